@@ -1,0 +1,26 @@
+/**
+ * Normalises a phone number as the store keys it: spaces, dashes, dots, brackets and a leading
+ * +86 / 0086 removed. Returns the digits (an international number keeps its leading +).
+ *
+ * @example normalizePhone('+86 138-0013-8000') // '13800138000'
+ */
+export function normalizePhone(raw: string): string {
+  let s = raw.normalize('NFKC').replace(/[\s\-.()（）]/g, '');
+  if (s.startsWith('+86')) s = s.slice(3);
+  else if (s.startsWith('0086')) s = s.slice(4);
+  return s;
+}
+
+/** A normalised phone is digits only, 5 to 20 of them (an optional leading + for abroad). */
+export function isValidPhone(phone: string): boolean {
+  return /^\+?\d{5,20}$/.test(phone);
+}
+
+/** Masks the middle of a phone for display: 13800138000 -> 138****8000. */
+export function maskPhone(phone: string): string {
+  if (phone.length < 7) return phone;
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
+/** Mainland mobile numbers as a caller would say them: 1[3-9] followed by nine digits. */
+export const MAINLAND_MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;

@@ -1,0 +1,24 @@
+import { CsError, describeIssues } from './cs-error.js';
+import { FIELD_SCHEMAS, type RecordType } from './record-schemas.js';
+
+/**
+ * Validates a record's user fields for its type. Metadata fields (leading `_`) pass through
+ * untouched, as do fields the schema does not know.
+ */
+export function validateRecordFields(
+  type: RecordType,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
+  const result = FIELD_SCHEMAS[type].safeParse(data);
+  if (!result.success) {
+    throw new CsError('E_INVALID', `Invalid ${type}: ${describeIssues(result.error.issues)}.`);
+  }
+  return result.data as Record<string, unknown>;
+}
+
+/** Parses a CLI/MCP type word. */
+export function parseRecordType(value: string): RecordType {
+  const v = value.trim().toLowerCase().replace(/s$/, '');
+  if (v === 'product' || v === 'customer' || v === 'operator') return v;
+  throw new CsError('E_USAGE', `Unknown record type "${value}": use product, customer or operator.`);
+}
