@@ -1,4 +1,256 @@
-/** CLI entry point (placeholder until the command table lands). */
-export async function main(argv: string[]): Promise<void> {
-  process.stdout.write(`cs ${argv.join(' ')}\n`);
+import { Command, CommanderError, Option } from 'commander';
+import { CsError } from '../domain/cs-error.js';
+import { type CliContext, collectParam, createCliContext, type GlobalOptions } from './cli-context.js';
+
+type Handler = (ctx: CliContext, ...args: never[]) => Promise<number | undefined>;
+
+/**
+ * Wraps a lazily imported handler: commands load their code (and heavy dependencies) only when
+ * run, so `cs read` never pays for the call agent, the LLM SDK or MCP.
+ */
+function lazy<A extends unknown[]>(
+  load: () => Promise<(ctx: CliContext, ...args: A) => Promise<number | undefined>>,
+) {
+  return async (...raw: unknown[]) => {
+    const cmd = raw[raw.length - 1] as Command;
+    const args = raw.slice(0, -1) as A;
+    const ctx = createCliContext(cmd.optsWithGlobals() as GlobalOptions);
+    try {
+      const handler = await load();
+      const code = await handler(ctx, ...args);
+      if (code) process.exitCode = code;
+    } finally {
+      await ctx.closeStore();
+    }
+  };
 }
+
+function buildProgram(): Command {
+  const program = new Command('cs')
+    .description('客服系统 Customer-service system: records, verified calls, permission control')
+    .option(
+      '--db <dir|url>',
+      'database folder or postgres:// URL (else CS_DB / CS_DATABASE_URL / nearest .ezagent)',
+    )
+    .option('--json', 'machine-readable output on stdout')
+    .option('--debug', 'show stack traces on errors')
+    .showHelpAfterError('(run `cs --help` for usage)')
+    .exitOverride();
+
+  const recordType = 'product | customer | operator';
+
+  program
+    .command('create <type>')
+    .description(`create a record (${recordType}); prompts for fields in a terminal`)
+    .option('--data <json>', 'the record as JSON')
+    .option('--file <path>', 'read the record JSON from a file')
+    .option('--mock', 'generate realistic records')
+    .option('--count <n>', 'how many mock records', '1')
+    .option('--seed <s>', 'seed for mock generation (same seed, same records)')
+    .option('--lang <zh|en>', 'language of mock records', 'zh')
+    .action(lazy(async () => (await import('./commands/records-commands.js')).createCommand));
+
+  for (const [name, desc] of [
+    ['read', 'read one record'],
+    ['update', 'update a record (top-level merge)'],
+    ['delete', 'delete a record (recoverable with `cs restore`)'],
+  ] as const) {
+    const c = program
+      .command(`${name} <type>`)
+      .description(`${desc} (${recordType})`)
+      .option('--name <name>', 'exact or unique partial name')
+      .option('--id <id>', 'record id');
+    if (name === 'read') c.option('--phone <phone>', 'customer phone');
+    if (name === 'update') c.requiredOption('--updates <json>', 'fields to set, as JSON');
+    if (name === 'delete') {
+      c.option('--force', 'delete even if saved call history names it');
+      c.option('--yes', 'do not ask for confirmation in a terminal');
+    }
+    c.action(lazy(async () => (await import('./commands/records-commands.js'))[`${name}Command`]));
+  }
+
+  program
+    .command('restore [trash_id]')
+    .description('restore a deleted record from the trash (lists the trash without an id)')
+    .action(lazy(async () => (await import('./commands/records-commands.js')).restoreCommand));
+
+  program
+    .command('list')
+    .description('list records')
+    .addOption(new Option('--type <type>', 'only this type').choices(['product', 'customer', 'operator']))
+    .option('--verbose', 'show every field')
+    .action(lazy(async () => (await import('./commands/records-commands.js')).listCommand));
+
+  program
+    .command('permit')
+    .description('check an action against a product’s permission rules (权限检查)')
+    .requiredOption('--product <name>', 'product name or id')
+    .requiredOption('--action <text>', 'the requested action, e.g. 退款200元')
+    .option('--session <id>', 'record the check into a live session')
+    .addOption(new Option('--lang <lang>', 'block language').choices(['zh', 'en']))
+    .action(lazy(async () => (await import('./commands/engine-commands.js')).permitCommand));
+
+  program
+    .command('query')
+    .description('query a product system interface for a caller (系统查询)')
+    .option('--product <name>', 'product name or id')
+    .option('--phone <phone>', 'caller phone')
+    .option('--interface <name>', 'interface name from api_interfaces')
+    .option('--endpoint <path>', 'endpoint path, matched against the interface templates')
+    .option('--param <k=v>', 'a parameter (repeatable)', collectParam)
+    .option('--session <id>', 'record the query into a live session (product and phone come from it)')
+    .addOption(new Option('--lang <lang>', 'block language').choices(['zh', 'en']))
+    .action(lazy(async () => (await import('./commands/engine-commands.js')).queryCommand));
+
+  const mock = program.command('mock').description('mock backend state');
+  mock
+    .command('set')
+    .description('fix the response of an interface for a caller')
+    .requiredOption('--product <name>', 'product name or id')
+    .requiredOption('--phone <phone>', 'caller phone')
+    .requiredOption('--interface <name>', 'interface name')
+    .requiredOption('--response <json>', 'the response JSON')
+    .action(lazy(async () => (await import('./commands/engine-commands.js')).mockSetCommand));
+  mock
+    .command('show')
+    .description('print the mock backend state')
+    .option('--product <name>', 'product name or id')
+    .option('--phone <phone>', 'caller phone')
+    .action(lazy(async () => (await import('./commands/engine-commands.js')).mockShowCommand));
+  program
+    .command('mock-server')
+    .description('serve the mock backend over HTTP on 127.0.0.1')
+    .option('--port <n>', 'port (0 picks a free one)', '8787')
+    .action(lazy(async () => (await import('./commands/engine-commands.js')).mockServerCommand));
+
+  program
+    .command('call')
+    .description('run a whole customer-service call (客服通话)')
+    .option('--product <name>', 'product name or id')
+    .option('--operator <name>', 'operator strategy name or id')
+    .option('--phone <phone>', 'caller phone (unknown numbers become cold-start customers)')
+    .option('--customer <name>', 'caller by customer name')
+    .option('--new', 'a new caller without a phone')
+    .addOption(new Option('--agent <kind>', 'who speaks').choices(['auto', 'rules', 'llm']).default('auto'))
+    .addOption(new Option('--lang <lang>', 'call language').choices(['zh', 'en']).default('zh'))
+    .option('--jsonl', 'write JSON events to stdout, one per line')
+    .option('--session-id <id>', 'the assistant session id used in the saved id')
+    .option('--claude-session <id>', 'alias of --session-id (seed)')
+    .option('--llm-provider <p>', 'openai-compatible | openai | anthropic (else CS_LLM_PROVIDER)')
+    .option('--llm-model <m>', 'model name (else CS_LLM_MODEL)')
+    .option('--llm-base-url <url>', 'base URL (else CS_LLM_BASE_URL)')
+    .action(lazy(async () => (await import('./commands/call-command.js')).callCommand));
+
+  const session = program.command('session').description('calls driven one command at a time');
+  session
+    .command('save')
+    .description('save a finished call (the seed’s save_session)')
+    .option('--claude-session <id>', 'assistant session id')
+    .option('--session-id <id>', 'assistant session id')
+    .requiredOption('--product <name>', 'product name')
+    .requiredOption('--customer <name>', 'customer name (or phone)')
+    .requiredOption('--operator <name>', 'operator name')
+    .requiredOption('--review <json>', 'review JSON')
+    .requiredOption('--conversation <json>', 'conversation JSON array')
+    .option('--update-customer <json>', 'fields learned about the customer')
+    .action(lazy(async () => (await import('./commands/session-commands.js')).sessionSaveCommand));
+  session
+    .command('start')
+    .description('start a live call session')
+    .option('--product <name>', 'product name or id')
+    .option('--operator <name>', 'operator strategy name or id')
+    .option('--phone <phone>', 'caller phone')
+    .option('--customer <name>', 'caller by customer name')
+    .option('--new', 'a new caller without a phone')
+    .addOption(new Option('--lang <lang>', 'call language').choices(['zh', 'en']).default('zh'))
+    .option('--claude-session <id>', 'assistant session id')
+    .option('--session-id <id>', 'assistant session id')
+    .action(lazy(async () => (await import('./commands/session-commands.js')).sessionStartCommand));
+  session
+    .command('turn')
+    .description('record one turn of a live session')
+    .requiredOption('--session <id>', 'live session id')
+    .addOption(new Option('--role <role>', 'who spoke').choices(['customer', 'agent']).makeOptionMandatory())
+    .requiredOption('--content <text>', 'what was said')
+    .action(lazy(async () => (await import('./commands/session-commands.js')).sessionTurnCommand));
+  session
+    .command('end')
+    .description('end a live session and save it')
+    .requiredOption('--session <id>', 'live session id')
+    .option('--review <json>', 'review JSON (made from the record when omitted)')
+    .option('--update-customer <json>', 'fields learned about the customer')
+    .action(lazy(async () => (await import('./commands/session-commands.js')).sessionEndCommand));
+  session
+    .command('list')
+    .description('list sessions (live ones with --live)')
+    .option('--live', 'live sessions not yet ended')
+    .action(lazy(async () => (await import('./commands/session-commands.js')).sessionListCommand));
+
+  const history = program.command('history').description('saved call history');
+  history
+    .command('list')
+    .description('list saved sessions')
+    .option('--date <date>', 'YYYYMMDD or YYYY-MM-DD')
+    .option('--customer <name>', 'customer name or id')
+    .action(lazy(async () => (await import('./commands/session-commands.js')).historyListCommand));
+  history
+    .command('show <session_id>')
+    .description('show one saved session')
+    .action(lazy(async () => (await import('./commands/session-commands.js')).historyShowCommand));
+
+  program
+    .command('mcp')
+    .description('serve the MCP tools over stdio for AI assistants')
+    .action(lazy(async () => (await import('./commands/assistant-commands.js')).mcpCommand));
+  const skill = program.command('skill').description('the skill text for AI assistants');
+  skill
+    .command('install')
+    .description('copy skill/ where an assistant looks for skills')
+    .option('--dir <dir>', 'target folder', '.claude/skills/customer-service')
+    .action(lazy(async () => (await import('./commands/assistant-commands.js')).skillInstallCommand));
+
+  program
+    .command('migrate')
+    .description('copy a file database into PostgreSQL (re-runnable)')
+    .requiredOption('--from <dir>', 'file database folder')
+    .requiredOption('--to <url>', 'postgres:// URL')
+    .action(lazy(async () => (await import('./commands/store-commands.js')).migrateCommand));
+  program
+    .command('export')
+    .description('write the database in the seed’s folder layout')
+    .requiredOption('--to <dir>', 'target folder')
+    .action(lazy(async () => (await import('./commands/store-commands.js')).exportCommand));
+
+  return program;
+}
+
+/** Runs the CLI. Errors become one line on stderr and the exit code DESIGN.md fixes. */
+export async function main(argv: string[]): Promise<void> {
+  const debug = argv.includes('--debug');
+  const program = buildProgram();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `cs: ${s}` : s) });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    process.exitCode = reportError(error, debug);
+  }
+}
+
+function reportError(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+    if (error.code === 'commander.help') return 0;
+    return 2;
+  }
+  if (CsError.isInstance(error)) {
+    process.stderr.write(`cs: ${error.message}\n`);
+    if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`cs: unexpected error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return 1;
+}
+
+export type { Handler };

@@ -1,0 +1,78 @@
+import type { PermissionCategory, StoredRecord } from '../domain/record-schemas.js';
+import type {
+  ConversationTurn,
+  PermissionCheckRecord,
+  Review,
+  SystemQueryRecord,
+  TicketRecord,
+} from '../domain/session-schemas.js';
+
+export type Language = 'zh' | 'en';
+
+/** A hit from the product's knowledge (faq, common_issues + solutions, features). */
+export interface KnowledgeHit {
+  kind: 'faq' | 'issue' | 'feature' | 'description';
+  question: string;
+  answer: string;
+  score: number;
+}
+
+/**
+ * What an agent may do during a call. Every tool records what it did into the call (and emits
+ * its event), so whoever speaks is held to the same engines: facts come from `querySystem`,
+ * authority from `checkPermission`.
+ */
+export interface CallTools {
+  /** Queries one of the product's system interfaces for the caller. Failed queries come back ok:false. */
+  querySystem(input: { interfaceName: string; params?: Record<string, string> }): Promise<SystemQueryRecord>;
+  /** Checks an action against the product's rules; the decision is recorded. */
+  checkPermission(
+    action: string,
+  ): PermissionCheckRecord & { parts: Array<{ text: string; status: PermissionCategory }> };
+  /**
+   * Carries out an action that `checkPermission` approved in this call (changes mock state).
+   * Refuses (CsError E_REFUSED) when no approved check for this action exists.
+   */
+  performApprovedAction(action: string): Promise<{ changed: boolean; description: string }>;
+  /** Opens a ticket (工单) for supervisor approval or a formal process. */
+  openTicket(input: { kind: TicketRecord['kind']; summary: string }): TicketRecord;
+  /** Retrieval over the product's faq / common issues / solutions. */
+  searchKnowledge(query: string, limit?: number): KnowledgeHit[];
+}
+
+/** What an agent sees of the call: records, language and everything said and done so far. */
+export interface CallContext {
+  product: StoredRecord;
+  operator: StoredRecord;
+  customer: StoredRecord;
+  /** The caller's normalised phone. */
+  phone: string;
+  coldStart: boolean;
+  language: Language;
+  conversation: readonly ConversationTurn[];
+  systemQueries: readonly SystemQueryRecord[];
+  permissionChecks: readonly PermissionCheckRecord[];
+  tickets: readonly TicketRecord[];
+  /** Actions carried out in this call after an approved check. */
+  actionsPerformed?: ReadonlyArray<{ action: string; description: string; turn: number }>;
+  /** What the agent learned about the caller so far (real name, preferences ...). */
+  learned: Record<string, unknown>;
+  tools: CallTools;
+}
+
+/**
+ * Whoever speaks for the operator: the built-in rules agent or an LLM agent. The call session
+ * owns recording and saving; an agent only decides what to say, through the tools.
+ */
+export interface CallAgent {
+  readonly kind: 'rules' | 'llm';
+  greet(context: CallContext): Promise<string>;
+  /** The reply to one customer utterance; `onDelta` streams text in a terminal when supported. */
+  reply(
+    context: CallContext,
+    utterance: string,
+    options?: { onDelta?: (text: string) => void },
+  ): Promise<string>;
+  /** The end-of-call review (validated against ReviewSchema by the caller). */
+  review(context: CallContext): Promise<Review>;
+}

@@ -1,0 +1,78 @@
+import { CsError } from '../domain/cs-error.js';
+import type { StoredRecord } from '../domain/record-schemas.js';
+import type { GuardDecisionRecord } from '../domain/session-schemas.js';
+import type { RecordStore } from '../store/record-store.js';
+import type { CallAgent } from './call-agent.js';
+
+export interface AgentChoice {
+  kind: 'auto' | 'rules' | 'llm';
+  env: NodeJS.ProcessEnv;
+  flags?: { provider?: string; model?: string; baseUrl?: string };
+}
+
+/**
+ * Decides who speaks before the call starts, so a missing or wrong LLM setting is one clear
+ * error and nothing is written. `auto` is the LLM when one is configured, else the built-in agent.
+ * The returned factory builds the agent once the call's recorder exists.
+ */
+export async function prepareAgent(
+  choice: AgentChoice,
+): Promise<
+  (deps: {
+    store: RecordStore;
+    customer: StoredRecord;
+    onGuard: (d: GuardDecisionRecord) => void;
+  }) => Promise<CallAgent>
+> {
+  const flags = choice.flags ?? {};
+  const flagsGiven = Object.values(flags).some((v) => v !== undefined);
+  if (choice.kind === 'rules' || (choice.kind === 'auto' && !flagsGiven && !hasLlmEnv(choice.env))) {
+    const { createRulesAgent } = await import('./rules/rules-agent.js');
+    return async () => createRulesAgent();
+  }
+  const { resolveLlmConfig } = await import('./llm/llm-config.js');
+  const config = resolveLlmConfig({ env: choice.env, flags: stripUndefined(flags) });
+  if (!config) {
+    throw new CsError(
+      'E_CONFIG',
+      '--agent llm needs a model: set CS_LLM_PROVIDER (openai-compatible | openai | anthropic), CS_LLM_MODEL and, for openai-compatible, CS_LLM_BASE_URL.',
+    );
+  }
+  const [{ createChatModel }, { createLlmAgent }, { buildReview }] = await Promise.all([
+    import('./llm/create-chat-model.js'),
+    import('./llm/llm-agent.js'),
+    import('../call/build-review.js'),
+  ]);
+  const model = await createChatModel(config);
+  return async ({ store, customer, onGuard }) =>
+    createLlmAgent({
+      model,
+      onGuard,
+      otherCustomers: async () =>
+        (await store.summaries('customer'))
+          .filter((s) => s.id !== customer._id)
+          .map((s) => ({ name: s.name, phone: s.phone ?? '' })),
+      fallbackReview: (ctx) =>
+        buildReview({
+          language: ctx.language,
+          started_at: '',
+          conversation: [...ctx.conversation],
+          system_queries: [...ctx.systemQueries],
+          permission_checks: [...ctx.permissionChecks],
+          tickets: [...ctx.tickets],
+          guard_decisions: [],
+          actions_performed: [...(ctx.actionsPerformed ?? [])],
+          learned: ctx.learned,
+        }),
+    });
+}
+
+function hasLlmEnv(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.CS_LLM_PROVIDER);
+}
+
+function stripUndefined<T extends Record<string, string | undefined>>(o: T): { [K in keyof T]?: string } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: string;
+  };
+}

@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  chineseNumeral,
+  collectJsonEvidence,
+  collectUtteranceEvidence,
+  extractAmounts,
+  extractDates,
+} from './extract-facts.js';
+
+describe('chineseNumeral', () => {
+  it.each([
+    ['十五', 15],
+    ['二十', 20],
+    ['一百二十', 120],
+    ['两百', 200],
+    ['一百零五', 105],
+    ['三千五百', 3500],
+    ['一万二千', 12000],
+    ['二零二五', 2025],
+  ])('reads %s as %d', (text, value) => {
+    expect(chineseNumeral(text)).toBe(value);
+  });
+
+  it('reads back every number it is written as (1 to 9999)', () => {
+    const digits = '零一二三四五六七八九';
+    const write = (n: number): string => {
+      const parts: string[] = [];
+      const units = ['千', '百', '十', ''];
+      const s = String(n).padStart(4, '0');
+      let zero = false;
+      for (let i = 0; i < 4; i++) {
+        const d = Number(s[i]);
+        if (d === 0) {
+          zero = parts.length > 0;
+          continue;
+        }
+        if (zero) parts.push('零');
+        zero = false;
+        parts.push(digits[d]! + units[i]!);
+      }
+      return parts.join('');
+    };
+    fc.assert(fc.property(fc.integer({ min: 1, max: 9999 }), (n) => chineseNumeral(write(n)) === n));
+  });
+
+  it('rejects text that is not a numeral', () => {
+    expect(chineseNumeral('十五块')).toBeUndefined();
+    expect(chineseNumeral('')).toBeUndefined();
+  });
+});
+
+describe('extractAmounts', () => {
+  it.each([
+    ['月费15元', [15]],
+    ['扣了我15块钱', [15]],
+    ['十五块', [15]],
+    ['15.00元和$30', [15, 30]],
+    ['US$ 1,299.50 total', [1299.5]],
+    ['RMB 200', [200]],
+    ['15 dollars', [15]],
+    ['￥15', [15]],
+    ['我们一块儿看看', []],
+    ['2小时内回复', []],
+  ])('finds the money in %s', (text, values) => {
+    expect(extractAmounts(text).map((a) => a.value)).toEqual(values);
+  });
+});
+
+describe('extractDates', () => {
+  it.each([
+    ['2025-12-20', { year: 2025, month: 12, day: 20 }],
+    ['2025/12/20', { year: 2025, month: 12, day: 20 }],
+    ['2025年12月20日', { year: 2025, month: 12, day: 20 }],
+    ['12月20号', { month: 12, day: 20 }],
+    ['十二月二十号', { month: 12, day: 20 }],
+    ['December 20, 2025', { year: 2025, month: 12, day: 20 }],
+    ['Dec 20th', { month: 12, day: 20 }],
+    ['20 December 2025', { year: 2025, month: 12, day: 20 }],
+  ])('reads %s', (text, date) => {
+    expect(extractDates(text)).toEqual([{ ...date, text }]);
+  });
+
+  it('takes a bare 20号 only when asked (the customer’s own words)', () => {
+    expect(extractDates('20号扣的')).toEqual([]);
+    expect(extractDates('20号扣的', { dayOnly: true })).toMatchObject([{ day: 20 }]);
+  });
+
+  it('rejects impossible dates', () => {
+    expect(extractDates('2025-13-40')).toEqual([]);
+  });
+});
+
+describe('collectJsonEvidence', () => {
+  it('collects numbers, numeric strings and dates, without date parts as amounts', () => {
+    const evidence = collectJsonEvidence([
+      { fee: 15.0, total: '30.00', start_date: '2025-12-20', note: '月费45元' },
+    ]);
+    expect(evidence.numbers).toEqual(expect.arrayContaining([15, 30, 45]));
+    expect(evidence.numbers).not.toContain(20);
+    expect(evidence.dates).toMatchObject([{ year: 2025, month: 12, day: 20 }]);
+  });
+});
+
+describe('collectUtteranceEvidence', () => {
+  it('takes every number and date the customer said', () => {
+    const evidence = collectUtteranceEvidence(['为什么扣了我十五块', '20号那笔']);
+    expect(evidence.numbers).toEqual(expect.arrayContaining([15, 20]));
+    expect(evidence.dates).toMatchObject([{ day: 20 }]);
+  });
+});

@@ -1,0 +1,58 @@
+import type { Language } from '../call-agent.js';
+
+/** Short spoken phrases the built-in agent uses besides the operator's own. */
+export const PHRASES = {
+  zh: {
+    ack: ['好的，我明白了。', '嗯，您说的情况我了解了。', '好的，我来看一下。'],
+    apology: '给您添麻烦了，实在不好意思。',
+    greetingReply: '您好！请问有什么可以帮您？',
+    askDetails: '您能具体说说是什么情况吗？',
+    thank: '感谢您的耐心。',
+    authority: '规则是系统定的，我这边没办法跳过，还是按正常流程帮您看。',
+    queryFailed: '系统这会儿没查到您的信息，我先帮您记下来，核实后尽快回复您。',
+    offerCancelRenew: '如果您不想继续扣费，我可以帮您把自动续费关掉。',
+    noSubscriptions: '我查了一下，您的账户下目前没有开通中的会员服务。',
+    englishOk: '',
+  },
+  en: {
+    ack: ['Got it.', 'Okay, I understand.', 'Sure, let me take a look.'],
+    apology: 'Sorry for the trouble.',
+    greetingReply: 'Hi! How can I help you today?',
+    askDetails: 'Could you tell me a bit more about what happened?',
+    thank: 'Thanks for your patience.',
+    authority: "The rules are set by the system, so I can't skip them. I'll handle this the normal way.",
+    queryFailed:
+      "I can't pull up your details right now. I'll note this down and get back to you once I've checked.",
+    offerCancelRenew: 'If you want to stop the charges, I can switch off auto-renewal for you.',
+    noSubscriptions: "I checked, and there's no active subscription on your account right now.",
+    englishOk: 'Sure, we can continue in English.',
+  },
+} as const;
+
+export function phrases(language: Language) {
+  return PHRASES[language];
+}
+
+/** Picks a phrase deterministically by turn, so calls replay the same way. */
+export function pick<T>(list: readonly T[], turn: number): T | undefined {
+  if (list.length === 0) return undefined;
+  return list[((turn % list.length) + list.length) % list.length];
+}
+
+/**
+ * The time a supervisor or a process takes, read from the product's SLA text
+ * ("主管审批2小时内回复" -> "2小时"), else a default.
+ */
+export function slaWindow(sla: string, kind: 'supervisor' | 'process', language: Language): string {
+  const keyword =
+    kind === 'supervisor' ? /(主管|审批|supervisor|approval)/i : /(投诉|工单|流程|ticket|complaint|process)/i;
+  for (const part of sla.split(/[；;，,。\n]/)) {
+    if (!keyword.test(part)) continue;
+    const m = /(\d+(?:\.\d+)?)\s*(个?小时|小时|天|个?工作日|分钟|hours?|days?|business days?|minutes?)/i.exec(
+      part,
+    );
+    if (m) return language === 'zh' ? `${m[1]}${m[2]}` : `${m[1]} ${m[2]}`;
+  }
+  if (kind === 'supervisor') return language === 'zh' ? '2小时' : '2 hours';
+  return language === 'zh' ? '48小时' : '48 hours';
+}

@@ -1,0 +1,439 @@
+import { buildReview } from '../../call/build-review.js';
+import type { PermissionCategory, StoredRecord } from '../../domain/record-schemas.js';
+import type { Review, SystemQueryRecord } from '../../domain/session-schemas.js';
+import { type ActionRequest, conceptLabel, type Quantity } from '../../permissions/index.js';
+import type { CallAgent, CallContext, Language } from '../call-agent.js';
+import { composeReply, type ReplyParts } from './methodology-reply.js';
+import { phrases, pick, slaWindow } from './reply-phrases.js';
+import { type Understanding, understandUtterance } from './understand-utterance.js';
+
+interface Subscription {
+  name: string;
+  fee?: number;
+  start_date?: string;
+  auto_renew?: boolean;
+  status?: string;
+}
+
+/**
+ * The built-in agent: runs a whole call offline and deterministically. It states account facts
+ * only from this call's system queries and agrees to actions only as the permission engine
+ * decides; the operator's methodology shapes how it says it.
+ */
+export function createRulesAgent(): CallAgent {
+  return {
+    kind: 'rules',
+    async greet(ctx) {
+      const greeting = String(ctx.operator.greeting ?? '');
+      if (ctx.language === 'en' && /[\u3400-\u9fff]/.test(greeting)) return phrases('en').greetingReply;
+      return greeting || phrases(ctx.language).greetingReply;
+    },
+    async reply(ctx, utterance) {
+      return replyTo(ctx, utterance);
+    },
+    async review(ctx): Promise<Review> {
+      return buildReview(
+        {
+          language: ctx.language,
+          started_at: '',
+          conversation: [...ctx.conversation],
+          system_queries: [...ctx.systemQueries],
+          permission_checks: [...ctx.permissionChecks],
+          tickets: [...ctx.tickets],
+          guard_decisions: [],
+          actions_performed: [...(ctx.actionsPerformed ?? [])],
+          learned: ctx.learned,
+        },
+        ctx.language,
+      );
+    },
+  };
+}
+
+async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
+  const lang = ctx.language;
+  const p = phrases(lang);
+  const u = understandUtterance(utterance, lang);
+  const turn = ctx.conversation.filter((t) => t.role === 'customer').length;
+  const parts: ReplyParts = { resolve: [] };
+  const topics = (ctx.learned.topics as string[] | undefined) ?? [];
+  ctx.learned.topics = topics;
+
+  if (u.name) learnName(ctx, u.name);
+  if (ctx.coldStart && lang === 'en') ctx.learned.communication_style ??= 'Prefers English';
+  if (ctx.coldStart && u.upset)
+    ctx.learned.communication_style = lang === 'zh' ? '情绪较急，需先安抚' : 'Upset; calm things first';
+
+  const switchedToEnglish =
+    lang === 'en' && ctx.conversation.some((t) => t.role === 'customer' && /[\u3400-\u9fff]/.test(t.content));
+  if (switchedToEnglish && /english/i.test(utterance)) parts.ack = p.englishOk;
+
+  if (u.claimsAuthority) parts.resolve.push(p.authority);
+
+  // Step 4: verify before stating anything about the account.
+  // An action request alone ("把自动续费关了") needs no restating of the account: the engine
+  // decides it and the backend reports what changed.
+  const needsAccount =
+    u.chargeDispute ||
+    u.somethingMissing ||
+    u.serviceNames.some((n) => !/^(会员|套餐|服务)$/.test(n)) ||
+    (u.mentionsSubscription && !u.question && u.actions.length === 0);
+  const onlyHowTo = u.question && !u.chargeDispute && !u.somethingMissing;
+  if (needsAccount && !onlyHowTo) {
+    const facts = await verifyAccount(ctx, u);
+    parts.resolve.push(...facts.sentences);
+    if (facts.topic) topics.push(facts.topic);
+    if (facts.offerCancelRenew && !u.actions.some((a) => a.concept === 'cancel_auto_renew')) {
+      parts.notify = p.offerCancelRenew;
+    }
+  }
+
+  // Step 5: check before agreeing to anything.
+  const handled = new Set<string>();
+  for (const request of u.actions) {
+    if (handled.has(request.concept)) continue;
+    handled.add(request.concept);
+    const sentence = await handleAction(ctx, request, u);
+    parts.resolve.push(sentence.text);
+  }
+
+  // Product questions from the knowledge base.
+  if (u.question && u.actions.length === 0 && !needsAccount) {
+    const hit = ctx.tools.searchKnowledge(utterance, 1)[0];
+    if (hit) {
+      parts.resolve.push(hit.answer);
+      topics.push(lang === 'zh' ? `咨询：${hit.question}` : `Asked: ${hit.question}`);
+    }
+  }
+
+  const problem = u.chargeDispute || u.somethingMissing || u.upset;
+  const empathy = ctx.operator.empathy_phrases as string[] | undefined;
+  if (problem) {
+    const phrase = lang === 'zh' || !hasCjk(empathy?.[0]) ? pick(empathy ?? [], turn) : undefined;
+    if (phrase) parts.empathy = sentence(phrase, lang);
+  }
+  if (problem) parts.apology = p.apology;
+  if (!parts.ack && parts.resolve.length > 0) parts.ack = pick(p.ack, turn);
+
+  if (parts.resolve.length === 0) {
+    if (u.thanks || u.goodbye) {
+      parts.closing = closingFor(ctx);
+      parts.ack = undefined;
+    } else if (u.greeting || (u.name && !problem)) {
+      parts.ack = u.name && lang === 'zh' && !u.name.includes('/') ? `${u.name}您好！` : undefined;
+      parts.ask = parts.ack ? '请问有什么可以帮您？' : p.greetingReply;
+    } else {
+      parts.ask = discoveryQuestion(ctx, turn);
+    }
+  } else if (u.thanks || u.goodbye) {
+    parts.closing = closingFor(ctx);
+  }
+  if (
+    parts.resolve.length > 0 &&
+    ctx.operator.methodology &&
+    String(ctx.operator.methodology).toUpperCase().startsWith('LAST')
+  ) {
+    parts.thank = p.thank;
+  }
+  return composeReply(String(ctx.operator.methodology ?? ''), parts);
+}
+
+function learnName(ctx: CallContext, name: string): void {
+  const current = String(ctx.customer.name);
+  if (ctx.coldStart || current.startsWith('来电客户_')) ctx.learned.name = name;
+  else if (!current.includes(name.slice(0, 1))) ctx.learned.name_mentioned = name;
+}
+
+function closingFor(ctx: CallContext): string {
+  const closing = String(ctx.operator.closing_technique ?? '');
+  if (ctx.language === 'en' && hasCjk(closing)) return 'Anything else I can help with? Have a good day.';
+  return (
+    closing ||
+    (ctx.language === 'zh' ? '感谢您的来电，祝您生活愉快。' : 'Thanks for calling. Have a good day.')
+  );
+}
+
+function discoveryQuestion(ctx: CallContext, turn: number): string {
+  const questions = (ctx.operator.discovery_questions as string[] | undefined) ?? [];
+  const q = pick(questions, turn);
+  if (q && (ctx.language === 'zh' || !hasCjk(q))) return q;
+  return phrases(ctx.language).askDetails;
+}
+
+// ---- verification -------------------------------------------------------------------------
+
+function findInterface(product: StoredRecord, kind: 'subscription' | 'billing'): string | undefined {
+  const interfaces = (product.api_interfaces ?? {}) as Record<
+    string,
+    { description?: string; endpoint?: string }
+  >;
+  const pattern =
+    kind === 'subscription'
+      ? /subscri|member|plan|package|订阅|会员|套餐/i
+      : /bill|transaction|charge|payment|账单|扣费|交易/i;
+  for (const [name, def] of Object.entries(interfaces)) {
+    if (pattern.test(name) || pattern.test(def.description ?? '')) return name;
+  }
+  return undefined;
+}
+
+/** Only the interface's declared params that the caller binding does not cover need values. */
+function paramsFor(product: StoredRecord, interfaceName: string): Record<string, string> {
+  const def = (product.api_interfaces as Record<string, { params?: string[] }>)[interfaceName];
+  const out: Record<string, string> = {};
+  for (const param of def?.params ?? []) {
+    if (/^date$/i.test(param)) out[param] = new Date().toISOString().slice(0, 10);
+  }
+  return out;
+}
+
+async function verifyAccount(
+  ctx: CallContext,
+  u: Understanding,
+): Promise<{ sentences: string[]; topic?: string; offerCancelRenew: boolean }> {
+  const lang = ctx.language;
+  const p = phrases(lang);
+  const sentences: string[] = [];
+  const subInterface = findInterface(ctx.product, 'subscription');
+  const billInterface = findInterface(ctx.product, 'billing');
+  const topic = u.chargeDispute
+    ? lang === 'zh'
+      ? '扣费疑问'
+      : 'Charge question'
+    : lang === 'zh'
+      ? '会员/订阅问题'
+      : 'Subscription question';
+  let offerCancelRenew = false;
+
+  let subs: Subscription[] | undefined;
+  if (subInterface) {
+    const q = await ctx.tools.querySystem({
+      interfaceName: subInterface,
+      params: paramsFor(ctx.product, subInterface),
+    });
+    subs = q.ok ? readSubscriptions(q) : undefined;
+    if (!q.ok) sentences.push(p.queryFailed);
+  }
+  const claimed = u.quantities.filter((q) => q.family === 'money').map((q) => q.value);
+  const unexplained = claimed.some((v) => !(subs ?? []).some((s) => s.fee === v));
+  if (
+    billInterface &&
+    (u.asksBilling || !subInterface || (u.chargeDispute && subs !== undefined && unexplained))
+  ) {
+    const q = await ctx.tools.querySystem({
+      interfaceName: billInterface,
+      params: paramsFor(ctx.product, billInterface),
+    });
+    if (q.ok) sentences.push(describeBilling(q, ctx, lang));
+    else if (!sentences.includes(p.queryFailed)) sentences.push(p.queryFailed);
+  }
+  if (!subs) return { sentences, topic, offerCancelRenew };
+
+  const named = u.serviceNames.filter((n) => !/^(会员|套餐|服务)$/.test(n));
+  const currency = currencyOf(ctx.product);
+  if (named.length > 0) {
+    const wanted = named[0]!;
+    const match = subs.find((s) => s.name.includes(wanted) || wanted.includes(s.name));
+    if (match) {
+      sentences.push(describeSubscription(match, lang, currency, true));
+      offerCancelRenew = match.auto_renew === true && u.chargeDispute;
+    } else if (subs.length > 0) {
+      sentences.push(
+        lang === 'zh'
+          ? `我们系统里没有找到名为“${wanted}”的服务。`
+          : `I can't find a service called "${wanted}" on our side.`,
+      );
+      sentences.push(...subs.slice(0, 2).map((s) => describeSubscription(s, lang, currency, false)));
+      sentences.push(
+        lang === 'zh' ? `您说的“${wanted}”可能就是这个服务？` : `Could "${wanted}" be this one?`,
+      );
+      offerCancelRenew = subs.some((s) => s.auto_renew === true) && u.chargeDispute;
+    } else {
+      sentences.push(
+        lang === 'zh'
+          ? `我们系统中没有找到名为“${wanted}”的服务，您手机上显示的服务名称是什么？`
+          : `I can't find a service called "${wanted}" in our system. What's the service name shown on your phone or statement?`,
+      );
+    }
+    return { sentences, topic, offerCancelRenew };
+  }
+  if (subs.length === 0) {
+    sentences.push(p.noSubscriptions);
+    if (u.chargeDispute) {
+      sentences.push(
+        lang === 'zh'
+          ? '您方便说一下扣费短信或账单上显示的服务名称吗？'
+          : 'What name does the charge show on your statement?',
+      );
+    }
+    return { sentences, topic, offerCancelRenew };
+  }
+  sentences.push(...subs.slice(0, 2).map((s) => describeSubscription(s, lang, currency, false)));
+  offerCancelRenew = subs.some((s) => s.auto_renew === true) && u.chargeDispute;
+  return { sentences, topic, offerCancelRenew };
+}
+
+function readSubscriptions(q: SystemQueryRecord): Subscription[] {
+  const response = q.response as { subscriptions?: unknown } | undefined;
+  const list = Array.isArray(response?.subscriptions) ? response.subscriptions : [];
+  return list
+    .filter((s): s is Record<string, unknown> => typeof s === 'object' && s !== null)
+    .map((s) => {
+      const sub: Subscription = { name: String(s.name ?? s.service ?? s.plan ?? '') };
+      const fee = Number(s.fee ?? s.price ?? s.amount);
+      if (Number.isFinite(fee)) sub.fee = fee;
+      if (typeof s.start_date === 'string') sub.start_date = s.start_date;
+      if (typeof s.auto_renew === 'boolean') sub.auto_renew = s.auto_renew;
+      if (typeof s.status === 'string') sub.status = s.status;
+      return sub;
+    })
+    .filter((s) => s.name !== '');
+}
+
+function currencyOf(product: StoredRecord): 'CNY' | 'USD' {
+  return hasCjk(String(product.name)) ? 'CNY' : 'USD';
+}
+
+function money(value: number, lang: Language, currency: 'CNY' | 'USD'): string {
+  const v = Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/\.?0+$/, '');
+  if (currency === 'USD') return `$${v}`;
+  return lang === 'zh' ? `${v}元` : `${v} yuan`;
+}
+
+function spokenDate(iso: string, lang: Language): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return lang === 'zh' ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+function describeSubscription(
+  s: Subscription,
+  lang: Language,
+  currency: 'CNY' | 'USD',
+  yours: boolean,
+): string {
+  if (lang === 'zh') {
+    const bits = [
+      s.start_date ? `${spokenDate(s.start_date, lang)}开通了“${s.name}”` : `开通了“${s.name}”`,
+      s.fee !== undefined ? `月费${money(s.fee, lang, currency)}` : undefined,
+      s.auto_renew === true ? '目前是自动续费状态' : s.auto_renew === false ? '自动续费已关闭' : undefined,
+    ].filter(Boolean);
+    return `${yours ? '我查了一下，' : '我查到'}您在${bits.join('，')}。`;
+  }
+  const bits = [
+    `you have ${s.name}`,
+    s.start_date ? `since ${spokenDate(s.start_date, lang)}` : undefined,
+    s.fee !== undefined ? `at ${money(s.fee, lang, currency)} a month` : undefined,
+  ].filter(Boolean);
+  const renew =
+    s.auto_renew === true
+      ? ', and auto-renewal is on'
+      : s.auto_renew === false
+        ? ', and auto-renewal is off'
+        : '';
+  return `I checked your account: ${bits.join(' ')}${renew}.`;
+}
+
+function describeBilling(q: SystemQueryRecord, ctx: CallContext, lang: Language): string {
+  const response = q.response as { transactions?: unknown; total?: unknown } | undefined;
+  const list = Array.isArray(response?.transactions)
+    ? (response.transactions as Array<Record<string, unknown>>)
+    : [];
+  const currency = currencyOf(ctx.product);
+  if (list.length === 0)
+    return lang === 'zh' ? '账单里目前没有扣费记录。' : 'There are no charges on your bill right now.';
+  const items = list.slice(0, 3).map((t) => {
+    const amount = Number(t.amount);
+    const what = String(t.description ?? t.item ?? '');
+    const date = typeof t.date === 'string' ? spokenDate(t.date, lang) : '';
+    return lang === 'zh'
+      ? `${date}${what}${Number.isFinite(amount) ? money(amount, lang, currency) : ''}`
+      : `${what}${Number.isFinite(amount) ? ` ${money(amount, lang, currency)}` : ''}${date ? ` on ${date}` : ''}`;
+  });
+  return lang === 'zh' ? `账单明细显示：${items.join('；')}。` : `Your bill shows: ${items.join('; ')}.`;
+}
+
+// ---- actions -----------------------------------------------------------------------------
+
+/** The action text checked by the engine: the concept's own words plus the bound amount. */
+function actionText(request: ActionRequest, u: Understanding, lang: Language): string {
+  let quantity: Quantity | undefined = request.quantity;
+  if (!quantity && request.concept === 'refund') quantity = u.quantities.find((q) => q.family === 'money');
+  const label = conceptLabel(request.concept, lang);
+  if (!quantity) return label;
+  const amount = Number.isInteger(quantity.value) ? String(quantity.value) : String(quantity.value);
+  if (quantity.family === 'money') {
+    if (quantity.unit === 'USD') return lang === 'zh' ? `${label}${amount}美元` : `${label} $${amount}`;
+    return lang === 'zh' ? `${label}${amount}元` : `${label} ${amount} yuan`;
+  }
+  return lang === 'zh' ? `${label}${quantity.text}` : `${label} ${quantity.text}`;
+}
+
+async function handleAction(
+  ctx: CallContext,
+  request: ActionRequest,
+  u: Understanding,
+): Promise<{ text: string; topic: string; status: PermissionCategory }> {
+  const lang = ctx.language;
+  const action = actionText(request, u, lang);
+  const decision = ctx.tools.checkPermission(action);
+  const sla = String(ctx.product.sla ?? '');
+  switch (decision.status) {
+    case 'can_approve_immediately': {
+      const done = await ctx.tools.performApprovedAction(action);
+      return {
+        status: decision.status,
+        topic: action,
+        text:
+          lang === 'zh'
+            ? `好的，${action}我这边可以直接办：${done.description}。`
+            : `Sure, I can do that right away: ${done.description}.`,
+      };
+    }
+    case 'requires_supervisor': {
+      const eta = slaWindow(sla, 'supervisor', lang);
+      const ticket = ctx.tools.openTicket({ kind: 'requires_supervisor', summary: action });
+      return {
+        status: decision.status,
+        topic: action,
+        text:
+          lang === 'zh'
+            ? `${action}这个需要我向主管申请，预计${eta}内给您回复，可以吗？申请单号是${ticket.id}。`
+            : `For "${action}" I need to ask my supervisor; you'll hear back within ${eta}. Is that okay? The request number is ${ticket.id}.`,
+      };
+    }
+    case 'requires_process': {
+      const eta = slaWindow(sla, 'process', lang);
+      const ticket = ctx.tools.openTicket({ kind: 'requires_process', summary: action });
+      return {
+        status: decision.status,
+        topic: action,
+        text:
+          lang === 'zh'
+            ? `这个需要您提交正式申请，我帮您记录工单，工单号是${ticket.id}，${eta}内会有专人联系您。`
+            : `This needs a formal request, so I've opened a ticket for you: ${ticket.id}. Someone will contact you within ${eta}.`,
+      };
+    }
+    default: {
+      const rule = decision.rule ?? action;
+      return {
+        status: decision.status,
+        topic: action,
+        text:
+          lang === 'zh'
+            ? `非常抱歉，这个我们无法处理，因为按规定不能${rule}。`
+            : `I'm sorry, we can't do that: our rules don't allow us to ${rule}.`,
+      };
+    }
+  }
+}
+
+function hasCjk(text: string | undefined): boolean {
+  return text !== undefined && /[\u3400-\u9fff]/.test(text);
+}
+
+function sentence(text: string, lang: Language): string {
+  const t = text.trim();
+  if (/[。！？.!?]$/.test(t)) return t;
+  return lang === 'zh' ? `${t}。` : `${t}.`;
+}

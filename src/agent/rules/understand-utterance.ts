@@ -1,0 +1,131 @@
+import type { ActionRequest, Quantity } from '../../permissions/index.js';
+import { findActionRequests, parseQuantities } from '../../permissions/index.js';
+import type { Language } from '../call-agent.js';
+
+/** What the built-in agent understood of one customer utterance. */
+export interface Understanding {
+  language: Language;
+  greeting: boolean;
+  thanks: boolean;
+  goodbye: boolean;
+  /** The caller's real name when they gave it (我姓王, 我叫刘芳, my name is ...). */
+  name?: string;
+  /** The caller disputes a charge (扣了我15块, why did you charge me). */
+  chargeDispute: boolean;
+  /** The caller talks about a subscription / membership / plan. */
+  mentionsSubscription: boolean;
+  /** Named services the caller used (大会员, 白金会员, premium). */
+  serviceNames: string[];
+  /** Asks for billing details. */
+  asksBilling: boolean;
+  /** A how-to / product question for the knowledge base. */
+  question: boolean;
+  /** Something went missing / stopped working (会员没了, 权益没到账). */
+  somethingMissing: boolean;
+  actions: ActionRequest[];
+  quantities: Quantity[];
+  /** Upset: exclamation, complaints, strong words. */
+  upset: boolean;
+  /** The caller claims authority or tells the agent to ignore rules. */
+  claimsAuthority: boolean;
+}
+
+const ZH_STOP_BEFORE_SERVICE = new Set(
+  '我的了下问想这个那订阅开通没有是么什你们在用买办和跟与把给被个款该项种就都还又也请帮查说'.split(''),
+);
+const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '慕容', '令狐', '司徒', '夏侯'];
+const NOT_NAMES = /的|你们|管理|客户|会员|用户|经理|主管|老板|系统|这|那|谁|想|要|不|在|打|问/;
+
+/** Reads one customer utterance. Pure; shares the permission engine's quantity and action parsers. */
+export function understandUtterance(text: string, language: Language): Understanding {
+  const lower = text.toLowerCase();
+  const zh = language === 'zh';
+  const actions = findActionRequests(text);
+  const quantities = parseQuantities(text);
+  const name = extractName(text);
+  const serviceNames = zh ? extractZhServiceNames(text) : extractEnServiceNames(lower);
+  return {
+    language,
+    greeting: /^(你好|您好|喂|hello|hi|hey)\b|^(你好|您好|喂)/i.test(text.trim()),
+    thanks: /谢谢|多谢|感谢|thanks|thank you|cheers/i.test(text),
+    goodbye: /再见|拜拜|挂了|没别的了|\bbye\b|goodbye|that's all/i.test(text),
+    ...(name === undefined ? {} : { name }),
+    chargeDispute:
+      /扣(了|费|钱|我|款)|收费|乱收|多收|被收|收了我|charged?\b|billed|deducted|took \$|taken from/i.test(
+        text,
+      ),
+    mentionsSubscription: /会员|订阅|套餐|续费|subscri|membership|premium|plan\b|renew/i.test(text),
+    serviceNames,
+    asksBilling: /账单|明细|流水|扣款记录|bill|statement|transactions?/i.test(text),
+    question:
+      /怎么|如何|怎样|能不能|可不可以|可以.*吗|多久|多长时间|几台|是什么|什么是|吗[？?]?$|[？?]$|\bhow\b|\bwhat\b|\bcan i\b|\bdo you\b|\bis there\b|\bwhen\b/i.test(
+        text,
+      ),
+    somethingMissing:
+      /没了|不见了|消失|没到账|没有到账|用不了|\bgone\b|disappeared|missing|stopped working/i.test(text),
+    actions,
+    quantities,
+    upset:
+      /[！!]|太差|凭什么|什么破|坑人|骗|生气|气死|投诉|离谱|ridiculous|angry|unacceptable|terrible|scam|furious/i.test(
+        text,
+      ),
+    claimsAuthority:
+      /忽略.*(规则|指令)|我是.*(管理员|经理|主管|老板|领导)|系统管理员|ignore (all |your )?(previous |prior )?(rules|instructions)|i am (an? |the )?(admin|administrator|manager|supervisor)|i'm (an? |the )?(admin|administrator|manager|supervisor)/i.test(
+        text,
+      ),
+  };
+}
+
+/** The caller's name, when said plainly. Returns undefined rather than guess. */
+export function extractName(text: string): string | undefined {
+  const surname = /(?:我姓|免贵姓|本人姓)([\u4e00-\u9fff]{1,2})/.exec(text);
+  if (surname) {
+    const s = surname[1]!;
+    const family = COMPOUND_SURNAMES.includes(s) ? s : s.slice(0, 1);
+    const title = /女士|小姐/.test(text) ? '女士' : /先生/.test(text) ? '先生' : '先生/女士';
+    return `${family}${title}`;
+  }
+  const called =
+    /(?:我叫|我的名字是|我名字叫)([\u4e00-\u9fff]{2,4}?)(?=[，,。.！!？?\s]|$|想|要|打|来|的)/.exec(text);
+  if (called && !NOT_NAMES.test(called[1]!)) return called[1];
+  const titled = /我是([\u4e00-\u9fff]{1,2}(?:先生|女士|小姐))/.exec(text);
+  if (titled && !NOT_NAMES.test(titled[1]!)) return titled[1];
+  const en =
+    /\b(?:my name is|this is|i am|i'm)\s+((?:Mr\.?|Ms\.?|Mrs\.?|Miss)\s+[A-Z][a-z]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/.exec(
+      text,
+    );
+  if (en) {
+    const candidate = en[1]!;
+    if (
+      !/^(Sorry|Calling|Not|Very|So|Just|Here|Fine|Good|Ok|Okay|Really|The|An?|Your|Angry|Upset)\b/.test(
+        candidate,
+      )
+    ) {
+      return candidate;
+    }
+  }
+  return undefined;
+}
+
+/** 大会员 from 我没有订阅大会员; 白金会员 from 我的白金会员怎么没了; plain 会员 is not a name. */
+function extractZhServiceNames(text: string): string[] {
+  const names: string[] = [];
+  for (const m of text.matchAll(/(会员|套餐|服务)/g)) {
+    let start = m.index;
+    while (start > 0 && start > m.index - 4) {
+      const ch = text[start - 1]!;
+      if (!/[\u4e00-\u9fffA-Za-z0-9]/.test(ch) || ZH_STOP_BEFORE_SERVICE.has(ch)) break;
+      start -= 1;
+    }
+    if (start < m.index) names.push(text.slice(start, m.index + m[0].length));
+  }
+  return [...new Set(names)];
+}
+
+function extractEnServiceNames(lower: string): string[] {
+  const m = /\b([a-z]+)\s+(membership|subscription|plan)\b/.exec(lower);
+  if (m && !['my', 'the', 'a', 'any', 'this', 'that', 'your', 'monthly', 'yearly'].includes(m[1]!)) {
+    return [`${m[1]} ${m[2]}`];
+  }
+  return [];
+}

@@ -1,0 +1,78 @@
+import type { Language } from '../agent/call-agent.js';
+import type { Review } from '../domain/session-schemas.js';
+import type { CallRecordState } from './call-session.js';
+
+const STATUS_ZH: Record<string, string> = {
+  can_approve_immediately: '已办理',
+  requires_supervisor: '需主管审批',
+  requires_process: '需走流程',
+  forbidden: '无法办理',
+};
+const STATUS_EN: Record<string, string> = {
+  can_approve_immediately: 'done',
+  requires_supervisor: 'needs supervisor approval',
+  requires_process: 'needs a formal process',
+  forbidden: 'refused',
+};
+
+/**
+ * The review made from what the call recorded (used by the built-in agent, as the LLM agent's
+ * fallback, and for live sessions ended without one). It states only what was recorded.
+ */
+export function buildReview(record: CallRecordState, language: Language = record.language): Review {
+  const zh = language === 'zh';
+  const actions: string[] = [];
+  const seenQueries = new Set<string>();
+  for (const q of record.system_queries) {
+    const key = `${q.interface}:${q.ok}`;
+    if (seenQueries.has(key)) continue;
+    seenQueries.add(key);
+    const what = zh && !q.purpose.startsWith('查询') ? `查询${q.purpose}` : q.purpose;
+    actions.push(zh ? `${what}${q.ok ? '' : '（失败）'}` : `Queried: ${q.purpose}${q.ok ? '' : ' (failed)'}`);
+  }
+  for (const p of record.actions_performed)
+    actions.push(zh ? `已办理：${p.description}` : `Done: ${p.description}`);
+  for (const c of record.permission_checks) {
+    if (c.status === 'can_approve_immediately') continue;
+    actions.push(zh ? `${c.action}：${STATUS_ZH[c.status]}` : `${c.action}: ${STATUS_EN[c.status]}`);
+  }
+  for (const t of record.tickets)
+    actions.push(zh ? `创建工单 ${t.id}（${t.summary}）` : `Ticket ${t.id} (${t.summary})`);
+
+  const requested = record.permission_checks.map((c) =>
+    zh ? `${c.action}（${STATUS_ZH[c.status]}）` : `${c.action} (${STATUS_EN[c.status]})`,
+  );
+  const topics = (record.learned.topics as string[] | undefined) ?? [];
+  const parts = [...new Set([...topics, ...requested])];
+  const issue_summary =
+    parts.length > 0
+      ? zh
+        ? `客户来电：${parts.join('；')}`
+        : `Caller: ${parts.join('; ')}`
+      : zh
+        ? '客户来电咨询，未提出具体诉求'
+        : 'General enquiry, no specific request';
+
+  const pending = record.tickets.length > 0;
+  const refusedOnly =
+    record.permission_checks.length > 0 &&
+    record.permission_checks.every((c) => c.status === 'forbidden') &&
+    record.actions_performed.length === 0;
+  const resolution_status: Review['resolution_status'] = pending
+    ? 'partially_resolved'
+    : refusedOnly
+      ? 'unresolved'
+      : 'resolved';
+
+  const customer_updates: Record<string, unknown> = {};
+  for (const key of ['name', 'communication_style', 'special_needs', 'background']) {
+    if (record.learned[key] !== undefined) customer_updates[key] = record.learned[key];
+  }
+  return {
+    resolution_status,
+    issue_summary,
+    actions_taken: actions,
+    follow_up_required: pending,
+    customer_updates,
+  };
+}

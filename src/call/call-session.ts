@@ -1,0 +1,280 @@
+import { randomBytes } from 'node:crypto';
+import type { CallContext, CallTools, KnowledgeHit, Language } from '../agent/call-agent.js';
+import { type Clock, compactDate, localIsoTimestamp, systemClock } from '../domain/clock.js';
+import { CsError } from '../domain/cs-error.js';
+import type { StoredRecord } from '../domain/record-schemas.js';
+import type {
+  CallEvent,
+  ConversationTurn,
+  GuardDecisionRecord,
+  PermissionCheckRecord,
+  SystemQueryRecord,
+  TicketRecord,
+} from '../domain/session-schemas.js';
+import { buildKnowledgeIndex, type KnowledgeIndex } from '../knowledge/index.js';
+import {
+  type CompiledRules,
+  checkPermission,
+  compileRules,
+  findActionRequests,
+  type PermissionDecision,
+} from '../permissions/index.js';
+import { resolveQuery } from '../systems/index.js';
+import type { CallParticipants } from './start-call.js';
+
+/** Carries out queries and approved actions; the mock/real system backend in production. */
+export interface CallBackend {
+  query(
+    resolved: ReturnType<typeof resolveQuery>,
+    ctx: { product: StoredRecord; phone: string },
+  ): Promise<SystemQueryRecord>;
+  applyApprovedAction(input: {
+    product: StoredRecord;
+    phone: string;
+    concept: string;
+    quantity?: { value: number; unit: string };
+    action: string;
+  }): Promise<{ changed: boolean; description: string }>;
+}
+
+/** Everything a call records; it is what `session.json` saves and what live sessions persist. */
+export interface CallRecordState {
+  language: Language;
+  started_at: string;
+  conversation: ConversationTurn[];
+  system_queries: SystemQueryRecord[];
+  permission_checks: PermissionCheckRecord[];
+  tickets: TicketRecord[];
+  guard_decisions: GuardDecisionRecord[];
+  actions_performed: Array<{ action: string; description: string; turn: number }>;
+  learned: Record<string, unknown>;
+}
+
+export function emptyCallRecord(language: Language, clock: Clock): CallRecordState {
+  return {
+    language,
+    started_at: localIsoTimestamp(clock.now()),
+    conversation: [],
+    system_queries: [],
+    permission_checks: [],
+    tickets: [],
+    guard_decisions: [],
+    actions_performed: [],
+    learned: {},
+  };
+}
+
+/**
+ * One call in progress: the records it is about, what has been said and done, and the tools an
+ * agent uses. Every tool records into the call and emits its event, so whoever speaks (built-in
+ * agent, LLM, an outside assistant) is held to the same engines.
+ */
+export class CallSession {
+  readonly participants: CallParticipants;
+  readonly record: CallRecordState;
+  private readonly rules: CompiledRules;
+  private knowledge: KnowledgeIndex | undefined;
+  private readonly backend: CallBackend;
+  private readonly clock: Clock;
+  private readonly listeners: Array<(event: CallEvent) => void> = [];
+
+  constructor(options: {
+    participants: CallParticipants;
+    backend: CallBackend;
+    language: Language;
+    clock?: Clock;
+    /** Resume a live session's record. */
+    record?: CallRecordState;
+  }) {
+    this.participants = options.participants;
+    this.backend = options.backend;
+    this.clock = options.clock ?? systemClock;
+    this.record = options.record ?? emptyCallRecord(options.language, this.clock);
+    this.rules = compileRules(this.participants.product.operator_permissions as never);
+  }
+
+  onEvent(listener: (event: CallEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private emit(event: CallEvent): void {
+    for (const l of this.listeners) l(event);
+  }
+
+  /** Index of the current customer turn (0-based), -1 before the first. */
+  get turn(): number {
+    return this.record.conversation.filter((t) => t.role === 'customer').length - 1;
+  }
+
+  private now(): string {
+    return localIsoTimestamp(this.clock.now());
+  }
+
+  startedEvent(): CallEvent {
+    const { product, operator, customer, phone, coldStart } = this.participants;
+    return {
+      type: 'session_started',
+      product: { id: product._id, name: product.name },
+      operator: { id: operator._id, name: operator.name },
+      customer: { id: customer._id, name: customer.name, phone, cold_start: coldStart },
+      language: this.record.language,
+    };
+  }
+
+  addCustomerTurn(content: string): void {
+    this.record.conversation.push({ role: 'customer', content });
+    this.emit({ type: 'customer', content });
+  }
+
+  addAgentTurn(content: string): void {
+    this.record.conversation.push({ role: 'agent', content });
+    this.emit({ type: 'agent', content });
+  }
+
+  addGuardDecision(decision: GuardDecisionRecord): void {
+    const entry = { ...decision, turn: this.turn, at: this.now() };
+    this.record.guard_decisions.push(entry);
+    this.emit({ type: 'guard', rule: decision.rule, outcome: decision.outcome, detail: decision.detail });
+  }
+
+  setLanguage(language: Language): void {
+    this.record.language = language;
+  }
+
+  /** Queries a system interface for the caller and records the result. */
+  async querySystem(input: {
+    interfaceName?: string;
+    endpoint?: string;
+    params?: Record<string, string>;
+  }): Promise<SystemQueryRecord> {
+    const { product, phone } = this.participants;
+    const resolved = resolveQuery({
+      product,
+      phone,
+      ...(input.interfaceName === undefined ? {} : { interfaceName: input.interfaceName }),
+      ...(input.endpoint === undefined ? {} : { endpoint: input.endpoint }),
+      ...(input.params === undefined ? {} : { params: input.params }),
+    });
+    const result = await this.backend.query(resolved, { product, phone });
+    this.record.system_queries.push({ ...result, turn: this.turn, at: this.now() });
+    const { turn: _t, at: _a, ...event } = result;
+    this.emit({ type: 'system_query', ...event });
+    return result;
+  }
+
+  /** Checks an action against the product's rules and records the decision. */
+  checkPermission(action: string): PermissionDecision {
+    const decision = checkPermission(this.rules, action);
+    const record: PermissionCheckRecord = {
+      action: decision.action,
+      status: decision.status,
+      rule: decision.rule,
+      reason: decision.reason,
+      turn: this.turn,
+      at: this.now(),
+    };
+    this.record.permission_checks.push(record);
+    this.emit({
+      type: 'permission_check',
+      action: decision.action,
+      status: decision.status,
+      rule: decision.rule,
+      reason: decision.reason,
+    });
+    return decision;
+  }
+
+  /**
+   * Carries out an action only if this call holds an approved check for it: the engine, not
+   * the speaker, decides what may be done.
+   */
+  async performApprovedAction(action: string): Promise<{ changed: boolean; description: string }> {
+    const requests = findActionRequests(action);
+    const approved = this.record.permission_checks.find(
+      (c) =>
+        c.status === 'can_approve_immediately' &&
+        (c.action === action ||
+          (requests.length > 0 &&
+            requests.every((r) => findActionRequests(c.action).some((a) => sameRequest(a, r))))),
+    );
+    if (!approved) {
+      throw new CsError(
+        'E_REFUSED',
+        `"${action}" has no approved permission check in this call; check it first.`,
+      );
+    }
+    const { product, phone } = this.participants;
+    const results: string[] = [];
+    let changed = false;
+    for (const request of requests.length > 0 ? requests : [{ concept: 'other', text: action }]) {
+      const quantity = 'quantity' in request && request.quantity ? request.quantity : undefined;
+      const outcome = await this.backend.applyApprovedAction({
+        product,
+        phone,
+        concept: request.concept,
+        action,
+        ...(quantity ? { quantity: { value: quantity.value, unit: quantity.unit } } : {}),
+      });
+      changed ||= outcome.changed;
+      results.push(outcome.description);
+    }
+    const description = results.join('；');
+    this.record.actions_performed.push({ action, description, turn: this.turn });
+    return { changed, description };
+  }
+
+  /** Opens a ticket (工单) and records it. */
+  openTicket(input: { kind: TicketRecord['kind']; summary: string }): TicketRecord {
+    const id = `TK${compactDate(this.clock.now())}-${randomBytes(3).toString('hex').toUpperCase()}`;
+    const ticket: TicketRecord = { id, kind: input.kind, summary: input.summary };
+    this.record.tickets.push({ ...ticket, turn: this.turn, at: this.now() });
+    this.emit({ type: 'ticket', ...ticket });
+    return ticket;
+  }
+
+  searchKnowledge(query: string, limit = 3): KnowledgeHit[] {
+    this.knowledge ??= buildKnowledgeIndex(this.participants.product);
+    return this.knowledge.search(query, limit);
+  }
+
+  /** The agent's view of the call. */
+  context(): CallContext {
+    const { product, operator, customer, phone, coldStart } = this.participants;
+    const tools: CallTools = {
+      querySystem: (input) => this.querySystem(input),
+      checkPermission: (action) => {
+        const d = this.checkPermission(action);
+        return { action: d.action, status: d.status, rule: d.rule, reason: d.reason, parts: d.parts };
+      },
+      performApprovedAction: (action) => this.performApprovedAction(action),
+      openTicket: (input) => this.openTicket(input),
+      searchKnowledge: (query, limit) => this.searchKnowledge(query, limit),
+    };
+    return {
+      product,
+      operator,
+      customer,
+      phone,
+      coldStart,
+      language: this.record.language,
+      conversation: this.record.conversation,
+      systemQueries: this.record.system_queries,
+      permissionChecks: this.record.permission_checks,
+      tickets: this.record.tickets,
+      actionsPerformed: this.record.actions_performed,
+      learned: this.record.learned,
+      tools,
+    };
+  }
+}
+
+function sameRequest(
+  a: { concept: string; quantity?: { value: number; unit: string } },
+  b: { concept: string; quantity?: { value: number; unit: string } },
+): boolean {
+  if (a.concept !== b.concept) return false;
+  if (!b.quantity) return true;
+  return (
+    a.quantity !== undefined && a.quantity.value === b.quantity.value && a.quantity.unit === b.quantity.unit
+  );
+}

@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../domain/clock.js';
+import { compactDate, localIsoTimestamp, systemClock } from '../domain/clock.js';
+import { CsError, describeIssues } from '../domain/cs-error.js';
+import type { StoredRecord } from '../domain/record-schemas.js';
+import { validateRecordFields } from '../domain/record-validation.js';
+import { type Review, ReviewSchema, type SessionRecord } from '../domain/session-schemas.js';
+import { userFields } from '../records/record-service.js';
+import { renderSessionReadme } from '../store/fs/render-session-readme.js';
+import type { RecordStore } from '../store/record-store.js';
+import type { CallRecordState } from './call-session.js';
+
+/** The assistant session tag in a session id: letters, digits, `-` and `_`. */
+export function parseSessionTag(value: string | undefined): string {
+  if (value === undefined || value === '') return randomBytes(3).toString('hex');
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(value)) {
+    throw new CsError(
+      'E_INVALID',
+      `Session id "${value}" may hold only letters, digits, - and _ (at most 64).`,
+    );
+  }
+  return value;
+}
+
+/** Validates a review from outside (LLM, assistant, CLI) against the one schema. */
+export function parseReview(value: unknown, source: string): Review {
+  const result = ReviewSchema.safeParse(value);
+  if (!result.success)
+    throw new CsError(
+      'E_INVALID',
+      `${source} is not a valid review: ${describeIssues(result.error.issues)}.`,
+    );
+  return result.data;
+}
+
+export interface SaveCallInput {
+  store: RecordStore;
+  product: StoredRecord;
+  operator: StoredRecord;
+  customer: StoredRecord;
+  phone: string;
+  record: CallRecordState;
+  review: Review;
+  /** Extra fields learned about the customer (merged over review.customer_updates). */
+  customerUpdates?: Record<string, unknown>;
+  tag?: string;
+  agent: string;
+  clock?: Clock;
+}
+
+/**
+ * Step 7: saves the session (history/<id>/session.json + README.md) and updates the customer:
+ * what was learned, and an `interaction_history` entry.
+ */
+export async function saveCall(
+  input: SaveCallInput,
+): Promise<{ sessionId: string; path: string; customer: StoredRecord; session: SessionRecord }> {
+  const clock = input.clock ?? systemClock;
+  const now = clock.now();
+  const updates = { ...input.review.customer_updates, ...input.customerUpdates };
+  const tag = parseSessionTag(input.tag);
+  const { record } = input;
+  // Validate the customer update before anything is written, so bad input loses nothing.
+  const customerFields = mergeCustomerUpdates(input.customer, updates);
+  const newName = String(customerFields.name);
+  let saved: SessionRecord | undefined;
+  const { sessionId, path } = await input.store.saveSession({
+    date: compactDate(now),
+    tag,
+    build: (sessionId) => {
+      saved = {
+        session_id: sessionId,
+        product: input.product.name,
+        customer: newName,
+        operator: input.operator.name,
+        timestamp: localIsoTimestamp(now),
+        conversation: record.conversation,
+        review: { ...input.review, customer_updates: updates },
+        product_id: input.product._id,
+        customer_id: input.customer._id,
+        operator_id: input.operator._id,
+        customer_phone: input.phone,
+        language: record.language,
+        agent: input.agent,
+        started_at: record.started_at,
+        ended_at: localIsoTimestamp(now),
+        system_queries: record.system_queries,
+        permission_checks: record.permission_checks,
+        tickets: record.tickets,
+        guard_decisions: record.guard_decisions,
+        actions_performed: record.actions_performed,
+      };
+      return saved;
+    },
+    readme: renderSessionReadme,
+  });
+  const customer = await input.store.update('customer', input.customer._id, (current) => {
+    const merged = mergeCustomerUpdates(current, updates);
+    const history = Array.isArray(current.interaction_history) ? [...current.interaction_history] : [];
+    history.push({
+      session_id: sessionId,
+      timestamp: localIsoTimestamp(now),
+      type: 'customer_service_call',
+      summary: input.review.issue_summary,
+      outcome: input.review.resolution_status,
+    });
+    return { ...merged, interaction_history: history };
+  });
+  return { sessionId, path, customer, session: saved! };
+}
+
+/**
+ * Merges learned fields into a customer, validated. A cold-start customer whose real name was
+ * learned stops being a cold start; its phone never changes through a review.
+ */
+function mergeCustomerUpdates(
+  current: StoredRecord,
+  updates: Record<string, unknown>,
+): Record<string, unknown> {
+  const { phone: _ignored, interaction_history: _h, ...rest } = updates;
+  const merged: Record<string, unknown> = { ...userFields(current), ...withoutMeta(rest) };
+  const validated = validateRecordFields('customer', merged);
+  if (current._cold_start === true) validated._cold_start = typeof rest.name === 'string' ? false : true;
+  if (current._phone_unknown !== undefined) validated._phone_unknown = current._phone_unknown;
+  return validated;
+}
+
+function withoutMeta(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([k]) => !k.startsWith('_')));
+}

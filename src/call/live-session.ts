@@ -1,0 +1,219 @@
+import { randomBytes } from 'node:crypto';
+import type { Language } from '../agent/call-agent.js';
+import { detectLanguage } from '../agent/detect-language.js';
+import { type Clock, localIsoTimestamp, systemClock } from '../domain/clock.js';
+import { CsError } from '../domain/cs-error.js';
+import type { CallEvent, Review } from '../domain/session-schemas.js';
+import type { LiveSessionRecord, RecordStore } from '../store/record-store.js';
+import { createSystemBackend } from '../systems/index.js';
+import { buildReview } from './build-review.js';
+import { type CallRecordState, CallSession, emptyCallRecord } from './call-session.js';
+import { parseReview, saveCall } from './finish-call.js';
+import { type CallerRef, type CallParticipants, startCall } from './start-call.js';
+
+/** What a live session keeps on disk so separate processes can drive one call. */
+interface LiveData extends LiveSessionRecord {
+  product_id: string;
+  operator_id: string;
+  customer_id: string;
+  phone: string;
+  cold_start: boolean;
+  tag?: string;
+  ending?: boolean;
+  record: CallRecordState;
+}
+
+const ARRAYS = [
+  'conversation',
+  'system_queries',
+  'permission_checks',
+  'tickets',
+  'guard_decisions',
+  'actions_performed',
+] as const;
+
+function asLive(live: LiveSessionRecord | undefined, liveId: string): LiveData {
+  if (!live || typeof live.record !== 'object') {
+    throw new CsError('E_NOT_FOUND', `No live session ${liveId}: see \`cs session list --live\`.`);
+  }
+  return live as LiveData;
+}
+
+/** `cs session start`: finds the participants, creates the live session and returns its id. */
+export async function startLiveSession(options: {
+  store: RecordStore;
+  product: string | undefined;
+  operator: string | undefined;
+  caller: CallerRef | undefined;
+  language: Language;
+  tag?: string;
+  clock?: Clock;
+}): Promise<{ liveId: string; started: CallEvent; participants: CallParticipants }> {
+  const clock = options.clock ?? systemClock;
+  const participants = await startCall(options);
+  const liveId = `live_${randomBytes(5).toString('hex')}`;
+  const data: LiveData = {
+    live_id: liveId,
+    updated_at: localIsoTimestamp(clock.now()),
+    product_id: participants.product._id,
+    operator_id: participants.operator._id,
+    customer_id: participants.customer._id,
+    phone: participants.phone,
+    cold_start: participants.coldStart,
+    ...(options.tag ? { tag: options.tag } : {}),
+    record: emptyCallRecord(options.language, clock),
+  };
+  await options.store.putLiveSession(data);
+  const session = new CallSession({
+    participants,
+    backend: createSystemBackend({ store: options.store }),
+    language: options.language,
+  });
+  return { liveId, started: session.startedEvent(), participants };
+}
+
+/** Loads the records a live session is about (they may have changed since it started). */
+async function participantsOf(store: RecordStore, live: LiveData): Promise<CallParticipants> {
+  const [product, operator, customer] = await Promise.all([
+    store.get('product', live.product_id),
+    store.get('operator', live.operator_id),
+    store.get('customer', live.customer_id),
+  ]);
+  if (!product || !operator || !customer) {
+    throw new CsError(
+      'E_NOT_FOUND',
+      `A record of live session ${live.live_id} was deleted; restore it with \`cs restore\`.`,
+    );
+  }
+  return { product, operator, customer, phone: live.phone, coldStart: live.cold_start };
+}
+
+/**
+ * Runs `work` against a live session and appends what it recorded. The work runs outside the
+ * lock (queries may take time); only the append happens under it, so concurrent processes
+ * driving one call lose nothing.
+ */
+export async function withLiveSession<T>(options: {
+  store: RecordStore;
+  liveId: string;
+  env?: NodeJS.ProcessEnv;
+  work: (session: CallSession) => Promise<T> | T;
+  onEvent?: (event: CallEvent) => void;
+}): Promise<T> {
+  const { store, liveId } = options;
+  const live = asLive(await store.getLiveSession(liveId), liveId);
+  if (live.ending) throw new CsError('E_CONFLICT', `Live session ${liveId} is being ended.`);
+  const participants = await participantsOf(store, live);
+  const before = Object.fromEntries(ARRAYS.map((k) => [k, live.record[k].length])) as Record<
+    (typeof ARRAYS)[number],
+    number
+  >;
+  const record: CallRecordState = structuredClone(live.record);
+  const session = new CallSession({
+    participants,
+    backend: createSystemBackend({ store, ...(options.env ? { env: options.env } : {}) }),
+    language: record.language,
+    record,
+  });
+  if (options.onEvent) session.onEvent(options.onEvent);
+  const result = await options.work(session);
+  await store.updateLiveSession(liveId, (current) => {
+    const cur = current as LiveData;
+    const next: LiveData = {
+      ...cur,
+      updated_at: localIsoTimestamp(systemClock.now()),
+      record: { ...cur.record },
+    };
+    for (const key of ARRAYS) {
+      const added = record[key].slice(before[key]);
+      (next.record[key] as unknown[]) = [...cur.record[key], ...added];
+    }
+    next.record.language = record.language;
+    next.record.learned = { ...cur.record.learned, ...record.learned };
+    return next;
+  });
+  return result;
+}
+
+/** `cs session turn`: records what the customer or the agent said. */
+export async function recordLiveTurn(options: {
+  store: RecordStore;
+  liveId: string;
+  role: 'customer' | 'agent';
+  content: string;
+}): Promise<void> {
+  const content = options.content.trim();
+  if (content === '') throw new CsError('E_USAGE', '--content must not be empty.');
+  await withLiveSession({
+    store: options.store,
+    liveId: options.liveId,
+    work: (session) => {
+      if (options.role === 'customer') {
+        session.setLanguage(detectLanguage(content, session.record.language));
+        session.addCustomerTurn(content);
+      } else {
+        session.addAgentTurn(content);
+      }
+    },
+  });
+}
+
+/**
+ * `cs session end`: saves the live session like a built-in call (a review made from the record
+ * when none is given) and removes it. Only one process can end a session.
+ */
+export async function endLiveSession(options: {
+  store: RecordStore;
+  liveId: string;
+  review?: unknown;
+  customerUpdates?: Record<string, unknown>;
+}): Promise<{ sessionId: string; path: string; review: Review }> {
+  const { store, liveId } = options;
+  // Validate everything before anything changes.
+  const given = options.review === undefined ? undefined : parseReview(options.review, '--review');
+  const claimed = asLive(
+    await store.updateLiveSession(liveId, (current) => {
+      const cur = asLive(current, liveId);
+      if (cur.ending) throw new CsError('E_CONFLICT', `Live session ${liveId} is already being ended.`);
+      return { ...cur, ending: true };
+    }),
+    liveId,
+  );
+  try {
+    const participants = await participantsOf(store, claimed);
+    const review = given ?? buildReview(claimed.record);
+    const saved = await saveCall({
+      store,
+      ...participants,
+      record: claimed.record,
+      review,
+      agent: 'external',
+      ...(options.customerUpdates ? { customerUpdates: options.customerUpdates } : {}),
+      ...(claimed.tag ? { tag: claimed.tag } : {}),
+    });
+    await store.deleteLiveSession(liveId);
+    return { sessionId: saved.sessionId, path: saved.path, review };
+  } catch (error) {
+    await store
+      .updateLiveSession(liveId, (current) => ({ ...current, ending: false }))
+      .catch(() => undefined);
+    throw error;
+  }
+}
+
+/** `cs session list --live`. */
+export async function listLiveSessions(
+  store: RecordStore,
+): Promise<Array<{ live_id: string; updated_at: string; phone: string; turns: number; ending: boolean }>> {
+  const all = await store.listLiveSessions();
+  return all
+    .map((l) => l as LiveData)
+    .map((l) => ({
+      live_id: l.live_id,
+      updated_at: l.updated_at,
+      phone: l.phone,
+      turns: l.record.conversation.length,
+      ending: Boolean(l.ending),
+    }))
+    .sort((a, b) => a.updated_at.localeCompare(b.updated_at));
+}

@@ -1,0 +1,175 @@
+import type { Language } from '../../agent/call-agent.js';
+import { detectLanguage } from '../../agent/detect-language.js';
+import { withLiveSession } from '../../call/live-session.js';
+import { CsError } from '../../domain/cs-error.js';
+import { normalizePhone } from '../../domain/phone.js';
+import { checkPermission, compileRules } from '../../permissions/index.js';
+import { resolveRecord } from '../../records/resolve-record.js';
+import { renderPermissionBlock } from '../../render/permission-block.js';
+import { renderSystemQueryBlock } from '../../render/system-query-block.js';
+import { createSystemBackend, resolveQuery, setMockResponse, showMockState } from '../../systems/index.js';
+import { type CliContext, parseJsonObject } from '../cli-context.js';
+
+/** `cs permit`: the permission block for an action (recorded into a live session with --session). */
+export async function permitCommand(
+  ctx: CliContext,
+  options: { product: string; action: string; session?: string; lang?: Language },
+): Promise<number | undefined> {
+  const store = await ctx.store();
+  const lang = options.lang ?? detectLanguage(options.action, 'zh');
+  if (options.session) {
+    const decision = await withLiveSession({
+      store,
+      liveId: options.session,
+      work: (session) => {
+        if (
+          session.participants.product.name !== options.product &&
+          session.participants.product._id !== options.product
+        ) {
+          throw new CsError(
+            'E_USAGE',
+            `Live session ${options.session} is about "${session.participants.product.name}", not "${options.product}".`,
+          );
+        }
+        return session.checkPermission(options.action);
+      },
+    });
+    const product = await resolveRecord(store, 'product', { name: options.product });
+    ctx.emit(decision, () => renderPermissionBlock(decision, { lang, sla: String(product.sla ?? '') }));
+    return undefined;
+  }
+  const product = await resolveRecord(store, 'product', { name: options.product });
+  const decision = checkPermission(compileRules(product.operator_permissions as never), options.action);
+  ctx.emit(decision, () => renderPermissionBlock(decision, { lang, sla: String(product.sla ?? '') }));
+  return undefined;
+}
+
+/** `cs query`: a system query block; a failed query exits 1 after printing its block. */
+export async function queryCommand(
+  ctx: CliContext,
+  options: {
+    product?: string;
+    phone?: string;
+    interface?: string;
+    endpoint?: string;
+    param?: Record<string, string>;
+    session?: string;
+    lang?: Language;
+  },
+): Promise<number | undefined> {
+  if ((options.interface === undefined) === (options.endpoint === undefined)) {
+    throw new CsError('E_USAGE', 'Give exactly one of --interface NAME or --endpoint PATH.');
+  }
+  const store = await ctx.store();
+  const target = {
+    ...(options.interface === undefined ? {} : { interfaceName: options.interface }),
+    ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+    ...(options.param === undefined ? {} : { params: options.param }),
+  };
+  let result: Awaited<ReturnType<ReturnType<typeof createSystemBackend>['query']>>;
+  let phone: string;
+  let lang: Language = options.lang ?? 'zh';
+  if (options.session) {
+    const out = await withLiveSession({
+      store,
+      liveId: options.session,
+      env: ctx.env,
+      work: async (session) => {
+        const p = session.participants;
+        if (options.phone !== undefined && normalizePhone(options.phone) !== p.phone) {
+          throw new CsError(
+            'E_REFUSED',
+            `Live session ${options.session} is a call from ${p.phone}; it can query only that caller.`,
+          );
+        }
+        if (
+          options.product !== undefined &&
+          options.product !== p.product.name &&
+          options.product !== p.product._id
+        ) {
+          throw new CsError(
+            'E_USAGE',
+            `Live session ${options.session} is about "${p.product.name}", not "${options.product}".`,
+          );
+        }
+        return { result: await session.querySystem(target), phone: p.phone, lang: session.record.language };
+      },
+    });
+    result = out.result;
+    phone = out.phone;
+    lang = options.lang ?? out.lang;
+  } else {
+    if (!options.product || !options.phone)
+      throw new CsError('E_USAGE', 'Give --product and --phone (or --session ID).');
+    const product = await resolveRecord(store, 'product', { name: options.product });
+    phone = normalizePhone(options.phone);
+    const resolved = resolveQuery({ product, phone, ...target });
+    result = await createSystemBackend({ store, env: ctx.env }).query(resolved, { product, phone });
+  }
+  ctx.emit(result, () => renderSystemQueryBlock(result, { lang, phone }));
+  return result.ok ? undefined : 1;
+}
+
+export async function mockSetCommand(
+  ctx: CliContext,
+  options: { product: string; phone: string; interface: string; response: string },
+): Promise<number | undefined> {
+  const store = await ctx.store();
+  const product = await resolveRecord(store, 'product', { name: options.product });
+  const interfaces = Object.keys((product.api_interfaces ?? {}) as Record<string, unknown>);
+  if (!interfaces.includes(options.interface)) {
+    throw new CsError(
+      'E_NOT_FOUND',
+      `Product "${product.name}" has no interface "${options.interface}"; it has: ${interfaces.join(', ') || 'none'}.`,
+    );
+  }
+  const response = parseJsonObject(options.response, '--response');
+  const state = await setMockResponse(store, product._id, options.phone, options.interface, response);
+  ctx.emit(
+    state,
+    () =>
+      `已设置 Mock response set: ${product.name} / ${normalizePhone(options.phone)} / ${options.interface}`,
+  );
+  return undefined;
+}
+
+export async function mockShowCommand(
+  ctx: CliContext,
+  options: { product?: string; phone?: string },
+): Promise<number | undefined> {
+  const store = await ctx.store();
+  const product = options.product
+    ? await resolveRecord(store, 'product', { name: options.product })
+    : undefined;
+  const states = await showMockState(store, product?._id, options.phone);
+  ctx.emit(states, () =>
+    states.length === 0
+      ? '暂无 Mock 状态 No mock state yet.'
+      : states.map((s) => `## ${s.productId} / ${s.phone}\n${JSON.stringify(s.state, null, 2)}`).join('\n\n'),
+  );
+  return undefined;
+}
+
+/** `cs mock-server`: serves until interrupted. */
+export async function mockServerCommand(
+  ctx: CliContext,
+  options: { port: string },
+): Promise<number | undefined> {
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CsError('E_USAGE', '--port must be 0 to 65535.');
+  const store = await ctx.store();
+  const { startMockServer } = await import('../../systems/index.js');
+  const server = await startMockServer({ store, port });
+  ctx.emit(
+    { url: server.url, port: server.port },
+    () => `Mock 后端已启动 Mock backend listening on ${server.url}`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return undefined;
+}

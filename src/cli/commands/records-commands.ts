@@ -1,0 +1,207 @@
+import { readFile } from 'node:fs/promises';
+import { CsError } from '../../domain/cs-error.js';
+import { REQUIRED_FIELDS, type RecordType, type StoredRecord } from '../../domain/record-schemas.js';
+import { parseRecordType } from '../../domain/record-validation.js';
+import { createRecord, deleteRecord, updateRecord } from '../../records/record-service.js';
+import type { RecordRef } from '../../records/resolve-record.js';
+import { resolveRecord } from '../../records/resolve-record.js';
+import { renderRecordReadme } from '../../store/fs/render-record-readme.js';
+import { type CliContext, parseJsonObject } from '../cli-context.js';
+import { askYesNo, promptForRecord } from '../prompt-record.js';
+
+interface RefOptions {
+  name?: string;
+  id?: string;
+  phone?: string;
+}
+
+/** Exactly one of --name / --id / --phone. */
+function recordRef(options: RefOptions, allowPhone: boolean): RecordRef {
+  const given = [options.name, options.id, allowPhone ? options.phone : undefined].filter(
+    (v) => v !== undefined,
+  );
+  if (given.length !== 1) {
+    throw new CsError(
+      'E_USAGE',
+      `Name the record with exactly one of --name or --id${allowPhone ? ' or --phone' : ''}.`,
+    );
+  }
+  if (options.id !== undefined) return { id: options.id };
+  if (options.name !== undefined) return { name: options.name };
+  return { phone: options.phone! };
+}
+
+export async function createCommand(
+  ctx: CliContext,
+  typeWord: string,
+  options: { data?: string; file?: string; mock?: boolean; count: string; seed?: string; lang: string },
+): Promise<number | undefined> {
+  const type = parseRecordType(typeWord);
+  const sources = [options.data, options.file, options.mock].filter((v) => v !== undefined && v !== false);
+  if (sources.length > 1) throw new CsError('E_USAGE', 'Give only one of --data, --file or --mock.');
+  let inputs: Array<Record<string, unknown>>;
+  if (options.mock) {
+    const count = Number(options.count);
+    if (!Number.isInteger(count) || count < 1 || count > 10_000) {
+      throw new CsError('E_USAGE', '--count must be a whole number from 1 to 10000.');
+    }
+    const seed = options.seed === undefined ? Date.now() % 2 ** 31 : Number(options.seed);
+    if (!Number.isFinite(seed)) throw new CsError('E_USAGE', '--seed must be a number.');
+    if (options.lang !== 'zh' && options.lang !== 'en')
+      throw new CsError('E_USAGE', '--lang must be zh or en.');
+    const store = await ctx.store();
+    const existing = await store.summaries(type);
+    const existingPhones = new Set(existing.map((s) => s.phone ?? ''));
+    const existingNames = new Set(existing.map((s) => s.name));
+    const { generateRecords } = await import('../../mock/generate-records.js');
+    inputs = generateRecords({ type, count, seed, lang: options.lang, existingPhones, existingNames });
+  } else if (options.data !== undefined || options.file !== undefined) {
+    const text = options.data ?? (await readInput(options.file!));
+    inputs = parseRecordsJson(text, options.data !== undefined ? '--data' : '--file');
+  } else {
+    if (!ctx.isTerminal) {
+      throw new CsError(
+        'E_USAGE',
+        `No terminal to ask in: give the ${type} with --data '<json>' or --file PATH (required: ${REQUIRED_FIELDS[type].join(', ')}), or use --mock.`,
+      );
+    }
+    inputs = [await promptForRecord(type)];
+  }
+  const store = await ctx.store();
+  const created: StoredRecord[] = [];
+  for (const input of inputs) created.push(await createRecord(store, type, input));
+  ctx.emit(created.length === 1 ? created[0] : created, () =>
+    created.map((r) => `已创建 Created ${type}: ${r.name} (id ${r._id})`).join('\n'),
+  );
+  return undefined;
+}
+
+async function readInput(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CsError(
+      'E_INVALID',
+      `Cannot read --file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}.`,
+    );
+  }
+}
+
+/** One record object, or an array of them. */
+function parseRecordsJson(text: string, flag: string): Array<Record<string, unknown>> {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('[')) {
+    let value: unknown;
+    try {
+      value = JSON.parse(trimmed);
+    } catch (error) {
+      throw new CsError('E_INVALID', `${flag} is not valid JSON: ${(error as Error).message}.`);
+    }
+    const list = value as unknown[];
+    if (!list.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v))) {
+      throw new CsError('E_INVALID', `${flag} must be a JSON object or an array of objects.`);
+    }
+    return list as Array<Record<string, unknown>>;
+  }
+  return [parseJsonObject(trimmed, flag)];
+}
+
+export async function readCommand(
+  ctx: CliContext,
+  typeWord: string,
+  options: RefOptions,
+): Promise<number | undefined> {
+  const type = parseRecordType(typeWord);
+  const record = await resolveRecord(await ctx.store(), type, recordRef(options, true));
+  ctx.emit(record, () => renderRecordReadme(record));
+  return undefined;
+}
+
+export async function updateCommand(
+  ctx: CliContext,
+  typeWord: string,
+  options: RefOptions & { updates: string },
+): Promise<number | undefined> {
+  const type = parseRecordType(typeWord);
+  const updates = parseJsonObject(options.updates, '--updates');
+  const record = await updateRecord(
+    await ctx.store(),
+    type,
+    recordRef(options, type === 'customer'),
+    updates,
+  );
+  ctx.emit(record, () => `已更新 Updated ${type}: ${record.name} (id ${record._id})`);
+  return undefined;
+}
+
+export async function deleteCommand(
+  ctx: CliContext,
+  typeWord: string,
+  options: RefOptions & { force?: boolean; yes?: boolean },
+): Promise<number | undefined> {
+  const type = parseRecordType(typeWord);
+  const confirm =
+    ctx.isTerminal && !options.yes
+      ? (record: StoredRecord) => askYesNo(`确认删除 Delete ${type} "${record.name}" (${record._id})? [y/N] `)
+      : undefined;
+  const entry = await deleteRecord(await ctx.store(), type, recordRef(options, type === 'customer'), {
+    ...(options.force ? { force: true } : {}),
+    ...(confirm ? { confirm } : {}),
+  });
+  ctx.emit(
+    entry,
+    () =>
+      `已删除 Deleted ${type}: ${entry.name} (id ${entry.id}); 可恢复 restore with: cs restore ${entry.trash_id}`,
+  );
+  return undefined;
+}
+
+export async function restoreCommand(
+  ctx: CliContext,
+  trashId: string | undefined,
+): Promise<number | undefined> {
+  const store = await ctx.store();
+  if (trashId === undefined) {
+    const trash = await store.listTrash();
+    ctx.emit(trash, () =>
+      trash.length === 0
+        ? '回收站为空 The trash is empty.'
+        : trash.map((t) => `${t.trash_id}  ${t.type}  ${t.name}  (deleted ${t.deleted_at})`).join('\n'),
+    );
+    return undefined;
+  }
+  const record = await store.restore(trashId);
+  ctx.emit(record, () => `已恢复 Restored ${record._type}: ${record.name} (id ${record._id})`);
+  return undefined;
+}
+
+const TYPE_TITLES: Record<RecordType, string> = {
+  product: '产品 Products',
+  customer: '客户 Customers',
+  operator: '策略 Operators',
+};
+
+export async function listCommand(
+  ctx: CliContext,
+  options: { type?: RecordType; verbose?: boolean },
+): Promise<number | undefined> {
+  const store = await ctx.store();
+  const types: RecordType[] = options.type ? [options.type] : ['product', 'customer', 'operator'];
+  const result: Record<string, unknown[]> = {};
+  const lines: string[] = [`数据库 Database: ${store.location}`];
+  for (const type of types) {
+    if (options.verbose) {
+      const records = await store.list(type);
+      result[type] = records;
+      lines.push('', `## ${TYPE_TITLES[type]} (${records.length})`);
+      for (const r of records) lines.push('', renderRecordReadme(r).trimEnd());
+    } else {
+      const rows = (await store.summaries(type)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+      result[type] = rows;
+      lines.push('', `## ${TYPE_TITLES[type]} (${rows.length})`);
+      for (const r of rows) lines.push(`- ${r.name}  [${r.id}]${r.phone ? `  ${r.phone}` : ''}`);
+    }
+  }
+  ctx.emit(options.type ? result[options.type] : result, () => lines.join('\n'));
+  return undefined;
+}

@@ -1,0 +1,217 @@
+import type { Language } from '../../agent/call-agent.js';
+import { emptyCallRecord } from '../../call/call-session.js';
+import { parseReview, saveCall } from '../../call/finish-call.js';
+import {
+  endLiveSession,
+  listLiveSessions,
+  recordLiveTurn,
+  startLiveSession,
+} from '../../call/live-session.js';
+import { systemClock } from '../../domain/clock.js';
+import { CsError, describeIssues } from '../../domain/cs-error.js';
+import { isValidPhone, normalizePhone } from '../../domain/phone.js';
+import { ConversationTurnSchema } from '../../domain/session-schemas.js';
+import { resolveRecord } from '../../records/resolve-record.js';
+import { renderCallStartBlock, renderReviewBlock } from '../../render/call-blocks.js';
+import { renderSessionReadme } from '../../store/fs/render-session-readme.js';
+import { type CliContext, parseJsonObject } from '../cli-context.js';
+import { callerRef } from './call-command.js';
+
+function sessionTag(options: { claudeSession?: string; sessionId?: string }): string | undefined {
+  if (options.claudeSession && options.sessionId && options.claudeSession !== options.sessionId) {
+    throw new CsError('E_USAGE', '--session-id and --claude-session name the same thing; give one.');
+  }
+  return options.sessionId ?? options.claudeSession;
+}
+
+function parseJsonValue(text: string, flag: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CsError('E_INVALID', `${flag} is not valid JSON: ${(error as Error).message}.`);
+  }
+}
+
+/** `cs session save`: the seed's save_session.py, for assistants that ran the call themselves. */
+export async function sessionSaveCommand(
+  ctx: CliContext,
+  options: {
+    claudeSession?: string;
+    sessionId?: string;
+    product: string;
+    customer: string;
+    operator: string;
+    review: string;
+    conversation: string;
+    updateCustomer?: string;
+  },
+): Promise<number | undefined> {
+  const tag = sessionTag(options);
+  const review = parseReview(parseJsonValue(options.review, '--review'), '--review');
+  const turns = ConversationTurnSchema.array().safeParse(
+    parseJsonValue(options.conversation, '--conversation'),
+  );
+  if (!turns.success) {
+    throw new CsError(
+      'E_INVALID',
+      `--conversation must be [{"role":"agent|customer","content":"..."}]: ${describeIssues(turns.error.issues)}.`,
+    );
+  }
+  const updates = options.updateCustomer
+    ? parseJsonObject(options.updateCustomer, '--update-customer')
+    : undefined;
+  const store = await ctx.store();
+  const product = await resolveRecord(store, 'product', { name: options.product });
+  const operator = await resolveRecord(store, 'operator', { name: options.operator });
+  const phoneLike = normalizePhone(options.customer);
+  const customer =
+    isValidPhone(phoneLike) && /^\+?\d+$/.test(phoneLike)
+      ? await resolveRecord(store, 'customer', { phone: phoneLike })
+      : await resolveRecord(store, 'customer', { name: options.customer });
+  const record = emptyCallRecord(/[\u3400-\u9fff]/.test(options.conversation) ? 'zh' : 'en', systemClock);
+  record.conversation = turns.data;
+  const saved = await saveCall({
+    store,
+    product,
+    operator,
+    customer,
+    phone: String(customer.phone),
+    record,
+    review,
+    agent: 'external',
+    ...(updates ? { customerUpdates: updates } : {}),
+    ...(tag ? { tag } : {}),
+  });
+  ctx.emit(
+    { session_id: saved.sessionId, path: saved.path },
+    () => `会话已保存 Session saved: ${saved.sessionId} (${saved.path})`,
+  );
+  return undefined;
+}
+
+export async function sessionStartCommand(
+  ctx: CliContext,
+  options: {
+    product?: string;
+    operator?: string;
+    phone?: string;
+    customer?: string;
+    new?: boolean;
+    lang: Language;
+    claudeSession?: string;
+    sessionId?: string;
+  },
+): Promise<number | undefined> {
+  const tag = sessionTag(options);
+  const store = await ctx.store();
+  const { liveId, started } = await startLiveSession({
+    store,
+    product: options.product,
+    operator: options.operator,
+    caller: callerRef(options),
+    language: options.lang,
+    ...(tag ? { tag } : {}),
+  });
+  ctx.emit({ live_id: liveId, ...started }, () =>
+    [
+      renderCallStartBlock(started as Extract<typeof started, { type: 'session_started' }>, options.lang),
+      options.lang === 'en' ? `Live session: ${liveId}` : `会话ID: ${liveId}`,
+    ].join('\n'),
+  );
+  return undefined;
+}
+
+export async function sessionTurnCommand(
+  ctx: CliContext,
+  options: { session: string; role: 'customer' | 'agent'; content: string },
+): Promise<number | undefined> {
+  await recordLiveTurn({
+    store: await ctx.store(),
+    liveId: options.session,
+    role: options.role,
+    content: options.content,
+  });
+  ctx.emit(
+    { ok: true, live_id: options.session, role: options.role },
+    () => `已记录 Recorded (${options.role})`,
+  );
+  return undefined;
+}
+
+export async function sessionEndCommand(
+  ctx: CliContext,
+  options: { session: string; review?: string; updateCustomer?: string },
+): Promise<number | undefined> {
+  const review = options.review === undefined ? undefined : parseJsonValue(options.review, '--review');
+  const updates = options.updateCustomer
+    ? parseJsonObject(options.updateCustomer, '--update-customer')
+    : undefined;
+  const saved = await endLiveSession({
+    store: await ctx.store(),
+    liveId: options.session,
+    ...(review === undefined ? {} : { review }),
+    ...(updates ? { customerUpdates: updates } : {}),
+  });
+  const lang: Language = /[\u3400-\u9fff]/.test(saved.review.issue_summary) ? 'zh' : 'en';
+  ctx.emit({ session_id: saved.sessionId, path: saved.path, review: saved.review }, () =>
+    [
+      renderReviewBlock(saved.review, lang),
+      `会话已保存 Session saved: ${saved.sessionId} (${saved.path})`,
+    ].join('\n'),
+  );
+  return undefined;
+}
+
+export async function sessionListCommand(
+  ctx: CliContext,
+  options: { live?: boolean },
+): Promise<number | undefined> {
+  const store = await ctx.store();
+  if (options.live) {
+    const live = await listLiveSessions(store);
+    ctx.emit(live, () =>
+      live.length === 0
+        ? '没有进行中的会话 No live sessions.'
+        : live
+            .map(
+              (l) =>
+                `${l.live_id}  ${l.phone}  ${l.turns} turns  updated ${l.updated_at}${l.ending ? '  (ending)' : ''}`,
+            )
+            .join('\n'),
+    );
+    return undefined;
+  }
+  return historyListCommand(ctx, {});
+}
+
+export async function historyListCommand(
+  ctx: CliContext,
+  options: { date?: string; customer?: string },
+): Promise<number | undefined> {
+  if (options.date !== undefined && !/^\d{4}-?\d{2}-?\d{2}$/.test(options.date)) {
+    throw new CsError('E_USAGE', '--date takes YYYYMMDD or YYYY-MM-DD.');
+  }
+  const store = await ctx.store();
+  const rows = await store.listSessions({
+    ...(options.date ? { date: options.date } : {}),
+    ...(options.customer ? { customer: options.customer } : {}),
+  });
+  ctx.emit(rows, () =>
+    rows.length === 0
+      ? '没有通话记录 No saved sessions.'
+      : rows
+          .map(
+            (r) =>
+              `${r.session_id}  ${r.timestamp.slice(0, 19)}  ${r.customer}  ${r.product}  ${r.operator}  ${r.resolution_status ?? ''}`,
+          )
+          .join('\n'),
+  );
+  return undefined;
+}
+
+export async function historyShowCommand(ctx: CliContext, sessionId: string): Promise<number | undefined> {
+  const session = await (await ctx.store()).getSession(sessionId);
+  if (!session) throw new CsError('E_NOT_FOUND', `No saved session ${sessionId}: see \`cs history list\`.`);
+  ctx.emit(session, () => renderSessionReadme(session));
+  return undefined;
+}

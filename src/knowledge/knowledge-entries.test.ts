@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { StoredRecord } from '../domain/record-schemas.js';
+import { knowledgeEntries } from './knowledge-entries.js';
+
+const meta = { _id: '0000abcd', _type: 'product' as const, _created: '2026-01-01T00:00:00' };
+
+describe('knowledgeEntries', () => {
+  it('lists faq, issues with their solutions, features and the description, in that order', () => {
+    const product: StoredRecord = {
+      ...meta,
+      name: '会员订阅服务',
+      description: '视频平台的会员订阅服务。',
+      features: ['高清与4K画质'],
+      common_issues: ['想关闭自动续费'],
+      solutions: ['在权限内帮客户关闭自动续费'],
+      faq: [{ q: '退款多久到账？', a: '一般1到3个工作日到账。' }, '支持7天无理由退款'],
+    };
+    expect(knowledgeEntries(product)).toEqual([
+      { kind: 'faq', question: '退款多久到账？', answer: '一般1到3个工作日到账。' },
+      { kind: 'faq', question: '支持7天无理由退款', answer: '支持7天无理由退款' },
+      { kind: 'issue', question: '想关闭自动续费', answer: '在权限内帮客户关闭自动续费' },
+      { kind: 'feature', question: '高清与4K画质', answer: '高清与4K画质' },
+      { kind: 'description', question: '会员订阅服务', answer: '视频平台的会员订阅服务。' },
+    ]);
+  });
+
+  it('pairs issues and solutions by index and leaves out an issue without a solution', () => {
+    const product: StoredRecord = {
+      ...meta,
+      name: 'P',
+      common_issues: ['A', 'B', 'C'],
+      solutions: ['fix A', 'fix B'],
+    };
+    expect(knowledgeEntries(product).map((entry) => [entry.question, entry.answer])).toEqual([
+      ['A', 'fix A'],
+      ['B', 'fix B'],
+    ]);
+  });
+
+  it('ignores missing and malformed fields instead of failing', () => {
+    const product: StoredRecord = {
+      ...meta,
+      name: 'P',
+      faq: [42, null, { q: 'only a question' }, { q: ' ', a: 'blank question' }, '  '],
+      features: 'not a list',
+      common_issues: [1, 'Issue'],
+      solutions: ['fix 1', 'fix issue'],
+      description: 7,
+    };
+    expect(knowledgeEntries(product)).toEqual([{ kind: 'issue', question: 'Issue', answer: 'fix issue' }]);
+    expect(knowledgeEntries({ ...meta, name: 'empty' })).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+import type { KnowledgeHit } from '../agent/call-agent.js';
+import type { StoredRecord } from '../domain/record-schemas.js';
+
+/** One retrievable piece of a product's knowledge: a hit without its score. */
+export type KnowledgeEntry = Omit<KnowledgeHit, 'score'>;
+
+function texts(value: unknown): string[] {
+  return Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : '')) : [];
+}
+
+/**
+ * The entries a product's knowledge offers, in the product's order: each faq (a plain-string
+ * entry is its own question and answer), each common issue with the solution at the same index,
+ * each feature, and the description (asked as the product's name).
+ *
+ * Records are read as stored, so malformed or missing fields give no entries rather than errors;
+ * an issue without a solution at its index is left out, since a hit must be something the agent
+ * can tell the caller.
+ *
+ * @example knowledgeEntries(product).filter((entry) => entry.kind === 'faq')
+ */
+export function knowledgeEntries(product: StoredRecord): KnowledgeEntry[] {
+  const entries: KnowledgeEntry[] = [];
+  if (Array.isArray(product.faq)) {
+    for (const item of product.faq as unknown[]) {
+      if (typeof item === 'string') {
+        if (item.trim()) entries.push({ kind: 'faq', question: item.trim(), answer: item.trim() });
+      } else if (item !== null && typeof item === 'object') {
+        const { q, a } = item as { q?: unknown; a?: unknown };
+        if (typeof q === 'string' && typeof a === 'string' && q.trim() && a.trim()) {
+          entries.push({ kind: 'faq', question: q.trim(), answer: a.trim() });
+        }
+      }
+    }
+  }
+  const solutions = texts(product.solutions);
+  texts(product.common_issues).forEach((issue, i) => {
+    const solution = solutions[i];
+    if (issue && solution) entries.push({ kind: 'issue', question: issue, answer: solution });
+  });
+  for (const feature of texts(product.features)) {
+    if (feature) entries.push({ kind: 'feature', question: feature, answer: feature });
+  }
+  if (typeof product.description === 'string' && product.description.trim()) {
+    const name = typeof product.name === 'string' ? product.name.trim() : '';
+    entries.push({ kind: 'description', question: name, answer: product.description.trim() });
+  }
+  return entries;
+}

@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stem, tokenize } from './tokenize.js';
+
+describe('tokenize', () => {
+  it.each([
+    ['How do I turn off auto-renewal?', ['turn', 'off', 'auto', 'renew']],
+    ['How long does a refund take?', ['long', 'refund', 'tak']],
+    [
+      'Refunds go back within 1 to 3 business days.',
+      ['refund', 'go', 'back', 'within', '1', '3', 'busines', 'day'],
+    ],
+    ["It's 4K", ['4k']],
+    ['ＡＰＰ１２３', ['app123']],
+    ['想问下会员怎么取消自动续费', ['会员', '取消', '自动', '动续', '续费']],
+    ['几台设备', ['几台', '设备']],
+  ])('turns %j into %j', (text, terms) => {
+    expect(tokenize(text)).toEqual(terms);
+  });
+
+  it.each([
+    // [text, terms it must give, terms it must not give]
+    ['如何取消会员自动续费？', ['取消', '会员', '自动', '续费'], ['如何', '？', '消会']],
+    ['退款多久到账？', ['退款', '多久', '到账'], ['？']],
+    ['原路退回，一般1到3个工作日到账。', ['原路', '退回', '1', '3', '工作', '到账'], ['，', '。', '个']],
+    ['打开App，进入我的-会员中心', ['打开', 'app', '进入', '会员', '中心'], ['我的', '-']],
+    ['为什么扣了我的钱', ['扣', '钱'], ['为什么', '了', '我', '的']],
+    ['高清与4K画质', ['高清', '4k', '画质'], ['与']],
+  ])('finds the words of %j and drops its punctuation and stop words', (text, present, absent) => {
+    const terms = tokenize(text);
+    expect(terms).toEqual(expect.arrayContaining(present));
+    for (const term of absent) expect(terms).not.toContain(term);
+  });
+
+  it.each(['', '你好', '您好，谢谢！', '的了吗呢', 'thanks', 'Hi, how do I ...?', '？！，。…… ---'])(
+    'gives nothing for %j, which has no topic words',
+    (text) => {
+      expect(tokenize(text)).toEqual([]);
+    },
+  );
+
+  it.each([['取消自动续费'], ['关闭自动续费'], ['自动续费可随时关闭']])(
+    'lets 自动续费 match %j through shared bigrams',
+    (text) => {
+      expect(tokenize(text)).toEqual(expect.arrayContaining(tokenize('自动续费')));
+    },
+  );
+
+  it('keeps characters outside the BMP whole', () => {
+    expect(tokenize('𠀀侮')).toEqual(['𠀀侮']);
+  });
+
+  it('keeps repeats, so term frequency counts', () => {
+    expect(tokenize('退款 退款').filter((term) => term === '退款')).toHaveLength(2);
+  });
+
+  it('gives only non-empty lower-case terms without spaces or punctuation, the same each time', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
+        const terms = tokenize(text);
+        for (const term of terms) {
+          expect(term).toMatch(/^[\p{L}\p{N}]+$/u);
+          expect(term).toBe(term.toLowerCase());
+        }
+        expect(tokenize(text)).toEqual(terms);
+      }),
+    );
+  });
+
+  it('handles mixed Chinese and English text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('会员', '退款', 'refund', 'App', '，', ' ', '自动续费', '4K', '？'), {
+          maxLength: 12,
+        }),
+        (parts) => {
+          const terms = tokenize(parts.join(''));
+          if (parts.includes('退款')) expect(terms).toContain('退款');
+          if (parts.includes('refund') && !/[a-z\d]refund|refund[a-z\d]/i.test(parts.join(''))) {
+            expect(terms).toContain('refund');
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('stem', () => {
+  it.each([
+    ['renewal', 'renew'],
+    ['renewed', 'renew'],
+    ['renewing', 'renew'],
+    ['renew', 'renew'],
+    ['refunds', 'refund'],
+    ['refund', 'refund'],
+    ['charges', 'charg'],
+    ['charged', 'charg'],
+    ['charging', 'charg'],
+    ['cancelled', 'cancel'],
+    ['canceled', 'cancel'],
+    ['cancel', 'cancel'],
+    ['billing', 'bil'],
+    ['bill', 'bil'],
+    ['policies', 'policy'],
+    ['devices', 'devic'],
+    ['device', 'devic'],
+    ['need', 'need'],
+    ['4k', '4k'],
+  ])('stems %s to %s', (word, expected) => {
+    expect(stem(word)).toBe(expected);
+  });
+});

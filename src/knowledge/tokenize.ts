@@ -1,0 +1,136 @@
+/**
+ * The tokenizer shared by knowledge retrieval (index and queries alike) and anyone who wants to
+ * compare customer text with product text the same way.
+ *
+ * Chinese (and other CJK) text is cut by `Intl.Segmenter` into words, and the words into runs
+ * between punctuation and stop words. Each run gives the character bigrams of its words, the
+ * bigrams that join a lone character to its neighbour (the segmenter cuts 续费 into 续|费), and
+ * each word of three or more characters. Bigrams make matching independent of how the segmenter
+ * happened to cut a phrase (自动续费 matches 取消自动续费 and 关闭自动续费); two-character words
+ * are bigrams already, so they are not emitted twice. English is lower-cased and lightly stemmed
+ * (renewal -> renew, refunds -> refund); digits are kept.
+ */
+
+/**
+ * Chinese function words, pronouns, question words, fillers and pleasantries that say nothing about
+ * a topic (question words that do, such as 多久 and 几, stay).
+ */
+const CJK_STOP_WORDS = new Set(
+  (
+    '的 了 吗 呢 吧 啊 呀 哦 嘛 哈 么 着 过 地 得 和 与 及 或 是 在 就 都 也 还 又 很 太 再 把 被 给 让 ' +
+    '这 那 这个 那个 这样 那样 这些 那些 一下 一些 有点 一点 怎么 怎样 怎么样 咋 咋办 如何 ' +
+    '我 你 您 他 她 它 我们 你们 他们 咱们 我的 你的 您的 我要 我想 想 要 请 请问 问 问下 问一下 想问 ' +
+    '为什么 为啥 啥 怎么办 办 麻烦 帮 帮我 帮忙 可以 也可以 就可以 能 能不能 可不可以 是不是 什么 一个 个 下 ' +
+    '没有 没 别的 其他 问题 事情 东西 老是 总是 一直 已经 还是 就是 但是 可是 然后 所以 因为 如果 那么 这么 其实 现在 刚才 刚刚 一般 大概 好像 ' +
+    '你好 您好 喂 谢谢 多谢 感谢 好的 好 嗯 恩 哦哦 对 对了 行 没事 拜拜 再见'
+  ).split(' '),
+);
+
+/** Sentence-final particles the segmenter sometimes glues to the word before (扣了, 到了吗). */
+const TRAILING_PARTICLES = new Set(['了', '吗', '呢', '吧', '啊', '呀', '嘛']);
+
+const EN_STOP_WORDS = new Set(
+  (
+    'a an the and or but if so of to for from by with at as about into is are was were be been am ' +
+    'do does did done doing i im me my mine we us our you your yours he she they them their it its ' +
+    'this that these those there here what which who whom how can could would should will shall may might ' +
+    'must please hi hello hey thanks thank ok okay yes just want wanted like also too very much many some any'
+  ).split(' '),
+);
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const LATIN_OR_DIGIT_RUN = /[\p{L}\p{N}]+/gu;
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]/gu;
+const VOWEL = /[aeiouy]/;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** Created on first use rather than at import: most commands never tokenize anything. */
+function wordSegmenter(): Intl.Segmenter {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return segmenter;
+}
+
+/**
+ * Splits text into search terms: CJK bigrams and long words, stemmed lower-case English words and
+ * numbers, without punctuation or stop words. The same text always gives the same terms, in order
+ * of appearance (repeats kept, so term frequency means something).
+ *
+ * @example tokenize('如何取消会员自动续费？') // ['取消', '会员', '自动', '动续', '续费']
+ * @example tokenize('How do I turn off auto-renewal?') // ['turn', 'off', 'auto', 'renew']
+ */
+export function tokenize(text: string): string[] {
+  const terms: string[] = [];
+  // NFKC folds full-width letters and digits (ＡＢＣ１２３) into ASCII.
+  const normalized = text.normalize('NFKC').toLowerCase().replaceAll('’', "'");
+  // The CJK words of the current run (between punctuation, stop words and non-CJK text), each as
+  // its characters: code points, since rarer Han characters lie outside the BMP.
+  let run: string[][] = [];
+  const endRun = () => {
+    if (run.length === 1 && run[0]!.length === 1) terms.push(run[0]![0]!);
+    for (let k = 0; k < run.length; k++) {
+      const chars = run[k]!;
+      for (let i = 0; i + 1 < chars.length; i++) terms.push(chars[i]! + chars[i + 1]!);
+      if (chars.length >= 3) terms.push(chars.join(''));
+      // Across a word boundary only when one side is a lone character (自动|续|费 -> 动续, 续费):
+      // between two whole words (取消|自动) the bigram is noise that would outweigh real words.
+      const next = run[k + 1];
+      if (next !== undefined && (chars.length === 1 || next.length === 1))
+        terms.push(chars.at(-1)! + next[0]!);
+    }
+    run = [];
+  };
+  for (const { segment, isWordLike } of wordSegmenter().segment(normalized)) {
+    if (!isWordLike) {
+      endRun();
+      continue;
+    }
+    if (CJK.test(segment)) {
+      // Word-like segments can still carry symbols (CJK radicals, unassigned code points).
+      let word = segment.replaceAll(NOT_LETTER_OR_DIGIT, '');
+      let particle = false;
+      if (word.length > 1 && TRAILING_PARTICLES.has(word.at(-1)!)) {
+        word = word.slice(0, -1);
+        particle = true;
+      }
+      if (word === '' || CJK_STOP_WORDS.has(word)) endRun();
+      else run.push(Array.from(word));
+      if (particle) endRun();
+      continue;
+    }
+    endRun();
+    // A word-like segment may still hold apostrophes or dots (it's, 3.5gb): keep its letter and
+    // digit runs.
+    for (const match of segment.replaceAll(/'s$/g, '').replaceAll("'", '').matchAll(LATIN_OR_DIGIT_RUN)) {
+      const word = match[0];
+      if (CJK.test(word)) continue;
+      // Single letters (the e of e-mail) carry nothing; single digits do (1 to 3 days).
+      if (EN_STOP_WORDS.has(word) || (word.length === 1 && !/\d/.test(word))) continue;
+      terms.push(stem(word));
+    }
+  }
+  endRun();
+  return terms;
+}
+
+/**
+ * A light English stemmer: enough to make plural, past, -ing and -al forms meet their base word
+ * (refunds/refund, renewal/renewed/renew, cancelled/canceled/cancel, charged/charging/charge).
+ * It is not Porter; it only has to give the same stem to the forms customers and FAQs use.
+ */
+export function stem(word: string): string {
+  if (word.length < 3 || !/^[a-z]+$/.test(word)) return word;
+  let w = word;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && w.length > 3 && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('ing') && w.length >= 6 && VOWEL.test(w.slice(0, -3))) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length >= 4 && !w.endsWith('eed') && VOWEL.test(w.slice(0, -2)))
+    w = w.slice(0, -2);
+  else if (w.endsWith('al') && w.length >= 7) w = w.slice(0, -2);
+  // use/used/uses, charge/charged/charging: drop the final e the suffixes dropped.
+  if (w.endsWith('e') && w.length >= 3) w = w.slice(0, -1);
+  // Collapse a final double consonant so cancelled/cancel and billing/bill meet.
+  if (w.length > 3 && w.at(-1) === w.at(-2) && !VOWEL.test(w.at(-1)!)) w = w.slice(0, -1);
+  return w;
+}

@@ -1,0 +1,34 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { RecordStore } from '../store/record-store.js';
+import { registerCallTools } from './call-tools.js';
+import { registerResources } from './mcp-resources.js';
+import { registerOperatorCallPrompt } from './operator-call-prompt.js';
+import { registerRecordTools } from './record-tools.js';
+
+/** What the server says about itself when a client connects. */
+const INSTRUCTIONS = `Customer-service calls with verification and permission control (客服系统).
+Find names with list_records, then start_call; during the call record every turn with record_turn, verify facts with
+query_system before stating them, check_permission before agreeing to any action, and end_call to save.
+The prompt operator_call sets you up as the operator for a product, strategy and caller.`;
+
+/**
+ * The MCP server of the system, not yet connected: the call tools, record lookups, the
+ * methodology and permission resources, and the operator prompt, all over one store.
+ *
+ * @example const server = createMcpServer({ store, env: process.env }); await server.connect(transport);
+ */
+export function createMcpServer(options: {
+  store: RecordStore;
+  env: NodeJS.ProcessEnv;
+  version?: string;
+}): McpServer {
+  const server = new McpServer(
+    { name: 'customer-service', version: options.version ?? '0.1.0' },
+    { instructions: INSTRUCTIONS, capabilities: { tools: {}, resources: {}, prompts: {} } },
+  );
+  registerRecordTools(server, options.store);
+  registerCallTools(server, options.store, options.env);
+  registerResources(server, options.store);
+  registerOperatorCallPrompt(server, options.store);
+  return server;
+}

@@ -1,0 +1,33 @@
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { RecordStore } from '../store/record-store.js';
+import { createMcpServer } from './create-mcp-server.js';
+
+/**
+ * `cs mcp`: serves the MCP server over stdio until the client goes away (stdin ends) or the
+ * process is told to stop. Resolves when the transport has closed, so the caller can close the
+ * store. stdout carries only protocol messages.
+ */
+export async function serveMcp(options: { store: RecordStore; env: NodeJS.ProcessEnv }): Promise<void> {
+  const server = createMcpServer(options);
+  const transport = new StdioServerTransport();
+  const closed = new Promise<void>((resolve) => {
+    server.server.onclose = () => resolve();
+  });
+  // The stdio transport does not notice the end of stdin by itself.
+  const stop = () => {
+    server.close().catch(() => undefined);
+  };
+  process.stdin.once('end', stop);
+  process.stdin.once('close', stop);
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    await server.connect(transport);
+    await closed;
+  } finally {
+    process.stdin.off('end', stop);
+    process.stdin.off('close', stop);
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}

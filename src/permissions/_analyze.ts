@@ -1,0 +1,182 @@
+/**
+ * One pass over a piece of customer or agent text: the concepts asked for, the clauses they sit
+ * in, and the quantities of each clause. Shared by `findActionRequests` and `checkPermission`.
+ */
+import { type ConceptDef, detectConcepts } from './_lexicon.js';
+import { normalizeText } from './_normalize.js';
+import type { ScannedNumber } from './_numerals.js';
+import { type Quantity, scanQuantities } from './parse-quantities.js';
+
+/** A concept found in the text, with its clause and the quantity that clause gives it. */
+export interface FoundRequest {
+  concept: ConceptDef;
+  matchStart: number;
+  matchEnd: number;
+  clauseStart: number;
+  clauseEnd: number;
+  quantity?: Quantity;
+  /** Asked as a how-to question (怎么取消自动续费, how do I reset my password). */
+  howTo: boolean;
+  /** Said right after a refusal (我不要退款, I don't want a refund). */
+  negated: boolean;
+}
+
+/** A clause (a stretch between punctuation or conjunctions), trimmed; offsets into the text. */
+export interface Clause {
+  start: number;
+  end: number;
+}
+
+export interface Analysis {
+  text: string;
+  norm: string;
+  quantities: Quantity[];
+  bare: ScannedNumber[];
+  clauses: Clause[];
+  requests: FoundRequest[];
+}
+
+// Clause boundaries: punctuation (a comma or point between digits is part of a number) and the
+// conjunctions that join two requests (退款60元然后注销账户, reset my password and unlock it).
+const SEPARATORS =
+  /[!?;:、\n…]+|(?<!\d)[,.]+|[,.]+(?!\d)|并且|而且|然后|以及|另外|还有|同时|顺便|并|和|跟|再|\b(?:and|then|also|plus|as well as)\b/g;
+
+const HOW_TO_ZH = /(?:怎么|怎样|如何|咋)(?![^]*[还没不又])/;
+const HOW_TO_EN = /\bhow (?:do|can|could|would|should|does|to|i)\b|\bwhere (?:do|can) i\b/;
+const NEGATION_BEFORE = /(?:不要|不用|不想|不需要|别|无需|don't want(?: a| to| my)?|do not want(?: a| to| my)?|no need (?:for|to)(?: a)?|not asking for(?: a)?)\s*$/;
+
+function separators(norm: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  SEPARATORS.lastIndex = 0;
+  for (let m = SEPARATORS.exec(norm); m !== null; m = SEPARATORS.exec(norm)) {
+    out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
+
+function trimRange(s: string, start: number, end: number): Clause {
+  while (start < end && isBlank(s.charCodeAt(start))) start++;
+  while (end > start && isBlank(s.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 34 || c === 39;
+}
+
+/** The clause around [from, to): from the last separator before it to the first one after it. */
+function clauseAround(norm: string, seps: Array<[number, number]>, from: number, to: number): Clause {
+  let start = 0;
+  let end = norm.length;
+  for (const [a, b] of seps) {
+    if (b <= from) start = b;
+    else if (a >= to) {
+      end = a;
+      break;
+    }
+  }
+  return trimRange(norm, start, end);
+}
+
+function distance(q: Quantity, from: number, to: number): number {
+  if (q.start >= to) return q.start - to;
+  if (q.end <= from) return from - q.end + 0.5; // after the action reads more naturally: 退款50元
+  return 0;
+}
+
+/** Analyses a text (see the module comment). Pure. */
+export function analyze(text: string): Analysis {
+  const norm = normalizeText(text);
+  const { quantities, bare } = scanQuantities(norm, text);
+  const seps = separators(norm);
+  const clauses: Clause[] = [];
+  let from = 0;
+  for (const [a, b] of [...seps, [norm.length, norm.length] as [number, number]]) {
+    const c = trimRange(norm, from, a);
+    if (c.end > c.start) clauses.push(c);
+    from = b;
+  }
+  const requests: FoundRequest[] = detectConcepts(norm).map((m) => {
+    const clause = clauseAround(norm, seps, m.start, m.end);
+    const before = norm.slice(clause.start, m.start);
+    const asked = before + norm.slice(m.start, m.end);
+    return {
+      concept: m.concept,
+      matchStart: m.start,
+      matchEnd: m.end,
+      clauseStart: clause.start,
+      clauseEnd: clause.end,
+      howTo: HOW_TO_ZH.test(asked) || HOW_TO_EN.test(asked),
+      negated: NEGATION_BEFORE.test(before),
+    };
+  });
+  assignQuantities(requests, quantities);
+  return { text, norm, quantities, bare, clauses, requests };
+}
+
+/**
+ * Gives each request the nearest quantity of its clause: first to actions that measure a family
+ * (a refund takes money), then to the rest; a quantity goes to one request only.
+ */
+function assignQuantities(requests: FoundRequest[], quantities: Quantity[]): void {
+  if (quantities.length === 0) return;
+  const taken = new Set<Quantity>();
+  for (const pass of [true, false]) {
+    for (const r of requests) {
+      const families = r.concept.families;
+      if ((families !== undefined) !== pass) continue;
+      let best: Quantity | undefined;
+      let bestDistance = Number.POSITIVE_INFINITY;
+      for (const q of quantities) {
+        if (taken.has(q) || q.start < r.clauseStart || q.end > r.clauseEnd) continue;
+        if (families && !families.includes(q.family)) continue;
+        // Inside another request's own words it belongs to that request.
+        if (requests.some((o) => o !== r && q.start >= o.matchStart && q.end <= o.matchEnd)) continue;
+        const d = distance(q, r.matchStart, r.matchEnd);
+        if (d < bestDistance) {
+          best = q;
+          bestDistance = d;
+        }
+      }
+      if (best) {
+        r.quantity = best;
+        taken.add(best);
+      }
+    }
+  }
+}
+
+/**
+ * Merges repeats of one concept (密码忘了，帮我重置密码) unless both carry an amount (退款99元，
+ * 另外再退款99元 asks twice); the merged request keeps the quantity, else the later, more
+ * explicit clause.
+ */
+export function mergeRepeats<T extends { concept: ConceptDef; quantity?: Quantity }>(requests: T[]): T[] {
+  const out: T[] = [];
+  for (const r of requests) {
+    const i = out.findIndex((o) => o.concept === r.concept && (!o.quantity || !r.quantity));
+    if (i < 0) out.push(r);
+    else if (!out[i]!.quantity || r.quantity) out[i] = r;
+  }
+  return out;
+}
+
+const CACHE_SIZE = 512;
+const cache = new Map<string, Analysis>();
+
+/**
+ * `analyze` with a small LRU cache keyed by the text: agents check the same short actions again
+ * and again. Analyses are never mutated after they are built.
+ */
+export function analyzeCached(text: string): Analysis {
+  const hit = cache.get(text);
+  if (hit) {
+    cache.delete(text);
+    cache.set(text, hit);
+    return hit;
+  }
+  const fresh = analyze(text);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(text, fresh);
+  return fresh;
+}

@@ -1,0 +1,690 @@
+/**
+ * The lexicon of customer-service actions: what callers and product rules say for each action, in
+ * Chinese and English. Patterns run over normalised text (lower-case ASCII, half-width).
+ *
+ * Pattern shorthand: `~` is a short gap inside one clause (up to six characters: 把账号注销,
+ * 改一下别人的套餐); `_` is a gap of up to three English words (switch off the auto renewal,
+ * recover my deleted data).
+ */
+import type { QuantityFamily } from './parse-quantities.js';
+
+/** One action the engine understands. */
+export interface ConceptDef {
+  id: string;
+  zh: string;
+  en: string;
+  /** The quantity family a threshold on this action measures (money for a refund). */
+  families?: readonly QuantityFamily[];
+  /** Literal strings at least one of which every match contains: a cheap pre-filter. */
+  keys: readonly string[];
+  patterns: readonly string[];
+  /** Wins ties between overlapping matches of equal length (specific over general). */
+  priority?: number;
+  /** Concepts whose rules also cover this one (a user's address is other-user information). */
+  broader?: readonly string[];
+  /** Words a rule may add that belong to the action itself (透露 in 透露其他用户信息). */
+  absorb?: readonly string[];
+  /** An action on the caller's own account: a match that names another person is dropped. */
+  selfOnly?: boolean;
+  /** Phrases that must be recognised as this concept (used by tests; documentation). */
+  examples: readonly string[];
+}
+
+const ACCOUNT_ZH = '(?:账户|账号|帐号|帐户)';
+const OTHER_ZH =
+  '(?:(?:其他|其它|别的|另外的?|另一个|另一位|其他的|其它的)(?:用户|客户|会员|人|账户|账号|帐号|手机号|号码)|别人|他人|旁人|陌生人)';
+// 他/她 but not 其他 (other things); ta as typed in chat.
+const THIRD_PERSON_ZH = '(?:(?<![其吉a-z])(?:他们|她们|他|她)|(?<![a-z])ta)';
+const POSSESSIVE_ZH = '(?:[^,.!?;:、\\n]{0,4}?的)?';
+const OTHER_EN =
+  "(?:(?:another|other|a different|different)\\s+(?:user|customer|person|people|member|client|subscriber|account holder|account owner)(?:'s|s'|s)?|(?:someone|somebody) else(?:'s)?|other people(?:'s)?)";
+
+/** The lexicon. Order does not matter; overlaps resolve by length, then priority. */
+export const CONCEPTS: readonly ConceptDef[] = [
+  {
+    id: 'refund',
+    zh: '退款',
+    en: 'refund',
+    families: ['money'],
+    keys: ['退', '还钱', '钱还', '返', 'refund', 'reimburs', 'money back', 'pay', 'charge', 'return'],
+    patterns: [
+      '退(?:款|费|钱|还|回|给|我)',
+      '退(?!一下)(?=\\s*(?:[\\d¥$]|[一二两三四五六七八九十百千]))',
+      '给我退',
+      '把钱退',
+      '钱~退(?!出|订|货)',
+      '还钱',
+      '钱还给我',
+      '(?:块|元)钱?~还给我',
+      '返还',
+      '返(?:钱|款)',
+      '\\brefund\\w*',
+      '\\breimburs\\w*',
+      '\\bmoney back\\b',
+      '\\bpay(?: me)? back\\b',
+      '\\bcharge ?back\\b',
+      '\\breturn (?:my|the) money\\b',
+      '\\bgive (?:me )?(?:my |the )?(?:\\$?\\d[\\d,.]*|money)(?: dollars| bucks)? back\\b',
+    ],
+    absorb: ['全额', 'full'],
+    examples: ['退款', '退费', '退钱70元', '退我20块', '退给我吧', '把钱退给我', 'refund $15', 'I want my money back'],
+  },
+  {
+    id: 'cancel_auto_renew',
+    zh: '取消自动续费',
+    en: 'cancel auto-renewal',
+    keys: ['续费', '续订', '自动扣', '连续包月', 'renew'],
+    patterns: [
+      '(?:取消|关闭|关掉|关了|停止|停掉|停了|解除|退订|去掉|撤销|不要|不想要)~(?:自动续费|自动续订|自动扣费|自动扣款|连续包月)',
+      '(?:自动续费|自动续订|自动扣费|自动扣款|连续包月)~(?:取消|关闭|关掉|关了|关|停掉|停了|停|去掉|解除|撤销)',
+      '不(?:要|想|用)再?(?:自动)?续(?:费|订)',
+      '\\b(?:cancel|stop|turn off|switch off|disable|end|remove|deactivate|opt out of)_auto(?:matic)?[- ]?renew\\w*',
+      '\\bauto(?:matic)?[- ]?renew\\w*_(?:off|cancell?ed|disabled|stopped)\\b',
+      '\\b(?:turn|switch)_auto(?:matic)?[- ]?renew\\w*_off\\b',
+      "\\b(?:don't|do not|stop) (?:want to )?(?:auto(?:matically)? ?)?renew\\w*",
+    ],
+    priority: 5,
+    selfOnly: true,
+    examples: [
+      '取消自动续费',
+      '关闭自动续费',
+      '把自动续费关了',
+      '自动续费取消掉',
+      '不想再续费了',
+      'cancel auto-renewal',
+      'switch off the auto renewal',
+      'turn auto-renew off',
+    ],
+  },
+  {
+    id: 'cancel_subscription',
+    zh: '取消订阅',
+    en: 'cancel subscription',
+    keys: ['退订', '取消', '停掉', '关掉', '不续', 'unsubscribe', 'subscription', 'membership'],
+    patterns: [
+      '退订',
+      '(?:取消|停掉|关掉|不续)~(?:订阅|会员|包月|套餐)',
+      '\\bunsubscribe\\b',
+      '\\b(?:cancel|end|stop|terminate)_(?:subscription|membership)s?\\b',
+    ],
+    selfOnly: true,
+    examples: ['退订', '取消会员', '帮我把会员取消订阅', 'unsubscribe me', 'cancel my subscription'],
+  },
+  {
+    id: 'reset_password',
+    zh: '重置密码',
+    en: 'password reset',
+    keys: ['密码', 'password'],
+    patterns: [
+      '(?:重置|重设|修改|更改|改|找回|重新设置|重新设|设置新的?)~密码',
+      '密码~(?:重置|重设|找回|修改|改|忘了|忘记|丢了|不记得|记不(?:得|清|住)|错误|不对|想不起)',
+      '忘(?:了|记了?)~密码',
+      '(?:不记得|记不(?:得|清|住))~密码',
+      '\\b(?:reset|change|recover|update)_password\\b',
+      '\\b(?:forgot|forget|forgotten)_password\\b',
+      '\\bpassword (?:reset|change|recovery)\\b',
+      "\\b(?:can't|cannot|don't|do not) remember_password\\b",
+    ],
+    selfOnly: true,
+    examples: ['重置密码', '密码忘了', '我忘记密码了', '帮我改一下密码', 'reset password', 'I forgot my password'],
+  },
+  {
+    id: 'unlock_account',
+    zh: '解锁账户',
+    en: 'account unlock',
+    keys: ['解锁', '解封', '解冻', '锁', '冻结', '封', 'unlock', 'unfreeze', 'locked', 'frozen', 'blocked', 'suspended'],
+    patterns: [
+      '解锁|解封|解冻',
+      `${ACCOUNT_ZH}~(?:被锁|锁定|锁住|锁了|冻结|被封|封了)`,
+      '封号',
+      '\\bunlock\\w*',
+      '\\bunfreeze\\b',
+      "\\b(?:account|login)_(?:is |got |was |been |has been )?(?:locked|frozen|suspended|blocked)\\b",
+      '\\blocked out\\b',
+    ],
+    absorb: ['账户', '账号', '帐号', '帐户', '登录', 'account', 'login'],
+    selfOnly: true,
+    examples: ['解锁账户', '账号被锁了', '帮我解封', 'unlock my account', 'my account is locked'],
+  },
+  {
+    id: 'close_account',
+    zh: '注销账户',
+    en: 'account closure',
+    keys: ['注销', '销户', '账户', '账号', '帐号', '帐户', 'account', 'profile', 'delete me'],
+    patterns: [
+      `注销(?!登录|登陆)(?:~(?:${ACCOUNT_ZH}|用户))?`,
+      `${ACCOUNT_ZH}~(?:注销|删掉|删除|销掉|关闭|关掉|停用)`,
+      '销户',
+      `(?:删除|删掉|关闭|关掉|停用)~${ACCOUNT_ZH}`,
+      '\\b(?:close|delete|cancel|terminate|deactivate|remove|shut down|erase)_(?:account|profile)s?\\b',
+      '\\baccount (?:closure|deletion|termination|cancellation|removal)\\b',
+      '\\bdelete me\\b',
+    ],
+    selfOnly: true,
+    examples: ['注销账户', '账户注销', '把我的账号注销掉', '销户', 'delete my account', 'account closure'],
+  },
+  {
+    id: 'complaint',
+    zh: '投诉',
+    en: 'complaint',
+    keys: ['投诉', '举报', 'complain', 'grievance'],
+    patterns: ['投诉', '举报', '\\bcomplain\\w*', '\\bgrievances?\\b'],
+    examples: ['我要投诉', '投诉处理', 'I want to file a complaint', 'I want to complain'],
+  },
+  {
+    id: 'compensation',
+    zh: '赔偿',
+    en: 'compensation',
+    families: ['money'],
+    keys: ['赔', '补偿', 'compensat', 'damages', 'reparation'],
+    patterns: [
+      '赔(?:偿|钱|付|款|我|给我)',
+      '索赔',
+      '理赔',
+      '补偿',
+      '\\bcompensat\\w*',
+      '\\bdamages\\b',
+      '\\breparations?\\b',
+    ],
+    examples: ['申请赔偿', '要求赔偿损失300元', '给我补偿', 'compensation claim', 'I want to be compensated'],
+  },
+  {
+    id: 'other_user_info',
+    zh: '查询其他用户信息',
+    en: "other customers' information",
+    keys: [
+      '其他',
+      '其它',
+      '别的',
+      '别人',
+      '他人',
+      '另外',
+      '另一',
+      '旁人',
+      '陌生人',
+      '号码',
+      '手机',
+      '电话',
+      '号',
+      '用户',
+      'another',
+      'other',
+      'different',
+      'someone',
+      'somebody',
+      '机主',
+      '户主',
+      '主人',
+      '持有人',
+      '是谁',
+      '叫什么',
+      '名字',
+      '姓名',
+      '地址',
+      '信息',
+      '资料',
+      '身份',
+      'whose',
+      'who ',
+      'name',
+      'owner',
+      'holder',
+      'address',
+      'details',
+      'info',
+      'email',
+      'phone',
+      '他',
+      '她',
+      'ta',
+      'his',
+      'her',
+      'their',
+    ],
+    patterns: [
+      `(?:(?:透露|泄露|告诉我?|给我|提供|查询?|查一下|查看|看一下|看看?|调取|获取|发给我|打印)~)?${OTHER_ZH}${POSSESSIVE_ZH}(?:个人)?(?:信息|资料|隐私|手机号码?|电话号码?|号码|电话|订单|账单|名字|姓名|地址|住址|身份证号?|记录|账户|账号|帐号|数据|文件|密码|消费记录|通话记录|邮箱|位置|套餐)`,
+      '(?<!\\d)(?<!我的?(?:手机|电话)?(?:号码|号)?是?\\s*)\\d{7,}[^,.!?;:、\\n]{0,8}?(?:用户|机主|户主|主人|持有人|是谁|叫什么|名字|姓名|地址|信息|资料|身份)',
+      '(?:这个|那个|该)(?:手机)?(?:号码|号|电话|手机号)~(?:是谁|的主人|的机主|的户主|属于谁|的用户|用户叫|叫什么)',
+      '(?:透露|泄露)~(?:用户|客户)(?:的)?(?:信息|资料|隐私)',
+      `(?:告诉我|给我|发给我|发我|查一下|查询?|看一下|看看)~${THIRD_PERSON_ZH}的(?:手机号码?|电话号码?|号码|电话|地址|住址|名字|姓名|身份证号?|个人信息|信息|资料|账单|订单|密码)`,
+      `${THIRD_PERSON_ZH}的(?:手机号码?|电话号码?|地址|住址|身份证号?|个人信息|资料|密码)~(?:告诉我|给我|发给我|发我)`,
+      `(?:\\b(?:disclose|share|reveal|give me|tell me|show me|send me|look up|check|access|see|view|open|read|get)_)?${OTHER_EN}\\s+(?:[\\w']+\\s+){0,2}?(?:personal )?(?:info\\w*|data|details|files?|names?|phone(?: numbers?)?|numbers?|address\\w*|orders?|bills?|billing|accounts?|records?|emails?|history|documents?|photos?|passwords?|contacts?|location)\\b`,
+      '\\b(?:name|owner|address|details|info\\w*|holder|email|phone)\\s+(?:on|of|for|behind|registered to|linked to|attached to)\\s+(?:the|this|that)\\s+(?:account|number|phone(?: number)?|line)\\b',
+      '\\bwho (?:owns|is behind|has|uses|registered)\\s+(?:the|this|that)\\s+(?:number|account|phone|line)\\b',
+      '\\bwhose (?:number|account|phone|line)\\b',
+      "\\b(?:tell me|give me|send me|show me|what's|what is|what are|look up)\\s+(?:his|her|their)\\s+(?:phone(?: number)?|number|address|email|name|details|info\\w*|account|password|bills?|orders?)\\b",
+    ],
+    priority: 10,
+    absorb: [
+      '透露',
+      '泄露',
+      '告诉',
+      '提供',
+      '查询',
+      '查',
+      '查看',
+      'disclose',
+      'share',
+      'reveal',
+      'give',
+      'tell',
+      'show',
+      'look',
+      'access',
+      'view',
+      'see',
+    ],
+    examples: [
+      '透露其他用户信息',
+      '告诉我其他用户的信息',
+      '查一下别的用户的手机号',
+      '帮我查一下13912345678这个号码的用户叫什么名字',
+      '告诉我13912345678这个号码的用户名字',
+      "disclose other customers' information",
+      "share another user's files with me",
+      "What's the name on the account with number 13912345678?",
+    ],
+  },
+  {
+    id: 'leak_address',
+    zh: '透露用户地址',
+    en: "disclosing a user's address",
+    keys: ['地址', '住址', 'address'],
+    patterns: [
+      `(?:泄露|透露|告诉我?|给我|提供|查询?|查一下|发给我)~(?:用户|客户|他人|别人|其他用户|其它用户|其他人|会员)${POSSESSIVE_ZH}(?:家庭)?(?:地址|住址)`,
+      `${OTHER_ZH}${POSSESSIVE_ZH}(?:家庭|收货)?(?:地址|住址)`,
+      "\\b(?:disclose|leak|reveal|share|give me|tell me|look up|send me)_(?:a |the |another |other |that )?(?:user|customer|person|subscriber|member)(?:'s|s'|s)?\\s+(?:home )?address\\b",
+      `${OTHER_EN}\\s+(?:home )?address\\b`,
+    ],
+    priority: 12,
+    broader: ['other_user_info'],
+    absorb: ['泄露', '透露', '告诉', '提供', '查询', 'disclose', 'leak', 'reveal', 'share'],
+    examples: ['泄露用户地址', '告诉我别人的地址', "give me another customer's address"],
+  },
+  {
+    id: 'modify_other_plan',
+    zh: '修改他人套餐',
+    en: "changing another user's plan",
+    keys: ['套餐', '业务', '服务', '会员', 'plan', 'package', 'subscription', 'tier'],
+    patterns: [
+      `(?:修改|改|变更|更改|更换|换|调整|动|取消|升级|降级|办理|开通|关闭|退订)~(?:他人|别人|其他用户|其它用户|其他人|别的用户|别的人|另一个用户|另一个人)${POSSESSIVE_ZH}(?:套餐|业务|服务|会员)`,
+      '(?:他人|别人|其他用户|其它用户|其他人|别的用户)的?(?:套餐|业务)~(?:修改|改|变更|更改|换|调整|取消|升级|降级)',
+      `\\b(?:change|modify|update|switch|alter|cancel|upgrade|downgrade)_${OTHER_EN}\\s+(?:plan|subscription|package|tier)s?\\b`,
+    ],
+    priority: 12,
+    absorb: ['修改', '改', '变更', '更改', 'change', 'modify'],
+    examples: ['修改他人套餐', '帮我改一下别人的套餐', "change another user's plan"],
+  },
+  {
+    id: 'invoice',
+    zh: '开具发票',
+    en: 'invoice',
+    keys: ['发票', '开票', '收据', 'invoice', 'receipt'],
+    patterns: [
+      '(?:(?:开具|开|补开|申请|要|寄|打印|出具)[^,.!?;:、\\n]{0,3}?)?(?:发票|收据)',
+      '开票',
+      '\\b(?:(?:issue|send|get|need|want)_)?(?:an? )?(?:vat )?(?:invoice|receipt)s?\\b',
+    ],
+    absorb: ['开具', '开', '补开', '申请', '出具', '打印', '寄', 'issue', 'send', 'get', 'provide'],
+    examples: ['开具发票', '帮我开个发票', '我要发票', 'send me an invoice'],
+  },
+  {
+    id: 'fee_waiver',
+    zh: '费用减免',
+    en: 'fee waiver',
+    families: ['money'],
+    keys: ['减免', '免', '减', '豁免', 'waiv', 'fee'],
+    patterns: [
+      '减免|免除|豁免',
+      '免(?:掉|去|了)?[^,.!?;:、\\n]{0,4}?(?:月租|月费|年费|费用|服务费|手续费|违约金|租金|安装费|调试费)',
+      '(?:月租|月费|年费|费用|服务费|手续费|违约金|租金|安装费)~(?:减免|免了|免掉|全免|减掉|减半|免除)',
+      '减(?:掉|少)?~(?:月租|月费|年费|服务费)',
+      '\\bwaiv\\w*',
+      '\\bfee (?:exemption|reduction|waiver)\\b',
+    ],
+    absorb: ['费用', 'fee', 'fees', 'charge', 'charges'],
+    examples: ['减免月租20元', '减免三十元月租', '月租减免30元', '免一个月月租', 'waive the fee'],
+  },
+  {
+    id: 'discount',
+    zh: '优惠折扣',
+    en: 'discount',
+    families: ['money'],
+    keys: ['折', '优惠', '代金券', '便宜', 'discount', 'coupon', 'voucher', 'promo'],
+    patterns: [
+      '打个?折|折扣|优惠券?|代金券|便宜一?点',
+      '\\bdiscount\\w*',
+      '\\bcoupons?\\b',
+      '\\bvouchers?\\b',
+      '\\bpromo(?:tion(?:al)?)? codes?\\b',
+    ],
+    examples: ['给我打个折', '有没有优惠券', 'can I get a discount'],
+  },
+  {
+    id: 'restart_modem',
+    zh: '重启光猫',
+    en: 'modem restart',
+    keys: ['重启', '重新启动', '复位', '重开', '光猫', '猫', '路由', '机顶盒', 'restart', 'reboot', 'reset', 'power'],
+    patterns: [
+      '(?:重启|重新启动|复位|重开)(?:~(?:光猫|猫|路由器|路由|调制解调器|机顶盒|modem|router|设备|网关))?',
+      '(?:光猫|猫|路由器|路由|机顶盒)~(?:重启|重新启动|复位)',
+      '\\b(?:restart|reboot|reset|power[- ]cycle)_(?:modem|router|gateway|ont|box|device)s?\\b',
+    ],
+    absorb: ['光猫', '猫', '路由器', 'modem', 'router'],
+    examples: ['重启光猫', '帮我远程重启一下光猫', '光猫重启', 'restart my modem', 'reboot the router'],
+  },
+  {
+    id: 'repair_visit',
+    zh: '上门维修',
+    en: 'repair visit',
+    keys: [
+      '上门',
+      '维修',
+      '修理',
+      '检修',
+      '师傅',
+      '派',
+      '预约',
+      '安排',
+      'technician',
+      'engineer',
+      'repair',
+      'visit',
+      'send',
+      'site',
+      'schedule',
+      'book',
+      'arrange',
+      'service call',
+    ],
+    patterns: [
+      '上门(?:~(?:维修|修理|检修|服务|安装|看看|处理|查看))?',
+      '(?:维修|修理|检修)~上门',
+      '(?:预约|安排|派)~(?:维修|修理|检修|师傅|技术员|工程师|人)',
+      '师傅(?:上门|过来|来)',
+      '派人~(?:修|来|上门|看)',
+      '\\b(?:technician|engineer|repair(?:man|person)?|service)\\s+(?:visit|appointment|call[- ]?out)s?\\b',
+      '\\bsend_(?:a |an )?(?:technician|engineer|someone|somebody|repairman)\\b',
+      '\\b(?:schedule|book|arrange)_(?:repair|technician|visit|engineer|service call)s?\\b',
+      '\\bon[- ]?site (?:repair|visit|service)\\b',
+      '\\bhome visit\\b',
+    ],
+    absorb: ['预约', '安排', '上门', '维修', 'schedule', 'book', 'arrange', 'repair', 'visit'],
+    examples: ['预约上门维修', '上门维修预约', '派个师傅上门', 'send a technician', 'book a repair visit'],
+  },
+  {
+    id: 'early_termination',
+    zh: '提前解约',
+    en: 'early termination',
+    keys: ['解约', '终止', '解除', '结束', '合同', '合约', 'terminat', 'contract', 'agreement'],
+    patterns: [
+      '提前~(?:解约|终止|结束|解除)(?:合同|合约|协议)?',
+      '解约',
+      '(?:解除|终止|取消)~(?:合同|合约|协议)',
+      '\\bearly termination\\b',
+      '\\b(?:terminate|break|end|cancel|exit)_(?:contract|agreement)s?\\b',
+    ],
+    examples: ['提前解约', '我想解约', '提前终止合同', 'terminate my contract early'],
+  },
+  {
+    id: 'extend_trial',
+    zh: '延长试用',
+    en: 'trial extension',
+    families: ['duration'],
+    keys: ['试用', 'trial'],
+    patterns: [
+      '(?:延长|延期|顺延|多给|再给|加|增加)~试用期?',
+      '试用期?~(?:延长|延期|顺延|多|加|再)',
+      '\\bextend_(?:free )?trial\\b',
+      '\\btrial (?:period )?extension\\b',
+      '\\b(?:more|longer|extra|additional)_trial\\b',
+      '\\btrial_extended\\b',
+    ],
+    examples: ['延长试用7天', '试用期延长一周', 'extend trial 7 days', 'extend my trial by two weeks'],
+  },
+  {
+    id: 'extend_service',
+    zh: '延长服务期',
+    en: 'service extension',
+    families: ['duration'],
+    keys: ['延长', '延期', '顺延', 'extend', 'extension'],
+    patterns: [
+      '(?:延长|延期|顺延)~(?:会员|有效期|服务期|服务|期限|使用期)',
+      '(?:会员|有效期|服务期|服务)~(?:延长|延期|顺延)',
+      '\\bextend_(?:membership|subscription|service|plan|validity|expiry|expiration)\\b',
+      '\\b(?:membership|subscription) extension\\b',
+    ],
+    examples: ['会员延长7天', '帮我把有效期顺延一个月', 'extend my membership by a month'],
+  },
+  {
+    id: 'data_recovery',
+    zh: '数据恢复',
+    en: 'data recovery',
+    keys: ['恢复', '找回', '还原', '复原', 'recover', 'restor', 'retriev', 'undelete', 'get back'],
+    patterns: [
+      '(?:恢复|找回|还原|复原)~(?:数据|文件|资料|照片|记录|聊天记录|备份|删除的|内容|相册)',
+      '数据恢复',
+      '(?:数据|文件|资料|照片)~(?:恢复|找回|还原)',
+      '\\b(?:recover|restore|retrieve|undelete|get back)_(?:data|files?|photos?|backups?|documents?|records?|emails?|messages?)\\b',
+      '\\bdata (?:recovery|restoration|restore)\\b',
+    ],
+    examples: ['恢复数据', '帮我找回删除的文件', 'data recovery request', 'recover my deleted data'],
+  },
+  {
+    id: 'upgrade_plan',
+    zh: '升级套餐',
+    en: 'plan upgrade',
+    keys: ['升级', 'upgrad'],
+    patterns: ['升级(?:~(?:套餐|会员|服务|版本|账户|账号|宽带|带宽))?', '(?:套餐|会员)~升级', '\\bupgrad\\w*'],
+    absorb: ['套餐', 'plan'],
+    selfOnly: true,
+    examples: ['升级套餐', '套餐升级', 'upgrade my plan'],
+  },
+  {
+    id: 'downgrade_plan',
+    zh: '降级套餐',
+    en: 'plan downgrade',
+    keys: ['降级', 'downgrad'],
+    patterns: ['降级(?:~(?:套餐|会员|服务))?', '(?:套餐|会员)~降级', '\\bdowngrad\\w*'],
+    absorb: ['套餐', 'plan'],
+    selfOnly: true,
+    examples: ['降级套餐', 'downgrade my plan'],
+  },
+  {
+    id: 'change_plan',
+    zh: '变更套餐',
+    en: 'plan change',
+    keys: ['套餐', 'plan', 'package', 'tier'],
+    patterns: [
+      '(?:换|改|变更|更改|修改|调整|转)~套餐',
+      '套餐~(?:变更|更改|修改|调整|换)',
+      '\\b(?:change|switch|modify)_(?:plan|package|tier)s?\\b',
+    ],
+    selfOnly: true,
+    examples: ['换个套餐', '套餐变更', 'change my plan'],
+  },
+  {
+    id: 'change_phone',
+    zh: '更换绑定手机',
+    en: 'phone number change',
+    keys: ['手机', '电话', '号码', 'phone', 'mobile'],
+    patterns: [
+      '(?:换绑|改绑|更换|修改|更改|换)(?:绑定的?)?(?:手机号码?|手机|电话号码?|号码)',
+      '(?:绑定手机|手机号|绑定的手机号?)~(?:换|改|更换|修改)',
+      '\\b(?:change|update)_(?:phone|mobile)(?: number)?\\b',
+    ],
+    selfOnly: true,
+    examples: ['换绑手机号', '修改绑定手机', 'change my phone number'],
+  },
+  {
+    id: 'update_info',
+    zh: '修改个人资料',
+    en: 'personal details update',
+    keys: ['修改', '更改', '更新', '变更', 'update', 'change', 'correct'],
+    patterns: [
+      '(?:修改|更改|更新|变更)(?:一下)?(?:我的)?(?:个人)?(?:资料|信息|地址|收货地址|姓名|名字|邮箱)',
+      '\\b(?:update|change|correct)_(?:details|address|name|email|information|info)\\b',
+    ],
+    selfOnly: true,
+    examples: ['修改收货地址', '更新一下我的资料', 'update my address'],
+  },
+  {
+    id: 'speak_to_supervisor',
+    zh: '转接主管',
+    en: 'speaking to a supervisor',
+    keys: ['人工', '主管', '经理', '领导', '上级', '负责人', 'manager', 'supervisor', 'human', 'escalat', 'transfer me'],
+    patterns: [
+      '(?:转|找|叫|要|让|请)~(?:人工|主管|经理|领导|上级|负责人)(?!审批|批)',
+      '\\b(?:speak|talk) (?:to|with)_(?:manager|supervisor|human|person|someone)\\b',
+      '\\bescalat\\w*',
+      '\\btransfer me\\b',
+    ],
+    examples: ['转人工', '叫你们经理来', 'I want to speak to a manager'],
+  },
+  {
+    id: 'suspend_service',
+    zh: '暂停服务',
+    en: 'service suspension',
+    keys: ['停机', '报停', '暂停', 'suspend', 'pause', 'freeze'],
+    patterns: [
+      '停机|报停',
+      '暂停~(?:服务|套餐|宽带|业务|会员|使用)',
+      '(?:服务|宽带|业务)~暂停',
+      '\\b(?:suspend|pause|freeze)_(?:service|plan|subscription|membership|line)s?\\b',
+    ],
+    examples: ['办理停机', '暂停宽带服务', 'pause my subscription'],
+  },
+  {
+    id: 'cancel_order',
+    zh: '取消订单',
+    en: 'order cancellation',
+    keys: ['订单', '退单', '撤单', 'order'],
+    patterns: ['取消~订单', '退单|撤单', '\\bcancel_orders?\\b'],
+    selfOnly: true,
+    examples: ['取消订单', 'cancel my order'],
+  },
+  {
+    id: 'return_goods',
+    zh: '退换货',
+    en: 'return or exchange',
+    keys: ['退货', '换货', '退换', 'return', 'exchange'],
+    patterns: [
+      '退货|换货|退换',
+      '\\breturn_(?:item|product|order|device|goods|package)s?\\b',
+      '\\bexchange_(?:item|product|device)s?\\b',
+    ],
+    examples: ['我要退货', 'return the device'],
+  },
+  {
+    id: 'defer_payment',
+    zh: '延期缴费',
+    en: 'payment deferral',
+    families: ['duration'],
+    keys: ['缴费', '付款', '支付', '交费', '还款', '交钱', '缓缴', 'payment', 'bill', 'pay later'],
+    patterns: [
+      '(?:延期|推迟|晚点|延后|缓)~(?:缴费|付款|支付|交费|还款|交钱)',
+      '缓缴',
+      '\\b(?:defer|postpone|delay)_(?:payment|bill)s?\\b',
+      '\\bpay later\\b',
+      '\\bpayment (?:extension|plan)\\b',
+    ],
+    examples: ['延期缴费一个月', 'postpone my payment'],
+  },
+];
+
+/** A concept recognised in text. */
+export interface ConceptMatch {
+  concept: ConceptDef;
+  start: number;
+  end: number;
+}
+
+interface CompiledLexicon {
+  byId: Map<string, ConceptDef>;
+  regexes: Map<ConceptDef, RegExp>;
+  /** First character of a key -> keys starting with it and their concepts. */
+  keyIndex: Map<string, Array<{ key: string; concepts: ConceptDef[] }>>;
+}
+
+let compiled: CompiledLexicon | undefined;
+
+const ZH_GAP = '[^,.!?;:、\\n]{0,6}?';
+const EN_GAP = "\\s+(?:[\\w'$.-]+\\s+){0,3}?";
+
+function expand(pattern: string): string {
+  return pattern.replaceAll('~', ZH_GAP).replaceAll('_', EN_GAP);
+}
+
+/** Builds the matchers on first use (no work at module load). */
+export function lexicon(): CompiledLexicon {
+  if (compiled) return compiled;
+  const byId = new Map<string, ConceptDef>();
+  const regexes = new Map<ConceptDef, RegExp>();
+  const keyIndex = new Map<string, Array<{ key: string; concepts: ConceptDef[] }>>();
+  for (const c of CONCEPTS) {
+    byId.set(c.id, c);
+    regexes.set(c, new RegExp(c.patterns.map((p) => `(?:${expand(p)})`).join('|'), 'g'));
+    for (const key of c.keys) {
+      const bucket = keyIndex.get(key[0]!) ?? [];
+      const entry = bucket.find((e) => e.key === key);
+      if (entry) entry.concepts.push(c);
+      else bucket.push({ key, concepts: [c] });
+      keyIndex.set(key[0]!, bucket);
+    }
+  }
+  compiled = { byId, regexes, keyIndex };
+  return compiled;
+}
+
+const OTHER_PARTY =
+  /别人|他人|其他用户|其它用户|别的用户|其他人|另一个用户|另一个人|陌生人|\banother (?:user|customer|person|member)|\bsomeone else|\bsomebody else|\bother (?:users?|customers?|people)/;
+
+/**
+ * Every concept in normalised text, without overlaps (a longer match wins, then the higher
+ * priority), in order of position. `usePrefilter: false` skips the key pre-filter (tests check
+ * that it never changes the outcome).
+ */
+export function detectConcepts(s: string, usePrefilter = true): ConceptMatch[] {
+  const lex = lexicon();
+  let candidates: Set<ConceptDef>;
+  if (usePrefilter) {
+    candidates = new Set();
+    for (let i = 0; i < s.length; i++) {
+      const bucket = lex.keyIndex.get(s[i]!);
+      if (!bucket) continue;
+      for (const e of bucket) if (s.startsWith(e.key, i)) for (const c of e.concepts) candidates.add(c);
+    }
+  } else candidates = new Set(CONCEPTS);
+  if (candidates.size === 0) return [];
+  const found: ConceptMatch[] = [];
+  for (const concept of candidates) {
+    const re = lex.regexes.get(concept)!;
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      // 改别人的密码 is not a password reset of one's own: the other-user concepts take it.
+      if (concept.selfOnly && OTHER_PARTY.test(m[0])) continue;
+      found.push({ concept, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  if (found.length <= 1) return found;
+  found.sort(
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) ||
+      (b.concept.priority ?? 0) - (a.concept.priority ?? 0) ||
+      a.start - b.start,
+  );
+  const kept: ConceptMatch[] = [];
+  for (const m of found) {
+    if (kept.every((k) => m.end <= k.start || m.start >= k.end)) kept.push(m);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** The concept with this id, if the lexicon has it. */
+export function conceptById(id: string): ConceptDef | undefined {
+  return lexicon().byId.get(id);
+}

@@ -1,0 +1,319 @@
+/**
+ * Number scanners over normalised text (see `_normalize.ts`): Arabic digits with thousands commas
+ * and decimals (optionally times 万/千/百/亿/k), Chinese numerals (五十, 一百零五, 三千二, 两百五,
+ * 一万五, 十二点五, 壹佰), and English number words (twenty-five, a hundred and ten).
+ */
+import { isAsciiLetter, isDigit } from './_normalize.js';
+
+/** A number found in text: its value and the end offset (exclusive). */
+export interface ScannedNumber {
+  value: number;
+  start: number;
+  end: number;
+}
+
+/** Value of a Chinese digit character, or -1. */
+export function zhDigit(ch: string): number {
+  switch (ch) {
+    case '零':
+    case '〇':
+      return 0;
+    case '一':
+    case '壹':
+      return 1;
+    case '二':
+    case '贰':
+    case '两':
+      return 2;
+    case '三':
+    case '叁':
+      return 3;
+    case '四':
+    case '肆':
+      return 4;
+    case '五':
+    case '伍':
+      return 5;
+    case '六':
+    case '陆':
+      return 6;
+    case '七':
+    case '柒':
+      return 7;
+    case '八':
+    case '捌':
+      return 8;
+    case '九':
+    case '玖':
+      return 9;
+    default:
+      return -1;
+  }
+}
+
+function zhSmallUnit(ch: string): number {
+  switch (ch) {
+    case '十':
+    case '拾':
+      return 10;
+    case '百':
+    case '佰':
+      return 100;
+    case '千':
+    case '仟':
+      return 1000;
+    default:
+      return 0;
+  }
+}
+
+function zhBigUnit(ch: string): number {
+  switch (ch) {
+    case '万':
+    case '萬':
+      return 1e4;
+    case '亿':
+    case '億':
+      return 1e8;
+    default:
+      return 0;
+  }
+}
+
+/** True when the character can be part of a Chinese numeral. */
+export function isZhNumeralChar(ch: string): boolean {
+  return zhDigit(ch) >= 0 || zhSmallUnit(ch) > 0 || zhBigUnit(ch) > 0;
+}
+
+/**
+ * Value of a run of Chinese numeral characters, or undefined when the run is not a number
+ * (万一, 一二十). Handles the spoken abbreviations 三千二 = 3200, 两百五 = 250, 一万五 = 15000.
+ */
+export function parseZhRun(run: string): number | undefined {
+  let hasUnit = false;
+  for (const ch of run) if (zhDigit(ch) < 0) hasUnit = true;
+  if (!hasUnit) {
+    // 二零二五, 一一零: digits read one by one.
+    let v = 0;
+    for (const ch of run) v = v * 10 + zhDigit(ch);
+    return run.length > 0 ? v : undefined;
+  }
+  const first = run[0]!;
+  if (zhBigUnit(first) > 0) return undefined;
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  let lastUnit = 0;
+  let zero = false;
+  for (let k = 0; k < run.length; k++) {
+    const ch = run[k]!;
+    const d = zhDigit(ch);
+    if (d === 0) {
+      if (digit >= 0) return undefined;
+      zero = true;
+      continue;
+    }
+    if (d > 0) {
+      if (digit >= 0) return undefined;
+      digit = d;
+      continue;
+    }
+    const small = zhSmallUnit(ch);
+    if (small > 0) {
+      // 百千, 十百: a unit without its digit after one at least as large is not a number.
+      if (digit < 0 && lastUnit > 0 && small >= lastUnit) return undefined;
+      section += (digit >= 0 ? digit : 1) * small;
+      digit = -1;
+      lastUnit = small;
+      zero = false;
+      continue;
+    }
+    const big = zhBigUnit(ch);
+    if (digit >= 0) section += digit;
+    if (big === 1e8) total = (total + section) * 1e8;
+    else total += section * big;
+    section = 0;
+    digit = -1;
+    lastUnit = big;
+    zero = false;
+  }
+  if (digit >= 0) section += !zero && lastUnit >= 100 ? (digit * lastUnit) / 10 : digit;
+  return total + section;
+}
+
+/** Scans a Chinese numeral at `i` (with an optional 点 fraction and a trailing 万/亿). */
+export function scanZh(s: string, i: number): ScannedNumber | undefined {
+  let j = i;
+  while (j < s.length && isZhNumeralChar(s[j]!)) j++;
+  if (j === i) return undefined;
+  let value = parseZhRun(s.slice(i, j));
+  // 千万别 / 万一: not a number. Shorter prefixes are not tried; they would be guesses.
+  if (value === undefined) return undefined;
+  if (s[j] === '点' && j + 1 < s.length && zhDigit(s[j + 1]!) >= 0) {
+    let k = j + 1;
+    let frac = '';
+    while (k < s.length && zhDigit(s[k]!) >= 0) {
+      frac += String(zhDigit(s[k]!));
+      k++;
+    }
+    value = Number(`${value}.${frac}`);
+    // A 万 after a fraction scales the whole number: 一点五万.
+    const big = zhBigUnit(s[k] ?? '');
+    if (big > 0) {
+      value *= big;
+      k++;
+    }
+    j = k;
+  }
+  return { value, start: i, end: j };
+}
+
+/** Scans Arabic digits at `i`: 1,000 / 1 000 / 12.5 / 1.5万 / 3千 / 2k. */
+export function scanArabic(s: string, i: number): ScannedNumber | undefined {
+  let j = i;
+  while (j < s.length && isDigit(s.charCodeAt(j))) j++;
+  if (j === i) return undefined;
+  let digits = s.slice(i, j);
+  // Thousands separators: only groups of exactly three after a lead of one to three digits.
+  // 1,000 and 1 000 (a space groups thousands in many locales; reading 1 000元 as 0元 would be wrong).
+  if (digits.length <= 3) {
+    const sep = s[j];
+    if ((sep === ',' || sep === ' ') && isThreeDigits(s, j + 1)) {
+      while (s[j] === sep && isThreeDigits(s, j + 1)) {
+        digits += s.slice(j + 1, j + 4);
+        j += 4;
+      }
+    }
+  }
+  if (s[j] === '.' && isDigit(s.charCodeAt(j + 1))) {
+    let k = j + 1;
+    while (k < s.length && isDigit(s.charCodeAt(k))) k++;
+    digits += s.slice(j, k);
+    j = k;
+  }
+  let value = Number(digits);
+  const next = s[j] ?? '';
+  const mult = zhBigUnit(next) || zhSmallUnit(next);
+  if (mult >= 100) {
+    value *= mult;
+    j++;
+  } else if (next === 'k' && !isAsciiLetter(s.charCodeAt(j + 1))) {
+    value *= 1000;
+    j++;
+  }
+  return { value, start: i, end: j };
+}
+
+function isThreeDigits(s: string, k: number): boolean {
+  return (
+    isDigit(s.charCodeAt(k)) &&
+    isDigit(s.charCodeAt(k + 1)) &&
+    isDigit(s.charCodeAt(k + 2)) &&
+    !isDigit(s.charCodeAt(k + 3))
+  );
+}
+
+const EN_SMALL: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const EN_SCALE: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6 };
+
+function wordAt(s: string, i: number): string {
+  let j = i;
+  while (j < s.length && isAsciiLetter(s.charCodeAt(j))) j++;
+  return s.slice(i, j);
+}
+
+/**
+ * Scans English number words at `i` (which must start a word): twenty-five, a hundred,
+ * one hundred and twenty, two thousand five hundred. `a`/`an` count only before a scale word.
+ */
+export function scanEnglish(s: string, i: number): ScannedNumber | undefined {
+  if (i > 0 && isAsciiLetter(s.charCodeAt(i - 1))) return undefined;
+  let j = i;
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  let end = i;
+  let lastKind: 'none' | 'small' | 'ten' | 'scale' | 'a' = 'none';
+  while (j < s.length) {
+    const w = wordAt(s, j);
+    if (w === '') break;
+    const small = EN_SMALL[w];
+    const scale = EN_SCALE[w];
+    if ((w === 'a' || w === 'an') && lastKind === 'none') {
+      const k = skipSpaces(s, j + w.length);
+      if (EN_SCALE[wordAt(s, k)] === undefined) break;
+      current = 1;
+      lastKind = 'a';
+    } else if (small !== undefined) {
+      if (lastKind === 'small' || lastKind === 'a') break;
+      if (lastKind === 'ten' && (small >= 10 || current % 10 !== 0)) break;
+      current += small;
+      lastKind = small >= 20 && small % 10 === 0 ? 'ten' : 'small';
+      seen = true;
+    } else if (scale !== undefined) {
+      if (lastKind === 'none') break;
+      if (scale === 100) current = (current || 1) * 100;
+      else {
+        total += (current || 1) * scale;
+        current = 0;
+      }
+      lastKind = 'scale';
+      seen = true;
+    } else if (w === 'and' && lastKind === 'scale') {
+      const k = skipSpaces(s, j + 3);
+      if (EN_SMALL[wordAt(s, k)] === undefined) break;
+      j = k;
+      continue;
+    } else break;
+    j += w.length;
+    if (lastKind !== 'a') end = j;
+    // Words join by spaces or a hyphen (twenty-five).
+    if (s[j] === '-' && isAsciiLetter(s.charCodeAt(j + 1))) j++;
+    else j = skipSpaces(s, j);
+  }
+  if (!seen) return undefined;
+  return { value: total + current, start: i, end };
+}
+
+function skipSpaces(s: string, i: number): number {
+  while (s[i] === ' ' || s[i] === '\t') i++;
+  return i;
+}
+
+/** Scans any number at `i` (Arabic, Chinese, or English words). */
+export function scanNumber(s: string, i: number): ScannedNumber | undefined {
+  const c = s.charCodeAt(i);
+  if (isDigit(c)) return scanArabic(s, i);
+  if (isAsciiLetter(c)) return scanEnglish(s, i);
+  if (c >= 0x3400) return scanZh(s, i);
+  return undefined;
+}

@@ -1,0 +1,104 @@
+/** Reasons for permission decisions, in Chinese and English. */
+import type { PermissionCategory } from '../domain/record-schemas.js';
+import type { Quantity, QuantityFamily } from './parse-quantities.js';
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+const MEASURE: Record<QuantityFamily, Bilingual> = {
+  money: { zh: '金额', en: 'amount' },
+  duration: { zh: '时长', en: 'duration' },
+  count: { zh: '次数', en: 'count' },
+  data: { zh: '流量', en: 'data amount' },
+};
+
+/** Why a rule decided. */
+export function ruleReason(category: PermissionCategory, rule: string): Bilingual {
+  switch (category) {
+    case 'can_approve_immediately':
+      return { zh: `在权限范围内(${rule})`, en: `within authority (${rule})` };
+    case 'requires_supervisor':
+      return { zh: `超出当前权限(${rule})`, en: `beyond current authority (${rule})` };
+    case 'requires_process':
+      return { zh: `需要走正式流程(${rule})`, en: `needs the formal process (${rule})` };
+    case 'forbidden':
+      return { zh: `属于禁止操作(${rule})`, en: `forbidden (${rule})` };
+  }
+}
+
+export const NO_RULE: Bilingual = {
+  zh: '没有规则覆盖此操作，需主管审批',
+  en: 'no rule covers this action; a supervisor must approve',
+};
+
+/** The amount is missing and only approval rules with a limit matched. */
+export function amountMissing(family: QuantityFamily | undefined, rule: string): Bilingual {
+  const m = MEASURE[family ?? 'money'];
+  return {
+    zh: `${m.zh}未说明，无法按额度规则批准(${rule})，需主管审批`,
+    en: `${m.en} not stated; a limit rule cannot approve it (${rule}); a supervisor must approve`,
+  };
+}
+
+/** The amount is missing; the strictest rule that may apply decides. */
+export function amountMissingStrictest(family: QuantityFamily | undefined, base: Bilingual): Bilingual {
+  const m = MEASURE[family ?? 'money'];
+  return {
+    zh: `${m.zh}未说明，按可能适用的最严格规则处理: ${base.zh}`,
+    en: `${m.en} not stated, so the strictest rule that may apply decides: ${base.en}`,
+  };
+}
+
+/** The amount is in another unit than the rule's (dollars against a rule in yuan). */
+export function unitMismatch(quantity: Quantity, rule: string): Bilingual {
+  return {
+    zh: `${quantity.text}与规则的单位不同，无法按额度规则批准(${rule})，需主管审批`,
+    en: `${quantity.text} is in a different unit from the rule (${rule}); a supervisor must approve`,
+  };
+}
+
+/** The amount is in another unit; the strictest rule that may apply decides. */
+export function unitMismatchStrictest(quantity: Quantity, base: Bilingual): Bilingual {
+  return {
+    zh: `${quantity.text}与规则的单位不同，按可能适用的最严格规则处理: ${base.zh}`,
+    en: `${quantity.text} is in a different unit from the rules, so the strictest rule that may apply decides: ${base.en}`,
+  };
+}
+
+/** Rules name the action but none of their limits contains the amount. */
+export function outOfRange(quantityText: string): Bilingual {
+  return {
+    zh: `${quantityText}不在任何规则的额度内，需主管审批`,
+    en: `${quantityText} is outside every limit in the rules; a supervisor must approve`,
+  };
+}
+
+/** Notes how an amount said elsewhere, or without a unit, was read. */
+export function amountNote(taken: string, read: string | undefined): Bilingual {
+  return read === undefined
+    ? { zh: `，金额取自"${taken}"`, en: `; amount taken from "${taken}"` }
+    : { zh: `，"${taken}"按${read}理解`, en: `; "${taken}" read as ${read}` };
+}
+
+/** A quantity in words, for notes: 50元 / ¥50. */
+export function formatAmount(value: number, unit: Quantity['unit'] | undefined): Bilingual {
+  switch (unit) {
+    case 'CNY':
+      return { zh: `${value}元`, en: `¥${value}` };
+    case 'USD':
+      return { zh: `${value}美元`, en: `$${value}` };
+    case 'day':
+      return { zh: `${value}天`, en: `${value} days` };
+    case 'month':
+      return { zh: `${value}个月`, en: `${value} months` };
+    case 'time':
+      return { zh: `${value}次`, en: `${value} times` };
+    case 'GB':
+    case 'MB':
+      return { zh: `${value}${unit}`, en: `${value} ${unit}` };
+    default:
+      return { zh: String(value), en: String(value) };
+  }
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parseRule } from './_rule.js';
+
+type Expect = { phrase: string; lo?: number; loInclusive?: boolean; hi?: number; hiInclusive?: boolean; unit?: string };
+
+describe('parseRule', () => {
+  it.each<[string, Expect]>([
+    ['退款<100元', { phrase: '退款', hi: 100, hiInclusive: false, unit: 'CNY' }],
+    ['退款>=100元', { phrase: '退款', lo: 100, loInclusive: true, unit: 'CNY' }],
+    ['退款≥100元', { phrase: '退款', lo: 100, loInclusive: true, unit: 'CNY' }],
+    ['退款≤100元', { phrase: '退款', hi: 100, hiInclusive: true, unit: 'CNY' }],
+    ['退款＜１００元', { phrase: '退款', hi: 100, hiInclusive: false, unit: 'CNY' }],
+    ['退款=50元', { phrase: '退款', lo: 50, hi: 50, unit: 'CNY' }],
+    ['减免月租<=30元', { phrase: '减免月租', hi: 30, hiInclusive: true, unit: 'CNY' }],
+    ['退款20-300元', { phrase: '退款', lo: 20, hi: 300, loInclusive: true, hiInclusive: true, unit: 'CNY' }],
+    ['退款50~500元', { phrase: '退款', lo: 50, hi: 500, unit: 'CNY' }],
+    ['退款50到500元', { phrase: '退款', lo: 50, hi: 500, unit: 'CNY' }],
+    ['退款50至500元之间', { phrase: '退款', lo: 50, hi: 500, unit: 'CNY' }],
+    ['退款30元以内', { phrase: '退款', hi: 30, hiInclusive: true, unit: 'CNY' }],
+    ['退款不超过30元', { phrase: '退款', hi: 30, hiInclusive: true, unit: 'CNY' }],
+    ['退款超过300元', { phrase: '退款', lo: 300, loInclusive: false, unit: 'CNY' }],
+    ['退款<100', { phrase: '退款', hi: 100 }],
+    ['refund < $100', { phrase: 'refund', hi: 100, hiInclusive: false, unit: 'USD' }],
+    ['refund >= $100', { phrase: 'refund', lo: 100, loInclusive: true, unit: 'USD' }],
+    ['refund <= $20', { phrase: 'refund', hi: 20, hiInclusive: true, unit: 'USD' }],
+    ['refunds up to $50', { phrase: 'refunds', hi: 50, hiInclusive: true, unit: 'USD' }],
+    ['refund under 50 dollars', { phrase: 'refund', hi: 50, hiInclusive: false, unit: 'USD' }],
+    ['refund between $20 and $300', { phrase: 'refund', lo: 20, hi: 300, unit: 'USD' }],
+    ['refund $20-$300', { phrase: 'refund', lo: 20, hi: 300, unit: 'USD' }],
+    ['extend trial <= 14 days', { phrase: 'extend trial', hi: 14, hiInclusive: true, unit: 'day' }],
+    ['extend trial > 2 weeks', { phrase: 'extend trial', lo: 14, loInclusive: false, unit: 'day' }],
+    ['延长试用<=1个月', { phrase: '延长试用', hi: 30, hiInclusive: true, unit: 'month' }],
+    ['赠送流量<=10GB', { phrase: '赠送流量', hi: 10240, hiInclusive: true, unit: 'GB' }],
+    ['延长试用7天', { phrase: '延长试用', lo: 7, hi: 7, unit: 'day' }],
+  ])('reads %j', (text, expected) => {
+    const rule = parseRule(text);
+    expect(rule.phrase).toBe(expected.phrase);
+    expect(rule.condition).toBeDefined();
+    const c = rule.condition!;
+    expect(c.invalid).toBeUndefined();
+    expect(c.lo).toBe(expected.lo);
+    expect(c.hi).toBe(expected.hi);
+    if (expected.loInclusive !== undefined) expect(c.loInclusive).toBe(expected.loInclusive);
+    if (expected.hiInclusive !== undefined) expect(c.hiInclusive).toBe(expected.hiInclusive);
+    expect(c.unit).toBe(expected.unit);
+  });
+
+  it.each([
+    ['重置密码', '重置密码'],
+    ['账户注销', '账户注销'],
+    ['Password Reset', 'password reset'],
+    ["disclose other customers' information", "disclose other customers' information"],
+    ['升级5G套餐', '升级5g套餐'],
+  ])('reads %j as a phrase without a condition', (text, phrase) => {
+    const rule = parseRule(text);
+    expect(rule.phrase).toBe(phrase);
+    expect(rule.condition).toBeUndefined();
+  });
+
+  it('marks an operator without a number as invalid', () => {
+    expect(parseRule('退款<元').condition?.invalid).toBe(true);
+  });
+});

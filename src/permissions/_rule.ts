@@ -1,0 +1,180 @@
+/**
+ * Rule text -> action phrase + optional condition. `退款<100元` is the phrase 退款 with "money
+ * below 100 CNY"; `退款20-300元` a range; `refund <= $20`, `extend trial <= 14 days`,
+ * `减免月租30元以内`, `refunds up to $50` read the same way.
+ */
+import { normalizeText } from './_normalize.js';
+import { type Quantity, type QuantityFamily, scanQuantities } from './parse-quantities.js';
+
+type Unit = Quantity['unit'];
+
+/**
+ * A condition on the requested quantity, bounds in base units (days for durations, MB for data).
+ * `unit` is undefined when the rule gave a number without a unit (then the action's family decides).
+ * `invalid` marks an operator without a number: such a rule never approves anything.
+ */
+export interface RuleCondition {
+  lo?: number;
+  loInclusive: boolean;
+  hi?: number;
+  hiInclusive: boolean;
+  unit?: Unit;
+  family?: QuantityFamily;
+  invalid?: true;
+}
+
+export interface ParsedRule {
+  text: string;
+  /** The action part, normalised (lower case, half-width), condition removed. */
+  phrase: string;
+  condition?: RuleCondition;
+}
+
+const FAMILY_OF: Record<Unit, QuantityFamily> = {
+  CNY: 'money',
+  USD: 'money',
+  day: 'duration',
+  month: 'duration',
+  time: 'count',
+  GB: 'data',
+  MB: 'data',
+};
+
+/** Days per month when a rule in days meets a request in months (or the reverse). */
+const DAYS_PER_MONTH = 30;
+
+/** A value in the base unit of its family, so days compare with months and MB with GB. */
+export function toBase(value: number, unit: Unit | undefined): number {
+  if (unit === 'month') return value * DAYS_PER_MONTH;
+  if (unit === 'GB') return value * 1024;
+  return value;
+}
+
+export function familyOf(unit: Unit): QuantityFamily {
+  return FAMILY_OF[unit];
+}
+
+interface Num {
+  value: number;
+  unit?: Unit;
+  start: number;
+  end: number;
+}
+
+type Op = '<' | '<=' | '>' | '>=' | '=';
+
+// Longest first: 小于等于 before 小于, 不超过 before 超过.
+const PREFIX_WORDS: ReadonlyArray<[RegExp, Op]> = [
+  [/(?:小于等于|小于或等于|不超过|不高于|不大于|不多于|最多|至多|最高|封顶|up to|at most|no more than|not more than|not exceeding|maximum of|maximum|max)\s*$/, '<='],
+  [/(?:大于等于|大于或等于|不低于|不少于|至少|最少|at least|minimum of|minimum|min)\s*$/, '>='],
+  [/(?:小于|低于|少于|不足|less than|under|below|lower than)\s*$/, '<'],
+  [/(?:大于|超过|高于|多于|超出|more than|over|above|exceeding|greater than|higher than)\s*$/, '>'],
+];
+const SUFFIX_WORDS: ReadonlyArray<[RegExp, Op]> = [
+  [/^\s*(?:及以内|以内|及以下|或以下|以下|之内|内|or less|or below|and below|or under|and under|or fewer|max)/, '<='],
+  [/^\s*(?:及以上|或以上|以上|or more|or above|and above|and over|\+)/, '>='],
+];
+const SYMBOL = /(<=|>=|=<|=>|==|<|>|=)\s*$/;
+const RANGE_JOIN = /^\s*(?:-|~|到|至|to|and)\s*$/;
+
+function boundFor(op: Op, value: number): RuleCondition {
+  switch (op) {
+    case '<':
+      return { hi: value, hiInclusive: false, loInclusive: false };
+    case '<=':
+      return { hi: value, hiInclusive: true, loInclusive: false };
+    case '>':
+      return { lo: value, loInclusive: false, hiInclusive: false };
+    case '>=':
+      return { lo: value, loInclusive: true, hiInclusive: false };
+    case '=':
+      return { lo: value, hi: value, loInclusive: true, hiInclusive: true };
+  }
+}
+
+function withUnit(cond: RuleCondition, unit: Unit | undefined): RuleCondition {
+  const out: RuleCondition = { ...cond };
+  if (cond.lo !== undefined) out.lo = toBase(cond.lo, unit);
+  if (cond.hi !== undefined) out.hi = toBase(cond.hi, unit);
+  if (unit) {
+    out.unit = unit;
+    out.family = FAMILY_OF[unit];
+  }
+  return out;
+}
+
+function cleanPhrase(s: string): string {
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,.:;、，()（）:-]+|[\s,.:;、，()（）:-]+$/g, '')
+    .replace(/(?:金额|额度|之间|between)$/g, '')
+    .trim();
+}
+
+/** Splits a rule into its action phrase and its condition. Never throws. */
+export function parseRule(text: string): ParsedRule {
+  const s = normalizeText(text).replace(/[≤≦]/g, '<=').replace(/[≥≧]/g, '>=');
+  const scan = scanQuantities(s, s);
+  const nums: Num[] = [
+    ...scan.quantities.map((q) => ({ value: q.value, unit: q.unit, start: q.start, end: q.end })),
+    ...scan.bare.map((b) => ({ value: b.value, start: b.start, end: b.end })),
+  ].sort((a, b) => a.start - b.start);
+
+  const cut = (from: number, to: number, condition: RuleCondition): ParsedRule => ({
+    text,
+    phrase: cleanPhrase(`${s.slice(0, from)} ${s.slice(to)}`),
+    condition,
+  });
+
+  // Ranges: 20-300元, 50~500元, 50到500元, $20-$300, between $20 and $300.
+  for (let k = 0; k + 1 < nums.length; k++) {
+    const a = nums[k]!;
+    const b = nums[k + 1]!;
+    const join = s.slice(a.end, b.start);
+    if (!RANGE_JOIN.test(join)) continue;
+    if (/and/.test(join) && !/between\s*$/.test(s.slice(0, a.start))) continue;
+    const unit = b.unit ?? a.unit;
+    if (a.unit && b.unit && a.unit !== b.unit) continue;
+    const between = /between\s*$/.exec(s.slice(0, a.start));
+    const from = between ? a.start - between[0].length : a.start;
+    const after = /^\s*(?:之间|以内|inclusive)/.exec(s.slice(b.end));
+    const to = b.end + (after ? after[0].length : 0);
+    return cut(
+      from,
+      to,
+      withUnit({ lo: Math.min(a.value, b.value), hi: Math.max(a.value, b.value), loInclusive: true, hiInclusive: true }, unit),
+    );
+  }
+
+  for (const n of nums) {
+    const before = s.slice(0, n.start);
+    const symbol = SYMBOL.exec(before);
+    if (symbol) {
+      const raw = symbol[1]!;
+      const op: Op = raw === '=<' ? '<=' : raw === '=>' ? '>=' : raw === '==' ? '=' : (raw as Op);
+      return cut(symbol.index, n.end, withUnit(boundFor(op, n.value), n.unit));
+    }
+    for (const [re, op] of PREFIX_WORDS) {
+      const m = re.exec(before);
+      if (m && (m.index === 0 || !/[a-z]/.test(before[m.index - 1] ?? '') || /^[^a-z]/.test(m[0]))) {
+        return cut(m.index, n.end, withUnit(boundFor(op, n.value), n.unit));
+      }
+    }
+    const rest = s.slice(n.end);
+    for (const [re, op] of SUFFIX_WORDS) {
+      const m = re.exec(rest);
+      if (m) return cut(n.start, n.end + m[0].length, withUnit(boundFor(op, n.value), n.unit));
+    }
+  }
+
+  // A quantity with no operator: the rule names that exact amount (延长试用7天).
+  const quantity = nums.find((n) => n.unit !== undefined);
+  if (quantity) return cut(quantity.start, quantity.end, withUnit(boundFor('=', quantity.value), quantity.unit));
+
+  // An operator with no number after it is a broken rule: keep it, but it never approves.
+  const dangling = /(<=|>=|<|>|=)/.exec(s);
+  if (dangling) {
+    return cut(dangling.index, s.length, { loInclusive: false, hiInclusive: false, invalid: true });
+  }
+  return { text, phrase: cleanPhrase(s) };
+}

@@ -1,0 +1,101 @@
+/**
+ * Content words of rule phrases, for rules (or parts of rules) the lexicon does not cover: Chinese
+ * is segmented with `Intl.Segmenter`, English is lower-cased and lightly stemmed. A request covers
+ * a rule when it contains every content word of it, in any order.
+ */
+
+/** Content words: Chinese words (matched as substrings) and English stems (matched as words). */
+export interface Words {
+  zh: readonly string[];
+  en: readonly string[];
+}
+
+export const NO_WORDS: Words = { zh: [], en: [] };
+
+// Words that name the paperwork around an action rather than the action (投诉处理, 赔偿申请,
+// data recovery request) or that any request may leave out (单笔, amount).
+const GENERIC_ZH = new Set(
+  (
+    '处理 申请 办理 请求 要求 预约 安排 操作 业务 事宜 相关 问题 流程 手续 金额 额度 数额 单笔 每笔 单次 每次 ' +
+    '一次性 客户 的 了 和 与 及 或 我 你 帮 请 给 一下 直接 立即 可以 能 帮忙 为 对 进行'
+  ).split(' '),
+);
+const GENERIC_EN = new Set(
+  (
+    'request requests claim claims handling handle process processing application apply for the a an my your of to ' +
+    'on with customer customers amount value total single per any please and or in by is are be from it this that'
+  ).split(' '),
+);
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** A light English stemmer: enough to equate refunds/refund, requested/request, files/file. */
+export function stem(word: string): string {
+  let w = word.replace(/'s$|s'$|'$/, '');
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (/(?:ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+const EN_WORD = /[a-z0-9]+(?:'[a-z]+)?/g;
+
+/** English stems of normalised text. */
+export function stemsOf(norm: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of norm.matchAll(EN_WORD)) out.add(stem(m[0]));
+  return out;
+}
+
+/**
+ * Content words of normalised text, leaving out generic words and `absorb` (words that belong to
+ * an action already recognised). Single-character Chinese segments next to each other are kept
+ * together (月|租 -> 月租, 解|约 -> 解约): one character alone says too little.
+ */
+export function contentWords(norm: string, absorb: readonly string[] = []): Words {
+  const zh: string[] = [];
+  const en: string[] = [];
+  const absorbed = new Set(absorb);
+  const absorbedStems = new Set(absorb.map(stem));
+  for (const m of norm.matchAll(EN_WORD)) {
+    const s = stem(m[0]);
+    if (!GENERIC_EN.has(m[0]) && !GENERIC_EN.has(s) && !absorbedStems.has(s) && !en.includes(s)) en.push(s);
+  }
+  for (const run of norm.match(/[\u3400-\u9fff]+/g) ?? []) {
+    segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+    let pending = '';
+    const flush = (): void => {
+      if (pending !== '' && !zh.includes(pending)) zh.push(pending);
+      pending = '';
+    };
+    for (const seg of segmenter.segment(run)) {
+      const w = seg.segment;
+      if (GENERIC_ZH.has(w) || absorbed.has(w)) {
+        flush();
+        continue;
+      }
+      if (w.length === 1) pending += w;
+      else {
+        flush();
+        zh.push(w);
+      }
+    }
+    flush();
+  }
+  return { zh, en };
+}
+
+/** True when the words are all present: Chinese words as substrings, English stems as words. */
+export function covers(words: Words, norm: string, stems: () => Set<string>): boolean {
+  for (const w of words.zh) if (!norm.includes(w)) return false;
+  if (words.en.length === 0) return true;
+  const have = stems();
+  for (const w of words.en) if (!have.has(w)) return false;
+  return true;
+}
+
+export function isEmpty(words: Words): boolean {
+  return words.zh.length === 0 && words.en.length === 0;
+}

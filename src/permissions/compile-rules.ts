@@ -1,0 +1,85 @@
+import type { OperatorPermissions, PermissionCategory } from '../domain/record-schemas.js';
+import { type ConceptDef, detectConcepts } from './_lexicon.js';
+import { parseRule, type RuleCondition } from './_rule.js';
+import { contentWords, NO_WORDS, type Words } from './_words.js';
+
+/** One rule, ready to match. Internal. */
+export interface CompiledRule {
+  category: PermissionCategory;
+  /** The rule as the product wrote it (trimmed): what reasons quote. */
+  text: string;
+  phrase: string;
+  /** Lexicon concepts the phrase names; empty when the lexicon does not know it. */
+  concepts: readonly ConceptDef[];
+  /** Words of the phrase beyond its concepts that a request must also contain (月租 in 减免月租). */
+  leftover: Words;
+  /** For a phrase the lexicon does not know: all its content words. */
+  tokens: Words;
+  condition?: RuleCondition;
+}
+
+/**
+ * A product's permission rules, parsed once for many checks. Opaque: pass it to
+ * `checkPermission`.
+ */
+export interface CompiledRules {
+  /** How many rules were compiled. */
+  readonly size: number;
+  /** @internal The parsed rules, in the product's order. */
+  readonly rules: readonly CompiledRule[];
+}
+
+const CATEGORY_KEYS: readonly PermissionCategory[] = [
+  'can_approve_immediately',
+  'requires_supervisor',
+  'requires_process',
+  'forbidden',
+];
+
+/** Parses one rule of a category. */
+export function compileRule(category: PermissionCategory, text: string): CompiledRule {
+  const parsed = parseRule(text.trim());
+  const matches = detectConcepts(parsed.phrase);
+  const concepts: ConceptDef[] = [];
+  for (const m of matches) if (!concepts.includes(m.concept)) concepts.push(m.concept);
+  let rest = parsed.phrase;
+  // Blank out what the concepts cover; what remains qualifies the action (月租 in 减免月租).
+  for (const m of [...matches].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.end)}`;
+  const absorb = concepts.flatMap((c) => c.absorb ?? []);
+  const rule: CompiledRule = {
+    category,
+    text: text.trim(),
+    phrase: parsed.phrase,
+    concepts,
+    leftover: concepts.length > 0 ? contentWords(rest, absorb) : NO_WORDS,
+    tokens: concepts.length > 0 ? NO_WORDS : contentWords(parsed.phrase),
+  };
+  if (parsed.condition) {
+    const condition = { ...parsed.condition };
+    // A number without a unit (退款<100) measures what the action measures (money for a refund).
+    if (!condition.unit && !condition.family) {
+      const family = concepts.find((c) => c.families)?.families?.[0];
+      if (family) condition.family = family;
+    }
+    rule.condition = condition;
+  }
+  return rule;
+}
+
+/**
+ * Parses a product's `operator_permissions` once: each rule becomes an action phrase (recognised
+ * through the lexicon where possible, else by its content words) and an optional condition on an
+ * amount, a duration, a count or a data volume.
+ *
+ * @example const rules = compileRules(product.operator_permissions);
+ * checkPermission(rules, '退款50元').status // 'can_approve_immediately'
+ */
+export function compileRules(permissions: OperatorPermissions): CompiledRules {
+  const rules: CompiledRule[] = [];
+  for (const category of CATEGORY_KEYS) {
+    for (const text of permissions[category] ?? []) {
+      if (text.trim() !== '') rules.push(compileRule(category, text));
+    }
+  }
+  return { size: rules.length, rules };
+}

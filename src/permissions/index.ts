@@ -1,0 +1,14 @@
+/**
+ * The permission engine: reads what callers ask for and decides it against a product's
+ * `operator_permissions`, by meaning rather than by substring.
+ */
+export type { PermissionDecision, PermissionPart } from './check-permission.js';
+export { checkPermission } from './check-permission.js';
+export type { CompiledRules } from './compile-rules.js';
+export { compileRules } from './compile-rules.js';
+export { conceptLabel } from './concept-label.js';
+export type { ActionConcept, ActionRequest } from './find-action-requests.js';
+export { findActionRequests } from './find-action-requests.js';
+export { parseNumber } from './parse-number.js';
+export type { Quantity, QuantityFamily } from './parse-quantities.js';
+export { parseQuantities } from './parse-quantities.js';

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuantities, type Quantity } from './index.js';
+
+type Row = [string, Array<[number, Quantity['unit'], string]>];
+
+describe('parseQuantities', () => {
+  it.each<Row>([
+    ['退款1,000元', [[1000, 'CNY', '1,000元']]],
+    ['退款￥45', [[45, 'CNY', '￥45']]],
+    ['¥45', [[45, 'CNY', '¥45']]],
+    ['¥45元', [[45, 'CNY', '¥45元']]],
+    ['扣了我15块钱', [[15, 'CNY', '15块钱']]],
+    ['退我20块', [[20, 'CNY', '20块']]],
+    ['退款 180 元', [[180, 'CNY', '180 元']]],
+    ['退款２００元', [[200, 'CNY', '２００元']]],
+    ['退款1万元', [[10000, 'CNY', '1万元']]],
+    ['退款0.5万元', [[5000, 'CNY', '0.5万元']]],
+    ['退款三百块', [[300, 'CNY', '三百块']]],
+    ['人民币300', [[300, 'CNY', '人民币300']]],
+    ['refund $20', [[20, 'USD', '$20']]],
+    ['refund USD 2,000', [[2000, 'USD', 'USD 2,000']]],
+    ['refund 20.01 dollars', [[20.01, 'USD', '20.01 dollars']]],
+    ['twenty-five dollars', [[25, 'USD', 'twenty-five dollars']]],
+    ['a hundred dollars', [[100, 'USD', 'a hundred dollars']]],
+    ['延长7天', [[7, 'day', '7天']]],
+    ['试用7日', [[7, 'day', '7日']]],
+    ['延长2周', [[14, 'day', '2周']]],
+    ['两个星期', [[14, 'day', '两个星期']]],
+    ['3个月', [[3, 'month', '3个月']]],
+    ['半个月', [[0.5, 'month', '半个月']]],
+    ['一年', [[12, 'month', '一年']]],
+    ['extend trial 7 days', [[7, 'day', '7 days']]],
+    ['extend my trial by two weeks', [[14, 'day', 'two weeks']]],
+    ['extend it by a week', [[7, 'day', 'a week']]],
+    ['重启3次', [[3, 'time', '3次']]],
+    ['tried 3 times', [[3, 'time', '3 times']]],
+    ['送10GB流量', [[10, 'GB', '10GB']]],
+    ['送10G流量', [[10, 'GB', '10G']]],
+    ['500MB', [[500, 'MB', '500MB']]],
+    [
+      '退款60元然后延长试用7天',
+      [
+        [60, 'CNY', '60元'],
+        [7, 'day', '7天'],
+      ],
+    ],
+  ])('finds the quantities in %j', (text, expected) => {
+    const found = parseQuantities(text);
+    expect(found.map((q) => [q.value, q.unit, q.text])).toEqual(expected);
+    for (const q of found) expect(text.slice(q.start, q.end)).toBe(q.text);
+  });
+
+  it.each([
+    '你好',
+    '我的号码13912345678',
+    '12月20日扣的费',
+    '2025年12月20日',
+    '升级5G网络',
+    '第三次打电话了',
+    '等我一下',
+    '三周年',
+    '上个月',
+    'order a123',
+  ])('finds no quantity in %j', (text) => {
+    expect(parseQuantities(text)).toEqual([]);
+  });
+
+  it('gives families by unit', () => {
+    const families = parseQuantities('5元 $5 5天 5个月 5次 5GB 5MB').map((q) => q.family);
+    expect(families).toEqual(['money', 'money', 'duration', 'duration', 'count', 'data', 'data']);
+  });
+});

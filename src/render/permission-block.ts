@@ -1,0 +1,135 @@
+import type { PermissionCategory } from '../domain/record-schemas.js';
+import type { PermissionDecision } from '../permissions/index.js';
+import { parseNumber } from '../permissions/index.js';
+
+type Lang = 'zh' | 'en';
+
+const LABELS: Record<Lang, Record<PermissionCategory, string>> = {
+  zh: {
+    can_approve_immediately: '✓ 可立即批准',
+    requires_supervisor: '⚠ 需要主管审批',
+    requires_process: '⚠ 需要走流程',
+    forbidden: '✗ 禁止操作',
+  },
+  en: {
+    can_approve_immediately: '✓ Approved',
+    requires_supervisor: '⚠ Needs supervisor approval',
+    requires_process: '⚠ Needs formal process',
+    forbidden: '✗ Forbidden',
+  },
+};
+
+type TimeUnit = 'minute' | 'hour' | 'day' | 'workday';
+interface Span {
+  value: number;
+  unit: TimeUnit;
+}
+
+const DEFAULTS: Record<'supervisor' | 'process', Span> = {
+  supervisor: { value: 2, unit: 'hour' },
+  process: { value: 48, unit: 'hour' },
+};
+
+const KEYWORDS = {
+  supervisor: /主管|审批|上级|经理|领导|supervisor|manager|approv|escalat/i,
+  process: /工单|投诉|流程|申请|受理|ticket|complaint|process|claim|case/i,
+};
+
+const TIME =
+  /(\d+(?:\.\d+)?|[零一二两三四五六七八九十百]+)\s*(?:个)?\s*(小时|钟头|分钟|个?工作日|天|日|hours?|hrs?|minutes?|mins?|business days?|working days?|days?)/i;
+
+function unitOf(word: string): TimeUnit {
+  const w = word.toLowerCase();
+  if (/工作日|business|working/.test(w)) return 'workday';
+  if (/小时|钟头|^h/.test(w)) return 'hour';
+  if (/分钟|^m/.test(w)) return 'minute';
+  return 'day';
+}
+
+function timeIn(text: string): Span | undefined {
+  const m = TIME.exec(text);
+  if (!m) return undefined;
+  const value = parseNumber(m[1]!);
+  return value === undefined ? undefined : { value, unit: unitOf(m[2]!) };
+}
+
+/**
+ * The promised time for a supervisor's answer or a formal process, read from the product's sla
+ * ("电话即时响应；主管审批2小时内回复；投诉工单48小时内处理" -> 2 hours / 48 hours). An sla that
+ * names no kind at all ("24小时") counts for both; otherwise the default applies.
+ */
+export function slaTime(sla: string | undefined, kind: 'supervisor' | 'process'): Span {
+  if (!sla) return DEFAULTS[kind];
+  const segments = sla.split(/[；;，,。\n]|\.(?!\d)/);
+  for (const seg of segments) {
+    if (!KEYWORDS[kind].test(seg)) continue;
+    const t = timeIn(seg);
+    if (t) return t;
+  }
+  const namesAnyKind = segments.some((s) => KEYWORDS.supervisor.test(s) || KEYWORDS.process.test(s));
+  return (!namesAnyKind && timeIn(sla)) || DEFAULTS[kind];
+}
+
+function formatSpan(span: Span, lang: Lang): string {
+  const v = span.value;
+  if (lang === 'zh') {
+    return `${v}${{ minute: '分钟', hour: '小时', day: '天', workday: '个工作日' }[span.unit]}`;
+  }
+  const word = { minute: 'minute', hour: 'hour', day: 'day', workday: 'business day' }[span.unit];
+  return `${v} ${word}${v === 1 ? '' : 's'}`;
+}
+
+function processLine(status: PermissionCategory, lang: Lang, sla: string | undefined): string | undefined {
+  if (status === 'requires_supervisor') {
+    const t = formatSpan(slaTime(sla, 'supervisor'), lang);
+    return lang === 'zh'
+      ? `流程: 请告知客户需要主管审批,预计${t}内回复`
+      : `Process: Tell the customer a supervisor must approve; expect a reply within ${t}`;
+  }
+  if (status === 'requires_process') {
+    const t = formatSpan(slaTime(sla, 'process'), lang);
+    return lang === 'zh'
+      ? `流程: 请告知客户需要提交正式申请,我们将登记工单,预计${t}内处理`
+      : `Process: Tell the customer this needs a formal request; we log a ticket, handled within ${t}`;
+  }
+  return undefined;
+}
+
+/** One line: text from outside must not add lines to the block (or fake its end). */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+/**
+ * The seed's permission check block for a decision, without a trailing newline:
+ *
+ * ```
+ * 【权限检查结果】
+ * 操作: 退款200元
+ * 状态: ⚠ 需要主管审批
+ * 说明: 超出当前权限(退款>=100元)
+ * 流程: 请告知客户需要主管审批,预计2小时内回复
+ * ---
+ * ```
+ *
+ * The 流程/Process line appears for requires_supervisor and requires_process, its time taken from
+ * the product's `sla` when it gives one. English uses `[Permission Check]`, `Action:`, `Status:`,
+ * `Reason:`, `Process:`. The reason is shown in the block's language when the decision carries
+ * both (`decision.reasons`), else as it is.
+ *
+ * @example renderPermissionBlock(decision, { lang: 'zh', sla: product.sla })
+ */
+export function renderPermissionBlock(decision: PermissionDecision, options: { lang: Lang; sla?: string }): string {
+  const { lang, sla } = options;
+  const reason = oneLine(decision.reasons?.[lang] ?? decision.reason);
+  const action = oneLine(decision.action);
+  const label = LABELS[lang][decision.status];
+  const lines =
+    lang === 'zh'
+      ? ['【权限检查结果】', `操作: ${action}`, `状态: ${label}`, `说明: ${reason}`]
+      : ['[Permission Check]', `Action: ${action}`, `Status: ${label}`, `Reason: ${reason}`];
+  const process = processLine(decision.status, lang, sla);
+  if (process) lines.push(process);
+  lines.push('---');
+  return lines.join('\n');
+}

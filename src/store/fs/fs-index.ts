@@ -1,0 +1,336 @@
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeAtomic } from './write-atomic.js';
+
+/*
+ * The lookup index of one record type, under `<db>/.index/<type>/`:
+ *
+ *   meta.json        {"v":1,"gen":N,"mtime":"<type folder mtime, ns>"}
+ *   gN/<xx>.json     shard xx (00..ff) of generation N: {"ids":{id:{f,n,p}},"names":{name:[id]},"phones":{phone:[id]}}
+ *
+ * A key (`id:`, `name:` or `phone:` + value) lives in the shard given by an FNV-1a hash of it,
+ * so a lookup reads meta.json, one or two shards of ~1/256 of the entries and the record's
+ * info.json, whatever the size of the database. Incremental writes rewrite only the shards they
+ * touch (atomically, under the type's lock). A rebuild writes a whole new generation folder and
+ * then switches meta.json to it in one atomic write, so readers never see half an index; old
+ * generations are removed afterwards (a reader that loses its generation simply retries).
+ *
+ * Freshness: meta.json records the type folder's mtime. Adding, removing or renaming a record
+ * folder (by this store, another program or a person) changes that mtime, and the next lookup
+ * rebuilds the index with a full scan. Every hit is verified against the record's info.json, so
+ * a hit made stale by an edit inside info.json (a name or phone changed by hand) is never
+ * returned and triggers a rebuild too.
+ *
+ * Limitation: a hand edit of a name or phone inside an existing info.json does not change the
+ * type folder's mtime, so until the next rebuild a lookup by the NEW value misses (lookups by the
+ * old value see the stale hit and rebuild). File systems with coarse mtimes (1-2 s: FAT, some
+ * network mounts) can likewise hide a hand change made in the same tick as one of ours.
+ * `FsRecordStore.rebuildIndex()` rebuilds on demand.
+ */
+
+/** One record as the index knows it. */
+export interface IndexEntry {
+  id: string;
+  folder: string;
+  name: string;
+  phone?: string;
+}
+
+export type IndexKeyKind = 'name' | 'phone';
+
+interface Shard {
+  ids: Map<string, IndexEntry>;
+  names: Map<string, string[]>;
+  phones: Map<string, string[]>;
+}
+
+export interface IndexMeta {
+  v: 1;
+  gen: number;
+  mtime: string;
+}
+
+const MetaSchema = z.object({ v: z.literal(1), gen: z.number().int().nonnegative(), mtime: z.string() });
+
+const SHARD_COUNT = 256;
+
+/** Thrown by a view whose generation was replaced while it was read; the caller retries. */
+export class GenerationGoneError extends Error {
+  override readonly name = 'GenerationGoneError';
+}
+
+/** The shard (0..255) a key lives in: FNV-1a over the key's UTF-16 code units. */
+export function shardOf(kind: 'id' | IndexKeyKind, key: string): number {
+  let h = 0x811c9dc5;
+  const s = `${kind}:${key}`;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % SHARD_COUNT;
+}
+
+function shardFile(n: number): string {
+  return `${n.toString(16).padStart(2, '0')}.json`;
+}
+
+function emptyShard(): Shard {
+  return { ids: new Map(), names: new Map(), phones: new Map() };
+}
+
+// Shards are this store's own cache, checked by shape by hand rather than zod: they are read on
+// every lookup, and names such as "__proto__" must stay plain keys (Maps, Object.entries).
+function parseShard(text: string): Shard | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { ids, names, phones } = raw as Record<string, unknown>;
+  const shard = emptyShard();
+  if (!isObject(ids) || !isObject(names) || !isObject(phones)) return undefined;
+  for (const [id, e] of Object.entries(ids)) {
+    if (!isObject(e) || typeof e.f !== 'string' || typeof e.n !== 'string') return undefined;
+    const entry: IndexEntry = { id, folder: e.f, name: e.n };
+    if (typeof e.p === 'string') entry.phone = e.p;
+    shard.ids.set(id, entry);
+  }
+  for (const [source, target] of [
+    [names, shard.names],
+    [phones, shard.phones],
+  ] as const) {
+    for (const [key, list] of Object.entries(source)) {
+      if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) return undefined;
+      target.set(key, list as string[]);
+    }
+  }
+  return shard;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function serializeShard(shard: Shard): string {
+  return JSON.stringify({
+    ids: Object.fromEntries(
+      [...shard.ids].map(([id, e]) => [
+        id,
+        e.phone === undefined ? { f: e.folder, n: e.name } : { f: e.folder, n: e.name, p: e.phone },
+      ]),
+    ),
+    names: Object.fromEntries(shard.names),
+    phones: Object.fromEntries(shard.phones),
+  });
+}
+
+function addKey(map: Map<string, string[]>, key: string, id: string): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [id]);
+  else if (!list.includes(id)) list.push(id);
+}
+
+function removeKey(map: Map<string, string[]>, key: string, id: string): void {
+  const list = map.get(key);
+  if (!list) return;
+  const rest = list.filter((x) => x !== id);
+  if (rest.length === 0) map.delete(key);
+  else map.set(key, rest);
+}
+
+/** Builds all shards of a set of entries in memory. */
+export function buildShards(entries: Iterable<IndexEntry>): Map<number, Shard> {
+  const shards = new Map<number, Shard>();
+  const at = (n: number) => {
+    let s = shards.get(n);
+    if (!s) {
+      s = emptyShard();
+      shards.set(n, s);
+    }
+    return s;
+  };
+  for (const e of entries) {
+    at(shardOf('id', e.id)).ids.set(e.id, e);
+    addKey(at(shardOf('name', e.name)).names, e.name, e.id);
+    if (e.phone !== undefined) addKey(at(shardOf('phone', e.phone)).phones, e.phone, e.id);
+  }
+  return shards;
+}
+
+/** A read-only snapshot of one index generation (on disk, or in memory for a read-only database). */
+export class IndexView {
+  readonly gen: number;
+  readonly #dir: string | undefined;
+  readonly #memory: Map<number, Shard> | undefined;
+  readonly #cache = new Map<number, Shard>();
+
+  constructor(gen: number, source: { dir: string } | { memory: Map<number, Shard> }) {
+    this.gen = gen;
+    this.#dir = 'dir' in source ? source.dir : undefined;
+    this.#memory = 'memory' in source ? source.memory : undefined;
+  }
+
+  async shard(n: number): Promise<Shard> {
+    if (this.#memory) return this.#memory.get(n) ?? emptyShard();
+    const cached = this.#cache.get(n);
+    if (cached) return cached;
+    const dir = this.#dir as string;
+    let text: string;
+    try {
+      text = await readFile(join(dir, shardFile(n)), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // Empty shards are not written; a missing generation folder means a rebuild replaced it.
+      const gone = await stat(dir).then(
+        () => false,
+        () => true,
+      );
+      if (gone) throw new GenerationGoneError(dir);
+      text = '{"ids":{},"names":{},"phones":{}}';
+    }
+    const shard = parseShard(text);
+    // A damaged shard (edited by hand, disk trouble) reads as a replaced generation: rebuild.
+    if (!shard) throw new GenerationGoneError(dir);
+    this.#cache.set(n, shard);
+    return shard;
+  }
+
+  /** Ids filed under a name or phone (unverified). */
+  async ids(kind: IndexKeyKind, key: string): Promise<string[]> {
+    const shard = await this.shard(shardOf(kind, key));
+    return [...((kind === 'name' ? shard.names : shard.phones).get(key) ?? [])];
+  }
+
+  async entry(id: string): Promise<IndexEntry | undefined> {
+    return (await this.shard(shardOf('id', id))).ids.get(id);
+  }
+
+  /** Every entry (reads all shards). */
+  async all(): Promise<IndexEntry[]> {
+    const out: IndexEntry[] = [];
+    for (let n = 0; n < SHARD_COUNT; n++) out.push(...(await this.shard(n)).ids.values());
+    return out;
+  }
+}
+
+/** The on-disk index of one record type (see the comment at the top of this file). */
+export class FsIndex {
+  readonly #typeDir: string;
+  readonly #dir: string;
+
+  constructor(typeDir: string, indexDir: string) {
+    this.#typeDir = typeDir;
+    this.#dir = indexDir;
+  }
+
+  /** The type folder's mtime in nanoseconds, or undefined when the folder does not exist. */
+  async typeDirMtime(): Promise<string | undefined> {
+    try {
+      return String((await stat(this.#typeDir, { bigint: true })).mtimeNs);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  async readMeta(): Promise<IndexMeta | undefined> {
+    let text: string;
+    try {
+      text = await readFile(join(this.#dir, 'meta.json'), 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      const parsed = MetaSchema.safeParse(JSON.parse(text));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined; // damaged: treated as missing, so the index is rebuilt
+    }
+  }
+
+  view(gen: number): IndexView {
+    return new IndexView(gen, { dir: join(this.#dir, `g${gen}`) });
+  }
+
+  /**
+   * Writes a complete new generation from `entries` and switches meta.json to it. The caller
+   * holds the type's lock. `mtime` is the type folder's mtime observed BEFORE the entries were
+   * collected, so a change made during a scan leads to another rebuild rather than being lost.
+   */
+  async writeGeneration(
+    entries: Iterable<IndexEntry>,
+    mtime: string,
+    previousGen: number,
+  ): Promise<IndexMeta> {
+    const gen = previousGen + 1;
+    const dir = join(this.#dir, `g${gen}`);
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    // Plain writes: nothing points at this folder until meta.json does.
+    for (const [n, shard] of buildShards(entries))
+      await writeFile(join(dir, shardFile(n)), serializeShard(shard));
+    const meta: IndexMeta = { v: 1, gen, mtime };
+    await writeAtomic(join(this.#dir, 'meta.json'), JSON.stringify(meta), { fsync: false });
+    const names = await readdir(this.#dir).catch(() => [] as string[]);
+    await Promise.all(
+      names
+        .filter((n) => /^g\d+$/.test(n) && n !== `g${gen}`)
+        .map((n) => rm(join(this.#dir, n), { recursive: true, force: true }).catch(() => undefined)),
+    );
+    return meta;
+  }
+
+  /**
+   * Applies edits to the current generation in place: removes the ids in `remove` and files the
+   * entries in `put` (replacing what each id had). Only the shards touched are rewritten, each
+   * atomically. The caller holds the type's lock and passes the type folder's mtime after its
+   * own change, which meta.json then records.
+   */
+  async applyEdits(
+    meta: IndexMeta,
+    remove: readonly string[],
+    put: readonly IndexEntry[],
+    mtime: string,
+  ): Promise<void> {
+    const view = this.view(meta.gen);
+    const dirty = new Map<number, Shard>();
+    const load = async (n: number) => {
+      let s = dirty.get(n);
+      if (!s) {
+        const base = await view.shard(n);
+        s = { ids: new Map(base.ids), names: new Map(base.names), phones: new Map(base.phones) };
+        dirty.set(n, s);
+      }
+      return s;
+    };
+    for (const id of [...remove, ...put.map((e) => e.id)]) {
+      const idShard = await load(shardOf('id', id));
+      const old = idShard.ids.get(id);
+      if (!old) continue;
+      idShard.ids.delete(id);
+      removeKey((await load(shardOf('name', old.name))).names, old.name, id);
+      if (old.phone !== undefined) removeKey((await load(shardOf('phone', old.phone))).phones, old.phone, id);
+    }
+    for (const e of put) {
+      (await load(shardOf('id', e.id))).ids.set(e.id, e);
+      addKey((await load(shardOf('name', e.name))).names, e.name, e.id);
+      if (e.phone !== undefined) addKey((await load(shardOf('phone', e.phone))).phones, e.phone, e.id);
+    }
+    const dir = join(this.#dir, `g${meta.gen}`);
+    await mkdir(dir, { recursive: true });
+    for (const [n, shard] of dirty)
+      await writeAtomic(join(dir, shardFile(n)), serializeShard(shard), { fsync: false });
+    if (mtime !== meta.mtime) {
+      await writeAtomic(
+        join(this.#dir, 'meta.json'),
+        JSON.stringify({ ...meta, mtime } satisfies IndexMeta),
+        {
+          fsync: false,
+        },
+      );
+    }
+  }
+}

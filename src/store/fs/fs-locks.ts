@@ -1,0 +1,129 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CsError } from '../../domain/cs-error.js';
+
+type ProperLockfile = typeof import('proper-lockfile');
+
+let loaded: Promise<ProperLockfile> | undefined;
+
+/** How locks wait and when an abandoned one is taken over. */
+export interface FsLockOptions {
+  /** A lock not refreshed for this long belongs to a dead process and is taken over (min 2000). */
+  staleMs?: number;
+  /** Longest total wait for a busy lock before giving up with E_LOCKED. */
+  maxWaitMs?: number;
+}
+
+/**
+ * Named cross-process locks under `<db>/.locks/`, made with `proper-lockfile` (a lock is a
+ * directory created atomically, refreshed while held, taken over when stale). Within one process
+ * a queue per name avoids polling, and a lock already held by the calling async chain is
+ * re-entered instead of waited for (AsyncLocalStorage), so a locked step can call another.
+ */
+export class FsLocks {
+  readonly #dir: string;
+  readonly #staleMs: number;
+  readonly #maxWaitMs: number;
+  readonly #held = new AsyncLocalStorage<ReadonlySet<string>>();
+  readonly #queues = new Map<string, Promise<unknown>>();
+  #dirReady = false;
+
+  constructor(dbDir: string, options: FsLockOptions = {}) {
+    this.#dir = join(dbDir, '.locks');
+    this.#staleMs = Math.max(options.staleMs ?? 10_000, 2000);
+    this.#maxWaitMs = options.maxWaitMs ?? 60_000;
+  }
+
+  /** True when the calling async chain holds `name`. */
+  holds(name: string): boolean {
+    return this.#held.getStore()?.has(name) ?? false;
+  }
+
+  /**
+   * Runs `fn` holding the lock `name` (letters, digits, `-`, `_`, `.` only).
+   * Throws CsError E_LOCKED when another process keeps it longer than the wait allows.
+   */
+  async with<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    if (this.holds(name)) return fn();
+    const previous = this.#queues.get(name) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(() => this.#withFileLock(name, fn));
+    const tail = run.catch(() => undefined);
+    this.#queues.set(name, tail);
+    try {
+      return await run;
+    } finally {
+      if (this.#queues.get(name) === tail) this.#queues.delete(name);
+    }
+  }
+
+  async #withFileLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    loaded ??= import('proper-lockfile');
+    const lockfile = await loaded;
+    const target = join(this.#dir, name);
+    let compromised: Error | undefined;
+    const release = await this.#acquire(lockfile, name, target, (error) => {
+      compromised = error;
+    });
+    const outer = this.#held.getStore() ?? new Set<string>();
+    let result: T;
+    try {
+      result = await this.#held.run(new Set([...outer, name]), fn);
+    } finally {
+      await release().catch(() => undefined);
+    }
+    if (compromised) {
+      throw new CsError(
+        'E_LOCKED',
+        `Lost the lock "${name}" while writing (${compromised.message}); check the result and try again.`,
+      );
+    }
+    return result;
+  }
+
+  async #acquire(
+    lockfile: ProperLockfile,
+    name: string,
+    target: string,
+    onCompromised: (error: Error) => void,
+  ): Promise<() => Promise<void>> {
+    for (let attempt = 0; ; attempt++) {
+      if (!this.#dirReady) {
+        await mkdir(this.#dir, { recursive: true });
+        this.#dirReady = true;
+      }
+      try {
+        return await lockfile.lock(target, {
+          realpath: false,
+          stale: this.#staleMs,
+          // Exponential backoff with jitter, capped so waiters notice a release quickly; enough
+          // retries to cover maxWaitMs (about 225 ms each once capped), which outlasts `stale`.
+          retries: {
+            retries: Math.ceil(this.#maxWaitMs / 225),
+            factor: 1.5,
+            minTimeout: 5,
+            maxTimeout: 150,
+            randomize: true,
+          },
+          // The default throws from a timer and kills the process; record it and fail the step.
+          onCompromised,
+        });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ELOCKED') {
+          throw new CsError(
+            'E_LOCKED',
+            `The database is busy (lock "${name}" held by another process); try again in a moment.`,
+            { cause: error },
+          );
+        }
+        // The .locks folder was removed by hand meanwhile: make it again, once.
+        if (code === 'ENOENT' && attempt === 0) {
+          this.#dirReady = false;
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,180 @@
+import { CsError } from '../domain/cs-error.js';
+import { RECORD_TYPES, type RecordType, type StoredRecord } from '../domain/record-schemas.js';
+import type { SessionRecord } from '../domain/session-schemas.js';
+import type { RecordStore } from './record-store.js';
+
+/**
+ * A store that can take a saved session under its existing id (the RecordStore's `saveSession`
+ * always allocates a new one). Copying between stores needs it so that the session ids in
+ * customers' `interaction_history` keep pointing at their sessions.
+ */
+export interface SessionImporter {
+  /**
+   * Writes the session and its README under `session.session_id`, and makes sure later
+   * `saveSession` calls for that day number after it. Resolves false, writing nothing, when a
+   * session with that id exists.
+   */
+  importSession(session: SessionRecord, readme: string): Promise<boolean>;
+}
+
+/**
+ * A store that can take many records at once with their ids and metadata (a copy of 100,000
+ * customers one `create` at a time takes minutes; in batches, seconds).
+ */
+export interface RecordImporter {
+  /**
+   * Writes the records as `create(type, record, { id: record._id })` would, all or none: records
+   * whose id exists are skipped; E_CONFLICT (nothing written) when a phone is taken.
+   * @returns how many were written.
+   */
+  importRecords(type: RecordType, records: readonly StoredRecord[]): Promise<number>;
+}
+
+/** True when the store can import records in batches. */
+export function isRecordImporter(store: RecordStore): store is RecordStore & RecordImporter {
+  return typeof (store as Partial<RecordImporter>).importRecords === 'function';
+}
+
+/** A store that can hand back a saved session's README as written. */
+export interface SessionReadmeSource {
+  readSessionReadme(sessionId: string): Promise<string | undefined>;
+}
+
+/** True when the store can import sessions with their ids. */
+export function isSessionImporter(store: RecordStore): store is RecordStore & SessionImporter {
+  return typeof (store as Partial<SessionImporter>).importSession === 'function';
+}
+
+/** True when the store can return a saved session's README. */
+export function isSessionReadmeSource(store: RecordStore): store is RecordStore & SessionReadmeSource {
+  return typeof (store as Partial<SessionReadmeSource>).readSessionReadme === 'function';
+}
+
+const BATCH = 500;
+
+/** What `copyStore` copied; `skipped` counts items the target already had. */
+export interface CopyStoreResult {
+  records: number;
+  sessions: number;
+  mockStates: number;
+  liveSessions: number;
+  skipped: number;
+}
+
+export interface CopyStoreOptions {
+  onProgress?: (message: string) => void;
+  /** README for a session when the source cannot give its own (stores without `readSessionReadme`). */
+  renderSessionReadme?: (session: SessionRecord) => string;
+}
+
+/**
+ * Copies everything from one store into another: records (ids, `_created`, `_updated` and every
+ * field kept), saved sessions (ids kept), mock backend state and live sessions. Items the target
+ * already has are skipped, so running it again copies only what is new and duplicates nothing.
+ * Trash entries stay behind (restore them in the source first to carry them over).
+ *
+ * @example await copyStore(await openFsStore(dir), await openPgRecordStore(url))
+ */
+export async function copyStore(
+  from: RecordStore,
+  to: RecordStore,
+  options: CopyStoreOptions = {},
+): Promise<CopyStoreResult> {
+  const progress = options.onProgress ?? (() => undefined);
+  const result: CopyStoreResult = { records: 0, sessions: 0, mockStates: 0, liveSessions: 0, skipped: 0 };
+
+  for (const type of RECORD_TYPES) {
+    // One listing of the target instead of a `get` per record: the same answer, far fewer round trips.
+    const existing = new Set((await to.summaries(type)).map((s) => s.id));
+    const records = await from.list(type);
+    const pending = records.filter((r) => !existing.has(r._id));
+    let copied = 0;
+    for (let start = 0; start < pending.length; start += BATCH) {
+      const batch = pending.slice(start, start + BATCH);
+      if (isRecordImporter(to)) {
+        try {
+          copied += await to.importRecords(type, batch);
+          continue;
+        } catch (error) {
+          // A conflict fails the whole batch: redo it one by one to name the record.
+          if (!CsError.isInstance(error) || error.code !== 'E_CONFLICT') throw error;
+        }
+      }
+      for (const record of batch) if (await copyRecord(from, to, type, record)) copied++;
+    }
+    result.records += copied;
+    result.skipped += records.length - copied;
+    progress(`${type}s: ${copied} copied, ${records.length - copied} already there`);
+  }
+
+  const summaries = await from.listSessions();
+  if (summaries.length > 0 && !isSessionImporter(to)) {
+    throw new CsError('E_CONFIG', `${to.location} cannot take sessions with their ids; records were copied.`);
+  }
+  let sessions = 0;
+  for (const summary of summaries) {
+    if (!isSessionImporter(to)) break;
+    if (await to.getSession(summary.session_id)) {
+      result.skipped++;
+      continue;
+    }
+    const session = await from.getSession(summary.session_id);
+    if (!session) continue; // deleted since the listing
+    const readme =
+      (isSessionReadmeSource(from) ? await from.readSessionReadme(session.session_id) : undefined) ??
+      options.renderSessionReadme?.(session) ??
+      `# ${session.session_id}\n`;
+    if (await to.importSession(session, readme)) sessions++;
+    else result.skipped++;
+  }
+  result.sessions = sessions;
+  progress(`sessions: ${sessions} copied, ${summaries.length - sessions} already there`);
+
+  const states = await from.listMockStates();
+  for (const { productId, phone, state } of states) {
+    if (await to.getMockState(productId, phone)) {
+      result.skipped++;
+      continue;
+    }
+    await to.updateMockState(productId, phone, () => state);
+    result.mockStates++;
+  }
+  progress(`mock states: ${result.mockStates} copied, ${states.length - result.mockStates} already there`);
+
+  const lives = await from.listLiveSessions();
+  for (const live of lives) {
+    if (await to.getLiveSession(live.live_id)) {
+      result.skipped++;
+      continue;
+    }
+    await to.putLiveSession(live);
+    result.liveSessions++;
+  }
+  progress(
+    `live sessions: ${result.liveSessions} copied, ${lives.length - result.liveSessions} already there`,
+  );
+  return result;
+}
+
+/** Copies one record; false when the target has it already. */
+async function copyRecord(
+  from: RecordStore,
+  to: RecordStore,
+  type: RecordType,
+  record: StoredRecord,
+): Promise<boolean> {
+  try {
+    await to.create(type, record, { id: record._id });
+    return true;
+  } catch (error) {
+    if (CsError.isInstance(error) && error.code === 'E_CONFLICT' && (await to.get(type, record._id))) {
+      return false; // created meanwhile by another copy
+    }
+    const why = error instanceof Error ? error.message : String(error);
+    throw new CsError(
+      CsError.isInstance(error) ? error.code : 'E_INTERNAL',
+      `Cannot copy ${type} ${record._id} (${record.name}): ${why} Fix it in ${from.location} and run again; what was copied is skipped.`,
+      { cause: error },
+    );
+  }
+}

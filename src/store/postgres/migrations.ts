@@ -1,0 +1,166 @@
+import type { PoolClient } from 'pg';
+import { CsError } from '../../domain/cs-error.js';
+
+/** One schema change, applied once, in version order, inside the start-up transaction. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * The PostgreSQL schema, as numbered migrations. Append new ones; never edit an applied one.
+ *
+ * Documents are `json`, not `jsonb`: `json` keeps the text as written, so key order survives and
+ * an exported info.json reads like the original (jsonb would sort keys by length). Everything we
+ * query on has its own column.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'records, trash, mock state, sessions, live sessions',
+    sql: `
+CREATE TABLE records (
+  type    text NOT NULL CHECK (type IN ('product', 'customer', 'operator')),
+  -- COLLATE "C": listings sort by code point, as the file store sorts, on any server locale.
+  id      text COLLATE "C" NOT NULL,
+  name    text COLLATE "C" NOT NULL,
+  phone   text,
+  data    json NOT NULL,
+  PRIMARY KEY (type, id)
+);
+-- Serves findByName and the listings' name-then-id order without a sort.
+CREATE INDEX records_type_name ON records (type, name, id);
+CREATE INDEX records_phone ON records (phone);
+-- Two customers never share a phone: the lookup by phone must name one caller.
+CREATE UNIQUE INDEX records_customer_phone ON records (phone) WHERE type = 'customer';
+
+CREATE TABLE trash (
+  trash_id   text PRIMARY KEY,
+  type       text NOT NULL,
+  id         text NOT NULL,
+  name       text NOT NULL,
+  deleted_at text NOT NULL,
+  data       json NOT NULL
+);
+
+CREATE TABLE mock_state (
+  product_id text NOT NULL,
+  phone      text NOT NULL,
+  -- NULL only inside the transaction that creates the row (see updateMockState).
+  state      json,
+  PRIMARY KEY (product_id, phone)
+);
+
+CREATE TABLE sessions (
+  session_id        text PRIMARY KEY,
+  day               text NOT NULL,
+  seq               integer NOT NULL,
+  "timestamp"       text NOT NULL,
+  product           text NOT NULL,
+  customer          text NOT NULL,
+  operator          text NOT NULL,
+  product_id        text,
+  customer_id       text,
+  operator_id       text,
+  resolution_status text,
+  data              json NOT NULL,
+  readme            text NOT NULL
+);
+CREATE INDEX sessions_day_seq ON sessions (day, seq);
+CREATE INDEX sessions_customer ON sessions (customer);
+CREATE INDEX sessions_customer_id ON sessions (customer_id);
+CREATE INDEX sessions_product ON sessions (product);
+CREATE INDEX sessions_product_id ON sessions (product_id);
+CREATE INDEX sessions_operator ON sessions (operator);
+CREATE INDEX sessions_operator_id ON sessions (operator_id);
+
+-- The day's last session number; the row lock taken by the upsert serialises savers.
+CREATE TABLE session_seq (
+  day  text PRIMARY KEY,
+  last integer NOT NULL
+);
+
+CREATE TABLE live_sessions (
+  live_id    text PRIMARY KEY,
+  updated_at text NOT NULL,
+  data       json NOT NULL
+);
+`,
+  },
+];
+
+/**
+ * Creates the schema if needed and applies the migrations it lacks, all in one transaction
+ * under an advisory lock keyed on the schema, so processes starting at once apply each
+ * migration exactly once and the others wait, then see them applied.
+ *
+ * @returns the versions applied by this call (empty when the schema was current).
+ */
+export async function applyMigrations(
+  client: PoolClient,
+  schema: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
+  const known = Math.max(0, ...migrations.map((m) => m.version));
+  // Fast path for every start but the first after an upgrade: one read, no lock, no DDL.
+  const current = await appliedVersions(client, schema);
+  if (current && migrations.every((m) => current.has(m.version)) && Math.max(0, ...current) <= known)
+    return [];
+
+  const applied: number[] = [];
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`customer-service migrate ${schema}`]);
+    // Inside the lock: CREATE SCHEMA IF NOT EXISTS can still fail on a race without it.
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS "${schema}".schema_migrations (
+         version    integer PRIMARY KEY,
+         name       text NOT NULL,
+         applied_at timestamptz NOT NULL DEFAULT now()
+       )`,
+    );
+    const { rows } = await client.query<{ version: number }>(
+      `SELECT version FROM "${schema}".schema_migrations`,
+    );
+    const done = new Set(rows.map((r) => r.version));
+    const newest = Math.max(0, ...done);
+    if (newest > known) {
+      throw new CsError(
+        'E_CONFIG',
+        `The database schema "${schema}" is at version ${newest} but this cs knows up to ${known}: upgrade cs.`,
+      );
+    }
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (done.has(m.version)) continue;
+      await client.query(`SET LOCAL search_path TO "${schema}"`);
+      await client.query(m.sql);
+      await client.query(`INSERT INTO "${schema}".schema_migrations (version, name) VALUES ($1, $2)`, [
+        m.version,
+        m.name,
+      ]);
+      applied.push(m.version);
+    }
+    await client.query('COMMIT');
+    return applied;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The versions recorded in the schema; undefined when the schema or its table does not exist yet. */
+async function appliedVersions(client: PoolClient, schema: string): Promise<Set<number> | undefined> {
+  try {
+    const { rows } = await client.query<{ version: number }>(
+      `SELECT version FROM "${schema}".schema_migrations`,
+    );
+    return new Set(rows.map((r) => r.version));
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    // 42P01 undefined_table, 3F000 invalid_schema_name: a new database, take the locked path.
+    if (code === '42P01' || code === '3F000') return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,196 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ApiInterface } from '../domain/record-schemas.js';
+import { enProduct, zhProduct } from './_fake-store.js';
+import { productInterfaces } from './_interfaces.js';
+import { generateMockResponse } from './generate-mock-response.js';
+
+const now = new Date('2026-01-25T10:00:00');
+const zh = zhProduct();
+const zhApis = productInterfaces(zh);
+const en = enProduct();
+const enApis = productInterfaces(en);
+
+function gen(interfaceName: string, phone = '13800138000', product = zh, apis = zhApis) {
+  return generateMockResponse({
+    product,
+    interfaceName,
+    definition: apis[interfaceName] as ApiInterface,
+    phone,
+    now,
+  });
+}
+
+function custom(fields: string[]): ApiInterface {
+  return {
+    description: 'x',
+    endpoint: '/api/x/{phone}',
+    method: 'GET',
+    params: ['phone'],
+    response_fields: fields,
+    mock_enabled: true,
+  };
+}
+
+const ZH_MEMBERSHIPS = ['超级会员', '黄金会员', '白金会员', '连续包月会员', '年度会员'];
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('generateMockResponse', () => {
+  it('gives the same response for the same input', () => {
+    expect(gen('user_subscription')).toEqual(gen('user_subscription'));
+    expect(gen('user_billing')).toEqual(gen('user_billing'));
+  });
+
+  it('gives different callers different responses', () => {
+    const phones = ['13800138000', '13912345678', '13700001111', '15000000001', '18611112222'];
+    const distinct = new Set(phones.map((p) => JSON.stringify(gen('user_billing', p))));
+    expect(distinct.size).toBe(phones.length);
+  });
+
+  it('never uses Math.random', () => {
+    const spy = vi.spyOn(Math, 'random');
+    gen('user_subscription');
+    gen('user_billing');
+    gen('user_profile');
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('names subscriptions after a Chinese membership product and shapes them fully', () => {
+    const r = gen('user_subscription');
+    expect(Object.keys(r)).toEqual(['subscriptions', 'status']);
+    expect(r.status).toBe('active');
+    const subs = r.subscriptions as Array<Record<string, unknown>>;
+    expect(subs.length).toBeGreaterThan(0);
+    for (const s of subs) {
+      expect(ZH_MEMBERSHIPS).toContain(s.name);
+      expect(typeof s.fee).toBe('number');
+      expect(typeof s.auto_renew).toBe('boolean');
+      expect(s.status).toBe('active');
+      expect(String(s.start_date) <= '2026-01-25').toBe(true);
+      expect(String(s.next_billing_date) > '2026-01-25').toBe(true);
+    }
+  });
+
+  it('names plans after a non-membership Chinese product', () => {
+    const p = zhProduct({ name: '云存储服务', description: '个人网盘', features: ['自动备份'] });
+    const r = generateMockResponse({
+      product: p,
+      interfaceName: 'user_subscription',
+      definition: zhApis.user_subscription as ApiInterface,
+      phone: '13800138000',
+      now,
+    });
+    for (const s of r.subscriptions as Array<{ name: string }>)
+      expect(s.name.startsWith('云存储')).toBe(true);
+  });
+
+  it('writes English for an English product', () => {
+    const subs = gen('user_subscription', '13800138000', en, enApis).subscriptions as Array<{ name: string }>;
+    for (const s of subs) expect(s.name).toMatch(/^StreamPlus Premium (Monthly|Basic|Family|Annual)$/);
+    const tx = gen('user_billing', '13800138000', en, enApis).transactions as Array<{ description: string }>;
+    for (const t of tx) expect(t.description).not.toMatch(/\p{Script=Han}/u);
+  });
+
+  it('bills the caller for the subscriptions it has, with a matching total', () => {
+    for (const phone of ['13800138000', '13912345678', '13700001111']) {
+      const subs = gen('user_subscription', phone).subscriptions as Array<{ name: string; fee: number }>;
+      const billing = gen('user_billing', phone);
+      const tx = billing.transactions as Array<{
+        amount: number;
+        type: string;
+        description: string;
+        date: string;
+      }>;
+      expect(tx.length).toBeGreaterThan(0);
+      for (const t of tx) {
+        expect(t.type).toBe('charge');
+        expect(subs.some((s) => t.description.includes(s.name) && s.fee === t.amount)).toBe(true);
+        expect(t.date <= '2026-01-25').toBe(true);
+      }
+      const sum = Math.round(tx.reduce((s, t) => s + t.amount, 0) * 100) / 100;
+      expect(billing.total).toBe(sum);
+    }
+  });
+
+  it('uses the customer record name for profile fields when it is known', () => {
+    const r = generateMockResponse({
+      product: zh,
+      interfaceName: 'user_profile',
+      definition: zhApis.user_profile as ApiInterface,
+      phone: '13800138000',
+      now,
+      customerName: '张先生',
+    });
+    expect(r).toMatchObject({ name: '张先生', status: 'active' });
+    expect(String(r.level)).toMatch(/会员$/);
+  });
+
+  it('does not take a cold-start placeholder for the account holder name', () => {
+    const r = generateMockResponse({
+      product: zh,
+      interfaceName: 'user_profile',
+      definition: zhApis.user_profile as ApiInterface,
+      phone: '13700001111',
+      now,
+      customerName: '来电客户_1111',
+    });
+    expect(String(r.name)).not.toContain('来电客户');
+    expect(String(r.name)).toMatch(/^\p{Script=Han}{2,3}$/u);
+  });
+
+  it.each([
+    [
+      'orders',
+      (v: unknown) =>
+        Array.isArray(v) &&
+        (v as Array<Record<string, unknown>>).every(
+          (o) => 'order_id' in o && 'amount' in o && 'status' in o && 'item' in o && 'date' in o,
+        ),
+    ],
+    ['balance', (v: unknown) => typeof v === 'number'],
+    ['data_usage', (v: unknown) => typeof v === 'object' && v !== null && 'used_gb' in v],
+    ['is_verified', (v: unknown) => v === true],
+    [
+      'expire_date',
+      (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && v > '2026-01-25',
+    ],
+    ['last_login_at', (v: unknown) => typeof v === 'string' && v < '2026-01-25'],
+    ['order_count', (v: unknown) => Number.isInteger(v)],
+    ['coupons', (v: unknown) => Array.isArray(v) && v.length > 0],
+    ['remark', (v: unknown) => typeof v === 'string' && /\p{Script=Han}/u.test(v)],
+    ['network_quality', (v: unknown) => v === '正常'],
+  ])('gives the unknown field %s a sensible value', (field, check) => {
+    const r = generateMockResponse({
+      product: zh,
+      interfaceName: 'x',
+      definition: custom([field]),
+      phone: '13800138000',
+      now,
+    });
+    expect(check(r[field])).toBe(true);
+  });
+
+  it('answers exactly the response fields, as plain JSON, for any caller', () => {
+    const definition = custom([
+      'subscriptions',
+      'transactions',
+      'total',
+      'orders',
+      'name',
+      'level',
+      'status',
+      'points',
+    ]);
+    fc.assert(
+      fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), (phone) => {
+        const r = generateMockResponse({ product: zh, interfaceName: 'x', definition, phone, now });
+        expect(Object.keys(r)).toEqual(definition.response_fields);
+        expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,446 @@
+import type { ApiInterface, StoredRecord } from '../domain/record-schemas.js';
+import { localDate, productLanguage, roundMoney } from './_mock-language.js';
+import { createRng, type SeededRng } from './_prng.js';
+
+/** What a mock response is generated from; the same input always gives the same response. */
+export interface MockResponseInput {
+  product: StoredRecord;
+  interfaceName: string;
+  definition: ApiInterface;
+  phone: string;
+  now: Date;
+  /** The caller's name from the customer record, used for profile fields when known. */
+  customerName?: string;
+}
+
+type Lang = 'zh' | 'en';
+
+interface MockSubscription {
+  name: string;
+  fee: number;
+  billing_cycle: 'monthly' | 'yearly';
+  start_date: string;
+  next_billing_date: string;
+  auto_renew: boolean;
+  status: 'active';
+}
+
+interface MockTransaction {
+  transaction_id: string;
+  date: string;
+  amount: number;
+  description: string;
+  type: 'charge' | 'refund';
+}
+
+/**
+ * The caller's account as the mock systems see it. It is seeded by product and phone only, so
+ * the subscriptions, the billing and the profile of one caller agree with each other.
+ */
+interface CallerWorld {
+  lang: Lang;
+  personName: string;
+  level: string;
+  memberSince: string;
+  planNames: string[];
+  subscriptions: MockSubscription[];
+  transactions: MockTransaction[];
+}
+
+/**
+ * Generates a believable response for one interface, shaped by its `response_fields`:
+ * subscriptions named after the product (会员订阅服务 -> 超级会员, 黄金会员 ...), billing
+ * transactions that match them, orders, profile fields, balances, usage, and a sensible value
+ * for any other field from hints in its name. Chinese text for a Chinese product name, English
+ * otherwise. Pure and deterministic per product id, interface and phone (and `now`).
+ *
+ * @example generateMockResponse({ product, interfaceName: 'user_subscription', definition, phone: '13800138000', now })
+ *   // { subscriptions: [{ name: '超级会员', fee: 15, ... auto_renew: true }], status: 'active' }
+ */
+export function generateMockResponse(input: MockResponseInput): Record<string, unknown> {
+  const lang = productLanguage(input.product);
+  const world = createWorld(input, lang);
+  const rng = createRng(`${input.product._id}|${input.interfaceName}|${input.phone}|fields`);
+  const out: Record<string, unknown> = {};
+  for (const field of input.definition.response_fields) {
+    out[field] = fieldValue(field, { world, rng, lang, now: input.now, phone: input.phone });
+  }
+  return out;
+}
+
+interface FieldContext {
+  world: CallerWorld;
+  rng: SeededRng;
+  lang: Lang;
+  now: Date;
+  phone: string;
+}
+
+const SUBSCRIPTION_FIELDS = new Set([
+  'subscriptions',
+  'memberships',
+  'plans',
+  'services',
+  'subscription_list',
+]);
+const TRANSACTION_FIELDS = new Set([
+  'transactions',
+  'billing',
+  'bills',
+  'charges',
+  'payments',
+  'billing_records',
+  'billing_details',
+  'bill_items',
+  'records',
+]);
+const NAME_FIELDS = new Set([
+  'name',
+  'customer_name',
+  'user_name',
+  'username',
+  'full_name',
+  'nickname',
+  'real_name',
+]);
+const LEVEL_FIELDS = new Set([
+  'level',
+  'vip_level',
+  'member_level',
+  'membership_level',
+  'tier',
+  'grade',
+  'user_level',
+]);
+
+function fieldValue(field: string, ctx: FieldContext): unknown {
+  const key = field.toLowerCase().replace(/[-\s]/g, '_');
+  const { world, rng } = ctx;
+  if (SUBSCRIPTION_FIELDS.has(key)) return structuredClone(world.subscriptions);
+  if (key === 'subscription' || key === 'membership' || key === 'plan') {
+    return structuredClone(world.subscriptions[0]);
+  }
+  if (TRANSACTION_FIELDS.has(key)) return structuredClone(world.transactions);
+  if (key === 'total' || key === 'total_amount' || key === 'amount_total' || key === 'sum') {
+    return roundMoney(world.transactions.reduce((s, t) => s + t.amount, 0));
+  }
+  if (key === 'orders' || key === 'order_list' || key === 'order_history') return orders(ctx);
+  if (key === 'order') return orders(ctx)[0];
+  if (
+    key === 'status' ||
+    key === 'account_status' ||
+    key === 'user_status' ||
+    key === 'subscription_status'
+  ) {
+    return 'active';
+  }
+  if (NAME_FIELDS.has(key)) return world.personName;
+  if (LEVEL_FIELDS.has(key)) return world.level;
+  if (key === 'member_since' || key === 'registered_at' || key === 'created_at' || key === 'register_date') {
+    return world.memberSince;
+  }
+  if (key === 'phone' || key === 'mobile' || key === 'phone_number' || key === 'user_id' || key === 'uid') {
+    return ctx.phone;
+  }
+  if (key === 'email') return `user${ctx.phone.slice(-4)}@example.com`;
+  if (key === 'balance' || key === 'account_balance' || key === 'wallet_balance') {
+    return roundMoney(rng.int(0, 50000) / 100);
+  }
+  if (key === 'points' || key === 'credits' || key === 'reward_points' || key === 'score')
+    return rng.int(0, 5000);
+  if (/usage|traffic|data_used/.test(key)) return usage(ctx);
+  return hintedValue(key, ctx);
+}
+
+/** A value for a field we know nothing about, from hints in its name. */
+function hintedValue(key: string, ctx: FieldContext): unknown {
+  const { rng, lang, now } = ctx;
+  const tokens = key.split('_');
+  const last = tokens[tokens.length - 1] ?? key;
+  if (
+    /^(is|has|can|should)_/.test(key) ||
+    /(_enabled|_flag|_verified|_active)$/.test(key) ||
+    key === 'auto_renew'
+  ) {
+    return true;
+  }
+  if (last === 'id' || last === 'no' || last === 'number')
+    return `${key.slice(0, 2).toUpperCase()}${rng.int(10000000, 99999999)}`;
+  if (/(date|_at|time|expires?|expiry|since|deadline|until)$/.test(key)) {
+    const future = /(next|expire|expiry|due|end|until|deadline|renew)/.test(key);
+    const days = rng.int(3, 120);
+    return localDate(addDays(now, future ? days : -days));
+  }
+  if (/(amount|fee|price|cost|balance|total|charge|payment|refund|credit|spent|paid|due)$/.test(key)) {
+    return roundMoney(rng.int(100, 30000) / 100);
+  }
+  if (/(count|num|quantity|qty|times|days|months|points)$/.test(key) || key.startsWith('num_')) {
+    return rng.int(1, 30);
+  }
+  if (/(rate|ratio|percent|percentage)$/.test(key)) return rng.int(0, 100);
+  if (/(list|items|history|records|logs|details|entries)$/.test(key) || isPlural(last)) {
+    return [1, 2].map((i) => ({
+      id: `${i}${rng.int(100000, 999999)}`,
+      date: localDate(addDays(now, -rng.int(1, 60))),
+      description:
+        lang === 'zh'
+          ? `${ctx.world.planNames[0] ?? '服务'}相关记录`
+          : `${ctx.world.planNames[0] ?? 'Service'} record`,
+    }));
+  }
+  if (/(address|location)$/.test(key)) {
+    return lang === 'zh'
+      ? rng.pick(['北京市朝阳区建国路88号', '上海市浦东新区世纪大道100号', '广州市天河区体育西路191号'])
+      : rng.pick([
+          '221 Baker Street, London',
+          '500 Market St, San Francisco, CA',
+          '12 King St W, Toronto, ON',
+        ]);
+  }
+  if (/(message|note|remark|description|reason|comment)$/.test(key)) {
+    return lang === 'zh' ? '无异常记录' : 'No issues on record';
+  }
+  if (/(type|category|kind|plan)$/.test(key))
+    return ctx.world.planNames[0] ?? (lang === 'zh' ? '标准' : 'standard');
+  return lang === 'zh' ? '正常' : 'normal';
+}
+
+function isPlural(word: string): boolean {
+  return word.length > 3 && word.endsWith('s') && !/(ss|us|is|status)$/.test(word);
+}
+
+function orders(ctx: FieldContext): Array<Record<string, unknown>> {
+  const { rng, world, lang, now } = ctx;
+  const count = rng.int(1, 3);
+  const list: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < count; i++) {
+    const date = addDays(now, -rng.int(2, 90));
+    const plan = rng.pick(world.planNames);
+    const yearly = rng.chance(0.3);
+    const monthlyFee = world.subscriptions.find((s) => s.name === plan)?.fee ?? rng.pick([15, 19, 25]);
+    const amount = roundMoney(yearly ? monthlyFee * 10 : monthlyFee);
+    list.push({
+      order_id: `${localDate(date).replaceAll('-', '')}${rng.int(100000, 999999)}`,
+      item:
+        lang === 'zh'
+          ? `${plan}（${yearly ? '年卡' : '月卡'}）`
+          : `${plan} (${yearly ? '12 months' : '1 month'})`,
+      amount,
+      status: rng.pick(['completed', 'completed', 'completed', 'processing']),
+      date: localDate(date),
+    });
+  }
+  return list.sort((a, b) => String(b.date).localeCompare(String(a.date)));
+}
+
+function usage(ctx: FieldContext): Record<string, unknown> {
+  const { rng, lang, now } = ctx;
+  const limit = rng.pick([10, 20, 30, 50, 100]);
+  const used = roundMoney((limit * rng.int(5, 95)) / 100);
+  return {
+    used_gb: used,
+    limit_gb: limit,
+    remaining_gb: roundMoney(limit - used),
+    period: lang === 'zh' ? `${now.getFullYear()}年${now.getMonth() + 1}月` : localDate(now).slice(0, 7),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The caller's world
+
+const ZH_SURNAMES = [
+  '张',
+  '王',
+  '李',
+  '赵',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+];
+const ZH_GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '磊',
+  '洋',
+  '艳',
+  '勇',
+  '军',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '丽',
+  '强',
+];
+const EN_FIRST = [
+  'James',
+  'Mary',
+  'John',
+  'Linda',
+  'Robert',
+  'Emma',
+  'David',
+  'Olivia',
+  'Daniel',
+  'Sophia',
+  'Chris',
+];
+const EN_LAST = [
+  'Smith',
+  'Johnson',
+  'Brown',
+  'Taylor',
+  'Miller',
+  'Wilson',
+  'Moore',
+  'Clark',
+  'Lewis',
+  'Walker',
+];
+const ZH_LEVELS = ['普通会员', '白银会员', '黄金会员', '铂金会员', '钻石会员'];
+const EN_LEVELS = ['Standard', 'Silver', 'Gold', 'Platinum'];
+
+interface PlanTemplate {
+  name: string;
+  fee: number;
+  cycle: 'monthly' | 'yearly';
+}
+
+function planTemplates(product: StoredRecord, lang: Lang): PlanTemplate[] {
+  const name = String(product.name);
+  if (lang === 'zh') {
+    const text = [
+      name,
+      product.description,
+      ...(Array.isArray(product.features) ? product.features : []),
+    ].join(' ');
+    if (text.includes('会员')) {
+      return [
+        { name: '超级会员', fee: 15, cycle: 'monthly' },
+        { name: '黄金会员', fee: 25, cycle: 'monthly' },
+        { name: '白金会员', fee: 30, cycle: 'monthly' },
+        { name: '连续包月会员', fee: 19, cycle: 'monthly' },
+        { name: '年度会员', fee: 198, cycle: 'yearly' },
+      ];
+    }
+    let base = name;
+    for (let prev = ''; prev !== base; ) {
+      prev = base;
+      base = base.replace(/(服务|订阅|系统|平台|业务|产品)$/, '') || prev;
+    }
+    return [
+      { name: `${base}标准版`, fee: 19, cycle: 'monthly' },
+      { name: `${base}高级版`, fee: 30, cycle: 'monthly' },
+      { name: `${base}专业版`, fee: 45, cycle: 'monthly' },
+      { name: `${base}家庭版`, fee: 35, cycle: 'monthly' },
+      { name: `${base}年付版`, fee: 198, cycle: 'yearly' },
+    ];
+  }
+  const base = name.replace(/\s+(services?|subscriptions?|platform|system)$/i, '') || name;
+  return [
+    { name: `${base} Monthly`, fee: 14.99, cycle: 'monthly' },
+    { name: `${base} Basic`, fee: 8.99, cycle: 'monthly' },
+    { name: `${base} Family`, fee: 19.99, cycle: 'monthly' },
+    { name: `${base} Annual`, fee: 149.99, cycle: 'yearly' },
+  ];
+}
+
+function createWorld(input: MockResponseInput, lang: Lang): CallerWorld {
+  const rng = createRng(`${input.product._id}|${input.phone}|world`);
+  const templates = planTemplates(input.product, lang);
+  const count = rng.chance(0.3) ? 2 : 1;
+  const chosen: PlanTemplate[] = [];
+  // The first plan is the most common one, so a typical caller has the product's main plan.
+  chosen.push(rng.chance(0.6) ? (templates[0] as PlanTemplate) : rng.pick(templates));
+  while (chosen.length < count) {
+    const t = rng.pick(templates);
+    if (!chosen.includes(t)) chosen.push(t);
+  }
+  const now = input.now;
+  const subscriptions: MockSubscription[] = [];
+  const transactions: MockTransaction[] = [];
+  chosen.forEach((plan, index) => {
+    const startRaw = addDays(now, -rng.int(15, 540));
+    const start = new Date(startRaw.getFullYear(), startRaw.getMonth(), Math.min(startRaw.getDate(), 28));
+    const step = plan.cycle === 'monthly' ? 1 : 12;
+    const billingDates: Date[] = [];
+    let next = start;
+    while (next <= now) {
+      billingDates.push(next);
+      next = addMonths(start, step * billingDates.length);
+    }
+    subscriptions.push({
+      name: plan.name,
+      fee: plan.fee,
+      billing_cycle: plan.cycle,
+      start_date: localDate(start),
+      next_billing_date: localDate(next),
+      auto_renew: index === 0 ? rng.chance(0.9) : rng.chance(0.5),
+      status: 'active',
+    });
+    billingDates.slice(-3).forEach((date) => {
+      const first = date.getTime() === start.getTime();
+      transactions.push({
+        transaction_id: `T${localDate(date).replaceAll('-', '')}${rng.int(1000, 9999)}`,
+        date: localDate(date),
+        amount: plan.fee,
+        description:
+          lang === 'zh'
+            ? first
+              ? `开通${plan.name}`
+              : `${plan.name}自动续费扣款`
+            : first
+              ? `${plan.name} first payment`
+              : `${plan.name} auto-renewal`,
+        type: 'charge',
+      });
+    });
+  });
+  transactions.sort((a, b) => b.date.localeCompare(a.date));
+  const known = input.customerName?.trim();
+  // A cold-start record's placeholder name (来电客户_1234) is not the account holder's name.
+  const personName =
+    known && !/^来电客户_|^Caller[ _]/.test(known)
+      ? known
+      : lang === 'zh'
+        ? rng.pick(ZH_SURNAMES) + rng.pick(ZH_GIVEN)
+        : `${rng.pick(EN_FIRST)} ${rng.pick(EN_LAST)}`;
+  const earliest = subscriptions.map((s) => s.start_date).sort()[0] ?? localDate(now);
+  return {
+    lang,
+    personName,
+    level: rng.pick(lang === 'zh' ? ZH_LEVELS : EN_LEVELS),
+    memberSince: localDate(addDays(parseLocalDate(earliest), -rng.int(0, 400))),
+    planNames: chosen.map((p) => p.name),
+    subscriptions,
+    transactions: transactions.slice(0, 5),
+  };
+}
+
+function addDays(date: Date, days: number): Date {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
+}
+
+/** Day of month is at most 28 in the callers, so adding months never overflows a month. */
+function addMonths(date: Date, months: number): Date {
+  return new Date(date.getFullYear(), date.getMonth() + months, date.getDate());
+}
+
+function parseLocalDate(text: string): Date {
+  const [y, m, d] = text.split('-').map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+}

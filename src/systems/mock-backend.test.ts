@@ -1,0 +1,335 @@
+import { describe, expect, it } from 'vitest';
+import { CsError } from '../domain/cs-error.js';
+import type { StoredRecord } from '../domain/record-schemas.js';
+import { createFakeStore, enProduct, fixedClock, zhProduct } from './_fake-store.js';
+import { createMockBackend, resetMockState, setMockResponse, showMockState } from './mock-backend.js';
+import { resolveQuery } from './resolve-query.js';
+
+const phone = '13800138000';
+
+async function query(
+  backend: ReturnType<typeof createMockBackend>,
+  product: StoredRecord,
+  interfaceName: string,
+  params: Record<string, string> = {},
+) {
+  return backend.query(resolveQuery({ product, phone, interfaceName, params }), { product, phone });
+}
+
+type Sub = { name: string; auto_renew: boolean; status: string };
+type Tx = { amount: number; type: string; date: string; description: string };
+
+describe('createMockBackend', () => {
+  it('answers a mock query record with the purpose and a response', async () => {
+    const product = zhProduct();
+    const backend = createMockBackend({ store: createFakeStore(), clock: fixedClock() });
+    const q = await query(backend, product, 'user_subscription');
+    expect(q).toMatchObject({
+      interface: 'user_subscription',
+      method: 'GET',
+      endpoint: '/api/user/13800138000/subscriptions',
+      purpose: '查询用户订阅状态',
+      mock: true,
+      ok: true,
+    });
+    expect(Object.keys(q.response as object)).toEqual(['subscriptions', 'status']);
+  });
+
+  it('stores the first response and returns it in later processes, whatever the time', async () => {
+    const product = zhProduct();
+    const store = createFakeStore();
+    const first = await query(
+      createMockBackend({ store, clock: fixedClock('2026-01-25T10:00:00') }),
+      product,
+      'user_billing',
+      {
+        date: '2026-01-25',
+      },
+    );
+    expect(store.mockWrites).toBe(1);
+    // A new backend (as a new process would make) with another clock: the stored state wins.
+    const later = createMockBackend({ store, clock: fixedClock('2026-09-01T10:00:00') });
+    const second = await query(later, product, 'user_billing', { date: '2026-01-25' });
+    expect(second.response).toEqual(first.response);
+    expect(store.mockWrites).toBe(1);
+    const state = await store.getMockState(product._id, phone);
+    expect(state?.user_billing).toEqual(first.response);
+  });
+
+  it('keeps the first stored response when two processes generate at once', async () => {
+    const product = zhProduct();
+    const store = createFakeStore();
+    const a = createMockBackend({ store, clock: fixedClock('2026-01-25T10:00:00') });
+    const b = createMockBackend({ store, clock: fixedClock('2026-06-25T10:00:00') });
+    const [qa, qb] = await Promise.all([
+      query(a, product, 'user_subscription'),
+      query(b, product, 'user_subscription'),
+    ]);
+    expect(qb.response).toEqual(qa.response);
+  });
+
+  it('gives different callers different stored states', async () => {
+    const product = zhProduct();
+    const store = createFakeStore();
+    const backend = createMockBackend({ store, clock: fixedClock() });
+    const a = await query(backend, product, 'user_billing', { date: '2026-01-25' });
+    const other = '13912345678';
+    const b = await backend.query(
+      resolveQuery({ product, phone: other, interfaceName: 'user_billing', params: { date: 'x' } }),
+      {
+        product,
+        phone: other,
+      },
+    );
+    expect(b.response).not.toEqual(a.response);
+    expect((await showMockState(store)).map((e) => e.phone)).toEqual([phone, other]);
+  });
+
+  it('returns a fixed response as it is', async () => {
+    const product = zhProduct();
+    const store = createFakeStore();
+    const fixed = {
+      subscriptions: [{ name: '超级会员', fee: 15.0, start_date: '2025-12-20', auto_renew: true }],
+      status: 'active',
+    };
+    await setMockResponse(store, product._id, '138 0013 8000', 'user_subscription', fixed);
+    const q = await query(createMockBackend({ store }), product, 'user_subscription');
+    expect(q.response).toEqual(fixed);
+  });
+
+  it('returns a fixed response even when it lacks declared fields', async () => {
+    const product = zhProduct();
+    const store = createFakeStore();
+    await setMockResponse(store, product._id, phone, 'user_profile', { note: 'only this' });
+    const q = await query(createMockBackend({ store }), product, 'user_profile');
+    expect(q.response).toEqual({ note: 'only this' });
+  });
+
+  it('uses the customer record name in a generated profile', async () => {
+    const product = zhProduct();
+    const store = createFakeStore({ customers: [{ id: '4f064bfb', name: '张先生', phone }] });
+    const q = await query(createMockBackend({ store, clock: fixedClock() }), product, 'user_profile');
+    expect(q.response).toMatchObject({ name: '张先生' });
+  });
+
+  it('turns auto-renewal off after an approved cancel_auto_renew', async () => {
+    const product = zhProduct();
+    const store = createFakeStore();
+    await setMockResponse(store, product._id, phone, 'user_subscription', {
+      subscriptions: [
+        { name: '超级会员', fee: 15, auto_renew: true },
+        { name: '黄金会员', fee: 25, auto_renew: true },
+      ],
+      status: 'active',
+    });
+    const backend = createMockBackend({ store, clock: fixedClock() });
+    const result = await backend.applyApprovedAction({
+      product,
+      phone,
+      concept: 'cancel_auto_renew',
+      action: '关闭自动续费',
+    });
+    expect(result).toEqual({ changed: true, description: '已关闭超级会员、黄金会员的自动续费' });
+    const subs = (await query(backend, product, 'user_subscription')).response as { subscriptions: Sub[] };
+    expect(subs.subscriptions.map((s) => s.auto_renew)).toEqual([false, false]);
+    const again = await backend.applyApprovedAction({
+      product,
+      phone,
+      concept: 'cancel_auto_renew',
+      action: '关闭自动续费',
+    });
+    expect(again.changed).toBe(false);
+    expect(again.description).toContain('已是关闭状态');
+  });
+
+  it('changes only the subscription the action names', async () => {
+    const product = zhProduct();
+    const store = createFakeStore();
+    await setMockResponse(store, product._id, phone, 'user_subscription', {
+      subscriptions: [
+        { name: '超级会员', auto_renew: true },
+        { name: '黄金会员', auto_renew: true },
+      ],
+      status: 'active',
+    });
+    const backend = createMockBackend({ store });
+    const result = await backend.applyApprovedAction({
+      product,
+      phone,
+      concept: 'cancel_auto_renew',
+      action: '关闭黄金会员的自动续费',
+    });
+    expect(result.description).toBe('已关闭黄金会员的自动续费');
+    const subs = (await query(backend, product, 'user_subscription')).response as { subscriptions: Sub[] };
+    expect(subs.subscriptions.map((s) => s.auto_renew)).toEqual([true, false]);
+  });
+
+  it('generates the state first when an action comes before any query', async () => {
+    const product = zhProduct();
+    const store = createFakeStore();
+    const backend = createMockBackend({ store, clock: fixedClock() });
+    const result = await backend.applyApprovedAction({
+      product,
+      phone,
+      concept: 'cancel-auto-renew',
+      action: '取消自动续费',
+    });
+    const subs = (await query(backend, product, 'user_subscription')).response as { subscriptions: Sub[] };
+    expect(subs.subscriptions.every((s) => s.auto_renew === false)).toBe(true);
+    expect(result.description).toContain(subs.subscriptions[0]?.name);
+  });
+
+  it('appends a refund transaction and lowers the total after an approved refund', async () => {
+    const product = zhProduct();
+    const store = createFakeStore();
+    const backend = createMockBackend({ store, clock: fixedClock('2026-01-25T10:00:00') });
+    const before = (await query(backend, product, 'user_billing', { date: '2026-01-25' })).response as {
+      transactions: Tx[];
+      total: number;
+    };
+    const result = await backend.applyApprovedAction({
+      product,
+      phone,
+      concept: 'refund',
+      quantity: { value: 15, unit: '元' },
+      action: '退款15元',
+    });
+    expect(result).toEqual({ changed: true, description: '已退款15元，原路退回' });
+    const after = (await query(backend, product, 'user_billing', { date: '2026-01-25' })).response as {
+      transactions: Tx[];
+      total: number;
+    };
+    expect(after.transactions).toHaveLength(before.transactions.length + 1);
+    expect(after.transactions[0]).toMatchObject({ amount: -15, type: 'refund', date: '2026-01-25' });
+    expect(after.total).toBe(Math.round((before.total - 15) * 100) / 100);
+  });
+
+  it('appends a refund at the end of an oldest-first fixed list', async () => {
+    const product = zhProduct();
+    const store = createFakeStore();
+    await setMockResponse(store, product._id, phone, 'user_billing', {
+      transactions: [
+        { date: '2025-12-20', amount: 15, type: 'charge' },
+        { date: '2026-01-20', amount: 15, type: 'charge' },
+      ],
+      total: 30,
+    });
+    const backend = createMockBackend({ store, clock: fixedClock('2026-01-25T10:00:00') });
+    await backend.applyApprovedAction({
+      product,
+      phone,
+      concept: 'refund',
+      quantity: { value: 15, unit: '块' },
+      action: '退15块',
+    });
+    const after = (await store.getMockState(product._id, phone))?.user_billing as {
+      transactions: Tx[];
+      total: number;
+    };
+    expect(after.transactions.at(-1)).toMatchObject({ amount: -15, type: 'refund' });
+    expect(after.total).toBe(15);
+  });
+
+  it('leaves billing alone for a refund without an amount', async () => {
+    const product = zhProduct();
+    const store = createFakeStore();
+    const backend = createMockBackend({ store });
+    const result = await backend.applyApprovedAction({ product, phone, concept: 'refund', action: '退款' });
+    expect(result.changed).toBe(false);
+    expect(await store.getMockState(product._id, phone)).toBeUndefined();
+  });
+
+  it('records a password reset in the profile', async () => {
+    const product = zhProduct();
+    const store = createFakeStore();
+    const backend = createMockBackend({ store, clock: fixedClock('2026-01-25T10:00:00') });
+    const result = await backend.applyApprovedAction({
+      product,
+      phone,
+      concept: 'reset_password',
+      action: '重置密码',
+    });
+    expect(result).toEqual({ changed: true, description: '已为客户重置密码' });
+    const profile = (await query(backend, product, 'user_profile')).response as Record<string, unknown>;
+    expect(profile.password_reset_at).toBe('2026-01-25T10:00:00.000000');
+  });
+
+  it('says nothing changed for a password reset without a profile interface', async () => {
+    const product = enProduct();
+    const backend = createMockBackend({ store: createFakeStore() });
+    const result = await backend.applyApprovedAction({
+      product,
+      phone,
+      concept: 'reset_password',
+      action: 'password reset',
+    });
+    expect(result.changed).toBe(false);
+    expect(result.description).toMatch(/no profile interface/);
+  });
+
+  it('describes changes in English for an English product', async () => {
+    const product = enProduct();
+    const backend = createMockBackend({ store: createFakeStore(), clock: fixedClock() });
+    const off = await backend.applyApprovedAction({
+      product,
+      phone,
+      concept: 'cancel_auto_renew',
+      action: 'cancel auto-renewal',
+    });
+    expect(off.description).toMatch(/^Turned off auto-renewal for StreamPlus Premium/);
+    const refund = await backend.applyApprovedAction({
+      product,
+      phone,
+      concept: 'refund',
+      quantity: { value: 15, unit: '$' },
+      action: 'refund $15',
+    });
+    expect(refund.description).toBe('Refunded $15.00 to the original payment method');
+  });
+
+  it('changes nothing for a concept it does not model', async () => {
+    const product = zhProduct();
+    const store = createFakeStore();
+    const result = await createMockBackend({ store }).applyApprovedAction({
+      product,
+      phone,
+      concept: 'complaint',
+      action: '投诉处理',
+    });
+    expect(result).toEqual({ changed: false, description: '投诉处理：无需更改系统数据' });
+    expect(store.mockWrites).toBe(0);
+    expect(await store.getMockState(product._id, phone)).toBeUndefined();
+  });
+});
+
+describe('setMockResponse / showMockState / resetMockState', () => {
+  it('refuses a bad phone, a bad interface name and a non-object response', async () => {
+    const store = createFakeStore();
+    await expect(setMockResponse(store, 'ea1677ad', 'abc', 'user_profile', {})).rejects.toSatisfy(
+      (e) => CsError.isInstance(e) && e.code === 'E_USAGE',
+    );
+    await expect(setMockResponse(store, 'ea1677ad', phone, 'no spaces', {})).rejects.toSatisfy(
+      (e) => CsError.isInstance(e) && e.code === 'E_USAGE',
+    );
+    await expect(
+      setMockResponse(store, 'ea1677ad', phone, 'user_profile', [] as unknown as Record<string, unknown>),
+    ).rejects.toSatisfy((e) => CsError.isInstance(e) && e.code === 'E_INVALID');
+  });
+
+  it('shows state by product and phone, and forgets it on reset', async () => {
+    const store = createFakeStore();
+    await setMockResponse(store, 'aaaaaaaa', phone, 'user_profile', { name: 'A' });
+    await setMockResponse(store, 'aaaaaaaa', phone, 'user_billing', { total: 1 });
+    await setMockResponse(store, 'bbbbbbbb', '13912345678', 'user_profile', { name: 'B' });
+    expect(await showMockState(store, 'aaaaaaaa')).toEqual([
+      { productId: 'aaaaaaaa', phone, state: { user_profile: { name: 'A' }, user_billing: { total: 1 } } },
+    ]);
+    expect((await showMockState(store, undefined, '+86 139 1234 5678')).map((e) => e.productId)).toEqual([
+      'bbbbbbbb',
+    ]);
+    expect(await resetMockState(store, 'aaaaaaaa', phone, 'user_profile')).toEqual({
+      user_billing: { total: 1 },
+    });
+    expect(await resetMockState(store, 'aaaaaaaa', phone)).toEqual({});
+  });
+});

@@ -1,0 +1,484 @@
+import { type Clock, localIsoTimestamp, systemClock } from '../domain/clock.js';
+import { CsError } from '../domain/cs-error.js';
+import { isValidPhone, normalizePhone } from '../domain/phone.js';
+import type { ApiInterface, StoredRecord } from '../domain/record-schemas.js';
+import type { SystemQueryRecord } from '../domain/session-schemas.js';
+import type { RecordStore } from '../store/record-store.js';
+import { productInterfaces } from './_interfaces.js';
+import { localDate, productLanguage, roundMoney } from './_mock-language.js';
+import { generateMockResponse } from './generate-mock-response.js';
+import type { ResolvedQuery } from './resolve-query.js';
+
+/** Runs a resolved query against a system: the mock state or a real HTTP API. */
+export interface SystemBackend {
+  /** Never throws for a failed upstream: returns `ok: false` with an error instead. */
+  query(resolved: ResolvedQuery, ctx: { product: StoredRecord; phone: string }): Promise<SystemQueryRecord>;
+}
+
+/** An action the permission engine approved, to be reflected in the mock systems. */
+export interface ApprovedActionInput {
+  product: StoredRecord;
+  phone: string;
+  /** cancel_auto_renew, cancel_subscription, refund, reset_password; others change nothing. */
+  concept: string;
+  quantity?: { value: number; unit: string };
+  /** The action as the caller asked for it (e.g. 关闭超级会员的自动续费). */
+  action: string;
+}
+
+export interface ApprovedActionResult {
+  changed: boolean;
+  /** One short line in the product's language, e.g. 已关闭超级会员的自动续费. */
+  description: string;
+}
+
+/** A backend that can also change its state when an approved action is carried out. */
+export interface MockCapableBackend extends SystemBackend {
+  applyApprovedAction(input: ApprovedActionInput): Promise<ApprovedActionResult>;
+}
+
+export interface MockBackendOptions {
+  store: RecordStore;
+  clock?: Clock;
+  /**
+   * When true, approved actions change only interfaces with `mock_enabled: true`: a real
+   * system is changed by its own process, never by us pretending.
+   */
+  onlyMockEnabled?: boolean;
+}
+
+/**
+ * The mock systems: responses generated once per product, caller and interface, then stored
+ * (store.updateMockState) so they stay the same across processes; fixed responses set with
+ * `cs mock set` are returned as they are; approved actions change the stored state.
+ *
+ * @example const backend = createMockBackend({ store });
+ *   await backend.query(resolveQuery({ product, phone, interfaceName: 'user_subscription' }), { product, phone });
+ */
+export function createMockBackend(options: MockBackendOptions): MockCapableBackend {
+  const { store } = options;
+  const clock = options.clock ?? systemClock;
+
+  async function customerName(phone: string): Promise<string | undefined> {
+    const summaries = await store.summaries('customer');
+    return summaries.find((s) => s.phone === phone)?.name;
+  }
+
+  async function ensureResponse(
+    product: StoredRecord,
+    phone: string,
+    interfaceName: string,
+    definition: ApiInterface,
+  ): Promise<unknown> {
+    const stored = (await store.getMockState(product._id, phone))?.[interfaceName];
+    if (stored !== undefined) return stored;
+    const name = await customerName(phone);
+    const generated = generateMockResponse({
+      product,
+      interfaceName,
+      definition,
+      phone,
+      now: clock.now(),
+      ...(name === undefined ? {} : { customerName: name }),
+    });
+    // Another process may have generated it meanwhile: the first one stored wins.
+    const state = await store.updateMockState(product._id, phone, (current) =>
+      current?.[interfaceName] !== undefined ? current : { ...current, [interfaceName]: generated },
+    );
+    return state[interfaceName];
+  }
+
+  return {
+    async query(resolved, ctx) {
+      const response = await ensureResponse(
+        ctx.product,
+        ctx.phone,
+        resolved.interfaceName,
+        resolved.definition,
+      );
+      return {
+        interface: resolved.interfaceName,
+        method: resolved.method,
+        endpoint: resolved.endpoint,
+        purpose: resolved.definition.description,
+        mock: true,
+        ok: true,
+        response: structuredClone(response),
+        at: clock.now().toISOString(),
+      };
+    },
+
+    async applyApprovedAction(input) {
+      const lang = productLanguage(input.product);
+      const concept = normaliseConcept(input.concept);
+      const handler = ACTIONS[concept];
+      if (!handler) {
+        return {
+          changed: false,
+          description:
+            lang === 'zh' ? `${input.action}：无需更改系统数据` : `${input.action}: no system data to change`,
+        };
+      }
+      const scope = Object.entries(productInterfaces(input.product)).filter(
+        ([, d]) => !options.onlyMockEnabled || d.mock_enabled,
+      );
+      const name = await customerName(input.phone);
+      const now = clock.now();
+      const generate = (interfaceName: string, definition: ApiInterface) =>
+        generateMockResponse({
+          product: input.product,
+          interfaceName,
+          definition,
+          phone: input.phone,
+          now,
+          ...(name === undefined ? {} : { customerName: name }),
+        });
+      const run = (current: Record<string, unknown> | undefined) =>
+        handler({ input, lang, now, scope, current: current ?? {}, generate });
+      // A dry run on the current state first: an action that changes nothing writes nothing.
+      const dry = run(await store.getMockState(input.product._id, input.phone));
+      if (!dry.result.changed) return dry.result;
+      let result = dry.result;
+      // Again under the store's lock, in case another process changed the state meanwhile.
+      await store.updateMockState(input.product._id, input.phone, (current) => {
+        const outcome = run(current);
+        result = outcome.result;
+        return outcome.state;
+      });
+      return result;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Approved actions
+
+interface ActionContext {
+  input: ApprovedActionInput;
+  lang: 'zh' | 'en';
+  now: Date;
+  scope: Array<[string, ApiInterface]>;
+  current: Record<string, unknown>;
+  generate: (interfaceName: string, definition: ApiInterface) => Record<string, unknown>;
+}
+
+type ActionHandler = (ctx: ActionContext) => { state: Record<string, unknown>; result: ApprovedActionResult };
+
+const CONCEPT_ALIASES: Record<string, string> = {
+  cancel_autorenew: 'cancel_auto_renew',
+  disable_auto_renew: 'cancel_auto_renew',
+  turn_off_auto_renew: 'cancel_auto_renew',
+  stop_auto_renew: 'cancel_auto_renew',
+  auto_renew_off: 'cancel_auto_renew',
+  password_reset: 'reset_password',
+  unsubscribe: 'cancel_subscription',
+};
+
+function normaliseConcept(concept: string): string {
+  const key = concept
+    .trim()
+    .toLowerCase()
+    .replace(/[-\s]+/g, '_');
+  return CONCEPT_ALIASES[key] ?? key;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The stored (or, when absent, freshly generated) response of each interface in scope that
+ * declares one of the fields or already holds one of them as a list.
+ */
+function responsesWith(
+  ctx: ActionContext,
+  fields: readonly string[],
+): Array<{ name: string; response: Record<string, unknown>; field: string }> {
+  const found: Array<{ name: string; response: Record<string, unknown>; field: string }> = [];
+  for (const [name, definition] of ctx.scope) {
+    const stored = ctx.current[name];
+    const declared = definition.response_fields.find((f) => fields.includes(f));
+    if (stored === undefined && declared === undefined) continue;
+    const response = structuredClone(stored === undefined ? ctx.generate(name, definition) : stored);
+    if (!isRecord(response)) continue;
+    const field = fields.find((f) => Array.isArray(response[f]));
+    if (field !== undefined) found.push({ name, response, field });
+  }
+  return found;
+}
+
+const SUBSCRIPTION_FIELDS = ['subscriptions', 'memberships', 'plans', 'services'] as const;
+const TRANSACTION_FIELDS = ['transactions', 'billing', 'bills', 'charges', 'payments', 'records'] as const;
+
+function changeSubscriptions(
+  ctx: ActionContext,
+  change: (sub: Record<string, unknown>) => boolean,
+  words: { zhDone: string; zhAlready: string; enDone: string; enAlready: string },
+): { state: Record<string, unknown>; result: ApprovedActionResult } {
+  const { lang } = ctx;
+  const holders = responsesWith(ctx, SUBSCRIPTION_FIELDS);
+  const state = { ...ctx.current };
+  const changed = new Set<string>();
+  const unchanged = new Set<string>();
+  for (const holder of holders) {
+    const subs = (holder.response[holder.field] as unknown[]).filter(isRecord);
+    // "关闭超级会员的自动续费" names one subscription: change that one only.
+    const named = subs.filter(
+      (s) => typeof s.name === 'string' && s.name !== '' && ctx.input.action.includes(s.name),
+    );
+    for (const sub of named.length > 0 ? named : subs) {
+      const label = String(sub.name ?? (lang === 'zh' ? '订阅' : 'subscription'));
+      if (change(sub)) changed.add(label);
+      else unchanged.add(label);
+    }
+    state[holder.name] = holder.response;
+  }
+  const join = (names: Set<string>) => [...names].join(lang === 'zh' ? '、' : ', ');
+  if (changed.size > 0) {
+    return {
+      state,
+      result: {
+        changed: true,
+        description:
+          lang === 'zh'
+            ? words.zhDone.replace('{names}', join(changed))
+            : words.enDone.replace('{names}', join(changed)),
+      },
+    };
+  }
+  if (unchanged.size > 0) {
+    return {
+      state,
+      result: {
+        changed: false,
+        description:
+          lang === 'zh'
+            ? words.zhAlready.replace('{names}', join(unchanged))
+            : words.enAlready.replace('{names}', join(unchanged)),
+      },
+    };
+  }
+  return {
+    state: ctx.current,
+    result: {
+      changed: false,
+      description:
+        lang === 'zh'
+          ? '系统中没有该客户的订阅，未做更改'
+          : 'No subscriptions on record for this caller; nothing changed',
+    },
+  };
+}
+
+const MONEY_UNIT = /^(|元|块|块钱|人民币|rmb|cny|¥|￥|yuan|\$|usd|dollars?|美元|us\$)$/i;
+const DOLLAR_UNIT = /^(\$|usd|dollars?|美元|us\$)$/i;
+
+function formatMoney(value: number, unit: string, lang: 'zh' | 'en'): string {
+  const dollars = DOLLAR_UNIT.test(unit.trim());
+  if (lang === 'zh') return dollars ? `${value}美元` : `${value}元`;
+  return dollars || unit.trim() === '' ? `$${value.toFixed(2)}` : `¥${value.toFixed(2)}`;
+}
+
+const ACTIONS: Record<string, ActionHandler> = {
+  cancel_auto_renew: (ctx) =>
+    changeSubscriptions(
+      ctx,
+      (sub) => {
+        if (sub.auto_renew === false) return false;
+        sub.auto_renew = false;
+        return true;
+      },
+      {
+        zhDone: '已关闭{names}的自动续费',
+        zhAlready: '{names}的自动续费已是关闭状态，无需更改',
+        enDone: 'Turned off auto-renewal for {names}',
+        enAlready: 'Auto-renewal for {names} was already off; nothing changed',
+      },
+    ),
+
+  cancel_subscription: (ctx) =>
+    changeSubscriptions(
+      ctx,
+      (sub) => {
+        if (sub.status === 'cancelled') return false;
+        sub.status = 'cancelled';
+        sub.auto_renew = false;
+        return true;
+      },
+      {
+        zhDone: '已取消{names}',
+        zhAlready: '{names}已是取消状态，无需更改',
+        enDone: 'Cancelled {names}',
+        enAlready: '{names} was already cancelled; nothing changed',
+      },
+    ),
+
+  refund: (ctx) => {
+    const { input, lang, now } = ctx;
+    const q = input.quantity;
+    if (!q || !Number.isFinite(q.value) || q.value <= 0 || !MONEY_UNIT.test(q.unit.trim())) {
+      return {
+        state: ctx.current,
+        result: {
+          changed: false,
+          description:
+            lang === 'zh' ? '退款金额不明确，账单未更改' : 'No refund amount was given; billing unchanged',
+        },
+      };
+    }
+    const holder = responsesWith(ctx, TRANSACTION_FIELDS)[0];
+    if (!holder) {
+      return {
+        state: ctx.current,
+        result: {
+          changed: false,
+          description:
+            lang === 'zh'
+              ? '此产品没有账单接口，退款未写入系统数据'
+              : 'This product has no billing interface; the refund was not recorded',
+        },
+      };
+    }
+    const list = holder.response[holder.field] as unknown[];
+    const amount = roundMoney(q.value);
+    const today = localDate(now);
+    const refund = {
+      transaction_id: `R${today.replaceAll('-', '')}${String(list.length + 1).padStart(3, '0')}`,
+      date: today,
+      amount: -amount,
+      description: lang === 'zh' ? `退款：${input.action}` : `Refund: ${input.action}`,
+      type: 'refund',
+    };
+    // Keep the list's order: generated lists are newest first.
+    const first = list[0];
+    const last = list[list.length - 1];
+    const newestFirst =
+      isRecord(first) && isRecord(last) && String(first.date ?? '') > String(last.date ?? '');
+    if (newestFirst) list.unshift(refund);
+    else list.push(refund);
+    for (const key of ['total', 'total_amount', 'amount_total']) {
+      const total = holder.response[key];
+      if (typeof total === 'number') holder.response[key] = roundMoney(total - amount);
+    }
+    const money = formatMoney(amount, q.unit, lang);
+    return {
+      state: { ...ctx.current, [holder.name]: holder.response },
+      result: {
+        changed: true,
+        description:
+          lang === 'zh' ? `已退款${money}，原路退回` : `Refunded ${money} to the original payment method`,
+      },
+    };
+  },
+
+  reset_password: (ctx) => {
+    const { lang, now } = ctx;
+    const profile = ctx.scope.find(
+      ([name, d]) =>
+        /profile|account|user_info|userinfo|member_info/i.test(name) ||
+        d.response_fields.some((f) => f === 'name' || f === 'level'),
+    );
+    if (!profile) {
+      return {
+        state: ctx.current,
+        result: {
+          changed: false,
+          description:
+            lang === 'zh'
+              ? '此产品没有账户资料接口，密码重置未写入系统数据'
+              : 'This product has no profile interface; the password reset was not recorded',
+        },
+      };
+    }
+    const [name, definition] = profile;
+    const stored = ctx.current[name];
+    const response = structuredClone(stored === undefined ? ctx.generate(name, definition) : stored);
+    if (!isRecord(response)) {
+      return {
+        state: ctx.current,
+        result: {
+          changed: false,
+          description:
+            lang === 'zh' ? '账户资料格式无法记录密码重置' : 'The profile cannot record a password reset',
+        },
+      };
+    }
+    response.password_reset_at = localIsoTimestamp(now);
+    return {
+      state: { ...ctx.current, [name]: response },
+      result: {
+        changed: true,
+        description: lang === 'zh' ? '已为客户重置密码' : "Reset the caller's password",
+      },
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for `cs mock set|show`
+
+function checkedPhone(raw: string): string {
+  const phone = normalizePhone(raw);
+  if (!isValidPhone(phone)) {
+    throw new CsError('E_USAGE', `"${raw}" is not a phone number: pass digits like 13800138000.`);
+  }
+  return phone;
+}
+
+/**
+ * Fixes the response of one interface for one caller (`cs mock set`); later queries return it
+ * as it is. The CLI checks that the product has the interface. Returns the caller's new state.
+ */
+export async function setMockResponse(
+  store: RecordStore,
+  productId: string,
+  phone: string,
+  interfaceName: string,
+  response: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  if (!/^[A-Za-z_][\w-]*$/.test(interfaceName)) {
+    throw new CsError(
+      'E_USAGE',
+      `"${interfaceName}" is not an interface name: use a name like user_subscription.`,
+    );
+  }
+  if (!isRecord(response)) {
+    throw new CsError('E_INVALID', 'A mock response must be a JSON object, e.g. {"status":"active"}.');
+  }
+  const normalised = checkedPhone(phone);
+  return store.updateMockState(productId, normalised, (current) => ({
+    ...current,
+    [interfaceName]: response,
+  }));
+}
+
+/**
+ * Forgets stored responses (one interface, or all of a caller's), so the next query generates
+ * them anew. Returns the caller's remaining state.
+ */
+export async function resetMockState(
+  store: RecordStore,
+  productId: string,
+  phone: string,
+  interfaceName?: string,
+): Promise<Record<string, unknown>> {
+  const normalised = checkedPhone(phone);
+  return store.updateMockState(productId, normalised, (current) => {
+    if (interfaceName === undefined) return {};
+    const { [interfaceName]: _dropped, ...rest } = current ?? {};
+    return rest;
+  });
+}
+
+/** The stored mock state (`cs mock show`), optionally of one product and one caller. */
+export async function showMockState(
+  store: RecordStore,
+  productId?: string,
+  phone?: string,
+): Promise<Array<{ productId: string; phone: string; state: Record<string, unknown> }>> {
+  const normalised = phone === undefined ? undefined : checkedPhone(phone);
+  const all = await store.listMockStates(productId);
+  return all
+    .filter((entry) => normalised === undefined || entry.phone === normalised)
+    .sort((a, b) => a.productId.localeCompare(b.productId) || a.phone.localeCompare(b.phone));
+}

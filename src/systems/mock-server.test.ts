@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFakeStore, enProduct, type FakeStore, zhProduct } from './_fake-store.js';
+import { setMockResponse } from './mock-backend.js';
+import { type MockServer, startMockServer } from './mock-server.js';
+
+let store: FakeStore;
+let server: MockServer;
+
+beforeEach(async () => {
+  store = createFakeStore({ products: [zhProduct(), enProduct()] });
+  server = await startMockServer({ store });
+});
+
+afterEach(async () => {
+  await server.close();
+});
+
+async function get(path: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${server.url}${path}`, { headers });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+describe('startMockServer', () => {
+  it('listens on a free loopback port and answers /health', async () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
+    expect(server.port).toBeGreaterThan(0);
+    expect(await get('/health')).toEqual({ status: 200, body: { ok: true } });
+  });
+
+  it('answers the stored mock state of the first product whose template matches', async () => {
+    const fixed = { subscriptions: [{ name: '超级会员', fee: 15, auto_renew: true }], status: 'active' };
+    await setMockResponse(store, 'ea1677ad', '13800138000', 'user_subscription', fixed);
+    expect(await get('/api/user/13800138000/subscriptions')).toEqual({ status: 200, body: fixed });
+  });
+
+  it('picks the product named by ?product= or the x-cs-product header', async () => {
+    const byQuery = await get('/api/user/13800138000/subscriptions?product=StreamPlus%20Premium');
+    const subs = byQuery.body.subscriptions as Array<{ name: string }>;
+    expect(subs[0]?.name).toMatch(/^StreamPlus Premium/);
+    const byHeader = await get('/api/user/13800138000/subscriptions', { 'x-cs-product': '0b1c2d3e' });
+    expect(byHeader.body).toEqual(byQuery.body);
+    expect((await store.listMockStates('0b1c2d3e')).length).toBe(1);
+  });
+
+  it('answers 404 for an unknown product or path, and 400 for a missing parameter', async () => {
+    const unknownProduct = await get('/api/user/13800138000/subscriptions?product=nope');
+    expect(unknownProduct.status).toBe(404);
+    const unknownPath = await get('/api/nothing/here');
+    expect(unknownPath).toMatchObject({ status: 404, body: { error: { code: 'E_NOT_FOUND' } } });
+    const missing = await get('/api/user/13800138000/billing');
+    expect(missing.status).toBe(400);
+    expect(String((missing.body.error as { message: string }).message)).toContain('date');
+    expect((await get('/api/user/13800138000/billing?date=2026-01-25')).body).toHaveProperty('transactions');
+  });
+
+  it('takes parameters from a POST body', async () => {
+    const res = await fetch(`${server.url}/api/user/13800138000/billing`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ date: '2026-01-25' }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toHaveProperty('total');
+    const bad = await fetch(`${server.url}/api/user/13800138000/billing`, {
+      method: 'POST',
+      body: 'not json',
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it('refuses a path segment that is not a phone', async () => {
+    const res = await get('/api/user/abc/subscriptions');
+    expect(res.status).toBe(400);
+  });
+});

@@ -1,0 +1,14 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe } from 'vitest';
+import { FsRecordStore } from '../../src/store/fs/fs-record-store.js';
+import { defineRecordStoreContract } from './record-store-contract.js';
+
+describe('file store', () => {
+  defineRecordStoreContract('RecordStore contract', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'cs-contract-fs-'));
+    const store = new FsRecordStore(join(root, 'customer_service'));
+    return { store, cleanup: () => rm(root, { recursive: true, force: true }) };
+  });
+});

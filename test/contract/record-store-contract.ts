@@ -1,0 +1,570 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { StoredRecord } from '../../src/domain/record-schemas.js';
+import type { SessionRecord } from '../../src/domain/session-schemas.js';
+import { isSessionImporter, isSessionReadmeSource } from '../../src/store/migrate-store.js';
+import type { RecordStore } from '../../src/store/record-store.js';
+
+/** A store under test and how to throw it away. */
+export interface ContractStore {
+  store: RecordStore;
+  cleanup(): Promise<void>;
+}
+
+/** `_created` / `_updated` as the earlier implementation wrote them: ISO local time, microseconds, no zone. */
+const LEGACY_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
+
+const customerFields = (name: string, phone: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  phone,
+  type: 'returning',
+  background: '老用户',
+  communication_style: '直接',
+  special_needs: '无',
+  ...extra,
+});
+
+const operatorFields = (name: string) => ({
+  name,
+  methodology: 'HEAR',
+  greeting: '您好',
+  discovery_questions: ['什么问题？'],
+  empathy_phrases: ['理解'],
+  resolution_steps: ['确认'],
+  objection_handling: { 退款: '说明流程' },
+  closing_technique: '再见',
+});
+
+const productFields = (name: string) => ({
+  name,
+  description: '视频会员',
+  features: ['高清'],
+  common_issues: ['扣费疑问'],
+  solutions: ['查询订阅'],
+  faq: [{ q: '如何取消', a: '设置-会员' }],
+  escalation_criteria: ['退款>=100元'],
+  sla: '24小时',
+  api_interfaces: {},
+  operator_permissions: {
+    can_approve_immediately: ['退款<100元'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  },
+});
+
+function sessionFor(
+  sessionId: string,
+  parts: { product?: StoredRecord; customer?: StoredRecord; operator?: StoredRecord; status?: string } = {},
+): SessionRecord {
+  return {
+    session_id: sessionId,
+    product: parts.product?.name ?? '会员订阅服务',
+    customer: parts.customer?.name ?? '张先生',
+    operator: parts.operator?.name ?? 'HEAR策略',
+    timestamp: '2026-11-25T08:28:11.261439',
+    conversation: [
+      { role: 'customer', content: '为什么扣了我15块钱？' },
+      { role: 'agent', content: '我帮您查一下。' },
+    ],
+    review: {
+      resolution_status: (parts.status ?? 'resolved') as 'resolved',
+      issue_summary: '扣费疑问，已解释',
+      actions_taken: ['查询订阅'],
+      follow_up_required: false,
+      customer_updates: {},
+    },
+    ...(parts.product ? { product_id: parts.product._id } : {}),
+    ...(parts.customer ? { customer_id: parts.customer._id } : {}),
+    ...(parts.operator ? { operator_id: parts.operator._id } : {}),
+    extra_field_from_the_future: { kept: true },
+  };
+}
+
+const readmeOf = (s: SessionRecord) => `# ${s.session_id}\n\n${s.customer}\n`;
+
+/**
+ * Registers the behaviour every RecordStore must show (file store and PostgreSQL alike). Each
+ * test gets a fresh, empty store from `makeStore` and cleans it up afterwards.
+ */
+export function defineRecordStoreContract(name: string, makeStore: () => Promise<ContractStore>): void {
+  describe(name, () => {
+    let store: RecordStore;
+    let cleanup: () => Promise<void>;
+
+    beforeEach(async () => {
+      const made = await makeStore();
+      store = made.store;
+      cleanup = made.cleanup;
+    });
+    afterEach(async () => {
+      try {
+        await store.close();
+      } finally {
+        await cleanup();
+      }
+    });
+
+    it('says where the data lives', () => {
+      expect(store.location).toMatch(/\S/);
+    });
+
+    describe('records', () => {
+      it('creates a record with an 8-hex id, its type, a legacy _created and every field kept', async () => {
+        const created = await store.create(
+          'customer',
+          customerFields('张先生', '13800138000', { vip_note: 'x' }),
+        );
+        expect(created._id).toMatch(/^[0-9a-f]{8}$/);
+        expect(created._type).toBe('customer');
+        expect(created._created).toMatch(LEGACY_TIME);
+        expect(created).toMatchObject({ name: '张先生', phone: '13800138000', vip_note: 'x' });
+        expect(await store.get('customer', created._id)).toEqual(created);
+      });
+
+      it('keeps a given id, and refuses a second record with it without duplicating', async () => {
+        const first = await store.create('operator', operatorFields('HEAR策略'), { id: 'f90ec0b9' });
+        expect(first._id).toBe('f90ec0b9');
+        await expect(
+          store.create('operator', operatorFields('别的'), { id: 'f90ec0b9' }),
+        ).rejects.toMatchObject({
+          code: 'E_CONFLICT',
+        });
+        expect(await store.list('operator')).toHaveLength(1);
+        expect((await store.get('operator', 'f90ec0b9'))?.name).toBe('HEAR策略');
+      });
+
+      it('keeps _created and _updated passed in with the fields (copying between stores)', async () => {
+        const created = await store.create(
+          'customer',
+          {
+            ...customerFields('张先生', '13800138000'),
+            _created: '2026-11-25T08:28:07.296156',
+            _updated: '2026-11-25T08:28:11.261879',
+          },
+          { id: '4f064bfb' },
+        );
+        expect(created).toMatchObject({
+          _id: '4f064bfb',
+          _created: '2026-11-25T08:28:07.296156',
+          _updated: '2026-11-25T08:28:11.261879',
+        });
+        expect(await store.get('customer', '4f064bfb')).toEqual(created);
+      });
+
+      it('refuses a record without a name', async () => {
+        await expect(store.create('product', { description: 'x' })).rejects.toMatchObject({
+          code: 'E_INVALID',
+        });
+        await expect(store.create('product', { name: '  ' })).rejects.toMatchObject({ code: 'E_INVALID' });
+        expect(await store.list('product')).toEqual([]);
+      });
+
+      it('lists and summarises by name, then id', async () => {
+        for (const name of ['b', 'a', 'c', 'a']) await store.create('operator', operatorFields(name));
+        const listed = await store.list('operator');
+        const order = (rows: Array<{ name: string; id: string }>) =>
+          [...rows].sort((x, y) => (x.name === y.name ? (x.id < y.id ? -1 : 1) : x.name < y.name ? -1 : 1));
+        const pairs = listed.map((r) => ({ name: r.name, id: r._id }));
+        expect(pairs).toEqual(order(pairs));
+        expect((await store.summaries('operator')).map((s) => ({ name: s.name, id: s.id }))).toEqual(pairs);
+      });
+
+      it('returns undefined for an unknown id or the wrong type', async () => {
+        const product = await store.create('product', productFields('会员订阅服务'));
+        expect(await store.get('product', '00000000')).toBeUndefined();
+        expect(await store.get('customer', product._id)).toBeUndefined();
+      });
+
+      it('finds records by exact name, several when they share it', async () => {
+        const a = await store.create('customer', customerFields('张先生', '13800138000'));
+        const b = await store.create('customer', customerFields('张先生', '13800138001'));
+        await store.create('customer', customerFields('张先生儿子', '13800138002'));
+        const found = await store.findByName('customer', '张先生');
+        expect(found.map((r) => r._id).sort()).toEqual([a._id, b._id].sort());
+        expect(await store.findByName('customer', '张')).toEqual([]);
+        expect(await store.findByName('operator', '张先生')).toEqual([]);
+      });
+
+      it('finds a customer by phone', async () => {
+        const zhang = await store.create('customer', customerFields('张先生', '13800138000'));
+        await store.create('customer', customerFields('李女士', '13912345678'));
+        expect(await store.findCustomerByPhone('13800138000')).toEqual(zhang);
+        expect(await store.findCustomerByPhone('13700000000')).toBeUndefined();
+      });
+
+      it('refuses a second customer with the same phone', async () => {
+        await store.create('customer', customerFields('张先生', '13800138000'));
+        await expect(store.create('customer', customerFields('冒名', '13800138000'))).rejects.toMatchObject({
+          code: 'E_CONFLICT',
+        });
+        expect(await store.list('customer')).toHaveLength(1);
+      });
+
+      it('refuses an update that gives a customer another customer’s phone', async () => {
+        await store.create('customer', customerFields('张先生', '13800138000'));
+        const li = await store.create('customer', customerFields('李女士', '13912345678'));
+        await expect(
+          store.update('customer', li._id, (c) => ({ ...c, phone: '13800138000' })),
+        ).rejects.toMatchObject({ code: 'E_CONFLICT' });
+        expect((await store.get('customer', li._id))?.phone).toBe('13912345678');
+        expect((await store.findCustomerByPhone('13800138000'))?.name).toBe('张先生');
+      });
+
+      it('lists summaries with names, ids and customers’ phones', async () => {
+        const zhang = await store.create('customer', customerFields('张先生', '13800138000'));
+        const product = await store.create('product', productFields('会员订阅服务'));
+        expect(await store.summaries('customer')).toEqual([
+          { id: zhang._id, type: 'customer', name: '张先生', phone: '13800138000' },
+        ]);
+        expect(await store.summaries('product')).toEqual([
+          { id: product._id, type: 'product', name: '会员订阅服务' },
+        ]);
+        expect(await store.summaries('operator')).toEqual([]);
+      });
+
+      it('lists the records of one type only', async () => {
+        const p1 = await store.create('product', productFields('A'));
+        const p2 = await store.create('product', productFields('B'));
+        await store.create('operator', operatorFields('HEAR策略'));
+        const products = await store.list('product');
+        expect(products.map((r) => r._id).sort()).toEqual([p1._id, p2._id].sort());
+        expect(products.every((r) => r._type === 'product')).toBe(true);
+      });
+
+      it('updates a record: unknown fields kept, _updated set, metadata untouched', async () => {
+        const created = await store.create(
+          'customer',
+          customerFields('张先生', '13800138000', { legacy_x: [1, 2] }),
+        );
+        let seen: StoredRecord | undefined;
+        const updated = await store.update('customer', created._id, (current) => {
+          seen = current;
+          return {
+            ...current,
+            communication_style: '礼貌',
+            _id: 'ffffffff',
+            _type: 'product',
+            _created: 'x',
+          };
+        });
+        expect(seen).toEqual(created);
+        expect(updated).toMatchObject({
+          _id: created._id,
+          _type: 'customer',
+          _created: created._created,
+          communication_style: '礼貌',
+          legacy_x: [1, 2],
+        });
+        expect(updated._updated).toMatch(LEGACY_TIME);
+        expect(await store.get('customer', created._id)).toEqual(updated);
+      });
+
+      it('keeps the name and phone lookups in step with an update', async () => {
+        const created = await store.create('customer', customerFields('来电客户_8000', '13800138000'));
+        await store.update('customer', created._id, (c) => ({ ...c, name: '张先生', phone: '13800138009' }));
+        expect(await store.findByName('customer', '来电客户_8000')).toEqual([]);
+        expect((await store.findByName('customer', '张先生')).map((r) => r._id)).toEqual([created._id]);
+        expect(await store.findCustomerByPhone('13800138000')).toBeUndefined();
+        expect((await store.findCustomerByPhone('13800138009'))?._id).toBe(created._id);
+        expect(await store.summaries('customer')).toEqual([
+          { id: created._id, type: 'customer', name: '张先生', phone: '13800138009' },
+        ]);
+      });
+
+      it('refuses to update an unknown record', async () => {
+        await expect(store.update('product', '00000000', (c) => c)).rejects.toMatchObject({
+          code: 'E_NOT_FOUND',
+        });
+      });
+
+      it('loses no change when updates of one record run at once', async () => {
+        const created = await store.create('customer', customerFields('张先生', '13800138000'));
+        await Promise.all(
+          Array.from({ length: 12 }, (_, i) =>
+            store.update('customer', created._id, (c) => ({
+              ...c,
+              interaction_history: [...((c.interaction_history as unknown[] | undefined) ?? []), { n: i }],
+            })),
+          ),
+        );
+        const history = (await store.get('customer', created._id))?.interaction_history as Array<{
+          n: number;
+        }>;
+        expect(history.map((h) => h.n).sort((a, b) => a - b)).toEqual(
+          Array.from({ length: 12 }, (_, i) => i),
+        );
+      });
+
+      it('deletes into the trash and restores from it', async () => {
+        const created = await store.create('product', productFields('会员订阅服务'));
+        const entry = await store.delete('product', created._id);
+        expect(entry).toMatchObject({ type: 'product', id: created._id, name: '会员订阅服务' });
+        expect(entry.trash_id).toMatch(/\S/);
+        expect(entry.deleted_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+        expect(await store.get('product', created._id)).toBeUndefined();
+        expect(await store.list('product')).toEqual([]);
+        expect(await store.listTrash()).toEqual([entry]);
+        expect(await store.restore(entry.trash_id)).toEqual(created);
+        expect(await store.get('product', created._id)).toEqual(created);
+        expect(await store.listTrash()).toEqual([]);
+      });
+
+      it('refuses to delete an unknown record or restore an unknown trash entry', async () => {
+        await expect(store.delete('customer', '00000000')).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+        await expect(store.restore('no-such-entry')).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+      });
+
+      it('frees a deleted customer’s phone and refuses a restore that would reuse it', async () => {
+        const old = await store.create('customer', customerFields('张先生', '13800138000'));
+        const entry = await store.delete('customer', old._id);
+        await store.create('customer', customerFields('新张先生', '13800138000'));
+        await expect(store.restore(entry.trash_id)).rejects.toMatchObject({ code: 'E_CONFLICT' });
+        expect((await store.findCustomerByPhone('13800138000'))?.name).toBe('新张先生');
+      });
+    });
+
+    describe('mock backend state', () => {
+      it('starts empty, then keeps what each change returns', async () => {
+        expect(await store.getMockState('p1', '13800138000')).toBeUndefined();
+        const seen: Array<Record<string, unknown> | undefined> = [];
+        await store.updateMockState('p1', '13800138000', (current) => {
+          seen.push(current);
+          return { user_subscription: { status: 'active' } };
+        });
+        const second = await store.updateMockState('p1', '13800138000', (current) => {
+          seen.push(current);
+          return { ...current, refund: { ok: true } };
+        });
+        expect(seen).toEqual([undefined, { user_subscription: { status: 'active' } }]);
+        expect(second).toEqual({ user_subscription: { status: 'active' }, refund: { ok: true } });
+        expect(await store.getMockState('p1', '13800138000')).toEqual(second);
+        expect(await store.getMockState('p2', '13800138000')).toBeUndefined();
+      });
+
+      it('lists states, all or for one product', async () => {
+        await store.updateMockState('p1', '13800138000', () => ({ a: 1 }));
+        await store.updateMockState('p1', '13912345678', () => ({ b: 2 }));
+        await store.updateMockState('p2', '13800138000', () => ({ c: 3 }));
+        const all = await store.listMockStates();
+        expect(all).toHaveLength(3);
+        expect(all).toContainEqual({ productId: 'p2', phone: '13800138000', state: { c: 3 } });
+        const p1 = await store.listMockStates('p1');
+        expect(p1.map((s) => s.phone).sort()).toEqual(['13800138000', '13912345678']);
+      });
+
+      it('loses no change when state updates run at once', async () => {
+        await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            store.updateMockState('p1', '13800138000', (c) => ({ ...c, [`k${i}`]: i })),
+          ),
+        );
+        expect(Object.keys((await store.getMockState('p1', '13800138000')) ?? {})).toHaveLength(10);
+      });
+    });
+
+    describe('saved sessions', () => {
+      it('numbers the day’s sessions 001, 002 … and saves what build returns', async () => {
+        const first = await store.saveSession({
+          date: '20261125',
+          tag: 'abc123',
+          build: (id) => sessionFor(id),
+          readme: readmeOf,
+        });
+        const second = await store.saveSession({
+          date: '20261125',
+          tag: 'def456',
+          build: (id) => sessionFor(id),
+          readme: readmeOf,
+        });
+        const otherDay = await store.saveSession({
+          date: '20261126',
+          tag: 'abc123',
+          build: (id) => sessionFor(id),
+          readme: readmeOf,
+        });
+        expect(first).toEqual({
+          sessionId: 'cs_20261125_001_abc123',
+          path: 'history/cs_20261125_001_abc123',
+        });
+        expect(second.sessionId).toBe('cs_20261125_002_def456');
+        expect(otherDay.sessionId).toBe('cs_20261126_001_abc123');
+        expect(await store.getSession(first.sessionId)).toEqual(sessionFor(first.sessionId));
+        expect(await store.getSession('cs_20261125_009_nope')).toBeUndefined();
+      });
+
+      it('gives sessions saved at once distinct numbers', async () => {
+        const saved = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            store.saveSession({
+              date: '2026-11-25',
+              tag: `t${i}`,
+              build: (id) => sessionFor(id),
+              readme: readmeOf,
+            }),
+          ),
+        );
+        const seqs = saved.map((s) => s.sessionId.split('_')[2]).sort();
+        expect(seqs).toEqual(Array.from({ length: 10 }, (_, i) => String(i + 1).padStart(3, '0')));
+      });
+
+      it('lists sessions, filtered by day and by customer name or id', async () => {
+        const zhang = await store.create('customer', customerFields('张先生', '13800138000'));
+        const li = await store.create('customer', customerFields('李女士', '13912345678'));
+        const a = await store.saveSession({
+          date: '20261125',
+          tag: 'a',
+          build: (id) => sessionFor(id, { customer: zhang }),
+          readme: readmeOf,
+        });
+        const b = await store.saveSession({
+          date: '20261126',
+          tag: 'b',
+          build: (id) => sessionFor(id, { customer: li, status: 'unresolved' }),
+          readme: readmeOf,
+        });
+        const all = await store.listSessions();
+        expect(all.map((s) => s.session_id).sort()).toEqual([a.sessionId, b.sessionId].sort());
+        expect(all.find((s) => s.session_id === b.sessionId)).toEqual({
+          session_id: b.sessionId,
+          timestamp: '2026-11-25T08:28:11.261439',
+          product: '会员订阅服务',
+          customer: '李女士',
+          operator: 'HEAR策略',
+          resolution_status: 'unresolved',
+        });
+        expect((await store.listSessions({ date: '20261125' })).map((s) => s.session_id)).toEqual([
+          a.sessionId,
+        ]);
+        expect((await store.listSessions({ date: '2026-11-26' })).map((s) => s.session_id)).toEqual([
+          b.sessionId,
+        ]);
+        expect((await store.listSessions({ customer: '张先生' })).map((s) => s.session_id)).toEqual([
+          a.sessionId,
+        ]);
+        expect((await store.listSessions({ customer: li._id })).map((s) => s.session_id)).toEqual([
+          b.sessionId,
+        ]);
+        expect(await store.listSessions({ date: '20200101' })).toEqual([]);
+      });
+
+      it('refuses a day that is not a date and keeps the tag to safe characters', async () => {
+        await expect(store.listSessions({ date: 'yesterday' })).rejects.toMatchObject({ code: 'E_INVALID' });
+        await expect(
+          store.saveSession({
+            date: '25/11/2026',
+            tag: 't',
+            build: (id) => sessionFor(id),
+            readme: readmeOf,
+          }),
+        ).rejects.toMatchObject({ code: 'E_INVALID' });
+        const saved = await store.saveSession({
+          date: '20261125',
+          tag: 'ab/c d',
+          build: (id) => sessionFor(id),
+          readme: readmeOf,
+        });
+        expect(saved.sessionId).toBe('cs_20261125_001_abcd');
+      });
+
+      it('counts a legacy session that names a record only by name as a reference', async () => {
+        const customer = await store.create('customer', customerFields('张先生', '13800138000'));
+        const other = await store.create('customer', customerFields('李女士', '13912345678'));
+        await store.saveSession({
+          date: '20260125',
+          tag: 'abc123',
+          build: (id) => sessionFor(id),
+          readme: readmeOf,
+        });
+        expect(await store.isReferencedBySession('customer', customer)).toBe(true);
+        expect(await store.isReferencedBySession('customer', other)).toBe(false);
+      });
+
+      it('knows which records a saved session names', async () => {
+        const product = await store.create('product', productFields('会员订阅服务'));
+        const customer = await store.create('customer', customerFields('张先生', '13800138000'));
+        const operator = await store.create('operator', operatorFields('HEAR策略'));
+        const bystander = await store.create('customer', customerFields('李女士', '13912345678'));
+        const otherProduct = await store.create('product', productFields('云存储'));
+        expect(await store.isReferencedBySession('customer', customer)).toBe(false);
+        await store.saveSession({
+          date: '20261125',
+          tag: 'x',
+          build: (id) => sessionFor(id, { product, customer, operator }),
+          readme: readmeOf,
+        });
+        expect(await store.isReferencedBySession('product', product)).toBe(true);
+        expect(await store.isReferencedBySession('customer', customer)).toBe(true);
+        expect(await store.isReferencedBySession('operator', operator)).toBe(true);
+        expect(await store.isReferencedBySession('customer', bystander)).toBe(false);
+        expect(await store.isReferencedBySession('product', otherProduct)).toBe(false);
+      });
+
+      it('imports a session under its own id once, and numbers later saves after it', async () => {
+        expect(isSessionImporter(store)).toBe(true);
+        if (!isSessionImporter(store)) return;
+        const legacy = sessionFor('cs_20260125_007_abc123');
+        expect(await store.importSession(legacy, '# legacy readme\n')).toBe(true);
+        expect(await store.importSession({ ...legacy, customer: '别人' }, '# again\n')).toBe(false);
+        expect(await store.getSession(legacy.session_id)).toEqual(legacy);
+        expect(await store.listSessions()).toHaveLength(1);
+        const next = await store.saveSession({
+          date: '20260125',
+          tag: 'new',
+          build: (id) => sessionFor(id),
+          readme: readmeOf,
+        });
+        expect(next.sessionId).toBe('cs_20260125_008_new');
+      });
+
+      it('hands back a saved session’s README as written', async () => {
+        expect(isSessionReadmeSource(store)).toBe(true);
+        if (!isSessionReadmeSource(store)) return;
+        const saved = await store.saveSession({
+          date: '20261125',
+          tag: 'r',
+          build: (id) => sessionFor(id),
+          readme: readmeOf,
+        });
+        expect(await store.readSessionReadme(saved.sessionId)).toBe(readmeOf(sessionFor(saved.sessionId)));
+        expect(await store.readSessionReadme('cs_20261125_099_none')).toBeUndefined();
+      });
+    });
+
+    describe('live sessions', () => {
+      const live = (id: string, at: string, turns: number) => ({
+        live_id: id,
+        updated_at: at,
+        turns,
+        state: { a: 1 },
+      });
+
+      it('puts, gets, lists and deletes live sessions', async () => {
+        expect(await store.getLiveSession('L1')).toBeUndefined();
+        await store.putLiveSession(live('L1', '2026-11-25T08:00:00.000000', 0));
+        await store.putLiveSession(live('L2', '2026-11-25T09:00:00.000000', 0));
+        await store.putLiveSession(live('L1', '2026-11-25T10:00:00.000000', 1));
+        expect(await store.getLiveSession('L1')).toEqual(live('L1', '2026-11-25T10:00:00.000000', 1));
+        expect((await store.listLiveSessions()).map((l) => l.live_id)).toEqual(['L1', 'L2']);
+        await store.deleteLiveSession('L1');
+        expect(await store.getLiveSession('L1')).toBeUndefined();
+        expect((await store.listLiveSessions()).map((l) => l.live_id)).toEqual(['L2']);
+      });
+
+      it('updates a live session without losing changes made at once', async () => {
+        await store.putLiveSession(live('L1', '2026-11-25T08:00:00.000000', 0));
+        await Promise.all(
+          Array.from({ length: 8 }, () =>
+            store.updateLiveSession('L1', (c) => ({ ...c, turns: (c.turns as number) + 1 })),
+          ),
+        );
+        expect((await store.getLiveSession('L1'))?.turns).toBe(8);
+      });
+
+      it('refuses to update an unknown live session', async () => {
+        await expect(store.updateLiveSession('nope', (c) => c)).rejects.toMatchObject({
+          code: 'E_NOT_FOUND',
+        });
+      });
+    });
+  });
+}

@@ -1,0 +1,344 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCs, SHARED, tempDb } from '../support/run-cs.js';
+
+const PRODUCT = '会员订阅服务';
+const OPERATOR = 'HEAR策略';
+
+/** Creates the scenario records with `cs create <type> --data` (an array per type). */
+async function seed(db: string): Promise<void> {
+  const records = JSON.parse(
+    await readFile(join(SHARED, 'scenarios', 'calls', 'records.json'), 'utf8'),
+  ) as Record<'products' | 'customers' | 'operators', unknown[]>;
+  for (const [type, list] of [
+    ['product', records.products],
+    ['customer', records.customers],
+    ['operator', records.operators],
+  ] as const) {
+    const r = await runCs(['create', type, '--db', db, '--data', JSON.stringify(list)]);
+    expect(r.code, r.stderr).toBe(0);
+  }
+}
+
+describe('cs session (live sessions driven by separate processes)', () => {
+  let tmp: Awaited<ReturnType<typeof tempDb>>;
+  let db: string;
+
+  /** Runs one `cs` process against the test database; `--json` output parsed. */
+  async function cs(args: string[]): Promise<Record<string, unknown>> {
+    const r = await runCs([...args, '--db', db, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as Record<string, unknown>;
+  }
+
+  async function start(phone: string, extra: string[] = []): Promise<string> {
+    const started = await cs([
+      'session',
+      'start',
+      '--product',
+      PRODUCT,
+      '--operator',
+      OPERATOR,
+      '--phone',
+      phone,
+      ...extra,
+    ]);
+    expect(started.live_id).toMatch(/^live_[0-9a-f]{10}$/);
+    return String(started.live_id);
+  }
+
+  async function savedSession(sessionId: string): Promise<Record<string, unknown>> {
+    return JSON.parse(await readFile(join(db, 'history', sessionId, 'session.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+  }
+
+  async function liveIds(): Promise<string[]> {
+    const live = (await cs(['session', 'list', '--live'])) as unknown as Array<{ live_id: string }>;
+    return live.map((l) => l.live_id);
+  }
+
+  beforeAll(async () => {
+    tmp = await tempDb();
+    db = tmp.db;
+    await seed(db);
+  });
+  afterAll(async () => tmp.cleanup());
+
+  it('records a call step by step and saves all of it', async () => {
+    const started = await runCs([
+      'session',
+      'start',
+      '--db',
+      db,
+      '--product',
+      PRODUCT,
+      '--operator',
+      OPERATOR,
+      '--phone',
+      '13800138000',
+      '--claude-session',
+      'abc123',
+    ]);
+    expect(started.code, started.stderr).toBe(0);
+    expect(started.stdout).toContain('--- 客服电话已接通 ---');
+    expect(started.stdout).toContain('客户: 张先生');
+    const liveId = /会话ID: (live_[0-9a-f]+)/.exec(started.stdout)?.[1] as string;
+    expect(liveId).toBeDefined();
+
+    await cs([
+      'session',
+      'turn',
+      '--session',
+      liveId,
+      '--role',
+      'customer',
+      '--content',
+      '为什么扣了我15块钱？我要退款200元',
+    ]);
+    const query = await runCs([
+      'query',
+      '--db',
+      db,
+      '--session',
+      liveId,
+      '--interface',
+      'user_billing',
+      '--param',
+      'date=2026-01-25',
+    ]);
+    expect(query.code, query.stderr).toBe(0);
+    expect(query.stdout).toContain('【系统查询结果 - Mock】');
+    expect(query.stdout).toContain('/api/user/138****8000/billing');
+    const permit = await runCs([
+      'permit',
+      '--db',
+      db,
+      '--session',
+      liveId,
+      '--product',
+      PRODUCT,
+      '--action',
+      '退款200元',
+    ]);
+    expect(permit.code, permit.stderr).toBe(0);
+    expect(permit.stdout).toContain('⚠ 需要主管审批');
+    await cs([
+      'session',
+      'turn',
+      '--session',
+      liveId,
+      '--role',
+      'agent',
+      '--content',
+      '退款200元需要主管审批，预计2小时内回复您。',
+    ]);
+
+    const review = {
+      resolution_status: 'partially_resolved',
+      issue_summary: '客户质疑扣费并要求退款200元',
+      actions_taken: ['查询账单', '退款200元已提交主管审批'],
+      follow_up_required: true,
+      customer_updates: {},
+    };
+    const ended = await cs(['session', 'end', '--session', liveId, '--review', JSON.stringify(review)]);
+    expect(ended.session_id).toMatch(/^cs_\d{8}_\d{3}_abc123$/);
+
+    const session = await savedSession(String(ended.session_id));
+    expect(session).toMatchObject({
+      product: PRODUCT,
+      customer: '张先生',
+      operator: OPERATOR,
+      customer_phone: '13800138000',
+      agent: 'external',
+      review,
+      conversation: [
+        { role: 'customer', content: '为什么扣了我15块钱？我要退款200元' },
+        { role: 'agent', content: '退款200元需要主管审批，预计2小时内回复您。' },
+      ],
+      system_queries: [
+        {
+          interface: 'user_billing',
+          ok: true,
+          endpoint: '/api/user/13800138000/billing?date=2026-01-25',
+          turn: 0,
+        },
+      ],
+      permission_checks: [{ action: '退款200元', status: 'requires_supervisor', turn: 0 }],
+    });
+    expect(await liveIds()).not.toContain(liveId);
+  });
+
+  it('loses no turn when eight processes record into one session at once', async () => {
+    const liveId = await start('13912345678');
+    const lines = Array.from({ length: 8 }, (_, i) => `第${i + 1}句话`);
+    const results = await Promise.all(
+      lines.map((line) =>
+        runCs(['session', 'turn', '--db', db, '--session', liveId, '--role', 'customer', '--content', line]),
+      ),
+    );
+    for (const r of results) expect(r.code, r.stderr).toBe(0);
+    const ended = await cs(['session', 'end', '--session', liveId]);
+    const session = await savedSession(String(ended.session_id));
+    const said = (session.conversation as Array<{ role: string; content: string }>).map((t) => t.content);
+    expect(said.sort()).toEqual([...lines].sort());
+  });
+
+  it('keeps a session left open, lists it, and saves it later with a review made from the record', async () => {
+    const phone = '13700001111';
+    const liveId = await start(phone);
+    await cs([
+      'session',
+      'turn',
+      '--session',
+      liveId,
+      '--role',
+      'customer',
+      '--content',
+      '我想问一下怎么取消自动续费',
+    ]);
+    await cs(['permit', '--session', liveId, '--product', PRODUCT, '--action', '取消自动续费']);
+    await cs([
+      'session',
+      'turn',
+      '--session',
+      liveId,
+      '--role',
+      'agent',
+      '--content',
+      '可以的，我这就帮您取消。',
+    ]);
+    // Every process has exited: the session lives on disk only.
+
+    const live = (await cs(['session', 'list', '--live'])) as unknown as Array<Record<string, unknown>>;
+    expect(live).toEqual(
+      expect.arrayContaining([expect.objectContaining({ live_id: liveId, phone, turns: 2, ending: false })]),
+    );
+    const human = await runCs(['session', 'list', '--live', '--db', db]);
+    expect(human.stdout).toContain(liveId);
+
+    const ended = await cs(['session', 'end', '--session', liveId, '--update-customer', '{"name":"王女士"}']);
+    const review = ended.review as Record<string, unknown>;
+    expect(review.resolution_status).toBe('resolved');
+    expect(String(review.issue_summary)).not.toBe('');
+    const session = await savedSession(String(ended.session_id));
+    expect(session.conversation).toHaveLength(2);
+    expect(session.permission_checks).toMatchObject([
+      { action: '取消自动续费', status: 'can_approve_immediately' },
+    ]);
+    expect(session.review).toMatchObject({ customer_updates: { name: '王女士' } });
+    expect(await liveIds()).not.toContain(liveId);
+
+    // The cold-start caller was named from the update.
+    const customer = await cs(['read', 'customer', '--phone', phone]);
+    expect(customer).toMatchObject({ name: '王女士', _cold_start: false });
+    expect(customer.interaction_history).toMatchObject([{ session_id: ended.session_id }]);
+  });
+
+  it('refuses to end a session twice, with one clear line', async () => {
+    const liveId = await start('13600002222');
+    await cs(['session', 'end', '--session', liveId]);
+    const again = await runCs(['session', 'end', '--db', db, '--session', liveId]);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toBe('');
+    expect(again.stderr).toMatch(/^cs: No live session live_[0-9a-f]+.*\n$/);
+    expect(again.stderr.split('\n')).toHaveLength(2);
+  });
+
+  it('keeps the session when an end is refused for bad input', async () => {
+    const liveId = await start('13600003333');
+    await cs(['session', 'turn', '--session', liveId, '--role', 'customer', '--content', '你好']);
+    const bad = await runCs([
+      'session',
+      'end',
+      '--db',
+      db,
+      '--session',
+      liveId,
+      '--review',
+      '{"resolution_status":"done"}',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--review');
+    expect(await liveIds()).toContain(liveId);
+    const ended = await cs(['session', 'end', '--session', liveId]);
+    expect((await savedSession(String(ended.session_id))).conversation).toEqual([
+      { role: 'customer', content: '你好' },
+    ]);
+  });
+
+  it('queries only the caller of the session', async () => {
+    const liveId = await start('13600004444');
+    const other = await runCs([
+      'query',
+      '--db',
+      db,
+      '--session',
+      liveId,
+      '--phone',
+      '13800138000',
+      '--interface',
+      'user_profile',
+    ]);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('can query only that caller');
+    await cs(['session', 'end', '--session', liveId]);
+  });
+
+  it('saves a call with the seed’s save_session arguments and updates the customer', async () => {
+    const review = {
+      resolution_status: 'resolved',
+      issue_summary: '客户询问会员可以几台设备同时观看',
+      actions_taken: ['解答设备数量问题'],
+      follow_up_required: false,
+      customer_updates: { special_needs: '希望短信通知，偏好微信沟通' },
+    };
+    const conversation = [
+      { role: 'agent', content: '您好，会员服务中心，我是小王，您请讲。' },
+      { role: 'customer', content: '会员可以几台设备同时看？' },
+      { role: 'agent', content: '同一时间最多两台设备同时观看。' },
+    ];
+    const r = await runCs([
+      'session',
+      'save',
+      '--db',
+      db,
+      '--claude-session',
+      'seedsave1',
+      '--product',
+      PRODUCT,
+      '--customer',
+      '李女士',
+      '--operator',
+      OPERATOR,
+      '--review',
+      JSON.stringify(review),
+      '--conversation',
+      JSON.stringify(conversation),
+      '--update-customer',
+      JSON.stringify({ communication_style: '礼貌，语速快' }),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const sessionId = /(cs_\d{8}_\d{3}_seedsave1)/.exec(r.stdout)?.[1] as string;
+    expect(sessionId).toBeDefined();
+
+    const session = await savedSession(sessionId);
+    expect(session).toMatchObject({ session_id: sessionId, customer: '李女士', conversation });
+    const customer = await cs(['read', 'customer', '--name', '李女士']);
+    expect(customer).toMatchObject({
+      special_needs: '希望短信通知，偏好微信沟通',
+      communication_style: '礼貌，语速快',
+    });
+    expect(customer.interaction_history).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          session_id: sessionId,
+          summary: review.issue_summary,
+          outcome: 'resolved',
+        }),
+      ]),
+    );
+  });
+});
