@@ -24,20 +24,12 @@ export async function prepareAgent(
     onGuard: (d: GuardDecisionRecord) => void;
   }) => Promise<CallAgent>
 > {
-  const flags = choice.flags ?? {};
-  const flagsGiven = Object.values(flags).some((v) => v !== undefined);
-  if (choice.kind === 'rules' || (choice.kind === 'auto' && !flagsGiven && !hasLlmEnv(choice.env))) {
-    const { createRulesAgent } = await import('./rules/rules-agent.js');
-    return async () => createRulesAgent();
-  }
-  const { resolveLlmConfig } = await import('./llm/llm-config.js');
-  const config = resolveLlmConfig({ env: choice.env, flags: stripUndefined(flags) });
-  if (!config) {
-    throw new CsError(
-      'E_CONFIG',
-      '--agent llm needs a model: set CS_LLM_PROVIDER (openai-compatible | openai | anthropic), CS_LLM_MODEL and, for openai-compatible, CS_LLM_BASE_URL.',
-    );
-  }
+  const flags = stripUndefined(choice.flags ?? {});
+  if (choice.kind === 'rules') return rulesAgent();
+  const { isLlmConfigured, resolveLlmConfig } = await import('./llm/llm-config.js');
+  if (choice.kind === 'auto' && !isLlmConfigured(choice.env, flags)) return rulesAgent();
+  const config = resolveLlmConfig({ env: choice.env, flags, required: true });
+  if (!config) throw new CsError('E_CONFIG', '--agent llm needs CS_LLM_PROVIDER and CS_LLM_MODEL.');
   const [{ createChatModel }, { createLlmAgent }, { buildReview }] = await Promise.all([
     import('./llm/create-chat-model.js'),
     import('./llm/llm-agent.js'),
@@ -67,8 +59,9 @@ export async function prepareAgent(
     });
 }
 
-function hasLlmEnv(env: NodeJS.ProcessEnv): boolean {
-  return Boolean(env.CS_LLM_PROVIDER);
+async function rulesAgent() {
+  const { createRulesAgent } = await import('./rules/rules-agent.js');
+  return async () => createRulesAgent();
 }
 
 function stripUndefined<T extends Record<string, string | undefined>>(o: T): { [K in keyof T]?: string } {

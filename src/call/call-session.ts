@@ -232,6 +232,14 @@ export class CallSession {
     return ticket;
   }
 
+  /**
+   * Builds the knowledge index now rather than on the first question, so no customer turn
+   * pays for it (tens of ms for a 500-entry FAQ).
+   */
+  prepareKnowledge(): void {
+    this.knowledge ??= buildKnowledgeIndex(this.participants.product);
+  }
+
   searchKnowledge(query: string, limit = 3): KnowledgeHit[] {
     this.knowledge ??= buildKnowledgeIndex(this.participants.product);
     return this.knowledge.search(query, limit);

@@ -120,7 +120,7 @@ function mergeCustomerUpdates(
   const { phone: _ignored, interaction_history: _h, ...rest } = updates;
   const merged: Record<string, unknown> = { ...userFields(current), ...withoutMeta(rest) };
   const validated = validateRecordFields('customer', merged);
-  if (current._cold_start === true) validated._cold_start = typeof rest.name === 'string' ? false : true;
+  if (current._cold_start === true) validated._cold_start = typeof rest.name !== 'string';
   if (current._phone_unknown !== undefined) validated._phone_unknown = current._phone_unknown;
   return validated;
 }

@@ -28,6 +28,7 @@ export async function runConversation(options: {
   onReply?: (text: string) => void;
 }): Promise<Review> {
   const { session, agent } = options;
+  session.prepareKnowledge();
   const greeting = await agent.greet(session.context());
   session.addAgentTurn(greeting);
   options.onReply?.(greeting);

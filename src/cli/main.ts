@@ -60,7 +60,7 @@ function buildProgram(): Command {
       .description(`${desc} (${recordType})`)
       .option('--name <name>', 'exact or unique partial name')
       .option('--id <id>', 'record id');
-    if (name === 'read') c.option('--phone <phone>', 'customer phone');
+    c.option('--phone <phone>', 'customer phone (customers only)');
     if (name === 'update') c.requiredOption('--updates <json>', 'fields to set, as JSON');
     if (name === 'delete') {
       c.option('--force', 'delete even if saved call history names it');

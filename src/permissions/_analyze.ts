@@ -96,7 +96,8 @@ export function analyze(text: string): Analysis {
     if (c.end > c.start) clauses.push(c);
     from = b;
   }
-  const requests: FoundRequest[] = detectConcepts(norm).map((m) => {
+  const clauseOf = (from: number, to: number): Clause => clauseAround(norm, seps, from, to);
+  const requests: FoundRequest[] = detectConcepts(norm, true, clauseOf).map((m) => {
     const clause = clauseAround(norm, seps, m.start, m.end);
     const before = norm.slice(clause.start, m.start);
     const asked = before + norm.slice(m.start, m.end);

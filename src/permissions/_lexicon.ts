@@ -31,13 +31,15 @@ export interface ConceptDef {
 }
 
 const ACCOUNT_ZH = '(?:账户|账号|帐号|帐户)';
-const OTHER_ZH =
-  '(?:(?:其他|其它|别的|另外的?|另一个|另一位|其他的|其它的)(?:用户|客户|会员|人|账户|账号|帐号|手机号|号码)|别人|他人|旁人|陌生人)';
+// Family and friends are other users too: their accounts are not the caller's.
+const RELATIVES_ZH =
+  '(?:老婆|老公|妻子|丈夫|爱人|媳妇|妈妈|我妈|老妈|爸爸|我爸|老爸|父母|儿子|女儿|孩子|朋友|同事|家人|亲戚|室友|邻居|男朋友|女朋友)';
+const OTHER_ZH = `(?:(?:其他|其它|别的|另外的?|另一个|另一位|其他的|其它的)(?:用户|客户|会员|人|账户|账号|帐号|手机号|号码)|别人|他人|旁人|陌生人|${RELATIVES_ZH})`;
 // 他/她 but not 其他 (other things); ta as typed in chat.
 const THIRD_PERSON_ZH = '(?:(?<![其吉a-z])(?:他们|她们|他|她)|(?<![a-z])ta)';
 const POSSESSIVE_ZH = '(?:[^,.!?;:、\\n]{0,4}?的)?';
-const OTHER_EN =
-  "(?:(?:another|other|a different|different)\\s+(?:user|customer|person|people|member|client|subscriber|account holder|account owner)(?:'s|s'|s)?|(?:someone|somebody) else(?:'s)?|other people(?:'s)?)";
+const RELATIVES_EN = '(?:wife|husband|mom|mum|mother|dad|father|son|daughter|friend|colleague|partner|boyfriend|girlfriend|parents?)';
+const OTHER_EN = `(?:(?:another|other|a different|different)\\s+(?:user|customer|person|people|member|client|subscriber|account holder|account owner)(?:'s|s'|s)?|(?:someone|somebody) else(?:'s)?|other people(?:'s)?|my ${RELATIVES_EN}(?:'s|s'))`;
 
 /** The lexicon. Order does not matter; overlaps resolve by length, then priority. */
 export const CONCEPTS: readonly ConceptDef[] = [
@@ -46,7 +48,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     zh: '退款',
     en: 'refund',
     families: ['money'],
-    keys: ['退', '还钱', '钱还', '返', 'refund', 'reimburs', 'money back', 'pay', 'charge', 'return'],
+    keys: ['退', '还钱', '钱还', '还给我', '返', 'refund', 'reimburs', 'back', 'pay', 'charge', 'return'],
     patterns: [
       '退(?:款|费|钱|还|回|给|我)',
       '退(?!一下)(?=\\s*(?:[\\d¥$]|[一二两三四五六七八九十百千]))',
@@ -67,7 +69,19 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '\\bgive (?:me )?(?:my |the )?(?:\\$?\\d[\\d,.]*|money)(?: dollars| bucks)? back\\b',
     ],
     absorb: ['全额', 'full'],
-    examples: ['退款', '退费', '退钱70元', '退我20块', '退给我吧', '把钱退给我', 'refund $15', 'I want my money back'],
+    examples: [
+      '退款',
+      '退费',
+      '退钱70元',
+      '退我20块',
+      '退给我吧',
+      '把钱退给我',
+      '退一百块',
+      '那15块还给我',
+      'refund $15',
+      'I want my money back',
+      'give me my $50 back',
+    ],
   },
   {
     id: 'cancel_auto_renew',
@@ -212,6 +226,20 @@ export const CONCEPTS: readonly ConceptDef[] = [
       'different',
       'someone',
       'somebody',
+      '隐私',
+      '订单',
+      '账单',
+      '记录',
+      '账户',
+      '账号',
+      '帐号',
+      '数据',
+      '文件',
+      '密码',
+      '邮箱',
+      '位置',
+      '套餐',
+      '住址',
       '机主',
       '户主',
       '主人',
@@ -237,13 +265,28 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '他',
       '她',
       'ta',
+      'wife',
+      'husband',
+      'mom',
+      'mum',
+      'mother',
+      'dad',
+      'father',
+      'son',
+      'daughter',
+      'friend',
+      'colleague',
+      'partner',
+      'boyfriend',
+      'girlfriend',
+      'parent',
       'his',
       'her',
       'their',
     ],
     patterns: [
       `(?:(?:透露|泄露|告诉我?|给我|提供|查询?|查一下|查看|看一下|看看?|调取|获取|发给我|打印)~)?${OTHER_ZH}${POSSESSIVE_ZH}(?:个人)?(?:信息|资料|隐私|手机号码?|电话号码?|号码|电话|订单|账单|名字|姓名|地址|住址|身份证号?|记录|账户|账号|帐号|数据|文件|密码|消费记录|通话记录|邮箱|位置|套餐)`,
-      '(?<!\\d)(?<!我的?(?:手机|电话)?(?:号码|号)?是?\\s*)\\d{7,}[^,.!?;:、\\n]{0,8}?(?:用户|机主|户主|主人|持有人|是谁|叫什么|名字|姓名|地址|信息|资料|身份)',
+      '(?<!\\d)(?<!我的?(?:手机|电话)?(?:号码|号)?是?\\s*)\\d{7,}[^,.!?;:、\\n]{0,8}?(?:用户|机主|户主|主人|持有人|是谁|叫什么|名字|姓名|地址|信息|资料|身份|密码|账户|账号|账单|订单|套餐|通话记录)',
       '(?:这个|那个|该)(?:手机)?(?:号码|号|电话|手机号)~(?:是谁|的主人|的机主|的户主|属于谁|的用户|用户叫|叫什么)',
       '(?:透露|泄露)~(?:用户|客户)(?:的)?(?:信息|资料|隐私)',
       `(?:告诉我|给我|发给我|发我|查一下|查询?|看一下|看看)~${THIRD_PERSON_ZH}的(?:手机号码?|电话号码?|号码|电话|地址|住址|名字|姓名|身份证号?|个人信息|信息|资料|账单|订单|密码)`,
@@ -283,6 +326,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       "disclose other customers' information",
       "share another user's files with me",
       "What's the name on the account with number 13912345678?",
+      '重置我老婆的密码',
+      "reset my wife's password",
+      '把13912345678的密码重置一下',
     ],
   },
   {
@@ -636,15 +682,27 @@ export function lexicon(): CompiledLexicon {
   return compiled;
 }
 
-const OTHER_PARTY =
-  /别人|他人|其他用户|其它用户|别的用户|其他人|另一个用户|另一个人|陌生人|\banother (?:user|customer|person|member)|\bsomeone else|\bsomebody else|\bother (?:users?|customers?|people)/;
+let otherParty: RegExp | undefined;
+
+/** Another person named in a clause: 别人, 其他用户, 我老婆, another user, my wife's ... */
+function mentionsOtherParty(text: string): boolean {
+  otherParty ??= new RegExp(
+    `别人|他人|其他用户|其它用户|别的用户|其他人|另一个用户|另一个人|陌生人|${RELATIVES_ZH}|\\banother (?:user|customer|person|member)|\\bsomeone else|\\bsomebody else|\\bother (?:users?|customers?|people)|\\b(?:for )?my ${RELATIVES_EN}\\b`,
+  );
+  return otherParty.test(text);
+}
 
 /**
  * Every concept in normalised text, without overlaps (a longer match wins, then the higher
  * priority), in order of position. `usePrefilter: false` skips the key pre-filter (tests check
- * that it never changes the outcome).
+ * that it never changes the outcome); `clauseOf` widens the other-person check of actions on
+ * one's own account from the match to its clause.
  */
-export function detectConcepts(s: string, usePrefilter = true): ConceptMatch[] {
+export function detectConcepts(
+  s: string,
+  usePrefilter = true,
+  clauseOf?: (start: number, end: number) => { start: number; end: number },
+): ConceptMatch[] {
   const lex = lexicon();
   let candidates: Set<ConceptDef>;
   if (usePrefilter) {
@@ -665,8 +723,13 @@ export function detectConcepts(s: string, usePrefilter = true): ConceptMatch[] {
         re.lastIndex++;
         continue;
       }
-      // 改别人的密码 is not a password reset of one's own: the other-user concepts take it.
-      if (concept.selfOnly && OTHER_PARTY.test(m[0])) continue;
+      // 改别人的密码 / cancel auto-renewal for someone else is not an action on one's own account:
+      // the other-user concepts take it, or no rule does.
+      if (concept.selfOnly) {
+        const end = m.index + m[0].length;
+        const scope = clauseOf ? clauseOf(m.index, end) : { start: m.index, end };
+        if (mentionsOtherParty(s.slice(scope.start, scope.end))) continue;
+      }
       found.push({ concept, start: m.index, end: m.index + m[0].length });
     }
   }

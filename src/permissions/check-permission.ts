@@ -53,6 +53,11 @@ interface Part {
   bare?: { value: number; text: string };
   /** The quantity came from another clause of the action (扣了我15块，退给我吧). */
   borrowed?: boolean;
+  /**
+   * Other readings of the amount: further amounts of the same kind in the clause and their sum
+   * (退款99元外加运费50元). The strictest reading decides.
+   */
+  alternatives?: Quantity[];
   stems?: Set<string>;
 }
 
@@ -99,6 +104,7 @@ function parseAction(text: string): ParsedAction {
       !HOW_TO.test(part.norm) && (REQUEST_LIKE_ZH.test(part.norm) || REQUEST_LIKE_EN.test(part.norm));
     free.push({ ...part, requestLike });
   }
+  addReadings(analysis, requests);
   const trimmed = text.trim();
   const offset = text.indexOf(trimmed);
   const whole = toPart(analysis, offset, offset + trimmed.length);
@@ -143,6 +149,60 @@ function bindLooseAmounts(analysis: Analysis, found: FoundRequest[], parts: Part
       part.borrowed = true;
     }
   });
+}
+
+function total(quantities: Quantity[], lang: 'zh' | 'en'): Quantity {
+  const first = quantities[0]!;
+  const value = Math.round(quantities.reduce((sum, q) => sum + q.value, 0) * 1e6) / 1e6;
+  const text = formatAmount(value, first.unit)[lang];
+  return { ...first, value, text: lang === 'zh' ? `合计${text}` : `${text} in total`, start: -1, end: -1 };
+}
+
+/**
+ * Makes sure no reading of the amounts can slip through: a clause with several amounts of its
+ * request's kind is decided on each and on their sum, and one request asked for several times
+ * with amounts (退款99元，另外再退款99元) is decided on the total too.
+ */
+function addReadings(analysis: Analysis, parts: Part[]): void {
+  const lang = hasCjk(analysis.text) ? 'zh' : 'en';
+  const claimed = new Set(parts.map((p) => p.quantity).filter((q) => q !== undefined));
+  for (const part of parts) {
+    const q = part.quantity;
+    if (!q || part.borrowed || q.start < 0) continue;
+    const start = analysis.norm.indexOf(part.norm);
+    const others = analysis.quantities.filter(
+      (o) => o !== q && !claimed.has(o) && o.unit === q.unit && o.start >= start && o.end <= start + part.norm.length,
+    );
+    const readings: Quantity[] = others.length > 0 ? [...others, total([q, ...others], lang)] : [];
+    // 退款80 0元: digits split by a stray space may be one number (800), so that reading counts too.
+    const split = analysis.bare.find(
+      (b) => b.end < q.start && analysis.norm.slice(b.end, q.start).trim() === '' && /^\d/.test(q.text),
+    );
+    if (split && /^[\d,]+$/.test(analysis.norm.slice(split.start, split.end))) {
+      const joined = Number(`${analysis.norm.slice(split.start, split.end).replaceAll(',', '')}${q.value}`);
+      const text = analysis.text.slice(split.start, q.end);
+      readings.push({ ...q, value: joined, text });
+    }
+    if (readings.length > 0) part.alternatives = readings;
+  }
+  const groups = new Map<string, Part[]>();
+  for (const part of parts) {
+    if (!part.concept || !part.quantity) continue;
+    const key = `${part.concept.id} ${part.quantity.unit}`;
+    groups.set(key, [...(groups.get(key) ?? []), part]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    parts.push({
+      text: group.map((p) => p.text).join(' + '),
+      norm: group.map((p) => p.norm).join(' + '),
+      concept: group[0]!.concept!,
+      quantity: total(
+        group.map((p) => p.quantity!),
+        lang,
+      ),
+    });
+  }
 }
 
 const CACHE_SIZE = 512;
@@ -223,6 +283,15 @@ interface Outcome {
 }
 
 function decidePart(rules: CompiledRules, part: Part): Outcome {
+  let outcome = decideReading(rules, part);
+  for (const quantity of part.alternatives ?? []) {
+    const other = decideReading(rules, { ...part, quantity });
+    if (rank(other.status) < rank(outcome.status)) outcome = other;
+  }
+  return outcome;
+}
+
+function decideReading(rules: CompiledRules, part: Part): Outcome {
   const applicable: CompiledRule[] = [];
   const undetermined: CompiledRule[] = [];
   let mismatch: { quantity: Quantity; rule: CompiledRule } | undefined;

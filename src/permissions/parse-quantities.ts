@@ -67,7 +67,7 @@ const UNIT_WORDS: readonly UnitWord[] = [
   { word: 'dollar', unit: 'USD', factor: 1 },
   { word: 'bucks', unit: 'USD', factor: 1 },
   { word: 'usd', unit: 'USD', factor: 1 },
-  { word: '$', unit: 'USD', factor: 1 },
+  { word: '$', unit: 'USD', factor: 1, accept: (_s, num, end) => end === num.end + 1 },
   { word: '个工作日', unit: 'day', factor: 1 },
   { word: '工作日', unit: 'day', factor: 1 },
   { word: '个星期', unit: 'day', factor: 7 },

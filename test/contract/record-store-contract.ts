@@ -108,6 +108,11 @@ export function defineRecordStoreContract(name: string, makeStore: () => Promise
       expect(store.location).toMatch(/\S/);
     });
 
+    it('can be closed more than once', async () => {
+      await store.close();
+      await expect(store.close()).resolves.toBeUndefined();
+    });
+
     describe('records', () => {
       it('creates a record with an 8-hex id, its type, a legacy _created and every field kept', async () => {
         const created = await store.create(
@@ -503,6 +508,9 @@ export function defineRecordStoreContract(name: string, makeStore: () => Promise
         expect(isSessionImporter(store)).toBe(true);
         if (!isSessionImporter(store)) return;
         const legacy = sessionFor('cs_20260125_007_abc123');
+        await expect(store.importSession(sessionFor('not-a-session-id'), '')).rejects.toMatchObject({
+          code: 'E_INVALID',
+        });
         expect(await store.importSession(legacy, '# legacy readme\n')).toBe(true);
         expect(await store.importSession({ ...legacy, customer: '别人' }, '# again\n')).toBe(false);
         expect(await store.getSession(legacy.session_id)).toEqual(legacy);

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCs, SHARED, tempDb } from '../support/run-cs.js';
+import { PROJECT_ROOT, runCs, SHARED, tempDb } from '../support/run-cs.js';
 
 const PRODUCT = '会员订阅服务';
 const OPERATOR = 'HEAR策略';
@@ -340,5 +340,70 @@ describe('cs session (live sessions driven by separate processes)', () => {
         }),
       ]),
     );
+  });
+});
+
+describe('skill/SKILL.md', () => {
+  /** Every `cs ...` line of the skill's bash blocks, continuation lines joined. */
+  async function skillCommands(): Promise<string[][]> {
+    const text = await readFile(join(PROJECT_ROOT, 'skill', 'SKILL.md'), 'utf8');
+    const blocks = [...text.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+    return blocks
+      .flatMap((b) => b.replace(/\\\n\s*/g, ' ').split('\n'))
+      .map((line) => line.trim())
+      .filter((line) => line.startsWith('cs '))
+      .map((line) => line.split(/\s+/).slice(1));
+  }
+
+  it('uses only commands and flags the CLI accepts', async () => {
+    const commands = await skillCommands();
+    expect(commands.length).toBeGreaterThan(25);
+    const byCommand = new Map<string, Set<string>>();
+    for (const words of commands) {
+      const name = words.filter(
+        (w, i) => !w.startsWith('-') && words.slice(0, i).every((x) => !x.startsWith('-')),
+      );
+      // `cs read product ...`, `cs restore <id>`: arguments are not subcommands.
+      const path = name
+        .slice(0, ['session', 'history', 'skill', 'mock'].includes(name[0] ?? '') ? 2 : 1)
+        .join(' ');
+      const flags = byCommand.get(path) ?? new Set<string>();
+      for (const w of words) if (w.startsWith('--')) flags.add(w.split('=')[0] as string);
+      byCommand.set(path, flags);
+    }
+    for (const name of ['session start', 'session turn', 'session end', 'session save', 'query', 'permit']) {
+      expect([...byCommand.keys()]).toContain(name);
+    }
+    const checks = await Promise.all(
+      [...byCommand].map(async ([path, flags]) => ({
+        path,
+        flags,
+        help: await runCs([...path.split(' '), '--help']),
+      })),
+    );
+    for (const { path, flags, help } of checks) {
+      expect(help.code, `cs ${path} --help: ${help.stderr}`).toBe(0);
+      for (const flag of flags) {
+        if (['--db', '--json', '--debug'].includes(flag)) continue;
+        expect(help.stdout, `cs ${path} has no ${flag}`).toContain(`${flag} `);
+      }
+    }
+  });
+
+  it('is installed with its references by `cs skill install`', async () => {
+    const tmp = await tempDb();
+    try {
+      const target = join(tmp.dir, 'skills', 'customer-service');
+      const r = await runCs(['skill', 'install', '--dir', target]);
+      expect(r.code, r.stderr).toBe(0);
+      const installed = await readFile(join(target, 'SKILL.md'), 'utf8');
+      expect(installed).toMatch(/^---\nname: customer-service\ndescription: .+\n---\n/);
+      for (const ref of ['service-methodologies.md', 'mock-templates.md']) {
+        expect(installed).toContain(`references/${ref}`);
+        expect((await stat(join(target, 'references', ref))).isFile()).toBe(true);
+      }
+    } finally {
+      await tmp.cleanup();
+    }
   });
 });

@@ -3,7 +3,7 @@ import { styleText } from 'node:util';
 import type { Language } from '../../agent/call-agent.js';
 import { prepareAgent } from '../../agent/choose-agent.js';
 import { CallSession } from '../../call/call-session.js';
-import { saveCall } from '../../call/finish-call.js';
+import { parseSessionTag, saveCall } from '../../call/finish-call.js';
 import { runConversation } from '../../call/run-call.js';
 import { type CallerRef, startCall } from '../../call/start-call.js';
 import { CsError } from '../../domain/cs-error.js';
@@ -54,6 +54,9 @@ export async function callCommand(ctx: CliContext, options: CallOptions): Promis
   if (options.sessionId && options.claudeSession && options.sessionId !== options.claudeSession) {
     throw new CsError('E_USAGE', '--session-id and --claude-session name the same thing; give one.');
   }
+  // Checked before anything is written: a bad tag must not leave a half-made call behind.
+  const tag = options.sessionId ?? options.claudeSession;
+  if (tag !== undefined) parseSessionTag(tag);
   const makeAgent = await prepareAgent({
     kind: options.agent,
     env: ctx.env,
@@ -97,7 +100,6 @@ export async function callCommand(ctx: CliContext, options: CallOptions): Promis
   });
   rl.close();
   sink({ type: 'session_ended', review });
-  const tag = options.sessionId ?? options.claudeSession;
   const saved = await saveCall({
     store,
     product: participants.product,

@@ -29,9 +29,14 @@ async function editInfo(folder: string, edit: (info: Record<string, unknown>) =>
 }
 
 describe('shardOf', () => {
-  it('spreads keys over the 256 shards', () => {
-    const used = new Set(Array.from({ length: 5000 }, (_, i) => shardOf('phone', `138${i}`)));
-    expect(used.size).toBe(256);
+  it('spreads keys evenly over the 1024 shards', () => {
+    const counts = new Map<number, number>();
+    for (let i = 0; i < 102_400; i++) {
+      const n = shardOf('phone', `13${String(i).padStart(9, '0')}`);
+      counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(1024);
+    expect(Math.max(...counts.values())).toBeLessThan(200); // 100 on average
     expect(shardOf('id', 'abc')).toBe(shardOf('id', 'abc'));
   });
 });

@@ -6,11 +6,11 @@ import { writeAtomic } from './write-atomic.js';
 /*
  * The lookup index of one record type, under `<db>/.index/<type>/`:
  *
- *   meta.json        {"v":1,"gen":N,"mtime":"<type folder mtime, ns>"}
- *   gN/<xx>.json     shard xx (00..ff) of generation N: {"ids":{id:{f,n,p}},"names":{name:[id]},"phones":{phone:[id]}}
+ *   meta.json        {"v":1,"shards":1024,"gen":N,"mtime":"<type folder mtime, ns>"}
+ *   gN/<xxx>.json    shard xxx (000..3ff) of generation N: {"ids":{id:{f,n,p}},"names":{name:[id]},"phones":{phone:[id]}}
  *
  * A key (`id:`, `name:` or `phone:` + value) lives in the shard given by an FNV-1a hash of it,
- * so a lookup reads meta.json, one or two shards of ~1/256 of the entries and the record's
+ * so a lookup reads meta.json, one or two shards of ~1/1024 of the entries and the record's
  * info.json, whatever the size of the database. Incremental writes rewrite only the shards they
  * touch (atomically, under the type's lock). A rebuild writes a whole new generation folder and
  * then switches meta.json to it in one atomic write, so readers never see half an index; old
@@ -47,20 +47,28 @@ interface Shard {
 
 export interface IndexMeta {
   v: 1;
+  /** Shard count the index was written with; another count (another version) means rebuild. */
+  shards: number;
   gen: number;
   mtime: string;
 }
 
-const MetaSchema = z.object({ v: z.literal(1), gen: z.number().int().nonnegative(), mtime: z.string() });
+// 1024 shards: about 13 KB of JSON per shard at 100,000 records, so a lookup parses little.
+const SHARD_COUNT = 1024;
 
-const SHARD_COUNT = 256;
+const MetaSchema = z.object({
+  v: z.literal(1),
+  shards: z.literal(SHARD_COUNT),
+  gen: z.number().int().nonnegative(),
+  mtime: z.string(),
+});
 
 /** Thrown by a view whose generation was replaced while it was read; the caller retries. */
 export class GenerationGoneError extends Error {
   override readonly name = 'GenerationGoneError';
 }
 
-/** The shard (0..255) a key lives in: FNV-1a over the key's UTF-16 code units. */
+/** The shard (0..1023) a key lives in: FNV-1a over the key's UTF-16 code units. */
 export function shardOf(kind: 'id' | IndexKeyKind, key: string): number {
   let h = 0x811c9dc5;
   const s = `${kind}:${key}`;
@@ -72,7 +80,7 @@ export function shardOf(kind: 'id' | IndexKeyKind, key: string): number {
 }
 
 function shardFile(n: number): string {
-  return `${n.toString(16).padStart(2, '0')}.json`;
+  return `${n.toString(16).padStart(3, '0')}.json`;
 }
 
 function emptyShard(): Shard {
@@ -208,10 +216,21 @@ export class IndexView {
     return (await this.shard(shardOf('id', id))).ids.get(id);
   }
 
-  /** Every entry (reads all shards). */
+  /** Every entry (reads every shard written; empty ones are not). */
   async all(): Promise<IndexEntry[]> {
+    let numbers: number[];
+    if (this.#memory) {
+      numbers = [...this.#memory.keys()];
+    } else {
+      const dir = this.#dir as string;
+      const files = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') throw new GenerationGoneError(dir);
+        throw error;
+      });
+      numbers = files.filter((f) => /^[0-9a-f]{3}\.json$/.test(f)).map((f) => Number.parseInt(f, 16));
+    }
     const out: IndexEntry[] = [];
-    for (let n = 0; n < SHARD_COUNT; n++) out.push(...(await this.shard(n)).ids.values());
+    for (const n of numbers) out.push(...(await this.shard(n)).ids.values());
     return out;
   }
 }
@@ -272,7 +291,7 @@ export class FsIndex {
     // Plain writes: nothing points at this folder until meta.json does.
     for (const [n, shard] of buildShards(entries))
       await writeFile(join(dir, shardFile(n)), serializeShard(shard));
-    const meta: IndexMeta = { v: 1, gen, mtime };
+    const meta: IndexMeta = { v: 1, shards: SHARD_COUNT, gen, mtime };
     await writeAtomic(join(this.#dir, 'meta.json'), JSON.stringify(meta), { fsync: false });
     const names = await readdir(this.#dir).catch(() => [] as string[]);
     await Promise.all(

@@ -8,7 +8,6 @@ import {
   warnPgSkipped,
 } from '../../../test/contract/pg-test-schema.js';
 import type { StoredRecord } from '../../domain/record-schemas.js';
-import type { RecordStore } from '../record-store.js';
 import { openPgRecordStore } from './pg-record-store.js';
 
 warnPgSkipped('PostgreSQL store specifics');

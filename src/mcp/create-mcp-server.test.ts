@@ -1,0 +1,110 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CsError } from '../domain/cs-error.js';
+import { createRecord } from '../records/record-service.js';
+import { FsRecordStore } from '../store/fs/fs-record-store.js';
+import { makeTempDir } from '../store/fs/test-db.js';
+import type { RecordStore } from '../store/record-store.js';
+import { toolError } from './_tool-result.js';
+import { createMcpServer } from './create-mcp-server.js';
+
+type ToolResult = {
+  isError?: boolean;
+  content: Array<{ type: string; text?: string }>;
+  structuredContent?: unknown;
+};
+
+const RECORDS = join(process.cwd(), '../shared/scenarios/calls/records.json');
+
+describe('createMcpServer', () => {
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  let store: RecordStore;
+  let client: Client;
+
+  beforeEach(async () => {
+    temp = await makeTempDir('cs-mcp-');
+    store = new FsRecordStore(join(temp.dir, 'db'));
+    const records = JSON.parse(await readFile(RECORDS, 'utf8')) as Record<
+      string,
+      Array<Record<string, unknown>>
+    >;
+    for (const [type, key] of [
+      ['product', 'products'],
+      ['customer', 'customers'],
+      ['operator', 'operators'],
+    ] as const) {
+      for (const r of records[key] ?? []) await createRecord(store, type, r);
+    }
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await createMcpServer({ store, env: {} }).connect(serverSide);
+    client = new Client({ name: 'unit', version: '1.0.0' });
+    await client.connect(clientSide);
+  });
+
+  afterEach(async () => {
+    await client.close();
+    await store.close();
+    await temp.cleanup();
+  });
+
+  const call = async (name: string, args: Record<string, unknown>) =>
+    (await client.callTool({ name, arguments: args })) as ToolResult;
+
+  it('records a call into a live session the CLI can see and saves it on end_call', async () => {
+    const started = await call('start_call', {
+      product: '会员订阅服务',
+      operator: 'HEAR策略',
+      phone: '138-0013-8000',
+    });
+    const { call_id } = started.structuredContent as { call_id: string };
+    expect((await store.listLiveSessions()).map((l) => l.live_id)).toEqual([call_id]);
+
+    await call('record_turn', { call_id, role: 'customer', content: '我要退款50元' });
+    const checked = await call('check_permission', { call_id, action: '退款50元' });
+    expect(checked.structuredContent).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: '退款<100元',
+    });
+    expect(checked.content[0]?.text).toContain('✓ 可立即批准');
+
+    const ended = await call('end_call', { call_id });
+    const saved = ended.structuredContent as { session_id: string; review: { resolution_status: string } };
+    const session = await store.getSession(saved.session_id);
+    expect(session?.conversation).toEqual([{ role: 'customer', content: '我要退款50元' }]);
+    expect(session?.permission_checks).toMatchObject([
+      { action: '退款50元', status: 'can_approve_immediately' },
+    ]);
+    expect(await store.listLiveSessions()).toEqual([]);
+  });
+
+  it('answers a failing tool with its one-line message as a tool error', async () => {
+    const result = await call('get_record', { type: 'operator', name: 'LAST策略' });
+    expect(result.isError).toBe(true);
+    expect(result.content).toEqual([
+      { type: 'text', text: expect.stringMatching(/^No operator named "LAST策略".*HEAR策略/) },
+    ]);
+  });
+
+  it('reports a search with neither call nor product as a usage error', async () => {
+    const result = await call('search_knowledge', { query: '退款多久到账' });
+    expect(result).toMatchObject({
+      isError: true,
+      content: [{ text: 'Give exactly one of call_id or product.' }],
+    });
+  });
+});
+
+describe('toolError', () => {
+  it('keeps a CsError message and labels anything else as unexpected', () => {
+    expect(toolError(new CsError('E_NOT_FOUND', 'No customer with phone 1.'))).toEqual({
+      isError: true,
+      content: [{ type: 'text', text: 'No customer with phone 1.' }],
+    });
+    expect(toolError(new TypeError('x is undefined')).content).toEqual([
+      { type: 'text', text: 'Unexpected error: x is undefined' },
+    ]);
+  });
+});
