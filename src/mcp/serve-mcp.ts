@@ -21,10 +21,16 @@ export async function serveMcp(options: { store: RecordStore; env: NodeJS.Proces
   process.stdin.once('close', stop);
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // stdout is the protocol channel: whatever a dependency logs goes to stderr instead.
+  const { log, info } = console;
+  console.log = console.error;
+  console.info = console.error;
   try {
     await server.connect(transport);
     await closed;
   } finally {
+    console.log = log;
+    console.info = info;
     process.stdin.off('end', stop);
     process.stdin.off('close', stop);
     process.off('SIGINT', stop);

@@ -41,9 +41,10 @@ export interface Analysis {
 const SEPARATORS =
   /[!?;:、\n…]+|(?<!\d)[,.]+|[,.]+(?!\d)|并且|而且|然后|以及|另外|还有|同时|顺便|并|和|跟|再|\b(?:and|then|also|plus|as well as)\b/g;
 
-const HOW_TO_ZH = /(?:怎么|怎样|如何|咋)(?![^]*[还没不又])/;
+const HOW_TO_ZH = /(?:怎么|怎样|如何|咋)(?![\s\S]*[还没不又])/;
 const HOW_TO_EN = /\bhow (?:do|can|could|would|should|does|to|i)\b|\bwhere (?:do|can) i\b/;
-const NEGATION_BEFORE = /(?:不要|不用|不想|不需要|别|无需|don't want(?: a| to| my)?|do not want(?: a| to| my)?|no need (?:for|to)(?: a)?|not asking for(?: a)?)\s*$/;
+const NEGATION_BEFORE =
+  /(?:不要|不用|不想|不需要|别|无需|don't want(?: a| to| my)?|do not want(?: a| to| my)?|no need (?:for|to)(?: a)?|not asking for(?: a)?)\s*$/;
 
 function separators(norm: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -160,24 +161,4 @@ export function mergeRepeats<T extends { concept: ConceptDef; quantity?: Quantit
     else if (!out[i]!.quantity || r.quantity) out[i] = r;
   }
   return out;
-}
-
-const CACHE_SIZE = 512;
-const cache = new Map<string, Analysis>();
-
-/**
- * `analyze` with a small LRU cache keyed by the text: agents check the same short actions again
- * and again. Analyses are never mutated after they are built.
- */
-export function analyzeCached(text: string): Analysis {
-  const hit = cache.get(text);
-  if (hit) {
-    cache.delete(text);
-    cache.set(text, hit);
-    return hit;
-  }
-  const fresh = analyze(text);
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(text, fresh);
-  return fresh;
 }

@@ -38,7 +38,8 @@ const OTHER_ZH = `(?:(?:其他|其它|别的|另外的?|另一个|另一位|其�
 // 他/她 but not 其他 (other things); ta as typed in chat.
 const THIRD_PERSON_ZH = '(?:(?<![其吉a-z])(?:他们|她们|他|她)|(?<![a-z])ta)';
 const POSSESSIVE_ZH = '(?:[^,.!?;:、\\n]{0,4}?的)?';
-const RELATIVES_EN = '(?:wife|husband|mom|mum|mother|dad|father|son|daughter|friend|colleague|partner|boyfriend|girlfriend|parents?)';
+const RELATIVES_EN =
+  '(?:wife|husband|mom|mum|mother|dad|father|son|daughter|friend|colleague|partner|boyfriend|girlfriend|parents?)';
 const OTHER_EN = `(?:(?:another|other|a different|different)\\s+(?:user|customer|person|people|member|client|subscriber|account holder|account owner)(?:'s|s'|s)?|(?:someone|somebody) else(?:'s)?|other people(?:'s)?|my ${RELATIVES_EN}(?:'s|s'))`;
 
 /** The lexicon. Order does not matter; overlaps resolve by length, then priority. */
@@ -52,6 +53,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     patterns: [
       '退(?:款|费|钱|还|回|给|我)',
       '退(?!一下)(?=\\s*(?:[\\d¥$]|[一二两三四五六七八九十百千]))',
+      '退(?!订|出|货)[^,.!?;:、\\n]{1,4}?(?:费|款|钱)',
       '给我退',
       '把钱退',
       '钱~退(?!出|订|货)',
@@ -140,20 +142,40 @@ export const CONCEPTS: readonly ConceptDef[] = [
       "\\b(?:can't|cannot|don't|do not) remember_password\\b",
     ],
     selfOnly: true,
-    examples: ['重置密码', '密码忘了', '我忘记密码了', '帮我改一下密码', 'reset password', 'I forgot my password'],
+    examples: [
+      '重置密码',
+      '密码忘了',
+      '我忘记密码了',
+      '帮我改一下密码',
+      'reset password',
+      'I forgot my password',
+    ],
   },
   {
     id: 'unlock_account',
     zh: '解锁账户',
     en: 'account unlock',
-    keys: ['解锁', '解封', '解冻', '锁', '冻结', '封', 'unlock', 'unfreeze', 'locked', 'frozen', 'blocked', 'suspended'],
+    keys: [
+      '解锁',
+      '解封',
+      '解冻',
+      '锁',
+      '冻结',
+      '封',
+      'unlock',
+      'unfreeze',
+      'locked',
+      'frozen',
+      'blocked',
+      'suspended',
+    ],
     patterns: [
       '解锁|解封|解冻',
       `${ACCOUNT_ZH}~(?:被锁|锁定|锁住|锁了|冻结|被封|封了)`,
       '封号',
       '\\bunlock\\w*',
       '\\bunfreeze\\b',
-      "\\b(?:account|login)_(?:is |got |was |been |has been )?(?:locked|frozen|suspended|blocked)\\b",
+      '\\b(?:account|login)_(?:is |got |was |been |has been )?(?:locked|frozen|suspended|blocked)\\b',
       '\\blocked out\\b',
     ],
     absorb: ['账户', '账号', '帐号', '帐户', '登录', 'account', 'login'],
@@ -164,11 +186,11 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'close_account',
     zh: '注销账户',
     en: 'account closure',
-    keys: ['注销', '销户', '账户', '账号', '帐号', '帐户', 'account', 'profile', 'delete me'],
+    keys: ['注销', '销户', '删号', '账户', '账号', '帐号', '帐户', 'account', 'profile', 'delete me'],
     patterns: [
       `注销(?!登录|登陆)(?:~(?:${ACCOUNT_ZH}|用户))?`,
       `${ACCOUNT_ZH}~(?:注销|删掉|删除|销掉|关闭|关掉|停用)`,
-      '销户',
+      '销户|删号',
       `(?:删除|删掉|关闭|关掉|停用)~${ACCOUNT_ZH}`,
       '\\b(?:close|delete|cancel|terminate|deactivate|remove|shut down|erase)_(?:account|profile)s?\\b',
       '\\baccount (?:closure|deletion|termination|cancellation|removal)\\b',
@@ -286,7 +308,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     ],
     patterns: [
       `(?:(?:透露|泄露|告诉我?|给我|提供|查询?|查一下|查看|看一下|看看?|调取|获取|发给我|打印)~)?${OTHER_ZH}${POSSESSIVE_ZH}(?:个人)?(?:信息|资料|隐私|手机号码?|电话号码?|号码|电话|订单|账单|名字|姓名|地址|住址|身份证号?|记录|账户|账号|帐号|数据|文件|密码|消费记录|通话记录|邮箱|位置|套餐)`,
-      '(?<!\\d)(?<!我的?(?:手机|电话)?(?:号码|号)?是?\\s*)\\d{7,}[^,.!?;:、\\n]{0,8}?(?:用户|机主|户主|主人|持有人|是谁|叫什么|名字|姓名|地址|信息|资料|身份|密码|账户|账号|账单|订单|套餐|通话记录)',
+      '(?<!\\d)(?<!我的?(?:手机|电话)?(?:号码|号)?是?\\s*)\\d{7,}[^,.!?;:、\\n]{0,8}?(?:用户|机主|户主|主人|持有人|是谁|叫什么|名字|姓名|地址|信息|资料|身份)',
       '(?:这个|那个|该)(?:手机)?(?:号码|号|电话|手机号)~(?:是谁|的主人|的机主|的户主|属于谁|的用户|用户叫|叫什么)',
       '(?:透露|泄露)~(?:用户|客户)(?:的)?(?:信息|资料|隐私)',
       `(?:告诉我|给我|发给我|发我|查一下|查询?|看一下|看看)~${THIRD_PERSON_ZH}的(?:手机号码?|电话号码?|号码|电话|地址|住址|名字|姓名|身份证号?|个人信息|信息|资料|账单|订单|密码)`,
@@ -328,7 +350,6 @@ export const CONCEPTS: readonly ConceptDef[] = [
       "What's the name on the account with number 13912345678?",
       '重置我老婆的密码',
       "reset my wife's password",
-      '把13912345678的密码重置一下',
     ],
   },
   {
@@ -410,7 +431,20 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'restart_modem',
     zh: '重启光猫',
     en: 'modem restart',
-    keys: ['重启', '重新启动', '复位', '重开', '光猫', '猫', '路由', '机顶盒', 'restart', 'reboot', 'reset', 'power'],
+    keys: [
+      '重启',
+      '重新启动',
+      '复位',
+      '重开',
+      '光猫',
+      '猫',
+      '路由',
+      '机顶盒',
+      'restart',
+      'reboot',
+      'reset',
+      'power',
+    ],
     patterns: [
       '(?:重启|重新启动|复位|重开)(?:~(?:光猫|猫|路由器|路由|调制解调器|机顶盒|modem|router|设备|网关))?',
       '(?:光猫|猫|路由器|路由|机顶盒)~(?:重启|重新启动|复位)',
@@ -521,7 +555,11 @@ export const CONCEPTS: readonly ConceptDef[] = [
     zh: '升级套餐',
     en: 'plan upgrade',
     keys: ['升级', 'upgrad'],
-    patterns: ['升级(?:~(?:套餐|会员|服务|版本|账户|账号|宽带|带宽))?', '(?:套餐|会员)~升级', '\\bupgrad\\w*'],
+    patterns: [
+      '升级(?:~(?:套餐|会员|服务|版本|账户|账号|宽带|带宽))?',
+      '(?:套餐|会员)~升级',
+      '\\bupgrad\\w*',
+    ],
     absorb: ['套餐', 'plan'],
     selfOnly: true,
     examples: ['升级套餐', '套餐升级', 'upgrade my plan'],
@@ -578,7 +616,19 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'speak_to_supervisor',
     zh: '转接主管',
     en: 'speaking to a supervisor',
-    keys: ['人工', '主管', '经理', '领导', '上级', '负责人', 'manager', 'supervisor', 'human', 'escalat', 'transfer me'],
+    keys: [
+      '人工',
+      '主管',
+      '经理',
+      '领导',
+      '上级',
+      '负责人',
+      'manager',
+      'supervisor',
+      'human',
+      'escalat',
+      'transfer me',
+    ],
     patterns: [
       '(?:转|找|叫|要|让|请)~(?:人工|主管|经理|领导|上级|负责人)(?!审批|批)',
       '\\b(?:speak|talk) (?:to|with)_(?:manager|supervisor|human|person|someone)\\b',
@@ -648,8 +698,8 @@ export interface ConceptMatch {
 interface CompiledLexicon {
   byId: Map<string, ConceptDef>;
   regexes: Map<ConceptDef, RegExp>;
-  /** First character of a key -> keys starting with it and their concepts. */
-  keyIndex: Map<string, Array<{ key: string; concepts: ConceptDef[] }>>;
+  /** First character code of a key -> keys starting with it and their concepts. */
+  keyIndex: Map<number, Array<{ key: string; concepts: ConceptDef[] }>>;
 }
 
 let compiled: CompiledLexicon | undefined;
@@ -666,16 +716,16 @@ export function lexicon(): CompiledLexicon {
   if (compiled) return compiled;
   const byId = new Map<string, ConceptDef>();
   const regexes = new Map<ConceptDef, RegExp>();
-  const keyIndex = new Map<string, Array<{ key: string; concepts: ConceptDef[] }>>();
+  const keyIndex = new Map<number, Array<{ key: string; concepts: ConceptDef[] }>>();
   for (const c of CONCEPTS) {
     byId.set(c.id, c);
     regexes.set(c, new RegExp(c.patterns.map((p) => `(?:${expand(p)})`).join('|'), 'g'));
     for (const key of c.keys) {
-      const bucket = keyIndex.get(key[0]!) ?? [];
+      const bucket = keyIndex.get(key.charCodeAt(0)) ?? [];
       const entry = bucket.find((e) => e.key === key);
       if (entry) entry.concepts.push(c);
       else bucket.push({ key, concepts: [c] });
-      keyIndex.set(key[0]!, bucket);
+      keyIndex.set(key.charCodeAt(0), bucket);
     }
   }
   compiled = { byId, regexes, keyIndex };
@@ -684,10 +734,11 @@ export function lexicon(): CompiledLexicon {
 
 let otherParty: RegExp | undefined;
 
-/** Another person named in a clause: 别人, 其他用户, 我老婆, another user, my wife's ... */
+/** Another person named in a clause: 别人, 其他用户, 我老婆, another user, my wife's, a phone number ... */
 function mentionsOtherParty(text: string): boolean {
+  // A phone number said in the clause (not introduced as the caller's own) may be someone else's.
   otherParty ??= new RegExp(
-    `别人|他人|其他用户|其它用户|别的用户|其他人|另一个用户|另一个人|陌生人|${RELATIVES_ZH}|\\banother (?:user|customer|person|member)|\\bsomeone else|\\bsomebody else|\\bother (?:users?|customers?|people)|\\b(?:for )?my ${RELATIVES_EN}\\b`,
+    `(?<!\\d)(?<!我的?(?:手机|电话)?(?:号码|号)?是?\\s*)1[3-9]\\d{9}(?!\\d)|别人|他人|其他用户|其它用户|别的用户|其他人|另一个用户|另一个人|陌生人|${RELATIVES_ZH}|\\banother (?:user|customer|person|member)|\\bsomeone else|\\bsomebody else|\\bother (?:users?|customers?|people)|\\b(?:for )?my ${RELATIVES_EN}\\b`,
   );
   return otherParty.test(text);
 }
@@ -708,7 +759,7 @@ export function detectConcepts(
   if (usePrefilter) {
     candidates = new Set();
     for (let i = 0; i < s.length; i++) {
-      const bucket = lex.keyIndex.get(s[i]!);
+      const bucket = lex.keyIndex.get(s.charCodeAt(i));
       if (!bucket) continue;
       for (const e of bucket) if (s.startsWith(e.key, i)) for (const c of e.concepts) candidates.add(c);
     }

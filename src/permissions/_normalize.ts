@@ -6,7 +6,8 @@
  * report spans of what the caller wrote.
  */
 
-const NEEDS_WORK = /[A-Z\u00a0\u2009\u202f\u2013\u2014\u2018\u2019\u201c\u201d\u3000\u3002\u301c\uff01-\uff5e\uffe5]/;
+const NEEDS_WORK =
+  /[A-Z\u00a0\u2009\u202f\u2013\u2014\u2018\u2019\u201c\u201d\u3000\u3002\u301c\uff01-\uff5e\uffe5]/;
 
 /**
  * Full-width ASCII (`２００`, `，`, `＜`) to ASCII, `￥` to `¥`, `。` to `.`, ideographic, no-break

@@ -80,9 +80,13 @@ function zhBigUnit(ch: string): number {
   }
 }
 
-/** True when the character can be part of a Chinese numeral. */
-export function isZhNumeralChar(ch: string): boolean {
-  return zhDigit(ch) >= 0 || zhSmallUnit(ch) > 0 || zhBigUnit(ch) > 0;
+const ZH_NUMERAL_CHARS = '零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億';
+let zhNumeralCodes: Set<number> | undefined;
+
+/** True when the character code can be part of a Chinese numeral (no string is allocated). */
+export function isZhNumeralCode(code: number): boolean {
+  zhNumeralCodes ??= new Set([...ZH_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
+  return zhNumeralCodes.has(code);
 }
 
 /**
@@ -144,7 +148,7 @@ export function parseZhRun(run: string): number | undefined {
 /** Scans a Chinese numeral at `i` (with an optional 点 fraction and a trailing 万/亿). */
 export function scanZh(s: string, i: number): ScannedNumber | undefined {
   let j = i;
-  while (j < s.length && isZhNumeralChar(s[j]!)) j++;
+  while (j < s.length && isZhNumeralCode(s.charCodeAt(j))) j++;
   if (j === i) return undefined;
   let value = parseZhRun(s.slice(i, j));
   // 千万别 / 万一: not a number. Shorter prefixes are not tried; they would be guesses.
@@ -213,7 +217,7 @@ function isThreeDigits(s: string, k: number): boolean {
   );
 }
 
-const EN_SMALL: Record<string, number> = {
+const EN_SMALL_WORDS: Record<string, number> = {
   zero: 0,
   one: 1,
   two: 2,
@@ -243,7 +247,10 @@ const EN_SMALL: Record<string, number> = {
   eighty: 80,
   ninety: 90,
 };
-const EN_SCALE: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6 };
+const EN_SCALE_WORDS: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6 };
+// Maps, not objects: a word like "constructor" must not find Object.prototype.
+const EN_SMALL = new Map(Object.entries(EN_SMALL_WORDS));
+const EN_SCALE = new Map(Object.entries(EN_SCALE_WORDS));
 
 function wordAt(s: string, i: number): string {
   let j = i;
@@ -266,11 +273,11 @@ export function scanEnglish(s: string, i: number): ScannedNumber | undefined {
   while (j < s.length) {
     const w = wordAt(s, j);
     if (w === '') break;
-    const small = EN_SMALL[w];
-    const scale = EN_SCALE[w];
+    const small = EN_SMALL.get(w);
+    const scale = EN_SCALE.get(w);
     if ((w === 'a' || w === 'an') && lastKind === 'none') {
       const k = skipSpaces(s, j + w.length);
-      if (EN_SCALE[wordAt(s, k)] === undefined) break;
+      if (EN_SCALE.get(wordAt(s, k)) === undefined) break;
       current = 1;
       lastKind = 'a';
     } else if (small !== undefined) {
@@ -290,7 +297,7 @@ export function scanEnglish(s: string, i: number): ScannedNumber | undefined {
       seen = true;
     } else if (w === 'and' && lastKind === 'scale') {
       const k = skipSpaces(s, j + 3);
-      if (EN_SMALL[wordAt(s, k)] === undefined) break;
+      if (EN_SMALL.get(wordAt(s, k)) === undefined) break;
       j = k;
       continue;
     } else break;
@@ -314,6 +321,6 @@ export function scanNumber(s: string, i: number): ScannedNumber | undefined {
   const c = s.charCodeAt(i);
   if (isDigit(c)) return scanArabic(s, i);
   if (isAsciiLetter(c)) return scanEnglish(s, i);
-  if (c >= 0x3400) return scanZh(s, i);
+  if (isZhNumeralCode(c)) return scanZh(s, i);
   return undefined;
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseRule } from './_rule.js';
 
-type Expect = { phrase: string; lo?: number; loInclusive?: boolean; hi?: number; hiInclusive?: boolean; unit?: string };
+type Expect = {
+  phrase: string;
+  lo?: number;
+  loInclusive?: boolean;
+  hi?: number;
+  hiInclusive?: boolean;
+  unit?: string;
+};
 
 describe('parseRule', () => {
   it.each<[string, Expect]>([

@@ -65,13 +65,19 @@ type Op = '<' | '<=' | '>' | '>=' | '=';
 
 // Longest first: 小于等于 before 小于, 不超过 before 超过.
 const PREFIX_WORDS: ReadonlyArray<[RegExp, Op]> = [
-  [/(?:小于等于|小于或等于|不超过|不高于|不大于|不多于|最多|至多|最高|封顶|up to|at most|no more than|not more than|not exceeding|maximum of|maximum|max)\s*$/, '<='],
+  [
+    /(?:小于等于|小于或等于|不超过|不高于|不大于|不多于|最多|至多|最高|封顶|up to|at most|no more than|not more than|not exceeding|maximum of|maximum|max)\s*$/,
+    '<=',
+  ],
   [/(?:大于等于|大于或等于|不低于|不少于|至少|最少|at least|minimum of|minimum|min)\s*$/, '>='],
   [/(?:小于|低于|少于|不足|less than|under|below|lower than)\s*$/, '<'],
   [/(?:大于|超过|高于|多于|超出|more than|over|above|exceeding|greater than|higher than)\s*$/, '>'],
 ];
 const SUFFIX_WORDS: ReadonlyArray<[RegExp, Op]> = [
-  [/^\s*(?:及以内|以内|及以下|或以下|以下|之内|内|or less|or below|and below|or under|and under|or fewer|max)/, '<='],
+  [
+    /^\s*(?:及以内|以内|及以下|或以下|以下|之内|内|or less|or below|and below|or under|and under|or fewer|max)/,
+    '<=',
+  ],
   [/^\s*(?:及以上|或以上|以上|or more|or above|and above|and over|\+)/, '>='],
 ];
 const SYMBOL = /(<=|>=|=<|=>|==|<|>|=)\s*$/;
@@ -142,7 +148,15 @@ export function parseRule(text: string): ParsedRule {
     return cut(
       from,
       to,
-      withUnit({ lo: Math.min(a.value, b.value), hi: Math.max(a.value, b.value), loInclusive: true, hiInclusive: true }, unit),
+      withUnit(
+        {
+          lo: Math.min(a.value, b.value),
+          hi: Math.max(a.value, b.value),
+          loInclusive: true,
+          hiInclusive: true,
+        },
+        unit,
+      ),
     );
   }
 
@@ -169,7 +183,8 @@ export function parseRule(text: string): ParsedRule {
 
   // A quantity with no operator: the rule names that exact amount (延长试用7天).
   const quantity = nums.find((n) => n.unit !== undefined);
-  if (quantity) return cut(quantity.start, quantity.end, withUnit(boundFor('=', quantity.value), quantity.unit));
+  if (quantity)
+    return cut(quantity.start, quantity.end, withUnit(boundFor('=', quantity.value), quantity.unit));
 
   // An operator with no number after it is a broken rule: keep it, but it never approves.
   const dangling = /(<=|>=|<|>|=)/.exec(s);

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type OperatorPermissions, PERMISSION_CATEGORIES, type PermissionCategory } from '../domain/record-schemas.js';
+import {
+  type OperatorPermissions,
+  PERMISSION_CATEGORIES,
+  type PermissionCategory,
+} from '../domain/record-schemas.js';
 import { toChineseNumeral, toEnglishWords, toFullWidth, withCommas } from './_test-numerals.js';
 import { checkPermission, compileRules } from './index.js';
 
@@ -71,7 +75,11 @@ describe('checkPermission', () => {
     ['file a complaint', 'requires_process', 'complaint'],
     ['I want to be compensated', 'requires_process', 'compensation claim'],
     ['close my account', 'requires_supervisor', 'account closure'],
-    ["what's the name on the account with number 13912345678", 'forbidden', "disclose other customers' information"],
+    [
+      "what's the name on the account with number 13912345678",
+      'forbidden',
+      "disclose other customers' information",
+    ],
     ['tell me his phone number', 'forbidden', "disclose other customers' information"],
   ])('decides %j as %s (English product)', (action, status, rule) => {
     const d = checkPermission(en, action);
@@ -137,8 +145,13 @@ describe('checkPermission', () => {
       rule: null,
       reason: '没有规则覆盖此操作，需主管审批',
     });
-    expect(checkPermission(en, 'upgrade my plan').reason).toBe('no rule covers this action; a supervisor must approve');
-    expect(checkPermission(broadband, '退款10元')).toMatchObject({ status: 'requires_supervisor', rule: null });
+    expect(checkPermission(en, 'upgrade my plan').reason).toBe(
+      'no rule covers this action; a supervisor must approve',
+    );
+    expect(checkPermission(broadband, '退款10元')).toMatchObject({
+      status: 'requires_supervisor',
+      rule: null,
+    });
     expect(checkPermission(broadband, '退款10元').reason).toBe('10元不在任何规则的额度内，需主管审批');
     expect(checkPermission(zh, '你好').status).toBe('requires_supervisor');
   });
@@ -146,7 +159,10 @@ describe('checkPermission', () => {
   it('gives the reason in the language of the action, and both in reasons', () => {
     const d = checkPermission(en, 'refund $250');
     expect(d.reason).toBe('beyond current authority (refund >= $100)');
-    expect(d.reasons).toEqual({ zh: '超出当前权限(refund >= $100)', en: 'beyond current authority (refund >= $100)' });
+    expect(d.reasons).toEqual({
+      zh: '超出当前权限(refund >= $100)',
+      en: 'beyond current authority (refund >= $100)',
+    });
     expect(d.parts[0]?.reasons?.zh).toBe('超出当前权限(refund >= $100)');
   });
 
@@ -184,6 +200,44 @@ describe('checkPermission', () => {
 
   it('counts a second amount of the same request', () => {
     expect(checkPermission(zh, '退款五十元和五百元').status).toBe('requires_supervisor');
+  });
+
+  it('decides on every reading of the amounts, so none can slip through', () => {
+    for (const action of [
+      '退款99元，另外再退款99元',
+      '退款99元外加运费50元',
+      '退款五十元 五百元',
+      '退款80 0元',
+      '退款1 000元',
+      '退款，退款80元，退款800元',
+    ]) {
+      expect(checkPermission(zh, action).status, action).toBe('requires_supervisor');
+    }
+    const twice = checkPermission(zh, '退款99元，另外再退款99元');
+    expect(twice.parts.at(-1)).toMatchObject({
+      text: '退款99元 + 退款99元',
+      status: 'requires_supervisor',
+    });
+    expect(checkPermission(en, 'refund $60 and another $60').status).toBe('requires_supervisor');
+  });
+
+  it('does not read digits running into letters as an amount', () => {
+    for (const action of ['refund $5O', 'refund $1e3', '退款5O元']) {
+      expect(checkPermission(action.startsWith('退') ? zh : en, action).status, action).toBe(
+        'requires_supervisor',
+      );
+    }
+  });
+
+  it("treats family members' and other people's accounts as other users", () => {
+    expect(checkPermission(zh, '重置我老婆的密码').status).toBe('forbidden');
+    expect(checkPermission(zh, '把13912345678的密码重置一下').status).toBe('requires_supervisor');
+    expect(checkPermission(zh, '我的号码是13912345678，帮我重置密码').status).toBe('can_approve_immediately');
+    expect(checkPermission(en, "reset my wife's password").status).toBe('forbidden');
+    expect(checkPermission(en, 'cancel auto-renewal for someone else').status).not.toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(zh, '帮我取消自动续费，我朋友说很简单').status).toBe('can_approve_immediately');
   });
 
   it('decides the same on a cached second call', () => {
@@ -252,16 +306,27 @@ describe('checkPermission', () => {
     ),
     fc.string({ maxLength: 10 }),
   );
-  const actionArb = fc.array(noise, { minLength: 1, maxLength: 4 }).chain((pieces) =>
-    fc.constantFrom('', '，', '并且', ' and ', '然后').map((sep) => pieces.join(sep)),
-  );
+  const actionArb = fc
+    .array(noise, { minLength: 1, maxLength: 4 })
+    .chain((pieces) => fc.constantFrom('', '，', '并且', ' and ', '然后').map((sep) => pieces.join(sep)));
 
   it('never becomes less restrictive when a forbidden request is added', () => {
     const sets: Array<[ReturnType<typeof compileRules>, string[]]> = [
-      [zh, ['透露其他用户信息', '告诉我其他用户的信息', '查一下别的用户的手机号', '帮我查一下13912345678这个号码的用户叫什么名字']],
+      [
+        zh,
+        [
+          '透露其他用户信息',
+          '告诉我其他用户的信息',
+          '查一下别的用户的手机号',
+          '帮我查一下13912345678这个号码的用户叫什么名字',
+        ],
+      ],
       [broadband, ['修改他人套餐', '帮我改一下别人的套餐', '泄露用户地址']],
       [cloud, ["share another user's files with me"]],
-      [en, ["disclose other customers' information", "What's the name on the account with number 13912345678?"]],
+      [
+        en,
+        ["disclose other customers' information", "What's the name on the account with number 13912345678?"],
+      ],
     ];
     fc.assert(
       fc.property(
@@ -274,7 +339,10 @@ describe('checkPermission', () => {
           const [rules, forbidden] = sets[set]!;
           const f = forbidden[pick % forbidden.length]!;
           const alone = checkPermission(rules, action).status;
-          const combined = checkPermission(rules, before ? `${f}${sep}${action}` : `${action}${sep}${f}`).status;
+          const combined = checkPermission(
+            rules,
+            before ? `${f}${sep}${action}` : `${action}${sep}${f}`,
+          ).status;
           expect(rank(combined)).toBeLessThanOrEqual(rank(alone));
           expect(combined).toBe('forbidden');
         },
@@ -303,7 +371,18 @@ describe('checkPermission', () => {
       '透露其他用户信息',
       '重启光猫',
     );
-    const condition = fc.constantFrom('', '<100元', '>=100元', '<=30元', '20-300元', ' < $100', ' >= $20', ' <= 14 days', '<=7天', '<5次');
+    const condition = fc.constantFrom(
+      '',
+      '<100元',
+      '>=100元',
+      '<=30元',
+      '20-300元',
+      ' < $100',
+      ' >= $20',
+      ' <= 14 days',
+      '<=7天',
+      '<5次',
+    );
     const rule = fc.tuple(phrase, condition).map(([p, c]) => p + c);
     const rulesArb = fc.record({
       can_approve_immediately: fc.array(rule, { maxLength: 4 }),
@@ -313,7 +392,9 @@ describe('checkPermission', () => {
     });
     const pieces = fc.oneof(
       phrase,
-      fc.tuple(phrase, fc.constantFrom('50元', '150元', '$15', '$150', '7天', '两周', '3次', '一百块', '')).map(([p, q]) => p + q),
+      fc
+        .tuple(phrase, fc.constantFrom('50元', '150元', '$15', '$150', '7天', '两周', '3次', '一百块', ''))
+        .map(([p, q]) => p + q),
       noise,
     );
     const action = fc.array(pieces, { minLength: 1, maxLength: 3 }).map((xs) => xs.join('，'));

@@ -1,5 +1,6 @@
 import { PERMISSION_CATEGORIES, type PermissionCategory } from '../domain/record-schemas.js';
 import { type Analysis, analyze, type FoundRequest, mergeRepeats } from './_analyze.js';
+import { TwoGenerationCache } from './_cache.js';
 import type { ConceptDef } from './_lexicon.js';
 import { hasCjk } from './_normalize.js';
 import {
@@ -47,6 +48,9 @@ export interface PermissionDecision {
 interface Part {
   text: string;
   norm: string;
+  /** Offsets of the part in the action text (-1 for a total made of several parts). */
+  start: number;
+  end: number;
   concept?: ConceptDef;
   quantity?: Quantity;
   /** A number said right after the action without a unit (退款50): read in the rule's unit. */
@@ -79,7 +83,7 @@ const HOW_TO = /怎么|怎样|如何|咋|\bhow (?:do|can|to)\b/;
 const BARE_TAIL = /^\s*(?:吧|啊|呀|呢|哈|就行|就好|就可以|即可|谢谢|please|thanks)?\s*$/;
 
 function toPart(analysis: Analysis, start: number, end: number): Part {
-  return { text: analysis.text.slice(start, end), norm: analysis.norm.slice(start, end) };
+  return { text: analysis.text.slice(start, end), norm: analysis.norm.slice(start, end), start, end };
 }
 
 /** Splits an action into parts. Pure and independent of the rules, hence cached. */
@@ -142,7 +146,9 @@ function bindLooseAmounts(analysis: Analysis, found: FoundRequest[], parts: Part
   parts.forEach((part, i) => {
     const families = found[i]!.concept.families;
     if (part.quantity || part.bare || !families) return;
-    const needing = parts.filter((p, j) => !p.quantity && !p.bare && found[j]!.concept.families?.some((f) => families.includes(f)));
+    const needing = parts.filter(
+      (p, j) => !p.quantity && !p.bare && found[j]!.concept.families?.some((f) => families.includes(f)),
+    );
     const loose = analysis.quantities.filter((q) => !claimed.has(q) && families.includes(q.family));
     if (needing.length === 1 && loose.length === 1) {
       part.quantity = loose[0]!;
@@ -168,10 +174,9 @@ function addReadings(analysis: Analysis, parts: Part[]): void {
   const claimed = new Set(parts.map((p) => p.quantity).filter((q) => q !== undefined));
   for (const part of parts) {
     const q = part.quantity;
-    if (!q || part.borrowed || q.start < 0) continue;
-    const start = analysis.norm.indexOf(part.norm);
+    if (!q || part.borrowed || part.start < 0) continue;
     const others = analysis.quantities.filter(
-      (o) => o !== q && !claimed.has(o) && o.unit === q.unit && o.start >= start && o.end <= start + part.norm.length,
+      (o) => o !== q && !claimed.has(o) && o.unit === q.unit && o.start >= part.start && o.end <= part.end,
     );
     const readings: Quantity[] = others.length > 0 ? [...others, total([q, ...others], lang)] : [];
     // 退款80 0元: digits split by a stray space may be one number (800), so that reading counts too.
@@ -196,6 +201,8 @@ function addReadings(analysis: Analysis, parts: Part[]): void {
     parts.push({
       text: group.map((p) => p.text).join(' + '),
       norm: group.map((p) => p.norm).join(' + '),
+      start: -1,
+      end: -1,
       concept: group[0]!.concept!,
       quantity: total(
         group.map((p) => p.quantity!),
@@ -205,21 +212,19 @@ function addReadings(analysis: Analysis, parts: Part[]): void {
   }
 }
 
-const CACHE_SIZE = 512;
-const cache = new Map<string, ParsedAction>();
+// Agents check the same short actions again and again: parsing is cached by text, decisions by
+// text per compiled rule set. Both caches are bounded.
+const CACHE_SIZE = 1024;
+const parses = new TwoGenerationCache<ParsedAction>(CACHE_SIZE);
+const decisions = new WeakMap<CompiledRules, TwoGenerationCache<PermissionDecision>>();
 
 function parseActionCached(text: string): ParsedAction {
-  const hit = cache.get(text);
-  if (hit) {
-    // Refresh its place: the cache evicts the least recently used text.
-    cache.delete(text);
-    cache.set(text, hit);
-    return hit;
+  let parsed = parses.get(text);
+  if (parsed === undefined) {
+    parsed = parseAction(text);
+    parses.set(text, parsed);
   }
-  const fresh = parseAction(text);
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(text, fresh);
-  return fresh;
+  return parsed;
 }
 
 function stemsFor(part: Part): () => Set<string> {
@@ -371,6 +376,38 @@ function withAmountNote(reasons: Bilingual, part: Part, usedBare: boolean, winne
  * // { action: '退款200元', status: 'requires_supervisor', rule: '退款>=100元', reason: '超出当前权限(退款>=100元)', parts: [...] }
  */
 export function checkPermission(rules: CompiledRules, action: string): PermissionDecision {
+  let cache = decisions.get(rules);
+  if (cache === undefined) {
+    cache = new TwoGenerationCache<PermissionDecision>(CACHE_SIZE);
+    decisions.set(rules, cache);
+  }
+  let decision = cache.get(action);
+  if (decision === undefined) {
+    decision = decide(rules, action);
+    cache.set(action, decision);
+  }
+  return copyDecision(decision);
+}
+
+/** A fresh copy, so a caller changing its decision cannot change the cached one. */
+function copyDecision(d: PermissionDecision): PermissionDecision {
+  const copy: PermissionDecision = {
+    action: d.action,
+    status: d.status,
+    rule: d.rule,
+    reason: d.reason,
+    parts: d.parts.map((p) => {
+      const part: PermissionPart = { text: p.text, status: p.status, rule: p.rule, reason: p.reason };
+      if (p.reasons) part.reasons = { zh: p.reasons.zh, en: p.reasons.en };
+      return part;
+    }),
+  };
+  if (d.reasons) copy.reasons = { zh: d.reasons.zh, en: d.reasons.en };
+  return copy;
+}
+
+/** The uncached decision (see `checkPermission`). */
+export function decide(rules: CompiledRules, action: string): PermissionDecision {
   const parsed = parseActionCached(action);
   const lang = hasCjk(action) ? 'zh' : 'en';
   const decided: Array<{ part: Part; outcome: Outcome }> = parsed.requests.map((part) => ({
@@ -381,7 +418,8 @@ export function checkPermission(rules: CompiledRules, action: string): Permissio
     // A clause the lexicon does not know counts when a rule names it, or when it asks for
     // something; greetings, complaints about service and claims of authority do not.
     const named = rules.rules.some((r) => r.concepts.length === 0 && ruleMatches(r, part));
-    if (named || (decided.length > 0 && part.requestLike)) decided.push({ part, outcome: decidePart(rules, part) });
+    if (named || (decided.length > 0 && part.requestLike))
+      decided.push({ part, outcome: decidePart(rules, part) });
   }
   if (decided.length === 0) decided.push({ part: parsed.whole, outcome: decidePart(rules, parsed.whole) });
 

@@ -32,7 +32,13 @@ describe('findActionRequests', () => {
     ['告诉我他的手机号', [['other_user_info']]],
     ["share another user's files with me", [['other_user_info']]],
     ['extend my trial by two weeks', [['extend_trial', 'two weeks']]],
-    ['延长试用7天，再退我20块', [['extend_trial', '7天'], ['refund', '20块']]],
+    [
+      '延长试用7天，再退我20块',
+      [
+        ['extend_trial', '7天'],
+        ['refund', '20块'],
+      ],
+    ],
     ['退一百块', [['refund', '一百块']]],
     ['把自动续费取消，另外退款30元', [['cancel_auto_renew'], ['refund', '30元']]],
     ['我不要退款，只要取消自动续费', [['cancel_auto_renew']]],
@@ -40,6 +46,16 @@ describe('findActionRequests', () => {
     ['开具发票', [['invoice']]],
     ['upgrade my plan', [['upgrade_plan']]],
     ['recover my deleted data', [['data_recovery']]],
+    [
+      '退款99元，另外再退款99元',
+      [
+        ['refund', '99元'],
+        ['refund', '99元'],
+      ],
+    ],
+    ['重置我老婆的密码', [['other_user_info']]],
+    ['我要退会员费', [['refund']]],
+    ['帮我把会员费退一下', [['refund']]],
   ])('finds the requests in %j', (text, expected) => {
     const found = findActionRequests(text);
     expect(found.map((r) => [r.concept, r.quantity?.text].filter((x) => x !== undefined))).toEqual(expected);

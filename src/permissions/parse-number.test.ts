@@ -54,12 +54,21 @@ describe('parseNumber', () => {
     expect(parseNumber(text)).toBe(value);
   });
 
-  it.each(['', 'abc', '万一', '百千', '1,5', '1,0000', '12元', 'a', 'twenty-five dollars', '一下', 'one two'])(
-    'rejects %j',
-    (text) => {
-      expect(parseNumber(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    'abc',
+    '万一',
+    '百千',
+    '1,5',
+    '1,0000',
+    '12元',
+    'a',
+    'twenty-five dollars',
+    '一下',
+    'one two',
+  ])('rejects %j', (text) => {
+    expect(parseNumber(text)).toBeUndefined();
+  });
 
   it('reads an integer the same in digits, Chinese numerals, full width and with commas', () => {
     fc.assert(

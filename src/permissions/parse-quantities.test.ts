@@ -37,6 +37,8 @@ describe('parseQuantities', () => {
     ['送10GB流量', [[10, 'GB', '10GB']]],
     ['送10G流量', [[10, 'GB', '10G']]],
     ['500MB', [[500, 'MB', '500MB']]],
+    ['退款1 000元', [[1000, 'CNY', '1 000元']]],
+    ['refund 50$', [[50, 'USD', '50$']]],
     [
       '退款60元然后延长试用7天',
       [
@@ -61,6 +63,9 @@ describe('parseQuantities', () => {
     '三周年',
     '上个月',
     'order a123',
+    'refund $5O',
+    'refund $1e3',
+    'constructor toString',
   ])('finds no quantity in %j', (text) => {
     expect(parseQuantities(text)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { isAsciiLetter, isDigit, normalizeText } from './_normalize.js';
-import { type ScannedNumber, scanArabic, scanEnglish, scanZh } from './_numerals.js';
+import { isZhNumeralCode, type ScannedNumber, scanArabic, scanEnglish, scanZh } from './_numerals.js';
 
 /** What a quantity measures; thresholds compare only within a family. */
 export type QuantityFamily = 'money' | 'duration' | 'count' | 'data';
@@ -43,7 +43,8 @@ const notAfterMonth = (s: string, num: ScannedNumber): boolean => s[num.start - 
 // 2025年 and 3年12月 are dates; 2年 is a duration.
 const yearsDuration = (s: string, num: ScannedNumber, end: number): boolean =>
   num.value < 100 && !isDigit(s.charCodeAt(end)) && zhNumberFollows(s, end) === false;
-const zhNumberFollows = (s: string, end: number): boolean => /^[一二三四五六七八九十]+月/.test(s.slice(end, end + 4));
+const zhNumberFollows = (s: string, end: number): boolean =>
+  /^[一二三四五六七八九十]+月/.test(s.slice(end, end + 4));
 // 5G网络 is a network generation; only 5GB, 5个G or 5G流量 are data.
 const gigaData = (s: string, num: ScannedNumber, end: number): boolean =>
   s[num.end] === '个' || s.startsWith('流量', end) || s.startsWith('的流量', end);
@@ -111,6 +112,9 @@ const PREFIXES: ReadonlyArray<{ word: string; unit: Unit; wordLike: boolean }> =
   { word: '人民币', unit: 'CNY', wordLike: false },
 ];
 
+const CANDIDATE =
+  /[\d¥$半零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億]|人民币|\bus\$|\b(?:usd|rmb|cny|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|an?)\b/g;
+
 /** Everything the scanner found: quantities with units and numbers without one. */
 export interface ScanResult {
   quantities: Quantity[];
@@ -123,9 +127,18 @@ function skipSpaces(s: string, i: number): number {
   return i;
 }
 
+let unitIndex: Map<number, UnitWord[]> | undefined;
+
 function matchUnit(s: string, num: ScannedNumber): { unit: UnitWord; end: number } | undefined {
   const j = skipSpaces(s, num.end);
-  for (const u of UNIT_WORDS) {
+  if (!unitIndex) {
+    unitIndex = new Map();
+    for (const u of UNIT_WORDS) {
+      const k = u.word.charCodeAt(0);
+      unitIndex.set(k, [...(unitIndex.get(k) ?? []), u]);
+    }
+  }
+  for (const u of unitIndex.get(s.charCodeAt(j)) ?? []) {
     if (!s.startsWith(u.word, j)) continue;
     const end = j + u.word.length;
     const ascii = isAsciiLetter(u.word.charCodeAt(u.word.length - 1));
@@ -158,6 +171,11 @@ export function scanQuantities(s: string, original: string): ScanResult {
   };
   let i = 0;
   while (i < s.length) {
+    // Jump to the next place an amount can start; the rest of the text is skipped in one step.
+    CANDIDATE.lastIndex = i;
+    const next = CANDIDATE.exec(s);
+    if (next === null) break;
+    i = next.index;
     const c = s.charCodeAt(i);
     const prefix = prefixAt(s, i);
     if (prefix) {
@@ -195,9 +213,11 @@ export function scanQuantities(s: string, original: string): ScanResult {
         while (i < s.length && isAsciiLetter(s.charCodeAt(i))) i++;
         continue;
       }
-    } else if (c >= 0x3400) {
+    } else if (c === 0x534a /* 半 */) {
+      num = scanArticle(s, i);
+    } else if (isZhNumeralCode(c)) {
       // 第三次 is an ordinal, not three times.
-      num = s[i - 1] === '第' ? undefined : (scanZh(s, i) ?? scanArticle(s, i));
+      num = s.charCodeAt(i - 1) === 0x7b2c /* 第 */ ? undefined : scanZh(s, i);
     }
     if (!num) {
       i++;
@@ -218,7 +238,11 @@ export function scanQuantities(s: string, original: string): ScanResult {
   return { quantities, bare };
 }
 
+// First characters of the prefixes: most positions need no further look.
+const PREFIX_STARTS = new Set(PREFIXES.map((p) => p.word.charCodeAt(0)));
+
 function prefixAt(s: string, i: number): (typeof PREFIXES)[number] | undefined {
+  if (!PREFIX_STARTS.has(s.charCodeAt(i))) return undefined;
   for (const p of PREFIXES) {
     if (!s.startsWith(p.word, i)) continue;
     if (p.wordLike && i > 0 && isAsciiLetter(s.charCodeAt(i - 1))) continue;

@@ -11,7 +11,9 @@ const CasesFile = z.object({
 });
 
 const file = CasesFile.parse(
-  JSON.parse(readFileSync(new URL('../../../shared/scenarios/permission-cases.json', import.meta.url), 'utf8')),
+  JSON.parse(
+    readFileSync(new URL('../../../shared/scenarios/permission-cases.json', import.meta.url), 'utf8'),
+  ),
 );
 const compiled = new Map(Object.entries(file.rules).map(([key, rules]) => [key, compileRules(rules)]));
 

@@ -119,7 +119,10 @@ function oneLine(text: string): string {
  *
  * @example renderPermissionBlock(decision, { lang: 'zh', sla: product.sla })
  */
-export function renderPermissionBlock(decision: PermissionDecision, options: { lang: Lang; sla?: string }): string {
+export function renderPermissionBlock(
+  decision: PermissionDecision,
+  options: { lang: Lang; sla?: string },
+): string {
   const { lang, sla } = options;
   const reason = oneLine(decision.reasons?.[lang] ?? decision.reason);
   const action = oneLine(decision.action);

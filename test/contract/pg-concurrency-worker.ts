@@ -9,7 +9,7 @@ import { openPgRecordStore } from '../../src/store/postgres/pg-record-store.js';
 
 async function main(): Promise<void> {
   const [url, schema, customerId, index] = process.argv.slice(2) as [string, string, string, string];
-  const store = await openPgRecordStore(url, { schema, poolSize: 2 });
+  const store = await openPgRecordStore(url, { schema, poolSize: 1 });
   const lines = createInterface({ input: process.stdin });
   const go = new Promise<void>((resolve) => lines.once('line', () => resolve()));
   process.stdout.write('ready\n');

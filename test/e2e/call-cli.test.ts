@@ -8,10 +8,22 @@ const records = JSON.parse(await readFile(join(SHARED, 'scenarios', 'calls', 're
 describe('cs call', () => {
   let tmp: Awaited<ReturnType<typeof tempDb>>;
   let db: string;
-  const cs = (args: string[], input?: string) => runCs([...args, '--db', db], input === undefined ? {} : { input });
+  const cs = (args: string[], input?: string) =>
+    runCs([...args, '--db', db], input === undefined ? {} : { input });
   const call = (caller: string[], lines: string[], extra: string[] = []) =>
     cs(
-      ['call', '--product', '会员订阅服务', '--operator', 'HEAR策略', '--agent', 'rules', '--jsonl', ...caller, ...extra],
+      [
+        'call',
+        '--product',
+        '会员订阅服务',
+        '--operator',
+        'HEAR策略',
+        '--agent',
+        'rules',
+        '--jsonl',
+        ...caller,
+        ...extra,
+      ],
       `${lines.join('\n')}\n`,
     );
 
@@ -31,7 +43,17 @@ describe('cs call', () => {
 
   it('prints the seed start block, the end block and the saved path for people', async () => {
     const r = await cs(
-      ['call', '--product', '会员订阅服务', '--operator', 'HEAR策略', '--phone', '13912345678', '--agent', 'rules'],
+      [
+        'call',
+        '--product',
+        '会员订阅服务',
+        '--operator',
+        'HEAR策略',
+        '--phone',
+        '13912345678',
+        '--agent',
+        'rules',
+      ],
       '你好\n结束通话\n',
     );
     expect(r.code, r.stderr).toBe(0);
@@ -48,7 +70,9 @@ describe('cs call', () => {
     const events = parseEvents(r.stdout);
     const started = events[0] as unknown as { customer: { name: string; cold_start: boolean } };
     expect(started.customer).toMatchObject({ name: '来电客户_5678', cold_start: true });
-    const ended = events.find((e) => e.type === 'session_ended') as unknown as { review: { customer_updates: object } };
+    const ended = events.find((e) => e.type === 'session_ended') as unknown as {
+      review: { customer_updates: object };
+    };
     expect(ended.review.customer_updates).toMatchObject({ name: '刘芳' });
     const saved = events.at(-1) as unknown as { session_id: string };
 
@@ -57,14 +81,20 @@ describe('cs call', () => {
     expect(customer.type).toBe('new');
     expect(customer._cold_start).toBe(false);
     expect(customer.interaction_history).toEqual([
-      expect.objectContaining({ session_id: saved.session_id, type: 'customer_service_call', outcome: 'resolved' }),
+      expect.objectContaining({
+        session_id: saved.session_id,
+        type: 'customer_service_call',
+        outcome: 'resolved',
+      }),
     ]);
   });
 
   it('starts a call for a customer looked up by name', async () => {
     const r = await call(['--customer', '李女士'], ['结束通话']);
     expect(r.code, r.stderr).toBe(0);
-    const started = parseEvents(r.stdout)[0] as unknown as { customer: { phone: string; cold_start: boolean } };
+    const started = parseEvents(r.stdout)[0] as unknown as {
+      customer: { phone: string; cold_start: boolean };
+    };
     expect(started.customer).toMatchObject({ phone: '13912345678', cold_start: false });
   });
 
@@ -92,10 +122,16 @@ describe('cs call', () => {
   });
 
   it('writes a review that states what was done and what needs follow-up', async () => {
-    const r = await call(['--phone', '13800138000'], ['退款200元', '重置密码', '结束通话'], ['--session-id', 'review01']);
+    const r = await call(
+      ['--phone', '13800138000'],
+      ['退款200元', '重置密码', '结束通话'],
+      ['--session-id', 'review01'],
+    );
     expect(r.code, r.stderr).toBe(0);
     const events = parseEvents(r.stdout);
-    const review = (events.find((e) => e.type === 'session_ended') as unknown as { review: Record<string, unknown> }).review;
+    const review = (
+      events.find((e) => e.type === 'session_ended') as unknown as { review: Record<string, unknown> }
+    ).review;
     expect(review.resolution_status).toBe('partially_resolved');
     expect(review.follow_up_required).toBe(true);
     const actions = (review.actions_taken as string[]).join('\n');
@@ -106,7 +142,13 @@ describe('cs call', () => {
     expect(saved.session_id).toMatch(/^cs_\d{8}_\d{3}_review01$/);
     const session = JSON.parse(await readFile(join(db, saved.path, 'session.json'), 'utf8'));
     expect(Object.keys(session).slice(0, 7)).toEqual([
-      'session_id', 'product', 'customer', 'operator', 'timestamp', 'conversation', 'review',
+      'session_id',
+      'product',
+      'customer',
+      'operator',
+      'timestamp',
+      'conversation',
+      'review',
     ]);
     expect(session.permission_checks.map((c: { status: string }) => c.status)).toEqual([
       'requires_supervisor',
@@ -119,7 +161,9 @@ describe('cs call', () => {
 
   it('gives 32 concurrent calls 32 distinct session ids', async () => {
     const results = await Promise.all(
-      Array.from({ length: 32 }, (_, i) => call(['--phone', `1360000${String(i).padStart(4, '0')}`], ['你好', '结束通话'])),
+      Array.from({ length: 32 }, (_, i) =>
+        call(['--phone', `1360000${String(i).padStart(4, '0')}`], ['你好', '结束通话']),
+      ),
     );
     const ids = results.map((r) => {
       expect(r.code, r.stderr).toBe(0);

@@ -25,12 +25,22 @@ describe('cs records commands', () => {
   afterAll(async () => tmp.cleanup());
 
   it('creates a customer from --data and reads it back by name, id and phone', async () => {
-    const created = await cs(['create', 'customer', '--json', '--data', JSON.stringify(customer('王建国', '138-0000-1111'))]);
+    const created = await cs([
+      'create',
+      'customer',
+      '--json',
+      '--data',
+      JSON.stringify(customer('王建国', '138-0000-1111')),
+    ]);
     expect(created.code, created.stderr).toBe(0);
     const record = JSON.parse(created.stdout);
     expect(record.phone).toBe('13800001111');
     expect(record._id).toMatch(/^[0-9a-f]{8}$/);
-    for (const ref of [['--name', '王建国'], ['--id', record._id], ['--phone', '+86 138 0000 1111']]) {
+    for (const ref of [
+      ['--name', '王建国'],
+      ['--id', record._id],
+      ['--phone', '+86 138 0000 1111'],
+    ]) {
       const read = await cs(['read', 'customer', '--json', ...ref]);
       expect(read.code, read.stderr).toBe(0);
       expect(JSON.parse(read.stdout)._id).toBe(record._id);
@@ -40,7 +50,12 @@ describe('cs records commands', () => {
   });
 
   it('finds a unique partial name and lists candidates when several match', async () => {
-    await cs(['create', 'customer', '--data', JSON.stringify([customer('王小明', '13800001112'), customer('王小红', '13800001113')])]);
+    await cs([
+      'create',
+      'customer',
+      '--data',
+      JSON.stringify([customer('王小明', '13800001112'), customer('王小红', '13800001113')]),
+    ]);
     const unique = await cs(['read', 'customer', '--name', '小红', '--json']);
     expect(unique.code).toBe(0);
     expect(JSON.parse(unique.stdout).name).toBe('王小红');
@@ -52,7 +67,15 @@ describe('cs records commands', () => {
   });
 
   it('updates by top-level merge and validates after the merge', async () => {
-    const ok = await cs(['update', 'customer', '--name', '王建国', '--updates', '{"type":"vip","vip_level":3}', '--json']);
+    const ok = await cs([
+      'update',
+      'customer',
+      '--name',
+      '王建国',
+      '--updates',
+      '{"type":"vip","vip_level":3}',
+      '--json',
+    ]);
     expect(ok.code, ok.stderr).toBe(0);
     const updated = JSON.parse(ok.stdout);
     expect(updated.type).toBe('vip');
@@ -106,7 +129,9 @@ describe('cs records commands', () => {
     expect(trash.map((t: { trash_id: string }) => t.trash_id)).toContain(entry.trash_id);
     const restored = await cs(['restore', entry.trash_id, '--json']);
     expect(restored.code, restored.stderr).toBe(0);
-    expect(JSON.parse((await cs(['read', 'customer', '--name', '王小红', '--json'])).stdout).phone).toBe('13800001113');
+    expect(JSON.parse((await cs(['read', 'customer', '--name', '王小红', '--json'])).stdout).phone).toBe(
+      '13800001113',
+    );
   });
 
   it('lists records per type, briefly and verbosely, with clean --json', async () => {
@@ -123,13 +148,30 @@ describe('cs records commands', () => {
     const b = await tempDb();
     try {
       for (const d of [a.db, b.db]) {
-        const r = await runCs(['create', 'product', '--mock', '--count', '3', '--seed', '42', '--db', d, '--json']);
+        const r = await runCs([
+          'create',
+          'product',
+          '--mock',
+          '--count',
+          '3',
+          '--seed',
+          '42',
+          '--db',
+          d,
+          '--json',
+        ]);
         expect(r.code, r.stderr).toBe(0);
       }
       const strip = (text: string) =>
-        (JSON.parse(text) as Array<Record<string, unknown>>).map(({ _id, _created, _updated, ...rest }) => rest);
-      const la = strip((await runCs(['list', '--type', 'product', '--verbose', '--json', '--db', a.db])).stdout);
-      const lb = strip((await runCs(['list', '--type', 'product', '--verbose', '--json', '--db', b.db])).stdout);
+        (JSON.parse(text) as Array<Record<string, unknown>>).map(
+          ({ _id, _created, _updated, ...rest }) => rest,
+        );
+      const la = strip(
+        (await runCs(['list', '--type', 'product', '--verbose', '--json', '--db', a.db])).stdout,
+      );
+      const lb = strip(
+        (await runCs(['list', '--type', 'product', '--verbose', '--json', '--db', b.db])).stdout,
+      );
       expect(la).toHaveLength(3);
       expect(la).toEqual(lb);
     } finally {
@@ -142,9 +184,12 @@ describe('cs records commands', () => {
     const nested = join(project, 'a', 'b');
     await mkdir(nested, { recursive: true });
     const seedDb = join(project, '.ezagent', 'database', 'customer_service');
-    const r1 = await runCs(['create', 'customer', '--data', JSON.stringify(customer('祖先', '13800002222'))], {
-      env: { CS_DB: seedDb },
-    });
+    const r1 = await runCs(
+      ['create', 'customer', '--data', JSON.stringify(customer('祖先', '13800002222'))],
+      {
+        env: { CS_DB: seedDb },
+      },
+    );
     expect(r1.code, r1.stderr).toBe(0);
     const r2 = await runCs(['read', 'customer', '--phone', '13800002222', '--json'], { cwd: nested });
     expect(r2.code, r2.stderr).toBe(0);
@@ -167,13 +212,29 @@ describe('legacy database from the earlier Python implementation', () => {
       const product = JSON.parse((await cs(['read', 'product', '--name', '会员订阅服务', '--json'])).stdout);
       expect(product._id).toBe('ea1677ad');
 
-      const upd = await cs(['update', 'customer', '--phone', '13800138000', '--updates', '{"special_needs":"希望电话回访"}']);
+      const upd = await cs([
+        'update',
+        'customer',
+        '--phone',
+        '13800138000',
+        '--updates',
+        '{"special_needs":"希望电话回访"}',
+      ]);
       expect(upd.code, upd.stderr).toBe(0);
       const after = JSON.parse(await readFile(legacyInfo, 'utf8'));
-      expect(after).toMatchObject({ ...original, special_needs: '希望电话回访', _updated: expect.any(String) });
+      expect(after).toMatchObject({
+        ...original,
+        special_needs: '希望电话回访',
+        _updated: expect.any(String),
+      });
       expect(after.interaction_history).toEqual(original.interaction_history);
 
-      const created = await cs(['create', 'customer', '--data', JSON.stringify(customer('赵女士', '13700000001'))]);
+      const created = await cs([
+        'create',
+        'customer',
+        '--data',
+        JSON.stringify(customer('赵女士', '13700000001')),
+      ]);
       expect(created.code, created.stderr).toBe(0);
       const hist = JSON.parse((await cs(['history', 'list', '--json'])).stdout);
       expect(hist.map((h: { session_id: string }) => h.session_id)).toContain('cs_20260125_001_abc123');

@@ -157,6 +157,16 @@ describe('FsRecordStore index', () => {
     expect((await store.findCustomerByPhone('13800000009'))?.name).toBe('B');
   });
 
+  it('rebuilds an index written with another layout instead of missing', async () => {
+    const [a] = await customers('A');
+    if (!a) throw new Error('setup');
+    const metaFile = join(dir, '.index', 'customer', 'meta.json');
+    const meta = JSON.parse(await readFile(metaFile, 'utf8'));
+    await writeFile(metaFile, JSON.stringify({ ...meta, shards: 256 }));
+    expect((await store.findCustomerByPhone('13800000000'))?._id).toBe(a._id);
+    expect(JSON.parse(await readFile(metaFile, 'utf8')).shards).toBe(1024);
+  });
+
   it('keeps names such as __proto__ as plain keys', async () => {
     const a = await store.create('product', { name: '__proto__' });
     const b = await store.create('product', { name: 'constructor' });

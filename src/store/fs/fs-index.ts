@@ -37,6 +37,7 @@ export interface IndexEntry {
   phone?: string;
 }
 
+/** The keys besides the id that the index files records under. */
 export type IndexKeyKind = 'name' | 'phone';
 
 interface Shard {
@@ -45,6 +46,7 @@ interface Shard {
   phones: Map<string, string[]>;
 }
 
+/** meta.json: which generation is current and the type folder mtime it reflects. */
 export interface IndexMeta {
   v: 1;
   /** Shard count the index was written with; another count (another version) means rebuild. */
@@ -87,34 +89,58 @@ function emptyShard(): Shard {
   return { ids: new Map(), names: new Map(), phones: new Map() };
 }
 
-// Shards are this store's own cache, checked by shape by hand rather than zod: they are read on
-// every lookup, and names such as "__proto__" must stay plain keys (Maps, Object.entries).
-function parseShard(text: string): Shard | undefined {
+/** A shard file as parsed: plain objects keyed by id, name and phone. */
+interface RawShard {
+  ids: Record<string, unknown>;
+  names: Record<string, unknown>;
+  phones: Record<string, unknown>;
+}
+
+const EMPTY_RAW: RawShard = { ids: {}, names: {}, phones: {} };
+
+/** Thrown when a shard's content is not what this store writes; the index is then rebuilt. */
+class DamagedShardError extends Error {}
+
+// Shards are this store's own cache, checked by hand rather than with zod, and only where they
+// are used: a lookup parses the JSON and checks the one entry it reads, instead of checking and
+// copying every entry of the shard (that copy was most of a lookup's time). Keys are tested with
+// Object.hasOwn, so names such as "__proto__" or "constructor" stay plain keys.
+function parseRawShard(text: string): RawShard {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return undefined;
+    throw new DamagedShardError('not JSON');
   }
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const { ids, names, phones } = raw as Record<string, unknown>;
+  if (!isObject(raw) || !isObject(raw.ids) || !isObject(raw.names) || !isObject(raw.phones)) {
+    throw new DamagedShardError('not a shard');
+  }
+  return raw as unknown as RawShard;
+}
+
+function rawEntry(raw: RawShard, id: string): IndexEntry | undefined {
+  if (!Object.hasOwn(raw.ids, id)) return undefined;
+  const e = raw.ids[id];
+  if (!isObject(e) || typeof e.f !== 'string' || typeof e.n !== 'string') throw new DamagedShardError(id);
+  const entry: IndexEntry = { id, folder: e.f, name: e.n };
+  if (typeof e.p === 'string') entry.phone = e.p;
+  return entry;
+}
+
+function rawKeys(raw: RawShard, kind: IndexKeyKind, key: string): string[] {
+  const source = kind === 'name' ? raw.names : raw.phones;
+  if (!Object.hasOwn(source, key)) return [];
+  const list = source[key];
+  if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) throw new DamagedShardError(key);
+  return [...list];
+}
+
+/** The whole shard as Maps, every entry checked (for edits and full listings). */
+function toShard(raw: RawShard): Shard {
   const shard = emptyShard();
-  if (!isObject(ids) || !isObject(names) || !isObject(phones)) return undefined;
-  for (const [id, e] of Object.entries(ids)) {
-    if (!isObject(e) || typeof e.f !== 'string' || typeof e.n !== 'string') return undefined;
-    const entry: IndexEntry = { id, folder: e.f, name: e.n };
-    if (typeof e.p === 'string') entry.phone = e.p;
-    shard.ids.set(id, entry);
-  }
-  for (const [source, target] of [
-    [names, shard.names],
-    [phones, shard.phones],
-  ] as const) {
-    for (const [key, list] of Object.entries(source)) {
-      if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) return undefined;
-      target.set(key, list as string[]);
-    }
-  }
+  for (const id of Object.keys(raw.ids)) shard.ids.set(id, rawEntry(raw, id) as IndexEntry);
+  for (const key of Object.keys(raw.names)) shard.names.set(key, rawKeys(raw, 'name', key));
+  for (const key of Object.keys(raw.phones)) shard.phones.set(key, rawKeys(raw, 'phone', key));
   return shard;
 }
 
@@ -172,24 +198,30 @@ export function buildShards(entries: Iterable<IndexEntry>): Map<number, Shard> {
 export class IndexView {
   readonly gen: number;
   readonly #dir: string | undefined;
-  readonly #memory: Map<number, Shard> | undefined;
-  readonly #cache = new Map<number, Shard>();
+  readonly #memory: Map<number, RawShard> | undefined;
+  readonly #cache = new Map<number, RawShard>();
 
   constructor(gen: number, source: { dir: string } | { memory: Map<number, Shard> }) {
     this.gen = gen;
     this.#dir = 'dir' in source ? source.dir : undefined;
-    this.#memory = 'memory' in source ? source.memory : undefined;
+    this.#memory =
+      'memory' in source
+        ? new Map([...source.memory].map(([n, shard]) => [n, JSON.parse(serializeShard(shard)) as RawShard]))
+        : undefined;
   }
 
-  async shard(n: number): Promise<Shard> {
-    if (this.#memory) return this.#memory.get(n) ?? emptyShard();
+  /** Shard n as parsed; GenerationGoneError when the generation was replaced or the shard is damaged. */
+  async raw(n: number): Promise<RawShard> {
+    if (this.#memory) return this.#memory.get(n) ?? EMPTY_RAW;
     const cached = this.#cache.get(n);
     if (cached) return cached;
     const dir = this.#dir as string;
-    let text: string;
+    let raw: RawShard;
     try {
-      text = await readFile(join(dir, shardFile(n)), 'utf8');
+      raw = parseRawShard(await readFile(join(dir, shardFile(n)), 'utf8'));
     } catch (error) {
+      // A damaged shard (edited by hand, disk trouble) reads as a replaced generation: rebuild.
+      if (error instanceof DamagedShardError) throw new GenerationGoneError(dir);
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       // Empty shards are not written; a missing generation folder means a rebuild replaced it.
       const gone = await stat(dir).then(
@@ -197,23 +229,24 @@ export class IndexView {
         () => true,
       );
       if (gone) throw new GenerationGoneError(dir);
-      text = '{"ids":{},"names":{},"phones":{}}';
+      raw = EMPTY_RAW;
     }
-    const shard = parseShard(text);
-    // A damaged shard (edited by hand, disk trouble) reads as a replaced generation: rebuild.
-    if (!shard) throw new GenerationGoneError(dir);
-    this.#cache.set(n, shard);
-    return shard;
+    this.#cache.set(n, raw);
+    return raw;
+  }
+
+  /** Shard n as Maps (every entry checked). */
+  async shard(n: number): Promise<Shard> {
+    return this.#checked(() => this.raw(n).then(toShard));
   }
 
   /** Ids filed under a name or phone (unverified). */
   async ids(kind: IndexKeyKind, key: string): Promise<string[]> {
-    const shard = await this.shard(shardOf(kind, key));
-    return [...((kind === 'name' ? shard.names : shard.phones).get(key) ?? [])];
+    return this.#checked(async () => rawKeys(await this.raw(shardOf(kind, key)), kind, key));
   }
 
   async entry(id: string): Promise<IndexEntry | undefined> {
-    return (await this.shard(shardOf('id', id))).ids.get(id);
+    return this.#checked(async () => rawEntry(await this.raw(shardOf('id', id)), id));
   }
 
   /** Every entry (reads every shard written; empty ones are not). */
@@ -232,6 +265,15 @@ export class IndexView {
     const out: IndexEntry[] = [];
     for (const n of numbers) out.push(...(await this.shard(n)).ids.values());
     return out;
+  }
+
+  async #checked<T>(read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      if (error instanceof DamagedShardError) throw new GenerationGoneError(this.#dir ?? 'memory');
+      throw error;
+    }
   }
 }
 
@@ -284,20 +326,24 @@ export class FsIndex {
     mtime: string,
     previousGen: number,
   ): Promise<IndexMeta> {
-    const gen = previousGen + 1;
+    // Past every generation folder present, so a reader of an old one (meta.json lost or from
+    // another version) never sees it rewritten under it.
+    const present = (await readdir(this.#dir).catch(() => [] as string[]))
+      .map((n) => /^g(\d+)$/.exec(n)?.[1])
+      .filter((n): n is string => n !== undefined)
+      .map(Number);
+    const gen = Math.max(previousGen, ...present) + 1;
     const dir = join(this.#dir, `g${gen}`);
-    await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
     // Plain writes: nothing points at this folder until meta.json does.
     for (const [n, shard] of buildShards(entries))
       await writeFile(join(dir, shardFile(n)), serializeShard(shard));
     const meta: IndexMeta = { v: 1, shards: SHARD_COUNT, gen, mtime };
     await writeAtomic(join(this.#dir, 'meta.json'), JSON.stringify(meta), { fsync: false });
-    const names = await readdir(this.#dir).catch(() => [] as string[]);
     await Promise.all(
-      names
-        .filter((n) => /^g\d+$/.test(n) && n !== `g${gen}`)
-        .map((n) => rm(join(this.#dir, n), { recursive: true, force: true }).catch(() => undefined)),
+      present.map((n) =>
+        rm(join(this.#dir, `g${n}`), { recursive: true, force: true }).catch(() => undefined),
+      ),
     );
     return meta;
   }

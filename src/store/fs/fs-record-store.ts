@@ -454,6 +454,12 @@ export class FsRecordStore implements RecordStore {
 
   // ---------------------------------------------------------------- sessions
 
+  /**
+   * Saves a session as `history/cs_<date>_<seq>_<tag>/` (session.json + README.md). The seq is
+   * the day's highest plus one, taken under a per-day lock, and the folder appears complete in
+   * one rename. The tag keeps letters, digits, `-` and `_` (at most 64); `date` is YYYYMMDD or
+   * YYYY-MM-DD.
+   */
   async saveSession(options: {
     date: string;
     tag: string;

@@ -438,7 +438,7 @@ class PgRecordStore implements RecordStore, RecordImporter, SessionImporter, Ses
         );
         const seq = rows[0]!.last;
         const id = `cs_${day}_${String(seq).padStart(3, '0')}_${tag}`;
-        const session = options.build(id);
+        const session = sessionRow(options.build(id));
         if (session.session_id !== id) {
           throw new CsError('E_INTERNAL', `The session built for ${id} names itself ${session.session_id}.`);
         }
