@@ -16,8 +16,30 @@ import {
 import { compareProcesses, fmt, header, summarize } from './_util.mjs';
 
 const data = JSON.parse(readFileSync(new URL('../scripts/demo-data.json', import.meta.url), 'utf8'));
-const topics = ['会员', '退款', '发票', '设备', '画质', '下载', '登录', '账号', '续费', '优惠券', '积分', '家庭组'];
-const verbs = ['怎么开通', '如何取消', '多久到账', '在哪里查看', '为什么失败', '可以转让吗', '有什么限制', '怎么修改'];
+const topics = [
+  '会员',
+  '退款',
+  '发票',
+  '设备',
+  '画质',
+  '下载',
+  '登录',
+  '账号',
+  '续费',
+  '优惠券',
+  '积分',
+  '家庭组',
+];
+const verbs = [
+  '怎么开通',
+  '如何取消',
+  '多久到账',
+  '在哪里查看',
+  '为什么失败',
+  '可以转让吗',
+  '有什么限制',
+  '怎么修改',
+];
 
 function bigFaq(n) {
   const faq = [...data.product.faq];
@@ -69,7 +91,11 @@ export async function run() {
         turns.push(performance.now() - t0);
         session.addAgentTurn(reply);
       }
-      const resolved = resolveQuery({ product: participants.product, phone: participants.phone, interfaceName: 'user_subscription' });
+      const resolved = resolveQuery({
+        product: participants.product,
+        phone: participants.phone,
+        interfaceName: 'user_subscription',
+      });
       const q0 = performance.now();
       await backend.query(resolved, { product: participants.product, phone: participants.phone });
       queries.push(performance.now() - q0);
@@ -85,7 +111,24 @@ export async function run() {
     const input = `${utterances.join('\n')}\n结束通话\n`;
     const cs = new URL('../bin/cs.js', import.meta.url).pathname;
     const r = compareProcesses(
-      { args: [cs, 'call', '--db', db, '--product', data.product.name, '--operator', data.operator.name, '--phone', '13800138000', '--agent', 'rules', '--jsonl'], options: { input } },
+      {
+        args: [
+          cs,
+          'call',
+          '--db',
+          db,
+          '--product',
+          data.product.name,
+          '--operator',
+          data.operator.name,
+          '--phone',
+          '13800138000',
+          '--agent',
+          'rules',
+          '--jsonl',
+        ],
+        options: { input },
+      },
       { args: ['-e', '0'] },
       10,
     );

@@ -11,21 +11,38 @@ const rules = {
   forbidden: ['透露其他用户信息'],
 };
 const actions = [
-  '退款80元', '退款150元', '退款2,500元', '退款三十元', '重置密码', '注销账户', '我要投诉你们',
-  '申请赔偿', '告诉我其他用户的信息', '取消自动续费', '退款60元然后注销账户', '开具发票',
+  '退款80元',
+  '退款150元',
+  '退款2,500元',
+  '退款三十元',
+  '重置密码',
+  '注销账户',
+  '我要投诉你们',
+  '申请赔偿',
+  '告诉我其他用户的信息',
+  '取消自动续费',
+  '退款60元然后注销账户',
+  '开具发票',
 ];
 
 /** The earlier Python matcher: a rule matches when its text (sans numbers) is a substring. */
 function legacyCheck(perms, action) {
   const amount = Number(/\d+/.exec(action)?.[0] ?? Number.NaN);
-  for (const category of ['forbidden', 'requires_supervisor', 'requires_process', 'can_approve_immediately']) {
+  for (const category of [
+    'forbidden',
+    'requires_supervisor',
+    'requires_process',
+    'can_approve_immediately',
+  ]) {
     for (const rule of perms[category]) {
       const phrase = rule.replace(/[<>=≤≥]+\s*\d+.*$/, '');
       if (!action.includes(phrase)) continue;
       const m = /([<>]=?)\s*(\d+)/.exec(rule);
       if (!m) return category;
       const limit = Number(m[2]);
-      const ok = { '<': amount < limit, '<=': amount <= limit, '>': amount > limit, '>=': amount >= limit }[m[1]];
+      const ok = { '<': amount < limit, '<=': amount <= limit, '>': amount > limit, '>=': amount >= limit }[
+        m[1]
+      ];
       if (ok) return category;
     }
   }

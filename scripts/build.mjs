@@ -1,12 +1,18 @@
 // Bundles src/ into dist/ with esbuild: one chunk per lazily loaded command keeps `cs read`
 // from paying for the LLM or MCP code. Type checking is `tsc --noEmit` (npm test).
-import { rmSync } from 'node:fs';
+// Builds into a fresh folder and swaps it in, so a process running the old build never finds
+// dist/ half-written.
+import { renameSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+const root = new URL('..', import.meta.url);
+const next = new URL(`dist.next-${process.pid}/`, root);
+const old = new URL(`dist.old-${process.pid}/`, root);
+const dist = new URL('dist/', root);
+
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
-  outdir: 'dist',
+  outdir: next.pathname,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -17,3 +23,10 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
 });
+try {
+  renameSync(dist, old);
+} catch {
+  // no previous build
+}
+renameSync(next, dist);
+rmSync(old, { recursive: true, force: true });

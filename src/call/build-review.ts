@@ -39,8 +39,19 @@ export function buildReview(record: CallRecordState, language: Language = record
   for (const t of record.tickets)
     actions.push(zh ? `创建工单 ${t.id}（${t.summary}）` : `Ticket ${t.id} (${t.summary})`);
 
+  const performed = new Set(record.actions_performed.map((a) => a.action));
+  // An approval is only "done" when the action was carried out; outside assistants may check
+  // without acting.
+  const statusOf = (c: { action: string; status: string }) =>
+    c.status === 'can_approve_immediately' && !performed.has(c.action)
+      ? zh
+        ? '可立即办理'
+        : 'can be done now'
+      : zh
+        ? STATUS_ZH[c.status]
+        : STATUS_EN[c.status];
   const requested = record.permission_checks.map((c) =>
-    zh ? `${c.action}（${STATUS_ZH[c.status]}）` : `${c.action} (${STATUS_EN[c.status]})`,
+    zh ? `${c.action}（${statusOf(c)}）` : `${c.action} (${statusOf(c)})`,
   );
   const topics = (record.learned.topics as string[] | undefined) ?? [];
   const parts = [...new Set([...topics, ...requested])];
@@ -53,7 +64,12 @@ export function buildReview(record: CallRecordState, language: Language = record
         ? '客户来电咨询，未提出具体诉求'
         : 'General enquiry, no specific request';
 
-  const pending = record.tickets.length > 0;
+  // Follow-up: a ticket, or a supervisor/process outcome no ticket was opened for.
+  const pending =
+    record.tickets.length > 0 ||
+    record.permission_checks.some(
+      (c) => c.status === 'requires_supervisor' || c.status === 'requires_process',
+    );
   const refusedOnly =
     record.permission_checks.length > 0 &&
     record.permission_checks.every((c) => c.status === 'forbidden') &&

@@ -84,7 +84,7 @@ function buildProgram(): Command {
   program
     .command('permit')
     .description('check an action against a product’s permission rules (权限检查)')
-    .requiredOption('--product <name>', 'product name or id')
+    .option('--product <name>', 'product name or id (comes from the live session with --session)')
     .requiredOption('--action <text>', 'the requested action, e.g. 退款200元')
     .option('--session <id>', 'record the check into a live session')
     .addOption(new Option('--lang <lang>', 'block language').choices(['zh', 'en']))

@@ -56,7 +56,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '退(?!订|出|货)[^,.!?;:、\\n]{1,4}?(?:费|款|钱)',
       '给我退',
       '把钱退',
-      '钱~退(?!出|订|货)',
+      '(?:钱|费|款)~退(?!出|订|货)',
       '还钱',
       '钱还给我',
       '(?:块|元)钱?~还给我',
@@ -700,6 +700,8 @@ interface CompiledLexicon {
   regexes: Map<ConceptDef, RegExp>;
   /** First character code of a key -> keys starting with it and their concepts. */
   keyIndex: Map<number, Array<{ key: string; concepts: ConceptDef[] }>>;
+  /** 1 at the UTF-16 codes that start some key: most characters are skipped with one load. */
+  startsKey: Uint8Array;
 }
 
 let compiled: CompiledLexicon | undefined;
@@ -728,7 +730,9 @@ export function lexicon(): CompiledLexicon {
       keyIndex.set(key.charCodeAt(0), bucket);
     }
   }
-  compiled = { byId, regexes, keyIndex };
+  const startsKey = new Uint8Array(0x10000);
+  for (const code of keyIndex.keys()) startsKey[code] = 1;
+  compiled = { byId, regexes, keyIndex, startsKey };
   return compiled;
 }
 
@@ -759,9 +763,11 @@ export function detectConcepts(
   if (usePrefilter) {
     candidates = new Set();
     for (let i = 0; i < s.length; i++) {
-      const bucket = lex.keyIndex.get(s.charCodeAt(i));
-      if (!bucket) continue;
-      for (const e of bucket) if (s.startsWith(e.key, i)) for (const c of e.concepts) candidates.add(c);
+      const code = s.charCodeAt(i);
+      if (lex.startsKey[code] === 0) continue;
+      for (const e of lex.keyIndex.get(code)!) {
+        if (s.startsWith(e.key, i)) for (const c of e.concepts) candidates.add(c);
+      }
     }
   } else candidates = new Set(CONCEPTS);
   if (candidates.size === 0) return [];

@@ -5,6 +5,7 @@ import {
   PERMISSION_CATEGORIES,
   type PermissionCategory,
 } from '../domain/record-schemas.js';
+import { CONCEPTS } from './_lexicon.js';
 import { toChineseNumeral, toEnglishWords, toFullWidth, withCommas } from './_test-numerals.js';
 import { checkPermission, compileRules } from './index.js';
 
@@ -304,6 +305,7 @@ describe('checkPermission', () => {
       '三十元',
       'please',
     ),
+    fc.constantFrom(...CONCEPTS.flatMap((c) => c.examples)),
     fc.string({ maxLength: 10 }),
   );
   const actionArb = fc

@@ -13,31 +13,33 @@ import { type CliContext, parseJsonObject } from '../cli-context.js';
 /** `cs permit`: the permission block for an action (recorded into a live session with --session). */
 export async function permitCommand(
   ctx: CliContext,
-  options: { product: string; action: string; session?: string; lang?: Language },
+  options: { product?: string; action: string; session?: string; lang?: Language },
 ): Promise<number | undefined> {
   const store = await ctx.store();
   const lang = options.lang ?? detectLanguage(options.action, 'zh');
   if (options.session) {
-    const decision = await withLiveSession({
+    const { decision, sla } = await withLiveSession({
       store,
       liveId: options.session,
       work: (session) => {
+        const product = session.participants.product;
         if (
-          session.participants.product.name !== options.product &&
-          session.participants.product._id !== options.product
+          options.product !== undefined &&
+          product.name !== options.product &&
+          product._id !== options.product
         ) {
           throw new CsError(
             'E_USAGE',
-            `Live session ${options.session} is about "${session.participants.product.name}", not "${options.product}".`,
+            `Live session ${options.session} is about "${product.name}", not "${options.product}".`,
           );
         }
-        return session.checkPermission(options.action);
+        return { decision: session.checkPermission(options.action), sla: String(product.sla ?? '') };
       },
     });
-    const product = await resolveRecord(store, 'product', { name: options.product });
-    ctx.emit(decision, () => renderPermissionBlock(decision, { lang, sla: String(product.sla ?? '') }));
+    ctx.emit(decision, () => renderPermissionBlock(decision, { lang, sla }));
     return undefined;
   }
+  if (!options.product) throw new CsError('E_USAGE', 'Give --product (or --session ID).');
   const product = await resolveRecord(store, 'product', { name: options.product });
   const decision = checkPermission(compileRules(product.operator_permissions as never), options.action);
   ctx.emit(decision, () => renderPermissionBlock(decision, { lang, sla: String(product.sla ?? '') }));

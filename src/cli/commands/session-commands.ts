@@ -175,7 +175,7 @@ export async function sessionListCommand(
         : live
             .map(
               (l) =>
-                `${l.live_id}  ${l.phone}  ${l.turns} turns  updated ${l.updated_at}${l.ending ? '  (ending)' : ''}`,
+                `${l.live_id}  ${l.phone}  ${l.turns} ${l.turns === 1 ? 'turn' : 'turns'}  updated ${l.updated_at}${l.ending ? '  (ending)' : ''}`,
             )
             .join('\n'),
     );

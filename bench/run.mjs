@@ -1,0 +1,9 @@
+// `npm run bench`: every benchmark in this folder, one after the other (they share 2 cores).
+// Figures print with their same-run baselines; copy the latest into bench/README.md.
+const benches = ['permissions.bench.mjs', 'agent-turn.bench.mjs', 'query.bench.mjs', 'store.bench.mjs'];
+const only = process.argv.slice(2);
+for (const file of benches) {
+  if (only.length > 0 && !only.some((o) => file.startsWith(o))) continue;
+  const mod = await import(new URL(file, import.meta.url));
+  await mod.run();
+}
