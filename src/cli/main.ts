@@ -66,7 +66,13 @@ function buildProgram(): Command {
       c.option('--force', 'delete even if saved call history names it');
       c.option('--yes', 'do not ask for confirmation in a terminal');
     }
-    c.action(lazy(async () => (await import('./commands/records-commands.js'))[`${name}Command`]));
+    c.action(
+      lazy(async () =>
+        name === 'read'
+          ? (await import('./commands/records-read-commands.js')).readCommand
+          : (await import('./commands/records-commands.js'))[`${name}Command`],
+      ),
+    );
   }
 
   program
@@ -79,7 +85,7 @@ function buildProgram(): Command {
     .description('list records')
     .addOption(new Option('--type <type>', 'only this type').choices(['product', 'customer', 'operator']))
     .option('--verbose', 'show every field')
-    .action(lazy(async () => (await import('./commands/records-commands.js')).listCommand));
+    .action(lazy(async () => (await import('./commands/records-read-commands.js')).listCommand));
 
   program
     .command('permit')

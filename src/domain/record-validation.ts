@@ -16,9 +16,4 @@ export function validateRecordFields(
   return result.data as Record<string, unknown>;
 }
 
-/** Parses a CLI/MCP type word. */
-export function parseRecordType(value: string): RecordType {
-  const v = value.trim().toLowerCase().replace(/s$/, '');
-  if (v === 'product' || v === 'customer' || v === 'operator') return v;
-  throw new CsError('E_USAGE', `Unknown record type "${value}": use product, customer or operator.`);
-}
+export { parseRecordType } from './record-types.js';

@@ -2,10 +2,15 @@
  * A bounded cache with two generations: lookups are plain Map hits, and when the young generation
  * is full it becomes the old one (the previous old one is dropped). Entries still in use move back
  * to the young generation. O(1) everywhere, unlike deleting the oldest key of one Map.
+ *
+ * `offer` admits a value only for a key seen before: text that comes once (most free speech) is
+ * never kept, so it costs no garbage collection of long-lived entries.
  */
 export class TwoGenerationCache<V> {
   #young = new Map<string, V>();
   #old = new Map<string, V>();
+  #seenYoung = new Set<string>();
+  #seenOld = new Set<string>();
   readonly #limit: number;
 
   constructor(limit: number) {
@@ -26,5 +31,18 @@ export class TwoGenerationCache<V> {
       this.#young = new Map();
     }
     this.#young.set(key, value);
+  }
+
+  /** Keeps the value if the key was offered before (recently); else only remembers the key. */
+  offer(key: string, value: V): void {
+    if (this.#seenYoung.has(key) || this.#seenOld.has(key)) {
+      this.set(key, value);
+      return;
+    }
+    if (this.#seenYoung.size >= this.#limit) {
+      this.#seenOld = this.#seenYoung;
+      this.#seenYoung = new Set();
+    }
+    this.#seenYoung.add(key);
   }
 }

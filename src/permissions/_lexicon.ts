@@ -6,6 +6,7 @@
  * 改一下别人的套餐); `_` is a gap of up to three English words (switch off the auto renewal,
  * recover my deleted data).
  */
+import { isAsciiLetter } from './_normalize.js';
 import type { QuantityFamily } from './parse-quantities.js';
 
 /** One action the engine understands. */
@@ -15,8 +16,13 @@ export interface ConceptDef {
   en: string;
   /** The quantity family a threshold on this action measures (money for a refund). */
   families?: readonly QuantityFamily[];
-  /** Literal strings at least one of which every match contains: a cheap pre-filter. */
+  /**
+   * Literal strings at least one of which every match contains: a cheap pre-filter. English keys
+   * must begin a word.
+   */
   keys: readonly string[];
+  /** A further pre-filter for matches no literal key announces (a phone number). */
+  alsoWhen?: RegExp;
   patterns: readonly string[];
   /** Wins ties between overlapping matches of equal length (specific over general). */
   priority?: number;
@@ -89,7 +95,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'cancel_auto_renew',
     zh: '取消自动续费',
     en: 'cancel auto-renewal',
-    keys: ['续费', '续订', '自动扣', '连续包月', 'renew'],
+    keys: ['续费', '续订', '自动扣', '连续包月', 'renew', 'autorenew', 'automaticrenew'],
     patterns: [
       '(?:取消|关闭|关掉|关了|停止|停掉|停了|解除|退订|去掉|撤销|不要|不想要)~(?:自动续费|自动续订|自动扣费|自动扣款|连续包月)',
       '(?:自动续费|自动续订|自动扣费|自动扣款|连续包月)~(?:取消|关闭|关掉|关了|关|停掉|停了|停|去掉|解除|撤销)',
@@ -229,6 +235,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
     zh: '查询其他用户信息',
     en: "other customers' information",
     keys: [
+      // Every pattern names another party, a number's owner or a disclosure verb (or a phone
+      // number: see alsoWhen).
       '其他',
       '其它',
       '别的',
@@ -238,60 +246,40 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '另一',
       '旁人',
       '陌生人',
-      '号码',
-      '手机',
-      '电话',
+      '老婆',
+      '老公',
+      '妻子',
+      '丈夫',
+      '爱人',
+      '媳妇',
+      '妈',
+      '爸',
+      '父母',
+      '儿子',
+      '女儿',
+      '孩子',
+      '朋友',
+      '同事',
+      '家人',
+      '亲戚',
+      '室友',
+      '邻居',
+      '他',
+      '她',
+      'ta',
       '号',
-      '用户',
+      '电话',
+      '透露',
+      '泄露',
       'another',
       'other',
       'different',
       'someone',
       'somebody',
-      '隐私',
-      '订单',
-      '账单',
-      '记录',
-      '账户',
-      '账号',
-      '帐号',
-      '数据',
-      '文件',
-      '密码',
-      '邮箱',
-      '位置',
-      '套餐',
-      '住址',
-      '机主',
-      '户主',
-      '主人',
-      '持有人',
-      '是谁',
-      '叫什么',
-      '名字',
-      '姓名',
-      '地址',
-      '信息',
-      '资料',
-      '身份',
-      'whose',
-      'who ',
-      'name',
-      'owner',
-      'holder',
-      'address',
-      'details',
-      'info',
-      'email',
-      'phone',
-      '他',
-      '她',
-      'ta',
       'wife',
       'husband',
       'mom',
       'mum',
-      'mother',
       'dad',
       'father',
       'son',
@@ -302,6 +290,16 @@ export const CONCEPTS: readonly ConceptDef[] = [
       'boyfriend',
       'girlfriend',
       'parent',
+      'whose',
+      'who ',
+      'name',
+      'owner',
+      'holder',
+      'address',
+      'details',
+      'info',
+      'email',
+      'phone',
       'his',
       'her',
       'their',
@@ -319,6 +317,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '\\bwhose (?:number|account|phone|line)\\b',
       "\\b(?:tell me|give me|send me|show me|what's|what is|what are|look up)\\s+(?:his|her|their)\\s+(?:phone(?: number)?|number|address|email|name|details|info\\w*|account|password|bills?|orders?)\\b",
     ],
+    alsoWhen: /\d{7}/,
     priority: 10,
     absorb: [
       '透露',
@@ -360,7 +359,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     patterns: [
       `(?:泄露|透露|告诉我?|给我|提供|查询?|查一下|发给我)~(?:用户|客户|他人|别人|其他用户|其它用户|其他人|会员)${POSSESSIVE_ZH}(?:家庭)?(?:地址|住址)`,
       `${OTHER_ZH}${POSSESSIVE_ZH}(?:家庭|收货)?(?:地址|住址)`,
-      "\\b(?:disclose|leak|reveal|share|give me|tell me|look up|send me)_(?:a |the |another |other |that )?(?:user|customer|person|subscriber|member)(?:'s|s'|s)?\\s+(?:home )?address\\b",
+      "\\b(?:disclos\\w*|leak\\w*|reveal\\w*|shar\\w*|give me|tell me|look up|send me)_(?:a |the |another |other |that )?(?:user|customer|person|subscriber|member)(?:'s|s'|s)?\\s+(?:home )?address\\b",
       `${OTHER_EN}\\s+(?:home )?address\\b`,
     ],
     priority: 12,
@@ -376,7 +375,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     patterns: [
       `(?:修改|改|变更|更改|更换|换|调整|动|取消|升级|降级|办理|开通|关闭|退订)~(?:他人|别人|其他用户|其它用户|其他人|别的用户|别的人|另一个用户|另一个人)${POSSESSIVE_ZH}(?:套餐|业务|服务|会员)`,
       '(?:他人|别人|其他用户|其它用户|其他人|别的用户)的?(?:套餐|业务)~(?:修改|改|变更|更改|换|调整|取消|升级|降级)',
-      `\\b(?:change|modify|update|switch|alter|cancel|upgrade|downgrade)_${OTHER_EN}\\s+(?:plan|subscription|package|tier)s?\\b`,
+      `\\b(?:chang\\w*|modif\\w*|updat\\w*|switch\\w*|alter\\w*|cancel\\w*|upgrad\\w*|downgrad\\w*)_${OTHER_EN}\\s+(?:plan|subscription|package|tier)s?\\b`,
     ],
     priority: 12,
     absorb: ['修改', '改', '变更', '更改', 'change', 'modify'],
@@ -449,6 +448,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '(?:重启|重新启动|复位|重开)(?:~(?:光猫|猫|路由器|路由|调制解调器|机顶盒|modem|router|设备|网关))?',
       '(?:光猫|猫|路由器|路由|机顶盒)~(?:重启|重新启动|复位)',
       '\\b(?:restart|reboot|reset|power[- ]cycle)_(?:modem|router|gateway|ont|box|device)s?\\b',
+      '\\b(?:modem|router|gateway)\\s+(?:restart|reboot|reset)s?\\b',
     ],
     absorb: ['光猫', '猫', '路由器', 'modem', 'router'],
     examples: ['重启光猫', '帮我远程重启一下光猫', '光猫重启', 'restart my modem', 'reboot the router'],
@@ -532,7 +532,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '(?:延长|延期|顺延)~(?:会员|有效期|服务期|服务|期限|使用期)',
       '(?:会员|有效期|服务期|服务)~(?:延长|延期|顺延)',
       '\\bextend_(?:membership|subscription|service|plan|validity|expiry|expiration)\\b',
-      '\\b(?:membership|subscription) extension\\b',
+      '\\b(?:membership|subscription|service) extension\\b',
     ],
     examples: ['会员延长7天', '帮我把有效期顺延一个月', 'extend my membership by a month'],
   },
@@ -583,6 +583,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '(?:换|改|变更|更改|修改|调整|转)~套餐',
       '套餐~(?:变更|更改|修改|调整|换)',
       '\\b(?:change|switch|modify)_(?:plan|package|tier)s?\\b',
+      '\\b(?:plan|package|tier) (?:change|switch)\\b',
     ],
     selfOnly: true,
     examples: ['换个套餐', '套餐变更', 'change my plan'],
@@ -596,6 +597,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '(?:换绑|改绑|更换|修改|更改|换)(?:绑定的?)?(?:手机号码?|手机|电话号码?|号码)',
       '(?:绑定手机|手机号|绑定的手机号?)~(?:换|改|更换|修改)',
       '\\b(?:change|update)_(?:phone|mobile)(?: number)?\\b',
+      '\\b(?:phone|mobile)(?: number)? (?:change|update)\\b',
     ],
     selfOnly: true,
     examples: ['换绑手机号', '修改绑定手机', 'change my phone number'],
@@ -608,6 +610,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     patterns: [
       '(?:修改|更改|更新|变更)(?:一下)?(?:我的)?(?:个人)?(?:资料|信息|地址|收货地址|姓名|名字|邮箱)',
       '\\b(?:update|change|correct)_(?:details|address|name|email|information|info)\\b',
+      '\\b(?:personal )?(?:details|address|information|info) (?:update|change|correction)\\b',
     ],
     selfOnly: true,
     examples: ['修改收货地址', '更新一下我的资料', 'update my address'],
@@ -631,7 +634,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     ],
     patterns: [
       '(?:转|找|叫|要|让|请)~(?:人工|主管|经理|领导|上级|负责人)(?!审批|批)',
-      '\\b(?:speak|talk) (?:to|with)_(?:manager|supervisor|human|person|someone)\\b',
+      '\\b(?:speak|talk)\\w* (?:to|with)_(?:manager|supervisor|human|person|someone)\\b',
       '\\bescalat\\w*',
       '\\btransfer me\\b',
     ],
@@ -641,12 +644,13 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'suspend_service',
     zh: '暂停服务',
     en: 'service suspension',
-    keys: ['停机', '报停', '暂停', 'suspend', 'pause', 'freeze'],
+    keys: ['停机', '报停', '暂停', 'suspend', 'suspension', 'pause', 'freeze'],
     patterns: [
       '停机|报停',
       '暂停~(?:服务|套餐|宽带|业务|会员|使用)',
       '(?:服务|宽带|业务)~暂停',
       '\\b(?:suspend|pause|freeze)_(?:service|plan|subscription|membership|line)s?\\b',
+      '\\b(?:service|account|line|subscription) suspension\\b',
     ],
     examples: ['办理停机', '暂停宽带服务', 'pause my subscription'],
   },
@@ -655,7 +659,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     zh: '取消订单',
     en: 'order cancellation',
     keys: ['订单', '退单', '撤单', 'order'],
-    patterns: ['取消~订单', '退单|撤单', '\\bcancel_orders?\\b'],
+    patterns: ['取消~订单', '退单|撤单', '\\bcancel_orders?\\b', '\\border cancell?ation\\b'],
     selfOnly: true,
     examples: ['取消订单', 'cancel my order'],
   },
@@ -668,6 +672,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '退货|换货|退换',
       '\\breturn_(?:item|product|order|device|goods|package)s?\\b',
       '\\bexchange_(?:item|product|device)s?\\b',
+      '\\breturn or exchange\\b',
     ],
     examples: ['我要退货', 'return the device'],
   },
@@ -682,7 +687,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '缓缴',
       '\\b(?:defer|postpone|delay)_(?:payment|bill)s?\\b',
       '\\bpay later\\b',
-      '\\bpayment (?:extension|plan)\\b',
+      '\\bpayment (?:extension|plan|deferral|delay)\\b',
     ],
     examples: ['延期缴费一个月', 'postpone my payment'],
   },
@@ -765,10 +770,13 @@ export function detectConcepts(
     for (let i = 0; i < s.length; i++) {
       const code = s.charCodeAt(i);
       if (lex.startsKey[code] === 0) continue;
+      // English keys are word beginnings (refund, reimburs, compensat): skip inside words.
+      if (code >= 97 && code <= 122 && i > 0 && isAsciiLetter(s.charCodeAt(i - 1))) continue;
       for (const e of lex.keyIndex.get(code)!) {
         if (s.startsWith(e.key, i)) for (const c of e.concepts) candidates.add(c);
       }
     }
+    for (const c of CONCEPTS) if (c.alsoWhen && !candidates.has(c) && c.alsoWhen.test(s)) candidates.add(c);
   } else candidates = new Set(CONCEPTS);
   if (candidates.size === 0) return [];
   const found: ConceptMatch[] = [];

@@ -222,7 +222,7 @@ function parseActionCached(text: string): ParsedAction {
   let parsed = parses.get(text);
   if (parsed === undefined) {
     parsed = parseAction(text);
-    parses.set(text, parsed);
+    parses.offer(text, parsed);
   }
   return parsed;
 }
@@ -372,6 +372,10 @@ function withAmountNote(reasons: Bilingual, part: Part, usedBare: boolean, winne
  * action does not state, or an amount in another currency all go to a supervisor. Claims of
  * authority in the text change nothing. Never throws.
  *
+ * `reason` is in Chinese when the action contains Chinese, else English; `reasons` carries both.
+ * Decisions are cached per rule set and action text (a text is kept once it is seen twice), and
+ * every call returns a fresh copy.
+ *
  * @example checkPermission(rules, '退款200元')
  * // { action: '退款200元', status: 'requires_supervisor', rule: '退款>=100元', reason: '超出当前权限(退款>=100元)', parts: [...] }
  */
@@ -384,7 +388,7 @@ export function checkPermission(rules: CompiledRules, action: string): Permissio
   let decision = cache.get(action);
   if (decision === undefined) {
     decision = decide(rules, action);
-    cache.set(action, decision);
+    cache.offer(action, decision);
   }
   return copyDecision(decision);
 }
@@ -406,7 +410,7 @@ function copyDecision(d: PermissionDecision): PermissionDecision {
   return copy;
 }
 
-/** The uncached decision (see `checkPermission`). */
+/** Decides without the decision cache (parsing is still cached by text): for benchmarks. */
 export function decide(rules: CompiledRules, action: string): PermissionDecision {
   const parsed = parseActionCached(action);
   const lang = hasCjk(action) ? 'zh' : 'en';

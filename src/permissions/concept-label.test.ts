@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONCEPTS } from './_lexicon.js';
-import { conceptLabel } from './index.js';
+import { conceptLabel, findActionRequests } from './index.js';
 
 describe('conceptLabel', () => {
   it.each([
@@ -17,6 +17,18 @@ describe('conceptLabel', () => {
     for (const c of CONCEPTS) {
       expect(conceptLabel(c.id, 'zh')).toMatch(/[\u4e00-\u9fff]/);
       expect(conceptLabel(c.id, 'en')).toMatch(/^[a-z]/);
+    }
+  });
+
+  it('gives labels the engine reads back as the same concept (agents check actions by label)', () => {
+    for (const c of CONCEPTS) {
+      for (const lang of ['zh', 'en'] as const) {
+        const label = conceptLabel(c.id, lang);
+        expect(
+          findActionRequests(label).map((r) => r.concept),
+          label,
+        ).toEqual([c.id]);
+      }
     }
   });
 

@@ -50,6 +50,25 @@ defineScenarioSuite({
   env: () => llmEnv('scripted'),
 });
 
+describe('the scenario calls above', () => {
+  // Reads the shared server's log, so it runs after the two scenario suites (file order).
+  it('went over HTTP with real tool calls, and the guard never sent a draft back', () => {
+    const sent = server.requests.filter((r) => r.model === 'scripted');
+    expect(sent.length).toBeGreaterThan(0);
+    const called = new Set(
+      sent.flatMap((r) => r.messages.flatMap((m) => (m.tool_calls ?? []).map((c) => c.function.name))),
+    );
+    expect(called).toEqual(
+      new Set(['check_permission', 'perform_action', 'open_ticket', 'query_system', 'search_knowledge']),
+    );
+    // A guard retry reaches the model as a "[system note]": none for a well-behaved model.
+    const notes = sent.filter((r) =>
+      r.messages.some((m) => m.role === 'user' && String(m.content ?? '').startsWith('[system note]')),
+    );
+    expect(notes).toEqual([]);
+  });
+});
+
 const SETS = {
   zh: { records: 'records.json', product: '会员订阅服务', operator: 'HEAR策略' },
   en: { records: 'records-en.json', product: 'StreamPlus Premium', operator: 'HEAR Strategy' },
@@ -222,9 +241,7 @@ describe('cs call --agent llm --jsonl against the fake OpenAI-compatible server'
       }
       expect(run.agentText.at(-1)).toContain('核实');
       const session = await savedSession(run, db);
-      expect(
-        (session.guard_decisions as Event[]).map((g) => [g.rule, g.outcome]),
-      ).toEqual([
+      expect((session.guard_decisions as Event[]).map((g) => [g.rule, g.outcome])).toEqual([
         ['commitment_without_approval', 'retry'],
         ['commitment_without_approval', 'blocked'],
       ]);
@@ -322,7 +339,8 @@ describe('cs call --agent llm --jsonl against the fake OpenAI-compatible server'
       // The built-in review stands in for the model's.
       const session = await savedSession(run, db);
       expect(session.review).toMatchObject({ resolution_status: expect.any(String) });
-      console.info(`provider refused connections: call took ${run.ms} ms`);
+      // Backoff is bounded: 1 s + 2 s for the reply and again for the review (about 7 s measured).
+      expect(run.ms).toBeLessThan(30_000);
     });
 
     it('finishes and saves the call when the provider answers 500 every time', async () => {
@@ -339,7 +357,8 @@ describe('cs call --agent llm --jsonl against the fake OpenAI-compatible server'
       expect(run.events.at(-1)!.type).toBe('session_saved');
       // Three attempts for the reply, three for the review: retried, then given up politely.
       expect(server.requests.slice(before).filter((r) => r.model === 'always-500')).toHaveLength(6);
-      console.info(`provider answering 500: call took ${run.ms} ms`);
+      // Backoff is bounded: 1 s + 2 s for the reply and again for the review (about 7 s measured).
+      expect(run.ms).toBeLessThan(30_000);
     });
   });
 

@@ -1,35 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { CsError } from '../../domain/cs-error.js';
-import { REQUIRED_FIELDS, type RecordType, type StoredRecord } from '../../domain/record-schemas.js';
+import { REQUIRED_FIELDS, type StoredRecord } from '../../domain/record-schemas.js';
 import { parseRecordType } from '../../domain/record-validation.js';
 import { createRecord, deleteRecord, updateRecord } from '../../records/record-service.js';
-import type { RecordRef } from '../../records/resolve-record.js';
-import { resolveRecord } from '../../records/resolve-record.js';
-import { renderRecordReadme } from '../../store/fs/render-record-readme.js';
 import { type CliContext, parseJsonObject } from '../cli-context.js';
 import { askYesNo, promptForRecord } from '../prompt-record.js';
-
-interface RefOptions {
-  name?: string;
-  id?: string;
-  phone?: string;
-}
-
-/** Exactly one of --name / --id / --phone. */
-function recordRef(options: RefOptions, allowPhone: boolean): RecordRef {
-  const given = [options.name, options.id, allowPhone ? options.phone : undefined].filter(
-    (v) => v !== undefined,
-  );
-  if (given.length !== 1) {
-    throw new CsError(
-      'E_USAGE',
-      `Name the record with exactly one of --name or --id${allowPhone ? ' or --phone' : ''}.`,
-    );
-  }
-  if (options.id !== undefined) return { id: options.id };
-  if (options.name !== undefined) return { name: options.name };
-  return { phone: options.phone! };
-}
+import { type RefOptions, recordRef } from './records-read-commands.js';
 
 export async function createCommand(
   ctx: CliContext,
@@ -106,17 +82,6 @@ function parseRecordsJson(text: string, flag: string): Array<Record<string, unkn
   return [parseJsonObject(trimmed, flag)];
 }
 
-export async function readCommand(
-  ctx: CliContext,
-  typeWord: string,
-  options: RefOptions,
-): Promise<number | undefined> {
-  const type = parseRecordType(typeWord);
-  const record = await resolveRecord(await ctx.store(), type, recordRef(options, true));
-  ctx.emit(record, () => renderRecordReadme(record));
-  return undefined;
-}
-
 export async function updateCommand(
   ctx: CliContext,
   typeWord: string,
@@ -172,36 +137,5 @@ export async function restoreCommand(
   }
   const record = await store.restore(trashId);
   ctx.emit(record, () => `已恢复 Restored ${record._type}: ${record.name} (id ${record._id})`);
-  return undefined;
-}
-
-const TYPE_TITLES: Record<RecordType, string> = {
-  product: '产品 Products',
-  customer: '客户 Customers',
-  operator: '策略 Operators',
-};
-
-export async function listCommand(
-  ctx: CliContext,
-  options: { type?: RecordType; verbose?: boolean },
-): Promise<number | undefined> {
-  const store = await ctx.store();
-  const types: RecordType[] = options.type ? [options.type] : ['product', 'customer', 'operator'];
-  const result: Record<string, unknown[]> = {};
-  const lines: string[] = [`数据库 Database: ${store.location}`];
-  for (const type of types) {
-    if (options.verbose) {
-      const records = await store.list(type);
-      result[type] = records;
-      lines.push('', `## ${TYPE_TITLES[type]} (${records.length})`);
-      for (const r of records) lines.push('', renderRecordReadme(r).trimEnd());
-    } else {
-      const rows = (await store.summaries(type)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
-      result[type] = rows;
-      lines.push('', `## ${TYPE_TITLES[type]} (${rows.length})`);
-      for (const r of rows) lines.push(`- ${r.name}  [${r.id}]${r.phone ? `  ${r.phone}` : ''}`);
-    }
-  }
-  ctx.emit(options.type ? result[options.type] : result, () => lines.join('\n'));
   return undefined;
 }

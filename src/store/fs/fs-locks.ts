@@ -58,7 +58,10 @@ export class FsLocks {
   }
 
   async #withFileLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    loaded ??= import('proper-lockfile');
+    // Bundled, a CommonJS package's exports sit under `default`.
+    loaded ??= import('proper-lockfile').then(
+      (m) => ((m as { default?: ProperLockfile }).default ?? m) as ProperLockfile,
+    );
     const lockfile = await loaded;
     const target = join(this.#dir, name);
     let compromised: Error | undefined;

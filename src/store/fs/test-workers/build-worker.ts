@@ -18,17 +18,22 @@ export interface BuiltWorker {
 export async function buildStoreWorker(): Promise<BuiltWorker> {
   const temp = await makeTempDir('cs-worker-');
   const script = join(temp.dir, 'store-worker.mjs');
-  await build({
-    entryPoints: [join(import.meta.dirname, 'store-worker.ts')],
-    outfile: script,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  await symlink(join(process.cwd(), 'node_modules'), join(temp.dir, 'node_modules'), 'dir');
+  try {
+    await build({
+      entryPoints: [join(import.meta.dirname, 'store-worker.ts')],
+      outfile: script,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    await symlink(join(process.cwd(), 'node_modules'), join(temp.dir, 'node_modules'), 'dir');
+  } catch (error) {
+    await temp.cleanup();
+    throw error;
+  }
   return { script, dir: temp.dir, cleanup: temp.cleanup };
 }
 
