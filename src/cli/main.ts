@@ -180,6 +180,23 @@ function buildProgram(): Command {
     .requiredOption('--content <text>', 'what was said')
     .action(lazy(async () => (await import('./commands/session-commands.js')).sessionTurnCommand));
   session
+    .command('act')
+    .description('carry out an action this live session approved (changes the backend state)')
+    .requiredOption('--session <id>', 'live session id')
+    .requiredOption('--action <text>', 'the action exactly as approved by `cs permit --session`')
+    .action(lazy(async () => (await import('./commands/session-commands.js')).sessionActCommand));
+  session
+    .command('ticket')
+    .description('open a ticket (工单) in a live session')
+    .requiredOption('--session <id>', 'live session id')
+    .addOption(
+      new Option('--kind <kind>', 'the outcome it is for')
+        .choices(['requires_supervisor', 'requires_process'])
+        .makeOptionMandatory(),
+    )
+    .requiredOption('--summary <text>', 'what it is about')
+    .action(lazy(async () => (await import('./commands/session-commands.js')).sessionTicketCommand));
+  session
     .command('end')
     .description('end a live session and save it')
     .requiredOption('--session <id>', 'live session id')

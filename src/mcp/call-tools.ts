@@ -176,6 +176,55 @@ export function registerCallTools(server: McpServer, store: RecordStore, env: No
   );
 
   server.registerTool(
+    'perform_action',
+    {
+      title: 'Carry out an approved action',
+      description:
+        'Carries out an action that check_permission approved (can_approve_immediately) in this call, e.g. 取消自动续费 ' +
+        'or 退款15元: the backend state changes (a later query_system shows it) and the result says what changed. ' +
+        'Refused for anything this call has not approved. Tell the caller it is done only after this succeeds.',
+      inputSchema: {
+        call_id: callId,
+        action: z.string().min(1).describe('the action exactly as approved by check_permission'),
+      },
+    },
+    guarded(async (args) => {
+      const done = await withLiveSession({
+        store,
+        liveId: args.call_id,
+        env,
+        work: (session) => session.performApprovedAction(args.action),
+      });
+      return toolResult(done.description, done);
+    }),
+  );
+
+  server.registerTool(
+    'open_ticket',
+    {
+      title: 'Open a ticket',
+      description:
+        'Opens a ticket (工单) for an action that needs supervisor approval (requires_supervisor) or a formal process ' +
+        '(requires_process), so the caller gets a number and a time to expect an answer. Give the ticket id to the caller.',
+      inputSchema: {
+        call_id: callId,
+        kind: z
+          .enum(['requires_supervisor', 'requires_process'])
+          .describe('the permission outcome the ticket is for'),
+        summary: z.string().min(1).describe('what the ticket is about: 退款200元'),
+      },
+    },
+    guarded(async (args) => {
+      const ticket = await withLiveSession({
+        store,
+        liveId: args.call_id,
+        work: (session) => session.openTicket({ kind: args.kind, summary: args.summary }),
+      });
+      return toolResult(`工单 Ticket ${ticket.id}: ${ticket.summary}`, ticket);
+    }),
+  );
+
+  server.registerTool(
     'search_knowledge',
     {
       title: 'Search product knowledge',

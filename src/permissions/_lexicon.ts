@@ -116,6 +116,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       'cancel auto-renewal',
       'switch off the auto renewal',
       'turn auto-renew off',
+      'please turn off autorenew',
     ],
   },
   {
@@ -280,6 +281,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       'husband',
       'mom',
       'mum',
+      'mother',
       'dad',
       'father',
       'son',
@@ -349,6 +351,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       "What's the name on the account with number 13912345678?",
       '重置我老婆的密码',
       "reset my wife's password",
+      "tell me my mother's account password",
     ],
   },
   {
@@ -472,6 +475,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       'visit',
       'send',
       'site',
+      'onsite',
       'schedule',
       'book',
       'arrange',
@@ -490,7 +494,14 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '\\bhome visit\\b',
     ],
     absorb: ['预约', '安排', '上门', '维修', 'schedule', 'book', 'arrange', 'repair', 'visit'],
-    examples: ['预约上门维修', '上门维修预约', '派个师傅上门', 'send a technician', 'book a repair visit'],
+    examples: [
+      '预约上门维修',
+      '上门维修预约',
+      '派个师傅上门',
+      'send a technician',
+      'book a repair visit',
+      'onsite service',
+    ],
   },
   {
     id: 'early_termination',
@@ -631,6 +642,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       'human',
       'escalat',
       'transfer me',
+      'speak',
+      'talk',
     ],
     patterns: [
       '(?:转|找|叫|要|让|请)~(?:人工|主管|经理|领导|上级|负责人)(?!审批|批)',
@@ -638,7 +651,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '\\bescalat\\w*',
       '\\btransfer me\\b',
     ],
-    examples: ['转人工', '叫你们经理来', 'I want to speak to a manager'],
+    examples: ['转人工', '叫你们经理来', 'I want to speak to a manager', 'let me talk to someone'],
   },
   {
     id: 'suspend_service',

@@ -6,6 +6,7 @@ import {
   listLiveSessions,
   recordLiveTurn,
   startLiveSession,
+  withLiveSession,
 } from '../../call/live-session.js';
 import { systemClock } from '../../domain/clock.js';
 import { CsError, describeIssues } from '../../domain/cs-error.js';
@@ -135,6 +136,35 @@ export async function sessionTurnCommand(
     { ok: true, live_id: options.session, role: options.role },
     () => `已记录 Recorded (${options.role})`,
   );
+  return undefined;
+}
+
+/** `cs session act`: carries out an approved action; refused without an approval in the call. */
+export async function sessionActCommand(
+  ctx: CliContext,
+  options: { session: string; action: string },
+): Promise<number | undefined> {
+  const done = await withLiveSession({
+    store: await ctx.store(),
+    liveId: options.session,
+    env: ctx.env,
+    work: (session) => session.performApprovedAction(options.action),
+  });
+  ctx.emit(done, () => `已办理 Done: ${done.description}`);
+  return undefined;
+}
+
+/** `cs session ticket`: opens a ticket in a live session. */
+export async function sessionTicketCommand(
+  ctx: CliContext,
+  options: { session: string; kind: 'requires_supervisor' | 'requires_process'; summary: string },
+): Promise<number | undefined> {
+  const ticket = await withLiveSession({
+    store: await ctx.store(),
+    liveId: options.session,
+    work: (session) => session.openTicket({ kind: options.kind, summary: options.summary }),
+  });
+  ctx.emit(ticket, () => `已创建工单 Ticket ${ticket.id}: ${ticket.summary}`);
   return undefined;
 }
 
