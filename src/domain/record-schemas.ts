@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { isValidPhone, normalizePhone } from './phone.js';
 
-/** The three kinds of record the seed keeps. */
-export const RECORD_TYPES = ['product', 'customer', 'operator'] as const;
-export type RecordType = (typeof RECORD_TYPES)[number];
+import { RECORD_TYPES, type RecordType } from './record-types.js';
+
+export { RECORD_TYPES, type RecordType };
 
 /** The four permission categories, in order of precedence (most restrictive first). */
 export const PERMISSION_CATEGORIES = [

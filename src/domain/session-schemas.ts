@@ -17,6 +17,17 @@ export const ReviewSchema = z.looseObject({
 });
 export type Review = z.infer<typeof ReviewSchema>;
 
+/** What a saved `session.json` must hold (the legacy fields); everything else passes through. */
+export const SessionFileSchema = z.looseObject({
+  session_id: z.string(),
+  product: z.string(),
+  customer: z.string(),
+  operator: z.string(),
+  timestamp: z.string(),
+  conversation: z.array(ConversationTurnSchema),
+  review: ReviewSchema,
+});
+
 export const PermissionStatusSchema = z.enum(PERMISSION_CATEGORIES);
 
 /** One system query made during a call, as recorded and as sent in a `system_query` event. */

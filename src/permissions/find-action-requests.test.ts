@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONCEPTS, detectConcepts } from './_lexicon.js';
 import { normalizeText } from './_normalize.js';
@@ -126,5 +127,22 @@ describe('the lexicon', () => {
       const strip = (ms: ReturnType<typeof detectConcepts>) => ms.map((m) => [m.concept.id, m.start, m.end]);
       expect(strip(detectConcepts(norm, true)), t).toEqual(strip(detectConcepts(norm, false)));
     }
+  });
+
+  it('gives the same matches with and without the pre-filter on mixed text', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(...CONCEPTS.flatMap((c) => c.examples)),
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom('，', ' and ', '然后', '13912345678', '我老婆的', 'my friend', '-'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 5 }), (pieces) => {
+        const norm = normalizeText(pieces.join(''));
+        const strip = (ms: ReturnType<typeof detectConcepts>) =>
+          ms.map((m) => [m.concept.id, m.start, m.end]);
+        expect(strip(detectConcepts(norm, true))).toEqual(strip(detectConcepts(norm, false)));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

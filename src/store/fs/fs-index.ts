@@ -1,6 +1,5 @@
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { writeAtomic } from './write-atomic.js';
 
 /*
@@ -60,12 +59,18 @@ export interface IndexMeta {
 // 1024 shards: about 13 KB of JSON per shard at 100,000 records, so a lookup parses little.
 const SHARD_COUNT = 1024;
 
-const MetaSchema = z.object({
-  v: z.literal(2),
-  shards: z.literal(SHARD_COUNT),
-  gen: z.number().int().nonnegative(),
-  mtime: z.string(),
-});
+/** A meta.json this version wrote (checked by hand: lookups must not load zod). */
+function isIndexMeta(value: unknown): value is IndexMeta {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    v.v === 2 &&
+    v.shards === SHARD_COUNT &&
+    Number.isInteger(v.gen) &&
+    (v.gen as number) >= 0 &&
+    typeof v.mtime === 'string'
+  );
+}
 
 /** Thrown by a view whose generation was replaced while it was read; the caller retries. */
 export class GenerationGoneError extends Error {
@@ -331,8 +336,8 @@ export class FsIndex {
       return undefined;
     }
     try {
-      const parsed = MetaSchema.safeParse(JSON.parse(text));
-      return parsed.success ? parsed.data : undefined;
+      const parsed: unknown = JSON.parse(text);
+      return isIndexMeta(parsed) ? parsed : undefined;
     } catch {
       return undefined; // damaged: treated as missing, so the index is rebuilt
     }

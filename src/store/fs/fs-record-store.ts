@@ -1,17 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
 import { type Clock, localIsoTimestamp, systemClock } from '../../domain/clock.js';
 import { CsError, describeIssues } from '../../domain/cs-error.js';
+import { checkRecordMetadata } from '../../domain/metadata-schema.js';
 import { normalizePhone } from '../../domain/phone.js';
-import {
-  MetadataSchema,
-  RECORD_TYPES,
-  type RecordType,
-  type StoredRecord,
-} from '../../domain/record-schemas.js';
-import { ConversationTurnSchema, ReviewSchema, type SessionRecord } from '../../domain/session-schemas.js';
+import type { StoredRecord } from '../../domain/record-schemas.js';
+import { RECORD_TYPES, type RecordType } from '../../domain/record-types.js';
+import type { SessionRecord } from '../../domain/session-schemas.js';
 import type {
   LiveSessionRecord,
   RecordStore,
@@ -21,6 +17,7 @@ import type {
   TrashEntry,
 } from '../record-store.js';
 import { safeFolderName } from './folder-name.js';
+import type { SessionHead, TrashManifest } from './fs-file-schemas.js';
 import {
   buildShards,
   FsIndex,
@@ -48,38 +45,27 @@ const CORE_META = new Set(['_id', '_type', '_created', '_updated']);
 const ATOMIC_TEMP = /^(info\.json|README\.md)\.\d+$/;
 const READ_ONLY_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
 
-const TrashManifestSchema = z.looseObject({
-  trash_id: z.string(),
-  type: z.enum(RECORD_TYPES),
-  id: z.string(),
-  name: z.string(),
-  deleted_at: z.string(),
-  folder: z.string(),
-});
+/**
+ * The whole session file is checked with the full review schema (classic zod), loaded when a
+ * session is read so that `cs read` and `cs list` never load it.
+ */
+let sessionFileSchema:
+  | Promise<typeof import('../../domain/session-schemas.js')['SessionFileSchema']>
+  | undefined;
+function loadSessionFileSchema() {
+  sessionFileSchema ??= import('../../domain/session-schemas.js').then((m) => m.SessionFileSchema);
+  return sessionFileSchema;
+}
 
-const SessionFileSchema = z.looseObject({
-  session_id: z.string(),
-  product: z.string(),
-  customer: z.string(),
-  operator: z.string(),
-  timestamp: z.string(),
-  conversation: z.array(ConversationTurnSchema),
-  review: ReviewSchema,
-});
-
-// Listings only need these; a session with an odd review still lists.
-const SessionHeadSchema = z.looseObject({
-  session_id: z.string(),
-  product: z.string(),
-  customer: z.string(),
-  operator: z.string(),
-  timestamp: z.string(),
-  review: z.looseObject({ resolution_status: z.unknown().optional() }).optional(),
-});
-type SessionHead = z.infer<typeof SessionHeadSchema>;
-
-const MockStateSchema = z.record(z.string(), z.unknown());
-const LiveSessionSchema = z.looseObject({ live_id: z.string(), updated_at: z.string() });
+/**
+ * Schemas of the store's other files (trash manifests, session headers, mock state, live
+ * sessions), loaded on first use: reading a record needs none of them.
+ */
+let fileSchemas: Promise<typeof import('./fs-file-schemas.js')> | undefined;
+function loadFileSchemas() {
+  fileSchemas ??= import('./fs-file-schemas.js');
+  return fileSchemas;
+}
 
 /** Options of the file store; the defaults suit the CLI. */
 export interface FsRecordStoreOptions {
@@ -520,7 +506,7 @@ export class FsRecordStore implements RecordStore {
     const path = join(this.#db, 'history', sessionId, 'session.json');
     const raw = await readJson(path);
     if (raw === undefined) return undefined;
-    const parsed = SessionFileSchema.safeParse(raw);
+    const parsed = (await loadSessionFileSchema()).safeParse(raw);
     if (!parsed.success) throw invalidFile(path, describeIssues(parsed.error.issues));
     // The parsed JSON itself, not zod's copy: it keeps the file's key order and every field.
     return raw as SessionRecord;
@@ -633,8 +619,8 @@ export class FsRecordStore implements RecordStore {
   async #readRecord(path: string): Promise<StoredRecord | undefined> {
     const raw = await readJson(path);
     if (raw === undefined) return undefined;
-    const parsed = MetadataSchema.safeParse(raw);
-    if (!parsed.success) throw invalidFile(path, describeIssues(parsed.error.issues));
+    const problem = checkRecordMetadata(raw);
+    if (problem !== undefined) throw invalidFile(path, problem);
     // zod's copy would reorder keys; the file's own object keeps its order and unknown fields.
     return raw as StoredRecord;
   }
@@ -787,11 +773,11 @@ export class FsRecordStore implements RecordStore {
     if (other) throw phoneTaken(phone, other.record.name, other.record._id);
   }
 
-  async #readTrashManifest(trashId: string): Promise<z.infer<typeof TrashManifestSchema> | undefined> {
+  async #readTrashManifest(trashId: string): Promise<TrashManifest | undefined> {
     const path = join(this.#db, '.trash', trashId, 'manifest.json');
     const raw = await readJson(path);
     if (raw === undefined) return undefined;
-    const parsed = TrashManifestSchema.safeParse(raw);
+    const parsed = (await loadFileSchemas()).TrashManifestSchema.safeParse(raw);
     if (!parsed.success) throw invalidFile(path, describeIssues(parsed.error.issues));
     if (!ID_RE.test(parsed.data.id) || !isPlainSegment(parsed.data.folder)) {
       throw invalidFile(path, 'id or folder is not a record id / folder name');
@@ -816,7 +802,7 @@ export class FsRecordStore implements RecordStore {
   async #readMockState(path: string): Promise<Record<string, unknown> | undefined> {
     const raw = await readJson(path);
     if (raw === undefined) return undefined;
-    const parsed = MockStateSchema.safeParse(raw);
+    const parsed = (await loadFileSchemas()).MockStateSchema.safeParse(raw);
     if (!parsed.success) throw invalidFile(path, 'a mock state must be a JSON object');
     return raw as Record<string, unknown>;
   }
@@ -834,7 +820,7 @@ export class FsRecordStore implements RecordStore {
   async #readLive(path: string): Promise<LiveSessionRecord | undefined> {
     const raw = await readJson(path);
     if (raw === undefined) return undefined;
-    const parsed = LiveSessionSchema.safeParse(raw);
+    const parsed = (await loadFileSchemas()).LiveSessionSchema.safeParse(raw);
     if (!parsed.success) throw invalidFile(path, describeIssues(parsed.error.issues));
     return raw as LiveSessionRecord;
   }
@@ -868,7 +854,7 @@ export class FsRecordStore implements RecordStore {
       const path = join(history, folder, 'session.json');
       const raw = await readJson(path);
       if (raw === undefined) return undefined;
-      const parsed = SessionHeadSchema.safeParse(raw);
+      const parsed = (await loadFileSchemas()).SessionHeadSchema.safeParse(raw);
       if (!parsed.success) throw invalidFile(path, describeIssues(parsed.error.issues));
       return parsed.data;
     });

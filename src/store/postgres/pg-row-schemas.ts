@@ -25,8 +25,9 @@ export const MockStateRowSchema = z.record(z.string(), z.unknown());
  * The parsed copy is not used because zod rebuilds objects with the schema's keys first, and the
  * stored key order is what an exported info.json or session.json shows.
  */
-export function trustedRow<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
+export function trustedRow<T>(schema: z.core.$ZodType<T>, value: unknown, what: string): T {
+  // z.safeParse takes classic and mini schemas alike (the record metadata schema is mini).
+  const result = z.safeParse(schema, value);
   if (!result.success) {
     throw new CsError('E_INTERNAL', `A stored ${what} is malformed: ${describeIssues(result.error.issues)}.`);
   }
