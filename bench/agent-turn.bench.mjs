@@ -1,6 +1,6 @@
 // Built-in agent turn latency with a 500-entry FAQ (target p99 < 10 ms), against a bare system
 // query in the same run; and a whole scripted call as a process against `node -e 0`.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';

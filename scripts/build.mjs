@@ -20,7 +20,16 @@ await build({
   target: 'node20',
   // Small runtime dependencies are bundled: resolving dozens of ESM files (zod, commander) costs
   // more start-up time than parsing them. Heavy, lazily loaded SDKs stay external.
-  external: ['pg', 'proper-lockfile', 'write-file-atomic', 'ai', '@ai-sdk/*', '@modelcontextprotocol/sdk', '@modelcontextprotocol/sdk/*', '@faker-js/faker'],
+  external: [
+    'pg',
+    'proper-lockfile',
+    'write-file-atomic',
+    'ai',
+    '@ai-sdk/*',
+    '@modelcontextprotocol/sdk',
+    '@modelcontextprotocol/sdk/*',
+    '@faker-js/faker',
+  ],
   banner: {
     // Bundled CommonJS code may call require() for built-ins.
     js: "import { createRequire as __csCreateRequire } from 'node:module'; const require = __csCreateRequire(import.meta.url);",

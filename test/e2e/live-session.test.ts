@@ -269,6 +269,48 @@ describe('cs session (live sessions driven by separate processes)', () => {
     ]);
   });
 
+  it('acts only on what the session approved, and opens tickets', async () => {
+    const liveId = await start('13600005555');
+    const early = await runCs(['session', 'act', '--db', db, '--session', liveId, '--action', '重置密码']);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toMatch(/no approved permission check/);
+    const supervisor = await cs(['permit', '--session', liveId, '--action', '退款200元']);
+    expect(supervisor.status).toBe('requires_supervisor');
+    const notApproved = await runCs([
+      'session',
+      'act',
+      '--db',
+      db,
+      '--session',
+      liveId,
+      '--action',
+      '退款200元',
+    ]);
+    expect(notApproved.code).toBe(1);
+    const ticket = await cs([
+      'session',
+      'ticket',
+      '--session',
+      liveId,
+      '--kind',
+      'requires_supervisor',
+      '--summary',
+      '退款200元',
+    ]);
+    expect(String(ticket.id)).toMatch(/^TK\d{8}-/);
+    expect((await cs(['permit', '--session', liveId, '--action', '重置密码'])).status).toBe(
+      'can_approve_immediately',
+    );
+    const done = await cs(['session', 'act', '--session', liveId, '--action', '重置密码']);
+    expect(typeof done.description).toBe('string');
+    const ended = await cs(['session', 'end', '--session', liveId]);
+    const saved = await savedSession(String(ended.session_id));
+    expect(saved.tickets).toEqual([expect.objectContaining({ id: ticket.id, summary: '退款200元' })]);
+    expect(saved.actions_performed).toEqual([expect.objectContaining({ action: '重置密码' })]);
+    const review = saved.review as { follow_up_required: boolean; resolution_status: string };
+    expect(review).toMatchObject({ follow_up_required: true, resolution_status: 'partially_resolved' });
+  });
+
   it('queries only the caller of the session', async () => {
     const liveId = await start('13600004444');
     const other = await runCs([

@@ -13,6 +13,8 @@ const TOOLS = [
   'end_call',
   'get_record',
   'list_records',
+  'open_ticket',
+  'perform_action',
   'query_system',
   'record_turn',
   'search_knowledge',
@@ -145,7 +147,7 @@ describe('cs mcp', () => {
     return db;
   }
 
-  it('lists its eight tools, each with a description and an input schema', async () => {
+  it('lists its tools (the issue’s eight, plus perform_action and open_ticket), each described', async () => {
     const { client } = await connect(await copyDb('tools'));
     try {
       const { tools } = await client.listTools();
@@ -434,5 +436,67 @@ describe('cs mcp', () => {
     // The client sends SIGTERM only after 2 s; a server that notices the end of stdin is gone before.
     expect(performance.now() - t0).toBeLessThan(1900);
     expect(() => process.kill(pid as number, 0)).toThrow();
+  });
+  it('carries out only actions this call approved, and opens tickets', async () => {
+    const db = await copyDb('act');
+    const fixed = await runCs([
+      'mock',
+      'set',
+      '--db',
+      db,
+      '--product',
+      PRODUCT,
+      '--phone',
+      PHONE,
+      '--interface',
+      'user_subscription',
+      '--response',
+      JSON.stringify({ subscriptions: [{ name: '超级会员', fee: 15, auto_renew: true }], status: 'active' }),
+    ]);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    const { client } = await connect(db);
+    try {
+      const start = dataOf<{ call_id: string }>(
+        await call(client, 'start_call', { product: PRODUCT, operator: OPERATOR, phone: PHONE }),
+      );
+      const refused = await call(client, 'perform_action', {
+        call_id: start.call_id,
+        action: '取消自动续费',
+      });
+      expect(refused.isError).toBe(true);
+      expect(textOf(refused)).toMatch(/no approved permission check/);
+
+      const check = dataOf<{ status: string }>(
+        await call(client, 'check_permission', { call_id: start.call_id, action: '取消自动续费' }),
+      );
+      expect(check.status).toBe('can_approve_immediately');
+      const done = dataOf<{ changed: boolean }>(
+        await call(client, 'perform_action', { call_id: start.call_id, action: '取消自动续费' }),
+      );
+      expect(done.changed).toBe(true);
+      const after = dataOf<{ response: { subscriptions: Array<{ auto_renew: boolean }> } }>(
+        await call(client, 'query_system', { call_id: start.call_id, interface: 'user_subscription' }),
+      );
+      expect(after.response.subscriptions.every((s) => s.auto_renew === false)).toBe(true);
+
+      const ticket = dataOf<{ id: string }>(
+        await call(client, 'open_ticket', {
+          call_id: start.call_id,
+          kind: 'requires_supervisor',
+          summary: '退款200元',
+        }),
+      );
+      expect(ticket.id).toMatch(/^TK\d{8}-/);
+      const ended = dataOf<{ session_id: string }>(
+        await call(client, 'end_call', { call_id: start.call_id }),
+      );
+      const saved = await readSession(join(tmp.dir, 'act'), ended.session_id);
+      expect(saved.tickets).toEqual([
+        expect.objectContaining({ id: ticket.id, kind: 'requires_supervisor' }),
+      ]);
+      expect(saved.actions_performed).toEqual([expect.objectContaining({ action: '取消自动续费' })]);
+    } finally {
+      await client.close();
+    }
   });
 });
