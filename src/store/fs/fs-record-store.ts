@@ -414,7 +414,9 @@ export class FsRecordStore implements RecordStore {
     return this.#locks.with(`mock-${productId}-${key.replace('+', 'p')}`, async () => {
       const next = change(await this.#readMockState(path));
       await mkdir(join(this.#db, 'mock_state', productId), { recursive: true });
-      await writeAtomic(path, formatJson(next));
+      // Simulated backend data: the rename keeps it all-or-nothing; skipping the flush to disk
+      // keeps a call turn that changes it within the agent's latency budget.
+      await writeAtomic(path, formatJson(next), { fsync: false });
       return next;
     });
   }
