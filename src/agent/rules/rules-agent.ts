@@ -215,6 +215,8 @@ async function verifyAccount(
     if (!q.ok) sentences.push(p.queryFailed);
   }
   const claimed = u.quantities.filter((q) => q.family === 'money').map((q) => q.value);
+  // Bill lines come after what the subscriptions say, however the function returns.
+  const billing: string[] = [];
   const unexplained = claimed.some((v) => !(subs ?? []).some((s) => s.fee === v));
   if (
     billInterface &&
@@ -224,10 +226,22 @@ async function verifyAccount(
       interfaceName: billInterface,
       params: paramsFor(ctx.product, billInterface),
     });
-    if (q.ok) sentences.push(describeBilling(q, ctx, lang));
-    else if (!sentences.includes(p.queryFailed)) sentences.push(p.queryFailed);
+    if (q.ok) {
+      billing.push(describeBilling(q, ctx, lang));
+      // A disputed amount that neither a fee nor a bill line explains is said plainly, not assumed.
+      const billed = new Set(billedAmounts(q));
+      const missing = claimed.filter((v) => !billed.has(v) && !(subs ?? []).some((s) => s.fee === v));
+      if (u.chargeDispute && missing.length > 0) {
+        const amount = money(missing[0]!, lang, currencyOf(ctx.product));
+        billing.push(
+          lang === 'zh'
+            ? `不过账单里我没看到${amount}的扣款，您方便说下是哪天、在哪个渠道扣的吗？`
+            : `I don't see a charge of ${amount} on your bill, though. When and where was it taken?`,
+        );
+      }
+    } else if (!sentences.includes(p.queryFailed)) sentences.push(p.queryFailed);
   }
-  if (!subs) return { sentences, topic, offerCancelRenew };
+  if (!subs) return { sentences: [...sentences, ...billing], topic, offerCancelRenew };
 
   const named = u.serviceNames.filter((n) => !/^(会员|套餐|服务)$/.test(n));
   const currency = currencyOf(ctx.product);
@@ -255,7 +269,7 @@ async function verifyAccount(
           : `I can't find a service called "${wanted}" in our system. What's the service name shown on your phone or statement?`,
       );
     }
-    return { sentences, topic, offerCancelRenew };
+    return { sentences: [...sentences, ...billing], topic, offerCancelRenew };
   }
   if (subs.length === 0) {
     sentences.push(p.noSubscriptions);
@@ -266,11 +280,11 @@ async function verifyAccount(
           : 'What name does the charge show on your statement?',
       );
     }
-    return { sentences, topic, offerCancelRenew };
+    return { sentences: [...sentences, ...billing], topic, offerCancelRenew };
   }
   sentences.push(...subs.slice(0, 2).map((s) => describeSubscription(s, lang, currency, false)));
   offerCancelRenew = subs.some((s) => s.auto_renew === true) && u.chargeDispute;
-  return { sentences, topic, offerCancelRenew };
+  return { sentences: [...sentences, ...billing], topic, offerCancelRenew };
 }
 
 function readSubscriptions(q: SystemQueryRecord): Subscription[] {
@@ -334,6 +348,15 @@ function describeSubscription(
   return `I checked your account: ${bits.join(' ')}${renew}.`;
 }
 
+/** The absolute amounts of a billing response's transactions. */
+function billedAmounts(q: SystemQueryRecord): number[] {
+  const response = q.response as { transactions?: unknown } | undefined;
+  const list = Array.isArray(response?.transactions)
+    ? (response.transactions as Array<Record<string, unknown>>)
+    : [];
+  return list.map((t) => Math.abs(Number(t.amount))).filter((v) => Number.isFinite(v));
+}
+
 function describeBilling(q: SystemQueryRecord, ctx: CallContext, lang: Language): string {
   const response = q.response as { transactions?: unknown; total?: unknown } | undefined;
   const list = Array.isArray(response?.transactions)
@@ -347,7 +370,7 @@ function describeBilling(q: SystemQueryRecord, ctx: CallContext, lang: Language)
     const what = String(t.description ?? t.item ?? '');
     const date = typeof t.date === 'string' ? spokenDate(t.date, lang) : '';
     return lang === 'zh'
-      ? `${date}${what}${Number.isFinite(amount) ? money(amount, lang, currency) : ''}`
+      ? `${date}${what}${Number.isFinite(amount) ? `（${money(amount, lang, currency)}）` : ''}`
       : `${what}${Number.isFinite(amount) ? ` ${money(amount, lang, currency)}` : ''}${date ? ` on ${date}` : ''}`;
   });
   return lang === 'zh' ? `账单明细显示：${items.join('；')}。` : `Your bill shows: ${items.join('; ')}.`;
@@ -384,10 +407,15 @@ async function handleAction(
       return {
         status: decision.status,
         topic: action,
-        text:
-          lang === 'zh'
+        // When the backend had nothing to change, its note is for the record, not the caller:
+        // the approval itself is logged with the session.
+        text: done.changed
+          ? lang === 'zh'
             ? `好的，${action}我这边可以直接办：${done.description}。`
-            : `Sure, I can do that right away: ${done.description}.`,
+            : `Sure, I can do that right away: ${done.description}.`
+          : lang === 'zh'
+            ? `好的，${action}我这边有权限办理，已经为您登记处理。`
+            : `Sure, I'm allowed to do that, and I've logged it for you: ${action}.`,
       };
     }
     case 'requires_supervisor': {
