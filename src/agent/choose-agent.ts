@@ -30,7 +30,7 @@ export async function prepareAgent(
   if (choice.kind === 'auto' && !isLlmConfigured(choice.env, flags)) return rulesAgent();
   const config = resolveLlmConfig({ env: choice.env, flags, required: true });
   if (!config) throw new CsError('E_CONFIG', '--agent llm needs CS_LLM_PROVIDER and CS_LLM_MODEL.');
-  const [{ createChatModel }, { createLlmAgent }, { buildReview }] = await Promise.all([
+  const [{ createChatModel }, { createLlmAgent }, { reviewFromContext }] = await Promise.all([
     import('./llm/create-chat-model.js'),
     import('./llm/llm-agent.js'),
     import('../call/build-review.js'),
@@ -44,18 +44,7 @@ export async function prepareAgent(
         (await store.summaries('customer'))
           .filter((s) => s.id !== customer._id)
           .map((s) => ({ name: s.name, phone: s.phone ?? '' })),
-      fallbackReview: (ctx) =>
-        buildReview({
-          language: ctx.language,
-          started_at: '',
-          conversation: [...ctx.conversation],
-          system_queries: [...ctx.systemQueries],
-          permission_checks: [...ctx.permissionChecks],
-          tickets: [...ctx.tickets],
-          guard_decisions: [],
-          actions_performed: [...(ctx.actionsPerformed ?? [])],
-          learned: ctx.learned,
-        }),
+      fallbackReview: reviewFromContext,
     });
 }
 

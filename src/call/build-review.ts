@@ -1,4 +1,4 @@
-import type { Language } from '../agent/call-agent.js';
+import type { CallContext, Language } from '../agent/call-agent.js';
 import type { Review } from '../domain/session-schemas.js';
 import type { CallRecordState } from './call-session.js';
 
@@ -91,4 +91,22 @@ export function buildReview(record: CallRecordState, language: Language = record
     follow_up_required: pending,
     customer_updates,
   };
+}
+
+/** The built-in review from an agent's view of the call (rules agent, LLM fallback). */
+export function reviewFromContext(ctx: CallContext): Review {
+  return buildReview(
+    {
+      language: ctx.language,
+      started_at: '',
+      conversation: [...ctx.conversation],
+      system_queries: [...ctx.systemQueries],
+      permission_checks: [...ctx.permissionChecks],
+      tickets: [...ctx.tickets],
+      guard_decisions: [],
+      actions_performed: [...(ctx.actionsPerformed ?? [])],
+      learned: ctx.learned,
+    },
+    ctx.language,
+  );
 }

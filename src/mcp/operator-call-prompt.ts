@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { list, text } from '../agent/record-text.js';
 import { slaWindow } from '../agent/rules/reply-phrases.js';
 import { CsError } from '../domain/cs-error.js';
 import { maskPhone, normalizePhone } from '../domain/phone.js';
@@ -8,22 +9,6 @@ import type { StoredRecord } from '../domain/record-schemas.js';
 import { methodologySteps } from '../mock/methodology.js';
 import { resolveRecord } from '../records/resolve-record.js';
 import type { RecordStore } from '../store/record-store.js';
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-function list(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item) => {
-    if (typeof item === 'string') return item.trim() === '' ? [] : [item.trim()];
-    if (item && typeof item === 'object') {
-      const { q, a } = item as { q?: unknown; a?: unknown };
-      if (typeof q === 'string' && typeof a === 'string') return [`${q} — ${a}`];
-    }
-    return [];
-  });
-}
 
 const bullets = (items: readonly string[]) => items.map((i) => `- ${i}`).join('\n');
 

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEvents, runCs, SHARED, tempDb } from '../support/run-cs.js';
-
-const records = JSON.parse(await readFile(join(SHARED, 'scenarios', 'calls', 'records.json'), 'utf8'));
+import { parseEvents, runCs, tempDb } from '../support/run-cs.js';
+import { seedRecords } from '../support/seed-records.js';
 
 describe('cs call', () => {
   let tmp: Awaited<ReturnType<typeof tempDb>>;
@@ -30,14 +29,7 @@ describe('cs call', () => {
   beforeAll(async () => {
     tmp = await tempDb();
     db = tmp.db;
-    for (const [type, list] of [
-      ['product', records.products],
-      ['customer', records.customers],
-      ['operator', records.operators],
-    ]) {
-      const r = await cs(['create', type, '--data', JSON.stringify(list)]);
-      expect(r.code, r.stderr).toBe(0);
-    }
+    await seedRecords(db);
   });
   afterAll(async () => tmp.cleanup());
 

@@ -1,25 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, runCs, SHARED, tempDb } from '../support/run-cs.js';
+import { PROJECT_ROOT, runCs, tempDb } from '../support/run-cs.js';
+import { seedRecords } from '../support/seed-records.js';
 
 const PRODUCT = '会员订阅服务';
 const OPERATOR = 'HEAR策略';
-
-/** Creates the scenario records with `cs create <type> --data` (an array per type). */
-async function seed(db: string): Promise<void> {
-  const records = JSON.parse(
-    await readFile(join(SHARED, 'scenarios', 'calls', 'records.json'), 'utf8'),
-  ) as Record<'products' | 'customers' | 'operators', unknown[]>;
-  for (const [type, list] of [
-    ['product', records.products],
-    ['customer', records.customers],
-    ['operator', records.operators],
-  ] as const) {
-    const r = await runCs(['create', type, '--db', db, '--data', JSON.stringify(list)]);
-    expect(r.code, r.stderr).toBe(0);
-  }
-}
 
 describe('cs session (live sessions driven by separate processes)', () => {
   let tmp: Awaited<ReturnType<typeof tempDb>>;
@@ -63,7 +49,7 @@ describe('cs session (live sessions driven by separate processes)', () => {
   beforeAll(async () => {
     tmp = await tempDb();
     db = tmp.db;
-    await seed(db);
+    await seedRecords(db);
   });
   afterAll(async () => tmp.cleanup());
 

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '../fixtures/fake-openai-server.js';
 import { modelsByName } from '../fixtures/scripted-model.js';
 import { parseEvents, runCs, tempDb } from '../support/run-cs.js';
-import { defineScenarioSuite, seedRecords } from '../support/scenario-suite.js';
+import { defineScenarioSuite } from '../support/scenario-suite.js';
+import { seedRecords } from '../support/seed-records.js';
 
 // Every scenario spawns several processes and the provider-down calls wait out real backoff.
 vi.setConfig({ testTimeout: 120_000 });

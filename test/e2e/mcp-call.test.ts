@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CS_BIN, PROJECT_ROOT, runCs, SHARED, tempDb } from '../support/run-cs.js';
+import { CS_BIN, PROJECT_ROOT, runCs, tempDb } from '../support/run-cs.js';
+import { seedRecords } from '../support/seed-records.js';
 
 const PRODUCT = '会员订阅服务';
 const OPERATOR = 'HEAR策略';
@@ -36,21 +37,6 @@ const CALL = {
     customer_updates: { communication_style: '直接简洁，着急' },
   },
 } as const;
-
-/** Creates the scenario records with `cs create <type> --data` (an array per type). */
-async function seed(db: string): Promise<void> {
-  const records = JSON.parse(
-    await readFile(join(SHARED, 'scenarios', 'calls', 'records.json'), 'utf8'),
-  ) as Record<'products' | 'customers' | 'operators', unknown[]>;
-  for (const [type, list] of [
-    ['product', records.products],
-    ['customer', records.customers],
-    ['operator', records.operators],
-  ] as const) {
-    const r = await runCs(['create', type, '--db', db, '--data', JSON.stringify(list)]);
-    expect(r.code, r.stderr).toBe(0);
-  }
-}
 
 /** The environment without settings that would point the server at another store or model. */
 function serverEnv(): Record<string, string> {
@@ -136,7 +122,7 @@ describe('cs mcp', () => {
   beforeAll(async () => {
     tmp = await tempDb();
     seeded = join(tmp.dir, 'seeded');
-    await seed(seeded);
+    await seedRecords(seeded);
   });
   afterAll(async () => tmp.cleanup());
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEvents, runCs, SHARED, tempDb } from './run-cs.js';
+import { seedRecords } from './seed-records.js';
 
 interface Scenario {
   name: string;
@@ -32,20 +33,6 @@ function eventsByTurn(events: Event[]): Event[][] {
 
 function loadJson<T>(file: string): T {
   return JSON.parse(readFileSync(join(SHARED, 'scenarios', 'calls', file), 'utf8')) as T;
-}
-
-/** Creates the records file's records with `cs create <type> --data` (an array per type). */
-export async function seedRecords(db: string, recordsFile: string): Promise<void> {
-  const records = loadJson<{ products: unknown[]; customers: unknown[]; operators: unknown[] }>(recordsFile);
-  for (const [type, list] of [
-    ['product', records.products],
-    ['customer', records.customers],
-    ['operator', records.operators],
-  ] as const) {
-    const r = await runCs(['create', type, '--db', db, '--data', JSON.stringify(list)]);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { maskPhone } from '../../domain/phone.js';
 import type { CallContext } from '../call-agent.js';
+import { list, text } from '../record-text.js';
 
 /** The parts of a call the system prompt is built from. */
 export type SystemPromptInput = Pick<
@@ -23,22 +24,6 @@ const METHODOLOGIES: Record<string, string> = {
   LAST: 'Listen → Apologize → Solve → Thank',
   LEARN: 'Listen → Empathize → Ask → Resolve → Notify',
 };
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-function list(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item) => {
-    if (typeof item === 'string') return item.trim() === '' ? [] : [item.trim()];
-    if (item && typeof item === 'object') {
-      const { q, a } = item as { q?: unknown; a?: unknown };
-      if (typeof q === 'string' && typeof a === 'string') return [`${q} — ${a}`];
-    }
-    return [];
-  });
-}
 
 function bullets(items: readonly string[], indent = '- '): string {
   return items.map((i) => `${indent}${i}`).join('\n');

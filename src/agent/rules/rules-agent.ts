@@ -1,4 +1,4 @@
-import { buildReview } from '../../call/build-review.js';
+import { reviewFromContext } from '../../call/build-review.js';
 import type { PermissionCategory, StoredRecord } from '../../domain/record-schemas.js';
 import type { Review, SystemQueryRecord } from '../../domain/session-schemas.js';
 import { type ActionRequest, conceptLabel, type Quantity } from '../../permissions/index.js';
@@ -32,20 +32,7 @@ export function createRulesAgent(): CallAgent {
       return replyTo(ctx, utterance);
     },
     async review(ctx): Promise<Review> {
-      return buildReview(
-        {
-          language: ctx.language,
-          started_at: '',
-          conversation: [...ctx.conversation],
-          system_queries: [...ctx.systemQueries],
-          permission_checks: [...ctx.permissionChecks],
-          tickets: [...ctx.tickets],
-          guard_decisions: [],
-          actions_performed: [...(ctx.actionsPerformed ?? [])],
-          learned: ctx.learned,
-        },
-        ctx.language,
-      );
+      return reviewFromContext(ctx);
     },
   };
 }

@@ -16,6 +16,7 @@ import type {
   SessionSummary,
   TrashEntry,
 } from '../record-store.js';
+import { normalizeSessionDate, sessionIdParts } from '../session-id-parts.js';
 import { safeFolderName } from './folder-name.js';
 import type { SessionHead, TrashManifest } from './fs-file-schemas.js';
 import {
@@ -454,13 +455,7 @@ export class FsRecordStore implements RecordStore {
     build: (sessionId: string) => SessionRecord;
     readme: (session: SessionRecord) => string;
   }): Promise<{ sessionId: string; path: string }> {
-    const date = normalizeDate(options.date);
-    if (!date)
-      throw new CsError('E_INVALID', `Session date "${options.date}" must be YYYYMMDD or YYYY-MM-DD.`);
-    const tag = options.tag.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64);
-    if (tag === '') {
-      throw new CsError('E_INVALID', `Session tag "${options.tag}" needs letters, digits, "-" or "_".`);
-    }
+    const { date, tag } = sessionIdParts(options);
     const history = join(this.#db, 'history');
     // One lock per day: the seq is the highest of that day's folders plus one, and the new folder
     // is renamed into place complete (session.json and README.md) before the lock is released.
@@ -517,7 +512,7 @@ export class FsRecordStore implements RecordStore {
   async listSessions(filter: SessionFilter = {}): Promise<SessionSummary[]> {
     let date: string | undefined;
     if (filter.date !== undefined) {
-      date = normalizeDate(filter.date);
+      date = normalizeSessionDate(filter.date);
       if (!date) throw new CsError('E_INVALID', `Date "${filter.date}" must be YYYYMMDD or YYYY-MM-DD.`);
     }
     const heads = await this.#sessionHeads(date);
@@ -989,11 +984,6 @@ function mergeRecord(current: StoredRecord, fields: Record<string, unknown>, now
 function byNameThenId(a: { name: string; id: string }, b: { name: string; id: string }): number {
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function normalizeDate(value: string): string | undefined {
-  const d = value.trim().replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$1$2$3');
-  return /^\d{8}$/.test(d) ? d : undefined;
 }
 
 function compareSessionIds(a: string, b: string): number {

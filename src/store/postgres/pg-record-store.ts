@@ -15,6 +15,7 @@ import type {
   SessionSummary,
   TrashEntry,
 } from '../record-store.js';
+import { normalizeSessionDate, sessionIdParts } from '../session-id-parts.js';
 import { applyMigrations } from './migrations.js';
 import { parsePgUrl } from './parse-pg-url.js';
 import { LiveSessionRowSchema, MockStateRowSchema, sessionRow, trustedRow } from './pg-row-schemas.js';
@@ -419,14 +420,7 @@ class PgRecordStore implements RecordStore, RecordImporter, SessionImporter, Ses
     build: (sessionId: string) => SessionRecord;
     readme: (session: SessionRecord) => string;
   }): Promise<{ sessionId: string; path: string }> {
-    const day = normalizeDate(options.date);
-    if (!day)
-      throw new CsError('E_INVALID', `Session date "${options.date}" must be YYYYMMDD or YYYY-MM-DD.`);
-    // The tag ends up in a folder name when the session is exported: keep it to safe characters.
-    const tag = options.tag.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64);
-    if (tag === '') {
-      throw new CsError('E_INVALID', `Session tag "${options.tag}" needs letters, digits, "-" or "_".`);
-    }
+    const { date: day, tag } = sessionIdParts(options);
     const sessionId = await this.transaction(async (client) => {
       // The upsert locks the day's counter row until commit: savers on every machine queue here,
       // and a failed save rolls its number back, so the day's numbers stay unique and gap-free.
@@ -484,7 +478,7 @@ class PgRecordStore implements RecordStore, RecordImporter, SessionImporter, Ses
   }
 
   async listSessions(filter: SessionFilter = {}): Promise<SessionSummary[]> {
-    const date = filter.date === undefined ? undefined : normalizeDate(filter.date);
+    const date = filter.date === undefined ? undefined : normalizeSessionDate(filter.date);
     if (filter.date !== undefined && !date) {
       throw new CsError('E_INVALID', `Date "${filter.date}" must be YYYYMMDD or YYYY-MM-DD.`);
     }
@@ -627,11 +621,6 @@ function requireName(type: RecordType, name: unknown): void {
 }
 
 /** YYYYMMDD from YYYYMMDD or YYYY-MM-DD; undefined for anything else. */
-function normalizeDate(value: string): string | undefined {
-  const d = value.trim().replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$1$2$3');
-  return /^\d{8}$/.test(d) ? d : undefined;
-}
-
 function uniqueViolation(error: unknown): string | undefined {
   const cause = CsError.isInstance(error) ? error.cause : error;
   if (typeof cause !== 'object' || cause === null) return undefined;
