@@ -2,7 +2,7 @@
 // from paying for the LLM or MCP code. Type checking is `tsc --noEmit` (npm test).
 // Builds into a fresh folder and swaps it in, so a process running the old build never finds
 // dist/ half-written.
-import { renameSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url);
@@ -35,6 +35,9 @@ await build({
     js: "import { createRequire as __csCreateRequire } from 'node:module'; const require = __csCreateRequire(import.meta.url);",
   },
   sourcemap: true,
+  define: {
+    __CS_VERSION__: JSON.stringify(JSON.parse(readFileSync(new URL('package.json', root), 'utf8')).version),
+  },
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
 });

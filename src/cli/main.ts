@@ -2,6 +2,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { CsError } from '../domain/cs-error.js';
 import { type CliContext, collectParam, createCliContext, type GlobalOptions } from './cli-context.js';
 
+/** Injected by scripts/build.mjs from package.json. */
+declare const __CS_VERSION__: string | undefined;
+const CS_VERSION = typeof __CS_VERSION__ === 'string' ? __CS_VERSION__ : 'dev';
+
 type Handler = (ctx: CliContext, ...args: never[]) => Promise<number | undefined>;
 
 /**
@@ -34,6 +38,7 @@ function buildProgram(): Command {
     )
     .option('--json', 'machine-readable output on stdout')
     .option('--debug', 'show stack traces on errors')
+    .version(CS_VERSION, '-v, --version', 'print the version')
     .showHelpAfterError('(run `cs --help` for usage)')
     .exitOverride();
 
@@ -250,6 +255,11 @@ function buildProgram(): Command {
 /** Runs the CLI. Errors become one line on stderr and the exit code DESIGN.md fixes. */
 export async function main(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
+  // A reader that closes early (`cs call --jsonl | head`) must not crash the command: the call
+  // still ends and saves; only the output stops.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   const program = buildProgram();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `cs: ${s}` : s) });
   try {
