@@ -86,9 +86,21 @@ export async function callCommand(ctx: CliContext, options: CallOptions): Promis
 
   const terminal = ctx.isTerminal && !options.jsonl;
   const write = (text: string) => ctx.stdout.write(`${text}\n`);
+  // In a terminal an LLM reply streams sentence by sentence (each one already passed the guard);
+  // its `agent` event then only ends the line.
+  const stream = { active: false };
+  const onDelta =
+    terminal && agent.kind === 'llm'
+      ? (text: string) => {
+          if (!stream.active)
+            ctx.stdout.write(styleText('green', session.record.language === 'en' ? 'Agent: ' : '客服: '));
+          stream.active = true;
+          ctx.stdout.write(styleText('green', text));
+        }
+      : undefined;
   const sink = options.jsonl
     ? (event: CallEvent) => write(JSON.stringify(event))
-    : humanSink(session, write, terminal);
+    : humanSink(session, write, terminal, stream);
   session.onEvent(sink);
   sink(session.startedEvent());
 
@@ -97,6 +109,7 @@ export async function callCommand(ctx: CliContext, options: CallOptions): Promis
     session,
     agent,
     lines: terminal ? promptedLines(rl, session) : rl,
+    ...(onDelta ? { onDelta } : {}),
   });
   rl.close();
   sink({ type: 'session_ended', review });
@@ -131,7 +144,12 @@ async function* promptedLines(
 }
 
 /** Renders events as the seed's blocks; coloured in a terminal. */
-function humanSink(session: CallSession, write: (text: string) => void, terminal: boolean) {
+function humanSink(
+  session: CallSession,
+  write: (text: string) => void,
+  terminal: boolean,
+  stream: { active: boolean },
+) {
   const color = (style: Parameters<typeof styleText>[0], text: string) =>
     terminal ? styleText(style, text) : text;
   return (event: CallEvent) => {
@@ -145,7 +163,9 @@ function humanSink(session: CallSession, write: (text: string) => void, terminal
         if (!terminal) write(`${lang === 'en' ? 'Customer' : '客户'}: ${event.content}`);
         break;
       case 'agent':
-        write(color('green', `${lang === 'en' ? 'Agent' : '客服'}: ${event.content}`));
+        if (stream.active) write('');
+        else write(color('green', `${lang === 'en' ? 'Agent' : '客服'}: ${event.content}`));
+        stream.active = false;
         break;
       case 'system_query':
         write(color('cyan', renderSystemQueryBlock(event, { lang, phone: session.participants.phone })));
