@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CsError } from '../../domain/cs-error.js';
+import type { StoredRecord } from '../../domain/record-schemas.js';
 import type { SessionRecord } from '../../domain/session-schemas.js';
 import { FsRecordStore } from './fs-record-store.js';
 import { renderSessionReadme } from './render-session-readme.js';
@@ -492,6 +493,47 @@ describe('FsRecordStore live sessions', () => {
       'E_NOT_FOUND',
     );
     await expectCsError(store.putLiveSession({ live_id: '../x', updated_at: 't' }), 'E_INVALID');
+  });
+});
+
+describe('FsRecordStore.importRecords', () => {
+  const legacy = (id: string, name: string, phone: string): StoredRecord => ({
+    ...customerFields(name, phone),
+    name,
+    _id: id,
+    _type: 'customer' as const,
+    _created: '2026-01-25T08:28:07.296156',
+    _updated: '2026-01-26T09:00:00.000000',
+    legacy_only: true,
+  });
+
+  it('keeps ids and metadata, and skips ids it already has', async () => {
+    expect(await store.importRecords('customer', [legacy('0000000a', '甲', '13700000001')])).toBe(1);
+    expect(
+      await store.importRecords('customer', [
+        legacy('0000000a', '甲', '13700000001'),
+        legacy('0000000b', '乙', '13700000002'),
+      ]),
+    ).toBe(1);
+    const a = await store.get('customer', '0000000a');
+    expect(a).toMatchObject({
+      _created: '2026-01-25T08:28:07.296156',
+      _updated: '2026-01-26T09:00:00.000000',
+      legacy_only: true,
+    });
+    expect((await store.findCustomerByPhone('13700000002'))?._id).toBe('0000000b');
+  });
+
+  it('writes nothing of a batch with a phone another customer has', async () => {
+    await store.create('customer', customerFields('先有', '13700000000'));
+    await expectCsError(
+      store.importRecords('customer', [
+        legacy('0000000c', '丙', '13700000003'),
+        legacy('0000000d', '丁', '13700000000'),
+      ]),
+      'E_CONFLICT',
+    );
+    expect(await store.get('customer', '0000000c')).toBeUndefined();
   });
 });
 

@@ -355,6 +355,23 @@ export class FsRecordStore implements RecordStore {
     items: ReadonlyArray<Record<string, unknown>>,
     options: { concurrency?: number } = {},
   ): Promise<StoredRecord[]> {
+    return this.#bulkWrite(type, items, { keepIds: false, ...options });
+  }
+
+  /**
+   * Copies records keeping their ids and metadata (`copyStore`, `cs export`), in one locked
+   * batch; ids already here are skipped; a phone taken by another customer fails the whole batch
+   * with E_CONFLICT before anything is written. Returns how many were written.
+   */
+  async importRecords(type: RecordType, records: readonly StoredRecord[]): Promise<number> {
+    return (await this.#bulkWrite(type, records, { keepIds: true })).length;
+  }
+
+  async #bulkWrite(
+    type: RecordType,
+    input: ReadonlyArray<Record<string, unknown>>,
+    options: { keepIds: boolean; concurrency?: number },
+  ): Promise<StoredRecord[]> {
     const now = this.#now();
     return this.#locks.with(typeLock(type), async () => {
       const view = await this.#view(type);
@@ -363,11 +380,18 @@ export class FsRecordStore implements RecordStore {
       const phones = new Map(
         existing.filter((e) => e.phone !== undefined).map((e) => [e.phone as string, e]),
       );
+      const items = options.keepIds ? input.filter((r) => !ids.has(String(r._id))) : input;
       const planned = items.map((fields) => {
         const name = requireName(type, fields.name);
         let id: string;
-        do id = randomHex();
-        while (ids.has(id));
+        if (options.keepIds) {
+          id = String(fields._id);
+          if (!/^[0-9a-f]{8}$/.test(id))
+            throw new CsError('E_INVALID', `Record id "${id}" is not 8 hex digits.`);
+        } else {
+          do id = randomHex();
+          while (ids.has(id));
+        }
         ids.add(id);
         const record = composeNewRecord(type, id, fields, now);
         const folder = `${id}_${safeFolderName(name)}`;
