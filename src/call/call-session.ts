@@ -19,6 +19,7 @@ import {
   findActionRequests,
   type PermissionDecision,
 } from '../permissions/index.js';
+import { productPermissions } from '../records/product-permissions.js';
 import { resolveQuery } from '../systems/index.js';
 import type { CallParticipants } from './start-call.js';
 
@@ -90,7 +91,7 @@ export class CallSession {
     this.backend = options.backend;
     this.clock = options.clock ?? systemClock;
     this.record = options.record ?? emptyCallRecord(options.language, this.clock);
-    this.rules = compileRules(this.participants.product.operator_permissions as never);
+    this.rules = compileRules(productPermissions(this.participants.product));
   }
 
   onEvent(listener: (event: CallEvent) => void): void {

@@ -4,6 +4,7 @@ import { withLiveSession } from '../../call/live-session.js';
 import { CsError } from '../../domain/cs-error.js';
 import { normalizePhone } from '../../domain/phone.js';
 import { checkPermission, compileRules } from '../../permissions/index.js';
+import { productPermissions } from '../../records/product-permissions.js';
 import { resolveRecord } from '../../records/resolve-record.js';
 import { renderPermissionBlock } from '../../render/permission-block.js';
 import { renderSystemQueryBlock } from '../../render/system-query-block.js';
@@ -41,7 +42,7 @@ export async function permitCommand(
   }
   if (!options.product) throw new CsError('E_USAGE', 'Give --product (or --session ID).');
   const product = await resolveRecord(store, 'product', { name: options.product });
-  const decision = checkPermission(compileRules(product.operator_permissions as never), options.action);
+  const decision = checkPermission(compileRules(productPermissions(product)), options.action);
   ctx.emit(decision, () => renderPermissionBlock(decision, { lang, sla: String(product.sla ?? '') }));
   return undefined;
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { CsError } from '../domain/cs-error.js';
+import type { StoredRecord } from '../domain/record-schemas.js';
+import { productPermissions } from './product-permissions.js';
+
+const product = (operator_permissions: unknown): StoredRecord => ({
+  _id: '0000000a',
+  _type: 'product',
+  _created: '2026-11-25T00:00:00.000000',
+  name: '会员订阅服务',
+  operator_permissions,
+});
+
+describe('productPermissions', () => {
+  it('returns the four rule lists of a valid product', () => {
+    const rules = {
+      can_approve_immediately: ['退款<100元'],
+      requires_supervisor: ['退款>=100元'],
+      requires_process: ['投诉处理'],
+      forbidden: ['透露其他用户信息'],
+    };
+    expect(productPermissions(product(rules))).toEqual(rules);
+  });
+
+  it.each([
+    [undefined],
+    [{ can_approve_immediately: ['退款<100元'] }],
+    [{ can_approve_immediately: '退款<100元', requires_supervisor: [], requires_process: [], forbidden: [] }],
+  ])('refuses rules edited into a wrong shape (%j) with an error naming the product', (rules) => {
+    let error: unknown;
+    try {
+      productPermissions(product(rules));
+    } catch (e) {
+      error = e;
+    }
+    expect(CsError.isInstance(error) && error.code).toBe('E_INVALID');
+    expect((error as Error).message).toContain('会员订阅服务');
+  });
+});
