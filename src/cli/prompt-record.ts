@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
-import { REQUIRED_FIELDS, type RecordType } from '../domain/record-schemas.js';
+import { describeIssues } from '../domain/cs-error.js';
+import { FIELD_SCHEMAS, REQUIRED_FIELDS, type RecordType } from '../domain/record-schemas.js';
 
 /** Fields that hold lists: typed as items separated by commas, 、 or ；. */
 const LIST_FIELDS = new Set([
@@ -30,6 +31,15 @@ export async function promptForRecord(type: RecordType): Promise<Record<string, 
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     const record: Record<string, unknown> = {};
+    const shape = FIELD_SCHEMAS[type].shape as Record<
+      string,
+      {
+        safeParse(v: unknown): {
+          success: boolean;
+          error?: { issues: Array<{ path: PropertyKey[]; message: string }> };
+        };
+      }
+    >;
     for (const field of REQUIRED_FIELDS[type]) {
       const hint = HINTS[field] ?? (LIST_FIELDS.has(field) ? '用逗号分隔 comma-separated' : '');
       for (;;) {
@@ -49,6 +59,12 @@ export async function promptForRecord(type: RecordType): Promise<Record<string, 
             .filter(Boolean);
         } else {
           record[field] = answer;
+        }
+        // Each answer is checked as it is given, so one typo does not lose the whole record.
+        const checked = shape[field]?.safeParse(record[field]);
+        if (checked && !checked.success) {
+          process.stderr.write(`  ${describeIssues(checked.error?.issues ?? [])}，请重新输入 (try again)\n`);
+          continue;
         }
         break;
       }
