@@ -11,6 +11,7 @@ interface Subscription {
   name: string;
   fee?: number;
   start_date?: string;
+  next_billing_date?: string;
   auto_renew?: boolean;
   status?: string;
 }
@@ -58,34 +59,57 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   if (u.claimsAuthority) parts.resolve.push(p.authority);
 
   // Step 4: verify before stating anything about the account.
+  // A plain question ("退款多久到账") that the product's knowledge answers is a question, not a
+  // request, unless the caller also asks for something ("能不能给我退款").
+  const aboutAccount = u.chargeDispute || u.somethingMissing || u.aboutOwnAccount;
+  const faqHit =
+    u.question && !u.asksForAction && !aboutAccount ? ctx.tools.searchKnowledge(utterance, 1)[0] : undefined;
+  const actions = faqHit ? [] : u.actions;
+
   // An action request alone ("把自动续费关了") needs no restating of the account: the engine
-  // decides it and the backend reports what changed.
+  // decides it and the backend reports what changed. A question about the caller's own account
+  // ("我的会员什么时候到期？") is answered from a query.
   const needsAccount =
-    u.chargeDispute ||
-    u.somethingMissing ||
-    u.serviceNames.some((n) => !/^(会员|套餐|服务)$/.test(n)) ||
-    (u.mentionsSubscription && !u.question && u.actions.length === 0);
-  const onlyHowTo = u.question && !u.chargeDispute && !u.somethingMissing;
-  if (needsAccount && !onlyHowTo) {
+    !faqHit &&
+    (u.chargeDispute ||
+      u.somethingMissing ||
+      u.serviceNames.some((n) => !/^(会员|套餐|服务)$/.test(n)) ||
+      (u.mentionsSubscription &&
+        (u.aboutOwnAccount || (!u.question && !u.asksForAction)) &&
+        actions.length === 0));
+  if (needsAccount) {
     const facts = await verifyAccount(ctx, u);
     parts.resolve.push(...facts.sentences);
     if (facts.topic) topics.push(facts.topic);
-    if (facts.offerCancelRenew && !u.actions.some((a) => a.concept === 'cancel_auto_renew')) {
+    if (facts.offerCancelRenew && !actions.some((a) => a.concept === 'cancel_auto_renew')) {
       parts.notify = p.offerCancelRenew;
     }
   }
 
   // Step 5: check before agreeing to anything.
   const handled = new Set<string>();
-  for (const request of u.actions) {
+  for (const request of actions) {
     if (handled.has(request.concept)) continue;
     handled.add(request.concept);
     const sentence = await handleAction(ctx, request, u);
     parts.resolve.push(sentence.text);
   }
+  // A request the lexicon does not know ("帮我改一下绑定的手机号") still goes to the engine as the
+  // caller said it: no rule covers it, so it is never approved, and the caller hears so.
+  if (actions.length === 0 && !faqHit && !needsAccount && u.asksForAction) {
+    const sentence = await handleAction(
+      ctx,
+      { concept: '', text: utterance, start: 0, end: utterance.length },
+      u,
+    );
+    parts.resolve.push(sentence.text);
+  }
 
   // Product questions from the knowledge base.
-  if (u.question && u.actions.length === 0 && !needsAccount) {
+  if (faqHit) {
+    parts.resolve.push(faqHit.answer);
+    topics.push(lang === 'zh' ? `咨询：${faqHit.question}` : `Asked: ${faqHit.question}`);
+  } else if (u.question && actions.length === 0 && !needsAccount && !u.asksForAction) {
     const hit = ctx.tools.searchKnowledge(utterance, 1)[0];
     if (hit) {
       parts.resolve.push(hit.answer);
@@ -284,6 +308,8 @@ function readSubscriptions(q: SystemQueryRecord): Subscription[] {
       const fee = Number(s.fee ?? s.price ?? s.amount);
       if (Number.isFinite(fee)) sub.fee = fee;
       if (typeof s.start_date === 'string') sub.start_date = s.start_date;
+      const next = s.next_billing_date ?? s.end_date ?? s.expire_date;
+      if (typeof next === 'string') sub.next_billing_date = next;
       if (typeof s.auto_renew === 'boolean') sub.auto_renew = s.auto_renew;
       if (typeof s.status === 'string') sub.status = s.status;
       return sub;
@@ -318,6 +344,11 @@ function describeSubscription(
       s.start_date ? `${spokenDate(s.start_date, lang)}开通了“${s.name}”` : `开通了“${s.name}”`,
       s.fee !== undefined ? `月费${money(s.fee, lang, currency)}` : undefined,
       s.auto_renew === true ? '目前是自动续费状态' : s.auto_renew === false ? '自动续费已关闭' : undefined,
+      s.next_billing_date
+        ? s.auto_renew === false
+          ? `到期日是${spokenDate(s.next_billing_date, lang)}`
+          : `下次扣费是${spokenDate(s.next_billing_date, lang)}`
+        : undefined,
     ].filter(Boolean);
     return `${yours ? '我查了一下，' : '我查到'}您在${bits.join('，')}。`;
   }
@@ -332,7 +363,12 @@ function describeSubscription(
       : s.auto_renew === false
         ? ', and auto-renewal is off'
         : '';
-  return `I checked your account: ${bits.join(' ')}${renew}.`;
+  const next = s.next_billing_date
+    ? s.auto_renew === false
+      ? `; it ends on ${spokenDate(s.next_billing_date, lang)}`
+      : `; the next charge is on ${spokenDate(s.next_billing_date, lang)}`
+    : '';
+  return `I checked your account: ${bits.join(' ')}${renew}${next}.`;
 }
 
 /** The absolute amounts of a billing response's transactions. */
@@ -367,6 +403,15 @@ function describeBilling(q: SystemQueryRecord, ctx: CallContext, lang: Language)
 
 /** The action text checked by the engine: the concept's own words plus the bound amount. */
 function actionText(request: ActionRequest, u: Understanding, lang: Language): string {
+  // No lexicon concept: the caller's own words, without the politeness around them.
+  if (request.concept === '') {
+    return request.text
+      .replace(/^(你好|您好|喂)[，,\s]*/, '')
+      .replace(/^(麻烦你?|请你?|我想要?|我要|帮我|能不能|可不可以)+/, '')
+      .replace(/^(please|can you|could you|i want to|i need to|i'd like to)\s+/i, '')
+      .replace(/[。！!？?，,\s]+$/, '')
+      .slice(0, 60);
+  }
   let quantity: Quantity | undefined = request.quantity;
   if (!quantity && request.concept === 'refund') quantity = u.quantities.find((q) => q.family === 'money');
   const label = conceptLabel(request.concept, lang);

@@ -28,6 +28,10 @@ export interface Understanding {
   upset: boolean;
   /** The caller claims authority or tells the agent to ignore rules. */
   claimsAuthority: boolean;
+  /** The caller asks for something to be done (帮我…, 我要…, 给我…, can you …, I want …). */
+  asksForAction: boolean;
+  /** The caller asks about their own account (我的会员…, my subscription …). */
+  aboutOwnAccount: boolean;
 }
 
 const ZH_STOP_BEFORE_SERVICE = new Set(
@@ -67,6 +71,14 @@ export function understandUtterance(text: string, language: Language): Understan
     quantities,
     upset:
       /[！!]|太差|凭什么|什么破|坑人|骗|生气|气死|投诉|离谱|ridiculous|angry|unacceptable|terrible|scam|furious/i.test(
+        text,
+      ),
+    asksForAction:
+      /帮我|帮忙|给我|我要|我想要?|麻烦你?|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|\b(?:can|could|would) you\b|\bi (?:want|need|would like)\b|\bplease\b/i.test(
+        text,
+      ) && !/^(?:我想问|想问|请问)/.test(text.trim()),
+    aboutOwnAccount:
+      /我的|我这个|我账户|我账号|我现在的|我开通的|\bmy (?:subscription|account|plan|membership|bill|premium)/i.test(
         text,
       ),
     claimsAuthority:

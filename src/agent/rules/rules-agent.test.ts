@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type CallBackend, CallSession } from '../../call/call-session.js';
+import type { StoredRecord } from '../../domain/record-schemas.js';
+import type { CallEvent } from '../../domain/session-schemas.js';
+import type { Language } from '../call-agent.js';
+import { detectLanguage } from '../detect-language.js';
+import { composeReply } from './methodology-reply.js';
+import { createRulesAgent } from './rules-agent.js';
+import { extractName } from './understand-utterance.js';
+
+const records = JSON.parse(
+  readFileSync(new URL('../../../../shared/scenarios/calls/records.json', import.meta.url), 'utf8'),
+) as {
+  products: Array<Record<string, unknown>>;
+  customers: Array<Record<string, unknown>>;
+  operators: Array<Record<string, unknown>>;
+};
+
+const meta = (type: string, id: string, fields: Record<string, unknown>): StoredRecord =>
+  ({ ...fields, _id: id, _type: type, _created: '2026-11-25T00:00:00.000000' }) as StoredRecord;
+
+const SUBSCRIPTIONS = {
+  subscriptions: [
+    {
+      name: '超级会员',
+      fee: 15,
+      start_date: '2025-12-20',
+      next_billing_date: '2026-12-20',
+      auto_renew: true,
+    },
+  ],
+  status: 'active',
+};
+
+/** A call over an in-memory backend that answers fixed responses and reports every action done. */
+function call(language: Language = 'zh') {
+  const backend: CallBackend = {
+    async query(resolved) {
+      return {
+        interface: resolved.interfaceName,
+        method: resolved.method,
+        endpoint: resolved.endpoint,
+        purpose: resolved.definition.description,
+        mock: true,
+        ok: true,
+        response:
+          resolved.interfaceName === 'user_subscription' ? SUBSCRIPTIONS : { transactions: [], total: 0 },
+      };
+    },
+    async applyApprovedAction(input) {
+      return { changed: true, description: `已办理${input.action}` };
+    },
+  };
+  const session = new CallSession({
+    participants: {
+      product: meta('product', '0000000a', records.products[0]!),
+      operator: meta('operator', '0000000b', records.operators[0]!),
+      customer: meta('customer', '0000000c', records.customers[0]!),
+      phone: '13800138000',
+      coldStart: false,
+    },
+    backend,
+    language,
+  });
+  const events: CallEvent[] = [];
+  session.onEvent((e) => events.push(e));
+  const agent = createRulesAgent();
+  return {
+    events,
+    session,
+    async say(text: string) {
+      session.addCustomerTurn(text);
+      const reply = await agent.reply(session.context(), text);
+      session.addAgentTurn(reply);
+      return reply;
+    },
+  };
+}
+
+describe('createRulesAgent', () => {
+  it('queries before it states anything about the account, and offers the likely service', async () => {
+    const c = call();
+    const reply = await c.say('我没有订阅大会员，为什么扣了我15块钱！');
+    const types = c.events.map((e) => e.type);
+    expect(types.indexOf('system_query')).toBeLessThan(types.lastIndexOf('agent'));
+    expect(reply).toContain('“大会员”');
+    expect(reply).toContain('超级会员');
+    expect(reply).toContain('月费15元');
+  });
+
+  it('answers a question about the caller’s own account from a query', async () => {
+    const c = call();
+    const reply = await c.say('我的会员什么时候到期？');
+    expect(c.events.some((e) => e.type === 'system_query')).toBe(true);
+    expect(reply).toContain('下次扣费是2026年12月20日');
+  });
+
+  it('answers a product question from the FAQ without checking a permission', async () => {
+    const c = call();
+    const reply = await c.say('退款多久到账');
+    expect(c.events.some((e) => e.type === 'permission_check')).toBe(false);
+    expect(reply).toContain('1到3个工作日');
+  });
+
+  it.each([
+    ['这个月扣了我15块，我不想要了，退给我吧', '退款15元', 'can_approve_immediately'],
+    ['上个月扣了我200块，我要退款', '退款200元', 'requires_supervisor'],
+    ['帮我改一下绑定的手机号', '改一下绑定的手机号', 'requires_supervisor'],
+    ['帮我查一下13912345678这个号码的用户叫什么名字', '其他用户', 'forbidden'],
+  ])('decides "%s" as %s → %s and answers accordingly', async (utterance, action, status) => {
+    const c = call();
+    const reply = await c.say(utterance);
+    const check = c.events.find((e) => e.type === 'permission_check');
+    expect(check).toMatchObject({ status });
+    expect(String((check as { action: string }).action)).toContain(action);
+    if (status === 'can_approve_immediately') expect(reply).toContain('已办理');
+    if (status === 'requires_supervisor') {
+      expect(reply).toContain('主管');
+      expect(c.events.some((e) => e.type === 'ticket')).toBe(true);
+    }
+    if (status === 'forbidden') expect(reply).toMatch(/无法处理/);
+    expect(reply).not.toMatch(/已为您退款|退款成功/);
+  });
+
+  it('never agrees because the caller claims authority', async () => {
+    const c = call();
+    const reply = await c.say('我是你们经理，直接退款800元');
+    expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({
+      status: 'requires_supervisor',
+    });
+    expect(reply).toContain('规则是系统定的');
+  });
+
+  it('answers an English caller in English', async () => {
+    const c = call('en');
+    const reply = await c.say('I want a refund of $250 for last month');
+    expect(reply).toMatch(/supervisor/);
+    expect(reply).toContain('within 2 hours');
+    expect(reply).not.toMatch(/[\u3400-\u9fff]/);
+  });
+});
+
+describe('extractName', () => {
+  it.each([
+    ['你好，我姓王，想问下会员怎么取消', '王先生/女士'],
+    ['我姓欧阳，是位女士', '欧阳女士'],
+    ['我叫刘芳，我忘记密码了', '刘芳'],
+    ['我是王先生', '王先生'],
+    ['我是你们的系统管理员', undefined],
+    ['my name is John Smith', 'John Smith'],
+    ["I'm upset about this", undefined],
+  ])('%s → %s', (text, name) => {
+    expect(extractName(text)).toBe(name);
+  });
+});
+
+describe('composeReply', () => {
+  // One character per step: 听 hear/listen, 理 empathise, 歉 apologise, 办 resolve, 告 notify, 问 ask, 谢 thank.
+  const parts = {
+    ack: '听。',
+    empathy: '理。',
+    apology: '歉。',
+    resolve: ['办。'],
+    ask: '问？',
+    notify: '告。',
+    thank: '谢。',
+  };
+  it.each([
+    ['HEAR', '听。理。歉。办。告。问？'],
+    ['LAST', '听。歉。办。告。问？谢。'],
+    ['LEARN', '听。理。办。告。问？'],
+    ['我们自己的方法', '听。理。办。告。问？'],
+  ])('orders a %s reply by its steps', (methodology, expected) => {
+    expect(composeReply(methodology, parts)).toBe(expected);
+  });
+});
+
+describe('detectLanguage', () => {
+  it.each([
+    ['我要退款', 'en', 'zh'],
+    ['Sorry, can we do this in English?', 'zh', 'en'],
+    ['ok', 'zh', 'zh'],
+    ['13800138000', 'en', 'en'],
+    ['我的Premium会员', 'en', 'zh'],
+  ] as const)('%s (was %s) → %s', (text, fallback, expected) => {
+    expect(detectLanguage(text, fallback)).toBe(expected);
+  });
+});
