@@ -9,6 +9,7 @@ import {
   createRecord,
   createRulesAgent,
   createSystemBackend,
+  MemoryRecordStore,
   openStore,
   resolveQuery,
   startCall,
@@ -62,47 +63,6 @@ const utterances = [
   '好的，谢谢',
 ];
 
-/**
- * The smallest RecordStore a call needs, in memory: it separates the agent's own cost from the
- * file store's locked, atomic writes.
- */
-function memoryStore() {
-  const records = { product: new Map(), customer: new Map(), operator: new Map() };
-  const mock = new Map();
-  let n = 0;
-  const list = (type) => [...records[type].values()];
-  return {
-    location: 'memory',
-    async create(type, fields) {
-      const id = (n++).toString(16).padStart(8, '0');
-      const record = { ...fields, _id: id, _type: type, _created: '2026-11-25T00:00:00.000000' };
-      records[type].set(id, record);
-      return record;
-    },
-    async get(type, id) {
-      return records[type].get(id);
-    },
-    async findByName(type, name) {
-      return list(type).filter((r) => r.name === name);
-    },
-    async findCustomerByPhone(phone) {
-      return list('customer').find((r) => r.phone === phone);
-    },
-    async summaries(type) {
-      return list(type).map((r) => ({ id: r._id, type, name: r.name, phone: r.phone }));
-    },
-    async getMockState(productId, phone) {
-      return mock.get(`${productId}/${phone}`);
-    },
-    async updateMockState(productId, phone, change) {
-      const next = change(mock.get(`${productId}/${phone}`));
-      mock.set(`${productId}/${phone}`, next);
-      return next;
-    },
-    async close() {},
-  };
-}
-
 async function turnLatencies(store) {
   await createRecord(store, 'product', { ...data.product, faq: bigFaq(500) });
   for (const c of data.customers) await createRecord(store, 'customer', c);
@@ -136,7 +96,7 @@ async function turnLatencies(store) {
 
 export async function run() {
   header('Agent turn latency (built-in agent, 500-entry FAQ)');
-  const mem = await turnLatencies(memoryStore());
+  const mem = await turnLatencies(new MemoryRecordStore());
   console.log(
     `agent turn, in-memory store: p50 ${fmt(mem.p50)}  p99 ${fmt(mem.p99)}  (n=${mem.n}; target p99 < 10 ms)`,
   );

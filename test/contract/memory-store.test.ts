@@ -1,0 +1,10 @@
+import { describe } from 'vitest';
+import { MemoryRecordStore } from '../../src/store/memory/memory-record-store.js';
+import { defineRecordStoreContract } from './record-store-contract.js';
+
+describe('memory store (the test double)', () => {
+  defineRecordStoreContract('RecordStore contract', async () => ({
+    store: new MemoryRecordStore(),
+    cleanup: async () => undefined,
+  }));
+});
