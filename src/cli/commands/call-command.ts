@@ -103,6 +103,16 @@ export async function callCommand(ctx: CliContext, options: CallOptions): Promis
     : humanSink(session, write, terminal, stream);
   session.onEvent(sink);
   sink(session.startedEvent());
+  if (terminal) {
+    write(
+      styleText(
+        'dim',
+        options.lang === 'en'
+          ? '(Type what the caller says and press Enter; "end call" ends the call.)'
+          : '（输入客户说的话后回车；输入“结束通话”结束通话）',
+      ),
+    );
+  }
 
   const rl = createInterface({ input: ctx.stdin, terminal, ...(terminal ? { output: ctx.stdout } : {}) });
   const review = await runConversation({
