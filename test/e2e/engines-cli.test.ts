@@ -207,6 +207,20 @@ describe('engines through the CLI', () => {
           },
         },
       });
+      /** Points the product's subscription interface at a backend; the update must succeed. */
+      const pointProductAt = async (base: string) => {
+        const r = await runCs([
+          'update',
+          'product',
+          '--db',
+          realDb,
+          '--name',
+          PRODUCT,
+          '--updates',
+          JSON.stringify(real(base)),
+        ]);
+        expect(r.code, r.stderr).toBe(0);
+      };
       const query = () =>
         runCs([
           'query',
@@ -220,32 +234,13 @@ describe('engines through the CLI', () => {
           'user_subscription',
         ]);
 
-      let r = await runCs([
-        'update',
-        'product',
-        '--db',
-        realDb,
-        '--name',
-        PRODUCT,
-        '--updates',
-        JSON.stringify(real(url)),
-      ]);
-      expect(r.code, r.stderr).toBe(0);
+      await pointProductAt(url);
       const ok = await query();
       expect(ok.code, ok.stderr).toBe(0);
       expect(ok.stdout).toContain('【系统查询结果 - Real】');
       expect(ok.stdout).toContain('状态: 成功');
 
-      r = await runCs([
-        'update',
-        'product',
-        '--db',
-        realDb,
-        '--name',
-        PRODUCT,
-        '--updates',
-        JSON.stringify(real(garbageUrl)),
-      ]);
+      await pointProductAt(garbageUrl);
       const bad = await query();
       expect(bad.code).toBe(1);
       expect(bad.stdout).toContain('状态: 失败');
@@ -253,16 +248,7 @@ describe('engines through the CLI', () => {
 
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
-      r = await runCs([
-        'update',
-        'product',
-        '--db',
-        realDb,
-        '--name',
-        PRODUCT,
-        '--updates',
-        JSON.stringify(real(url)),
-      ]);
+      await pointProductAt(url);
       const down = await query();
       expect(down.code).toBe(1);
       expect(down.stdout).toContain('状态: 失败');
