@@ -15,5 +15,3 @@ export function validateRecordFields(
   }
   return result.data as Record<string, unknown>;
 }
-
-export { parseRecordType } from './record-types.js';

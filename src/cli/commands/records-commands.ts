@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { CsError } from '../../domain/cs-error.js';
 import { REQUIRED_FIELDS, type StoredRecord } from '../../domain/record-schemas.js';
-import { parseRecordType } from '../../domain/record-validation.js';
+import { parseRecordType } from '../../domain/record-types.js';
 import { createRecord, deleteRecord, updateRecord } from '../../records/record-service.js';
 import { type CliContext, parseJsonObject } from '../cli-context.js';
 import { askYesNo, promptForRecord } from '../prompt-record.js';
