@@ -23,6 +23,18 @@ import { productPermissions } from '../records/product-permissions.js';
 import { resolveQuery } from '../systems/index.js';
 import type { CallParticipants } from './start-call.js';
 
+/** The `session_started` event of a call (DESIGN.md). */
+export function sessionStartedEvent(participants: CallParticipants, language: Language): CallEvent {
+  const { product, operator, customer, phone, coldStart } = participants;
+  return {
+    type: 'session_started',
+    product: { id: product._id, name: product.name },
+    operator: { id: operator._id, name: operator.name },
+    customer: { id: customer._id, name: customer.name, phone, cold_start: coldStart },
+    language,
+  };
+}
+
 /** Carries out queries and approved actions; the mock/real system backend in production. */
 export interface CallBackend {
   query(
@@ -112,14 +124,7 @@ export class CallSession {
   }
 
   startedEvent(): CallEvent {
-    const { product, operator, customer, phone, coldStart } = this.participants;
-    return {
-      type: 'session_started',
-      product: { id: product._id, name: product.name },
-      operator: { id: operator._id, name: operator.name },
-      customer: { id: customer._id, name: customer.name, phone, cold_start: coldStart },
-      language: this.record.language,
-    };
+    return sessionStartedEvent(this.participants, this.record.language);
   }
 
   addCustomerTurn(content: string): void {

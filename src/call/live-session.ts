@@ -7,7 +7,7 @@ import type { CallEvent, Review } from '../domain/session-schemas.js';
 import type { LiveSessionRecord, RecordStore } from '../store/record-store.js';
 import { createSystemBackend } from '../systems/index.js';
 import { buildReview } from './build-review.js';
-import { type CallRecordState, CallSession, emptyCallRecord } from './call-session.js';
+import { type CallRecordState, CallSession, emptyCallRecord, sessionStartedEvent } from './call-session.js';
 import { parseReview, saveCall } from './finish-call.js';
 import { type CallerRef, type CallParticipants, startCall } from './start-call.js';
 
@@ -64,12 +64,7 @@ export async function startLiveSession(options: {
     record: emptyCallRecord(options.language, clock),
   };
   await options.store.putLiveSession(data);
-  const session = new CallSession({
-    participants,
-    backend: createSystemBackend({ store: options.store }),
-    language: options.language,
-  });
-  return { liveId, started: session.startedEvent(), participants };
+  return { liveId, started: sessionStartedEvent(participants, options.language), participants };
 }
 
 /** Loads the records a live session is about (they may have changed since it started). */
