@@ -50,6 +50,24 @@ export interface CallBackend {
   }): Promise<{ changed: boolean; description: string }>;
 }
 
+/** The lists of a call's record, each appended to as the call goes (the call's ledger). */
+export const CALL_RECORD_LISTS = [
+  'conversation',
+  'system_queries',
+  'permission_checks',
+  'tickets',
+  'guard_decisions',
+  'actions_performed',
+] as const;
+
+export type CallRecordList = (typeof CALL_RECORD_LISTS)[number];
+
+/** One change to a call's record: what the call journal keeps, in order. */
+export type CallRecordChange =
+  | { [K in CallRecordList]: { list: K; entry: CallRecordState[K][number] } }[CallRecordList]
+  | { list: 'language'; entry: Language }
+  | { list: 'learned'; entry: Record<string, unknown> };
+
 /** Everything a call records; it is what `session.json` saves and what live sessions persist. */
 export interface CallRecordState {
   language: Language;
@@ -90,6 +108,10 @@ export class CallSession {
   private readonly backend: CallBackend;
   private readonly clock: Clock;
   private readonly listeners: Array<(event: CallEvent) => void> = [];
+  private readonly recorders: Array<(change: CallRecordChange) => void> = [];
+  /** The live call's id (`call_id`): names the call in its journal, grants and live sessions. */
+  readonly callId: string;
+  private learnedJournaled = '{}';
 
   constructor(options: {
     participants: CallParticipants;
@@ -98,20 +120,46 @@ export class CallSession {
     clock?: Clock;
     /** Resume a live session's record. */
     record?: CallRecordState;
+    callId?: string;
   }) {
+    this.callId = options.callId ?? `call_${randomBytes(5).toString('hex')}`;
     this.participants = options.participants;
     this.backend = options.backend;
     this.clock = options.clock ?? systemClock;
     this.record = options.record ?? emptyCallRecord(options.language, this.clock);
     this.rules = compileRules(productPermissions(this.participants.product));
+    this.learnedJournaled = JSON.stringify(this.record.learned);
   }
 
   onEvent(listener: (event: CallEvent) => void): void {
     this.listeners.push(listener);
   }
 
+  /** Called with every change to the record, in order, as it happens (the call journal). */
+  onRecord(recorder: (change: CallRecordChange) => void): void {
+    this.recorders.push(recorder);
+  }
+
   private emit(event: CallEvent): void {
     for (const l of this.listeners) l(event);
+  }
+
+  /** The one way the record grows: appended, then told to the recorders. */
+  private append<K extends CallRecordList>(list: K, entry: CallRecordState[K][number]): void {
+    (this.record[list] as Array<CallRecordState[K][number]>).push(entry);
+    const change = { list, entry } as CallRecordChange;
+    for (const r of this.recorders) r(change);
+  }
+
+  /**
+   * Agents write what they learn straight into `learned`; after each reply the journal gets a
+   * copy when it changed, so a recovered call keeps it.
+   */
+  private recordLearned(): void {
+    const now = JSON.stringify(this.record.learned);
+    if (now === this.learnedJournaled) return;
+    this.learnedJournaled = now;
+    for (const r of this.recorders) r({ list: 'learned', entry: structuredClone(this.record.learned) });
   }
 
   /** Index of the current customer turn (0-based), -1 before the first. */
@@ -128,23 +176,26 @@ export class CallSession {
   }
 
   addCustomerTurn(content: string): void {
-    this.record.conversation.push({ role: 'customer', content });
+    this.append('conversation', { role: 'customer', content });
     this.emit({ type: 'customer', content });
   }
 
   addAgentTurn(content: string): void {
-    this.record.conversation.push({ role: 'agent', content });
+    this.append('conversation', { role: 'agent', content });
+    this.recordLearned();
     this.emit({ type: 'agent', content });
   }
 
   addGuardDecision(decision: GuardDecisionRecord): void {
     const entry = { ...decision, turn: this.turn, at: this.now() };
-    this.record.guard_decisions.push(entry);
+    this.append('guard_decisions', entry);
     this.emit({ type: 'guard', rule: decision.rule, outcome: decision.outcome, detail: decision.detail });
   }
 
   setLanguage(language: Language): void {
+    if (this.record.language === language) return;
     this.record.language = language;
+    for (const r of this.recorders) r({ list: 'language', entry: language });
   }
 
   /** Queries a system interface for the caller and records the result. */
@@ -162,7 +213,7 @@ export class CallSession {
       ...(input.params === undefined ? {} : { params: input.params }),
     });
     const result = await this.backend.query(resolved, { product, phone });
-    this.record.system_queries.push({ ...result, turn: this.turn, at: this.now() });
+    this.append('system_queries', { ...result, turn: this.turn, at: this.now() });
     const { turn: _t, at: _a, ...event } = result;
     this.emit({ type: 'system_query', ...event });
     return result;
@@ -179,7 +230,7 @@ export class CallSession {
       turn: this.turn,
       at: this.now(),
     };
-    this.record.permission_checks.push(record);
+    this.append('permission_checks', record);
     this.emit({
       type: 'permission_check',
       action: decision.action,
@@ -225,7 +276,7 @@ export class CallSession {
       results.push(outcome.description);
     }
     const description = results.join('；');
-    this.record.actions_performed.push({ action, description, turn: this.turn });
+    this.append('actions_performed', { action, description, turn: this.turn });
     return { changed, description };
   }
 
@@ -233,7 +284,7 @@ export class CallSession {
   openTicket(input: { kind: TicketRecord['kind']; summary: string }): TicketRecord {
     const id = `TK${compactDate(this.clock.now())}-${randomBytes(3).toString('hex').toUpperCase()}`;
     const ticket: TicketRecord = { id, kind: input.kind, summary: input.summary };
-    this.record.tickets.push({ ...ticket, turn: this.turn, at: this.now() });
+    this.append('tickets', { ...ticket, turn: this.turn, at: this.now() });
     this.emit({ type: 'ticket', ...ticket });
     return ticket;
   }
