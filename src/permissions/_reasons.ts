@@ -82,6 +82,23 @@ export function amountNote(taken: string, read: string | undefined): Bilingual {
     : { zh: `，"${taken}"按${read}理解`, en: `; "${taken}" read as ${read}` };
 }
 
+/** Notes that an amount asked for several times was counted as its total (3次×50元 = 150元). */
+export function repeatedNote(times: number, each: Quantity, total: number): Bilingual {
+  const sum = formatAmount(total, each.unit);
+  const one = formatAmount(each.value, each.unit);
+  return { zh: `，按${times}次×${one.zh}=${sum.zh}计`, en: `; counted as ${times} × ${one.en} = ${sum.en}` };
+}
+
+/** Notes that earlier approvals were added to the action's amount (limits add up). */
+export function addedUp(total: number, earlier: number, unit: Quantity['unit']): Bilingual {
+  const t = formatAmount(total, unit);
+  const e = formatAmount(earlier, unit);
+  return {
+    zh: `，累计${t.zh}(含此前已批准${e.zh})`,
+    en: `; ${t.en} counted in total (${e.en} approved before)`,
+  };
+}
+
 /** A quantity in words, for notes: 50元 / ¥50. */
 export function formatAmount(value: number, unit: Quantity['unit'] | undefined): Bilingual {
   switch (unit) {

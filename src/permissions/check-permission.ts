@@ -4,6 +4,7 @@ import { TwoGenerationCache } from './_cache.js';
 import type { ConceptDef } from './_lexicon.js';
 import { hasCjk } from './_normalize.js';
 import {
+  addedUp,
   amountMissing,
   amountMissingStrictest,
   amountNote,
@@ -11,11 +12,12 @@ import {
   formatAmount,
   NO_RULE,
   outOfRange,
+  repeatedNote,
   ruleReason,
   unitMismatch,
   unitMismatchStrictest,
 } from './_reasons.js';
-import { toBase } from './_rule.js';
+import { familyOf, toBase } from './_rule.js';
 import { covers, isEmpty, stemsOf } from './_words.js';
 import type { CompiledRule, CompiledRules } from './compile-rules.js';
 import type { Quantity } from './parse-quantities.js';
@@ -28,6 +30,43 @@ export interface PermissionPart {
   reason: string;
   /** The reason in both languages (`reason` is the one matching the action's language). */
   reasons?: { zh: string; en: string };
+  /** The lexicon action of the part (refund ...), when it names one. */
+  concept?: string;
+  /** The part's own amount (N次×X counted as N×X), before anything counted from earlier. */
+  amount?: { value: number; unit: Quantity['unit'] };
+}
+
+/**
+ * An amount approved or carried out earlier for the same customer, which a limit adds to the
+ * action's own: `call` in this call, `window` in the customer's other calls within the window.
+ */
+export interface CountedAmount {
+  concept: string;
+  value: number;
+  unit: Quantity['unit'];
+  scope: 'call' | 'window';
+}
+
+/** Options of `checkPermission`. */
+export interface CheckPermissionOptions {
+  /** Earlier amounts a threshold rule adds up with the action's (limits apply to the sum). */
+  counted?: readonly CountedAmount[];
+  /** The window the `window` amounts come from (reported in `counted`). */
+  windowHours?: number;
+}
+
+/** What a limit counted for one kind of action: earlier amounts plus this action's. */
+export interface CountedTotal {
+  concept: string;
+  unit: Quantity['unit'];
+  /** Approved earlier in this call. */
+  call: number;
+  /** Approved in the customer's other calls within the window. */
+  window: number;
+  /** This action's own amount. */
+  current: number;
+  total: number;
+  windowHours?: number;
 }
 
 /**
@@ -42,6 +81,8 @@ export interface PermissionDecision {
   reason: string;
   parts: PermissionPart[];
   reasons?: { zh: string; en: string };
+  /** Present when earlier amounts were added to this action's (limits that add up). */
+  counted?: CountedTotal[];
 }
 
 /** One request to decide, built from the action text (independent of the rules). */
@@ -62,6 +103,10 @@ interface Part {
    * (退款99元外加运费50元). The strictest reading decides.
    */
   alternatives?: Quantity[];
+  /** Asked for several times (退款3次，每次50元): `quantity` is the total, this says how it was read. */
+  repeated?: { times: number; each: Quantity };
+  /** Earlier amounts added to `quantity` (limits that add up). */
+  counted?: CountedTotal;
   stems?: Set<string>;
 }
 
@@ -109,6 +154,7 @@ function parseAction(text: string): ParsedAction {
     free.push({ ...part, requestLike });
   }
   addReadings(analysis, requests);
+  applyRepeats(analysis, requests);
   const trimmed = text.trim();
   const offset = text.indexOf(trimmed);
   const whole = toPart(analysis, offset, offset + trimmed.length);
@@ -212,6 +258,53 @@ function addReadings(analysis: Analysis, parts: Part[]): void {
   }
 }
 
+// 每次50元, 各50元, $50 each: the amount is per time, so a count said with it multiplies it.
+const PER_TIME =
+  /每(?:次|笔|回|单|个)|各|分别|\beach\b|\bapiece\b|\bper (?:time|refund|payment)\b|\bevery time\b/;
+// 3笔退款 / 3 refunds: a small number right before the action's own words counts it (a measure
+// word in Chinese, a plural in English; 订单123456退款 is not 123456 refunds).
+const COUNT_BEFORE_ZH = /^\s*(?:笔|次)\s*$/;
+const PLURAL_AFTER = /^[a-z]+s\b/;
+
+/**
+ * 退款3次，每次50元 / refund $50 three times / 3 refunds of $50 ask for N×X, and a limit applies to
+ * that total. A count multiplies an amount when it is said with the request itself or the amount
+ * is said to be per time; a count elsewhere (我打了3次电话) does not.
+ */
+function applyRepeats(analysis: Analysis, parts: Part[]): void {
+  const claimed = new Set(parts.map((p) => p.quantity).filter((q) => q !== undefined));
+  const perTime = PER_TIME.test(analysis.norm);
+  for (const part of parts) {
+    const q = part.quantity;
+    if (!part.concept || !q || q.family === 'count') continue;
+    const id = part.concept.id;
+    const asked = analysis.requests.filter((r) => r.concept.id === id);
+    let times = 0;
+    for (const c of analysis.quantities) {
+      if (c.unit !== 'time' || claimed.has(c) || !Number.isInteger(c.value)) continue;
+      const withRequest = asked.some((r) => c.start >= r.clauseStart && c.end <= r.clauseEnd);
+      if (withRequest || perTime) times = Math.max(times, c.value);
+    }
+    for (const b of analysis.bare) {
+      if (!Number.isInteger(b.value) || b.value > 100) continue;
+      const counts = asked.some((r) => {
+        if (b.end > r.matchStart) return false;
+        const between = analysis.norm.slice(b.end, r.matchStart);
+        return (
+          COUNT_BEFORE_ZH.test(between) ||
+          (between.trim() === '' && between !== '' && PLURAL_AFTER.test(analysis.norm.slice(r.matchStart)))
+        );
+      });
+      if (counts) times = Math.max(times, b.value);
+    }
+    if (times < 2) continue;
+    const times_ = (x: Quantity): Quantity => ({ ...x, value: Math.round(x.value * times * 1e6) / 1e6 });
+    part.repeated = { times, each: q };
+    part.quantity = times_(q);
+    if (part.alternatives) part.alternatives = part.alternatives.map(times_);
+  }
+}
+
 // Agents check the same short actions again and again: parsing is cached by text, decisions by
 // text per compiled rule set. Both caches are bounded.
 const CACHE_SIZE = 1024;
@@ -285,6 +378,8 @@ interface Outcome {
   status: PermissionCategory;
   rule: string | null;
   reasons: Bilingual;
+  /** The unit a number said without one was read in (the deciding rule's). */
+  bareUnit?: Quantity['unit'];
 }
 
 function decidePart(rules: CompiledRules, part: Part): Outcome {
@@ -335,7 +430,9 @@ function decideReading(rules: CompiledRules, part: Part): Outcome {
         : amountMissingStrictest(winner.condition?.family ?? family, base);
     }
     reasons = withAmountNote(reasons, part, usedBare, winner);
-    return { status: winner.category, rule: winner.text, reasons };
+    const outcome: Outcome = { status: winner.category, rule: winner.text, reasons };
+    if (usedBare && winner.condition?.unit) outcome.bareUnit = winner.condition.unit;
+    return outcome;
   }
   if (undetermined.length > 0) {
     const first = undetermined[0]!;
@@ -352,15 +449,79 @@ function decideReading(rules: CompiledRules, part: Part): Outcome {
 }
 
 function withAmountNote(reasons: Bilingual, part: Part, usedBare: boolean, winner: CompiledRule): Bilingual {
-  let note: Bilingual | undefined;
-  if (part.borrowed && part.quantity) note = amountNote(part.quantity.text, undefined);
+  const notes: Bilingual[] = [];
+  if (part.borrowed && part.quantity)
+    notes.push(amountNote((part.repeated?.each ?? part.quantity).text, undefined));
   else if (usedBare && part.bare && winner.condition) {
     const read = formatAmount(part.bare.value, winner.condition.unit);
     const zh = amountNote(part.bare.text, read.zh).zh;
     const en = amountNote(part.bare.text, read.en).en;
-    note = { zh, en };
+    notes.push({ zh, en });
   }
-  return note ? { zh: reasons.zh + note.zh, en: reasons.en + note.en } : reasons;
+  if (part.repeated && winner.condition) {
+    const own = part.counted?.current ?? part.quantity?.value ?? 0;
+    notes.push(repeatedNote(part.repeated.times, part.repeated.each, own));
+  }
+  if (part.counted && winner.condition) {
+    const c = part.counted;
+    notes.push(addedUp(c.total, c.call + c.window, c.unit));
+  }
+  return notes.reduce((r, n) => ({ zh: r.zh + n.zh, en: r.en + n.en }), reasons);
+}
+
+/** Sums, in the part's unit, the earlier amounts of the part's kind that a limit adds to it. */
+function withCounted(part: Part, options: CheckPermissionOptions): Part {
+  const concept = part.concept;
+  const counted = options.counted ?? [];
+  if (!concept || counted.length === 0) return part;
+  let own = part.quantity;
+  if (!own && part.bare) {
+    // 退款50 after earlier refunds in yuan: read in the unit of what was counted.
+    const first = counted.find((c) => c.concept === concept.id);
+    if (!first) return part;
+    own = {
+      value: part.bare.value,
+      unit: first.unit,
+      family: familyOf(first.unit),
+      text: part.bare.text,
+      start: -1,
+      end: -1,
+    };
+  }
+  if (!own) return part;
+  const q = own;
+  const earlier = { call: 0, window: 0 };
+  for (const c of counted) {
+    if (c.concept !== concept.id || familyOf(c.unit) !== q.family) continue;
+    // Money in another currency cannot be added; other families convert (days and months).
+    if (q.family === 'money' && c.unit !== q.unit) continue;
+    earlier[c.scope] += toBase(c.value, c.unit) / toBase(1, q.unit);
+  }
+  const prior = round(earlier.call + earlier.window);
+  if (prior === 0) return part;
+  const add = (x: Quantity): Quantity => (x.unit === q.unit ? { ...x, value: round(x.value + prior) } : x);
+  const total = round(q.value + prior);
+  const out: Part = {
+    ...part,
+    quantity: { ...q, value: total },
+    counted: {
+      concept: concept.id,
+      unit: q.unit,
+      call: round(earlier.call),
+      window: round(earlier.window),
+      current: q.value,
+      total,
+      ...(options.windowHours === undefined ? {} : { windowHours: options.windowHours }),
+    },
+  };
+  delete out.bare;
+  delete out.stems;
+  if (part.alternatives) out.alternatives = part.alternatives.map(add);
+  return out;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
 }
 
 /**
@@ -379,7 +540,13 @@ function withAmountNote(reasons: Bilingual, part: Part, usedBare: boolean, winne
  * @example checkPermission(rules, '退款200元')
  * // { action: '退款200元', status: 'requires_supervisor', rule: '退款>=100元', reason: '超出当前权限(退款>=100元)', parts: [...] }
  */
-export function checkPermission(rules: CompiledRules, action: string): PermissionDecision {
+export function checkPermission(
+  rules: CompiledRules,
+  action: string,
+  options: CheckPermissionOptions = {},
+): PermissionDecision {
+  // Earlier amounts make the decision depend on more than the text: not cached.
+  if (options.counted && options.counted.length > 0) return decide(rules, action, options);
   let cache = decisions.get(rules);
   if (cache === undefined) {
     cache = new TwoGenerationCache<PermissionDecision>(CACHE_SIZE);
@@ -403,21 +570,28 @@ function copyDecision(d: PermissionDecision): PermissionDecision {
     parts: d.parts.map((p) => {
       const part: PermissionPart = { text: p.text, status: p.status, rule: p.rule, reason: p.reason };
       if (p.reasons) part.reasons = { zh: p.reasons.zh, en: p.reasons.en };
+      if (p.concept !== undefined) part.concept = p.concept;
+      if (p.amount) part.amount = { ...p.amount };
       return part;
     }),
   };
   if (d.reasons) copy.reasons = { zh: d.reasons.zh, en: d.reasons.en };
+  if (d.counted) copy.counted = d.counted.map((c) => ({ ...c }));
   return copy;
 }
 
 /** Decides without the decision cache (parsing is still cached by text): for benchmarks. */
-export function decide(rules: CompiledRules, action: string): PermissionDecision {
+export function decide(
+  rules: CompiledRules,
+  action: string,
+  options: CheckPermissionOptions = {},
+): PermissionDecision {
   const parsed = parseActionCached(action);
   const lang = hasCjk(action) ? 'zh' : 'en';
-  const decided: Array<{ part: Part; outcome: Outcome }> = parsed.requests.map((part) => ({
-    part,
-    outcome: decidePart(rules, part),
-  }));
+  const decided: Array<{ part: Part; outcome: Outcome }> = parsed.requests.map((request) => {
+    const part = withCounted(request, options);
+    return { part, outcome: decidePart(rules, part) };
+  });
   for (const part of parsed.free) {
     // A clause the lexicon does not know counts when a rule names it, or when it asks for
     // something; greetings, complaints about service and claims of authority do not.
@@ -427,13 +601,19 @@ export function decide(rules: CompiledRules, action: string): PermissionDecision
   }
   if (decided.length === 0) decided.push({ part: parsed.whole, outcome: decidePart(rules, parsed.whole) });
 
-  const parts: PermissionPart[] = decided.map(({ part, outcome }) => ({
-    text: part.text,
-    status: outcome.status,
-    rule: outcome.rule,
-    reason: outcome.reasons[lang],
-    reasons: outcome.reasons,
-  }));
+  const parts: PermissionPart[] = decided.map(({ part, outcome }) => {
+    const out: PermissionPart = {
+      text: part.text,
+      status: outcome.status,
+      rule: outcome.rule,
+      reason: outcome.reasons[lang],
+      reasons: outcome.reasons,
+    };
+    if (part.concept) out.concept = part.concept.id;
+    const own = ownAmount(part, outcome);
+    if (own) out.amount = own;
+    return out;
+  });
   let decisive = decided[0]!;
   for (const d of decided) if (rank(d.outcome.status) < rank(decisive.outcome.status)) decisive = d;
   const reasons =
@@ -443,7 +623,7 @@ export function decide(rules: CompiledRules, action: string): PermissionDecision
           zh: decided.map((d) => `${d.part.text}: ${d.outcome.reasons.zh}`).join('；'),
           en: decided.map((d) => `${d.part.text}: ${d.outcome.reasons.en}`).join('; '),
         };
-  return {
+  const decision: PermissionDecision = {
     action,
     status: decisive.outcome.status,
     rule: decisive.outcome.rule,
@@ -451,4 +631,20 @@ export function decide(rules: CompiledRules, action: string): PermissionDecision
     parts,
     reasons,
   };
+  const counted = new Map<string, CountedTotal>();
+  for (const { part } of decided) {
+    const c = part.counted;
+    const key = c && `${c.concept} ${c.unit}`;
+    if (c && key && (counted.get(key)?.total ?? -1) < c.total) counted.set(key, c);
+  }
+  if (counted.size > 0) decision.counted = [...counted.values()];
+  return decision;
+}
+
+/** The part's own amount (what a grant carries out): without earlier amounts, N×X when repeated. */
+function ownAmount(part: Part, outcome: Outcome): PermissionPart['amount'] {
+  if (part.counted) return { value: part.counted.current, unit: part.counted.unit };
+  if (part.quantity) return { value: part.quantity.value, unit: part.quantity.unit };
+  if (part.bare && outcome.bareUnit) return { value: part.bare.value, unit: outcome.bareUnit };
+  return undefined;
 }

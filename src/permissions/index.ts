@@ -2,7 +2,13 @@
  * The permission engine: reads what callers ask for and decides it against a product's
  * `operator_permissions`, by meaning rather than by substring.
  */
-export type { PermissionDecision, PermissionPart } from './check-permission.js';
+export type {
+  CheckPermissionOptions,
+  CountedAmount,
+  CountedTotal,
+  PermissionDecision,
+  PermissionPart,
+} from './check-permission.js';
 export { checkPermission } from './check-permission.js';
 export type { CompiledRules } from './compile-rules.js';
 export { compileRules } from './compile-rules.js';
