@@ -12,6 +12,8 @@ const zh = compileRules({
 const en = compileRules({
   can_approve_immediately: ['refund < $100', 'password reset'],
   requires_supervisor: ['refund >= $100'],
+  requires_process: [],
+  forbidden: [],
 });
 
 const inCall = (value: number, concept = 'refund', unit: CountedAmount['unit'] = 'CNY'): CountedAmount => ({
