@@ -7,6 +7,8 @@ export const ERROR_CODES = {
   E_CONFLICT: { exit: 1, http: 409 },
   E_REFUSED: { exit: 1, http: 403 },
   E_LOCKED: { exit: 1, http: 423 },
+  /** A stored file (info.json, session.json ...) cannot be read; the message names it and the repair. */
+  E_CORRUPT: { exit: 1, http: 500 },
   E_UPSTREAM: { exit: 1, http: 502 },
   E_CONFIG: { exit: 2, http: 500 },
   E_INTERNAL: { exit: 1, http: 500 },

@@ -59,8 +59,14 @@ export const ProductFieldsSchema = z.looseObject({
   operator_permissions: OperatorPermissionsSchema,
 });
 
+/**
+ * A phone as text. A whole number is taken too (a hand-edited or imported info.json may hold
+ * `"phone": 13800138000`): it is the same phone, and it is written back as a string.
+ */
 export const PhoneSchema = z
-  .string()
+  .union([z.string(), z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).transform(String)], {
+    error: 'must be a phone number (text or digits)',
+  })
   .transform(normalizePhone)
   .refine(isValidPhone, 'must be a phone number of 5 to 20 digits (spaces, dashes and +86 are removed)');
 

@@ -17,8 +17,24 @@ export async function createRecord(
   type: RecordType,
   data: Record<string, unknown>,
 ): Promise<StoredRecord> {
+  assertHistoryIsList(type, data);
   const fields = validateRecordFields(type, userFields(data));
   return store.create(type, fields);
+}
+
+/**
+ * A stored `interaction_history` that is not a list is kept aside when read (see
+ * `validateRecordFields`); one typed in by a user now is refused instead, so a typo never
+ * silently becomes a legacy field.
+ */
+function assertHistoryIsList(type: RecordType, input: Record<string, unknown>): void {
+  const history = input.interaction_history;
+  if (type === 'customer' && history !== undefined && !Array.isArray(history)) {
+    throw new CsError(
+      'E_INVALID',
+      'Invalid customer: interaction_history must be a list of past calls ([{session_id, timestamp, type, summary, outcome}]).',
+    );
+  }
 }
 
 /**
@@ -34,6 +50,7 @@ export async function updateRecord(
   const meta = Object.keys(updates).filter((k) => k.startsWith('_') && k !== '_cold_start');
   if (meta.length > 0)
     throw new CsError('E_INVALID', `Metadata fields cannot be updated: ${meta.join(', ')}.`);
+  assertHistoryIsList(type, updates);
   const target = await resolveRecord(store, type, ref);
   return store.update(type, target._id, (current) => {
     const merged = { ...userFields(current), ...updates };

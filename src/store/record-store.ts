@@ -16,6 +16,8 @@ export interface RecordSummary {
   type: RecordType;
   name: string;
   phone?: string;
+  /** Set when the record's file is damaged: which file and what is wrong (`cs doctor` repairs). */
+  corrupt?: string;
 }
 
 export interface SessionSummary {
@@ -25,6 +27,11 @@ export interface SessionSummary {
   customer: string;
   operator: string;
   resolution_status?: string;
+  /**
+   * Set when the session's file is damaged: which file and what is wrong. `session_id` is then
+   * its folder name and the other fields are empty.
+   */
+  corrupt?: string;
 }
 
 export interface SessionFilter {

@@ -7,7 +7,8 @@ import { writeAtomic } from './write-atomic.js';
  *
  *   meta.json        {"v":2,"shards":1024,"gen":N,"mtime":"<type folder mtime, ns>"}
  *   gN/<xxx>.json    shard xxx (000..3ff) of generation N:
- *                    {"ids":[[id,folder,name,phone?]...],"names":[[name,[id...]]...],"phones":[[phone,[id...]]...]}
+ *                    {"ids":[[id,folder,name,phone?,corrupt?]...],"names":[[name,[id...]]...],"phones":[[phone,[id...]]...]}
+ *                    (a damaged record's entry: phone "" when unknown, then what is wrong with its info.json)
  *
  * A key (`id:`, `name:` or `phone:` + value) lives in the shard given by an FNV-1a hash of it,
  * so a lookup reads meta.json, one or two shards of ~1/1024 of the entries and the record's
@@ -36,6 +37,12 @@ export interface IndexEntry {
   folder: string;
   name: string;
   phone?: string;
+  /**
+   * Set when the record's info.json could not be read at the last scan: what is wrong with it.
+   * The entry keeps the id, name and phone salvaged from the folder name, the damaged text or the
+   * previous index, so the record is still listed and its phone still taken.
+   */
+  corrupt?: string;
 }
 
 /** The keys besides the id that the index files records under. */
@@ -132,12 +139,14 @@ function toEntry(tuple: unknown): IndexEntry {
     typeof tuple[0] !== 'string' ||
     typeof tuple[1] !== 'string' ||
     typeof tuple[2] !== 'string' ||
-    (tuple[3] !== undefined && typeof tuple[3] !== 'string')
+    (tuple[3] !== undefined && typeof tuple[3] !== 'string') ||
+    (tuple[4] !== undefined && typeof tuple[4] !== 'string')
   ) {
     throw new DamagedShardError('bad id entry');
   }
   const entry: IndexEntry = { id: tuple[0], folder: tuple[1], name: tuple[2] };
-  if (tuple[3] !== undefined) entry.phone = tuple[3];
+  if (tuple[3] !== undefined && tuple[3] !== '') entry.phone = tuple[3];
+  if (tuple[4] !== undefined) entry.corrupt = tuple[4];
   return entry;
 }
 
@@ -178,9 +187,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function serializeShard(shard: Shard): string {
   return JSON.stringify({
-    ids: [...shard.ids.values()].map((e) =>
-      e.phone === undefined ? [e.id, e.folder, e.name] : [e.id, e.folder, e.name, e.phone],
-    ),
+    ids: [...shard.ids.values()].map((e) => {
+      if (e.corrupt !== undefined) return [e.id, e.folder, e.name, e.phone ?? '', e.corrupt];
+      return e.phone === undefined ? [e.id, e.folder, e.name] : [e.id, e.folder, e.name, e.phone];
+    }),
     names: [...shard.names],
     phones: [...shard.phones],
   });

@@ -197,14 +197,14 @@ describe('FsRecordStore reads', () => {
     expect((await store.list('product')).map((r) => r.name)).toEqual(['P1', 'P2']);
   });
 
-  it('a corrupt info.json is E_INVALID naming the file', async () => {
+  it('a corrupt info.json is E_CORRUPT naming the file', async () => {
     const record = await store.create('product', { name: 'P' });
     const file = join(dir, 'products', `${record._id}_P`, 'info.json');
     await writeFile(file, '{"name": "P", ');
-    await expectCsError(store.get('product', record._id), 'E_INVALID', new RegExp(`${record._id}_P`));
-    await expectCsError(store.list('product'), 'E_INVALID', /info\.json/);
+    await expectCsError(store.get('product', record._id), 'E_CORRUPT', new RegExp(`${record._id}_P`));
+    await expectCsError(store.list('product'), 'E_CORRUPT', /info\.json/);
     await writeFile(file, '{"name": "P", "_id": "nothex!!", "_type": "product", "_created": "x"}');
-    await expectCsError(store.list('product'), 'E_INVALID', /_id/);
+    await expectCsError(store.list('product'), 'E_CORRUPT', /_id/);
   });
 });
 
@@ -464,10 +464,10 @@ describe('FsRecordStore sessions', () => {
     expect((await save('20260125', 'next')).sessionId).toBe('cs_20260125_008_next');
   });
 
-  it('a corrupt session.json is E_INVALID naming the file', async () => {
+  it('a corrupt session.json is E_CORRUPT naming the file', async () => {
     const { sessionId } = await save('20260125', 'a');
     await writeFile(join(dir, 'history', sessionId, 'session.json'), '{');
-    await expectCsError(store.getSession(sessionId), 'E_INVALID', /session\.json/);
+    await expectCsError(store.getSession(sessionId), 'E_CORRUPT', /session\.json/);
   });
 });
 

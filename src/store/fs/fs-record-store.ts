@@ -18,6 +18,7 @@ import type {
 } from '../record-store.js';
 import { normalizeSessionDate, sessionIdParts } from '../session-id-parts.js';
 import { safeFolderName } from './folder-name.js';
+import { corruptFile, salvageRecordKeys } from './fs-corrupt.js';
 import type { SessionHead, TrashManifest } from './fs-file-schemas.js';
 import {
   buildShards,
@@ -81,6 +82,14 @@ export interface FsRecordStoreOptions {
 interface Hit {
   record: StoredRecord;
   folder: string;
+}
+
+/** A saved session whose session.json cannot be read. */
+interface DamagedSession {
+  folder: string;
+  path: string;
+  problem: string;
+  text: string;
 }
 
 /**
@@ -187,11 +196,14 @@ export class FsRecordStore implements RecordStore {
       try {
         const entries = await view.all();
         return entries
-          .map((e) =>
-            e.phone === undefined
-              ? { id: e.id, type, name: e.name }
-              : { id: e.id, type, name: e.name, phone: e.phone },
-          )
+          .map((e) => {
+            const row: RecordSummary = { id: e.id, type, name: e.name };
+            if (e.phone !== undefined) row.phone = e.phone;
+            if (e.corrupt !== undefined) {
+              row.corrupt = `${join(this.#typeDir(type), e.folder, 'info.json')}: ${e.corrupt}`;
+            }
+            return row;
+          })
           .sort(byNameThenId);
       } catch (error) {
         if (!(error instanceof GenerationGoneError) || attempt > 3) throw error;
@@ -539,9 +551,9 @@ export class FsRecordStore implements RecordStore {
       date = normalizeSessionDate(filter.date);
       if (!date) throw new CsError('E_INVALID', `Date "${filter.date}" must be YYYYMMDD or YYYY-MM-DD.`);
     }
-    const heads = await this.#sessionHeads(date);
+    const { heads, damaged } = await this.#sessionHeads(date);
     const c = filter.customer;
-    return heads
+    const rows = heads
       .filter((h) => c === undefined || h.customer === c || h.customer_id === c)
       .map((h) => {
         const summary: SessionSummary = {
@@ -555,11 +567,29 @@ export class FsRecordStore implements RecordStore {
         if (typeof status === 'string') summary.resolution_status = status;
         return summary;
       });
+    // A damaged session is listed, marked, never hidden; with a customer filter, when its text
+    // still mentions that customer.
+    for (const d of damaged) {
+      if (c !== undefined && !d.text.includes(c)) continue;
+      rows.push({
+        session_id: d.folder,
+        timestamp: '',
+        product: '',
+        customer: '',
+        operator: '',
+        corrupt: `${d.path}: ${d.problem}`,
+      });
+    }
+    return rows.sort((a, b) => compareSessionIds(a.session_id, b.session_id));
   }
 
   async isReferencedBySession(type: RecordType, record: StoredRecord): Promise<boolean> {
-    const heads = await this.#sessionHeads(undefined);
-    return heads.some((h) => h[type] === record.name || h[`${type}_id`] === record._id);
+    const { heads, damaged } = await this.#sessionHeads(undefined);
+    if (heads.some((h) => h[type] === record.name || h[`${type}_id`] === record._id)) return true;
+    // A damaged session cannot be read, but its text may still name the record: count that as a
+    // reference (deleting then needs --force); otherwise it does not hold the delete up.
+    const quotedName = JSON.stringify(record.name);
+    return damaged.some((d) => d.text.includes(`"${record._id}"`) || d.text.includes(quotedName));
   }
 
   // ---------------------------------------------------------------- live sessions
@@ -693,7 +723,7 @@ export class FsRecordStore implements RecordStore {
         if (fresh && (!options.force || (options.seenGen !== undefined && meta.gen !== options.seenGen))) {
           return index.view(meta.gen);
         }
-        const entries = await this.#scan(type);
+        const entries = await this.#scan(type, meta ? index.view(meta.gen) : undefined);
         const written = await index.writeGeneration(entries, mtime, meta?.gen ?? 0);
         this.#memoryIndexes.delete(type);
         return index.view(written.gen);
@@ -709,22 +739,58 @@ export class FsRecordStore implements RecordStore {
     }
   }
 
-  /** Reads every record folder of a type for the index; folders without a readable info.json are left out. */
-  async #scan(type: RecordType): Promise<IndexEntry[]> {
+  /**
+   * Reads every record folder of a type for the index; folders without an info.json are left
+   * out. A damaged info.json keeps an entry marked corrupt (id and name from the folder name,
+   * phone from the previous index or the damaged text), so the record stays listed and its phone
+   * stays taken: lookups then report it as corrupt rather than as missing.
+   */
+  async #scan(type: RecordType, previous?: IndexView): Promise<IndexEntry[]> {
     const typeDir = this.#typeDir(type);
     const folders = (await recordFolders(typeDir)).sort();
     const seen = new Set<string>();
     const entries: IndexEntry[] = [];
-    const records = await mapLimit(folders, 64, (folder) =>
-      this.#readRecord(join(typeDir, folder, 'info.json')).catch(() => undefined),
+    const records = await mapLimit(
+      folders,
+      64,
+      async (folder): Promise<StoredRecord | IndexEntry | undefined> => {
+        const path = join(typeDir, folder, 'info.json');
+        try {
+          return await this.#readRecord(path);
+        } catch (error) {
+          if (!CsError.isInstance(error) || error.code !== 'E_CORRUPT') return undefined;
+          return this.#corruptEntry(folder, path, String(error.details?.problem ?? 'damaged'), previous);
+        }
+      },
     );
-    records.forEach((record, i) => {
+    records.forEach((item, i) => {
+      if (!item) return;
+      const entry =
+        '_id' in item ? (item._type === type ? entryOf(item, folders[i] as string) : undefined) : item;
       // A copy of a folder that kept its id: the first folder (by name) wins the id.
-      if (!record || record._type !== type || seen.has(record._id)) return;
-      seen.add(record._id);
-      entries.push(entryOf(record, folders[i] as string));
+      if (!entry || seen.has(entry.id)) return;
+      seen.add(entry.id);
+      entries.push(entry);
     });
     return entries;
+  }
+
+  /** The index entry of a record whose info.json is damaged; undefined when its folder name has no id. */
+  async #corruptEntry(
+    folder: string,
+    path: string,
+    problem: string,
+    previous: IndexView | undefined,
+  ): Promise<IndexEntry | undefined> {
+    const text = await readFile(path, 'utf8').catch(() => '');
+    const keys = salvageRecordKeys(folder, text);
+    if (!keys) return undefined;
+    const entry: IndexEntry = { id: keys.id, folder, name: keys.name, corrupt: problem };
+    // The index written before the damage knows the phone for sure; the damaged text may not.
+    const before = await previous?.entry(keys.id).catch(() => undefined);
+    const phone = before?.folder === folder && before.corrupt === undefined ? before.phone : keys.phone;
+    if (phone !== undefined) entry.phone = phone;
+    return entry;
   }
 
   /** Files an index change after a folder change made under the type lock. */
@@ -773,6 +839,8 @@ export class FsRecordStore implements RecordStore {
             stale = true;
             continue;
           }
+          // Marked damaged at the last scan but whole now (repaired by hand): refresh the index.
+          stale ||= entry.corrupt !== undefined;
           found.push({ record, folder: entry.folder });
         }
       } catch (error) {
@@ -789,7 +857,19 @@ export class FsRecordStore implements RecordStore {
   async #assertPhoneFree(record: StoredRecord, selfId: string): Promise<void> {
     const phone = phoneKey(record);
     if (phone === undefined) return;
-    const hits = await this.#lookup('customer', 'phone', phone, (r) => phoneKey(r) === phone);
+    let hits: Hit[];
+    try {
+      hits = await this.#lookup('customer', 'phone', phone, (r) => phoneKey(r) === phone);
+    } catch (error) {
+      if (!CsError.isInstance(error) || error.code !== 'E_CORRUPT') throw error;
+      // The phone is filed under a customer whose info.json is damaged: that customer still
+      // exists, so a second one must not take the phone.
+      throw new CsError(
+        'E_CORRUPT',
+        `Phone ${phone} belongs to a customer whose file is damaged; repair it first. ${error.message}`,
+        { cause: error, ...(error.details ? { details: { ...error.details, phone } } : {}) },
+      );
+    }
     const other = hits.find((h) => h.record._id !== selfId);
     if (other) throw phoneTaken(phone, other.record.name, other.record._id);
   }
@@ -865,23 +945,42 @@ export class FsRecordStore implements RecordStore {
     }
   }
 
-  /** The listing fields of saved sessions (of one day when `date` is given), oldest first. */
-  async #sessionHeads(date: string | undefined): Promise<SessionHead[]> {
+  /**
+   * The listing fields of saved sessions (of one day when `date` is given), oldest first, and
+   * the sessions whose session.json is damaged (with its text, for a reference check).
+   */
+  async #sessionHeads(
+    date: string | undefined,
+  ): Promise<{ heads: SessionHead[]; damaged: DamagedSession[] }> {
     const history = join(this.#db, 'history');
     const folders = (await subfolders(history)).filter(
       (f) => date === undefined || f.startsWith(`cs_${date}_`),
     );
+    const { SessionHeadSchema } = await loadFileSchemas();
+    const damaged: DamagedSession[] = [];
     const heads = await mapLimit(folders, 32, async (folder) => {
       const path = join(history, folder, 'session.json');
-      const raw = await readJson(path);
-      if (raw === undefined) return undefined;
-      const parsed = (await loadFileSchemas()).SessionHeadSchema.safeParse(raw);
-      if (!parsed.success) throw invalidFile(path, describeIssues(parsed.error.issues));
-      return parsed.data;
+      let problem: string;
+      try {
+        const raw = await readJson(path);
+        if (raw === undefined) return undefined;
+        const parsed = SessionHeadSchema.safeParse(raw);
+        if (parsed.success) return parsed.data;
+        problem = describeIssues(parsed.error.issues);
+      } catch (error) {
+        if (!CsError.isInstance(error) || error.code !== 'E_CORRUPT') throw error;
+        problem = String(error.details?.problem ?? 'damaged');
+      }
+      const text = await readFile(path, 'utf8').catch(() => '');
+      damaged.push({ folder, path, problem, text });
+      return undefined;
     });
-    return heads
-      .filter((h): h is SessionHead => h !== undefined)
-      .sort((a, b) => compareSessionIds(a.session_id, b.session_id));
+    return {
+      heads: heads
+        .filter((h): h is SessionHead => h !== undefined)
+        .sort((a, b) => compareSessionIds(a.session_id, b.session_id)),
+      damaged,
+    };
   }
 }
 
@@ -932,7 +1031,7 @@ function phoneTaken(phone: string, name: string, id: string): CsError {
 }
 
 function invalidFile(path: string, why: string): CsError {
-  return new CsError('E_INVALID', `Corrupt file ${path}: ${why}. Fix or remove it.`);
+  return corruptFile(path, why);
 }
 
 function phoneKey(record: Record<string, unknown>): string | undefined {
