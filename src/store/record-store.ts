@@ -1,5 +1,6 @@
 import type { RecordType, StoredRecord } from '../domain/record-schemas.js';
 import type { SessionRecord } from '../domain/session-schemas.js';
+import type { GrantStore } from './grant-store.js';
 
 /** A record moved to the trash by a delete; `restore` brings it back. */
 export interface TrashEntry {
@@ -49,13 +50,13 @@ export interface LiveSessionRecord {
 }
 
 /**
- * Where records, mock backend state, sessions and live sessions are kept. The file store (the
+ * Where records, mock backend state, sessions, live sessions and grants are kept. The file store (the
  * seed's layout) is the default; PostgreSQL serves teams. The contract tests run against both.
  *
  * Implementations validate nothing about the user's fields: callers pass validated data. They
  * guarantee atomic writes, no lost updates under concurrency, and indexed lookups.
  */
-export interface RecordStore {
+export interface RecordStore extends GrantStore {
   /** A description of where the data lives (folder path or masked URL). */
   readonly location: string;
 

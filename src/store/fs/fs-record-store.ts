@@ -3,11 +3,13 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, unlink, writeFile 
 import { join, resolve } from 'node:path';
 import { type Clock, localIsoTimestamp, systemClock } from '../../domain/clock.js';
 import { CsError, describeIssues } from '../../domain/cs-error.js';
+import type { Grant } from '../../domain/grant-schema.js';
 import { checkRecordMetadata } from '../../domain/metadata-schema.js';
 import { normalizePhone } from '../../domain/phone.js';
 import type { StoredRecord } from '../../domain/record-schemas.js';
 import { RECORD_TYPES, type RecordType } from '../../domain/record-types.js';
 import type { SessionRecord } from '../../domain/session-schemas.js';
+import type { GrantConsumption, GrantFilter } from '../grant-store.js';
 import type {
   LiveSessionRecord,
   RecordStore,
@@ -20,6 +22,7 @@ import { normalizeSessionDate, sessionIdParts } from '../session-id-parts.js';
 import { safeFolderName } from './folder-name.js';
 import { corruptFile, salvageRecordKeys } from './fs-corrupt.js';
 import type { SessionHead, TrashManifest } from './fs-file-schemas.js';
+import { FsGrantStore } from './fs-grant-store.js';
 import {
   buildShards,
   FsIndex,
@@ -641,6 +644,27 @@ export class FsRecordStore implements RecordStore {
   async deleteLiveSession(liveId: string): Promise<void> {
     const path = this.#livePath(liveId);
     await this.#locks.with(liveLock(liveId), () => unlink(path).catch(ignoreMissing));
+  }
+
+  // ---------------------------------------------------------------- grants (fs-grant-store.ts)
+
+  #grantStore: FsGrantStore | undefined;
+
+  #grants(): FsGrantStore {
+    this.#grantStore ??= new FsGrantStore(this.#db);
+    return this.#grantStore;
+  }
+
+  putGrant(grant: Grant): Promise<void> {
+    return this.#grants().putGrant(grant);
+  }
+
+  consumeGrant(consumption: GrantConsumption): Promise<Grant | undefined> {
+    return this.#grants().consumeGrant(consumption);
+  }
+
+  listGrants(filter: GrantFilter): Promise<Grant[]> {
+    return this.#grants().listGrants(filter);
   }
 
   async close(): Promise<void> {

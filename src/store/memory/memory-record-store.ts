@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { type Clock, localIsoTimestamp, systemClock } from '../../domain/clock.js';
 import { CsError } from '../../domain/cs-error.js';
+import type { Grant } from '../../domain/grant-schema.js';
 import { normalizePhone } from '../../domain/phone.js';
 import type { StoredRecord } from '../../domain/record-schemas.js';
 import type { RecordType } from '../../domain/record-types.js';
 import type { SessionRecord } from '../../domain/session-schemas.js';
+import type { GrantConsumption, GrantFilter } from '../grant-store.js';
 import type {
   LiveSessionRecord,
   RecordStore,
@@ -14,6 +16,7 @@ import type {
   TrashEntry,
 } from '../record-store.js';
 import { normalizeSessionDate, sessionIdParts } from '../session-id-parts.js';
+import { MemoryGrantStore } from './memory-grant-store.js';
 
 /** Values are copied through JSON on every write and read, as they are on disk or in a database. */
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -321,6 +324,20 @@ export class MemoryRecordStore implements RecordStore {
 
   async deleteLiveSession(liveId: string): Promise<void> {
     this.#live.delete(liveId);
+  }
+
+  readonly #grants = new MemoryGrantStore();
+
+  putGrant(grant: Grant): Promise<void> {
+    return this.#grants.putGrant(grant);
+  }
+
+  consumeGrant(consumption: GrantConsumption): Promise<Grant | undefined> {
+    return this.#grants.consumeGrant(consumption);
+  }
+
+  listGrants(filter: GrantFilter): Promise<Grant[]> {
+    return this.#grants.listGrants(filter);
   }
 
   async close(): Promise<void> {}

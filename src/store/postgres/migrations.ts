@@ -88,6 +88,26 @@ CREATE TABLE live_sessions (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'grants: single-use approvals',
+    sql: `
+-- One row per approval; consumed_at is set once, by a conditional UPDATE (exactly one winner).
+CREATE TABLE grants (
+  grant_id    text PRIMARY KEY,
+  call_id     text NOT NULL,
+  customer_id text NOT NULL,
+  product_id  text NOT NULL,
+  issued_at   timestamptz NOT NULL,
+  consumed_at timestamptz,
+  consumed_by text,
+  data        json NOT NULL
+);
+-- Limits add up per customer over a rolling window; a call finds its own grants.
+CREATE INDEX grants_customer_issued ON grants (customer_id, issued_at);
+CREATE INDEX grants_call ON grants (call_id);
+`,
+  },
 ];
 
 /**

@@ -3,9 +3,11 @@ import type { PoolClient } from 'pg';
 import pg from 'pg';
 import { type Clock, localIsoTimestamp, systemClock } from '../../domain/clock.js';
 import { CsError } from '../../domain/cs-error.js';
+import type { Grant } from '../../domain/grant-schema.js';
 import { normalizePhone } from '../../domain/phone.js';
 import { MetadataSchema, type RecordType, type StoredRecord } from '../../domain/record-schemas.js';
 import type { SessionRecord } from '../../domain/session-schemas.js';
+import type { GrantConsumption, GrantFilter } from '../grant-store.js';
 import type { RecordImporter, SessionImporter, SessionReadmeSource } from '../migrate-store.js';
 import type {
   LiveSessionRecord,
@@ -18,6 +20,7 @@ import type {
 import { normalizeSessionDate, sessionIdParts } from '../session-id-parts.js';
 import { applyMigrations } from './migrations.js';
 import { parsePgUrl } from './parse-pg-url.js';
+import { PgGrantStore } from './pg-grant-store.js';
 import { LiveSessionRowSchema, MockStateRowSchema, sessionRow, trustedRow } from './pg-row-schemas.js';
 import { buildNewRecord, mergeUpdate } from './record-document.js';
 
@@ -562,6 +565,22 @@ class PgRecordStore implements RecordStore, RecordImporter, SessionImporter, Ses
 
   async deleteLiveSession(liveId: string): Promise<void> {
     await this.query('DELETE FROM live_sessions WHERE live_id = $1', [liveId]);
+  }
+
+  // ---- grants (pg-grant-store.ts) ----
+
+  readonly #grants = new PgGrantStore((sql, params) => this.query(sql, params));
+
+  putGrant(grant: Grant): Promise<void> {
+    return this.#grants.putGrant(grant);
+  }
+
+  consumeGrant(consumption: GrantConsumption): Promise<Grant | undefined> {
+    return this.#grants.consumeGrant(consumption);
+  }
+
+  listGrants(filter: GrantFilter): Promise<Grant[]> {
+    return this.#grants.listGrants(filter);
   }
 
   async close(): Promise<void> {
