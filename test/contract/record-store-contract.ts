@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Grant } from '../../src/domain/grant-schema.js';
 import type { StoredRecord } from '../../src/domain/record-schemas.js';
 import type { SessionRecord } from '../../src/domain/session-schemas.js';
 import { isSessionImporter, isSessionReadmeSource } from '../../src/store/migrate-store.js';
@@ -572,6 +573,82 @@ export function defineRecordStoreContract(name: string, makeStore: () => Promise
         await expect(store.updateLiveSession('nope', (c) => c)).rejects.toMatchObject({
           code: 'E_NOT_FOUND',
         });
+      });
+    });
+
+    describe('grants', () => {
+      const grant = (n: number, extra: Partial<Grant> = {}): Grant => ({
+        grant_id: `gr_${String(n).padStart(16, '0')}`,
+        call_id: 'live_0000000001',
+        customer_id: 'c0000001',
+        product_id: 'p0000001',
+        action: '退款50元',
+        concept: 'refund',
+        amount: { value: 50, unit: 'CNY' },
+        rule: '退款<100元',
+        rules_hash: 'h1',
+        issued_at: `2026-11-25T08:00:0${n}.000Z`,
+        consumed_at: null,
+        consumed_by: null,
+        ...extra,
+      });
+      const consume = (n: number, by = 'host:1', customerId = 'c0000001') =>
+        store.consumeGrant({
+          grantId: grant(n).grant_id,
+          customerId,
+          consumedAt: '2026-11-25T09:00:00.000Z',
+          consumedBy: by,
+        });
+
+      it('lists a customer’s grants oldest first, by call and by time', async () => {
+        await store.putGrant(grant(2));
+        await store.putGrant(grant(1, { call_id: 'live_0000000002', amount: null, rule: null }));
+        await store.putGrant(grant(3, { customer_id: 'c0000002' }));
+        expect(await store.listGrants({ customerId: 'c0000001' })).toEqual([
+          grant(1, { call_id: 'live_0000000002', amount: null, rule: null }),
+          grant(2),
+        ]);
+        const ofCall = await store.listGrants({ customerId: 'c0000001', callId: 'live_0000000001' });
+        expect(ofCall.map((g) => g.grant_id)).toEqual([grant(2).grant_id]);
+        const recent = await store.listGrants({ customerId: 'c0000001', since: '2026-11-25T08:00:02.000Z' });
+        expect(recent.map((g) => g.grant_id)).toEqual([grant(2).grant_id]);
+        expect(await store.listGrants({ customerId: 'c0000009' })).toEqual([]);
+      });
+
+      it('consumes a grant once and says who did', async () => {
+        await store.putGrant(grant(1));
+        expect(await consume(1, 'host:7')).toEqual(
+          grant(1, { consumed_at: '2026-11-25T09:00:00.000Z', consumed_by: 'host:7' }),
+        );
+        expect(await consume(1, 'host:8')).toBeUndefined();
+        expect(await store.listGrants({ customerId: 'c0000001' })).toEqual([
+          grant(1, { consumed_at: '2026-11-25T09:00:00.000Z', consumed_by: 'host:7' }),
+        ]);
+      });
+
+      it('counts a grant consumed within the window though issued before it', async () => {
+        await store.putGrant(grant(1));
+        await consume(1);
+        const since = '2026-11-25T08:30:00.000Z';
+        expect((await store.listGrants({ customerId: 'c0000001', since })).map((g) => g.grant_id)).toEqual([
+          grant(1).grant_id,
+        ]);
+      });
+
+      it('does not consume an unknown grant or another customer’s', async () => {
+        await store.putGrant(grant(1));
+        expect(await consume(2)).toBeUndefined();
+        expect(await consume(1, 'host:1', 'c0000002')).toBeUndefined();
+        expect((await store.listGrants({ customerId: 'c0000001' }))[0]?.consumed_at).toBeNull();
+      });
+
+      it('lets exactly one of many concurrent consumers have a grant', async () => {
+        await store.putGrant(grant(1));
+        const results = await Promise.all(Array.from({ length: 16 }, (_, i) => consume(1, `host:${i}`)));
+        const winners = results.filter((r) => r !== undefined);
+        expect(winners).toHaveLength(1);
+        const [stored] = await store.listGrants({ customerId: 'c0000001' });
+        expect(stored?.consumed_by).toBe(winners[0]?.consumed_by);
       });
     });
   });
