@@ -45,26 +45,35 @@ export interface SaveCallInput {
   customerUpdates?: Record<string, unknown>;
   tag?: string;
   agent: string;
+  /**
+   * The call being saved. With it the save is idempotent (a recovery completes a save that was
+   * cut short instead of making a second session) and ends the call's journal.
+   */
+  callId?: string;
   clock?: Clock;
 }
 
 /**
  * Step 7: saves the session (history/<id>/session.json + README.md) and updates the customer:
- * what was learned, and an `interaction_history` entry.
+ * what was learned, and an `interaction_history` entry. Both are one unit in the store.
  */
-export async function saveCall(
-  input: SaveCallInput,
-): Promise<{ sessionId: string; path: string; customer: StoredRecord; session: SessionRecord }> {
+export async function saveCall(input: SaveCallInput): Promise<{
+  sessionId: string;
+  path: string;
+  session: SessionRecord;
+  customerPending: boolean;
+}> {
   const clock = input.clock ?? systemClock;
   const now = clock.now();
-  const updates = { ...input.review.customer_updates, ...input.customerUpdates };
+  // A review cannot change the phone (it names who called); it is neither applied nor recorded.
+  const { phone: _phone, ...updates } = { ...input.review.customer_updates, ...input.customerUpdates };
   const tag = parseSessionTag(input.tag);
   const { record } = input;
   // Validate the customer update before anything is written, so bad input loses nothing.
   const customerFields = mergeCustomerUpdates(input.customer, updates);
   const newName = String(customerFields.name);
   let saved: SessionRecord | undefined;
-  const { sessionId, path } = await input.store.saveSession({
+  const result = await input.store.saveSession({
     date: compactDate(now),
     tag,
     build: (sessionId) => {
@@ -82,6 +91,7 @@ export async function saveCall(
         customer_phone: input.phone,
         language: record.language,
         agent: input.agent,
+        ...(input.callId === undefined ? {} : { call_id: input.callId }),
         started_at: record.started_at,
         ended_at: localIsoTimestamp(now),
         system_queries: record.system_queries,
@@ -93,20 +103,45 @@ export async function saveCall(
       return saved;
     },
     readme: renderSessionReadme,
+    customer: { id: input.customer._id, change: applySessionToCustomer },
+    ...(input.callId === undefined ? {} : { callId: input.callId }),
   });
-  const customer = await input.store.update('customer', input.customer._id, (current) => {
-    const merged = mergeCustomerUpdates(current, updates);
-    const history = Array.isArray(current.interaction_history) ? [...current.interaction_history] : [];
-    history.push({
-      session_id: sessionId,
-      timestamp: localIsoTimestamp(now),
-      type: 'customer_service_call',
-      summary: input.review.issue_summary,
-      outcome: input.review.resolution_status,
-    });
-    return { ...merged, interaction_history: history };
+  // A recovered save returns the session saved before; read it back for the caller.
+  const session =
+    saved?.session_id === result.sessionId ? saved : await input.store.getSession(result.sessionId);
+  if (!session) throw new CsError('E_INTERNAL', `Session ${result.sessionId} was saved but cannot be read back.`);
+  return {
+    sessionId: result.sessionId,
+    path: result.path,
+    session,
+    customerPending: result.customerPending === true,
+  };
+}
+
+/**
+ * What saving a session does to its customer: learned fields merged in and one
+ * `interaction_history` entry. Idempotent: a customer that already has the entry is returned
+ * as it is, so a recovery may run it again. A history that is not a list is kept aside in
+ * `interaction_history_legacy`, never lost.
+ */
+export function applySessionToCustomer(current: StoredRecord, session: SessionRecord): Record<string, unknown> {
+  const history = current.interaction_history;
+  if (Array.isArray(history) && history.some((h) => isEntryOf(h, session.session_id))) return userFields(current);
+  const merged = mergeCustomerUpdates(current, session.review.customer_updates);
+  const kept = Array.isArray(history) ? [...history] : [];
+  if (history !== undefined && !Array.isArray(history)) merged.interaction_history_legacy = history;
+  kept.push({
+    session_id: session.session_id,
+    timestamp: session.timestamp,
+    type: 'customer_service_call',
+    summary: session.review.issue_summary,
+    outcome: session.review.resolution_status,
   });
-  return { sessionId, path, customer, session: saved! };
+  return { ...merged, interaction_history: kept };
+}
+
+function isEntryOf(entry: unknown, sessionId: string): boolean {
+  return typeof entry === 'object' && entry !== null && (entry as { session_id?: unknown }).session_id === sessionId;
 }
 
 /**
@@ -118,7 +153,8 @@ function mergeCustomerUpdates(
   updates: Record<string, unknown>,
 ): Record<string, unknown> {
   const { phone: _ignored, interaction_history: _h, ...rest } = updates;
-  const merged: Record<string, unknown> = { ...userFields(current), ...withoutMeta(rest) };
+  const { interaction_history: _kept, ...fields } = userFields(current);
+  const merged: Record<string, unknown> = { ...fields, ...withoutMeta(rest) };
   const validated = validateRecordFields('customer', merged);
   if (current._cold_start === true) validated._cold_start = typeof rest.name !== 'string';
   if (current._phone_unknown !== undefined) validated._phone_unknown = current._phone_unknown;

@@ -3,6 +3,7 @@ import type { Language } from '../agent/call-agent.js';
 import { detectLanguage } from '../agent/detect-language.js';
 import { type Clock, localIsoTimestamp, systemClock } from '../domain/clock.js';
 import { CsError } from '../domain/cs-error.js';
+import { currentProcess, isProcessAlive, type ProcessIdentity } from '../domain/process-identity.js';
 import type { CallEvent, Review } from '../domain/session-schemas.js';
 import type { LiveSessionRecord, RecordStore } from '../store/record-store.js';
 import { createSystemBackend } from '../systems/index.js';
@@ -19,7 +20,8 @@ interface LiveData extends LiveSessionRecord {
   phone: string;
   cold_start: boolean;
   tag?: string;
-  ending?: boolean;
+  /** The process ending the call (`true` from versions before the owner was recorded). */
+  ending?: ProcessIdentity | boolean;
   record: CallRecordState;
 }
 
@@ -97,7 +99,7 @@ export async function withLiveSession<T>(options: {
 }): Promise<T> {
   const { store, liveId } = options;
   const live = asLive(await store.getLiveSession(liveId), liveId);
-  if (live.ending) throw new CsError('E_CONFLICT', `Live session ${liveId} is being ended.`);
+  if (live.ending && endingOwnerAlive(live.ending)) throw new CsError('E_CONFLICT', `Live session ${liveId} is being ended.`);
   const participants = await participantsOf(store, live);
   const before = Object.fromEntries(ARRAYS.map((k) => [k, live.record[k].length])) as Record<
     (typeof ARRAYS)[number],
@@ -166,11 +168,15 @@ export async function endLiveSession(options: {
   const { store, liveId } = options;
   // Validate everything before anything changes.
   const given = options.review === undefined ? undefined : parseReview(options.review, '--review');
+  // The claim names its process: a claim left by a process that died mid-way (killed, crashed)
+  // is taken over, and the save below completes whatever it had done.
   const claimed = asLive(
     await store.updateLiveSession(liveId, (current) => {
       const cur = asLive(current, liveId);
-      if (cur.ending) throw new CsError('E_CONFLICT', `Live session ${liveId} is already being ended.`);
-      return { ...cur, ending: true };
+      if (cur.ending && endingOwnerAlive(cur.ending)) {
+        throw new CsError('E_CONFLICT', `Live session ${liveId} is already being ended.`);
+      }
+      return { ...cur, ending: currentProcess() };
     }),
     liveId,
   );
@@ -183,6 +189,7 @@ export async function endLiveSession(options: {
       record: claimed.record,
       review,
       agent: 'external',
+      callId: liveId,
       ...(options.customerUpdates ? { customerUpdates: options.customerUpdates } : {}),
       ...(claimed.tag ? { tag: claimed.tag } : {}),
     });
@@ -194,6 +201,12 @@ export async function endLiveSession(options: {
       .catch(() => undefined);
     throw error;
   }
+}
+
+/** A claim to end a live session holds while its process runs; an old `true` claim never expires by itself. */
+function endingOwnerAlive(ending: ProcessIdentity | boolean): boolean {
+  if (typeof ending === 'boolean') return ending;
+  return isProcessAlive(ending);
 }
 
 /** `cs session list --live`. */
@@ -208,7 +221,7 @@ export async function listLiveSessions(
       updated_at: l.updated_at,
       phone: l.phone,
       turns: l.record.conversation.length,
-      ending: Boolean(l.ending),
+      ending: Boolean(l.ending && endingOwnerAlive(l.ending)),
     }))
     .sort((a, b) => a.updated_at.localeCompare(b.updated_at));
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CsError } from '../domain/cs-error.js';
+import { escapeControlChars } from '../render/escape-control-chars.js';
 import { type CliContext, collectParam, createCliContext, type GlobalOptions } from './cli-context.js';
 
 /** Injected by scripts/build.mjs from package.json. */
@@ -39,7 +40,9 @@ function buildProgram(): Command {
     .option('--json', 'machine-readable output on stdout')
     .option('--debug', 'show stack traces on errors')
     .version(CS_VERSION, '-v, --version', 'print the version')
-    .showHelpAfterError('(run `cs --help` for usage)')
+    // Set before the subcommands are added, which copy it: a parse error is reported once, as
+    // one `cs:` line, by reportError.
+    .configureOutput({ outputError: () => undefined })
     .exitOverride();
 
   const recordType = 'product | customer | operator';
@@ -132,6 +135,7 @@ function buildProgram(): Command {
     .command('mock-server')
     .description('serve the mock backend over HTTP on 127.0.0.1')
     .option('--port <n>', 'port (0 picks a free one)', '8787')
+    .option('--any-caller', 'answer for any phone, not only the customers in the database')
     .action(lazy(async () => (await import('./commands/engine-commands.js')).mockServerCommand));
 
   program
@@ -229,6 +233,7 @@ function buildProgram(): Command {
   program
     .command('mcp')
     .description('serve the MCP tools over stdio for AI assistants')
+    .option('--admin', 'let the tools read every customer, not only the callers of live calls')
     .action(lazy(async () => (await import('./commands/assistant-commands.js')).mcpCommand));
   const skill = program.command('skill').description('the skill text for AI assistants');
   skill
@@ -248,6 +253,10 @@ function buildProgram(): Command {
     .description('write the database in the seed’s folder layout')
     .requiredOption('--to <dir>', 'target folder')
     .action(lazy(async () => (await import('./commands/store-commands.js')).exportCommand));
+  program
+    .command('recover')
+    .description('save calls left unsaved by a crash, a kill or a database outage')
+    .action(lazy(async () => (await import('./commands/recover-command.js')).recoverCommand));
 
   return program;
 }
@@ -261,7 +270,6 @@ export async function main(argv: string[]): Promise<void> {
     if (error.code !== 'EPIPE') throw error;
   });
   const program = buildProgram();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `cs: ${s}` : s) });
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
@@ -273,17 +281,53 @@ function reportError(error: unknown, debug: boolean): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
     if (error.code === 'commander.help') return 0;
+    // Commander says "error: unknown option '--x'\n(Did you mean --y?)": one line, our prefix.
+    const message = error.message.replace(/^error:\s*/, '').replace(/\s*\n\s*/g, ' ');
+    writeErrorLine(`${message} (run \`cs --help\` for usage)`);
     return 2;
   }
   if (CsError.isInstance(error)) {
-    process.stderr.write(`cs: ${error.message}\n`);
+    writeErrorLine(error.message);
     if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
+  const system = systemErrorLine(error);
+  if (system) {
+    writeErrorLine(system.message);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    return system.exit;
+  }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`cs: unexpected error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
+  writeErrorLine(`unexpected error: ${message}${debug ? '' : ' (run with --debug for details)'}`);
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   return 1;
+}
+
+/** The one error line: never more than one line, never a control character reaching the terminal. */
+function writeErrorLine(message: string): void {
+  process.stderr.write(`cs: ${escapeControlChars(message.trim())}\n`);
+}
+
+const SYSTEM_ERRORS: Record<string, { what: string; exit: number }> = {
+  ENOTDIR: { what: 'a part of the path is a file, not a folder', exit: 2 },
+  EISDIR: { what: 'it is a folder, not a file', exit: 2 },
+  ENOENT: { what: 'no such file or folder', exit: 2 },
+  EACCES: { what: 'permission denied', exit: 1 },
+  EPERM: { what: 'operation not permitted', exit: 1 },
+  EROFS: { what: 'read-only file system', exit: 1 },
+  ENOSPC: { what: 'no space left on the device', exit: 1 },
+  EEXIST: { what: 'it already exists', exit: 1 },
+};
+
+/**
+ * A file-system failure no command foresaw (a path that is a file, a read-only disk) as a line
+ * a user can act on, instead of "unexpected error".
+ */
+function systemErrorLine(error: unknown): { message: string; exit: number } | undefined {
+  const e = error as NodeJS.ErrnoException | undefined;
+  const known = typeof e?.code === 'string' ? SYSTEM_ERRORS[e.code] : undefined;
+  if (!known || typeof e?.path !== 'string') return undefined;
+  return { message: `cannot use ${e.path}: ${known.what} (${e.code}).`, exit: known.exit };
 }
 
 export type { Handler };

@@ -9,7 +9,8 @@ export type ConversationTurn = z.infer<typeof ConversationTurnSchema>;
 
 /** The end-of-call review (seed Step 7); the same schema binds the built-in and the LLM agent. */
 export const ReviewSchema = z.looseObject({
-  resolution_status: z.enum(['resolved', 'partially_resolved', 'unresolved']),
+  // `interrupted`: the call ended by a signal, a crash or an outage and was saved by recovery.
+  resolution_status: z.enum(['resolved', 'partially_resolved', 'unresolved', 'interrupted']),
   issue_summary: z.string().min(1),
   actions_taken: z.array(z.string()),
   follow_up_required: z.boolean(),

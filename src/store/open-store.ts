@@ -74,7 +74,12 @@ export async function openStore(
   const location = resolveDbLocation(options);
   if (location.kind === 'postgres') {
     const { openPgRecordStore } = await import('./postgres/pg-record-store.js');
-    return openPgRecordStore(location.url);
+    const env = options.env ?? process.env;
+    const journalDir = env.CS_JOURNAL_DIR?.trim();
+    return openPgRecordStore(location.url, {
+      ...(journalDir ? { journalDir: resolve(options.cwd ?? process.cwd(), journalDir) } : {}),
+      retryMs: storeRetryMs(env),
+    });
   }
   if (options.create) {
     await mkdir(location.path, { recursive: true });
@@ -87,6 +92,17 @@ export async function openStore(
   }
   const { FsRecordStore } = await import('./fs/fs-record-store.js');
   return new FsRecordStore(location.path);
+}
+
+/** `CS_STORE_RETRY_MS`: how long an unreachable database is waited for (default 30 s). */
+export function storeRetryMs(env: NodeJS.ProcessEnv): number {
+  const raw = env.CS_STORE_RETRY_MS?.trim();
+  if (!raw) return 30_000;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new CsError('E_CONFIG', `CS_STORE_RETRY_MS must be a whole number of milliseconds, got "${raw}".`);
+  }
+  return value;
 }
 
 function isDirectory(path: string): boolean {

@@ -1,5 +1,6 @@
 import type { RecordType, StoredRecord } from '../domain/record-schemas.js';
 import type { SessionRecord } from '../domain/session-schemas.js';
+import type { CallJournal } from './call-journal.js';
 import type { GrantStore } from './grant-store.js';
 
 /** A record moved to the trash by a delete; `restore` brings it back. */
@@ -42,6 +43,16 @@ export interface SessionFilter {
   customer?: string;
 }
 
+/**
+ * The customer's side of saving a call: `change` gets the current customer and the saved
+ * session and returns the new user fields. It must be idempotent (a recovery may run it on a
+ * customer it was already applied to).
+ */
+export interface CustomerChangeForSession {
+  id: string;
+  change: (current: StoredRecord, session: SessionRecord) => Record<string, unknown>;
+}
+
 /** A call in progress, driven one command at a time (CLI sessions, MCP). Opaque to the store. */
 export interface LiveSessionRecord {
   live_id: string;
@@ -59,6 +70,8 @@ export interface LiveSessionRecord {
 export interface RecordStore extends GrantStore {
   /** A description of where the data lives (folder path or masked URL). */
   readonly location: string;
+  /** Journals of the calls in progress on this machine (see CallJournal). */
+  readonly journal: CallJournal;
 
   create(type: RecordType, fields: Record<string, unknown>, options?: { id?: string }): Promise<StoredRecord>;
   get(type: RecordType, id: string): Promise<StoredRecord | undefined>;
@@ -96,13 +109,22 @@ export interface RecordStore extends GrantStore {
   /**
    * Saves a session under a new id `cs_<date>_<seq>_<tag>`, the seq unique for the day even
    * when processes save at once. `build` gets the id and returns the record to write.
+   *
+   * With `callId` the save is one unit with the customer's update and the end of the call's
+   * journal, and idempotent: saving the same call again (a recovery after a crash) completes
+   * what is missing and never makes a second session. PostgreSQL does it in one transaction;
+   * the file store writes an intent first that whoever comes next completes.
+   * `customerPending` says the customer could not be updated now (its lock is busy); the
+   * intent stays and the next recovery completes it.
    */
   saveSession(options: {
     date: string;
     tag: string;
     build: (sessionId: string) => SessionRecord;
     readme: (session: SessionRecord) => string;
-  }): Promise<{ sessionId: string; path: string }>;
+    callId?: string;
+    customer?: CustomerChangeForSession;
+  }): Promise<{ sessionId: string; path: string; customerPending?: boolean }>;
   getSession(sessionId: string): Promise<SessionRecord | undefined>;
   listSessions(filter?: SessionFilter): Promise<SessionSummary[]>;
   /** True when a saved session names this record (deleting it then needs --force). */
@@ -117,6 +139,12 @@ export interface RecordStore extends GrantStore {
   ): Promise<LiveSessionRecord>;
   listLiveSessions(): Promise<LiveSessionRecord[]>;
   deleteLiveSession(liveId: string): Promise<void>;
+
+  /**
+   * Hears each wait while the store is unreachable and its statements are retried (PostgreSQL);
+   * returns the way to stop listening. Stores that never wait for a server lack it.
+   */
+  onStoreWait?(listener: (waitedMs: number) => void): () => void;
 
   close(): Promise<void>;
 }

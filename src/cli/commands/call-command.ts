@@ -2,20 +2,24 @@ import { createInterface } from 'node:readline';
 import { styleText } from 'node:util';
 import type { Language } from '../../agent/call-agent.js';
 import { prepareAgent } from '../../agent/choose-agent.js';
+import { journalCall } from '../../call/call-journal-record.js';
 import { CallSession } from '../../call/call-session.js';
 import { parseSessionTag, saveCall } from '../../call/finish-call.js';
+import { interruptedReview } from '../../call/recover-calls.js';
 import { runConversation } from '../../call/run-call.js';
 import { type CallerRef, startCall } from '../../call/start-call.js';
 import { CsError } from '../../domain/cs-error.js';
-import type { CallEvent } from '../../domain/session-schemas.js';
+import type { CallEvent, Review } from '../../domain/session-schemas.js';
 import {
   renderCallEndBlock,
   renderCallStartBlock,
   renderReviewBlock,
   renderTicketLine,
 } from '../../render/call-blocks.js';
+import { escapeControlChars } from '../../render/escape-control-chars.js';
 import { renderPermissionBlock } from '../../render/permission-block.js';
 import { renderSystemQueryBlock } from '../../render/system-query-block.js';
+import type { RecordStore } from '../../store/record-store.js';
 import { createSystemBackend } from '../../systems/index.js';
 import type { CliContext } from '../cli-context.js';
 
@@ -95,7 +99,7 @@ export async function callCommand(ctx: CliContext, options: CallOptions): Promis
           if (!stream.active)
             ctx.stdout.write(styleText('green', session.record.language === 'en' ? 'Agent: ' : '客服: '));
           stream.active = true;
-          ctx.stdout.write(styleText('green', text));
+          ctx.stdout.write(styleText('green', escapeControlChars(text, { multiline: true })));
         }
       : undefined;
   const sink = options.jsonl
@@ -114,28 +118,118 @@ export async function callCommand(ctx: CliContext, options: CallOptions): Promis
     );
   }
 
+  // Every change to the call is journaled as it happens: a call cut short by a signal, a crash
+  // or an outage of the database is saved, by this process or by the next command.
+  const journal = await journalCall({ store, session, agent: agent.kind, ...(tag ? { tag } : {}) });
+  const stopTellingWaits = tellCallerWhileStoreWaits(store, session);
+  const save = async (review: Review) => {
+    sink({ type: 'session_ended', review });
+    await journal.flush().catch(() => undefined);
+    const saved = await saveCall({
+      store,
+      ...participants,
+      record: session.record,
+      review,
+      agent: agent.kind,
+      callId: session.callId,
+      ...(tag ? { tag } : {}),
+    }).catch((error: unknown) => {
+      throw unsavedCall(error, session.callId);
+    });
+    sink({ type: 'session_saved', session_id: saved.sessionId, path: saved.path });
+    if (saved.customerPending) {
+      ctx.note(
+        `cs: 客户记录正忙，通话已保存；历史记录将由下一个命令补上 · the customer record is busy: the call is saved and its history entry is added by the next command (or cs recover).`,
+      );
+    }
+  };
+
   const rl = createInterface({ input: ctx.stdin, terminal, ...(terminal ? { output: ctx.stdout } : {}) });
-  const review = await runConversation({
-    session,
-    agent,
-    lines: terminal ? promptedLines(rl, session) : rl,
-    ...(onDelta ? { onDelta } : {}),
+  const interrupted = saveOnSignal(rl, async () => {
+    rl.close();
+    await save(interruptedReview(structuredClone(session.record)));
   });
-  rl.close();
-  sink({ type: 'session_ended', review });
-  const saved = await saveCall({
-    store,
-    product: participants.product,
-    operator: participants.operator,
-    customer: participants.customer,
-    phone: participants.phone,
-    record: session.record,
-    review,
-    agent: agent.kind,
-    ...(tag ? { tag } : {}),
-  });
-  sink({ type: 'session_saved', session_id: saved.sessionId, path: saved.path });
+  try {
+    const review = await runConversation({
+      session,
+      agent,
+      lines: terminal ? promptedLines(rl, session) : rl,
+      ...(onDelta ? { onDelta } : {}),
+    });
+    rl.close();
+    if (interrupted.fired) return interrupted.done;
+    interrupted.dispose();
+    await save(review);
+  } finally {
+    stopTellingWaits();
+    await journal.close();
+  }
   return undefined;
+}
+
+/** Signals that end a call; each saves it as `interrupted` and exits with 128 + its number. */
+const CALL_SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
+
+/**
+ * On INT, TERM or HUP (Ctrl-C at the prompt included) the call is saved at once as
+ * `interrupted`, then the process exits 128 + the signal's number.
+ */
+function saveOnSignal(
+  rl: ReturnType<typeof createInterface>,
+  saveInterrupted: () => Promise<void>,
+): { fired: boolean; done: Promise<number | undefined>; dispose(): void } {
+  const state = {
+    fired: false,
+    done: new Promise<number | undefined>(() => undefined),
+    dispose() {
+      for (const [name, handler] of handlers) process.off(name, handler);
+      rl.off('SIGINT', onRlInterrupt);
+    },
+  };
+  const fire = (signal: keyof typeof CALL_SIGNALS) => {
+    if (state.fired) return;
+    state.fired = true;
+    const code = 128 + CALL_SIGNALS[signal];
+    state.done = saveInterrupted().then(
+      () => process.exit(code),
+      (error: unknown) => {
+        process.stderr.write(`cs: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(code);
+      },
+    );
+  };
+  const handlers = (Object.keys(CALL_SIGNALS) as Array<keyof typeof CALL_SIGNALS>).map(
+    (name) => [name, () => fire(name)] as const,
+  );
+  for (const [name, handler] of handlers) process.on(name, handler);
+  const onRlInterrupt = () => fire('SIGINT');
+  rl.on('SIGINT', onRlInterrupt);
+  return state;
+}
+
+/**
+ * While the database is unreachable and retried, the caller hears one short line (at most every
+ * 10 s) instead of silence; the call goes on when it is back.
+ */
+function tellCallerWhileStoreWaits(store: RecordStore, session: CallSession): () => void {
+  if (!store.onStoreWait) return () => undefined;
+  let told = 0;
+  return store.onStoreWait(() => {
+    if (Date.now() - told < 10_000) return;
+    told = Date.now();
+    session.addAgentTurn(session.record.language === 'en' ? 'The system is busy, please hold on.' : '系统繁忙，请稍候。');
+  });
+}
+
+/** A save that failed: the call stays in its journal and the next command saves it. */
+function unsavedCall(error: unknown, callId: string): CsError {
+  const code = CsError.isInstance(error) ? error.code : 'E_INTERNAL';
+  const why = error instanceof Error ? error.message : String(error);
+  return new CsError(
+    code === 'E_UPSTREAM' || code === 'E_LOCKED' ? code : 'E_INTERNAL',
+    `通话 ${callId} 暂未保存，已记入通话日志，下一个命令（或 cs recover）会保存它 · the call is kept in its journal and saved by the next command (or cs recover): ${why}`,
+    { cause: error },
+  );
 }
 
 /** Reads lines at a prompt in a terminal (line editing comes with readline). */
@@ -170,11 +264,17 @@ function humanSink(
         break;
       case 'customer':
         // In a terminal the caller's line is already on screen.
-        if (!terminal) write(`${lang === 'en' ? 'Customer' : '客户'}: ${event.content}`);
+        if (!terminal) write(`${lang === 'en' ? 'Customer' : '客户'}: ${escapeControlChars(event.content)}`);
         break;
       case 'agent':
         if (stream.active) write('');
-        else write(color('green', `${lang === 'en' ? 'Agent' : '客服'}: ${event.content}`));
+        else
+          write(
+            color(
+              'green',
+              `${lang === 'en' ? 'Agent' : '客服'}: ${escapeControlChars(event.content, { multiline: true })}`,
+            ),
+          );
         stream.active = false;
         break;
       case 'system_query':
@@ -206,14 +306,16 @@ function humanSink(
         break;
       case 'guard':
         if (event.outcome !== 'pass')
-          write(color('magenta', `[guard] ${event.rule}: ${event.outcome} (${event.detail})`));
+          write(
+            color('magenta', escapeControlChars(`[guard] ${event.rule}: ${event.outcome} (${event.detail})`)),
+          );
         break;
       case 'session_ended':
         write(color('bold', renderCallEndBlock(lang)));
         write(renderReviewBlock(event.review, lang));
         break;
       case 'session_saved':
-        write(lang === 'en' ? `Saved: ${event.path}` : `已保存: ${event.path}`);
+        write(escapeControlChars(lang === 'en' ? `Saved: ${event.path}` : `已保存: ${event.path}`));
         break;
     }
   };

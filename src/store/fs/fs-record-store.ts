@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type Clock, localIsoTimestamp, systemClock } from '../../domain/clock.js';
 import { CsError, describeIssues } from '../../domain/cs-error.js';
@@ -9,8 +9,11 @@ import { normalizePhone } from '../../domain/phone.js';
 import type { StoredRecord } from '../../domain/record-schemas.js';
 import { RECORD_TYPES, type RecordType } from '../../domain/record-types.js';
 import type { SessionRecord } from '../../domain/session-schemas.js';
+import { CALL_ID_PATTERN, type CallJournal } from '../call-journal.js';
 import type { GrantConsumption, GrantFilter } from '../grant-store.js';
+import { FileCallJournal } from '../journal/file-call-journal.js';
 import type {
+  CustomerChangeForSession,
   LiveSessionRecord,
   RecordStore,
   RecordSummary,
@@ -21,6 +24,7 @@ import type {
 import { normalizeSessionDate, sessionIdParts } from '../session-id-parts.js';
 import { safeFolderName } from './folder-name.js';
 import { corruptFile, salvageRecordKeys } from './fs-corrupt.js';
+import { makeTempFolder, sweepLeftoverTempFolders } from './fs-leftovers.js';
 import type { SessionHead, TrashManifest } from './fs-file-schemas.js';
 import { FsGrantStore } from './fs-grant-store.js';
 import {
@@ -115,16 +119,20 @@ interface DamagedSession {
  */
 export class FsRecordStore implements RecordStore {
   readonly location: string;
+  readonly journal: CallJournal;
   readonly #db: string;
   readonly #clock: Clock;
   readonly #locks: FsLocks;
   readonly #indexes = new Map<RecordType, FsIndex>();
   /** Indexes held in memory when the database cannot be written (read-only mount). */
   readonly #memoryIndexes = new Map<RecordType, { mtime: string; view: IndexView }>();
+  /** The sweep of leftover temp folders, done once per store on its first write. */
+  #swept: Promise<void> | undefined;
 
   constructor(dbDir: string, options: FsRecordStoreOptions = {}) {
     this.#db = resolve(dbDir);
     this.location = this.#db;
+    this.journal = new FileCallJournal(join(this.#db, 'journal'));
     this.#clock = options.clock ?? systemClock;
     this.#locks = new FsLocks(this.#db, {
       ...(options.lockStaleMs === undefined ? {} : { staleMs: options.lockStaleMs }),
@@ -422,7 +430,18 @@ export class FsRecordStore implements RecordStore {
       await mkdir(typeDir, { recursive: true });
       await mapLimit(planned, options.concurrency ?? 32, async ({ record, folder }) => {
         const dir = join(typeDir, folder);
-        await mkdir(dir);
+        await mkdir(dir).catch(async (error: unknown) => {
+          // A folder without info.json is what an interrupted import left: finish it. One that
+          // holds a record is another record's (the same id would have been skipped above).
+          if (!isCode(error, 'EEXIST') || (await exists(join(dir, 'info.json')))) {
+            throw isCode(error, 'EEXIST')
+              ? new CsError(
+                  'E_CONFLICT',
+                  `The folder ${TYPE_FOLDERS[type]}/${folder} holds another record; move it away and run again.`,
+                )
+              : error;
+          }
+        });
         // temp + rename without fsync: fast, and never a half-written info.json.
         await writeFile(join(dir, 'info.json.bulk'), formatJson(record));
         await rename(join(dir, 'info.json.bulk'), join(dir, 'info.json'));
@@ -493,28 +512,74 @@ export class FsRecordStore implements RecordStore {
     tag: string;
     build: (sessionId: string) => SessionRecord;
     readme: (session: SessionRecord) => string;
-  }): Promise<{ sessionId: string; path: string }> {
+    callId?: string;
+    customer?: CustomerChangeForSession;
+  }): Promise<{ sessionId: string; path: string; customerPending?: boolean }> {
     const { date, tag } = sessionIdParts(options);
     const history = join(this.#db, 'history');
+    const intent = options.callId === undefined ? undefined : this.#intentPath(options.callId);
     // One lock per day: the seq is the highest of that day's folders plus one, and the new folder
     // is renamed into place complete (session.json and README.md) before the lock is released.
-    return this.#locks.with(`history-${date}`, async () => {
+    // A save for a call first writes its intent (the session id it took); a second save of the
+    // same call (a recovery) finds it and completes that session instead of making another.
+    const session = await this.#locks.with(`history-${date}`, async () => {
+      const earlier = intent === undefined ? undefined : await readIntent(intent);
+      if (earlier) {
+        const placed = await this.getSession(earlier.session_id).catch(() => undefined);
+        if (placed) return placed;
+        const rebuilt = options.build(earlier.session_id);
+        if (await this.#placeSession(rebuilt, options.readme(rebuilt))) return rebuilt;
+      }
       let seq = (await maxSeq(history, date)) + 1;
       for (;;) {
         const sessionId = `cs_${date}_${String(seq).padStart(3, '0')}_${tag}`;
-        const session = options.build(sessionId);
-        if (session.session_id !== sessionId) {
-          throw new CsError(
-            'E_INTERNAL',
-            `The session built for ${sessionId} names itself ${session.session_id}.`,
-          );
+        const built = options.build(sessionId);
+        if (built.session_id !== sessionId) {
+          throw new CsError('E_INTERNAL', `The session built for ${sessionId} names itself ${built.session_id}.`);
         }
-        if (await this.#placeSession(session, options.readme(session))) {
-          return { sessionId, path: `history/${sessionId}` };
+        if (intent !== undefined) {
+          await mkdir(join(this.#db, '.pending'), { recursive: true });
+          await writeAtomic(intent, formatJson({ call_id: options.callId, session_id: sessionId }));
         }
+        if (await this.#placeSession(built, options.readme(built))) return built;
         seq++; // a folder with this seq appeared by hand; take the next one
       }
     });
+    const saved = { sessionId: session.session_id, path: `history/${session.session_id}` };
+    if (options.customer) {
+      const { id, change } = options.customer;
+      try {
+        await this.update('customer', id, (current) => change(current, session));
+      } catch (error) {
+        // The session is saved and its intent stays: the next recovery adds the history entry.
+        if (CsError.isInstance(error) && error.code === 'E_LOCKED') return { ...saved, customerPending: true };
+        throw error;
+      }
+    }
+    if (options.callId !== undefined) {
+      await this.journal.remove(options.callId);
+      if (intent !== undefined) await unlink(intent).catch(ignoreMissing);
+    }
+    return saved;
+  }
+
+  #intentPath(callId: string): string {
+    if (!CALL_ID_PATTERN.test(callId)) {
+      throw new CsError('E_INVALID', `Call id "${callId}" may hold letters, digits, "_" and "-" only.`);
+    }
+    return join(this.#db, '.pending', `${callId}.json`);
+  }
+
+  /** Calls whose save began but did not finish (an intent without its end), oldest first. */
+  async pendingSaves(): Promise<Array<{ callId: string; sessionId: string }>> {
+    const dir = join(this.#db, '.pending');
+    const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
+    const out: Array<{ callId: string; sessionId: string }> = [];
+    for (const file of files) {
+      const found = await readIntent(join(dir, file));
+      if (found) out.push({ callId: file.slice(0, -'.json'.length), sessionId: found.session_id });
+    }
+    return out;
   }
 
   /**
@@ -711,9 +776,13 @@ export class FsRecordStore implements RecordStore {
   }
 
   async #tempDir(): Promise<string> {
-    const root = join(this.#db, '.tmp');
-    await mkdir(root, { recursive: true });
-    return mkdtemp(join(root, 'new-'));
+    // The first write of this store sweeps what interrupted writes left in .tmp/ (one readdir).
+    this.#swept ??= sweepLeftoverTempFolders(this.#db).then(
+      () => undefined,
+      () => undefined,
+    );
+    await this.#swept;
+    return makeTempFolder(this.#db);
   }
 
   /** A fresh view of the type's index, rebuilding it when the type folder changed; undefined when the folder is missing. */
@@ -1142,6 +1211,14 @@ function compareSessionIds(a: string, b: string): number {
     if (d !== 0) return d;
   }
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The intent of a call's save: the session id it took. */
+async function readIntent(path: string): Promise<{ session_id: string } | undefined> {
+  const raw = await readJson(path).catch(() => undefined);
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const id = (raw as Record<string, unknown>).session_id;
+  return typeof id === 'string' && SESSION_ID_RE.test(id) ? { session_id: id } : undefined;
 }
 
 async function maxSeq(history: string, date: string): Promise<number> {

@@ -6,8 +6,10 @@ import { normalizePhone } from '../../domain/phone.js';
 import type { StoredRecord } from '../../domain/record-schemas.js';
 import type { RecordType } from '../../domain/record-types.js';
 import type { SessionRecord } from '../../domain/session-schemas.js';
+import type { CallJournal } from '../call-journal.js';
 import type { GrantConsumption, GrantFilter } from '../grant-store.js';
 import type {
+  CustomerChangeForSession,
   LiveSessionRecord,
   RecordStore,
   RecordSummary,
@@ -16,6 +18,7 @@ import type {
   TrashEntry,
 } from '../record-store.js';
 import { normalizeSessionDate, sessionIdParts } from '../session-id-parts.js';
+import { MemoryCallJournal } from './memory-call-journal.js';
 import { MemoryGrantStore } from './memory-grant-store.js';
 
 /** Values are copied through JSON on every write and read, as they are on disk or in a database. */
@@ -33,6 +36,9 @@ const byNameThenId = (a: { name: string; id: string }, b: { name: string; id: st
  */
 export class MemoryRecordStore implements RecordStore {
   readonly location = 'memory';
+  readonly journal: CallJournal = new MemoryCallJournal();
+  /** Session id of each call saved with a call id: a second save of the call finds it. */
+  readonly #callSessions = new Map<string, string>();
   readonly #records: Record<RecordType, Map<string, StoredRecord>> = {
     product: new Map(),
     customer: new Map(),
@@ -231,8 +237,12 @@ export class MemoryRecordStore implements RecordStore {
     tag: string;
     build: (sessionId: string) => SessionRecord;
     readme: (session: SessionRecord) => string;
-  }): Promise<{ sessionId: string; path: string }> {
+    callId?: string;
+    customer?: CustomerChangeForSession;
+  }): Promise<{ sessionId: string; path: string; customerPending?: boolean }> {
     const { date, tag } = sessionIdParts(options);
+    const earlier = options.callId === undefined ? undefined : this.#callSessions.get(options.callId);
+    if (earlier !== undefined) return { sessionId: earlier, path: `history/${earlier}` };
     let seq = 0;
     for (const id of this.#sessions.keys()) {
       const m = /^cs_(\d{8})_(\d+)_/.exec(id);
@@ -240,7 +250,15 @@ export class MemoryRecordStore implements RecordStore {
     }
     const sessionId = `cs_${date}_${String(seq + 1).padStart(3, '0')}_${tag}`;
     const session = copy(options.build(sessionId));
+    if (options.customer) {
+      const { id, change } = options.customer;
+      await this.update('customer', id, (current) => change(current, session));
+    }
     this.#sessions.set(sessionId, { session, readme: options.readme(session) });
+    if (options.callId !== undefined) {
+      this.#callSessions.set(options.callId, sessionId);
+      await this.journal.remove(options.callId);
+    }
     return { sessionId, path: `history/${sessionId}` };
   }
 

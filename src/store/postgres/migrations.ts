@@ -108,6 +108,14 @@ CREATE INDEX grants_customer_issued ON grants (customer_id, issued_at);
 CREATE INDEX grants_call ON grants (call_id);
 `,
   },
+  {
+    version: 3,
+    name: 'the call a session saves',
+    sql: `
+-- A call is saved once: a recovery after a crash finds the session by its call and completes it.
+ALTER TABLE sessions ADD COLUMN call_id text UNIQUE;
+`,
+  },
 ];
 
 /**

@@ -7,9 +7,12 @@ import type { Grant } from '../../domain/grant-schema.js';
 import { normalizePhone } from '../../domain/phone.js';
 import { MetadataSchema, type RecordType, type StoredRecord } from '../../domain/record-schemas.js';
 import type { SessionRecord } from '../../domain/session-schemas.js';
+import type { CallJournal } from '../call-journal.js';
 import type { GrantConsumption, GrantFilter } from '../grant-store.js';
+import { FileCallJournal } from '../journal/file-call-journal.js';
 import type { RecordImporter, SessionImporter, SessionReadmeSource } from '../migrate-store.js';
 import type {
+  CustomerChangeForSession,
   LiveSessionRecord,
   RecordStore,
   RecordSummary,
@@ -21,6 +24,7 @@ import { normalizeSessionDate, sessionIdParts } from '../session-id-parts.js';
 import { applyMigrations } from './migrations.js';
 import { parsePgUrl } from './parse-pg-url.js';
 import { PgGrantStore } from './pg-grant-store.js';
+import { defaultJournalDir, isUnreachable, retryWhileUnreachable } from './retry-while-unreachable.js';
 import { LiveSessionRowSchema, MockStateRowSchema, sessionRow, trustedRow } from './pg-row-schemas.js';
 import { buildNewRecord, mergeUpdate } from './record-document.js';
 
@@ -32,6 +36,10 @@ export interface PgRecordStoreOptions {
   poolSize?: number;
   /** Time source for `_created`, `_updated` and trash times (tests). */
   clock?: Clock;
+  /** Folder of the call journal on this machine (default: a local spool, see `defaultJournalDir`). */
+  journalDir?: string;
+  /** How long a statement is retried while the server is unreachable (default 30 s). */
+  retryMs?: number;
 }
 
 const RECORD_ID = /^[0-9a-f]{8}$/;
@@ -65,8 +73,9 @@ export async function openPgRecordStore(
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   let client: PoolClient;
+  const retryMs = options.retryMs ?? 30_000;
   try {
-    client = await pool.connect();
+    client = await retryWhileUnreachable(() => pool.connect(), { retryMs, onWait: () => undefined });
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw new CsError(
@@ -90,15 +99,35 @@ export async function openPgRecordStore(
     );
   }
   client.release();
-  return new PgRecordStore(pool, target.location, options.clock ?? systemClock);
+  const journal = new FileCallJournal(options.journalDir ?? defaultJournalDir(target.location, target.schema));
+  return new PgRecordStore(pool, target.location, options.clock ?? systemClock, journal, retryMs);
 }
 
 class PgRecordStore implements RecordStore, RecordImporter, SessionImporter, SessionReadmeSource {
+  readonly #waitListeners = new Set<(waitedMs: number) => void>();
+
   constructor(
     private readonly pool: pg.Pool,
     readonly location: string,
     private readonly clock: Clock,
+    readonly journal: CallJournal,
+    private readonly retryMs: number,
   ) {}
+
+  onStoreWait(listener: (waitedMs: number) => void): () => void {
+    this.#waitListeners.add(listener);
+    return () => this.#waitListeners.delete(listener);
+  }
+
+  /** Runs `work` again while the server is unreachable, for up to `retryMs`, telling listeners. */
+  private retrying<T>(work: () => Promise<T>): Promise<T> {
+    return retryWhileUnreachable(work, {
+      retryMs: this.retryMs,
+      onWait: (waited) => {
+        for (const l of this.#waitListeners) l(waited);
+      },
+    });
+  }
 
   private now(): string {
     return localIsoTimestamp(this.clock.now());
@@ -107,7 +136,7 @@ class PgRecordStore implements RecordStore, RecordImporter, SessionImporter, Ses
   /** One statement on any pooled connection; driver failures become one readable CsError. */
   private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
     try {
-      return (await this.pool.query<R>(sql, params)).rows;
+      return await this.retrying(async () => (await this.pool.query<R>(sql, params)).rows);
     } catch (error) {
       throw this.wrap(error);
     }
@@ -115,22 +144,28 @@ class PgRecordStore implements RecordStore, RecordImporter, SessionImporter, Ses
 
   /** Runs `work` in a transaction on one connection; rolls back on any error. */
   private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    let client: PoolClient;
     try {
-      client = await this.pool.connect();
+      return await this.retrying(() => this.transactionOnce(work));
     } catch (error) {
       throw this.wrap(error);
     }
+  }
+
+  private async transactionOnce<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw this.wrap(error);
+      broken = isUnreachable(error);
+      if (!broken) await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
     } finally {
-      client.release();
+      // A connection that lost its server goes, so the retry gets a fresh one.
+      client.release(broken);
     }
   }
 
@@ -274,7 +309,17 @@ class PgRecordStore implements RecordStore, RecordImporter, SessionImporter, Ses
     id: string,
     change: (current: StoredRecord) => Record<string, unknown> | Promise<Record<string, unknown>>,
   ): Promise<StoredRecord> {
-    return this.transaction(async (client) => {
+    return this.transaction((client) => this.updateIn(client, type, id, change));
+  }
+
+  /** `update` inside a transaction the caller holds. */
+  private async updateIn(
+    client: PoolClient,
+    type: RecordType,
+    id: string,
+    change: (current: StoredRecord) => Record<string, unknown> | Promise<Record<string, unknown>>,
+  ): Promise<StoredRecord> {
+    {
       // FOR UPDATE: a concurrent update of this record waits here and then reads our result.
       const { rows } = await client.query<{ data: unknown }>(
         'SELECT data FROM records WHERE type = $1 AND id = $2 FOR UPDATE',
@@ -296,7 +341,7 @@ class PgRecordStore implements RecordStore, RecordImporter, SessionImporter, Ses
         throw error;
       }
       return next;
-    });
+    }
   }
 
   async delete(type: RecordType, id: string): Promise<TrashEntry> {
@@ -422,9 +467,21 @@ class PgRecordStore implements RecordStore, RecordImporter, SessionImporter, Ses
     tag: string;
     build: (sessionId: string) => SessionRecord;
     readme: (session: SessionRecord) => string;
-  }): Promise<{ sessionId: string; path: string }> {
+    callId?: string;
+    customer?: CustomerChangeForSession;
+  }): Promise<{ sessionId: string; path: string; customerPending?: boolean }> {
     const { date: day, tag } = sessionIdParts(options);
+    const callId = options.callId ?? null;
+    // Session, customer and the call's save marker commit together; a second save of the same
+    // call (a recovery after the commit's answer was lost) finds the first and changes nothing.
     const sessionId = await this.transaction(async (client) => {
+      if (callId !== null) {
+        const { rows } = await client.query<{ session_id: string }>(
+          'SELECT session_id FROM sessions WHERE call_id = $1',
+          [callId],
+        );
+        if (rows[0]) return rows[0].session_id;
+      }
       // The upsert locks the day's counter row until commit: savers on every machine queue here,
       // and a failed save rolls its number back, so the day's numbers stay unique and gap-free.
       for (;;) {
@@ -440,9 +497,12 @@ class PgRecordStore implements RecordStore, RecordImporter, SessionImporter, Ses
           throw new CsError('E_INTERNAL', `The session built for ${id} names itself ${session.session_id}.`);
         }
         // DO NOTHING covers an id taken by a session imported without bumping the counter.
-        if (await insertSession(client, session, day, seq, options.readme(session))) return id;
+        if (!(await insertSession(client, session, day, seq, options.readme(session), callId))) continue;
+        if (options.customer) await this.updateIn(client, 'customer', options.customer.id, (c) => options.customer!.change(c, session));
+        return id;
       }
     });
+    if (callId !== null) await this.journal.remove(callId);
     return { sessionId, path: `history/${sessionId}` };
   }
 
@@ -596,11 +656,12 @@ async function insertSession(
   day: string,
   seq: number,
   readme: string,
+  callId: string | null = null,
 ): Promise<boolean> {
   const { rowCount } = await client.query(
     `INSERT INTO sessions (session_id, day, seq, "timestamp", product, customer, operator, product_id,
-       customer_id, operator_id, resolution_status, data, readme)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       customer_id, operator_id, resolution_status, data, readme, call_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
      ON CONFLICT (session_id) DO NOTHING`,
     [
       session.session_id,
@@ -616,6 +677,7 @@ async function insertSession(
       typeof session.review?.resolution_status === 'string' ? session.review.resolution_status : null,
       JSON.stringify(session),
       readme,
+      callId,
     ],
   );
   return rowCount === 1;

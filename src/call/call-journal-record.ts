@@ -1,0 +1,54 @@
+import type { Language } from '../agent/call-agent.js';
+import { systemClock } from '../domain/clock.js';
+import { currentProcess } from '../domain/process-identity.js';
+import type { CallJournalHeader, CallJournalWriter } from '../store/call-journal.js';
+import type { RecordStore } from '../store/record-store.js';
+import { CALL_RECORD_LISTS, type CallRecordState, type CallSession, emptyCallRecord } from './call-session.js';
+
+/**
+ * Starts the journal of a call run by this process and keeps it: every change to the call's
+ * record is appended as it happens, so a call that ends any other way than normally is saved
+ * by whoever comes next (`recoverCalls`).
+ */
+export async function journalCall(options: {
+  store: RecordStore;
+  session: CallSession;
+  agent: string;
+  tag?: string;
+}): Promise<CallJournalWriter> {
+  const { session } = options;
+  const { product, operator, customer, phone, coldStart } = session.participants;
+  const header: CallJournalHeader = {
+    call_id: session.callId,
+    owner: currentProcess(),
+    started_at: session.record.started_at,
+    product_id: product._id,
+    operator_id: operator._id,
+    customer_id: customer._id,
+    phone,
+    cold_start: coldStart,
+    language: session.record.language,
+    agent: options.agent,
+    ...(options.tag === undefined ? {} : { tag: options.tag }),
+  };
+  const writer = await options.store.journal.start(header);
+  session.onRecord((change) => writer.append(change));
+  return writer;
+}
+
+/** Rebuilds a call's record from its journal; changes it does not know are skipped. */
+export function replayCallJournal(header: CallJournalHeader, changes: readonly unknown[]): CallRecordState {
+  const language: Language = header.language === 'en' ? 'en' : 'zh';
+  const record: CallRecordState = { ...emptyCallRecord(language, systemClock), started_at: header.started_at };
+  const lists = new Set<string>(CALL_RECORD_LISTS);
+  for (const change of changes) {
+    if (typeof change !== 'object' || change === null) continue;
+    const { list, entry } = change as { list?: unknown; entry?: unknown };
+    if (list === 'language' && (entry === 'zh' || entry === 'en')) record.language = entry as Language;
+    else if (list === 'learned' && typeof entry === 'object' && entry !== null)
+      record.learned = entry as Record<string, unknown>;
+    else if (typeof list === 'string' && lists.has(list) && typeof entry === 'object' && entry !== null)
+      (record[list as keyof CallRecordState] as unknown[]).push(entry);
+  }
+  return record;
+}

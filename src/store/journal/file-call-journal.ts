@@ -1,0 +1,144 @@
+import { mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CsError } from '../../domain/cs-error.js';
+import { parseProcessIdentity } from '../../domain/process-identity.js';
+import { CALL_ID_PATTERN, type CallJournal, type CallJournalHeader, type CallJournalWriter } from '../call-journal.js';
+
+/**
+ * A call journal as one JSON-lines file per call (`<dir>/<call_id>.jsonl`, the header first).
+ * Appends are written in order and flushed to disk (fdatasync) in batches: whatever is queued
+ * while one flush runs goes out with the next.
+ */
+export class FileCallJournal implements CallJournal {
+  readonly location: string;
+
+  constructor(dir: string) {
+    this.location = dir;
+  }
+
+  #path(callId: string): string {
+    if (!CALL_ID_PATTERN.test(callId)) {
+      throw new CsError('E_INVALID', `Call id "${callId}" may hold letters, digits, "_" and "-" only.`);
+    }
+    return join(this.location, `${callId}.jsonl`);
+  }
+
+  async start(header: CallJournalHeader): Promise<CallJournalWriter> {
+    const path = this.#path(header.call_id);
+    await mkdir(this.location, { recursive: true });
+    const handle = await open(path, 'a');
+    await handle.write(`${JSON.stringify(header)}\n`);
+    await handle.datasync();
+    return new FileJournalWriter(handle);
+  }
+
+  async list(): Promise<{ headers: CallJournalHeader[]; problems: string[] }> {
+    const files = await readdir(this.location).catch(() => [] as string[]);
+    const headers: CallJournalHeader[] = [];
+    const problems: string[] = [];
+    for (const file of files.filter((f) => f.endsWith('.jsonl')).sort()) {
+      const read = await this.read(file.slice(0, -'.jsonl'.length)).catch(() => undefined);
+      if (read) headers.push(read.header);
+      else if (!(await removeTornStart(join(this.location, file)))) problems.push(join(this.location, file));
+    }
+    return { headers, problems };
+  }
+
+  async read(callId: string): Promise<{ header: CallJournalHeader; changes: unknown[] } | undefined> {
+    const text = await readFile(this.#path(callId), 'utf8').catch(() => undefined);
+    if (text === undefined) return undefined;
+    const lines = text.split('\n');
+    const header = parseHeader(lines[0]);
+    if (!header) return undefined;
+    const changes: unknown[] = [];
+    for (const line of lines.slice(1)) {
+      if (line === '') continue;
+      try {
+        changes.push(JSON.parse(line));
+      } catch {
+        break; // the torn last line of a process killed mid-write
+      }
+    }
+    return { header, changes };
+  }
+
+  async remove(callId: string): Promise<void> {
+    await unlink(this.#path(callId)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
+}
+
+class FileJournalWriter implements CallJournalWriter {
+  readonly #handle: Awaited<ReturnType<typeof open>>;
+  #queued: string[] = [];
+  #written: Promise<void> = Promise.resolve();
+  #failure: unknown;
+  #closed = false;
+
+  constructor(handle: Awaited<ReturnType<typeof open>>) {
+    this.#handle = handle;
+  }
+
+  append(change: unknown): void {
+    if (this.#closed) return;
+    this.#queued.push(`${JSON.stringify(change)}\n`);
+    if (this.#queued.length === 1) this.#written = this.#written.then(() => this.#drain());
+  }
+
+  async #drain(): Promise<void> {
+    const batch = this.#queued.join('');
+    this.#queued = [];
+    if (batch === '' || this.#failure !== undefined) return;
+    try {
+      await this.#handle.write(batch);
+      await this.#handle.datasync();
+    } catch (error) {
+      this.#failure = error;
+    }
+  }
+
+  async flush(): Promise<void> {
+    await this.#written;
+    if (this.#failure !== undefined) {
+      throw new CsError('E_INTERNAL', `The call journal could not be written: ${String(this.#failure)}.`, {
+        cause: this.#failure,
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    await this.#written;
+    this.#closed = true;
+    await this.#handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * A journal whose header never reached the disk (its process was killed while starting it)
+ * holds nothing to recover: removed once it is a minute old.
+ */
+async function removeTornStart(path: string): Promise<boolean> {
+  const [text, info] = await Promise.all([readFile(path, 'utf8').catch(() => undefined), stat(path).catch(() => undefined)]);
+  if (text === undefined || info === undefined) return true;
+  if (text.includes('\n') || Date.now() - info.mtimeMs < 60_000) return false;
+  await unlink(path).catch(() => undefined);
+  return true;
+}
+
+function parseHeader(line: string | undefined): CallJournalHeader | undefined {
+  if (!line) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const h = value as Record<string, unknown>;
+  const owner = parseProcessIdentity(h.owner);
+  const strings = ['call_id', 'started_at', 'product_id', 'operator_id', 'customer_id', 'phone', 'language', 'agent'];
+  if (!owner || !strings.every((k) => typeof h[k] === 'string') || typeof h.cold_start !== 'boolean') return undefined;
+  return value as CallJournalHeader;
+}
