@@ -18,14 +18,20 @@ export function toolResult(text: string, data: unknown): CallToolResult {
 }
 
 /**
- * A tool error: the CsError's one-line message, which already says how to fix it. Anything else
- * is a bug; its message is still returned so the server keeps serving.
+ * A tool error: the CsError's one-line message, which already says how to fix it, and its code
+ * from the one error table (`E_REFUSED`, `E_NOT_FOUND` ...) as structured content, so a client
+ * can tell a refusal from a typo without reading prose. Anything else is a bug (E_INTERNAL); its
+ * message is still returned so the server keeps serving.
  */
 export function toolError(error: unknown): CallToolResult {
-  const text = CsError.isInstance(error)
-    ? error.message
-    : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-  return { isError: true, content: [{ type: 'text', text }] };
+  const [code, text] = CsError.isInstance(error)
+    ? [error.code, error.message]
+    : ['E_INTERNAL', `Unexpected error: ${error instanceof Error ? error.message : String(error)}`];
+  return {
+    isError: true,
+    content: [{ type: 'text', text }],
+    structuredContent: { error: { code, message: text } },
+  };
 }
 
 /** Wraps a tool handler so every failure becomes a tool error and never reaches the transport. */

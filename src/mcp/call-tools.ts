@@ -4,6 +4,7 @@ import type { KnowledgeHit, Language } from '../agent/call-agent.js';
 import { detectLanguage } from '../agent/detect-language.js';
 import { endLiveSession, recordLiveTurn, startLiveSession, withLiveSession } from '../call/live-session.js';
 import type { CallerRef } from '../call/start-call.js';
+import { checkCustomerUpdates } from '../domain/check-customer-updates.js';
 import { CsError } from '../domain/cs-error.js';
 import { ReviewSchema } from '../domain/session-schemas.js';
 import { buildKnowledgeIndex } from '../knowledge/index.js';
@@ -12,6 +13,7 @@ import { renderCallEndBlock, renderCallStartBlock, renderReviewBlock } from '../
 import { renderPermissionBlock } from '../render/permission-block.js';
 import { renderSystemQueryBlock } from '../render/system-query-block.js';
 import type { RecordStore } from '../store/record-store.js';
+import type { CallerScope } from './_caller-scope.js';
 import { guarded, toolResult } from './_tool-result.js';
 
 const callId = z.string().min(1).describe('the live call id start_call returned (live_...)');
@@ -46,7 +48,13 @@ function renderHits(hits: KnowledgeHit[], language: Language): string {
  * The call tools. Each one records into the same live session `cs session ...` drives, through
  * the same library, so a call run over MCP saves exactly what a CLI-driven call saves.
  */
-export function registerCallTools(server: McpServer, store: RecordStore, env: NodeJS.ProcessEnv): void {
+export function registerCallTools(
+  server: McpServer,
+  store: RecordStore,
+  env: NodeJS.ProcessEnv,
+  /** Told of each call started and ended here, so the record tools can show its caller. */
+  scope?: CallerScope,
+): void {
   server.registerTool(
     'start_call',
     {
@@ -88,6 +96,7 @@ export function registerCallTools(server: McpServer, store: RecordStore, env: No
       });
       if (started.type !== 'session_started')
         throw new CsError('E_INTERNAL', 'start_call did not start a session.');
+      scope?.callStarted(liveId, started.customer.id);
       const text = [
         renderCallStartBlock(started, language),
         language === 'en' ? `Call id: ${liveId}` : `会话ID: ${liveId}`,
@@ -306,12 +315,16 @@ export function registerCallTools(server: McpServer, store: RecordStore, env: No
       },
     },
     guarded(async (args) => {
+      if (args.update_customer !== undefined) checkCustomerUpdates(args.update_customer, 'update_customer');
+      if (args.review !== undefined)
+        checkCustomerUpdates(args.review.customer_updates, 'review.customer_updates');
       const saved = await endLiveSession({
         store,
         liveId: args.call_id,
         ...(args.review === undefined ? {} : { review: args.review }),
         ...(args.update_customer === undefined ? {} : { customerUpdates: args.update_customer }),
       });
+      scope?.callEnded(args.call_id);
       const lang: Language = /[\u3400-\u9fff]/.test(saved.review.issue_summary) ? 'zh' : 'en';
       const text = [
         renderCallEndBlock(lang),

@@ -88,6 +88,47 @@ describe('createMcpServer', () => {
     ]);
   });
 
+  it('shows customers only as the callers of its live calls, refusing the others with E_REFUSED', async () => {
+    const refusedCode = (r: ToolResult) =>
+      (r.structuredContent as { error?: { code?: string } })?.error?.code;
+    const before = await call('get_record', { type: 'customer', name: '李' });
+    expect(before.isError).toBe(true);
+    expect(refusedCode(before)).toBe('E_REFUSED');
+    expect(before.content[0]?.text).toContain('start_call first');
+
+    const started = await call('start_call', {
+      product: '会员订阅服务',
+      operator: 'HEAR策略',
+      phone: '13800138000',
+    });
+    const { call_id } = started.structuredContent as { call_id: string };
+    const own = await call('get_record', { type: 'customer', name: '张' });
+    expect(own.structuredContent).toMatchObject({ name: '张先生', phone: '13800138000' });
+    const other = await call('get_record', { type: 'customer', phone: '13912345678' });
+    expect(refusedCode(other)).toBe('E_REFUSED');
+    expect(other.content[0]?.text).not.toContain('李女士');
+    const listed = await call('list_records', { type: 'customer' });
+    expect(
+      (listed.structuredContent as { records: Array<{ name: string }> }).records.map((r) => r.name),
+    ).toEqual(['张先生']);
+
+    await call('end_call', { call_id });
+    expect(refusedCode(await call('get_record', { type: 'customer', name: '张' }))).toBe('E_REFUSED');
+  });
+
+  it('refuses a phone in end_call’s customer updates and keeps the call live', async () => {
+    const started = await call('start_call', {
+      product: '会员订阅服务',
+      operator: 'HEAR策略',
+      phone: '13800138000',
+    });
+    const { call_id } = started.structuredContent as { call_id: string };
+    const refused = await call('end_call', { call_id, update_customer: { phone: 'abc' } });
+    expect(refused).toMatchObject({ isError: true, structuredContent: { error: { code: 'E_USAGE' } } });
+    expect(refused.content[0]?.text).toContain('cs update customer');
+    expect((await store.listLiveSessions()).map((l) => l.live_id)).toEqual([call_id]);
+  });
+
   it('reports a search with neither call nor product as a usage error', async () => {
     const result = await call('search_knowledge', { query: '退款多久到账' });
     expect(result).toMatchObject({
@@ -102,9 +143,10 @@ describe('toolError', () => {
     expect(toolError(new CsError('E_NOT_FOUND', 'No customer with phone 1.'))).toEqual({
       isError: true,
       content: [{ type: 'text', text: 'No customer with phone 1.' }],
+      structuredContent: { error: { code: 'E_NOT_FOUND', message: 'No customer with phone 1.' } },
     });
-    expect(toolError(new TypeError('x is undefined')).content).toEqual([
-      { type: 'text', text: 'Unexpected error: x is undefined' },
-    ]);
+    const bug = toolError(new TypeError('x is undefined'));
+    expect(bug.content).toEqual([{ type: 'text', text: 'Unexpected error: x is undefined' }]);
+    expect(bug.structuredContent).toMatchObject({ error: { code: 'E_INTERNAL' } });
   });
 });

@@ -1,5 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { RecordStore } from '../store/record-store.js';
+import { createCallerScope } from './_caller-scope.js';
 import { registerCallTools } from './call-tools.js';
 import { registerResources } from './mcp-resources.js';
 import { registerOperatorCallPrompt } from './operator-call-prompt.js';
@@ -13,7 +14,9 @@ The prompt operator_call sets you up as the operator for a product, strategy and
 
 /**
  * The MCP server of the system, not yet connected: the call tools, record lookups, the
- * methodology and permission resources, and the operator prompt, all over one store.
+ * methodology and permission resources, and the operator prompt, all over one store. The record
+ * tools show customers only as the callers of the live calls this server started, unless
+ * `admin` (`cs mcp --admin`) opens every customer.
  *
  * @example const server = createMcpServer({ store, env: process.env }); await server.connect(transport);
  */
@@ -21,13 +24,15 @@ export function createMcpServer(options: {
   store: RecordStore;
   env: NodeJS.ProcessEnv;
   version?: string;
+  admin?: boolean;
 }): McpServer {
   const server = new McpServer(
     { name: 'customer-service', version: options.version ?? '0.1.0' },
     { instructions: INSTRUCTIONS, capabilities: { tools: {}, resources: {}, prompts: {} } },
   );
-  registerRecordTools(server, options.store);
-  registerCallTools(server, options.store, options.env);
+  const scope = createCallerScope({ store: options.store, admin: options.admin === true });
+  registerRecordTools(server, options.store, scope);
+  registerCallTools(server, options.store, options.env, scope);
   registerResources(server, options.store);
   registerOperatorCallPrompt(server, options.store);
   return server;

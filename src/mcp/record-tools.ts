@@ -1,9 +1,11 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { CsError } from '../domain/cs-error.js';
-import { RECORD_TYPES, type RecordType } from '../domain/record-schemas.js';
+import { isValidPhone, normalizePhone } from '../domain/phone.js';
+import { RECORD_TYPES, type RecordType, type StoredRecord } from '../domain/record-schemas.js';
 import { type RecordRef, resolveRecord } from '../records/resolve-record.js';
-import type { RecordStore } from '../store/record-store.js';
+import type { RecordStore, RecordSummary } from '../store/record-store.js';
+import type { CallerScope } from './_caller-scope.js';
 import { guarded, toolResult } from './_tool-result.js';
 
 const TYPE_ZH: Record<RecordType, string> = { product: '产品', customer: '客户', operator: '策略' };
@@ -22,15 +24,79 @@ function recordRef(args: {
   return { name: args.name as string };
 }
 
-/** `list_records` and `get_record`: the records a call is about, read-only. */
-export function registerRecordTools(server: McpServer, store: RecordStore): void {
+const ADMIN_HINT = 'reading other customers needs `cs mcp --admin`';
+
+/** The live callers' records (the only customers an assistant sees without --admin). */
+async function liveCallers(store: RecordStore, scope: CallerScope): Promise<StoredRecord[]> {
+  const ids = [...(await scope.liveCustomerIds())];
+  const found = await Promise.all(ids.map((id) => store.get('customer', id)));
+  return found.filter((r): r is StoredRecord => r !== undefined);
+}
+
+/**
+ * A customer as the scope allows: one of the live callers, named by id, phone or name (exact,
+ * else a unique part). Anyone else is refused with the same words whether they exist or not, so
+ * the refusal says nothing about other customers.
+ */
+async function scopedCustomer(store: RecordStore, scope: CallerScope, ref: RecordRef): Promise<StoredRecord> {
+  const callers = await liveCallers(store, scope);
+  if (callers.length === 0) {
+    throw new CsError(
+      'E_REFUSED',
+      `客户记录仅限通话中的来电者 Customer records are readable only for the caller of a live call: start_call first; ${ADMIN_HINT}.`,
+    );
+  }
+  let matches: StoredRecord[];
+  if ('id' in ref) {
+    matches = callers.filter((c) => c._id === ref.id.trim());
+  } else if ('phone' in ref) {
+    const phone = normalizePhone(ref.phone);
+    if (!isValidPhone(phone)) throw new CsError('E_INVALID', `"${ref.phone}" is not a phone number.`);
+    matches = callers.filter((c) => c.phone === phone);
+  } else {
+    const q = ref.name.trim().toLowerCase();
+    const exact = callers.filter((c) => c.name.toLowerCase() === q);
+    matches = exact.length > 0 || q === '' ? exact : callers.filter((c) => c.name.toLowerCase().includes(q));
+  }
+  if (matches.length === 1) return matches[0] as StoredRecord;
+  if (matches.length > 1) {
+    throw new CsError(
+      'E_AMBIGUOUS',
+      `Several callers match: ${matches.map((c) => `${c.name} (${c._id})`).join(', ')}. Use the id.`,
+    );
+  }
+  throw new CsError(
+    'E_REFUSED',
+    `只能查看当前来电者 Only the caller of a live call can be read (${callers.map((c) => c.name).join(', ')}); ${ADMIN_HINT}.`,
+  );
+}
+
+async function summariesInScope(
+  store: RecordStore,
+  scope: CallerScope,
+  type: RecordType,
+): Promise<RecordSummary[]> {
+  if (type !== 'customer' || scope.admin) return store.summaries(type);
+  return (await liveCallers(store, scope)).map((c) => ({
+    id: c._id,
+    type: 'customer',
+    name: c.name,
+    ...(typeof c.phone === 'string' ? { phone: c.phone } : {}),
+  }));
+}
+
+/**
+ * `list_records` and `get_record`: the records a call is about, read-only. Products and
+ * operators are open; customers only as far as the scope allows (the live callers).
+ */
+export function registerRecordTools(server: McpServer, store: RecordStore, scope: CallerScope): void {
   server.registerTool(
     'list_records',
     {
       title: 'List records',
       description:
-        'Lists the products, customers and operator strategies in the database (id, name, and phone for customers). ' +
-        'Use it to find the exact product and operator names before start_call.',
+        'Lists the products and operator strategies in the database (id, name), and the customers you may see: the ' +
+        'callers of your live calls (id, name, phone). Use it to find the exact product and operator names before start_call.',
       inputSchema: {
         type: z.enum(RECORD_TYPES).optional().describe('only this record type; all three when omitted'),
       },
@@ -38,7 +104,7 @@ export function registerRecordTools(server: McpServer, store: RecordStore): void
     },
     guarded(async ({ type }) => {
       const types = type ? [type] : [...RECORD_TYPES];
-      const rows = (await Promise.all(types.map((t) => store.summaries(t)))).flat();
+      const rows = (await Promise.all(types.map((t) => summariesInScope(store, scope, t)))).flat();
       const text =
         rows.length === 0
           ? '数据库为空 The database has no records yet (create them with `cs create`).'
@@ -46,7 +112,9 @@ export function registerRecordTools(server: McpServer, store: RecordStore): void
               .map((t) => {
                 const of = rows.filter((r) => r.type === t);
                 const lines = of.map((r) => `- ${r.name} (${r.id})${r.phone ? ` ${r.phone}` : ''}`);
-                return [`${TYPE_ZH[t]} ${t}s: ${of.length}`, ...lines].join('\n');
+                const note =
+                  t === 'customer' && !scope.admin ? ' (仅当前来电者 only the callers of live calls)' : '';
+                return [`${TYPE_ZH[t]} ${t}s: ${of.length}${note}`, ...lines].join('\n');
               })
               .join('\n\n');
       return toolResult(text, { records: rows });
@@ -59,7 +127,7 @@ export function registerRecordTools(server: McpServer, store: RecordStore): void
       title: 'Get one record',
       description:
         'Reads one product, customer or operator with all its fields: by exact or unique partial name, by id, ' +
-        'or a customer by phone. A product holds api_interfaces (what query_system can ask) and ' +
+        'or a customer by phone. Customers: only the caller of a live call you started (others are refused). A product holds api_interfaces (what query_system can ask) and ' +
         'operator_permissions (what check_permission decides); an operator holds the methodology and phrases to use.',
       inputSchema: {
         type: z.enum(RECORD_TYPES).describe('product, customer or operator'),
@@ -70,7 +138,11 @@ export function registerRecordTools(server: McpServer, store: RecordStore): void
       annotations: { readOnlyHint: true },
     },
     guarded(async (args) => {
-      const record = await resolveRecord(store, args.type, recordRef(args));
+      const ref = recordRef(args);
+      const record =
+        args.type === 'customer' && !scope.admin
+          ? await scopedCustomer(store, scope, ref)
+          : await resolveRecord(store, args.type, ref);
       return toolResult(`${TYPE_ZH[args.type]}: ${record.name} (${record._id})`, record);
     }),
   );

@@ -7,7 +7,12 @@ import { createMcpServer } from './create-mcp-server.js';
  * process is told to stop. Resolves when the transport has closed, so the caller can close the
  * store. stdout carries only protocol messages.
  */
-export async function serveMcp(options: { store: RecordStore; env: NodeJS.ProcessEnv }): Promise<void> {
+export async function serveMcp(options: {
+  store: RecordStore;
+  env: NodeJS.ProcessEnv;
+  /** `cs mcp --admin`: the record tools read every customer (see createMcpServer). */
+  admin?: boolean;
+}): Promise<void> {
   const server = createMcpServer(options);
   const transport = new StdioServerTransport();
   const closed = new Promise<void>((resolve) => {

@@ -1,6 +1,7 @@
 import type { PermissionCategory } from '../domain/record-schemas.js';
 import type { PermissionDecision } from '../permissions/index.js';
 import { parseNumber } from '../permissions/index.js';
+import { escapeControlChars } from './escape-control-chars.js';
 
 type Lang = 'zh' | 'en';
 
@@ -95,9 +96,12 @@ function processLine(status: PermissionCategory, lang: Lang, sla: string | undef
   return undefined;
 }
 
-/** One line: text from outside must not add lines to the block (or fake its end). */
+/**
+ * One line: text from outside must not add lines to the block (or fake its end), nor act on
+ * the terminal.
+ */
 function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return escapeControlChars(text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
 }
 
 /**

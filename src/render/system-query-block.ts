@@ -1,5 +1,6 @@
 import { maskPhone } from '../domain/phone.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
+import { escapeControlChars as safe } from './escape-control-chars.js';
 
 /**
  * The seed's system query block (Step 4), the caller's phone masked in the endpoint:
@@ -28,15 +29,18 @@ export function renderSystemQueryBlock(
     ? zh
       ? '成功'
       : 'OK'
-    : `${zh ? '失败' : 'Failed'}: ${q.error ?? (zh ? '未知错误' : 'unknown error')}`;
+    : `${zh ? '失败' : 'Failed'}: ${safe(q.error ?? (zh ? '未知错误' : 'unknown error'))}`;
   const lines = [
     zh ? `【系统查询结果 - ${kind}】` : `[System Query Result - ${kind}]`,
-    `${zh ? '接口' : 'Endpoint'}: ${q.method} ${endpoint}`,
-    `${zh ? '目的' : 'Purpose'}: ${q.purpose}`,
+    `${zh ? '接口' : 'Endpoint'}: ${safe(q.method)} ${safe(endpoint)}`,
+    `${zh ? '目的' : 'Purpose'}: ${safe(q.purpose)}`,
     `${zh ? '状态' : 'Status'}: ${status}`,
   ];
   if (q.response !== undefined) {
-    lines.push(`${zh ? '响应' : 'Response'}: ${JSON.stringify(q.response, null, 2)}`);
+    // JSON escapes C0 controls itself but not C1 or bidi marks, which a backend may send.
+    lines.push(
+      `${zh ? '响应' : 'Response'}: ${safe(JSON.stringify(q.response, null, 2), { multiline: true })}`,
+    );
   }
   lines.push('---');
   return lines.join('\n');

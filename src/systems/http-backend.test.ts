@@ -66,7 +66,7 @@ async function queryReal(
 describe('createHttpBackend (the real path)', () => {
   it('reads the mock server over real HTTP, answering the same state as in-process', async () => {
     const store = createFakeStore();
-    const server = await startMockServer({ store });
+    const server = await startMockServer({ store, anyCaller: true });
     closers.push(server.close);
     const product = realProduct(server.url);
     store.products.push(product);
@@ -222,7 +222,7 @@ describe('createHttpBackend (the real path)', () => {
 describe('createSystemBackend', () => {
   it('routes mock_enabled interfaces to the mock state and the others to HTTP', async () => {
     const store = createFakeStore();
-    const server = await startMockServer({ store });
+    const server = await startMockServer({ store, anyCaller: true });
     closers.push(server.close);
     const base = zhProduct();
     const apis = base.api_interfaces as Record<string, Record<string, unknown>>;

@@ -6,8 +6,10 @@ import { type MockServer, startMockServer } from './mock-server.js';
 let store: FakeStore;
 let server: MockServer;
 
+const KNOWN = { id: 'c0000001', name: '张先生', phone: '13800138000' };
+
 beforeEach(async () => {
-  store = createFakeStore({ products: [zhProduct(), enProduct()] });
+  store = createFakeStore({ products: [zhProduct(), enProduct()], customers: [KNOWN] });
   server = await startMockServer({ store });
 });
 
@@ -39,7 +41,8 @@ describe('startMockServer', () => {
     expect(subs[0]?.name).toMatch(/^StreamPlus Premium/);
     const byHeader = await get('/api/user/13800138000/subscriptions', { 'x-cs-product': '0b1c2d3e' });
     expect(byHeader.body).toEqual(byQuery.body);
-    expect((await store.listMockStates('0b1c2d3e')).length).toBe(1);
+    // Reading generates the same response again; it never stores it.
+    expect(await store.listMockStates('0b1c2d3e')).toEqual([]);
   });
 
   it('answers 404 for an unknown product or path, and 400 for a missing parameter', async () => {
@@ -71,5 +74,39 @@ describe('startMockServer', () => {
   it('refuses a path segment that is not a phone', async () => {
     const res = await get('/api/user/abc/subscriptions');
     expect(res.status).toBe(400);
+  });
+
+  it('answers only the database’s customers: 500 unknown phones get 404 and write nothing', async () => {
+    const phones = Array.from({ length: 500 }, (_, i) => `139${String(i).padStart(8, '0')}`);
+    const results = await Promise.all(phones.map((p) => get(`/api/user/${p}/subscriptions`)));
+    expect(results.every((r) => r.status === 404)).toBe(true);
+    expect(results[0]?.body).toMatchObject({
+      error: { code: 'E_NOT_FOUND', message: expect.stringContaining('--any-caller') },
+    });
+    expect(store.mockWrites).toBe(0);
+    expect(await store.listMockStates()).toEqual([]);
+  });
+
+  it('answers a known caller from memory, the same response every time, writing nothing', async () => {
+    const first = await get('/api/user/13800138000/subscriptions');
+    const again = await get('/api/user/138-0013-8000/subscriptions');
+    expect(first.status).toBe(200);
+    expect(first.body).toHaveProperty('subscriptions');
+    expect(again.body).toEqual(first.body);
+    expect(store.mockWrites).toBe(0);
+  });
+
+  it('with anyCaller answers unknown phones too, and still writes nothing', async () => {
+    const open = await startMockServer({ store, anyCaller: true });
+    try {
+      const phones = Array.from({ length: 500 }, (_, i) => `137${String(i).padStart(8, '0')}`);
+      const results = await Promise.all(
+        phones.map(async (p) => (await fetch(`${open.url}/api/user/${p}/subscriptions`)).status),
+      );
+      expect(results.every((status) => status === 200)).toBe(true);
+      expect(store.mockWrites).toBe(0);
+    } finally {
+      await open.close();
+    }
   });
 });

@@ -1,21 +1,27 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Clock } from '../domain/clock.js';
+import { type Clock, systemClock } from '../domain/clock.js';
 import { CsError } from '../domain/cs-error.js';
 import { isValidPhone, normalizePhone } from '../domain/phone.js';
 import type { ApiInterface, StoredRecord } from '../domain/record-schemas.js';
 import type { RecordStore } from '../store/record-store.js';
 import { isCallerParam, matchTemplate, productInterfaces, templateSpecificity } from './_interfaces.js';
-import { createMockBackend } from './mock-backend.js';
+import { generateMockResponse } from './generate-mock-response.js';
 import { resolveQuery } from './resolve-query.js';
 
 export interface MockServerOptions {
   store: RecordStore;
   /** 0 (default) picks a free port. */
   port?: number;
-  /** Loopback only: the mock answers for every caller and must not face a network. */
+  /** Loopback only: the mock answers made-up accounts and must not face a network. */
   host?: '127.0.0.1';
   clock?: Clock;
+  /**
+   * Answer for any phone (`cs mock-server --any-caller`). By default only the phones of the
+   * database's customers get an answer; any other is a 404, so the server cannot be used to
+   * probe numbers or to fabricate accounts for strangers.
+   */
+  anyCaller?: boolean;
 }
 
 export interface MockServer {
@@ -32,14 +38,17 @@ const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
  * Serves the mock systems over HTTP (`cs mock-server`), so the real-HTTP path can be run end to
  * end. `/api/...` paths are matched against every product's interface templates; the product is
  * the one named by `?product=` or the `x-cs-product` header (id or name), else the first whose
- * template matches; the caller is the phone bound in the path. Answers the same stored state as
- * the in-process mock backend. `GET /health` answers `{"ok":true}`.
+ * template matches; the caller is the phone bound in the path, and must be a customer of the
+ * database unless `anyCaller`. Answers the same state as the in-process mock backend, but only
+ * reads it: a response not stored yet is generated in memory (the same deterministic one) and
+ * not kept, so requests never write; only approved actions in a call change the state.
+ * `GET /health` answers `{"ok":true}`.
  *
  * @example const server = await startMockServer({ store }); // server.url -> http://127.0.0.1:PORT
  */
 export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
   const { store } = options;
-  const backend = createMockBackend({ store, ...(options.clock ? { clock: options.clock } : {}) });
+  const clock = options.clock ?? systemClock;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -83,6 +92,13 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     }
     const phone = normalizePhone(rawPhone);
     if (!isValidPhone(phone)) throw new CsError('E_USAGE', `"${rawPhone}" is not a phone number.`);
+    const customer = (await store.summaries('customer')).find((c) => c.phone === phone);
+    if (!customer && !options.anyCaller) {
+      throw new CsError(
+        'E_NOT_FOUND',
+        'No customer with this phone in the database (start the server with --any-caller to answer any number).',
+      );
+    }
 
     const resolved = resolveQuery({
       product: match.product,
@@ -91,8 +107,18 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       endpoint: url.pathname + url.search,
       params: bodyParams,
     });
-    const record = await backend.query(resolved, { product: match.product, phone });
-    send(res, 200, record.response ?? {});
+    const stored = (await store.getMockState(match.product._id, phone))?.[resolved.interfaceName];
+    const response =
+      stored ??
+      generateMockResponse({
+        product: match.product,
+        interfaceName: resolved.interfaceName,
+        definition: resolved.definition,
+        phone,
+        now: clock.now(),
+        ...(customer ? { customerName: customer.name } : {}),
+      });
+    send(res, 200, response);
   }
 
   const server = createServer((req, res) => {

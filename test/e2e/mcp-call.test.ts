@@ -342,6 +342,10 @@ describe('cs mcp', () => {
   it('reads records and searches the product’s knowledge', async () => {
     const { client } = await connect(await copyDb('records'));
     try {
+      // A customer is readable as the caller of a live call (see mcp-scope.test.ts).
+      dataOf(
+        await call(client, 'start_call', { product: PRODUCT, operator: OPERATOR, phone: '13912345678' }),
+      );
       const customer = await call(client, 'get_record', { type: 'customer', phone: '139 1234 5678' });
       expect(dataOf(customer)).toMatchObject({ name: '李女士', type: 'vip' });
       const product = dataOf<{ operator_permissions: Record<string, string[]> }>(

@@ -5,9 +5,12 @@ import { CsError } from '../../domain/cs-error.js';
 import type { CliContext } from '../cli-context.js';
 
 /** `cs mcp`: the MCP server over stdio. Its SDK loads only here. */
-export async function mcpCommand(ctx: CliContext): Promise<number | undefined> {
+export async function mcpCommand(
+  ctx: CliContext,
+  options: { admin?: boolean } = {},
+): Promise<number | undefined> {
   const { serveMcp } = await import('../../mcp/serve-mcp.js');
-  await serveMcp({ store: await ctx.store(), env: ctx.env });
+  await serveMcp({ store: await ctx.store(), env: ctx.env, admin: options.admin === true });
   return undefined;
 }
 

@@ -3,19 +3,29 @@ import { detectLanguage } from '../../agent/detect-language.js';
 import { withLiveSession } from '../../call/live-session.js';
 import { CsError } from '../../domain/cs-error.js';
 import { normalizePhone } from '../../domain/phone.js';
+import { checkInputSize } from '../../domain/size-limits.js';
 import { checkPermission, compileRules } from '../../permissions/index.js';
 import { productPermissions } from '../../records/product-permissions.js';
 import { resolveRecord } from '../../records/resolve-record.js';
 import { renderPermissionBlock } from '../../render/permission-block.js';
 import { renderSystemQueryBlock } from '../../render/system-query-block.js';
 import { createSystemBackend, resolveQuery, setMockResponse, showMockState } from '../../systems/index.js';
-import { type CliContext, parseJsonObject } from '../cli-context.js';
+import { type CliContext, parseJsonObject, parsePhoneFlag } from '../cli-context.js';
+
+/** A free-text flag (an action, a caller's words): something to act on, within the size limit. */
+function requiredText(value: string, flag: string): string {
+  if (value.trim() === '')
+    throw new CsError('E_USAGE', `${flag} must not be empty: say what is asked, e.g. 退款200元.`);
+  checkInputSize(value, flag);
+  return value;
+}
 
 /** `cs permit`: the permission block for an action (recorded into a live session with --session). */
 export async function permitCommand(
   ctx: CliContext,
   options: { product?: string; action: string; session?: string; lang?: Language },
 ): Promise<number | undefined> {
+  requiredText(options.action, '--action');
   const store = await ctx.store();
   const lang = options.lang ?? detectLanguage(options.action, 'zh');
   if (options.session) {
@@ -63,6 +73,8 @@ export async function queryCommand(
   if ((options.interface === undefined) === (options.endpoint === undefined)) {
     throw new CsError('E_USAGE', 'Give exactly one of --interface NAME or --endpoint PATH.');
   }
+  // Checked before any store is opened: on every store a bad number is bad input (exit 2).
+  const givenPhone = options.phone === undefined ? undefined : parsePhoneFlag(options.phone);
   const store = await ctx.store();
   const target = {
     ...(options.interface === undefined ? {} : { interfaceName: options.interface }),
@@ -79,7 +91,7 @@ export async function queryCommand(
       env: ctx.env,
       work: async (session) => {
         const p = session.participants;
-        if (options.phone !== undefined && normalizePhone(options.phone) !== p.phone) {
+        if (givenPhone !== undefined && givenPhone !== p.phone) {
           throw new CsError(
             'E_REFUSED',
             `Live session ${options.session} is a call from ${p.phone}; it can query only that caller.`,
@@ -102,10 +114,10 @@ export async function queryCommand(
     phone = out.phone;
     lang = options.lang ?? out.lang;
   } else {
-    if (!options.product || !options.phone)
+    if (!options.product || givenPhone === undefined)
       throw new CsError('E_USAGE', 'Give --product and --phone (or --session ID).');
     const product = await resolveRecord(store, 'product', { name: options.product });
-    phone = normalizePhone(options.phone);
+    phone = givenPhone;
     const resolved = resolveQuery({ product, phone, ...target });
     result = await createSystemBackend({ store, env: ctx.env }).query(resolved, { product, phone });
   }
@@ -117,6 +129,7 @@ export async function mockSetCommand(
   ctx: CliContext,
   options: { product: string; phone: string; interface: string; response: string },
 ): Promise<number | undefined> {
+  parsePhoneFlag(options.phone);
   const store = await ctx.store();
   const product = await resolveRecord(store, 'product', { name: options.product });
   const interfaces = Object.keys((product.api_interfaces ?? {}) as Record<string, unknown>);
@@ -153,17 +166,17 @@ export async function mockShowCommand(
   return undefined;
 }
 
-/** `cs mock-server`: serves until interrupted. */
+/** `cs mock-server`: serves until interrupted; only the database's customers unless --any-caller. */
 export async function mockServerCommand(
   ctx: CliContext,
-  options: { port: string },
+  options: { port: string; anyCaller?: boolean },
 ): Promise<number | undefined> {
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CsError('E_USAGE', '--port must be 0 to 65535.');
   const store = await ctx.store();
   const { startMockServer } = await import('../../systems/index.js');
-  const server = await startMockServer({ store, port });
+  const server = await startMockServer({ store, port, anyCaller: options.anyCaller === true });
   ctx.emit(
     { url: server.url, port: server.port },
     () => `Mock 后端已启动 Mock backend listening on ${server.url}`,

@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { CsError } from '../../domain/cs-error.js';
 import { REQUIRED_FIELDS, type StoredRecord } from '../../domain/record-schemas.js';
 import { parseRecordType } from '../../domain/record-types.js';
+import { checkRecordSizes, SIZE_LIMITS } from '../../domain/size-limits.js';
 import { createRecord, deleteRecord, updateRecord } from '../../records/record-service.js';
-import { type CliContext, parseJsonObject } from '../cli-context.js';
+import { type CliContext, parseJsonFlag, parseJsonObject } from '../cli-context.js';
 import { askYesNo, promptForRecord } from '../prompt-record.js';
 import { type RefOptions, recordRef } from './records-read-commands.js';
 
@@ -43,6 +44,7 @@ export async function createCommand(
     }
     inputs = [await promptForRecord(type)];
   }
+  for (const input of inputs) checkRecordSizes(input, type);
   const store = await ctx.store();
   const created: StoredRecord[] = [];
   for (const input of inputs) created.push(await createRecord(store, type, input));
@@ -54,8 +56,17 @@ export async function createCommand(
 
 async function readInput(path: string): Promise<string> {
   try {
+    // A file over the input limit is refused before it is read into memory.
+    const { size } = await stat(path);
+    if (size > SIZE_LIMITS.inputBytes) {
+      throw new CsError(
+        'E_INVALID',
+        `--file ${path} is ${Math.ceil(size / 1024 / 1024)} MB; the limit is ${SIZE_LIMITS.inputBytes / 1024 / 1024} MB (输入过大).`,
+      );
+    }
     return await readFile(path, 'utf8');
   } catch (error) {
+    if (CsError.isInstance(error)) throw error;
     throw new CsError(
       'E_INVALID',
       `Cannot read --file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}.`,
@@ -67,13 +78,10 @@ async function readInput(path: string): Promise<string> {
 function parseRecordsJson(text: string, flag: string): Array<Record<string, unknown>> {
   const trimmed = text.trim();
   if (trimmed.startsWith('[')) {
-    let value: unknown;
-    try {
-      value = JSON.parse(trimmed);
-    } catch (error) {
-      throw new CsError('E_INVALID', `${flag} is not valid JSON: ${(error as Error).message}.`);
-    }
-    const list = value as unknown[];
+    const value = parseJsonFlag(trimmed, flag);
+    const list = Array.isArray(value) ? value : [value];
+    if (list.length === 0)
+      throw new CsError('E_INVALID', `${flag} is an empty array: give at least one record.`);
     if (!list.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v))) {
       throw new CsError('E_INVALID', `${flag} must be a JSON object or an array of objects.`);
     }
@@ -89,6 +97,7 @@ export async function updateCommand(
 ): Promise<number | undefined> {
   const type = parseRecordType(typeWord);
   const updates = parseJsonObject(options.updates, '--updates');
+  checkRecordSizes(updates, type);
   const record = await updateRecord(
     await ctx.store(),
     type,

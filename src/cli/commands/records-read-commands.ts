@@ -3,7 +3,7 @@ import type { RecordType } from '../../domain/record-schemas.js';
 import { parseRecordType } from '../../domain/record-types.js';
 import { type RecordRef, resolveRecord } from '../../records/resolve-record.js';
 import { renderRecordReadme } from '../../store/fs/render-record-readme.js';
-import type { CliContext } from '../cli-context.js';
+import { type CliContext, parsePhoneFlag } from '../cli-context.js';
 
 // Read-only record commands live apart from create/update so `cs read` and `cs list` never load
 // the validation schemas (zod): start-up time is most of a lookup's cost.
@@ -27,7 +27,7 @@ export function recordRef(options: RefOptions, allowPhone: boolean): RecordRef {
   }
   if (options.id !== undefined) return { id: options.id };
   if (options.name !== undefined) return { name: options.name };
-  return { phone: options.phone! };
+  return { phone: parsePhoneFlag(options.phone!) };
 }
 
 export async function readCommand(

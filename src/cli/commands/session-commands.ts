@@ -8,6 +8,7 @@ import {
   startLiveSession,
   withLiveSession,
 } from '../../call/live-session.js';
+import { checkCustomerUpdates } from '../../domain/check-customer-updates.js';
 import { systemClock } from '../../domain/clock.js';
 import { CsError, describeIssues } from '../../domain/cs-error.js';
 import { isValidPhone, normalizePhone } from '../../domain/phone.js';
@@ -15,7 +16,7 @@ import { ConversationTurnSchema } from '../../domain/session-schemas.js';
 import { resolveRecord } from '../../records/resolve-record.js';
 import { renderCallStartBlock, renderReviewBlock } from '../../render/call-blocks.js';
 import { renderSessionReadme } from '../../store/fs/render-session-readme.js';
-import { type CliContext, parseJsonObject } from '../cli-context.js';
+import { type CliContext, parseDateFlag, parseJsonFlag, parseJsonObject } from '../cli-context.js';
 import { callerRef } from './call-command.js';
 
 function sessionTag(options: { claudeSession?: string; sessionId?: string }): string | undefined {
@@ -25,11 +26,12 @@ function sessionTag(options: { claudeSession?: string; sessionId?: string }): st
   return options.sessionId ?? options.claudeSession;
 }
 
-function parseJsonValue(text: string, flag: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new CsError('E_INVALID', `${flag} is not valid JSON: ${(error as Error).message}.`);
+/** What a review may change about the customer: never the phone (see checkCustomerUpdates). */
+function checkReviewUpdates(review: unknown, updates: Record<string, unknown> | undefined): void {
+  if (updates) checkCustomerUpdates(updates, '--update-customer');
+  const fromReview = (review as { customer_updates?: unknown } | undefined)?.customer_updates;
+  if (typeof fromReview === 'object' && fromReview !== null && !Array.isArray(fromReview)) {
+    checkCustomerUpdates(fromReview as Record<string, unknown>, '--review customer_updates');
   }
 }
 
@@ -48,9 +50,9 @@ export async function sessionSaveCommand(
   },
 ): Promise<number | undefined> {
   const tag = sessionTag(options);
-  const review = parseReview(parseJsonValue(options.review, '--review'), '--review');
+  const review = parseReview(parseJsonFlag(options.review, '--review'), '--review');
   const turns = ConversationTurnSchema.array().safeParse(
-    parseJsonValue(options.conversation, '--conversation'),
+    parseJsonFlag(options.conversation, '--conversation'),
   );
   if (!turns.success) {
     throw new CsError(
@@ -61,6 +63,7 @@ export async function sessionSaveCommand(
   const updates = options.updateCustomer
     ? parseJsonObject(options.updateCustomer, '--update-customer')
     : undefined;
+  checkReviewUpdates(review, updates);
   const store = await ctx.store();
   const product = await resolveRecord(store, 'product', { name: options.product });
   const operator = await resolveRecord(store, 'operator', { name: options.operator });
@@ -172,10 +175,11 @@ export async function sessionEndCommand(
   ctx: CliContext,
   options: { session: string; review?: string; updateCustomer?: string },
 ): Promise<number | undefined> {
-  const review = options.review === undefined ? undefined : parseJsonValue(options.review, '--review');
+  const review = options.review === undefined ? undefined : parseJsonFlag(options.review, '--review');
   const updates = options.updateCustomer
     ? parseJsonObject(options.updateCustomer, '--update-customer')
     : undefined;
+  checkReviewUpdates(review, updates);
   const saved = await endLiveSession({
     store: await ctx.store(),
     liveId: options.session,
@@ -218,9 +222,7 @@ export async function historyListCommand(
   ctx: CliContext,
   options: { date?: string; customer?: string },
 ): Promise<number | undefined> {
-  if (options.date !== undefined && !/^\d{4}-?\d{2}-?\d{2}$/.test(options.date)) {
-    throw new CsError('E_USAGE', '--date takes YYYYMMDD or YYYY-MM-DD.');
-  }
+  if (options.date !== undefined) parseDateFlag(options.date);
   const store = await ctx.store();
   const rows = await store.listSessions({
     ...(options.date ? { date: options.date } : {}),

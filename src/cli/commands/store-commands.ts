@@ -1,5 +1,5 @@
 import { CsError } from '../../domain/cs-error.js';
-import type { CliContext } from '../cli-context.js';
+import { type CliContext, checkFolderPath } from '../cli-context.js';
 
 const isPostgresUrl = (v: string) => /^postgres(ql)?:\/\//.test(v);
 
@@ -10,6 +10,7 @@ export async function migrateCommand(
 ): Promise<number | undefined> {
   if (isPostgresUrl(options.from)) throw new CsError('E_USAGE', '--from takes a database folder, not a URL.');
   if (!isPostgresUrl(options.to)) throw new CsError('E_USAGE', '--to takes a postgres:// URL.');
+  checkFolderPath(options.from, '--from');
   const { openStore } = await import('../../store/open-store.js');
   const { copyStore } = await import('../../store/migrate-store.js');
   const from = await openStore({ db: options.from, cwd: ctx.cwd, env: {}, mustExist: true });
@@ -31,6 +32,7 @@ export async function migrateCommand(
 export async function exportCommand(ctx: CliContext, options: { to: string }): Promise<number | undefined> {
   if (isPostgresUrl(options.to))
     throw new CsError('E_USAGE', '--to takes a folder; use `cs migrate` to copy into PostgreSQL.');
+  checkFolderPath(options.to, '--to');
   const { openStore } = await import('../../store/open-store.js');
   const { copyStore } = await import('../../store/migrate-store.js');
   const from = await ctx.store();
