@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CsError } from '../../domain/cs-error.js';
+import { lockFsWithOwner, newLockOwner, takeOverIfDead } from './fs-lock-owner.js';
 
 type ProperLockfile = typeof import('proper-lockfile');
 
@@ -9,7 +11,10 @@ let loaded: Promise<ProperLockfile> | undefined;
 
 /** How locks wait and when an abandoned one is taken over. */
 export interface FsLockOptions {
-  /** A lock not refreshed for this long belongs to a dead process and is taken over (min 2000). */
+  /**
+   * A lock not refreshed for this long is taken over (min 2000). A lock whose holder is known to
+   * be dead (see fs-lock-owner.ts) is taken over at once; this covers locks naming no holder.
+   */
   staleMs?: number;
   /** Longest total wait for a busy lock before giving up with E_LOCKED. */
   maxWaitMs?: number;
@@ -17,7 +22,8 @@ export interface FsLockOptions {
 
 /**
  * Named cross-process locks under `<db>/.locks/`, made with `proper-lockfile` (a lock is a
- * directory created atomically, refreshed while held, taken over when stale). Within one process
+ * directory created atomically, refreshed while held, taken over when stale), each naming its
+ * holder so that the lock of a killed process is taken over at once. Within one process
  * a queue per name avoids polling, and a lock already held by the calling async chain is
  * re-entered instead of waited for (AsyncLocalStorage), so a locked step can call another.
  */
@@ -90,39 +96,46 @@ export class FsLocks {
     target: string,
     onCompromised: (error: Error) => void,
   ): Promise<() => Promise<void>> {
-    for (let attempt = 0; ; attempt++) {
+    const deadline = Date.now() + this.#maxWaitMs;
+    const fs = lockFsWithOwner(newLockOwner());
+    let delay = 5;
+    let remade = false;
+    for (;;) {
       if (!this.#dirReady) {
         await mkdir(this.#dir, { recursive: true });
         this.#dirReady = true;
       }
       try {
+        // One try per turn: the waiting is ours, so that between tries the holder can be checked.
         return await lockfile.lock(target, {
           realpath: false,
           stale: this.#staleMs,
-          // Exponential backoff with jitter, capped so waiters notice a release quickly; enough
-          // retries to cover maxWaitMs (about 225 ms each once capped), which outlasts `stale`.
-          retries: {
-            retries: Math.ceil(this.#maxWaitMs / 225),
-            factor: 1.5,
-            minTimeout: 5,
-            maxTimeout: 150,
-            randomize: true,
-          },
+          retries: 0,
+          fs,
           // The default throws from a timer and kills the process; record it and fail the step.
           onCompromised,
         });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ELOCKED') {
-          throw new CsError(
-            'E_LOCKED',
-            `The database is busy (lock "${name}" held by another process); try again in a moment.`,
-            { cause: error },
-          );
+          // The holder was killed (or its pid now belongs to another process): take over now.
+          if (await takeOverIfDead(`${target}.lock`)) continue;
+          if (Date.now() >= deadline) {
+            throw new CsError(
+              'E_LOCKED',
+              `The database is busy (lock "${name}" held by another process); try again in a moment.`,
+              { cause: error },
+            );
+          }
+          // Exponential backoff with jitter, capped so waiters notice a release quickly.
+          await sleep(delay * (0.5 + Math.random()));
+          delay = Math.min(delay * 1.5, 150);
+          continue;
         }
         // The .locks folder was removed by hand meanwhile: make it again, once.
-        if (code === 'ENOENT' && attempt === 0) {
+        if (code === 'ENOENT' && !remade) {
           this.#dirReady = false;
+          remade = true;
           continue;
         }
         throw error;

@@ -100,6 +100,22 @@ describe('FsRecordStore across processes', () => {
     expect(await store.listSessions({ date: '20260125' })).toHaveLength(32);
   });
 
+  it('the lock of a writer killed with kill -9 is taken over at once, not after the stale time', {
+    timeout: 60_000,
+  }, async () => {
+    const db = join(dir, 'db');
+    const store = new FsRecordStore(db); // proper-lockfile's default stale time: 10 s
+    const product = await store.create('product', { name: 'P', description: 'x' });
+    const holder = startWorker(worker.script, ['hold', db, product._id]);
+    await holder.waitFor((l) => 'holding' in l);
+    holder.child.kill('SIGKILL');
+    expect((await holder.done).signal).toBe('SIGKILL');
+    const started = Date.now();
+    const after = await store.update('product', product._id, (c) => ({ ...c, description: 'y' }));
+    expect(after.description).toBe('y');
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
   it('a writer killed mid-way leaves every info.json whole', { timeout: 180_000 }, async () => {
     const db = join(dir, 'db');
     const store = new FsRecordStore(db, { lockStaleMs: 2000 });

@@ -77,6 +77,14 @@ async function main(): Promise<void> {
       }));
       out({ tick: n });
     }
+  } else if (mode === 'hold') {
+    // Takes the record's lock and keeps it until killed.
+    const [id] = args;
+    await store.update('product', id as string, async (c) => {
+      out({ holding: process.pid });
+      await new Promise(() => undefined);
+      return c;
+    });
   } else {
     throw new Error(`unknown mode ${mode}`);
   }

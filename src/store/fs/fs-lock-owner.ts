@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  currentProcess,
+  isProcessAlive,
+  type ProcessIdentity,
+  parseProcessIdentity,
+} from '../../domain/process-identity.js';
+
+/*
+ * Who holds a lock. proper-lockfile makes a lock as a directory (`<name>.lock`) and, on its own,
+ * only knows a holder is gone when the directory has not been touched for `stale` ms (10 s): a
+ * writer killed with `kill -9` made every later write wait that long. So each lock directory
+ * holds `owner.json` naming its holder (host, pid, process start time, a token for this hold),
+ * and a waiter that finds the holder dead (or its pid reused by a later process) takes the lock
+ * over at once. A live holder is still waited for; a lock without an owner file (being made, or
+ * made by an older version) still goes stale the old way.
+ */
+
+/** The file inside a lock directory that names its holder. */
+export const LOCK_OWNER_FILE = 'owner.json';
+
+/** The holder of a lock, as written in its owner file. */
+export interface LockOwner extends ProcessIdentity {
+  /** Unique per hold: tells this hold from a later one of the same process. */
+  token: string;
+}
+
+/** A new owner record for a hold by this process. */
+export function newLockOwner(): LockOwner {
+  return { ...currentProcess(), token: randomBytes(6).toString('hex') };
+}
+
+/**
+ * The `fs` proper-lockfile is given: making the lock directory also writes the owner file into
+ * it, and removing a lock directory (release, stale takeover, exit) removes the owner file first,
+ * since proper-lockfile removes locks with `rmdir`.
+ */
+export function lockFsWithOwner(owner: LockOwner): typeof fs {
+  const text = JSON.stringify(owner);
+  return {
+    ...fs,
+    mkdir: ((path: string, callback: (error: NodeJS.ErrnoException | null) => void) => {
+      fs.mkdir(path, (error) => {
+        if (error) {
+          callback(error);
+          return;
+        }
+        // Without the owner file the lock is still a lock; it only loses the quick takeover.
+        fs.writeFile(join(path, LOCK_OWNER_FILE), text, () => callback(null));
+      });
+    }) as typeof fs.mkdir,
+    rmdir: ((path: string, callback: (error: NodeJS.ErrnoException | null) => void) => {
+      fs.unlink(join(path, LOCK_OWNER_FILE), () => fs.rmdir(path, callback));
+    }) as typeof fs.rmdir,
+    rmdirSync: ((path: string) => {
+      try {
+        fs.unlinkSync(join(path, LOCK_OWNER_FILE));
+      } catch {
+        // no owner file: an older lock, or already removed
+      }
+      fs.rmdirSync(path);
+    }) as typeof fs.rmdirSync,
+  };
+}
+
+/** The owner of a lock directory; undefined when it has none (or it cannot be read). */
+export async function readLockOwner(lockDir: string): Promise<LockOwner | undefined> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(join(lockDir, LOCK_OWNER_FILE), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const identity = parseProcessIdentity(raw);
+  const token = (raw as { token?: unknown }).token;
+  return identity && typeof token === 'string' ? { ...identity, token } : undefined;
+}
+
+/**
+ * Takes over a lock whose holder is known to be dead: moves the directory aside (one atomic
+ * rename, so two waiters never both take it) and checks that what moved is still the dead
+ * holder's; if a live holder took it meanwhile, it is put back. True when the lock is free to
+ * try again at once.
+ */
+export async function takeOverIfDead(lockDir: string): Promise<boolean> {
+  const owner = await readLockOwner(lockDir);
+  if (!owner || isProcessAlive(owner)) return false;
+  const aside = `${lockDir}.dead-${randomBytes(4).toString('hex')}`;
+  try {
+    await rename(lockDir, aside);
+  } catch {
+    return true; // released or taken meanwhile: simply try again
+  }
+  const moved = await readLockOwner(aside);
+  if (moved?.token !== owner.token) {
+    await rename(aside, lockDir).catch(() => undefined);
+    return false;
+  }
+  await rm(aside, { recursive: true, force: true });
+  return true;
+}
+
+/** What a lock directory found on disk is: held, abandoned (with why) or half-made. */
+export interface LockState {
+  owner?: LockOwner;
+  /** True when nobody holds it any more: holder dead, or untouched longer than `staleMs`. */
+  abandoned: boolean;
+  why: string;
+}
+
+/** Describes a lock directory for `cs doctor`. */
+export async function inspectLock(lockDir: string, staleMs: number, now = Date.now()): Promise<LockState> {
+  const owner = await readLockOwner(lockDir);
+  if (owner) {
+    const alive = isProcessAlive(owner);
+    return {
+      owner,
+      abandoned: !alive,
+      why: alive
+        ? `held by process ${owner.pid} on ${owner.host}`
+        : `its holder, process ${owner.pid} on ${owner.host}, is gone`,
+    };
+  }
+  const mtime = await stat(lockDir).then(
+    (s) => s.mtimeMs,
+    () => now,
+  );
+  const stale = now - mtime > staleMs;
+  return {
+    abandoned: stale,
+    why: stale
+      ? `no holder named and untouched for ${Math.round((now - mtime) / 1000)} s`
+      : 'being taken (no holder named yet)',
+  };
+}
