@@ -1,5 +1,6 @@
 import { describe } from 'vitest';
 import { makePgTestStore, pgSuiteTitle, TEST_DATABASE_URL, warnPgSkipped } from './pg-test-schema.js';
+import { defineCallSaveContract } from './call-save-contract.js';
 import { defineRecordStoreContract } from './record-store-contract.js';
 
 warnPgSkipped('RecordStore contract on PostgreSQL');
@@ -7,4 +8,5 @@ warnPgSkipped('RecordStore contract on PostgreSQL');
 // Registered either way, so a run without PostgreSQL lists every contract test as skipped.
 describe.skipIf(!TEST_DATABASE_URL)(pgSuiteTitle('PostgreSQL store'), () => {
   defineRecordStoreContract('RecordStore contract', makePgTestStore);
+  defineCallSaveContract('saving a call', makePgTestStore);
 });

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { openPgRecordStore } from '../../src/store/postgres/pg-record-store.js';
 import type { ContractStore } from './record-store-contract.js';
@@ -38,10 +41,14 @@ export async function dropSchema(schema: string): Promise<void> {
 export async function makePgTestStore(): Promise<ContractStore & { schema: string }> {
   if (!TEST_DATABASE_URL) throw new Error('CS_TEST_DATABASE_URL is not set');
   const schema = freshSchemaName();
+  // The call journal lives on this machine, beside the test, not in the user's home.
+  const journalDir = await mkdtemp(join(tmpdir(), 'cs-pg-journal-'));
+  const removeJournal = () => rm(journalDir, { recursive: true, force: true });
   try {
-    const store = await openPgRecordStore(TEST_DATABASE_URL, { schema, poolSize: 4 });
-    return { store, schema, cleanup: () => dropSchema(schema) };
+    const store = await openPgRecordStore(TEST_DATABASE_URL, { schema, poolSize: 4, journalDir });
+    return { store, schema, cleanup: () => dropSchema(schema).finally(removeJournal) };
   } catch (error) {
+    await removeJournal();
     await dropSchema(schema); // the schema may exist even when opening failed
     throw error;
   }

@@ -239,12 +239,33 @@ export class FsRecordStore implements RecordStore {
     id: string,
     change: (current: StoredRecord) => Record<string, unknown> | Promise<Record<string, unknown>>,
   ): Promise<StoredRecord> {
+    return this.#rewrite(type, id, async (current) =>
+      mergeRecord(current, await change(structuredClone(current)), this.#now()),
+    );
+  }
+
+  /**
+   * Overwrites records with these ids by the given documents, metadata included (`cs export` /
+   * `copyStore` re-runs carry over records changed in the source since). Returns how many.
+   */
+  async replaceRecords(type: RecordType, records: readonly StoredRecord[]): Promise<number> {
+    for (const record of records) {
+      await this.#rewrite(type, record._id, async () => ({ ...record, _id: record._id, _type: type }));
+    }
+    return records.length;
+  }
+
+  /** Read-modify-write of one record under its lock; `compose` returns the whole new document. */
+  async #rewrite(
+    type: RecordType,
+    id: string,
+    compose: (current: StoredRecord) => Promise<StoredRecord>,
+  ): Promise<StoredRecord> {
     if (!ID_RE.test(id)) throw notFound(type, id);
     return this.#locks.with(recordLock(type, id), async () => {
       const hit = (await this.#lookup(type, 'id', id, () => true))[0];
       if (!hit) throw notFound(type, id);
-      const fields = await change(structuredClone(hit.record));
-      const next = mergeRecord(hit.record, fields, this.#now());
+      const next = await compose(hit.record);
       const name = requireName(type, next.name);
       const typeDir = this.#typeDir(type);
       const nameChanged = name !== hit.record.name;
@@ -556,11 +577,31 @@ export class FsRecordStore implements RecordStore {
         throw error;
       }
     }
-    if (options.callId !== undefined) {
+    if (options.callId !== undefined && intent !== undefined) {
       await this.journal.remove(options.callId);
-      if (intent !== undefined) await unlink(intent).catch(ignoreMissing);
+      // The intent stays a day, marked done: a second recovery of the same call that raced
+      // this one finds it and saves nothing new.
+      await writeAtomic(intent, formatJson({ call_id: options.callId, session_id: saved.sessionId, done: true }), {
+        fsync: false,
+      });
+      if (Math.random() < 1 / 64) await this.#sweepDoneIntents();
     }
     return saved;
+  }
+
+  /** Done intents older than a day are no longer needed to tell a call was saved. */
+  async #sweepDoneIntents(): Promise<void> {
+    const dir = join(this.#db, '.pending');
+    const cutoff = Date.now() - 24 * 3_600_000;
+    for (const file of await readdir(dir).catch(() => [] as string[])) {
+      const path = join(dir, file);
+      const info = await stat(path).catch(() => undefined);
+      if (!info || info.mtimeMs > cutoff) continue;
+      const raw = await readJson(path).catch(() => undefined);
+      if (typeof raw === 'object' && raw !== null && (raw as { done?: unknown }).done === true) {
+        await unlink(path).catch(ignoreMissing);
+      }
+    }
   }
 
   #intentPath(callId: string): string {
@@ -568,18 +609,6 @@ export class FsRecordStore implements RecordStore {
       throw new CsError('E_INVALID', `Call id "${callId}" may hold letters, digits, "_" and "-" only.`);
     }
     return join(this.#db, '.pending', `${callId}.json`);
-  }
-
-  /** Calls whose save began but did not finish (an intent without its end), oldest first. */
-  async pendingSaves(): Promise<Array<{ callId: string; sessionId: string }>> {
-    const dir = join(this.#db, '.pending');
-    const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
-    const out: Array<{ callId: string; sessionId: string }> = [];
-    for (const file of files) {
-      const found = await readIntent(join(dir, file));
-      if (found) out.push({ callId: file.slice(0, -'.json'.length), sessionId: found.session_id });
-    }
-    return out;
   }
 
   /**
