@@ -99,6 +99,7 @@ export async function saveCall(input: SaveCallInput): Promise<{
         tickets: record.tickets,
         guard_decisions: record.guard_decisions,
         actions_performed: record.actions_performed,
+        grants: record.grants ?? [],
       };
       return saved;
     },
@@ -155,10 +156,28 @@ function mergeCustomerUpdates(
   const { phone: _ignored, interaction_history: _h, ...rest } = updates;
   const { interaction_history: _kept, ...fields } = userFields(current);
   const merged: Record<string, unknown> = { ...fields, ...withoutMeta(rest) };
-  const validated = validateRecordFields('customer', merged);
+  const validated = validateOrKeep(merged, fields);
   if (current._cold_start === true) validated._cold_start = typeof rest.name !== 'string';
   if (current._phone_unknown !== undefined) validated._phone_unknown = current._phone_unknown;
   return validated;
+}
+
+/**
+ * The merged customer, validated. When the stored record was invalid already (edited by hand,
+ * written by another tool), saving a call must not fail on it: the learned fields are merged
+ * in and the rest is kept as it is. Only a bad update is refused.
+ */
+function validateOrKeep(merged: Record<string, unknown>, stored: Record<string, unknown>): Record<string, unknown> {
+  try {
+    return validateRecordFields('customer', merged);
+  } catch (error) {
+    try {
+      validateRecordFields('customer', stored);
+    } catch {
+      return { ...merged };
+    }
+    throw error;
+  }
 }
 
 function withoutMeta(fields: Record<string, unknown>): Record<string, unknown> {
