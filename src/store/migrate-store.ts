@@ -30,6 +30,20 @@ export interface RecordImporter {
   importRecords(type: RecordType, records: readonly StoredRecord[]): Promise<number>;
 }
 
+/**
+ * A store that can overwrite records by whole documents, metadata included (a re-run of a copy
+ * carries over records changed in the source since, keeping the source's `_updated`).
+ */
+export interface RecordReplacer {
+  /** Overwrites each record with its id by the given document. @returns how many. */
+  replaceRecords(type: RecordType, records: readonly StoredRecord[]): Promise<number>;
+}
+
+/** True when the store can overwrite records by whole documents. */
+export function isRecordReplacer(store: RecordStore): store is RecordStore & RecordReplacer {
+  return typeof (store as Partial<RecordReplacer>).replaceRecords === 'function';
+}
+
 /** True when the store can import records in batches. */
 export function isRecordImporter(store: RecordStore): store is RecordStore & RecordImporter {
   return typeof (store as Partial<RecordImporter>).importRecords === 'function';
@@ -52,9 +66,14 @@ export function isSessionReadmeSource(store: RecordStore): store is RecordStore 
 
 const BATCH = 500;
 
-/** What `copyStore` copied; `skipped` counts items the target already had. */
+/** What `copyStore` copied; `skipped` counts items the target already had as they are. */
 export interface CopyStoreResult {
+  /** Records created in the target. */
   records: number;
+  /** Records the target had, overwritten because the source's copy changed later (`_updated`). */
+  updated: number;
+  /** Records the target had as new as the source's (counted in `skipped` too). */
+  unchanged: number;
   sessions: number;
   mockStates: number;
   liveSessions: number;
@@ -69,8 +88,9 @@ export interface CopyStoreOptions {
 
 /**
  * Copies everything from one store into another: records (ids, `_created`, `_updated` and every
- * field kept), saved sessions (ids kept), mock backend state and live sessions. Items the target
- * already has are skipped, so running it again copies only what is new and duplicates nothing.
+ * field kept), saved sessions (ids kept), mock backend state and live sessions. Running it again
+ * duplicates nothing and resumes an interrupted run: records the target has are updated when the
+ * source's `_updated` is newer and left alone otherwise; other items the target has are skipped.
  * Trash entries stay behind (restore them in the source first to carry them over).
  *
  * @example await copyStore(await openFsStore(dir), await openPgRecordStore(url))
@@ -81,13 +101,25 @@ export async function copyStore(
   options: CopyStoreOptions = {},
 ): Promise<CopyStoreResult> {
   const progress = options.onProgress ?? (() => undefined);
-  const result: CopyStoreResult = { records: 0, sessions: 0, mockStates: 0, liveSessions: 0, skipped: 0 };
+  const result: CopyStoreResult = {
+    records: 0,
+    updated: 0,
+    unchanged: 0,
+    sessions: 0,
+    mockStates: 0,
+    liveSessions: 0,
+    skipped: 0,
+  };
 
   for (const type of RECORD_TYPES) {
     // One listing of the target instead of a `get` per record: the same answer, far fewer round trips.
-    const existing = new Set((await to.summaries(type)).map((s) => s.id));
+    const existing = new Map((await to.list(type)).map((r) => [r._id, changedAt(r)]));
     const records = await from.list(type);
     const pending = records.filter((r) => !existing.has(r._id));
+    const newer = records.filter((r) => {
+      const there = existing.get(r._id);
+      return there !== undefined && changedAt(r) > there;
+    });
     let copied = 0;
     for (let start = 0; start < pending.length; start += BATCH) {
       const batch = pending.slice(start, start + BATCH);
@@ -102,9 +134,13 @@ export async function copyStore(
       }
       for (const record of batch) if (await copyRecord(from, to, type, record)) copied++;
     }
+    const updated = await updateRecords(from, to, type, newer);
+    const unchanged = records.length - copied - updated;
     result.records += copied;
-    result.skipped += records.length - copied;
-    progress(`${type}s: ${copied} copied, ${records.length - copied} already there`);
+    result.updated += updated;
+    result.unchanged += unchanged;
+    result.skipped += unchanged;
+    progress(`${type}s: ${copied} created, ${updated} updated, ${unchanged} unchanged`);
   }
 
   const summaries = await from.listSessions();
@@ -154,6 +190,40 @@ export async function copyStore(
     `live sessions: ${result.liveSessions} copied, ${lives.length - result.liveSessions} already there`,
   );
   return result;
+}
+
+/** When a record last changed, as its metadata says (the legacy format's local ISO time sorts as text). */
+function changedAt(record: StoredRecord): string {
+  return typeof record._updated === 'string' ? record._updated : record._created;
+}
+
+/** Brings records the source changed later into the target; returns how many. */
+async function updateRecords(
+  from: RecordStore,
+  to: RecordStore,
+  type: RecordType,
+  records: readonly StoredRecord[],
+): Promise<number> {
+  if (records.length === 0) return 0;
+  try {
+    if (isRecordReplacer(to)) return await to.replaceRecords(type, records);
+    // Other stores take the source's fields; their own `_updated` then records this copy.
+    for (const record of records) {
+      await to.update(type, record._id, () =>
+        Object.fromEntries(
+          Object.entries(record).filter(([k]) => !['_id', '_type', '_created', '_updated'].includes(k)),
+        ),
+      );
+    }
+    return records.length;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new CsError(
+      CsError.isInstance(error) ? error.code : 'E_INTERNAL',
+      `Cannot update ${type}s changed in ${from.location}: ${why} Fix it and run again; what was copied is kept.`,
+      { cause: error },
+    );
+  }
 }
 
 /** Copies one record; false when the target has it already. */

@@ -70,7 +70,15 @@ describe.skipIf(!TEST_DATABASE_URL)(pgSuiteTitle('legacy database into PostgreSQ
 
   it('copies the legacy database into PostgreSQL with every record and session', async () => {
     const result = await copyStore(legacy, pgStore);
-    expect(result).toEqual({ records: 5, sessions: 1, mockStates: 0, liveSessions: 0, skipped: 0 });
+    expect(result).toEqual({
+      records: 5,
+      updated: 0,
+      unchanged: 0,
+      sessions: 1,
+      mockStates: 0,
+      liveSessions: 0,
+      skipped: 0,
+    });
     for (const file of fixtureFiles.filter((f) => f.endsWith('info.json'))) {
       const original = (await readJsonFile(join(FIXTURE, file))) as { _id: string };
       const type = TYPE_OF_FOLDER[file.split('/')[0]!]!;
@@ -83,7 +91,15 @@ describe.skipIf(!TEST_DATABASE_URL)(pgSuiteTitle('legacy database into PostgreSQ
 
   it('duplicates nothing when the migration runs again', async () => {
     const again = await copyStore(legacy, pgStore);
-    expect(again).toEqual({ records: 0, sessions: 0, mockStates: 0, liveSessions: 0, skipped: 6 });
+    expect(again).toEqual({
+      records: 0,
+      updated: 0,
+      unchanged: 5,
+      sessions: 0,
+      mockStates: 0,
+      liveSessions: 0,
+      skipped: 6,
+    });
     const counts = await Promise.all(
       (['product', 'customer', 'operator'] as const).map((t) => pgStore.list(t)),
     );

@@ -95,7 +95,15 @@ describe.skipIf(!TEST_DATABASE_URL)(pgSuiteTitle('copyStore'), () => {
     const to = await fresh();
     const progress: string[] = [];
     const result = await copyStore(from, to, { onProgress: (m) => progress.push(m) });
-    expect(result).toEqual({ records: 3, sessions: 2, mockStates: 1, liveSessions: 1, skipped: 0 });
+    expect(result).toEqual({
+      records: 3,
+      updated: 0,
+      unchanged: 0,
+      sessions: 2,
+      mockStates: 1,
+      liveSessions: 1,
+      skipped: 0,
+    });
     expect(await snapshot(to)).toEqual(await snapshot(from));
     const copied = await to.get('customer', '4f064bfb');
     expect(JSON.stringify(copied)).toBe(JSON.stringify(await from.get('customer', '4f064bfb')));
@@ -107,12 +115,31 @@ describe.skipIf(!TEST_DATABASE_URL)(pgSuiteTitle('copyStore'), () => {
     const to = await fresh();
     await copyStore(from, to);
     const again = await copyStore(from, to);
-    expect(again).toEqual({ records: 0, sessions: 0, mockStates: 0, liveSessions: 0, skipped: 7 });
+    expect(again).toEqual({
+      records: 0,
+      updated: 0,
+      unchanged: 3,
+      sessions: 0,
+      mockStates: 0,
+      liveSessions: 0,
+      skipped: 7,
+    });
     expect(await snapshot(to)).toEqual(await snapshot(from));
 
     await from.create('operator', { name: 'LAST策略' });
     expect((await copyStore(from, to)).records).toBe(1);
     expect(await to.list('operator')).toHaveLength(2);
+  });
+
+  it('updates on a re-run the records changed in the source since, and only those', async () => {
+    const from = await populated();
+    const to = await fresh();
+    await copyStore(from, to);
+    await from.update('customer', '4f064bfb', (c) => ({ ...c, background: '迁移后改的' }));
+    const again = await copyStore(from, to);
+    expect(again).toMatchObject({ records: 0, updated: 1, unchanged: 2 });
+    expect((await to.get('customer', '4f064bfb'))?.background).toBe('迁移后改的');
+    expect(await copyStore(from, to)).toMatchObject({ updated: 0, unchanged: 3 });
   });
 
   it('numbers sessions saved after the copy after the copied ones', async () => {

@@ -1,4 +1,5 @@
 import { CsError } from '../../domain/cs-error.js';
+import type { CopyStoreResult } from '../../store/migrate-store.js';
 import { type CliContext, checkFolderPath } from '../cli-context.js';
 
 const isPostgresUrl = (v: string) => /^postgres(ql)?:\/\//.test(v);
@@ -20,7 +21,7 @@ export async function migrateCommand(
     ctx.emit(
       counts,
       () =>
-        `已迁移 Migrated: ${counts.records} records, ${counts.sessions} sessions, ${counts.mockStates} mock states (${counts.skipped} already there)`,
+        `已迁移 Migrated: ${describeCounts(counts)}, ${counts.mockStates} mock states (${counts.skipped} already there)`,
     );
   } finally {
     await Promise.all([from.close(), to.close()]);
@@ -28,7 +29,15 @@ export async function migrateCommand(
   return undefined;
 }
 
-/** `cs export --to DIR`: writes the current database in the seed's folder layout. */
+/** Records created / updated / unchanged and sessions copied, for the closing line of a copy. */
+function describeCounts(counts: CopyStoreResult): string {
+  return `records ${counts.records} created, ${counts.updated} updated, ${counts.unchanged} unchanged; ${counts.sessions} sessions`;
+}
+
+/**
+ * `cs export --to DIR`: writes the current database in the seed's folder layout. Re-runnable:
+ * an interrupted export resumes, records already there are skipped or updated when changed.
+ */
 export async function exportCommand(ctx: CliContext, options: { to: string }): Promise<number | undefined> {
   if (isPostgresUrl(options.to))
     throw new CsError('E_USAGE', '--to takes a folder; use `cs migrate` to copy into PostgreSQL.');
@@ -41,7 +50,7 @@ export async function exportCommand(ctx: CliContext, options: { to: string }): P
     const counts = await copyStore(from, to, { onProgress: (m) => ctx.note(m) });
     ctx.emit(
       counts,
-      () => `已导出 Exported: ${counts.records} records, ${counts.sessions} sessions to ${options.to}`,
+      () => `已导出 Exported to ${options.to}: ${describeCounts(counts)} (${counts.skipped} already there)`,
     );
   } finally {
     await to.close();
