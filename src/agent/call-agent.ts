@@ -25,13 +25,18 @@ export interface KnowledgeHit {
 export interface CallTools {
   /** Queries one of the product's system interfaces for the caller. Failed queries come back ok:false. */
   querySystem(input: { interfaceName: string; params?: Record<string, string> }): Promise<SystemQueryRecord>;
-  /** Checks an action against the product's rules; the decision is recorded. */
+  /**
+   * Checks an action against the product's rules (limits add up over the call and the
+   * customer's recent calls); the decision is recorded, and an approval of one action is a
+   * single-use grant for `performApprovedAction`.
+   */
   checkPermission(
     action: string,
-  ): PermissionCheckRecord & { parts: Array<{ text: string; status: PermissionCategory }> };
+  ): Promise<PermissionCheckRecord & { parts: Array<{ text: string; status: PermissionCategory }> }>;
   /**
-   * Carries out an action that `checkPermission` approved in this call (changes mock state).
-   * Refuses (CsError E_REFUSED) when no approved check for this action exists.
+   * Carries out one action that `checkPermission` approved in this call (changes mock state),
+   * using its approval up. Refuses (CsError E_REFUSED) without an unused approval for it, and
+   * for a text asking for several actions.
    */
   performApprovedAction(action: string): Promise<{ changed: boolean; description: string }>;
   /** Opens a ticket (工单) for supervisor approval or a formal process. */

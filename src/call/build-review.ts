@@ -105,6 +105,7 @@ export function reviewFromContext(ctx: CallContext): Review {
       tickets: [...ctx.tickets],
       guard_decisions: [],
       actions_performed: [...(ctx.actionsPerformed ?? [])],
+      grants: [],
       learned: ctx.learned,
     },
     ctx.language,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CallContext, CallTools, KnowledgeHit, Language } from '../agent/call-agent.js';
 import { type Clock, compactDate, localIsoTimestamp, systemClock } from '../domain/clock.js';
-import { CsError } from '../domain/cs-error.js';
+import type { Grant } from '../domain/grant-schema.js';
 import type { StoredRecord } from '../domain/record-schemas.js';
 import type {
   CallEvent,
@@ -20,7 +20,20 @@ import {
   type PermissionDecision,
 } from '../permissions/index.js';
 import { productPermissions } from '../records/product-permissions.js';
+import type { GrantStore } from '../store/grant-store.js';
+import { MemoryGrantStore } from '../store/memory/memory-grant-store.js';
 import { resolveQuery } from '../systems/index.js';
+import {
+  consumerName,
+  countedAmounts,
+  grantablePart,
+  grantsFor,
+  newGrant,
+  noGrant,
+  permissionWindowHours,
+  rulesHash,
+  severalActionsNote,
+} from './grants.js';
 import type { CallParticipants } from './start-call.js';
 
 /** The `session_started` event of a call (DESIGN.md). */
@@ -58,6 +71,7 @@ export const CALL_RECORD_LISTS = [
   'tickets',
   'guard_decisions',
   'actions_performed',
+  'grants',
 ] as const;
 
 export type CallRecordList = (typeof CALL_RECORD_LISTS)[number];
@@ -77,7 +91,9 @@ export interface CallRecordState {
   permission_checks: PermissionCheckRecord[];
   tickets: TicketRecord[];
   guard_decisions: GuardDecisionRecord[];
-  actions_performed: Array<{ action: string; description: string; turn: number }>;
+  actions_performed: Array<{ action: string; description: string; turn: number; grant_id?: string }>;
+  /** Approvals issued in this call, as issued (their consumption is in the store and actions_performed). */
+  grants: Grant[];
   learned: Record<string, unknown>;
 }
 
@@ -91,6 +107,7 @@ export function emptyCallRecord(language: Language, clock: Clock): CallRecordSta
     tickets: [],
     guard_decisions: [],
     actions_performed: [],
+    grants: [],
     learned: {},
   };
 }
@@ -104,6 +121,9 @@ export class CallSession {
   readonly participants: CallParticipants;
   readonly record: CallRecordState;
   private readonly rules: CompiledRules;
+  /** Where this call's approvals are issued and used up (the record store; memory without one). */
+  private readonly grants: GrantStore;
+  private readonly rulesHash: string;
   private knowledge: KnowledgeIndex | undefined;
   private readonly backend: CallBackend;
   private readonly clock: Clock;
@@ -121,6 +141,8 @@ export class CallSession {
     /** Resume a live session's record. */
     record?: CallRecordState;
     callId?: string;
+    /** The store's grants, so approvals are single-use and limits add up across processes. */
+    grants?: GrantStore;
   }) {
     this.callId = options.callId ?? `call_${randomBytes(5).toString('hex')}`;
     this.participants = options.participants;
@@ -128,6 +150,10 @@ export class CallSession {
     this.clock = options.clock ?? systemClock;
     this.record = options.record ?? emptyCallRecord(options.language, this.clock);
     this.rules = compileRules(productPermissions(this.participants.product));
+    this.grants = options.grants ?? new MemoryGrantStore();
+    this.rulesHash = rulesHash(this.participants.product);
+    // A live session saved before grants existed has no list yet.
+    this.record.grants ??= [];
     this.learnedJournaled = JSON.stringify(this.record.learned);
   }
 
@@ -219,64 +245,114 @@ export class CallSession {
     return result;
   }
 
-  /** Checks an action against the product's rules and records the decision. */
-  checkPermission(action: string): PermissionDecision {
-    const decision = checkPermission(this.rules, action);
+  /**
+   * Checks an action against the product's rules and records the decision. Limits add up: the
+   * engine counts what this call and the customer's other calls (same product, within the
+   * product's window) approved before. An approval of one action issues a single-use grant
+   * bound to this call; checking the same action again while its grant is unused reuses it.
+   */
+  async checkPermission(action: string): Promise<PermissionDecision & { grant_id?: string }> {
+    const { product, customer } = this.participants;
+    const now = this.clock.now();
+    const windowHours = permissionWindowHours(product);
+    const since = new Date(now.getTime() - windowHours * 3_600_000).toISOString();
+    const earlier = await this.grants.listGrants({ customerId: customer._id, since });
+    const open = grantsFor(
+      earlier.filter(
+        (g) => g.call_id === this.callId && g.consumed_at === null && g.rules_hash === this.rulesHash,
+      ),
+      action,
+      undefined,
+    )[0];
+    const counted = countedAmounts(earlier, {
+      callId: this.callId,
+      productId: product._id,
+      rulesHash: this.rulesHash,
+      ...(open ? { except: open.grant_id } : {}),
+    });
+    let decision = checkPermission(this.rules, action, { counted, windowHours });
+    const part = grantablePart(decision);
+    let grant = part ? open : undefined;
+    if (part && !grant) {
+      grant = newGrant({
+        callId: this.callId,
+        customer,
+        product,
+        action,
+        part,
+        rule: decision.rule,
+        rulesHash: this.rulesHash,
+        now,
+      });
+      await this.grants.putGrant(grant);
+    }
+    if (decision.status === 'can_approve_immediately' && !part) decision = severalActionsNote(decision);
     const record: PermissionCheckRecord = {
       action: decision.action,
       status: decision.status,
       rule: decision.rule,
       reason: decision.reason,
+      ...(decision.counted ? { counted: decision.counted } : {}),
+      ...(grant ? { grant_id: grant.grant_id } : {}),
       turn: this.turn,
       at: this.now(),
     };
     this.append('permission_checks', record);
-    this.emit({
-      type: 'permission_check',
-      action: decision.action,
-      status: decision.status,
-      rule: decision.rule,
-      reason: decision.reason,
-    });
-    return decision;
+    const { turn: _t, at: _a, ...event } = record;
+    this.emit({ type: 'permission_check', ...event });
+    if (grant && grant !== open) {
+      this.append('grants', grant);
+      this.emit({
+        type: 'grant',
+        grant_id: grant.grant_id,
+        action: decision.action,
+        amount: grant.amount,
+        rule: grant.rule,
+      });
+    }
+    return grant ? { ...decision, grant_id: grant.grant_id } : decision;
   }
 
   /**
-   * Carries out an action only if this call holds an approved check for it: the engine, not
-   * the speaker, decides what may be done.
+   * Carries out one action only by using up an unused grant of this call for it: the engine,
+   * not the speaker, decides what may be done, and each approval does it once. The grant is
+   * consumed in the store before anything changes, so among processes acting on one approval at
+   * once exactly one carries it out. A text asking for several actions is refused: each needs
+   * its own check and its own act.
    */
   async performApprovedAction(action: string): Promise<{ changed: boolean; description: string }> {
     const requests = findActionRequests(action);
-    const approved = this.record.permission_checks.find(
-      (c) =>
-        c.status === 'can_approve_immediately' &&
-        (c.action === action ||
-          (requests.length > 0 &&
-            requests.every((r) => findActionRequests(c.action).some((a) => sameRequest(a, r))))),
+    if (requests.length > 1) throw noGrant(action, 'several');
+    const { product, customer, phone } = this.participants;
+    const mine = await this.grants.listGrants({ customerId: customer._id, callId: this.callId });
+    const candidates = grantsFor(
+      mine.filter((g) => g.consumed_at === null && g.product_id === product._id),
+      action,
+      requests[0],
     );
-    if (!approved) {
-      throw new CsError(
-        'E_REFUSED',
-        `"${action}" has no approved permission check in this call; check it first.`,
-      );
-    }
-    const { product, phone } = this.participants;
-    const results: string[] = [];
-    let changed = false;
-    for (const request of requests.length > 0 ? requests : [{ concept: 'other', text: action }]) {
-      const quantity = 'quantity' in request && request.quantity ? request.quantity : undefined;
-      const outcome = await this.backend.applyApprovedAction({
-        product,
-        phone,
-        concept: request.concept,
-        action,
-        ...(quantity ? { quantity: { value: quantity.value, unit: quantity.unit } } : {}),
+    const usable = candidates.filter((g) => g.rules_hash === this.rulesHash);
+    if (usable.length === 0) throw noGrant(action, candidates.length > 0 ? 'rules_changed' : 'none');
+    let grant: Grant | undefined;
+    for (const candidate of usable) {
+      grant = await this.grants.consumeGrant({
+        grantId: candidate.grant_id,
+        customerId: customer._id,
+        consumedAt: this.clock.now().toISOString(),
+        consumedBy: consumerName(),
       });
-      changed ||= outcome.changed;
-      results.push(outcome.description);
+      if (grant) break;
     }
-    const description = results.join('；');
-    this.append('actions_performed', { action, description, turn: this.turn });
+    if (!grant) throw noGrant(action, 'none');
+    const outcome = await this.backend.applyApprovedAction({
+      product,
+      phone,
+      concept: grant.concept,
+      action,
+      ...(grant.amount ? { quantity: { value: grant.amount.value, unit: grant.amount.unit } } : {}),
+    });
+    const { changed, description } = outcome;
+    this.append('actions_performed', { action, description, turn: this.turn, grant_id: grant.grant_id });
+    this.emit({ type: 'action', action, changed, description, grant_id: grant.grant_id });
     return { changed, description };
   }
 
@@ -307,8 +383,8 @@ export class CallSession {
     const { product, operator, customer, phone, coldStart } = this.participants;
     const tools: CallTools = {
       querySystem: (input) => this.querySystem(input),
-      checkPermission: (action) => {
-        const d = this.checkPermission(action);
+      checkPermission: async (action) => {
+        const d = await this.checkPermission(action);
         return { action: d.action, status: d.status, rule: d.rule, reason: d.reason, parts: d.parts };
       },
       performApprovedAction: (action) => this.performApprovedAction(action),
@@ -331,15 +407,4 @@ export class CallSession {
       tools,
     };
   }
-}
-
-function sameRequest(
-  a: { concept: string; quantity?: { value: number; unit: string } },
-  b: { concept: string; quantity?: { value: number; unit: string } },
-): boolean {
-  if (a.concept !== b.concept) return false;
-  if (!b.quantity) return true;
-  return (
-    a.quantity !== undefined && a.quantity.value === b.quantity.value && a.quantity.unit === b.quantity.unit
-  );
 }

@@ -32,6 +32,7 @@ const ARRAYS = [
   'tickets',
   'guard_decisions',
   'actions_performed',
+  'grants',
 ] as const;
 
 function asLive(live: LiveSessionRecord | undefined, liveId: string): LiveData {
@@ -101,7 +102,8 @@ export async function withLiveSession<T>(options: {
   const live = asLive(await store.getLiveSession(liveId), liveId);
   if (live.ending && endingOwnerAlive(live.ending)) throw new CsError('E_CONFLICT', `Live session ${liveId} is being ended.`);
   const participants = await participantsOf(store, live);
-  const before = Object.fromEntries(ARRAYS.map((k) => [k, live.record[k].length])) as Record<
+  // `?? []`: a live session saved before a list existed (grants) lacks it.
+  const before = Object.fromEntries(ARRAYS.map((k) => [k, (live.record[k] ?? []).length])) as Record<
     (typeof ARRAYS)[number],
     number
   >;
@@ -111,6 +113,8 @@ export async function withLiveSession<T>(options: {
     backend: createSystemBackend({ store, ...(options.env ? { env: options.env } : {}) }),
     language: record.language,
     record,
+    callId: liveId,
+    grants: store,
   });
   if (options.onEvent) session.onEvent(options.onEvent);
   const result = await options.work(session);
@@ -123,7 +127,7 @@ export async function withLiveSession<T>(options: {
     };
     for (const key of ARRAYS) {
       const added = record[key].slice(before[key]);
-      (next.record[key] as unknown[]) = [...cur.record[key], ...added];
+      (next.record[key] as unknown[]) = [...(cur.record[key] ?? []), ...added];
     }
     next.record.language = record.language;
     next.record.learned = { ...cur.record.learned, ...record.learned };

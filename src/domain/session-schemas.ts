@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Grant } from './grant-schema.js';
 import { PERMISSION_CATEGORIES } from './record-schemas.js';
 
 export const ConversationTurnSchema = z.looseObject({
@@ -45,12 +46,29 @@ export interface SystemQueryRecord {
   at?: string;
 }
 
+/** What a limit counted besides the action itself (the engine's CountedTotal). */
+export interface CountedTotalRecord {
+  concept: string;
+  unit: string;
+  /** Approved earlier in this call. */
+  call: number;
+  /** Approved in the customer's other calls within the window. */
+  window: number;
+  current: number;
+  total: number;
+  windowHours?: number;
+}
+
 /** One permission decision made during a call. */
 export interface PermissionCheckRecord {
   action: string;
   status: z.infer<typeof PermissionStatusSchema>;
   rule: string | null;
   reason: string;
+  /** Earlier approvals a limit added to this action (limits add up over a call and a window). */
+  counted?: CountedTotalRecord[];
+  /** The single-use approval this check issued or reused. */
+  grant_id?: string;
   turn?: number;
   at?: string;
 }
@@ -86,6 +104,8 @@ export type CallEvent =
   | ({ type: 'permission_check' } & Omit<PermissionCheckRecord, 'turn' | 'at'>)
   | ({ type: 'ticket' } & Omit<TicketRecord, 'turn' | 'at'>)
   | ({ type: 'guard' } & Omit<GuardDecisionRecord, 'turn' | 'at'>)
+  | { type: 'grant'; grant_id: string; action: string; amount: Grant['amount']; rule: string | null }
+  | { type: 'action'; action: string; changed: boolean; description: string; grant_id: string }
   | { type: 'session_ended'; review: Review }
   | { type: 'session_saved'; session_id: string; path: string };
 
@@ -113,5 +133,8 @@ export interface SessionRecord {
   permission_checks?: PermissionCheckRecord[];
   tickets?: TicketRecord[];
   guard_decisions?: GuardDecisionRecord[];
+  actions_performed?: Array<{ action: string; description: string; turn: number; grant_id?: string }>;
+  /** Approvals issued during the call, as issued. */
+  grants?: Grant[];
   [key: string]: unknown;
 }

@@ -174,8 +174,8 @@ export function registerCallTools(
       const { decision, sla } = await withLiveSession({
         store,
         liveId: args.call_id,
-        work: (session) => ({
-          decision: session.checkPermission(args.action),
+        work: async (session) => ({
+          decision: await session.checkPermission(args.action),
           sla: String(session.participants.product.sla ?? ''),
         }),
       });
@@ -191,6 +191,7 @@ export function registerCallTools(
       description:
         'Carries out an action that check_permission approved (can_approve_immediately) in this call, e.g. 取消自动续费 ' +
         'or 退款15元: the backend state changes (a later query_system shows it) and the result says what changed. ' +
+        'Each approval carries out one action once: check again before doing it again, and act on one action at a time. ' +
         'Refused for anything this call has not approved. Tell the caller it is done only after this succeeds.',
       inputSchema: {
         call_id: callId,

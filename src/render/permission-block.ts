@@ -1,5 +1,5 @@
 import type { PermissionCategory } from '../domain/record-schemas.js';
-import type { PermissionDecision } from '../permissions/index.js';
+import type { CountedTotal, PermissionDecision } from '../permissions/index.js';
 import { parseNumber } from '../permissions/index.js';
 import { escapeControlChars } from './escape-control-chars.js';
 
@@ -104,6 +104,40 @@ function oneLine(text: string): string {
   return escapeControlChars(text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
 }
 
+/** 90元 / ¥90, as the engine's reasons write amounts. */
+function amountText(value: number, unit: string, lang: Lang): string {
+  const zh: Record<string, string> = { CNY: '元', USD: '美元', day: '天', month: '个月', time: '次' };
+  const en: Record<string, [string, string]> = {
+    CNY: ['¥', ''],
+    USD: ['$', ''],
+    day: ['', ' days'],
+    month: ['', ' months'],
+    time: ['', ' times'],
+  };
+  if (lang === 'zh') return `${value}${zh[unit] ?? unit}`;
+  const [before, after] = en[unit] ?? ['', ` ${unit}`];
+  return `${before}${value}${after}`;
+}
+
+/**
+ * 累计: 本次通话已批准90元 + 本次90元 = 180元 (24小时内): what a limit that adds up counted.
+ */
+function countedLine(c: CountedTotal, lang: Lang): string {
+  const a = (v: number) => amountText(v, c.unit, lang);
+  const hours = c.windowHours ?? 24;
+  const terms: string[] = [];
+  if (lang === 'zh') {
+    if (c.call > 0) terms.push(`本次通话已批准${a(c.call)}`);
+    if (c.window > 0) terms.push(`${hours}小时内其他通话已批准${a(c.window)}`);
+    terms.push(`本次${a(c.current)}`);
+    return `累计: ${terms.join(' + ')} = ${a(c.total)} (${hours}小时内)`;
+  }
+  if (c.call > 0) terms.push(`${a(c.call)} approved earlier in this call`);
+  if (c.window > 0) terms.push(`${a(c.window)} approved in other calls`);
+  terms.push(`${a(c.current)} now`);
+  return `Counted: ${terms.join(' + ')} = ${a(c.total)} (within ${hours} hours)`;
+}
+
 /**
  * The seed's permission check block for a decision, without a trailing newline:
  *
@@ -117,9 +151,10 @@ function oneLine(text: string): string {
  * ```
  *
  * The 流程/Process line appears for requires_supervisor and requires_process, its time taken from
- * the product's `sla` when it gives one. English uses `[Permission Check]`, `Action:`, `Status:`,
- * `Reason:`, `Process:`. The reason is shown in the block's language when the decision carries
- * both (`decision.reasons`), else as it is.
+ * the product's `sla` when it gives one. When a limit added earlier approvals to the action's
+ * amount (`decision.counted`), a 累计/Counted line after the reason says what it counted.
+ * English uses `[Permission Check]`, `Action:`, `Status:`, `Reason:`, `Process:`. The reason is
+ * shown in the block's language when the decision carries both (`decision.reasons`), else as it is.
  *
  * @example renderPermissionBlock(decision, { lang: 'zh', sla: product.sla })
  */
@@ -135,6 +170,7 @@ export function renderPermissionBlock(
     lang === 'zh'
       ? ['【权限检查结果】', `操作: ${action}`, `状态: ${label}`, `说明: ${reason}`]
       : ['[Permission Check]', `Action: ${action}`, `Status: ${label}`, `Reason: ${reason}`];
+  for (const c of decision.counted ?? []) lines.push(countedLine(c, lang));
   const process = processLine(decision.status, lang, sla);
   if (process) lines.push(process);
   lines.push('---');

@@ -131,6 +131,7 @@ export function createFakeCall(options?: {
   const permissionChecks: PermissionCheckRecord[] = [];
   const tickets: TicketRecord[] = [];
   const performed: string[] = [];
+  const used = new Set<number>();
   const customer = options?.customer ?? CUSTOMER_ZH;
   const phone = String(customer.phone);
   const mock = options?.mock ?? { user_subscription: SUBSCRIPTION };
@@ -164,17 +165,19 @@ export function createFakeCall(options?: {
       systemQueries.push(record);
       return record;
     },
-    checkPermission(action) {
+    async checkPermission(action) {
       const record = { action, ...decide(action) };
       permissionChecks.push(record);
       return { ...record, parts: [{ text: action, status: record.status }] };
     },
     async performApprovedAction(action) {
-      const approved = permissionChecks.some(
-        (c) => c.action === action && c.status === 'can_approve_immediately',
+      // Each approval is single-use, as in a real call.
+      const approved = permissionChecks.findIndex(
+        (c, i) => c.action === action && c.status === 'can_approve_immediately' && !used.has(i),
       );
-      if (!approved)
-        throw new CsError('E_REFUSED', `No approved permission check for "${action}" in this call.`);
+      if (approved < 0)
+        throw new CsError('E_REFUSED', `no unused approval for "${action}" in this call; check it first.`);
+      used.add(approved);
       performed.push(action);
       return { changed: true, description: `${action}: done` };
     },

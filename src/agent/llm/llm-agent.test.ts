@@ -158,7 +158,7 @@ describe('createLlmAgent', () => {
   it('counts an approved part of a check of several actions as an approval', async () => {
     const call = createFakeCall();
     // The fake engine only decides whole actions; give this check parts, as the real one does.
-    call.tools.checkPermission = (action) => ({
+    call.tools.checkPermission = async (action) => ({
       action,
       status: 'requires_supervisor',
       rule: '账户注销',
@@ -183,7 +183,7 @@ describe('createLlmAgent', () => {
       { calls: [{ tool: 'perform_action', input: { action: '退款500元' } }] },
       (options) => {
         expect(toolResults(options)).toEqual([
-          { ok: false, error: 'No approved permission check for "退款500元" in this call.' },
+          { ok: false, error: 'no unused approval for "退款500元" in this call; check it first.' },
         ]);
         return {
           calls: [

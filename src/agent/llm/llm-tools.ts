@@ -93,7 +93,7 @@ export function createLlmTools(options: {
       }),
       execute: async ({ action }) => {
         try {
-          const record = tools.checkPermission(action);
+          const record = await tools.checkPermission(action);
           log.permissionChecks.push(record);
           return {
             action: record.action,
@@ -110,7 +110,7 @@ export function createLlmTools(options: {
     }),
     perform_action: tool({
       description:
-        'Carry out an action that check_permission approved (status can_approve_immediately) in this call, e.g. cancel auto-renewal or reset the password. Use the same action text as the check. Refused without an approved check.',
+        'Carry out an action that check_permission approved (status can_approve_immediately) in this call, e.g. cancel auto-renewal or reset the password. Use the same action text as the check. Each approval is used up by one perform_action; check again before doing it again, one action at a time. Refused without an unused approval.',
       inputSchema: z.object({ action: z.string().min(1).describe('the approved action, as checked') }),
       execute: async ({ action }) => {
         try {

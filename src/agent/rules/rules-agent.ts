@@ -431,7 +431,7 @@ async function handleAction(
 ): Promise<{ text: string; topic: string; status: PermissionCategory }> {
   const lang = ctx.language;
   const action = actionText(request, u, lang);
-  const decision = ctx.tools.checkPermission(action);
+  const decision = await ctx.tools.checkPermission(action);
   const sla = String(ctx.product.sla ?? '');
   switch (decision.status) {
     case 'can_approve_immediately': {

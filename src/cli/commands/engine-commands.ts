@@ -32,7 +32,7 @@ export async function permitCommand(
     const { decision, sla } = await withLiveSession({
       store,
       liveId: options.session,
-      work: (session) => {
+      work: async (session) => {
         const product = session.participants.product;
         if (
           options.product !== undefined &&
@@ -44,7 +44,7 @@ export async function permitCommand(
             `Live session ${options.session} is about "${product.name}", not "${options.product}".`,
           );
         }
-        return { decision: session.checkPermission(options.action), sla: String(product.sla ?? '') };
+        return { decision: await session.checkPermission(options.action), sla: String(product.sla ?? '') };
       },
     });
     ctx.emit(decision, () => renderPermissionBlock(decision, { lang, sla }));

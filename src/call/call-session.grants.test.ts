@@ -1,0 +1,243 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createRulesAgent } from '../agent/rules/rules-agent.js';
+import type { StoredRecord } from '../domain/record-schemas.js';
+import type { CallEvent } from '../domain/session-schemas.js';
+import { MemoryRecordStore } from '../store/memory/memory-record-store.js';
+import { type CallBackend, CallSession } from './call-session.js';
+
+const records = JSON.parse(
+  readFileSync(new URL('../../../shared/scenarios/calls/records.json', import.meta.url), 'utf8'),
+) as { products: Array<Record<string, unknown>>; customers: Array<Record<string, unknown>> };
+
+const meta = (type: string, id: string, fields: Record<string, unknown>): StoredRecord =>
+  ({ ...fields, _id: id, _type: type, _created: '2026-11-25T00:00:00.000000' }) as StoredRecord;
+
+const PRODUCT = meta('product', '0000000a', records.products[0]!);
+const OPERATOR = meta('operator', '0000000b', { name: 'HEAR策略' });
+const CUSTOMER = meta('customer', '0000000c', records.customers[0]!);
+
+/** A backend that records every action it is asked to carry out. */
+function recordingBackend(): CallBackend & { done: Array<{ concept: string; value?: number }> } {
+  const done: Array<{ concept: string; value?: number }> = [];
+  return {
+    done,
+    async query() {
+      throw new Error('no queries in these tests');
+    },
+    async applyApprovedAction(input) {
+      done.push({ concept: input.concept, ...(input.quantity ? { value: input.quantity.value } : {}) });
+      return { changed: true, description: `已办理${input.action}` };
+    },
+  };
+}
+
+/** A clock the test moves. */
+function testClock(start = '2026-11-25T08:00:00.000Z') {
+  let t = Date.parse(start);
+  return { now: () => new Date(t), advanceHours: (h: number) => (t += h * 3_600_000) };
+}
+
+function call(options: {
+  store: MemoryRecordStore;
+  backend?: ReturnType<typeof recordingBackend>;
+  clock?: ReturnType<typeof testClock>;
+  product?: StoredRecord;
+  callId?: string;
+}) {
+  const backend = options.backend ?? recordingBackend();
+  const session = new CallSession({
+    participants: {
+      product: options.product ?? PRODUCT,
+      operator: OPERATOR,
+      customer: CUSTOMER,
+      phone: '13800138000',
+      coldStart: false,
+    },
+    backend,
+    language: 'zh',
+    grants: options.store,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.callId ? { callId: options.callId } : {}),
+  });
+  const events: CallEvent[] = [];
+  session.onEvent((e) => events.push(e));
+  return { session, backend, events };
+}
+
+describe('CallSession grants', () => {
+  it('carries out one approval once', async () => {
+    const { session, backend } = call({ store: new MemoryRecordStore() });
+    expect((await session.checkPermission('退款50元')).status).toBe('can_approve_immediately');
+    await session.performApprovedAction('退款50元');
+    await expect(session.performApprovedAction('退款50元')).rejects.toMatchObject({
+      code: 'E_REFUSED',
+      message: expect.stringContaining('no unused approval for "退款50元" in this call'),
+    });
+    expect(backend.done).toEqual([{ concept: 'refund', value: 50 }]);
+  });
+
+  it('refuses to carry out a text with several actions, even if one was approved', async () => {
+    const { session, backend } = call({ store: new MemoryRecordStore() });
+    await session.checkPermission('退款50元');
+    await expect(session.performApprovedAction('退款50元和退款50元和退款50元')).rejects.toMatchObject({
+      code: 'E_REFUSED',
+      message: expect.stringContaining('several actions'),
+    });
+    expect(backend.done).toEqual([]);
+  });
+
+  it('issues no grant for an approval of several actions and says each needs its own', async () => {
+    const { session } = call({ store: new MemoryRecordStore() });
+    const d = await session.checkPermission('退款15元然后重置密码');
+    expect(d.status).toBe('can_approve_immediately');
+    expect(d.grant_id).toBeUndefined();
+    expect(d.reason).toContain('请逐项检查并分别办理');
+    expect(session.record.grants).toEqual([]);
+  });
+
+  it('adds up refunds in one call: 90 approved, then 90 more needs a supervisor', async () => {
+    const { session } = call({ store: new MemoryRecordStore() });
+    expect((await session.checkPermission('退款90元')).status).toBe('can_approve_immediately');
+    await session.performApprovedAction('退款90元');
+    const second = await session.checkPermission('再退款90元');
+    expect(second.status).toBe('requires_supervisor');
+    expect(second.counted).toEqual([
+      { concept: 'refund', unit: 'CNY', call: 90, window: 0, current: 90, total: 180, windowHours: 24 },
+    ]);
+    expect(session.record.permission_checks[1]).toMatchObject({
+      status: 'requires_supervisor',
+      counted: second.counted,
+    });
+  });
+
+  it('counts an approval not yet carried out, but not twice for the same action checked again', async () => {
+    const { session } = call({ store: new MemoryRecordStore() });
+    const first = await session.checkPermission('退款60元');
+    const again = await session.checkPermission('退款60元');
+    expect(again.status).toBe('can_approve_immediately');
+    expect(again.grant_id).toBe(first.grant_id);
+    expect(session.record.grants).toHaveLength(1);
+    expect((await session.checkPermission('再退款60元')).status).toBe('requires_supervisor');
+  });
+
+  it('adds up the customer’s refunds across calls within the window, and not after it', async () => {
+    const store = new MemoryRecordStore();
+    const clock = testClock();
+    const one = call({ store, clock });
+    await one.session.checkPermission('退款80元');
+    await one.session.performApprovedAction('退款80元');
+    clock.advanceHours(23);
+    const two = call({ store, clock });
+    const within = await two.session.checkPermission('退款30元');
+    expect(within.status).toBe('requires_supervisor');
+    expect(within.counted?.[0]).toMatchObject({ call: 0, window: 80, total: 110 });
+    clock.advanceHours(2);
+    const three = call({ store, clock });
+    expect((await three.session.checkPermission('退款30元')).status).toBe('can_approve_immediately');
+  });
+
+  it('uses the product’s own window (permission_window_hours)', async () => {
+    const store = new MemoryRecordStore();
+    const clock = testClock();
+    const product = { ...PRODUCT, permission_window_hours: 72 } as StoredRecord;
+    const one = call({ store, clock, product });
+    await one.session.checkPermission('退款80元');
+    await one.session.performApprovedAction('退款80元');
+    clock.advanceHours(48);
+    const d = await call({ store, clock, product }).session.checkPermission('退款30元');
+    expect(d.status).toBe('requires_supervisor');
+    expect(d.counted?.[0]?.windowHours).toBe(72);
+  });
+
+  it('refuses a grant issued under rules that have changed since', async () => {
+    const store = new MemoryRecordStore();
+    const before = call({ store, callId: 'call_same' });
+    await before.session.checkPermission('退款50元');
+    const changed = {
+      ...PRODUCT,
+      operator_permissions: {
+        ...(PRODUCT.operator_permissions as object),
+        can_approve_immediately: ['退款<60元'],
+      },
+    } as StoredRecord;
+    const after = call({ store, callId: 'call_same', product: changed });
+    await expect(after.session.performApprovedAction('退款50元')).rejects.toMatchObject({
+      code: 'E_REFUSED',
+      message: expect.stringContaining('rules changed'),
+    });
+    expect(after.backend.done).toEqual([]);
+  });
+
+  it('uses only the call’s own grants', async () => {
+    const store = new MemoryRecordStore();
+    await call({ store }).session.checkPermission('退款50元');
+    await expect(call({ store }).session.performApprovedAction('退款50元')).rejects.toMatchObject({
+      code: 'E_REFUSED',
+    });
+  });
+
+  it('matches the approved request when the action is worded differently', async () => {
+    const { session, backend } = call({ store: new MemoryRecordStore() });
+    await session.checkPermission('退款15元');
+    await session.performApprovedAction('给客户退款15元。');
+    expect(backend.done).toEqual([{ concept: 'refund', value: 15 }]);
+    await expect(session.performApprovedAction('退款15元')).rejects.toMatchObject({ code: 'E_REFUSED' });
+  });
+
+  it('carries out the approved amount of a repeated request (N×X)', async () => {
+    const product = {
+      ...PRODUCT,
+      operator_permissions: {
+        can_approve_immediately: ['退款<=200元'],
+        requires_supervisor: ['退款>200元'],
+        requires_process: [],
+        forbidden: [],
+      },
+    } as StoredRecord;
+    const { session, backend } = call({ store: new MemoryRecordStore(), product });
+    expect((await session.checkPermission('退款3次，每次50元')).status).toBe('can_approve_immediately');
+    await session.performApprovedAction('退款3次，每次50元');
+    expect(backend.done).toEqual([{ concept: 'refund', value: 150 }]);
+  });
+
+  it('records grants and emits grant and action events', async () => {
+    const { session, events } = call({ store: new MemoryRecordStore() });
+    const d = await session.checkPermission('退款15元');
+    await session.performApprovedAction('退款15元');
+    expect(events.map((e) => e.type)).toEqual(['permission_check', 'grant', 'action']);
+    expect(events[1]).toMatchObject({
+      type: 'grant',
+      grant_id: d.grant_id,
+      amount: { value: 15, unit: 'CNY' },
+    });
+    expect(events[2]).toEqual({
+      type: 'action',
+      action: '退款15元',
+      changed: true,
+      description: '已办理退款15元',
+      grant_id: d.grant_id,
+    });
+    expect(session.record.grants).toEqual([
+      expect.objectContaining({ grant_id: d.grant_id, consumed_at: null }),
+    ]);
+    expect(session.record.actions_performed).toEqual([
+      expect.objectContaining({ action: '退款15元', grant_id: d.grant_id }),
+    ]);
+  });
+
+  it('keeps the built-in agent to the limits: three refunds of 90 in one call approve only the first', async () => {
+    const { session, backend } = call({ store: new MemoryRecordStore() });
+    const agent = createRulesAgent();
+    for (const line of ['退款90元', '再退款90元', '再退款90元']) {
+      session.addCustomerTurn(line);
+      session.addAgentTurn(await agent.reply(session.context(), line));
+    }
+    expect(session.record.permission_checks.map((c) => c.status)).toEqual([
+      'can_approve_immediately',
+      'requires_supervisor',
+      'requires_supervisor',
+    ]);
+    expect(backend.done).toEqual([{ concept: 'refund', value: 90 }]);
+  });
+});
