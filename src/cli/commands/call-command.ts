@@ -81,6 +81,8 @@ export async function callCommand(ctx: CliContext, options: CallOptions): Promis
     participants,
     backend: createSystemBackend({ store, env: ctx.env }),
     language: options.lang,
+    // Approvals are single-use grants in the store, so limits add up across the customer's calls.
+    grants: store,
   });
   const agent = await makeAgent({
     store,
