@@ -224,3 +224,340 @@ export function collectUtteranceEvidence(utterances: readonly string[]): Evidenc
   }
   return evidence;
 }
+
+/** A date said relative to today: 明天, 下周五, 下个月5号, next Monday, by Friday, the 5th. */
+export interface RelativeDateFact {
+  text: string;
+  /** What it counts from: days from today, a weekday, a week, a month, a year, a bare day of the month. */
+  unit: 'day' | 'weekday' | 'week' | 'month' | 'year' | 'day_of_month';
+  /** 0 this, 1 next, 2 the one after (days: how many days from today). */
+  offset: number;
+  /** 1 Monday … 7 Sunday, for weekdays. */
+  weekday?: number;
+  /** The day of the month it names (下个月5号 -> 5, the 5th -> 5). */
+  day?: number;
+  /** Part of a week or month or year: the weekend, 月初, 月中, 月底. */
+  part?: 'start' | 'middle' | 'end' | 'weekend';
+  /** "next Friday" is read both ways (the coming one, or the one in next week). */
+  loose?: boolean;
+}
+
+const ZH_WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
+const EN_WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const EN_WEEKDAY = '(monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const ZH_PART: Record<string, RelativeDateFact['part']> = {
+  初: 'start',
+  上旬: 'start',
+  中: 'middle',
+  中旬: 'middle',
+  底: 'end',
+  末: 'end',
+  下旬: 'end',
+};
+
+function zhOffset(prefix: string | undefined): number {
+  if (prefix === '下下') return 2;
+  if (prefix === '下') return 1;
+  return 0;
+}
+
+/**
+ * The dates a text gives relative to today, in Chinese and English. Weekday ranges (周一至周五,
+ * Monday to Friday) are opening hours, not dates, and are left out.
+ *
+ * @example extractRelativeDates('下个月5号到账') // [{ unit: 'month', offset: 1, day: 5, ... }]
+ */
+export function extractRelativeDates(text: string): RelativeDateFact[] {
+  const s = text.normalize('NFKC');
+  const found: Array<RelativeDateFact & { index: number; end: number }> = [];
+  const add = (index: number, matched: string, fact: Omit<RelativeDateFact, 'text'>) => {
+    const end = index + matched.length;
+    if (found.some((f) => index < f.end && end > f.index)) return;
+    found.push({ ...fact, text: matched, index, end });
+  };
+  const each = (re: RegExp, f: (m: RegExpMatchArray) => Omit<RelativeDateFact, 'text'> | undefined) => {
+    for (const m of s.matchAll(re)) {
+      const fact = f(m);
+      if (fact) add(m.index!, m[0], fact);
+    }
+  };
+  // Chinese: months first (下个月5号 before 5号), then weeks, weekdays and days.
+  each(
+    new RegExp(
+      String.raw`(下下|下|这|本)个?月(?:的)?(初|上旬|中旬|中|下旬|底|末|(\d{1,2}|${CN_SMALL})\s?[号日])?`,
+      'g',
+    ),
+    (m) => {
+      const day = m[3] === undefined ? undefined : numberFrom(m[3]);
+      const part = m[2] !== undefined && day === undefined ? ZH_PART[m[2]] : undefined;
+      return {
+        unit: 'month',
+        offset: zhOffset(m[1]),
+        ...(day === undefined ? {} : { day }),
+        ...(part ? { part } : {}),
+      };
+    },
+  );
+  each(/(?<![每个当])月(底|末|初)/g, (m) => ({ unit: 'month', offset: 0, part: ZH_PART[m[1]!]! }));
+  each(/明年(初|底)?|(?<![每])年(底|末)/g, (m) =>
+    m[0].startsWith('明年')
+      ? { unit: 'year', offset: 1, ...(m[1] ? { part: m[1] === '初' ? 'start' : 'end' } : {}) }
+      : { unit: 'year', offset: 0, part: 'end' },
+  );
+  each(/(下下|下|这|本)(?:个)?(?:周|星期|礼拜)([一二三四五六日天末])?/g, (m) => {
+    const offset = zhOffset(m[1]);
+    if (m[2] === '末') return { unit: 'week', offset, part: 'weekend' };
+    if (m[2]) return { unit: 'weekday', offset, weekday: ZH_WEEKDAY[m[2]]! };
+    return { unit: 'week', offset };
+  });
+  each(
+    /(?<![每至到~\-－—、和与或])(?:周|星期|礼拜)([一二三四五六日天])(?!\s?[至到~\-－—、和与或]\s?(?:周|星期|礼拜)?[一二三四五六日天])/g,
+    (m) => ({ unit: 'weekday', offset: 0, weekday: ZH_WEEKDAY[m[1]!]!, loose: true }),
+  );
+  each(/(?<![每])周末/g, () => ({ unit: 'week', offset: 0, part: 'weekend' }));
+  each(
+    /大后天|后天|明天|明日|明儿|明早|明晚|今晚|今天(?:之内|以内|内|下班前|晚些时候|晚点|下午|晚上)|今日内|当日内/g,
+    (m) => {
+      const w = m[0];
+      const offset = w === '大后天' ? 3 : w === '后天' ? 2 : w.startsWith('明') ? 1 : 0;
+      return { unit: 'day', offset };
+    },
+  );
+  each(
+    new RegExp(String.raw`(?<![\d月号./\-])(\d{1,2}|${CN_SMALL})\s?号(?![码线店楼门房机位键段])`, 'g'),
+    (m) => {
+      const day = numberFrom(m[1]!);
+      return day !== undefined && day >= 1 && day <= 31
+        ? { unit: 'day_of_month', offset: 0, day }
+        : undefined;
+    },
+  );
+  // English.
+  each(/\b(?:the\s+)?day after tomorrow\b/gi, () => ({ unit: 'day', offset: 2 }));
+  each(/\btomorrow\b/gi, () => ({ unit: 'day', offset: 1 }));
+  each(
+    /\btonight\b|\blater today\b|\bby (?:the )?end of (?:the |to)?day\b|\bby today\b|\bend of day\b|\bEOD\b/gi,
+    () => ({
+      unit: 'day',
+      offset: 0,
+    }),
+  );
+  each(
+    /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+of\s+(this|next)\s+month\b|\b(this|next)\s+month\s+on\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b/gi,
+    (m) => ({
+      unit: 'month',
+      offset: (m[2] ?? m[3])!.toLowerCase() === 'next' ? 1 : 0,
+      day: Number(m[1] ?? m[4]),
+    }),
+  );
+  each(
+    /\b(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the\s+|this\s+|next\s+)?)(week|month|year)\b/gi,
+    (m) => {
+      const t = m[0].toLowerCase();
+      const unit = m[1]!.toLowerCase() as 'week' | 'month' | 'year';
+      const part = /end/.test(t) ? 'end' : /middle/.test(t) ? 'middle' : 'start';
+      return { unit, offset: /next/.test(t) ? 1 : 0, part };
+    },
+  );
+  each(
+    new RegExp(
+      String.raw`\b(this|next|coming|the following)\s+(week(?:end)?|month|year|${EN_WEEKDAY.slice(1, -1)})\b`,
+      'gi',
+    ),
+    (m) => {
+      const which = m[1]!.toLowerCase();
+      const what = m[2]!.toLowerCase();
+      const offset = which === 'next' || which === 'the following' ? 1 : 0;
+      if (what === 'weekend') return { unit: 'week', offset, part: 'weekend' };
+      if (what === 'week' || what === 'month' || what === 'year') return { unit: what, offset };
+      const weekday = EN_WEEKDAYS.indexOf(what) + 1;
+      // "next Friday": the coming one to some, the one in next week to others.
+      if (which === 'next') return { unit: 'weekday', offset: 1, weekday, loose: true };
+      return { unit: 'weekday', offset: 0, weekday, ...(which === 'coming' ? { loose: true } : {}) };
+    },
+  );
+  each(
+    new RegExp(
+      String.raw`\b(?:by|on|before|until|till|this|from)\s+${EN_WEEKDAY}\b(?!\s*(?:-|–|to|through|thru)\s*${EN_WEEKDAY})|\b${EN_WEEKDAY}\s+(?:morning|afternoon|evening|night)\b`,
+      'gi',
+    ),
+    (m) => {
+      const name = (m[1] ?? m[2])!.toLowerCase();
+      return { unit: 'weekday', offset: 0, weekday: EN_WEEKDAYS.indexOf(name) + 1, loose: true };
+    },
+  );
+  each(
+    /\b(?:on|by|before|until)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\s+(?:this|next)\s+month)/gi,
+    (m) => ({
+      unit: 'day_of_month',
+      offset: 0,
+      day: Number(m[1]),
+    }),
+  );
+  return found.sort((a, b) => a.index - b.index).map(({ index: _i, end: _e, ...fact }) => fact);
+}
+
+/** A date as YYYY-MM-DD in local terms (no time zone shifts: the arithmetic is on calendar days). */
+function iso(y: number, m: number, d: number): string {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.toISOString().slice(0, 10);
+}
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/**
+ * The calendar days a relative date may mean, as inclusive ranges of YYYY-MM-DD, counted from
+ * `today` (YYYY-MM-DD). Loose expressions give every reading.
+ *
+ * @example resolveRelativeDate({ unit: 'day', offset: 1, text: '明天' }, '2026-01-31') // [{ from: '2026-02-01', to: '2026-02-01' }]
+ */
+export function resolveRelativeDate(
+  fact: RelativeDateFact,
+  today: string,
+): Array<{ from: string; to: string }> {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  const plus = (days: number) => {
+    const x = new Date(t.getTime() + days * 86_400_000);
+    return iso(x.getUTCFullYear(), x.getUTCMonth() + 1, x.getUTCDate());
+  };
+  const weekdayToday = ((t.getUTCDay() + 6) % 7) + 1;
+  const monday = 1 - weekdayToday;
+  switch (fact.unit) {
+    case 'day':
+      return [{ from: plus(fact.offset), to: plus(fact.offset) }];
+    case 'weekday': {
+      const inWeek = monday + 7 * fact.offset + (fact.weekday! - 1);
+      const out = [{ from: plus(inWeek), to: plus(inWeek) }];
+      if (fact.loose) {
+        const coming = (fact.weekday! - weekdayToday + 7) % 7;
+        out.push({ from: plus(coming), to: plus(coming) }, { from: plus(coming + 7), to: plus(coming + 7) });
+      }
+      return out;
+    }
+    case 'week': {
+      const start = monday + 7 * fact.offset;
+      return fact.part === 'weekend'
+        ? [{ from: plus(start + 5), to: plus(start + 6) }]
+        : [{ from: plus(start), to: plus(start + 6) }];
+    }
+    case 'month': {
+      const month0 = m - 1 + fact.offset;
+      const my = y + Math.floor(month0 / 12);
+      const mm = (month0 % 12) + 1;
+      const last = daysInMonth(my, mm);
+      if (fact.day !== undefined) {
+        const day = Math.min(fact.day, last);
+        return [{ from: iso(my, mm, day), to: iso(my, mm, day) }];
+      }
+      const [a, b] =
+        fact.part === 'start'
+          ? [1, 10]
+          : fact.part === 'middle'
+            ? [11, 20]
+            : fact.part === 'end'
+              ? [21, last]
+              : [1, last];
+      return [{ from: iso(my, mm, a), to: iso(my, mm, b) }];
+    }
+    case 'year': {
+      const yy = y + fact.offset;
+      if (fact.part === 'start') return [{ from: iso(yy, 1, 1), to: iso(yy, 2, 28) }];
+      if (fact.part === 'end') return [{ from: iso(yy, 12, 1), to: iso(yy, 12, 31) }];
+      return [{ from: iso(yy, 1, 1), to: iso(yy, 12, 31) }];
+    }
+    case 'day_of_month': {
+      const out: Array<{ from: string; to: string }> = [];
+      for (const k of [0, 1]) {
+        const month0 = m - 1 + k;
+        const my = y + Math.floor(month0 / 12);
+        const mm = (month0 % 12) + 1;
+        if (fact.day! <= daysInMonth(my, mm))
+          out.push({ from: iso(my, mm, fact.day!), to: iso(my, mm, fact.day!) });
+      }
+      return out;
+    }
+  }
+}
+
+/** A length of time a text states: 2小时内, 1到3个工作日, within 24 hours, 3-5 business days. */
+export interface DurationFact {
+  values: number[];
+  text: string;
+}
+
+const EN_SMALL: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  'twenty-four': 24,
+  'forty-eight': 48,
+  'seventy-two': 72,
+};
+/** A number in a time frame: 48, 1.5, 1,000 (a comma only before three digits: T1，48 is two numbers). */
+const DURATION_NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const EN_NUM = String.raw`\d+(?:\.\d+)?|twenty-four|forty-eight|seventy-two|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty`;
+
+function durationNumber(text: string): number | undefined {
+  return EN_SMALL[text.toLowerCase()] ?? numberFrom(text);
+}
+
+/**
+ * The lengths of time a text states, with the numbers in them; calendar dates are taken out
+ * first so that 12月20日 is not read as 20 days.
+ *
+ * @example extractDurations('预计1到3个工作日到账') // [{ values: [1, 3], text: '1到3个工作日' }]
+ */
+export function extractDurations(text: string): DurationFact[] {
+  let s = text.normalize('NFKC');
+  for (const d of extractDates(s)) s = s.replace(d.text, ' '.repeat(d.text.length));
+  const out: DurationFact[] = [];
+  const zh = new RegExp(
+    // 前两天 / 这两天 / 第3天 say when, loosely; they are not a promised length of time.
+    String.raw`(?<![前这那头近第\dA-Za-z])(${DURATION_NUM}|${CN_NUMERAL})(?:\s?(?:-|~|到|至|—|–)\s?(${DURATION_NUM}|${CN_NUMERAL}))?\s?(?:个)?\s?(?:半)?(?:个)?(小时|钟头|工作日|天|周|星期|个月|分钟|日(?=内|之内|以内|后))`,
+    'g',
+  );
+  for (const m of s.matchAll(zh)) {
+    const values = [m[1]!, m[2]].filter((v): v is string => v !== undefined).map((v) => numberFrom(v));
+    if (values.every((v): v is number => v !== undefined)) out.push({ values, text: m[0] });
+  }
+  const en = new RegExp(
+    String.raw`\b(${EN_NUM})(?:\s?(?:-|–|to)\s?(${EN_NUM}))?\s+(?:more\s+)?(?:business\s+|working\s+|calendar\s+)?(?:hours?|days?|weeks?|months?|minutes?|mins?)\b`,
+    'gi',
+  );
+  for (const m of s.matchAll(en)) {
+    const values = [m[1]!, m[2]].filter((v): v is string => v !== undefined).map(durationNumber);
+    if (values.every((v): v is number => v !== undefined)) out.push({ values, text: m[0] });
+  }
+  return out;
+}
+
+/** Every string in JSON values (system query responses), for phrases a record states in words. */
+export function collectJsonText(values: readonly unknown[]): string[] {
+  const out: string[] = [];
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 12 || value === null || value === undefined) return;
+    if (typeof value === 'string') out.push(value.normalize('NFKC'));
+    else if (Array.isArray(value)) for (const item of value) visit(item, depth + 1);
+    else if (typeof value === 'object') for (const item of Object.values(value)) visit(item, depth + 1);
+  };
+  for (const v of values) visit(v, 0);
+  return out;
+}
