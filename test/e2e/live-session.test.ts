@@ -259,7 +259,7 @@ describe('cs session (live sessions driven by separate processes)', () => {
     const liveId = await start('13600005555');
     const early = await runCs(['session', 'act', '--db', db, '--session', liveId, '--action', '重置密码']);
     expect(early.code).toBe(1);
-    expect(early.stderr).toMatch(/no approved permission check/);
+    expect(early.stderr).toMatch(/no unused approval for "重置密码" in this call/);
     const supervisor = await cs(['permit', '--session', liveId, '--action', '退款200元']);
     expect(supervisor.status).toBe('requires_supervisor');
     const notApproved = await runCs([

@@ -454,7 +454,7 @@ describe('cs mcp', () => {
         action: '取消自动续费',
       });
       expect(refused.isError).toBe(true);
-      expect(textOf(refused)).toMatch(/no approved permission check/);
+      expect(textOf(refused)).toMatch(/no unused approval for "取消自动续费" in this call/);
 
       const check = dataOf<{ status: string }>(
         await call(client, 'check_permission', { call_id: start.call_id, action: '取消自动续费' }),
