@@ -6,6 +6,9 @@ import {
   collectUtteranceEvidence,
   extractAmounts,
   extractDates,
+  extractDurations,
+  extractRelativeDates,
+  resolveRelativeDate,
 } from './extract-facts.js';
 
 describe('chineseNumeral', () => {
@@ -108,4 +111,81 @@ describe('collectUtteranceEvidence', () => {
     expect(evidence.numbers).toEqual(expect.arrayContaining([15, 20]));
     expect(evidence.dates).toMatchObject([{ day: 20 }]);
   });
+});
+
+describe('extractRelativeDates', () => {
+  it.each([
+    ['明天给您回电', { unit: 'day', offset: 1 }],
+    ['后天到账', { unit: 'day', offset: 2 }],
+    ['今天之内退给您', { unit: 'day', offset: 0 }],
+    ['下个月5号扣费', { unit: 'month', offset: 1, day: 5 }],
+    ['本月底之前', { unit: 'month', offset: 0, part: 'end' }],
+    ['下周三之前', { unit: 'weekday', offset: 1, weekday: 3 }],
+    ['这周末', { unit: 'week', offset: 0, part: 'weekend' }],
+    ['周五给您答复', { unit: 'weekday', offset: 0, weekday: 5, loose: true }],
+    ["you'll have it by tomorrow", { unit: 'day', offset: 1 }],
+    ['by Friday', { unit: 'weekday', weekday: 5, loose: true }],
+    ['next Monday', { unit: 'weekday', offset: 1, weekday: 1, loose: true }],
+    ['by end of day', { unit: 'day', offset: 0 }],
+    ['on the 15th', { unit: 'day_of_month', day: 15 }],
+    ['the 5th of next month', { unit: 'month', offset: 1, day: 5 }],
+    ['end of the month', { unit: 'month', offset: 0, part: 'end' }],
+  ])('reads %s', (text, fact) => {
+    expect(extractRelativeDates(text)).toMatchObject([fact]);
+  });
+
+  it.each(['周一至周五', 'Monday to Friday', '每周五', '今天天气不错', '我的账号', '5号线', '12月20号'])(
+    'leaves out %s (opening hours, habits, today, numbers that are not days)',
+    (text) => {
+      expect(extractRelativeDates(text)).toEqual([]);
+    },
+  );
+});
+
+describe('resolveRelativeDate', () => {
+  // 2026-01-06 is a Tuesday.
+  const today = '2026-01-06';
+  it.each([
+    ['明天', [{ from: '2026-01-07', to: '2026-01-07' }]],
+    ['下个月5号', [{ from: '2026-02-05', to: '2026-02-05' }]],
+    ['下周一', [{ from: '2026-01-12', to: '2026-01-12' }]],
+    ['这周', [{ from: '2026-01-05', to: '2026-01-11' }]],
+    ['月底', [{ from: '2026-01-21', to: '2026-01-31' }]],
+    ['next month', [{ from: '2026-02-01', to: '2026-02-28' }]],
+  ])('reads %s against the call date', (text, ranges) => {
+    const [fact] = extractRelativeDates(text);
+    expect(resolveRelativeDate(fact!, today)).toEqual(ranges);
+  });
+
+  it('gives every reading of a loose weekday', () => {
+    const [fact] = extractRelativeDates('by Friday');
+    expect(resolveRelativeDate(fact!, today).map((r) => r.from)).toEqual(
+      expect.arrayContaining(['2026-01-09', '2026-01-16']),
+    );
+  });
+
+  it('crosses the year', () => {
+    const [fact] = extractRelativeDates('下个月3号');
+    expect(resolveRelativeDate(fact!, '2025-12-30')).toEqual([{ from: '2026-01-03', to: '2026-01-03' }]);
+  });
+});
+
+describe('extractDurations', () => {
+  it.each([
+    ['预计2小时内回复', [2]],
+    ['1到3个工作日到账', [1, 3]],
+    ['三个工作日内', [3]],
+    ['within 24 hours', [24]],
+    ['3-5 business days', [3, 5]],
+    ['two weeks', [2]],
+  ])('reads %s', (text, values) => {
+    expect(extractDurations(text).map((d) => d.values)).toEqual([values]);
+  });
+
+  it.each(['2025年12月20日开通', '工单号T1，48元', '这两天会联系您', 'at $15 a month'])(
+    'finds no time frame in %s',
+    (text) => {
+      expect(extractDurations(text)).toEqual([]);
+    },
+  );
 });

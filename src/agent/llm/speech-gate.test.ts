@@ -13,6 +13,15 @@ function gate(check: (t: string) => boolean = () => true, language: 'zh' | 'en' 
 }
 
 describe('SpeechGate', () => {
+  it("does not cut a sentence after a title's period", () => {
+    const { g, out } = gate(() => true, 'en');
+    g.push('Thanks, Mr. ');
+    g.push('Zhang');
+    expect(out).toEqual([]);
+    g.push('. I will check.');
+    expect(out).toEqual(['Thanks, Mr. Zhang.']);
+  });
+
   it('lets text out only at the end of a sentence', () => {
     const { g, out } = gate();
     for (const piece of ['我查', '了一下。您的', '月费是15', '元。']) g.push(piece);

@@ -1,9 +1,14 @@
+const TITLE_BEFORE = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|St|No)$/i;
+
 /** Where a spoken sentence ends: Chinese and English stops, a new line; a period only before a space. */
 function lastSentenceEnd(text: string): number {
   for (let i = text.length - 1; i >= 0; i--) {
     const c = text[i]!;
     if ('。！？!?；;\n'.includes(c)) return i + 1;
-    if (c === '.' && i + 1 < text.length && /\s/.test(text[i + 1]!)) return i + 1;
+    // Ms. Li: a title's period is no sentence end; cutting there would send half a name ahead.
+    if (c === '.' && i + 1 < text.length && /\s/.test(text[i + 1]!) && !TITLE_BEFORE.test(text.slice(0, i))) {
+      return i + 1;
+    }
   }
   return 0;
 }
