@@ -1,3 +1,4 @@
+import { CsError } from '../domain/cs-error.js';
 import type { RecordStore } from '../store/record-store.js';
 
 /**
@@ -14,6 +15,12 @@ export interface CallerScope {
   callEnded(callId: string): void;
   /** The ids of the callers whose calls, started here, are still live. */
   liveCustomerIds(): Promise<Set<string>>;
+  /**
+   * Before a call names its caller by customer name: without admin the name must be a
+   * customer's full name, so a call cannot be started (and a record shown) on a guessed
+   * fragment, and a miss lists no one.
+   */
+  checkCallerName(name: string): Promise<void>;
 }
 
 /**
@@ -28,6 +35,17 @@ export function createCallerScope(options: { store: RecordStore; admin?: boolean
     },
     callEnded(callId) {
       calls.delete(callId);
+    },
+    async checkCallerName(name) {
+      if (options.admin === true) return;
+      const wanted = name.trim();
+      if (/^[0-9a-f]{8}$/.test(wanted) && (await options.store.get('customer', wanted))) return;
+      const found = await options.store.findByName('customer', wanted);
+      if (found.length === 1) return;
+      throw new CsError(
+        found.length === 0 ? 'E_NOT_FOUND' : 'E_AMBIGUOUS',
+        `${found.length === 0 ? 'No customer has' : 'Several customers have'} the full name "${wanted}": give the caller's phone (other customers are not listed; \`cs mcp --admin\` reads them).`,
+      );
     },
     async liveCustomerIds() {
       // A call can also end elsewhere (`cs session end`, expiry): only a call still live counts.

@@ -71,7 +71,11 @@ export function registerCallTools(
           .min(1)
           .optional()
           .describe('caller phone; an unknown number creates a cold-start customer'),
-        customer: z.string().min(1).optional().describe('caller by customer name, when no phone is known'),
+        customer: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('caller by full customer name, when no phone is known'),
         new: z.boolean().optional().describe('true for a new caller who gave no phone number'),
         language: z
           .enum(['zh', 'en'])
@@ -86,6 +90,7 @@ export function registerCallTools(
     },
     guarded(async (args) => {
       const language = args.language ?? 'zh';
+      if (args.customer !== undefined) await scope?.checkCallerName(args.customer);
       const { liveId, started } = await startLiveSession({
         store,
         product: args.product,

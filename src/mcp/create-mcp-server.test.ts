@@ -116,6 +116,20 @@ describe('createMcpServer', () => {
     expect(refusedCode(await call('get_record', { type: 'customer', name: '张' }))).toBe('E_REFUSED');
   });
 
+  it('starts a call by customer name only on a full name, and a miss lists no one', async () => {
+    const guess = await call('start_call', { product: '会员订阅服务', operator: 'HEAR策略', customer: '李' });
+    expect(guess).toMatchObject({ isError: true, structuredContent: { error: { code: 'E_NOT_FOUND' } } });
+    expect(guess.content[0]?.text).not.toContain('李女士');
+    expect(guess.content[0]?.text).not.toContain('张先生');
+    expect(await store.listLiveSessions()).toEqual([]);
+    const full = await call('start_call', {
+      product: '会员订阅服务',
+      operator: 'HEAR策略',
+      customer: '李女士',
+    });
+    expect(full.structuredContent).toMatchObject({ customer: { name: '李女士' } });
+  });
+
   it('refuses a phone in end_call’s customer updates and keeps the call live', async () => {
     const started = await call('start_call', {
       product: '会员订阅服务',
