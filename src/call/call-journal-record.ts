@@ -32,8 +32,14 @@ export async function journalCall(options: {
     ...(options.tag === undefined ? {} : { tag: options.tag }),
   };
   const writer = await options.store.journal.start(header);
-  session.onRecord((change) => writer.append(change));
+  session.onRecord((change) => writer.append(change), { flush: () => writer.flush() });
   return writer;
+}
+
+interface Started {
+  action: string;
+  grant_id: string;
+  turn: number;
 }
 
 /** Rebuilds a call's record from its journal; changes it does not know are skipped. */
@@ -41,14 +47,26 @@ export function replayCallJournal(header: CallJournalHeader, changes: readonly u
   const language: Language = header.language === 'en' ? 'en' : 'zh';
   const record: CallRecordState = { ...emptyCallRecord(language, systemClock), started_at: header.started_at };
   const lists = new Set<string>(CALL_RECORD_LISTS);
+  const started: Started[] = [];
   for (const change of changes) {
     if (typeof change !== 'object' || change === null) continue;
     const { list, entry } = change as { list?: unknown; entry?: unknown };
     if (list === 'language' && (entry === 'zh' || entry === 'en')) record.language = entry as Language;
     else if (list === 'learned' && typeof entry === 'object' && entry !== null)
       record.learned = entry as Record<string, unknown>;
+    else if (list === 'action_started' && typeof entry === 'object' && entry !== null) started.push(entry as Started);
     else if (typeof list === 'string' && lists.has(list) && typeof entry === 'object' && entry !== null)
       (record[list as keyof CallRecordState] as unknown[]).push(entry);
+  }
+  // An action that reached the backend as the call was cut off: recorded, its outcome unknown.
+  const done = new Set(record.actions_performed.map((a) => a.grant_id));
+  for (const s of started) {
+    if (done.has(s.grant_id)) continue;
+    const description =
+      record.language === 'en'
+        ? `${s.action}: started when the call was cut off; outcome unconfirmed, check the system`
+        : `${s.action}：通话中断时正在办理，结果未确认，请核实系统`;
+    record.actions_performed.push({ action: s.action, description, turn: s.turn, grant_id: s.grant_id, unconfirmed: true });
   }
   return record;
 }

@@ -80,6 +80,7 @@ export type CallRecordList = (typeof CALL_RECORD_LISTS)[number];
 export type CallRecordChange =
   | { [K in CallRecordList]: { list: K; entry: CallRecordState[K][number] } }[CallRecordList]
   | { list: 'language'; entry: Language }
+  | { list: 'action_started'; entry: { action: string; grant_id: string; turn: number } }
   | { list: 'learned'; entry: Record<string, unknown> };
 
 /** Everything a call records; it is what `session.json` saves and what live sessions persist. */
@@ -91,7 +92,14 @@ export interface CallRecordState {
   permission_checks: PermissionCheckRecord[];
   tickets: TicketRecord[];
   guard_decisions: GuardDecisionRecord[];
-  actions_performed: Array<{ action: string; description: string; turn: number; grant_id?: string }>;
+  actions_performed: Array<{
+    action: string;
+    description: string;
+    turn: number;
+    grant_id?: string;
+    /** Started when the call was cut off; whether the backend finished it is unknown. */
+    unconfirmed?: boolean;
+  }>;
   /** Approvals issued in this call, as issued (their consumption is in the store and actions_performed). */
   grants: Grant[];
   learned: Record<string, unknown>;
@@ -129,6 +137,7 @@ export class CallSession {
   private readonly clock: Clock;
   private readonly listeners: Array<(event: CallEvent) => void> = [];
   private readonly recorders: Array<(change: CallRecordChange) => void> = [];
+  private readonly flushes: Array<() => Promise<void>> = [];
   /** The live call's id (`call_id`): names the call in its journal, grants and live sessions. */
   readonly callId: string;
   private learnedJournaled = '{}';
@@ -161,9 +170,22 @@ export class CallSession {
     this.listeners.push(listener);
   }
 
-  /** Called with every change to the record, in order, as it happens (the call journal). */
-  onRecord(recorder: (change: CallRecordChange) => void): void {
+  /**
+   * Called with every change to the record, in order, as it happens (the call journal);
+   * `flush` makes what was recorded durable, awaited before an action reaches the backend.
+   */
+  onRecord(recorder: (change: CallRecordChange) => void, options: { flush?: () => Promise<void> } = {}): void {
     this.recorders.push(recorder);
+    if (options.flush) this.flushes.push(options.flush);
+  }
+
+  /** A change only the journal keeps (the record itself has no list for it). */
+  private journalOnly(change: CallRecordChange): void {
+    for (const r of this.recorders) r(change);
+  }
+
+  private async durable(): Promise<void> {
+    await Promise.all(this.flushes.map((f) => f()));
   }
 
   private emit(event: CallEvent): void {
@@ -343,6 +365,10 @@ export class CallSession {
       if (grant) break;
     }
     if (!grant) throw noGrant(action, 'none');
+    // On disk before the backend hears of it: an action cut short by a crash still shows in the
+    // recovered session, marked unconfirmed.
+    this.journalOnly({ list: 'action_started', entry: { action, grant_id: grant.grant_id, turn: this.turn } });
+    await this.durable();
     const outcome = await this.backend.applyApprovedAction({
       product,
       phone,
