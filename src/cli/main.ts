@@ -254,6 +254,15 @@ function buildProgram(): Command {
     .requiredOption('--to <dir>', 'target folder')
     .action(lazy(async () => (await import('./commands/store-commands.js')).exportCommand));
   program
+    .command('doctor')
+    .description('check the database for damaged files, stale index, locks, leftovers; --fix repairs')
+    .option('--fix', 'repair what is safe (index, temp folders, abandoned locks, field types, READMEs)')
+    .option(
+      '--move-corrupt',
+      'with --fix: move damaged files aside to <file>.corrupt-<time> (nothing is deleted)',
+    )
+    .action(lazy(async () => (await import('./commands/doctor-command.js')).doctorCommand));
+  program
     .command('recover')
     .description('save calls left unsaved by a crash, a kill or a database outage')
     .action(lazy(async () => (await import('./commands/recover-command.js')).recoverCommand));

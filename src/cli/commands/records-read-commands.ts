@@ -65,7 +65,11 @@ export async function listCommand(
       const rows = (await store.summaries(type)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
       result[type] = rows;
       lines.push('', `## ${TYPE_TITLES[type]} (${rows.length})`);
-      for (const r of rows) lines.push(`- ${r.name}  [${r.id}]${r.phone ? `  ${r.phone}` : ''}`);
+      for (const r of rows) {
+        // A damaged record stays listed, marked, so it is never mistaken for a missing one.
+        const mark = r.corrupt ? `  ⚠ 已损坏 CORRUPT: ${r.corrupt} (see \`cs doctor\`)` : '';
+        lines.push(`- ${r.name}  [${r.id}]${r.phone ? `  ${r.phone}` : ''}${mark}`);
+      }
     }
   }
   ctx.emit(options.type ? result[options.type] : result, () => lines.join('\n'));

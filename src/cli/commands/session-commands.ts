@@ -232,9 +232,10 @@ export async function historyListCommand(
     rows.length === 0
       ? '没有通话记录 No saved sessions.'
       : rows
-          .map(
-            (r) =>
-              `${r.session_id}  ${r.timestamp.slice(0, 19)}  ${r.customer}  ${r.product}  ${r.operator}  ${r.resolution_status ?? ''}`,
+          .map((r) =>
+            r.corrupt
+              ? `${r.session_id}  ⚠ 已损坏 CORRUPT: ${r.corrupt} (see \`cs doctor\`)`
+              : `${r.session_id}  ${r.timestamp.slice(0, 19)}  ${r.customer}  ${r.product}  ${r.operator}  ${r.resolution_status ?? ''}`,
           )
           .join('\n'),
   );
