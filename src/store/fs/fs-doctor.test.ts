@@ -39,7 +39,7 @@ const kinds = (report: { problems: Array<{ kind: string; file: string }> }) =>
   report.problems.map((p) => `${p.kind} ${p.file}`).sort();
 
 /** A database with one of everything `cs doctor` looks for. */
-async function damage(): Promise<Record<string, string>> {
+async function damage(): Promise<{ zhang: string; li: string; wang: string; shared: string }> {
   const zhang = await store.create('customer', customerFields('张先生', '13800138000'));
   const li = await store.create('customer', customerFields('李女士', '13912345678'));
   const wang = await store.create('customer', customerFields('王五', '13700000000'));
