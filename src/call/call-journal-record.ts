@@ -3,7 +3,12 @@ import { systemClock } from '../domain/clock.js';
 import { currentProcess } from '../domain/process-identity.js';
 import type { CallJournalHeader, CallJournalWriter } from '../store/call-journal.js';
 import type { RecordStore } from '../store/record-store.js';
-import { CALL_RECORD_LISTS, type CallRecordState, type CallSession, emptyCallRecord } from './call-session.js';
+import {
+  CALL_RECORD_LISTS,
+  type CallRecordState,
+  type CallSession,
+  emptyCallRecord,
+} from './call-session.js';
 
 /**
  * Starts the journal of a call run by this process and keeps it: every change to the call's
@@ -45,7 +50,10 @@ interface Started {
 /** Rebuilds a call's record from its journal; changes it does not know are skipped. */
 export function replayCallJournal(header: CallJournalHeader, changes: readonly unknown[]): CallRecordState {
   const language: Language = header.language === 'en' ? 'en' : 'zh';
-  const record: CallRecordState = { ...emptyCallRecord(language, systemClock), started_at: header.started_at };
+  const record: CallRecordState = {
+    ...emptyCallRecord(language, systemClock),
+    started_at: header.started_at,
+  };
   const lists = new Set<string>(CALL_RECORD_LISTS);
   const started: Started[] = [];
   for (const change of changes) {
@@ -54,7 +62,8 @@ export function replayCallJournal(header: CallJournalHeader, changes: readonly u
     if (list === 'language' && (entry === 'zh' || entry === 'en')) record.language = entry as Language;
     else if (list === 'learned' && typeof entry === 'object' && entry !== null)
       record.learned = entry as Record<string, unknown>;
-    else if (list === 'action_started' && typeof entry === 'object' && entry !== null) started.push(entry as Started);
+    else if (list === 'action_started' && typeof entry === 'object' && entry !== null)
+      started.push(entry as Started);
     else if (typeof list === 'string' && lists.has(list) && typeof entry === 'object' && entry !== null)
       (record[list as keyof CallRecordState] as unknown[]).push(entry);
   }
@@ -66,7 +75,13 @@ export function replayCallJournal(header: CallJournalHeader, changes: readonly u
       record.language === 'en'
         ? `${s.action}: started when the call was cut off; outcome unconfirmed, check the system`
         : `${s.action}：通话中断时正在办理，结果未确认，请核实系统`;
-    record.actions_performed.push({ action: s.action, description, turn: s.turn, grant_id: s.grant_id, unconfirmed: true });
+    record.actions_performed.push({
+      action: s.action,
+      description,
+      turn: s.turn,
+      grant_id: s.grant_id,
+      unconfirmed: true,
+    });
   }
   return record;
 }

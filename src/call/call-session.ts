@@ -174,7 +174,10 @@ export class CallSession {
    * Called with every change to the record, in order, as it happens (the call journal);
    * `flush` makes what was recorded durable, awaited before an action reaches the backend.
    */
-  onRecord(recorder: (change: CallRecordChange) => void, options: { flush?: () => Promise<void> } = {}): void {
+  onRecord(
+    recorder: (change: CallRecordChange) => void,
+    options: { flush?: () => Promise<void> } = {},
+  ): void {
     this.recorders.push(recorder);
     if (options.flush) this.flushes.push(options.flush);
   }
@@ -367,7 +370,10 @@ export class CallSession {
     if (!grant) throw noGrant(action, 'none');
     // On disk before the backend hears of it: an action cut short by a crash still shows in the
     // recovered session, marked unconfirmed.
-    this.journalOnly({ list: 'action_started', entry: { action, grant_id: grant.grant_id, turn: this.turn } });
+    this.journalOnly({
+      list: 'action_started',
+      entry: { action, grant_id: grant.grant_id, turn: this.turn },
+    });
     await this.durable();
     const outcome = await this.backend.applyApprovedAction({
       product,

@@ -110,7 +110,8 @@ export async function saveCall(input: SaveCallInput): Promise<{
   // A recovered save returns the session saved before; read it back for the caller.
   const session =
     saved?.session_id === result.sessionId ? saved : await input.store.getSession(result.sessionId);
-  if (!session) throw new CsError('E_INTERNAL', `Session ${result.sessionId} was saved but cannot be read back.`);
+  if (!session)
+    throw new CsError('E_INTERNAL', `Session ${result.sessionId} was saved but cannot be read back.`);
   return {
     sessionId: result.sessionId,
     path: result.path,
@@ -125,9 +126,13 @@ export async function saveCall(input: SaveCallInput): Promise<{
  * as it is, so a recovery may run it again. A history that is not a list is kept aside in
  * `interaction_history_legacy`, never lost.
  */
-export function applySessionToCustomer(current: StoredRecord, session: SessionRecord): Record<string, unknown> {
+export function applySessionToCustomer(
+  current: StoredRecord,
+  session: SessionRecord,
+): Record<string, unknown> {
   const history = current.interaction_history;
-  if (Array.isArray(history) && history.some((h) => isEntryOf(h, session.session_id))) return userFields(current);
+  if (Array.isArray(history) && history.some((h) => isEntryOf(h, session.session_id)))
+    return userFields(current);
   const merged = mergeCustomerUpdates(current, session.review.customer_updates);
   const kept = Array.isArray(history) ? [...history] : [];
   if (history !== undefined && !Array.isArray(history)) merged.interaction_history_legacy = history;
@@ -142,7 +147,11 @@ export function applySessionToCustomer(current: StoredRecord, session: SessionRe
 }
 
 function isEntryOf(entry: unknown, sessionId: string): boolean {
-  return typeof entry === 'object' && entry !== null && (entry as { session_id?: unknown }).session_id === sessionId;
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    (entry as { session_id?: unknown }).session_id === sessionId
+  );
 }
 
 /**
@@ -167,7 +176,10 @@ function mergeCustomerUpdates(
  * written by another tool), saving a call must not fail on it: the learned fields are merged
  * in and the rest is kept as it is. Only a bad update is refused.
  */
-function validateOrKeep(merged: Record<string, unknown>, stored: Record<string, unknown>): Record<string, unknown> {
+function validateOrKeep(
+  merged: Record<string, unknown>,
+  stored: Record<string, unknown>,
+): Record<string, unknown> {
   try {
     return validateRecordFields('customer', merged);
   } catch (error) {

@@ -100,7 +100,8 @@ export async function withLiveSession<T>(options: {
 }): Promise<T> {
   const { store, liveId } = options;
   const live = asLive(await store.getLiveSession(liveId), liveId);
-  if (live.ending && endingOwnerAlive(live.ending)) throw new CsError('E_CONFLICT', `Live session ${liveId} is being ended.`);
+  if (live.ending && endingOwnerAlive(live.ending))
+    throw new CsError('E_CONFLICT', `Live session ${liveId} is being ended.`);
   const participants = await participantsOf(store, live);
   // `?? []`: a live session saved before a list existed (grants) lacks it.
   const before = Object.fromEntries(ARRAYS.map((k) => [k, (live.record[k] ?? []).length])) as Record<

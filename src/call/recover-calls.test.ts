@@ -16,10 +16,23 @@ async function seeded() {
     escalation_criteria: [],
     sla: '2小时',
     api_interfaces: {},
-    operator_permissions: { can_approve_immediately: [], requires_supervisor: [], requires_process: [], forbidden: [] },
+    operator_permissions: {
+      can_approve_immediately: [],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    },
   });
-  const operator = await store.create('operator', { name: 'HEAR策略', methodology: 'HEAR', greeting: '您好' });
-  const customer = await store.create('customer', { name: '张先生', phone: '13800138000', type: 'returning' });
+  const operator = await store.create('operator', {
+    name: 'HEAR策略',
+    methodology: 'HEAR',
+    greeting: '您好',
+  });
+  const customer = await store.create('customer', {
+    name: '张先生',
+    phone: '13800138000',
+    type: 'returning',
+  });
   return { store, product, operator, customer };
 }
 
@@ -51,7 +64,9 @@ describe('recoverCalls', () => {
     const saved = await store.getSession((outcomes[0] as { session_id: string }).session_id);
     expect(saved?.review.resolution_status).toBe('interrupted');
     expect(saved?.review.follow_up_required).toBe(true);
-    expect(saved?.actions_performed).toEqual([{ action: '退款50元', description: '退款50元已提交', turn: 0 }]);
+    expect(saved?.actions_performed).toEqual([
+      { action: '退款50元', description: '退款50元已提交', turn: 0 },
+    ]);
     const history = (await store.get('customer', customer._id))?.interaction_history as unknown[];
     expect(history).toHaveLength(1);
     expect(await recoverCalls({ store })).toEqual([]);

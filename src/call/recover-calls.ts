@@ -33,7 +33,10 @@ export function interruptedReview(record: CallRecordState): Review {
  *
  * @example const outcomes = await recoverCalls({ store });
  */
-export async function recoverCalls(options: { store: RecordStore; clock?: Clock }): Promise<RecoveryOutcome[]> {
+export async function recoverCalls(options: {
+  store: RecordStore;
+  clock?: Clock;
+}): Promise<RecoveryOutcome[]> {
   const { store } = options;
   const { headers, problems } = await store.journal.list();
   const outcomes: RecoveryOutcome[] = problems.map((path) => ({
@@ -56,7 +59,11 @@ export async function recoverCalls(options: { store: RecordStore; clock?: Clock 
   return outcomes;
 }
 
-async function recoverCall(store: RecordStore, header: CallJournalHeader, clock: Clock): Promise<RecoveryOutcome> {
+async function recoverCall(
+  store: RecordStore,
+  header: CallJournalHeader,
+  clock: Clock,
+): Promise<RecoveryOutcome> {
   const journaled = await store.journal.read(header.call_id);
   if (!journaled) return { call_id: header.call_id, outcome: 'failed', reason: 'the journal vanished' };
   const record = replayCallJournal(journaled.header, journaled.changes);

@@ -44,22 +44,25 @@ export function createCliContext(options: GlobalOptions): CliContext & { closeSt
     stdin: process.stdin,
     isTerminal: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     store(open?: { recover?: boolean }) {
-      opened ??= import('../store/open-store.js').then((m) => {
-        const where = {
-          cwd: process.cwd(),
-          env: process.env,
-          ...(options.db === undefined ? {} : { db: options.db }),
-        };
-        const location = m.resolveDbLocation(where);
-        if (location.kind === 'fs') {
-          const label = { flag: '--db', CS_DB: 'CS_DB', ancestor: 'Database', default: 'Database' };
-          checkFolderPath(location.path, label[location.source]);
-        }
-        return m.openStore(where);
-      }).then(async (store) => {
-        if (open?.recover !== false) await recoverOnOpen(store, (line) => process.stderr.write(`${line}\n`));
-        return store;
-      });
+      opened ??= import('../store/open-store.js')
+        .then((m) => {
+          const where = {
+            cwd: process.cwd(),
+            env: process.env,
+            ...(options.db === undefined ? {} : { db: options.db }),
+          };
+          const location = m.resolveDbLocation(where);
+          if (location.kind === 'fs') {
+            const label = { flag: '--db', CS_DB: 'CS_DB', ancestor: 'Database', default: 'Database' };
+            checkFolderPath(location.path, label[location.source]);
+          }
+          return m.openStore(where);
+        })
+        .then(async (store) => {
+          if (open?.recover !== false)
+            await recoverOnOpen(store, (line) => process.stderr.write(`${line}\n`));
+          return store;
+        });
       return opened;
     },
     emit(data: unknown, human: () => string) {
@@ -90,8 +93,10 @@ async function recoverOnOpen(store: RecordStore, note: (line: string) => void): 
     if (headers.length === 0) return;
     const { recoverLeftCalls } = await import('../call/recover-calls.js');
     for (const o of await recoverLeftCalls(store)) {
-      if (o.outcome === 'saved') note(`cs: 已保存中断的通话 · saved an interrupted call: ${o.session_id} (${o.path})`);
-      else if (o.outcome === 'failed') note(`cs: 中断的通话 ${o.call_id} 暂未保存 · not saved yet: ${o.reason}`);
+      if (o.outcome === 'saved')
+        note(`cs: 已保存中断的通话 · saved an interrupted call: ${o.session_id} (${o.path})`);
+      else if (o.outcome === 'failed')
+        note(`cs: 中断的通话 ${o.call_id} 暂未保存 · not saved yet: ${o.reason}`);
     }
   } catch (error) {
     note(

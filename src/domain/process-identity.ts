@@ -56,6 +56,7 @@ function processStartTime(pid: number): number | undefined {
 export function parseProcessIdentity(value: unknown): ProcessIdentity | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as Record<string, unknown>;
-  if (typeof v.host !== 'string' || typeof v.pid !== 'number' || typeof v.started !== 'number') return undefined;
+  if (typeof v.host !== 'string' || typeof v.pid !== 'number' || typeof v.started !== 'number')
+    return undefined;
   return { host: v.host, pid: v.pid, started: v.started };
 }

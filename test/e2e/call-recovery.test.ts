@@ -18,7 +18,8 @@ describe('a call that ends any other way than normally', () => {
 
   const history = async (phone: string) => {
     const r = await runCs(['read', 'customer', '--phone', phone, '--db', db, '--json']);
-    return (JSON.parse(r.stdout) as { interaction_history: Array<{ session_id: string }> }).interaction_history;
+    return (JSON.parse(r.stdout) as { interaction_history: Array<{ session_id: string }> })
+      .interaction_history;
   };
   const session = async (id: string) => {
     const r = await runCs(['history', 'show', id, '--db', db, '--json']);
@@ -83,7 +84,9 @@ describe('a call that ends any other way than normally', () => {
     const path = join(customers, folder, 'info.json');
     const info = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
     await writeFile(path, JSON.stringify({ ...info, phone: 13800138000, interaction_history: 'x' }));
-    const r = await runCs([...CALL, '--phone', '13800138000', '--db', db], { input: '我要退款5元\n结束通话\n' });
+    const r = await runCs([...CALL, '--phone', '13800138000', '--db', db], {
+      input: '我要退款5元\n结束通话\n',
+    });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(parseEvents(r.stdout).some((e) => e.type === 'session_saved')).toBe(true);
@@ -107,7 +110,8 @@ describe('a call that ends any other way than normally', () => {
       '--json',
     ]);
     expect(start.code).toBe(0);
-    const liveId = (JSON.parse(start.stdout) as { live_id?: string; call_id?: string }).live_id ??
+    const liveId =
+      (JSON.parse(start.stdout) as { live_id?: string; call_id?: string }).live_id ??
       (JSON.parse(start.stdout) as { call_id: string }).call_id;
     // What a `session end` killed mid-way leaves: a claim by a process that is gone.
     const livePath = join(db, 'live', `${liveId}.json`);

@@ -5,9 +5,22 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseEvents, runCs } from '../support/run-cs.js';
 import { seedRecords } from '../support/seed-records.js';
 import { spawnCs } from '../support/spawn-call.js';
-import { postgresBinDir, startThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres.js';
+import {
+  postgresBinDir,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+} from '../support/throwaway-postgres.js';
 
-const CALL = ['call', '--product', '会员订阅服务', '--operator', 'HEAR策略', '--phone', '13800138000', '--jsonl'];
+const CALL = [
+  'call',
+  '--product',
+  '会员订阅服务',
+  '--operator',
+  'HEAR策略',
+  '--phone',
+  '13800138000',
+  '--jsonl',
+];
 
 // Its own server, started and stopped by the test: the shared one is never touched.
 describe.skipIf(!postgresBinDir())('a PostgreSQL outage during a call', () => {
@@ -24,12 +37,17 @@ describe.skipIf(!postgresBinDir())('a PostgreSQL outage during a call', () => {
   });
 
   const sessions = async () => {
-    const r = await runCs(['history', 'list', '--db', pg.url, '--json'], { env: { CS_JOURNAL_DIR: journalDir } });
+    const r = await runCs(['history', 'list', '--db', pg.url, '--json'], {
+      env: { CS_JOURNAL_DIR: journalDir },
+    });
     return { ...r, list: r.code === 0 ? (JSON.parse(r.stdout) as Array<{ resolution_status: string }>) : [] };
   };
 
   it('back within the retry window: the caller hears a short line, the call completes and is saved', async () => {
-    const call = spawnCs([...CALL, '--db', pg.url], { CS_JOURNAL_DIR: journalDir, CS_STORE_RETRY_MS: '30000' });
+    const call = spawnCs([...CALL, '--db', pg.url], {
+      CS_JOURNAL_DIR: journalDir,
+      CS_STORE_RETRY_MS: '30000',
+    });
     call.say('你好');
     await call.waitForEvent((e) => e.type === 'customer');
     pg.kill();
@@ -50,7 +68,10 @@ describe.skipIf(!postgresBinDir())('a PostgreSQL outage during a call', () => {
   }, 120_000);
 
   it('still down at the end: one clear line, and the call is saved when the database returns', async () => {
-    const call = spawnCs([...CALL, '--db', pg.url], { CS_JOURNAL_DIR: journalDir, CS_STORE_RETRY_MS: '1500' });
+    const call = spawnCs([...CALL, '--db', pg.url], {
+      CS_JOURNAL_DIR: journalDir,
+      CS_STORE_RETRY_MS: '1500',
+    });
     call.say('帮我取消自动续费');
     await call.waitForEvent((e) => e.type === 'permission_check');
     pg.kill();

@@ -65,7 +65,11 @@ export function spawnCs(args: string[], env: NodeJS.ProcessEnv = {}): RunningCs 
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`no matching event within ${timeoutMs} ms; stdout: ${stdout.slice(-500)} stderr: ${stderr}`));
+          reject(
+            new Error(
+              `no matching event within ${timeoutMs} ms; stdout: ${stdout.slice(-500)} stderr: ${stderr}`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(check);
         check();

@@ -57,7 +57,10 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   }
   const run = (tool: string, args: string[]) =>
     asRoot
-      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], { stdio: 'pipe', cwd: dir })
+      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], {
+          stdio: 'pipe',
+          cwd: dir,
+        })
       : execFileSync(join(bin, tool), args, { stdio: 'pipe', cwd: dir });
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
   const port = await freePort();

@@ -219,7 +219,9 @@ function tellCallerWhileStoreWaits(store: RecordStore, session: CallSession): ()
   return store.onStoreWait(() => {
     if (Date.now() - told < 10_000) return;
     told = Date.now();
-    session.addAgentTurn(session.record.language === 'en' ? 'The system is busy, please hold on.' : '系统繁忙，请稍候。');
+    session.addAgentTurn(
+      session.record.language === 'en' ? 'The system is busy, please hold on.' : '系统繁忙，请稍候。',
+    );
   });
 }
 

@@ -22,6 +22,15 @@ const session = (id: string, customerId: string): SessionRecord => ({
   customer_id: customerId,
 });
 
+/** A promise and the function that resolves it (Node 20 has no Promise.withResolvers). */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
 describe('FsRecordStore saving a call while its customer is busy', () => {
   let root: string;
   beforeEach(async () => {
@@ -34,22 +43,16 @@ describe('FsRecordStore saving a call while its customer is busy', () => {
     const holder = new FsRecordStore(db);
     const saver = new FsRecordStore(db, { lockMaxWaitMs: 300 });
     const customer = await holder.create('customer', { name: '张先生', phone: '13800138000' });
-    let release = () => undefined as void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let entered = () => undefined as void;
-    const inside = new Promise<void>((resolve) => {
-      entered = resolve;
-    });
+    const held = deferred();
+    const inside = deferred();
     // Another process keeps the customer locked (a long update).
     const busy = holder.update('customer', customer._id, async (c) => {
-      entered();
-      await held;
+      inside.resolve();
+      await held.promise;
       const { _id, _type, _created, _updated, ...fields } = c;
       return fields;
     });
-    await inside;
+    await inside.promise;
     const change = {
       id: customer._id,
       change: (c: Record<string, unknown>, s: SessionRecord) => {
@@ -70,7 +73,7 @@ describe('FsRecordStore saving a call while its customer is busy', () => {
     const first = await saver.saveSession(options);
     expect(first.customerPending).toBe(true);
     expect(await saver.listSessions()).toHaveLength(1);
-    release();
+    held.resolve();
     await busy;
     const completed = await saver.saveSession(options);
     expect(completed.sessionId).toBe(first.sessionId);

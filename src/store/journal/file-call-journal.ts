@@ -2,7 +2,12 @@ import { mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CsError } from '../../domain/cs-error.js';
 import { parseProcessIdentity } from '../../domain/process-identity.js';
-import { CALL_ID_PATTERN, type CallJournal, type CallJournalHeader, type CallJournalWriter } from '../call-journal.js';
+import {
+  CALL_ID_PATTERN,
+  type CallJournal,
+  type CallJournalHeader,
+  type CallJournalWriter,
+} from '../call-journal.js';
 
 /**
  * A call journal as one JSON-lines file per call (`<dir>/<call_id>.jsonl`, the header first).
@@ -120,7 +125,10 @@ class FileJournalWriter implements CallJournalWriter {
  * holds nothing to recover: removed once it is a minute old.
  */
 async function removeTornStart(path: string): Promise<boolean> {
-  const [text, info] = await Promise.all([readFile(path, 'utf8').catch(() => undefined), stat(path).catch(() => undefined)]);
+  const [text, info] = await Promise.all([
+    readFile(path, 'utf8').catch(() => undefined),
+    stat(path).catch(() => undefined),
+  ]);
   if (text === undefined || info === undefined) return true;
   if (text.includes('\n') || Date.now() - info.mtimeMs < 60_000) return false;
   await unlink(path).catch(() => undefined);
@@ -138,7 +146,17 @@ function parseHeader(line: string | undefined): CallJournalHeader | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const h = value as Record<string, unknown>;
   const owner = parseProcessIdentity(h.owner);
-  const strings = ['call_id', 'started_at', 'product_id', 'operator_id', 'customer_id', 'phone', 'language', 'agent'];
-  if (!owner || !strings.every((k) => typeof h[k] === 'string') || typeof h.cold_start !== 'boolean') return undefined;
+  const strings = [
+    'call_id',
+    'started_at',
+    'product_id',
+    'operator_id',
+    'customer_id',
+    'phone',
+    'language',
+    'agent',
+  ];
+  if (!owner || !strings.every((k) => typeof h[k] === 'string') || typeof h.cold_start !== 'boolean')
+    return undefined;
   return value as CallJournalHeader;
 }

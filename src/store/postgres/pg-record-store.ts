@@ -24,9 +24,9 @@ import { normalizeSessionDate, sessionIdParts } from '../session-id-parts.js';
 import { applyMigrations } from './migrations.js';
 import { parsePgUrl } from './parse-pg-url.js';
 import { PgGrantStore } from './pg-grant-store.js';
-import { defaultJournalDir, isUnreachable, retryWhileUnreachable } from './retry-while-unreachable.js';
 import { LiveSessionRowSchema, MockStateRowSchema, sessionRow, trustedRow } from './pg-row-schemas.js';
 import { buildNewRecord, mergeUpdate } from './record-document.js';
+import { defaultJournalDir, isUnreachable, retryWhileUnreachable } from './retry-while-unreachable.js';
 
 /** Options of `openPgRecordStore`. */
 export interface PgRecordStoreOptions {
@@ -99,7 +99,9 @@ export async function openPgRecordStore(
     );
   }
   client.release();
-  const journal = new FileCallJournal(options.journalDir ?? defaultJournalDir(target.location, target.schema));
+  const journal = new FileCallJournal(
+    options.journalDir ?? defaultJournalDir(target.location, target.schema),
+  );
   return new PgRecordStore(pool, target.location, options.clock ?? systemClock, journal, retryMs);
 }
 
@@ -498,7 +500,10 @@ class PgRecordStore implements RecordStore, RecordImporter, SessionImporter, Ses
         }
         // DO NOTHING covers an id taken by a session imported without bumping the counter.
         if (!(await insertSession(client, session, day, seq, options.readme(session), callId))) continue;
-        if (options.customer) await this.updateIn(client, 'customer', options.customer.id, (c) => options.customer!.change(c, session));
+        if (options.customer)
+          await this.updateIn(client, 'customer', options.customer.id, (c) =>
+            options.customer!.change(c, session),
+          );
         return id;
       }
     });

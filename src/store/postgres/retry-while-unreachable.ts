@@ -66,7 +66,11 @@ export async function retryWhileUnreachable<T>(
  * `$XDG_STATE_HOME` (or ~/.local/state) `/customer-service/journal/<database>`. Local, so a call
  * keeps its journal while the database is down.
  */
-export function defaultJournalDir(location: string, schema: string, env: NodeJS.ProcessEnv = process.env): string {
+export function defaultJournalDir(
+  location: string,
+  schema: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const base = env.XDG_STATE_HOME?.trim() || join(homedir(), '.local', 'state');
   const key = createHash('sha256').update(`${location}#${schema}`).digest('hex').slice(0, 16);
   return join(base, 'customer-service', 'journal', key);
