@@ -99,16 +99,18 @@ async function readSession(db: string, sessionId: string): Promise<Record<string
   >;
 }
 
-/** Replaces what must differ between two runs of the same call: times and the day's clock. */
+/** Replaces what must differ between two runs of the same call: times, the day's clock and ids. */
 function normalise(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalise);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => [
         k,
-        ['timestamp', 'started_at', 'ended_at', 'at'].includes(k) && typeof v === 'string'
+        ['timestamp', 'started_at', 'ended_at', 'at', 'issued_at'].includes(k) && typeof v === 'string'
           ? '<time>'
-          : normalise(v),
+          : ['call_id', 'grant_id'].includes(k) && typeof v === 'string'
+            ? '<id>'
+            : normalise(v),
       ]),
     );
   }
