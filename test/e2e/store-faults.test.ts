@@ -279,6 +279,45 @@ describe.skipIf(!TEST_DATABASE_URL)(pgSuiteTitle('cs migrate and cs doctor on Po
     expect(JSON.parse(read.stdout).background).toBe('迁移后改的');
   });
 
+  it('reads a phone stored as a number, saves calls and updates it as text', async () => {
+    const odd = freshSchemaName();
+    const oddUrl = url.replace(schema, odd);
+    try {
+      await editJson(`${LI}/info.json`, (j) => {
+        j.phone = 13912345678;
+        j.interaction_history = 'x';
+      });
+      const migrated = await runCs(['migrate', '--from', db, '--to', oddUrl]);
+      expect(migrated.code, migrated.stderr).toBe(0);
+      const doctor = await runCs(['doctor', '--db', oddUrl]);
+      expect(doctor.code).toBe(1);
+      expect(doctor.stdout).toMatch(/customer 89f8127c \(李女士\): phone is stored as the number/);
+
+      const r = await runCs(
+        [
+          'call',
+          '--db',
+          oddUrl,
+          '--product',
+          '会员订阅服务',
+          '--operator',
+          'HEAR策略',
+          '--phone',
+          '13912345678',
+        ],
+        { input: '你好\n结束通话\n' },
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const read = await runCs(['read', 'customer', '--db', oddUrl, '--phone', '13912345678', '--json']);
+      const li = JSON.parse(read.stdout);
+      expect(li.phone).toBe('13912345678');
+      expect(li.interaction_history_legacy).toBe('x');
+      expect((await runCs(['doctor', '--db', oddUrl])).code).toBe(0);
+    } finally {
+      await dropSchema(odd);
+    }
+  });
+
   it('cs doctor checks the records and says the file checks do not apply', async () => {
     const r = await runCs(['doctor', '--db', url]);
     expect(r.code, r.stdout).toBe(0);
