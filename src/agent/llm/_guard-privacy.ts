@@ -127,6 +127,8 @@ const LATIN_SURNAME: Map<string, string[]> = (() => {
 const TITLE_EN = String.raw`(?:Mr|Mrs|Ms|Miss|Mx|Dr|Madam|Mister|Sir)\.?`;
 const TITLE_ZH =
   '(?:先生|女士|小姐|太太|夫人|老师|医生|律师|总|经理|老板|师傅|阿姨|叔叔|大爷|大妈|奶奶|爷爷|大哥|大姐|姐|哥|同学|VIP|vip|会员|客户|用户)';
+/** A name that is only a surname and a title (王先生, Ms. Lee): anyone with that surname is called so. */
+const TITLE_ONLY = new RegExp(`^(?:\\p{Script=Han}{1,2}${TITLE_ZH}|${TITLE_EN}\\s+[\\p{L}'-]+)$`, 'iu');
 /** A placeholder name for a caller we do not know yet (来电客户_1234) names nobody. */
 const PLACEHOLDER = /^来电客户_|^Caller[ _]/i;
 
@@ -316,14 +318,47 @@ function thirdPartyDisclosure(draft: string, callerSurnames: Set<string>): strin
   return undefined;
 }
 
+/** Another customer as the name checks need them, worked out once per list. */
+interface PreparedCustomer {
+  name: string;
+  phone: string;
+  surnames: string[];
+  titleOnly: boolean;
+  /** The name's first word, lower-cased: a cheap test before any pattern. */
+  first: string;
+}
+
+// The same list comes back for every sentence of every reply in a call: prepare it once.
+const prepared = new WeakMap<object, PreparedCustomer[]>();
+
+function prepare(others: GuardReplyInput['otherCustomers']): PreparedCustomer[] {
+  let list = prepared.get(others);
+  if (!list) {
+    list = others.map((o) => {
+      const name = o.name.normalize('NFKC').trim();
+      return {
+        name,
+        phone: o.phone,
+        surnames: [...surnamesOf(name)],
+        titleOnly: TITLE_ONLY.test(name),
+        first: (name.split(/\s+/)[0] ?? '').toLowerCase(),
+      };
+    });
+    prepared.set(others, list);
+  }
+  return list;
+}
+
 /**
  * Stops a draft that says another customer's data: their phone in full, masked, in part or in
  * Chinese numerals; their name, or their surname with a title; a third person's account.
  * `draft` is already normalised (NFKC, no format characters).
  */
 export function checkOtherCustomers(draft: string, input: GuardReplyInput): GuardVerdict {
-  const others = input.otherCustomers.filter((o) => o.phone !== input.callerPhone);
-  const phones = checkPhones(draft, { caller: input.callerPhone, others: others.map((o) => o.phone) });
+  const phones = checkPhones(draft, {
+    caller: input.callerPhone,
+    others: input.otherCustomers.map((o) => o.phone).filter((p) => p !== input.callerPhone),
+  });
   if (!phones.ok) return phones;
 
   const callerNames = new Set((input.callerNames ?? []).map((n) => n.normalize('NFKC').trim()));
@@ -331,29 +366,31 @@ export function checkOtherCustomers(draft: string, input: GuardReplyInput): Guar
   for (const n of callerNames) for (const s of surnamesOf(n)) callerSurnames.add(s);
 
   const compact = compactHan(draft);
-  for (const other of others) {
-    const name = other.name.normalize('NFKC').trim();
-    if ([...name].length < 2 || callerNames.has(name)) continue;
-    const own = [...surnamesOf(name)];
-    const sharedWithCaller = own.some((s) => callerSurnames.has(s));
+  const lower = draft.toLowerCase();
+  // Surnames are checked once each, not once per customer: a store holds thousands of customers.
+  const otherSurnames = new Set<string>();
+  for (const other of prepare(input.otherCustomers)) {
+    if (other.phone === input.callerPhone || [...other.name].length < 2 || callerNames.has(other.name))
+      continue;
+    const sharedWithCaller = other.surnames.some((s) => callerSurnames.has(s));
+    if (!sharedWithCaller) for (const s of other.surnames) otherSurnames.add(s);
+    // A cheap look first: the name's first word must be in the draft at all.
+    if (!lower.includes(other.first) && !compact.includes(other.first)) continue;
     // 王先生 is what anyone called Wang is called; 王芳 is one person, whoever else is a Wang.
-    const titleOnly = new RegExp(
-      `^(?:\\p{Script=Han}{1,2}${TITLE_ZH}|${TITLE_EN}\\s+[\\p{L}'-]+)$`,
-      'iu',
-    ).test(name);
-    if (!(titleOnly && sharedWithCaller) && mentionsFullName(draft, compact, name)) {
+    if (sharedWithCaller && other.titleOnly) continue;
+    if (mentionsFullName(draft, compact, other.name)) {
       return privacyStop(
-        `The reply names another customer (${maskName(name)}): never give out another customer's data.`,
+        `The reply names another customer (${maskName(other.name)}): never give out another customer's data.`,
       );
     }
-    if (sharedWithCaller) continue;
-    for (const surname of own) {
-      const said = surnameReference(draft, compact, surname);
-      if (said !== undefined) {
-        return privacyStop(
-          `The reply points at another customer by surname (${maskName(said)}), and that surname is not the caller's: never give out another customer's data.`,
-        );
-      }
+  }
+  for (const surname of otherSurnames) {
+    if (!lower.includes(surname) && !compact.includes(surname)) continue;
+    const said = surnameReference(draft, compact, surname);
+    if (said !== undefined) {
+      return privacyStop(
+        `The reply points at another customer by surname (${maskName(said)}), and that surname is not the caller's: never give out another customer's data.`,
+      );
     }
   }
   const third = thirdPartyDisclosure(compact, callerSurnames);
