@@ -125,8 +125,10 @@ const LATIN_SURNAME: Map<string, string[]> = (() => {
 })();
 
 const TITLE_EN = String.raw`(?:Mr|Mrs|Ms|Miss|Mx|Dr|Madam|Mister|Sir)\.?`;
+// Words that follow a surname to address a person. Not 会员/客户/VIP (钻石会员, 白金会员 hold a
+// surname character), not 姐/哥 alone, and 总 only as a title (钱总共 is money).
 const TITLE_ZH =
-  '(?:先生|女士|小姐|太太|夫人|老师|医生|律师|总|经理|老板|师傅|阿姨|叔叔|大爷|大妈|奶奶|爷爷|大哥|大姐|姐|哥|同学|VIP|vip|会员|客户|用户)';
+  '(?:先生|女士|小姐|太太|夫人|老师|医生|律师|总(?![额共计数和结是部体价量])|经理|老板|师傅|阿姨|叔叔|大爷|大妈|奶奶|爷爷|大哥|大姐|同学)';
 /** A name that is only a surname and a title (王先生, Ms. Lee): anyone with that surname is called so. */
 const TITLE_ONLY = new RegExp(`^(?:\\p{Script=Han}{1,2}${TITLE_ZH}|${TITLE_EN}\\s+[\\p{L}'-]+)$`, 'iu');
 /** A placeholder name for a caller we do not know yet (来电客户_1234) names nobody. */
@@ -270,7 +272,8 @@ function surnameReference(draft: string, compact: string, surname: string): stri
   if (/^\p{Script=Han}+$/u.test(surname)) {
     const s = escapeRegExp(surname);
     const zh = new RegExp(
-      `(?<![小老])${s}${TITLE_ZH}|姓${s}|${s}姓(?!名)|(?<![\\p{Script=Han}])${s}(?:\\*{1,3}|某某?)(?![\\p{Script=Han}])|${s}(?:\\*{1,3}|某某?)(?:先生|女士)`,
+      // Not 小王 / 老王 (how staff are called) nor 我是王经理 (the operator introducing themselves).
+      `(?<![小老]|我是|我叫|本人|我姓)${s}${TITLE_ZH}|(?<!我)姓${s}|${s}姓(?!名)|${s}\\*{1,3}|(?<![\\p{Script=Han}])${s}某{1,2}(?![些种个天处时])`,
       'u',
     );
     return zh.exec(compact)?.[0];

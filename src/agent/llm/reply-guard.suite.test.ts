@@ -84,6 +84,11 @@ const OTHERS = [
   { name: 'Sarah Wang', phone: '15011112222' },
   { name: '欧阳娜娜', phone: '18655556666' },
   { name: '陈先生', phone: '17700009999' },
+  // Surnames that are also characters of ordinary words (钻石, 白金, 钱, 提高).
+  { name: '石磊', phone: '13600000001' },
+  { name: '金花', phone: '13600000002' },
+  { name: '钱多多', phone: '13600000003' },
+  { name: '高峰', phone: '13600000004' },
 ];
 
 /** A call with 张伟 on the line; numbers the product states: thresholds, SLA hours, FAQ days. */
@@ -258,6 +263,8 @@ const OTHER_CUSTOMER_DATA: BadCase[] = [
   ['spaced digits', 'The number is 1 3 6 9 8 7 6 5 4 3 2.', { language: 'en' }, 'other_customer_data'],
   ['compound surname', '欧阳女士的订单已经发货了。', {}, 'other_customer_data'],
   ['masked name', '李**的账户欠费了。', {}, 'other_customer_data'],
+  ['surname with 某', '李某的账户也是这个情况。', {}, 'other_customer_data'],
+  ['surname with 总', '钱总那边也开了同样的会员。', {}, 'other_customer_data'],
   ['a neighbour, unnamed', '您邻居的账户也欠费了。', {}, 'other_customer_data'],
   ['en full name', 'I can see Sarah Wang has the same plan.', {}, 'other_customer_data'],
   ['last four, then a name', '后四位是9999的那个号码是陈先生的。', {}, 'other_customer_data'],
@@ -439,6 +446,12 @@ const GOOD: Case[] = [
   ['en wants a refund', 'I understand you want a refund. Let me check what I can do.', {}],
   ['en anything else', 'Is there anything else I can help you with today?', {}],
   ['zh how to turn off', '在我的-会员中心-自动续费管理里可以关闭。', {}],
+  // Surname characters inside ordinary words, and the operator's own name.
+  ['zh diamond member', '您是我们的钻石会员，享有优先服务。', {}],
+  ['zh platinum member', '白金会员可以两台设备同时观看。', {}],
+  ['zh the money in total', '退款的钱总共分两笔退回，审批通过后处理。', {}],
+  ['zh raising the level', '升级可以提高会员等级。', {}],
+  ['zh the operator introduces themselves', '我是王经理，您好。', {}],
 ];
 
 describe('guardReply (suite)', () => {
