@@ -24,7 +24,6 @@ import type {
 import { normalizeSessionDate, sessionIdParts } from '../session-id-parts.js';
 import { safeFolderName } from './folder-name.js';
 import { corruptFile, salvageRecordKeys } from './fs-corrupt.js';
-import { makeTempFolder, sweepLeftoverTempFolders } from './fs-leftovers.js';
 import type { SessionHead, TrashManifest } from './fs-file-schemas.js';
 import { FsGrantStore } from './fs-grant-store.js';
 import {
@@ -35,6 +34,7 @@ import {
   type IndexKeyKind,
   IndexView,
 } from './fs-index.js';
+import { makeTempFolder, sweepLeftoverTempFolders } from './fs-leftovers.js';
 import { FsLocks } from './fs-locks.js';
 import { renderRecordReadme } from './render-record-readme.js';
 import { formatJson, writeAtomic } from './write-atomic.js';
