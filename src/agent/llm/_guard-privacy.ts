@@ -1,6 +1,6 @@
 // The reply guard's first rule: another customer's data never goes out, in any disguise.
 import { maskPhone } from '../../domain/phone.js';
-import { digitsAsAscii, escapeRegExp, sentenceAt } from './_guard-text.js';
+import { digitsAsAscii, escapeRegExp, isQuestion, sentenceAt } from './_guard-text.js';
 import type { GuardReplyInput, GuardVerdict } from './reply-guard.js';
 
 /** Common surnames and how they are written in Latin letters (pinyin, Cantonese, Hokkien forms). */
@@ -293,11 +293,13 @@ const REFUSAL =
 function thirdPartyDisclosure(draft: string, callerSurnames: Set<string>): string | undefined {
   const patterns: RegExp[] = [
     /(?:(?:邻居|朋友|同事|家人|亲戚|另一位|另外一位)(?:的)?(?:客户|用户|会员|先生|女士|机主)?|(?:其他|其它|别的|另一个|另外一个)(?:的)?(?:客户|用户|会员|人|机主))[^，。；！？]{0,8}?(?:的)?(?:账户|账号|手机号|号码|订单|会员|订阅|资料|地址|欠费|余额|扣费|退款|套餐|消费)/gu,
-    /\b(?:your\s+)?(?:neighbou?r|friend|colleague|relative|another (?:customer|user|member|caller)|someone else|somebody else)(?:'s|s')?[^.!?]{0,40}?\b(?:account|number|phone|order|subscription|membership|address|balance|details|bill|charges?|plan)\b/giu,
+    /\b(?:neighbou?r|friend|colleague|relative|another (?:customer|user|member|caller)|someone else|somebody else)(?:'s|s')?[^.!?]{0,40}?\b(?:account|number|phone|order|subscription|membership|address|balance|details|bill|charges?|plan)\b/giu,
   ];
   for (const re of patterns) {
     for (const m of draft.matchAll(re)) {
       const sentence = sentenceAt(draft, m.index, m[0].length);
+      // 家人用您的账号 / someone else used your account: the account is the caller's own.
+      if (/您|你|\byour\b/i.test(m[0]) || isQuestion(sentence)) continue;
       if (!REFUSAL.test(sentence.text)) return m[0];
     }
   }

@@ -452,6 +452,9 @@ const GOOD: Case[] = [
   ['zh the money in total', '退款的钱总共分两笔退回，审批通过后处理。', {}],
   ['zh raising the level', '升级可以提高会员等级。', {}],
   ['zh the operator introduces themselves', '我是王经理，您好。', {}],
+  ['en someone else on the caller’s account', 'Could someone else have used your account?', {}],
+  ['zh a family member on the caller’s account', '可能是家人用您的账号开通的，您可以问一下。', {}],
+  ['zh redirect a friend', '您朋友的订单需要他本人来电查询。', {}],
 ];
 
 describe('guardReply (suite)', () => {
