@@ -239,6 +239,18 @@ const UNAPPROVED_ACTIONS: BadCase[] = [
   ],
   ['en I will cancel', "Sure, I'll cancel your membership today.", {}, 'commitment_without_approval'],
   [
+    'en the amount will be back',
+    'The $15 will be back on your card.',
+    { systemQueries: [Q.billing] },
+    'commitment_without_approval',
+  ],
+  [
+    'en refund will hit the account',
+    "Don't worry, the refund will hit your account in a couple of days.",
+    {},
+    'commitment_without_approval',
+  ],
+  [
     'zh auto-renew off, claimed as done by the agent',
     '我已经帮您关闭了自动续费。',
     { systemQueries: [Q.subNoRenew] },
