@@ -556,7 +556,10 @@ export class FsRecordStore implements RecordStore {
         const sessionId = `cs_${date}_${String(seq).padStart(3, '0')}_${tag}`;
         const built = options.build(sessionId);
         if (built.session_id !== sessionId) {
-          throw new CsError('E_INTERNAL', `The session built for ${sessionId} names itself ${built.session_id}.`);
+          throw new CsError(
+            'E_INTERNAL',
+            `The session built for ${sessionId} names itself ${built.session_id}.`,
+          );
         }
         if (intent !== undefined) {
           await mkdir(join(this.#db, '.pending'), { recursive: true });
@@ -573,7 +576,8 @@ export class FsRecordStore implements RecordStore {
         await this.update('customer', id, (current) => change(current, session));
       } catch (error) {
         // The session is saved and its intent stays: the next recovery adds the history entry.
-        if (CsError.isInstance(error) && error.code === 'E_LOCKED') return { ...saved, customerPending: true };
+        if (CsError.isInstance(error) && error.code === 'E_LOCKED')
+          return { ...saved, customerPending: true };
         throw error;
       }
     }
@@ -581,9 +585,13 @@ export class FsRecordStore implements RecordStore {
       await this.journal.remove(options.callId);
       // The intent stays a day, marked done: a second recovery of the same call that raced
       // this one finds it and saves nothing new.
-      await writeAtomic(intent, formatJson({ call_id: options.callId, session_id: saved.sessionId, done: true }), {
-        fsync: false,
-      });
+      await writeAtomic(
+        intent,
+        formatJson({ call_id: options.callId, session_id: saved.sessionId, done: true }),
+        {
+          fsync: false,
+        },
+      );
       if (Math.random() < 1 / 64) await this.#sweepDoneIntents();
     }
     return saved;
