@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Language } from '../agent/call-agent.js';
 import { detectLanguage } from '../agent/detect-language.js';
+import { guardAgentTurn } from '../agent/llm/guard-agent-turn.js';
+import type { GuardVerdict } from '../agent/llm/reply-guard.js';
 import { type Clock, localIsoTimestamp, systemClock } from '../domain/clock.js';
 import { CsError } from '../domain/cs-error.js';
 import { currentProcess, isProcessAlive, type ProcessIdentity } from '../domain/process-identity.js';
@@ -146,18 +148,46 @@ export async function recordLiveTurn(options: {
 }): Promise<void> {
   const content = options.content.trim();
   if (content === '') throw new CsError('E_USAGE', '--content must not be empty.');
-  await withLiveSession({
+  // An outside assistant's reply is held to the guard the LLM agent's drafts pass: a reply that
+  // states what no query showed, promises what was not approved or reveals another customer is
+  // not recorded (nor, so, said); the decision is, and the assistant hears why.
+  const others = options.role === 'agent' ? await otherCustomers(options.store) : [];
+  const verdict = await withLiveSession({
     store: options.store,
     liveId: options.liveId,
-    work: (session) => {
+    work: (session): GuardVerdict => {
       if (options.role === 'customer') {
         session.setLanguage(detectLanguage(content, session.record.language));
         session.addCustomerTurn(content);
-      } else {
-        session.addAgentTurn(content);
+        return { ok: true };
       }
+      const checked = guardAgentTurn({
+        draft: content,
+        record: session.record,
+        participants: session.participants,
+        otherCustomers: others,
+      });
+      if (checked.ok) {
+        session.addAgentTurn(content);
+      } else {
+        session.addGuardDecision({ rule: checked.rule, outcome: 'blocked', detail: checked.detail });
+      }
+      return checked;
     },
   });
+  if (!verdict.ok) {
+    throw new CsError(
+      'E_REFUSED',
+      `这句回复未记录：${verdict.detail}；请只说查询到的事实和已批准的操作 · Reply not recorded (${verdict.rule}): say only what a query showed and what was approved.`,
+      { details: { rule: verdict.rule } },
+    );
+  }
+}
+
+/** Every customer with a phone, as the guard compares replies against them. */
+async function otherCustomers(store: RecordStore): Promise<Array<{ name: string; phone: string }>> {
+  const summaries = await store.summaries('customer');
+  return summaries.flatMap((s) => (s.phone ? [{ name: s.name, phone: s.phone }] : []));
 }
 
 /**
