@@ -40,8 +40,41 @@ export const OperatorPermissionsSchema = z.strictObject({
 });
 export type OperatorPermissions = z.infer<typeof OperatorPermissionsSchema>;
 
-export const FaqEntrySchema = z.union([z.looseObject({ q: text, a: text }), text]);
+/**
+ * One FAQ entry: plain text (its own question and answer), `{"q","a"}` (the seed's shape) or
+ * `{"question","answer"}` (what people and assistants write most often). Stored as given, extra
+ * fields kept; read with `readFaqEntry` so every reader takes the same shapes.
+ */
+export const FaqEntrySchema = z.union(
+  [z.looseObject({ q: text, a: text }), z.looseObject({ question: text, answer: text }), text],
+  { error: 'each faq entry is text, {"q","a"} or {"question","answer"}' },
+);
 export type FaqEntry = z.infer<typeof FaqEntrySchema>;
+
+/**
+ * The question and answer of a stored FAQ entry, whatever shape it was written in (see
+ * `FaqEntrySchema`); undefined for an entry that has none (a record edited by hand may hold one).
+ *
+ * @example readFaqEntry({ question: '退款多久到账？', answer: '1到3个工作日' })
+ *   // { question: '退款多久到账？', answer: '1到3个工作日' }
+ */
+export function readFaqEntry(entry: unknown): { question: string; answer: string } | undefined {
+  if (typeof entry === 'string') {
+    const t = entry.trim();
+    return t === '' ? undefined : { question: t, answer: t };
+  }
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return undefined;
+  const e = entry as Record<string, unknown>;
+  for (const [q, a] of [
+    [e.q, e.a],
+    [e.question, e.answer],
+  ]) {
+    if (typeof q === 'string' && typeof a === 'string' && q.trim() !== '' && a.trim() !== '') {
+      return { question: q.trim(), answer: a.trim() };
+    }
+  }
+  return undefined;
+}
 
 export const ProductFieldsSchema = z.looseObject({
   name: text,

@@ -24,6 +24,21 @@ describe('knowledgeEntries', () => {
     ]);
   });
 
+  it('reads {question, answer} entries like {q, a} ones', () => {
+    const product: StoredRecord = {
+      ...meta,
+      name: 'P',
+      faq: [
+        { question: 'How long does a refund take?', answer: '1 to 3 working days.' },
+        { q: 'Can I cancel?', a: 'Any time.' },
+      ],
+    };
+    expect(knowledgeEntries(product)).toEqual([
+      { kind: 'faq', question: 'How long does a refund take?', answer: '1 to 3 working days.' },
+      { kind: 'faq', question: 'Can I cancel?', answer: 'Any time.' },
+    ]);
+  });
+
   it('pairs issues and solutions by index and leaves out an issue without a solution', () => {
     const product: StoredRecord = {
       ...meta,

@@ -1,5 +1,5 @@
 import type { KnowledgeHit } from '../agent/call-agent.js';
-import type { StoredRecord } from '../domain/record-schemas.js';
+import { readFaqEntry, type StoredRecord } from '../domain/record-schemas.js';
 
 /** One retrievable piece of a product's knowledge: a hit without its score. */
 export type KnowledgeEntry = Omit<KnowledgeHit, 'score'>;
@@ -9,8 +9,8 @@ function texts(value: unknown): string[] {
 }
 
 /**
- * The entries a product's knowledge offers, in the product's order: each faq (a plain-string
- * entry is its own question and answer), each common issue with the solution at the same index,
+ * The entries a product's knowledge offers, in the product's order: each faq (`{q,a}`,
+ * `{question,answer}`, or a plain string that is its own question and answer), each common issue with the solution at the same index,
  * each feature, and the description (asked as the product's name).
  *
  * Records are read as stored, so malformed or missing fields give no entries rather than errors;
@@ -23,14 +23,8 @@ export function knowledgeEntries(product: StoredRecord): KnowledgeEntry[] {
   const entries: KnowledgeEntry[] = [];
   if (Array.isArray(product.faq)) {
     for (const item of product.faq as unknown[]) {
-      if (typeof item === 'string') {
-        if (item.trim()) entries.push({ kind: 'faq', question: item.trim(), answer: item.trim() });
-      } else if (item !== null && typeof item === 'object') {
-        const { q, a } = item as { q?: unknown; a?: unknown };
-        if (typeof q === 'string' && typeof a === 'string' && q.trim() && a.trim()) {
-          entries.push({ kind: 'faq', question: q.trim(), answer: a.trim() });
-        }
-      }
+      const faq = readFaqEntry(item);
+      if (faq) entries.push({ kind: 'faq', ...faq });
     }
   }
   const solutions = texts(product.solutions);
