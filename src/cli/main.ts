@@ -84,8 +84,8 @@ function buildProgram(): Command {
   }
 
   program
-    .command('restore [trash_id]')
-    .description('restore a deleted record from the trash (lists the trash without an id)')
+    .command('restore [ref]')
+    .description('restore a deleted record by trash id, record id or name (lists the trash without one)')
     .action(lazy(async () => (await import('./commands/records-commands.js')).restoreCommand));
 
   program

@@ -3,7 +3,7 @@ import { CsError } from '../../domain/cs-error.js';
 import { REQUIRED_FIELDS, type StoredRecord } from '../../domain/record-schemas.js';
 import { parseRecordType } from '../../domain/record-types.js';
 import { checkRecordSizes, SIZE_LIMITS } from '../../domain/size-limits.js';
-import { createRecord, deleteRecord, updateRecord } from '../../records/record-service.js';
+import { createRecords, deleteRecord, restoreRecord, updateRecord } from '../../records/record-service.js';
 import { type CliContext, parseJsonFlag, parseJsonObject } from '../cli-context.js';
 import { askYesNo, promptForRecord } from '../prompt-record.js';
 import { type RefOptions, recordRef } from './records-read-commands.js';
@@ -45,9 +45,7 @@ export async function createCommand(
     inputs = [await promptForRecord(type)];
   }
   for (const input of inputs) checkRecordSizes(input, type);
-  const store = await ctx.store();
-  const created: StoredRecord[] = [];
-  for (const input of inputs) created.push(await createRecord(store, type, input));
+  const created = await createRecords(await ctx.store(), type, inputs);
   ctx.emit(created.length === 1 ? created[0] : created, () =>
     created.map((r) => `已创建 Created ${type}: ${r.name} (id ${r._id})`).join('\n'),
   );
@@ -130,12 +128,9 @@ export async function deleteCommand(
   return undefined;
 }
 
-export async function restoreCommand(
-  ctx: CliContext,
-  trashId: string | undefined,
-): Promise<number | undefined> {
+export async function restoreCommand(ctx: CliContext, ref: string | undefined): Promise<number | undefined> {
   const store = await ctx.store();
-  if (trashId === undefined) {
+  if (ref === undefined) {
     const trash = await store.listTrash();
     ctx.emit(trash, () =>
       trash.length === 0
@@ -144,7 +139,7 @@ export async function restoreCommand(
     );
     return undefined;
   }
-  const record = await store.restore(trashId);
+  const record = await restoreRecord(store, ref);
   ctx.emit(record, () => `已恢复 Restored ${record._type}: ${record.name} (id ${record._id})`);
   return undefined;
 }
