@@ -12,6 +12,7 @@ import { createSystemBackend } from '../systems/index.js';
 import { buildReview } from './build-review.js';
 import { type CallRecordState, CallSession, emptyCallRecord, sessionStartedEvent } from './call-session.js';
 import { parseReview, saveCall } from './finish-call.js';
+import { formatAge } from './format-age.js';
 import { type CallerRef, type CallParticipants, startCall } from './start-call.js';
 
 /** What a live session keeps on disk so separate processes can drive one call. */
@@ -244,19 +245,55 @@ function endingOwnerAlive(ending: ProcessIdentity | boolean): boolean {
   return isProcessAlive(ending);
 }
 
-/** `cs session list --live`. */
+/** One row of `cs session list --live`. */
+export interface LiveSessionRow {
+  live_id: string;
+  product: string;
+  customer: string;
+  phone: string;
+  started_at: string;
+  /** Whole seconds since the call started. */
+  age_seconds: number;
+  /** The age for people, e.g. `3分钟 · 3 min`. */
+  age: string;
+  updated_at: string;
+  turns: number;
+  ending: boolean;
+}
+
+/**
+ * `cs session list --live`: each call in progress with its product, customer and age, oldest
+ * first. Names come from the index (a record deleted since shows its id).
+ */
 export async function listLiveSessions(
   store: RecordStore,
-): Promise<Array<{ live_id: string; updated_at: string; phone: string; turns: number; ending: boolean }>> {
-  const all = await store.listLiveSessions();
+  options: { clock?: Clock } = {},
+): Promise<LiveSessionRow[]> {
+  const now = (options.clock ?? systemClock).now().getTime();
+  const [all, products, customers] = await Promise.all([
+    store.listLiveSessions(),
+    store.summaries('product'),
+    store.summaries('customer'),
+  ]);
+  const nameOf = (list: Array<{ id: string; name: string }>, id: string) =>
+    list.find((r) => r.id === id)?.name ?? id;
   return all
     .map((l) => l as LiveData)
-    .map((l) => ({
-      live_id: l.live_id,
-      updated_at: l.updated_at,
-      phone: l.phone,
-      turns: l.record.conversation.length,
-      ending: Boolean(l.ending && endingOwnerAlive(l.ending)),
-    }))
-    .sort((a, b) => a.updated_at.localeCompare(b.updated_at));
+    .map((l) => {
+      const started = l.record.started_at ?? l.updated_at;
+      const ageSeconds = Math.max(0, Math.floor((now - new Date(started).getTime()) / 1000) || 0);
+      return {
+        live_id: l.live_id,
+        product: nameOf(products, l.product_id),
+        customer: nameOf(customers, l.customer_id),
+        phone: l.phone,
+        started_at: started,
+        age_seconds: ageSeconds,
+        age: formatAge(ageSeconds),
+        updated_at: l.updated_at,
+        turns: l.record.conversation.length,
+        ending: Boolean(l.ending && endingOwnerAlive(l.ending)),
+      };
+    })
+    .sort((a, b) => a.started_at.localeCompare(b.started_at));
 }

@@ -8,6 +8,7 @@ import {
   startLiveSession,
   withLiveSession,
 } from '../../call/live-session.js';
+import { withReviewDefaults } from '../../call/review-defaults.js';
 import { checkCustomerUpdates } from '../../domain/check-customer-updates.js';
 import { systemClock } from '../../domain/clock.js';
 import { CsError, describeIssues } from '../../domain/cs-error.js';
@@ -50,7 +51,13 @@ export async function sessionSaveCommand(
   },
 ): Promise<number | undefined> {
   const tag = sessionTag(options);
-  const review = parseReview(parseJsonFlag(options.review, '--review'), '--review');
+  const updates = options.updateCustomer
+    ? parseJsonObject(options.updateCustomer, '--update-customer')
+    : undefined;
+  const review = parseReview(
+    withReviewDefaults(parseJsonFlag(options.review, '--review'), updates),
+    '--review',
+  );
   const turns = ConversationTurnSchema.array().safeParse(
     parseJsonFlag(options.conversation, '--conversation'),
   );
@@ -60,9 +67,6 @@ export async function sessionSaveCommand(
       `--conversation must be [{"role":"agent|customer","content":"..."}]: ${describeIssues(turns.error.issues)}.`,
     );
   }
-  const updates = options.updateCustomer
-    ? parseJsonObject(options.updateCustomer, '--update-customer')
-    : undefined;
   checkReviewUpdates(review, updates);
   const store = await ctx.store();
   const product = await resolveRecord(store, 'product', { name: options.product });
@@ -175,10 +179,13 @@ export async function sessionEndCommand(
   ctx: CliContext,
   options: { session: string; review?: string; updateCustomer?: string },
 ): Promise<number | undefined> {
-  const review = options.review === undefined ? undefined : parseJsonFlag(options.review, '--review');
   const updates = options.updateCustomer
     ? parseJsonObject(options.updateCustomer, '--update-customer')
     : undefined;
+  const review =
+    options.review === undefined
+      ? undefined
+      : withReviewDefaults(parseJsonFlag(options.review, '--review'), updates);
   checkReviewUpdates(review, updates);
   const saved = await endLiveSession({
     store: await ctx.store(),
@@ -209,7 +216,7 @@ export async function sessionListCommand(
         : live
             .map(
               (l) =>
-                `${l.live_id}  ${l.phone}  ${l.turns} ${l.turns === 1 ? 'turn' : 'turns'}  updated ${l.updated_at}${l.ending ? '  (ending)' : ''}`,
+                `${l.live_id}  ${l.product}  ${l.customer}${l.phone ? ` ${l.phone}` : ''}  ${l.age}  ${l.turns} ${l.turns === 1 ? 'turn' : 'turns'}${l.ending ? '  (ending)' : ''}`,
             )
             .join('\n'),
     );
