@@ -34,7 +34,8 @@ async function backendActions(db: string): Promise<Map<string, { refunds: number
   const out = new Map<string, { refunds: number; renewOff: boolean }>();
   const root = join(db, 'mock_state');
   for (const product of await readdir(root).catch(() => [] as string[])) {
-    for (const file of await readdir(join(root, product))) {
+    // `<phone>.json` only: a `<phone>.json.<n>` is a write its killed process never finished.
+    for (const file of (await readdir(join(root, product))).filter((f) => f.endsWith('.json'))) {
       const state = JSON.parse(await readFile(join(root, product, file), 'utf8')) as Record<string, unknown>;
       const text = JSON.stringify(state);
       const refunds = (text.match(/"description":"退款：/g) ?? []).length;
