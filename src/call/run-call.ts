@@ -15,9 +15,42 @@ export function splitEndMarker(line: string): { ends: boolean; rest: string } {
   return { ends: true, rest: /[\p{L}\p{N}]/u.test(rest) ? line.trim() : '' };
 }
 
+/** Words that say goodbye (拜拜, 再见, bye, goodbye, that's all ...). */
+const GOODBYE =
+  /拜拜|再见|回见|拜了|\bbye(?:[\s-]?bye)?\b|\bgood[\s-]?bye\b|\bsee you\b|\bthat(?:'s| is) (?:all|it)\b|就这样吧?|先这样吧?|没有?别的(?:问题|事)?了|没事了/giu;
+/** What may come with a goodbye without asking for anything (好的, 谢谢, ok, thanks ...). */
+const COURTESY =
+  /好的|好吧|好|嗯+|哦|噢|行|那就|那|谢谢(?:你|您)?|谢了|多谢|非常感谢|感谢|麻烦了|辛苦了|\b(?:ok(?:ay)?|thanks?(?: you)?(?: (?:very much|so much|a lot|for your help))?|great|alright|all right|cheers|then|so|for now)\b/giu;
+
+/**
+ * True when the caller only says goodbye (拜拜, 好的谢谢再见, bye, that's all thanks): a goodbye
+ * word and nothing but courtesy around it. “拜拜之前再问一下…” asks something, so it is not.
+ *
+ * @example isGoodbye('好的谢谢，再见！') // true
+ */
+export function isGoodbye(line: string): boolean {
+  const text = line.toLowerCase().replaceAll('’', "'");
+  const rest = text.replace(GOODBYE, ' ');
+  if (rest === text) return false;
+  return !/[\p{L}\p{N}]/u.test(rest.replace(COURTESY, ' '));
+}
+
+/**
+ * The operator's closing (`closing_technique`) in the call's language; a plain one when the
+ * operator has none or it is in the other language.
+ */
+export function operatorClosing(operator: Record<string, unknown>, language: 'zh' | 'en'): string {
+  const closing = typeof operator.closing_technique === 'string' ? operator.closing_technique.trim() : '';
+  const cjk = /[\u3400-\u9fff]/.test(closing);
+  if (closing !== '' && cjk === (language === 'zh')) return closing;
+  return language === 'zh'
+    ? '感谢您的来电，祝您生活愉快，再见。'
+    : 'Thanks for calling. Have a good day, goodbye.';
+}
+
 /**
  * Runs the conversation part of a call: the greeting, then one reply per customer line until
- * an end marker or the end of input. Returns the review (validated; the built-in review when
+ * an end marker, a goodbye (answered with the operator's closing) or the end of input. Returns the review (validated; the built-in review when
  * the agent's fails). Recording and events are the session's.
  */
 export async function runConversation(options: {
@@ -39,6 +72,13 @@ export async function runConversation(options: {
     if (ends && rest === '') break;
     session.setLanguage(detectLanguage(line, session.record.language));
     session.addCustomerTurn(line);
+    if (isGoodbye(line)) {
+      // A goodbye ends the call: the operator's own closing, then the review and the save.
+      const closing = operatorClosing(session.participants.operator, session.record.language);
+      session.addAgentTurn(closing);
+      options.onReply?.(closing);
+      break;
+    }
     const reply = await agent.reply(
       session.context(),
       line,
