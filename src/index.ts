@@ -1,11 +1,10 @@
 // Public library API: only what is named here (no `export *`). The CLI is one client of it; the
 // MCP server another. Heavy parts (LLM SDK, MCP SDK, pg) stay behind their own lazy imports.
 
-export type { CallAgent, CallContext, CallTools, KnowledgeHit, Language } from './agent/call-agent.js';
 export { prepareAgent } from './agent/choose-agent.js';
-export { detectLanguage } from './agent/detect-language.js';
 export { createRulesAgent } from './agent/rules/rules-agent.js';
 export { buildReview } from './call/build-review.js';
+export type { CallAgent, CallContext, CallTools } from './call/call-agent.js';
 export { type CallBackend, type CallRecordState, CallSession } from './call/call-session.js';
 export { parseReview, saveCall } from './call/finish-call.js';
 export {
@@ -19,6 +18,7 @@ export { runConversation } from './call/run-call.js';
 export { type CallerRef, type CallParticipants, startCall } from './call/start-call.js';
 export { type Clock, systemClock } from './domain/clock.js';
 export { CsError, type CsErrorCode, ERROR_CODES } from './domain/cs-error.js';
+export { detectLanguage, type Language } from './domain/language.js';
 export { maskPhone, normalizePhone } from './domain/phone.js';
 export {
   PERMISSION_CATEGORIES,
@@ -28,7 +28,9 @@ export {
   type StoredRecord,
 } from './domain/record-schemas.js';
 export type { CallEvent, Review, SessionRecord } from './domain/session-schemas.js';
+export { type GuardVerdict, guardAgentTurn, guardReply } from './guard/index.js';
 export { buildKnowledgeIndex, type KnowledgeIndex } from './knowledge/index.js';
+export type { KnowledgeHit } from './knowledge/knowledge-hit.js';
 export { generateRecords } from './mock/generate-records.js';
 export {
   type ActionRequest,

@@ -1,8 +1,8 @@
+import type { CallAgent } from '../call/call-agent.js';
 import { CsError } from '../domain/cs-error.js';
 import type { StoredRecord } from '../domain/record-schemas.js';
 import type { GuardDecisionRecord } from '../domain/session-schemas.js';
 import type { RecordStore } from '../store/record-store.js';
-import type { CallAgent } from './call-agent.js';
 
 export interface AgentChoice {
   kind: 'auto' | 'rules' | 'llm';

@@ -1,5 +1,6 @@
-import type { CallContext, Language } from '../agent/call-agent.js';
+import type { Language } from '../domain/language.js';
 import type { Review } from '../domain/session-schemas.js';
+import type { CallContext } from './call-agent.js';
 import type { CallRecordState } from './call-session.js';
 
 const STATUS_ZH: Record<string, string> = {

@@ -1,5 +1,5 @@
-import type { Language } from '../agent/call-agent.js';
 import { systemClock } from '../domain/clock.js';
+import type { Language } from '../domain/language.js';
 import { currentProcess } from '../domain/process-identity.js';
 import type { CallJournalHeader, CallJournalWriter } from '../store/call-journal.js';
 import type { RecordStore } from '../store/record-store.js';

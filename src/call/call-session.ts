@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { CallContext, CallTools, KnowledgeHit, Language } from '../agent/call-agent.js';
 import { type Clock, compactDate, localIsoTimestamp, systemClock } from '../domain/clock.js';
 import type { Grant } from '../domain/grant-schema.js';
+import type { Language } from '../domain/language.js';
 import type { StoredRecord } from '../domain/record-schemas.js';
 import type {
   CallEvent,
@@ -12,6 +12,7 @@ import type {
   TicketRecord,
 } from '../domain/session-schemas.js';
 import { buildKnowledgeIndex, type KnowledgeIndex } from '../knowledge/index.js';
+import type { KnowledgeHit } from '../knowledge/knowledge-hit.js';
 import {
   type CompiledRules,
   checkPermission,
@@ -23,6 +24,7 @@ import { productPermissions } from '../records/product-permissions.js';
 import type { GrantStore } from '../store/grant-store.js';
 import { MemoryGrantStore } from '../store/memory/memory-grant-store.js';
 import { resolveQuery } from '../systems/index.js';
+import type { CallContext, CallTools } from './call-agent.js';
 import {
   consumerName,
   countedAmounts,
@@ -263,7 +265,20 @@ export class CallSession {
       ...(input.endpoint === undefined ? {} : { endpoint: input.endpoint }),
       ...(input.params === undefined ? {} : { params: input.params }),
     });
-    const result = await this.backend.query(resolved, { product, phone });
+    // A new caller who gave no number: nothing about their account can be looked up yet.
+    const callerUnknown = phone === '' && Object.values(resolved.params).includes('');
+    const result: SystemQueryRecord = callerUnknown
+      ? {
+          interface: resolved.interfaceName,
+          method: resolved.method,
+          endpoint: resolved.endpoint,
+          purpose: resolved.definition.description,
+          mock: resolved.definition.mock_enabled,
+          ok: false,
+          error: "来电号码未知，请先询问客户的手机号 · the caller's phone is unknown: ask for it first",
+          at: this.clock.now().toISOString(),
+        }
+      : await this.backend.query(resolved, { product, phone });
     this.append('system_queries', { ...result, turn: this.turn, at: this.now() });
     const { turn: _t, at: _a, ...event } = result;
     this.emit({ type: 'system_query', ...event });

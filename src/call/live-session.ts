@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { Language } from '../agent/call-agent.js';
-import { detectLanguage } from '../agent/detect-language.js';
-import { guardAgentTurn } from '../agent/llm/guard-agent-turn.js';
-import type { GuardVerdict } from '../agent/llm/reply-guard.js';
 import { type Clock, localIsoTimestamp, systemClock } from '../domain/clock.js';
 import { CsError } from '../domain/cs-error.js';
+import type { Language } from '../domain/language.js';
+import { detectLanguage } from '../domain/language.js';
 import { currentProcess, isProcessAlive, type ProcessIdentity } from '../domain/process-identity.js';
 import type { CallEvent, Review } from '../domain/session-schemas.js';
+import { guardAgentTurn } from '../guard/guard-agent-turn.js';
+import type { GuardVerdict } from '../guard/reply-guard.js';
 import type { LiveSessionRecord, RecordStore } from '../store/record-store.js';
 import { createSystemBackend } from '../systems/index.js';
 import { buildReview } from './build-review.js';

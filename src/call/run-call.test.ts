@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CallAgent } from '../agent/call-agent.js';
 import type { StoredRecord } from '../domain/record-schemas.js';
+import type { CallAgent } from './call-agent.js';
 import { CallSession } from './call-session.js';
 import { isGoodbye, operatorClosing, runConversation, splitEndMarker } from './run-call.js';
 

@@ -1,7 +1,7 @@
-import type { CallAgent } from '../agent/call-agent.js';
-import { detectLanguage } from '../agent/detect-language.js';
+import { detectLanguage } from '../domain/language.js';
 import type { Review } from '../domain/session-schemas.js';
 import { buildReview } from './build-review.js';
+import type { CallAgent } from './call-agent.js';
 import type { CallSession } from './call-session.js';
 import { parseReview } from './finish-call.js';
 

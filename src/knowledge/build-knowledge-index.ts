@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
-import type { KnowledgeHit } from '../agent/call-agent.js';
 import type { StoredRecord } from '../domain/record-schemas.js';
 import { type KnowledgeEntry, knowledgeEntries } from './knowledge-entries.js';
+import type { KnowledgeHit } from './knowledge-hit.js';
 import { tokenize } from './tokenize.js';
 
 /** Search over one product's knowledge, built once by `buildKnowledgeIndex`. */

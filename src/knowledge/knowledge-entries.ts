@@ -1,5 +1,5 @@
-import type { KnowledgeHit } from '../agent/call-agent.js';
 import { readFaqEntry, type StoredRecord } from '../domain/record-schemas.js';
+import type { KnowledgeHit } from './knowledge-hit.js';
 
 /** One retrievable piece of a product's knowledge: a hit without its score. */
 export type KnowledgeEntry = Omit<KnowledgeHit, 'score'>;

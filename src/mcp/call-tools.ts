@@ -1,13 +1,14 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import type { KnowledgeHit, Language } from '../agent/call-agent.js';
-import { detectLanguage } from '../agent/detect-language.js';
 import { endLiveSession, recordLiveTurn, startLiveSession, withLiveSession } from '../call/live-session.js';
 import type { CallerRef } from '../call/start-call.js';
 import { checkCustomerUpdates } from '../domain/check-customer-updates.js';
 import { CsError } from '../domain/cs-error.js';
+import type { Language } from '../domain/language.js';
+import { detectLanguage } from '../domain/language.js';
 import { ReviewSchema } from '../domain/session-schemas.js';
 import { buildKnowledgeIndex } from '../knowledge/index.js';
+import type { KnowledgeHit } from '../knowledge/knowledge-hit.js';
 import { resolveRecord } from '../records/resolve-record.js';
 import { renderCallEndBlock, renderCallStartBlock, renderReviewBlock } from '../render/call-blocks.js';
 import { renderPermissionBlock } from '../render/permission-block.js';

@@ -32,11 +32,6 @@ export function normalizeText(text: string): string {
   return out;
 }
 
-/** True when the text holds a CJK ideograph: such text gets Chinese reasons. */
-export function hasCjk(text: string): boolean {
-  return /[\u3400-\u9fff]/.test(text);
-}
-
 /** ASCII letters (after normalisation) — used for word boundaries in English. */
 export function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);

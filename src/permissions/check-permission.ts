@@ -1,8 +1,8 @@
+import { hasCjk } from '../domain/language.js';
 import { PERMISSION_CATEGORIES, type PermissionCategory } from '../domain/record-schemas.js';
 import { type Analysis, analyze, type FoundRequest, mergeRepeats } from './_analyze.js';
 import { TwoGenerationCache } from './_cache.js';
 import type { ConceptDef } from './_lexicon.js';
-import { hasCjk } from './_normalize.js';
 import {
   addedUp,
   amountMissing,

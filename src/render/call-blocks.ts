@@ -1,4 +1,4 @@
-import type { Language } from '../agent/call-agent.js';
+import type { Language } from '../domain/language.js';
 import type { CallEvent, Review } from '../domain/session-schemas.js';
 import { escapeControlChars as safe } from './escape-control-chars.js';
 
@@ -13,7 +13,7 @@ export function renderCallStartBlock(event: Started, language: Language): string
   if (language === 'en') {
     return [
       '--- Service Call Connected ---',
-      `Caller: ${customer.phone}`,
+      `Caller: ${customer.phone || '(unknown)'}`,
       `Product: ${product}`,
       `Customer: ${customer.name}${customer.cold_start ? ' [New customer]' : ''}`,
       `Strategy: ${operator}`,
@@ -22,7 +22,7 @@ export function renderCallStartBlock(event: Started, language: Language): string
   }
   return [
     '--- 客服电话已接通 ---',
-    `来电号码: ${customer.phone}`,
+    `来电号码: ${customer.phone || '（未知）'}`,
     `产品: ${product}`,
     `客户: ${customer.name}${customer.cold_start ? ' [新客户]' : ''}`,
     `策略: ${operator}`,

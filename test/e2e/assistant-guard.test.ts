@@ -116,13 +116,13 @@ describe('turns recorded by outside assistants are guarded', () => {
       const started = (await client.callTool({
         name: 'start_call',
         arguments: { product: '会员订阅服务', operator: 'HEAR策略', phone: '13800138000' },
-      })) as { structuredContent: { call_id: string } };
+      })) as unknown as { structuredContent: { call_id: string } };
       const callId = started.structuredContent.call_id;
       for (const [, draft] of BAD) {
         const result = (await client.callTool({
           name: 'record_turn',
           arguments: { call_id: callId, role: 'agent', content: draft },
-        })) as { isError?: boolean; content: Array<{ text?: string }> };
+        })) as unknown as { isError?: boolean; content: Array<{ text?: string }> };
         expect(result.isError).toBe(true);
         expect(result.content.map((c) => c.text).join('')).toContain('Reply not recorded');
       }

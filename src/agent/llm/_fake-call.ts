@@ -1,5 +1,8 @@
 // Test support only (not exported): a call context with in-memory tools, no store needed.
+
+import type { CallContext, CallTools } from '../../call/call-agent.js';
 import { CsError } from '../../domain/cs-error.js';
+import type { Language } from '../../domain/language.js';
 import type { StoredRecord } from '../../domain/record-schemas.js';
 import type {
   ConversationTurn,
@@ -7,7 +10,7 @@ import type {
   SystemQueryRecord,
   TicketRecord,
 } from '../../domain/session-schemas.js';
-import type { CallContext, CallTools, KnowledgeHit, Language } from '../call-agent.js';
+import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
 
 export const PRODUCT_ZH: StoredRecord = {
   _id: 'a1b2c3d4',

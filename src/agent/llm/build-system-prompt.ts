@@ -1,5 +1,5 @@
+import type { CallContext } from '../../call/call-agent.js';
 import { maskPhone } from '../../domain/phone.js';
-import type { CallContext } from '../call-agent.js';
 import { list, text } from '../record-text.js';
 
 /** The parts of a call the system prompt is built from. */

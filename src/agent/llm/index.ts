@@ -2,7 +2,6 @@
 // and import ./llm-config.js directly when only the configuration is needed.
 export { buildSystemPrompt, type SystemPromptInput } from './build-system-prompt.js';
 export { createChatModel, silenceSdkWarnings } from './create-chat-model.js';
-export { type GuardAgentTurnInput, type GuardedCallRecord, guardAgentTurn } from './guard-agent-turn.js';
 export { createLlmAgent, type LlmAgentOptions } from './llm-agent.js';
 export {
   isLlmConfigured,
@@ -13,5 +12,3 @@ export {
   resolveLlmConfig,
 } from './llm-config.js';
 export { createLlmTools, createToolLog, type LlmToolLog } from './llm-tools.js';
-export { productNumbers } from './product-numbers.js';
-export { type GuardReplyInput, type GuardRule, type GuardVerdict, guardReply } from './reply-guard.js';

@@ -1,8 +1,8 @@
 import { APICallError } from 'ai';
 import { describe, expect, it } from 'vitest';
+import type { CallContext } from '../../call/call-agent.js';
 import type { GuardDecisionRecord, Review } from '../../domain/session-schemas.js';
 import { ReviewSchema } from '../../domain/session-schemas.js';
-import type { CallContext } from '../call-agent.js';
 import { createFakeCall, OTHER_CUSTOMERS } from './_fake-call.js';
 import { scriptedModel, toolResults, userTexts } from './_mock-model.js';
 import { createLlmAgent, type LlmAgentOptions } from './llm-agent.js';

@@ -11,6 +11,8 @@ import {
   type ToolSet,
 } from 'ai';
 import { z } from 'zod';
+import type { CallAgent, CallContext } from '../../call/call-agent.js';
+import type { Language } from '../../domain/language.js';
 import type {
   ConversationTurn,
   GuardDecisionRecord,
@@ -18,12 +20,11 @@ import type {
   Review,
 } from '../../domain/session-schemas.js';
 import { ReviewSchema } from '../../domain/session-schemas.js';
-import type { CallAgent, CallContext, Language } from '../call-agent.js';
+import { extractNumbers } from '../../guard/extract-facts.js';
+import { type GuardVerdict, guardReply } from '../../guard/reply-guard.js';
 import { buildSystemPrompt } from './build-system-prompt.js';
 import { silenceSdkWarnings } from './create-chat-model.js';
-import { extractNumbers } from './extract-facts.js';
 import { createLlmTools, createToolLog, type LlmToolLog } from './llm-tools.js';
-import { type GuardVerdict, guardReply } from './reply-guard.js';
 import { joinSpoken, SpeechGate, spokenSeparator } from './speech-gate.js';
 
 type OtherCustomer = { name: string; phone: string };

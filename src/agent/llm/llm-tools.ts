@@ -1,8 +1,8 @@
 import { type ToolSet, tool } from 'ai';
 import { z } from 'zod';
+import type { CallTools } from '../../call/call-agent.js';
 import { MAINLAND_MOBILE, normalizePhone } from '../../domain/phone.js';
 import type { PermissionCheckRecord, SystemQueryRecord, TicketRecord } from '../../domain/session-schemas.js';
-import type { CallTools } from '../call-agent.js';
 
 /** What the model did through its tools during one reply, so the guard sees it at once. */
 export interface LlmToolLog {

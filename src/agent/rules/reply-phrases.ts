@@ -1,4 +1,4 @@
-import type { Language } from '../call-agent.js';
+import type { Language } from '../../domain/language.js';
 
 /** Short spoken phrases the built-in agent uses besides the operator's own. */
 export const PHRASES = {

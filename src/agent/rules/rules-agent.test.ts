@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type CallBackend, CallSession } from '../../call/call-session.js';
+import type { Language } from '../../domain/language.js';
+import { detectLanguage } from '../../domain/language.js';
 import type { StoredRecord } from '../../domain/record-schemas.js';
 import type { CallEvent } from '../../domain/session-schemas.js';
-import type { Language } from '../call-agent.js';
-import { detectLanguage } from '../detect-language.js';
 import { composeReply } from './methodology-reply.js';
 import { createRulesAgent } from './rules-agent.js';
 import { extractName } from './understand-utterance.js';

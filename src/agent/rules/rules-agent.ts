@@ -1,8 +1,9 @@
 import { reviewFromContext } from '../../call/build-review.js';
+import type { CallAgent, CallContext } from '../../call/call-agent.js';
+import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory, StoredRecord } from '../../domain/record-schemas.js';
 import type { Review, SystemQueryRecord } from '../../domain/session-schemas.js';
 import { type ActionRequest, conceptLabel, type Quantity } from '../../permissions/index.js';
-import type { CallAgent, CallContext, Language } from '../call-agent.js';
 import { composeReply, type ReplyParts } from './methodology-reply.js';
 import { phrases, pick, slaWindow } from './reply-phrases.js';
 import { type Understanding, understandUtterance } from './understand-utterance.js';
@@ -486,10 +487,6 @@ async function handleAction(
       };
     }
   }
-}
-
-function hasCjk(text: string | undefined): boolean {
-  return text !== undefined && /[\u3400-\u9fff]/.test(text);
 }
 
 function sentence(text: string, lang: Language): string {

@@ -1,6 +1,6 @@
+import type { Language } from '../../domain/language.js';
 import type { ActionRequest, Quantity } from '../../permissions/index.js';
 import { findActionRequests, parseQuantities } from '../../permissions/index.js';
-import type { Language } from '../call-agent.js';
 
 /** What the built-in agent understood of one customer utterance. */
 export interface Understanding {

@@ -1,6 +1,5 @@
 import { createInterface } from 'node:readline';
 import { styleText } from 'node:util';
-import type { Language } from '../../agent/call-agent.js';
 import { prepareAgent } from '../../agent/choose-agent.js';
 import { journalCall } from '../../call/call-journal-record.js';
 import { CallSession } from '../../call/call-session.js';
@@ -9,6 +8,8 @@ import { interruptedReview } from '../../call/recover-calls.js';
 import { runConversation } from '../../call/run-call.js';
 import { type CallerRef, startCall } from '../../call/start-call.js';
 import { CsError } from '../../domain/cs-error.js';
+import type { Language } from '../../domain/language.js';
+import { isValidPhone, normalizePhone } from '../../domain/phone.js';
 import type { CallEvent, Review } from '../../domain/session-schemas.js';
 import {
   renderCallEndBlock,
@@ -53,6 +54,22 @@ export function callerRef(options: {
   return undefined;
 }
 
+/** Asks for the caller's phone at the terminal; empty means a new caller without a number. */
+async function askCaller(ctx: CliContext): Promise<CallerRef> {
+  const { createInterface: createPrompt } = await import('node:readline/promises');
+  const rl = createPrompt({ input: ctx.stdin, output: ctx.stdout });
+  try {
+    for (;;) {
+      const answer = (await rl.question("来电号码 Caller's phone (empty for unknown): ")).trim();
+      if (answer === '') return { new: true };
+      if (isValidPhone(normalizePhone(answer))) return { phone: answer };
+      ctx.stdout.write('  不是电话号码 (5 到 20 位数字) · not a phone number (5 to 20 digits)\n');
+    }
+  } finally {
+    rl.close();
+  }
+}
+
 /** `cs call`: a whole call, from the start block to the saved session. */
 export async function callCommand(ctx: CliContext, options: CallOptions): Promise<number | undefined> {
   if (options.sessionId && options.claudeSession && options.sessionId !== options.claudeSession) {
@@ -75,7 +92,11 @@ export async function callCommand(ctx: CliContext, options: CallOptions): Promis
     store,
     product: options.product,
     operator: options.operator,
-    caller: callerRef(options),
+    // In a terminal an operator who named no caller is asked, as the seed does; elsewhere the
+    // missing flag stays a usage error (startCall says which flags).
+    caller:
+      callerRef(options) ??
+      (ctx.isTerminal && options.product && options.operator ? await askCaller(ctx) : undefined),
   });
   const session = new CallSession({
     participants,

@@ -1,7 +1,7 @@
-import type { Language } from '../../agent/call-agent.js';
-import { detectLanguage } from '../../agent/detect-language.js';
 import { withLiveSession } from '../../call/live-session.js';
 import { CsError } from '../../domain/cs-error.js';
+import type { Language } from '../../domain/language.js';
+import { detectLanguage } from '../../domain/language.js';
 import { normalizePhone } from '../../domain/phone.js';
 import { checkInputSize } from '../../domain/size-limits.js';
 import { checkPermission, compileRules } from '../../permissions/index.js';

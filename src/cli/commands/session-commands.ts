@@ -1,4 +1,3 @@
-import type { Language } from '../../agent/call-agent.js';
 import { emptyCallRecord } from '../../call/call-session.js';
 import { parseReview, saveCall } from '../../call/finish-call.js';
 import {
@@ -12,11 +11,12 @@ import { withReviewDefaults } from '../../call/review-defaults.js';
 import { checkCustomerUpdates } from '../../domain/check-customer-updates.js';
 import { systemClock } from '../../domain/clock.js';
 import { CsError, describeIssues } from '../../domain/cs-error.js';
+import type { Language } from '../../domain/language.js';
 import { isValidPhone, normalizePhone } from '../../domain/phone.js';
 import { ConversationTurnSchema } from '../../domain/session-schemas.js';
 import { resolveRecord } from '../../records/resolve-record.js';
 import { renderCallStartBlock, renderReviewBlock } from '../../render/call-blocks.js';
-import { renderSessionReadme } from '../../store/fs/render-session-readme.js';
+import { renderSessionReadme } from '../../render/render-session-readme.js';
 import { type CliContext, parseDateFlag, parseJsonFlag, parseJsonObject } from '../cli-context.js';
 import { callerRef } from './call-command.js';
 
@@ -83,7 +83,7 @@ export async function sessionSaveCommand(
     product,
     operator,
     customer,
-    phone: String(customer.phone),
+    phone: customer.phone === undefined ? '' : String(customer.phone),
     record,
     review,
     agent: 'external',

@@ -1,3 +1,4 @@
+import type { Language } from '../domain/language.js';
 import type { PermissionCategory, StoredRecord } from '../domain/record-schemas.js';
 import type {
   ConversationTurn,
@@ -6,16 +7,7 @@ import type {
   SystemQueryRecord,
   TicketRecord,
 } from '../domain/session-schemas.js';
-
-export type Language = 'zh' | 'en';
-
-/** A hit from the product's knowledge (faq, common_issues + solutions, features). */
-export interface KnowledgeHit {
-  kind: 'faq' | 'issue' | 'feature' | 'description';
-  question: string;
-  answer: string;
-  score: number;
-}
+import type { KnowledgeHit } from '../knowledge/knowledge-hit.js';
 
 /**
  * What an agent may do during a call. Every tool records what it did into the call (and emits

@@ -1,4 +1,4 @@
-import type { StoredRecord } from '../../domain/record-schemas.js';
+import type { StoredRecord } from '../domain/record-schemas.js';
 import { extractNumbers } from './extract-facts.js';
 
 const PRODUCT_FIELDS = [

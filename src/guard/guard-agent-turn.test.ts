@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredRecord } from '../../domain/record-schemas.js';
-import type { PermissionCheckRecord, SystemQueryRecord } from '../../domain/session-schemas.js';
+import type { StoredRecord } from '../domain/record-schemas.js';
+import type { PermissionCheckRecord, SystemQueryRecord } from '../domain/session-schemas.js';
 import { type GuardedCallRecord, guardAgentTurn } from './guard-agent-turn.js';
 
 const product: StoredRecord = {

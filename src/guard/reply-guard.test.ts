@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PermissionCheckRecord, SystemQueryRecord } from '../../domain/session-schemas.js';
+import type { PermissionCheckRecord, SystemQueryRecord } from '../domain/session-schemas.js';
 import { type GuardReplyInput, guardReply } from './reply-guard.js';
 
 const subscriptionQuery: SystemQueryRecord = {

@@ -1,4 +1,4 @@
-import type { StoredRecord } from '../../domain/record-schemas.js';
+import type { StoredRecord } from '../domain/record-schemas.js';
 import type { Approval } from './_guard-actions.js';
 import { productNumbers } from './product-numbers.js';
 import { type GuardReplyInput, type GuardVerdict, guardReply } from './reply-guard.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PermissionCheckRecord, SystemQueryRecord } from '../../domain/session-schemas.js';
+import type { PermissionCheckRecord, SystemQueryRecord } from '../domain/session-schemas.js';
 import { type GuardReplyInput, type GuardRule, guardReply } from './reply-guard.js';
 
 // The call happens on Tuesday 2026-01-06: 明天 is 01-07, 下周一 01-12, 下个月5号 02-05.

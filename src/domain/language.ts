@@ -1,4 +1,5 @@
-import type { Language } from './call-agent.js';
+/** The languages a call is held in: the seed's Chinese first, English alongside. */
+export type Language = 'zh' | 'en';
 
 const CJK = /[\u3400-\u9fff]/g;
 const LATIN_WORD = /[A-Za-z]{2,}/g;
@@ -15,4 +16,9 @@ export function detectLanguage(text: string, fallback: Language): Language {
   if (cjk === 0) return words >= 2 || fallback === 'en' ? 'en' : fallback;
   if (words === 0) return 'zh';
   return words >= 3 && words > cjk ? 'en' : 'zh';
+}
+
+/** True when the text holds a CJK ideograph (such text is Chinese for replies and reasons). */
+export function hasCjk(text: string | undefined): boolean {
+  return text !== undefined && /[\u3400-\u9fff]/.test(text);
 }

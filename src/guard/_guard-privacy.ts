@@ -1,5 +1,5 @@
 // The reply guard's first rule: another customer's data never goes out, in any disguise.
-import { maskPhone } from '../../domain/phone.js';
+import { maskPhone } from '../domain/phone.js';
 import { digitsAsAscii, escapeRegExp, isQuestion, sentenceAt } from './_guard-text.js';
 import type { GuardReplyInput, GuardVerdict } from './reply-guard.js';
 

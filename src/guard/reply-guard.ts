@@ -1,4 +1,4 @@
-import type { PermissionCheckRecord, SystemQueryRecord } from '../../domain/session-schemas.js';
+import type { PermissionCheckRecord, SystemQueryRecord } from '../domain/session-schemas.js';
 import { type Approval, approvalsOf, checkActions, statesFromApprovals } from './_guard-actions.js';
 import { checkOtherCustomers } from './_guard-privacy.js';
 import { checkStatuses, type StatusName, statesFromResponses } from './_guard-statuses.js';

@@ -1,6 +1,6 @@
 // The reply guard's second rule: an action said to be done, or promised, needs its approval.
-import type { PermissionCheckRecord } from '../../domain/session-schemas.js';
-import { findActionRequests } from '../../permissions/index.js';
+import type { PermissionCheckRecord } from '../domain/session-schemas.js';
+import { findActionRequests } from '../permissions/index.js';
 import type { StatusName } from './_guard-statuses.js';
 import {
   clauseAt,
