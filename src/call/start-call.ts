@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { CsError } from '../domain/cs-error.js';
 import { isValidPhone, normalizePhone } from '../domain/phone.js';
 import type { StoredRecord } from '../domain/record-schemas.js';
@@ -12,6 +12,7 @@ export interface CallParticipants {
   product: StoredRecord;
   operator: StoredRecord;
   customer: StoredRecord;
+  /** The caller's normalised phone; '' for a new caller who gave none. */
   phone: string;
   coldStart: boolean;
 }
@@ -47,7 +48,8 @@ export async function startCall(options: {
       product,
       operator,
       customer,
-      phone: String(customer.phone),
+      // A customer whose phone is still unknown (a new caller who gave none) has ''.
+      phone: customer.phone === undefined ? '' : String(customer.phone),
       coldStart: Boolean(customer._cold_start),
     };
   }
@@ -61,38 +63,38 @@ export async function startCall(options: {
     }
     const known = await store.findCustomerByPhone(phone);
     if (known) return { product, operator, customer: known, phone, coldStart: Boolean(known._cold_start) };
-    const customer = await createColdStartCustomer(store, phone, false);
+    const customer = await createColdStartCustomer(store, phone);
     return { product, operator, customer, phone, coldStart: true };
   }
-  // A new caller without a number: a placeholder that can never be a real number keeps the
-  // phone index unique until the caller gives theirs (docs/decisions/cold-start.md).
-  const phone = `0000${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
-  const customer = await createColdStartCustomer(store, phone, true);
-  return { product, operator, customer, phone, coldStart: true };
+  // A new caller without a number: a cold start with no phone until they give one
+  // (docs/decisions/001-cold-start-callers.md). `phone` is '' and queries about the account
+  // are refused until then.
+  const customer = await createColdStartCustomer(store, undefined);
+  return { product, operator, customer, phone: '', coldStart: true };
 }
 
-/** A cold-start customer: `来电客户_<last 4 digits>`, type new, `_cold_start: true`. */
-async function createColdStartCustomer(
-  store: RecordStore,
-  phone: string,
-  phoneUnknown: boolean,
-): Promise<StoredRecord> {
+/**
+ * A cold-start customer: `来电客户_<last 4 digits>`, type new, `_cold_start: true`. Without a
+ * phone: `来电客户_新_<4 hex>` (several new callers at once stay apart) and `_phone_unknown: true`.
+ */
+async function createColdStartCustomer(store: RecordStore, phone: string | undefined): Promise<StoredRecord> {
   const fields: Record<string, unknown> = {
-    name: `来电客户_${phone.slice(-4)}`,
-    phone,
+    name:
+      phone === undefined ? `来电客户_新_${randomBytes(2).toString('hex')}` : `来电客户_${phone.slice(-4)}`,
+    ...(phone === undefined ? {} : { phone }),
     type: 'new',
     background: '首次来电，暂无资料',
     communication_style: '待了解',
     special_needs: '待了解',
     interaction_history: [],
     _cold_start: true,
+    ...(phone === undefined ? { _phone_unknown: true } : {}),
   };
-  if (phoneUnknown) fields._phone_unknown = true;
   try {
     return await store.create('customer', fields);
   } catch (error) {
     // Another process created this caller a moment ago: use that record.
-    if (CsError.isInstance(error) && error.code === 'E_CONFLICT') {
+    if (phone !== undefined && CsError.isInstance(error) && error.code === 'E_CONFLICT') {
       const found = await store.findCustomerByPhone(phone);
       if (found) return found;
     }

@@ -16,8 +16,14 @@ export const LEGACY_HISTORY_FIELD = 'interaction_history_legacy';
 export function validateRecordFields(
   type: RecordType,
   data: Record<string, unknown>,
+  options: { phoneUnknown?: boolean } = {},
 ): Record<string, unknown> {
-  const result = FIELD_SCHEMAS[type].safeParse(tolerateStoredFields(type, data));
+  // A new caller who gave no number (`_phone_unknown`) is a customer without a phone until then.
+  const schema =
+    type === 'customer' && options.phoneUnknown && data.phone === undefined
+      ? FIELD_SCHEMAS.customer.partial({ phone: true })
+      : FIELD_SCHEMAS[type];
+  const result = schema.safeParse(tolerateStoredFields(type, data));
   if (!result.success) {
     throw new CsError('E_INVALID', `Invalid ${type}: ${describeIssues(result.error.issues)}.`);
   }

@@ -158,10 +158,13 @@ export async function updateRecord(
   const target = await resolveRecord(store, type, ref);
   return store.update(type, target._id, (current) => {
     const merged = { ...userFields(current), ...updates };
-    const validated = validateRecordFields(type, merged);
+    const phoneUnknown = current._phone_unknown === true;
+    const validated = validateRecordFields(type, merged, { phoneUnknown });
     const keep: Record<string, unknown> = {};
     if (current._cold_start !== undefined && updates._cold_start === undefined)
       keep._cold_start = current._cold_start;
+    // A new caller's phone, once known, is an ordinary customer's.
+    if (phoneUnknown && validated.phone !== undefined) keep._phone_unknown = false;
     return { ...validated, ...keep };
   });
 }
