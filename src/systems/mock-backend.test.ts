@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CsError } from '../domain/cs-error.js';
 import type { StoredRecord } from '../domain/record-schemas.js';
 import { createFakeStore, enProduct, fixedClock, zhProduct } from './_fake-store.js';
+import { filterMockResponse } from './filter-mock-response.js';
 import { createMockBackend, resetMockState, setMockResponse, showMockState } from './mock-backend.js';
 import { resolveQuery } from './resolve-query.js';
 
@@ -52,8 +53,9 @@ describe('createMockBackend', () => {
     const second = await query(later, product, 'user_billing', { date: '2026-01-25' });
     expect(second.response).toEqual(first.response);
     expect(store.mockWrites).toBe(1);
+    // The whole response is stored; the answer is what the date filter keeps of it.
     const state = await store.getMockState(product._id, phone);
-    expect(state?.user_billing).toEqual(first.response);
+    expect(filterMockResponse(state?.user_billing, { date: '2026-01-25' })).toEqual(first.response);
   });
 
   it('keeps the first stored response when two processes generate at once', async () => {
@@ -83,6 +85,28 @@ describe('createMockBackend', () => {
     );
     expect(b.response).not.toEqual(a.response);
     expect((await showMockState(store)).map((e) => e.phone)).toEqual([phone, other]);
+  });
+
+  it("answers a billing query for a day or a month with only that day's or month's transactions", async () => {
+    const product = zhProduct();
+    const store = createFakeStore();
+    const transactions = [
+      { transaction_id: 'T1', date: '2026-11-11', amount: 15, type: 'charge', description: '超级会员' },
+      { transaction_id: 'T2', date: '2026-11-02', amount: 30, type: 'charge', description: '黄金会员' },
+      { transaction_id: 'T3', date: '2026-10-11', amount: 15, type: 'charge', description: '超级会员' },
+    ];
+    await setMockResponse(store, product._id, phone, 'user_billing', { transactions, total: 60 });
+    const backend = createMockBackend({ store, clock: fixedClock() });
+    const day = await query(backend, product, 'user_billing', { date: '2026-11-11' });
+    expect(day.endpoint).toBe('/api/user/13800138000/billing?date=2026-11-11');
+    expect(day.response).toEqual({ transactions: [transactions[0]], total: 15 });
+    const month = await query(backend, product, 'user_billing', { date: '2026-11' });
+    expect((month.response as { transactions: Tx[] }).transactions.map((t) => t.date)).toEqual([
+      '2026-11-11',
+      '2026-11-02',
+    ]);
+    // The stored state keeps every transaction.
+    expect((await store.getMockState(product._id, phone))?.user_billing).toEqual({ transactions, total: 60 });
   });
 
   it('returns a fixed response as it is', async () => {

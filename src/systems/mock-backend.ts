@@ -6,6 +6,7 @@ import type { SystemQueryRecord } from '../domain/session-schemas.js';
 import type { RecordStore } from '../store/record-store.js';
 import { productInterfaces } from './_interfaces.js';
 import { localDate, productLanguage, roundMoney } from './_mock-language.js';
+import { filterMockResponse, filterParams } from './filter-mock-response.js';
 import { generateMockResponse } from './generate-mock-response.js';
 import type { ResolvedQuery } from './resolve-query.js';
 
@@ -103,7 +104,8 @@ export function createMockBackend(options: MockBackendOptions): MockCapableBacke
         purpose: resolved.definition.description,
         mock: true,
         ok: true,
-        response: structuredClone(response),
+        // Filter parameters (date=2026-11-11, month, status …) narrow the answer as a real system would.
+        response: filterMockResponse(structuredClone(response), filterParams(resolved)),
         at: clock.now().toISOString(),
       };
     },

@@ -9,7 +9,7 @@ let server: MockServer;
 const KNOWN = { id: 'c0000001', name: '张先生', phone: '13800138000' };
 
 beforeEach(async () => {
-  store = createFakeStore({ products: [zhProduct(), enProduct()], customers: [KNOWN] });
+  store = createFakeStore({ products: [zhProduct()], customers: [KNOWN] });
   server = await startMockServer({ store });
 });
 
@@ -29,13 +29,43 @@ describe('startMockServer', () => {
     expect(await get('/health')).toEqual({ status: 200, body: { ok: true } });
   });
 
-  it('answers the stored mock state of the first product whose template matches', async () => {
+  it("answers the database's only product without ?product=", async () => {
     const fixed = { subscriptions: [{ name: '超级会员', fee: 15, auto_renew: true }], status: 'active' };
     await setMockResponse(store, 'ea1677ad', '13800138000', 'user_subscription', fixed);
     expect(await get('/api/user/13800138000/subscriptions')).toEqual({ status: 200, body: fixed });
   });
 
+  it('answers 400 listing the products when several serve the path and none is named', async () => {
+    store.products.push(enProduct());
+    const res = await get('/api/user/13800138000/subscriptions');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      error: {
+        code: 'E_USAGE',
+        message: expect.stringContaining('?product='),
+        products: [
+          { id: 'ea1677ad', name: '会员订阅服务' },
+          { id: '0b1c2d3e', name: 'StreamPlus Premium' },
+        ],
+      },
+    });
+  });
+
+  it('filters a billing answer by ?date= (a day or a month), keeping the stored state whole', async () => {
+    const transactions = [
+      { transaction_id: 'T1', date: '2026-11-11', amount: 15 },
+      { transaction_id: 'T2', date: '2026-11-02', amount: 30 },
+      { transaction_id: 'T3', date: '2026-10-11', amount: 15 },
+    ];
+    await setMockResponse(store, 'ea1677ad', '13800138000', 'user_billing', { transactions, total: 60 });
+    const day = await get('/api/user/13800138000/billing?date=2026-11-11');
+    expect(day.body).toEqual({ transactions: [transactions[0]], total: 15 });
+    const month = await get('/api/user/13800138000/billing?date=2026-11');
+    expect(month.body).toEqual({ transactions: transactions.slice(0, 2), total: 45 });
+  });
+
   it('picks the product named by ?product= or the x-cs-product header', async () => {
+    store.products.push(enProduct());
     const byQuery = await get('/api/user/13800138000/subscriptions?product=StreamPlus%20Premium');
     const subs = byQuery.body.subscriptions as Array<{ name: string }>;
     expect(subs[0]?.name).toMatch(/^StreamPlus Premium/);

@@ -6,6 +6,7 @@ import { isValidPhone, normalizePhone } from '../domain/phone.js';
 import type { ApiInterface, StoredRecord } from '../domain/record-schemas.js';
 import type { RecordStore } from '../store/record-store.js';
 import { isCallerParam, matchTemplate, productInterfaces, templateSpecificity } from './_interfaces.js';
+import { filterMockResponse, filterParams } from './filter-mock-response.js';
 import { generateMockResponse } from './generate-mock-response.js';
 import { resolveQuery } from './resolve-query.js';
 
@@ -37,8 +38,10 @@ const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Serves the mock systems over HTTP (`cs mock-server`), so the real-HTTP path can be run end to
  * end. `/api/...` paths are matched against every product's interface templates; the product is
- * the one named by `?product=` or the `x-cs-product` header (id or name), else the first whose
- * template matches; the caller is the phone bound in the path, and must be a customer of the
+ * the one named by `?product=` or the `x-cs-product` header (id or name), else the only product
+ * whose template matches (with one product in the database, always that one); when several
+ * match, a 400 lists them so the client names one. Filter parameters (`?date=2026-11-11`,
+ * `month`, a field of the listed items) narrow lists as the in-process mock does. The caller is the phone bound in the path, and must be a customer of the
  * database unless `anyCaller`. Answers the same state as the in-process mock backend, but only
  * reads it: a response not stored yet is generated in memory (the same deterministic one) and
  * not kept, so requests never write; only approved actions in a call change the state.
@@ -76,8 +79,17 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       const hintedProducts = pick(hinted);
       if (hintedProducts.length > 0) candidates = hintedProducts;
     }
-    const match = findInterface(candidates, method, url.pathname);
+    const serving = candidates.flatMap((p) => findInterface([p], method, url.pathname) ?? []);
+    const match = serving[0];
     if (!match) throw new CsError('E_NOT_FOUND', `No mock interface serves ${method} ${url.pathname}.`);
+    if (serving.length > 1) {
+      const listed = serving.map((m) => ({ id: m.product._id, name: m.product.name }));
+      throw new CsError(
+        'E_USAGE',
+        `Several products serve ${method} ${url.pathname}: name one with ?product=<id or name> (${listed.map((p) => `${p.name} = ${p.id}`).join(', ')}).`,
+        { details: { products: listed } },
+      );
+    }
 
     const rawPhone =
       Object.entries(match.bound).find(([k]) => isCallerParam(k))?.[1] ??
@@ -118,13 +130,15 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
         now: clock.now(),
         ...(customer ? { customerName: customer.name } : {}),
       });
-    send(res, 200, response);
+    send(res, 200, filterMockResponse(response, filterParams(resolved)));
   }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (CsError.isInstance(error)) {
-        send(res, error.httpStatus, { error: { code: error.code, message: error.message } });
+        send(res, error.httpStatus, {
+          error: { code: error.code, message: error.message, ...(error.details ?? {}) },
+        });
       } else {
         send(res, 500, {
           error: { code: 'E_INTERNAL', message: error instanceof Error ? error.message : String(error) },
