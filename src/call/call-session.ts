@@ -271,7 +271,7 @@ export class CallSession {
       ? {
           interface: resolved.interfaceName,
           method: resolved.method,
-          endpoint: resolved.endpoint,
+          endpoint: resolved.definition.endpoint,
           purpose: resolved.definition.description,
           mock: resolved.definition.mock_enabled,
           ok: false,
