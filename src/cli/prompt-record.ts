@@ -18,7 +18,7 @@ const JSON_FIELDS = new Set(['faq', 'api_interfaces', 'operator_permissions', 'o
 const HINTS: Record<string, string> = {
   type: 'new / returning / vip',
   methodology: 'HEAR / LAST / LEARN / 自定义',
-  faq: 'JSON: [{"q":"...","a":"..."}]',
+  faq: 'JSON: [{"question":"...","answer":"..."}] ({"q","a"} and plain text work too)',
   api_interfaces:
     'JSON: {"user_subscription": {"description": ..., "endpoint": "/api/user/{user_id}/subscriptions", ...}}',
   operator_permissions:
