@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { list, text } from '../agent/record-text.js';
 import { slaWindow } from '../agent/rules/reply-phrases.js';
 import { CsError } from '../domain/cs-error.js';
+import { methodologySteps } from '../domain/methodology.js';
 import { maskPhone, normalizePhone } from '../domain/phone.js';
 import type { StoredRecord } from '../domain/record-schemas.js';
-import { methodologySteps } from '../mock/methodology.js';
 import { resolveRecord } from '../records/resolve-record.js';
 import type { RecordStore } from '../store/record-store.js';
 

@@ -10,7 +10,7 @@ import {
 } from '../domain/record-schemas.js';
 import { validateRecordFields } from '../domain/record-validation.js';
 import { generateRecords } from './generate-records.js';
-import { METHODOLOGY_STEPS } from './methodology.js';
+import { METHODOLOGY_STEPS } from '../domain/methodology.js';
 import { PRODUCT_TEMPLATES_ZH } from './product-templates-zh.js';
 
 const LANGS = ['zh', 'en'] as const;

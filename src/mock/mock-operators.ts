@@ -1,7 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import { CsError } from '../domain/cs-error.js';
+import { METHODOLOGY_NAMES, METHODOLOGY_STEPS, type MethodologyName } from '../domain/methodology.js';
 import type { OperatorFields } from '../domain/record-schemas.js';
-import { METHODOLOGY_NAMES, METHODOLOGY_STEPS, type MethodologyName } from './methodology.js';
 import { claimUniqueName, fillPlaceholders, sampleInOrder } from './mock-helpers.js';
 import {
   OPERATOR_WORDING_EN,

@@ -1,4 +1,4 @@
-import type { MethodologyName } from './methodology.js';
+import type { MethodologyName } from '../domain/methodology.js';
 
 /** Spoken material for one methodology. */
 export interface MethodologyWording {

@@ -1,4 +1,5 @@
 import type { CallContext } from '../../call/call-agent.js';
+import { METHODOLOGY_STEPS, standardMethodology } from '../../domain/methodology.js';
 import { maskPhone } from '../../domain/phone.js';
 import { list, text } from '../record-text.js';
 
@@ -17,13 +18,6 @@ export type SystemPromptInput = Pick<
   | 'learned'
   | 'actionsPerformed'
 >;
-
-/** The seed's methodologies, spelled out so a model knows the steps behind a name. */
-const METHODOLOGIES: Record<string, string> = {
-  HEAR: 'Hear → Empathize → Apologize → Resolve',
-  LAST: 'Listen → Apologize → Solve → Thank',
-  LEARN: 'Listen → Empathize → Ask → Resolve → Notify',
-};
 
 function bullets(items: readonly string[], indent = '- '): string {
   return items.map((i) => `${indent}${i}`).join('\n');
@@ -73,7 +67,8 @@ function productSection(product: SystemPromptInput['product']): string {
 
 function operatorSection(operator: SystemPromptInput['operator']): string {
   const methodology = text(operator.methodology) ?? '';
-  const steps = METHODOLOGIES[methodology.toUpperCase()];
+  const standard = standardMethodology(methodology);
+  const steps = standard ? METHODOLOGY_STEPS[standard].map((s) => s.en).join(' → ') : undefined;
   const lines = [
     `## Your service strategy: ${text(operator.name) ?? operator._id}`,
     `Methodology: ${methodology}${steps ? ` (${steps})` : ''}`,

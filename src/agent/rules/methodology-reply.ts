@@ -1,3 +1,4 @@
+import { standardMethodology } from '../../domain/methodology.js';
 /** The pieces of one reply; the methodology decides their order and which are spoken. */
 export interface ReplyParts {
   ack?: string | undefined;
@@ -18,13 +19,14 @@ export interface ReplyParts {
  * others (custom) acknowledge → resolve → ask, the common core of the three.
  */
 export function composeReply(methodology: string, parts: ReplyParts): string {
-  const m = methodology.trim().toUpperCase();
+  // The one reading of a methodology name (domain/methodology.ts): "HEART" is a custom one.
+  const m = standardMethodology(methodology);
   let order: Array<string | undefined>;
-  if (m.startsWith('HEAR')) {
+  if (m === 'HEAR') {
     order = [parts.ack, parts.empathy, parts.apology, ...parts.resolve, parts.notify, parts.ask];
-  } else if (m.startsWith('LAST')) {
+  } else if (m === 'LAST') {
     order = [parts.ack, parts.apology, ...parts.resolve, parts.notify, parts.ask, parts.thank];
-  } else if (m.startsWith('LEARN')) {
+  } else if (m === 'LEARN') {
     const ask = parts.resolve.length === 0 ? parts.ask : undefined;
     order = [
       parts.ack,

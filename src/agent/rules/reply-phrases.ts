@@ -1,4 +1,5 @@
 import type { Language } from '../../domain/language.js';
+import { formatSpan, slaTime } from '../../records/product-sla.js';
 
 /** Short spoken phrases the built-in agent uses besides the operator's own. */
 export const PHRASES = {
@@ -40,36 +41,9 @@ export function pick<T>(list: readonly T[], turn: number): T | undefined {
 }
 
 /**
- * The time a supervisor or a process takes, read from the product's SLA text
- * ("主管审批2小时内回复" -> "2小时"), else a default.
+ * The time a supervisor or a process takes, read from the product's SLA text by the one SLA
+ * reader ("主管审批2小时内回复" -> "2小时"; the permission block says the same).
  */
 export function slaWindow(sla: string, kind: 'supervisor' | 'process', language: Language): string {
-  const keyword =
-    kind === 'supervisor' ? /(主管|审批|supervisor|approval)/i : /(投诉|工单|流程|ticket|complaint|process)/i;
-  for (const part of sla.split(/[；;，,。\n]/)) {
-    if (!keyword.test(part)) continue;
-    const m = /(\d+(?:\.\d+)?)\s*(个?小时|天|个?工作日|分钟|hours?|days?|business days?|minutes?)/i.exec(
-      part,
-    );
-    if (m) return spokenWindow(Number(m[1]), unitOf(m[2]!), language);
-  }
-  if (kind === 'supervisor') return language === 'zh' ? '2小时' : '2 hours';
-  return language === 'zh' ? '48小时' : '48 hours';
-}
-
-type WindowUnit = 'hour' | 'day' | 'business_day' | 'minute';
-
-function unitOf(word: string): WindowUnit {
-  if (/工作日|business/i.test(word)) return 'business_day';
-  if (/小时|hour/i.test(word)) return 'hour';
-  if (/分钟|minute/i.test(word)) return 'minute';
-  return 'day';
-}
-
-/** "2小时" or "2 hours", whatever language the SLA text was written in. */
-function spokenWindow(value: number, unit: WindowUnit, language: Language): string {
-  if (language === 'zh')
-    return `${value}${{ hour: '小时', day: '天', business_day: '个工作日', minute: '分钟' }[unit]}`;
-  const word = { hour: 'hour', day: 'day', business_day: 'business day', minute: 'minute' }[unit];
-  return `${value} ${word}${value === 1 ? '' : 's'}`;
+  return formatSpan(slaTime(sla, kind), language);
 }

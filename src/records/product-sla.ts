@@ -1,0 +1,93 @@
+import type { Language } from '../domain/language.js';
+import { parseNumber } from '../permissions/index.js';
+
+/**
+ * The one reading of a product's `sla` text: the permission block, the agent's words and any due
+ * time all come from here, so "经理4小时内回复" is 4 hours everywhere.
+ */
+
+/** The units an SLA promise is made in. */
+export type TimeUnit = 'minute' | 'hour' | 'day' | 'workday';
+/** A promised time: "2小时" is { value: 2, unit: 'hour' }. */
+export interface Span {
+  value: number;
+  unit: TimeUnit;
+}
+
+const DEFAULTS: Record<'supervisor' | 'process', Span> = {
+  supervisor: { value: 2, unit: 'hour' },
+  process: { value: 48, unit: 'hour' },
+};
+
+const KEYWORDS = {
+  supervisor: /主管|审批|上级|经理|领导|supervisor|manager|approv|escalat/i,
+  process: /工单|投诉|流程|申请|受理|ticket|complaint|process|claim|case/i,
+};
+
+const TIME =
+  /(\d+(?:\.\d+)?|[零一二两三四五六七八九十百]+)\s*(?:个)?\s*(小时|钟头|分钟|个?工作日|天|日|hours?|hrs?|minutes?|mins?|business days?|working days?|days?)/i;
+
+function unitOf(word: string): TimeUnit {
+  const w = word.toLowerCase();
+  if (/工作日|business|working/.test(w)) return 'workday';
+  if (/小时|钟头|^h/.test(w)) return 'hour';
+  if (/分钟|^m/.test(w)) return 'minute';
+  return 'day';
+}
+
+function timeIn(text: string): Span | undefined {
+  const m = TIME.exec(text);
+  if (!m) return undefined;
+  const value = parseNumber(m[1]!);
+  return value === undefined ? undefined : { value, unit: unitOf(m[2]!) };
+}
+
+/**
+ * The promised time for a supervisor's answer or a formal process, read from the product's sla
+ * ("电话即时响应；主管审批2小时内回复；投诉工单48小时内处理" -> 2 hours / 48 hours). An sla that
+ * names no kind at all ("24小时") counts for both; otherwise the default applies.
+ */
+export function slaTime(sla: string | undefined, kind: 'supervisor' | 'process'): Span {
+  if (!sla) return DEFAULTS[kind];
+  const segments = sla.split(/[；;，,。\n]|\.(?!\d)/);
+  for (const seg of segments) {
+    if (!KEYWORDS[kind].test(seg)) continue;
+    const t = timeIn(seg);
+    if (t) return t;
+  }
+  const namesAnyKind = segments.some((s) => KEYWORDS.supervisor.test(s) || KEYWORDS.process.test(s));
+  return (!namesAnyKind && timeIn(sla)) || DEFAULTS[kind];
+}
+
+/** "2小时" or "2 hours", in the call's language. */
+export function formatSpan(span: Span, lang: Language): string {
+  const v = span.value;
+  if (lang === 'zh') {
+    return `${v}${{ minute: '分钟', hour: '小时', day: '天', workday: '个工作日' }[span.unit]}`;
+  }
+  const word = { minute: 'minute', hour: 'hour', day: 'day', workday: 'business day' }[span.unit];
+  return `${v} ${word}${v === 1 ? '' : 's'}`;
+}
+
+const MS: Record<TimeUnit, number> = {
+  minute: 60_000,
+  hour: 3_600_000,
+  day: 86_400_000,
+  workday: 86_400_000,
+};
+
+/**
+ * When a promise made at `from` falls due. Business days skip Saturdays and Sundays (in UTC,
+ * the clock the stores keep); minutes, hours and days are elapsed time.
+ */
+export function dueAt(span: Span, from: Date): Date {
+  if (span.unit !== 'workday') return new Date(from.getTime() + span.value * MS[span.unit]);
+  const due = new Date(from.getTime());
+  let left = Math.ceil(span.value);
+  while (left > 0) {
+    due.setUTCDate(due.getUTCDate() + 1);
+    const day = due.getUTCDay();
+    if (day !== 0 && day !== 6) left--;
+  }
+  return due;
+}
