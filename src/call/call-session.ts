@@ -22,7 +22,7 @@ import {
 } from '../permissions/index.js';
 import { productPermissions } from '../records/product-permissions.js';
 import type { GrantStore } from '../store/grant-store.js';
-import { MemoryGrantStore } from '../store/memory/memory-grant-store.js';
+import { MemoryGrantStore } from '../store/open-store.js';
 import { resolveQuery } from '../systems/index.js';
 import type { CallContext, CallTools } from './call-agent.js';
 import {

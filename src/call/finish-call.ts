@@ -6,7 +6,7 @@ import type { StoredRecord } from '../domain/record-schemas.js';
 import { validateRecordFields } from '../domain/record-validation.js';
 import { type Review, ReviewSchema, type SessionRecord } from '../domain/session-schemas.js';
 import { userFields } from '../records/record-service.js';
-import { renderSessionReadme } from '../store/fs/render-session-readme.js';
+import { renderSessionReadme } from '../render/render-session-readme.js';
 import type { RecordStore } from '../store/record-store.js';
 import type { CallRecordState } from './call-session.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SessionRecord } from '../../domain/session-schemas.js';
+import type { SessionRecord } from '../domain/session-schemas.js';
 import { renderSessionReadme } from './render-session-readme.js';
 
 const DIR = join(

@@ -1,4 +1,4 @@
-import type { SessionRecord } from '../../domain/session-schemas.js';
+import type { SessionRecord } from '../domain/session-schemas.js';
 import { fieldLabel, inlineJson, inlineText } from './render-record-readme.js';
 
 const PERMISSION_LABELS: Record<string, string> = {

@@ -4,6 +4,12 @@ import { dirname, join, resolve } from 'node:path';
 import { CsError } from '../domain/cs-error.js';
 import type { RecordStore } from './record-store.js';
 
+// The one way in to the concrete stores for code outside src/store: the file and PostgreSQL
+// stores open through `openStore`; the memory store (the test double, and the grants of a call
+// run without a store) is named here.
+export { MemoryGrantStore } from './memory/memory-grant-store.js';
+export { MemoryRecordStore } from './memory/memory-record-store.js';
+
 /** Where the default database lives below a project folder (the seed's path). */
 export const DEFAULT_DB_SUBDIR = join('.ezagent', 'database', 'customer_service');
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { StoredRecord } from '../../domain/record-schemas.js';
+import type { StoredRecord } from '../domain/record-schemas.js';
 import { buildNewRecord, mergeUpdate } from './record-document.js';
 
 const NOW = '2026-11-25T09:00:00.000000';

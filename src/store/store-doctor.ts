@@ -26,11 +26,7 @@ export interface CheckStoreOptions {
  * @example const report = await checkStore(store, { fix: true }); if (report.problems.length) …
  */
 export async function checkStore(store: RecordStore, options: CheckStoreOptions = {}): Promise<StoreReport> {
-  const { FsRecordStore } = await import('./fs/fs-record-store.js');
-  if (store instanceof FsRecordStore) {
-    const { checkFsStore } = await import('./fs/fs-doctor.js');
-    return checkFsStore(store, options);
-  }
+  if (hasFileChecks(store)) return store.checkFiles(options);
   const first = await checkRecordFields(store);
   const fixed: string[] = [];
   if (options.fix) {
@@ -52,6 +48,15 @@ export async function checkStore(store: RecordStore, options: CheckStoreOptions 
       'Damaged files, the lookup index, locks and temp folders belong to file databases: nothing to check here.',
     ],
   };
+}
+
+/** A store with files of its own to check (the file store: see fs-doctor.ts). */
+interface FileChecks {
+  checkFiles(options: CheckStoreOptions): Promise<StoreReport>;
+}
+
+function hasFileChecks(store: RecordStore): store is RecordStore & FileChecks {
+  return typeof (store as Partial<FileChecks>).checkFiles === 'function';
 }
 
 async function checkRecordFields(store: RecordStore): Promise<{

@@ -2,7 +2,7 @@ import { CsError } from '../../domain/cs-error.js';
 import type { RecordType } from '../../domain/record-schemas.js';
 import { parseRecordType } from '../../domain/record-types.js';
 import { type RecordRef, resolveRecord } from '../../records/resolve-record.js';
-import { renderRecordReadme } from '../../store/fs/render-record-readme.js';
+import { renderRecordReadme } from '../../render/render-record-readme.js';
 import { type CliContext, parsePhoneFlag } from '../cli-context.js';
 
 // Read-only record commands live apart from create/update so `cs read` and `cs list` never load

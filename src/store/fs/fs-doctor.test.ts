@@ -1,10 +1,10 @@
 import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderSessionReadme } from '../../render/render-session-readme.js';
 import { checkFsStore } from './fs-doctor.js';
 import { LOCK_OWNER_FILE } from './fs-lock-owner.js';
 import { FsRecordStore } from './fs-record-store.js';
-import { renderSessionReadme } from './render-session-readme.js';
 import { customerFields, makeTempDir, steppingClock } from './test-db.js';
 
 let dir: string;

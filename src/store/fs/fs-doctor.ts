@@ -13,13 +13,13 @@ import {
   type StoreReport,
   storedFieldProblems,
 } from '../../records/record-problems.js';
+import { renderRecordReadme } from '../../render/render-record-readme.js';
 import { salvageRecordKeys } from './fs-corrupt.js';
 import { TrashManifestSchema } from './fs-file-schemas.js';
 import { FsIndex, type IndexEntry } from './fs-index.js';
 import { findLeftoverTempFiles, findLeftoverTempFolders, type Leftover } from './fs-leftovers.js';
 import { inspectLock, takeOverIfDead } from './fs-lock-owner.js';
 import { type FsRecordStore, TYPE_FOLDERS } from './fs-record-store.js';
-import { renderRecordReadme } from './render-record-readme.js';
 import { writeAtomic } from './write-atomic.js';
 
 /** Options of `checkFsStore`. */
@@ -74,6 +74,7 @@ export async function checkFsStore(
     // A file moved aside inside a record folder leaves the type folder's mtime alone, so the
     // index would not notice by itself.
     const staleIndex = first.findings.filter((f) => f.kind === 'index_stale');
+    if (moved) await store.rebuildSessionIndex();
     if (moved || staleIndex.length > 0) {
       await store.rebuildIndex();
       fixed.push(

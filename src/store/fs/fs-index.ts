@@ -284,19 +284,28 @@ export class IndexView {
     return this.#checked(async () => rawEntry(await this.raw(shardOf('id', id)), id));
   }
 
+  /** The numbers of the shards written (empty ones are not), in order. */
+  async shardNumbers(): Promise<number[]> {
+    if (this.#memory) return [...this.#memory.keys()].sort((a, b) => a - b);
+    const dir = this.#dir as string;
+    const files = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new GenerationGoneError(dir);
+      throw error;
+    });
+    return files
+      .filter((f) => /^[0-9a-f]{3}\.json$/.test(f))
+      .map((f) => Number.parseInt(f, 16))
+      .sort((a, b) => a - b);
+  }
+
+  /** The entries filed in shard n (one file read, every entry checked). */
+  async shardEntries(n: number): Promise<IndexEntry[]> {
+    return this.#checked(async () => (await this.raw(n)).ids.map((t) => toEntry(t)));
+  }
+
   /** Every entry (reads every shard written; empty ones are not). */
   async all(): Promise<IndexEntry[]> {
-    let numbers: number[];
-    if (this.#memory) {
-      numbers = [...this.#memory.keys()];
-    } else {
-      const dir = this.#dir as string;
-      const files = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') throw new GenerationGoneError(dir);
-        throw error;
-      });
-      numbers = files.filter((f) => /^[0-9a-f]{3}\.json$/.test(f)).map((f) => Number.parseInt(f, 16));
-    }
+    const numbers = await this.shardNumbers();
     return this.#checked(async () => {
       const out: IndexEntry[] = [];
       // Shards read 32 at a time: a listing of 100,000 records reads ~1000 files.
@@ -400,8 +409,10 @@ export class FsIndex {
     remove: readonly string[],
     put: readonly IndexEntry[],
     mtime: string,
+    /** A view of `meta.gen` already read (its shards are not read again). */
+    current?: IndexView,
   ): Promise<void> {
-    const view = this.view(meta.gen);
+    const view = current?.gen === meta.gen ? current : this.view(meta.gen);
     const dirty = new Map<number, Shard>();
     const load = async (n: number) => {
       let s = dirty.get(n);

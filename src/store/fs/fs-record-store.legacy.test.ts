@@ -2,8 +2,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../domain/session-schemas.js';
+import { renderSessionReadme } from '../../render/render-session-readme.js';
 import { FsRecordStore } from './fs-record-store.js';
-import { renderSessionReadme } from './render-session-readme.js';
 import { copyLegacyDb, customerFields, LEGACY_DB } from './test-db.js';
 
 const ZHANG = 'customers/4f064bfb_张先生';

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CsError } from '../../domain/cs-error.js';
 import type { StoredRecord } from '../../domain/record-schemas.js';
 import type { SessionRecord } from '../../domain/session-schemas.js';
+import { renderSessionReadme } from '../../render/render-session-readme.js';
 import { FsRecordStore } from './fs-record-store.js';
-import { renderSessionReadme } from './render-session-readme.js';
 import { customerFields, makeTempDir, steppingClock } from './test-db.js';
 
 let dir: string;

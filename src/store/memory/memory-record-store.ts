@@ -1,36 +1,43 @@
-import { randomBytes } from 'node:crypto';
 import { type Clock, localIsoTimestamp, systemClock } from '../../domain/clock.js';
 import { CsError } from '../../domain/cs-error.js';
 import type { Grant } from '../../domain/grant-schema.js';
-import { normalizePhone } from '../../domain/phone.js';
+import { isValidPhone, normalizePhone } from '../../domain/phone.js';
 import type { StoredRecord } from '../../domain/record-schemas.js';
 import type { RecordType } from '../../domain/record-types.js';
 import type { SessionRecord } from '../../domain/session-schemas.js';
 import type { CallJournal } from '../call-journal.js';
 import type { GrantConsumption, GrantFilter } from '../grant-store.js';
-import type {
-  CustomerChangeForSession,
-  LiveSessionRecord,
-  RecordStore,
-  RecordSummary,
-  SessionFilter,
-  SessionSummary,
-  TrashEntry,
-} from '../record-store.js';
-import { normalizeSessionDate, sessionIdParts } from '../session-id-parts.js';
+import type { LiveSessionRecord } from '../live-session-store.js';
+import type { MockStateEntry } from '../mock-state-store.js';
+import {
+  buildNewRecord,
+  byNameThenId,
+  checkRecordId,
+  customerPhoneKey,
+  mergeUpdate,
+  phoneTaken,
+  randomRecordId,
+  recordNotFound,
+  requireRecordName,
+} from '../record-document.js';
+import type { CreateManyOptions, RecordSummary } from '../record-repository.js';
+import type { RecordStore } from '../record-store.js';
+import type { SavedSession, SaveSessionOptions, SessionFilter, SessionSummary } from '../session-archive.js';
+import { dayMatches, parseSessionFilter, sessionMatches } from '../session-filter.js';
+import { sessionIdParts } from '../session-id-parts.js';
+import type { TrashEntry } from '../trash-repository.js';
 import { MemoryCallJournal } from './memory-call-journal.js';
 import { MemoryGrantStore } from './memory-grant-store.js';
 
 /** Values are copied through JSON on every write and read, as they are on disk or in a database. */
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-const hex8 = () => randomBytes(4).toString('hex');
-const byNameThenId = (a: { name: string; id: string }, b: { name: string; id: string }) =>
-  a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+const SESSION_ID = /^cs_(\d{8})_(\d+)_/;
 
 /**
  * A RecordStore in memory: the test double for code that needs a store (it passes the same
- * contract suite as the file and PostgreSQL stores), and a way to time the agent without disk
- * waits in benchmarks. Nothing survives the process.
+ * contract suite as the file and PostgreSQL stores, and writes records with the same
+ * record-document.ts), and a way to time the agent without disk waits in benchmarks. Nothing
+ * survives the process.
  *
  * @example const store = new MemoryRecordStore(); await store.create('customer', fields);
  */
@@ -45,16 +52,16 @@ export class MemoryRecordStore implements RecordStore {
     operator: new Map(),
   };
   readonly #trash = new Map<string, { entry: TrashEntry; record: StoredRecord }>();
-  readonly #mock = new Map<string, { productId: string; phone: string; state: Record<string, unknown> }>();
+  readonly #mock = new Map<string, MockStateEntry>();
   readonly #sessions = new Map<string, { session: SessionRecord; readme: string }>();
   readonly #live = new Map<string, LiveSessionRecord>();
+  readonly #grants = new MemoryGrantStore();
+  readonly #queues = new Map<string, Promise<unknown>>();
   readonly #clock: Clock;
 
   constructor(options: { clock?: Clock } = {}) {
     this.#clock = options.clock ?? systemClock;
   }
-
-  readonly #queues = new Map<string, Promise<unknown>>();
 
   /** Runs read-modify-writes of one key one after another, as the other stores' locks do. */
   async #serial<T>(key: string, fn: () => Promise<T>): Promise<T> {
@@ -73,50 +80,67 @@ export class MemoryRecordStore implements RecordStore {
     return localIsoTimestamp(this.#clock.now());
   }
 
-  #phoneOwner(phone: string, except?: string): StoredRecord | undefined {
-    for (const r of this.#records.customer.values()) if (r.phone === phone && r._id !== except) return r;
+  /** The customer other than `except` whose phone has this key. */
+  #phoneOwner(key: string, except?: string): StoredRecord | undefined {
+    for (const r of this.#records.customer.values()) {
+      if (r._id !== except && customerPhoneKey('customer', r) === key) return r;
+    }
     return undefined;
   }
 
-  #checkPhone(type: RecordType, record: Record<string, unknown>, except?: string): void {
-    if (type !== 'customer' || typeof record.phone !== 'string') return;
-    const owner = this.#phoneOwner(record.phone, except);
-    if (owner) {
-      throw new CsError(
-        'E_CONFLICT',
-        `Phone ${record.phone} already belongs to customer "${owner.name}" (${owner._id}).`,
-      );
-    }
+  #checkPhone(record: StoredRecord, except?: string): void {
+    const key = customerPhoneKey(record._type, record);
+    if (key === undefined) return;
+    const owner = this.#phoneOwner(key, except);
+    if (owner) throw phoneTaken(key, { id: owner._id, name: owner.name });
   }
+
+  // ---- records
 
   async create(
     type: RecordType,
     fields: Record<string, unknown>,
     options: { id?: string } = {},
   ): Promise<StoredRecord> {
-    if (typeof fields.name !== 'string' || fields.name.trim() === '') {
-      throw new CsError('E_INVALID', `A ${type} needs a name.`);
-    }
-    const id = options.id ?? hex8();
+    requireRecordName(type, fields.name);
+    const id = options.id === undefined ? this.#newId(type) : checkRecordId(options.id);
     if (this.#records[type].has(id))
-      throw new CsError('E_CONFLICT', `A ${type} with id ${id} already exists.`);
-    const record: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(fields)) {
-      if (k === '_id' || k === '_type') continue;
-      if ((k === '_created' || k === '_updated') && typeof v !== 'string') continue;
-      record[k] = v;
+      throw new CsError('E_CONFLICT', `A ${type} with id ${id} exists already.`);
+    const record = copy(buildNewRecord(type, id, fields, this.#now()));
+    this.#checkPhone(record);
+    this.#records[type].set(id, record);
+    return copy(record);
+  }
+
+  async createMany(
+    type: RecordType,
+    items: ReadonlyArray<Record<string, unknown>>,
+    options: CreateManyOptions = {},
+  ): Promise<StoredRecord[]> {
+    const now = this.#now();
+    const planned: StoredRecord[] = [];
+    const phones = new Map<string, StoredRecord>();
+    for (const fields of items) {
+      requireRecordName(type, fields.name);
+      const record = copy(buildNewRecord(type, this.#newId(type, planned), fields, now));
+      const key = customerPhoneKey(type, record);
+      if (key !== undefined) {
+        const owner = phones.get(key) ?? this.#phoneOwner(key);
+        if (owner && options.skipTakenPhones) continue;
+        if (owner) throw phoneTaken(key, { id: owner._id, name: owner.name });
+        phones.set(key, record);
+      }
+      planned.push(record);
     }
-    if (type === 'customer' && typeof record.phone === 'string') record.phone = normalizePhone(record.phone);
-    const stored = copy({
-      ...record,
-      _id: id,
-      _type: type,
-      _created: record._created ?? this.#now(),
-    }) as StoredRecord;
-    if (typeof record._updated === 'string') stored._updated = record._updated;
-    this.#checkPhone(type, stored);
-    this.#records[type].set(id, stored);
-    return copy(stored);
+    for (const record of planned) this.#records[type].set(record._id, record);
+    return planned.map(copy);
+  }
+
+  #newId(type: RecordType, planned: readonly StoredRecord[] = []): string {
+    for (;;) {
+      const id = randomRecordId();
+      if (!this.#records[type].has(id) && !planned.some((r) => r._id === id)) return id;
+    }
   }
 
   async get(type: RecordType, id: string): Promise<StoredRecord | undefined> {
@@ -125,29 +149,40 @@ export class MemoryRecordStore implements RecordStore {
   }
 
   async findByName(type: RecordType, name: string): Promise<StoredRecord[]> {
-    return [...this.#records[type].values()].filter((r) => r.name === name).map(copy);
+    return this.#sorted(type)
+      .filter((r) => r.name === name)
+      .map(copy);
   }
 
   async findCustomerByPhone(phone: string): Promise<StoredRecord | undefined> {
-    const found = this.#phoneOwner(normalizePhone(phone));
+    const key = normalizePhone(phone);
+    const found = key === '' ? undefined : this.#phoneOwner(key);
     return found ? copy(found) : undefined;
   }
 
   async summaries(type: RecordType): Promise<RecordSummary[]> {
-    return [...this.#records[type].values()]
-      .map((r) => ({
-        id: r._id,
-        type,
-        name: r.name,
-        ...(type === 'customer' && typeof r.phone === 'string' ? { phone: r.phone } : {}),
-      }))
-      .sort(byNameThenId);
+    return this.#sorted(type).map((r) => {
+      const phone = customerPhoneKey(type, r);
+      return { id: r._id, type, name: r.name, ...(phone === undefined ? {} : { phone }) };
+    });
+  }
+
+  async *streamSummaries(type: RecordType): AsyncGenerator<RecordSummary> {
+    yield* await this.summaries(type);
   }
 
   async list(type: RecordType): Promise<StoredRecord[]> {
-    return [...this.#records[type].values()]
-      .sort((a, b) => byNameThenId({ name: a.name, id: a._id }, { name: b.name, id: b._id }))
-      .map(copy);
+    return this.#sorted(type).map(copy);
+  }
+
+  async *streamRecords(type: RecordType): AsyncGenerator<StoredRecord> {
+    yield* await this.list(type);
+  }
+
+  #sorted(type: RecordType): StoredRecord[] {
+    return [...this.#records[type].values()].sort((a, b) =>
+      byNameThenId({ name: a.name, id: a._id }, { name: b.name, id: b._id }),
+    );
   }
 
   async update(
@@ -157,36 +192,27 @@ export class MemoryRecordStore implements RecordStore {
   ): Promise<StoredRecord> {
     return this.#serial(`${type}:${id}`, async () => {
       const current = this.#records[type].get(id);
-      if (!current) throw new CsError('E_NOT_FOUND', `No ${type} with id ${id}.`);
-      const fields = await change(copy(current));
-      const latest = current;
-      const next: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(fields))
-        if (!k.startsWith('_') || k === '_cold_start' || k === '_phone_unknown') next[k] = v;
-      for (const [k, v] of Object.entries(latest)) if (k.startsWith('_') && !(k in next)) next[k] = v;
-      if (type === 'customer' && typeof next.phone === 'string') next.phone = normalizePhone(next.phone);
-      const stored = copy({
-        ...next,
-        _id: id,
-        _type: type,
-        _created: latest._created,
-        _updated: this.#now(),
-      }) as StoredRecord;
-      this.#checkPhone(type, stored, id);
-      this.#records[type].set(id, stored);
-      return copy(stored);
+      if (!current) throw recordNotFound(type, id);
+      const next = copy(mergeUpdate(current, await change(copy(current)), this.#now()));
+      requireRecordName(type, next.name);
+      this.#checkPhone(next, id);
+      this.#records[type].set(id, next);
+      return copy(next);
     });
   }
 
+  // ---- trash
+
   async delete(type: RecordType, id: string): Promise<TrashEntry> {
     const record = this.#records[type].get(id);
-    if (!record) throw new CsError('E_NOT_FOUND', `No ${type} with id ${id}.`);
+    if (!record) throw recordNotFound(type, id);
+    const deletedAt = this.#now();
     const entry: TrashEntry = {
-      trash_id: `${type}-${id}-${hex8()}`,
+      trash_id: `${deletedAt.slice(0, 19).replace(/[-:]/g, '')}_${type}_${id}_${randomRecordId().slice(0, 4)}`,
       type,
       id,
       name: record.name,
-      deleted_at: this.#now(),
+      deleted_at: deletedAt,
     };
     this.#records[type].delete(id);
     this.#trash.set(entry.trash_id, { entry, record });
@@ -194,20 +220,28 @@ export class MemoryRecordStore implements RecordStore {
   }
 
   async listTrash(): Promise<TrashEntry[]> {
-    return [...this.#trash.values()].map((t) => ({ ...t.entry }));
+    return [...this.#trash.values()]
+      .map((t) => ({ ...t.entry }))
+      .sort((a, b) => (a.trash_id < b.trash_id ? -1 : a.trash_id > b.trash_id ? 1 : 0));
   }
 
   async restore(trashId: string): Promise<StoredRecord> {
     const item = this.#trash.get(trashId);
-    if (!item)
-      throw new CsError('E_NOT_FOUND', `Nothing in the trash with id ${trashId}; see \`cs restore\`.`);
+    if (!item) {
+      throw new CsError(
+        'E_NOT_FOUND',
+        `Nothing in the trash with id "${trashId}"; list the trash to see what can be restored.`,
+      );
+    }
     const { type, id } = item.entry;
     if (this.#records[type].has(id)) throw new CsError('E_CONFLICT', `A ${type} with id ${id} exists again.`);
-    this.#checkPhone(type, item.record);
+    this.#checkPhone(item.record);
     this.#records[type].set(id, item.record);
     this.#trash.delete(trashId);
     return copy(item.record);
   }
+
+  // ---- mock backend state
 
   async getMockState(productId: string, phone: string): Promise<Record<string, unknown> | undefined> {
     const entry = this.#mock.get(`${productId}|${normalizePhone(phone)}`);
@@ -226,26 +260,22 @@ export class MemoryRecordStore implements RecordStore {
     return copy(state);
   }
 
-  async listMockStates(productId?: string) {
+  async listMockStates(productId?: string): Promise<MockStateEntry[]> {
     return [...this.#mock.values()]
       .filter((e) => productId === undefined || e.productId === productId)
+      .sort((a, b) => (a.productId + a.phone < b.productId + b.phone ? -1 : 1))
       .map(copy);
   }
 
-  async saveSession(options: {
-    date: string;
-    tag: string;
-    build: (sessionId: string) => SessionRecord;
-    readme: (session: SessionRecord) => string;
-    callId?: string;
-    customer?: CustomerChangeForSession;
-  }): Promise<{ sessionId: string; path: string; customerPending?: boolean }> {
+  // ---- saved sessions
+
+  async saveSession(options: SaveSessionOptions): Promise<SavedSession> {
     const { date, tag } = sessionIdParts(options);
     const earlier = options.callId === undefined ? undefined : this.#callSessions.get(options.callId);
     if (earlier !== undefined) return { sessionId: earlier, path: `history/${earlier}` };
     let seq = 0;
     for (const id of this.#sessions.keys()) {
-      const m = /^cs_(\d{8})_(\d+)_/.exec(id);
+      const m = SESSION_ID.exec(id);
       if (m && m[1] === date) seq = Math.max(seq, Number(m[2]));
     }
     const sessionId = `cs_${date}_${String(seq + 1).padStart(3, '0')}_${tag}`;
@@ -265,7 +295,7 @@ export class MemoryRecordStore implements RecordStore {
   /** Writes a session under its own id (copying between stores); false when it exists. */
   async importSession(session: SessionRecord, readme: string): Promise<boolean> {
     if (!/^cs_\d{8}_\d{3,}_[A-Za-z0-9_-]+$/.test(session.session_id)) {
-      throw new CsError('E_INVALID', `"${session.session_id}" is not a session id cs_YYYYMMDD_seq_tag.`);
+      throw new CsError('E_INVALID', `Session id "${session.session_id}" is not cs_<YYYYMMDD>_<seq>_<tag>.`);
     }
     if (this.#sessions.has(session.session_id)) return false;
     this.#sessions.set(session.session_id, { session: copy(session), readme });
@@ -282,20 +312,28 @@ export class MemoryRecordStore implements RecordStore {
   }
 
   async listSessions(filter: SessionFilter = {}): Promise<SessionSummary[]> {
-    const date = filter.date === undefined ? undefined : normalizeSessionDate(filter.date);
-    if (filter.date !== undefined && !date) {
-      throw new CsError('E_INVALID', `Date "${filter.date}" must be YYYYMMDD or YYYY-MM-DD.`);
-    }
-    return [...this.#sessions.values()]
+    const parsed = parseSessionFilter(filter);
+    const phone = parsed.customer?.phone;
+    const holder = phone !== undefined && isValidPhone(phone) ? this.#phoneOwner(phone)?._id : undefined;
+    const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    const rows = [...this.#sessions.values()]
       .map((s) => s.session)
-      .filter((s) => date === undefined || s.session_id.startsWith(`cs_${date}_`))
-      .filter(
-        (s) =>
-          filter.customer === undefined ||
-          s.customer === filter.customer ||
-          s.customer_id === filter.customer,
+      .filter((s) => dayMatches(SESSION_ID.exec(s.session_id)?.[1] ?? '', parsed))
+      .filter((s) =>
+        sessionMatches(
+          {
+            customer: s.customer,
+            customer_id: text(s.customer_id),
+            customer_phone: text(s.customer_phone),
+            product: s.product,
+            product_id: text(s.product_id),
+            resolution_status: text(s.review?.resolution_status),
+          },
+          parsed,
+          holder,
+        ),
       )
-      .sort((a, b) => (a.session_id < b.session_id ? -1 : 1))
+      .sort((a, b) => compareSessionIds(a.session_id, b.session_id))
       .map((s) => ({
         session_id: s.session_id,
         timestamp: s.timestamp,
@@ -306,15 +344,17 @@ export class MemoryRecordStore implements RecordStore {
           ? { resolution_status: s.review.resolution_status }
           : {}),
       }));
+    return parsed.limit === undefined ? rows : rows.slice(-parsed.limit);
   }
 
   async isReferencedBySession(type: RecordType, record: StoredRecord): Promise<boolean> {
     for (const { session } of this.#sessions.values()) {
-      if (session[`${type}_id`] === record._id) return true;
-      if (session[`${type}_id`] === undefined && session[type] === record.name) return true;
+      if (session[`${type}_id`] === record._id || session[type] === record.name) return true;
     }
     return false;
   }
+
+  // ---- live sessions
 
   async putLiveSession(live: LiveSessionRecord): Promise<void> {
     this.#live.set(live.live_id, copy(live));
@@ -329,11 +369,19 @@ export class MemoryRecordStore implements RecordStore {
     liveId: string,
     change: (current: LiveSessionRecord) => LiveSessionRecord,
   ): Promise<LiveSessionRecord> {
-    const current = this.#live.get(liveId);
-    if (!current) throw new CsError('E_NOT_FOUND', `No live session ${liveId}.`);
-    const next = copy(change(copy(current)));
-    this.#live.set(liveId, next);
-    return copy(next);
+    return this.#serial(`live:${liveId}`, async () => {
+      const current = this.#live.get(liveId);
+      if (!current) throw new CsError('E_NOT_FOUND', `No live session ${liveId}; it ended or never started.`);
+      const next = copy(change(copy(current)));
+      if (next.live_id !== liveId) {
+        throw new CsError(
+          'E_INTERNAL',
+          `A live session update changed its id from ${liveId} to ${next.live_id}.`,
+        );
+      }
+      this.#live.set(liveId, next);
+      return copy(next);
+    });
   }
 
   async listLiveSessions(): Promise<LiveSessionRecord[]> {
@@ -344,7 +392,7 @@ export class MemoryRecordStore implements RecordStore {
     this.#live.delete(liveId);
   }
 
-  readonly #grants = new MemoryGrantStore();
+  // ---- grants
 
   putGrant(grant: Grant): Promise<void> {
     return this.#grants.putGrant(grant);
@@ -359,4 +407,16 @@ export class MemoryRecordStore implements RecordStore {
   }
 
   async close(): Promise<void> {}
+}
+
+/** Day, then seq, then id. */
+function compareSessionIds(a: string, b: string): number {
+  const ma = SESSION_ID.exec(a);
+  const mb = SESSION_ID.exec(b);
+  if (ma && mb) {
+    if (ma[1] !== mb[1]) return (ma[1] as string) < (mb[1] as string) ? -1 : 1;
+    const d = Number(ma[2]) - Number(mb[2]);
+    if (d !== 0) return d;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -116,6 +116,19 @@ CREATE INDEX grants_call ON grants (call_id);
 ALTER TABLE sessions ADD COLUMN call_id text UNIQUE;
 `,
   },
+  {
+    version: 4,
+    name: 'session listing filters: the caller phone, the status',
+    sql: `
+-- The caller's phone, normalised as the store keys phones (the backfill covers separators and
+-- +86 / 0086, as normalizePhone does), so \`cs history list --customer <phone>\` is one query.
+ALTER TABLE sessions ADD COLUMN customer_phone text;
+UPDATE sessions
+   SET customer_phone = NULLIF(regexp_replace(regexp_replace(data->>'customer_phone', '[[:space:]().（）-]', '', 'g'), '^(\\+86|0086)', ''), '')
+ WHERE data->>'customer_phone' IS NOT NULL;
+CREATE INDEX sessions_status ON sessions (resolution_status, day, seq);
+`,
+  },
 ];
 
 /**

@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SessionRecord } from '../../../domain/session-schemas.js';
+import { renderSessionReadme } from '../../../render/render-session-readme.js';
 import { FsRecordStore } from '../fs-record-store.js';
-import { renderSessionReadme } from '../render-session-readme.js';
 
 const out = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
 

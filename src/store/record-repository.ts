@@ -1,0 +1,66 @@
+import type { RecordType, StoredRecord } from '../domain/record-schemas.js';
+
+/** A short listing row, served from the index without reading every record. */
+export interface RecordSummary {
+  id: string;
+  type: RecordType;
+  name: string;
+  phone?: string;
+  /** Set when the record's file is damaged: which file and what is wrong (`cs doctor` repairs). */
+  corrupt?: string;
+}
+
+/** Options of `createMany`. */
+export interface CreateManyOptions {
+  /**
+   * Leave out customers whose phone is taken (by a stored customer or an earlier one of the
+   * batch) instead of refusing the whole batch; the result then holds fewer records.
+   */
+  skipTakenPhones?: boolean;
+}
+
+/**
+ * The products, customers and operators: created, looked up by id, exact name or phone, listed
+ * and changed. Every store builds the documents with `record-document.ts`, so they agree on
+ * metadata, key order and how a phone is kept (as given; looked up normalised).
+ */
+export interface RecordRepository {
+  create(type: RecordType, fields: Record<string, unknown>, options?: { id?: string }): Promise<StoredRecord>;
+  /**
+   * Creates many records in one step (mock data, imports): each as `create` would, with a new id.
+   * One lock and one index update on the file store, one multi-row INSERT on PostgreSQL. A taken
+   * phone refuses the whole batch with E_CONFLICT, nothing written, unless `skipTakenPhones`.
+   * Not atomic on the file store: a crash may leave part of a batch, which the index picks up.
+   * @returns the records created, in the order given.
+   */
+  createMany(
+    type: RecordType,
+    items: ReadonlyArray<Record<string, unknown>>,
+    options?: CreateManyOptions,
+  ): Promise<StoredRecord[]>;
+  get(type: RecordType, id: string): Promise<StoredRecord | undefined>;
+  /** Exact name match. Several records may share a name (the legacy format allows it). */
+  findByName(type: RecordType, name: string): Promise<StoredRecord[]>;
+  /** The customer with this normalised phone. */
+  findCustomerByPhone(phone: string): Promise<StoredRecord | undefined>;
+  /** Names and ids from the index, for partial-name lookup and listings, by name then id. */
+  summaries(type: RecordType): Promise<RecordSummary[]>;
+  /**
+   * The same rows as `summaries`, a few at a time and in the store's own order (file store:
+   * index order; PostgreSQL: name, then id), so a listing of any size takes little memory.
+   */
+  streamSummaries(type: RecordType): AsyncIterable<RecordSummary>;
+  /** Every record of a type, by name then id. */
+  list(type: RecordType): Promise<StoredRecord[]>;
+  /** The same records as `list`, a few at a time in the store's own order. */
+  streamRecords(type: RecordType): AsyncIterable<StoredRecord>;
+  /**
+   * Read-modify-write under a lock (or a transaction): `change` receives the current record and
+   * returns the new user fields; metadata is kept and `_updated` set by the store.
+   */
+  update(
+    type: RecordType,
+    id: string,
+    change: (current: StoredRecord) => Record<string, unknown> | Promise<Record<string, unknown>>,
+  ): Promise<StoredRecord>;
+}
