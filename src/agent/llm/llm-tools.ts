@@ -47,7 +47,7 @@ export function createLlmTools(options: {
   return {
     query_system: tool({
       description:
-        "Query one of the product's system interfaces for the caller's own account (subscriptions, billing, profile ...). Do this BEFORE stating any fact about the caller's account: amounts, dates, service names and status must come from a query result. The caller's id is filled in for you; pass only other parameters (e.g. date as YYYY-MM-DD).",
+        "Query one of the product's system interfaces for the caller's own account (subscriptions, billing, profile ...). Do this BEFORE stating any fact about the caller's account: amounts, dates, service names and status must come from a query result. The caller's id is filled in for you; pass only other parameters. A date narrows lists to that period: YYYY-MM-DD one day, YYYY-MM a month, YYYY a year (use a month or a year unless the caller named a day).",
       inputSchema: z.object({
         interface: z.string().min(1).describe('the interface name, e.g. user_subscription'),
         params: z

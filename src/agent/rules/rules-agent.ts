@@ -194,7 +194,9 @@ function paramsFor(product: StoredRecord, interfaceName: string): Record<string,
   const def = (product.api_interfaces as Record<string, { params?: string[] }>)[interfaceName];
   const out: Record<string, string> = {};
   for (const param of def?.params ?? []) {
-    if (/^date$/i.test(param)) out[param] = new Date().toISOString().slice(0, 10);
+    // Systems filter lists by the date given (a day, a month or a year): the year keeps the
+    // recent charges a caller asks about, where today's date alone would hide them.
+    if (/^date$/i.test(param)) out[param] = String(new Date().getFullYear());
   }
   return out;
 }
