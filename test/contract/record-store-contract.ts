@@ -3,7 +3,7 @@ import type { Grant } from '../../src/domain/grant-schema.js';
 import type { StoredRecord } from '../../src/domain/record-schemas.js';
 import type { SessionRecord } from '../../src/domain/session-schemas.js';
 import { isSessionImporter, isSessionReadmeSource } from '../../src/store/migrate-store.js';
-import type { RecordStore } from '../../src/store/record-store.js';
+import type { RecordStore, RecordSummary, SessionFilter } from '../../src/store/record-store.js';
 
 /** A store under test and how to throw it away. */
 export interface ContractStore {
@@ -649,6 +649,200 @@ export function defineRecordStoreContract(name: string, makeStore: () => Promise
         expect(winners).toHaveLength(1);
         const [stored] = await store.listGrants({ customerId: 'c0000001' });
         expect(stored?.consumed_by).toBe(winners[0]?.consumed_by);
+      });
+    });
+
+    describe('records written alike by every store', () => {
+      it('keeps a phone as it was given and finds it by any spelling', async () => {
+        const spaced = await store.create('customer', customerFields('张先生', '138 0013 8000'));
+        const dashed = await store.create('customer', customerFields('李女士', '+86 139-1234-5678'));
+        expect(spaced.phone).toBe('138 0013 8000');
+        expect((await store.get('customer', spaced._id))?.phone).toBe('138 0013 8000');
+        expect((await store.get('customer', dashed._id))?.phone).toBe('+86 139-1234-5678');
+        expect((await store.findCustomerByPhone('13800138000'))?._id).toBe(spaced._id);
+        expect((await store.findCustomerByPhone('139 1234 5678'))?._id).toBe(dashed._id);
+        await expect(store.create('customer', customerFields('冒名', '13800138000'))).rejects.toMatchObject({
+          code: 'E_CONFLICT',
+        });
+        const updated = await store.update('customer', spaced._id, (c) => ({ ...c, phone: '138-0013-8000' }));
+        expect(updated.phone).toBe('138-0013-8000');
+        expect((await store.summaries('customer')).map((s) => s.phone).sort()).toEqual([
+          '13800138000',
+          '13912345678',
+        ]);
+      });
+
+      it('keeps the key order of a new record and of an update', async () => {
+        const created = await store.create('customer', customerFields('张先生', '13800138000'));
+        expect(Object.keys(created)).toEqual([
+          'name',
+          'phone',
+          'type',
+          'background',
+          'communication_style',
+          'special_needs',
+          '_id',
+          '_type',
+          '_created',
+        ]);
+        const updated = await store.update('customer', created._id, (c) => ({ ...c, vip_note: 'x' }));
+        expect(Object.keys(updated).slice(-3)).toEqual(['_created', '_updated', 'vip_note']);
+      });
+    });
+
+    describe('creating many records at once', () => {
+      it('creates every record with its own new id, in the order given', async () => {
+        const items = Array.from({ length: 30 }, (_, i) =>
+          customerFields(`客户${i}`, `1380000${String(i).padStart(4, '0')}`),
+        );
+        const created = await store.createMany('customer', items);
+        expect(created.map((r) => r.name)).toEqual(items.map((i) => i.name));
+        expect(new Set(created.map((r) => r._id)).size).toBe(30);
+        expect(created[0]).toMatchObject({ _type: 'customer', phone: '13800000000' });
+        expect(created[0]?._created).toMatch(LEGACY_TIME);
+        expect(await store.list('customer')).toHaveLength(30);
+        expect((await store.findCustomerByPhone('13800000029'))?.name).toBe('客户29');
+        expect(await store.get('customer', created[7]?._id ?? '')).toEqual(created[7]);
+      });
+
+      it('refuses a batch with a taken phone and writes none of it', async () => {
+        await store.create('customer', customerFields('张先生', '13800138000'));
+        const batch = [customerFields('甲', '13900000001'), customerFields('乙', '138 0013 8000')];
+        await expect(store.createMany('customer', batch)).rejects.toMatchObject({ code: 'E_CONFLICT' });
+        const twice = [customerFields('丙', '13900000002'), customerFields('丁', '13900000002')];
+        await expect(store.createMany('customer', twice)).rejects.toMatchObject({ code: 'E_CONFLICT' });
+        expect((await store.list('customer')).map((r) => r.name)).toEqual(['张先生']);
+      });
+
+      it('leaves out customers whose phone is taken when told to', async () => {
+        await store.create('customer', customerFields('张先生', '13800138000'));
+        const created = await store.createMany(
+          'customer',
+          [
+            customerFields('甲', '13900000001'),
+            customerFields('乙', '13800138000'),
+            customerFields('丙', '13900000001'),
+            customerFields('丁', '13900000002'),
+          ],
+          { skipTakenPhones: true },
+        );
+        expect(created.map((r) => r.name)).toEqual(['甲', '丁']);
+        expect((await store.list('customer')).map((r) => r.name).sort()).toEqual(
+          ['丁', '张先生', '甲'].sort(),
+        );
+      });
+
+      it('creates nothing from an empty batch', async () => {
+        expect(await store.createMany('product', [])).toEqual([]);
+        expect(await store.list('product')).toEqual([]);
+      });
+    });
+
+    describe('streamed listings', () => {
+      it('streams the same summaries and records as the listings, each once', async () => {
+        await store.createMany(
+          'customer',
+          Array.from({ length: 40 }, (_, i) =>
+            customerFields(`客户${i % 7}`, `1390000${String(i).padStart(4, '0')}`),
+          ),
+        );
+        const streamed: RecordSummary[] = [];
+        for await (const row of store.streamSummaries('customer')) streamed.push(row);
+        const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+        expect([...streamed].sort(byId)).toEqual([...(await store.summaries('customer'))].sort(byId));
+        const records: StoredRecord[] = [];
+        for await (const r of store.streamRecords('customer')) records.push(r);
+        const byRecordId = (a: StoredRecord, b: StoredRecord) => (a._id < b._id ? -1 : 1);
+        expect([...records].sort(byRecordId)).toEqual([...(await store.list('customer'))].sort(byRecordId));
+        const empty: unknown[] = [];
+        for await (const row of store.streamSummaries('operator')) empty.push(row);
+        for await (const r of store.streamRecords('product')) empty.push(r);
+        expect(empty).toEqual([]);
+      });
+    });
+
+    describe('session listing filters', () => {
+      const saved = async (
+        date: string,
+        parts: { product?: StoredRecord; customer?: StoredRecord; status?: string; phone?: string },
+      ) =>
+        (
+          await store.saveSession({
+            date,
+            tag: 't',
+            build: (id) => ({
+              ...sessionFor(id, parts),
+              ...(parts.phone === undefined ? {} : { customer_phone: parts.phone }),
+            }),
+            readme: readmeOf,
+          })
+        ).sessionId;
+      let ids: Record<string, string>;
+      let zhang: StoredRecord;
+
+      beforeEach(async () => {
+        zhang = await store.create('customer', customerFields('张先生', '13800138000'));
+        const li = await store.create('customer', customerFields('Li Na', '13912345678'));
+        const video = await store.create('product', productFields('会员订阅服务'));
+        const cloud = await store.create('product', productFields('云存储 Cloud'));
+        ids = {
+          a: await saved('20261101', { customer: zhang, product: video, phone: '138 0013 8000' }),
+          b: await saved('20261102', {
+            customer: li,
+            product: cloud,
+            status: 'unresolved',
+            phone: '13912345678',
+          }),
+          c: await saved('20261103', { customer: zhang, product: cloud, status: 'partially_resolved' }),
+          d: await saved('20261104', { customer: li, product: video, status: 'unresolved' }),
+        };
+      });
+
+      const listed = async (filter: SessionFilter) =>
+        (await store.listSessions(filter)).map((s) => s.session_id);
+
+      it('finds a customer by part of the name, in any case', async () => {
+        expect(await listed({ customer: '张' })).toEqual([ids.a, ids.c]);
+        expect(await listed({ customer: 'li na' })).toEqual([ids.b, ids.d]);
+        expect(await listed({ customer: '王' })).toEqual([]);
+      });
+
+      it('finds a customer by id, and by phone: the caller’s, part of it, or the customer’s now', async () => {
+        expect(await listed({ customer: zhang._id })).toEqual([ids.a, ids.c]);
+        expect(await listed({ customer: '139-1234-5678' })).toEqual([ids.b, ids.d]);
+        expect(await listed({ customer: '8000' })).toEqual([ids.a]);
+        expect(await listed({ customer: '13800138000' })).toEqual([ids.a, ids.c]);
+      });
+
+      it('finds a product by part of the name or by id', async () => {
+        expect(await listed({ product: 'cloud' })).toEqual([ids.b, ids.c]);
+        expect(await listed({ product: '会员' })).toEqual([ids.a, ids.d]);
+      });
+
+      it('finds sessions by resolution status', async () => {
+        expect(await listed({ status: 'unresolved' })).toEqual([ids.b, ids.d]);
+        expect(await listed({ status: 'resolved' })).toEqual([ids.a]);
+      });
+
+      it('finds sessions since, until and between days, and on one day', async () => {
+        expect(await listed({ since: '2026-11-03' })).toEqual([ids.c, ids.d]);
+        expect(await listed({ until: '20261102' })).toEqual([ids.a, ids.b]);
+        expect(await listed({ since: '20261102', until: '2026-11-03' })).toEqual([ids.b, ids.c]);
+        expect(await listed({ date: '20261104', since: '20261101' })).toEqual([ids.d]);
+        await expect(store.listSessions({ since: 'last week' })).rejects.toMatchObject({ code: 'E_INVALID' });
+      });
+
+      it('combines filters and keeps the newest sessions under a limit, oldest first', async () => {
+        expect(await listed({ customer: 'li', status: 'unresolved', product: 'cloud' })).toEqual([ids.b]);
+        expect(await listed({ limit: 2 })).toEqual([ids.c, ids.d]);
+        expect(await listed({ customer: '张', limit: 1 })).toEqual([ids.c]);
+        await expect(store.listSessions({ limit: 0 })).rejects.toMatchObject({ code: 'E_INVALID' });
+      });
+
+      it('numbers a day’s next session after the ones listed, however many days there are', async () => {
+        const next = await saved('20261103', {});
+        expect(next).toBe('cs_20261103_002_t');
+        expect(await listed({ date: '20261103' })).toEqual([ids.c, next]);
       });
     });
   });
