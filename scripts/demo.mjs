@@ -1,5 +1,7 @@
 // The main job in one command (`npm run demo`): a fresh demo database, then a whole call with the
 // built-in agent showing a verified answer, each permission outcome and the saved session.
+// `npm run demo -- DIR` puts the database in DIR; `--seed-only` stops after creating the records
+// (the README examples test starts from that database).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +10,10 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url);
 const cs = join(root.pathname, 'bin', 'cs.js');
 const data = JSON.parse(readFileSync(new URL('demo-data.json', import.meta.url), 'utf8'));
-const db = process.argv[2] ?? join(mkdtempSync(join(tmpdir(), 'cs-demo-')), 'customer_service');
+const args = process.argv.slice(2);
+const seedOnly = args.includes('--seed-only');
+const db =
+  args.find((a) => !a.startsWith('--')) ?? join(mkdtempSync(join(tmpdir(), 'cs-demo-')), 'customer_service');
 
 const run = (args, input) =>
   execFileSync(process.execPath, [cs, ...args, '--db', db], {
@@ -39,6 +44,8 @@ for (const [iface, response] of Object.entries(data.mock)) {
   );
 }
 
+if (seedOnly) process.exit(0);
+
 show('2. 客服通话 A call (built-in agent)', '');
 const transcript = run(
   [
@@ -65,4 +72,15 @@ if (saved) process.stdout.write(run(['history', 'show', saved]));
 show(
   '4. 通话后的客户记录 The customer after the call',
   run(['read', 'customer', '--phone', data.customers[0].phone]),
+);
+show(
+  '5. 继续使用演示数据库 Keep using the demo database',
+  [
+    `演示数据库在 The demo database is in: ${db}`,
+    '在命令后加 --db 继续使用它 · add --db to any command to keep using it, e.g.:',
+    `  node bin/cs.js list --db ${db}`,
+    `  node bin/cs.js call --product ${data.product.name} --operator ${data.operator.name} --phone ${data.customers[1].phone} --db ${db}`,
+    '(或 export CS_DB=<该目录> · or export CS_DB=<that folder>; npm run demo -- <folder> chooses where it goes)',
+    '',
+  ].join('\n'),
 );
