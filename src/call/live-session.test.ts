@@ -26,7 +26,7 @@ describe('listLiveSessions', () => {
     const rows = await listLiveSessions(store, { clock: at('2026-11-25T08:03:05') });
     expect(rows).toEqual([
       expect.objectContaining({
-        live_id: liveId,
+        call_id: liveId,
         product: product.name,
         customer: customer.name,
         phone: customer.phone,

@@ -57,7 +57,7 @@ export async function startLiveSession(options: {
 }): Promise<{ liveId: string; started: CallEvent; participants: CallParticipants }> {
   const clock = options.clock ?? systemClock;
   const participants = await startCall(options);
-  const liveId = `live_${randomBytes(5).toString('hex')}`;
+  const liveId = `call_${randomBytes(5).toString('hex')}`;
   const data: LiveData = {
     live_id: liveId,
     updated_at: localIsoTimestamp(clock.now()),
@@ -247,7 +247,7 @@ function endingOwnerAlive(ending: ProcessIdentity | boolean): boolean {
 
 /** One row of `cs session list --live`. */
 export interface LiveSessionRow {
-  live_id: string;
+  call_id: string;
   product: string;
   customer: string;
   phone: string;
@@ -283,7 +283,7 @@ export async function listLiveSessions(
       const started = l.record.started_at ?? l.updated_at;
       const ageSeconds = Math.max(0, Math.floor((now - new Date(started).getTime()) / 1000) || 0);
       return {
-        live_id: l.live_id,
+        call_id: l.live_id,
         product: nameOf(products, l.product_id),
         customer: nameOf(customers, l.customer_id),
         phone: l.phone,

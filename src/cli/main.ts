@@ -30,6 +30,39 @@ function lazy<A extends unknown[]>(
   };
 }
 
+/** `--call <id>`: the live call, named `call_id` everywhere (DESIGN.md). */
+function callIdOption(description: string, required = false): Option {
+  const option = new Option('--call <id>', description);
+  if (required) option.description += ' (required)';
+  return option;
+}
+
+/** `--session <id>`, the old name of `--call`: still accepted, with a note. */
+function deprecatedSessionOption(): Option {
+  return new Option('--session <id>', 'deprecated: use --call').hideHelp();
+}
+
+/**
+ * One name for the live call: `--call` wins; the old `--session` is accepted with a note on
+ * stderr. Handlers read the id as `session` (the name the commands have always used inside).
+ */
+function resolveCallOption(command: Command): void {
+  const has = command.options.some((o) => o.long === '--call');
+  if (!has) return;
+  const opts = command.opts<{ call?: string; session?: string }>();
+  if (opts.session !== undefined && opts.call === undefined) {
+    process.stderr.write('cs: --session is deprecated; use --call (the live call id)\n');
+  }
+  const id = opts.call ?? opts.session;
+  if (id !== undefined) command.setOptionValue('session', id);
+  else if (command.options.some((o) => o.long === '--call' && o.description.endsWith('(required)'))) {
+    throw new CsError(
+      'E_USAGE',
+      `\`cs ${command.parent?.name()} ${command.name()}\` needs --call <id> (from \`cs session start\`).`,
+    );
+  }
+}
+
 function buildProgram(): Command {
   const program = new Command('cs')
     .description('客服系统 Customer-service system: records, verified calls, permission control')
@@ -43,7 +76,8 @@ function buildProgram(): Command {
     // Set before the subcommands are added, which copy it: a parse error is reported once, as
     // one `cs:` line, by reportError.
     .configureOutput({ outputError: () => undefined })
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', (_program, action) => resolveCallOption(action));
 
   const recordType = 'product | customer | operator';
 
@@ -100,7 +134,8 @@ function buildProgram(): Command {
     .description('check an action against a product’s permission rules (权限检查)')
     .option('--product <name>', 'product name or id (comes from the live session with --session)')
     .requiredOption('--action <text>', 'the requested action, e.g. 退款200元')
-    .option('--session <id>', 'record the check into a live session')
+    .addOption(callIdOption('record the check into a live call'))
+    .addOption(deprecatedSessionOption())
     .addOption(new Option('--lang <lang>', 'block language').choices(['zh', 'en']))
     .action(lazy(async () => (await import('./commands/engine-commands.js')).permitCommand));
 
@@ -112,7 +147,8 @@ function buildProgram(): Command {
     .option('--interface <name>', 'interface name from api_interfaces')
     .option('--endpoint <path>', 'endpoint path, matched against the interface templates')
     .option('--param <k=v>', 'a parameter (repeatable)', collectParam)
-    .option('--session <id>', 'record the query into a live session (product and phone come from it)')
+    .addOption(callIdOption('record the query into a live call (product and phone come from it)'))
+    .addOption(deprecatedSessionOption())
     .addOption(new Option('--lang <lang>', 'block language').choices(['zh', 'en']))
     .action(lazy(async () => (await import('./commands/engine-commands.js')).queryCommand));
 
@@ -184,20 +220,23 @@ function buildProgram(): Command {
   session
     .command('turn')
     .description('record one turn of a live session')
-    .requiredOption('--session <id>', 'live session id')
+    .addOption(callIdOption('the live call id (call_…) from `cs session start`', true))
+    .addOption(deprecatedSessionOption())
     .addOption(new Option('--role <role>', 'who spoke').choices(['customer', 'agent']).makeOptionMandatory())
     .requiredOption('--content <text>', 'what was said')
     .action(lazy(async () => (await import('./commands/session-commands.js')).sessionTurnCommand));
   session
     .command('act')
     .description('carry out an action this live session approved (changes the backend state)')
-    .requiredOption('--session <id>', 'live session id')
+    .addOption(callIdOption('the live call id (call_…) from `cs session start`', true))
+    .addOption(deprecatedSessionOption())
     .requiredOption('--action <text>', 'the action exactly as approved by `cs permit --session`')
     .action(lazy(async () => (await import('./commands/session-commands.js')).sessionActCommand));
   session
     .command('ticket')
     .description('open a ticket (工单) in a live session')
-    .requiredOption('--session <id>', 'live session id')
+    .addOption(callIdOption('the live call id (call_…) from `cs session start`', true))
+    .addOption(deprecatedSessionOption())
     .addOption(
       new Option('--kind <kind>', 'the outcome it is for')
         .choices(['requires_supervisor', 'requires_process'])
@@ -208,7 +247,8 @@ function buildProgram(): Command {
   session
     .command('end')
     .description('end a live session and save it')
-    .requiredOption('--session <id>', 'live session id')
+    .addOption(callIdOption('the live call id (call_…) from `cs session start`', true))
+    .addOption(deprecatedSessionOption())
     .option('--review <json>', 'review JSON (made from the record when omitted)')
     .option('--update-customer <json>', 'fields learned about the customer')
     .action(lazy(async () => (await import('./commands/session-commands.js')).sessionEndCommand));
@@ -222,8 +262,20 @@ function buildProgram(): Command {
   history
     .command('list')
     .description('list saved sessions')
-    .option('--date <date>', 'YYYYMMDD or YYYY-MM-DD')
-    .option('--customer <name>', 'customer name or id')
+    .option('--date <date>', 'one day: YYYYMMDD or YYYY-MM-DD')
+    .option('--since <date>', 'from this day on (YYYYMMDD or YYYY-MM-DD)')
+    .option('--until <date>', 'up to this day (YYYYMMDD or YYYY-MM-DD)')
+    .option('--customer <text>', 'part of the customer’s name, their id, or (part of) their phone')
+    .option('--product <text>', 'part of the product’s name, or its id')
+    .addOption(
+      new Option('--status <status>', 'review resolution status').choices([
+        'resolved',
+        'partially_resolved',
+        'unresolved',
+        'interrupted',
+      ]),
+    )
+    .option('--limit <n>', 'the newest n sessions (default 100; 0 for all)')
     .action(lazy(async () => (await import('./commands/session-commands.js')).historyListCommand));
   history
     .command('show <session_id>')

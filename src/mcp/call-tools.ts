@@ -105,7 +105,7 @@ export function registerCallTools(
       scope?.callStarted(liveId, started.customer.id);
       const text = [
         renderCallStartBlock(started, language),
-        language === 'en' ? `Call id: ${liveId}` : `会话ID: ${liveId}`,
+        language === 'en' ? `Call id: ${liveId}` : `通话ID · Call id: ${liveId}`,
       ].join('\n');
       return toolResult(text, { call_id: liveId, ...started });
     }),

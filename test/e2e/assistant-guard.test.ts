@@ -36,8 +36,7 @@ describe('turns recorded by outside assistants are guarded', () => {
   const startCall = async () => {
     const started = await runCs([...START, '--db', db, '--json']);
     expect(started.code).toBe(0);
-    const data = JSON.parse(started.stdout) as { live_id?: string; call_id?: string };
-    return (data.call_id ?? data.live_id)!;
+    return (JSON.parse(started.stdout) as { call_id: string }).call_id;
   };
 
   it.each(BAD)(
@@ -47,7 +46,7 @@ describe('turns recorded by outside assistants are guarded', () => {
       await runCs([
         'session',
         'turn',
-        '--session',
+        '--call',
         id,
         '--role',
         'customer',
@@ -59,7 +58,7 @@ describe('turns recorded by outside assistants are guarded', () => {
       const r = await runCs([
         'session',
         'turn',
-        '--session',
+        '--call',
         id,
         '--role',
         'agent',
@@ -82,18 +81,7 @@ describe('turns recorded by outside assistants are guarded', () => {
   it('records an ordinary reply as it is', async () => {
     const id = await startCall();
     const ok = '理解您的着急，我先帮您查一下订阅和扣费记录，请稍等。';
-    const r = await runCs([
-      'session',
-      'turn',
-      '--session',
-      id,
-      '--role',
-      'agent',
-      '--content',
-      ok,
-      '--db',
-      db,
-    ]);
+    const r = await runCs(['session', 'turn', '--call', id, '--role', 'agent', '--content', ok, '--db', db]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });

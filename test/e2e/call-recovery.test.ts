@@ -118,7 +118,7 @@ describe('a call that ends any other way than normally', () => {
     const live = JSON.parse(await readFile(livePath, 'utf8')) as Record<string, unknown>;
     const { currentProcess } = await import('../../src/domain/process-identity.js');
     await writeFile(livePath, JSON.stringify({ ...live, ending: { ...currentProcess(), pid: 2 ** 22 + 5 } }));
-    const end = await runCs(['session', 'end', '--session', liveId, '--db', db]);
+    const end = await runCs(['session', 'end', '--call', liveId, '--db', db]);
     expect(end.stderr).not.toContain('already being ended');
     expect(end.code).toBe(0);
     expect(await history('13800138000')).toHaveLength(1);

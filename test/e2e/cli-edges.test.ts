@@ -213,7 +213,7 @@ const EDGES: Edge[] = [
     args: () => [
       'session',
       'end',
-      '--session',
+      '--call',
       'live_0000000000',
       '--update-customer',
       '{"phone":"13900000000"}',
@@ -226,7 +226,7 @@ const EDGES: Edge[] = [
     args: () => [
       'session',
       'end',
-      '--session',
+      '--call',
       'live_0000000000',
       '--review',
       JSON.stringify({ ...JSON.parse(REVIEW), customer_updates: { phone: '13900000000' } }),

@@ -127,11 +127,11 @@ async function startLive(db: string): Promise<string> {
     '--phone',
     PHONE,
   ]);
-  return String(started.live_id);
+  return String(started.call_id);
 }
 
 function act(db: string, liveId: string, action: string) {
-  return runCs(['session', 'act', '--db', db, '--session', liveId, '--action', action], {
+  return runCs(['session', 'act', '--db', db, '--call', liveId, '--action', action], {
     timeoutMs: 120_000,
   });
 }
@@ -153,7 +153,7 @@ async function refunds(db: string): Promise<number[]> {
 }
 
 async function endAndRead(db: string, liveId: string): Promise<Record<string, unknown>> {
-  const ended = await cs(db, ['session', 'end', '--session', liveId]);
+  const ended = await cs(db, ['session', 'end', '--call', liveId]);
   return cs(db, ['history', 'show', String(ended.session_id)]);
 }
 
@@ -164,7 +164,7 @@ for (const backend of BACKENDS) {
     it('carries out one permit once through cs session act, and never a text of several refunds', async () => {
       const db = await backend.make();
       const liveId = await startLive(db);
-      expect((await cs(db, ['permit', '--session', liveId, '--action', '退款50元'])).status).toBe(
+      expect((await cs(db, ['permit', '--call', liveId, '--action', '退款50元'])).status).toBe(
         'can_approve_immediately',
       );
       const first = await act(db, liveId, '退款50元');
@@ -190,10 +190,10 @@ for (const backend of BACKENDS) {
     it('adds up refunds split over a live call and says what it counted', async () => {
       const db = await backend.make();
       const liveId = await startLive(db);
-      await cs(db, ['permit', '--session', liveId, '--action', '退款90元']);
+      await cs(db, ['permit', '--call', liveId, '--action', '退款90元']);
       const done = await act(db, liveId, '退款90元');
       expect(done.code, done.stderr).toBe(0);
-      const block = await runCs(['permit', '--db', db, '--session', liveId, '--action', '再退款90元']);
+      const block = await runCs(['permit', '--db', db, '--call', liveId, '--action', '再退款90元']);
       expect(block.code, block.stderr).toBe(0);
       expect(block.stdout).toContain('状态: ⚠ 需要主管审批');
       expect(block.stdout).toContain('累计: 本次通话已批准90元 + 本次90元 = 180元 (24小时内)');
@@ -205,7 +205,7 @@ for (const backend of BACKENDS) {
     it('lets exactly one of 16 processes carry out one approval', async () => {
       const db = await backend.make();
       const liveId = await startLive(db);
-      await cs(db, ['permit', '--session', liveId, '--action', '退款50元']);
+      await cs(db, ['permit', '--call', liveId, '--action', '退款50元']);
       const results = await Promise.all(Array.from({ length: 16 }, () => act(db, liveId, '退款50元')));
       const codes = results.map((r) => r.code);
       expect(
@@ -278,7 +278,7 @@ describe('grants: MCP perform_action (file store)', () => {
         };
       const text = (r: Awaited<ReturnType<typeof tool>>) => r.content.map((c) => c.text ?? '').join('\n');
       const started = await tool('start_call', { product: PRODUCT, operator: OPERATOR, phone: PHONE });
-      const callId = /会话ID: (live_[0-9a-f]+)/.exec(text(started))?.[1];
+      const callId = /(call_[0-9a-f]{10})/.exec(text(started))?.[1];
       expect(callId).toBeDefined();
       const checked = await tool('check_permission', { call_id: callId, action: '退款50元' });
       expect(text(checked)).toContain('✓ 可立即批准');

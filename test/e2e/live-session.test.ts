@@ -30,8 +30,8 @@ describe('cs session (live sessions driven by separate processes)', () => {
       phone,
       ...extra,
     ]);
-    expect(started.live_id).toMatch(/^live_[0-9a-f]{10}$/);
-    return String(started.live_id);
+    expect(started.call_id).toMatch(/^call_[0-9a-f]{10}$/);
+    return String(started.call_id);
   }
 
   async function savedSession(sessionId: string): Promise<Record<string, unknown>> {
@@ -42,8 +42,8 @@ describe('cs session (live sessions driven by separate processes)', () => {
   }
 
   async function liveIds(): Promise<string[]> {
-    const live = (await cs(['session', 'list', '--live'])) as unknown as Array<{ live_id: string }>;
-    return live.map((l) => l.live_id);
+    const live = (await cs(['session', 'list', '--live'])) as unknown as Array<{ call_id: string }>;
+    return live.map((l) => l.call_id);
   }
 
   beforeAll(async () => {
@@ -71,13 +71,13 @@ describe('cs session (live sessions driven by separate processes)', () => {
     expect(started.code, started.stderr).toBe(0);
     expect(started.stdout).toContain('--- 客服电话已接通 ---');
     expect(started.stdout).toContain('客户: 张先生');
-    const liveId = /会话ID: (live_[0-9a-f]+)/.exec(started.stdout)?.[1] as string;
+    const liveId = /(call_[0-9a-f]{10})/.exec(started.stdout)?.[1] as string;
     expect(liveId).toBeDefined();
 
     await cs([
       'session',
       'turn',
-      '--session',
+      '--call',
       liveId,
       '--role',
       'customer',
@@ -88,7 +88,7 @@ describe('cs session (live sessions driven by separate processes)', () => {
       'query',
       '--db',
       db,
-      '--session',
+      '--call',
       liveId,
       '--interface',
       'user_billing',
@@ -102,7 +102,7 @@ describe('cs session (live sessions driven by separate processes)', () => {
       'permit',
       '--db',
       db,
-      '--session',
+      '--call',
       liveId,
       '--product',
       PRODUCT,
@@ -114,7 +114,7 @@ describe('cs session (live sessions driven by separate processes)', () => {
     await cs([
       'session',
       'turn',
-      '--session',
+      '--call',
       liveId,
       '--role',
       'agent',
@@ -129,7 +129,7 @@ describe('cs session (live sessions driven by separate processes)', () => {
       follow_up_required: true,
       customer_updates: {},
     };
-    const ended = await cs(['session', 'end', '--session', liveId, '--review', JSON.stringify(review)]);
+    const ended = await cs(['session', 'end', '--call', liveId, '--review', JSON.stringify(review)]);
     expect(ended.session_id).toMatch(/^cs_\d{8}_\d{3}_abc123$/);
 
     const session = await savedSession(String(ended.session_id));
@@ -162,11 +162,11 @@ describe('cs session (live sessions driven by separate processes)', () => {
     const lines = Array.from({ length: 8 }, (_, i) => `第${i + 1}句话`);
     const results = await Promise.all(
       lines.map((line) =>
-        runCs(['session', 'turn', '--db', db, '--session', liveId, '--role', 'customer', '--content', line]),
+        runCs(['session', 'turn', '--db', db, '--call', liveId, '--role', 'customer', '--content', line]),
       ),
     );
     for (const r of results) expect(r.code, r.stderr).toBe(0);
-    const ended = await cs(['session', 'end', '--session', liveId]);
+    const ended = await cs(['session', 'end', '--call', liveId]);
     const session = await savedSession(String(ended.session_id));
     const said = (session.conversation as Array<{ role: string; content: string }>).map((t) => t.content);
     expect(said.sort()).toEqual([...lines].sort());
@@ -178,18 +178,18 @@ describe('cs session (live sessions driven by separate processes)', () => {
     await cs([
       'session',
       'turn',
-      '--session',
+      '--call',
       liveId,
       '--role',
       'customer',
       '--content',
       '我想问一下怎么取消自动续费',
     ]);
-    await cs(['permit', '--session', liveId, '--product', PRODUCT, '--action', '取消自动续费']);
+    await cs(['permit', '--call', liveId, '--product', PRODUCT, '--action', '取消自动续费']);
     await cs([
       'session',
       'turn',
-      '--session',
+      '--call',
       liveId,
       '--role',
       'agent',
@@ -200,12 +200,12 @@ describe('cs session (live sessions driven by separate processes)', () => {
 
     const live = (await cs(['session', 'list', '--live'])) as unknown as Array<Record<string, unknown>>;
     expect(live).toEqual(
-      expect.arrayContaining([expect.objectContaining({ live_id: liveId, phone, turns: 2, ending: false })]),
+      expect.arrayContaining([expect.objectContaining({ call_id: liveId, phone, turns: 2, ending: false })]),
     );
     const human = await runCs(['session', 'list', '--live', '--db', db]);
     expect(human.stdout).toContain(liveId);
 
-    const ended = await cs(['session', 'end', '--session', liveId, '--update-customer', '{"name":"王女士"}']);
+    const ended = await cs(['session', 'end', '--call', liveId, '--update-customer', '{"name":"王女士"}']);
     const review = ended.review as Record<string, unknown>;
     expect(review.resolution_status).toBe('resolved');
     expect(String(review.issue_summary)).not.toBe('');
@@ -225,23 +225,23 @@ describe('cs session (live sessions driven by separate processes)', () => {
 
   it('refuses to end a session twice, with one clear line', async () => {
     const liveId = await start('13600002222');
-    await cs(['session', 'end', '--session', liveId]);
-    const again = await runCs(['session', 'end', '--db', db, '--session', liveId]);
+    await cs(['session', 'end', '--call', liveId]);
+    const again = await runCs(['session', 'end', '--db', db, '--call', liveId]);
     expect(again.code).toBe(1);
     expect(again.stdout).toBe('');
-    expect(again.stderr).toMatch(/^cs: No live session live_[0-9a-f]+.*\n$/);
+    expect(again.stderr).toMatch(/^cs: No live session call_[0-9a-f]+.*\n$/);
     expect(again.stderr.split('\n')).toHaveLength(2);
   });
 
   it('keeps the session when an end is refused for bad input', async () => {
     const liveId = await start('13600003333');
-    await cs(['session', 'turn', '--session', liveId, '--role', 'customer', '--content', '你好']);
+    await cs(['session', 'turn', '--call', liveId, '--role', 'customer', '--content', '你好']);
     const bad = await runCs([
       'session',
       'end',
       '--db',
       db,
-      '--session',
+      '--call',
       liveId,
       '--review',
       '{"resolution_status":"done"}',
@@ -249,7 +249,7 @@ describe('cs session (live sessions driven by separate processes)', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--review');
     expect(await liveIds()).toContain(liveId);
-    const ended = await cs(['session', 'end', '--session', liveId]);
+    const ended = await cs(['session', 'end', '--call', liveId]);
     expect((await savedSession(String(ended.session_id))).conversation).toEqual([
       { role: 'customer', content: '你好' },
     ]);
@@ -257,17 +257,17 @@ describe('cs session (live sessions driven by separate processes)', () => {
 
   it('acts only on what the session approved, and opens tickets', async () => {
     const liveId = await start('13600005555');
-    const early = await runCs(['session', 'act', '--db', db, '--session', liveId, '--action', '重置密码']);
+    const early = await runCs(['session', 'act', '--db', db, '--call', liveId, '--action', '重置密码']);
     expect(early.code).toBe(1);
     expect(early.stderr).toMatch(/no unused approval for "重置密码" in this call/);
-    const supervisor = await cs(['permit', '--session', liveId, '--action', '退款200元']);
+    const supervisor = await cs(['permit', '--call', liveId, '--action', '退款200元']);
     expect(supervisor.status).toBe('requires_supervisor');
     const notApproved = await runCs([
       'session',
       'act',
       '--db',
       db,
-      '--session',
+      '--call',
       liveId,
       '--action',
       '退款200元',
@@ -276,7 +276,7 @@ describe('cs session (live sessions driven by separate processes)', () => {
     const ticket = await cs([
       'session',
       'ticket',
-      '--session',
+      '--call',
       liveId,
       '--kind',
       'requires_supervisor',
@@ -284,12 +284,12 @@ describe('cs session (live sessions driven by separate processes)', () => {
       '退款200元',
     ]);
     expect(String(ticket.id)).toMatch(/^TK\d{8}-/);
-    expect((await cs(['permit', '--session', liveId, '--action', '重置密码'])).status).toBe(
+    expect((await cs(['permit', '--call', liveId, '--action', '重置密码'])).status).toBe(
       'can_approve_immediately',
     );
-    const done = await cs(['session', 'act', '--session', liveId, '--action', '重置密码']);
+    const done = await cs(['session', 'act', '--call', liveId, '--action', '重置密码']);
     expect(typeof done.description).toBe('string');
-    const ended = await cs(['session', 'end', '--session', liveId]);
+    const ended = await cs(['session', 'end', '--call', liveId]);
     const saved = await savedSession(String(ended.session_id));
     expect(saved.tickets).toEqual([expect.objectContaining({ id: ticket.id, summary: '退款200元' })]);
     expect(saved.actions_performed).toEqual([expect.objectContaining({ action: '重置密码' })]);
@@ -303,7 +303,7 @@ describe('cs session (live sessions driven by separate processes)', () => {
       'query',
       '--db',
       db,
-      '--session',
+      '--call',
       liveId,
       '--phone',
       '13800138000',
@@ -312,7 +312,7 @@ describe('cs session (live sessions driven by separate processes)', () => {
     ]);
     expect(other.code).toBe(1);
     expect(other.stderr).toContain('can query only that caller');
-    await cs(['session', 'end', '--session', liveId]);
+    await cs(['session', 'end', '--call', liveId]);
   });
 
   it('saves a call with the seed’s save_session arguments and updates the customer', async () => {

@@ -235,19 +235,12 @@ describe('cs mcp', () => {
       '--claude-session',
       CALL.tag,
     ]);
-    const liveId = String(live.live_id);
-    await cs(['session', 'turn', '--session', liveId, '--role', 'customer', '--content', CALL.customer]);
-    await cs(['query', '--session', liveId, '--interface', CALL.interface]);
-    await cs(['permit', '--session', liveId, '--product', PRODUCT, '--action', CALL.action]);
-    await cs(['session', 'turn', '--session', liveId, '--role', 'agent', '--content', CALL.agent]);
-    const cliSaved = await cs([
-      'session',
-      'end',
-      '--session',
-      liveId,
-      '--review',
-      JSON.stringify(CALL.review),
-    ]);
+    const liveId = String(live.call_id);
+    await cs(['session', 'turn', '--call', liveId, '--role', 'customer', '--content', CALL.customer]);
+    await cs(['query', '--call', liveId, '--interface', CALL.interface]);
+    await cs(['permit', '--call', liveId, '--product', PRODUCT, '--action', CALL.action]);
+    await cs(['session', 'turn', '--call', liveId, '--role', 'agent', '--content', CALL.agent]);
+    const cliSaved = await cs(['session', 'end', '--call', liveId, '--review', JSON.stringify(CALL.review)]);
 
     const fromMcp = await readSession(mcpDb, mcpSaved.session_id);
     const fromCli = await readSession(cliDb, String(cliSaved.session_id));

@@ -120,10 +120,10 @@ export async function sessionStartCommand(
     language: options.lang,
     ...(tag ? { tag } : {}),
   });
-  ctx.emit({ live_id: liveId, ...started }, () =>
+  ctx.emit({ call_id: liveId, ...started }, () =>
     [
       renderCallStartBlock(started as Extract<typeof started, { type: 'session_started' }>, options.lang),
-      options.lang === 'en' ? `Live session: ${liveId}` : `会话ID: ${liveId}`,
+      options.lang === 'en' ? `Call id: ${liveId}` : `通话ID · Call id: ${liveId}`,
     ].join('\n'),
   );
   return undefined;
@@ -140,7 +140,7 @@ export async function sessionTurnCommand(
     content: options.content,
   });
   ctx.emit(
-    { ok: true, live_id: options.session, role: options.role },
+    { ok: true, call_id: options.session, role: options.role },
     () => `已记录 Recorded (${options.role})`,
   );
   return undefined;
@@ -216,7 +216,7 @@ export async function sessionListCommand(
         : live
             .map(
               (l) =>
-                `${l.live_id}  ${l.product}  ${l.customer}${l.phone ? ` ${l.phone}` : ''}  ${l.age}  ${l.turns} ${l.turns === 1 ? 'turn' : 'turns'}${l.ending ? '  (ending)' : ''}`,
+                `${l.call_id}  ${l.product}  ${l.customer}${l.phone ? ` ${l.phone}` : ''}  ${l.age}  ${l.turns} ${l.turns === 1 ? 'turn' : 'turns'}${l.ending ? '  (ending)' : ''}`,
             )
             .join('\n'),
     );
@@ -225,16 +225,47 @@ export async function sessionListCommand(
   return historyListCommand(ctx, {});
 }
 
+/** Sessions `cs history list` shows unless --limit says otherwise: the newest, so it stays quick. */
+const HISTORY_LIMIT = 100;
+
+/**
+ * `cs history list`: the newest saved sessions (100 unless --limit; 0 for all), oldest first,
+ * filtered by day (--date, --since, --until), customer (part of the name, id or phone),
+ * product (part of the name or id) and --status; the store answers from its session index.
+ */
 export async function historyListCommand(
   ctx: CliContext,
-  options: { date?: string; customer?: string },
+  options: {
+    date?: string;
+    since?: string;
+    until?: string;
+    customer?: string;
+    product?: string;
+    status?: string;
+    limit?: string;
+  },
 ): Promise<number | undefined> {
-  if (options.date !== undefined) parseDateFlag(options.date);
+  for (const flag of ['date', 'since', 'until'] as const) {
+    const value = options[flag];
+    if (value !== undefined) parseDateFlag(value, `--${flag}`);
+  }
+  const limit = options.limit === undefined ? HISTORY_LIMIT : Number(options.limit);
+  if (!Number.isInteger(limit) || limit < 0) {
+    throw new CsError('E_USAGE', `--limit "${options.limit}" must be a whole number (0 lists every session).`);
+  }
   const store = await ctx.store();
   const rows = await store.listSessions({
     ...(options.date ? { date: options.date } : {}),
+    ...(options.since ? { since: options.since } : {}),
+    ...(options.until ? { until: options.until } : {}),
     ...(options.customer ? { customer: options.customer } : {}),
+    ...(options.product ? { product: options.product } : {}),
+    ...(options.status ? { status: options.status } : {}),
+    // One more than shown tells whether older sessions were left out.
+    ...(limit > 0 ? { limit: limit + 1 } : {}),
   });
+  const more = limit > 0 && rows.length > limit;
+  if (more) rows.shift();
   ctx.emit(rows, () =>
     rows.length === 0
       ? '没有通话记录 No saved sessions.'
@@ -246,6 +277,11 @@ export async function historyListCommand(
           )
           .join('\n'),
   );
+  if (more) {
+    ctx.note(
+      `cs: 仅显示最近 ${limit} 条，--limit 0 显示全部 · showing the newest ${limit}; --limit 0 lists every session (filters: --since, --customer …)`,
+    );
+  }
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CsError } from '../../domain/cs-error.js';
@@ -11,8 +12,7 @@ import {
 
 /**
  * A call journal as one JSON-lines file per call (`<dir>/<call_id>.jsonl`, the header first).
- * Appends are written in order and flushed to disk (fdatasync) in batches: whatever is queued
- * while one flush runs goes out with the next.
+ * Appends are written in order as they happen and flushed to disk (fdatasync) in batches.
  */
 export class FileCallJournal implements CallJournal {
   readonly location: string;
@@ -74,10 +74,15 @@ export class FileCallJournal implements CallJournal {
   }
 }
 
+/**
+ * Each change is written at once with a synchronous write, so it survives the process being
+ * killed the moment after (the kernel has it); the flush to disk (fdatasync, for a power cut)
+ * follows in the background, one for whatever was written meanwhile, and `flush` awaits it.
+ */
 class FileJournalWriter implements CallJournalWriter {
   readonly #handle: Awaited<ReturnType<typeof open>>;
-  #queued: string[] = [];
-  #written: Promise<void> = Promise.resolve();
+  #synced: Promise<void> = Promise.resolve();
+  #dirty = false;
   #failure: unknown;
   #closed = false;
 
@@ -86,25 +91,25 @@ class FileJournalWriter implements CallJournalWriter {
   }
 
   append(change: unknown): void {
-    if (this.#closed) return;
-    this.#queued.push(`${JSON.stringify(change)}\n`);
-    if (this.#queued.length === 1) this.#written = this.#written.then(() => this.#drain());
-  }
-
-  async #drain(): Promise<void> {
-    const batch = this.#queued.join('');
-    this.#queued = [];
-    if (batch === '' || this.#failure !== undefined) return;
+    if (this.#closed || this.#failure !== undefined) return;
     try {
-      await this.#handle.write(batch);
-      await this.#handle.datasync();
+      writeSync(this.#handle.fd, `${JSON.stringify(change)}\n`);
     } catch (error) {
       this.#failure = error;
+      return;
     }
+    if (this.#dirty) return;
+    this.#dirty = true;
+    this.#synced = this.#synced.then(async () => {
+      this.#dirty = false;
+      await this.#handle.datasync().catch((error: unknown) => {
+        this.#failure ??= error;
+      });
+    });
   }
 
   async flush(): Promise<void> {
-    await this.#written;
+    await this.#synced;
     if (this.#failure !== undefined) {
       throw new CsError('E_INTERNAL', `The call journal could not be written: ${String(this.#failure)}.`, {
         cause: this.#failure,
@@ -114,7 +119,7 @@ class FileJournalWriter implements CallJournalWriter {
 
   async close(): Promise<void> {
     if (this.#closed) return;
-    await this.#written;
+    await this.#synced;
     this.#closed = true;
     await this.#handle.close().catch(() => undefined);
   }
