@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Clock, compactDate, localIsoTimestamp, systemClock } from '../domain/clock.js';
+import { type Clock, compactDate, isoTimestamp, systemClock } from '../domain/clock.js';
 import type { Grant } from '../domain/grant-schema.js';
 import type { Language } from '../domain/language.js';
 import type { StoredRecord } from '../domain/record-schemas.js';
@@ -110,7 +110,7 @@ export interface CallRecordState {
 export function emptyCallRecord(language: Language, clock: Clock): CallRecordState {
   return {
     language,
-    started_at: localIsoTimestamp(clock.now()),
+    started_at: isoTimestamp(clock.now()),
     conversation: [],
     system_queries: [],
     permission_checks: [],
@@ -221,7 +221,7 @@ export class CallSession {
   }
 
   private now(): string {
-    return localIsoTimestamp(this.clock.now());
+    return isoTimestamp(this.clock.now());
   }
 
   startedEvent(): CallEvent {

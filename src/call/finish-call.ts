@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../domain/clock.js';
-import { compactDate, localIsoTimestamp, systemClock } from '../domain/clock.js';
+import { compactDate, isoTimestamp, systemClock } from '../domain/clock.js';
 import { CsError, describeIssues } from '../domain/cs-error.js';
 import type { StoredRecord } from '../domain/record-schemas.js';
 import { validateRecordFields } from '../domain/record-validation.js';
@@ -82,7 +82,7 @@ export async function saveCall(input: SaveCallInput): Promise<{
         product: input.product.name,
         customer: newName,
         operator: input.operator.name,
-        timestamp: localIsoTimestamp(now),
+        timestamp: isoTimestamp(now),
         conversation: record.conversation,
         review: { ...input.review, customer_updates: updates },
         product_id: input.product._id,
@@ -93,7 +93,7 @@ export async function saveCall(input: SaveCallInput): Promise<{
         agent: input.agent,
         ...(input.callId === undefined ? {} : { call_id: input.callId }),
         started_at: record.started_at,
-        ended_at: localIsoTimestamp(now),
+        ended_at: isoTimestamp(now),
         system_queries: record.system_queries,
         permission_checks: record.permission_checks,
         tickets: record.tickets,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Clock, localIsoTimestamp, systemClock } from '../domain/clock.js';
+import { type Clock, isoTimestamp, systemClock } from '../domain/clock.js';
 import { CsError } from '../domain/cs-error.js';
 import type { Language } from '../domain/language.js';
 import { detectLanguage } from '../domain/language.js';
@@ -60,7 +60,7 @@ export async function startLiveSession(options: {
   const liveId = `call_${randomBytes(5).toString('hex')}`;
   const data: LiveData = {
     live_id: liveId,
-    updated_at: localIsoTimestamp(clock.now()),
+    updated_at: isoTimestamp(clock.now()),
     product_id: participants.product._id,
     operator_id: participants.operator._id,
     customer_id: participants.customer._id,
@@ -126,7 +126,7 @@ export async function withLiveSession<T>(options: {
     const cur = current as LiveData;
     const next: LiveData = {
       ...cur,
-      updated_at: localIsoTimestamp(systemClock.now()),
+      updated_at: isoTimestamp(systemClock.now()),
       record: { ...cur.record },
     };
     for (const key of ARRAYS) {

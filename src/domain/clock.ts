@@ -14,6 +14,23 @@ export function localIsoTimestamp(date: Date): string {
   );
 }
 
+/**
+ * ISO 8601 local time with its offset (`2026-11-30T08:10:02.123+08:00`): every new timestamp we
+ * write that the earlier implementation did not (call times, live calls, trash). Record
+ * metadata (`_created`, `_updated`) keeps the legacy form of `localIsoTimestamp`.
+ */
+export function isoTimestamp(date: Date): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const abs = Math.abs(offset);
+  return (
+    `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}` +
+    `T${p(date.getHours())}:${p(date.getMinutes())}:${p(date.getSeconds())}.${p(date.getMilliseconds(), 3)}` +
+    `${sign}${p(Math.floor(abs / 60))}:${p(abs % 60)}`
+  );
+}
+
 /** YYYYMMDD in local time, the date part of a session id. */
 export function compactDate(date: Date): string {
   return localIsoTimestamp(date).slice(0, 10).replaceAll('-', '');

@@ -1,4 +1,4 @@
-import { type Clock, localIsoTimestamp, systemClock } from '../domain/clock.js';
+import { type Clock, isoTimestamp, systemClock } from '../domain/clock.js';
 import { CsError } from '../domain/cs-error.js';
 import { isValidPhone, normalizePhone } from '../domain/phone.js';
 import type { ApiInterface, StoredRecord } from '../domain/record-schemas.js';
@@ -405,7 +405,7 @@ const ACTIONS: Record<string, ActionHandler> = {
         },
       };
     }
-    response.password_reset_at = localIsoTimestamp(now);
+    response.password_reset_at = isoTimestamp(now);
     return {
       state: { ...ctx.current, [name]: response },
       result: {

@@ -158,7 +158,9 @@ export async function mockShowCommand(
     ? await resolveRecord(store, 'product', { name: options.product })
     : undefined;
   const states = await showMockState(store, product?._id, options.phone);
-  ctx.emit(states, () =>
+  // JSON is snake_case everywhere.
+  const rows = states.map((s) => ({ product_id: s.productId, phone: s.phone, state: s.state }));
+  ctx.emit(rows, () =>
     states.length === 0
       ? '暂无 Mock 状态 No mock state yet.'
       : states.map((s) => `## ${s.productId} / ${s.phone}\n${JSON.stringify(s.state, null, 2)}`).join('\n\n'),
