@@ -173,7 +173,8 @@ describe('engines through the CLI', () => {
           '--interface',
           'user_billing',
           '--param',
-          'date=2026-11-25',
+          // Today's transactions: the refund is dated today, and the mock filters by the date given.
+          `date=${new Date().toLocaleDateString('sv')}`,
           '--json',
         ])
       ).stdout,
