@@ -2,7 +2,9 @@
 // from paying for the LLM or MCP code. Type checking is `tsc --noEmit` (npm test).
 // Builds into a fresh folder and swaps it in, so a process running the old build never finds
 // dist/ half-written.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url);
@@ -41,10 +43,27 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
 });
+// `--types` (npm install, npm run build) also writes the library's declarations to dist/types,
+// for `import … from 'customer-service'`; the test setup skips them to start faster.
+if (process.argv.includes('--types')) {
+  const tsc = fileURLToPath(new URL('node_modules/typescript/bin/tsc', root));
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.types.json', '--outDir', `${next.pathname}types`], {
+    cwd: fileURLToPath(root),
+    stdio: 'inherit',
+  });
+}
 try {
   renameSync(dist, old);
 } catch {
   // no previous build
+}
+if (!process.argv.includes('--types')) {
+  // Keep the declarations the last full build wrote.
+  try {
+    renameSync(new URL('types/', old), new URL('types/', next));
+  } catch {
+    // none yet
+  }
 }
 renameSync(next, dist);
 rmSync(old, { recursive: true, force: true });

@@ -21,8 +21,11 @@ export { CsError, type CsErrorCode, ERROR_CODES } from './domain/cs-error.js';
 export { detectLanguage, type Language } from './domain/language.js';
 export { maskPhone, normalizePhone } from './domain/phone.js';
 export {
+  type Customer,
+  type Operator,
   PERMISSION_CATEGORIES,
   type PermissionCategory,
+  type Product,
   RECORD_TYPES,
   type RecordType,
   type StoredRecord,
