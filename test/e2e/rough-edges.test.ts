@@ -145,7 +145,9 @@ describe('rough edges a new user hit', () => {
     );
     expect(r.code, r.stderr).toBe(0);
     const events = parseEvents(r.stdout);
-    const started = events[0] as { customer: { name: string; phone: string; cold_start: boolean } };
+    const started = events[0] as unknown as {
+      customer: { name: string; phone: string; cold_start: boolean };
+    };
     expect(started.customer).toMatchObject({ phone: '', cold_start: true });
     expect(started.customer.name).toMatch(/^来电客户_新_/);
     const query = events.find((e) => e.type === 'system_query');
