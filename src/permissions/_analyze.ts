@@ -92,16 +92,17 @@ export function analyze(text: string): Analysis {
   const seps = separators(norm);
   const clauses: Clause[] = [];
   let from = 0;
-  for (const [a, b] of [...seps, [norm.length, norm.length] as [number, number]]) {
+  for (let k = 0; k <= seps.length; k++) {
+    const a = k < seps.length ? seps[k]![0] : norm.length;
     const c = trimRange(norm, from, a);
     if (c.end > c.start) clauses.push(c);
-    from = b;
+    from = k < seps.length ? seps[k]![1] : norm.length;
   }
   const clauseOf = (from: number, to: number): Clause => clauseAround(norm, seps, from, to);
   const requests: FoundRequest[] = detectConcepts(norm, true, clauseOf).map((m) => {
     const clause = clauseAround(norm, seps, m.start, m.end);
     const before = norm.slice(clause.start, m.start);
-    const asked = before + norm.slice(m.start, m.end);
+    const asked = norm.slice(clause.start, m.end);
     return {
       concept: m.concept,
       matchStart: m.start,

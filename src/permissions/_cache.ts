@@ -33,16 +33,20 @@ export class TwoGenerationCache<V> {
     this.#young.set(key, value);
   }
 
-  /** Keeps the value if the key was offered before (recently); else only remembers the key. */
-  offer(key: string, value: V): void {
+  /**
+   * Keeps the value if the key was offered before (recently); else only remembers the key.
+   * Returns whether the value was kept (a value not kept is the caller's alone).
+   */
+  offer(key: string, value: V): boolean {
     if (this.#seenYoung.has(key) || this.#seenOld.has(key)) {
       this.set(key, value);
-      return;
+      return true;
     }
     if (this.#seenYoung.size >= this.#limit) {
       this.#seenOld = this.#seenYoung;
       this.#seenYoung = new Set();
     }
     this.#seenYoung.add(key);
+    return false;
   }
 }

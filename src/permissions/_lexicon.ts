@@ -723,7 +723,15 @@ interface CompiledLexicon {
   keyIndex: Map<number, Array<{ key: string; concepts: ConceptDef[] }>>;
   /** 1 at the UTF-16 codes that start some key: most characters are skipped with one load. */
   startsKey: Uint8Array;
+  /** Per concept (by position in CONCEPTS): the scan that last took it as a candidate. */
+  seenIn: Uint32Array;
+  indexOf: Map<ConceptDef, number>;
+  /** Concepts with an `alsoWhen` pre-filter. */
+  alsoWhen: ConceptDef[];
 }
+
+// Counts scans, so `seenIn` needs no clearing between texts.
+let scanNumber = 0;
 
 let compiled: CompiledLexicon | undefined;
 
@@ -753,7 +761,15 @@ export function lexicon(): CompiledLexicon {
   }
   const startsKey = new Uint8Array(0x10000);
   for (const code of keyIndex.keys()) startsKey[code] = 1;
-  compiled = { byId, regexes, keyIndex, startsKey };
+  compiled = {
+    byId,
+    regexes,
+    keyIndex,
+    startsKey,
+    seenIn: new Uint32Array(CONCEPTS.length),
+    indexOf: new Map(CONCEPTS.map((c, i) => [c, i])),
+    alsoWhen: CONCEPTS.filter((c) => c.alsoWhen !== undefined),
+  };
   return compiled;
 }
 
@@ -780,21 +796,35 @@ export function detectConcepts(
   clauseOf?: (start: number, end: number) => { start: number; end: number },
 ): ConceptMatch[] {
   const lex = lexicon();
-  let candidates: Set<ConceptDef>;
+  let candidates: ConceptDef[];
   if (usePrefilter) {
-    candidates = new Set();
+    // In the order first announced (ties between equal matches keep that order).
+    candidates = [];
+    const scan = ++scanNumber;
+    if (scan === 0xffffffff) {
+      lex.seenIn.fill(0);
+      scanNumber = 0;
+    }
+    const take = (c: ConceptDef): void => {
+      const k = lex.indexOf.get(c)!;
+      if (lex.seenIn[k] === scan) return;
+      lex.seenIn[k] = scan;
+      candidates.push(c);
+    };
     for (let i = 0; i < s.length; i++) {
       const code = s.charCodeAt(i);
       if (lex.startsKey[code] === 0) continue;
       // English keys are word beginnings (refund, reimburs, compensat): skip inside words.
       if (code >= 97 && code <= 122 && i > 0 && isAsciiLetter(s.charCodeAt(i - 1))) continue;
       for (const e of lex.keyIndex.get(code)!) {
-        if (s.startsWith(e.key, i)) for (const c of e.concepts) candidates.add(c);
+        if (s.startsWith(e.key, i)) for (const c of e.concepts) take(c);
       }
     }
-    for (const c of CONCEPTS) if (c.alsoWhen && !candidates.has(c) && c.alsoWhen.test(s)) candidates.add(c);
-  } else candidates = new Set(CONCEPTS);
-  if (candidates.size === 0) return [];
+    for (const c of lex.alsoWhen) {
+      if (lex.seenIn[lex.indexOf.get(c)!] !== scan && c.alsoWhen!.test(s)) take(c);
+    }
+  } else candidates = [...CONCEPTS];
+  if (candidates.length === 0) return [];
   const found: ConceptMatch[] = [];
   for (const concept of candidates) {
     const re = lex.regexes.get(concept)!;

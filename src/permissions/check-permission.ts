@@ -18,7 +18,7 @@ import {
   unitMismatchStrictest,
 } from './_reasons.js';
 import { familyOf, toBase } from './_rule.js';
-import { covers, isEmpty, stemsOf } from './_words.js';
+import { covers, isEmpty, stemsOf, type Words } from './_words.js';
 import type { CompiledRule, CompiledRules } from './compile-rules.js';
 import type { Quantity } from './parse-quantities.js';
 
@@ -139,12 +139,12 @@ function parseAction(text: string): ParsedAction {
   bindLooseAmounts(analysis, found, requests);
   const free: ParsedAction['free'] = [];
   for (const c of analysis.clauses) {
-    if (analysis.requests.some((r) => r.clauseStart < c.end && r.clauseEnd > c.start)) continue;
+    if (overlapsRequest(analysis.requests, c)) continue;
     const part = toPart(analysis, c.start, c.end);
-    const quantity = analysis.quantities.find((q) => q.start >= c.start && q.end <= c.end);
+    const quantity = firstQuantityIn(analysis.quantities, c.start, c.end);
     if (quantity) part.quantity = quantity;
     // 退款五十元和五百元: an amount in the next clause continues the request before it.
-    const previous = [...found].reverse().find((r) => r.clauseEnd <= c.start);
+    const previous = lastRequestBefore(found, c.start);
     if (quantity && previous?.quantity && previous.concept.families?.includes(quantity.family)) {
       requests.push({ ...part, concept: previous.concept });
       continue;
@@ -161,6 +161,21 @@ function parseAction(text: string): ParsedAction {
   const first = analysis.quantities[0];
   if (first) whole.quantity = first;
   return { requests, free, whole };
+}
+
+function overlapsRequest(requests: readonly FoundRequest[], c: { start: number; end: number }): boolean {
+  for (const r of requests) if (r.clauseStart < c.end && r.clauseEnd > c.start) return true;
+  return false;
+}
+
+function firstQuantityIn(quantities: readonly Quantity[], start: number, end: number): Quantity | undefined {
+  for (const q of quantities) if (q.start >= start && q.end <= end) return q;
+  return undefined;
+}
+
+function lastRequestBefore(found: readonly FoundRequest[], start: number): FoundRequest | undefined {
+  for (let i = found.length - 1; i >= 0; i--) if (found[i]!.clauseEnd <= start) return found[i];
+  return undefined;
 }
 
 function requestPart(analysis: Analysis, r: FoundRequest): Part {
@@ -203,6 +218,12 @@ function bindLooseAmounts(analysis: Analysis, found: FoundRequest[], parts: Part
   });
 }
 
+function claimedQuantities(parts: readonly Part[]): Set<Quantity> {
+  const claimed = new Set<Quantity>();
+  for (const p of parts) if (p.quantity !== undefined) claimed.add(p.quantity);
+  return claimed;
+}
+
 function total(quantities: Quantity[], lang: 'zh' | 'en'): Quantity {
   const first = quantities[0]!;
   const value = Math.round(quantities.reduce((sum, q) => sum + q.value, 0) * 1e6) / 1e6;
@@ -216,19 +237,25 @@ function total(quantities: Quantity[], lang: 'zh' | 'en'): Quantity {
  * with amounts (退款99元，另外再退款99元) is decided on the total too.
  */
 function addReadings(analysis: Analysis, parts: Part[]): void {
-  const lang = hasCjk(analysis.text) ? 'zh' : 'en';
-  const claimed = new Set(parts.map((p) => p.quantity).filter((q) => q !== undefined));
+  // Computed only when a total is made: most actions have one amount per request.
+  const lang = (): 'zh' | 'en' => (hasCjk(analysis.text) ? 'zh' : 'en');
+  const several = analysis.quantities.length > 1;
+  const claimed = several ? claimedQuantities(parts) : undefined;
   for (const part of parts) {
     const q = part.quantity;
     if (!q || part.borrowed || part.start < 0) continue;
-    const others = analysis.quantities.filter(
-      (o) => o !== q && !claimed.has(o) && o.unit === q.unit && o.start >= part.start && o.end <= part.end,
-    );
-    const readings: Quantity[] = others.length > 0 ? [...others, total([q, ...others], lang)] : [];
+    const others = claimed
+      ? analysis.quantities.filter(
+          (o) =>
+            o !== q && !claimed.has(o) && o.unit === q.unit && o.start >= part.start && o.end <= part.end,
+        )
+      : [];
+    const readings: Quantity[] = others.length > 0 ? [...others, total([q, ...others], lang())] : [];
     // 退款80 0元: digits split by a stray space may be one number (800), so that reading counts too.
-    const split = analysis.bare.find(
-      (b) => b.end < q.start && analysis.norm.slice(b.end, q.start).trim() === '' && /^\d/.test(q.text),
-    );
+    const split =
+      analysis.bare.length > 0 && /^\d/.test(q.text)
+        ? analysis.bare.find((b) => b.end < q.start && analysis.norm.slice(b.end, q.start).trim() === '')
+        : undefined;
     if (split && /^[\d,]+$/.test(analysis.norm.slice(split.start, split.end))) {
       const joined = Number(`${analysis.norm.slice(split.start, split.end).replaceAll(',', '')}${q.value}`);
       const text = analysis.text.slice(split.start, q.end);
@@ -236,6 +263,9 @@ function addReadings(analysis: Analysis, parts: Part[]): void {
     }
     if (readings.length > 0) part.alternatives = readings;
   }
+  let withAmount = 0;
+  for (const part of parts) if (part.concept && part.quantity) withAmount++;
+  if (withAmount < 2) return;
   const groups = new Map<string, Part[]>();
   for (const part of parts) {
     if (!part.concept || !part.quantity) continue;
@@ -252,7 +282,7 @@ function addReadings(analysis: Analysis, parts: Part[]): void {
       concept: group[0]!.concept!,
       quantity: total(
         group.map((p) => p.quantity!),
-        lang,
+        lang(),
       ),
     });
   }
@@ -272,7 +302,12 @@ const PLURAL_AFTER = /^[a-z]+s\b/;
  * is said to be per time; a count elsewhere (我打了3次电话) does not.
  */
 function applyRepeats(analysis: Analysis, parts: Part[]): void {
-  const claimed = new Set(parts.map((p) => p.quantity).filter((q) => q !== undefined));
+  // Without a count said anywhere (3次, a small bare number) nothing repeats.
+  let counts = false;
+  for (const c of analysis.quantities) if (c.unit === 'time') counts = true;
+  for (const b of analysis.bare) if (Number.isInteger(b.value) && b.value <= 100) counts = true;
+  if (!counts) return;
+  const claimed = claimedQuantities(parts);
   const perTime = PER_TIME.test(analysis.norm);
   for (const part of parts) {
     const q = part.quantity;
@@ -331,10 +366,26 @@ function ruleMatches(rule: CompiledRule, part: Part): boolean {
   if (rule.concepts.length > 0) {
     const c = part.concept;
     if (!c) return false;
-    if (!rule.concepts.some((rc) => rc === c || (c.broader?.includes(rc.id) ?? false))) return false;
-    return isEmpty(rule.leftover) || covers(rule.leftover, part.norm, stemsFor(part));
+    let named = false;
+    for (const rc of rule.concepts) {
+      if (rc === c || (c.broader?.includes(rc.id) ?? false)) {
+        named = true;
+        break;
+      }
+    }
+    if (!named) return false;
+    return isEmpty(rule.leftover) || coversPart(rule.leftover, part);
   }
-  return !isEmpty(rule.tokens) && covers(rule.tokens, part.norm, stemsFor(part));
+  return !isEmpty(rule.tokens) && coversPart(rule.tokens, part);
+}
+
+function coversPart(words: Words, part: Part): boolean {
+  // Chinese-only words need no stems: skip making the closure (this runs per rule and part).
+  if (words.en.length === 0) {
+    for (const w of words.zh) if (!part.norm.includes(w)) return false;
+    return true;
+  }
+  return covers(words, part.norm, stemsFor(part));
 }
 
 type Measured = { value: number } | { missing: true } | { mismatch: Quantity };
@@ -555,7 +606,8 @@ export function checkPermission(
   let decision = cache.get(action);
   if (decision === undefined) {
     decision = decide(rules, action);
-    cache.offer(action, decision);
+    // A decision the cache did not keep is nobody else's: no copy needed.
+    if (!cache.offer(action, decision)) return decision;
   }
   return copyDecision(decision);
 }
@@ -607,7 +659,8 @@ export function decide(
       status: outcome.status,
       rule: outcome.rule,
       reason: outcome.reasons[lang],
-      reasons: outcome.reasons,
+      // Own objects: reasons may be shared constants (NO_RULE), and decisions go out uncopied.
+      reasons: { zh: outcome.reasons.zh, en: outcome.reasons.en },
     };
     if (part.concept) out.concept = part.concept.id;
     const own = ownAmount(part, outcome);
@@ -618,7 +671,7 @@ export function decide(
   for (const d of decided) if (rank(d.outcome.status) < rank(decisive.outcome.status)) decisive = d;
   const reasons =
     decided.length === 1
-      ? decisive.outcome.reasons
+      ? { zh: decisive.outcome.reasons.zh, en: decisive.outcome.reasons.en }
       : {
           zh: decided.map((d) => `${d.part.text}: ${d.outcome.reasons.zh}`).join('；'),
           en: decided.map((d) => `${d.part.text}: ${d.outcome.reasons.en}`).join('; '),
