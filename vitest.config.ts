@@ -1,12 +1,55 @@
 import { defineConfig } from 'vitest/config';
 
+/** Tests that need CS_TEST_DATABASE_URL (they skip without it). */
+const PG = [
+  'src/store/postgres/migrations.test.ts',
+  'src/store/postgres/pg-record-store.test.ts',
+  'test/contract/pg-*.test.ts',
+  'test/contract/legacy-migration.test.ts',
+  'test/e2e/postgres-cli.test.ts',
+];
+
+/** Tests that spawn processes: the built CLI (from dist/, hence the build) or store workers. */
+const E2E = ['test/e2e/**/*.test.ts', 'src/store/fs/fs-record-store.processes.test.ts'];
+
+/**
+ * Three projects so the quick loop stays quick: `unit` (in-process, seconds; no build),
+ * `e2e` (spawns the built `cs`), `pg` (PostgreSQL). `vitest run` runs all three.
+ */
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // e2e tests spawn many processes; keep parallelism modest on a 2-core machine.
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'test/contract/*.test.ts'],
+          exclude: [...PG, ...E2E],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: E2E,
+          exclude: PG,
+          // e2e tests spawn the built bin: build dist/ once before they run.
+          globalSetup: ['test/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'pg',
+          include: PG,
+          // The PostgreSQL CLI tests spawn the built bin too.
+          globalSetup: ['test/global-setup.ts'],
+        },
+      },
+    ],
   },
 });
