@@ -30,16 +30,19 @@ export async function prepareAgent(
   if (choice.kind === 'auto' && !isLlmConfigured(choice.env, flags)) return rulesAgent();
   const config = resolveLlmConfig({ env: choice.env, flags, required: true });
   if (!config) throw new CsError('E_CONFIG', '--agent llm needs CS_LLM_PROVIDER and CS_LLM_MODEL.');
-  const [{ createChatModel }, { createLlmAgent }, { reviewFromContext }] = await Promise.all([
-    import('./llm/create-chat-model.js'),
-    import('./llm/llm-agent.js'),
-    import('../call/build-review.js'),
-  ]);
+  const [{ createChatModel }, { createLlmAgent, retryDelayFromEnv }, { reviewFromContext }] =
+    await Promise.all([
+      import('./llm/create-chat-model.js'),
+      import('./llm/llm-agent.js'),
+      import('../call/build-review.js'),
+    ]);
   const model = await createChatModel(config);
+  const retryDelayMs = retryDelayFromEnv(choice.env);
   return async ({ store, customer, onGuard }) =>
     createLlmAgent({
       model,
       onGuard,
+      ...(retryDelayMs === undefined ? {} : { retryDelayMs }),
       otherCustomers: async () =>
         (await store.summaries('customer'))
           .filter((s) => s.id !== customer._id)

@@ -26,6 +26,8 @@ function llmEnv(model: string, baseUrl = `${server.url}/v1`): NodeJS.ProcessEnv 
     CS_LLM_BASE_URL: baseUrl,
     CS_LLM_MODEL: model,
     CS_LLM_API_KEY: 'test',
+    // Back-off of 1 ms, 2 ms…: the provider-failure calls below check retries, not real waiting.
+    CS_LLM_RETRY_BASE_MS: '1',
   };
 }
 
@@ -340,7 +342,7 @@ describe('cs call --agent llm --jsonl against the fake OpenAI-compatible server'
       // The built-in review stands in for the model's.
       const session = await savedSession(run, db);
       expect(session.review).toMatchObject({ resolution_status: expect.any(String) });
-      // Backoff is bounded: 1 s + 2 s for the reply and again for the review (about 7 s measured).
+      // Backoff is bounded (1 ms + 2 ms here with CS_LLM_RETRY_BASE_MS=1; 1 s + 2 s by default).
       expect(run.ms).toBeLessThan(30_000);
     });
 
@@ -358,7 +360,7 @@ describe('cs call --agent llm --jsonl against the fake OpenAI-compatible server'
       expect(run.events.at(-1)!.type).toBe('session_saved');
       // Three attempts for the reply, three for the review: retried, then given up politely.
       expect(server.requests.slice(before).filter((r) => r.model === 'always-500')).toHaveLength(6);
-      // Backoff is bounded: 1 s + 2 s for the reply and again for the review (about 7 s measured).
+      // Backoff is bounded (1 ms + 2 ms here with CS_LLM_RETRY_BASE_MS=1; 1 s + 2 s by default).
       expect(run.ms).toBeLessThan(30_000);
     });
   });

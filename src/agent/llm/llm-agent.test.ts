@@ -5,7 +5,7 @@ import type { GuardDecisionRecord, Review } from '../../domain/session-schemas.j
 import { ReviewSchema } from '../../domain/session-schemas.js';
 import { createFakeCall, OTHER_CUSTOMERS } from './_fake-call.js';
 import { scriptedModel, toolResults, userTexts } from './_mock-model.js';
-import { createLlmAgent, type LlmAgentOptions } from './llm-agent.js';
+import { createLlmAgent, type LlmAgentOptions, retryDelayFromEnv } from './llm-agent.js';
 
 const FALLBACK: Review = {
   resolution_status: 'partially_resolved',
@@ -392,5 +392,20 @@ describe('createLlmAgent', () => {
       expect(await agent.review(call)).toEqual(FALLBACK);
       expect(fallbackCalls).toEqual([call]);
     });
+  });
+});
+
+describe('retryDelayFromEnv', () => {
+  it.each([
+    [{}, undefined],
+    [{ CS_LLM_RETRY_BASE_MS: '' }, undefined],
+    [{ CS_LLM_RETRY_BASE_MS: '1' }, 1],
+    [{ CS_LLM_RETRY_BASE_MS: ' 250 ' }, 250],
+  ])('reads %j as %s', (env, expected) => {
+    expect(retryDelayFromEnv(env)).toBe(expected);
+  });
+
+  it('refuses a value that is not a whole number of ms', () => {
+    expect(() => retryDelayFromEnv({ CS_LLM_RETRY_BASE_MS: '1s' })).toThrow(/CS_LLM_RETRY_BASE_MS/);
   });
 });

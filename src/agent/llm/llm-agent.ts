@@ -12,6 +12,7 @@ import {
 } from 'ai';
 import { z } from 'zod';
 import type { CallAgent, CallContext } from '../../call/call-agent.js';
+import { CsError } from '../../domain/cs-error.js';
 import type { Language } from '../../domain/language.js';
 import type {
   ConversationTurn,
@@ -50,6 +51,24 @@ export interface LlmAgentOptions {
   maxSteps?: number;
   /** Told about each provider error (for --debug); the call carries on either way. */
   onProviderError?: (error: unknown, attempt: number) => void;
+}
+
+/**
+ * The first back-off delay from `CS_LLM_RETRY_BASE_MS` (a whole number of ms), or undefined for
+ * the default. Tests of the spawned CLI set it to 1 so provider failures do not wait real seconds.
+ *
+ * @example retryDelayFromEnv({ CS_LLM_RETRY_BASE_MS: '1' }) // 1
+ */
+export function retryDelayFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.CS_LLM_RETRY_BASE_MS?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^\d+$/.test(raw)) {
+    throw new CsError(
+      'E_CONFIG',
+      `CS_LLM_RETRY_BASE_MS must be a whole number of milliseconds, not "${raw}".`,
+    );
+  }
+  return Number(raw);
 }
 
 const SAFE_REPLY: Record<Language, string> = {
