@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zhProduct } from './_fake-store.js';
+import { scenarioProduct } from '../../test/support/scenario-records.js';
 import { filterMockResponse, filterParams } from './filter-mock-response.js';
 import { resolveQuery } from './resolve-query.js';
 
@@ -63,7 +63,7 @@ describe('filterMockResponse', () => {
 describe('filterParams', () => {
   it("leaves out the caller's parameters and those in the path", () => {
     const resolved = resolveQuery({
-      product: zhProduct(),
+      product: scenarioProduct(),
       phone: '13800138000',
       interfaceName: 'user_billing',
       params: { date: '2026-11-11', type: 'refund' },

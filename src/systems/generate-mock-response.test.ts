@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { enProduct, scenarioProduct } from '../../test/support/scenario-records.js';
 import type { ApiInterface } from '../domain/record-schemas.js';
-import { enProduct, zhProduct } from './_fake-store.js';
 import { productInterfaces } from './_interfaces.js';
 import { generateMockResponse } from './generate-mock-response.js';
 
 const now = new Date('2026-01-25T10:00:00');
-const zh = zhProduct();
+const zh = scenarioProduct();
 const zhApis = productInterfaces(zh);
 const en = enProduct();
 const enApis = productInterfaces(en);
@@ -75,7 +75,7 @@ describe('generateMockResponse', () => {
   });
 
   it('names plans after a non-membership Chinese product', () => {
-    const p = zhProduct({ name: '云存储服务', description: '个人网盘', features: ['自动备份'] });
+    const p = scenarioProduct({ name: '云存储服务', description: '个人网盘', features: ['自动备份'] });
     const r = generateMockResponse({
       product: p,
       interfaceName: 'user_subscription',

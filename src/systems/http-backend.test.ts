@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createFakeStore } from '../../test/support/counting-store.js';
+import { fixedClock, scenarioProduct } from '../../test/support/scenario-records.js';
 import type { StoredRecord } from '../domain/record-schemas.js';
-import { createFakeStore, fixedClock, zhProduct } from './_fake-store.js';
 import { createHttpBackend } from './http-backend.js';
 import { createMockBackend } from './mock-backend.js';
 import { startMockServer } from './mock-server.js';
@@ -38,14 +39,14 @@ async function tinyServer(
 
 /** The zh product with every interface real (mock_enabled false), pointed at `baseUrl`. */
 function realProduct(baseUrl?: string): StoredRecord {
-  const base = zhProduct();
+  const base = scenarioProduct();
   const apis = Object.fromEntries(
     Object.entries(base.api_interfaces as Record<string, Record<string, unknown>>).map(([name, d]) => [
       name,
       { ...d, mock_enabled: false, ...(baseUrl === undefined ? {} : { api_base_url: baseUrl }) },
     ]),
   );
-  return zhProduct({ api_interfaces: apis });
+  return scenarioProduct({ api_interfaces: apis });
 }
 
 async function queryReal(
@@ -65,11 +66,11 @@ async function queryReal(
 
 describe('createHttpBackend (the real path)', () => {
   it('reads the mock server over real HTTP, answering the same state as in-process', async () => {
-    const store = createFakeStore();
+    const store = await createFakeStore();
     const server = await startMockServer({ store, anyCaller: true });
     closers.push(server.close);
     const product = realProduct(server.url);
-    store.products.push(product);
+    await store.add(product);
 
     const q = await queryReal(product, 'user_subscription');
     expect(q).toMatchObject({ ok: true, mock: false, endpoint: '/api/user/13800138000/subscriptions' });
@@ -140,7 +141,7 @@ describe('createHttpBackend (the real path)', () => {
     });
     const base = realProduct(failing.url);
     const apis = base.api_interfaces as Record<string, Record<string, unknown>>;
-    const product = zhProduct({
+    const product = scenarioProduct({
       api_interfaces: { ...apis, user_profile: { ...apis.user_profile, method: 'POST' } },
     });
     const q = await queryReal(product, 'user_profile');
@@ -201,7 +202,9 @@ describe('createHttpBackend (the real path)', () => {
     });
     const base = realProduct(`${echo.url}/v1/`);
     const apis = base.api_interfaces as Record<string, Record<string, unknown>>;
-    const product = zhProduct({ api_interfaces: { user_profile: { ...apis.user_profile, method: 'POST' } } });
+    const product = scenarioProduct({
+      api_interfaces: { user_profile: { ...apis.user_profile, method: 'POST' } },
+    });
     const q = await queryReal(product, 'user_profile');
     expect(q.ok).toBe(true);
     expect(seen).toEqual({
@@ -221,16 +224,16 @@ describe('createHttpBackend (the real path)', () => {
 
 describe('createSystemBackend', () => {
   it('routes mock_enabled interfaces to the mock state and the others to HTTP', async () => {
-    const store = createFakeStore();
+    const store = await createFakeStore();
     const server = await startMockServer({ store, anyCaller: true });
     closers.push(server.close);
-    const base = zhProduct();
+    const base = scenarioProduct();
     const apis = base.api_interfaces as Record<string, Record<string, unknown>>;
     // user_profile is real, with no api_base_url of its own: CS_API_BASE_URL supplies it.
-    const product = zhProduct({
+    const product = scenarioProduct({
       api_interfaces: { ...apis, user_profile: { ...apis.user_profile, mock_enabled: false } },
     });
-    store.products.push(product);
+    await store.add(product);
     const systems = createSystemBackend({ store, env: { CS_API_BASE_URL: server.url }, clock: fixedClock() });
 
     const mock = await systems.query(resolveQuery({ product, phone, interfaceName: 'user_subscription' }), {
@@ -248,7 +251,7 @@ describe('createSystemBackend', () => {
 
   it('fails a real query with neither api_base_url nor CS_API_BASE_URL', async () => {
     const product = realProduct();
-    const systems = createSystemBackend({ store: createFakeStore(), env: {} });
+    const systems = createSystemBackend({ store: await createFakeStore(), env: {} });
     const q = await systems.query(resolveQuery({ product, phone, interfaceName: 'user_subscription' }), {
       product,
       phone,
@@ -258,10 +261,10 @@ describe('createSystemBackend', () => {
   });
 
   it('leaves a real interface alone when an approved action changes the mock ones', async () => {
-    const store = createFakeStore();
-    const base = zhProduct();
+    const store = await createFakeStore();
+    const base = scenarioProduct();
     const apis = base.api_interfaces as Record<string, Record<string, unknown>>;
-    const product = zhProduct({
+    const product = scenarioProduct({
       api_interfaces: {
         user_subscription: apis.user_subscription,
         vendor_subscription: {
@@ -283,7 +286,7 @@ describe('createSystemBackend', () => {
   });
 
   it('changes only mock state on an approved action', async () => {
-    const store = createFakeStore();
+    const store = await createFakeStore();
     const product = realProduct('http://127.0.0.1:9');
     const systems = createSystemBackend({ store, env: {} });
     const result = await systems.applyApprovedAction({

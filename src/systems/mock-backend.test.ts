@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createFakeStore } from '../../test/support/counting-store.js';
+import { enProduct, fixedClock, scenarioProduct } from '../../test/support/scenario-records.js';
 import { CsError } from '../domain/cs-error.js';
 import type { StoredRecord } from '../domain/record-schemas.js';
-import { createFakeStore, enProduct, fixedClock, zhProduct } from './_fake-store.js';
 import { filterMockResponse } from './filter-mock-response.js';
 import { createMockBackend, resetMockState, setMockResponse, showMockState } from './mock-backend.js';
 import { resolveQuery } from './resolve-query.js';
@@ -22,8 +23,8 @@ type Tx = { amount: number; type: string; date: string; description: string };
 
 describe('createMockBackend', () => {
   it('answers a mock query record with the purpose and a response', async () => {
-    const product = zhProduct();
-    const backend = createMockBackend({ store: createFakeStore(), clock: fixedClock() });
+    const product = scenarioProduct();
+    const backend = createMockBackend({ store: await createFakeStore(), clock: fixedClock() });
     const q = await query(backend, product, 'user_subscription');
     expect(q).toMatchObject({
       interface: 'user_subscription',
@@ -37,8 +38,8 @@ describe('createMockBackend', () => {
   });
 
   it('stores the first response and returns it in later processes, whatever the time', async () => {
-    const product = zhProduct();
-    const store = createFakeStore();
+    const product = scenarioProduct();
+    const store = await createFakeStore();
     const first = await query(
       createMockBackend({ store, clock: fixedClock('2026-01-25T10:00:00') }),
       product,
@@ -59,8 +60,8 @@ describe('createMockBackend', () => {
   });
 
   it('keeps the first stored response when two processes generate at once', async () => {
-    const product = zhProduct();
-    const store = createFakeStore();
+    const product = scenarioProduct();
+    const store = await createFakeStore();
     const a = createMockBackend({ store, clock: fixedClock('2026-01-25T10:00:00') });
     const b = createMockBackend({ store, clock: fixedClock('2026-06-25T10:00:00') });
     const [qa, qb] = await Promise.all([
@@ -71,8 +72,8 @@ describe('createMockBackend', () => {
   });
 
   it('gives different callers different stored states', async () => {
-    const product = zhProduct();
-    const store = createFakeStore();
+    const product = scenarioProduct();
+    const store = await createFakeStore();
     const backend = createMockBackend({ store, clock: fixedClock() });
     const a = await query(backend, product, 'user_billing', { date: '2026-01-25' });
     const other = '13912345678';
@@ -88,8 +89,8 @@ describe('createMockBackend', () => {
   });
 
   it("answers a billing query for a day or a month with only that day's or month's transactions", async () => {
-    const product = zhProduct();
-    const store = createFakeStore();
+    const product = scenarioProduct();
+    const store = await createFakeStore();
     const transactions = [
       { transaction_id: 'T1', date: '2026-11-11', amount: 15, type: 'charge', description: '超级会员' },
       { transaction_id: 'T2', date: '2026-11-02', amount: 30, type: 'charge', description: '黄金会员' },
@@ -110,8 +111,8 @@ describe('createMockBackend', () => {
   });
 
   it('returns a fixed response as it is', async () => {
-    const product = zhProduct();
-    const store = createFakeStore();
+    const product = scenarioProduct();
+    const store = await createFakeStore();
     const fixed = {
       subscriptions: [{ name: '超级会员', fee: 15.0, start_date: '2025-12-20', auto_renew: true }],
       status: 'active',
@@ -122,23 +123,23 @@ describe('createMockBackend', () => {
   });
 
   it('returns a fixed response even when it lacks declared fields', async () => {
-    const product = zhProduct();
-    const store = createFakeStore();
+    const product = scenarioProduct();
+    const store = await createFakeStore();
     await setMockResponse(store, product._id, phone, 'user_profile', { note: 'only this' });
     const q = await query(createMockBackend({ store }), product, 'user_profile');
     expect(q.response).toEqual({ note: 'only this' });
   });
 
   it('uses the customer record name in a generated profile', async () => {
-    const product = zhProduct();
-    const store = createFakeStore({ customers: [{ id: '4f064bfb', name: '张先生', phone }] });
+    const product = scenarioProduct();
+    const store = await createFakeStore({ customers: [{ id: '4f064bfb', name: '张先生', phone }] });
     const q = await query(createMockBackend({ store, clock: fixedClock() }), product, 'user_profile');
     expect(q.response).toMatchObject({ name: '张先生' });
   });
 
   it('turns auto-renewal off after an approved cancel_auto_renew', async () => {
-    const product = zhProduct();
-    const store = createFakeStore();
+    const product = scenarioProduct();
+    const store = await createFakeStore();
     await setMockResponse(store, product._id, phone, 'user_subscription', {
       subscriptions: [
         { name: '超级会员', fee: 15, auto_renew: true },
@@ -167,8 +168,8 @@ describe('createMockBackend', () => {
   });
 
   it('changes only the subscription the action names', async () => {
-    const product = zhProduct();
-    const store = createFakeStore();
+    const product = scenarioProduct();
+    const store = await createFakeStore();
     await setMockResponse(store, product._id, phone, 'user_subscription', {
       subscriptions: [
         { name: '超级会员', auto_renew: true },
@@ -189,8 +190,8 @@ describe('createMockBackend', () => {
   });
 
   it('generates the state first when an action comes before any query', async () => {
-    const product = zhProduct();
-    const store = createFakeStore();
+    const product = scenarioProduct();
+    const store = await createFakeStore();
     const backend = createMockBackend({ store, clock: fixedClock() });
     const result = await backend.applyApprovedAction({
       product,
@@ -204,8 +205,8 @@ describe('createMockBackend', () => {
   });
 
   it('appends a refund transaction and lowers the total after an approved refund', async () => {
-    const product = zhProduct();
-    const store = createFakeStore();
+    const product = scenarioProduct();
+    const store = await createFakeStore();
     const backend = createMockBackend({ store, clock: fixedClock('2026-01-25T10:00:00') });
     const before = (await query(backend, product, 'user_billing', { date: '2026-01-25' })).response as {
       transactions: Tx[];
@@ -229,8 +230,8 @@ describe('createMockBackend', () => {
   });
 
   it('appends a refund at the end of an oldest-first fixed list', async () => {
-    const product = zhProduct();
-    const store = createFakeStore();
+    const product = scenarioProduct();
+    const store = await createFakeStore();
     await setMockResponse(store, product._id, phone, 'user_billing', {
       transactions: [
         { date: '2025-12-20', amount: 15, type: 'charge' },
@@ -255,8 +256,8 @@ describe('createMockBackend', () => {
   });
 
   it('leaves billing alone for a refund without an amount', async () => {
-    const product = zhProduct();
-    const store = createFakeStore();
+    const product = scenarioProduct();
+    const store = await createFakeStore();
     const backend = createMockBackend({ store });
     const result = await backend.applyApprovedAction({ product, phone, concept: 'refund', action: '退款' });
     expect(result.changed).toBe(false);
@@ -264,8 +265,8 @@ describe('createMockBackend', () => {
   });
 
   it('records a password reset in the profile', async () => {
-    const product = zhProduct();
-    const store = createFakeStore();
+    const product = scenarioProduct();
+    const store = await createFakeStore();
     const backend = createMockBackend({ store, clock: fixedClock('2026-01-25T10:00:00') });
     const result = await backend.applyApprovedAction({
       product,
@@ -280,7 +281,7 @@ describe('createMockBackend', () => {
 
   it('says nothing changed for a password reset without a profile interface', async () => {
     const product = enProduct();
-    const backend = createMockBackend({ store: createFakeStore() });
+    const backend = createMockBackend({ store: await createFakeStore() });
     const result = await backend.applyApprovedAction({
       product,
       phone,
@@ -293,7 +294,7 @@ describe('createMockBackend', () => {
 
   it('describes changes in English for an English product', async () => {
     const product = enProduct();
-    const backend = createMockBackend({ store: createFakeStore(), clock: fixedClock() });
+    const backend = createMockBackend({ store: await createFakeStore(), clock: fixedClock() });
     const off = await backend.applyApprovedAction({
       product,
       phone,
@@ -312,8 +313,8 @@ describe('createMockBackend', () => {
   });
 
   it('changes nothing for a concept it does not model', async () => {
-    const product = zhProduct();
-    const store = createFakeStore();
+    const product = scenarioProduct();
+    const store = await createFakeStore();
     const result = await createMockBackend({ store }).applyApprovedAction({
       product,
       phone,
@@ -328,7 +329,7 @@ describe('createMockBackend', () => {
 
 describe('setMockResponse / showMockState / resetMockState', () => {
   it('refuses a bad phone, a bad interface name and a non-object response', async () => {
-    const store = createFakeStore();
+    const store = await createFakeStore();
     await expect(setMockResponse(store, 'ea1677ad', 'abc', 'user_profile', {})).rejects.toSatisfy(
       (e) => CsError.isInstance(e) && e.code === 'E_USAGE',
     );
@@ -341,7 +342,7 @@ describe('setMockResponse / showMockState / resetMockState', () => {
   });
 
   it('shows state by product and phone, and forgets it on reset', async () => {
-    const store = createFakeStore();
+    const store = await createFakeStore();
     await setMockResponse(store, 'aaaaaaaa', phone, 'user_profile', { name: 'A' });
     await setMockResponse(store, 'aaaaaaaa', phone, 'user_billing', { total: 1 });
     await setMockResponse(store, 'bbbbbbbb', '13912345678', 'user_profile', { name: 'B' });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeStore, enProduct, type FakeStore, zhProduct } from './_fake-store.js';
+import { createFakeStore, type FakeStore } from '../../test/support/counting-store.js';
+import { enProduct, scenarioProduct } from '../../test/support/scenario-records.js';
 import { setMockResponse } from './mock-backend.js';
 import { type MockServer, startMockServer } from './mock-server.js';
 
@@ -9,7 +10,7 @@ let server: MockServer;
 const KNOWN = { id: 'c0000001', name: '张先生', phone: '13800138000' };
 
 beforeEach(async () => {
-  store = createFakeStore({ products: [zhProduct()], customers: [KNOWN] });
+  store = await createFakeStore({ products: [scenarioProduct()], customers: [KNOWN] });
   server = await startMockServer({ store });
 });
 
@@ -36,16 +37,17 @@ describe('startMockServer', () => {
   });
 
   it('answers 400 listing the products when several serve the path and none is named', async () => {
-    store.products.push(enProduct());
+    await store.add(enProduct());
     const res = await get('/api/user/13800138000/subscriptions');
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({
       error: {
         code: 'E_USAGE',
         message: expect.stringContaining('?product='),
+        // In the store's order (by name), as every real store lists them.
         products: [
-          { id: 'ea1677ad', name: '会员订阅服务' },
           { id: '0b1c2d3e', name: 'StreamPlus Premium' },
+          { id: 'ea1677ad', name: '会员订阅服务' },
         ],
       },
     });
@@ -65,7 +67,7 @@ describe('startMockServer', () => {
   });
 
   it('picks the product named by ?product= or the x-cs-product header', async () => {
-    store.products.push(enProduct());
+    await store.add(enProduct());
     const byQuery = await get('/api/user/13800138000/subscriptions?product=StreamPlus%20Premium');
     const subs = byQuery.body.subscriptions as Array<{ name: string }>;
     expect(subs[0]?.name).toMatch(/^StreamPlus Premium/);

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { scenarioProduct } from '../../test/support/scenario-records.js';
 import { CsError } from '../domain/cs-error.js';
-import { zhProduct } from './_fake-store.js';
 import { resolveQuery } from './resolve-query.js';
 
 const phone = '13800138000';
-const product = zhProduct();
+const product = scenarioProduct();
 
 function errorOf(fn: () => unknown): CsError {
   try {
@@ -128,7 +128,7 @@ describe('resolveQuery', () => {
   });
 
   it('prefers the most literal template when several match', () => {
-    const p = zhProduct({
+    const p = scenarioProduct({
       api_interfaces: {
         any_item: {
           description: 'x',
@@ -156,7 +156,7 @@ describe('resolveQuery', () => {
   });
 
   it('round-trips any parameter value through its own endpoint', () => {
-    const p = zhProduct({
+    const p = scenarioProduct({
       api_interfaces: {
         order: {
           description: '查询订单',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeCall, SUBSCRIPTION } from './_fake-call.js';
+import { createFakeCall, SUBSCRIPTION } from '../../../test/support/fake-call.js';
 import { buildSystemPrompt } from './build-system-prompt.js';
 
 describe('buildSystemPrompt', () => {

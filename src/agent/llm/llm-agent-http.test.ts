@@ -5,8 +5,8 @@ import {
   lastToolResult,
   startFakeOpenAiServer,
 } from '../../../test/fixtures/fake-openai-server.js';
+import { createFakeCall, OTHER_CUSTOMERS } from '../../../test/support/fake-call.js';
 import type { GuardDecisionRecord } from '../../domain/session-schemas.js';
-import { createFakeCall, OTHER_CUSTOMERS } from './_fake-call.js';
 import { createChatModel } from './create-chat-model.js';
 import { createLlmAgent } from './llm-agent.js';
 

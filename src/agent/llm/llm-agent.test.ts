@@ -1,10 +1,10 @@
 import { APICallError } from 'ai';
 import { describe, expect, it } from 'vitest';
+import { createFakeCall, OTHER_CUSTOMERS } from '../../../test/support/fake-call.js';
+import { scriptedModel, toolResults, userTexts } from '../../../test/support/mock-model.js';
 import type { CallContext } from '../../call/call-agent.js';
 import type { GuardDecisionRecord, Review } from '../../domain/session-schemas.js';
 import { ReviewSchema } from '../../domain/session-schemas.js';
-import { createFakeCall, OTHER_CUSTOMERS } from './_fake-call.js';
-import { scriptedModel, toolResults, userTexts } from './_mock-model.js';
 import { createLlmAgent, type LlmAgentOptions, retryDelayFromEnv } from './llm-agent.js';
 
 const FALLBACK: Review = {

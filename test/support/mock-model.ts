@@ -1,4 +1,4 @@
-// Test support only (not exported): scripted answers for the AI SDK's MockLanguageModelV3.
+// Test double (not shipped): scripted answers for the AI SDK's MockLanguageModelV3.
 import type {
   LanguageModelV3CallOptions,
   LanguageModelV3GenerateResult,
