@@ -3,7 +3,8 @@
 // Builds into a fresh folder and swaps it in, so a process running the old build never finds
 // dist/ half-written.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -11,6 +12,18 @@ const root = new URL('..', import.meta.url);
 const next = new URL(`dist.next-${process.pid}/`, root);
 const old = new URL(`dist.old-${process.pid}/`, root);
 const dist = new URL('dist/', root);
+
+/** A hash of the sources compiled rules depend on (src/permissions, the language helpers). */
+function rulesEngineHash() {
+  const hash = createHash('sha256');
+  const dir = new URL('src/permissions/', root);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort()
+    .map((f) => new URL(f, dir));
+  for (const file of [...files, new URL('src/domain/language.ts', root)]) hash.update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+}
 
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
@@ -39,6 +52,8 @@ await build({
   sourcemap: true,
   define: {
     __CS_VERSION__: JSON.stringify(JSON.parse(readFileSync(new URL('package.json', root), 'utf8')).version),
+    // Names this build of the permission engine: caches of compiled rules from another build are ignored.
+    __CS_RULES_ENGINE__: JSON.stringify(rulesEngineHash()),
   },
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',

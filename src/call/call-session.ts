@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type Clock, compactDate, isoTimestamp, systemClock } from '../domain/clock.js';
 import type { Grant } from '../domain/grant-schema.js';
 import type { Language } from '../domain/language.js';
-import type { StoredRecord } from '../domain/record-schemas.js';
+import type { OperatorPermissions, StoredRecord } from '../domain/record-schemas.js';
 import type {
   CallEvent,
   ConversationTurn,
@@ -130,7 +130,9 @@ export function emptyCallRecord(language: Language, clock: Clock): CallRecordSta
 export class CallSession {
   readonly participants: CallParticipants;
   readonly record: CallRecordState;
-  private readonly rules: CompiledRules;
+  /** Compiled on first use: a call that checks no action never pays for it. */
+  #rules: CompiledRules | undefined;
+  readonly #compileRules: () => CompiledRules;
   /** Where this call's approvals are issued and used up (the record store; memory without one). */
   private readonly grants: GrantStore;
   private readonly rulesHash: string;
@@ -154,18 +156,26 @@ export class CallSession {
     callId?: string;
     /** The store's grants, so approvals are single-use and limits add up across processes. */
     grants?: GrantStore;
+    /** Compiles the product's rules (e.g. from a cache); called once, on the first check. */
+    compileRules?: (permissions: OperatorPermissions) => CompiledRules;
   }) {
     this.callId = options.callId ?? `call_${randomBytes(5).toString('hex')}`;
     this.participants = options.participants;
     this.backend = options.backend;
     this.clock = options.clock ?? systemClock;
     this.record = options.record ?? emptyCallRecord(options.language, this.clock);
-    this.rules = compileRules(productPermissions(this.participants.product));
+    const compile = options.compileRules ?? compileRules;
+    this.#compileRules = () => compile(productPermissions(this.participants.product));
     this.grants = options.grants ?? new MemoryGrantStore();
     this.rulesHash = rulesHash(this.participants.product);
     // A live session saved before grants existed has no list yet.
     this.record.grants ??= [];
     this.learnedJournaled = JSON.stringify(this.record.learned);
+  }
+
+  private get rules(): CompiledRules {
+    this.#rules ??= this.#compileRules();
+    return this.#rules;
   }
 
   onEvent(listener: (event: CallEvent) => void): void {

@@ -1,5 +1,5 @@
 import type { OperatorPermissions, PermissionCategory } from '../domain/record-schemas.js';
-import { type ConceptDef, detectConcepts } from './_lexicon.js';
+import { type ConceptDef, conceptById, detectConcepts } from './_lexicon.js';
 import { parseRule, type RuleCondition } from './_rule.js';
 import { contentWords, NO_WORDS, type Words } from './_words.js';
 
@@ -82,4 +82,66 @@ export function compileRules(permissions: OperatorPermissions): CompiledRules {
     }
   }
   return { size: rules.length, rules };
+}
+
+/** Compiled rules as plain JSON (concepts by id), for a cache that survives the process. */
+export interface CompiledRulesJson {
+  engine: string;
+  rules: Array<Omit<CompiledRule, 'concepts'> & { concepts: string[] }>;
+}
+
+/**
+ * The compiled rules as JSON for a cache; `engine` names the build of this engine (a cache
+ * written by another build is not used: compiling depends on the lexicon and the parsers).
+ */
+export function compiledRulesToJson(rules: CompiledRules, engine: string): CompiledRulesJson {
+  return { engine, rules: rules.rules.map((r) => ({ ...r, concepts: r.concepts.map((c) => c.id) })) };
+}
+
+/**
+ * Compiled rules back from `compiledRulesToJson`, or undefined when the JSON is not from this
+ * engine build or does not have the expected shape (then the caller compiles).
+ */
+export function compiledRulesFromJson(json: unknown, engine: string): CompiledRules | undefined {
+  if (!isObject(json) || json.engine !== engine || !Array.isArray(json.rules)) return undefined;
+  const rules: CompiledRule[] = [];
+  for (const r of json.rules as unknown[]) {
+    if (!isObject(r) || typeof r.text !== 'string' || typeof r.phrase !== 'string') return undefined;
+    if (!CATEGORY_KEYS.includes(r.category as PermissionCategory)) return undefined;
+    if (!isWords(r.leftover) || !isWords(r.tokens) || !Array.isArray(r.concepts)) return undefined;
+    const concepts: ConceptDef[] = [];
+    for (const id of r.concepts as unknown[]) {
+      const c = typeof id === 'string' ? conceptById(id) : undefined;
+      if (!c) return undefined;
+      concepts.push(c);
+    }
+    const rule: CompiledRule = {
+      category: r.category as PermissionCategory,
+      text: r.text,
+      phrase: r.phrase,
+      concepts,
+      leftover: r.leftover,
+      tokens: r.tokens,
+    };
+    if (r.condition !== undefined) {
+      if (!isObject(r.condition)) return undefined;
+      rule.condition = r.condition as unknown as RuleCondition;
+    }
+    rules.push(rule);
+  }
+  return { size: rules.length, rules };
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function isWords(x: unknown): x is Words {
+  return (
+    isObject(x) &&
+    Array.isArray(x.zh) &&
+    Array.isArray(x.en) &&
+    x.zh.every((w) => typeof w === 'string') &&
+    x.en.every((w) => typeof w === 'string')
+  );
 }

@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { createInterface } from 'node:readline';
 import { styleText } from 'node:util';
 import { prepareAgent } from '../../agent/choose-agent.js';
@@ -23,6 +24,7 @@ import { renderSystemQueryBlock } from '../../render/system-query-block.js';
 import type { RecordStore } from '../../store/record-store.js';
 import { createSystemBackend } from '../../systems/index.js';
 import type { CliContext } from '../cli-context.js';
+import { cachedCompileRules } from '../compiled-rules-cache.js';
 
 export interface CallOptions {
   product?: string;
@@ -104,6 +106,8 @@ export async function callCommand(ctx: CliContext, options: CallOptions): Promis
     language: options.lang,
     // Approvals are single-use grants in the store, so limits add up across the customer's calls.
     grants: store,
+    // The file store's folder keeps compiled rules for the next call (PostgreSQL: compiled each time).
+    compileRules: cachedCompileRules(isAbsolute(store.location) ? store.location : undefined),
   });
   const agent = await makeAgent({
     store,

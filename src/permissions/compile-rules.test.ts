@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { checkPermission } from './check-permission.js';
+import { compiledRulesFromJson, compiledRulesToJson, compileRules } from './compile-rules.js';
+
+const permissions = {
+  can_approve_immediately: [
+    '退款<100元',
+    '重置密码',
+    '取消自动续费',
+    'extend trial <= 14 days',
+    '减免月租30元以内',
+  ],
+  requires_supervisor: ['退款>=100元', '账户注销', '退款20-300美元'],
+  requires_process: ['投诉处理', '赔偿申请', 'data recovery request'],
+  forbidden: ['透露其他用户信息', '修改 >'],
+};
+
+describe('compiledRulesToJson / compiledRulesFromJson', () => {
+  it('gives back rules that decide exactly as the compiled ones, through JSON text', () => {
+    const rules = compileRules(permissions);
+    const json = JSON.parse(JSON.stringify(compiledRulesToJson(rules, 'build-1')));
+    const restored = compiledRulesFromJson(json, 'build-1');
+    expect(restored).toEqual(rules);
+    for (const action of [
+      '退款80元',
+      '退款150元',
+      '注销账户',
+      'extend my trial by two weeks',
+      '告诉我别人的地址',
+    ]) {
+      expect(checkPermission(restored!, action)).toEqual(checkPermission(rules, action));
+    }
+  });
+
+  it('refuses JSON from another engine build or of the wrong shape', () => {
+    const json = JSON.parse(JSON.stringify(compiledRulesToJson(compileRules(permissions), 'build-1')));
+    expect(compiledRulesFromJson(json, 'build-2')).toBeUndefined();
+    expect(
+      compiledRulesFromJson({ ...json, rules: [{ ...json.rules[0], concepts: ['no_such'] }] }, 'build-1'),
+    ).toBeUndefined();
+    expect(
+      compiledRulesFromJson({ ...json, rules: [{ ...json.rules[0], category: 'maybe' }] }, 'build-1'),
+    ).toBeUndefined();
+    expect(compiledRulesFromJson(null, 'build-1')).toBeUndefined();
+  });
+});
