@@ -1,6 +1,15 @@
 // `npm run bench`: every benchmark in this folder, one after the other (they share 2 cores).
 // Figures print with their same-run baselines; copy the latest into bench/README.md.
-const benches = ['permissions.bench.mjs', 'agent-turn.bench.mjs', 'query.bench.mjs', 'store.bench.mjs'];
+const benches = [
+  'permissions.bench.mjs',
+  'agent-turn.bench.mjs',
+  'query.bench.mjs',
+  'store.bench.mjs',
+  'session-save.bench.mjs',
+  'history-list.bench.mjs',
+  'mock-create.bench.mjs',
+  'list.bench.mjs',
+];
 const only = process.argv.slice(2);
 for (const file of benches) {
   if (only.length > 0 && !only.some((o) => file.startsWith(o))) continue;

@@ -87,7 +87,7 @@ function buildProgram(): Command {
     .option('--data <json>', 'the record as JSON')
     .option('--file <path>', 'read the record JSON from a file')
     .option('--mock', 'generate realistic records')
-    .option('--count <n>', 'how many mock records', '1')
+    .option('--count <n>', 'how many mock records (up to 1000000, written in batches of 1000)', '1')
     .option('--seed <s>', 'seed for mock generation (same seed, same records)')
     .option('--lang <zh|en>', 'language of mock records', 'zh')
     .action(lazy(async () => (await import('./commands/records-commands.js')).createCommand));

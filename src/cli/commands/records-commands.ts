@@ -1,11 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { CsError } from '../../domain/cs-error.js';
-import { REQUIRED_FIELDS, type StoredRecord } from '../../domain/record-schemas.js';
+import { REQUIRED_FIELDS, type RecordType, type StoredRecord } from '../../domain/record-schemas.js';
 import { parseRecordType } from '../../domain/record-types.js';
+import { validateRecordFields } from '../../domain/record-validation.js';
 import { checkRecordSizes, SIZE_LIMITS } from '../../domain/size-limits.js';
 import { createRecords, deleteRecord, restoreRecord, updateRecord } from '../../records/record-service.js';
 import { type CliContext, parseJsonFlag, parseJsonObject } from '../cli-context.js';
+import { ProgressBar } from '../progress-bar.js';
 import { askYesNo, promptForRecord } from '../prompt-record.js';
+import { jsonArrayEnd, jsonArrayItem, StreamWriter } from '../stream-writer.js';
 import { type RefOptions, recordRef } from './records-read-commands.js';
 
 export async function createCommand(
@@ -16,23 +19,9 @@ export async function createCommand(
   const type = parseRecordType(typeWord);
   const sources = [options.data, options.file, options.mock].filter((v) => v !== undefined && v !== false);
   if (sources.length > 1) throw new CsError('E_USAGE', 'Give only one of --data, --file or --mock.');
+  if (options.mock) return createMockRecords(ctx, type, options);
   let inputs: Array<Record<string, unknown>>;
-  if (options.mock) {
-    const count = Number(options.count);
-    if (!Number.isInteger(count) || count < 1 || count > 10_000) {
-      throw new CsError('E_USAGE', '--count must be a whole number from 1 to 10000.');
-    }
-    const seed = options.seed === undefined ? Date.now() % 2 ** 31 : Number(options.seed);
-    if (!Number.isFinite(seed)) throw new CsError('E_USAGE', '--seed must be a number.');
-    if (options.lang !== 'zh' && options.lang !== 'en')
-      throw new CsError('E_USAGE', '--lang must be zh or en.');
-    const store = await ctx.store();
-    const existing = await store.summaries(type);
-    const existingPhones = new Set(existing.map((s) => s.phone ?? ''));
-    const existingNames = new Set(existing.map((s) => s.name));
-    const { generateRecords } = await import('../../mock/generate-records.js');
-    inputs = generateRecords({ type, count, seed, lang: options.lang, existingPhones, existingNames });
-  } else if (options.data !== undefined || options.file !== undefined) {
+  if (options.data !== undefined || options.file !== undefined) {
     const text = options.data ?? (await readInput(options.file!));
     inputs = parseRecordsJson(text, options.data !== undefined ? '--data' : '--file');
   } else {
@@ -49,6 +38,75 @@ export async function createCommand(
   ctx.emit(created.length === 1 ? created[0] : created, () =>
     created.map((r) => `已创建 Created ${type}: ${r.name} (id ${r._id})`).join('\n'),
   );
+  return undefined;
+}
+
+/** Mock records generated and written per batch: one store write (lock, index edit, INSERT) each. */
+const MOCK_BATCH = 1_000;
+
+/** Names of a type read to keep mock names apart from them (a million are not held). */
+const MOCK_NAMES_AVOIDED = 20_000;
+
+/**
+ * `cs create --mock --count N` (N up to a million): records are generated and written a batch
+ * at a time through the store's bulk path and streamed out as written, so they are never all in
+ * memory. A customer whose mock phone turns out taken is left out and another one generated.
+ * A progress bar shows on stderr in a terminal.
+ */
+async function createMockRecords(
+  ctx: CliContext,
+  type: RecordType,
+  options: { count: string; seed?: string; lang: string },
+): Promise<number | undefined> {
+  const { MAX_MOCK_STREAM_COUNT, mockRecordSource } = await import('../../mock/generate-records.js');
+  const count = Number(options.count);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_MOCK_STREAM_COUNT) {
+    throw new CsError('E_USAGE', `--count must be a whole number from 1 to ${MAX_MOCK_STREAM_COUNT}.`);
+  }
+  const seed = options.seed === undefined ? Date.now() % 2 ** 31 : Number(options.seed);
+  if (!Number.isFinite(seed)) throw new CsError('E_USAGE', '--seed must be a number.');
+  if (options.lang !== 'zh' && options.lang !== 'en')
+    throw new CsError('E_USAGE', '--lang must be zh or en.');
+  const store = await ctx.store();
+  const existingNames = new Set<string>();
+  for await (const row of store.streamSummaries(type)) {
+    existingNames.add(row.name);
+    if (existingNames.size >= MOCK_NAMES_AVOIDED) break;
+  }
+  const source = mockRecordSource({ type, seed, lang: options.lang, existingNames });
+  const bar = new ProgressBar(ctx.stderr, `生成 Creating ${type} records`, count);
+  const out = new StreamWriter(ctx.stdout);
+  const json = ctx.options.json === true;
+  let made = 0;
+  let fruitless = 0;
+  let first: StoredRecord | undefined;
+  while (made < count) {
+    const inputs = source.take(Math.min(MOCK_BATCH, count - made)).map((fields) => {
+      checkRecordSizes(fields, type);
+      return validateRecordFields(type, fields);
+    });
+    const records = await store.createMany(type, inputs, { skipTakenPhones: true });
+    fruitless = records.length === 0 ? fruitless + 1 : 0;
+    if (fruitless >= 20) {
+      throw new CsError(
+        'E_CONFLICT',
+        `Created ${made} of ${count} mock ${type} records, then found no free phone numbers; use another --seed.`,
+      );
+    }
+    for (const record of records) {
+      first ??= record;
+      if (json && count > 1) await out.write(jsonArrayItem(record, made, ''));
+      else if (!json && count <= 100)
+        await out.write(`已创建 Created ${type}: ${record.name} (id ${record._id})\n`);
+      made++;
+    }
+    bar.update(made);
+  }
+  bar.done();
+  if (json)
+    await out.write(count > 1 ? `${jsonArrayEnd(made, '')}\n` : `${JSON.stringify(first, null, 2)}\n`);
+  else if (count > 100) await out.write(`已创建 Created ${made} ${type} records (--json lists them).\n`);
+  await out.end();
   return undefined;
 }
 

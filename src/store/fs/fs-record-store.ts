@@ -123,12 +123,8 @@ export class FsRecordStore implements RecordStore {
     return this.#records.importRecords(type, records);
   }
   /** Writes many new records at once, refusing a taken phone (see FsRecords.bulkImport). */
-  bulkImport(
-    type: RecordType,
-    items: ReadonlyArray<Record<string, unknown>>,
-    options?: { concurrency?: number },
-  ): Promise<StoredRecord[]> {
-    return this.#records.bulkImport(type, items, options);
+  bulkImport(type: RecordType, items: ReadonlyArray<Record<string, unknown>>): Promise<StoredRecord[]> {
+    return this.#records.bulkImport(type, items);
   }
   /** Rebuilds the lookup index of one type or all (after editing info.json files by hand). */
   rebuildIndex(type?: RecordType): Promise<void> {
