@@ -1,9 +1,9 @@
-import { withLiveSession } from '../../call/live-session.js';
 import { CsError } from '../../domain/cs-error.js';
 import type { Language } from '../../domain/language.js';
 import { detectLanguage } from '../../domain/language.js';
 import { normalizePhone } from '../../domain/phone.js';
 import { checkInputSize } from '../../domain/size-limits.js';
+import { checkPermissionOperation, querySystemOperation } from '../../operations/call-operations.js';
 import { checkPermission, compileRules } from '../../permissions/index.js';
 import { productPermissions } from '../../records/product-permissions.js';
 import { resolveRecord } from '../../records/resolve-record.js';
@@ -11,6 +11,7 @@ import { renderPermissionBlock } from '../../render/permission-block.js';
 import { renderSystemQueryBlock } from '../../render/system-query-block.js';
 import { createSystemBackend, resolveQuery, setMockResponse, showMockState } from '../../systems/index.js';
 import { type CliContext, parseJsonObject, parsePhoneFlag } from '../cli-context.js';
+import { runCliOperation } from '../run-cli-operation.js';
 
 /** A free-text flag (an action, a caller's words): something to act on, within the size limit. */
 function requiredText(value: string, flag: string): string {
@@ -29,28 +30,15 @@ export async function permitCommand(
   const store = await ctx.store();
   const lang = options.lang ?? detectLanguage(options.action, 'zh');
   if (options.session) {
-    const { decision, sla } = await withLiveSession({
-      store,
-      liveId: options.session,
-      work: async (session) => {
-        const product = session.participants.product;
-        if (
-          options.product !== undefined &&
-          product.name !== options.product &&
-          product._id !== options.product
-        ) {
-          throw new CsError(
-            'E_USAGE',
-            `Live session ${options.session} is about "${product.name}", not "${options.product}".`,
-          );
-        }
-        return { decision: await session.checkPermission(options.action), sla: String(product.sla ?? '') };
-      },
+    await runCliOperation(ctx, checkPermissionOperation, {
+      call_id: options.session,
+      action: options.action,
+      product: options.product,
+      language: options.lang,
     });
-    ctx.emit(decision, () => renderPermissionBlock(decision, { lang, sla }));
     return undefined;
   }
-  if (!options.product) throw new CsError('E_USAGE', 'Give --product (or --session ID).');
+  if (!options.product) throw new CsError('E_USAGE', 'Give --product (or --call ID).');
   const product = await resolveRecord(store, 'product', { name: options.product });
   const decision = checkPermission(compileRules(productPermissions(product)), options.action);
   ctx.emit(decision, () => renderPermissionBlock(decision, { lang, sla: String(product.sla ?? '') }));
@@ -75,52 +63,31 @@ export async function queryCommand(
   }
   // Checked before any store is opened: on every store a bad number is bad input (exit 2).
   const givenPhone = options.phone === undefined ? undefined : parsePhoneFlag(options.phone);
+  if (options.session) {
+    const out = await runCliOperation(ctx, querySystemOperation, {
+      call_id: options.session,
+      interface: options.interface,
+      endpoint: options.endpoint,
+      params: options.param,
+      product: options.product,
+      phone: givenPhone,
+      language: options.lang,
+    });
+    return out.result.ok ? undefined : 1;
+  }
+  if (!options.product || givenPhone === undefined)
+    throw new CsError('E_USAGE', 'Give --product and --phone (or --call ID).');
   const store = await ctx.store();
+  const product = await resolveRecord(store, 'product', { name: options.product });
+  const phone = givenPhone;
   const target = {
     ...(options.interface === undefined ? {} : { interfaceName: options.interface }),
     ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
     ...(options.param === undefined ? {} : { params: options.param }),
   };
-  let result: Awaited<ReturnType<ReturnType<typeof createSystemBackend>['query']>>;
-  let phone: string;
-  let lang: Language = options.lang ?? 'zh';
-  if (options.session) {
-    const out = await withLiveSession({
-      store,
-      liveId: options.session,
-      env: ctx.env,
-      work: async (session) => {
-        const p = session.participants;
-        if (givenPhone !== undefined && givenPhone !== p.phone) {
-          throw new CsError(
-            'E_REFUSED',
-            `Live session ${options.session} is a call from ${p.phone}; it can query only that caller.`,
-          );
-        }
-        if (
-          options.product !== undefined &&
-          options.product !== p.product.name &&
-          options.product !== p.product._id
-        ) {
-          throw new CsError(
-            'E_USAGE',
-            `Live session ${options.session} is about "${p.product.name}", not "${options.product}".`,
-          );
-        }
-        return { result: await session.querySystem(target), phone: p.phone, lang: session.record.language };
-      },
-    });
-    result = out.result;
-    phone = out.phone;
-    lang = options.lang ?? out.lang;
-  } else {
-    if (!options.product || givenPhone === undefined)
-      throw new CsError('E_USAGE', 'Give --product and --phone (or --session ID).');
-    const product = await resolveRecord(store, 'product', { name: options.product });
-    phone = givenPhone;
-    const resolved = resolveQuery({ product, phone, ...target });
-    result = await createSystemBackend({ store, env: ctx.env }).query(resolved, { product, phone });
-  }
+  const resolved = resolveQuery({ product, phone, ...target });
+  const result = await createSystemBackend({ store, env: ctx.env }).query(resolved, { product, phone });
+  const lang = options.lang ?? 'zh';
   ctx.emit(result, () => renderSystemQueryBlock(result, { lang, phone }));
   return result.ok ? undefined : 1;
 }

@@ -1,12 +1,6 @@
 import { emptyCallRecord } from '../../call/call-session.js';
 import { parseReview, saveCall } from '../../call/finish-call.js';
-import {
-  endLiveSession,
-  listLiveSessions,
-  recordLiveTurn,
-  startLiveSession,
-  withLiveSession,
-} from '../../call/live-session.js';
+import { listLiveSessions } from '../../call/live-session.js';
 import { withReviewDefaults } from '../../call/review-defaults.js';
 import { checkCustomerUpdates } from '../../domain/check-customer-updates.js';
 import { systemClock } from '../../domain/clock.js';
@@ -14,10 +8,17 @@ import { CsError, describeIssues } from '../../domain/cs-error.js';
 import type { Language } from '../../domain/language.js';
 import { isValidPhone, normalizePhone } from '../../domain/phone.js';
 import { ConversationTurnSchema } from '../../domain/session-schemas.js';
+import {
+  endCallOperation,
+  openTicketOperation,
+  performActionOperation,
+  recordTurnOperation,
+  startCallOperation,
+} from '../../operations/call-operations.js';
 import { resolveRecord } from '../../records/resolve-record.js';
-import { renderCallStartBlock, renderReviewBlock } from '../../render/call-blocks.js';
 import { renderSessionReadme } from '../../render/render-session-readme.js';
 import { type CliContext, parseDateFlag, parseJsonFlag, parseJsonObject } from '../cli-context.js';
+import { runCliOperation } from '../run-cli-operation.js';
 import { callerRef } from './call-command.js';
 
 function sessionTag(options: { claudeSession?: string; sessionId?: string }): string | undefined {
@@ -111,21 +112,15 @@ export async function sessionStartCommand(
   },
 ): Promise<number | undefined> {
   const tag = sessionTag(options);
-  const store = await ctx.store();
-  const { liveId, started } = await startLiveSession({
-    store,
+  const caller = callerRef(options);
+  if (!caller) throw new CsError('E_USAGE', 'Say who is calling: --phone NUMBER, --customer NAME, or --new.');
+  await runCliOperation(ctx, startCallOperation, {
     product: options.product,
     operator: options.operator,
-    caller: callerRef(options),
+    ...caller,
     language: options.lang,
-    ...(tag ? { tag } : {}),
+    session_tag: tag,
   });
-  ctx.emit({ call_id: liveId, ...started }, () =>
-    [
-      renderCallStartBlock(started as Extract<typeof started, { type: 'session_started' }>, options.lang),
-      options.lang === 'en' ? `Call id: ${liveId}` : `通话ID · Call id: ${liveId}`,
-    ].join('\n'),
-  );
   return undefined;
 }
 
@@ -133,16 +128,11 @@ export async function sessionTurnCommand(
   ctx: CliContext,
   options: { session: string; role: 'customer' | 'agent'; content: string },
 ): Promise<number | undefined> {
-  await recordLiveTurn({
-    store: await ctx.store(),
-    liveId: options.session,
+  await runCliOperation(ctx, recordTurnOperation, {
+    call_id: options.session,
     role: options.role,
     content: options.content,
   });
-  ctx.emit(
-    { ok: true, call_id: options.session, role: options.role },
-    () => `已记录 Recorded (${options.role})`,
-  );
   return undefined;
 }
 
@@ -151,13 +141,7 @@ export async function sessionActCommand(
   ctx: CliContext,
   options: { session: string; action: string },
 ): Promise<number | undefined> {
-  const done = await withLiveSession({
-    store: await ctx.store(),
-    liveId: options.session,
-    env: ctx.env,
-    work: (session) => session.performApprovedAction(options.action),
-  });
-  ctx.emit(done, () => `已办理 Done: ${done.description}`);
+  await runCliOperation(ctx, performActionOperation, { call_id: options.session, action: options.action });
   return undefined;
 }
 
@@ -166,12 +150,11 @@ export async function sessionTicketCommand(
   ctx: CliContext,
   options: { session: string; kind: 'requires_supervisor' | 'requires_process'; summary: string },
 ): Promise<number | undefined> {
-  const ticket = await withLiveSession({
-    store: await ctx.store(),
-    liveId: options.session,
-    work: (session) => session.openTicket({ kind: options.kind, summary: options.summary }),
+  await runCliOperation(ctx, openTicketOperation, {
+    call_id: options.session,
+    kind: options.kind,
+    summary: options.summary,
   });
-  ctx.emit(ticket, () => `已创建工单 Ticket ${ticket.id}: ${ticket.summary}`);
   return undefined;
 }
 
@@ -187,19 +170,11 @@ export async function sessionEndCommand(
       ? undefined
       : withReviewDefaults(parseJsonFlag(options.review, '--review'), updates);
   checkReviewUpdates(review, updates);
-  const saved = await endLiveSession({
-    store: await ctx.store(),
-    liveId: options.session,
-    ...(review === undefined ? {} : { review }),
-    ...(updates ? { customerUpdates: updates } : {}),
+  await runCliOperation(ctx, endCallOperation, {
+    call_id: options.session,
+    review: review === undefined ? undefined : parseReview(review, '--review'),
+    update_customer: updates,
   });
-  const lang: Language = /[\u3400-\u9fff]/.test(saved.review.issue_summary) ? 'zh' : 'en';
-  ctx.emit({ session_id: saved.sessionId, path: saved.path, review: saved.review }, () =>
-    [
-      renderReviewBlock(saved.review, lang),
-      `会话已保存 Session saved: ${saved.sessionId} (${saved.path})`,
-    ].join('\n'),
-  );
   return undefined;
 }
 
@@ -251,7 +226,10 @@ export async function historyListCommand(
   }
   const limit = options.limit === undefined ? HISTORY_LIMIT : Number(options.limit);
   if (!Number.isInteger(limit) || limit < 0) {
-    throw new CsError('E_USAGE', `--limit "${options.limit}" must be a whole number (0 lists every session).`);
+    throw new CsError(
+      'E_USAGE',
+      `--limit "${options.limit}" must be a whole number (0 lists every session).`,
+    );
   }
   const store = await ctx.store();
   const rows = await store.listSessions({
