@@ -1,20 +1,8 @@
 import type { Language } from '../domain/language.js';
+import { permissionOutcome } from '../domain/permission-labels.js';
 import type { Review } from '../domain/session-schemas.js';
 import type { CallContext } from './call-agent.js';
 import type { CallRecordState } from './call-session.js';
-
-const STATUS_ZH: Record<string, string> = {
-  can_approve_immediately: '已办理',
-  requires_supervisor: '需主管审批',
-  requires_process: '需走流程',
-  forbidden: '无法办理',
-};
-const STATUS_EN: Record<string, string> = {
-  can_approve_immediately: 'done',
-  requires_supervisor: 'needs supervisor approval',
-  requires_process: 'needs a formal process',
-  forbidden: 'refused',
-};
 
 /**
  * The review made from what the call recorded (used by the built-in agent, as the LLM agent's
@@ -35,7 +23,11 @@ export function buildReview(record: CallRecordState, language: Language = record
     actions.push(zh ? `已办理：${p.description}` : `Done: ${p.description}`);
   for (const c of record.permission_checks) {
     if (c.status === 'can_approve_immediately') continue;
-    actions.push(zh ? `${c.action}：${STATUS_ZH[c.status]}` : `${c.action}: ${STATUS_EN[c.status]}`);
+    actions.push(
+      zh
+        ? `${c.action}：${permissionOutcome(c.status, 'zh')}`
+        : `${c.action}: ${permissionOutcome(c.status, 'en')}`,
+    );
   }
   for (const t of record.tickets)
     actions.push(zh ? `创建工单 ${t.id}（${t.summary}）` : `Ticket ${t.id} (${t.summary})`);
@@ -49,8 +41,8 @@ export function buildReview(record: CallRecordState, language: Language = record
         ? '可立即办理'
         : 'can be done now'
       : zh
-        ? STATUS_ZH[c.status]
-        : STATUS_EN[c.status];
+        ? permissionOutcome(c.status, 'zh')
+        : permissionOutcome(c.status, 'en');
   const requested = record.permission_checks.map((c) =>
     zh ? `${c.action}（${statusOf(c)}）` : `${c.action} (${statusOf(c)})`,
   );

@@ -5,8 +5,9 @@ import { list, text } from '../agent/record-text.js';
 import { slaWindow } from '../agent/rules/reply-phrases.js';
 import { CsError } from '../domain/cs-error.js';
 import { methodologySteps } from '../domain/methodology.js';
+import { permissionLabel } from '../domain/permission-labels.js';
 import { maskPhone, normalizePhone } from '../domain/phone.js';
-import type { StoredRecord } from '../domain/record-schemas.js';
+import { PERMISSION_CATEGORIES, type StoredRecord } from '../domain/record-schemas.js';
 import { resolveRecord } from '../records/resolve-record.js';
 import type { RecordStore } from '../store/record-store.js';
 
@@ -38,10 +39,9 @@ function productSection(product: StoredRecord): string {
   lines.push(
     '权限规则 Permission rules (check_permission decides; these are for orientation only):',
     bullets([
-      `✓ 可立即批准 can_approve_immediately: ${list(permissions.can_approve_immediately).join('；') || '—'}`,
-      `⚠ 需要主管审批 requires_supervisor: ${list(permissions.requires_supervisor).join('；') || '—'}`,
-      `⚠ 需要走流程 requires_process: ${list(permissions.requires_process).join('；') || '—'}`,
-      `✗ 禁止操作 forbidden: ${list(permissions.forbidden).join('；') || '—'}`,
+      ...PERMISSION_CATEGORIES.map(
+        (c) => `${permissionLabel(c, 'zh')} ${c}: ${list(permissions[c]).join('；') || '—'}`,
+      ),
     ]),
   );
   return lines.join('\n');

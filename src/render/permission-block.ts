@@ -1,24 +1,10 @@
+import { permissionLabel } from '../domain/permission-labels.js';
 import type { PermissionCategory } from '../domain/record-schemas.js';
 import type { CountedTotal, PermissionDecision } from '../permissions/index.js';
 import { formatSpan, slaTime } from '../records/product-sla.js';
 import { escapeControlChars } from './escape-control-chars.js';
 
 type Lang = 'zh' | 'en';
-
-const LABELS: Record<Lang, Record<PermissionCategory, string>> = {
-  zh: {
-    can_approve_immediately: '✓ 可立即批准',
-    requires_supervisor: '⚠ 需要主管审批',
-    requires_process: '⚠ 需要走流程',
-    forbidden: '✗ 禁止操作',
-  },
-  en: {
-    can_approve_immediately: '✓ Approved',
-    requires_supervisor: '⚠ Needs supervisor approval',
-    requires_process: '⚠ Needs formal process',
-    forbidden: '✗ Forbidden',
-  },
-};
 
 function processLine(status: PermissionCategory, lang: Lang, sla: string | undefined): string | undefined {
   if (status === 'requires_supervisor') {
@@ -105,7 +91,7 @@ export function renderPermissionBlock(
   const { lang, sla } = options;
   const reason = oneLine(decision.reasons?.[lang] ?? decision.reason);
   const action = oneLine(decision.action);
-  const label = LABELS[lang][decision.status];
+  const label = permissionLabel(decision.status, lang);
   const lines =
     lang === 'zh'
       ? ['【权限检查结果】', `操作: ${action}`, `状态: ${label}`, `说明: ${reason}`]

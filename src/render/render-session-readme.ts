@@ -1,12 +1,6 @@
+import { permissionLabel } from '../domain/permission-labels.js';
 import type { SessionRecord } from '../domain/session-schemas.js';
 import { fieldLabel, inlineJson, inlineText } from './render-record-readme.js';
-
-const PERMISSION_LABELS: Record<string, string> = {
-  can_approve_immediately: '✓ 可立即批准',
-  requires_supervisor: '⚠ 需要主管审批',
-  requires_process: '⚠ 需要走流程',
-  forbidden: '✗ 禁止操作',
-};
 
 /**
  * Renders a saved session as the README.md beside its session.json, in the earlier
@@ -61,7 +55,7 @@ export function renderSessionReadme(session: SessionRecord): string {
     out += '## Permission Checks\n\n';
     for (const c of checks) {
       const rule = c.rule === null ? '' : ` (${c.rule})`;
-      out += `- ${c.action}: ${PERMISSION_LABELS[c.status] ?? c.status}${rule} — ${c.reason}\n`;
+      out += `- ${c.action}: ${permissionLabel(c.status, 'zh')}${rule} — ${c.reason}\n`;
     }
     out += '\n';
   }
