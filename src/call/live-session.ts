@@ -10,7 +10,13 @@ import type { GuardVerdict } from '../guard/reply-guard.js';
 import type { LiveSessionRecord, RecordStore } from '../store/record-store.js';
 import { createSystemBackend } from '../systems/index.js';
 import { buildReview } from './build-review.js';
-import { type CallRecordState, CallSession, emptyCallRecord, sessionStartedEvent } from './call-session.js';
+import {
+  CALL_RECORD_LISTS,
+  type CallRecordState,
+  CallSession,
+  emptyCallRecord,
+  sessionStartedEvent,
+} from './call-session.js';
 import { parseReview, saveCall } from './finish-call.js';
 import { formatAge } from './format-age.js';
 import { type CallerRef, type CallParticipants, startCall } from './start-call.js';
@@ -28,15 +34,7 @@ interface LiveData extends LiveSessionRecord {
   record: CallRecordState;
 }
 
-const ARRAYS = [
-  'conversation',
-  'system_queries',
-  'permission_checks',
-  'tickets',
-  'guard_decisions',
-  'actions_performed',
-  'grants',
-] as const;
+const ARRAYS = CALL_RECORD_LISTS;
 
 function asLive(live: LiveSessionRecord | undefined, liveId: string): LiveData {
   if (!live || typeof live.record !== 'object') {

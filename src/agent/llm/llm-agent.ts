@@ -21,7 +21,7 @@ import type {
   Review,
 } from '../../domain/session-schemas.js';
 import { ReviewSchema } from '../../domain/session-schemas.js';
-import { extractNumbers } from '../../guard/extract-facts.js';
+import { productNumbers } from '../../guard/product-numbers.js';
 import { type GuardVerdict, guardReply } from '../../guard/reply-guard.js';
 import { buildSystemPrompt } from './build-system-prompt.js';
 import { silenceSdkWarnings } from './create-chat-model.js';
@@ -199,21 +199,6 @@ function withParts(checks: readonly PermissionCheckRecord[]): PermissionCheckRec
     );
     return [check, ...own];
   });
-}
-
-/** Numbers the product itself states (rule thresholds, SLA hours, FAQ days): fine to repeat. */
-function productNumbers(product: CallContext['product']): number[] {
-  const fields = [
-    'description',
-    'features',
-    'common_issues',
-    'solutions',
-    'faq',
-    'escalation_criteria',
-    'sla',
-    'operator_permissions',
-  ];
-  return extractNumbers(fields.map((f) => JSON.stringify(product[f] ?? '')).join('\n'));
 }
 
 function reviewPrompt(context: CallContext): string {
