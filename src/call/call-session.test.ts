@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { CUSTOMER_ZH, OPERATOR_ZH, PRODUCT_ZH } from '../../test/support/scenario-records.js';
+import type { CallEvent, SystemQueryRecord } from '../domain/session-schemas.js';
+import { MemoryRecordStore } from '../store/memory/memory-record-store.js';
+import { type CallBackend, type CallRecordChange, CallSession } from './call-session.js';
+
+const PHONE = String(CUSTOMER_ZH.phone);
+
+/** A backend answering every query from memory and doing every action it is asked to. */
+function memoryBackend(): CallBackend & { applied: string[] } {
+  const applied: string[] = [];
+  return {
+    applied,
+    async query(resolved, { phone }): Promise<SystemQueryRecord> {
+      return {
+        interface: resolved.interfaceName,
+        method: resolved.method,
+        endpoint: resolved.definition.endpoint.replace('{user_id}', phone),
+        purpose: resolved.definition.description,
+        mock: true,
+        ok: true,
+        response: { status: 'active' },
+      };
+    },
+    async applyApprovedAction({ action }) {
+      applied.push(action);
+      return { changed: true, description: `已办理${action}` };
+    },
+  };
+}
+
+/** A clock the test moves by minutes. */
+function testClock(start = '2026-11-25T08:00:00.000Z') {
+  let t = Date.parse(start);
+  return { now: () => new Date(t), advanceMinutes: (m: number) => (t += m * 60_000) };
+}
+
+function newCall(options: { clock?: ReturnType<typeof testClock> } = {}) {
+  const backend = memoryBackend();
+  const clock = options.clock ?? testClock();
+  const session = new CallSession({
+    participants: {
+      product: PRODUCT_ZH,
+      operator: OPERATOR_ZH,
+      customer: CUSTOMER_ZH,
+      phone: PHONE,
+      coldStart: false,
+    },
+    backend,
+    language: 'zh',
+    grants: new MemoryRecordStore(),
+    clock,
+  });
+  const events: CallEvent[] = [];
+  const changes: CallRecordChange[] = [];
+  session.onEvent((e) => events.push(e));
+  session.onRecord((c) => changes.push(c));
+  return { session, backend, clock, events, changes };
+}
+
+describe('CallSession', () => {
+  it('records a system query with the turn it answered and the time', async () => {
+    const { session, clock, events } = newCall();
+    session.addCustomerTurn('我的会员怎么没了？');
+    clock.advanceMinutes(2);
+    await session.querySystem({ interfaceName: 'user_subscription' });
+    expect(session.record.system_queries).toEqual([
+      expect.objectContaining({
+        interface: 'user_subscription',
+        endpoint: `/api/user/${PHONE}/subscriptions`,
+        ok: true,
+        turn: 0,
+      }),
+    ]);
+    // ISO 8601 with the local offset: the same instant whatever the machine's time zone.
+    expect(Date.parse(String(session.record.system_queries[0]?.at))).toBe(Date.parse('2026-11-25T08:02:00Z'));
+    expect(events.at(-1)).toMatchObject({ type: 'system_query', interface: 'user_subscription' });
+    expect(events.at(-1)).not.toHaveProperty('turn');
+  });
+
+  it('records each permission check with its decision', async () => {
+    const { session, events } = newCall();
+    session.addCustomerTurn('退我50元');
+    const small = await session.checkPermission('退款50元');
+    const large = await session.checkPermission('退款150元');
+    expect([small.status, large.status]).toEqual(['can_approve_immediately', 'requires_supervisor']);
+    expect(session.record.permission_checks.map((c) => [c.action, c.status])).toEqual([
+      ['退款50元', 'can_approve_immediately'],
+      ['退款150元', 'requires_supervisor'],
+    ]);
+    expect(events.filter((e) => e.type === 'permission_check')).toHaveLength(2);
+  });
+
+  it('refuses performApprovedAction without an approval and changes nothing', async () => {
+    const { session, backend } = newCall();
+    await expect(session.performApprovedAction('退款50元')).rejects.toMatchObject({ code: 'E_REFUSED' });
+    // Not approved: a check that needs a supervisor is no approval either.
+    await session.checkPermission('退款150元');
+    await expect(session.performApprovedAction('退款150元')).rejects.toMatchObject({ code: 'E_REFUSED' });
+    expect(backend.applied).toEqual([]);
+    expect(session.record.actions_performed).toEqual([]);
+  });
+
+  it('carries out an approved action once and records it', async () => {
+    const { session, backend } = newCall();
+    session.addCustomerTurn('帮我关掉自动续费');
+    await session.checkPermission('取消自动续费');
+    await expect(session.performApprovedAction('取消自动续费')).resolves.toMatchObject({ changed: true });
+    expect(backend.applied).toEqual(['取消自动续费']);
+    expect(session.record.actions_performed).toEqual([
+      expect.objectContaining({ action: '取消自动续费', turn: 0, grant_id: expect.any(String) }),
+    ]);
+  });
+
+  it('gives each ticket its own TK<date>- id', () => {
+    const { session } = newCall({ clock: testClock('2026-11-25T08:00:00.000Z') });
+    const ids = Array.from(
+      { length: 20 },
+      () => session.openTicket({ kind: 'complaint', summary: '投诉' }).id,
+    );
+    for (const id of ids) expect(id).toMatch(/^TK20261125-[0-9A-F]{6}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(session.record.tickets.map((t) => t.id)).toEqual(ids);
+  });
+
+  it('tells onRecord every change, in the order it happened', async () => {
+    const { session, changes } = newCall();
+    session.addCustomerTurn('你好');
+    await session.querySystem({ interfaceName: 'user_profile' });
+    await session.checkPermission('取消自动续费');
+    await session.performApprovedAction('取消自动续费');
+    session.openTicket({ kind: 'follow_up', summary: '回访' });
+    session.addGuardDecision({ rule: 'commitment_without_approval', outcome: 'pass', detail: 'ok' });
+    session.setLanguage('en');
+    session.addAgentTurn('Done.');
+    expect(changes.map((c) => c.list)).toEqual([
+      'conversation',
+      'system_queries',
+      'permission_checks',
+      'grants',
+      'action_started',
+      'actions_performed',
+      'tickets',
+      'guard_decisions',
+      'language',
+      'conversation',
+    ]);
+  });
+
+  it('switches language once, recorded and journaled', () => {
+    const { session, changes } = newCall();
+    session.setLanguage('en');
+    session.setLanguage('en');
+    expect(session.record.language).toBe('en');
+    expect(session.startedEvent()).toMatchObject({ language: 'en' });
+    expect(changes).toEqual([{ list: 'language', entry: 'en' }]);
+  });
+});
