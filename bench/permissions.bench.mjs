@@ -49,14 +49,21 @@ function legacyCheck(perms, action) {
   return 'requires_supervisor';
 }
 
+// Checks per second of this process's CPU time: on a shared machine wall time mostly measures
+// the other processes (the wall-clock rate is printed too).
+let lastWallRate = 0;
 function rate(fn, seconds) {
   let n = 0;
-  const end = performance.now() + seconds * 1000;
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const end = t0 + seconds * 1000;
   while (performance.now() < end) {
     for (let i = 0; i < 1000; i++) fn(actions[(n + i) % actions.length]);
     n += 1000;
   }
-  return n / seconds;
+  const cpu = process.cpuUsage(cpu0);
+  lastWallRate = n / ((performance.now() - t0) / 1000);
+  return n / ((cpu.user + cpu.system) / 1e6);
 }
 
 export async function run() {
@@ -64,14 +71,20 @@ export async function run() {
   const compiled = compileRules(rules);
   rate((a) => checkPermission(compiled, a), 0.5); // warm-up
   const ours = rate((a) => checkPermission(compiled, a), 2);
+  const oursWall = lastWallRate;
   const legacy = rate((a) => legacyCheck(rules, a), 2);
+  const legacyWall = lastWallRate;
   // Distinct texts defeat any per-text cache: the uncached rate.
   let k = 0;
   const fresh = rate((a) => checkPermission(compiled, `${a}${k++ % 997}次`), 2);
-  console.log(`compiled rules, repeated actions : ${Math.round(ours).toLocaleString()} checks/s`);
-  console.log(`compiled rules, distinct actions : ${Math.round(fresh).toLocaleString()} checks/s`);
-  console.log(`legacy substring matcher (baseline): ${Math.round(legacy).toLocaleString()} checks/s`);
+  const freshWall = lastWallRate;
+  const both = (cpu, wall) =>
+    `${Math.round(cpu).toLocaleString()} checks/s of CPU time (${Math.round(wall).toLocaleString()}/s wall)`;
+  console.log(`compiled rules, repeated actions : ${both(ours, oursWall)}`);
+  console.log(`compiled rules, distinct actions : ${both(fresh, freshWall)}`);
+  console.log(`legacy substring matcher (baseline): ${both(legacy, legacyWall)}`);
   console.log(`ratio ours/legacy: ${(ours / legacy).toFixed(2)}x (target: >= 500,000 checks/s)`);
+  console.log(`ratio distinct/legacy: ${(fresh / legacy).toFixed(2)}x (target: >= 500,000 checks/s)`);
   return { ours, fresh, legacy };
 }
 

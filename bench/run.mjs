@@ -3,6 +3,7 @@
 const benches = [
   'permissions.bench.mjs',
   'agent-turn.bench.mjs',
+  'call-process.bench.mjs',
   'query.bench.mjs',
   'store.bench.mjs',
   'session-save.bench.mjs',
