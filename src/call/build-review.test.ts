@@ -41,7 +41,7 @@ describe('buildReview', () => {
     ],
     [
       'a ticket opened',
-      { tickets: [{ id: 'TK1', kind: 'complaint', summary: '投诉' }] },
+      { tickets: [{ id: 'TK1', kind: 'requires_process', summary: '投诉' }] },
       'partially_resolved',
       true,
     ],

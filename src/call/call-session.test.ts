@@ -116,7 +116,7 @@ describe('CallSession', () => {
     const { session } = newCall({ clock: testClock('2026-11-25T08:00:00.000Z') });
     const ids = Array.from(
       { length: 20 },
-      () => session.openTicket({ kind: 'complaint', summary: '投诉' }).id,
+      () => session.openTicket({ kind: 'requires_process', summary: '投诉' }).id,
     );
     for (const id of ids) expect(id).toMatch(/^TK20261125-[0-9A-F]{6}$/);
     expect(new Set(ids).size).toBe(ids.length);
@@ -129,7 +129,7 @@ describe('CallSession', () => {
     await session.querySystem({ interfaceName: 'user_profile' });
     await session.checkPermission('取消自动续费');
     await session.performApprovedAction('取消自动续费');
-    session.openTicket({ kind: 'follow_up', summary: '回访' });
+    session.openTicket({ kind: 'requires_supervisor', summary: '回访' });
     session.addGuardDecision({ rule: 'commitment_without_approval', outcome: 'pass', detail: 'ok' });
     session.setLanguage('en');
     session.addAgentTurn('Done.');
