@@ -605,7 +605,9 @@ export function checkPermission(
   }
   let decision = cache.get(action);
   if (decision === undefined) {
-    decision = decide(rules, action);
+    // The decision cache stands in for the parse cache here: offering the parse as well would
+    // only record every new text twice.
+    decision = decideParsed(rules, action, {}, parses.get(action) ?? parseAction(action));
     // A decision the cache did not keep is nobody else's: no copy needed.
     if (!cache.offer(action, decision)) return decision;
   }
@@ -638,7 +640,15 @@ export function decide(
   action: string,
   options: CheckPermissionOptions = {},
 ): PermissionDecision {
-  const parsed = parseActionCached(action);
+  return decideParsed(rules, action, options, parseActionCached(action));
+}
+
+function decideParsed(
+  rules: CompiledRules,
+  action: string,
+  options: CheckPermissionOptions,
+  parsed: ParsedAction,
+): PermissionDecision {
   const lang = hasCjk(action) ? 'zh' : 'en';
   const decided: Array<{ part: Part; outcome: Outcome }> = parsed.requests.map((request) => {
     const part = withCounted(request, options);
