@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CsError, describeIssues } from '../../domain/cs-error.js';
 import { normalizePhone } from '../../domain/phone.js';
@@ -133,6 +133,12 @@ export class FsSessionIndex {
   readonly #ctx: FsStoreContext;
   readonly #history: string;
   readonly #dir: string;
+  /**
+   * What this process last wrote, under the history lock: history/'s mtime after it and the
+   * days' counters. While history/ and meta.json keep that mtime, a save in a batch need not
+   * read the counter file.
+   */
+  #own: { mtime: string; seqs: Map<string, number> } | undefined;
   /** Day files held in memory when the database cannot be written (read-only mount). */
   #memory: { mtime: string; days: Map<string, IndexedSession[]> } | undefined;
 
@@ -159,8 +165,10 @@ export class FsSessionIndex {
     return meta.v === 1 && typeof meta.mtime === 'string' ? meta.mtime : undefined;
   }
 
+  // meta.json and the counters are written in place, not through a temp file: a write torn by a
+  // crash reads as missing, which only costs a repair (meta) or a look at the day's lines (seq).
   async #writeMeta(mtime: string): Promise<void> {
-    await writeAtomic(join(this.#dir, 'meta.json'), JSON.stringify({ v: 1, mtime }), { fsync: false });
+    await writeFile(join(this.#dir, 'meta.json'), JSON.stringify({ v: 1, mtime }));
   }
 
   /**
@@ -186,7 +194,10 @@ export class FsSessionIndex {
   /** `fresh` for a caller holding the history lock. */
   async freshLocked(): Promise<void> {
     const mtime = await this.historyMtime();
-    if (mtime === undefined || (await this.#metaMtime()) === mtime) return;
+    const meta = await this.#metaMtime();
+    // The counters this process keeps hold while history/ is as it left it.
+    if (mtime === undefined || mtime !== this.#own?.mtime || meta !== mtime) this.#own = undefined;
+    if (mtime === undefined || meta === mtime) return;
     await this.repair(mtime);
   }
 
@@ -200,6 +211,7 @@ export class FsSessionIndex {
     const observed = mtime ?? (await this.historyMtime());
     if (observed === undefined) return;
     this.#memory = undefined;
+    this.#own = undefined;
     const current = new Map<string, IndexedSession[]>();
     for (const day of await this.days()) current.set(day, await this.readDay(day));
     const days = await this.#reconcile(current);
@@ -332,7 +344,7 @@ export class FsSessionIndex {
 
   /** The next seq of a day (the caller holds the history lock and has made the index fresh). */
   async nextSeq(day: string): Promise<number> {
-    let last = await this.#readSeq(day);
+    let last = this.#own?.seqs.get(day) ?? (await this.#readSeq(day));
     if (last === 0) {
       // No counter yet (an index written before counters, or a lost file): the day's lines know.
       for (const line of await this.readDay(day)) last = Math.max(last, seqOfFolder(folderOf(line)));
@@ -347,7 +359,7 @@ export class FsSessionIndex {
   }
 
   async #writeSeq(day: string, seq: number): Promise<void> {
-    await writeAtomic(join(this.#dir, `${day}.seq`), String(seq), { fsync: false });
+    await writeFile(join(this.#dir, `${day}.seq`), String(seq));
   }
 
   /**
@@ -361,7 +373,7 @@ export class FsSessionIndex {
     const day = dayOfFolder(folder);
     await mkdir(this.#dir, { recursive: true });
     const seq = seqOfFolder(folder);
-    const last = day === OTHER ? 0 : await this.#readSeq(day);
+    const last = day === OTHER ? 0 : (this.#own?.seqs.get(day) ?? (await this.#readSeq(day)));
     if (day === OTHER || seq > last) {
       // The newline first: it ends a line a crash may have left torn, so this one stays whole.
       await appendFile(join(this.#dir, `${day}.jsonl`), `\n${JSON.stringify(line)}`);
@@ -370,7 +382,11 @@ export class FsSessionIndex {
       await this.writeDay(day, [...(await this.readDay(day)), line]);
     }
     const mtime = await this.historyMtime();
-    if (mtime !== undefined) await this.#writeMeta(mtime);
+    if (mtime === undefined) return;
+    await this.#writeMeta(mtime);
+    const seqs = this.#own?.seqs ?? new Map<string, number>();
+    if (day !== OTHER) seqs.set(day, Math.max(seq, last));
+    this.#own = { mtime, seqs };
   }
 
   /** Replaces the lines of these folders in their day files (best effort: a cache heals). */
