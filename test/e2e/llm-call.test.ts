@@ -4,11 +4,12 @@ import { isAbsolute, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '../fixtures/fake-openai-server.js';
 import { modelsByName } from '../fixtures/scripted-model.js';
-import { parseEvents, runCs, tempDb } from '../support/run-cs.js';
+import { runCall } from '../support/run-call.js';
+import { runCs, tempDb } from '../support/run-cs.js';
 import { defineScenarioSuite } from '../support/scenario-suite.js';
 import { seedRecords } from '../support/seed-records.js';
 
-// Every scenario spawns several processes and the provider-down calls wait out real backoff.
+// Every scenario spawns several processes (CS_LLM_RETRY_BASE_MS keeps provider-down calls short).
 vi.setConfig({ testTimeout: 120_000 });
 
 type Event = Record<string, unknown> & { type: string };
@@ -126,35 +127,18 @@ describe('cs call --agent llm --jsonl against the fake OpenAI-compatible server'
     turns: string[];
     env: NodeJS.ProcessEnv;
   }): Promise<CallRun> {
-    const started = Date.now();
-    const r = await runCs(
-      [
-        'call',
-        '--db',
-        input.db,
-        '--product',
-        SETS[input.lang].product,
-        '--operator',
-        SETS[input.lang].operator,
-        '--phone',
-        CALLER,
-        '--lang',
-        input.lang,
-        '--jsonl',
-        '--agent',
-        'llm',
-      ],
-      { input: `${input.turns.join('\n')}\n`, env: input.env, timeoutMs: 60_000 },
-    );
-    const events = r.stdout.trim() === '' ? [] : parseEvents(r.stdout);
-    return {
-      code: r.code,
-      stderr: r.stderr,
-      events,
-      agentText: events.filter((e) => e.type === 'agent').map((e) => String(e.content)),
-      guard: events.filter((e) => e.type === 'guard'),
-      ms: Date.now() - started,
-    };
+    const run = await runCall({
+      db: input.db,
+      product: SETS[input.lang].product,
+      operator: SETS[input.lang].operator,
+      phone: CALLER,
+      lang: input.lang,
+      turns: input.turns,
+      args: ['--agent', 'llm'],
+      env: input.env,
+      timeoutMs: 60_000,
+    });
+    return { ...run, guard: run.events.filter((e) => e.type === 'guard') };
   }
 
   /** The saved session.json; the event's path is relative to the database folder. */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEvents, runCs, SHARED, tempDb } from './run-cs.js';
+import { runCall } from './run-call.js';
+import { runCs, SHARED, tempDb } from './run-cs.js';
 import { seedRecords } from './seed-records.js';
 
 interface Scenario {
@@ -77,27 +78,17 @@ export function defineScenarioSuite(options: {
         ]);
         expect(r.code, r.stderr).toBe(0);
       }
-      const call = await runCs(
-        [
-          'call',
-          '--db',
-          db,
-          '--product',
-          options.product,
-          '--operator',
-          options.operator,
-          '--phone',
-          scenario.phone,
-          '--lang',
-          options.lang,
-          '--jsonl',
-          ...(options.extraArgs ?? []),
-        ],
-        { input: `${scenario.turns.join('\n')}\n`, ...(options.env ? { env: options.env() } : {}) },
-      );
-      expect(call.stderr).toBe('');
-      expect(call.code).toBe(0);
-      const events = parseEvents(call.stdout);
+      const call = await runCall({
+        db,
+        product: options.product,
+        operator: options.operator,
+        phone: scenario.phone,
+        lang: options.lang,
+        turns: scenario.turns,
+        args: options.extraArgs ?? [],
+        ...(options.env ? { env: options.env() } : {}),
+      });
+      const { events } = call;
       const started = events[0]!;
       expect(started.type).toBe('session_started');
       expect(events.at(-1)!.type).toBe('session_saved');
