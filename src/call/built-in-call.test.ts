@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { runCallInProcess } from '../../test/support/run-call-in-process.js';
+import { OPERATOR_ZH } from '../../test/support/scenario-records.js';
+
+describe('a built-in call, in process', () => {
+  it('greets, answers each line, and ends with the operator closing on a goodbye', async () => {
+    const { events, session } = await runCallInProcess({ turns: ['你好', '没事了，再见'] });
+    expect(events[0]).toMatchObject({ type: 'agent', content: OPERATOR_ZH.greeting });
+    expect(events.filter((e) => e.type === 'customer').map((e) => e.content)).toEqual([
+      '你好',
+      '没事了，再见',
+    ]);
+    expect(session.record.conversation.at(-1)?.content).toContain('祝您生活愉快');
+  });
+
+  it('needs a supervisor for a large refund and leaves the call to follow up', async () => {
+    const { session, review } = await runCallInProcess({ turns: ['我要退款200元', '结束通话'] });
+    expect(session.record.permission_checks.map((c) => c.status)).toContain('requires_supervisor');
+    expect(session.record.actions_performed).toEqual([]);
+    expect(review).toMatchObject({ resolution_status: 'partially_resolved', follow_up_required: true });
+  });
+});
