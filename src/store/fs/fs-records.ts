@@ -272,6 +272,7 @@ export class FsRecords implements RecordRepository {
     options: { keepIds: boolean; skipTakenPhones: boolean },
   ): Promise<StoredRecord[]> {
     if (input.length === 0) return [];
+    await this.#ctx.sweepOnce();
     const now = this.#ctx.now();
     return this.#ctx.locks.with(typeLock(type), async () => {
       for (let attempt = 0; ; attempt++) {

@@ -45,12 +45,16 @@ export class FsStoreContext {
 
   /** A new empty folder under `.tmp/` to assemble a record or session in, then rename into place. */
   async tempDir(): Promise<string> {
-    // The first write of this store sweeps what interrupted writes left in .tmp/ (one readdir).
+    await this.sweepOnce();
+    return makeTempFolder(this.db);
+  }
+
+  /** The first write of this store sweeps what interrupted writes left in .tmp/ (one readdir). */
+  async sweepOnce(): Promise<void> {
     this.#swept ??= sweepLeftoverTempFolders(this.db).then(
       () => undefined,
       () => undefined,
     );
     await this.#swept;
-    return makeTempFolder(this.db);
   }
 }
