@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCall } from '../support/run-call.js';
 import { parseEvents, runCs, tempDb } from '../support/run-cs.js';
 import { seedRecords } from '../support/seed-records.js';
 
@@ -10,21 +11,13 @@ describe('cs call', () => {
   const cs = (args: string[], input?: string) =>
     runCs([...args, '--db', db], input === undefined ? {} : { input });
   const call = (caller: string[], lines: string[], extra: string[] = []) =>
-    cs(
-      [
-        'call',
-        '--product',
-        '会员订阅服务',
-        '--operator',
-        'HEAR策略',
-        '--agent',
-        'rules',
-        '--jsonl',
-        ...caller,
-        ...extra,
-      ],
-      `${lines.join('\n')}\n`,
-    );
+    runCall({
+      db,
+      product: '会员订阅服务',
+      operator: 'HEAR策略',
+      turns: lines,
+      args: ['--agent', 'rules', ...caller, ...extra],
+    });
 
   beforeAll(async () => {
     tmp = await tempDb();
