@@ -276,11 +276,11 @@ function buildProgram(): Command {
       ]),
     )
     .option('--limit <n>', 'the newest n sessions (default 100; 0 for all)')
-    .action(lazy(async () => (await import('./commands/session-commands.js')).historyListCommand));
+    .action(lazy(async () => (await import('./commands/history-commands.js')).historyListCommand));
   history
     .command('show <session_id>')
     .description('show one saved session')
-    .action(lazy(async () => (await import('./commands/session-commands.js')).historyShowCommand));
+    .action(lazy(async () => (await import('./commands/history-commands.js')).historyShowCommand));
 
   program
     .command('mcp')
