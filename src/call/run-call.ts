@@ -1,3 +1,4 @@
+import { CsError } from '../domain/cs-error.js';
 import { detectLanguage } from '../domain/language.js';
 import type { Review } from '../domain/session-schemas.js';
 import { buildReview } from './build-review.js';
@@ -79,16 +80,34 @@ export async function runConversation(options: {
       options.onReply?.(closing);
       break;
     }
-    const reply = await agent.reply(
-      session.context(),
-      line,
-      options.onDelta === undefined ? undefined : { onDelta: options.onDelta },
+    const reply = await replyOrExcuse(session, () =>
+      agent.reply(
+        session.context(),
+        line,
+        options.onDelta === undefined ? undefined : { onDelta: options.onDelta },
+      ),
     );
     session.addAgentTurn(reply);
     options.onReply?.(reply);
     if (ends) break;
   }
   return reviewCall(session, agent);
+}
+
+/**
+ * The agent's reply; when the database or a backend stays unreachable past its retries
+ * (E_UPSTREAM), the caller hears that the system cannot do it right now and the call goes on:
+ * what was done is in the call's journal, and nothing is said to be done that was not.
+ */
+async function replyOrExcuse(session: CallSession, reply: () => Promise<string>): Promise<string> {
+  try {
+    return await reply();
+  } catch (error) {
+    if (!CsError.isInstance(error) || error.code !== 'E_UPSTREAM') throw error;
+    return session.record.language === 'en'
+      ? 'Sorry, the system cannot do this right now. Please try again a little later.'
+      : '非常抱歉，系统暂时无法处理，请您稍后再试。';
+  }
 }
 
 /** The agent's review, checked against the schema; the built-in one if it fails. */
