@@ -14,7 +14,7 @@ import type { RecordStore } from '../record-store.js';
 import type { SavedSession, SaveSessionOptions, SessionFilter, SessionSummary } from '../session-archive.js';
 import type { CheckStoreOptions } from '../store-doctor.js';
 import type { TrashEntry } from '../trash-repository.js';
-import { FsGrantStore } from './fs-grant-store.js';
+import type { FsGrantStore } from './fs-grant-store.js';
 import { FsLiveSessions } from './fs-live-sessions.js';
 import { FsMockState } from './fs-mock-state.js';
 import { FsRecordLookup } from './fs-record-lookup.js';
@@ -55,7 +55,8 @@ export class FsRecordStore implements RecordStore {
   readonly #sessions: FsSessionArchive;
   readonly #live: FsLiveSessions;
   readonly #mock: FsMockState;
-  readonly #grants: FsGrantStore;
+  /** Loaded on first use: grants bring zod, which reads and listings never need. */
+  #grants: Promise<FsGrantStore> | undefined;
 
   constructor(dbDir: string, options: FsRecordStoreOptions = {}) {
     const ctx = new FsStoreContext(dbDir, options);
@@ -67,7 +68,6 @@ export class FsRecordStore implements RecordStore {
     this.#sessions = new FsSessionArchive(ctx, this.#records, this.journal);
     this.#live = new FsLiveSessions(ctx);
     this.#mock = new FsMockState(ctx);
-    this.#grants = new FsGrantStore(ctx.db);
   }
 
   // ---- records (fs-records.ts)
@@ -209,14 +209,18 @@ export class FsRecordStore implements RecordStore {
 
   // ---- grants (fs-grant-store.ts)
 
-  putGrant(grant: Grant): Promise<void> {
-    return this.#grants.putGrant(grant);
+  async putGrant(grant: Grant): Promise<void> {
+    return (await this.#grantStore()).putGrant(grant);
   }
-  consumeGrant(consumption: GrantConsumption): Promise<Grant | undefined> {
-    return this.#grants.consumeGrant(consumption);
+  async consumeGrant(consumption: GrantConsumption): Promise<Grant | undefined> {
+    return (await this.#grantStore()).consumeGrant(consumption);
   }
-  listGrants(filter: GrantFilter): Promise<Grant[]> {
-    return this.#grants.listGrants(filter);
+  async listGrants(filter: GrantFilter): Promise<Grant[]> {
+    return (await this.#grantStore()).listGrants(filter);
+  }
+  #grantStore(): Promise<FsGrantStore> {
+    this.#grants ??= import('./fs-grant-store.js').then((m) => new m.FsGrantStore(this.location));
+    return this.#grants;
   }
 
   /**
