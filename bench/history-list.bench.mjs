@@ -49,6 +49,21 @@ export async function run() {
       );
     }
   }
+  // CS_BENCH_BEFORE=<an older build's bin/cs.js>: the default listing by that build, same databases.
+  const before = process.env.CS_BENCH_BEFORE;
+  if (before) {
+    for (const size of SIZES) {
+      const db = await historyDb(size);
+      const cmp = compareProcesses(
+        { args: [before, 'history', 'list', '--db', db] },
+        { args: ['-e', '0'] },
+        5,
+      );
+      console.log(
+        `${size.toLocaleString().padStart(6)} sessions  before (${before}): median ${fmt(cmp.a.p50)}  node -e 0 ${fmt(cmp.b.p50)}  ratio ${(cmp.a.p50 / cmp.b.p50).toFixed(2)}x`,
+      );
+    }
+  }
   const small = table.filter((r) => r.size === SIZES[0]);
   const large = table.filter((r) => r.size === SIZES[1]);
   const growth = large.map((r, i) => r.ms / small[i].ms);

@@ -170,10 +170,10 @@ export class FsSessionArchive implements SessionArchive {
       d === 'other' ? parsed.from === undefined && parsed.to === undefined : dayMatches(d, parsed),
     );
     const wanted = parsed.limit ?? Number.POSITIVE_INFINITY;
-    outer: for (const day of days.reverse()) {
+    outer: for await (const { lines } of this.#index.rawNewestFirst(days.reverse())) {
       const seen = new Set<string>();
       const candidates: IndexedSession[] = [];
-      for await (const raw of this.#index.rawNewestFirst(day)) {
+      for (const raw of lines) {
         if (!mayMatch(raw, parsed, holder)) continue;
         const line = parseIndexLine(raw);
         if (!line || seen.has(folderOf(line))) continue;

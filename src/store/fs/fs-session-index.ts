@@ -313,20 +313,26 @@ export class FsSessionIndex {
     return [...byFolder.values()].sort((a, b) => compareFolders(folderOf(a), folderOf(b)));
   }
 
-  /** The day's raw lines, newest first, unparsed (filters look at the text before parsing). */
-  async *rawNewestFirst(day: string): AsyncGenerator<string> {
-    if (this.#memory) {
-      const lines = this.#memory.days.get(day) ?? [];
-      for (let i = lines.length - 1; i >= 0; i--) yield JSON.stringify(lines[i]);
-      return;
-    }
-    const text = await readFile(join(this.#dir, `${day}.jsonl`), 'utf8').catch(() => '');
-    let end = text.length;
-    while (end > 0) {
-      const start = text.lastIndexOf('\n', end - 1);
-      const raw = text.slice(start + 1, end);
-      end = Math.max(start, 0);
-      if (raw !== '') yield raw;
+  /**
+   * Each day's raw lines, newest first, unparsed (filters look at the text before parsing), the
+   * days in the order given; the files are read eight ahead, as a listing that filters may go
+   * through many days.
+   */
+  async *rawNewestFirst(days: readonly string[]): AsyncGenerator<{ day: string; lines: string[] }> {
+    const memory = this.#memory;
+    const read = (day: string): Promise<string[]> => {
+      if (memory) return Promise.resolve((memory.days.get(day) ?? []).map((l) => JSON.stringify(l)));
+      return readFile(join(this.#dir, `${day}.jsonl`), 'utf8').then(
+        (text) => text.split('\n'),
+        () => [],
+      );
+    };
+    const ahead: Array<Promise<string[]>> = [];
+    for (let i = 0; i < days.length; i++) {
+      while (ahead.length < 8 && i + ahead.length < days.length)
+        ahead.push(read(days[i + ahead.length] as string));
+      const lines = (await ahead.shift()) ?? [];
+      yield { day: days[i] as string, lines: lines.filter((l) => l !== '').reverse() };
     }
   }
 
