@@ -1,4 +1,4 @@
-// `cs list --type customer` (text and --json) as whole processes at 10,000 and 100,000
+// `cs list --type customer` (text and --json) as whole processes at 20,000 and 100,000
 // customers: wall time and peak memory (max RSS, from /usr/bin/time), against `node -e 0` in the
 // same run. Streamed, the memory should stay flat as the database grows. The databases are built
 // once with the store's bulk path and kept in the temp folder (the 100,000 one is the store
@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { openStore } from '../dist/index.js';
 import { header, summarize } from './_util.mjs';
 
-const SIZES = [10_000, Number(process.env.CS_BENCH_CUSTOMERS ?? 100_000)];
+const SIZES = [20_000, Number(process.env.CS_BENCH_CUSTOMERS ?? 100_000)];
 const cs = new URL('../bin/cs.js', import.meta.url).pathname;
 
 const customer = (i) => ({
@@ -57,8 +57,20 @@ function measure(args) {
 export async function run() {
   header('cs list (whole process, file store)');
   const runs = 5;
+  // CS_BENCH_BEFORE=<an older build's bin/cs.js>: the same listings by that build.
+  const before = process.env.CS_BENCH_BEFORE;
   for (const n of SIZES) {
     const db = await customersDb(n);
+    if (before) {
+      const old = Array.from({ length: 3 }, () =>
+        measure([before, 'list', '--type', 'customer', '--db', db]),
+      );
+      const ms = summarize(old.map((o) => o.ms)).p50;
+      const mb = summarize(old.map((o) => o.mb)).p50;
+      console.log(
+        `${n.toLocaleString().padStart(7)} customers  before (${before}): median ${(ms / 1000).toFixed(2)} s, max RSS ${mb.toFixed(0)} MB`,
+      );
+    }
     for (const extra of [[], ['--json']]) {
       const ours = [];
       const base = [];

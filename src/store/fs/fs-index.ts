@@ -256,7 +256,7 @@ export class IndexView {
   }
 
   /** Shard n as parsed; GenerationGoneError when the generation was replaced or the shard is damaged. */
-  async raw(n: number): Promise<RawShard> {
+  async raw(n: number, options: { keep?: boolean } = {}): Promise<RawShard> {
     if (this.#memory) return this.#memory.get(n) ?? EMPTY_RAW;
     const cached = this.#cache.get(n);
     if (cached) return cached;
@@ -276,7 +276,7 @@ export class IndexView {
       if (gone) throw new GenerationGoneError(dir);
       raw = EMPTY_RAW;
     }
-    this.#cache.set(n, raw);
+    if (options.keep !== false) this.#cache.set(n, raw);
     return raw;
   }
 
@@ -315,9 +315,9 @@ export class IndexView {
       .sort((a, b) => a - b);
   }
 
-  /** The entries filed in shard n (one file read, every entry checked). */
+  /** The entries filed in shard n (one file read, every entry checked, the shard not kept: listings stream). */
   async shardEntries(n: number): Promise<IndexEntry[]> {
-    return this.#checked(async () => (await this.raw(n)).ids.map((t) => toEntry(t)));
+    return this.#checked(async () => (await this.raw(n, { keep: false })).ids.map((t) => toEntry(t)));
   }
 
   /** Every entry (reads every shard written; empty ones are not). */

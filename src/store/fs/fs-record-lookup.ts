@@ -134,27 +134,34 @@ export class FsRecordLookup {
   }
 
   /**
-   * Every index entry of a type, a shard at a time (about 1/1024 of them), so a listing of any
-   * size holds little. A rebuild that replaces the index mid-way is followed: the listing goes
-   * on from the same shard in the new one.
+   * Every index entry of a type, sixteen shards (about 1/64 of them) at a time, so a listing of
+   * any size holds little. A rebuild that replaces the index mid-way is followed: the listing
+   * goes on from the same shard in the new one.
    */
   async *entries(type: RecordType): AsyncGenerator<IndexEntry[]> {
     let view = await this.view(type);
     if (!view) return;
     let numbers = await this.#shardNumbers(type, view);
     for (let i = 0; i < numbers.length; ) {
-      const n = numbers[i] as number;
+      const batch = numbers.slice(i, i + 16);
+      const current: IndexView = view;
+      let read: IndexEntry[][];
       try {
-        if (!view) return;
-        yield await view.shardEntries(n);
-        i++;
+        read = await Promise.all(batch.map((n) => current.shardEntries(n)));
       } catch (error) {
         if (!(error instanceof GenerationGoneError)) throw error;
-        view = await this.rebuild(type, { force: true, ...(view ? { seenGen: view.gen } : {}) });
-        if (!view) return;
-        const rest = await this.#shardNumbers(type, view);
-        numbers = [...numbers.slice(0, i), ...rest.filter((m) => m >= n)];
+        const fresh = await this.rebuild(type, { force: true, seenGen: current.gen });
+        if (!fresh) return;
+        view = fresh;
+        const from = batch[0] as number;
+        numbers = [
+          ...numbers.slice(0, i),
+          ...(await this.#shardNumbers(type, fresh)).filter((m) => m >= from),
+        ];
+        continue;
       }
+      for (const entries of read) yield entries;
+      i += batch.length;
     }
   }
 
