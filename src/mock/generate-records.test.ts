@@ -2,6 +2,7 @@ import { faker as globalFaker } from '@faker-js/faker';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsError } from '../domain/cs-error.js';
+import { METHODOLOGY_STEPS } from '../domain/methodology.js';
 import {
   FIELD_SCHEMAS,
   PERMISSION_CATEGORIES,
@@ -10,7 +11,6 @@ import {
 } from '../domain/record-schemas.js';
 import { validateRecordFields } from '../domain/record-validation.js';
 import { generateRecords } from './generate-records.js';
-import { METHODOLOGY_STEPS } from '../domain/methodology.js';
 import { PRODUCT_TEMPLATES_ZH } from './product-templates-zh.js';
 
 const LANGS = ['zh', 'en'] as const;

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
-import { makePgTestStore, pgSuiteTitle, TEST_DATABASE_URL, warnPgSkipped } from './pg-test-schema.js';
 import { defineCallSaveContract } from './call-save-contract.js';
+import { makePgTestStore, pgSuiteTitle, TEST_DATABASE_URL, warnPgSkipped } from './pg-test-schema.js';
 import { defineRecordStoreContract } from './record-store-contract.js';
 
 warnPgSkipped('RecordStore contract on PostgreSQL');
