@@ -10,7 +10,7 @@ import {
   type RecordType,
 } from '../domain/record-schemas.js';
 import { validateRecordFields } from '../domain/record-validation.js';
-import { generateRecords } from './generate-records.js';
+import { generateRecords, mockRecordSource } from './generate-records.js';
 import { PRODUCT_TEMPLATES_ZH } from './product-templates-zh.js';
 
 const LANGS = ['zh', 'en'] as const;
@@ -310,5 +310,29 @@ describe('generateRecords', () => {
       error = e;
     }
     expect(CsError.isInstance(error) && error.code).toBe('E_INVALID');
+  });
+});
+
+describe('mockRecordSource', () => {
+  it('gives the same records for the same seed and batch sizes', () => {
+    const take = () => {
+      const source = mockRecordSource({ type: 'customer', seed: 11 });
+      return [...source.take(30), ...source.take(20)];
+    };
+    expect(take()).toEqual(take());
+  });
+
+  it.each(RECORD_TYPES)('keeps handing out valid %s records batch after batch', (type) => {
+    const source = mockRecordSource({ type, seed: 5, window: 50 });
+    for (let batch = 0; batch < 4; batch++) {
+      for (const record of source.take(40)) expect(FIELD_SCHEMAS[type].safeParse(record).success).toBe(true);
+    }
+  });
+
+  it('repeats no phone or name within its window, whatever the batches', () => {
+    const source = mockRecordSource({ type: 'customer', seed: 9, window: 500 });
+    const records = [...source.take(200), ...source.take(150), ...source.take(100)];
+    expect(new Set(records.map((r) => r.phone)).size).toBe(450);
+    expect(new Set(records.map((r) => r.name)).size).toBe(450);
   });
 });
