@@ -14,9 +14,19 @@ describe('the package as a library', () => {
   it('resolves its public API by name through package.json exports', () => {
     const script = `import('${pkg.name}').then((m) => console.log(JSON.stringify(Object.keys(m).sort())))`;
     const names = JSON.parse(
-      execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: PROJECT_ROOT, encoding: 'utf8' }),
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+      }),
     ) as string[];
-    for (const name of ['CsError', 'CallSession', 'checkPermission', 'compileRules', 'openStore', 'saveCall']) {
+    for (const name of [
+      'CsError',
+      'CallSession',
+      'checkPermission',
+      'compileRules',
+      'openStore',
+      'saveCall',
+    ]) {
       expect(names).toContain(name);
     }
   });
