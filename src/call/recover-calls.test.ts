@@ -39,21 +39,30 @@ async function seeded() {
 /** A pid no process has: the journal's owner is gone. */
 const deadOwner = { ...currentProcess(), pid: 2 ** 22 + 17 };
 
+/** The journal header of a call about these records, run by `owner`. */
+function header(
+  callId: string,
+  owner: ReturnType<typeof currentProcess>,
+  ids: { product: { _id: string }; operator: { _id: string }; customer: { _id: string } },
+) {
+  return {
+    call_id: callId,
+    owner,
+    started_at: '2026-11-30T10:00:00+08:00',
+    product_id: ids.product._id,
+    operator_id: ids.operator._id,
+    customer_id: ids.customer._id,
+    phone: '13800138000',
+    cold_start: false,
+    language: 'zh',
+    agent: 'rules',
+  };
+}
+
 describe('recoverCalls', () => {
   it('saves a call left by a dead process as interrupted, with what it recorded', async () => {
     const { store, product, operator, customer } = await seeded();
-    const writer = await store.journal.start({
-      call_id: 'call_dead',
-      owner: deadOwner,
-      started_at: '2026-11-30T10:00:00+08:00',
-      product_id: product._id,
-      operator_id: operator._id,
-      customer_id: customer._id,
-      phone: '13800138000',
-      cold_start: false,
-      language: 'zh',
-      agent: 'rules',
-    });
+    const writer = await store.journal.start(header('call_dead', deadOwner, { product, operator, customer }));
     writer.append({ list: 'conversation', entry: { role: 'customer', content: '我要退款50元' } });
     writer.append({
       list: 'actions_performed',
@@ -74,36 +83,14 @@ describe('recoverCalls', () => {
 
   it('leaves a call whose process still runs', async () => {
     const { store, product, operator, customer } = await seeded();
-    await store.journal.start({
-      call_id: 'call_live',
-      owner: currentProcess(),
-      started_at: '2026-11-30T10:00:00+08:00',
-      product_id: product._id,
-      operator_id: operator._id,
-      customer_id: customer._id,
-      phone: '13800138000',
-      cold_start: false,
-      language: 'zh',
-      agent: 'rules',
-    });
+    await store.journal.start(header('call_live', currentProcess(), { product, operator, customer }));
     expect(await recoverCalls({ store })).toEqual([{ call_id: 'call_live', outcome: 'running' }]);
     expect(await store.listSessions()).toEqual([]);
   });
 
   it('says which record is missing instead of saving half a call', async () => {
     const { store, product, operator, customer } = await seeded();
-    await store.journal.start({
-      call_id: 'call_orphan',
-      owner: deadOwner,
-      started_at: '2026-11-30T10:00:00+08:00',
-      product_id: product._id,
-      operator_id: operator._id,
-      customer_id: customer._id,
-      phone: '13800138000',
-      cold_start: false,
-      language: 'zh',
-      agent: 'rules',
-    });
+    await store.journal.start(header('call_orphan', deadOwner, { product, operator, customer }));
     await store.delete('customer', customer._id);
     const [outcome] = await recoverCalls({ store });
     expect(outcome).toMatchObject({ outcome: 'failed', reason: expect.stringContaining('cs restore') });
