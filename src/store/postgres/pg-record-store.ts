@@ -61,6 +61,11 @@ export async function openPgRecordStore(
   });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // Nor may a connection that is checked out when the server goes: its query fails (and is
+  // retried), but its 'error' event would otherwise be unhandled and end the process.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   let client: pg.PoolClient;
   const retryMs = options.retryMs ?? 30_000;
   try {
