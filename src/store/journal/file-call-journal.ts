@@ -42,8 +42,9 @@ export class FileCallJournal implements CallJournal {
     const headers: CallJournalHeader[] = [];
     const problems: string[] = [];
     for (const file of files.filter((f) => f.endsWith('.jsonl')).sort()) {
-      const read = await this.read(file.slice(0, -'.jsonl'.length)).catch(() => undefined);
-      if (read) headers.push(read.header);
+      // Only the header: every command looks here, and running calls' changes are not its business.
+      const header = parseHeader(await firstLine(join(this.location, file)));
+      if (header) headers.push(header);
       else if (!(await removeTornStart(join(this.location, file)))) problems.push(join(this.location, file));
     }
     return { headers, problems };
@@ -129,6 +130,21 @@ class FileJournalWriter implements CallJournalWriter {
  * A journal whose header never reached the disk (its process was killed while starting it)
  * holds nothing to recover: removed once it is a minute old.
  */
+/** The first line of a file, reading no more than the header needs. */
+async function firstLine(path: string): Promise<string | undefined> {
+  const handle = await open(path, 'r').catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    const buffer = Buffer.alloc(16_384);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const text = buffer.toString('utf8', 0, bytesRead);
+    const end = text.indexOf('\n');
+    return end === -1 ? undefined : text.slice(0, end);
+  } finally {
+    await handle.close();
+  }
+}
+
 async function removeTornStart(path: string): Promise<boolean> {
   const [text, info] = await Promise.all([
     readFile(path, 'utf8').catch(() => undefined),
