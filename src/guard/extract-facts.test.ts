@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  chineseNumeral,
   collectJsonEvidence,
   collectUtteranceEvidence,
   extractAmounts,
@@ -11,7 +10,7 @@ import {
   resolveRelativeDate,
 } from './extract-facts.js';
 
-describe('chineseNumeral', () => {
+describe('Chinese numerals in amounts (read by the permission engine\'s parseNumber)', () => {
   it.each([
     ['十五', 15],
     ['二十', 20],
@@ -21,11 +20,15 @@ describe('chineseNumeral', () => {
     ['三千五百', 3500],
     ['一万二千', 12000],
     ['二零二五', 2025],
-  ])('reads %s as %d', (text, value) => {
-    expect(chineseNumeral(text)).toBe(value);
+    // Spoken abbreviations: the permission checks read 三千二 as 3200, and so must the guard.
+    ['三千二', 3200],
+    ['两百五', 250],
+    ['一万五', 15000],
+  ])('reads %s元 as %d', (text, value) => {
+    expect(extractAmounts(`${text}元`).map((a) => a.value)).toEqual([value]);
   });
 
-  it('reads back every number it is written as (1 to 9999)', () => {
+  it('reads back every amount it is written as (1 to 9999)', () => {
     const digits = '零一二三四五六七八九';
     const write = (n: number): string => {
       const parts: string[] = [];
@@ -44,12 +47,13 @@ describe('chineseNumeral', () => {
       }
       return parts.join('');
     };
-    fc.assert(fc.property(fc.integer({ min: 1, max: 9999 }), (n) => chineseNumeral(write(n)) === n));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9999 }), (n) => extractAmounts(`${write(n)}元`)[0]?.value === n),
+    );
   });
 
-  it('rejects text that is not a numeral', () => {
-    expect(chineseNumeral('十五块')).toBeUndefined();
-    expect(chineseNumeral('')).toBeUndefined();
+  it('takes no amount from characters that are not a numeral (万一)', () => {
+    expect(extractAmounts('万一元')).toEqual([]);
   });
 });
 
@@ -178,6 +182,8 @@ describe('extractDurations', () => {
     ['within 24 hours', [24]],
     ['3-5 business days', [3, 5]],
     ['two weeks', [2]],
+    ['twenty-four hours', [24]],
+    ['Forty-Eight hours', [48]],
   ])('reads %s', (text, values) => {
     expect(extractDurations(text).map((d) => d.values)).toEqual([values]);
   });

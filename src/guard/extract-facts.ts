@@ -1,3 +1,5 @@
+import { parseNumber } from '../permissions/index.js';
+
 /** A calendar date as a reply or a record states it; the year and month may be left out. */
 export interface DateFact {
   year?: number;
@@ -12,61 +14,18 @@ export interface AmountFact {
   text: string;
 }
 
-const CN_DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  幺: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
 const CN_NUMERAL = '[零〇一二两三四五六七八九十百千万]+';
 
 /**
- * Reads a Chinese numeral (十五, 一百二十, 两百, 二零二五) as a number; undefined when it is not one.
- *
- * @example chineseNumeral('一百二十') // 120
+ * A number as a pattern below matched it: plain Arabic digits (a comma anywhere is a thousands
+ * separator, as replies write 1,000 and 10,000), else whatever the permission engine's
+ * `parseNumber` reads (Chinese numerals, English number words), so the guard and the permission
+ * checks never disagree about what 三千二 or twenty-four is.
  */
-export function chineseNumeral(text: string): number | undefined {
-  if (text === '' || ![...text].every((c) => c in CN_DIGITS || c in CN_UNITS)) return undefined;
-  // Digit by digit when no unit is used (二零二五 -> 2025).
-  if (![...text].some((c) => c in CN_UNITS)) {
-    return Number([...text].map((c) => CN_DIGITS[c]).join(''));
-  }
-  let total = 0;
-  let section = 0;
-  let digit: number | undefined;
-  for (const c of text) {
-    const d = CN_DIGITS[c];
-    if (d !== undefined) {
-      digit = d;
-      continue;
-    }
-    const unit = CN_UNITS[c]!;
-    if (unit === 10000) {
-      total += (section + (digit ?? 0)) * unit;
-      section = 0;
-    } else {
-      // 十五: a unit without a digit in front means one of it.
-      section += (digit ?? 1) * unit;
-    }
-    digit = undefined;
-  }
-  return total + section + (digit ?? 0);
-}
-
 function numberFrom(text: string): number | undefined {
   const arabic = text.replaceAll(',', '');
   if (/^\d+(?:\.\d+)?$/.test(arabic)) return Number(arabic);
-  return chineseNumeral(text);
+  return parseNumber(text);
 }
 
 const NUM = String.raw`\d[\d,]*(?:\.\d+)?`;
@@ -488,36 +447,9 @@ export interface DurationFact {
   text: string;
 }
 
-const EN_SMALL: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fourteen: 14,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  'twenty-four': 24,
-  'forty-eight': 48,
-  'seventy-two': 72,
-};
 /** A number in a time frame: 48, 1.5, 1,000 (a comma only before three digits: T1，48 is two numbers). */
 const DURATION_NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const EN_NUM = String.raw`\d+(?:\.\d+)?|twenty-four|forty-eight|seventy-two|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty`;
-
-function durationNumber(text: string): number | undefined {
-  return EN_SMALL[text.toLowerCase()] ?? numberFrom(text);
-}
 
 /**
  * The lengths of time a text states, with the numbers in them; calendar dates are taken out
@@ -543,7 +475,7 @@ export function extractDurations(text: string): DurationFact[] {
     'gi',
   );
   for (const m of s.matchAll(en)) {
-    const values = [m[1]!, m[2]].filter((v): v is string => v !== undefined).map(durationNumber);
+    const values = [m[1]!, m[2]].filter((v): v is string => v !== undefined).map(numberFrom);
     if (values.every((v): v is number => v !== undefined)) out.push({ values, text: m[0] });
   }
   return out;
