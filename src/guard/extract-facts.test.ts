@@ -10,7 +10,7 @@ import {
   resolveRelativeDate,
 } from './extract-facts.js';
 
-describe('Chinese numerals in amounts (read by the permission engine\'s parseNumber)', () => {
+describe('extractAmounts with Chinese numerals (read by parseNumber, as the permission checks read them)', () => {
   it.each([
     ['十五', 15],
     ['二十', 20],
