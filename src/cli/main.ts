@@ -295,6 +295,27 @@ function buildProgram(): Command {
     .action(lazy(async () => (await import('./commands/assistant-commands.js')).skillInstallCommand));
 
   program
+    .command('eval <suite>')
+    .description('measure calls: run a suite of unscripted calls and check their outcomes (评测)')
+    .option('--records <file>', 'records the calls start from (else the suite’s "records")')
+    .addOption(new Option('--agent <kind>', 'who answers').choices(['auto', 'rules', 'llm']).default('rules'))
+    .addOption(
+      new Option('--customer <kind>', 'who calls in persona scenarios (script: they are skipped)')
+        .choices(['script', 'llm'])
+        .default('script'),
+    )
+    .option('--trials <n>', 'runs per scenario (pass^k needs k runs)', '1')
+    .option('--jobs <n>', 'runs at a time (default: up to 4)')
+    .option('--only <pattern>', 'scenarios whose name contains this, or matches /regex/')
+    .option('--min <rate>', 'exit 1 when the pass rate is below this (0.8 or 80%)')
+    .option('--report <file>', 'write a report: FILE.md or FILE.html')
+    .option('--jsonl', 'one result object per run, then a summary (EVAL.md)')
+    .option('--llm-provider <p>', 'openai-compatible | openai | anthropic (else CS_LLM_PROVIDER)')
+    .option('--llm-model <m>', 'model name (else CS_LLM_MODEL)')
+    .option('--llm-base-url <url>', 'base URL (else CS_LLM_BASE_URL)')
+    .action(lazy(async () => (await import('./commands/eval-command.js')).evalCommand));
+
+  program
     .command('migrate')
     .description('copy a file database into PostgreSQL (re-runnable)')
     .requiredOption('--from <dir>', 'file database folder')

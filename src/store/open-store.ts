@@ -118,3 +118,9 @@ function isDirectory(path: string): boolean {
     return false;
   }
 }
+
+/** Drops a PostgreSQL schema and its tables (throw-away databases); `pg` loads only here. */
+export async function dropPgSchema(url: string, schema: string): Promise<void> {
+  const { dropPgSchema: drop } = await import('./postgres/drop-schema.js');
+  await drop(url, schema);
+}

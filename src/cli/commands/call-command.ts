@@ -1,30 +1,17 @@
-import { isAbsolute } from 'node:path';
 import { createInterface } from 'node:readline';
 import { styleText } from 'node:util';
 import { prepareAgent } from '../../agent/choose-agent.js';
-import { journalCall } from '../../call/call-journal-record.js';
-import { CallSession } from '../../call/call-session.js';
-import { parseSessionTag, saveCall } from '../../call/finish-call.js';
-import { interruptedReview } from '../../call/recover-calls.js';
-import { runConversation } from '../../call/run-call.js';
-import { type CallerRef, startCall } from '../../call/start-call.js';
+import type { CallSession } from '../../call/call-session.js';
+import { parseSessionTag } from '../../call/finish-call.js';
+import { PlacedCall } from '../../call/place-call.js';
+import type { CallerRef } from '../../call/start-call.js';
 import { CsError } from '../../domain/cs-error.js';
 import type { Language } from '../../domain/language.js';
 import { isValidPhone, normalizePhone } from '../../domain/phone.js';
 import type { CallEvent, Review } from '../../domain/session-schemas.js';
-import {
-  renderCallEndBlock,
-  renderCallStartBlock,
-  renderReviewBlock,
-  renderTicketLine,
-} from '../../render/call-blocks.js';
+import { type EventTone, renderCallEvent } from '../../render/call-event.js';
 import { escapeControlChars } from '../../render/escape-control-chars.js';
-import { renderPermissionBlock } from '../../render/permission-block.js';
-import { renderSystemQueryBlock } from '../../render/system-query-block.js';
-import type { RecordStore } from '../../store/record-store.js';
-import { createSystemBackend } from '../../systems/index.js';
 import type { CliContext } from '../cli-context.js';
-import { cachedCompileRules } from '../compiled-rules-cache.js';
 
 export interface CallOptions {
   product?: string;
@@ -90,8 +77,10 @@ export async function callCommand(ctx: CliContext, options: CallOptions): Promis
     },
   });
   const store = await ctx.store();
-  const participants = await startCall({
+  const call = await PlacedCall.open({
     store,
+    env: ctx.env,
+    makeAgent,
     product: options.product,
     operator: options.operator,
     // In a terminal an operator who named no caller is asked, as the seed does; elsewhere the
@@ -99,21 +88,10 @@ export async function callCommand(ctx: CliContext, options: CallOptions): Promis
     caller:
       callerRef(options) ??
       (ctx.isTerminal && options.product && options.operator ? await askCaller(ctx) : undefined),
-  });
-  const session = new CallSession({
-    participants,
-    backend: createSystemBackend({ store, env: ctx.env }),
     language: options.lang,
-    // Approvals are single-use grants in the store, so limits add up across the customer's calls.
-    grants: store,
-    // The file store's folder keeps compiled rules for the next call (PostgreSQL: compiled each time).
-    compileRules: cachedCompileRules(isAbsolute(store.location) ? store.location : undefined),
+    ...(tag ? { tag } : {}),
   });
-  const agent = await makeAgent({
-    store,
-    customer: participants.customer,
-    onGuard: (d) => session.addGuardDecision(d),
-  });
+  const { session, agent } = call;
 
   const terminal = ctx.isTerminal && !options.jsonl;
   const write = (text: string) => ctx.stdout.write(`${text}\n`);
@@ -132,8 +110,9 @@ export async function callCommand(ctx: CliContext, options: CallOptions): Promis
   const sink = options.jsonl
     ? (event: CallEvent) => write(JSON.stringify(event))
     : humanSink(session, write, terminal, stream);
-  session.onEvent(sink);
-  sink(session.startedEvent());
+  // Every change to the call is journaled as it happens: a call cut short by a signal, a crash
+  // or an outage of the database is saved, by this process or by the next command.
+  await call.begin(sink);
   if (terminal) {
     write(
       styleText(
@@ -145,25 +124,8 @@ export async function callCommand(ctx: CliContext, options: CallOptions): Promis
     );
   }
 
-  // Every change to the call is journaled as it happens: a call cut short by a signal, a crash
-  // or an outage of the database is saved, by this process or by the next command.
-  const journal = await journalCall({ store, session, agent: agent.kind, ...(tag ? { tag } : {}) });
-  const stopTellingWaits = tellCallerWhileStoreWaits(store, session);
-  const save = async (review: Review) => {
-    sink({ type: 'session_ended', review });
-    await journal.flush().catch(() => undefined);
-    const saved = await saveCall({
-      store,
-      ...participants,
-      record: session.record,
-      review,
-      agent: agent.kind,
-      callId: session.callId,
-      ...(tag ? { tag } : {}),
-    }).catch((error: unknown) => {
-      throw unsavedCall(error, session.callId);
-    });
-    sink({ type: 'session_saved', session_id: saved.sessionId, path: saved.path });
+  const save = async (review: Review | undefined) => {
+    const saved = review === undefined ? await call.saveInterrupted() : await call.save(review);
     if (saved.customerPending) {
       ctx.note(
         `cs: 客户记录正忙，通话已保存；历史记录将由下一个命令补上 · the customer record is busy: the call is saved and its history entry is added by the next command (or cs recover).`,
@@ -174,13 +136,10 @@ export async function callCommand(ctx: CliContext, options: CallOptions): Promis
   const rl = createInterface({ input: ctx.stdin, terminal, ...(terminal ? { output: ctx.stdout } : {}) });
   const interrupted = saveOnSignal(rl, async () => {
     rl.close();
-    await save(interruptedReview(structuredClone(session.record)));
+    await save(undefined);
   });
   try {
-    const review = await runConversation({
-      session,
-      agent,
-      lines: terminal ? promptedLines(rl, session) : rl,
+    const review = await call.converse(terminal ? promptedLines(rl, session) : rl, {
       ...(onDelta ? { onDelta } : {}),
     });
     rl.close();
@@ -188,8 +147,7 @@ export async function callCommand(ctx: CliContext, options: CallOptions): Promis
     interrupted.dispose();
     await save(review);
   } finally {
-    stopTellingWaits();
-    await journal.close();
+    await call.close();
   }
   return undefined;
 }
@@ -234,33 +192,6 @@ function saveOnSignal(
   return state;
 }
 
-/**
- * While the database is unreachable and retried, the caller hears one short line (at most every
- * 10 s) instead of silence; the call goes on when it is back.
- */
-function tellCallerWhileStoreWaits(store: RecordStore, session: CallSession): () => void {
-  if (!store.onStoreWait) return () => undefined;
-  let told = 0;
-  return store.onStoreWait(() => {
-    if (Date.now() - told < 10_000) return;
-    told = Date.now();
-    session.addAgentTurn(
-      session.record.language === 'en' ? 'The system is busy, please hold on.' : '系统繁忙，请稍候。',
-    );
-  });
-}
-
-/** A save that failed: the call stays in its journal and the next command saves it. */
-function unsavedCall(error: unknown, callId: string): CsError {
-  const code = CsError.isInstance(error) ? error.code : 'E_INTERNAL';
-  const why = error instanceof Error ? error.message : String(error);
-  return new CsError(
-    code === 'E_UPSTREAM' || code === 'E_LOCKED' ? code : 'E_INTERNAL',
-    `通话 ${callId} 暂未保存，已记入通话日志，下一个命令（或 cs recover）会保存它 · the call is kept in its journal and saved by the next command (or cs recover): ${why}`,
-    { cause: error },
-  );
-}
-
 /** Reads lines at a prompt in a terminal (line editing comes with readline). */
 async function* promptedLines(
   rl: ReturnType<typeof createInterface>,
@@ -276,6 +207,18 @@ async function* promptedLines(
   }
 }
 
+/** Terminal colours of the blocks' tones. */
+const TONE_STYLE: Record<EventTone, Parameters<typeof styleText>[0] | undefined> = {
+  bold: 'bold',
+  plain: undefined,
+  agent: 'green',
+  query: 'cyan',
+  approved: 'green',
+  refused: 'red',
+  pending: 'yellow',
+  guard: 'magenta',
+};
+
 /** Renders events as the seed's blocks; coloured in a terminal. */
 function humanSink(
   session: CallSession,
@@ -283,69 +226,21 @@ function humanSink(
   terminal: boolean,
   stream: { active: boolean },
 ) {
-  const color = (style: Parameters<typeof styleText>[0], text: string) =>
-    terminal ? styleText(style, text) : text;
   return (event: CallEvent) => {
-    const lang = session.record.language;
-    switch (event.type) {
-      case 'session_started':
-        write(color('bold', renderCallStartBlock(event, lang)));
-        break;
-      case 'customer':
-        // In a terminal the caller's line is already on screen.
-        if (!terminal) write(`${lang === 'en' ? 'Customer' : '客户'}: ${escapeControlChars(event.content)}`);
-        break;
-      case 'agent':
-        if (stream.active) write('');
-        else
-          write(
-            color(
-              'green',
-              `${lang === 'en' ? 'Agent' : '客服'}: ${escapeControlChars(event.content, { multiline: true })}`,
-            ),
-          );
-        stream.active = false;
-        break;
-      case 'system_query':
-        write(color('cyan', renderSystemQueryBlock(event, { lang, phone: session.participants.phone })));
-        break;
-      case 'permission_check':
-        write(
-          color(
-            event.status === 'can_approve_immediately'
-              ? 'green'
-              : event.status === 'forbidden'
-                ? 'red'
-                : 'yellow',
-            renderPermissionBlock(
-              {
-                action: event.action,
-                status: event.status,
-                rule: event.rule,
-                reason: event.reason,
-                parts: [],
-              },
-              { lang, sla: String(session.participants.product.sla ?? '') },
-            ),
-          ),
-        );
-        break;
-      case 'ticket':
-        write(color('yellow', renderTicketLine(event, lang)));
-        break;
-      case 'guard':
-        if (event.outcome !== 'pass')
-          write(
-            color('magenta', escapeControlChars(`[guard] ${event.rule}: ${event.outcome} (${event.detail})`)),
-          );
-        break;
-      case 'session_ended':
-        write(color('bold', renderCallEndBlock(lang)));
-        write(renderReviewBlock(event.review, lang));
-        break;
-      case 'session_saved':
-        write(escapeControlChars(lang === 'en' ? `Saved: ${event.path}` : `已保存: ${event.path}`));
-        break;
+    // In a terminal the caller's line is already on screen; a streamed reply only ends its line.
+    if (event.type === 'customer' && terminal) return;
+    if (event.type === 'agent' && stream.active) {
+      stream.active = false;
+      write('');
+      return;
     }
+    const shown = renderCallEvent(event, {
+      language: session.record.language,
+      phone: session.participants.phone,
+      sla: String(session.participants.product.sla ?? ''),
+    });
+    if (!shown) return;
+    const style = TONE_STYLE[shown.tone];
+    write(terminal && style ? styleText(style, shown.text) : shown.text);
   };
 }
