@@ -149,6 +149,8 @@ describe(pgSuiteTitle('README.md examples'), () => {
     await mkdir(join(cwd, '.ezagent', 'database'), { recursive: true });
     // As a reader would: in a checkout, where `references/sample-product.json` is.
     await symlink(join(PROJECT_ROOT, 'references'), join(cwd, 'references'));
+    // `cs eval eval/calls.json` examples run the project's own suite.
+    await symlink(join(PROJECT_ROOT, 'eval'), join(cwd, 'eval'));
     // The demo database, made by the demo itself (records and mock state, no call yet).
     await promisify(execFile)(process.execPath, [
       join(PROJECT_ROOT, 'scripts', 'demo.mjs'),
