@@ -195,3 +195,13 @@ export type StoredRecord = z.infer<typeof MetadataSchema> & Record<string, unkno
 export type Product = ProductFields & Meta<'product'>;
 export type Customer = CustomerFields & Meta<'customer'>;
 export type Operator = OperatorFields & Meta<'operator'>;
+
+/** The record each record type names: `RecordOf<'customer'>` is `Customer`. */
+export interface RecordsByType {
+  product: Product;
+  customer: Customer;
+  operator: Operator;
+}
+export type RecordOf<T extends RecordType> = RecordsByType[T];
+/** A product, customer or operator: what a store returns when the type is only known at run time. */
+export type AnyRecord = RecordOf<RecordType>;

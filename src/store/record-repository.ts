@@ -1,4 +1,4 @@
-import type { RecordType, StoredRecord } from '../domain/record-schemas.js';
+import type { RecordsByType, RecordType, StoredRecord } from '../domain/record-schemas.js';
 
 /** A short listing row, served from the index without reading every record. */
 export interface RecordSummary {
@@ -23,9 +23,16 @@ export interface CreateManyOptions {
  * The products, customers and operators: created, looked up by id, exact name or phone, listed
  * and changed. Every store builds the documents with `record-document.ts`, so they agree on
  * metadata, key order and how a phone is kept (as given; looked up normalised).
+ *
+ * `Out` says what a record of each type comes back as: typed records (`Product`, `Customer`,
+ * `Operator`) from a `RecordStore`, plain documents from the parts a store is made of.
  */
-export interface RecordRepository {
-  create(type: RecordType, fields: Record<string, unknown>, options?: { id?: string }): Promise<StoredRecord>;
+export interface RecordRepositoryOf<Out extends Record<RecordType, StoredRecord>> {
+  create<T extends RecordType>(
+    type: T,
+    fields: Record<string, unknown>,
+    options?: { id?: string },
+  ): Promise<Out[T]>;
   /**
    * Creates many records in one step (mock data, imports): each as `create` would, with a new id.
    * One lock and one index update on the file store, one multi-row INSERT on PostgreSQL. A taken
@@ -33,16 +40,16 @@ export interface RecordRepository {
    * Not atomic on the file store: a crash may leave part of a batch, which the index picks up.
    * @returns the records created, in the order given.
    */
-  createMany(
-    type: RecordType,
+  createMany<T extends RecordType>(
+    type: T,
     items: ReadonlyArray<Record<string, unknown>>,
     options?: CreateManyOptions,
-  ): Promise<StoredRecord[]>;
-  get(type: RecordType, id: string): Promise<StoredRecord | undefined>;
+  ): Promise<Array<Out[T]>>;
+  get<T extends RecordType>(type: T, id: string): Promise<Out[T] | undefined>;
   /** Exact name match. Several records may share a name (the legacy format allows it). */
-  findByName(type: RecordType, name: string): Promise<StoredRecord[]>;
+  findByName<T extends RecordType>(type: T, name: string): Promise<Array<Out[T]>>;
   /** The customer with this normalised phone. */
-  findCustomerByPhone(phone: string): Promise<StoredRecord | undefined>;
+  findCustomerByPhone(phone: string): Promise<Out['customer'] | undefined>;
   /** Names and ids from the index, for partial-name lookup and listings, by name then id. */
   summaries(type: RecordType): Promise<RecordSummary[]>;
   /**
@@ -51,16 +58,25 @@ export interface RecordRepository {
    */
   streamSummaries(type: RecordType): AsyncIterable<RecordSummary>;
   /** Every record of a type, by name then id. */
-  list(type: RecordType): Promise<StoredRecord[]>;
+  list<T extends RecordType>(type: T): Promise<Array<Out[T]>>;
   /** The same records as `list`, a few at a time in the store's own order. */
-  streamRecords(type: RecordType): AsyncIterable<StoredRecord>;
+  streamRecords<T extends RecordType>(type: T): AsyncIterable<Out[T]>;
   /**
    * Read-modify-write under a lock (or a transaction): `change` receives the current record and
    * returns the new user fields; metadata is kept and `_updated` set by the store.
    */
-  update(
-    type: RecordType,
+  update<T extends RecordType>(
+    type: T,
     id: string,
-    change: (current: StoredRecord) => Record<string, unknown> | Promise<Record<string, unknown>>,
-  ): Promise<StoredRecord>;
+    change: (current: Out[T]) => Record<string, unknown> | Promise<Record<string, unknown>>,
+  ): Promise<Out[T]>;
 }
+
+/** The record repository of a `RecordStore`: typed records (`Product`, `Customer`, `Operator`). */
+export type RecordRepository = RecordRepositoryOf<RecordsByType>;
+
+/**
+ * The record repository as a store's part implements it, over plain documents; the store it is
+ * part of (`ComposedRecordStore`) turns them into typed records.
+ */
+export type RecordDocuments = RecordRepositoryOf<Record<RecordType, StoredRecord>>;

@@ -1,4 +1,4 @@
-import type { RecordType, StoredRecord } from '../domain/record-schemas.js';
+import type { Customer, RecordType, StoredRecord } from '../domain/record-schemas.js';
 import type { SessionRecord } from '../domain/session-schemas.js';
 
 /** A saved session as listings show it. */
@@ -39,19 +39,23 @@ export interface SessionFilter {
  * session and returns the new user fields. It must be idempotent (a recovery may run it on a
  * customer it was already applied to).
  */
-export interface CustomerChangeForSession {
+export interface CustomerChangeForSession<Current extends StoredRecord = Customer> {
   id: string;
-  change: (current: StoredRecord, session: SessionRecord) => Record<string, unknown>;
+  change: (current: Current, session: SessionRecord) => Record<string, unknown>;
 }
 
-/** What `saveSession` needs: the day, a tag, and how to build the session once its id is known. */
-export interface SaveSessionOptions {
+/**
+ * What `saveSession` needs: the day, a tag, and how to build the session once its id is known.
+ * `Current` is what the customer's change receives: a `Customer`, or a plain document inside a
+ * store's part (see `SessionDocuments`).
+ */
+export interface SaveSessionOptions<Current extends StoredRecord = Customer> {
   date: string;
   tag: string;
   build: (sessionId: string) => SessionRecord;
   readme: (session: SessionRecord) => string;
   callId?: string;
-  customer?: CustomerChangeForSession;
+  customer?: CustomerChangeForSession<Current>;
 }
 
 /** Where `saveSession` put the session. */
@@ -63,7 +67,7 @@ export interface SavedSession {
 }
 
 /** The saved call history: `history/cs_<day>_<seq>_<tag>/` on files, a table on PostgreSQL. */
-export interface SessionArchive {
+export interface SessionArchive<Current extends StoredRecord = Customer> {
   /**
    * Saves a session under a new id `cs_<date>_<seq>_<tag>`, the seq unique for the day even
    * when processes save at once. `build` gets the id and returns the record to write.
@@ -75,10 +79,16 @@ export interface SessionArchive {
    * `customerPending` says the customer could not be updated now (its lock is busy); the
    * intent stays and the next recovery completes it.
    */
-  saveSession(options: SaveSessionOptions): Promise<SavedSession>;
+  saveSession(options: SaveSessionOptions<Current>): Promise<SavedSession>;
   getSession(sessionId: string): Promise<SessionRecord | undefined>;
   /** Oldest first (day, then seq); served from an index, not by reading every session. */
   listSessions(filter?: SessionFilter): Promise<SessionSummary[]>;
   /** True when a saved session names this record (deleting it then needs --force). */
   isReferencedBySession(type: RecordType, record: StoredRecord): Promise<boolean>;
 }
+
+/**
+ * The session archive as a store's part implements it: the customer's change gets the plain
+ * document, which the store it is part of (`ComposedRecordStore`) turns into a `Customer`.
+ */
+export type SessionDocuments = SessionArchive<StoredRecord>;

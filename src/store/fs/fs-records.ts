@@ -18,7 +18,7 @@ import {
   recordNotFound,
   requireRecordName,
 } from '../record-document.js';
-import type { CreateManyOptions, RecordRepository, RecordSummary } from '../record-repository.js';
+import type { CreateManyOptions, RecordDocuments, RecordSummary } from '../record-repository.js';
 import { safeFolderName } from './folder-name.js';
 import { exists, ignoreMissing, isCode, mapLimit, TYPE_FOLDERS } from './fs-files.js';
 import { GenerationGoneError, type IndexEntry, shardOf } from './fs-index.js';
@@ -34,7 +34,7 @@ const ATOMIC_TEMP = /^(info\.json|README\.md)\.\d+$/;
  * found through the lookup index (fs-record-lookup.ts). A new folder is assembled in `.tmp/`
  * and renamed into place, so no reader and no crash ever sees half a record.
  */
-export class FsRecords implements RecordRepository {
+export class FsRecords implements RecordDocuments {
   readonly #ctx: FsStoreContext;
   readonly #lookup: FsRecordLookup;
 

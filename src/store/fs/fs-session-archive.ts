@@ -5,11 +5,11 @@ import { isValidPhone } from '../../domain/phone.js';
 import type { RecordType, StoredRecord } from '../../domain/record-schemas.js';
 import type { SessionRecord } from '../../domain/session-schemas.js';
 import { CALL_ID_PATTERN, type CallJournal } from '../call-journal.js';
-import type { RecordRepository } from '../record-repository.js';
+import type { RecordDocuments } from '../record-repository.js';
 import type {
   SavedSession,
   SaveSessionOptions,
-  SessionArchive,
+  SessionDocuments,
   SessionFilter,
   SessionSummary,
 } from '../session-archive.js';
@@ -46,13 +46,13 @@ function loadSessionFileSchema() {
  * listed and filtered through its index (fs-session-index.ts). Saving takes the `history` lock,
  * numbers the session from the day's counter and renames the complete folder into place.
  */
-export class FsSessionArchive implements SessionArchive {
+export class FsSessionArchive implements SessionDocuments {
   readonly #ctx: FsStoreContext;
-  readonly #records: RecordRepository;
+  readonly #records: RecordDocuments;
   readonly #journal: CallJournal;
   readonly #index: FsSessionIndex;
 
-  constructor(ctx: FsStoreContext, records: RecordRepository, journal: CallJournal) {
+  constructor(ctx: FsStoreContext, records: RecordDocuments, journal: CallJournal) {
     this.#ctx = ctx;
     this.#records = records;
     this.#journal = journal;
@@ -65,7 +65,7 @@ export class FsSessionArchive implements SessionArchive {
    * one rename. The tag keeps letters, digits, `-` and `_` (at most 64); `date` is YYYYMMDD or
    * YYYY-MM-DD.
    */
-  async saveSession(options: SaveSessionOptions): Promise<SavedSession> {
+  async saveSession(options: SaveSessionOptions<StoredRecord>): Promise<SavedSession> {
     const { date, tag } = sessionIdParts(options);
     const intent = options.callId === undefined ? undefined : this.#intentPath(options.callId);
     // A save for a call first writes its intent (the session id it took); a second save of the

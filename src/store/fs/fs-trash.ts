@@ -25,7 +25,7 @@ import { formatJson, writeAtomic } from './write-atomic.js';
  * The file store's trash: a delete moves the record folder to `<db>/.trash/<trash_id>/` beside
  * a manifest.json naming it; a restore moves it back when its id, folder and phone are free.
  */
-export class FsTrash implements TrashRepository {
+export class FsTrash implements TrashRepository<StoredRecord> {
   readonly #ctx: FsStoreContext;
   readonly #lookup: FsRecordLookup;
 

@@ -1,19 +1,12 @@
 import pg from 'pg';
 import { type Clock, systemClock } from '../../domain/clock.js';
 import { CsError } from '../../domain/cs-error.js';
-import type { Grant } from '../../domain/grant-schema.js';
 import type { RecordType, StoredRecord } from '../../domain/record-schemas.js';
-import type { SessionRecord } from '../../domain/session-schemas.js';
 import type { CallJournal } from '../call-journal.js';
-import type { GrantConsumption, GrantFilter } from '../grant-store.js';
+import { ComposedRecordStore, type RecordStoreParts } from '../composed-record-store.js';
 import { FileCallJournal } from '../journal/file-call-journal.js';
-import type { LiveSessionRecord } from '../live-session-store.js';
 import type { RecordImporter, SessionImporter, SessionReadmeSource } from '../migrate-store.js';
-import type { MockStateEntry } from '../mock-state-store.js';
-import type { CreateManyOptions, RecordSummary } from '../record-repository.js';
 import type { RecordStore } from '../record-store.js';
-import type { SavedSession, SaveSessionOptions, SessionFilter, SessionSummary } from '../session-archive.js';
-import type { TrashEntry } from '../trash-repository.js';
 import { applyMigrations } from './migrations.js';
 import { parsePgUrl } from './parse-pg-url.js';
 import { messageOf, PgClient } from './pg-client.js';
@@ -99,162 +92,34 @@ export async function openPgRecordStore(
   return new PgStore(new PgClient(pool, target.location, options.clock ?? systemClock, retryMs), journal);
 }
 
-/** The aggregates of the PostgreSQL store put together; each lives in its own file. */
-class PgStore implements PgRecordStore {
-  readonly location: string;
-  readonly journal: CallJournal;
+/** The parts of the PostgreSQL store, each in its own file, over one connection pool. */
+interface PgParts extends RecordStoreParts {
+  records: PgRecords;
+}
+
+/** The PostgreSQL store: builds its parts over one pool (ComposedRecordStore puts them together). */
+class PgStore extends ComposedRecordStore<PgParts> implements PgRecordStore {
   readonly #db: PgClient;
-  readonly #records: PgRecords;
-  readonly #trash: PgTrash;
-  readonly #sessions: PgSessionArchive;
-  readonly #live: PgLiveSessions;
-  readonly #mock: PgMockState;
-  readonly #grants: PgGrantStore;
 
   constructor(db: PgClient, journal: CallJournal) {
+    const records = new PgRecords(db);
+    super(db.location, journal, {
+      records,
+      trash: new PgTrash(db, records),
+      sessions: new PgSessionArchive(db, records, journal),
+      live: new PgLiveSessions(db),
+      mock: new PgMockState(db),
+      grants: new PgGrantStore((sql, params) => db.query(sql, params)),
+    });
     this.#db = db;
-    this.location = db.location;
-    this.journal = journal;
-    this.#records = new PgRecords(db);
-    this.#trash = new PgTrash(db, this.#records);
-    this.#sessions = new PgSessionArchive(db, this.#records, journal);
-    this.#live = new PgLiveSessions(db);
-    this.#mock = new PgMockState(db);
-    this.#grants = new PgGrantStore((sql, params) => db.query(sql, params));
   }
 
   onStoreWait(listener: (waitedMs: number) => void): () => void {
     return this.#db.onStoreWait(listener);
   }
 
-  // ---- records (pg-records.ts)
-
-  create(
-    type: RecordType,
-    fields: Record<string, unknown>,
-    options?: { id?: string },
-  ): Promise<StoredRecord> {
-    return this.#records.create(type, fields, options);
-  }
-  createMany(
-    type: RecordType,
-    items: ReadonlyArray<Record<string, unknown>>,
-    options?: CreateManyOptions,
-  ): Promise<StoredRecord[]> {
-    return this.#records.createMany(type, items, options);
-  }
   importRecords(type: RecordType, records: readonly StoredRecord[]): Promise<number> {
-    return this.#records.importRecords(type, records);
-  }
-  get(type: RecordType, id: string): Promise<StoredRecord | undefined> {
-    return this.#records.get(type, id);
-  }
-  findByName(type: RecordType, name: string): Promise<StoredRecord[]> {
-    return this.#records.findByName(type, name);
-  }
-  findCustomerByPhone(phone: string): Promise<StoredRecord | undefined> {
-    return this.#records.findCustomerByPhone(phone);
-  }
-  summaries(type: RecordType): Promise<RecordSummary[]> {
-    return this.#records.summaries(type);
-  }
-  streamSummaries(type: RecordType): AsyncIterable<RecordSummary> {
-    return this.#records.streamSummaries(type);
-  }
-  list(type: RecordType): Promise<StoredRecord[]> {
-    return this.#records.list(type);
-  }
-  streamRecords(type: RecordType): AsyncIterable<StoredRecord> {
-    return this.#records.streamRecords(type);
-  }
-  update(
-    type: RecordType,
-    id: string,
-    change: (current: StoredRecord) => Record<string, unknown> | Promise<Record<string, unknown>>,
-  ): Promise<StoredRecord> {
-    return this.#records.update(type, id, change);
-  }
-
-  // ---- trash (pg-trash.ts)
-
-  delete(type: RecordType, id: string): Promise<TrashEntry> {
-    return this.#trash.delete(type, id);
-  }
-  listTrash(): Promise<TrashEntry[]> {
-    return this.#trash.listTrash();
-  }
-  restore(trashId: string): Promise<StoredRecord> {
-    return this.#trash.restore(trashId);
-  }
-
-  // ---- saved sessions (pg-session-archive.ts)
-
-  saveSession(options: SaveSessionOptions): Promise<SavedSession> {
-    return this.#sessions.saveSession(options);
-  }
-  importSession(session: SessionRecord, readme: string): Promise<boolean> {
-    return this.#sessions.importSession(session, readme);
-  }
-  readSessionReadme(sessionId: string): Promise<string | undefined> {
-    return this.#sessions.readSessionReadme(sessionId);
-  }
-  getSession(sessionId: string): Promise<SessionRecord | undefined> {
-    return this.#sessions.getSession(sessionId);
-  }
-  listSessions(filter?: SessionFilter): Promise<SessionSummary[]> {
-    return this.#sessions.listSessions(filter);
-  }
-  isReferencedBySession(type: RecordType, record: StoredRecord): Promise<boolean> {
-    return this.#sessions.isReferencedBySession(type, record);
-  }
-
-  // ---- live sessions (pg-live-sessions.ts)
-
-  putLiveSession(live: LiveSessionRecord): Promise<void> {
-    return this.#live.putLiveSession(live);
-  }
-  getLiveSession(liveId: string): Promise<LiveSessionRecord | undefined> {
-    return this.#live.getLiveSession(liveId);
-  }
-  updateLiveSession(
-    liveId: string,
-    change: (current: LiveSessionRecord) => LiveSessionRecord,
-  ): Promise<LiveSessionRecord> {
-    return this.#live.updateLiveSession(liveId, change);
-  }
-  listLiveSessions(): Promise<LiveSessionRecord[]> {
-    return this.#live.listLiveSessions();
-  }
-  deleteLiveSession(liveId: string): Promise<void> {
-    return this.#live.deleteLiveSession(liveId);
-  }
-
-  // ---- mock backend state (pg-mock-state.ts)
-
-  getMockState(productId: string, phone: string): Promise<Record<string, unknown> | undefined> {
-    return this.#mock.getMockState(productId, phone);
-  }
-  updateMockState(
-    productId: string,
-    phone: string,
-    change: (current: Record<string, unknown> | undefined) => Record<string, unknown>,
-  ): Promise<Record<string, unknown>> {
-    return this.#mock.updateMockState(productId, phone, change);
-  }
-  listMockStates(productId?: string): Promise<MockStateEntry[]> {
-    return this.#mock.listMockStates(productId);
-  }
-
-  // ---- grants (pg-grant-store.ts)
-
-  putGrant(grant: Grant): Promise<void> {
-    return this.#grants.putGrant(grant);
-  }
-  consumeGrant(consumption: GrantConsumption): Promise<Grant | undefined> {
-    return this.#grants.consumeGrant(consumption);
-  }
-  listGrants(filter: GrantFilter): Promise<Grant[]> {
-    return this.#grants.listGrants(filter);
+    return this.parts.records.importRecords(type, records);
   }
 
   async close(): Promise<void> {

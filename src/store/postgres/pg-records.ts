@@ -13,7 +13,7 @@ import {
   recordNotFound,
   requireRecordName,
 } from '../record-document.js';
-import type { CreateManyOptions, RecordRepository, RecordSummary } from '../record-repository.js';
+import type { CreateManyOptions, RecordDocuments, RecordSummary } from '../record-repository.js';
 import { type PgClient, uniqueViolation } from './pg-client.js';
 import { trustedRow } from './pg-row-schemas.js';
 
@@ -24,7 +24,7 @@ const PAGE = 1000;
  * The records in PostgreSQL (table `records`: the document as `json`, name and normalised phone
  * in their own columns). The unique index on customers' phones is the guard under concurrency.
  */
-export class PgRecords implements RecordRepository {
+export class PgRecords implements RecordDocuments {
   readonly #db: PgClient;
 
   constructor(db: PgClient) {

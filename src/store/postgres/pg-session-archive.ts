@@ -7,7 +7,7 @@ import type { CallJournal } from '../call-journal.js';
 import type {
   SavedSession,
   SaveSessionOptions,
-  SessionArchive,
+  SessionDocuments,
   SessionFilter,
   SessionSummary,
 } from '../session-archive.js';
@@ -30,7 +30,7 @@ const SESSION_REFERENCE = {
  * The saved call history in PostgreSQL (table `sessions`, the day's counter in `session_seq`).
  * Saving a call is one transaction with its customer's update; listings filter in SQL.
  */
-export class PgSessionArchive implements SessionArchive {
+export class PgSessionArchive implements SessionDocuments {
   readonly #db: PgClient;
   readonly #records: PgRecords;
   readonly #journal: CallJournal;
@@ -41,7 +41,7 @@ export class PgSessionArchive implements SessionArchive {
     this.#journal = journal;
   }
 
-  async saveSession(options: SaveSessionOptions): Promise<SavedSession> {
+  async saveSession(options: SaveSessionOptions<StoredRecord>): Promise<SavedSession> {
     const { date: day, tag } = sessionIdParts(options);
     const callId = options.callId ?? null;
     // Session, customer and the call's save marker commit together; a second save of the same

@@ -7,7 +7,7 @@ import { type PgClient, uniqueViolation } from './pg-client.js';
 import { type PgRecords, storedRecord } from './pg-records.js';
 
 /** The trash in PostgreSQL (table `trash`): a delete moves the row there in one transaction. */
-export class PgTrash implements TrashRepository {
+export class PgTrash implements TrashRepository<StoredRecord> {
   readonly #db: PgClient;
   readonly #records: PgRecords;
 

@@ -1,0 +1,198 @@
+import type { Grant } from '../domain/grant-schema.js';
+import { recordOf } from '../domain/record-of.js';
+import type { AnyRecord, RecordOf, RecordType, StoredRecord } from '../domain/record-schemas.js';
+import type { SessionRecord } from '../domain/session-schemas.js';
+import type { CallJournal } from './call-journal.js';
+import type { GrantConsumption, GrantFilter, GrantStore } from './grant-store.js';
+import type { LiveSessionRecord, LiveSessionStore } from './live-session-store.js';
+import type { SessionImporter, SessionReadmeSource } from './migrate-store.js';
+import type { MockStateEntry, MockStateStore } from './mock-state-store.js';
+import type { CreateManyOptions, RecordDocuments, RecordSummary } from './record-repository.js';
+import type { RecordStore } from './record-store.js';
+import type {
+  SavedSession,
+  SaveSessionOptions,
+  SessionDocuments,
+  SessionFilter,
+  SessionSummary,
+} from './session-archive.js';
+import type { TrashEntry, TrashRepository } from './trash-repository.js';
+
+/** The parts a store is made of, one per aggregate; records come out of them as plain documents. */
+export interface RecordStoreParts {
+  records: RecordDocuments;
+  trash: TrashRepository<StoredRecord>;
+  sessions: SessionDocuments & SessionImporter & SessionReadmeSource;
+  live: LiveSessionStore;
+  mock: MockStateStore;
+  grants: GrantStore;
+}
+
+/**
+ * A RecordStore put together from its parts: every call goes to the part of its aggregate, and
+ * records leave as `Product`, `Customer` or `Operator` (`recordOf`, the one place a document is
+ * typed). The file, PostgreSQL and memory stores extend it and only say how they build their
+ * parts, what they add (imports, index rebuilds, `cs doctor`) and how they close.
+ *
+ * @example class MyStore extends ComposedRecordStore<RecordStoreParts> { async close() {} }
+ */
+export abstract class ComposedRecordStore<Parts extends RecordStoreParts = RecordStoreParts>
+  implements RecordStore
+{
+  readonly location: string;
+  readonly journal: CallJournal;
+  /** The parts, for what a store adds beyond the RecordStore interface. */
+  protected readonly parts: Parts;
+
+  protected constructor(location: string, journal: CallJournal, parts: Parts) {
+    this.location = location;
+    this.journal = journal;
+    this.parts = parts;
+  }
+
+  abstract close(): Promise<void>;
+
+  // ---- records
+
+  async create<T extends RecordType>(
+    type: T,
+    fields: Record<string, unknown>,
+    options?: { id?: string },
+  ): Promise<RecordOf<T>> {
+    return recordOf(type, await this.parts.records.create(type, fields, options));
+  }
+  async createMany<T extends RecordType>(
+    type: T,
+    items: ReadonlyArray<Record<string, unknown>>,
+    options?: CreateManyOptions,
+  ): Promise<Array<RecordOf<T>>> {
+    return (await this.parts.records.createMany(type, items, options)).map((r) => recordOf(type, r));
+  }
+  async get<T extends RecordType>(type: T, id: string): Promise<RecordOf<T> | undefined> {
+    const found = await this.parts.records.get(type, id);
+    return found && recordOf(type, found);
+  }
+  async findByName<T extends RecordType>(type: T, name: string): Promise<Array<RecordOf<T>>> {
+    return (await this.parts.records.findByName(type, name)).map((r) => recordOf(type, r));
+  }
+  async findCustomerByPhone(phone: string): Promise<RecordOf<'customer'> | undefined> {
+    const found = await this.parts.records.findCustomerByPhone(phone);
+    return found && recordOf('customer', found);
+  }
+  summaries(type: RecordType): Promise<RecordSummary[]> {
+    return this.parts.records.summaries(type);
+  }
+  streamSummaries(type: RecordType): AsyncIterable<RecordSummary> {
+    return this.parts.records.streamSummaries(type);
+  }
+  async list<T extends RecordType>(type: T): Promise<Array<RecordOf<T>>> {
+    return (await this.parts.records.list(type)).map((r) => recordOf(type, r));
+  }
+  async *streamRecords<T extends RecordType>(type: T): AsyncGenerator<RecordOf<T>> {
+    for await (const r of this.parts.records.streamRecords(type)) yield recordOf(type, r);
+  }
+  async update<T extends RecordType>(
+    type: T,
+    id: string,
+    change: (current: RecordOf<T>) => Record<string, unknown> | Promise<Record<string, unknown>>,
+  ): Promise<RecordOf<T>> {
+    return recordOf(
+      type,
+      await this.parts.records.update(type, id, (current) => change(recordOf(type, current))),
+    );
+  }
+
+  // ---- trash
+
+  delete(type: RecordType, id: string): Promise<TrashEntry> {
+    return this.parts.trash.delete(type, id);
+  }
+  listTrash(): Promise<TrashEntry[]> {
+    return this.parts.trash.listTrash();
+  }
+  async restore(trashId: string): Promise<AnyRecord> {
+    const record = await this.parts.trash.restore(trashId);
+    return recordOf(record._type, record);
+  }
+
+  // ---- saved sessions
+
+  saveSession(options: SaveSessionOptions): Promise<SavedSession> {
+    const { customer, ...rest } = options;
+    return this.parts.sessions.saveSession({
+      ...rest,
+      ...(customer && {
+        customer: {
+          id: customer.id,
+          change: (current, session) => customer.change(recordOf('customer', current), session),
+        },
+      }),
+    });
+  }
+  /** Writes a session under its own id (copying between stores); false when it exists. */
+  importSession(session: SessionRecord, readme: string): Promise<boolean> {
+    return this.parts.sessions.importSession(session, readme);
+  }
+  /** The README.md saved with a session, as written. */
+  readSessionReadme(sessionId: string): Promise<string | undefined> {
+    return this.parts.sessions.readSessionReadme(sessionId);
+  }
+  getSession(sessionId: string): Promise<SessionRecord | undefined> {
+    return this.parts.sessions.getSession(sessionId);
+  }
+  listSessions(filter?: SessionFilter): Promise<SessionSummary[]> {
+    return this.parts.sessions.listSessions(filter);
+  }
+  isReferencedBySession(type: RecordType, record: StoredRecord): Promise<boolean> {
+    return this.parts.sessions.isReferencedBySession(type, record);
+  }
+
+  // ---- live sessions
+
+  putLiveSession(live: LiveSessionRecord): Promise<void> {
+    return this.parts.live.putLiveSession(live);
+  }
+  getLiveSession(liveId: string): Promise<LiveSessionRecord | undefined> {
+    return this.parts.live.getLiveSession(liveId);
+  }
+  updateLiveSession(
+    liveId: string,
+    change: (current: LiveSessionRecord) => LiveSessionRecord,
+  ): Promise<LiveSessionRecord> {
+    return this.parts.live.updateLiveSession(liveId, change);
+  }
+  listLiveSessions(): Promise<LiveSessionRecord[]> {
+    return this.parts.live.listLiveSessions();
+  }
+  deleteLiveSession(liveId: string): Promise<void> {
+    return this.parts.live.deleteLiveSession(liveId);
+  }
+
+  // ---- mock backend state
+
+  getMockState(productId: string, phone: string): Promise<Record<string, unknown> | undefined> {
+    return this.parts.mock.getMockState(productId, phone);
+  }
+  updateMockState(
+    productId: string,
+    phone: string,
+    change: (current: Record<string, unknown> | undefined) => Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
+    return this.parts.mock.updateMockState(productId, phone, change);
+  }
+  listMockStates(productId?: string): Promise<MockStateEntry[]> {
+    return this.parts.mock.listMockStates(productId);
+  }
+
+  // ---- grants
+
+  putGrant(grant: Grant): Promise<void> {
+    return this.parts.grants.putGrant(grant);
+  }
+  consumeGrant(consumption: GrantConsumption): Promise<Grant | undefined> {
+    return this.parts.grants.consumeGrant(consumption);
+  }
+  listGrants(filter: GrantFilter): Promise<Grant[]> {
+    return this.parts.grants.listGrants(filter);
+  }
+}
