@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Grant } from './grant-schema.js';
 import { PERMISSION_CATEGORIES } from './record-schemas.js';
+import { RESOLUTION_STATUSES } from './resolution-status.js';
 
 export const ConversationTurnSchema = z.looseObject({
   role: z.enum(['agent', 'customer']),
@@ -11,7 +12,7 @@ export type ConversationTurn = z.infer<typeof ConversationTurnSchema>;
 /** The end-of-call review (seed Step 7); the same schema binds the built-in and the LLM agent. */
 export const ReviewSchema = z.looseObject({
   // `interrupted`: the call ended by a signal, a crash or an outage and was saved by recovery.
-  resolution_status: z.enum(['resolved', 'partially_resolved', 'unresolved', 'interrupted']),
+  resolution_status: z.enum(RESOLUTION_STATUSES),
   issue_summary: z.string().min(1),
   actions_taken: z.array(z.string()),
   follow_up_required: z.boolean(),

@@ -1,10 +1,9 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { z } from 'zod';
 import { CALL_OPERATIONS } from '../operations/call-operations.js';
-import { type Operation, operationData, runOperation } from '../operations/define-operation.js';
+import type { AnyOperation, OperationDeps } from '../operations/define-operation.js';
 import type { RecordStore } from '../store/record-store.js';
 import type { CallerScope } from './_caller-scope.js';
-import { guarded, toolResult } from './_tool-result.js';
+import { registerOperationTool } from './_operation-tool.js';
 
 /**
  * The call tools: each one is an operation of `src/operations/` (the same ones `cs session …`,
@@ -19,28 +18,21 @@ export function registerCallTools(
   /** Told of each call started and ended here, so the record tools can show its caller. */
   scope?: CallerScope,
 ): void {
-  const deps = { store, env };
-  for (const operation of CALL_OPERATIONS as ReadonlyArray<Operation<z.ZodRawShape, unknown>>) {
-    server.registerTool(
-      operation.name,
-      {
-        title: operation.title,
-        description: operation.description,
-        inputSchema: operation.input.shape,
-        ...(operation.readOnly ? { annotations: { readOnlyHint: true } } : {}),
-      },
-      guarded(async (args: Record<string, unknown>) => {
+  const deps: OperationDeps = { store, env };
+  for (const operation of CALL_OPERATIONS as ReadonlyArray<AnyOperation>) {
+    registerOperationTool(server, operation, deps, {
+      async before(args) {
         if (operation.name === 'start_call' && typeof args.customer === 'string') {
           await scope?.checkCallerName(args.customer);
         }
-        const { output, input } = await runOperation(operation, deps, args);
+      },
+      after(args, output) {
         const data = output as Record<string, unknown>;
         if (operation.name === 'start_call') {
           scope?.callStarted(String(data.call_id), String((data.customer as { id: string }).id));
         }
         if (operation.name === 'end_call') scope?.callEnded(String(args.call_id));
-        return toolResult(operation.text(output, input), operationData(operation, output));
-      }),
-    );
+      },
+    });
   }
 }

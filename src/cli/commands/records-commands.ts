@@ -4,13 +4,21 @@ import { REQUIRED_FIELDS, type RecordType, type StoredRecord } from '../../domai
 import { parseRecordType } from '../../domain/record-types.js';
 import { validateRecordFields } from '../../domain/record-validation.js';
 import { checkRecordSizes, SIZE_LIMITS } from '../../domain/size-limits.js';
-import { createRecords, deleteRecord, restoreRecord, updateRecord } from '../../records/record-service.js';
+import {
+  createRecordsOperation,
+  deleteRecordOperation,
+  listTrashOperation,
+  restoreRecordOperation,
+  updateRecordOperation,
+} from '../../operations/record-operations.js';
 import { type CliContext, parseJsonFlag, parseJsonObject } from '../cli-context.js';
 import { ProgressBar } from '../progress-bar.js';
 import { askYesNo, promptForRecord } from '../prompt-record.js';
+import { runCliOperation } from '../run-cli-operation.js';
 import { jsonArrayEnd, jsonArrayItem, StreamWriter } from '../stream-writer.js';
 import { type RefOptions, recordRef } from './records-read-commands.js';
 
+/** `cs create <type>`: the create_records operation on --data, --file or a terminal's answers; --mock generates. */
 export async function createCommand(
   ctx: CliContext,
   typeWord: string,
@@ -33,11 +41,7 @@ export async function createCommand(
     }
     inputs = [await promptForRecord(type)];
   }
-  for (const input of inputs) checkRecordSizes(input, type);
-  const created = await createRecords(await ctx.store(), type, inputs);
-  ctx.emit(created.length === 1 ? created[0] : created, () =>
-    created.map((r) => `已创建 Created ${type}: ${r.name} (id ${r._id})`).join('\n'),
-  );
+  await runCliOperation(ctx, createRecordsOperation, { type, records: inputs });
   return undefined;
 }
 
@@ -146,6 +150,7 @@ function parseRecordsJson(text: string, flag: string): Array<Record<string, unkn
   return [parseJsonObject(trimmed, flag)];
 }
 
+/** `cs update <type>`: the update_record operation. */
 export async function updateCommand(
   ctx: CliContext,
   typeWord: string,
@@ -153,51 +158,33 @@ export async function updateCommand(
 ): Promise<number | undefined> {
   const type = parseRecordType(typeWord);
   const updates = parseJsonObject(options.updates, '--updates');
-  checkRecordSizes(updates, type);
-  const record = await updateRecord(
-    await ctx.store(),
+  await runCliOperation(ctx, updateRecordOperation, {
     type,
-    recordRef(options, type === 'customer'),
+    ...recordRef(options, type === 'customer'),
     updates,
-  );
-  ctx.emit(record, () => `已更新 Updated ${type}: ${record.name} (id ${record._id})`);
+  });
   return undefined;
 }
 
+/** `cs delete <type>`: the delete_record operation; a terminal is asked first unless --yes. */
 export async function deleteCommand(
   ctx: CliContext,
   typeWord: string,
   options: RefOptions & { force?: boolean; yes?: boolean },
 ): Promise<number | undefined> {
   const type = parseRecordType(typeWord);
-  const confirm =
-    ctx.isTerminal && !options.yes
-      ? (record: StoredRecord) => askYesNo(`确认删除 Delete ${type} "${record.name}" (${record._id})? [y/N] `)
-      : undefined;
-  const entry = await deleteRecord(await ctx.store(), type, recordRef(options, type === 'customer'), {
-    ...(options.force ? { force: true } : {}),
-    ...(confirm ? { confirm } : {}),
-  });
-  ctx.emit(
-    entry,
-    () =>
-      `已删除 Deleted ${type}: ${entry.name} (id ${entry.id}); 可恢复 restore with: cs restore ${entry.trash_id}`,
+  await runCliOperation(
+    ctx,
+    deleteRecordOperation,
+    { type, ...recordRef(options, type === 'customer'), force: options.force },
+    ctx.isTerminal && !options.yes ? { confirm: askYesNo } : {},
   );
   return undefined;
 }
 
+/** `cs restore [ref]`: the restore_record operation, or list_trash without a ref. */
 export async function restoreCommand(ctx: CliContext, ref: string | undefined): Promise<number | undefined> {
-  const store = await ctx.store();
-  if (ref === undefined) {
-    const trash = await store.listTrash();
-    ctx.emit(trash, () =>
-      trash.length === 0
-        ? '回收站为空 The trash is empty.'
-        : trash.map((t) => `${t.trash_id}  ${t.type}  ${t.name}  (deleted ${t.deleted_at})`).join('\n'),
-    );
-    return undefined;
-  }
-  const record = await restoreRecord(store, ref);
-  ctx.emit(record, () => `已恢复 Restored ${record._type}: ${record.name} (id ${record._id})`);
+  if (ref === undefined) await runCliOperation(ctx, listTrashOperation, {});
+  else await runCliOperation(ctx, restoreRecordOperation, { ref });
   return undefined;
 }

@@ -1,12 +1,8 @@
-import { emptyCallRecord } from '../../call/call-session.js';
-import { parseReview, saveCall } from '../../call/finish-call.js';
-import { listLiveSessions } from '../../call/live-session.js';
+import { parseReview } from '../../call/finish-call.js';
 import { withReviewDefaults } from '../../call/review-defaults.js';
 import { checkCustomerUpdates } from '../../domain/check-customer-updates.js';
-import { systemClock } from '../../domain/clock.js';
 import { CsError, describeIssues } from '../../domain/cs-error.js';
 import type { Language } from '../../domain/language.js';
-import { isValidPhone, normalizePhone } from '../../domain/phone.js';
 import { ConversationTurnSchema } from '../../domain/session-schemas.js';
 import {
   endCallOperation,
@@ -15,7 +11,7 @@ import {
   recordTurnOperation,
   startCallOperation,
 } from '../../operations/call-operations.js';
-import { resolveRecord } from '../../records/resolve-record.js';
+import { listLiveCallsOperation, saveSessionOperation } from '../../operations/session-operations.js';
 import { type CliContext, parseJsonFlag, parseJsonObject } from '../cli-context.js';
 import { runCliOperation } from '../run-cli-operation.js';
 import { callerRef } from './call-command.js';
@@ -37,7 +33,10 @@ function checkReviewUpdates(review: unknown, updates: Record<string, unknown> | 
   }
 }
 
-/** `cs session save`: the seed's save_session.py, for assistants that ran the call themselves. */
+/**
+ * `cs session save`: the save_session operation. The JSON flags are checked here first, so a
+ * mistake names its flag (`--review is not a valid review: ...`).
+ */
 export async function sessionSaveCommand(
   ctx: CliContext,
   options: {
@@ -69,32 +68,15 @@ export async function sessionSaveCommand(
     );
   }
   checkReviewUpdates(review, updates);
-  const store = await ctx.store();
-  const product = await resolveRecord(store, 'product', { name: options.product });
-  const operator = await resolveRecord(store, 'operator', { name: options.operator });
-  const phoneLike = normalizePhone(options.customer);
-  const customer =
-    isValidPhone(phoneLike) && /^\+?\d+$/.test(phoneLike)
-      ? await resolveRecord(store, 'customer', { phone: phoneLike })
-      : await resolveRecord(store, 'customer', { name: options.customer });
-  const record = emptyCallRecord(/[\u3400-\u9fff]/.test(options.conversation) ? 'zh' : 'en', systemClock);
-  record.conversation = turns.data;
-  const saved = await saveCall({
-    store,
-    product,
-    operator,
-    customer,
-    phone: customer.phone === undefined ? '' : String(customer.phone),
-    record,
+  await runCliOperation(ctx, saveSessionOperation, {
+    product: options.product,
+    customer: options.customer,
+    operator: options.operator,
     review,
-    agent: 'external',
-    ...(updates ? { customerUpdates: updates } : {}),
-    ...(tag ? { tag } : {}),
+    conversation: turns.data,
+    update_customer: updates,
+    session_tag: tag,
   });
-  ctx.emit(
-    { session_id: saved.sessionId, path: saved.path },
-    () => `会话已保存 Session saved: ${saved.sessionId} (${saved.path})`,
-  );
   return undefined;
 }
 
@@ -178,26 +160,14 @@ export async function sessionEndCommand(
   return undefined;
 }
 
+/** `cs session list`: list_live_calls with --live, else the saved sessions (list_sessions). */
 export async function sessionListCommand(
   ctx: CliContext,
   options: { live?: boolean },
 ): Promise<number | undefined> {
-  const store = await ctx.store();
-  if (options.live) {
-    const live = await listLiveSessions(store);
-    ctx.emit(live, () =>
-      live.length === 0
-        ? '没有进行中的会话 No live sessions.'
-        : live
-            .map(
-              (l) =>
-                `${l.call_id}  ${l.product}  ${l.customer}${l.phone ? ` ${l.phone}` : ''}  ${l.age}  ${l.turns} ${l.turns === 1 ? 'turn' : 'turns'}${l.ending ? '  (ending)' : ''}`,
-            )
-            .join('\n'),
-    );
-    return undefined;
-  }
-  return historyListCommand(ctx, {});
+  if (options.live) await runCliOperation(ctx, listLiveCallsOperation, {});
+  else await historyListCommand(ctx, {});
+  return undefined;
 }
 
 // `cs history list|show` live in history-commands.ts (light to load); `cs session list` lists through it.
