@@ -7,6 +7,7 @@ const PG = [
   'test/contract/pg-*.test.ts',
   'test/contract/legacy-migration.test.ts',
   'test/e2e/postgres-cli.test.ts',
+  'test/e2e/eval-postgres.test.ts',
 ];
 
 /** Tests that spawn processes: the built CLI (from dist/, hence the build) or store workers. */
