@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MemoryRecordStore } from '../store/memory/memory-record-store.js';
-import { listLiveSessions, startLiveSession } from './live-session.js';
+import { listLiveSessions, recordLiveTurn, startLiveSession, withLiveSession } from './live-session.js';
 
 const records = JSON.parse(
   readFileSync(new URL('../../../shared/scenarios/calls/records.json', import.meta.url), 'utf8'),
@@ -53,5 +53,64 @@ describe('listLiveSessions', () => {
     await store.delete('customer', customer._id);
     const [row] = await listLiveSessions(store);
     expect(row?.customer).toBe(customer._id);
+  });
+});
+
+describe('recordLiveTurn', () => {
+  /** A live call from 张先生, with 李女士 (a mobile) and 周伟 (a landline) in the store too. */
+  async function liveCall() {
+    const store = new MemoryRecordStore();
+    const product = await store.create('product', records.products[0]!);
+    await store.create('operator', { name: 'HEAR策略' });
+    const caller = await store.create('customer', records.customers[0]!);
+    await store.create('customer', records.customers[1]!);
+    await store.create('customer', { ...records.customers[1]!, name: '周伟', phone: '021-6666 8888' });
+    const { liveId } = await startLiveSession({
+      store,
+      product: product.name,
+      operator: 'HEAR策略',
+      caller: { phone: String(caller.phone) },
+      language: 'zh',
+    });
+    await recordLiveTurn({ store, liveId, role: 'customer', content: '你好，我想问一下会员的事' });
+    const conversation = () => withLiveSession({ store, liveId, work: (s) => s.record.conversation });
+    return { store, liveId, conversation };
+  }
+
+  it.each([
+    ['another customer named in full', '李女士那边也是这个问题。'],
+    ['another customer named with spaces', '我查到周 伟的会员也到期了。'],
+    ["another customer's landline", '您也可以拨打021-6666 8888问一下。'],
+    ["another customer's mobile", '李女士的号码是139 1234 5678。'],
+  ])('refuses a draft with %s, and records the decision only', async (_what, draft) => {
+    const { store, liveId, conversation } = await liveCall();
+    const refused = recordLiveTurn({ store, liveId, role: 'agent', content: draft });
+    await expect(refused).rejects.toMatchObject({
+      code: 'E_REFUSED',
+      details: { rule: 'other_customer_data' },
+    });
+    expect((await conversation()).map((t) => t.content)).not.toContain(draft);
+  });
+
+  it("records a reply that names only the caller, by the caller's name and phone", async () => {
+    const { store, liveId, conversation } = await liveCall();
+    const reply = '张先生您好，您登记的号码是13800138000，请问有什么可以帮您？';
+    await recordLiveTurn({ store, liveId, role: 'agent', content: reply });
+    expect((await conversation()).at(-1)).toMatchObject({ role: 'agent', content: reply });
+  });
+
+  it('looks customers up by what the draft holds, never by listing them all', async () => {
+    const { store, liveId } = await liveCall();
+    const listings = [
+      vi.spyOn(store, 'summaries'),
+      vi.spyOn(store, 'streamSummaries'),
+      vi.spyOn(store, 'list'),
+    ];
+    const byName = vi.spyOn(store, 'findByName');
+    await expect(
+      recordLiveTurn({ store, liveId, role: 'agent', content: '李女士那边也是这个问题。' }),
+    ).rejects.toMatchObject({ code: 'E_REFUSED' });
+    for (const listing of listings) expect(listing).not.toHaveBeenCalled();
+    expect(byName).toHaveBeenCalledWith('customer', '李女士');
   });
 });

@@ -17,6 +17,7 @@ import {
   emptyCallRecord,
   sessionStartedEvent,
 } from './call-session.js';
+import { customersNamedIn } from './customers-named-in.js';
 import { parseReview, saveCall } from './finish-call.js';
 import { formatAge } from './format-age.js';
 import { type CallerRef, type CallParticipants, startCall } from './start-call.js';
@@ -150,7 +151,10 @@ export async function recordLiveTurn(options: {
   // An outside assistant's reply is held to the guard the LLM agent's drafts pass: a reply that
   // states what no query showed, promises what was not approved or reveals another customer is
   // not recorded (nor, so, said); the decision is, and the assistant hears why.
-  const others = options.role === 'agent' ? await otherCustomers(options.store) : [];
+  // Only the customers the draft may name (by phone or name) are looked up, not every customer:
+  // a store of 100,000 customers costs a reply what a store of ten does.
+  const others =
+    options.role === 'agent' ? await customersNamedIn({ store: options.store, draft: content }) : [];
   const verdict = await withLiveSession({
     store: options.store,
     liveId: options.liveId,
@@ -181,12 +185,6 @@ export async function recordLiveTurn(options: {
       { details: { rule: verdict.rule } },
     );
   }
-}
-
-/** Every customer with a phone, as the guard compares replies against them. */
-async function otherCustomers(store: RecordStore): Promise<Array<{ name: string; phone: string }>> {
-  const summaries = await store.summaries('customer');
-  return summaries.flatMap((s) => (s.phone ? [{ name: s.name, phone: s.phone }] : []));
 }
 
 /**

@@ -1,5 +1,5 @@
 // The reply guard's first rule: another customer's data never goes out, in any disguise.
-import { maskPhone } from '../domain/phone.js';
+import { maskPhone, normalizePhone } from '../domain/phone.js';
 import { digitsAsAscii, escapeRegExp, isQuestion, sentenceAt } from './_guard-text.js';
 import type { GuardReplyInput, GuardVerdict } from './reply-guard.js';
 
@@ -188,9 +188,12 @@ interface Phones {
 }
 
 /** The draft with digits in every disguise made plain: 壹叁玖 -> 139, 139-1234 5678 -> 13912345678. */
-function plainDigits(draft: string): string {
+export function plainDigits(draft: string): string {
   return digitsAsAscii(draft).replace(/(?<=[\d*xX×•●#])[\s\-–—.·・_/|、,，]+(?=[\d*xX×•●#])/g, '');
 }
+
+/** A run of digits that may be a whole phone number (an optional + or 00 before it). */
+export const PHONE_RUN = /(?<![\d+])(?:\+|00)?\d{5,24}(?!\d)/g;
 
 /** A masked form (139****5678, ****5678) fits a phone when every digit shown is the phone's. */
 function fitsMask(mask: string, phone: string): boolean {
@@ -208,6 +211,15 @@ function checkPhones(draft: string, phones: Phones): GuardVerdict {
     if (m[1] !== phones.caller) {
       return privacyStop(
         `The reply says the phone number ${maskPhone(m[1]!)}, which is not the caller's: never give out another customer's data.`,
+      );
+    }
+  }
+  // Another customer's number in full, of any kind (a landline, a number abroad).
+  for (const m of plain.matchAll(PHONE_RUN)) {
+    const phone = normalizePhone(m[0]);
+    if (phone !== phones.caller && phones.others.includes(phone)) {
+      return privacyStop(
+        `The reply says the phone number ${maskPhone(phone)}, another customer's: never give out another customer's data.`,
       );
     }
   }
@@ -252,7 +264,7 @@ function maskName(name: string): string {
 }
 
 /** The draft without spaces between Han characters (李 女士, 李　小　红). */
-function compactHan(draft: string): string {
+export function compactHan(draft: string): string {
   return draft.replace(/(?<=\p{Script=Han})\s+(?=[\p{Script=Han}A-Za-z*])/gu, '');
 }
 
