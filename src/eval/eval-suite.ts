@@ -147,6 +147,7 @@ async function readJson(file: string): Promise<unknown> {
 function parseRecords(file: string, raw: unknown): SuiteRecords {
   const shape = z
     .strictObject({
+      about: z.string().optional(),
       products: z.array(z.record(z.string(), z.unknown())).min(1),
       customers: z.array(z.record(z.string(), z.unknown())).default([]),
       operators: z.array(z.record(z.string(), z.unknown())).min(1),

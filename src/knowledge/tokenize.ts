@@ -62,7 +62,7 @@ function wordSegmenter(): Intl.Segmenter {
 export function tokenize(text: string): string[] {
   const terms: string[] = [];
   // NFKC folds full-width letters and digits (ＡＢＣ１２３) into ASCII.
-  const normalized = text.normalize('NFKC').toLowerCase().replaceAll('’', "'");
+  const normalized = foldSynonyms(text.normalize('NFKC').toLowerCase().replaceAll('’', "'"));
   // The CJK words of the current run (between punctuation, stop words and non-CJK text), each as
   // its characters: code points, since rarer Han characters lie outside the BMP.
   let run: string[][] = [];
@@ -111,6 +111,24 @@ export function tokenize(text: string): string[] {
   }
   endRun();
   return terms;
+}
+
+/**
+ * Words callers and product texts use for the same thing, folded to one before tokenizing (index
+ * and query alike): 连网/配网/上网 all mean getting a device online, 多长时间 asks 多久.
+ */
+const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/连网|配网|上网|入网|连wifi|连无线/g, '联网'],
+  [/多长时间|多少天|几天|多少时间/g, '多久'],
+  [/退钱|返钱/g, '退款'],
+  [/邮费|快递费/g, '运费'],
+  [/质保/g, '保修'],
+];
+
+function foldSynonyms(text: string): string {
+  let out = text;
+  for (const [pattern, word] of SYNONYMS) out = out.replace(pattern, word);
+  return out;
 }
 
 /**

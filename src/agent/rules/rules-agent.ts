@@ -3,9 +3,16 @@ import type { CallAgent, CallContext } from '../../call/call-agent.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory, StoredRecord } from '../../domain/record-schemas.js';
 import type { Review, SystemQueryRecord } from '../../domain/session-schemas.js';
+import {
+  type InterfaceProfile,
+  profileInterfaces,
+  relevantInterfaces,
+} from '../../knowledge/interface-vocabulary.js';
 import { type ActionRequest, conceptLabel, type Quantity } from '../../permissions/index.js';
+import { fillParams } from './interface-params.js';
 import { composeReply, type ReplyParts } from './methodology-reply.js';
 import { phrases, pick, slaWindow } from './reply-phrases.js';
+import { speakResponse } from './speak-facts.js';
 import { type Understanding, understandUtterance } from './understand-utterance.js';
 
 interface Subscription {
@@ -64,7 +71,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // request, unless the caller also asks for something ("能不能给我退款").
   const aboutAccount = u.chargeDispute || u.somethingMissing || u.aboutOwnAccount;
   const faqHit =
-    u.question && !u.asksForAction && !aboutAccount ? ctx.tools.searchKnowledge(utterance, 1)[0] : undefined;
+    u.question && !u.asksForAction && !aboutAccount ? knowledgeAnswer(ctx, utterance) : undefined;
   const actions = faqHit ? [] : u.actions;
 
   // An action request alone ("把自动续费关了") needs no restating of the account: the engine
@@ -85,6 +92,10 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     if (facts.offerCancelRenew && !actions.some((a) => a.concept === 'cancel_auto_renew')) {
       parts.notify = p.offerCancelRenew;
     }
+  } else if (!(faqHit && !u.aboutOwnAccount)) {
+    // Any other product: the interfaces whose facts the caller's words are about (its own
+    // descriptions and fields say which), queried before the reply and before any action.
+    parts.resolve.push(...(await lookUpFacts(ctx, utterance)));
   }
 
   // Step 5: check before agreeing to anything.
@@ -111,7 +122,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     parts.resolve.push(faqHit.answer);
     topics.push(lang === 'zh' ? `咨询：${faqHit.question}` : `Asked: ${faqHit.question}`);
   } else if (u.question && actions.length === 0 && !needsAccount && !u.asksForAction) {
-    const hit = ctx.tools.searchKnowledge(utterance, 1)[0];
+    const hit = knowledgeAnswer(ctx, utterance);
     if (hit) {
       parts.resolve.push(hit.answer);
       topics.push(lang === 'zh' ? `咨询：${hit.question}` : `Asked: ${hit.question}`);
@@ -150,6 +161,22 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   return composeReply(String(ctx.operator.methodology ?? ''), parts);
 }
 
+/**
+ * The product knowledge that answers the utterance: searched whole, then clause by clause, so
+ * a question inside a longer turn (我是刘建华，刚买的音箱，保修多久啊？) still finds its answer.
+ */
+function knowledgeAnswer(ctx: CallContext, utterance: string) {
+  const whole = ctx.tools.searchKnowledge(utterance, 1)[0];
+  if (whole) return whole;
+  const clauses = utterance.split(/[，,。.！!？?；;\n]+/).filter((c) => c.trim().length >= 2);
+  if (clauses.length < 2) return undefined;
+  for (const clause of clauses.reverse()) {
+    const hit = ctx.tools.searchKnowledge(clause, 1)[0];
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
 function learnName(ctx: CallContext, name: string): void {
   const current = String(ctx.customer.name);
   if (ctx.coldStart || current.startsWith('来电客户_')) ctx.learned.name = name;
@@ -173,6 +200,105 @@ function discoveryQuestion(ctx: CallContext, turn: number): string {
 }
 
 // ---- verification -------------------------------------------------------------------------
+
+const profiles = new WeakMap<object, InterfaceProfile[]>();
+
+/** The product's interfaces as the vocabulary reads them, once per product record. */
+function interfaceProfiles(product: StoredRecord): InterfaceProfile[] {
+  let found = profiles.get(product);
+  if (!found) {
+    found = profileInterfaces(product.api_interfaces);
+    profiles.set(product, found);
+  }
+  return found;
+}
+
+/**
+ * Puts before an interface that needs a value (an order id) the caller did not say and no query
+ * returned yet, an interface of the product that returns it and needs nothing but the caller
+ * (recent_orders before shipment).
+ */
+function withFeeders(
+  wanted: string[],
+  defs: Record<string, { params?: string[]; response_fields?: string[] }>,
+  utterance: string,
+  ctx: CallContext,
+): string[] {
+  const out: string[] = [];
+  for (const name of wanted) {
+    const params = defs[name]?.params ?? [];
+    if (!fillParams(params, utterance, ctx.systemQueries, new Date())) {
+      for (const param of params) {
+        const stem = param.toLowerCase().replace(/_?(?:id|no|number|code)$/, '');
+        if (stem === '' || /^(?:user|uid|phone|mobile|customer)$/.test(stem)) continue;
+        const feeder = Object.entries(defs).find(
+          ([other, def]) =>
+            other !== name &&
+            !out.includes(other) &&
+            fillParams(def.params ?? [], '', [], new Date()) !== undefined &&
+            `${other} ${(def.response_fields ?? []).join(' ')}`.toLowerCase().includes(stem),
+        );
+        if (feeder) out.push(feeder[0]);
+      }
+    }
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/**
+ * Queries the interfaces the utterance is about and says what they returned. An interface that
+ * needs a value nobody has given yet (an order id) waits for one queried first; one still missing
+ * is asked for, never guessed.
+ */
+async function lookUpFacts(ctx: CallContext, utterance: string): Promise<string[]> {
+  const lang = ctx.language;
+  const defs = (ctx.product.api_interfaces ?? {}) as Record<
+    string,
+    { description?: string; params?: string[]; response_fields?: string[] }
+  >;
+  const wanted = withFeeders(
+    relevantInterfaces(interfaceProfiles(ctx.product), utterance),
+    defs,
+    utterance,
+    ctx,
+  );
+  const sentences: string[] = [];
+  const asked = new Set<string>();
+  let pending = wanted;
+  for (let pass = 0; pass < 2 && pending.length > 0; pass++) {
+    const later: string[] = [];
+    for (const name of pending) {
+      const def = defs[name];
+      const params = fillParams(def?.params ?? [], utterance, ctx.systemQueries, new Date());
+      if (!params) {
+        later.push(name);
+        continue;
+      }
+      const q = await ctx.tools.querySystem({ interfaceName: name, params });
+      if (q.ok) sentences.push(speakResponse(String(def?.description ?? name), q.response, lang));
+      else if (!sentences.includes(phrases(lang).queryFailed)) sentences.push(phrases(lang).queryFailed);
+    }
+    pending = later;
+  }
+  for (const name of pending) {
+    const missing = (defs[name]?.params ?? []).filter((param) => !asked.has(param));
+    for (const m of missing) asked.add(m);
+  }
+  if (pending.length > 0 && sentences.length === 0) {
+    const what = [...asked]
+      .filter((a) => !/^(?:user_?id|uid|phone|mobile|customer_?id)$/i.test(a))
+      .join('、');
+    if (what) {
+      sentences.push(
+        lang === 'zh'
+          ? `麻烦您提供一下${what}，我好帮您查询。`
+          : `Could you give me the ${what}, so I can look it up?`,
+      );
+    }
+  }
+  return sentences;
+}
 
 function findInterface(product: StoredRecord, kind: 'subscription' | 'billing'): string | undefined {
   const interfaces = (product.api_interfaces ?? {}) as Record<

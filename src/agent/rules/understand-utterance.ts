@@ -38,6 +38,9 @@ const ZH_STOP_BEFORE_SERVICE = new Set(
   '我的了下问想这个那订阅开通没有是么什你们在用买办和跟与把给被个款该项种就都还又也请帮查说'.split(''),
 );
 const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '慕容', '令狐', '司徒', '夏侯'];
+/** The commonest Chinese surnames (about nine in ten people carry one of them). */
+const COMMON_SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const NOT_NAMES = /的|你们|管理|客户|会员|用户|经理|主管|老板|系统|这|那|谁|想|要|不|在|打|问/;
 
 /** Reads one customer utterance. Pure; shares the permission engine's quantity and action parsers. */
@@ -102,6 +105,9 @@ export function extractName(text: string): string | undefined {
   if (called && !NOT_NAMES.test(called[1]!)) return called[1];
   const titled = /我是([\u4e00-\u9fff]{1,2}(?:先生|女士|小姐))/.exec(text);
   if (titled && !NOT_NAMES.test(titled[1]!)) return titled[1];
+  // 我是刘建华，…: a full name said plainly, when it starts with a common surname (我是新用户 does not).
+  const plain = /我是([\u4e00-\u9fff]{2,3})(?=[，,。.！!？?\s]|$)/.exec(text);
+  if (plain && COMMON_SURNAMES.includes(plain[1]!.slice(0, 1)) && !NOT_NAMES.test(plain[1]!)) return plain[1];
   const en =
     /\b(?:my name is|this is|i am|i'm)\s+((?:Mr\.?|Ms\.?|Mrs\.?|Miss)\s+[A-Z][a-z]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/.exec(
       text,

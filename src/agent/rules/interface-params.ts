@@ -1,0 +1,107 @@
+import type { SystemQueryRecord } from '../../domain/session-schemas.js';
+
+/** Parameters the system binds to the caller itself (resolveQuery): never filled here. */
+const CALLER_PARAM = /^(?:user_?id|uid|phone|mobile|msisdn|customer_?id|caller|tel)$/i;
+
+/**
+ * Values for an interface's declared parameters: a date, month or id the caller named, else one
+ * an earlier query of this call returned under the same name (the order id of the order found a
+ * moment ago), else, for dates, the current period. Undefined when a parameter stays unknown:
+ * then the agent asks instead of querying.
+ *
+ * @example fillParams(['user_id', 'order_id'], '快递到哪了', [ordersQuery], now) // { order_id: 'S88001' }
+ */
+export function fillParams(
+  params: readonly string[],
+  utterance: string,
+  earlier: readonly SystemQueryRecord[],
+  now: Date,
+): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const param of params) {
+    if (CALLER_PARAM.test(param)) continue;
+    const value =
+      (isDateParam(param) ? dateSaid(param, utterance, now) : undefined) ??
+      (isIdParam(param) ? idSaid(utterance) : undefined) ??
+      valueReturned(param, earlier) ??
+      (isDateParam(param) ? currentPeriod(param, now) : undefined);
+    if (value === undefined) return undefined;
+    out[param] = value;
+  }
+  return out;
+}
+
+function isDateParam(name: string): boolean {
+  return /date|day|month|year|period|time/i.test(name);
+}
+
+function isIdParam(name: string): boolean {
+  return /(?:^|_)(?:id|no|number|code)$|order|booking|ticket|tracking|device|serial/i.test(name);
+}
+
+/** A date the caller named: 11月1号, 3月5日, 2026-11-01, 25号 (this month), 上个月 (a month). */
+function dateSaid(param: string, text: string, now: Date): string | undefined {
+  const year = now.getFullYear();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const iso = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(text);
+  let y: number | undefined;
+  let m: number | undefined;
+  let d: number | undefined;
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else {
+    const md = /(\d{1,2})月(\d{1,2})[日号]?/.exec(text);
+    if (md) [y, m, d] = [year, Number(md[1]), Number(md[2])];
+    else {
+      const day = /(?<![\d月])(\d{1,2})[日号]/.exec(text);
+      if (day) [y, m, d] = [year, now.getMonth() + 1, Number(day[1])];
+      else if (/上个?月|last month/i.test(text)) {
+        const last = new Date(year, now.getMonth() - 1, 1);
+        [y, m] = [last.getFullYear(), last.getMonth() + 1];
+      } else if (/这个?月|本月|this month/i.test(text)) [y, m] = [year, now.getMonth() + 1];
+    }
+  }
+  if (y === undefined || m === undefined || m < 1 || m > 12) return undefined;
+  if (/month|period/i.test(param) || d === undefined) return `${y}-${pad(m)}`;
+  if (/year/i.test(param)) return String(y);
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** An id the caller read out: letters and digits together (S88001, O-1101, MU5101). */
+function idSaid(text: string): string | undefined {
+  return /\b([A-Z]{1,4}-?\d{3,})\b/i.exec(text)?.[1];
+}
+
+/** The same field in an earlier response of this call (the newest first). */
+function valueReturned(param: string, earlier: readonly SystemQueryRecord[]): string | undefined {
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const found = findField(earlier[i]?.response, param, 0);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function findField(value: unknown, key: string, depth: number): string | undefined {
+  if (depth > 4 || value === null || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = findField(item, key, depth + 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  const record = value as Record<string, unknown>;
+  const direct = record[key];
+  if (typeof direct === 'string' || typeof direct === 'number') return String(direct);
+  for (const v of Object.values(record)) {
+    const found = findField(v, key, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** Systems filter by the period given: the year keeps recent records a caller asks about. */
+function currentPeriod(param: string, now: Date): string {
+  if (/month|period/i.test(param))
+    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  return String(now.getFullYear());
+}

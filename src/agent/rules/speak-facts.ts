@@ -1,0 +1,161 @@
+import type { Language } from '../../domain/language.js';
+
+/**
+ * Words of response fields, for speech. A field is read word by word (warranty_until → 保修 到期),
+ * so any interface's fields are spoken sensibly; an unknown word is said as written.
+ */
+const FIELD_WORDS: Record<string, { zh: string; en: string }> = {
+  used: { zh: '已用', en: 'used' },
+  quota: { zh: '总容量', en: 'quota' },
+  largest: { zh: '最大的', en: 'largest' },
+  folder: { zh: '文件夹', en: 'folder' },
+  status: { zh: '状态', en: 'status' },
+  online: { zh: '在线', en: 'online' },
+  firmware: { zh: '固件版本', en: 'firmware' },
+  warranty: { zh: '保修', en: 'warranty' },
+  until: { zh: '到', en: 'until' },
+  last: { zh: '最近', en: 'last' },
+  seen: { zh: '在线时间', en: 'seen' },
+  date: { zh: '日期', en: 'date' },
+  fare: { zh: '票价', en: 'fare' },
+  amount: { zh: '金额', en: 'amount' },
+  fee: { zh: '费用', en: 'fee' },
+  price: { zh: '价格', en: 'price' },
+  item: { zh: '商品', en: 'item' },
+  order: { zh: '订单', en: 'order' },
+  id: { zh: '号', en: 'number' },
+  flight: { zh: '航班', en: 'flight' },
+  paid: { zh: '付款', en: 'paid' },
+  delivered: { zh: '签收', en: 'delivered' },
+  deleted: { zh: '删除', en: 'deleted' },
+  restorable: { zh: '可恢复', en: 'restorable' },
+  at: { zh: '时间', en: 'on' },
+  days: { zh: '天数', en: 'days' },
+  since: { zh: '距', en: 'since' },
+  delivery: { zh: '签收', en: 'delivery' },
+  changes: { zh: '改签', en: 'changes' },
+  delay: { zh: '延误', en: 'delay' },
+  minutes: { zh: '分钟', en: 'minutes' },
+  name: { zh: '名称', en: 'name' },
+  type: { zh: '类型', en: 'type' },
+  balance: { zh: '余额', en: 'balance' },
+  plan: { zh: '套餐', en: 'plan' },
+  expire: { zh: '到期', en: 'expires' },
+  expires: { zh: '到期', en: 'expires' },
+  next: { zh: '下次', en: 'next' },
+  billing: { zh: '扣费', en: 'billing' },
+  points: { zh: '积分', en: 'points' },
+  level: { zh: '等级', en: 'level' },
+  tier: { zh: '等级', en: 'tier' },
+  remaining: { zh: '剩余', en: 'remaining' },
+  total: { zh: '合计', en: 'total' },
+  count: { zh: '数量', en: 'count' },
+  time: { zh: '时间', en: 'time' },
+  desc: { zh: '', en: '' },
+  description: { zh: '', en: '' },
+};
+
+/** Status words backends return, as a person says them. */
+const STATUS_WORDS: Record<string, { zh: string; en: string }> = {
+  shipped: { zh: '已发货', en: 'shipped' },
+  in_transit: { zh: '运输中', en: 'in transit' },
+  delivered: { zh: '已签收', en: 'delivered' },
+  confirmed: { zh: '已确认', en: 'confirmed' },
+  delayed: { zh: '延误', en: 'delayed' },
+  cancelled: { zh: '已取消', en: 'cancelled' },
+  canceled: { zh: '已取消', en: 'cancelled' },
+  paid: { zh: '已支付', en: 'paid' },
+  unpaid: { zh: '未支付', en: 'unpaid' },
+  refunded: { zh: '已退款', en: 'refunded' },
+  active: { zh: '生效中', en: 'active' },
+  expired: { zh: '已过期', en: 'expired' },
+  pending: { zh: '处理中', en: 'pending' },
+  processing: { zh: '处理中', en: 'processing' },
+  frozen: { zh: '已冻结', en: 'frozen' },
+  suspended: { zh: '已暂停', en: 'suspended' },
+  completed: { zh: '已完成', en: 'completed' },
+};
+
+const MAX_FIELDS = 6;
+const MAX_ITEMS = 3;
+
+/**
+ * What an interface returned, as one or two sentences in the call's language: every value the
+ * response holds (numbers, dates, statuses, items of lists under any key), never a fact it does
+ * not hold. Internal fields (`mock`, `_…`) are left out.
+ *
+ * @example speakResponse('storage_usage', { used_gb: 1980, quota_gb: 2048 }, 'zh') // '我查了一下：已用 GB 1980，总容量 GB 2048。'
+ */
+export function speakResponse(description: string, response: unknown, lang: Language): string {
+  const body = spokenValue(response, lang, 0);
+  const what = description.replace(/^查询|^(?:look up|get|query)\s+/i, '');
+  if (body === '') {
+    return lang === 'zh'
+      ? `我查了${what}，系统里没有相关记录。`
+      : `I checked ${what}: there is nothing on record.`;
+  }
+  return lang === 'zh' ? `我查了${what}：${body}。` : `I checked ${what}: ${body}.`;
+}
+
+function spokenValue(value: unknown, lang: Language, depth: number): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return lang === 'zh' ? '无' : 'none';
+    // The newest entry of a log (events, history) is usually last; of a list of orders, first.
+    const items = value
+      .slice(0, MAX_ITEMS)
+      .map((v) => spokenValue(v, lang, depth + 1))
+      .filter(Boolean);
+    const more =
+      value.length > MAX_ITEMS
+        ? lang === 'zh'
+          ? `等${value.length}项`
+          : ` and ${value.length - MAX_ITEMS} more`
+        : '';
+    return `${items.join(lang === 'zh' ? '；' : '; ')}${more}`;
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([k, v]) => !k.startsWith('_') && k !== 'mock' && v !== null && v !== undefined)
+      .slice(0, MAX_FIELDS);
+    const parts = entries.map(([k, v]) => spokenField(k, v, lang, depth)).filter(Boolean);
+    return parts.join(depth === 0 ? (lang === 'zh' ? '，' : ', ') : lang === 'zh' ? '，' : ', ');
+  }
+  return spokenScalar(value, lang);
+}
+
+function spokenField(key: string, value: unknown, lang: Language, depth: number): string {
+  if (typeof value === 'boolean') {
+    const label = fieldLabel(key, lang);
+    if (lang === 'zh') return value ? label : `不${label}`;
+    return value ? label : `not ${label}`;
+  }
+  const said =
+    typeof value === 'object' ? spokenValue(value, lang, depth + 1) : spokenScalar(value, lang, key);
+  if (said === '') return '';
+  const label = fieldLabel(key, lang);
+  if (label === '') return said;
+  return lang === 'zh' ? `${label} ${said}` : `${label} ${said}`;
+}
+
+function fieldLabel(key: string, lang: Language): string {
+  const words = key
+    .replaceAll(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[_\s-]+/)
+    .filter(Boolean);
+  const units = new Set(['gb', 'mb', 'tb', 'kb']);
+  const spoken = words.map((w) => (units.has(w) ? w.toUpperCase() : (FIELD_WORDS[w]?.[lang] ?? w)));
+  return spoken.filter(Boolean).join(lang === 'zh' ? '' : ' ');
+}
+
+function spokenScalar(value: unknown, lang: Language, key = ''): string {
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+  const text = String(value).trim();
+  if (/status|state/i.test(key) || /^[a-z_]+$/.test(text)) {
+    const word = STATUS_WORDS[text.toLowerCase()];
+    if (word) return word[lang];
+  }
+  return text;
+}

@@ -1,0 +1,95 @@
+import { tokenize } from './tokenize.js';
+
+/**
+ * Kinds of fact a customer-service backend answers, each with the words callers and interface
+ * definitions use for it. An interface is described by its name, endpoint, description and
+ * response fields; a caller by what they say. Both are read into these kinds, so "我的云盘怎么又满了"
+ * finds `storage_usage` ("查询空间使用情况", used_gb) though they share no word. General
+ * customer-service vocabulary, not any one product's: products add their own words through their
+ * interface definitions.
+ */
+const FACT_KINDS: Record<string, RegExp> = {
+  usage:
+    /用量|用了多少|用了好多|满了|又满|快满|占用|占了|剩余|剩多少|还剩|余量|容量|空间|流量|存储|\b(?:usage|used|quota|space|storage|full|remaining|capacity|data)\b/i,
+  order: /订单|下单|买的|买了|购买|网购|商品|\b(?:orders?|purchases?|bought|buy|items?)\b/i,
+  shipment:
+    /物流|快递|包裹|到哪|到了没|还没到|没到|没收到|发货|配送|派送|运输|转运|签收|单号|\b(?:parcel|package|shipment|shipping|delivery|delivered|tracking|courier|arrive|where is)\b/i,
+  billing:
+    /扣费|扣钱|扣款|扣了|账单|收费|付款|支付|交易|续费|流水|话费|\b(?:charges?d?|bill(?:ing)?|payments?|transactions?|paid|renewal|invoice|fee)\b/i,
+  booking:
+    /预订|预定|订票|机票|航班|班机|酒店|入住|行程|座位|改签|起飞|\b(?:booking|flight|reservation|itinerary|seat|ticket|hotel|check-?in)\b/i,
+  device:
+    /设备|音箱|机器|在线|离线|不理|没反应|连不上|联网|连网|断网|固件|\b(?:device|speaker|online|offline|firmware|connect(?:ed|ion)?|wi-?fi)\b/i,
+  warranty: /保修|质保|保修期|坏了|维修|修一下|杂音|\b(?:warranty|repair|broken|faulty)\b/i,
+  recycle:
+    /回收站|删了|删掉|删除|误删|找回|恢复|弄回来|没就没|不见了|\b(?:deleted|recycle|trash|bin|restore|recover)\b/i,
+  account: /账户|账号|会员|等级|积分|\b(?:account|membership|member|points|tier)\b/i,
+  subscription: /订阅|套餐|自动续费|\b(?:subscriptions?|plan|renew)\b/i,
+  balance: /余额|欠费|充值|\b(?:balance|top-?up|credit)\b/i,
+  delay: /延误|晚点|误点|\b(?:delay(?:ed)?|late)\b/i,
+};
+
+/** One interface as the vocabulary reads it. */
+export interface InterfaceProfile {
+  name: string;
+  kinds: ReadonlySet<string>;
+  terms: ReadonlySet<string>;
+}
+
+/** What an interface definition looks like in a product record (the fields read here). */
+interface InterfaceDef {
+  description?: unknown;
+  endpoint?: unknown;
+  response_fields?: unknown;
+}
+
+/** Reads a product's interfaces once: their kinds of fact and their words. */
+export function profileInterfaces(apiInterfaces: unknown): InterfaceProfile[] {
+  if (typeof apiInterfaces !== 'object' || apiInterfaces === null) return [];
+  return Object.entries(apiInterfaces as Record<string, InterfaceDef>).map(([name, def]) => {
+    const fields = Array.isArray(def?.response_fields) ? def.response_fields.map(String) : [];
+    const endpointWords = String(def?.endpoint ?? '')
+      .replaceAll(/\{[^}]*\}/g, ' ')
+      .replaceAll(/[/_-]+/g, ' ');
+    const text = [
+      name.replaceAll('_', ' '),
+      String(def?.description ?? ''),
+      endpointWords,
+      fields.join(' ').replaceAll('_', ' '),
+    ].join(' ');
+    return { name, kinds: kindsOf(text), terms: new Set(tokenize(text)) };
+  });
+}
+
+/** The kinds of fact a text is about. */
+export function kindsOf(text: string): Set<string> {
+  const kinds = new Set<string>();
+  for (const [kind, pattern] of Object.entries(FACT_KINDS)) if (pattern.test(text)) kinds.add(kind);
+  return kinds;
+}
+
+/**
+ * The interfaces whose facts a caller's words are about, best first: each shared kind of fact
+ * counts 2, each shared word 1; an interface needs 2 to be named. Several are returned when they
+ * score alike (an order and its shipment both answer "where is my parcel").
+ *
+ * @example relevantInterfaces(profiles, '我的云盘怎么又满了？到底用了多少？') // ['storage_usage']
+ */
+export function relevantInterfaces(profiles: readonly InterfaceProfile[], text: string, limit = 2): string[] {
+  const kinds = kindsOf(text);
+  const terms = new Set(tokenize(text));
+  const scored = profiles
+    .map((p) => {
+      let score = 0;
+      for (const k of kinds) if (p.kinds.has(k)) score += 2;
+      for (const t of terms) if (p.terms.has(t)) score += 1;
+      return { name: p.name, score };
+    })
+    .filter((s) => s.score >= 2)
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0]?.score ?? 0;
+  return scored
+    .filter((s) => s.score >= best - 1)
+    .slice(0, limit)
+    .map((s) => s.name);
+}
