@@ -1,0 +1,24 @@
+import type { CommandSpec } from './command-spec.js';
+import { ASSISTANT_COMMANDS } from './commands/assistant.flags.js';
+import { CALL_COMMANDS } from './commands/call.flags.js';
+import { ENGINE_COMMANDS } from './commands/engine.flags.js';
+import { EVAL_COMMANDS } from './commands/eval.flags.js';
+import { HISTORY_COMMANDS } from './commands/history.flags.js';
+import { RECORD_COMMANDS } from './commands/records.flags.js';
+import { SESSION_COMMANDS } from './commands/session.flags.js';
+import { STORE_COMMANDS } from './commands/store.flags.js';
+
+/**
+ * Every `cs` command, in the order `cs --help` lists them; main.ts builds the program from this
+ * list. A group (`session`) comes before its subcommands.
+ */
+export const COMMANDS: readonly CommandSpec[] = [
+  ...RECORD_COMMANDS,
+  ...ENGINE_COMMANDS,
+  ...CALL_COMMANDS,
+  ...SESSION_COMMANDS,
+  ...HISTORY_COMMANDS,
+  ...ASSISTANT_COMMANDS,
+  ...EVAL_COMMANDS,
+  ...STORE_COMMANDS,
+];
