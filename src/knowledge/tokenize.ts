@@ -123,6 +123,7 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/退钱|返钱/g, '退款'],
   [/邮费|快递费/g, '运费'],
   [/质保/g, '保修'],
+  [/帐/g, '账'],
 ];
 
 function foldSynonyms(text: string): string {

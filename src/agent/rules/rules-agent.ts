@@ -72,7 +72,12 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   const aboutAccount = u.chargeDispute || u.somethingMissing || u.aboutOwnAccount;
   const faqHit =
     u.question && !u.asksForAction && !aboutAccount ? knowledgeAnswer(ctx, utterance) : undefined;
-  const actions = faqHit ? [] : u.actions;
+  // A question (how long, when, who; "just asking") names actions without asking for them.
+  // A question about another number is about someone else's data: the engine decides it.
+  const otherNumber = (utterance.match(/\d{7,}/g) ?? []).some(
+    (n) => !ctx.phone.endsWith(n) && n !== ctx.phone,
+  );
+  const actions = faqHit || (u.infoQuestion && !u.asksForAction && !otherNumber) ? [] : u.actions;
 
   // An action request alone ("把自动续费关了") needs no restating of the account: the engine
   // decides it and the backend reports what changed. A question about the caller's own account
@@ -86,7 +91,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
         (u.aboutOwnAccount || (!u.question && !u.asksForAction)) &&
         actions.length === 0));
   if (needsAccount) {
-    const facts = await verifyAccount(ctx, u);
+    const facts = await verifyAccount(ctx, u, utterance);
     parts.resolve.push(...facts.sentences);
     if (facts.topic) topics.push(facts.topic);
     if (facts.offerCancelRenew && !actions.some((a) => a.concept === 'cancel_auto_renew')) {
@@ -108,7 +113,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   }
   // A request the lexicon does not know ("帮我改一下绑定的手机号") still goes to the engine as the
   // caller said it: no rule covers it, so it is never approved, and the caller hears so.
-  if (actions.length === 0 && !faqHit && !needsAccount && u.asksForAction) {
+  if (actions.length === 0 && !faqHit && !needsAccount && (u.asksForAction || otherNumber)) {
     const sentence = await handleAction(
       ctx,
       { concept: '', text: utterance, start: 0, end: utterance.length },
@@ -315,21 +320,19 @@ function findInterface(product: StoredRecord, kind: 'subscription' | 'billing'):
   return undefined;
 }
 
-/** Only the interface's declared params that the caller binding does not cover need values. */
-function paramsFor(product: StoredRecord, interfaceName: string): Record<string, string> {
-  const def = (product.api_interfaces as Record<string, { params?: string[] }>)[interfaceName];
-  const out: Record<string, string> = {};
-  for (const param of def?.params ?? []) {
-    // Systems filter lists by the date given (a day, a month or a year): the year keeps the
-    // recent charges a caller asks about, where today's date alone would hide them.
-    if (/^date$/i.test(param)) out[param] = String(new Date().getFullYear());
-  }
-  return out;
+/**
+ * Values for the interface's own parameters (fillParams); a date nobody named is the current
+ * period, and any other unknown value is left for the system to report.
+ */
+function paramsOf(ctx: CallContext, interfaceName: string, utterance: string): Record<string, string> {
+  const def = (ctx.product.api_interfaces as Record<string, { params?: string[] }>)[interfaceName];
+  return fillParams(def?.params ?? [], utterance, ctx.systemQueries, new Date()) ?? {};
 }
 
 async function verifyAccount(
   ctx: CallContext,
   u: Understanding,
+  utterance: string,
 ): Promise<{ sentences: string[]; topic?: string; offerCancelRenew: boolean }> {
   const lang = ctx.language;
   const p = phrases(lang);
@@ -349,10 +352,15 @@ async function verifyAccount(
   if (subInterface) {
     const q = await ctx.tools.querySystem({
       interfaceName: subInterface,
-      params: paramsFor(ctx.product, subInterface),
+      params: paramsOf(ctx, subInterface, utterance),
     });
-    subs = q.ok ? readSubscriptions(q) : undefined;
+    // A response without a subscriptions list is another product's shape: said as it is.
+    const shaped =
+      q.ok && Array.isArray((q.response as { subscriptions?: unknown } | undefined)?.subscriptions);
+    subs = shaped ? readSubscriptions(q) : undefined;
     if (!q.ok) sentences.push(p.queryFailed);
+    else if (!shaped)
+      sentences.push(speakResponse(interfaceDescription(ctx, subInterface), q.response, lang));
   }
   const claimed = u.quantities.filter((q) => q.family === 'money').map((q) => q.value);
   // Bill lines come after what the subscriptions say, however the function returns.
@@ -364,9 +372,11 @@ async function verifyAccount(
   ) {
     const q = await ctx.tools.querySystem({
       interfaceName: billInterface,
-      params: paramsFor(ctx.product, billInterface),
+      params: paramsOf(ctx, billInterface, utterance),
     });
-    if (q.ok) {
+    if (q.ok && !Array.isArray((q.response as { transactions?: unknown } | undefined)?.transactions)) {
+      billing.push(speakResponse(interfaceDescription(ctx, billInterface), q.response, lang));
+    } else if (q.ok) {
       billing.push(describeBilling(q, ctx, lang));
       // A disputed amount that neither a fee nor a bill line explains is said plainly, not assumed.
       const billed = new Set(billedAmounts(q));
@@ -425,6 +435,11 @@ async function verifyAccount(
   sentences.push(...subs.slice(0, 2).map((s) => describeSubscription(s, lang, currency, false)));
   offerCancelRenew = subs.some((s) => s.auto_renew === true) && u.chargeDispute;
   return { sentences: [...sentences, ...billing], topic, offerCancelRenew };
+}
+
+function interfaceDescription(ctx: CallContext, name: string): string {
+  const def = (ctx.product.api_interfaces as Record<string, { description?: string }>)[name];
+  return String(def?.description ?? name);
 }
 
 function readSubscriptions(q: SystemQueryRecord): Subscription[] {

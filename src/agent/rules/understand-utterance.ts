@@ -28,6 +28,8 @@ export interface Understanding {
   upset: boolean;
   /** The caller claims authority or tells the agent to ignore rules. */
   claimsAuthority: boolean;
+  /** Asks how, when, how long, who …, or says it is only asking: a question, not a request. */
+  infoQuestion: boolean;
   /** The caller asks for something to be done (帮我…, 我要…, 给我…, can you …, I want …). */
   asksForAction: boolean;
   /** The caller asks about their own account (我的会员…, my subscription …). */
@@ -76,10 +78,14 @@ export function understandUtterance(text: string, language: Language): Understan
       /[！!]|太差|凭什么|什么破|坑人|骗|生气|气死|投诉|离谱|ridiculous|angry|unacceptable|terrible|scam|furious/i.test(
         text,
       ),
+    infoQuestion: INFO_QUESTION.test(text),
     asksForAction:
-      /帮我|帮忙|给我|我要|我想要?|麻烦你?|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|\b(?:can|could|would) you\b|\bi (?:want|need|would like)\b|\bplease\b/i.test(
+      (/帮我|帮忙|给我|我要|我想要?|麻烦你?|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|\b(?:can|could|would) you\b|\bi (?:want|need|would like)\b|\bplease\b/i.test(
         text,
-      ) && !/^(?:我想问|想问|请问)/.test(text.trim()),
+      ) &&
+        !/^(?:我想问|想问|请问)/.test(text.trim()) &&
+        !JUST_ASKING.test(text)) ||
+      (asksLeave(text) && !INFO_QUESTION.test(text)),
     aboutOwnAccount:
       /我的|我这个|我账户|我账号|我现在的|我开通的|\bmy (?:subscription|account|plan|membership|bill|premium)/i.test(
         text,
@@ -90,6 +96,23 @@ export function understandUtterance(text: string, language: Language): Understan
       ),
   };
 }
+
+/**
+ * Asking leave for something is asking for it: 能改吗, 可以退吗, 行不行, can I change it, is it
+ * possible to … . Questions about how, when, how long or who (INFO_QUESTION) are questions.
+ */
+function asksLeave(text: string): boolean {
+  return /(?:能|可以|可不可以|能不能|行不行|可否)[^，,。？?]{0,8}[吗嘛]?\s*[？?]?\s*$|行不行|能不能|可不可以|\b(?:can|could|may) (?:i|we)\b|\bis it possible\b/i.test(
+    text,
+  );
+}
+
+/** Says it is only asking (先问问, just asking): whatever it names is a question. */
+const JUST_ASKING = /问问|只是问|先问|随便问|\bjust (?:asking|wondering|curious)\b/i;
+
+/** Asks how, when, how long, how much, who or where: an answer, not an action. */
+const INFO_QUESTION =
+  /多久|多长|怎么|如何|什么时候|啥时候|几时|几天|几点|哪天|谁|哪里|哪儿|多少钱|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to)\b|\bwhen\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b/i;
 
 /** The caller's name, when said plainly. Returns undefined rather than guess. */
 export function extractName(text: string): string | undefined {
