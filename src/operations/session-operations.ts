@@ -46,7 +46,8 @@ export const saveSessionOperation = defineOperation({
         ? await resolveRecord(store, 'customer', { phone: phoneLike })
         : await resolveRecord(store, 'customer', { name: input.customer });
     const language = input.conversation.some((turn) => hasCjk(turn.content)) ? 'zh' : 'en';
-    const record = emptyCallRecord(language, clock ?? systemClock);
+    const now = clock ?? systemClock;
+    const record = emptyCallRecord(language, now);
     record.conversation = input.conversation;
     const saved = await saveCall({
       store,
@@ -57,6 +58,7 @@ export const saveSessionOperation = defineOperation({
       record,
       review: input.review,
       agent: 'external',
+      clock: now,
       ...(input.update_customer ? { customerUpdates: input.update_customer } : {}),
       ...(input.session_tag ? { tag: input.session_tag } : {}),
     });
