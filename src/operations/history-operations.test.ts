@@ -37,7 +37,7 @@ describe('list_sessions', () => {
   it('lists saved calls oldest first, one line each, and the same rows as data', async () => {
     const store = await storeWithSessions(3);
     const { output, input } = await runParsedOperation(listSessionsOperation, { store, env: {} }, {});
-    expect(listSessionsOperation.text(output, input).split('\n')).toEqual([
+    expect((await listSessionsOperation.text(output, input)).split('\n')).toEqual([
       'cs_20260101_001_t0  2026-01-01T10:00:00  张先生  会员订阅服务  HEAR策略  resolved',
       'cs_20260102_001_t1  2026-01-02T10:00:00  李女士  会员订阅服务  HEAR策略  unresolved',
       'cs_20260103_001_t2  2026-01-03T10:00:00  张先生  会员订阅服务  HEAR策略  resolved',
