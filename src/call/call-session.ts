@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Clock, compactDate, isoTimestamp, systemClock } from '../domain/clock.js';
+import { CsError } from '../domain/cs-error.js';
 import type { Grant } from '../domain/grant-schema.js';
 import type { Language } from '../domain/language.js';
 import type { OperatorPermissions, StoredRecord } from '../domain/record-schemas.js';
@@ -18,6 +19,8 @@ import {
   checkPermission,
   compileRules,
   findActionRequests,
+  findOtherParty,
+  type OtherPartyOptions,
   type PermissionDecision,
 } from '../permissions/index.js';
 import { productPermissions } from '../records/product-permissions.js';
@@ -178,6 +181,12 @@ export class CallSession {
     return this.#rules;
   }
 
+  /** Who is calling, for the engine's data scope: their phone and name are theirs, anyone else's are not. */
+  private get caller(): OtherPartyOptions {
+    const { customer, phone } = this.participants;
+    return { callerPhone: phone, callerName: typeof customer.name === 'string' ? customer.name : '' };
+  }
+
   onEvent(listener: (event: CallEvent) => void): void {
     this.listeners.push(listener);
   }
@@ -320,7 +329,7 @@ export class CallSession {
       rulesHash: this.rulesHash,
       ...(open ? { except: open.grant_id } : {}),
     });
-    let decision = checkPermission(this.rules, action, { counted, windowHours });
+    let decision = checkPermission(this.rules, action, { counted, windowHours, caller: this.caller });
     const part = grantablePart(decision);
     let grant = part ? open : undefined;
     if (part && !grant) {
@@ -373,6 +382,8 @@ export class CallSession {
   async performApprovedAction(action: string): Promise<{ changed: boolean; description: string }> {
     const requests = findActionRequests(action);
     if (requests.length > 1) throw noGrant(action, 'several');
+    // 退款15元到我老婆的卡上: an approval of 退款15元 does not carry over to someone else.
+    if (findOtherParty(action, this.caller)) throw aboutSomeoneElse(action, 'act');
     const { product, customer, phone } = this.participants;
     const mine = await this.grants.listGrants({ customerId: customer._id, callId: this.callId });
     const candidates = grantsFor(
@@ -413,8 +424,15 @@ export class CallSession {
     return { changed, description };
   }
 
-  /** Opens a ticket (工单) and records it. */
+  /**
+   * Opens a ticket (工单) and records it. A ticket for what the engine forbids (another person's
+   * data, a product's forbidden action) is refused: a forbidden request gets an apology, not a
+   * ticket, whoever opens it.
+   */
   openTicket(input: { kind: TicketRecord['kind']; summary: string }): TicketRecord {
+    if (checkPermission(this.rules, input.summary, { caller: this.caller }).status === 'forbidden') {
+      throw aboutSomeoneElse(input.summary, 'ticket');
+    }
     const id = `TK${compactDate(this.clock.now())}-${randomBytes(3).toString('hex').toUpperCase()}`;
     const ticket: TicketRecord = { id, kind: input.kind, summary: input.summary };
     this.append('tickets', { ...ticket, turn: this.turn, at: this.now() });
@@ -464,4 +482,18 @@ export class CallSession {
       tools,
     };
   }
+}
+
+/** The refusal of a ticket or an act for what the engine forbids. */
+function aboutSomeoneElse(text: string, what: 'act' | 'ticket'): CsError {
+  const t = text.trim();
+  return what === 'act'
+    ? new CsError(
+        'E_REFUSED',
+        `"${t}"涉及他人信息，禁止办理 / "${t}" is about someone else's data: it is forbidden and cannot be carried out.`,
+      )
+    : new CsError(
+        'E_REFUSED',
+        `"${t}"属于禁止操作，不能登记工单 / "${t}" is forbidden: no ticket is opened for it; tell the caller it cannot be done.`,
+      );
 }

@@ -28,6 +28,22 @@ export function ruleReason(category: PermissionCategory, rule: string): Bilingua
   }
 }
 
+/**
+ * An action about someone other than the caller: forbidden by the product's rule on other
+ * people's data when it has one, else by default.
+ */
+export function otherPartyReason(rule: string | null, what: Bilingual): Bilingual {
+  return rule === null
+    ? {
+        zh: `涉及他人信息(${what.zh})，默认禁止`,
+        en: `about someone else's data (${what.en}): forbidden by default`,
+      }
+    : {
+        zh: `属于禁止操作(${rule})：涉及他人信息(${what.zh})`,
+        en: `forbidden (${rule}): about someone else's data (${what.en})`,
+      };
+}
+
 export const NO_RULE: Bilingual = {
   zh: '没有规则覆盖此操作，需主管审批',
   en: 'no rule covers this action; a supervisor must approve',

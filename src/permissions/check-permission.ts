@@ -11,6 +11,7 @@ import {
   type Bilingual,
   formatAmount,
   NO_RULE,
+  otherPartyReason,
   outOfRange,
   repeatedNote,
   ruleReason,
@@ -20,6 +21,7 @@ import {
 import { familyOf, toBase } from './_rule.js';
 import { covers, isEmpty, stemsOf, type Words } from './_words.js';
 import type { CompiledRule, CompiledRules } from './compile-rules.js';
+import { findOtherParty, type OtherPartyOptions } from './find-other-party.js';
 import type { Quantity } from './parse-quantities.js';
 
 /** The decision on one request inside an action (退款60元然后注销账户 has two). */
@@ -53,6 +55,12 @@ export interface CheckPermissionOptions {
   counted?: readonly CountedAmount[];
   /** The window the `window` amounts come from (reported in `counted`). */
   windowHours?: number;
+  /**
+   * Who is calling. An action about anyone else (another phone number, a full card number, a
+   * third person's data: see `findOtherParty`) is forbidden; without a phone, numbers are not
+   * judged, the rest still is.
+   */
+  caller?: OtherPartyOptions;
 }
 
 /** What a limit counted for one kind of action: earlier amounts plus this action's. */
@@ -582,7 +590,9 @@ function round(value: number): number {
  * requires_supervisor > requires_process > can_approve_immediately. Nothing is approved without
  * an approval rule that covers it: an action no rule covers, an amount a limit rule needs but the
  * action does not state, or an amount in another currency all go to a supervisor. Claims of
- * authority in the text change nothing. Never throws.
+ * authority in the text change nothing. An action about anyone other than the caller (another
+ * phone number, a full card number, a third person's data, in any wording) is forbidden, by the
+ * product's rule on other people's data or by default. Never throws.
  *
  * `reason` is in Chinese when the action contains Chinese, else English; `reasons` carries both.
  * Decisions are cached per rule set and action text (a text is kept once it is seen twice), and
@@ -596,8 +606,17 @@ export function checkPermission(
   action: string,
   options: CheckPermissionOptions = {},
 ): PermissionDecision {
+  return withDataScope(rules, decideByRules(rules, action, options), options.caller);
+}
+
+function decideByRules(
+  rules: CompiledRules,
+  action: string,
+  options: CheckPermissionOptions,
+): PermissionDecision {
   // Earlier amounts make the decision depend on more than the text: not cached.
-  if (options.counted && options.counted.length > 0) return decide(rules, action, options);
+  if (options.counted && options.counted.length > 0)
+    return decideParsed(rules, action, options, parseActionCached(action));
   let cache = decisions.get(rules);
   if (cache === undefined) {
     cache = new TwoGenerationCache<PermissionDecision>(CACHE_SIZE);
@@ -640,7 +659,78 @@ export function decide(
   action: string,
   options: CheckPermissionOptions = {},
 ): PermissionDecision {
-  return decideParsed(rules, action, options, parseActionCached(action));
+  return withDataScope(
+    rules,
+    decideParsed(rules, action, options, parseActionCached(action)),
+    options.caller,
+  );
+}
+
+// Words of a forbidden rule about other people's data: who (他人, another user) and how (透露, share).
+const OTHERS_IN_RULE =
+  /他人|其他|其它|别人|另一|别的|旁人|\bothers?\b|\banother\b|third[- ]part|someone else|somebody else/;
+const DISCLOSE_IN_RULE = /透露|泄露|泄漏|告知|外泄|disclos|reveal|leak|\bshar/;
+const DATA_IN_RULE =
+  /信息|资料|隐私|数据|文件|地址|住址|号码|手机号|电话|information|\bdata\b|details|files?\b|address|phone/;
+
+const disclosureRules = new WeakMap<CompiledRules, CompiledRule | null>();
+
+/**
+ * The product's forbidden rule about other people's data (透露其他用户信息, share another user's
+ * files ...), the one naming both whom and disclosure first; null when it has none.
+ */
+function disclosureRule(rules: CompiledRules): CompiledRule | null {
+  let best = disclosureRules.get(rules);
+  if (best !== undefined) return best;
+  best = null;
+  let bestScore = 0;
+  for (const r of rules.rules) {
+    if (r.category !== 'forbidden') continue;
+    const t = r.text.toLowerCase();
+    const others = OTHERS_IN_RULE.test(t);
+    const discloses = DISCLOSE_IN_RULE.test(t);
+    if (!others && !discloses) continue;
+    const score = (discloses ? 3 : 0) + (others ? 2 : 0) + (DATA_IN_RULE.test(t) ? 1 : 0);
+    if (score > bestScore) {
+      best = r;
+      bestScore = score;
+    }
+  }
+  disclosureRules.set(rules, best);
+  return best;
+}
+
+/**
+ * Other people's data is forbidden in any wording: when the action is about anyone but the
+ * caller, the decision becomes forbidden whatever the rules said of its parts (the most
+ * restrictive wins), citing the product's rule on it or forbidding by default.
+ */
+function withDataScope(
+  rules: CompiledRules,
+  decision: PermissionDecision,
+  caller: OtherPartyOptions | undefined,
+): PermissionDecision {
+  if (decision.status === 'forbidden') return decision;
+  const found = findOtherParty(decision.action, caller);
+  if (!found) return decision;
+  const rule = disclosureRule(rules)?.text ?? null;
+  const reasons = otherPartyReason(rule, found.what);
+  const lang = hasCjk(decision.action) ? 'zh' : 'en';
+  const part: PermissionPart = {
+    text: found.text,
+    status: 'forbidden',
+    rule,
+    reason: reasons[lang],
+    reasons: { zh: reasons.zh, en: reasons.en },
+  };
+  return {
+    action: decision.action,
+    status: 'forbidden',
+    rule,
+    reason: reasons[lang],
+    parts: [part, ...decision.parts],
+    reasons,
+  };
 }
 
 function decideParsed(

@@ -15,6 +15,8 @@ export { compiledRulesFromJson, compiledRulesToJson, compileRules } from './comp
 export { conceptLabel } from './concept-label.js';
 export type { ActionConcept, ActionRequest } from './find-action-requests.js';
 export { findActionRequests } from './find-action-requests.js';
+export type { OtherParty, OtherPartyOptions } from './find-other-party.js';
+export { findOtherParty } from './find-other-party.js';
 export { parseNumber } from './parse-number.js';
 export type { Quantity, QuantityFamily } from './parse-quantities.js';
 export { parseQuantities } from './parse-quantities.js';

@@ -1,0 +1,151 @@
+/**
+ * Phone and card numbers in normalised text, in the notations callers use: 137 0000 5555,
+ * +86-137-0000-5555, 137****5555, 尾号5555, 一三七零零零零五五五五, 6222 0212 3456 7890. Pure; the
+ * offsets are offsets in the text (the digit view keeps its length).
+ */
+
+/** A number that may be a person's phone or card. */
+export interface ContactNumber {
+  /** `masked`: some digits hidden (137****5555); `tail`: only the last four said (尾号5555). */
+  kind: 'mobile' | 'landline' | 'masked' | 'tail' | 'card';
+  /** The digits without separators; hidden digits are `*`. */
+  digits: string;
+  start: number;
+  end: number;
+}
+
+const ZH_DIGIT: Readonly<Record<string, string>> = {
+  零: '0',
+  〇: '0',
+  一: '1',
+  幺: '1',
+  二: '2',
+  两: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
+
+// Seven or more digits in a row, Chinese or Arabic (a space or dash may group them): a number
+// said digit by digit. Shorter runs are words (一一, 三五个) or amounts.
+const DIGIT_RUN = /[0-9零〇一幺二两三四五六七八九](?:[\s-]?[0-9零〇一幺二两三四五六七八九]){6,}/g;
+
+/** The text with numbers said digit by digit in Chinese written as Arabic digits (same length). */
+export function digitView(norm: string): string {
+  if (!/[零〇一幺二两三四五六七八九]/.test(norm)) return norm;
+  return norm.replace(DIGIT_RUN, (run) =>
+    /^[\d\s-]+$/.test(run) ? run : run.replace(/./g, (c) => ZH_DIGIT[c] ?? c),
+  );
+}
+
+const MOBILE = /(?<![\d*])(?:(?:\+|00)?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?![\d*])/g;
+// 137****5555, 137xxxx5555: the digits shown and the number of digits hidden make 11.
+const MASKED = /(?<![\d*])1[3-9]\d{1,2}[\s-]?[*x×]{3,6}[\s-]?\d{2,4}(?![\d*])/g;
+const TAIL =
+  /(?:尾号|尾数|末四位|后四位|后4位|末4位|ending (?:in|with)|last (?:four|4)(?: digits)?(?: (?:of|are|is))?)\s*(?:是|为|:)?\s*(\d{4})(?!\d)/g;
+// A landline with its area code, or a North American number, grouped as people write them.
+const LANDLINE = /(?<![\d*])(?:0\d{2,3}-\d{7,8}|(?:\+?1[\s-])?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4})(?![\d*])/g;
+const LONG =
+  /(?<![\d*])(?:\d{13,19}|\d{4}(?:[\s-]\d{4}){2,3}(?:[\s-]\d{1,3})?|\d{4}[\s-]\d{6}[\s-]\d{5})(?![\d*])/g;
+
+// A number named as something else than a phone or card: an order, a waybill, a ticket ...
+const IDENTIFIER_BEFORE =
+  /(?:订单|单号|运单|快递单|工单|票号|编号|流水号|交易号|航班|会员号|\b(?:order|tracking|booking|ticket|reference|ref|confirmation|invoice|transaction|serial)\b|#)[^,.!?;:，。！？；\n\d]{0,6}$/;
+const CARD_BEFORE = /(?:卡号|银行卡|信用卡|储蓄卡|借记卡|卡|\bcard\b)[^,.!?;:，。！？；\n\d]{0,6}$/;
+
+function digitsOf(s: string): string {
+  return s.replace(/[^\d*x×]/g, '').replace(/[x×]/g, '*');
+}
+
+/** Luhn's check, which card numbers pass and most other long numbers do not. */
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** A mainland mobile with a country code (8613700005555) is that mobile. */
+export function withoutCountryCode(digits: string): string {
+  const m = /^(?:00)?86(1[3-9]\d{9})$/.exec(digits);
+  return m ? m[1]! : digits;
+}
+
+/**
+ * Every phone or card number in the text (normalised: lower case, half-width). Numbers named as
+ * an order, waybill or ticket number are not phones or cards; a long number is a card when it is
+ * named as one or passes Luhn's check.
+ */
+export function scanContactNumbers(norm: string): ContactNumber[] {
+  const view = digitView(norm);
+  const out: ContactNumber[] = [];
+  const taken = (start: number, end: number): boolean => out.some((n) => start < n.end && end > n.start);
+  const named = (start: number): boolean =>
+    IDENTIFIER_BEFORE.test(view.slice(Math.max(0, start - 14), start));
+  for (const m of view.matchAll(MOBILE)) {
+    if (named(m.index)) continue;
+    out.push({
+      kind: 'mobile',
+      digits: withoutCountryCode(digitsOf(m[0])),
+      start: m.index,
+      end: m.index + m[0].length,
+    });
+  }
+  for (const m of view.matchAll(MASKED)) {
+    const digits = digitsOf(m[0]);
+    if (digits.length !== 11 || taken(m.index, m.index + m[0].length)) continue;
+    out.push({ kind: 'masked', digits, start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of view.matchAll(TAIL)) {
+    // 卡号后四位 / card ending in 1234 are a card's; a phone's tail is said with the phone.
+    const end = m.index + m[0].length;
+    const before = view.slice(Math.max(0, m.index - 8), m.index);
+    if (/卡|card/.test(before + m[0])) continue;
+    if (!/号|手机|电话|phone|mobile|number|line/.test(before + m[0] + view.slice(end, end + 10))) continue;
+    out.push({ kind: 'tail', digits: m[1]!, start: m.index, end });
+  }
+  for (const m of view.matchAll(LANDLINE)) {
+    const end = m.index + m[0].length;
+    if (taken(m.index, end) || named(m.index)) continue;
+    out.push({ kind: 'landline', digits: digitsOf(m[0]), start: m.index, end });
+  }
+  for (const m of view.matchAll(LONG)) {
+    const end = m.index + m[0].length;
+    const digits = digitsOf(m[0]);
+    if (taken(m.index, end) || named(m.index)) continue;
+    const before = view.slice(Math.max(0, m.index - 14), m.index);
+    if (CARD_BEFORE.test(before) || (digits.length >= 15 && luhn(digits))) {
+      out.push({ kind: 'card', digits, start: m.index, end });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** True when the number is the caller's phone (`caller`: digits only, country code removed). */
+export function isCallersNumber(n: ContactNumber, caller: string): boolean {
+  if (caller === '') return false;
+  switch (n.kind) {
+    case 'mobile':
+    case 'landline':
+      return withoutCountryCode(n.digits) === caller || n.digits.replace(/^1(?=\d{10}$)/, '') === caller;
+    case 'masked':
+      if (n.digits.length !== caller.length) return false;
+      for (let i = 0; i < caller.length; i++)
+        if (n.digits[i] !== '*' && n.digits[i] !== caller[i]) return false;
+      return true;
+    case 'tail':
+      return caller.endsWith(n.digits);
+    case 'card':
+      return false;
+  }
+}

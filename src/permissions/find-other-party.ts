@@ -1,0 +1,399 @@
+import { normalizePhone } from '../domain/phone.js';
+import { TwoGenerationCache } from './_cache.js';
+import {
+  type ContactNumber,
+  isCallersNumber,
+  scanContactNumbers,
+  withoutCountryCode,
+} from './_contact-numbers.js';
+import { detectConcepts } from './_lexicon.js';
+import { normalizeText } from './_normalize.js';
+import * as W from './_other-party-words.js';
+
+/** Who is calling: what in an action is theirs. */
+export interface OtherPartyOptions {
+  /** The caller's phone in any notation; '' or absent when unknown (then no number is judged by it). */
+  callerPhone?: string;
+  /** The caller's name: a name in the action that is theirs (何敏, 何女士, Ms. Smith) is not a third person. */
+  callerName?: string;
+}
+
+/** Someone other than the caller that an action asks about or acts on, and how it shows. */
+export interface OtherParty {
+  /** `phone`: a phone number not the caller's; `card`: a full card number; `person`: a third person and their data. */
+  kind: 'phone' | 'card' | 'person';
+  /** The words that show it, as written (start/end are offsets in the action). */
+  text: string;
+  start: number;
+  end: number;
+  /** What was found, for a reason, without the digits of any number: 另一个手机号 / another phone number. */
+  what: { zh: string; en: string };
+}
+
+interface PersonHit {
+  start: number;
+  end: number;
+  /** A name said (冯雪, 王先生, mr. smith): the caller's own name is not a third person. */
+  name?: string;
+}
+
+/** What the text holds whoever calls; the caller decides which numbers and names are theirs. */
+interface Scan {
+  people: PersonHit[];
+  numbers: ContactNumber[];
+  cardAsks: Array<{ start: number; end: number }>;
+}
+
+const NOTHING: Scan = { people: [], numbers: [], cardAsks: [] };
+
+interface Matchers {
+  anchor: RegExp;
+  refZh: RegExp;
+  fullName: RegExp;
+  possessZh: RegExp;
+  possessRoleZh: RegExp;
+  possessDeviceZh: RegExp;
+  refEn: RegExp;
+  pronounEn: RegExp;
+  capitalisedEn: RegExp;
+  afterEn: RegExp;
+  ofEn: RegExp;
+  questionEn: RegExp;
+  cardAsk: RegExp;
+}
+
+let matchers: Matchers | undefined;
+let roleDataEn: RegExp | undefined;
+
+function roleData(): RegExp {
+  roleDataEn ??= new RegExp(`^${W.ROLE_DATA_EN}$`);
+  return roleDataEn;
+}
+let segmenter: Intl.Segmenter | undefined;
+
+function alternatives(words: readonly string[]): string {
+  // Longest first, so 前男友 is read before 前任 could stop short.
+  return [...words].sort((a, b) => b.length - a.length).join('|');
+}
+
+/** Builds the expressions on first use (no work at module load). */
+function compiled(): Matchers {
+  if (matchers) return matchers;
+  const gap = (n: number): string => `(?:(?!${W.BREAKS_ZH})[^,.!?;:、\\n]){0,${n}}?`;
+  const people = `(?:${alternatives(W.PEOPLE_ZH)})`;
+  const roles = `(?:${alternatives(W.ROLES_ZH)})`;
+  const titled = `[${W.SURNAMES}](?:(?![${W.NOT_GIVEN_NAME}])[\\u4e00-\\u9fff]){0,2}?${W.TITLES_ZH}`;
+  const familiar = `[老小][${W.FAMILIAR_SURNAMES}]`;
+  matchers = {
+    // A person's data is named (订单, 地址, email ...) or asked for (where does he live).
+    anchor: new RegExp(
+      `${W.DATA_ZH}|${W.DEVICE_ZH}|\\b${W.DATA_EN}\\b|\\b(?:live|living|sitting|seated|whose|owns)\\b`,
+    ),
+    refZh: new RegExp(
+      `(?<titled>${titled})|(?<familiar>${familiar})|(?<role>${roles})|(?<people>${people})|(?<pronoun>${W.PRONOUN_ZH})`,
+      'g',
+    ),
+    fullName: new RegExp(
+      `[${W.SURNAMES}](?:(?![${W.NOT_GIVEN_NAME}])[\\u4e00-\\u9fff]){1,2}(?=${W.LINK_ZH}?${W.DATA_ZH})`,
+      'g',
+    ),
+    possessZh: new RegExp(`^${W.LINK_ZH}?${gap(6)}(${W.DATA_ZH})`),
+    possessRoleZh: new RegExp(`^${W.LINK_ZH}?${gap(2)}(${W.ROLE_DATA_ZH})`),
+    possessDeviceZh: new RegExp(`^${W.LINK_ZH}?${gap(4)}${W.DEVICE_ZH}`),
+    refEn: new RegExp(`\\b(?:(?<role>${W.ROLE_PEOPLE_EN})|(?<people>${W.PEOPLE_EN}))(?:'s|s'|')(?=\\s)`, 'g'),
+    pronounEn: /\b(?:his|her|their)(?=\s)/g,
+    capitalisedEn: /\b([a-z]{2,16})'s(?=\s)/g,
+    afterEn: new RegExp(`^\\s+(?:([a-z'-]+)\\s+)??(${W.DATA_EN})\\b`),
+    ofEn: new RegExp(
+      `\\b(${W.DATA_EN})\\s+(?:of|belonging to|registered to|registered under|linked to|under)\\s+(?:(?<role>${W.ROLE_PEOPLE_EN})|(?<people>${W.PEOPLE_EN})|him|her|them)\\b`,
+      'g',
+    ),
+    questionEn: new RegExp(
+      `\\b(?:(?:what|which)\\s+(?:seat|row|gate|room)(?: number)?\\s+(?:is|are|was|were|does|did)\\s+(?:${W.PEOPLE_EN}|he|she|they)|where\\s+(?:is|are|was|does|do|did)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:sit|sitting|seated|live|living|stay|staying))\\b`,
+      'g',
+    ),
+    cardAsk:
+      /(?:完整|全部|整个|全)的?(?:银行卡|信用卡|储蓄卡)?卡号|卡号(?:的)?(?:全部|完整|全号|所有数字)|\b(?:full|entire|whole|complete) (?:credit |bank |debit )?card number|\ball (?:16|sixteen) digits\b/g,
+  };
+  return matchers;
+}
+
+/** Clauses: between punctuation (a point between digits or after Mr is not a break). */
+function clauses(norm: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (let i = 0; i <= norm.length; i++) {
+    const c = norm[i];
+    const cut =
+      i === norm.length ||
+      /[!?;:、\n…]/.test(c!) ||
+      (c === ',' && !(/\d/.test(norm[i - 1] ?? '') && /\d/.test(norm[i + 1] ?? ''))) ||
+      (c === '.' &&
+        !/\d/.test(norm[i + 1] ?? '') &&
+        !/\b(?:mr|mrs|ms|dr|st|mister|miss|no)$/.test(norm.slice(Math.max(0, i - 7), i)));
+    if (!cut) continue;
+    if (i > start) out.push({ start, end: i });
+    start = i + 1;
+  }
+  return out;
+}
+
+/** True when the surname at `at` is a word of its own in the clause (冯|雪, not 高铁 or 周末). */
+function standsAlone(segments: Intl.SegmentData[], clauseStart: number, at: number): boolean {
+  for (const s of segments) {
+    const start = clauseStart + s.index;
+    if (start === at) return s.segment.length === 1;
+    if (start > at) return false;
+    if (start + s.segment.length > at) return false;
+  }
+  return false;
+}
+
+function scanZh(norm: string, clause: { start: number; end: number }, hits: PersonHit[]): void {
+  const m = compiled();
+  const text = norm.slice(clause.start, clause.end);
+  let segments: Intl.SegmentData[] | undefined;
+  const segmentsOf = (): Intl.SegmentData[] => {
+    segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+    segments ??= [...segmenter.segment(text)];
+    return segments;
+  };
+  const binds = W.BINDING_ZH.test(text);
+  const possessed = (after: string, role: boolean): number => {
+    const p = (role ? m.possessRoleZh : m.possessZh).exec(after);
+    if (p) return p[0].length;
+    if (binds && !role) {
+      const d = m.possessDeviceZh.exec(after);
+      if (d) return d[0].length;
+    }
+    return -1;
+  };
+  const add = (start: number, end: number, name?: string): void => {
+    const before = text.slice(0, start);
+    if (W.SELF_BEFORE.test(before)) return;
+    // 给我妈买的订单: bought for someone, the order is the caller's.
+    if (W.FOR_BEFORE_ZH.test(before) && W.BOUGHT_AFTER_ZH.test(text.slice(end))) return;
+    const length = possessed(text.slice(end), false);
+    if (length < 0) return;
+    const hit: PersonHit = { start: clause.start + start, end: clause.start + end + length };
+    if (name !== undefined) hit.name = name;
+    hits.push(hit);
+  };
+  m.refZh.lastIndex = 0;
+  for (let r = m.refZh.exec(text); r !== null; r = m.refZh.exec(text)) {
+    const g = r.groups!;
+    const start = r.index;
+    const end = start + r[0].length;
+    if (g.role !== undefined) {
+      const before = text.slice(0, start);
+      const length = possessed(text.slice(end), true);
+      if (length >= 0 && !W.SELF_BEFORE.test(before)) {
+        hits.push({ start: clause.start + start, end: clause.start + end + length });
+      }
+      continue;
+    }
+    if (g.titled !== undefined && !standsAlone(segmentsOf(), 0, start)) continue;
+    if (g.familiar !== undefined) {
+      const seg = segmentsOf();
+      if (!standsAlone(seg, 0, start + 1) && !seg.some((s) => s.index === start && s.segment.length === 2))
+        continue;
+    }
+    add(start, end, g.titled ?? g.familiar);
+  }
+  m.fullName.lastIndex = 0;
+  for (let r = m.fullName.exec(text); r !== null; r = m.fullName.exec(text)) {
+    const start = r.index;
+    if (hits.some((h) => h.start <= clause.start + start && h.end > clause.start + start)) continue;
+    if (!standsAlone(segmentsOf(), 0, start)) continue;
+    add(start, start + r[0].length, r[0]);
+  }
+}
+
+function scanEn(norm: string, raw: string, clause: { start: number; end: number }, hits: PersonHit[]): void {
+  const m = compiled();
+  const text = norm.slice(clause.start, clause.end);
+  /** Length of "<gap word>? <data>" after a possessive, or -1. */
+  const possessed = (after: string, role: boolean): number => {
+    const p = m.afterEn.exec(after);
+    if (!p) return -1;
+    if (p[1] !== undefined && W.NOT_THEIRS_EN.test(p[1])) return -1;
+    const data = p[2]!;
+    if (role && !roleData().test(data)) return -1;
+    return p[0].length;
+  };
+  const push = (start: number, end: number, name?: string): void => {
+    if (W.SELF_BEFORE.test(text.slice(0, start))) return;
+    const hit: PersonHit = { start: clause.start + start, end: clause.start + end };
+    if (name !== undefined) hit.name = name;
+    hits.push(hit);
+  };
+  const titledName = (s: string): string | undefined => {
+    const t = /^(?:mr|mrs|ms|miss|mister|dr)\.?\s+(.+)$/.exec(s);
+    return t ? t[1] : undefined;
+  };
+  m.refEn.lastIndex = 0;
+  for (let r = m.refEn.exec(text); r !== null; r = m.refEn.exec(text)) {
+    const end = r.index + r[0].length;
+    const length = possessed(text.slice(end), r.groups!.role !== undefined);
+    if (length >= 0) push(r.index, end + length, titledName(r.groups!.people ?? ''));
+  }
+  m.pronounEn.lastIndex = 0;
+  for (let r = m.pronounEn.exec(text); r !== null; r = m.pronounEn.exec(text)) {
+    const end = r.index + r[0].length;
+    const after = text.slice(end);
+    if (W.COMPANY_AFTER_EN.test(after.trimStart())) continue;
+    const length = possessed(after, false);
+    if (length >= 0) push(r.index, end + length);
+  }
+  m.capitalisedEn.lastIndex = 0;
+  for (let r = m.capitalisedEn.exec(text); r !== null; r = m.capitalisedEn.exec(text)) {
+    const at = clause.start + r.index;
+    const word = r[1]!;
+    // Sarah's phone number: a name is written with a capital; my Sarah's is the relatives' case.
+    if (!/[A-Z]/.test(raw[at] ?? '') || W.NOT_NAMES_EN.has(word)) continue;
+    if (/\b(?:my|our|your|the|a|mr|mrs|ms|miss|mister|dr)\.?\s+$/.test(text.slice(0, r.index))) continue;
+    const end = r.index + r[0].length;
+    const length = possessed(text.slice(end), false);
+    if (length >= 0) push(r.index, end + length, word);
+  }
+  m.ofEn.lastIndex = 0;
+  for (let r = m.ofEn.exec(text); r !== null; r = m.ofEn.exec(text)) {
+    const data = r[1]!;
+    if (r.groups!.role !== undefined && !roleData().test(data)) continue;
+    push(r.index, r.index + r[0].length, titledName(r.groups!.people ?? ''));
+  }
+  m.questionEn.lastIndex = 0;
+  for (let r = m.questionEn.exec(text); r !== null; r = m.questionEn.exec(text)) {
+    const name = /\b(?:mr|mrs|ms|miss|mister|dr)\.?\s+[a-z]+(?:\s+[a-z]+)?/.exec(r[0]);
+    push(r.index, r.index + r[0].length, name ? titledName(name[0]) : undefined);
+  }
+}
+
+// The lexicon's own requests for other users' data (透露其他用户信息, 这个号码是谁的, whose number ...).
+const OTHER_USER_CONCEPTS = new Set(['other_user_info', 'leak_address', 'modify_other_plan']);
+
+function scan(text: string): Scan {
+  const norm = normalizeText(text);
+  const m = compiled();
+  const people: PersonHit[] = [];
+  const cardAsks: Scan['cardAsks'] = [];
+  // Most actions (退款50元, reset my password) name no one's data: one test and they are done.
+  if (m.anchor.test(norm)) {
+    const cjk = /[\u3400-\u9fff]/.test(norm);
+    const latin = /[a-z]/.test(norm);
+    for (const clause of clauses(norm)) {
+      if (cjk) scanZh(norm, clause, people);
+      if (latin) scanEn(norm, text, clause, people);
+    }
+    for (const c of detectConcepts(norm)) {
+      // 我女儿用我的账号: what follows 我的 is the caller's, though the lexicon reads 女儿…账号.
+      if (!OTHER_USER_CONCEPTS.has(c.concept.id) || norm.slice(c.start + 1, c.end).includes('我的')) continue;
+      people.push({ start: c.start, end: c.end });
+    }
+  }
+  m.cardAsk.lastIndex = 0;
+  for (let r = m.cardAsk.exec(norm); r !== null; r = m.cardAsk.exec(norm)) {
+    cardAsks.push({ start: r.index, end: r.index + r[0].length });
+  }
+  // A phone's tail has four digits; a number said in Chinese digits has seven or more.
+  const numbers = /\d{4}|[零〇一幺二两三四五六七八九]{7}/.test(norm) ? scanContactNumbers(norm) : [];
+  if (people.length === 0 && numbers.length === 0 && cardAsks.length === 0) return NOTHING;
+  return { people, numbers, cardAsks };
+}
+
+// Agents check the same texts again and again (a decision, then its ticket, then its act).
+const scans = new TwoGenerationCache<Scan>(1024);
+
+function scanCached(text: string): Scan {
+  let s = scans.get(text);
+  if (s === undefined) {
+    s = scan(text);
+    scans.offer(text, s);
+  }
+  return s;
+}
+
+/** The caller's own name said in another form: 何女士 or 敏 for 何敏, Ms. Smith for Jane Smith. */
+function isCallersName(name: string, callerName: string): boolean {
+  const caller = normalizeText(callerName).trim();
+  if (caller === '') return false;
+  const said = name.replace(new RegExp(`${W.TITLES_ZH}$`), '').replace(/^[老小](?=.$)/, '');
+  if (/[\u3400-\u9fff]/.test(said)) {
+    if (said === caller || caller.endsWith(said)) return true;
+    // 何女士 / 老何 for 何敏: a surname with a title names the caller when it is theirs.
+    return said.length === 1 && caller.startsWith(said);
+  }
+  const words = new Set(caller.split(/[\s.]+/).filter((w) => w.length >= 2));
+  return said.split(/[\s.]+/).some((w) => words.has(w));
+}
+
+function callerDigits(phone: string | undefined): string {
+  if (!phone) return '';
+  return withoutCountryCode(normalizePhone(phone).replace(/^\+/, ''));
+}
+
+/**
+ * Whether an action asks about or acts on anyone other than the caller, and how it shows: a phone
+ * number that is not the caller's (in any notation, masked, by its last four digits, in Chinese
+ * numerals), a full card number (or a request to read one out), or a third person — family,
+ * neighbours, colleagues, a courier or driver, 他/她, a name such as 冯雪 or Mr. Smith — together
+ * with their data or account (手机号, 地址, 订单, 账号, 座位, files, email ...). The caller's own
+ * phone and name are theirs; a person only mentioned (我朋友推荐我来的, my wife says I was charged
+ * twice) or bought for (给我妈买的订单) is not asked about. Pure; numbers are judged only when the
+ * caller's phone is known. Returns the first finding in the text.
+ *
+ * @example findOtherParty('把冯雪那个订单的收货地址改成我家', { callerPhone: '13700002222' })
+ * // { kind: 'person', text: '冯雪那个订单', ... }
+ */
+export function findOtherParty(action: string, options: OtherPartyOptions = {}): OtherParty | undefined {
+  const s = scanCached(action);
+  if (s === NOTHING) return undefined;
+  const found: OtherParty[] = [];
+  const caller = callerDigits(options.callerPhone);
+  const callerName = options.callerName ?? '';
+  const hasCallersNumber = (start: number, end: number): boolean =>
+    caller !== '' && s.numbers.some((n) => n.start >= start && n.end <= end && isCallersNumber(n, caller));
+  for (const p of s.people) {
+    if (p.name !== undefined && isCallersName(p.name, callerName)) continue;
+    if (hasCallersNumber(p.start, p.end)) continue;
+    const quote = action.slice(p.start, p.end).trim().replace(/\d/g, '*');
+    found.push({
+      kind: 'person',
+      text: action.slice(p.start, p.end),
+      start: p.start,
+      end: p.end,
+      what: { zh: quote, en: quote },
+    });
+  }
+  for (const n of s.numbers) {
+    const text = action.slice(n.start, n.end);
+    if (n.kind === 'card') {
+      found.push({
+        kind: 'card',
+        text,
+        start: n.start,
+        end: n.end,
+        what: { zh: '完整卡号', en: 'a full card number' },
+      });
+    } else if (caller !== '' && !isCallersNumber(n, caller)) {
+      found.push({
+        kind: 'phone',
+        text,
+        start: n.start,
+        end: n.end,
+        what: { zh: '另一个手机号', en: 'another phone number' },
+      });
+    }
+  }
+  for (const c of s.cardAsks) {
+    found.push({
+      kind: 'card',
+      text: action.slice(c.start, c.end),
+      start: c.start,
+      end: c.end,
+      what: { zh: '完整卡号', en: 'a full card number' },
+    });
+  }
+  if (found.length === 0) return undefined;
+  return found.reduce((a, b) => (b.start < a.start ? b : a));
+}
