@@ -281,7 +281,14 @@ async function lookUpFacts(ctx: CallContext, utterance: string): Promise<string[
         continue;
       }
       const q = await ctx.tools.querySystem({ interfaceName: name, params });
-      if (q.ok) sentences.push(speakResponse(String(def?.description ?? name), q.response, lang));
+      if (q.ok)
+        sentences.push(
+          speakResponse(
+            { name, ...(def?.description ? { description: def.description } : {}) },
+            q.response,
+            lang,
+          ),
+        );
       else if (!sentences.includes(phrases(lang).queryFailed)) sentences.push(phrases(lang).queryFailed);
     }
     pending = later;
@@ -359,8 +366,7 @@ async function verifyAccount(
       q.ok && Array.isArray((q.response as { subscriptions?: unknown } | undefined)?.subscriptions);
     subs = shaped ? readSubscriptions(q) : undefined;
     if (!q.ok) sentences.push(p.queryFailed);
-    else if (!shaped)
-      sentences.push(speakResponse(interfaceDescription(ctx, subInterface), q.response, lang));
+    else if (!shaped) sentences.push(speakResponse(interfaceOf(ctx, subInterface), q.response, lang));
   }
   const claimed = u.quantities.filter((q) => q.family === 'money').map((q) => q.value);
   // Bill lines come after what the subscriptions say, however the function returns.
@@ -375,7 +381,7 @@ async function verifyAccount(
       params: paramsOf(ctx, billInterface, utterance),
     });
     if (q.ok && !Array.isArray((q.response as { transactions?: unknown } | undefined)?.transactions)) {
-      billing.push(speakResponse(interfaceDescription(ctx, billInterface), q.response, lang));
+      billing.push(speakResponse(interfaceOf(ctx, billInterface), q.response, lang));
     } else if (q.ok) {
       billing.push(describeBilling(q, ctx, lang));
       // A disputed amount that neither a fee nor a bill line explains is said plainly, not assumed.
@@ -437,9 +443,9 @@ async function verifyAccount(
   return { sentences: [...sentences, ...billing], topic, offerCancelRenew };
 }
 
-function interfaceDescription(ctx: CallContext, name: string): string {
+function interfaceOf(ctx: CallContext, name: string): { name: string; description?: string } {
   const def = (ctx.product.api_interfaces as Record<string, { description?: string }>)[name];
-  return String(def?.description ?? name);
+  return { name, ...(def?.description ? { description: def.description } : {}) };
 }
 
 function readSubscriptions(q: SystemQueryRecord): Subscription[] {

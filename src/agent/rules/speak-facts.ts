@@ -24,6 +24,17 @@ const FIELD_WORDS: Record<string, { zh: string; en: string }> = {
   item: { zh: '商品', en: 'item' },
   order: { zh: '订单', en: 'order' },
   id: { zh: '号', en: 'number' },
+  eta: { zh: '预计', en: 'expected in' },
+  progress: { zh: '进度', en: 'progress' },
+  due: { zh: '到期', en: 'due' },
+  min: { zh: '最低', en: 'minimum' },
+  payment: { zh: '还款', en: 'payment' },
+  statement: { zh: '账单', en: 'statement' },
+  credit: { zh: '信用', en: 'credit' },
+  limit: { zh: '额度', en: 'limit' },
+  available: { zh: '可用', en: 'available' },
+  distance: { zh: '距离', en: 'distance' },
+  estimate: { zh: '预估', en: 'estimate' },
   flight: { zh: '航班', en: 'flight' },
   paid: { zh: '付款', en: 'paid' },
   delivered: { zh: '签收', en: 'delivered' },
@@ -84,11 +95,22 @@ const MAX_ITEMS = 3;
  * response holds (numbers, dates, statuses, items of lists under any key), never a fact it does
  * not hold. Internal fields (`mock`, `_…`) are left out.
  *
- * @example speakResponse('storage_usage', { used_gb: 1980, quota_gb: 2048 }, 'zh') // '我查了一下：已用 GB 1980，总容量 GB 2048。'
+ * @example speakResponse({ name: 'storage_usage', description: '查询空间使用情况' }, { used_gb: 1980 }, 'zh') // '我查了空间使用情况：已用GB 1980。'
  */
-export function speakResponse(description: string, response: unknown, lang: Language): string {
+export function speakResponse(
+  iface: { name: string; description?: string },
+  response: unknown,
+  lang: Language,
+): string {
   const body = spokenValue(response, lang, 0);
-  const what = description.replace(/^查询|^(?:look up|get|query)\s+/i, '');
+  // A description in the other language is not said: the interface's own name is, in words.
+  const description = String(iface.description ?? '');
+  const fits = description !== '' && /[\u3400-\u9fff]/.test(description) === (lang === 'zh');
+  const what = fits
+    ? description.replace(/^查询|^(?:look up|get|query)\s+/i, '')
+    : lang === 'zh'
+      ? '系统记录'
+      : iface.name.replaceAll('_', ' ');
   if (body === '') {
     return lang === 'zh'
       ? `我查了${what}，系统里没有相关记录。`
@@ -133,9 +155,38 @@ function spokenField(key: string, value: unknown, lang: Language, depth: number)
   const said =
     typeof value === 'object' ? spokenValue(value, lang, depth + 1) : spokenScalar(value, lang, key);
   if (said === '') return '';
+  // eta_minutes 12 → 预计12分钟: a unit at the end of the field name goes after the number.
+  const unit = typeof value === 'number' ? unitOf(key) : undefined;
+  if (unit) {
+    const label = fieldLabel(key.slice(0, -unit.suffix.length), lang);
+    const amount = lang === 'zh' ? `${said}${unit.zh}` : unit.en === '%' ? `${said}%` : `${said} ${unit.en}`;
+    return label === '' ? amount : `${label} ${amount}`;
+  }
   const label = fieldLabel(key, lang);
   if (label === '') return said;
   return lang === 'zh' ? `${label} ${said}` : `${label} ${said}`;
+}
+
+/** Units field names end with (used_gb, eta_minutes, progress_pct). */
+const UNIT_SUFFIXES: ReadonlyArray<{ suffix: RegExp; zh: string; en: string }> = [
+  { suffix: /_?gb$/i, zh: 'GB', en: 'GB' },
+  { suffix: /_?mb$/i, zh: 'MB', en: 'MB' },
+  { suffix: /_?tb$/i, zh: 'TB', en: 'TB' },
+  { suffix: /_?(?:minutes|mins?)$/i, zh: '分钟', en: 'minutes' },
+  { suffix: /_?hours?$/i, zh: '小时', en: 'hours' },
+  { suffix: /_?days$/i, zh: '天', en: 'days' },
+  { suffix: /_?(?:pct|percent)$/i, zh: '%', en: '%' },
+  { suffix: /_?(?:yuan|cny|rmb)$/i, zh: '元', en: 'yuan' },
+  { suffix: /_?usd$/i, zh: '美元', en: 'USD' },
+  { suffix: /_?km$/i, zh: '公里', en: 'km' },
+];
+
+function unitOf(key: string): { suffix: string; zh: string; en: string } | undefined {
+  for (const u of UNIT_SUFFIXES) {
+    const m = u.suffix.exec(key);
+    if (m && m.index > 0) return { suffix: m[0], zh: u.zh, en: u.en };
+  }
+  return undefined;
 }
 
 function fieldLabel(key: string, lang: Language): string {
@@ -144,8 +195,7 @@ function fieldLabel(key: string, lang: Language): string {
     .toLowerCase()
     .split(/[_\s-]+/)
     .filter(Boolean);
-  const units = new Set(['gb', 'mb', 'tb', 'kb']);
-  const spoken = words.map((w) => (units.has(w) ? w.toUpperCase() : (FIELD_WORDS[w]?.[lang] ?? w)));
+  const spoken = words.map((w) => FIELD_WORDS[w]?.[lang] ?? FIELD_WORDS[w.replace(/s$/, '')]?.[lang] ?? w);
   return spoken.filter(Boolean).join(lang === 'zh' ? '' : ' ');
 }
 
