@@ -106,11 +106,11 @@ describe('recordLiveTurn', () => {
       vi.spyOn(store, 'streamSummaries'),
       vi.spyOn(store, 'list'),
     ];
-    const byName = vi.spyOn(store, 'findByName');
+    const byNames = vi.spyOn(store, 'findByNames');
     await expect(
       recordLiveTurn({ store, liveId, role: 'agent', content: '李女士那边也是这个问题。' }),
     ).rejects.toMatchObject({ code: 'E_REFUSED' });
     for (const listing of listings) expect(listing).not.toHaveBeenCalled();
-    expect(byName).toHaveBeenCalledWith('customer', '李女士');
+    expect(byNames).toHaveBeenCalledWith('customer', expect.arrayContaining(['李女士']));
   });
 });

@@ -75,6 +75,9 @@ export abstract class ComposedRecordStore<Parts extends RecordStoreParts = Recor
   async findByName<T extends RecordType>(type: T, name: string): Promise<Array<RecordOf<T>>> {
     return (await this.parts.records.findByName(type, name)).map((r) => recordOf(type, r));
   }
+  async findByNames<T extends RecordType>(type: T, names: readonly string[]): Promise<Array<RecordOf<T>>> {
+    return (await this.parts.records.findByNames(type, names)).map((r) => recordOf(type, r));
+  }
   async findCustomerByPhone(phone: string): Promise<RecordOf<'customer'> | undefined> {
     const found = await this.parts.records.findCustomerByPhone(phone);
     return found && recordOf('customer', found);

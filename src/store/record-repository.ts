@@ -48,6 +48,11 @@ export interface RecordRepositoryOf<Out extends Record<RecordType, StoredRecord>
   get<T extends RecordType>(type: T, id: string): Promise<Out[T] | undefined>;
   /** Exact name match. Several records may share a name (the legacy format allows it). */
   findByName<T extends RecordType>(type: T, name: string): Promise<Array<Out[T]>>;
+  /**
+   * The records whose name is exactly one of `names`, by name then id: one pass over the index
+   * (file store) or one query (PostgreSQL), for the many candidate names of a reply.
+   */
+  findByNames<T extends RecordType>(type: T, names: readonly string[]): Promise<Array<Out[T]>>;
   /** The customer with this normalised phone. */
   findCustomerByPhone(phone: string): Promise<Out['customer'] | undefined>;
   /** Names and ids from the index, for partial-name lookup and listings, by name then id. */

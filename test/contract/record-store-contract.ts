@@ -191,6 +191,21 @@ export function defineRecordStoreContract(name: string, makeStore: () => Promise
         expect(await store.findByName('operator', '张先生')).toEqual([]);
       });
 
+      it('finds the records named by any of many names in one call, by name then id', async () => {
+        const zhang = await store.create('customer', customerFields('张先生', '13800138000'));
+        const li = await store.create('customer', customerFields('李女士', '13912345678'));
+        const li2 = await store.create('customer', customerFields('李女士', '13912345679'));
+        await store.create('customer', customerFields('王芳', '13700000000'));
+        const found = await store.findByNames('customer', ['李女士', '张先生', '您好', '李女', '张先生']);
+        const byNameThenId = [li, li2]
+          .sort((a, b) => (a._id < b._id ? -1 : 1))
+          .concat(zhang)
+          .sort((a, b) => (a.name === b.name ? 0 : a.name < b.name ? -1 : 1));
+        expect(found).toEqual(byNameThenId);
+        expect(await store.findByNames('customer', [])).toEqual([]);
+        expect(await store.findByNames('operator', ['张先生'])).toEqual([]);
+      });
+
       it('finds a customer by phone', async () => {
         const zhang = await store.create('customer', customerFields('张先生', '13800138000'));
         await store.create('customer', customerFields('李女士', '13912345678'));

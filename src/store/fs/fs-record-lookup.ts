@@ -14,6 +14,7 @@ import {
   type IndexEntry,
   type IndexKeyKind,
   IndexView,
+  shardOf,
 } from './fs-index.js';
 import type { FsStoreContext } from './fs-store-context.js';
 
@@ -179,10 +180,23 @@ export class FsRecordLookup {
    * Index lookup with every hit verified against its info.json. A stale hit (folder gone, key
    * changed by hand) makes the index rebuild, then the lookup runs once more.
    */
-  async lookup(
+  lookup(
     type: RecordType,
     kind: 'id' | IndexKeyKind,
     key: string,
+    matches: (record: StoredRecord) => boolean,
+  ): Promise<RecordHit[]> {
+    return this.lookupAll(type, kind, [key], matches);
+  }
+
+  /**
+   * `lookup` of several keys in one pass: one view of the index, the keys' shards read at once
+   * (a reply's candidate names cost one index read each, not one index open each).
+   */
+  async lookupAll(
+    type: RecordType,
+    kind: 'id' | IndexKeyKind,
+    keys: readonly string[],
     matches: (record: StoredRecord) => boolean,
   ): Promise<RecordHit[]> {
     let found: RecordHit[] = [];
@@ -192,7 +206,10 @@ export class FsRecordLookup {
       let stale = false;
       found = [];
       try {
-        const ids = kind === 'id' ? [key] : await view.ids(kind, key);
+        await view.prefetch(keys.map((key) => shardOf(kind, key)));
+        const ids = new Set<string>();
+        for (const key of keys)
+          for (const id of kind === 'id' ? [key] : await view.ids(kind, key)) ids.add(id);
         for (const id of ids) {
           const entry = await view.entry(id);
           if (!entry) {

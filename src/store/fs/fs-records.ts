@@ -108,6 +108,14 @@ export class FsRecords implements RecordDocuments {
     return hits.map((h) => h.record);
   }
 
+  async findByNames(type: RecordType, names: readonly string[]): Promise<StoredRecord[]> {
+    const wanted = new Set(names);
+    const hits = await this.#lookup.lookupAll(type, 'name', [...wanted], (r) => wanted.has(r.name));
+    return hits
+      .map((h) => h.record)
+      .sort((a, b) => byNameThenId({ name: a.name, id: a._id }, { name: b.name, id: b._id }));
+  }
+
   async findCustomerByPhone(phone: string): Promise<StoredRecord | undefined> {
     const key = normalizePhone(phone);
     if (key === '') return undefined;

@@ -126,6 +126,13 @@ export class MemoryRecords implements RecordDocuments {
       .map(copy);
   }
 
+  async findByNames(type: RecordType, names: readonly string[]): Promise<StoredRecord[]> {
+    const wanted = new Set(names);
+    return this.#sorted(type)
+      .filter((r) => wanted.has(r.name))
+      .map(copy);
+  }
+
   async findCustomerByPhone(phone: string): Promise<StoredRecord | undefined> {
     const key = normalizePhone(phone);
     const found = key === '' ? undefined : this.phoneOwner(key);

@@ -189,6 +189,15 @@ export class PgRecords implements RecordDocuments {
     return rows.map((r) => storedRecord(r.data));
   }
 
+  async findByNames(type: RecordType, names: readonly string[]): Promise<StoredRecord[]> {
+    if (names.length === 0) return [];
+    const rows = await this.#db.query<{ data: unknown }>(
+      'SELECT data FROM records WHERE type = $1 AND name = ANY($2::text[]) ORDER BY name, id',
+      [type, [...new Set(names)]],
+    );
+    return rows.map((r) => storedRecord(r.data));
+  }
+
   async findCustomerByPhone(phone: string): Promise<StoredRecord | undefined> {
     const key = normalizePhone(phone);
     if (key === '') return undefined;
