@@ -8,7 +8,7 @@ import {
   profileInterfaces,
   relevantInterfaces,
 } from '../../knowledge/interface-vocabulary.js';
-import { type ActionRequest, conceptLabel, type Quantity } from '../../permissions/index.js';
+import { type ActionRequest, conceptLabel, findOtherParty, type Quantity } from '../../permissions/index.js';
 import { fillParams } from './interface-params.js';
 import { composeReply, type ReplyParts } from './methodology-reply.js';
 import { phrases, pick, slaWindow } from './reply-phrases.js';
@@ -66,6 +66,23 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
 
   if (u.claimsAuthority) parts.resolve.push(p.authority);
 
+  // A request or a question about anyone but the caller goes to the engine as said, which
+  // forbids it however it is worded: no facts are looked up and no answer is given for it.
+  const otherParty = findOtherParty(utterance, {
+    callerPhone: ctx.phone,
+    callerName: String(ctx.customer.name ?? ''),
+  });
+  if (otherParty) {
+    const sentence = await handleAction(
+      ctx,
+      { concept: '', text: utterance, start: 0, end: utterance.length },
+      u,
+    );
+    parts.resolve.push(sentence.text);
+    parts.ack = pick(p.ack, turn);
+    return composeReply(String(ctx.operator.methodology ?? ''), parts);
+  }
+
   // Step 4: verify before stating anything about the account.
   // A plain question ("退款多久到账") that the product's knowledge answers is a question, not a
   // request, unless the caller also asks for something ("能不能给我退款").
@@ -73,11 +90,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   const faqHit =
     u.question && !u.asksForAction && !aboutAccount ? knowledgeAnswer(ctx, utterance) : undefined;
   // A question (how long, when, who; "just asking") names actions without asking for them.
-  // A question about another number is about someone else's data: the engine decides it.
-  const otherNumber = (utterance.match(/\d{7,}/g) ?? []).some(
-    (n) => !ctx.phone.endsWith(n) && n !== ctx.phone,
-  );
-  const actions = faqHit || (u.infoQuestion && !u.asksForAction && !otherNumber) ? [] : u.actions;
+  const actions = faqHit || (u.infoQuestion && !u.asksForAction) ? [] : u.actions;
 
   // An action request alone ("把自动续费关了") needs no restating of the account: the engine
   // decides it and the backend reports what changed. A question about the caller's own account
@@ -113,7 +126,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   }
   // A request the lexicon does not know ("帮我改一下绑定的手机号") still goes to the engine as the
   // caller said it: no rule covers it, so it is never approved, and the caller hears so.
-  if (actions.length === 0 && !faqHit && !needsAccount && (u.asksForAction || otherNumber)) {
+  if (actions.length === 0 && !faqHit && !needsAccount && u.asksForAction) {
     const sentence = await handleAction(
       ctx,
       { concept: '', text: utterance, start: 0, end: utterance.length },
