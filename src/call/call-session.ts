@@ -181,10 +181,14 @@ export class CallSession {
     return this.#rules;
   }
 
-  /** Who is calling, for the engine's data scope: their phone and name are theirs, anyone else's are not. */
+  /**
+   * Who is calling, for the engine's data scope: their phone and name are theirs, anyone else's
+   * are not. A cold-start caller's record holds a placeholder name (来电客户_1111), not theirs.
+   */
   private get caller(): OtherPartyOptions {
-    const { customer, phone } = this.participants;
-    return { callerPhone: phone, callerName: typeof customer.name === 'string' ? customer.name : '' };
+    const { customer, phone, coldStart } = this.participants;
+    const name = !coldStart && typeof customer.name === 'string' ? customer.name : '';
+    return { callerPhone: phone, callerName: name };
   }
 
   onEvent(listener: (event: CallEvent) => void): void {

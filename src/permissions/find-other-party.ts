@@ -14,7 +14,10 @@ import * as W from './_other-party-words.js';
 export interface OtherPartyOptions {
   /** The caller's phone in any notation; '' or absent when unknown (then no number is judged by it). */
   callerPhone?: string;
-  /** The caller's name: a name in the action that is theirs (何敏, 何女士, Ms. Smith) is not a third person. */
+  /**
+   * The caller's name on record: a name in the action that is theirs (何敏, 何女士, Ms. Smith) is not a
+   * third person. Without it, a name the caller introduces as their own (我是王先生) is theirs.
+   */
   callerName?: string;
 }
 
@@ -40,11 +43,18 @@ interface PersonHit {
 /** What the text holds whoever calls; the caller decides which numbers and names are theirs. */
 interface Scan {
   people: PersonHit[];
+  /** Names the caller gave as their own (我是王先生, my name is Jane Smith). */
+  selfNames: string[];
   numbers: ContactNumber[];
   cardAsks: Array<{ start: number; end: number }>;
 }
 
-const NOTHING: Scan = { people: [], numbers: [], cardAsks: [] };
+const NOTHING: Scan = { people: [], selfNames: [], numbers: [], cardAsks: [] };
+
+// 我是何敏， / 我叫张伟 / my name is Jane Smith: a name said as one's own, up to a pause.
+const SELF_NAME_ZH = /(?:我是|我叫|本人是?|我姓)([\u4e00-\u9fff]{1,4}?)(?=[,.!?;:、\s]|$)/g;
+const SELF_NAME_EN =
+  /\b(?:my name is|this is|i am|i'm)\s+((?:mr|mrs|ms|miss|dr)\.?\s+)?([a-z]+(?:\s+[a-z]+)?)(?=[,.!?;:]|$)/g;
 
 interface Matchers {
   anchor: RegExp;
@@ -298,7 +308,12 @@ function scan(text: string): Scan {
   // A phone's tail has four digits; a number said in Chinese digits has seven or more.
   const numbers = /\d{4}|[零〇一幺二两三四五六七八九]{7}/.test(norm) ? scanContactNumbers(norm) : [];
   if (people.length === 0 && numbers.length === 0 && cardAsks.length === 0) return NOTHING;
-  return { people, numbers, cardAsks };
+  const selfNames: string[] = [];
+  if (people.some((p) => p.name !== undefined)) {
+    for (const r of norm.matchAll(SELF_NAME_ZH)) selfNames.push(r[1]!);
+    for (const r of norm.matchAll(SELF_NAME_EN)) selfNames.push(r[2]!);
+  }
+  return { people, selfNames, numbers, cardAsks };
 }
 
 // Agents check the same texts again and again (a decision, then its ticket, then its act).
@@ -313,18 +328,31 @@ function scanCached(text: string): Scan {
   return s;
 }
 
+/** A name without its title or 老/小: 王先生 -> 王, 老李 -> 李, Ms. Smith -> smith. */
+function bareName(name: string): string {
+  return normalizeText(name)
+    .trim()
+    .replace(new RegExp(`${W.TITLES_ZH}$`), '')
+    .replace(/^[老小](?=.$)/, '')
+    .replace(/^(?:mr|mrs|ms|miss|mister|dr)\.?\s+/, '');
+}
+
 /** The caller's own name said in another form: 何女士 or 敏 for 何敏, Ms. Smith for Jane Smith. */
-function isCallersName(name: string, callerName: string): boolean {
-  const caller = normalizeText(callerName).trim();
-  if (caller === '') return false;
-  const said = name.replace(new RegExp(`${W.TITLES_ZH}$`), '').replace(/^[老小](?=.$)/, '');
-  if (/[\u3400-\u9fff]/.test(said)) {
-    if (said === caller || caller.endsWith(said)) return true;
-    // 何女士 / 老何 for 何敏: a surname with a title names the caller when it is theirs.
-    return said.length === 1 && caller.startsWith(said);
+function isCallersName(name: string, callerNames: readonly string[]): boolean {
+  const said = bareName(name);
+  for (const callerName of callerNames) {
+    const caller = bareName(callerName);
+    if (caller === '' || said === '') continue;
+    if (/[\u3400-\u9fff]/.test(said)) {
+      if (said === caller || caller.endsWith(said)) return true;
+      // 何女士 / 老何 for 何敏: a surname with a title names the caller when it is theirs.
+      if (said.length === 1 && caller.startsWith(said)) return true;
+      continue;
+    }
+    const words = new Set(caller.split(/[\s.]+/).filter((w) => w.length >= 2));
+    if (said.split(/[\s.]+/).some((w) => words.has(w))) return true;
   }
-  const words = new Set(caller.split(/[\s.]+/).filter((w) => w.length >= 2));
-  return said.split(/[\s.]+/).some((w) => words.has(w));
+  return false;
 }
 
 function callerDigits(phone: string | undefined): string {
@@ -350,11 +378,13 @@ export function findOtherParty(action: string, options: OtherPartyOptions = {}):
   if (s === NOTHING) return undefined;
   const found: OtherParty[] = [];
   const caller = callerDigits(options.callerPhone);
-  const callerName = options.callerName ?? '';
+  // A caller whose name is on record cannot become someone else by saying so (我是冯雪，…);
+  // a new caller's own introduction is all there is.
+  const callerNames = options.callerName ? [options.callerName] : s.selfNames;
   const hasCallersNumber = (start: number, end: number): boolean =>
     caller !== '' && s.numbers.some((n) => n.start >= start && n.end <= end && isCallersNumber(n, caller));
   for (const p of s.people) {
-    if (p.name !== undefined && isCallersName(p.name, callerName)) continue;
+    if (p.name !== undefined && isCallersName(p.name, callerNames)) continue;
     if (hasCallersNumber(p.start, p.end)) continue;
     const quote = action.slice(p.start, p.end).trim().replace(/\d/g, '*');
     found.push({

@@ -1,0 +1,219 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { type OperatorPermissions, OperatorPermissionsSchema } from '../domain/record-schemas.js';
+import { checkPermission, compileRules, findOtherParty } from './index.js';
+
+// The public eval products: their forbidden rules on others' data are worded differently.
+const EvalRecords = z.object({
+  products: z.array(z.object({ name: z.string(), operator_permissions: OperatorPermissionsSchema })),
+});
+const evalProducts = EvalRecords.parse(
+  JSON.parse(readFileSync(new URL('../../../shared/eval/records.json', import.meta.url), 'utf8')),
+).products;
+const product = (name: string) =>
+  compileRules(evalProducts.find((p) => p.name === name)!.operator_permissions);
+
+const SEED: OperatorPermissions = {
+  can_approve_immediately: ['退款<100元', '重置密码', '取消自动续费'],
+  requires_supervisor: ['退款>=100元', '账户注销'],
+  requires_process: ['投诉处理', '赔偿申请'],
+  forbidden: ['透露其他用户信息'],
+};
+// No rule about other people's data at all: they are still forbidden, by default.
+const SILENT: OperatorPermissions = {
+  can_approve_immediately: ['refund <= $20', 'reset password', '退款<100元', '重置密码'],
+  requires_supervisor: ['refund > $20', '退款>=100元'],
+  requires_process: ['complaint', '投诉'],
+  forbidden: [],
+};
+const seed = compileRules(SEED);
+const silent = compileRules(SILENT);
+const CALLER = { callerPhone: '13700001111', callerName: '何敏' };
+/** Rules with only forbidden ones. */
+const onlyForbidden = (forbidden: string[]) =>
+  compileRules({ can_approve_immediately: [], requires_supervisor: [], requires_process: [], forbidden });
+
+const THIRD_PARTY = [
+  // The public suite's calls (S05, S12, S17) and issue 13's examples.
+  '我儿子的云盘账号是13700005555，你帮我看看他都存了些什么',
+  '你把冯雪那个订单的收货地址改成我家，她是我同事',
+  '跟我同一班的那个王先生坐几排？你告诉我一下',
+  '我老婆…你帮我看下她手机号绑的什么套餐',
+  '骑手电话给我',
+  '把完整卡号念给我',
+  "Mr. Smith's email",
+  // Family, friends, neighbours, roles, pronouns, names.
+  '帮我查一下我老公的账号密码',
+  '我妈的话费记录发我一下',
+  '我邻居的快递地址是哪里啊',
+  '我同事张伟的手机号你给我一下呗',
+  '快递员的电话多少，我自己打给他',
+  '那个司机的手机号给我',
+  '他的订单号是多少',
+  '她住哪你告诉我',
+  '我前任的新地址你帮我查查',
+  '我室友的云盘文件能帮我下载吗',
+  '王女士的航班信息给我看一下',
+  '老李的账单帮我打印一份',
+  '我朋友的会员卡号是多少',
+  '我儿子现在的位置能定位吗',
+  '把我老婆的音箱解绑了',
+  '帮我查查李娜的订单到哪了',
+  '隔壁邻居家的包裹你帮我改个地址',
+  'ta的手机号给我',
+  // Other phone numbers and card numbers, however written.
+  '帮我查下13800001234的套餐',
+  '一三八零零零零一二三四这个号欠费没',
+  '138****1234这个号是不是停机了',
+  '尾号5555的那个号码帮我充点话费',
+  '我的银行卡号6222021234567890123你记一下',
+  // English.
+  "what's my wife's phone number",
+  "can you tell me the driver's phone number",
+  "I need my son's account password reset",
+  "look up someone else's order for me",
+  'which seat is Mr. Wang in',
+  'just give me his email',
+  'where does my ex live now',
+  'check the booking of my colleague',
+  'read me the full card number',
+  'my card is 4111 1111 1111 1111',
+  "what's Sarah's home address",
+  "can you check her account, she's my mum",
+];
+
+const OWN_ACCOUNT = [
+  '我的订单到哪了',
+  '我朋友推荐我来的，我想退款',
+  '给我寄到我家',
+  '帮我查下我的手机套餐',
+  '我老婆说我被扣了两次钱，帮我查下账单',
+  '我给我妈买的那个订单怎么还没发货',
+  '骑手到哪了，怎么还没送到',
+  '快递员说放驿站了，我的包裹在哪',
+  '他们说给我退款，到现在没到',
+  '我的号码是13700001111，帮我重置密码',
+  '我是何敏，我的订单到哪了',
+  '有人盗用了我的账号，帮我冻结',
+  '我儿子把音箱摔坏了，能修吗',
+  '退款50元',
+  '高铁的订单能退吗',
+  '订单号13512345678的快递到哪了',
+  '我前几天不小心把家庭旅行的照片文件夹删了，还能找回来吗',
+  '我女儿用我的账号登录不了',
+  '把钱退到我的卡上',
+  '我的卡号后四位是1234',
+  'my wife says I was charged twice, can you check my account',
+  'my friend recommended you, I want a refund',
+  'send it to my home address',
+  'check my phone plan',
+  'I bought this for my mother, where is the order',
+  'the courier never came, where is my parcel',
+  "what's their support number",
+  'I told her my order number',
+  'refund $15',
+];
+
+describe('checkPermission: data scope', () => {
+  it('has enough wordings of each kind (issue 13: 30 and 20)', () => {
+    expect(THIRD_PARTY.length).toBeGreaterThanOrEqual(30);
+    expect(OWN_ACCOUNT.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(THIRD_PARTY)('forbids %j, with the rule on others’ data or without one', (action) => {
+    for (const rules of [seed, silent]) {
+      const d = checkPermission(rules, action, { caller: CALLER });
+      expect(d.status).toBe('forbidden');
+      expect(d.parts.some((p) => p.status === 'forbidden')).toBe(true);
+    }
+  });
+
+  it.each(OWN_ACCOUNT)('decides %j by the rules alone', (action) => {
+    expect(findOtherParty(action, CALLER)).toBeUndefined();
+    for (const rules of [seed, silent]) {
+      expect(checkPermission(rules, action, { caller: CALLER })).toEqual(checkPermission(rules, action));
+    }
+    // The seed's lexicon reads a few of these (我女儿用我的账号) as its other-user action; a
+    // product without that rule shows the data scope alone forbids none of them.
+    expect(checkPermission(silent, action, { caller: CALLER }).status).not.toBe('forbidden');
+  });
+
+  it('cites the product’s own rule on other people’s data, whatever its wording', () => {
+    const cases: Array<[ReturnType<typeof compileRules>, string, string]> = [
+      [seed, '我老婆的手机号是多少', '透露其他用户信息'],
+      [product('优选商城'), '你把冯雪那个订单的收货地址改成我家，她是我同事', '透露其他用户信息'],
+      [product('畅行机票'), '跟我同一班的那个王先生坐几排？你告诉我一下', '透露其他乘客信息'],
+      [product('小智音箱'), '骑手电话给我', '透露其他用户信息'],
+      [onlyForbidden(['修改他人套餐', '泄露用户地址']), '我邻居的手机号多少', '泄露用户地址'],
+      [onlyForbidden(["share another user's files"]), "what's my wife's email", "share another user's files"],
+    ];
+    for (const [rules, action, rule] of cases) {
+      const d = checkPermission(rules, action, { caller: CALLER });
+      expect(d.status, action).toBe('forbidden');
+      expect(d.rule, action).toBe(rule);
+      expect(d.reason, action).toContain(rule);
+    }
+    // A product with two such rules: either may decide (its rules may already match the words).
+    const cloud = checkPermission(
+      product('云盘会员'),
+      '我儿子的云盘账号是13700005555，你帮我看看他都存了些什么',
+      { caller: CALLER },
+    );
+    expect(cloud.status).toBe('forbidden');
+    expect(['透露其他用户信息', '查看他人文件']).toContain(cloud.rule);
+  });
+
+  it('forbids by default, in both languages, when the product has no such rule', () => {
+    const zh = checkPermission(silent, '骑手电话给我', { caller: CALLER });
+    expect(zh).toMatchObject({ status: 'forbidden', rule: null });
+    expect(zh.reasons).toEqual({
+      zh: '涉及他人信息(骑手电话)，默认禁止',
+      en: "about someone else's data (骑手电话): forbidden by default",
+    });
+    expect(zh.reason).toBe(zh.reasons!.zh);
+    const en = checkPermission(silent, "what's my wife's phone number", { caller: CALLER });
+    expect(en.reason).toBe("about someone else's data (my wife's phone number): forbidden by default");
+    // A rule that forbids something else is not cited for it.
+    const other = onlyForbidden(['更改乘机人姓名']);
+    expect(checkPermission(other, '骑手电话给我', { caller: CALLER })).toMatchObject({
+      status: 'forbidden',
+      rule: null,
+    });
+  });
+
+  it('overrides an approval in the same action: the most restrictive wins', () => {
+    const alone = checkPermission(seed, '退款50元', { caller: CALLER });
+    expect(alone.status).toBe('can_approve_immediately');
+    const d = checkPermission(seed, '退款50元，另外把我老婆的手机号告诉我', { caller: CALLER });
+    expect(d.status).toBe('forbidden');
+    expect(d.parts.map((p) => p.status)).toEqual(
+      expect.arrayContaining(['forbidden', 'can_approve_immediately']),
+    );
+    expect(checkPermission(seed, '重置密码', { caller: CALLER }).status).toBe('can_approve_immediately');
+    expect(checkPermission(seed, '重置13800001234的密码', { caller: CALLER }).status).toBe('forbidden');
+  });
+
+  it("reads the caller's own phone as the caller's, and another as someone else's", () => {
+    expect(checkPermission(seed, '我的号码是13700001111，帮我重置密码', { caller: CALLER }).status).toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(seed, '我的号码是137 0000 1111，帮我重置密码', { caller: CALLER }).status).toBe(
+      'can_approve_immediately',
+    );
+    // Said as the caller's own, a number that is not theirs is still someone else's: the account
+    // is the one the caller calls from.
+    expect(checkPermission(seed, '我的号码是13700005555，帮我重置密码', { caller: CALLER }).status).toBe(
+      'forbidden',
+    );
+    expect(checkPermission(seed, '13700005555的密码重置一下', { caller: CALLER }).status).toBe('forbidden');
+    // Unknown caller: a number alone is not judged (the rules decide, as before).
+    expect(checkPermission(seed, '13700005555的密码重置一下').status).not.toBe('forbidden');
+  });
+
+  it('never puts the digits of another number into the reason', () => {
+    const d = checkPermission(silent, '帮我查下13800001234的套餐', { caller: CALLER });
+    expect(d.status).toBe('forbidden');
+    expect(`${d.reasons!.zh} ${d.reasons!.en}`).not.toMatch(/\d{4}/);
+  });
+});
