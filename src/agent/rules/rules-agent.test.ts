@@ -17,8 +17,6 @@ const records = JSON.parse(
   operators: Array<Record<string, unknown>>;
 };
 
-const meta = (type: string, id: string, fields: Record<string, unknown>): StoredRecord =>
-  ({ ...fields, _id: id, _type: type, _created: '2026-11-25T00:00:00.000000' }) as StoredRecord;
 
 const SUBSCRIPTIONS = {
   subscriptions: [
@@ -54,9 +52,9 @@ function call(language: Language = 'zh') {
   };
   const session = new CallSession({
     participants: {
-      product: meta('product', '0000000a', records.products[0]!),
-      operator: meta('operator', '0000000b', records.operators[0]!),
-      customer: meta('customer', '0000000c', records.customers[0]!),
+      product: testRecord('product', '0000000a', records.products[0]!),
+      operator: testRecord('operator', '0000000b', records.operators[0]!),
+      customer: testRecord('customer', '0000000c', records.customers[0]!),
       phone: '13800138000',
       coldStart: false,
     },
@@ -107,7 +105,8 @@ describe('createRulesAgent', () => {
     ['这个月扣了我15块，我不想要了，退给我吧', '退款15元', 'can_approve_immediately'],
     ['上个月扣了我200块，我要退款', '退款200元', 'requires_supervisor'],
     ['帮我改一下绑定的手机号', '改一下绑定的手机号', 'requires_supervisor'],
-    ['帮我查一下13912345678这个号码的用户叫什么名字', '其他用户', 'forbidden'],
+    // About someone else: the whole sentence goes to the engine, so its other-party words decide.
+    ['帮我查一下13912345678这个号码的用户叫什么名字', '13912345678这个号码的用户', 'forbidden'],
   ])('decides "%s" as %s → %s and answers accordingly', async (utterance, action, status) => {
     const c = call();
     const reply = await c.say(utterance);

@@ -66,6 +66,18 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
 
   if (u.claimsAuthority) parts.resolve.push(p.authority);
 
+  // "算了，不投诉了" / "never mind": the caller drops what they asked for earlier in the call. It
+  // is not a new request; nothing is checked or opened for it.
+  if (withdraws(ctx, u, utterance)) {
+    topics.push(lang === 'zh' ? '客户撤回了请求' : 'Caller withdrew the request');
+    ctx.learned.withdrawn = [...((ctx.learned.withdrawn as string[] | undefined) ?? []), utterance];
+    parts.resolve.push(
+      lang === 'zh' ? '好的，明白了，这个就先不办了。' : "Alright, understood, we'll leave that then.",
+    );
+    parts.ack = pick(p.ack, turn);
+    return composeReply(String(ctx.operator.methodology ?? ''), parts);
+  }
+
   // A request or a question about anyone but the caller goes to the engine as said, which
   // forbids it however it is worded: no facts are looked up and no answer is given for it.
   const otherParty = findOtherParty(utterance, {
@@ -193,6 +205,22 @@ function knowledgeAnswer(ctx: CallContext, utterance: string) {
     if (hit) return hit;
   }
   return undefined;
+}
+
+/** Words that drop a request: 算了, 不投诉了, 先不退了, never mind, forget it. */
+const WITHDRAW =
+  /算了|不用了|不要了|先不[\u4e00-\u9fff]{0,6}了|不(?:想|要|用|办|弄|退|投诉|改|换|注销|申请|需要|麻烦)[\u4e00-\u9fff]{0,3}了|撤回|\bnever ?mind\b|\bforget (?:it|about it)\b|\bno need\b|\bdon'?t bother\b|\bi(?:'ll| will) (?:pass|leave it)\b|\bscratch that\b|\bcancel (?:that|the request|my request)\b/i;
+
+/**
+ * True when the caller withdraws something asked for earlier in this call: withdrawing words, an
+ * earlier request, and nothing new asked (every action named was already checked).
+ */
+function withdraws(ctx: CallContext, u: Understanding, utterance: string): boolean {
+  if (!WITHDRAW.test(utterance)) return false;
+  if (ctx.permissionChecks.length === 0 && ctx.tickets.length === 0) return false;
+  if (/帮我|给我|我要|麻烦你|\b(?:can|could) you\b|\bplease\b/i.test(utterance)) return false;
+  const checked = ctx.permissionChecks.map((c) => c.action);
+  return u.actions.every((a) => checked.some((c) => c.includes(conceptLabel(a.concept, ctx.language))));
 }
 
 function learnName(ctx: CallContext, name: string): void {
@@ -598,7 +626,10 @@ async function handleAction(
   const sla = String(ctx.product.sla ?? '');
   switch (decision.status) {
     case 'can_approve_immediately': {
-      const done = await ctx.tools.performApprovedAction(action);
+      // An approval the backend cannot carry out as worded is logged, never claimed as done.
+      const done = await ctx.tools
+        .performApprovedAction(action)
+        .catch(() => ({ changed: false, description: '' }));
       return {
         status: decision.status,
         topic: action,
