@@ -142,7 +142,7 @@ describe('checkPermission: data scope', () => {
   it('cites the product’s own rule on other people’s data, whatever its wording', () => {
     const cases: Array<[ReturnType<typeof compileRules>, string, string]> = [
       [seed, '我老婆的手机号是多少', '透露其他用户信息'],
-      [product('优选商城'), '你把冯雪那个订单的收货地址改成我家，她是我同事', '透露其他用户信息'],
+      [product('优选商城'), '快递员的电话多少，我自己打给他', '透露其他用户信息'],
       [product('畅行机票'), '跟我同一班的那个王先生坐几排？你告诉我一下', '透露其他乘客信息'],
       [product('小智音箱'), '骑手电话给我', '透露其他用户信息'],
       [onlyForbidden(['修改他人套餐', '泄露用户地址']), '我邻居的手机号多少', '泄露用户地址'],
@@ -154,14 +154,24 @@ describe('checkPermission: data scope', () => {
       expect(d.rule, action).toBe(rule);
       expect(d.reason, action).toContain(rule);
     }
-    // A product with two such rules: either may decide (its rules may already match the words).
-    const cloud = checkPermission(
-      product('云盘会员'),
-      '我儿子的云盘账号是13700005555，你帮我看看他都存了些什么',
-      { caller: CALLER },
-    );
-    expect(cloud.status).toBe('forbidden');
-    expect(['透露其他用户信息', '查看他人文件']).toContain(cloud.rule);
+    // Products with two such rules: either may decide (the rules may match the words themselves).
+    const either: Array<[string, string, string[]]> = [
+      [
+        '云盘会员',
+        '我儿子的云盘账号是13700005555，你帮我看看他都存了些什么',
+        ['透露其他用户信息', '查看他人文件'],
+      ],
+      [
+        '优选商城',
+        '你把冯雪那个订单的收货地址改成我家，她是我同事',
+        ['透露其他用户信息', '修改收货人为他人'],
+      ],
+    ];
+    for (const [name, action, rules] of either) {
+      const d = checkPermission(product(name), action, { caller: CALLER });
+      expect(d.status, action).toBe('forbidden');
+      expect(rules, action).toContain(d.rule);
+    }
   });
 
   it('forbids by default, in both languages, when the product has no such rule', () => {
