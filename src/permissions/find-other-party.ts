@@ -58,6 +58,8 @@ const SELF_NAME_EN =
 
 interface Matchers {
   anchor: RegExp;
+  /** Anything worth a closer look: the anchor, four digits in a row, a card number. */
+  hint: RegExp;
   refZh: RegExp;
   fullName: RegExp;
   possessZh: RegExp;
@@ -94,11 +96,11 @@ function compiled(): Matchers {
   const roles = `(?:${alternatives(W.ROLES_ZH)})`;
   const titled = `[${W.SURNAMES}](?:(?![${W.NOT_GIVEN_NAME}])[\\u4e00-\\u9fff]){0,2}?${W.TITLES_ZH}`;
   const familiar = `[老小][${W.FAMILIAR_SURNAMES}]`;
+  // A person's data is named (订单, 地址, email ...) or asked for (where does he live).
+  const anchor = `${W.DATA_ZH}|${W.DEVICE_ZH}|\\b${W.DATA_EN}\\b|\\b(?:live|living|sitting|seated|whose|owns)\\b`;
   matchers = {
-    // A person's data is named (订单, 地址, email ...) or asked for (where does he live).
-    anchor: new RegExp(
-      `${W.DATA_ZH}|${W.DEVICE_ZH}|\\b${W.DATA_EN}\\b|\\b(?:live|living|sitting|seated|whose|owns)\\b`,
-    ),
+    anchor: new RegExp(anchor),
+    hint: new RegExp(`${anchor}|${NUMBER_HINT.source}|\\bdigits\\b`),
     refZh: new RegExp(
       `(?<titled>${titled})|(?<familiar>${familiar})|(?<role>${roles})|(?<people>${people})|(?<pronoun>${W.PRONOUN_ZH})`,
       'g',
@@ -128,23 +130,19 @@ function compiled(): Matchers {
   return matchers;
 }
 
-/** Clauses: between punctuation (a point between digits or after Mr is not a break). */
+// Clause breaks: punctuation, but not a comma or point between digits (2,500, 12.5) nor the
+// point after Mr, Dr ...
+const CLAUSE_BREAK = /[!?;:、\n…]|(?<!\d),|,(?!\d)|(?<!\b(?:mr|mrs|ms|dr|st|mister|miss|no))\.(?!\d)/g;
+
+/** Clauses: the stretches between breaks, as offsets. */
 function clauses(norm: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   let start = 0;
-  for (let i = 0; i <= norm.length; i++) {
-    const c = norm[i];
-    const cut =
-      i === norm.length ||
-      /[!?;:、\n…]/.test(c!) ||
-      (c === ',' && !(/\d/.test(norm[i - 1] ?? '') && /\d/.test(norm[i + 1] ?? ''))) ||
-      (c === '.' &&
-        !/\d/.test(norm[i + 1] ?? '') &&
-        !/\b(?:mr|mrs|ms|dr|st|mister|miss|no)$/.test(norm.slice(Math.max(0, i - 7), i)));
-    if (!cut) continue;
-    if (i > start) out.push({ start, end: i });
-    start = i + 1;
+  for (const m of norm.matchAll(CLAUSE_BREAK)) {
+    if (m.index > start) out.push({ start, end: m.index });
+    start = m.index + 1;
   }
+  if (norm.length > start) out.push({ start, end: norm.length });
   return out;
 }
 
@@ -281,13 +279,16 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
 
 // The lexicon's own requests for other users' data (透露其他用户信息, 这个号码是谁的, whose number ...).
 const OTHER_USER_CONCEPTS = new Set(['other_user_info', 'leak_address', 'modify_other_plan']);
+// What those add to the scan: a number's owner, disclosure, other users in general.
+const LEXICON_HINT =
+  /号|电话|透露|泄露|用户|客户|他人|别人|\b(?:whose|who|owner|holder|name|disclose|share|reveal|leak|another|other|others|someone|somebody|different)\b/;
 
-function scan(text: string): Scan {
-  const norm = normalizeText(text);
+const NUMBER_HINT = /\d{4}|[零〇一幺二两三四五六七八九]{7}/;
+
+function scan(text: string, norm: string): Scan {
   const m = compiled();
   const people: PersonHit[] = [];
   const cardAsks: Scan['cardAsks'] = [];
-  // Most actions (退款50元, reset my password) name no one's data: one test and they are done.
   if (m.anchor.test(norm)) {
     const cjk = /[\u3400-\u9fff]/.test(norm);
     const latin = /[a-z]/.test(norm);
@@ -295,10 +296,14 @@ function scan(text: string): Scan {
       if (cjk) scanZh(norm, clause, people);
       if (latin) scanEn(norm, text, clause, people);
     }
-    for (const c of detectConcepts(norm)) {
-      // 我女儿用我的账号: what follows 我的 is the caller's, though the lexicon reads 女儿…账号.
-      if (!OTHER_USER_CONCEPTS.has(c.concept.id) || norm.slice(c.start + 1, c.end).includes('我的')) continue;
-      people.push({ start: c.start, end: c.end });
+    // The lexicon's other-user actions only add wordings the scan above missed: skip when it found one.
+    if (people.length === 0 && LEXICON_HINT.test(norm)) {
+      for (const c of detectConcepts(norm)) {
+        // 我女儿用我的账号: what follows 我的 is the caller's, though the lexicon reads 女儿…账号.
+        if (!OTHER_USER_CONCEPTS.has(c.concept.id) || norm.slice(c.start + 1, c.end).includes('我的'))
+          continue;
+        people.push({ start: c.start, end: c.end });
+      }
     }
   }
   m.cardAsk.lastIndex = 0;
@@ -306,7 +311,7 @@ function scan(text: string): Scan {
     cardAsks.push({ start: r.index, end: r.index + r[0].length });
   }
   // A phone's tail has four digits; a number said in Chinese digits has seven or more.
-  const numbers = /\d{4}|[零〇一幺二两三四五六七八九]{7}/.test(norm) ? scanContactNumbers(norm) : [];
+  const numbers = NUMBER_HINT.test(norm) ? scanContactNumbers(norm) : [];
   if (people.length === 0 && numbers.length === 0 && cardAsks.length === 0) return NOTHING;
   const selfNames: string[] = [];
   if (people.some((p) => p.name !== undefined)) {
@@ -320,9 +325,13 @@ function scan(text: string): Scan {
 const scans = new TwoGenerationCache<Scan>(1024);
 
 function scanCached(text: string): Scan {
+  const norm = normalizeText(text);
+  // Most actions (退款50元, reset my password) name no one's data, no number and no card: one test
+  // and they are done, without the cache.
+  if (!compiled().hint.test(norm)) return NOTHING;
   let s = scans.get(text);
   if (s === undefined) {
-    s = scan(text);
+    s = scan(text, norm);
     scans.offer(text, s);
   }
   return s;
