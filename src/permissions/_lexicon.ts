@@ -776,7 +776,7 @@ export function lexicon(): CompiledLexicon {
 let otherParty: RegExp | undefined;
 
 /** Another person named in a clause: 别人, 其他用户, 我老婆, another user, my wife's, a phone number ... */
-function mentionsOtherParty(text: string): boolean {
+export function mentionsOtherParty(text: string): boolean {
   // A phone number said in the clause (not introduced as the caller's own) may be someone else's.
   otherParty ??= new RegExp(
     `(?<!\\d)(?<!我的?(?:手机|电话)?(?:号码|号)?是?\\s*)1[3-9]\\d{9}(?!\\d)|别人|他人|其他用户|其它用户|别的用户|其他人|另一个用户|另一个人|陌生人|${RELATIVES_ZH}|\\banother (?:user|customer|person|member)|\\bsomeone else|\\bsomebody else|\\bother (?:users?|customers?|people)|\\b(?:for )?my ${RELATIVES_EN}\\b`,

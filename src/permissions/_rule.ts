@@ -21,6 +21,11 @@ export interface RuleCondition {
   unit?: Unit;
   family?: QuantityFamily;
   invalid?: true;
+  /**
+   * The rule named a quantity without an operator (免费改签一次, 7天无理由退货): the quantity is
+   * part of the action's name, and `compileRule` decides whether it is exact or a limit.
+   */
+  named?: true;
 }
 
 export interface ParsedRule {
@@ -184,7 +189,10 @@ export function parseRule(text: string): ParsedRule {
   // A quantity with no operator: the rule names that exact amount (延长试用7天).
   const quantity = nums.find((n) => n.unit !== undefined);
   if (quantity)
-    return cut(quantity.start, quantity.end, withUnit(boundFor('=', quantity.value), quantity.unit));
+    return cut(quantity.start, quantity.end, {
+      ...withUnit(boundFor('=', quantity.value), quantity.unit),
+      named: true,
+    });
 
   // An operator with no number after it is a broken rule: keep it, but it never approves.
   const dangling = /(<=|>=|<|>|=)/.exec(s);

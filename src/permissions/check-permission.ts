@@ -2,7 +2,23 @@ import { hasCjk } from '../domain/language.js';
 import { PERMISSION_CATEGORIES, type PermissionCategory } from '../domain/record-schemas.js';
 import { type Analysis, analyze, type FoundRequest, mergeRepeats } from './_analyze.js';
 import { TwoGenerationCache } from './_cache.js';
+import { actionLabel } from './_label.js';
 import type { ConceptDef } from './_lexicon.js';
+import {
+  CONTRADICTED,
+  contextOf,
+  EXACT,
+  hasAction,
+  type MatchLevel,
+  meaningLevel,
+  NO_CONTEXT,
+  NONE,
+  namesOtherParty,
+  PLAUSIBLE,
+  type RequestContext,
+  type RequestView,
+  scanSenses,
+} from './_meaning.js';
 import {
   addedUp,
   amountMissing,
@@ -36,6 +52,8 @@ export interface PermissionPart {
   concept?: string;
   /** The part's own amount (N次×X counted as N×X), before anything counted from earlier. */
   amount?: { value: number; unit: Quantity['unit'] };
+  /** The request in the product's words: see `PermissionDecision.label`. */
+  label?: string;
 }
 
 /**
@@ -91,6 +109,14 @@ export interface PermissionDecision {
   reasons?: { zh: string; en: string };
   /** Present when earlier amounts were added to this action's (limits that add up). */
   counted?: CountedTotal[];
+  /**
+   * The action in the product's words, for tickets, reviews and replies instead of the caller's
+   * sentence: the deciding rule's phrase with the request's own amount (临时扩容30GB, 退款30元,
+   * 恢复回收站文件; 免费改签一次 keeps the count it names); without a rule, the lexicon's name
+   * of the action (退款50元), else the request's words without fillers. Several requests are
+   * joined with '；' (Chinese) or '; '. Always set by `checkPermission`.
+   */
+  label?: string;
 }
 
 /** One request to decide, built from the action text (independent of the rules). */
@@ -116,6 +142,10 @@ interface Part {
   /** Earlier amounts added to `quantity` (limits that add up). */
   counted?: CountedTotal;
   stems?: Set<string>;
+  /** Senses the meaning matcher finds in the part (cached with the parse: they need no rules). */
+  senses?: Uint8Array;
+  /** Whether the part names someone other than the caller (cached likewise). */
+  other?: boolean;
 }
 
 interface ParsedAction {
@@ -124,6 +154,10 @@ interface ParsedAction {
   /** Clauses with no recognised request; `requestLike` when they still ask for something. */
   free: Array<Part & { requestLike: boolean }>;
   whole: Part;
+  /** Clauses that ask for nothing, lending their objects and states to the requests (lazy). */
+  context?: RequestContext;
+  /** The one amount said in those clauses, for a request by meaning that states none (lazy). */
+  looseAmount?: Quantity | null;
 }
 
 // A clause that asks for something done (帮我开通VIP, please add ...) though the lexicon does not
@@ -370,6 +404,80 @@ function stemsFor(part: Part): () => Set<string> {
   };
 }
 
+function sensesOf(part: Part): Uint8Array {
+  part.senses ??= scanSenses(part.norm);
+  return part.senses;
+}
+
+/**
+ * The clauses of the action that ask for nothing (就是工作文档那个文件夹, 在保修期内吧): what they
+ * name counts for the requests beside them.
+ */
+function contextFor(parsed: ParsedAction): RequestContext {
+  if (parsed.context) return parsed.context;
+  const clauses = parsed.free.filter((c) => !hasAction(sensesOf(c)));
+  parsed.context =
+    clauses.length === 0 ? NO_CONTEXT : contextOf(clauses.map((c) => ({ norm: c.norm, has: sensesOf(c) })));
+  const amounts = clauses.flatMap((c) => (c.quantity ? [c.quantity] : []));
+  parsed.looseAmount = amounts.length === 1 ? amounts[0]! : null;
+  return parsed.context;
+}
+
+/**
+ * How each rule matches the part: the lexicon's match is strong; a rule on the part's lexicon
+ * action whose other words the part lacks matches plausibly; otherwise by meaning (`_meaning.ts`).
+ * A contradiction found by meaning (保修期外 against 保修期内) also undoes a plausible lexicon match.
+ */
+function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | undefined): MatchLevel[] {
+  const levels: MatchLevel[] = [];
+  let view: RequestView | undefined;
+  for (let i = 0; i < rules.rules.length; i++) {
+    const rule = rules.rules[i]!;
+    const lexicon = lexiconLevel(rule, part);
+    // The lexicon's own match, or a rule on another lexicon action than the part's: settled.
+    if (lexicon === EXACT || (lexicon === NONE && part.concept && rule.concepts.length > 0)) {
+      levels[i] = lexicon;
+      continue;
+    }
+    view ??= {
+      norm: part.norm,
+      concept: part.concept,
+      senses: () => sensesOf(part),
+      other: () => {
+        part.other ??= namesOtherParty(part.norm);
+        return part.other;
+      },
+      stems: stemsFor(part),
+      context: () => (parsed ? contextFor(parsed) : NO_CONTEXT),
+    };
+    const meaning = meaningLevel(
+      rule.meaning,
+      rule.concepts,
+      view,
+      rule.category === 'can_approve_immediately',
+    );
+    levels[i] = meaning === CONTRADICTED ? NONE : (Math.max(meaning, lexicon) as MatchLevel);
+  }
+  return levels;
+}
+
+function lexiconLevel(rule: CompiledRule, part: Part): MatchLevel {
+  if (rule.concepts.length > 0) {
+    const c = part.concept;
+    if (!c) return NONE;
+    let named = false;
+    for (const rc of rule.concepts) {
+      if (rc === c || (c.broader?.includes(rc.id) ?? false)) {
+        named = true;
+        break;
+      }
+    }
+    if (!named) return NONE;
+    return isEmpty(rule.leftover) || coversPart(rule.leftover, part) ? EXACT : PLAUSIBLE;
+  }
+  return ruleMatches(rule, part) ? EXACT : NONE;
+}
+
 function ruleMatches(rule: CompiledRule, part: Part): boolean {
   if (rule.concepts.length > 0) {
     const c = part.concept;
@@ -405,7 +513,7 @@ function measure(rule: CompiledRule, part: Part): Measured {
   if (q) {
     if (cond.unit) {
       const sameFamily = q.family === cond.family;
-      if (!sameFamily) return { missing: true };
+      if (!sameFamily) return cond.family === 'count' ? { value: 1 } : { missing: true };
       if (q.family === 'money' && q.unit !== cond.unit) return { mismatch: q };
       return { value: toBase(q.value, q.unit) };
     }
@@ -413,6 +521,8 @@ function measure(rule: CompiledRule, part: Part): Measured {
     return { value: cond.family ? toBase(q.value, q.unit) : q.value };
   }
   if (part.bare) return { value: toBase(part.bare.value, cond.unit) };
+  // A request that says no count asks once (改签 against 免费改签一次).
+  if (cond.family === 'count') return { value: 1 };
   return { missing: true };
 }
 
@@ -439,25 +549,30 @@ interface Outcome {
   reasons: Bilingual;
   /** The unit a number said without one was read in (the deciding rule's). */
   bareUnit?: Quantity['unit'];
+  /** The rule that decided (for the label). */
+  winner?: CompiledRule;
 }
 
-function decidePart(rules: CompiledRules, part: Part): Outcome {
-  let outcome = decideReading(rules, part);
+function decidePart(rules: CompiledRules, part: Part, levels: readonly MatchLevel[]): Outcome {
+  let outcome = decideReading(rules, part, levels);
   for (const quantity of part.alternatives ?? []) {
-    const other = decideReading(rules, { ...part, quantity });
+    const other = decideReading(rules, { ...part, quantity }, levels);
     if (rank(other.status) < rank(outcome.status)) outcome = other;
   }
   return outcome;
 }
 
-function decideReading(rules: CompiledRules, part: Part): Outcome {
+function decideReading(rules: CompiledRules, part: Part, levels: readonly MatchLevel[]): Outcome {
   const applicable: CompiledRule[] = [];
   const undetermined: CompiledRule[] = [];
   let mismatch: { quantity: Quantity; rule: CompiledRule } | undefined;
   let outside = false;
   let usedBare = false;
-  for (const rule of rules.rules) {
-    if (!ruleMatches(rule, part)) continue;
+  for (let i = 0; i < rules.rules.length; i++) {
+    const rule = rules.rules[i]!;
+    const level = levels[i]!;
+    // Only a strong match approves; a plausible one of a stricter rule still decides.
+    if (level <= NONE || (level === PLAUSIBLE && rule.category === 'can_approve_immediately')) continue;
     if (!rule.condition) {
       applicable.push(rule);
       continue;
@@ -468,7 +583,7 @@ function decideReading(rules: CompiledRules, part: Part): Outcome {
     }
     const m = measure(rule, part);
     if ('value' in m) {
-      if (!part.quantity) usedBare = true;
+      if (!part.quantity && part.bare) usedBare = true;
       if (within(rule, m.value)) applicable.push(rule);
       else outside = true;
     } else {
@@ -480,6 +595,12 @@ function decideReading(rules: CompiledRules, part: Part): Outcome {
   const restrictive = undetermined.filter((r) => r.category !== 'can_approve_immediately');
   const pool = [...applicable, ...restrictive];
   if (pool.length > 0) {
+    // Among equally strict rules the closest reading names the rule: the lexicon's, then a strong
+    // match by meaning, then a plausible one (退票的手续费能不能免了 is 手续费减免, not 全额退票).
+    if (pool.length > 1) {
+      const level = (r: CompiledRule): number => levels[rules.rules.indexOf(r)] ?? NONE;
+      pool.sort((a, b) => level(b) - level(a));
+    }
     const winner = strictest(pool);
     const base = ruleReason(winner.category, winner.text);
     let reasons = base;
@@ -489,7 +610,7 @@ function decideReading(rules: CompiledRules, part: Part): Outcome {
         : amountMissingStrictest(winner.condition?.family ?? family, base);
     }
     reasons = withAmountNote(reasons, part, usedBare, winner);
-    const outcome: Outcome = { status: winner.category, rule: winner.text, reasons };
+    const outcome: Outcome = { status: winner.category, rule: winner.text, reasons, winner };
     if (usedBare && winner.condition?.unit) outcome.bareUnit = winner.condition.unit;
     return outcome;
   }
@@ -645,11 +766,13 @@ function copyDecision(d: PermissionDecision): PermissionDecision {
       if (p.reasons) part.reasons = { zh: p.reasons.zh, en: p.reasons.en };
       if (p.concept !== undefined) part.concept = p.concept;
       if (p.amount) part.amount = { ...p.amount };
+      if (p.label !== undefined) part.label = p.label;
       return part;
     }),
   };
   if (d.reasons) copy.reasons = { zh: d.reasons.zh, en: d.reasons.en };
   if (d.counted) copy.counted = d.counted.map((c) => ({ ...c }));
+  if (d.label !== undefined) copy.label = d.label;
   return copy;
 }
 
@@ -723,8 +846,10 @@ function withDataScope(
     reason: reasons[lang],
     reasons: { zh: reasons.zh, en: reasons.en },
   };
+  // The rest of the decision (its label) stays; what limits counted no longer matters.
+  const { counted: _counted, ...rest } = decision;
   return {
-    action: decision.action,
+    ...rest,
     status: 'forbidden',
     rule,
     reason: reasons[lang],
@@ -741,17 +866,24 @@ function decideParsed(
 ): PermissionDecision {
   const lang = hasCjk(action) ? 'zh' : 'en';
   const decided: Array<{ part: Part; outcome: Outcome }> = parsed.requests.map((request) => {
-    const part = withCounted(request, options);
-    return { part, outcome: decidePart(rules, part) };
+    // Actions the lexicon measures took their loose amounts already (bindLooseAmounts).
+    const part = withCounted(request.concept?.families ? request : withLooseAmount(request, parsed), options);
+    return { part, outcome: decidePart(rules, part, levelsFor(rules, part, parsed)) };
   });
-  for (const part of parsed.free) {
-    // A clause the lexicon does not know counts when a rule names it, or when it asks for
-    // something; greetings, complaints about service and claims of authority do not.
-    const named = rules.rules.some((r) => r.concepts.length === 0 && ruleMatches(r, part));
-    if (named || (decided.length > 0 && part.requestLike))
-      decided.push({ part, outcome: decidePart(rules, part) });
+  for (const free of parsed.free) {
+    // A clause the lexicon does not know counts when a rule matches it (by its words or its
+    // meaning), or when it asks for something; greetings, complaints about service and claims of
+    // authority do not.
+    const levels = levelsFor(rules, free, parsed);
+    const named = levels.some((l) => l > NONE);
+    if (!named && !(decided.length > 0 && free.requestLike)) continue;
+    const part = named ? withLooseAmount(free, parsed) : free;
+    decided.push({ part, outcome: decidePart(rules, part, levels) });
   }
-  if (decided.length === 0) decided.push({ part: parsed.whole, outcome: decidePart(rules, parsed.whole) });
+  if (decided.length === 0) {
+    const whole = parsed.whole;
+    decided.push({ part: whole, outcome: decidePart(rules, whole, levelsFor(rules, whole, undefined)) });
+  }
 
   const parts: PermissionPart[] = decided.map(({ part, outcome }) => {
     const out: PermissionPart = {
@@ -765,6 +897,13 @@ function decideParsed(
     if (part.concept) out.concept = part.concept.id;
     const own = ownAmount(part, outcome);
     if (own) out.amount = own;
+    out.label = actionLabel({
+      rule: outcome.winner,
+      concept: part.concept,
+      amount: own,
+      text: part.text,
+      lang,
+    });
     return out;
   });
   let decisive = decided[0]!;
@@ -783,6 +922,7 @@ function decideParsed(
     reason: reasons[lang],
     parts,
     reasons,
+    label: decisionLabel(decided, parts, lang),
   };
   const counted = new Map<string, CountedTotal>();
   for (const { part } of decided) {
@@ -792,6 +932,32 @@ function decideParsed(
   }
   if (counted.size > 0) decision.counted = [...counted.values()];
   return decision;
+}
+
+/**
+ * 我要扩容，50个G / 保温杯收到3天了，想退货: the one amount said in clauses that ask for nothing
+ * is the request's, when it states none.
+ */
+function withLooseAmount(part: Part, parsed: ParsedAction): Part {
+  if (part.quantity || part.bare) return part;
+  contextFor(parsed);
+  if (!parsed.looseAmount) return part;
+  return { ...part, quantity: parsed.looseAmount, borrowed: true };
+}
+
+/** The labels of the requests (not of totals made of several), each once. */
+function decisionLabel(
+  decided: ReadonlyArray<{ part: Part }>,
+  parts: readonly PermissionPart[],
+  lang: 'zh' | 'en',
+): string {
+  if (parts.length === 1) return parts[0]!.label ?? '';
+  const labels: string[] = [];
+  parts.forEach((p, i) => {
+    if (decided[i]!.part.start >= 0 && p.label !== undefined && !labels.includes(p.label))
+      labels.push(p.label);
+  });
+  return labels.join(lang === 'zh' ? '；' : '; ');
 }
 
 /** The part's own amount (what a grant carries out): without earlier amounts, N×X when repeated. */

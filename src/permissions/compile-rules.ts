@@ -1,5 +1,6 @@
 import type { OperatorPermissions, PermissionCategory } from '../domain/record-schemas.js';
 import { type ConceptDef, conceptById, detectConcepts } from './_lexicon.js';
+import { compileMeaning, isRuleMeaning, type RuleMeaning } from './_meaning.js';
 import { parseRule, type RuleCondition } from './_rule.js';
 import { contentWords, NO_WORDS, type Words } from './_words.js';
 
@@ -15,6 +16,8 @@ export interface CompiledRule {
   leftover: Words;
   /** For a phrase the lexicon does not know: all its content words. */
   tokens: Words;
+  /** The phrase as the meaning matcher reads it (its senses, and words no sense knows). */
+  meaning: RuleMeaning;
   condition?: RuleCondition;
 }
 
@@ -53,17 +56,36 @@ export function compileRule(category: PermissionCategory, text: string): Compile
     concepts,
     leftover: concepts.length > 0 ? contentWords(rest, absorb) : NO_WORDS,
     tokens: concepts.length > 0 ? NO_WORDS : contentWords(parsed.phrase),
+    meaning: compileMeaning(parsed.phrase, matches),
   };
   if (parsed.condition) {
-    const condition = { ...parsed.condition };
+    let condition = { ...parsed.condition };
     // A number without a unit (退款<100) measures what the action measures (money for a refund).
     if (!condition.unit && !condition.family) {
       const family = concepts.find((c) => c.families)?.families?.[0];
       if (family) condition.family = family;
     }
+    if (condition.named && condition.hi !== undefined && isLimit(condition, concepts)) {
+      condition = { ...condition, hiInclusive: true, loInclusive: false };
+      delete condition.lo;
+    }
     rule.condition = condition;
   }
   return rule;
+}
+
+/**
+ * A quantity named without an operator is a limit, not an exact amount, when it counts times
+ * (免费改签一次: one free change, or fewer) or gives a window for an action that is not itself
+ * measured in time (7天无理由退货: returns within seven days). 延长试用7天 stays exact.
+ */
+function isLimit(condition: RuleCondition, concepts: readonly ConceptDef[]): boolean {
+  if (condition.family === 'count') return true;
+  return (
+    condition.family === 'duration' &&
+    concepts.length > 0 &&
+    !concepts.some((c) => c.families?.includes('duration'))
+  );
 }
 
 /**
@@ -109,6 +131,7 @@ export function compiledRulesFromJson(json: unknown, engine: string): CompiledRu
     if (!isObject(r) || typeof r.text !== 'string' || typeof r.phrase !== 'string') return undefined;
     if (!CATEGORY_KEYS.includes(r.category as PermissionCategory)) return undefined;
     if (!isWords(r.leftover) || !isWords(r.tokens) || !Array.isArray(r.concepts)) return undefined;
+    if (!isRuleMeaning(r.meaning)) return undefined;
     const concepts: ConceptDef[] = [];
     for (const id of r.concepts as unknown[]) {
       const c = typeof id === 'string' ? conceptById(id) : undefined;
@@ -122,6 +145,7 @@ export function compiledRulesFromJson(json: unknown, engine: string): CompiledRu
       concepts,
       leftover: r.leftover,
       tokens: r.tokens,
+      meaning: r.meaning,
     };
     if (r.condition !== undefined) {
       if (!isObject(r.condition)) return undefined;

@@ -24,8 +24,8 @@ interface UnitWord {
   word: string;
   unit: Unit;
   factor: number;
-  /** A guard on the text around the number (dates are not durations). */
-  accept?: (s: string, num: ScannedNumber, unitEnd: number) => boolean;
+  /** A guard on the text around the number (dates are not durations); `original` keeps case. */
+  accept?: (s: string, num: ScannedNumber, unitEnd: number, original: string) => boolean;
 }
 
 const FAMILY: Record<Unit, QuantityFamily> = {
@@ -49,6 +49,28 @@ const zhNumberFollows = (s: string, end: number): boolean =>
 const gigaData = (s: string, num: ScannedNumber, end: number): boolean =>
   s[num.end] === '个' || s.startsWith('流量', end) || s.startsWith('的流量', end);
 const notAnniversary = (s: string, _num: ScannedNumber, end: number): boolean => s[end] !== '年';
+// 加30G, 扩容一百G: a capital G after an amount is gigabytes, unless a network generation is
+// meant (5G网络, 4G信号, 用的5G); a small g (500g) is grams unless data follows (10g流量).
+const NETWORK_AFTER =
+  /^\s*(?:网|信号|手机|基站|套餐|卡|用户|时代|技术|覆盖|服务|network|phone|signal|plan|sim)/;
+const DATA_AFTER = /^\s*的?(?:流量|空间|存储|容量|内存)/;
+const ASKS_FOR_MORE = /(?:加|扩|扩容|多给|给我|要|买|送|充|升到|扩到)\s*$/;
+const gigabytes = (s: string, num: ScannedNumber, end: number, original: string): boolean => {
+  if (s[num.end] === '个' || DATA_AFTER.test(s.slice(end))) return true;
+  if (original[end - 1] !== 'G' || NETWORK_AFTER.test(s.slice(end))) return false;
+  // 2G to 6G said alone are network generations; asked for (加5G), they are data.
+  if (num.value >= 2 && num.value <= 6)
+    return ASKS_FOR_MORE.test(s.slice(Math.max(0, num.start - 3), num.start));
+  return true;
+};
+const terabytes = (s: string, num: ScannedNumber, end: number, original: string): boolean =>
+  s[num.end] === '个' || DATA_AFTER.test(s.slice(end)) || original[end - 1] === 'T';
+// 住3晚, 两夜: nights are days; 周五晚上 is a weekday, 半夜 midnight.
+const nights = (s: string, num: ScannedNumber): boolean =>
+  !/[周期拜]$/.test(s.slice(0, num.start)) && s.slice(num.start, num.end) !== '半';
+// 改签两回 is twice; 两回事 and 一回来 are not counts.
+const times = (s: string, _num: ScannedNumber, end: number): boolean =>
+  !/^[事来去头家复答应]/.test(s.slice(end));
 
 /** Unit words after a number, longest first where one is a prefix of another. */
 const UNIT_WORDS: readonly UnitWord[] = [
@@ -89,12 +111,22 @@ const UNIT_WORDS: readonly UnitWord[] = [
   { word: 'month', unit: 'month', factor: 1 },
   { word: 'years', unit: 'month', factor: 12 },
   { word: 'year', unit: 'month', factor: 12 },
+  { word: '个晚上', unit: 'day', factor: 1 },
+  { word: '晚', unit: 'day', factor: 1, accept: nights },
+  { word: '夜', unit: 'day', factor: 1, accept: nights },
+  { word: 'nights', unit: 'day', factor: 1 },
+  { word: 'night', unit: 'day', factor: 1 },
   { word: '次', unit: 'time', factor: 1 },
+  { word: '回', unit: 'time', factor: 1, accept: times },
   { word: 'times', unit: 'time', factor: 1 },
+  { word: '个tb', unit: 'GB', factor: 1024 },
+  { word: '个t', unit: 'GB', factor: 1024 },
+  { word: 'tb', unit: 'GB', factor: 1024 },
+  { word: 't', unit: 'GB', factor: 1024, accept: terabytes },
   { word: '个gb', unit: 'GB', factor: 1 },
   { word: '个g', unit: 'GB', factor: 1 },
   { word: 'gb', unit: 'GB', factor: 1 },
-  { word: 'g', unit: 'GB', factor: 1, accept: gigaData },
+  { word: 'g', unit: 'GB', factor: 1, accept: gigabytes },
   { word: '个mb', unit: 'MB', factor: 1 },
   { word: 'mb', unit: 'MB', factor: 1 },
   { word: 'm', unit: 'MB', factor: 1, accept: gigaData },
@@ -129,7 +161,11 @@ function skipSpaces(s: string, i: number): number {
 
 let unitIndex: Map<number, UnitWord[]> | undefined;
 
-function matchUnit(s: string, num: ScannedNumber): { unit: UnitWord; end: number } | undefined {
+function matchUnit(
+  s: string,
+  num: ScannedNumber,
+  original: string,
+): { unit: UnitWord; end: number } | undefined {
   const j = skipSpaces(s, num.end);
   if (!unitIndex) {
     unitIndex = new Map();
@@ -143,7 +179,7 @@ function matchUnit(s: string, num: ScannedNumber): { unit: UnitWord; end: number
     const end = j + u.word.length;
     const ascii = isAsciiLetter(u.word.charCodeAt(u.word.length - 1));
     if (ascii && isAsciiLetter(s.charCodeAt(end))) continue;
-    if (u.accept && !u.accept(s, num, end)) continue;
+    if (u.accept && !u.accept(s, num, end, original)) continue;
     return { unit: u, end };
   }
   return undefined;
@@ -182,13 +218,13 @@ export function scanQuantities(s: string, original: string): ScanResult {
       const k = skipSpaces(s, i + prefix.word.length);
       const num = isDigit(s.charCodeAt(k)) ? scanArabic(s, k) : undefined;
       // $5O, $1e3: digits running into letters are not an amount.
-      if (num && isAsciiLetter(s.charCodeAt(num.end)) && !matchUnit(s, num)) {
+      if (num && isAsciiLetter(s.charCodeAt(num.end)) && !matchUnit(s, num, original)) {
         i = num.end;
         continue;
       }
       if (num) {
         // ¥45元: a unit written after as well belongs to the same amount.
-        const after = matchUnit(s, num);
+        const after = matchUnit(s, num, original);
         const end = after && FAMILY[after.unit.unit] === 'money' ? after.end : num.end;
         push(prefix.unit, num.value, i, end);
         i = end;
@@ -223,7 +259,7 @@ export function scanQuantities(s: string, original: string): ScanResult {
       i++;
       continue;
     }
-    const unit = matchUnit(s, num);
+    const unit = matchUnit(s, num, original);
     if (unit) {
       push(unit.unit.unit, num.value * unit.unit.factor, num.start, unit.end);
       i = unit.end;

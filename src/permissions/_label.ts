@@ -1,0 +1,54 @@
+/**
+ * Normalised action labels: what a ticket, a review or an agent calls a request, built from the
+ * product's rule phrase and the request's own amount (临时扩容30GB, 退款30元, 恢复回收站文件),
+ * never the caller's whole sentence.
+ */
+import { hasCjk } from '../domain/language.js';
+import type { ConceptDef } from './_lexicon.js';
+import { formatAmount } from './_reasons.js';
+import { familyOf } from './_rule.js';
+import type { CompiledRule } from './compile-rules.js';
+import type { Quantity } from './parse-quantities.js';
+
+type Amount = { value: number; unit: Quantity['unit'] };
+
+function join(phrase: string, amount: Amount | undefined, lang: 'zh' | 'en'): string {
+  if (!amount) return phrase;
+  const said = formatAmount(amount.value, amount.unit)[lang];
+  if (phrase === '') return said;
+  return lang === 'zh' ? `${phrase}${said}` : `${phrase} ${said}`;
+}
+
+// Politeness and fillers around a request no rule or lexicon action names.
+const LEAD =
+  /^(?:(?:你好|您好|喂|嗯|那个|就是|麻烦你?|请你?|请|帮我|帮忙|给我|替我|我要|我想要?|我需要|能不能|可不可以|可以|能否|please|can you|could you|would you|i want to|i'd like to|i need to|i want)[\s,，]*)+/i;
+const TRAIL =
+  /(?:[\s,，。.!！?？~～]|吧|啊|呀|呢|哈|嘛|行不行|可以吗|好吗|行吗|谢谢|please|thanks|thank you)+$/i;
+
+/**
+ * The label of one decided request. `rule` is the rule that decided it (its phrase names the
+ * action in the product's words; a quantity the rule names as part of the action, 免费改签一次,
+ * stays in it); without one, the lexicon's name of the action, else the request's own words
+ * without fillers.
+ */
+export function actionLabel(input: {
+  rule: CompiledRule | undefined;
+  concept: ConceptDef | undefined;
+  amount: Amount | undefined;
+  text: string;
+  lang: 'zh' | 'en';
+}): string {
+  const { rule, concept, amount } = input;
+  if (rule) {
+    const lang = hasCjk(rule.text) ? 'zh' : 'en';
+    if (rule.condition?.named || rule.phrase === '') return rule.text;
+    // The amount belongs in the label when the rule measures it (a limit, or an action measured
+    // in money: 赔偿申请300元), not when it is something else said alongside.
+    const family = rule.condition?.family ?? rule.concepts.find((c) => c.families)?.families?.[0];
+    const fits = amount !== undefined && family !== undefined && familyOf(amount.unit) === family;
+    return join(rule.phrase, fits ? amount : undefined, lang);
+  }
+  if (concept) return join(concept[input.lang], amount, input.lang);
+  const plain = input.text.trim().replace(LEAD, '').replace(TRAIL, '');
+  return plain === '' ? input.text.trim() : plain;
+}

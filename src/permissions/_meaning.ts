@@ -1,0 +1,444 @@
+/**
+ * Matching requests to a product's own rule phrases by meaning. Each rule phrase is read once (in
+ * `compileRules`) into the senses it names — its actions, what they act on, how — and the words no
+ * sense knows; a request is read through the same table. A rule then matches a request:
+ *
+ * - **strongly** when the request names one of the rule's actions and everything the rule adds to
+ *   it (its objects, its words, a warranty state it requires), in any words of the same sense;
+ *   manner words (免费, 临时, 远程) may be left out. Only a strong match approves.
+ * - **plausibly** when the request names one of the rule's actions (and, for a broad action such
+ *   as 改 or 查, one of its objects, if only by shared characters) without contradicting it
+ *   (保修期内 against 保修期外). A plausible match of a stricter rule decides: when a request may
+ *   mean several rules, the most restrictive wins.
+ *
+ * Rules that name another party (他人, 其他用户, another user) match only requests that do too.
+ * Clauses that ask for nothing (就是工作文档那个文件夹, 在保修期内吧) lend their objects and states
+ * to the request beside them.
+ */
+import { type ConceptDef, mentionsOtherParty } from './_lexicon.js';
+import { isAsciiLetter, isDigit } from './_normalize.js';
+import { SENSES, type SenseDef } from './_senses.js';
+import { contentWords, NO_WORDS, stemsOf, type Words } from './_words.js';
+
+/** How well a rule matches a request. */
+export const NONE = 0;
+export const PLAUSIBLE = 1;
+export const STRONG = 2;
+/** The lexicon's own match (stronger than one by meaning when both name a rule). */
+export const EXACT = 3;
+/** The request contradicts the rule (保修期内 against 保修期外, nobody else named): no match at all. */
+export const CONTRADICTED = -1;
+export type MatchLevel = typeof NONE | typeof PLAUSIBLE | typeof STRONG | typeof EXACT | typeof CONTRADICTED;
+
+/**
+ * A rule phrase as the meaning matcher reads it. Plain data (sense numbers are positions in the
+ * sense table of this engine build), so compiled rules stay JSON.
+ */
+export interface RuleMeaning {
+  /** Actions of the rule: a request must name one of them (or the rule's lexicon concept). */
+  heads: number[];
+  /** Every head is a broad action (改, 查, 告诉): a request must name an object of the rule too. */
+  generic: boolean;
+  /** The rule is about another party (他人, 其他乘客): only requests naming one match. */
+  needsOther: boolean;
+  /** Senses a request must name to approve (objects, and actions that only qualify: 退票 in 退票手续费减免). */
+  objects: number[];
+  /** Words of the phrase no sense knows: a request must contain them to approve. */
+  words: Words;
+  /** The rule's own Chinese words for its objects (收货人): shared characters make a plausible match. */
+  surface: string[];
+  /** States with an opposite (免费, 保修期内): an opposite in the request excludes the rule. */
+  polar: number[];
+}
+
+/** Reads a sense table entry once. */
+interface Entry {
+  /** Literal form (without `*`), or the key of a pattern. */
+  form: string;
+  senses: readonly number[];
+  /** English form: must begin a word, and end one unless `prefix`. */
+  word: boolean;
+  prefix: boolean;
+  re?: RegExp;
+  /** A pattern that reaches across other words adds its sense and consumes nothing. */
+  overlay: boolean;
+}
+
+interface Table {
+  byCode: Map<number, Entry[]>;
+  starts: Uint8Array;
+  byId: Map<string, number>;
+  /** Sense numbers per polar group. */
+  polarGroups: Map<string, number[]>;
+  isAction: Uint8Array;
+}
+
+let table: Table | undefined;
+
+/** Builds the scanner on first use (no work at module load). */
+function senseTable(): Table {
+  if (table) return table;
+  const byId = new Map<string, number>();
+  SENSES.forEach((s, i) => {
+    byId.set(s.id, i);
+  });
+  const closure = (s: SenseDef, i: number): number[] => [
+    i,
+    ...(s.also ?? []).map((id) => {
+      const k = byId.get(id);
+      if (k === undefined) throw new Error(`sense ${s.id}: unknown sense ${id}`);
+      return k;
+    }),
+  ];
+  const byCode = new Map<number, Entry[]>();
+  const add = (e: Entry): void => {
+    const code = e.form.charCodeAt(0);
+    const bucket = byCode.get(code) ?? [];
+    bucket.push(e);
+    byCode.set(code, bucket);
+  };
+  const polarGroups = new Map<string, number[]>();
+  const isAction = new Uint8Array(SENSES.length);
+  SENSES.forEach((s, i) => {
+    const senses = s.role === 'none' ? [] : closure(s, i);
+    if (s.role === 'action') isAction[i] = 1;
+    if (s.polar) polarGroups.set(s.polar, [...(polarGroups.get(s.polar) ?? []), i]);
+    for (const f of s.zh) add({ form: f, senses, word: false, prefix: false, overlay: false });
+    for (const f of s.en) {
+      const prefix = f.endsWith('*');
+      add({ form: prefix ? f.slice(0, -1) : f, senses, word: true, prefix, overlay: false });
+    }
+    for (const p of s.patterns ?? []) {
+      add({
+        form: p.key,
+        senses,
+        word: isAsciiLetter(p.key.charCodeAt(0)),
+        prefix: true,
+        re: new RegExp(p.re, 'y'),
+        overlay: p.consume === 'key',
+      });
+    }
+  });
+  // Longest literal first, so the first literal that matches is the longest.
+  for (const bucket of byCode.values()) bucket.sort((a, b) => b.form.length - a.form.length);
+  const starts = new Uint8Array(0x10000);
+  for (const code of byCode.keys()) starts[code] = 1;
+  table = { byCode, starts, byId, polarGroups, isAction };
+  return table;
+}
+
+function isWordChar(c: number): boolean {
+  return isAsciiLetter(c) || isDigit(c);
+}
+
+/** A sense found in text, with its span. */
+export interface SenseSpan {
+  senses: readonly number[];
+  start: number;
+  end: number;
+}
+
+/**
+ * The senses named in normalised text: flags by sense number (and the spans, when `spans` is
+ * given). Longest form first at each position; patterns that reach across words add their sense
+ * without consuming.
+ */
+export function scanSenses(norm: string, spans?: SenseSpan[]): Uint8Array {
+  const t = senseTable();
+  const has = new Uint8Array(SENSES.length);
+  let i = 0;
+  while (i < norm.length) {
+    const code = norm.charCodeAt(i);
+    if (t.starts[code] === 0 || (isAsciiLetter(code) && i > 0 && isWordChar(norm.charCodeAt(i - 1)))) {
+      i++;
+      continue;
+    }
+    let best: Entry | undefined;
+    let bestEnd = i;
+    for (const e of t.byCode.get(code)!) {
+      let end: number;
+      if (e.re) {
+        e.re.lastIndex = i;
+        const m = e.re.exec(norm);
+        if (m === null) continue;
+        end = i + m[0].length;
+        if (e.overlay) {
+          for (const s of e.senses) has[s] = 1;
+          spans?.push({ senses: e.senses, start: i, end });
+          continue;
+        }
+      } else {
+        if (!norm.startsWith(e.form, i)) continue;
+        end = i + e.form.length;
+        if (e.word && !e.prefix && end < norm.length && isAsciiLetter(norm.charCodeAt(end))) continue;
+      }
+      if (end > bestEnd) {
+        best = e;
+        bestEnd = end;
+      }
+    }
+    if (best === undefined) {
+      i++;
+      continue;
+    }
+    if (best.prefix && best.word) {
+      // restor* runs to the end of the word.
+      while (bestEnd < norm.length && isAsciiLetter(norm.charCodeAt(bestEnd))) bestEnd++;
+    }
+    for (const s of best.senses) has[s] = 1;
+    if (best.senses.length > 0) spans?.push({ senses: best.senses, start: i, end: bestEnd });
+    i = bestEnd;
+  }
+  return has;
+}
+
+/** True when the flags hold an action. */
+export function hasAction(has: Uint8Array): boolean {
+  const { isAction } = senseTable();
+  for (let k = 0; k < has.length; k++) if (has[k] === 1 && isAction[k] === 1) return true;
+  return false;
+}
+
+// Another party in a rule phrase (修改收货人为他人, 透露其他乘客信息, share another user's files).
+const RULE_OTHER =
+  /他人|别人|其他|其它|另一|陌生人|\b(?:other|another|someone else|somebody else)(?:'s)?\b|\bothers'/g;
+// Another party in a request, beyond the lexicon's list: 他/她 (not 其他), other passengers.
+const REQUEST_OTHER =
+  /(?<![其吉])(?:他们|她们|他|她)|(?<![a-z])ta(?![a-z])|(?:其他|其它|别的)(?:用户|人|乘客|旅客|客户|会员|买家|卖家)|另一(?:个|位)|\b(?:other (?:users?|customers?|people|passengers?)|another (?:user|customer|person|passenger)|his|her|their)\b/;
+
+/** True when a request names someone other than the caller. */
+export function namesOtherParty(norm: string): boolean {
+  return REQUEST_OTHER.test(norm) || mentionsOtherParty(norm);
+}
+
+/**
+ * Reads a rule phrase (normalised, condition removed). `concepts` are the lexicon's matches in
+ * it: actions inside them (or naming the same concept) head the rule, other actions only qualify it.
+ */
+export function compileMeaning(
+  phrase: string,
+  concepts: ReadonlyArray<{ concept: ConceptDef; start: number; end: number }>,
+): RuleMeaning {
+  const spans: SenseSpan[] = [];
+  scanSenses(phrase, spans);
+  const heads: number[] = [];
+  const objects: number[] = [];
+  const polar: number[] = [];
+  const surface: string[] = [];
+  const push = (list: number[], k: number): void => {
+    if (!list.includes(k)) list.push(k);
+  };
+  const ids = new Set(concepts.map((c) => c.concept.id));
+  let rest = phrase;
+  const blank = (start: number, end: number): void => {
+    rest = `${rest.slice(0, start)}${' '.repeat(end - start)}${rest.slice(end)}`;
+  };
+  for (const span of spans) {
+    const k = span.senses[0]!;
+    const sense = SENSES[k]!;
+    if (sense.role === 'action') {
+      const inside = concepts.some((c) => span.start >= c.start && span.end <= c.end);
+      if (concepts.length === 0 || inside || (sense.concept !== undefined && ids.has(sense.concept)))
+        push(heads, k);
+      else push(objects, k);
+    } else if (sense.role === 'object') {
+      push(objects, k);
+      const said = phrase.slice(span.start, span.end);
+      if (/[\u3400-\u9fff]{2}/.test(said) && !surface.includes(said)) surface.push(said);
+    }
+    if (sense.polar) push(polar, k);
+    blank(span.start, span.end);
+  }
+  for (const c of concepts) blank(c.start, c.end);
+  let needsOther = false;
+  for (const m of phrase.matchAll(RULE_OTHER)) {
+    needsOther = true;
+    blank(m.index, m.index + m[0].length);
+  }
+  if (heads.some((h) => SENSES[h]!.needsOther)) needsOther = true;
+  const words = rest.trim() === '' ? NO_WORDS : contentWords(rest);
+  return {
+    heads,
+    generic: concepts.length === 0 && heads.length > 0 && heads.every((h) => SENSES[h]!.generic === true),
+    needsOther,
+    objects,
+    words,
+    surface,
+    polar,
+  };
+}
+
+/** What the matcher knows of one request: its own clause, and the clauses around it that ask for nothing. */
+export interface RequestView {
+  norm: string;
+  concept: ConceptDef | undefined;
+  /** Sense flags of the request's own clause (read on first use: most rules never need them). */
+  senses: () => Uint8Array;
+  /** Another party named in the request's own clause. */
+  other: () => boolean;
+  stems: () => Set<string>;
+  context: () => RequestContext;
+}
+
+/** Clauses of the action that ask for nothing: their objects and states count for every request. */
+export interface RequestContext {
+  norm: string;
+  has: Uint8Array;
+  other: boolean;
+  stems: () => Set<string>;
+}
+
+export const NO_CONTEXT: RequestContext = {
+  norm: '',
+  has: new Uint8Array(0),
+  other: false,
+  stems: () => new Set(),
+};
+
+/** The context made of the given clauses (normalised text and their sense flags). */
+export function contextOf(clauses: ReadonlyArray<{ norm: string; has: Uint8Array }>): RequestContext {
+  if (clauses.length === 0) return NO_CONTEXT;
+  const has = new Uint8Array(SENSES.length);
+  for (const c of clauses) for (let k = 0; k < c.has.length; k++) if (c.has[k] === 1) has[k] = 1;
+  const norm = clauses.map((c) => c.norm).join('\n');
+  let stems: Set<string> | undefined;
+  return { norm, has, other: namesOtherParty(norm), stems: () => (stems ??= stemsOf(norm)) };
+}
+
+function conceptCovers(rule: readonly ConceptDef[], concept: ConceptDef): boolean {
+  for (const rc of rule) if (rc === concept || (concept.broader?.includes(rc.id) ?? false)) return true;
+  return false;
+}
+
+/** Two characters of the word said in the text (充电器 / 充电线): a partial match. */
+function overlaps(word: string, text: string): boolean {
+  for (let i = 0; i + 2 <= word.length; i++) if (text.includes(word.slice(i, i + 2))) return true;
+  return false;
+}
+
+/**
+ * How well a rule matches a request by meaning (see the module comment). `concepts` are the rule's
+ * lexicon concepts; `approving` asks for the stricter reading an approval needs.
+ */
+export function meaningLevel(
+  m: RuleMeaning,
+  concepts: readonly ConceptDef[],
+  view: RequestView,
+  approving: boolean,
+): MatchLevel {
+  // The lexicon has read both the rule and the request: a different action is not this rule.
+  if (view.concept && concepts.length > 0 && !conceptCovers(concepts, view.concept)) return NONE;
+  const headless = m.heads.length === 0 && concepts.length === 0;
+  // The cheap test first: most rules name none of the request's actions.
+  if (headless) {
+    if (!saysFirstWord(m.words, view)) return NONE;
+  } else if (!(view.concept !== undefined && concepts.length > 0)) {
+    const has = view.senses();
+    let head = false;
+    for (const h of m.heads) {
+      if (has[h] === 1) {
+        head = true;
+        break;
+      }
+    }
+    if (!head) return NONE;
+  }
+  const has = view.senses();
+  const ctx = view.context();
+
+  // States: an opposite one said excludes the rule; a required one unsaid keeps it from approving.
+  let stated = true;
+  if (m.polar.length > 0) {
+    const t = senseTable();
+    for (const p of m.polar) {
+      if (has[p] === 1) continue;
+      const group = t.polarGroups.get(SENSES[p]!.polar!)!;
+      // The request's own clause speaks for it before the context does.
+      if (group.some((o) => has[o] === 1)) return CONTRADICTED;
+      if (ctx.has[p] === 1) continue;
+      if (group.some((o) => ctx.has[o] === 1)) return CONTRADICTED;
+      if (SENSES[p]!.required) stated = false;
+    }
+  }
+  if (m.needsOther && !(view.other() || ctx.other)) return CONTRADICTED;
+
+  let all = true;
+  let any = false;
+  for (const o of m.objects) {
+    if (has[o] === 1 || ctx.has[o] === 1) any = true;
+    else all = false;
+  }
+  let partial = false;
+  if (!all) for (const w of m.surface) if (overlaps(w, view.norm) || overlaps(w, ctx.norm)) partial = true;
+  const words = m.words;
+  let score = 0;
+  for (const w of words.zh) {
+    if (view.norm.includes(w) || ctx.norm.includes(w)) {
+      any = true;
+      score += 1;
+    } else {
+      all = false;
+      if (overlaps(w, view.norm) || overlaps(w, ctx.norm)) {
+        partial = true;
+        score += 0.5;
+      }
+    }
+  }
+  if (words.en.length > 0) {
+    const own = view.stems();
+    for (const w of words.en) {
+      if (own.has(w) || ctx.stems().has(w)) {
+        any = true;
+        score += 1;
+      } else all = false;
+    }
+  }
+  // A phrase no sense knows (赠送积分): its first word and half the rest must be said.
+  if (headless && score * 2 < words.zh.length + words.en.length) return NONE;
+  if (m.generic && !any && !partial) return NONE;
+  return all && stated && approvable(m, view, approving) ? STRONG : PLAUSIBLE;
+}
+
+/** The first word of a phrase no sense knows (most often its verb), said at least in part. */
+function saysFirstWord(words: Words, view: RequestView): boolean {
+  const zh = words.zh[0];
+  if (zh !== undefined) return view.norm.includes(zh) || overlaps(zh, view.norm);
+  const en = words.en[0];
+  return en !== undefined && view.stems().has(en);
+}
+
+/** A request about someone else is never approved by meaning alone (the lexicon's own rules decide it). */
+function approvable(m: RuleMeaning, view: RequestView, approving: boolean): boolean {
+  return !approving || m.needsOther || !view.other();
+}
+
+/** Sense numbers back from ids (tests and documentation). */
+export function senseNumber(id: string): number {
+  const k = senseTable().byId.get(id);
+  if (k === undefined) throw new Error(`unknown sense ${id}`);
+  return k;
+}
+
+/** True when the value read from JSON has the shape of a RuleMeaning of this build. */
+export function isRuleMeaning(x: unknown): x is RuleMeaning {
+  if (typeof x !== 'object' || x === null) return false;
+  const r = x as Record<string, unknown>;
+  const senses = (v: unknown): boolean =>
+    Array.isArray(v) && v.every((k) => Number.isInteger(k) && k >= 0 && k < SENSES.length);
+  const words = r.words as Record<string, unknown> | undefined;
+  return (
+    senses(r.heads) &&
+    senses(r.objects) &&
+    senses(r.polar) &&
+    Array.isArray(r.surface) &&
+    r.surface.every((w) => typeof w === 'string') &&
+    typeof r.generic === 'boolean' &&
+    typeof r.needsOther === 'boolean' &&
+    typeof words === 'object' &&
+    words !== null &&
+    Array.isArray(words.zh) &&
+    Array.isArray(words.en) &&
+    words.zh.every((w) => typeof w === 'string') &&
+    words.en.every((w) => typeof w === 'string')
+  );
+}
