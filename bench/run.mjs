@@ -10,6 +10,7 @@ const benches = [
   'history-list.bench.mjs',
   'mock-create.bench.mjs',
   'list.bench.mjs',
+  'eval.bench.mjs',
 ];
 const only = process.argv.slice(2);
 for (const file of benches) {
