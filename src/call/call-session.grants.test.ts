@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { testRecord } from '../../test/support/scenario-records.js';
 import { createRulesAgent } from '../agent/rules/rules-agent.js';
-import type { StoredRecord } from '../domain/record-schemas.js';
+import type { Product } from '../domain/record-schemas.js';
 import type { CallEvent } from '../domain/session-schemas.js';
 import { MemoryRecordStore } from '../store/memory/memory-record-store.js';
 import { type CallBackend, CallSession } from './call-session.js';
@@ -10,20 +11,26 @@ const records = JSON.parse(
   readFileSync(new URL('../../../shared/scenarios/calls/records.json', import.meta.url), 'utf8'),
 ) as { products: Array<Record<string, unknown>>; customers: Array<Record<string, unknown>> };
 
-const meta = (type: string, id: string, fields: Record<string, unknown>): StoredRecord =>
-  ({ ...fields, _id: id, _type: type, _created: '2026-11-25T00:00:00.000000' }) as StoredRecord;
-
-const PRODUCT = meta('product', '0000000a', records.products[0]!);
-const OPERATOR = meta('operator', '0000000b', { name: 'HEAR策略' });
-const CUSTOMER = meta('customer', '0000000c', records.customers[0]!);
+const PRODUCT = testRecord('product', '0000000a', records.products[0]!);
+const OPERATOR = testRecord('operator', '0000000b', { name: 'HEAR策略' });
+const CUSTOMER = testRecord('customer', '0000000c', records.customers[0]!);
 
 /** A backend that records every action it is asked to carry out. */
 function recordingBackend(): CallBackend & { done: Array<{ concept: string; value?: number }> } {
   const done: Array<{ concept: string; value?: number }> = [];
   return {
     done,
-    async query() {
-      throw new Error('no queries in these tests');
+    // The agent looks up charges before a refund: the system has none on record.
+    async query(resolved) {
+      return {
+        interface: resolved.interfaceName,
+        method: resolved.method,
+        endpoint: resolved.endpoint,
+        purpose: '',
+        mock: true,
+        ok: true,
+        response: {},
+      };
     },
     async applyApprovedAction(input) {
       done.push({ concept: input.concept, ...(input.quantity ? { value: input.quantity.value } : {}) });
@@ -42,7 +49,7 @@ function call(options: {
   store: MemoryRecordStore;
   backend?: ReturnType<typeof recordingBackend>;
   clock?: ReturnType<typeof testClock>;
-  product?: StoredRecord;
+  product?: Product;
   callId?: string;
 }) {
   const backend = options.backend ?? recordingBackend();
@@ -140,7 +147,7 @@ describe('CallSession grants', () => {
   it('uses the product’s own window (permission_window_hours)', async () => {
     const store = new MemoryRecordStore();
     const clock = testClock();
-    const product = { ...PRODUCT, permission_window_hours: 72 } as StoredRecord;
+    const product: Product = { ...PRODUCT, permission_window_hours: 72 };
     const one = call({ store, clock, product });
     await one.session.checkPermission('退款80元');
     await one.session.performApprovedAction('退款80元');
@@ -154,13 +161,10 @@ describe('CallSession grants', () => {
     const store = new MemoryRecordStore();
     const before = call({ store, callId: 'call_same' });
     await before.session.checkPermission('退款50元');
-    const changed = {
+    const changed: Product = {
       ...PRODUCT,
-      operator_permissions: {
-        ...(PRODUCT.operator_permissions as object),
-        can_approve_immediately: ['退款<60元'],
-      },
-    } as StoredRecord;
+      operator_permissions: { ...PRODUCT.operator_permissions, can_approve_immediately: ['退款<60元'] },
+    };
     const after = call({ store, callId: 'call_same', product: changed });
     await expect(after.session.performApprovedAction('退款50元')).rejects.toMatchObject({
       code: 'E_REFUSED',
@@ -186,7 +190,7 @@ describe('CallSession grants', () => {
   });
 
   it('carries out the approved amount of a repeated request (N×X)', async () => {
-    const product = {
+    const product: Product = {
       ...PRODUCT,
       operator_permissions: {
         can_approve_immediately: ['退款<=200元'],
@@ -194,7 +198,7 @@ describe('CallSession grants', () => {
         requires_process: [],
         forbidden: [],
       },
-    } as StoredRecord;
+    };
     const { session, backend } = call({ store: new MemoryRecordStore(), product });
     expect((await session.checkPermission('退款3次，每次50元')).status).toBe('can_approve_immediately');
     await session.performApprovedAction('退款3次，每次50元');

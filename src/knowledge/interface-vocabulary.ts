@@ -11,7 +11,8 @@ import { tokenize } from './tokenize.js';
 const FACT_KINDS: Record<string, RegExp> = {
   usage:
     /用量|用了多少|用了好多|满了|又满|快满|占用|占了|剩余|剩多少|还剩|余量|容量|空间|流量|存储|\b(?:usage|used|quota|space|storage|full|remaining|capacity|data)\b/i,
-  order: /订单|下单|买的|买了|购买|网购|商品|\b(?:orders?|purchases?|bought|buy|items?)\b/i,
+  order:
+    /订单|下单|买的|买了|购买|网购|商品|点的|收到的|退款|退钱|退了|退货|退掉|换货|赔|补偿|补发|\b(?:orders?|purchases?|bought|buy|items?|refund|return|money back|compensat\w*)\b/i,
   shipment:
     /物流|快递|包裹|到哪|到了没|还没到|没到|没收到|发货|配送|派送|运输|转运|签收|单号|\b(?:parcel|package|shipment|shipping|delivery|delivered|tracking|courier|arrive|where is)\b/i,
   billing:

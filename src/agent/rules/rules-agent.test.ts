@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { testRecord } from '../../../test/support/scenario-records.js';
 import { type CallBackend, CallSession } from '../../call/call-session.js';
 import type { Language } from '../../domain/language.js';
 import { detectLanguage } from '../../domain/language.js';
-import type { StoredRecord } from '../../domain/record-schemas.js';
 import type { CallEvent } from '../../domain/session-schemas.js';
 import { composeReply } from './methodology-reply.js';
 import { createRulesAgent } from './rules-agent.js';
@@ -16,7 +16,6 @@ const records = JSON.parse(
   customers: Array<Record<string, unknown>>;
   operators: Array<Record<string, unknown>>;
 };
-
 
 const SUBSCRIPTIONS = {
   subscriptions: [

@@ -1,14 +1,22 @@
 import { reviewFromContext } from '../../call/build-review.js';
 import type { CallAgent, CallContext } from '../../call/call-agent.js';
 import { hasCjk, type Language } from '../../domain/language.js';
-import type { PermissionCategory, StoredRecord } from '../../domain/record-schemas.js';
+import type { PermissionCategory, Product } from '../../domain/record-schemas.js';
 import type { Review, SystemQueryRecord } from '../../domain/session-schemas.js';
 import {
   type InterfaceProfile,
   profileInterfaces,
   relevantInterfaces,
 } from '../../knowledge/interface-vocabulary.js';
-import { type ActionRequest, conceptLabel, findOtherParty, type Quantity } from '../../permissions/index.js';
+import {
+  type ActionRequest,
+  type CompiledRules,
+  checkPermission,
+  compileRules,
+  conceptLabel,
+  findOtherParty,
+  type Quantity,
+} from '../../permissions/index.js';
 import { fillParams } from './interface-params.js';
 import { composeReply, type ReplyParts } from './methodology-reply.js';
 import { phrases, pick, slaWindow } from './reply-phrases.js';
@@ -89,6 +97,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
       ctx,
       { concept: '', text: utterance, start: 0, end: utterance.length },
       u,
+      true,
     );
     parts.resolve.push(sentence.text);
     parts.ack = pick(p.ack, turn);
@@ -250,7 +259,7 @@ function discoveryQuestion(ctx: CallContext, turn: number): string {
 const profiles = new WeakMap<object, InterfaceProfile[]>();
 
 /** The product's interfaces as the vocabulary reads them, once per product record. */
-function interfaceProfiles(product: StoredRecord): InterfaceProfile[] {
+function interfaceProfiles(product: Product): InterfaceProfile[] {
   let found = profiles.get(product);
   if (!found) {
     found = profileInterfaces(product.api_interfaces);
@@ -353,7 +362,7 @@ async function lookUpFacts(ctx: CallContext, utterance: string): Promise<string[
   return sentences;
 }
 
-function findInterface(product: StoredRecord, kind: 'subscription' | 'billing'): string | undefined {
+function findInterface(product: Product, kind: 'subscription' | 'billing'): string | undefined {
   const interfaces = (product.api_interfaces ?? {}) as Record<
     string,
     { description?: string; endpoint?: string }
@@ -508,7 +517,7 @@ function readSubscriptions(q: SystemQueryRecord): Subscription[] {
     .filter((s) => s.name !== '');
 }
 
-function currencyOf(product: StoredRecord): 'CNY' | 'USD' {
+function currencyOf(product: Product): 'CNY' | 'USD' {
   return hasCjk(String(product.name)) ? 'CNY' : 'USD';
 }
 
@@ -615,13 +624,102 @@ function actionText(request: ActionRequest, u: Understanding, lang: Language): s
   return lang === 'zh' ? `${label}${quantity.text}` : `${label} ${quantity.text}`;
 }
 
+const compiledRules = new WeakMap<object, CompiledRules>();
+
+function rulesOf(product: Product): CompiledRules {
+  let rules = compiledRules.get(product);
+  if (!rules) {
+    rules = compileRules(product.operator_permissions);
+    compiledRules.set(product, rules);
+  }
+  return rules;
+}
+
+/**
+ * The action as it is checked, recorded and put on a ticket: the request in the product's own
+ * words (临时扩容30GB, 7天无理由退货) with what this call's queries verified about it (保修期内,
+ * 签收3天), or the caller's words when the product's words would decide differently. Things about
+ * someone else are checked as said (`asSaid`): their other-party words must reach the engine.
+ */
+function actionFor(ctx: CallContext, request: ActionRequest, u: Understanding, asSaid: boolean): string {
+  const lang = ctx.language;
+  const said = actionText(request, u, lang);
+  if (asSaid) return said;
+  const facts = verifiedQualifiers(ctx);
+  const withFacts = (text: string) =>
+    facts.length === 0
+      ? text
+      : lang === 'zh'
+        ? `${text}（${facts.join('，')}）`
+        : `${text} (${facts.join(', ')})`;
+  const draft = withFacts(said);
+  const rules = rulesOf(ctx.product);
+  const decided = checkPermission(rules, draft);
+  // The product's words are used in the call's language only (an English call on a product
+  // with Chinese rules keeps the caller's words).
+  if (decided.label === undefined || decided.status === 'forbidden') return draft;
+  if (/[\u3400-\u9fff]/.test(decided.label) !== (lang === 'zh')) return draft;
+  const labelled = withFacts(decided.label);
+  const again = checkPermission(rules, labelled);
+  return again.status === decided.status && again.rule === decided.rule ? labelled : draft;
+}
+
+/**
+ * What this call's query responses verified that a rule may depend on: whether a warranty date
+ * is still ahead, how many days ago something was delivered.
+ */
+function verifiedQualifiers(ctx: CallContext): string[] {
+  const lang = ctx.language;
+  const rulesText = JSON.stringify(ctx.product.operator_permissions ?? {});
+  const out: string[] = [];
+  const today = Date.now();
+  for (const q of [...ctx.systemQueries].reverse()) {
+    if (!q.ok) continue;
+    for (const [key, value] of flatFields(q.response)) {
+      if (/warrant|保修/i.test(key) && typeof value === 'string' && /保修|warrant/i.test(rulesText)) {
+        const until = Date.parse(value);
+        if (Number.isFinite(until) && !out.some((o) => /保修|warrant/i.test(o))) {
+          const inside = until >= today;
+          out.push(
+            lang === 'zh'
+              ? inside
+                ? '保修期内'
+                : '保修期外'
+              : inside
+                ? 'under warranty'
+                : 'out of warranty',
+          );
+        }
+      }
+      if (/days_since|签收天数/i.test(key) && typeof value === 'number' && /天|day/i.test(rulesText)) {
+        if (!out.some((o) => /签收|delivered/.test(o))) {
+          out.push(lang === 'zh' ? `签收${value}天` : `delivered ${value} days ago`);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Every scalar field of a response, with its key, however deep. */
+function flatFields(value: unknown, depth = 0): Array<[string, unknown]> {
+  if (depth > 4 || value === null || typeof value !== 'object') return [];
+  const out: Array<[string, unknown]> = [];
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v !== null && typeof v === 'object') out.push(...flatFields(v, depth + 1));
+    else out.push([k, v]);
+  }
+  return out;
+}
+
 async function handleAction(
   ctx: CallContext,
   request: ActionRequest,
   u: Understanding,
+  asSaid = false,
 ): Promise<{ text: string; topic: string; status: PermissionCategory }> {
   const lang = ctx.language;
-  const action = actionText(request, u, lang);
+  const action = actionFor(ctx, request, u, asSaid);
   const decision = await ctx.tools.checkPermission(action);
   const sla = String(ctx.product.sla ?? '');
   switch (decision.status) {

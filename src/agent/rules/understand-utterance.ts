@@ -80,7 +80,7 @@ export function understandUtterance(text: string, language: Language): Understan
       ),
     infoQuestion: INFO_QUESTION.test(text),
     asksForAction:
-      (/帮我|帮忙|给我|我要|我想要?|麻烦你?|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|\b(?:can|could|would) you\b|\bi (?:want|need|would like)\b|\bplease\b/i.test(
+      (/帮我|帮忙|给我|我要|我想要?|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|麻烦你?|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|\b(?:can|could|would) you\b|\bi (?:want|need|would like)\b|\bplease\b/i.test(
         text,
       ) &&
         !/^(?:我想问|想问|请问)/.test(text.trim()) &&
