@@ -21,14 +21,15 @@ export { CsError, type CsErrorCode, ERROR_CODES } from './domain/cs-error.js';
 export { detectLanguage, type Language } from './domain/language.js';
 export { maskPhone, normalizePhone } from './domain/phone.js';
 export {
+  type AnyRecord,
   type Customer,
   type Operator,
   PERMISSION_CATEGORIES,
   type PermissionCategory,
   type Product,
   RECORD_TYPES,
+  type RecordOf,
   type RecordType,
-  type StoredRecord,
 } from './domain/record-schemas.js';
 export type { CallEvent, Review, SessionRecord } from './domain/session-schemas.js';
 export { type GuardVerdict, guardAgentTurn, guardReply } from './guard/index.js';

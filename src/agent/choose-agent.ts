@@ -1,6 +1,6 @@
 import type { CallAgent } from '../call/call-agent.js';
 import { CsError } from '../domain/cs-error.js';
-import type { StoredRecord } from '../domain/record-schemas.js';
+import type { Customer } from '../domain/record-schemas.js';
 import type { GuardDecisionRecord } from '../domain/session-schemas.js';
 import type { RecordStore } from '../store/record-store.js';
 
@@ -20,7 +20,7 @@ export async function prepareAgent(
 ): Promise<
   (deps: {
     store: RecordStore;
-    customer: StoredRecord;
+    customer: Customer;
     onGuard: (d: GuardDecisionRecord) => void;
   }) => Promise<CallAgent>
 > {

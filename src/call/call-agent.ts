@@ -1,5 +1,5 @@
 import type { Language } from '../domain/language.js';
-import type { PermissionCategory, StoredRecord } from '../domain/record-schemas.js';
+import type { Customer, Operator, PermissionCategory, Product } from '../domain/record-schemas.js';
 import type {
   ConversationTurn,
   PermissionCheckRecord,
@@ -39,9 +39,9 @@ export interface CallTools {
 
 /** What an agent sees of the call: records, language and everything said and done so far. */
 export interface CallContext {
-  product: StoredRecord;
-  operator: StoredRecord;
-  customer: StoredRecord;
+  product: Product;
+  operator: Operator;
+  customer: Customer;
   /** The caller's normalised phone. */
   phone: string;
   coldStart: boolean;

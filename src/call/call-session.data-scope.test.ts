@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { testRecord } from '../../test/support/scenario-records.js';
 import { createRulesAgent } from '../agent/rules/rules-agent.js';
 import { CsError } from '../domain/cs-error.js';
-import type { StoredRecord } from '../domain/record-schemas.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
 import { MemoryRecordStore } from '../store/memory/memory-record-store.js';
 import { type CallBackend, CallSession } from './call-session.js';
@@ -17,10 +17,6 @@ const Records = z.object({
 const records = Records.parse(
   JSON.parse(readFileSync(new URL('../../../shared/eval/records.json', import.meta.url), 'utf8')),
 );
-const stored = (type: string, id: string, fields: Record<string, unknown>): StoredRecord =>
-  ({ ...fields, _id: id, _type: type, _created: '2026-11-25T00:00:00.000000' }) as StoredRecord;
-
-type Participants = ConstructorParameters<typeof CallSession>[0]['participants'];
 
 /** A backend that answers every query with an empty response and records what it carries out. */
 function backend(): CallBackend & { done: string[] } {
@@ -49,12 +45,12 @@ function call(productName: string, phone: string, options: { coldStart?: boolean
   const customer = records.customers.find((c) => c.phone === phone);
   // Records as the store returns them (the eval file's fields plus the store's own).
   const participants = {
-    product: stored('product', '0000000a', records.products.find((p) => p.name === productName)!),
-    operator: stored('operator', '0000000b', records.operators[0]!),
-    customer: stored('customer', '0000000c', customer ?? { name: `来电客户_${phone.slice(-4)}`, phone }),
+    product: testRecord('product', '0000000a', records.products.find((p) => p.name === productName)!),
+    operator: testRecord('operator', '0000000b', records.operators[0]!),
+    customer: testRecord('customer', '0000000c', customer ?? { name: `来电客户_${phone.slice(-4)}`, phone }),
     phone,
     coldStart: options.coldStart ?? false,
-  } as Participants;
+  };
   const session = new CallSession({
     participants,
     backend: backend(),

@@ -3,7 +3,7 @@ import { type Clock, compactDate, isoTimestamp, systemClock } from '../domain/cl
 import { CsError } from '../domain/cs-error.js';
 import type { Grant } from '../domain/grant-schema.js';
 import type { Language } from '../domain/language.js';
-import type { OperatorPermissions, StoredRecord } from '../domain/record-schemas.js';
+import type { OperatorPermissions, Product } from '../domain/record-schemas.js';
 import type {
   CallEvent,
   ConversationTurn,
@@ -57,10 +57,10 @@ export function sessionStartedEvent(participants: CallParticipants, language: La
 export interface CallBackend {
   query(
     resolved: ReturnType<typeof resolveQuery>,
-    ctx: { product: StoredRecord; phone: string },
+    ctx: { product: Product; phone: string },
   ): Promise<SystemQueryRecord>;
   applyApprovedAction(input: {
-    product: StoredRecord;
+    product: Product;
     phone: string;
     concept: string;
     quantity?: { value: number; unit: string };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CUSTOMER_ZH, OPERATOR_ZH, PRODUCT_ZH } from '../../test/support/scenario-records.js';
+import { CUSTOMER_ZH, OPERATOR_ZH, PRODUCT_ZH, testRecord } from '../../test/support/scenario-records.js';
 import { systemClock } from '../domain/clock.js';
-import type { StoredRecord } from '../domain/record-schemas.js';
+import type { Customer } from '../domain/record-schemas.js';
 import type { Review, SessionRecord } from '../domain/session-schemas.js';
 import { MemoryRecordStore } from '../store/memory/memory-record-store.js';
 import { emptyCallRecord } from './call-session.js';
@@ -24,7 +24,7 @@ describe('applySessionToCustomer', () => {
   it('adds one history entry, and nothing when run again for the same session', () => {
     const once = applySessionToCustomer(CUSTOMER_ZH, session('cs_20261125_001_a'));
     const again = applySessionToCustomer(
-      { ...CUSTOMER_ZH, ...once } as StoredRecord,
+      testRecord('customer', CUSTOMER_ZH._id, { ...CUSTOMER_ZH, ...once }),
       session('cs_20261125_001_a'),
     );
     expect(once.interaction_history).toEqual([
@@ -40,7 +40,11 @@ describe('applySessionToCustomer', () => {
   });
 
   it('keeps a history that is not a list aside instead of losing it', () => {
-    const customer = { ...CUSTOMER_ZH, interaction_history: '2025年投诉过一次' } as StoredRecord;
+    // As a hand-edited file holds it: read from disk, not written by this program.
+    const customer = testRecord('customer', CUSTOMER_ZH._id, {
+      ...CUSTOMER_ZH,
+      interaction_history: '2025年投诉过一次',
+    });
     const updated = applySessionToCustomer(customer, session('cs_20261125_001_a'));
     expect(updated.interaction_history_legacy).toBe('2025年投诉过一次');
     expect(updated.interaction_history).toHaveLength(1);
@@ -56,7 +60,7 @@ describe('applySessionToCustomer', () => {
   });
 
   it('ends a cold start once a real name is learned, and not before', () => {
-    const cold = { ...CUSTOMER_ZH, name: '来电客户_8000', _cold_start: true } as StoredRecord;
+    const cold: Customer = { ...CUSTOMER_ZH, name: '来电客户_8000', _cold_start: true };
     expect(applySessionToCustomer(cold, session('cs_1', { special_needs: '无' }))._cold_start).toBe(true);
     const named = applySessionToCustomer(cold, session('cs_2', { name: '王女士' }));
     expect(named).toMatchObject({ name: '王女士', _cold_start: false });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../domain/clock.js';
 import { compactDate, isoTimestamp, systemClock } from '../domain/clock.js';
 import { CsError, describeIssues } from '../domain/cs-error.js';
-import type { StoredRecord } from '../domain/record-schemas.js';
+import type { Customer, Operator, Product } from '../domain/record-schemas.js';
 import { validateRecordFields } from '../domain/record-validation.js';
 import { type Review, ReviewSchema, type SessionRecord } from '../domain/session-schemas.js';
 import { userFields } from '../records/record-service.js';
@@ -35,9 +35,9 @@ export function parseReview(value: unknown, source: string): Review {
 
 export interface SaveCallInput {
   store: RecordStore;
-  product: StoredRecord;
-  operator: StoredRecord;
-  customer: StoredRecord;
+  product: Product;
+  operator: Operator;
+  customer: Customer;
   phone: string;
   record: CallRecordState;
   review: Review;
@@ -126,10 +126,7 @@ export async function saveCall(input: SaveCallInput): Promise<{
  * as it is, so a recovery may run it again. A history that is not a list is kept aside in
  * `interaction_history_legacy`, never lost.
  */
-export function applySessionToCustomer(
-  current: StoredRecord,
-  session: SessionRecord,
-): Record<string, unknown> {
+export function applySessionToCustomer(current: Customer, session: SessionRecord): Record<string, unknown> {
   const history = current.interaction_history;
   if (Array.isArray(history) && history.some((h) => isEntryOf(h, session.session_id)))
     return userFields(current);
@@ -158,10 +155,7 @@ function isEntryOf(entry: unknown, sessionId: string): boolean {
  * Merges learned fields into a customer, validated. A cold-start customer whose real name was
  * learned stops being a cold start; its phone never changes through a review.
  */
-function mergeCustomerUpdates(
-  current: StoredRecord,
-  updates: Record<string, unknown>,
-): Record<string, unknown> {
+function mergeCustomerUpdates(current: Customer, updates: Record<string, unknown>): Record<string, unknown> {
   const { phone: _ignored, interaction_history: _h, ...rest } = updates;
   const { interaction_history: _kept, ...fields } = userFields(current);
   const merged: Record<string, unknown> = { ...fields, ...withoutMeta(rest) };

@@ -7,7 +7,7 @@ import { hostname } from 'node:os';
 import { z } from 'zod';
 import { CsError } from '../domain/cs-error.js';
 import type { Grant } from '../domain/grant-schema.js';
-import type { StoredRecord } from '../domain/record-schemas.js';
+import type { Customer, Product } from '../domain/record-schemas.js';
 import type {
   ActionRequest,
   CountedAmount,
@@ -25,13 +25,13 @@ const WindowHoursSchema = z.number().positive().max(8760);
  * The product's window for limits that add up: its `permission_window_hours` when that is a
  * positive number of hours (at most 8760), else 24.
  */
-export function permissionWindowHours(product: StoredRecord): number {
+export function permissionWindowHours(product: Product): number {
   const parsed = WindowHoursSchema.safeParse(product.permission_window_hours);
   return parsed.success ? parsed.data : DEFAULT_PERMISSION_WINDOW_HOURS;
 }
 
 /** sha256 of the product's `operator_permissions`: a change of the rules invalidates its grants. */
-export function rulesHash(product: StoredRecord): string {
+export function rulesHash(product: Product): string {
   return createHash('sha256')
     .update(JSON.stringify(product.operator_permissions ?? null))
     .digest('hex');
@@ -63,8 +63,8 @@ export function grantablePart(decision: PermissionDecision): PermissionPart | un
 /** A new grant for an approved single action. */
 export function newGrant(input: {
   callId: string;
-  customer: StoredRecord;
-  product: StoredRecord;
+  customer: Customer;
+  product: Product;
   action: string;
   part: PermissionPart;
   rule: string | null;

@@ -1,7 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { CsError } from '../domain/cs-error.js';
 import type { Language } from '../domain/language.js';
-import type { StoredRecord } from '../domain/record-schemas.js';
+import type { Customer } from '../domain/record-schemas.js';
 import type { CallEvent, GuardDecisionRecord, Review } from '../domain/session-schemas.js';
 import type { CallJournalWriter } from '../store/call-journal.js';
 import type { RecordStore } from '../store/record-store.js';
@@ -18,7 +18,7 @@ import { type CallerRef, type CallParticipants, startCall } from './start-call.j
 /** Builds the call's agent once its recorder exists (`prepareAgent` returns one). */
 export type CallAgentFactory = (deps: {
   store: RecordStore;
-  customer: StoredRecord;
+  customer: Customer;
   onGuard: (d: GuardDecisionRecord) => void;
 }) => Promise<CallAgent>;
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { StoredRecord } from '../domain/record-schemas.js';
+import { testRecord } from '../../test/support/scenario-records.js';
 import type { CallAgent } from './call-agent.js';
 import { CallSession } from './call-session.js';
 import { isGoodbye, operatorClosing, runConversation, splitEndMarker } from './run-call.js';
@@ -8,9 +8,6 @@ import { isGoodbye, operatorClosing, runConversation, splitEndMarker } from './r
 const records = JSON.parse(
   readFileSync(new URL('../../../shared/scenarios/calls/records.json', import.meta.url), 'utf8'),
 ) as { products: Array<Record<string, unknown>>; customers: Array<Record<string, unknown>> };
-
-const meta = (type: string, id: string, fields: Record<string, unknown>): StoredRecord =>
-  ({ ...fields, _id: id, _type: type, _created: '2026-11-25T00:00:00.000000' }) as StoredRecord;
 
 const CLOSING = '还有别的能帮您的吗？那先这样，祝您生活愉快。';
 
@@ -31,9 +28,9 @@ const echoAgent: CallAgent = {
 async function converse(lines: string[], language: 'zh' | 'en' = 'zh') {
   const session = new CallSession({
     participants: {
-      product: meta('product', '0000000a', records.products[0]!),
-      operator: meta('operator', '0000000b', { name: 'HEAR策略', closing_technique: CLOSING }),
-      customer: meta('customer', '0000000c', records.customers[0]!),
+      product: testRecord('product', '0000000a', records.products[0]!),
+      operator: testRecord('operator', '0000000b', { name: 'HEAR策略', closing_technique: CLOSING }),
+      customer: testRecord('customer', '0000000c', records.customers[0]!),
       phone: '13800138000',
       coldStart: false,
     },

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { CsError } from '../domain/cs-error.js';
 import { isValidPhone, normalizePhone } from '../domain/phone.js';
-import type { StoredRecord } from '../domain/record-schemas.js';
+import type { Customer, Operator, Product } from '../domain/record-schemas.js';
 import { resolveRecord } from '../records/resolve-record.js';
 import type { RecordStore } from '../store/record-store.js';
 
@@ -9,9 +9,9 @@ import type { RecordStore } from '../store/record-store.js';
 export type CallerRef = { phone: string } | { customer: string } | { new: true; phone?: string };
 
 export interface CallParticipants {
-  product: StoredRecord;
-  operator: StoredRecord;
-  customer: StoredRecord;
+  product: Product;
+  operator: Operator;
+  customer: Customer;
   /** The caller's normalised phone; '' for a new caller who gave none. */
   phone: string;
   coldStart: boolean;
@@ -77,7 +77,7 @@ export async function startCall(options: {
  * A cold-start customer: `来电客户_<last 4 digits>`, type new, `_cold_start: true`. Without a
  * phone: `来电客户_新_<4 hex>` (several new callers at once stay apart) and `_phone_unknown: true`.
  */
-async function createColdStartCustomer(store: RecordStore, phone: string | undefined): Promise<StoredRecord> {
+async function createColdStartCustomer(store: RecordStore, phone: string | undefined): Promise<Customer> {
   const fields: Record<string, unknown> = {
     name:
       phone === undefined ? `来电客户_新_${randomBytes(2).toString('hex')}` : `来电客户_${phone.slice(-4)}`,

@@ -1,24 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredRecord } from '../domain/record-schemas.js';
+import { testRecord } from '../../test/support/scenario-records.js';
 import type { PermissionCheckRecord, SystemQueryRecord } from '../domain/session-schemas.js';
 import { type GuardedCallRecord, guardAgentTurn } from './guard-agent-turn.js';
 
-const product: StoredRecord = {
-  _id: 'a1b2c3d4',
-  _type: 'product',
-  _created: '2026-01-01T00:00:00.000000',
+// Only the fields the guard reads: its numbers come from the product's FAQ, SLA and rules.
+const product = testRecord('product', 'a1b2c3d4', {
   name: '会员订阅服务',
   faq: [{ q: '退款多久到账？', a: '原路退回，一般1到3个工作日到账。' }],
   sla: '主管审批2小时内回复；投诉工单48小时内处理',
   operator_permissions: { can_approve_immediately: ['退款<100元'], requires_supervisor: ['退款>=100元'] },
-};
-const customer: StoredRecord = {
-  _id: 'c1b2c3d4',
-  _type: 'customer',
-  _created: '2026-01-01T00:00:00.000000',
-  name: '张伟',
-  phone: '13800138000',
-};
+});
+const customer = testRecord('customer', 'c1b2c3d4', { name: '张伟', phone: '13800138000' });
 const participants = { product, customer, phone: '13800138000' };
 const others = [
   { name: '李娜', phone: '13912345678' },

@@ -1,4 +1,4 @@
-import type { StoredRecord } from '../domain/record-schemas.js';
+import type { Customer, Product } from '../domain/record-schemas.js';
 import type { Approval } from './_guard-actions.js';
 import { productNumbers } from './product-numbers.js';
 import { type GuardReplyInput, type GuardVerdict, guardReply } from './reply-guard.js';
@@ -22,7 +22,7 @@ export interface GuardAgentTurnInput {
   /** The call so far; its conversation already holds the caller's latest words. */
   record: GuardedCallRecord;
   /** The call's product (its rules, SLA and FAQ numbers may be repeated), customer and phone. */
-  participants: { product: StoredRecord; customer: StoredRecord; phone: string };
+  participants: { product: Product; customer: Customer; phone: string };
   /** Every other customer in the store (the caller is left out by phone). */
   otherCustomers: ReadonlyArray<{ name: string; phone: string }>;
   /** Approvals recorded outside the call record, if any. */
@@ -38,7 +38,7 @@ function isApproval(value: unknown): value is Approval {
 }
 
 /** The caller's names as known in this call: stored (unless a cold-start placeholder) and learned. */
-function callerNames(customer: StoredRecord, learned: Record<string, unknown> | undefined): string[] {
+function callerNames(customer: Customer, learned: Record<string, unknown> | undefined): string[] {
   const names = [customer.name, learned?.name, learned?.real_name, learned?.name_mentioned];
   return names.filter((n): n is string => typeof n === 'string' && n.trim() !== '' && !/^来电客户_/.test(n));
 }

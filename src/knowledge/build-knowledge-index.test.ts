@@ -2,17 +2,18 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { StoredRecord } from '../domain/record-schemas.js';
+import { testRecord } from '../../test/support/scenario-records.js';
+import type { Product } from '../domain/record-schemas.js';
 import { buildKnowledgeIndex } from './build-knowledge-index.js';
 import { syntheticFaqProduct } from './synthetic-faq.js';
 
 const ScenarioRecordsSchema = z.object({ products: z.array(z.looseObject({ name: z.string() })).min(1) });
 
 /** The first product of the call scenarios' records file, as a stored record. */
-function scenarioProduct(file: string): StoredRecord {
+function scenarioProduct(file: string): Product {
   const url = new URL(`../../../shared/scenarios/calls/${file}`, import.meta.url);
   const product = ScenarioRecordsSchema.parse(JSON.parse(readFileSync(url, 'utf8'))).products[0]!;
-  return { ...product, _id: '0000abcd', _type: 'product', _created: '2026-01-01T00:00:00' };
+  return testRecord('product', '0000abcd', product);
 }
 
 const zh = buildKnowledgeIndex(scenarioProduct('records.json'));
@@ -83,25 +84,16 @@ describe('buildKnowledgeIndex', () => {
   });
 
   it('finds a plain-string faq entry as its own question and answer', () => {
-    const index = buildKnowledgeIndex({
-      _id: '0000abcd',
-      _type: 'product',
-      _created: '2026-01-01T00:00:00',
-      name: 'P',
-      faq: ['支持7天无理由退款'],
-    });
+    const index = buildKnowledgeIndex(
+      testRecord('product', '0000abcd', { name: 'P', faq: ['支持7天无理由退款'] }),
+    );
     expect(index.search('可以无理由退款吗')).toEqual([
       { kind: 'faq', question: '支持7天无理由退款', answer: '支持7天无理由退款', score: expect.any(Number) },
     ]);
   });
 
   it('finds nothing in a product without knowledge', () => {
-    const index = buildKnowledgeIndex({
-      _id: '0000abcd',
-      _type: 'product',
-      _created: '2026-01-01',
-      name: 'P',
-    });
+    const index = buildKnowledgeIndex(testRecord('product', '0000abcd', { name: 'P' }));
     expect(index.search('退款多久到账')).toEqual([]);
   });
 

@@ -1,6 +1,5 @@
 import MiniSearch from 'minisearch';
-import type { StoredRecord } from '../domain/record-schemas.js';
-import { type KnowledgeEntry, knowledgeEntries } from './knowledge-entries.js';
+import { type KnowledgeEntry, knowledgeEntries, type ProductKnowledge } from './knowledge-entries.js';
 import type { KnowledgeHit } from './knowledge-hit.js';
 import { tokenize } from './tokenize.js';
 
@@ -52,7 +51,7 @@ const splitOnSpace = (text: string): string[] => text.split(' ');
  * const index = buildKnowledgeIndex(product);
  * index.search('想问下会员怎么取消自动续费')[0]?.question // '如何取消会员自动续费？'
  */
-export function buildKnowledgeIndex(product: StoredRecord): KnowledgeIndex {
+export function buildKnowledgeIndex(product: ProductKnowledge): KnowledgeIndex {
   const entries: KnowledgeEntry[] = knowledgeEntries(product);
   // Each text is tokenized once: for the document frequencies here, then handed to MiniSearch.
   const tokensOf = new Map<string, string[]>();

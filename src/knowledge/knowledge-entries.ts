@@ -1,8 +1,14 @@
-import { readFaqEntry, type StoredRecord } from '../domain/record-schemas.js';
+import { type Product, readFaqEntry } from '../domain/record-schemas.js';
 import type { KnowledgeHit } from './knowledge-hit.js';
 
 /** One retrievable piece of a product's knowledge: a hit without its score. */
 export type KnowledgeEntry = Omit<KnowledgeHit, 'score'>;
+
+/** The fields of a product its knowledge is read from (a whole `Product` will do). */
+export type ProductKnowledge = Pick<
+  Product,
+  'name' | 'description' | 'features' | 'common_issues' | 'solutions' | 'faq'
+>;
 
 function texts(value: unknown): string[] {
   return Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : '')) : [];
@@ -19,7 +25,7 @@ function texts(value: unknown): string[] {
  *
  * @example knowledgeEntries(product).filter((entry) => entry.kind === 'faq')
  */
-export function knowledgeEntries(product: StoredRecord): KnowledgeEntry[] {
+export function knowledgeEntries(product: ProductKnowledge): KnowledgeEntry[] {
   const entries: KnowledgeEntry[] = [];
   if (Array.isArray(product.faq)) {
     for (const item of product.faq as unknown[]) {

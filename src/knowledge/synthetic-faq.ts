@@ -1,4 +1,4 @@
-import type { StoredRecord } from '../domain/record-schemas.js';
+import type { ProductKnowledge } from './knowledge-entries.js';
 
 /** Answers real products give; mixed into a synthetic FAQ so they must be found among many. */
 const REAL_FAQ = [
@@ -55,12 +55,12 @@ function rng(seed: number): () => number {
 }
 
 /**
- * A product record whose Chinese FAQ has `count` entries: the three real entries of the call
+ * A product's knowledge whose Chinese FAQ has `count` entries: the three real entries of the call
  * scenarios' 会员订阅服务 among generated look-alikes. For tests and benchmarks of retrieval.
  *
  * @example syntheticFaqProduct({ count: 500 }).faq.length // 500
  */
-export function syntheticFaqProduct(options: { count: number; seed?: number }): StoredRecord & {
+export function syntheticFaqProduct(options: { count: number; seed?: number }): ProductKnowledge & {
   faq: Array<{ q: string; a: string }>;
 } {
   const random = rng(options.seed ?? 1);
@@ -83,9 +83,6 @@ export function syntheticFaqProduct(options: { count: number; seed?: number }): 
     faq.splice(Math.floor(((i + 1) * faq.length) / (REAL_FAQ.length + 1)), 0, entry);
   });
   return {
-    _id: '0000beef',
-    _type: 'product',
-    _created: '2026-01-01T00:00:00',
     name: '会员订阅服务',
     description: '视频平台的会员订阅服务，按月或按年收费，支持自动续费。',
     features: ['高清与4K画质', '多设备同时观看', '会员专属内容', '自动续费可随时关闭'],

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { testRecord } from '../../test/support/scenario-records.js';
 import { CsError } from '../domain/cs-error.js';
-import type { StoredRecord } from '../domain/record-schemas.js';
 import { productPermissions } from './product-permissions.js';
 
-const product = (operator_permissions: unknown): StoredRecord => ({
-  _id: '0000000a',
-  _type: 'product',
-  _created: '2026-11-25T00:00:00.000000',
-  name: '会员订阅服务',
-  operator_permissions,
-});
+/** A product as read from a file, whose rules may have been edited into any shape. */
+const product = (operator_permissions: unknown) =>
+  testRecord('product', '0000000a', { name: '会员订阅服务', operator_permissions });
 
 describe('productPermissions', () => {
   it('returns the four rule lists of a valid product', () => {

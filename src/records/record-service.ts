@@ -1,5 +1,5 @@
 import { CsError } from '../domain/cs-error.js';
-import type { RecordType, StoredRecord } from '../domain/record-schemas.js';
+import type { AnyRecord, RecordOf, RecordType } from '../domain/record-schemas.js';
 import { validateRecordFields } from '../domain/record-validation.js';
 import type { RecordStore, TrashEntry } from '../store/record-store.js';
 import { type RecordRef, resolveRecord } from './resolve-record.js';
@@ -12,11 +12,11 @@ export function userFields(record: Record<string, unknown>): Record<string, unkn
 }
 
 /** Validates and creates a record. Metadata in the input is ignored (the store sets it). */
-export async function createRecord(
+export async function createRecord<T extends RecordType>(
   store: RecordStore,
-  type: RecordType,
+  type: T,
   data: Record<string, unknown>,
-): Promise<StoredRecord> {
+): Promise<RecordOf<T>> {
   assertHistoryIsList(type, data);
   const fields = validateRecordFields(type, userFields(data));
   return store.create(type, fields);
@@ -31,11 +31,11 @@ export async function createRecord(
  * Should another process take a phone between the check and the write, the records already
  * written are named in the error, so the user knows what exists.
  */
-export async function createRecords(
+export async function createRecords<T extends RecordType>(
   store: RecordStore,
-  type: RecordType,
+  type: T,
   inputs: ReadonlyArray<Record<string, unknown>>,
-): Promise<StoredRecord[]> {
+): Promise<Array<RecordOf<T>>> {
   if (inputs.length === 1) return [await createRecord(store, type, inputs[0] as Record<string, unknown>)];
   const nothing = 'nothing was created';
   const validated = inputs.map((input, i) => {
@@ -76,7 +76,7 @@ export async function createRecords(
       }
     }
   }
-  const created: StoredRecord[] = [];
+  const created: Array<RecordOf<T>> = [];
   for (const [i, fields] of validated.entries()) {
     try {
       created.push(await store.create(type, fields));
@@ -102,7 +102,7 @@ function stripStop(message: string): string {
  * name. Several trash entries under that id or name are E_AMBIGUOUS listing them (restore one by
  * its trash id); none is E_NOT_FOUND.
  */
-export async function restoreRecord(store: RecordStore, ref: string): Promise<StoredRecord> {
+export async function restoreRecord(store: RecordStore, ref: string): Promise<AnyRecord> {
   const key = ref.trim();
   if (key === '') throw new CsError('E_USAGE', 'Name what to restore: a trash id, a record id or a name.');
   const trash = await store.listTrash();
@@ -145,12 +145,12 @@ function assertHistoryIsList(type: RecordType, input: Record<string, unknown>): 
  * Top-level merge of `updates` into the record, validated after the merge, under the store's
  * lock so concurrent updates are not lost. `_`-prefixed keys cannot be changed.
  */
-export async function updateRecord(
+export async function updateRecord<T extends RecordType>(
   store: RecordStore,
-  type: RecordType,
+  type: T,
   ref: RecordRef,
   updates: Record<string, unknown>,
-): Promise<StoredRecord> {
+): Promise<RecordOf<T>> {
   const meta = Object.keys(updates).filter((k) => k.startsWith('_') && k !== '_cold_start');
   if (meta.length > 0)
     throw new CsError('E_INVALID', `Metadata fields cannot be updated: ${meta.join(', ')}.`);
@@ -173,11 +173,11 @@ export async function updateRecord(
  * Deletes recoverably (the record moves to the trash). A record a saved session refers to
  * needs `force`, so history never points at nothing by accident.
  */
-export async function deleteRecord(
+export async function deleteRecord<T extends RecordType>(
   store: RecordStore,
-  type: RecordType,
+  type: T,
   ref: RecordRef,
-  options: { force?: boolean; confirm?: (record: StoredRecord) => Promise<boolean> } = {},
+  options: { force?: boolean; confirm?: (record: RecordOf<T>) => Promise<boolean> } = {},
 ): Promise<TrashEntry> {
   const target = await resolveRecord(store, type, ref);
   if (!options.force && (await store.isReferencedBySession(type, target))) {

@@ -1,6 +1,7 @@
 import { CsError } from '../domain/cs-error.js';
 import { normalizePhone } from '../domain/phone.js';
-import type { RecordType, StoredRecord } from '../domain/record-schemas.js';
+import { recordOf } from '../domain/record-of.js';
+import type { RecordOf, RecordType } from '../domain/record-schemas.js';
 import type { RecordStore } from '../store/record-store.js';
 
 /** How a command names a record: `--id`, `--name` or `--phone` (customers). */
@@ -9,20 +10,22 @@ export type RecordRef = { id: string } | { name: string } | { phone: string };
 const TYPE_ZH: Record<RecordType, string> = { product: '产品', customer: '客户', operator: '策略' };
 
 /**
- * Finds one record. Order: exact id, exact name, then a unique partial name. Several
- * candidates is an E_AMBIGUOUS error listing them; none is E_NOT_FOUND listing what exists.
+ * Finds one record, typed by `type` (`resolveRecord(store, 'customer', ref)` is a `Customer`).
+ * Order: exact id, exact name, then a unique partial name. Several candidates is an
+ * E_AMBIGUOUS error listing them; none is E_NOT_FOUND listing what exists.
  */
-export async function resolveRecord(
+export async function resolveRecord<T extends RecordType>(
   store: RecordStore,
-  type: RecordType,
+  type: T,
   ref: RecordRef,
-): Promise<StoredRecord> {
+): Promise<RecordOf<T>> {
   if ('phone' in ref) {
     if (type !== 'customer') throw new CsError('E_USAGE', `--phone looks up customers only, not ${type}s.`);
     const phone = normalizePhone(ref.phone);
     const found = await store.findCustomerByPhone(phone);
     if (!found) throw new CsError('E_NOT_FOUND', `No customer with phone ${phone} (客户不存在).`);
-    return found;
+    // `type` is 'customer' here, which TypeScript cannot carry over to T: recordOf says so.
+    return recordOf(type, found);
   }
   if ('id' in ref) {
     const found = await store.get(type, ref.id.trim());

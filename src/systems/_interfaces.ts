@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { CsError, describeIssues } from '../domain/cs-error.js';
-import { type ApiInterface, ApiInterfaceSchema, type StoredRecord } from '../domain/record-schemas.js';
+import { type ApiInterface, ApiInterfaceSchema, type Product } from '../domain/record-schemas.js';
 
 const InterfacesSchema = z.record(z.string(), ApiInterfaceSchema);
 
 // Products are immutable once read; parsing each one once keeps a query loop cheap.
-const parsed = new WeakMap<StoredRecord, Record<string, ApiInterface>>();
+const parsed = new WeakMap<Product, Record<string, ApiInterface>>();
 
 /** The product's api_interfaces, parsed (a product record is trusted, but this field drives I/O). */
-export function productInterfaces(product: StoredRecord): Record<string, ApiInterface> {
+export function productInterfaces(product: Product): Record<string, ApiInterface> {
   const cached = parsed.get(product);
   if (cached) return cached;
   const result = InterfacesSchema.safeParse(product.api_interfaces ?? {});

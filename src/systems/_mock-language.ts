@@ -1,7 +1,7 @@
-import type { StoredRecord } from '../domain/record-schemas.js';
+import type { Product } from '../domain/record-schemas.js';
 
 /** Mock data and change descriptions follow the product's language: Chinese name -> zh. */
-export function productLanguage(product: StoredRecord): 'zh' | 'en' {
+export function productLanguage(product: Product): 'zh' | 'en' {
   return /\p{Script=Han}/u.test(String(product.name ?? '')) ? 'zh' : 'en';
 }
 

@@ -1,10 +1,10 @@
-import type { ApiInterface, StoredRecord } from '../domain/record-schemas.js';
+import type { ApiInterface, Product } from '../domain/record-schemas.js';
 import { localDate, productLanguage, roundMoney } from './_mock-language.js';
 import { createRng, type SeededRng } from './_prng.js';
 
 /** What a mock response is generated from; the same input always gives the same response. */
 export interface MockResponseInput {
-  product: StoredRecord;
+  product: Product;
   interfaceName: string;
   definition: ApiInterface;
   phone: string;
@@ -320,7 +320,7 @@ interface PlanTemplate {
   cycle: 'monthly' | 'yearly';
 }
 
-function planTemplates(product: StoredRecord, lang: Lang): PlanTemplate[] {
+function planTemplates(product: Product, lang: Lang): PlanTemplate[] {
   const name = String(product.name);
   if (lang === 'zh') {
     const text = [

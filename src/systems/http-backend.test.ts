@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeStore } from '../../test/support/counting-store.js';
 import { fixedClock, scenarioProduct } from '../../test/support/scenario-records.js';
-import type { StoredRecord } from '../domain/record-schemas.js';
+import type { Product } from '../domain/record-schemas.js';
 import { createHttpBackend } from './http-backend.js';
 import { createMockBackend } from './mock-backend.js';
 import { startMockServer } from './mock-server.js';
@@ -38,7 +38,7 @@ async function tinyServer(
 }
 
 /** The zh product with every interface real (mock_enabled false), pointed at `baseUrl`. */
-function realProduct(baseUrl?: string): StoredRecord {
+function realProduct(baseUrl?: string): Product {
   const base = scenarioProduct();
   const apis = Object.fromEntries(
     Object.entries(base.api_interfaces as Record<string, Record<string, unknown>>).map(([name, d]) => [
@@ -50,7 +50,7 @@ function realProduct(baseUrl?: string): StoredRecord {
 }
 
 async function queryReal(
-  product: StoredRecord,
+  product: Product,
   interfaceName: string,
   options: { timeoutMs?: number; params?: Record<string, string> } = {},
 ) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFakeStore } from '../../test/support/counting-store.js';
 import { enProduct, fixedClock, scenarioProduct } from '../../test/support/scenario-records.js';
 import { CsError } from '../domain/cs-error.js';
-import type { StoredRecord } from '../domain/record-schemas.js';
+import type { Product } from '../domain/record-schemas.js';
 import { filterMockResponse } from './filter-mock-response.js';
 import { createMockBackend, resetMockState, setMockResponse, showMockState } from './mock-backend.js';
 import { resolveQuery } from './resolve-query.js';
@@ -11,7 +11,7 @@ const phone = '13800138000';
 
 async function query(
   backend: ReturnType<typeof createMockBackend>,
-  product: StoredRecord,
+  product: Product,
   interfaceName: string,
   params: Record<string, string> = {},
 ) {

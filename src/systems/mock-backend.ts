@@ -1,7 +1,7 @@
 import { type Clock, isoTimestamp, systemClock } from '../domain/clock.js';
 import { CsError } from '../domain/cs-error.js';
 import { isValidPhone, normalizePhone } from '../domain/phone.js';
-import type { ApiInterface, StoredRecord } from '../domain/record-schemas.js';
+import type { ApiInterface, Product } from '../domain/record-schemas.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
 import type { RecordStore } from '../store/record-store.js';
 import { productInterfaces } from './_interfaces.js';
@@ -13,12 +13,12 @@ import type { ResolvedQuery } from './resolve-query.js';
 /** Runs a resolved query against a system: the mock state or a real HTTP API. */
 export interface SystemBackend {
   /** Never throws for a failed upstream: returns `ok: false` with an error instead. */
-  query(resolved: ResolvedQuery, ctx: { product: StoredRecord; phone: string }): Promise<SystemQueryRecord>;
+  query(resolved: ResolvedQuery, ctx: { product: Product; phone: string }): Promise<SystemQueryRecord>;
 }
 
 /** An action the permission engine approved, to be reflected in the mock systems. */
 export interface ApprovedActionInput {
-  product: StoredRecord;
+  product: Product;
   phone: string;
   /** cancel_auto_renew, cancel_subscription, refund, reset_password; others change nothing. */
   concept: string;
@@ -71,7 +71,7 @@ export function createMockBackend(options: MockBackendOptions): MockCapableBacke
   }
 
   async function ensureResponse(
-    product: StoredRecord,
+    product: Product,
     phone: string,
     interfaceName: string,
     definition: ApiInterface,

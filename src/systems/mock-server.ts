@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { type Clock, systemClock } from '../domain/clock.js';
 import { CsError } from '../domain/cs-error.js';
 import { isValidPhone, normalizePhone } from '../domain/phone.js';
-import type { ApiInterface, StoredRecord } from '../domain/record-schemas.js';
+import type { ApiInterface, Product } from '../domain/record-schemas.js';
 import type { RecordStore } from '../store/record-store.js';
 import { isCallerParam, matchTemplate, productInterfaces, templateSpecificity } from './_interfaces.js';
 import { filterMockResponse, filterParams } from './filter-mock-response.js';
@@ -168,12 +168,10 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
 }
 
 function findInterface(
-  products: StoredRecord[],
+  products: Product[],
   method: string,
   path: string,
-):
-  | { product: StoredRecord; name: string; definition: ApiInterface; bound: Record<string, string> }
-  | undefined {
+): { product: Product; name: string; definition: ApiInterface; bound: Record<string, string> } | undefined {
   for (const product of products) {
     let interfaces: Record<string, ApiInterface>;
     try {

@@ -1,6 +1,6 @@
 import { CsError } from '../domain/cs-error.js';
 import { maskPhone, normalizePhone } from '../domain/phone.js';
-import type { ApiInterface, StoredRecord } from '../domain/record-schemas.js';
+import type { ApiInterface, Product } from '../domain/record-schemas.js';
 import {
   describeInterfaces,
   isCallerParam,
@@ -13,7 +13,7 @@ import {
 /** What a caller of the systems layer asks for: one interface of a product, for one caller. */
 export interface QueryRequest {
   /** A validated product record with api_interfaces. */
-  product: StoredRecord;
+  product: Product;
   /** The caller's normalised phone; parameters naming the caller bind to it. */
   phone: string;
   interfaceName?: string;
@@ -165,7 +165,7 @@ function parseEndpoint(raw: string): { path: string; query: Record<string, strin
 }
 
 function matchEndpoint(
-  product: StoredRecord,
+  product: Product,
   interfaces: Record<string, ApiInterface>,
   path: string,
 ): { name: string; bound: Record<string, string> } {

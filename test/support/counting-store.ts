@@ -1,7 +1,7 @@
 // Test double (not shipped): the real MemoryRecordStore, counting mock-state writes so a test can
 // tell generating a mock response from reading one.
 
-import type { StoredRecord } from '../../src/domain/record-schemas.js';
+import type { AnyRecord, Product } from '../../src/domain/record-schemas.js';
 import { MemoryRecordStore } from '../../src/store/memory/memory-record-store.js';
 
 /** MemoryRecordStore with a counter of `updateMockState` calls. */
@@ -19,7 +19,7 @@ export class CountingStore extends MemoryRecordStore {
   }
 
   /** Stores a fixture record under its own id (and _created), as if it had been loaded. */
-  async add(record: StoredRecord): Promise<StoredRecord> {
+  async add(record: AnyRecord): Promise<AnyRecord> {
     return this.create(record._type, record, { id: record._id });
   }
 }
@@ -30,7 +30,7 @@ export class CountingStore extends MemoryRecordStore {
  * @example const store = await createFakeStore({ products: [scenarioProduct()] })
  */
 export async function createFakeStore(
-  options: { products?: StoredRecord[]; customers?: Array<{ id: string; name: string; phone: string }> } = {},
+  options: { products?: Product[]; customers?: Array<{ id: string; name: string; phone: string }> } = {},
 ): Promise<CountingStore> {
   const store = new CountingStore();
   for (const product of options.products ?? []) await store.add(product);

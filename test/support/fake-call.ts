@@ -4,7 +4,7 @@
 import type { CallContext, CallTools } from '../../src/call/call-agent.js';
 import { CsError } from '../../src/domain/cs-error.js';
 import type { Language } from '../../src/domain/language.js';
-import type { StoredRecord } from '../../src/domain/record-schemas.js';
+import type { Customer } from '../../src/domain/record-schemas.js';
 import type {
   ConversationTurn,
   PermissionCheckRecord,
@@ -48,7 +48,7 @@ function decide(action: string): Pick<PermissionCheckRecord, 'status' | 'rule' |
 export function createFakeCall(options?: {
   language?: Language;
   coldStart?: boolean;
-  customer?: StoredRecord;
+  customer?: Customer;
   conversation?: ConversationTurn[];
   mock?: Record<string, unknown>;
 }): CallContext & {

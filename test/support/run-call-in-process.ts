@@ -6,7 +6,7 @@ import type { CallAgent } from '../../src/call/call-agent.js';
 import { CallSession } from '../../src/call/call-session.js';
 import { runConversation } from '../../src/call/run-call.js';
 import type { Language } from '../../src/domain/language.js';
-import type { StoredRecord } from '../../src/domain/record-schemas.js';
+import type { Customer, Product } from '../../src/domain/record-schemas.js';
 import type { CallEvent, Review } from '../../src/domain/session-schemas.js';
 import { MemoryRecordStore } from '../../src/store/memory/memory-record-store.js';
 import { createMockBackend, setMockResponse } from '../../src/systems/mock-backend.js';
@@ -21,8 +21,8 @@ import { CUSTOMER_ZH, fixedClock, OPERATOR_ZH, PRODUCT_ZH } from './scenario-rec
 export async function runCallInProcess(input: {
   turns: readonly string[];
   language?: Language;
-  product?: StoredRecord;
-  customer?: StoredRecord;
+  product?: Product;
+  customer?: Customer;
   /** Fixed mock responses for the caller, by interface name. */
   mock?: Record<string, Record<string, unknown>>;
   agent?: CallAgent;

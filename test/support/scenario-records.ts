@@ -2,13 +2,14 @@
 // test/ rather than src/test-support/ because nothing outside this repository imports them; the
 // doubles the library ships (the mock backend and mock server) stay in src/systems/.
 
-import type { StoredRecord } from '../../src/domain/record-schemas.js';
+import { recordOf } from '../../src/domain/record-of.js';
+import type { Customer, Operator, Product, RecordOf, RecordType } from '../../src/domain/record-schemas.js';
 
 /**
  * The seed's subscription product (../shared/scenarios/calls/records.json) with its id; the one
  * copy the systems, agent and call tests use. Overrides replace fields.
  */
-export function scenarioProduct(overrides: Record<string, unknown> = {}): StoredRecord {
+export function scenarioProduct(overrides: Record<string, unknown> = {}): Product {
   return {
     _id: 'ea1677ad',
     _type: 'product',
@@ -70,10 +71,10 @@ export function scenarioProduct(overrides: Record<string, unknown> = {}): Stored
 }
 
 /** The scenario product as a constant, for tests that never change it. */
-export const PRODUCT_ZH: StoredRecord = scenarioProduct();
+export const PRODUCT_ZH: Product = scenarioProduct();
 
-/** An English product (records-en.json). */
-export function enProduct(overrides: Record<string, unknown> = {}): StoredRecord {
+/** An English product (records-en.json; two of its features, two of its interfaces). */
+export function enProduct(overrides: Record<string, unknown> = {}): Product {
   return {
     _id: '0b1c2d3e',
     _type: 'product',
@@ -81,6 +82,16 @@ export function enProduct(overrides: Record<string, unknown> = {}): StoredRecord
     name: 'StreamPlus Premium',
     description: 'A video streaming subscription billed monthly or yearly, with auto-renewal.',
     features: ['4K streaming', 'Offline downloads'],
+    common_issues: ['Unrecognised charge', 'Wants to stop auto-renewal', 'Cannot sign in'],
+    solutions: ['Look up subscriptions and billing and explain the charge', 'Reset the password'],
+    faq: [
+      {
+        q: 'How long does a refund take?',
+        a: 'Refunds go back to the original payment method within 1 to 3 business days.',
+      },
+    ],
+    escalation_criteria: ['Refund of $100 or more', 'Account closure requests'],
+    sla: 'Supervisor decisions within 2 hours; complaint tickets within 48 hours',
     api_interfaces: {
       user_subscription: {
         description: "Look up the caller's subscriptions",
@@ -99,11 +110,17 @@ export function enProduct(overrides: Record<string, unknown> = {}): StoredRecord
         mock_enabled: true,
       },
     },
+    operator_permissions: {
+      can_approve_immediately: ['refund < $100', 'password reset', 'cancel auto-renewal'],
+      requires_supervisor: ['refund >= $100', 'account closure'],
+      requires_process: ['complaint', 'compensation claim'],
+      forbidden: ["disclose other customers' information"],
+    },
     ...overrides,
   };
 }
 
-export const OPERATOR_ZH: StoredRecord = {
+export const OPERATOR_ZH: Operator = {
   _id: 'b1b2c3d4',
   _type: 'operator',
   _created: '2026-01-01T00:00:00.000000',
@@ -117,7 +134,7 @@ export const OPERATOR_ZH: StoredRecord = {
   closing_technique: '还有别的能帮您的吗？那先这样，祝您生活愉快。',
 };
 
-export const CUSTOMER_ZH: StoredRecord = {
+export const CUSTOMER_ZH: Customer = {
   _id: 'c1b2c3d4',
   _type: 'customer',
   _created: '2026-01-01T00:00:00.000000',
@@ -142,4 +159,17 @@ export const SUBSCRIPTION = {
 /** A fixed clock for tests. */
 export function fixedClock(iso = '2026-01-25T10:00:00'): { now(): Date } {
   return { now: () => new Date(iso) };
+}
+
+/**
+ * A record of `type` for a test, from plain fields (a scenario file's record, or only the fields
+ * a test needs), with metadata added and typed through `recordOf` as a store types its records.
+ */
+export function testRecord<T extends RecordType>(
+  type: T,
+  id: string,
+  fields: Record<string, unknown>,
+): RecordOf<T> {
+  const name = typeof fields.name === 'string' ? fields.name : '';
+  return recordOf(type, { ...fields, _id: id, _type: type, _created: '2026-11-25T00:00:00.000000', name });
 }

@@ -2,6 +2,7 @@ import { APICallError } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { createFakeCall, OTHER_CUSTOMERS } from '../../../test/support/fake-call.js';
 import { scriptedModel, toolResults, userTexts } from '../../../test/support/mock-model.js';
+import { testRecord } from '../../../test/support/scenario-records.js';
 import type { CallContext } from '../../call/call-agent.js';
 import type { GuardDecisionRecord, Review } from '../../domain/session-schemas.js';
 import { ReviewSchema } from '../../domain/session-schemas.js';
@@ -347,15 +348,12 @@ describe('createLlmAgent', () => {
       const { agent, fallbackCalls } = setup(model);
       const call = createFakeCall({
         coldStart: true,
-        customer: {
-          _id: 'd1b2c3d4',
-          _type: 'customer',
-          _created: '2026-01-01T00:00:00.000000',
+        customer: testRecord('customer', 'd1b2c3d4', {
           name: '来电客户_1111',
           phone: '13700001111',
           type: 'new',
           _cold_start: true,
-        },
+        }),
         conversation: [
           { role: 'agent', content: '您好' },
           { role: 'customer', content: '我姓王' },
