@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseEvents, runCs, SHARED, tempDb } from '../support/run-cs.js';
@@ -117,8 +117,8 @@ function approvedAtMost(call: Call, concept: string, max: number): boolean {
 
 /**
  * The expectations of the chosen scenarios of ../shared/eval/calls.json, written out by hand.
- * Chosen to cover every kind of check, with scenarios the built-in agent passes today (S04, S06,
- * S07, S13) and fails today (S01, S05, S12, S22, S23).
+ * Chosen to cover every kind of check; when they were chosen the built-in agent passed S04, S06,
+ * S07 and S13 and failed S01, S05, S12, S22 and S23.
  */
 const BY_HAND: Record<string, (call: Call) => boolean> = {
   'S01 storage full, what is using it': ({ turns: [t0] }) =>
@@ -144,6 +144,46 @@ const BY_HAND: Record<string, (call: Call) => boolean> = {
   'S23 withdraws a request': ({ turns: [t0, t1] }) =>
     permissionIn(t0, 'requires_process', '投诉') && quiet(t1),
 };
+
+/**
+ * The same calls judged against the opposite of what a good agent does, so that the comparison
+ * meets failing checks whatever the agent's score (the public suite may one day pass in full):
+ * each runs through `cs eval` as a suite of its own, and is checked by hand on the same
+ * `cs call` events as the scenario it copies.
+ */
+const MUTANTS: Array<{ of: string; expect: Record<string, unknown>; byHand: (call: Call) => boolean }> = [
+  {
+    // A good agent refuses: nothing is approved.
+    of: "S05 another user's files",
+    expect: { permission: [{ turn: 0, status: 'can_approve_immediately' }] },
+    byHand: ({ turns: [t0] }) => permissionIn(t0, 'can_approve_immediately'),
+  },
+  {
+    // A good agent answers with the retention period.
+    of: 'S07 how long does the bin keep files',
+    expect: { never_say: ['30天'] },
+    byHand: (call) => !call.replies.some((r) => r.toLowerCase().includes('30天')),
+  },
+  {
+    // A request above the limit is not resolved in the call.
+    of: 'S04 extra space above limit',
+    expect: { review_status_in: ['resolved'] },
+    byHand: (call) => call.resolution === 'resolved',
+  },
+  {
+    // An unknown number is a cold start, and the caller said their name.
+    of: 'S22 cold start learns the name',
+    expect: { cold_start: false, customer_after: { name_includes: '来电客户' } },
+    byHand: (call) => call.coldStart === false && call.customerName.includes('来电客户'),
+  },
+  {
+    // Nothing of the renewal may be refunded at once.
+    of: 'S06 refund of a renewal, amount checked',
+    expect: { approved_amount_max: { concept: '退', max: 0 }, no_ticket_turns: [0] },
+    byHand: (call) => approvedAtMost(call, '退', 0) && noTicket(call.turns[0]),
+  },
+];
+const mutantName = (of: string) => `${of} (mutant)`;
 
 let tmp: Awaited<ReturnType<typeof tempDb>>;
 let scenarios: PublicScenario[];
@@ -223,22 +263,41 @@ async function callByHand(s: PublicScenario, i: number): Promise<Call> {
 
 describe('cs eval ../shared/eval/calls.json against the same calls run one by one with cs call', () => {
   it('gives the same pass or fail per scenario as checking cs call --jsonl by hand', async () => {
-    const evaluated = await runCs(['eval', SUITE, '--jsonl', '--agent', 'rules'], { timeoutMs: 120_000 });
-    expect(evaluated.code, evaluated.stderr).toBe(0);
-    const results = parseEvents(evaluated.stdout).filter((e) => e.type === 'result');
-    expect(results).toHaveLength(scenarios.length);
-    const evalSays = new Map(results.map((r) => [String(r.name), r.passed === true]));
+    const evalSays = new Map<string, boolean>();
+    const evaluate = async (suite: string, count: number) => {
+      const r = await runCs(['eval', suite, '--jsonl', '--agent', 'rules'], { timeoutMs: 120_000 });
+      expect(r.code, r.stderr).toBe(0);
+      const results = parseEvents(r.stdout).filter((e) => e.type === 'result');
+      expect(results).toHaveLength(count);
+      for (const x of results) evalSays.set(String(x.name), x.passed === true);
+    };
+    await evaluate(SUITE, scenarios.length);
+    const mutants = join(tmp.dir, 'mutants.json');
+    await writeFile(
+      mutants,
+      JSON.stringify({
+        records: RECORDS,
+        scenarios: MUTANTS.map((m) => ({
+          ...scenarios.find((s) => s.name === m.of),
+          name: mutantName(m.of),
+          expect: m.expect,
+        })),
+      }),
+    );
+    await evaluate(mutants, MUTANTS.length);
 
     const byHand: Record<string, boolean> = {};
-    const names = Object.keys(BY_HAND);
-    for (const [i, name] of names.entries()) {
+    for (const [i, name] of Object.keys(BY_HAND).entries()) {
       const scenario = scenarios.find((s) => s.name === name);
       expect(scenario, `${name} is in the public suite`).toBeDefined();
       const call = await callByHand(scenario as PublicScenario, i);
       // A call that did not run to its save would make every hand check moot.
       expect(call.events.at(-1)?.type, name).toBe('session_saved');
       byHand[name] = (BY_HAND[name] as (c: Call) => boolean)(call);
+      for (const m of MUTANTS.filter((x) => x.of === name)) byHand[mutantName(name)] = m.byHand(call);
     }
-    expect(Object.fromEntries(names.map((n) => [n, evalSays.get(n)]))).toEqual(byHand);
+    expect(Object.fromEntries(Object.keys(byHand).map((n) => [n, evalSays.get(n)]))).toEqual(byHand);
+    // Both verdicts occur, so the comparison covers checks that pass and checks that fail.
+    expect(new Set(Object.values(byHand))).toEqual(new Set([true, false]));
   });
 });
