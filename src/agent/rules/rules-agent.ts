@@ -20,7 +20,7 @@ import {
 import { fillParams } from './interface-params.js';
 import { composeReply, type ReplyParts } from './methodology-reply.js';
 import { phrases, pick, slaWindow } from './reply-phrases.js';
-import { speakResponse } from './speak-facts.js';
+import { maskOtherPhones, speakResponse } from './speak-facts.js';
 import { type Understanding, understandUtterance } from './understand-utterance.js';
 
 interface Subscription {
@@ -46,7 +46,7 @@ export function createRulesAgent(): CallAgent {
       return greeting || phrases(ctx.language).greetingReply;
     },
     async reply(ctx, utterance) {
-      return replyTo(ctx, utterance);
+      return maskOtherPhones(await replyTo(ctx, utterance), ctx.phone);
     },
     async review(ctx): Promise<Review> {
       return reviewFromContext(ctx);

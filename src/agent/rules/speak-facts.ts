@@ -87,6 +87,30 @@ const STATUS_WORDS: Record<string, { zh: string; en: string }> = {
   completed: { zh: '已完成', en: 'completed' },
 };
 
+/**
+ * Contact and identity fields (a courier's phone, a driver's plate holder's address) are never
+ * read out: a response may carry other people's, and the caller needs none of them said.
+ */
+const PERSONAL_FIELD =
+  /phone|mobile|tel(?:ephone)?$|contact|e-?mail|id_?card|id_?number|passport|address|住址|地址|电话|手机|身份证/i;
+
+/** Phone numbers as people write them: 13812345678, 138 1234 5678, +86-138-1234-5678. */
+const PHONE_LIKE = /(?<![\d])(?:\+?\d{1,3}[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?![\d])/g;
+
+/**
+ * The reply with every phone number that is not the caller's masked (138****5678 keeps nothing
+ * of it: ***): nobody else's number leaves the agent, whatever a response or a record held.
+ *
+ * @example maskOtherPhones('骑手电话15987654321', '13700001111') // '骑手电话***'
+ */
+export function maskOtherPhones(text: string, callerPhone: string): string {
+  const caller = callerPhone.replace(/\D/g, '');
+  return text.replace(PHONE_LIKE, (m) => {
+    const digits = m.replace(/\D/g, '');
+    return caller !== '' && digits.endsWith(caller.slice(-11)) ? m : '***';
+  });
+}
+
 const MAX_FIELDS = 6;
 const MAX_ITEMS = 3;
 
@@ -138,7 +162,10 @@ function spokenValue(value: unknown, lang: Language, depth: number): string {
   }
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([k, v]) => !k.startsWith('_') && k !== 'mock' && v !== null && v !== undefined)
+      .filter(
+        ([k, v]) =>
+          !k.startsWith('_') && k !== 'mock' && !PERSONAL_FIELD.test(k) && v !== null && v !== undefined,
+      )
       .slice(0, MAX_FIELDS);
     const parts = entries.map(([k, v]) => spokenField(k, v, lang, depth)).filter(Boolean);
     return parts.join(depth === 0 ? (lang === 'zh' ? '，' : ', ') : lang === 'zh' ? '，' : ', ');

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { maskOtherPhones, speakResponse } from './speak-facts.js';
+
+describe('speakResponse', () => {
+  it('says every value of any response, with units after numbers and statuses in words', () => {
+    const said = speakResponse(
+      { name: 'delivery', description: '查询配送进度' },
+      { status: 'delivering', eta_minutes: 12, items: [{ name: '可乐', count: 2 }] },
+      'zh',
+    );
+    expect(said).toContain('配送进度');
+    expect(said).toContain('12分钟');
+    expect(said).toContain('可乐');
+    const en = speakResponse({ name: 'shipment', description: '查询物流' }, { status: 'in_transit' }, 'en');
+    expect(en).toBe('I checked shipment: status in transit.');
+  });
+
+  it('never reads out contact or identity fields, and says so when nothing is on record', () => {
+    const said = speakResponse(
+      { name: 'rider', description: '查询骑手' },
+      { rider: { name: '张师傅', phone: '15987654321', address: '幸福路1号' } },
+      'zh',
+    );
+    expect(said).toContain('张师傅');
+    expect(said).not.toContain('15987654321');
+    expect(said).not.toContain('幸福路');
+    expect(speakResponse({ name: 'orders' }, {}, 'zh')).toContain('没有相关记录');
+  });
+});
+
+describe('maskOtherPhones', () => {
+  it("masks every phone number but the caller's, however it is written", () => {
+    expect(maskOtherPhones('骑手电话15987654321', '13700001111')).toBe('骑手电话***');
+    expect(maskOtherPhones('call +86 159 8765 4321', '13700001111')).toBe('call ***');
+    expect(maskOtherPhones('您的号码13700001111', '13700001111')).toBe('您的号码13700001111');
+    expect(maskOtherPhones('订单号20261103810217', '13700001111')).toBe('订单号20261103810217');
+  });
+});

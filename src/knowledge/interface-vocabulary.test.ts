@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { profileInterfaces, relevantInterfaces } from './interface-vocabulary.js';
+
+const drive = profileInterfaces({
+  storage_usage: {
+    description: '查询空间使用情况',
+    endpoint: '/api/drive/{user_id}/usage',
+    response_fields: ['used_gb', 'quota_gb'],
+  },
+  recycle_bin: {
+    description: '查询回收站里的已删除文件',
+    endpoint: '/api/drive/{user_id}/recycle',
+    response_fields: ['files'],
+  },
+  drive_orders: {
+    description: '查询会员订单与扣款记录',
+    endpoint: '/api/drive/{user_id}/orders',
+    response_fields: ['orders'],
+  },
+});
+
+describe('relevantInterfaces', () => {
+  it("finds the interface a caller's words are about though they share no word", () => {
+    expect(relevantInterfaces(drive, '我的云盘怎么又满了？到底用了多少？')).toEqual(['storage_usage']);
+    expect(relevantInterfaces(drive, '照片文件夹不小心删了，能找回来吗')).toEqual(['recycle_bin']);
+    expect(relevantInterfaces(drive, '11月1号又扣了我钱')).toEqual(['drive_orders']);
+  });
+
+  it('names nothing for words about none of them', () => {
+    expect(relevantInterfaces(drive, '你好，谢谢')).toEqual([]);
+    expect(relevantInterfaces([], '我的云盘满了')).toEqual([]);
+  });
+
+  it('reads English interfaces and callers alike', () => {
+    const rides = profileInterfaces({
+      trips: {
+        description: 'Recent trips with fare, estimate, route and driver',
+        response_fields: ['trips'],
+      },
+      wallet: {
+        description: 'Ride credits, coupons and payment methods',
+        response_fields: ['credits', 'coupons'],
+      },
+    });
+    expect(relevantInterfaces(rides, 'my last ride cost way more than the estimated fare')[0]).toBe('trips');
+  });
+});
