@@ -6,7 +6,7 @@
 import { hasCjk } from '../domain/language.js';
 import type { ConceptDef } from './_lexicon.js';
 import { formatAmount } from './_reasons.js';
-import { familyOf } from './_rule.js';
+import { familyOf, toBase } from './_rule.js';
 import type { CompiledRule } from './compile-rules.js';
 import type { Quantity } from './parse-quantities.js';
 
@@ -24,6 +24,14 @@ const LEAD =
   /^(?:(?:你好|您好|喂|嗯|那个|就是|麻烦你?|请你?|请|帮我|帮忙|给我|替我|我要|我想要?|我需要|能不能|可不可以|可以|能否|please|can you|could you|would you|i want to|i'd like to|i need to|i want)[\s,，]*)+/i;
 const TRAIL =
   /(?:[\s,，。.!！?？~～]|吧|啊|呀|呢|哈|嘛|行不行|可以吗|好吗|行吗|谢谢|please|thanks|thank you)+$/i;
+
+/** 半个月 against a rule in days is 15天; money stays in its currency (no rate is known). */
+function inUnitOf(amount: Amount, unit: Quantity['unit'] | undefined): Amount {
+  if (!unit || unit === amount.unit || familyOf(unit) !== familyOf(amount.unit) || familyOf(unit) === 'money')
+    return amount;
+  const value = Math.round((toBase(amount.value, amount.unit) / toBase(1, unit)) * 100) / 100;
+  return { value, unit };
+}
 
 /**
  * The label of one decided request. `rule` is the rule that decided it (its phrase names the
@@ -46,7 +54,7 @@ export function actionLabel(input: {
     // in money: 赔偿申请300元), not when it is something else said alongside.
     const family = rule.condition?.family ?? rule.concepts.find((c) => c.families)?.families?.[0];
     const fits = amount !== undefined && family !== undefined && familyOf(amount.unit) === family;
-    return join(rule.phrase, fits ? amount : undefined, lang);
+    return join(rule.phrase, fits ? inUnitOf(amount, rule.condition?.unit) : undefined, lang);
   }
   if (concept) return join(concept[input.lang], amount, input.lang);
   const plain = input.text.trim().replace(LEAD, '').replace(TRAIL, '');

@@ -115,7 +115,7 @@ function senseTable(): Table {
         word: isAsciiLetter(p.key.charCodeAt(0)),
         prefix: true,
         re: new RegExp(p.re, 'y'),
-        overlay: p.consume === 'key',
+        overlay: p.overlay === true,
       });
     }
   });
@@ -129,6 +129,17 @@ function senseTable(): Table {
 
 function isWordChar(c: number): boolean {
   return isAsciiLetter(c) || isDigit(c);
+}
+
+// 不修了, 别退, don't reset: an action refused is not asked for. 要不要修 and 能不能修 still ask.
+const NEGATION_ZH = /(?:不|别|没|甭|不要|不用|不想|不需要|无需|不必|不再)$/;
+const NEGATION_EN = /\b(?:don't|do not|not|no need to|never)\s+$/;
+
+function negated(norm: string, i: number): boolean {
+  const before = norm.slice(Math.max(0, i - 12), i);
+  if (NEGATION_EN.test(before)) return true;
+  const zh = before.slice(-3);
+  return NEGATION_ZH.test(zh) && !/(.)不\1$/.test(zh);
 }
 
 /** A sense found in text, with its span. */
@@ -163,6 +174,7 @@ export function scanSenses(norm: string, spans?: SenseSpan[]): Uint8Array {
         if (m === null) continue;
         end = i + m[0].length;
         if (e.overlay) {
+          if (negated(norm, i)) continue;
           for (const s of e.senses) has[s] = 1;
           spans?.push({ senses: e.senses, start: i, end });
           continue;
@@ -185,8 +197,10 @@ export function scanSenses(norm: string, spans?: SenseSpan[]): Uint8Array {
       // restor* runs to the end of the word.
       while (bestEnd < norm.length && isAsciiLetter(norm.charCodeAt(bestEnd))) bestEnd++;
     }
-    for (const s of best.senses) has[s] = 1;
-    if (best.senses.length > 0) spans?.push({ senses: best.senses, start: i, end: bestEnd });
+    if (!(t.isAction[best.senses[0] ?? 0] === 1 && negated(norm, i))) {
+      for (const s of best.senses) has[s] = 1;
+      if (best.senses.length > 0) spans?.push({ senses: best.senses, start: i, end: bestEnd });
+    }
     i = bestEnd;
   }
   return has;

@@ -24,10 +24,11 @@ export interface SensePattern {
   /** Source of a regular expression matched at the key's position. */
   re: string;
   /**
-   * How many characters the match consumes (the key's length when the pattern reaches across
-   * other words, so 全额 in 机票给我全额退了 is still read).
+   * The pattern adds its sense and consumes nothing, so the words it reaches across are read too
+   * (全额 in 机票给我全额退了). Otherwise the match competes with literal forms by length and is
+   * consumed.
    */
-  consume?: 'key' | 'match';
+  overlay?: true;
 }
 
 export interface SenseDef {
@@ -113,11 +114,13 @@ export const SENSES: readonly SenseDef[] = [
       '撤销删除',
     ],
     en: ['restor*', 'recover*', 'undelet*', 'retriev*', 'bring back'],
-    patterns: [{ key: 'get', re: "get\\s+(?:[\\w']+\\s+){0,3}?back\\b", consume: 'key' }],
+    patterns: [{ key: 'get', re: "get\\s+(?:[\\w']+\\s+){0,3}?back\\b", overlay: true }],
   },
   {
     id: 'expand',
     role: 'action',
+    // More space is asked for even when 空间 is not said (加30个G).
+    also: ['space'],
     zh: [
       '扩容',
       '扩充',
@@ -133,7 +136,7 @@ export const SENSES: readonly SenseDef[] = [
       '升级空间',
     ],
     en: [
-      'expand*',
+      'expan*',
       'more space',
       'more storage',
       'extra space',
@@ -181,7 +184,7 @@ export const SENSES: readonly SenseDef[] = [
       ...['改', '换', '挪', '推', '提', '延'].map((key) => ({
         key,
         re: `(?:改|换|挪|推迟|延后|提前)(?:到|成|在)[^,.!?;:、\\n]{0,4}?${DATE}`,
-        consume: 'key' as const,
+        overlay: true as const,
       })),
       {
         key: 'change',
@@ -240,6 +243,7 @@ export const SENSES: readonly SenseDef[] = [
       {
         key: 'send',
         re: 'send\\s+(?:me\\s+|us\\s+)?(?:another|a new|a replacement|the missing|a spare|one more)\\b',
+        overlay: true,
       },
     ],
   },
@@ -294,9 +298,9 @@ export const SENSES: readonly SenseDef[] = [
     en: ['ticket refund*'],
     patterns: [
       // 机票给我全额退了: the ticket named, then 退 later in the clause.
-      { key: '机票', re: '机票[^,.!?;:、\\n]{0,6}?退(?!款|钱|费)', consume: 'key' },
-      { key: '票', re: '票[^,.!?;:、\\n]{0,3}?退(?!款|钱|费)', consume: 'key' },
-      { key: '把', re: '把(?:这张|那张)?票退', consume: 'match' },
+      { key: '机票', re: '机票[^,.!?;:、\\n]{0,6}?退(?!款|钱|费)', overlay: true },
+      { key: '票', re: '票[^,.!?;:、\\n]{0,3}?退(?!款|钱|费)', overlay: true },
+      { key: '把', re: '把(?:这张|那张)?票退' },
       { key: 'refund', re: 'refund\\s+(?:my |the |this )?(?:ticket|flight|booking)s?\\b' },
       { key: 'cancel', re: 'cancel\\s+(?:my |the |this )?(?:ticket|flight)s?\\b' },
     ],
@@ -305,7 +309,8 @@ export const SENSES: readonly SenseDef[] = [
     id: 'waive',
     role: 'action',
     concept: 'fee_waiver',
-    zh: ['减免', '免除', '豁免', '免掉', '免了', '免去', '抹掉'],
+    // 免 alone (能不能免) comes last: 免费 is free of charge, 免除 a waiver.
+    zh: ['减免', '免除', '豁免', '免掉', '免了', '免去', '抹掉', '免'],
     en: ['waiv*'],
   },
   {

@@ -17,6 +17,7 @@ import {
   PLAUSIBLE,
   type RequestContext,
   type RequestView,
+  STRONG,
   scanSenses,
 } from './_meaning.js';
 import {
@@ -458,7 +459,32 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
     );
     levels[i] = meaning === CONTRADICTED ? NONE : (Math.max(meaning, lexicon) as MatchLevel);
   }
+  if (view) explainedAway(rules, levels, sensesOf(part));
   return levels;
+}
+
+/**
+ * 退票手续费能不能免: 退票 is what the fee is for, not a request for a refund of the ticket. A
+ * rule matched only by meaning, through actions that another strongly matching rule reads as its
+ * object (退票手续费减免), is not a reading of the request. Forbidden rules are kept.
+ */
+function explainedAway(rules: CompiledRules, levels: MatchLevel[], has: Uint8Array): void {
+  for (let i = 0; i < levels.length; i++) {
+    const rule = rules.rules[i]!;
+    if (
+      levels[i]! <= NONE ||
+      levels[i] === EXACT ||
+      rule.category === 'forbidden' ||
+      rule.concepts.length > 0
+    )
+      continue;
+    const said = rule.meaning.heads.filter((h) => has[h] === 1);
+    if (said.length === 0) continue;
+    const explained = rules.rules.some(
+      (other, j) => j !== i && levels[j]! >= STRONG && said.every((h) => other.meaning.objects.includes(h)),
+    );
+    if (explained) levels[i] = NONE;
+  }
 }
 
 function lexiconLevel(rule: CompiledRule, part: Part): MatchLevel {

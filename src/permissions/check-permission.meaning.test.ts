@@ -1,0 +1,378 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  type OperatorPermissions,
+  OperatorPermissionsSchema,
+  type PermissionCategory,
+} from '../domain/record-schemas.js';
+import { checkPermission, compileRules } from './index.js';
+
+// The public eval products (../shared/eval/records.json): their rules are worded their own way.
+const EvalRecords = z.object({
+  products: z.array(z.object({ name: z.string(), operator_permissions: OperatorPermissionsSchema })),
+});
+const evalProducts = EvalRecords.parse(
+  JSON.parse(readFileSync(new URL('../../../shared/eval/records.json', import.meta.url), 'utf8')),
+).products;
+const permissionsOf = (name: string): OperatorPermissions => {
+  const product = evalProducts.find((p) => p.name === name);
+  if (!product) throw new Error(`no eval product ${name}`);
+  return product.operator_permissions;
+};
+const compiled = new Map(evalProducts.map((p) => [p.name, compileRules(p.operator_permissions)]));
+const rulesOf = (name: string) => compiled.get(name)!;
+
+type Row = [product: string, rule: string, status: PermissionCategory, paraphrases: [string, string, string]];
+
+// Three ways callers ask for each rule of the four products, as they talk.
+const PARAPHRASES: Row[] = [
+  [
+    '云盘会员',
+    '恢复回收站文件',
+    'can_approve_immediately',
+    [
+      '就是工作文档那个文件夹，赶紧给我弄回来',
+      '昨天误删的照片能帮我还原一下吗',
+      '回收站里那个文件夹帮我找回来',
+    ],
+  ],
+  [
+    '云盘会员',
+    '临时扩容<=50GB',
+    'can_approve_immediately',
+    ['空间不够用了，先给我临时加30个G行不行', '空间不够了，帮我扩容20G', '能不能临时多给我10个G的空间'],
+  ],
+  [
+    '云盘会员',
+    '退款<30元',
+    'can_approve_immediately',
+    ['上个月多扣了我15块，退给我吧', '把那19块钱退我', '退我二十块钱就行'],
+  ],
+  [
+    '云盘会员',
+    '退款>=30元',
+    'requires_supervisor',
+    ['11月1号又自动扣了我钱，我都不用了，把钱退我，退50', '续费扣的99元给我退了', '退款一百块'],
+  ],
+  ['云盘会员', '扩容>50GB', 'requires_supervisor', ['给我扩容一百G', '空间再加80个G', '帮我扩到200GB']],
+  [
+    '云盘会员',
+    '数据丢失赔偿申请',
+    'requires_process',
+    ['文件都丢了，你们得赔我', '你们把我照片弄丢了，我要索赔', '数据没了，给个补偿'],
+  ],
+  [
+    '云盘会员',
+    '账户注销',
+    'requires_process',
+    ['帮我把账号注销了', '我不用了，销户吧', '这个云盘账户我要注销'],
+  ],
+  [
+    '云盘会员',
+    '透露其他用户信息',
+    'forbidden',
+    ['告诉我这个号码的机主是谁', '把别人的手机号告诉我', '我想知道其他用户的信息'],
+  ],
+  [
+    '云盘会员',
+    '查看他人文件',
+    'forbidden',
+    [
+      '我儿子的云盘账号是13700005555，你帮我看看他都存了些什么',
+      '帮我看看我老公云盘里存了什么照片',
+      '让我瞧瞧我女朋友云盘里存的东西',
+    ],
+  ],
+  [
+    '优选商城',
+    '7天无理由退货',
+    'can_approve_immediately',
+    ['保温杯收到3天了，不喜欢想退货', '买了两天，不想要了，退货（收货2天）', '收到5天了，想无理由退货'],
+  ],
+  [
+    '优选商城',
+    '退款<200元',
+    'can_approve_immediately',
+    ['退我89块', '保温杯的钱89元退给我吧', '退款150元吧'],
+  ],
+  [
+    '优选商城',
+    '补发配件',
+    'can_approve_immediately',
+    ['收到的耳机盒子里没有充电线，给我补发一根', '少了个耳帽，帮我补寄一个', '说明书没放，补发一下配件'],
+  ],
+  [
+    '优选商城',
+    '退款>=200元',
+    'requires_supervisor',
+    ['耳机299，直接给我退款299元', '退我三百块', '把500块退给我'],
+  ],
+  [
+    '优选商城',
+    '超过7天退货',
+    'requires_supervisor',
+    ['买了半个月了还能退货吗', '都收到10天了，我要退货', '上个月买的，想退货'],
+  ],
+  [
+    '优选商城',
+    '质量问题鉴定',
+    'requires_process',
+    ['这耳机质量有问题，帮我鉴定一下', '我觉得是次品，你们检测一下', '送去做个质量鉴定'],
+  ],
+  ['优选商城', '投诉商家', 'requires_process', ['我要投诉这个商家', '举报这家店', '店家态度太差了，投诉']],
+  [
+    '优选商城',
+    '透露其他用户信息',
+    'forbidden',
+    ['把别的买家的地址告诉我', '告诉我其他用户的电话', '给我看看别人的订单'],
+  ],
+  [
+    '优选商城',
+    '修改收货人为他人',
+    'forbidden',
+    ['你把冯雪那个订单的收货地址改成我家，她是我同事', '把收货人改成我朋友', '收货人帮我改成我同事'],
+  ],
+  [
+    '畅行机票',
+    '免费改签一次',
+    'can_approve_immediately',
+    ['我3月5号的航班想改到3月6号，能改吗？', '改签到12月6号', '帮我换个航班，改到明天'],
+  ],
+  [
+    '畅行机票',
+    '退票手续费减免<=50元',
+    'can_approve_immediately',
+    ['退票手续费30元能免掉吗', '把退票的手续费减免20块', '退票手续费四十元帮我免了'],
+  ],
+  [
+    '畅行机票',
+    '全额退票',
+    'requires_supervisor',
+    ['行程取消了，机票给我全额退了', '我要全额退票', '机票全退了吧'],
+  ],
+  [
+    '畅行机票',
+    '手续费减免>50元',
+    'requires_supervisor',
+    ['手续费减免80元', '改签手续费100块能不能免掉', '退票手续费减免一百元'],
+  ],
+  [
+    '畅行机票',
+    '航班延误赔偿申请',
+    'requires_process',
+    ['上周航班延误了四个小时，我要申请赔偿', '申请延误赔偿', '飞机晚点这么久，你们得赔钱'],
+  ],
+  [
+    '畅行机票',
+    '透露其他乘客信息',
+    'forbidden',
+    ['告诉我其他乘客的电话', '把别的乘客的座位号告诉我', '其他旅客的姓名能给我看下吗'],
+  ],
+  [
+    '畅行机票',
+    '更改乘机人姓名',
+    'forbidden',
+    ['把乘机人名字改成我朋友', '乘客姓名填错了，帮我改一下', '登机人换个名字'],
+  ],
+  [
+    '小智音箱',
+    '远程重置设备',
+    'can_approve_immediately',
+    ['帮我把音箱重置一下', '音箱恢复出厂设置吧', '远程给我的设备初始化一下'],
+  ],
+  [
+    '小智音箱',
+    '保修期内免费维修',
+    'can_approve_immediately',
+    ['音箱有杂音，在保修期内吧？给我修一下', '还在保修期内，帮我免费修理', '没过保，音箱坏了给修一下'],
+  ],
+  [
+    '小智音箱',
+    '补发充电器',
+    'can_approve_immediately',
+    ['充电器丢了，再给我寄一个', '盒子里没有充电头，补发一个', '给我补发充电器'],
+  ],
+  [
+    '小智音箱',
+    '保修期外免费维修',
+    'requires_supervisor',
+    ['音箱过保了，能免费修吗', '保修期过了，还能免费维修吗', '音箱坏了，你们免费给我修一下吧'],
+  ],
+  [
+    '小智音箱',
+    '换新机',
+    'requires_supervisor',
+    ['直接给我换一台新的', '不修了，换新机', '能不能给我换个新音箱'],
+  ],
+  [
+    '小智音箱',
+    '质量投诉',
+    'requires_process',
+    ['音箱质量太差了，我要投诉', '我要投诉你们产品质量', '这音箱做工太烂了，投诉'],
+  ],
+  [
+    '小智音箱',
+    '透露其他用户信息',
+    'forbidden',
+    [
+      '告诉我别人的音箱绑定的手机号',
+      '把其他用户的信息发给我',
+      '帮我查一下13912345678这个号码的用户叫什么名字',
+    ],
+  ],
+  [
+    '小智音箱',
+    '解绑他人设备',
+    'forbidden',
+    ['把我老婆的音箱解绑了', '帮我解绑别人的设备', '我室友的音箱帮我解绑一下'],
+  ],
+];
+
+// A request that may mean an approval rule or a stricter one: the stricter decides.
+const AMBIGUOUS: Array<[product: string, action: string, status: PermissionCategory, rule: string | null]> = [
+  ['云盘会员', '给我扩容', 'requires_supervisor', '扩容>50GB'],
+  ['云盘会员', '退款', 'requires_supervisor', '退款>=30元'],
+  ['云盘会员', '文件都丢了，帮我找回来，再赔我点钱', 'requires_process', '数据丢失赔偿申请'],
+  ['优选商城', '想退货', 'requires_supervisor', '超过7天退货'],
+  ['优选商城', '前几天收到的保温杯不太喜欢，想退货', 'requires_supervisor', '超过7天退货'],
+  ['优选商城', '耳机左边没声音，299直接给我退款吧', 'requires_supervisor', '退款>=200元'],
+  ['畅行机票', '退票手续费能不能免', 'requires_supervisor', '手续费减免>50元'],
+  ['畅行机票', '我要退票', 'requires_supervisor', '全额退票'],
+  ['畅行机票', '改签两次', 'requires_supervisor', null],
+  ['小智音箱', '音箱坏了，帮我修一下', 'requires_supervisor', '保修期外免费维修'],
+  ['小智音箱', '音箱不在保修期内了，能免费修吗', 'requires_supervisor', '保修期外免费维修'],
+  ['小智音箱', '在保修期内，不过我想直接换新机', 'requires_supervisor', '换新机'],
+];
+
+describe('checkPermission: the product’s own words, by meaning', () => {
+  it('has three paraphrases for every rule of the four eval products', () => {
+    for (const p of evalProducts) {
+      const rules = Object.values(p.operator_permissions).flat();
+      for (const rule of rules)
+        expect(
+          PARAPHRASES.some(([name, r]) => name === p.name && r === rule),
+          `${p.name}: ${rule}`,
+        ).toBe(true);
+    }
+  });
+
+  it.each(
+    PARAPHRASES.flatMap(([product, rule, status, said]) => said.map((s) => [product, s, rule, status])),
+  )('%s: reads %j as %s (%s)', (product, action, rule, status) => {
+    const d = checkPermission(rulesOf(product), action);
+    expect(d.status).toBe(status);
+    expect(d.rule).toBe(rule);
+  });
+
+  it.each(AMBIGUOUS)('%s: does not approve %j (%s by %s)', (product, action, status, rule) => {
+    const d = checkPermission(rulesOf(product), action);
+    expect(d.status).toBe(status);
+    expect(d.rule).toBe(rule);
+  });
+
+  it('never approves a paraphrase once its approval rule is gone', () => {
+    for (const [product, rule, status, said] of PARAPHRASES) {
+      if (status !== 'can_approve_immediately') continue;
+      const permissions = permissionsOf(product);
+      const without = compileRules({
+        ...permissions,
+        can_approve_immediately: permissions.can_approve_immediately.filter((r) => r !== rule),
+      });
+      for (const action of said) {
+        expect(checkPermission(without, action).status, `${product}: ${action}`).not.toBe(
+          'can_approve_immediately',
+        );
+      }
+    }
+  });
+
+  it('matches the issue’s examples to rules worded otherwise', () => {
+    const bank = compileRules({
+      can_approve_immediately: ['冻结卡片', '补发配件'],
+      requires_supervisor: ['解冻卡片'],
+      requires_process: ['航班延误赔偿申请'],
+      forbidden: [],
+    });
+    expect(checkPermission(bank, '把卡冻结').rule).toBe('冻结卡片');
+    expect(checkPermission(bank, '卡丢了，赶紧帮我冻上').status).toBe('can_approve_immediately');
+    expect(checkPermission(bank, '帮我把卡解冻').rule).toBe('解冻卡片');
+    expect(checkPermission(bank, '申请延误赔偿')).toMatchObject({
+      status: 'requires_process',
+      rule: '航班延误赔偿申请',
+    });
+  });
+
+  it('matches English requests to English rule phrases', () => {
+    const drive = compileRules({
+      can_approve_immediately: ['restore files from the recycle bin', 'temporary storage expansion <= 50GB'],
+      requires_supervisor: ['storage expansion > 50GB', 'replace the device'],
+      requires_process: ['compensation for lost data'],
+      forbidden: ["view other users' files"],
+    });
+    expect(checkPermission(drive, 'can you get my photos back').rule).toBe(
+      'restore files from the recycle bin',
+    );
+    expect(checkPermission(drive, 'please add 30GB, I am out of space')).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: 'temporary storage expansion <= 50GB',
+      label: 'temporary storage expansion 30 GB',
+    });
+    expect(checkPermission(drive, 'I need 100 GB more storage').rule).toBe('storage expansion > 50GB');
+    expect(checkPermission(drive, 'you lost my files, I want to be compensated').status).toBe(
+      'requires_process',
+    );
+    expect(checkPermission(drive, 'just send me a replacement').rule).toBe('replace the device');
+    expect(checkPermission(drive, "open my wife's folder for me").status).toBe('forbidden');
+  });
+
+  it('keeps rules on someone else’s data to requests that name someone else', () => {
+    const shop = rulesOf('优选商城');
+    expect(checkPermission(shop, '把我的收货地址改成公司').status).not.toBe('forbidden');
+    const speaker = rulesOf('小智音箱');
+    expect(checkPermission(speaker, '帮我把音箱解绑一下').status).not.toBe('forbidden');
+    const drive = rulesOf('云盘会员');
+    expect(checkPermission(drive, '帮我看看我自己的文件').status).not.toBe('forbidden');
+  });
+
+  it('does not take a refused action for a request', () => {
+    const d = checkPermission(rulesOf('小智音箱'), '不修了，换新机');
+    expect(d.parts.map((p) => p.rule)).toEqual(['换新机']);
+  });
+
+  it.each<[string, string, string]>([
+    ['云盘会员', '先给我临时加30个G行不行', '临时扩容30GB'],
+    ['云盘会员', '给我扩容一百G', '扩容100GB'],
+    ['云盘会员', '把那19块钱退我', '退款19元'],
+    ['云盘会员', '就是工作文档那个文件夹，赶紧给我弄回来', '恢复回收站文件'],
+    ['优选商城', '买了半个月了还能退货吗', '退货15天'],
+    ['优选商城', '保温杯收到3天了，不喜欢想退货', '7天无理由退货'],
+    ['畅行机票', '改签到12月6号', '免费改签一次'],
+    ['畅行机票', '退票手续费四十元帮我免了', '退票手续费减免40元'],
+    ['小智音箱', '音箱坏了，你们免费给我修一下吧', '保修期外免费维修'],
+    ['小智音箱', '帮我换个新的，另外充电器也补发一个', '换新机；补发充电器'],
+    ['云盘会员', '你好，帮我开通一下VIP吧', '开通一下VIP'],
+  ])('%s: labels %j as %j', (product, action, label) => {
+    const d = checkPermission(rulesOf(product), action);
+    expect(d.label).toBe(label);
+    expect(checkPermission(rulesOf(product), action).label).toBe(label);
+  });
+
+  it('labels with the lexicon’s name when no rule decides', () => {
+    const d = checkPermission(rulesOf('小智音箱'), '退款50元');
+    expect(d).toMatchObject({ status: 'requires_supervisor', rule: null, label: '退款50元' });
+  });
+
+  it('adding a forbidden request to any paraphrase makes it forbidden', () => {
+    const all = PARAPHRASES.flatMap(([product, , , said]) => said.map((s) => [product, s] as const));
+    fc.assert(
+      fc.property(fc.constantFrom(...all), fc.constantFrom('，', '；', '。'), ([product, action], sep) => {
+        const rules = rulesOf(product);
+        const d = checkPermission(rules, `${action}${sep}另外把其他用户的信息告诉我`);
+        expect(d.status).toBe('forbidden');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
