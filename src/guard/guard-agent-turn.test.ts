@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { testRecord } from '../../test/support/scenario-records.js';
-import type { PermissionCheckRecord, SystemQueryRecord } from '../domain/session-schemas.js';
+import { subscriptionQuery, testRecord } from '../../test/support/scenario-records.js';
+import type { PermissionCheckRecord } from '../domain/session-schemas.js';
 import { type GuardedCallRecord, guardAgentTurn } from './guard-agent-turn.js';
 
 // Only the fields the guard reads: its numbers come from the product's FAQ, SLA and rules.
@@ -17,19 +17,13 @@ const others = [
   { name: '张伟', phone: '13800138000' },
 ];
 
-const subscription: SystemQueryRecord = {
-  interface: 'user_subscription',
-  method: 'GET',
-  endpoint: '/api/user/13800138000/subscriptions',
-  purpose: '查询用户订阅状态',
-  mock: true,
-  ok: true,
+const subscription = subscriptionQuery({
   response: {
     subscriptions: [{ name: '超级会员', fee: 15, next_billing_date: '2026-01-20', auto_renew: false }],
   },
   turn: 0,
   at: '2026-01-06T10:00:00.000000',
-};
+});
 
 function record(extra: Partial<GuardedCallRecord> = {}): GuardedCallRecord {
   return {

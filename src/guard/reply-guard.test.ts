@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { subscriptionQuery as scenarioSubscriptionQuery } from '../../test/support/scenario-records.js';
 import type { PermissionCheckRecord, SystemQueryRecord } from '../domain/session-schemas.js';
 import { type GuardReplyInput, guardReply } from './reply-guard.js';
 
-const subscriptionQuery: SystemQueryRecord = {
-  interface: 'user_subscription',
-  method: 'GET',
-  endpoint: '/api/user/13800138000/subscriptions',
-  purpose: '查询用户订阅状态',
-  mock: true,
-  ok: true,
-  response: {
-    subscriptions: [{ name: '超级会员', fee: 15.0, start_date: '2025-12-20', auto_renew: true }],
-    status: 'active',
-  },
-};
+const subscriptionQuery = scenarioSubscriptionQuery();
 
 const check = (action: string, status: PermissionCheckRecord['status']): PermissionCheckRecord => ({
   action,

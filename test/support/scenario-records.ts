@@ -4,6 +4,7 @@
 
 import { recordOf } from '../../src/domain/record-of.js';
 import type { Customer, Operator, Product, RecordOf, RecordType } from '../../src/domain/record-schemas.js';
+import type { SystemQueryRecord } from '../../src/domain/session-schemas.js';
 
 /**
  * The seed's subscription product (../shared/scenarios/calls/records.json) with its id; the one
@@ -155,6 +156,20 @@ export const SUBSCRIPTION = {
   subscriptions: [{ name: '超级会员', fee: 15.0, start_date: '2025-12-20', auto_renew: true }],
   status: 'active',
 };
+
+/** The scenario caller's subscription query as a call records it; overrides replace fields. */
+export function subscriptionQuery(overrides: Partial<SystemQueryRecord> = {}): SystemQueryRecord {
+  return {
+    interface: 'user_subscription',
+    method: 'GET',
+    endpoint: '/api/user/13800138000/subscriptions',
+    purpose: '查询用户订阅状态',
+    mock: true,
+    ok: true,
+    response: SUBSCRIPTION,
+    ...overrides,
+  };
+}
 
 /** A fixed clock for tests. */
 export function fixedClock(iso = '2026-01-25T10:00:00'): { now(): Date } {
