@@ -20,6 +20,8 @@ export interface EvalSummary {
   /** pass^k for k = 1 … the fewest runs any scenario had. */
   pass_k: Record<string, number>;
   by_kind: Partial<Record<CheckKind, { passed: number; of: number }>>;
+  /** Scenarios not run, with why (persona scenarios without a simulated caller). */
+  skipped?: Array<{ name: string; why: string }>;
 }
 
 /**

@@ -99,6 +99,8 @@ function transcript(run: EvalRun): string {
   let phone = run.scenario.phone ?? '';
   return run.events
     .flatMap((event) => {
+      // The run's database is gone after the run: where it was saved means nothing here.
+      if (event.type === 'session_saved') return [];
       if (event.type === 'session_started') {
         language = event.language;
         phone = event.customer.phone;

@@ -96,7 +96,8 @@ export async function runEval(suite: Suite, options: EvalOptions): Promise<EvalO
   } finally {
     await databases.dispose();
   }
-  return { runs, summary: summarize(runs.map((r) => r.result)), skipped };
+  const summary = summarize(runs.map((r) => r.result));
+  return { runs, summary: skipped.length > 0 ? { ...summary, skipped } : summary, skipped };
 }
 
 /** One run: a fresh database, the scenario's backend state, the call, its checks. */
