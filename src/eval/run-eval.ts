@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareAgent } from '../agent/choose-agent.js';
@@ -243,7 +244,7 @@ async function throwAwayDatabases(
   url: string | undefined,
   env: NodeJS.ProcessEnv,
 ): Promise<ThrowAwayDatabases> {
-  const root = await mkdtemp(join(tmpdir(), 'cs-eval-'));
+  const root = await mkdtemp(join(await scratchFolder(env), 'cs-eval-'));
   const runEnv = { ...env, CS_JOURNAL_DIR: join(root, 'journal') };
   let counter = 0;
   if (url === undefined) {
@@ -295,6 +296,22 @@ async function throwAwayDatabases(
     },
     dispose: () => rm(root, { recursive: true, force: true }),
   };
+}
+
+/**
+ * Where throw-away databases go: `CS_EVAL_TMPDIR`, else memory-backed /dev/shm where the
+ * machine has it (a run's database lives for one call; disk writes and syncs would be most of
+ * its cost), else the system's temporary folder.
+ */
+async function scratchFolder(env: NodeJS.ProcessEnv): Promise<string> {
+  const chosen = env.CS_EVAL_TMPDIR?.trim();
+  if (chosen) return chosen;
+  const shm = '/dev/shm';
+  const usable = await access(shm, constants.W_OK).then(
+    () => true,
+    () => false,
+  );
+  return usable ? shm : tmpdir();
 }
 
 /** Writes the suite's records as `cs create --data` would, all or nothing per type. */
