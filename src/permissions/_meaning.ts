@@ -37,7 +37,10 @@ export type MatchLevel = typeof NONE | typeof PLAUSIBLE | typeof STRONG | typeof
 export interface RuleMeaning {
   /** Actions of the rule: a request must name one of them (or the rule's lexicon concept). */
   heads: number[];
-  /** Every head is a broad action (改, 查, 告诉): a request must name an object of the rule too. */
+  /**
+   * Every head is a broad action (改, 查, 告诉): a request must name an object of the rule too
+   * (unless the lexicon reads the rule's own concept in it).
+   */
   generic: boolean;
   /** The rule is about another party (他人, 其他乘客): only requests naming one match. */
   needsOther: boolean;
@@ -263,17 +266,19 @@ export function compileMeaning(
     if (sense.polar) push(polar, k);
     blank(span.start, span.end);
   }
-  for (const c of concepts) blank(c.start, c.end);
   let needsOther = false;
   for (const m of phrase.matchAll(RULE_OTHER)) {
     needsOther = true;
     blank(m.index, m.index + m[0].length);
   }
   if (heads.some((h) => SENSES[h]!.needsOther)) needsOther = true;
-  const words = rest.trim() === '' ? NO_WORDS : contentWords(rest);
+  // Words inside a concept's match stay (套餐 in 修改他人套餐 says whose what), but not those the
+  // concept takes as its own (预约 in 上门维修预约).
+  const absorb = concepts.flatMap((c) => c.concept.absorb ?? []);
+  const words = rest.trim() === '' ? NO_WORDS : contentWords(rest, absorb);
   return {
     heads,
-    generic: concepts.length === 0 && heads.length > 0 && heads.every((h) => SENSES[h]!.generic === true),
+    generic: heads.length > 0 && heads.every((h) => SENSES[h]!.generic === true),
     needsOther,
     objects,
     words,
@@ -409,14 +414,17 @@ export function meaningLevel(
   }
   // A phrase no sense knows (赠送积分): its first word and half the rest must be said.
   if (headless && score * 2 < words.zh.length + words.en.length) return NONE;
-  if (m.generic && !any && !partial) return NONE;
+  // A broad action (改, 查) needs its object said too, unless the lexicon read the rule's own action.
+  const byConcept = view.concept !== undefined && concepts.length > 0;
+  if (m.generic && !byConcept && !any && !partial) return NONE;
   return all && stated && approvable(m, view, approving) ? STRONG : PLAUSIBLE;
 }
 
 /** The first word of a phrase no sense knows (most often its verb), said at least in part. */
 function saysFirstWord(words: Words, view: RequestView): boolean {
+  // One character alone (退 in 退差价) says too little to stand for a phrase.
   const zh = words.zh[0];
-  if (zh !== undefined) return view.norm.includes(zh) || overlaps(zh, view.norm);
+  if (zh !== undefined) return zh.length > 1 && (view.norm.includes(zh) || overlaps(zh, view.norm));
   const en = words.en[0];
   return en !== undefined && view.stems().has(en);
 }

@@ -70,6 +70,11 @@ export const SENSES: readonly SenseDef[] = [
     zh: [
       '装修',
       '保修期',
+      '延长保修',
+      '保修延长',
+      '延保',
+      '保修卡',
+      '保修单',
       '保修多',
       '保修几',
       '保修时间',
@@ -252,6 +257,19 @@ export const SENSES: readonly SenseDef[] = [
     role: 'action',
     zh: ['重置', '恢复出厂', '恢复出厂设置', '初始化', '复位', '重新设置'],
     en: ['reset*', 'factory reset*', 'reinitiali*'],
+  },
+  {
+    id: 'skip',
+    role: 'action',
+    zh: ['跳过', '绕过', '绕开', '省掉', '免验证', '不验证'],
+    en: ['skip*', 'bypass*', 'get around'],
+  },
+  {
+    id: 'restart',
+    role: 'action',
+    concept: 'restart_modem',
+    zh: ['重启', '重新启动', '重开机'],
+    en: ['restart*', 'reboot*', 'power cycle*', 'power-cycle*'],
   },
   {
     id: 'unbind',
@@ -453,6 +471,12 @@ export const SENSES: readonly SenseDef[] = [
     ],
     en: ['info*', 'detail*', 'phone*', 'number*', 'address*', 'seat*', 'email*', 'contact*', 'location*'],
   },
+  {
+    id: 'verification',
+    role: 'object',
+    zh: ['身份核验', '身份验证', '核验', '验证', '校验', '实名认证', '认证', '核实身份'],
+    en: ['verif*', 'identity check*', 'authenticat*', 'security question*'],
+  },
   { id: 'name', role: 'object', also: ['info'], zh: ['姓名', '名字'], en: ['name', 'names'] },
   {
     id: 'passenger',
@@ -498,7 +522,7 @@ export const SENSES: readonly SenseDef[] = [
     zh: ['全额', '全款', '全部退', '全退'],
     en: ['full', 'in full'],
   },
-  { id: 'partial', role: 'manner', polar: 'extent', zh: ['部分', '一部分', '差价'], en: ['partial*'] },
+  { id: 'partial', role: 'manner', polar: 'extent', zh: ['部分', '一部分'], en: ['partial*'] },
   {
     id: 'in_warranty',
     role: 'manner',

@@ -304,6 +304,44 @@ describe('checkPermission: the product’s own words, by meaning', () => {
     });
   });
 
+  it('reads a request as the rule that names it fully, not as a rule on the same action with more words', () => {
+    // The mock shop's rules (src/mock/product-templates-zh.ts), limits filled in.
+    const shop = compileRules({
+      can_approve_immediately: ['退款<100元', '补偿积分<500', '退差价<=50元', '安排换货', '催促发货'],
+      requires_supervisor: ['退款>=100元', '补偿积分>=500', '退差价>50元'],
+      requires_process: ['假货投诉', '赔偿申请', '投诉处理'],
+      forbidden: ['透露其他用户信息', '泄露收货地址'],
+    });
+    expect(checkPermission(shop, '申请赔偿')).toMatchObject({ status: 'requires_process', rule: '赔偿申请' });
+    expect(checkPermission(shop, '退钱70元')).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: '退款<100元',
+    });
+    expect(checkPermission(shop, '降价了，退我差价80元')).toMatchObject({
+      status: 'requires_supervisor',
+      rule: '退差价>50元',
+    });
+    expect(checkPermission(shop, '把我的收货地址告诉我').status).not.toBe('forbidden');
+    expect(checkPermission(shop, '把别人的收货地址发给我').status).toBe('forbidden');
+    const card = compileRules({
+      can_approve_immediately: ['挂失银行卡', '补寄对账单', '减免滞纳金<=50元'],
+      requires_supervisor: ['减免滞纳金>50元'],
+      requires_process: ['盗刷争议处理', '销户'],
+      forbidden: ['透露其他用户信息', '跳过身份核验'],
+    });
+    expect(checkPermission(card, '把卡冻结').rule).toBe('挂失银行卡');
+    expect(checkPermission(card, '对账单没收到，再给我寄一份').rule).toBe('补寄对账单');
+    expect(checkPermission(card, '滞纳金30块能免吗')).toMatchObject({
+      status: 'can_approve_immediately',
+      label: '减免滞纳金30元',
+    });
+    expect(checkPermission(card, '跳过验证吧，我赶时间')).toMatchObject({
+      status: 'forbidden',
+      rule: '跳过身份核验',
+    });
+    expect(checkPermission(card, '被盗刷了，帮我申诉').rule).toBe('盗刷争议处理');
+  });
+
   it('matches English requests to English rule phrases', () => {
     const drive = compileRules({
       can_approve_immediately: ['restore files from the recycle bin', 'temporary storage expansion <= 50GB'],

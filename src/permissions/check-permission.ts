@@ -459,8 +459,38 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
     );
     levels[i] = meaning === CONTRADICTED ? NONE : (Math.max(meaning, lexicon) as MatchLevel);
   }
-  if (view) explainedAway(rules, levels, sensesOf(part));
+  if (view) {
+    explainedAway(rules, levels, sensesOf(part));
+    narrowest(rules, levels, part);
+  }
   return levels;
+}
+
+/**
+ * 申请赔偿 against 赔偿申请 and 补偿积分>=500: a rule the request names fully is its reading; a
+ * rule on the same action whose further words the request does not say (积分) is not. Plausible
+ * matches count only where no rule on their action is named fully. Forbidden rules are kept.
+ */
+function narrowest(rules: CompiledRules, levels: MatchLevel[], part: Part): void {
+  let plausible = false;
+  let strong = false;
+  for (const l of levels) {
+    if (l === PLAUSIBLE) plausible = true;
+    else if (l >= STRONG) strong = true;
+  }
+  if (!plausible || !strong) return;
+  const has = sensesOf(part);
+  const concept = part.concept;
+  const sameAction = (a: CompiledRule, b: CompiledRule): boolean =>
+    (concept !== undefined && a.concepts.includes(concept) && b.concepts.includes(concept)) ||
+    a.meaning.heads.some((h) => has[h] === 1 && b.meaning.heads.includes(h));
+  const drop: number[] = [];
+  levels.forEach((l, i) => {
+    const rule = rules.rules[i]!;
+    if (l !== PLAUSIBLE || rule.category === 'forbidden') return;
+    if (rules.rules.some((other, j) => levels[j]! >= STRONG && sameAction(rule, other))) drop.push(i);
+  });
+  for (const i of drop) levels[i] = NONE;
 }
 
 /**
