@@ -124,6 +124,7 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/邮费|快递费/g, '运费'],
   [/质保/g, '保修'],
   [/帐/g, '账'],
+  [/money back|reimburse(?:ment)?/g, 'refund'],
 ];
 
 function foldSynonyms(text: string): string {
@@ -147,6 +148,8 @@ export function stem(word: string): string {
   else if (w.endsWith('ed') && w.length >= 4 && !w.endsWith('eed') && VOWEL.test(w.slice(0, -2)))
     w = w.slice(0, -2);
   else if (w.endsWith('al') && w.length >= 7) w = w.slice(0, -2);
+  // cancellation/cancel, activation/activate, registration/register.
+  else if (w.endsWith('ation') && w.length >= 8) w = w.slice(0, -5);
   // use/used/uses, charge/charged/charging: drop the final e the suffixes dropped.
   if (w.endsWith('e') && w.length >= 3) w = w.slice(0, -1);
   // Collapse a final double consonant so cancelled/cancel and billing/bill meet.

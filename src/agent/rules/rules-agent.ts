@@ -205,16 +205,28 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
  * a question inside a longer turn (我是刘建华，刚买的音箱，保修多久啊？) still finds its answer.
  */
 function knowledgeAnswer(ctx: CallContext, utterance: string) {
-  const whole = ctx.tools.searchKnowledge(utterance, 1)[0];
+  // The product's description says what it is; it answers no question.
+  const search = (text: string) => ctx.tools.searchKnowledge(text, 2).find((h) => h.kind !== 'description');
+  const whole = search(utterance);
   if (whole) return whole;
   const clauses = utterance.split(/[，,。.！!？?；;\n]+/).filter((c) => c.trim().length >= 2);
   if (clauses.length < 2) return undefined;
-  for (const clause of clauses.reverse()) {
-    const hit = ctx.tools.searchKnowledge(clause, 1)[0];
+  // Question clauses first, each with the clause before it (你们不是说超时有赔的嘛，超多久才算啊:
+  // the question names the topic only in the clause before).
+  const order = clauses
+    .map((clause, i) => ({ clause, i, asks: QUESTION_CLAUSE.test(clause) }))
+    .sort((a, b) => Number(b.asks) - Number(a.asks) || b.i - a.i);
+  for (const { clause, i } of order) {
+    const before = i > 0 ? `${clauses[i - 1]}，` : '';
+    const hit = search(`${before}${clause}`) ?? search(clause);
     if (hit) return hit;
   }
   return undefined;
 }
+
+/** A clause that asks something. */
+const QUESTION_CLAUSE =
+  /吗|呢|嘛|么|几|多少|多久|啥|什么|怎么|咋|会不会|有没有|能不能|是不是|哪|谁|\b(?:how|what|when|which|who|where|why|can|could|do|does|is|are)\b/i;
 
 /** Words that drop a request: 算了, 不投诉了, 先不退了, never mind, forget it. */
 const WITHDRAW =

@@ -67,7 +67,7 @@ export function understandUtterance(text: string, language: Language): Understan
     serviceNames,
     asksBilling: /账单|明细|流水|扣款记录|bill|statement|transactions?/i.test(text),
     question:
-      /怎么|如何|怎样|能不能|可不可以|可以.*吗|多久|多长时间|几台|是什么|什么是|吗[？?]?$|[？?]$|\bhow\b|\bwhat\b|\bcan i\b|\bdo you\b|\bis there\b|\bwhen\b/i.test(
+      /怎么|如何|怎样|咋|能不能|可不可以|可以.*吗|多久|多长时间|几天|几点|几台|多少|啥时候|什么时候|哪天|会不会|有没有|是不是|是什么|什么是|吗|[？?]|\bhow\b|\bwhat\b|\bcan i\b|\bdo (?:i|you)\b|\bis there\b|\bwhen\b|\bwould i\b/i.test(
         text,
       ),
     somethingMissing:
