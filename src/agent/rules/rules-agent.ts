@@ -124,6 +124,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
       (u.mentionsSubscription &&
         (u.aboutOwnAccount || (!u.question && !u.asksForAction)) &&
         actions.length === 0));
+  const queriedBefore = ctx.systemQueries.length;
   if (needsAccount) {
     const facts = await verifyAccount(ctx, u, utterance);
     parts.resolve.push(...facts.sentences);
@@ -131,10 +132,13 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     if (facts.offerCancelRenew && !actions.some((a) => a.concept === 'cancel_auto_renew')) {
       parts.notify = p.offerCancelRenew;
     }
-  } else if (!(faqHit && !u.aboutOwnAccount)) {
-    // Any other product: the interfaces whose facts the caller's words are about (its own
-    // descriptions and fields say which), queried before the reply and before any action.
-    parts.resolve.push(...(await lookUpFacts(ctx, utterance)));
+  }
+  if (!(faqHit && !u.aboutOwnAccount)) {
+    // The interfaces whose facts the caller's words are about (each interface's own description
+    // and fields say which), queried before the reply and before any action; those the
+    // subscription and billing reading above already queried in this turn are not asked again.
+    const done = new Set(ctx.systemQueries.slice(queriedBefore).map((q) => q.interface));
+    parts.resolve.push(...(await lookUpFacts(ctx, utterance, done)));
   }
 
   // Step 5: check before agreeing to anything.
@@ -147,7 +151,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   }
   // A request the lexicon does not know ("帮我改一下绑定的手机号") still goes to the engine as the
   // caller said it: no rule covers it, so it is never approved, and the caller hears so.
-  if (actions.length === 0 && !faqHit && !needsAccount && u.asksForAction) {
+  if (actions.length === 0 && !faqHit && u.asksForAction) {
     const sentence = await handleAction(
       ctx,
       { concept: '', text: utterance, start: 0, end: utterance.length },
@@ -205,8 +209,9 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
  * a question inside a longer turn (我是刘建华，刚买的音箱，保修多久啊？) still finds its answer.
  */
 function knowledgeAnswer(ctx: CallContext, utterance: string) {
-  // The product's description says what it is; it answers no question.
-  const search = (text: string) => ctx.tools.searchKnowledge(text, 2).find((h) => h.kind !== 'description');
+  // Only the FAQ answers callers: the description says what the product is, and a common
+  // issue's solution is a note for the operator (查询订单后告知), not something to say.
+  const search = (text: string) => ctx.tools.searchKnowledge(text, 3).find((h) => h.kind === 'faq');
   const whole = search(utterance);
   if (whole) return whole;
   const clauses = utterance.split(/[，,。.！!？?；;\n]+/).filter((c) => c.trim().length >= 2);
@@ -318,18 +323,18 @@ function withFeeders(
  * needs a value nobody has given yet (an order id) waits for one queried first; one still missing
  * is asked for, never guessed.
  */
-async function lookUpFacts(ctx: CallContext, utterance: string): Promise<string[]> {
+async function lookUpFacts(
+  ctx: CallContext,
+  utterance: string,
+  done: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
   const lang = ctx.language;
   const defs = (ctx.product.api_interfaces ?? {}) as Record<
     string,
     { description?: string; params?: string[]; response_fields?: string[] }
   >;
-  const wanted = withFeeders(
-    relevantInterfaces(interfaceProfiles(ctx.product), utterance),
-    defs,
-    utterance,
-    ctx,
-  );
+  const relevant = relevantInterfaces(interfaceProfiles(ctx.product), utterance).filter((n) => !done.has(n));
+  const wanted = withFeeders(relevant, defs, utterance, ctx);
   const sentences: string[] = [];
   const asked = new Set<string>();
   let pending = wanted;

@@ -80,7 +80,7 @@ export function understandUtterance(text: string, language: Language): Understan
       ),
     infoQuestion: INFO_QUESTION.test(text),
     asksForAction:
-      (/帮我|帮忙|给我|我要|我想要?|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|麻烦你?|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|\b(?:can|could|would) you\b|\bi (?:want|need|would like)\b|\bplease\b/i.test(
+      (/帮我|帮忙|给我|我要|我想要?|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|麻烦你?|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|\b(?:can|could|would) you\b|\bi (?:want|need|would like)\b|\bplease\b/i.test(
         text,
       ) &&
         !/^(?:我想问|想问|请问)/.test(text.trim()) &&
@@ -132,7 +132,7 @@ export function extractName(text: string): string | undefined {
   const plain = /我是([\u4e00-\u9fff]{2,3})(?=[，,。.！!？?\s]|$)/.exec(text);
   if (plain && COMMON_SURNAMES.includes(plain[1]!.slice(0, 1)) && !NOT_NAMES.test(plain[1]!)) return plain[1];
   const en =
-    /\b(?:my name is|this is|i am|i'm)\s+((?:Mr\.?|Ms\.?|Mrs\.?|Miss)\s+[A-Z][a-z]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/.exec(
+    /\b(?:my name is|my name's|name's|this is|i am|i'm)\s+((?:Mr\.?|Ms\.?|Mrs\.?|Miss)\s+[A-Z][a-z]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/.exec(
       text,
     );
   if (en) {
