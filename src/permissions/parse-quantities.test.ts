@@ -42,6 +42,7 @@ describe('parseQuantities', () => {
     ['给我扩容一百G', [[100, 'GB', '一百G']]],
     ['扩容30gb', [[30, 'GB', '30gb']]],
     ['再加5G吧', [[5, 'GB', '5G']]],
+    ['扩容30g', [[30, 'GB', '30g']]],
     ['扩到2T', [[2048, 'GB', '2T']]],
     ['add 1 TB', [[1024, 'GB', '1 TB']]],
     // Nights are days; 回 counts like 次.

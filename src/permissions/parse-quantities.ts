@@ -50,17 +50,19 @@ const gigaData = (s: string, num: ScannedNumber, end: number): boolean =>
   s[num.end] === '个' || s.startsWith('流量', end) || s.startsWith('的流量', end);
 const notAnniversary = (s: string, _num: ScannedNumber, end: number): boolean => s[end] !== '年';
 // 加30G, 扩容一百G: a capital G after an amount is gigabytes, unless a network generation is
-// meant (5G网络, 4G信号, 用的5G); a small g (500g) is grams unless data follows (10g流量).
+// meant (5G网络, 4G信号, 用的5G); a small g (500g) is grams unless data follows (10g流量) or
+// more space is asked for (扩容30g).
 const NETWORK_AFTER =
   /^\s*(?:网|信号|手机|基站|套餐|卡|用户|时代|技术|覆盖|服务|network|phone|signal|plan|sim)/;
 const DATA_AFTER = /^\s*的?(?:流量|空间|存储|容量|内存)/;
 const ASKS_FOR_MORE = /(?:加|扩|扩容|多给|给我|要|买|送|充|升到|扩到)\s*$/;
 const gigabytes = (s: string, num: ScannedNumber, end: number, original: string): boolean => {
   if (s[num.end] === '个' || DATA_AFTER.test(s.slice(end))) return true;
-  if (original[end - 1] !== 'G' || NETWORK_AFTER.test(s.slice(end))) return false;
+  const asked = ASKS_FOR_MORE.test(s.slice(Math.max(0, num.start - 3), num.start));
+  if (original[end - 1] !== 'G') return asked;
+  if (NETWORK_AFTER.test(s.slice(end))) return false;
   // 2G to 6G said alone are network generations; asked for (加5G), they are data.
-  if (num.value >= 2 && num.value <= 6)
-    return ASKS_FOR_MORE.test(s.slice(Math.max(0, num.start - 3), num.start));
+  if (num.value >= 2 && num.value <= 6) return asked;
   return true;
 };
 const terabytes = (s: string, num: ScannedNumber, end: number, original: string): boolean =>
