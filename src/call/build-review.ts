@@ -1,12 +1,15 @@
 import type { Language } from '../domain/language.js';
 import { permissionOutcome } from '../domain/permission-labels.js';
-import type { Review } from '../domain/session-schemas.js';
+import type { RequestEntry, Review } from '../domain/session-schemas.js';
 import type { CallContext } from './call-agent.js';
 import type { CallRecordState } from './call-session.js';
+import { ledgerOutcome, requestLedger } from './request-ledger.js';
 
 /**
  * The review made from what the call recorded (used by the built-in agent, as the LLM agent's
- * fallback, and for live sessions ended without one). It states only what was recorded.
+ * fallback, and for live sessions ended without one). It states only what was recorded: its
+ * requests, their outcomes, the status and the follow-up come from the request ledger
+ * (`requestLedger`), each request once, by its label.
  */
 export function buildReview(record: CallRecordState, language: Language = record.language): Review {
   const zh = language === 'zh';
@@ -19,33 +22,45 @@ export function buildReview(record: CallRecordState, language: Language = record
     const what = zh && !q.purpose.startsWith('查询') ? `查询${q.purpose}` : q.purpose;
     actions.push(zh ? `${what}${q.ok ? '' : '（失败）'}` : `Queried: ${q.purpose}${q.ok ? '' : ' (failed)'}`);
   }
-  for (const p of record.actions_performed)
-    actions.push(zh ? `已办理：${p.description}` : `Done: ${p.description}`);
-  for (const c of record.permission_checks) {
-    if (c.status === 'can_approve_immediately') continue;
-    actions.push(
-      zh
-        ? `${c.action}：${permissionOutcome(c.status, 'zh')}`
-        : `${c.action}: ${permissionOutcome(c.status, 'en')}`,
-    );
-  }
-  for (const t of record.tickets)
-    actions.push(zh ? `创建工单 ${t.id}（${t.summary}）` : `Ticket ${t.id} (${t.summary})`);
+  const ledger = requestLedger(record);
+  const checked = record.permission_checks.length;
+  const outcomeOf = (status: string) => permissionOutcome(status, zh ? 'zh' : 'en');
+  ledger.forEach((e, i) => {
+    if (e.carried_out) {
+      actions.push(zh ? `已办理：${e.done}` : `Done: ${e.done}`);
+      return;
+    }
+    if (e.withdrawn) {
+      const ticket =
+        e.ticket_id === undefined
+          ? ''
+          : zh
+            ? `，工单 ${e.ticket_id} 已撤销`
+            : `, ticket ${e.ticket_id} cancelled`;
+      actions.push(zh ? `${e.what}：客户已撤回${ticket}` : `${e.what}: withdrawn by the caller${ticket}`);
+      return;
+    }
+    // An approval not carried out is no action taken (outside assistants may check without acting).
+    if (e.state === 'approved') return;
+    if (i < checked)
+      actions.push(zh ? `${e.what}：${outcomeOf(e.outcome)}` : `${e.what}: ${outcomeOf(e.outcome)}`);
+    if (e.ticket_id !== undefined)
+      actions.push(zh ? `创建工单 ${e.ticket_id}（${e.what}）` : `Ticket ${e.ticket_id} (${e.what})`);
+  });
 
-  const performed = new Set(record.actions_performed.map((a) => a.action));
-  // An approval is only "done" when the action was carried out; outside assistants may check
-  // without acting.
-  const statusOf = (c: { action: string; status: string }) =>
-    c.status === 'can_approve_immediately' && !performed.has(c.action)
+  const statusOf = (e: RequestEntry) =>
+    e.state === 'withdrawn'
       ? zh
-        ? '可立即办理'
-        : 'can be done now'
-      : zh
-        ? permissionOutcome(c.status, 'zh')
-        : permissionOutcome(c.status, 'en');
-  const requested = record.permission_checks.map((c) =>
-    zh ? `${c.action}（${statusOf(c)}）` : `${c.action} (${statusOf(c)})`,
-  );
+        ? '已撤回'
+        : 'withdrawn'
+      : e.state === 'approved'
+        ? zh
+          ? '可立即办理'
+          : 'can be done now'
+        : e.state === 'done'
+          ? outcomeOf('can_approve_immediately')
+          : outcomeOf(e.outcome);
+  const requested = ledger.map((e) => (zh ? `${e.what}（${statusOf(e)}）` : `${e.what} (${statusOf(e)})`));
   const topics = (record.learned.topics as string[] | undefined) ?? [];
   const parts = [...new Set([...topics, ...requested])];
   const issue_summary =
@@ -57,21 +72,8 @@ export function buildReview(record: CallRecordState, language: Language = record
         ? '客户来电咨询，未提出具体诉求'
         : 'General enquiry, no specific request';
 
-  // Follow-up: a ticket, or a supervisor/process outcome no ticket was opened for.
-  const pending =
-    record.tickets.length > 0 ||
-    record.permission_checks.some(
-      (c) => c.status === 'requires_supervisor' || c.status === 'requires_process',
-    );
-  const refusedOnly =
-    record.permission_checks.length > 0 &&
-    record.permission_checks.every((c) => c.status === 'forbidden') &&
-    record.actions_performed.length === 0;
-  const resolution_status: Review['resolution_status'] = pending
-    ? 'partially_resolved'
-    : refusedOnly
-      ? 'unresolved'
-      : 'resolved';
+  // Resolved only when every request still standing was carried out; see ledgerOutcome.
+  const { resolution_status, follow_up_required } = ledgerOutcome(ledger);
 
   const customer_updates: Record<string, unknown> = {};
   for (const key of ['name', 'communication_style', 'special_needs', 'background']) {
@@ -81,7 +83,7 @@ export function buildReview(record: CallRecordState, language: Language = record
     resolution_status,
     issue_summary,
     actions_taken: actions,
-    follow_up_required: pending,
+    follow_up_required,
     customer_updates,
   };
 }
@@ -99,6 +101,7 @@ export function reviewFromContext(ctx: CallContext): Review {
       guard_decisions: [],
       actions_performed: [...(ctx.actionsPerformed ?? [])],
       grants: [],
+      withdrawals: [...(ctx.withdrawals ?? [])],
       learned: ctx.learned,
     },
     ctx.language,

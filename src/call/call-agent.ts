@@ -3,9 +3,11 @@ import type { Customer, Operator, PermissionCategory, Product } from '../domain/
 import type {
   ConversationTurn,
   PermissionCheckRecord,
+  RequestEntry,
   Review,
   SystemQueryRecord,
   TicketRecord,
+  WithdrawalRecord,
 } from '../domain/session-schemas.js';
 import type { KnowledgeHit } from '../knowledge/knowledge-hit.js';
 
@@ -33,6 +35,12 @@ export interface CallTools {
   performApprovedAction(action: string): Promise<{ changed: boolean; description: string }>;
   /** Opens a ticket (工单) for supervisor approval or a formal process. */
   openTicket(input: { kind: TicketRecord['kind']; summary: string }): TicketRecord;
+  /**
+   * Withdraws a request the caller no longer wants (算了 / 先不注销了 / never mind): the one `text`
+   * names, else the newest still standing. Its ticket is cancelled and its approval voided;
+   * nothing new is checked or opened. Undefined when no standing request matches.
+   */
+  withdrawRequest(input?: { text?: string }): RequestEntry | undefined;
   /** Retrieval over the product's faq / common issues / solutions. */
   searchKnowledge(query: string, limit?: number): KnowledgeHit[];
 }
@@ -51,7 +59,14 @@ export interface CallContext {
   permissionChecks: readonly PermissionCheckRecord[];
   tickets: readonly TicketRecord[];
   /** Actions carried out in this call after an approved check. */
-  actionsPerformed?: ReadonlyArray<{ action: string; description: string; turn: number }>;
+  actionsPerformed?: ReadonlyArray<{ action: string; description: string; turn: number; grant_id?: string }>;
+  /** Requests the caller withdrew in this call. */
+  withdrawals?: readonly WithdrawalRecord[];
+  /**
+   * The call's request ledger as it stands now (see `requestLedger`): each request once, with
+   * its rule, ticket, and whether it was carried out or withdrawn.
+   */
+  readonly requests?: readonly RequestEntry[];
   /** What the agent learned about the caller so far (real name, preferences ...). */
   learned: Record<string, unknown>;
   tools: CallTools;

@@ -9,8 +9,10 @@ import type {
   ConversationTurn,
   GuardDecisionRecord,
   PermissionCheckRecord,
+  RequestEntry,
   SystemQueryRecord,
   TicketRecord,
+  WithdrawalRecord,
 } from '../domain/session-schemas.js';
 import { buildKnowledgeIndex, type KnowledgeIndex } from '../knowledge/index.js';
 import type { KnowledgeHit } from '../knowledge/knowledge-hit.js';
@@ -39,6 +41,7 @@ import {
   rulesHash,
   severalActionsNote,
 } from './grants.js';
+import { requestLedger } from './request-ledger.js';
 import type { CallParticipants } from './start-call.js';
 
 /** The `session_started` event of a call (DESIGN.md). */
@@ -77,6 +80,7 @@ export const CALL_RECORD_LISTS = [
   'guard_decisions',
   'actions_performed',
   'grants',
+  'withdrawals',
 ] as const;
 
 export type CallRecordList = (typeof CALL_RECORD_LISTS)[number];
@@ -107,6 +111,8 @@ export interface CallRecordState {
   }>;
   /** Approvals issued in this call, as issued (their consumption is in the store and actions_performed). */
   grants: Grant[];
+  /** Requests the caller withdrew; with the lists above they make the request ledger (`requestLedger`). */
+  withdrawals: WithdrawalRecord[];
   learned: Record<string, unknown>;
 }
 
@@ -121,6 +127,7 @@ export function emptyCallRecord(language: Language, clock: Clock): CallRecordSta
     guard_decisions: [],
     actions_performed: [],
     grants: [],
+    withdrawals: [],
     learned: {},
   };
 }
@@ -171,8 +178,9 @@ export class CallSession {
     this.#compileRules = () => compile(productPermissions(this.participants.product));
     this.grants = options.grants ?? new MemoryGrantStore();
     this.rulesHash = rulesHash(this.participants.product);
-    // A live session saved before grants existed has no list yet.
+    // A live session saved before grants (or withdrawals) existed has no list yet.
     this.record.grants ??= [];
+    this.record.withdrawals ??= [];
     this.learnedJournaled = JSON.stringify(this.record.learned);
   }
 
@@ -313,8 +321,15 @@ export class CallSession {
    * engine counts what this call and the customer's other calls (same product, within the
    * product's window) approved before. An approval of one action issues a single-use grant
    * bound to this call; checking the same action again while its grant is unused reuses it.
+   *
+   * A repeated request (the same label and amount as an earlier one of this call that is still
+   * standing: not carried out, not withdrawn) is not a new request: the earlier decision comes
+   * back with `repeated: true`, and nothing is recorded or emitted again. 再/again/another mark a
+   * new request of the same kind, which is checked (and counted) as one.
    */
-  async checkPermission(action: string): Promise<PermissionDecision & { grant_id?: string }> {
+  async checkPermission(
+    action: string,
+  ): Promise<PermissionDecision & { grant_id?: string; repeated?: true }> {
     const { product, customer } = this.participants;
     const now = this.clock.now();
     const windowHours = permissionWindowHours(product);
@@ -334,6 +349,8 @@ export class CallSession {
       ...(open ? { except: open.grant_id } : {}),
     });
     let decision = checkPermission(this.rules, action, { counted, windowHours, caller: this.caller });
+    const repeated = this.earlierDecision(action, decision);
+    if (repeated) return repeated;
     const part = grantablePart(decision);
     let grant = part ? open : undefined;
     if (part && !grant) {
@@ -350,6 +367,7 @@ export class CallSession {
       await this.grants.putGrant(grant);
     }
     if (decision.status === 'can_approve_immediately' && !part) decision = severalActionsNote(decision);
+    const amount = decision.parts.length === 1 ? decision.parts[0]?.amount : undefined;
     const record: PermissionCheckRecord = {
       action: decision.action,
       status: decision.status,
@@ -357,6 +375,9 @@ export class CallSession {
       reason: decision.reason,
       ...(decision.counted ? { counted: decision.counted } : {}),
       ...(grant ? { grant_id: grant.grant_id } : {}),
+      // The ledger names the request by its label; kept only when it says more than the action.
+      ...(decision.label && decision.label !== decision.action.trim() ? { label: decision.label } : {}),
+      ...(amount ? { amount: { value: amount.value, unit: amount.unit } } : {}),
       turn: this.turn,
       at: this.now(),
     };
@@ -374,6 +395,43 @@ export class CallSession {
       });
     }
     return grant ? { ...decision, grant_id: grant.grant_id } : decision;
+  }
+
+  /**
+   * The earlier decision of this call on the same request, when it still stands and the engine
+   * decides it the same way now. Compared by label and amount, never by status alone: a request
+   * worded the same but about someone else is decided afresh (forbidden), not handed the earlier
+   * approval.
+   */
+  private earlierDecision(
+    action: string,
+    fresh: PermissionDecision,
+  ): (PermissionDecision & { grant_id?: string; repeated: true }) | undefined {
+    // 再退款90元: the action, or the caller's words this turn (an agent checks labels), say "another".
+    const said = this.record.conversation.findLast((t) => t.role === 'customer')?.content ?? '';
+    if (AGAIN.test(action) || AGAIN.test(said)) return undefined;
+    const checks = this.record.permission_checks;
+    if (checks.length === 0) return undefined;
+    const label = fresh.label || fresh.action.trim();
+    const amount = fresh.parts.length === 1 ? fresh.parts[0]?.amount : undefined;
+    // The first entries of the ledger are the checks, in their order.
+    const ledger = requestLedger(this.record);
+    for (let i = checks.length - 1; i >= 0; i--) {
+      const earlier = checks[i]!;
+      const entry = ledger[i]!;
+      if (entry.carried_out || entry.withdrawn) continue;
+      const same = earlier.action.trim() === action.trim() || entry.what === label;
+      if (!same || !sameAmount(entry.amount, amount)) continue;
+      if (earlier.status !== fresh.status || earlier.rule !== fresh.rule) return undefined;
+      // Decided the same way: the earlier check stands for both (and its grant, if any).
+      return {
+        ...fresh,
+        action: earlier.action,
+        ...(earlier.grant_id ? { grant_id: earlier.grant_id } : {}),
+        repeated: true,
+      };
+    }
+    return undefined;
   }
 
   /**
@@ -395,8 +453,11 @@ export class CallSession {
       action,
       requests[0],
     );
-    const usable = candidates.filter((g) => g.rules_hash === this.rulesHash);
-    if (usable.length === 0) throw noGrant(action, candidates.length > 0 ? 'rules_changed' : 'none');
+    // An approval whose request the caller withdrew is void.
+    const withdrawn = new Set(this.record.withdrawals.map((w) => w.grant_id));
+    const standing = candidates.filter((g) => !withdrawn.has(g.grant_id));
+    const usable = standing.filter((g) => g.rules_hash === this.rulesHash);
+    if (usable.length === 0) throw noGrant(action, standing.length > 0 ? 'rules_changed' : 'none');
     let grant: Grant | undefined;
     for (const candidate of usable) {
       grant = await this.grants.consumeGrant({
@@ -431,17 +492,98 @@ export class CallSession {
   /**
    * Opens a ticket (工单) and records it. A ticket for what the engine forbids (another person's
    * data, a product's forbidden action) is refused: a forbidden request gets an apology, not a
-   * ticket, whoever opens it.
+   * ticket, whoever opens it. The summary is a label (账户注销, 退款200元): an over-long one, a
+   * caller's whole sentence, is cut to its first clause. A checked request asked again keeps
+   * the ticket it already has: that ticket comes back, no second one is opened.
    */
   openTicket(input: { kind: TicketRecord['kind']; summary: string }): TicketRecord {
+    // The whole summary is judged: its other-party words may sit after the first clause.
     if (checkPermission(this.rules, input.summary, { caller: this.caller }).status === 'forbidden') {
       throw aboutSomeoneElse(input.summary, 'ticket');
     }
+    const summary = ticketSummary(input.summary);
+    const held = this.ticketHeld(input.kind, summary);
+    if (held) return held;
     const id = `TK${compactDate(this.clock.now())}-${randomBytes(3).toString('hex').toUpperCase()}`;
-    const ticket: TicketRecord = { id, kind: input.kind, summary: input.summary };
+    const ticket: TicketRecord = { id, kind: input.kind, summary };
     this.append('tickets', { ...ticket, turn: this.turn, at: this.now() });
     this.emit({ type: 'ticket', ...ticket });
     return ticket;
+  }
+
+  /** The open ticket of a checked request still standing that this summary names, if any. */
+  private ticketHeld(kind: TicketRecord['kind'], summary: string): TicketRecord | undefined {
+    const checks = this.record.permission_checks.length;
+    const entry = requestLedger(this.record)
+      .slice(0, checks)
+      .findLast(
+        (e) =>
+          e.ticket_id !== undefined &&
+          !e.withdrawn &&
+          e.outcome === kind &&
+          (e.what === summary || e.action.trim() === summary),
+      );
+    const ticket = entry && this.record.tickets.find((t) => t.id === entry.ticket_id);
+    if (!ticket) return undefined;
+    return { id: ticket.id, kind: ticket.kind, summary: ticket.summary };
+  }
+
+  /**
+   * Withdraws a request of this call the caller no longer wants (算了 / 先不注销了 / never mind):
+   * the one `text` names (by its label: 先不注销了 names 账户注销), or the newest still standing
+   * when the text names no request. A ticket it opened is cancelled (`ticket_cancelled`), an
+   * approval it got can no longer be carried out, and the review no longer counts it. Nothing
+   * is checked or opened. Returns the withdrawn entry, or undefined when nothing is standing
+   * (everything was carried out, refused or withdrawn already) or the text names another one.
+   */
+  withdrawRequest(input: { text?: string } = {}): RequestEntry | undefined {
+    const standing = requestLedger(this.record).filter(
+      (e) => !e.carried_out && !e.withdrawn && e.state !== 'refused',
+    );
+    if (standing.length === 0) return undefined;
+    const said = input.text?.trim();
+    const target = said ? this.requestNamedIn(said, standing) : standing.at(-1);
+    if (!target) return undefined;
+    const withdrawal: WithdrawalRecord = {
+      action: target.action,
+      what: target.what,
+      ...(target.turn === undefined ? {} : { request_turn: target.turn }),
+      ...(target.ticket_id === undefined ? {} : { ticket_id: target.ticket_id }),
+      ...(target.grant_id === undefined ? {} : { grant_id: target.grant_id }),
+      ...(said ? { said } : {}),
+      turn: this.turn,
+      at: this.now(),
+    };
+    this.append('withdrawals', withdrawal);
+    this.emit({
+      type: 'request_withdrawn',
+      what: target.what,
+      ...(target.ticket_id === undefined ? {} : { ticket_id: target.ticket_id }),
+    });
+    const ticket = this.record.tickets.find((t) => t.id === target.ticket_id);
+    if (ticket) {
+      this.emit({ type: 'ticket_cancelled', id: ticket.id, kind: ticket.kind, summary: ticket.summary });
+    }
+    return {
+      ...target,
+      withdrawn: true,
+      state: 'withdrawn',
+      ...(ticket ? { ticket_cancelled: true } : {}),
+    };
+  }
+
+  /** The standing request a withdrawal's words name; the newest when they name none. */
+  private requestNamedIn(said: string, standing: readonly RequestEntry[]): RequestEntry | undefined {
+    const exact = standing.findLast((e) => e.action.trim() === said || e.what === said);
+    if (exact) return exact;
+    const decided = checkPermission(this.rules, said, { caller: this.caller });
+    const label = decided.label ?? '';
+    const named = label !== '' && (decided.rule !== null || decided.parts.some((p) => p.concept));
+    if (!named) return standing.at(-1);
+    const labels = label.split(/[；;]\s*/).filter((l) => l !== '');
+    return standing.findLast((e) =>
+      labels.some((l) => e.what === l || e.what.includes(l) || l.includes(e.what)),
+    );
   }
 
   /**
@@ -468,8 +610,10 @@ export class CallSession {
       },
       performApprovedAction: (action) => this.performApprovedAction(action),
       openTicket: (input) => this.openTicket(input),
+      withdrawRequest: (input) => this.withdrawRequest(input),
       searchKnowledge: (query, limit) => this.searchKnowledge(query, limit),
     };
+    const record = this.record;
     return {
       product,
       operator,
@@ -482,10 +626,42 @@ export class CallSession {
       permissionChecks: this.record.permission_checks,
       tickets: this.record.tickets,
       actionsPerformed: this.record.actions_performed,
+      withdrawals: this.record.withdrawals,
+      // Read when asked: the ledger as it stands after the tools used so far.
+      get requests() {
+        return requestLedger(record);
+      },
       learned: this.record.learned,
       tools,
     };
   }
+}
+
+/** Words that make a request a new one of the same kind (再退款90元), not the earlier asked again. */
+const AGAIN =
+  /再(?:次|一次|来|多|给|帮|退|申请|要|办|扣|加|补|赔)|又(?:要|退|申请|来)|另外(?:再)?(?:退|给|申请|要)|另一|\bagain\b|\banother\b|\bone more\b/i;
+
+function sameAmount(
+  a: { value: number; unit: string } | undefined,
+  b: { value: number; unit: string } | undefined,
+): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.unit === b.unit && Math.abs(a.value - b.value) < 0.005;
+}
+
+/** Longer than this, a ticket summary is a sentence, not a label. */
+const SUMMARY_MAX = 30;
+
+/**
+ * A ticket's summary as a label: as given when short, else its first clause (at most
+ * SUMMARY_MAX characters). 账户注销 stays; 我想把账户注销了，因为… becomes 我想把账户注销了.
+ */
+export function ticketSummary(summary: string): string {
+  const text = summary.trim().replace(/\s+/g, ' ');
+  if ([...text].length <= SUMMARY_MAX) return text;
+  const first = text.split(/[，,。；;！!？?\n]|\.(?:\s|$)/).find((c) => c.trim() !== '') ?? text;
+  const chars = [...first.trim()];
+  return chars.length <= SUMMARY_MAX ? chars.join('') : `${chars.slice(0, SUMMARY_MAX).join('')}…`;
 }
 
 /** The refusal of a ticket or an act for what the engine forbids. */

@@ -4,11 +4,17 @@ import { compactDate, isoTimestamp, systemClock } from '../domain/clock.js';
 import { CsError, describeIssues } from '../domain/cs-error.js';
 import type { Customer, Operator, Product } from '../domain/record-schemas.js';
 import { validateRecordFields } from '../domain/record-validation.js';
-import { type Review, ReviewSchema, type SessionRecord } from '../domain/session-schemas.js';
+import {
+  type Review,
+  ReviewSchema,
+  type SessionRecord,
+  type TicketRecord,
+} from '../domain/session-schemas.js';
 import { userFields } from '../records/record-service.js';
 import { renderSessionReadme } from '../render/render-session-readme.js';
 import type { RecordStore } from '../store/record-store.js';
 import type { CallRecordState } from './call-session.js';
+import { requestLedger } from './request-ledger.js';
 
 /** The assistant session tag in a session id: letters, digits, `-` and `_`. */
 export function parseSessionTag(value: string | undefined): string {
@@ -96,10 +102,12 @@ export async function saveCall(input: SaveCallInput): Promise<{
         ended_at: isoTimestamp(now),
         system_queries: record.system_queries,
         permission_checks: record.permission_checks,
-        tickets: record.tickets,
+        tickets: ticketsAsSaved(record),
         guard_decisions: record.guard_decisions,
         actions_performed: record.actions_performed,
         grants: record.grants ?? [],
+        withdrawals: record.withdrawals ?? [],
+        requests: requestLedger(record),
       };
       return saved;
     },
@@ -118,6 +126,12 @@ export async function saveCall(input: SaveCallInput): Promise<{
     session,
     customerPending: result.customerPending === true,
   };
+}
+
+/** The call's tickets as saved: one the caller's withdrawal cancelled says so (`status: 'cancelled'`). */
+function ticketsAsSaved(record: CallRecordState): TicketRecord[] {
+  const cancelled = new Set((record.withdrawals ?? []).map((w) => w.ticket_id));
+  return record.tickets.map((t) => (cancelled.has(t.id) ? { ...t, status: 'cancelled' } : t));
 }
 
 /**

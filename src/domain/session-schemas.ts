@@ -70,6 +70,10 @@ export interface PermissionCheckRecord {
   counted?: CountedTotalRecord[];
   /** The single-use approval this check issued or reused. */
   grant_id?: string;
+  /** The request in the product's words (the engine's label: 退款50元), for the request ledger. */
+  label?: string;
+  /** The request's own amount, when it is one request that names one. */
+  amount?: { value: number; unit: string };
   turn?: number;
   at?: string;
 }
@@ -78,8 +82,62 @@ export interface TicketRecord {
   id: string;
   kind: 'requires_process' | 'requires_supervisor';
   summary: string;
+  /** In a saved session only: `cancelled` when the caller withdrew the request it was for. */
+  status?: 'cancelled';
   turn?: number;
   at?: string;
+}
+
+/**
+ * A request the caller withdrew (算了 / 先不注销了 / never mind): names the ledger entry it
+ * withdraws and the ticket it cancelled. Appended like every other list of a call's record.
+ */
+export interface WithdrawalRecord {
+  /** The withdrawn request as checked (its `action`), or a ticket's summary. */
+  action: string;
+  /** Its label in the ledger. */
+  what: string;
+  /** The turn the withdrawn request was made in. */
+  request_turn?: number;
+  /** The ticket this withdrawal cancelled. */
+  ticket_id?: string;
+  /** The approval this withdrawal voided (it can no longer be carried out). */
+  grant_id?: string;
+  /** What the caller said, when the withdrawal was matched to it. */
+  said?: string;
+  turn?: number;
+  at?: string;
+}
+
+/** Where one request of a call stands (see `RequestEntry.state`). */
+export type RequestState = 'done' | 'approved' | 'escalated' | 'refused' | 'withdrawn';
+
+/**
+ * One entry of a call's request ledger (`requestLedger` in src/call/request-ledger.ts): every
+ * request the call checked, ticketed or carried out, once, with where it stands.
+ */
+export interface RequestEntry {
+  /** The request in the product's words (退款50元, 账户注销): a check's label, or a ticket's summary. */
+  what: string;
+  /** The text that was checked or ticketed (what acts and withdrawals are matched by). */
+  action: string;
+  amount?: { value: number; unit: string };
+  /** The rule that decided it; null when none did or it was only ticketed. */
+  rule: string | null;
+  /** The engine's outcome (for a ticket opened without a check: the ticket's kind). */
+  outcome: z.infer<typeof PermissionStatusSchema>;
+  state: RequestState;
+  ticket_id?: string;
+  /** True once the ticket was cancelled by a withdrawal. */
+  ticket_cancelled?: boolean;
+  grant_id?: string;
+  carried_out: boolean;
+  /** What the backend said when it carried the request out. */
+  done?: string;
+  /** Carried out as the call was cut off: the outcome is unknown. */
+  unconfirmed?: boolean;
+  withdrawn: boolean;
+  turn?: number;
 }
 
 export interface GuardDecisionRecord {
@@ -103,7 +161,9 @@ export type CallEvent =
   | { type: 'customer'; content: string }
   | ({ type: 'system_query' } & Omit<SystemQueryRecord, 'turn' | 'at'>)
   | ({ type: 'permission_check' } & Omit<PermissionCheckRecord, 'turn' | 'at'>)
-  | ({ type: 'ticket' } & Omit<TicketRecord, 'turn' | 'at'>)
+  | ({ type: 'ticket' } & Omit<TicketRecord, 'turn' | 'at' | 'status'>)
+  | { type: 'request_withdrawn'; what: string; ticket_id?: string }
+  | { type: 'ticket_cancelled'; id: string; kind: TicketRecord['kind']; summary: string }
   | ({ type: 'guard' } & Omit<GuardDecisionRecord, 'turn' | 'at'>)
   | { type: 'grant'; grant_id: string; action: string; amount: Grant['amount']; rule: string | null }
   | { type: 'action'; action: string; changed: boolean; description: string; grant_id: string }
@@ -137,5 +197,9 @@ export interface SessionRecord {
   actions_performed?: Array<{ action: string; description: string; turn: number; grant_id?: string }>;
   /** Approvals issued during the call, as issued. */
   grants?: Grant[];
+  /** Requests the caller withdrew. */
+  withdrawals?: WithdrawalRecord[];
+  /** The call's request ledger as it stood when the call was saved. */
+  requests?: RequestEntry[];
   [key: string]: unknown;
 }

@@ -2,6 +2,7 @@
 // tests. Call tests that need the real tools use CallSession on MemoryRecordStore instead.
 
 import type { CallContext, CallTools } from '../../src/call/call-agent.js';
+import { requestLedger } from '../../src/call/request-ledger.js';
 import { CsError } from '../../src/domain/cs-error.js';
 import type { Language } from '../../src/domain/language.js';
 import type { Customer } from '../../src/domain/record-schemas.js';
@@ -10,6 +11,7 @@ import type {
   PermissionCheckRecord,
   SystemQueryRecord,
   TicketRecord,
+  WithdrawalRecord,
 } from '../../src/domain/session-schemas.js';
 import type { KnowledgeHit } from '../../src/knowledge/knowledge-hit.js';
 import { CUSTOMER_ZH, OPERATOR_ZH, PRODUCT_ZH, SUBSCRIPTION } from './scenario-records.js';
@@ -56,12 +58,22 @@ export function createFakeCall(options?: {
   permissionChecks: PermissionCheckRecord[];
   tickets: TicketRecord[];
   performed: string[];
+  withdrawals: WithdrawalRecord[];
 } {
   const systemQueries: SystemQueryRecord[] = [];
   const permissionChecks: PermissionCheckRecord[] = [];
   const tickets: TicketRecord[] = [];
   const performed: string[] = [];
+  const withdrawals: WithdrawalRecord[] = [];
   const used = new Set<number>();
+  // The real ledger over the fake's lists: what the agent withdraws is what a call would.
+  const ledger = () =>
+    requestLedger({
+      permission_checks: permissionChecks,
+      tickets,
+      actions_performed: performed.map((action) => ({ action, description: `${action}: done` })),
+      withdrawals,
+    });
   const customer = options?.customer ?? CUSTOMER_ZH;
   const phone = String(customer.phone);
   const mock = options?.mock ?? { user_subscription: SUBSCRIPTION };
@@ -116,6 +128,22 @@ export function createFakeCall(options?: {
       tickets.push(ticket);
       return ticket;
     },
+    withdrawRequest(input) {
+      const standing = ledger().filter((e) => e.state === 'approved' || e.state === 'escalated');
+      const said = input?.text;
+      // The fake has no engine: the newest standing request, or the newest one whose words the text holds.
+      const target =
+        said === undefined
+          ? standing.at(-1)
+          : (standing.findLast((e) => said.includes(e.what)) ?? standing.at(-1));
+      if (!target) return undefined;
+      withdrawals.push({
+        action: target.action,
+        what: target.what,
+        ...(target.ticket_id === undefined ? {} : { ticket_id: target.ticket_id }),
+      });
+      return { ...target, withdrawn: true, state: 'withdrawn' };
+    },
     searchKnowledge(query) {
       const faq = PRODUCT_ZH.faq as Array<{ q: string; a: string }>;
       return faq
@@ -135,6 +163,7 @@ export function createFakeCall(options?: {
     systemQueries,
     permissionChecks,
     tickets,
+    withdrawals,
     learned: {},
     tools,
     performed,
