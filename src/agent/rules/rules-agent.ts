@@ -79,8 +79,13 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   if (withdraws(ctx, u, utterance)) {
     topics.push(lang === 'zh' ? '客户撤回了请求' : 'Caller withdrew the request');
     ctx.learned.withdrawn = [...((ctx.learned.withdrawn as string[] | undefined) ?? []), utterance];
+    // The ledger marks the request withdrawn; a ticket it opened is cancelled, not reopened.
+    const withdrawn = ctx.tools.withdrawRequest({ text: utterance });
+    const ticket = withdrawn?.ticket_id;
     parts.resolve.push(
-      lang === 'zh' ? '好的，明白了，这个就先不办了。' : "Alright, understood, we'll leave that then.",
+      lang === 'zh'
+        ? `好的，明白了，这个就先不办了。${ticket ? `工单${ticket}已为您撤销。` : ''}`
+        : `Alright, understood, we'll leave that then.${ticket ? ` I've withdrawn request ${ticket}.` : ''}`,
     );
     parts.ack = pick(p.ack, turn);
     return composeReply(String(ctx.operator.methodology ?? ''), parts);
@@ -663,15 +668,21 @@ function actionFor(ctx: CallContext, request: ActionRequest, u: Understanding, a
   const said = actionText(request, u, lang);
   if (asSaid) return said;
   const facts = verifiedQualifiers(ctx);
+  // 签收3天退货 / 保修期内维修: what was verified qualifies the request, as a person would say it.
   const withFacts = (text: string) =>
-    facts.length === 0
-      ? text
-      : lang === 'zh'
-        ? `${text}（${facts.join('，')}）`
-        : `${text} (${facts.join(', ')})`;
-  const draft = withFacts(said);
+    facts.length === 0 ? text : lang === 'zh' ? `${facts.join('')}${text}` : `${text} (${facts.join(', ')})`;
   const rules = rulesOf(ctx.product);
-  const decided = checkPermission(rules, draft);
+  // The lexicon's name for the request first; when no rule of the product matches it, the
+  // caller's own clause (the engine reads it by meaning: 想退货 against 7天无理由退货).
+  const read = (text: string) => {
+    const draft = withFacts(text);
+    return { draft, decided: checkPermission(rules, draft) };
+  };
+  let { draft, decided } = read(said);
+  if (decided.rule === null && request.concept !== '' && request.text.trim() !== said) {
+    const own = read(request.text.trim());
+    if (own.decided.rule !== null) ({ draft, decided } = own);
+  }
   // The product's words are used in the call's language only (an English call on a product
   // with Chinese rules keeps the caller's words).
   if (decided.label === undefined || decided.status === 'forbidden') return draft;
