@@ -17,6 +17,7 @@ import {
   emptyCallRecord,
   sessionStartedEvent,
 } from './call-session.js';
+import { checkReviewClaims } from './check-review-claims.js';
 import { customersNamedIn } from './customers-named-in.js';
 import { parseReview, saveCall } from './finish-call.js';
 import { formatAge } from './format-age.js';
@@ -189,7 +190,9 @@ export async function recordLiveTurn(options: {
 
 /**
  * `cs session end`: saves the live session like a built-in call (a review made from the record
- * when none is given) and removes it. Only one process can end a session.
+ * when none is given) and removes it. Only one process can end a session. A given review that
+ * claims what the call's request ledger does not show (an action never carried out, `resolved`
+ * with an escalation open) is refused and the call stays live (see `checkReviewClaims`).
  */
 export async function endLiveSession(options: {
   store: RecordStore;
@@ -213,6 +216,8 @@ export async function endLiveSession(options: {
     liveId,
   );
   try {
+    // Held to the record as it is once claimed: nothing can be added to it after this check.
+    if (given) checkReviewClaims(given, claimed.record);
     const participants = await participantsOf(store, claimed);
     const review = given ?? buildReview(claimed.record);
     const saved = await saveCall({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emptyCallRecord } from '../call/call-session.js';
+import { checkReviewClaims } from '../call/check-review-claims.js';
 import { saveCall } from '../call/finish-call.js';
 import { listLiveSessions } from '../call/live-session.js';
 import { checkCustomerUpdates } from '../domain/check-customer-updates.js';
@@ -49,6 +50,8 @@ export const saveSessionOperation = defineOperation({
     const now = clock ?? systemClock;
     const record = emptyCallRecord(language, now);
     record.conversation = input.conversation;
+    // A call run elsewhere carried nothing out here: a review saying it did is refused.
+    checkReviewClaims(input.review, record);
     const saved = await saveCall({
       store,
       product,
