@@ -21,6 +21,8 @@ const FACT_KINDS: Record<string, RegExp> = {
     /预订|预定|订票|机票|航班|班机|酒店|入住|行程|座位|改签|起飞|\b(?:booking|flight|reservation|itinerary|seat|ticket|hotel|check-?in)\b/i,
   device:
     /设备|音箱|机器|在线|离线|不理|没反应|连不上|联网|连网|断网|固件|\b(?:device|speaker|online|offline|firmware|connect(?:ed|ion)?|wi-?fi)\b/i,
+  connection:
+    /断网|网断|断了|掉线|上不了网|没网|网速|网络|宽带|线路|光猫|光信号|信号|\b(?:internet|connection|signal|broadband|router|modem|line)\b/i,
   warranty: /保修|质保|保修期|坏了|维修|修一下|杂音|\b(?:warranty|repair|broken|faulty)\b/i,
   recycle:
     /回收站|删了|删掉|删除|误删|找回|恢复|弄回来|没就没|不见了|\b(?:deleted|recycle|trash|bin|restore|recover)\b/i,

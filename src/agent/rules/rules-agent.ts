@@ -113,8 +113,11 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // A plain question ("退款多久到账") that the product's knowledge answers is a question, not a
   // request, unless the caller also asks for something ("能不能给我退款").
   const aboutAccount = u.chargeDispute || u.somethingMissing || u.aboutOwnAccount;
+  // 宽带能跟着挪过去不: asking whether something can be done, which the FAQ answers, is a question.
   const faqHit =
-    u.question && !u.asksForAction && !aboutAccount ? knowledgeAnswer(ctx, utterance) : undefined;
+    u.question && (!u.asksForAction || u.onlyAsksLeave) && !aboutAccount
+      ? knowledgeAnswer(ctx, utterance)
+      : undefined;
   // A question (how long, when, who; "just asking") names actions without asking for them.
   const actions = faqHit || (u.infoQuestion && !u.asksForAction) ? [] : u.actions;
 
@@ -217,10 +220,8 @@ function knowledgeAnswer(ctx: CallContext, utterance: string) {
   // Only the FAQ answers callers: the description says what the product is, and a common
   // issue's solution is a note for the operator (查询订单后告知), not something to say.
   const search = (text: string) => ctx.tools.searchKnowledge(text, 3).find((h) => h.kind === 'faq');
-  const whole = search(utterance);
-  if (whole) return whole;
   const clauses = utterance.split(/[，,。.！!？?；;\n]+/).filter((c) => c.trim().length >= 2);
-  if (clauses.length < 2) return undefined;
+  if (clauses.length < 2) return search(utterance);
   // Question clauses first, each with the clause before it (你们不是说超时有赔的嘛，超多久才算啊:
   // the question names the topic only in the clause before).
   const order = clauses
@@ -231,7 +232,7 @@ function knowledgeAnswer(ctx: CallContext, utterance: string) {
     const hit = search(`${before}${clause}`) ?? search(clause);
     if (hit) return hit;
   }
-  return undefined;
+  return search(utterance);
 }
 
 /** A clause that asks something. */

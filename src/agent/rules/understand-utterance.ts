@@ -28,6 +28,8 @@ export interface Understanding {
   upset: boolean;
   /** The caller claims authority or tells the agent to ignore rules. */
   claimsAuthority: boolean;
+  /** Only asks leave (能改吗, can I …) without an explicit ask: a question when the FAQ answers it. */
+  onlyAsksLeave: boolean;
   /** Asks how, when, how long, who …, or says it is only asking: a question, not a request. */
   infoQuestion: boolean;
   /** The caller asks for something to be done (帮我…, 我要…, 给我…, can you …, I want …). */
@@ -48,6 +50,9 @@ const NOT_NAMES = /的|你们|管理|客户|会员|用户|经理|主管|老板|�
 /** Reads one customer utterance. Pure; shares the permission engine's quantity and action parsers. */
 export function understandUtterance(text: string, language: Language): Understanding {
   const lower = text.toLowerCase();
+  // 给我说说 / 帮我查一下 / tell me: asking to be told or to have something looked up is not
+  // asking for an action (the facts are looked up without a permission check).
+  const asking = text.replace(TELL_ME, ' ');
   const zh = language === 'zh';
   const actions = findActionRequests(text);
   const quantities = parseQuantities(text);
@@ -80,14 +85,11 @@ export function understandUtterance(text: string, language: Language): Understan
       ),
     infoQuestion: INFO_QUESTION.test(text),
     asksForAction:
-      (/帮我|帮忙|给我|我要|我想要?|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|麻烦你?|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|\b(?:can|could|would) you\b|\bi (?:want|need|would like)\b|\bplease\b/i.test(
-        text,
-      ) &&
-        !/^(?:我想问|想问|请问)/.test(text.trim()) &&
-        !JUST_ASKING.test(text)) ||
-      (asksLeave(text) && !INFO_QUESTION.test(text)),
+      (EXPLICIT_ASK.test(asking) && !/^(?:我想问|想问|请问)/.test(text.trim()) && !JUST_ASKING.test(text)) ||
+      (asksLeave(asking) && !INFO_QUESTION.test(text)),
+    onlyAsksLeave: asksLeave(asking) && !EXPLICIT_ASK.test(asking),
     aboutOwnAccount:
-      /我的|我这个|我账户|我账号|我现在的|我开通的|\bmy (?:subscription|account|plan|membership|bill|premium)/i.test(
+      /我的|我这个|我账户|我账号|我现在的|我开通的|我(?:订|买|点|办|下|租|付|交|充|寄)(?:了|的)|\bmy (?:subscription|account|plan|membership|bill|premium|order|booking|ride|trip|card|course)/i.test(
         text,
       ),
     claimsAuthority:
@@ -107,6 +109,14 @@ function asksLeave(text: string): boolean {
   );
 }
 
+/** Words that ask for something to be done (帮我…, 给我…, 我要…, can you …, I want …). */
+const EXPLICIT_ASK =
+  /帮我|帮忙|给我|我要|我想要?|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|麻烦你?|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|\b(?:can|could|would) you\b|\bi (?:want|need|would like)\b|\bplease\b/i;
+
+/** Asking to be told or to have something looked up: 给我说说, 帮我查一下, tell me, check my … */
+const TELL_ME =
+  /(?:帮我|给我|跟我|麻烦你?)(?:说说|说一下|讲讲|讲一下|解释一下|看看|看一下|查查|查一下|查下|查询一下|确认一下|念一下)|\b(?:can|could) you (?:tell me|check|look(?: it)? up|explain)\b|\btell me\b/gi;
+
 /** Says it is only asking (先问问, just asking): whatever it names is a question. */
 const JUST_ASKING = /问问|只是问|先问|随便问|\bjust (?:asking|wondering|curious)\b/i;
 
@@ -120,6 +130,11 @@ export function extractName(text: string): string | undefined {
   if (surname) {
     const s = surname[1]!;
     const family = COMPOUND_SURNAMES.includes(s) ? s : s.slice(0, 1);
+    // 我姓唐，唐雨桐: the full name said right after the surname.
+    const full = new RegExp(`${family}[\\u4e00-\\u9fff]{1,2}(?=[，,。.！!？?\\s]|$)`).exec(
+      text.slice(surname.index + surname[0].length),
+    );
+    if (full && !NOT_NAMES.test(full[0])) return full[0];
     const title = /女士|小姐/.test(text) ? '女士' : /先生/.test(text) ? '先生' : '先生/女士';
     return `${family}${title}`;
   }
