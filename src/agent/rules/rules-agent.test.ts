@@ -185,3 +185,106 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text, fallback)).toBe(expected);
   });
 });
+
+const evalRecords = JSON.parse(
+  readFileSync(new URL('../../../../shared/eval/records.json', import.meta.url), 'utf8'),
+) as { products: Array<Record<string, unknown>>; operators: Array<Record<string, unknown>> };
+
+/** A call on one of the public eval products, its backend answering `responses` by interface. */
+function callOn(productIndex: number, responses: Record<string, unknown> = {}) {
+  const backend: CallBackend = {
+    async query(resolved) {
+      return {
+        interface: resolved.interfaceName,
+        method: resolved.method,
+        endpoint: resolved.endpoint,
+        purpose: resolved.definition.description,
+        mock: true,
+        ok: true,
+        response: responses[resolved.interfaceName] ?? {},
+      };
+    },
+    async applyApprovedAction(input) {
+      return { changed: true, description: `已办理${input.action}` };
+    },
+  };
+  const session = new CallSession({
+    participants: {
+      product: testRecord('product', '0000000d', evalRecords.products[productIndex]!),
+      operator: testRecord('operator', '0000000e', evalRecords.operators[0]!),
+      customer: testRecord('customer', '0000000f', { name: '何敏', phone: '13700001111' }),
+      phone: '13700001111',
+      coldStart: false,
+    },
+    backend,
+    language: 'zh',
+  });
+  const events: CallEvent[] = [];
+  session.onEvent((e) => events.push(e));
+  const agent = createRulesAgent();
+  return {
+    events,
+    async say(text: string) {
+      session.addCustomerTurn(text);
+      const reply = await agent.reply(session.context(), text);
+      session.addAgentTurn(reply);
+      return reply;
+    },
+  };
+}
+
+describe('createRulesAgent on any product', () => {
+  it('queries the interface the words are about and says what it returned', async () => {
+    const c = callOn(0, { storage_usage: { used_gb: 1980, quota_gb: 2048 } });
+    const reply = await c.say('我的云盘怎么老是满的，到底占了多少了');
+    expect(c.events.find((e) => e.type === 'system_query')).toMatchObject({ interface: 'storage_usage' });
+    expect(reply).toContain('1980');
+    expect(c.events.some((e) => e.type === 'permission_check')).toBe(false);
+  });
+
+  it("checks and tickets a request in the product's own words, not the caller's sentence", async () => {
+    const c = callOn(0);
+    await c.say('空间又不够了，能不能先给我临时多加二十个G');
+    const check = c.events.find((e) => e.type === 'permission_check');
+    expect(check).toMatchObject({ status: 'can_approve_immediately' });
+    expect((check as { action: string }).action).toMatch(/扩容20GB/);
+  });
+
+  it('puts what a query verified into the request: a warranty date still ahead, or past', async () => {
+    const inside = callOn(3, { device_status: { online: true, warranty_until: '2999-01-01' } });
+    await inside.say('音箱一直有杂音，麻烦给我修一下');
+    expect(inside.events.find((e) => e.type === 'permission_check')).toMatchObject({
+      status: 'can_approve_immediately',
+    });
+    const outside = callOn(3, { device_status: { online: true, warranty_until: '2001-01-01' } });
+    await outside.say('音箱一直有杂音，麻烦给我修一下');
+    expect(outside.events.find((e) => e.type === 'permission_check')).toMatchObject({
+      status: 'requires_supervisor',
+    });
+  });
+
+  it('a withdrawn request checks and opens nothing more', async () => {
+    const c = callOn(1);
+    await c.say('这家店太过分了，我要投诉他们');
+    const before = c.events.filter((e) => e.type === 'permission_check' || e.type === 'ticket').length;
+    expect(before).toBeGreaterThan(0);
+    await c.say('唉算了，不投诉了');
+    const after = c.events.filter((e) => e.type === 'permission_check' || e.type === 'ticket').length;
+    expect(after).toBe(before);
+  });
+
+  it('asking to be told is not asking for an action', async () => {
+    const c = callOn(0, { drive_orders: { orders: [{ order_id: 'O1', amount: 25 }] } });
+    await c.say('上个月到底扣了我多少钱，你给我说说');
+    expect(c.events.some((e) => e.type === 'permission_check')).toBe(false);
+    expect(c.events.some((e) => e.type === 'system_query')).toBe(true);
+  });
+
+  it('anything about someone else is forbidden by the engine, with nothing looked up for it', async () => {
+    const c = callOn(2);
+    const reply = await c.say('跟我一个航班的那位张女士坐哪个座位，你查一下告诉我');
+    expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({ status: 'forbidden' });
+    expect(c.events.some((e) => e.type === 'system_query' || e.type === 'ticket')).toBe(false);
+    expect(reply).toMatch(/无法/);
+  });
+});
