@@ -12,22 +12,23 @@ const FACT_KINDS: Record<string, RegExp> = {
   usage:
     /用量|用了多少|用了好多|满了|又满|快满|占用|占了|剩余|剩多少|还剩|余量|容量|空间|流量|存储|\b(?:usage|used|quota|space|storage|full|remaining|capacity|data)\b/i,
   order:
-    /订单|下单|买的|买了|购买|网购|商品|点的|收到的|这单|那单|单子|退款|退钱|退了|退货|退掉|退(?=[\d一二三四五六七八九十两百几半])|换货|赔|补偿|补发|\b(?:orders?|purchases?|bought|buy|items?|refund|return|money back|compensat\w*)\b/i,
+    /订单|下单|买的|买了|购买|网购|商品|点的|收到的|这单|那单|单子|退款|退钱|退了|退货|退掉|退(?=[\d一二三四五六七八九十两百几半])|换货|赔|补偿|补发|\b(?:orders?|purchases?|bought|buy|items?|refund|return|money back|compensat\w*|rides?|trips?)\b|\b(?:get|want|give)\b[^.?!]{0,20}\bback\b/i,
   shipment:
     /物流|快递|包裹|到哪|到了没|还没到|没到|没收到|发货|配送|派送|运输|转运|签收|单号|\b(?:parcel|package|shipment|shipping|delivery|delivered|tracking|courier|arrive|where is)\b/i,
   billing:
-    /扣费|扣钱|扣款|扣了|扣我|账单|帐单|退(?=[\d一二三四五六七八九十两百几半])|收费|付款|支付|交易|续费|流水|话费|还款|还多少|最低还|退款|退钱|赔|补偿|费用|\b(?:refund|money back|compensat\w*|due|fare|fees?)\b|\b(?:charges?d?|bill(?:ing)?|payments?|transactions?|paid|renewal|invoice|fee)\b/i,
+    /扣费|扣钱|扣款|扣了|扣我|账单|帐单|退(?=[\d一二三四五六七八九十两百几半])|收费|付款|支付|交易|续费|流水|话费|还款|还多少|最低还|退款|退钱|赔|补偿|费用|\b(?:refund|money back|compensat\w*|due|fare|fees?)\b|\b(?:get|want|give)\b[^.?!]{0,20}\bback\b|\b(?:charges?d?|bill(?:ing)?|payments?|transactions?|paid|renewal|invoice|fee)\b/i,
   booking:
     /预订|预定|订票|机票|航班|班机|酒店|入住|行程|座位|改签|起飞|\b(?:booking|flight|reservation|itinerary|seat|ticket|hotel|check-?in)\b/i,
   device:
     /设备|音箱|机器|在线|离线|不理|没反应|连不上|联网|连网|断网|固件|\b(?:device|speaker|online|offline|firmware|connect(?:ed|ion)?|wi-?fi)\b/i,
   connection:
-    /断网|网断|断了|掉线|上不了网|没网|网速|网络|宽带|线路|光猫|光信号|信号|\b(?:internet|connection|signal|broadband|router|modem|line)\b/i,
+    /断网|网断|网(?:又|也|就|老|总|一直)?(?:不行|不好|很卡|卡|慢|断|没了|用不了)|看不了|断了|掉线|上不了网|没网|网速|网络|宽带|线路|光猫|光信号|信号|\b(?:internet|connection|signal|broadband|router|modem|line)\b/i,
   warranty: /保修|质保|保修期|坏了|维修|修一下|杂音|\b(?:warranty|repair|broken|faulty)\b/i,
   recycle:
     /回收站|删了|删掉|删除|误删|找回|恢复|弄回来|没就没|不见了|\b(?:deleted|recycle|trash|bin|restore|recover)\b/i,
   account: /账户|账号|会员|等级|积分|\b(?:account|membership|member|points|tier)\b/i,
-  subscription: /订阅|套餐|自动续费|\b(?:subscriptions?|plan|renew)\b/i,
+  subscription:
+    /订阅|套餐|自动续费|开通|开过|订购|业务|增值|包月|彩铃|\b(?:subscriptions?|plan|renew|add-?ons?|services?)\b/i,
   balance: /余额|欠费|充值|\b(?:balance|top-?up|credit)\b/i,
   delay: /延误|晚点|误点|\b(?:delay(?:ed)?|late)\b/i,
 };
