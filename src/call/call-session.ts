@@ -335,13 +335,16 @@ export class CallSession {
     const windowHours = permissionWindowHours(product);
     const since = new Date(now.getTime() - windowHours * 3_600_000).toISOString();
     const earlier = await this.grants.listGrants({ customerId: customer._id, since });
-    const open = grantsFor(
-      earlier.filter(
-        (g) => g.call_id === this.callId && g.consumed_at === null && g.rules_hash === this.rulesHash,
-      ),
-      action,
-      undefined,
-    )[0];
+    const again = this.asksAgain(action);
+    const standing = again ? undefined : this.standingCheck(action);
+    const unused = earlier.filter(
+      (g) => g.call_id === this.callId && g.consumed_at === null && g.rules_hash === this.rulesHash,
+    );
+    // The same request's unused approval is not counted against it again; "another one" is.
+    const open = again
+      ? undefined
+      : (unused.find((g) => standing?.grant_id !== undefined && g.grant_id === standing.grant_id) ??
+        grantsFor(unused, action, undefined)[0]);
     const counted = countedAmounts(earlier, {
       callId: this.callId,
       productId: product._id,
@@ -349,8 +352,15 @@ export class CallSession {
       ...(open ? { except: open.grant_id } : {}),
     });
     let decision = checkPermission(this.rules, action, { counted, windowHours, caller: this.caller });
-    const repeated = this.earlierDecision(action, decision);
-    if (repeated) return repeated;
+    // Decided the same way as the standing request it repeats: that check stands for both.
+    if (standing && standing.status === decision.status && standing.rule === decision.rule) {
+      return {
+        ...decision,
+        action: standing.action,
+        ...(standing.grant_id ? { grant_id: standing.grant_id } : {}),
+        repeated: true,
+      };
+    }
     const part = grantablePart(decision);
     let grant = part ? open : undefined;
     if (part && !grant) {
@@ -397,39 +407,31 @@ export class CallSession {
     return grant ? { ...decision, grant_id: grant.grant_id } : decision;
   }
 
-  /**
-   * The earlier decision of this call on the same request, when it still stands and the engine
-   * decides it the same way now. Compared by label and amount, never by status alone: a request
-   * worded the same but about someone else is decided afresh (forbidden), not handed the earlier
-   * approval.
-   */
-  private earlierDecision(
-    action: string,
-    fresh: PermissionDecision,
-  ): (PermissionDecision & { grant_id?: string; repeated: true }) | undefined {
-    // 再退款90元: the action, or the caller's words this turn (an agent checks labels), say "another".
+  /** 再退款90元: the action, or the caller's words this turn (an agent checks labels), ask for another. */
+  private asksAgain(action: string): boolean {
     const said = this.record.conversation.findLast((t) => t.role === 'customer')?.content ?? '';
-    if (AGAIN.test(action) || AGAIN.test(said)) return undefined;
+    return AGAIN.test(action) || AGAIN.test(said);
+  }
+
+  /**
+   * The earlier check of this call the action repeats: the same words, or the same label and
+   * amount, of a request still standing (not carried out, not withdrawn). Whether it is decided
+   * the same way now is for the caller to compare: the same words about someone else are not.
+   */
+  private standingCheck(action: string): PermissionCheckRecord | undefined {
     const checks = this.record.permission_checks;
     if (checks.length === 0) return undefined;
-    const label = fresh.label || fresh.action.trim();
-    const amount = fresh.parts.length === 1 ? fresh.parts[0]?.amount : undefined;
+    const probe = checkPermission(this.rules, action, { caller: this.caller });
+    const label = probe.label || probe.action.trim();
+    const amount = probe.parts.length === 1 ? probe.parts[0]?.amount : undefined;
     // The first entries of the ledger are the checks, in their order.
     const ledger = requestLedger(this.record);
     for (let i = checks.length - 1; i >= 0; i--) {
-      const earlier = checks[i]!;
+      const check = checks[i]!;
       const entry = ledger[i]!;
       if (entry.carried_out || entry.withdrawn) continue;
-      const same = earlier.action.trim() === action.trim() || entry.what === label;
-      if (!same || !sameAmount(entry.amount, amount)) continue;
-      if (earlier.status !== fresh.status || earlier.rule !== fresh.rule) return undefined;
-      // Decided the same way: the earlier check stands for both (and its grant, if any).
-      return {
-        ...fresh,
-        action: earlier.action,
-        ...(earlier.grant_id ? { grant_id: earlier.grant_id } : {}),
-        repeated: true,
-      };
+      const same = check.action.trim() === action.trim() || entry.what === label;
+      if (same && sameAmount(entry.amount, amount)) return check;
     }
     return undefined;
   }

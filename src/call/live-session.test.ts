@@ -92,6 +92,19 @@ describe('recordLiveTurn', () => {
     expect((await conversation()).map((t) => t.content)).not.toContain(draft);
   });
 
+  it('refuses a draft claiming a refund no check approved, and records it once one was', async () => {
+    const { store, liveId, conversation } = await liveCall();
+    const draft = '好的，已经为您退款50元了。';
+    await expect(recordLiveTurn({ store, liveId, role: 'agent', content: draft })).rejects.toMatchObject({
+      code: 'E_REFUSED',
+      details: { rule: 'commitment_without_approval' },
+    });
+    expect((await conversation()).map((t) => t.content)).not.toContain(draft);
+    await withLiveSession({ store, liveId, work: (s) => s.checkPermission('退款50元') });
+    await recordLiveTurn({ store, liveId, role: 'agent', content: draft });
+    expect((await conversation()).at(-1)).toMatchObject({ role: 'agent', content: draft });
+  });
+
   it("records a reply that names only the caller, by the caller's name and phone", async () => {
     const { store, liveId, conversation } = await liveCall();
     const reply = '张先生您好，您登记的号码是13800138000，请问有什么可以帮您？';

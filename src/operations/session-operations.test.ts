@@ -74,6 +74,18 @@ describe('save_session', () => {
     expect(await store.listSessions()).toEqual([]);
   });
 
+  it('refuses a review claiming an action, since a call saved this way carried nothing out', async () => {
+    const store = await scenarioStore();
+    const review = { ...REVIEW, actions_taken: ['查询账单', '已为客户退款50元'] };
+    const error = await csFailure(
+      runOperation(saveSessionOperation, { store, env: {} }, { ...SAVE, review }),
+    );
+    expect(error.code).toBe('E_REFUSED');
+    expect(error.message).toContain('actions_taken "已为客户退款50元"');
+    expect(error.message).not.toContain('\n');
+    expect(await store.listSessions()).toEqual([]);
+  });
+
   it('refuses a turn of an unknown role (E_INVALID naming the field)', async () => {
     const store = await scenarioStore();
     const error = await csFailure(
