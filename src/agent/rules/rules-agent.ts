@@ -3,11 +3,13 @@ import type { CallAgent, CallContext } from '../../call/call-agent.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory, Product } from '../../domain/record-schemas.js';
 import type { Review, SystemQueryRecord } from '../../domain/session-schemas.js';
+import { knowledgeEntries, tokenize } from '../../knowledge/index.js';
 import {
   type InterfaceProfile,
   profileInterfaces,
   relevantInterfaces,
 } from '../../knowledge/interface-vocabulary.js';
+import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
 import {
   type ActionRequest,
   type CompiledRules,
@@ -141,7 +143,10 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
       parts.notify = p.offerCancelRenew;
     }
   }
-  if (!(faqHit && !u.aboutOwnAccount)) {
+  // A product question answered by the FAQ needs no lookup, unless the caller asks about their own
+  // things too (我订的那家哪天入住, how far am I in my course).
+  const personal = /我|\bmy\b|\bi(?:'m| am)?\b|\bme\b/i.test(utterance);
+  if (!(faqHit && !u.aboutOwnAccount && !personal)) {
     // The interfaces whose facts the caller's words are about (each interface's own description
     // and fields say which), queried before the reply and before any action; those the
     // subscription and billing reading above already queried in this turn are not asked again.
@@ -227,17 +232,55 @@ function knowledgeAnswer(ctx: CallContext, utterance: string) {
   const order = clauses
     .map((clause, i) => ({ clause, i, asks: QUESTION_CLAUSE.test(clause) }))
     .sort((a, b) => Number(b.asks) - Number(a.asks) || b.i - a.i);
-  for (const { clause, i } of order) {
+  for (const { clause, i } of order.filter((o) => o.asks)) {
     const before = i > 0 ? `${clauses[i - 1]}，` : '';
     const hit = search(`${before}${clause}`) ?? search(clause);
     if (hit) return hit;
   }
-  return search(utterance);
+  const found =
+    search(utterance) ??
+    closestFaq(
+      ctx.product,
+      order.filter((o) => o.asks).map((o) => o.clause),
+      clauses,
+    );
+  if (found) return found;
+  for (const { clause, i } of order.filter((o) => !o.asks)) {
+    const hit = search(`${i > 0 ? `${clauses[i - 1]}，` : ''}${clause}`) ?? search(clause);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/**
+ * The FAQ question sharing the most words with a question the caller asked (with the clause
+ * before it), when retrieval found none above its threshold: 你们不是说超时有赔的嘛，超多久才算
+ * shares 超时, 多久 and 赔 with 超时多久有赔付. At least two shared terms, and a single best.
+ */
+function closestFaq(
+  product: Product,
+  asked: readonly string[],
+  clauses: readonly string[],
+): KnowledgeHit | undefined {
+  if (asked.length === 0) return undefined;
+  const faq = knowledgeEntries(product).filter((e) => e.kind === 'faq');
+  const wanted = new Set(
+    asked.flatMap((clause) => {
+      const i = clauses.indexOf(clause);
+      return tokenize(`${i > 0 ? clauses[i - 1] : ''}，${clause}`);
+    }),
+  );
+  const scored = faq
+    .map((e) => ({ e, shared: new Set(tokenize(e.question).filter((t) => wanted.has(t))).size }))
+    .sort((a, b) => b.shared - a.shared);
+  const [best, next] = scored;
+  if (!best || best.shared < 2 || (next && next.shared === best.shared)) return undefined;
+  return { kind: 'faq', question: best.e.question, answer: best.e.answer, score: best.shared };
 }
 
 /** A clause that asks something. */
 const QUESTION_CLAUSE =
-  /吗|呢|嘛|么|几|多少|多久|啥|什么|怎么|咋|会不会|有没有|能不能|是不是|哪|谁|\b(?:how|what|when|which|who|where|why|can|could|do|does|is|are)\b/i;
+  /[不没]\s*$|来得及|吗|呢|嘛|么|几|多少|多久|啥|什么|怎么|咋|会不会|有没有|能不能|是不是|哪|谁|\b(?:how|what|when|which|who|where|why|can|could|do|does|is|are)\b/i;
 
 /** Words that drop a request: 算了, 不投诉了, 先不退了, never mind, forget it. */
 const WITHDRAW =
