@@ -186,6 +186,8 @@ describe('cs session (live sessions driven by separate processes)', () => {
       '我想问一下怎么取消自动续费',
     ]);
     await cs(['permit', '--call', liveId, '--product', PRODUCT, '--action', '取消自动续费']);
+    // Carried out, not only approved: the review made from the ledger calls the call resolved.
+    await cs(['session', 'act', '--call', liveId, '--action', '取消自动续费']);
     await cs([
       'session',
       'turn',
