@@ -263,6 +263,33 @@ describe('createRulesAgent on any product', () => {
     });
   });
 
+  it('gives money back only up to what a query showed was paid', async () => {
+    const orders = {
+      recent_orders: { orders: [{ order_id: 'S1', item: '保温杯', amount: 89, status: 'delivered' }] },
+    };
+    // No amount named: the verified one.
+    const unnamed = callOn(1, orders);
+    await unnamed.say('那个保温杯的订单有问题，钱退给我吧');
+    expect(unnamed.events.find((e) => e.type === 'permission_check')).toMatchObject({
+      action: expect.stringContaining('89'),
+    });
+    // More than was paid, within what could be approved at once: approved only up to 89.
+    const more = callOn(1, orders);
+    await more.say('保温杯的订单给我退150块');
+    const check = more.events.find((e) => e.type === 'permission_check') as {
+      action: string;
+      status: string;
+    };
+    expect(check.action).toContain('89');
+    expect(check.action).not.toContain('150');
+    // Less than was paid: as asked.
+    const less = callOn(1, orders);
+    await less.say('保温杯的订单给我退50块就行');
+    expect(less.events.find((e) => e.type === 'permission_check')).toMatchObject({
+      action: expect.stringContaining('50'),
+    });
+  });
+
   it('a withdrawn request checks and opens nothing more', async () => {
     const c = callOn(1);
     await c.say('这家店太过分了，我要投诉他们');

@@ -709,8 +709,8 @@ function rulesOf(product: Product): CompiledRules {
  */
 function actionFor(ctx: CallContext, request: ActionRequest, u: Understanding, asSaid: boolean): string {
   const lang = ctx.language;
-  const said = actionText(request, u, lang);
-  if (asSaid) return said;
+  if (asSaid) return actionText(request, u, lang);
+  const said = actionText(boundedByCharge(ctx, request, u), u, lang);
   const facts = verifiedQualifiers(ctx);
   // 签收3天退货 / 保修期内维修: what was verified qualifies the request, as a person would say it.
   const withFacts = (text: string) =>
@@ -734,6 +734,90 @@ function actionFor(ctx: CallContext, request: ActionRequest, u: Understanding, a
   const labelled = withFacts(decided.label);
   const again = checkPermission(rules, labelled);
   return again.status === decided.status && again.rule === decided.rule ? labelled : draft;
+}
+
+/** Requests that give money back: bounded by what a query of this call showed was paid. */
+const MONEY_BACK = new Set(['refund', 'compensation', 'fee_waiver']);
+
+/**
+ * Facts before actions: money given back is bounded by a charge or order this call's queries
+ * found. No amount named → the verified one; more than was paid → what was paid (the caller is
+ * offered that). Without a verified charge the request stays as asked (the engine decides it).
+ */
+function boundedByCharge(ctx: CallContext, request: ActionRequest, u: Understanding): ActionRequest {
+  if (!MONEY_BACK.has(request.concept)) return request;
+  const paid = verifiedCharge(ctx);
+  if (paid === undefined) return request;
+  const asked = request.quantity ?? u.quantities.find((q) => q.family === 'money');
+  if (asked && asked.family === 'money') {
+    if (asked.value <= paid) return { ...request, quantity: asked };
+    // More than was paid: what would need a supervisor goes to one as asked (with the facts in
+    // the call); what would be approved at once is approved only up to what was paid.
+    const asItWas = actionText({ ...request, quantity: asked }, u, ctx.language);
+    if (checkPermission(rulesOf(ctx.product), asItWas).status !== 'can_approve_immediately') {
+      return { ...request, quantity: asked };
+    }
+  }
+  const unit = currencyOf(ctx.product);
+  return {
+    ...request,
+    quantity: {
+      value: paid,
+      family: 'money',
+      unit,
+      text: money(paid, ctx.language, unit),
+      start: -1,
+      end: -1,
+    },
+  };
+}
+
+/**
+ * The amount paid that the call is about: the one charge or order amount this call's queries
+ * returned whose item shares words with what the caller said, else the only one there is.
+ */
+function verifiedCharge(ctx: CallContext): number | undefined {
+  const said = new Set(
+    tokenize(
+      ctx.conversation
+        .filter((t) => t.role === 'customer')
+        .map((t) => t.content)
+        .join('，'),
+    ),
+  );
+  const found: Array<{ value: number; words: number }> = [];
+  for (const q of ctx.systemQueries) {
+    if (!q.ok) continue;
+    for (const item of amountItems(q.response)) {
+      found.push({ value: item.value, words: tokenize(item.text).filter((t) => said.has(t)).length });
+    }
+  }
+  if (found.length === 0) return undefined;
+  const best = Math.max(...found.map((f) => f.words));
+  const candidates = [...new Set(found.filter((f) => f.words === best).map((f) => f.value))];
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** Objects of a response with a paid amount (amount, fee, fare, price, total …) and their words. */
+function amountItems(value: unknown, depth = 0): Array<{ value: number; text: string }> {
+  if (depth > 4 || value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((v) => amountItems(v, depth + 1));
+  const record = value as Record<string, unknown>;
+  const out: Array<{ value: number; text: string }> = [];
+  const key = Object.keys(record).find(
+    (k) =>
+      /^(?:amount|fee|fare|price|total|paid|charge|cost|amount_paid|paid_amount|total_amount)$/i.test(k) &&
+      typeof record[k] === 'number',
+  );
+  if (key && (record[key] as number) > 0) {
+    const text = Object.values(record)
+      .filter((v) => typeof v === 'string')
+      .join(' ');
+    out.push({ value: record[key] as number, text });
+  }
+  for (const v of Object.values(record))
+    if (v !== null && typeof v === 'object') out.push(...amountItems(v, depth + 1));
+  return out;
 }
 
 /**
