@@ -30,6 +30,8 @@ const FACT_KINDS: Record<string, RegExp> = {
   subscription:
     /订阅|套餐|自动续费|开通|开过|订购|业务|增值|包月|彩铃|\b(?:subscriptions?|plan|renew|add-?ons?|services?)\b/i,
   balance: /余额|欠费|充值|\b(?:balance|top-?up|credit)\b/i,
+  progress:
+    /进度|到哪一步|咋样了|怎么样了|处理到|材料|还缺|审核|定损|理赔|报案|\b(?:progress|status of|documents?|paperwork|missing|claims?)\b/i,
   delay: /延误|晚点|误点|\b(?:delay(?:ed)?|late)\b/i,
 };
 

@@ -125,6 +125,7 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/质保/g, '保修'],
   [/帐/g, '账'],
   [/money back|reimburse(?:ment)?/g, 'refund'],
+  [/\b(?:have to pay|pay anything|pay extra|charged? (?:me|anything|extra))\b/g, 'fee'],
   [/更换|换成|换到|换个|换一个/g, '变更'],
 ];
 

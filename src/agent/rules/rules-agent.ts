@@ -78,7 +78,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
 
   // "算了，不投诉了" / "never mind": the caller drops what they asked for earlier in the call. It
   // is not a new request; nothing is checked or opened for it.
-  if (withdraws(ctx, u, utterance)) {
+  if (withdraws(ctx, utterance)) {
     topics.push(lang === 'zh' ? '客户撤回了请求' : 'Caller withdrew the request');
     ctx.learned.withdrawn = [...((ctx.learned.withdrawn as string[] | undefined) ?? []), utterance];
     // The ledger marks the request withdrawn; a ticket it opened is cancelled, not reopened.
@@ -287,15 +287,15 @@ const WITHDRAW =
   /算了|不用了|不要了|先不[\u4e00-\u9fff]{0,6}了|不(?:想|要|用|办|弄|退|投诉|改|换|注销|申请|需要|麻烦)[\u4e00-\u9fff]{0,3}了|撤回|\bnever ?mind\b|\bforget (?:it|about it)\b|\bno need\b|\bdon'?t bother\b|\bi(?:'ll| will) (?:pass|leave it)\b|\bscratch that\b|\bcancel (?:that|the request|my request)\b/i;
 
 /**
- * True when the caller withdraws something asked for earlier in this call: withdrawing words, an
- * earlier request, and nothing new asked (every action named was already checked).
+ * True when the caller withdraws something asked for earlier in this call: withdrawing words, a
+ * request of this call still open in the ledger, and nothing new asked for.
  */
-function withdraws(ctx: CallContext, u: Understanding, utterance: string): boolean {
+function withdraws(ctx: CallContext, utterance: string): boolean {
   if (!WITHDRAW.test(utterance)) return false;
-  if (ctx.permissionChecks.length === 0 && ctx.tickets.length === 0) return false;
-  if (/帮我|给我|我要|麻烦你|\b(?:can|could) you\b|\bplease\b/i.test(utterance)) return false;
-  const checked = ctx.permissionChecks.map((c) => c.action);
-  return u.actions.every((a) => checked.some((c) => c.includes(conceptLabel(a.concept, ctx.language))));
+  // Something asked for earlier in this call that is still open (the ledger's view).
+  const open = (ctx.requests ?? []).some((r) => !r.withdrawn && !r.carried_out);
+  if (!open) return false;
+  return !/帮我|给我|我要|麻烦你|\b(?:can|could) you\b|\bplease\b/i.test(utterance);
 }
 
 function learnName(ctx: CallContext, name: string): void {
