@@ -60,7 +60,7 @@ export function createMockBackend(options: MockBackendOptions): MockCapableBacke
   const { store } = options;
   const clock = options.clock ?? systemClock;
 
-  async function customerName(phone: string): Promise<string | undefined> {
+  async function lookUpCustomerName(phone: string): Promise<string | undefined> {
     // The indexed lookup first (listing every customer cost a turn tens of ms on the file store):
     // phones are unique once normalised, so no customer there means none with this exact phone.
     const found = await store.findCustomerByPhone(phone).catch(() => null);
@@ -68,6 +68,22 @@ export function createMockBackend(options: MockBackendOptions): MockCapableBacke
     if (found !== null && found.phone === phone && typeof found.name === 'string') return found.name;
     const summaries = await store.summaries('customer');
     return summaries.find((s) => s.phone === phone)?.name;
+  }
+
+  // A turn often generates several interfaces' responses for one caller (each new interface of a
+  // product with many): the name is looked up once and reused for a few seconds, not read from
+  // the index again for each (four file reads a time on the file store).
+  const names = new Map<string, { at: number; name: Promise<string | undefined> }>();
+  function customerName(phone: string): Promise<string | undefined> {
+    const now = clock.now().getTime();
+    const known = names.get(phone);
+    if (known && now - known.at >= 0 && now - known.at < NAME_REUSE_MS) return known.name;
+    const name = lookUpCustomerName(phone);
+    if (names.size >= 64) names.clear();
+    names.set(phone, { at: now, name });
+    // A failed lookup is not remembered: the next generation tries again.
+    name.catch(() => names.delete(phone));
+    return name;
   }
 
   async function ensureResponse(
@@ -156,6 +172,9 @@ export function createMockBackend(options: MockBackendOptions): MockCapableBacke
     },
   };
 }
+
+/** How long a caller's looked-up name is reused for generating responses. */
+const NAME_REUSE_MS = 10_000;
 
 // ---------------------------------------------------------------------------------------------
 // Approved actions

@@ -11,6 +11,7 @@ import {
   type GrantStore,
   grantMatches,
 } from '../grant-store.js';
+import { mapLimit } from './fs-files.js';
 import { formatJson, writeAtomic } from './write-atomic.js';
 
 const CUSTOMER_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -35,6 +36,15 @@ const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
  */
 export class FsGrantStore implements GrantStore {
   readonly #root: string;
+  /**
+   * Grants and consumed markers this process has read, by path. Both files are written once
+   * (atomically) and never rewritten, so what was read stays true; a limit check then reads only
+   * the files it has not seen (each check used to read and validate every grant of the customer).
+   */
+  readonly #seen = new Map<string, Grant>();
+  readonly #markers = new Map<string, Pick<Grant, 'consumed_at' | 'consumed_by'>>();
+  /** Customer folders this process made or found. */
+  readonly #folders = new Set<string>();
 
   constructor(dbDir: string) {
     this.#root = join(dbDir, 'grants');
@@ -43,17 +53,27 @@ export class FsGrantStore implements GrantStore {
   async putGrant(grant: Grant): Promise<void> {
     const checked = GrantSchema.parse(grant);
     const dir = this.#dir(checked.customer_id);
-    await mkdir(dir, { recursive: true });
-    await writeAtomic(
-      join(dir, `${checked.grant_id}.json`),
-      formatJson({ ...checked, consumed_at: null, consumed_by: null }),
-    );
+    if (!this.#folders.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.#folders.add(dir);
+    }
+    const path = join(dir, `${checked.grant_id}.json`);
+    const issued = { ...checked, consumed_at: null, consumed_by: null };
+    try {
+      await writeAtomic(path, formatJson(issued));
+    } catch (error) {
+      // The folder was removed meanwhile: made again on the next write.
+      this.#folders.delete(dir);
+      throw error;
+    }
+    this.#seen.set(path, copyGrant(issued));
   }
 
   async consumeGrant(consumption: GrantConsumption): Promise<Grant | undefined> {
     if (!GRANT_ID.test(consumption.grantId)) return undefined;
     const dir = this.#dir(consumption.customerId);
-    const grant = await this.#readGrant(join(dir, `${consumption.grantId}.json`));
+    // Read from the disk, not memory: only a grant still there is carried out.
+    const grant = await readGrantFile(join(dir, `${consumption.grantId}.json`));
     if (!grant) return undefined;
     const marker = join(dir, `${consumption.grantId}.consumed`);
     const text = formatJson({ consumed_at: consumption.consumedAt, consumed_by: consumption.consumedBy });
@@ -70,16 +90,20 @@ export class FsGrantStore implements GrantStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
+    this.#folders.add(dir);
     const consumed = new Set(names.filter((n) => n.endsWith('.consumed')).map((n) => n.slice(0, -9)));
-    const grants: Grant[] = [];
-    for (const name of names) {
-      if (!name.endsWith('.json')) continue;
-      const grant = await this.#readGrant(join(dir, name));
-      if (!grant) continue;
-      if (consumed.has(grant.grant_id))
-        Object.assign(grant, await readMarker(join(dir, `${grant.grant_id}.consumed`)));
-      if (grantMatches(grant, filter)) grants.push(grant);
-    }
+    // Files not read before are read a few at a time; the order is restored by the sort.
+    const read = await mapLimit(
+      names.filter((n) => n.endsWith('.json')),
+      8,
+      async (name): Promise<Grant | undefined> => {
+        const grant = await this.#readGrant(join(dir, name));
+        if (grant && consumed.has(grant.grant_id))
+          Object.assign(grant, await this.#readMarker(join(dir, `${grant.grant_id}.consumed`)));
+        return grant;
+      },
+    );
+    const grants = read.filter((g): g is Grant => g !== undefined && grantMatches(g, filter));
     return grants.sort(byIssue);
   }
 
@@ -90,29 +114,52 @@ export class FsGrantStore implements GrantStore {
     return join(this.#root, customerId);
   }
 
+  /** A grant as issued (a copy: callers may change it), from memory when read before. */
   async #readGrant(path: string): Promise<Grant | undefined> {
-    let raw: string;
-    try {
-      raw = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (error) {
-      throw new CsError('E_INTERNAL', `Grant file ${path} is not JSON: ${(error as Error).message}.`);
-    }
-    const parsed = GrantSchema.safeParse(json);
-    if (!parsed.success) {
-      throw new CsError(
-        'E_INTERNAL',
-        `Grant file ${path} is malformed: ${describeIssues(parsed.error.issues)}.`,
-      );
-    }
-    return parsed.data;
+    const seen = this.#seen.get(path);
+    if (seen) return copyGrant(seen);
+    const grant = await readGrantFile(path);
+    if (grant) this.#seen.set(path, copyGrant(grant));
+    return grant;
   }
+
+  /** A consumed marker, from memory when read (whole) before. */
+  async #readMarker(path: string): Promise<Pick<Grant, 'consumed_at' | 'consumed_by'>> {
+    const seen = this.#markers.get(path);
+    if (seen) return { ...seen };
+    const marker = await readMarker(path);
+    // One still being written reads as consumed at its mtime: read it again next time.
+    if (marker.whole) this.#markers.set(path, marker.consumption);
+    return { ...marker.consumption };
+  }
+}
+
+function copyGrant(grant: Grant): Grant {
+  return { ...grant, amount: grant.amount && { ...grant.amount } };
+}
+
+async function readGrantFile(path: string): Promise<Grant | undefined> {
+  let raw: string;
+  try {
+    raw = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    throw new CsError('E_INTERNAL', `Grant file ${path} is not JSON: ${(error as Error).message}.`);
+  }
+  const parsed = GrantSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new CsError(
+      'E_INTERNAL',
+      `Grant file ${path} is malformed: ${describeIssues(parsed.error.issues)}.`,
+    );
+  }
+  return parsed.data;
 }
 
 /** Creates `path` holding `text` unless it exists; true for the one caller that created it. */
@@ -147,11 +194,16 @@ async function createExclusive(path: string, text: string): Promise<boolean> {
   }
 }
 
-/** A consumed marker; one still being written (O_EXCL fallback) reads as consumed at its mtime. */
-async function readMarker(path: string): Promise<Pick<Grant, 'consumed_at' | 'consumed_by'>> {
+/**
+ * A consumed marker; one still being written (O_EXCL fallback) reads as consumed at its mtime
+ * and is not `whole`.
+ */
+async function readMarker(
+  path: string,
+): Promise<{ consumption: Pick<Grant, 'consumed_at' | 'consumed_by'>; whole: boolean }> {
   try {
     const parsed = ConsumedMarkerSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
-    if (parsed.success) return parsed.data;
+    if (parsed.success) return { consumption: parsed.data, whole: true };
   } catch {
     // fall through: the marker exists, so the grant is consumed whatever its content says
   }
@@ -159,5 +211,5 @@ async function readMarker(path: string): Promise<Pick<Grant, 'consumed_at' | 'co
     (s) => s.mtime.toISOString(),
     () => new Date().toISOString(),
   );
-  return { consumed_at: at, consumed_by: 'unknown' };
+  return { consumption: { consumed_at: at, consumed_by: 'unknown' }, whole: false };
 }

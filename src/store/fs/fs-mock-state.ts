@@ -13,6 +13,8 @@ export class FsMockState implements MockStateStore {
   readonly #ctx: FsStoreContext;
   /** The text of states this process read or wrote, by path, with the file's stamp then. */
   readonly #known = new Map<string, { stamp: string; text: string }>();
+  /** Product folders this process made or found: a turn's writes do not make them again. */
+  readonly #folders = new Set<string>();
 
   constructor(ctx: FsStoreContext) {
     this.#ctx = ctx;
@@ -34,11 +36,10 @@ export class FsMockState implements MockStateStore {
       const next = change(current);
       // The state as it was (another process generated it first): nothing to write.
       if (next === current) return next;
-      await mkdir(this.#ctx.path('mock_state', productId), { recursive: true });
       // Simulated backend data: the rename keeps it all-or-nothing; skipping the flush to disk
       // keeps a call turn that changes it within the agent's latency budget.
       const text = formatJson(next);
-      await writeAtomic(path, text, { fsync: false });
+      await this.#write(productId, path, text);
       // Still under the lock, so the file is the one just written.
       await this.#remember(path, text);
       return next;
@@ -60,6 +61,24 @@ export class FsMockState implements MockStateStore {
       }
     }
     return out;
+  }
+
+  /** Writes a state, making its product folder first unless this process knows it is there. */
+  async #write(productId: string, path: string, text: string): Promise<void> {
+    const folder = this.#ctx.path('mock_state', productId);
+    if (this.#folders.has(folder)) {
+      try {
+        await writeAtomic(path, text, { fsync: false });
+        return;
+      } catch (error) {
+        // Removed meanwhile (`cs mock reset`, by hand): made again below.
+        if (!isCode(error, 'ENOENT')) throw error;
+        this.#folders.delete(folder);
+      }
+    }
+    await mkdir(folder, { recursive: true });
+    this.#folders.add(folder);
+    await writeAtomic(path, text, { fsync: false });
   }
 
   #path(productId: string, phone: string): string {
