@@ -25,8 +25,30 @@ function rulesEngineHash() {
   return hash.digest('hex').slice(0, 16);
 }
 
+/**
+ * zod re-exports all its locales (`z.locales`, 370 KB, more than half of the zod chunk every
+ * writing command loads) through namespaces, which the bundler cannot trim. Nothing here sets a
+ * locale but the English default zod registers itself, so only that one is bundled.
+ */
+const englishOnlyZodLocales = {
+  name: 'english-only-zod-locales',
+  setup(b) {
+    const namespace = 'zod-locales';
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](?:classic[\\/]external|core[\\/]index)\.js$/.test(args.importer)
+        ? { path: fileURLToPath(new URL('../locales/en.js', `file://${args.importer}`)), namespace }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: fileURLToPath(new URL('.', `file://${args.path}`)),
+    }));
+  },
+};
+
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  plugins: [englishOnlyZodLocales],
   outdir: next.pathname,
   bundle: true,
   splitting: true,
