@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FsRecordStore } from '../../src/store/fs/fs-record-store.js';
+import { setMockResponse } from '../../src/systems/index.js';
 import { runCs, tempDb } from '../support/run-cs.js';
 import { seedRecords } from '../support/seed-records.js';
 import { spawnCs } from '../support/spawn-call.js';
@@ -29,6 +31,23 @@ async function readJsonFiles(dir: string, file: string): Promise<Array<Record<st
   return out;
 }
 
+/** Fixes each caller's subscription, auto-renewal on, in the mock backend. */
+async function startWithAutoRenewOn(db: string, phones: readonly string[]): Promise<void> {
+  const store = new FsRecordStore(db);
+  try {
+    const [product] = await store.findByName('product', '会员订阅服务');
+    if (!product) throw new Error('the scenario product is missing');
+    for (const phone of phones) {
+      await setMockResponse(store, product._id, phone, 'user_subscription', {
+        subscriptions: [{ name: '超级会员', fee: 15, start_date: '2025-12-25', auto_renew: true }],
+        status: 'active',
+      });
+    }
+  } finally {
+    await store.close();
+  }
+}
+
 /** Refunds and auto-renew changes the mock backend holds for each caller. */
 async function backendActions(db: string): Promise<Map<string, { refunds: number; renewOff: boolean }>> {
   const out = new Map<string, { refunds: number; renewOff: boolean }>();
@@ -51,6 +70,13 @@ describe(`${RUNS} cs call runs killed with kill -9 at random moments`, () => {
   beforeAll(async () => {
     ({ db, cleanup } = await tempDb());
     await seedRecords(db);
+    // Every caller starts with auto-renewal on: the agent looks the subscription up before it
+    // acts, and a generated subscription could otherwise start with it off, which would read as
+    // an action the backend took.
+    await startWithAutoRenewOn(db, [
+      ...Array.from({ length: AT_ONCE }, (_, i) => `1369999${String(i).padStart(4, '0')}`),
+      ...Array.from({ length: RUNS }, (_, i) => `1370000${String(i).padStart(4, '0')}`),
+    ]);
     // One whole call first, at the same load, to learn how long one takes on this machine: the
     // kills then fall anywhere from its start to a little past its end.
     const started = Date.now();
