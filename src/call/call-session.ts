@@ -28,7 +28,9 @@ import {
 import { productPermissions } from '../records/product-permissions.js';
 import type { GrantStore } from '../store/grant-store.js';
 import { MemoryGrantStore } from '../store/open-store.js';
-import { resolveQuery } from '../systems/index.js';
+// Not systems/index.js: it re-exports the mock HTTP server, which would load node:http into
+// every call (the bundler splits by file).
+import { resolveQuery } from '../systems/resolve-query.js';
 import type { CallContext, CallTools } from './call-agent.js';
 import {
   consumerName,

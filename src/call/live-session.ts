@@ -8,7 +8,9 @@ import type { CallEvent, Review } from '../domain/session-schemas.js';
 import { guardAgentTurn } from '../guard/guard-agent-turn.js';
 import type { GuardVerdict } from '../guard/reply-guard.js';
 import type { LiveSessionRecord, RecordStore } from '../store/record-store.js';
-import { createSystemBackend } from '../systems/index.js';
+// Not systems/index.js: it re-exports the mock HTTP server, which would load node:http into
+// every call (the bundler splits by file).
+import { createSystemBackend } from '../systems/system-backend.js';
 import { buildReview } from './build-review.js';
 import {
   CALL_RECORD_LISTS,

@@ -5,7 +5,9 @@ import type { Customer } from '../domain/record-schemas.js';
 import type { CallEvent, GuardDecisionRecord, Review } from '../domain/session-schemas.js';
 import type { CallJournalWriter } from '../store/call-journal.js';
 import type { RecordStore } from '../store/record-store.js';
-import { createSystemBackend } from '../systems/index.js';
+// Not systems/index.js: it re-exports the mock HTTP server, which would load node:http into
+// every call (the bundler splits by file).
+import { createSystemBackend } from '../systems/system-backend.js';
 import type { CallAgent } from './call-agent.js';
 import { journalCall } from './call-journal-record.js';
 import { CallSession } from './call-session.js';
