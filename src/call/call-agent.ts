@@ -10,6 +10,7 @@ import type {
   WithdrawalRecord,
 } from '../domain/session-schemas.js';
 import type { KnowledgeHit } from '../knowledge/knowledge-hit.js';
+import type { CompiledRules } from '../permissions/index.js';
 
 /**
  * What an agent may do during a call. Every tool records what it did into the call (and emits
@@ -69,6 +70,12 @@ export interface CallContext {
   readonly requests?: readonly RequestEntry[];
   /** What the agent learned about the caller so far (real name, preferences ...). */
   learned: Record<string, unknown>;
+  /**
+   * The product's compiled rules, as the call's own checks use them (compiled once, from the
+   * database's cache where there is one): an agent that reads a request against the rules
+   * before checking it uses these rather than compiling the rules again.
+   */
+  rules?: () => CompiledRules;
   tools: CallTools;
 }
 

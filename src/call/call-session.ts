@@ -636,6 +636,7 @@ export class CallSession {
         return requestLedger(record);
       },
       learned: this.record.learned,
+      rules: () => this.rules,
       tools,
     };
   }
