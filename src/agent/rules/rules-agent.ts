@@ -738,16 +738,22 @@ function actionFor(ctx: CallContext, request: ActionRequest, u: Understanding, a
 
 /** Requests that give money back: bounded by what a query of this call showed was paid. */
 const MONEY_BACK = new Set(['refund', 'compensation', 'fee_waiver']);
+/** Money asked back in words the lexicon has no name for; money must be named (not "get it back"). */
+const MONEY_BACK_WORDS =
+  /退钱|退款|钱退|\brefund\b|\b(?:money|difference|bucks|dollars|charge|fare)\b[^.?!]{0,25}\bback\b|\bback\b[^.?!]{0,25}\b(?:money|difference|bucks|dollars)\b/i;
 
 /**
  * Facts before actions: money given back is bounded by a charge or order this call's queries
  * found. No amount named → the verified one; more than was paid → what was paid (the caller is
  * offered that). Without a verified charge the request stays as asked (the engine decides it).
  */
-function boundedByCharge(ctx: CallContext, request: ActionRequest, u: Understanding): ActionRequest {
-  if (!MONEY_BACK.has(request.concept)) return request;
+function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understanding): ActionRequest {
+  // "can I get the difference back": money back in words the lexicon has no name for.
+  const request =
+    given.concept === '' && MONEY_BACK_WORDS.test(given.text) ? { ...given, concept: 'refund' } : given;
+  if (!MONEY_BACK.has(request.concept)) return given;
   const paid = verifiedCharge(ctx);
-  if (paid === undefined) return request;
+  if (paid === undefined) return given;
   const asked = request.quantity ?? u.quantities.find((q) => q.family === 'money');
   if (asked && asked.family === 'money') {
     if (asked.value <= paid) return { ...request, quantity: asked };
@@ -785,11 +791,18 @@ function verifiedCharge(ctx: CallContext): number | undefined {
         .join('，'),
     ),
   );
+  // 差价/多收的/the difference: what was charged over what was quoted.
+  const difference = /差价|差额|多收|多扣|difference|overcharge/i.test(
+    ctx.conversation.at(-1)?.content ?? '',
+  );
   const found: Array<{ value: number; words: number }> = [];
   for (const q of ctx.systemQueries) {
     if (!q.ok) continue;
     for (const item of amountItems(q.response)) {
-      found.push({ value: item.value, words: tokenize(item.text).filter((t) => said.has(t)).length });
+      // Asked for the difference, only what was charged over a quote is a candidate.
+      if (difference && item.over === undefined) continue;
+      const value = difference && item.over !== undefined ? item.over : item.value;
+      found.push({ value, words: tokenize(item.text).filter((t) => said.has(t)).length });
     }
   }
   if (found.length === 0) return undefined;
@@ -799,11 +812,11 @@ function verifiedCharge(ctx: CallContext): number | undefined {
 }
 
 /** Objects of a response with a paid amount (amount, fee, fare, price, total …) and their words. */
-function amountItems(value: unknown, depth = 0): Array<{ value: number; text: string }> {
+function amountItems(value: unknown, depth = 0): Array<{ value: number; text: string; over?: number }> {
   if (depth > 4 || value === null || typeof value !== 'object') return [];
   if (Array.isArray(value)) return value.flatMap((v) => amountItems(v, depth + 1));
   const record = value as Record<string, unknown>;
-  const out: Array<{ value: number; text: string }> = [];
+  const out: Array<{ value: number; text: string; over?: number }> = [];
   const key = Object.keys(record).find(
     (k) =>
       /^(?:amount|fee|fare|price|total|paid|charge|cost|amount_paid|paid_amount|total_amount)$/i.test(k) &&
@@ -813,7 +826,15 @@ function amountItems(value: unknown, depth = 0): Array<{ value: number; text: st
     const text = Object.values(record)
       .filter((v) => typeof v === 'string')
       .join(' ');
-    out.push({ value: record[key] as number, text });
+    // What was quoted before it was charged (estimated_fare, quoted_price): the difference is
+    // what a caller asking for "the difference back" means.
+    const quoted = Object.keys(record).find(
+      (k) => /estimat|quot|expected/i.test(k) && typeof record[k] === 'number',
+    );
+    const over = quoted
+      ? Math.round(((record[key] as number) - (record[quoted] as number)) * 100) / 100
+      : undefined;
+    out.push({ value: record[key] as number, text, ...(over !== undefined && over > 0 ? { over } : {}) });
   }
   for (const v of Object.values(record))
     if (v !== null && typeof v === 'object') out.push(...amountItems(v, depth + 1));
