@@ -692,11 +692,13 @@ function actionText(request: ActionRequest, u: Understanding, lang: Language): s
 
 const compiledRules = new WeakMap<object, CompiledRules>();
 
-function rulesOf(product: Product): CompiledRules {
-  let rules = compiledRules.get(product);
+/** The call's compiled rules (the session's, cached); compiled here only outside a session. */
+function rulesOf(ctx: CallContext): CompiledRules {
+  if (ctx.rules) return ctx.rules();
+  let rules = compiledRules.get(ctx.product);
   if (!rules) {
-    rules = compileRules(product.operator_permissions);
-    compiledRules.set(product, rules);
+    rules = compileRules(ctx.product.operator_permissions);
+    compiledRules.set(ctx.product, rules);
   }
   return rules;
 }
@@ -715,7 +717,7 @@ function actionFor(ctx: CallContext, request: ActionRequest, u: Understanding, a
   // 签收3天退货 / 保修期内维修: what was verified qualifies the request, as a person would say it.
   const withFacts = (text: string) =>
     facts.length === 0 ? text : lang === 'zh' ? `${facts.join('')}${text}` : `${text} (${facts.join(', ')})`;
-  const rules = rulesOf(ctx.product);
+  const rules = rulesOf(ctx);
   // The lexicon's name for the request first; when no rule of the product matches it, the
   // caller's own clause (the engine reads it by meaning: 想退货 against 7天无理由退货).
   const read = (text: string) => {
@@ -760,7 +762,7 @@ function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understandin
     // More than was paid: what would need a supervisor goes to one as asked (with the facts in
     // the call); what would be approved at once is approved only up to what was paid.
     const asItWas = actionText({ ...request, quantity: asked }, u, ctx.language);
-    if (checkPermission(rulesOf(ctx.product), asItWas).status !== 'can_approve_immediately') {
+    if (checkPermission(rulesOf(ctx), asItWas).status !== 'can_approve_immediately') {
       return { ...request, quantity: asked };
     }
   }
