@@ -742,7 +742,7 @@ function actionFor(ctx: CallContext, request: ActionRequest, u: Understanding, a
 const MONEY_BACK = new Set(['refund', 'compensation', 'fee_waiver']);
 /** Money asked back in words the lexicon has no name for; money must be named (not "get it back"). */
 const MONEY_BACK_WORDS =
-  /退钱|退款|钱退|\brefund\b|\b(?:money|difference|bucks|dollars|charge|fare)\b[^.?!]{0,25}\bback\b|\bback\b[^.?!]{0,25}\b(?:money|difference|bucks|dollars)\b/i;
+  /退钱|退款|钱退|\brefund\b|\b(?:money|difference|bucks|dollars|cents?|charge|fare)\b[^。]{0,45}\bback\b|\bback\b[^。]{0,25}\b(?:money|difference|bucks|dollars)\b/i;
 
 /**
  * Facts before actions: money given back is bounded by a charge or order this call's queries
