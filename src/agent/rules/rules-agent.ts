@@ -17,6 +17,7 @@ import {
   compileRules,
   conceptLabel,
   findOtherParty,
+  parseQuantities,
   type Quantity,
 } from '../../permissions/index.js';
 import { fillParams } from './interface-params.js';
@@ -742,7 +743,7 @@ function actionFor(ctx: CallContext, request: ActionRequest, u: Understanding, a
 const MONEY_BACK = new Set(['refund', 'compensation', 'fee_waiver']);
 /** Money asked back in words the lexicon has no name for; money must be named (not "get it back"). */
 const MONEY_BACK_WORDS =
-  /退钱|退款|钱退|\brefund\b|\b(?:money|difference|bucks|dollars|cents?|charge|fare)\b[^。]{0,45}\bback\b|\bback\b[^。]{0,25}\b(?:money|difference|bucks|dollars)\b/i;
+  /退钱|退款|钱[^，。]{0,4}退|退[^，。]{0,3}回来|\brefund\b|\b(?:money|difference|bucks|dollars|cents?|charge|fare)\b[^。]{0,45}\bback\b|\bback\b[^。]{0,25}\b(?:money|difference|bucks|dollars)\b/i;
 
 /**
  * Facts before actions: money given back is bounded by a charge or order this call's queries
@@ -808,6 +809,18 @@ function verifiedCharge(ctx: CallContext): number | undefined {
     }
   }
   if (found.length === 0) return undefined;
+  // An amount the caller named (话费多了十五块) picks its charge; else the item sharing most words.
+  const named = new Set(
+    ctx.conversation
+      .filter((t) => t.role === 'customer')
+      .flatMap((t) =>
+        parseQuantities(t.content)
+          .filter((q) => q.family === 'money')
+          .map((q) => q.value),
+      ),
+  );
+  const echoed = [...new Set(found.map((f) => f.value).filter((v) => named.has(v)))];
+  if (echoed.length === 1) return echoed[0];
   const best = Math.max(...found.map((f) => f.words));
   const candidates = [...new Set(found.filter((f) => f.words === best).map((f) => f.value))];
   return candidates.length === 1 ? candidates[0] : undefined;
