@@ -4,6 +4,11 @@
  * text (lower-case ASCII, half-width); compiled on first use.
  */
 
+/** A regular expression's alternatives, longest first, so 前男友 is read before 前任 could stop short. */
+export function alternatives(words: readonly string[]): string {
+  return [...words].sort((a, b) => b.length - a.length).join('|');
+}
+
 /** Family, friends and people around the caller (我老婆, 邻居, 房东 ...). */
 export const PEOPLE_ZH = [
   '老婆',
@@ -116,8 +121,43 @@ export const PEOPLE_ZH = [
   '这个人',
   '那个男的',
   '那个女的',
+  '这个男的',
+  '这个女的',
+  '有个男的',
+  '有个女的',
+  '这哥们',
+  '那哥们',
+  '这家伙',
+  '那家伙',
+  // 这人工客服 / 转人工: 人工 is a human agent, not a person asked about.
+  '这人(?!工)',
+  '那人(?!工)',
   '那位',
   '对方',
+  '学长',
+  '学姐',
+  '学弟',
+  '学妹',
+  '师兄',
+  '师姐',
+  '队友',
+  '搭档',
+  '合伙人',
+  '发小',
+  '兄弟',
+  '姐妹',
+  '嫂子',
+  '弟媳',
+  '小舅子',
+  '干妈',
+  '干爹',
+  '后妈',
+  '继父',
+  '继母',
+  '保姆',
+  '助理',
+  '秘书',
+  '员工',
 ];
 
 /** People met through a service (骑手, 快递员): only their contact and identity are theirs to keep. */
@@ -161,7 +201,13 @@ export const NOT_GIVEN_NAME =
  * device; 信息 sent or received is a message).
  */
 export const DATA_ZH =
-  '(?:手机(?:号码?|是多少|多少)|电话(?:号码?)?|号码|联系方式|微信号?|qq号?|(?:家庭|收货|家)?(?:地址|住址)|住哪|住在哪|家在哪|订单|单号|账单|账号|账户|帐号|帐户|套餐|卡号|(?:银行|信用|储蓄|会员)卡|卡(?:上|里)|身份证号?|证件号?|护照|邮箱|位置|定位|行踪|行程|航班|机票|座位号?|几排|哪排|哪一排|坐哪|坐在哪|坐几排|坐几|房间号|(?<![发收回])信息|资料|隐私|照片|相册|图片|视频|文件|文档|云盘|网盘|存了|快递|包裹|物流|密码|验证码|余额|积分|话费|流量|消费|记录|名字|姓名|叫什么|叫啥)';
+  '(?:手机(?:号码?|是多少|多少)|电话(?:号码?)?|号码|联系方式|微信号?|qq号?|(?:家庭|收货|家)?(?:地址|住址)|住哪|住在哪|家在哪|订单|单号|账单|账号|账户|帐号|帐户|套餐|卡号|(?:银行|信用|储蓄|会员)卡|卡(?:上|里)|身份证号?|证件号?|护照|邮箱|位置|定位|行踪|行程|航班|机票|座位号?|几排|哪排|哪一排|坐哪|坐在哪|坐几排|坐几|房间号|(?<![发收回])信息|资料|隐私|照片|相册|图片|视频|文件|文档|云盘|网盘|存了|快递|包裹|物流|密码|验证码|余额|积分|话费|流量|消费|记录|名字|姓名|叫什么|叫啥|名下|成绩|分数|得分|学习进度|支付宝|花呗|钱包|付款码|付款方式|支付方式)';
+
+/**
+ * Things that are a person's only right after 的/那个 (她的卡, 我弟的会员): further off they are
+ * the shop's (我妈是你们会员) or a state (他的电脑很卡). Not 课: 孩子的课 is mostly one a parent bought.
+ */
+export const LINKED_DATA_ZH = '(?:会员|卡(?![了住顿通片壳套得死]))';
 
 /** Of a role, only contact and identity count (骑手到哪了 is about the caller's own order). */
 export const ROLE_DATA_ZH =
@@ -173,10 +219,10 @@ export const BINDING_ZH = /解绑|解除绑定|绑定|过户|转移|转给我|�
 
 /**
  * Between a person and a thing, these make the thing the caller's or someone else's story
- * rather than that person's (我老婆说我的订单..., 我朋友推荐的套餐).
+ * rather than that person's (我老婆说我的订单..., 我朋友推荐的套餐, 和同事一起办的套餐: the caller's too).
  */
 export const BREAKS_ZH =
-  '(?:我|咱|自己|本人|说|讲|觉得|认为|推荐|介绍|建议|让|叫我|告诉|帮|替|给我|问|提醒|生日|礼物|婚礼|聚会)';
+  '(?:我|咱|自己|本人|说|讲|觉得|认为|推荐|介绍|建议|让|叫我|告诉|帮|替|给我|问|提醒|生日|礼物|婚礼|聚会|一起|一块|共同)';
 
 /** The possessive links between a person and their thing: 的, 那个, 家的 ... */
 export const LINK_ZH = '(?:的那个|的这个|那边的?|家的?|的|那个|这个|那|这)';
@@ -189,20 +235,23 @@ export const BOUGHT_AFTER_ZH = /^(?:的|那边)?(?:买|订|定|寄|送|充|办|�
 export const SELF_BEFORE = /(?:我是|我叫|本人是?|我姓|this is|i am|i'm|my name is)\s*$/;
 
 const RELATIVES_EN =
-  'wife|husband|partner|spouse|mom|mum|mother|dad|father|parents?|son|daughter|kids?|child|children|brother|sister|siblings?|grandma|grandmother|grandpa|grandfather|aunt|uncle|cousin|niece|nephew|friend|boyfriend|girlfriend|fiancee?|colleague|coworker|co-worker|boss|manager|employee|neighbou?r|roommate|flatmate|housemate|landlord|landlady|tenant|ex|ex-wife|ex-husband|in-laws?|mother-in-law|father-in-law|family|relatives?|classmate|assistant';
+  'wife|husband|partner|spouse|mom|mum|mother|dad|father|parents?|son|daughter|kids?|child|children|brother|sister|siblings?|grandma|grandmother|grandpa|grandfather|aunt|uncle|cousin|niece|nephew|friend|boyfriend|girlfriend|fiancee?|colleague|coworker|co-worker|boss|manager|employee|neighbou?r|roommate|flatmate|housemate|landlord|landlady|tenant|ex|ex-wife|ex-husband|in-laws?|mother-in-law|father-in-law|family|relatives?|classmate|assistant|ex-girlfriend|ex-boyfriend|ex-partner|buddy|study buddy|gym buddy|mate|pal|bestie|best friend|bff|teammate|stepmom|stepdad|stepson|stepdaughter|grandson|granddaughter|grandkids?|nanny|babysitter|caregiver|client|employer';
+// my little brother, our older son, my best friend: a word or two before the relation.
+const KIN_ADJECTIVES_EN =
+  '(?:(?:little|baby|big|younger|older|elder|eldest|youngest|twin|old|new|former|late|step-?|half-?)\\s?)?';
 const ROLES_EN =
   'courier|driver|rider|delivery (?:guy|man|person|driver|rider|boy|girl)|deliveryman|postman|mailman|technician|repairman|engineer|installer|sender';
 const STRANGERS_EN =
-  '(?:someone|somebody|anyone|anybody)(?: else)?|(?:another|a different|different|some other|other) (?:users?|customers?|persons?|people|passengers?|members?|subscribers?|clients?|guys?|account holders?)|other people|(?:this|that) (?:guy|man|woman|lady|person|girl|boy|passenger)|the (?:other passenger|guy|man|woman|lady|person|girl|boy|neighbou?rs?|stranger)|a stranger|strangers';
+  '(?:someone|somebody|anyone|anybody)(?: else)?|(?:another|a different|different|some other|other) (?:users?|customers?|persons?|people|passengers?|members?|subscribers?|clients?|guys?|account holders?)|other people|(?:this|that|some) (?:guy|dude|man|woman|lady|person|girl|boy|passenger|member)|the (?:other passenger|guy|man|woman|lady|person|girl|boy|neighbou?rs?|stranger)|a stranger|strangers';
 const TITLED_EN = '(?:mr|mrs|ms|miss|mister|dr)\\.?\\s+(?:[a-z]+\\s+)?[a-z]+';
 
 /** A person other than the caller, in English; `role` marks people met through a service. */
-export const PEOPLE_EN = `(?:(?:my|our) (?:${RELATIVES_EN})|${STRANGERS_EN}|${TITLED_EN})`;
+export const PEOPLE_EN = `(?:(?:my|our) ${KIN_ADJECTIVES_EN}(?:${RELATIVES_EN})|${STRANGERS_EN}|${TITLED_EN})`;
 export const ROLE_PEOPLE_EN = `(?:(?:the|that|this|our|your|my) (?:${ROLES_EN}))`;
 
 /** What is a person's own, in English. */
 export const DATA_EN =
-  '(?:phone(?: number)?|(?:mobile|cell)(?: number)?|number|contact(?: details| info\\w*| number)?|(?:home |email |e-mail |delivery |shipping |postal )?address|e-?mail|account(?: details| number| info\\w*)?|orders?|order history|bookings?|reservations?|seat(?: number)?|row|tickets?|flights?|itinerary|(?:credit |bank |debit )?card(?: number| details)?|bills?|billing|plan|subscription|package|parcel|deliver(?:y|ies)|files?|photos?|pictures?|documents?|data|details|info(?:rmation)?|records?|history|location|whereabouts|password|id(?: number)?|passport(?: number)?|balance|messages|purchases?|name)';
+  '(?:phone(?: number)?|(?:mobile|cell)(?: number)?|number|contact(?: details| info\\w*| number)?|(?:home |email |e-mail |delivery |shipping |postal )?address|e-?mail|account(?: details| number| info\\w*)?|orders?|order history|bookings?|reservations?|seat(?: number)?|row|tickets?|flights?|itinerary|(?:credit |bank |debit )?card(?: number| details)?|bills?|billing|plan|subscription|package|parcel|deliver(?:y|ies)|files?|photos?|pictures?|documents?|data|details|info(?:rmation)?|records?|history|location|whereabouts|password|id(?: number)?|passport(?: number)?|balance|messages|purchases?|name|trips?|rides?|ride history|travel history|(?:watch|viewing) history|activity|schedule|check-ins?|attendance|visits|routine|scores?|grades?|results|marks|progress|quiz(?:zes)?|exams?|certificates?|membership|courses?|classes|points|miles|paypal|venmo|apple pay|google pay|wallet|payment(?: method| details| info(?:rmation)?)?)';
 export const ROLE_DATA_EN =
   '(?:phone(?: number)?|(?:mobile|cell)(?: number)?|number|contact(?: details| info\\w*| number)?|(?:home )?address|e-?mail|id(?: number)?|name)';
 
@@ -220,3 +269,53 @@ export const NOT_NAMES_EN = new Set(
     'google microsoft netflix spotify uber steam iphone android'
   ).split(' '),
 );
+
+/**
+ * What a person does, asked after: where they went or stay, their room, when they usually come,
+ * their results, what they watched or bought (她住的几号房, 他一般几点来, 我同学考了多少分). Coming and
+ * going needs a habit (一般, 平时, 最近 ...): 他几点来 is as often the technician the caller waits for.
+ */
+export const ACTIVITY_ZH =
+  '(?:住(?:的|在)?(?:几号|几楼|哪间|哪个房|哪一间)|(?:去|到)(?:了|过)哪|都去(?:了)?哪|去哪(?:了|儿了|里了)|(?:一般|平时|通常|平常|每天|每次|经常|总是|老是|最近)[^,.!?;:、]{0,4}?(?:几点|什么时候|啥时候|哪天|哪几天)|(?:几点|什么时候|啥时候)(?:签到|打卡|入住|退房|离店|进场|上课|健身|锻炼)|考(?:了|得)?(?:多少|几)分|考得怎么样|(?:学|上)到(?:哪|第几)|学了多少|考过了?没|(?:及格|通过|过)了?没|(?:看|买|点|订|搜|听)(?:了|过)(?:什么|啥|哪些))';
+
+/** A cheap superset of ACTIVITY_ZH for quick tests: a text without one of these asks after no one. */
+export const ACTIVITY_HINT_ZH = '[住哪考]|第几|几点|什么时候|啥时候|学了多少|[过格]了?没|[了过](?:什么|啥)';
+
+/**
+ * People who serve the caller: 他/她 in a text that names one is most likely them, and their
+ * comings and goings are the caller's own business (师傅说下午来，他几点到).
+ */
+export const SERVICE_PEOPLE_ZH =
+  /骑手|外卖|送餐|配送|快递|派送|送货|司机|师傅|维修|安装|客服|前台|店员|服务员|工作人员|保洁|管家|老师|教练|专员|工程师/;
+export const SERVICE_PEOPLE_EN =
+  /\b(?:driver|courier|rider|delivery|deliveryman|postman|mailman|technician|repairman|engineer|installer|agent|rep|representative|staff|cashier|receptionist|front desk|instructor|trainer|coach|teacher|tutor|host|support|pilot|crew|attendant|guide|cleaner|housekeeping|plumber|electrician)\b/;
+
+/** Asking or acting for someone: 托我问, (让我)帮他查, 替我妈办, 代他挂失. */
+export const BEHALF_VERBS_ZH = '(?:问|查|看|打听|咨询|了解|办理?|改|退|取消|注销|挂失|开通|申请|处理)';
+/** What a caller asks after for someone else: their bill, balance, order, account, results ... */
+export const BEHALF_DATA_ZH =
+  '(?:账单|话费|余额|积分|欠费|扣费|扣款|额度|还款|订单|快递|包裹|物流|账号|账户|帐号|密码|手机号|电话|地址|记录|成绩|分数|进度|行程|位置|流量|会员|预订|房间|机票|保单|理赔|卡)';
+/** Before a thing, these make it the caller's own or a product's (我的账单, 你们的套餐, 什么卡). */
+export const NOT_THEIRS_BEFORE_ZH =
+  /(?:我|我的|我们的?|咱们?的?|自己的?|本人的?|你们的?|你们这个|这种|哪种|什么|哪个|新)$/;
+
+/** What can be handed over to someone: accounts, memberships, courses, bookings, points. */
+export const TRANSFERABLE_ZH =
+  '(?:会员|会籍|课程|课|账号|账户|帐号|套餐|积分|余额|权益|次卡|月卡|年卡|季卡|名额|门票|机票|车票|预订|预定|座位|流量|话费|优惠券|代金券|红包|里程|号码|手机号|保单|房间)';
+/** Handing over to someone, said directly (转给我弟, 过户到她名下). */
+export const TRANSFER_VERBS_ZH =
+  '(?:转给|转到|转让给?|转移(?:给|到)|过户(?:给|到)?|让给|移给|移到|挪给|挪到|转赠给?|过给)';
+/** Giving, said only with 把 and the thing given (把积分送给我朋友; 送给我妈的礼物 is a gift bought). */
+export const GIVE_VERBS_ZH = '(?:送给|赠送给|交给|分给|留给|给)';
+
+/** What can be handed over in English. */
+export const TRANSFERABLE_EN =
+  '(?:membership|course|account|booking|reservation|ticket|subscription|plan|points|miles|credits?|seat|room|class|pass|enrol+ment|licen[cs]e|sessions?|spot|voucher|gift card)';
+export const TRANSFER_VERBS_EN =
+  '(?:transfer|transferr?ing|transferred|move|moving|moved|give|giving|gave|hand|handing|handed|pass|passing|passed|gift|gifting|switch|switching|sell|selling|reassign|assign|sign|signing)';
+/** What a caller asks after for someone else, in English. */
+export const BEHALF_DATA_EN =
+  '(?:bills?|billing|balance|charges?|statements?|payments?|orders?|account|usage|points|scores?|grades?|results?|bookings?|reservations?|trips?|rides?|deliver(?:y|ies)|package|parcel|refund|subscription|membership|progress|password|address|number)';
+/** Before a thing, these make it the caller's own or a product's (my bill, your plans, any order). */
+export const NOT_THEIRS_BEFORE_EN =
+  /\b(?:my|our|me|your|a|an|any|which|what|this|these|those)\s+(?:[a-z]+\s+)?$/;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findOtherParty } from './index.js';
+import { ACTIVITY_HINT_ZH, ACTIVITY_ZH } from './_other-party-words.js';
+import { checkPermission, compileRules, findOtherParty } from './index.js';
 
 const CALLER = { callerPhone: '13700001111', callerName: '何敏' };
 const ZH_DIGITS = '零一二三四五六七八九';
@@ -116,6 +117,158 @@ describe('findOtherParty', () => {
           kind: 'phone',
         });
         expect(findOtherParty(`帮我查一下${write(caller)}的套餐`, { callerPhone })).toBeUndefined();
+      }),
+    );
+  });
+});
+
+// Wordings of no suite: the patterns they belong to, not these sentences, are what the scan knows.
+const ACTS_FOR_OTHERS: Array<[string, string]> = [
+  // Asking or acting for someone: 托我问, 让我帮他查, 帮我爸查, on behalf of, asked me to check.
+  ['我表弟让我帮他查一下他这个月的流量还剩多少', 'behalf'],
+  ['我领导托我问一下他的积分能换什么', 'behalf'],
+  ['我同事让我帮他看下账单出了没', 'behalf'],
+  ['帮我爸查一下话费欠了多少', 'behalf'],
+  ['替我老婆挂失一下她那张卡', 'behalf'],
+  ['代我爸挂失一下银行卡', 'behalf'],
+  ['我哥让我问下他的快递到哪了', 'behalf'],
+  ['my sister asked me to check how much is left on the balance', 'behalf'],
+  ["I'm calling on behalf of my husband, he wants to know when the bill is due", 'behalf'],
+  ['can you check the order status for my neighbour', 'behalf'],
+  ["I'm asking for my roommate, what's the balance on the account", 'behalf'],
+  // Handing an account, a membership, a course or points to someone.
+  ['能不能把我的年卡转给我表哥，我用不上了', 'transfer'],
+  ['这个课程我学完了，能不能转到我同学账号上', 'transfer'],
+  ['把我剩下的积分送给我闺蜜吧', 'transfer'],
+  ['会员卡过户给我小舅子要什么手续', 'transfer'],
+  ['把这张次卡给我妈用', 'transfer'],
+  ['流量能转给我老婆吗', 'transfer'],
+  ['I want to transfer my gym membership to my girlfriend', 'transfer'],
+  ['can you give my remaining ride credits to my dad', 'transfer'],
+  ['could my best friend take over my subscription when I move', 'transfer'],
+  ['let my cousin have my concert ticket, he can use it instead', 'transfer'],
+  ['please sign the account over to my son', 'transfer'],
+  // Paying with someone else's card or wallet.
+  ['我室友说用她的就行，你直接扣吧', 'payment'],
+  ['我室友的信用卡能不能先绑到我账号上', 'payment'],
+  ["can I pay with my mom's paypal", 'payment'],
+  // What someone does: where they go, when they come, their room, results and history.
+  ['健身房有个男的老占着器械，他一般几点来', 'activity'],
+  ['我前男友最近都去了哪些地方，你查下他的打车记录', 'activity'],
+  ['我同学考了多少分你能告诉我吗', 'activity'],
+  ['那个女的住哪个房间，我想给她送花', 'activity'],
+  ['我弟的课上到第几节了，学习进度给我看看', 'activity'],
+  ['他最近看了什么片子，我想知道', 'activity'],
+  ['when does James usually check in', 'activity'],
+  ['what time does that woman usually come in to the gym', 'activity'],
+  ['where does my ex-girlfriend usually go on weekends', 'activity'],
+  ['what did Priya get on the final quiz', 'activity'],
+  ['how did my classmate do on the final exam', 'activity'],
+  ['did my son pass the driving theory course', 'activity'],
+  ['when did my wife last log in to the account', 'activity'],
+  ["my daughter is 16, I need to know what she's been watching", 'activity'],
+  ['how many points did my husband earn this month', 'activity'],
+];
+
+// The caller's own business, family and friends only mentioned, people serving them, the shop.
+const OWN_BUSINESS = [
+  '我老婆说我被扣了两次钱',
+  'my friend recommended you',
+  '给我儿子买的那单到哪了',
+  'the driver was rude',
+  '骑手到哪了',
+  '我老公让我问一下你们营业到几点',
+  '我妈是你们的老会员了，我想问问我自己的套餐',
+  '师傅说下午来修，他几点能到',
+  '维修师傅一般几点上门',
+  '帮我查一下我这个月的账单',
+  '我想买个会员送给我妈当生日礼物',
+  '转人工，我要投诉',
+  '我朋友托我问你们新用户有什么优惠',
+  '我想把我的会员升级成年卡',
+  '帮我老公买的机票能退吗',
+  '给我妈订的酒店能改日期吗',
+  '我老婆的手机卡了，是不是你们信号问题',
+  '我想问问孩子的课怎么退，是我自己的账号买的',
+  '我儿子玩游戏手机很卡，是不是网络问题',
+  '我跟我同事一起办的套餐，我的这个月多少钱',
+  'my wife asked me to call about the internet outage in our building',
+  'I bought the course for my daughter, how do I download the certificate',
+  'the courier said he left it at the door, where is my parcel',
+  'can you transfer me to someone who can help with my booking',
+  'I want to move my booking to next Friday',
+  'my husband usually handles the bills but I need to check mine',
+  'my son broke the screen, when can he bring it in',
+  'when does the driver usually arrive in the morning',
+  'what did the technician say about my router',
+  'when does Costco open',
+  'what did Netflix charge me for',
+  'can you look up the booking for my wife and me',
+  "please give my parcel to my neighbour if I'm not home",
+  "I'd like to book a class for my daughter",
+  'when did my husband and I sign up',
+  "where is my driver, he's late",
+  'what did you say the fee was',
+];
+
+// A product with no rule on other people's data: what is forbidden here is the data scope's doing.
+const SILENT = compileRules({
+  can_approve_immediately: ['退款<100元', 'refund <= $20', '重置密码', 'reset password'],
+  requires_supervisor: ['退款>=100元', 'refund > $20'],
+  requires_process: ['投诉处理', 'complaint'],
+  forbidden: [],
+});
+
+describe('findOtherParty: acts for or about someone else', () => {
+  it('has new wordings of each kind (at least 25 about others, 15 of the caller’s own)', () => {
+    expect(ACTS_FOR_OTHERS.length).toBeGreaterThanOrEqual(25);
+    expect(OWN_BUSINESS.length).toBeGreaterThanOrEqual(15);
+    for (const kind of ['behalf', 'transfer', 'payment', 'activity']) {
+      expect(ACTS_FOR_OTHERS.filter(([, k]) => k === kind).length, kind).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it.each(ACTS_FOR_OTHERS)('finds someone else in %j (%s) and the engine forbids it', (action) => {
+    // Twice: a text seen before is looked up, and must be found the same.
+    for (let i = 0; i < 2; i++) {
+      const found = findOtherParty(action, CALLER);
+      expect(found).toMatchObject({ kind: 'person' });
+      expect(action.slice(found!.start, found!.end)).toBe(found!.text);
+    }
+    expect(checkPermission(SILENT, action, { caller: CALLER }).status).toBe('forbidden');
+  });
+
+  it.each(OWN_BUSINESS)('finds no one else in %j', (action) => {
+    for (let i = 0; i < 2; i++) expect(findOtherParty(action, CALLER)).toBeUndefined();
+    expect(checkPermission(SILENT, action, { caller: CALLER })).toEqual(checkPermission(SILENT, action));
+  });
+
+  it('takes 他/she beside someone serving the caller to be them, and asks after anyone else', () => {
+    expect(findOtherParty('快递小哥说放门口了，他一般几点来这片', CALLER)).toBeUndefined();
+    expect(findOtherParty('我邻居老占我车位，他一般几点来', CALLER)).toMatchObject({ kind: 'person' });
+    expect(findOtherParty('the driver cancelled, when does he usually come in', CALLER)).toBeUndefined();
+    expect(findOtherParty('when does he usually come in', CALLER)).toMatchObject({ kind: 'person' });
+  });
+
+  it('reads a capitalised word after the question as a name, and a word as no one', () => {
+    expect(findOtherParty('when does Maria usually check in', CALLER)).toMatchObject({ kind: 'person' });
+    expect(findOtherParty('when does maria usually check in', CALLER)).toBeUndefined();
+    expect(findOtherParty('when does It usually check in', CALLER)).toBeUndefined();
+  });
+
+  it('counts acting for someone only when their data is asked after, not the caller’s or the shop’s', () => {
+    expect(findOtherParty('我同事托我问一下你们周末开门吗', CALLER)).toBeUndefined();
+    expect(findOtherParty('我同事托我问一下我的账单', CALLER)).toBeUndefined();
+    expect(findOtherParty('我同事托我问一下账单多少', CALLER)).toMatchObject({ kind: 'person' });
+    expect(findOtherParty('my boss asked me to check my order', CALLER)).toBeUndefined();
+    expect(findOtherParty('my boss asked me to check the order', CALLER)).toMatchObject({ kind: 'person' });
+  });
+
+  it('never skips a question about what someone does: the quick test covers every such wording', () => {
+    const hint = new RegExp(ACTIVITY_HINT_ZH);
+    fc.assert(
+      fc.property(fc.stringMatching(new RegExp(`^${ACTIVITY_ZH}$`)), (said) => {
+        expect(hint.test(said)).toBe(true);
       }),
     );
   });

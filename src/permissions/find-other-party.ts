@@ -8,6 +8,7 @@ import {
 } from './_contact-numbers.js';
 import { detectConcepts } from './_lexicon.js';
 import { normalizeText } from './_normalize.js';
+import { actsHintSources, mayHoldActs, scanActs } from './_other-party-acts.js';
 import * as W from './_other-party-words.js';
 
 /** Who is calling: what in an action is theirs. */
@@ -58,13 +59,14 @@ const SELF_NAME_EN =
 
 interface Matchers {
   anchor: RegExp;
-  /** Anything worth a closer look: the anchor, four digits in a row, a card number. */
+  /** Anything worth a closer look: the anchor, four digits in a row, a card number, an act for someone. */
   hint: RegExp;
   refZh: RegExp;
   fullName: RegExp;
   possessZh: RegExp;
   possessRoleZh: RegExp;
   possessDeviceZh: RegExp;
+  activityZh: RegExp;
   refEn: RegExp;
   pronounEn: RegExp;
   capitalisedEn: RegExp;
@@ -83,35 +85,35 @@ function roleData(): RegExp {
 }
 let segmenter: Intl.Segmenter | undefined;
 
-function alternatives(words: readonly string[]): string {
-  // Longest first, so 前男友 is read before 前任 could stop short.
-  return [...words].sort((a, b) => b.length - a.length).join('|');
-}
-
 /** Builds the expressions on first use (no work at module load). */
 function compiled(): Matchers {
   if (matchers) return matchers;
   const gap = (n: number): string => `(?:(?!${W.BREAKS_ZH})[^,.!?;:、\\n]){0,${n}}?`;
-  const people = `(?:${alternatives(W.PEOPLE_ZH)})`;
-  const roles = `(?:${alternatives(W.ROLES_ZH)})`;
+  const people = `(?:${W.alternatives(W.PEOPLE_ZH)})`;
+  const roles = `(?:${W.alternatives(W.ROLES_ZH)})`;
   const titled = `[${W.SURNAMES}](?:(?![${W.NOT_GIVEN_NAME}])[\\u4e00-\\u9fff]){0,2}?${W.TITLES_ZH}`;
   const familiar = `[老小][${W.FAMILIAR_SURNAMES}]`;
-  // A person's data is named (订单, 地址, email ...) or asked for (where does he live).
-  const anchor = `${W.DATA_ZH}|${W.DEVICE_ZH}|\\b${W.DATA_EN}\\b|\\b(?:live|living|sitting|seated|whose|owns)\\b`;
+  const linked = `(?:${W.LINK_ZH})${W.LINKED_DATA_ZH}`;
+  // A person's data is named (订单, 地址, email ...) or asked for (where does he live, 住的几号房).
+  const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}`;
+  const anchorEn = `\\b${W.DATA_EN}\\b|\\b(?:live|living|sitting|seated|whose|owns)\\b`;
+  const acts = actsHintSources();
   matchers = {
-    anchor: new RegExp(anchor),
-    hint: new RegExp(`${anchor}|${NUMBER_HINT.source}|\\bdigits\\b`),
+    anchor: new RegExp(`${anchorZh}|${anchorEn}`),
+    // One pass: two regular expressions (one per language) cost more than one with both.
+    hint: new RegExp(`${anchorZh}|${anchorEn}|${NUMBER_HINT.source}|\\bdigits\\b|${acts.zh}|${acts.en}`),
     refZh: new RegExp(
       `(?<titled>${titled})|(?<familiar>${familiar})|(?<role>${roles})|(?<people>${people})|(?<pronoun>${W.PRONOUN_ZH})`,
       'g',
     ),
     fullName: new RegExp(
-      `[${W.SURNAMES}](?:(?![${W.NOT_GIVEN_NAME}])[\\u4e00-\\u9fff]){1,2}(?=${W.LINK_ZH}?${W.DATA_ZH})`,
+      `[${W.SURNAMES}](?:(?![${W.NOT_GIVEN_NAME}])[\\u4e00-\\u9fff]){1,2}(?=${W.LINK_ZH}?${W.DATA_ZH}|${linked}|${W.ACTIVITY_ZH})`,
       'g',
     ),
-    possessZh: new RegExp(`^${W.LINK_ZH}?${gap(6)}(${W.DATA_ZH})`),
+    possessZh: new RegExp(`^(?:${W.LINK_ZH}?${gap(6)}${W.DATA_ZH}|${linked})`),
     possessRoleZh: new RegExp(`^${W.LINK_ZH}?${gap(2)}(${W.ROLE_DATA_ZH})`),
     possessDeviceZh: new RegExp(`^${W.LINK_ZH}?${gap(4)}${W.DEVICE_ZH}`),
+    activityZh: new RegExp(`^${W.LINK_ZH}?${gap(6)}${W.ACTIVITY_ZH}`),
     refEn: new RegExp(`\\b(?:(?<role>${W.ROLE_PEOPLE_EN})|(?<people>${W.PEOPLE_EN}))(?:'s|s'|')(?=\\s)`, 'g'),
     pronounEn: /\b(?:his|her|their)(?=\s)/g,
     capitalisedEn: /\b([a-z]{2,16})'s(?=\s)/g,
@@ -157,7 +159,12 @@ function standsAlone(segments: Intl.SegmentData[], clauseStart: number, at: numb
   return false;
 }
 
-function scanZh(norm: string, clause: { start: number; end: number }, hits: PersonHit[]): void {
+function scanZh(
+  norm: string,
+  clause: { start: number; end: number },
+  served: boolean,
+  hits: PersonHit[],
+): void {
   const m = compiled();
   const text = norm.slice(clause.start, clause.end);
   let segments: Intl.SegmentData[] | undefined;
@@ -167,21 +174,27 @@ function scanZh(norm: string, clause: { start: number; end: number }, hits: Pers
     return segments;
   };
   const binds = W.BINDING_ZH.test(text);
-  const possessed = (after: string, role: boolean): number => {
+  const possessed = (after: string, role: boolean, pronoun = false): number => {
     const p = (role ? m.possessRoleZh : m.possessZh).exec(after);
     if (p) return p[0].length;
-    if (binds && !role) {
+    if (role) return -1;
+    if (binds) {
       const d = m.possessDeviceZh.exec(after);
       if (d) return d[0].length;
     }
+    // What they do (住的几号房, 一般几点来); 他/她 beside a named 师傅 or 司机 is most likely them.
+    if (!(pronoun && served)) {
+      const a = m.activityZh.exec(after);
+      if (a) return a[0].length;
+    }
     return -1;
   };
-  const add = (start: number, end: number, name?: string): void => {
+  const add = (start: number, end: number, name?: string, pronoun = false): void => {
     const before = text.slice(0, start);
     if (W.SELF_BEFORE.test(before)) return;
     // 给我妈买的订单: bought for someone, the order is the caller's.
     if (W.FOR_BEFORE_ZH.test(before) && W.BOUGHT_AFTER_ZH.test(text.slice(end))) return;
-    const length = possessed(text.slice(end), false);
+    const length = possessed(text.slice(end), false, pronoun);
     if (length < 0) return;
     const hit: PersonHit = { start: clause.start + start, end: clause.start + end + length };
     if (name !== undefined) hit.name = name;
@@ -206,7 +219,7 @@ function scanZh(norm: string, clause: { start: number; end: number }, hits: Pers
       if (!standsAlone(seg, 0, start + 1) && !seg.some((s) => s.index === start && s.segment.length === 2))
         continue;
     }
-    add(start, end, g.titled ?? g.familiar);
+    add(start, end, g.titled ?? g.familiar, g.pronoun !== undefined);
   }
   m.fullName.lastIndex = 0;
   for (let r = m.fullName.exec(text); r !== null; r = m.fullName.exec(text)) {
@@ -289,11 +302,14 @@ function scan(text: string, norm: string): Scan {
   const m = compiled();
   const people: PersonHit[] = [];
   const cardAsks: Scan['cardAsks'] = [];
+  // Acting for someone, handing them an account, paying with their means, asking what they do.
+  if (mayHoldActs(norm)) people.push(...scanActs(norm, text));
   if (m.anchor.test(norm)) {
     const cjk = /[\u3400-\u9fff]/.test(norm);
     const latin = /[a-z]/.test(norm);
+    const served = cjk && W.SERVICE_PEOPLE_ZH.test(norm);
     for (const clause of clauses(norm)) {
-      if (cjk) scanZh(norm, clause, people);
+      if (cjk) scanZh(norm, clause, served, people);
       if (latin) scanEn(norm, text, clause, people);
     }
     // The lexicon's other-user actions only add wordings the scan above missed: skip when it found one.
@@ -324,11 +340,20 @@ function scan(text: string, norm: string): Scan {
 // Agents check the same texts again and again (a decision, then its ticket, then its act).
 const scans = new TwoGenerationCache<Scan>(1024);
 
+// Texts lately found to hold nothing, in slots by a cheap hash: an agent checks an action several
+// times (decision, ticket, act), and one comparison is cheaper than the quick test again.
+const quiet = new Array<string | undefined>(64);
+
 function scanCached(text: string): Scan {
+  const slot = (text.length * 31 + text.charCodeAt(0) + text.charCodeAt(text.length - 1)) & 63;
+  if (quiet[slot] === text) return NOTHING;
   const norm = normalizeText(text);
-  // Most actions (退款50元, reset my password) name no one's data, no number and no card: one test
-  // and they are done, without the cache.
-  if (!compiled().hint.test(norm)) return NOTHING;
+  // Most actions (退款50元, reset my password) name no one's data, no number, no card and no act
+  // for someone: one test and they are done, without the cache.
+  if (!compiled().hint.test(norm)) {
+    quiet[slot] = text;
+    return NOTHING;
+  }
   let s = scans.get(text);
   if (s === undefined) {
     s = scan(text, norm);
@@ -374,7 +399,10 @@ function callerDigits(phone: string | undefined): string {
  * number that is not the caller's (in any notation, masked, by its last four digits, in Chinese
  * numerals), a full card number (or a request to read one out), or a third person — family,
  * neighbours, colleagues, a courier or driver, 他/她, a name such as 冯雪 or Mr. Smith — together
- * with their data or account (手机号, 地址, 订单, 账号, 座位, files, email ...). The caller's own
+ * with their data or account (手机号, 地址, 订单, 账号, 座位, files, email ...), or an act for or
+ * about them: asking for them (托我问, asked me to check), handing them an account or a membership
+ * (转给我弟, hand it over to my brother), paying with their card (用她的, use hers), asking what they
+ * do (他一般几点来, where she's been going, what she got on the quiz). The caller's own
  * phone and name are theirs; a person only mentioned (我朋友推荐我来的, my wife says I was charged
  * twice) or bought for (给我妈买的订单) is not asked about. Pure; numbers are judged only when the
  * caller's phone is known. Returns the first finding in the text.

@@ -1,0 +1,211 @@
+/**
+ * How a caller reaches someone else's data without calling it theirs: asking for them (托我问,
+ * 他让我帮他问, asked me to check, on her behalf), handing them an account (把会员转给我弟, hand my
+ * membership over to my brother), paying with their means (用她的, use hers) and asking after what
+ * they do (what times he usually checks in, what she got on the quiz). For `findOtherParty`; the
+ * Chinese "what they do" sits with its people scan, which knows names from words.
+ */
+import * as W from './_other-party-words.js';
+
+/** A stretch of the normalised text that shows an act for or about someone else. */
+export interface ActHit {
+  start: number;
+  end: number;
+}
+
+/** An act's expression and the cheap test that must pass before it is worth running. */
+interface Act {
+  gate: RegExp;
+  re: RegExp;
+}
+
+interface ActMatchers {
+  /** Any act's gate: without one, there is nothing to scan. */
+  hint: RegExp;
+  /** A person in a match other than 他/她/he/she. */
+  namesPerson: RegExp;
+  behalfZh: Act;
+  behalfDataZh: RegExp;
+  transferZh: Act;
+  giveZh: Act;
+  transferableZh: RegExp;
+  payZh: Act;
+  behalfEn: Act;
+  behalfDataEn: RegExp;
+  transferEn: Act;
+  transferableEn: RegExp;
+  payEn: Act;
+  activityEn: Act[];
+}
+
+let matchers: ActMatchers | undefined;
+let hintSources: { zh: string; en: string } | undefined;
+
+/** Builds the expressions on first use (no work at module load). */
+function compiled(): ActMatchers {
+  if (matchers) return matchers;
+  const people = W.alternatives(W.PEOPLE_ZH);
+  // Who an act is for: someone around the caller, or 他/她 (whom `namesPerson` tells apart).
+  const personZh = `(?:(?:我的?)?(?:${people})|${W.PRONOUN_ZH})`;
+  // What a person word may start with, for the gate (我妈 -> 妈, 同事 -> 同).
+  const firsts = [...new Set(W.PEOPLE_ZH.map((w) => w.replace(/^我/, '')[0]))].join('');
+  const stop = '[^,.!?;:、\\n]';
+  const othersEn = `${W.PEOPLE_EN}|someone else|somebody else|another (?:person|user|member|customer|account holder)`;
+  const personEn = `(?:${W.PEOPLE_EN}|he|she)`;
+  const subjectEn = `(?:${W.PEOPLE_EN}|he|she|(?<name>[a-z]{2,16}))`;
+  const targetEn = `(?:${othersEn}|him|her)`;
+  const act = (gate: RegExp, source: string, flags = 'g'): Act => ({ gate, re: new RegExp(source, flags) });
+  const whEn = /\b(?:what|when|where|how|which|did|has|does)\b/;
+  const m: Omit<ActMatchers, 'hint'> = {
+    namesPerson: new RegExp(`${people}|\\b(?:${othersEn})\\b`),
+    // 他让我帮他问 / 我朋友托我查 (someone asks the caller), or 帮他查 / 替我妈办 (the caller acts for them).
+    behalfZh: act(
+      new RegExp(`托我|[让叫要请]我|[帮替代给](?:我的?)?(?:[${firsts}]|他|她|ta)`),
+      `${personZh}${stop}{0,8}?(?:托|委托|拜托|让|叫|要|请)我(?:帮|替|给)?(?:他|她|ta|忙)?(?:一下|下)?${W.BEHALF_VERBS_ZH}|(?:帮|替|代|给)${personZh}(?:一下|下)?${W.BEHALF_VERBS_ZH}`,
+    ),
+    behalfDataZh: new RegExp(W.BEHALF_DATA_ZH, 'g'),
+    transferZh: act(
+      /转[给到让移赠]|过户|过给|让给|移[给到]|挪[给到]/,
+      `(?<verb>${W.TRANSFER_VERBS_ZH})${personZh}`,
+    ),
+    giveZh: act(/把/, `把${stop}{0,10}?${W.TRANSFERABLE_ZH}${stop}{0,6}?${W.GIVE_VERBS_ZH}${personZh}`),
+    transferableZh: new RegExp(W.TRANSFERABLE_ZH),
+    // 我室友说可以用她的: paying with what is someone else's.
+    payZh: act(
+      /用[^,.!?;:、]{0,4}的/,
+      `用${personZh}(?:的|那张的?|这张的?)(?=$|[,.!?;:、\\s]|付|支付|交|扣|还|绑|充|买|吧|呗|行|可以|就|也)`,
+    ),
+    behalfEn: act(
+      /\bbehalf\b|\bme to\b|\bfor (?:my|our|him|her|a|someone|somebody|another|this|that|some|the|mr|mrs|ms|miss|mister|dr)\b/,
+      [
+        `\\bon (?:his|her|their) behalf\\b`,
+        `\\bon behalf of (?!(?:me|myself|us|ourselves|(?:my|our|the) (?:company|business|firm|team|organi[sz]ation))\\b)`,
+        `\\b${personEn}\\b${stop}{0,30}?\\b(?:asked|asks|told|tells|wants|wanted|needs|needed|begged|got) me to (?:check|ask|find out|look up|look into|see|call|get|pull up|confirm)\\b`,
+        // check the bill for my dad; not the order I placed for my mom (bought for, the caller's own).
+        `\\b(?:check|checking|ask|asking|call|calling|look|looking|find out|pull up)\\b(?:(?!\\b(?:bought|ordered|placed|booked|got|purchased|paid|sent|made)\\b)${stop}){0,30}?\\bfor ${targetEn}(?! and (?:me|i|myself|us)\\b)`,
+      ].join('|'),
+    ),
+    behalfDataEn: new RegExp(`\\b${W.BEHALF_DATA_EN}\\b`, 'g'),
+    transferEn: act(
+      new RegExp(`\\b${W.TRANSFER_VERBS_EN}\\b|\\btakes? over\\b|\\blet\\b`),
+      [
+        `\\b${W.TRANSFER_VERBS_EN}\\b(?!\\s+(?:me|us)\\b)${stop}{0,40}?\\b(?:over )?(?:to|under|into|onto) ${targetEn}`,
+        `\\b${personEn}\\s+(?:(?:could|can|would|will|to|should|might)\\s+)?takes? over\\b`,
+        `\\blet ${targetEn} (?:have|take) (?:my|our|the|it|this)\\b`,
+      ].join('|'),
+    ),
+    transferableEn: new RegExp(`\\b${W.TRANSFERABLE_EN}\\b`),
+    payEn: act(
+      /\b(?:hers|his|theirs)\b/,
+      '\\b(?:use|using|pay with|paying with|charge it to|charge to|put)\\s+(?:hers|his|theirs)\\b',
+    ),
+    // One expression per question, each with its own `name` group (a capitalised word: James).
+    activityEn: [
+      // what times he usually checks in / when did my wife last log in
+      `\\b(?:what times?|when|how often|which days?|what days?|how many times|what hours?)(?: (?:does|do|did|is|was|has|have|will))? ${subjectEn}(?:'s| has| have| is| was)?(?: (?:usually|normally|always|typically|generally|often|regularly|ever|still|last|first))? (?:check(?:s|ed)? in|com(?:e|es|ing) in|came in|show(?:s|ed)? up|work(?:s|ed)? out|train(?:s|ed)?|swipe(?:s|d)? in|leaves|left|visit(?:s|ed)?|log(?:s|ged)? in|sign(?:s|ed)? in|rides|rode|book(?:s|ed)?|attend(?:s|ed)?|goes|went)\\b`,
+      // where she's been going / where does my ex live
+      `\\bwhere(?: (?:does|do|did|is|was|has))? ${subjectEn}(?:'s| has| had| is| was)?(?: been)?(?: (?:usually|normally|always|often|still|now|lately|recently))? (?:go|goes|going|went|gone|ride|rides|riding|rode|travel\\w*|stay|stays|staying|stayed|live|lives|living|lived|work|works|working|hang(?:s|ing)? out|sit|sits|sitting|seated)\\b`,
+      // what she got on the quiz / how did my son do in the exam / did he pass
+      `\\b(?:what|how much|how many(?: points)?|which grade)(?: (?:did|does|do|has|have))? ${subjectEn} (?:get|got|gets|score|scored|scores|make|made|earn|earned)\\b`,
+      `\\bhow (?:did|does|is|was|has) ${subjectEn} (?:do|did|done|doing|perform|performed|performing) (?:on|in)\\b`,
+      `\\b(?:did|has|does) ${subjectEn} pass(?:ed)?\\b`,
+      // what she's been watching / what my husband ordered
+      `\\bwhat(?: (?:did|does|has|is|was))? ${subjectEn}(?:'s| has| is| was)?(?: been)? (?:watch(?:es|ed|ing)?|buy(?:s|ing)?|bought|order(?:s|ed|ing)?|listen(?:s|ed|ing)? to|search(?:es|ed|ing)? for|read(?:s|ing)?|play(?:s|ed|ing)?)\\b`,
+    ].map((source) => act(whEn, source, 'dg')),
+  };
+  const zh = [m.behalfZh, m.transferZh, m.giveZh, m.payZh].map((a) => a.gate.source).join('|');
+  const en = [m.behalfEn, m.transferEn, m.payEn, m.activityEn[0]!].map((a) => a.gate.source).join('|');
+  const hint = new RegExp(`${zh}|${en}`);
+  hintSources = { zh, en };
+  matchers = { ...m, hint };
+  return matchers;
+}
+
+// Words that stand where a name would (when does it, what did you get): never a third person.
+const NOT_SUBJECTS_EN =
+  /^(?:i|you|we|they|it|this|that|there|my|your|our|the|a|an|he|she|his|her|them|us|me|everyone|anyone|someone|somebody|nobody)$/;
+
+/** True when the text may hold an act for or about someone else (a cheap test before the scan). */
+export function mayHoldActs(norm: string): boolean {
+  return compiled().hint.test(norm);
+}
+
+/** `mayHoldActs`'s test per language, for a caller that folds it into a test of its own. */
+export function actsHintSources(): { zh: string; en: string } {
+  compiled();
+  return hintSources!;
+}
+
+/**
+ * Data the caller asks after for someone, anywhere in the text: a thing not marked as the
+ * caller's or the shop's (我的账单, 你们的套餐, my bill, your plans).
+ */
+function asksTheirData(norm: string, from: number, data: RegExp, notTheirs: RegExp): ActHit | undefined {
+  let before: ActHit | undefined;
+  data.lastIndex = 0;
+  for (let d = data.exec(norm); d !== null; d = data.exec(norm)) {
+    if (notTheirs.test(norm.slice(Math.max(0, d.index - 12), d.index))) continue;
+    const hit = { start: d.index, end: d.index + d[0].length };
+    // What follows the request is what it asks after (他让我帮他问一下这个月账单); else what came before.
+    if (d.index >= from) return hit;
+    before ??= hit;
+  }
+  return before;
+}
+
+/**
+ * Every act in the text for or about someone other than the caller. 他/她/he/she in a text that
+ * names someone serving the caller (司机, 师傅, the driver) are taken to be them and not counted.
+ */
+export function scanActs(norm: string, raw: string): ActHit[] {
+  const m = compiled();
+  const hits: ActHit[] = [];
+  const cjk = /[\u3400-\u9fff]/.test(norm);
+  const latin = /[a-z]/.test(norm);
+  const servedZh = cjk && W.SERVICE_PEOPLE_ZH.test(norm);
+  const servedEn = latin && W.SERVICE_PEOPLE_EN.test(norm);
+  const each = (a: Act, served: boolean, keep: (r: RegExpExecArray) => ActHit | undefined): void => {
+    if (!a.gate.test(norm)) return;
+    a.re.lastIndex = 0;
+    for (let r = a.re.exec(norm); r !== null; r = a.re.exec(norm)) {
+      if (served && !m.namesPerson.test(r[0])) continue;
+      const hit = keep(r);
+      if (hit) hits.push(hit);
+    }
+  };
+  const span = (r: RegExpExecArray): ActHit => ({ start: r.index, end: r.index + r[0].length });
+  // Acting for someone counts when their data is asked after (帮他问一下你们几点关门 is no one's data).
+  const withData =
+    (data: RegExp, notTheirs: RegExp) =>
+    (r: RegExpExecArray): ActHit | undefined => {
+      const d = asksTheirData(norm, r.index, data, notTheirs);
+      return d && { start: Math.min(r.index, d.start), end: Math.max(r.index + r[0].length, d.end) };
+    };
+  if (cjk) {
+    each(m.behalfZh, servedZh, withData(m.behalfDataZh, W.NOT_THEIRS_BEFORE_ZH));
+    // 过户 hands over whatever it names; the other verbs need a thing that can be handed over.
+    const transferable = m.transferableZh.test(norm);
+    each(m.transferZh, servedZh, (r) =>
+      transferable || r.groups!.verb!.startsWith('过户') ? span(r) : undefined,
+    );
+    each(m.giveZh, servedZh, span);
+    each(m.payZh, servedZh, span);
+  }
+  if (latin) {
+    each(m.behalfEn, servedEn, withData(m.behalfDataEn, W.NOT_THEIRS_BEFORE_EN));
+    if (m.transferableEn.test(norm)) each(m.transferEn, servedEn, span);
+    each(m.payEn, false, span);
+    for (const a of m.activityEn) {
+      each(a, servedEn, (r) => {
+        // A name is written with a capital (when does James check in); a word is not (when does it).
+        const at = r.indices?.groups?.name?.[0];
+        if (at === undefined) return span(r);
+        const name = r.groups!.name!;
+        return /[A-Z]/.test(raw[at] ?? '') && !W.NOT_NAMES_EN.has(name) && !NOT_SUBJECTS_EN.test(name)
+          ? span(r)
+          : undefined;
+      });
+    }
+  }
+  return hits;
+}
