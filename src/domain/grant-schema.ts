@@ -1,7 +1,18 @@
 import { z } from 'zod';
 
 /** Units an approved amount is measured in (the permission engine's). */
-export const GrantUnitSchema = z.enum(['CNY', 'USD', 'day', 'time', 'GB', 'MB', 'month']);
+export const GrantUnitSchema = z.enum([
+  'CNY',
+  'USD',
+  'day',
+  'time',
+  'GB',
+  'MB',
+  'month',
+  'hour',
+  'point',
+  'clock',
+]);
 
 /**
  * A single-use approval: what one `can_approve_immediately` decision allows, bound to the call,

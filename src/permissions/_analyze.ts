@@ -36,21 +36,29 @@ export interface Analysis {
   requests: FoundRequest[];
 }
 
-// Clause boundaries: punctuation (a comma or point between digits is part of a number) and the
-// conjunctions that join two requests (退款60元然后注销账户, reset my password and unlock it).
+// Clause boundaries: punctuation (a comma or point between digits is part of a number, a colon
+// before two digits part of a time: 14:00) and the conjunctions that join two requests
+// (退款60元然后注销账户, reset my password and unlock it).
 const SEPARATORS =
-  /[!?;:、\n…]+|(?<!\d)[,.]+|[,.]+(?!\d)|并且|而且|然后|以及|另外|还有|同时|顺便|并|和|跟|再|\b(?:and|then|also|plus|as well as)\b/g;
+  /[!?;、\n…]+|:(?!\d\d)|(?<!\d)[,.]+|[,.]+(?!\d)|并且|而且|然后|以及|另外|还有|同时|顺便|并|和|跟|再|\b(?:and|then|also|plus|as well as)\b/g;
 
 const HOW_TO_ZH = /(?:怎么|怎样|如何|咋)(?![\s\S]*[还没不又])/;
 const HOW_TO_EN = /\bhow (?:do|can|could|would|should|does|to|i)\b|\bwhere (?:do|can) i\b/;
 const NEGATION_BEFORE =
   /(?:不要|不用|不想|不需要|别|无需|don't want(?: a| to| my)?|do not want(?: a| to| my)?|no need (?:for|to)(?: a)?|not asking for(?: a)?)\s*$/;
 
-function separators(norm: string): Array<[number, number]> {
+function separators(
+  norm: string,
+  numbers: ReadonlyArray<{ start: number; end: number }>,
+): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   SEPARATORS.lastIndex = 0;
   for (let m = SEPARATORS.exec(norm); m !== null; m = SEPARATORS.exec(norm)) {
-    out.push([m.index, m.index + m[0].length]);
+    const a = m.index;
+    const b = a + m[0].length;
+    // a hundred and twenty nine: a conjunction inside a number joins no clauses.
+    if (numbers.some((n) => a >= n.start && b <= n.end)) continue;
+    out.push([a, b]);
   }
   return out;
 }
@@ -89,7 +97,7 @@ function distance(q: Quantity, from: number, to: number): number {
 export function analyze(text: string): Analysis {
   const norm = normalizeText(text);
   const { quantities, bare } = scanQuantities(norm, text);
-  const seps = separators(norm);
+  const seps = separators(norm, quantities.length + bare.length > 0 ? [...quantities, ...bare] : []);
   const clauses: Clause[] = [];
   let from = 0;
   for (let k = 0; k <= seps.length; k++) {

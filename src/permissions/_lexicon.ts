@@ -222,7 +222,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'compensation',
     zh: '赔偿',
     en: 'compensation',
-    families: ['money'],
+    // Money, or the points a product compensates in (补偿积分200分).
+    families: ['money', 'points'],
     keys: ['赔', '补偿', 'compensat', 'damages', 'reparation'],
     patterns: [
       '赔(?:偿|钱|付|款|我|给我)',

@@ -39,9 +39,32 @@ export interface RuleMeaning {
   heads: number[];
   /**
    * Every head is a broad action (改, 查, 告诉): a request must name an object of the rule too
-   * (unless the lexicon reads the rule's own concept in it).
+   * (unless the lexicon reads the rule's own concept in it). A request naming only broad heads
+   * of a rule needs an object as well.
    */
   generic: boolean;
+  /**
+   * The phrase names only what is given (临时额度, ride credit, report a lost item): its heads are
+   * the actions its objects imply, and a request naming the object with no action at all (临时额度
+   * 一万) asks for it too. A request naming another action on the object (查一下临时额度) does not.
+   */
+  objectOnly?: true;
+  /**
+   * A request naming one of the rule's objects and no action at all asks for what the rule gives
+   * (临时额度一万, 要点积分): rules naming only a thing given, and rules giving a named thing.
+   */
+  objectAsks?: true;
+  /**
+   * Further actions that name the rule when its object is said (补偿积分 is asked for as 给我两百积分
+   * or 送点积分, but 送过去 or a bare 赔偿 is not 赠送流量).
+   */
+  grantHeads?: number[];
+  /**
+   * English words of the phrase that name the product's own domain and only qualify the next word
+   * (course in extend course access, when the product's other rules say course too): a request
+   * may leave them out.
+   */
+  optional?: string[];
   /** The rule is about another party (他人, 其他乘客): only requests naming one match. */
   needsOther: boolean;
   /** Senses a request must name to approve (objects, and actions that only qualify: 退票 in 退票手续费减免). */
@@ -59,6 +82,8 @@ interface Entry {
   /** Literal form (without `*`), or the key of a pattern. */
   form: string;
   senses: readonly number[];
+  /** Counts only when the text names money (see `SenseDef.needsMoney`). */
+  money: boolean;
   /** English form: must begin a word, and end one unless `prefix`. */
   word: boolean;
   prefix: boolean;
@@ -74,6 +99,10 @@ interface Table {
   /** Sense numbers per polar group. */
   polarGroups: Map<string, number[]>;
   isAction: Uint8Array;
+  isGeneric: Uint8Array;
+  isGrant: Uint8Array;
+  /** Per object sense: the actions a rule naming only it grants. */
+  implies: number[][];
 }
 
 let table: Table | undefined;
@@ -102,19 +131,32 @@ function senseTable(): Table {
   };
   const polarGroups = new Map<string, number[]>();
   const isAction = new Uint8Array(SENSES.length);
+  const isGeneric = new Uint8Array(SENSES.length);
+  const isGrant = new Uint8Array(SENSES.length);
+  const implies: number[][] = [];
+  const idOf = (id: string): number => {
+    const k = byId.get(id);
+    if (k === undefined) throw new Error(`unknown sense ${id}`);
+    return k;
+  };
   SENSES.forEach((s, i) => {
     const senses = s.role === 'none' ? [] : closure(s, i);
+    const money = s.needsMoney === true;
     if (s.role === 'action') isAction[i] = 1;
+    if (s.generic) isGeneric[i] = 1;
+    if (s.grants) isGrant[i] = 1;
+    implies[i] = (s.implies ?? []).map(idOf);
     if (s.polar) polarGroups.set(s.polar, [...(polarGroups.get(s.polar) ?? []), i]);
-    for (const f of s.zh) add({ form: f, senses, word: false, prefix: false, overlay: false });
+    for (const f of s.zh) add({ form: f, senses, money, word: false, prefix: false, overlay: false });
     for (const f of s.en) {
       const prefix = f.endsWith('*');
-      add({ form: prefix ? f.slice(0, -1) : f, senses, word: true, prefix, overlay: false });
+      add({ form: prefix ? f.slice(0, -1) : f, senses, money, word: true, prefix, overlay: false });
     }
     for (const p of s.patterns ?? []) {
       add({
         form: p.key,
         senses,
+        money,
         word: isAsciiLetter(p.key.charCodeAt(0)),
         prefix: true,
         re: new RegExp(p.re, 'y'),
@@ -126,7 +168,7 @@ function senseTable(): Table {
   for (const bucket of byCode.values()) bucket.sort((a, b) => b.form.length - a.form.length);
   const starts = new Uint8Array(0x10000);
   for (const code of byCode.keys()) starts[code] = 1;
-  table = { byCode, starts, byId, polarGroups, isAction };
+  table = { byCode, starts, byId, polarGroups, isAction, isGeneric, isGrant, implies };
   return table;
 }
 
@@ -155,9 +197,9 @@ export interface SenseSpan {
 /**
  * The senses named in normalised text: flags by sense number (and the spans, when `spans` is
  * given). Longest form first at each position; patterns that reach across words add their sense
- * without consuming.
+ * without consuming. Forms that need money named (I want that back) count when `money` is true.
  */
-export function scanSenses(norm: string, spans?: SenseSpan[]): Uint8Array {
+export function scanSenses(norm: string, spans?: SenseSpan[], money = false): Uint8Array {
   const t = senseTable();
   const has = new Uint8Array(SENSES.length);
   let i = 0;
@@ -170,6 +212,7 @@ export function scanSenses(norm: string, spans?: SenseSpan[]): Uint8Array {
     let best: Entry | undefined;
     let bestEnd = i;
     for (const e of t.byCode.get(code)!) {
+      if (e.money && !money) continue;
       let end: number;
       if (e.re) {
         e.re.lastIndex = i;
@@ -258,6 +301,19 @@ export function compileMeaning(
       if (concepts.length === 0 || inside || (sense.concept !== undefined && ids.has(sense.concept)))
         push(heads, k);
       else push(objects, k);
+      // 停机保号 says more than the lexicon's 停机: a request must say it all to approve.
+      if (
+        concepts.some(
+          (c) => span.start <= c.start && span.end >= c.end && span.end - span.start > c.end - c.start,
+        )
+      )
+        push(objects, k);
+      // 挂失 is freezing a card: the actions it also names head the rule, its objects qualify it.
+      for (const a of span.senses.slice(1)) {
+        const also = SENSES[a]!;
+        if (also.role === 'object') push(objects, a);
+        else if (also.role === 'action' && !also.needsOther && heads.includes(k)) push(heads, a);
+      }
     } else if (sense.role === 'object') {
       push(objects, k);
       const said = phrase.slice(span.start, span.end);
@@ -276,15 +332,39 @@ export function compileMeaning(
   // concept takes as its own (预约 in 上门维修预约).
   const absorb = concepts.flatMap((c) => c.concept.absorb ?? []);
   const words = rest.trim() === '' ? NO_WORDS : contentWords(rest, absorb);
-  return {
+  const t = senseTable();
+  let objectOnly = false;
+  let objectAsks = false;
+  if (heads.length === 0 && concepts.length === 0) {
+    // 临时额度, ride credit: the phrase names what is given; its objects say how it is asked for.
+    for (const o of objects) for (const a of t.implies[o]!) push(heads, a);
+    objectOnly = heads.length > 0;
+    objectAsks = objectOnly;
+  }
+  const grantHeads: number[] = [];
+  if (!objectOnly && heads.some((h) => t.isGrant[h] === 1)) {
+    // 补偿积分, 赠送流量: a thing given is asked for in any word of giving (给我两百积分, 送我三个G).
+    for (const o of objects) {
+      for (const a of t.implies[o]!) {
+        if (t.isGrant[a] !== 1) continue;
+        if (!heads.includes(a)) push(grantHeads, a);
+        objectAsks = true;
+      }
+    }
+  }
+  const meaning: RuleMeaning = {
     heads,
-    generic: heads.length > 0 && heads.every((h) => SENSES[h]!.generic === true),
+    generic: heads.length > 0 && heads.every((h) => t.isGeneric[h] === 1),
     needsOther,
     objects,
     words,
     surface,
     polar,
   };
+  if (objectOnly) meaning.objectOnly = true;
+  if (objectAsks) meaning.objectAsks = true;
+  if (grantHeads.length > 0) meaning.grantHeads = grantHeads;
+  return meaning;
 }
 
 /** What the matcher knows of one request: its own clause, and the clauses around it that ask for nothing. */
@@ -329,6 +409,11 @@ function conceptCovers(rule: readonly ConceptDef[], concept: ConceptDef): boolea
   return false;
 }
 
+// Words that ask (要点积分, 临时额度能到一万吗, can I get a guest pass): a thing named with no
+// action asks for it only with one of them (我的额度只有10元 states, it does not ask).
+const ASKS =
+  /要|想|给|能|可以|行不行|吗|不[？?]?$|麻烦|帮|请|申请|来点|\b(?:can|could|would|please|want|need|like|get|give|may)\b/;
+
 /** Two characters of the word said in the text (充电器 / 充电线): a partial match. */
 function overlaps(word: string, text: string): boolean {
   for (let i = 0; i + 2 <= word.length; i++) if (text.includes(word.slice(i, i + 2))) return true;
@@ -348,22 +433,57 @@ export function meaningLevel(
   // The lexicon has read both the rule and the request: a different action is not this rule.
   if (view.concept && concepts.length > 0 && !conceptCovers(concepts, view.concept)) return NONE;
   const headless = m.heads.length === 0 && concepts.length === 0;
+  const t = senseTable();
+  // Whether the request names the rule's action only in broad words (给我, 查): then it must name
+  // an object of the rule too.
+  let broad = false;
   // The cheap test first: most rules name none of the request's actions.
   if (headless) {
-    if (!saysFirstWord(m.words, view)) return NONE;
+    // 盗刷争议处理 names what it is about, not an action: a request naming that matches it.
+    if (m.objects.length > 0) {
+      const has = view.senses();
+      if (!m.objects.some((o) => has[o] === 1)) return NONE;
+    } else if (!saysFirstWord(m.words, view)) return NONE;
   } else if (!(view.concept !== undefined && concepts.length > 0)) {
     const has = view.senses();
     let head = false;
+    let specific = false;
     for (const h of m.heads) {
       if (has[h] === 1) {
         head = true;
-        break;
+        if (t.isGeneric[h] === 0) {
+          specific = true;
+          break;
+        }
       }
     }
-    if (!head) return NONE;
+    if (!specific && m.grantHeads) {
+      const ctx = view.context();
+      if (m.objects.some((o) => has[o] === 1 || ctx.has[o] === 1)) {
+        for (const h of m.grantHeads) {
+          if (has[h] !== 1) continue;
+          head = true;
+          if (t.isGeneric[h] === 0) specific = true;
+        }
+      }
+    }
+    // 临时额度能给一万吗: the object alone, asked for with no action said, asks for what the rule gives.
+    if (
+      !head &&
+      !(
+        m.objectAsks === true &&
+        !hasAction(has) &&
+        m.objects.some((o) => has[o] === 1) &&
+        ASKS.test(view.norm)
+      )
+    )
+      return NONE;
+    broad = head && !specific;
   }
   const has = view.senses();
   const ctx = view.context();
+  // A rule that names only a thing given matches requests that name the thing.
+  if (m.objectOnly === true && !m.objects.some((o) => has[o] === 1 || ctx.has[o] === 1)) return NONE;
 
   // States: an opposite one said excludes the rule; a required one unsaid keeps it from approving.
   let stated = true;
@@ -409,14 +529,14 @@ export function meaningLevel(
       if (own.has(w) || ctx.stems().has(w)) {
         any = true;
         score += 1;
-      } else all = false;
+      } else if (!m.optional?.includes(w)) all = false;
     }
   }
   // A phrase no sense knows (赠送积分): its first word and half the rest must be said.
   if (headless && score * 2 < words.zh.length + words.en.length) return NONE;
   // A broad action (改, 查) needs its object said too, unless the lexicon read the rule's own action.
   const byConcept = view.concept !== undefined && concepts.length > 0;
-  if (m.generic && !byConcept && !any && !partial) return NONE;
+  if ((m.generic || broad) && !byConcept && !any && !partial) return NONE;
   return all && stated && approvable(m, view, approving) ? STRONG : PLAUSIBLE;
 }
 
@@ -449,6 +569,11 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
     Array.isArray(v) && v.every((k) => Number.isInteger(k) && k >= 0 && k < SENSES.length);
   const words = r.words as Record<string, unknown> | undefined;
   return (
+    (r.objectOnly === undefined || r.objectOnly === true) &&
+    (r.objectAsks === undefined || r.objectAsks === true) &&
+    (r.grantHeads === undefined || senses(r.grantHeads)) &&
+    (r.optional === undefined ||
+      (Array.isArray(r.optional) && r.optional.every((w) => typeof w === 'string'))) &&
     senses(r.heads) &&
     senses(r.objects) &&
     senses(r.polar) &&

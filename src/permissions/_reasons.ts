@@ -12,6 +12,8 @@ const MEASURE: Record<QuantityFamily, Bilingual> = {
   duration: { zh: '时长', en: 'duration' },
   count: { zh: '次数', en: 'count' },
   data: { zh: '流量', en: 'data amount' },
+  points: { zh: '积分', en: 'points' },
+  clock: { zh: '时间', en: 'time' },
 };
 
 /** Why a rule decided. */
@@ -131,6 +133,16 @@ export function formatAmount(value: number, unit: Quantity['unit'] | undefined):
     case 'GB':
     case 'MB':
       return { zh: `${value}${unit}`, en: `${value} ${unit}` };
+    case 'hour':
+      return { zh: `${value}小时`, en: `${value} hours` };
+    case 'point':
+      return { zh: `${value}分`, en: `${value} points` };
+    case 'clock': {
+      const h = Math.floor(value);
+      const m = Math.round((value - h) * 60);
+      const mm = String(m).padStart(2, '0');
+      return { zh: m === 0 ? `${h}点` : m === 30 ? `${h}点半` : `${h}点${m}分`, en: `${h}:${mm}` };
+    }
     default:
       return { zh: String(value), en: String(value) };
   }

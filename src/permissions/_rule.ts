@@ -33,6 +33,11 @@ export interface ParsedRule {
   /** The action part, normalised (lower case, half-width), condition removed. */
   phrase: string;
   condition?: RuleCondition;
+  /**
+   * A word naming what the condition measures, cut from the phrase's end (额度 in 临时额度<=5000元,
+   * 金额 in 退款金额<100元). When the rest names no action it is the rule's object and goes back.
+   */
+  measured?: string;
 }
 
 const FAMILY_OF: Record<Unit, QuantityFamily> = {
@@ -43,14 +48,20 @@ const FAMILY_OF: Record<Unit, QuantityFamily> = {
   time: 'count',
   GB: 'data',
   MB: 'data',
+  hour: 'duration',
+  point: 'points',
+  clock: 'clock',
 };
 
 /** Days per month when a rule in days meets a request in months (or the reverse). */
 const DAYS_PER_MONTH = 30;
 
-/** A value in the base unit of its family, so days compare with months and MB with GB. */
+/**
+ * A value in the base unit of its family, so days compare with months and hours, and MB with GB.
+ */
 export function toBase(value: number, unit: Unit | undefined): number {
   if (unit === 'month') return value * DAYS_PER_MONTH;
+  if (unit === 'hour') return value / 24;
   if (unit === 'GB') return value * 1024;
   return value;
 }
@@ -114,12 +125,22 @@ function withUnit(cond: RuleCondition, unit: Unit | undefined): RuleCondition {
   return out;
 }
 
-function cleanPhrase(s: string): string {
+function trimPhrase(s: string): string {
   return s
     .replace(/\s+/g, ' ')
     .replace(/^[\s,.:;、，()（）:-]+|[\s,.:;、，()（）:-]+$/g, '')
-    .replace(/(?:金额|额度|之间|between)$/g, '')
     .trim();
+}
+
+// Words left before a condition that only join it to the phrase (延迟退房至14点, late checkout until 2pm).
+const JOINING_END = /(?:之间|直到|至|到|\b(?:between|until|till|by|to))$/;
+const MEASURED_END = /(?:金额|额度)$/;
+
+function cleanPhrase(s: string): { phrase: string; measured?: string } {
+  const phrase = trimPhrase(trimPhrase(s).replace(JOINING_END, ''));
+  const measured = MEASURED_END.exec(phrase);
+  if (!measured) return { phrase };
+  return { phrase: trimPhrase(phrase.slice(0, measured.index)), measured: measured[0] };
 }
 
 /** Splits a rule into its action phrase and its condition. Never throws. */
@@ -133,7 +154,7 @@ export function parseRule(text: string): ParsedRule {
 
   const cut = (from: number, to: number, condition: RuleCondition): ParsedRule => ({
     text,
-    phrase: cleanPhrase(`${s.slice(0, from)} ${s.slice(to)}`),
+    ...cleanPhrase(`${s.slice(0, from)} ${s.slice(to)}`),
     condition,
   });
 
@@ -199,5 +220,5 @@ export function parseRule(text: string): ParsedRule {
   if (dangling) {
     return cut(dangling.index, s.length, { loInclusive: false, hiInclusive: false, invalid: true });
   }
-  return { text, phrase: cleanPhrase(s) };
+  return { text, phrase: trimPhrase(s) };
 }

@@ -54,12 +54,31 @@ export interface SenseDef {
   required?: boolean;
   /** Broader senses this one also names (充电线 is an accessory). */
   also?: readonly string[];
+  /**
+   * For an object: the actions a rule naming only the object grants (临时额度 is raising the
+   * limit, ride credit is giving credit, report a lost item is finding it).
+   */
+  implies?: readonly string[];
+  /**
+   * An action that gives the customer something (赔, 送, 给): a rule giving a named thing
+   * (补偿积分, 赠送流量) is asked for in any of these words (给我两百积分, 送我三个G).
+   */
+  grants?: true;
+  /**
+   * The action counts only when the action text names money (an amount or a charge): "I want that
+   * back" is a refund after "you took 45 bucks", not after "I left my umbrella".
+   */
+  needsMoney?: true;
 }
 
 // Dates a booking is moved to: 3月6号, 6号, 明天, 下周三.
 const DATE =
   '(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月|号|日|点)|明天|后天|大后天|下周|下个?星期|周[一二三四五六日天末]|星期[一二三四五六日天])';
 const ZH_NUM = '(?:\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千]+)';
+// Durations said in words (two more weeks, another month, 两个星期, 几天).
+const EN_COUNT =
+  '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple(?: of)?|another|some|few)';
+const ZH_SPAN = '(?:个\\s*)?(?:天|日|周|星期|礼拜|月|晚)';
 
 /** The table. Order does not matter. */
 export const SENSES: readonly SenseDef[] = [
@@ -93,8 +112,43 @@ export const SENSES: readonly SenseDef[] = [
       '加油',
       '加班',
       '退出',
+      // 送 is a gift, but not in delivery words (少送了可乐, 送到了, 配送).
+      '送货',
+      '送餐',
+      '配送',
+      '送达',
+      '送到',
+      '送来',
+      '送过来',
+      '送错',
+      '送上门',
+      '少送',
+      '漏送',
+      '送的',
+      '派送',
+      '运送',
+      '接送',
+      '送回',
+      '送去',
+      '送过去',
+      '发送',
+      '外送',
+      // Fees for an action are not the action (拖车费能报吗 is not asking for a tow).
+      '拖车费',
+      '救援费',
+      // 提 in other words: 提前, 提供, 提现 are not raising a limit.
+      '提前',
+      '提现',
+      '提醒',
+      '提交',
+      '提出',
+      '提示',
+      '涨价',
+      '催收',
+      '催缴',
+      '催款',
     ],
-    en: ['fixture*'],
+    en: ['fixture*', 'check-in*', 'check in', 'sign up', 'sign-up', 'signed up'],
   },
   {
     id: 'restore',
@@ -201,13 +255,39 @@ export const SENSES: readonly SenseDef[] = [
   {
     id: 'freeze',
     role: 'action',
-    zh: ['冻结', '冻上', '冻住', '冻起来', '挂失', '锁卡', '止付'],
-    en: ['freez*'],
+    zh: ['冻结', '冻上', '冻住', '冻起来', '止付', '暂停', '停用一段', '停一段时间'],
+    en: ['freez*', 'pause*', 'on hold', 'suspend*'],
     patterns: [
-      { key: 'block', re: 'block\\s+(?:my |the |this )?(?:card|account)s?\\b' },
-      { key: 'lock', re: 'lock\\s+(?:my |the |this )?(?:card|account)s?\\b' },
+      { key: 'block', re: 'block\\s+(?:my |the |this )?accounts?\\b' },
+      { key: 'lock', re: 'lock\\s+(?:my |the |this )?accounts?\\b' },
+    ],
+  },
+  {
+    // 挂失 freezes a card reported lost: a rule saying it needs the card (pause my membership is
+    // no 挂失).
+    id: 'report_loss',
+    role: 'action',
+    also: ['freeze', 'card'],
+    zh: ['挂失', '报失'],
+    en: [],
+    patterns: [
+      {
+        key: 'report',
+        re: 'report\\s+(?:my |the |this |a )?(?:card|wallet)s?\\s+(?:as\\s+)?(?:lost|stolen)',
+      },
+    ],
+  },
+  {
+    id: 'freeze_card',
+    role: 'action',
+    also: ['freeze', 'card'],
+    zh: ['冻卡', '停卡', '锁卡', '卡冻', '卡停'],
+    en: [],
+    patterns: [
+      { key: 'block', re: 'block\\s+(?:my |the |this )?cards?\\b' },
+      { key: 'lock', re: 'lock\\s+(?:my |the |this )?cards?\\b' },
       { key: 'stop', re: 'stop\\s+(?:my |the |this )?cards?\\b' },
-      { key: 'report', re: 'report\\s+(?:my |the |this )?cards?\\s+(?:lost|stolen)' },
+      { key: 'freez', re: 'freez\\w*\\s+(?:my |the |this )?cards?\\b' },
     ],
   },
   { id: 'unfreeze', role: 'action', zh: ['解冻', '解除冻结'], en: ['unfreez*', 'unblock*'] },
@@ -221,8 +301,201 @@ export const SENSES: readonly SenseDef[] = [
     id: 'compensate',
     role: 'action',
     concept: 'compensation',
-    zh: ['赔偿', '赔付', '赔钱', '补偿', '索赔', '理赔', '赔'],
-    en: ['compensat*', 'damages'],
+    grants: true,
+    zh: ['赔偿', '赔付', '赔钱', '补偿', '索赔', '理赔', '快赔', '赔', '表示一下', '补点'],
+    en: ['compensat*', 'damages', 'make it up', 'make up for', 'goodwill'],
+  },
+  {
+    id: 'refund',
+    role: 'action',
+    concept: 'refund',
+    zh: [
+      '退款',
+      '退钱',
+      '退费',
+      '退还',
+      '退回',
+      '退给我',
+      '退我',
+      '返还',
+      '返钱',
+      '返款',
+      '还钱',
+      '钱退',
+      '费退',
+      '款退',
+      '退房费',
+    ],
+    en: ['refund*', 'reimburs*', 'money back', 'pay me back', 'chargeback*'],
+    patterns: [
+      // 退差价, 退我差价: 退 before what is refunded.
+      { key: '退', re: '退(?=(?:我|给我)?\\s*(?:差价|价差))' },
+      // get the difference back, have my $12 back, want the fare back.
+      ...['get', 'have', 'want', 'need', 'give'].map((key) => ({
+        key,
+        re: `${key}\\s+(?:me\\s+)?(?:my\\s+|the\\s+|that\\s+|this\\s+|some\\s+|every\\s+|all\\s+|at\\s+least\\s+)*(?:money|difference|charge|fee|fare|amount|cash|overcharge|payment|cent|penny|\\$?\\d[\\d,.]*(?:\\s*(?:dollars|bucks))?)(?:\\s+(?:of\\s+it|i\\s+paid|you\\s+took|they\\s+took))?\\s+back\\b`,
+        overlay: true as const,
+      })),
+    ],
+  },
+  {
+    // I want that back / can I get it back: a refund only where money was named (needsMoney).
+    id: 'refund_it',
+    role: 'action',
+    concept: 'refund',
+    needsMoney: true,
+    also: ['refund'],
+    zh: ['退回来', '还给我', '退给我吧', '退了吧'],
+    en: [],
+    patterns: ['get', 'have', 'want', 'need'].map((key) => ({
+      key,
+      re: `${key}\\s+(?:(?:every\\s+cent|all|some|any)\\s+of\\s+)?(?:it|that|this|them|those)\\s+back\\b`,
+      overlay: true as const,
+    })),
+  },
+  {
+    id: 'gift',
+    role: 'action',
+    grants: true,
+    zh: ['赠送', '赠', '白送', '送我', '送点', '送个', '送些', '送'],
+    en: ['gift*', 'complimentary', 'on the house', 'bonus', 'freebie*', 'throw in'],
+  },
+  {
+    // 给我, 给个, give me: broad, like 改 and 查 (给我查一下 gives nothing); what is given must be
+    // named. 给我 also asks to be told (给我他的号码), so it names disclose too.
+    id: 'give_me',
+    role: 'action',
+    generic: true,
+    grants: true,
+    also: ['give', 'disclose'],
+    zh: ['给我'],
+    en: ['give me', 'get me'],
+  },
+  {
+    id: 'give',
+    role: 'action',
+    generic: true,
+    grants: true,
+    zh: ['给个', '给点', '给些', '发个', '发点', '多给', '再给'],
+    en: ['give*', 'grant*'],
+  },
+  {
+    id: 'raise',
+    role: 'action',
+    zh: ['提额', '提高', '调高', '提升', '上调', '调大', '涨', '调到', '调成', '升到', '加到'],
+    en: ['rais*', 'increas*', 'bump up', 'bump it up', 'boost*'],
+    patterns: [{ key: '提', re: `提\\s*(?:个|到|一下)?\\s*${ZH_NUM}` }],
+  },
+  {
+    id: 'extend',
+    role: 'action',
+    zh: ['延长', '延期', '顺延', '续期', '延一下', '多延'],
+    en: ['extend*', 'extension*', 'more time', 'extra time'],
+    patterns: [
+      // give me two more weeks, another month, a few extra days.
+      ...['another', 'more', 'extra', 'additional'].map((key) => ({
+        key,
+        re: `${key}\\s+(?:\\w+\\s+)?(?:days?|weeks?|months?)\\b`,
+        overlay: true as const,
+      })),
+      ...['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'ten'].map((key) => ({
+        key,
+        re: `${EN_COUNT}\\s+(?:more|extra|additional)\\s+(?:days?|weeks?|months?)\\b`,
+        overlay: true as const,
+      })),
+      // 多给我两周, 再给两个星期, 再延几天.
+      ...['多', '再'].map((key) => ({
+        key,
+        re: `(?:多给|再给|多加|再加|再延|多延)(?:我|点|一点)?\\s*(?:${ZH_NUM}|几)?\\s*${ZH_SPAN}`,
+        overlay: true as const,
+      })),
+    ],
+  },
+  {
+    id: 'checkout',
+    role: 'action',
+    zh: ['退房', '离店'],
+    en: ['check out', 'check-out', 'checkout*', 'checking out', 'leave the room'],
+  },
+  {
+    id: 'rescue',
+    role: 'action',
+    zh: ['道路救援', '救援', '拖车', '拖走', '拖一下', '拖到', '搭电', '搭个电', '送油', '换备胎', '换胎'],
+    en: [
+      'roadside*',
+      'tow',
+      'tows',
+      'towed',
+      'towing',
+      'tow truck*',
+      'jump start*',
+      'jump-start*',
+      'breakdown service*',
+    ],
+  },
+  {
+    id: 'sign_out',
+    role: 'action',
+    also: ['device'],
+    zh: ['踢下线', '强制下线', '下线', '退出登录', '登出', '踢出', '踢掉', '都踢了', '挤下线'],
+    en: ['sign out*', 'sign-out*', 'signout*', 'log out*', 'log-out*', 'logout*', 'log off', 'sign off'],
+    patterns: [
+      { key: 'kick', re: "kick\\s+(?:[\\w']+\\s+){0,2}?(?:off|out)\\b" },
+      { key: 'boot', re: "boot\\s+(?:[\\w']+\\s+){0,2}?(?:off|out)\\b" },
+      { key: 'log', re: "log\\s+(?:[\\w']+\\s+){1,2}?(?:out|off)\\b" },
+      { key: 'sign', re: "sign\\s+(?:[\\w']+\\s+){1,2}?out\\b" },
+    ],
+  },
+  {
+    id: 'hurry',
+    role: 'action',
+    zh: ['催单', '催一下', '催催', '催促', '催', '快点送', '快点', '尽快'],
+    en: ['hurry*', 'rush*', 'speed up', 'chase up', 'chase*'],
+  },
+  {
+    id: 'relocate',
+    role: 'action',
+    zh: ['移机', '迁机', '移装', '挪机', '迁移', '挪过去', '移过去', '搬过去', '跟着挪', '跟着搬', '跟着走'],
+    en: ['relocat*'],
+    patterns: [
+      {
+        key: 'move',
+        re: 'move\\s+(?:my |the |our )?(?:broadband|internet|service|line|connection)s?\\b',
+      },
+    ],
+  },
+  {
+    id: 'port_number',
+    role: 'action',
+    zh: ['携号转网', '转网', '换运营商', '转到移动', '转到联通', '转到电信'],
+    en: ['port my number', 'port out', 'number port*', 'switch carrier*'],
+  },
+  {
+    id: 'keep_number',
+    role: 'action',
+    concept: 'suspend_service',
+    zh: ['停机保号', '保号', '号码保留', '保留号码', '留着号'],
+    en: ['keep my number', 'keep the number'],
+  },
+  {
+    id: 'surrender',
+    role: 'action',
+    zh: ['退保', '不保了', '不想保了', '取消保险', '解除保险'],
+    en: ['cancel my policy', 'cancel the policy', 'cancel my insurance', 'surrender*'],
+  },
+  {
+    id: 'cancel',
+    role: 'action',
+    generic: true,
+    concept: 'cancel_subscription',
+    zh: ['退订', '取消订阅', '取消', '关掉', '关了', '停掉', '不要了', '不续了'],
+    en: ['cancel*', 'unsubscrib*', 'turn off', 'switch off', 'stop'],
+  },
+  {
+    id: 'find',
+    role: 'action',
+    zh: ['找一下', '找找', '找到'],
+    en: ['find*', 'look for', 'track down', 'locate'],
   },
   {
     id: 'reissue',
@@ -255,8 +528,34 @@ export const SENSES: readonly SenseDef[] = [
   {
     id: 'reset',
     role: 'action',
-    zh: ['重置', '恢复出厂', '恢复出厂设置', '初始化', '复位', '重新设置'],
-    en: ['reset*', 'factory reset*', 'reinitiali*'],
+    patterns: [
+      { key: 'start', re: "start\\s+(?:[\\w']+\\s+){1,3}?(?:over|again|from scratch)\\b", overlay: true },
+    ],
+    zh: [
+      '重置',
+      '恢复出厂',
+      '恢复出厂设置',
+      '初始化',
+      '复位',
+      '重新设置',
+      '清空',
+      '清零',
+      '从头开始',
+      '重新开始',
+      '重新学',
+    ],
+    en: [
+      'reset*',
+      'factory reset*',
+      'reinitiali*',
+      'start over',
+      'start again',
+      'start from scratch',
+      'start from the beginning',
+      'redo',
+      'wipe*',
+      'clear*',
+    ],
   },
   {
     id: 'skip',
@@ -328,8 +627,9 @@ export const SENSES: readonly SenseDef[] = [
     role: 'action',
     concept: 'fee_waiver',
     // 免 alone (能不能免) comes last: 免费 is free of charge, 免除 a waiver.
-    zh: ['减免', '免除', '豁免', '免掉', '免了', '免去', '抹掉', '免'],
-    en: ['waiv*'],
+    zh: ['减免', '免除', '豁免', '免掉', '免了', '免去', '抹掉', '免收', '不收', '别收', '免'],
+    en: ['waiv*', 'let me off', 'let it go', 'write off', 'drop the fee', 'remove the fee', 'forgive*'],
+    patterns: [{ key: 'not', re: 'not\\s+(?:to\\s+)?charg\\w*\\s+(?:me\\s+)?(?:the|that|this|a|for)\\b' }],
   },
   {
     id: 'disclose',
@@ -343,21 +643,53 @@ export const SENSES: readonly SenseDef[] = [
       '告诉',
       '发给我',
       '发我',
-      '给我',
       '提供',
       '念给我',
       '报给我',
       '说一下',
       '说说',
+      // 你给我说说 asks to be told, not to be given.
+      '给我说说',
+      '给我说下',
+      '给我说一下',
+      '给我讲讲',
+      '给我讲一下',
+      '给我解释',
     ],
-    en: ['disclos*', 'reveal*', 'leak*', 'share*', 'tell', 'give me', 'show*', 'send me'],
+    en: ['disclos*', 'reveal*', 'leak*', 'share*', 'tell', 'show*', 'send me'],
   },
   {
     id: 'view',
     role: 'action',
     generic: true,
-    zh: ['查看', '看看', '看一下', '看下', '查一下', '查查', '查询', '查', '瞧瞧', '调取', '打开', '翻看'],
-    en: ['view*', 'look at', 'look up', 'look into', 'check', 'see', 'access*', 'open', 'browse'],
+    zh: [
+      '查看',
+      '看看',
+      '看一下',
+      '看下',
+      '查一下',
+      '查查',
+      '查询',
+      '调查',
+      '核查',
+      '查',
+      '瞧瞧',
+      '调取',
+      '打开',
+      '翻看',
+    ],
+    en: [
+      'view*',
+      'look at',
+      'look up',
+      'look into',
+      'check',
+      'see',
+      'access*',
+      'open',
+      'browse',
+      'investigat*',
+    ],
   },
   {
     id: 'change',
@@ -430,11 +762,33 @@ export const SENSES: readonly SenseDef[] = [
     id: 'card',
     role: 'object',
     zh: ['卡片', '银行卡', '信用卡', '储蓄卡', '借记卡', '卡'],
-    en: ['card', 'cards'],
+    en: ['card', 'cards', 'credit card*', 'debit card*'],
   },
   { id: 'flight', role: 'object', zh: ['航班', '班机', '飞机'], en: ['flight*'] },
   { id: 'ticket', role: 'object', zh: ['机票', '票'], en: ['ticket*'] },
-  { id: 'delay', role: 'object', zh: ['延误', '晚点', '延迟', '误点'], en: ['delay*', 'late'] },
+  {
+    id: 'delay',
+    role: 'object',
+    zh: [
+      '延误',
+      '晚点',
+      '延迟',
+      '误点',
+      '推迟',
+      '延后',
+      '晚退',
+      '晚些',
+      '晚一点',
+      '晚一些',
+      '晚走',
+      '多待',
+      '多住一会',
+      '延到',
+      '延迟到',
+      '推到',
+    ],
+    en: ['delay*', 'late', 'later'],
+  },
   {
     id: 'quality',
     role: 'object',
@@ -491,6 +845,201 @@ export const SENSES: readonly SenseDef[] = [
     zh: ['丢失', '丢了', '丢掉', '没了', '不见了', '消失', '找不到', '丢'],
     en: ['lost', 'lose', 'missing', 'gone', 'disappear*'],
   },
+  {
+    id: 'data_traffic',
+    role: 'object',
+    implies: ['gift', 'give', 'give_me', 'compensate'],
+    zh: ['流量', '数据流量', '上网流量', '通用流量'],
+    en: ['mobile data', 'data allowance', 'data plan', 'gigs', 'gigabyte*'],
+  },
+  {
+    id: 'points',
+    role: 'object',
+    implies: ['gift', 'give', 'give_me', 'compensate'],
+    zh: ['积分', '会员积分', '里程'],
+    en: ['points', 'reward points', 'loyalty points', 'miles'],
+  },
+  {
+    id: 'red_packet',
+    role: 'object',
+    implies: ['gift', 'give', 'give_me', 'compensate'],
+    zh: ['红包', '无门槛券', '补偿券'],
+    en: ['red packet*', 'red envelope*'],
+  },
+  {
+    id: 'credit',
+    role: 'object',
+    implies: ['gift', 'give', 'give_me', 'compensate'],
+    zh: ['抵扣金', '余额补偿'],
+    en: [
+      'credit',
+      'credits',
+      'ride credit*',
+      'account credit*',
+      'store credit*',
+      'travel credit*',
+      'promo credit*',
+    ],
+  },
+  {
+    id: 'limit',
+    role: 'object',
+    implies: ['raise', 'give', 'give_me'],
+    zh: ['额度', '信用额度', '可用额度', '限额'],
+    en: ['credit limit*', 'spending limit*', 'limit'],
+  },
+  {
+    id: 'access',
+    role: 'object',
+    implies: ['extend', 'give', 'give_me'],
+    zh: ['访问权限', '使用权限', '观看权限', '课程权限', '有效期', '学习期限', '使用期'],
+    en: ['access period', 'access window', 'access time'],
+    patterns: [
+      // access as a noun (my access ends, two more weeks of access), not the verb (access her files).
+      ...['my', 'the', 'course', 'extra', 'more', 'of', 'your', 'additional', 'our'].map((key) => ({
+        key,
+        re: `${key}\\s+access\\b(?!\\s+(?:my|your|his|her|their|another|other|others|someone|somebody|the|this|that|a|an|any)\\b)`,
+      })),
+      {
+        key: 'access',
+        re: 'access(?=\\s*(?:$|[,.!?;]|to\\b|for\\b|period|time|window|end|expir|run|until|by\\b|\\d))',
+      },
+    ],
+  },
+  {
+    id: 'price_difference',
+    role: 'object',
+    zh: ['差价', '价差', '多收的', '多扣的'],
+    en: ['difference', 'price difference*', 'fare difference*', 'overcharge*'],
+  },
+  {
+    // What the customer holds with the product: a membership, a subscription, a plan, the service.
+    id: 'plan',
+    role: 'object',
+    zh: ['会员', '会籍', '服务', '套餐', '月卡'],
+    en: ['membership*', 'subscription*', 'service', 'services', 'plan', 'plans'],
+  },
+  {
+    id: 'progress',
+    role: 'object',
+    zh: ['学习进度', '进度', '学习记录'],
+    en: ['progress'],
+  },
+  {
+    id: 'guest_pass',
+    role: 'object',
+    implies: ['gift', 'give', 'give_me'],
+    zh: ['体验券', '访客券', '体验卡', '带朋友'],
+    en: ['guest pass*', 'day pass*', 'visitor pass*', 'guest*', 'bring a friend'],
+  },
+  {
+    id: 'lost_item',
+    role: 'object',
+    also: ['loss'],
+    implies: ['find', 'restore'],
+    zh: [
+      '落在车上',
+      '落车上',
+      '丢在车上',
+      '忘在车上',
+      '落在了车上',
+      '落下了',
+      '落下',
+      '遗失物品',
+      '失物',
+      '落了',
+    ],
+    en: ['lost item*', 'lost property', 'lost and found', 'left behind'],
+    patterns: [
+      ...['left', 'forgot', 'lost', 'dropped'].map((key) => ({
+        key,
+        re: `${key}\\s+(?:my|a|an|the|our|some|his|her)?\\s*(?:[\\w'-]+\\s+){0,2}?(?:in|on|at|inside)\\s+(?:the|your|his|her|my|that)?\\s*(?:car|ride|cab|vehicle|trunk|back ?seat|taxi|uber)\\b`,
+        overlay: true as const,
+      })),
+    ],
+  },
+  {
+    id: 'value_added',
+    role: 'object',
+    zh: [
+      '增值业务费',
+      '增值业务',
+      '增值服务',
+      '视频彩铃',
+      '彩铃',
+      '来电提醒',
+      '来电显示',
+      '短信包',
+      '会员包',
+      '包月业务',
+      '增值',
+    ],
+    en: ['value-added*', 'value added*', 'add-on*', 'addon*', 'caller tune*', 'ringback*'],
+  },
+  { id: 'phone_bill', role: 'object', zh: ['话费', '电话费', '手机费', '通讯费'], en: ['phone bill*'] },
+  {
+    id: 'outage',
+    role: 'object',
+    zh: ['断网', '网断了', '网断', '没网', '网络中断', '上不了网', '掉线', '网不通', '断线'],
+    en: ['outage*', 'no internet', 'internet was down', 'internet is down', 'connection down'],
+  },
+  {
+    id: 'injury',
+    role: 'object',
+    implies: ['compensate'],
+    zh: ['人伤', '受伤', '伤者', '撞伤', '摔伤', '医药费', '住院'],
+    en: ['injur*', 'hurt', 'sprain*'],
+  },
+  {
+    id: 'dispute',
+    role: 'object',
+    zh: ['争议', '异议', '不服', '不认可', '不同意', '申诉'],
+    en: ['disput*', 'disagree*', 'contest*'],
+  },
+  {
+    id: 'fraud',
+    role: 'object',
+    zh: ['盗刷', '被盗刷', '不是我刷的', '不是我消费的', '盗用', '冒用'],
+    en: ['fraud*', 'unauthoriz*', 'unauthoris*', "didn't make"],
+  },
+  {
+    id: 'policy',
+    role: 'object',
+    zh: ['保单', '保险单', '电子保单', '纸质保单'],
+    en: ['policy document*', 'insurance document*'],
+  },
+  {
+    id: 'cancel_fee',
+    role: 'object',
+    zh: ['取消费', '违约金'],
+    en: [
+      'cancellation fee*',
+      'cancelation fee*',
+      'cancel fee*',
+      'cancelling fee*',
+      'termination fee*',
+      'early termination fee*',
+    ],
+  },
+  {
+    id: 'food_safety',
+    role: 'object',
+    zh: ['食品安全', '食物中毒', '拉肚子', '吃坏', '变质', '馊了', '发霉', '异物', '虫子', '不新鲜'],
+    en: ['food poisoning', 'food safety', 'spoiled', 'mouldy', 'moldy'],
+  },
+  {
+    id: 'hygiene',
+    role: 'object',
+    zh: ['卫生问题', '卫生', '不干净', '很脏', '太脏', '脏', '蟑螂', '异味', '霉味'],
+    en: ['hygiene', 'dirty', 'filthy', 'cockroach*', 'bedbug*', 'bed bug*', 'unclean'],
+  },
+  {
+    id: 'safety',
+    role: 'object',
+    implies: ['complain'],
+    zh: ['安全事件', '危险驾驶', '骚扰'],
+    en: ['safety', 'unsafe', 'dangerous*', 'reckless*', 'assault*', 'harass*', 'incident*'],
+  },
   // Manner: a caller may leave these out; opposite readings exclude each other.
   {
     id: 'free',
@@ -510,6 +1059,31 @@ export const SENSES: readonly SenseDef[] = [
   { id: 'permanent', role: 'manner', polar: 'term', zh: ['永久', '长期'], en: ['permanent*'] },
   { id: 'remote', role: 'manner', zh: ['远程', '远端'], en: ['remote', 'remotely'] },
   {
+    id: 'all',
+    role: 'manner',
+    zh: ['所有', '全部', '全都', '统统'],
+    en: ['all', 'every', 'everyone', 'everybody', 'everything'],
+  },
+  {
+    id: 'small',
+    role: 'manner',
+    zh: ['小额', '小的', '小钱', '小事故', '小剐蹭', '小问题'],
+    en: ['small', 'minor'],
+  },
+  {
+    id: 'arrange',
+    role: 'manner',
+    zh: ['安排', '派个', '派辆', '派人', '叫个', '叫辆', '帮忙叫'],
+    en: ['arrang*', 'dispatch*', 'send someone', 'send a', 'send out'],
+  },
+  { id: 'report', role: 'manner', zh: ['报失', '登记', '上报'], en: ['report*', 'file a report'] },
+  {
+    id: 'annual',
+    role: 'manner',
+    zh: ['年度', '年卡', '包年'],
+    en: ['annual*', 'yearly', 'year-long', '12-month'],
+  },
+  {
     id: 'no_reason',
     role: 'manner',
     zh: ['无理由', '没理由', '不喜欢'],
@@ -519,8 +1093,17 @@ export const SENSES: readonly SenseDef[] = [
     id: 'full',
     role: 'manner',
     polar: 'extent',
-    zh: ['全额', '全款', '全部退', '全退'],
+    zh: ['全额', '全款'],
     en: ['full', 'in full'],
+  },
+  {
+    // 全退了吧 / 都退给我: all of it back is a full refund.
+    id: 'full_refund',
+    role: 'action',
+    concept: 'refund',
+    also: ['full', 'refund'],
+    zh: ['全部退', '全退', '都退', '全给我退'],
+    en: ['every cent', 'full refund*'],
   },
   { id: 'partial', role: 'manner', polar: 'extent', zh: ['部分', '一部分'], en: ['partial*'] },
   {

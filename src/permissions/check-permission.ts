@@ -19,6 +19,7 @@ import {
   type RequestView,
   STRONG,
   scanSenses,
+  senseNumber,
 } from './_meaning.js';
 import {
   addedUp,
@@ -39,7 +40,7 @@ import { familyOf, toBase } from './_rule.js';
 import { covers, isEmpty, stemsOf, type Words } from './_words.js';
 import type { CompiledRule, CompiledRules } from './compile-rules.js';
 import { findOtherParty, type OtherPartyOptions } from './find-other-party.js';
-import type { Quantity } from './parse-quantities.js';
+import type { Quantity, QuantityFamily } from './parse-quantities.js';
 
 /** The decision on one request inside an action (退款60元然后注销账户 has two). */
 export interface PermissionPart {
@@ -143,6 +144,10 @@ interface Part {
   /** Earlier amounts added to `quantity` (limits that add up). */
   counted?: CountedTotal;
   stems?: Set<string>;
+  /** Families of the amounts said in the part (三个G names data, 两百积分 points). */
+  families?: readonly QuantityFamily[];
+  /** The action text names money somewhere (an amount, 钱, a charge): "I want that back" is a refund. */
+  money?: boolean;
   /** Senses the meaning matcher finds in the part (cached with the parse: they need no rules). */
   senses?: Uint8Array;
   /** Whether the part names someone other than the caller (cached likewise). */
@@ -157,21 +162,37 @@ interface ParsedAction {
   whole: Part;
   /** Clauses that ask for nothing, lending their objects and states to the requests (lazy). */
   context?: RequestContext;
-  /** The one amount said in those clauses, for a request by meaning that states none (lazy). */
-  looseAmount?: Quantity | null;
+  /** The amounts said in those clauses, for a request that states none of its kind (lazy). */
+  looseAmounts?: Quantity[];
+  /** Numbers said without a unit that read as sums of money (两百八的年费, I paid 129). */
+  bareAmounts: ReadonlyArray<{ value: number; text: string }>;
 }
 
 // A clause that asks for something done (帮我开通VIP, please add ...) though the lexicon does not
 // know the action: it must not ride along unchecked with an approved request.
 const REQUEST_LIKE_ZH =
-  /(?:帮我|给我|替我|为我|请你|请帮|麻烦你?|我要|我想要|我需要|能不能|可不可以|能否)(?:把|将)?[^,.!?;:]{0,4}?(?:开|改|换|加|送|免|延|取消|删|恢复|查|转|升|降|补|发|寄|退|修|装|拆|停|办|设|调|提|撤|给|告)/;
+  /(?:帮我|给我|替我|为我|请你|请帮|麻烦你?|我要|我想要|我需要|能不能|可不可以|能否)(?:把|将)?[^,.!?;:]{0,4}?(?:开|改|换|加|送|免|延|取消|删|恢复|找|查|转|升|降|补|发|寄|退|修|装|拆|停|冻|办|设|调|提|撤|给|告|催|赔|拖|派|叫)/;
 const REQUEST_LIKE_EN =
   /\b(?:please|can you|could you|would you|i want you to|i need you to|i want to|i'd like to|i need to|let me)\b.{0,20}?\b(?:give|add|change|remove|delete|grant|upgrade|send|transfer|waive|extend|open|activate|enable|disable|cancel|credit|update|set|make|issue|switch|turn|close|reset|unlock|restore|recover|share)\b/;
 const HOW_TO = /怎么|怎样|如何|咋|\bhow (?:do|can|to)\b/;
 const BARE_TAIL = /^\s*(?:吧|啊|呀|呢|哈|就行|就好|就可以|即可|谢谢|please|thanks)?\s*$/;
 
+// Money named without an amount: 钱给我退回来, you took money off my card, the fare.
+const MONEY_WORDS =
+  /钱|费|款|块|元|扣|\bcharg|\bfees?\b|\bfare|\$|\bdollars?\b|\bbucks?\b|\bpaid\b|\bpay|\bcost/;
+
 function toPart(analysis: Analysis, start: number, end: number): Part {
-  return { text: analysis.text.slice(start, end), norm: analysis.norm.slice(start, end), start, end };
+  const families: QuantityFamily[] = [];
+  for (const q of analysis.quantities)
+    if (q.start >= start && q.end <= end && !families.includes(q.family)) families.push(q.family);
+  return {
+    text: analysis.text.slice(start, end),
+    norm: analysis.norm.slice(start, end),
+    start,
+    end,
+    families,
+    money: analysis.quantities.some((q) => q.family === 'money') || MONEY_WORDS.test(analysis.norm),
+  };
 }
 
 /** Splits an action into parts. Pure and independent of the rules, hence cached. */
@@ -203,7 +224,35 @@ function parseAction(text: string): ParsedAction {
   const whole = toPart(analysis, offset, offset + trimmed.length);
   const first = analysis.quantities[0];
   if (first) whole.quantity = first;
-  return { requests, free, whole };
+  const bareAmounts = analysis.bare
+    .filter((b) => readsAsMoney(analysis.norm, b))
+    .map((b) => ({ value: b.value, text: analysis.text.slice(b.start, b.end) }));
+  return { requests, free, whole, bareAmounts };
+}
+
+// Around a number said without a unit: what makes it an identifier, a date, a count or an
+// estimate rather than a sum of money (房间308, 3号, 12个, 一百多, 45 minutes).
+const ID_BEFORE =
+  /(?:号|单|码|第|房|间|楼|层|尾|编|#|[<>=≤≥~]|超过|大于|小于|低于|不到|至少|最多|\bno\.?|\border|\broom|\btrip|\bflight|\bid|\bnumber|\bcode|\bpin|\bversion|\bv|\bthan|\bover|\bunder|\bleast|\bmost)\s*$/;
+const ZH_AMOUNT_AFTER =
+  /^\s*(?:$|[,.!?;:、，。！？)）"'\s]|的(?!人|时|天|事)|能|可|吧|啊|呀|呢|了|都|就|还|给|你|我|这|那|是|咋|怎|要|得|也)/;
+const EN_AMOUNT_AFTER =
+  /^\s*(?:$|[,.!?;:)"']|(?:and|but|so|for|back|or|already|total|in total|on|off|last|this|yesterday|today|please|extra|more|instead|because|when|which|that|i|you|it)\b)/;
+
+/**
+ * 年费两百八能免吗, I paid a hundred and twenty nine: a number without a unit that is neither an
+ * identifier, a date, a year, a count, a small number nor an estimate reads as a sum of money.
+ */
+function readsAsMoney(norm: string, b: { value: number; start: number; end: number }): boolean {
+  if (b.value < 10 || !Number.isFinite(b.value)) return false;
+  const said = norm.slice(b.start, b.end);
+  if (/^\d/.test(said)) {
+    const digits = said.replace(/[^\d]/g, '');
+    if (digits.length > 6 || digits.startsWith('0') || /^(?:19|20)\d\d$/.test(digits)) return false;
+  } else if (!/[十百千万]|hundred|thousand|ty\b|teen\b/.test(said)) return false;
+  if (ID_BEFORE.test(norm.slice(Math.max(0, b.start - 8), b.start))) return false;
+  const after = norm.slice(b.end, b.end + 16);
+  return /[\u3400-\u9fff]/.test(norm) ? ZH_AMOUNT_AFTER.test(after) : EN_AMOUNT_AFTER.test(after);
 }
 
 function overlapsRequest(requests: readonly FoundRequest[], c: { start: number; end: number }): boolean {
@@ -406,8 +455,15 @@ function stemsFor(part: Part): () => Set<string> {
 }
 
 function sensesOf(part: Part): Uint8Array {
-  part.senses ??= scanSenses(part.norm);
-  return part.senses;
+  if (part.senses) return part.senses;
+  const has = scanSenses(part.norm, undefined, part.money === true);
+  // An amount names what it measures: 送我三个G asks for data, 给个两百积分 for points.
+  for (const f of part.families ?? []) {
+    const k = f === 'data' ? senseNumber('data_traffic') : f === 'points' ? senseNumber('points') : -1;
+    if (k >= 0) has[k] = 1;
+  }
+  part.senses = has;
+  return has;
 }
 
 /**
@@ -419,8 +475,7 @@ function contextFor(parsed: ParsedAction): RequestContext {
   const clauses = parsed.free.filter((c) => !hasAction(sensesOf(c)));
   parsed.context =
     clauses.length === 0 ? NO_CONTEXT : contextOf(clauses.map((c) => ({ norm: c.norm, has: sensesOf(c) })));
-  const amounts = clauses.flatMap((c) => (c.quantity ? [c.quantity] : []));
-  parsed.looseAmount = amounts.length === 1 ? amounts[0]! : null;
+  parsed.looseAmounts = clauses.flatMap((c) => (c.quantity ? [c.quantity] : []));
   return parsed.context;
 }
 
@@ -531,7 +586,15 @@ function lexiconLevel(rule: CompiledRule, part: Part): MatchLevel {
     if (!named) return NONE;
     return isEmpty(rule.leftover) || coversPart(rule.leftover, part) ? EXACT : PLAUSIBLE;
   }
-  return ruleMatches(rule, part) ? EXACT : NONE;
+  if (!ruleMatches(rule, part)) return NONE;
+  // 查一下临时额度 says every word of 临时额度<=5000元, but asks for another action than the
+  // rule's: the reading by meaning decides.
+  const heads = rule.meaning.heads;
+  if (heads.length > 0) {
+    const has = sensesOf(part);
+    if (hasAction(has) && !heads.some((h) => has[h] === 1)) return NONE;
+  }
+  return EXACT;
 }
 
 function ruleMatches(rule: CompiledRule, part: Part): boolean {
@@ -921,24 +984,35 @@ function decideParsed(
   parsed: ParsedAction,
 ): PermissionDecision {
   const lang = hasCjk(action) ? 'zh' : 'en';
-  const decided: Array<{ part: Part; outcome: Outcome }> = parsed.requests.map((request) => {
-    // Actions the lexicon measures took their loose amounts already (bindLooseAmounts).
-    const part = withCounted(request.concept?.families ? request : withLooseAmount(request, parsed), options);
-    return { part, outcome: decidePart(rules, part, levelsFor(rules, part, parsed)) };
-  });
+  const decided: Array<{ part: Part; outcome: Outcome; levels: readonly MatchLevel[] }> = parsed.requests.map(
+    (request) => {
+      // Levels do not depend on the amount: they choose which amount the part needs.
+      const levels = levelsFor(rules, request, parsed);
+      const part = withCounted(withLooseAmount(request, parsed, rules, levels), options);
+      return { part, outcome: decidePart(rules, part, levels), levels };
+    },
+  );
   for (const free of parsed.free) {
     // A clause the lexicon does not know counts when a rule matches it (by its words or its
     // meaning), or when it asks for something; greetings, complaints about service and claims of
     // authority do not.
     const levels = levelsFor(rules, free, parsed);
-    const named = levels.some((l) => l > NONE);
+    // 上礼拜退房的时候忘了要了 comes near 延迟退房至14点 but asks for nothing: a clause only
+    // plausibly like approval rules counts when it asks (or when nothing else does: see `whole`).
+    const named = levels.some(
+      (l, i) =>
+        l >= STRONG ||
+        (l === PLAUSIBLE && (free.requestLike || rules.rules[i]!.category !== 'can_approve_immediately')),
+    );
     if (!named && !(decided.length > 0 && free.requestLike)) continue;
-    const part = named ? withLooseAmount(free, parsed) : free;
-    decided.push({ part, outcome: decidePart(rules, part, levels) });
+    const part = named ? withLooseAmount(free, parsed, rules, levels) : free;
+    decided.push({ part, outcome: decidePart(rules, part, levels), levels });
   }
+  dropRestated(decided);
   if (decided.length === 0) {
     const whole = parsed.whole;
-    decided.push({ part: whole, outcome: decidePart(rules, whole, levelsFor(rules, whole, undefined)) });
+    const levels = levelsFor(rules, whole, undefined);
+    decided.push({ part: whole, outcome: decidePart(rules, whole, levels), levels });
   }
 
   const parts: PermissionPart[] = decided.map(({ part, outcome }) => {
@@ -991,14 +1065,55 @@ function decideParsed(
 }
 
 /**
- * 我要扩容，50个G / 保温杯收到3天了，想退货: the one amount said in clauses that ask for nothing
- * is the request's, when it states none.
+ * 你们好歹表示一下吧，给个两百积分: a clause that names no amount and matches only rules another
+ * clause with an amount matches too is the same request said less precisely; the precise clause
+ * speaks for it. Forbidden readings are never dropped.
  */
-function withLooseAmount(part: Part, parsed: ParsedAction): Part {
-  if (part.quantity || part.bare) return part;
-  contextFor(parsed);
-  if (!parsed.looseAmount) return part;
-  return { ...part, quantity: parsed.looseAmount, borrowed: true };
+function dropRestated(decided: Array<{ part: Part; outcome: Outcome; levels: readonly MatchLevel[] }>): void {
+  if (decided.length < 2) return;
+  const stated = (p: Part): boolean => p.quantity !== undefined || p.bare !== undefined;
+  for (let i = decided.length - 1; i >= 0; i--) {
+    const d = decided[i]!;
+    if (stated(d.part) || d.outcome.status === 'forbidden' || !d.levels.some((l) => l > NONE)) continue;
+    const within = (e: (typeof decided)[number]): boolean =>
+      e !== d && stated(e.part) && d.levels.every((l, k) => l <= NONE || (e.levels[k] ?? NONE) > NONE);
+    if (decided.some(within)) decided.splice(i, 1);
+  }
+}
+
+/**
+ * 我要扩容，50个G / 保温杯收到3天了，想退货: the one amount said in clauses that ask for nothing
+ * is the request's, when it states none of the kind its rules measure (我一年也没少刷 gives no
+ * amount to a fee waiver). For rules in money, a number said without a unit that reads as a sum
+ * (两百八的年费) is the amount when it is the only one, read in the rule's unit. Several
+ * candidates leave the amount unstated: then the strictest rule decides.
+ */
+function withLooseAmount(
+  part: Part,
+  parsed: ParsedAction,
+  rules: CompiledRules,
+  levels: readonly MatchLevel[],
+): Part {
+  if (part.bare) return part;
+  const measured: QuantityFamily[] = [];
+  levels.forEach((l, i) => {
+    const family = rules.rules[i]!.condition?.family;
+    if (l > NONE && family && !measured.includes(family)) measured.push(family);
+  });
+  if (part.quantity && (measured.length === 0 || measured.includes(part.quantity.family))) return part;
+  // Actions the lexicon measures took their loose amounts already (bindLooseAmounts).
+  if (!part.concept?.families) {
+    contextFor(parsed);
+    const loose = parsed.looseAmounts!.filter((q) => measured.length === 0 || measured.includes(q.family));
+    if (loose.length === 1) return { ...part, quantity: loose[0]!, borrowed: true };
+    // 下午两点走，开会开到一点多: times of day do not add up; each is a reading, the strictest decides.
+    if (loose.length > 1 && loose.every((q) => q.family === 'clock'))
+      return { ...part, quantity: loose[0]!, alternatives: loose.slice(1), borrowed: true };
+    if (loose.length > 1) return part;
+  }
+  if (!measured.includes('money') || parsed.bareAmounts.length !== 1) return part;
+  const { quantity: _other, alternatives: _readings, ...rest } = part;
+  return { ...rest, bare: parsed.bareAmounts[0]! };
 }
 
 /** The labels of the requests (not of totals made of several), each once. */

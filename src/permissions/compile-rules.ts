@@ -1,8 +1,8 @@
 import type { OperatorPermissions, PermissionCategory } from '../domain/record-schemas.js';
 import { type ConceptDef, conceptById, detectConcepts } from './_lexicon.js';
-import { compileMeaning, isRuleMeaning, type RuleMeaning } from './_meaning.js';
+import { compileMeaning, hasAction, isRuleMeaning, type RuleMeaning, scanSenses } from './_meaning.js';
 import { parseRule, type RuleCondition } from './_rule.js';
-import { contentWords, NO_WORDS, type Words } from './_words.js';
+import { contentWords, NO_WORDS, stem, type Words } from './_words.js';
 
 /** One rule, ready to match. Internal. */
 export interface CompiledRule {
@@ -42,6 +42,8 @@ const CATEGORY_KEYS: readonly PermissionCategory[] = [
 /** Parses one rule of a category. */
 export function compileRule(category: PermissionCategory, text: string): CompiledRule {
   const parsed = parseRule(text.trim());
+  // 临时额度<=5000元: without 额度 the phrase would name no action and no object, only a manner.
+  if (parsed.measured && !namesAction(parsed.phrase)) parsed.phrase = `${parsed.phrase}${parsed.measured}`;
   const matches = detectConcepts(parsed.phrase);
   const concepts: ConceptDef[] = [];
   for (const m of matches) if (!concepts.includes(m.concept)) concepts.push(m.concept);
@@ -74,13 +76,19 @@ export function compileRule(category: PermissionCategory, text: string): Compile
   return rule;
 }
 
+/** True when the phrase names an action the lexicon or the sense table knows. */
+function namesAction(phrase: string): boolean {
+  return detectConcepts(phrase).length > 0 || hasAction(scanSenses(phrase));
+}
+
 /**
  * A quantity named without an operator is a limit, not an exact amount, when it counts times
  * (免费改签一次: one free change, or fewer) or gives a window for an action that is not itself
  * measured in time (7天无理由退货: returns within seven days). 延长试用7天 stays exact.
  */
 function isLimit(condition: RuleCondition, concepts: readonly ConceptDef[]): boolean {
-  if (condition.family === 'count') return true;
+  // 延迟退房至14点: a time of day named by a rule is the latest it allows.
+  if (condition.family === 'count' || condition.family === 'clock') return true;
   return (
     condition.family === 'duration' &&
     concepts.length > 0 &&
@@ -103,8 +111,44 @@ export function compileRules(permissions: OperatorPermissions): CompiledRules {
       if (text.trim() !== '') rules.push(compileRule(category, text));
     }
   }
+  markDomainWords(rules);
   return { size: rules.length, rules };
 }
+
+const EN_TOKEN = /[a-z0-9]+(?:'[a-z]+)?/g;
+
+/**
+ * reset course progress, when the product's other rules say course too (extend course access,
+ * transfer a course): course names the product's own domain and only qualifies progress, so a
+ * caller may leave it out (reset my progress). English only: a Chinese compound's first word
+ * often decides the action's object (补寄保单 is not 补寄发票).
+ */
+function markDomainWords(rules: CompiledRule[]): void {
+  const phrases = [...new Set(rules.map((r) => r.phrase))];
+  // A possessive names an owner, not a kind (a driver's phone number): it is never left out.
+  const stemsByPhrase = phrases.map((p) =>
+    [...p.matchAll(EN_TOKEN)].map((m) => (m[0].endsWith("'s") ? `${m[0]}` : stem(m[0]))),
+  );
+  const count = new Map<string, number>();
+  for (const stems of stemsByPhrase) for (const w of new Set(stems)) count.set(w, (count.get(w) ?? 0) + 1);
+  for (const rule of rules) {
+    const words = rule.meaning.words.en;
+    // Forbidden rules match plausibly already; leaving words out would only change which one is cited.
+    if (words.length === 0 || rule.category === 'forbidden') continue;
+    const stems = stemsByPhrase[phrases.indexOf(rule.phrase)]!;
+    const optional = words.filter((w) => {
+      if ((count.get(w) ?? 0) < 2) return false;
+      const next = stems[stems.indexOf(w) + 1];
+      return next !== undefined && !JOINING.has(next);
+    });
+    // What is left must still name the rule: its action, its object or another word.
+    const left = rule.meaning.heads.length + rule.meaning.objects.length + words.length - optional.length;
+    if (optional.length > 0 && left > 0) rule.meaning = { ...rule.meaning, optional };
+  }
+}
+
+// Words after which the next word is not what the first one qualifies (membership to another person).
+const JOINING = new Set(['to', 'a', 'an', 'the', 'of', 'for', 'with', 'from', 'and', 'or', 'in', 'on', 'by']);
 
 /** Compiled rules as plain JSON (concepts by id), for a cache that survives the process. */
 export interface CompiledRulesJson {

@@ -30,6 +30,7 @@ export interface ActionRequest {
 export function findActionRequests(text: string): ActionRequest[] {
   const analysis = analyze(text);
   const asked = analysis.requests.filter((r) => !r.howTo && !r.negated);
+  const claimed = new Set(analysis.requests.map((r) => r.quantity));
   return mergeRepeats(asked).map((r) => {
     const request: ActionRequest = {
       concept: r.concept.id,
@@ -37,7 +38,34 @@ export function findActionRequests(text: string): ActionRequest[] {
       start: r.clauseStart,
       end: r.clauseEnd,
     };
-    if (r.quantity) request.quantity = r.quantity;
+    const quantity = r.quantity ?? referredAmount(analysis.norm, r, analysis.quantities, claimed);
+    if (quantity) request.quantity = quantity;
     return request;
   });
+}
+
+// Words that point back at an amount said before: for that long, that much, 那么久, 这么多.
+const REFERS_BACK =
+  /那么久|这么久|那么长时间|这么长时间|那么多|这么多|这个数|那个数|\bthat (?:long|much|many|amount)\b|\bthe whole time\b|\bthat period\b/;
+
+/**
+ * doc says three weeks no gym. can you pause my membership for that long?: a clause that points
+ * back at an amount takes the one said before it (of the kind the action measures), when no other
+ * request took it. Without such words an amount in another clause stays unbound.
+ */
+function referredAmount(
+  norm: string,
+  r: { clauseStart: number; clauseEnd: number; concept: { families?: readonly Quantity['family'][] } },
+  quantities: readonly Quantity[],
+  claimed: ReadonlySet<Quantity | undefined>,
+): Quantity | undefined {
+  if (!REFERS_BACK.test(norm.slice(r.clauseStart, r.clauseEnd))) return undefined;
+  const families = r.concept.families;
+  let found: Quantity | undefined;
+  for (const q of quantities) {
+    if (q.end > r.clauseStart || claimed.has(q)) continue;
+    if (families && !families.includes(q.family)) continue;
+    found = q;
+  }
+  return found;
 }

@@ -2,17 +2,18 @@ import { isAsciiLetter, isDigit, normalizeText } from './_normalize.js';
 import { isZhNumeralCode, type ScannedNumber, scanArabic, scanEnglish, scanZh } from './_numerals.js';
 
 /** What a quantity measures; thresholds compare only within a family. */
-export type QuantityFamily = 'money' | 'duration' | 'count' | 'data';
+export type QuantityFamily = 'money' | 'duration' | 'count' | 'data' | 'points' | 'clock';
 
 /**
  * An amount with its unit, found in text. `value` is normalised: weeks become days (x7), years
- * become months (x12), 万/千 are multiplied out. `text`, `start` and `end` are the span of the
- * caller's text (currency sign and unit included).
+ * become months (x12), 万/千 are multiplied out; a time of day (`clock`) is in hours after
+ * midnight (下午两点 and 2pm are 14). `text`, `start` and `end` are the span of the caller's text
+ * (currency sign and unit included).
  */
 export interface Quantity {
   value: number;
   family: QuantityFamily;
-  unit: 'CNY' | 'USD' | 'day' | 'time' | 'GB' | 'MB' | 'month';
+  unit: 'CNY' | 'USD' | 'day' | 'time' | 'GB' | 'MB' | 'month' | 'hour' | 'point' | 'clock';
   text: string;
   start: number;
   end: number;
@@ -36,6 +37,9 @@ const FAMILY: Record<Unit, QuantityFamily> = {
   time: 'count',
   GB: 'data',
   MB: 'data',
+  hour: 'duration',
+  point: 'points',
+  clock: 'clock',
 };
 
 // 12月20日 is a date, not twenty days.
@@ -73,6 +77,11 @@ const nights = (s: string, num: ScannedNumber): boolean =>
 // 改签两回 is twice; 两回事 and 一回来 are not counts.
 const times = (s: string, _num: ScannedNumber, end: number): boolean =>
   !/^[事来去头家复答应]/.test(s.slice(end));
+
+// 500分 and 两百分 are points; 5分钟 minutes, 三分之一 a fraction, 一分钱 money, 十分 an adverb
+// (十分感谢), 3分期 instalments.
+const scorePoints = (s: string, num: ScannedNumber, end: number): boolean =>
+  !/^[钟之钱期店开享别手配析数]/.test(s.slice(end)) && !/^[十万]$/.test(s.slice(num.start, num.end));
 
 /** Unit words after a number, longest first where one is a prefix of another. */
 const UNIT_WORDS: readonly UnitWord[] = [
@@ -118,6 +127,18 @@ const UNIT_WORDS: readonly UnitWord[] = [
   { word: '夜', unit: 'day', factor: 1, accept: nights },
   { word: 'nights', unit: 'day', factor: 1 },
   { word: 'night', unit: 'day', factor: 1 },
+  { word: '个小时', unit: 'hour', factor: 1 },
+  { word: '小时', unit: 'hour', factor: 1 },
+  { word: '个钟头', unit: 'hour', factor: 1 },
+  { word: '钟头', unit: 'hour', factor: 1 },
+  { word: 'hours', unit: 'hour', factor: 1 },
+  { word: 'hour', unit: 'hour', factor: 1 },
+  { word: 'hrs', unit: 'hour', factor: 1 },
+  { word: '个积分', unit: 'point', factor: 1 },
+  { word: '积分', unit: 'point', factor: 1 },
+  { word: '分', unit: 'point', factor: 1, accept: scorePoints },
+  { word: 'points', unit: 'point', factor: 1 },
+  { word: 'pts', unit: 'point', factor: 1 },
   { word: '次', unit: 'time', factor: 1 },
   { word: '回', unit: 'time', factor: 1, accept: times },
   { word: 'times', unit: 'time', factor: 1 },
@@ -147,7 +168,7 @@ const PREFIXES: ReadonlyArray<{ word: string; unit: Unit; wordLike: boolean }> =
 ];
 
 const CANDIDATE =
-  /[\d¥$半零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億]|人民币|\bus\$|\b(?:usd|rmb|cny|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|an?)\b/g;
+  /[\d¥$半零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億]|人民币|\bus\$|\b(?:usd|rmb|cny|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|an?|another)\b/g;
 
 /** Everything the scanner found: quantities with units and numbers without one. */
 export interface ScanResult {
@@ -163,12 +184,28 @@ function skipSpaces(s: string, i: number): number {
 
 let unitIndex: Map<number, UnitWord[]> | undefined;
 
+// two more weeks, 3 extra days: a word between an English amount and its unit.
+const EN_BETWEEN = /^(?:more|extra|additional|further|whole|full)\s+/;
+
 function matchUnit(
   s: string,
   num: ScannedNumber,
   original: string,
 ): { unit: UnitWord; end: number } | undefined {
   const j = skipSpaces(s, num.end);
+  const found = unitAt(s, num, original, j, false);
+  if (found || !isAsciiLetter(s.charCodeAt(j))) return found;
+  const between = EN_BETWEEN.exec(s.slice(j, j + 12));
+  return between ? unitAt(s, num, original, j + between[0].length, true) : undefined;
+}
+
+function unitAt(
+  s: string,
+  num: ScannedNumber,
+  original: string,
+  j: number,
+  englishOnly: boolean,
+): { unit: UnitWord; end: number } | undefined {
   if (!unitIndex) {
     unitIndex = new Map();
     for (const u of UNIT_WORDS) {
@@ -180,6 +217,7 @@ function matchUnit(
     if (!s.startsWith(u.word, j)) continue;
     const end = j + u.word.length;
     const ascii = isAsciiLetter(u.word.charCodeAt(u.word.length - 1));
+    if (englishOnly && !ascii) continue;
     if (ascii && isAsciiLetter(s.charCodeAt(end))) continue;
     if (u.accept && !u.accept(s, num, end, original)) continue;
     return { unit: u, end };
@@ -187,11 +225,11 @@ function matchUnit(
   return undefined;
 }
 
-/** 'a week', 'an hour', 'half a month', '半个月', '半年': amounts said without digits. */
+/** 'a week', 'an hour', 'another month', '半个月', '半年': amounts said without digits. */
 function scanArticle(s: string, i: number): ScannedNumber | undefined {
   if (s.startsWith('半', i)) return { value: 0.5, start: i, end: i + 1 };
   if (i > 0 && isAsciiLetter(s.charCodeAt(i - 1))) return undefined;
-  for (const w of ['a ', 'an ']) {
+  for (const w of ['a ', 'an ', 'another ']) {
     if (s.startsWith(w, i)) return { value: 1, start: i, end: i + w.length - 1 };
   }
   return undefined;
@@ -262,18 +300,91 @@ export function scanQuantities(s: string, original: string): ScanResult {
       continue;
     }
     const unit = matchUnit(s, num, original);
+    const clock = unit ? undefined : clockAt(s, num);
     if (unit) {
       push(unit.unit.unit, num.value * unit.unit.factor, num.start, unit.end);
       i = unit.end;
+    } else if (clock) {
+      push('clock', clock.value, num.start, clock.end);
+      i = clock.end;
     } else {
       // An article or 半 without a unit is not a number at all, nor are digits running into
       // letters (5O元, 1e3).
-      const glued = isDigit(c) && isAsciiLetter(s.charCodeAt(num.end));
-      if (!glued && !/^(a|an|半)$/.test(s.slice(num.start, num.end))) bare.push(num);
+      const glued =
+        isDigit(c) && isAsciiLetter(s.charCodeAt(num.end)) && !/^\d+\s*[ap]m\b/.test(s.slice(num.start));
+      if (!glued && !/^(a|an|another|半)$/.test(s.slice(num.start, num.end))) bare.push(num);
       i = Math.max(num.end, i + 1);
     }
   }
   return { quantities, bare };
+}
+
+// A time of day: 下午两点, 14点, 两点半, 14:00, 2pm, 2:30 p.m. Morning and evening words decide
+// between 2 and 14; said alone, 1 to 6 o'clock are afternoon hours (退房到两点 is 14:00), 7 to 12
+// are as said. 一点 is a time only where a time is meant (到一点, 一点钟): 晚一点 is "a bit later".
+const AM_BEFORE = /(?:上午|早上|早晨|清晨|凌晨)$/;
+const PM_BEFORE = /(?:下午|晚上|傍晚|午后|中午|晚)$/;
+const TIME_BEFORE = /(?:到|至|下午|中午|上午|凌晨|早上|晚上|午后|大概|约|今天|明天|后天)$/;
+const TIME_AFTER =
+  /^(?:钟|半|前|之前|以前|以后|之后|左右|多(?!少)|过|\d{1,2}分|[一二三四五]?十?[一二三四五六七八九]?分)/;
+const NOT_CLOCK_AFTER = /^(?:儿|点|赞|击|评|开|进|单|餐|菜|数)/;
+
+function clockAt(s: string, num: ScannedNumber): { value: number; end: number } | undefined {
+  const h = num.value;
+  if (!Number.isInteger(h) || h < 0 || h > 24) return undefined;
+  const before = s.slice(Math.max(0, num.start - 3), num.start);
+  let end: number;
+  let minutes = 0;
+  let period: 'am' | 'pm' | undefined;
+  if (s[num.end] === '点') {
+    end = num.end + 1;
+    const after = s.slice(end, end + 6);
+    // 2点5 is a decimal; 2点30分 a time.
+    if (NOT_CLOCK_AFTER.test(after) || (isDigit(s.charCodeAt(end)) && !/^\d{1,2}分/.test(after)))
+      return undefined;
+    if (h === 1 && !TIME_BEFORE.test(before) && !TIME_AFTER.test(after)) return undefined;
+    if (after.startsWith('半')) {
+      minutes = 30;
+      end++;
+    } else if (after.startsWith('钟')) end++;
+    else {
+      const m = /^(\d{1,2}|[一二三四五]?十?[一二三四五六七八九]?)分(?!钟)/.exec(after);
+      if (m && m[1] !== '') {
+        minutes = isDigit(m[1]!.charCodeAt(0)) ? Number(m[1]) : (parseZhMinutes(m[1]!) ?? 0);
+        end += m[0].length;
+      }
+    }
+    if (AM_BEFORE.test(before)) period = 'am';
+    else if (PM_BEFORE.test(before)) period = 'pm';
+  } else if (isDigit(s.charCodeAt(num.start))) {
+    // 14:00, 2:30pm, 2pm, 2 p.m., 2 o'clock.
+    const rest = s.slice(num.end, num.end + 12);
+    const m = /^(?::([0-5]\d))?\s*(?:(a\.?m\.?|p\.?m\.?)(?![a-z])|o'clock\b)?/.exec(rest);
+    if (!m || m[0].trim() === '' || (m[1] === undefined && m[2] === undefined && !m[0].includes("o'clock")))
+      return undefined;
+    if (m[1] !== undefined) minutes = Number(m[1]);
+    if (m[2] !== undefined) period = m[2].startsWith('a') ? 'am' : 'pm';
+    end = num.end + m[0].trimEnd().length;
+  } else return undefined;
+  let hour = h;
+  if (period === 'pm' && hour < 12) hour += 12;
+  else if (period === 'am' && hour === 12) hour = 0;
+  else if (period === undefined && hour >= 1 && hour <= 6) hour += 12;
+  return { value: hour + minutes / 60, end };
+}
+
+function parseZhMinutes(run: string): number | undefined {
+  let v = 0;
+  const tens = run.indexOf('十');
+  if (tens >= 0) {
+    const t = tens === 0 ? 1 : '零一二三四五六七八九'.indexOf(run[0]!);
+    v = t * 10;
+    const u = run.slice(tens + 1);
+    if (u !== '') v += '零一二三四五六七八九'.indexOf(u);
+    return v;
+  }
+  const d = '零一二三四五六七八九'.indexOf(run);
+  return d >= 0 ? d : undefined;
 }
 
 // First characters of the prefixes: most positions need no further look.
@@ -291,9 +402,10 @@ function prefixAt(s: string, i: number): (typeof PREFIXES)[number] | undefined {
 
 /**
  * Finds every amount with a unit in the text, in order: money with the currency before or after
- * (¥45, ￥45, 45元/块/块钱, $20, USD 2,000, 20 dollars), durations (7天/日/周/个月, 7 days,
- * two weeks, 半个月), counts (3次, 3 times) and data (10GB, 500MB). Numbers without a unit are
- * left out; dates (12月20日, 2025年) are not durations.
+ * (¥45, ￥45, 45元/块/块钱, $20, USD 2,000, 20 dollars), durations (7天/日/周/个月/小时, 7 days,
+ * two more weeks, another month, 半个月), counts (3次, 3 times), data (10GB, 500MB, 三个G),
+ * points (两百积分, 500分, 200 points) and times of day (下午两点, 14:00, 2pm). Numbers without a
+ * unit are left out; dates (12月20日, 2025年) are not durations.
  *
  * @example parseQuantities('退款1,000元') // [{ value: 1000, family: 'money', unit: 'CNY', text: '1,000元', start: 2, end: 8 }]
  * @example parseQuantities('extend my trial by two weeks')[0].value // 14 (days)
