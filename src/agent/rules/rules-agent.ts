@@ -712,7 +712,8 @@ function rulesOf(ctx: CallContext): CompiledRules {
  */
 function actionFor(ctx: CallContext, request: ActionRequest, u: Understanding, asSaid: boolean): string {
   const lang = ctx.language;
-  if (asSaid) return actionText(request, u, lang);
+  // Whole, not cut to a label's length: the other-party words may come at the end.
+  if (asSaid) return request.text.trim();
   const said = actionText(boundedByCharge(ctx, request, u), u, lang);
   const facts = verifiedQualifiers(ctx);
   // 签收3天退货 / 保修期内维修: what was verified qualifies the request, as a person would say it.
