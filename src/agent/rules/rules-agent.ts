@@ -176,12 +176,12 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
 
   // Product questions from the knowledge base.
   if (faqHit) {
-    parts.resolve.push(faqHit.answer);
+    parts.resolve.push(faqAnswer(faqHit.answer, lang));
     topics.push(lang === 'zh' ? `咨询：${faqHit.question}` : `Asked: ${faqHit.question}`);
   } else if (u.question && actions.length === 0 && !needsAccount && !u.asksForAction) {
     const hit = knowledgeAnswer(ctx, utterance);
     if (hit) {
-      parts.resolve.push(hit.answer);
+      parts.resolve.push(faqAnswer(hit.answer, lang));
       topics.push(lang === 'zh' ? `咨询：${hit.question}` : `Asked: ${hit.question}`);
     }
   }
@@ -225,7 +225,8 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
 function knowledgeAnswer(ctx: CallContext, utterance: string) {
   // Only the FAQ answers callers: the description says what the product is, and a common
   // issue's solution is a note for the operator (查询订单后告知), not something to say.
-  const search = (text: string) => ctx.tools.searchKnowledge(text, 3).find((h) => h.kind === 'faq');
+  const search = (text: string) =>
+    ctx.tools.searchKnowledge(withChinese(text), 3).find((h) => h.kind === 'faq');
   const clauses = utterance.split(/[，,。.！!？?；;\n]+/).filter((c) => c.trim().length >= 2);
   if (clauses.length < 2) return search(utterance);
   // Question clauses first, each with the clause before it (你们不是说超时有赔的嘛，超多久才算啊:
@@ -268,7 +269,7 @@ function closestFaq(
   const wanted = new Set(
     asked.flatMap((clause) => {
       const i = clauses.indexOf(clause);
-      return tokenize(`${i > 0 ? clauses[i - 1] : ''}，${clause}`);
+      return tokenize(withChinese(`${i > 0 ? clauses[i - 1] : ''}，${clause}`));
     }),
   );
   const scored = faq
@@ -277,6 +278,43 @@ function closestFaq(
   const [best, next] = scored;
   if (!best || best.shared < 2 || (next && next.shared === best.shared)) return undefined;
   return { kind: 'faq', question: best.e.question, answer: best.e.answer, score: best.shared };
+}
+
+/**
+ * English words of customer service with their Chinese, added beside them (not replacing them):
+ * an English caller's question then also finds a product's Chinese FAQ (what time can I check
+ * in → 几点入住), and English FAQs keep matching in English.
+ */
+const BILINGUAL: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bwhat time\b|\bhow early\b|\bhow late\b/g, '几点'],
+  [/\bhow long\b/g, '多久'],
+  [/\bcheck[- ]?in\b/g, '入住'],
+  [/\bcheck[- ]?out\b/g, '退房'],
+  [/\brefunds?\b/g, '退款'],
+  [/\bcancel\w*/g, '取消'],
+  [/\b(?:invoice|receipt)s?\b/g, '发票'],
+  [/\bwarranty\b/g, '保修'],
+  [/\bdeliver\w*/g, '配送'],
+  [/\bpassword\b/g, '密码'],
+  [/\bbills?\b/g, '账单'],
+  [/\bfees?\b/g, '费用'],
+  [/\bbreakfast\b/g, '早餐'],
+  [/\bparking\b/g, '停车'],
+  [/\bwi-?fi\b/g, '无线网络'],
+];
+
+/** The text with the Chinese of its customer-service words beside them (BILINGUAL). */
+function withChinese(text: string): string {
+  if (!/[a-z]/i.test(text)) return text;
+  let out = text.toLowerCase();
+  for (const [pattern, word] of BILINGUAL) out = out.replace(pattern, (m) => `${m} ${word}`);
+  return out;
+}
+
+/** An FAQ answer as said: one in the other language is introduced as the product's own words. */
+function faqAnswer(answer: string, lang: Language): string {
+  if (lang === 'en' && hasCjk(answer)) return `Our FAQ says (in Chinese): ${answer}`;
+  return answer;
 }
 
 /** A clause that asks something. */
