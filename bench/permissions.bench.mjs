@@ -25,6 +25,85 @@ const actions = [
   '开具发票',
 ];
 
+/** The 40 rules of the agent bench's wide product (the shared eval products' rules and more). */
+const wideRules = {
+  can_approve_immediately: [
+    '退款<100元',
+    '重置密码',
+    '取消自动续费',
+    '恢复回收站文件',
+    '临时扩容<=50GB',
+    '7天无理由退货',
+    '补发配件',
+    '免费改签一次',
+    '退票手续费减免<=50元',
+    '远程重置设备',
+    '保修期内免费维修',
+    '补发充电器',
+  ],
+  requires_supervisor: [
+    '退款>=100元',
+    '账户注销',
+    '扩容>50GB',
+    '超过7天退货',
+    '全额退票',
+    '手续费减免>50元',
+    '保修期外免费维修',
+    '换新机',
+    '积分补偿>=500',
+    '延长会员>30天',
+    '修改绑定手机号',
+    '开具增值税专用发票',
+  ],
+  requires_process: [
+    '投诉处理',
+    '赔偿申请',
+    '数据丢失赔偿申请',
+    '质量问题鉴定',
+    '投诉商家',
+    '航班延误赔偿申请',
+    '质量投诉',
+    '发票重开',
+  ],
+  forbidden: [
+    '透露其他用户信息',
+    '查看他人文件',
+    '修改收货人为他人',
+    '透露其他乘客信息',
+    '更改乘机人姓名',
+    '解绑他人设备',
+    '代他人注销账户',
+    '泄露订单收货地址',
+  ],
+};
+
+/**
+ * Callers' own words for those rules (issue 13's paraphrases: by meaning, units, synonyms); `#`
+ * is replaced by a number that changes with every check, so no text is ever seen twice.
+ */
+const wideTemplates = [
+  '帮我临时扩容#个G',
+  '回收站里的文件能弄回来吗，删了#个',
+  '申请延误赔偿，航班晚了#小时',
+  '改签到12月#号',
+  '我要退款#块',
+  '上个月扣了我#元，退给我',
+  '把自动续费关了，第#次说了',
+  '音箱连不上网，远程重置一下，试了#次',
+  '保修期内的音箱坏了，免费修一下，买了#天',
+  '收到的耳机有问题，我要退货，签收#天了',
+  '充电器丢了，补发#个',
+  '我要注销账户，用了#年',
+  '退票手续费减免#元',
+  '把积分补偿#分给我',
+  '我要投诉你们，等了#天',
+  '帮我看下我老婆的手机号绑了什么套餐，尾号#',
+  '把订单收货人改成我邻居，门牌#号',
+  '会员延长#天',
+  '帮我开#张增值税专用发票',
+  '换个新机吧，修了#次了',
+];
+
 /** The earlier Python matcher: a rule matches when its text (sans numbers) is a substring. */
 function legacyCheck(perms, action) {
   const amount = Number(/\d+/.exec(action)?.[0] ?? Number.NaN);
@@ -89,7 +168,22 @@ export async function run() {
   console.log(`legacy substring matcher (baseline): ${both(legacy, legacyWall)}`);
   console.log(`ratio ours/legacy: ${(ours / legacy).toFixed(2)}x (target: >= 500,000 checks/s)`);
   console.log(`ratio distinct/legacy: ${(fresh / legacy).toFixed(2)}x (target: >= 500,000 checks/s)`);
-  return { ours, fresh, legacy };
+
+  // Issue 13: a product with 40 rules, requests in callers' own words, every text new.
+  const wide = compileRules(wideRules);
+  let w = 0;
+  const wideText = () => {
+    const template = wideTemplates[w % wideTemplates.length];
+    return template.replace('#', String(1 + (Math.floor(w++ / wideTemplates.length) % 99_991)));
+  };
+  rate(() => checkPermission(wide, wideText()), 1); // warm-up, as above
+  const wideFresh = rate(() => checkPermission(wide, wideText()), 2);
+  const wideWall = lastWallRate;
+  console.log(`40 rules, callers' own words, every text new: ${both(wideFresh, wideWall)}`);
+  console.log(
+    `ratio to the legacy matcher: ${(wideFresh / legacy).toFixed(2)}x (target: >= 500,000 checks/s)`,
+  );
+  return { ours, fresh, legacy, wideFresh };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();
