@@ -45,6 +45,7 @@ import {
 } from './grants.js';
 import { requestLedger } from './request-ledger.js';
 import type { CallParticipants } from './start-call.js';
+import { boundByVerifiedCharge } from './verified-charges.js';
 
 /** The `session_started` event of a call (DESIGN.md). */
 export function sessionStartedEvent(participants: CallParticipants, language: Language): CallEvent {
@@ -353,7 +354,11 @@ export class CallSession {
       rulesHash: this.rulesHash,
       ...(open ? { except: open.grant_id } : {}),
     });
-    let decision = checkPermission(this.rules, action, { counted, windowHours, caller: this.caller });
+    // Facts before actions: money back never above what this call's queries showed was paid.
+    let decision = boundByVerifiedCharge(
+      checkPermission(this.rules, action, { counted, windowHours, caller: this.caller }),
+      this.record.system_queries,
+    );
     // Decided the same way as the standing request it repeats: that check stands for both.
     if (standing && standing.status === decision.status && standing.rule === decision.rule) {
       return {

@@ -1,5 +1,6 @@
 import { reviewFromContext } from '../../call/build-review.js';
 import type { CallAgent, CallContext } from '../../call/call-agent.js';
+import { MONEY_BACK_CONCEPTS, paidItems } from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory, Product } from '../../domain/record-schemas.js';
 import type { Review, SystemQueryRecord } from '../../domain/session-schemas.js';
@@ -779,7 +780,7 @@ function actionFor(ctx: CallContext, request: ActionRequest, u: Understanding, a
 }
 
 /** Requests that give money back: bounded by what a query of this call showed was paid. */
-const MONEY_BACK = new Set(['refund', 'compensation', 'fee_waiver']);
+const MONEY_BACK = MONEY_BACK_CONCEPTS;
 /** Money asked back in words the lexicon has no name for; money must be named (not "get it back"). */
 const MONEY_BACK_WORDS =
   /退钱|退款|钱[^，。]{0,4}退|退[^，。]{0,3}回来|\brefund\b|\b(?:money|difference|bucks|dollars|cents?|charge|fare)\b[^。]{0,45}\bback\b|\bback\b[^。]{0,25}\b(?:money|difference|bucks|dollars)\b/i;
@@ -840,7 +841,7 @@ function verifiedCharge(ctx: CallContext): number | undefined {
   const found: Array<{ value: number; words: number }> = [];
   for (const q of ctx.systemQueries) {
     if (!q.ok) continue;
-    for (const item of amountItems(q.response)) {
+    for (const item of paidItems(q.response)) {
       // Asked for the difference, only what was charged over a quote is a candidate.
       if (difference && item.over === undefined) continue;
       const value = difference && item.over !== undefined ? item.over : item.value;
@@ -863,36 +864,6 @@ function verifiedCharge(ctx: CallContext): number | undefined {
   const best = Math.max(...found.map((f) => f.words));
   const candidates = [...new Set(found.filter((f) => f.words === best).map((f) => f.value))];
   return candidates.length === 1 ? candidates[0] : undefined;
-}
-
-/** Objects of a response with a paid amount (amount, fee, fare, price, total …) and their words. */
-function amountItems(value: unknown, depth = 0): Array<{ value: number; text: string; over?: number }> {
-  if (depth > 4 || value === null || typeof value !== 'object') return [];
-  if (Array.isArray(value)) return value.flatMap((v) => amountItems(v, depth + 1));
-  const record = value as Record<string, unknown>;
-  const out: Array<{ value: number; text: string; over?: number }> = [];
-  const key = Object.keys(record).find(
-    (k) =>
-      /^(?:amount|fee|fare|price|total|paid|charge|cost|amount_paid|paid_amount|total_amount)$/i.test(k) &&
-      typeof record[k] === 'number',
-  );
-  if (key && (record[key] as number) > 0) {
-    const text = Object.values(record)
-      .filter((v) => typeof v === 'string')
-      .join(' ');
-    // What was quoted before it was charged (estimated_fare, quoted_price): the difference is
-    // what a caller asking for "the difference back" means.
-    const quoted = Object.keys(record).find(
-      (k) => /estimat|quot|expected/i.test(k) && typeof record[k] === 'number',
-    );
-    const over = quoted
-      ? Math.round(((record[key] as number) - (record[quoted] as number)) * 100) / 100
-      : undefined;
-    out.push({ value: record[key] as number, text, ...(over !== undefined && over > 0 ? { over } : {}) });
-  }
-  for (const v of Object.values(record))
-    if (v !== null && typeof v === 'object') out.push(...amountItems(v, depth + 1));
-  return out;
 }
 
 /**

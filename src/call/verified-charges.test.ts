@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { SystemQueryRecord } from '../domain/session-schemas.js';
+import { checkPermission, compileRules } from '../permissions/index.js';
+import { boundByVerifiedCharge, paidItems } from './verified-charges.js';
+
+const rules = compileRules({
+  can_approve_immediately: ['退款<100元', '取消自动续费'],
+  requires_supervisor: ['退款>=100元'],
+  requires_process: [],
+  forbidden: [],
+});
+
+const ordersQuery = (amount: number): SystemQueryRecord => ({
+  interface: 'orders',
+  method: 'GET',
+  endpoint: '/orders',
+  purpose: '查询订单',
+  mock: true,
+  ok: true,
+  response: { orders: [{ order_id: 'O1', item: '会员月费', amount }] },
+});
+
+describe('boundByVerifiedCharge', () => {
+  it('refuses money back above what the call showed was paid, saying why', () => {
+    const decided = boundByVerifiedCharge(checkPermission(rules, '退款50元'), [ordersQuery(25)]);
+    expect(decided.status).toBe('forbidden');
+    expect(decided.reason).toContain('25');
+    expect(decided.parts[0]?.status).toBe('forbidden');
+  });
+
+  it('lets money back up to what was paid, and anything when nothing paid is on record', () => {
+    expect(boundByVerifiedCharge(checkPermission(rules, '退款25元'), [ordersQuery(25)]).status).toBe(
+      'can_approve_immediately',
+    );
+    expect(boundByVerifiedCharge(checkPermission(rules, '退款50元'), []).status).toBe(
+      'can_approve_immediately',
+    );
+  });
+
+  it('leaves other actions and decisions that are not approvals as they are', () => {
+    expect(boundByVerifiedCharge(checkPermission(rules, '取消自动续费'), [ordersQuery(25)]).status).toBe(
+      'can_approve_immediately',
+    );
+    expect(boundByVerifiedCharge(checkPermission(rules, '退款200元'), [ordersQuery(25)]).status).toBe(
+      'requires_supervisor',
+    );
+  });
+});
+
+describe('paidItems', () => {
+  it('finds paid amounts under any key of any depth, and what was charged over a quote', () => {
+    const items = paidItems({ trips: [{ trip_id: 'T1', fare: 31.9, estimated_fare: 22.4 }], total: 0 });
+    expect(items).toEqual([{ value: 31.9, text: 'T1', over: 9.5 }]);
+  });
+});
+
+describe('CallSession: money back bounded on every path', () => {
+  it('a check above the charge queried in the call is refused, with no approval to act on', async () => {
+    const { CallSession } = await import('./call-session.js');
+    const { testRecord } = await import('../../test/support/scenario-records.js');
+    const product = testRecord('product', '0000000a', {
+      name: '会员',
+      api_interfaces: {
+        orders: {
+          description: '查询订单',
+          endpoint: '/api/{user_id}/orders',
+          method: 'GET',
+          params: ['user_id'],
+          response_fields: ['orders'],
+          mock_enabled: true,
+        },
+      },
+      operator_permissions: {
+        can_approve_immediately: ['退款<100元'],
+        requires_supervisor: ['退款>=100元'],
+        requires_process: [],
+        forbidden: [],
+      },
+    });
+    const session = new CallSession({
+      participants: {
+        product,
+        operator: testRecord('operator', '0000000b', { name: 'HEAR' }),
+        customer: testRecord('customer', '0000000c', { name: '何敏', phone: '13700001111' }),
+        phone: '13700001111',
+        coldStart: false,
+      },
+      backend: {
+        async query(resolved) {
+          return { ...ordersQuery(25), interface: resolved.interfaceName, endpoint: resolved.endpoint };
+        },
+        async applyApprovedAction() {
+          return { changed: true, description: 'done' };
+        },
+      },
+      language: 'zh',
+    });
+    await session.querySystem({ interfaceName: 'orders' });
+    const decided = await session.checkPermission('退款50元');
+    expect(decided.status).toBe('forbidden');
+    await expect(session.performApprovedAction('退款50元')).rejects.toMatchObject({ code: 'E_REFUSED' });
+    expect((await session.checkPermission('退款20元')).status).toBe('can_approve_immediately');
+  });
+});
