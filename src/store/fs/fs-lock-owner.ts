@@ -56,6 +56,32 @@ export function lockFsWithOwner(owner: LockOwner): typeof fs {
     rmdir: ((path: string, callback: (error: NodeJS.ErrnoException | null) => void) => {
       fs.unlink(join(path, LOCK_OWNER_FILE), () => fs.rmdir(path, callback));
     }) as typeof fs.rmdir,
+    // proper-lockfile takes a lock over once its directory is older than `stale`. A holder on a
+    // loaded machine may refresh it late; while the owner file names a live process other than
+    // this hold, the waiter sees the lock as fresh, so a live holder is never taken over (two
+    // writers at once). A dead holder's lock is taken over at once by `takeOverIfDead`; a lock
+    // without an owner file still goes stale the old way.
+    stat: ((path: string, callback: (error: NodeJS.ErrnoException | null, stats?: fs.Stats) => void) => {
+      fs.stat(path, (error, stats) => {
+        if (error || !stats) {
+          callback(error, stats);
+          return;
+        }
+        const held = readLockOwnerSync(path);
+        if (held && held.token !== owner.token && isProcessAlive(held)) {
+          const now = new Date();
+          callback(
+            null,
+            Object.assign(Object.create(Object.getPrototypeOf(stats)), stats, {
+              mtime: now,
+              mtimeMs: now.getTime(),
+            }),
+          );
+          return;
+        }
+        callback(null, stats);
+      });
+    }) as typeof fs.stat,
     rmdirSync: ((path: string) => {
       try {
         fs.unlinkSync(join(path, LOCK_OWNER_FILE));
@@ -67,6 +93,21 @@ export function lockFsWithOwner(owner: LockOwner): typeof fs {
   });
 }
 
+/** The owner of a lock directory, read at once (inside proper-lockfile's stale check). */
+function readLockOwnerSync(lockDir: string): LockOwner | undefined {
+  try {
+    return ownerFrom(JSON.parse(fs.readFileSync(join(lockDir, LOCK_OWNER_FILE), 'utf8')));
+  } catch {
+    return undefined;
+  }
+}
+
+function ownerFrom(raw: unknown): LockOwner | undefined {
+  const identity = parseProcessIdentity(raw);
+  const token = (raw as { token?: unknown } | null)?.token;
+  return identity && typeof token === 'string' ? { ...identity, token } : undefined;
+}
+
 /** The owner of a lock directory; undefined when it has none (or it cannot be read). */
 export async function readLockOwner(lockDir: string): Promise<LockOwner | undefined> {
   let raw: unknown;
@@ -75,9 +116,7 @@ export async function readLockOwner(lockDir: string): Promise<LockOwner | undefi
   } catch {
     return undefined;
   }
-  const identity = parseProcessIdentity(raw);
-  const token = (raw as { token?: unknown }).token;
-  return identity && typeof token === 'string' ? { ...identity, token } : undefined;
+  return ownerFrom(raw);
 }
 
 /**

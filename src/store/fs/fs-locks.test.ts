@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { currentProcess } from '../../domain/process-identity.js';
@@ -62,6 +62,26 @@ describe('FsLocks', () => {
       code: 'E_LOCKED',
     });
     expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+  });
+
+  it('never takes over a live holder whose lock went stale (a late refresh on a loaded machine)', async () => {
+    const lockDir = await leaveLock('type-customer', { ...me(), token: 'alive' });
+    // Untouched for an hour: proper-lockfile alone would call it stale and take it.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(lockDir, hourAgo, hourAgo);
+    const locks = new FsLocks(dir, { staleMs: 2_000, maxWaitMs: 400 });
+    await expect(locks.with('type-customer', async () => undefined)).rejects.toMatchObject({
+      code: 'E_LOCKED',
+    });
+  });
+
+  it('still takes over a stale lock that names no holder', async () => {
+    const lockDir = join(dir, '.locks', 'type-customer.lock');
+    await mkdir(lockDir, { recursive: true });
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(lockDir, hourAgo, hourAgo);
+    const locks = new FsLocks(dir, { staleMs: 2_000, maxWaitMs: 2_000 });
+    expect(await timeToLock(locks, 'type-customer')).toBeLessThan(1_500);
   });
 
   it('presumes a holder on another host alive', async () => {
