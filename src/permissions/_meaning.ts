@@ -103,6 +103,11 @@ interface Table {
   isGrant: Uint8Array;
   /** Per object sense: the actions a rule naming only it grants. */
   implies: number[][];
+  /** Objects whose mention asks for them (see `SenseDef.saidAsks`). */
+  saidAsks: Uint8Array;
+  /** Objects that are people other than the caller (骑手, the driver). */
+  isParty: Uint8Array;
+  isAnyAction: Uint8Array;
 }
 
 let table: Table | undefined;
@@ -133,6 +138,9 @@ function senseTable(): Table {
   const isAction = new Uint8Array(SENSES.length);
   const isGeneric = new Uint8Array(SENSES.length);
   const isGrant = new Uint8Array(SENSES.length);
+  const saidAsks = new Uint8Array(SENSES.length);
+  const isParty = new Uint8Array(SENSES.length);
+  const isAnyAction = new Uint8Array(SENSES.length);
   const implies: number[][] = [];
   const idOf = (id: string): number => {
     const k = byId.get(id);
@@ -145,6 +153,9 @@ function senseTable(): Table {
     if (s.role === 'action') isAction[i] = 1;
     if (s.generic) isGeneric[i] = 1;
     if (s.grants) isGrant[i] = 1;
+    if (s.saidAsks) saidAsks[i] = 1;
+    if (s.party) isParty[i] = 1;
+    if (s.anyAction) isAnyAction[i] = 1;
     implies[i] = (s.implies ?? []).map(idOf);
     if (s.polar) polarGroups.set(s.polar, [...(polarGroups.get(s.polar) ?? []), i]);
     for (const f of s.zh) add({ form: f, senses, money, word: false, prefix: false, overlay: false });
@@ -168,7 +179,19 @@ function senseTable(): Table {
   for (const bucket of byCode.values()) bucket.sort((a, b) => b.form.length - a.form.length);
   const starts = new Uint8Array(0x10000);
   for (const code of byCode.keys()) starts[code] = 1;
-  table = { byCode, starts, byId, polarGroups, isAction, isGeneric, isGrant, implies };
+  table = {
+    byCode,
+    starts,
+    byId,
+    polarGroups,
+    isAction,
+    isGeneric,
+    isGrant,
+    implies,
+    saidAsks,
+    isParty,
+    isAnyAction,
+  };
   return table;
 }
 
@@ -252,6 +275,14 @@ export function scanSenses(norm: string, spans?: SenseSpan[], money = false): Ui
   return has;
 }
 
+/** The actions among the flags. */
+export function actionsIn(has: Uint8Array): number[] {
+  const { isAction } = senseTable();
+  const out: number[] = [];
+  for (let k = 0; k < has.length; k++) if (has[k] === 1 && isAction[k] === 1) out.push(k);
+  return out;
+}
+
 /** True when the flags hold an action. */
 export function hasAction(has: Uint8Array): boolean {
   const { isAction } = senseTable();
@@ -264,7 +295,11 @@ const RULE_OTHER =
   /他人|别人|其他|其它|另一|陌生人|\b(?:other|another|someone else|somebody else)(?:'s)?\b|\bothers'/g;
 // Another party in a request, beyond the lexicon's list: 他/她 (not 其他), other passengers.
 const REQUEST_OTHER =
-  /(?<![其吉])(?:他们|她们|他|她)|(?<![a-z])ta(?![a-z])|(?:其他|其它|别的)(?:用户|人|乘客|旅客|客户|会员|买家|卖家)|另一(?:个|位)|\b(?:other (?:users?|customers?|people|passengers?)|another (?:user|customer|person|passenger)|his|her|their)\b/;
+  /(?<![其吉])(?:他们|她们|他|她)|(?<![a-z])ta(?![a-z])|(?:其他|其它|别的|另一个|另一位)(?:用户|人|乘客|旅客|客户|会员|买家|卖家|住客|客人|房客|顾客|学员|车主|持卡人|被保险人|家长|业主)|另一(?:个|位)|(?:隔壁|楼下|楼上|对门|对面)(?:那|这)?(?:户|家|个人|位|的人|房间|住的)|\b(?:other (?:users?|customers?|people|passengers?|members?|learners?|students?|riders?|guests?|subscribers?)|another (?:user|customer|person|passenger|member|learner|student|rider|guest|subscriber|account)(?:'s)?|other [a-z]+s'|his|her|their|my (?:ex|classmate|roommate|neighbou?r|landlord|coworker|co-worker|buddy|brother|sister|kid|boss|girlfriend|boyfriend))\b/;
+
+// Done for someone else: 帮我妈办, 给我老婆开通, 替朋友, for my wife, on behalf of.
+const FOR_SOMEONE =
+  /(?:为|替)(?:他人|别人|其他人)|(?:为|给|替|帮)(?:我的?)?(?:他人|别人|其他人|他|她|老婆|老公|妻子|丈夫|爱人|媳妇|我?妈|老妈|我?爸|老爸|父母|儿子|女儿|孩子|朋友|同事|家人|亲戚|室友|邻居|男朋友|女朋友)[^,.!?;:、\n]{0,4}?(?:办|开|改|查|取消|退订|充|注销|停|重置|换|关)|\b(?:for|on behalf of) (?:my (?:wife|husband|mom|mum|mother|dad|father|son|daughter|friend|colleague|partner|boyfriend|girlfriend|parents?|brother|sister|roommate)|someone else|somebody else|another (?:person|user|customer)|him|her|them)\b/;
 
 /** True when a request names someone other than the caller. */
 export function namesOtherParty(norm: string): boolean {
@@ -300,7 +335,8 @@ export function compileMeaning(
       const inside = concepts.some((c) => span.start >= c.start && span.end <= c.end);
       if (concepts.length === 0 || inside || (sense.concept !== undefined && ids.has(sense.concept)))
         push(heads, k);
-      else push(objects, k);
+      // 办理 in 办理停机保号 only says "do it": a broad verb beside the lexicon's action adds nothing.
+      else if (sense.generic !== true) push(objects, k);
       // 停机保号 says more than the lexicon's 停机: a request must say it all to approve.
       if (
         concepts.some(
@@ -414,6 +450,22 @@ function conceptCovers(rule: readonly ConceptDef[], concept: ConceptDef): boolea
 const ASKS =
   /要|想|给|能|可以|行不行|吗|不[？?]?$|麻烦|帮|请|申请|来点|\b(?:can|could|would|please|want|need|like|get|give|may)\b/;
 
+/**
+ * A request naming one of the rule's objects with no action: it asks for it when it says so
+ * (ASKS) or when the object is one whose mention asks (a lost item, a safety incident). Rules of
+ * every category read it alike, so a statement never meets only the stricter rule of a pair.
+ */
+function asksForObject(m: RuleMeaning, has: Uint8Array, norm: string): boolean {
+  const t = senseTable();
+  let named = false;
+  for (const o of m.objects) {
+    if (has[o] !== 1) continue;
+    if (t.saidAsks[o] === 1) return true;
+    named = true;
+  }
+  return named && ASKS.test(norm);
+}
+
 /** Two characters of the word said in the text (充电器 / 充电线): a partial match. */
 function overlaps(word: string, text: string): boolean {
   for (let i = 0; i + 2 <= word.length; i++) if (text.includes(word.slice(i, i + 2))) return true;
@@ -443,6 +495,9 @@ export function meaningLevel(
     if (m.objects.length > 0) {
       const has = view.senses();
       if (!m.objects.some((o) => has[o] === 1)) return NONE;
+    } else if (m.words.zh.length + m.words.en.length === 0) {
+      // 为他人办理业务: any request (for someone else, checked below) is the rule's.
+      if (!m.needsOther || !(hasAction(view.senses()) || view.concept !== undefined)) return NONE;
     } else if (!saysFirstWord(m.words, view)) return NONE;
   } else if (!(view.concept !== undefined && concepts.length > 0)) {
     const has = view.senses();
@@ -457,6 +512,15 @@ export function meaningLevel(
         }
       }
     }
+    // 为他人办理业务: 办理 stands for any action done for someone (给我老婆开通彩铃, 替我朋友办理停机).
+    if (
+      !head &&
+      m.heads.length > 0 &&
+      m.heads.every((h) => t.isAnyAction[h] === 1) &&
+      (hasAction(has) || view.concept !== undefined) &&
+      FOR_SOMEONE.test(view.norm)
+    )
+      head = true;
     if (!specific && m.grantHeads) {
       const ctx = view.context();
       if (m.objects.some((o) => has[o] === 1 || ctx.has[o] === 1)) {
@@ -468,16 +532,7 @@ export function meaningLevel(
       }
     }
     // 临时额度能给一万吗: the object alone, asked for with no action said, asks for what the rule gives.
-    if (
-      !head &&
-      !(
-        m.objectAsks === true &&
-        !hasAction(has) &&
-        m.objects.some((o) => has[o] === 1) &&
-        ASKS.test(view.norm)
-      )
-    )
-      return NONE;
+    if (!head && !(m.objectAsks === true && !hasAction(has) && asksForObject(m, has, view.norm))) return NONE;
     broad = head && !specific;
   }
   const has = view.senses();
@@ -499,7 +554,9 @@ export function meaningLevel(
       if (SENSES[p]!.required) stated = false;
     }
   }
-  if (m.needsOther && !(view.other() || ctx.other)) return CONTRADICTED;
+  // 透露骑手手机号: naming the rider is naming someone else.
+  const party = m.objects.some((o) => t.isParty[o] === 1 && (has[o] === 1 || ctx.has[o] === 1));
+  if (m.needsOther && !(view.other() || ctx.other || party)) return CONTRADICTED;
 
   let all = true;
   let any = false;
@@ -536,7 +593,8 @@ export function meaningLevel(
   if (headless && score * 2 < words.zh.length + words.en.length) return NONE;
   // A broad action (改, 查) needs its object said too, unless the lexicon read the rule's own action.
   const byConcept = view.concept !== undefined && concepts.length > 0;
-  if ((m.generic || broad) && !byConcept && !any && !partial) return NONE;
+  const hasObject = m.objects.length + words.zh.length + words.en.length + m.surface.length > 0;
+  if ((m.generic || broad) && !byConcept && !any && !partial && hasObject) return NONE;
   return all && stated && approvable(m, view, approving) ? STRONG : PLAUSIBLE;
 }
 

@@ -59,6 +59,12 @@ export interface SenseDef {
    * limit, ride credit is giving credit, report a lost item is finding it).
    */
   implies?: readonly string[];
+  /** Saying the object is asking for it (I left my wallet in the car reports a lost item). */
+  saidAsks?: true;
+  /** The object is a person other than the caller (骑手, the driver): naming them names another party. */
+  party?: true;
+  /** An action that stands for any action (办理 in 为他人办理业务): a rule it heads alone takes any request. */
+  anyAction?: true;
   /**
    * An action that gives the customer something (赔, 送, 给): a rule giving a named thing
    * (补偿积分, 赠送流量) is asked for in any of these words (给我两百积分, 送我三个G).
@@ -333,7 +339,7 @@ export const SENSES: readonly SenseDef[] = [
       // get the difference back, have my $12 back, want the fare back.
       ...['get', 'have', 'want', 'need', 'give'].map((key) => ({
         key,
-        re: `${key}\\s+(?:me\\s+)?(?:my\\s+|the\\s+|that\\s+|this\\s+|some\\s+|every\\s+|all\\s+|at\\s+least\\s+)*(?:money|difference|charge|fee|fare|amount|cash|overcharge|payment|cent|penny|\\$?\\d[\\d,.]*(?:\\s*(?:dollars|bucks))?)(?:\\s+(?:of\\s+it|i\\s+paid|you\\s+took|they\\s+took))?\\s+back\\b`,
+        re: `${key}\\s+(?:me\\s+)?(?:my\\s+|the\\s+|that\\s+|this\\s+|some\\s+|every\\s+|all\\s+|at\\s+least\\s+)*(?:money|difference|charge|fee|fare|amount|cash|overcharge|payment|cent|penny|\\$?\\d[\\d,.]*(?:\\s*(?:dollars|bucks))?|(?:[a-z-]+\\s+){1,3}?(?:dollars|bucks))(?:\\s+(?:of\\s+it|i\\s+paid|you\\s+took|they\\s+took))?\\s+back\\b`,
         overlay: true as const,
       })),
     ],
@@ -347,11 +353,19 @@ export const SENSES: readonly SenseDef[] = [
     also: ['refund'],
     zh: ['退回来', '还给我', '退给我吧', '退了吧'],
     en: [],
-    patterns: ['get', 'have', 'want', 'need'].map((key) => ({
-      key,
-      re: `${key}\\s+(?:(?:every\\s+cent|all|some|any)\\s+of\\s+)?(?:it|that|this|them|those)\\s+back\\b`,
-      overlay: true as const,
-    })),
+    patterns: [
+      ...['get', 'have', 'want', 'need'].map((key) => ({
+        key,
+        re: `${key}\\s+(?:(?:every\\s+cent|all|some|any)\\s+of\\s+)?(?:it|that|this|them|those)\\s+back\\b`,
+        overlay: true as const,
+      })),
+      // give me back the 15 dollars.
+      ...['give', 'pay'].map((key) => ({
+        key,
+        re: `${key}\\s+(?:me\\s+|us\\s+)?back\\b`,
+        overlay: true as const,
+      })),
+    ],
   },
   {
     id: 'gift',
@@ -377,7 +391,8 @@ export const SENSES: readonly SenseDef[] = [
     generic: true,
     grants: true,
     zh: ['给个', '给点', '给些', '发个', '发点', '多给', '再给'],
-    en: ['give*', 'grant*'],
+    en: ['give*', 'grant*', 'add'],
+    patterns: [{ key: 'credit', re: 'credit\\s+(?:my|me|the|it|that)\\b', overlay: true }],
   },
   {
     id: 'raise',
@@ -489,7 +504,16 @@ export const SENSES: readonly SenseDef[] = [
     generic: true,
     concept: 'cancel_subscription',
     zh: ['退订', '取消订阅', '取消', '关掉', '关了', '停掉', '不要了', '不续了'],
-    en: ['cancel*', 'unsubscrib*', 'turn off', 'switch off', 'stop'],
+    en: ['cancel*', 'unsubscrib*', 'turn off', 'switch off', 'stop', 'end my', 'terminat*'],
+  },
+  {
+    // 办理, 开通: doing business of any kind (为他人办理业务 is any of it done for someone else).
+    id: 'handle',
+    role: 'action',
+    generic: true,
+    anyAction: true,
+    zh: ['办理', '开通', '办个', '开个', '办一下', '代办'],
+    en: ['sign up for', 'set up', 'activate*'],
   },
   {
     id: 'find',
@@ -629,7 +653,15 @@ export const SENSES: readonly SenseDef[] = [
     // 免 alone (能不能免) comes last: 免费 is free of charge, 免除 a waiver.
     zh: ['减免', '免除', '豁免', '免掉', '免了', '免去', '抹掉', '免收', '不收', '别收', '免'],
     en: ['waiv*', 'let me off', 'let it go', 'write off', 'drop the fee', 'remove the fee', 'forgive*'],
-    patterns: [{ key: 'not', re: 'not\\s+(?:to\\s+)?charg\\w*\\s+(?:me\\s+)?(?:the|that|this|a|for)\\b' }],
+    patterns: [
+      { key: 'not', re: 'not\\s+(?:to\\s+)?charg\\w*\\s+(?:me\\s+)?(?:the|that|this|a|for)\\b' },
+      { key: "don't", re: "don't\\s+charg\\w*\\s+(?:me\\s+)?(?:the|that|this|a|for)\\b" },
+      ...['drop', 'remove', 'scrap', 'cancel', 'take off'].map((key) => ({
+        key,
+        re: `${key}\\s+(?:the|that|this|my)?\\s*(?:[\\w-]+\\s+)?(?:fee|charge|penalty)s?\\b`,
+        overlay: true as const,
+      })),
+    ],
   },
   {
     id: 'disclose',
@@ -907,6 +939,13 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    id: 'courier',
+    role: 'object',
+    party: true,
+    zh: ['骑手', '外卖员', '送餐员', '送餐小哥', '外卖小哥', '配送员', '快递员', '快递小哥', '司机'],
+    en: ['driver*', 'courier*', 'delivery person', 'delivery guy'],
+  },
+  {
     id: 'price_difference',
     role: 'object',
     zh: ['差价', '价差', '多收的', '多扣的'],
@@ -937,6 +976,7 @@ export const SENSES: readonly SenseDef[] = [
     role: 'object',
     also: ['loss'],
     implies: ['find', 'restore'],
+    saidAsks: true,
     zh: [
       '落在车上',
       '落车上',
@@ -953,7 +993,7 @@ export const SENSES: readonly SenseDef[] = [
     patterns: [
       ...['left', 'forgot', 'lost', 'dropped'].map((key) => ({
         key,
-        re: `${key}\\s+(?:my|a|an|the|our|some|his|her)?\\s*(?:[\\w'-]+\\s+){0,2}?(?:in|on|at|inside)\\s+(?:the|your|his|her|my|that)?\\s*(?:car|ride|cab|vehicle|trunk|back ?seat|taxi|uber)\\b`,
+        re: `${key}\\s+(?:my|a|an|the|our|some|his|her)?\\s*(?:[\\w'-]+\\s+){0,2}?(?:in|on|at|inside)\\s+(?:the|your|his|her|my|that)?\\s*(?:[\\w']+\\s+)?(?:car|ride|cab|vehicle|trunk|back ?seat|taxi|uber)\\b`,
         overlay: true as const,
       })),
     ],
@@ -1037,6 +1077,7 @@ export const SENSES: readonly SenseDef[] = [
     id: 'safety',
     role: 'object',
     implies: ['complain'],
+    saidAsks: true,
     zh: ['安全事件', '危险驾驶', '骚扰'],
     en: ['safety', 'unsafe', 'dangerous*', 'reckless*', 'assault*', 'harass*', 'incident*'],
   },

@@ -5,6 +5,7 @@ import { TwoGenerationCache } from './_cache.js';
 import { actionLabel } from './_label.js';
 import type { ConceptDef } from './_lexicon.js';
 import {
+  actionsIn,
   CONTRADICTED,
   contextOf,
   EXACT,
@@ -166,6 +167,8 @@ interface ParsedAction {
   looseAmounts?: Quantity[];
   /** Numbers said without a unit that read as sums of money (两百八的年费, I paid 129). */
   bareAmounts: ReadonlyArray<{ value: number; text: string }>;
+  /** The amounts said are floors (至少, 起码, at least, minimum): more is a reading too. */
+  atLeast: boolean;
 }
 
 // A clause that asks for something done (帮我开通VIP, please add ...) though the lexicon does not
@@ -227,15 +230,17 @@ function parseAction(text: string): ParsedAction {
   const bareAmounts = analysis.bare
     .filter((b) => readsAsMoney(analysis.norm, b))
     .map((b) => ({ value: b.value, text: analysis.text.slice(b.start, b.end) }));
-  return { requests, free, whole, bareAmounts };
+  return { requests, free, whole, bareAmounts, atLeast: AT_LEAST.test(analysis.norm) };
 }
+
+const AT_LEAST = /至少|起码|最少|最起码|不少于|\bat least\b|\bminimum\b|\bor more\b|\bat the very least\b/;
 
 // Around a number said without a unit: what makes it an identifier, a date, a count or an
 // estimate rather than a sum of money (房间308, 3号, 12个, 一百多, 45 minutes).
 const ID_BEFORE =
   /(?:号|单|码|第|房|间|楼|层|尾|编|#|[<>=≤≥~]|超过|大于|小于|低于|不到|至少|最多|\bno\.?|\border|\broom|\btrip|\bflight|\bid|\bnumber|\bcode|\bpin|\bversion|\bv|\bthan|\bover|\bunder|\bleast|\bmost)\s*$/;
 const ZH_AMOUNT_AFTER =
-  /^\s*(?:$|[,.!?;:、，。！？)）"'\s]|的(?!人|时|天|事)|能|可|吧|啊|呀|呢|了|都|就|还|给|你|我|这|那|是|咋|怎|要|得|也)/;
+  /^\s*(?:$|[,.!?;:、，。！？)）"'\s]|的(?!人|时|天|事)|能|可|吧|啊|呀|呢|吗|嘛|了|都|就|还|给|你|我|这|那|是|咋|怎|要|得|也|行|好)/;
 const EN_AMOUNT_AFTER =
   /^\s*(?:$|[,.!?;:)"']|(?:and|but|so|for|back|or|already|total|in total|on|off|last|this|yesterday|today|please|extra|more|instead|because|when|which|that|i|you|it)\b)/;
 
@@ -584,7 +589,13 @@ function lexiconLevel(rule: CompiledRule, part: Part): MatchLevel {
       }
     }
     if (!named) return NONE;
-    return isEmpty(rule.leftover) || coversPart(rule.leftover, part) ? EXACT : PLAUSIBLE;
+    if (!isEmpty(rule.leftover) && !coversPart(rule.leftover, part)) return PLAUSIBLE;
+    // 年费减免 is all the lexicon's (年费~减免), but 减免滞纳金 is not it: the phrase's own words
+    // must be said too (one character alone, 光 of 光猫, says too little to count).
+    // A request in English read against Chinese rules has only the lexicon to go by.
+    if (hasCjk(part.norm))
+      for (const w of rule.meaning.words.zh) if (w.length > 1 && !part.norm.includes(w)) return PLAUSIBLE;
+    return EXACT;
   }
   if (!ruleMatches(rule, part)) return NONE;
   // 查一下临时额度 says every word of 临时额度<=5000元, but asks for another action than the
@@ -672,10 +683,26 @@ interface Outcome {
   winner?: CompiledRule;
 }
 
-function decidePart(rules: CompiledRules, part: Part, levels: readonly MatchLevel[]): Outcome {
+function decidePart(
+  rules: CompiledRules,
+  part: Part,
+  levels: readonly MatchLevel[],
+  atLeast = false,
+): Outcome {
   let outcome = decideReading(rules, part, levels);
-  for (const quantity of part.alternatives ?? []) {
+  const readings = [...(part.alternatives ?? [])];
+  // 至少赔我一百 / thirty bucks, minimum: the amount is a floor, so any amount above it is a reading.
+  if (atLeast && part.quantity) readings.push({ ...part.quantity, value: Number.POSITIVE_INFINITY });
+  for (const quantity of readings) {
     const other = decideReading(rules, { ...part, quantity }, levels);
+    if (rank(other.status) < rank(outcome.status)) outcome = other;
+  }
+  if (atLeast && !part.quantity && part.bare) {
+    const other = decideReading(
+      rules,
+      { ...part, bare: { ...part.bare, value: Number.POSITIVE_INFINITY } },
+      levels,
+    );
     if (rank(other.status) < rank(outcome.status)) outcome = other;
   }
   return outcome;
@@ -989,7 +1016,7 @@ function decideParsed(
       // Levels do not depend on the amount: they choose which amount the part needs.
       const levels = levelsFor(rules, request, parsed);
       const part = withCounted(withLooseAmount(request, parsed, rules, levels), options);
-      return { part, outcome: decidePart(rules, part, levels), levels };
+      return { part, outcome: decidePart(rules, part, levels, parsed.atLeast), levels };
     },
   );
   for (const free of parsed.free) {
@@ -1006,13 +1033,13 @@ function decideParsed(
     );
     if (!named && !(decided.length > 0 && free.requestLike)) continue;
     const part = named ? withLooseAmount(free, parsed, rules, levels) : free;
-    decided.push({ part, outcome: decidePart(rules, part, levels), levels });
+    decided.push({ part, outcome: decidePart(rules, part, levels, parsed.atLeast), levels });
   }
   dropRestated(decided);
   if (decided.length === 0) {
     const whole = parsed.whole;
     const levels = levelsFor(rules, whole, undefined);
-    decided.push({ part: whole, outcome: decidePart(rules, whole, levels), levels });
+    decided.push({ part: whole, outcome: decidePart(rules, whole, levels, parsed.atLeast), levels });
   }
 
   const parts: PermissionPart[] = decided.map(({ part, outcome }) => {
@@ -1072,13 +1099,32 @@ function decideParsed(
 function dropRestated(decided: Array<{ part: Part; outcome: Outcome; levels: readonly MatchLevel[] }>): void {
   if (decided.length < 2) return;
   const stated = (p: Part): boolean => p.quantity !== undefined || p.bare !== undefined;
+  const matched = (e: (typeof decided)[number]): boolean => e.levels.some((l) => l > NONE);
   for (let i = decided.length - 1; i >= 0; i--) {
     const d = decided[i]!;
-    if (stated(d.part) || d.outcome.status === 'forbidden' || !d.levels.some((l) => l > NONE)) continue;
-    const within = (e: (typeof decided)[number]): boolean =>
-      e !== d && stated(e.part) && d.levels.every((l, k) => l <= NONE || (e.levels[k] ?? NONE) > NONE);
-    if (decided.some(within)) decided.splice(i, 1);
+    if (stated(d.part) || d.outcome.status === 'forbidden') continue;
+    if (matched(d)) {
+      const within = (e: (typeof decided)[number]): boolean =>
+        e !== d && stated(e.part) && d.levels.every((l, k) => l <= NONE || (e.levels[k] ?? NONE) > NONE);
+      if (decided.some(within)) decided.splice(i, 1);
+      continue;
+    }
+    // 来电提醒这个增值业务我不要了，给我取消: 给我取消 names no rule, only the action the clause
+    // before asked for on its object.
+    const asked = actionsIn(sensesOf(d.part)).filter((k) => !asking().includes(k));
+    if (asked.length === 0 || d.part.concept) continue;
+    const same = (e: (typeof decided)[number]): boolean =>
+      e !== d && e.part.start >= 0 && matched(e) && asked.every((k) => sensesOf(e.part)[k] === 1);
+    if (decided.some(same)) decided.splice(i, 1);
   }
+}
+
+let askingWords: number[] | undefined;
+
+/** Senses that only ask (给我, give me), not what is asked for. */
+function asking(): number[] {
+  askingWords ??= ['give_me', 'give', 'disclose', 'handle'].map(senseNumber);
+  return askingWords;
 }
 
 /**
