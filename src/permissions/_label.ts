@@ -49,6 +49,11 @@ export function actionLabel(input: {
   const { rule, concept, amount } = input;
   if (rule) {
     const lang = hasCjk(rule.text) ? 'zh' : 'en';
+    // 延迟退房至14点 asked for 13:00 is 延迟退房至13点: the time asked, within the rule's.
+    if (rule.condition?.named && rule.condition.family === 'clock' && amount?.unit === 'clock') {
+      const said = formatAmount(amount.value, 'clock')[lang];
+      return lang === 'zh' ? `${rule.phrase}至${said}` : `${rule.phrase} until ${said}`;
+    }
     if (rule.condition?.named || rule.phrase === '') return rule.text;
     // The amount belongs in the label when the rule measures it (a limit, or an action measured
     // in money: 赔偿申请300元), not when it is something else said alongside.

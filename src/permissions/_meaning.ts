@@ -283,6 +283,21 @@ export function actionsIn(has: Uint8Array): number[] {
   return out;
 }
 
+/**
+ * True when the flags hold a specific action that names one of the lexicon concepts (免 is a fee
+ * waiver, 赔 compensation).
+ */
+export function sensesName(has: Uint8Array, concepts: readonly ConceptDef[]): boolean {
+  const t = senseTable();
+  for (let k = 0; k < has.length; k++) {
+    // A broad word (取消) names no action of its own.
+    if (has[k] !== 1 || t.isAction[k] !== 1 || t.isGeneric[k] === 1) continue;
+    const c = SENSES[k]!.concept;
+    if (c !== undefined && concepts.some((rc) => rc.id === c)) return true;
+  }
+  return false;
+}
+
 /** True when the flags hold an action. */
 export function hasAction(has: Uint8Array): boolean {
   const { isAction } = senseTable();
@@ -482,8 +497,10 @@ export function meaningLevel(
   view: RequestView,
   approving: boolean,
 ): MatchLevel {
-  // The lexicon has read both the rule and the request: a different action is not this rule.
-  if (view.concept && concepts.length > 0 && !conceptCovers(concepts, view.concept)) return NONE;
+  // The lexicon has read both the rule and the request: a different action is not this rule,
+  // unless the request also names the rule's action in other words (滞纳金要退 waives a fee).
+  if (view.concept && concepts.length > 0 && !conceptCovers(concepts, view.concept))
+    if (!sensesName(view.senses(), concepts)) return NONE;
   const headless = m.heads.length === 0 && concepts.length === 0;
   const t = senseTable();
   // Whether the request names the rule's action only in broad words (给我, 查): then it must name

@@ -395,9 +395,17 @@ export const SENSES: readonly SenseDef[] = [
     patterns: [{ key: 'credit', re: 'credit\\s+(?:my|me|the|it|that)\\b', overlay: true }],
   },
   {
+    // 提额 raises a limit: a rule saying it (永久提额) is about the limit too.
+    id: 'raise_limit',
+    role: 'action',
+    also: ['raise', 'limit'],
+    zh: ['提额', '提高额度', '调额', '提升额度', '调高额度'],
+    en: ['limit increase*', 'raise my limit', 'increase my limit'],
+  },
+  {
     id: 'raise',
     role: 'action',
-    zh: ['提额', '提高', '调高', '提升', '上调', '调大', '涨', '调到', '调成', '升到', '加到'],
+    zh: ['提高', '调高', '提升', '上调', '调大', '涨', '调到', '调成', '升到', '加到'],
     en: ['rais*', 'increas*', 'bump up', 'bump it up', 'boost*'],
     patterns: [{ key: '提', re: `提\\s*(?:个|到|一下)?\\s*${ZH_NUM}` }],
   },
@@ -656,9 +664,20 @@ export const SENSES: readonly SenseDef[] = [
     patterns: [
       { key: 'not', re: 'not\\s+(?:to\\s+)?charg\\w*\\s+(?:me\\s+)?(?:the|that|this|a|for)\\b' },
       { key: "don't", re: "don't\\s+charg\\w*\\s+(?:me\\s+)?(?:the|that|this|a|for)\\b" },
-      ...['drop', 'remove', 'scrap', 'cancel', 'take off'].map((key) => ({
+      // A fee given back is a fee waived: 滞纳金退给我, refund the cancellation fee.
+      ...['取', '违', '手', '滞', '年', '月', '服'].map((key) => ({
         key,
-        re: `${key}\\s+(?:the|that|this|my)?\\s*(?:[\\w-]+\\s+)?(?:fee|charge|penalty)s?\\b`,
+        re: '(?:取消费|违约金|手续费|滞纳金|年费|月租|服务费)[^,.!?;:、\\n]{0,4}?(?:退|返还)(?!票|货|订)',
+        overlay: true as const,
+      })),
+      {
+        key: '退',
+        re: '退(?:还|回|给我|我)?(?:那笔|这笔|那个|这个)?[^,.!?;:、\\n]{0,4}?(?:取消费|违约金|手续费|滞纳金|年费|月租|服务费)',
+        overlay: true as const,
+      },
+      ...['drop', 'remove', 'scrap', 'cancel', 'take off', 'refund'].map((key) => ({
+        key,
+        re: `${key}\\s+(?:the|that|this|my)?\\s*(?:[\\w$.-]+\\s+){0,2}?(?:fee|charge|penalty)s?\\b`,
         overlay: true as const,
       })),
     ],
@@ -820,6 +839,19 @@ export const SENSES: readonly SenseDef[] = [
       '推到',
     ],
     en: ['delay*', 'late', 'later'],
+    patterns: [
+      // 退房到下午两点, check out at 2pm: a time past the usual one is a delay.
+      ...['到', '至'].map((key) => ({
+        key,
+        re: `${key}\\s*(?:下午|中午|晚上)?\\s*(?:\\d{1,2}|[一二两三四五六七八九十]{1,3})\\s*点`,
+        overlay: true as const,
+      })),
+      ...['at', 'until', 'till', 'by'].map((key) => ({
+        key,
+        re: `${key}\\s+\\d{1,2}(?::\\d\\d)?\\s*(?:pm|p\\.m\\.)`,
+        overlay: true as const,
+      })),
+    ],
   },
   {
     id: 'quality',

@@ -21,6 +21,7 @@ import {
   STRONG,
   scanSenses,
   senseNumber,
+  sensesName,
 } from './_meaning.js';
 import {
   addedUp,
@@ -178,6 +179,9 @@ const REQUEST_LIKE_ZH =
 const REQUEST_LIKE_EN =
   /\b(?:please|can you|could you|would you|i want you to|i need you to|i want to|i'd like to|i need to|let me)\b.{0,20}?\b(?:give|add|change|remove|delete|grant|upgrade|send|transfer|waive|extend|open|activate|enable|disable|cancel|credit|update|set|make|issue|switch|turn|close|reset|unlock|restore|recover|share)\b/;
 const HOW_TO = /怎么|怎样|如何|咋|\bhow (?:do|can|to)\b/;
+// Asking how (会员怎么取消, how do I cancel), not why not yet (怎么还没到).
+const HOW_TO_ASK =
+  /(?:怎么|怎样|如何|咋)(?![^,.!?;:]*[还没不又])|\bhow (?:do|can|could|should|would) (?:i|we)\b|\bhow to\b/;
 const BARE_TAIL = /^\s*(?:吧|啊|呀|呢|哈|就行|就好|就可以|即可|谢谢|please|thanks)?\s*$/;
 
 // Money named without an amount: 钱给我退回来, you took money off my card, the fare.
@@ -495,8 +499,15 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
   for (let i = 0; i < rules.rules.length; i++) {
     const rule = rules.rules[i]!;
     const lexicon = lexiconLevel(rule, part);
-    // The lexicon's own match, or a rule on another lexicon action than the part's: settled.
-    if (lexicon === EXACT || (lexicon === NONE && part.concept && rule.concepts.length > 0)) {
+    // The lexicon's own match, or a rule on another lexicon action than the part's that the part
+    // does not name in other words either: settled.
+    if (
+      lexicon === EXACT ||
+      (lexicon === NONE &&
+        part.concept &&
+        rule.concepts.length > 0 &&
+        !sensesName(sensesOf(part), rule.concepts))
+    ) {
       levels[i] = lexicon;
       continue;
     }
@@ -592,8 +603,9 @@ function lexiconLevel(rule: CompiledRule, part: Part): MatchLevel {
     if (!isEmpty(rule.leftover) && !coversPart(rule.leftover, part)) return PLAUSIBLE;
     // 年费减免 is all the lexicon's (年费~减免), but 减免滞纳金 is not it: the phrase's own words
     // must be said too (one character alone, 光 of 光猫, says too little to count).
-    // A request in English read against Chinese rules has only the lexicon to go by.
-    if (hasCjk(part.norm))
+    // A request in English read against Chinese rules has only the lexicon to go by; forbidden
+    // rules keep the lexicon's wider reading.
+    if (hasCjk(part.norm) && rule.category !== 'forbidden')
       for (const w of rule.meaning.words.zh) if (w.length > 1 && !part.norm.includes(w)) return PLAUSIBLE;
     return EXACT;
   }
@@ -1023,6 +1035,8 @@ function decideParsed(
     // A clause the lexicon does not know counts when a rule matches it (by its words or its
     // meaning), or when it asks for something; greetings, complaints about service and claims of
     // authority do not.
+    // 会员怎么取消 asks how, not for it: a question found only by meaning is no request.
+    if (HOW_TO_ASK.test(free.norm)) continue;
     const levels = levelsFor(rules, free, parsed);
     // 上礼拜退房的时候忘了要了 comes near 延迟退房至14点 but asks for nothing: a clause only
     // plausibly like approval rules counts when it asks (or when nothing else does: see `whole`).
@@ -1038,7 +1052,9 @@ function decideParsed(
   dropRestated(decided);
   if (decided.length === 0) {
     const whole = parsed.whole;
-    const levels = levelsFor(rules, whole, undefined);
+    const levels = HOW_TO_ASK.test(whole.norm)
+      ? rules.rules.map((): MatchLevel => NONE)
+      : levelsFor(rules, whole, undefined);
     decided.push({ part: whole, outcome: decidePart(rules, whole, levels, parsed.atLeast), levels });
   }
 

@@ -1,0 +1,519 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  OperatorPermissionsSchema,
+  PERMISSION_CATEGORIES,
+  type PermissionCategory,
+} from '../domain/record-schemas.js';
+import { checkPermission, compileRules } from './index.js';
+
+// The project's own suite (eval/records.json): ten products whose rules are worded their own way.
+const OwnRecords = z.object({
+  products: z.array(z.object({ name: z.string(), operator_permissions: OperatorPermissionsSchema })),
+});
+const products = OwnRecords.parse(
+  JSON.parse(readFileSync(new URL('../../eval/records.json', import.meta.url), 'utf8')),
+).products;
+const compiled = new Map(products.map((p) => [p.name, compileRules(p.operator_permissions)]));
+const rulesOf = (name: string) => {
+  const rules = compiled.get(name);
+  if (!rules) throw new Error(`no own-suite product ${name}`);
+  return rules;
+};
+const categoryOf = (product: string, rule: string): PermissionCategory | undefined => {
+  const permissions = products.find((p) => p.name === product)?.operator_permissions;
+  return PERMISSION_CATEGORIES.find((c) => permissions?.[c]?.includes(rule));
+};
+
+type Row = [product: string, rule: string, paraphrases: [string, string, string]];
+
+// Three ways of asking for every rule of the ten products, in words of our own (none is a line of
+// the suite's calls); amounts sit inside the rule's limit.
+const PARAPHRASES: Row[] = [
+  [
+    '畅联5G套餐',
+    '退还增值业务费<50元',
+    ['那个来电提醒的15块月费退给我', '增值业务扣了我20元，给我退了吧', '彩铃包的钱退回来，一共十块'],
+  ],
+  ['畅联5G套餐', '赠送流量<=5GB', ['能送我2个G流量吗', '流量不够用了，送我1G流量应急', '赠送我3GB流量吧']],
+  [
+    '畅联5G套餐',
+    '退订增值业务',
+    ['帮我把彩铃退订了', '来电提醒这个增值业务我不要了，给我取消', '把视频彩铃关掉'],
+  ],
+  ['畅联5G套餐', '办理停机保号', ['我要出国半年，办个停机保号', '帮我办一下保号停机', '出国期间号码想保号']],
+  ['畅联5G套餐', '退还话费>=50元', ['这个月话费多扣了80块，退给我', '话费退我一百元', '退还话费60元']],
+  ['畅联5G套餐', '赠送流量>5GB', ['送我10个G流量', '能不能赠送20GB流量', '给我送个8G流量呗']],
+  ['畅联5G套餐', '提前解约', ['合约还没到期，我想提前解约', '我要提前终止合约', '合约期没满想解约']],
+  ['畅联5G套餐', '携号转网', ['我想携号转网到别家', '号码不变，想转网到移动', '帮我办个携号转网']],
+  [
+    '畅联5G套餐',
+    '账单争议调查',
+    ['这个月账单有争议，你们调查一下', '账单我有异议，要求调查', '对账单金额不认可，申请争议调查'],
+  ],
+  [
+    '畅联5G套餐',
+    '查询他人通话记录',
+    ['帮我查一下我老公的通话记录', '把我儿子的通话记录调出来', '查下别人这个号的通话记录'],
+  ],
+  [
+    '畅联5G套餐',
+    '透露其他用户信息',
+    ['告诉我隔壁老王的手机号', '把另一个用户的资料给我', '我想知道别的用户的套餐信息'],
+  ],
+  ['畅联5G套餐', '为他人办理业务', ['帮我妈办个流量包', '给我老婆开通一个彩铃', '替我朋友办理停机']],
+  ['饭来了外卖', '退款<30元', ['饭洒了一半，退我二十块', '少了个菜，退款15元', '给我退十八块钱']],
+  [
+    '饭来了外卖',
+    '补偿红包<=10元',
+    ['送餐太慢了，给个5块的红包补偿一下', '补偿我一个十元红包', '发个8块红包给我吧'],
+  ],
+  ['饭来了外卖', '催单', ['我的外卖怎么还没到，帮我催一下', '催催骑手', '帮我催个单']],
+  ['饭来了外卖', '退款>=30元', ['整单退款，一共58元', '退我三十五块', '饭全洒了，退款100元']],
+  ['饭来了外卖', '补偿红包>10元', ['补偿红包20元', '给我发个50块的红包', '至少补偿个十五元红包']],
+  [
+    '饭来了外卖',
+    '食品安全投诉',
+    ['吃了你们的饭拉肚子了，我要投诉', '菜里有虫子，我要投诉', '饭菜变质了，我要食品安全投诉'],
+  ],
+  ['饭来了外卖', '投诉商家', ['我要投诉这家店', '商家态度太差，投诉他们', '帮我投诉一下这个商家']],
+  ['饭来了外卖', '透露骑手手机号', ['把骑手电话给我', '骑手的手机号告诉我', '告诉我送餐小哥的号码']],
+  [
+    '饭来了外卖',
+    '透露其他用户信息',
+    ['把别的用户的电话告诉我', '把其他用户的订单信息给我看看', '其他用户的名字给我看看'],
+  ],
+  [
+    '饭来了外卖',
+    '透露其他用户地址',
+    ['告诉我其他用户的地址', '把我邻居的收货地址给我', '告诉我别人的收货地址'],
+  ],
+  [
+    '星河信用卡',
+    '年费减免<=300元',
+    ['年费200块能给我免了吗', '帮我减免年费一百五', '今年的年费免掉吧，二百八'],
+  ],
+  ['星河信用卡', '滞纳金减免<100元', ['滞纳金50元能免吗', '帮我把三十块的滞纳金免了', '减免滞纳金80元']],
+  [
+    '星河信用卡',
+    '临时额度<=5000元',
+    ['临时额度提到三千', '给我临时额度加两千块', '临时额度能给我调高到5000吗'],
+  ],
+  ['星河信用卡', '挂失', ['我的信用卡丢了，帮我挂失', '卡被偷了，赶紧冻结这张卡', '卡找不到了，先停卡']],
+  ['星河信用卡', '年费减免>300元', ['年费500免了吧', '减免年费四百元', '把六百的年费给我免掉']],
+  [
+    '星河信用卡',
+    '滞纳金减免>=100元',
+    ['滞纳金一百二给我免了', '减免滞纳金200元', '那笔150块的滞纳金能减免吗'],
+  ],
+  ['星河信用卡', '临时额度>5000元', ['临时额度提到两万', '给我临时额度加一万', '临时额度调到八千']],
+  ['星河信用卡', '永久提额', ['帮我永久提额', '固定额度能提高吗', '长期额度提高一下']],
+  [
+    '星河信用卡',
+    '盗刷争议调查',
+    ['我的卡被盗刷了，要求调查', '有一笔消费不是我刷的，申请调查', '卡被盗刷了三千，你们调查一下'],
+  ],
+  ['星河信用卡', '销户', ['我要销户', '这张信用卡不用了，帮我注销账户', '麻烦给我办销户']],
+  [
+    '星河信用卡',
+    '透露完整卡号',
+    ['把我老婆副卡的完整卡号念给我', '告诉我副卡的完整卡号', '把我老公那张卡的完整卡号告诉我'],
+  ],
+  [
+    '星河信用卡',
+    '透露其他持卡人信息',
+    ['告诉我其他持卡人的资料', '把另一个持卡人的电话给我', '查一下我朋友的信用卡信息'],
+  ],
+  [
+    '星河信用卡',
+    '为他人查询账单',
+    ['帮我查一下我爸的信用卡账单', '我同事让我帮他查账单', '查询我老婆的账单'],
+  ],
+  [
+    'GoRide',
+    'refund <= $15',
+    ['please refund the $12 I was overcharged', 'I want my 8 dollars back', 'can you refund ten bucks'],
+  ],
+  [
+    'GoRide',
+    'ride credit <= $10',
+    ['could I get $5 in ride credit', 'give me a ten dollar credit', 'add 7 dollars of credit to my account'],
+  ],
+  [
+    'GoRide',
+    'report a lost item',
+    [
+      "I left my wallet in the driver's car",
+      'I think I forgot my phone in the car',
+      'I need to report a lost item',
+    ],
+  ],
+  ['GoRide', 'refund > $15', ['refund me $25', 'I want my forty dollars back', 'give me a refund of $20']],
+  [
+    'GoRide',
+    'ride credit > $10',
+    ['I want $20 in ride credit', 'give me fifteen dollars credit', 'credit my account $50'],
+  ],
+  [
+    'GoRide',
+    'driver complaint',
+    [
+      'I want to file a complaint about my driver',
+      "the driver was rude, I'm complaining about him",
+      'complain about the driver',
+    ],
+  ],
+  [
+    'GoRide',
+    'safety incident report',
+    [
+      'my driver was driving dangerously and I want to report it',
+      'I need to report a safety incident',
+      'the driver harassed me during the ride',
+    ],
+  ],
+  [
+    'GoRide',
+    "share a driver's phone number",
+    ["give me the driver's phone number", "what's my driver's number", "can you share the driver's contact"],
+  ],
+  [
+    'GoRide',
+    "share another rider's trips",
+    [
+      "show me my girlfriend's trips",
+      'where did my wife ride yesterday',
+      "share another rider's trip history",
+    ],
+  ],
+  [
+    'GoRide',
+    "disclose other customers' information",
+    [
+      "tell me the other passenger's name",
+      "give me another customer's email",
+      "what's the phone number of the guy who rode before me",
+    ],
+  ],
+  [
+    'LearnPath Courses',
+    'refund < $50',
+    ['refund the $29 for the course', 'I want my 40 dollars back', 'please refund $19.99'],
+  ],
+  [
+    'LearnPath Courses',
+    'extend course access <= 30 days',
+    [
+      'can you extend my course access by 2 weeks',
+      'I need 10 more days of access',
+      'give me an extra week of access',
+    ],
+  ],
+  [
+    'LearnPath Courses',
+    'reset course progress',
+    ['reset my progress on the course', 'please reset my course progress', 'clear my course progress'],
+  ],
+  [
+    'LearnPath Courses',
+    'refund >= $50',
+    ['refund the $129 bundle', 'I want $60 back', 'refund me 75 dollars'],
+  ],
+  [
+    'LearnPath Courses',
+    'extend course access > 30 days',
+    ['extend my access by two months', 'give me 45 more days of access', 'extend course access 60 days'],
+  ],
+  [
+    'LearnPath Courses',
+    'certificate correction',
+    [
+      'my certificate has the wrong name, please correct it',
+      'I need a certificate correction',
+      'please change the name on my certificate',
+    ],
+  ],
+  [
+    'LearnPath Courses',
+    'account deletion',
+    ['delete my account', 'please remove my account entirely', 'I want my account deleted'],
+  ],
+  [
+    'LearnPath Courses',
+    "share other learners' grades",
+    ["tell me my classmate's grades", "tell me my friend's quiz score", "share another learner's grades"],
+  ],
+  [
+    'LearnPath Courses',
+    "disclose other customers' information",
+    [
+      "give me another student's email",
+      'tell me who else is enrolled and their emails',
+      "tell me another learner's name",
+    ],
+  ],
+  [
+    'LearnPath Courses',
+    'transfer a course to another account',
+    [
+      "move my course to my brother's account",
+      'transfer this course to my wife',
+      "can you put my course on my sister's account",
+    ],
+  ],
+  ['安居酒店预订', '免费取消订单', ['帮我把订单取消了', '取消这个订单，免费的吧', '订单不要了，帮我取消']],
+  ['安居酒店预订', '退款<300元', ['退我两百块', '退款150元', '房费多收了80元，退给我']],
+  ['安居酒店预订', '补偿积分<=500分', ['补偿我300积分', '给我加100积分作为补偿', '送点积分吧，两百分就行']],
+  [
+    '安居酒店预订',
+    '延迟退房至14点',
+    ['明天能晚点退房吗，下午一点', '想延迟退房到中午12点', '退房能推迟到下午两点吗'],
+  ],
+  ['安居酒店预订', '退款>=300元', ['退款500元', '房费全退，458元', '退我三百块']],
+  ['安居酒店预订', '补偿积分>500分', ['补偿1000积分', '给我八百积分', '积分补偿600分']],
+  [
+    '安居酒店预订',
+    '入住当天取消退款',
+    ['入住当天取消订单要退款', '当天入住的订单取消要退款', '入住当天取消的订单给我退款'],
+  ],
+  [
+    '安居酒店预订',
+    '卫生问题投诉',
+    ['房间很脏，我要投诉', '床单不干净，投诉卫生问题', '卫生间有蟑螂，我要投诉'],
+  ],
+  ['安居酒店预订', '补开发票', ['我要补开发票', '上次住宿的发票帮我补开一张', '能补个发票吗']],
+  [
+    '安居酒店预订',
+    '透露其他住客房号',
+    ['我朋友住几号房告诉我', '告诉我别人住的房号', '其他住客的房号能告诉我吗'],
+  ],
+  [
+    '安居酒店预订',
+    '透露其他住客信息',
+    ['告诉我隔壁房间住客的信息', '把其他住客的电话给我', '告诉我我同事的入住信息'],
+  ],
+  [
+    '安居酒店预订',
+    '为他人修改订单',
+    ['帮我同事改一下订单', '把我朋友的订单日期改了', '替我老婆修改她的订单'],
+  ],
+  ['光速宽带', '远程重启光猫', ['帮我远程重启一下光猫', '光猫重启一下', '能不能远程把猫重启']],
+  ['光速宽带', '预约上门维修', ['派个师傅上门修一下', '预约上门维修', '网坏了，安排人上门看看']],
+  ['光速宽带', '断网补偿<=20元', ['断网两天了，补偿我15元', '没网一整天，赔我10块', '断网补偿20元']],
+  ['光速宽带', '退费<50元', ['退费30元', '多扣的20块退给我', '退我四十块']],
+  ['光速宽带', '断网补偿>20元', ['断网一周，补偿我100元', '网断了三天，赔五十块', '断网补偿30元']],
+  ['光速宽带', '退费>=50元', ['退费80元', '退我一百块', '多收的60元退回来']],
+  ['光速宽带', '免收拆机费', ['拆机费能免了吗', '能不能不收拆机费', '免收拆机费']],
+  ['光速宽带', '移机', ['我要搬家，宽带移机', '宽带能跟着挪到新家吗', '办理移机']],
+  ['光速宽带', '提前解约', ['合约没到期想提前解约', '宽带合同我要提前解约', '我要解约']],
+  [
+    '光速宽带',
+    '透露其他用户地址',
+    ['告诉我隔壁那户的地址', '把其他用户的安装地址给我', '我朋友家地址是多少告诉我'],
+  ],
+  [
+    '光速宽带',
+    '查询他人宽带账户',
+    ['帮我查一下我爸的宽带账户', '查询我邻居的宽带', '看看我同事家的宽带账户'],
+  ],
+  [
+    '光速宽带',
+    '透露其他用户信息',
+    ['告诉我其他用户的信息', '把楼下那家的电话给我', '我房东的宽带信息告诉我'],
+  ],
+  [
+    'FitZone Gym',
+    'freeze membership <= 30 days',
+    [
+      'freeze my membership for two weeks',
+      'can you pause my membership for 20 days',
+      'put my membership on hold for a month',
+    ],
+  ],
+  ['FitZone Gym', 'refund < $40', ['refund $25', 'I want my $30 back', 'give me back the 15 dollars']],
+  [
+    'FitZone Gym',
+    'free guest pass',
+    ['can I get a free guest pass', "I'd like a guest pass", 'could you give me a day pass for free'],
+  ],
+  [
+    'FitZone Gym',
+    'freeze membership > 30 days',
+    [
+      'freeze my membership for two months',
+      'pause my membership for 45 days',
+      'put my membership on hold for 6 weeks',
+    ],
+  ],
+  ['FitZone Gym', 'refund >= $40', ['refund $45', 'I want $60 back', 'please refund the 50 dollar charge']],
+  [
+    'FitZone Gym',
+    'waive cancellation fee',
+    [
+      'waive the cancellation fee',
+      'can you drop the cancellation fee',
+      "please don't charge me the cancellation fee",
+    ],
+  ],
+  [
+    'FitZone Gym',
+    'cancel annual membership',
+    ['cancel my annual membership', 'I want to cancel my yearly membership', 'end my annual plan'],
+  ],
+  [
+    'FitZone Gym',
+    'injury claim',
+    [
+      'I got injured on a machine and want to claim',
+      'I hurt my knee on your treadmill, I want compensation',
+      'file an injury claim',
+    ],
+  ],
+  [
+    'FitZone Gym',
+    "share other members' check-in times",
+    [
+      'when does John usually check in',
+      'tell me what time my ex comes to the gym',
+      "share other members' check-in times",
+    ],
+  ],
+  [
+    'FitZone Gym',
+    "disclose other customers' information",
+    [
+      "give me another member's phone number",
+      "give me another member's home address",
+      "what's the email of the guy on locker 12",
+    ],
+  ],
+  [
+    'FitZone Gym',
+    'transfer membership to another person',
+    [
+      'transfer my membership to my brother',
+      'can my wife take over my membership',
+      'give my membership to my friend',
+    ],
+  ],
+  ['安心车险', '小额快赔<=2000元', ['小刮蹭修理费500，能快赔吗', '赔我一千二', '小额理赔800元']],
+  ['安心车险', '安排道路救援', ['车抛锚了，需要道路救援', '帮我叫个拖车', '车没电了能来搭个电吗']],
+  ['安心车险', '补寄保单', ['保单丢了，补寄一份', '重新寄一份保单给我', '纸质保单没收到，补寄一下']],
+  ['安心车险', '赔付>2000元', ['赔付五千元', '修车花了一万，要赔', '理赔三千块']],
+  ['安心车险', '加急赔付', ['能不能加急赔付', '赔款加急处理', '理赔能加急吗']],
+  [
+    '安心车险',
+    '人伤理赔',
+    [
+      '对方受伤了，医药费一千五，要人伤理赔',
+      '我受伤了，花了八百，申请人伤理赔',
+      '人伤理赔，伤者医药费1200元',
+    ],
+  ],
+  [
+    '安心车险',
+    '理赔争议复核',
+    [
+      '理赔金额一千我不认可，申请争议复核',
+      '理赔有争议，一千八的那笔申请复核',
+      '对理赔有异议，1500元那笔请复核',
+    ],
+  ],
+  ['安心车险', '退保', ['我要退保', '这个保险不想保了', '申请退保']],
+  ['安心车险', '透露对方车主信息', ['把对方车主电话给我', '告诉我撞我那人的信息', '对方车主叫什么名字']],
+  [
+    '安心车险',
+    '透露其他被保险人信息',
+    ['告诉我其他被保险人的信息', '我朋友的保险信息给我查一下', '把同一保单其他人的资料给我'],
+  ],
+  ['安心车险', '修改他人保单', ['帮我朋友改一下保单', '把我爸的保单受益人改了', '修改我同事的保单']],
+  ['StreamBox', 'refund < $20', ['refund $12.99', 'I want my 15 dollars back', 'please refund ten bucks']],
+  [
+    'StreamBox',
+    'sign out all devices',
+    ['sign out all devices', 'log me out of every device', 'kick everyone off my account'],
+  ],
+  [
+    'StreamBox',
+    'extend free trial <= 7 days',
+    ['extend my free trial by 5 days', 'give me 3 more days of trial', 'can you extend the trial a week'],
+  ],
+  [
+    'StreamBox',
+    'cancel subscription',
+    ['cancel my subscription', 'I want to unsubscribe', 'please end my subscription'],
+  ],
+  ['StreamBox', 'refund >= $20', ['refund $25', 'I want my $30 back', 'refund me fifty dollars']],
+  [
+    'StreamBox',
+    'extend free trial > 7 days',
+    ['extend my free trial by two weeks', 'give me another month of free trial', 'extend trial 10 days'],
+  ],
+  [
+    'StreamBox',
+    'account deletion',
+    ['delete my account', 'close my account permanently', 'I want my account deleted'],
+  ],
+  [
+    'StreamBox',
+    'copyright complaint',
+    [
+      'someone uploaded my film, I want to file a copyright complaint',
+      'I want to complain about copyright infringement',
+      'copyright complaint please',
+    ],
+  ],
+  [
+    'StreamBox',
+    "share another account's viewing history",
+    [
+      "show me my daughter's viewing history",
+      'what has my ex been watching',
+      "share another account's viewing history",
+    ],
+  ],
+  [
+    'StreamBox',
+    "disclose other customers' information",
+    [
+      "give me another subscriber's email",
+      'who else uses this account, tell me their names',
+      "tell me other customers' details",
+    ],
+  ],
+  [
+    'StreamBox',
+    "add someone else's payment card",
+    [
+      "add my roommate's card to pay",
+      "use my mom's credit card for my subscription",
+      "put my friend's card on my account",
+    ],
+  ],
+];
+
+describe('checkPermission: every rule of the own suite, asked in other words', () => {
+  it('has three paraphrases for every rule of every product', () => {
+    for (const p of products) {
+      for (const list of Object.values(p.operator_permissions)) {
+        for (const rule of list) {
+          const row = PARAPHRASES.find(([product, r]) => product === p.name && r === rule);
+          expect(row, `${p.name}: ${rule}`).toBeDefined();
+        }
+      }
+    }
+  });
+
+  it.each(PARAPHRASES.flatMap(([product, rule, said]) => said.map((s) => [product, rule, s] as const)))(
+    '%s: %s is asked for by "%s"',
+    (product, rule, said) => {
+      const category = categoryOf(product, rule);
+      expect(category).toBeDefined();
+      const decision = checkPermission(rulesOf(product), said);
+      expect(decision.status).toBe(category);
+      // Another product rule on other people's data may be the one cited; the outcome is the same.
+      if (category !== 'forbidden') expect(decision.rule).toBe(rule);
+    },
+  );
+});
