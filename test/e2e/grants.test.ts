@@ -224,6 +224,26 @@ for (const backend of BACKENDS) {
 describe('grants: cs call and cs permit (file store)', () => {
   it('approves only the first of three refunds of 90 in one call (the built-in agent)', async () => {
     const db = await BACKENDS[0]!.make();
+    // The agent looks the charges up before a refund, and refunds are bounded by what was paid:
+    // the caller paid 300, so only the limit (退款<100元, adding up) decides.
+    const paid = await runCs([
+      'mock',
+      'set',
+      '--db',
+      db,
+      '--product',
+      PRODUCT,
+      '--phone',
+      PHONE,
+      '--interface',
+      'user_billing',
+      '--response',
+      JSON.stringify({
+        transactions: [{ date: '2026-11-01', amount: 300, description: '年费' }],
+        total: 300,
+      }),
+    ]);
+    expect(paid.code, paid.stderr).toBe(0);
     const r = await runCs(
       ['call', '--db', db, '--product', PRODUCT, '--operator', OPERATOR, '--phone', PHONE, '--jsonl'],
       { input: '退款90元\n再退款90元\n再退款90元\n结束通话\n', timeoutMs: 120_000 },
