@@ -675,7 +675,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     patterns: [
       '停机|报停',
       '暂停~(?:服务|套餐|宽带|业务|会员|使用)',
-      '(?:服务|宽带|业务)~暂停',
+      '(?:服务|宽带|业务|会员)~暂停',
       '\\b(?:suspend|pause|freeze)_(?:service|plan|subscription|membership|line)s?\\b',
       '\\b(?:service|account|line|subscription) suspension\\b',
     ],

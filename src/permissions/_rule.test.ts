@@ -39,6 +39,11 @@ describe('parseRule', () => {
     ['延长试用<=1个月', { phrase: '延长试用', hi: 30, hiInclusive: true, unit: 'month' }],
     ['赠送流量<=10GB', { phrase: '赠送流量', hi: 10240, hiInclusive: true, unit: 'GB' }],
     ['延长试用7天', { phrase: '延长试用', lo: 7, hi: 7, unit: 'day' }],
+    // A time of day; the word joining it to the phrase goes with it.
+    ['延迟退房至14点', { phrase: '延迟退房', lo: 14, hi: 14, unit: 'clock' }],
+    ['late checkout until 2pm', { phrase: 'late checkout', lo: 14, hi: 14, unit: 'clock' }],
+    ['延迟退房<=2小时', { phrase: '延迟退房', hi: 2 / 24, hiInclusive: true, unit: 'hour' }],
+    ['补偿积分<=500分', { phrase: '补偿积分', hi: 500, hiInclusive: true, unit: 'point' }],
   ])('reads %j', (text, expected) => {
     const rule = parseRule(text);
     expect(rule.phrase).toBe(expected.phrase);

@@ -32,6 +32,41 @@ describe('compiledRulesToJson / compiledRulesFromJson', () => {
     }
   });
 
+  it('keeps the round-2 readings through JSON: things given, grants, domain words, times of day', () => {
+    const rules = compileRules({
+      can_approve_immediately: [
+        '临时额度<=5000元',
+        '补偿积分<=500分',
+        'reset course progress',
+        'extend course access <= 30 days',
+        '延迟退房至14点',
+      ],
+      requires_supervisor: ['临时额度>5000元', '补偿积分>500分', 'transfer a course to another account'],
+      requires_process: [],
+      forbidden: [],
+    });
+    const restored = compiledRulesFromJson(JSON.parse(JSON.stringify(compiledRulesToJson(rules, 'b'))), 'b');
+    expect(restored).toEqual(rules);
+    for (const action of [
+      '临时额度提三千',
+      '给个两百积分',
+      'reset my progress',
+      '退房到下午一点',
+      'two more weeks of access',
+    ])
+      expect(checkPermission(restored!, action)).toEqual(checkPermission(rules, action));
+  });
+
+  it('keeps 额度 when the rest of the phrase names no action (临时额度, not 临时)', () => {
+    const rules = compileRules({
+      can_approve_immediately: ['临时额度<=5000元', '退款金额<100元'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(rules.rules.map((r) => r.phrase)).toEqual(['临时额度', '退款']);
+  });
+
   it('refuses JSON from another engine build or of the wrong shape', () => {
     const json = JSON.parse(JSON.stringify(compiledRulesToJson(compileRules(permissions), 'build-1')));
     expect(compiledRulesFromJson(json, 'build-2')).toBeUndefined();

@@ -92,6 +92,17 @@ describe('findActionRequests', () => {
     ]);
   });
 
+  it('takes the amount said before when the request points back at it (for that long, 那么久)', () => {
+    const [pause] = findActionRequests(
+      'Broke my ankle, doc says three weeks no gym. can you pause my membership for that long?',
+    );
+    expect(pause).toMatchObject({ concept: 'suspend_service', quantity: { value: 21, unit: 'day' } });
+    const [zh] = findActionRequests('我要出差两个月，会员能暂停那么久吗');
+    expect(zh?.quantity).toMatchObject({ value: 2, unit: 'month' });
+    // Without such words an amount in another clause stays the caller's business to bind.
+    expect(findActionRequests('上个月扣了我200块，我要退款')[0]?.quantity).toBeUndefined();
+  });
+
   it('tells false friends apart', () => {
     expect(findActionRequests('取消自动续费').map((r) => r.concept)).toEqual(['cancel_auto_renew']);
     expect(findActionRequests('我要退货').map((r) => r.concept)).toEqual(['return_goods']);

@@ -52,6 +52,22 @@ describe('parseQuantities', () => {
     ['3 nights', [[3, 'day', '3 nights']]],
     ['改签两回', [[2, 'time', '两回']]],
     ['退款1 000元', [[1000, 'CNY', '1 000元']]],
+    // Points, hours and times of day; English amounts with a word before the unit.
+    ['给个两百积分', [[200, 'point', '两百积分']]],
+    ['补偿积分<=500分', [[500, 'point', '500分']]],
+    ['give me 300 points', [[300, 'point', '300 points']]],
+    ['晚退两个小时', [[2, 'hour', '两个小时']]],
+    ['extend it by 48 hours', [[48, 'hour', '48 hours']]],
+    ['退房到两点', [[14, 'clock', '两点']]],
+    ['下午两点半走', [[14.5, 'clock', '两点半']]],
+    ['凌晨两点', [[2, 'clock', '两点']]],
+    ['开会开到一点多', [[13, 'clock', '一点']]],
+    ['check out at 2pm', [[14, 'clock', '2pm']]],
+    ['until 14:00', [[14, 'clock', '14:00']]],
+    ['at 2:30 p.m.', [[14.5, 'clock', '2:30 p.m.']]],
+    ['give me two more weeks', [[14, 'day', 'two more weeks']]],
+    ['three extra days', [[3, 'day', 'three extra days']]],
+    ['another month free', [[1, 'month', 'another month']]],
     ['refund 50$', [[50, 'USD', '50$']]],
     [
       '退款60元然后延长试用7天',
@@ -87,12 +103,31 @@ describe('parseQuantities', () => {
     'refund $5O',
     'refund $1e3',
     'constructor toString',
+    // 晚一点 is "a bit later", 十分 "very", 三分之一 a fraction, 一分钱 money, 30分钟 minutes.
+    '晚一点退房',
+    '我十分生气',
+    '三分之一',
+    '一分钱都不给',
+    '等了30分钟',
+    'another user',
+    '2点5',
   ])('finds no quantity in %j', (text) => {
     expect(parseQuantities(text)).toEqual([]);
   });
 
   it('gives families by unit', () => {
-    const families = parseQuantities('5元 $5 5天 5个月 5次 5GB 5MB').map((q) => q.family);
-    expect(families).toEqual(['money', 'money', 'duration', 'duration', 'count', 'data', 'data']);
+    const families = parseQuantities('5元 $5 5天 5个月 5次 5GB 5MB 5小时 5积分 5点').map((q) => q.family);
+    expect(families).toEqual([
+      'money',
+      'money',
+      'duration',
+      'duration',
+      'count',
+      'data',
+      'data',
+      'duration',
+      'points',
+      'clock',
+    ]);
   });
 });
