@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, cp, mkdtemp, rm } from 'node:fs/promises';
+import { access, copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareAgent } from '../agent/choose-agent.js';
@@ -259,10 +259,11 @@ async function throwAwayDatabases(
     } finally {
       await store.close();
     }
+    const layout = await treeOf(template);
     return {
       async open() {
         const dir = join(root, `run-${++counter}`);
-        await cp(template, dir, { recursive: true });
+        await copyTree(layout, dir);
         const run = await openStore({ db: dir, env: runEnv });
         return {
           store: run,
@@ -312,6 +313,38 @@ async function scratchFolder(env: NodeJS.ProcessEnv): Promise<string> {
     () => false,
   );
   return usable ? shm : tmpdir();
+}
+
+/** A folder's subfolders (parents first) and files, read once to be copied for every run. */
+interface TreeLayout {
+  root: string;
+  dirs: string[];
+  files: string[];
+}
+
+async function treeOf(root: string): Promise<TreeLayout> {
+  const layout: TreeLayout = { root, dirs: [], files: [] };
+  const walk = async (rel: string): Promise<void> => {
+    for (const entry of await readdir(join(root, rel), { withFileTypes: true })) {
+      const path = join(rel, entry.name);
+      if (entry.isDirectory()) {
+        layout.dirs.push(path);
+        await walk(path);
+      } else if (entry.isFile()) layout.files.push(path);
+    }
+  };
+  await walk('');
+  return layout;
+}
+
+/**
+ * A fresh copy of the template for one run: the folders in order, then every file at once
+ * (`fs.cp` walks and stats the tree again for every copy, five times slower here).
+ */
+async function copyTree(layout: TreeLayout, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const dir of layout.dirs) await mkdir(join(to, dir), { recursive: true });
+  await Promise.all(layout.files.map((file) => copyFile(join(layout.root, file), join(to, file))));
 }
 
 /** Writes the suite's records as `cs create --data` would, all or nothing per type. */
