@@ -3,7 +3,7 @@
  * in, and the quantities of each clause. Shared by `findActionRequests` and `checkPermission`.
  */
 import { type ConceptDef, detectConcepts } from './_lexicon.js';
-import { normalizeText } from './_normalize.js';
+import { isDigit, normalizeText } from './_normalize.js';
 import type { ScannedNumber } from './_numerals.js';
 import { type Quantity, scanQuantities } from './parse-quantities.js';
 
@@ -36,11 +36,10 @@ export interface Analysis {
   requests: FoundRequest[];
 }
 
-// Clause boundaries: punctuation (a comma or point between digits is part of a number, a colon
-// before two digits part of a time: 14:00) and the conjunctions that join two requests
-// (退款60元然后注销账户, reset my password and unlock it).
+// Clause boundaries: punctuation (a comma or point between digits is part of a number) and the
+// conjunctions that join two requests (退款60元然后注销账户, reset my password and unlock it).
 const SEPARATORS =
-  /[!?;、\n…]+|:(?!\d\d)|(?<!\d)[,.]+|[,.]+(?!\d)|并且|而且|然后|以及|另外|还有|同时|顺便|并|和|跟|再|\b(?:and|then|also|plus|as well as)\b/g;
+  /[!?;:、\n…]+|(?<!\d)[,.]+|[,.]+(?!\d)|并且|而且|然后|以及|另外|还有|同时|顺便|并|和|跟|再|\b(?:and|then|also|plus|as well as)\b/g;
 
 const HOW_TO_ZH = /(?:怎么|怎样|如何|咋)(?![\s\S]*[还没不又])/;
 const HOW_TO_EN = /\bhow (?:do|can|could|would|should|does|to|i)\b|\bwhere (?:do|can) i\b/;
@@ -49,18 +48,26 @@ const NEGATION_BEFORE =
 
 function separators(
   norm: string,
-  numbers: ReadonlyArray<{ start: number; end: number }>,
+  quantities: ReadonlyArray<{ start: number; end: number }>,
+  bare: ReadonlyArray<{ start: number; end: number }>,
 ): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   SEPARATORS.lastIndex = 0;
   for (let m = SEPARATORS.exec(norm); m !== null; m = SEPARATORS.exec(norm)) {
     const a = m.index;
     const b = a + m[0].length;
-    // a hundred and twenty nine: a conjunction inside a number joins no clauses.
-    if (numbers.some((n) => a >= n.start && b <= n.end)) continue;
+    // a hundred and twenty nine: a conjunction inside a number joins no clauses; nor does the
+    // colon of a time (14:00).
+    if (m[0] === 'and' && (inside(quantities, a, b) || inside(bare, a, b))) continue;
+    if (m[0] === ':' && isDigit(norm.charCodeAt(a - 1)) && isDigit(norm.charCodeAt(b))) continue;
     out.push([a, b]);
   }
   return out;
+}
+
+function inside(spans: ReadonlyArray<{ start: number; end: number }>, a: number, b: number): boolean {
+  for (const n of spans) if (a >= n.start && b <= n.end) return true;
+  return false;
 }
 
 function trimRange(s: string, start: number, end: number): Clause {
@@ -97,7 +104,7 @@ function distance(q: Quantity, from: number, to: number): number {
 export function analyze(text: string): Analysis {
   const norm = normalizeText(text);
   const { quantities, bare } = scanQuantities(norm, text);
-  const seps = separators(norm, quantities.length + bare.length > 0 ? [...quantities, ...bare] : []);
+  const seps = separators(norm, quantities, bare);
   const clauses: Clause[] = [];
   let from = 0;
   for (let k = 0; k <= seps.length; k++) {

@@ -93,7 +93,8 @@ interface Entry {
 }
 
 interface Table {
-  byCode: Map<number, Entry[]>;
+  /** Entries by their first character, then by their second (forms of one character: `single`). */
+  byCode: Map<number, { single: Entry[]; pairs: Map<number, Entry[]> }>;
   starts: Uint8Array;
   byId: Map<string, number>;
   /** Sense numbers per polar group. */
@@ -127,12 +128,25 @@ function senseTable(): Table {
       return k;
     }),
   ];
-  const byCode = new Map<number, Entry[]>();
+  // Two characters narrow the candidates at a position to a handful (a, g, 给 start dozens).
+  const byCode = new Map<number, { single: Entry[]; pairs: Map<number, Entry[]> }>();
+  const starts = new Uint8Array(0x10000);
   const add = (e: Entry): void => {
     const code = e.form.charCodeAt(0);
-    const bucket = byCode.get(code) ?? [];
+    starts[code] = 1;
+    let node = byCode.get(code);
+    if (!node) {
+      node = { single: [], pairs: new Map() };
+      byCode.set(code, node);
+    }
+    if (e.form.length === 1) {
+      node.single.push(e);
+      return;
+    }
+    const second = e.form.charCodeAt(1);
+    const bucket = node.pairs.get(second) ?? [];
     bucket.push(e);
-    byCode.set(code, bucket);
+    node.pairs.set(second, bucket);
   };
   const polarGroups = new Map<string, number[]>();
   const isAction = new Uint8Array(SENSES.length);
@@ -176,9 +190,8 @@ function senseTable(): Table {
     }
   });
   // Longest literal first, so the first literal that matches is the longest.
-  for (const bucket of byCode.values()) bucket.sort((a, b) => b.form.length - a.form.length);
-  const starts = new Uint8Array(0x10000);
-  for (const code of byCode.keys()) starts[code] = 1;
+  for (const node of byCode.values())
+    for (const bucket of node.pairs.values()) bucket.sort((a, b) => b.form.length - a.form.length);
   table = {
     byCode,
     starts,
@@ -210,6 +223,27 @@ function negated(norm: string, i: number): boolean {
   return NEGATION_ZH.test(zh) && !/(.)不\1$/.test(zh);
 }
 
+/** Which senses a text names, by sense number (1 when named). */
+export type SenseFlags = Uint8Array;
+
+// One set of flags is made per clause read. A typed array of more than 64 bytes gets storage of
+// its own off the heap, which costs ten times a view: views are carved from shared slabs (zeroed
+// when made, never reused).
+const SLAB = 1 << 16;
+let slab = new ArrayBuffer(SLAB);
+let slabUsed = 0;
+
+function newFlags(): SenseFlags {
+  const size = SENSES.length;
+  if (slabUsed + size > SLAB) {
+    slab = new ArrayBuffer(SLAB);
+    slabUsed = 0;
+  }
+  const flags = new Uint8Array(slab, slabUsed, size);
+  slabUsed += size;
+  return flags;
+}
+
 /** A sense found in text, with its span. */
 export interface SenseSpan {
   senses: readonly number[];
@@ -222,9 +256,9 @@ export interface SenseSpan {
  * given). Longest form first at each position; patterns that reach across words add their sense
  * without consuming. Forms that need money named (I want that back) count when `money` is true.
  */
-export function scanSenses(norm: string, spans?: SenseSpan[], money = false): Uint8Array {
+export function scanSenses(norm: string, spans?: SenseSpan[], money = false): SenseFlags {
   const t = senseTable();
-  const has = new Uint8Array(SENSES.length);
+  const has = newFlags();
   let i = 0;
   while (i < norm.length) {
     const code = norm.charCodeAt(i);
@@ -234,28 +268,37 @@ export function scanSenses(norm: string, spans?: SenseSpan[], money = false): Ui
     }
     let best: Entry | undefined;
     let bestEnd = i;
-    for (const e of t.byCode.get(code)!) {
-      if (e.money && !money) continue;
-      let end: number;
-      if (e.re) {
-        e.re.lastIndex = i;
-        const m = e.re.exec(norm);
-        if (m === null) continue;
-        end = i + m[0].length;
-        if (e.overlay) {
-          if (negated(norm, i)) continue;
-          for (const s of e.senses) has[s] = 1;
-          spans?.push({ senses: e.senses, start: i, end });
-          continue;
+    const node = t.byCode.get(code)!;
+    const pair = i + 1 < norm.length ? node.pairs.get(norm.charCodeAt(i + 1)) : undefined;
+    const single = node.single.length > 0 ? node.single : undefined;
+    // Longer forms first (the pair bucket), as one list sorted by length would have them.
+    for (let b = 0; b < 2; b++) {
+      const list = b === 0 ? pair : single;
+      if (list === undefined) continue;
+      for (const e of list) {
+        if (e.money && !money) continue;
+        let end: number;
+        if (e.re) {
+          if (e.form.length > 2 && !norm.startsWith(e.form, i)) continue;
+          e.re.lastIndex = i;
+          const m = e.re.exec(norm);
+          if (m === null) continue;
+          end = i + m[0].length;
+          if (e.overlay) {
+            if (negated(norm, i)) continue;
+            for (const s of e.senses) has[s] = 1;
+            spans?.push({ senses: e.senses, start: i, end });
+            continue;
+          }
+        } else {
+          if (!norm.startsWith(e.form, i)) continue;
+          end = i + e.form.length;
+          if (e.word && !e.prefix && end < norm.length && isAsciiLetter(norm.charCodeAt(end))) continue;
         }
-      } else {
-        if (!norm.startsWith(e.form, i)) continue;
-        end = i + e.form.length;
-        if (e.word && !e.prefix && end < norm.length && isAsciiLetter(norm.charCodeAt(end))) continue;
-      }
-      if (end > bestEnd) {
-        best = e;
-        bestEnd = end;
+        if (end > bestEnd) {
+          best = e;
+          bestEnd = end;
+        }
       }
     }
     if (best === undefined) {
@@ -276,7 +319,7 @@ export function scanSenses(norm: string, spans?: SenseSpan[], money = false): Ui
 }
 
 /** The actions among the flags. */
-export function actionsIn(has: Uint8Array): number[] {
+export function actionsIn(has: SenseFlags): number[] {
   const { isAction } = senseTable();
   const out: number[] = [];
   for (let k = 0; k < has.length; k++) if (has[k] === 1 && isAction[k] === 1) out.push(k);
@@ -287,7 +330,7 @@ export function actionsIn(has: Uint8Array): number[] {
  * True when the flags hold a specific action that names one of the lexicon concepts (免 is a fee
  * waiver, 赔 compensation).
  */
-export function sensesName(has: Uint8Array, concepts: readonly ConceptDef[]): boolean {
+export function sensesName(has: SenseFlags, concepts: readonly ConceptDef[]): boolean {
   const t = senseTable();
   for (let k = 0; k < has.length; k++) {
     // A broad word (取消) names no action of its own.
@@ -298,8 +341,56 @@ export function sensesName(has: Uint8Array, concepts: readonly ConceptDef[]): bo
   return false;
 }
 
+interface ConceptIndex {
+  /** A bit per lexicon concept some specific sense names. */
+  bits: Map<string, number>;
+  /** Per character: the bits of the concepts a form starting with it names. */
+  byChar: Uint32Array;
+}
+
+let conceptIndex: ConceptIndex | undefined;
+
+function conceptIndexOf(): ConceptIndex {
+  if (conceptIndex) return conceptIndex;
+  const t = senseTable();
+  const bits = new Map<string, number>();
+  const byChar = new Uint32Array(0x10000);
+  const named = (sense: SenseDef): string[] =>
+    [sense, ...(sense.also ?? []).map((a) => SENSES[t.byId.get(a)!]!)]
+      .filter((x) => x.role === 'action' && x.generic !== true && x.concept !== undefined)
+      .map((x) => x.concept!);
+  for (const sense of SENSES) {
+    for (const c of named(sense)) {
+      if (!bits.has(c)) bits.set(c, 1 << bits.size);
+      for (const f of [...sense.zh, ...sense.en, ...(sense.patterns ?? []).map((p) => p.key)])
+        byChar[f.charCodeAt(0)]! |= bits.get(c)!;
+    }
+  }
+  conceptIndex = { bits, byChar };
+  return conceptIndex;
+}
+
+/**
+ * The lexicon concepts the text may name through the sense table, as bits: some character of it
+ * starts a form of a specific action naming one. A cheap test before reading the senses.
+ */
+export function conceptsMaybeNamed(norm: string): number {
+  const { byChar } = conceptIndexOf();
+  let mask = 0;
+  for (let i = 0; i < norm.length; i++) mask |= byChar[norm.charCodeAt(i)]!;
+  return mask;
+}
+
+/** The bits of the concepts (see `conceptsMaybeNamed`). */
+export function conceptBits(concepts: readonly ConceptDef[]): number {
+  const { bits } = conceptIndexOf();
+  let mask = 0;
+  for (const c of concepts) mask |= bits.get(c.id) ?? 0;
+  return mask;
+}
+
 /** True when the flags hold an action. */
-export function hasAction(has: Uint8Array): boolean {
+export function hasAction(has: SenseFlags): boolean {
   const { isAction } = senseTable();
   for (let k = 0; k < has.length; k++) if (has[k] === 1 && isAction[k] === 1) return true;
   return false;
@@ -423,7 +514,9 @@ export interface RequestView {
   norm: string;
   concept: ConceptDef | undefined;
   /** Sense flags of the request's own clause (read on first use: most rules never need them). */
-  senses: () => Uint8Array;
+  senses: () => SenseFlags;
+  /** Whether the request's own clause names an action (read once). */
+  acts: () => boolean;
   /** Another party named in the request's own clause. */
   other: () => boolean;
   stems: () => Set<string>;
@@ -433,7 +526,7 @@ export interface RequestView {
 /** Clauses of the action that ask for nothing: their objects and states count for every request. */
 export interface RequestContext {
   norm: string;
-  has: Uint8Array;
+  has: SenseFlags;
   other: boolean;
   stems: () => Set<string>;
 }
@@ -446,9 +539,9 @@ export const NO_CONTEXT: RequestContext = {
 };
 
 /** The context made of the given clauses (normalised text and their sense flags). */
-export function contextOf(clauses: ReadonlyArray<{ norm: string; has: Uint8Array }>): RequestContext {
+export function contextOf(clauses: ReadonlyArray<{ norm: string; has: SenseFlags }>): RequestContext {
   if (clauses.length === 0) return NO_CONTEXT;
-  const has = new Uint8Array(SENSES.length);
+  const has = newFlags();
   for (const c of clauses) for (let k = 0; k < c.has.length; k++) if (c.has[k] === 1) has[k] = 1;
   const norm = clauses.map((c) => c.norm).join('\n');
   let stems: Set<string> | undefined;
@@ -470,7 +563,7 @@ const ASKS =
  * (ASKS) or when the object is one whose mention asks (a lost item, a safety incident). Rules of
  * every category read it alike, so a statement never meets only the stricter rule of a pair.
  */
-function asksForObject(m: RuleMeaning, has: Uint8Array, norm: string): boolean {
+function asksForObject(m: RuleMeaning, has: SenseFlags, norm: string): boolean {
   const t = senseTable();
   let named = false;
   for (const o of m.objects) {
@@ -511,10 +604,10 @@ export function meaningLevel(
     // 盗刷争议处理 names what it is about, not an action: a request naming that matches it.
     if (m.objects.length > 0) {
       const has = view.senses();
-      if (!m.objects.some((o) => has[o] === 1)) return NONE;
+      if (!anySaid(m.objects, has, undefined)) return NONE;
     } else if (m.words.zh.length + m.words.en.length === 0) {
       // 为他人办理业务: any request (for someone else, checked below) is the rule's.
-      if (!m.needsOther || !(hasAction(view.senses()) || view.concept !== undefined)) return NONE;
+      if (!m.needsOther || !(view.acts() || view.concept !== undefined)) return NONE;
     } else if (!saysFirstWord(m.words, view)) return NONE;
   } else if (!(view.concept !== undefined && concepts.length > 0)) {
     const has = view.senses();
@@ -532,15 +625,15 @@ export function meaningLevel(
     // 为他人办理业务: 办理 stands for any action done for someone (给我老婆开通彩铃, 替我朋友办理停机).
     if (
       !head &&
-      m.heads.length > 0 &&
+      t.isAnyAction[m.heads[0]!] === 1 &&
       m.heads.every((h) => t.isAnyAction[h] === 1) &&
-      (hasAction(has) || view.concept !== undefined) &&
+      (view.acts() || view.concept !== undefined) &&
       FOR_SOMEONE.test(view.norm)
     )
       head = true;
     if (!specific && m.grantHeads) {
       const ctx = view.context();
-      if (m.objects.some((o) => has[o] === 1 || ctx.has[o] === 1)) {
+      if (anySaid(m.objects, has, ctx.has)) {
         for (const h of m.grantHeads) {
           if (has[h] !== 1) continue;
           head = true;
@@ -549,13 +642,13 @@ export function meaningLevel(
       }
     }
     // 临时额度能给一万吗: the object alone, asked for with no action said, asks for what the rule gives.
-    if (!head && !(m.objectAsks === true && !hasAction(has) && asksForObject(m, has, view.norm))) return NONE;
+    if (!head && !(m.objectAsks === true && !view.acts() && asksForObject(m, has, view.norm))) return NONE;
     broad = head && !specific;
   }
   const has = view.senses();
   const ctx = view.context();
   // A rule that names only a thing given matches requests that name the thing.
-  if (m.objectOnly === true && !m.objects.some((o) => has[o] === 1 || ctx.has[o] === 1)) return NONE;
+  if (m.objectOnly === true && !anySaid(m.objects, has, ctx.has)) return NONE;
 
   // States: an opposite one said excludes the rule; a required one unsaid keeps it from approving.
   let stated = true;
@@ -572,8 +665,15 @@ export function meaningLevel(
     }
   }
   // 透露骑手手机号: naming the rider is naming someone else.
-  const party = m.objects.some((o) => t.isParty[o] === 1 && (has[o] === 1 || ctx.has[o] === 1));
-  if (m.needsOther && !(view.other() || ctx.other || party)) return CONTRADICTED;
+  if (
+    m.needsOther &&
+    !(
+      view.other() ||
+      ctx.other ||
+      m.objects.some((o) => t.isParty[o] === 1 && (has[o] === 1 || ctx.has[o] === 1))
+    )
+  )
+    return CONTRADICTED;
 
   let all = true;
   let any = false;
@@ -613,6 +713,12 @@ export function meaningLevel(
   const hasObject = m.objects.length + words.zh.length + words.en.length + m.surface.length > 0;
   if ((m.generic || broad) && !byConcept && !any && !partial && hasObject) return NONE;
   return all && stated && approvable(m, view, approving) ? STRONG : PLAUSIBLE;
+}
+
+/** Whether one of the senses is said in the flags (or in the context's). */
+function anySaid(senses: readonly number[], has: SenseFlags, context: SenseFlags | undefined): boolean {
+  for (const k of senses) if (has[k] === 1 || context?.[k] === 1) return true;
+  return false;
 }
 
 /** The first word of a phrase no sense knows (most often its verb), said at least in part. */

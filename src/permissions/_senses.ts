@@ -81,9 +81,6 @@ export interface SenseDef {
 const DATE =
   '(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月|号|日|点)|明天|后天|大后天|下周|下个?星期|周[一二三四五六日天末]|星期[一二三四五六日天])';
 const ZH_NUM = '(?:\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千]+)';
-// Durations said in words (two more weeks, another month, 两个星期, 几天).
-const EN_COUNT =
-  '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple(?: of)?|another|some|few)';
 const ZH_SPAN = '(?:个\\s*)?(?:天|日|周|星期|礼拜|月|晚)';
 
 /** The table. Order does not matter. */
@@ -421,11 +418,6 @@ export const SENSES: readonly SenseDef[] = [
         re: `${key}\\s+(?:\\w+\\s+)?(?:days?|weeks?|months?)\\b`,
         overlay: true as const,
       })),
-      ...['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'ten'].map((key) => ({
-        key,
-        re: `${EN_COUNT}\\s+(?:more|extra|additional)\\s+(?:days?|weeks?|months?)\\b`,
-        overlay: true as const,
-      })),
       // 多给我两周, 再给两个星期, 再延几天.
       ...['多', '再'].map((key) => ({
         key,
@@ -665,9 +657,9 @@ export const SENSES: readonly SenseDef[] = [
       { key: 'not', re: 'not\\s+(?:to\\s+)?charg\\w*\\s+(?:me\\s+)?(?:the|that|this|a|for)\\b' },
       { key: "don't", re: "don't\\s+charg\\w*\\s+(?:me\\s+)?(?:the|that|this|a|for)\\b" },
       // A fee given back is a fee waived: 滞纳金退给我, refund the cancellation fee.
-      ...['取', '违', '手', '滞', '年', '月', '服'].map((key) => ({
+      ...['取消费', '违约金', '手续费', '滞纳金', '年费', '月租', '服务费'].map((key) => ({
         key,
-        re: '(?:取消费|违约金|手续费|滞纳金|年费|月租|服务费)[^,.!?;:、\\n]{0,4}?(?:退|返还)(?!票|货|订)',
+        re: `${key}[^,.!?;:、\\n]{0,4}?(?:退|返还)(?!票|货|订)`,
         overlay: true as const,
       })),
       {
@@ -736,10 +728,18 @@ export const SENSES: readonly SenseDef[] = [
       'look into',
       'check',
       'see',
-      'access*',
+      'accessed',
+      'accessing',
       'open',
       'browse',
       'investigat*',
+    ],
+    patterns: [
+      // access her files (the verb); access alone is a noun (see the access sense).
+      {
+        key: 'access',
+        re: "access(?:es)?\\s+(?=(?:my|your|his|her|their|another|other|others|someone|somebody|the|this|that|a|an|any|all|[a-z]+'s)\\b)",
+      },
     ],
   },
   {
@@ -839,19 +839,6 @@ export const SENSES: readonly SenseDef[] = [
       '推到',
     ],
     en: ['delay*', 'late', 'later'],
-    patterns: [
-      // 退房到下午两点, check out at 2pm: a time past the usual one is a delay.
-      ...['到', '至'].map((key) => ({
-        key,
-        re: `${key}\\s*(?:下午|中午|晚上)?\\s*(?:\\d{1,2}|[一二两三四五六七八九十]{1,3})\\s*点`,
-        overlay: true as const,
-      })),
-      ...['at', 'until', 'till', 'by'].map((key) => ({
-        key,
-        re: `${key}\\s+\\d{1,2}(?::\\d\\d)?\\s*(?:pm|p\\.m\\.)`,
-        overlay: true as const,
-      })),
-    ],
   },
   {
     id: 'quality',
@@ -957,18 +944,8 @@ export const SENSES: readonly SenseDef[] = [
     role: 'object',
     implies: ['extend', 'give', 'give_me'],
     zh: ['访问权限', '使用权限', '观看权限', '课程权限', '有效期', '学习期限', '使用期'],
-    en: ['access period', 'access window', 'access time'],
-    patterns: [
-      // access as a noun (my access ends, two more weeks of access), not the verb (access her files).
-      ...['my', 'the', 'course', 'extra', 'more', 'of', 'your', 'additional', 'our'].map((key) => ({
-        key,
-        re: `${key}\\s+access\\b(?!\\s+(?:my|your|his|her|their|another|other|others|someone|somebody|the|this|that|a|an|any)\\b)`,
-      })),
-      {
-        key: 'access',
-        re: 'access(?=\\s*(?:$|[,.!?;]|to\\b|for\\b|period|time|window|end|expir|run|until|by\\b|\\d))',
-      },
-    ],
+    // access as a noun (my access ends, two more weeks of access); the verb is a view.
+    en: ['access', 'course access', 'access period', 'access window', 'access time'],
   },
   {
     id: 'courier',

@@ -7,6 +7,8 @@ import type { ConceptDef } from './_lexicon.js';
 import {
   actionsIn,
   CONTRADICTED,
+  conceptBits,
+  conceptsMaybeNamed,
   contextOf,
   EXACT,
   hasAction,
@@ -18,6 +20,7 @@ import {
   PLAUSIBLE,
   type RequestContext,
   type RequestView,
+  type SenseFlags,
   STRONG,
   scanSenses,
   senseNumber,
@@ -145,15 +148,39 @@ interface Part {
   repeated?: { times: number; each: Quantity };
   /** Earlier amounts added to `quantity` (limits that add up). */
   counted?: CountedTotal;
-  stems?: Set<string>;
-  /** Families of the amounts said in the part (三个G names data, 两百积分 points). */
-  families?: readonly QuantityFamily[];
-  /** The action text names money somewhere (an amount, 钱, a charge): "I want that back" is a refund. */
-  money?: boolean;
-  /** Senses the meaning matcher finds in the part (cached with the parse: they need no rules). */
-  senses?: Uint8Array;
-  /** Whether the part names someone other than the caller (cached likewise). */
-  other?: boolean;
+  /** The whole action, read once: what the part's senses need of it (its amounts, money said). */
+  analysis?: Analysis;
+  /** What is read of the part's text on first use (cached with the parse: none of it needs rules). */
+  memo: PartMemo;
+}
+
+/**
+ * Readings of a part's text made on first use. One object of one shape from the start: the
+ * matcher asks for them once per rule, and fields added later would slow every part down.
+ */
+interface PartMemo {
+  stems: Set<string> | undefined;
+  /** Whether the part is in Chinese. */
+  cjk: boolean | undefined;
+  /** Whether the part names an action by meaning. */
+  acts: boolean | undefined;
+  /** The lexicon concepts the part may name in other words, as bits. */
+  mayName: number | undefined;
+  /** Senses the meaning matcher finds in the part. */
+  senses: SenseFlags | undefined;
+  /** Whether the part names someone other than the caller. */
+  other: boolean | undefined;
+}
+
+function newMemo(): PartMemo {
+  return {
+    stems: undefined,
+    cjk: undefined,
+    acts: undefined,
+    mayName: undefined,
+    senses: undefined,
+    other: undefined,
+  };
 }
 
 interface ParsedAction {
@@ -166,8 +193,9 @@ interface ParsedAction {
   context?: RequestContext;
   /** The amounts said in those clauses, for a request that states none of its kind (lazy). */
   looseAmounts?: Quantity[];
-  /** Numbers said without a unit that read as sums of money (两百八的年费, I paid 129). */
-  bareAmounts: ReadonlyArray<{ value: number; text: string }>;
+  /** Numbers said without a unit that read as sums of money (两百八的年费, I paid 129): lazy. */
+  bareAmounts?: ReadonlyArray<{ value: number; text: string }>;
+  analysis: Analysis;
   /** The amounts said are floors (至少, 起码, at least, minimum): more is a reading too. */
   atLeast: boolean;
 }
@@ -184,21 +212,20 @@ const HOW_TO_ASK =
   /(?:怎么|怎样|如何|咋)(?![^,.!?;:]*[还没不又])|\bhow (?:do|can|could|should|would) (?:i|we)\b|\bhow to\b/;
 const BARE_TAIL = /^\s*(?:吧|啊|呀|呢|哈|就行|就好|就可以|即可|谢谢|please|thanks)?\s*$/;
 
+const UNTIL = /(?:到|至|\buntil|\btill|\bat|\bby)\s*(?:下午|中午|晚上|傍晚)?\s*$/;
+
 // Money named without an amount: 钱给我退回来, you took money off my card, the fare.
 const MONEY_WORDS =
   /钱|费|款|块|元|扣|\bcharg|\bfees?\b|\bfare|\$|\bdollars?\b|\bbucks?\b|\bpaid\b|\bpay|\bcost/;
 
 function toPart(analysis: Analysis, start: number, end: number): Part {
-  const families: QuantityFamily[] = [];
-  for (const q of analysis.quantities)
-    if (q.start >= start && q.end <= end && !families.includes(q.family)) families.push(q.family);
   return {
     text: analysis.text.slice(start, end),
     norm: analysis.norm.slice(start, end),
     start,
     end,
-    families,
-    money: analysis.quantities.some((q) => q.family === 'money') || MONEY_WORDS.test(analysis.norm),
+    analysis,
+    memo: newMemo(),
   };
 }
 
@@ -231,10 +258,7 @@ function parseAction(text: string): ParsedAction {
   const whole = toPart(analysis, offset, offset + trimmed.length);
   const first = analysis.quantities[0];
   if (first) whole.quantity = first;
-  const bareAmounts = analysis.bare
-    .filter((b) => readsAsMoney(analysis.norm, b))
-    .map((b) => ({ value: b.value, text: analysis.text.slice(b.start, b.end) }));
-  return { requests, free, whole, bareAmounts, atLeast: AT_LEAST.test(analysis.norm) };
+  return { requests, free, whole, analysis, atLeast: AT_LEAST.test(analysis.norm) };
 }
 
 const AT_LEAST = /至少|起码|最少|最起码|不少于|\bat least\b|\bminimum\b|\bor more\b|\bat the very least\b/;
@@ -385,6 +409,7 @@ function addReadings(analysis: Analysis, parts: Part[]): void {
         group.map((p) => p.quantity!),
         lang(),
       ),
+      memo: newMemo(),
     });
   }
 }
@@ -458,20 +483,40 @@ function parseActionCached(text: string): ParsedAction {
 
 function stemsFor(part: Part): () => Set<string> {
   return () => {
-    part.stems ??= stemsOf(part.norm);
-    return part.stems;
+    part.memo.stems ??= stemsOf(part.norm);
+    return part.memo.stems;
   };
 }
 
-function sensesOf(part: Part): Uint8Array {
-  if (part.senses) return part.senses;
-  const has = scanSenses(part.norm, undefined, part.money === true);
-  // An amount names what it measures: 送我三个G asks for data, 给个两百积分 for points.
-  for (const f of part.families ?? []) {
-    const k = f === 'data' ? senseNumber('data_traffic') : f === 'points' ? senseNumber('points') : -1;
-    if (k >= 0) has[k] = 1;
+/** The bits of each rule's lexicon concepts (see `conceptsMaybeNamed`), once per rule set. */
+function conceptBitsOf(rules: CompiledRules): number[] {
+  let bits = ruleBits.get(rules);
+  if (!bits) {
+    bits = rules.rules.map((r) => conceptBits(r.concepts));
+    ruleBits.set(rules, bits);
   }
-  part.senses = has;
+  return bits;
+}
+
+const ruleBits = new WeakMap<CompiledRules, number[]>();
+
+function sensesOf(part: Part): SenseFlags {
+  if (part.memo.senses) return part.memo.senses;
+  const a = part.analysis;
+  // "I want that back" is a refund where the action names money (an amount, 钱, a charge).
+  const money =
+    a !== undefined && (a.quantities.some((q) => q.family === 'money') || MONEY_WORDS.test(a.norm));
+  const has = scanSenses(part.norm, undefined, money);
+  // An amount names what it measures: 送我三个G asks for data, 给个两百积分 for points.
+  for (const q of a?.quantities ?? []) {
+    if (q.start < part.start || q.end > part.end) continue;
+    if (q.family === 'data') has[senseNumber('data_traffic')] = 1;
+    else if (q.family === 'points') has[senseNumber('points')] = 1;
+    // 退房到下午两点, check out at 2pm: a time something lasts to is a delay.
+    else if (q.family === 'clock' && UNTIL.test(a!.norm.slice(Math.max(0, q.start - 8), q.start)))
+      has[senseNumber('delay')] = 1;
+  }
+  part.memo.senses = has;
   return has;
 }
 
@@ -496,28 +541,37 @@ function contextFor(parsed: ParsedAction): RequestContext {
 function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | undefined): MatchLevel[] {
   const levels: MatchLevel[] = [];
   let view: RequestView | undefined;
+  // The lexicon concepts the part may name in other words (滞纳金要退 is a waiver too), as bits.
+  if (part.concept) part.memo.mayName ??= conceptsMaybeNamed(part.norm);
+  const maybe = part.memo.mayName ?? 0;
+  let bits: number[] | undefined;
   for (let i = 0; i < rules.rules.length; i++) {
     const rule = rules.rules[i]!;
     const lexicon = lexiconLevel(rule, part);
     // The lexicon's own match, or a rule on another lexicon action than the part's that the part
     // does not name in other words either: settled.
-    if (
-      lexicon === EXACT ||
-      (lexicon === NONE &&
-        part.concept &&
-        rule.concepts.length > 0 &&
-        !sensesName(sensesOf(part), rule.concepts))
-    ) {
+    if (lexicon === EXACT) {
       levels[i] = lexicon;
       continue;
+    }
+    if (lexicon === NONE && part.concept && rule.concepts.length > 0) {
+      bits ??= maybe === 0 ? undefined : conceptBitsOf(rules);
+      if (!(bits && (maybe & bits[i]!) !== 0 && sensesName(sensesOf(part), rule.concepts))) {
+        levels[i] = NONE;
+        continue;
+      }
     }
     view ??= {
       norm: part.norm,
       concept: part.concept,
       senses: () => sensesOf(part),
+      acts: () => {
+        part.memo.acts ??= hasAction(sensesOf(part));
+        return part.memo.acts;
+      },
       other: () => {
-        part.other ??= namesOtherParty(part.norm);
-        return part.other;
+        part.memo.other ??= namesOtherParty(part.norm);
+        return part.memo.other;
       },
       stems: stemsFor(part),
       context: () => (parsed ? contextFor(parsed) : NO_CONTEXT),
@@ -569,7 +623,7 @@ function narrowest(rules: CompiledRules, levels: MatchLevel[], part: Part): void
  * rule matched only by meaning, through actions that another strongly matching rule reads as its
  * object (退票手续费减免), is not a reading of the request. Forbidden rules are kept.
  */
-function explainedAway(rules: CompiledRules, levels: MatchLevel[], has: Uint8Array): void {
+function explainedAway(rules: CompiledRules, levels: MatchLevel[], has: SenseFlags): void {
   for (let i = 0; i < levels.length; i++) {
     const rule = rules.rules[i]!;
     if (
@@ -605,7 +659,9 @@ function lexiconLevel(rule: CompiledRule, part: Part): MatchLevel {
     // must be said too (one character alone, 光 of 光猫, says too little to count).
     // A request in English read against Chinese rules has only the lexicon to go by; forbidden
     // rules keep the lexicon's wider reading.
-    if (hasCjk(part.norm) && rule.category !== 'forbidden')
+    if (rule.category === 'forbidden') return EXACT;
+    part.memo.cjk ??= hasCjk(part.norm);
+    if (part.memo.cjk)
       for (const w of rule.meaning.words.zh) if (w.length > 1 && !part.norm.includes(w)) return PLAUSIBLE;
     return EXACT;
   }
@@ -615,7 +671,8 @@ function lexiconLevel(rule: CompiledRule, part: Part): MatchLevel {
   const heads = rule.meaning.heads;
   if (heads.length > 0) {
     const has = sensesOf(part);
-    if (hasAction(has) && !heads.some((h) => has[h] === 1)) return NONE;
+    part.memo.acts ??= hasAction(has);
+    if (part.memo.acts && !heads.some((h) => has[h] === 1)) return NONE;
   }
   return EXACT;
 }
@@ -702,13 +759,15 @@ function decidePart(
   atLeast = false,
 ): Outcome {
   let outcome = decideReading(rules, part, levels);
-  const readings = [...(part.alternatives ?? [])];
+  let readings = part.alternatives;
   // 至少赔我一百 / thirty bucks, minimum: the amount is a floor, so any amount above it is a reading.
-  if (atLeast && part.quantity) readings.push({ ...part.quantity, value: Number.POSITIVE_INFINITY });
-  for (const quantity of readings) {
-    const other = decideReading(rules, { ...part, quantity }, levels);
-    if (rank(other.status) < rank(outcome.status)) outcome = other;
-  }
+  if (atLeast && part.quantity)
+    readings = [...(readings ?? []), { ...part.quantity, value: Number.POSITIVE_INFINITY }];
+  if (readings)
+    for (const quantity of readings) {
+      const other = decideReading(rules, { ...part, quantity }, levels);
+      if (rank(other.status) < rank(outcome.status)) outcome = other;
+    }
   if (atLeast && !part.quantity && part.bare) {
     const other = decideReading(
       rules,
@@ -853,7 +912,7 @@ function withCounted(part: Part, options: CheckPermissionOptions): Part {
     },
   };
   delete out.bare;
-  delete out.stems;
+  out.memo = newMemo();
   if (part.alternatives) out.alternatives = part.alternatives.map(add);
   return out;
 }
@@ -1157,11 +1216,13 @@ function withLooseAmount(
   levels: readonly MatchLevel[],
 ): Part {
   if (part.bare) return part;
+  // 退款50元: an amount of the kind the lexicon's action measures is the request's own.
+  if (part.quantity && part.concept?.families?.includes(part.quantity.family)) return part;
   const measured: QuantityFamily[] = [];
-  levels.forEach((l, i) => {
+  for (let i = 0; i < levels.length; i++) {
     const family = rules.rules[i]!.condition?.family;
-    if (l > NONE && family && !measured.includes(family)) measured.push(family);
-  });
+    if (levels[i]! > NONE && family && !measured.includes(family)) measured.push(family);
+  }
   if (part.quantity && (measured.length === 0 || measured.includes(part.quantity.family))) return part;
   // Actions the lexicon measures took their loose amounts already (bindLooseAmounts).
   if (!part.concept?.families) {
@@ -1173,7 +1234,12 @@ function withLooseAmount(
       return { ...part, quantity: loose[0]!, alternatives: loose.slice(1), borrowed: true };
     if (loose.length > 1) return part;
   }
-  if (!measured.includes('money') || parsed.bareAmounts.length !== 1) return part;
+  if (!measured.includes('money')) return part;
+  const a = parsed.analysis;
+  parsed.bareAmounts ??= a.bare
+    .filter((b) => readsAsMoney(a.norm, b))
+    .map((b) => ({ value: b.value, text: a.text.slice(b.start, b.end) }));
+  if (parsed.bareAmounts.length !== 1) return part;
   const { quantity: _other, alternatives: _readings, ...rest } = part;
   return { ...rest, bare: parsed.bareAmounts[0]! };
 }

@@ -186,6 +186,7 @@ let unitIndex: Map<number, UnitWord[]> | undefined;
 
 // two more weeks, 3 extra days: a word between an English amount and its unit.
 const EN_BETWEEN = /^(?:more|extra|additional|further|whole|full)\s+/;
+const NO_UNITS: readonly UnitWord[] = [];
 
 function matchUnit(
   s: string,
@@ -194,7 +195,9 @@ function matchUnit(
 ): { unit: UnitWord; end: number } | undefined {
   const j = skipSpaces(s, num.end);
   const found = unitAt(s, num, original, j, false);
-  if (found || !isAsciiLetter(s.charCodeAt(j))) return found;
+  // Only more, extra, additional, further, whole or full may stand between.
+  const c = s.charCodeAt(j);
+  if (found || !(c === 109 || c === 101 || c === 97 || c === 102 || c === 119)) return found;
   const between = EN_BETWEEN.exec(s.slice(j, j + 12));
   return between ? unitAt(s, num, original, j + between[0].length, true) : undefined;
 }
@@ -213,7 +216,7 @@ function unitAt(
       unitIndex.set(k, [...(unitIndex.get(k) ?? []), u]);
     }
   }
-  for (const u of unitIndex.get(s.charCodeAt(j)) ?? []) {
+  for (const u of unitIndex.get(s.charCodeAt(j)) ?? NO_UNITS) {
     if (!s.startsWith(u.word, j)) continue;
     const end = j + u.word.length;
     const ascii = isAsciiLetter(u.word.charCodeAt(u.word.length - 1));
@@ -332,6 +335,17 @@ const NOT_CLOCK_AFTER = /^(?:儿|点|赞|击|评|开|进|单|餐|菜|数)/;
 function clockAt(s: string, num: ScannedNumber): { value: number; end: number } | undefined {
   const h = num.value;
   if (!Number.isInteger(h) || h < 0 || h > 24) return undefined;
+  // Most numbers are no time: a time goes on with 点, a colon, am/pm or o'clock.
+  const next = s.charCodeAt(num.end);
+  if (
+    next !== 0x70b9 /* 点 */ &&
+    next !== 58 /* : */ &&
+    next !== 32 &&
+    next !== 97 &&
+    next !== 112 &&
+    next !== 111
+  )
+    return undefined;
   const before = s.slice(Math.max(0, num.start - 3), num.start);
   let end: number;
   let minutes = 0;
