@@ -405,7 +405,7 @@ const REQUEST_OTHER =
 
 // Done for someone else: 帮我妈办, 给我老婆开通, 替朋友, for my wife, on behalf of.
 const FOR_SOMEONE =
-  /(?:为|替)(?:他人|别人|其他人)|(?:为|给|替|帮)(?:我的?)?(?:他人|别人|其他人|他|她|老婆|老公|妻子|丈夫|爱人|媳妇|我?妈|老妈|我?爸|老爸|父母|儿子|女儿|孩子|朋友|同事|家人|亲戚|室友|邻居|男朋友|女朋友)[^,.!?;:、\n]{0,4}?(?:办|开|改|查|取消|退订|充|注销|停|重置|换|关)|\b(?:for|on behalf of) (?:my (?:wife|husband|mom|mum|mother|dad|father|son|daughter|friend|colleague|partner|boyfriend|girlfriend|parents?|brother|sister|roommate)|someone else|somebody else|another (?:person|user|customer)|him|her|them)\b/;
+  /(?:为|替)?(?:他人|别人|其他人|其他用户)|(?:为|给|替|帮)(?:我的?)?(?:他|她|老婆|老公|妻子|丈夫|爱人|媳妇|我?妈|老妈|我?爸|老爸|父母|儿子|女儿|孩子|朋友|同事|家人|亲戚|室友|邻居|男朋友|女朋友)(?![^,.!?;:、\n]{0,4}?[买订]的)[^,.!?;:、\n]{0,4}?(?:办|开|改|查|取消|退订|充|注销|停|重置|换|关)|\b(?:for|on behalf of) (?:someone else|somebody else|another (?:person|user|customer)|other people)\b|\bon behalf of\b/;
 
 /** True when a request names someone other than the caller. */
 export function namesOtherParty(norm: string): boolean {

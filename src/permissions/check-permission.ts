@@ -261,7 +261,8 @@ function parseAction(text: string): ParsedAction {
   return { requests, free, whole, analysis, atLeast: AT_LEAST.test(analysis.norm) };
 }
 
-const AT_LEAST = /至少|起码|最少|最起码|不少于|\bat least\b|\bminimum\b|\bor more\b|\bat the very least\b/;
+const AT_LEAST =
+  /至少|起码|最少|不少于|(?<![不没])(?:超过|大于|多于|高于)|不止|\d\s*\S{0,2}以上|[>≥]\s*\d|\bat least\b|\bminimum\b|\bor more\b|\b(?<!no )more than\b|\bupwards of\b/;
 
 // Around a number said without a unit: what makes it an identifier, a date, a count or an
 // estimate rather than a sum of money (房间308, 3号, 12个, 一百多, 45 minutes).
