@@ -14,6 +14,13 @@
  * Rules that name another party (他人, 其他用户, another user) match only requests that do too.
  * Clauses that ask for nothing (就是工作文档那个文件夹, 在保修期内吧) lend their objects and states
  * to the request beside them.
+ *
+ * Some phrases name no action: 临时额度, ride credit, report a lost item name what is given, and
+ * are asked for by the actions their objects imply (提, give, find) or by naming the object in a
+ * request that asks (临时额度能到一万吗). A rule giving a named thing (补偿积分, 赠送流量) is asked
+ * for in any word of giving (给我两百积分, 送我三个G) once the thing is said. English words a
+ * product's rules share (course in extend course access) may be left out where they only qualify
+ * the next word.
  */
 import { type ConceptDef, mentionsOtherParty } from './_lexicon.js';
 import { isAsciiLetter, isDigit } from './_normalize.js';

@@ -1,6 +1,7 @@
 /**
  * Senses: the words products and callers use for the same thing (弄回来 / 找回 / 还原 ≈ 恢复,
- * 加30个G ≈ 扩容, 修一下 ≈ 维修), in Chinese and English. The meaning matcher (`_meaning.ts`)
+ * 加30个G ≈ 扩容, 修一下 ≈ 维修, 送我三个G ≈ 赠送流量, 提个一万 ≈ 提额, get the difference back ≈
+ * refund, pause ≈ freeze), in Chinese and English. The meaning matcher (`_meaning.ts`)
  * reads rule phrases and requests through this table; the lexicon stays the authority on the
  * actions it knows.
  *
