@@ -388,6 +388,20 @@ export function conceptsMaybeNamed(norm: string): number {
   return mask;
 }
 
+/** The lexicon concepts a request names in specific actions of its own words, as bits. */
+export function conceptsSensed(has: SenseFlags): number {
+  const t = senseTable();
+  const { bits } = conceptIndexOf();
+  let mask = 0;
+  for (let k = 0; k < has.length; k++) {
+    // A broad word (取消) names no action of its own.
+    if (has[k] !== 1 || t.isAction[k] !== 1 || t.isGeneric[k] === 1) continue;
+    const c = SENSES[k]!.concept;
+    if (c !== undefined) mask |= bits.get(c) ?? 0;
+  }
+  return mask;
+}
+
 /** The bits of the concepts (see `conceptsMaybeNamed`). */
 export function conceptBits(concepts: readonly ConceptDef[]): number {
   const { bits } = conceptIndexOf();
@@ -720,6 +734,19 @@ export function meaningLevel(
   const hasObject = m.objects.length + words.zh.length + words.en.length + m.surface.length > 0;
   if ((m.generic || broad) && !byConcept && !any && !partial && hasObject) return NONE;
   return all && stated && approvable(m, view, approving) ? STRONG : PLAUSIBLE;
+}
+
+/**
+ * True when the rule cannot match a request read without the lexicon's concept: it has actions
+ * and the request names none of them, and nothing else (its object alone, a grant, any action)
+ * could stand for one. The test `meaningLevel` starts with, without building the request's view.
+ */
+export function namesNoHead(m: RuleMeaning, has: SenseFlags): boolean {
+  if (m.heads.length === 0 || m.objectAsks === true || m.grantHeads !== undefined) return false;
+  const t = senseTable();
+  if (t.isAnyAction[m.heads[0]!] === 1) return false;
+  for (const h of m.heads) if (has[h] === 1) return false;
+  return true;
 }
 
 /** Whether one of the senses is said in the flags (or in the context's). */

@@ -9,6 +9,7 @@ import {
   CONTRADICTED,
   conceptBits,
   conceptsMaybeNamed,
+  conceptsSensed,
   contextOf,
   EXACT,
   hasAction,
@@ -16,6 +17,7 @@ import {
   meaningLevel,
   NO_CONTEXT,
   NONE,
+  namesNoHead,
   namesOtherParty,
   PLAUSIBLE,
   type RequestContext,
@@ -24,7 +26,6 @@ import {
   STRONG,
   scanSenses,
   senseNumber,
-  sensesName,
 } from './_meaning.js';
 import {
   addedUp,
@@ -166,6 +167,8 @@ interface PartMemo {
   acts: boolean | undefined;
   /** The lexicon concepts the part may name in other words, as bits. */
   mayName: number | undefined;
+  /** The lexicon concepts the part's senses name, as bits. */
+  sensed: number | undefined;
   /** Senses the meaning matcher finds in the part. */
   senses: SenseFlags | undefined;
   /** Whether the part names someone other than the caller. */
@@ -178,6 +181,7 @@ function newMemo(): PartMemo {
     cjk: undefined,
     acts: undefined,
     mayName: undefined,
+    sensed: undefined,
     senses: undefined,
     other: undefined,
   };
@@ -258,9 +262,12 @@ function parseAction(text: string): ParsedAction {
   const whole = toPart(analysis, offset, offset + trimmed.length);
   const first = analysis.quantities[0];
   if (first) whole.quantity = first;
-  return { requests, free, whole, analysis, atLeast: AT_LEAST.test(analysis.norm) };
+  const atLeast = MAY_BE_AT_LEAST.test(analysis.norm) && AT_LEAST.test(analysis.norm);
+  return { requests, free, whole, analysis, atLeast };
 }
 
+// A cheap first look: most texts say none of these.
+const MAY_BE_AT_LEAST = /[至起最少超大多高止以>≥]|least|minimum|more|upwards/;
 const AT_LEAST =
   /至少|起码|最少|不少于|(?<![不没])(?:超过|大于|多于|高于)|不止|\d\s*\S{0,2}以上|[>≥]\s*\d|\bat least\b|\bminimum\b|\bor more\b|\b(?<!no )more than\b|\bupwards of\b/;
 
@@ -489,17 +496,27 @@ function stemsFor(part: Part): () => Set<string> {
   };
 }
 
-/** The bits of each rule's lexicon concepts (see `conceptsMaybeNamed`), once per rule set. */
-function conceptBitsOf(rules: CompiledRules): number[] {
+/**
+ * The bits of each rule's lexicon concepts (see `conceptsMaybeNamed`) and all of them together,
+ * once per rule set.
+ */
+function conceptBitsOf(rules: CompiledRules): { rules: number[]; others: number } {
   let bits = ruleBits.get(rules);
   if (!bits) {
-    bits = rules.rules.map((r) => conceptBits(r.concepts));
+    const each = rules.rules.map((r) => conceptBits(r.concepts));
+    bits = { rules: each, others: each.reduce((a, b) => a | b, 0) };
     ruleBits.set(rules, bits);
   }
   return bits;
 }
 
-const ruleBits = new WeakMap<CompiledRules, number[]>();
+const ruleBits = new WeakMap<CompiledRules, { rules: number[]; others: number }>();
+
+/** The lexicon concepts the part names in specific actions of its own words (cached). */
+function sensedOf(part: Part): number {
+  part.memo.sensed ??= conceptsSensed(sensesOf(part));
+  return part.memo.sensed;
+}
 
 function sensesOf(part: Part): SenseFlags {
   if (part.memo.senses) return part.memo.senses;
@@ -543,9 +560,11 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
   const levels: MatchLevel[] = [];
   let view: RequestView | undefined;
   // The lexicon concepts the part may name in other words (滞纳金要退 is a waiver too), as bits.
-  if (part.concept) part.memo.mayName ??= conceptsMaybeNamed(part.norm);
+  // Only concepts of other rules than the part's own lexicon action matter.
+  const bits = part.concept ? conceptBitsOf(rules) : undefined;
+  if (bits && (bits.others & ~conceptBits([part.concept!])) !== 0)
+    part.memo.mayName ??= conceptsMaybeNamed(part.norm);
   const maybe = part.memo.mayName ?? 0;
-  let bits: number[] | undefined;
   for (let i = 0; i < rules.rules.length; i++) {
     const rule = rules.rules[i]!;
     const lexicon = lexiconLevel(rule, part);
@@ -556,11 +575,14 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
       continue;
     }
     if (lexicon === NONE && part.concept && rule.concepts.length > 0) {
-      bits ??= maybe === 0 ? undefined : conceptBitsOf(rules);
-      if (!(bits && (maybe & bits[i]!) !== 0 && sensesName(sensesOf(part), rule.concepts))) {
+      if (!(bits && (maybe & bits.rules[i]!) !== 0 && (sensedOf(part) & bits.rules[i]!) !== 0)) {
         levels[i] = NONE;
         continue;
       }
+    } else if (lexicon === NONE && namesNoHead(rule.meaning, sensesOf(part))) {
+      // Most rules name none of the request's actions: settled without reading further.
+      levels[i] = NONE;
+      continue;
     }
     view ??= {
       norm: part.norm,
@@ -661,9 +683,11 @@ function lexiconLevel(rule: CompiledRule, part: Part): MatchLevel {
     // A request in English read against Chinese rules has only the lexicon to go by; forbidden
     // rules keep the lexicon's wider reading.
     if (rule.category === 'forbidden') return EXACT;
-    part.memo.cjk ??= hasCjk(part.norm);
-    if (part.memo.cjk)
-      for (const w of rule.meaning.words.zh) if (w.length > 1 && !part.norm.includes(w)) return PLAUSIBLE;
+    for (const w of rule.meaning.words.zh) {
+      if (w.length < 2 || part.norm.includes(w)) continue;
+      part.memo.cjk ??= hasCjk(part.norm);
+      return part.memo.cjk ? PLAUSIBLE : EXACT;
+    }
     return EXACT;
   }
   if (!ruleMatches(rule, part)) return NONE;
