@@ -715,8 +715,7 @@ function actionText(request: ActionRequest, u: Understanding, lang: Language): s
       .replace(/^(你好|您好|喂)[，,\s]*/, '')
       .replace(/^(麻烦你?|请你?|我想要?|我要|帮我|能不能|可不可以)+/, '')
       .replace(/^(please|can you|could you|i want to|i need to|i'd like to)\s+/i, '')
-      .replace(/[。！!？?，,\s]+$/, '')
-      .slice(0, 60);
+      .replace(/[。！!？?，,\s]+$/, '');
   }
   let quantity: Quantity | undefined = request.quantity;
   if (!quantity && request.concept === 'refund') quantity = u.quantities.find((q) => q.family === 'money');
