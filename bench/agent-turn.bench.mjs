@@ -21,6 +21,7 @@ import {
   startCall,
 } from '../dist/index.js';
 import { fmt, header, summarize } from './_util.mjs';
+import { WIDE_RULES } from './_wide-rules.mjs';
 
 const data = JSON.parse(readFileSync(new URL('../scripts/demo-data.json', import.meta.url), 'utf8'));
 const topics = [
@@ -98,56 +99,7 @@ function wideProduct() {
       ),
       user_profile: get('查询会员资料', '/api/user/{user_id}/profile', ['user_id'], ['level', 'points']),
     },
-    operator_permissions: {
-      can_approve_immediately: [
-        '退款<100元',
-        '重置密码',
-        '取消自动续费',
-        '恢复回收站文件',
-        '临时扩容<=50GB',
-        '7天无理由退货',
-        '补发配件',
-        '免费改签一次',
-        '退票手续费减免<=50元',
-        '远程重置设备',
-        '保修期内免费维修',
-        '补发充电器',
-      ],
-      requires_supervisor: [
-        '退款>=100元',
-        '账户注销',
-        '扩容>50GB',
-        '超过7天退货',
-        '全额退票',
-        '手续费减免>50元',
-        '保修期外免费维修',
-        '换新机',
-        '积分补偿>=500',
-        '延长会员>30天',
-        '修改绑定手机号',
-        '开具增值税专用发票',
-      ],
-      requires_process: [
-        '投诉处理',
-        '赔偿申请',
-        '数据丢失赔偿申请',
-        '质量问题鉴定',
-        '投诉商家',
-        '航班延误赔偿申请',
-        '质量投诉',
-        '发票重开',
-      ],
-      forbidden: [
-        '透露其他用户信息',
-        '查看他人文件',
-        '修改收货人为他人',
-        '透露其他乘客信息',
-        '更改乘机人姓名',
-        '解绑他人设备',
-        '代他人注销账户',
-        '泄露订单收货地址',
-      ],
-    },
+    operator_permissions: WIDE_RULES,
   };
 }
 

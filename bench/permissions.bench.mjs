@@ -3,6 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { checkPermission, compileRules } from '../dist/index.js';
 import { header } from './_util.mjs';
+import { WIDE_RULES } from './_wide-rules.mjs';
 
 const rules = {
   can_approve_immediately: ['退款<100元', '重置密码', '取消自动续费'],
@@ -24,58 +25,6 @@ const actions = [
   '退款60元然后注销账户',
   '开具发票',
 ];
-
-/** The 40 rules of the agent bench's wide product (the shared eval products' rules and more). */
-const wideRules = {
-  can_approve_immediately: [
-    '退款<100元',
-    '重置密码',
-    '取消自动续费',
-    '恢复回收站文件',
-    '临时扩容<=50GB',
-    '7天无理由退货',
-    '补发配件',
-    '免费改签一次',
-    '退票手续费减免<=50元',
-    '远程重置设备',
-    '保修期内免费维修',
-    '补发充电器',
-  ],
-  requires_supervisor: [
-    '退款>=100元',
-    '账户注销',
-    '扩容>50GB',
-    '超过7天退货',
-    '全额退票',
-    '手续费减免>50元',
-    '保修期外免费维修',
-    '换新机',
-    '积分补偿>=500',
-    '延长会员>30天',
-    '修改绑定手机号',
-    '开具增值税专用发票',
-  ],
-  requires_process: [
-    '投诉处理',
-    '赔偿申请',
-    '数据丢失赔偿申请',
-    '质量问题鉴定',
-    '投诉商家',
-    '航班延误赔偿申请',
-    '质量投诉',
-    '发票重开',
-  ],
-  forbidden: [
-    '透露其他用户信息',
-    '查看他人文件',
-    '修改收货人为他人',
-    '透露其他乘客信息',
-    '更改乘机人姓名',
-    '解绑他人设备',
-    '代他人注销账户',
-    '泄露订单收货地址',
-  ],
-};
 
 /**
  * Callers' own words for those rules (issue 13's paraphrases: by meaning, units, synonyms); `#`
@@ -170,7 +119,7 @@ export async function run() {
   console.log(`ratio distinct/legacy: ${(fresh / legacy).toFixed(2)}x (target: >= 500,000 checks/s)`);
 
   // Issue 13: a product with 40 rules, requests in callers' own words, every text new.
-  const wide = compileRules(wideRules);
+  const wide = compileRules(WIDE_RULES);
   let w = 0;
   const wideText = () => {
     const template = wideTemplates[w % wideTemplates.length];
