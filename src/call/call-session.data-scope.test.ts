@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { fakeBackend } from '../../test/support/fake-backend.js';
 import { testRecord } from '../../test/support/scenario-records.js';
 import { createRulesAgent } from '../agent/rules/rules-agent.js';
 import { CsError } from '../domain/cs-error.js';
-import type { SystemQueryRecord } from '../domain/session-schemas.js';
 import { MemoryRecordStore } from '../store/memory/memory-record-store.js';
-import { type CallBackend, CallSession } from './call-session.js';
+import { CallSession } from './call-session.js';
 
 // The public eval records: four products whose rules on others' data are worded differently.
 const Records = z.object({
@@ -17,29 +17,6 @@ const Records = z.object({
 const records = Records.parse(
   JSON.parse(readFileSync(new URL('../../../shared/eval/records.json', import.meta.url), 'utf8')),
 );
-
-/** A backend that answers every query with an empty response and records what it carries out. */
-function backend(): CallBackend & { done: string[] } {
-  const done: string[] = [];
-  return {
-    done,
-    async query(resolved): Promise<SystemQueryRecord> {
-      return {
-        interface: resolved.interfaceName,
-        method: resolved.method,
-        endpoint: resolved.definition.endpoint,
-        purpose: resolved.definition.description,
-        mock: true,
-        ok: true,
-        response: {},
-      };
-    },
-    async applyApprovedAction({ action }) {
-      done.push(action);
-      return { changed: true, description: `已办理${action}` };
-    },
-  };
-}
 
 function call(productName: string, phone: string, options: { coldStart?: boolean } = {}) {
   const customer = records.customers.find((c) => c.phone === phone);
@@ -53,7 +30,7 @@ function call(productName: string, phone: string, options: { coldStart?: boolean
   };
   const session = new CallSession({
     participants,
-    backend: backend(),
+    backend: fakeBackend(),
     language: 'zh',
     grants: new MemoryRecordStore(),
   });

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fakeBackend } from '../../test/support/fake-backend.js';
 import { testRecord } from '../../test/support/scenario-records.js';
 import { createRulesAgent } from '../agent/rules/rules-agent.js';
 import type { Product } from '../domain/record-schemas.js';
 import type { CallEvent } from '../domain/session-schemas.js';
 import { MemoryRecordStore } from '../store/memory/memory-record-store.js';
-import { type CallBackend, CallSession } from './call-session.js';
+import { CallSession } from './call-session.js';
 
 const records = JSON.parse(
   readFileSync(new URL('../../../shared/scenarios/calls/records.json', import.meta.url), 'utf8'),
@@ -15,28 +16,12 @@ const PRODUCT = testRecord('product', '0000000a', records.products[0]!);
 const OPERATOR = testRecord('operator', '0000000b', { name: 'HEAR策略' });
 const CUSTOMER = testRecord('customer', '0000000c', records.customers[0]!);
 
-/** A backend that records every action it is asked to carry out. */
-function recordingBackend(): CallBackend & { done: Array<{ concept: string; value?: number }> } {
-  const done: Array<{ concept: string; value?: number }> = [];
-  return {
-    done,
-    // The agent looks up charges before a refund: the system has none on record.
-    async query(resolved) {
-      return {
-        interface: resolved.interfaceName,
-        method: resolved.method,
-        endpoint: resolved.endpoint,
-        purpose: '',
-        mock: true,
-        ok: true,
-        response: {},
-      };
-    },
-    async applyApprovedAction(input) {
-      done.push({ concept: input.concept, ...(input.quantity ? { value: input.quantity.value } : {}) });
-      return { changed: true, description: `已办理${input.action}` };
-    },
-  };
+/** What reached the backend: each action's kind and amount. */
+function done(backend: ReturnType<typeof fakeBackend>): Array<{ concept: string; value?: number }> {
+  return backend.applied.map((a) => ({
+    concept: a.concept,
+    ...(a.quantity ? { value: a.quantity.value } : {}),
+  }));
 }
 
 /** A clock the test moves. */
@@ -47,12 +32,12 @@ function testClock(start = '2026-11-25T08:00:00.000Z') {
 
 function call(options: {
   store: MemoryRecordStore;
-  backend?: ReturnType<typeof recordingBackend>;
+  backend?: ReturnType<typeof fakeBackend>;
   clock?: ReturnType<typeof testClock>;
   product?: Product;
   callId?: string;
 }) {
-  const backend = options.backend ?? recordingBackend();
+  const backend = options.backend ?? fakeBackend();
   const session = new CallSession({
     participants: {
       product: options.product ?? PRODUCT,
@@ -81,7 +66,7 @@ describe('CallSession grants', () => {
       code: 'E_REFUSED',
       message: expect.stringContaining('no unused approval for "退款50元" in this call'),
     });
-    expect(backend.done).toEqual([{ concept: 'refund', value: 50 }]);
+    expect(done(backend)).toEqual([{ concept: 'refund', value: 50 }]);
   });
 
   it('refuses to carry out a text with several actions, even if one was approved', async () => {
@@ -91,7 +76,7 @@ describe('CallSession grants', () => {
       code: 'E_REFUSED',
       message: expect.stringContaining('several actions'),
     });
-    expect(backend.done).toEqual([]);
+    expect(done(backend)).toEqual([]);
   });
 
   it('issues no grant for an approval of several actions and says each needs its own', async () => {
@@ -170,7 +155,7 @@ describe('CallSession grants', () => {
       code: 'E_REFUSED',
       message: expect.stringContaining('rules changed'),
     });
-    expect(after.backend.done).toEqual([]);
+    expect(done(after.backend)).toEqual([]);
   });
 
   it('uses only the call’s own grants', async () => {
@@ -185,7 +170,7 @@ describe('CallSession grants', () => {
     const { session, backend } = call({ store: new MemoryRecordStore() });
     await session.checkPermission('退款15元');
     await session.performApprovedAction('给客户退款15元。');
-    expect(backend.done).toEqual([{ concept: 'refund', value: 15 }]);
+    expect(done(backend)).toEqual([{ concept: 'refund', value: 15 }]);
     await expect(session.performApprovedAction('退款15元')).rejects.toMatchObject({ code: 'E_REFUSED' });
   });
 
@@ -202,7 +187,7 @@ describe('CallSession grants', () => {
     const { session, backend } = call({ store: new MemoryRecordStore(), product });
     expect((await session.checkPermission('退款3次，每次50元')).status).toBe('can_approve_immediately');
     await session.performApprovedAction('退款3次，每次50元');
-    expect(backend.done).toEqual([{ concept: 'refund', value: 150 }]);
+    expect(done(backend)).toEqual([{ concept: 'refund', value: 150 }]);
   });
 
   it('records grants and emits grant and action events', async () => {
@@ -242,6 +227,6 @@ describe('CallSession grants', () => {
       'requires_supervisor',
       'requires_supervisor',
     ]);
-    expect(backend.done).toEqual([{ concept: 'refund', value: 90 }]);
+    expect(done(backend)).toEqual([{ concept: 'refund', value: 90 }]);
   });
 });

@@ -1,33 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBackend } from '../../test/support/fake-backend.js';
 import { CUSTOMER_ZH, OPERATOR_ZH, PRODUCT_ZH } from '../../test/support/scenario-records.js';
-import type { CallEvent, SystemQueryRecord } from '../domain/session-schemas.js';
+import type { CallEvent } from '../domain/session-schemas.js';
 import { MemoryRecordStore } from '../store/memory/memory-record-store.js';
-import { type CallBackend, type CallRecordChange, CallSession } from './call-session.js';
+import { type CallRecordChange, CallSession } from './call-session.js';
 
 const PHONE = String(CUSTOMER_ZH.phone);
-
-/** A backend answering every query from memory and doing every action it is asked to. */
-function memoryBackend(): CallBackend & { applied: string[] } {
-  const applied: string[] = [];
-  return {
-    applied,
-    async query(resolved, { phone }): Promise<SystemQueryRecord> {
-      return {
-        interface: resolved.interfaceName,
-        method: resolved.method,
-        endpoint: resolved.definition.endpoint.replace('{user_id}', phone),
-        purpose: resolved.definition.description,
-        mock: true,
-        ok: true,
-        response: { status: 'active' },
-      };
-    },
-    async applyApprovedAction({ action }) {
-      applied.push(action);
-      return { changed: true, description: `已办理${action}` };
-    },
-  };
-}
 
 /** A clock the test moves by minutes. */
 function testClock(start = '2026-11-25T08:00:00.000Z') {
@@ -36,7 +14,7 @@ function testClock(start = '2026-11-25T08:00:00.000Z') {
 }
 
 function newCall(options: { clock?: ReturnType<typeof testClock> } = {}) {
-  const backend = memoryBackend();
+  const backend = fakeBackend(() => ({ status: 'active' }));
   const clock = options.clock ?? testClock();
   const session = new CallSession({
     participants: {
@@ -97,7 +75,7 @@ describe('CallSession', () => {
     // Not approved: a check that needs a supervisor is no approval either.
     await session.checkPermission('退款150元');
     await expect(session.performApprovedAction('退款150元')).rejects.toMatchObject({ code: 'E_REFUSED' });
-    expect(backend.applied).toEqual([]);
+    expect(backend.applied.map((a) => a.action)).toEqual([]);
     expect(session.record.actions_performed).toEqual([]);
   });
 
@@ -106,7 +84,7 @@ describe('CallSession', () => {
     session.addCustomerTurn('帮我关掉自动续费');
     await session.checkPermission('取消自动续费');
     await expect(session.performApprovedAction('取消自动续费')).resolves.toMatchObject({ changed: true });
-    expect(backend.applied).toEqual(['取消自动续费']);
+    expect(backend.applied.map((a) => a.action)).toEqual(['取消自动续费']);
     expect(session.record.actions_performed).toEqual([
       expect.objectContaining({ action: '取消自动续费', turn: 0, grant_id: expect.any(String) }),
     ]);

@@ -1,41 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBackend } from '../../test/support/fake-backend.js';
 import { CUSTOMER_ZH, OPERATOR_ZH, PRODUCT_ZH } from '../../test/support/scenario-records.js';
 import { createRulesAgent } from '../agent/rules/rules-agent.js';
-import type { CallEvent, PermissionCheckRecord, SystemQueryRecord } from '../domain/session-schemas.js';
+import type { CallEvent, PermissionCheckRecord } from '../domain/session-schemas.js';
 import type { CallJournalHeader } from '../store/call-journal.js';
 import { MemoryRecordStore } from '../store/memory/memory-record-store.js';
 import { buildReview } from './build-review.js';
 import { replayCallJournal } from './call-journal-record.js';
-import { type CallBackend, type CallRecordChange, CallSession } from './call-session.js';
+import { type CallRecordChange, CallSession } from './call-session.js';
 import { type LedgerSource, ledgerOutcome, requestLedger } from './request-ledger.js';
 
 const PHONE = String(CUSTOMER_ZH.phone);
 
-/** A backend that answers every query with an active account and carries out what it is asked. */
-function backend(): CallBackend & { applied: string[] } {
-  const applied: string[] = [];
-  return {
-    applied,
-    async query(resolved, { phone }): Promise<SystemQueryRecord> {
-      return {
-        interface: resolved.interfaceName,
-        method: resolved.method,
-        endpoint: resolved.definition.endpoint.replace('{user_id}', phone),
-        purpose: resolved.definition.description,
-        mock: true,
-        ok: true,
-        response: { status: 'active' },
-      };
-    },
-    async applyApprovedAction({ action }) {
-      applied.push(action);
-      return { changed: true, description: `已办理${action}` };
-    },
-  };
-}
-
 function newCall() {
-  const b = backend();
+  const b = fakeBackend(() => ({ status: 'active' }));
   const session = new CallSession({
     participants: {
       product: PRODUCT_ZH,
@@ -185,7 +163,7 @@ describe('CallSession: a repeated request', () => {
     expect(session.record.grants).toHaveLength(1);
     await session.performApprovedAction('退款60元');
     await expect(session.performApprovedAction('退款60元')).rejects.toMatchObject({ code: 'E_REFUSED' });
-    expect(b.applied).toEqual(['退款60元']);
+    expect(b.applied.map((a) => a.action)).toEqual(['退款60元']);
   });
 
   it('is a new request once the earlier one was carried out, and limits add up', async () => {
@@ -280,7 +258,7 @@ describe('CallSession.withdrawRequest', () => {
     await session.checkPermission('取消自动续费');
     expect(session.withdrawRequest()).toMatchObject({ what: '取消自动续费' });
     await expect(session.performApprovedAction('取消自动续费')).rejects.toMatchObject({ code: 'E_REFUSED' });
-    expect(b.applied).toEqual([]);
+    expect(b.applied.map((a) => a.action)).toEqual([]);
   });
 
   it('keeps a withdrawn request after asking again: a new ticket is opened for the new request', async () => {

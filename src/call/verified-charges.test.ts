@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBackend } from '../../test/support/fake-backend.js';
+import { testRecord } from '../../test/support/scenario-records.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
 import { checkPermission, compileRules } from '../permissions/index.js';
+import { CallSession } from './call-session.js';
 import { boundByVerifiedCharge, paidItems } from './verified-charges.js';
 
 const rules = compileRules({
@@ -56,8 +59,6 @@ describe('paidItems', () => {
 
 describe('CallSession: money back bounded on every path', () => {
   it('a check above the charge queried in the call is refused, with no approval to act on', async () => {
-    const { CallSession } = await import('./call-session.js');
-    const { testRecord } = await import('../../test/support/scenario-records.js');
     const product = testRecord('product', '0000000a', {
       name: '会员',
       api_interfaces: {
@@ -85,14 +86,7 @@ describe('CallSession: money back bounded on every path', () => {
         phone: '13700001111',
         coldStart: false,
       },
-      backend: {
-        async query(resolved) {
-          return { ...ordersQuery(25), interface: resolved.interfaceName, endpoint: resolved.endpoint };
-        },
-        async applyApprovedAction() {
-          return { changed: true, description: 'done' };
-        },
-      },
+      backend: fakeBackend(() => ordersQuery(25).response),
       language: 'zh',
     });
     await session.querySystem({ interfaceName: 'orders' });

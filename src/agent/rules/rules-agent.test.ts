@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fakeBackend } from '../../../test/support/fake-backend.js';
 import { testRecord } from '../../../test/support/scenario-records.js';
-import { type CallBackend, CallSession } from '../../call/call-session.js';
+import { CallSession } from '../../call/call-session.js';
 import type { Language } from '../../domain/language.js';
 import { detectLanguage } from '../../domain/language.js';
 import type { CallEvent } from '../../domain/session-schemas.js';
@@ -30,35 +31,25 @@ const SUBSCRIPTIONS = {
   status: 'active',
 };
 
-/** A call over an in-memory backend that answers fixed responses and reports every action done. */
-function call(language: Language = 'zh') {
-  const backend: CallBackend = {
-    async query(resolved) {
-      return {
-        interface: resolved.interfaceName,
-        method: resolved.method,
-        endpoint: resolved.endpoint,
-        purpose: resolved.definition.description,
-        mock: true,
-        ok: true,
-        response:
-          resolved.interfaceName === 'user_subscription' ? SUBSCRIPTIONS : { transactions: [], total: 0 },
-      };
-    },
-    async applyApprovedAction(input) {
-      return { changed: true, description: `已办理${input.action}` };
-    },
-  };
+/** The built-in agent in a call over an in-memory backend answering `respond(interface)`. */
+function agentCall(options: {
+  product: Record<string, unknown>;
+  operator: Record<string, unknown>;
+  customer: Record<string, unknown>;
+  phone: string;
+  language?: Language;
+  respond?: (interfaceName: string) => unknown;
+}) {
   const session = new CallSession({
     participants: {
-      product: testRecord('product', '0000000a', records.products[0]!),
-      operator: testRecord('operator', '0000000b', records.operators[0]!),
-      customer: testRecord('customer', '0000000c', records.customers[0]!),
-      phone: '13800138000',
+      product: testRecord('product', '0000000a', options.product),
+      operator: testRecord('operator', '0000000b', options.operator),
+      customer: testRecord('customer', '0000000c', options.customer),
+      phone: options.phone,
       coldStart: false,
     },
-    backend,
-    language,
+    backend: fakeBackend(options.respond),
+    language: options.language ?? 'zh',
   });
   const events: CallEvent[] = [];
   session.onEvent((e) => events.push(e));
@@ -73,6 +64,18 @@ function call(language: Language = 'zh') {
       return reply;
     },
   };
+}
+
+/** A call on the scripted calls' subscription product. */
+function call(language: Language = 'zh') {
+  return agentCall({
+    product: records.products[0]!,
+    operator: records.operators[0]!,
+    customer: records.customers[0]!,
+    phone: '13800138000',
+    language,
+    respond: (name) => (name === 'user_subscription' ? SUBSCRIPTIONS : { transactions: [], total: 0 }),
+  });
 }
 
 describe('createRulesAgent', () => {
@@ -192,45 +195,13 @@ const evalRecords = JSON.parse(
 
 /** A call on one of the public eval products, its backend answering `responses` by interface. */
 function callOn(productIndex: number, responses: Record<string, unknown> = {}) {
-  const backend: CallBackend = {
-    async query(resolved) {
-      return {
-        interface: resolved.interfaceName,
-        method: resolved.method,
-        endpoint: resolved.endpoint,
-        purpose: resolved.definition.description,
-        mock: true,
-        ok: true,
-        response: responses[resolved.interfaceName] ?? {},
-      };
-    },
-    async applyApprovedAction(input) {
-      return { changed: true, description: `已办理${input.action}` };
-    },
-  };
-  const session = new CallSession({
-    participants: {
-      product: testRecord('product', '0000000d', evalRecords.products[productIndex]!),
-      operator: testRecord('operator', '0000000e', evalRecords.operators[0]!),
-      customer: testRecord('customer', '0000000f', { name: '何敏', phone: '13700001111' }),
-      phone: '13700001111',
-      coldStart: false,
-    },
-    backend,
-    language: 'zh',
+  return agentCall({
+    product: evalRecords.products[productIndex]!,
+    operator: evalRecords.operators[0]!,
+    customer: { name: '何敏', phone: '13700001111' },
+    phone: '13700001111',
+    respond: (name) => responses[name] ?? {},
   });
-  const events: CallEvent[] = [];
-  session.onEvent((e) => events.push(e));
-  const agent = createRulesAgent();
-  return {
-    events,
-    async say(text: string) {
-      session.addCustomerTurn(text);
-      const reply = await agent.reply(session.context(), text);
-      session.addAgentTurn(reply);
-      return reply;
-    },
-  };
 }
 
 describe('createRulesAgent on any product', () => {
