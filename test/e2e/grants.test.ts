@@ -64,6 +64,11 @@ afterAll(async () => tmp?.cleanup());
 
 async function seed(db: string): Promise<void> {
   await seedRecords(db);
+  await setBilling(db, BILLING);
+}
+
+/** Fixes what the caller's billing interface answers (`cs mock set`). */
+async function setBilling(db: string, response: unknown): Promise<void> {
   const set = await runCs([
     'mock',
     'set',
@@ -76,7 +81,7 @@ async function seed(db: string): Promise<void> {
     '--interface',
     'user_billing',
     '--response',
-    JSON.stringify(BILLING),
+    JSON.stringify(response),
   ]);
   expect(set.code, set.stderr).toBe(0);
 }
@@ -226,24 +231,10 @@ describe('grants: cs call and cs permit (file store)', () => {
     const db = await BACKENDS[0]!.make();
     // The agent looks the charges up before a refund, and refunds are bounded by what was paid:
     // the caller paid 300, so only the limit (退款<100元, adding up) decides.
-    const paid = await runCs([
-      'mock',
-      'set',
-      '--db',
-      db,
-      '--product',
-      PRODUCT,
-      '--phone',
-      PHONE,
-      '--interface',
-      'user_billing',
-      '--response',
-      JSON.stringify({
-        transactions: [{ date: '2026-11-01', amount: 300, description: '年费' }],
-        total: 300,
-      }),
-    ]);
-    expect(paid.code, paid.stderr).toBe(0);
+    await setBilling(db, {
+      transactions: [{ date: '2026-11-01', amount: 300, description: '年费' }],
+      total: 300,
+    });
     const r = await runCs(
       ['call', '--db', db, '--product', PRODUCT, '--operator', OPERATOR, '--phone', PHONE, '--jsonl'],
       { input: '退款90元\n再退款90元\n再退款90元\n结束通话\n', timeoutMs: 120_000 },
