@@ -74,29 +74,21 @@ function idSaid(text: string): string | undefined {
 /** The same field in an earlier response of this call (the newest first). */
 function valueReturned(param: string, earlier: readonly SystemQueryRecord[]): string | undefined {
   for (let i = earlier.length - 1; i >= 0; i--) {
-    const found = findField(earlier[i]?.response, param, 0);
-    if (found !== undefined) return found;
+    const found = responseFields(earlier[i]?.response).find(
+      ([key, value]) => key === param && (typeof value === 'string' || typeof value === 'number'),
+    );
+    if (found) return String(found[1]);
   }
   return undefined;
 }
 
-function findField(value: unknown, key: string, depth: number): string | undefined {
-  if (depth > 4 || value === null || typeof value !== 'object') return undefined;
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const found = findField(item, key, depth + 1);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  }
-  const record = value as Record<string, unknown>;
-  const direct = record[key];
-  if (typeof direct === 'string' || typeof direct === 'number') return String(direct);
-  for (const v of Object.values(record)) {
-    const found = findField(v, key, depth + 1);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+/** Every scalar field of a response with its key, however deep (top-level fields first). */
+export function responseFields(value: unknown, depth = 0): Array<[string, unknown]> {
+  if (depth > 4 || value === null || typeof value !== 'object') return [];
+  const entries = Object.entries(value as Record<string, unknown>);
+  const scalars = entries.filter(([, v]) => v === null || typeof v !== 'object');
+  const nested = entries.filter(([, v]) => v !== null && typeof v === 'object');
+  return [...scalars, ...nested.flatMap(([, v]) => responseFields(v, depth + 1))];
 }
 
 /** Systems filter by the period given: the year keeps recent records a caller asks about. */

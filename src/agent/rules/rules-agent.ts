@@ -21,7 +21,7 @@ import {
   parseQuantities,
   type Quantity,
 } from '../../permissions/index.js';
-import { fillParams } from './interface-params.js';
+import { fillParams, responseFields } from './interface-params.js';
 import { composeReply, type ReplyParts } from './methodology-reply.js';
 import { phrases, pick, slaWindow } from './reply-phrases.js';
 import { maskOtherPhones, speakResponse } from './speak-facts.js';
@@ -778,8 +778,6 @@ function actionFor(ctx: CallContext, request: ActionRequest, u: Understanding, a
   return again.status === decided.status && again.rule === decided.rule ? labelled : draft;
 }
 
-/** Requests that give money back: bounded by what a query of this call showed was paid. */
-const MONEY_BACK = MONEY_BACK_CONCEPTS;
 /** Money asked back in words the lexicon has no name for; money must be named (not "get it back"). */
 const MONEY_BACK_WORDS =
   /退钱|退款|钱[^，。]{0,4}退|退[^，。]{0,3}回来|\brefund\b|\b(?:money|difference|bucks|dollars|cents?|charge|fare)\b[^。]{0,45}\bback\b|\bback\b[^。]{0,25}\b(?:money|difference|bucks|dollars)\b/i;
@@ -793,7 +791,7 @@ function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understandin
   // "can I get the difference back": money back in words the lexicon has no name for.
   const request =
     given.concept === '' && MONEY_BACK_WORDS.test(given.text) ? { ...given, concept: 'refund' } : given;
-  if (!MONEY_BACK.has(request.concept)) return given;
+  if (!MONEY_BACK_CONCEPTS.has(request.concept)) return given;
   const paid = verifiedCharge(ctx);
   if (paid === undefined) return given;
   const asked = request.quantity ?? u.quantities.find((q) => q.family === 'money');
@@ -876,7 +874,7 @@ function verifiedQualifiers(ctx: CallContext): string[] {
   const today = Date.now();
   for (const q of [...ctx.systemQueries].reverse()) {
     if (!q.ok) continue;
-    for (const [key, value] of flatFields(q.response)) {
+    for (const [key, value] of responseFields(q.response)) {
       if (/warrant|保修/i.test(key) && typeof value === 'string' && /保修|warrant/i.test(rulesText)) {
         const until = Date.parse(value);
         if (Number.isFinite(until) && !out.some((o) => /保修|warrant/i.test(o))) {
@@ -898,17 +896,6 @@ function verifiedQualifiers(ctx: CallContext): string[] {
         }
       }
     }
-  }
-  return out;
-}
-
-/** Every scalar field of a response, with its key, however deep. */
-function flatFields(value: unknown, depth = 0): Array<[string, unknown]> {
-  if (depth > 4 || value === null || typeof value !== 'object') return [];
-  const out: Array<[string, unknown]> = [];
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (v !== null && typeof v === 'object') out.push(...flatFields(v, depth + 1));
-    else out.push([k, v]);
   }
   return out;
 }
