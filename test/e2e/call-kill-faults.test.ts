@@ -95,7 +95,7 @@ describe(`${RUNS} cs call runs killed with kill -9 at random moments`, () => {
       );
     }
     const recovered = await runCs(['recover', '--db', db]);
-    expect(recovered.code).toBe(0);
+    expect(recovered.code, recovered.stderr).toBe(0);
   }, 600_000);
   afterAll(() => cleanup());
 
