@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -45,6 +45,21 @@ describe('FileCallJournal', () => {
     await writer.close();
     await appendFile(join(dir, 'call_2.jsonl'), '{"list":"tick');
     expect((await journal.read('call_2'))?.changes).toEqual([{ list: 'tickets', entry: { id: 'T1' } }]);
+  });
+
+  it('never shows a journal without its header: a start cut short leaves only a temporary file', async () => {
+    const journal = new FileCallJournal(dir);
+    const writer = await journal.start(header('call_3'));
+    await writer.close();
+    expect((await readdir(dir)).sort()).toEqual(['call_3.jsonl']);
+    // A process killed before its rename leaves this: no problem to report, removed once old.
+    const temp = join(dir, 'call_4.jsonl.ab12cd34.tmp');
+    await writeFile(temp, '{"call_id":"call_4"');
+    expect(await journal.list()).toMatchObject({ problems: [] });
+    const old = new Date(Date.now() - 120_000);
+    await utimes(temp, old, old);
+    await journal.list();
+    expect((await readdir(dir)).sort()).toEqual(['call_3.jsonl']);
   });
 
   it('lists journals, naming the unreadable ones and removing old empty starts', async () => {

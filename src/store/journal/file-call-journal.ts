@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { writeSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CsError } from '../../domain/cs-error.js';
 import { parseProcessIdentity } from '../../domain/process-identity.js';
@@ -31,16 +32,26 @@ export class FileCallJournal implements CallJournal {
   async start(header: CallJournalHeader): Promise<CallJournalWriter> {
     const path = this.#path(header.call_id);
     await mkdir(this.location, { recursive: true });
-    const handle = await open(path, 'a');
-    await handle.write(`${JSON.stringify(header)}\n`);
-    await handle.datasync();
-    return new FileJournalWriter(handle);
+    // The header goes in whole or not at all: written to a temporary file, synced, then renamed
+    // into place, so a process killed at its start never leaves a journal without its header.
+    const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+    const first = await open(temp, 'w');
+    try {
+      await first.write(`${JSON.stringify(header)}\n`);
+      await first.datasync();
+    } finally {
+      await first.close();
+    }
+    await rename(temp, path);
+    return new FileJournalWriter(await open(path, 'a'));
   }
 
   async list(): Promise<{ headers: CallJournalHeader[]; problems: string[] }> {
     const files = await readdir(this.location).catch(() => [] as string[]);
     const headers: CallJournalHeader[] = [];
     const problems: string[] = [];
+    // A start cut short before its rename leaves only a temporary file: nothing of the call yet.
+    for (const file of files.filter((f) => f.endsWith('.tmp'))) await removeIfOld(join(this.location, file));
     for (const file of files.filter((f) => f.endsWith('.jsonl')).sort()) {
       // Only the header: every command looks here, and running calls' changes are not its business.
       const header = parseHeader(await firstLine(join(this.location, file)));
@@ -143,6 +154,11 @@ async function firstLine(path: string): Promise<string | undefined> {
   } finally {
     await handle.close();
   }
+}
+
+async function removeIfOld(path: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  if (info && Date.now() - info.mtimeMs >= 60_000) await unlink(path).catch(() => undefined);
 }
 
 async function removeTornStart(path: string): Promise<boolean> {
