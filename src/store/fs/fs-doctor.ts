@@ -382,11 +382,11 @@ async function checkLocks(db: string, staleMs: number, now: number, findings: Fi
   const dir = join(db, '.locks');
   for (const name of (await readdir(dir).catch(() => [] as string[])).sort()) {
     const file = `.locks/${name}`;
-    if (/\.lock\.dead-[0-9a-f]+$/.test(name)) {
+    if (/\.lock\.(dead|released)-[0-9a-f]+$/.test(name)) {
       findings.push({
         kind: 'stale_lock',
         file,
-        problem: 'left by a lock takeover that was interrupted',
+        problem: 'left by a lock release or takeover that was interrupted',
         repair: '`cs doctor --fix` removes it',
         fix: true,
         apply: async () => {

@@ -53,8 +53,18 @@ export function lockFsWithOwner(owner: LockOwner): typeof fs {
         fs.writeFile(join(path, LOCK_OWNER_FILE), text, () => callback(null));
       });
     }) as typeof fs.mkdir,
+    // Released by one rename first: a process killed half-way through a release then leaves
+    // either its whole lock (owner file and all, taken over at once as a dead holder's) or a
+    // `.released-` folder nobody waits on, never an ownerless lock that waits out the stale time.
     rmdir: ((path: string, callback: (error: NodeJS.ErrnoException | null) => void) => {
-      fs.unlink(join(path, LOCK_OWNER_FILE), () => fs.rmdir(path, callback));
+      const aside = asideName(path, 'released');
+      fs.rename(path, aside, (error) => {
+        if (error) {
+          callback(error);
+          return;
+        }
+        fs.rm(aside, { recursive: true, force: true }, () => callback(null));
+      });
     }) as typeof fs.rmdir,
     // proper-lockfile takes a lock over once its directory is older than `stale`. A holder on a
     // loaded machine may refresh it late; while the owner file names a live process other than
@@ -83,14 +93,20 @@ export function lockFsWithOwner(owner: LockOwner): typeof fs {
       });
     }) as typeof fs.stat,
     rmdirSync: ((path: string) => {
-      try {
-        fs.unlinkSync(join(path, LOCK_OWNER_FILE));
-      } catch {
-        // no owner file: an older lock, or already removed
-      }
-      fs.rmdirSync(path);
+      const aside = asideName(path, 'released');
+      fs.renameSync(path, aside);
+      fs.rmSync(aside, { recursive: true, force: true });
     }) as typeof fs.rmdirSync,
   });
+}
+
+/**
+ * Where a lock directory is moved before it is removed: `<name>.lock.released-<hex>` by its
+ * holder, `<name>.lock.dead-<hex>` by a takeover. Nobody waits on these; `cs doctor --fix`
+ * removes one a killed process left.
+ */
+function asideName(lockDir: string, why: 'released' | 'dead'): string {
+  return `${lockDir}.${why}-${randomBytes(4).toString('hex')}`;
 }
 
 /** The owner of a lock directory, read at once (inside proper-lockfile's stale check). */
@@ -128,7 +144,7 @@ export async function readLockOwner(lockDir: string): Promise<LockOwner | undefi
 export async function takeOverIfDead(lockDir: string): Promise<boolean> {
   const owner = await readLockOwner(lockDir);
   if (!owner || isProcessAlive(owner)) return false;
-  const aside = `${lockDir}.dead-${randomBytes(4).toString('hex')}`;
+  const aside = asideName(lockDir, 'dead');
   try {
     await rename(lockDir, aside);
   } catch {

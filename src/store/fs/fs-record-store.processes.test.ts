@@ -2,6 +2,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MetadataSchema } from '../../domain/record-schemas.js';
+import { inspectLock } from './fs-lock-owner.js';
+import { recordLock } from './fs-record-lookup.js';
 import { FsRecordStore } from './fs-record-store.js';
 import { customerFields, makeTempDir } from './test-db.js';
 import {
@@ -104,16 +106,19 @@ describe('FsRecordStore across processes', () => {
     timeout: 60_000,
   }, async () => {
     const db = join(dir, 'db');
-    const store = new FsRecordStore(db); // proper-lockfile's default stale time: 10 s
+    // A stale time far beyond the longest wait: only the quick takeover can let the update through.
+    const store = new FsRecordStore(db, { lockStaleMs: 600_000, lockMaxWaitMs: 15_000 });
     const product = await store.create('product', { name: 'P', description: 'x' });
     const holder = startWorker(worker.script, ['hold', db, product._id]);
     await holder.waitFor((l) => 'holding' in l);
+    const lockDir = join(db, '.locks', `${recordLock('product', product._id)}.lock`);
+    expect((await inspectLock(lockDir, 600_000)).owner?.pid).toBe(holder.child.pid);
     holder.child.kill('SIGKILL');
     expect((await holder.done).signal).toBe('SIGKILL');
-    const started = Date.now();
+    const seen = await inspectLock(lockDir, 600_000);
+    expect(seen.abandoned, seen.why).toBe(true);
     const after = await store.update('product', product._id, (c) => ({ ...c, description: 'y' }));
     expect(after.description).toBe('y');
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('a writer killed mid-way leaves every info.json whole', { timeout: 180_000 }, async () => {

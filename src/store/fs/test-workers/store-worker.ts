@@ -82,7 +82,9 @@ async function main(): Promise<void> {
     const [id] = args;
     await store.update('product', id as string, async (c) => {
       out({ holding: process.pid });
-      await new Promise(() => undefined);
+      // A pending promise alone does not keep node running: without a timer the worker would
+      // exit (releasing the lock on its way out) before it is killed.
+      await new Promise(() => setInterval(() => undefined, 60_000));
       return c;
     });
   } else {
