@@ -17,6 +17,15 @@ import type {
   SessionSummary,
 } from './session-archive.js';
 import type { TrashEntry, TrashRepository } from './trash-repository.js';
+import type {
+  AuditEntry,
+  AuditFilter,
+  WorkChange,
+  WorkDoc,
+  WorkFilter,
+  WorkflowStore,
+  WorkKind,
+} from './workflow-store.js';
 
 /** The parts a store is made of, one per aggregate; records come out of them as plain documents. */
 export interface RecordStoreParts {
@@ -26,6 +35,7 @@ export interface RecordStoreParts {
   live: LiveSessionStore;
   mock: MockStateStore;
   grants: GrantStore;
+  workflow: WorkflowStore;
 }
 
 /**
@@ -197,5 +207,26 @@ export abstract class ComposedRecordStore<Parts extends RecordStoreParts = Recor
   }
   listGrants(filter: GrantFilter): Promise<Grant[]> {
     return this.parts.grants.listGrants(filter);
+  }
+  // ---- work items (approvals, tickets, notifications …) and the audit trail
+
+  addWork(kind: WorkKind, doc: WorkDoc, audit?: AuditEntry): Promise<void> {
+    return this.parts.workflow.addWork(kind, doc, audit);
+  }
+  getWork(kind: WorkKind, id: string): Promise<WorkDoc | undefined> {
+    return this.parts.workflow.getWork(kind, id);
+  }
+  changeWork(
+    kind: WorkKind,
+    id: string,
+    change: (current: WorkDoc) => WorkChange | undefined,
+  ): Promise<WorkDoc | undefined> {
+    return this.parts.workflow.changeWork(kind, id, change);
+  }
+  listWork(kind: WorkKind, filter?: WorkFilter): Promise<WorkDoc[]> {
+    return this.parts.workflow.listWork(kind, filter);
+  }
+  listAudit(filter?: AuditFilter): Promise<AuditEntry[]> {
+    return this.parts.workflow.listAudit(filter);
   }
 }

@@ -5,6 +5,7 @@ import type { MockStateStore } from './mock-state-store.js';
 import type { RecordRepository } from './record-repository.js';
 import type { SessionArchive } from './session-archive.js';
 import type { TrashRepository } from './trash-repository.js';
+import type { WorkflowStore } from './workflow-store.js';
 
 // The aggregates' own types, named here too so callers keep importing them from the store.
 export type { LiveSessionRecord } from './live-session-store.js';
@@ -18,10 +19,12 @@ export type {
   SessionSummary,
 } from './session-archive.js';
 export type { TrashEntry } from './trash-repository.js';
+export type { AuditEntry, WorkDoc, WorkFilter, WorkKind } from './workflow-store.js';
 
 /**
  * Where everything is kept: records, their trash, the saved call history, calls in progress,
- * the mock backend's state and approvals (grants), each an aggregate with its own interface,
+ * the mock backend's state, approvals (grants) and the work after calls (approval requests,
+ * tickets, notifications: WorkflowStore), each an aggregate with its own interface,
  * plus the journal of calls running on this machine. The file store (the seed's layout) is the
  * default; PostgreSQL serves teams; the memory store is the test double. One contract suite
  * runs against all three.
@@ -35,7 +38,8 @@ export interface RecordStore
     SessionArchive,
     LiveSessionStore,
     MockStateStore,
-    GrantStore {
+    GrantStore,
+    WorkflowStore {
   /** A description of where the data lives (folder path or masked URL). */
   readonly location: string;
   /** Journals of the calls in progress on this machine (see CallJournal). */

@@ -5,6 +5,7 @@ import type { StoreReport } from '../../records/record-problems.js';
 import { ComposedRecordStore, type RecordStoreParts } from '../composed-record-store.js';
 import type { GrantStore } from '../grant-store.js';
 import { FileCallJournal } from '../journal/file-call-journal.js';
+import { MemoryWorkflowStore } from '../memory/memory-workflow-store.js';
 import type { CheckStoreOptions } from '../store-doctor.js';
 import { FsLiveSessions } from './fs-live-sessions.js';
 import { FsMockState } from './fs-mock-state.js';
@@ -52,6 +53,7 @@ export class FsRecordStore extends ComposedRecordStore<FsParts> {
       live: new FsLiveSessions(ctx),
       mock: new FsMockState(ctx),
       grants: lazyGrants(ctx.db),
+      workflow: new MemoryWorkflowStore(), // PLACEHOLDER: the store's own WorkflowStore replaces it
     });
     this.#lookup = lookup;
   }

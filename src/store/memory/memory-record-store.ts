@@ -7,6 +7,7 @@ import { MemoryMockState } from './memory-mock-state.js';
 import { MemoryRecords } from './memory-records.js';
 import { MemorySessionArchive } from './memory-session-archive.js';
 import { MemoryTrash } from './memory-trash.js';
+import { MemoryWorkflowStore } from './memory-workflow-store.js';
 
 /**
  * A RecordStore in memory: the test double for code that needs a store (it passes the same
@@ -28,6 +29,7 @@ export class MemoryRecordStore extends ComposedRecordStore {
       live: new MemoryLiveSessions(),
       mock: new MemoryMockState(),
       grants: new MemoryGrantStore(),
+      workflow: new MemoryWorkflowStore(),
     });
   }
 
