@@ -71,6 +71,7 @@ export interface CallBackend {
     concept: string;
     quantity?: { value: number; unit: string };
     action: string;
+    idempotencyKey?: string;
   }): Promise<{ changed: boolean; description: string }>;
 }
 

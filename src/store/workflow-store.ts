@@ -1,3 +1,5 @@
+import { CsError } from '../domain/cs-error.js';
+
 /**
  * What happens after a call, kept apart from the call records: approval requests, tickets,
  * notifications, webhook deliveries and supervisors ("work items"), with an append-only audit
@@ -5,42 +7,10 @@
  * the items their types and their rules (states, who may decide, SLA clocks).
  */
 
-/** The kinds of work item a store keeps. */
-export const WORK_KINDS = ['approval', 'ticket', 'notification', 'delivery', 'supervisor'] as const;
-export type WorkKind = (typeof WORK_KINDS)[number];
+import { type AuditEntry, WORK_KINDS, type WorkDoc, type WorkKind } from '../domain/work-item.js';
 
-/**
- * One work item as stored: a JSON document. The fields below are the ones a store indexes or
- * filters on; everything else is the item's own (src/approvals/ parses it).
- */
-export interface WorkDoc {
-  /** Unique within its kind: letters, digits, `_` and `-` only. */
-  id: string;
-  /** Where it is in its lifecycle (`pending`, `open` …): the index `listWork` reads by. */
-  state: string;
-  /** ISO 8601 UTC: the order items are listed in (ties by id). */
-  created_at: string;
-  updated_at: string;
-  customer_id?: string;
-  product_id?: string;
-  /** ISO 8601 UTC: when the item is due (SLA), for `overdue` listings. */
-  due_at?: string;
-  [field: string]: unknown;
-}
-
-/** One change of a work item, kept forever: when, who, from which state to which, why. */
-export interface AuditEntry {
-  /** ISO 8601 UTC. */
-  at: string;
-  kind: WorkKind;
-  item_id: string;
-  /** A supervisor's or user's name, an agent kind, `system` (expiry, reconciling) … */
-  who: string;
-  /** The state before; null when the item was created. */
-  from: string | null;
-  to: string;
-  why: string;
-}
+export type { AuditEntry, WorkDoc, WorkKind } from '../domain/work-item.js';
+export { WORK_KINDS };
 
 /** Which items to list. */
 export interface WorkFilter {
@@ -91,6 +61,13 @@ export interface WorkflowStore {
   /** Items of a kind matching the filter, oldest first (`created_at`, then id). */
   listWork(kind: WorkKind, filter?: WorkFilter): Promise<WorkDoc[]>;
   listAudit(filter?: AuditFilter): Promise<AuditEntry[]>;
+  /**
+   * Writes an item as it is, under its own id, with no audit entry (copying between stores).
+   * Resolves false, writing nothing, when the kind has an item with that id.
+   */
+  importWork(kind: WorkKind, doc: WorkDoc): Promise<boolean>;
+  /** Appends audit entries as they are (copying between stores; the caller skips what is there). */
+  importAudit(entries: readonly AuditEntry[]): Promise<void>;
 }
 
 /** Whether an item passes a filter (stores that cannot filter in a query use it). */
@@ -112,6 +89,11 @@ export function byCreation(a: WorkDoc, b: WorkDoc): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** Oldest first by `at`; entries of one time keep the order they were written in (a stable sort). */
+export function byAuditTime(a: AuditEntry, b: AuditEntry): number {
+  return a.at < b.at ? -1 : a.at > b.at ? 1 : 0;
+}
+
 /** Whether an audit entry passes a filter. */
 export function auditMatches(entry: AuditEntry, filter: AuditFilter): boolean {
   if (filter.kind !== undefined && entry.kind !== filter.kind) return false;
@@ -122,3 +104,50 @@ export function auditMatches(entry: AuditEntry, filter: AuditFilter): boolean {
 
 /** A work item id is safe as a file name and a key. */
 export const WORK_ID_PATTERN = /^[A-Za-z0-9_-]{1,80}$/;
+
+/** A state is a name of the same shape (the file store keeps an index folder per state). */
+export const WORK_STATE_PATTERN = WORK_ID_PATTERN;
+
+/**
+ * What is wrong with a value read or given as a work item, or undefined when it is one: an
+ * object with a well-formed id and state, text times, and text (or absent) indexed fields.
+ */
+export function workDocProblem(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'not a JSON object';
+  const doc = raw as Record<string, unknown>;
+  if (typeof doc.id !== 'string' || !WORK_ID_PATTERN.test(doc.id))
+    return 'id is not 1-80 letters, digits, _ or -';
+  if (typeof doc.state !== 'string' || !WORK_STATE_PATTERN.test(doc.state))
+    return 'state is not 1-80 letters, digits, _ or -';
+  for (const field of ['created_at', 'updated_at'] as const) {
+    if (typeof doc[field] !== 'string') return `${field} is not text`;
+  }
+  for (const field of ['customer_id', 'product_id', 'due_at'] as const) {
+    if (doc[field] !== undefined && typeof doc[field] !== 'string') return `${field} is not text`;
+  }
+  return undefined;
+}
+
+/**
+ * Refuses (E_INVALID) a document a store is asked to write: malformed, or, for a change, under
+ * another id than the item's (an item never changes its id).
+ */
+export function requireWorkDoc(kind: WorkKind, doc: WorkDoc, id: string = doc.id): void {
+  const problem = workDocProblem(doc);
+  if (problem !== undefined) throw new CsError('E_INVALID', `Cannot write this ${kind}: ${problem}.`);
+  if (doc.id !== id)
+    throw new CsError('E_INVALID', `A change of ${kind} ${id} cannot give it the id ${doc.id}.`);
+}
+
+/** Whether a value read back is an audit entry (the fields the trail needs, as text). */
+export function auditEntryProblem(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'not a JSON object';
+  const e = raw as Record<string, unknown>;
+  for (const field of ['at', 'kind', 'item_id', 'who', 'to', 'why'] as const) {
+    if (typeof e[field] !== 'string') return `${field} is not text`;
+  }
+  if (!(WORK_KINDS as readonly unknown[]).includes(e.kind))
+    return `kind ${String(e.kind)} is not a work kind`;
+  if (e.from !== null && typeof e.from !== 'string') return 'from is neither text nor null';
+  return undefined;
+}

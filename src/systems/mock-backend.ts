@@ -25,6 +25,11 @@ export interface ApprovedActionInput {
   quantity?: { value: number; unit: string };
   /** The action as the caller asked for it (e.g. 关闭超级会员的自动续费). */
   action: string;
+  /**
+   * Names one carrying-out: the same key again (a retried or reconciled execution) returns the
+   * first result and changes nothing (the mock state keeps the keys it applied).
+   */
+  idempotencyKey?: string;
 }
 
 export interface ApprovedActionResult {
@@ -159,18 +164,41 @@ export function createMockBackend(options: MockBackendOptions): MockCapableBacke
       const run = (current: Record<string, unknown> | undefined) =>
         handler({ input, lang, now, scope, current: current ?? {}, generate });
       // A dry run on the current state first: an action that changes nothing writes nothing.
-      const dry = run(await store.getMockState(input.product._id, input.phone));
+      const key = input.idempotencyKey;
+      const stored = await store.getMockState(input.product._id, input.phone);
+      const done = key === undefined ? undefined : appliedResult(stored, key);
+      if (done) return done;
+      const dry = run(stored);
       if (!dry.result.changed) return dry.result;
       let result = dry.result;
       // Again under the store's lock, in case another process changed the state meanwhile.
       await store.updateMockState(input.product._id, input.phone, (current) => {
+        const earlier = key === undefined ? undefined : appliedResult(current, key);
+        if (earlier) {
+          result = earlier;
+          return current ?? {};
+        }
         const outcome = run(current);
         result = outcome.result;
-        return outcome.state;
+        if (key === undefined) return outcome.state;
+        const applied = { ...((current?.[APPLIED] as Record<string, unknown> | undefined) ?? {}) };
+        applied[key] = outcome.result;
+        return { ...outcome.state, [APPLIED]: applied };
       });
       return result;
     },
   };
+}
+
+/** Where a caller's mock state keeps the idempotency keys of the actions applied to it. */
+const APPLIED = '_applied_actions';
+
+function appliedResult(
+  state: Record<string, unknown> | undefined,
+  key: string,
+): ApprovedActionResult | undefined {
+  const applied = state?.[APPLIED] as Record<string, ApprovedActionResult> | undefined;
+  return applied?.[key];
 }
 
 /** How long a caller's looked-up name is reused for generating responses. */
