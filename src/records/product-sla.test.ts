@@ -19,6 +19,13 @@ describe('slaTime', () => {
     ['Supervisor decisions within 3 hours; claims within 5 business days', 'process', '5个工作日'],
     ['24小时', 'process', '24小时'],
     ['', 'supervisor', '2小时'],
+    ['报修2小时内响应，城区24小时内上门；主管审批4小时内回复', 'response', '2小时'],
+    ['Fault reports answered within 2 hours; engineer visit within 24 hours in cities', 'response', '2小时'],
+    ['电话即时响应；故障工单4小时内联系客户，48小时内修复', 'response', '4小时'],
+    // 即时 is no time: the default, not the 2 hours of the supervisor's segment.
+    ['电话即时响应；主管审批2小时内回复；投诉工单48小时内处理', 'response', '24小时'],
+    ['24小时', 'response', '24小时'],
+    ['', 'response', '24小时'],
   ] as const)('reads %s as %s → %s', (sla, kind, spoken) => {
     expect(formatSpan(slaTime(sla, kind), 'zh')).toBe(spoken);
   });
@@ -29,6 +36,15 @@ describe('slaTime', () => {
     const spoken = slaWindow(sla, 'supervisor', 'zh');
     expect(spoken).toBe('4小时');
     expect(block).toContain(`预计${spoken}内回复`);
+  });
+
+  it('reads the supervisor and the process as before where the sla also names a response', () => {
+    // The response kind does not count as a kind named for the two older kinds: the lone time
+    // still counts for them, as it did before the response kind was read.
+    const sla = 'Fault reports answered within 2 hours; engineer visit within 24 hours in cities';
+    expect(slaTime(sla, 'supervisor')).toEqual({ value: 2, unit: 'hour' });
+    expect(slaTime(sla, 'process')).toEqual({ value: 2, unit: 'hour' });
+    expect(slaTime('报修2小时内响应；投诉工单48小时内处理', 'process')).toEqual({ value: 48, unit: 'hour' });
   });
 });
 

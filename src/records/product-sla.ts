@@ -14,14 +14,34 @@ export interface Span {
   unit: TimeUnit;
 }
 
-const DEFAULTS: Record<'supervisor' | 'process', Span> = {
+/**
+ * What a promise is about: a supervisor's answer, a formal process (a ticket's resolution), or
+ * the first response to a ticket (报修2小时内响应, fault reports answered within 2 hours).
+ */
+export type SlaKind = 'supervisor' | 'process' | 'response';
+
+const DEFAULTS: Record<SlaKind, Span> = {
   supervisor: { value: 2, unit: 'hour' },
   process: { value: 48, unit: 'hour' },
+  // A business day's worth; a ticket's clocks cap it at the resolution time (src/approvals/ticket.ts).
+  response: { value: 24, unit: 'hour' },
 };
 
-const KEYWORDS = {
+const KEYWORDS: Record<SlaKind, RegExp> = {
   supervisor: /主管|审批|上级|经理|领导|supervisor|manager|approv|escalat/i,
   process: /工单|投诉|流程|申请|受理|ticket|complaint|process|claim|case/i,
+  // 电话即时响应 names no time, so it never sets a ticket's first response.
+  response: /响应|回应|首次|首响|联系客户|respond|response|answered|first (?:reply|contact)/i,
+};
+
+/**
+ * The kinds whose naming keeps an sla's lone time from counting for a kind: the first two only
+ * for the supervisor and the process, whose reading predates the response kind and must not move.
+ */
+const NAMED_KINDS: Record<SlaKind, readonly SlaKind[]> = {
+  supervisor: ['supervisor', 'process'],
+  process: ['supervisor', 'process'],
+  response: ['supervisor', 'process', 'response'],
 };
 
 const TIME =
@@ -43,11 +63,12 @@ function timeIn(text: string): Span | undefined {
 }
 
 /**
- * The promised time for a supervisor's answer or a formal process, read from the product's sla
- * ("电话即时响应；主管审批2小时内回复；投诉工单48小时内处理" -> 2 hours / 48 hours). An sla that
- * names no kind at all ("24小时") counts for both; otherwise the default applies.
+ * The promised time for a supervisor's answer, a formal process or a ticket's first response,
+ * read from the product's sla ("电话即时响应；主管审批2小时内回复；投诉工单48小时内处理" -> 2 hours /
+ * 48 hours / the response default). An sla that names no kind at all ("24小时") counts for every
+ * kind; otherwise the default applies.
  */
-export function slaTime(sla: string | undefined, kind: 'supervisor' | 'process'): Span {
+export function slaTime(sla: string | undefined, kind: SlaKind): Span {
   if (!sla) return DEFAULTS[kind];
   const segments = sla.split(/[；;，,。\n]|\.(?!\d)/);
   for (const seg of segments) {
@@ -55,7 +76,7 @@ export function slaTime(sla: string | undefined, kind: 'supervisor' | 'process')
     const t = timeIn(seg);
     if (t) return t;
   }
-  const namesAnyKind = segments.some((s) => KEYWORDS.supervisor.test(s) || KEYWORDS.process.test(s));
+  const namesAnyKind = segments.some((s) => NAMED_KINDS[kind].some((k) => KEYWORDS[k].test(s)));
   return (!namesAnyKind && timeIn(sla)) || DEFAULTS[kind];
 }
 
