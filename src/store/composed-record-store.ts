@@ -229,4 +229,12 @@ export abstract class ComposedRecordStore<Parts extends RecordStoreParts = Recor
   listAudit(filter?: AuditFilter): Promise<AuditEntry[]> {
     return this.parts.workflow.listAudit(filter);
   }
+  /** Writes an item under its own id (copying between stores); false when it exists. */
+  importWork(kind: WorkKind, doc: WorkDoc): Promise<boolean> {
+    return this.parts.workflow.importWork(kind, doc);
+  }
+  /** Appends audit entries as they are (copying between stores). */
+  importAudit(entries: readonly AuditEntry[]): Promise<void> {
+    return this.parts.workflow.importAudit(entries);
+  }
 }

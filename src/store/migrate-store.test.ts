@@ -5,6 +5,7 @@ import { FsRecordStore } from './fs/fs-record-store.js';
 import { customerFields, makeTempDir, steppingClock } from './fs/test-db.js';
 import { MemoryRecordStore } from './memory/memory-record-store.js';
 import { copyStore } from './migrate-store.js';
+import { WORK_KINDS, type WorkKind } from './workflow-store.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -78,5 +79,39 @@ describe('copyStore', () => {
     });
     expect(JSON.parse(await readFile(join(folder, 'info.json'), 'utf8')).name).toBe('别人');
     await rm(folder, { recursive: true });
+  });
+
+  it('carries work items of every kind and the audit trail, once however often it runs', async () => {
+    const at = '2026-12-01T10:00:00.000Z';
+    const item = (id: string, state: string) => ({ id, state, created_at: at, updated_at: at, note: id });
+    const entry = (kind: WorkKind, id: string, to: string, from: string | null = null) => ({
+      at,
+      kind,
+      item_id: id,
+      who: 'system',
+      from,
+      to,
+      why: 'test',
+    });
+    for (const kind of WORK_KINDS)
+      await source.addWork(kind, item(`${kind}_1`, 'open'), entry(kind, `${kind}_1`, 'open'));
+    await source.addWork('approval', item('ap_2', 'pending'), entry('approval', 'ap_2', 'pending'));
+    await source.changeWork('approval', 'ap_2', (c) => ({
+      doc: { ...c, state: 'approved' },
+      audit: entry('approval', 'ap_2', 'approved', 'pending'),
+    }));
+    const target = new FsRecordStore(join(dir, 'target'));
+    // An earlier run cut short: one item and its first audit entry are there already.
+    await target.importWork('approval', item('approval_1', 'open'));
+    await target.importAudit([entry('approval', 'approval_1', 'open')]);
+
+    expect(await copyStore(source, target)).toMatchObject({ workItems: 5, auditEntries: 6 });
+    for (const kind of WORK_KINDS) expect(await target.listWork(kind)).toEqual(await source.listWork(kind));
+    expect(await target.listWork('approval', { state: 'approved' })).toEqual([
+      expect.objectContaining({ id: 'ap_2' }),
+    ]);
+    expect(await target.listAudit()).toEqual(await source.listAudit());
+    expect(await copyStore(source, target)).toMatchObject({ workItems: 0, auditEntries: 0 });
+    expect(await target.listAudit()).toHaveLength(7);
   });
 });

@@ -2,6 +2,7 @@ import { CsError } from '../domain/cs-error.js';
 import { RECORD_TYPES, type RecordType, type StoredRecord } from '../domain/record-schemas.js';
 import type { SessionRecord } from '../domain/session-schemas.js';
 import type { RecordStore } from './record-store.js';
+import { type AuditEntry, WORK_KINDS } from './workflow-store.js';
 
 /**
  * A store that can take a saved session under its existing id (the RecordStore's `saveSession`
@@ -77,6 +78,10 @@ export interface CopyStoreResult {
   sessions: number;
   mockStates: number;
   liveSessions: number;
+  /** Work items (approval requests, tickets …) of every kind. */
+  workItems: number;
+  /** Audit entries the target lacked. */
+  auditEntries: number;
   skipped: number;
 }
 
@@ -88,7 +93,8 @@ export interface CopyStoreOptions {
 
 /**
  * Copies everything from one store into another: records (ids, `_created`, `_updated` and every
- * field kept), saved sessions (ids kept), mock backend state and live sessions. Running it again
+ * field kept), saved sessions (ids kept), mock backend state, live sessions, work items of every
+ * kind (ids kept) and the audit trail. Running it again
  * duplicates nothing and resumes an interrupted run: records the target has are updated when the
  * source's `_updated` is newer and left alone otherwise; other items the target has are skipped.
  * Trash entries stay behind (restore them in the source first to carry them over).
@@ -108,6 +114,8 @@ export async function copyStore(
     sessions: 0,
     mockStates: 0,
     liveSessions: 0,
+    workItems: 0,
+    auditEntries: 0,
     skipped: 0,
   };
 
@@ -189,7 +197,43 @@ export async function copyStore(
   progress(
     `live sessions: ${result.liveSessions} copied, ${lives.length - result.liveSessions} already there`,
   );
+
+  for (const kind of WORK_KINDS) {
+    const items = await from.listWork(kind);
+    let copied = 0;
+    for (const item of items) {
+      if (await to.importWork(kind, item)) copied++;
+      else result.skipped++;
+    }
+    result.workItems += copied;
+    if (items.length > 0) progress(`${kind}s: ${copied} copied, ${items.length - copied} already there`);
+  }
+
+  // The trail has no ids: an entry the target has (all fields equal) is not copied again, so a
+  // re-run appends only what an interrupted one left out.
+  const there = new Map<string, number>();
+  for (const entry of await to.listAudit()) there.set(auditKey(entry), (there.get(auditKey(entry)) ?? 0) + 1);
+  const missing: AuditEntry[] = [];
+  const trail = await from.listAudit();
+  for (const entry of trail) {
+    const key = auditKey(entry);
+    const left = there.get(key) ?? 0;
+    if (left > 0) there.set(key, left - 1);
+    else missing.push(entry);
+  }
+  for (let start = 0; start < missing.length; start += BATCH) {
+    await to.importAudit(missing.slice(start, start + BATCH));
+  }
+  result.auditEntries = missing.length;
+  result.skipped += trail.length - missing.length;
+  if (trail.length > 0) {
+    progress(`audit entries: ${missing.length} copied, ${trail.length - missing.length} already there`);
+  }
   return result;
+}
+
+function auditKey(e: AuditEntry): string {
+  return JSON.stringify([e.at, e.kind, e.item_id, e.who, e.from, e.to, e.why]);
 }
 
 /** When a record last changed, as its metadata says (the legacy format's local ISO time sorts as text). */

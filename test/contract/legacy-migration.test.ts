@@ -77,6 +77,8 @@ describe.skipIf(!TEST_DATABASE_URL)(pgSuiteTitle('legacy database into PostgreSQ
       sessions: 1,
       mockStates: 0,
       liveSessions: 0,
+      workItems: 0,
+      auditEntries: 0,
       skipped: 0,
     });
     for (const file of fixtureFiles.filter((f) => f.endsWith('info.json'))) {
@@ -98,6 +100,8 @@ describe.skipIf(!TEST_DATABASE_URL)(pgSuiteTitle('legacy database into PostgreSQ
       sessions: 0,
       mockStates: 0,
       liveSessions: 0,
+      workItems: 0,
+      auditEntries: 0,
       skipped: 6,
     });
     const counts = await Promise.all(

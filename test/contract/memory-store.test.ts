@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import { MemoryRecordStore } from '../../src/store/memory/memory-record-store.js';
 import { defineCallSaveContract } from './call-save-contract.js';
 import { defineRecordStoreContract } from './record-store-contract.js';
+import { defineWorkflowContract } from './workflow-contract.js';
 
 describe('memory store (the test double)', () => {
   defineRecordStoreContract('RecordStore contract', async () => ({
@@ -9,6 +10,10 @@ describe('memory store (the test double)', () => {
     cleanup: async () => undefined,
   }));
   defineCallSaveContract('saving a call', async () => ({
+    store: new MemoryRecordStore(),
+    cleanup: async () => undefined,
+  }));
+  defineWorkflowContract('work items', async () => ({
     store: new MemoryRecordStore(),
     cleanup: async () => undefined,
   }));

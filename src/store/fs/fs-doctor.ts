@@ -20,6 +20,8 @@ import { FsIndex, type IndexEntry } from './fs-index.js';
 import { findLeftoverTempFiles, findLeftoverTempFolders, type Leftover } from './fs-leftovers.js';
 import { inspectLock, takeOverIfDead } from './fs-lock-owner.js';
 import { type FsRecordStore, TYPE_FOLDERS } from './fs-record-store.js';
+import { FsStoreContext } from './fs-store-context.js';
+import { FsWorkflowStore } from './fs-workflow-store.js';
 import { writeAtomic } from './write-atomic.js';
 
 /** Options of `checkFsStore`. */
@@ -131,6 +133,7 @@ async function diagnose(
   }
   checked.sessions = await checkSessions(db, { findings, moveAside, removeLeftovers, at });
   await checkOtherFiles(db, findings, moveAside);
+  await checkWorkItems(db, findings, moveAside);
   await checkLocks(db, options.staleLockMs ?? 10_000, at.getTime(), findings);
   removeLeftovers(await findLeftoverTempFolders(db, at.getTime()));
   return { findings, checked };
@@ -370,6 +373,42 @@ async function checkOtherFiles(
       kind: 'corrupt_file',
       file,
       problem: `damaged: ${problem}`,
+      repair: 'fix the JSON by hand; `cs doctor --fix --move-corrupt` moves it aside',
+      fix: 'move-corrupt',
+      apply: moveAside(file),
+    });
+  }
+}
+
+/**
+ * Work items (workflow/): state markers an interrupted change or add left behind (listings skip
+ * them; `--fix` removes each under its item's lock), and damaged item files.
+ */
+async function checkWorkItems(
+  db: string,
+  findings: Finding[],
+  moveAside: (file: string) => () => Promise<string>,
+): Promise<void> {
+  const work = new FsWorkflowStore(new FsStoreContext(db));
+  const { leftovers, corrupt } = await work.checkMarkers();
+  for (const marker of leftovers) {
+    findings.push({
+      kind: 'leftover_temp',
+      file: marker.file,
+      problem: `a state marker left behind: ${marker.why}; listings skip it`,
+      repair: '`cs doctor --fix` removes it',
+      fix: true,
+      apply: async () =>
+        (await work.removeLeftoverMarker(marker))
+          ? `removed ${marker.file}`
+          : `kept ${marker.file} (its item is in that state now)`,
+    });
+  }
+  for (const file of corrupt) {
+    findings.push({
+      kind: 'corrupt_file',
+      file,
+      problem: 'damaged: not a work item, so it cannot be read or listed',
       repair: 'fix the JSON by hand; `cs doctor --fix --move-corrupt` moves it aside',
       fix: 'move-corrupt',
       apply: moveAside(file),

@@ -5,7 +5,6 @@ import type { StoreReport } from '../../records/record-problems.js';
 import { ComposedRecordStore, type RecordStoreParts } from '../composed-record-store.js';
 import type { GrantStore } from '../grant-store.js';
 import { FileCallJournal } from '../journal/file-call-journal.js';
-import { MemoryWorkflowStore } from '../memory/memory-workflow-store.js';
 import type { CheckStoreOptions } from '../store-doctor.js';
 import { FsLiveSessions } from './fs-live-sessions.js';
 import { FsMockState } from './fs-mock-state.js';
@@ -14,6 +13,7 @@ import { FsRecords } from './fs-records.js';
 import { FsSessionArchive } from './fs-session-archive.js';
 import { type FsRecordStoreOptions, FsStoreContext } from './fs-store-context.js';
 import { FsTrash } from './fs-trash.js';
+import { FsWorkflowStore } from './fs-workflow-store.js';
 
 export { TYPE_FOLDERS } from './fs-files.js';
 export type { FsRecordStoreOptions } from './fs-store-context.js';
@@ -53,7 +53,7 @@ export class FsRecordStore extends ComposedRecordStore<FsParts> {
       live: new FsLiveSessions(ctx),
       mock: new FsMockState(ctx),
       grants: lazyGrants(ctx.db),
-      workflow: new MemoryWorkflowStore(), // PLACEHOLDER: the store's own WorkflowStore replaces it
+      workflow: new FsWorkflowStore(ctx),
     });
     this.#lookup = lookup;
   }

@@ -3,7 +3,9 @@ import {
   type AuditEntry,
   type AuditFilter,
   auditMatches,
+  byAuditTime,
   byCreation,
+  requireWorkDoc,
   type WorkChange,
   type WorkDoc,
   type WorkFilter,
@@ -32,6 +34,7 @@ export class MemoryWorkflowStore implements WorkflowStore {
   }
 
   async addWork(kind: WorkKind, doc: WorkDoc, audit?: AuditEntry): Promise<void> {
+    requireWorkDoc(kind, doc);
     const items = this.#kind(kind);
     if (items.has(doc.id)) throw new CsError('E_CONFLICT', `A ${kind} with id ${doc.id} exists already.`);
     items.set(doc.id, copy(doc));
@@ -53,6 +56,7 @@ export class MemoryWorkflowStore implements WorkflowStore {
     if (!current) return undefined;
     const next = change(copy(current));
     if (!next) return copy(current);
+    requireWorkDoc(kind, next.doc, id);
     items.set(id, copy(next.doc));
     if (next.audit) this.#audit.push(copy(next.audit));
     return copy(next.doc);
@@ -64,6 +68,21 @@ export class MemoryWorkflowStore implements WorkflowStore {
   }
 
   async listAudit(filter: AuditFilter = {}): Promise<AuditEntry[]> {
-    return this.#audit.filter((e) => auditMatches(e, filter)).map(copy);
+    return this.#audit
+      .filter((e) => auditMatches(e, filter))
+      .sort(byAuditTime)
+      .map(copy);
+  }
+
+  async importWork(kind: WorkKind, doc: WorkDoc): Promise<boolean> {
+    requireWorkDoc(kind, doc);
+    const items = this.#kind(kind);
+    if (items.has(doc.id)) return false;
+    items.set(doc.id, copy(doc));
+    return true;
+  }
+
+  async importAudit(entries: readonly AuditEntry[]): Promise<void> {
+    this.#audit.push(...entries.map(copy));
   }
 }

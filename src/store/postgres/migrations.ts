@@ -129,6 +129,43 @@ UPDATE sessions
 CREATE INDEX sessions_status ON sessions (resolution_status, day, seq);
 `,
   },
+  {
+    version: 5,
+    name: 'work items (approval requests, tickets, notifications …) and their audit trail',
+    sql: `
+-- One row per work item; data is the whole document, the columns what listings filter on.
+-- Times are ISO 8601 UTC text: they sort as the file store sorts them, and read back as written.
+CREATE TABLE work_items (
+  kind        text COLLATE "C" NOT NULL,
+  id          text COLLATE "C" NOT NULL,
+  state       text COLLATE "C" NOT NULL,
+  created_at  text COLLATE "C" NOT NULL,
+  updated_at  text COLLATE "C" NOT NULL,
+  customer_id text COLLATE "C",
+  product_id  text COLLATE "C",
+  due_at      text COLLATE "C",
+  data        json NOT NULL,
+  PRIMARY KEY (kind, id)
+);
+-- Serves "the pending approvals, oldest first" without reading the decided ones or sorting.
+CREATE INDEX work_items_state ON work_items (kind, state, created_at, id);
+CREATE INDEX work_items_customer ON work_items (kind, customer_id);
+
+-- Append-only: one row per change, in the order written (seq).
+CREATE TABLE audit_log (
+  seq        bigserial PRIMARY KEY,
+  at         text COLLATE "C" NOT NULL,
+  kind       text COLLATE "C" NOT NULL,
+  item_id    text COLLATE "C" NOT NULL,
+  who        text NOT NULL,
+  from_state text,
+  to_state   text NOT NULL,
+  why        text NOT NULL
+);
+CREATE INDEX audit_log_item ON audit_log (kind, item_id);
+CREATE INDEX audit_log_at ON audit_log (at);
+`,
+  },
 ];
 
 /**

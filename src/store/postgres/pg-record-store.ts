@@ -5,7 +5,6 @@ import type { RecordType, StoredRecord } from '../../domain/record-schemas.js';
 import type { CallJournal } from '../call-journal.js';
 import { ComposedRecordStore, type RecordStoreParts } from '../composed-record-store.js';
 import { FileCallJournal } from '../journal/file-call-journal.js';
-import { MemoryWorkflowStore } from '../memory/memory-workflow-store.js';
 import type { RecordImporter, SessionImporter, SessionReadmeSource } from '../migrate-store.js';
 import type { RecordStore } from '../record-store.js';
 import { applyMigrations } from './migrations.js';
@@ -17,6 +16,7 @@ import { PgMockState } from './pg-mock-state.js';
 import { PgRecords } from './pg-records.js';
 import { PgSessionArchive } from './pg-session-archive.js';
 import { PgTrash } from './pg-trash.js';
+import { PgWorkflowStore } from './pg-workflow-store.js';
 import { defaultJournalDir, retryWhileUnreachable } from './retry-while-unreachable.js';
 
 /** Options of `openPgRecordStore`. */
@@ -111,7 +111,7 @@ class PgStore extends ComposedRecordStore<PgParts> implements PgRecordStore {
       live: new PgLiveSessions(db),
       mock: new PgMockState(db),
       grants: new PgGrantStore((sql, params) => db.query(sql, params)),
-      workflow: new MemoryWorkflowStore(), // PLACEHOLDER: the store's own WorkflowStore replaces it
+      workflow: new PgWorkflowStore(db),
     });
     this.#db = db;
   }
