@@ -102,6 +102,7 @@ export function reviewFromContext(ctx: CallContext): Review {
       actions_performed: [...(ctx.actionsPerformed ?? [])],
       grants: [],
       withdrawals: [...(ctx.withdrawals ?? [])],
+      notifications: [],
       learned: ctx.learned,
     },
     ctx.language,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { approvalDoc, approvalOf, transition } from '../domain/approval-request.js';
 import { type Clock, compactDate, isoTimestamp, systemClock } from '../domain/clock.js';
 import { CsError } from '../domain/cs-error.js';
 import type { Grant } from '../domain/grant-schema.js';
@@ -6,6 +7,7 @@ import type { Language } from '../domain/language.js';
 import type { OperatorPermissions, Product } from '../domain/record-schemas.js';
 import type {
   CallEvent,
+  CallNotificationRecord,
   ConversationTurn,
   GuardDecisionRecord,
   PermissionCheckRecord,
@@ -27,10 +29,12 @@ import {
 } from '../permissions/index.js';
 import { productPermissions } from '../records/product-permissions.js';
 import type { GrantStore } from '../store/grant-store.js';
-import { MemoryGrantStore } from '../store/open-store.js';
+import { MemoryGrantStore, MemoryWorkflowStore } from '../store/open-store.js';
+import type { WorkflowStore } from '../store/workflow-store.js';
 // Not systems/index.js: it re-exports the mock HTTP server, which would load node:http into
 // every call (the bundler splits by file).
 import { resolveQuery } from '../systems/resolve-query.js';
+import { approvalRequestsFor, putApprovalRequests } from './approval-requests.js';
 import type { CallContext, CallTools } from './call-agent.js';
 import {
   consumerName,
@@ -85,6 +89,7 @@ export const CALL_RECORD_LISTS = [
   'actions_performed',
   'grants',
   'withdrawals',
+  'notifications',
 ] as const;
 
 export type CallRecordList = (typeof CALL_RECORD_LISTS)[number];
@@ -117,6 +122,8 @@ export interface CallRecordState {
   grants: Grant[];
   /** Requests the caller withdrew; with the lists above they make the request ledger (`requestLedger`). */
   withdrawals: WithdrawalRecord[];
+  /** Supervisors' decisions delivered into the call while it was open. */
+  notifications: CallNotificationRecord[];
   learned: Record<string, unknown>;
 }
 
@@ -132,6 +139,7 @@ export function emptyCallRecord(language: Language, clock: Clock): CallRecordSta
     actions_performed: [],
     grants: [],
     withdrawals: [],
+    notifications: [],
     learned: {},
   };
 }
@@ -149,6 +157,12 @@ export class CallSession {
   readonly #compileRules: () => CompiledRules;
   /** Where this call's approvals are issued and used up (the record store; memory without one). */
   private readonly grants: GrantStore;
+  /** Where approval requests a supervisor must decide are raised (the record store's). */
+  private readonly workflow: WorkflowStore;
+  /** Who raises them: `rules-agent`, `llm-agent`, or `assistant:<tag>` (set once the agent is known). */
+  raisedBy: string;
+  /** Store writes a synchronous tool started (a withdrawal's approval requests): see `settled`. */
+  private readonly pending: Array<Promise<unknown>> = [];
   private readonly rulesHash: string;
   private knowledge: KnowledgeIndex | undefined;
   private readonly backend: CallBackend;
@@ -172,6 +186,10 @@ export class CallSession {
     grants?: GrantStore;
     /** Compiles the product's rules (e.g. from a cache); called once, on the first check. */
     compileRules?: (permissions: OperatorPermissions) => CompiledRules;
+    /** The store's work items, so a supervisor's approval requests outlive the call. */
+    workflow?: WorkflowStore;
+    /** Who raises approval requests in this call (`rules-agent`, `llm-agent`, `assistant:<tag>`). */
+    raisedBy?: string;
   }) {
     this.callId = options.callId ?? `call_${randomBytes(5).toString('hex')}`;
     this.participants = options.participants;
@@ -181,10 +199,13 @@ export class CallSession {
     const compile = options.compileRules ?? compileRules;
     this.#compileRules = () => compile(productPermissions(this.participants.product));
     this.grants = options.grants ?? new MemoryGrantStore();
+    this.workflow = options.workflow ?? new MemoryWorkflowStore();
+    this.raisedBy = options.raisedBy ?? 'agent';
     this.rulesHash = rulesHash(this.participants.product);
     // A live session saved before grants (or withdrawals) existed has no list yet.
     this.record.grants ??= [];
     this.record.withdrawals ??= [];
+    this.record.notifications ??= [];
     this.learnedJournaled = JSON.stringify(this.record.learned);
   }
 
@@ -385,6 +406,21 @@ export class CallSession {
       await this.grants.putGrant(grant);
     }
     if (decision.status === 'can_approve_immediately' && !part) decision = severalActionsNote(decision);
+    // A supervisor's decision is asked for at once: the request waits in their inbox, due when
+    // the product's SLA promises an answer.
+    const approvals = approvalRequestsFor({
+      product,
+      customer,
+      phone: this.participants.phone,
+      callId: this.callId,
+      language: this.record.language,
+      decision,
+      rulesHash: this.rulesHash,
+      queries: this.record.system_queries,
+      raisedBy: this.raisedBy,
+      now,
+    });
+    await putApprovalRequests(this.workflow, approvals);
     const amount = decision.parts.length === 1 ? decision.parts[0]?.amount : undefined;
     const record: PermissionCheckRecord = {
       action: decision.action,
@@ -393,6 +429,7 @@ export class CallSession {
       reason: decision.reason,
       ...(decision.counted ? { counted: decision.counted } : {}),
       ...(grant ? { grant_id: grant.grant_id } : {}),
+      ...(approvals.length > 0 ? { approval_ids: approvals.map((a) => a.id) } : {}),
       // The ledger names the request by its label; kept only when it says more than the action.
       ...(decision.label && decision.label !== decision.action.trim() ? { label: decision.label } : {}),
       ...(amount ? { amount: { value: amount.value, unit: amount.unit } } : {}),
@@ -560,11 +597,18 @@ export class CallSession {
       ...(target.turn === undefined ? {} : { request_turn: target.turn }),
       ...(target.ticket_id === undefined ? {} : { ticket_id: target.ticket_id }),
       ...(target.grant_id === undefined ? {} : { grant_id: target.grant_id }),
+      ...(target.approval_ids ? { approval_ids: target.approval_ids } : {}),
       ...(said ? { said } : {}),
       turn: this.turn,
       at: this.now(),
     };
     this.append('withdrawals', withdrawal);
+    if (target.approval_ids) {
+      const closing = this.withdrawApprovals(target.approval_ids);
+      // Awaited (and its error raised) by `settled`; caught here so it is never unhandled.
+      closing.catch(() => undefined);
+      this.pending.push(closing);
+    }
     this.emit({
       type: 'request_withdrawn',
       what: target.what,
@@ -580,6 +624,80 @@ export class CallSession {
       state: 'withdrawn',
       ...(ticket ? { ticket_cancelled: true } : {}),
     };
+  }
+
+  /**
+   * Closes the approval requests of a withdrawn request that no supervisor decided yet; one
+   * decided meanwhile stays as decided (the caller hears its outcome as a notification).
+   */
+  private async withdrawApprovals(ids: readonly string[]): Promise<void> {
+    const at = this.clock.now().toISOString();
+    for (const id of ids) {
+      await this.workflow.changeWork('approval', id, (doc) => {
+        const request = approvalOf(doc);
+        if (request.state !== 'pending') return undefined;
+        const moved = transition(request, 'withdrawn', {
+          who: this.raisedBy,
+          why: 'the caller withdrew the request in the call',
+          at,
+        });
+        return { doc: approvalDoc(moved.request), audit: moved.audit };
+      });
+    }
+  }
+
+  /**
+   * Delivers into the call the notifications of its approval requests decided while it is open
+   * (a supervisor approved the refund asked for ten minutes ago): each once, as a `notification`
+   * event, recorded in the call. Undelivered ones stay in the customer's history.
+   */
+  async deliverNotifications(): Promise<CallNotificationRecord[]> {
+    const ids = new Set(this.record.permission_checks.flatMap((c) => c.approval_ids ?? []));
+    if (ids.size === 0) return [];
+    const fresh = await this.workflow.listWork('notification', {
+      customerId: this.participants.customer._id,
+      state: 'new',
+    });
+    const delivered: CallNotificationRecord[] = [];
+    for (const doc of fresh) {
+      const approvalId = String(doc.approval_id ?? '');
+      if (doc.call_id !== this.callId || !ids.has(approvalId)) continue;
+      const at = this.clock.now().toISOString();
+      let mine = false;
+      await this.workflow.changeWork('notification', doc.id, (current) => {
+        if (current.state !== 'new') return undefined;
+        mine = true;
+        return {
+          doc: { ...current, state: 'delivered_in_call', updated_at: at },
+          audit: {
+            at,
+            kind: 'notification',
+            item_id: doc.id,
+            who: this.raisedBy,
+            from: 'new',
+            to: 'delivered_in_call',
+            why: `told in call ${this.callId}`,
+          },
+        };
+      });
+      if (!mine) continue;
+      const entry: CallNotificationRecord = {
+        notification_id: doc.id,
+        approval_id: approvalId,
+        content: String(doc.content ?? ''),
+        turn: this.turn,
+        at: this.now(),
+      };
+      this.append('notifications', entry);
+      this.emit({ type: 'notification', approval_id: approvalId, content: entry.content });
+      delivered.push(entry);
+    }
+    return delivered;
+  }
+
+  /** Waits for the store writes synchronous tools started (a withdrawal's approval requests). */
+  async settled(): Promise<void> {
+    while (this.pending.length > 0) await this.pending.shift();
   }
 
   /** The standing request a withdrawal's words name; the newest when they name none. */

@@ -107,6 +107,7 @@ export async function saveCall(input: SaveCallInput): Promise<{
         actions_performed: record.actions_performed,
         grants: record.grants ?? [],
         withdrawals: record.withdrawals ?? [],
+        ...(record.notifications?.length ? { notifications: record.notifications } : {}),
         requests: requestLedger(record),
       };
       return saved;
@@ -120,12 +121,29 @@ export async function saveCall(input: SaveCallInput): Promise<{
     saved?.session_id === result.sessionId ? saved : await input.store.getSession(result.sessionId);
   if (!session)
     throw new CsError('E_INTERNAL', `Session ${result.sessionId} was saved but cannot be read back.`);
+  await nameSessionInApprovals(input.store, record, result.sessionId);
   return {
     sessionId: result.sessionId,
     path: result.path,
     session,
     customerPending: result.customerPending === true,
   };
+}
+
+/**
+ * The call's approval requests learn the saved session's id, so a supervisor opening one reads
+ * the whole call. Not a change of state: no audit entry.
+ */
+async function nameSessionInApprovals(
+  store: RecordStore,
+  record: CallRecordState,
+  sessionId: string,
+): Promise<void> {
+  for (const id of record.permission_checks.flatMap((c) => c.approval_ids ?? [])) {
+    await store.changeWork('approval', id, (doc) =>
+      doc.session_id ? undefined : { doc: { ...doc, session_id: sessionId } },
+    );
+  }
 }
 
 /** The call's tickets as saved: one the caller's withdrawal cancelled says so (`status: 'cancelled'`). */

@@ -121,9 +121,13 @@ export async function withLiveSession<T>(options: {
     record,
     callId: liveId,
     grants: store,
+    workflow: store,
+    // A live session is driven by an outside assistant (MCP, `cs session`): it raises as one.
+    raisedBy: live.tag ? `assistant:${live.tag}` : 'assistant',
   });
   if (options.onEvent) session.onEvent(options.onEvent);
   const result = await options.work(session);
+  await session.settled();
   await store.updateLiveSession(liveId, (current) => {
     const cur = current as LiveData;
     const next: LiveData = {

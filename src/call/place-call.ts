@@ -81,6 +81,8 @@ export class PlacedCall {
       language: options.language,
       // Approvals are single-use grants in the store, so limits add up across the customer's calls.
       grants: store,
+      // A supervisor's approval requests wait in the store's inbox after the call.
+      workflow: store,
       // The file store's folder keeps compiled rules for the next call (PostgreSQL: compiled each time).
       compileRules: cachedCompileRules(isAbsolute(store.location) ? store.location : undefined),
     });
@@ -89,6 +91,7 @@ export class PlacedCall {
       customer: participants.customer,
       onGuard: (d) => session.addGuardDecision(d),
     });
+    session.raisedBy = `${agent.kind}-agent`;
     return new PlacedCall(options, participants, session, agent);
   }
 

@@ -51,6 +51,7 @@ export function requestLedger(record: LedgerSource): RequestEntry[] {
     };
     if (c.amount) entry.amount = c.amount;
     if (c.grant_id) entry.grant_id = c.grant_id;
+    if (c.approval_ids) entry.approval_ids = c.approval_ids;
     if (c.turn !== undefined) entry.turn = c.turn;
     return entry;
   });

@@ -89,8 +89,15 @@ export async function runConversation(options: {
     );
     session.addAgentTurn(reply);
     options.onReply?.(reply);
+    await session.settled();
+    // A supervisor's decision made while the caller is on the line reaches them now.
+    for (const n of await session.deliverNotifications()) {
+      session.addAgentTurn(n.content);
+      options.onReply?.(n.content);
+    }
     if (ends) break;
   }
+  await session.settled();
   return reviewCall(session, agent);
 }
 

@@ -70,6 +70,8 @@ export interface PermissionCheckRecord {
   counted?: CountedTotalRecord[];
   /** The single-use approval this check issued or reused. */
   grant_id?: string;
+  /** The approval requests a requires_supervisor decision raised (one per part to decide). */
+  approval_ids?: string[];
   /** The request in the product's words (the engine's label: 退款50元), for the request ledger. */
   label?: string;
   /** The request's own amount, when it is one request that names one. */
@@ -103,8 +105,19 @@ export interface WithdrawalRecord {
   ticket_id?: string;
   /** The approval this withdrawal voided (it can no longer be carried out). */
   grant_id?: string;
+  /** The approval requests this withdrawal closed (`withdrawn`) before a supervisor decided. */
+  approval_ids?: string[];
   /** What the caller said, when the withdrawal was matched to it. */
   said?: string;
+  turn?: number;
+  at?: string;
+}
+
+/** A decision about one of the call's approval requests, delivered while the call was open. */
+export interface CallNotificationRecord {
+  notification_id: string;
+  approval_id: string;
+  content: string;
   turn?: number;
   at?: string;
 }
@@ -131,6 +144,8 @@ export interface RequestEntry {
   /** True once the ticket was cancelled by a withdrawal. */
   ticket_cancelled?: boolean;
   grant_id?: string;
+  /** The approval requests raised for it (requires_supervisor). */
+  approval_ids?: string[];
   carried_out: boolean;
   /** What the backend said when it carried the request out. */
   done?: string;
@@ -167,6 +182,7 @@ export type CallEvent =
   | ({ type: 'guard' } & Omit<GuardDecisionRecord, 'turn' | 'at'>)
   | { type: 'grant'; grant_id: string; action: string; amount: Grant['amount']; rule: string | null }
   | { type: 'action'; action: string; changed: boolean; description: string; grant_id: string }
+  | { type: 'notification'; approval_id: string; content: string }
   | { type: 'session_ended'; review: Review }
   | { type: 'session_saved'; session_id: string; path: string };
 
@@ -199,6 +215,8 @@ export interface SessionRecord {
   grants?: Grant[];
   /** Requests the caller withdrew. */
   withdrawals?: WithdrawalRecord[];
+  /** Supervisors' decisions that reached the call while it was open. */
+  notifications?: CallNotificationRecord[];
   /** The call's request ledger as it stood when the call was saved. */
   requests?: RequestEntry[];
   [key: string]: unknown;

@@ -9,6 +9,7 @@ import type { RecordStore } from './record-store.js';
 // run without a store) is named here.
 export { MemoryGrantStore } from './memory/memory-grant-store.js';
 export { MemoryRecordStore } from './memory/memory-record-store.js';
+export { MemoryWorkflowStore } from './memory/memory-workflow-store.js';
 
 /** Where the default database lives below a project folder (the seed's path). */
 export const DEFAULT_DB_SUBDIR = join('.ezagent', 'database', 'customer_service');
