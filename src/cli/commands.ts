@@ -4,6 +4,7 @@ import { CALL_COMMANDS } from './commands/call.flags.js';
 import { ENGINE_COMMANDS } from './commands/engine.flags.js';
 import { EVAL_COMMANDS } from './commands/eval.flags.js';
 import { HISTORY_COMMANDS } from './commands/history.flags.js';
+import { OUTBOX_COMMANDS } from './commands/outbox.flags.js';
 import { RECORD_COMMANDS } from './commands/records.flags.js';
 import { SESSION_COMMANDS } from './commands/session.flags.js';
 import { STORE_COMMANDS } from './commands/store.flags.js';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...CALL_COMMANDS,
   ...SESSION_COMMANDS,
   ...HISTORY_COMMANDS,
+  ...OUTBOX_COMMANDS,
   ...ASSISTANT_COMMANDS,
   ...EVAL_COMMANDS,
   ...STORE_COMMANDS,
