@@ -14,11 +14,7 @@ const PG = [
  * Tests that spawn processes (the built CLI from dist/, hence the build; store workers), and the
  * property over every eval call run in process (about 30 s: half of the unit project's time).
  */
-const E2E = [
-  'test/e2e/**/*.test.ts',
-  'src/store/fs/fs-record-store.processes.test.ts',
-  'src/eval/no-other-phones.test.ts',
-];
+const E2E = ['test/e2e/**/*.test.ts', 'src/store/fs/*.processes.test.ts', 'src/eval/no-other-phones.test.ts'];
 
 /**
  * Three projects so the quick loop stays quick: `unit` (in-process, seconds; no build),

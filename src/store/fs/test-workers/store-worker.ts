@@ -67,6 +67,29 @@ async function main(): Promise<void> {
       readme: renderSessionReadme,
     });
     out(saved);
+  } else if (mode === 'decide') {
+    // Decides the pending approval `id` as `to` unless someone decided it first.
+    const [id, to, go] = args;
+    await waitForGo(go);
+    let won = false;
+    const after = await store.changeWork('approval', id as string, (current) => {
+      if (current.state !== 'pending') return undefined;
+      won = true;
+      const at = new Date().toISOString();
+      return {
+        doc: { ...current, state: to as string, updated_at: at, decided_by: process.pid },
+        audit: {
+          at,
+          kind: 'approval',
+          item_id: current.id,
+          who: `w${process.pid}`,
+          from: 'pending',
+          to: to as string,
+          why: 'test',
+        },
+      };
+    });
+    out({ won, state: after?.state, pid: process.pid });
   } else if (mode === 'hammer') {
     // Rewrites one record with a large field forever, reporting each write, until killed.
     const [id] = args;
