@@ -8,6 +8,7 @@ import { OUTBOX_COMMANDS } from './commands/outbox.flags.js';
 import { RECORD_COMMANDS } from './commands/records.flags.js';
 import { SESSION_COMMANDS } from './commands/session.flags.js';
 import { STORE_COMMANDS } from './commands/store.flags.js';
+import { TICKET_COMMANDS } from './commands/tickets.flags.js';
 
 /**
  * Every `cs` command, in the order `cs --help` lists them; main.ts builds the program from this
@@ -19,6 +20,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...CALL_COMMANDS,
   ...SESSION_COMMANDS,
   ...HISTORY_COMMANDS,
+  ...TICKET_COMMANDS,
   ...OUTBOX_COMMANDS,
   ...ASSISTANT_COMMANDS,
   ...EVAL_COMMANDS,
