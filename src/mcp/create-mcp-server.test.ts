@@ -116,6 +116,46 @@ describe('createMcpServer', () => {
     expect(refusedCode(await call('get_record', { type: 'customer', name: '张' }))).toBe('E_REFUSED');
   });
 
+  it('lists and works on tickets of its live callers only (list_tickets, update_ticket)', async () => {
+    const start = async () =>
+      (
+        (await call('start_call', { product: '会员订阅服务', operator: 'HEAR策略', phone: '13800138000' }))
+          .structuredContent as { call_id: string }
+      ).call_id;
+    const first = await start();
+    const opened = await call('open_ticket', {
+      call_id: first,
+      kind: 'requires_process',
+      summary: '投诉处理',
+    });
+    const { id } = opened.structuredContent as { id: string };
+    await call('end_call', { call_id: first });
+    // No live call: no caller's tickets are shown, and none can be changed.
+    expect((await call('list_tickets', {})).structuredContent).toEqual({ items: [] });
+    const refused = await call('update_ticket', { ticket_id: id, action: 'start', by: 'assistant' });
+    expect(refused).toMatchObject({ isError: true, structuredContent: { error: { code: 'E_REFUSED' } } });
+
+    const second = await start();
+    const listed = await call('list_tickets', {});
+    expect((listed.structuredContent as { items: Array<{ id: string; state: string }> }).items).toEqual([
+      expect.objectContaining({ id, state: 'open' }),
+    ]);
+    expect(listed.content[0]?.text).toContain(`${id}  待处理 open  张先生`);
+    const commented = await call('update_ticket', {
+      ticket_id: id,
+      action: 'comment',
+      by: 'assistant',
+      text: '客户再次来电催办',
+    });
+    expect(commented.structuredContent).toMatchObject({
+      ticket: { id, comments: [{ by: 'assistant', text: '客户再次来电催办' }] },
+      audit: { from: 'open', to: 'open', who: 'assistant' },
+    });
+    const bad = await call('update_ticket', { ticket_id: id, action: 'close', by: 'assistant' });
+    expect(bad).toMatchObject({ isError: true, structuredContent: { error: { code: 'E_CONFLICT' } } });
+    await call('end_call', { call_id: second });
+  });
+
   it('starts a call by customer name only on a full name, and a miss lists no one', async () => {
     const guess = await call('start_call', { product: '会员订阅服务', operator: 'HEAR策略', customer: '李' });
     expect(guess).toMatchObject({ isError: true, structuredContent: { error: { code: 'E_NOT_FOUND' } } });

@@ -1,10 +1,12 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { listTicketsOperation, updateTicketOperation } from '../operations/ticket-operations.js';
 import type { RecordStore } from '../store/record-store.js';
 import { createCallerScope } from './_caller-scope.js';
+import { registerOperationTool } from './_operation-tool.js';
 import { registerCallTools } from './call-tools.js';
 import { registerResources } from './mcp-resources.js';
 import { registerOperatorCallPrompt } from './operator-call-prompt.js';
-import { registerRecordTools } from './record-tools.js';
+import { customerScope, registerRecordTools } from './record-tools.js';
 
 /** What the server says about itself when a client connects. */
 const INSTRUCTIONS = `Customer-service calls with verification and permission control (客服系统).
@@ -33,6 +35,15 @@ export function createMcpServer(options: {
   const scope = createCallerScope({ store: options.store, admin: options.admin === true });
   registerRecordTools(server, options.store, scope);
   registerCallTools(server, options.store, options.env, scope);
+  // Tickets after calls: like customer records, only the live callers' unless --admin.
+  const customers = customerScope(options.store, scope);
+  for (const operation of [listTicketsOperation, updateTicketOperation]) {
+    registerOperationTool(server, operation, {
+      store: options.store,
+      env: options.env,
+      ...(customers ? { customers } : {}),
+    });
+  }
   registerResources(server, options.store);
   registerOperatorCallPrompt(server, options.store);
   return server;

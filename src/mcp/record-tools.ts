@@ -58,8 +58,11 @@ async function scopedCustomer(store: RecordStore, scope: CallerScope, ref: Recor
   );
 }
 
-/** The caller scope as the record operations take it: unset with --admin (every customer). */
-function customerScope(store: RecordStore, scope: CallerScope): CustomerScope | undefined {
+/**
+ * The caller scope as the record (and ticket) operations take it: unset with --admin (every
+ * customer).
+ */
+export function customerScope(store: RecordStore, scope: CallerScope): CustomerScope | undefined {
   if (scope.admin) return undefined;
   return {
     customer: (ref) => scopedCustomer(store, scope, ref),

@@ -14,12 +14,14 @@ const TOOLS = [
   'end_call',
   'get_record',
   'list_records',
+  'list_tickets',
   'open_ticket',
   'perform_action',
   'query_system',
   'record_turn',
   'search_knowledge',
   'start_call',
+  'update_ticket',
 ];
 
 /** The call both drivers run: what the caller says, what is checked, what the agent answers. */
@@ -135,7 +137,7 @@ describe('cs mcp', () => {
     return db;
   }
 
-  it('lists its tools (the issue’s eight, plus perform_action and open_ticket), each described', async () => {
+  it('lists its tools (the issue’s eight, perform_action, open_ticket and the two ticket tools), each described', async () => {
     const { client } = await connect(await copyDb('tools'));
     try {
       const { tools } = await client.listTools();
