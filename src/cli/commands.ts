@@ -1,4 +1,5 @@
 import type { CommandSpec } from './command-spec.js';
+import { APPROVAL_COMMANDS } from './commands/approvals.flags.js';
 import { ASSISTANT_COMMANDS } from './commands/assistant.flags.js';
 import { CALL_COMMANDS } from './commands/call.flags.js';
 import { ENGINE_COMMANDS } from './commands/engine.flags.js';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...CALL_COMMANDS,
   ...SESSION_COMMANDS,
   ...HISTORY_COMMANDS,
+  ...APPROVAL_COMMANDS,
   ...TICKET_COMMANDS,
   ...OUTBOX_COMMANDS,
   ...ASSISTANT_COMMANDS,

@@ -1,3 +1,5 @@
+import { CsError } from './cs-error.js';
+
 /** Time source passed into the core so engines stay deterministic in tests. */
 export interface Clock {
   now(): Date;
@@ -34,4 +36,21 @@ export function isoTimestamp(date: Date): string {
 /** YYYYMMDD in local time, the date part of a session id. */
 export function compactDate(date: Date): string {
   return localIsoTimestamp(date).slice(0, 10).replaceAll('-', '');
+}
+
+/**
+ * The clock commands run on: the system's, or the fixed time in `CS_NOW` (ISO 8601) when set, so
+ * a drill or a test can see what happens when an SLA runs out without waiting for it.
+ */
+export function clockFromEnv(env: NodeJS.ProcessEnv): Clock {
+  const fixed = env.CS_NOW?.trim();
+  if (!fixed) return systemClock;
+  const at = Date.parse(fixed);
+  if (Number.isNaN(at)) {
+    throw new CsError(
+      'E_CONFIG',
+      `CS_NOW "${fixed}" is not a time: use ISO 8601 (2026-12-01T09:00:00Z) or unset it.`,
+    );
+  }
+  return { now: () => new Date(at) };
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type Clock, systemClock } from '../domain/clock.js';
+import { type Clock, clockFromEnv } from '../domain/clock.js';
 import { CsError, describeIssues } from '../domain/cs-error.js';
 import type { StoredRecord } from '../domain/record-schemas.js';
 import type { RecordRef } from '../records/resolve-record.js';
@@ -151,6 +151,7 @@ export async function runParsedOperation<S extends z.ZodRawShape, O>(
   deps: OperationDeps,
   input: OperationInput<S>,
 ): Promise<{ output: O; input: OperationInput<S> }> {
-  const output = await operation.run({ clock: systemClock, ...deps }, input);
+  // CS_NOW (a drill, a test) sets the time every operation runs at; else the system clock.
+  const output = await operation.run({ ...deps, clock: deps.clock ?? clockFromEnv(deps.env) }, input);
   return { output, input };
 }

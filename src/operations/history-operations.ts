@@ -1,6 +1,8 @@
 import { CsError } from '../domain/cs-error.js';
 import { RESOLUTION_STATUSES } from '../domain/resolution-status.js';
+import type { SessionRecord } from '../domain/session-schemas.js';
 import { renderSessionReadme } from '../render/render-session-readme.js';
+import type { RecordStore } from '../store/record-store.js';
 import { defineOperation } from './define-operation.js';
 
 // Saved call history: `cs history list|show` (and `cs session list`). The schemas are written as
@@ -9,6 +11,27 @@ import { defineOperation } from './define-operation.js';
 
 /** Sessions a listing shows unless `limit` says otherwise: the newest, so it stays quick. */
 export const HISTORY_LIMIT = 100;
+
+/**
+ * A saved call with what its customer was told about its approval requests since (a supervisor
+ * decided after the caller hung up): `notifications`, oldest first, read from the work items, so
+ * the saved session shows the whole outcome without being rewritten.
+ */
+async function withLaterNotifications(store: RecordStore, session: SessionRecord): Promise<SessionRecord> {
+  const ids = new Set((session.permission_checks ?? []).flatMap((c) => c.approval_ids ?? []));
+  if (ids.size === 0 || !session.customer_id) return session;
+  const told = await store.listWork('notification', { customerId: session.customer_id });
+  const mine = told
+    .filter((n) => ids.has(String(n.approval_id)))
+    .map((n) => ({
+      notification_id: n.id,
+      approval_id: String(n.approval_id),
+      news: String(n.news),
+      content: String(n.content),
+      at: n.created_at,
+    }));
+  return mine.length === 0 ? session : { ...session, notifications: mine };
+}
 
 /**
  * `cs history list`: the newest saved sessions (100 unless `limit`; 0 for all), oldest first,
@@ -92,7 +115,19 @@ export const getSessionOperation = defineOperation({
     if (!session) {
       throw new CsError('E_NOT_FOUND', `No saved session ${input.session_id}: see \`cs history list\`.`);
     }
-    return session;
+    return withLaterNotifications(store, session);
   },
-  text: (session) => renderSessionReadme(session),
+  text: (session) => {
+    const later = (session.notifications ?? []) as Array<{ at: string; content: string }>;
+    const readme = renderSessionReadme(session);
+    if (later.length === 0) return readme;
+    return [
+      readme.trimEnd(),
+      '',
+      '## 后续通知 Notifications after the call',
+      '',
+      ...later.map((n) => `- ${n.at} ${n.content}`),
+      '',
+    ].join('\n');
+  },
 });
