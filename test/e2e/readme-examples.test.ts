@@ -178,7 +178,8 @@ describe(pgSuiteTitle('README.md examples'), () => {
         .replace('/tmp/cs-demo-…/customer_service', db)
         .replace(/^f90ec0b9$/, learnt.operatorId ?? arg)
         .replace(/^(?:live|call)_…$/, learnt.liveId ?? arg)
-        .replace(/^cs_20261125_001_abc123$/, learnt.savedSession ?? arg);
+        .replace(/^cs_20261125_001_abc123$/, learnt.savedSession ?? arg)
+        .replace(/^TK…$/, learnt.ticketId ?? arg);
       if (pgUrl) value = value.replace(/^postgres:\/\/.*$/, pgUrl);
       if (value === '<trash_id>') {
         const trash = JSON.parse((await runCs(['restore', '--json'], { cwd })).stdout) as Array<{
@@ -225,6 +226,8 @@ describe(pgSuiteTitle('README.md examples'), () => {
       if (args[0] === 'session' && args[1] === 'start' && live) learnt.liveId = live;
       const saved = /cs_\d{8}_\d{3}_abc123/.exec(result.stdout)?.[0];
       if (args[0] === 'session' && args[1] === 'save' && saved) learnt.savedSession = saved;
+      const ticket = /TK\d{8}-[0-9A-F]{6}/.exec(result.stdout)?.[0];
+      if (args[0] === 'tickets' && args[1] === 'list' && ticket) learnt.ticketId ??= ticket;
     },
   );
 });
