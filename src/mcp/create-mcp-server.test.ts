@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addSupervisor } from '../approvals/decide-approval.js';
 import { CsError } from '../domain/cs-error.js';
 import { createRecord } from '../records/record-service.js';
 import { FsRecordStore } from '../store/fs/fs-record-store.js';
@@ -154,6 +155,45 @@ describe('createMcpServer', () => {
     const bad = await call('update_ticket', { ticket_id: id, action: 'close', by: 'assistant' });
     expect(bad).toMatchObject({ isError: true, structuredContent: { error: { code: 'E_CONFLICT' } } });
     await call('end_call', { call_id: second });
+  });
+
+  it('raises an approval request from a supervisor decision, lists its caller’s, and decides only with --admin', async () => {
+    const started = await call('start_call', {
+      product: '会员订阅服务',
+      operator: 'HEAR策略',
+      phone: '13800138000',
+    });
+    const { call_id } = started.structuredContent as { call_id: string };
+    const checked = await call('check_permission', { call_id, action: '退款200元' });
+    expect(checked.structuredContent).toMatchObject({ status: 'requires_supervisor' });
+    const listed = await call('list_approvals', { state: 'pending' });
+    const [request] = (
+      listed.structuredContent as { items: Array<{ id: string; raised_by: string; action: string }> }
+    ).items;
+    expect(request).toMatchObject({ action: '退款200元', raised_by: 'assistant' });
+    const tools = (await client.listTools()).tools.map((t) => t.name);
+    expect(tools).toContain('list_approvals');
+    expect(tools).not.toContain('decide_approval');
+    await call('end_call', { call_id });
+    // The call is over: its caller's requests are out of this assistant's sight.
+    expect((await call('list_approvals', {})).structuredContent).toEqual({ items: [] });
+
+    const [adminSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await createMcpServer({ store, env: {}, admin: true }).connect(serverSide);
+    const admin = new Client({ name: 'supervisor', version: '1.0.0' });
+    await admin.connect(adminSide);
+    const decide = async (args: Record<string, unknown>) =>
+      (await admin.callTool({ name: 'decide_approval', arguments: args })) as ToolResult;
+    const unknown = await decide({ id: request?.id, decision: 'reject', by: '王主管', reason: '重复' });
+    expect(unknown).toMatchObject({ isError: true, structuredContent: { error: { code: 'E_REFUSED' } } });
+    await addSupervisor({ store, env: {} }, '王主管');
+    const rejected = await decide({ id: request?.id, decision: 'reject', by: '王主管', reason: '重复' });
+    expect(rejected.structuredContent).toMatchObject({
+      id: request?.id,
+      state: 'rejected',
+      told: ['rejected'],
+    });
+    await admin.close();
   });
 
   it('starts a call by customer name only on a full name, and a miss lists no one', async () => {

@@ -1,4 +1,5 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { decideApprovalOperation, listApprovalsOperation } from '../operations/approval-operations.js';
 import { listTicketsOperation, updateTicketOperation } from '../operations/ticket-operations.js';
 import type { RecordStore } from '../store/record-store.js';
 import { createCallerScope } from './_caller-scope.js';
@@ -37,7 +38,10 @@ export function createMcpServer(options: {
   registerCallTools(server, options.store, options.env, scope);
   // Tickets after calls: like customer records, only the live callers' unless --admin.
   const customers = customerScope(options.store, scope);
-  for (const operation of [listTicketsOperation, updateTicketOperation]) {
+  // Deciding is a supervisor's: only a server started with --admin offers it.
+  const approvals =
+    options.admin === true ? [listApprovalsOperation, decideApprovalOperation] : [listApprovalsOperation];
+  for (const operation of [listTicketsOperation, updateTicketOperation, ...approvals]) {
     registerOperationTool(server, operation, {
       store: options.store,
       env: options.env,

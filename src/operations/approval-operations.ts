@@ -116,8 +116,13 @@ export const listApprovalsOperation = defineOperation({
       ...(state ? { state } : {}),
       ...(input.overdue ? { dueBefore: now.toISOString() } : {}),
     });
+    // An outside assistant without --admin sees only its live callers' requests.
+    const allowed = deps.customers && new Set((await deps.customers.customers()).map((c) => c._id));
     const requests = (docs as unknown as ApprovalRequest[]).filter(
-      (r) => matchesText(r.product_id, r.product_name, input.product) && matchesCustomer(r, input.customer),
+      (r) =>
+        (!allowed || allowed.has(r.customer_id)) &&
+        matchesText(r.product_id, r.product_name, input.product) &&
+        matchesCustomer(r, input.customer),
     );
     // Overdue: the longest late first.
     if (input.overdue) requests.sort((a, b) => (a.due_at < b.due_at ? -1 : a.due_at > b.due_at ? 1 : 0));
