@@ -8,6 +8,7 @@ const benches = [
   'store.bench.mjs',
   'session-save.bench.mjs',
   'history-list.bench.mjs',
+  'approvals-list.bench.mjs',
   'mock-create.bench.mjs',
   'list.bench.mjs',
   'eval.bench.mjs',
