@@ -1,9 +1,13 @@
+import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { cp } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FsRecordStore } from '../../src/store/fs/fs-record-store.js';
+import { createSystemBackend } from '../../src/systems/system-backend.js';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../contract/pg-test-schema.js';
 import { parseEvents, runCs, tempDb } from '../support/run-cs.js';
 import { seedRecords } from '../support/seed-records.js';
@@ -308,6 +312,61 @@ describe('approvals: the loop after a call', () => {
     expect(shown.decision_note).toContain('rules changed');
     expect((await notificationsInHistory(db)).map((n) => n.outcome)).toEqual(['invalidated']);
     expect(await refunds(db)).toEqual([]);
+  });
+
+  it('a process killed while executing: the next command reconciles it with the same idempotency key, one refund', async () => {
+    for (const backendDidIt of [true, false]) {
+      const db = await freshDb();
+      const { request } = await askForRefund(db);
+      // Where a killed `cs approvals approve` leaves it: executing, by a process that is gone,
+      // with the backend having carried the refund out (or not) before the kill.
+      const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+      const store = new FsRecordStore(db);
+      try {
+        const at = new Date().toISOString();
+        await store.changeWork('approval', request.id, (doc) => ({
+          doc: {
+            ...doc,
+            state: 'executing',
+            decided_by: SUPERVISOR,
+            decided_at: at,
+            grant_id: `gr_${String(doc.idempotency_key).slice(-16)}`,
+            execution: {
+              started_at: at,
+              finished_at: null,
+              process: { host: hostname(), pid: gone, started: 1 },
+              changed: null,
+              description: null,
+              error: null,
+            },
+          },
+        }));
+        if (backendDidIt) {
+          const product = await store.get(
+            'product',
+            (await store.getWork('approval', request.id))!.product_id!,
+          );
+          await createSystemBackend({ store, env: {} }).applyApprovedAction({
+            product: product!,
+            phone: PHONE,
+            concept: 'refund',
+            action: '退款200元',
+            quantity: { value: 200, unit: 'CNY' },
+            idempotencyKey: String((await store.getWork('approval', request.id))!.idempotency_key),
+          });
+        }
+      } finally {
+        await store.close();
+      }
+      const shown = (await cs(db, ['approvals', 'show', request.id])) as {
+        state: string;
+        audit: Array<{ to: string; why: string }>;
+      };
+      expect(shown.state).toBe('executed');
+      expect(shown.audit.at(-1)?.why).toContain('reconciled');
+      expect(await refunds(db)).toEqual([-200]);
+      expect((await notificationsInHistory(db)).map((n) => n.outcome)).toEqual(['executed']);
+    }
   });
 
   it('refuses bad decisions with one line and changes nothing', async () => {
