@@ -17,7 +17,7 @@ import {
   ticketDoc,
   ticketOf,
 } from '../approvals/ticket.js';
-import { type Clock, isoTimestamp, systemClock } from '../domain/clock.js';
+import { type Clock, clockFromEnv, isoTimestamp } from '../domain/clock.js';
 import { CsError } from '../domain/cs-error.js';
 import { normalizePhone } from '../domain/phone.js';
 import type { SessionRecord } from '../domain/session-schemas.js';
@@ -197,8 +197,9 @@ function dayBefore(day: string): string {
 // ---------------------------------------------------------------------------------------------
 // Reading tickets.
 
+/** The clock an operation runs on: the one passed in (runOperation sets CS_NOW's), else CS_NOW's. */
 function clockOf(deps: OperationDeps): Clock {
-  return deps.clock ?? systemClock;
+  return deps.clock ?? clockFromEnv(deps.env);
 }
 
 /**
