@@ -13,6 +13,7 @@ const TOOLS = [
   'check_permission',
   'end_call',
   'get_record',
+  'list_approvals',
   'list_records',
   'list_tickets',
   'open_ticket',
@@ -137,7 +138,7 @@ describe('cs mcp', () => {
     return db;
   }
 
-  it('lists its tools (the issue’s eight, perform_action, open_ticket and the two ticket tools), each described', async () => {
+  it('lists its tools (the issue’s eight, perform_action, open_ticket, list_approvals and the two ticket tools), each described', async () => {
     const { client } = await connect(await copyDb('tools'));
     try {
       const { tools } = await client.listTools();
