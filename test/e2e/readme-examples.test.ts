@@ -179,7 +179,8 @@ describe(pgSuiteTitle('README.md examples'), () => {
         .replace(/^f90ec0b9$/, learnt.operatorId ?? arg)
         .replace(/^(?:live|call)_…$/, learnt.liveId ?? arg)
         .replace(/^cs_20261125_001_abc123$/, learnt.savedSession ?? arg)
-        .replace(/^TK…$/, learnt.ticketId ?? arg);
+        .replace(/^TK…$/, learnt.ticketId ?? arg)
+        .replace(/^ap_…$/, learnt.approvalId ?? arg);
       if (pgUrl) value = value.replace(/^postgres:\/\/.*$/, pgUrl);
       if (value === '<trash_id>') {
         const trash = JSON.parse((await runCs(['restore', '--json'], { cwd })).stdout) as Array<{
@@ -228,6 +229,8 @@ describe(pgSuiteTitle('README.md examples'), () => {
       if (args[0] === 'session' && args[1] === 'save' && saved) learnt.savedSession = saved;
       const ticket = /TK\d{8}-[0-9A-F]{6}/.exec(result.stdout)?.[0];
       if (args[0] === 'tickets' && args[1] === 'list' && ticket) learnt.ticketId ??= ticket;
+      const approval = /ap_[0-9a-f]{12}/.exec(result.stdout)?.[0];
+      if (args[0] === 'approvals' && args[1] === 'list' && approval) learnt.approvalId ??= approval;
     },
   );
 });
