@@ -102,5 +102,11 @@ if (!process.argv.includes('--types')) {
     // none yet
   }
 }
+// The pages (dist/web) are Vite's build (npm run build:web), not this one's: keep them.
+try {
+  renameSync(new URL('web/', old), new URL('web/', next));
+} catch {
+  // not built yet
+}
 renameSync(next, dist);
 rmSync(old, { recursive: true, force: true });
