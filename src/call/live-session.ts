@@ -25,6 +25,12 @@ import { parseReview, saveCall } from './finish-call.js';
 import { formatAge } from './format-age.js';
 import { type CallerRef, type CallParticipants, startCall } from './start-call.js';
 
+/**
+ * Who answers a live call: its agent, nobody yet (the caller asked for a person: 转人工), or the
+ * person who took it over (`by`). Kept on the live session, so every server sees the same.
+ */
+export type LiveCallState = 'agent' | 'waiting_human' | 'human';
+
 /** What a live session keeps on disk so separate processes can drive one call. */
 interface LiveData extends LiveSessionRecord {
   product_id: string;
@@ -36,6 +42,10 @@ interface LiveData extends LiveSessionRecord {
   /** The process ending the call (`true` from versions before the owner was recorded). */
   ending?: ProcessIdentity | boolean;
   record: CallRecordState;
+  /** Absent: the agent answers (every live session before take-over existed). */
+  state?: LiveCallState;
+  /** The person who took the call over (state `human`). */
+  by?: string;
 }
 
 const ARRAYS = CALL_RECORD_LISTS;
@@ -91,6 +101,61 @@ async function participantsOf(store: RecordStore, live: LiveData): Promise<CallP
   return { product, operator, customer, phone: live.phone, coldStart: live.cold_start };
 }
 
+/** A live call as it stands: who is on it, what it recorded, and who answers it. */
+export async function readLiveSession(
+  store: RecordStore,
+  liveId: string,
+): Promise<{
+  participants: CallParticipants;
+  record: CallRecordState;
+  state: LiveCallState;
+  by?: string;
+  updatedAt: string;
+}> {
+  const live = asLive(await store.getLiveSession(liveId), liveId);
+  return {
+    participants: await participantsOf(store, live),
+    record: live.record,
+    state: live.state ?? 'agent',
+    ...(live.by === undefined ? {} : { by: live.by }),
+    updatedAt: live.updated_at,
+  };
+}
+
+/** Who answers a live call now (one read; the records it is about are not loaded). */
+export async function liveCallState(
+  store: RecordStore,
+  liveId: string,
+): Promise<{ state: LiveCallState; by?: string }> {
+  const live = asLive(await store.getLiveSession(liveId), liveId);
+  return { state: live.state ?? 'agent', ...(live.by === undefined ? {} : { by: live.by }) };
+}
+
+/**
+ * Changes who answers a live call, under the store's lock on it: `change` sees the state as it
+ * is stored now (so two people taking one call over cannot both win) and may throw to refuse.
+ */
+export async function setLiveCallState(
+  store: RecordStore,
+  liveId: string,
+  change: (current: { state: LiveCallState; by?: string }) => { state: LiveCallState; by?: string },
+): Promise<{ state: LiveCallState; by?: string }> {
+  asLive(await store.getLiveSession(liveId), liveId);
+  const after = await store.updateLiveSession(liveId, (current) => {
+    const cur = asLive(current, liveId);
+    const next = change({ state: cur.state ?? 'agent', ...(cur.by === undefined ? {} : { by: cur.by }) });
+    const { by: _by, ...rest } = cur;
+    return {
+      ...rest,
+      state: next.state,
+      ...(next.by === undefined ? {} : { by: next.by }),
+      updated_at: isoTimestamp(systemClock.now()),
+    };
+  });
+  const live = asLive(after, liveId);
+  return { state: live.state ?? 'agent', ...(live.by === undefined ? {} : { by: live.by }) };
+}
+
 /**
  * Runs `work` against a live session and appends what it recorded. The work runs outside the
  * lock (queries may take time); only the append happens under it, so concurrent processes
@@ -128,6 +193,8 @@ export async function withLiveSession<T>(options: {
   if (options.onEvent) session.onEvent(options.onEvent);
   const result = await options.work(session);
   await session.settled();
+  // A supervisor's decision on one of this call's requests reaches the live call (MCP, cs session).
+  await session.deliverNotifications();
   await store.updateLiveSession(liveId, (current) => {
     const cur = current as LiveData;
     const next: LiveData = {
@@ -266,6 +333,10 @@ export interface LiveSessionRow {
   updated_at: string;
   turns: number;
   ending: boolean;
+  /** Who answers it: the agent, nobody yet (转人工), or a person. */
+  state: LiveCallState;
+  /** The person who took it over. */
+  by?: string;
 }
 
 /**
@@ -300,6 +371,8 @@ export async function listLiveSessions(
         updated_at: l.updated_at,
         turns: l.record.conversation.length,
         ending: Boolean(l.ending && endingOwnerAlive(l.ending)),
+        state: l.state ?? 'agent',
+        ...(l.by === undefined ? {} : { by: l.by }),
       };
     })
     .sort((a, b) => a.started_at.localeCompare(b.started_at));
