@@ -16,9 +16,13 @@ const PG = [
  */
 const E2E = ['test/e2e/**/*.test.ts', 'src/store/fs/*.processes.test.ts', 'src/eval/no-other-phones.test.ts'];
 
+/** Tests that drive Debian's Chromium against a spawned `cs serve` (they skip without it). */
+const BROWSER = ['test/browser/**/*.test.ts'];
+
 /**
- * Three projects so the quick loop stays quick: `unit` (in-process, seconds; no build),
- * `e2e` (spawns the built `cs`), `pg` (PostgreSQL). `vitest run` runs all three.
+ * Four projects so the quick loop stays quick: `unit` (in-process, seconds; no build),
+ * `e2e` (spawns the built `cs`), `pg` (PostgreSQL), `browser` (Chromium against `cs serve`).
+ * `vitest run` runs them all.
  */
 export default defineConfig({
   test: {
@@ -32,7 +36,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/contract/*.test.ts'],
-          exclude: [...PG, ...E2E],
+          exclude: [...PG, ...E2E, ...BROWSER],
         },
       },
       {
@@ -52,6 +56,15 @@ export default defineConfig({
           include: PG,
           // The PostgreSQL CLI tests spawn the built bin too.
           globalSetup: ['test/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: BROWSER,
+          // `cs serve` from dist/ serving the pages from dist/web: both are built first.
+          globalSetup: ['test/browser/global-setup.ts'],
         },
       },
     ],

@@ -220,7 +220,7 @@ function ChatPage(props: { lang: Lang; onLang: (l: Lang) => void }) {
         )}
       </ol>
       ${error ? html`<p class="error" role="alert">${error}</p>` : null}
-      <form class="composer" onSubmit=${say}>
+      <form class="composer" aria-busy=${busy ? 'true' : 'false'} onSubmit=${say}>
         <textarea
           name="message"
           rows="1"

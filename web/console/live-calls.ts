@@ -164,7 +164,7 @@ export function LiveCallView(props: { callId: string; me: Me; onBack: () => void
             </form>`
           : null
       }
-      ${refused ? html`<p class="error refused" role="alert">${t({ zh: '未发送', en: 'Not sent' })}: ${refused}</p>` : null}
+      ${refused ? html`<p class="error refused" role="alert">${refused}</p>` : null}
     </section>
   `;
 }

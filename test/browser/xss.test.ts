@@ -1,0 +1,110 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { tempDb } from '../support/run-cs.js';
+import { seedRecords } from '../support/seed-records.js';
+import {
+  addUser,
+  chatToken,
+  cs,
+  HAVE_CHROMIUM,
+  launchChromium,
+  newPage,
+  openChat,
+  type Served,
+  SKIP_REASON,
+  sayInChat,
+  signIn,
+  startServe,
+} from './serve-for-browser.js';
+
+// Whatever a customer types, and whatever a record's name says, the pages show as text: markup
+// in a chat line or a customer name never runs, in the chat or in the console.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+
+const IMG = '<img src=x onerror=window.__xss=1>';
+const SCRIPT = '<script>window.__xss=1</script>';
+const PHONE = '13700000001';
+
+/** True when a payload ran on the page (or an element it would have made exists). */
+async function ran(page: Page): Promise<boolean> {
+  // Runs in the page (no DOM types here).
+  return page.evaluate(() => {
+    const page = globalThis as unknown as {
+      __xss?: unknown;
+      document: { querySelector(s: string): unknown };
+    };
+    return (
+      page.__xss !== undefined || page.document.querySelector('img[src="x"], script:not([src])') !== null
+    );
+  });
+}
+
+describe.runIf(!HAVE_CHROMIUM)('browser: markup stays text', () => {
+  it.skip(SKIP_REASON, () => {});
+});
+
+describe.skipIf(!HAVE_CHROMIUM)('browser: markup stays text', () => {
+  let tmp: Awaited<ReturnType<typeof tempDb>>;
+  let server: Served;
+  let browser: Browser;
+  let password: string;
+
+  beforeAll(async () => {
+    tmp = await tempDb();
+    await seedRecords(tmp.db);
+    await cs(tmp.db, [
+      'create',
+      'customer',
+      '--data',
+      JSON.stringify({
+        name: IMG,
+        phone: PHONE,
+        type: 'returning',
+        background: SCRIPT,
+        communication_style: '直接简洁',
+        special_needs: '无',
+      }),
+    ]);
+    password = await addUser(tmp.db, '王主管', 'supervisor');
+    server = await startServe(tmp.db);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await tmp?.cleanup();
+  });
+
+  it('chat lines and a customer name with <img onerror> and <script> are shown as text in the chat, the inbox, the live calls and the transcript', async () => {
+    const customer = await newPage(browser, { phone: true });
+    const chat = customer.page;
+    await openChat(chat, server.url, await chatToken(tmp.db, PHONE));
+    for (const line of [IMG, SCRIPT, `我要退款200元 ${IMG}`]) {
+      const sent = chat.locator('.msg.from-customer').count();
+      await sayInChat(chat, line);
+      await chat
+        .locator('.msg.from-customer')
+        .nth(await sent)
+        .waitFor();
+      await chat.locator('form.composer[aria-busy="false"]').waitFor();
+    }
+    await chat.locator('.msg.from-customer', { hasText: SCRIPT }).waitFor();
+    expect(await chat.locator('.msg.from-customer', { hasText: IMG }).count()).toBe(2);
+    expect(await ran(chat)).toBe(false);
+
+    const { page } = await newPage(browser);
+    await signIn(page, server.url, '王主管', password);
+    // The inbox: the customer's name on the request card.
+    await page.locator('.approval .caller', { hasText: IMG }).waitFor();
+    expect(await ran(page)).toBe(false);
+    // The live calls: the name in the list, and the lines in the transcript.
+    await page.locator('nav.tabs a[href="#/calls"]').click();
+    const row = page.locator('tr.call', { hasText: IMG });
+    await row.waitFor();
+    await row.locator('a').click();
+    await page.locator('.transcript .block', { hasText: SCRIPT }).waitFor();
+    expect(await page.locator('.transcript').textContent()).toContain(`客户: ${IMG}`);
+    expect(await ran(page)).toBe(false);
+    expect(await ran(chat)).toBe(false);
+  });
+});
