@@ -105,13 +105,17 @@ describe('copyStore', () => {
     await target.importWork('approval', item('approval_1', 'open'));
     await target.importAudit([entry('approval', 'approval_1', 'open')]);
 
-    expect(await copyStore(source, target)).toMatchObject({ workItems: 5, auditEntries: 6 });
+    // One item of every kind and ap_2 (less the one there), one audit entry each and ap_2's two.
+    expect(await copyStore(source, target)).toMatchObject({
+      workItems: WORK_KINDS.length,
+      auditEntries: WORK_KINDS.length + 1,
+    });
     for (const kind of WORK_KINDS) expect(await target.listWork(kind)).toEqual(await source.listWork(kind));
     expect(await target.listWork('approval', { state: 'approved' })).toEqual([
       expect.objectContaining({ id: 'ap_2' }),
     ]);
     expect(await target.listAudit()).toEqual(await source.listAudit());
     expect(await copyStore(source, target)).toMatchObject({ workItems: 0, auditEntries: 0 });
-    expect(await target.listAudit()).toHaveLength(7);
+    expect(await target.listAudit()).toHaveLength(WORK_KINDS.length + 2);
   });
 });

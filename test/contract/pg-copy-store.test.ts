@@ -103,6 +103,8 @@ describe.skipIf(!TEST_DATABASE_URL)(pgSuiteTitle('copyStore'), () => {
       mockStates: 1,
       liveSessions: 1,
       skipped: 0,
+      workItems: 0,
+      auditEntries: 0,
     });
     expect(await snapshot(to)).toEqual(await snapshot(from));
     const copied = await to.get('customer', '4f064bfb');
@@ -123,6 +125,8 @@ describe.skipIf(!TEST_DATABASE_URL)(pgSuiteTitle('copyStore'), () => {
       mockStates: 0,
       liveSessions: 0,
       skipped: 7,
+      workItems: 0,
+      auditEntries: 0,
     });
     expect(await snapshot(to)).toEqual(await snapshot(from));
 

@@ -113,7 +113,9 @@ function normalise(value: unknown): unknown {
           ? '<time>'
           : ['call_id', 'grant_id'].includes(k) && typeof v === 'string'
             ? '<id>'
-            : normalise(v),
+            : k === 'approval_ids' && Array.isArray(v)
+              ? v.map(() => '<id>')
+              : normalise(v),
       ]),
     );
   }
