@@ -9,7 +9,15 @@ import { makeTempDir } from '../../store/fs/test-db.js';
 import { MemoryRecordStore } from '../../store/memory/memory-record-store.js';
 import type { RecordStore } from '../../store/record-store.js';
 import { setMockResponse } from '../../systems/mock-backend.js';
-import { askForHuman, type ChatDeps, deliverNews, endChat, say, startChat } from './chat-service.js';
+import {
+  askForHuman,
+  asksForPerson,
+  type ChatDeps,
+  deliverNews,
+  endChat,
+  say,
+  startChat,
+} from './chat-service.js';
 import { signChatToken } from './chat-token.js';
 import { callView, handBack, humanReply, liveCalls, takeOver } from './take-over.js';
 
@@ -260,6 +268,28 @@ describe('a chat with the built-in agent', () => {
     // Ticket numbers are random; everything else is the agent's own.
     const plain = (texts: string[]) => texts.map((t) => t.replace(/TK\d{8}-[0-9A-F]{6}/g, 'TK…'));
     expect(plain(chatReplies)).toEqual(plain(callReplies));
+  });
+});
+
+describe('asking for a person in words', () => {
+  it.each([
+    ['转人工', true],
+    ['我要人工客服', true],
+    ['Can I talk to a real person?', true],
+    ['不用转人工，你帮我查一下就行', false],
+    ["I don't need to speak to a person", false],
+    ['我要退款200元', false],
+  ])('%s → %s', (line, asks) => {
+    expect(asksForPerson(line)).toBe(asks);
+  });
+
+  it('hands the chat to a person: the agent says so once, then stays quiet', async () => {
+    const deps = await seeded(new MemoryRecordStore());
+    const chat = await startChat(deps, { token: token(), product: PRODUCT });
+    const asked = await say(deps, chat.call_id, '转人工');
+    expect(asked.reply).toMatch(/人工/);
+    expect((await liveCalls(deps))[0]).toMatchObject({ state: 'waiting_human' });
+    expect((await say(deps, chat.call_id, '转人工')).reply).toBeNull();
   });
 });
 

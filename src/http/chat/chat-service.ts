@@ -130,6 +130,15 @@ export function chatKeyValid(deps: ChatDeps, callId: string, key: string): boole
 const WANTS_PERSON =
   /转人工|转接人工|人工客服|人工服务|真人客服|找人工|要人工|\b(?:talk|speak) to (?:a |an )?(?:real )?(?:person|human|agent)\b|\bhuman agent\b|\breal person\b/i;
 
+/** …unless they say they do not want one (不用转人工, no need for a person). */
+const NO_PERSON =
+  /(?:不用|不要|别|无需|不需要|没必要)(?:再)?(?:转|找|要)?人工|\bno need\b|\bdon'?t\b|\bdo not\b/i;
+
+/** Whether the line asks for a person, so the call goes to the live-calls list at once. */
+export function asksForPerson(line: string): boolean {
+  return WANTS_PERSON.test(line) && !NO_PERSON.test(line);
+}
+
 const HANDING_OVER: Record<Language, string> = {
   zh: '好的，正在为您转接人工客服，请稍候，接通后由工作人员继续为您服务。',
   en: 'Sure, I am passing you to a member of our team. Please hold on; they will continue from here.',
@@ -158,7 +167,7 @@ export async function say(
   const { state } = before;
   const events: CallEvent[] = [];
   let delivered = 0;
-  const handOver = state === 'agent' && WANTS_PERSON.test(line);
+  const handOver = state === 'agent' && asksForPerson(line);
   const reply = await withLiveSession({
     store: deps.store,
     liveId: callId,

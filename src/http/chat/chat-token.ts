@@ -14,6 +14,13 @@ import type { WorkflowStore } from '../../store/workflow-store.js';
  * The site knows the customer (its own sign-in) and issues a token for their phone; the page
  * never asks for a phone, so a visitor cannot open someone else's chat. `product`, when given,
  * binds the token to one product's chat. `cs chat-token --phone P` issues one for tests and demos.
+ * The secret is `CS_SERVE_SECRET` (give the site the same value) or the database's own.
+ *
+ * @example
+ * // The embedding site, in Node (any language with HMAC-SHA256 and base64url does the same):
+ * const body = Buffer.from(JSON.stringify({ phone: '13800138000', exp: Math.floor(Date.now() / 1000) + 3600 })).toString('base64url');
+ * const token = `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+ * // then: <iframe src="https://support.example.com/chat/会员订阅服务?token=…">
  */
 export interface ChatTokenClaims {
   /** The customer's phone, as the site knows it. */
