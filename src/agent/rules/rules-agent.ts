@@ -197,7 +197,12 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   if (!parts.ack && parts.resolve.length > 0) parts.ack = pick(p.ack, turn);
 
   if (parts.resolve.length === 0) {
-    if (u.thanks || u.goodbye) {
+    if (u.assents && !u.goodbye) {
+      // 好的(谢谢) after "需要主管审批…可以吗？": the request stands and waits for the supervisor;
+      // the caller hears so, not a discovery question or a goodbye.
+      parts.resolve.push(assentReply(ctx));
+      parts.ack = undefined;
+    } else if (u.thanks || u.goodbye) {
       parts.closing = closingFor(ctx);
       parts.ack = undefined;
     } else if (u.greeting || (u.name && !problem)) {
@@ -217,6 +222,18 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     parts.thank = p.thank;
   }
   return composeReply(String(ctx.operator.methodology ?? ''), parts);
+}
+
+/** What the caller's 好的 / ok agrees to: a request waiting for a supervisor, else nothing more. */
+function assentReply(ctx: CallContext): string {
+  const waiting = (ctx.requests ?? []).filter((e) => e.state === 'escalated' && !e.withdrawn);
+  const zh = ctx.language === 'zh';
+  if (waiting.length === 0)
+    return zh ? '好的。还有别的能帮您的吗？' : 'Alright. Is there anything else I can help with?';
+  const named = waiting.map((e) => (e.ticket_id ? `${e.what}（${e.ticket_id}）` : e.what));
+  return zh
+    ? `好的，${named.join('、')}已经提交主管审批，有结果会第一时间通知您。还有别的能帮您的吗？`
+    : `Alright, ${named.join(', ')} is with my supervisor now; you'll be told as soon as there's a decision. Anything else I can help with?`;
 }
 
 /**

@@ -8,6 +8,8 @@ export interface Understanding {
   greeting: boolean;
   thanks: boolean;
   goodbye: boolean;
+  /** The whole utterance only agrees (好的 / 可以 / 行 / ok / sure): an answer to the agent's question. */
+  assents: boolean;
   /** The caller's real name when they gave it (我姓王, 我叫刘芳, my name is ...). */
   name?: string;
   /** The caller disputes a charge (扣了我15块, why did you charge me). */
@@ -38,6 +40,10 @@ export interface Understanding {
   aboutOwnAccount: boolean;
 }
 
+/** Agreement and nothing else: 好的 / 嗯，可以 / 行，麻烦了 / ok, thanks / sure, go ahead. */
+const ASSENT =
+  /^(?:(?:好的?|好吧|嗯+|可以|行|成|没问题|那就这样|麻烦(?:你|您)?了|ok(?:ay)?|sure|yes|yeah|yep|fine|that's fine|go ahead|please do|sounds good)[\s,，.。!！~]*)+(?:谢谢(?:你|您)?|thanks?(?: you)?)?[\s.。!！~]*$/i;
+
 const ZH_STOP_BEFORE_SERVICE = new Set(
   '我的了下问想这个那订阅开通没有是么什你们在用买办和跟与把给被个款该项种就都还又也请帮查说'.split(''),
 );
@@ -63,6 +69,7 @@ export function understandUtterance(text: string, language: Language): Understan
     greeting: /^(你好|您好|喂|hello|hi|hey)\b|^(你好|您好|喂)/i.test(text.trim()),
     thanks: /谢谢|多谢|感谢|thanks|thank you|cheers/i.test(text),
     goodbye: /再见|拜拜|挂了|没别的了|\bbye\b|goodbye|that's all/i.test(text),
+    assents: ASSENT.test(text.trim()),
     ...(name === undefined ? {} : { name }),
     chargeDispute:
       /扣(了|费|钱|我|款)|收费|乱收|多收|被收|收了我|charged?\b|billed|deducted|took \$|taken from/i.test(
