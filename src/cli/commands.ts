@@ -7,6 +7,7 @@ import { EVAL_COMMANDS } from './commands/eval.flags.js';
 import { HISTORY_COMMANDS } from './commands/history.flags.js';
 import { OUTBOX_COMMANDS } from './commands/outbox.flags.js';
 import { RECORD_COMMANDS } from './commands/records.flags.js';
+import { SERVE_COMMANDS } from './commands/serve.flags.js';
 import { SESSION_COMMANDS } from './commands/session.flags.js';
 import { STORE_COMMANDS } from './commands/store.flags.js';
 import { TICKET_COMMANDS } from './commands/tickets.flags.js';
@@ -26,5 +27,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...OUTBOX_COMMANDS,
   ...ASSISTANT_COMMANDS,
   ...EVAL_COMMANDS,
+  ...SERVE_COMMANDS,
   ...STORE_COMMANDS,
 ];

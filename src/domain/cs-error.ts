@@ -6,6 +6,12 @@ export const ERROR_CODES = {
   E_AMBIGUOUS: { exit: 1, http: 409 },
   E_CONFLICT: { exit: 1, http: 409 },
   E_REFUSED: { exit: 1, http: 403 },
+  /** No credentials, or ones that are not (or no longer) valid: sign in (`cs serve`). */
+  E_UNAUTHENTICATED: { exit: 1, http: 401 },
+  /** A request body over the size limit (`cs serve`). */
+  E_TOO_LARGE: { exit: 2, http: 413 },
+  /** Too many failed attempts (sign-in): wait and try again. */
+  E_THROTTLED: { exit: 1, http: 429 },
   E_LOCKED: { exit: 1, http: 423 },
   /** A stored file (info.json, session.json ...) cannot be read; the message names it and the repair. */
   E_CORRUPT: { exit: 1, http: 500 },

@@ -6,7 +6,16 @@
  */
 
 /** The kinds of work item a store keeps. */
-export const WORK_KINDS = ['approval', 'ticket', 'notification', 'delivery', 'supervisor'] as const;
+export const WORK_KINDS = [
+  'approval',
+  'ticket',
+  'notification',
+  'delivery',
+  'supervisor',
+  // `cs serve`: a person who signs in (src/http/auth.ts), and a server-wide setting (its secret).
+  'user',
+  'setting',
+] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 
 /**
