@@ -372,6 +372,7 @@ async function finishExecution(
       action: executing.action,
       ...(executing.amount ? { quantity: executing.amount } : {}),
       idempotencyKey: executing.idempotency_key,
+      language: executing.language,
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

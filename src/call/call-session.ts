@@ -76,6 +76,8 @@ export interface CallBackend {
     quantity?: { value: number; unit: string };
     action: string;
     idempotencyKey?: string;
+    /** The call's language, for the outcome's description. */
+    language?: Language;
   }): Promise<{ changed: boolean; description: string }>;
 }
 
@@ -528,6 +530,7 @@ export class CallSession {
       phone,
       concept: grant.concept,
       action,
+      language: this.record.language,
       ...(grant.amount ? { quantity: { value: grant.amount.value, unit: grant.amount.unit } } : {}),
     });
     const { changed, description } = outcome;

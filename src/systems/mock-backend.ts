@@ -30,6 +30,8 @@ export interface ApprovedActionInput {
    * first result and changes nothing (the mock state keeps the keys it applied).
    */
   idempotencyKey?: string;
+  /** The language to describe the outcome in (the call's); the product's by default. */
+  language?: 'zh' | 'en';
 }
 
 export interface ApprovedActionResult {
@@ -137,7 +139,7 @@ export function createMockBackend(options: MockBackendOptions): MockCapableBacke
     },
 
     async applyApprovedAction(input) {
-      const lang = productLanguage(input.product);
+      const lang = input.language ?? productLanguage(input.product);
       const concept = normaliseConcept(input.concept);
       const handler = ACTIONS[concept];
       if (!handler) {
