@@ -22,8 +22,12 @@ const dist = new URL('../dist/index.js', import.meta.url).href;
 /** Approval request i, pending for every (N / PENDING)-th, decided otherwise; oldest first. */
 function request(i) {
   const created = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
-  const due = new Date(Date.UTC(2026, 0, 1) + i * 60_000 + 4 * 3_600_000).toISOString();
   const pending = i % Math.floor(N / PENDING) === 0;
+  // A pending request is due in the future: one a day past due would be expired by the listing
+  // itself (the first run would write, the others list nothing).
+  const due = pending
+    ? new Date(Date.now() + 4 * 3_600_000).toISOString()
+    : new Date(Date.UTC(2026, 0, 1) + i * 60_000 + 4 * 3_600_000).toISOString();
   const state = pending ? 'pending' : DECIDED[i % DECIDED.length];
   return {
     id: `ap_${i.toString(16).padStart(12, '0')}`,
@@ -74,7 +78,8 @@ async function fill(store, parallel) {
 }
 
 async function fileDb() {
-  const dir = join(tmpdir(), `cs-bench-approvals-${N}`);
+  // Kept for the day: its pending requests fall due hours after it was written.
+  const dir = join(tmpdir(), `cs-bench-approvals-${N}-${new Date().toISOString().slice(0, 10)}`);
   const db = join(dir, 'db');
   if (!existsSync(join(dir, 'ready'))) {
     rmSync(dir, { recursive: true, force: true });
