@@ -168,7 +168,7 @@ export async function chatToken(db: string, phone: string, product = PRODUCT): P
   return token!;
 }
 
-/** The refunds the mock backend holds for the caller (`cs mock show`): what was carried out. */
+/** The refunds the mock backend holds for the caller (`cs mock show`; a refund is a negative amount). */
 export async function refunds(db: string, phone = PHONE): Promise<number[]> {
   const states = JSON.parse(
     await cs(db, ['mock', 'show', '--product', PRODUCT, '--phone', phone, '--json']),

@@ -26,9 +26,11 @@ vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const SUPERVISOR = '王主管';
 
-describe.runIf(!HAVE_CHROMIUM)('browser: two servers on one PostgreSQL', () => {
-  it.skip(SKIP_REASON, () => {});
-});
+if (!HAVE_CHROMIUM) {
+  describe('browser: two servers on one PostgreSQL', () => {
+    it.skip(SKIP_REASON, () => {});
+  });
+}
 
 describe.skipIf(!HAVE_CHROMIUM || !TEST_DATABASE_URL)(
   pgSuiteTitle('browser: two servers on one PostgreSQL'),
@@ -69,7 +71,7 @@ describe.skipIf(!HAVE_CHROMIUM || !TEST_DATABASE_URL)(
       await card.waitFor({ state: 'detached' });
 
       await customer.page.locator('.msg.from-notification', { hasText: '退款200元' }).first().waitFor();
-      expect(await refunds(url)).toEqual([200]);
+      expect(await refunds(url)).toEqual([-200]);
     });
   },
 );
