@@ -35,7 +35,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'test/contract/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/contract/*.test.ts', 'web/**/*.test.ts'],
           exclude: [...PG, ...E2E, ...BROWSER],
         },
       },
