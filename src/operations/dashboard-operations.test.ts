@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionRecord } from '../domain/session-schemas.js';
+import { MemoryRecordStore } from '../store/open-store.js';
+import { buildDashboard } from './dashboard-operations.js';
+
+const NOW = new Date('2026-12-02T12:00:00Z');
+
+async function saveCall(store: MemoryRecordStore, date: string, status: string, checks: string[]) {
+  await store.saveSession({
+    date,
+    tag: 'test',
+    readme: () => '',
+    build: (session_id) =>
+      ({
+        session_id,
+        product: 'P',
+        customer: 'C',
+        operator: 'O',
+        timestamp: `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6)}T10:00:00`,
+        conversation: [],
+        review: {
+          resolution_status: status,
+          issue_summary: '',
+          actions_taken: [],
+          follow_up_required: false,
+          customer_updates: {},
+        },
+        permission_checks: checks.map((status) => ({ action: 'x', status, rule: null, reason: '' })),
+        guard_decisions: [{ rule: 'reply_guard', outcome: 'blocked', detail: '' }],
+      }) as unknown as SessionRecord,
+  });
+}
+
+function approval(id: string, state: string, created: string, due: string, decided: string | null) {
+  return { id, state, created_at: created, updated_at: created, due_at: due, decided_at: decided };
+}
+
+describe('the dashboard', () => {
+  it('counts calls per day, rates, permission outcomes, approval turnaround and breaches', async () => {
+    const store = new MemoryRecordStore();
+    await saveCall(store, '20261201', 'resolved', ['can_approve_immediately']);
+    await saveCall(store, '20261202', 'partially_resolved', ['requires_supervisor', 'forbidden']);
+    await saveCall(store, '20261120', 'resolved', []); // before the window
+    await store.addWork(
+      'approval',
+      approval('ap_1', 'executed', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z', '2026-12-01T10:30:00Z'),
+    );
+    await store.addWork(
+      'approval',
+      approval('ap_2', 'rejected', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z', '2026-12-01T13:30:00Z'),
+    );
+    await store.addWork(
+      'approval',
+      approval('ap_3', 'pending', '2026-12-02T08:00:00Z', '2026-12-02T10:00:00Z', null),
+    );
+    const d = await buildDashboard(store, NOW, 7);
+    expect(d.calls).toBe(2);
+    expect(d.calls_per_day.at(-1)).toEqual({ day: '20261202', calls: 1, resolved: 0 });
+    expect(d.calls_per_day.at(-2)).toEqual({ day: '20261201', calls: 1, resolved: 1 });
+    expect(d.resolution_rate).toBe(0.5);
+    expect(d.escalation_rate).toBe(0.5);
+    expect(d.permission_outcomes).toEqual({
+      can_approve_immediately: 1,
+      requires_supervisor: 1,
+      requires_process: 0,
+      forbidden: 1,
+    });
+    expect(d.approvals).toEqual({
+      pending: 1,
+      overdue: 1,
+      decided: 2,
+      decided_in_time: 1,
+      median_turnaround_minutes: 120,
+    });
+    expect(d.sla_breaches).toEqual({ tickets: 0, approvals: 1 });
+    expect(d.guard_blocked).toBe(2);
+  });
+});
