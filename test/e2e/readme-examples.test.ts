@@ -118,6 +118,8 @@ function skipReason(example: Example): string | undefined {
   const [command] = example.args;
   if (command === 'mock-server') return 'a long-running HTTP server (tested in cli-edges.test.ts)';
   if (command === 'mcp') return 'an MCP server on stdio (tested in mcp-call.test.ts)';
+  if (command === 'serve')
+    return 'a long-running HTTP server (tested in serve-cli.test.ts and test/browser/)';
   if (command === 'create' && example.args.length === 2)
     return 'prompts for every field in a terminal (tested in terminal.test.ts)';
   if (example.line.includes('postgres://') && !TEST_DATABASE_URL)
