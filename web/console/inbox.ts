@@ -28,7 +28,7 @@ export function mayDecide(me: Me): boolean {
 }
 
 /** A clock that ticks every second, for the countdowns. */
-function useNow(): number {
+export function useNow(): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);

@@ -9,14 +9,20 @@ import { Inbox } from './inbox.js';
 import { LiveCalls, LiveCallView } from './live-calls.js';
 import { closeLiveChanges, openLiveChanges } from './live-changes.js';
 import { type Me, SignIn } from './sign-in.js';
+import { Tickets } from './tickets.js';
 
-/** Where the console is: `#/inbox`, `#/calls`, `#/calls/<id>`. */
-type Route = { screen: 'inbox' } | { screen: 'calls' } | { screen: 'call'; id: string };
+/** Where the console is: `#/inbox`, `#/tickets`, `#/calls`, `#/calls/<id>`. */
+type Route =
+  | { screen: 'inbox' }
+  | { screen: 'tickets' }
+  | { screen: 'calls' }
+  | { screen: 'call'; id: string };
 
 function routeOf(hash: string): Route {
   const call = /^#\/calls\/(.+)$/.exec(hash);
   if (call?.[1]) return { screen: 'call', id: decodeURIComponent(call[1]) };
   if (hash === '#/calls') return { screen: 'calls' };
+  if (hash === '#/tickets') return { screen: 'tickets' };
   return { screen: 'inbox' };
 }
 
@@ -49,10 +55,12 @@ function Shell(props: { me: Me; onSignOut: () => void }) {
   return html`
     <nav class="tabs">
       ${tab('#/inbox', t({ zh: '待审批', en: 'Inbox' }), route.screen === 'inbox')}
-      ${tab('#/calls', t({ zh: '进行中的通话', en: 'Live calls' }), route.screen !== 'inbox')}
+      ${tab('#/tickets', t({ zh: '工单', en: 'Tickets' }), route.screen === 'tickets')}
+      ${tab('#/calls', t({ zh: '进行中的通话', en: 'Live calls' }), route.screen === 'calls' || route.screen === 'call')}
     </nav>
     <main>
       ${route.screen === 'inbox' ? html`<${Inbox} me=${props.me} />` : null}
+      ${route.screen === 'tickets' ? html`<${Tickets} me=${props.me} />` : null}
       ${route.screen === 'calls' ? html`<${LiveCalls} onOpen=${(id: string) => go(`#/calls/${encodeURIComponent(id)}`)} />` : null}
       ${route.screen === 'call' ? html`<${LiveCallView} key=${route.id} callId=${route.id} me=${props.me} onBack=${() => go('#/calls')} />` : null}
     </main>
