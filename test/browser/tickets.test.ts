@@ -1,0 +1,79 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { tempDb } from '../support/run-cs.js';
+import { seedRecords } from '../support/seed-records.js';
+import {
+  addUser,
+  chatToken,
+  HAVE_CHROMIUM,
+  launchChromium,
+  newPage,
+  openChat,
+  pageErrors,
+  type Served,
+  SKIP_REASON,
+  sayInChat,
+  signIn,
+  startServe,
+} from './serve-for-browser.js';
+
+// A complaint made in the chat becomes a ticket once the chat is saved; the board shows it with
+// its SLA clocks, and an agent assigns it, comments and starts it, each change live.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+
+const AGENT = '小李';
+const PHONE = '13912345678';
+
+if (!HAVE_CHROMIUM) {
+  describe('browser: the tickets board', () => {
+    it.skip(SKIP_REASON, () => {});
+  });
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('browser: the tickets board', () => {
+  let tmp: Awaited<ReturnType<typeof tempDb>>;
+  let server: Served;
+  let browser: Browser;
+  let password: string;
+
+  beforeAll(async () => {
+    tmp = await tempDb();
+    await seedRecords(tmp.db);
+    password = await addUser(tmp.db, AGENT, 'agent');
+    server = await startServe(tmp.db);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await tmp?.cleanup();
+  });
+
+  it('a complaint from an ended chat is a ticket on the board; an agent assigns it, comments and starts it, and may not resolve it', async () => {
+    const customer = await newPage(browser, { phone: true });
+    await openChat(customer.page, server.url, await chatToken(tmp.db, PHONE));
+    await sayInChat(customer.page, '我要投诉，你们的服务太差了');
+    await customer.page.locator('.msg.from-agent:not(.streaming)').nth(1).waitFor();
+    await customer.page.locator('button.end').click();
+    await customer.page.locator('.msg.from-system').waitFor();
+
+    const { page } = await newPage(browser);
+    await signIn(page, server.url, AGENT, password);
+    await page.locator('nav.tabs a[href="#/tickets"]').click();
+    const card = page.locator('[data-state=open] .ticket', { hasText: '李女士' });
+    await card.waitFor();
+    expect(await card.textContent()).toMatch(/解决时限: 剩余 \d+小时/);
+    // An agent works tickets; resolving is a supervisor's.
+    expect(await card.locator('button.resolve').count()).toBe(0);
+
+    await card.locator('button.assign').click();
+    await card.locator('text=负责人: 小李').waitFor();
+    await card.locator('input.text').fill('已致电客户了解情况');
+    await card.locator('button.comment').click();
+    await card.locator('.comments', { hasText: '已致电客户了解情况' }).waitFor();
+    await card.locator('button.start').click();
+    await page.locator('[data-state=in_progress] .ticket', { hasText: '李女士' }).waitFor();
+    expect(await page.locator('[data-state=open] .ticket').count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
