@@ -296,6 +296,15 @@ describe('createApp: roles', () => {
     expect(await refunds()).toEqual([-200]);
   });
 
+  it('shows the team’s numbers on the dashboard to any signed-in role', async () => {
+    await refundRequestFromChat();
+    const board = await request('GET', '/api/dashboard?days=7', { as: 'agent' });
+    expect(board.status, JSON.stringify(board.body)).toBe(200);
+    expect(board.body).toMatchObject({ approvals: { pending: 1 }, calls_per_day: expect.any(Array) });
+    expect((board.body.calls_per_day as unknown[]).length).toBe(7);
+    expect((await request('GET', '/api/dashboard?days=0', { as: 'agent' })).status).toBe(400);
+  });
+
   it('only an admin edits records, with the CLI’s validation', async () => {
     const products = await request('GET', '/api/records/product', { as: 'agent' });
     const id = (products.body.items as Array<{ id: string }>)[0]?.id as string;

@@ -11,6 +11,7 @@ import {
   getApprovalOperation,
   listApprovalsOperation,
 } from '../operations/approval-operations.js';
+import { dashboardOperation } from '../operations/dashboard-operations.js';
 import type { OperationDeps } from '../operations/define-operation.js';
 import { getSessionOperation, listSessionsOperation } from '../operations/history-operations.js';
 import { updateRecordOperation } from '../operations/record-operations.js';
@@ -354,6 +355,15 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     role: 'admin',
     fixedKeys: ['type', 'id', 'name', 'phone'],
     fixed: (c) => ({ type: c.req.param('type'), id: c.req.param('id') }),
+  });
+
+  // ---- the team's numbers
+
+  operationRoute(ctx, {
+    method: 'get',
+    path: '/api/dashboard',
+    operation: dashboardOperation,
+    role: 'agent',
   });
 
   // ---- live calls: watched, taken over and handed back by a person
