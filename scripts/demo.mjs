@@ -12,6 +12,8 @@ const cs = join(root.pathname, 'bin', 'cs.js');
 const data = JSON.parse(readFileSync(new URL('demo-data.json', import.meta.url), 'utf8'));
 const args = process.argv.slice(2);
 const seedOnly = args.includes('--seed-only');
+// `npm run demo -- --serve`: after the call, start the web console and chat on the demo database.
+const serve = args.includes('--serve');
 const db =
   args.find((a) => !a.startsWith('--')) ?? join(mkdtempSync(join(tmpdir(), 'cs-demo-')), 'customer_service');
 
@@ -84,3 +86,32 @@ show(
     '',
   ].join('\n'),
 );
+
+if (serve) {
+  const password = (name, role) => run(['users', 'add', name, '--role', role]).trim().split(/\s+/).at(-1);
+  const supervisor = password('王主管', 'supervisor');
+  const agent = password('小李', 'agent');
+  const token = run([
+    'chat-token',
+    '--phone',
+    data.customers[0].phone,
+    '--product',
+    data.product.name,
+    '--ttl',
+    '1440',
+  ]).trim();
+  const port = process.env.PORT ?? '8080';
+  show(
+    '6. 网页控制台 The web console (cs serve)',
+    [
+      `控制台 Console: http://127.0.0.1:${port}/   主管 supervisor 王主管 / ${supervisor}   客服 agent 小李 / ${agent}`,
+      `客户聊天 Chat:  http://127.0.0.1:${port}/chat/${encodeURIComponent(data.product.name)}?token=${token}`,
+      'Ctrl-C 停止 · Ctrl-C stops it',
+      '',
+    ].join('\n'),
+  );
+  const { spawn } = await import('node:child_process');
+  const server = spawn(process.execPath, [cs, 'serve', '--port', port, '--db', db], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code) => process.exit(code ?? 0));
+}
