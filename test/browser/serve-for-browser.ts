@@ -45,6 +45,8 @@ export async function newPage(
     viewport: options.phone ? { width: 390, height: 760 } : { width: 1200, height: 860 },
     ...(options.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
+  // Generous waits: CI runs these beside the e2e project's processes on two cores.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

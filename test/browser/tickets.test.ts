@@ -13,6 +13,7 @@ import {
   type Served,
   SKIP_REASON,
   sayInChat,
+  screenshot,
   signIn,
   startServe,
 } from './serve-for-browser.js';
@@ -25,12 +26,12 @@ const AGENT = '小李';
 const PHONE = '13912345678';
 
 if (!HAVE_CHROMIUM) {
-  describe('browser: the tickets board', () => {
+  describe('browser: the tickets board and the history', () => {
     it.skip(SKIP_REASON, () => {});
   });
 }
 
-describe.skipIf(!HAVE_CHROMIUM)('browser: the tickets board', () => {
+describe.skipIf(!HAVE_CHROMIUM)('browser: the tickets board and the history', () => {
   let tmp: Awaited<ReturnType<typeof tempDb>>;
   let server: Served;
   let browser: Browser;
@@ -74,6 +75,29 @@ describe.skipIf(!HAVE_CHROMIUM)('browser: the tickets board', () => {
     await card.locator('button.start').click();
     await page.locator('[data-state=in_progress] .ticket', { hasText: '李女士' }).waitFor();
     expect(await page.locator('[data-state=open] .ticket').count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('the ended chat is in the history: found by part of the phone, shown with its blocks and its review', async () => {
+    const { page } = await newPage(browser, { locale: 'en-US' });
+    await signIn(page, server.url, AGENT, password);
+    await page.locator('nav.tabs a[href="#/history"]').click();
+    await page.locator('form.filters input[name=customer]').fill(PHONE.slice(-4));
+    await page.locator('form.filters button[type=submit]').click();
+    const row = page.locator('table.sessions tr', { hasText: '李女士' });
+    await row.waitFor();
+    await row.locator('a').click();
+    await page.locator('.transcript .tone-bold', { hasText: '客服电话已接通' }).waitFor();
+    const transcript = (await page.locator('.transcript').textContent()) ?? '';
+    expect(transcript).toContain('客户: 我要投诉，你们的服务太差了');
+    expect(transcript).toContain('【权限检查结果】');
+    expect(await page.locator('.review').textContent()).toContain('【通话小结】');
+    await screenshot(page, 'history');
+    // A search that matches nothing says so.
+    await page.locator('a', { hasText: 'History' }).first().click();
+    await page.locator('form.filters input[name=customer]').fill('no-such-customer');
+    await page.locator('form.filters button[type=submit]').click();
+    await page.locator('.history .empty').waitFor();
     expect(pageErrors(page)).toEqual([]);
   });
 });

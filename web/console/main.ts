@@ -5,24 +5,30 @@ import { ApiError, api } from '../shared/api.js';
 import { initialLang, type Lang, LangContext, saveLang, useLang } from '../shared/i18n.js';
 import '../shared/base.css';
 import './console.css';
+import { History, SessionView } from './history.js';
 import { Inbox } from './inbox.js';
 import { LiveCalls, LiveCallView } from './live-calls.js';
 import { closeLiveChanges, openLiveChanges } from './live-changes.js';
 import { type Me, SignIn } from './sign-in.js';
 import { Tickets } from './tickets.js';
 
-/** Where the console is: `#/inbox`, `#/tickets`, `#/calls`, `#/calls/<id>`. */
+/** Where the console is: `#/inbox`, `#/tickets`, `#/calls`, `#/calls/<id>`, `#/history`, `#/history/<id>`. */
 type Route =
   | { screen: 'inbox' }
   | { screen: 'tickets' }
   | { screen: 'calls' }
-  | { screen: 'call'; id: string };
+  | { screen: 'call'; id: string }
+  | { screen: 'history' }
+  | { screen: 'session'; id: string };
 
 function routeOf(hash: string): Route {
   const call = /^#\/calls\/(.+)$/.exec(hash);
   if (call?.[1]) return { screen: 'call', id: decodeURIComponent(call[1]) };
   if (hash === '#/calls') return { screen: 'calls' };
   if (hash === '#/tickets') return { screen: 'tickets' };
+  const session = /^#\/history\/(.+)$/.exec(hash);
+  if (session?.[1]) return { screen: 'session', id: decodeURIComponent(session[1]) };
+  if (hash === '#/history') return { screen: 'history' };
   return { screen: 'inbox' };
 }
 
@@ -57,12 +63,15 @@ function Shell(props: { me: Me; onSignOut: () => void }) {
       ${tab('#/inbox', t({ zh: '待审批', en: 'Inbox' }), route.screen === 'inbox')}
       ${tab('#/tickets', t({ zh: '工单', en: 'Tickets' }), route.screen === 'tickets')}
       ${tab('#/calls', t({ zh: '进行中的通话', en: 'Live calls' }), route.screen === 'calls' || route.screen === 'call')}
+      ${tab('#/history', t({ zh: '通话记录', en: 'History' }), route.screen === 'history' || route.screen === 'session')}
     </nav>
     <main>
       ${route.screen === 'inbox' ? html`<${Inbox} me=${props.me} />` : null}
       ${route.screen === 'tickets' ? html`<${Tickets} me=${props.me} />` : null}
       ${route.screen === 'calls' ? html`<${LiveCalls} onOpen=${(id: string) => go(`#/calls/${encodeURIComponent(id)}`)} />` : null}
       ${route.screen === 'call' ? html`<${LiveCallView} key=${route.id} callId=${route.id} me=${props.me} onBack=${() => go('#/calls')} />` : null}
+      ${route.screen === 'history' ? html`<${History} onOpen=${(id: string) => go(`#/history/${encodeURIComponent(id)}`)} />` : null}
+      ${route.screen === 'session' ? html`<${SessionView} key=${route.id} id=${route.id} onBack=${() => go('#/history')} />` : null}
     </main>
   `;
 }
