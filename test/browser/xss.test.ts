@@ -50,6 +50,7 @@ describe.skipIf(!HAVE_CHROMIUM)('browser: markup stays text', () => {
   let server: Served;
   let browser: Browser;
   let password: string;
+  let adminPassword: string;
 
   beforeAll(async () => {
     tmp = await tempDb();
@@ -68,6 +69,7 @@ describe.skipIf(!HAVE_CHROMIUM)('browser: markup stays text', () => {
       }),
     ]);
     password = await addUser(tmp.db, '王主管', 'supervisor');
+    adminPassword = await addUser(tmp.db, '管理员', 'admin');
     server = await startServe(tmp.db);
     browser = await launchChromium();
   });
@@ -108,5 +110,39 @@ describe.skipIf(!HAVE_CHROMIUM)('browser: markup stays text', () => {
     expect(await page.locator('.transcript').textContent()).toContain(`客户: ${IMG}`);
     expect(await ran(page)).toBe(false);
     expect(await ran(chat)).toBe(false);
+  });
+
+  it('records show the name as text; a supervisor only reads them; an admin edits one, and a bad edit is refused with one line', async () => {
+    const boss = await newPage(browser);
+    await signIn(boss.page, server.url, '王主管', password);
+    await boss.page.locator('nav.tabs a[href="#/records"]').click();
+    await boss.page.locator('.record-types button.type-customer').click();
+    await boss.page.locator('.record-list li', { hasText: IMG }).locator('a').click();
+    await boss.page.locator('form.record', { hasText: '只有管理员可以编辑记录' }).waitFor();
+    expect(await boss.page.locator('form.record button.save').count()).toBe(0);
+    expect(await boss.page.locator('form.record textarea').inputValue()).toContain(SCRIPT);
+    expect(await ran(boss.page)).toBe(false);
+
+    const { page } = await newPage(browser);
+    await signIn(page, server.url, '管理员', adminPassword);
+    await page.locator('nav.tabs a[href="#/records"]').click();
+    await page.locator('.record-types button.type-customer').click();
+    await page.locator('.record-list li', { hasText: IMG }).locator('a').click();
+    const form = page.locator('form.record');
+    const record = JSON.parse(await form.locator('textarea').inputValue()) as Record<string, unknown>;
+    await form.locator('textarea').fill(JSON.stringify({ ...record, special_needs: '希望短信通知' }));
+    await form.locator('button.save').click();
+    await form.locator('.saved').waitFor();
+    expect(await cs(tmp.db, ['read', 'customer', '--phone', PHONE, '--json'])).toContain('希望短信通知');
+
+    await form.locator('textarea').fill(JSON.stringify({ ...record, name: '' }));
+    await form.locator('button.save').click();
+    const error = form.locator('.error');
+    await error.waitFor();
+    // The API's own line (as the CLI says it), not a bare status.
+    expect(await error.textContent()).toMatch(/name/i);
+    expect(await error.textContent()).not.toContain('\n');
+    expect(await cs(tmp.db, ['read', 'customer', '--phone', PHONE, '--json'])).toContain('onerror');
+    expect(await ran(page)).toBe(false);
   });
 });

@@ -9,17 +9,19 @@ import { History, SessionView } from './history.js';
 import { Inbox } from './inbox.js';
 import { LiveCalls, LiveCallView } from './live-calls.js';
 import { closeLiveChanges, openLiveChanges } from './live-changes.js';
+import { Records } from './records.js';
 import { type Me, SignIn } from './sign-in.js';
 import { Tickets } from './tickets.js';
 
-/** Where the console is: `#/inbox`, `#/tickets`, `#/calls`, `#/calls/<id>`, `#/history`, `#/history/<id>`. */
+/** Where the console is: `#/inbox`, `#/tickets`, `#/calls[/<id>]`, `#/history[/<id>]`, `#/records`. */
 type Route =
   | { screen: 'inbox' }
   | { screen: 'tickets' }
   | { screen: 'calls' }
   | { screen: 'call'; id: string }
   | { screen: 'history' }
-  | { screen: 'session'; id: string };
+  | { screen: 'session'; id: string }
+  | { screen: 'records' };
 
 function routeOf(hash: string): Route {
   const call = /^#\/calls\/(.+)$/.exec(hash);
@@ -29,6 +31,7 @@ function routeOf(hash: string): Route {
   const session = /^#\/history\/(.+)$/.exec(hash);
   if (session?.[1]) return { screen: 'session', id: decodeURIComponent(session[1]) };
   if (hash === '#/history') return { screen: 'history' };
+  if (hash === '#/records') return { screen: 'records' };
   return { screen: 'inbox' };
 }
 
@@ -64,6 +67,7 @@ function Shell(props: { me: Me; onSignOut: () => void }) {
       ${tab('#/tickets', t({ zh: '工单', en: 'Tickets' }), route.screen === 'tickets')}
       ${tab('#/calls', t({ zh: '进行中的通话', en: 'Live calls' }), route.screen === 'calls' || route.screen === 'call')}
       ${tab('#/history', t({ zh: '通话记录', en: 'History' }), route.screen === 'history' || route.screen === 'session')}
+      ${tab('#/records', t({ zh: '记录', en: 'Records' }), route.screen === 'records')}
     </nav>
     <main>
       ${route.screen === 'inbox' ? html`<${Inbox} me=${props.me} />` : null}
@@ -72,6 +76,7 @@ function Shell(props: { me: Me; onSignOut: () => void }) {
       ${route.screen === 'call' ? html`<${LiveCallView} key=${route.id} callId=${route.id} me=${props.me} onBack=${() => go('#/calls')} />` : null}
       ${route.screen === 'history' ? html`<${History} onOpen=${(id: string) => go(`#/history/${encodeURIComponent(id)}`)} />` : null}
       ${route.screen === 'session' ? html`<${SessionView} key=${route.id} id=${route.id} onBack=${() => go('#/history')} />` : null}
+      ${route.screen === 'records' ? html`<${Records} me=${props.me} />` : null}
     </main>
   `;
 }
