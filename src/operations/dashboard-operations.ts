@@ -1,4 +1,4 @@
-import { slaBreaches, type Ticket, ticketOf } from '../approvals/ticket.js';
+import { slaBreaches, TICKET_STATES, type Ticket, ticketOf } from '../approvals/ticket.js';
 import type { ApprovalRequest } from '../domain/approval-request.js';
 import { compactDate } from '../domain/clock.js';
 import type { SessionRecord } from '../domain/session-schemas.js';
@@ -93,7 +93,8 @@ export async function buildDashboard(store: RecordStore, now: Date, days: number
   const turnaround = decided.map((a) => (Date.parse(a.decided_at!) - Date.parse(a.created_at)) / 60_000);
   const pending = approvals.filter((a) => a.state === 'pending');
   const overdueApprovals = pending.filter((a) => Date.parse(a.due_at) < nowMs).length;
-  const tickets: Ticket[] = (await store.listWork('ticket')).map(ticketOf);
+  // Only tickets: the catch-up's mark lives in the ticket kind too, in a state no ticket has.
+  const tickets: Ticket[] = (await store.listWork('ticket', { state: TICKET_STATES })).map(ticketOf);
   const ticketBreaches = tickets.filter((t) => slaBreaches(t, now).length > 0).length;
 
   return {

@@ -100,4 +100,21 @@ describe.skipIf(!HAVE_CHROMIUM)('browser: the tickets board and the history', ()
     await page.locator('.history .empty').waitFor();
     expect(pageErrors(page)).toEqual([]);
   });
+
+  it('the dashboard counts the saved call, its escalation to a process, and draws its charts with chart.js', async () => {
+    const { page } = await newPage(browser);
+    await signIn(page, server.url, AGENT, password);
+    await page.locator('nav.tabs a[href="#/dashboard"]').click();
+    await page.locator('.figure-calls dd', { hasText: '1' }).waitFor();
+    expect(await page.locator('.figure-escalation dd').textContent()).toBe('100%');
+    // Both charts drawn: canvases chart.js sized to their boxes.
+    await page.locator('.chart canvas[style*="height"]').nth(1).waitFor();
+    const sizes = await page
+      .locator('.chart canvas')
+      .evaluateAll((list) => list.map((c) => (c as unknown as { width: number; height: number }).width));
+    expect(sizes).toHaveLength(2);
+    for (const width of sizes) expect(width).toBeGreaterThan(100);
+    await screenshot(page, 'dashboard');
+    expect(pageErrors(page)).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@ import { ApiError, api } from '../shared/api.js';
 import { initialLang, type Lang, LangContext, saveLang, useLang } from '../shared/i18n.js';
 import '../shared/base.css';
 import './console.css';
+import { Dashboard } from './dashboard.js';
 import { History, SessionView } from './history.js';
 import { Inbox } from './inbox.js';
 import { LiveCalls, LiveCallView } from './live-calls.js';
@@ -13,7 +14,7 @@ import { Records } from './records.js';
 import { type Me, SignIn } from './sign-in.js';
 import { Tickets } from './tickets.js';
 
-/** Where the console is: `#/inbox`, `#/tickets`, `#/calls[/<id>]`, `#/history[/<id>]`, `#/records`. */
+/** Where the console is: `#/inbox`, `#/tickets`, `#/calls[/<id>]`, `#/history[/<id>]`, `#/records`, `#/dashboard`. */
 type Route =
   | { screen: 'inbox' }
   | { screen: 'tickets' }
@@ -21,7 +22,8 @@ type Route =
   | { screen: 'call'; id: string }
   | { screen: 'history' }
   | { screen: 'session'; id: string }
-  | { screen: 'records' };
+  | { screen: 'records' }
+  | { screen: 'dashboard' };
 
 function routeOf(hash: string): Route {
   const call = /^#\/calls\/(.+)$/.exec(hash);
@@ -32,6 +34,7 @@ function routeOf(hash: string): Route {
   if (session?.[1]) return { screen: 'session', id: decodeURIComponent(session[1]) };
   if (hash === '#/history') return { screen: 'history' };
   if (hash === '#/records') return { screen: 'records' };
+  if (hash === '#/dashboard') return { screen: 'dashboard' };
   return { screen: 'inbox' };
 }
 
@@ -68,6 +71,7 @@ function Shell(props: { me: Me; onSignOut: () => void }) {
       ${tab('#/calls', t({ zh: '进行中的通话', en: 'Live calls' }), route.screen === 'calls' || route.screen === 'call')}
       ${tab('#/history', t({ zh: '通话记录', en: 'History' }), route.screen === 'history' || route.screen === 'session')}
       ${tab('#/records', t({ zh: '记录', en: 'Records' }), route.screen === 'records')}
+      ${tab('#/dashboard', t({ zh: '数据看板', en: 'Dashboard' }), route.screen === 'dashboard')}
     </nav>
     <main>
       ${route.screen === 'inbox' ? html`<${Inbox} me=${props.me} />` : null}
@@ -77,6 +81,7 @@ function Shell(props: { me: Me; onSignOut: () => void }) {
       ${route.screen === 'history' ? html`<${History} onOpen=${(id: string) => go(`#/history/${encodeURIComponent(id)}`)} />` : null}
       ${route.screen === 'session' ? html`<${SessionView} key=${route.id} id=${route.id} onBack=${() => go('#/history')} />` : null}
       ${route.screen === 'records' ? html`<${Records} me=${props.me} />` : null}
+      ${route.screen === 'dashboard' ? html`<${Dashboard} />` : null}
     </main>
   `;
 }
