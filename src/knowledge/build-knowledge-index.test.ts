@@ -97,6 +97,17 @@ describe('buildKnowledgeIndex', () => {
     expect(index.search('退款多久到账')).toEqual([]);
   });
 
+  it('builds one index for equal knowledge read again, and a new one when it changes', () => {
+    const again = buildKnowledgeIndex(scenarioProduct('records.json'));
+    expect(again).toBe(zh);
+    const edited = scenarioProduct('records.json');
+    edited.faq = [{ q: '发票怎么开？', a: '在订单页申请电子发票。' }];
+    const index = buildKnowledgeIndex(edited);
+    expect(index).not.toBe(zh);
+    expect(index.search('发票怎么开')[0]?.question).toBe('发票怎么开？');
+    expect(zh.search('发票怎么开')[0]?.question).not.toBe('发票怎么开？');
+  });
+
   describe('with a 500-entry FAQ', () => {
     const product = syntheticFaqProduct({ count: 500 });
     const index = buildKnowledgeIndex(product);

@@ -53,6 +53,28 @@ const splitOnSpace = (text: string): string[] => text.split(' ');
  */
 export function buildKnowledgeIndex(product: ProductKnowledge): KnowledgeIndex {
   const entries: KnowledgeEntry[] = knowledgeEntries(product);
+  // A server builds a session, and so this index, for every chat turn from the product record it
+  // reads again; tokenizing every entry was ~10 % of a turn's CPU (bench/serve.bench.mjs). The
+  // index is a pure function of the entries and never changes, so equal entries share one.
+  const key = JSON.stringify(entries);
+  const known = builtIndexes.get(key);
+  if (known) {
+    builtIndexes.delete(key);
+    builtIndexes.set(key, known);
+    return known;
+  }
+  const built = indexEntries(entries);
+  builtIndexes.set(key, built);
+  if (builtIndexes.size > MAX_CACHED_INDEXES) builtIndexes.delete(builtIndexes.keys().next().value as string);
+  return built;
+}
+
+/** Indexes built lately, by their entries' JSON, least recently used first. */
+const builtIndexes = new Map<string, KnowledgeIndex>();
+/** Products a process answers for at once, in practice a handful. */
+const MAX_CACHED_INDEXES = 32;
+
+function indexEntries(entries: KnowledgeEntry[]): KnowledgeIndex {
   // Each text is tokenized once: for the document frequencies here, then handed to MiniSearch.
   const tokensOf = new Map<string, string[]>();
   const tokenizeOnce = (text: string): string[] => {
