@@ -27,6 +27,15 @@ export interface DashboardData {
   sla_breaches: { tickets: number; approvals: number };
   guard_blocked: number;
   sessions_read: number;
+  /** The latest `cs eval` scores published into the database (`cs eval --publish`), newest first. */
+  eval_scores?: Array<{
+    about: string;
+    agent: string;
+    runs: number;
+    passed: number;
+    rate: number;
+    at: string;
+  }>;
 }
 
 const OUTCOMES: Array<[keyof DashboardData['permission_outcomes'], Phrase, string]> = [
@@ -142,6 +151,19 @@ export function Dashboard() {
             html`<div class=${`figure figure-${key}`}><dt>${t(label)}</dt><dd>${value}</dd></div>`,
         )}
       </dl>
+      ${
+        data?.eval_scores?.length
+          ? html`<table class="calls eval-scores">
+              <caption>${t({ zh: '最近的评测', en: 'Latest eval scores' })}</caption>
+              <tbody>
+                ${data.eval_scores.map(
+                  (e) =>
+                    html`<tr><td>${e.about}</td><td>${e.agent}</td><td>${e.passed}/${e.runs}</td><td>${percent(e.rate)}</td><td class="muted">${e.at.slice(0, 16).replace('T', ' ')}</td></tr>`,
+                )}
+              </tbody>
+            </table>`
+          : null
+      }
       ${
         perDay && outcomes
           ? html`<div class="charts">
