@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../domain/session-schemas.js';
+import { publishScore } from '../eval/published-scores.js';
 import { MemoryRecordStore } from '../store/open-store.js';
 import { buildDashboard } from './dashboard-operations.js';
 
@@ -74,5 +75,30 @@ describe('the dashboard', () => {
     });
     expect(d.sla_breaches).toEqual({ tickets: 0, approvals: 1 });
     expect(d.guard_blocked).toBe(2);
+    expect(d.eval_scores).toEqual([]);
+  });
+
+  it('shows the latest published eval score per suite and agent, newest first', async () => {
+    const store = new MemoryRecordStore();
+    const score = (passed: number) => ({
+      suite: 'eval/calls.json',
+      about: 'own suite',
+      agent: 'rules',
+      trials: 1,
+      scenarios: 4,
+      runs: 4,
+      passed,
+      rate: passed / 4,
+      pass_k: { '1': passed / 4 },
+      by_kind: {},
+    });
+    await publishScore(store, score(2), new Date('2026-12-01T10:00:00Z'));
+    await publishScore(store, score(3), new Date('2026-12-02T10:00:00Z'));
+    await publishScore(store, { ...score(1), agent: 'llm' }, new Date('2026-12-02T09:00:00Z'));
+    const d = await buildDashboard(store, NOW, 7);
+    expect(d.eval_scores.map((e) => [e.agent, e.passed])).toEqual([
+      ['rules', 3],
+      ['llm', 1],
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { slaBreaches, TICKET_STATES, type Ticket, ticketOf } from '../approvals/
 import type { ApprovalRequest } from '../domain/approval-request.js';
 import { compactDate } from '../domain/clock.js';
 import type { SessionRecord } from '../domain/session-schemas.js';
+import { type PublishedScore, publishedScores } from '../eval/published-scores.js';
 import type { RecordStore } from '../store/record-store.js';
 import { defineOperation } from './define-operation.js';
 
@@ -41,6 +42,8 @@ export interface Dashboard {
   guard_blocked: number;
   /** How many calls were read in full for the outcome counts. */
   sessions_read: number;
+  /** The latest `cs eval` scores published into this database (`--publish`), newest first. */
+  eval_scores: PublishedScore[];
 }
 
 function median(values: number[]): number | null {
@@ -115,6 +118,7 @@ export async function buildDashboard(store: RecordStore, now: Date, days: number
     sla_breaches: { tickets: ticketBreaches, approvals: overdueApprovals },
     guard_blocked: guardBlocked,
     sessions_read: read.length,
+    eval_scores: await publishedScores(store),
   };
 }
 
@@ -138,5 +142,9 @@ export const dashboardOperation = defineOperation({
       `权限 Permission: 可立即批准 ${d.permission_outcomes.can_approve_immediately}  需主管 ${d.permission_outcomes.requires_supervisor}  需流程 ${d.permission_outcomes.requires_process}  禁止 ${d.permission_outcomes.forbidden}`,
       `审批 Approvals: 待审批 pending ${d.approvals.pending} (逾期 overdue ${d.approvals.overdue})  已决定 decided ${d.approvals.decided}, 按时 in time ${d.approvals.decided_in_time}, 中位用时 median ${d.approvals.median_turnaround_minutes ?? '—'} min`,
       `超时 SLA breaches: 工单 tickets ${d.sla_breaches.tickets}  审批 approvals ${d.sla_breaches.approvals}   拦截回复 guard stopped ${d.guard_blocked}`,
+      ...d.eval_scores.map(
+        (e) =>
+          `评测 Eval ${e.about} (${e.agent}): ${e.passed}/${e.runs} ${pct(e.rate)}  ${e.at.slice(0, 16)}`,
+      ),
     ].join('\n'),
 });

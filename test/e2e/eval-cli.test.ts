@@ -2,6 +2,8 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { type DefaultTreeAdapterMap, parse } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDashboard } from '../../src/operations/dashboard-operations.js';
+import { openStore } from '../../src/store/open-store.js';
 import {
   type FakeChatRequest,
   type FakeOpenAiServer,
@@ -251,6 +253,24 @@ describe('cs eval --jsonl', () => {
     expect(jsonl(below.stdout).summary.rate).toBe(0.6667);
     const met = await evalCs(dir, ['suite.json', '--jsonl', '--min', '60%']);
     expect(met.code, met.stderr).toBe(0);
+  });
+
+  it('--publish records the scores in the team database for the console, and only there', async () => {
+    const team = join(dir, 'team-db');
+    const r = await evalCs(dir, ['suite.json', '--jsonl', '--publish'], { CS_DB: team });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Published');
+    const store = await openStore({ db: team, cwd: dir, env: {} });
+    try {
+      const board = await buildDashboard(store, new Date(), 1);
+      expect(board.eval_scores).toEqual([
+        expect.objectContaining({ about: 'eval e2e', agent: 'rules', passed: 2, runs: 3 }),
+      ]);
+      // The runs themselves left nothing in it: no customer, no saved call.
+      expect(await store.list('customer')).toEqual([]);
+    } finally {
+      await store.close();
+    }
   });
 
   it('--only runs the scenarios whose name contains the text, or matches /regex/', async () => {

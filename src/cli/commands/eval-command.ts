@@ -18,6 +18,7 @@ export interface EvalCommandOptions {
   min?: string;
   report?: string;
   jsonl?: boolean;
+  publish?: boolean;
   llmProvider?: string;
   llmModel?: string;
   llmBaseUrl?: string;
@@ -84,6 +85,34 @@ export async function evalCommand(
       report.kind === 'html' ? renderHtmlReport(outcome, header) : renderMarkdownReport(outcome, header);
     await writeFile(report.path, body);
     ctx.note(`报告 Report: ${report.path}`);
+  }
+  if (options.publish) {
+    // The team's database (CS_DB, CS_DATABASE_URL, or the default folder), not the runs' --db.
+    const { openStore } = await import('../../store/open-store.js');
+    const { publishScore } = await import('../../eval/published-scores.js');
+    const store = await openStore({ cwd: ctx.cwd, env: ctx.env });
+    try {
+      const s = outcome.summary;
+      await publishScore(
+        store,
+        {
+          suite: file,
+          about: suite.about,
+          agent: options.agent,
+          trials,
+          scenarios: s.scenarios,
+          runs: s.runs,
+          passed: s.passed,
+          rate: s.rate,
+          pass_k: s.pass_k,
+          by_kind: s.by_kind,
+        },
+        new Date(),
+      );
+    } finally {
+      await store.close();
+    }
+    ctx.note(`已发布到控制台 Published for the console's dashboard: ${store.location}`);
   }
   return min !== undefined && outcome.summary.rate < min ? 1 : 0;
 }

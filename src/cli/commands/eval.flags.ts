@@ -29,6 +29,11 @@ export const EVAL_COMMANDS: readonly CommandSpec[] = [
       { flags: '--min <rate>', description: 'exit 1 when the pass rate is below this (0.8 or 80%)' },
       { flags: '--report <file>', description: 'write a report: FILE.md or FILE.html' },
       { flags: '--jsonl', description: 'one result object per run, then a summary (EVAL.md)' },
+      {
+        flags: '--publish',
+        description:
+          'record the scores in the team database (CS_DB / CS_DATABASE_URL / default) for the console',
+      },
       ...LLM_OPTIONS,
     ],
     load: async () => (await import('./eval-command.js')).evalCommand,
