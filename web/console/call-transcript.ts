@@ -1,6 +1,8 @@
 import { html } from 'htm/preact';
+import { useEffect, useState } from 'preact/hooks';
 import type { CallEvent } from '../../src/domain/session-schemas.js';
 import { type EventTone, renderCallEvent } from '../../src/render/call-event.js';
+import { api } from '../shared/api.js';
 import type { Lang } from '../shared/i18n.js';
 
 /** One block of a transcript as shown: its text (shown as text, never as HTML) and its tone. */
@@ -17,12 +19,12 @@ export interface ShownBlock {
  * Events the terminal does not show but a person watching wants (a delivered notification, an
  * action carried out) get a line of their own.
  */
-export function transcriptBlocks(events: CallEvent[], lang: Lang): ShownBlock[] {
+export function transcriptBlocks(events: CallEvent[], lang: Lang, sla = ''): ShownBlock[] {
   const started = events.find((e) => e.type === 'session_started');
   const view = {
     language: started?.language ?? lang,
     phone: started?.customer.phone ?? '',
-    sla: '',
+    sla,
   };
   const blocks: ShownBlock[] = [];
   for (const event of events) {
@@ -49,11 +51,33 @@ export function transcriptBlocks(events: CallEvent[], lang: Lang): ShownBlock[] 
   return blocks;
 }
 
-/** The transcript: one preformatted block per event. */
+/** Products' SLA texts, read once per page: the 流程 line of a permission block quotes them. */
+const slaOfProduct = new Map<string, Promise<string>>();
+
+function productSla(id: string): Promise<string> {
+  let sla = slaOfProduct.get(id);
+  if (sla === undefined) {
+    sla = api<{ sla?: unknown }>(`/api/records/product/${encodeURIComponent(id)}`).then(
+      (p) => (typeof p.sla === 'string' ? p.sla : ''),
+      // Unreadable (deleted since): the blocks fall back to the default times.
+      () => '',
+    );
+    slaOfProduct.set(id, sla);
+  }
+  return sla;
+}
+
+/** The transcript: one preformatted block per event, the permission blocks with the product's SLA. */
 export function Transcript(props: { events: CallEvent[]; lang: Lang }) {
+  const started = props.events.find((e) => e.type === 'session_started');
+  const productId = started?.product.id ?? '';
+  const [sla, setSla] = useState('');
+  useEffect(() => {
+    if (productId) void productSla(productId).then(setSla);
+  }, [productId]);
   return html`
     <ol class="transcript">
-      ${transcriptBlocks(props.events, props.lang).map(
+      ${transcriptBlocks(props.events, props.lang, sla).map(
         (b) => html`<li class=${`block tone-${b.tone}`}>
           ${b.by ? html`<span class="by">${b.by}</span>` : null}
           <pre>${b.text}</pre>

@@ -91,4 +91,15 @@ describe('transcriptBlocks', () => {
     expect(blocks[4]).toMatchObject({ text: '客服: 您好，我是人工客服小李', by: '小李' });
     expect(blocks[5]!.text).toBe('通知: 退款200元已经主管批准');
   });
+
+  it('quotes the product’s SLA in the permission block’s 流程 line when it is known', () => {
+    const check = {
+      type: 'permission_check',
+      action: '退款200元',
+      status: 'requires_supervisor',
+      rule: null,
+      reason: 'r',
+    } as const;
+    expect(transcriptBlocks([check], 'zh', '主管审批30分钟内回复')[0]!.text).toContain('预计30分钟内回复');
+  });
 });
