@@ -12,6 +12,7 @@ const benches = [
   'mock-create.bench.mjs',
   'list.bench.mjs',
   'eval.bench.mjs',
+  'serve.bench.mjs',
 ];
 const only = process.argv.slice(2);
 for (const file of benches) {

@@ -1,0 +1,412 @@
+// `cs serve` under load (issue 15), one server process on 127.0.0.1 driven by this process over
+// kept-alive connections (node:http, no client library):
+//  1. Chat turns with the built-in agent on PostgreSQL: the demo product, several hundred mock
+//     customers, 50 chats opened with chat tokens signed as an embedding site signs them
+//     (CS_SERVE_SECRET), then 50 concurrent loops each saying ordinary lines (an FAQ question,
+//     a system query, an action the operator may take at once, thanks) for a fixed time.
+//     Target: ≥ 300 turns/s with p99 < 100 ms. Baselines on the same server, same 50 loops:
+//     `GET /api/openapi.json` (no database) and `GET /api/me` with a token (one lookup).
+//  2. The inbox API with 10,000 pending approval requests written through `importWork`:
+//     `GET /api/approvals?state=pending` from a few concurrent clients. Target: p99 < 50 ms.
+//     Also on the file store (CS_BENCH_SERVE_FILE=0 skips it).
+// Needs CS_BENCH_DATABASE_URL or CS_TEST_DATABASE_URL (a fresh schema, dropped afterwards).
+// CS_BENCH_SERVE_SECONDS sets the chat load's length (20 s); CS_BENCH_SERVE_PROFILE=DIR runs
+// the server with `node --cpu-prof` and leaves its profiles in DIR.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openStore } from '../dist/index.js';
+import { fmt, header, summarize } from './_util.mjs';
+
+const cs = new URL('../bin/cs.js', import.meta.url).pathname;
+const data = JSON.parse(readFileSync(new URL('../scripts/demo-data.json', import.meta.url), 'utf8'));
+const CHATS = 50;
+const CUSTOMERS = 500;
+const SECONDS = Number(process.env.CS_BENCH_SERVE_SECONDS ?? 20);
+const PENDING = 10_000;
+const SECRET = `bench-${randomBytes(8).toString('hex')}`;
+const SUPERVISOR = '压测主管';
+/** Ordinary lines: a question the FAQ answers, a system query, an immediate action, thanks. */
+const LINES = ['退款多久到账？', '我的会员什么时候到期', '帮我把自动续费关了', '谢谢'];
+
+const agent = new Agent({ keepAlive: true, maxSockets: 128 });
+
+/** One request over the kept-alive pool; resolves with status and parsed JSON (or text). */
+function call(base, method, path, { body, headers = {}, raw = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const req = request(
+      `${base}${path}`,
+      {
+        method,
+        agent,
+        headers: {
+          ...headers,
+          ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': payload.length } : {}),
+        },
+      },
+      (res) => {
+        const chunks = [];
+        let bytes = 0;
+        res.on('data', (c) => {
+          bytes += c.length;
+          // Under load only the status counts: parsing the answers would take cores from the server.
+          if (!raw || res.statusCode !== 200) chunks.push(c);
+        });
+        res.on('end', () => {
+          if (raw && res.statusCode === 200) return resolve({ status: 200, json: undefined, bytes });
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = text;
+          }
+          resolve({ status: res.statusCode, json, bytes });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function ok(base, method, path, options) {
+  const r = await call(base, method, path, options);
+  if (r.status !== 200)
+    throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.json).slice(0, 300)}`);
+  return r.json;
+}
+
+/** `cs …` on the database; its stdout. */
+function csRun(db, args) {
+  const r = spawnSync(process.execPath, [cs, ...args, '--db', db], {
+    encoding: 'utf8',
+    env: { ...process.env, CS_SERVE_SECRET: SECRET },
+  });
+  if (r.status !== 0) throw new Error(`cs ${args.join(' ')}: ${r.stderr || r.stdout}`);
+  return r.stdout;
+}
+
+/** A chat token as the embedding site signs it (see src/http/chat/chat-token.ts). */
+function chatToken(phone) {
+  const body = Buffer.from(JSON.stringify({ phone, exp: Math.floor(Date.now() / 1000) + 3600 })).toString(
+    'base64url',
+  );
+  return `${body}.${createHmac('sha256', SECRET).update(body).digest('base64url')}`;
+}
+
+/** Starts `cs serve --port 0`; its URL, pid and a stop that waits for it to exit. */
+async function startServe(db, profileDir) {
+  const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), cs, 'serve'];
+  const child = spawn(process.execPath, [...args, '--port', '0', '--db', db], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, CS_SERVE_SECRET: SECRET, CS_DB: '', CS_DATABASE_URL: '' },
+  });
+  let out = '';
+  child.stderr.setEncoding('utf8').on('data', (d) => {
+    out += d;
+  });
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (d) => {
+      out += d;
+      const m = /cs serve: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', () => reject(new Error(`cs serve exited: ${out}`)));
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return {
+    url,
+    pid: child.pid,
+    output: () => out,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** CPU time (user + system) of a process so far, in ms (Linux /proc; 100 ticks a second). */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * `loops` concurrent loops, each sending `next(loop, i)` until `seconds` have passed; latencies
+ * of the requests started after `warmup` seconds. Any non-200 answer stops the run.
+ */
+async function load({ base, loops, seconds, warmup = 0, next, serverPid }) {
+  const t0 = performance.now();
+  const from = t0 + warmup * 1000;
+  const until = from + seconds * 1000;
+  const latencies = [];
+  let cpu0 = Number.NaN;
+  let own0 = process.cpuUsage();
+  let timing = false;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: loops }, async (_, loop) => {
+      for (let i = 0; performance.now() < until; i++) {
+        const t = performance.now();
+        if (t >= from && !timing) {
+          timing = true;
+          cpu0 = cpuMs(serverPid);
+          own0 = process.cpuUsage();
+        }
+        const { method, path, options } = next(loop, i);
+        const r = await call(base, method, path, { ...options, raw: true });
+        if (r.status !== 200)
+          throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.json).slice(0, 300)}`);
+        if (t >= from) latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - Math.max(from, started)) / 1000;
+  const cpu = cpuMs(serverPid) - cpu0;
+  const own = process.cpuUsage(own0);
+  return {
+    ...summarize(latencies),
+    perSecond: latencies.length / elapsed,
+    cpuPerRequest: cpu / latencies.length,
+    clientCpuPerRequest: (own.user + own.system) / 1000 / latencies.length,
+  };
+}
+
+const line = (label, r) =>
+  `${label.padEnd(44)} ${Math.round(r.perSecond).toLocaleString().padStart(6)}/s  p50 ${fmt(r.p50)}  p99 ${fmt(r.p99)}  CPU each: server ${r.cpuPerRequest.toFixed(2)} ms, this client ${r.clientCpuPerRequest.toFixed(2)} ms  (n ${r.n})`;
+
+async function chatBench(pgUrl) {
+  console.log(`seeding: the demo product and operator, ${CUSTOMERS} mock customers, a supervisor`);
+  csRun(pgUrl, ['create', 'product', '--data', JSON.stringify(data.product)]);
+  csRun(pgUrl, ['create', 'operator', '--data', JSON.stringify(data.operator)]);
+  csRun(pgUrl, ['create', 'customer', '--data', JSON.stringify(data.customers)]);
+  csRun(pgUrl, ['create', 'customer', '--mock', '--count', String(CUSTOMERS), '--seed', '15']);
+  csRun(pgUrl, ['users', 'add', SUPERVISOR, '--role', 'supervisor']);
+  const token = csRun(pgUrl, ['users', 'token', SUPERVISOR]).trim().split('\n').pop();
+  const store = await openStore({ db: pgUrl, cwd: process.cwd(), env: {} });
+  const phones = (await store.summaries('customer')).map((c) => c.phone).filter(Boolean);
+  await store.close();
+  if (phones.length < CHATS) throw new Error(`only ${phones.length} customers with phones`);
+
+  const profileDir = process.env.CS_BENCH_SERVE_PROFILE;
+  const server = await startServe(pgUrl, profileDir);
+  try {
+    const base = server.url;
+    const bearer = { headers: { Authorization: `Bearer ${token}` } };
+    const common = { base, loops: CHATS, serverPid: server.pid };
+    const openapi = await load({
+      ...common,
+      seconds: 5,
+      warmup: 1,
+      next: () => ({ method: 'GET', path: '/api/openapi.json' }),
+    });
+    console.log(line('baseline GET /api/openapi.json (no database)', openapi));
+    const me = await load({
+      ...common,
+      seconds: 5,
+      warmup: 1,
+      next: () => ({ method: 'GET', path: '/api/me', options: bearer }),
+    });
+    console.log(line('baseline GET /api/me (token lookup)', me));
+
+    const t0 = performance.now();
+    const chats = [];
+    for (let i = 0; i < CHATS; i++) {
+      // Every 10th customer: 50 distinct callers spread over the table.
+      const phone = phones[(i * 10) % phones.length];
+      const started = await ok(base, 'POST', '/chat/api/start', {
+        body: { token: chatToken(phone), product: data.product.name },
+      });
+      chats.push({ id: started.call_id, key: started.chat_key });
+    }
+    const openMs = (performance.now() - t0) / CHATS;
+    console.log(`${CHATS} chats opened one after another: ${fmt(openMs)} each`);
+
+    const say = (loop, i) => ({
+      method: 'POST',
+      path: `/chat/api/${chats[loop].id}/say`,
+      options: {
+        body: { content: LINES[(loop + i) % LINES.length] },
+        headers: { 'X-Chat-Key': chats[loop].key },
+      },
+    });
+    const load1 = loadavg()[0];
+    const turns = await load({ ...common, seconds: SECONDS, warmup: 2, next: say });
+    console.log(line(`chat turns, ${CHATS} chats, ${SECONDS} s`, turns));
+    console.log(
+      `  ≈ ${Math.round((turns.n / CHATS) * ((SECONDS + 2) / SECONDS))} turns per chat; ` +
+        `target ≥ 300/s ${turns.perSecond >= 300 ? '✓' : '✗'}, p99 < 100 ms ${turns.p99 < 100 ? '✓' : '✗'}; ` +
+        `load average ${load1.toFixed(1)} at the start`,
+    );
+    // The same trivial request, once more, while the chats go on: what the server's queue adds.
+    const probeUntil = performance.now() + 5000;
+    const busy = load({ ...common, seconds: 5, next: say });
+    const probe = [];
+    while (performance.now() < probeUntil) {
+      const t = performance.now();
+      await ok(base, 'GET', '/api/openapi.json');
+      probe.push(performance.now() - t);
+    }
+    await busy;
+    const p = summarize(probe);
+    console.log(
+      `  GET /api/openapi.json during the chat load: p50 ${fmt(p.p50)}  p99 ${fmt(p.p99)} (n ${p.n})`,
+    );
+    const sample = await ok(base, 'POST', `/chat/api/${chats[0].id}/say`, {
+      body: { content: LINES[1] },
+      headers: { 'X-Chat-Key': chats[0].key },
+    });
+    console.log(`  a reply: ${String(sample.reply).slice(0, 80)}`);
+    // Every turn reads the live call and writes it back whole: its size grows with the chat.
+    const view = await call(base, 'GET', `/api/calls/${chats[0].id}`, bearer);
+    console.log(
+      `  one chat's live call as the API shows it now: ${(view.bytes / 1024).toFixed(0)} KB of JSON`,
+    );
+    return { base, token };
+  } finally {
+    await server.stop();
+    if (profileDir) console.log(`  server CPU profile in ${profileDir}`);
+  }
+}
+
+/** An approval request, pending, due hours from now (a past-due one would be expired by the listing). */
+function approval(i) {
+  const created = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+  return {
+    id: `ap_${i.toString(16).padStart(12, '0')}`,
+    state: 'pending',
+    created_at: created,
+    updated_at: created,
+    due_at: new Date(Date.now() + 4 * 3_600_000).toISOString(),
+    product_id: `p${(i % 20).toString(16).padStart(7, '0')}`,
+    product_name: `产品${i % 20}`,
+    customer_id: `c${(i % 5000).toString(16).padStart(7, '0')}`,
+    customer_name: `客户${i % 5000}`,
+    phone: `138${String(i).padStart(8, '0')}`,
+    call_id: `call_${i}`,
+    session_id: null,
+    language: 'zh',
+    action: '退款200元',
+    concept: 'refund',
+    amount: { value: 200, unit: 'CNY' },
+    rule: '退款超过100元需主管审批',
+    reason: 'over the limit',
+    rules_hash: 'bench',
+    facts: [],
+    raised_by: 'rules-agent',
+    decided_by: null,
+    decided_at: null,
+    decision_note: null,
+    grant_id: null,
+    idempotency_key: `idem_${i}`,
+    execution: null,
+  };
+}
+
+async function inboxBench(label, db, parallel, fresh) {
+  const store = await openStore({ db, cwd: process.cwd(), env: {} });
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < PENDING) await store.importWork('approval', approval(next++));
+    }),
+  );
+  await store.close();
+  console.log(
+    `${label}: ${PENDING.toLocaleString()} pending requests written in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+  );
+  // The chat part added the supervisor to the PostgreSQL schema already.
+  if (fresh) csRun(db, ['users', 'add', SUPERVISOR, '--role', 'supervisor']);
+  const token = csRun(db, ['users', 'token', SUPERVISOR]).trim().split('\n').pop();
+  const server = await startServe(db, process.env.CS_BENCH_SERVE_PROFILE);
+  try {
+    // Twice: the first answer also warms the server up.
+    let first;
+    let firstMs = 0;
+    for (let i = 0; i < 2; i++) {
+      const t0 = performance.now();
+      first = await call(server.url, 'GET', '/api/approvals?state=pending', {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      firstMs = performance.now() - t0;
+    }
+    const items = Array.isArray(first.json) ? first.json : (first.json.items ?? []);
+    console.log(
+      `  one answer: ${items.length.toLocaleString()} requests, ${(first.bytes / 1e6).toFixed(1)} MB of JSON, ${fmt(firstMs)}`,
+    );
+    // Baseline: the same route, signed in the same way, answering an empty state.
+    const runs = [
+      ['  baseline: same route, state=approved (none)', '/api/approvals?state=approved', 4],
+      [`  ${label}, state=pending, 1 client`, '/api/approvals?state=pending', 1],
+      [`  ${label}, state=pending, 4 clients`, '/api/approvals?state=pending', 4],
+    ];
+    // A listing of seconds leaves a 10 s window nearly empty: one client, a longer window.
+    const slow = firstMs > 1000;
+    for (const [what, path, clients] of slow ? runs.slice(0, 2) : runs) {
+      const r = await load({
+        base: server.url,
+        loops: clients,
+        seconds: slow && path.endsWith('pending') ? 30 : 10,
+        warmup: slow ? 0 : 1,
+        serverPid: server.pid,
+        next: () => ({ method: 'GET', path, options: { headers: { Authorization: `Bearer ${token}` } } }),
+      });
+      const verdict = path.endsWith('pending') ? `  target p99 < 50 ms ${r.p99 < 50 ? '✓' : '✗'}` : '';
+      console.log(`${line(what, r)}${verdict}`);
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function run() {
+  header(
+    `cs serve: chat turns (${CHATS} chats, PostgreSQL) and the inbox API (${PENDING.toLocaleString()} pending)`,
+  );
+  const url = process.env.CS_BENCH_DATABASE_URL ?? process.env.CS_TEST_DATABASE_URL;
+  if (!url) {
+    console.log('skipped (set CS_BENCH_DATABASE_URL or CS_TEST_DATABASE_URL)');
+    return;
+  }
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  const schema = `cs_bench_${randomBytes(4).toString('hex')}`;
+  const pgUrl = `${url}${url.includes('?') ? '&' : '?'}schema=${schema}`;
+  try {
+    await chatBench(pgUrl);
+    await inboxBench('PostgreSQL', pgUrl, 10, false);
+  } finally {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.end();
+  }
+  if (process.env.CS_BENCH_SERVE_FILE !== '0') {
+    const dir = await mkdtemp(join(tmpdir(), 'cs-bench-serve-'));
+    try {
+      await inboxBench('file store', join(dir, 'db'), 32, true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  agent.destroy();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();
