@@ -15,6 +15,21 @@ const permissions = {
   forbidden: ['透露其他用户信息', '修改 >'],
 };
 
+describe('compileRules', () => {
+  it('compiles equal rules read again once, and rules that changed anew', () => {
+    const rules = compileRules(permissions);
+    expect(compileRules(JSON.parse(JSON.stringify(permissions)))).toBe(rules);
+    const changed = compileRules({
+      ...permissions,
+      can_approve_immediately: ['退款<300元'],
+      requires_supervisor: [],
+    });
+    expect(changed).not.toBe(rules);
+    expect(checkPermission(changed, '退款150元').status).toBe('can_approve_immediately');
+    expect(checkPermission(rules, '退款150元').status).toBe('requires_supervisor');
+  });
+});
+
 describe('compiledRulesToJson / compiledRulesFromJson', () => {
   it('gives back rules that decide exactly as the compiled ones, through JSON text', () => {
     const rules = compileRules(permissions);

@@ -105,6 +105,28 @@ function isLimit(condition: RuleCondition, concepts: readonly ConceptDef[]): boo
  * checkPermission(rules, '退款50元').status // 'can_approve_immediately'
  */
 export function compileRules(permissions: OperatorPermissions): CompiledRules {
+  // A server builds a session, and so compiles the rules, for every chat turn from the product
+  // record it reads again (bench/serve.bench.mjs). Compiled rules never change, and the decisions
+  // cached for them stay true, so equal rules share one compilation and its decision cache.
+  const key = JSON.stringify(CATEGORY_KEYS.map((category) => permissions[category] ?? []));
+  const known = compiledLately.get(key);
+  if (known) {
+    compiledLately.delete(key);
+    compiledLately.set(key, known);
+    return known;
+  }
+  const compiled = compileAll(permissions);
+  compiledLately.set(key, compiled);
+  if (compiledLately.size > MAX_COMPILED) compiledLately.delete(compiledLately.keys().next().value as string);
+  return compiled;
+}
+
+/** Rule sets compiled lately, by their texts' JSON, least recently used first. */
+const compiledLately = new Map<string, CompiledRules>();
+/** Products a process answers for at once, in practice a handful. */
+const MAX_COMPILED = 32;
+
+function compileAll(permissions: OperatorPermissions): CompiledRules {
   const rules: CompiledRule[] = [];
   for (const category of CATEGORY_KEYS) {
     for (const text of permissions[category] ?? []) {
