@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { appendFile, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +61,12 @@ describe('FileCallJournal', () => {
     await utimes(temp, old, old);
     await journal.list();
     expect((await readdir(dir)).sort()).toEqual(['call_3.jsonl']);
+    // One naming its process: removed at once when that process is gone, kept while it lives.
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    await writeFile(join(dir, `call_5.jsonl.${gone}-ab12cd34.tmp`), '{"call_id":"call_5"');
+    await writeFile(join(dir, `call_6.jsonl.${process.pid}-ab12cd34.tmp`), '{"call_id":"call_6"');
+    await journal.list();
+    expect((await readdir(dir)).sort()).toEqual(['call_3.jsonl', `call_6.jsonl.${process.pid}-ab12cd34.tmp`]);
   });
 
   it('lists journals, naming the unreadable ones and removing old empty starts', async () => {

@@ -3,7 +3,7 @@ import { writeSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CsError } from '../../domain/cs-error.js';
-import { parseProcessIdentity } from '../../domain/process-identity.js';
+import { currentProcess, isProcessAlive, parseProcessIdentity } from '../../domain/process-identity.js';
 import {
   CALL_ID_PATTERN,
   type CallJournal,
@@ -34,7 +34,8 @@ export class FileCallJournal implements CallJournal {
     await mkdir(this.location, { recursive: true });
     // The header goes in whole or not at all: written to a temporary file, synced, then renamed
     // into place, so a process killed at its start never leaves a journal without its header.
-    const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+    // The temporary file names its process, so a start cut short by a kill is cleared at once.
+    const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
     const first = await open(temp, 'w');
     try {
       await first.write(`${JSON.stringify(header)}\n`);
@@ -156,9 +157,20 @@ async function firstLine(path: string): Promise<string | undefined> {
   }
 }
 
+/**
+ * Removes a start's temporary file left by a process that is gone (its pid is in the name), or
+ * one older than a minute (a name without a pid, from an older version).
+ */
 async function removeIfOld(path: string): Promise<void> {
-  const info = await stat(path).catch(() => undefined);
-  if (info && Date.now() - info.mtimeMs >= 60_000) await unlink(path).catch(() => undefined);
+  const pid = Number(/\.(\d+)-[0-9a-f]+\.tmp$/.exec(path)?.[1]);
+  // This process's own start is in progress, not abandoned.
+  const gone =
+    Number.isInteger(pid) &&
+    pid > 0 &&
+    pid !== process.pid &&
+    !isProcessAlive({ host: currentProcess().host, pid, started: 0 });
+  const info = gone ? undefined : await stat(path).catch(() => undefined);
+  if (gone || (info && Date.now() - info.mtimeMs >= 60_000)) await unlink(path).catch(() => undefined);
 }
 
 async function removeTornStart(path: string): Promise<boolean> {
