@@ -38,6 +38,9 @@ function clockOf(deps: OperationDeps): Clock {
   return deps.clock ?? clockFromEnv(deps.env);
 }
 
+/** Requests a listing shows unless `limit` says otherwise: an inbox is read a page at a time. */
+export const APPROVALS_LIMIT = 100;
+
 const decider = async () => import('../approvals/decide-approval.js');
 
 /** "2h 5m" */
@@ -104,6 +107,12 @@ export const listApprovalsOperation = defineOperation({
       overdue: z.boolean().optional().describe('only pending requests past their due time'),
       product: z.string().min(1).optional().describe('the product’s id or part of its name'),
       customer: z.string().min(1).optional().describe('the customer’s id, part of the name, or phone'),
+      limit: z
+        .number()
+        .int()
+        .min(0)
+        .optional()
+        .describe(`at most this many, oldest first (default ${APPROVALS_LIMIT}; 0 for all)`),
     }),
   async run(deps, input) {
     const now = clockOf(deps).now();
@@ -112,13 +121,17 @@ export const listApprovalsOperation = defineOperation({
     if (input.overdue && input.state !== undefined && input.state !== 'pending') {
       throw new CsError('E_USAGE', 'Only pending requests are overdue: drop --state or use --state pending.');
     }
+    const limit = input.limit ?? APPROVALS_LIMIT;
+    // The store stops at the page when nothing is filtered after it (one more tells of more).
+    const pushed = limit > 0 && !input.overdue && !input.product && !input.customer && !deps.customers;
     const docs = await deps.store.listWork('approval', {
       ...(state ? { state } : {}),
       ...(input.overdue ? { dueBefore: now.toISOString() } : {}),
+      ...(pushed ? { limit: limit + 1 } : {}),
     });
     // An outside assistant without --admin sees only its live callers' requests.
     const allowed = deps.customers && new Set((await deps.customers.customers()).map((c) => c._id));
-    const requests = (docs as unknown as ApprovalRequest[]).filter(
+    let requests = (docs as unknown as ApprovalRequest[]).filter(
       (r) =>
         (!allowed || allowed.has(r.customer_id)) &&
         matchesText(r.product_id, r.product_name, input.product) &&
@@ -126,13 +139,19 @@ export const listApprovalsOperation = defineOperation({
     );
     // Overdue: the longest late first.
     if (input.overdue) requests.sort((a, b) => (a.due_at < b.due_at ? -1 : a.due_at > b.due_at ? 1 : 0));
-    return { requests, now: now.toISOString() };
+    const more = limit > 0 && requests.length > limit;
+    if (more) requests = requests.slice(0, limit);
+    return { requests, now: now.toISOString(), more, limit };
   },
   text: ({ requests, now }) =>
     requests.length === 0
       ? '没有审批请求 No approval requests.'
       : requests.map((r) => inboxLine(r, new Date(now))).join('\n'),
   data: ({ requests }) => requests,
+  note: ({ more, limit }) =>
+    more
+      ? `cs: 仅显示最早的 ${limit} 条，--limit 0 显示全部 · showing the oldest ${limit}; --limit 0 lists every request`
+      : undefined,
 });
 
 /** Expires what is a day past due; only loads the deciding code when there is something to do. */

@@ -1,4 +1,5 @@
 import type { ApprovalState } from '../../domain/approval-request.js';
+import { CsError } from '../../domain/cs-error.js';
 import {
   addSupervisorOperation,
   decideApprovalOperation,
@@ -12,9 +13,17 @@ import { runCheckedCliOperation, runCliOperation } from '../run-cli-operation.js
 /** `cs approvals list` (commander has held --state to its choices). */
 export async function approvalsListCommand(
   ctx: CliContext,
-  options: { state?: string; overdue?: boolean; product?: string; customer?: string },
+  options: { state?: string; overdue?: boolean; product?: string; customer?: string; limit?: string },
 ): Promise<number | undefined> {
+  const limit = options.limit === undefined ? undefined : Number(options.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
+    throw new CsError(
+      'E_USAGE',
+      `--limit "${options.limit}" must be a whole number (0 lists every request).`,
+    );
+  }
   await runCheckedCliOperation(ctx, listApprovalsOperation, {
+    ...(limit === undefined ? {} : { limit }),
     ...(options.state ? { state: options.state as ApprovalState } : {}),
     ...(options.overdue ? { overdue: true } : {}),
     ...(options.product ? { product: options.product } : {}),

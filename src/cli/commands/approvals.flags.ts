@@ -25,6 +25,7 @@ export const APPROVAL_COMMANDS: readonly CommandSpec[] = [
       { flags: '--overdue', description: 'only pending requests past their due time, the latest first' },
       { flags: '--product <text>', description: 'the product’s id or part of its name' },
       { flags: '--customer <text>', description: 'the customer’s id, part of the name, or phone' },
+      { flags: '--limit <n>', description: 'at most n, oldest first (default 100; 0 for all)' },
     ],
     load: async () => (await import('./approvals-commands.js')).approvalsListCommand,
   },
