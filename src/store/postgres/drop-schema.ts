@@ -6,7 +6,7 @@ import { parsePgUrl } from './parse-pg-url.js';
  */
 export async function dropPgSchema(url: string, schema: string): Promise<void> {
   const target = parsePgUrl(url, schema);
-  const { default: pg } = await import('pg');
+  const pg = await (await import('./pg-module.js')).pgModule();
   const client = new pg.Client({ connectionString: target.connectionString });
   await client.connect();
   try {

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { type Clock, systemClock } from '../../domain/clock.js';
 import { CsError } from '../../domain/cs-error.js';
 import type { RecordType, StoredRecord } from '../../domain/record-schemas.js';
@@ -10,12 +10,8 @@ import type { RecordStore } from '../record-store.js';
 import { applyMigrations } from './migrations.js';
 import { parsePgUrl } from './parse-pg-url.js';
 import { messageOf, PgClient } from './pg-client.js';
-import { PgGrantStore } from './pg-grant-store.js';
-import { PgLiveSessions } from './pg-live-sessions.js';
-import { PgMockState } from './pg-mock-state.js';
-import { PgRecords } from './pg-records.js';
-import { PgSessionArchive } from './pg-session-archive.js';
-import { PgTrash } from './pg-trash.js';
+import { pgModule } from './pg-module.js';
+import type { PgParts as ZodParts } from './pg-parts.js';
 import { PgWorkflowStore } from './pg-workflow-store.js';
 import { defaultJournalDir, retryWhileUnreachable } from './retry-while-unreachable.js';
 
@@ -47,7 +43,7 @@ export async function openPgRecordStore(
   options: PgRecordStoreOptions = {},
 ): Promise<PgRecordStore> {
   const target = parsePgUrl(url, options.schema);
-  const pool = new pg.Pool({
+  const pool = new (await pgModule()).Pool({
     connectionString: target.connectionString,
     max: options.poolSize ?? 10,
     // An unreachable server (or a pool kept busy) fails in a bounded time instead of hanging a command.
@@ -95,22 +91,30 @@ export async function openPgRecordStore(
 
 /** The parts of the PostgreSQL store, each in its own file, over one connection pool. */
 interface PgParts extends RecordStoreParts {
-  records: PgRecords;
+  records: ZodParts['records'];
 }
 
-/** The PostgreSQL store: builds its parts over one pool (ComposedRecordStore puts them together). */
+/**
+ * The PostgreSQL store: builds its parts over one pool (ComposedRecordStore puts them together).
+ * The parts that check rows with zod load on their first call, so a command that touches only
+ * work items (`cs approvals list`) starts without zod, as the file store does.
+ */
 class PgStore extends ComposedRecordStore<PgParts> implements PgRecordStore {
   readonly #db: PgClient;
 
   constructor(db: PgClient, journal: CallJournal) {
-    const records = new PgRecords(db);
+    let loaded: Promise<ZodParts> | undefined;
+    const parts = () => {
+      loaded ??= import('./pg-parts.js').then((m) => m.buildPgParts(db, journal));
+      return loaded;
+    };
     super(db.location, journal, {
-      records,
-      trash: new PgTrash(db, records),
-      sessions: new PgSessionArchive(db, records, journal),
-      live: new PgLiveSessions(db),
-      mock: new PgMockState(db),
-      grants: new PgGrantStore((sql, params) => db.query(sql, params)),
+      records: lazyPart(async () => (await parts()).records),
+      trash: lazyPart(async () => (await parts()).trash),
+      sessions: lazyPart(async () => (await parts()).sessions),
+      live: lazyPart(async () => (await parts()).live),
+      mock: lazyPart(async () => (await parts()).mock),
+      grants: lazyPart(async () => (await parts()).grants),
       workflow: new PgWorkflowStore(db),
     });
     this.#db = db;
@@ -127,4 +131,28 @@ class PgStore extends ComposedRecordStore<PgParts> implements PgRecordStore {
   async close(): Promise<void> {
     await this.#db.close();
   }
+}
+
+/**
+ * A part built on its first call: every method is async (or, `stream…`, an async generator),
+ * so a stand-in that loads the part, then calls it, behaves the same.
+ */
+function lazyPart<T extends object>(load: () => Promise<T>): T {
+  const call = async (name: string, args: unknown[]) => {
+    const part = (await load()) as Record<string, (...a: unknown[]) => unknown>;
+    return part[name]!(...args);
+  };
+  return new Proxy({} as T, {
+    get(_target, name) {
+      // Not a thenable: `await part` must not call a method named then.
+      if (typeof name !== 'string' || name === 'then') return undefined;
+      if (name.startsWith('stream')) {
+        return (...args: unknown[]) =>
+          (async function* () {
+            yield* (await call(name, args)) as AsyncIterable<unknown>;
+          })();
+      }
+      return (...args: unknown[]) => call(name, args);
+    },
+  });
 }
