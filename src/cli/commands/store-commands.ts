@@ -31,7 +31,7 @@ export async function migrateCommand(
 
 /** Records created / updated / unchanged and sessions copied, for the closing line of a copy. */
 function describeCounts(counts: CopyStoreResult): string {
-  return `records ${counts.records} created, ${counts.updated} updated, ${counts.unchanged} unchanged; ${counts.sessions} sessions`;
+  return `records ${counts.records} created, ${counts.updated} updated, ${counts.unchanged} unchanged; ${counts.sessions} sessions; ${counts.workItems} work items (approvals, tickets …), ${counts.auditEntries} audit entries`;
 }
 
 /**
