@@ -303,6 +303,10 @@ describe('createApp: roles', () => {
     expect(board.body).toMatchObject({ approvals: { pending: 1 }, calls_per_day: expect.any(Array) });
     expect((board.body.calls_per_day as unknown[]).length).toBe(7);
     expect((await request('GET', '/api/dashboard?days=0', { as: 'agent' })).status).toBe(400);
+    // The inbox pages: `limit` from the query string.
+    const page = await request('GET', '/api/approvals?state=pending&limit=1', { as: 'agent' });
+    expect(page.status, JSON.stringify(page.body)).toBe(200);
+    expect(page.body.items).toHaveLength(1);
   });
 
   it('only an admin edits records, with the CLI’s validation', async () => {
@@ -479,7 +483,13 @@ describe('createApp: live events and the document', () => {
       expect(paths[path]?.[route.method.toLowerCase()], `${route.method} ${route.path}`).toBeDefined();
     }
     const list = paths['/api/approvals']?.get;
-    expect(list?.parameters?.map((p) => p.name)).toEqual(['state', 'overdue', 'product', 'customer']);
+    expect(list?.parameters?.map((p) => p.name)).toEqual([
+      'state',
+      'overdue',
+      'product',
+      'customer',
+      'limit',
+    ]);
     const reject = paths['/api/approvals/{id}/reject']?.post as {
       requestBody: { content: { 'application/json': { schema: { properties: object } } } };
     };
