@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { refunds as refundsOf, setBilling as setBillingOf } from '../support/mock-billing.js';
 import { CS_BIN, PROJECT_ROOT, runCs } from '../support/run-cs.js';
 
 /** Debian's Chromium: the only browser these tests drive (none is downloaded). */
@@ -171,14 +172,8 @@ export async function chatToken(db: string, phone: string, product = PRODUCT): P
 }
 
 /** The refunds the mock backend holds for the caller (`cs mock show`; a refund is a negative amount). */
-export async function refunds(db: string, phone = PHONE): Promise<number[]> {
-  const states = JSON.parse(
-    await cs(db, ['mock', 'show', '--product', PRODUCT, '--phone', phone, '--json']),
-  ) as Array<{
-    state: { user_billing?: { transactions?: Array<{ type?: string; amount: number }> } };
-  }>;
-  const transactions = states[0]?.state.user_billing?.transactions ?? [];
-  return transactions.filter((t) => t.type === 'refund').map((t) => t.amount);
+export function refunds(db: string, phone = PHONE): Promise<number[]> {
+  return refundsOf(db, PRODUCT, phone);
 }
 
 /** A billing history for the caller, so a refund has something to refund (as the approvals e2e sets). */
@@ -195,18 +190,7 @@ export async function setBilling(db: string, phone = PHONE): Promise<void> {
     ],
     total: 299,
   };
-  await cs(db, [
-    'mock',
-    'set',
-    '--product',
-    PRODUCT,
-    '--phone',
-    phone,
-    '--interface',
-    'user_billing',
-    '--response',
-    JSON.stringify(billing),
-  ]);
+  await setBillingOf(db, PRODUCT, phone, billing);
 }
 
 /** Opens the console and signs in through its form. */

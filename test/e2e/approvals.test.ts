@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FsRecordStore } from '../../src/store/fs/fs-record-store.js';
 import { createSystemBackend } from '../../src/systems/system-backend.js';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../contract/pg-test-schema.js';
+import { refunds, setBilling } from '../support/mock-billing.js';
 import { parseEvents, runCs, tempDb } from '../support/run-cs.js';
 import { seedRecords } from '../support/seed-records.js';
 
@@ -73,21 +74,7 @@ afterAll(async () => {
 
 async function seed(db: string): Promise<void> {
   await seedRecords(db);
-  const set = await runCs([
-    'mock',
-    'set',
-    '--db',
-    db,
-    '--product',
-    PRODUCT,
-    '--phone',
-    PHONE,
-    '--interface',
-    'user_billing',
-    '--response',
-    JSON.stringify(BILLING),
-  ]);
-  expect(set.code, set.stderr).toBe(0);
+  await setBilling(db, PRODUCT, PHONE, BILLING);
   const added = await runCs(['supervisors', 'add', SUPERVISOR, '--db', db]);
   expect(added.code, added.stderr).toBe(0);
 }
@@ -146,15 +133,6 @@ async function pending(db: string): Promise<Listed[]> {
   return (await cs(db, ['approvals', 'list', '--state', 'pending'])) as Listed[];
 }
 
-/** The refunds the mock backend holds for the caller: what was really carried out. */
-async function refunds(db: string): Promise<number[]> {
-  const states = (await cs(db, ['mock', 'show', '--product', PRODUCT, '--phone', PHONE])) as Array<{
-    state: { user_billing?: { transactions?: Array<{ type?: string; amount: number }> } };
-  }>;
-  const transactions = states[0]?.state.user_billing?.transactions ?? [];
-  return transactions.filter((t) => t.type === 'refund').map((t) => t.amount);
-}
-
 async function notificationsInHistory(db: string): Promise<Array<Record<string, unknown>>> {
   const customer = (await cs(db, ['read', 'customer', '--phone', PHONE])) as {
     interaction_history?: Array<Record<string, unknown>>;
@@ -208,13 +186,13 @@ describe('approvals: the loop after a call', () => {
       'executing→executed',
     ]);
     expect(approved.audit[1]?.who).toBe(SUPERVISOR);
-    expect(await refunds(db)).toEqual([-200]);
+    expect(await refunds(db, PRODUCT, PHONE)).toEqual([-200]);
 
     // Deciding again changes nothing and names the state.
     const again = await runCs(['approvals', 'approve', request.id, '--by', SUPERVISOR, '--db', db]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('is executed');
-    expect(await refunds(db)).toEqual([-200]);
+    expect(await refunds(db, PRODUCT, PHONE)).toEqual([-200]);
 
     const told = await notificationsInHistory(db);
     expect(told.map((n) => n.outcome)).toEqual(['approved', 'executed']);
@@ -249,7 +227,7 @@ describe('approvals: the loop after a call', () => {
     const told = await notificationsInHistory(db);
     expect(told.map((n) => n.outcome)).toEqual(['rejected']);
     expect(String(told[0]?.summary)).not.toContain('内部原因');
-    expect(await refunds(db)).toEqual([]);
+    expect(await refunds(db, PRODUCT, PHONE)).toEqual([]);
   });
 
   it('expire: a day past its due time nobody decided it; the next command closes it and tells the customer', async () => {
@@ -311,7 +289,7 @@ describe('approvals: the loop after a call', () => {
     expect(shown.state).toBe('invalidated');
     expect(shown.decision_note).toContain('rules changed');
     expect((await notificationsInHistory(db)).map((n) => n.outcome)).toEqual(['invalidated']);
-    expect(await refunds(db)).toEqual([]);
+    expect(await refunds(db, PRODUCT, PHONE)).toEqual([]);
   });
 
   it('a process killed while executing: the next command reconciles it with the same idempotency key, one refund', async () => {
@@ -364,7 +342,7 @@ describe('approvals: the loop after a call', () => {
       };
       expect(shown.state).toBe('executed');
       expect(shown.audit.at(-1)?.why).toContain('reconciled');
-      expect(await refunds(db)).toEqual([-200]);
+      expect(await refunds(db, PRODUCT, PHONE)).toEqual([-200]);
       expect((await notificationsInHistory(db)).map((n) => n.outcome)).toEqual(['executed']);
     }
   });
@@ -430,7 +408,7 @@ async function decideAtOnce(db: string, id: string): Promise<void> {
   };
   expect(['executed', 'rejected']).toContain(shown.state);
   expect(shown.audit.filter((a) => a.from === 'pending')).toHaveLength(1);
-  expect(await refunds(db)).toEqual(shown.state === 'executed' ? [-200] : []);
+  expect(await refunds(db, PRODUCT, PHONE)).toEqual(shown.state === 'executed' ? [-200] : []);
 }
 
 describe('approvals under concurrency', () => {

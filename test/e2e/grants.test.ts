@@ -16,6 +16,7 @@ import {
   type FakeReply,
   startFakeOpenAiServer,
 } from '../fixtures/fake-openai-server.js';
+import { refunds, setBilling } from '../support/mock-billing.js';
 import { CS_BIN, PROJECT_ROOT, parseEvents, runCs, tempDb } from '../support/run-cs.js';
 import { seedRecords } from '../support/seed-records.js';
 
@@ -64,26 +65,7 @@ afterAll(async () => tmp?.cleanup());
 
 async function seed(db: string): Promise<void> {
   await seedRecords(db);
-  await setBilling(db, BILLING);
-}
-
-/** Fixes what the caller's billing interface answers (`cs mock set`). */
-async function setBilling(db: string, response: unknown): Promise<void> {
-  const set = await runCs([
-    'mock',
-    'set',
-    '--db',
-    db,
-    '--product',
-    PRODUCT,
-    '--phone',
-    PHONE,
-    '--interface',
-    'user_billing',
-    '--response',
-    JSON.stringify(response),
-  ]);
-  expect(set.code, set.stderr).toBe(0);
+  await setBilling(db, PRODUCT, PHONE, BILLING);
 }
 
 const schemas: string[] = [];
@@ -141,22 +123,6 @@ function act(db: string, liveId: string, action: string) {
   });
 }
 
-/** The refunds the mock backend holds for the caller: what was really carried out. */
-async function refunds(db: string): Promise<number[]> {
-  const states = (await cs(db, [
-    'mock',
-    'show',
-    '--product',
-    PRODUCT,
-    '--phone',
-    PHONE,
-  ])) as unknown as Array<{
-    state: { user_billing?: { transactions?: Array<{ type?: string; amount: number }> } };
-  }>;
-  const transactions = states[0]?.state.user_billing?.transactions ?? [];
-  return transactions.filter((t) => t.type === 'refund').map((t) => t.amount);
-}
-
 async function endAndRead(db: string, liveId: string): Promise<Record<string, unknown>> {
   const ended = await cs(db, ['session', 'end', '--call', liveId]);
   return cs(db, ['history', 'show', String(ended.session_id)]);
@@ -184,7 +150,7 @@ for (const backend of BACKENDS) {
       const several = await act(db, liveId, '退款50元和退款50元和退款50元和退款50元');
       expect(several.code).toBe(1);
       expect(several.stderr).toContain('several actions');
-      expect(await refunds(db)).toEqual([-50]);
+      expect(await refunds(db, PRODUCT, PHONE)).toEqual([-50]);
       const saved = await endAndRead(db, liveId);
       expect(saved.actions_performed).toEqual([expect.objectContaining({ action: '退款50元' })]);
       expect(saved.grants).toEqual([
@@ -204,7 +170,7 @@ for (const backend of BACKENDS) {
       expect(block.stdout).toContain('累计: 本次通话已批准90元 + 本次90元 = 180元 (24小时内)');
       const refused = await act(db, liveId, '再退款90元');
       expect(refused.code).toBe(1);
-      expect(await refunds(db)).toEqual([-90]);
+      expect(await refunds(db, PRODUCT, PHONE)).toEqual([-90]);
     });
 
     it('lets exactly one of 16 processes carry out one approval', async () => {
@@ -219,7 +185,7 @@ for (const backend of BACKENDS) {
       ).toHaveLength(1);
       expect(codes.filter((c) => c === 1)).toHaveLength(15);
       for (const r of results.filter((x) => x.code === 1)) expect(r.stderr).toContain(NO_UNUSED);
-      expect(await refunds(db)).toEqual([-50]);
+      expect(await refunds(db, PRODUCT, PHONE)).toEqual([-50]);
       const saved = await endAndRead(db, liveId);
       expect(saved.actions_performed).toHaveLength(1);
     });
@@ -231,7 +197,7 @@ describe('grants: cs call and cs permit (file store)', () => {
     const db = await BACKENDS[0]!.make();
     // The agent looks the charges up before a refund, and refunds are bounded by what was paid:
     // the caller paid 300, so only the limit (退款<100元, adding up) decides.
-    await setBilling(db, {
+    await setBilling(db, PRODUCT, PHONE, {
       transactions: [{ date: '2026-11-01', amount: 300, description: '年费' }],
       total: 300,
     });
@@ -252,7 +218,7 @@ describe('grants: cs call and cs permit (file store)', () => {
     expect(events.filter((e) => e.type === 'action')).toEqual([
       expect.objectContaining({ type: 'action', action: '退款90元', changed: true }),
     ]);
-    expect(await refunds(db)).toEqual([-90]);
+    expect(await refunds(db, PRODUCT, PHONE)).toEqual([-90]);
   });
 
   it('counts 退款3次，每次50元 as 150元 without a call', async () => {
@@ -300,7 +266,7 @@ describe('grants: MCP perform_action (file store)', () => {
         expect(refused.isError).toBe(true);
         expect(text(refused)).toMatch(/no unused approval|several actions/);
       }
-      expect(await refunds(db)).toEqual([-50]);
+      expect(await refunds(db, PRODUCT, PHONE)).toEqual([-50]);
     } finally {
       await client.close();
     }
@@ -377,6 +343,6 @@ describe('grants: the LLM agent’s perform_action tool (file store, scripted mo
     expect(acts[1]).toContain('no unused approval for');
     expect(acts[2]).toContain('no unused approval for');
     expect(acts[3]).toContain('several actions');
-    expect(await refunds(db)).toEqual([-50]);
+    expect(await refunds(db, PRODUCT, PHONE)).toEqual([-50]);
   });
 });
