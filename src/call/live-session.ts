@@ -87,11 +87,11 @@ export async function startLiveSession(options: {
 
 /** Loads the records a live session is about (they may have changed since it started). */
 async function participantsOf(store: RecordStore, live: LiveData): Promise<CallParticipants> {
-  const [product, operator, customer] = await Promise.all([
-    store.get('product', live.product_id),
-    store.get('operator', live.operator_id),
-    store.get('customer', live.customer_id),
-  ]);
+  const [product, operator, customer] = await store.getMany([
+    { type: 'product', id: live.product_id },
+    { type: 'operator', id: live.operator_id },
+    { type: 'customer', id: live.customer_id },
+  ] as const);
   if (!product || !operator || !customer) {
     throw new CsError(
       'E_NOT_FOUND',
@@ -167,9 +167,11 @@ export async function withLiveSession<T>(options: {
   env?: NodeJS.ProcessEnv;
   work: (session: CallSession) => Promise<T> | T;
   onEvent?: (event: CallEvent) => void;
+  /** The live session as the caller just read it, so it is not read again; handed over (changed). */
+  current?: LiveSessionRecord;
 }): Promise<T> {
   const { store, liveId } = options;
-  const live = asLive(await store.getLiveSession(liveId), liveId);
+  const live = asLive(options.current ?? (await store.getLiveSession(liveId)), liveId);
   if (live.ending && endingOwnerAlive(live.ending))
     throw new CsError('E_CONFLICT', `Live session ${liveId} is being ended.`);
   const participants = await participantsOf(store, live);
@@ -178,7 +180,9 @@ export async function withLiveSession<T>(options: {
     (typeof ARRAYS)[number],
     number
   >;
-  const record: CallRecordState = structuredClone(live.record);
+  // The document was just read for this work (or handed over by the caller): the session may
+  // change it in place, no copy needed.
+  const record: CallRecordState = live.record;
   const session = new CallSession({
     participants,
     backend: createSystemBackend({ store, ...(options.env ? { env: options.env } : {}) }),
@@ -195,20 +199,18 @@ export async function withLiveSession<T>(options: {
   await session.settled();
   // A supervisor's decision on one of this call's requests reaches the live call (MCP, cs session).
   await session.deliverNotifications();
-  await store.updateLiveSession(liveId, (current) => {
-    const cur = current as LiveData;
-    const next: LiveData = {
-      ...cur,
-      updated_at: isoTimestamp(systemClock.now()),
-      record: { ...cur.record },
-    };
-    for (const key of ARRAYS) {
-      const added = record[key].slice(before[key]);
-      (next.record[key] as unknown[]) = [...(cur.record[key] ?? []), ...added];
-    }
-    next.record.language = record.language;
-    next.record.learned = { ...cur.record.learned, ...record.learned };
-    return next;
+  // Only what this work added is written: other processes driving the call meanwhile appended
+  // theirs, and the record is not sent back whole.
+  const append: Record<string, unknown[]> = {};
+  for (const key of ARRAYS) {
+    const added = record[key].slice(before[key]);
+    if (added.length > 0) append[key] = added;
+  }
+  await store.appendToLiveRecord(liveId, {
+    updated_at: isoTimestamp(systemClock.now()),
+    append,
+    set: { language: record.language },
+    merge: { learned: record.learned },
   });
   return result;
 }

@@ -4,10 +4,10 @@ import type { AnyRecord, RecordOf, RecordType, StoredRecord } from '../domain/re
 import type { SessionRecord } from '../domain/session-schemas.js';
 import type { CallJournal } from './call-journal.js';
 import type { GrantConsumption, GrantFilter, GrantStore } from './grant-store.js';
-import type { LiveSessionRecord, LiveSessionStore } from './live-session-store.js';
+import type { LiveRecordAppend, LiveSessionRecord, LiveSessionStore } from './live-session-store.js';
 import type { SessionImporter, SessionReadmeSource } from './migrate-store.js';
 import type { MockStateEntry, MockStateStore } from './mock-state-store.js';
-import type { CreateManyOptions, RecordDocuments, RecordSummary } from './record-repository.js';
+import type { CreateManyOptions, RecordDocuments, RecordRef, RecordSummary } from './record-repository.js';
 import type { RecordStore } from './record-store.js';
 import type {
   SavedSession,
@@ -81,6 +81,14 @@ export abstract class ComposedRecordStore<Parts extends RecordStoreParts = Recor
   async get<T extends RecordType>(type: T, id: string): Promise<RecordOf<T> | undefined> {
     const found = await this.parts.records.get(type, id);
     return found && recordOf(type, found);
+  }
+  async getMany<const R extends readonly RecordRef[]>(
+    refs: R,
+  ): Promise<{ -readonly [K in keyof R]: RecordOf<R[K]['type']> | undefined }> {
+    const found = await this.parts.records.getMany(refs);
+    return found.map((doc, i) => doc && recordOf((refs[i] as RecordRef).type, doc)) as {
+      -readonly [K in keyof R]: RecordOf<R[K]['type']> | undefined;
+    };
   }
   async findByName<T extends RecordType>(type: T, name: string): Promise<Array<RecordOf<T>>> {
     return (await this.parts.records.findByName(type, name)).map((r) => recordOf(type, r));
@@ -173,6 +181,9 @@ export abstract class ComposedRecordStore<Parts extends RecordStoreParts = Recor
     change: (current: LiveSessionRecord) => LiveSessionRecord,
   ): Promise<LiveSessionRecord> {
     return this.parts.live.updateLiveSession(liveId, change);
+  }
+  appendToLiveRecord(liveId: string, change: LiveRecordAppend): Promise<void> {
+    return this.parts.live.appendToLiveRecord(liveId, change);
   }
   listLiveSessions(): Promise<LiveSessionRecord[]> {
     return this.parts.live.listLiveSessions();

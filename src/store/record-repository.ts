@@ -10,6 +10,12 @@ export interface RecordSummary {
   corrupt?: string;
 }
 
+/** A record named by its type and id. */
+export interface RecordRef<T extends RecordType = RecordType> {
+  type: T;
+  id: string;
+}
+
 /** Options of `createMany`. */
 export interface CreateManyOptions {
   /**
@@ -46,6 +52,13 @@ export interface RecordRepositoryOf<Out extends Record<RecordType, StoredRecord>
     options?: CreateManyOptions,
   ): Promise<Array<Out[T]>>;
   get<T extends RecordType>(type: T, id: string): Promise<Out[T] | undefined>;
+  /**
+   * Several records at once, in the order asked, undefined where one is missing: one query on
+   * PostgreSQL (the participants of every turn of a live call).
+   */
+  getMany<const R extends readonly RecordRef[]>(
+    refs: R,
+  ): Promise<{ -readonly [K in keyof R]: Out[R[K]['type']] | undefined }>;
   /** Exact name match. Several records may share a name (the legacy format allows it). */
   findByName<T extends RecordType>(type: T, name: string): Promise<Array<Out[T]>>;
   /**

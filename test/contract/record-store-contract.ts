@@ -181,6 +181,19 @@ export function defineRecordStoreContract(name: string, makeStore: () => Promise
         expect(await store.get('customer', product._id)).toBeUndefined();
       });
 
+      it('gets several records at once, in the order asked, undefined where missing', async () => {
+        const product = await store.create('product', productFields('会员订阅服务'));
+        const customer = await store.create('customer', { name: '张三', phone: '13800138000' });
+        const got = await store.getMany([
+          { type: 'customer', id: customer._id },
+          { type: 'product', id: '00000000' },
+          { type: 'product', id: product._id },
+          { type: 'customer', id: product._id },
+        ] as const);
+        expect(got).toEqual([customer, undefined, product, undefined]);
+        expect(await store.getMany([])).toEqual([]);
+      });
+
       it('finds records by exact name, several when they share it', async () => {
         const a = await store.create('customer', customerFields('张先生', '13800138000'));
         const b = await store.create('customer', customerFields('张先生', '13800138001'));
@@ -586,6 +599,60 @@ export function defineRecordStoreContract(name: string, makeStore: () => Promise
       it('refuses to update an unknown live session', async () => {
         await expect(store.updateLiveSession('nope', (c) => c)).rejects.toMatchObject({
           code: 'E_NOT_FOUND',
+        });
+        await expect(
+          store.appendToLiveRecord('nope', { updated_at: 'x', append: {}, set: {}, merge: {} }),
+        ).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+      });
+
+      it('appends turns to a live record, in order and none lost, among locked updates', async () => {
+        await store.putLiveSession({
+          live_id: 'L1',
+          updated_at: '2026-11-25T08:00:00.000Z',
+          record: { conversation: [{ n: 0 }], language: 'zh', learned: { a: 1 } },
+        });
+        const turn = (n: number) =>
+          store.appendToLiveRecord('L1', {
+            updated_at: `2026-11-25T08:00:${String(n).padStart(2, '0')}.000Z`,
+            append: { conversation: [{ n }], queries: [{ q: n }] },
+            set: { language: n % 2 === 0 ? 'zh' : 'en' },
+            merge: { learned: { [`k${n}`]: n } },
+          });
+        for (const n of [1, 2, 3]) await turn(n);
+        // Appends and whole-document updates at once: each update sees every earlier append.
+        await Promise.all([
+          turn(4),
+          store.updateLiveSession('L1', (c) => ({ ...c, state: 'human' })),
+          turn(5),
+          store.updateLiveSession('L1', (c) => ({ ...c, chat_told: 2 })),
+          turn(6),
+        ]);
+        const got = await store.getLiveSession('L1');
+        const record = got?.record as {
+          conversation: Array<{ n: number }>;
+          queries: unknown[];
+          learned: Record<string, number>;
+        };
+        expect(record.conversation.map((c) => c.n).sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+        expect(record.conversation.slice(0, 4).map((c) => c.n)).toEqual([0, 1, 2, 3]);
+        expect(record.queries).toHaveLength(6);
+        expect(got).toMatchObject({ state: 'human', chat_told: 2 });
+        expect(record.learned).toEqual({
+          a: 1,
+          k1: 1,
+          k2: 2,
+          k3: 3,
+          k4: 4,
+          k5: 5,
+          k6: 6,
+        });
+        // Listing shows the same document; replacing it whole drops what was appended.
+        expect((await store.listLiveSessions()).find((l) => l.live_id === 'L1')).toEqual(got);
+        await store.putLiveSession({ live_id: 'L1', updated_at: 'later', record: { conversation: [] } });
+        expect(await store.getLiveSession('L1')).toEqual({
+          live_id: 'L1',
+          updated_at: 'later',
+          record: { conversation: [] },
         });
       });
     });

@@ -16,7 +16,7 @@ import { CsError } from '../../domain/cs-error.js';
 import { detectLanguage, type Language } from '../../domain/language.js';
 import type { CallEvent } from '../../domain/session-schemas.js';
 import { resolveRecord } from '../../records/resolve-record.js';
-import type { RecordStore } from '../../store/record-store.js';
+import type { LiveSessionRecord, RecordStore } from '../../store/record-store.js';
 import { chatKeyFor, chatKeyMatches, verifyChatToken } from './chat-token.js';
 
 /** What the chat functions use; `secret` signs chat tokens and chat keys (see chat-token.ts). */
@@ -163,7 +163,7 @@ export async function say(
 ): Promise<{ reply: string | null; events: CallEvent[] }> {
   const line = content.trim();
   if (line === '') throw new CsError('E_INVALID', 'content must not be empty.');
-  const before = await chatLive(deps.store, callId);
+  const before = chatLive(await deps.store.getLiveSession(callId), callId);
   const { state } = before;
   const events: CallEvent[] = [];
   let delivered = 0;
@@ -171,6 +171,7 @@ export async function say(
   const reply = await withLiveSession({
     store: deps.store,
     liveId: callId,
+    current: before.current,
     env: deps.env,
     // Notifications reach the chat through `claimNews` below, each once.
     onEvent: (event) => {
@@ -248,12 +249,13 @@ export async function deliverNews(
   callId: string,
 ): Promise<Array<{ approval_id: string; content: string }>> {
   // Most chats raised no approval request: nothing can be delivered, and nothing is written.
-  const live = await chatLive(deps.store, callId);
+  const live = chatLive(await deps.store.getLiveSession(callId), callId);
   if (!live.awaitsDecision && live.untold === 0) return [];
   if (live.awaitsDecision) {
     await withLiveSession({
       store: deps.store,
       liveId: callId,
+      current: live.current,
       env: deps.env,
       work: (session) => {
         session.raisedBy = 'chat';
@@ -275,12 +277,14 @@ const ChatLiveSchema = z.looseObject({
   }),
 });
 
-/** Who answers the chat, whether it waits for a decision, and how much news it has not heard. */
-async function chatLive(
-  store: RecordStore,
+/**
+ * Who answers the chat, whether it waits for a decision, and how much news it has not heard;
+ * `current` is the live session read, for the turn to work on without reading it again.
+ */
+function chatLive(
+  raw: LiveSessionRecord | undefined,
   callId: string,
-): Promise<{ state: LiveCallState; awaitsDecision: boolean; untold: number }> {
-  const raw = await store.getLiveSession(callId);
+): { state: LiveCallState; awaitsDecision: boolean; untold: number; current: LiveSessionRecord } {
   const live = raw === undefined ? undefined : ChatLiveSchema.safeParse(raw);
   if (!live?.success) {
     throw new CsError('E_NOT_FOUND', `No live chat ${callId}: it ended, or the id is wrong.`);
@@ -290,6 +294,7 @@ async function chatLive(
     state: live.data.state ?? 'agent',
     awaitsDecision: (record.permission_checks ?? []).some((c) => (c.approval_ids ?? []).length > 0),
     untold: (record.notifications ?? []).length - (live.data.chat_told ?? 0),
+    current: raw as LiveSessionRecord,
   };
 }
 

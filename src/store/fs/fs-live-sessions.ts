@@ -1,7 +1,12 @@
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CsError, describeIssues } from '../../domain/cs-error.js';
-import type { LiveSessionRecord, LiveSessionStore } from '../live-session-store.js';
+import {
+  applyLiveRecordAppend,
+  type LiveRecordAppend,
+  type LiveSessionRecord,
+  type LiveSessionStore,
+} from '../live-session-store.js';
 import { corruptFile } from './fs-corrupt.js';
 import { ignoreMissing, readJson, SAFE_SEGMENT } from './fs-files.js';
 import type { FsStoreContext } from './fs-store-context.js';
@@ -46,6 +51,10 @@ export class FsLiveSessions implements LiveSessionStore {
       await writeAtomic(path, formatJson(next));
       return next;
     });
+  }
+
+  async appendToLiveRecord(liveId: string, change: LiveRecordAppend): Promise<void> {
+    await this.updateLiveSession(liveId, (current) => applyLiveRecordAppend(current, change));
   }
 
   async listLiveSessions(): Promise<LiveSessionRecord[]> {

@@ -18,7 +18,7 @@ import {
   recordNotFound,
   requireRecordName,
 } from '../record-document.js';
-import type { CreateManyOptions, RecordDocuments, RecordSummary } from '../record-repository.js';
+import type { CreateManyOptions, RecordDocuments, RecordRef, RecordSummary } from '../record-repository.js';
 import { safeFolderName } from './folder-name.js';
 import { exists, ignoreMissing, isCode, mapLimit, TYPE_FOLDERS } from './fs-files.js';
 import { GenerationGoneError, type IndexEntry, shardOf } from './fs-index.js';
@@ -101,6 +101,14 @@ export class FsRecords implements RecordDocuments {
   async get(type: RecordType, id: string): Promise<StoredRecord | undefined> {
     if (!RECORD_ID_PATTERN.test(id)) return undefined;
     return (await this.#lookup.hit(type, id))?.record;
+  }
+
+  getMany<const R extends readonly RecordRef[]>(
+    refs: R,
+  ): Promise<{ -readonly [K in keyof R]: StoredRecord | undefined }> {
+    return Promise.all(refs.map((r) => this.get(r.type, r.id))) as Promise<{
+      -readonly [K in keyof R]: StoredRecord | undefined;
+    }>;
   }
 
   async findByName(type: RecordType, name: string): Promise<StoredRecord[]> {

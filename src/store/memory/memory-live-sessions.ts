@@ -1,5 +1,10 @@
 import { CsError } from '../../domain/cs-error.js';
-import type { LiveSessionRecord, LiveSessionStore } from '../live-session-store.js';
+import {
+  applyLiveRecordAppend,
+  type LiveRecordAppend,
+  type LiveSessionRecord,
+  type LiveSessionStore,
+} from '../live-session-store.js';
 import { copy, SerialQueue } from './serial-queue.js';
 
 /** The memory store's calls in progress. */
@@ -33,6 +38,10 @@ export class MemoryLiveSessions implements LiveSessionStore {
       this.#live.set(liveId, next);
       return copy(next);
     });
+  }
+
+  async appendToLiveRecord(liveId: string, change: LiveRecordAppend): Promise<void> {
+    await this.updateLiveSession(liveId, (current) => applyLiveRecordAppend(current, change));
   }
 
   async listLiveSessions(): Promise<LiveSessionRecord[]> {

@@ -14,7 +14,7 @@ import {
   recordNotFound,
   requireRecordName,
 } from '../record-document.js';
-import type { CreateManyOptions, RecordDocuments, RecordSummary } from '../record-repository.js';
+import type { CreateManyOptions, RecordDocuments, RecordRef, RecordSummary } from '../record-repository.js';
 import { copy, SerialQueue } from './serial-queue.js';
 
 /**
@@ -118,6 +118,14 @@ export class MemoryRecords implements RecordDocuments {
   async get(type: RecordType, id: string): Promise<StoredRecord | undefined> {
     const found = this.#records[type].get(id);
     return found ? copy(found) : undefined;
+  }
+
+  getMany<const R extends readonly RecordRef[]>(
+    refs: R,
+  ): Promise<{ -readonly [K in keyof R]: StoredRecord | undefined }> {
+    return Promise.all(refs.map((r) => this.get(r.type, r.id))) as Promise<{
+      -readonly [K in keyof R]: StoredRecord | undefined;
+    }>;
   }
 
   async findByName(type: RecordType, name: string): Promise<StoredRecord[]> {

@@ -166,6 +166,20 @@ CREATE INDEX audit_log_item ON audit_log (kind, item_id);
 CREATE INDEX audit_log_at ON audit_log (at);
 `,
   },
+  {
+    version: 6,
+    name: "a live call's turns appended, not the whole call rewritten",
+    sql: `
+-- What each turn added to a live call (json: kept as written, keys in their order), applied in
+-- seq order on every read; a locked update of the call folds them into data and deletes them.
+CREATE TABLE live_session_appends (
+  live_id text NOT NULL REFERENCES live_sessions (live_id) ON DELETE CASCADE,
+  seq     bigserial,
+  patch   json NOT NULL,
+  PRIMARY KEY (live_id, seq)
+);
+`,
+  },
 ];
 
 /**

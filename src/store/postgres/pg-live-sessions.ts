@@ -1,9 +1,29 @@
+import type { PoolClient } from 'pg';
 import { CsError } from '../../domain/cs-error.js';
-import type { LiveSessionRecord, LiveSessionStore } from '../live-session-store.js';
+import {
+  applyLiveRecordAppend,
+  type LiveRecordAppend,
+  type LiveSessionRecord,
+  type LiveSessionStore,
+} from '../live-session-store.js';
 import type { PgClient } from './pg-client.js';
 import { LiveSessionRowSchema, trustedRow } from './pg-row-schemas.js';
 
-/** Calls in progress in PostgreSQL (table `live_sessions`); updates lock the row. */
+/** The live call's document with what turns appended since it was last written whole. */
+const SELECT_WITH_APPENDS = `SELECT s.data,
+  (SELECT json_agg(a.patch ORDER BY a.seq) FROM live_session_appends a WHERE a.live_id = s.live_id) AS appends
+  FROM live_sessions s`;
+
+interface LiveRow {
+  data: unknown;
+  appends: LiveRecordAppend[] | null;
+}
+
+/**
+ * Calls in progress in PostgreSQL (table `live_sessions`). A turn's additions are one INSERT into
+ * `live_session_appends` (the call's document grows with every turn: rewriting it each time cost
+ * more than the turn itself); a read applies them in order, and a locked update folds them in.
+ */
 export class PgLiveSessions implements LiveSessionStore {
   readonly #db: PgClient;
 
@@ -13,19 +33,20 @@ export class PgLiveSessions implements LiveSessionStore {
 
   async putLiveSession(live: LiveSessionRecord): Promise<void> {
     const record = trustedRow(LiveSessionRowSchema, live, 'live session');
-    await this.#db.query(
-      `INSERT INTO live_sessions (live_id, updated_at, data) VALUES ($1, $2, $3)
-       ON CONFLICT (live_id) DO UPDATE SET updated_at = EXCLUDED.updated_at, data = EXCLUDED.data`,
-      [record.live_id, record.updated_at, JSON.stringify(record)],
-    );
+    await this.#db.transaction(async (client) => {
+      await client.query(
+        `INSERT INTO live_sessions (live_id, updated_at, data) VALUES ($1, $2, $3)
+         ON CONFLICT (live_id) DO UPDATE SET updated_at = EXCLUDED.updated_at, data = EXCLUDED.data`,
+        [record.live_id, record.updated_at, JSON.stringify(record)],
+      );
+      // The document given replaces the call whole, appended turns included.
+      await client.query('DELETE FROM live_session_appends WHERE live_id = $1', [record.live_id]);
+    });
   }
 
   async getLiveSession(liveId: string): Promise<LiveSessionRecord | undefined> {
-    const rows = await this.#db.query<{ data: unknown }>(
-      'SELECT data FROM live_sessions WHERE live_id = $1',
-      [liveId],
-    );
-    return rows[0] ? trustedRow(LiveSessionRowSchema, rows[0].data, 'live session') : undefined;
+    const rows = await this.#db.query<LiveRow>(`${SELECT_WITH_APPENDS} WHERE s.live_id = $1`, [liveId]);
+    return rows[0] ? liveOf(rows[0]) : undefined;
   }
 
   async updateLiveSession(
@@ -38,7 +59,10 @@ export class PgLiveSessions implements LiveSessionStore {
         [liveId],
       );
       if (!rows[0]) throw new CsError('E_NOT_FOUND', `No live session ${liveId}; it ended or never started.`);
-      const next = change(trustedRow(LiveSessionRowSchema, rows[0].data, 'live session'));
+      // Read after the lock, in a statement of its own: every append committed before it is
+      // seen (an append takes the same row lock), and none can come until this commits.
+      const appends = await appendsOf(client, liveId);
+      const next = change(liveOf({ data: rows[0].data, appends }));
       if (next.live_id !== liveId) {
         throw new CsError(
           'E_INTERNAL',
@@ -50,16 +74,48 @@ export class PgLiveSessions implements LiveSessionStore {
         next.updated_at,
         JSON.stringify(next),
       ]);
+      if (appends.length > 0)
+        await client.query('DELETE FROM live_session_appends WHERE live_id = $1', [liveId]);
       return next;
     });
   }
 
+  async appendToLiveRecord(liveId: string, change: LiveRecordAppend): Promise<void> {
+    // One statement: the UPDATE takes the call's row lock (ordering it with locked updates) and
+    // finds it gone, in which case nothing is inserted.
+    const rows = await this.#db.query<{ live_id: string }>(
+      `WITH touched AS (
+         UPDATE live_sessions SET updated_at = $2 WHERE live_id = $1 RETURNING live_id
+       )
+       INSERT INTO live_session_appends (live_id, patch) SELECT live_id, $3 FROM touched RETURNING live_id`,
+      [liveId, change.updated_at, JSON.stringify(change)],
+    );
+    if (rows.length === 0)
+      throw new CsError('E_NOT_FOUND', `No live session ${liveId}; it ended or never started.`);
+  }
+
   async listLiveSessions(): Promise<LiveSessionRecord[]> {
-    const rows = await this.#db.query<{ data: unknown }>('SELECT data FROM live_sessions ORDER BY live_id');
-    return rows.map((r) => trustedRow(LiveSessionRowSchema, r.data, 'live session'));
+    const rows = await this.#db.query<LiveRow>(`${SELECT_WITH_APPENDS} ORDER BY s.live_id`);
+    return rows.map(liveOf);
   }
 
   async deleteLiveSession(liveId: string): Promise<void> {
+    // The appends go with it (ON DELETE CASCADE).
     await this.#db.query('DELETE FROM live_sessions WHERE live_id = $1', [liveId]);
   }
+}
+
+async function appendsOf(client: PoolClient, liveId: string): Promise<LiveRecordAppend[]> {
+  const { rows } = await client.query<{ patch: LiveRecordAppend }>(
+    'SELECT patch FROM live_session_appends WHERE live_id = $1 ORDER BY seq',
+    [liveId],
+  );
+  return rows.map((r) => r.patch);
+}
+
+function liveOf(row: LiveRow): LiveSessionRecord {
+  return applyLiveRecordAppend(
+    trustedRow(LiveSessionRowSchema, row.data, 'live session'),
+    ...(row.appends ?? []),
+  );
 }

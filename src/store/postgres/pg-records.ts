@@ -13,7 +13,7 @@ import {
   recordNotFound,
   requireRecordName,
 } from '../record-document.js';
-import type { CreateManyOptions, RecordDocuments, RecordSummary } from '../record-repository.js';
+import type { CreateManyOptions, RecordDocuments, RecordRef, RecordSummary } from '../record-repository.js';
 import { type PgClient, uniqueViolation } from './pg-client.js';
 import { trustedRow } from './pg-row-schemas.js';
 
@@ -179,6 +179,20 @@ export class PgRecords implements RecordDocuments {
       [type, id],
     );
     return rows[0] ? storedRecord(rows[0].data) : undefined;
+  }
+
+  async getMany<const R extends readonly RecordRef[]>(
+    refs: R,
+  ): Promise<{ -readonly [K in keyof R]: StoredRecord | undefined }> {
+    const rows = await this.#db.query<{ type: string; id: string; data: unknown }>(
+      'SELECT type, id, data FROM records WHERE (type, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))',
+      [refs.map((r) => r.type), refs.map((r) => r.id)],
+    );
+    const found = new Map(rows.map((r) => [`${r.type}\u0000${r.id}`, r.data]));
+    return refs.map((r) => {
+      const data = found.get(`${r.type}\u0000${r.id}`);
+      return data === undefined ? undefined : storedRecord(data);
+    }) as { -readonly [K in keyof R]: StoredRecord | undefined };
   }
 
   async findByName(type: RecordType, name: string): Promise<StoredRecord[]> {
