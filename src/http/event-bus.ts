@@ -53,8 +53,14 @@ export function createMemoryEventBus(): EventBus {
   };
 }
 
-/** The wire form of a change between servers: who sent it, so a server skips its own echo. */
-const NoticeSchema = z.object({ from: z.string(), change: ChangeSchema });
+/**
+ * The wire form of changes between servers: who sent them, so a server skips its own echo. One
+ * notice carries the changes published while the previous one was being sent.
+ */
+const NoticeSchema = z.object({ from: z.string(), changes: z.array(ChangeSchema) });
+
+/** Changes in one notice at most: NOTIFY's payload is limited to 8,000 bytes. */
+const NOTICE_CHANGES = 60;
 
 /** What the PostgreSQL bus needs of a connection: `pg.Client`'s few methods. */
 export type ListenClient = Pick<pg.Client, 'connect' | 'query' | 'on' | 'end'>;
@@ -90,7 +96,7 @@ export async function createPgEventBus(options: PgEventBusOptions): Promise<Even
     next.on('notification', (message: pg.Notification) => {
       if (message.channel !== channel || message.payload === undefined) return;
       const notice = parseNotice(message.payload);
-      if (notice && notice.from !== me) listeners.tell(notice.change);
+      if (notice && notice.from !== me) for (const change of notice.changes) listeners.tell(change);
     });
     next.on('error', (error: Error) => lost(next, error));
     next.on('end', () => lost(next, new Error('connection ended')));
@@ -121,14 +127,31 @@ export async function createPgEventBus(options: PgEventBusOptions): Promise<Even
     retry.unref();
   };
 
-  await open();
-  return {
-    async publish(change) {
-      listeners.tell(change);
-      const payload = JSON.stringify({ from: me, change });
+  // Changes waiting for the notice in flight: under load, one NOTIFY carries many turns'.
+  let waiting: Array<{ change: Change; sent: () => void }> = [];
+  let sending = false;
+  const send = async (): Promise<void> => {
+    sending = true;
+    while (waiting.length > 0) {
+      const batch = waiting.slice(0, NOTICE_CHANGES);
+      waiting = waiting.slice(batch.length);
+      const unique = [...new Map(batch.map(({ change }) => [JSON.stringify(change), change])).values()];
+      const payload = JSON.stringify({ from: me, changes: unique });
       // Sent on the listening connection: it is the one connection this bus holds. Not sent
       // while it is being reopened; the other servers' pages refetch when they reconnect.
       await client?.query('SELECT pg_notify($1, $2)', [channel, payload]).catch(() => undefined);
+      for (const { sent } of batch) sent();
+    }
+    sending = false;
+  };
+  await open();
+  return {
+    publish(change) {
+      listeners.tell(change);
+      return new Promise<void>((sent) => {
+        waiting.push({ change, sent });
+        if (!sending) void send();
+      });
     },
     subscribe: (listener) => listeners.add(listener),
     async close() {

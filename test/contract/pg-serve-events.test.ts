@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addUser, issueToken } from '../../src/http/auth.js';
 import { signChatToken } from '../../src/http/chat/chat-token.js';
 import { createApp } from '../../src/http/create-app.js';
@@ -105,6 +105,37 @@ describe.skipIf(!TEST_DATABASE_URL)(pgSuiteTitle('cs serve: two servers on one P
     offA();
     expect(heardOnB).toEqual([{ what: 'tickets' }]);
     expect(heardOnA).toEqual([{ what: 'tickets' }]);
+  });
+
+  it('changes published at once reach the other server, every one, in fewer notices', async () => {
+    const [a, b] = servers as [Server, Server];
+    const sent: Change[] = Array.from({ length: 150 }, (_, i) => ({ what: 'calls', call_id: `call_${i}` }));
+    const heardOnB: Change[] = [];
+    const all = new Promise<void>((resolve) => {
+      const offB = b.bus.subscribe((c) => {
+        heardOnB.push(c);
+        if (heardOnB.length === sent.length) {
+          offB();
+          resolve();
+        }
+      });
+    });
+    // A third connection counts the notices on the channel.
+    const { connectionString } = parsePgUrl(TEST_DATABASE_URL as string, schema);
+    const counter = new pg.Client({ connectionString });
+    await counter.connect();
+    let notices = 0;
+    counter.on('notification', () => notices++);
+    await counter.query(`LISTEN "cs_changes_${schema}"`);
+    try {
+      await Promise.all(sent.map((c) => a.bus.publish(c)));
+      await all;
+      expect(heardOnB).toEqual(sent);
+      await vi.waitFor(() => expect(notices).toBeGreaterThan(0));
+      expect(notices).toBeLessThan(sent.length);
+    } finally {
+      await counter.end();
+    }
   });
 
   it('an approval decided on one server shows on the other’s event stream and in the chat open on it', async () => {
