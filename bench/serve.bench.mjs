@@ -269,7 +269,7 @@ async function chatBench(pgUrl) {
       headers: { 'X-Chat-Key': chats[0].key },
     });
     console.log(`  a reply: ${String(sample.reply).slice(0, 80)}`);
-    // Every turn reads the live call and writes it back whole: its size grows with the chat.
+    // Every turn reads the live call (it grows with the chat) and appends what it added.
     const view = await call(base, 'GET', `/api/calls/${chats[0].id}`, bearer);
     console.log(
       `  one chat's live call as the API shows it now: ${(view.bytes / 1024).toFixed(0)} KB of JSON`,
