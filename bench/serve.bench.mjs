@@ -14,7 +14,7 @@
 // the server with `node --cpu-prof` and leaves its profiles in DIR.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
@@ -144,6 +144,29 @@ function cpuMs(pid) {
 }
 
 /**
+ * CPU time of the PostgreSQL server's processes on this machine (the database the bench uses
+ * runs here), in ms; NaN when /proc shows none. Backends that exit meanwhile are not counted,
+ * but the server's pooled connections live through a run.
+ */
+function postgresCpuMs() {
+  let total = 0;
+  let seen = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.split(') ')[1].split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * 10;
+      seen++;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return seen > 0 ? total : Number.NaN;
+}
+
+/**
  * `loops` concurrent loops, each sending `next(loop, i)` until `seconds` have passed; latencies
  * of the requests started after `warmup` seconds. Any non-200 answer stops the run.
  */
@@ -153,6 +176,7 @@ async function load({ base, loops, seconds, warmup = 0, next, serverPid }) {
   const until = from + seconds * 1000;
   const latencies = [];
   let cpu0 = Number.NaN;
+  let pg0 = Number.NaN;
   let own0 = process.cpuUsage();
   let timing = false;
   const started = performance.now();
@@ -163,6 +187,7 @@ async function load({ base, loops, seconds, warmup = 0, next, serverPid }) {
         if (t >= from && !timing) {
           timing = true;
           cpu0 = cpuMs(serverPid);
+          pg0 = postgresCpuMs();
           own0 = process.cpuUsage();
         }
         const { method, path, options } = next(loop, i);
@@ -175,17 +200,20 @@ async function load({ base, loops, seconds, warmup = 0, next, serverPid }) {
   );
   const elapsed = (performance.now() - Math.max(from, started)) / 1000;
   const cpu = cpuMs(serverPid) - cpu0;
+  const pgCpu = postgresCpuMs() - pg0;
   const own = process.cpuUsage(own0);
   return {
     ...summarize(latencies),
     perSecond: latencies.length / elapsed,
     cpuPerRequest: cpu / latencies.length,
+    // Backends that ended during the run take their CPU time with them: then there is no figure.
+    postgresCpuPerRequest: pgCpu >= 0 ? pgCpu / latencies.length : Number.NaN,
     clientCpuPerRequest: (own.user + own.system) / 1000 / latencies.length,
   };
 }
 
 const line = (label, r) =>
-  `${label.padEnd(44)} ${Math.round(r.perSecond).toLocaleString().padStart(6)}/s  p50 ${fmt(r.p50)}  p99 ${fmt(r.p99)}  CPU each: server ${r.cpuPerRequest.toFixed(2)} ms, this client ${r.clientCpuPerRequest.toFixed(2)} ms  (n ${r.n})`;
+  `${label.padEnd(44)} ${Math.round(r.perSecond).toLocaleString().padStart(6)}/s  p50 ${fmt(r.p50)}  p99 ${fmt(r.p99)}  CPU each: server ${r.cpuPerRequest.toFixed(2)} ms, PostgreSQL ${Number.isNaN(r.postgresCpuPerRequest) ? 'n/a' : `${r.postgresCpuPerRequest.toFixed(2)} ms`}, this client ${r.clientCpuPerRequest.toFixed(2)} ms  (n ${r.n})`;
 
 async function chatBench(pgUrl) {
   console.log(`seeding: the demo product and operator, ${CUSTOMERS} mock customers, a supervisor`);
