@@ -12,9 +12,11 @@ export const WORK_KINDS = [
   'notification',
   'delivery',
   'supervisor',
-  // `cs serve`: a person who signs in (src/http/auth.ts), and a server-wide setting (its secret).
+  // `cs serve`: a person who signs in (src/http/auth.ts), a server-wide setting (its secret),
+  // and the recent failed sign-ins of one name or address (shared by every server).
   'user',
   'setting',
+  'sign_in_failures',
 ] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 

@@ -101,17 +101,26 @@ describe('auth: session cookies and CSRF', () => {
 });
 
 describe('LoginThrottle', () => {
-  it('blocks after 5 failures within 15 minutes until the oldest leaves the window', () => {
-    const throttle = new LoginThrottle();
+  it('blocks after 5 failures within 15 minutes until the oldest leaves the window', async () => {
+    const throttle = new LoginThrottle(new MemoryRecordStore());
     const start = Date.parse('2026-11-30T00:00:00Z');
     const keys = ['name:a', 'addr:1'];
-    for (let i = 0; i < 4; i++) throttle.failed(keys, new Date(start + i * 60_000));
-    expect(throttle.blockedFor(keys, new Date(start + 4 * 60_000))).toBeUndefined();
-    throttle.failed(keys, new Date(start + 4 * 60_000));
-    expect(throttle.blockedFor(keys, new Date(start + 5 * 60_000))).toBe(10 * 60);
-    expect(throttle.blockedFor(['addr:1'], new Date(start + 5 * 60_000))).toBe(10 * 60);
-    expect(throttle.blockedFor(['name:a'], new Date(start + 15 * 60_000 + 1))).toBeUndefined();
-    throttle.succeeded('name:a');
-    expect(throttle.blockedFor(['name:a'], new Date(start + 5 * 60_000))).toBeUndefined();
+    for (let i = 0; i < 4; i++) await throttle.failed(keys, new Date(start + i * 60_000));
+    expect(await throttle.blockedFor(keys, new Date(start + 4 * 60_000))).toBeUndefined();
+    await throttle.failed(keys, new Date(start + 4 * 60_000));
+    expect(await throttle.blockedFor(keys, new Date(start + 5 * 60_000))).toBe(10 * 60);
+    expect(await throttle.blockedFor(['addr:1'], new Date(start + 5 * 60_000))).toBe(10 * 60);
+    expect(await throttle.blockedFor(['name:a'], new Date(start + 15 * 60_000 + 1))).toBeUndefined();
+    await throttle.succeeded('name:a', new Date(start + 5 * 60_000));
+    expect(await throttle.blockedFor(['name:a'], new Date(start + 5 * 60_000))).toBeUndefined();
+  });
+
+  it('counts the failures every server of one store sees, made at once', async () => {
+    const store = new MemoryRecordStore();
+    const [one, two] = [new LoginThrottle(store), new LoginThrottle(store)];
+    const at = new Date('2026-11-30T00:00:00Z');
+    await Promise.all([0, 1, 2, 3, 4].map((i) => (i % 2 === 0 ? one : two).failed(['name:b'], at)));
+    expect(await one.blockedFor(['name:b'], at)).toBe(15 * 60);
+    expect(await two.blockedFor(['name:b'], at)).toBe(15 * 60);
   });
 });

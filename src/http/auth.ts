@@ -5,7 +5,7 @@ import { addSupervisor } from '../approvals/decide-approval.js';
 import { type Clock, systemClock } from '../domain/clock.js';
 import { CsError } from '../domain/cs-error.js';
 import type { RecordStore } from '../store/record-store.js';
-import type { WorkDoc } from '../store/workflow-store.js';
+import type { WorkDoc, WorkflowStore } from '../store/workflow-store.js';
 
 // The people who sign in to `cs serve`, and how they prove it (docs/decisions/013-http-server.md):
 // users are work items of kind `user` (so every server on one database knows them), passwords
@@ -313,18 +313,23 @@ export const LOGIN_FAILURES = 5;
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 
 /**
- * Failed sign-ins per name and per address, in this process (a cache: a second server counts
- * its own). `blockedFor` says how many seconds are left while either has failed 5 times within
- * 15 minutes.
+ * Failed sign-ins per name and per address, kept in the store as work items, so every server of
+ * one database counts the same failures. `blockedFor` says how many seconds are left while
+ * either has failed 5 times within 15 minutes.
  */
 export class LoginThrottle {
-  readonly #failures = new Map<string, number[]>();
+  readonly #store: WorkflowStore;
+
+  constructor(store: WorkflowStore) {
+    this.#store = store;
+  }
 
   /** Seconds until the oldest failure in the window leaves it, when the limit is reached. */
-  blockedFor(keys: readonly string[], at: Date): number | undefined {
+  async blockedFor(keys: readonly string[], at: Date): Promise<number | undefined> {
     let wait = 0;
-    for (const key of keys) {
-      const recent = this.#recent(key, at);
+    const docs = await Promise.all(keys.map((key) => this.#store.getWork(FAILURES, failuresId(key))));
+    for (const doc of docs) {
+      const recent = recentFailures(doc, at);
       if (recent.length >= LOGIN_FAILURES) {
         const oldest = recent[recent.length - LOGIN_FAILURES] as number;
         wait = Math.max(wait, Math.ceil((oldest + LOGIN_WINDOW_MS - at.getTime()) / 1000));
@@ -333,19 +338,55 @@ export class LoginThrottle {
     return wait > 0 ? wait : undefined;
   }
 
-  failed(keys: readonly string[], at: Date): void {
-    for (const key of keys) this.#failures.set(key, [...this.#recent(key, at), at.getTime()]);
+  async failed(keys: readonly string[], at: Date): Promise<void> {
+    for (const key of keys) {
+      const id = failuresId(key);
+      const change = (current: WorkDoc) => ({
+        doc: {
+          ...current,
+          updated_at: at.toISOString(),
+          failures: [...recentFailures(current, at), at.getTime()],
+        },
+      });
+      if (await this.#store.changeWork(FAILURES, id, change)) continue;
+      const first: WorkDoc = {
+        id,
+        state: 'counting',
+        created_at: at.toISOString(),
+        updated_at: at.toISOString(),
+        key,
+        failures: [at.getTime()],
+      };
+      try {
+        await this.#store.addWork(FAILURES, first);
+      } catch (error) {
+        // Another server recorded this key's first failure meanwhile: add to it.
+        if (!CsError.isInstance(error) || error.code !== 'E_CONFLICT') throw error;
+        await this.#store.changeWork(FAILURES, id, change);
+      }
+    }
   }
 
   /** A good sign-in clears the name's count (not the address's: one address may try many names). */
-  succeeded(key: string): void {
-    this.#failures.delete(key);
+  async succeeded(key: string, at: Date): Promise<void> {
+    await this.#store.changeWork(FAILURES, failuresId(key), (current) =>
+      recentFailures(current, at).length === 0
+        ? undefined
+        : { doc: { ...current, updated_at: at.toISOString(), failures: [] } },
+    );
   }
+}
 
-  #recent(key: string, at: Date): number[] {
-    const since = at.getTime() - LOGIN_WINDOW_MS;
-    const kept = (this.#failures.get(key) ?? []).filter((t) => t > since);
-    if (kept.length === 0) this.#failures.delete(key);
-    return kept;
-  }
+const FAILURES = 'sign_in_failures';
+
+/** A key (`name:…`, `addr:…`) as a work item id: hashed, since names and addresses may hold any character. */
+function failuresId(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 40);
+}
+
+/** The failure times (ms) of a key's item within the window before `at`. */
+function recentFailures(doc: WorkDoc | undefined, at: Date): number[] {
+  const since = at.getTime() - LOGIN_WINDOW_MS;
+  const failures = Array.isArray(doc?.failures) ? doc.failures : [];
+  return failures.filter((t): t is number => typeof t === 'number' && t > since);
 }

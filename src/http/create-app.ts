@@ -118,7 +118,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     secret: await secret(),
     ...(clock ? { clock } : {}),
   });
-  const throttle = new LoginThrottle();
+  const throttle = new LoginThrottle(store);
 
   const app = new Hono<AppEnv>();
   const routes: RouteTable = [];
@@ -202,17 +202,17 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     async handle(c, input) {
       const at = now();
       const keys = [`name:${cleanName(input.name)}`, `addr:${addressOf(c)}`];
-      const wait = throttle.blockedFor(keys, at);
+      const wait = await throttle.blockedFor(keys, at);
       if (wait !== undefined) {
         const message = `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} min (请稍后再试).`;
         return c.json({ error: { code: 'E_THROTTLED', message } }, 429, { 'Retry-After': String(wait) });
       }
       const user = await checkPassword(store, input.name, input.password);
       if (!user) {
-        throttle.failed(keys, at);
+        await throttle.failed(keys, at);
         throw new CsError('E_UNAUTHENTICATED', 'Wrong name or password (用户名或密码错误).');
       }
-      throttle.succeeded(keys[0] as string);
+      await throttle.succeeded(keys[0] as string, at);
       const session = sessionCookie(await secret(), user.id, at.getTime() + SESSION_MS);
       const csrf = csrfToken(await secret(), session);
       const secure = new URL(c.req.url).protocol === 'https:';
