@@ -530,6 +530,8 @@ export class CallSession {
       phone,
       concept: grant.concept,
       action,
+      // The grant is consumed once: its id names this one carrying-out to the system.
+      idempotencyKey: grant.grant_id,
       language: this.record.language,
       ...(grant.amount ? { quantity: { value: grant.amount.value, unit: grant.amount.unit } } : {}),
     });

@@ -298,4 +298,117 @@ describe('createSystemBackend', () => {
     expect(result.changed).toBe(false);
     expect(store.mockWrites).toBe(0);
   });
+
+  describe('an approved action on a real write interface', () => {
+    /** The zh product with a real refund interface (POST) at `baseUrl`, the rest mock. */
+    function withRefundApi(baseUrl: string, extra: Record<string, unknown> = {}): Product {
+      const base = scenarioProduct();
+      return scenarioProduct({
+        api_interfaces: {
+          ...(base.api_interfaces as Record<string, unknown>),
+          create_refund: {
+            endpoint: '/api/user/{user_id}/refunds',
+            method: 'POST',
+            description: '发起退款',
+            params: ['user_id'],
+            response_fields: ['refund_id'],
+            mock_enabled: false,
+            api_base_url: baseUrl,
+          },
+          ...extra,
+        },
+      });
+    }
+
+    it('is sent once with its idempotency key, again with the same key after a 503, and not to the mock', async () => {
+      const seen: Array<{ method: unknown; url: unknown; key: unknown; body: string }> = [];
+      const server = await tinyServer((req, res, n) => {
+        let body = '';
+        req.on('data', (c) => {
+          body += c;
+        });
+        req.on('end', () => {
+          seen.push({ method: req.method, url: req.url, key: req.headers['idempotency-key'], body });
+          if (n === 1) {
+            res.writeHead(503).end();
+            return;
+          }
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{"refund_id":"R1"}');
+        });
+      });
+      const store = await createFakeStore();
+      const systems = createSystemBackend({ store, env: {} });
+      const result = await systems.applyApprovedAction({
+        product: withRefundApi(server.url),
+        phone,
+        concept: 'refund',
+        action: '退款30元',
+        quantity: { value: 30, unit: 'CNY' },
+        idempotencyKey: 'ap_0001',
+        language: 'zh',
+      });
+      expect(result).toEqual({ changed: true, description: '已办理：退款30元' });
+      expect(seen).toHaveLength(2);
+      for (const request of seen) {
+        expect(request.method).toBe('POST');
+        expect(request.url).toMatch(new RegExp(`^/api/user/${phone}/refunds`));
+        expect(request.key).toBe('ap_0001');
+        expect(JSON.parse(request.body)).toMatchObject({
+          action: '退款30元',
+          concept: 'refund',
+          amount: 30,
+          unit: 'CNY',
+          idempotency_key: 'ap_0001',
+        });
+      }
+      expect(store.mockWrites).toBe(0);
+    });
+
+    it('fails as an upstream error when the system refuses it, and is never sent without a key', async () => {
+      const server = await tinyServer((_req, res) => res.writeHead(409).end());
+      const systems = createSystemBackend({ store: await createFakeStore(), env: {} });
+      const action = { product: withRefundApi(server.url), phone, concept: 'refund', action: '退款30元' };
+      await expect(systems.applyApprovedAction({ ...action, idempotencyKey: 'k1' })).rejects.toMatchObject({
+        code: 'E_UPSTREAM',
+        message: expect.stringContaining('HTTP 409'),
+      });
+      await expect(systems.applyApprovedAction(action)).rejects.toMatchObject({ code: 'E_INTERNAL' });
+      expect(server.requests()).toBe(1);
+    });
+
+    it('goes to the mock when no write interface, or more than one, names the action', async () => {
+      const server = await tinyServer((_req, res) => res.writeHead(200).end('{}'));
+      const twice = withRefundApi(server.url, {
+        refund: {
+          endpoint: '/api/refunds',
+          method: 'POST',
+          description: '退款',
+          params: [],
+          response_fields: ['refund_id'],
+          mock_enabled: false,
+          api_base_url: server.url,
+        },
+      });
+      for (const product of [twice, withRefundApi(server.url)]) {
+        const systems = createSystemBackend({ store: await createFakeStore(), env: {} });
+        await systems.applyApprovedAction({
+          product,
+          phone,
+          concept: 'cancel_auto_renew',
+          action: '关闭自动续费',
+          idempotencyKey: 'k2',
+        });
+        if (product === twice) {
+          await systems.applyApprovedAction({
+            product,
+            phone,
+            concept: 'refund',
+            action: '退款',
+            idempotencyKey: 'k3',
+          });
+        }
+      }
+      expect(server.requests()).toBe(0);
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { type Clock, systemClock } from '../domain/clock.js';
+import type { Product } from '../domain/record-schemas.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
 import type { SystemBackend } from './mock-backend.js';
 import type { ResolvedQuery } from './resolve-query.js';
@@ -29,7 +30,23 @@ type Attempt =
  *
  * @example createHttpBackend({ baseUrl: 'https://api.example.com', timeoutMs: 3000 })
  */
-export function createHttpBackend(options: HttpBackendOptions = {}): SystemBackend {
+/** What a write interface answered when an approved action was sent to it. */
+export type HttpActionOutcome = { ok: true; response: unknown } | { ok: false; error: string };
+
+/** The real systems: queries, and approved actions sent to a product's write interfaces. */
+export interface HttpBackend extends SystemBackend {
+  /**
+   * Sends an approved action to a write interface (POST, PUT, PATCH or DELETE) with its
+   * `Idempotency-Key`: the same key again (a retry, a reconciled execution) must be applied once
+   * by the system. Retried once after a network error or a 5xx, since the key makes it safe.
+   */
+  perform(
+    resolved: ResolvedQuery,
+    ctx: { product: Product; idempotencyKey: string; body: object },
+  ): Promise<HttpActionOutcome>;
+}
+
+export function createHttpBackend(options: HttpBackendOptions = {}): HttpBackend {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const clock = options.clock ?? systemClock;
@@ -98,6 +115,45 @@ export function createHttpBackend(options: HttpBackendOptions = {}): SystemBacke
         });
       }
       return record(true, { response: body });
+    },
+
+    async perform(resolved, ctx) {
+      const base = resolved.definition.api_base_url ?? options.baseUrl;
+      if (base === undefined || base.trim() === '') {
+        return {
+          ok: false,
+          error: `no API base URL for interface ${resolved.interfaceName}: set api_base_url on it or CS_API_BASE_URL`,
+        };
+      }
+      const url = joinUrl(base, resolved.endpoint);
+      if (url === undefined) return { ok: false, error: `API base URL "${base}" is not a valid http(s) URL` };
+      const init: RequestInit = {
+        method: resolved.method,
+        headers: {
+          accept: 'application/json',
+          'content-type': 'application/json',
+          'x-cs-product': String(ctx.product._id),
+          'Idempotency-Key': ctx.idempotencyKey,
+        },
+        body: JSON.stringify({ ...resolved.params, ...ctx.body, idempotency_key: ctx.idempotencyKey }),
+      };
+      const label = `${resolved.method} ${url}`;
+      let result = await attempt(url, init);
+      if (result.kind === 'network' || result.status >= 500) result = await attempt(url, init);
+      if (result.kind === 'network') return { ok: false, error: `${label} failed: ${result.message}` };
+      if (result.status < 200 || result.status > 299) {
+        return {
+          ok: false,
+          error: `${label} answered HTTP ${result.status}${result.statusText ? ` ${result.statusText}` : ''}`,
+        };
+      }
+      let response: unknown = null;
+      try {
+        response = result.body.trim() === '' ? null : JSON.parse(result.body);
+      } catch {
+        // A 2xx without JSON still says the system took the action.
+      }
+      return { ok: true, response };
     },
   };
 }
