@@ -186,7 +186,7 @@ describe('createApp: sign-in', () => {
 
   it('refuses every chat route without its chat key (start without a valid token)', async () => {
     const chat = app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/chat/api/'));
-    expect(chat.length).toBe(5);
+    expect(chat.length).toBe(6);
     for (const route of chat) {
       const r = await request(route.method, route.path.replace(':call_id', 'call_0123456789'), {
         body: { content: 'hi', token: 'x.y', product: PRODUCT },
@@ -199,6 +199,21 @@ describe('createApp: sign-in', () => {
       headers: { 'X-Chat-Key': 'A'.repeat(43) },
     });
     expect(wrongKey.status).toBe(403);
+  });
+
+  it('gives a chat its lines so far with its key (a reloaded page), and 404 once it has ended', async () => {
+    const { callId, chatKey } = await refundRequestFromChat();
+    const path = `/chat/api/${callId}/transcript`;
+    const got = await request('GET', path, { headers: { 'X-Chat-Key': chatKey } });
+    expect(got.status).toBe(200);
+    const lines = got.body.lines as Array<{ from: string; text: string }>;
+    expect(got.body.state).toBe('agent');
+    expect(lines.map((l) => l.from)).toEqual(['agent', 'customer', 'agent']);
+    expect(lines[1]?.text).toBe('我要退款200元');
+    expect((await request('GET', path, { headers: { 'X-Chat-Key': 'A'.repeat(43) } })).status).toBe(403);
+    const ended = await request('POST', `/chat/api/${callId}/end`, { headers: { 'X-Chat-Key': chatKey } });
+    expect(ended.status).toBe(200);
+    expect((await request('GET', path, { headers: { 'X-Chat-Key': chatKey } })).status).toBe(404);
   });
 
   it('signs in with a password: cookies httpOnly and SameSite=Strict, me, and CSRF on every change', async () => {

@@ -41,6 +41,7 @@ import {
   askForHuman,
   type ChatDeps,
   chatKeyValid,
+  chatTranscript,
   deliverNews,
   endChat,
   say,
@@ -488,6 +489,16 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         },
         log,
       );
+    },
+  });
+  serviceRoute(ctx, {
+    method: 'get',
+    path: '/chat/api/:call_id/transcript',
+    access: 'chat',
+    summary: 'The chat so far (the page opened again after a reload); 404 once it has ended',
+    async handle(c) {
+      const { id, d } = await chatKey(c, c.req.header('X-Chat-Key'));
+      return c.json(await chatTranscript(d, id));
     },
   });
   serviceRoute(ctx, {

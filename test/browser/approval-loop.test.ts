@@ -145,6 +145,26 @@ describe.skipIf(!HAVE_CHROMIUM)('browser: the approval loop', () => {
     // Approving again changes nothing.
     expect((await postFromPage(boss.page, `/api/approvals/${id}/approve`, {})).status).toBe(409);
     expect(await refunds(tmp.db)).toEqual([-200]);
+
+    // A reload picks up the same chat: its lines in order, each notice once, the same call,
+    // and it goes on answering.
+    await vi.waitFor(async () => expect(await notices.count()).toBe(2));
+    const lines = customer.page.locator('.msg p');
+    const before = await lines.allTextContents();
+    const callOf = () =>
+      customer.page.evaluate(() =>
+        Object.entries(sessionStorage)
+          .filter(([k]) => k.startsWith('cs-chat:'))
+          .map(([, v]) => (JSON.parse(v) as { call_id: string }).call_id),
+      );
+    const callBefore = await callOf();
+    await customer.page.reload();
+    await notices.nth(1).waitFor();
+    expect(await lines.allTextContents()).toEqual(before);
+    expect(await callOf()).toEqual(callBefore);
+    await sayInChat(customer.page, '谢谢');
+    await customer.page.locator('.msg.from-agent:not(.streaming)').nth(2).waitFor();
+
     expect(pageErrors(boss.page)).toEqual([]);
     expect(pageErrors(customer.page)).toEqual([]);
     await boss.context.close();

@@ -29,6 +29,22 @@ function pageParams(): { product: string; token: string } {
   return { product, token };
 }
 
+/** Where this tab keeps its chat, so a reload picks up the same call (sessionStorage: this tab only). */
+function savedChatKey(product: string, token: string): string {
+  return `cs-chat:${product}:${token}`;
+}
+
+function readSavedChat(key: string): Chat | undefined {
+  try {
+    const v = JSON.parse(sessionStorage.getItem(key) ?? 'null') as Partial<Chat> | null;
+    return typeof v?.call_id === 'string' && typeof v.chat_key === 'string'
+      ? { call_id: v.call_id, chat_key: v.chat_key }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   const response = await fetch(path, {
     method: 'POST',
@@ -58,6 +74,7 @@ interface Notice {
 function ChatPage(props: { lang: Lang; onLang: (l: Lang) => void }) {
   const { t } = useLang();
   const { product, token } = pageParams();
+  const savedKey = savedChatKey(product, token);
   const [messages, setMessages] = useState<Message[]>([]);
   const [chat, setChat] = useState<Chat | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -79,7 +96,8 @@ function ChatPage(props: { lang: Lang; onLang: (l: Lang) => void }) {
   const notify = (n: Notice) => {
     // The same decision may come over the chat's events and with a reply: shown once.
     const key = `${n.approval_id}\n${n.content}`;
-    if (seenNotices.current.has(key)) return;
+    // A chat picked up after a reload knows its notices by their words only.
+    if (seenNotices.current.has(key) || seenNotices.current.has(n.content)) return;
     seenNotices.current.add(key);
     add('notification', n.content);
   };
@@ -95,22 +113,54 @@ function ChatPage(props: { lang: Lang; onLang: (l: Lang) => void }) {
       return;
     }
     let events: EventSource | undefined;
-    post('/chat/api/start', { token, product })
-      .then((r) => r.json() as Promise<Chat & { greeting: string }>)
-      .then((started) => {
-        setChat({ call_id: started.call_id, chat_key: started.chat_key });
-        add('agent', started.greeting);
-        const path = `/chat/api/${encodeURIComponent(started.call_id)}/events?key=${encodeURIComponent(started.chat_key)}`;
-        events = new EventSource(path);
-        events.addEventListener('agent', (e) => {
-          const v = eventData((e as MessageEvent<string>).data) as { content?: unknown };
-          if (typeof v?.content === 'string') add('person', v.content);
+    const follow = (c: Chat) => {
+      setChat(c);
+      const path = `/chat/api/${encodeURIComponent(c.call_id)}/events?key=${encodeURIComponent(c.chat_key)}`;
+      events = new EventSource(path);
+      events.addEventListener('agent', (e) => {
+        const v = eventData((e as MessageEvent<string>).data) as { content?: unknown };
+        if (typeof v?.content === 'string') add('person', v.content);
+      });
+      events.addEventListener('notification', (e) => {
+        const v = eventData((e as MessageEvent<string>).data) as Partial<Notice>;
+        if (typeof v?.content === 'string')
+          notify({ approval_id: String(v.approval_id ?? ''), content: v.content });
+      });
+    };
+    const start = () =>
+      post('/chat/api/start', { token, product })
+        .then((r) => r.json() as Promise<Chat & { greeting: string }>)
+        .then((started) => {
+          const c = { call_id: started.call_id, chat_key: started.chat_key };
+          sessionStorage.setItem(savedKey, JSON.stringify(c));
+          add('agent', started.greeting);
+          follow(c);
         });
-        events.addEventListener('notification', (e) => {
-          const v = eventData((e as MessageEvent<string>).data) as Partial<Notice>;
-          if (typeof v?.content === 'string')
-            notify({ approval_id: String(v.approval_id ?? ''), content: v.content });
-        });
+    // A reload picks up the chat this tab had, unless it has ended: then a new one starts.
+    const saved = readSavedChat(savedKey);
+    const resume = saved
+      ? fetch(`/chat/api/${encodeURIComponent(saved.call_id)}/transcript`, {
+          headers: { Accept: 'application/json', 'X-Chat-Key': saved.chat_key },
+        }).then(async (r) => {
+          if (!r.ok) return false;
+          const { state, lines } = (await r.json()) as {
+            state: string;
+            lines: Array<{ from: Message['from']; text: string }>;
+          };
+          for (const line of lines) {
+            if (line.from === 'notification') seenNotices.current.add(line.text);
+            add(line.from, line.text);
+          }
+          setWaiting(state !== 'agent');
+          follow(saved);
+          return true;
+        })
+      : Promise.resolve(false);
+    resume
+      .then((resumed) => {
+        if (resumed) return;
+        sessionStorage.removeItem(savedKey);
+        return start();
       })
       .catch((err: Error) => setError(err.message));
     return () => events?.close();
@@ -188,6 +238,7 @@ function ChatPage(props: { lang: Lang; onLang: (l: Lang) => void }) {
     try {
       await post(`/chat/api/${encodeURIComponent(chat.call_id)}/end`, {}, { 'X-Chat-Key': chat.chat_key });
       setEnded(true);
+      sessionStorage.removeItem(savedKey);
       add('system', t({ zh: '对话已结束，感谢您的耐心。', en: 'The chat has ended. Thank you.' }));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));

@@ -316,6 +316,49 @@ async function claimNews(
   return claimed;
 }
 
+/** One line of a chat as the customer saw it. */
+export interface ChatLine {
+  from: 'customer' | 'agent' | 'notification';
+  text: string;
+}
+
+/**
+ * The chat so far, as its page shows it (a page opened again after a reload picks up the call
+ * it had): the customer's and the service's lines, and each decision told in the call after the
+ * turn it came in. E_NOT_FOUND once the call has ended.
+ */
+export async function chatTranscript(
+  deps: ChatDeps,
+  callId: string,
+): Promise<{ state: LiveCallState; lines: ChatLine[] }> {
+  const live = chatLive(await deps.store.getLiveSession(callId), callId);
+  const record = live.current.record as {
+    conversation?: Array<{ role?: unknown; content?: unknown }>;
+    notifications?: Array<{ content?: unknown; turn?: unknown }>;
+  };
+  const notices = (record.notifications ?? []).filter((n) => typeof n.content === 'string');
+  const lines: ChatLine[] = [];
+  let told = 0;
+  // Decisions told during customer turn k follow that turn's reply, before turn k + 1.
+  const tellUpTo = (turn: number) => {
+    while (told < notices.length && Number(notices[told]?.turn ?? -1) <= turn) {
+      lines.push({ from: 'notification', text: String(notices[told]?.content) });
+      told++;
+    }
+  };
+  let turn = -1;
+  for (const said of record.conversation ?? []) {
+    if (typeof said.content !== 'string') continue;
+    if (said.role === 'customer') {
+      tellUpTo(turn);
+      turn++;
+    }
+    lines.push({ from: said.role === 'customer' ? 'customer' : 'agent', text: said.content });
+  }
+  tellUpTo(Number.POSITIVE_INFINITY);
+  return { state: live.state, lines };
+}
+
 /** Ends the chat and saves it like `cs session end` (a review made from the record). */
 export async function endChat(deps: ChatDeps, callId: string): Promise<{ session_id: string }> {
   const saved = await endLiveSession({ store: deps.store, liveId: callId });
