@@ -152,11 +152,13 @@ describe.skipIf(!HAVE_CHROMIUM)('browser: the approval loop', () => {
     const lines = customer.page.locator('.msg p');
     const before = await lines.allTextContents();
     const callOf = () =>
-      customer.page.evaluate(() =>
-        Object.entries(sessionStorage)
+      customer.page.evaluate(() => {
+        // Runs in the page (no DOM types here): the chat this tab keeps.
+        const storage = (globalThis as unknown as { sessionStorage: Record<string, string> }).sessionStorage;
+        return Object.entries(storage)
           .filter(([k]) => k.startsWith('cs-chat:'))
-          .map(([, v]) => (JSON.parse(v) as { call_id: string }).call_id),
-      );
+          .map(([, v]) => (JSON.parse(v) as { call_id: string }).call_id);
+      });
     const callBefore = await callOf();
     await customer.page.reload();
     await notices.nth(1).waitFor();
