@@ -380,12 +380,25 @@ function discoveryQuestion(ctx: CallContext, turn: number): string {
 // ---- verification -------------------------------------------------------------------------
 
 const profiles = new WeakMap<object, InterfaceProfile[]>();
+/**
+ * The same by the interfaces' JSON, least recently used first: a server reads the product again
+ * for every turn of a chat (another object, the same interfaces), and profiling tokenizes them.
+ */
+const profilesByJson = new Map<string, InterfaceProfile[]>();
+/** Products a process answers for at once, in practice a handful. */
+const MAX_CACHED_PROFILES = 32;
 
 /** The product's interfaces as the vocabulary reads them, once per product record. */
 function interfaceProfiles(product: Product): InterfaceProfile[] {
   let found = profiles.get(product);
   if (!found) {
-    found = profileInterfaces(product.api_interfaces);
+    const key = JSON.stringify(product.api_interfaces ?? null);
+    found = profilesByJson.get(key);
+    if (found) profilesByJson.delete(key);
+    else found = profileInterfaces(product.api_interfaces);
+    profilesByJson.set(key, found);
+    if (profilesByJson.size > MAX_CACHED_PROFILES)
+      profilesByJson.delete(profilesByJson.keys().next().value as string);
     profiles.set(product, found);
   }
   return found;
