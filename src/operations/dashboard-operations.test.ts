@@ -78,6 +78,31 @@ describe('the dashboard', () => {
     expect(d.eval_scores).toEqual([]);
   });
 
+  it('reads each saved call in full once, however often it is asked, and counts a new one', async () => {
+    const store = new MemoryRecordStore();
+    await saveCall(store, '20261201', 'resolved', ['can_approve_immediately']);
+    await saveCall(store, '20261202', 'resolved', ['forbidden']);
+    const read: string[] = [];
+    const getSession = store.getSession.bind(store);
+    store.getSession = (id) => {
+      read.push(id);
+      return getSession(id);
+    };
+    await buildDashboard(store, NOW, 7);
+    expect(read).toHaveLength(2);
+    await buildDashboard(store, NOW, 7);
+    expect(read).toHaveLength(2);
+    await saveCall(store, '20261202', 'partially_resolved', ['requires_supervisor']);
+    const d = await buildDashboard(store, NOW, 7);
+    expect(read).toHaveLength(3);
+    expect(d.permission_outcomes).toMatchObject({
+      can_approve_immediately: 1,
+      forbidden: 1,
+      requires_supervisor: 1,
+    });
+    expect(d.escalation_rate).toBeCloseTo(1 / 3);
+  });
+
   it('shows the latest published eval score per suite and agent, newest first', async () => {
     const store = new MemoryRecordStore();
     const score = (passed: number) => ({

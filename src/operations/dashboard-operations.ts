@@ -46,6 +46,49 @@ export interface Dashboard {
   eval_scores: PublishedScore[];
 }
 
+/** What the dashboard counts of one saved call (fixed once it is saved). */
+interface CallCounts {
+  outcomes: Dashboard['permission_outcomes'];
+  escalated: boolean;
+  guardBlocked: number;
+}
+
+/**
+ * The counts of saved calls read before, per store: a console polls the dashboard, and a saved
+ * call's checks and guard decisions do not change, so each is read in full once per process.
+ */
+const countsRead = new WeakMap<RecordStore, Map<string, CallCounts>>();
+/** Enough for every call SESSIONS_READ covers, several times over. */
+const MAX_COUNTS_KEPT = SESSIONS_READ * 8;
+
+async function callCounts(store: RecordStore, sessionId: string): Promise<CallCounts | undefined> {
+  let kept = countsRead.get(store);
+  if (!kept) {
+    kept = new Map();
+    countsRead.set(store, kept);
+  }
+  const hit = kept.get(sessionId);
+  if (hit) return hit;
+  const session: SessionRecord | undefined = await store.getSession(sessionId);
+  if (!session) return undefined;
+  const outcomes: Dashboard['permission_outcomes'] = {
+    can_approve_immediately: 0,
+    requires_supervisor: 0,
+    requires_process: 0,
+    forbidden: 0,
+  };
+  const checks = session.permission_checks ?? [];
+  for (const c of checks) outcomes[c.status] += 1;
+  const counts: CallCounts = {
+    outcomes,
+    escalated: checks.some((c) => c.status === 'requires_supervisor' || c.status === 'requires_process'),
+    guardBlocked: (session.guard_decisions ?? []).filter((g) => g.outcome !== 'pass').length,
+  };
+  kept.set(sessionId, counts);
+  if (kept.size > MAX_COUNTS_KEPT) kept.delete(kept.keys().next().value as string);
+  return counts;
+}
+
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -81,13 +124,11 @@ export async function buildDashboard(store: RecordStore, now: Date, days: number
   let guardBlocked = 0;
   const read = summaries.slice(-SESSIONS_READ);
   for (const summary of read) {
-    const session: SessionRecord | undefined = await store.getSession(summary.session_id);
-    if (!session) continue;
-    const checks = session.permission_checks ?? [];
-    for (const c of checks) outcomes[c.status] += 1;
-    if (checks.some((c) => c.status === 'requires_supervisor' || c.status === 'requires_process'))
-      escalated++;
-    guardBlocked += (session.guard_decisions ?? []).filter((g) => g.outcome !== 'pass').length;
+    const counts = await callCounts(store, summary.session_id);
+    if (!counts) continue;
+    for (const [status, n] of Object.entries(counts.outcomes)) outcomes[status as keyof typeof outcomes] += n;
+    if (counts.escalated) escalated++;
+    guardBlocked += counts.guardBlocked;
   }
 
   const approvals = (await store.listWork('approval')) as unknown as ApprovalRequest[];
