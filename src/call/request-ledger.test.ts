@@ -85,6 +85,20 @@ describe('requestLedger', () => {
     ]);
   });
 
+  it('names a refusal by its forbidden rule, not by the caller’s sentence', () => {
+    const said = '还有啊我老婆的号也是你们这的，13912345678，你帮我看看';
+    const ledger = requestLedger({
+      permission_checks: [
+        check(said, 'forbidden', { rule: '透露其他用户信息' }),
+        check('退款50元', 'forbidden', { rule: '退款<100元' }),
+      ],
+      tickets: [],
+      actions_performed: [],
+    });
+    expect(ledger.map((e) => e.what)).toEqual(['透露其他用户信息', '退款50元']);
+    expect(ledger[0]?.action).toBe(said);
+  });
+
   it('makes a ticket or an action no check explains a request of its own', () => {
     const ledger = requestLedger(
       source({

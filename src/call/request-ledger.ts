@@ -41,7 +41,7 @@ export interface LedgerSource {
 export function requestLedger(record: LedgerSource): RequestEntry[] {
   const entries: RequestEntry[] = record.permission_checks.map((c) => {
     const entry: RequestEntry = {
-      what: c.label !== undefined && c.label !== '' ? c.label : c.action,
+      what: whatOf(c),
       action: c.action,
       rule: c.rule,
       outcome: c.status,
@@ -118,6 +118,16 @@ export function requestLedger(record: LedgerSource): RequestEntry[] {
 
   for (const e of entries) e.state = stateOf(e);
   return entries;
+}
+
+/**
+ * A request's name in the review: the engine's label (退款30元); for a refusal by a forbidden
+ * rule without one, the rule (透露其他用户信息), not the caller's whole sentence.
+ */
+function whatOf(c: PermissionCheckRecord): string {
+  if (c.label !== undefined && c.label !== '') return c.label;
+  if (c.status === 'forbidden' && c.rule !== null && c.rule !== '' && !/[<>≤≥=]/.test(c.rule)) return c.rule;
+  return c.action;
 }
 
 function stateOf(e: RequestEntry): RequestState {

@@ -40,11 +40,46 @@ export function paidItems(value: unknown, depth = 0): PaidItem[] {
   return out;
 }
 
+/** Keys of lists that record what was charged or paid: transactions, payments, orders, bills … */
+const CHARGE_LIST_KEY =
+  /transaction|payment|charge|fee|bill|order|invoice|purchase|流水|账单|订单|交易|扣费|消费/i;
+
+/** The lists of charges a response holds, under any key of any depth. */
+function chargeLists(value: unknown, depth = 0): unknown[][] {
+  if (depth > 4 || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  const out: unknown[][] = [];
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    if (Array.isArray(v) && CHARGE_LIST_KEY.test(key)) out.push(v);
+    else if (v !== null && typeof v === 'object' && !Array.isArray(v)) out.push(...chargeLists(v, depth + 1));
+  }
+  return out;
+}
+
+/**
+ * What this call's queries show was paid. When a query returned a list of charges (transactions,
+ * payments, orders, bills …) those lists are the record: their items with an amount are what was
+ * paid, and lists with none mean the records show nothing paid (`recordsShowNone`: a billing
+ * query for the month came back empty). Without such a list, any paid amount a response holds
+ * counts (a trip's fare, a booking's price).
+ */
+export function verifiedPaid(queries: readonly SystemQueryRecord[]): {
+  items: PaidItem[];
+  recordsShowNone: boolean;
+} {
+  const answered = queries.filter((q) => q.ok);
+  const lists = answered.flatMap((q) => chargeLists(q.response));
+  if (lists.length === 0)
+    return { items: answered.flatMap((q) => paidItems(q.response)), recordsShowNone: false };
+  const items = lists.flatMap((list) => paidItems(list));
+  return { items, recordsShowNone: items.length === 0 };
+}
+
 /**
  * Facts before actions, on every path: money given back (a refund, a compensation, a fee waived)
- * is never approved above the largest amount this call's queries showed was paid. Such an
- * approval becomes a refusal that says why; with nothing paid on record the engine's decision
- * stands (the caller's charge may not be queryable).
+ * is never approved above the largest amount this call's queries showed was paid, nor when the
+ * records the call read show nothing paid. Such an approval becomes a refusal that says why; with
+ * no record of payments read at all the engine's decision stands (the caller's charge may not be
+ * queryable).
  *
  * @example boundByVerifiedCharge(checkPermission(rules, '退款50元'), [ordersOf25]).status // 'forbidden'
  */
@@ -55,16 +90,25 @@ export function boundByVerifiedCharge(
   if (decision.status !== 'can_approve_immediately' || decision.parts.length !== 1) return decision;
   const part = decision.parts[0];
   const amount = part?.amount;
-  if (!part || !amount || !MONEY_BACK_CONCEPTS.has(part.concept ?? '')) return decision;
-  if (amount.unit !== 'CNY' && amount.unit !== 'USD') return decision;
-  const paid = queries.filter((q) => q.ok).flatMap((q) => paidItems(q.response).map((i) => i.value));
-  if (paid.length === 0) return decision;
-  const most = Math.max(...paid);
-  if (amount.value <= most) return decision;
-  const reasons = {
-    zh: `金额${amount.value}超过本次通话查到的实付金额${most}，不能办理；可按${most}办理`,
-    en: `${amount.value} is more than the ${most} this call's records show was paid; it can be done for ${most}`,
-  };
+  if (!part || !MONEY_BACK_CONCEPTS.has(part.concept ?? '')) return decision;
+  const { items, recordsShowNone } = verifiedPaid(queries);
+  let reasons: { zh: string; en: string };
+  if (recordsShowNone) {
+    reasons = {
+      zh: '本次通话查到的账单记录里没有对应的付款，不能直接办理；请先核实是哪一笔扣费',
+      en: 'the records this call read show no payment to give back; the charge needs to be found first',
+    };
+  } else {
+    if (!amount || (amount.unit !== 'CNY' && amount.unit !== 'USD')) return decision;
+    const paid = items.map((i) => i.value);
+    if (paid.length === 0) return decision;
+    const most = Math.max(...paid);
+    if (amount.value <= most) return decision;
+    reasons = {
+      zh: `金额${amount.value}超过本次通话查到的实付金额${most}，不能办理；可按${most}办理`,
+      en: `${amount.value} is more than the ${most} this call's records show was paid; it can be done for ${most}`,
+    };
+  }
   const reason = /[\u3400-\u9fff]/.test(decision.action) ? reasons.zh : reasons.en;
   return {
     ...decision,

@@ -74,9 +74,17 @@ function call(language: Language = 'zh') {
     customer: records.customers[0]!,
     phone: '13800138000',
     language,
-    respond: (name) => (name === 'user_subscription' ? SUBSCRIPTIONS : { transactions: [], total: 0 }),
+    respond: (name) => (name === 'user_subscription' ? SUBSCRIPTIONS : BILLING),
   });
 }
+
+/** This month's bill: the membership's 15元 charge. */
+const BILLING = {
+  transactions: [
+    { transaction_id: 'T1', date: '2026-11-20', amount: 15, description: '超级会员月费', type: 'charge' },
+  ],
+  total: 15,
+};
 
 describe('createRulesAgent', () => {
   it('queries before it states anything about the account, and offers the likely service', async () => {
@@ -122,6 +130,24 @@ describe('createRulesAgent', () => {
     }
     if (status === 'forbidden') expect(reply).toMatch(/无法处理/);
     expect(reply).not.toMatch(/已为您退款|退款成功/);
+  });
+
+  it('refuses money back when the bill it read shows no such charge, and says why', async () => {
+    const c = agentCall({
+      product: records.products[0]!,
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+      respond: (name) => (name === 'user_subscription' ? SUBSCRIPTIONS : { transactions: [], total: 0 }),
+    });
+    await c.say('这个月扣了我两次钱');
+    // The subscription's 15元 fee is a price, not a payment: the bill is the record of those.
+    const reply = await c.say('那把15块退给我吧');
+    const check = c.events.find((e) => e.type === 'permission_check');
+    expect(check).toMatchObject({ status: 'forbidden' });
+    expect(reply).toContain('没有对应的付款');
+    expect(reply).not.toContain('已办理');
+    expect(c.session.record.actions_performed).toEqual([]);
   });
 
   it('never agrees because the caller claims authority', async () => {

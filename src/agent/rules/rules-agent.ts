@@ -1,6 +1,6 @@
 import { reviewFromContext } from '../../call/build-review.js';
 import type { CallAgent, CallContext } from '../../call/call-agent.js';
-import { MONEY_BACK_CONCEPTS, paidItems } from '../../call/verified-charges.js';
+import { MONEY_BACK_CONCEPTS, verifiedPaid } from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory, Product } from '../../domain/record-schemas.js';
 import type { Review, SystemQueryRecord } from '../../domain/session-schemas.js';
@@ -86,11 +86,14 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     // The ledger marks the request withdrawn; a ticket it opened is cancelled, not reopened.
     const withdrawn = ctx.tools.withdrawRequest({ text: utterance });
     const ticket = withdrawn?.ticket_id;
-    parts.resolve.push(
+    const dropped =
       lang === 'zh'
         ? `好的，明白了，这个就先不办了。${ticket ? `工单${ticket}已为您撤销。` : ''}`
-        : `Alright, understood, we'll leave that then.${ticket ? ` I've withdrawn request ${ticket}.` : ''}`,
-    );
+        : `Alright, understood, we'll leave that then.${ticket ? ` I've withdrawn request ${ticket}.` : ''}`;
+    // 那算了。对了我密码也忘了: what follows the withdrawal is a turn of its own.
+    const rest = afterWithdrawal(utterance);
+    if (rest !== '') return `${dropped}${await replyTo(ctx, rest)}`;
+    parts.resolve.push(dropped);
     parts.ack = pick(p.ack, turn);
     return composeReply(String(ctx.operator.methodology ?? ''), parts);
   }
@@ -187,13 +190,25 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     }
   }
 
+  // A fact already said in this call is not said again when the turn has something new to say
+  // (the caller who asks to stop auto-renewal hears that it is done, not the bill once more).
+  const saidBefore = ctx.conversation
+    .filter((t) => t.role === 'agent')
+    .map((t) => t.content)
+    .join('\n');
+  const fresh = parts.resolve.filter((s) => !saidBefore.includes(s));
+  if (fresh.length > 0 && fresh.length < parts.resolve.length) parts.resolve = fresh;
+
   const problem = u.chargeDispute || u.somethingMissing || u.upset;
   const empathy = ctx.operator.empathy_phrases as string[] | undefined;
-  if (problem) {
+  // Empathy and the apology once for a problem: said again on every later mention of it, they
+  // sound like a script. An angry turn still gets them.
+  const consoled = saidBefore.includes(p.apology) && !u.upset;
+  if (problem && !consoled) {
     const phrase = lang === 'zh' || !hasCjk(empathy?.[0]) ? pick(empathy ?? [], turn) : undefined;
     if (phrase) parts.empathy = sentence(phrase, lang);
+    parts.apology = p.apology;
   }
-  if (problem) parts.apology = p.apology;
   if (!parts.ack && parts.resolve.length > 0) parts.ack = pick(p.ack, turn);
 
   if (parts.resolve.length === 0) {
@@ -349,10 +364,22 @@ const WITHDRAW =
  */
 function withdraws(ctx: CallContext, utterance: string): boolean {
   if (!WITHDRAW.test(utterance)) return false;
-  // Something asked for earlier in this call that is still open (the ledger's view).
-  const open = (ctx.requests ?? []).some((r) => !r.withdrawn && !r.carried_out);
+  // Something asked for earlier in this call that is still open (the ledger's view): waiting
+  // for a supervisor or a process, or approved and not yet done. A refusal is nothing to drop.
+  const open = (ctx.requests ?? []).some(
+    (r) => r.state === 'escalated' || (r.state === 'approved' && !r.carried_out),
+  );
   if (!open) return false;
   return !/帮我|给我|我要|麻烦你|\b(?:can|could) you\b|\bplease\b/i.test(utterance);
+}
+
+/** The clauses of a withdrawing turn after the ones that withdraw (empty when there are none). */
+function afterWithdrawal(utterance: string): string {
+  const clauses = utterance.split(/[，,。.！!？?；;\n]+/).map((c) => c.trim());
+  const last = clauses.findLastIndex((c) => WITHDRAW.test(c));
+  const rest = clauses.slice(last + 1).filter((c) => c !== '');
+  // A clause or two of substance: not a lone 好/嗯/ok.
+  return rest.join('，').replace(/[\s，]/g, '').length >= 3 ? rest.join('，') : '';
 }
 
 function learnName(ctx: CallContext, name: string): void {
@@ -866,14 +893,11 @@ function verifiedCharge(ctx: CallContext): number | undefined {
     ctx.conversation.at(-1)?.content ?? '',
   );
   const found: Array<{ value: number; words: number }> = [];
-  for (const q of ctx.systemQueries) {
-    if (!q.ok) continue;
-    for (const item of paidItems(q.response)) {
-      // Asked for the difference, only what was charged over a quote is a candidate.
-      if (difference && item.over === undefined) continue;
-      const value = difference && item.over !== undefined ? item.over : item.value;
-      found.push({ value, words: tokenize(item.text).filter((t) => said.has(t)).length });
-    }
+  for (const item of verifiedPaid(ctx.systemQueries).items) {
+    // Asked for the difference, only what was charged over a quote is a candidate.
+    if (difference && item.over === undefined) continue;
+    const value = difference && item.over !== undefined ? item.over : item.value;
+    found.push({ value, words: tokenize(item.text).filter((t) => said.has(t)).length });
   }
   if (found.length === 0) return undefined;
   // An amount the caller named (话费多了十五块) picks its charge; else the item sharing most words.
@@ -986,6 +1010,19 @@ async function handleAction(
     }
     default: {
       const rule = decision.rule ?? action;
+      // Refused by the facts (no such payment, more than was paid), not by a forbidden rule:
+      // the caller hears the reason, not the rule that would otherwise have allowed it.
+      const forbiddenRules = (ctx.product.operator_permissions?.forbidden ?? []) as string[];
+      if (decision.rule !== null && !forbiddenRules.includes(decision.rule) && decision.reason) {
+        return {
+          status: decision.status,
+          topic: action,
+          text:
+            lang === 'zh'
+              ? `非常抱歉，${action}现在办不了：${decision.reason}。`
+              : `I'm sorry, I can't do "${action}" now: ${decision.reason}.`,
+        };
+      }
       return {
         status: decision.status,
         topic: action,

@@ -28,6 +28,25 @@ describe('speakResponse', () => {
   });
 });
 
+describe('speakResponse: lists of charges', () => {
+  it('says an empty list as no records, and a transaction in words, in either language', () => {
+    const billing = { description: '查询账单明细', name: 'user_billing' };
+    expect(speakResponse(billing, { transactions: [], total: 0 }, 'zh')).toBe(
+      '我查了账单明细：没有交易记录，合计 0。',
+    );
+    const one = {
+      transactions: [{ transaction_id: 'T1', date: '2026-11-01', amount: 15, type: 'charge' }],
+      total: 15,
+    };
+    expect(speakResponse(billing, one, 'zh')).toBe(
+      '我查了账单明细：交易号 T1，日期 2026-11-01，金额 15，类型 扣费，合计 15。',
+    );
+    expect(speakResponse({ name: 'user_billing' }, { transactions: [] }, 'en')).toBe(
+      'I checked user billing: no transactions.',
+    );
+  });
+});
+
 describe('maskOtherPhones', () => {
   it("masks every phone number but the caller's, however it is written", () => {
     expect(maskOtherPhones('骑手电话15987654321', '13700001111')).toBe('骑手电话***');

@@ -62,6 +62,15 @@ const FIELD_WORDS: Record<string, { zh: string; en: string }> = {
   total: { zh: '合计', en: 'total' },
   count: { zh: '数量', en: 'count' },
   time: { zh: '时间', en: 'time' },
+  transaction: { zh: '交易', en: 'transaction' },
+  record: { zh: '记录', en: 'record' },
+  subscription: { zh: '订阅', en: 'subscription' },
+  start: { zh: '开始', en: 'start' },
+  end: { zh: '结束', en: 'end' },
+  auto: { zh: '自动', en: 'auto' },
+  renew: { zh: '续费', en: 'renewal' },
+  refund: { zh: '退款', en: 'refund' },
+  charge: { zh: '扣费', en: 'charge' },
   desc: { zh: '', en: '' },
   description: { zh: '', en: '' },
 };
@@ -85,6 +94,8 @@ const STATUS_WORDS: Record<string, { zh: string; en: string }> = {
   frozen: { zh: '已冻结', en: 'frozen' },
   suspended: { zh: '已暂停', en: 'suspended' },
   completed: { zh: '已完成', en: 'completed' },
+  refund: { zh: '退款', en: 'refund' },
+  charge: { zh: '扣费', en: 'charge' },
 };
 
 /**
@@ -174,6 +185,16 @@ function spokenValue(value: unknown, lang: Language, depth: number): string {
 }
 
 function spokenField(key: string, value: unknown, lang: Language, depth: number): string {
+  // transactions: [] → 没有交易记录 / no transactions.
+  if (Array.isArray(value) && value.length === 0) {
+    if (lang === 'en')
+      return `no ${key
+        .replaceAll(/([a-z])([A-Z])/g, '$1 $2')
+        .replaceAll(/[_-]+/g, ' ')
+        .toLowerCase()}`;
+    const label = fieldLabel(key, lang);
+    return label === '' ? '没有记录' : `没有${label}${label.endsWith('记录') ? '' : '记录'}`;
+  }
   if (typeof value === 'boolean') {
     const label = fieldLabel(key, lang);
     if (lang === 'zh') return value ? label : `不${label}`;
@@ -189,9 +210,11 @@ function spokenField(key: string, value: unknown, lang: Language, depth: number)
     const amount = lang === 'zh' ? `${said}${unit.zh}` : unit.en === '%' ? `${said}%` : `${said} ${unit.en}`;
     return label === '' ? amount : `${label} ${amount}`;
   }
+  // A list of records (transactions, orders) says its items, which name themselves.
+  if (Array.isArray(value) && value.some((v) => v !== null && typeof v === 'object')) return said;
   const label = fieldLabel(key, lang);
   if (label === '') return said;
-  return lang === 'zh' ? `${label} ${said}` : `${label} ${said}`;
+  return `${label} ${said}`;
 }
 
 /** Units field names end with (used_gb, eta_minutes, progress_pct). */
@@ -230,6 +253,9 @@ function spokenScalar(value: unknown, lang: Language, key = ''): string {
   if (typeof value === 'number')
     return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
   const text = String(value).trim();
+  // Free text in Chinese (an item's description) is not read into an English call: its amounts,
+  // dates and statuses are.
+  if (lang === 'en' && /[\u3400-\u9fff]/.test(text)) return '';
   if (/status|state/i.test(key) || /^[a-z_]+$/.test(text)) {
     const word = STATUS_WORDS[text.toLowerCase()];
     if (word) return word[lang];

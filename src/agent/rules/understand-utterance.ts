@@ -118,7 +118,7 @@ function asksLeave(text: string): boolean {
 
 /** Words that ask for something to be done (帮我…, 给我…, 我要…, can you …, I want …). */
 const EXPLICIT_ASK =
-  /(?:^|[.!?。！？]\s*)(?:please\s+)?(?:kick|sign|log|cancel|refund|reset|change|freeze|pause|stop|block|remove|delete|close|turn|give|send|add|extend|upgrade|downgrade|switch|unlock|waive)\b|帮我|帮忙|给我|给(?:个|点|些)|让我|我要|我想要?|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|麻烦你?|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|\b(?:can|could|would) you\b|\byou could\b|\bis there (?:any )?way\b|\bany chance\b|\bi (?:want|need|would like)\b|\bplease\b/i;
+  /(?:^|[.!?。！？]\s*)(?:please\s+)?(?:kick|sign|log|cancel|refund|reset|change|freeze|pause|stop|block|remove|delete|close|turn|give|send|add|extend|upgrade|downgrade|switch|unlock|waive)\b|帮我|帮忙|给我|给(?:个|点|些)|让我|我要|我想要?(?!问|了解|知道|咨询|请教|确认一下)|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|麻烦你?|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|\b(?:can|could|would) you\b|\byou could\b|\bis there (?:any )?way\b|\bany chance\b|\bi (?:want|need|would like)\b|\bplease\b/i;
 
 /** Asking to be told or to have something looked up: 给我说说, 帮我查一下, tell me, check my … */
 const TELL_ME =
