@@ -4,7 +4,7 @@ import { testRecord } from '../../test/support/scenario-records.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
 import { checkPermission, compileRules } from '../permissions/index.js';
 import { CallSession } from './call-session.js';
-import { boundByVerifiedCharge, paidItems } from './verified-charges.js';
+import { boundByVerifiedCharge, paidItems, verifiedPaid } from './verified-charges.js';
 
 const rules = compileRules({
   can_approve_immediately: ['退款<100元', '取消自动续费'],
@@ -47,6 +47,45 @@ describe('boundByVerifiedCharge', () => {
     expect(boundByVerifiedCharge(checkPermission(rules, '退款200元'), [ordersQuery(25)]).status).toBe(
       'requires_supervisor',
     );
+  });
+});
+
+describe('boundByVerifiedCharge: the bill is the record of payments', () => {
+  const query = (iface: string, response: unknown): SystemQueryRecord => ({
+    interface: iface,
+    method: 'GET',
+    endpoint: `/${iface}`,
+    purpose: iface,
+    mock: true,
+    ok: true,
+    response,
+  });
+  const subscription = query('user_subscription', { subscriptions: [{ name: '超级会员', fee: 15 }] });
+
+  it('refuses money back when the bill read shows no payment, however the price reads', () => {
+    const empty = query('user_billing', { transactions: [], total: 0 });
+    const decided = boundByVerifiedCharge(checkPermission(rules, '退款15元'), [subscription, empty]);
+    expect(decided.status).toBe('forbidden');
+    expect(decided.reason).toContain('没有对应的付款');
+    // Refunds in the list are not payments.
+    const refunded = query('user_billing', { transactions: [{ amount: -15, type: 'refund' }] });
+    expect(boundByVerifiedCharge(checkPermission(rules, '退款15元'), [refunded]).status).toBe('forbidden');
+  });
+
+  it('bounds by the payments in the lists, not by a price elsewhere', () => {
+    const billed = query('user_billing', { transactions: [{ amount: 10, type: 'charge' }], total: 10 });
+    expect(boundByVerifiedCharge(checkPermission(rules, '退款15元'), [subscription, billed]).status).toBe(
+      'forbidden',
+    );
+    expect(boundByVerifiedCharge(checkPermission(rules, '退款10元'), [subscription, billed]).status).toBe(
+      'can_approve_immediately',
+    );
+    // No list of payments read: a price stands in for what was paid, as before.
+    expect(boundByVerifiedCharge(checkPermission(rules, '退款15元'), [subscription]).status).toBe(
+      'can_approve_immediately',
+    );
+    const fees = query('card_fees', { fees: [{ type: '年费', amount: 280 }] });
+    expect(verifiedPaid([fees])).toEqual({ items: [{ value: 280, text: '年费' }], recordsShowNone: false });
   });
 });
 
