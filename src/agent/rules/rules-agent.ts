@@ -860,6 +860,10 @@ function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understandin
     if (checkPermission(rulesOf(ctx), asItWas).status !== 'can_approve_immediately') {
       return { ...request, quantity: asked };
     }
+  } else if (request.concept === 'compensation') {
+    // Compensation for a loss (an outage, a delay) is not the charge given back: no amount is
+    // made up from the bill; the rules decide the request as asked.
+    return request;
   }
   const unit = currencyOf(ctx.product);
   return {
