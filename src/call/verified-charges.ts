@@ -44,6 +44,14 @@ export function paidItems(value: unknown, depth = 0): PaidItem[] {
 const CHARGE_LIST_KEY =
   /transaction|payment|charge|fee|bill|order|invoice|purchase|流水|账单|订单|交易|扣费|消费/i;
 
+/**
+ * Whether an interface's response field records what was paid (a list of charges, or an amount):
+ * the interfaces to read before giving money back.
+ */
+export function recordsPayments(field: string): boolean {
+  return CHARGE_LIST_KEY.test(field) || PAID_KEY.test(field);
+}
+
 /** The lists of charges a response holds, under any key of any depth. */
 function chargeLists(value: unknown, depth = 0): unknown[][] {
   if (depth > 4 || value === null || typeof value !== 'object' || Array.isArray(value)) return [];

@@ -177,7 +177,18 @@ function hintedValue(key: string, ctx: FieldContext): unknown {
   if (/(count|num|quantity|qty|times|days|months|points)$/.test(key) || key.startsWith('num_')) {
     return rng.int(1, 30);
   }
-  if (/(rate|ratio|percent|percentage)$/.test(key)) return rng.int(0, 100);
+  if (/(rate|ratio|percent|percentage|pct)$/.test(key)) return rng.int(0, 100);
+  // A quantity in a unit (eta_minutes, used_gb, distance_km) is a number, not a list.
+  if (/^(?:minutes|mins|hours|hrs|seconds|secs|weeks|gb|mb|tb|km|kg)$/.test(last)) return rng.int(1, 60);
+  // The person doing the job (rider, driver, technician): a name; no contact is made up.
+  if (/^(?:rider|driver|courier|technician|engineer|installer|coach|instructor)$/.test(last)) {
+    return {
+      name:
+        lang === 'zh'
+          ? `${rng.pick(['王', '李', '张', '刘', '陈'])}师傅`
+          : rng.pick(['Alex', 'Sam', 'Jordan']),
+    };
+  }
   if (/(list|items|history|records|logs|details|entries)$/.test(key) || isPlural(last)) {
     return [1, 2].map((i) => ({
       id: `${i}${rng.int(100000, 999999)}`,

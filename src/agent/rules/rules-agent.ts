@@ -1,6 +1,6 @@
 import { reviewFromContext } from '../../call/build-review.js';
 import type { CallAgent, CallContext } from '../../call/call-agent.js';
-import { MONEY_BACK_CONCEPTS, verifiedPaid } from '../../call/verified-charges.js';
+import { MONEY_BACK_CONCEPTS, recordsPayments, verifiedPaid } from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory, Product } from '../../domain/record-schemas.js';
 import type { Review, SystemQueryRecord } from '../../domain/session-schemas.js';
@@ -157,6 +157,19 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     // subscription and billing reading above already queried in this turn are not asked again.
     const done = new Set(ctx.systemQueries.slice(queriedBefore).map((q) => q.interface));
     parts.resolve.push(...(await lookUpFacts(ctx, utterance, done)));
+  }
+
+  // Facts before actions: money given back needs the payment it gives back. With none read in
+  // this call yet, the product's interfaces that record payments (orders, bills …) are read first.
+  if (actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept))) {
+    const known = verifiedPaid(ctx.systemQueries);
+    if (known.items.length === 0 && !known.recordsShowNone) {
+      const read = new Set(ctx.systemQueries.map((q) => q.interface));
+      const payments = Object.entries(ctx.product.api_interfaces ?? {})
+        .filter(([name, d]) => !read.has(name) && (d.response_fields ?? []).some(recordsPayments))
+        .map(([name]) => name);
+      if (payments.length > 0) parts.resolve.push(...(await lookUpFacts(ctx, utterance, new Set(), payments)));
+    }
   }
 
   // Step 5: check before agreeing to anything.
@@ -473,13 +486,17 @@ async function lookUpFacts(
   ctx: CallContext,
   utterance: string,
   done: ReadonlySet<string> = new Set(),
+  /** These interfaces rather than the ones the utterance is about. */
+  named?: readonly string[],
 ): Promise<string[]> {
   const lang = ctx.language;
   const defs = (ctx.product.api_interfaces ?? {}) as Record<
     string,
     { description?: string; params?: string[]; response_fields?: string[] }
   >;
-  const relevant = relevantInterfaces(interfaceProfiles(ctx.product), utterance).filter((n) => !done.has(n));
+  const relevant = (named ?? relevantInterfaces(interfaceProfiles(ctx.product), utterance)).filter(
+    (n) => !done.has(n),
+  );
   const wanted = withFeeders(relevant, defs, utterance, ctx);
   const sentences: string[] = [];
   const asked = new Set<string>();

@@ -62,6 +62,10 @@ const FIELD_WORDS: Record<string, { zh: string; en: string }> = {
   total: { zh: '合计', en: 'total' },
   count: { zh: '数量', en: 'count' },
   time: { zh: '时间', en: 'time' },
+  rider: { zh: '骑手', en: 'rider' },
+  driver: { zh: '司机', en: 'driver' },
+  courier: { zh: '快递员', en: 'courier' },
+  technician: { zh: '师傅', en: 'technician' },
   transaction: { zh: '交易', en: 'transaction' },
   record: { zh: '记录', en: 'record' },
   subscription: { zh: '订阅', en: 'subscription' },
@@ -210,6 +214,8 @@ function spokenField(key: string, value: unknown, lang: Language, depth: number)
     const amount = lang === 'zh' ? `${said}${unit.zh}` : unit.en === '%' ? `${said}%` : `${said} ${unit.en}`;
     return label === '' ? amount : `${label} ${amount}`;
   }
+  // Inside a record the name is the record (骑手 刘师傅, not 骑手 名称 刘师傅).
+  if (key === 'name' && depth > 0) return said;
   // A list of records (transactions, orders) says its items, which name themselves.
   if (Array.isArray(value) && value.some((v) => v !== null && typeof v === 'object')) return said;
   const label = fieldLabel(key, lang);
