@@ -132,6 +132,21 @@ describe('createRulesAgent', () => {
     expect(reply).not.toMatch(/已为您退款|退款成功/);
   });
 
+  it('reads the payments before giving money back, and gives back what was paid', async () => {
+    const c = call();
+    await c.say('你给我退点钱吧');
+    const types = c.events.map((e) => e.type);
+    const billing = c.events.findIndex(
+      (e) => e.type === 'system_query' && (e as { interface?: string }).interface === 'user_billing',
+    );
+    expect(billing).toBeGreaterThanOrEqual(0);
+    expect(billing).toBeLessThan(types.indexOf('permission_check'));
+    expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({
+      status: 'can_approve_immediately',
+      action: '退款15元',
+    });
+  });
+
   it('refuses money back when the bill it read shows no such charge, and says why', async () => {
     const c = agentCall({
       product: records.products[0]!,
