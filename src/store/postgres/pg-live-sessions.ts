@@ -33,15 +33,14 @@ export class PgLiveSessions implements LiveSessionStore {
 
   async putLiveSession(live: LiveSessionRecord): Promise<void> {
     const record = trustedRow(LiveSessionRowSchema, live, 'live session');
-    await this.#db.transaction(async (client) => {
-      await client.query(
-        `INSERT INTO live_sessions (live_id, updated_at, data) VALUES ($1, $2, $3)
-         ON CONFLICT (live_id) DO UPDATE SET updated_at = EXCLUDED.updated_at, data = EXCLUDED.data`,
-        [record.live_id, record.updated_at, JSON.stringify(record)],
-      );
-      // The document given replaces the call whole, appended turns included.
-      await client.query('DELETE FROM live_session_appends WHERE live_id = $1', [record.live_id]);
-    });
+    // The document given replaces the call whole, the turns appended to it included: one
+    // statement, so a reader sees the old call or the new one.
+    await this.#db.query(
+      `WITH dropped AS (DELETE FROM live_session_appends WHERE live_id = $1)
+       INSERT INTO live_sessions (live_id, updated_at, data) VALUES ($1, $2, $3)
+       ON CONFLICT (live_id) DO UPDATE SET updated_at = EXCLUDED.updated_at, data = EXCLUDED.data`,
+      [record.live_id, record.updated_at, JSON.stringify(record)],
+    );
   }
 
   async getLiveSession(liveId: string): Promise<LiveSessionRecord | undefined> {
