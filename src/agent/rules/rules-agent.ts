@@ -105,13 +105,28 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     callerName: String(ctx.customer.name ?? ''),
   });
   if (otherParty) {
-    const sentence = await handleAction(
-      ctx,
-      { concept: '', text: utterance, start: 0, end: utterance.length },
-      u,
-      true,
-    );
-    parts.resolve.push(sentence.text);
+    // "Give me the driver's number, I left my sunglasses in the car": the part about someone
+    // else is refused, and a part that is the caller's own (the engine read it apart, with no
+    // other party in it) is taken up as its own request.
+    const caller = { callerPhone: ctx.phone, callerName: String(ctx.customer.name ?? '') };
+    const read = checkPermission(rulesOf(ctx), utterance, { caller }).parts;
+    const refused = read.filter((part) => part.status === 'forbidden');
+    const own = read.filter((part) => part.status !== 'forbidden' && !findOtherParty(part.text, caller));
+    const pieces =
+      refused.length > 0 && own.length > 0 && refused.length + own.length === read.length
+        ? read.map((part) => part.text)
+        : [utterance];
+    for (const piece of pieces) {
+      const alone = pieces.length === 1;
+      const sentence = await handleAction(
+        ctx,
+        { concept: '', text: piece, start: 0, end: piece.length },
+        alone ? u : understandUtterance(piece, lang),
+        // What is about someone else goes as said; the caller's own request gets its label.
+        alone || refused.some((part) => part.text === piece),
+      );
+      parts.resolve.push(sentence.text);
+    }
     parts.ack = pick(p.ack, turn);
     return composeReply(String(ctx.operator.methodology ?? ''), parts);
   }
@@ -168,7 +183,8 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
       const payments = Object.entries(ctx.product.api_interfaces ?? {})
         .filter(([name, d]) => !read.has(name) && (d.response_fields ?? []).some(recordsPayments))
         .map(([name]) => name);
-      if (payments.length > 0) parts.resolve.push(...(await lookUpFacts(ctx, utterance, new Set(), payments)));
+      if (payments.length > 0)
+        parts.resolve.push(...(await lookUpFacts(ctx, utterance, new Set(), payments)));
     }
   }
 
