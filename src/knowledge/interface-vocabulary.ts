@@ -12,13 +12,13 @@ const FACT_KINDS: Record<string, RegExp> = {
   usage:
     /用量|用了多少|用了好多|满了|又满|快满|占用|占了|剩余|剩多少|还剩|余量|容量|空间|流量|存储|\b(?:usage|used|quota|space|storage|full|remaining|capacity|data)\b/i,
   order:
-    /订单|下单|买的|买了|购买|网购|商品|点的|收到的|这单|那单|单子|退款|退钱|退了|退货|退掉|退(?=[\d一二三四五六七八九十两百几半])|换货|赔|补偿|补发|\b(?:orders?|purchases?|bought|buy|items?|refund|return|money back|compensat\w*|rides?|trips?)\b|\b(?:get|want|give)\b[^.?!]{0,20}\bback\b/i,
+    /订单|下单|买的|买了|购买|网购|商品|点的|收到的|这单|那单|单子|退款|退钱|退了|退货|退掉|退(?=[\d一二三四五六七八九十两百几半])|(?:能|可以|能不能)退(?=[吗嘛么不呢]|$)|换货|赔|补偿|补发|\b(?:orders?|purchases?|bought|buy|items?|refund|return|money back|compensat\w*|rides?|trips?)\b|\b(?:get|want|give)\b[^.?!]{0,20}\bback\b/i,
   shipment:
     /物流|快递|包裹|到哪|到了没|还没到|没到|没收到|发货|配送|派送|运输|转运|签收|单号|\b(?:parcel|package|shipment|shipping|delivery|delivered|tracking|courier|arrive|where is)\b/i,
   billing:
     /扣费|扣钱|扣款|扣了|扣我|账单|帐单|退(?=[\d一二三四五六七八九十两百几半])|收费|付款|支付|交易|续费|流水|话费|还款|还多少|最低还|退款|退钱|赔|补偿|费用|\b(?:refund|money back|compensat\w*|due|fare|fees?)\b|\b(?:get|want|give)\b[^.?!]{0,20}\bback\b|\b(?:charges?d?|bill(?:ing)?|payments?|transactions?|paid|renewal|invoice|fee)\b/i,
   booking:
-    /预订|预定|订票|机票|航班|班机|酒店|入住|行程|座位|改签|起飞|\b(?:booking|flight|reservation|itinerary|seat|ticket|hotel|check-?in)\b/i,
+    /预订|预定|订票|订房|订了[^，,。？?]{0,8}(?:房|票|酒店|位)|房间|住宿|退房|机票|航班|班机|酒店|入住|行程|座位|改签|起飞|\b(?:booking|booked|flight|reservation|itinerary|seat|ticket|hotel|room|stay|check-?in)\b/i,
   device:
     /设备|音箱|机器|在线|离线|不理|没反应|连不上|联网|连网|断网|固件|\b(?:device|speaker|online|offline|firmware|connect(?:ed|ion)?|wi-?fi)\b/i,
   connection:

@@ -385,7 +385,7 @@ const QUESTION_CLAUSE =
 
 /** Words that drop a request: 算了, 不投诉了, 先不退了, never mind, forget it. */
 const WITHDRAW =
-  /算了|不用了|不要了|先不[\u4e00-\u9fff]{0,6}了|不(?:想|要|用|办|弄|退|投诉|改|换|注销|申请|需要|麻烦)[\u4e00-\u9fff]{0,3}了|撤回|\bnever ?mind\b|\bforget (?:it|about it)\b|\bno need\b|\bdon'?t bother\b|\bi(?:'ll| will) (?:pass|leave it)\b|\bscratch that\b|\bcancel (?:that|the request|my request)\b/i;
+  /算了|不用了|先不[\u4e00-\u9fff]{0,6}了|不(?:想|要)(?![要了])[\u4e00-\u9fff]{1,3}了|不(?:用|办|弄|退|投诉|改|换|注销|申请|需要|麻烦)[\u4e00-\u9fff]{0,3}了|撤回|\bnever ?mind\b|\bforget (?:it|about it)\b|\bno need\b|\bdon'?t bother\b|\bi(?:'ll| will) (?:pass|leave it)\b|\bscratch that\b|\bcancel (?:that|the request|my request)\b/i;
 
 /**
  * True when the caller withdraws something asked for earlier in this call: withdrawing words, a
@@ -402,13 +402,15 @@ function withdraws(ctx: CallContext, utterance: string): boolean {
   return !/帮我|给我|我要|麻烦你|\b(?:can|could) you\b|\bplease\b/i.test(utterance);
 }
 
-/** The clauses of a withdrawing turn after the ones that withdraw (empty when there are none). */
+/**
+ * What a withdrawing turn says after its last withdrawing words (算了还是退吧 → 还是退吧), or empty
+ * when that is nothing of substance (a lone 好/嗯/ok).
+ */
 function afterWithdrawal(utterance: string): string {
-  const clauses = utterance.split(/[，,。.！!？?；;\n]+/).map((c) => c.trim());
-  const last = clauses.findLastIndex((c) => WITHDRAW.test(c));
-  const rest = clauses.slice(last + 1).filter((c) => c !== '');
-  // A clause or two of substance: not a lone 好/嗯/ok.
-  return rest.join('，').replace(/[\s，]/g, '').length >= 3 ? rest.join('，') : '';
+  let end = 0;
+  for (const m of utterance.matchAll(new RegExp(WITHDRAW.source, 'gi'))) end = m.index + m[0].length;
+  const rest = utterance.slice(end).replace(/^[\s，,。.！!？?；;、~]+/, '');
+  return rest.replace(/[\s，,。.！!？?；;、~]/g, '').length >= 3 ? rest : '';
 }
 
 function learnName(ctx: CallContext, name: string): void {
