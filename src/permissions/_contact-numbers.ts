@@ -4,6 +4,8 @@
  * offsets are offsets in the text (the digit view keeps its length).
  */
 
+import { isDigit } from './_normalize.js';
+
 /** A number that may be a person's phone or card. */
 export interface ContactNumber {
   /** `masked`: some digits hidden (137****5555); `tail`: only the last four said (尾号5555). */
@@ -52,6 +54,9 @@ const LANDLINE = /(?<![\d*])(?:0\d{2,3}-\d{7,8}|(?:\+?1[\s-])?\(?\d{3}\)?[\s-]\d
 const LONG =
   /(?<![\d*])(?:\d{13,19}|\d{4}(?:[\s-]\d{4}){2,3}(?:[\s-]\d{1,3})?|\d{4}[\s-]\d{6}[\s-]\d{5})(?![\d*])/g;
 
+const MASK_RUN = /[*x×]{3}/;
+const NO_MATCHES: RegExpExecArray[] = [];
+
 // A number named as something else than a phone or card: an order, a waybill, a ticket ...
 const IDENTIFIER_BEFORE =
   /(?:订单|单号|运单|快递单|工单|票号|编号|流水号|交易号|航班|会员号|\b(?:order|tracking|booking|ticket|reference|ref|confirmation|invoice|transaction|serial)\b|#)[^,.!?;:，。！？；\n\d]{0,6}$/;
@@ -89,10 +94,16 @@ export function withoutCountryCode(digits: string): string {
 export function scanContactNumbers(norm: string): ContactNumber[] {
   const view = digitView(norm);
   const out: ContactNumber[] = [];
+  // Each notation needs some digits at least (a mobile 11, a landline 10, a card 12, a masked
+  // number 5, a tail 4): most texts have too few for most of them, and a count is cheaper than a
+  // regular expression that finds nothing.
+  let digitCount = 0;
+  for (let i = 0; i < view.length; i++) if (isDigit(view.charCodeAt(i))) digitCount++;
+  if (digitCount < 4) return out;
   const taken = (start: number, end: number): boolean => out.some((n) => start < n.end && end > n.start);
   const named = (start: number): boolean =>
     IDENTIFIER_BEFORE.test(view.slice(Math.max(0, start - 14), start));
-  for (const m of view.matchAll(MOBILE)) {
+  for (const m of digitCount >= 11 ? view.matchAll(MOBILE) : NO_MATCHES) {
     if (named(m.index)) continue;
     out.push({
       kind: 'mobile',
@@ -101,7 +112,7 @@ export function scanContactNumbers(norm: string): ContactNumber[] {
       end: m.index + m[0].length,
     });
   }
-  for (const m of view.matchAll(MASKED)) {
+  for (const m of digitCount >= 5 && MASK_RUN.test(view) ? view.matchAll(MASKED) : NO_MATCHES) {
     const digits = digitsOf(m[0]);
     if (digits.length !== 11 || taken(m.index, m.index + m[0].length)) continue;
     out.push({ kind: 'masked', digits, start: m.index, end: m.index + m[0].length });
@@ -114,12 +125,12 @@ export function scanContactNumbers(norm: string): ContactNumber[] {
     if (!/号|手机|电话|phone|mobile|number|line/.test(before + m[0] + view.slice(end, end + 10))) continue;
     out.push({ kind: 'tail', digits: m[1]!, start: m.index, end });
   }
-  for (const m of view.matchAll(LANDLINE)) {
+  for (const m of digitCount >= 10 ? view.matchAll(LANDLINE) : NO_MATCHES) {
     const end = m.index + m[0].length;
     if (taken(m.index, end) || named(m.index)) continue;
     out.push({ kind: 'landline', digits: digitsOf(m[0]), start: m.index, end });
   }
-  for (const m of view.matchAll(LONG)) {
+  for (const m of digitCount >= 12 ? view.matchAll(LONG) : NO_MATCHES) {
     const end = m.index + m[0].length;
     const digits = digitsOf(m[0]);
     if (taken(m.index, end) || named(m.index)) continue;
