@@ -175,6 +175,23 @@ interface PartMemo {
   other: boolean | undefined;
 }
 
+/**
+ * A copy of the part that shares its memo (same text), without its amounts when `amounts` is
+ * false. Spelled out: a spread of a part costs more than deciding on it.
+ */
+function copyPart(part: Part, amounts = true): Part {
+  const copy: Part = { text: part.text, norm: part.norm, start: part.start, end: part.end, memo: part.memo };
+  if (part.concept !== undefined) copy.concept = part.concept;
+  if (amounts && part.quantity !== undefined) copy.quantity = part.quantity;
+  if (part.bare !== undefined) copy.bare = part.bare;
+  if (part.borrowed !== undefined) copy.borrowed = part.borrowed;
+  if (amounts && part.alternatives !== undefined) copy.alternatives = part.alternatives;
+  if (part.repeated !== undefined) copy.repeated = part.repeated;
+  if (part.counted !== undefined) copy.counted = part.counted;
+  if (part.analysis !== undefined) copy.analysis = part.analysis;
+  return copy;
+}
+
 function newMemo(): PartMemo {
   return {
     stems: undefined,
@@ -548,7 +565,9 @@ function contextFor(parsed: ParsedAction): RequestContext {
   const clauses = parsed.free.filter((c) => !hasAction(sensesOf(c)));
   parsed.context =
     clauses.length === 0 ? NO_CONTEXT : contextOf(clauses.map((c) => ({ norm: c.norm, has: sensesOf(c) })));
-  parsed.looseAmounts = clauses.flatMap((c) => (c.quantity ? [c.quantity] : []));
+  const loose: Quantity[] = [];
+  for (const c of clauses) if (c.quantity) loose.push(c.quantity);
+  parsed.looseAmounts = loose;
   return parsed.context;
 }
 
@@ -791,15 +810,15 @@ function decidePart(
     readings = [...(readings ?? []), { ...part.quantity, value: Number.POSITIVE_INFINITY }];
   if (readings)
     for (const quantity of readings) {
-      const other = decideReading(rules, { ...part, quantity }, levels);
+      const reading = copyPart(part);
+      reading.quantity = quantity;
+      const other = decideReading(rules, reading, levels);
       if (rank(other.status) < rank(outcome.status)) outcome = other;
     }
   if (atLeast && !part.quantity && part.bare) {
-    const other = decideReading(
-      rules,
-      { ...part, bare: { ...part.bare, value: Number.POSITIVE_INFINITY } },
-      levels,
-    );
+    const reading = copyPart(part);
+    reading.bare = { ...part.bare, value: Number.POSITIVE_INFINITY };
+    const other = decideReading(rules, reading, levels);
     if (rank(other.status) < rank(outcome.status)) outcome = other;
   }
   return outcome;
@@ -1254,10 +1273,20 @@ function withLooseAmount(
   if (!part.concept?.families) {
     contextFor(parsed);
     const loose = parsed.looseAmounts!.filter((q) => measured.length === 0 || measured.includes(q.family));
-    if (loose.length === 1) return { ...part, quantity: loose[0]!, borrowed: true };
+    if (loose.length === 1) {
+      const copy = copyPart(part);
+      copy.quantity = loose[0]!;
+      copy.borrowed = true;
+      return copy;
+    }
     // 下午两点走，开会开到一点多: times of day do not add up; each is a reading, the strictest decides.
-    if (loose.length > 1 && loose.every((q) => q.family === 'clock'))
-      return { ...part, quantity: loose[0]!, alternatives: loose.slice(1), borrowed: true };
+    if (loose.length > 1 && loose.every((q) => q.family === 'clock')) {
+      const copy = copyPart(part);
+      copy.quantity = loose[0]!;
+      copy.alternatives = loose.slice(1);
+      copy.borrowed = true;
+      return copy;
+    }
     if (loose.length > 1) return part;
   }
   if (!measured.includes('money')) return part;
@@ -1266,8 +1295,9 @@ function withLooseAmount(
     .filter((b) => readsAsMoney(a.norm, b))
     .map((b) => ({ value: b.value, text: a.text.slice(b.start, b.end) }));
   if (parsed.bareAmounts.length !== 1) return part;
-  const { quantity: _other, alternatives: _readings, ...rest } = part;
-  return { ...rest, bare: parsed.bareAmounts[0]! };
+  const copy = copyPart(part, false);
+  copy.bare = parsed.bareAmounts[0]!;
+  return copy;
 }
 
 /** The labels of the requests (not of totals made of several), each once. */
