@@ -742,11 +742,21 @@ export function meaningLevel(
  * could stand for one. The test `meaningLevel` starts with, without building the request's view.
  */
 export function namesNoHead(m: RuleMeaning, has: SenseFlags): boolean {
-  if (m.heads.length === 0 || m.objectAsks === true || m.grantHeads !== undefined) return false;
-  const t = senseTable();
-  if (t.isAnyAction[m.heads[0]!] === 1) return false;
-  for (const h of m.heads) if (has[h] === 1) return false;
+  const heads = headsThatName(m);
+  if (heads === undefined) return false;
+  for (const h of heads) if (has[h] === 1) return false;
   return true;
+}
+
+/**
+ * The actions one of which a request must name for `namesNoHead` to let the rule through, or
+ * undefined when nothing else could stand for one (no actions, its object alone, a grant, any
+ * action): what an index of rules by action files the rule under.
+ */
+export function headsThatName(m: RuleMeaning): readonly number[] | undefined {
+  if (m.heads.length === 0 || m.objectAsks === true || m.grantHeads !== undefined) return undefined;
+  if (senseTable().isAnyAction[m.heads[0]!] === 1) return undefined;
+  return m.heads;
 }
 
 /** Whether one of the senses is said in the flags (or in the context's). */

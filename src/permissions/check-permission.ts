@@ -43,6 +43,7 @@ import {
   unitMismatchStrictest,
 } from './_reasons.js';
 import { familyOf, toBase } from './_rule.js';
+import { markByConcept, markByHeads, type RuleIndex, ruleIndex } from './_rule-index.js';
 import { covers, isEmpty, stemsOf, type Words } from './_words.js';
 import type { CompiledRule, CompiledRules } from './compile-rules.js';
 import { findOtherParty, type OtherPartyOptions } from './find-other-party.js';
@@ -514,22 +515,6 @@ function stemsFor(part: Part): () => Set<string> {
   };
 }
 
-/**
- * The bits of each rule's lexicon concepts (see `conceptsMaybeNamed`) and all of them together,
- * once per rule set.
- */
-function conceptBitsOf(rules: CompiledRules): { rules: number[]; others: number } {
-  let bits = ruleBits.get(rules);
-  if (!bits) {
-    const each = rules.rules.map((r) => conceptBits(r.concepts));
-    bits = { rules: each, others: each.reduce((a, b) => a | b, 0) };
-    ruleBits.set(rules, bits);
-  }
-  return bits;
-}
-
-const ruleBits = new WeakMap<CompiledRules, { rules: number[]; others: number }>();
-
 /** The lexicon concepts the part names in specific actions of its own words (cached). */
 function sensedOf(part: Part): number {
   part.memo.sensed ??= conceptsSensed(sensesOf(part));
@@ -577,31 +562,42 @@ function contextFor(parsed: ParsedAction): RequestContext {
  * A contradiction found by meaning (保修期外 against 保修期内) also undoes a plausible lexicon match.
  */
 function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | undefined): MatchLevel[] {
-  const levels: MatchLevel[] = [];
+  const n = rules.rules.length;
+  const levels: MatchLevel[] = new Array<MatchLevel>(n).fill(NONE);
+  const index = ruleIndex(rules);
   let view: RequestView | undefined;
   // The lexicon concepts the part may name in other words (滞纳金要退 is a waiver too), as bits.
   // Only concepts of other rules than the part's own lexicon action matter.
-  const bits = part.concept ? conceptBitsOf(rules) : undefined;
-  if (bits && (bits.others & ~conceptBits([part.concept!])) !== 0)
+  const bits = part.concept ? index.bits : undefined;
+  if (bits && (index.others & ~conceptBits([part.concept!])) !== 0)
     part.memo.mayName ??= conceptsMaybeNamed(part.norm);
   const maybe = part.memo.mayName ?? 0;
-  for (let i = 0; i < rules.rules.length; i++) {
+  // Only the rules the index finds can match: every other one is NONE below (see `_rule-index.ts`).
+  if (marks.length < n) marks = new Uint8Array(n);
+  if (part.concept) {
+    markByConcept(index, part.concept, marks);
+    for (const i of index.bitRules)
+      if ((maybe & index.bits[i]!) !== 0 && (sensedOf(part) & index.bits[i]!) !== 0) marks[i] = 1;
+  }
+  for (const i of index.byTokens) marks[i] = 1;
+  markByHeads(index, sensesOf(part), marks);
+  const matched: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (marks[i] === 0) continue;
+    marks[i] = 0;
     const rule = rules.rules[i]!;
     const lexicon = lexiconLevel(rule, part);
     // The lexicon's own match, or a rule on another lexicon action than the part's that the part
     // does not name in other words either: settled.
     if (lexicon === EXACT) {
       levels[i] = lexicon;
+      matched.push(i);
       continue;
     }
     if (lexicon === NONE && part.concept && rule.concepts.length > 0) {
-      if (!(bits && (maybe & bits.rules[i]!) !== 0 && (sensedOf(part) & bits.rules[i]!) !== 0)) {
-        levels[i] = NONE;
-        continue;
-      }
+      if (!(bits && (maybe & bits[i]!) !== 0 && (sensedOf(part) & bits[i]!) !== 0)) continue;
     } else if (lexicon === NONE && namesNoHead(rule.meaning, sensesOf(part))) {
       // Most rules name none of the request's actions: settled without reading further.
-      levels[i] = NONE;
       continue;
     }
     view ??= {
@@ -626,23 +622,28 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
       rule.category === 'can_approve_immediately',
     );
     levels[i] = meaning === CONTRADICTED ? NONE : (Math.max(meaning, lexicon) as MatchLevel);
+    if (levels[i]! > NONE) matched.push(i);
   }
   if (view) {
-    explainedAway(rules, levels, sensesOf(part));
-    narrowest(rules, levels, part);
+    explainedAway(rules, index, levels, matched, sensesOf(part));
+    narrowest(rules, levels, matched, part);
   }
   return levels;
 }
+
+/** Rules marked as candidates by `levelsFor` (cleared as it reads them). */
+let marks = new Uint8Array(64);
 
 /**
  * 申请赔偿 against 赔偿申请 and 补偿积分>=500: a rule the request names fully is its reading; a
  * rule on the same action whose further words the request does not say (积分) is not. Plausible
  * matches count only where no rule on their action is named fully. Forbidden rules are kept.
  */
-function narrowest(rules: CompiledRules, levels: MatchLevel[], part: Part): void {
+function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly number[], part: Part): void {
   let plausible = false;
   let strong = false;
-  for (const l of levels) {
+  for (const i of matched) {
+    const l = levels[i]!;
     if (l === PLAUSIBLE) plausible = true;
     else if (l >= STRONG) strong = true;
   }
@@ -653,33 +654,35 @@ function narrowest(rules: CompiledRules, levels: MatchLevel[], part: Part): void
     (concept !== undefined && a.concepts.includes(concept) && b.concepts.includes(concept)) ||
     a.meaning.heads.some((h) => has[h] === 1 && b.meaning.heads.includes(h));
   const drop: number[] = [];
-  levels.forEach((l, i) => {
+  for (const i of matched) {
     const rule = rules.rules[i]!;
-    if (l !== PLAUSIBLE || rule.category === 'forbidden') return;
-    if (rules.rules.some((other, j) => levels[j]! >= STRONG && sameAction(rule, other))) drop.push(i);
-  });
+    if (levels[i] !== PLAUSIBLE || rule.category === 'forbidden') continue;
+    if (matched.some((j) => levels[j]! >= STRONG && sameAction(rule, rules.rules[j]!))) drop.push(i);
+  }
   for (const i of drop) levels[i] = NONE;
 }
 
 /**
  * 退票手续费能不能免: 退票 is what the fee is for, not a request for a refund of the ticket. A
  * rule matched only by meaning, through actions that another strongly matching rule reads as its
- * object (退票手续费减免), is not a reading of the request. Forbidden rules are kept.
+ * object (退票手续费减免), is not a reading of the request. Forbidden rules are kept. `matched`
+ * are the rules above NONE, in order.
  */
-function explainedAway(rules: CompiledRules, levels: MatchLevel[], has: SenseFlags): void {
-  for (let i = 0; i < levels.length; i++) {
-    const rule = rules.rules[i]!;
-    if (
-      levels[i]! <= NONE ||
-      levels[i] === EXACT ||
-      rule.category === 'forbidden' ||
-      rule.concepts.length > 0
-    )
-      continue;
-    const said = rule.meaning.heads.filter((h) => has[h] === 1);
+function explainedAway(
+  rules: CompiledRules,
+  index: RuleIndex,
+  levels: MatchLevel[],
+  matched: readonly number[],
+  has: SenseFlags,
+): void {
+  for (const i of matched) {
+    const level = levels[i]!;
+    if (level <= NONE || level === EXACT || index.explainable[i] === 0) continue;
+    const said = rules.rules[i]!.meaning.heads.filter((h) => has[h] === 1);
     if (said.length === 0) continue;
-    const explained = rules.rules.some(
-      (other, j) => j !== i && levels[j]! >= STRONG && said.every((h) => other.meaning.objects.includes(h)),
+    const explained = matched.some(
+      (j) =>
+        j !== i && levels[j]! >= STRONG && said.every((h) => rules.rules[j]!.meaning.objects.includes(h)),
     );
     if (explained) levels[i] = NONE;
   }
