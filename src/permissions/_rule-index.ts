@@ -19,13 +19,21 @@ export interface RuleIndex {
   bitRules: number[];
   /** Rules without a lexicon concept whose content words, all said, match them (see `ruleMatches`). */
   byTokens: number[];
-  /** Rules a request can match by meaning whatever actions it names (no head they need). */
-  alwaysRead: number[];
-  /** Sense numbers that head rules, and for each the rules they head (same positions). */
-  heads: number[];
-  headRules: number[][];
+  /**
+   * Rules a request can match by meaning whatever actions it names (no head they need): those
+   * without a lexicon concept, and those on one (read so only when the request has no concept).
+   */
+  alwaysRead: Headed;
+  /** The same for rules with a head: by the sense numbers of their heads. */
+  byHead: { plain: Map<number, number[]>; onConcept: Map<number, number[]> };
   /** Per rule: whether `explainedAway` may drop it (not forbidden, no lexicon concept). */
   explainable: Uint8Array;
+}
+
+/** Rule numbers, of rules without a lexicon concept and of rules on one. */
+interface Headed {
+  plain: number[];
+  onConcept: number[];
 }
 
 const indexes = new WeakMap<CompiledRules, RuleIndex>();
@@ -45,8 +53,8 @@ function buildIndex(rules: readonly CompiledRule[]): RuleIndex {
   const byConcept = new Map<string, number[]>();
   const bitRules: number[] = [];
   const byTokens: number[] = [];
-  const alwaysRead: number[] = [];
-  const byHead = new Map<number, number[]>();
+  const alwaysRead: Headed = { plain: [], onConcept: [] };
+  const byHead = { plain: new Map<number, number[]>(), onConcept: new Map<number, number[]>() };
   const explainable = new Uint8Array(rules.length);
   rules.forEach((rule, i) => {
     for (const c of rule.concepts) {
@@ -58,12 +66,13 @@ function buildIndex(rules: readonly CompiledRule[]): RuleIndex {
     if (rule.concepts.length === 0 && (rule.tokens.zh.length > 0 || rule.tokens.en.length > 0))
       byTokens.push(i);
     const heads = headsThatName(rule.meaning);
-    if (heads === undefined) alwaysRead.push(i);
+    const kind = rule.concepts.length > 0 ? 'onConcept' : 'plain';
+    if (heads === undefined) alwaysRead[kind].push(i);
     else
       for (const h of heads) {
-        const list = byHead.get(h) ?? [];
+        const list = byHead[kind].get(h) ?? [];
         if (!list.includes(i)) list.push(i);
-        byHead.set(h, list);
+        byHead[kind].set(h, list);
       }
     if (rule.category !== 'forbidden' && rule.concepts.length === 0) explainable[i] = 1;
   });
@@ -74,8 +83,7 @@ function buildIndex(rules: readonly CompiledRule[]): RuleIndex {
     bitRules,
     byTokens,
     alwaysRead,
-    heads: [...byHead.keys()],
-    headRules: [...byHead.values()],
+    byHead,
     explainable,
   };
 }
@@ -86,12 +94,23 @@ export function markByConcept(index: RuleIndex, concept: ConceptDef, marks: Uint
   for (const id of concept.broader ?? []) for (const i of index.byConcept.get(id) ?? []) marks[i] = 1;
 }
 
-/** Marks the rules headed by an action the flags name (and those no head is needed for). */
-export function markByHeads(index: RuleIndex, has: SenseFlags, marks: Uint8Array): void {
-  for (const i of index.alwaysRead) marks[i] = 1;
-  const heads = index.heads;
-  for (let k = 0; k < heads.length; k++) {
-    if (has[heads[k]!] !== 1) continue;
-    for (const i of index.headRules[k]!) marks[i] = 1;
-  }
+/**
+ * Marks the rules headed by an action the flags name (and those no head is needed for). Rules on
+ * a lexicon concept only for a request without one: with one, the concepts decide (`levelsFor`).
+ */
+export function markByHeads(
+  index: RuleIndex,
+  has: SenseFlags,
+  withConcept: boolean,
+  marks: Uint8Array,
+): void {
+  for (const i of index.alwaysRead.plain) marks[i] = 1;
+  markHeaded(index.byHead.plain, has, marks);
+  if (withConcept) return;
+  for (const i of index.alwaysRead.onConcept) marks[i] = 1;
+  markHeaded(index.byHead.onConcept, has, marks);
+}
+
+function markHeaded(byHead: Map<number, number[]>, has: SenseFlags, marks: Uint8Array): void {
+  for (const [h, rules] of byHead) if (has[h] === 1) for (const i of rules) marks[i] = 1;
 }

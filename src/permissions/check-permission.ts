@@ -563,7 +563,8 @@ function contextFor(parsed: ParsedAction): RequestContext {
  */
 function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | undefined): MatchLevel[] {
   const n = rules.rules.length;
-  const levels: MatchLevel[] = new Array<MatchLevel>(n).fill(NONE);
+  const levels: MatchLevel[] = [];
+  for (let i = 0; i < n; i++) levels.push(NONE);
   const index = ruleIndex(rules);
   let view: RequestView | undefined;
   // The lexicon concepts the part may name in other words (滞纳金要退 is a waiver too), as bits.
@@ -579,8 +580,9 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
     for (const i of index.bitRules)
       if ((maybe & index.bits[i]!) !== 0 && (sensedOf(part) & index.bits[i]!) !== 0) marks[i] = 1;
   }
-  for (const i of index.byTokens) marks[i] = 1;
-  markByHeads(index, sensesOf(part), marks);
+  // A rule without a lexicon concept matches by its words when the part says all of them.
+  for (const i of index.byTokens) if (coversPart(rules.rules[i]!.tokens, part)) marks[i] = 1;
+  markByHeads(index, sensesOf(part), part.concept !== undefined, marks);
   const matched: number[] = [];
   for (let i = 0; i < n; i++) {
     if (marks[i] === 0) continue;
