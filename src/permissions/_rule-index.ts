@@ -4,7 +4,7 @@
  * Built once per compiled rule set; every rule it leaves out is one `levelsFor` would rate NONE.
  */
 import type { ConceptDef } from './_lexicon.js';
-import { conceptBits, headsThatName, type SenseFlags } from './_meaning.js';
+import { conceptBits, headsThatName, type MatchLevel, NONE, type SenseFlags } from './_meaning.js';
 import type { CompiledRule, CompiledRules } from './compile-rules.js';
 
 /** The rules of a set by what can make them match. Internal. */
@@ -17,17 +17,30 @@ export interface RuleIndex {
   byConcept: Map<string, number[]>;
   /** Rules on a lexicon concept whose concepts have bits: a request may name them in other words. */
   bitRules: number[];
-  /** Rules without a lexicon concept whose content words, all said, match them (see `ruleMatches`). */
-  byTokens: number[];
+  /**
+   * Rules without a lexicon concept that match when the part says all their content words (see
+   * `ruleMatches`), by the low bits of the first character of their first Chinese word; rules
+   * with English words only are in `tokensAlways`.
+   */
+  tokenBuckets: ReadonlyArray<readonly number[]>;
+  tokensAlways: number[];
   /**
    * Rules a request can match by meaning whatever actions it names (no head they need): those
    * without a lexicon concept, and those on one (read so only when the request has no concept).
    */
   alwaysRead: Headed;
   /** The same for rules with a head: by the sense numbers of their heads. */
-  byHead: { plain: Map<number, number[]>; onConcept: Map<number, number[]> };
+  byHead: { plain: ByHead; onConcept: ByHead };
+  /** A level per rule, all NONE: copied for each part (a copy costs less than filling). */
+  noLevels: readonly MatchLevel[];
   /** Per rule: whether `explainedAway` may drop it (not forbidden, no lexicon concept). */
   explainable: Uint8Array;
+}
+
+/** Sense numbers that head rules, and for each the rules it heads (same positions). */
+interface ByHead {
+  heads: number[];
+  rules: number[][];
 }
 
 /** Rule numbers, of rules without a lexicon concept and of rules on one. */
@@ -52,7 +65,9 @@ function buildIndex(rules: readonly CompiledRule[]): RuleIndex {
   const bits = rules.map((r) => conceptBits(r.concepts));
   const byConcept = new Map<string, number[]>();
   const bitRules: number[] = [];
-  const byTokens: number[] = [];
+  const tokenBuckets: number[][] = [];
+  for (let b = 0; b < BUCKETS; b++) tokenBuckets.push(NO_RULES);
+  const tokensAlways: number[] = [];
   const alwaysRead: Headed = { plain: [], onConcept: [] };
   const byHead = { plain: new Map<number, number[]>(), onConcept: new Map<number, number[]>() };
   const explainable = new Uint8Array(rules.length);
@@ -63,8 +78,13 @@ function buildIndex(rules: readonly CompiledRule[]): RuleIndex {
       byConcept.set(c.id, list);
     }
     if (rule.concepts.length > 0 && bits[i] !== 0) bitRules.push(i);
-    if (rule.concepts.length === 0 && (rule.tokens.zh.length > 0 || rule.tokens.en.length > 0))
-      byTokens.push(i);
+    const first = rule.tokens.zh[0];
+    if (rule.concepts.length > 0) {
+      // Found by their concepts.
+    } else if (first !== undefined) {
+      const b = first.charCodeAt(0) & (BUCKETS - 1);
+      tokenBuckets[b] = [...tokenBuckets[b]!, i];
+    } else if (rule.tokens.en.length > 0) tokensAlways.push(i);
     const heads = headsThatName(rule.meaning);
     const kind = rule.concepts.length > 0 ? 'onConcept' : 'plain';
     if (heads === undefined) alwaysRead[kind].push(i);
@@ -76,14 +96,20 @@ function buildIndex(rules: readonly CompiledRule[]): RuleIndex {
       }
     if (rule.category !== 'forbidden' && rule.concepts.length === 0) explainable[i] = 1;
   });
+  const byHeads = (map: Map<number, number[]>): ByHead => ({
+    heads: [...map.keys()],
+    rules: [...map.values()],
+  });
   return {
     bits,
     others: bits.reduce((a, b) => a | b, 0),
     byConcept,
     bitRules,
-    byTokens,
+    tokenBuckets,
+    tokensAlways,
     alwaysRead,
-    byHead,
+    byHead: { plain: byHeads(byHead.plain), onConcept: byHeads(byHead.onConcept) },
+    noLevels: rules.map((): MatchLevel => NONE),
     explainable,
   };
 }
@@ -111,6 +137,25 @@ export function markByHeads(
   markHeaded(index.byHead.onConcept, has, marks);
 }
 
-function markHeaded(byHead: Map<number, number[]>, has: SenseFlags, marks: Uint8Array): void {
-  for (const [h, rules] of byHead) if (has[h] === 1) for (const i of rules) marks[i] = 1;
+function markHeaded(byHead: ByHead, has: SenseFlags, marks: Uint8Array): void {
+  const heads = byHead.heads;
+  for (let k = 0; k < heads.length; k++)
+    if (has[heads[k]!] === 1) for (const i of byHead.rules[k]!) marks[i] = 1;
 }
+
+/**
+ * The rules without a lexicon concept whose first Chinese word may be in the text (its first
+ * character's bucket), and those with English words only: the ones whose words to test.
+ */
+export function rulesByTokens(index: RuleIndex, norm: string, found: (rule: number) => void): void {
+  for (const i of index.tokensAlways) found(i);
+  const buckets = index.tokenBuckets;
+  for (let k = 0; k < norm.length; k++) {
+    const rules = buckets[norm.charCodeAt(k) & (BUCKETS - 1)]!;
+    for (let r = 0; r < rules.length; r++) found(rules[r]!);
+  }
+}
+
+// Buckets of first characters: enough that a text's twenty characters meet few rules' buckets.
+const BUCKETS = 1024;
+const NO_RULES: number[] = [];

@@ -43,7 +43,7 @@ import {
   unitMismatchStrictest,
 } from './_reasons.js';
 import { familyOf, toBase } from './_rule.js';
-import { markByConcept, markByHeads, type RuleIndex, ruleIndex } from './_rule-index.js';
+import { markByConcept, markByHeads, type RuleIndex, ruleIndex, rulesByTokens } from './_rule-index.js';
 import { covers, isEmpty, stemsOf, type Words } from './_words.js';
 import type { CompiledRule, CompiledRules } from './compile-rules.js';
 import { findOtherParty, type OtherPartyOptions } from './find-other-party.js';
@@ -563,9 +563,8 @@ function contextFor(parsed: ParsedAction): RequestContext {
  */
 function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | undefined): MatchLevel[] {
   const n = rules.rules.length;
-  const levels: MatchLevel[] = [];
-  for (let i = 0; i < n; i++) levels.push(NONE);
   const index = ruleIndex(rules);
+  const levels = index.noLevels.slice();
   let view: RequestView | undefined;
   // The lexicon concepts the part may name in other words (滞纳金要退 is a waiver too), as bits.
   // Only concepts of other rules than the part's own lexicon action matter.
@@ -581,7 +580,9 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
       if ((maybe & index.bits[i]!) !== 0 && (sensedOf(part) & index.bits[i]!) !== 0) marks[i] = 1;
   }
   // A rule without a lexicon concept matches by its words when the part says all of them.
-  for (const i of index.byTokens) if (coversPart(rules.rules[i]!.tokens, part)) marks[i] = 1;
+  rulesByTokens(index, part.norm, (i) => {
+    if (marks[i] === 0 && coversPart(rules.rules[i]!.tokens, part)) marks[i] = 1;
+  });
   markByHeads(index, sensesOf(part), part.concept !== undefined, marks);
   const matched: number[] = [];
   for (let i = 0; i < n; i++) {
