@@ -55,6 +55,8 @@ const LONG =
   /(?<![\d*])(?:\d{13,19}|\d{4}(?:[\s-]\d{4}){2,3}(?:[\s-]\d{1,3})?|\d{4}[\s-]\d{6}[\s-]\d{5})(?![\d*])/g;
 
 const MASK_RUN = /[*x×]{3}/;
+// What every wording of a tail (TAIL) starts with.
+const TAIL_HINT = /[尾末后]|ending|last/;
 const NO_MATCHES: RegExpExecArray[] = [];
 
 // A number named as something else than a phone or card: an order, a waybill, a ticket ...
@@ -117,7 +119,7 @@ export function scanContactNumbers(norm: string): ContactNumber[] {
     if (digits.length !== 11 || taken(m.index, m.index + m[0].length)) continue;
     out.push({ kind: 'masked', digits, start: m.index, end: m.index + m[0].length });
   }
-  for (const m of view.matchAll(TAIL)) {
+  for (const m of TAIL_HINT.test(view) ? view.matchAll(TAIL) : NO_MATCHES) {
     // 卡号后四位 / card ending in 1234 are a card's; a phone's tail is said with the phone.
     const end = m.index + m[0].length;
     const before = view.slice(Math.max(0, m.index - 8), m.index);

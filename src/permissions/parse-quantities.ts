@@ -167,8 +167,43 @@ const PREFIXES: ReadonlyArray<{ word: string; unit: Unit; wordLike: boolean }> =
   { word: '人民币', unit: 'CNY', wordLike: false },
 ];
 
-const CANDIDATE =
-  /[\d¥$半零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億]|人民币|\bus\$|\b(?:usd|rmb|cny|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|an?|another)\b/g;
+// Where an amount can start: a digit, a currency sign, a Chinese numeral, 人民币, or an English
+// number word, currency code or article that is a whole word. Read by `nextCandidate`.
+const CANDIDATE_CHARS = '0123456789¥$半零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億';
+const CANDIDATE_WORDS = new Set(
+  'usd rmb cny zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an another'.split(
+    ' ',
+  ),
+);
+let candidateChars: Uint8Array | undefined;
+
+/** A word character as `\b` reads it (ASCII letters, digits, `_`). */
+function isWordChar(c: number): boolean {
+  return isAsciiLetter(c) || isDigit(c) || c === 95;
+}
+
+/**
+ * The first place from `from` on where an amount can start, or -1. One pass over the characters:
+ * a regular expression of these alternatives tried them all at every position.
+ */
+function nextCandidate(s: string, from: number): number {
+  if (candidateChars === undefined) {
+    candidateChars = new Uint8Array(0x10000);
+    for (let k = 0; k < CANDIDATE_CHARS.length; k++) candidateChars[CANDIDATE_CHARS.charCodeAt(k)] = 1;
+  }
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (candidateChars[c] === 1) return i;
+    if (c === 0x4eba /* 人 */ && s.startsWith('人民币', i)) return i;
+    // Words start with a lower-case letter at a word boundary and must be whole words.
+    if (c < 97 || c > 122 || (i > 0 && isWordChar(s.charCodeAt(i - 1)))) continue;
+    if (s.startsWith('us$', i)) return i;
+    let end = i + 1;
+    while (end < s.length && isWordChar(s.charCodeAt(end))) end++;
+    if (end - i <= 9 && CANDIDATE_WORDS.has(s.slice(i, end))) return i;
+  }
+  return -1;
+}
 
 /** Everything the scanner found: quantities with units and numbers without one. */
 export interface ScanResult {
@@ -251,10 +286,8 @@ export function scanQuantities(s: string, original: string): ScanResult {
   let i = 0;
   while (i < s.length) {
     // Jump to the next place an amount can start; the rest of the text is skipped in one step.
-    CANDIDATE.lastIndex = i;
-    const next = CANDIDATE.exec(s);
-    if (next === null) break;
-    i = next.index;
+    i = nextCandidate(s, i);
+    if (i < 0) break;
     const c = s.charCodeAt(i);
     const prefix = prefixAt(s, i);
     if (prefix) {
