@@ -103,6 +103,8 @@ interface Table {
   /** Entries by their first character, then by their second (forms of one character: `single`). */
   byCode: Map<number, { single: Entry[]; pairs: Map<number, Entry[]> }>;
   starts: Uint8Array;
+  /** Characters that are the second of some form: elsewhere no pair bucket needs looking up. */
+  seconds: Uint8Array;
   byId: Map<string, number>;
   /** Sense numbers per polar group. */
   polarGroups: Map<string, number[]>;
@@ -138,6 +140,7 @@ function senseTable(): Table {
   // Two characters narrow the candidates at a position to a handful (a, g, 给 start dozens).
   const byCode = new Map<number, { single: Entry[]; pairs: Map<number, Entry[]> }>();
   const starts = new Uint8Array(0x10000);
+  const seconds = new Uint8Array(0x10000);
   const add = (e: Entry): void => {
     const code = e.form.charCodeAt(0);
     starts[code] = 1;
@@ -151,6 +154,7 @@ function senseTable(): Table {
       return;
     }
     const second = e.form.charCodeAt(1);
+    seconds[second] = 1;
     const bucket = node.pairs.get(second) ?? [];
     bucket.push(e);
     node.pairs.set(second, bucket);
@@ -202,6 +206,7 @@ function senseTable(): Table {
   table = {
     byCode,
     starts,
+    seconds,
     byId,
     polarGroups,
     isAction,
@@ -276,7 +281,8 @@ export function scanSenses(norm: string, spans?: SenseSpan[], money = false): Se
     let best: Entry | undefined;
     let bestEnd = i;
     const node = t.byCode.get(code)!;
-    const pair = i + 1 < norm.length ? node.pairs.get(norm.charCodeAt(i + 1)) : undefined;
+    const next = i + 1 < norm.length ? norm.charCodeAt(i + 1) : -1;
+    const pair = next >= 0 && t.seconds[next] === 1 ? node.pairs.get(next) : undefined;
     const single = node.single.length > 0 ? node.single : undefined;
     // Longer forms first (the pair bucket), as one list sorted by length would have them.
     for (let b = 0; b < 2; b++) {

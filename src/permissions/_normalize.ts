@@ -6,11 +6,6 @@
  * report spans of what the caller wrote.
  */
 
-const NEEDS_WORK =
-  /[A-Z\u00a0\u2009\u202f\u2013\u2014\u2018\u2019\u201c\u201d\u3000\u3002\u301c\uff01-\uff5e\uffe5]/;
-// The same characters, each replaced on its own (the rest of the text is copied as it is).
-const WORK = new RegExp(NEEDS_WORK.source, 'g');
-
 /**
  * Full-width ASCII (`２００`, `，`, `＜`) to ASCII, `￥` to `¥`, `。` to `.`, ideographic, no-break
  * and thin spaces to space, curly quotes to straight ones, dashes to `-`, wave dashes to `~`, ASCII letters to lower case.
@@ -18,7 +13,17 @@ const WORK = new RegExp(NEEDS_WORK.source, 'g');
 export function normalizeText(text: string): string {
   // A check reads the same text twice in a row (its requests, then who it is about).
   if (text === lastText) return lastNorm;
-  const norm = NEEDS_WORK.test(text) ? text.replace(WORK, normalizeChar) : text;
+  // Most characters stay: the text is copied in runs between the few that change.
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const d = normalizeCode(c);
+    if (d === c) continue;
+    out += text.slice(from, i) + String.fromCharCode(d);
+    from = i + 1;
+  }
+  const norm = from === 0 ? text : out + text.slice(from);
   lastText = text;
   lastNorm = norm;
   return norm;
@@ -27,8 +32,9 @@ export function normalizeText(text: string): string {
 let lastText = '';
 let lastNorm = '';
 
-function normalizeChar(ch: string): string {
-  let c = ch.charCodeAt(0);
+function normalizeCode(code: number): number {
+  let c = code;
+  if (c < 65) return c;
   if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
   else if (c === 0x3000 || c === 0xa0 || c === 0x2009 || c === 0x202f) c = 0x20;
   else if (c === 0x3002) c = 0x2e;
@@ -38,7 +44,7 @@ function normalizeChar(ch: string): string {
   else if (c === 0x2013 || c === 0x2014) c = 0x2d;
   else if (c === 0x301c) c = 0x7e;
   if (c >= 65 && c <= 90) c += 32;
-  return String.fromCharCode(c);
+  return c;
 }
 
 /** ASCII letters (after normalisation) — used for word boundaries in English. */
