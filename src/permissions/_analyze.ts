@@ -138,7 +138,8 @@ export function analyze(text: string): Analysis {
  */
 function assignQuantities(requests: FoundRequest[], quantities: Quantity[]): void {
   if (quantities.length === 0) return;
-  const taken = new Set<Quantity>();
+  // A handful at most: a list is quicker than a set.
+  const taken: Quantity[] = [];
   for (const pass of [true, false]) {
     for (const r of requests) {
       const families = r.concept.families;
@@ -146,7 +147,7 @@ function assignQuantities(requests: FoundRequest[], quantities: Quantity[]): voi
       let best: Quantity | undefined;
       let bestDistance = Number.POSITIVE_INFINITY;
       for (const q of quantities) {
-        if (taken.has(q) || q.start < r.clauseStart || q.end > r.clauseEnd) continue;
+        if (taken.includes(q) || q.start < r.clauseStart || q.end > r.clauseEnd) continue;
         if (families && !families.includes(q.family)) continue;
         // Inside another request's own words it belongs to that request.
         if (requests.some((o) => o !== r && q.start >= o.matchStart && q.end <= o.matchEnd)) continue;
@@ -158,7 +159,7 @@ function assignQuantities(requests: FoundRequest[], quantities: Quantity[]): voi
       }
       if (best) {
         r.quantity = best;
-        taken.add(best);
+        taken.push(best);
       }
     }
   }

@@ -276,8 +276,9 @@ function parseAction(text: string): ParsedAction {
   }
   addReadings(analysis, requests);
   applyRepeats(analysis, requests);
+  // Where the text without the white space around it starts (0 when nothing is left).
   const trimmed = text.trim();
-  const offset = text.indexOf(trimmed);
+  const offset = trimmed === '' ? 0 : text.length - text.trimStart().length;
   const whole = toPart(analysis, offset, offset + trimmed.length);
   const first = analysis.quantities[0];
   if (first) whole.quantity = first;
@@ -355,14 +356,19 @@ function requestPart(analysis: Analysis, r: FoundRequest): Part {
  * the refund's amount, and so does the engine; the reason says so.
  */
 function bindLooseAmounts(analysis: Analysis, found: FoundRequest[], parts: Part[]): void {
-  const claimed = new Set(analysis.requests.map((r) => r.quantity).filter((q) => q !== undefined));
+  let claimed: Quantity[] | undefined;
   parts.forEach((part, i) => {
     const families = found[i]!.concept.families;
     if (part.quantity || part.bare || !families) return;
+    if (claimed === undefined) {
+      claimed = [];
+      for (const r of analysis.requests) if (r.quantity !== undefined) claimed.push(r.quantity);
+    }
+    const taken = claimed;
     const needing = parts.filter(
       (p, j) => !p.quantity && !p.bare && found[j]!.concept.families?.some((f) => families.includes(f)),
     );
-    const loose = analysis.quantities.filter((q) => !claimed.has(q) && families.includes(q.family));
+    const loose = analysis.quantities.filter((q) => !taken.includes(q) && families.includes(q.family));
     if (needing.length === 1 && loose.length === 1) {
       part.quantity = loose[0]!;
       part.borrowed = true;
@@ -1207,6 +1213,13 @@ function decideParsed(
     reasons,
     label: decisionLabel(decided, parts, lang),
   };
+  // Only checks given earlier amounts count anything.
+  if (options.counted && options.counted.length > 0) addCounted(decision, decided);
+  return decision;
+}
+
+/** The totals that limits counted, one per kind of action and unit (the largest). */
+function addCounted(decision: PermissionDecision, decided: ReadonlyArray<{ part: Part }>): void {
   const counted = new Map<string, CountedTotal>();
   for (const { part } of decided) {
     const c = part.counted;
@@ -1214,7 +1227,6 @@ function decideParsed(
     if (c && key && (counted.get(key)?.total ?? -1) < c.total) counted.set(key, c);
   }
   if (counted.size > 0) decision.counted = [...counted.values()];
-  return decision;
 }
 
 /**
