@@ -357,6 +357,9 @@ export function sensesName(has: SenseFlags, concepts: readonly ConceptDef[]): bo
 interface ConceptIndex {
   /** A bit per lexicon concept some specific sense names. */
   bits: Map<string, number>;
+  /** The specific actions that name a concept with a bit, and the bit (same positions). */
+  naming: number[];
+  namingBits: number[];
   /** Per character: the bits of the concepts a form starting with it names. */
   byChar: Uint32Array;
 }
@@ -379,7 +382,17 @@ function conceptIndexOf(): ConceptIndex {
         byChar[f.charCodeAt(0)]! |= bits.get(c)!;
     }
   }
-  conceptIndex = { bits, byChar };
+  const naming: number[] = [];
+  const namingBits: number[] = [];
+  SENSES.forEach((sense, k) => {
+    // A broad word (取消) names no action of its own.
+    if (t.isAction[k] !== 1 || t.isGeneric[k] === 1 || sense.concept === undefined) return;
+    const bit = bits.get(sense.concept) ?? 0;
+    if (bit === 0) return;
+    naming.push(k);
+    namingBits.push(bit);
+  });
+  conceptIndex = { bits, byChar, naming, namingBits };
   return conceptIndex;
 }
 
@@ -396,15 +409,9 @@ export function conceptsMaybeNamed(norm: string): number {
 
 /** The lexicon concepts a request names in specific actions of its own words, as bits. */
 export function conceptsSensed(has: SenseFlags): number {
-  const t = senseTable();
-  const { bits } = conceptIndexOf();
+  const { naming, namingBits } = conceptIndexOf();
   let mask = 0;
-  for (let k = 0; k < has.length; k++) {
-    // A broad word (取消) names no action of its own.
-    if (has[k] !== 1 || t.isAction[k] !== 1 || t.isGeneric[k] === 1) continue;
-    const c = SENSES[k]!.concept;
-    if (c !== undefined) mask |= bits.get(c) ?? 0;
-  }
+  for (let i = 0; i < naming.length; i++) if (has[naming[i]!] === 1) mask |= namingBits[i]!;
   return mask;
 }
 
