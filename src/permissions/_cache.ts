@@ -6,34 +6,39 @@
  * `offer` admits a value only for a key seen before: text that comes once (most free speech) is
  * never kept, so it costs no garbage collection of long-lived entries.
  *
- * Keys seen are remembered as 32-bit hashes in a small direct-mapped table, not in Sets of
- * strings: a text said once then costs one hash and one slot instead of four lookups in large
- * hash tables and a string kept alive. A slot taken over by another text only forgets that the
- * first was seen (it is kept on its third offer instead of its second); a collision of two hashes
- * only keeps a value early. Either changes what is cached, never what is returned.
+ * Both questions are answered by hashes first, not by Sets of strings: keys offered lately are
+ * remembered as 32-bit hashes in a small table (two per bucket, the latest first), and a bit per
+ * bucket says whether a key kept may be there. A text said once then costs one hash and a few
+ * array reads instead of lookups in four large hash tables and a string kept alive. The tables
+ * only decide what is kept (a collision keeps a value early, a bucket shared by three keys in turn
+ * keeps none of them), never what a lookup returns: a key kept always has its bit.
  */
 export class TwoGenerationCache<V> {
   #young = new Map<string, V>();
   #old = new Map<string, V>();
-  /** Hashes of the keys offered lately, by their low bits; 0 is an empty slot. */
+  /** Hashes of the keys offered lately: two slots per bucket, the latest first; 0 is empty. */
   readonly #seen: Int32Array;
-  readonly #mask: number;
+  readonly #seenShift: number;
+  /** Per bucket of hashes: whether a key in either generation may have its hash there. */
+  readonly #kept: Uint8Array;
+  readonly #keptShift: number;
   readonly #limit: number;
 
   constructor(limit: number) {
     this.#limit = limit;
-    // Two slots per entry the cache may keep: few texts seen once push out one seen before.
-    let slots = 1;
-    while (slots < limit * 2) slots <<= 1;
-    this.#seen = new Int32Array(slots);
-    this.#mask = slots - 1;
+    // Buckets from the high bits of the hash (the ones a multiplicative hash mixes well): twice
+    // as many as entries for what was seen, sixteen times for what is kept, so that a new text
+    // mostly finds an empty bucket even when the cache is full.
+    const seenBits = bitsFor(limit * 2);
+    this.#seen = new Int32Array(2 << seenBits);
+    this.#seenShift = 32 - seenBits;
+    const keptBits = bitsFor(limit * 16);
+    this.#kept = new Uint8Array(1 << keptBits);
+    this.#keptShift = 32 - keptBits;
   }
 
   get(key: string): V | undefined {
-    // Every value was offered (or used) under a hash still remembered, or it is dropped soon
-    // anyway: a key whose hash is not in its slot is a miss without looking further.
-    const h = hashOf(key);
-    if (this.#seen[h & this.#mask] !== h) return undefined;
+    if (this.#kept[hashOf(key) >>> this.#keptShift] === 0) return undefined;
     const hit = this.#young.get(key);
     if (hit !== undefined) return hit;
     const old = this.#old.get(key);
@@ -42,13 +47,15 @@ export class TwoGenerationCache<V> {
   }
 
   set(key: string, value: V): void {
-    const h = hashOf(key);
-    this.#seen[h & this.#mask] = h;
     if (this.#young.size >= this.#limit) {
       this.#old = this.#young;
       this.#young = new Map();
+      // The dropped generation's bits go: the kept keys are the old generation's now.
+      this.#kept.fill(0);
+      for (const k of this.#old.keys()) this.#kept[hashText(k) >>> this.#keptShift] = 1;
     }
     this.#young.set(key, value);
+    this.#kept[hashOf(key) >>> this.#keptShift] = 1;
   }
 
   /**
@@ -57,17 +64,26 @@ export class TwoGenerationCache<V> {
    */
   offer(key: string, value: V): boolean {
     const h = hashOf(key);
-    const slot = h & this.#mask;
-    if (this.#seen[slot] === h) {
+    const slot = (h >>> this.#seenShift) << 1;
+    const seen = this.#seen;
+    if (seen[slot] === h || seen[slot + 1] === h) {
       this.set(key, value);
       return true;
     }
-    this.#seen[slot] = h;
+    seen[slot + 1] = seen[slot]!;
+    seen[slot] = h;
     return false;
   }
 }
 
-// The last key hashed: a text is looked up, then offered, often in two caches in a row.
+/** The number of bits that index at least `n` buckets. */
+function bitsFor(n: number): number {
+  let bits = 1;
+  while (1 << bits < n) bits++;
+  return bits;
+}
+
+// The last key hashed: a text is looked up, then offered, often in several caches in a row.
 let lastKey = '';
 let lastHash = hashText('');
 
