@@ -38,9 +38,10 @@ export class TwoGenerationCache<V> {
   }
 
   get(key: string): V | undefined {
-    if (this.#kept[hashOf(key) >>> this.#keptShift] === 0) return undefined;
+    // A key in use is young: found without hashing it here.
     const hit = this.#young.get(key);
     if (hit !== undefined) return hit;
+    if (this.#kept[hashOf(key) >>> this.#keptShift] === 0) return undefined;
     const old = this.#old.get(key);
     if (old !== undefined) this.set(key, old);
     return old;
