@@ -102,7 +102,10 @@ interface Entry {
 interface Table {
   /** Entries by their first character, then by their second (forms of one character: `single`). */
   byCode: Map<number, { single: Entry[]; pairs: Map<number, Entry[]> }>;
-  starts: Uint8Array;
+  /** The same nodes by position (`nodeAt`), for the scanner: an array read, not a map lookup. */
+  nodes: Array<{ single: Entry[]; pairs: Map<number, Entry[]> }>;
+  /** Per character: 1 + the position of its node in `nodes`, or 0 (no form starts with it). */
+  nodeAt: Uint16Array;
   /** Characters that are the second of some form: elsewhere no pair bucket needs looking up. */
   seconds: Uint8Array;
   byId: Map<string, number>;
@@ -139,15 +142,17 @@ function senseTable(): Table {
   ];
   // Two characters narrow the candidates at a position to a handful (a, g, 给 start dozens).
   const byCode = new Map<number, { single: Entry[]; pairs: Map<number, Entry[]> }>();
-  const starts = new Uint8Array(0x10000);
+  const nodes: Array<{ single: Entry[]; pairs: Map<number, Entry[]> }> = [];
+  const nodeAt = new Uint16Array(0x10000);
   const seconds = new Uint8Array(0x10000);
   const add = (e: Entry): void => {
     const code = e.form.charCodeAt(0);
-    starts[code] = 1;
     let node = byCode.get(code);
     if (!node) {
       node = { single: [], pairs: new Map() };
       byCode.set(code, node);
+      nodes.push(node);
+      nodeAt[code] = nodes.length;
     }
     if (e.form.length === 1) {
       node.single.push(e);
@@ -205,7 +210,8 @@ function senseTable(): Table {
     for (const bucket of node.pairs.values()) bucket.sort((a, b) => b.form.length - a.form.length);
   table = {
     byCode,
-    starts,
+    nodes,
+    nodeAt,
     seconds,
     byId,
     polarGroups,
@@ -274,13 +280,14 @@ export function scanSenses(norm: string, spans?: SenseSpan[], money = false): Se
   let i = 0;
   while (i < norm.length) {
     const code = norm.charCodeAt(i);
-    if (t.starts[code] === 0 || (isAsciiLetter(code) && i > 0 && isWordChar(norm.charCodeAt(i - 1)))) {
+    const at = t.nodeAt[code]!;
+    if (at === 0 || (isAsciiLetter(code) && i > 0 && isWordChar(norm.charCodeAt(i - 1)))) {
       i++;
       continue;
     }
     let best: Entry | undefined;
     let bestEnd = i;
-    const node = t.byCode.get(code)!;
+    const node = t.nodes[at - 1]!;
     const next = i + 1 < norm.length ? norm.charCodeAt(i + 1) : -1;
     const pair = next >= 0 && t.seconds[next] === 1 ? node.pairs.get(next) : undefined;
     const single = node.single.length > 0 ? node.single : undefined;
