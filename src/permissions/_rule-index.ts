@@ -126,19 +126,22 @@ export function markByConcept(index: RuleIndex, concept: ConceptDef, marks: Uint
  */
 export function markByHeads(
   index: RuleIndex,
-  has: SenseFlags,
+  senses: () => SenseFlags,
   withConcept: boolean,
   marks: Uint8Array,
 ): void {
   for (const i of index.alwaysRead.plain) marks[i] = 1;
-  markHeaded(index.byHead.plain, has, marks);
+  markHeaded(index.byHead.plain, senses, marks);
   if (withConcept) return;
   for (const i of index.alwaysRead.onConcept) marks[i] = 1;
-  markHeaded(index.byHead.onConcept, has, marks);
+  markHeaded(index.byHead.onConcept, senses, marks);
 }
 
-function markHeaded(byHead: ByHead, has: SenseFlags, marks: Uint8Array): void {
+/** Reads the senses only when some rule has a head (they cost a scan of the text). */
+function markHeaded(byHead: ByHead, senses: () => SenseFlags, marks: Uint8Array): void {
   const heads = byHead.heads;
+  if (heads.length === 0) return;
+  const has = senses();
   for (let k = 0; k < heads.length; k++)
     if (has[heads[k]!] === 1) for (const i of byHead.rules[k]!) marks[i] = 1;
 }

@@ -588,13 +588,14 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
   if (part.concept) {
     markByConcept(index, part.concept, marks);
     for (const i of index.bitRules)
-      if ((maybe & index.bits[i]!) !== 0 && (sensedOf(part) & index.bits[i]!) !== 0) marks[i] = 1;
+      if (marks[i] === 0 && (maybe & index.bits[i]!) !== 0 && (sensedOf(part) & index.bits[i]!) !== 0)
+        marks[i] = 1;
   }
   // A rule without a lexicon concept matches by its words when the part says all of them.
   rulesByTokens(index, part.norm, (i) => {
     if (marks[i] === 0 && coversPart(rules.rules[i]!.tokens, part)) marks[i] = 1;
   });
-  markByHeads(index, sensesOf(part), part.concept !== undefined, marks);
+  markByHeads(index, () => sensesOf(part), part.concept !== undefined, marks);
   const matched: number[] = [];
   for (let i = 0; i < n; i++) {
     if (marks[i] === 0) continue;
