@@ -124,7 +124,10 @@ export function analyze(text: string): Analysis {
       matchEnd: m.end,
       clauseStart: clause.start,
       clauseEnd: clause.end,
-      howTo: HOW_TO_ZH.test(asked) || HOW_TO_EN.test(asked),
+      // Every English wording has "how " or "where ": Chinese text skips the expression.
+      howTo:
+        HOW_TO_ZH.test(asked) ||
+        ((asked.includes('how ') || asked.includes('where ')) && HOW_TO_EN.test(asked)),
       negated: NEGATION_BEFORE.test(before),
     };
   });

@@ -228,6 +228,8 @@ const REQUEST_LIKE_ZH =
   /(?:帮我|给我|替我|为我|请你|请帮|麻烦你?|我要|我想要|我需要|能不能|可不可以|能否)(?:把|将)?[^,.!?;:]{0,4}?(?:开|改|换|加|送|免|延|取消|删|恢复|找|查|转|升|降|补|发|寄|退|修|装|拆|停|冻|办|设|调|提|撤|给|告|催|赔|拖|派|叫)/;
 const REQUEST_LIKE_EN =
   /\b(?:please|can you|could you|would you|i want you to|i need you to|i want to|i'd like to|i need to|let me)\b.{0,20}?\b(?:give|add|change|remove|delete|grant|upgrade|send|transfer|waive|extend|open|activate|enable|disable|cancel|credit|update|set|make|issue|switch|turn|close|reset|unlock|restore|recover|share)\b/;
+// English requests have letters: Chinese text skips REQUEST_LIKE_EN.
+const ASCII_LETTER = /[a-z]/;
 const HOW_TO = /怎么|怎样|如何|咋|\bhow (?:do|can|to)\b/;
 // Asking how (会员怎么取消, how do I cancel), not why not yet (怎么还没到).
 const HOW_TO_ASK =
@@ -270,7 +272,8 @@ function parseAction(text: string): ParsedAction {
       continue;
     }
     const requestLike =
-      !HOW_TO.test(part.norm) && (REQUEST_LIKE_ZH.test(part.norm) || REQUEST_LIKE_EN.test(part.norm));
+      !HOW_TO.test(part.norm) &&
+      (REQUEST_LIKE_ZH.test(part.norm) || (ASCII_LETTER.test(part.norm) && REQUEST_LIKE_EN.test(part.norm)));
     // Set on the part itself: a copy by spread costs more than the rest of the loop.
     free.push(Object.assign(part, { requestLike }));
   }
