@@ -41,7 +41,7 @@ export class TwoGenerationCache<V> {
     // A key in use is young: found without hashing it here.
     const hit = this.#young.get(key);
     if (hit !== undefined) return hit;
-    if (this.#kept[hashOf(key) >>> this.#keptShift] === 0) return undefined;
+    if (this.#kept[textHash(key) >>> this.#keptShift] === 0) return undefined;
     const old = this.#old.get(key);
     if (old !== undefined) this.set(key, old);
     return old;
@@ -56,7 +56,7 @@ export class TwoGenerationCache<V> {
       for (const k of this.#old.keys()) this.#kept[hashText(k) >>> this.#keptShift] = 1;
     }
     this.#young.set(key, value);
-    this.#kept[hashOf(key) >>> this.#keptShift] = 1;
+    this.#kept[textHash(key) >>> this.#keptShift] = 1;
   }
 
   /**
@@ -64,7 +64,7 @@ export class TwoGenerationCache<V> {
    * Returns whether the value was kept (a value not kept is the caller's alone).
    */
   offer(key: string, value: V): boolean {
-    const h = hashOf(key);
+    const h = textHash(key);
     const slot = (h >>> this.#seenShift) << 1;
     const seen = this.#seen;
     if (seen[slot] === h || seen[slot + 1] === h) {
@@ -88,8 +88,11 @@ function bitsFor(n: number): number {
 let lastKey = '';
 let lastHash = hashText('');
 
-/** A hash of the key that is never 0 (an empty slot). */
-function hashOf(key: string): number {
+/**
+ * A 32-bit hash of the text that is never 0 (an empty slot); its high bits are the well mixed
+ * ones. The last text's is remembered: a check hashes its text once for all its tables.
+ */
+export function textHash(key: string): number {
   if (key === lastKey) return lastHash;
   lastKey = key;
   lastHash = hashText(key);

@@ -1,5 +1,5 @@
 import { normalizePhone } from '../domain/phone.js';
-import { TwoGenerationCache } from './_cache.js';
+import { TwoGenerationCache, textHash } from './_cache.js';
 import {
   type ContactNumber,
   isCallersNumber,
@@ -340,13 +340,18 @@ function scan(text: string, norm: string): Scan {
 // Agents check the same texts again and again (a decision, then its ticket, then its act).
 const scans = new TwoGenerationCache<Scan>(1024);
 
-// Texts lately found to hold nothing, in slots by a cheap hash: an agent checks an action several
-// times (decision, ticket, act), and one comparison is cheaper than the quick test again.
-const quiet = new Array<string | undefined>(64);
+// Texts lately found to hold nothing, in slots by their hash (computed once per check for all the
+// caches): an agent checks an action several times (decision, ticket, act), and one comparison
+// is cheaper than the quick test again.
+const QUIET_BITS = 8;
+const quiet = new Array<string | undefined>(1 << QUIET_BITS);
 
 function scanCached(text: string): Scan {
-  const slot = (text.length * 31 + text.charCodeAt(0) + text.charCodeAt(text.length - 1)) & 63;
+  const slot = textHash(text) >>> (32 - QUIET_BITS);
   if (quiet[slot] === text) return NOTHING;
+  // A text that needs a closer look and came before is in the cache: no test needed again.
+  const known = scans.get(text);
+  if (known !== undefined) return known;
   const norm = normalizeText(text);
   // Most actions (退款50元, reset my password) name no one's data, no number, no card and no act
   // for someone: one test and they are done, without the cache.
@@ -356,11 +361,8 @@ function scanCached(text: string): Scan {
     quiet[slot] = text;
     return NOTHING;
   }
-  let s = scans.get(text);
-  if (s === undefined) {
-    s = scan(text, norm);
-    scans.offer(text, s);
-  }
+  const s = scan(text, norm);
+  scans.offer(text, s);
   return s;
 }
 
