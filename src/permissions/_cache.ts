@@ -7,16 +7,17 @@
  * never kept, so it costs no garbage collection of long-lived entries.
  *
  * Both questions are answered by hashes first, not by Sets of strings: keys offered lately are
- * remembered as 32-bit hashes in a small table (two per bucket, the latest first), and a bit per
+ * remembered as 32-bit hashes in a small table (four per bucket, the latest first), and a bit per
  * bucket says whether a key kept may be there. A text said once then costs one hash and a few
  * array reads instead of lookups in four large hash tables and a string kept alive. The tables
- * only decide what is kept (a collision keeps a value early, a bucket shared by three keys in turn
- * keeps none of them), never what a lookup returns: a key kept always has its bit.
+ * only decide what is kept (a collision keeps a value early; a bucket that five keys share forgets
+ * the oldest, which is then kept on its third offer), never what a lookup returns: a key kept
+ * always has its bit.
  */
 export class TwoGenerationCache<V> {
   #young = new Map<string, V>();
   #old = new Map<string, V>();
-  /** Hashes of the keys offered lately: two slots per bucket, the latest first; 0 is empty. */
+  /** Hashes of the keys offered lately: four slots per bucket, the latest first; 0 is empty. */
   readonly #seen: Int32Array;
   readonly #seenShift: number;
   /** Per bucket of hashes: whether a key in either generation may have its hash there. */
@@ -30,7 +31,7 @@ export class TwoGenerationCache<V> {
     // as many as entries for what was seen, sixteen times for what is kept, so that a new text
     // mostly finds an empty bucket even when the cache is full.
     const seenBits = bitsFor(limit * 2);
-    this.#seen = new Int32Array(2 << seenBits);
+    this.#seen = new Int32Array(4 << seenBits);
     this.#seenShift = 32 - seenBits;
     const keptBits = bitsFor(limit * 16);
     this.#kept = new Uint8Array(1 << keptBits);
@@ -65,12 +66,14 @@ export class TwoGenerationCache<V> {
    */
   offer(key: string, value: V): boolean {
     const h = textHash(key);
-    const slot = (h >>> this.#seenShift) << 1;
+    const slot = (h >>> this.#seenShift) << 2;
     const seen = this.#seen;
-    if (seen[slot] === h || seen[slot + 1] === h) {
+    if (seen[slot] === h || seen[slot + 1] === h || seen[slot + 2] === h || seen[slot + 3] === h) {
       this.set(key, value);
       return true;
     }
+    seen[slot + 3] = seen[slot + 2]!;
+    seen[slot + 2] = seen[slot + 1]!;
     seen[slot + 1] = seen[slot]!;
     seen[slot] = h;
     return false;
@@ -99,9 +102,15 @@ export function textHash(key: string): number {
   return lastHash;
 }
 
-/** FNV-1a over the UTF-16 units, made non-zero. */
+/** FNV-1a over the UTF-16 units, its bits mixed (MurmurHash3's finaliser), made non-zero. */
 function hashText(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h === 0 ? 1 : h;
+  // FNV alone leaves the high bits (the buckets) poorly mixed for texts that differ in one digit.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h === 0 ? 1 : h | 0;
 }
