@@ -42,6 +42,8 @@ export class TwoGenerationCache<V> {
     // A key in use is young: found without hashing it here.
     const hit = this.#young.get(key);
     if (hit !== undefined) return hit;
+    // Texts all said once leave the cache empty: no hash needed to know it holds nothing.
+    if (this.#old.size === 0 && this.#young.size === 0) return undefined;
     if (this.#kept[textHash(key) >>> this.#keptShift] === 0) return undefined;
     const old = this.#old.get(key);
     if (old !== undefined) this.set(key, old);

@@ -732,8 +732,10 @@ interface CompiledLexicon {
   regexes: Map<ConceptDef, RegExp>;
   /** First character code of a key -> keys starting with it and their concepts. */
   keyIndex: Map<number, Array<{ key: string; concepts: ConceptDef[] }>>;
-  /** 1 at the UTF-16 codes that start some key: most characters are skipped with one load. */
-  startsKey: Uint8Array;
+  /** The same buckets by position, each key with its concepts' positions in CONCEPTS. */
+  keyBuckets: Array<Array<{ key: string; concepts: number[] }>>;
+  /** Per UTF-16 code: 1 + the position of the bucket of keys starting with it, or 0 (none). */
+  startsKey: Uint16Array;
   /** Per concept (by position in CONCEPTS): the scan that last took it as a candidate. */
   seenIn: Uint32Array;
   indexOf: Map<ConceptDef, number>;
@@ -770,15 +772,21 @@ export function lexicon(): CompiledLexicon {
       keyIndex.set(key.charCodeAt(0), bucket);
     }
   }
-  const startsKey = new Uint8Array(0x10000);
-  for (const code of keyIndex.keys()) startsKey[code] = 1;
+  const indexOf = new Map(CONCEPTS.map((c, i) => [c, i]));
+  const startsKey = new Uint16Array(0x10000);
+  const keyBuckets: CompiledLexicon['keyBuckets'] = [];
+  for (const [code, bucket] of keyIndex) {
+    keyBuckets.push(bucket.map((e) => ({ key: e.key, concepts: e.concepts.map((c) => indexOf.get(c)!) })));
+    startsKey[code] = keyBuckets.length;
+  }
   compiled = {
     byId,
     regexes,
     keyIndex,
+    keyBuckets,
     startsKey,
     seenIn: new Uint32Array(CONCEPTS.length),
-    indexOf: new Map(CONCEPTS.map((c, i) => [c, i])),
+    indexOf,
     alsoWhen: CONCEPTS.filter((c) => c.alsoWhen !== undefined),
   };
   return compiled;
@@ -816,23 +824,24 @@ export function detectConcepts(
       lex.seenIn.fill(0);
       scanNumber = 0;
     }
-    const take = (c: ConceptDef): void => {
-      const k = lex.indexOf.get(c)!;
+    const take = (k: number): void => {
       if (lex.seenIn[k] === scan) return;
       lex.seenIn[k] = scan;
-      candidates.push(c);
+      candidates.push(CONCEPTS[k]!);
     };
     for (let i = 0; i < s.length; i++) {
       const code = s.charCodeAt(i);
-      if (lex.startsKey[code] === 0) continue;
+      const at = lex.startsKey[code]!;
+      if (at === 0) continue;
       // English keys are word beginnings (refund, reimburs, compensat): skip inside words.
       if (code >= 97 && code <= 122 && i > 0 && isAsciiLetter(s.charCodeAt(i - 1))) continue;
-      for (const e of lex.keyIndex.get(code)!) {
-        if (s.startsWith(e.key, i)) for (const c of e.concepts) take(c);
+      for (const e of lex.keyBuckets[at - 1]!) {
+        if (s.startsWith(e.key, i)) for (const k of e.concepts) take(k);
       }
     }
     for (const c of lex.alsoWhen) {
-      if (lex.seenIn[lex.indexOf.get(c)!] !== scan && c.alsoWhen!.test(s)) take(c);
+      const k = lex.indexOf.get(c)!;
+      if (lex.seenIn[k] !== scan && c.alsoWhen!.test(s)) take(k);
     }
   } else candidates = [...CONCEPTS];
   if (candidates.length === 0) return [];
