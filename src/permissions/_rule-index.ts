@@ -1,6 +1,6 @@
 /**
  * Which of a product's rules a request can match at all, found without reading every rule: a
- * check then scores the few candidates (usually two or three of forty) instead of each rule.
+ * check then scores the few candidates (about six of the benches' forty rules) instead of each.
  * Built once per compiled rule set; every rule it leaves out is one `levelsFor` would rate NONE.
  */
 import type { ConceptDef } from './_lexicon.js';
