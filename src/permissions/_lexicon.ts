@@ -64,6 +64,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '给我退',
       // 这个也要退 / 这笔得退: a bare 退 closing the clause after a modal verb.
       '(?:要|得|该|应该)退(?=[\\s，。,.!！?？吧啊呀了]|$)',
+      // 能退吗 / 可以退吗 / 还是退吧: a bare 退 asked for, or chosen after all.
+      '(?:能|可以|能不能|可不可以|还是)退(?=[\\s，。,.!！?？吧吗嘛啊呀了]|$)',
       '把钱退',
       '(?:钱|费|款)~退(?!出|订|货)',
       '还钱',
@@ -86,6 +88,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '退钱70元',
       '退我20块',
       '这个也要退',
+      '算了还是退吧',
       '退给我吧',
       '把钱退给我',
       '退一百块',

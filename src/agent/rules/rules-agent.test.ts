@@ -326,6 +326,18 @@ describe('createRulesAgent on any product', () => {
     expect(after).toBe(before);
   });
 
+  it('withdraws only on withdrawing words: not on 不想要了 (the thing), nor when the same request follows', async () => {
+    const c = call();
+    await c.say('上个月扣了我200块，我要退款');
+    const withdrawn = () => c.session.record.withdrawals.length;
+    await c.say('那个会员我不想要了');
+    expect(withdrawn()).toBe(0);
+    await c.say('算了还是退吧');
+    expect(withdrawn()).toBe(0);
+    await c.say('算了，不退了');
+    expect(withdrawn()).toBe(1);
+  });
+
   it('asking to be told is not asking for an action', async () => {
     const c = callOn(0, { drive_orders: { orders: [{ order_id: 'O1', amount: 25 }] } });
     await c.say('上个月到底扣了我多少钱，你给我说说');

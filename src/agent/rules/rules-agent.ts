@@ -17,6 +17,7 @@ import {
   checkPermission,
   compileRules,
   conceptLabel,
+  findActionRequests,
   findOtherParty,
   parseQuantities,
   type Quantity,
@@ -395,10 +396,13 @@ function withdraws(ctx: CallContext, utterance: string): boolean {
   if (!WITHDRAW.test(utterance)) return false;
   // Something asked for earlier in this call that is still open (the ledger's view): waiting
   // for a supervisor or a process, or approved and not yet done. A refusal is nothing to drop.
-  const open = (ctx.requests ?? []).some(
+  const open = (ctx.requests ?? []).filter(
     (r) => r.state === 'escalated' || (r.state === 'approved' && !r.carried_out),
   );
-  if (!open) return false;
+  if (open.length === 0) return false;
+  // 算了还是退吧: the same request asked again after the withdrawing words keeps it.
+  const again = new Set(findActionRequests(afterWithdrawal(utterance)).map((a) => a.concept));
+  if (open.some((r) => findActionRequests(r.what).some((a) => again.has(a.concept)))) return false;
   return !/帮我|给我|我要|麻烦你|\b(?:can|could) you\b|\bplease\b/i.test(utterance);
 }
 
