@@ -2,8 +2,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { CsError } from '../domain/cs-error.js';
 import { escapeControlChars } from '../render/escape-control-chars.js';
 import { createCliContext, type GlobalOptions } from './cli-context.js';
-import { type Handler, type OptionSpec, REQUIRED_CALL } from './command-spec.js';
+import { type CommandSpec, type Handler, type OptionSpec, REQUIRED_CALL } from './command-spec.js';
 import { COMMANDS } from './commands.js';
+import { dbFlag, namedCommand } from './named-command.js';
 
 /** Injected by scripts/build.mjs from package.json. */
 declare const __CS_VERSION__: string | undefined;
@@ -60,8 +61,8 @@ function optionOf(spec: OptionSpec): Option {
   return option;
 }
 
-/** The program: global options, then each command of COMMANDS with its flags and lazy handler. */
-function buildProgram(): Command {
+/** The program: global options, then each of `commands` with its flags and lazy handler. */
+function buildProgram(commands: readonly CommandSpec[]): Command {
   const program = new Command('cs')
     .description('客服系统 Customer-service system: records, verified calls, permission control')
     .option(
@@ -78,7 +79,7 @@ function buildProgram(): Command {
     .hook('preAction', (_program, action) => resolveCallOption(action));
 
   const byPath = new Map<string, Command>([['', program]]);
-  for (const spec of COMMANDS) {
+  for (const spec of commands) {
     const parent = byPath.get(spec.path.slice(0, -1).join(' '));
     if (!parent)
       throw new Error(`cs: the group of \`${spec.path.join(' ')}\` must come before it in COMMANDS`);
@@ -101,12 +102,33 @@ export async function main(argv: string[]): Promise<void> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   });
-  const program = buildProgram();
+  const named = namedCommand(argv, COMMANDS);
+  if (named) warmUp(named, argv);
+  // A named command needs only its own group: its siblings elsewhere never show in its help,
+  // its errors or its suggestions.
+  const program = buildProgram(named ? COMMANDS.filter((c) => c.path[0] === named.path[0]) : COMMANDS);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     process.exitCode = reportError(error, debug);
   }
+}
+
+/**
+ * Starts loading what the named command will run, its handler and the store's code (the
+ * PostgreSQL driver too when the database is a postgres:// URL), while commander builds and
+ * parses: the files are read side by side instead of one import after another. Modules only
+ * load (their top levels do no work), no database is touched, and a failure here is met again,
+ * and reported, where the code is used.
+ */
+function warmUp(command: CommandSpec, argv: readonly string[]): void {
+  command.load?.().catch(() => undefined);
+  const db = dbFlag(argv);
+  import('../store/open-store.js')
+    .then((m) =>
+      m.loadStoreCode({ cwd: process.cwd(), env: process.env, ...(db === undefined ? {} : { db }) }),
+    )
+    .catch(() => undefined);
 }
 
 function reportError(error: unknown, debug: boolean): number {

@@ -101,6 +101,23 @@ export async function openStore(
   return new FsRecordStore(location.path);
 }
 
+/**
+ * Loads the code `openStore` runs for these options (the file store, or the PostgreSQL store
+ * and its driver) without touching any database, so a command can load it while it parses its
+ * flags.
+ */
+export async function loadStoreCode(options: DbLocationOptions = {}): Promise<void> {
+  if (resolveDbLocation(options).kind === 'postgres') {
+    const [, { pgModule }] = await Promise.all([
+      import('./postgres/pg-record-store.js'),
+      import('./postgres/pg-module.js'),
+    ]);
+    await pgModule();
+  } else {
+    await import('./fs/fs-record-store.js');
+  }
+}
+
 /** `CS_STORE_RETRY_MS`: how long an unreachable database is waited for (default 30 s). */
 export function storeRetryMs(env: NodeJS.ProcessEnv): number {
   const raw = env.CS_STORE_RETRY_MS?.trim();
