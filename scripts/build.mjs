@@ -46,9 +46,31 @@ const englishOnlyZodLocales = {
   },
 };
 
+/**
+ * Commander loads `node:child_process` when it loads, for subcommands that are executables of
+ * their own, which cs has none of; loading it (with `net`, `dgram` and their streams) is about
+ * 4 ms of every command's start. It is required when first spawned instead. A commander whose
+ * line differs is bundled as it is, with a warning.
+ */
+const lazyCommanderChildProcess = {
+  name: 'lazy-commander-child-process',
+  setup(b) {
+    const eager = "const childProcess = require('node:child_process');";
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(eager)) {
+        console.warn(`build: ${args.path} no longer has "${eager}"; child_process stays eager`);
+        return undefined;
+      }
+      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
-  plugins: [englishOnlyZodLocales],
+  plugins: [englishOnlyZodLocales, lazyCommanderChildProcess],
   outdir: next.pathname,
   bundle: true,
   splitting: true,
