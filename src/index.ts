@@ -51,6 +51,7 @@ export { createRecord, deleteRecord, updateRecord } from './records/record-servi
 export { type RecordRef, resolveRecord } from './records/resolve-record.js';
 export { renderPermissionBlock } from './render/permission-block.js';
 export { renderSystemQueryBlock } from './render/system-query-block.js';
-export { MemoryRecordStore, openStore, resolveDbLocation } from './store/open-store.js';
+export { MemoryRecordStore } from './store/memory/memory-record-store.js';
+export { openStore, resolveDbLocation } from './store/open-store.js';
 export type { RecordStore } from './store/record-store.js';
 export { createSystemBackend, resolveQuery, startMockServer } from './systems/index.js';

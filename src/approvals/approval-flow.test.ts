@@ -3,7 +3,7 @@ import { CUSTOMER_ZH, OPERATOR_ZH, PRODUCT_ZH } from '../../test/support/scenari
 import { CallSession } from '../call/call-session.js';
 import { approvalOf } from '../domain/approval-request.js';
 import type { CallEvent } from '../domain/session-schemas.js';
-import { MemoryRecordStore } from '../store/open-store.js';
+import { MemoryRecordStore } from '../store/memory/memory-record-store.js';
 import type { RecordStore } from '../store/record-store.js';
 import { addSupervisor, approveRequest, rejectRequest } from './decide-approval.js';
 

@@ -29,7 +29,8 @@ import {
 } from '../permissions/index.js';
 import { productPermissions } from '../records/product-permissions.js';
 import type { GrantStore } from '../store/grant-store.js';
-import { MemoryGrantStore, MemoryWorkflowStore } from '../store/open-store.js';
+import { MemoryGrantStore } from '../store/memory/memory-grant-store.js';
+import { MemoryWorkflowStore } from '../store/memory/memory-workflow-store.js';
 import type { WorkflowStore } from '../store/workflow-store.js';
 // Not systems/index.js: it re-exports the mock HTTP server, which would load node:http into
 // every call (the bundler splits by file).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryRecordStore } from '../store/open-store.js';
+import { MemoryRecordStore } from '../store/memory/memory-record-store.js';
 import { listApprovalsOperation } from './approval-operations.js';
 import { runParsedOperation } from './define-operation.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../domain/session-schemas.js';
 import { publishScore } from '../eval/published-scores.js';
-import { MemoryRecordStore } from '../store/open-store.js';
+import { MemoryRecordStore } from '../store/memory/memory-record-store.js';
 import { buildDashboard } from './dashboard-operations.js';
 
 const NOW = new Date('2026-12-02T12:00:00Z');

@@ -5,11 +5,9 @@ import { CsError } from '../domain/cs-error.js';
 import type { RecordStore } from './record-store.js';
 
 // The one way in to the concrete stores for code outside src/store: the file and PostgreSQL
-// stores open through `openStore`; the memory store (the test double, and the grants of a call
-// run without a store) is named here.
-export { MemoryGrantStore } from './memory/memory-grant-store.js';
-export { MemoryRecordStore } from './memory/memory-record-store.js';
-export { MemoryWorkflowStore } from './memory/memory-workflow-store.js';
+// stores open through `openStore`. The memory stores (the test double, and the grants of a call
+// run without a store) are imported from their own files: every command loads this module, and
+// most never need them.
 
 /** Where the default database lives below a project folder (the seed's path). */
 export const DEFAULT_DB_SUBDIR = join('.ezagent', 'database', 'customer_service');
