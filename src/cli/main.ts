@@ -1,97 +1,32 @@
-import { Command, CommanderError, Option } from 'commander';
 import { CsError } from '../domain/cs-error.js';
 import { escapeControlChars } from '../render/escape-control-chars.js';
 import { createCliContext, type GlobalOptions } from './cli-context.js';
-import { type CommandSpec, type Handler, type OptionSpec, REQUIRED_CALL } from './command-spec.js';
+import type { CommandSpec } from './command-spec.js';
 import { COMMANDS } from './commands.js';
 import { dbFlag, namedCommand } from './named-command.js';
-
-/** Injected by scripts/build.mjs from package.json. */
-declare const __CS_VERSION__: string | undefined;
-const CS_VERSION = typeof __CS_VERSION__ === 'string' ? __CS_VERSION__ : 'dev';
+import { quickParse, resolveCallId } from './quick-parse.js';
 
 /**
- * Wraps a lazily imported handler: commands load their code (and heavy dependencies) only when
- * run, so `cs read` never pays for the call agent, the LLM SDK or MCP.
+ * Runs a command: its handler, loaded now (commands load their code and heavy dependencies
+ * only when run, so `cs read` never pays for the call agent, the LLM SDK or MCP), gets the
+ * context and its arguments and options; the store it opened is closed after.
  */
-function lazy(load: () => Promise<Handler>) {
-  return async (...raw: unknown[]) => {
-    const cmd = raw[raw.length - 1] as Command;
-    const args = raw.slice(0, -1) as never[];
-    const ctx = createCliContext(cmd.optsWithGlobals() as GlobalOptions);
-    try {
-      const handler = await load();
-      const code = await handler(ctx, ...args);
-      if (code) process.exitCode = code;
-    } finally {
-      await ctx.closeStore();
-    }
-  };
-}
-
-/**
- * One name for the live call: `--call` wins; the old `--session` is accepted with a note on
- * stderr. Handlers read the id as `session` (the name the commands have always used inside).
- */
-function resolveCallOption(command: Command): void {
-  const call = command.options.find((o) => o.long === '--call');
-  if (!call) return;
-  const opts = command.opts<{ call?: string; session?: string }>();
-  if (opts.session !== undefined && opts.call === undefined) {
-    process.stderr.write('cs: --session is deprecated; use --call (the live call id)\n');
+async function runCommand(
+  command: CommandSpec,
+  args: unknown[],
+  options: Record<string, unknown>,
+  globals: GlobalOptions,
+): Promise<void> {
+  if (!command.load) return;
+  // As commander's optsWithGlobals: the command's options, then the global ones over them.
+  const ctx = createCliContext({ ...options, ...globals });
+  try {
+    const handler = await command.load();
+    const code = await handler(ctx, ...(args as never[]), options as never);
+    if (code) process.exitCode = code;
+  } finally {
+    await ctx.closeStore();
   }
-  const id = opts.call ?? opts.session;
-  if (id !== undefined) command.setOptionValue('session', id);
-  else if (call.description.endsWith(REQUIRED_CALL)) {
-    throw new CsError(
-      'E_USAGE',
-      `\`cs ${command.parent?.name()} ${command.name()}\` needs --call <id> (from \`cs session start\`).`,
-    );
-  }
-}
-
-/** A commander option from its spec. */
-function optionOf(spec: OptionSpec): Option {
-  const option = new Option(spec.flags, spec.description);
-  if (spec.choices) option.choices(spec.choices);
-  if (spec.default !== undefined) option.default(spec.default);
-  if (spec.required) option.makeOptionMandatory();
-  if (spec.hidden) option.hideHelp();
-  if (spec.parse) option.argParser(spec.parse as (value: string, previous: unknown) => unknown);
-  return option;
-}
-
-/** The program: global options, then each of `commands` with its flags and lazy handler. */
-function buildProgram(commands: readonly CommandSpec[]): Command {
-  const program = new Command('cs')
-    .description('客服系统 Customer-service system: records, verified calls, permission control')
-    .option(
-      '--db <dir|url>',
-      'database folder or postgres:// URL (else CS_DB / CS_DATABASE_URL / nearest .ezagent)',
-    )
-    .option('--json', 'machine-readable output on stdout')
-    .option('--debug', 'show stack traces on errors')
-    .version(CS_VERSION, '-v, --version', 'print the version')
-    // Set before the subcommands are added, which copy it: a parse error is reported once, as
-    // one `cs:` line, by reportError.
-    .configureOutput({ outputError: () => undefined })
-    .exitOverride()
-    .hook('preAction', (_program, action) => resolveCallOption(action));
-
-  const byPath = new Map<string, Command>([['', program]]);
-  for (const spec of commands) {
-    const parent = byPath.get(spec.path.slice(0, -1).join(' '));
-    if (!parent)
-      throw new Error(`cs: the group of \`${spec.path.join(' ')}\` must come before it in COMMANDS`);
-    const name = spec.path[spec.path.length - 1] as string;
-    const command = parent
-      .command(spec.arguments ? `${name} ${spec.arguments}` : name)
-      .description(spec.description);
-    for (const option of spec.options ?? []) command.addOption(optionOf(option));
-    if (spec.load) command.action(lazy(spec.load));
-    byPath.set(spec.path.join(' '), command);
-  }
-  return program;
 }
 
 /** Runs the CLI. Errors become one line on stderr and the exit code DESIGN.md fixes. */
@@ -104,11 +39,21 @@ export async function main(argv: string[]): Promise<void> {
   });
   const named = namedCommand(argv, COMMANDS);
   if (named) warmUp(named, argv);
-  // A named command needs only its own group: its siblings elsewhere never show in its help,
-  // its errors or its suggestions.
-  const program = buildProgram(named ? COMMANDS.filter((c) => c.path[0] === named.path[0]) : COMMANDS);
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    // A plain, valid command line runs without commander (about 8 ms of a start); any other
+    // is commander's to parse and to report on.
+    const quick = named && parsedQuickly(argv, named);
+    if (quick) {
+      const id = resolveCallId(named, quick.options);
+      if (id !== undefined) quick.options.session = id;
+      await runCommand(named, quick.args, quick.options, quick.globals);
+      return;
+    }
+    const { buildProgram } = await import('./program.js');
+    // A named command needs only its own group: its siblings elsewhere never show in its help,
+    // its errors or its suggestions.
+    const commands = named ? COMMANDS.filter((c) => c.path[0] === named.path[0]) : COMMANDS;
+    await buildProgram(commands, runCommand).parseAsync(argv, { from: 'user' });
   } catch (error) {
     process.exitCode = reportError(error, debug);
   }
@@ -131,8 +76,23 @@ function warmUp(command: CommandSpec, argv: readonly string[]): void {
     .catch(() => undefined);
 }
 
+/** `quickParse`, or undefined when a flag's own parser refuses a value: commander says why. */
+function parsedQuickly(argv: readonly string[], command: CommandSpec) {
+  try {
+    return quickParse(argv, command);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Commander's errors carry a `commander.…` code (commander itself loads only when it parses). */
+function isCommanderError(error: unknown): error is Error & { code: string } {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return error instanceof Error && typeof code === 'string' && code.startsWith('commander.');
+}
+
 function reportError(error: unknown, debug: boolean): number {
-  if (error instanceof CommanderError) {
+  if (isCommanderError(error)) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
     if (error.code === 'commander.help') return 0;
     // Commander says "error: unknown option '--x'\n(Did you mean --y?)": one line, our prefix.
