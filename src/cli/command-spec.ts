@@ -3,7 +3,7 @@ import type { CliContext } from './cli-context.js';
 /** A command's code: the context, its arguments and options in; an exit code (undefined: 0) out. */
 export type Handler = (ctx: CliContext, ...args: never[]) => Promise<number | undefined>;
 
-/** One flag of a command, as data (main.ts makes it a commander Option). */
+/** One flag of a command, as data (program.ts makes it a commander Option; quick-parse.ts reads it). */
 export interface OptionSpec {
   /** As commander writes it: `--name <name>`, `--force`. */
   flags: string;
@@ -22,7 +22,7 @@ export interface OptionSpec {
 /**
  * One command as data: where it sits (`['history', 'list']` is `cs history list`), what `--help`
  * says, its arguments and flags, and how to load its handler. Spec modules import nothing heavy,
- * so `cs --help` and `cs read` pay only for commander and these lists; a handler's module loads
+ * so `cs --help` pays only for commander and these lists, `cs read` for these lists; a handler's module loads
  * when its command runs. Adding a command is adding one spec to a list in `commands/*.flags.ts`.
  *
  * @example { path: ['restore'], description: 'restore a deleted record', arguments: '[ref]',
@@ -43,7 +43,7 @@ export const REQUIRED_CALL = '(required)';
 
 /**
  * `--call <id>`, the live call (named `call_id` everywhere, DESIGN.md), with its old name
- * `--session <id>` still accepted, hidden; main.ts turns either into the handler's `session`.
+ * `--session <id>` still accepted, hidden; `resolveCallId` turns either into the handler's `session`.
  */
 export function callOptions(description: string, required = false): OptionSpec[] {
   return [

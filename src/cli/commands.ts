@@ -13,7 +13,7 @@ import { STORE_COMMANDS } from './commands/store.flags.js';
 import { TICKET_COMMANDS } from './commands/tickets.flags.js';
 
 /**
- * Every `cs` command, in the order `cs --help` lists them; main.ts builds the program from this
+ * Every `cs` command, in the order `cs --help` lists them; program.ts builds the program from this
  * list. A group (`session`) comes before its subcommands.
  */
 export const COMMANDS: readonly CommandSpec[] = [

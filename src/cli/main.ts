@@ -61,8 +61,8 @@ export async function main(argv: string[]): Promise<void> {
 
 /**
  * Starts loading what the named command will run, its handler and the store's code (the
- * PostgreSQL driver too when the database is a postgres:// URL), while commander builds and
- * parses: the files are read side by side instead of one import after another. Modules only
+ * PostgreSQL driver too when the database is a postgres:// URL), while the line is parsed and
+ * the handler loads: the files are read side by side instead of one import after another. Modules only
  * load (their top levels do no work), no database is touched, and a failure here is met again,
  * and reported, where the code is used.
  */

@@ -1,7 +1,7 @@
 import type { CommandSpec } from './command-spec.js';
 
-// What a command line names, read before commander parses it, so main.ts can start loading the
-// command's code early and build only its group. A hint only: commander still parses and judges.
+// What a command line names, read before it is parsed, so main.ts can start loading the command's
+// code early, parse the line quickly, or build only the command's group for commander.
 
 /** Global flags that take a value: the word after them is not a command's. */
 const GLOBAL_VALUE_FLAGS = new Set(['--db']);
@@ -11,7 +11,7 @@ const SELF_ANSWERED = new Set(['-h', '--help', '-v', '--version']);
 /**
  * The runnable command `argv` names by its leading words (global flags may come first), or
  * undefined when it names none, only a group, or asks for help or the version: then commander,
- * with every command, sorts it out. Only a hint for what to load early: commander still parses.
+ * with every command, sorts it out.
  */
 export function namedCommand(
   argv: readonly string[],
