@@ -47,30 +47,44 @@ const englishOnlyZodLocales = {
 };
 
 /**
- * Commander loads `node:child_process` when it loads, for subcommands that are executables of
- * their own, which cs has none of; loading it (with `net`, `dgram` and their streams) is about
- * 4 ms of every command's start. It is required when first spawned instead. A commander whose
- * line differs is bundled as it is, with a warning.
+ * Built-in modules two dependencies load when they load but use only in paths cs never takes,
+ * required instead when first used: commander's `child_process` (with `net`, `dgram` and their
+ * streams, about 4 ms of every command's start) spawns subcommands that are executables of
+ * their own, which cs has none of; pg's `dns` (about 1 ms) resolves hosts for the native
+ * driver, which cs does not use. A dependency whose line differs is bundled as it is, with a
+ * warning.
  */
-const lazyCommanderChildProcess = {
-  name: 'lazy-commander-child-process',
+const LAZY_BUILTINS = [
+  {
+    file: /[\\/]commander[\\/]lib[\\/]command\.js$/,
+    eager: "const childProcess = require('node:child_process');",
+    lazy: "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };",
+  },
+  {
+    file: /[\\/]pg[\\/]lib[\\/]connection-parameters\.js$/,
+    eager: "const dns = require('dns')",
+    lazy: "const dns = { lookup: (...a) => require('dns').lookup(...a) }",
+  },
+];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
   setup(b) {
-    const eager = "const childProcess = require('node:child_process');";
-    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      if (!source.includes(eager)) {
-        console.warn(`build: ${args.path} no longer has "${eager}"; child_process stays eager`);
-        return undefined;
-      }
-      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
-      return { contents: source.replace(eager, lazy), loader: 'js' };
-    });
+    for (const { file, eager, lazy } of LAZY_BUILTINS) {
+      b.onLoad({ filter: file }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        if (!source.includes(eager)) {
+          console.warn(`build: ${args.path} no longer has "${eager}"; it stays eager`);
+          return undefined;
+        }
+        return { contents: source.replace(eager, lazy), loader: 'js' };
+      });
+    }
   },
 };
 
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
-  plugins: [englishOnlyZodLocales, lazyCommanderChildProcess],
+  plugins: [englishOnlyZodLocales, lazyBuiltins],
   outdir: next.pathname,
   bundle: true,
   splitting: true,
