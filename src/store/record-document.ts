@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { CsError } from '../domain/cs-error.js';
 import { normalizePhone } from '../domain/phone.js';
 import type { RecordType, StoredRecord } from '../domain/record-schemas.js';
+import type { RecordRef } from './record-repository.js';
 
 // How every store writes a record document: the file store, PostgreSQL and the memory store
 // all compose new records, merge updates and key phones here, so they keep the same documents.
@@ -122,4 +123,14 @@ export function byNameThenId(a: { name: string; id: string }, b: { name: string;
 /** Sets an own field, also one named `__proto__` (JSON allows it; plain assignment would not store it). */
 function setField(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The documents `refs` name, each read with `get`: `getMany` of a store with no batch read. */
+export function getEach<const R extends readonly RecordRef[]>(
+  get: (type: RecordType, id: string) => Promise<StoredRecord | undefined>,
+  refs: R,
+): Promise<{ -readonly [K in keyof R]: StoredRecord | undefined }> {
+  return Promise.all(refs.map((r) => get(r.type, r.id))) as Promise<{
+    -readonly [K in keyof R]: StoredRecord | undefined;
+  }>;
 }

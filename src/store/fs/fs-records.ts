@@ -11,6 +11,7 @@ import {
   byNameThenId,
   checkRecordId,
   customerPhoneKey,
+  getEach,
   mergeUpdate,
   phoneTaken,
   RECORD_ID_PATTERN,
@@ -106,9 +107,7 @@ export class FsRecords implements RecordDocuments {
   getMany<const R extends readonly RecordRef[]>(
     refs: R,
   ): Promise<{ -readonly [K in keyof R]: StoredRecord | undefined }> {
-    return Promise.all(refs.map((r) => this.get(r.type, r.id))) as Promise<{
-      -readonly [K in keyof R]: StoredRecord | undefined;
-    }>;
+    return getEach((type, id) => this.get(type, id), refs);
   }
 
   async findByName(type: RecordType, name: string): Promise<StoredRecord[]> {

@@ -8,6 +8,7 @@ import {
   byNameThenId,
   checkRecordId,
   customerPhoneKey,
+  getEach,
   mergeUpdate,
   phoneTaken,
   randomRecordId,
@@ -123,9 +124,7 @@ export class MemoryRecords implements RecordDocuments {
   getMany<const R extends readonly RecordRef[]>(
     refs: R,
   ): Promise<{ -readonly [K in keyof R]: StoredRecord | undefined }> {
-    return Promise.all(refs.map((r) => this.get(r.type, r.id))) as Promise<{
-      -readonly [K in keyof R]: StoredRecord | undefined;
-    }>;
+    return getEach((type, id) => this.get(type, id), refs);
   }
 
   async findByName(type: RecordType, name: string): Promise<StoredRecord[]> {
