@@ -80,6 +80,7 @@ export class FsSessionArchive implements SessionDocuments {
         if (await this.#place(rebuilt, options.readme(rebuilt))) return rebuilt;
       }
       for (let seq = await this.#index.nextSeq(date); ; seq++) {
+        if (!(await this.#claimSeq(date, seq))) continue;
         const sessionId = `cs_${date}_${String(seq).padStart(3, '0')}_${tag}`;
         const built = options.build(sessionId);
         if (built.session_id !== sessionId) {
@@ -265,6 +266,24 @@ export class FsSessionArchive implements SessionDocuments {
   }
 
   /** Renames a complete session folder into history/ and files it; false when the id is taken. */
+  /**
+   * Claims a seq of a day with one atomic mkdir (`.index/seq-claims/<day>/<seq>`): false when
+   * another save has it. The day's counter is read under the history lock already; the claim
+   * keeps two saves from one seq even if that lock were ever held twice (32 processes saving at
+   * once on a loaded machine once got the same seq).
+   */
+  async #claimSeq(date: string, seq: number): Promise<boolean> {
+    const dir = this.#ctx.path('.index', 'seq-claims', date);
+    await mkdir(dir, { recursive: true });
+    try {
+      await mkdir(join(dir, String(seq)));
+      return true;
+    } catch (error) {
+      if (isCode(error, 'EEXIST')) return false;
+      throw error;
+    }
+  }
+
   async #place(session: SessionRecord, readme: string): Promise<boolean> {
     const history = this.#ctx.path('history');
     const target = join(history, session.session_id);
