@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import type { DashboardScore } from '../domain/dashboard.js';
 import type { WorkDoc } from '../domain/work-item.js';
 import type { WorkflowStore } from '../store/workflow-store.js';
 import type { EvalSummary } from './eval-metrics.js';
@@ -9,18 +10,12 @@ import type { EvalSummary } from './eval-metrics.js';
  * suite and agent, for the console's dashboard. Kept as `setting` work items `eval_<hash>`: the
  * runs themselves never touch the database; only this summary does, when asked.
  */
-export interface PublishedScore {
+export interface PublishedScore extends DashboardScore {
   suite: string;
-  about: string;
-  agent: string;
   trials: number;
   scenarios: number;
-  runs: number;
-  passed: number;
-  rate: number;
   pass_k: Record<string, number>;
   by_kind: EvalSummary['by_kind'];
-  at: string;
 }
 
 const PREFIX = 'eval_';

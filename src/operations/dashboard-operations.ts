@@ -1,8 +1,9 @@
 import { slaBreaches, TICKET_STATES, type Ticket, ticketOf } from '../approvals/ticket.js';
 import type { ApprovalRequest } from '../domain/approval-request.js';
 import { compactDate } from '../domain/clock.js';
+import type { Dashboard } from '../domain/dashboard.js';
 import type { SessionRecord } from '../domain/session-schemas.js';
-import { type PublishedScore, publishedScores } from '../eval/published-scores.js';
+import { publishedScores } from '../eval/published-scores.js';
 import type { RecordStore } from '../store/record-store.js';
 import { defineOperation } from './define-operation.js';
 
@@ -12,39 +13,6 @@ import { defineOperation } from './define-operation.js';
 
 /** Saved calls read in full for the outcome counts (the newest); the daily counts use them all. */
 const SESSIONS_READ = 500;
-
-export interface Dashboard {
-  /** First and last day counted (YYYYMMDD). */
-  since: string;
-  until: string;
-  calls_per_day: Array<{ day: string; calls: number; resolved: number }>;
-  calls: number;
-  /** Share of calls reviewed `resolved`. */
-  resolution_rate: number;
-  /** Share of calls with at least one request a supervisor or a process had to take. */
-  escalation_rate: number;
-  /** Permission decisions by level, over the calls read in full. */
-  permission_outcomes: Record<
-    'can_approve_immediately' | 'requires_supervisor' | 'requires_process' | 'forbidden',
-    number
-  >;
-  /** Decided approval requests: how long the decision took against the promised time. */
-  approvals: {
-    pending: number;
-    overdue: number;
-    decided: number;
-    decided_in_time: number;
-    median_turnaround_minutes: number | null;
-  };
-  /** Tickets with a clock past due, and approvals pending past theirs. */
-  sla_breaches: { tickets: number; approvals: number };
-  /** Replies the reply guard stopped (retried or blocked), over the calls read in full. */
-  guard_blocked: number;
-  /** How many calls were read in full for the outcome counts. */
-  sessions_read: number;
-  /** The latest `cs eval` scores published into this database (`--publish`), newest first. */
-  eval_scores: PublishedScore[];
-}
 
 /** What the dashboard counts of one saved call (fixed once it is saved). */
 interface CallCounts {

@@ -1,42 +1,10 @@
 import type { ChartConfiguration } from 'chart.js';
 import { html } from 'htm/preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Dashboard as DashboardData } from '../../src/domain/dashboard.js';
 import { api } from '../shared/api.js';
 import { type Lang, type Phrase, useLang } from '../shared/i18n.js';
 import { useLiveChanges } from './live-changes.js';
-
-/** `GET /api/dashboard` (src/operations/dashboard-operations.ts). */
-export interface DashboardData {
-  since: string;
-  until: string;
-  calls_per_day: Array<{ day: string; calls: number; resolved: number }>;
-  calls: number;
-  resolution_rate: number;
-  escalation_rate: number;
-  permission_outcomes: Record<
-    'can_approve_immediately' | 'requires_supervisor' | 'requires_process' | 'forbidden',
-    number
-  >;
-  approvals: {
-    pending: number;
-    overdue: number;
-    decided: number;
-    decided_in_time: number;
-    median_turnaround_minutes: number | null;
-  };
-  sla_breaches: { tickets: number; approvals: number };
-  guard_blocked: number;
-  sessions_read: number;
-  /** The latest `cs eval` scores published into the database (`cs eval --publish`), newest first. */
-  eval_scores?: Array<{
-    about: string;
-    agent: string;
-    runs: number;
-    passed: number;
-    rate: number;
-    at: string;
-  }>;
-}
 
 const OUTCOMES: Array<[keyof DashboardData['permission_outcomes'], Phrase, string]> = [
   ['can_approve_immediately', { zh: '可直接处理', en: 'Approved at once' }, '#2e7d32'],
