@@ -383,19 +383,26 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     summary: 'One live call with its events',
     handle: async (c) => c.json(await callView(await chatDeps(), c.req.param('id') as string)),
   });
-  serviceRoute(ctx, {
-    method: 'post',
-    path: '/api/calls/:id/take-over',
-    access: 'agent',
-    summary: 'Take a call over: the agent stops answering, the signed-in person replies',
-    async handle(c) {
-      const id = c.req.param('id') as string;
-      const d = await chatDeps();
-      await takeOver(d, id, c.get('user').name);
-      await publish({ what: 'calls', call_id: id });
-      return c.json(await callView(d, id));
-    },
-  });
+  /** A step the signed-in person takes on a live call: told to every page, the call shown after. */
+  const callStep = (path: string, summary: string, step: typeof takeOver) =>
+    serviceRoute(ctx, {
+      method: 'post',
+      path,
+      access: 'agent',
+      summary,
+      async handle(c) {
+        const id = c.req.param('id') as string;
+        const d = await chatDeps();
+        await step(d, id, c.get('user').name);
+        await publish({ what: 'calls', call_id: id });
+        return c.json(await callView(d, id));
+      },
+    });
+  callStep(
+    '/api/calls/:id/take-over',
+    'Take a call over: the agent stops answering, the signed-in person replies',
+    takeOver,
+  );
   serviceRoute(ctx, {
     method: 'post',
     path: '/api/calls/:id/reply',
@@ -409,19 +416,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       return c.json(result);
     },
   });
-  serviceRoute(ctx, {
-    method: 'post',
-    path: '/api/calls/:id/hand-back',
-    access: 'agent',
-    summary: 'Hand a call back to the agent',
-    async handle(c) {
-      const id = c.req.param('id') as string;
-      const d = await chatDeps();
-      await handBack(d, id, c.get('user').name);
-      await publish({ what: 'calls', call_id: id });
-      return c.json(await callView(d, id));
-    },
-  });
+  callStep('/api/calls/:id/hand-back', 'Hand a call back to the agent', handBack);
 
   // ---- live events and the document
 
