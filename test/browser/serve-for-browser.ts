@@ -5,9 +5,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refunds as refundsOf, setBilling as setBillingOf } from '../support/mock-billing.js';
-import { CS_BIN, PROJECT_ROOT, runCs } from '../support/run-cs.js';
+import { CS_BIN, PROJECT_ROOT, runCs, tempDb } from '../support/run-cs.js';
+import { seedRecords } from '../support/seed-records.js';
 
 /** Debian's Chromium: the only browser these tests drive (none is downloaded). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -212,4 +213,60 @@ export async function openChat(page: Page, url: string, token: string, product =
 export async function sayInChat(page: Page, text: string): Promise<void> {
   await page.locator('textarea[name=message]').fill(text);
   await page.locator('form.composer button.send').click();
+}
+
+/** What a browser suite's tests use: the database, its server and the browser. */
+export interface BrowserSuite {
+  readonly db: string;
+  readonly url: string;
+  readonly browser: Browser;
+}
+
+/**
+ * A suite of browser tests against one `cs serve` on a fresh file database holding the seed
+ * records and what `prepare` adds (users, billing); skipped, saying why, without Chromium.
+ */
+export function browserSuite(
+  title: string,
+  prepare: (db: string) => Promise<void>,
+  tests: (suite: BrowserSuite) => void,
+): void {
+  if (!HAVE_CHROMIUM) {
+    describe(title, () => {
+      it.skip(SKIP_REASON, () => {});
+    });
+    return;
+  }
+  describe(title, () => {
+    let tmp: Awaited<ReturnType<typeof tempDb>> | undefined;
+    let server: Served | undefined;
+    let browser: Browser | undefined;
+    const ready = <T>(value: T | undefined, what: string): T => {
+      if (value === undefined) throw new Error(`the suite's ${what} is not ready`);
+      return value;
+    };
+    beforeAll(async () => {
+      tmp = await tempDb();
+      await seedRecords(tmp.db);
+      await prepare(tmp.db);
+      server = await startServe(tmp.db);
+      browser = await launchChromium();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+      await tmp?.cleanup();
+    });
+    tests({
+      get db() {
+        return ready(tmp, 'database').db;
+      },
+      get url() {
+        return ready(server, 'server').url;
+      },
+      get browser() {
+        return ready(browser, 'browser');
+      },
+    });
+  });
 }

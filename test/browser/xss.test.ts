@@ -1,20 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { tempDb } from '../support/run-cs.js';
-import { seedRecords } from '../support/seed-records.js';
+import type { Page } from 'playwright-core';
+import { expect, it, vi } from 'vitest';
 import {
   addUser,
+  browserSuite,
   chatToken,
   cs,
-  HAVE_CHROMIUM,
-  launchChromium,
   newPage,
   openChat,
-  type Served,
-  SKIP_REASON,
   sayInChat,
   signIn,
-  startServe,
 } from './serve-for-browser.js';
 
 // Whatever a customer types, and whatever a record's name says, the pages show as text: markup
@@ -39,23 +33,13 @@ async function ran(page: Page): Promise<boolean> {
   });
 }
 
-if (!HAVE_CHROMIUM) {
-  describe('browser: markup stays text', () => {
-    it.skip(SKIP_REASON, () => {});
-  });
-}
+let password: string;
+let adminPassword: string;
 
-describe.skipIf(!HAVE_CHROMIUM)('browser: markup stays text', () => {
-  let tmp: Awaited<ReturnType<typeof tempDb>>;
-  let server: Served;
-  let browser: Browser;
-  let password: string;
-  let adminPassword: string;
-
-  beforeAll(async () => {
-    tmp = await tempDb();
-    await seedRecords(tmp.db);
-    await cs(tmp.db, [
+browserSuite(
+  'browser: markup stays text',
+  async (db) => {
+    await cs(db, [
       'create',
       'customer',
       '--data',
@@ -68,81 +52,75 @@ describe.skipIf(!HAVE_CHROMIUM)('browser: markup stays text', () => {
         special_needs: '无',
       }),
     ]);
-    password = await addUser(tmp.db, '王主管', 'supervisor');
-    adminPassword = await addUser(tmp.db, '管理员', 'admin');
-    server = await startServe(tmp.db);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await tmp?.cleanup();
-  });
+    password = await addUser(db, '王主管', 'supervisor');
+    adminPassword = await addUser(db, '管理员', 'admin');
+  },
+  (s) => {
+    it('chat lines and a customer name with <img onerror> and <script> are shown as text in the chat, the inbox, the live calls and the transcript', async () => {
+      const customer = await newPage(s.browser, { phone: true });
+      const chat = customer.page;
+      await openChat(chat, s.url, await chatToken(s.db, PHONE));
+      for (const line of [IMG, SCRIPT, `我要退款200元 ${IMG}`]) {
+        const sent = chat.locator('.msg.from-customer').count();
+        await sayInChat(chat, line);
+        await chat
+          .locator('.msg.from-customer')
+          .nth(await sent)
+          .waitFor();
+        await chat.locator('form.composer[aria-busy="false"]').waitFor();
+      }
+      await chat.locator('.msg.from-customer', { hasText: SCRIPT }).waitFor();
+      expect(await chat.locator('.msg.from-customer', { hasText: IMG }).count()).toBe(2);
+      expect(await ran(chat)).toBe(false);
 
-  it('chat lines and a customer name with <img onerror> and <script> are shown as text in the chat, the inbox, the live calls and the transcript', async () => {
-    const customer = await newPage(browser, { phone: true });
-    const chat = customer.page;
-    await openChat(chat, server.url, await chatToken(tmp.db, PHONE));
-    for (const line of [IMG, SCRIPT, `我要退款200元 ${IMG}`]) {
-      const sent = chat.locator('.msg.from-customer').count();
-      await sayInChat(chat, line);
-      await chat
-        .locator('.msg.from-customer')
-        .nth(await sent)
-        .waitFor();
-      await chat.locator('form.composer[aria-busy="false"]').waitFor();
-    }
-    await chat.locator('.msg.from-customer', { hasText: SCRIPT }).waitFor();
-    expect(await chat.locator('.msg.from-customer', { hasText: IMG }).count()).toBe(2);
-    expect(await ran(chat)).toBe(false);
+      const { page } = await newPage(s.browser);
+      await signIn(page, s.url, '王主管', password);
+      // The inbox: the customer's name on the request card.
+      await page.locator('.approval .caller', { hasText: IMG }).waitFor();
+      expect(await ran(page)).toBe(false);
+      // The live calls: the name in the list, and the lines in the transcript.
+      await page.locator('nav.tabs a[href="#/calls"]').click();
+      const row = page.locator('tr.call', { hasText: IMG });
+      await row.waitFor();
+      await row.locator('a').click();
+      await page.locator('.transcript .block', { hasText: SCRIPT }).waitFor();
+      expect(await page.locator('.transcript').textContent()).toContain(`客户: ${IMG}`);
+      expect(await ran(page)).toBe(false);
+      expect(await ran(chat)).toBe(false);
+    });
 
-    const { page } = await newPage(browser);
-    await signIn(page, server.url, '王主管', password);
-    // The inbox: the customer's name on the request card.
-    await page.locator('.approval .caller', { hasText: IMG }).waitFor();
-    expect(await ran(page)).toBe(false);
-    // The live calls: the name in the list, and the lines in the transcript.
-    await page.locator('nav.tabs a[href="#/calls"]').click();
-    const row = page.locator('tr.call', { hasText: IMG });
-    await row.waitFor();
-    await row.locator('a').click();
-    await page.locator('.transcript .block', { hasText: SCRIPT }).waitFor();
-    expect(await page.locator('.transcript').textContent()).toContain(`客户: ${IMG}`);
-    expect(await ran(page)).toBe(false);
-    expect(await ran(chat)).toBe(false);
-  });
+    it('records show the name as text; a supervisor only reads them; an admin edits one, and a bad edit is refused with one line', async () => {
+      const boss = await newPage(s.browser);
+      await signIn(boss.page, s.url, '王主管', password);
+      await boss.page.locator('nav.tabs a[href="#/records"]').click();
+      await boss.page.locator('.record-types button.type-customer').click();
+      await boss.page.locator('.record-list li', { hasText: IMG }).locator('a').click();
+      await boss.page.locator('form.record', { hasText: '只有管理员可以编辑记录' }).waitFor();
+      expect(await boss.page.locator('form.record button.save').count()).toBe(0);
+      expect(await boss.page.locator('form.record textarea').inputValue()).toContain(SCRIPT);
+      expect(await ran(boss.page)).toBe(false);
 
-  it('records show the name as text; a supervisor only reads them; an admin edits one, and a bad edit is refused with one line', async () => {
-    const boss = await newPage(browser);
-    await signIn(boss.page, server.url, '王主管', password);
-    await boss.page.locator('nav.tabs a[href="#/records"]').click();
-    await boss.page.locator('.record-types button.type-customer').click();
-    await boss.page.locator('.record-list li', { hasText: IMG }).locator('a').click();
-    await boss.page.locator('form.record', { hasText: '只有管理员可以编辑记录' }).waitFor();
-    expect(await boss.page.locator('form.record button.save').count()).toBe(0);
-    expect(await boss.page.locator('form.record textarea').inputValue()).toContain(SCRIPT);
-    expect(await ran(boss.page)).toBe(false);
+      const { page } = await newPage(s.browser);
+      await signIn(page, s.url, '管理员', adminPassword);
+      await page.locator('nav.tabs a[href="#/records"]').click();
+      await page.locator('.record-types button.type-customer').click();
+      await page.locator('.record-list li', { hasText: IMG }).locator('a').click();
+      const form = page.locator('form.record');
+      const record = JSON.parse(await form.locator('textarea').inputValue()) as Record<string, unknown>;
+      await form.locator('textarea').fill(JSON.stringify({ ...record, special_needs: '希望短信通知' }));
+      await form.locator('button.save').click();
+      await form.locator('.saved').waitFor();
+      expect(await cs(s.db, ['read', 'customer', '--phone', PHONE, '--json'])).toContain('希望短信通知');
 
-    const { page } = await newPage(browser);
-    await signIn(page, server.url, '管理员', adminPassword);
-    await page.locator('nav.tabs a[href="#/records"]').click();
-    await page.locator('.record-types button.type-customer').click();
-    await page.locator('.record-list li', { hasText: IMG }).locator('a').click();
-    const form = page.locator('form.record');
-    const record = JSON.parse(await form.locator('textarea').inputValue()) as Record<string, unknown>;
-    await form.locator('textarea').fill(JSON.stringify({ ...record, special_needs: '希望短信通知' }));
-    await form.locator('button.save').click();
-    await form.locator('.saved').waitFor();
-    expect(await cs(tmp.db, ['read', 'customer', '--phone', PHONE, '--json'])).toContain('希望短信通知');
-
-    await form.locator('textarea').fill(JSON.stringify({ ...record, name: '' }));
-    await form.locator('button.save').click();
-    const error = form.locator('.error');
-    await error.waitFor();
-    // The API's own line (as the CLI says it), not a bare status.
-    expect(await error.textContent()).toMatch(/name/i);
-    expect(await error.textContent()).not.toContain('\n');
-    expect(await cs(tmp.db, ['read', 'customer', '--phone', PHONE, '--json'])).toContain('onerror');
-    expect(await ran(page)).toBe(false);
-  });
-});
+      await form.locator('textarea').fill(JSON.stringify({ ...record, name: '' }));
+      await form.locator('button.save').click();
+      const error = form.locator('.error');
+      await error.waitFor();
+      // The API's own line (as the CLI says it), not a bare status.
+      expect(await error.textContent()).toMatch(/name/i);
+      expect(await error.textContent()).not.toContain('\n');
+      expect(await cs(s.db, ['read', 'customer', '--phone', PHONE, '--json'])).toContain('onerror');
+      expect(await ran(page)).toBe(false);
+    });
+  },
+);
