@@ -1,10 +1,9 @@
 import type { ChartConfiguration } from 'chart.js';
 import { html } from 'htm/preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Dashboard as DashboardData } from '../../src/domain/dashboard.js';
-import { api } from '../shared/api.js';
 import { type Lang, type Phrase, useLang } from '../shared/i18n.js';
-import { useLiveChanges } from './live-changes.js';
+import { useLiveData } from './live-changes.js';
 
 const OUTCOMES: Array<[keyof DashboardData['permission_outcomes'], Phrase, string]> = [
   ['can_approve_immediately', { zh: '可直接处理', en: 'Approved at once' }, '#2e7d32'],
@@ -62,20 +61,7 @@ function dayLabel(day: string, lang: Lang): string {
  */
 export function Dashboard() {
   const { t, lang } = useLang();
-  const [data, setData] = useState<DashboardData | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  const load = useCallback(async () => {
-    try {
-      setData(await api<DashboardData>('/api/dashboard'));
-      setError(undefined);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useLiveChanges(() => true, load);
+  const { data, error } = useLiveData<DashboardData>('/api/dashboard', () => true);
 
   const [perDay, outcomes] = useCharts(data, lang, t);
   const a = data?.approvals;

@@ -1,8 +1,8 @@
 import { html } from 'htm/preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../shared/api.js';
 import { countdown, useLang } from '../shared/i18n.js';
-import { useLiveChanges } from './live-changes.js';
+import { useLiveData } from './live-changes.js';
 import type { Me } from './sign-in.js';
 
 /** The fields of an approval request the inbox shows (src/domain/approval-request.ts). */
@@ -43,23 +43,13 @@ export function useNow(): number {
  */
 export function Inbox(props: { me: Me }) {
   const { t } = useLang();
-  const [items, setItems] = useState<ApprovalItem[] | undefined>();
-  const [error, setError] = useState<string | undefined>();
   const now = useNow();
 
-  const load = useCallback(async () => {
-    try {
-      const r = await api<{ items: ApprovalItem[] }>('/api/approvals?state=pending');
-      setItems(r.items);
-      setError(undefined);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useLiveChanges((c) => c.what === 'approvals', load);
+  const { data, error, load } = useLiveData<{ items: ApprovalItem[] }>(
+    '/api/approvals?state=pending',
+    (c) => c.what === 'approvals',
+  );
+  const items = data?.items;
 
   return html`
     <section class="inbox">

@@ -1,10 +1,10 @@
 import { html } from 'htm/preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { CallEvent } from '../../src/domain/session-schemas.js';
 import { api } from '../shared/api.js';
 import { type Phrase, useLang } from '../shared/i18n.js';
 import { Transcript } from './call-transcript.js';
-import { useLiveChanges } from './live-changes.js';
+import { useLiveData } from './live-changes.js';
 import type { Me } from './sign-in.js';
 
 /** One live call as `GET /api/calls` lists it. */
@@ -40,20 +40,8 @@ function stateText(state: LiveCall['state'], by: string | undefined, t: (p: Phra
 /** The calls in progress, refetched when the server says calls changed; a click opens one. */
 export function LiveCalls(props: { onOpen: (callId: string) => void }) {
   const { t } = useLang();
-  const [items, setItems] = useState<LiveCall[] | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  const load = useCallback(async () => {
-    try {
-      setItems((await api<{ items: LiveCall[] }>('/api/calls')).items);
-      setError(undefined);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useLiveChanges((c) => c.what === 'calls', load);
+  const { data, error } = useLiveData<{ items: LiveCall[] }>('/api/calls', (c) => c.what === 'calls');
+  const items = data?.items;
 
   return html`
     <section class="live-calls">
@@ -86,25 +74,20 @@ export function LiveCalls(props: { onOpen: (callId: string) => void }) {
  */
 export function LiveCallView(props: { callId: string; me: Me; onBack: () => void }) {
   const { t, lang } = useLang();
-  const [call, setCall] = useState<CallDetail | undefined>();
-  const [error, setError] = useState<string | undefined>();
   const [reply, setReply] = useState('');
   const [refused, setRefused] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const path = `/api/calls/${encodeURIComponent(props.callId)}`;
 
-  const load = useCallback(async () => {
-    try {
-      setCall(await api<CallDetail>(path));
-      setError(undefined);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  }, [path]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useLiveChanges((c) => c.what === 'calls' && (c.call_id === undefined || c.call_id === props.callId), load);
+  const {
+    data: call,
+    error,
+    setError,
+    load,
+  } = useLiveData<CallDetail>(
+    path,
+    (c) => c.what === 'calls' && (c.call_id === undefined || c.call_id === props.callId),
+  );
 
   async function act(action: 'take-over' | 'hand-back') {
     setBusy(true);

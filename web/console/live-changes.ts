@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { api } from '../shared/api.js';
 
 /** What changed, as `GET /api/events` says it (`event: change`). */
 export interface Change {
@@ -64,4 +65,35 @@ export function useLiveChanges(wanted: (c: Change) => boolean, onChange: () => v
       listeners.delete(listener);
     };
   }, []);
+}
+
+/**
+ * What `GET path` answers: fetched now, again when `path` changes, and whenever a change that
+ * `wanted` accepts says it is stale (never, without `wanted`). `load` fetches it again (after an
+ * action); `setError` shows an action's failure where a failed fetch shows.
+ */
+export function useLiveData<T>(
+  path: string,
+  wanted?: (c: Change) => boolean,
+): {
+  data: T | undefined;
+  error: string | undefined;
+  setError: (error: string | undefined) => void;
+  load: () => Promise<void>;
+} {
+  const [data, setData] = useState<T | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const load = useCallback(async () => {
+    try {
+      setData(await api<T>(path));
+      setError(undefined);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }, [path]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useLiveChanges(wanted ?? (() => false), load);
+  return { data, error, setError, load };
 }

@@ -1,7 +1,8 @@
 import { html } from 'htm/preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../shared/api.js';
 import { type Phrase, useLang } from '../shared/i18n.js';
+import { useLiveData } from './live-changes.js';
 import type { Me } from './sign-in.js';
 
 type RecordType = 'product' | 'customer' | 'operator';
@@ -42,21 +43,11 @@ export function changedFields(
 export function Records(props: { me: Me }) {
   const { t } = useLang();
   const [type, setType] = useState<RecordType>('product');
-  const [rows, setRows] = useState<Summary[] | undefined>();
   const [open, setOpen] = useState<string | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  const load = useCallback(async () => {
-    try {
-      setRows((await api<{ items: Summary[] }>(`/api/records/${type}`)).items);
-      setError(undefined);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  }, [type]);
-  useEffect(() => {
-    setOpen(undefined);
-    void load();
-  }, [load]);
+  const { data, error, load } = useLiveData<{ items: Summary[] }>(`/api/records/${type}`);
+  const rows = data?.items;
+  // Another type of record: the one open was of the last.
+  useEffect(() => setOpen(undefined), [type]);
 
   return html`
     <section class="records">

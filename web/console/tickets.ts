@@ -1,9 +1,9 @@
 import { html } from 'htm/preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../shared/api.js';
 import { countdown, type Phrase, useLang } from '../shared/i18n.js';
 import { mayDecide, useNow } from './inbox.js';
-import { useLiveChanges } from './live-changes.js';
+import { useLiveData } from './live-changes.js';
 import type { Me } from './sign-in.js';
 
 /** The fields of a ticket the board shows (src/approvals/ticket.ts, with the list's `overdue`). */
@@ -54,21 +54,12 @@ const MOVES: Record<TicketItem['state'], Array<[string, Phrase, 'agent' | 'super
  */
 export function Tickets(props: { me: Me }) {
   const { t } = useLang();
-  const [items, setItems] = useState<TicketItem[] | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const { data, error, load } = useLiveData<{ items: TicketItem[] }>(
+    '/api/tickets',
+    (c) => c.what === 'tickets',
+  );
+  const items = data?.items;
   const now = useNow();
-  const load = useCallback(async () => {
-    try {
-      setItems((await api<{ items: TicketItem[] }>('/api/tickets')).items);
-      setError(undefined);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useLiveChanges((c) => c.what === 'tickets', load);
 
   return html`
     <section class="tickets">
