@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { YEARLY_CHARGE_BILLING } from '../../test/support/scenario-records.js';
 import { MemoryRecordStore } from '../store/memory/memory-record-store.js';
 import type { RecordStore } from '../store/record-store.js';
 import { setMockResponse } from '../systems/mock-backend.js';
@@ -19,18 +20,6 @@ import { startServer } from './serve.js';
 const SECRET = 'test-secret-for-the-app';
 const PRODUCT = '会员订阅服务';
 const PHONE = '13800138000';
-const BILLING = {
-  transactions: [
-    {
-      transaction_id: 'T20261101001',
-      date: '2026-11-01',
-      amount: 299,
-      description: '年度会员',
-      type: 'charge',
-    },
-  ],
-  total: 299,
-};
 
 interface Answer {
   status: number;
@@ -69,7 +58,7 @@ beforeEach(async () => {
   store = new MemoryRecordStore({ clock });
   await seedScenarioRecords(store);
   productId = (await store.summaries('product')).find((p) => p.name === PRODUCT)?.id as string;
-  await setMockResponse(store, productId, PHONE, 'user_billing', BILLING);
+  await setMockResponse(store, productId, PHONE, 'user_billing', YEARLY_CHARGE_BILLING);
   const names: Record<Role, string> = { agent: '小李', supervisor: '王主管', admin: '管理员' };
   for (const role of ['agent', 'supervisor', 'admin'] as const) {
     passwords[role] = (await addUser({ store, env: {}, clock }, { name: names[role], role })).password;

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refunds as refundsOf, setBilling as setBillingOf } from '../support/mock-billing.js';
 import { CS_BIN, PROJECT_ROOT, runCs, tempDb } from '../support/run-cs.js';
+import { YEARLY_CHARGE_BILLING } from '../support/scenario-records.js';
 import { seedRecords } from '../support/seed-records.js';
 
 /** Debian's Chromium: the only browser these tests drive (none is downloaded). */
@@ -179,19 +180,7 @@ export function refunds(db: string, phone = PHONE): Promise<number[]> {
 
 /** A billing history for the caller, so a refund has something to refund (as the approvals e2e sets). */
 export async function setBilling(db: string, phone = PHONE): Promise<void> {
-  const billing = {
-    transactions: [
-      {
-        transaction_id: 'T20261101001',
-        date: '2026-11-01',
-        amount: 299,
-        description: '年度会员',
-        type: 'charge',
-      },
-    ],
-    total: 299,
-  };
-  await setBillingOf(db, PRODUCT, phone, billing);
+  await setBillingOf(db, PRODUCT, phone, YEARLY_CHARGE_BILLING);
 }
 
 /** Opens the console and signs in through its form. */

@@ -11,6 +11,7 @@ import { createSystemBackend } from '../../src/systems/system-backend.js';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../contract/pg-test-schema.js';
 import { refunds, setBilling } from '../support/mock-billing.js';
 import { parseEvents, runCs, tempDb } from '../support/run-cs.js';
+import { YEARLY_CHARGE_BILLING } from '../support/scenario-records.js';
 import { seedRecords } from '../support/seed-records.js';
 
 // The loop after a call, as a support team runs it: a call asks for a refund above the agent's
@@ -23,18 +24,6 @@ const OPERATOR = 'HEAR策略';
 const PHONE = '13800138000';
 const SUPERVISOR = '王主管';
 const SECRET = 'whsec_e2e';
-const BILLING = {
-  transactions: [
-    {
-      transaction_id: 'T20261101001',
-      date: '2026-11-01',
-      amount: 299,
-      description: '年度会员',
-      type: 'charge',
-    },
-  ],
-  total: 299,
-};
 
 let tmp: Awaited<ReturnType<typeof tempDb>>;
 let template: string;
@@ -74,7 +63,7 @@ afterAll(async () => {
 
 async function seed(db: string): Promise<void> {
   await seedRecords(db);
-  await setBilling(db, PRODUCT, PHONE, BILLING);
+  await setBilling(db, PRODUCT, PHONE, YEARLY_CHARGE_BILLING);
   const added = await runCs(['supervisors', 'add', SUPERVISOR, '--db', db]);
   expect(added.code, added.stderr).toBe(0);
 }

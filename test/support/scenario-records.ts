@@ -188,3 +188,20 @@ export function testRecord<T extends RecordType>(
   const name = typeof fields.name === 'string' ? fields.name : '';
   return recordOf(type, { ...fields, _id: id, _type: type, _created: '2026-11-25T00:00:00.000000', name });
 }
+
+/**
+ * A caller's billing with one 299元 yearly charge: a refund above the agent's limit (100元) has
+ * something to refund (the approval, serve and browser tests).
+ */
+export const YEARLY_CHARGE_BILLING = {
+  transactions: [
+    {
+      transaction_id: 'T20261101001',
+      date: '2026-11-01',
+      amount: 299,
+      description: '年度会员',
+      type: 'charge',
+    },
+  ],
+  total: 299,
+} as const;

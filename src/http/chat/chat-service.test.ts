@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { YEARLY_CHARGE_BILLING } from '../../../test/support/scenario-records.js';
 import { prepareAgent } from '../../agent/choose-agent.js';
 import { addSupervisor, approveRequest } from '../../approvals/decide-approval.js';
 import { PlacedCall } from '../../call/place-call.js';
@@ -29,18 +30,6 @@ const PRODUCT = '会员订阅服务'; // 退款>=100元 needs a supervisor
 const PHONE = '13800138000'; // 张先生
 const SECRET = 'test-secret';
 const SUPERVISOR = '王主管';
-const BILLING = {
-  transactions: [
-    {
-      transaction_id: 'T20261101001',
-      date: '2026-11-01',
-      amount: 299,
-      description: '年度会员',
-      type: 'charge',
-    },
-  ],
-  total: 299,
-};
 const SUBSCRIPTIONS = {
   subscriptions: [
     {
@@ -64,7 +53,7 @@ async function seeded(store: RecordStore): Promise<ChatDeps> {
   const product = await store.create('product', records.products[0]!);
   for (const c of records.customers) await store.create('customer', c);
   for (const o of records.operators) await store.create('operator', o);
-  await setMockResponse(store, product._id, PHONE, 'user_billing', BILLING);
+  await setMockResponse(store, product._id, PHONE, 'user_billing', YEARLY_CHARGE_BILLING);
   await setMockResponse(store, product._id, PHONE, 'user_subscription', SUBSCRIPTIONS);
   const env = { CS_LLM_PROVIDER: '', CS_LLM_MODEL: '' };
   await addSupervisor({ store, env }, SUPERVISOR);
