@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readUntil } from '../../test/support/read-until.js';
 import { YEARLY_CHARGE_BILLING } from '../../test/support/scenario-records.js';
 import { MemoryRecordStore } from '../store/memory/memory-record-store.js';
 import type { RecordStore } from '../store/record-store.js';
@@ -128,22 +129,6 @@ async function refunds(): Promise<number[]> {
     user_billing?: { transactions?: Array<{ type?: string; amount: number }> };
   };
   return (state.user_billing?.transactions ?? []).filter((t) => t.type === 'refund').map((t) => t.amount);
-}
-
-/** Reads an event stream until `until` shows in it. */
-async function readUntil(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  until: string,
-  sofar = '',
-): Promise<string> {
-  let text = sofar;
-  const decoder = new TextDecoder();
-  while (!text.includes(until)) {
-    const { done, value } = await reader.read();
-    if (done) throw new Error(`the stream ended before "${until}": ${text}`);
-    text += decoder.decode(value, { stream: true });
-  }
-  return text;
 }
 
 describe('createApp: sign-in', () => {

@@ -11,6 +11,7 @@ import { parsePgUrl } from '../../src/store/postgres/parse-pg-url.js';
 import { openPgRecordStore } from '../../src/store/postgres/pg-record-store.js';
 import type { RecordStore } from '../../src/store/record-store.js';
 import { setMockResponse } from '../../src/systems/mock-backend.js';
+import { readUntil } from '../support/read-until.js';
 import { SHARED } from '../support/run-cs.js';
 import {
   dropSchema,
@@ -185,18 +186,3 @@ describe.skipIf(!TEST_DATABASE_URL)(pgSuiteTitle('cs serve: two servers on one P
     await Promise.all([pageReader.cancel(), chatReader.cancel()]);
   });
 });
-
-async function readUntil(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  until: string,
-  sofar = '',
-): Promise<string> {
-  let text = sofar;
-  const decoder = new TextDecoder();
-  while (!text.includes(until)) {
-    const { done, value } = await reader.read();
-    if (done) throw new Error(`the stream ended before "${until}": ${text}`);
-    text += decoder.decode(value, { stream: true });
-  }
-  return text;
-}
