@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../dist/index.js';
+import { approvalRequest } from './_approvals.mjs';
 import { compareProcesses, fmt, header } from './_util.mjs';
 
 const N = Number(process.env.CS_BENCH_APPROVALS ?? 100_000);
@@ -23,43 +24,8 @@ const dist = new URL('../dist/index.js', import.meta.url).href;
 
 /** Approval request i, pending for every (N / PENDING)-th, decided otherwise; oldest first. */
 function request(i) {
-  const created = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
   const pending = i % Math.floor(N / PENDING) === 0;
-  // A pending request is due in the future: one a day past due would be expired by the listing
-  // itself (the first run would write, the others list nothing).
-  const due = pending
-    ? new Date(Date.now() + 4 * 3_600_000).toISOString()
-    : new Date(Date.UTC(2026, 0, 1) + i * 60_000 + 4 * 3_600_000).toISOString();
-  const state = pending ? 'pending' : DECIDED[i % DECIDED.length];
-  return {
-    id: `ap_${i.toString(16).padStart(12, '0')}`,
-    state,
-    created_at: created,
-    updated_at: created,
-    due_at: due,
-    product_id: `p${(i % 20).toString(16).padStart(7, '0')}`,
-    product_name: `产品${i % 20}`,
-    customer_id: `c${(i % 5000).toString(16).padStart(7, '0')}`,
-    customer_name: `客户${i % 5000}`,
-    phone: `138${String(i % 100_000_000).padStart(8, '0')}`,
-    call_id: `call_${i}`,
-    session_id: null,
-    language: 'zh',
-    action: '退款200元',
-    concept: 'refund',
-    amount: { value: 200, unit: 'CNY' },
-    rule: '退款超过100元需主管审批',
-    reason: 'over the limit',
-    rules_hash: 'bench',
-    facts: [],
-    raised_by: 'rules-agent',
-    decided_by: pending ? null : 'supervisor-li',
-    decided_at: pending ? null : created,
-    decision_note: null,
-    grant_id: null,
-    idempotency_key: `idem_${i}`,
-    execution: null,
-  };
+  return approvalRequest(i, pending ? undefined : DECIDED[i % DECIDED.length]);
 }
 
 /** Writes the N requests through importWork, `parallel` at a time. */

@@ -21,6 +21,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openStore } from '../dist/index.js';
+import { approvalRequest } from './_approvals.mjs';
 import { fmt, header, summarize } from './_util.mjs';
 
 const cs = new URL('../bin/cs.js', import.meta.url).pathname;
@@ -309,47 +310,13 @@ async function chatBench(pgUrl) {
   }
 }
 
-/** An approval request, pending, due hours from now (a past-due one would be expired by the listing). */
-function approval(i) {
-  const created = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
-  return {
-    id: `ap_${i.toString(16).padStart(12, '0')}`,
-    state: 'pending',
-    created_at: created,
-    updated_at: created,
-    due_at: new Date(Date.now() + 4 * 3_600_000).toISOString(),
-    product_id: `p${(i % 20).toString(16).padStart(7, '0')}`,
-    product_name: `产品${i % 20}`,
-    customer_id: `c${(i % 5000).toString(16).padStart(7, '0')}`,
-    customer_name: `客户${i % 5000}`,
-    phone: `138${String(i).padStart(8, '0')}`,
-    call_id: `call_${i}`,
-    session_id: null,
-    language: 'zh',
-    action: '退款200元',
-    concept: 'refund',
-    amount: { value: 200, unit: 'CNY' },
-    rule: '退款超过100元需主管审批',
-    reason: 'over the limit',
-    rules_hash: 'bench',
-    facts: [],
-    raised_by: 'rules-agent',
-    decided_by: null,
-    decided_at: null,
-    decision_note: null,
-    grant_id: null,
-    idempotency_key: `idem_${i}`,
-    execution: null,
-  };
-}
-
 async function inboxBench(label, db, parallel, fresh) {
   const store = await openStore({ db, cwd: process.cwd(), env: {} });
   const t0 = performance.now();
   let next = 0;
   await Promise.all(
     Array.from({ length: parallel }, async () => {
-      while (next < PENDING) await store.importWork('approval', approval(next++));
+      while (next < PENDING) await store.importWork('approval', approvalRequest(next++));
     }),
   );
   await store.close();
