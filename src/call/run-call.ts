@@ -106,7 +106,7 @@ export async function runConversation(options: {
  * (E_UPSTREAM), the caller hears that the system cannot do it right now and the call goes on:
  * what was done is in the call's journal, and nothing is said to be done that was not.
  */
-async function replyOrExcuse(session: CallSession, reply: () => Promise<string>): Promise<string> {
+export async function replyOrExcuse(session: CallSession, reply: () => Promise<string>): Promise<string> {
   try {
     return await reply();
   } catch (error) {

@@ -10,7 +10,7 @@ import {
   withLiveSession,
 } from '../../call/live-session.js';
 import type { CallAgentFactory } from '../../call/place-call.js';
-import { isGoodbye, operatorClosing } from '../../call/run-call.js';
+import { isGoodbye, operatorClosing, replyOrExcuse } from '../../call/run-call.js';
 import type { Clock } from '../../domain/clock.js';
 import { CsError } from '../../domain/cs-error.js';
 import { detectLanguage, type Language } from '../../domain/language.js';
@@ -219,14 +219,7 @@ async function agentReply(
   if (isGoodbye(line)) return operatorClosing(session.participants.operator, session.record.language);
   const agent = await agentFor(deps, session);
   session.prepareKnowledge();
-  try {
-    return await agent.reply(session.context(), line, { onDelta });
-  } catch (error) {
-    if (!CsError.isInstance(error) || error.code !== 'E_UPSTREAM') throw error;
-    return session.record.language === 'en'
-      ? 'Sorry, the system cannot do this right now. Please try again a little later.'
-      : '非常抱歉，系统暂时无法处理，请您稍后再试。';
-  }
+  return replyOrExcuse(session, () => agent.reply(session.context(), line, { onDelta }));
 }
 
 /**
