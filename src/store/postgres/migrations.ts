@@ -180,6 +180,15 @@ CREATE TABLE live_session_appends (
 );
 `,
   },
+  {
+    version: 7,
+    name: 'work items found by their due time',
+    sql: `
+-- Every inbox listing first asks whether a pending request is long past its due time (to expire
+-- it); without this the question reads every pending row. Also the overdue listings' range.
+CREATE INDEX work_items_due ON work_items (kind, state, due_at);
+`,
+  },
 ];
 
 /**
