@@ -4,6 +4,7 @@ import { CsError } from '../domain/cs-error.js';
 import type { Language } from '../domain/language.js';
 import { detectLanguage } from '../domain/language.js';
 import { currentProcess, isProcessAlive, type ProcessIdentity } from '../domain/process-identity.js';
+import type { Customer, Operator, Product } from '../domain/record-schemas.js';
 import type { CallEvent, Review } from '../domain/session-schemas.js';
 import { guardAgentTurn } from '../guard/guard-agent-turn.js';
 import type { GuardVerdict } from '../guard/reply-guard.js';
@@ -85,13 +86,46 @@ export async function startLiveSession(options: {
   return { liveId, started: sessionStartedEvent(participants, options.language), participants };
 }
 
+/** The records a live session names in its own fields: the call's product, operator, customer. */
+const PARTICIPANT_FIELDS = [
+  { type: 'product', field: 'product_id' },
+  { type: 'operator', field: 'operator_id' },
+  { type: 'customer', field: 'customer_id' },
+] as const;
+
+/** A live call as stored, with the records it is about as they are now. */
+export interface LiveCallRead {
+  live: LiveSessionRecord;
+  participants: CallParticipants;
+}
+
+/**
+ * Reads a live call and its participants together (one statement on PostgreSQL: a chat turn
+ * pays for its round trips); undefined when no such call is live.
+ */
+export async function readLiveCall(store: RecordStore, liveId: string): Promise<LiveCallRead | undefined> {
+  const read = await store.getLiveSessionWithRecords(liveId, PARTICIPANT_FIELDS);
+  if (!read || typeof read.live.record !== 'object') return undefined;
+  const live = read.live as LiveData;
+  return { live, participants: participantsFrom(live, read.records) };
+}
+
 /** Loads the records a live session is about (they may have changed since it started). */
 async function participantsOf(store: RecordStore, live: LiveData): Promise<CallParticipants> {
-  const [product, operator, customer] = await store.getMany([
-    { type: 'product', id: live.product_id },
-    { type: 'operator', id: live.operator_id },
-    { type: 'customer', id: live.customer_id },
-  ] as const);
+  return participantsFrom(
+    live,
+    await store.getMany([
+      { type: 'product', id: live.product_id },
+      { type: 'operator', id: live.operator_id },
+      { type: 'customer', id: live.customer_id },
+    ] as const),
+  );
+}
+
+function participantsFrom(
+  live: LiveData,
+  [product, operator, customer]: readonly [Product | undefined, Operator | undefined, Customer | undefined],
+): CallParticipants {
   if (!product || !operator || !customer) {
     throw new CsError(
       'E_NOT_FOUND',
@@ -112,9 +146,10 @@ export async function readLiveSession(
   by?: string;
   updatedAt: string;
 }> {
-  const live = asLive(await store.getLiveSession(liveId), liveId);
+  const read = await readLiveCall(store, liveId);
+  const live = asLive(read?.live, liveId);
   return {
-    participants: await participantsOf(store, live),
+    participants: read?.participants ?? (await participantsOf(store, live)),
     record: live.record,
     state: live.state ?? 'agent',
     ...(live.by === undefined ? {} : { by: live.by }),
@@ -167,14 +202,18 @@ export async function withLiveSession<T>(options: {
   env?: NodeJS.ProcessEnv;
   work: (session: CallSession) => Promise<T> | T;
   onEvent?: (event: CallEvent) => void;
-  /** The live session as the caller just read it, so it is not read again; handed over (changed). */
-  current?: LiveSessionRecord;
+  /**
+   * The live session as the caller just read it, so it is not read again, with its participants
+   * when read with it (`readLiveCall`); handed over (changed).
+   */
+  current?: { live: LiveSessionRecord; participants?: CallParticipants };
 }): Promise<T> {
   const { store, liveId } = options;
-  const live = asLive(options.current ?? (await store.getLiveSession(liveId)), liveId);
+  const read = options.current ?? (await readLiveCall(store, liveId));
+  const live = asLive(read?.live, liveId);
   if (live.ending && endingOwnerAlive(live.ending))
     throw new CsError('E_CONFLICT', `Live session ${liveId} is being ended.`);
-  const participants = await participantsOf(store, live);
+  const participants = read?.participants ?? (await participantsOf(store, live));
   // `?? []`: a live session saved before a list existed (grants) lacks it.
   const before = Object.fromEntries(ARRAYS.map((k) => [k, (live.record[k] ?? []).length])) as Record<
     (typeof ARRAYS)[number],

@@ -4,7 +4,12 @@ import type { AnyRecord, RecordOf, RecordType, StoredRecord } from '../domain/re
 import type { SessionRecord } from '../domain/session-schemas.js';
 import type { CallJournal } from './call-journal.js';
 import type { GrantConsumption, GrantFilter, GrantStore } from './grant-store.js';
-import type { LiveRecordAppend, LiveSessionRecord, LiveSessionStore } from './live-session-store.js';
+import type {
+  LiveRecordAppend,
+  LiveRecordField,
+  LiveSessionRecord,
+  LiveSessionStore,
+} from './live-session-store.js';
 import type { SessionImporter, SessionReadmeSource } from './migrate-store.js';
 import type { MockStateEntry, MockStateStore } from './mock-state-store.js';
 import type { CreateManyOptions, RecordDocuments, RecordRef, RecordSummary } from './record-repository.js';
@@ -175,6 +180,38 @@ export abstract class ComposedRecordStore<Parts extends RecordStoreParts = Recor
   }
   getLiveSession(liveId: string): Promise<LiveSessionRecord | undefined> {
     return this.parts.live.getLiveSession(liveId);
+  }
+  async getLiveSessionWithRecords<const F extends readonly LiveRecordField[]>(
+    liveId: string,
+    fields: F,
+  ): Promise<
+    | { live: LiveSessionRecord; records: { -readonly [K in keyof F]: RecordOf<F[K]['type']> | undefined } }
+    | undefined
+  > {
+    const read = this.parts.live.getLiveSessionWithRecords
+      ? await this.parts.live.getLiveSessionWithRecords(liveId, fields)
+      : await this.#liveThenRecords(liveId, fields);
+    if (!read) return undefined;
+    const records = read.records.map((doc, i) => doc && recordOf((fields[i] as LiveRecordField).type, doc));
+    return {
+      live: read.live,
+      records: records as { -readonly [K in keyof F]: RecordOf<F[K]['type']> | undefined },
+    };
+  }
+  async #liveThenRecords(
+    liveId: string,
+    fields: readonly LiveRecordField[],
+  ): Promise<{ live: LiveSessionRecord; records: Array<StoredRecord | undefined> } | undefined> {
+    const live = await this.parts.live.getLiveSession(liveId);
+    if (!live) return undefined;
+    const ids = fields.map((f) => live[f.field]);
+    // A session without one of the ids names no record there (the caller says what is missing).
+    const refs = fields.flatMap((f, i) =>
+      typeof ids[i] === 'string' ? [{ type: f.type, id: ids[i] as string }] : [],
+    );
+    const found = refs.length > 0 ? await this.parts.records.getMany(refs) : [];
+    let next = 0;
+    return { live, records: ids.map((id) => (typeof id === 'string' ? found[next++] : undefined)) };
   }
   updateLiveSession(
     liveId: string,

@@ -1,3 +1,5 @@
+import type { RecordType, StoredRecord } from '../domain/record-schemas.js';
+
 /** A call in progress, driven one command at a time (CLI sessions, MCP). Opaque to the store. */
 export interface LiveSessionRecord {
   live_id: string;
@@ -20,6 +22,12 @@ export interface LiveRecordAppend {
   merge: Record<string, Record<string, unknown>>;
 }
 
+/** A record a live session names in one of its own fields: `{ type: 'product', field: 'product_id' }`. */
+export interface LiveRecordField<T extends RecordType = RecordType> {
+  type: T;
+  field: string;
+}
+
 /** Calls in progress between commands (`cs session start|turn|end`, MCP), by live id. */
 export interface LiveSessionStore {
   putLiveSession(live: LiveSessionRecord): Promise<void>;
@@ -34,6 +42,15 @@ export interface LiveSessionStore {
    * is gone. Stores without a cheaper way implement it with `updateLiveSession`.
    */
   appendToLiveRecord(liveId: string, change: LiveRecordAppend): Promise<void>;
+  /**
+   * The live session and the records it names in `fields`, read at once: one statement where
+   * the store is a server (a chat turn's cost is its round trips). Stores without such a read
+   * leave it out, and the composed store reads the session, then the records.
+   */
+  getLiveSessionWithRecords?(
+    liveId: string,
+    fields: readonly LiveRecordField[],
+  ): Promise<{ live: LiveSessionRecord; records: Array<StoredRecord | undefined> } | undefined>;
   /** By live id. */
   listLiveSessions(): Promise<LiveSessionRecord[]>;
   deleteLiveSession(liveId: string): Promise<void>;

@@ -1,6 +1,7 @@
+import type { RecordOf } from '../domain/record-schemas.js';
 import type { CallJournal } from './call-journal.js';
 import type { GrantStore } from './grant-store.js';
-import type { LiveSessionStore } from './live-session-store.js';
+import type { LiveRecordField, LiveSessionRecord, LiveSessionStore } from './live-session-store.js';
 import type { MockStateStore } from './mock-state-store.js';
 import type { RecordRepository } from './record-repository.js';
 import type { SessionArchive } from './session-archive.js';
@@ -8,7 +9,7 @@ import type { TrashRepository } from './trash-repository.js';
 import type { WorkflowStore } from './workflow-store.js';
 
 // The aggregates' own types, named here too so callers keep importing them from the store.
-export type { LiveSessionRecord } from './live-session-store.js';
+export type { LiveRecordField, LiveSessionRecord } from './live-session-store.js';
 export type { MockStateEntry } from './mock-state-store.js';
 export type { CreateManyOptions, RecordSummary } from './record-repository.js';
 export type {
@@ -36,10 +37,21 @@ export interface RecordStore
   extends RecordRepository,
     TrashRepository,
     SessionArchive,
-    LiveSessionStore,
+    Omit<LiveSessionStore, 'getLiveSessionWithRecords'>,
     MockStateStore,
     GrantStore,
     WorkflowStore {
+  /**
+   * A live session and the records it names in `fields` (its product, operator, customer), in
+   * order; undefined when the session is gone. One statement on PostgreSQL.
+   */
+  getLiveSessionWithRecords<const F extends readonly LiveRecordField[]>(
+    liveId: string,
+    fields: F,
+  ): Promise<
+    | { live: LiveSessionRecord; records: { -readonly [K in keyof F]: RecordOf<F[K]['type']> | undefined } }
+    | undefined
+  >;
   /** A description of where the data lives (folder path or masked URL). */
   readonly location: string;
   /** Journals of the calls in progress on this machine (see CallJournal). */

@@ -655,6 +655,36 @@ export function defineRecordStoreContract(name: string, makeStore: () => Promise
           record: { conversation: [] },
         });
       });
+
+      it('reads a live session with the records its fields name, a missing one as undefined', async () => {
+        const product = await store.create('product', productFields('会员订阅服务'));
+        const customer = await store.create('customer', { name: '张三', phone: '13800138000' });
+        const fields = [
+          { type: 'product', field: 'product_id' },
+          { type: 'customer', field: 'customer_id' },
+          { type: 'operator', field: 'operator_id' },
+        ] as const;
+        expect(await store.getLiveSessionWithRecords('L1', fields)).toBeUndefined();
+        await store.putLiveSession({
+          live_id: 'L1',
+          updated_at: '2026-11-25T08:00:00.000Z',
+          product_id: product._id,
+          customer_id: customer._id,
+          operator_id: 'op_gone',
+          record: { conversation: [{ n: 0 }] },
+        });
+        await store.appendToLiveRecord('L1', {
+          updated_at: '2026-11-25T08:00:01.000Z',
+          append: { conversation: [{ n: 1 }] },
+          set: {},
+          merge: {},
+        });
+        const read = await store.getLiveSessionWithRecords('L1', fields);
+        // The session as getLiveSession gives it (appends applied), the records as get gives them.
+        expect(read?.live).toEqual(await store.getLiveSession('L1'));
+        expect(read?.records).toEqual([product, customer, undefined]);
+        expect(read?.records[1]?.phone).toBe(customer.phone);
+      });
     });
 
     describe('grants', () => {

@@ -5,6 +5,7 @@ import type { CallSession } from '../../call/call-session.js';
 import {
   endLiveSession,
   type LiveCallState,
+  readLiveCall,
   setLiveCallState,
   startLiveSession,
   withLiveSession,
@@ -163,7 +164,9 @@ export async function say(
 ): Promise<{ reply: string | null; events: CallEvent[] }> {
   const line = content.trim();
   if (line === '') throw new CsError('E_INVALID', 'content must not be empty.');
-  const before = chatLive(await deps.store.getLiveSession(callId), callId);
+  // The call and who is on it, in one read: a turn's cost is mostly its round trips.
+  const read = await readLiveCall(deps.store, callId);
+  const before = chatLive(read?.live, callId);
   const { state } = before;
   const events: CallEvent[] = [];
   let delivered = 0;
@@ -171,7 +174,7 @@ export async function say(
   const reply = await withLiveSession({
     store: deps.store,
     liveId: callId,
-    current: before.current,
+    current: { live: before.current, ...(read ? { participants: read.participants } : {}) },
     env: deps.env,
     // Notifications reach the chat through `claimNews` below, each once.
     onEvent: (event) => {
@@ -248,7 +251,7 @@ export async function deliverNews(
     await withLiveSession({
       store: deps.store,
       liveId: callId,
-      current: live.current,
+      current: { live: live.current },
       env: deps.env,
       work: (session) => {
         session.raisedBy = 'chat';

@@ -1,12 +1,15 @@
 import type { PoolClient } from 'pg';
 import { CsError } from '../../domain/cs-error.js';
+import type { StoredRecord } from '../../domain/record-schemas.js';
 import {
   applyLiveRecordAppend,
   type LiveRecordAppend,
+  type LiveRecordField,
   type LiveSessionRecord,
   type LiveSessionStore,
 } from '../live-session-store.js';
 import type { PgClient } from './pg-client.js';
+import { storedRecord } from './pg-records.js';
 import { LiveSessionRowSchema, trustedRow } from './pg-row-schemas.js';
 
 /** The live call's document with what turns appended since it was last written whole. */
@@ -46,6 +49,30 @@ export class PgLiveSessions implements LiveSessionStore {
   async getLiveSession(liveId: string): Promise<LiveSessionRecord | undefined> {
     const rows = await this.#db.query<LiveRow>(`${SELECT_WITH_APPENDS} WHERE s.live_id = $1`, [liveId]);
     return rows[0] ? liveOf(rows[0]) : undefined;
+  }
+
+  async getLiveSessionWithRecords(
+    liveId: string,
+    fields: readonly LiveRecordField[],
+  ): Promise<{ live: LiveSessionRecord; records: Array<StoredRecord | undefined> } | undefined> {
+    // The records by the ids the session's own fields hold, in the order of `fields` (a null
+    // where one is missing): the call and its participants in one round trip.
+    const rows = await this.#db.query<LiveRow & { records: unknown[] | null }>(
+      `SELECT s.data,
+         (SELECT json_agg(a.patch ORDER BY a.seq) FROM live_session_appends a WHERE a.live_id = s.live_id) AS appends,
+         (SELECT json_agg(r.data ORDER BY f.n)
+            FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS f(type, field, n)
+            LEFT JOIN records r ON r.type = f.type AND r.id = s.data ->> f.field) AS records
+       FROM live_sessions s WHERE s.live_id = $1`,
+      [liveId, fields.map((f) => f.type), fields.map((f) => f.field)],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    const records = fields.map((_, i) => {
+      const data = row.records?.[i];
+      return data === null || data === undefined ? undefined : storedRecord(data);
+    });
+    return { live: liveOf(row), records };
   }
 
   async updateLiveSession(
