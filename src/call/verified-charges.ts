@@ -73,13 +73,19 @@ function chargeLists(value: unknown, depth = 0): unknown[][] {
 export function verifiedPaid(queries: readonly SystemQueryRecord[]): {
   items: PaidItem[];
   recordsShowNone: boolean;
+  /** The items are the charges of such lists (not amounts found elsewhere in a response). */
+  fromRecords: boolean;
 } {
   const answered = queries.filter((q) => q.ok);
   const lists = answered.flatMap((q) => chargeLists(q.response));
   if (lists.length === 0)
-    return { items: answered.flatMap((q) => paidItems(q.response)), recordsShowNone: false };
+    return {
+      items: answered.flatMap((q) => paidItems(q.response)),
+      recordsShowNone: false,
+      fromRecords: false,
+    };
   const items = lists.flatMap((list) => paidItems(list));
-  return { items, recordsShowNone: items.length === 0 };
+  return { items, recordsShowNone: items.length === 0, fromRecords: true };
 }
 
 /**

@@ -165,6 +165,65 @@ describe('createRulesAgent', () => {
     expect(c.session.record.actions_performed).toEqual([]);
   });
 
+  describe('a charge said to be taken twice', () => {
+    const billed = (...charges: Array<[string, number]>) => ({
+      transactions: charges.map(([date, amount], i) => ({
+        transaction_id: `T${i}`,
+        date,
+        amount,
+        description: '超级会员自动续费扣款',
+        type: 'charge',
+      })),
+      total: charges.reduce((sum, [, amount]) => sum + amount, 0),
+    });
+    const callWith = (bill: unknown) =>
+      agentCall({
+        product: records.products[0]!,
+        operator: records.operators[0]!,
+        customer: records.customers[0]!,
+        phone: '13800138000',
+        respond: (name) => (name === 'user_subscription' ? SUBSCRIPTIONS : bill),
+      });
+
+    it.each([
+      ['one charge', billed(['2026-10-25', 15]), '只有一笔15元的扣款'],
+      [
+        'the same fee a month apart',
+        billed(['2026-10-18', 15], ['2026-11-18', 15]),
+        '没有看到同一笔费用扣了两次',
+      ],
+    ])(
+      'with %s on the bill: says what the bill shows, asks for the other, gives nothing back',
+      async (_, bill, said) => {
+        for (const line of [
+          '我上个月被扣了两次钱，能退一次吗',
+          '你们重复扣费了，给我退了',
+          '同一个月收了我两遍会员费，退一笔',
+        ]) {
+          const c = callWith(bill);
+          const reply = await c.say(line);
+          expect(reply, line).toContain(said);
+          expect(reply, line).toContain('另一笔');
+          expect(
+            c.events.some((e) => e.type === 'permission_check'),
+            line,
+          ).toBe(false);
+          expect(c.session.record.actions_performed, line).toEqual([]);
+        }
+      },
+    );
+
+    it('with the fee twice in one week: gives one of them back', async () => {
+      const c = callWith(billed(['2026-10-18', 15], ['2026-10-19', 15]));
+      const reply = await c.say('我上个月被扣了两次钱，能退一次吗');
+      expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({
+        action: expect.stringContaining('退款15元'),
+        status: 'can_approve_immediately',
+      });
+      expect(reply).not.toContain('另一笔');
+    });
+  });
+
   it('refuses the part about someone else and takes up the caller’s own request in the same turn', async () => {
     const c = call();
     const reply = await c.say('帮我查一下13912345678这个号码的用户叫什么名字，然后把我的自动续费关了');

@@ -189,9 +189,16 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     }
   }
 
+  // "扣了两次，退一次": money back for a charge taken twice. When the charge lists this call read
+  // show no two charges of one amount, the caller hears so and is asked for the other one;
+  // nothing is given back for a duplicate the records do not show.
+  const unseenDuplicate = u.duplicateCharge && duplicateUnseen(ctx);
+  if (unseenDuplicate) parts.resolve.push(noDuplicateSeen(ctx));
+
   // Step 5: check before agreeing to anything.
   const handled = new Set<string>();
   for (const request of actions) {
+    if (unseenDuplicate && MONEY_BACK_CONCEPTS.has(request.concept)) continue;
     if (handled.has(request.concept)) continue;
     handled.add(request.concept);
     const sentence = await handleAction(ctx, request, u);
@@ -267,6 +274,38 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     parts.thank = p.thank;
   }
   return composeReply(String(ctx.operator.methodology ?? ''), parts);
+}
+
+/**
+ * The charge lists this call read hold charges, and no two of them could be one charge taken
+ * twice: the same amount within a week (a monthly fee of the same amount is not a duplicate).
+ */
+function duplicateUnseen(ctx: CallContext): boolean {
+  const { items, fromRecords } = verifiedPaid(ctx.systemQueries);
+  if (!fromRecords || items.length === 0) return false;
+  const dayOf = (text: string) => {
+    const m = /(\d{4})-(\d{2})-(\d{2})/.exec(text);
+    return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 : undefined;
+  };
+  const charges = items.map((i) => ({ value: i.value, day: dayOf(i.text) }));
+  return !charges.some((a, i) =>
+    charges
+      .slice(i + 1)
+      .some(
+        (b) =>
+          b.value === a.value && (a.day === undefined || b.day === undefined || Math.abs(a.day - b.day) <= 7),
+      ),
+  );
+}
+
+function noDuplicateSeen(ctx: CallContext): string {
+  const { items } = verifiedPaid(ctx.systemQueries);
+  const unit = currencyOf(ctx.product);
+  const one = items.length === 1 ? money(items[0]!.value, ctx.language, unit) : undefined;
+  if (ctx.language === 'zh') {
+    return `${one ? `记录里这段时间只有一笔${one}的扣款，没有看到重复扣费` : '记录里没有看到同一笔费用扣了两次'}。您方便说下另一笔是哪天、在哪个渠道扣的吗？我核实到了再帮您处理。`;
+  }
+  return `${one ? `The records show one charge of ${one} in that period, so I can't see a double charge` : 'The records show no charge taken twice'}. When and where was the other one taken? Once I can verify it, I'll sort it out.`;
 }
 
 /** What the caller's 好的 / ok agrees to: a request waiting for a supervisor, else nothing more. */

@@ -14,6 +14,8 @@ export interface Understanding {
   name?: string;
   /** The caller disputes a charge (扣了我15块, why did you charge me). */
   chargeDispute: boolean;
+  /** The caller says one thing was charged twice (扣了两次, 重复扣费, charged twice). */
+  duplicateCharge: boolean;
   /** The caller talks about a subscription / membership / plan. */
   mentionsSubscription: boolean;
   /** Named services the caller used (大会员, 白金会员, premium). */
@@ -41,6 +43,10 @@ export interface Understanding {
 }
 
 /** Agreement and nothing else: 好的 / 嗯，可以 / 行，麻烦了 / ok, thanks / sure, go ahead. */
+/** One charge taken twice: 扣了两次, 收了我两遍, 重复扣费, 多扣了一笔, double charged, charged me twice. */
+const DUPLICATE_CHARGE =
+  /(?:扣|收|付|交|划|刷)(?:了|过|走)?(?:我)?(?:两|2|二)(?:次|遍|笔|回)|重复(?:扣|收|付|计|支付|交)|多(?:扣|收|付)了?一(?:次|笔|遍)|double[- ]?(?:charged|billed|charge)|(?:charged|billed)(?: me)? (?:twice|two times)/i;
+
 const ASSENT =
   /^(?:(?:好的?|好吧|嗯+|可以|行|成|没问题|那就这样|麻烦(?:你|您)?了|ok(?:ay)?|sure|yes|yeah|yep|fine|that's fine|go ahead|please do|sounds good)[\s,，.。!！~]*)+(?:谢谢(?:你|您)?|thanks?(?: you)?)?[\s.。!！~]*$/i;
 
@@ -75,6 +81,7 @@ export function understandUtterance(text: string, language: Language): Understan
       /扣(了|费|钱|我|款)|收费|乱收|多收|被收|收了我|charged?\b|billed|deducted|took \$|taken from/i.test(
         text,
       ),
+    duplicateCharge: DUPLICATE_CHARGE.test(text),
     mentionsSubscription: /会员|订阅|套餐|续费|subscri|membership|premium|plan\b|renew/i.test(text),
     serviceNames,
     asksBilling: /账单|明细|流水|扣款记录|bill|statement|transactions?/i.test(text),
