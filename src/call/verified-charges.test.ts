@@ -85,7 +85,11 @@ describe('boundByVerifiedCharge: the bill is the record of payments', () => {
       'can_approve_immediately',
     );
     const fees = query('card_fees', { fees: [{ type: '年费', amount: 280 }] });
-    expect(verifiedPaid([fees])).toEqual({ items: [{ value: 280, text: '年费' }], recordsShowNone: false });
+    expect(verifiedPaid([fees])).toEqual({
+      items: [{ value: 280, text: '年费' }],
+      recordsShowNone: false,
+      fromRecords: true,
+    });
   });
 });
 
