@@ -68,6 +68,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '(?:能|可以|能不能|可不可以|还是)退(?=[\\s，。,.!！?？吧吗嘛啊呀了]|$)',
       '把钱退',
       '(?:钱|费|款)~退(?!出|订|货)',
+      // 就退上个月那笔 / 那笔给我退了: a payment named by pointing at it.
+      '退(?!订|出|货|票)[^,.!?;:、\\n]{0,6}?(?:那|这)一?笔',
+      '(?:那|这)一?笔~退(?!出|订|货)',
       '还钱',
       '钱还给我',
       '(?:块|元)钱?~还给我',
@@ -93,6 +96,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '把钱退给我',
       '退一百块',
       '那15块还给我',
+      '就退上个月那笔',
+      '那笔给我退了',
       'refund $15',
       'I want my money back',
       'give me my $50 back',

@@ -213,6 +213,32 @@ describe('createRulesAgent', () => {
       },
     );
 
+    it('asked how much comes back: reads the payments, asks which one; the one pointed at is given back', async () => {
+      for (const question of ['退多少钱啊', '能退多少钱呀']) {
+        const c = callWith(billed(['2026-10-22', 25], ['2026-11-22', 25]));
+        const reply = await c.say(question);
+        expect(
+          c.events.some((e) => e.type === 'system_query'),
+          question,
+        ).toBe(true);
+        expect(reply, question).toContain('退哪一笔');
+        expect(reply, question).not.toContain('哪个账号');
+        expect(
+          c.events.some((e) => e.type === 'permission_check'),
+          question,
+        ).toBe(false);
+        const next = await c.say('就退上个月那笔');
+        expect(
+          c.events.find((e) => e.type === 'permission_check'),
+          question,
+        ).toMatchObject({
+          action: expect.stringContaining('退款25元'),
+          status: 'can_approve_immediately',
+        });
+        expect(next).not.toMatch(/好的.*。好的/);
+      }
+    });
+
     it('with the fee twice in one week: gives one of them back', async () => {
       const c = callWith(billed(['2026-10-18', 15], ['2026-10-19', 15]));
       const reply = await c.say('我上个月被扣了两次钱，能退一次吗');

@@ -177,7 +177,11 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
 
   // Facts before actions: money given back needs the payment it gives back. With none read in
   // this call yet, the product's interfaces that record payments (orders, bills …) are read first.
-  if (actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept))) {
+  // So too for a question about it that the FAQ does not answer (退多少钱啊): the caller hears
+  // what was paid and is asked which payment they mean.
+  const moneyBack = actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept));
+  const asksMoneyBack = !moneyBack && !faqHit && u.actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept));
+  if (moneyBack || asksMoneyBack) {
     const known = verifiedPaid(ctx.systemQueries);
     if (known.items.length === 0 && !known.recordsShowNone) {
       const read = new Set(ctx.systemQueries.map((q) => q.interface));
@@ -186,6 +190,12 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
         .map(([name]) => name);
       if (payments.length > 0)
         parts.resolve.push(...(await lookUpFacts(ctx, utterance, new Set(), payments)));
+    }
+    if (asksMoneyBack && verifiedPaid(ctx.systemQueries).items.length > 0) {
+      parts.ask =
+        lang === 'zh'
+          ? '您是想申请退哪一笔呢？告诉我后我帮您看能不能直接办理。'
+          : 'Which payment would you like back? Tell me and I’ll see whether I can do it right away.';
     }
   }
 
@@ -246,7 +256,9 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     if (phrase) parts.empathy = sentence(phrase, lang);
     parts.apology = p.apology;
   }
-  if (!parts.ack && parts.resolve.length > 0) parts.ack = pick(p.ack, turn);
+  // No "好的，我来看一下。好的，退款…": a reply that already opens with an acknowledgement gets no other.
+  if (!parts.ack && parts.resolve.length > 0 && !/^(?:好的|Sure\b)/.test(parts.resolve[0] ?? ''))
+    parts.ack = pick(p.ack, turn);
 
   if (parts.resolve.length === 0) {
     if (u.assents && !u.goodbye) {
@@ -261,7 +273,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
       parts.ack = u.name && lang === 'zh' && !u.name.includes('/') ? `${u.name}您好！` : undefined;
       parts.ask = parts.ack ? '请问有什么可以帮您？' : p.greetingReply;
     } else {
-      parts.ask = discoveryQuestion(ctx, turn);
+      parts.ask ??= discoveryQuestion(ctx, turn);
     }
   } else if (u.thanks || u.goodbye) {
     parts.closing = closingFor(ctx);
