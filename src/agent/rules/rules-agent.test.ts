@@ -104,6 +104,13 @@ describe('createRulesAgent', () => {
     expect(reply).toContain('下次扣费是2026年12月20日');
   });
 
+  it('asks about the problem, not which account, when the caller is known by the number they call from', async () => {
+    const c = call();
+    const asks = [await c.say('那个'), await c.say('就是那个事')];
+    for (const reply of asks) expect(reply).not.toMatch(/账号|手机号/);
+    expect(asks.some((r) => r.includes('什么时候发现'))).toBe(true);
+  });
+
   it('answers a product question from the FAQ without checking a permission', async () => {
     const c = call();
     const reply = await c.say('退款多久到账');

@@ -483,8 +483,13 @@ function closingFor(ctx: CallContext): string {
   );
 }
 
+/** A discovery question asking which account or number: the call already knows the caller's. */
+const ASKS_ACCOUNT = /账号|账户|手机号|号码|哪个号|\baccount\b|phone number/i;
+
 function discoveryQuestion(ctx: CallContext, turn: number): string {
-  const questions = (ctx.operator.discovery_questions as string[] | undefined) ?? [];
+  const questions = ((ctx.operator.discovery_questions as string[] | undefined) ?? []).filter(
+    (q) => !(ctx.phone && ASKS_ACCOUNT.test(q)),
+  );
   const q = pick(questions, turn);
   if (q && (ctx.language === 'zh' || !hasCjk(q))) return q;
   return phrases(ctx.language).askDetails;
