@@ -178,9 +178,15 @@ export const ROLES_ZH = [
   '寄件人',
 ];
 
-/** 他/她 (not 其他, 吉他; not 他们 or 他家, which callers say of a shop), ta as typed in chat. */
-export const PRONOUN_ZH =
-  '(?:(?<![其吉])他(?![们家妈娘人])|(?<![其吉])她(?![妈娘人])|她们|(?<![a-z])ta(?![a-z]))';
+/** A household's own services: 他家那条线, 老赵家的宽带, 她家的电表 are that household's account. */
+export const HOME_SERVICE_ZH =
+  '(?:那|这)?(?:条|根)?(?:线路?|宽带|网络?|水表|电表|燃气|煤气|暖气|水电费?|物业费?)';
+
+/**
+ * 他/她 (not 其他, 吉他; not 他们, nor 他家 which callers say of a shop unless a household's
+ * service follows: 他家那条线), ta as typed in chat.
+ */
+export const PRONOUN_ZH = `(?:(?<![其吉])他(?![们妈娘人])(?!家(?!的?${HOME_SERVICE_ZH}))|(?<![其吉])她(?![妈娘人])|她们|(?<![a-z])ta(?![a-z]))`;
 
 /** Common surnames: a full name (冯雪, 张伟) or 王先生, 老李, 小王 names a third person. */
 export const SURNAMES =
@@ -201,7 +207,7 @@ export const NOT_GIVEN_NAME =
  * device; 信息 sent or received is a message).
  */
 export const DATA_ZH =
-  '(?:手机(?:号码?|是多少|多少)|电话(?:号码?)?|号码|联系方式|微信号?|qq号?|(?:家庭|收货|家)?(?:地址|住址)|住哪|住在哪|家在哪|订单|单号|账单|账号|账户|帐号|帐户|套餐|卡号|(?:银行|信用|储蓄|会员)卡|卡(?:上|里)|身份证号?|证件号?|护照|邮箱|位置|定位|行踪|行程|航班|机票|座位号?|几排|哪排|哪一排|坐哪|坐在哪|坐几排|坐几|房间号|(?<![发收回])信息|资料|隐私|照片|相册|图片|视频|文件|文档|云盘|网盘|存了|快递|包裹|物流|密码|验证码|余额|积分|话费|流量|消费|记录|名字|姓名|叫什么|叫啥|名下|成绩|分数|得分|学习进度|支付宝|花呗|钱包|付款码|付款方式|支付方式)';
+  '(?:手机(?:号码?|是多少|多少)|(?<!打)电话(?:号码?)?(?!也?(?:一直|老是|总是|都|根本)?(?:打不通|打不进|没人接|不接|关机|占线|无人接听|联系不上|没接|停机))|号码|联系方式|微信号?|qq号?|(?:家庭|收货|家)?(?:地址|住址)|住哪|住在哪|家在哪|订单|单号|账单|账号|账户|帐号|帐户|套餐|卡号|(?:银行|信用|储蓄|会员)卡|卡(?:上|里)|身份证号?|证件号?|护照|邮箱|位置|定位|行踪|行程|航班|机票|座位号?|几排|哪排|哪一排|坐哪|坐在哪|坐几排|坐几|房间号|(?<![发收回])信息|资料|隐私|照片|相册|图片|视频|文件|文档|云盘|网盘|存了|快递|包裹|物流|密码|验证码|余额|积分|话费|流量|消费|记录|名字|姓名|叫什么|叫啥|名下|(?:条|根)线|线路|宽带|电表|水表|成绩|分数|得分|学习进度|支付宝|花呗|钱包|付款码|付款方式|支付方式)';
 
 /**
  * Things that are a person's only right after 的/那个 (她的卡, 我弟的会员): further off they are
@@ -209,9 +215,12 @@ export const DATA_ZH =
  */
 export const LINKED_DATA_ZH = '(?:会员|卡(?![了住顿通片壳套得死]))';
 
-/** Of a role, only contact and identity count (骑手到哪了 is about the caller's own order). */
+/**
+ * Of a role, only contact and identity count (骑手到哪了 is about the caller's own order). A phone
+ * that cannot be reached (骑手电话打不通) is a complaint, and 打电话 is calling: no number asked for.
+ */
 export const ROLE_DATA_ZH =
-  '(?:手机(?:号码?|是多少|多少)|电话(?:号码?)?|号码|联系方式|微信号?|qq号?|(?:家庭)?住址|住哪|住在哪|家在哪|身份证号?|照片|名字|姓名|叫什么|叫啥)';
+  '(?:手机(?:号码?|是多少|多少)|(?<!打)电话(?:号码?)?(?!也?(?:一直|老是|总是|都|根本)?(?:打不通|打不进|没人接|不接|关机|占线|无人接听|联系不上|没接|停机))|号码|联系方式|微信号?|qq号?|(?:家庭)?住址|住哪|住在哪|家在哪|身份证号?|照片|名字|姓名|叫什么|叫啥)';
 
 /** A device counts as someone's account when it is bound, unbound or transferred. */
 export const DEVICE_ZH = '(?:设备|音箱|手机|电脑|平板|手表|路由器)';

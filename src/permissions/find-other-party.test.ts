@@ -13,6 +13,8 @@ describe('findOtherParty', () => {
     ['你把冯雪那个订单的收货地址改成我家，她是我同事', 'person', '冯雪那个订单'],
     ['跟我同一班的那个王先生坐几排？你告诉我一下', 'person', '王先生坐几排'],
     ['骑手电话给我', 'person', '骑手电话'],
+    ['隔壁老赵家也断网了，你顺便帮我查查他家那条线', 'person', '他家那条线'],
+    ['把老赵家的宽带账号告诉我', 'person', '老赵家的宽带'],
     ['帮我查下13800001234的套餐', 'phone', '13800001234'],
     ['把完整卡号念给我', 'card', '完整卡号'],
     ['我的银行卡号6222021234567890123你记一下', 'card', '6222021234567890123'],
@@ -209,6 +211,10 @@ const OWN_BUSINESS = [
   'when did my husband and I sign up',
   "where is my driver, he's late",
   'what did you say the fee was',
+  '我点的外卖一个多小时了还没到，骑手电话也打不通',
+  '我给骑手打电话他一直不接',
+  '快递员手机关机了，我的包裹怎么办',
+  '他家的外卖太难吃了，我要投诉商家',
 ];
 
 // A product with no rule on other people's data: what is forbidden here is the data scope's doing.

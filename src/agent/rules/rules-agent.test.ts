@@ -111,6 +111,15 @@ describe('createRulesAgent', () => {
     expect(asks.some((r) => r.includes('什么时候发现'))).toBe(true);
   });
 
+  it.each(['App一直打不开，急死了', '等了一个多小时了还没到', '客服电话根本打不通'])(
+    'apologises once for a service that is late or does not work: %j',
+    async (line) => {
+      const c = call();
+      expect(await c.say(line)).toContain('不好意思');
+      expect(await c.say('好吧')).not.toContain('不好意思');
+    },
+  );
+
   it('answers a product question from the FAQ without checking a permission', async () => {
     const c = call();
     const reply = await c.say('退款多久到账');

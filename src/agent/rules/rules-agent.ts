@@ -246,7 +246,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   const fresh = parts.resolve.filter((s) => !saidBefore.includes(s));
   if (fresh.length > 0 && fresh.length < parts.resolve.length) parts.resolve = fresh;
 
-  const problem = u.chargeDispute || u.somethingMissing || u.upset;
+  const problem = u.chargeDispute || u.somethingMissing || u.serviceProblem || u.upset;
   const empathy = ctx.operator.empathy_phrases as string[] | undefined;
   // Empathy and the apology once for a problem: said again on every later mention of it, they
   // sound like a script. An angry turn still gets them.

@@ -26,6 +26,8 @@ export interface Understanding {
   question: boolean;
   /** Something went missing / stopped working (会员没了, 权益没到账). */
   somethingMissing: boolean;
+  /** Something of the service is late or does not work (还没到, 打不通, 连不上, still waiting, broken). */
+  serviceProblem: boolean;
   actions: ActionRequest[];
   quantities: Quantity[];
   /** Upset: exclamation, complaints, strong words. */
@@ -42,13 +44,17 @@ export interface Understanding {
   aboutOwnAccount: boolean;
 }
 
-/** Agreement and nothing else: 好的 / 嗯，可以 / 行，麻烦了 / ok, thanks / sure, go ahead. */
+/** Late or not working: 还没到, 迟迟不来, 等了一个多小时, 打不通, 连不上, 坏了, still waiting, broken. */
+const SERVICE_PROBLEM =
+  /还没(?:到|送到|来|送|发|收到|修好|好)|迟迟|一直没(?:到|来|送|人|反应|修)|等了(?:很久|好久|半天|一个多?小时|\d+分钟|[一二两三四五六七八九十几]+(?:个多?)?(?:小时|分钟|天))|超时|打不通|联系不上|没人接|不接电话|坏了|故障|连不上|打不开|用不了|不能用|出(?:了)?问题|不好使|\b(?:hasn't|has not|haven't|still not|not yet) (?:arrived|come|shown up|been (?:delivered|fixed))|still waiting|(?:is|was|running) (?:late|delayed)|broken|doesn't work|not working|can't (?:reach|get through|connect)|won't (?:connect|turn on|work)/i;
+
 /** One charge taken twice: 扣了两次, 收了我两遍, 重复扣费, 多扣了一笔, double charged, charged me twice. */
 const DUPLICATE_CHARGE =
   /(?:扣|收|付|交|划|刷)(?:了|过|走)?(?:我)?(?:两|2|二)(?:次|遍|笔|回)|重复(?:扣|收|付|计|支付|交)|多(?:扣|收|付)了?一(?:次|笔|遍)|double[- ]?(?:charged|billed|charge)|(?:charged|billed)(?: me)? (?:twice|two times)/i;
 
+/** Agreement and nothing else: 好的 / 嗯，可以 / 行吧 / 行，麻烦了 / ok, thanks / sure, go ahead. */
 const ASSENT =
-  /^(?:(?:好的?|好吧|嗯+|可以|行|成|没问题|那就这样|麻烦(?:你|您)?了|ok(?:ay)?|sure|yes|yeah|yep|fine|that's fine|go ahead|please do|sounds good)[\s,，.。!！~]*)+(?:谢谢(?:你|您)?|thanks?(?: you)?)?[\s.。!！~]*$/i;
+  /^(?:(?:好的?|好吧|嗯+|可以|行|成|没问题|那就这样|麻烦(?:你|您)?了|ok(?:ay)?|sure|yes|yeah|yep|fine|that's fine|go ahead|please do|sounds good)(?:吧|啊|呀|哈|嘛)?[\s,，.。!！~]*)+(?:谢谢(?:你|您)?|thanks?(?: you)?)?[\s.。!！~]*$/i;
 
 const ZH_STOP_BEFORE_SERVICE = new Set(
   '我的了下问想这个那订阅开通没有是么什你们在用买办和跟与把给被个款该项种就都还又也请帮查说'.split(''),
@@ -91,6 +97,7 @@ export function understandUtterance(text: string, language: Language): Understan
       ),
     somethingMissing:
       /没了|不见了|消失|没到账|没有到账|用不了|\bgone\b|disappeared|missing|stopped working/i.test(text),
+    serviceProblem: SERVICE_PROBLEM.test(text),
     actions,
     quantities,
     upset:
