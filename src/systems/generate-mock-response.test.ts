@@ -115,6 +115,50 @@ describe('generateMockResponse', () => {
     }
   });
 
+  it('gives the items of an unknown list the fields its interface’s description names', () => {
+    const trips = (description: string, product = en) =>
+      generateMockResponse({
+        product,
+        interfaceName: 'trips',
+        definition: { ...custom(['trips']), description },
+        phone: '13800138000',
+        now,
+      }).trips as Array<Record<string, unknown>>;
+    for (const trip of trips('Recent trips with fare, estimate, route and driver')) {
+      expect(trip).toMatchObject({ fare: expect.any(Number), route: expect.stringContaining('→') });
+      expect(trip.estimated_fare as number).toBeLessThan(trip.fare as number);
+      expect(typeof trip.driver).toBe('string');
+      expect(trip).not.toHaveProperty('description');
+    }
+    for (const order of trips('查询用户近期订单及金额、状态', zh)) {
+      expect(order).toMatchObject({ amount: expect.any(Number), status: expect.any(String) });
+      expect(order).not.toHaveProperty('estimated_amount');
+    }
+    // A description naming nothing: a dated line of the product's records, as before.
+    for (const line of trips('List of things')) expect(line).toHaveProperty('description');
+  });
+
+  it('bills the subscriptions the caller already has in the mock state (fixed with cs mock set)', () => {
+    const stored = {
+      user_subscription: {
+        subscriptions: [{ name: '超级会员', fee: 15.0, start_date: '2025-12-20', auto_renew: true }],
+        status: 'active',
+      },
+    };
+    const billing = generateMockResponse({
+      product: zh,
+      interfaceName: 'user_billing',
+      definition: zhApis.user_billing as ApiInterface,
+      phone: '13800138000',
+      now: new Date('2026-11-30T10:00:00'),
+      stored,
+    });
+    const charges = billing.transactions as Array<{ date: string; amount: number; description: string }>;
+    expect(charges.map((c) => c.date)).toEqual(['2026-11-20', '2026-10-20', '2026-09-20']);
+    expect(charges.every((c) => c.amount === 15 && c.description.includes('超级会员'))).toBe(true);
+    expect(billing.total).toBe(45);
+  });
+
   it('uses the customer record name for profile fields when it is known', () => {
     const r = generateMockResponse({
       product: zh,

@@ -11,6 +11,11 @@ export interface MockResponseInput {
   now: Date;
   /** The caller's name from the customer record, used for profile fields when known. */
   customerName?: string;
+  /**
+   * The caller's responses already stored (generated, or fixed with `cs mock set`): subscriptions
+   * found there are the caller's, and the bill generated now charges for them.
+   */
+  stored?: Record<string, unknown>;
 }
 
 type Lang = 'zh' | 'en';
@@ -63,7 +68,14 @@ export function generateMockResponse(input: MockResponseInput): Record<string, u
   const rng = createRng(`${input.product._id}|${input.interfaceName}|${input.phone}|fields`);
   const out: Record<string, unknown> = {};
   for (const field of input.definition.response_fields) {
-    out[field] = fieldValue(field, { world, rng, lang, now: input.now, phone: input.phone });
+    out[field] = fieldValue(field, {
+      world,
+      rng,
+      lang,
+      now: input.now,
+      phone: input.phone,
+      description: input.definition.description ?? '',
+    });
   }
   return out;
 }
@@ -74,6 +86,8 @@ interface FieldContext {
   lang: Lang;
   now: Date;
   phone: string;
+  /** The interface's description: what its lists hold (trips with fare, estimate, route, driver). */
+  description: string;
 }
 
 const SUBSCRIPTION_FIELDS = new Set([
@@ -190,14 +204,7 @@ function hintedValue(key: string, ctx: FieldContext): unknown {
     };
   }
   if (/(list|items|history|records|logs|details|entries)$/.test(key) || isPlural(last)) {
-    return [1, 2].map((i) => ({
-      id: `${i}${rng.int(100000, 999999)}`,
-      date: localDate(addDays(now, -rng.int(1, 60))),
-      description:
-        lang === 'zh'
-          ? `${ctx.world.planNames[0] ?? '服务'}相关记录`
-          : `${ctx.world.planNames[0] ?? 'Service'} record`,
-    }));
+    return [1, 2].map((i) => listItem(i, ctx));
   }
   if (/(address|location)$/.test(key)) {
     return lang === 'zh'
@@ -214,6 +221,75 @@ function hintedValue(key: string, ctx: FieldContext): unknown {
   if (/(type|category|kind|plan)$/.test(key))
     return ctx.world.planNames[0] ?? (lang === 'zh' ? '标准' : 'standard');
   return lang === 'zh' ? '正常' : 'normal';
+}
+
+/**
+ * An item of a list the generator has no shape for, with the fields the interface's description
+ * names: "Recent trips with fare, estimate, route and driver" gives each trip a fare, an estimate
+ * below it, a route and a driver; "近期订单及金额" an amount.
+ */
+function listItem(i: number, ctx: FieldContext): Record<string, unknown> {
+  const { rng, lang, now } = ctx;
+  const says = (re: RegExp) => re.test(ctx.description);
+  const item: Record<string, unknown> = {
+    id: `${i}${rng.int(100000, 999999)}`,
+    date: localDate(addDays(now, -rng.int(1, 60))),
+  };
+  const named = Object.keys(item).length;
+  const charged = lang === 'zh' ? rng.int(10, 300) : roundMoney(rng.int(800, 6000) / 100);
+  const moneyKey = says(/\bfares?\b|车费|票价/i)
+    ? 'fare'
+    : says(/\b(?:price|amount|cost|fee|charge)s?\b|金额|费用|价格|价钱|花费/i)
+      ? 'amount'
+      : undefined;
+  if (moneyKey) {
+    item[moneyKey] = charged;
+    // What was quoted before it was charged: below the charge, so a dispute has a difference.
+    if (says(/\bestimat|\bquot|预估|预计费用|报价/i))
+      item[`estimated_${moneyKey}`] = roundMoney((charged * rng.int(55, 90)) / 100);
+  }
+  if (says(/\broute\b|路线|起点|终点/i)) {
+    const [from, to] =
+      lang === 'zh'
+        ? rng.pick([
+            ['国贸', '首都机场T3'],
+            ['人民广场', '虹桥火车站'],
+            ['体育西路', '白云机场'],
+          ])
+        : rng.pick([
+            ['Union Square', 'SFO Terminal 2'],
+            ['King St W', 'Pearson Airport'],
+            ['Baker Street', 'Heathrow T5'],
+          ]);
+    item.route = `${from} → ${to}`;
+  }
+  const worker = /\b(driver|rider|courier|technician|instructor|coach)\b|(司机|骑手|师傅|教练)/i.exec(
+    ctx.description,
+  );
+  if (worker) {
+    const role = (
+      worker[1] ??
+      { 司机: 'driver', 骑手: 'rider', 师傅: 'technician', 教练: 'coach' }[worker[2] as string] ??
+      'staff'
+    ).toLowerCase();
+    item[role] =
+      lang === 'zh'
+        ? `${rng.pick(['王', '李', '张', '刘', '陈'])}师傅`
+        : rng.pick(['Alex', 'Sam', 'Jordan', 'Maria', 'Chen']);
+  }
+  if (says(/\bstatus\b|状态|进度/i))
+    item.status =
+      lang === 'zh'
+        ? rng.pick(['已完成', '已完成', '处理中'])
+        : rng.pick(['completed', 'completed', 'in progress']);
+  // Nothing the description names: a line of the product's records.
+  if (Object.keys(item).length === named) {
+    item.description =
+      lang === 'zh'
+        ? `${ctx.world.planNames[0] ?? '服务'}相关记录`
+        : `${ctx.world.planNames[0] ?? 'Service'} record`;
+  }
+  return item;
 }
 
 function isPlural(word: string): boolean {
@@ -329,6 +405,36 @@ interface PlanTemplate {
   name: string;
   fee: number;
   cycle: 'monthly' | 'yearly';
+  /** A stored subscription's own start and renewal (else made up). */
+  start?: Date;
+  autoRenew?: boolean;
+}
+
+/** The subscriptions among the caller's stored responses (under any subscriptions-like key). */
+function storedSubscriptions(stored: Record<string, unknown> | undefined): PlanTemplate[] {
+  const out: PlanTemplate[] = [];
+  for (const response of Object.values(stored ?? {})) {
+    if (response === null || typeof response !== 'object') continue;
+    for (const [key, list] of Object.entries(response as Record<string, unknown>)) {
+      if (!SUBSCRIPTION_FIELDS.has(key.toLowerCase()) || !Array.isArray(list)) continue;
+      for (const item of list) {
+        if (item === null || typeof item !== 'object') continue;
+        const s = item as Record<string, unknown>;
+        const name = s.name ?? s.plan ?? s.service;
+        const fee = Number(s.fee ?? s.price ?? s.amount);
+        if (typeof name !== 'string' || !Number.isFinite(fee) || out.some((p) => p.name === name)) continue;
+        const start = typeof s.start_date === 'string' ? parseLocalDate(s.start_date) : undefined;
+        out.push({
+          name,
+          fee,
+          cycle: s.billing_cycle === 'yearly' ? 'yearly' : 'monthly',
+          ...(start && !Number.isNaN(start.getTime()) ? { start } : {}),
+          ...(typeof s.auto_renew === 'boolean' ? { autoRenew: s.auto_renew } : {}),
+        });
+      }
+    }
+  }
+  return out;
 }
 
 function planTemplates(product: Product, lang: Lang): PlanTemplate[] {
@@ -382,10 +488,12 @@ function createWorld(input: MockResponseInput, lang: Lang): CallerWorld {
     if (!chosen.includes(t)) chosen.push(t);
   }
   const now = input.now;
+  const fixed = storedSubscriptions(input.stored);
+  if (fixed.length > 0) chosen.splice(0, chosen.length, ...fixed);
   const subscriptions: MockSubscription[] = [];
   const transactions: MockTransaction[] = [];
   chosen.forEach((plan, index) => {
-    const startRaw = addDays(now, -rng.int(15, 540));
+    const startRaw = plan.start ?? addDays(now, -rng.int(15, 540));
     const start = new Date(startRaw.getFullYear(), startRaw.getMonth(), Math.min(startRaw.getDate(), 28));
     const step = plan.cycle === 'monthly' ? 1 : 12;
     const billingDates: Date[] = [];
@@ -400,7 +508,7 @@ function createWorld(input: MockResponseInput, lang: Lang): CallerWorld {
       billing_cycle: plan.cycle,
       start_date: localDate(start),
       next_billing_date: localDate(next),
-      auto_renew: index === 0 ? rng.chance(0.9) : rng.chance(0.5),
+      auto_renew: plan.autoRenew ?? (index === 0 ? rng.chance(0.9) : rng.chance(0.5)),
       status: 'active',
     });
     billingDates.slice(-3).forEach((date) => {

@@ -211,18 +211,25 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     if (unseenDuplicate && MONEY_BACK_CONCEPTS.has(request.concept)) continue;
     if (handled.has(request.concept)) continue;
     handled.add(request.concept);
+    // Money back with no amount, and the payments read differ: which one is asked, not guessed
+    // nor handed to a supervisor.
+    if (whichPaymentUnclear(ctx, request, u)) {
+      parts.resolve.push(whichPayment(lang));
+      continue;
+    }
     const sentence = await handleAction(ctx, request, u);
     parts.resolve.push(sentence.text);
   }
   // A request the lexicon does not know ("帮我改一下绑定的手机号") still goes to the engine as the
   // caller said it: no rule covers it, so it is never approved, and the caller hears so.
   if (actions.length === 0 && !faqHit && u.asksForAction) {
-    const sentence = await handleAction(
-      ctx,
-      { concept: '', text: utterance, start: 0, end: utterance.length },
-      u,
-    );
-    parts.resolve.push(sentence.text);
+    const unknown = { concept: '', text: utterance, start: 0, end: utterance.length };
+    if (whichPaymentUnclear(ctx, unknown, u)) {
+      parts.resolve.push(whichPayment(lang));
+    } else {
+      const sentence = await handleAction(ctx, unknown, u);
+      parts.resolve.push(sentence.text);
+    }
   }
 
   // Product questions from the knowledge base.
@@ -286,6 +293,21 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     parts.thank = p.thank;
   }
   return composeReply(String(ctx.operator.methodology ?? ''), parts);
+}
+
+function whichPayment(lang: Language): string {
+  return lang === 'zh'
+    ? '您想退的是哪一笔呢？告诉我日期或金额，我帮您看能不能直接办理。'
+    : 'Which one would you like back? Tell me the date or the amount and I’ll see whether I can do it right away.';
+}
+
+/** A refund without an amount while the payments this call read leave more than one it could be. */
+function whichPaymentUnclear(ctx: CallContext, request: ActionRequest, u: Understanding): boolean {
+  const refund =
+    request.concept === 'refund' || (request.concept === '' && MONEY_BACK_WORDS.test(request.text));
+  if (!refund || request.quantity || u.quantities.some((q) => q.family === 'money')) return false;
+  if (verifiedCharge(ctx) !== undefined) return false;
+  return new Set(verifiedPaid(ctx.systemQueries).items.map((i) => i.value)).size >= 2;
 }
 
 /**
