@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import type { RecordType } from '../../domain/record-types.js';
 import { corruptFile } from './fs-corrupt.js';
@@ -29,6 +30,22 @@ export async function readJson(path: string): Promise<unknown> {
     if (isCode(error, 'ENOENT', 'ENOTDIR')) return undefined;
     throw error;
   }
+  return parseJsonFile(path, text);
+}
+
+/** `readJson`, synchronous: for a call turn's small files (see replaceFileSync for why). */
+export function readJsonSync(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (isCode(error, 'ENOENT', 'ENOTDIR')) return undefined;
+    throw error;
+  }
+  return parseJsonFile(path, text);
+}
+
+function parseJsonFile(path: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {

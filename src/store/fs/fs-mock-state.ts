@@ -1,14 +1,18 @@
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdirSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CsError } from '../../domain/cs-error.js';
 import { normalizePhone } from '../../domain/phone.js';
 import type { MockStateEntry, MockStateStore } from '../mock-state-store.js';
 import { corruptFile } from './fs-corrupt.js';
-import { isCode, readJson, SAFE_SEGMENT, subfolders } from './fs-files.js';
+import { isCode, readJsonSync, SAFE_SEGMENT, subfolders } from './fs-files.js';
 import type { FsStoreContext } from './fs-store-context.js';
-import { formatJson, writeAtomic } from './write-atomic.js';
+import { createOnceSync, formatJson, replaceFileSync } from './write-atomic.js';
 
-/** The mock backend's state on files: `<db>/mock_state/<productId>/<normalised phone>.json`. */
+/**
+ * The mock backend's state on files: `<db>/mock_state/<productId>/<normalised phone>.json`.
+ * Its file operations are synchronous: they sit on a call turn's path (see replaceFileSync).
+ */
 export class FsMockState implements MockStateStore {
   readonly #ctx: FsStoreContext;
   /** The text of states this process read or wrote, by path, with the file's stamp then. */
@@ -30,19 +34,35 @@ export class FsMockState implements MockStateStore {
     change: (current: Record<string, unknown> | undefined) => Record<string, unknown>,
   ): Promise<Record<string, unknown>> {
     const path = this.#path(productId, phone);
-    const key = normalizePhone(phone);
-    return this.#ctx.locks.with(`mock-${productId}-${key.replace('+', 'p')}`, async () => {
-      const current = await this.#read(path);
-      const next = change(current);
-      // The state as it was (another process generated it first): nothing to write.
-      if (next === current) return next;
-      // Simulated backend data: the rename keeps it all-or-nothing; skipping the flush to disk
-      // keeps a call turn that changes it within the agent's latency budget.
-      const text = formatJson(next);
-      await this.#write(productId, path, text);
-      // Still under the lock, so the file is the one just written.
-      await this.#remember(path, text);
-      return next;
+    const lock = `mock-${productId}-${normalizePhone(phone).replace('+', 'p')}`;
+    // A new caller's state is created without the lock, first writer wins (createOnceSync): the
+    // turn that first queries a caller pays one write, not a lock's dozen file operations.
+    // Whoever loses, and every change of an existing state, takes the locked path below.
+    if (!this.#ctx.locks.holds(lock) && (await this.#read(path)) === undefined) {
+      const next = change(undefined);
+      if (this.#create(productId, path, next)) return next;
+    }
+    return this.#ctx.locks.with(lock, async () => {
+      for (;;) {
+        const current = await this.#read(path);
+        const next = change(current);
+        // The state as it was (another process generated it first): nothing to write.
+        if (next === current) return next;
+        if (current === undefined) {
+          // Still created exclusively: an unlocked first writer may be creating it right now.
+          const created = this.#create(productId, path, next);
+          if (created === false) continue;
+          if (created) return next;
+        }
+        // Simulated backend data: the rename keeps it all-or-nothing; skipping the flush to disk
+        // keeps a call turn that changes it within the agent's latency budget. Only lock
+        // holders replace an existing state, so nobody's write is lost.
+        const text = formatJson(next);
+        this.#inFolder(productId, () => replaceFileSync(path, text));
+        // Still under the lock, so the file is the one just written.
+        this.#remember(path, text);
+        return next;
+      }
     });
   }
 
@@ -63,22 +83,31 @@ export class FsMockState implements MockStateStore {
     return out;
   }
 
-  /** Writes a state, making its product folder first unless this process knows it is there. */
-  async #write(productId: string, path: string, text: string): Promise<void> {
+  /**
+   * Creates a state that does not exist yet (see createOnceSync): true when this call created
+   * it, false when it exists, undefined where the file system has no hard links.
+   */
+  #create(productId: string, path: string, state: Record<string, unknown>): boolean | undefined {
+    // Not remembered: without the lock, the file may be replaced before its stamp is taken. The
+    // next read reads it back once.
+    return this.#inFolder(productId, () => createOnceSync(path, formatJson(state)));
+  }
+
+  /** Runs a write into the product's folder, making the folder first unless this process knows it is there. */
+  #inFolder<T>(productId: string, write: () => T): T {
     const folder = this.#ctx.path('mock_state', productId);
     if (this.#folders.has(folder)) {
       try {
-        await writeAtomic(path, text, { fsync: false });
-        return;
+        return write();
       } catch (error) {
         // Removed meanwhile (`cs mock reset`, by hand): made again below.
         if (!isCode(error, 'ENOENT')) throw error;
         this.#folders.delete(folder);
       }
     }
-    await mkdir(folder, { recursive: true });
+    mkdirSync(folder, { recursive: true });
     this.#folders.add(folder);
-    await writeAtomic(path, text, { fsync: false });
+    return write();
   }
 
   #path(productId: string, phone: string): string {
@@ -96,14 +125,14 @@ export class FsMockState implements MockStateStore {
   async #read(path: string): Promise<Record<string, unknown> | undefined> {
     // A state this process read or wrote and nobody replaced since (same inode, size and times)
     // is parsed from memory: a turn's queries read it again and again.
-    const stamp = await fileStamp(path);
+    const stamp = fileStamp(path);
     if (stamp === undefined) {
       this.#known.delete(path);
       return undefined;
     }
     const known = this.#known.get(path);
     if (known?.stamp === stamp) return JSON.parse(known.text) as Record<string, unknown>;
-    const raw = await readJson(path);
+    const raw = readJsonSync(path);
     if (raw === undefined) return undefined;
     const { MockStateSchema } = await import('./fs-file-schemas.js');
     if (!MockStateSchema.safeParse(raw).success)
@@ -113,17 +142,17 @@ export class FsMockState implements MockStateStore {
     return raw as Record<string, unknown>;
   }
 
-  async #remember(path: string, text: string): Promise<void> {
-    const stamp = await fileStamp(path);
+  #remember(path: string, text: string): void {
+    const stamp = fileStamp(path);
     if (stamp === undefined) this.#known.delete(path);
     else this.#known.set(path, { stamp, text });
   }
 }
 
 /** A file's identity and version (inode, size, change and modification times); none if missing. */
-async function fileStamp(path: string): Promise<string | undefined> {
+function fileStamp(path: string): string | undefined {
   try {
-    const st = await stat(path, { bigint: true });
+    const st = statSync(path, { bigint: true });
     return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
   } catch (error) {
     if (isCode(error, 'ENOENT', 'ENOTDIR')) return undefined;

@@ -102,6 +102,32 @@ describe('FsRecordStore across processes', () => {
     expect(await store.listSessions({ date: '20260125' })).toHaveLength(32);
   });
 
+  it("16 processes on a new caller's mock state: one generated response for all, no change lost", {
+    timeout: 180_000,
+  }, async () => {
+    const db = join(dir, 'db');
+    const running = await runTogether(
+      Array.from({ length: 16 }, (_, w) => [
+        'mock',
+        db,
+        String(w),
+        w % 2 === 0 ? 'generate' : 'change',
+        join(dir, 'go'),
+      ]),
+      join(dir, 'go'),
+    );
+    const seen = running
+      .filter((_, w) => w % 2 === 0)
+      .map((r) => {
+        const line = r.lines.find((l) => typeof l === 'object' && l !== null && 'state' in l);
+        return JSON.stringify((line as { state: { profile?: unknown } }).state.profile);
+      });
+    expect(new Set(seen).size).toBe(1);
+    const state = await new FsRecordStore(db).getMockState('abcdef01', '13800138000');
+    expect(JSON.stringify(state?.profile)).toBe(seen[0]);
+    expect(Object.keys(state ?? {}).filter((k) => k.startsWith('changed_by_'))).toHaveLength(8);
+  });
+
   it('the lock of a writer killed with kill -9 is taken over at once, not after the stale time', {
     timeout: 60_000,
   }, async () => {

@@ -90,6 +90,19 @@ async function main(): Promise<void> {
       };
     });
     out({ won, state: after?.state, pid: process.pid });
+  } else if (mode === 'mock') {
+    // `generate`: stores its own profile unless one is there (first writer wins); `change`: adds
+    // its own key whatever is there (an approved action's change).
+    const [worker, kind, go] = args;
+    await waitForGo(go);
+    const state = await store.updateMockState('abcdef01', '13800138000', (current) =>
+      kind === 'generate'
+        ? current?.profile !== undefined
+          ? current
+          : { ...current, profile: { by: Number(worker) } }
+        : { ...current, [`changed_by_${worker}`]: true },
+    );
+    out({ state });
   } else if (mode === 'hammer') {
     // Rewrites one record with a large field forever, reporting each write, until killed.
     const [id] = args;
