@@ -71,6 +71,51 @@ describe('createMockBackend', () => {
     expect(qb.response).toEqual(qa.response);
   });
 
+  it("stores every response a caller lacks in the first query's one write, as each query would have made it", async () => {
+    const product = scenarioProduct({
+      api_interfaces: {
+        ...scenarioProduct().api_interfaces,
+        live_orders: {
+          description: '查询真实订单',
+          endpoint: '/api/orders/{user_id}',
+          method: 'GET',
+          params: ['user_id'],
+          response_fields: ['orders'],
+          mock_enabled: false,
+        },
+      },
+    });
+    const store = await createFakeStore();
+    const clock = fixedClock('2026-01-25T10:00:00');
+    const backend = createMockBackend({ store, clock, onlyMockEnabled: true });
+    await query(backend, product, 'user_subscription');
+    expect(store.mockWrites).toBe(1);
+    // A real interface (mock_enabled: false) is never given a mock response.
+    const state = await store.getMockState(product._id, phone);
+    expect(Object.keys(state ?? {}).sort()).toEqual(['user_billing', 'user_profile', 'user_subscription']);
+    const profile = await query(backend, product, 'user_profile');
+    const billing = await query(backend, product, 'user_billing', { date: '2026-01-25' });
+    expect(store.mockWrites).toBe(1);
+    // The same answers a store that generated each one on its own query gives.
+    const alone = createMockBackend({ store: await createFakeStore(), clock, onlyMockEnabled: true });
+    expect((await query(alone, product, 'user_profile')).response).toEqual(profile.response);
+    const aloneBilling = createMockBackend({ store: await createFakeStore(), clock, onlyMockEnabled: true });
+    expect((await query(aloneBilling, product, 'user_billing', { date: '2026-01-25' })).response).toEqual(
+      billing.response,
+    );
+  });
+
+  it('fills what a stored state lacks in one write and keeps what it holds', async () => {
+    const product = scenarioProduct();
+    const store = await createFakeStore();
+    await setMockResponse(store, product._id, phone, 'user_profile', { name: '固定' });
+    const backend = createMockBackend({ store, clock: fixedClock() });
+    await query(backend, product, 'user_subscription');
+    await query(backend, product, 'user_billing', { date: '2026-01-25' });
+    expect(store.mockWrites).toBe(2);
+    expect((await query(backend, product, 'user_profile')).response).toEqual({ name: '固定' });
+  });
+
   it('gives different callers different stored states', async () => {
     const product = scenarioProduct();
     const store = await createFakeStore();

@@ -93,27 +93,50 @@ export function createMockBackend(options: MockBackendOptions): MockCapableBacke
     return name;
   }
 
+  /** The interfaces whose state the mock backend keeps and changes for this product. */
+  function mockScope(product: Product): Array<[string, ApiInterface]> {
+    return Object.entries(productInterfaces(product)).filter(
+      ([, d]) => !options.onlyMockEnabled || d.mock_enabled,
+    );
+  }
+
   async function ensureResponse(
     product: Product,
     phone: string,
     interfaceName: string,
     definition: ApiInterface,
   ): Promise<unknown> {
-    const stored = (await store.getMockState(product._id, phone))?.[interfaceName];
-    if (stored !== undefined) return stored;
+    const stored = await store.getMockState(product._id, phone);
+    const found = stored?.[interfaceName];
+    if (found !== undefined) return found;
     const name = await customerName(phone);
-    const generated = generateMockResponse({
-      product,
-      interfaceName,
-      definition,
-      phone,
-      now: clock.now(),
-      ...(name === undefined ? {} : { customerName: name }),
+    const now = clock.now();
+    // Every response the caller's state lacks is generated now and stored in one write: a later
+    // query of another interface reads it instead of writing again (each write is a file
+    // store's lock and rename on the turn's path). Generation is seeded by product, interface
+    // and phone: each response is the one its own first query would have made, dated from now.
+    const missing: Array<[string, ApiInterface]> = [
+      [interfaceName, definition],
+      ...mockScope(product).filter(([n]) => n !== interfaceName && stored?.[n] === undefined),
+    ];
+    const generated = missing.map(([n, d]): [string, Record<string, unknown>] => [
+      n,
+      generateMockResponse({
+        product,
+        interfaceName: n,
+        definition: d,
+        phone,
+        now,
+        ...(name === undefined ? {} : { customerName: name }),
+      }),
+    ]);
+    // Another process may have generated some meanwhile: the first one stored wins.
+    const state = await store.updateMockState(product._id, phone, (current) => {
+      const added = generated.filter(([n]) => current?.[n] === undefined);
+      return current !== undefined && added.length === 0
+        ? current
+        : { ...current, ...Object.fromEntries(added) };
     });
-    // Another process may have generated it meanwhile: the first one stored wins.
-    const state = await store.updateMockState(product._id, phone, (current) =>
-      current?.[interfaceName] !== undefined ? current : { ...current, [interfaceName]: generated },
-    );
     return state[interfaceName];
   }
 
@@ -149,9 +172,7 @@ export function createMockBackend(options: MockBackendOptions): MockCapableBacke
             lang === 'zh' ? `${input.action}：无需更改系统数据` : `${input.action}: no system data to change`,
         };
       }
-      const scope = Object.entries(productInterfaces(input.product)).filter(
-        ([, d]) => !options.onlyMockEnabled || d.mock_enabled,
-      );
+      const scope = mockScope(input.product);
       const name = await customerName(input.phone);
       const now = clock.now();
       const generate = (interfaceName: string, definition: ApiInterface) =>
