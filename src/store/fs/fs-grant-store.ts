@@ -1,5 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import {
+  closeSync,
+  fsync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CsError, describeIssues } from '../../domain/cs-error.js';
@@ -11,14 +19,12 @@ import {
   type GrantStore,
   grantMatches,
 } from '../grant-store.js';
-import { mapLimit } from './fs-files.js';
-import { formatJson, writeAtomic } from './write-atomic.js';
+import { isCode } from './fs-files.js';
+import { formatJson, replaceFileSync } from './write-atomic.js';
 
 const CUSTOMER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const GRANT_ID = /^gr_[0-9a-f]{16}$/;
 const ConsumedMarkerSchema = z.object({ consumed_at: z.string(), consumed_by: z.string() });
-// Hard links are missing on a few file systems; there the marker is created with O_EXCL instead.
-const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 
 /**
  * Grants in the file store, one folder per customer:
@@ -28,9 +34,18 @@ const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
  * <db>/grants/<customer_id>/<grant_id>.consumed    created once, by the one consumer
  * ```
  *
- * Consuming creates the marker with `link()` of a complete temp file, which fails with EEXIST
- * for everyone but the first, across processes and on every local file system; a reader never
- * sees a half-written marker. A customer's folder is all a limit check reads.
+ * Consuming creates the marker with O_EXCL, which fails with EEXIST for everyone but the first,
+ * across processes; the marker's existence is the consumption, so one a reader finds still
+ * empty or half-written (or left so by a kill) reads as consumed, at its mtime. One file made,
+ * where a link of a temp file was three metadata changes, each of which can wait for the file
+ * system's journal on a busy disk. A customer's folder is all a limit check reads.
+ *
+ * Durability (docs/decisions/015): issuing writes a grant with a rename and starts its flush to
+ * disk without waiting for it; consuming waits for the grant to be on disk before it returns, so
+ * a grant is on disk before anything is carried out under it, and the flush started at issue
+ * has mostly finished by then. A power cut can only lose a grant nothing used, which a limit
+ * check then reads as never issued (an empty file included). File operations other than the
+ * flushes are synchronous: they sit on a call turn's path (see replaceFileSync).
  *
  * @example const grants = new FsGrantStore('/db'); await grants.consumeGrant({ ... })
  */
@@ -54,56 +69,73 @@ export class FsGrantStore implements GrantStore {
     const checked = GrantSchema.parse(grant);
     const dir = this.#dir(checked.customer_id);
     if (!this.#folders.has(dir)) {
-      await mkdir(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true });
       this.#folders.add(dir);
     }
     const path = join(dir, `${checked.grant_id}.json`);
     const issued = { ...checked, consumed_at: null, consumed_by: null };
     try {
-      await writeAtomic(path, formatJson(issued));
+      // All-or-nothing by the rename.
+      replaceFileSync(path, formatJson(issued));
     } catch (error) {
       // The folder was removed meanwhile: made again on the next write.
       this.#folders.delete(dir);
       throw error;
     }
     this.#seen.set(path, copyGrant(issued));
+    // On its way to the disk while the turn goes on; consuming waits for it (and flushes again
+    // should this flush fail).
+    syncPath(path).catch(() => undefined);
   }
 
   async consumeGrant(consumption: GrantConsumption): Promise<Grant | undefined> {
     if (!GRANT_ID.test(consumption.grantId)) return undefined;
     const dir = this.#dir(consumption.customerId);
-    // Read from the disk, not memory: only a grant still there is carried out.
-    const grant = await readGrantFile(join(dir, `${consumption.grantId}.json`));
-    if (!grant) return undefined;
-    const marker = join(dir, `${consumption.grantId}.consumed`);
-    const text = formatJson({ consumed_at: consumption.consumedAt, consumed_by: consumption.consumedBy });
-    if (!(await createOnce(marker, text))) return undefined;
-    return { ...grant, consumed_at: consumption.consumedAt, consumed_by: consumption.consumedBy };
+    const path = join(dir, `${consumption.grantId}.json`);
+    // Read from the disk, not memory: only a grant still there is carried out. The descriptor
+    // then flushes it: written by any process, it may not be on disk yet.
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch (error) {
+      if (isCode(error, 'ENOENT', 'ENOTDIR')) return undefined;
+      throw error;
+    }
+    try {
+      const grant = parseGrant(path, readFileSync(fd, 'utf8'));
+      if (!grant) return undefined;
+      const marker = join(dir, `${consumption.grantId}.consumed`);
+      const text = formatJson({ consumed_at: consumption.consumedAt, consumed_by: consumption.consumedBy });
+      if (!createExclusive(marker, text)) return undefined;
+      // The grant on disk before the caller acts on it: a limit check after a power cut counts
+      // it. Its flush, started when it was issued, has mostly finished by now.
+      await syncFd(fd);
+      return { ...grant, consumed_at: consumption.consumedAt, consumed_by: consumption.consumedBy };
+    } finally {
+      closeSync(fd);
+    }
   }
 
   async listGrants(filter: GrantFilter): Promise<Grant[]> {
     const dir = this.#dir(filter.customerId);
     let names: string[];
     try {
-      names = await readdir(dir);
+      names = readdirSync(dir);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      if (isCode(error, 'ENOENT')) return [];
       throw error;
     }
     this.#folders.add(dir);
     const consumed = new Set(names.filter((n) => n.endsWith('.consumed')).map((n) => n.slice(0, -9)));
-    // Files not read before are read a few at a time; the order is restored by the sort.
-    const read = await mapLimit(
-      names.filter((n) => n.endsWith('.json')),
-      8,
-      async (name): Promise<Grant | undefined> => {
-        const grant = await this.#readGrant(join(dir, name));
-        if (grant && consumed.has(grant.grant_id))
-          Object.assign(grant, await this.#readMarker(join(dir, `${grant.grant_id}.consumed`)));
-        return grant;
-      },
-    );
-    const grants = read.filter((g): g is Grant => g !== undefined && grantMatches(g, filter));
+    const grants: Grant[] = [];
+    for (const name of names) {
+      if (!name.endsWith('.json')) continue;
+      const grant = this.#readGrant(join(dir, name));
+      if (!grant) continue;
+      if (consumed.has(grant.grant_id))
+        Object.assign(grant, this.#readMarker(join(dir, `${grant.grant_id}.consumed`)));
+      if (grantMatches(grant, filter)) grants.push(grant);
+    }
     return grants.sort(byIssue);
   }
 
@@ -115,19 +147,19 @@ export class FsGrantStore implements GrantStore {
   }
 
   /** A grant as issued (a copy: callers may change it), from memory when read before. */
-  async #readGrant(path: string): Promise<Grant | undefined> {
+  #readGrant(path: string): Grant | undefined {
     const seen = this.#seen.get(path);
     if (seen) return copyGrant(seen);
-    const grant = await readGrantFile(path);
+    const grant = readGrantFile(path);
     if (grant) this.#seen.set(path, copyGrant(grant));
     return grant;
   }
 
   /** A consumed marker, from memory when read (whole) before. */
-  async #readMarker(path: string): Promise<Pick<Grant, 'consumed_at' | 'consumed_by'>> {
+  #readMarker(path: string): Pick<Grant, 'consumed_at' | 'consumed_by'> {
     const seen = this.#markers.get(path);
     if (seen) return { ...seen };
-    const marker = await readMarker(path);
+    const marker = readMarker(path);
     // One still being written reads as consumed at its mtime: read it again next time.
     if (marker.whole) this.#markers.set(path, marker.consumption);
     return { ...marker.consumption };
@@ -138,14 +170,21 @@ function copyGrant(grant: Grant): Grant {
   return { ...grant, amount: grant.amount && { ...grant.amount } };
 }
 
-async function readGrantFile(path: string): Promise<Grant | undefined> {
-  let raw: string;
+function readGrantFile(path: string): Grant | undefined {
   try {
-    raw = await readFile(path, 'utf8');
+    return parseGrant(path, readFileSync(path, 'utf8'));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (isCode(error, 'ENOENT')) return undefined;
     throw error;
   }
+}
+
+/**
+ * A grant file's grant. Empty, it is one a power cut caught before it reached the disk: never
+ * consumed (consuming flushes it), so nothing was carried out under it, and it reads as absent.
+ */
+function parseGrant(path: string, raw: string): Grant | undefined {
+  if (raw === '') return undefined;
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -163,53 +202,56 @@ async function readGrantFile(path: string): Promise<Grant | undefined> {
 }
 
 /** Creates `path` holding `text` unless it exists; true for the one caller that created it. */
-async function createOnce(path: string, text: string): Promise<boolean> {
-  const temp = `${path}.${randomBytes(6).toString('hex')}`;
-  await writeFile(temp, text, 'utf8');
+function createExclusive(path: string, text: string): boolean {
+  let fd: number;
   try {
-    await link(temp, path);
-    return true;
+    fd = openSync(path, 'wx');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    if (code === 'EEXIST') return false;
-    if (!NO_LINKS.has(code)) throw error;
-    return createExclusive(path, text);
-  } finally {
-    await unlink(temp).catch(() => undefined);
+    if (isCode(error, 'EEXIST')) return false;
+    throw error;
   }
+  try {
+    writeFileSync(fd, text, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+  return true;
 }
 
-async function createExclusive(path: string, text: string): Promise<boolean> {
+/** Flushes an open file to disk (on the thread pool: a flush waits for the disk). */
+function syncFd(fd: number): Promise<void> {
+  return new Promise((resolve, reject) => fsync(fd, (error) => (error ? reject(error) : resolve())));
+}
+
+/** Flushes a file to disk. */
+async function syncPath(path: string): Promise<void> {
+  const fd = openSync(path, 'r');
   try {
-    const handle = await open(path, 'wx');
-    try {
-      await handle.writeFile(text, 'utf8');
-    } finally {
-      await handle.close();
-    }
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    await syncFd(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
 /**
- * A consumed marker; one still being written (O_EXCL fallback) reads as consumed at its mtime
- * and is not `whole`.
+ * A consumed marker; one still being written (or emptied by a power cut) reads as consumed at
+ * its mtime and is not `whole`.
  */
-async function readMarker(
-  path: string,
-): Promise<{ consumption: Pick<Grant, 'consumed_at' | 'consumed_by'>; whole: boolean }> {
+function readMarker(path: string): {
+  consumption: Pick<Grant, 'consumed_at' | 'consumed_by'>;
+  whole: boolean;
+} {
   try {
-    const parsed = ConsumedMarkerSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+    const parsed = ConsumedMarkerSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
     if (parsed.success) return { consumption: parsed.data, whole: true };
   } catch {
     // fall through: the marker exists, so the grant is consumed whatever its content says
   }
-  const at = await stat(path).then(
-    (s) => s.mtime.toISOString(),
-    () => new Date().toISOString(),
-  );
+  let at: string;
+  try {
+    at = statSync(path).mtime.toISOString();
+  } catch {
+    at = new Date().toISOString();
+  }
   return { consumption: { consumed_at: at, consumed_by: 'unknown' }, whole: false };
 }
