@@ -37,34 +37,33 @@ export function newLockOwner(): LockOwner {
  * The `fs` proper-lockfile is given: making the lock directory also writes the owner file into
  * it, and removing a lock directory (release, stale takeover, exit) removes the owner file first,
  * since proper-lockfile removes locks with `rmdir`.
+ *
+ * These operations run synchronously and answer on the next tick: each is a metadata change of
+ * microseconds, while a lock taken and released through the thread pool was a dozen round trips
+ * that, on a loaded machine, each waited for a thread to get a core (a call turn's lock cost
+ * tens of milliseconds there).
  */
 export function lockFsWithOwner(owner: LockOwner): typeof fs {
   const text = JSON.stringify(owner);
   // Everything else is `fs` itself, through the prototype: copying the module's hundred-odd
-  // properties for every lock cost more than the three overrides.
+  // properties for every lock cost more than the overrides.
   return Object.assign(Object.create(fs) as typeof fs, {
     mkdir: ((path: string, callback: (error: NodeJS.ErrnoException | null) => void) => {
-      fs.mkdir(path, (error) => {
-        if (error) {
-          callback(error);
-          return;
-        }
+      answer(callback, () => {
+        fs.mkdirSync(path);
         // Without the owner file the lock is still a lock; it only loses the quick takeover.
-        fs.writeFile(join(path, LOCK_OWNER_FILE), text, () => callback(null));
+        try {
+          fs.writeFileSync(join(path, LOCK_OWNER_FILE), text);
+        } catch {
+          // see above
+        }
       });
     }) as typeof fs.mkdir,
     // Released by one rename first: a process killed half-way through a release then leaves
     // either its whole lock (owner file and all, taken over at once as a dead holder's) or a
     // `.released-` folder nobody waits on, never an ownerless lock that waits out the stale time.
     rmdir: ((path: string, callback: (error: NodeJS.ErrnoException | null) => void) => {
-      const aside = asideName(path, 'released');
-      fs.rename(path, aside, (error) => {
-        if (error) {
-          callback(error);
-          return;
-        }
-        fs.rm(aside, { recursive: true, force: true }, () => callback(null));
-      });
+      answer(callback, () => removeLockDirSync(path));
     }) as typeof fs.rmdir,
     // proper-lockfile takes a lock over once its directory is older than `stale`. A holder on a
     // loaded machine may refresh it late; while the owner file names a live process other than
@@ -72,32 +71,64 @@ export function lockFsWithOwner(owner: LockOwner): typeof fs {
     // writers at once). A dead holder's lock is taken over at once by `takeOverIfDead`; a lock
     // without an owner file still goes stale the old way.
     stat: ((path: string, callback: (error: NodeJS.ErrnoException | null, stats?: fs.Stats) => void) => {
-      fs.stat(path, (error, stats) => {
-        if (error || !stats) {
-          callback(error, stats);
-          return;
-        }
-        const held = readLockOwnerSync(path);
-        if (held && held.token !== owner.token && isProcessAlive(held)) {
-          const now = new Date();
-          callback(
-            null,
-            Object.assign(Object.create(Object.getPrototypeOf(stats)), stats, {
-              mtime: now,
-              mtimeMs: now.getTime(),
-            }),
-          );
-          return;
-        }
-        callback(null, stats);
-      });
+      let stats: fs.Stats;
+      try {
+        stats = fs.statSync(path);
+      } catch (error) {
+        process.nextTick(callback, error as NodeJS.ErrnoException);
+        return;
+      }
+      const held = readLockOwnerSync(path);
+      if (held && held.token !== owner.token && isProcessAlive(held)) {
+        const now = new Date();
+        stats = Object.assign(Object.create(Object.getPrototypeOf(stats)), stats, {
+          mtime: now,
+          mtimeMs: now.getTime(),
+        });
+      }
+      process.nextTick(callback, null, stats);
     }) as typeof fs.stat,
-    rmdirSync: ((path: string) => {
-      const aside = asideName(path, 'released');
-      fs.renameSync(path, aside);
-      fs.rmSync(aside, { recursive: true, force: true });
-    }) as typeof fs.rmdirSync,
+    utimes: ((
+      path: string,
+      atime: Date,
+      mtime: Date,
+      callback: (error: NodeJS.ErrnoException | null) => void,
+    ) => {
+      answer(callback, () => fs.utimesSync(path, atime, mtime));
+    }) as typeof fs.utimes,
+    rmdirSync: removeLockDirSync as typeof fs.rmdirSync,
   });
+}
+
+/** Runs a synchronous operation and gives its outcome to a Node-style callback on the next tick. */
+function answer(callback: (error: NodeJS.ErrnoException | null) => void, run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    process.nextTick(callback, error as NodeJS.ErrnoException);
+    return;
+  }
+  process.nextTick(callback, null);
+}
+
+/**
+ * Moves a lock directory aside (one rename: the lock is free from then on), then removes it and
+ * its owner file; a folder left aside is for `cs doctor --fix`.
+ */
+function removeLockDirSync(path: string): void {
+  const aside = asideName(path, 'released');
+  fs.renameSync(path, aside);
+  try {
+    fs.unlinkSync(join(aside, LOCK_OWNER_FILE));
+    fs.rmdirSync(aside);
+  } catch {
+    // Something else in it, or the owner file never written: removed the long way.
+    try {
+      fs.rmSync(aside, { recursive: true, force: true });
+    } catch {
+      // left aside, see above
+    }
+  }
 }
 
 /**
