@@ -8,7 +8,11 @@ export interface MockStateEntry {
 /** The mock backend's state: for one product and caller, interface name -> response. */
 export interface MockStateStore {
   getMockState(productId: string, phone: string): Promise<Record<string, unknown> | undefined>;
-  /** Read-modify-write under a lock (or a transaction); `change` gets undefined the first time. */
+  /**
+   * Read-modify-write under a lock (or a transaction); `change` gets undefined the first time.
+   * `change` may run more than once (a store retries it on the state another writer stored
+   * first), so it must be a pure function of the state it gets.
+   */
   updateMockState(
     productId: string,
     phone: string,

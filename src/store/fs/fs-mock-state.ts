@@ -93,7 +93,7 @@ export class FsMockState implements MockStateStore {
     return this.#inFolder(productId, () => createOnceSync(path, formatJson(state)));
   }
 
-  /** Runs a write into the product's folder, making the folder first unless this process knows it is there. */
+  /** Runs a write into the product's folder, first making the folder unless known to be there. */
   #inFolder<T>(productId: string, write: () => T): T {
     const folder = this.#ctx.path('mock_state', productId);
     if (this.#folders.has(folder)) {
