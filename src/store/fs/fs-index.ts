@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeAtomic } from './write-atomic.js';
 
@@ -239,6 +240,16 @@ export function buildShards(entries: Iterable<IndexEntry>): Map<number, Shard> {
   return shards;
 }
 
+/** Whether anything is at `path` (a stat that fails for any reason says no). */
+function isThere(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A read-only snapshot of one index generation (on disk, or in memory for a read-only database). */
 export class IndexView {
   readonly gen: number;
@@ -263,17 +274,15 @@ export class IndexView {
     const dir = this.#dir as string;
     let raw: RawShard;
     try {
-      raw = parseRawShard(await readFile(join(dir, shardFile(n)), 'utf8'));
+      // Synchronous, as the lookups' other small reads: a call turn's lookup was a dozen
+      // thread-pool round trips (see replaceFileSync in write-atomic.ts).
+      raw = parseRawShard(readFileSync(join(dir, shardFile(n)), 'utf8'));
     } catch (error) {
       // A damaged shard (edited by hand, disk trouble) reads as a replaced generation: rebuild.
       if (error instanceof DamagedShardError) throw new GenerationGoneError(dir);
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       // Empty shards are not written; a missing generation folder means a rebuild replaced it.
-      const gone = await stat(dir).then(
-        () => false,
-        () => true,
-      );
-      if (gone) throw new GenerationGoneError(dir);
+      if (!isThere(dir)) throw new GenerationGoneError(dir);
       raw = EMPTY_RAW;
     }
     if (options.keep !== false) this.#cache.set(n, raw);
@@ -357,7 +366,7 @@ export class FsIndex {
   /** The type folder's mtime in nanoseconds, or undefined when the folder does not exist. */
   async typeDirMtime(): Promise<string | undefined> {
     try {
-      return String((await stat(this.#typeDir, { bigint: true })).mtimeNs);
+      return String(statSync(this.#typeDir, { bigint: true }).mtimeNs);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
@@ -367,7 +376,7 @@ export class FsIndex {
   async readMeta(): Promise<IndexMeta | undefined> {
     let text: string;
     try {
-      text = await readFile(join(this.#dir, 'meta.json'), 'utf8');
+      text = readFileSync(join(this.#dir, 'meta.json'), 'utf8');
     } catch {
       return undefined;
     }

@@ -6,7 +6,7 @@ import type { StoredRecord } from '../../domain/record-schemas.js';
 import type { RecordType } from '../../domain/record-types.js';
 import { customerPhoneKey, phoneTaken } from '../record-document.js';
 import { corruptFile, salvageRecordKeys } from './fs-corrupt.js';
-import { mapLimit, readJson, subfolders, TYPE_FOLDERS } from './fs-files.js';
+import { mapLimit, readJsonSync, subfolders, TYPE_FOLDERS } from './fs-files.js';
 import {
   buildShards,
   FsIndex,
@@ -79,7 +79,8 @@ export class FsRecordLookup {
 
   /** Reads and checks an info.json; undefined when it does not exist. */
   async readRecord(path: string): Promise<StoredRecord | undefined> {
-    const raw = await readJson(path);
+    // Synchronous: a small file, read on a call turn's path (see replaceFileSync).
+    const raw = readJsonSync(path);
     if (raw === undefined) return undefined;
     const problem = checkRecordMetadata(raw);
     if (problem !== undefined) throw corruptFile(path, problem);
