@@ -5,8 +5,19 @@
 // the warm-up call, which is not counted). The
 // baseline, in the same run, is the least a turn can cost on that store: one system query of a
 // caller seen before (a stored mock state read back) and one of a new caller (state generated
-// and written).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// and written); and the disk's: a small file written and flushed (fsync), the least a turn that
+// carries out an action waits for (its grant and the call journal are flushed first).
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -187,6 +198,10 @@ async function turnLatencies(store, scenario) {
   const turns = [];
   const cpus = [];
   const unqueued = [];
+  // Turns that carry out an action wait for the disk (the grant and the journal are flushed
+  // before the backend hears of it); the others need not.
+  const acting = [];
+  const others = [];
   for (let call = 0; call <= CALLS; call++) {
     const participants = await startCall({
       store,
@@ -205,6 +220,7 @@ async function turnLatencies(store, scenario) {
     session.addAgentTurn(await agent.greet(session.context()));
     for (const u of scenario.utterances) {
       session.addCustomerTurn(u);
+      const actions0 = session.record.actions_performed.length;
       const wait0 = runQueueWait();
       const cpu0 = cpuMs();
       const t0 = performance.now();
@@ -217,6 +233,7 @@ async function turnLatencies(store, scenario) {
         turns.push(ms);
         cpus.push(cpu);
         unqueued.push(ms - wait);
+        (session.record.actions_performed.length > actions0 ? acting : others).push(ms);
       }
       session.addAgentTurn(reply);
     }
@@ -227,6 +244,8 @@ async function turnLatencies(store, scenario) {
     max: Math.max(...turns),
     cpu: summarize(cpus),
     unqueued: summarize(unqueued),
+    acting: summarize(acting),
+    others: summarize(others),
   };
 }
 
@@ -249,6 +268,22 @@ async function queryBaseline(store, productName) {
   return { first: summarize(first), again: summarize(again) };
 }
 
+/** The disk's baseline: a 1 KB file written and flushed (fsync), 100 times. */
+function flushBaseline(dir) {
+  const times = [];
+  for (let i = 0; i < 100; i++) {
+    const path = join(dir, `flush-${i}`);
+    const t0 = performance.now();
+    const fd = openSync(path, 'w');
+    writeSync(fd, 'x'.repeat(1024));
+    fsyncSync(fd);
+    closeSync(fd);
+    times.push(performance.now() - t0);
+    unlinkSync(path);
+  }
+  return summarize(times);
+}
+
 const line = (label, t) =>
   `${label}: wall p50 ${fmt(t.p50)}  p99 ${fmt(t.p99)}  max ${fmt(t.max)}` +
   (hasSchedstat ? `; less run-queue wait p50 ${fmt(t.unqueued.p50)}  p99 ${fmt(t.unqueued.p99)}` : '') +
@@ -266,15 +301,20 @@ export async function run() {
       const store = await openStore({ db: join(dir, 'db'), env: {} });
       const file = await turnLatencies(store, scenario);
       console.log(line('file store     ', file));
+      console.log(
+        `file store, turns that carry out an action: wall p50 ${fmt(file.acting.p50)}  p99 ${fmt(file.acting.p99)}  (n=${file.acting.n}); the others: p50 ${fmt(file.others.p50)}  p99 ${fmt(file.others.p99)}  (n=${file.others.n})`,
+      );
       const q = await queryBaseline(store, scenario.product().name);
       console.log(
         `baseline, file store: a new caller's first query p50 ${fmt(q.first.p50)} p99 ${fmt(q.first.p99)}; the same query again p50 ${fmt(q.again.p50)} p99 ${fmt(q.again.p99)}`,
       );
+      const flush = flushBaseline(dir);
+      console.log(`baseline, disk: a 1 KB write and fsync p50 ${fmt(flush.p50)} p99 ${fmt(flush.p99)}`);
       console.log(
         `ratio file-store turn / new caller's first query, p50: ${(file.p50 / q.first.p50).toFixed(2)}x; file/in-memory turn p99: ${(file.p99 / mem.p99).toFixed(2)}x`,
       );
       await store.close();
-      results[scenario.name] = { mem, file, query: q };
+      results[scenario.name] = { mem, file, query: q, flush };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
