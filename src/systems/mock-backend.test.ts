@@ -116,6 +116,22 @@ describe('createMockBackend', () => {
     expect((await query(backend, product, 'user_profile')).response).toEqual({ name: '固定' });
   });
 
+  it('bills a caller for the subscription fixed for them (cs mock set)', async () => {
+    const product = scenarioProduct();
+    const store = await createFakeStore();
+    await setMockResponse(store, product._id, phone, 'user_subscription', {
+      subscriptions: [{ name: '超级会员', fee: 15, start_date: '2025-12-20', auto_renew: true }],
+      status: 'active',
+    });
+    const backend = createMockBackend({ store, clock: fixedClock('2026-11-30T10:00:00') });
+    const month = (await query(backend, product, 'user_billing', { date: '2026-11' })).response as {
+      transactions: Tx[];
+    };
+    expect(month.transactions).toEqual([
+      expect.objectContaining({ date: '2026-11-20', amount: 15, type: 'charge' }),
+    ]);
+  });
+
   it('gives different callers different stored states', async () => {
     const product = scenarioProduct();
     const store = await createFakeStore();

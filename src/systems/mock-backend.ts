@@ -128,6 +128,9 @@ export function createMockBackend(options: MockBackendOptions): MockCapableBacke
         phone,
         now,
         ...(name === undefined ? {} : { customerName: name }),
+        // Responses fixed for the caller (`cs mock set`): a bill generated now charges for the
+        // subscriptions they hold.
+        ...(stored === undefined ? {} : { stored }),
       }),
     ]);
     // Another process may have generated some meanwhile: the first one stored wins.

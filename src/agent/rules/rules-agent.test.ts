@@ -255,6 +255,34 @@ describe('createRulesAgent', () => {
       }
     });
 
+    it('asked for money back with no amount among differing payments: asks which, then gives that one back', async () => {
+      const c = callWith(billed(['2026-11-17', 25], ['2026-11-20', 15]));
+      await c.say('帮我查下这个月的账单');
+      const reply = await c.say('给我退款');
+      expect(reply).toContain('哪一笔');
+      expect(c.events.some((e) => e.type === 'permission_check')).toBe(false);
+      await c.say('退25那笔');
+      expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({
+        action: expect.stringContaining('退款25元'),
+        status: 'can_approve_immediately',
+      });
+    });
+
+    it.each([
+      ['11月20号那笔', '退款15元'],
+      ['17号的', '退款25元'],
+      ['25的那个', '退款25元'],
+    ])('asked which payment, the caller answers %j: the request goes on with it', async (answer, action) => {
+      const c = callWith(billed(['2026-11-17', 25], ['2026-11-20', 15]));
+      await c.say('帮我查下这个月的账单');
+      expect(await c.say('给我退款')).toContain('哪一笔');
+      await c.say(answer);
+      expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({
+        action: expect.stringContaining(action),
+        status: 'can_approve_immediately',
+      });
+    });
+
     it('with the fee twice in one week: gives one of them back', async () => {
       const c = callWith(billed(['2026-10-18', 15], ['2026-10-19', 15]));
       const reply = await c.say('我上个月被扣了两次钱，能退一次吗');

@@ -60,6 +60,10 @@ export function createRulesAgent(): CallAgent {
 }
 
 async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
+  // The caller answers "which one would you like back?" (the one to the airport, 退25那笔): their
+  // request again, with the payment they point at.
+  const request = requestAnswered(ctx, utterance);
+  if (request !== undefined) return replyTo(ctx, `${request}\n${utterance}`);
   const lang = ctx.language;
   const p = phrases(lang);
   const u = understandUtterance(utterance, lang);
@@ -295,6 +299,34 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   return composeReply(String(ctx.operator.methodology ?? ''), parts);
 }
 
+const MONTHS_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A day of the month (and its month) a caller names: 11月20号, 20日, the 14th, Nov 14. */
+function dayNamed(text: string): { day: number; month?: number } | undefined {
+  const zh = /(?:(\d{1,2})月)?(\d{1,2})[号日]/.exec(text);
+  if (zh) return { day: Number(zh[2]), ...(zh[1] ? { month: Number(zh[1]) } : {}) };
+  const en =
+    /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})\b|\b(\d{1,2})(?:st|nd|rd|th)\b/i.exec(
+      text,
+    );
+  if (!en) return undefined;
+  if (en[3]) return { day: Number(en[3]) };
+  return { day: Number(en[2]), month: MONTHS_EN.indexOf((en[1] as string).toLowerCase()) + 1 };
+}
+
+/**
+ * The caller's request this turn answers, when the agent's last words asked which payment it was
+ * about: the customer's line before this one. Nothing when this turn is a request of its own.
+ */
+function requestAnswered(ctx: CallContext, utterance: string): string | undefined {
+  const customer = ctx.conversation.filter((t) => t.role === 'customer');
+  if (customer.at(-1)?.content !== utterance) return undefined;
+  const agent = ctx.conversation.filter((t) => t.role === 'agent').at(-1);
+  if (!agent?.content.includes(whichPayment(ctx.language))) return undefined;
+  if (understandUtterance(utterance, ctx.language).actions.length > 0) return undefined;
+  return customer.at(-2)?.content;
+}
+
 function whichPayment(lang: Language): string {
   return lang === 'zh'
     ? '您想退的是哪一笔呢？告诉我日期或金额，我帮您看能不能直接办理。'
@@ -306,7 +338,7 @@ function whichPaymentUnclear(ctx: CallContext, request: ActionRequest, u: Unders
   const refund =
     request.concept === 'refund' || (request.concept === '' && MONEY_BACK_WORDS.test(request.text));
   if (!refund || request.quantity || u.quantities.some((q) => q.family === 'money')) return false;
-  if (verifiedCharge(ctx) !== undefined) return false;
+  if (verifiedCharge(ctx, request.text) !== undefined) return false;
   return new Set(verifiedPaid(ctx.systemQueries).items.map((i) => i.value)).size >= 2;
 }
 
@@ -966,7 +998,7 @@ function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understandin
   const request =
     given.concept === '' && MONEY_BACK_WORDS.test(given.text) ? { ...given, concept: 'refund' } : given;
   if (!MONEY_BACK_CONCEPTS.has(request.concept)) return given;
-  const paid = verifiedCharge(ctx);
+  const paid = verifiedCharge(ctx, request.text);
   if (paid === undefined) return given;
   const asked = request.quantity ?? u.quantities.find((q) => q.family === 'money');
   if (asked && asked.family === 'money') {
@@ -1000,7 +1032,7 @@ function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understandin
  * The amount paid that the call is about: the one charge or order amount this call's queries
  * returned whose item shares words with what the caller said, else the only one there is.
  */
-function verifiedCharge(ctx: CallContext): number | undefined {
+function verifiedCharge(ctx: CallContext, asked: string): number | undefined {
   const said = new Set(
     tokenize(
       ctx.conversation
@@ -1010,15 +1042,13 @@ function verifiedCharge(ctx: CallContext): number | undefined {
     ),
   );
   // 差价/多收的/the difference: what was charged over what was quoted.
-  const difference = /差价|差额|多收|多扣|difference|overcharge/i.test(
-    ctx.conversation.at(-1)?.content ?? '',
-  );
-  const found: Array<{ value: number; words: number }> = [];
+  const difference = /差价|差额|多收|多扣|difference|overcharge/i.test(asked);
+  const found: Array<{ value: number; words: number; text: string }> = [];
   for (const item of verifiedPaid(ctx.systemQueries).items) {
     // Asked for the difference, only what was charged over a quote is a candidate.
     if (difference && item.over === undefined) continue;
     const value = difference && item.over !== undefined ? item.over : item.value;
-    found.push({ value, words: tokenize(item.text).filter((t) => said.has(t)).length });
+    found.push({ value, words: tokenize(item.text).filter((t) => said.has(t)).length, text: item.text });
   }
   if (found.length === 0) return undefined;
   // An amount the caller named (话费多了十五块) picks its charge; else the item sharing most words.
@@ -1033,6 +1063,31 @@ function verifiedCharge(ctx: CallContext): number | undefined {
   );
   const echoed = [...new Set(found.map((f) => f.value).filter((v) => named.has(v)))];
   if (echoed.length === 1) return echoed[0];
+  // A bare number that is one of the amounts (退25那笔), not part of a date or a time.
+  const bare = new Set(
+    [
+      ...(ctx.conversation.at(-1)?.content ?? '').matchAll(
+        /(?<![\d.\-/月:])(\d+(?:\.\d+)?)(?![\d.\-/月日号年点:])/g,
+      ),
+    ].map((m) => Number(m[1])),
+  );
+  const pointed = [...new Set(found.map((f) => f.value).filter((v) => bare.has(v)))];
+  if (pointed.length === 1) return pointed[0];
+  // A day the caller names (11月20号那笔, the one on the 14th): the payment of that date.
+  const day = dayNamed(ctx.conversation.at(-1)?.content ?? '');
+  if (day) {
+    const dated = [
+      ...new Set(
+        found
+          .filter((f) => {
+            const m = /\d{4}-(\d{2})-(\d{2})/.exec(f.text);
+            return m && Number(m[2]) === day.day && (day.month === undefined || Number(m[1]) === day.month);
+          })
+          .map((f) => f.value),
+      ),
+    ];
+    if (dated.length === 1) return dated[0];
+  }
   const best = Math.max(...found.map((f) => f.words));
   const candidates = [...new Set(found.filter((f) => f.words === best).map((f) => f.value))];
   return candidates.length === 1 ? candidates[0] : undefined;
