@@ -56,6 +56,7 @@ export function replayCallJournal(header: CallJournalHeader, changes: readonly u
   };
   const lists = new Set<string>(CALL_RECORD_LISTS);
   const started: Started[] = [];
+  const notStarted = new Set<string>();
   for (const change of changes) {
     if (typeof change !== 'object' || change === null) continue;
     const { list, entry } = change as { list?: unknown; entry?: unknown };
@@ -64,13 +65,15 @@ export function replayCallJournal(header: CallJournalHeader, changes: readonly u
       record.learned = entry as Record<string, unknown>;
     else if (list === 'action_started' && typeof entry === 'object' && entry !== null)
       started.push(entry as Started);
+    else if (list === 'action_not_started' && typeof entry === 'object' && entry !== null)
+      notStarted.add(String((entry as { grant_id?: unknown }).grant_id));
     else if (typeof list === 'string' && lists.has(list) && typeof entry === 'object' && entry !== null)
       (record[list as keyof CallRecordState] as unknown[]).push(entry);
   }
   // An action that reached the backend as the call was cut off: recorded, its outcome unknown.
   const done = new Set(record.actions_performed.map((a) => a.grant_id));
   for (const s of started) {
-    if (done.has(s.grant_id)) continue;
+    if (done.has(s.grant_id) || notStarted.has(s.grant_id)) continue;
     const description =
       record.language === 'en'
         ? `${s.action}: started when the call was cut off; outcome unconfirmed, check the system`

@@ -102,6 +102,8 @@ export type CallRecordChange =
   | { [K in CallRecordList]: { list: K; entry: CallRecordState[K][number] } }[CallRecordList]
   | { list: 'language'; entry: Language }
   | { list: 'action_started'; entry: { action: string; grant_id: string; turn: number } }
+  /** The grant of an `action_started` was not this call's to use (another process consumed it). */
+  | { list: 'action_not_started'; entry: { grant_id: string } }
   | { list: 'learned'; entry: Record<string, unknown> };
 
 /** Everything a call records; it is what `session.json` saves and what live sessions persist. */
@@ -510,22 +512,30 @@ export class CallSession {
     if (usable.length === 0) throw noGrant(action, standing.length > 0 ? 'rules_changed' : 'none');
     let grant: Grant | undefined;
     for (const candidate of usable) {
-      grant = await this.grants.consumeGrant({
-        grantId: candidate.grant_id,
-        customerId: customer._id,
-        consumedAt: this.clock.now().toISOString(),
-        consumedBy: consumerName(),
+      // On disk before the backend hears of it: an action cut short by a crash still shows in the
+      // recovered session, marked unconfirmed. Journaled before the grant is consumed, so the
+      // journal's flush and the grant's own (which consuming waits for) overlap: an action turn
+      // waits for the disk once. A grant another process consumed first is marked not started;
+      // a crash before that mark is on disk shows the action unconfirmed, which asks a person
+      // to check rather than claiming anything.
+      this.journalOnly({
+        list: 'action_started',
+        entry: { action, grant_id: candidate.grant_id, turn: this.turn },
       });
+      const [consumed] = await Promise.all([
+        this.grants.consumeGrant({
+          grantId: candidate.grant_id,
+          customerId: customer._id,
+          consumedAt: this.clock.now().toISOString(),
+          consumedBy: consumerName(),
+        }),
+        this.durable(),
+      ]);
+      grant = consumed;
       if (grant) break;
+      this.journalOnly({ list: 'action_not_started', entry: { grant_id: candidate.grant_id } });
     }
     if (!grant) throw noGrant(action, 'none');
-    // On disk before the backend hears of it: an action cut short by a crash still shows in the
-    // recovered session, marked unconfirmed.
-    this.journalOnly({
-      list: 'action_started',
-      entry: { action, grant_id: grant.grant_id, turn: this.turn },
-    });
-    await this.durable();
     const outcome = await this.backend.applyApprovedAction({
       product,
       phone,

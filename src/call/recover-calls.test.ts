@@ -126,4 +126,27 @@ describe('replayCallJournal', () => {
     expect(record.learned).toEqual({ name: '王芳' });
     expect(record.conversation).toEqual([{ role: 'agent', content: '您好' }]);
   });
+
+  it('shows an action started and not finished as unconfirmed, unless its grant was not the call’s to use', () => {
+    const header = {
+      call_id: 'c',
+      owner: deadOwner,
+      started_at: 'S',
+      product_id: 'p',
+      operator_id: 'o',
+      customer_id: 'u',
+      phone: '1',
+      cold_start: false,
+      language: 'zh',
+      agent: 'rules',
+    };
+    const record = replayCallJournal(header, [
+      { list: 'action_started', entry: { action: '退款15元', grant_id: 'g_taken', turn: 1 } },
+      { list: 'action_not_started', entry: { grant_id: 'g_taken' } },
+      { list: 'action_started', entry: { action: '退款15元', grant_id: 'g_mine', turn: 1 } },
+    ]);
+    expect(record.actions_performed).toEqual([
+      expect.objectContaining({ grant_id: 'g_mine', unconfirmed: true, turn: 1 }),
+    ]);
+  });
 });
