@@ -236,6 +236,20 @@ function listItem(i: number, ctx: FieldContext): Record<string, unknown> {
     date: localDate(addDays(now, -rng.int(1, 60))),
   };
   const named = Object.keys(item).length;
+  // A stay booked for dates to come (bookings, reservations, 酒店订单): when, what room, its price.
+  if (says(/\bbookings?\b|\breservations?\b|\bhotel|\bstays?\b|预订|预定|订房|酒店|民宿|房间/i)) {
+    const checkIn = addDays(now, rng.int(2, 20));
+    const nights = rng.int(1, 3);
+    item.check_in = localDate(checkIn);
+    item.check_out = localDate(addDays(checkIn, nights));
+    item.room_type =
+      lang === 'zh'
+        ? rng.pick(['大床房', '双床房', '豪华大床房', '行政套房'])
+        : rng.pick(['King Room', 'Twin Room', 'Deluxe King', 'Suite']);
+    item.amount = lang === 'zh' ? rng.int(2, 12) * 100 * nights : rng.int(80, 300) * nights;
+    item.status = lang === 'zh' ? '已确认' : 'confirmed';
+    return item;
+  }
   const charged = lang === 'zh' ? rng.int(10, 300) : roundMoney(rng.int(800, 6000) / 100);
   const moneyKey = says(/\bfares?\b|车费|票价/i)
     ? 'fare'

@@ -264,7 +264,9 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   const consoled = saidBefore.includes(p.apology) && !u.upset;
   if (problem && !consoled) {
     const phrase = lang === 'zh' || !hasCjk(empathy?.[0]) ? pick(empathy ?? [], turn) : undefined;
-    if (phrase) parts.empathy = sentence(phrase, lang);
+    // An empathy phrase the apology already says (给您添麻烦了) is not said twice.
+    if (phrase && !p.apology.includes(phrase.replace(/[。.!！]$/, '')))
+      parts.empathy = sentence(phrase, lang);
     parts.apology = p.apology;
   }
   // No "好的，我来看一下。好的，退款…": a reply that already opens with an acknowledgement gets no other.

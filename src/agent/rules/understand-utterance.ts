@@ -83,10 +83,11 @@ export function understandUtterance(text: string, language: Language): Understan
     goodbye: /再见|拜拜|挂了|没别的了|\bbye\b|goodbye|that's all/i.test(text),
     assents: ASSENT.test(text.trim()),
     ...(name === undefined ? {} : { name }),
+    // 取消要扣钱吗 / 会收费吗 asks what a step would cost: a question about the rules, not a dispute.
     chargeDispute:
       /扣(了|费|钱|我|款)|收费|乱收|多收|被收|收了我|charged?\b|billed|deducted|took \$|taken from/i.test(
         text,
-      ),
+      ) && !/(?:要|会|需要|得|该)(?:不要)?(?:扣|收)(?:钱|费|款|手续费)?[^，,。]{0,4}[吗嘛么？?]/.test(text),
     duplicateCharge: DUPLICATE_CHARGE.test(text),
     mentionsSubscription: /会员|订阅|套餐|续费|subscri|membership|premium|plan\b|renew/i.test(text),
     serviceNames,
@@ -132,7 +133,7 @@ function asksLeave(text: string): boolean {
 
 /** Words that ask for something to be done (帮我…, 给我…, 我要…, can you …, I want …). */
 const EXPLICIT_ASK =
-  /(?:^|[.!?。！？]\s*)(?:please\s+)?(?:kick|sign|log|cancel|refund|reset|change|freeze|pause|stop|block|remove|delete|close|turn|give|send|add|extend|upgrade|downgrade|switch|unlock|waive)\b|帮我|帮忙|给我|给(?:个|点|些)|让我|我要|我想要?(?!问|了解|知道|咨询|请教|确认一下)|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|麻烦你?|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|\b(?:can|could|would) you\b|\byou could\b|\bis there (?:any )?way\b|\bany chance\b|\bi (?:want|need|would like)\b|\bplease\b/i;
+  /(?:^|[.!?。！？]\s*)(?:please\s+)?(?:kick|sign|log|cancel|refund|reset|change|freeze|pause|stop|block|remove|delete|close|turn|give|send|add|extend|upgrade|downgrade|switch|unlock|waive)\b|帮我|帮忙|给我|给(?:个|点|些)|让我|我要|我想要?(?!问|了解|知道|咨询|请教|确认一下)|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|麻烦你?|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|\b(?:can|could|would) you\b|\byou could\b|\bis there (?:any )?way\b|\bany chance\b|\bi (?:want|need|would like)\b|\bplease\b|把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)\s*[。.!！]?$|(?:取消|退|换|改|关掉|停掉|注销|删掉|冻结|恢复|续费|升级|降级)(?:了|掉)?吧\s*[。.!！]?$/i;
 
 /** Asking to be told or to have something looked up: 给我说说, 帮我查一下, tell me, check my … */
 const TELL_ME =
