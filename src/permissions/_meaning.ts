@@ -779,6 +779,22 @@ export function headsThatName(m: RuleMeaning): readonly number[] | undefined {
   return m.heads;
 }
 
+/**
+ * The senses one of which a request without the lexicon's concept must name in its own clause for
+ * `meaningLevel` to rate the rule above NONE, or undefined when it may match whatever the request
+ * names (a phrase no sense knows, any action for someone else). Mirrors `meaningLevel`'s first
+ * tests: the rule's actions, the grants it takes as asking (给我两百积分), its objects when named
+ * alone asks for them. An empty list: such a request never matches the rule by meaning (账户注销,
+ * whose action only the lexicon knows).
+ */
+export function sensesOneOfNeeded(m: RuleMeaning, onConcept: boolean): readonly number[] | undefined {
+  if (m.heads.length === 0 && !onConcept) return m.objects.length > 0 ? m.objects : undefined;
+  if (m.heads.length > 0 && senseTable().isAnyAction[m.heads[0]!] === 1) return undefined;
+  const needed = [...m.heads, ...(m.grantHeads ?? [])];
+  if (m.objectAsks === true) needed.push(...m.objects);
+  return needed;
+}
+
 /** Whether one of the senses is said in the flags (or in the context's). */
 function anySaid(senses: readonly number[], has: SenseFlags, context: SenseFlags | undefined): boolean {
   for (const k of senses) if (has[k] === 1 || context?.[k] === 1) return true;

@@ -4,7 +4,7 @@
  * Built once per compiled rule set; every rule it leaves out is one `levelsFor` would rate NONE.
  */
 import type { ConceptDef } from './_lexicon.js';
-import { conceptBits, headsThatName, type MatchLevel, NONE, type SenseFlags } from './_meaning.js';
+import { conceptBits, type MatchLevel, NONE, type SenseFlags, sensesOneOfNeeded } from './_meaning.js';
 import type { CompiledRule, CompiledRules } from './compile-rules.js';
 
 /** The rules of a set by what can make them match. Internal. */
@@ -25,11 +25,14 @@ export interface RuleIndex {
   tokenBuckets: ReadonlyArray<readonly number[]>;
   tokensAlways: number[];
   /**
-   * Rules a request can match by meaning whatever actions it names (no head they need): those
-   * without a lexicon concept, and those on one (read so only when the request has no concept).
+   * Rules a request can match by meaning whatever senses it names: those without a lexicon
+   * concept, and those on one (read so only when the request has no concept).
    */
   alwaysRead: Headed;
-  /** The same for rules with a head: by the sense numbers of their heads. */
+  /**
+   * The others, by the senses one of which a request must name (see `sensesOneOfNeeded`): its
+   * actions, or a grant or an object it takes as asking. A rule needing none is never read so.
+   */
   byHead: { plain: ByHead; onConcept: ByHead };
   /** A level per rule, all NONE: copied for each part (a copy costs less than filling). */
   noLevels: readonly MatchLevel[];
@@ -37,7 +40,7 @@ export interface RuleIndex {
   explainable: Uint8Array;
 }
 
-/** Sense numbers that head rules, and for each the rules it heads (same positions). */
+/** Sense numbers rules need, and for each the rules needing it (same positions). */
 interface ByHead {
   heads: number[];
   rules: number[][];
@@ -85,8 +88,8 @@ function buildIndex(rules: readonly CompiledRule[]): RuleIndex {
       const b = first.charCodeAt(0) & (BUCKETS - 1);
       tokenBuckets[b] = [...tokenBuckets[b]!, i];
     } else if (rule.tokens.en.length > 0) tokensAlways.push(i);
-    const heads = headsThatName(rule.meaning);
     const kind = rule.concepts.length > 0 ? 'onConcept' : 'plain';
+    const heads = sensesOneOfNeeded(rule.meaning, kind === 'onConcept');
     if (heads === undefined) alwaysRead[kind].push(i);
     else
       for (const h of heads) {
@@ -121,7 +124,7 @@ export function markByConcept(index: RuleIndex, concept: ConceptDef, marks: Uint
 }
 
 /**
- * Marks the rules headed by an action the flags name (and those no head is needed for). Rules on
+ * Marks the rules needing a sense the flags name (and those needing none in particular). Rules on
  * a lexicon concept only for a request without one: with one, the concepts decide (`levelsFor`).
  */
 export function markByHeads(
