@@ -568,14 +568,15 @@ export interface RequestView {
 export interface RequestContext {
   norm: string;
   has: SenseFlags;
-  other: boolean;
+  /** Another party named in them: read on first use (only rules about others ask). */
+  other: () => boolean;
   stems: () => Set<string>;
 }
 
 export const NO_CONTEXT: RequestContext = {
   norm: '',
   has: new Uint8Array(0),
-  other: false,
+  other: () => false,
   stems: () => new Set(),
 };
 
@@ -586,7 +587,13 @@ export function contextOf(clauses: ReadonlyArray<{ norm: string; has: SenseFlags
   for (const c of clauses) for (let k = 0; k < c.has.length; k++) if (c.has[k] === 1) has[k] = 1;
   const norm = clauses.map((c) => c.norm).join('\n');
   let stems: Set<string> | undefined;
-  return { norm, has, other: namesOtherParty(norm), stems: () => (stems ??= stemsOf(norm)) };
+  let other: boolean | undefined;
+  return {
+    norm,
+    has,
+    other: () => (other ??= namesOtherParty(norm)),
+    stems: () => (stems ??= stemsOf(norm)),
+  };
 }
 
 function conceptCovers(rule: readonly ConceptDef[], concept: ConceptDef): boolean {
@@ -710,7 +717,7 @@ export function meaningLevel(
     m.needsOther &&
     !(
       view.other() ||
-      ctx.other ||
+      ctx.other() ||
       m.objects.some((o) => t.isParty[o] === 1 && (has[o] === 1 || ctx.has[o] === 1))
     )
   )
