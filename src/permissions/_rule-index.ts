@@ -117,10 +117,27 @@ function buildIndex(rules: readonly CompiledRule[]): RuleIndex {
   };
 }
 
+/**
+ * The rules marked as candidates for one request: a flag per rule, and the marked ones' numbers
+ * (a handful of forty: reading them beats reading every flag).
+ */
+export interface Candidates {
+  flags: Uint8Array;
+  list: number[];
+}
+
+/** Marks rule `i` as a candidate (once). */
+export function mark(candidates: Candidates, i: number): void {
+  if (candidates.flags[i] === 0) {
+    candidates.flags[i] = 1;
+    candidates.list.push(i);
+  }
+}
+
 /** Marks the rules on the concept or on a broader one (the lexicon's own match, see `lexiconLevel`). */
-export function markByConcept(index: RuleIndex, concept: ConceptDef, marks: Uint8Array): void {
-  for (const i of index.byConcept.get(concept.id) ?? []) marks[i] = 1;
-  for (const id of concept.broader ?? []) for (const i of index.byConcept.get(id) ?? []) marks[i] = 1;
+export function markByConcept(index: RuleIndex, concept: ConceptDef, candidates: Candidates): void {
+  for (const i of index.byConcept.get(concept.id) ?? []) mark(candidates, i);
+  for (const id of concept.broader ?? []) for (const i of index.byConcept.get(id) ?? []) mark(candidates, i);
 }
 
 /**
@@ -131,22 +148,22 @@ export function markByHeads(
   index: RuleIndex,
   senses: () => SenseFlags,
   withConcept: boolean,
-  marks: Uint8Array,
+  candidates: Candidates,
 ): void {
-  for (const i of index.alwaysRead.plain) marks[i] = 1;
-  markHeaded(index.byHead.plain, senses, marks);
+  for (const i of index.alwaysRead.plain) mark(candidates, i);
+  markHeaded(index.byHead.plain, senses, candidates);
   if (withConcept) return;
-  for (const i of index.alwaysRead.onConcept) marks[i] = 1;
-  markHeaded(index.byHead.onConcept, senses, marks);
+  for (const i of index.alwaysRead.onConcept) mark(candidates, i);
+  markHeaded(index.byHead.onConcept, senses, candidates);
 }
 
 /** Reads the senses only when some rule has a head (they cost a scan of the text). */
-function markHeaded(byHead: ByHead, senses: () => SenseFlags, marks: Uint8Array): void {
+function markHeaded(byHead: ByHead, senses: () => SenseFlags, candidates: Candidates): void {
   const heads = byHead.heads;
   if (heads.length === 0) return;
   const has = senses();
   for (let k = 0; k < heads.length; k++)
-    if (has[heads[k]!] === 1) for (const i of byHead.rules[k]!) marks[i] = 1;
+    if (has[heads[k]!] === 1) for (const i of byHead.rules[k]!) mark(candidates, i);
 }
 
 /**

@@ -43,7 +43,15 @@ import {
   unitMismatchStrictest,
 } from './_reasons.js';
 import { familyOf, toBase } from './_rule.js';
-import { markByConcept, markByHeads, type RuleIndex, ruleIndex, rulesByTokens } from './_rule-index.js';
+import {
+  type Candidates,
+  mark,
+  markByConcept,
+  markByHeads,
+  type RuleIndex,
+  ruleIndex,
+  rulesByTokens,
+} from './_rule-index.js';
 import { covers, isEmpty, stemsOf, type Words } from './_words.js';
 import type { CompiledRule, CompiledRules } from './compile-rules.js';
 import { findOtherParty, type OtherPartyOptions } from './find-other-party.js';
@@ -570,12 +578,20 @@ function contextFor(parsed: ParsedAction): RequestContext {
   return parsed.context;
 }
 
+/** How each rule matches a part. */
+interface RuleLevels {
+  /** A level per rule, by rule number. */
+  of: readonly MatchLevel[];
+  /** The numbers of the rules above NONE, in rule order: most rules are NONE, and readers skip them. */
+  hits: readonly number[];
+}
+
 /**
  * How each rule matches the part: the lexicon's match is strong; a rule on the part's lexicon
  * action whose other words the part lacks matches plausibly; otherwise by meaning (`_meaning.ts`).
  * A contradiction found by meaning (保修期外 against 保修期内) also undoes a plausible lexicon match.
  */
-function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | undefined): MatchLevel[] {
+function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | undefined): RuleLevels {
   const n = rules.rules.length;
   const index = ruleIndex(rules);
   const levels = index.noLevels.slice();
@@ -587,22 +603,25 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
     part.memo.mayName ??= conceptsMaybeNamed(part.norm);
   const maybe = part.memo.mayName ?? 0;
   // Only the rules the index finds can match: every other one is NONE below (see `_rule-index.ts`).
-  if (marks.length < n) marks = new Uint8Array(n);
+  if (candidates.flags.length < n) candidates.flags = new Uint8Array(n);
+  const { flags, list } = candidates;
+  list.length = 0;
   if (part.concept) {
-    markByConcept(index, part.concept, marks);
+    markByConcept(index, part.concept, candidates);
     for (const i of index.bitRules)
-      if (marks[i] === 0 && (maybe & index.bits[i]!) !== 0 && (sensedOf(part) & index.bits[i]!) !== 0)
-        marks[i] = 1;
+      if (flags[i] === 0 && (maybe & index.bits[i]!) !== 0 && (sensedOf(part) & index.bits[i]!) !== 0)
+        mark(candidates, i);
   }
   // A rule without a lexicon concept matches by its words when the part says all of them.
   rulesByTokens(index, part.norm, (i) => {
-    if (marks[i] === 0 && coversPart(rules.rules[i]!.tokens, part)) marks[i] = 1;
+    if (flags[i] === 0 && coversPart(rules.rules[i]!.tokens, part)) mark(candidates, i);
   });
-  markByHeads(index, () => sensesOf(part), part.concept !== undefined, marks);
+  markByHeads(index, () => sensesOf(part), part.concept !== undefined, candidates);
+  // In rule order: `explainedAway` and `narrowest` read the matches in that order.
+  if (list.length > 1) list.sort(ascending);
   const matched: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (marks[i] === 0) continue;
-    marks[i] = 0;
+  for (const i of list) {
+    flags[i] = 0;
     const rule = rules.rules[i]!;
     const lexicon = lexiconLevel(rule, part);
     // The lexicon's own match, or a rule on another lexicon action than the part's that the part
@@ -642,15 +661,15 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
     levels[i] = meaning === CONTRADICTED ? NONE : (Math.max(meaning, lexicon) as MatchLevel);
     if (levels[i]! > NONE) matched.push(i);
   }
-  if (view) {
-    explainedAway(rules, index, levels, matched, sensesOf(part));
-    narrowest(rules, levels, matched, part);
-  }
-  return levels;
+  if (!view) return { of: levels, hits: matched };
+  explainedAway(rules, index, levels, matched, sensesOf(part));
+  narrowest(rules, levels, matched, part);
+  return { of: levels, hits: matched.filter((i) => levels[i]! > NONE) };
 }
 
-/** Rules marked as candidates by `levelsFor` (cleared as it reads them). */
-let marks = new Uint8Array(64);
+/** Rules marked as candidates by `levelsFor` (flags cleared as it reads them). */
+const candidates: Candidates = { flags: new Uint8Array(64), list: [] };
+const ascending = (a: number, b: number): number => a - b;
 
 /**
  * 申请赔偿 against 赔偿申请 and 补偿积分>=500: a rule the request names fully is its reading; a
@@ -818,12 +837,7 @@ interface Outcome {
   winner?: CompiledRule;
 }
 
-function decidePart(
-  rules: CompiledRules,
-  part: Part,
-  levels: readonly MatchLevel[],
-  atLeast = false,
-): Outcome {
+function decidePart(rules: CompiledRules, part: Part, levels: RuleLevels, atLeast = false): Outcome {
   let outcome = decideReading(rules, part, levels);
   let readings = part.alternatives;
   // 至少赔我一百 / thirty bucks, minimum: the amount is a floor, so any amount above it is a reading.
@@ -845,17 +859,17 @@ function decidePart(
   return outcome;
 }
 
-function decideReading(rules: CompiledRules, part: Part, levels: readonly MatchLevel[]): Outcome {
+function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Outcome {
   const applicable: CompiledRule[] = [];
   const undetermined: CompiledRule[] = [];
   let mismatch: { quantity: Quantity; rule: CompiledRule } | undefined;
   let outside = false;
   let usedBare = false;
-  for (let i = 0; i < rules.rules.length; i++) {
+  for (const i of levels.hits) {
     const rule = rules.rules[i]!;
-    const level = levels[i]!;
+    const level = levels.of[i]!;
     // Only a strong match approves; a plausible one of a stricter rule still decides.
-    if (level <= NONE || (level === PLAUSIBLE && rule.category === 'can_approve_immediately')) continue;
+    if (level === PLAUSIBLE && rule.category === 'can_approve_immediately') continue;
     if (!rule.condition) {
       applicable.push(rule);
       continue;
@@ -881,7 +895,7 @@ function decideReading(rules: CompiledRules, part: Part, levels: readonly MatchL
     // Among equally strict rules the closest reading names the rule: the lexicon's, then a strong
     // match by meaning, then a plausible one (退票的手续费能不能免了 is 手续费减免, not 全额退票).
     if (pool.length > 1) {
-      const level = (r: CompiledRule): number => levels[rules.rules.indexOf(r)] ?? NONE;
+      const level = (r: CompiledRule): number => levels.of[rules.rules.indexOf(r)] ?? NONE;
       pool.sort((a, b) => level(b) - level(a));
     }
     const winner = strictest(pool);
@@ -1148,7 +1162,7 @@ function decideParsed(
   parsed: ParsedAction,
 ): PermissionDecision {
   const lang = hasCjk(action) ? 'zh' : 'en';
-  const decided: Array<{ part: Part; outcome: Outcome; levels: readonly MatchLevel[] }> = parsed.requests.map(
+  const decided: Array<{ part: Part; outcome: Outcome; levels: RuleLevels }> = parsed.requests.map(
     (request) => {
       // Levels do not depend on the amount: they choose which amount the part needs.
       const levels = levelsFor(rules, request, parsed);
@@ -1165,11 +1179,13 @@ function decideParsed(
     const levels = levelsFor(rules, free, parsed);
     // 上礼拜退房的时候忘了要了 comes near 延迟退房至14点 but asks for nothing: a clause only
     // plausibly like approval rules counts when it asks (or when nothing else does: see `whole`).
-    const named = levels.some(
-      (l, i) =>
+    const named = levels.hits.some((i) => {
+      const l = levels.of[i]!;
+      return (
         l >= STRONG ||
-        (l === PLAUSIBLE && (free.requestLike || rules.rules[i]!.category !== 'can_approve_immediately')),
-    );
+        (l === PLAUSIBLE && (free.requestLike || rules.rules[i]!.category !== 'can_approve_immediately'))
+      );
+    });
     if (!named && !(decided.length > 0 && free.requestLike)) continue;
     const part = named ? withLooseAmount(free, parsed, rules, levels) : free;
     decided.push({ part, outcome: decidePart(rules, part, levels, parsed.atLeast), levels });
@@ -1178,7 +1194,7 @@ function decideParsed(
   if (decided.length === 0) {
     const whole = parsed.whole;
     const levels = HOW_TO_ASK.test(whole.norm)
-      ? rules.rules.map((): MatchLevel => NONE)
+      ? { of: ruleIndex(rules).noLevels, hits: [] }
       : levelsFor(rules, whole, undefined);
     decided.push({ part: whole, outcome: decidePart(rules, whole, levels, parsed.atLeast), levels });
   }
@@ -1243,16 +1259,16 @@ function addCounted(decision: PermissionDecision, decided: ReadonlyArray<{ part:
  * clause with an amount matches too is the same request said less precisely; the precise clause
  * speaks for it. Forbidden readings are never dropped.
  */
-function dropRestated(decided: Array<{ part: Part; outcome: Outcome; levels: readonly MatchLevel[] }>): void {
+function dropRestated(decided: Array<{ part: Part; outcome: Outcome; levels: RuleLevels }>): void {
   if (decided.length < 2) return;
   const stated = (p: Part): boolean => p.quantity !== undefined || p.bare !== undefined;
-  const matched = (e: (typeof decided)[number]): boolean => e.levels.some((l) => l > NONE);
+  const matched = (e: (typeof decided)[number]): boolean => e.levels.hits.length > 0;
   for (let i = decided.length - 1; i >= 0; i--) {
     const d = decided[i]!;
     if (stated(d.part) || d.outcome.status === 'forbidden') continue;
     if (matched(d)) {
       const within = (e: (typeof decided)[number]): boolean =>
-        e !== d && stated(e.part) && d.levels.every((l, k) => l <= NONE || (e.levels[k] ?? NONE) > NONE);
+        e !== d && stated(e.part) && d.levels.hits.every((k) => (e.levels.of[k] ?? NONE) > NONE);
       if (decided.some(within)) decided.splice(i, 1);
       continue;
     }
@@ -1281,19 +1297,14 @@ function asking(): number[] {
  * (两百八的年费) is the amount when it is the only one, read in the rule's unit. Several
  * candidates leave the amount unstated: then the strictest rule decides.
  */
-function withLooseAmount(
-  part: Part,
-  parsed: ParsedAction,
-  rules: CompiledRules,
-  levels: readonly MatchLevel[],
-): Part {
+function withLooseAmount(part: Part, parsed: ParsedAction, rules: CompiledRules, levels: RuleLevels): Part {
   if (part.bare) return part;
   // 退款50元: an amount of the kind the lexicon's action measures is the request's own.
   if (part.quantity && part.concept?.families?.includes(part.quantity.family)) return part;
   const measured: QuantityFamily[] = [];
-  for (let i = 0; i < levels.length; i++) {
+  for (const i of levels.hits) {
     const family = rules.rules[i]!.condition?.family;
-    if (levels[i]! > NONE && family && !measured.includes(family)) measured.push(family);
+    if (family && !measured.includes(family)) measured.push(family);
   }
   if (part.quantity && (measured.length === 0 || measured.includes(part.quantity.family))) return part;
   // Actions the lexicon measures took their loose amounts already (bindLooseAmounts).
