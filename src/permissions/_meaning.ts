@@ -422,6 +422,11 @@ export function conceptsSensed(has: SenseFlags): number {
   return mask;
 }
 
+/** The bit of one concept (see `conceptsMaybeNamed`), 0 when it has none. */
+export function conceptBit(concept: ConceptDef): number {
+  return conceptIndexOf().bits.get(concept.id) ?? 0;
+}
+
 /** The bits of the concepts (see `conceptsMaybeNamed`). */
 export function conceptBits(concepts: readonly ConceptDef[]): number {
   const { bits } = conceptIndexOf();

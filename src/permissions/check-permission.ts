@@ -7,7 +7,7 @@ import type { ConceptDef } from './_lexicon.js';
 import {
   actionsIn,
   CONTRADICTED,
-  conceptBits,
+  conceptBit,
   conceptsMaybeNamed,
   conceptsSensed,
   contextOf,
@@ -594,18 +594,22 @@ interface RuleLevels {
 function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | undefined): RuleLevels {
   const n = rules.rules.length;
   const index = ruleIndex(rules);
-  const levels = index.noLevels.slice();
-  let view: RequestView | undefined;
+  // Made on the first match: most parts match no rule, and then share the index's levels.
+  let levels: MatchLevel[] | undefined;
+  let view: PartView | undefined;
   // The lexicon concepts the part may name in other words (滞纳金要退 is a waiver too), as bits.
   // Only concepts of other rules than the part's own lexicon action matter.
   const bits = part.concept ? index.bits : undefined;
-  if (bits && (index.others & ~conceptBits([part.concept!])) !== 0)
+  if (bits && (index.others & ~conceptBit(part.concept!)) !== 0)
     part.memo.mayName ??= conceptsMaybeNamed(part.norm);
   const maybe = part.memo.mayName ?? 0;
   // Only the rules the index finds can match: every other one is NONE below (see `_rule-index.ts`).
-  if (candidates.flags.length < n) candidates.flags = new Uint8Array(n);
-  const { flags, list } = candidates;
-  list.length = 0;
+  if (candidates.flags.length < n) {
+    candidates.flags = new Uint8Array(n);
+    candidates.list = new Int32Array(n);
+  }
+  const { flags } = candidates;
+  candidates.count = 0;
   if (part.concept) {
     markByConcept(index, part.concept, candidates);
     for (const i of index.bitRules)
@@ -618,15 +622,18 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
   });
   markByHeads(index, () => sensesOf(part), part.concept !== undefined, candidates);
   // In rule order: `explainedAway` and `narrowest` read the matches in that order.
-  if (list.length > 1) list.sort(ascending);
+  const { list, count } = candidates;
+  sortFew(list, count);
   const matched: number[] = [];
-  for (const i of list) {
+  for (let c = 0; c < count; c++) {
+    const i = list[c]!;
     flags[i] = 0;
     const rule = rules.rules[i]!;
     const lexicon = lexiconLevel(rule, part);
     // The lexicon's own match, or a rule on another lexicon action than the part's that the part
     // does not name in other words either: settled.
     if (lexicon === EXACT) {
+      levels ??= index.noLevels.slice();
       levels[i] = lexicon;
       matched.push(i);
       continue;
@@ -637,39 +644,84 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
       // Most rules name none of the request's actions: settled without reading further.
       continue;
     }
-    view ??= {
-      norm: part.norm,
-      concept: part.concept,
-      senses: () => sensesOf(part),
-      acts: () => {
-        part.memo.acts ??= hasAction(sensesOf(part));
-        return part.memo.acts;
-      },
-      other: () => {
-        part.memo.other ??= namesOtherParty(part.norm);
-        return part.memo.other;
-      },
-      stems: stemsFor(part),
-      context: () => (parsed ? contextFor(parsed) : NO_CONTEXT),
-    };
+    view ??= new PartView(part, parsed);
     const meaning = meaningLevel(
       rule.meaning,
       rule.concepts,
       view,
       rule.category === 'can_approve_immediately',
     );
-    levels[i] = meaning === CONTRADICTED ? NONE : (Math.max(meaning, lexicon) as MatchLevel);
-    if (levels[i]! > NONE) matched.push(i);
+    const level = meaning === CONTRADICTED ? NONE : (Math.max(meaning, lexicon) as MatchLevel);
+    if (level > NONE) {
+      levels ??= index.noLevels.slice();
+      levels[i] = level;
+      matched.push(i);
+    }
   }
+  if (levels === undefined) return { of: index.noLevels, hits: matched };
   if (!view) return { of: levels, hits: matched };
   explainedAway(rules, index, levels, matched, sensesOf(part));
   narrowest(rules, levels, matched, part);
-  return { of: levels, hits: matched.filter((i) => levels[i]! > NONE) };
+  const kept = levels;
+  return { of: kept, hits: matched.filter((i) => kept[i]! > NONE) };
 }
 
 /** Rules marked as candidates by `levelsFor` (flags cleared as it reads them). */
-const candidates: Candidates = { flags: new Uint8Array(64), list: [] };
-const ascending = (a: number, b: number): number => a - b;
+const candidates: Candidates = { flags: new Uint8Array(64), list: new Int32Array(64), count: 0 };
+
+/** Sorts the first `count` numbers (a handful: insertion beats `Array.prototype.sort`). */
+function sortFew(list: Int32Array, count: number): void {
+  for (let a = 1; a < count; a++) {
+    const x = list[a]!;
+    let b = a - 1;
+    while (b >= 0 && list[b]! > x) {
+      list[b + 1] = list[b]!;
+      b--;
+    }
+    list[b + 1] = x;
+  }
+}
+
+/** What the meaning matcher reads of a part, each on first use (memoised in the part). */
+class PartView implements RequestView {
+  readonly norm: string;
+  readonly concept: ConceptDef | undefined;
+  readonly #part: Part;
+  readonly #parsed: ParsedAction | undefined;
+
+  constructor(part: Part, parsed: ParsedAction | undefined) {
+    this.norm = part.norm;
+    this.concept = part.concept;
+    this.#part = part;
+    this.#parsed = parsed;
+  }
+
+  senses(): SenseFlags {
+    return sensesOf(this.#part);
+  }
+
+  acts(): boolean {
+    const memo = this.#part.memo;
+    memo.acts ??= hasAction(sensesOf(this.#part));
+    return memo.acts;
+  }
+
+  other(): boolean {
+    const memo = this.#part.memo;
+    memo.other ??= namesOtherParty(this.#part.norm);
+    return memo.other;
+  }
+
+  stems(): Set<string> {
+    const memo = this.#part.memo;
+    memo.stems ??= stemsOf(this.#part.norm);
+    return memo.stems;
+  }
+
+  context(): RequestContext {
+    return this.#parsed ? contextFor(this.#parsed) : NO_CONTEXT;
+  }
+}
 
 /**
  * 申请赔偿 against 赔偿申请 and 补偿积分>=500: a rule the request names fully is its reading; a
