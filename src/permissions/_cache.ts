@@ -39,12 +39,11 @@ export class TwoGenerationCache<V> {
   }
 
   get(key: string): V | undefined {
-    // A key in use is young: found without hashing it here.
+    // The bit first: a text never seen (what most checks read) is then answered without a lookup
+    // in either generation, and its hash is the one `offer` needs next (remembered).
+    if (this.#kept[textHash(key) >>> this.#keptShift] === 0) return undefined;
     const hit = this.#young.get(key);
     if (hit !== undefined) return hit;
-    // Texts all said once leave the cache empty: no hash needed to know it holds nothing.
-    if (this.#old.size === 0 && this.#young.size === 0) return undefined;
-    if (this.#kept[textHash(key) >>> this.#keptShift] === 0) return undefined;
     const old = this.#old.get(key);
     if (old !== undefined) this.set(key, old);
     return old;
