@@ -136,32 +136,65 @@ export interface PermissionDecision {
   label?: string;
 }
 
-/** One request to decide, built from the action text (independent of the rules). */
+/**
+ * One request to decide, built from the action text (independent of the rules). Every field is
+ * always there (made by `newPart`), in one order: parts then share one shape, which keeps the
+ * property reads of the matcher, run per part and rule, monomorphic.
+ */
 interface Part {
   text: string;
   norm: string;
   /** Offsets of the part in the action text (-1 for a total made of several parts). */
   start: number;
   end: number;
-  concept?: ConceptDef;
-  quantity?: Quantity;
+  concept: ConceptDef | undefined;
+  quantity: Quantity | undefined;
   /** A number said right after the action without a unit (退款50): read in the rule's unit. */
-  bare?: { value: number; text: string };
+  bare: { value: number; text: string } | undefined;
   /** The quantity came from another clause of the action (扣了我15块，退给我吧). */
-  borrowed?: boolean;
+  borrowed: boolean | undefined;
   /**
    * Other readings of the amount: further amounts of the same kind in the clause and their sum
    * (退款99元外加运费50元). The strictest reading decides.
    */
-  alternatives?: Quantity[];
+  alternatives: Quantity[] | undefined;
   /** Asked for several times (退款3次，每次50元): `quantity` is the total, this says how it was read. */
-  repeated?: { times: number; each: Quantity };
+  repeated: { times: number; each: Quantity } | undefined;
   /** Earlier amounts added to `quantity` (limits that add up). */
-  counted?: CountedTotal;
+  counted: CountedTotal | undefined;
+  /** A clause with no recognised request that still asks for something (see `parseAction`). */
+  requestLike: boolean;
   /** The whole action, read once: what the part's senses need of it (its amounts, money said). */
-  analysis?: Analysis;
+  analysis: Analysis | undefined;
   /** What is read of the part's text on first use (cached with the parse: none of it needs rules). */
   memo: PartMemo;
+}
+
+/** A part of the text with nothing read of it yet, every field in `Part`'s order. */
+function newPart(
+  text: string,
+  norm: string,
+  start: number,
+  end: number,
+  analysis: Analysis | undefined,
+  memo: PartMemo,
+): Part {
+  return {
+    text,
+    norm,
+    start,
+    end,
+    concept: undefined,
+    quantity: undefined,
+    bare: undefined,
+    borrowed: undefined,
+    alternatives: undefined,
+    repeated: undefined,
+    counted: undefined,
+    requestLike: false,
+    analysis,
+    memo,
+  };
 }
 
 /**
@@ -189,15 +222,14 @@ interface PartMemo {
  * false. Spelled out: a spread of a part costs more than deciding on it.
  */
 function copyPart(part: Part, amounts = true): Part {
-  const copy: Part = { text: part.text, norm: part.norm, start: part.start, end: part.end, memo: part.memo };
-  if (part.concept !== undefined) copy.concept = part.concept;
-  if (amounts && part.quantity !== undefined) copy.quantity = part.quantity;
-  if (part.bare !== undefined) copy.bare = part.bare;
-  if (part.borrowed !== undefined) copy.borrowed = part.borrowed;
-  if (amounts && part.alternatives !== undefined) copy.alternatives = part.alternatives;
-  if (part.repeated !== undefined) copy.repeated = part.repeated;
-  if (part.counted !== undefined) copy.counted = part.counted;
-  if (part.analysis !== undefined) copy.analysis = part.analysis;
+  const copy = newPart(part.text, part.norm, part.start, part.end, part.analysis, part.memo);
+  copy.concept = part.concept;
+  if (amounts) copy.quantity = part.quantity;
+  copy.bare = part.bare;
+  copy.borrowed = part.borrowed;
+  if (amounts) copy.alternatives = part.alternatives;
+  copy.repeated = part.repeated;
+  copy.counted = part.counted;
   return copy;
 }
 
@@ -217,7 +249,7 @@ interface ParsedAction {
   /** Parts for the requests the lexicon recognised. */
   requests: Part[];
   /** Clauses with no recognised request; `requestLike` when they still ask for something. */
-  free: Array<Part & { requestLike: boolean }>;
+  free: Part[];
   whole: Part;
   /** Clauses that ask for nothing, lending their objects and states to the requests (lazy). */
   context?: RequestContext;
@@ -251,14 +283,8 @@ const MONEY_WORDS =
   /钱|费|款|块|元|扣|\bcharg|\bfees?\b|\bfare|\$|\bdollars?\b|\bbucks?\b|\bpaid\b|\bpay|\bcost/;
 
 function toPart(analysis: Analysis, start: number, end: number): Part {
-  return {
-    text: analysis.text.slice(start, end),
-    norm: analysis.norm.slice(start, end),
-    start,
-    end,
-    analysis,
-    memo: newMemo(),
-  };
+  const text = analysis.text.slice(start, end);
+  return newPart(text, analysis.norm.slice(start, end), start, end, analysis, newMemo());
 }
 
 /** Splits an action into parts. Pure and independent of the rules, hence cached. */
@@ -282,8 +308,8 @@ function parseAction(text: string): ParsedAction {
     const requestLike =
       !HOW_TO.test(part.norm) &&
       (REQUEST_LIKE_ZH.test(part.norm) || (ASCII_LETTER.test(part.norm) && REQUEST_LIKE_EN.test(part.norm)));
-    // Set on the part itself: a copy by spread costs more than the rest of the loop.
-    free.push(Object.assign(part, { requestLike }));
+    part.requestLike = requestLike;
+    free.push(part);
   }
   addReadings(analysis, requests);
   applyRepeats(analysis, requests);
@@ -448,18 +474,20 @@ function addReadings(analysis: Analysis, parts: Part[]): void {
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    parts.push({
-      text: group.map((p) => p.text).join(' + '),
-      norm: group.map((p) => p.norm).join(' + '),
-      start: -1,
-      end: -1,
-      concept: group[0]!.concept!,
-      quantity: total(
-        group.map((p) => p.quantity!),
-        lang(),
-      ),
-      memo: newMemo(),
-    });
+    const sum = newPart(
+      group.map((p) => p.text).join(' + '),
+      group.map((p) => p.norm).join(' + '),
+      -1,
+      -1,
+      undefined,
+      newMemo(),
+    );
+    sum.concept = group[0]!.concept!;
+    sum.quantity = total(
+      group.map((p) => p.quantity!),
+      lang(),
+    );
+    parts.push(sum);
   }
 }
 
@@ -1043,7 +1071,7 @@ function withCounted(part: Part, options: CheckPermissionOptions): Part {
       ...(options.windowHours === undefined ? {} : { windowHours: options.windowHours }),
     },
   };
-  delete out.bare;
+  out.bare = undefined;
   out.memo = newMemo();
   if (part.alternatives) out.alternatives = part.alternatives.map(add);
   return out;
