@@ -45,7 +45,9 @@ const EN_WORD = /[a-z0-9]+(?:'[a-z]+)?/g;
 /** English stems of normalised text. */
 export function stemsOf(norm: string): Set<string> {
   const out = new Set<string>();
-  for (const m of norm.matchAll(EN_WORD)) out.add(stem(m[0]));
+  // `exec` on the one expression: `matchAll` would copy it for every text.
+  EN_WORD.lastIndex = 0;
+  for (let m = EN_WORD.exec(norm); m !== null; m = EN_WORD.exec(norm)) out.add(stem(m[0]));
   return out;
 }
 

@@ -140,7 +140,9 @@ const CLAUSE_BREAK = /[!?;:、\n…]|(?<!\d),|,(?!\d)|(?<!\b(?:mr|mrs|ms|dr|st|m
 function clauses(norm: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   let start = 0;
-  for (const m of norm.matchAll(CLAUSE_BREAK)) {
+  // `exec` on the one expression: `matchAll` would copy it for every text.
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(norm); m !== null; m = CLAUSE_BREAK.exec(norm)) {
     if (m.index > start) out.push({ start, end: m.index });
     start = m.index + 1;
   }
