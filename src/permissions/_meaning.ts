@@ -235,10 +235,33 @@ const NEGATION_ZH = /(?:不|别|没|甭|不要|不用|不想|不需要|无需|�
 const NEGATION_EN = /\b(?:don't|do not|not|no need to|never)\s+$/;
 
 function negated(norm: string, i: number): boolean {
+  // Every negation ends right before the form: an English one with white space, a Chinese one
+  // with one of a few characters. Most forms follow neither, and need no expression.
+  if (!mayEndNegation(norm.charCodeAt(i - 1))) return false;
   const before = norm.slice(Math.max(0, i - 12), i);
   if (NEGATION_EN.test(before)) return true;
   const zh = before.slice(-3);
   return NEGATION_ZH.test(zh) && !/(.)不\1$/.test(zh);
+}
+
+// The last characters of NEGATION_ZH's words (不, 别, 没, 甭, 不要, 不用, 不想, 无需, 不必, 不再).
+const NEGATION_ZH_LAST = '不别没甭要用想需必再';
+
+/** Whether a negation can end with this code: white space (`\s`, as NEGATION_EN ends) or NEGATION_ZH_LAST. */
+function mayEndNegation(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  for (let k = 0; k < NEGATION_ZH_LAST.length; k++) if (NEGATION_ZH_LAST.charCodeAt(k) === c) return true;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Which senses a text names, by sense number (1 when named). */

@@ -282,6 +282,18 @@ const UNTIL = /(?:到|至|\buntil|\btill|\bat|\bby)\s*(?:下午|中午|晚上|�
 const MONEY_WORDS =
   /钱|费|款|块|元|扣|\bcharg|\bfees?\b|\bfare|\$|\bdollars?\b|\bbucks?\b|\bpaid\b|\bpay|\bcost/;
 
+// The last text tested for MONEY_WORDS: every part of a check asks about the same whole text.
+let moneyNorm = '';
+let moneySaid = false;
+
+function moneyWordsIn(norm: string): boolean {
+  if (norm !== moneyNorm) {
+    moneyNorm = norm;
+    moneySaid = MONEY_WORDS.test(norm);
+  }
+  return moneySaid;
+}
+
 function toPart(analysis: Analysis, start: number, end: number): Part {
   const text = analysis.text.slice(start, end);
   return newPart(text, analysis.norm.slice(start, end), start, end, analysis, newMemo());
@@ -575,8 +587,7 @@ function sensesOf(part: Part): SenseFlags {
   if (part.memo.senses) return part.memo.senses;
   const a = part.analysis;
   // "I want that back" is a refund where the action names money (an amount, 钱, a charge).
-  const money =
-    a !== undefined && (a.quantities.some((q) => q.family === 'money') || MONEY_WORDS.test(a.norm));
+  const money = a !== undefined && (a.quantities.some((q) => q.family === 'money') || moneyWordsIn(a.norm));
   const has = scanSenses(part.norm, undefined, money);
   // An amount names what it measures: 送我三个G asks for data, 给个两百积分 for points.
   for (const q of a?.quantities ?? []) {

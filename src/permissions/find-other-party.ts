@@ -300,7 +300,8 @@ const LEXICON_HINT =
 
 const NUMBER_HINT = /\d{4}|[零〇一幺二两三四五六七八九]{7}/;
 
-function scan(text: string, norm: string): Scan {
+/** Scans the text; `numbered`: whether NUMBER_HINT passed (a phone's tail at least). */
+function scan(text: string, norm: string, numbered: boolean): Scan {
   const m = compiled();
   const people: PersonHit[] = [];
   const cardAsks: Scan['cardAsks'] = [];
@@ -329,7 +330,7 @@ function scan(text: string, norm: string): Scan {
     cardAsks.push({ start: r.index, end: r.index + r[0].length });
   }
   // A phone's tail has four digits; a number said in Chinese digits has seven or more.
-  const numbers = NUMBER_HINT.test(norm) ? scanContactNumbers(norm) : [];
+  const numbers = numbered ? scanContactNumbers(norm) : [];
   if (people.length === 0 && numbers.length === 0 && cardAsks.length === 0) return NOTHING;
   const selfNames: string[] = [];
   if (people.some((p) => p.name !== undefined)) {
@@ -359,11 +360,12 @@ function scanCached(text: string): Scan {
   // for someone: one test and they are done, without the cache.
   // Four digits in a row pass the test below anyway (NUMBER_HINT is part of it), at a fraction
   // of its cost.
-  if (!NUMBER_HINT.test(norm) && !compiled().hint.test(norm)) {
+  const numbered = NUMBER_HINT.test(norm);
+  if (!numbered && !compiled().hint.test(norm)) {
     quiet[slot] = text;
     return NOTHING;
   }
-  const s = scan(text, norm);
+  const s = scan(text, norm, numbered);
   scans.offer(text, s);
   return s;
 }
