@@ -698,7 +698,8 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
     }
   }
   if (levels === undefined) return { of: index.noLevels, hits: matched };
-  if (!view) return { of: levels, hits: matched };
+  // One match alone is never explained away nor narrowed (both weigh it against another).
+  if (!view || matched.length < 2) return { of: levels, hits: matched };
   explainedAway(rules, index, levels, matched, sensesOf(part));
   narrowest(rules, levels, matched, part);
   const kept = levels;
