@@ -913,12 +913,6 @@ function rank(category: PermissionCategory): number {
   return PERMISSION_CATEGORIES.indexOf(category);
 }
 
-function strictest(rules: CompiledRule[]): CompiledRule {
-  let best = rules[0]!;
-  for (const r of rules) if (rank(r.category) < rank(best.category)) best = r;
-  return best;
-}
-
 interface Outcome {
   status: PermissionCategory;
   rule: string | null;
@@ -952,8 +946,9 @@ function decidePart(rules: CompiledRules, part: Part, levels: RuleLevels, atLeas
 }
 
 function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Outcome {
-  const applicable: CompiledRule[] = [];
-  const undetermined: CompiledRule[] = [];
+  // Rule numbers: of the rules that apply to the amount, and of those it cannot be judged by.
+  const applicable: number[] = [];
+  const undetermined: number[] = [];
   let mismatch: { quantity: Quantity; rule: CompiledRule } | undefined;
   let outside = false;
   let usedBare = false;
@@ -963,37 +958,46 @@ function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Ou
     // Only a strong match approves; a plausible one of a stricter rule still decides.
     if (level === PLAUSIBLE && rule.category === 'can_approve_immediately') continue;
     if (!rule.condition) {
-      applicable.push(rule);
+      applicable.push(i);
       continue;
     }
     if (rule.condition.invalid) {
-      undetermined.push(rule);
+      undetermined.push(i);
       continue;
     }
     const m = measure(rule, part);
     if ('value' in m) {
       if (!part.quantity && part.bare) usedBare = true;
-      if (within(rule, m.value)) applicable.push(rule);
+      if (within(rule, m.value)) applicable.push(i);
       else outside = true;
     } else {
       if ('mismatch' in m) mismatch ??= { quantity: m.mismatch, rule };
-      undetermined.push(rule);
+      undetermined.push(i);
     }
   }
   const family = part.concept?.families?.[0];
-  const restrictive = undetermined.filter((r) => r.category !== 'can_approve_immediately');
-  const pool = [...applicable, ...restrictive];
-  if (pool.length > 0) {
-    // Among equally strict rules the closest reading names the rule: the lexicon's, then a strong
-    // match by meaning, then a plausible one (退票的手续费能不能免了 is 手续费减免, not 全额退票).
-    if (pool.length > 1) {
-      const level = (r: CompiledRule): number => levels.of[rules.rules.indexOf(r)] ?? NONE;
-      pool.sort((a, b) => level(b) - level(a));
+  // The winner among the applicable rules and the restrictive undetermined ones: the strictest;
+  // among equally strict rules the closest reading names the rule: the lexicon's, then a strong
+  // match by meaning, then a plausible one (退票的手续费能不能免了 is 手续费减免, not 全额退票);
+  // then the first.
+  let best = -1;
+  let bestApplies = false;
+  const consider = (i: number, applies: boolean): void => {
+    if (best >= 0) {
+      const byRank = rank(rules.rules[i]!.category) - rank(rules.rules[best]!.category);
+      if (byRank > 0 || (byRank === 0 && levels.of[i]! <= levels.of[best]!)) return;
     }
-    const winner = strictest(pool);
+    best = i;
+    bestApplies = applies;
+  };
+  for (const i of applicable) consider(i, true);
+  for (const i of undetermined)
+    if (rules.rules[i]!.category !== 'can_approve_immediately') consider(i, false);
+  if (best >= 0) {
+    const winner = rules.rules[best]!;
     const base = ruleReason(winner.category, winner.text);
     let reasons = base;
-    if (!applicable.includes(winner)) {
+    if (!bestApplies) {
       reasons = mismatch
         ? unitMismatchStrictest(mismatch.quantity, base)
         : amountMissingStrictest(winner.condition?.family ?? family, base);
@@ -1004,7 +1008,7 @@ function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Ou
     return outcome;
   }
   if (undetermined.length > 0) {
-    const first = undetermined[0]!;
+    const first = rules.rules[undetermined[0]!]!;
     const reasons = mismatch
       ? unitMismatch(mismatch.quantity, mismatch.rule.text)
       : amountMissing(first.condition?.family ?? family, first.text);
