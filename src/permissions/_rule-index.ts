@@ -1,7 +1,8 @@
 /**
  * Which of a product's rules a request can match at all, found without reading every rule: a
- * check then scores the few candidates (about six of the benches' forty rules) instead of each.
- * Built once per compiled rule set; every rule it leaves out is one `levelsFor` would rate NONE.
+ * check then scores the few candidates (one or two per clause of the benches' forty rules)
+ * instead of each. Built once per compiled rule set; every rule it leaves out is one `levelsFor`
+ * would rate NONE.
  */
 import type { ConceptDef } from './_lexicon.js';
 import { conceptBits, type MatchLevel, NONE, type SenseFlags, sensesOneOfNeeded } from './_meaning.js';
