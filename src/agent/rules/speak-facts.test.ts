@@ -15,6 +15,20 @@ describe('speakResponse', () => {
     expect(en).toBe('I checked shipment: status in transit.');
   });
 
+  it('says fields that are one phrase as one (check_in, room_type, estimated_fare)', () => {
+    const booking = { check_in: '2026-12-11', check_out: '2026-12-14', room_type: '双床房' };
+    const zh = speakResponse(
+      { name: 'hotel_booking', description: '查询酒店订单' },
+      { bookings: [booking] },
+      'zh',
+    );
+    expect(zh).toContain('入住 2026-12-11');
+    expect(zh).toContain('离店 2026-12-14');
+    expect(zh).toContain('房型 双床房');
+    const en = speakResponse({ name: 'trips' }, { trips: [{ fare: 38.4, estimated_fare: 23.04 }] }, 'en');
+    expect(en).toContain('estimated fare 23.04');
+  });
+
   it('never reads out contact or identity fields, and says so when nothing is on record', () => {
     const said = speakResponse(
       { name: 'rider', description: '查询骑手' },

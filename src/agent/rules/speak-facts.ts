@@ -245,7 +245,20 @@ function unitOf(key: string): { suffix: string; zh: string; en: string } | undef
   return undefined;
 }
 
+/** Fields said as one phrase, not word by word (check_in is not "check" and "in"). */
+const FIELD_PHRASES: Record<string, { zh: string; en: string }> = {
+  check_in: { zh: '入住', en: 'check-in' },
+  checkin: { zh: '入住', en: 'check-in' },
+  check_out: { zh: '离店', en: 'check-out' },
+  checkout: { zh: '离店', en: 'check-out' },
+  room_type: { zh: '房型', en: 'room' },
+  estimated_fare: { zh: '预估车费', en: 'estimated fare' },
+  estimated_amount: { zh: '预估金额', en: 'estimated amount' },
+};
+
 function fieldLabel(key: string, lang: Language): string {
+  const phrase = FIELD_PHRASES[key.replaceAll(/([a-z])([A-Z])/g, '$1_$2').toLowerCase()];
+  if (phrase) return phrase[lang];
   const words = key
     .replaceAll(/([a-z])([A-Z])/g, '$1_$2')
     .toLowerCase()
