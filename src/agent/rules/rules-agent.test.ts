@@ -120,6 +120,26 @@ describe('createRulesAgent', () => {
     },
   );
 
+  it('takes 那就关了吧 after the offer to switch off auto-renewal as that, and asks what a bare 取消吧 is about', async () => {
+    const c = call();
+    expect(await c.say('为什么扣了我15块钱')).toContain('把自动续费关掉');
+    await c.say('那就关了吧');
+    expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({
+      action: expect.stringContaining('自动续费'),
+      status: 'can_approve_immediately',
+    });
+    const other = call();
+    expect(await other.say('那就取消吧')).toContain('您是要取消哪一项');
+    expect(other.events.some((e) => e.type === 'permission_check')).toBe(false);
+  });
+
+  it('labels a request no rule names by its words without the talk around them', async () => {
+    const c = call();
+    await c.say('我的会员能不能往后推两天');
+    const check = c.events.find((e) => e.type === 'permission_check') as { action: string } | undefined;
+    expect(check?.action).toBe('我的会员往后推两天');
+  });
+
   it('answers a product question from the FAQ without checking a permission', async () => {
     const c = call();
     const reply = await c.say('退款多久到账');

@@ -146,7 +146,21 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
       ? knowledgeAnswer(ctx, utterance)
       : undefined;
   // A question (how long, when, who; "just asking") names actions without asking for them.
-  const actions = faqHit || (u.infoQuestion && !u.asksForAction) ? [] : u.actions;
+  const actions = faqHit || (u.infoQuestion && !u.asksForAction) ? [] : [...u.actions];
+  // 那就取消吧 with no object: the step the agent just offered (switching off auto-renewal), or a
+  // question about what to do it to; never a guess.
+  if (actions.length === 0 && u.bareImperative) {
+    const offered = ctx.conversation.filter((t) => t.role === 'agent').at(-1)?.content ?? '';
+    if (offered.includes(p.offerCancelRenew) && /取消|关|停/.test(u.bareImperative)) {
+      actions.push({ concept: 'cancel_auto_renew', text: utterance, start: 0, end: utterance.length });
+    } else {
+      parts.resolve.push(
+        lang === 'zh'
+          ? `您是要${u.bareImperative}哪一项呢？我确认一下再帮您办理。`
+          : 'Which one do you mean? Let me confirm before I do it.',
+      );
+    }
+  }
 
   // An action request alone ("把自动续费关了") needs no restating of the account: the engine
   // decides it and the backend reports what changed. A question about the caller's own account
@@ -919,11 +933,16 @@ function describeBilling(q: SystemQueryRecord, ctx: CallContext, lang: Language)
 function actionText(request: ActionRequest, u: Understanding, lang: Language): string {
   // No lexicon concept: the caller's own words, without the politeness around them.
   if (request.concept === '') {
+    // 那就取消吧 → 取消; 房间能不能往后推两天 → 房间往后推两天.
     return request.text
       .replace(/^(你好|您好|喂)[，,\s]*/, '')
+      .replace(/^(?:算了|好吧|行吧)[，,\s]*/, '')
+      .replace(/^(那就|那么|那|就|要不|还是)+/, '')
       .replace(/^(麻烦你?|请你?|我想要?|我要|帮我|能不能|可不可以)+/, '')
+      .replace(/(能不能|可不可以|能否)(?=[\u4e00-\u9fff])/g, '')
       .replace(/^(please|can you|could you|i want to|i need to|i'd like to)\s+/i, '')
-      .replace(/[。！!？?，,\s]+$/, '');
+      .replace(/[。！!？?，,\s]+$/, '')
+      .replace(/(?:一下)?(?:吧|啊|呀|呢|吗|嘛)+$/, '');
   }
   let quantity: Quantity | undefined = request.quantity;
   if (!quantity && request.concept === 'refund') quantity = u.quantities.find((q) => q.family === 'money');

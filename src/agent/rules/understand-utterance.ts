@@ -34,6 +34,8 @@ export interface Understanding {
   upset: boolean;
   /** The caller claims authority or tells the agent to ignore rules. */
   claimsAuthority: boolean;
+  /** The verb of a step asked for without its object (那就取消吧 → 取消). */
+  bareImperative?: string;
   /** Only asks leave (能改吗, can I …) without an explicit ask: a question when the FAQ answers it. */
   onlyAsksLeave: boolean;
   /** Asks how, when, how long, who …, or says it is only asking: a question, not a request. */
@@ -71,6 +73,7 @@ export function understandUtterance(text: string, language: Language): Understan
   // 给我说说 / 帮我查一下 / tell me: asking to be told or to have something looked up is not
   // asking for an action (the facts are looked up without a permission check).
   const asking = text.replace(TELL_ME, ' ');
+  const bare = BARE_IMPERATIVE.exec(text.trim());
   const zh = language === 'zh';
   const actions = findActionRequests(text);
   const quantities = parseQuantities(text);
@@ -110,6 +113,7 @@ export function understandUtterance(text: string, language: Language): Understan
       (EXPLICIT_ASK.test(asking) && !/^(?:我想问|想问|请问)/.test(text.trim()) && !JUST_ASKING.test(text)) ||
       (asksLeave(asking) && !INFO_QUESTION.test(text)),
     onlyAsksLeave: asksLeave(asking) && !EXPLICIT_ASK.test(asking),
+    ...(bare ? { bareImperative: bare[1] } : {}),
     aboutOwnAccount:
       /我的|我这个|我账户|我账号|我现在的|我开通的|我(?:订|买|点|办|下|租|付|交|充|寄)(?:了|的)|\bmy (?:subscription|account|plan|membership|bill|premium|order|booking|ride|trip|card|course)/i.test(
         text,
@@ -133,7 +137,11 @@ function asksLeave(text: string): boolean {
 
 /** Words that ask for something to be done (帮我…, 给我…, 我要…, can you …, I want …). */
 const EXPLICIT_ASK =
-  /(?:^|[.!?。！？]\s*)(?:please\s+)?(?:kick|sign|log|cancel|refund|reset|change|freeze|pause|stop|block|remove|delete|close|turn|give|send|add|extend|upgrade|downgrade|switch|unlock|waive)\b|帮我|帮忙|给我|给(?:个|点|些)|让我|我要|我想要?(?!问|了解|知道|咨询|请教|确认一下)|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|麻烦你?|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|\b(?:can|could|would) you\b|\byou could\b|\bis there (?:any )?way\b|\bany chance\b|\bi (?:want|need|would like)\b|\bplease\b|把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)\s*[。.!！]?$|(?:取消|退|换|改|关掉|停掉|注销|删掉|冻结|恢复|续费|升级|降级)(?:了|掉)?吧\s*[。.!！]?$/i;
+  /(?:^|[.!?。！？]\s*)(?:please\s+)?(?:kick|sign|log|cancel|refund|reset|change|freeze|pause|stop|block|remove|delete|close|turn|give|send|add|extend|upgrade|downgrade|switch|unlock|waive)\b|帮我|帮忙|给我|给(?:个|点|些)|让我|我要|我想要?(?!问|了解|知道|咨询|请教|确认一下)|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|麻烦你?|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|\b(?:can|could|would) you\b|\byou could\b|\bis there (?:any )?way\b|\bany chance\b|\bi (?:want|need|would like)\b|\bplease\b|把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)\s*[。.!！]?$/i;
+
+/** 那就取消吧 / 关了吧 / 退了吧: a step asked for without saying of what (the verb is group 1). */
+const BARE_IMPERATIVE =
+  /^(?:(?:好的?|行|嗯|算了)[，,\s]*)?(?:那就|那|就|要不)?(取消|退|关|停|注销|删)(?:了|掉)?(?:吧|了)\s*[。.!！]?$/;
 
 /** Asking to be told or to have something looked up: 给我说说, 帮我查一下, tell me, check my … */
 const TELL_ME =
