@@ -26,6 +26,16 @@ describe('relevantInterfaces', () => {
     expect(relevantInterfaces(drive, '11月1号又扣了我钱')).toEqual(['drive_orders']);
   });
 
+  it('takes a word only one interface has as naming it (年费 of the fee records)', () => {
+    const card = profileInterfaces({
+      card_bill: { description: '查询本期账单、最低还款额与到期还款日', response_fields: ['transactions'] },
+      card_status: { description: '查询卡片状态与额度', response_fields: ['status', 'credit_limit'] },
+      card_fees: { description: '查询年费、滞纳金等费用记录', response_fields: ['fees'] },
+    });
+    expect(relevantInterfaces(card, '我这张卡的年费怎么还收了')).toContain('card_fees');
+    expect(relevantInterfaces(card, '你好，谢谢')).toEqual([]);
+  });
+
   it('names nothing for words about none of them', () => {
     expect(relevantInterfaces(drive, '你好，谢谢')).toEqual([]);
     expect(relevantInterfaces([], '我的云盘满了')).toEqual([]);

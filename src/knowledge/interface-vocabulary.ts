@@ -84,11 +84,13 @@ export function kindsOf(text: string): Set<string> {
 export function relevantInterfaces(profiles: readonly InterfaceProfile[], text: string, limit = 2): string[] {
   const kinds = kindsOf(text);
   const terms = new Set(tokenize(text));
+  // A word only one interface has (年费 of 查询年费、滞纳金等费用记录) says which one as a kind does.
+  const holders = (t: string) => profiles.reduce((n, p) => n + (p.terms.has(t) ? 1 : 0), 0);
   const scored = profiles
     .map((p) => {
       let score = 0;
       for (const k of kinds) if (p.kinds.has(k)) score += 2;
-      for (const t of terms) if (p.terms.has(t)) score += 1;
+      for (const t of terms) if (p.terms.has(t)) score += profiles.length > 1 && holders(t) === 1 ? 2 : 1;
       return { name: p.name, score };
     })
     .filter((s) => s.score >= 2)

@@ -133,6 +133,44 @@ describe('createRulesAgent', () => {
     expect(other.events.some((e) => e.type === 'permission_check')).toBe(false);
   });
 
+  it.each(['对了我卡好像丢了', '我的信用卡被偷了', 'my card was stolen'])(
+    'reports a card said lost when the product’s rules allow it: %j',
+    async (line) => {
+      const product = {
+        ...records.products[0]!,
+        operator_permissions: {
+          ...records.products[0]!.operator_permissions,
+          can_approve_immediately: ['挂失', 'report a lost card'],
+        },
+      };
+      const c = agentCall({
+        product,
+        operator: records.operators[0]!,
+        customer: records.customers[0]!,
+        phone: '13800138000',
+        respond: () => ({}),
+      });
+      await c.say(line);
+      expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({
+        status: 'can_approve_immediately',
+      });
+      // 盗刷 is fraud on a card the caller still has: not a loss.
+      const fraud = agentCall({
+        product,
+        operator: records.operators[0]!,
+        customer: records.customers[0]!,
+        phone: '13800138000',
+        respond: () => ({}),
+      });
+      await fraud.say('我的卡被盗刷了');
+      expect(
+        fraud.events.find(
+          (e) => e.type === 'permission_check' && (e as { action: string }).action === '挂失',
+        ),
+      ).toBeUndefined();
+    },
+  );
+
   it('labels a request no rule names by its words without the talk around them', async () => {
     const c = call();
     await c.say('我的会员能不能往后推两天');

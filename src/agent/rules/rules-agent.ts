@@ -147,6 +147,14 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
       : undefined;
   // A question (how long, when, who; "just asking") names actions without asking for them.
   const actions = faqHit || (u.infoQuestion && !u.asksForAction) ? [] : [...u.actions];
+  // 我卡好像丢了 / my card was stolen: reporting it lost is what the caller needs, when the
+  // product's rules name such a step (挂失); the engine decides it as it decides any request.
+  if (actions.length === 0 && LOST_CARD.test(utterance)) {
+    const step = lang === 'zh' ? '挂失' : 'report a lost card';
+    const decided = checkPermission(rulesOf(ctx), step);
+    if (decided.rule !== null && decided.status !== 'forbidden')
+      actions.push({ concept: '', text: step, start: 0, end: utterance.length });
+  }
   // 那就取消吧 with no object: the step the agent just offered (switching off auto-renewal), or a
   // question about what to do it to; never a guess.
   if (actions.length === 0 && u.bareImperative) {
@@ -340,14 +348,30 @@ function requestAnswered(ctx: CallContext, utterance: string): string | undefine
   const agent = ctx.conversation.filter((t) => t.role === 'agent').at(-1);
   if (!agent?.content.includes(whichPayment(ctx.language))) return undefined;
   if (understandUtterance(utterance, ctx.language).actions.length > 0) return undefined;
-  return customer.at(-2)?.content;
+  // 对了我卡好像丢了 is a new matter: an answer points at a payment (an amount, a date, 那笔, the
+  // one to the airport: a word of one of the payments read).
+  const paid = verifiedPaid(ctx.systemQueries).items.flatMap((i) => tokenize(i.text));
+  const points =
+    /\d/.test(utterance) ||
+    dayNamed(utterance) !== undefined ||
+    POINTING.test(utterance) ||
+    tokenize(utterance).some((t) => t.length > 1 && paid.includes(t));
+  return points ? customer.at(-2)?.content : undefined;
 }
+
+/** Words that point at one of several things just listed. */
+const POINTING =
+  /那笔|这笔|那个|这个|那一|这一|第[一二三四五12345]|上个月|这个月|最近|最早|最后|\bthe (?:one|first|second|third|last|latest|earlier|later|bigger|smaller)\b|\bthat one\b/i;
 
 function whichPayment(lang: Language): string {
   return lang === 'zh'
     ? '您想退的是哪一笔呢？告诉我日期或金额，我帮您看能不能直接办理。'
     : 'Which one would you like back? Tell me the date or the amount and I’ll see whether I can do it right away.';
 }
+
+/** A card said lost or stolen (not 盗刷, fraud on a card the caller still has). */
+const LOST_CARD =
+  /(?:卡|卡片)[^，,。？?]{0,6}(?:丢了|丢失|弄丢|遗失|被偷(?!刷)|被盗(?!刷)|找不到)|(?:丢了|丢失|弄丢|遗失)[^，,。？?]{0,4}卡|\b(?:lost|can't find) (?:my )?(?:credit |debit |bank )?card\b|\bcard (?:was |got |has been |is )?(?:lost|stolen)\b/i;
 
 /** A refund without an amount while the payments this call read leave more than one it could be. */
 function whichPaymentUnclear(ctx: CallContext, request: ActionRequest, u: Understanding): boolean {
