@@ -159,6 +159,20 @@ describe('generateMockResponse', () => {
     expect(billing.total).toBe(45);
   });
 
+  it('gives data fields of one allowance (used, quota, remaining, overage agree)', () => {
+    for (const phone of ['13800138000', '13912345678', '13700001111', '15000000001', '18611112222']) {
+      const r = generateMockResponse({
+        product: zh,
+        interfaceName: 'data_usage',
+        definition: custom(['used_gb', 'quota_gb', 'remaining_gb', 'overage_fee']),
+        phone,
+        now,
+      }) as { used_gb: number; quota_gb: number; remaining_gb: number; overage_fee: number };
+      expect(r.remaining_gb).toBe(Math.max(0, Math.round((r.quota_gb - r.used_gb) * 100) / 100));
+      expect(r.overage_fee > 0).toBe(r.used_gb > r.quota_gb);
+    }
+  });
+
   it('uses the customer record name for profile fields when it is known', () => {
     const r = generateMockResponse({
       product: zh,

@@ -163,6 +163,18 @@ function fieldValue(field: string, ctx: FieldContext): unknown {
   if (key === 'points' || key === 'credits' || key === 'reward_points' || key === 'score')
     return rng.int(0, 5000);
   if (/usage|traffic|data_used/.test(key)) return usage(ctx);
+  // used_gb, quota_gb, remaining_gb as separate fields: one allowance, so they agree.
+  const data = /^(used|quota|limit|total|remaining|left)_(gb|mb)$/.exec(key);
+  if (data) {
+    const d = dataAllowance(ctx);
+    const value =
+      data[1] === 'used' ? d.used : data[1] === 'remaining' || data[1] === 'left' ? d.remaining : d.limit;
+    return data[2] === 'mb' ? Math.round(value * 1024) : value;
+  }
+  if (/^overage(?:_fee|_charge|_cost)?$/.test(key)) {
+    const d = dataAllowance(ctx);
+    return d.used > d.limit ? roundMoney(Math.min(60, (d.used - d.limit) * 3)) : 0;
+  }
   return hintedValue(key, ctx);
 }
 
@@ -334,14 +346,22 @@ function orders(ctx: FieldContext): Array<Record<string, unknown>> {
   return list.sort((a, b) => String(b.date).localeCompare(String(a.date)));
 }
 
-function usage(ctx: FieldContext): Record<string, unknown> {
-  const { rng, lang, now } = ctx;
+/** The caller's data allowance this month, the same for every field that reads it. */
+function dataAllowance(ctx: FieldContext): { limit: number; used: number; remaining: number } {
+  const rng = createRng(`${ctx.world.planNames.join('|')}|${ctx.phone}|data`);
   const limit = rng.pick([10, 20, 30, 50, 100]);
-  const used = roundMoney((limit * rng.int(5, 95)) / 100);
+  // Now and then over the allowance: that is when callers ask.
+  const used = roundMoney((limit * rng.int(5, 115)) / 100);
+  return { limit, used, remaining: roundMoney(Math.max(0, limit - used)) };
+}
+
+function usage(ctx: FieldContext): Record<string, unknown> {
+  const { lang, now } = ctx;
+  const { limit, used, remaining } = dataAllowance(ctx);
   return {
     used_gb: used,
     limit_gb: limit,
-    remaining_gb: roundMoney(limit - used),
+    remaining_gb: remaining,
     period: lang === 'zh' ? `${now.getFullYear()}年${now.getMonth() + 1}月` : localDate(now).slice(0, 7),
   };
 }

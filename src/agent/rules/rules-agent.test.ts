@@ -139,7 +139,7 @@ describe('createRulesAgent', () => {
       const product = {
         ...records.products[0]!,
         operator_permissions: {
-          ...records.products[0]!.operator_permissions,
+          ...(records.products[0]!.operator_permissions as Record<string, string[]>),
           can_approve_immediately: ['挂失', 'report a lost card'],
         },
       };

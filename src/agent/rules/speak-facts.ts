@@ -75,6 +75,8 @@ const FIELD_WORDS: Record<string, { zh: string; en: string }> = {
   renew: { zh: '续费', en: 'renewal' },
   refund: { zh: '退款', en: 'refund' },
   charge: { zh: '扣费', en: 'charge' },
+  overage: { zh: '超出', en: 'overage' },
+  cycle: { zh: '周期', en: 'cycle' },
   desc: { zh: '', en: '' },
   description: { zh: '', en: '' },
 };
@@ -100,6 +102,8 @@ const STATUS_WORDS: Record<string, { zh: string; en: string }> = {
   completed: { zh: '已完成', en: 'completed' },
   refund: { zh: '退款', en: 'refund' },
   charge: { zh: '扣费', en: 'charge' },
+  monthly: { zh: '按月', en: 'monthly' },
+  yearly: { zh: '按年', en: 'yearly' },
 };
 
 /**
