@@ -200,7 +200,7 @@ function hintedValue(key: string, ctx: FieldContext): unknown {
   if (/(amount|fee|price|cost|balance|total|charge|payment|refund|credit|spent|paid|due)$/.test(key)) {
     return roundMoney(rng.int(100, 30000) / 100);
   }
-  if (/(count|num|quantity|qty|times|days|months|points)$/.test(key) || key.startsWith('num_')) {
+  if (/(count|num|quantity|qty|times|days|months|points|_used)$/.test(key) || key.startsWith('num_')) {
     return rng.int(1, 30);
   }
   if (/(rate|ratio|percent|percentage|pct)$/.test(key)) return rng.int(0, 100);

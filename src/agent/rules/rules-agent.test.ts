@@ -171,6 +171,15 @@ describe('createRulesAgent', () => {
     },
   );
 
+  it.each(['我上次申请的退款到底退没退啊', '退款进度怎么样了', '我那个退款办没办好'])(
+    'takes a question about how far a matter is as a question, not a request: %j',
+    async (line) => {
+      const c = call();
+      await c.say(line);
+      expect(c.events.some((e) => e.type === 'permission_check')).toBe(false);
+    },
+  );
+
   it('labels a request no rule names by its words without the talk around them', async () => {
     const c = call();
     await c.say('我的会员能不能往后推两天');

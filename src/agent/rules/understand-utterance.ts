@@ -150,9 +150,12 @@ const TELL_ME =
 /** Says it is only asking (先问问, just asking): whatever it names is a question. */
 const JUST_ASKING = /问问|只是问|先问|随便问|\bjust (?:asking|wondering|curious)\b/i;
 
-/** Asks how, when, how long, how much, who or where: an answer, not an action. */
+/**
+ * Asks how, when, how long, how much, who or where, or how far a matter is (批没批, 进度): an
+ * answer, not an action.
+ */
 const INFO_QUESTION =
-  /多久|多长|怎么|如何|什么时候|啥时候|几时|几天|几点|哪天|谁|哪里|哪儿|多少钱|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to)\b|\bwhen\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b/i;
+  /([\u4e00-\u9fff])没\1|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|什么时候|啥时候|几时|几天|几点|哪天|谁|哪里|哪儿|多少钱|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to)\b|\bwhen\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b/i;
 
 /** The caller's name, when said plainly. Returns undefined rather than guess. */
 export function extractName(text: string): string | undefined {
