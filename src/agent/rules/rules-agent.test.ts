@@ -111,7 +111,7 @@ describe('createRulesAgent', () => {
     expect(asks.some((r) => r.includes('什么时候发现'))).toBe(true);
   });
 
-  it.each(['App一直打不开，急死了', '等了一个多小时了还没到', '客服电话根本打不通'])(
+  it.each(['App一直打不开，急死了', '等了一个多小时了还没到', '客服电话根本打不通', '退款拖这么久还没好'])(
     'apologises once for a service that is late or does not work: %j',
     async (line) => {
       const c = call();
