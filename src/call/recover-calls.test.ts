@@ -99,28 +99,27 @@ describe('recoverCalls', () => {
 });
 
 describe('replayCallJournal', () => {
+  const header = {
+    call_id: 'c',
+    owner: deadOwner,
+    started_at: 'S',
+    product_id: 'p',
+    operator_id: 'o',
+    customer_id: 'u',
+    phone: '1',
+    cold_start: true,
+    language: 'zh',
+    agent: 'rules',
+  };
+
   it('rebuilds the record from changes and skips what it does not know', () => {
-    const record = replayCallJournal(
-      {
-        call_id: 'c',
-        owner: deadOwner,
-        started_at: 'S',
-        product_id: 'p',
-        operator_id: 'o',
-        customer_id: 'u',
-        phone: '1',
-        cold_start: true,
-        language: 'zh',
-        agent: 'rules',
-      },
-      [
-        { list: 'conversation', entry: { role: 'agent', content: '您好' } },
-        { list: 'language', entry: 'en' },
-        { list: 'learned', entry: { name: '王芳' } },
-        { list: 'nonsense', entry: {} },
-        'garbage',
-      ],
-    );
+    const record = replayCallJournal(header, [
+      { list: 'conversation', entry: { role: 'agent', content: '您好' } },
+      { list: 'language', entry: 'en' },
+      { list: 'learned', entry: { name: '王芳' } },
+      { list: 'nonsense', entry: {} },
+      'garbage',
+    ]);
     expect(record.started_at).toBe('S');
     expect(record.language).toBe('en');
     expect(record.learned).toEqual({ name: '王芳' });
@@ -128,18 +127,6 @@ describe('replayCallJournal', () => {
   });
 
   it('shows an action started and not finished as unconfirmed, unless its grant was not the call’s to use', () => {
-    const header = {
-      call_id: 'c',
-      owner: deadOwner,
-      started_at: 'S',
-      product_id: 'p',
-      operator_id: 'o',
-      customer_id: 'u',
-      phone: '1',
-      cold_start: false,
-      language: 'zh',
-      agent: 'rules',
-    };
     const record = replayCallJournal(header, [
       { list: 'action_started', entry: { action: '退款15元', grant_id: 'g_taken', turn: 1 } },
       { list: 'action_not_started', entry: { grant_id: 'g_taken' } },

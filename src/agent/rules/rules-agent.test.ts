@@ -143,25 +143,21 @@ describe('createRulesAgent', () => {
           can_approve_immediately: ['挂失', 'report a lost card'],
         },
       };
-      const c = agentCall({
-        product,
-        operator: records.operators[0]!,
-        customer: records.customers[0]!,
-        phone: '13800138000',
-        respond: () => ({}),
-      });
+      const onCard = () =>
+        agentCall({
+          product,
+          operator: records.operators[0]!,
+          customer: records.customers[0]!,
+          phone: '13800138000',
+          respond: () => ({}),
+        });
+      const c = onCard();
       await c.say(line);
       expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({
         status: 'can_approve_immediately',
       });
       // 盗刷 is fraud on a card the caller still has: not a loss.
-      const fraud = agentCall({
-        product,
-        operator: records.operators[0]!,
-        customer: records.customers[0]!,
-        phone: '13800138000',
-        respond: () => ({}),
-      });
+      const fraud = onCard();
       await fraud.say('我的卡被盗刷了');
       expect(
         fraud.events.find(
