@@ -323,6 +323,12 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   return composeReply(String(ctx.operator.methodology ?? ''), parts);
 }
 
+/** The first ISO date (2026-11-20) in a record's text. */
+function dateIn(text: string): { year: number; month: number; day: number } | undefined {
+  const m = /(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+}
+
 const MONTHS_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** A day of the month (and its month) a caller names: 11月20号, 20日, the 14th, Nov 14. */
@@ -390,8 +396,8 @@ function duplicateUnseen(ctx: CallContext): boolean {
   const { items, fromRecords } = verifiedPaid(ctx.systemQueries);
   if (!fromRecords || items.length === 0) return false;
   const dayOf = (text: string) => {
-    const m = /(\d{4})-(\d{2})-(\d{2})/.exec(text);
-    return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 : undefined;
+    const on = dateIn(text);
+    return on ? Date.UTC(on.year, on.month - 1, on.day) / 86_400_000 : undefined;
   };
   const charges = items.map((i) => ({ value: i.value, day: dayOf(i.text) }));
   return !charges.some((a, i) =>
@@ -1125,8 +1131,8 @@ function verifiedCharge(ctx: CallContext, asked: string): number | undefined {
       ...new Set(
         found
           .filter((f) => {
-            const m = /\d{4}-(\d{2})-(\d{2})/.exec(f.text);
-            return m && Number(m[2]) === day.day && (day.month === undefined || Number(m[1]) === day.month);
+            const on = dateIn(f.text);
+            return on && on.day === day.day && (day.month === undefined || on.month === day.month);
           })
           .map((f) => f.value),
       ),
