@@ -176,6 +176,16 @@ describe('createRulesAgent', () => {
     },
   );
 
+  it('greets back only a greeting: a greeting that opens a problem gets the problem answered', async () => {
+    const en = call('en');
+    const reply = await en.say("Hi, my show keeps buffering on the TV app, it's been like this all week");
+    expect(reply).not.toMatch(/how can I help/i);
+    expect(reply).toContain('Sorry');
+    const zh = call();
+    expect(await zh.say('你好，App一直卡顿')).toContain('不好意思');
+    expect(await call().say('你好')).not.toContain('不好意思');
+  });
+
   it('labels a request no rule names by its words without the talk around them', async () => {
     const c = call();
     await c.say('我的会员能不能往后推两天');

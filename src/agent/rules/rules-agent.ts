@@ -426,7 +426,9 @@ function assentReply(ctx: CallContext): string {
   const zh = ctx.language === 'zh';
   if (waiting.length === 0)
     return zh ? '好的。还有别的能帮您的吗？' : 'Alright. Is there anything else I can help with?';
-  const named = waiting.map((e) => (e.ticket_id ? `${e.what}（${e.ticket_id}）` : e.what));
+  const named = waiting.map((e) =>
+    e.ticket_id ? (zh ? `${e.what}（${e.ticket_id}）` : `${e.what} (${e.ticket_id})`) : e.what,
+  );
   return zh
     ? `好的，${named.join('、')}已经提交主管审批，有结果会第一时间通知您。还有别的能帮您的吗？`
     : `Alright, ${named.join(', ')} is with my supervisor now; you'll be told as soon as there's a decision. Anything else I can help with?`;
@@ -970,7 +972,7 @@ function actionText(request: ActionRequest, u: Understanding, lang: Language): s
       .replace(/^(那就|那么|那|就|要不|还是)+/, '')
       .replace(/^(麻烦你?|请你?|我想要?|我要|帮我|能不能|可不可以)+/, '')
       .replace(/(能不能|可不可以|能否)(?=[\u4e00-\u9fff])/g, '')
-      .replace(/^(please|can you|could you|i want to|i need to|i'd like to)\s+/i, '')
+      .replace(/^(?:(?:please|can you|could you|i want to|i need to|i'd like to|just)\s+)+/i, '')
       .replace(/[。！!？?，,\s]+$/, '')
       .replace(/(?:一下)?(?:吧|啊|呀|呢|吗|嘛)+$/, '');
   }
