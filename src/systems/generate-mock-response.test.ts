@@ -173,6 +173,31 @@ describe('generateMockResponse', () => {
     }
   });
 
+  it('gives a line’s status sensible values and a bill a total that sums its items', () => {
+    const line = generateMockResponse({
+      product: zh,
+      interfaceName: 'line_status',
+      definition: {
+        ...custom(['online', 'speed_mbps', 'last_drop', 'fault']),
+        description: '查询宽带线路在线状态与故障信息',
+      },
+      phone: '13800138000',
+      now,
+    });
+    expect(line).toMatchObject({ online: true, fault: '无' });
+    expect([100, 300, 500, 1000]).toContain(line.speed_mbps);
+    expect(line.last_drop).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const bill = generateMockResponse({
+      product: zh,
+      interfaceName: 'broadband_bill',
+      definition: { ...custom(['items', 'total']), description: '查询宽带月度账单' },
+      phone: '13800138000',
+      now,
+    }) as { items: Array<{ amount: number }>; total: number };
+    expect(bill.items.every((i) => typeof i.amount === 'number')).toBe(true);
+    expect(bill.total).toBe(Math.round(bill.items.reduce((s, i) => s + i.amount, 0) * 100) / 100);
+  });
+
   it('uses the customer record name for profile fields when it is known', () => {
     const r = generateMockResponse({
       product: zh,

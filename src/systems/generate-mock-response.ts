@@ -77,6 +77,15 @@ export function generateMockResponse(input: MockResponseInput): Record<string, u
       description: input.definition.description ?? '',
     });
   }
+  // A total beside a list of amounts (a bill's items) is their sum, as a real bill's is.
+  const totalKey = Object.keys(out).find((k) => /^(?:total|total_amount|amount_total|sum)$/.test(k));
+  const lines = Object.values(out).find(
+    (v): v is Array<{ amount: number }> =>
+      Array.isArray(v) &&
+      v.length > 0 &&
+      v.every((i) => typeof (i as { amount?: unknown })?.amount === 'number'),
+  );
+  if (totalKey && lines) out[totalKey] = roundMoney(lines.reduce((sum, i) => sum + i.amount, 0));
   return out;
 }
 
@@ -186,13 +195,14 @@ function hintedValue(key: string, ctx: FieldContext): unknown {
   if (
     /^(is|has|can|should)_/.test(key) ||
     /(_enabled|_flag|_verified|_active)$/.test(key) ||
+    /^(?:online|connected|available|active)$/.test(key) ||
     key === 'auto_renew'
   ) {
     return true;
   }
   if (last === 'id' || last === 'no' || last === 'number')
     return `${key.slice(0, 2).toUpperCase()}${rng.int(10000000, 99999999)}`;
-  if (/(date|_at|time|expires?|expiry|since|deadline|until)$/.test(key)) {
+  if (/(date|_at|time|expires?|expiry|since|deadline|until)$/.test(key) || /^last_/.test(key)) {
     const future = /(next|expire|expiry|due|end|until|deadline|renew)/.test(key);
     const days = rng.int(3, 120);
     return localDate(addDays(now, future ? days : -days));
@@ -205,7 +215,9 @@ function hintedValue(key: string, ctx: FieldContext): unknown {
   }
   if (/(rate|ratio|percent|percentage|pct)$/.test(key)) return rng.int(0, 100);
   // A quantity in a unit (eta_minutes, used_gb, distance_km) is a number, not a list.
-  if (/^(?:minutes|mins|hours|hrs|seconds|secs|weeks|gb|mb|tb|km|kg)$/.test(last)) return rng.int(1, 60);
+  if (/^(?:minutes|mins|hours|hrs|seconds|secs|weeks|gb|mb|tb|km|kg|ms)$/.test(last)) return rng.int(1, 60);
+  // A rate (speed_mbps): the plan's speed, not a list.
+  if (/^(?:mbps|kbps|gbps)$/.test(last)) return rng.pick([100, 300, 500, 1000]);
   // The person doing the job (rider, driver, technician): a name; no contact is made up.
   if (/^(?:rider|driver|courier|technician|engineer|installer|coach|instructor)$/.test(last)) {
     return {
@@ -227,6 +239,9 @@ function hintedValue(key: string, ctx: FieldContext): unknown {
           '12 King St W, Toronto, ON',
         ]);
   }
+  // A fault or error on record: none (the caller's complaint is the news, not a made-up fault).
+  if (/^(?:fault|faults|error|errors|alarm|alarms|issue|issues)$/.test(key))
+    return lang === 'zh' ? '无' : 'none';
   if (/(message|note|remark|description|reason|comment)$/.test(key)) {
     return lang === 'zh' ? '无异常记录' : 'No issues on record';
   }
@@ -265,7 +280,7 @@ function listItem(i: number, ctx: FieldContext): Record<string, unknown> {
   const charged = lang === 'zh' ? rng.int(10, 300) : roundMoney(rng.int(800, 6000) / 100);
   const moneyKey = says(/\bfares?\b|车费|票价/i)
     ? 'fare'
-    : says(/\b(?:price|amount|cost|fee|charge)s?\b|金额|费用|价格|价钱|花费/i)
+    : says(/\b(?:price|amount|cost|fee|charge|bill)s?\b|金额|费用|价格|价钱|花费|账单/i)
       ? 'amount'
       : undefined;
   if (moneyKey) {

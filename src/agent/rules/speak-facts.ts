@@ -76,6 +76,9 @@ const FIELD_WORDS: Record<string, { zh: string; en: string }> = {
   refund: { zh: '退款', en: 'refund' },
   charge: { zh: '扣费', en: 'charge' },
   overage: { zh: '超出', en: 'overage' },
+  speed: { zh: '速率', en: 'speed' },
+  drop: { zh: '断线', en: 'drop' },
+  fault: { zh: '故障', en: 'fault' },
   cycle: { zh: '周期', en: 'cycle' },
   desc: { zh: '', en: '' },
   description: { zh: '', en: '' },
@@ -230,6 +233,7 @@ function spokenField(key: string, value: unknown, lang: Language, depth: number)
 /** Units field names end with (used_gb, eta_minutes, progress_pct). */
 const UNIT_SUFFIXES: ReadonlyArray<{ suffix: RegExp; zh: string; en: string }> = [
   { suffix: /_?gb$/i, zh: 'GB', en: 'GB' },
+  { suffix: /_?mbps$/i, zh: 'Mbps', en: 'Mbps' },
   { suffix: /_?mb$/i, zh: 'MB', en: 'MB' },
   { suffix: /_?tb$/i, zh: 'TB', en: 'TB' },
   { suffix: /_?(?:minutes|mins?)$/i, zh: '分钟', en: 'minutes' },

@@ -48,7 +48,7 @@ export interface Understanding {
 
 /** Late or not working: 还没到, 迟迟不来, 拖这么久, 等了一个多小时, 打不通, 连不上, 坏了, still waiting, broken. */
 const SERVICE_PROBLEM =
-  /还没(?:到|送到|来|送|发|收到|修好|好)|迟迟|拖(?:了)?(?:这么|那么|很|好)?久|太慢|卡顿|一直(?:卡|转圈|缓冲)|\b(?:keeps?|kept) (?:buffering|freezing|crashing|dropping|lagging)|\bbuffering\b|\blagg?ing\b|一直没(?:到|来|送|人|反应|修)|等了(?:很久|好久|半天|一个多?小时|\d+分钟|[一二两三四五六七八九十几]+(?:个多?)?(?:小时|分钟|天))|超时|打不通|联系不上|没人接|不接电话|坏了|故障|连不上|打不开|用不了|不能用|出(?:了)?问题|不好使|\b(?:hasn't|has not|haven't|still not|not yet) (?:arrived|come|shown up|been (?:delivered|fixed))|still waiting|(?:is|was|running) (?:late|delayed)|broken|doesn't work|not working|can't (?:reach|get through|connect)|won't (?:connect|turn on|work)/i;
+  /还没(?:到|送到|来|送|发|收到|修好|好)|断网|网(?:断|掉)了|(?:网|信号|线)[^，,。]{0,4}断了|掉线|没(?:有)?网|上不了网|迟迟|拖(?:了)?(?:这么|那么|很|好)?久|太慢|卡顿|一直(?:卡|转圈|缓冲)|\b(?:keeps?|kept) (?:buffering|freezing|crashing|dropping|lagging)|\bbuffering\b|\blagg?ing\b|一直没(?:到|来|送|人|反应|修)|等了(?:很久|好久|半天|一个多?小时|\d+分钟|[一二两三四五六七八九十几]+(?:个多?)?(?:小时|分钟|天))|超时|打不通|联系不上|没人接|不接电话|坏了|故障|连不上|打不开|用不了|不能用|出(?:了)?问题|不好使|\b(?:hasn't|has not|haven't|still not|not yet) (?:arrived|come|shown up|been (?:delivered|fixed))|still waiting|(?:is|was|running) (?:late|delayed)|broken|doesn't work|not working|can't (?:reach|get through|connect)|won't (?:connect|turn on|work)/i;
 
 const GREETING_ONLY =
   /^(?:(?:你好|您好|喂|哈喽|hello|hi|hey|good (?:morning|afternoon|evening))(?:\s*there)?[\s,，.。!！~]*)+(?:(?:我(?:是|姓|叫)[^，,。]{1,8})|(?:(?:this is|i'm|i am|my name is) [a-z][a-z .'-]{0,30}))?[\s,，.。!！~]*$/i;
