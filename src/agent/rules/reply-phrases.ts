@@ -13,6 +13,7 @@ export const PHRASES = {
     queryFailed: '系统这会儿没查到您的信息，我先帮您记下来，核实后尽快回复您。',
     offerCancelRenew: '如果您不想继续扣费，我可以帮您把自动续费关掉。',
     noSubscriptions: '我查了一下，您的账户下目前没有开通中的会员服务。',
+    noAnswer: '这个我这边没有查到确切的说明，不好随便答复您。还有其他我可以先帮您看的吗？',
     englishOk: '',
   },
   en: {
@@ -26,6 +27,8 @@ export const PHRASES = {
       "I can't pull up your details right now. I'll note this down and get back to you once I've checked.",
     offerCancelRenew: 'If you want to stop the charges, I can switch off auto-renewal for you.',
     noSubscriptions: "I checked, and there's no active subscription on your account right now.",
+    noAnswer:
+      "I don't have a reliable answer to that here, and I'd rather not guess. Is there anything else I can check for you?",
     englishOk: 'Sure, we can continue in English.',
   },
 } as const;

@@ -186,6 +186,15 @@ describe('createRulesAgent', () => {
     expect(await call().say('你好')).not.toContain('不好意思');
   });
 
+  it('says so when nothing here answers a plain question, instead of a discovery question', async () => {
+    const zh = await call().say('你们公司总部在哪里');
+    expect(zh).toContain('没有查到确切的说明');
+    const en = call('en');
+    const reply = await en.say('how long will a refund take to show up on my card?');
+    expect(reply).not.toMatch(/which payment/i);
+    expect(en.events.some((e) => e.type === 'permission_check')).toBe(false);
+  });
+
   it('labels a request no rule names by its words without the talk around them', async () => {
     const c = call();
     await c.say('我的会员能不能往后推两天');

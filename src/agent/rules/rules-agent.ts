@@ -206,7 +206,11 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // So too for a question about it that the FAQ does not answer (退多少钱啊): the caller hears
   // what was paid and is asked which payment they mean.
   const moneyBack = actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept));
-  const asksMoneyBack = !moneyBack && !faqHit && u.actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept));
+  const asksMoneyBack =
+    !moneyBack &&
+    !faqHit &&
+    /多少|几块|几元|how much|what amount/i.test(utterance) &&
+    u.actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept));
   if (moneyBack || asksMoneyBack) {
     const known = verifiedPaid(ctx.systemQueries);
     if (known.items.length === 0 && !known.recordsShowNone) {
@@ -307,6 +311,10 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     } else if (u.greeting || (u.name && !problem)) {
       parts.ack = u.name && lang === 'zh' && !u.name.includes('/') ? `${u.name}您好！` : undefined;
       parts.ask = parts.ack ? '请问有什么可以帮您？' : p.greetingReply;
+    } else if (u.infoQuestion && !problem && parts.ask === undefined) {
+      // A plain question nothing here answers (how long until it shows on my card?): said so,
+      // not guessed, and not met with a discovery question.
+      parts.ask = p.noAnswer;
     } else {
       parts.ask ??= discoveryQuestion(ctx, turn);
     }
