@@ -319,7 +319,7 @@ describe('createRulesAgent', () => {
           c.events.some((e) => e.type === 'system_query'),
           question,
         ).toBe(true);
-        expect(reply, question).toContain('退哪一笔');
+        expect(reply, question).toContain('哪一笔');
         expect(reply, question).not.toContain('哪个账号');
         expect(
           c.events.some((e) => e.type === 'permission_check'),

@@ -149,7 +149,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   const actions = faqHit || (u.infoQuestion && !u.asksForAction) ? [] : [...u.actions];
   // 我卡好像丢了 / my card was stolen: reporting it lost is what the caller needs, when the
   // product's rules name such a step (挂失); the engine decides it as it decides any request.
-  if (actions.length === 0 && LOST_CARD.test(utterance)) {
+  if (actions.length === 0 && u.lostCard) {
     const step = lang === 'zh' ? '挂失' : 'report a lost card';
     const decided = checkPermission(rulesOf(ctx), step);
     if (decided.rule !== null && decided.status !== 'forbidden')
@@ -221,12 +221,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
       if (payments.length > 0)
         parts.resolve.push(...(await lookUpFacts(ctx, utterance, new Set(), payments)));
     }
-    if (asksMoneyBack && verifiedPaid(ctx.systemQueries).items.length > 0) {
-      parts.ask =
-        lang === 'zh'
-          ? '您是想申请退哪一笔呢？告诉我后我帮您看能不能直接办理。'
-          : 'Which payment would you like back? Tell me and I’ll see whether I can do it right away.';
-    }
+    if (asksMoneyBack && verifiedPaid(ctx.systemQueries).items.length > 0) parts.ask = whichPayment(lang);
   }
 
   // "扣了两次，退一次": money back for a charge taken twice. When the charge lists this call read
@@ -382,10 +377,6 @@ function whichPayment(lang: Language): string {
     ? '您想退的是哪一笔呢？告诉我日期或金额，我帮您看能不能直接办理。'
     : 'Which one would you like back? Tell me the date or the amount and I’ll see whether I can do it right away.';
 }
-
-/** A card said lost or stolen (not 盗刷, fraud on a card the caller still has). */
-const LOST_CARD =
-  /(?:卡|卡片)[^，,。？?]{0,6}(?:丢了|丢失|弄丢|遗失|被偷(?!刷)|被盗(?!刷)|找不到)|(?:丢了|丢失|弄丢|遗失)[^，,。？?]{0,4}卡|\b(?:lost|can't find) (?:my )?(?:credit |debit |bank )?card\b|\bcard (?:was |got |has been |is )?(?:lost|stolen)\b/i;
 
 /** A refund without an amount while the payments this call read leave more than one it could be. */
 function whichPaymentUnclear(ctx: CallContext, request: ActionRequest, u: Understanding): boolean {

@@ -26,6 +26,8 @@ export interface Understanding {
   question: boolean;
   /** Something went missing / stopped working (会员没了, 权益没到账). */
   somethingMissing: boolean;
+  /** The caller's card is lost or stolen (卡好像丢了, my card was stolen; not 盗刷). */
+  lostCard: boolean;
   /** Something of the service is late or does not work (还没到, 打不通, 连不上, still waiting, broken). */
   serviceProblem: boolean;
   actions: ActionRequest[];
@@ -52,6 +54,10 @@ const SERVICE_PROBLEM =
 
 const GREETING_ONLY =
   /^(?:(?:你好|您好|喂|哈喽|hello|hi|hey|good (?:morning|afternoon|evening))(?:\s*there)?[\s,，.。!！~]*)+(?:(?:我(?:是|姓|叫)[^，,。]{1,8})|(?:(?:this is|i'm|i am|my name is) [a-z][a-z .'-]{0,30}))?[\s,，.。!！~]*$/i;
+
+/** A card said lost or stolen (not 盗刷, fraud on a card the caller still has). */
+const LOST_CARD =
+  /(?:卡|卡片)[^，,。？?]{0,6}(?:丢了|丢失|弄丢|遗失|被偷(?!刷)|被盗(?!刷)|找不到)|(?:丢了|丢失|弄丢|遗失)[^，,。？?]{0,4}卡|\b(?:lost|can't find) (?:my )?(?:credit |debit |bank )?card\b|\bcard (?:was |got |has been |is )?(?:lost|stolen)\b/i;
 
 /** One charge taken twice: 扣了两次, 收了我两遍, 重复扣费, 多扣了一笔, double charged, charged me twice. */
 const DUPLICATE_CHARGE =
@@ -106,6 +112,7 @@ export function understandUtterance(text: string, language: Language): Understan
     somethingMissing:
       /没了|不见了|消失|没到账|没有到账|用不了|\bgone\b|disappeared|missing|stopped working/i.test(text),
     serviceProblem: SERVICE_PROBLEM.test(text),
+    lostCard: LOST_CARD.test(text),
     actions,
     quantities,
     upset:
