@@ -78,7 +78,7 @@ export function generateMockResponse(input: MockResponseInput): Record<string, u
     });
   }
   // A total beside a list of amounts (a bill's items) is their sum, as a real bill's is.
-  const totalKey = Object.keys(out).find((k) => /^(?:total|total_amount|amount_total|sum)$/.test(k));
+  const totalKey = Object.keys(out).find((k) => TOTAL_FIELDS.has(k));
   const lines = Object.values(out).find(
     (v): v is Array<{ amount: number }> =>
       Array.isArray(v) &&
@@ -117,6 +117,7 @@ const TRANSACTION_FIELDS = new Set([
   'bill_items',
   'records',
 ]);
+const TOTAL_FIELDS = new Set(['total', 'total_amount', 'amount_total', 'sum']);
 const NAME_FIELDS = new Set([
   'name',
   'customer_name',
@@ -144,7 +145,7 @@ function fieldValue(field: string, ctx: FieldContext): unknown {
     return structuredClone(world.subscriptions[0]);
   }
   if (TRANSACTION_FIELDS.has(key)) return structuredClone(world.transactions);
-  if (key === 'total' || key === 'total_amount' || key === 'amount_total' || key === 'sum') {
+  if (TOTAL_FIELDS.has(key)) {
     return roundMoney(world.transactions.reduce((s, t) => s + t.amount, 0));
   }
   if (key === 'orders' || key === 'order_list' || key === 'order_history') return orders(ctx);
