@@ -38,3 +38,15 @@ export const fmt = (ms) => `${ms.toFixed(ms < 1 ? 3 : 1)} ms`;
 export function header(title) {
   console.log(`\n## ${title}`);
 }
+
+/** Runs `use` on a connection of its own to `url`. */
+export async function withPg(url, use) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../dist/index.js';
 import { approvalRequest } from './_approvals.mjs';
-import { compareProcesses, fmt, header } from './_util.mjs';
+import { compareProcesses, fmt, header, withPg } from './_util.mjs';
 
 const N = Number(process.env.CS_BENCH_APPROVALS ?? 100_000);
 const STORES = (process.env.CS_BENCH_APPROVALS_STORES ?? 'file,postgres').split(',').map((s) => s.trim());
@@ -112,18 +112,6 @@ export async function run() {
     measure('PostgreSQL', pgUrl, 2);
   } finally {
     await withPg(url, (client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
-  }
-}
-
-/** Runs `use` on a connection of its own to `url`. */
-async function withPg(url, use) {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
   }
 }
 

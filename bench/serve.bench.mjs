@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openStore } from '../dist/index.js';
 import { approvalRequest } from './_approvals.mjs';
-import { fmt, header, summarize } from './_util.mjs';
+import { fmt, header, summarize, withPg } from './_util.mjs';
 
 const cs = new URL('../bin/cs.js', import.meta.url).pathname;
 const data = JSON.parse(readFileSync(new URL('../scripts/demo-data.json', import.meta.url), 'utf8'));
@@ -342,7 +342,7 @@ async function chatBench(pgUrl) {
   }
 }
 
-async function inboxBench(label, db, parallel, fresh) {
+async function inboxBench(label, db, parallel, fresh, afterImport) {
   const store = await openStore({ db, cwd: process.cwd(), env: {} });
   const t0 = performance.now();
   let next = 0;
@@ -357,16 +357,7 @@ async function inboxBench(label, db, parallel, fresh) {
   );
   // The planner's statistics as autovacuum leaves them within a minute of a bulk load (see
   // approvals-list.bench.mjs): timed straight after it, the listing sorts every pending row.
-  if (db.startsWith('postgres')) {
-    const url = new URL(db);
-    const schema = url.searchParams.get('schema');
-    url.searchParams.delete('schema');
-    const { default: pg } = await import('pg');
-    const client = new pg.Client({ connectionString: url.href });
-    await client.connect();
-    await client.query(`ANALYZE "${schema}".work_items`);
-    await client.end();
-  }
+  await afterImport?.();
   // The chat part added the supervisor to the PostgreSQL schema already.
   if (fresh) csRun(db, ['users', 'add', SUPERVISOR, '--role', 'supervisor']);
   const token = csRun(db, ['users', 'token', SUPERVISOR]).trim().split('\n').pop();
@@ -429,13 +420,11 @@ export async function run() {
   const pgUrl = `${url}${url.includes('?') ? '&' : '?'}schema=${schema}`;
   try {
     await chatBench(pgUrl);
-    await inboxBench('PostgreSQL', pgUrl, 10, false);
+    await inboxBench('PostgreSQL', pgUrl, 10, false, () =>
+      withPg(url, (client) => client.query(`ANALYZE "${schema}".work_items`)),
+    );
   } finally {
-    const { default: pg } = await import('pg');
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
+    await withPg(url, (client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
   }
   if (process.env.CS_BENCH_SERVE_FILE !== '0') {
     const dir = await mkdtemp(join(tmpdir(), 'cs-bench-serve-'));
