@@ -126,7 +126,7 @@ export const listApprovalsOperation = defineOperation({
     const pushed = limit > 0 && !input.overdue && !input.product && !input.customer && !deps.customers;
     const docs = await deps.store.listWork('approval', {
       ...(state ? { state } : {}),
-      ...(input.overdue ? { dueBefore: now.toISOString() } : {}),
+      ...(input.overdue ? { dueBefore: now.toISOString(), order: 'due' as const } : {}),
       ...(pushed ? { limit: limit + 1 } : {}),
     });
     // An outside assistant without --admin sees only its live callers' requests.
@@ -137,8 +137,6 @@ export const listApprovalsOperation = defineOperation({
         matchesText(r.product_id, r.product_name, input.product) &&
         matchesCustomer(r, input.customer),
     );
-    // Overdue: the longest late first.
-    if (input.overdue) requests.sort((a, b) => (a.due_at < b.due_at ? -1 : a.due_at > b.due_at ? 1 : 0));
     const more = limit > 0 && requests.length > limit;
     if (more) requests = requests.slice(0, limit);
     return { requests, now: now.toISOString(), more, limit };
@@ -157,7 +155,12 @@ export const listApprovalsOperation = defineOperation({
 /** Expires what is a day past due; only loads the deciding code when there is something to do. */
 async function expireDue(deps: OperationDeps, now: Date): Promise<void> {
   const cutoff = new Date(now.getTime() - 24 * 3_600_000).toISOString();
-  const due = await deps.store.listWork('approval', { state: 'pending', dueBefore: cutoff, limit: 1 });
+  const due = await deps.store.listWork('approval', {
+    state: 'pending',
+    dueBefore: cutoff,
+    order: 'due',
+    limit: 1,
+  });
   if (due.length === 0) return;
   const { expireOverdue } = await decider();
   await expireOverdue({ store: deps.store, env: deps.env, clock: clockOf(deps) });

@@ -20,8 +20,14 @@ export interface WorkFilter {
   productId?: string;
   /** ISO time: only items whose `due_at` is before it. */
   dueBefore?: string;
-  /** At most this many, oldest first. */
+  /** At most this many, in the order below. */
   limit?: number;
+  /**
+   * Oldest first (`created`, the default) or soonest due first (`due`; items without a due time
+   * last). Asking whether anything is overdue reads one index entry in due order; in creation
+   * order PostgreSQL walks every pending row to look at its due time.
+   */
+  order?: 'created' | 'due';
 }
 
 /** Which audit entries to list (oldest first). */
@@ -87,6 +93,21 @@ export function workMatches(doc: WorkDoc, filter: WorkFilter): boolean {
 export function byCreation(a: WorkDoc, b: WorkDoc): number {
   if (a.created_at !== b.created_at) return a.created_at < b.created_at ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Soonest due first, then oldest first; items without a due time last. */
+export function byDue(a: WorkDoc, b: WorkDoc): number {
+  if (a.due_at !== b.due_at) {
+    if (a.due_at === undefined) return 1;
+    if (b.due_at === undefined) return -1;
+    return a.due_at < b.due_at ? -1 : 1;
+  }
+  return byCreation(a, b);
+}
+
+/** The comparator a filter's `order` asks for. */
+export function orderOf(filter: WorkFilter): (a: WorkDoc, b: WorkDoc) => number {
+  return filter.order === 'due' ? byDue : byCreation;
 }
 
 /** Oldest first by `at`; entries of one time keep the order they were written in (a stable sort). */

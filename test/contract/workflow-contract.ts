@@ -117,6 +117,27 @@ export function defineWorkflowContract(title: string, make: () => Promise<Contra
       expect(await store.listWork('approval', { state: 'pending' })).toEqual([docs[4], docs[2], docs[0]]);
     });
 
+    it('lists soonest due first when asked (ties oldest first, no due time last)', async () => {
+      const late = approval('f', 9, { due_at: '2026-12-01T11:00:00.000Z' });
+      for (const d of [
+        approval('b', 3),
+        approval('a', 3),
+        approval('c', 1),
+        withoutDue(approval('e', 0)),
+        late,
+      ])
+        await store.addWork('approval', d);
+      const ids = (list: WorkDoc[]) => list.map((d) => d.id);
+
+      expect(ids(await store.listWork('approval', { order: 'due' }))).toEqual(['f', 'c', 'a', 'b', 'e']);
+      expect(ids(await store.listWork('approval', { order: 'created' }))).toEqual(['e', 'c', 'a', 'b', 'f']);
+      expect(
+        ids(
+          await store.listWork('approval', { dueBefore: '2026-12-01T12:02:00.000Z', order: 'due', limit: 1 }),
+        ),
+      ).toEqual(['f']);
+    });
+
     it('changes an item with its audit entry, and lists it under its new state only', async () => {
       const doc = approval('ap_1', 0);
       await store.addWork('approval', doc, audit(doc.id, doc.created_at, null, 'pending'));

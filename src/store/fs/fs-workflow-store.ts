@@ -7,7 +7,7 @@ import {
   auditEntryProblem,
   auditMatches,
   byAuditTime,
-  byCreation,
+  orderOf,
   requireWorkDoc,
   WORK_ID_PATTERN,
   WORK_KINDS,
@@ -100,7 +100,7 @@ export class FsWorkflowStore implements WorkflowStore {
     const docs = await mapLimit(ids, READ_AT_ONCE, (id) => this.#read(kind, id));
     const found = docs
       .filter((d): d is WorkDoc => d !== undefined && workMatches(d, filter))
-      .sort(byCreation);
+      .sort(orderOf(filter));
     return filter.limit === undefined ? found : found.slice(0, filter.limit);
   }
 

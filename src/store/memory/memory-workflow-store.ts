@@ -4,7 +4,7 @@ import {
   type AuditFilter,
   auditMatches,
   byAuditTime,
-  byCreation,
+  orderOf,
   requireWorkDoc,
   type WorkChange,
   type WorkDoc,
@@ -63,7 +63,7 @@ export class MemoryWorkflowStore implements WorkflowStore {
   }
 
   async listWork(kind: WorkKind, filter: WorkFilter = {}): Promise<WorkDoc[]> {
-    const found = [...this.#kind(kind).values()].filter((d) => workMatches(d, filter)).sort(byCreation);
+    const found = [...this.#kind(kind).values()].filter((d) => workMatches(d, filter)).sort(orderOf(filter));
     return (filter.limit === undefined ? found : found.slice(0, filter.limit)).map(copy);
   }
 

@@ -113,7 +113,8 @@ export class PgWorkflowStore implements WorkflowStore {
     if (filter.customerId !== undefined) add((n) => `customer_id = ${n}`, filter.customerId);
     if (filter.productId !== undefined) add((n) => `product_id = ${n}`, filter.productId);
     if (filter.dueBefore !== undefined) add((n) => `due_at < ${n}`, filter.dueBefore);
-    let sql = `SELECT data FROM work_items WHERE ${where.join(' AND ')} ORDER BY created_at, id`;
+    const order = filter.order === 'due' ? 'due_at NULLS LAST, created_at, id' : 'created_at, id';
+    let sql = `SELECT data FROM work_items WHERE ${where.join(' AND ')} ORDER BY ${order}`;
     if (filter.limit !== undefined) {
       params.push(filter.limit);
       sql += ` LIMIT $${params.length}`;
