@@ -19,4 +19,22 @@ describe('a built-in call, in process', () => {
     expect(session.record.actions_performed).toEqual([]);
     expect(review).toMatchObject({ resolution_status: 'partially_resolved', follow_up_required: true });
   });
+
+  it('tells a caller asking again for a refund already given that it was, and gives nothing twice', async () => {
+    const billing = {
+      transactions: [
+        { transaction_id: 'R1', date: '2026-01-22', amount: -15, type: 'refund', refund_of: 'T2' },
+        { transaction_id: 'T2', date: '2026-01-20', amount: 15, type: 'charge' },
+        { transaction_id: 'T1', date: '2025-12-20', amount: 15, type: 'charge' },
+      ],
+      total: 15,
+    };
+    const { session, events } = await runCallInProcess({
+      turns: ['这个月扣的会员费能退吗', '结束通话'],
+      mock: { user_billing: billing },
+    });
+    const said = events.filter((e) => e.type === 'agent').map((e) => e.content);
+    expect(said.some((line) => line.includes('1月20日那笔15元已经退过款了'))).toBe(true);
+    expect(session.record.actions_performed).toEqual([]);
+  });
 });

@@ -13,6 +13,16 @@ import type { KnowledgeHit } from '../knowledge/knowledge-hit.js';
 import type { CompiledRules } from '../permissions/index.js';
 
 /**
+ * What carrying out an approved action did: `changed` when the system changed, `already` when it
+ * was already as asked (the caller hears so), neither when the system could not record it.
+ */
+export interface ActionOutcome {
+  changed: boolean;
+  description: string;
+  already?: boolean;
+}
+
+/**
  * What an agent may do during a call. Every tool records what it did into the call (and emits
  * its event), so whoever speaks is held to the same engines: facts come from `querySystem`,
  * authority from `checkPermission`.
@@ -33,7 +43,7 @@ export interface CallTools {
    * using its approval up. Refuses (CsError E_REFUSED) without an unused approval for it, and
    * for a text asking for several actions.
    */
-  performApprovedAction(action: string): Promise<{ changed: boolean; description: string }>;
+  performApprovedAction(action: string): Promise<ActionOutcome>;
   /** Opens a ticket (工单) for supervisor approval or a formal process. */
   openTicket(input: { kind: TicketRecord['kind']; summary: string }): TicketRecord;
   /**
@@ -76,6 +86,11 @@ export interface CallContext {
    * before checking it uses these rather than compiling the rules again.
    */
   rules?: () => CompiledRules;
+  /**
+   * The call's clock: what a caller's 这个月 / 25号 / last month means, and whether a warranty
+   * date has passed, are read against it (a test's fixed clock too). The system clock without it.
+   */
+  now?: () => Date;
   tools: CallTools;
 }
 

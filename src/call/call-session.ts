@@ -36,7 +36,7 @@ import type { WorkflowStore } from '../store/workflow-store.js';
 // every call (the bundler splits by file).
 import { resolveQuery } from '../systems/resolve-query.js';
 import { approvalRequestsFor, putApprovalRequests } from './approval-requests.js';
-import type { CallContext, CallTools } from './call-agent.js';
+import type { ActionOutcome, CallContext, CallTools } from './call-agent.js';
 import {
   consumerName,
   countedAmounts,
@@ -79,7 +79,7 @@ export interface CallBackend {
     idempotencyKey?: string;
     /** The call's language, for the outcome's description. */
     language?: Language;
-  }): Promise<{ changed: boolean; description: string }>;
+  }): Promise<ActionOutcome>;
 }
 
 /** The lists of a call's record, each appended to as the call goes (the call's ledger). */
@@ -493,7 +493,7 @@ export class CallSession {
    * once exactly one carries it out. A text asking for several actions is refused: each needs
    * its own check and its own act.
    */
-  async performApprovedAction(action: string): Promise<{ changed: boolean; description: string }> {
+  async performApprovedAction(action: string): Promise<ActionOutcome> {
     const requests = findActionRequests(action);
     if (requests.length > 1) throw noGrant(action, 'several');
     // 退款15元到我老婆的卡上: an approval of 退款15元 does not carry over to someone else.
@@ -549,7 +549,7 @@ export class CallSession {
     const { changed, description } = outcome;
     this.append('actions_performed', { action, description, turn: this.turn, grant_id: grant.grant_id });
     this.emit({ type: 'action', action, changed, description, grant_id: grant.grant_id });
-    return { changed, description };
+    return { changed, description, ...(outcome.already ? { already: true } : {}) };
   }
 
   /**
@@ -767,6 +767,7 @@ export class CallSession {
       language: this.record.language,
       conversation: this.record.conversation,
       systemQueries: this.record.system_queries,
+      now: () => this.clock.now(),
       permissionChecks: this.record.permission_checks,
       tickets: this.record.tickets,
       actionsPerformed: this.record.actions_performed,

@@ -87,9 +87,51 @@ describe('boundByVerifiedCharge: the bill is the record of payments', () => {
     const fees = query('card_fees', { fees: [{ type: '年费', amount: 280 }] });
     expect(verifiedPaid([fees])).toEqual({
       items: [{ value: 280, text: '年费' }],
+      refunded: [],
       recordsShowNone: false,
+      allRefunded: false,
       fromRecords: true,
     });
+  });
+
+  it('counts a charge given back as not paid: by the refund that names it, else by its amount', () => {
+    const charge = (id: string, date: string, amount: number) => ({
+      transaction_id: id,
+      date,
+      amount,
+      type: 'charge',
+    });
+    const nov = charge('T11', '2026-11-20', 15);
+    const oct = charge('T10', '2026-10-20', 15);
+    const named = query('billing', {
+      transactions: [
+        { transaction_id: 'R1', date: '2026-11-30', amount: -15, type: 'refund', refund_of: 'T10' },
+        nov,
+        oct,
+      ],
+    });
+    expect(verifiedPaid([named]).items.map((i) => i.text)).toEqual(['T11 2026-11-20 charge']);
+    expect(verifiedPaid([named]).refunded.map((i) => i.text)).toEqual(['T10 2026-10-20 charge']);
+    // A refund without a reference gives back the latest charge of its amount from before it.
+    const unnamed = query('billing', {
+      transactions: [{ id: 'R1', date: '2026-11-30', amount: -15, type: 'refund' }, nov, oct],
+    });
+    expect(verifiedPaid([unnamed]).items.map((i) => i.text)).toEqual(['T10 2026-10-20 charge']);
+    // A charge whose status says it was refunded is not paid either.
+    const status = query('orders', { orders: [{ order_id: 'O1', amount: 30, status: 'refunded' }] });
+    expect(verifiedPaid([status])).toMatchObject({ items: [], recordsShowNone: true, allRefunded: true });
+  });
+
+  it('refuses a refund of a charge already given back, saying so', () => {
+    const billed = query('billing', {
+      transactions: [
+        { transaction_id: 'T1', date: '2026-11-20', amount: 15, type: 'charge' },
+        { transaction_id: 'R1', date: '2026-11-30', amount: -15, type: 'refund', refund_of: 'T1' },
+      ],
+    });
+    const decided = boundByVerifiedCharge(checkPermission(rules, '退款15元'), [billed]);
+    expect(decided.status).toBe('forbidden');
+    expect(decided.reason).toContain('已经退款');
   });
 });
 

@@ -1,3 +1,4 @@
+import { PAID_KEY, unrefunded } from '../domain/charge-entries.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
 import type { PermissionDecision } from '../permissions/index.js';
 
@@ -11,8 +12,6 @@ export interface PaidItem {
   /** Charged minus quoted (fare over estimated_fare), when the item has both and it is more. */
   over?: number;
 }
-
-const PAID_KEY = /^(?:amount|fee|fare|price|total|paid|charge|cost|amount_paid|paid_amount|total_amount)$/i;
 
 /** Every object of a response with a paid amount (amount, fee, fare, price, total …). */
 export function paidItems(value: unknown, depth = 0): PaidItem[] {
@@ -65,14 +64,19 @@ function chargeLists(value: unknown, depth = 0): unknown[][] {
 
 /**
  * What this call's queries show was paid. When a query returned a list of charges (transactions,
- * payments, orders, bills …) those lists are the record: their items with an amount are what was
- * paid, and lists with none mean the records show nothing paid (`recordsShowNone`: a billing
- * query for the month came back empty). Without such a list, any paid amount a response holds
- * counts (a trip's fare, a booking's price).
+ * payments, orders, bills …) those lists are the record: their items with an amount that was not
+ * given back since are what was paid, and lists with none mean the records show nothing paid
+ * (`recordsShowNone`: a billing query for the month came back empty, or every charge in it was
+ * refunded: `allRefunded`). Without such a list, any paid amount a response holds counts (a
+ * trip's fare, a booking's price).
  */
 export function verifiedPaid(queries: readonly SystemQueryRecord[]): {
   items: PaidItem[];
   recordsShowNone: boolean;
+  /** The records hold charges, and every one of them was refunded. */
+  allRefunded: boolean;
+  /** The charges of those lists that were given back since. */
+  refunded: PaidItem[];
   /** The items are the charges of such lists (not amounts found elsewhere in a response). */
   fromRecords: boolean;
 } {
@@ -82,10 +86,20 @@ export function verifiedPaid(queries: readonly SystemQueryRecord[]): {
     return {
       items: answered.flatMap((q) => paidItems(q.response)),
       recordsShowNone: false,
+      allRefunded: false,
+      refunded: [],
       fromRecords: false,
     };
-  const items = lists.flatMap((list) => paidItems(list));
-  return { items, recordsShowNone: items.length === 0, fromRecords: true };
+  const netted = lists.map(unrefunded);
+  const items = netted.flatMap((n) => paidItems(n.entries));
+  const refunded = netted.flatMap((n) => paidItems(n.refunded));
+  return {
+    items,
+    refunded,
+    recordsShowNone: items.length === 0,
+    allRefunded: items.length === 0 && refunded.length > 0,
+    fromRecords: true,
+  };
 }
 
 /**
@@ -105,9 +119,14 @@ export function boundByVerifiedCharge(
   const part = decision.parts[0];
   const amount = part?.amount;
   if (!part || !MONEY_BACK_CONCEPTS.has(part.concept ?? '')) return decision;
-  const { items, recordsShowNone } = verifiedPaid(queries);
+  const { items, recordsShowNone, allRefunded } = verifiedPaid(queries);
   let reasons: { zh: string; en: string };
-  if (recordsShowNone) {
+  if (allRefunded) {
+    reasons = {
+      zh: '本次通话查到的账单显示这笔扣费已经退款，不能重复退款',
+      en: 'the records this call read show that charge was already refunded; it cannot be refunded twice',
+    };
+  } else if (recordsShowNone) {
     reasons = {
       zh: '本次通话查到的账单记录里没有对应的付款，不能直接办理；请先核实是哪一笔扣费',
       en: 'the records this call read show no payment to give back; the charge needs to be found first',

@@ -19,7 +19,7 @@ async function query(
 }
 
 type Sub = { name: string; auto_renew: boolean; status: string };
-type Tx = { amount: number; type: string; date: string; description: string };
+type Tx = { amount: number; type: string; date: string; description: string; refund_of?: string };
 
 describe('createMockBackend', () => {
   it('answers a mock query record with the purpose and a response', async () => {
@@ -224,7 +224,7 @@ describe('createMockBackend', () => {
       concept: 'cancel_auto_renew',
       action: '关闭自动续费',
     });
-    expect(again.changed).toBe(false);
+    expect(again).toMatchObject({ changed: false, already: true });
     expect(again.description).toContain('已是关闭状态');
   });
 
@@ -314,6 +314,41 @@ describe('createMockBackend', () => {
     };
     expect(after.transactions.at(-1)).toMatchObject({ amount: -15, type: 'refund' });
     expect(after.total).toBe(15);
+  });
+
+  it('names the charge a refund gives back, and gives none back twice', async () => {
+    const product = scenarioProduct();
+    const store = await createFakeStore();
+    await setMockResponse(store, product._id, phone, 'user_billing', {
+      transactions: [
+        { transaction_id: 'T2', date: '2026-01-20', amount: 15, type: 'charge' },
+        { transaction_id: 'T1', date: '2025-12-20', amount: 15, type: 'charge' },
+      ],
+      total: 30,
+    });
+    const backend = createMockBackend({ store, clock: fixedClock('2026-01-25T10:00:00') });
+    const refund = (key: string) =>
+      backend.applyApprovedAction({
+        product,
+        phone,
+        concept: 'refund',
+        quantity: { value: 15, unit: '元' },
+        action: '退款15元',
+        idempotencyKey: key,
+      });
+    expect((await refund('g1')).changed).toBe(true);
+    expect((await refund('g2')).changed).toBe(true);
+    const after = (await store.getMockState(product._id, phone))?.user_billing as { transactions: Tx[] };
+    // The newest charge first, then the one before it.
+    expect(after.transactions.filter((t) => t.type === 'refund').map((t) => t.refund_of)).toEqual([
+      'T1',
+      'T2',
+    ]);
+    const third = await refund('g3');
+    expect(third).toMatchObject({ changed: false, already: true });
+    expect(third.description).toContain('已经退过款');
+    const unchanged = (await store.getMockState(product._id, phone))?.user_billing as { transactions: Tx[] };
+    expect(unchanged.transactions).toHaveLength(4);
   });
 
   it('leaves billing alone for a refund without an amount', async () => {

@@ -1,3 +1,4 @@
+import { amountOf, entryId, unrefunded } from '../domain/charge-entries.js';
 import { type Clock, isoTimestamp, systemClock } from '../domain/clock.js';
 import { CsError } from '../domain/cs-error.js';
 import { isValidPhone, normalizePhone } from '../domain/phone.js';
@@ -38,6 +39,11 @@ export interface ApprovedActionResult {
   changed: boolean;
   /** One short line in the product's language, e.g. 已关闭超级会员的自动续费. */
   description: string;
+  /**
+   * Nothing changed because the system already was as asked (auto-renewal already off, the
+   * charge already refunded): the caller is told so, unlike a change the system cannot record.
+   */
+  already?: boolean;
 }
 
 /** A backend that can also change its state when an approved action is carried out. */
@@ -331,6 +337,7 @@ function changeSubscriptions(
       state,
       result: {
         changed: false,
+        already: true,
         description:
           lang === 'zh'
             ? words.zhAlready.replace('{names}', join(unchanged))
@@ -422,12 +429,34 @@ const ACTIONS: Record<string, ActionHandler> = {
     const list = holder.response[holder.field] as unknown[];
     const amount = roundMoney(q.value);
     const today = localDate(now);
+    // The charge given back: the newest not refunded yet of at least that amount. A list whose
+    // every charge was refunded already gives nothing back twice.
+    const positive = (e: unknown): e is Record<string, unknown> => isRecord(e) && (amountOf(e) ?? 0) > 0;
+    const remaining = unrefunded(list).entries.filter(positive);
+    if (remaining.length === 0 && list.some(positive)) {
+      return {
+        state: ctx.current,
+        result: {
+          changed: false,
+          already: true,
+          description:
+            lang === 'zh'
+              ? `账单上的扣费已经退过款，没有可以再退的${formatMoney(amount, q.unit, lang)}`
+              : `The charges on the bill were already refunded; there is no ${formatMoney(amount, q.unit, lang)} left to refund`,
+        },
+      };
+    }
+    const target = remaining
+      .filter((e) => (amountOf(e) ?? 0) >= amount)
+      .sort((a, b) => (String(b.date ?? '') < String(a.date ?? '') ? -1 : 1))[0];
+    const targetId = target === undefined ? undefined : entryId(target);
     const refund = {
       transaction_id: `R${today.replaceAll('-', '')}${String(list.length + 1).padStart(3, '0')}`,
       date: today,
       amount: -amount,
       description: lang === 'zh' ? `退款：${input.action}` : `Refund: ${input.action}`,
       type: 'refund',
+      ...(targetId !== undefined ? { refund_of: targetId } : {}),
     };
     // Keep the list's order: generated lists are newest first.
     const first = list[0];

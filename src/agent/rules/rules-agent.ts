@@ -1,5 +1,5 @@
 import { reviewFromContext } from '../../call/build-review.js';
-import type { CallAgent, CallContext } from '../../call/call-agent.js';
+import type { ActionOutcome, CallAgent, CallContext } from '../../call/call-agent.js';
 import { MONEY_BACK_CONCEPTS, recordsPayments, verifiedPaid } from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory, Product } from '../../domain/record-schemas.js';
@@ -229,11 +229,13 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // nothing is given back for a duplicate the records do not show.
   const unseenDuplicate = u.duplicateCharge && duplicateUnseen(ctx);
   if (unseenDuplicate) parts.resolve.push(noDuplicateSeen(ctx));
+  const givenBack = moneyBack && !unseenDuplicate ? alreadyRefunded(ctx, utterance) : undefined;
+  if (givenBack) parts.resolve.push(givenBack);
 
   // Step 5: check before agreeing to anything.
   const handled = new Set<string>();
   for (const request of actions) {
-    if (unseenDuplicate && MONEY_BACK_CONCEPTS.has(request.concept)) continue;
+    if ((unseenDuplicate || givenBack) && MONEY_BACK_CONCEPTS.has(request.concept)) continue;
     if (handled.has(request.concept)) continue;
     handled.add(request.concept);
     // Money back with no amount, and the payments read differ: which one is asked, not guessed
@@ -345,6 +347,57 @@ function dayNamed(text: string): { day: number; month?: number } | undefined {
   if (!en) return undefined;
   if (en[3]) return { day: Number(en[3]) };
   return { day: Number(en[2]), month: MONTHS_EN.indexOf((en[1] as string).toLowerCase()) + 1 };
+}
+
+/** The call's time now (its clock: fixed in tests), the system's without one. */
+function nowOf(ctx: CallContext): Date {
+  return ctx.now?.() ?? new Date();
+}
+
+/**
+ * The month (and day) of a charge a caller points at: 这个月 / 本月 / this month, 上个月 / last
+ * month, 11月, 11月20号, Nov 20, read against the call's clock.
+ */
+function periodNamed(ctx: CallContext, text: string): { month: number; day?: number } | undefined {
+  const day = dayNamed(text);
+  if (day?.month !== undefined) return { month: day.month, day: day.day };
+  const month = nowOf(ctx).getMonth() + 1;
+  if (/这个月|本月|这月|当月|this month/i.test(text)) return { month };
+  if (/上个月|上月|last month/i.test(text)) return { month: month === 1 ? 12 : month - 1 };
+  const named = /(\d{1,2})月(?!\d)/.exec(text);
+  if (named && Number(named[1]) >= 1 && Number(named[1]) <= 12) return { month: Number(named[1]) };
+  return undefined;
+}
+
+/** Whether a paid item's date falls in a period the caller named. */
+function inPeriod(item: { text: string }, period: { month: number; day?: number }): boolean {
+  const on = dateIn(item.text);
+  return on !== undefined && on.month === period.month && (period.day === undefined || on.day === period.day);
+}
+
+/**
+ * Money asked back for a charge that was already given back (这个月扣的钱能退吗, asked again after
+ * the refund): the records show the charge of the period the caller names only among the refunded
+ * ones. The caller hears so; nothing is given back twice.
+ */
+function alreadyRefunded(ctx: CallContext, utterance: string): string | undefined {
+  const period = periodNamed(ctx, utterance);
+  if (!period) return undefined;
+  const { items, refunded } = verifiedPaid(ctx.systemQueries);
+  if (items.some((i) => inPeriod(i, period))) return undefined;
+  const gone = refunded.filter((i) => inPeriod(i, period));
+  if (gone.length === 0) return undefined;
+  const unit = currencyOf(ctx.product);
+  const what = gone.map((i) => {
+    const on = dateIn(i.text)!;
+    const amount = money(i.value, ctx.language, unit);
+    return ctx.language === 'zh'
+      ? `${on.month}月${on.day}日那笔${amount}`
+      : `the ${amount} charge of ${on.year}-${String(on.month).padStart(2, '0')}-${String(on.day).padStart(2, '0')}`;
+  });
+  return ctx.language === 'zh'
+    ? `我查了一下，${what.join('、')}已经退过款了，不用再退一次。`
+    : `I checked: ${what.join(' and ')} was already refunded, so there is nothing to refund again.`;
 }
 
 /**
@@ -637,7 +690,7 @@ function withFeeders(
   const out: string[] = [];
   for (const name of wanted) {
     const params = defs[name]?.params ?? [];
-    if (!fillParams(params, utterance, ctx.systemQueries, new Date())) {
+    if (!fillParams(params, utterance, ctx.systemQueries, nowOf(ctx))) {
       for (const param of params) {
         const stem = param.toLowerCase().replace(/_?(?:id|no|number|code)$/, '');
         if (stem === '' || /^(?:user|uid|phone|mobile|customer)$/.test(stem)) continue;
@@ -645,7 +698,7 @@ function withFeeders(
           ([other, def]) =>
             other !== name &&
             !out.includes(other) &&
-            fillParams(def.params ?? [], '', [], new Date()) !== undefined &&
+            fillParams(def.params ?? [], '', [], nowOf(ctx)) !== undefined &&
             `${other} ${(def.response_fields ?? []).join(' ')}`.toLowerCase().includes(stem),
         );
         if (feeder) out.push(feeder[0]);
@@ -684,7 +737,7 @@ async function lookUpFacts(
     const later: string[] = [];
     for (const name of pending) {
       const def = defs[name];
-      const params = fillParams(def?.params ?? [], utterance, ctx.systemQueries, new Date());
+      const params = fillParams(def?.params ?? [], utterance, ctx.systemQueries, nowOf(ctx));
       if (!params) {
         later.push(name);
         continue;
@@ -742,7 +795,7 @@ function findInterface(product: Product, kind: 'subscription' | 'billing'): stri
  */
 function paramsOf(ctx: CallContext, interfaceName: string, utterance: string): Record<string, string> {
   const def = (ctx.product.api_interfaces as Record<string, { params?: string[] }>)[interfaceName];
-  return fillParams(def?.params ?? [], utterance, ctx.systemQueries, new Date()) ?? {};
+  return fillParams(def?.params ?? [], utterance, ctx.systemQueries, nowOf(ctx)) ?? {};
 }
 
 async function verifyAccount(
@@ -1103,6 +1156,12 @@ function verifiedCharge(ctx: CallContext, asked: string): number | undefined {
     found.push({ value, words: tokenize(item.text).filter((t) => said.has(t)).length, text: item.text });
   }
   if (found.length === 0) return undefined;
+  // A period the caller names (这个月扣的, last month's): only the charges of that period.
+  const period = periodNamed(ctx, asked);
+  if (period) {
+    const within = found.filter((f) => inPeriod(f, period));
+    if (within.length > 0) found.splice(0, found.length, ...within);
+  }
   // An amount the caller named (话费多了十五块) picks its charge; else the item sharing most words.
   const named = new Set(
     ctx.conversation
@@ -1153,7 +1212,7 @@ function verifiedQualifiers(ctx: CallContext): string[] {
   const lang = ctx.language;
   const rulesText = JSON.stringify(ctx.product.operator_permissions ?? {});
   const out: string[] = [];
-  const today = Date.now();
+  const today = nowOf(ctx).getTime();
   for (const q of [...ctx.systemQueries].reverse()) {
     if (!q.ok) continue;
     for (const [key, value] of responseFields(q.response)) {
@@ -1197,7 +1256,7 @@ async function handleAction(
       // An approval the backend cannot carry out as worded is logged, never claimed as done.
       const done = await ctx.tools
         .performApprovedAction(action)
-        .catch(() => ({ changed: false, description: '' }));
+        .catch((): ActionOutcome => ({ changed: false, description: '' }));
       return {
         status: decision.status,
         topic: action,
@@ -1207,9 +1266,13 @@ async function handleAction(
           ? lang === 'zh'
             ? `好的，${action}我这边可以直接办：${done.description}。`
             : `Sure, I can do that right away: ${done.description}.`
-          : lang === 'zh'
-            ? `好的，${action}我这边有权限办理，已经为您登记处理。`
-            : `Sure, I'm allowed to do that, and I've logged it for you: ${action}.`,
+          : done.already
+            ? lang === 'zh'
+              ? `我这边看了一下，${done.description}。`
+              : `I checked: ${done.description}.`
+            : lang === 'zh'
+              ? `好的，${action}我这边有权限办理，已经为您登记处理。`
+              : `Sure, I'm allowed to do that, and I've logged it for you: ${action}.`,
       };
     }
     case 'requires_supervisor': {

@@ -262,6 +262,8 @@ const FIELD_PHRASES: Record<string, { zh: string; en: string }> = {
   room_type: { zh: '房型', en: 'room' },
   estimated_fare: { zh: '预估车费', en: 'estimated fare' },
   estimated_amount: { zh: '预估金额', en: 'estimated amount' },
+  refund_of: { zh: '对应扣费', en: 'refund of' },
+  original_transaction_id: { zh: '原交易号', en: 'original transaction' },
 };
 
 function fieldLabel(key: string, lang: Language): string {

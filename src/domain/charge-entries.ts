@@ -1,0 +1,82 @@
+// Entries of a charge list (transactions, payments, orders …) as any system returns them: which
+// are refunds, which charge a refund gave back, and what is left to give back. Both the call's
+// facts-before-actions check and the mock backend's refund read lists this one way.
+
+/** Keys of an entry's paid amount. */
+export const PAID_KEY =
+  /^(?:amount|fee|fare|price|total|paid|charge|cost|amount_paid|paid_amount|total_amount)$/i;
+
+/** Keys that name the charge a refund gives back (a real system's or our mock's). */
+const REFUND_OF_KEY =
+  /^(?:refund_of|refunded_transaction(?:_id)?|original_(?:transaction|payment|order)(?:_id)?)$/i;
+/** Words of a refund entry's type or status, and of a charge already given back. */
+const REFUND_WORDS = /refund|退款|退费|冲正|reversal|reversed|chargeback/i;
+/** A key that identifies an entry of a charge list. */
+const ENTRY_ID_KEY = /^(?:id|\w+_id|\w+_no|编号|单号|流水号)$/i;
+
+export function entryId(entry: Record<string, unknown>): string | undefined {
+  const key = Object.keys(entry).find(
+    (k) => ENTRY_ID_KEY.test(k) && !REFUND_OF_KEY.test(k) && typeof entry[k] === 'string',
+  );
+  return key === undefined ? undefined : (entry[key] as string);
+}
+
+export function amountOf(entry: Record<string, unknown>): number | undefined {
+  const key = Object.keys(entry).find((k) => PAID_KEY.test(k) && typeof entry[k] === 'number');
+  return key === undefined ? undefined : (entry[key] as number);
+}
+
+/** When an entry happened, as its first date or time field holds it (ISO strings sort). */
+function dateOf(entry: Record<string, unknown>): string | undefined {
+  const key = Object.keys(entry).find((k) => /date|time|_at$/i.test(k) && typeof entry[k] === 'string');
+  return key === undefined ? undefined : (entry[key] as string);
+}
+
+/** A refund entry of a charge list: a negative amount, or a type or status that says refund. */
+export function isRefundEntry(entry: Record<string, unknown>): boolean {
+  const amount = amountOf(entry);
+  if (amount !== undefined && amount < 0) return true;
+  return ['type', 'kind', 'category'].some(
+    (k) => typeof entry[k] === 'string' && REFUND_WORDS.test(entry[k]),
+  );
+}
+
+/**
+ * The charges of a list that were not given back: a refund entry cancels the charge it names
+ * (`refund_of`, `original_transaction_id` …), or else one charge of its amount; a charge whose
+ * own status says refunded is gone too. The charges given back are returned too, so a caller asking
+ * for a refund twice hears that it was done, not that nothing was paid.
+ */
+export function unrefunded(list: readonly unknown[]): { entries: unknown[]; refunded: unknown[] } {
+  const isEntry = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v);
+  const refunds = list.filter(isEntry).filter(isRefundEntry);
+  if (refunds.length === 0) {
+    const entries = list.filter(
+      (v) => !(isEntry(v) && typeof v.status === 'string' && REFUND_WORDS.test(v.status)),
+    );
+    return { entries, refunded: list.filter((v) => !entries.includes(v)) };
+  }
+  const charges = list.filter((v) => !(isEntry(v) && isRefundEntry(v)));
+  const gone = new Set<unknown>();
+  for (const refund of refunds) {
+    const named = Object.keys(refund).find((k) => REFUND_OF_KEY.test(k) && typeof refund[k] === 'string');
+    const amount = Math.abs(amountOf(refund) ?? Number.NaN);
+    // Without a reference, the latest charge of that amount from before the refund.
+    const when = dateOf(refund);
+    const target = charges
+      .filter(
+        (c): c is Record<string, unknown> =>
+          isEntry(c) &&
+          !gone.has(c) &&
+          (named !== undefined ? entryId(c) === refund[named] : amountOf(c) === amount) &&
+          (when === undefined || (dateOf(c) ?? '') <= when),
+      )
+      .sort((a, b) => ((dateOf(b) ?? '') < (dateOf(a) ?? '') ? -1 : 1))[0];
+    if (target !== undefined) gone.add(target);
+  }
+  const entries = charges.filter(
+    (c) => !gone.has(c) && !(isEntry(c) && typeof c.status === 'string' && REFUND_WORDS.test(c.status)),
+  );
+  return { entries, refunded: charges.filter((c) => !entries.includes(c)) };
+}
