@@ -212,8 +212,10 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     /多少|几块|几元|how much|what amount/i.test(utterance) &&
     u.actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept));
   if (moneyBack || asksMoneyBack) {
+    // A price read elsewhere (a plan's fee) is not a payment: while no list of charges was read,
+    // the interfaces that record payments are.
     const known = verifiedPaid(ctx.systemQueries);
-    if (known.items.length === 0 && !known.recordsShowNone) {
+    if (!known.fromRecords) {
       const read = new Set(ctx.systemQueries.map((q) => q.interface));
       const payments = Object.entries(ctx.product.api_interfaces ?? {})
         .filter(([name, d]) => !read.has(name) && (d.response_fields ?? []).some(recordsPayments))
@@ -366,6 +368,11 @@ function periodNamed(ctx: CallContext, text: string): { month: number; day?: num
   if (/上个月|上月|last month/i.test(text)) return { month: month === 1 ? 12 : month - 1 };
   const named = /(\d{1,2})月(?!\d)/.exec(text);
   if (named && Number(named[1]) >= 1 && Number(named[1]) <= 12) return { month: Number(named[1]) };
+  const english =
+    /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\b/i.exec(
+      text,
+    );
+  if (english) return { month: MONTHS_EN.indexOf((english[1] as string).toLowerCase()) + 1 };
   return undefined;
 }
 
