@@ -92,6 +92,23 @@ describe('buildKnowledgeIndex', () => {
     ]);
   });
 
+  it('does not answer with an entry that shares only the product name words with the question', () => {
+    const index = buildKnowledgeIndex(
+      testRecord('product', '0000abcd', {
+        name: '光速宽带',
+        faq: [
+          { q: '搬家了宽带能移过去吗？', a: '可以办理移机，移机费100元。' },
+          { q: '断网有补偿吗？', a: '断网超过24小时按天折算月租补偿。' },
+        ],
+      }),
+    );
+    const questions = (query: string) => index.search(query).map((h) => h.question);
+    expect(questions('你们这宽带怎么回事啊')).not.toContain('搬家了宽带能移过去吗？');
+    expect(questions('我要搬家了，宽带怎么办')).toContain('搬家了宽带能移过去吗？');
+    // The name word alone still finds what mentions it.
+    expect(questions('宽带')).toContain('搬家了宽带能移过去吗？');
+  });
+
   it('finds nothing in a product without knowledge', () => {
     const index = buildKnowledgeIndex(testRecord('product', '0000abcd', { name: 'P' }));
     expect(index.search('退款多久到账')).toEqual([]);

@@ -56,14 +56,15 @@ export function buildKnowledgeIndex(product: ProductKnowledge): KnowledgeIndex {
   // A server builds a session, and so this index, for every chat turn from the product record it
   // reads again; tokenizing every entry was ~10 % of a turn's CPU (bench/serve.bench.mjs). The
   // index is a pure function of the entries and never changes, so equal entries share one.
-  const key = JSON.stringify(entries);
+  const name = String(product.name ?? '');
+  const key = JSON.stringify([name, entries]);
   const known = builtIndexes.get(key);
   if (known) {
     builtIndexes.delete(key);
     builtIndexes.set(key, known);
     return known;
   }
-  const built = indexEntries(entries);
+  const built = indexEntries(entries, new Set(tokenize(name)));
   builtIndexes.set(key, built);
   if (builtIndexes.size > MAX_CACHED_INDEXES) builtIndexes.delete(builtIndexes.keys().next().value as string);
   return built;
@@ -74,7 +75,13 @@ const builtIndexes = new Map<string, KnowledgeIndex>();
 /** Products a process answers for at once, in practice a handful. */
 const MAX_CACHED_INDEXES = 32;
 
-function indexEntries(entries: KnowledgeEntry[]): KnowledgeIndex {
+/**
+ * `nameTerms`: the words of the product's own name. Every question put to a broadband product is
+ * about broadband: when a query has words beyond those, a hit must share one of them (你们这宽带怎么
+ * 回事 is not answered by 搬家了宽带能移过去吗, which it shares only 宽带 with). A query of name
+ * words alone (会员) still finds what mentions them.
+ */
+function indexEntries(entries: KnowledgeEntry[], nameTerms: ReadonlySet<string>): KnowledgeIndex {
   // Each text is tokenized once: for the document frequencies here, then handed to MiniSearch.
   const tokensOf = new Map<string, string[]>();
   const tokenizeOnce = (text: string): string[] => {
@@ -127,10 +134,12 @@ function indexEntries(entries: KnowledgeEntry[]): KnowledgeIndex {
         // A lone CJK character (扣, 卡) stands for the words it starts (扣费, 卡顿).
         prefix: (term) => SINGLE_LETTER.test(term),
       });
+      const beyondName = terms.some((term) => !nameTerms.has(term));
       const best = results[0]?.score ?? 0;
       const hits: KnowledgeHit[] = [];
       for (const result of results) {
         if (hits.length >= max || result.score < best * MIN_SHARE_OF_BEST) break;
+        if (beyondName && result.queryTerms.every((term) => nameTerms.has(term))) continue;
         let covered = 0;
         for (const term of result.queryTerms) {
           // A lone character matched by prefix shows up in `match` under the words it starts.
