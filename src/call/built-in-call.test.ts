@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCallInProcess } from '../../test/support/run-call-in-process.js';
-import { OPERATOR_ZH } from '../../test/support/scenario-records.js';
+import { enProduct, OPERATOR_ZH } from '../../test/support/scenario-records.js';
 
 describe('a built-in call, in process', () => {
   it('greets, answers each line, and ends with the operator closing on a goodbye', async () => {
@@ -36,5 +36,31 @@ describe('a built-in call, in process', () => {
     const said = events.filter((e) => e.type === 'agent').map((e) => e.content);
     expect(said.some((line) => line.includes('1月20日那笔15元已经退过款了'))).toBe(true);
     expect(session.record.actions_performed).toEqual([]);
+  });
+
+  it('takes up a statement whose mention asks for a step the rules name, and no other', async () => {
+    const product = enProduct({
+      operator_permissions: {
+        can_approve_immediately: ['report a lost item'],
+        requires_supervisor: ['refund > $15'],
+        requires_process: ['safety incident report'],
+        forbidden: [],
+      },
+    });
+    const { session } = await runCallInProcess({
+      language: 'en',
+      product,
+      turns: [
+        'I think I left my umbrella in the car',
+        'the driver kept running red lights, it felt really unsafe',
+        'my driver was rude',
+        'bye',
+      ],
+    });
+    const checked = session.record.permission_checks.map((c) => [c.turn, c.rule, c.status]);
+    expect(checked).toEqual([
+      [0, 'report a lost item', 'can_approve_immediately'],
+      [1, 'safety incident report', 'requires_process'],
+    ]);
   });
 });
