@@ -36,6 +36,21 @@ describe('relevantInterfaces', () => {
     expect(relevantInterfaces(card, '你好，谢谢')).toEqual([]);
   });
 
+  it('reads a wallet of payment methods as no record of charges', () => {
+    const rides = profileInterfaces({
+      trips: {
+        description: 'Recent trips with fare, estimate, route and driver',
+        response_fields: ['trips'],
+      },
+      wallet: {
+        description: 'Ride credits, coupons and payment methods',
+        response_fields: ['credits', 'cards'],
+      },
+    });
+    expect(relevantInterfaces(rides, 'can you refund the difference')).toEqual(['trips']);
+    expect(relevantInterfaces(rides, 'what payment methods do I have on file')).not.toContain('trips');
+  });
+
   it('names nothing for words about none of them', () => {
     expect(relevantInterfaces(drive, '你好，谢谢')).toEqual([]);
     expect(relevantInterfaces([], '我的云盘满了')).toEqual([]);

@@ -16,7 +16,7 @@ const FACT_KINDS: Record<string, RegExp> = {
   shipment:
     /物流|快递|包裹|到哪|到了没|还没到|没到|没收到|发货|配送|派送|运输|转运|签收|单号|\b(?:parcel|package|shipment|shipping|delivery|delivered|tracking|courier|arrive|where is)\b/i,
   billing:
-    /扣费|扣钱|扣款|扣了|扣我|账单|帐单|退(?=[\d一二三四五六七八九十两百几半])|收费|付款|支付|交易|续费|流水|话费|还款|还多少|最低还|退款|退钱|赔|补偿|费用|\b(?:refund|money back|compensat\w*|due|fare|fees?)\b|\b(?:get|want|give)\b[^.?!]{0,20}\bback\b|\b(?:charges?d?|bill(?:ing)?|payments?|transactions?|paid|renewal|invoice|fee)\b/i,
+    /扣费|扣钱|扣款|扣了|扣我|账单|帐单|退(?=[\d一二三四五六七八九十两百几半])|收费|付款(?!方式)|支付(?!方式)|交易|续费|流水|话费|还款|还多少|最低还|退款|退钱|赔|补偿|费用|\b(?:refund|money back|compensat\w*|due|fare|fees?)\b|\b(?:get|want|give)\b[^.?!]{0,20}\bback\b|\b(?:charges?d?|bill(?:ing)?|payments?(?! methods?)|transactions?|paid|renewal|invoice|fee)\b/i,
   booking:
     /预订|预定|订票|订房|订了[^，,。？?]{0,8}(?:房|票|酒店|位)|房间|住宿|退房|机票|航班|班机|酒店|入住|行程|座位|改签|起飞|\b(?:booking|booked|flight|reservation|itinerary|seat|ticket|hotel|room|stay|check-?in)\b/i,
   device:

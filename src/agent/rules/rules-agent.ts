@@ -793,16 +793,21 @@ async function lookUpFacts(
 function findInterface(product: Product, kind: 'subscription' | 'billing'): string | undefined {
   const interfaces = (product.api_interfaces ?? {}) as Record<
     string,
-    { description?: string; endpoint?: string }
+    { description?: string; endpoint?: string; response_fields?: string[] }
   >;
   const pattern =
     kind === 'subscription'
       ? /subscri|member|plan|package|订阅|会员|套餐/i
       : /bill|transaction|charge|payment|账单|扣费|交易/i;
-  for (const [name, def] of Object.entries(interfaces)) {
-    if (pattern.test(name) || pattern.test(def.description ?? '')) return name;
-  }
-  return undefined;
+  // A wallet's "payment methods" are cards, not charges.
+  const said = (text: string) => text.replaceAll(/payment methods?|支付方式|付款方式/gi, '');
+  const found = Object.entries(interfaces).filter(
+    ([name, def]) => pattern.test(name) || pattern.test(said(def.description ?? '')),
+  );
+  // For billing, one whose response lists the charges comes first.
+  const listsCharges = ([, def]: (typeof found)[number]) =>
+    kind === 'billing' && (def.response_fields ?? []).some((f) => recordsPayments(String(f)));
+  return (found.find(listsCharges) ?? found[0])?.[0];
 }
 
 /**
