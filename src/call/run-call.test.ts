@@ -61,6 +61,10 @@ describe('isGoodbye', () => {
     'ok bye-bye',
     "that's all thanks",
     'That’s all, thank you very much. Bye!',
+    '好的，就这些',
+    '没有其他问题了，谢谢',
+    "ok that's everything, thanks",
+    'nothing else, thanks',
   ])('takes %j as a goodbye', (line) => {
     expect(isGoodbye(line)).toBe(true);
   });

@@ -5,6 +5,9 @@ import { buildReview } from './build-review.js';
 import type { CallAgent } from './call-agent.js';
 import type { CallSession } from './call-session.js';
 import { parseReview } from './finish-call.js';
+import { isGoodbye } from './goodbye-words.js';
+
+export { isGoodbye };
 
 /** Words that end a call (DESIGN.md): 结束通话, end call, exit. */
 const END_MARKER = /结束通话|挂断电话|\bend (the )?call\b|^\s*(exit|quit)\s*$/i;
@@ -14,26 +17,6 @@ export function splitEndMarker(line: string): { ends: boolean; rest: string } {
   if (!END_MARKER.test(line)) return { ends: false, rest: line };
   const rest = line.replace(END_MARKER, '').replace(/^[\s,，。.!！、]+|[\s,，。.!！、]+$/g, '');
   return { ends: true, rest: /[\p{L}\p{N}]/u.test(rest) ? line.trim() : '' };
-}
-
-/** Words that say goodbye (拜拜, 再见, bye, goodbye, that's all ...). */
-const GOODBYE =
-  /拜拜|再见|回见|拜了|\bbye(?:[\s-]?bye)?\b|\bgood[\s-]?bye\b|\bsee you\b|\bthat(?:'s| is) (?:all|it)\b|就这样吧?|先这样吧?|没有?别的(?:问题|事)?了|没事了/giu;
-/** What may come with a goodbye without asking for anything (好的, 谢谢, ok, thanks ...). */
-const COURTESY =
-  /好的|好吧|好|嗯+|哦|噢|行|那就|那|谢谢(?:你|您)?|谢了|多谢|非常感谢|感谢|麻烦了|辛苦了|\b(?:ok(?:ay)?|thanks?(?: you)?(?: (?:very much|so much|a lot|for your help))?|great|alright|all right|cheers|then|so|for now)\b/giu;
-
-/**
- * True when the caller only says goodbye (拜拜, 好的谢谢再见, bye, that's all thanks): a goodbye
- * word and nothing but courtesy around it. “拜拜之前再问一下…” asks something, so it is not.
- *
- * @example isGoodbye('好的谢谢，再见！') // true
- */
-export function isGoodbye(line: string): boolean {
-  const text = line.toLowerCase().replaceAll('’', "'");
-  const rest = text.replace(GOODBYE, ' ');
-  if (rest === text) return false;
-  return !/[\p{L}\p{N}]/u.test(rest.replace(COURTESY, ' '));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { saysGoodbye } from '../../call/goodbye-words.js';
 import type { Language } from '../../domain/language.js';
 import type { ActionRequest, Quantity } from '../../permissions/index.js';
 import { findActionRequests, parseQuantities } from '../../permissions/index.js';
@@ -93,7 +94,7 @@ export function understandUtterance(text: string, language: Language): Understan
     // A greeting and nothing more (你好 / hi there): 'Hi, my show keeps buffering' is a problem.
     greeting: GREETING_ONLY.test(text.trim()),
     thanks: /谢谢|多谢|感谢|thanks|thank you|cheers/i.test(text),
-    goodbye: /再见|拜拜|挂了|没别的了|\bbye\b|goodbye|that's all/i.test(text),
+    goodbye: saysGoodbye(text),
     assents: ASSENT.test(text.trim()),
     ...(name === undefined ? {} : { name }),
     // 取消要扣钱吗 / 会收费吗 asks what a step would cost: a question about the rules, not a dispute.

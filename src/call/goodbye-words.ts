@@ -1,0 +1,32 @@
+// What a caller says to end a call: goodbye words, and the courtesy that may come with them. Read
+// by the call loop (a goodbye alone ends the call) and by the built-in agent (a goodbye among
+// other words).
+
+/** Words that say goodbye (拜拜, 再见, bye, goodbye, that's all ...). */
+const GOODBYE =
+  /拜拜|再见|回见|拜了|挂了|\bbye(?:[\s-]?bye)?\b|\bgood[\s-]?bye\b|\bsee you\b|\bthat(?:'s| is) (?:all|it|everything)\b|\bnothing else\b|就这样吧?|先这样吧?|就这些了?吧?|没有?(?:别的|其他|其它)(?:的)?(?:问题|事情?)?了|没事了/giu;
+
+/** Whether a line says goodbye among whatever else it says (谢谢，就这些 / that's all, one more thing …). */
+export function saysGoodbye(line: string): boolean {
+  GOODBYE.lastIndex = 0;
+  const found = GOODBYE.test(line.toLowerCase().replaceAll('’', "'"));
+  GOODBYE.lastIndex = 0;
+  return found;
+}
+
+/** What may come with a goodbye without asking for anything (好的, 谢谢, ok, thanks ...). */
+const COURTESY =
+  /好的|好吧|好|嗯+|哦|噢|行|那就|那|谢谢(?:你|您)?|谢了|多谢|非常感谢|感谢|麻烦了|辛苦了|\b(?:ok(?:ay)?|thanks?(?: you)?(?: (?:very much|so much|a lot|for your help))?|great|alright|all right|cheers|then|so|for now)\b/giu;
+
+/**
+ * True when the caller only says goodbye (拜拜, 好的谢谢再见, bye, that's all thanks): a goodbye
+ * word and nothing but courtesy around it. “拜拜之前再问一下…” asks something, so it is not.
+ *
+ * @example isGoodbye('好的谢谢，再见！') // true
+ */
+export function isGoodbye(line: string): boolean {
+  const text = line.toLowerCase().replaceAll('’', "'");
+  const rest = text.replace(GOODBYE, ' ');
+  if (rest === text) return false;
+  return !/[\p{L}\p{N}]/u.test(rest.replace(COURTESY, ' '));
+}
