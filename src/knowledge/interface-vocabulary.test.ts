@@ -51,6 +51,22 @@ describe('relevantInterfaces', () => {
     expect(relevantInterfaces(rides, 'what payment methods do I have on file')).not.toContain('trips');
   });
 
+  it('does not read the path every endpoint shares as what one interface is about', () => {
+    const hotel = profileInterfaces({
+      hotel_booking: {
+        description: '查询用户的酒店订单',
+        endpoint: '/api/hotel/{user_id}/bookings',
+        response_fields: ['bookings'],
+      },
+      member_points: {
+        description: '查询会员等级与积分',
+        endpoint: '/api/hotel/{user_id}/points',
+        response_fields: ['level', 'points'],
+      },
+    });
+    expect(relevantInterfaces(hotel, '我订了下周五的房间，能不能晚点退房')).toEqual(['hotel_booking']);
+  });
+
   it('names nothing for words about none of them', () => {
     expect(relevantInterfaces(drive, '你好，谢谢')).toEqual([]);
     expect(relevantInterfaces([], '我的云盘满了')).toEqual([]);

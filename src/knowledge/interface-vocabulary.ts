@@ -52,11 +52,23 @@ interface InterfaceDef {
 /** Reads a product's interfaces once: their kinds of fact and their words. */
 export function profileInterfaces(apiInterfaces: unknown): InterfaceProfile[] {
   if (typeof apiInterfaces !== 'object' || apiInterfaces === null) return [];
-  return Object.entries(apiInterfaces as Record<string, InterfaceDef>).map(([name, def]) => {
-    const fields = Array.isArray(def?.response_fields) ? def.response_fields.map(String) : [];
-    const endpointWords = String(def?.endpoint ?? '')
+  const entries = Object.entries(apiInterfaces as Record<string, InterfaceDef>);
+  const pathWords = (def: InterfaceDef | undefined) =>
+    String(def?.endpoint ?? '')
       .replaceAll(/\{[^}]*\}/g, ' ')
-      .replaceAll(/[/_-]+/g, ' ');
+      .split(/[/_\s-]+/)
+      .filter(Boolean);
+  // Words every endpoint of the product has (/api/hotel/… for its points too) name the product,
+  // not what one interface answers: the points interface is not about bookings.
+  const shared =
+    entries.length > 1
+      ? new Set(pathWords(entries[0]?.[1]).filter((w) => entries.every(([, d]) => pathWords(d).includes(w))))
+      : new Set<string>();
+  return entries.map(([name, def]) => {
+    const fields = Array.isArray(def?.response_fields) ? def.response_fields.map(String) : [];
+    const endpointWords = pathWords(def)
+      .filter((w) => !shared.has(w))
+      .join(' ');
     const text = [
       name.replaceAll('_', ' '),
       String(def?.description ?? ''),
