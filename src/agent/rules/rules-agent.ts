@@ -27,6 +27,7 @@ import { composeReply, type ReplyParts } from './methodology-reply.js';
 import { phrases, pick, slaWindow } from './reply-phrases.js';
 import { maskOtherPhones, speakResponse } from './speak-facts.js';
 import { type Understanding, understandUtterance } from './understand-utterance.js';
+import { vagueRequest } from './vague-requests.js';
 
 interface Subscription {
   name: string;
@@ -163,6 +164,11 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     const read = checkPermission(rulesOf(ctx), utterance);
     if (read.rule !== null && read.status !== 'forbidden')
       actions.push({ concept: '', text: utterance, start: 0, end: utterance.length });
+  }
+  // Cancel the whole thing / I want all of it back: the object the call is about.
+  if (actions.length === 0 && !faqHit) {
+    const meant = vagueRequest(ctx, utterance);
+    if (meant) actions.push(meant);
   }
   // 那就取消吧 with no object: the step the agent just offered (switching off auto-renewal), or a
   // question about what to do it to; never a guess.

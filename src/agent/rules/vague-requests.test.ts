@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { enProduct, PRODUCT_ZH } from '../../../test/support/scenario-records.js';
+import type { CallContext } from '../../call/call-agent.js';
+import type { Product } from '../../domain/record-schemas.js';
+import { vagueRequest } from './vague-requests.js';
+
+function context(product: Product, lines: string[], language: 'zh' | 'en' = 'en'): CallContext {
+  return {
+    product,
+    language,
+    conversation: lines.map((content) => ({ role: 'customer', content })),
+    systemQueries: [],
+  } as unknown as CallContext;
+}
+
+const streaming = enProduct({
+  operator_permissions: {
+    can_approve_immediately: ['refund < $20', 'cancel subscription'],
+    requires_supervisor: ['refund >= $20', 'close account'],
+    requires_process: [],
+    forbidden: [],
+  },
+});
+
+describe('vagueRequest', () => {
+  it('reads cancel the whole thing as the rule of what the call is about', () => {
+    const ctx = context(streaming, [
+      'you keep charging me for the subscription',
+      'fine, cancel the whole thing',
+    ]);
+    expect(vagueRequest(ctx, 'fine, cancel the whole thing')).toMatchObject({
+      concept: 'cancel_subscription',
+      text: 'cancel subscription',
+    });
+  });
+
+  it('asks nothing of the rules when the call does not tell which thing is meant', () => {
+    const ctx = context(streaming, ['cancel it']);
+    expect(vagueRequest(ctx, 'cancel it')).toBeUndefined();
+  });
+
+  it('reads all of it back as a refund, in either language', () => {
+    expect(vagueRequest(context(streaming, []), 'I want all of it back')).toMatchObject({
+      concept: 'refund',
+    });
+    expect(vagueRequest(context(PRODUCT_ZH, [], 'zh'), '这几笔都退给我')).toMatchObject({
+      concept: 'refund',
+      text: '退款',
+    });
+  });
+
+  it('leaves a line with a named object or no request alone', () => {
+    const ctx = context(streaming, []);
+    expect(vagueRequest(ctx, 'cancel my subscription')).toBeUndefined();
+    expect(vagueRequest(ctx, 'what is it')).toBeUndefined();
+  });
+});

@@ -1,0 +1,57 @@
+import type { CallContext } from '../../call/call-agent.js';
+import { tokenize } from '../../knowledge/index.js';
+import { type ActionRequest, findActionRequests } from '../../permissions/index.js';
+
+// "Cancel the whole thing" / "I want all of it back" / 把它都取消了: a request whose object is only
+// a pronoun. The engine cannot read what "it" is, and handed the sentence as said it decides no
+// rule covers it: a supervisor ticket labelled with the caller's words. The call says what "it"
+// is: the object of the product's own rule that the call's words are about.
+
+/** Stopping something named only by a pronoun (cancel it, end the whole thing, 把它取消了, 都关了). */
+const STOP_IT =
+  /\b(?:cancel|stop|end|terminate|close|quit|turn off|switch off|shut off|get rid of)\s+(?:it|this|that|them|these|those|the whole thing|everything|all of it|it all|all of them|the lot)\b|(?:把)?(?:它|这个|那个|这些|那些|全部|整个)(?:都|全)?(?:给我)?(?:取消|关掉|关了|停掉|停了|注销|退订)|(?:都|全部|统统)(?:给我)?(?:取消|关掉|停掉|退订)/i;
+
+/** Money back for what was named only by a pronoun (I want all of it back, refund them, 都退给我). */
+const MONEY_FOR_IT_BACK =
+  /\b(?:want|get|give|have)\s+(?:me\s+)?(?:all of it|it all|all of that|it|them|that|those|everything|all of them|all of my money|all my money)\s+back\b|\brefund\s+(?:it|them|that|those|everything|all of it|it all|all of them)\b|(?:把)?(?:它|这个|那个|这些|那些|全部|这几笔|那几笔)(?:钱)?(?:都|全)?(?:给我)?退(?:给我|回来|了|掉)|(?:都|全部|统统)(?:给我)?退(?:给我|回来|了|掉)/i;
+
+/** Concepts that stop or end something a customer has. */
+const STOPPING = /^(?:cancel|close|unsubscribe|terminate|stop|end)/;
+
+/**
+ * The request a pronoun-object line makes, with the object the call is about: the product's rule
+ * for stopping something whose words this call's lines and queries share most (cancel the whole
+ * thing, in a call about a subscription, is "cancel subscription"); money back is a refund. None
+ * when the line names no such request, or the call does not tell which rule it means.
+ *
+ * @example vagueRequest(ctx, 'fine, cancel the whole thing') // { concept: 'cancel_subscription', text: 'cancel subscription', … }
+ */
+export function vagueRequest(ctx: CallContext, utterance: string): ActionRequest | undefined {
+  const whole = { start: 0, end: utterance.length };
+  if (MONEY_FOR_IT_BACK.test(utterance)) {
+    return { concept: 'refund', text: ctx.language === 'zh' ? '退款' : 'refund', ...whole };
+  }
+  if (!STOP_IT.test(utterance)) return undefined;
+  const phrases = Object.values(ctx.product.operator_permissions ?? {})
+    .flat()
+    .map(String)
+    .map((phrase) => ({ phrase, concept: findActionRequests(phrase)[0]?.concept ?? '' }))
+    .filter((r) => STOPPING.test(r.concept));
+  if (phrases.length === 0) return undefined;
+  const said = new Set(
+    tokenize(
+      [
+        ...ctx.conversation.filter((t) => t.role === 'customer').map((t) => t.content),
+        ...ctx.systemQueries.map((q) => `${q.interface.replaceAll('_', ' ')} ${q.purpose}`),
+      ].join('，'),
+    ),
+  );
+  // The line itself has the verb and the pronoun: what it is about was said before it.
+  const own = new Set(tokenize(utterance));
+  const scored = phrases
+    .map((r) => ({ ...r, shared: tokenize(r.phrase).filter((t) => said.has(t) && !own.has(t)).length }))
+    .sort((a, b) => b.shared - a.shared);
+  const [best, next] = scored;
+  if (!best || (phrases.length > 1 && (best.shared === 0 || best.shared === next?.shared))) return undefined;
+  return { concept: best.concept, text: best.phrase, ...whole };
+}
