@@ -771,6 +771,7 @@ async function lookUpFacts(
             { name, ...(def?.description ? { description: def.description } : {}) },
             q.response,
             lang,
+            utterance,
           ),
         );
       else if (!sentences.includes(phrases(lang).queryFailed)) sentences.push(phrases(lang).queryFailed);
@@ -855,7 +856,8 @@ async function verifyAccount(
       q.ok && Array.isArray((q.response as { subscriptions?: unknown } | undefined)?.subscriptions);
     subs = shaped ? readSubscriptions(q) : undefined;
     if (!q.ok) sentences.push(p.queryFailed);
-    else if (!shaped) sentences.push(speakResponse(interfaceOf(ctx, subInterface), q.response, lang));
+    else if (!shaped)
+      sentences.push(speakResponse(interfaceOf(ctx, subInterface), q.response, lang, utterance));
   }
   const claimed = u.quantities.filter((q) => q.family === 'money').map((q) => q.value);
   // Bill lines come after what the subscriptions say, however the function returns.
@@ -870,7 +872,7 @@ async function verifyAccount(
       params: paramsOf(ctx, billInterface, utterance),
     });
     if (q.ok && !Array.isArray((q.response as { transactions?: unknown } | undefined)?.transactions)) {
-      billing.push(speakResponse(interfaceOf(ctx, billInterface), q.response, lang));
+      billing.push(speakResponse(interfaceOf(ctx, billInterface), q.response, lang, utterance));
     } else if (q.ok) {
       billing.push(describeBilling(q, ctx, lang));
       // A disputed amount that neither a fee nor a bill line explains is said plainly, not assumed.

@@ -2,6 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { maskOtherPhones, speakResponse } from './speak-facts.js';
 
 describe('speakResponse', () => {
+  it('says the items the caller pointed at, by a word, a day or an amount, and how many there are', () => {
+    const trips = {
+      trips: [
+        { id: 'R1', date: '2026-10-11', fare: 43.66, route: 'King St W → Pearson Airport' },
+        { id: 'R2', date: '2026-11-16', fare: 27.34, route: 'Baker Street → Heathrow T5' },
+      ],
+    };
+    const said = speakResponse({ name: 'trips' }, trips, 'en', 'the ride to heathrow cost too much');
+    expect(said).toContain('Heathrow');
+    expect(said).not.toContain('Pearson');
+    expect(said).toContain('2 in all');
+    const bookings = {
+      bookings: [
+        { id: 'B1', check_in: '2026-12-14', room_type: '标准间' },
+        { id: 'B2', check_in: '2026-12-17', room_type: '豪华大床房' },
+      ],
+    };
+    expect(
+      speakResponse({ name: 'b', description: '查询订单' }, bookings, 'zh', '我12月17号入住的那个'),
+    ).not.toContain('标准间');
+    // Nothing pointed at: the first ones, as before.
+    expect(speakResponse({ name: 'trips' }, trips, 'en', 'my trips')).toContain('Pearson');
+  });
+
   it('says every value of any response, with units after numbers and statuses in words', () => {
     const said = speakResponse(
       { name: 'delivery', description: '查询配送进度' },

@@ -1,4 +1,5 @@
 import type { Language } from '../../domain/language.js';
+import { tokenize } from '../../knowledge/index.js';
 
 /**
  * Words of response fields, for speech. A field is read word by word (warranty_until → 保修 到期),
@@ -147,8 +148,9 @@ export function speakResponse(
   iface: { name: string; description?: string },
   response: unknown,
   lang: Language,
+  focus?: string,
 ): string {
-  const body = spokenValue(response, lang, 0);
+  const body = spokenValue(response, lang, 0, focus === undefined ? undefined : focusOf(focus));
   // A description in the other language is not said: the interface's own name is, in words.
   const description = String(iface.description ?? '');
   const fits = description !== '' && /[\u3400-\u9fff]/.test(description) === (lang === 'zh');
@@ -165,20 +167,65 @@ export function speakResponse(
   return lang === 'zh' ? `我查了${what}：${body}。` : `I checked ${what}: ${body}.`;
 }
 
-function spokenValue(value: unknown, lang: Language, depth: number): string {
+/** What the caller pointed at: words, amounts, and days (MM-DD) they named. */
+interface Focus {
+  words: ReadonlySet<string>;
+  numbers: ReadonlySet<number>;
+  days: readonly string[];
+}
+
+const MONTHS_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function focusOf(text: string): Focus {
+  const lower = text.toLowerCase();
+  const days: string[] = [];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  for (const m of lower.matchAll(/(\d{1,2})月(\d{1,2})[日号]/g))
+    days.push(`${pad(Number(m[1]))}-${pad(Number(m[2]))}`);
+  for (const m of lower.matchAll(/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})\b/g))
+    days.push(`${pad(MONTHS_EN.indexOf(m[1] as string) + 1)}-${pad(Number(m[2]))}`);
+  const numbers = new Set(
+    [...lower.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])/g)].map((m) => Number(m[1])).filter((n) => n >= 1),
+  );
+  const words = new Set(tokenize(text).filter((t) => t.length > 1 && !/^\d/.test(t)));
+  return { words, numbers, days };
+}
+
+/** Whether a list item holds something the caller named: a word, an amount, a day. */
+function pointedAt(item: unknown, focus: Focus): boolean {
+  if (item === null || typeof item !== 'object') return false;
+  for (const v of Object.values(item as Record<string, unknown>)) {
+    if (typeof v === 'number' && focus.numbers.has(v)) return true;
+    if (typeof v !== 'string') continue;
+    if (focus.days.some((d) => v.endsWith(d) || v.includes(`-${d}T`))) return true;
+    if (tokenize(v).some((t) => focus.words.has(t))) return true;
+  }
+  return false;
+}
+
+function spokenValue(value: unknown, lang: Language, depth: number, focus?: Focus): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) {
     if (value.length === 0) return lang === 'zh' ? '无' : 'none';
-    // The newest entry of a log (events, history) is usually last; of a list of orders, first.
-    const items = value
+    // The items the caller pointed at (the one to Heathrow, 11月20号那笔), when some are; else the
+    // first ones: the newest entry of a log (events, history) is usually last, of a list of
+    // orders first.
+    const pointed = focus && value.length > 1 ? value.filter((v) => pointedAt(v, focus)) : [];
+    const shown = pointed.length > 0 ? pointed : value;
+    const items = shown
       .slice(0, MAX_ITEMS)
       .map((v) => spokenValue(v, lang, depth + 1))
       .filter(Boolean);
+    const left = value.length - Math.min(shown.length, MAX_ITEMS);
     const more =
-      value.length > MAX_ITEMS
+      left > 0
         ? lang === 'zh'
-          ? `等${value.length}项`
-          : ` and ${value.length - MAX_ITEMS} more`
+          ? pointed.length > 0
+            ? `（共${value.length}项）`
+            : `等${value.length}项`
+          : pointed.length > 0
+            ? ` (${value.length} in all)`
+            : ` and ${left} more`
         : '';
     return `${items.join(lang === 'zh' ? '；' : '; ')}${more}`;
   }
@@ -189,13 +236,13 @@ function spokenValue(value: unknown, lang: Language, depth: number): string {
           !k.startsWith('_') && k !== 'mock' && !PERSONAL_FIELD.test(k) && v !== null && v !== undefined,
       )
       .slice(0, MAX_FIELDS);
-    const parts = entries.map(([k, v]) => spokenField(k, v, lang, depth)).filter(Boolean);
+    const parts = entries.map(([k, v]) => spokenField(k, v, lang, depth, focus)).filter(Boolean);
     return parts.join(depth === 0 ? (lang === 'zh' ? '，' : ', ') : lang === 'zh' ? '，' : ', ');
   }
   return spokenScalar(value, lang);
 }
 
-function spokenField(key: string, value: unknown, lang: Language, depth: number): string {
+function spokenField(key: string, value: unknown, lang: Language, depth: number, focus?: Focus): string {
   // transactions: [] → 没有交易记录 / no transactions.
   if (Array.isArray(value) && value.length === 0) {
     if (lang === 'en')
@@ -212,7 +259,7 @@ function spokenField(key: string, value: unknown, lang: Language, depth: number)
     return value ? label : `not ${label}`;
   }
   const said =
-    typeof value === 'object' ? spokenValue(value, lang, depth + 1) : spokenScalar(value, lang, key);
+    typeof value === 'object' ? spokenValue(value, lang, depth + 1, focus) : spokenScalar(value, lang, key);
   if (said === '') return '';
   // eta_minutes 12 → 预计12分钟: a unit at the end of the field name goes after the number.
   const unit = typeof value === 'number' ? unitOf(key) : undefined;
@@ -263,6 +310,8 @@ const FIELD_PHRASES: Record<string, { zh: string; en: string }> = {
   estimated_fare: { zh: '预估车费', en: 'estimated fare' },
   estimated_amount: { zh: '预估金额', en: 'estimated amount' },
   refund_of: { zh: '对应扣费', en: 'refund of' },
+  // 号 alone (订单号, 交易号 keep it) reads as a house number.
+  id: { zh: '编号', en: 'number' },
   original_transaction_id: { zh: '原交易号', en: 'original transaction' },
 };
 
