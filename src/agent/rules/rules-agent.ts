@@ -213,7 +213,14 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     // and fields say which), queried before the reply and before any action; those the
     // subscription and billing reading above already queried in this turn are not asked again.
     const done = new Set(ctx.systemQueries.slice(queriedBefore).map((q) => q.interface));
-    parts.resolve.push(...(await lookUpFacts(ctx, utterance, done)));
+    // A request about what the call has read out already (关掉自动续费 after the subscription was
+    // said) is checked against fresh facts, but they are not said again: the outcome says what
+    // changed, or that nothing needed to.
+    const saidBefore =
+      actions.length > 0
+        ? new Set(ctx.systemQueries.slice(0, queriedBefore).map((q) => q.interface))
+        : undefined;
+    parts.resolve.push(...(await lookUpFacts(ctx, utterance, done, undefined, saidBefore)));
   }
 
   // Facts before actions: money given back needs the payment it gives back. With none read in
@@ -742,6 +749,8 @@ async function lookUpFacts(
   done: ReadonlySet<string> = new Set(),
   /** These interfaces rather than the ones the utterance is about. */
   named?: readonly string[],
+  /** Interfaces to query without reading their facts out. */
+  quiet: ReadonlySet<string> = new Set(),
 ): Promise<string[]> {
   const lang = ctx.language;
   const defs = (ctx.product.api_interfaces ?? {}) as Record<
@@ -765,6 +774,7 @@ async function lookUpFacts(
         continue;
       }
       const q = await ctx.tools.querySystem({ interfaceName: name, params });
+      if (q.ok && quiet.has(name)) continue;
       if (q.ok)
         sentences.push(
           speakResponse(
