@@ -86,7 +86,7 @@ describe('boundByVerifiedCharge: the bill is the record of payments', () => {
     );
     const fees = query('card_fees', { fees: [{ type: '年费', amount: 280 }] });
     expect(verifiedPaid([fees])).toEqual({
-      items: [{ value: 280, text: '年费' }],
+      items: [{ value: 280, text: '年费', source: 'card_fees' }],
       refunded: [],
       recordsShowNone: false,
       allRefunded: false,

@@ -11,6 +11,8 @@ export interface PaidItem {
   text: string;
   /** Charged minus quoted (fare over estimated_fare), when the item has both and it is more. */
   over?: number;
+  /** The interface whose response holds it. */
+  source?: string;
 }
 
 /** Every object of a response with a paid amount (amount, fee, fare, price, total …). */
@@ -81,18 +83,18 @@ export function verifiedPaid(queries: readonly SystemQueryRecord[]): {
   fromRecords: boolean;
 } {
   const answered = queries.filter((q) => q.ok);
-  const lists = answered.flatMap((q) => chargeLists(q.response));
+  const lists = answered.flatMap((q) => chargeLists(q.response).map((list) => ({ list, source: q.interface })));
   if (lists.length === 0)
     return {
-      items: answered.flatMap((q) => paidItems(q.response)),
+      items: answered.flatMap((q) => paidItems(q.response).map((i) => ({ ...i, source: q.interface }))),
       recordsShowNone: false,
       allRefunded: false,
       refunded: [],
       fromRecords: false,
     };
-  const netted = lists.map(unrefunded);
-  const items = netted.flatMap((n) => paidItems(n.entries));
-  const refunded = netted.flatMap((n) => paidItems(n.refunded));
+  const netted = lists.map(({ list, source }) => ({ ...unrefunded(list), source }));
+  const items = netted.flatMap((n) => paidItems(n.entries).map((i) => ({ ...i, source: n.source })));
+  const refunded = netted.flatMap((n) => paidItems(n.refunded).map((i) => ({ ...i, source: n.source })));
   return {
     items,
     refunded,

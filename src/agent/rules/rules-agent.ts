@@ -24,6 +24,7 @@ import {
 } from '../../permissions/index.js';
 import { fillParams, responseFields } from './interface-params.js';
 import { composeReply, type ReplyParts } from './methodology-reply.js';
+import { moneyBackInRuleWords } from './money-back-rule.js';
 import { phrases, pick, slaWindow } from './reply-phrases.js';
 import { maskOtherPhones, speakResponse } from './speak-facts.js';
 import { type Understanding, understandUtterance } from './understand-utterance.js';
@@ -223,6 +224,27 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     parts.resolve.push(...(await lookUpFacts(ctx, utterance, done, undefined, saidBefore)));
   }
 
+  // 话费多了十五块: an amount the caller disputes that nothing read so far holds is looked for
+  // in the product's other interfaces that hold fees or what the caller has (a value-added
+  // service's monthly fee explains a bill that grew).
+  if (u.chargeDispute) {
+    const claimed = u.quantities.filter((q) => q.family === 'money').map((q) => q.value);
+    const holds = (v: number) => ctx.systemQueries.some((q) => q.ok && holdsNumber(q.response, v));
+    if (claimed.length > 0 && !claimed.some(holds)) {
+      const read = new Set(ctx.systemQueries.map((q) => q.interface));
+      const holders = Object.entries(ctx.product.api_interfaces ?? {})
+        .filter(
+          ([name, d]) =>
+            !read.has(name) &&
+            (d.response_fields ?? []).some(
+              (f) => recordsPayments(f) || /service|subscri|plan|业务|套餐|订阅/i.test(f),
+            ),
+        )
+        .map(([name]) => name);
+      if (holders.length > 0) parts.resolve.push(...(await lookUpFacts(ctx, utterance, new Set(), holders)));
+    }
+  }
+
   // Facts before actions: money given back needs the payment it gives back. With none read in
   // this call yet, the product's interfaces that record payments (orders, bills …) are read first.
   // So too for a question about it that the FAQ does not answer (退多少钱啊): the caller hears
@@ -371,6 +393,13 @@ function dayNamed(text: string): { day: number; month?: number } | undefined {
   if (!en) return undefined;
   if (en[3]) return { day: Number(en[3]) };
   return { day: Number(en[2]), month: MONTHS_EN.indexOf((en[1] as string).toLowerCase()) + 1 };
+}
+
+/** Whether a response holds a number anywhere in it (a fee, an amount, a line of a bill). */
+function holdsNumber(value: unknown, wanted: number, depth = 0): boolean {
+  if (typeof value === 'number') return value === wanted;
+  if (depth > 5 || value === null || typeof value !== 'object') return false;
+  return Object.values(value as Record<string, unknown>).some((v) => holdsNumber(v, wanted, depth + 1));
 }
 
 /** The call's time now (its clock: fixed in tests), the system's without one. */
@@ -1102,7 +1131,8 @@ function actionFor(ctx: CallContext, request: ActionRequest, u: Understanding, a
   const lang = ctx.language;
   // Whole, not cut to a label's length: the other-party words may come at the end.
   if (asSaid) return request.text.trim();
-  const said = actionText(boundedByCharge(ctx, request, u), u, lang);
+  const bounded = boundedByCharge(ctx, request, u);
+  const said = actionText(bounded, u, lang);
   const facts = verifiedQualifiers(ctx);
   // 签收3天退货 / 保修期内维修: what was verified qualifies the request, as a person would say it.
   const withFacts = (text: string) =>
@@ -1115,6 +1145,12 @@ function actionFor(ctx: CallContext, request: ActionRequest, u: Understanding, a
     return { draft, decided: checkPermission(rules, draft) };
   };
   let { draft, decided } = read(said);
+  // 退款15元 against several money-back rules: the one the paid item's words point at.
+  const inRuleWords = decided.rule === null ? moneyBackInRuleWords(ctx, bounded) : undefined;
+  if (inRuleWords) {
+    const named = read(inRuleWords);
+    if (named.decided.rule !== null) ({ draft, decided } = named);
+  }
   if (decided.rule === null && request.concept !== '' && request.text.trim() !== said) {
     const own = read(request.text.trim());
     if (own.decided.rule !== null) ({ draft, decided } = own);

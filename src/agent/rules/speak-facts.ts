@@ -1,5 +1,6 @@
 import type { Language } from '../../domain/language.js';
 import { tokenize } from '../../knowledge/index.js';
+import { parseQuantities } from '../../permissions/index.js';
 
 /**
  * Words of response fields, for speech. A field is read word by word (warranty_until → 保修 到期),
@@ -184,8 +185,14 @@ function focusOf(text: string): Focus {
     days.push(`${pad(Number(m[1]))}-${pad(Number(m[2]))}`);
   for (const m of lower.matchAll(/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})\b/g))
     days.push(`${pad(MONTHS_EN.indexOf(m[1] as string) + 1)}-${pad(Number(m[2]))}`);
+  // Amounts in words too (十五块, 三十元): what parseQuantities reads as money.
   const numbers = new Set(
-    [...lower.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])/g)].map((m) => Number(m[1])).filter((n) => n >= 1),
+    [
+      ...[...lower.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])/g)].map((m) => Number(m[1])),
+      ...parseQuantities(text)
+        .filter((q) => q.family === 'money')
+        .map((q) => q.value),
+    ].filter((n) => n >= 1),
   );
   const words = new Set(tokenize(text).filter((t) => t.length > 1 && !/^\d/.test(t)));
   return { words, numbers, days };

@@ -14,12 +14,17 @@ describe('understandUtterance', () => {
     expect(read(text).chargeDispute).toBe(false);
   });
 
-  it.each(['怎么扣了我钱', '为什么扣我15块', '你们乱收费', 'why was I charged $15', '这个月扣费了吗'])(
-    'reads %j as a charge dispute',
-    (text) => {
-      expect(read(text).chargeDispute).toBe(true);
-    },
-  );
+  it.each([
+    '怎么扣了我钱',
+    '为什么扣我15块',
+    '你们乱收费',
+    'why was I charged $15',
+    '这个月扣费了吗',
+    '我这个月话费咋多了十五块钱啊',
+    'my bill went up this month for no reason',
+  ])('reads %j as a charge dispute', (text) => {
+    expect(read(text).chargeDispute).toBe(true);
+  });
 
   it.each(['好的，就这些', '没有其他问题了，谢谢', "ok that's everything"])(
     'hears a goodbye in %j',

@@ -61,6 +61,10 @@ const LOST_CARD =
   /(?:卡|卡片)[^，,。？?]{0,6}(?:丢了|丢失|弄丢|遗失|被偷(?!刷)|被盗(?!刷)|找不到)|(?:丢了|丢失|弄丢|遗失)[^，,。？?]{0,4}卡|\b(?:lost|can't find) (?:my )?(?:credit |debit |bank )?card\b|\bcard (?:was |got |has been |is )?(?:lost|stolen)\b/i;
 
 /** One charge taken twice: 扣了两次, 收了我两遍, 重复扣费, 多扣了一笔, double charged, charged me twice. */
+/** 话费咋多了十五块, 这个月账单涨了, my bill went up: a bill higher than the caller expects. */
+const BILL_WENT_UP =
+  /(?:话费|费用|账单|月租|月费|套餐费|扣费)[^，,。？?]{0,4}(?:多了|变多|涨了|贵了|高了)|多了[^，,。？?]{0,3}(?:\d|[一二三四五六七八九十两百几])+\s*(?:块|元)|\bbill\b[^.?!]{0,20}\b(?:went up|gone up|is higher|higher than|more than usual|doubled|increased)\b/i;
+
 /**
  * Asking what a step would cost, not disputing a charge: 取消要扣钱吗, 要是取消的话扣钱吗, 退订扣费吗,
  * would I be charged if I cancel, do you charge for that.
@@ -106,9 +110,11 @@ export function understandUtterance(text: string, language: Language): Understan
     ...(name === undefined ? {} : { name }),
     // 取消要扣钱吗 / 会收费吗 asks what a step would cost: a question about the rules, not a dispute.
     chargeDispute:
-      /扣(了|费|钱|我|款)|收费|乱收|多收|被收|收了我|(?:费|钱)[^，,。？?]{0,6}(?:还|又|怎么)?收了|charged?\b|billed|deducted|took \$|taken from/i.test(
+      (/扣(了|费|钱|我|款)|收费|乱收|多收|被收|收了我|(?:费|钱)[^，,。？?]{0,6}(?:还|又|怎么)?收了|charged?\b|billed|deducted|took \$|taken from/i.test(
         text,
-      ) && !ASKS_WHAT_IT_COSTS.test(text),
+      ) ||
+        BILL_WENT_UP.test(text)) &&
+      !ASKS_WHAT_IT_COSTS.test(text),
     duplicateCharge: DUPLICATE_CHARGE.test(text),
     mentionsSubscription: /会员|订阅|套餐|续费|subscri|membership|premium|plan\b|renew/i.test(text),
     serviceNames,

@@ -1,0 +1,48 @@
+import type { CallContext } from '../../call/call-agent.js';
+import { verifiedPaid } from '../../call/verified-charges.js';
+import { tokenize } from '../../knowledge/index.js';
+import { type ActionRequest, findActionRequests } from '../../permissions/index.js';
+
+/** A rule phrase without its limit: 退还增值业务费<50元 → 退还增值业务费, refund < $20 → refund. */
+function stemOf(phrase: string): string {
+  return phrase
+    .replace(/\s*(?:[<>≤≥]=?|=|不超过|以内|以下|以上|超过|under|over|up to)\s*[$¥￥]?\s*\d.*$/i, '')
+    .trim();
+}
+
+/**
+ * Money back in the product's own words, when its rules give money back for several things
+ * (退还增值业务费<50元, 退还话费>=50元) and 退款15元 names none: the rule whose words the paid item
+ * shares, with the interface that returned it (the 15元 was 视频彩铃包, from 查询已订购的增值业务),
+ * says which. None when no such rule stands out.
+ *
+ * @example moneyBackInRuleWords(ctx, refund15) // '退还增值业务费15元'
+ */
+export function moneyBackInRuleWords(ctx: CallContext, request: ActionRequest): string | undefined {
+  const amount = request.quantity;
+  if (amount?.family !== 'money') return undefined;
+  const item = verifiedPaid(ctx.systemQueries).items.find(
+    (i) => i.value === amount.value || i.over === amount.value,
+  );
+  if (!item) return undefined;
+  const defs = (ctx.product.api_interfaces ?? {}) as Record<string, { description?: string }>;
+  const source = item.source ?? '';
+  const paidWords = new Set(
+    tokenize(`${item.text} ${source.replaceAll('_', ' ')} ${defs[source]?.description ?? ''}`),
+  );
+  const stems = [
+    ...new Set(
+      Object.values(ctx.product.operator_permissions ?? {})
+        .flat()
+        .map((phrase) => stemOf(String(phrase))),
+    ),
+  ].filter((stem) => stem !== '' && findActionRequests(stem)[0]?.concept === request.concept);
+  const scored = stems
+    .map((stem) => ({ stem, shared: tokenize(stem).filter((t) => paidWords.has(t)).length }))
+    .sort((a, b) => b.shared - a.shared);
+  const [best, next] = scored;
+  if (!best || best.shared === 0 || best.shared === next?.shared) return undefined;
+  const value = Number.isInteger(amount.value) ? String(amount.value) : amount.value.toFixed(2);
+  if (ctx.language === 'zh') return `${best.stem}${amount.unit === 'USD' ? `${value}美元` : `${value}元`}`;
+  return `${best.stem} ${amount.unit === 'USD' ? `$${value}` : `${value} yuan`}`;
+}
