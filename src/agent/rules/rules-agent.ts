@@ -28,7 +28,7 @@ import { moneyBackInRuleWords } from './money-back-rule.js';
 import { phrases, pick, slaWindow } from './reply-phrases.js';
 import { maskOtherPhones, speakResponse } from './speak-facts.js';
 import { type Understanding, understandUtterance } from './understand-utterance.js';
-import { vagueRequest } from './vague-requests.js';
+import { type RequestInContext, vagueRequest, withThing } from './vague-requests.js';
 
 interface Subscription {
   name: string;
@@ -166,10 +166,15 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     if (read.rule !== null && read.status !== 'forbidden')
       actions.push({ concept: '', text: utterance, start: 0, end: utterance.length });
   }
-  // Cancel the whole thing / I want all of it back: the object the call is about.
-  if (actions.length === 0 && !faqHit) {
-    const meant = vagueRequest(ctx, utterance);
-    if (meant) actions.push(meant);
+  // Cancel the whole thing / I want all of it back / 顺手把它关了: the object the call is about,
+  // for each clause no request of this turn covers.
+  if (!faqHit) {
+    for (const clause of clausesOf(utterance)) {
+      if (actions.some((a) => a.start < clause.end && clause.start < a.end)) continue;
+      const meant = vagueRequest(ctx, clause.text);
+      if (meant && !actions.some((a) => a.concept === meant.concept))
+        actions.push({ ...meant, start: clause.start, end: clause.end });
+    }
   }
   // 那就取消吧 with no object: the step the agent just offered (switching off auto-renewal), or a
   // question about what to do it to; never a guess.
@@ -393,6 +398,13 @@ function dayNamed(text: string): { day: number; month?: number } | undefined {
   if (!en) return undefined;
   if (en[3]) return { day: Number(en[3]) };
   return { day: Number(en[2]), month: MONTHS_EN.indexOf((en[1] as string).toLowerCase()) + 1 };
+}
+
+/** The clauses of a line, with where each is (split at punctuation). */
+function clausesOf(text: string): Array<{ text: string; start: number; end: number }> {
+  return [...text.matchAll(/[^，,。.；;！!？?]+/g)]
+    .map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }))
+    .filter((c) => c.text.trim() !== '');
 }
 
 /** Whether a response holds a number anywhere in it (a fee, an amount, a line of a bill). */
@@ -1159,7 +1171,8 @@ function actionFor(ctx: CallContext, request: ActionRequest, u: Understanding, a
   // with Chinese rules keeps the caller's words).
   if (decided.label === undefined || decided.status === 'forbidden') return draft;
   if (/[\u3400-\u9fff]/.test(decided.label) !== (lang === 'zh')) return draft;
-  const labelled = withFacts(decided.label);
+  // The one thing the request is about (视频彩铃包) stays in the label: the system changes that one.
+  const labelled = withThing(withFacts(decided.label), (request as RequestInContext).thing, lang);
   const again = checkPermission(rules, labelled);
   return again.status === decided.status && again.rule === decided.rule ? labelled : draft;
 }

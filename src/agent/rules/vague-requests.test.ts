@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { enProduct, PRODUCT_ZH } from '../../../test/support/scenario-records.js';
 import type { CallContext } from '../../call/call-agent.js';
 import type { Product } from '../../domain/record-schemas.js';
-import { vagueRequest } from './vague-requests.js';
+import { vagueRequest, withThing } from './vague-requests.js';
 
 function context(product: Product, lines: string[], language: 'zh' | 'en' = 'en'): CallContext {
   return {
@@ -53,5 +53,35 @@ describe('vagueRequest', () => {
     const ctx = context(streaming, []);
     expect(vagueRequest(ctx, 'cancel my subscription')).toBeUndefined();
     expect(vagueRequest(ctx, 'what is it')).toBeUndefined();
+  });
+
+  it('names the one thing of the records the caller meant by it', () => {
+    const telecom = {
+      ...PRODUCT_ZH,
+      operator_permissions: {
+        can_approve_immediately: ['退订增值业务'],
+        requires_supervisor: [],
+        requires_process: [],
+        forbidden: [],
+      },
+    } as Product;
+    const ctx = {
+      ...context(telecom, ['那个彩铃我根本不用，顺手把它关了'], 'zh'),
+      systemQueries: [
+        {
+          interface: 'value_added_services',
+          purpose: '查询已订购的增值业务',
+          ok: true,
+          response: {
+            services: [
+              { name: '视频彩铃包', fee: 15 },
+              { name: '来电提醒', fee: 0 },
+            ],
+          },
+        },
+      ],
+    } as unknown as CallContext;
+    expect(vagueRequest(ctx, '顺手把它关了')).toMatchObject({ text: '退订增值业务', thing: '视频彩铃包' });
+    expect(withThing('退订增值业务', '视频彩铃包', 'zh')).toBe('退订增值业务（视频彩铃包）');
   });
 });

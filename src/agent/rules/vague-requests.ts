@@ -26,7 +26,7 @@ const STOPPING = /^(?:cancel|close|unsubscribe|terminate|stop|end)/;
  *
  * @example vagueRequest(ctx, 'fine, cancel the whole thing') // { concept: 'cancel_subscription', text: 'cancel subscription', … }
  */
-export function vagueRequest(ctx: CallContext, utterance: string): ActionRequest | undefined {
+export function vagueRequest(ctx: CallContext, utterance: string): RequestInContext | undefined {
   const whole = { start: 0, end: utterance.length };
   if (MONEY_FOR_IT_BACK.test(utterance)) {
     return { concept: 'refund', text: ctx.language === 'zh' ? '退款' : 'refund', ...whole };
@@ -53,5 +53,49 @@ export function vagueRequest(ctx: CallContext, utterance: string): ActionRequest
     .sort((a, b) => b.shared - a.shared);
   const [best, next] = scored;
   if (!best || (phrases.length > 1 && (best.shared === 0 || best.shared === next?.shared))) return undefined;
-  return { concept: best.concept, text: best.phrase, ...whole };
+  // 那个彩铃…把它关了: "it" is the one thing of the call's records the caller named (视频彩铃包),
+  // so only that one is stopped, not every service on the account.
+  const thing = namedThing(ctx);
+  return { concept: best.concept, text: best.phrase, ...whole, ...(thing === undefined ? {} : { thing }) };
+}
+
+/** A request read from the call, and the one thing of its records it is about, when it names one. */
+export interface RequestInContext extends ActionRequest {
+  thing?: string;
+}
+
+/** An action's label with the thing it is about: 退订增值业务（视频彩铃包）, cancel subscription (Family). */
+export function withThing(label: string, thing: string | undefined, lang: 'zh' | 'en'): string {
+  if (thing === undefined || label.includes(thing)) return label;
+  return lang === 'zh' ? `${label}（${thing}）` : `${label} (${thing})`;
+}
+
+/** Names of the things the call's queries returned (items of lists with a `name`). */
+function thingsRead(value: unknown, depth = 0, out: string[] = []): string[] {
+  if (depth > 4 || value === null || typeof value !== 'object') return out;
+  if (Array.isArray(value)) {
+    for (const v of value) thingsRead(v, depth + 1, out);
+    return out;
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record.name === 'string' && record.name.trim() !== '') out.push(record.name.trim());
+  for (const v of Object.values(record))
+    if (v !== null && typeof v === 'object') thingsRead(v, depth + 1, out);
+  return out;
+}
+
+/** The one thing read in this call that the caller's words name (彩铃 → 视频彩铃包), if one. */
+function namedThing(ctx: CallContext): string | undefined {
+  const things = [...new Set(ctx.systemQueries.filter((q) => q.ok).flatMap((q) => thingsRead(q.response)))];
+  if (things.length < 2) return undefined;
+  const said = new Set(
+    tokenize(
+      ctx.conversation
+        .filter((t) => t.role === 'customer')
+        .map((t) => t.content)
+        .join('，'),
+    ).filter((t) => t.length > 1),
+  );
+  const named = things.filter((name) => tokenize(name).some((t) => said.has(t)));
+  return named.length === 1 ? named[0] : undefined;
 }
