@@ -147,8 +147,16 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     u.question && (!u.asksForAction || u.onlyAsksLeave) && !aboutAccount
       ? knowledgeAnswer(ctx, utterance)
       : undefined;
-  // A question (how long, when, who; "just asking") names actions without asking for them.
-  const actions = faqHit || (u.infoQuestion && !u.asksForAction) ? [] : [...u.actions];
+  // A question (how long, when, who; "just asking") names actions without asking for them. But
+  // "I bought the course two weeks ago … can I get my money back?" asks for the caller's own
+  // money: the policy is said and the request is checked against what was paid (not when it is
+  // hypothetical: if I cancel, can I get a refund?).
+  const ownMoneyBack =
+    u.onlyAsksLeave &&
+    u.actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept)) &&
+    /我|\bmy\b|\bi\b|\bme\b/i.test(utterance) &&
+    !/如果|要是|假如|万一|的话|\bif\b|\bwould\b|\bin case\b/i.test(utterance);
+  const actions = (faqHit && !ownMoneyBack) || (u.infoQuestion && !u.asksForAction) ? [] : [...u.actions];
   // 我卡好像丢了 / my card was stolen: reporting it lost is what the caller needs, when the
   // product's rules name such a step (挂失); the engine decides it as it decides any request.
   if (actions.length === 0 && u.lostCard) {
