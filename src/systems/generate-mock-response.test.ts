@@ -277,3 +277,311 @@ describe('generateMockResponse', () => {
     );
   });
 });
+
+/** Products written the way teams write them; none is known to the generator by name. */
+function api(description: string, fields: string[]): ApiInterface {
+  return { ...custom(fields), description };
+}
+const card = scenarioProduct({
+  _id: 'c4rd0001',
+  name: '银河信用卡',
+  description: '银行信用卡服务：账单、还款、额度、年费与挂失。',
+  features: ['免息期最长50天'],
+  api_interfaces: {
+    card_bill: api('查询本期账单、最低还款额与到期还款日', [
+      'statement_amount',
+      'min_payment',
+      'due_date',
+      'transactions',
+    ]),
+    card_status: api('查询卡片状态与额度', ['status', 'credit_limit', 'available', 'cards']),
+    card_fees: api('查询年费、滞纳金等费用记录', ['fees']),
+  },
+});
+const streaming = enProduct({
+  _id: '5e7b0002',
+  name: 'ReelNest',
+  description: 'Video streaming subscription: plans, billing, devices and free trials.',
+  features: [
+    'Basic $7.99 (HD, 1 screen)',
+    'Premium $17.99 (4K, 4 screens)',
+    'Refunds up to $50',
+    '7-day free trial',
+  ],
+  api_interfaces: {
+    subscription: api('Current plan, price, next billing date and auto-renewal', [
+      'plan',
+      'price',
+      'next_billing',
+      'auto_renew',
+    ]),
+    billing_history: api('Past charges to the account', ['charges']),
+  },
+});
+const gym = enProduct({
+  _id: '9f1e0003',
+  name: 'IronHall',
+  description: 'Gym chain membership: plans, freezes, guest passes and cancellations.',
+  features: ['24/7 access'],
+  api_interfaces: {
+    membership: api('Membership plan, status, expiry and freezes used', [
+      'plan',
+      'status',
+      'expires',
+      'freezes_used',
+      'monthly_fee',
+    ]),
+  },
+});
+const rides = enProduct({
+  _id: 'a11d0004',
+  name: 'ZipCab',
+  description: 'Ride-hailing app: book rides, fares, cancellations and driver issues.',
+  features: ['Ride credits'],
+  api_interfaces: {
+    wallet: api('Ride credits, coupons and payment methods', ['credits', 'coupons', 'cards']),
+  },
+});
+const phones = ['13800138000', '13912345678', '13700001111', '15000000001', '18611112222', '18600000007'];
+
+function answer(product: typeof zh, interfaceName: string, phone = '13800138000') {
+  return generateMockResponse({
+    product,
+    interfaceName,
+    definition: productInterfaces(product)[interfaceName] as ApiInterface,
+    phone,
+    now,
+  });
+}
+
+const isDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+const sum = (items: Array<{ amount: number }>) =>
+  Math.round(items.reduce((s, i) => s + i.amount, 0) * 100) / 100;
+
+describe('generateMockResponse reads fields by their meaning', () => {
+  it.each([
+    ['due_date', (v: unknown) => isDate(v) && String(v) > '2026-01-25'],
+    ['next_billing', (v: unknown) => isDate(v) && String(v) > '2026-01-25'],
+    ['valid_until', (v: unknown) => isDate(v) && String(v) > '2026-01-25'],
+    ['contract_end', (v: unknown) => isDate(v) && String(v) > '2026-01-25'],
+    ['statement_date', (v: unknown) => isDate(v) && String(v) <= '2026-01-25'],
+    ['month', (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}$/.test(v)],
+    ['credit_limit', (v: unknown) => typeof v === 'number' && v > 0],
+    ['min_payment', (v: unknown) => typeof v === 'number'],
+    ['deposit', (v: unknown) => typeof v === 'number'],
+    ['auto_renew', (v: unknown) => typeof v === 'boolean'],
+    ['is_overdue', (v: unknown) => v === false],
+    ['frozen', (v: unknown) => v === false],
+    ['card_number', (v: unknown) => typeof v === 'string' && /^\*{4} \d{4}$/.test(v)],
+    ['freezes_used', (v: unknown) => Number.isInteger(v) && (v as number) <= 3],
+    ['delivery_status', (v: unknown) => v === '配送中'],
+    ['claim_status', (v: unknown) => v === '处理中'],
+  ])('gives %s a value of its meaning', (field, check) => {
+    const r = generateMockResponse({
+      product: zh,
+      interfaceName: 'x',
+      definition: custom([field]),
+      phone: '13800138000',
+      now,
+    });
+    expect(check(r[field])).toBe(true);
+  });
+
+  it('makes available money beside a credit limit, and a flag elsewhere', () => {
+    const credit = answer(card, 'card_status');
+    expect(typeof credit.available).toBe('number');
+    expect(typeof credit.credit_limit).toBe('number');
+    const room = generateMockResponse({
+      product: zh,
+      interfaceName: 'room',
+      definition: api('查询房间是否可订', ['room_type', 'available']),
+      phone: '13800138000',
+      now,
+    });
+    expect(room.available).toBe(true);
+  });
+
+  it('says a card is in good standing in the product language', () => {
+    expect(answer(card, 'card_status').status).toBe('正常');
+  });
+});
+
+describe('generateMockResponse keeps one response consistent', () => {
+  it('makes a card statement the sum of its purchases, with a minimum payment below it and a due date ahead', () => {
+    for (const phone of phones) {
+      const bill = answer(card, 'card_bill', phone) as {
+        statement_amount: number;
+        min_payment: number;
+        due_date: string;
+        transactions: Array<{ amount: number; date: string; description: string }>;
+      };
+      expect(bill.transactions.length).toBeGreaterThan(0);
+      expect(bill.statement_amount).toBe(sum(bill.transactions));
+      expect(bill.min_payment).toBeGreaterThan(0);
+      expect(bill.min_payment).toBeLessThanOrEqual(bill.statement_amount);
+      expect(bill.due_date > '2026-01-25').toBe(true);
+      for (const t of bill.transactions) {
+        expect(t.date <= '2026-01-25').toBe(true);
+        // A card is charged for purchases at merchants, not for renewing itself.
+        expect(t.description).toMatch(/消费$/);
+        expect(t.description).not.toMatch(/续费|银河信用卡/);
+      }
+    }
+  });
+
+  it('leaves available credit within the limit: the limit less the statement', () => {
+    for (const phone of phones) {
+      const status = answer(card, 'card_status', phone) as { credit_limit: number; available: number };
+      const bill = answer(card, 'card_bill', phone) as { statement_amount: number };
+      expect(status.available).toBeLessThanOrEqual(status.credit_limit);
+      expect(status.available).toBe(Math.round((status.credit_limit - bill.statement_amount) * 100) / 100);
+    }
+  });
+
+  it('makes the scalars of a plan response repeat its plan', () => {
+    for (const phone of phones) {
+      const r = answer(streaming, 'subscription', phone) as {
+        plan: { fee: number; auto_renew: boolean; next_billing_date: string };
+        price: number;
+        next_billing: string;
+        auto_renew: boolean;
+      };
+      expect(r.price).toBe(r.plan.fee);
+      expect(r.auto_renew).toBe(r.plan.auto_renew);
+      expect(r.next_billing).toBe(r.plan.next_billing_date);
+      const m = answer(gym, 'membership', phone) as {
+        plan: { fee: number; billing_cycle: string; next_billing_date: string; status: string };
+        status: string;
+        expires: string;
+        monthly_fee: number;
+      };
+      expect(m.status).toBe(m.plan.status);
+      expect(m.expires).toBe(m.plan.next_billing_date);
+      const monthly =
+        m.plan.billing_cycle === 'yearly' ? Math.round((m.plan.fee / 12) * 100) / 100 : m.plan.fee;
+      expect(m.monthly_fee).toBe(monthly);
+    }
+  });
+
+  it('names plans and their prices as the product features list them, and bills the one a caller holds', () => {
+    const listed = [
+      { name: 'ReelNest Basic', fee: 7.99 },
+      { name: 'ReelNest Premium', fee: 17.99 },
+    ];
+    for (const phone of phones) {
+      const { plan } = answer(streaming, 'subscription', phone) as { plan: { name: string; fee: number } };
+      expect(listed).toContainEqual({ name: plan.name, fee: plan.fee });
+      const charges = answer(streaming, 'billing_history', phone).charges as Array<{
+        amount: number;
+        description: string;
+      }>;
+      // Its systems show one plan, so the caller holds that one and is charged for it alone.
+      expect(charges.length).toBeGreaterThan(0);
+      for (const c of charges) {
+        expect(c.amount).toBe(plan.fee);
+        expect(c.description).toContain(plan.name);
+      }
+    }
+  });
+
+  it('gives every caller the one plan a product lists', () => {
+    const solo = enProduct({ _id: '5010a005', name: 'Solo', features: ['Solo Plan $5.99 a month'] });
+    for (const phone of phones) {
+      const subs = generateMockResponse({
+        product: solo,
+        interfaceName: 'user_subscription',
+        definition: enApis.user_subscription as ApiInterface,
+        phone,
+        now,
+      }).subscriptions;
+      expect(subs).toEqual([
+        expect.objectContaining({ name: 'Solo Plan', fee: 5.99, billing_cycle: 'monthly' }),
+      ]);
+    }
+  });
+
+  it('gives a bill its month and the lines charged in it, with a total that sums them', () => {
+    const telecom = scenarioProduct({
+      name: '远航5G套餐',
+      description: '运营商手机套餐服务',
+      features: ['月租79元含30GB流量'],
+    });
+    for (const phone of phones) {
+      const bill = generateMockResponse({
+        product: telecom,
+        interfaceName: 'bill_detail',
+        definition: api('查询月度话费账单明细', ['month', 'items', 'total']),
+        phone,
+        now,
+      }) as { month: string; items: Array<{ name: string; amount: number; date: string }>; total: number };
+      expect(bill.items.length).toBeGreaterThan(0);
+      expect(bill.items.every((i) => i.date.startsWith(bill.month) && typeof i.name === 'string')).toBe(true);
+      expect(bill.total).toBe(sum(bill.items));
+    }
+  });
+});
+
+describe('generateMockResponse shapes list items by the list and the product', () => {
+  it('gives fees the types the interface description names', () => {
+    const fees = answer(card, 'card_fees').fees as Array<Record<string, unknown>>;
+    expect(fees.map((f) => f.type).sort()).toEqual(['年费', '滞纳金']);
+    for (const fee of fees) {
+      expect(typeof fee.amount).toBe('number');
+      expect(isDate(fee.date)).toBe(true);
+    }
+    const en = generateMockResponse({
+      product: streaming,
+      interfaceName: 'fees',
+      definition: api('Annual fee, late fees and other charges on the card', ['fees']),
+      phone: '13800138000',
+      now,
+    }).fees as Array<{ type: string }>;
+    expect(en.map((f) => f.type).sort()).toEqual(['annual fee', 'late fee']);
+  });
+
+  it('gives cards a masked number, a type and a status', () => {
+    for (const phone of phones) {
+      for (const c of answer(card, 'card_status', phone).cards as Array<Record<string, unknown>>) {
+        expect(c.number).toMatch(/^\*{4} \d{4}$/);
+        expect(typeof c.type).toBe('string');
+        expect(c.status).toBe('正常');
+      }
+    }
+  });
+
+  it('gives credits a reason, an amount and an expiry, and coupons a name, a discount and an expiry', () => {
+    const wallet = answer(rides, 'wallet');
+    for (const c of wallet.credits as Array<Record<string, unknown>>) {
+      expect(c).toMatchObject({ reason: expect.any(String), amount: expect.any(Number) });
+      expect(String(c.expires) > '2026-01-25').toBe(true);
+    }
+    for (const c of wallet.coupons as Array<Record<string, unknown>>) {
+      expect(c.name).toMatch(/^\$\d+ off your next ride$/);
+      expect(typeof c.discount).toBe('number');
+      expect(String(c.expires) > '2026-01-25').toBe(true);
+    }
+  });
+
+  it.each([
+    ['a card', '银行卡服务', /消费$/],
+    ['a shop', '综合电商平台，七天无理由退货', /^订单：/],
+    ['a food delivery', '本地外卖平台', /^外卖订单：/],
+    ['a subscription', '视频平台的会员订阅服务', /自动续费扣款$|^开通/],
+  ])('describes the charges of %s by what it sells', (_kind, description, line) => {
+    const product = scenarioProduct({
+      _id: `p-${description.length}`,
+      name: '青柠',
+      description,
+      features: [],
+    });
+    const tx = generateMockResponse({
+      product,
+      interfaceName: 'billing',
+      definition: api('查询扣费记录', ['transactions', 'total']),
+      phone: '13800138000',
+      now,
+    }).transactions as Array<{ description: string }>;
+    expect(tx.length).toBeGreaterThan(0);
+    for (const t of tx) expect(t.description).toMatch(line);
+  });
+});
