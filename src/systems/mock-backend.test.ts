@@ -423,6 +423,145 @@ describe('createMockBackend', () => {
   });
 });
 
+describe('createMockBackend on a single plan', () => {
+  function planProduct(fields: string[], description: string) {
+    return enProduct({
+      _id: '5e7b0002',
+      name: 'ReelNest',
+      description: 'Video streaming subscription: plans, billing and devices.',
+      features: ['Basic $7.99 (HD, 1 screen)'],
+      api_interfaces: {
+        subscription: {
+          description,
+          endpoint: '/api/stream/{user_id}/subscription',
+          method: 'GET',
+          params: ['user_id'],
+          response_fields: fields,
+          mock_enabled: true,
+        },
+      },
+    });
+  }
+
+  it('turns auto-renewal off in the plan and where the response repeats it', async () => {
+    const product = planProduct(
+      ['plan', 'price', 'next_billing', 'auto_renew'],
+      'Current plan and auto-renewal',
+    );
+    const backend = createMockBackend({ store: await createFakeStore(), clock: fixedClock() });
+    // A caller whose generated plan renews automatically.
+    const caller = '13912345678';
+    const read = async () =>
+      (
+        await backend.query(
+          resolveQuery({ product, phone: caller, interfaceName: 'subscription', params: {} }),
+          {
+            product,
+            phone: caller,
+          },
+        )
+      ).response as { plan: Sub; auto_renew: boolean };
+    expect(await read()).toMatchObject({ plan: { auto_renew: true }, auto_renew: true });
+    const off = () =>
+      backend.applyApprovedAction({
+        product,
+        phone: caller,
+        concept: 'cancel_auto_renew',
+        action: 'turn off auto-renewal',
+      });
+    expect(await off()).toEqual({ changed: true, description: 'Turned off auto-renewal for ReelNest Basic' });
+    expect(await read()).toMatchObject({ plan: { auto_renew: false }, auto_renew: false });
+    expect(await off()).toMatchObject({ changed: false, already: true });
+  });
+
+  it('cancels a membership held as one object, with the status the response repeats', async () => {
+    const product = planProduct(['plan', 'status', 'expires'], 'Membership plan, status and expiry');
+    const backend = createMockBackend({ store: await createFakeStore(), clock: fixedClock() });
+    const result = await backend.applyApprovedAction({
+      product,
+      phone,
+      concept: 'cancel_subscription',
+      action: 'cancel my membership',
+    });
+    expect(result).toEqual({ changed: true, description: 'Cancelled ReelNest Basic' });
+    const r = (await query(backend, product, 'subscription')).response as { plan: Sub; status: string };
+    expect(r.plan).toMatchObject({ status: 'cancelled', auto_renew: false });
+    expect(r.status).toBe('cancelled');
+  });
+
+  it('changes a fixed plan given by plain fields (plan name and auto_renew)', async () => {
+    const product = planProduct(['plan', 'auto_renew', 'status'], 'Current plan');
+    const store = await createFakeStore();
+    await setMockResponse(store, product._id, phone, 'subscription', {
+      plan: 'Premium',
+      auto_renew: true,
+      status: 'active',
+    });
+    const backend = createMockBackend({ store, clock: fixedClock() });
+    const result = await backend.applyApprovedAction({
+      product,
+      phone,
+      concept: 'cancel_subscription',
+      action: 'cancel it',
+    });
+    expect(result.description).toBe('Cancelled Premium');
+    expect((await store.getMockState(product._id, phone))?.subscription).toEqual({
+      plan: 'Premium',
+      auto_renew: false,
+      status: 'cancelled',
+    });
+  });
+
+  it('leaves the status of a profile alone when the subscriptions are cancelled', async () => {
+    const product = scenarioProduct();
+    const backend = createMockBackend({ store: await createFakeStore(), clock: fixedClock() });
+    await backend.applyApprovedAction({ product, phone, concept: 'cancel_subscription', action: '取消会员' });
+    expect((await query(backend, product, 'user_profile')).response).toMatchObject({ status: 'active' });
+    const subs = (await query(backend, product, 'user_subscription')).response as { subscriptions: Sub[] };
+    expect(subs.subscriptions.every((s) => s.status === 'cancelled')).toBe(true);
+  });
+
+  it('lowers a card statement after a refund and keeps the minimum payment within it', async () => {
+    const product = scenarioProduct({
+      name: '银河信用卡',
+      description: '银行信用卡服务',
+      api_interfaces: {
+        card_bill: {
+          description: '查询本期账单',
+          endpoint: '/api/card/{user_id}/bill',
+          method: 'GET',
+          params: ['user_id'],
+          response_fields: ['statement_amount', 'min_payment', 'transactions'],
+          mock_enabled: true,
+        },
+      },
+    });
+    const store = await createFakeStore();
+    await setMockResponse(store, product._id, phone, 'card_bill', {
+      statement_amount: 30,
+      min_payment: 25,
+      transactions: [{ transaction_id: 'T1', date: '2026-01-10', amount: 30, description: '超市消费' }],
+    });
+    const backend = createMockBackend({ store, clock: fixedClock('2026-01-25T10:00:00') });
+    const result = await backend.applyApprovedAction({
+      product,
+      phone,
+      concept: 'refund',
+      quantity: { value: 10, unit: '元' },
+      action: '退款10元',
+    });
+    expect(result.changed).toBe(true);
+    const bill = (await store.getMockState(product._id, phone))?.card_bill as {
+      statement_amount: number;
+      min_payment: number;
+      transactions: Tx[];
+    };
+    expect(bill.statement_amount).toBe(20);
+    expect(bill.min_payment).toBe(20);
+    expect(bill.transactions.at(-1)).toMatchObject({ amount: -10, type: 'refund', refund_of: 'T1' });
+  });
+});
+
 describe('setMockResponse / showMockState / resetMockState', () => {
   it('refuses a bad phone, a bad interface name and a non-object response', async () => {
     const store = await createFakeStore();

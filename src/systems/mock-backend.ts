@@ -7,6 +7,8 @@ import type { SystemQueryRecord } from '../domain/session-schemas.js';
 import type { RecordStore } from '../store/record-store.js';
 import { productInterfaces } from './_interfaces.js';
 import { localDate, productLanguage, roundMoney } from './_mock-language.js';
+import { CHARGE_LISTS, declaresPlans, planViews } from './_mock-shapes.js';
+import { lowerTotals } from './_mock-totals.js';
 import { filterMockResponse, filterParams } from './filter-mock-response.js';
 import { generateMockResponse } from './generate-mock-response.js';
 import type { ResolvedQuery } from './resolve-query.js';
@@ -273,49 +275,49 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The stored (or, when absent, freshly generated) response of each interface in scope that
- * declares one of the fields or already holds one of them as a list.
+ * The stored (or, when absent, freshly generated) response of each interface in scope that the
+ * test picks out by its declared fields or, once stored, by what it holds.
  */
-function responsesWith(
+function responsesWhere(
   ctx: ActionContext,
-  fields: readonly string[],
-): Array<{ name: string; response: Record<string, unknown>; field: string }> {
-  const found: Array<{ name: string; response: Record<string, unknown>; field: string }> = [];
+  declares: (fields: readonly string[]) => boolean,
+): Array<{ name: string; response: Record<string, unknown> }> {
+  const found: Array<{ name: string; response: Record<string, unknown> }> = [];
   for (const [name, definition] of ctx.scope) {
     const stored = ctx.current[name];
-    const declared = definition.response_fields.find((f) => fields.includes(f));
-    if (stored === undefined && declared === undefined) continue;
+    if (stored === undefined && !declares(definition.response_fields)) continue;
     const response = structuredClone(stored === undefined ? ctx.generate(name, definition) : stored);
-    if (!isRecord(response)) continue;
-    const field = fields.find((f) => Array.isArray(response[f]));
-    if (field !== undefined) found.push({ name, response, field });
+    if (isRecord(response)) found.push({ name, response });
   }
   return found;
 }
 
-const SUBSCRIPTION_FIELDS = ['subscriptions', 'memberships', 'plans', 'services'] as const;
-const TRANSACTION_FIELDS = ['transactions', 'billing', 'bills', 'charges', 'payments', 'records'] as const;
-
+/**
+ * Changes the caller's plans: every item of a subscription list, and the single plan a response
+ * is about (a `plan` object and/or top-level `auto_renew`/`status`, changed together). An action
+ * that names a plan (关闭超级会员的自动续费) changes that one only.
+ */
 function changeSubscriptions(
   ctx: ActionContext,
   change: (sub: Record<string, unknown>) => boolean,
   words: { zhDone: string; zhAlready: string; enDone: string; enAlready: string },
 ): { state: Record<string, unknown>; result: ApprovedActionResult } {
   const { lang } = ctx;
-  const holders = responsesWith(ctx, SUBSCRIPTION_FIELDS);
   const state = { ...ctx.current };
   const changed = new Set<string>();
   const unchanged = new Set<string>();
-  for (const holder of holders) {
-    const subs = (holder.response[holder.field] as unknown[]).filter(isRecord);
-    // "关闭超级会员的自动续费" names one subscription: change that one only.
-    const named = subs.filter(
-      (s) => typeof s.name === 'string' && s.name !== '' && ctx.input.action.includes(s.name),
+  for (const holder of responsesWhere(ctx, declaresPlans)) {
+    const views = planViews(holder.response);
+    if (views.length === 0) continue;
+    const named = views.filter(
+      ({ item }) => typeof item.name === 'string' && item.name !== '' && ctx.input.action.includes(item.name),
     );
-    for (const sub of named.length > 0 ? named : subs) {
-      const label = String(sub.name ?? (lang === 'zh' ? '订阅' : 'subscription'));
-      if (change(sub)) changed.add(label);
-      else unchanged.add(label);
+    for (const view of named.length > 0 ? named : views) {
+      const label = String(view.item.name ?? (lang === 'zh' ? '订阅' : 'subscription'));
+      if (change(view.item)) {
+        view.commit();
+        changed.add(label);
+      } else unchanged.add(label);
     }
     state[holder.name] = holder.response;
   }
@@ -413,7 +415,15 @@ const ACTIONS: Record<string, ActionHandler> = {
         },
       };
     }
-    const holder = responsesWith(ctx, TRANSACTION_FIELDS)[0];
+    const holder = responsesWhere(ctx, (fields) => fields.some((f) => CHARGE_LISTS.has(f)))
+      .map(({ name, response }) => ({
+        name,
+        response,
+        field: Object.keys(response).find((k) => CHARGE_LISTS.has(k) && Array.isArray(response[k])),
+      }))
+      .find(
+        (h): h is { name: string; response: Record<string, unknown>; field: string } => h.field !== undefined,
+      );
     if (!holder) {
       return {
         state: ctx.current,
@@ -465,10 +475,7 @@ const ACTIONS: Record<string, ActionHandler> = {
       isRecord(first) && isRecord(last) && String(first.date ?? '') > String(last.date ?? '');
     if (newestFirst) list.unshift(refund);
     else list.push(refund);
-    for (const key of ['total', 'total_amount', 'amount_total']) {
-      const total = holder.response[key];
-      if (typeof total === 'number') holder.response[key] = roundMoney(total - amount);
-    }
+    lowerTotals(holder.response, amount);
     const money = formatMoney(amount, q.unit, lang);
     return {
       state: { ...ctx.current, [holder.name]: holder.response },
