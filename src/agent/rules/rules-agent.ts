@@ -241,9 +241,18 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // in the product's other interfaces that hold fees or what the caller has (a value-added
   // service's monthly fee explains a bill that grew).
   if (u.chargeDispute) {
-    const claimed = u.quantities.filter((q) => q.family === 'money').map((q) => q.value);
+    // The amount disputed, not the one asked back (给我退两百 asks; 多了十五块 disputes).
+    const asked = new Set(actions.map((a) => a.quantity).filter((q) => q !== undefined));
+    const claimed = u.quantities
+      .filter((q) => q.family === 'money' && ![...asked].some((a) => a.start === q.start && a.end === q.end))
+      .map((q) => q.value);
     const holds = (v: number) => ctx.systemQueries.some((q) => q.ok && holdsNumber(q.response, v));
-    if (claimed.length > 0 && !claimed.some(holds)) {
+    // 我啥也没开过 / I never signed up: what the account has on it is the fact to read.
+    const deniesSigningUp =
+      /没(?:开|订|办|申请|注册)(?:过|通)|啥也没开|什么都没(?:开|订|办)|never (?:signed up|subscribed|ordered|opted in)|didn'?t (?:sign up|subscribe|order)/i.test(
+        utterance,
+      );
+    if ((claimed.length > 0 && !claimed.some(holds)) || deniesSigningUp) {
       const read = new Set(ctx.systemQueries.map((q) => q.interface));
       const holders = Object.entries(ctx.product.api_interfaces ?? {})
         .filter(
