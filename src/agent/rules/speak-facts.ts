@@ -319,6 +319,11 @@ const FIELD_PHRASES: Record<string, { zh: string; en: string }> = {
   refund_of: { zh: '对应扣费', en: 'refund of' },
   // 号 alone (订单号, 交易号 keep it) reads as a house number.
   id: { zh: '编号', en: 'number' },
+  number: { zh: '号码', en: 'number' },
+  last_active: { zh: '最近使用', en: 'last active' },
+  progress_pct: { zh: '进度', en: 'progress' },
+  reason: { zh: '原因', en: 'for' },
+  discount: { zh: '优惠', en: 'discount' },
   original_transaction_id: { zh: '原交易号', en: 'original transaction' },
 };
 
