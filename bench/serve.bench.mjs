@@ -11,7 +11,8 @@
 //     `GET /api/openapi.json` (no database) and `GET /api/me` with a token (one lookup).
 //  2. The inbox API with 10,000 pending approval requests written through `importWork`:
 //     `GET /api/approvals?state=pending` from a few concurrent clients. Target: p99 < 50 ms.
-//     Also on the file store (CS_BENCH_SERVE_FILE=0 skips it).
+//     Also on the file store (CS_BENCH_SERVE_FILE=0 skips it). CS_BENCH_SERVE_CHAT=0 skips
+//     part 1, for a quick run of the inbox alone.
 // Needs CS_BENCH_DATABASE_URL or CS_TEST_DATABASE_URL (a fresh schema, dropped afterwards).
 // CS_BENCH_SERVE_SECONDS sets the chat load's length (20 s); CS_BENCH_SERVE_PROFILE=DIR runs
 // the server with `node --cpu-prof` and leaves its profiles in DIR.
@@ -418,9 +419,10 @@ export async function run() {
   );
   const schema = `cs_bench_${randomBytes(4).toString('hex')}`;
   const pgUrl = `${url}${url.includes('?') ? '&' : '?'}schema=${schema}`;
+  const chat = process.env.CS_BENCH_SERVE_CHAT !== '0';
   try {
-    await chatBench(pgUrl);
-    await inboxBench('PostgreSQL', pgUrl, 10, false, () =>
+    if (chat) await chatBench(pgUrl);
+    await inboxBench('PostgreSQL', pgUrl, 10, !chat, () =>
       withPg(url, (client) => client.query(`ANALYZE "${schema}".work_items`)),
     );
   } finally {

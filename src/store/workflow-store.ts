@@ -84,19 +84,29 @@ export function workMatches(doc: WorkDoc, filter: WorkFilter): boolean {
   }
   if (filter.customerId !== undefined && doc.customer_id !== filter.customerId) return false;
   if (filter.productId !== undefined && doc.product_id !== filter.productId) return false;
-  if (filter.dueBefore !== undefined && !(doc.due_at !== undefined && doc.due_at < filter.dueBefore))
-    return false;
+  if (filter.dueBefore !== undefined && !isDueBefore(doc, filter.dueBefore)) return false;
   return true;
 }
 
+/**
+ * What a listing orders by and `dueBefore` looks at: the file store reads them off its index
+ * (marker names) to sort and pick a page before it reads any document.
+ */
+export type WorkOrderKeys = Pick<WorkDoc, 'id' | 'created_at' | 'due_at'>;
+
+/** Whether an item is due before an ISO time (an item without a due time never is). */
+export function isDueBefore(keys: Pick<WorkDoc, 'due_at'>, before: string): boolean {
+  return keys.due_at !== undefined && keys.due_at < before;
+}
+
 /** Oldest first, ties by id: the order every store lists in. */
-export function byCreation(a: WorkDoc, b: WorkDoc): number {
+export function byCreation(a: WorkOrderKeys, b: WorkOrderKeys): number {
   if (a.created_at !== b.created_at) return a.created_at < b.created_at ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Soonest due first, then oldest first; items without a due time last. */
-export function byDue(a: WorkDoc, b: WorkDoc): number {
+export function byDue(a: WorkOrderKeys, b: WorkOrderKeys): number {
   if (a.due_at !== b.due_at) {
     if (a.due_at === undefined) return 1;
     if (b.due_at === undefined) return -1;
@@ -106,7 +116,7 @@ export function byDue(a: WorkDoc, b: WorkDoc): number {
 }
 
 /** The comparator a filter's `order` asks for. */
-export function orderOf(filter: WorkFilter): (a: WorkDoc, b: WorkDoc) => number {
+export function orderOf(filter: WorkFilter): (a: WorkOrderKeys, b: WorkOrderKeys) => number {
   return filter.order === 'due' ? byDue : byCreation;
 }
 

@@ -138,6 +138,71 @@ export function defineWorkflowContract(title: string, make: () => Promise<Contra
       ).toEqual(['f']);
     });
 
+    it('lists an item once, at its new place, after a change of its times', async () => {
+      for (const d of [approval('a', 1), approval('b', 2), approval('c', 3)])
+        await store.addWork('approval', d);
+      const ids = (list: WorkDoc[]) => list.map((d) => d.id);
+      const pending = { state: 'pending' };
+      // a: made last and due last now; c: no due time any more.
+      await store.changeWork('approval', 'a', (c) => ({
+        doc: { ...c, created_at: '2026-12-01T10:09:00.000Z', due_at: '2026-12-01T12:09:00.000Z' },
+      }));
+      await store.changeWork('approval', 'c', (c) => ({ doc: withoutDue(c) }));
+
+      expect(ids(await store.listWork('approval', pending))).toEqual(['b', 'c', 'a']);
+      expect(ids(await store.listWork('approval', { ...pending, limit: 2 }))).toEqual(['b', 'c']);
+      expect(ids(await store.listWork('approval', { ...pending, order: 'due' }))).toEqual(['b', 'a', 'c']);
+      expect(ids(await store.listWork('approval', { ...pending, order: 'due', limit: 1 }))).toEqual(['b']);
+      expect(
+        ids(
+          await store.listWork('approval', {
+            ...pending,
+            dueBefore: '2026-12-01T12:05:00.000Z',
+            order: 'due',
+          }),
+        ),
+      ).toEqual(['b']);
+      expect(await store.getWork('approval', 'c')).toEqual(withoutDue(approval('c', 3)));
+    });
+
+    it('fills a page past the items that left the state and those the filter skips', async () => {
+      for (let i = 0; i < 8; i++) {
+        await store.addWork('approval', approval(`ap_${i}`, i, { customer_id: i >= 5 ? 'c2' : 'c1' }));
+      }
+      for (const id of ['ap_0', 'ap_1', 'ap_7']) await store.changeWork('approval', id, decide('approved'));
+      const ids = (list: WorkDoc[]) => list.map((d) => d.id);
+      const pending = { state: 'pending' };
+
+      expect(ids(await store.listWork('approval', { ...pending, limit: 2 }))).toEqual(['ap_2', 'ap_3']);
+      // Each is due two hours after it was made: soonest due first is oldest first.
+      expect(ids(await store.listWork('approval', { ...pending, order: 'due', limit: 2 }))).toEqual([
+        'ap_2',
+        'ap_3',
+      ]);
+      expect(ids(await store.listWork('approval', { ...pending, customerId: 'c2', limit: 1 }))).toEqual([
+        'ap_5',
+      ]);
+      expect(ids(await store.listWork('approval', { ...pending, customerId: 'c2', limit: 5 }))).toEqual([
+        'ap_5',
+        'ap_6',
+      ]);
+      expect(
+        ids(
+          await store.listWork('approval', {
+            ...pending,
+            dueBefore: '2026-12-01T12:05:00.000Z',
+            order: 'due',
+            limit: 5,
+          }),
+        ),
+      ).toEqual(['ap_2', 'ap_3', 'ap_4']);
+      expect(ids(await store.listWork('approval', { state: ['approved', 'pending'], limit: 3 }))).toEqual([
+        'ap_0',
+        'ap_1',
+        'ap_2',
+      ]);
+    });
+
     it('changes an item with its audit entry, and lists it under its new state only', async () => {
       const doc = approval('ap_1', 0);
       await store.addWork('approval', doc, audit(doc.id, doc.created_at, null, 'pending'));

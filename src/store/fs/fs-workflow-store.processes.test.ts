@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { FsRecordStore } from './fs-record-store.js';
 import { makeTempDir } from './test-db.js';
 import { type BuiltWorker, buildStoreWorker, startWorker } from './test-workers/build-worker.js';
+import { workMarkerName } from './work-marker-name.js';
 
 const DECIDERS = 16;
 
@@ -79,7 +80,7 @@ describe('FsWorkflowStore across processes', () => {
     expect(trail[1]?.who).toBe(`w${winners[0]?.pid}`);
     expect(await fresh.listWork('approval', { state: 'pending' })).toEqual([]);
     expect(await readdir(join(db, 'workflow/approval/.state', decided as string))).toEqual([
-      'ap_000000000001',
+      workMarkerName({ id: 'ap_000000000001', created_at: at }),
     ]);
   });
 });

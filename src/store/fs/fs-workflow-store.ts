@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { appendFile, mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CsError } from '../../domain/cs-error.js';
@@ -7,6 +8,7 @@ import {
   auditEntryProblem,
   auditMatches,
   byAuditTime,
+  isDueBefore,
   orderOf,
   requireWorkDoc,
   WORK_ID_PATTERN,
@@ -16,36 +18,64 @@ import {
   type WorkFilter,
   type WorkflowStore,
   type WorkKind,
+  type WorkOrderKeys,
   workDocProblem,
   workMatches,
 } from '../workflow-store.js';
+import { FirstInOrder } from './first-in-order.js';
 import { corruptFile } from './fs-corrupt.js';
 import { ignoreMissing, isCode, mapLimit } from './fs-files.js';
 import type { FsStoreContext } from './fs-store-context.js';
+import {
+  compactKeys,
+  compactTime,
+  isoKeys,
+  MARKER_SEPARATOR,
+  type MarkerName,
+  markerKeysMatch,
+  parseWorkMarkerName,
+  readWorkMarkerName,
+  workMarkerName,
+} from './work-marker-name.js';
 import { formatJson, writeAtomic } from './write-atomic.js';
 
 /** The folder of the state markers inside a kind's folder (a dot: never read as an item). */
 const STATE_DIR = '.state';
 /** An audit day file: `<YYYYMMDD>.jsonl`. */
 const AUDIT_FILE = /^(\d{8})\.jsonl$/;
-/** Docs read at once by a listing. */
+/** Docs read at once by a listing of every state, and by `cs doctor`. */
 const READ_AT_ONCE = 16;
+/** Markers a page takes beyond its size, for the leftovers and filtered-out items among them. */
+const PAST_THE_PAGE = 16;
+/** A listing's synchronous reads let a server's other requests in this often. */
+const READS_BETWEEN_PAUSES = 256;
 
 /**
  * Work items in the file store:
  *
  * ```
- * <db>/workflow/<kind>/<id>.json                the item (written atomically)
- * <db>/workflow/<kind>/.state/<state>/<id>      an empty marker: the index by state
- * <db>/workflow/audit/<YYYYMMDD>.jsonl          the audit trail, a line per entry, appended
+ * <db>/workflow/<kind>/<id>.json                           the item (written atomically)
+ * <db>/workflow/<kind>/.state/<state>/<created>~<due>~<id>  an empty marker: the index by state
+ * <db>/workflow/audit/<YYYYMMDD>.jsonl                     the audit trail, a line per entry, appended
  * ```
  *
- * Listing by state reads the markers of that state and only their docs, so the few pending
- * approvals among 100,000 decided ones cost a readdir and a few reads. A change holds the item's
- * lock and moves its marker in a crash-safe order: the new state's marker first, then the doc,
- * then the old marker goes. A crash in between leaves an extra marker, never a missing one; a
- * listing checks each doc's own state and skips a doc a leftover marker points at (`cs doctor`
- * reports those and `--fix` removes them).
+ * A marker's name carries what listings order by (work-marker-name.ts: the item's creation and
+ * due times, compact, `-` for none), so a listing by state is one readdir per state: it drops the
+ * names not due before `dueBefore`, keeps the first of the others in the order asked, and reads
+ * documents in that order only until the page is full. The 100 oldest of 10,000 pending
+ * approvals cost a readdir, a pass over 10,000 names and about 100 reads, not 10,000 reads (a
+ * sorted index file would need rewriting, under a lock of its own, on every change; a folder of
+ * names is what the markers were already). Filters on customer or product need the documents:
+ * the walk reads on until enough match. A bare `<id>` marker, as earlier versions wrote (and
+ * still written for an item whose times are not ISO 8601 UTC), says nothing of its times: its
+ * document is read first to place it. Existing databases are not rewritten; an item's marker
+ * gets its keyed name when its state or times next change.
+ *
+ * A change holds the item's lock and moves its marker in a crash-safe order: the new marker
+ * first (another state's, or the same state's under new times), then the doc, then the old
+ * marker goes. A crash in between leaves an extra marker, never a missing one. A listing counts a
+ * marker only when the doc is in its state with the times its name says, and an item once: it
+ * skips leftovers (`cs doctor` reports those and `--fix` removes them).
  *
  * @example const work = new FsWorkflowStore(ctx); await work.listWork('approval', { state: 'pending' })
  */
@@ -86,18 +116,21 @@ export class FsWorkflowStore implements WorkflowStore {
       const next = change(structuredClone(current));
       if (!next) return current;
       requireWorkDoc(kind, next.doc, id);
-      await this.#write(kind, next.doc, current.state);
+      await this.#write(kind, next.doc, current);
       if (next.audit) await this.#appendAudit([next.audit]);
       return structuredClone(next.doc);
     });
   }
 
   async listWork(kind: WorkKind, filter: WorkFilter = {}): Promise<WorkDoc[]> {
-    const ids =
-      filter.state === undefined
-        ? await this.#allIds(kind)
-        : await this.#idsInStates(kind, typeof filter.state === 'string' ? [filter.state] : filter.state);
-    const docs = await mapLimit(ids, READ_AT_ONCE, (id) => this.#read(kind, id));
+    if (filter.state !== undefined) {
+      return this.#listInStates(
+        kind,
+        typeof filter.state === 'string' ? [filter.state] : filter.state,
+        filter,
+      );
+    }
+    const docs = await mapLimit(await this.#allIds(kind), READ_AT_ONCE, (id) => this.#read(kind, id));
     const found = docs
       .filter((d): d is WorkDoc => d !== undefined && workMatches(d, filter))
       .sort(orderOf(filter));
@@ -143,16 +176,22 @@ export class FsWorkflowStore implements WorkflowStore {
     for (const kind of WORK_KINDS) {
       const states = (await readdirOrNone(this.#ctx.path('workflow', kind, STATE_DIR))).sort();
       for (const state of states) {
-        const ids = (await readdirOrNone(this.#markerDir(kind, state))).sort();
-        const found = await mapLimit(ids, READ_AT_ONCE, async (id) => {
-          const why = await this.#leftoverReason(kind, id, state).catch((error: unknown) => {
+        if (!WORK_ID_PATTERN.test(state)) continue; // not one of ours
+        const names = (await readdirOrNone(this.#markerDir(kind, state))).sort();
+        const found = await mapLimit(names, READ_AT_ONCE, async (name) => {
+          const marker = parseWorkMarkerName(name);
+          if (marker === undefined) return undefined; // not one of ours
+          const { id } = marker;
+          const why = await this.#leftoverReason(kind, state, marker).catch((error: unknown) => {
             if (CsError.isInstance(error) && error.code === 'E_CORRUPT') {
               corrupt.add(`workflow/${kind}/${id}.json`);
               return undefined;
             }
             throw error;
           });
-          return why === undefined ? undefined : { kind, id, state, file: markerFile(kind, state, id), why };
+          return why === undefined
+            ? undefined
+            : { kind, id, state, name, file: markerFile(kind, state, name), why };
         });
         leftovers.push(...found.filter((f) => f !== undefined));
       }
@@ -164,21 +203,26 @@ export class FsWorkflowStore implements WorkflowStore {
    * Removes a leftover marker, checking again under the item's lock (a marker being written by a
    * change in progress is not a leftover). True when it was removed.
    */
-  async removeLeftoverMarker(marker: Pick<LeftoverMarker, 'kind' | 'id' | 'state'>): Promise<boolean> {
-    const { kind, id, state } = marker;
-    return this.#ctx.locks.with(lockName(kind, id), async () => {
-      if ((await this.#leftoverReason(kind, id, state)) === undefined) return false;
-      await unlink(join(this.#markerDir(kind, state), id)).catch(ignoreMissing);
+  async removeLeftoverMarker(marker: Pick<LeftoverMarker, 'kind' | 'state' | 'name'>): Promise<boolean> {
+    const { kind, state, name } = marker;
+    const parsed = parseWorkMarkerName(name);
+    if (parsed === undefined || !WORK_ID_PATTERN.test(state)) return false;
+    return this.#ctx.locks.with(lockName(kind, parsed.id), async () => {
+      if ((await this.#leftoverReason(kind, state, parsed)) === undefined) return false;
+      await unlink(join(this.#markerDir(kind, state), name)).catch(ignoreMissing);
       return true;
     });
   }
 
-  /** Why a marker is a leftover; undefined when its item is in that state (or it is not one of ours). */
-  async #leftoverReason(kind: WorkKind, id: string, state: string): Promise<string | undefined> {
-    if (!WORK_ID_PATTERN.test(id) || !WORK_ID_PATTERN.test(state)) return undefined;
+  /** Why a marker is a leftover; undefined when its item is in that state with the times it names. */
+  async #leftoverReason(kind: WorkKind, state: string, marker: MarkerName): Promise<string | undefined> {
+    const { id } = marker;
     const doc = await this.#read(kind, id);
     if (!doc) return `no ${kind} ${id} exists (an add was interrupted)`;
     if (doc.state !== state) return `${kind} ${id} is ${doc.state}, not ${state} (a change was interrupted)`;
+    if (!markerKeysMatch(marker, doc)) {
+      return `${kind} ${id} was made at ${doc.created_at} and is due ${doc.due_at ?? 'never'}, not as the marker says (a change was interrupted)`;
+    }
     return undefined;
   }
 
@@ -191,19 +235,24 @@ export class FsWorkflowStore implements WorkflowStore {
   }
 
   /**
-   * Writes the doc of an item whose state was `from` (undefined: a new item): the new state's
-   * marker, the doc, then the old marker goes. Under the item's lock.
+   * Writes the doc of an item that was `from` (undefined: a new item). When its state or times
+   * change: the new marker, the doc, then the old marker goes. Under the item's lock.
    */
-  async #write(kind: WorkKind, doc: WorkDoc, from: string | undefined): Promise<void> {
+  async #write(kind: WorkKind, doc: WorkDoc, from: WorkDoc | undefined): Promise<void> {
     await this.#mkdir(this.#ctx.path('workflow', kind));
-    if (from !== doc.state) {
+    const name = workMarkerName(doc);
+    const moved = from === undefined || from.state !== doc.state || workMarkerName(from) !== name;
+    if (moved) {
       const markers = this.#markerDir(kind, doc.state);
       await this.#mkdir(markers);
-      await writeFile(join(markers, doc.id), '');
+      await writeFile(join(markers, name), '');
     }
     await writeAtomic(this.#docPath(kind, doc.id), formatJson(doc));
-    if (from !== undefined && from !== doc.state) {
-      await unlink(join(this.#markerDir(kind, from), doc.id)).catch(ignoreMissing);
+    if (from === undefined || !moved) return;
+    // The marker of the item as it was, and the bare one an earlier version may have left it.
+    for (const old of new Set([workMarkerName(from), from.id])) {
+      if (from.state === doc.state && old === name) continue;
+      await unlink(join(this.#markerDir(kind, from.state), old)).catch(ignoreMissing);
     }
   }
 
@@ -217,17 +266,24 @@ export class FsWorkflowStore implements WorkflowStore {
       if (isCode(error, 'ENOENT', 'ENOTDIR')) return undefined;
       throw error;
     }
-    let raw: unknown;
+    return parseWorkFile(kind, id, path, text);
+  }
+
+  /**
+   * `#read`, synchronous, for a listing's page: a hundred page-cache reads of a few kilobytes
+   * take half a millisecond this way, and five or more (and as much CPU) through the thread
+   * pool, longer on a loaded machine (see replaceFileSync).
+   */
+  #readSync(kind: WorkKind, id: string): WorkDoc | undefined {
+    const path = this.#docPath(kind, id);
+    let text: string;
     try {
-      raw = JSON.parse(text);
+      text = readFileSync(path, 'utf8');
     } catch (error) {
-      throw corruptFile(path, `not valid JSON (${(error as Error).message})`);
+      if (isCode(error, 'ENOENT', 'ENOTDIR')) return undefined;
+      throw error;
     }
-    const problem = workDocProblem(raw);
-    if (problem !== undefined) throw corruptFile(path, `not a ${kind}: ${problem}`);
-    const doc = raw as WorkDoc;
-    if (doc.id !== id) throw corruptFile(path, `it holds ${kind} ${doc.id}, not ${id}`);
-    return doc;
+    return parseWorkFile(kind, id, path, text);
   }
 
   /** Every item id of a kind (its folder's `<id>.json` files). */
@@ -239,16 +295,81 @@ export class FsWorkflowStore implements WorkflowStore {
       .filter((id) => WORK_ID_PATTERN.test(id));
   }
 
-  /** The ids marked with any of the states, each once (an interrupted change marks two). */
-  async #idsInStates(kind: WorkKind, states: readonly string[]): Promise<string[]> {
-    const ids = new Set<string>();
-    for (const state of states) {
-      if (!WORK_ID_PATTERN.test(state)) continue; // no item can be in it
-      for (const id of await readdirOrNone(this.#markerDir(kind, state))) {
-        if (WORK_ID_PATTERN.test(id)) ids.add(id);
+  /**
+   * A listing by state off the markers' names (see the class comment): the first markers in the
+   * order asked, then their docs read in that order until `limit` items really in a state match;
+   * when leftovers or filters use up those first markers, all of them. Synchronous reads (see
+   * `#readSync`), with a pause now and then for the other requests of a server.
+   */
+  async #listInStates(kind: WorkKind, states: readonly string[], filter: WorkFilter): Promise<WorkDoc[]> {
+    const limit = filter.limit ?? Number.POSITIVE_INFINITY;
+    if (limit <= 0) return [];
+    // A state that is no name has no folder and no item.
+    const folders = states
+      .filter((state) => WORK_ID_PATTERN.test(state))
+      .map((state) => ({ state, names: readdirOrNoneSync(this.#markerDir(kind, state)) }));
+    let reads = 0;
+    const read = async (id: string) => {
+      if (++reads % READS_BETWEEN_PAUSES === 0) await new Promise(setImmediate);
+      return this.#readSync(kind, id);
+    };
+    // A bare marker is placed by its doc, which is then in hand for the walk below.
+    const placedBare: Array<{ state: string; doc: WorkDoc }> = [];
+    for (const { state, names } of folders) {
+      for (const name of names) {
+        if (name.includes(MARKER_SEPARATOR) || !WORK_ID_PATTERN.test(name)) continue;
+        const doc = await read(name);
+        if (doc?.state === state) placedBare.push({ state, doc });
       }
     }
-    return [...ids];
+    // Names sort in their compact form as they are; a time with none (a bare marker's item's,
+    // or dueBefore) makes this listing decode every name instead.
+    const compact =
+      (filter.dueBefore === undefined || compactTime(filter.dueBefore) !== undefined) &&
+      placedBare.every((m) => compactKeys(m.doc) !== undefined);
+    const before =
+      filter.dueBefore === undefined || !compact ? filter.dueBefore : compactTime(filter.dueBefore);
+    const order = orderOf(filter);
+    const total = folders.reduce((n, f) => n + f.names.length, 0);
+
+    /** The first `count` markers in order (every one when `count` is infinite). */
+    const firstMarkers = (count: number): { markers: readonly PlacedMarker[]; all: boolean } => {
+      const keep = count >= total ? Number.POSITIVE_INFINITY : count;
+      const first = new FirstInOrder<PlacedMarker>(keep, (a, b) => order(a.keys, b.keys));
+      const offer = (m: PlacedMarker) => {
+        if (before === undefined || isDueBefore(m.keys, before)) first.offer(m);
+      };
+      for (const m of placedBare)
+        offer({ ...m, keys: compact ? (compactKeys(m.doc) as WorkOrderKeys) : m.doc });
+      for (const { state, names } of folders) {
+        for (const name of names) {
+          const marker = readWorkMarkerName(name);
+          if (marker?.compact === undefined) continue; // bare, placed above, or not one of ours
+          const keys = compact ? marker.compact : isoKeys(marker.compact);
+          if (keys !== undefined) offer({ state, keys, marker });
+        }
+      }
+      return { markers: first.items, all: first.offered <= keep };
+    };
+
+    const found: WorkDoc[] = [];
+    const seen = new Set<string>();
+    let { markers, all } = firstMarkers(limit + PAST_THE_PAGE);
+    for (let next = 0; found.length < limit; next++) {
+      if (next >= markers.length) {
+        if (all) break;
+        // Sorted alike, so the ones walked come first again (a tie is one item twice: seen).
+        ({ markers, all } = firstMarkers(Number.POSITIVE_INFINITY));
+        if (next >= markers.length) break;
+      }
+      const m = markers[next] as PlacedMarker;
+      if (seen.has(m.keys.id)) continue;
+      const doc = m.doc ?? (await read(m.keys.id));
+      if (!doc || doc.state !== m.state || (m.marker && !markerKeysMatch(m.marker, doc))) continue;
+      seen.add(doc.id);
+      if (workMatches(doc, filter)) found.push(doc);
+    }
+    return found;
   }
 
   /** Appends entries to the files of their days, one write per day file. */
@@ -276,18 +397,46 @@ export class FsWorkflowStore implements WorkflowStore {
   }
 }
 
-/** A state marker whose item is not in that state (see `checkMarkers`). */
+/**
+ * A marker of a listing: its state and what it is sorted by, with the marker's own name (a keyed
+ * marker, whose doc must have those times) or the doc (a bare marker's, read to place it).
+ */
+interface PlacedMarker {
+  state: string;
+  keys: WorkOrderKeys;
+  marker?: MarkerName;
+  doc?: WorkDoc;
+}
+
+/** The item a file holds; E_CORRUPT naming it when it holds none, or another. */
+function parseWorkFile(kind: WorkKind, id: string, path: string, text: string): WorkDoc {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw corruptFile(path, `not valid JSON (${(error as Error).message})`);
+  }
+  const problem = workDocProblem(raw);
+  if (problem !== undefined) throw corruptFile(path, `not a ${kind}: ${problem}`);
+  const doc = raw as WorkDoc;
+  if (doc.id !== id) throw corruptFile(path, `it holds ${kind} ${doc.id}, not ${id}`);
+  return doc;
+}
+
+/** A state marker whose item is not in that state, or not with those times (see `checkMarkers`). */
 export interface LeftoverMarker {
   kind: WorkKind;
   id: string;
   state: string;
+  /** The marker's file name: `<created>~<due>~<id>`, or a bare `<id>` from earlier versions. */
+  name: string;
   /** Relative to the database folder. */
   file: string;
   why: string;
 }
 
-function markerFile(kind: WorkKind, state: string, id: string): string {
-  return `workflow/${kind}/${STATE_DIR}/${state}/${id}`;
+function markerFile(kind: WorkKind, state: string, name: string): string {
+  return `workflow/${kind}/${STATE_DIR}/${state}/${name}`;
 }
 
 /** The lock of one item: its changes, in any process, run one at a time. */
@@ -300,6 +449,15 @@ function dayOf(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) throw new CsError('E_INVALID', `"${iso}" is not an ISO 8601 time.`);
   return `${m[1]}${m[2]}${m[3]}`;
+}
+
+function readdirOrNoneSync(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch (error) {
+    if (isCode(error, 'ENOENT', 'ENOTDIR')) return [];
+    throw error;
+  }
 }
 
 async function readdirOrNone(dir: string): Promise<string[]> {
