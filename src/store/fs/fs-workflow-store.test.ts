@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkDoc } from '../workflow-store.js';
@@ -247,6 +247,22 @@ describe('FsWorkflowStore listings off the marker names', () => {
     expect(ids(await store.listWork('approval', { state: ['pending', 'approved'], limit: 38 })).at(-1)).toBe(
       'ap_37',
     );
+  });
+
+  it('sees what another process changed in a marker folder it listed before', async () => {
+    for (let i = 0; i < 3; i++) await store.addWork('approval', numbered(i));
+    const pending = join(dir, 'workflow/approval/.state/pending');
+    const old = new Date(Date.now() - 60_000);
+    await utimes(pending, old, old);
+    expect(ids(await store.listWork('approval', { state: 'pending', limit: 2 }))).toEqual(['ap_00', 'ap_01']);
+
+    const other = new FsRecordStore(dir);
+    await other.changeWork('approval', 'ap_00', (c) => ({ doc: { ...c, state: 'approved' } }));
+    expect(ids(await store.listWork('approval', { state: 'pending', limit: 2 }))).toEqual(['ap_01', 'ap_02']);
+    await utimes(pending, old, old);
+    expect(ids(await store.listWork('approval', { state: 'pending' }))).toEqual(['ap_01', 'ap_02']);
+    await other.addWork('approval', { ...numbered(3), created_at: '2026-12-01T09:00:00.000Z' });
+    expect(ids(await store.listWork('approval', { state: 'pending', limit: 1 }))).toEqual(['ap_03']);
   });
 
   it('renames the marker when the times change, and lists the item at its new place', async () => {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { appendFile, mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CsError } from '../../domain/cs-error.js';
@@ -23,6 +23,7 @@ import {
   workMatches,
 } from '../workflow-store.js';
 import { FirstInOrder } from './first-in-order.js';
+import { FolderNamesCache } from './folder-names-cache.js';
 import { corruptFile } from './fs-corrupt.js';
 import { ignoreMissing, isCode, mapLimit } from './fs-files.js';
 import type { FsStoreContext } from './fs-store-context.js';
@@ -83,6 +84,10 @@ export class FsWorkflowStore implements WorkflowStore {
   readonly #ctx: FsStoreContext;
   /** Folders this process made or found (a mkdir each only once). */
   readonly #folders = new Set<string>();
+  /** The marker names of each state, read again only when a marker came or went. */
+  readonly #markerNames = new FolderNamesCache();
+  /** What `#keyedMarkers` read of each listing of `#markerNames`, gone with it. */
+  readonly #parsedNames = new WeakMap<readonly string[], PlacedMarker[]>();
 
   constructor(ctx: FsStoreContext) {
     this.#ctx = ctx;
@@ -307,7 +312,7 @@ export class FsWorkflowStore implements WorkflowStore {
     // A state that is no name has no folder and no item.
     const folders = states
       .filter((state) => WORK_ID_PATTERN.test(state))
-      .map((state) => ({ state, names: readdirOrNoneSync(this.#markerDir(kind, state)) }));
+      .map((state) => ({ state, names: this.#markerNames.list(this.#markerDir(kind, state)) }));
     let reads = 0;
     const read = async (id: string) => {
       if (++reads % READS_BETWEEN_PAUSES === 0) await new Promise(setImmediate);
@@ -342,11 +347,12 @@ export class FsWorkflowStore implements WorkflowStore {
       for (const m of placedBare)
         offer({ ...m, keys: compact ? (compactKeys(m.doc) as WorkOrderKeys) : m.doc });
       for (const { state, names } of folders) {
-        for (const name of names) {
-          const marker = readWorkMarkerName(name);
-          if (marker?.compact === undefined) continue; // bare, placed above, or not one of ours
-          const keys = compact ? marker.compact : isoKeys(marker.compact);
-          if (keys !== undefined) offer({ state, keys, marker });
+        for (const m of this.#keyedMarkers(state, names)) {
+          if (compact) offer(m);
+          else {
+            const keys = isoKeys(m.keys);
+            if (keys !== undefined) offer({ ...m, keys });
+          }
         }
       }
       return { markers: first.items, all: first.offered <= keep };
@@ -370,6 +376,23 @@ export class FsWorkflowStore implements WorkflowStore {
       if (workMatches(doc, filter)) found.push(doc);
     }
     return found;
+  }
+
+  /**
+   * The keyed markers among a state's marker names, with their compact keys: parsed once per
+   * listing of the folder that `#markerNames` gives (bare ones and names not ours left out).
+   */
+  #keyedMarkers(state: string, names: readonly string[]): readonly PlacedMarker[] {
+    let markers = this.#parsedNames.get(names);
+    if (markers === undefined) {
+      markers = [];
+      for (const name of names) {
+        const marker = readWorkMarkerName(name);
+        if (marker?.compact !== undefined) markers.push({ state, keys: marker.compact, marker });
+      }
+      this.#parsedNames.set(names, markers);
+    }
+    return markers;
   }
 
   /** Appends entries to the files of their days, one write per day file. */
@@ -449,15 +472,6 @@ function dayOf(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) throw new CsError('E_INVALID', `"${iso}" is not an ISO 8601 time.`);
   return `${m[1]}${m[2]}${m[3]}`;
-}
-
-function readdirOrNoneSync(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch (error) {
-    if (isCode(error, 'ENOENT', 'ENOTDIR')) return [];
-    throw error;
-  }
 }
 
 async function readdirOrNone(dir: string): Promise<string[]> {
