@@ -61,16 +61,17 @@ const READS_BETWEEN_PAUSES = 256;
  * ```
  *
  * A marker's name carries what listings order by (work-marker-name.ts: the item's creation and
- * due times, compact, `-` for none), so a listing by state is one readdir per state: it drops the
- * names not due before `dueBefore`, keeps the first of the others in the order asked, and reads
- * documents in that order only until the page is full. The 100 oldest of 10,000 pending
- * approvals cost a readdir, a pass over 10,000 names and about 100 reads, not 10,000 reads (a
- * sorted index file would need rewriting, under a lock of its own, on every change; a folder of
- * names is what the markers were already). Filters on customer or product need the documents:
- * the walk reads on until enough match. A bare `<id>` marker, as earlier versions wrote (and
- * still written for an item whose times are not ISO 8601 UTC), says nothing of its times: its
- * document is read first to place it. Existing databases are not rewritten; an item's marker
- * gets its keyed name when its state or times next change.
+ * due times, compact, `-` for none), so a listing by state is one readdir per state (kept while
+ * the folder stands unchanged: folder-names-cache.ts); it drops the names not due before
+ * `dueBefore`, keeps the first of the others in the order asked, and reads documents in that
+ * order only until the page is full. The 100 oldest of 10,000 pending approvals cost a pass over
+ * 10,000 names and about 100 reads, not 10,000 reads (a sorted index file would need rewriting,
+ * under a lock of its own, on every change; a folder of names is what the markers were
+ * already). Filters on customer or product need the documents: the walk reads on until enough
+ * match. A bare `<id>` marker, as earlier versions wrote (and still written for an item whose
+ * times are not ISO 8601 UTC), says nothing of its times: its document is read first to place
+ * it. Existing databases are not rewritten; an item's marker gets its keyed name when its state
+ * or times next change.
  *
  * A change holds the item's lock and moves its marker in a crash-safe order: the new marker
  * first (another state's, or the same state's under new times), then the doc, then the old
