@@ -28,7 +28,7 @@ export type { FsRecordStoreOptions } from './fs-store-context.js';
  * <db>/.grants/ (fs-grant-store.ts)        <db>/.trash/<trash_id>/ deleted records (fs-trash.ts)
  * <db>/.index/<type>/ record lookup index (fs-index.ts)   <db>/.index/sessions/ (fs-session-index.ts)
  * <db>/.locks/ proper-lockfile locks       <db>/.tmp/ folders being assembled   <db>/journal/
- * <db>/workflow/<kind>/<id>.json + .state/<state>/<id> markers, workflow/audit/ (fs-workflow-store.ts)
+ * <db>/workflow/<kind>/<id>.json + .state/<state>/<created>~<due>~<id> markers, workflow/audit/ (fs-workflow-store.ts)
  * ```
  *
  * Each aggregate lives in its own file; this class only builds them (ComposedRecordStore puts them together). Files are written
