@@ -656,6 +656,72 @@ export function defineRecordStoreContract(name: string, makeStore: () => Promise
         });
       });
 
+      it('hands out a live session its reader may change without changing the stored one', async () => {
+        await store.putLiveSession({
+          live_id: 'L1',
+          updated_at: '2026-11-25T08:00:00.000Z',
+          record: { conversation: [{ n: 0 }], learned: { topics: ['a'] } },
+        });
+        await store.appendToLiveRecord('L1', {
+          updated_at: '2026-11-25T08:00:01.000Z',
+          append: { conversation: [{ n: 1 }] },
+          set: {},
+          merge: { learned: { mood: { calm: true } } },
+        });
+        const stored = {
+          live_id: 'L1',
+          updated_at: '2026-11-25T08:00:01.000Z',
+          record: { conversation: [{ n: 0 }, { n: 1 }], learned: { topics: ['a'], mood: { calm: true } } },
+        };
+        expect(await store.getLiveSession('L1')).toEqual(stored);
+        // What a turn does to the call it read: adds to its lists, writes what the agent learned.
+        const read = (await store.getLiveSession('L1')) as unknown as {
+          state?: string;
+          record: { conversation: unknown[]; learned: { topics: string[]; mood: { calm: boolean } } };
+        };
+        read.state = 'human';
+        read.record.conversation.push({ n: 2 });
+        read.record.learned.topics.push('b');
+        read.record.learned.mood.calm = false;
+        expect(await store.getLiveSession('L1')).toEqual(stored);
+        const withRecords = await store.getLiveSessionWithRecords('L1', []);
+        expect(withRecords?.live).toEqual(stored);
+      });
+
+      it('reads a live session as it stands after each put, update, append and delete', async () => {
+        const conversation = async () =>
+          (
+            (await store.getLiveSession('L1'))?.record as { conversation: Array<{ n: number }> } | undefined
+          )?.conversation.map((c) => c.n);
+        const turn = (n: number) =>
+          store.appendToLiveRecord('L1', {
+            updated_at: `2026-11-25T08:00:${String(n).padStart(2, '0')}.000Z`,
+            append: { conversation: [{ n }] },
+            set: {},
+            merge: {},
+          });
+        await store.putLiveSession({ live_id: 'L1', updated_at: 'a', record: { conversation: [{ n: 0 }] } });
+        expect(await conversation()).toEqual([0]);
+        await turn(1);
+        expect(await conversation()).toEqual([0, 1]);
+        await store.updateLiveSession('L1', (c) => ({ ...c, state: 'human' }));
+        expect(await store.getLiveSession('L1')).toMatchObject({ state: 'human' });
+        expect(await conversation()).toEqual([0, 1]);
+        await turn(2);
+        await turn(3);
+        expect(await conversation()).toEqual([0, 1, 2, 3]);
+        expect((await store.getLiveSession('L1'))?.updated_at).toBe('2026-11-25T08:00:03.000Z');
+        await store.putLiveSession({ live_id: 'L1', updated_at: 'b', record: { conversation: [{ n: 9 }] } });
+        expect(await conversation()).toEqual([9]);
+        await turn(10);
+        expect(await conversation()).toEqual([9, 10]);
+        await store.deleteLiveSession('L1');
+        expect(await store.getLiveSession('L1')).toBeUndefined();
+        await store.putLiveSession({ live_id: 'L1', updated_at: 'c', record: { conversation: [] } });
+        await turn(20);
+        expect(await conversation()).toEqual([20]);
+      });
+
       it('reads a live session with the records its fields name, a missing one as undefined', async () => {
         const product = await store.create('product', productFields('会员订阅服务'));
         const customer = await store.create('customer', { name: '张三', phone: '13800138000' });

@@ -35,10 +35,23 @@ export class PgClient {
     return () => this.#waitListeners.delete(listener);
   }
 
-  /** One statement on any pooled connection; driver failures become one readable CsError. */
-  async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+  /**
+   * One statement on any pooled connection; driver failures become one readable CsError.
+   * `prepareAs` names a statement run many times a second (a chat turn's): each connection then
+   * prepares it once and PostgreSQL plans it once, not on every run. A name stands for one text.
+   */
+  async query<R extends pg.QueryResultRow>(
+    sql: string,
+    params: unknown[] = [],
+    options: { prepareAs?: string } = {},
+  ): Promise<R[]> {
+    const statement = {
+      text: sql,
+      values: params,
+      ...(options.prepareAs ? { name: options.prepareAs } : {}),
+    };
     try {
-      return await this.#retrying(async () => (await this.#pool.query<R>(sql, params)).rows);
+      return await this.#retrying(async () => (await this.#pool.query<R>(statement)).rows);
     } catch (error) {
       throw this.#wrap(error);
     }
