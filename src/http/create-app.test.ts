@@ -519,4 +519,41 @@ describe('startServer', () => {
     }
     await expect(fetch(`${server.url}/api/openapi.json`)).rejects.toThrow();
   });
+
+  it('sends every answer with its security headers, and refuses a body over 64 KB by its length', async () => {
+    const server = await startServer({
+      store,
+      env: { CS_SERVE_SECRET: SECRET },
+      port: 0,
+      host: '127.0.0.1',
+      clock,
+      log: () => undefined,
+    });
+    try {
+      const bearer = { Authorization: `Bearer ${tokens.agent}` };
+      const post = (body: string) =>
+        fetch(`${server.url}/api/login`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body,
+        });
+      const answers = {
+        json: await fetch(`${server.url}/api/me`, { headers: bearer }),
+        missing: await fetch(`${server.url}/api/no-such-route`, { headers: bearer }),
+        refused: await post(JSON.stringify({ name: '小李', password: 'wrong' })),
+        tooLarge: await post(JSON.stringify({ name: 'x', password: 'y'.repeat(70_000) })),
+      };
+      expect(Object.values(answers).map((a) => a.status)).toEqual([200, 404, 401, 413]);
+      expect(((await answers.tooLarge.json()) as { error: { code: string } }).error.code).toBe('E_TOO_LARGE');
+      for (const answer of Object.values(answers)) {
+        expect(answer.headers.get('X-Content-Type-Options')).toBe('nosniff');
+        expect(answer.headers.get('Referrer-Policy')).toBe('no-referrer');
+        expect(answer.headers.get('Cache-Control')).toBe('no-store');
+      }
+      // A body of declared length is read in full by its route.
+      expect((await post(JSON.stringify({ name: '小李', password: passwords.agent }))).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
 });
