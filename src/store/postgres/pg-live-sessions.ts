@@ -84,13 +84,18 @@ interface SeenLive {
   /** The last append applied: a call's appends commit in seq order (each takes the row lock first). */
   seq: string;
   live: LiveSessionRecord;
+  /** When this process last read it (Date.now()). */
+  readAt: number;
 }
 
 /**
- * How many live calls a process remembers as it last read them: a chat turn then reads only the
- * turns appended since its last, not the whole call again (it grows to 100 KB and more).
+ * How many live calls a process remembers as it last read them, and for how long unread: a chat
+ * turn then reads only the turns appended since its last, not the whole call again (a call of
+ * 120 turns is 70 KB of JSON, 100 KB in memory). A call ended by another process, or left
+ * alone, is forgotten after the time.
  */
 const SEEN_CALLS = 500;
+const SEEN_FOR_MS = 10 * 60_000;
 
 /**
  * Calls in progress in PostgreSQL (table `live_sessions`). A turn's additions are one INSERT into
@@ -168,6 +173,7 @@ export class PgLiveSessions implements LiveSessionStore {
       version: row.version,
       seq: row.last_seq ?? (unchanged ? seen.seq : '0'),
       live,
+      readAt: Date.now(),
     });
     return {
       live: changeableCopy(live),
@@ -181,9 +187,10 @@ export class PgLiveSessions implements LiveSessionStore {
   #remember(liveId: string, seen: SeenLive): void {
     this.#seen.delete(liveId);
     this.#seen.set(liveId, seen);
-    if (this.#seen.size > SEEN_CALLS) {
-      const oldest = this.#seen.keys().next().value;
-      if (oldest !== undefined) this.#seen.delete(oldest);
+    // Least recently read first: forget from the front while too many or too old.
+    for (const [id, oldest] of this.#seen) {
+      if (this.#seen.size <= SEEN_CALLS && oldest.readAt > seen.readAt - SEEN_FOR_MS) break;
+      this.#seen.delete(id);
     }
   }
 
