@@ -51,8 +51,8 @@ const englishOnlyZodLocales = {
  * required instead when first used: commander's `child_process` (with `net`, `dgram` and their
  * streams, about 4 ms of every command's start) spawns subcommands that are executables of
  * their own, which cs has none of; pg's `dns` (about 1 ms) resolves hosts for the native
- * driver, which cs does not use. A dependency whose line differs is bundled as it is, with a
- * warning.
+ * driver, which cs does not use; pg's Web Crypto, loaded for password logins. A dependency
+ * whose line differs is bundled as it is, with a warning.
  */
 const LAZY_BUILTINS = [
   {
@@ -64,6 +64,18 @@ const LAZY_BUILTINS = [
     file: /[\\/]pg[\\/]lib[\\/]connection-parameters\.js$/,
     eager: "const dns = require('dns')",
     lazy: "const dns = { lookup: (...a) => require('dns').lookup(...a) }",
+  },
+  // pg's password hashing takes Web Crypto's `subtle` when it loads, which loads all of Node's
+  // Web Crypto (about 8 ms of every PostgreSQL command's start); only a password login uses it.
+  {
+    file: /[\\/]pg[\\/]lib[\\/]client\.js$/,
+    eager: "const crypto = require('./crypto/utils')",
+    lazy: "const crypto = new Proxy({}, { get: (_, k) => require('./crypto/utils')[k] })",
+  },
+  {
+    file: /[\\/]pg[\\/]lib[\\/]crypto[\\/]sasl\.js$/,
+    eager: "const crypto = require('./utils')",
+    lazy: "const crypto = new Proxy({}, { get: (_, k) => require('./utils')[k] })",
   },
 ];
 const lazyBuiltins = {
@@ -82,9 +94,29 @@ const lazyBuiltins = {
   },
 };
 
+/**
+ * `import { createHash } from 'node:crypto'` makes Node build an ES module facade of the whole
+ * crypto module, which reads every export, `webcrypto` among them: that getter loads all of Web
+ * Crypto, about 8 ms of the start of every command that hashes anything. Our own imports of it
+ * are bundled as a CommonJS `require`, whose named exports are read only when used.
+ */
+const cryptoAsRequire = {
+  name: 'crypto-as-require',
+  setup(b) {
+    const namespace = 'crypto-as-require';
+    b.onResolve({ filter: /^(?:node:)?crypto$/ }, (args) =>
+      args.importer.includes(`${fileURLToPath(root)}src`) ? { path: 'node:crypto', namespace } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace }, () => ({
+      contents: "module.exports = require('node:crypto');",
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
-  plugins: [englishOnlyZodLocales, lazyBuiltins],
+  plugins: [englishOnlyZodLocales, lazyBuiltins, cryptoAsRequire],
   outdir: next.pathname,
   bundle: true,
   splitting: true,
