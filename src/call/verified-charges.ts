@@ -83,7 +83,9 @@ export function verifiedPaid(queries: readonly SystemQueryRecord[]): {
   fromRecords: boolean;
 } {
   const answered = queries.filter((q) => q.ok);
-  const lists = answered.flatMap((q) => chargeLists(q.response).map((list) => ({ list, source: q.interface })));
+  const lists = answered.flatMap((q) =>
+    chargeLists(q.response).map((list) => ({ list, source: q.interface })),
+  );
   if (lists.length === 0)
     return {
       items: answered.flatMap((q) => paidItems(q.response).map((i) => ({ ...i, source: q.interface }))),
