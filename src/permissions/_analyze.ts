@@ -2,6 +2,7 @@
  * One pass over a piece of customer or agent text: the concepts asked for, the clauses they sit
  * in, and the quantities of each clause. Shared by `findActionRequests` and `checkPermission`.
  */
+import { charGates, HOW, REFUSAL } from './_char-gates.js';
 import { type ConceptDef, detectConcepts } from './_lexicon.js';
 import { isDigit, normalizeText } from './_normalize.js';
 import type { ScannedNumber } from './_numerals.js';
@@ -30,6 +31,8 @@ export interface Clause {
 export interface Analysis {
   text: string;
   norm: string;
+  /** The character gates the text opens (see `_char-gates.ts`). */
+  gates: number;
   quantities: Quantity[];
   bare: ScannedNumber[];
   clauses: Clause[];
@@ -103,6 +106,7 @@ function distance(q: Quantity, from: number, to: number): number {
 /** Analyses a text (see the module comment). Pure. */
 export function analyze(text: string): Analysis {
   const norm = normalizeText(text);
+  const gates = charGates(norm);
   const { quantities, bare } = scanQuantities(norm, text);
   const seps = separators(norm, quantities, bare);
   const clauses: Clause[] = [];
@@ -126,13 +130,13 @@ export function analyze(text: string): Analysis {
       clauseEnd: clause.end,
       // Every English wording has "how " or "where ": Chinese text skips the expression.
       howTo:
-        HOW_TO_ZH.test(asked) ||
+        ((gates & HOW) !== 0 && HOW_TO_ZH.test(asked)) ||
         ((asked.includes('how ') || asked.includes('where ')) && HOW_TO_EN.test(asked)),
-      negated: NEGATION_BEFORE.test(before),
+      negated: (gates & REFUSAL) !== 0 && NEGATION_BEFORE.test(before),
     };
   });
   assignQuantities(requests, quantities);
-  return { text, norm, quantities, bare, clauses, requests };
+  return { text, norm, gates, quantities, bare, clauses, requests };
 }
 
 /**

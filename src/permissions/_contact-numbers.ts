@@ -4,6 +4,7 @@
  * offsets are offsets in the text (the digit view keeps its length).
  */
 
+import * as G from './_char-gates.js';
 import { isDigit } from './_normalize.js';
 
 /** A number that may be a person's phone or card. */
@@ -36,9 +37,12 @@ const ZH_DIGIT: Readonly<Record<string, string>> = {
 // said digit by digit. Shorter runs are words (一一, 三五个) or amounts.
 const DIGIT_RUN = /[0-9零〇一幺二两三四五六七八九](?:[\s-]?[0-9零〇一幺二两三四五六七八九]){6,}/g;
 
-/** The text with numbers said digit by digit in Chinese written as Arabic digits (same length). */
-export function digitView(norm: string): string {
-  if (!/[零〇一幺二两三四五六七八九]/.test(norm)) return norm;
+/**
+ * The text with numbers said digit by digit in Chinese written as Arabic digits (same length);
+ * `gates`: the text's character gates (see `_char-gates.ts`).
+ */
+export function digitView(norm: string, gates: number): string {
+  if ((gates & G.ZH_DIGIT) === 0) return norm;
   return norm.replace(DIGIT_RUN, (run) =>
     /^[\d\s-]+$/.test(run) ? run : run.replace(/./g, (c) => ZH_DIGIT[c] ?? c),
   );
@@ -91,10 +95,10 @@ export function withoutCountryCode(digits: string): string {
 /**
  * Every phone or card number in the text (normalised: lower case, half-width). Numbers named as
  * an order, waybill or ticket number are not phones or cards; a long number is a card when it is
- * named as one or passes Luhn's check.
+ * named as one or passes Luhn's check. `gates`: the text's character gates (`charGates`).
  */
-export function scanContactNumbers(norm: string): ContactNumber[] {
-  const view = digitView(norm);
+export function scanContactNumbers(norm: string, gates: number = G.charGates(norm)): ContactNumber[] {
+  const view = digitView(norm, gates);
   const out: ContactNumber[] = [];
   // Each notation needs some digits at least (a mobile 11, a landline 10, a card 12, a masked
   // number 5, a tail 4): most texts have too few for most of them, and a count is cheaper than a
@@ -114,12 +118,14 @@ export function scanContactNumbers(norm: string): ContactNumber[] {
       end: m.index + m[0].length,
     });
   }
-  for (const m of digitCount >= 5 && MASK_RUN.test(view) ? view.matchAll(MASKED) : NO_MATCHES) {
+  for (const m of digitCount >= 5 && (gates & G.MASK) !== 0 && MASK_RUN.test(view)
+    ? view.matchAll(MASKED)
+    : NO_MATCHES) {
     const digits = digitsOf(m[0]);
     if (digits.length !== 11 || taken(m.index, m.index + m[0].length)) continue;
     out.push({ kind: 'masked', digits, start: m.index, end: m.index + m[0].length });
   }
-  for (const m of TAIL_HINT.test(view) ? view.matchAll(TAIL) : NO_MATCHES) {
+  for (const m of (gates & G.TAIL) !== 0 && TAIL_HINT.test(view) ? view.matchAll(TAIL) : NO_MATCHES) {
     // 卡号后四位 / card ending in 1234 are a card's; a phone's tail is said with the phone.
     const end = m.index + m[0].length;
     const before = view.slice(Math.max(0, m.index - 8), m.index);

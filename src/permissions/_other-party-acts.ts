@@ -5,6 +5,7 @@
  * they do (what times he usually checks in, what she got on the quiz). For `findOtherParty`; the
  * Chinese "what they do" sits with its people scan, which knows names from words.
  */
+import * as G from './_char-gates.js';
 import * as W from './_other-party-words.js';
 
 /** A stretch of the normalised text that shows an act for or about someone else. */
@@ -156,12 +157,13 @@ function asksTheirData(norm: string, from: number, data: RegExp, notTheirs: RegE
 /**
  * Every act in the text for or about someone other than the caller. 他/她/he/she in a text that
  * names someone serving the caller (司机, 师傅, the driver) are taken to be them and not counted.
+ * `gates`: the text's character gates (see `_char-gates.ts`).
  */
-export function scanActs(norm: string, raw: string): ActHit[] {
+export function scanActs(norm: string, raw: string, gates: number): ActHit[] {
   const m = compiled();
   const hits: ActHit[] = [];
-  const cjk = /[\u3400-\u9fff]/.test(norm);
-  const latin = /[a-z]/.test(norm);
+  const cjk = (gates & G.CJK) !== 0;
+  const latin = (gates & G.LATIN) !== 0;
   const servedZh = cjk && W.SERVICE_PEOPLE_ZH.test(norm);
   const servedEn = latin && W.SERVICE_PEOPLE_EN.test(norm);
   const each = (a: Act, served: boolean, keep: (r: RegExpExecArray) => ActHit | undefined): void => {

@@ -2,6 +2,7 @@ import { hasCjk } from '../domain/language.js';
 import { PERMISSION_CATEGORIES, type PermissionCategory } from '../domain/record-schemas.js';
 import { type Analysis, analyze, type FoundRequest, mergeRepeats } from './_analyze.js';
 import { TwoGenerationCache } from './_cache.js';
+import * as G from './_char-gates.js';
 import { actionLabel } from './_label.js';
 import type { ConceptDef } from './_lexicon.js';
 import {
@@ -286,10 +287,10 @@ const MONEY_WORDS =
 let moneyNorm = '';
 let moneySaid = false;
 
-function moneyWordsIn(norm: string): boolean {
-  if (norm !== moneyNorm) {
-    moneyNorm = norm;
-    moneySaid = MONEY_WORDS.test(norm);
+function moneyWordsIn(a: Analysis): boolean {
+  if (a.norm !== moneyNorm) {
+    moneyNorm = a.norm;
+    moneySaid = (a.gates & G.MONEY) !== 0 && MONEY_WORDS.test(a.norm);
   }
   return moneySaid;
 }
@@ -317,9 +318,12 @@ function parseAction(text: string): ParsedAction {
       requests.push({ ...part, concept: previous.concept });
       continue;
     }
+    // Gated by the whole text's characters: most clauses hold none of these wordings.
+    const gates = analysis.gates;
     const requestLike =
-      !HOW_TO.test(part.norm) &&
-      (REQUEST_LIKE_ZH.test(part.norm) || (ASCII_LETTER.test(part.norm) && REQUEST_LIKE_EN.test(part.norm)));
+      !((gates & G.HOW) !== 0 && HOW_TO.test(part.norm)) &&
+      (((gates & G.ASKS) !== 0 && REQUEST_LIKE_ZH.test(part.norm)) ||
+        ((gates & G.LATIN) !== 0 && ASCII_LETTER.test(part.norm) && REQUEST_LIKE_EN.test(part.norm)));
     part.requestLike = requestLike;
     free.push(part);
   }
@@ -331,12 +335,11 @@ function parseAction(text: string): ParsedAction {
   const whole = toPart(analysis, offset, offset + trimmed.length);
   const first = analysis.quantities[0];
   if (first) whole.quantity = first;
-  const atLeast = MAY_BE_AT_LEAST.test(analysis.norm) && AT_LEAST.test(analysis.norm);
+  // A cheap first look (the gate): most texts say none of these.
+  const atLeast = (analysis.gates & G.AT_LEAST) !== 0 && AT_LEAST.test(analysis.norm);
   return { requests, free, whole, analysis, atLeast };
 }
 
-// A cheap first look: most texts say none of these.
-const MAY_BE_AT_LEAST = /[至起最少超大多高止以>≥]|least|minimum|more|upwards/;
 const AT_LEAST =
   /至少|起码|最少|不少于|(?<![不没])(?:超过|大于|多于|高于)|不止|\d\s*\S{0,2}以上|[>≥]\s*\d|\bat least\b|\bminimum\b|\bor more\b|\b(?<!no )more than\b|\bupwards of\b/;
 
@@ -523,7 +526,7 @@ function applyRepeats(analysis: Analysis, parts: Part[]): void {
   for (const b of analysis.bare) if (Number.isInteger(b.value) && b.value <= 100) counts = true;
   if (!counts) return;
   const claimed = claimedQuantities(parts);
-  const perTime = PER_TIME.test(analysis.norm);
+  const perTime = (analysis.gates & G.PER_TIME) !== 0 && PER_TIME.test(analysis.norm);
   for (const part of parts) {
     const q = part.quantity;
     if (!part.concept || !q || q.family === 'count') continue;
@@ -587,7 +590,7 @@ function sensesOf(part: Part): SenseFlags {
   if (part.memo.senses) return part.memo.senses;
   const a = part.analysis;
   // "I want that back" is a refund where the action names money (an amount, 钱, a charge).
-  const money = a !== undefined && (a.quantities.some((q) => q.family === 'money') || moneyWordsIn(a.norm));
+  const money = a !== undefined && (a.quantities.some((q) => q.family === 'money') || moneyWordsIn(a));
   const has = scanSenses(part.norm, undefined, money);
   // An amount names what it measures: 送我三个G asks for data, 给个两百积分 for points.
   for (const q of a?.quantities ?? []) {
@@ -1257,7 +1260,8 @@ function decideParsed(
   options: CheckPermissionOptions,
   parsed: ParsedAction,
 ): PermissionDecision {
-  const lang = hasCjk(action) ? 'zh' : 'en';
+  // The parse is the action's: its gates say whether the action has Chinese.
+  const lang = (parsed.analysis.gates & G.CJK) !== 0 ? 'zh' : 'en';
   const decided: Array<{ part: Part; outcome: Outcome; levels: RuleLevels }> = parsed.requests.map(
     (request) => {
       // Levels do not depend on the amount: they choose which amount the part needs.
@@ -1271,7 +1275,7 @@ function decideParsed(
     // meaning), or when it asks for something; greetings, complaints about service and claims of
     // authority do not.
     // 会员怎么取消 asks how, not for it: a question found only by meaning is no request.
-    if (HOW_TO_ASK.test(free.norm)) continue;
+    if ((parsed.analysis.gates & G.HOW) !== 0 && HOW_TO_ASK.test(free.norm)) continue;
     const levels = levelsFor(rules, free, parsed);
     // 上礼拜退房的时候忘了要了 comes near 延迟退房至14点 but asks for nothing: a clause only
     // plausibly like approval rules counts when it asks (or when nothing else does: see `whole`).
@@ -1289,9 +1293,10 @@ function decideParsed(
   dropRestated(decided);
   if (decided.length === 0) {
     const whole = parsed.whole;
-    const levels = HOW_TO_ASK.test(whole.norm)
-      ? { of: ruleIndex(rules).noLevels, hits: [] }
-      : levelsFor(rules, whole, undefined);
+    const levels =
+      (parsed.analysis.gates & G.HOW) !== 0 && HOW_TO_ASK.test(whole.norm)
+        ? { of: ruleIndex(rules).noLevels, hits: [] }
+        : levelsFor(rules, whole, undefined);
     decided.push({ part: whole, outcome: decidePart(rules, whole, levels, parsed.atLeast), levels });
   }
 

@@ -1,5 +1,6 @@
 import { normalizePhone } from '../domain/phone.js';
 import { TwoGenerationCache, textHash } from './_cache.js';
+import * as G from './_char-gates.js';
 import {
   type ContactNumber,
   isCallersNumber,
@@ -300,23 +301,26 @@ const LEXICON_HINT =
 
 const NUMBER_HINT = /\d{4}|[零〇一幺二两三四五六七八九]{7}/;
 
-/** Scans the text; `numbered`: whether NUMBER_HINT passed (a phone's tail at least). */
-function scan(text: string, norm: string, numbered: boolean): Scan {
+/**
+ * Scans the text; `gates`: its character gates (see `_char-gates.ts`); `numbered`: whether
+ * NUMBER_HINT passed (a phone's tail at least).
+ */
+function scan(text: string, norm: string, gates: number, numbered: boolean): Scan {
   const m = compiled();
   const people: PersonHit[] = [];
   const cardAsks: Scan['cardAsks'] = [];
   // Acting for someone, handing them an account, paying with their means, asking what they do.
-  if (mayHoldActs(norm)) people.push(...scanActs(norm, text));
+  if (mayHoldActs(norm)) people.push(...scanActs(norm, text, gates));
   if (m.anchor.test(norm)) {
-    const cjk = /[\u3400-\u9fff]/.test(norm);
-    const latin = /[a-z]/.test(norm);
+    const cjk = (gates & G.CJK) !== 0;
+    const latin = (gates & G.LATIN) !== 0;
     const served = cjk && W.SERVICE_PEOPLE_ZH.test(norm);
     for (const clause of clauses(norm)) {
       if (cjk) scanZh(norm, clause, served, people);
       if (latin) scanEn(norm, text, clause, people);
     }
     // The lexicon's other-user actions only add wordings the scan above missed: skip when it found one.
-    if (people.length === 0 && LEXICON_HINT.test(norm)) {
+    if (people.length === 0 && (gates & G.OTHER_USER_WORDS) !== 0 && LEXICON_HINT.test(norm)) {
       for (const c of detectConcepts(norm)) {
         // 我女儿用我的账号: what follows 我的 is the caller's, though the lexicon reads 女儿…账号.
         if (!OTHER_USER_CONCEPTS.has(c.concept.id) || norm.slice(c.start + 1, c.end).includes('我的'))
@@ -325,12 +329,14 @@ function scan(text: string, norm: string, numbered: boolean): Scan {
       }
     }
   }
-  m.cardAsk.lastIndex = 0;
-  for (let r = m.cardAsk.exec(norm); r !== null; r = m.cardAsk.exec(norm)) {
-    cardAsks.push({ start: r.index, end: r.index + r[0].length });
+  if ((gates & G.CARD) !== 0) {
+    m.cardAsk.lastIndex = 0;
+    for (let r = m.cardAsk.exec(norm); r !== null; r = m.cardAsk.exec(norm)) {
+      cardAsks.push({ start: r.index, end: r.index + r[0].length });
+    }
   }
   // A phone's tail has four digits; a number said in Chinese digits has seven or more.
-  const numbers = numbered ? scanContactNumbers(norm) : [];
+  const numbers = numbered ? scanContactNumbers(norm, gates) : [];
   if (people.length === 0 && numbers.length === 0 && cardAsks.length === 0) return NOTHING;
   const selfNames: string[] = [];
   if (people.some((p) => p.name !== undefined)) {
@@ -356,16 +362,17 @@ function scanCached(text: string): Scan {
   const known = scans.get(text);
   if (known !== undefined) return known;
   const norm = normalizeText(text);
+  const gates = G.charGates(norm);
   // Most actions (退款50元, reset my password) name no one's data, no number, no card and no act
   // for someone: one test and they are done, without the cache.
-  // Four digits in a row pass the test below anyway (NUMBER_HINT is part of it), at a fraction
-  // of its cost.
-  const numbered = NUMBER_HINT.test(norm);
+  // Four digits in a row pass the test below anyway (NUMBER_HINT is part of it): the gates
+  // count them.
+  const numbered = (gates & (G.DIGITS_4 | G.ZH_DIGITS_7)) !== 0;
   if (!numbered && !compiled().hint.test(norm)) {
     quiet[slot] = text;
     return NOTHING;
   }
-  const s = scan(text, norm, numbered);
+  const s = scan(text, norm, gates, numbered);
   scans.offer(text, s);
   return s;
 }

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as G from './_char-gates.js';
+
+// Characters of every group, digits in both scripts, and some that open nothing.
+const CHARS = '钱怎帮至每不号卡*×尾退款的了，,.  aZz019一二零两$≥';
+
+/** The gates by their definitions, read character by character (no table). */
+function expected(norm: string): number {
+  const groups: Array<[number, string, boolean]> = [
+    [G.MONEY, '钱费款块元扣$', true],
+    [G.HOW, '怎如咋', true],
+    [G.ASKS, '帮给替为请麻我能可', false],
+    [G.AT_LEAST, '至起最少超大多高止以>≥', true],
+    [G.PER_TIME, '每各分', true],
+    [G.REFUSAL, '不别无', true],
+    [G.OTHER_USER_WORDS, '号电透泄用客他别', true],
+    [G.CARD, '卡', true],
+    [G.MASK, '*x×', false],
+    [G.TAIL, '尾末后', true],
+  ];
+  let gates = 0;
+  if (/[\u3400-\u9fff]/.test(norm)) gates |= G.CJK;
+  if (/[a-z]/.test(norm)) gates |= G.LATIN;
+  if (/[零〇一幺二两三四五六七八九]/.test(norm)) gates |= G.ZH_DIGIT;
+  if (/\d{4}/.test(norm)) gates |= G.DIGITS_4;
+  if (/\d{7}/.test(norm)) gates |= G.DIGITS_7;
+  if (/[零〇一幺二两三四五六七八九]{7}/.test(norm)) gates |= G.ZH_DIGITS_7;
+  for (const [gate, chars, latin] of groups) {
+    if ([...chars].some((c) => norm.includes(c)) || (latin && /[a-z]/.test(norm))) gates |= gate;
+  }
+  return gates;
+}
+
+describe('charGates', () => {
+  it.each([
+    ['退款50元', G.CJK | G.MONEY],
+    ['尾号1234', G.CJK | G.TAIL | G.OTHER_USER_WORDS | G.DIGITS_4],
+    ['一三七零零零零五五五五', G.CJK | G.ZH_DIGIT | G.ZH_DIGITS_7],
+    ['', 0],
+  ])('%s opens the gates of what it holds', (norm, gates) => {
+    expect(G.charGates(norm)).toBe(gates);
+  });
+
+  it('opens exactly the gates of the characters and runs a text holds', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...CHARS.split('')), { maxLength: 24 }), (chars) => {
+        const norm = chars.join('');
+        expect(G.charGates(norm)).toBe(expected(norm));
+      }),
+    );
+  });
+});
