@@ -41,31 +41,105 @@ export interface Analysis {
 
 // Clause boundaries: punctuation (a comma or point between digits is part of a number) and the
 // conjunctions that join two requests (退款60元然后注销账户, reset my password and unlock it).
-const SEPARATORS =
-  /[!?;:、\n…]+|(?<!\d)[,.]+|[,.]+(?!\d)|并且|而且|然后|以及|另外|还有|同时|顺便|并|和|跟|再|\b(?:and|then|also|plus|as well as)\b/g;
+// Read by `separatorAt`, one character at a time: a regular expression of these alternatives
+// tried them all at every position.
+const ZH_PAIRS = ['并且', '而且', '然后', '以及', '另外', '还有', '同时', '顺便'];
+const ZH_SINGLES = '并和跟再';
+const EN_JOINERS = ['and', 'then', 'also', 'plus', 'as well as'];
+
+// Per UTF-16 code, what a boundary starting with it can be (0: none), built on first use.
+const RUN_MARK = 1;
+const POINT = 2;
+const ZH_PAIR = 3;
+const ZH_SINGLE = 4;
+const ZH_PAIR_OR_SINGLE = 5;
+const LETTER = 6;
+let boundaryStarts: Uint8Array | undefined;
+
+function boundaryTable(): Uint8Array {
+  if (boundaryStarts) return boundaryStarts;
+  const t = new Uint8Array(0x10000);
+  for (const c of '!?;:、\n…') t[c.charCodeAt(0)] = RUN_MARK;
+  t[44] = POINT;
+  t[46] = POINT;
+  for (const w of ZH_PAIRS) t[w.charCodeAt(0)] = ZH_PAIR;
+  for (const c of ZH_SINGLES)
+    t[c.charCodeAt(0)] = t[c.charCodeAt(0)] === ZH_PAIR ? ZH_PAIR_OR_SINGLE : ZH_SINGLE;
+  for (let c = 97; c <= 122; c++) t[c] = LETTER;
+  boundaryStarts = t;
+  return t;
+}
 
 const HOW_TO_ZH = /(?:怎么|怎样|如何|咋)(?![\s\S]*[还没不又])/;
 const HOW_TO_EN = /\bhow (?:do|can|could|would|should|does|to|i)\b|\bwhere (?:do|can) i\b/;
 const NEGATION_BEFORE =
   /(?:不要|不用|不想|不需要|别|无需|don't want(?: a| to| my)?|do not want(?: a| to| my)?|no need (?:for|to)(?: a)?|not asking for(?: a)?)\s*$/;
 
-function separators(
+/**
+ * The clause boundaries of normalised text as [start, end) pairs, in order, but for an `and`
+ * inside a number (a hundred and twenty nine) and the colon of a time (14:00).
+ */
+export function separators(
   norm: string,
   quantities: ReadonlyArray<{ start: number; end: number }>,
   bare: ReadonlyArray<{ start: number; end: number }>,
 ): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  SEPARATORS.lastIndex = 0;
-  for (let m = SEPARATORS.exec(norm); m !== null; m = SEPARATORS.exec(norm)) {
-    const a = m.index;
-    const b = a + m[0].length;
+  let a = 0;
+  while (a < norm.length) {
+    const b = separatorAt(norm, a);
+    if (b < 0) {
+      a++;
+      continue;
+    }
     // a hundred and twenty nine: a conjunction inside a number joins no clauses; nor does the
     // colon of a time (14:00).
-    if (m[0] === 'and' && (inside(quantities, a, b) || inside(bare, a, b))) continue;
-    if (m[0] === ':' && isDigit(norm.charCodeAt(a - 1)) && isDigit(norm.charCodeAt(b))) continue;
-    out.push([a, b]);
+    const one = b - a === 1 ? norm.charCodeAt(a) : -1;
+    const and = b - a === 3 && norm.startsWith('and', a);
+    if (!(and && (inside(quantities, a, b) || inside(bare, a, b))))
+      if (!(one === 58 && isDigit(norm.charCodeAt(a - 1)) && isDigit(norm.charCodeAt(b)))) out.push([a, b]);
+    a = b;
   }
   return out;
+}
+
+/**
+ * Where a clause boundary starting at `i` ends, or -1. The boundaries, first that applies: a run
+ * of `!?;:、\n…`; a run of commas and points after no digit, or one followed by no digit (the
+ * run, or the run less its last mark when a digit follows); 并且, 而且, 然后, 以及, 另外, 还有, 同时,
+ * 顺便, 并, 和, 跟, 再; and, then, also, plus, as well as (whole words).
+ */
+function separatorAt(s: string, i: number): number {
+  const starts = boundaryTable();
+  const kind = starts[s.charCodeAt(i)]!;
+  if (kind === 0) return -1;
+  if (kind === RUN_MARK) {
+    let j = i + 1;
+    while (j < s.length && starts[s.charCodeAt(j)] === RUN_MARK) j++;
+    return j;
+  }
+  if (kind === POINT) {
+    let j = i + 1;
+    while (j < s.length && starts[s.charCodeAt(j)] === POINT) j++;
+    if (!isDigit(s.charCodeAt(i - 1)) || !isDigit(s.charCodeAt(j))) return j;
+    // 1,000 is one number; in 5,,3 the first comma still parts the clauses.
+    return j - i >= 2 ? j - 1 : -1;
+  }
+  if (kind === ZH_PAIR || kind === ZH_PAIR_OR_SINGLE) {
+    for (const w of ZH_PAIRS) if (s.startsWith(w, i)) return i + 2;
+    return kind === ZH_PAIR ? -1 : i + 1;
+  }
+  if (kind === ZH_SINGLE) return i + 1;
+  if (isWordChar(s.charCodeAt(i - 1))) return -1;
+  for (const w of EN_JOINERS) {
+    if (s.startsWith(w, i) && !isWordChar(s.charCodeAt(i + w.length))) return i + w.length;
+  }
+  return -1;
+}
+
+/** A word character as `\b` reads it. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95;
 }
 
 function inside(spans: ReadonlyArray<{ start: number; end: number }>, a: number, b: number): boolean {

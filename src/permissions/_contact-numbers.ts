@@ -106,6 +106,9 @@ export function scanContactNumbers(norm: string, gates: number = G.charGates(nor
   let digitCount = 0;
   for (let i = 0; i < view.length; i++) if (isDigit(view.charCodeAt(i))) digitCount++;
   if (digitCount < 4) return out;
+  // Four to nine digits are only a masked number or a phone's tail, each said with its marks.
+  const masked = digitCount >= 5 && (gates & G.MASK) !== 0;
+  if (digitCount < 10 && !masked && (gates & G.TAIL) === 0) return out;
   const taken = (start: number, end: number): boolean => out.some((n) => start < n.end && end > n.start);
   const named = (start: number): boolean =>
     IDENTIFIER_BEFORE.test(view.slice(Math.max(0, start - 14), start));
@@ -118,9 +121,7 @@ export function scanContactNumbers(norm: string, gates: number = G.charGates(nor
       end: m.index + m[0].length,
     });
   }
-  for (const m of digitCount >= 5 && (gates & G.MASK) !== 0 && MASK_RUN.test(view)
-    ? view.matchAll(MASKED)
-    : NO_MATCHES) {
+  for (const m of masked && MASK_RUN.test(view) ? view.matchAll(MASKED) : NO_MATCHES) {
     const digits = digitsOf(m[0]);
     if (digits.length !== 11 || taken(m.index, m.index + m[0].length)) continue;
     out.push({ kind: 'masked', digits, start: m.index, end: m.index + m[0].length });

@@ -746,6 +746,8 @@ interface CompiledLexicon {
   startsKey: Uint16Array;
   /** Per concept (by position in CONCEPTS): the scan that last took it as a candidate. */
   seenIn: Uint32Array;
+  /** Per concept: where the last of its keys starts in the text of that scan. */
+  lastKeyAt: Float64Array;
   indexOf: Map<ConceptDef, number>;
   /** Concepts with an `alsoWhen` pre-filter. */
   alsoWhen: ConceptDef[];
@@ -794,6 +796,7 @@ export function lexicon(): CompiledLexicon {
     keyBuckets,
     startsKey,
     seenIn: new Uint32Array(CONCEPTS.length),
+    lastKeyAt: new Float64Array(CONCEPTS.length),
     indexOf,
     alsoWhen: CONCEPTS.filter((c) => c.alsoWhen !== undefined),
   };
@@ -822,55 +825,16 @@ export function detectConcepts(
   usePrefilter = true,
   clauseOf?: (start: number, end: number) => { start: number; end: number },
 ): ConceptMatch[] {
-  const lex = lexicon();
-  let candidates: ConceptDef[];
-  if (usePrefilter) {
-    // In the order first announced (ties between equal matches keep that order).
-    candidates = [];
-    const scan = ++scanNumber;
-    if (scan === 0xffffffff) {
-      lex.seenIn.fill(0);
-      scanNumber = 0;
-    }
-    const take = (k: number): void => {
-      if (lex.seenIn[k] === scan) return;
-      lex.seenIn[k] = scan;
-      candidates.push(CONCEPTS[k]!);
-    };
-    for (let i = 0; i < s.length; i++) {
-      const code = s.charCodeAt(i);
-      const at = lex.startsKey[code]!;
-      if (at === 0) continue;
-      // English keys are word beginnings (refund, reimburs, compensat): skip inside words.
-      if (code >= 97 && code <= 122 && i > 0 && isAsciiLetter(s.charCodeAt(i - 1))) continue;
-      for (const e of lex.keyBuckets[at - 1]!) {
-        if (s.startsWith(e.key, i)) for (const k of e.concepts) take(k);
-      }
-    }
-    for (const c of lex.alsoWhen) {
-      const k = lex.indexOf.get(c)!;
-      if (lex.seenIn[k] !== scan && c.alsoWhen!.test(s)) take(k);
-    }
-  } else candidates = [...CONCEPTS];
-  if (candidates.length === 0) return [];
+  const all = usePrefilter ? matchesOf(s) : matchesAmong(s, CONCEPTS, undefined);
   const found: ConceptMatch[] = [];
-  for (const concept of candidates) {
-    const re = lex.regexes.get(concept)!;
-    re.lastIndex = 0;
-    for (let m = re.exec(s); m !== null; m = re.exec(s)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      // 改别人的密码 / cancel auto-renewal for someone else is not an action on one's own account:
-      // the other-user concepts take it, or no rule does.
-      if (concept.selfOnly) {
-        const end = m.index + m[0].length;
-        const scope = clauseOf ? clauseOf(m.index, end) : { start: m.index, end };
-        if (mentionsOtherParty(s.slice(scope.start, scope.end))) continue;
-      }
-      found.push({ concept, start: m.index, end: m.index + m[0].length });
+  for (const m of all) {
+    // 改别人的密码 / cancel auto-renewal for someone else is not an action on one's own account:
+    // the other-user concepts take it, or no rule does.
+    if (m.concept.selfOnly) {
+      const scope = clauseOf ? clauseOf(m.start, m.end) : m;
+      if (mentionsOtherParty(s.slice(scope.start, scope.end))) continue;
     }
+    found.push(m);
   }
   if (found.length <= 1) return found;
   found.sort(
@@ -884,6 +848,80 @@ export function detectConcepts(
     if (kept.every((k) => m.end <= k.start || m.start >= k.end)) kept.push(m);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+// The last text's matches: a check reads the concepts of its text twice (its requests, then
+// whether it asks for other users' data), with other-person checks of different scope.
+let lastText: string | undefined;
+let lastMatches: readonly ConceptMatch[] = [];
+
+/** Every match of every concept a key announces, before overlaps and other-person checks. */
+function matchesOf(s: string): readonly ConceptMatch[] {
+  if (s === lastText) return lastMatches;
+  const lex = lexicon();
+  // In the order first announced (ties between equal matches keep that order).
+  const candidates: ConceptDef[] = [];
+  const scan = ++scanNumber;
+  if (scan === 0xffffffff) {
+    lex.seenIn.fill(0);
+    scanNumber = 0;
+  }
+  const take = (k: number, at: number): void => {
+    lex.lastKeyAt[k] = at;
+    if (lex.seenIn[k] === scan) return;
+    lex.seenIn[k] = scan;
+    candidates.push(CONCEPTS[k]!);
+  };
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    const at = lex.startsKey[code]!;
+    if (at === 0) continue;
+    // English keys are word beginnings (refund, reimburs, compensat): skip inside words.
+    if (code >= 97 && code <= 122 && i > 0 && isAsciiLetter(s.charCodeAt(i - 1))) continue;
+    for (const e of lex.keyBuckets[at - 1]!) {
+      if (s.startsWith(e.key, i)) for (const k of e.concepts) take(k, i);
+    }
+  }
+  for (const c of lex.alsoWhen) {
+    const k = lex.indexOf.get(c)!;
+    if (lex.seenIn[k] !== scan && c.alsoWhen!.test(s)) take(k, Number.POSITIVE_INFINITY);
+  }
+  const found = candidates.length === 0 ? [] : matchesAmong(s, candidates, lex.lastKeyAt);
+  lastText = s;
+  lastMatches = found;
+  return found;
+}
+
+/**
+ * The matches of the concepts, concept by concept in order. With `lastKeyAt` (by position in
+ * CONCEPTS: where the last of a concept's keys starts), a concept's matches stop after the last
+ * key: every match holds one of its keys (see `ConceptDef.keys`), so none can start after it. A
+ * concept with `alsoWhen` is read to the end (its key announces no match the test found).
+ */
+function matchesAmong(
+  s: string,
+  concepts: readonly ConceptDef[],
+  lastKeyAt: Float64Array | undefined,
+): ConceptMatch[] {
+  const lex = lexicon();
+  const found: ConceptMatch[] = [];
+  for (const concept of concepts) {
+    const re = lex.regexes.get(concept)!;
+    const bound =
+      lastKeyAt === undefined || concept.alsoWhen !== undefined
+        ? Number.POSITIVE_INFINITY
+        : lastKeyAt[lex.indexOf.get(concept)!]!;
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      found.push({ concept, start: m.index, end: m.index + m[0].length });
+      if (bound < re.lastIndex) break;
+    }
+  }
+  return found;
 }
 
 /** The concept with this id, if the lexicon has it. */

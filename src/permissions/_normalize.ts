@@ -35,6 +35,10 @@ let lastNorm = '';
 function normalizeCode(code: number): number {
   let c = code;
   if (c < 65) return c;
+  // Most characters change not: upper-case ASCII is the only change below U+00A0, and none
+  // falls between the wave dash (U+301C) and the full-width forms (U+FF01), where CJK is.
+  if (c <= 90) return c + 32;
+  if (c < 0xa0 || (c > 0x301c && c < 0xff01)) return c;
   if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
   else if (c === 0x3000 || c === 0xa0 || c === 0x2009 || c === 0x202f) c = 0x20;
   else if (c === 0x3002) c = 0x2e;

@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { separators } from './_analyze.js';
+
+// The boundaries as one expression (what `separatorAt` reads one character at a time).
+const SEPARATORS =
+  /[!?;:、\n…]+|(?<!\d)[,.]+|[,.]+(?!\d)|并且|而且|然后|以及|另外|还有|同时|顺便|并|和|跟|再|\b(?:and|then|also|plus|as well as)\b/g;
+
+function byExpression(norm: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of norm.matchAll(SEPARATORS)) {
+    const a = m.index;
+    const b = a + m[0].length;
+    if (m[0] === ':' && /\d/.test(norm[a - 1] ?? '') && /\d/.test(norm[b] ?? '')) continue;
+    out.push([a, b]);
+  }
+  return out;
+}
+
+// Marks, digits, conjunctions in pieces and whole, and letters that spell the English ones.
+const PIECES = [
+  ',',
+  '.',
+  ':',
+  '!',
+  '?',
+  ';',
+  '、',
+  '\n',
+  '…',
+  '1',
+  '2',
+  ' ',
+  '并',
+  '且',
+  '而',
+  '然',
+  '后',
+  '和',
+  '跟',
+  '再',
+  '以',
+  '及',
+  '退',
+  'and',
+  'then',
+  'also',
+  'plus',
+  'as well as',
+  'a',
+  'n',
+  'd',
+  's',
+  'x',
+  '_',
+  'A',
+];
+
+describe('separators', () => {
+  it.each([
+    ['退款60元然后注销账户', [[5, 7]]],
+    ['退款1,000元,谢谢', [[8, 9]]],
+    ['reset my password and unlock it', [[18, 21]]],
+    ['14:00到', []],
+  ])('%s', (norm, expected) => {
+    expect(separators(norm, [], [])).toEqual(expected);
+  });
+
+  it('finds what the one expression finds', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 16 }), (pieces) => {
+        const norm = pieces.join('');
+        expect(separators(norm, [], [])).toEqual(byExpression(norm));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
