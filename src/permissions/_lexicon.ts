@@ -21,8 +21,11 @@ export interface ConceptDef {
    * must begin a word.
    */
   keys: readonly string[];
-  /** A further pre-filter for matches no literal key announces (a phone number). */
-  alsoWhen?: RegExp;
+  /**
+   * A further pre-filter for matches no literal key announces: this many ASCII digits in a row
+   * (a phone number).
+   */
+  alsoWhenDigits?: number;
   patterns: readonly string[];
   /** Wins ties between overlapping matches of equal length (specific over general). */
   priority?: number;
@@ -259,7 +262,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     en: "other customers' information",
     keys: [
       // Every pattern names another party, a number's owner or a disclosure verb (or a phone
-      // number: see alsoWhen).
+      // number: see alsoWhenDigits).
       '其他',
       '其它',
       '别的',
@@ -341,7 +344,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '\\bwhose (?:number|account|phone|line)\\b',
       "\\b(?:tell me|give me|send me|show me|what's|what is|what are|look up)\\s+(?:his|her|their)\\s+(?:phone(?: number)?|number|address|email|name|details|info\\w*|account|password|bills?|orders?)\\b",
     ],
-    alsoWhen: /\d{7}/,
+    alsoWhenDigits: 7,
     priority: 10,
     absorb: [
       '透露',
@@ -740,8 +743,13 @@ interface CompiledLexicon {
   regexes: Map<ConceptDef, RegExp>;
   /** First character code of a key -> keys starting with it and their concepts. */
   keyIndex: Map<number, Array<{ key: string; concepts: ConceptDef[] }>>;
-  /** The same buckets by position, each key with its concepts' positions in CONCEPTS. */
-  keyBuckets: Array<Array<{ key: string; concepts: number[] }>>;
+  /**
+   * The same buckets by position, each key with its concepts' positions in CONCEPTS (`single`:
+   * the key is its first character alone, found once that is).
+   */
+  keyBuckets: Array<Array<{ key: string; single: boolean; concepts: number[] }>>;
+  /** The concepts' expressions, by position in CONCEPTS. */
+  regexByIndex: RegExp[];
   /** Per UTF-16 code: 1 + the position of the bucket of keys starting with it, or 0 (none). */
   startsKey: Uint16Array;
   /** Per concept (by position in CONCEPTS): the scan that last took it as a candidate. */
@@ -749,8 +757,8 @@ interface CompiledLexicon {
   /** Per concept: where the last of its keys starts in the text of that scan. */
   lastKeyAt: Float64Array;
   indexOf: Map<ConceptDef, number>;
-  /** Concepts with an `alsoWhen` pre-filter. */
-  alsoWhen: ConceptDef[];
+  /** Positions in CONCEPTS of the concepts with an `alsoWhenDigits` pre-filter. */
+  alsoWhen: number[];
 }
 
 // Counts scans, so `seenIn` needs no clearing between texts.
@@ -786,7 +794,13 @@ export function lexicon(): CompiledLexicon {
   const startsKey = new Uint16Array(0x10000);
   const keyBuckets: CompiledLexicon['keyBuckets'] = [];
   for (const [code, bucket] of keyIndex) {
-    keyBuckets.push(bucket.map((e) => ({ key: e.key, concepts: e.concepts.map((c) => indexOf.get(c)!) })));
+    keyBuckets.push(
+      bucket.map((e) => ({
+        key: e.key,
+        single: e.key.length === 1,
+        concepts: e.concepts.map((c) => indexOf.get(c)!),
+      })),
+    );
     startsKey[code] = keyBuckets.length;
   }
   compiled = {
@@ -798,7 +812,8 @@ export function lexicon(): CompiledLexicon {
     seenIn: new Uint32Array(CONCEPTS.length),
     lastKeyAt: new Float64Array(CONCEPTS.length),
     indexOf,
-    alsoWhen: CONCEPTS.filter((c) => c.alsoWhen !== undefined),
+    regexByIndex: CONCEPTS.map((c) => regexes.get(c)!),
+    alsoWhen: CONCEPTS.flatMap((c, k) => (c.alsoWhenDigits === undefined ? [] : [k])),
   };
   return compiled;
 }
@@ -825,7 +840,7 @@ export function detectConcepts(
   usePrefilter = true,
   clauseOf?: (start: number, end: number) => { start: number; end: number },
 ): ConceptMatch[] {
-  const all = usePrefilter ? matchesOf(s) : matchesAmong(s, CONCEPTS, undefined);
+  const all = usePrefilter ? matchesOf(s) : matchesAmong(s, CONCEPTS);
   const found: ConceptMatch[] = [];
   for (const m of all) {
     // 改别人的密码 / cancel auto-renewal for someone else is not an action on one's own account:
@@ -859,69 +874,72 @@ let lastMatches: readonly ConceptMatch[] = [];
 function matchesOf(s: string): readonly ConceptMatch[] {
   if (s === lastText) return lastMatches;
   const lex = lexicon();
-  // In the order first announced (ties between equal matches keep that order).
-  const candidates: ConceptDef[] = [];
+  // Positions in CONCEPTS, in the order first announced (ties between equal matches keep it).
+  const candidates: number[] = [];
   const scan = ++scanNumber;
   if (scan === 0xffffffff) {
     lex.seenIn.fill(0);
     scanNumber = 0;
   }
-  const take = (k: number, at: number): void => {
-    lex.lastKeyAt[k] = at;
-    if (lex.seenIn[k] === scan) return;
-    lex.seenIn[k] = scan;
-    candidates.push(CONCEPTS[k]!);
-  };
+  let digits = 0;
+  let longestDigits = 0;
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      if (++digits > longestDigits) longestDigits = digits;
+      continue;
+    }
+    digits = 0;
     const at = lex.startsKey[code]!;
     if (at === 0) continue;
     // English keys are word beginnings (refund, reimburs, compensat): skip inside words.
     if (code >= 97 && code <= 122 && i > 0 && isAsciiLetter(s.charCodeAt(i - 1))) continue;
     for (const e of lex.keyBuckets[at - 1]!) {
-      if (s.startsWith(e.key, i)) for (const k of e.concepts) take(k, i);
+      if (!e.single && !s.startsWith(e.key, i)) continue;
+      for (const k of e.concepts) {
+        lex.lastKeyAt[k] = i;
+        if (lex.seenIn[k] === scan) continue;
+        lex.seenIn[k] = scan;
+        candidates.push(k);
+      }
     }
   }
-  for (const c of lex.alsoWhen) {
-    const k = lex.indexOf.get(c)!;
-    if (lex.seenIn[k] !== scan && c.alsoWhen!.test(s)) take(k, Number.POSITIVE_INFINITY);
+  for (const k of lex.alsoWhen) {
+    if (lex.seenIn[k] === scan || longestDigits < CONCEPTS[k]!.alsoWhenDigits!) continue;
+    lex.seenIn[k] = scan;
+    candidates.push(k);
   }
-  const found = candidates.length === 0 ? [] : matchesAmong(s, candidates, lex.lastKeyAt);
+  const found: ConceptMatch[] = [];
+  for (const k of candidates) {
+    // Every match holds one of the concept's keys (see `ConceptDef.keys`): none starts after
+    // the last. A concept the digits announced is read to the end.
+    const bound = CONCEPTS[k]!.alsoWhenDigits === undefined ? lex.lastKeyAt[k]! : Number.POSITIVE_INFINITY;
+    matchesInto(found, s, CONCEPTS[k]!, lex.regexByIndex[k]!, bound);
+  }
   lastText = s;
   lastMatches = found;
   return found;
 }
 
-/**
- * The matches of the concepts, concept by concept in order. With `lastKeyAt` (by position in
- * CONCEPTS: where the last of a concept's keys starts), a concept's matches stop after the last
- * key: every match holds one of its keys (see `ConceptDef.keys`), so none can start after it. A
- * concept with `alsoWhen` is read to the end (its key announces no match the test found).
- */
-function matchesAmong(
-  s: string,
-  concepts: readonly ConceptDef[],
-  lastKeyAt: Float64Array | undefined,
-): ConceptMatch[] {
+/** Every match of every concept, without the key pre-filter (tests compare the two). */
+function matchesAmong(s: string, concepts: readonly ConceptDef[]): ConceptMatch[] {
   const lex = lexicon();
   const found: ConceptMatch[] = [];
-  for (const concept of concepts) {
-    const re = lex.regexes.get(concept)!;
-    const bound =
-      lastKeyAt === undefined || concept.alsoWhen !== undefined
-        ? Number.POSITIVE_INFINITY
-        : lastKeyAt[lex.indexOf.get(concept)!]!;
-    re.lastIndex = 0;
-    for (let m = re.exec(s); m !== null; m = re.exec(s)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      found.push({ concept, start: m.index, end: m.index + m[0].length });
-      if (bound < re.lastIndex) break;
-    }
-  }
+  for (const c of concepts) matchesInto(found, s, c, lex.regexes.get(c)!, Number.POSITIVE_INFINITY);
   return found;
+}
+
+/** Adds the concept's matches in order, stopping after the first that ends past `bound`. */
+function matchesInto(found: ConceptMatch[], s: string, concept: ConceptDef, re: RegExp, bound: number): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    found.push({ concept, start: m.index, end: m.index + m[0].length });
+    if (bound < re.lastIndex) break;
+  }
 }
 
 /** The concept with this id, if the lexicon has it. */

@@ -112,6 +112,8 @@ interface Table {
   /** Sense numbers per polar group. */
   polarGroups: Map<string, number[]>;
   isAction: Uint8Array;
+  /** The action senses' numbers, in order: readers of a text's actions skip every other sense. */
+  actions: number[];
   isGeneric: Uint8Array;
   isGrant: Uint8Array;
   /** Per object sense: the actions a rule naming only it grants. */
@@ -216,6 +218,7 @@ function senseTable(): Table {
     byId,
     polarGroups,
     isAction,
+    actions: SENSES.flatMap((s, i) => (s.role === 'action' ? [i] : [])),
     isGeneric,
     isGrant,
     implies,
@@ -363,9 +366,8 @@ export function scanSenses(norm: string, spans?: SenseSpan[], money = false): Se
 
 /** The actions among the flags. */
 export function actionsIn(has: SenseFlags): number[] {
-  const { isAction } = senseTable();
   const out: number[] = [];
-  for (let k = 0; k < has.length; k++) if (has[k] === 1 && isAction[k] === 1) out.push(k);
+  for (const k of senseTable().actions) if (has[k] === 1) out.push(k);
   return out;
 }
 
@@ -460,8 +462,7 @@ export function conceptBits(concepts: readonly ConceptDef[]): number {
 
 /** True when the flags hold an action. */
 export function hasAction(has: SenseFlags): boolean {
-  const { isAction } = senseTable();
-  for (let k = 0; k < has.length; k++) if (has[k] === 1 && isAction[k] === 1) return true;
+  for (const k of senseTable().actions) if (has[k] === 1) return true;
   return false;
 }
 
@@ -611,9 +612,14 @@ export const NO_CONTEXT: RequestContext = {
 /** The context made of the given clauses (normalised text and their sense flags). */
 export function contextOf(clauses: ReadonlyArray<{ norm: string; has: SenseFlags }>): RequestContext {
   if (clauses.length === 0) return NO_CONTEXT;
-  const has = newFlags();
-  for (const c of clauses) for (let k = 0; k < c.has.length; k++) if (c.has[k] === 1) has[k] = 1;
-  const norm = clauses.map((c) => c.norm).join('\n');
+  // One clause (most often) lends its own flags and text: nothing reads a context to change it.
+  let has = clauses[0]!.has;
+  let norm = clauses[0]!.norm;
+  if (clauses.length > 1) {
+    has = newFlags();
+    for (const c of clauses) for (let k = 0; k < c.has.length; k++) if (c.has[k] === 1) has[k] = 1;
+    norm = clauses.map((c) => c.norm).join('\n');
+  }
   let stems: Set<string> | undefined;
   let other: boolean | undefined;
   return {

@@ -62,8 +62,12 @@ interface Matchers {
   anchor: RegExp;
   /** Anything worth a closer look: the anchor, four digits in a row, a card number, an act for someone. */
   hint: RegExp;
+  /** refZh, read only where `startsRef` allows (sticky: it is tried at those places alone). */
   refZh: RegExp;
+  /** fullName, likewise read only where `startsFullName` allows. */
   fullName: RegExp;
+  /** Where refZh and fullName can match. */
+  starts: PersonStarts;
   possessZh: RegExp;
   possessRoleZh: RegExp;
   possessDeviceZh: RegExp;
@@ -86,6 +90,127 @@ function roleData(): RegExp {
 }
 let segmenter: Intl.Segmenter | undefined;
 
+/**
+ * Where refZh and fullName can match, told by the characters there: each is tried only at such
+ * places (a clause names a person at one place at most, and the expressions cost a try of every
+ * alternative at every place).
+ */
+interface PersonStarts {
+  /** Per character: what it can start, and what it can be next to (the bits below). */
+  bits: Uint8Array;
+  /** The first two characters of refZh's words, as `first << 16 | second`. */
+  refPairs: Set<number>;
+}
+
+// A word of refZh (for people or a role, ta), 他/她 alone, a surname (a title follows within
+// three: 王先生, 张小姐; or a given name: 冯雪), 老/小 before a familiar surname (老李); a title's
+// first character, a familiar surname, a character that is no given name.
+const REF_WORD = 1;
+const REF_ALONE = 2;
+const SURNAME = 4;
+const FAMILIAR_LEAD = 8;
+const TITLE_FIRST = 16;
+const FAMILIAR_SURNAME = 32;
+const NOT_GIVEN = 64;
+
+/** Built from the word lists refZh and fullName are made of. */
+function personStarts(): PersonStarts {
+  const bits = new Uint8Array(0x10000);
+  const mark = (chars: string, bit: number): void => {
+    for (let k = 0; k < chars.length; k++) bits[chars.charCodeAt(k)]! |= bit;
+  };
+  // Each begins with two characters of its own (some end in a lookahead: 对象(?!存储)).
+  const words = [...W.PEOPLE_ZH, ...W.ROLES_ZH, 'ta'];
+  const refPairs = new Set<number>();
+  for (const w of words) {
+    if (!/^[\u4e00-\u9fff]{2}|^ta$/.test(w))
+      throw new Error(`person word ${w} must begin with two characters`);
+    mark(w[0]!, REF_WORD);
+    refPairs.add((w.charCodeAt(0) << 16) | w.charCodeAt(1));
+  }
+  // PRONOUN_ZH: 他, 她 (她们 too) and ta.
+  mark('他她', REF_ALONE);
+  mark(W.SURNAMES, SURNAME);
+  mark('老小', FAMILIAR_LEAD);
+  mark(W.FAMILIAR_SURNAMES, FAMILIAR_SURNAME);
+  const titles = /^\(\?:([\u4e00-\u9fff|]+)\)$/.exec(W.TITLES_ZH);
+  if (!titles) throw new Error('TITLES_ZH must be an alternation of words');
+  for (const title of titles[1]!.split('|')) mark(title[0]!, TITLE_FIRST);
+  mark(W.NOT_GIVEN_NAME, NOT_GIVEN);
+  return { bits, refPairs };
+}
+
+/** Whether refZh can match at `p`. */
+function startsRef(starts: PersonStarts, s: string, p: number): boolean {
+  const t = starts.bits;
+  const code = s.charCodeAt(p);
+  const c = t[code]!;
+  if ((c & REF_ALONE) !== 0) return true;
+  if ((c & REF_WORD) !== 0 && starts.refPairs.has((code << 16) | s.charCodeAt(p + 1))) return true;
+  if ((c & FAMILIAR_LEAD) !== 0 && (t[s.charCodeAt(p + 1)]! & FAMILIAR_SURNAME) !== 0) return true;
+  return (
+    (c & SURNAME) !== 0 &&
+    ((t[s.charCodeAt(p + 1)]! & TITLE_FIRST) !== 0 ||
+      (t[s.charCodeAt(p + 2)]! & TITLE_FIRST) !== 0 ||
+      (t[s.charCodeAt(p + 3)]! & TITLE_FIRST) !== 0)
+  );
+}
+
+/** Whether fullName can match at `p`: a surname, then a character of a given name. */
+function startsFullName(starts: PersonStarts, s: string, p: number): boolean {
+  const t = starts.bits;
+  if ((t[s.charCodeAt(p)]! & SURNAME) === 0) return false;
+  const next = s.charCodeAt(p + 1);
+  return next >= 0x4e00 && next <= 0x9fff && (t[next]! & NOT_GIVEN) === 0;
+}
+
+/**
+ * The next match of a sticky expression from `from` on, tried only where `may` allows: the match
+ * a global expression would find from there, without trying every place in between.
+ */
+function nextMatch(
+  re: RegExp,
+  s: string,
+  from: number,
+  may: (starts: PersonStarts, s: string, p: number) => boolean,
+  starts: PersonStarts,
+): RegExpExecArray | null {
+  for (let p = from; p < s.length; p++) {
+    if (!may(starts, s, p)) continue;
+    re.lastIndex = p;
+    const r = re.exec(s);
+    if (r !== null) return r;
+  }
+  return null;
+}
+
+/**
+ * Where refZh and fullName match in a clause's text, found through `nextMatch`, with the
+ * expressions themselves: tests compare the places with those of the expressions read everywhere.
+ */
+export function personMatchesIn(text: string): {
+  found: { refs: number[]; names: number[] };
+  refZh: RegExp;
+  fullName: RegExp;
+} {
+  const m = compiled();
+  const places = (re: RegExp, may: typeof startsRef): number[] => {
+    const out: number[] = [];
+    for (
+      let r = nextMatch(re, text, 0, may, m.starts);
+      r !== null;
+      r = nextMatch(re, text, r.index + r[0].length, may, m.starts)
+    )
+      out.push(r.index, r.index + r[0].length);
+    return out;
+  };
+  return {
+    found: { refs: places(m.refZh, startsRef), names: places(m.fullName, startsFullName) },
+    refZh: m.refZh,
+    fullName: m.fullName,
+  };
+}
+
 /** Builds the expressions on first use (no work at module load). */
 function compiled(): Matchers {
   if (matchers) return matchers;
@@ -105,12 +230,13 @@ function compiled(): Matchers {
     hint: new RegExp(`${anchorZh}|${anchorEn}|${NUMBER_HINT.source}|\\bdigits\\b|${acts.zh}|${acts.en}`),
     refZh: new RegExp(
       `(?<titled>${titled})|(?<familiar>${familiar})|(?<role>${roles})|(?<people>${people})|(?<pronoun>${W.PRONOUN_ZH})`,
-      'g',
+      'y',
     ),
     fullName: new RegExp(
       `[${W.SURNAMES}](?:(?![${W.NOT_GIVEN_NAME}])[\\u4e00-\\u9fff]){1,2}(?=${W.LINK_ZH}?${W.DATA_ZH}|${linked}|${W.ACTIVITY_ZH})`,
-      'g',
+      'y',
     ),
+    starts: personStarts(),
     possessZh: new RegExp(`^(?:${W.LINK_ZH}?${gap(6)}${W.DATA_ZH}|${linked})`),
     possessRoleZh: new RegExp(`^${W.LINK_ZH}?${gap(2)}(${W.ROLE_DATA_ZH})`),
     possessDeviceZh: new RegExp(`^${W.LINK_ZH}?${gap(4)}${W.DEVICE_ZH}`),
@@ -176,11 +302,13 @@ function scanZh(
     segments ??= [...segmenter.segment(text)];
     return segments;
   };
-  const binds = W.BINDING_ZH.test(text);
+  // Read on first need: most clauses name no one.
+  let binds: boolean | undefined;
   const possessed = (after: string, role: boolean, pronoun = false): number => {
     const p = (role ? m.possessRoleZh : m.possessZh).exec(after);
     if (p) return p[0].length;
     if (role) return -1;
+    binds ??= W.BINDING_ZH.test(text);
     if (binds) {
       const d = m.possessDeviceZh.exec(after);
       if (d) return d[0].length;
@@ -203,8 +331,11 @@ function scanZh(
     if (name !== undefined) hit.name = name;
     hits.push(hit);
   };
-  m.refZh.lastIndex = 0;
-  for (let r = m.refZh.exec(text); r !== null; r = m.refZh.exec(text)) {
+  for (
+    let r = nextMatch(m.refZh, text, 0, startsRef, m.starts);
+    r !== null;
+    r = nextMatch(m.refZh, text, r.index + r[0].length, startsRef, m.starts)
+  ) {
     const g = r.groups!;
     const start = r.index;
     const end = start + r[0].length;
@@ -224,8 +355,11 @@ function scanZh(
     }
     add(start, end, g.titled ?? g.familiar, g.pronoun !== undefined);
   }
-  m.fullName.lastIndex = 0;
-  for (let r = m.fullName.exec(text); r !== null; r = m.fullName.exec(text)) {
+  for (
+    let r = nextMatch(m.fullName, text, 0, startsFullName, m.starts);
+    r !== null;
+    r = nextMatch(m.fullName, text, r.index + r[0].length, startsFullName, m.starts)
+  ) {
     const start = r.index;
     if (hits.some((h) => h.start <= clause.start + start && h.end > clause.start + start)) continue;
     if (!standsAlone(segmentsOf(), 0, start)) continue;

@@ -348,7 +348,10 @@ export function scanQuantities(s: string, original: string): ScanResult {
       // letters (5O元, 1e3).
       const glued =
         isDigit(c) && isAsciiLetter(s.charCodeAt(num.end)) && !/^\d+\s*[ap]m\b/.test(s.slice(num.start));
-      if (!glued && !/^(a|an|another|半)$/.test(s.slice(num.start, num.end))) bare.push(num);
+      // Only an article or 半 starts with a letter or 半 and can be one alone.
+      const article =
+        (isAsciiLetter(c) || c === 0x534a) && /^(a|an|another|半)$/.test(s.slice(num.start, num.end));
+      if (!glued && !article) bare.push(num);
       i = Math.max(num.end, i + 1);
     }
   }
