@@ -40,7 +40,6 @@ interface ActMatchers {
 }
 
 let matchers: ActMatchers | undefined;
-let hintSources: { zh: string; en: string } | undefined;
 
 /** Builds the expressions on first use (no work at module load). */
 function compiled(): ActMatchers {
@@ -117,7 +116,6 @@ function compiled(): ActMatchers {
   const zh = [m.behalfZh, m.transferZh, m.giveZh, m.payZh].map((a) => a.gate.source).join('|');
   const en = [m.behalfEn, m.transferEn, m.payEn, m.activityEn[0]!].map((a) => a.gate.source).join('|');
   const hint = new RegExp(`${zh}|${en}`);
-  hintSources = { zh, en };
   matchers = { ...m, hint };
   return matchers;
 }
@@ -129,12 +127,6 @@ const NOT_SUBJECTS_EN =
 /** True when the text may hold an act for or about someone else (a cheap test before the scan). */
 export function mayHoldActs(norm: string): boolean {
   return compiled().hint.test(norm);
-}
-
-/** `mayHoldActs`'s test per language, for a caller that folds it into a test of its own. */
-export function actsHintSources(): { zh: string; en: string } {
-  compiled();
-  return hintSources!;
 }
 
 /**

@@ -9,7 +9,7 @@ import {
 } from './_contact-numbers.js';
 import { detectConcepts } from './_lexicon.js';
 import { normalizeText } from './_normalize.js';
-import { actsHintSources, mayHoldActs, scanActs } from './_other-party-acts.js';
+import { mayHoldActs, scanActs } from './_other-party-acts.js';
 import * as W from './_other-party-words.js';
 
 /** Who is calling: what in an action is theirs. */
@@ -60,8 +60,6 @@ const SELF_NAME_EN =
 
 interface Matchers {
   anchor: RegExp;
-  /** Anything worth a closer look: the anchor, four digits in a row, a card number, an act for someone. */
-  hint: RegExp;
   /** refZh, read only where `startsRef` allows (sticky: it is tried at those places alone). */
   refZh: RegExp;
   /** fullName, likewise read only where `startsFullName` allows. */
@@ -164,6 +162,13 @@ function startsFullName(starts: PersonStarts, s: string, p: number): boolean {
   return next >= 0x4e00 && next <= 0x9fff && (t[next]! & NOT_GIVEN) === 0;
 }
 
+/** Whether refZh or fullName can match anywhere in the text (scanZh finds no one otherwise). */
+function mayNameSomeone(norm: string, starts: PersonStarts): boolean {
+  for (let p = 0; p < norm.length; p++)
+    if (startsRef(starts, norm, p) || startsFullName(starts, norm, p)) return true;
+  return false;
+}
+
 /**
  * The next match of a sticky expression from `from` on, tried only where `may` allows: the match
  * a global expression would find from there, without trying every place in between.
@@ -223,11 +228,8 @@ function compiled(): Matchers {
   // A person's data is named (订单, 地址, email ...) or asked for (where does he live, 住的几号房).
   const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}`;
   const anchorEn = `\\b${W.DATA_EN}\\b|\\b(?:live|living|sitting|seated|whose|owns)\\b`;
-  const acts = actsHintSources();
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
-    // One pass: two regular expressions (one per language) cost more than one with both.
-    hint: new RegExp(`${anchorZh}|${anchorEn}|${NUMBER_HINT.source}|\\bdigits\\b|${acts.zh}|${acts.en}`),
     refZh: new RegExp(
       `(?<titled>${titled})|(?<familiar>${familiar})|(?<role>${roles})|(?<people>${people})|(?<pronoun>${W.PRONOUN_ZH})`,
       'y',
@@ -433,11 +435,9 @@ const OTHER_USER_CONCEPTS = new Set(['other_user_info', 'leak_address', 'modify_
 const LEXICON_HINT =
   /号|电话|透露|泄露|用户|客户|他人|别人|\b(?:whose|who|owner|holder|name|disclose|share|reveal|leak|another|other|others|someone|somebody|different)\b/;
 
-const NUMBER_HINT = /\d{4}|[零〇一幺二两三四五六七八九]{7}/;
-
 /**
  * Scans the text; `gates`: its character gates (see `_char-gates.ts`); `numbered`: whether
- * NUMBER_HINT passed (a phone's tail at least).
+ * four digits in a row or seven Chinese ones are said (a phone's tail at least).
  */
 function scan(text: string, norm: string, gates: number, numbered: boolean): Scan {
   const m = compiled();
@@ -445,16 +445,18 @@ function scan(text: string, norm: string, gates: number, numbered: boolean): Sca
   const cardAsks: Scan['cardAsks'] = [];
   // Acting for someone, handing them an account, paying with their means, asking what they do.
   if (mayHoldActs(norm)) people.push(...scanActs(norm, text, gates));
-  if (m.anchor.test(norm)) {
-    const cjk = (gates & G.CJK) !== 0;
-    const latin = (gates & G.LATIN) !== 0;
-    const served = cjk && W.SERVICE_PEOPLE_ZH.test(norm);
+  const latin = (gates & G.LATIN) !== 0;
+  // Whose data: Chinese text names someone where one of their words can start (most name no one).
+  const named = (gates & G.CJK) !== 0 && mayNameSomeone(norm, m.starts);
+  const lexiconWords = (gates & G.OTHER_USER_WORDS) !== 0 && LEXICON_HINT.test(norm);
+  if ((named || latin || lexiconWords) && m.anchor.test(norm)) {
+    const served = named && W.SERVICE_PEOPLE_ZH.test(norm);
     for (const clause of clauses(norm)) {
-      if (cjk) scanZh(norm, clause, served, people);
+      if (named) scanZh(norm, clause, served, people);
       if (latin) scanEn(norm, text, clause, people);
     }
     // The lexicon's other-user actions only add wordings the scan above missed: skip when it found one.
-    if (people.length === 0 && (gates & G.OTHER_USER_WORDS) !== 0 && LEXICON_HINT.test(norm)) {
+    if (people.length === 0 && lexiconWords) {
       for (const c of detectConcepts(norm)) {
         // 我女儿用我的账号: what follows 我的 is the caller's, though the lexicon reads 女儿…账号.
         if (!OTHER_USER_CONCEPTS.has(c.concept.id) || norm.slice(c.start + 1, c.end).includes('我的'))
@@ -469,7 +471,6 @@ function scan(text: string, norm: string, gates: number, numbered: boolean): Sca
       cardAsks.push({ start: r.index, end: r.index + r[0].length });
     }
   }
-  // A phone's tail has four digits; a number said in Chinese digits has seven or more.
   const numbers = numbered ? scanContactNumbers(norm, gates) : [];
   if (people.length === 0 && numbers.length === 0 && cardAsks.length === 0) return NOTHING;
   const selfNames: string[] = [];
@@ -497,17 +498,13 @@ function scanCached(text: string): Scan {
   if (known !== undefined) return known;
   const norm = normalizeText(text);
   const gates = G.charGates(norm);
-  // Most actions (退款50元, reset my password) name no one's data, no number, no card and no act
-  // for someone: one test and they are done, without the cache.
-  // Four digits in a row pass the test below anyway (NUMBER_HINT is part of it): the gates
-  // count them.
+  // A phone's tail has four digits; a number said in Chinese digits has seven or more.
   const numbered = (gates & (G.DIGITS_4 | G.ZH_DIGITS_7)) !== 0;
-  if (!numbered && !compiled().hint.test(norm)) {
-    quiet[slot] = text;
-    return NOTHING;
-  }
   const s = scan(text, norm, gates, numbered);
-  scans.offer(text, s);
+  // Most actions (退款50元, reset my password) name no one's data, no number, no card and no act
+  // for someone: they are remembered in a slot, not the cache.
+  if (s === NOTHING) quiet[slot] = text;
+  else scans.offer(text, s);
   return s;
 }
 
