@@ -18,6 +18,8 @@ function expected(norm: string): number {
     [G.CARD, '卡', true],
     [G.MASK, '*x×', false],
     [G.TAIL, '尾末后', true],
+    [G.ACTS, '托让叫要请帮替代给转过移挪把用', true],
+    [G.OTHERS, '他她其别另隔楼对', true],
   ];
   let gates = 0;
   if (/[\u3400-\u9fff]/.test(norm)) gates |= G.CJK;
@@ -48,6 +50,52 @@ describe('charGates', () => {
         const norm = chars.join('');
         expect(G.charGates(norm)).toBe(expected(norm));
       }),
+    );
+  });
+});
+
+// Wordings of acts for someone and of other people, and pieces around them.
+const PIECES = [
+  '托我',
+  '让我',
+  '帮他',
+  '给她',
+  '替我妈',
+  '转给',
+  '过户',
+  '把会员',
+  '给我弟',
+  '用她的',
+  '他',
+  '她们',
+  '其他用户',
+  '另一个',
+  '隔壁那家',
+  'ta',
+  'on behalf of',
+  'for my wife',
+  'his',
+  'let her have my',
+  '查',
+  '的',
+  '订单',
+  '我',
+  ' ',
+  '，',
+];
+
+describe('charGates: the gates of acts and of other people', () => {
+  it('shut only where mayHoldActs and namesOtherParty find nothing', async () => {
+    const { mayHoldActs } = await import('./_other-party-acts.js');
+    const { namesOtherParty } = await import('./_meaning.js');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }), (pieces) => {
+        const norm = pieces.join('');
+        const gates = G.charGates(norm);
+        if (mayHoldActs(norm)) expect(gates & G.ACTS).not.toBe(0);
+        expect(namesOtherParty(norm, gates)).toBe(namesOtherParty(norm));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

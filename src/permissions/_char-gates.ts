@@ -42,6 +42,10 @@ export const CARD = 1 << 13;
 export const MASK = 1 << 14;
 /** A phone's tail (尾号, 后四位, ending in, last four). */
 export const TAIL = 1 << 15;
+/** An act for someone (托我, 帮他, 转给, 过户, 把, 用她的, on behalf ...): `mayHoldActs`. */
+export const ACTS = 1 << 16;
+/** Someone else named in a request (他, 她, 其他用户, 另一个, 隔壁, ta, his ...): `namesOtherParty`. */
+export const OTHERS = 1 << 17;
 
 // The characters that open each gate; `true`: English wordings too (any ASCII letter opens it).
 const GROUPS: ReadonlyArray<[number, string, boolean]> = [
@@ -55,6 +59,8 @@ const GROUPS: ReadonlyArray<[number, string, boolean]> = [
   [CARD, '卡', true],
   [MASK, '*x×', false],
   [TAIL, '尾末后', true],
+  [ACTS, '托让叫要请帮替代给转过移挪把用', true],
+  [OTHERS, '他她其别另隔楼对', true],
 ];
 
 const ZH_DIGITS = '零〇一幺二两三四五六七八九';

@@ -25,6 +25,18 @@ const LEAD =
 const TRAIL =
   /(?:[\s,，。.!！?？~～]|吧|啊|呀|呢|哈|嘛|行不行|可以吗|好吗|行吗|谢谢|please|thanks|thank you)+$/i;
 
+const ruleLanguages = new WeakMap<CompiledRule, 'zh' | 'en'>();
+
+/** The language the rule is written in (read once per rule). */
+function languageOf(rule: CompiledRule): 'zh' | 'en' {
+  let lang = ruleLanguages.get(rule);
+  if (lang === undefined) {
+    lang = hasCjk(rule.text) ? 'zh' : 'en';
+    ruleLanguages.set(rule, lang);
+  }
+  return lang;
+}
+
 /** 半个月 against a rule in days is 15天; money stays in its currency (no rate is known). */
 function inUnitOf(amount: Amount, unit: Quantity['unit'] | undefined): Amount {
   if (!unit || unit === amount.unit || familyOf(unit) !== familyOf(amount.unit) || familyOf(unit) === 'money')
@@ -48,7 +60,7 @@ export function actionLabel(input: {
 }): string {
   const { rule, concept, amount } = input;
   if (rule) {
-    const lang = hasCjk(rule.text) ? 'zh' : 'en';
+    const lang = languageOf(rule);
     // 延迟退房至14点 asked for 13:00 is 延迟退房至13点: the time asked, within the rule's.
     if (rule.condition?.named && rule.condition.family === 'clock' && amount?.unit === 'clock') {
       const said = formatAmount(amount.value, 'clock')[lang];

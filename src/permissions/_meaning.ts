@@ -22,6 +22,7 @@
  * product's rules share (course in extend course access) may be left out where they only qualify
  * the next word.
  */
+import * as G from './_char-gates.js';
 import { type ConceptDef, mentionsOtherParty } from './_lexicon.js';
 import { isAsciiLetter, isDigit } from './_normalize.js';
 import { SENSES, type SenseDef } from './_senses.js';
@@ -99,11 +100,20 @@ interface Entry {
   overlay: boolean;
 }
 
+/**
+ * The forms starting with one character: those of that character alone, and the longer ones by
+ * their second character (a handful each: read in a row, not through a map).
+ */
+interface Node {
+  single: Entry[];
+  seconds: number[];
+  /** Per second character (same positions), its forms, longest first. */
+  pairs: Entry[][];
+}
+
 interface Table {
-  /** Entries by their first character, then by their second (forms of one character: `single`). */
-  byCode: Map<number, { single: Entry[]; pairs: Map<number, Entry[]> }>;
-  /** The same nodes by position (`nodeAt`), for the scanner: an array read, not a map lookup. */
-  nodes: Array<{ single: Entry[]; pairs: Map<number, Entry[]> }>;
+  /** Nodes by position (`nodeAt`), for the scanner: an array read, not a map lookup. */
+  nodes: Node[];
   /** Per character: 1 + the position of its node in `nodes`, or 0 (no form starts with it). */
   nodeAt: Uint16Array;
   /** Characters that are the second of some form: elsewhere no pair bucket needs looking up. */
@@ -143,28 +153,28 @@ function senseTable(): Table {
     }),
   ];
   // Two characters narrow the candidates at a position to a handful (a, g, 给 start dozens).
-  const byCode = new Map<number, { single: Entry[]; pairs: Map<number, Entry[]> }>();
-  const nodes: Array<{ single: Entry[]; pairs: Map<number, Entry[]> }> = [];
+  const nodes: Node[] = [];
   const nodeAt = new Uint16Array(0x10000);
   const seconds = new Uint8Array(0x10000);
   const add = (e: Entry): void => {
     const code = e.form.charCodeAt(0);
-    let node = byCode.get(code);
-    if (!node) {
-      node = { single: [], pairs: new Map() };
-      byCode.set(code, node);
-      nodes.push(node);
+    if (nodeAt[code] === 0) {
+      nodes.push({ single: [], seconds: [], pairs: [] });
       nodeAt[code] = nodes.length;
     }
+    const node = nodes[nodeAt[code]! - 1]!;
     if (e.form.length === 1) {
       node.single.push(e);
       return;
     }
     const second = e.form.charCodeAt(1);
     seconds[second] = 1;
-    const bucket = node.pairs.get(second) ?? [];
-    bucket.push(e);
-    node.pairs.set(second, bucket);
+    let k = node.seconds.indexOf(second);
+    if (k < 0) {
+      k = node.seconds.push(second) - 1;
+      node.pairs.push([]);
+    }
+    node.pairs[k]!.push(e);
   };
   const polarGroups = new Map<string, number[]>();
   const isAction = new Uint8Array(SENSES.length);
@@ -208,10 +218,8 @@ function senseTable(): Table {
     }
   });
   // Longest literal first, so the first literal that matches is the longest.
-  for (const node of byCode.values())
-    for (const bucket of node.pairs.values()) bucket.sort((a, b) => b.form.length - a.form.length);
+  for (const node of nodes) for (const bucket of node.pairs) bucket.sort((a, b) => b.form.length - a.form.length);
   table = {
-    byCode,
     nodes,
     nodeAt,
     seconds,
@@ -315,9 +323,19 @@ export function scanSenses(norm: string, spans?: SenseSpan[], money = false): Se
     let bestEnd = i;
     const node = t.nodes[at - 1]!;
     const next = i + 1 < norm.length ? norm.charCodeAt(i + 1) : -1;
-    const pair = next >= 0 && t.seconds[next] === 1 ? node.pairs.get(next) : undefined;
+    let pair: Entry[] | undefined;
+    if (next >= 0 && t.seconds[next] === 1) {
+      const seconds = node.seconds;
+      for (let k = 0; k < seconds.length; k++) {
+        if (seconds[k] === next) {
+          pair = node.pairs[k];
+          break;
+        }
+      }
+    }
     const single = node.single.length > 0 ? node.single : undefined;
-    // Longer forms first (the pair bucket), as one list sorted by length would have them.
+    // Longer forms first (the pair bucket), as one list sorted by length would have them. Their
+    // first two characters (one for the single forms) are those at `i` already.
     for (let b = 0; b < 2; b++) {
       const list = b === 0 ? pair : single;
       if (list === undefined) continue;
@@ -337,7 +355,7 @@ export function scanSenses(norm: string, spans?: SenseSpan[], money = false): Se
             continue;
           }
         } else {
-          if (!norm.startsWith(e.form, i)) continue;
+          if (e.form.length > 2 && !norm.startsWith(e.form, i)) continue;
           end = i + e.form.length;
           if (e.word && !e.prefix && end < norm.length && isAsciiLetter(norm.charCodeAt(end))) continue;
         }
@@ -477,9 +495,12 @@ const REQUEST_OTHER =
 const FOR_SOMEONE =
   /(?:为|替)?(?:他人|别人|其他人|其他用户)|(?:为|给|替|帮)(?:我的?)?(?:他|她|老婆|老公|妻子|丈夫|爱人|媳妇|我?妈|老妈|我?爸|老爸|父母|儿子|女儿|孩子|朋友|同事|家人|亲戚|室友|邻居|男朋友|女朋友)(?![^,.!?;:、\n]{0,4}?[买订]的)[^,.!?;:、\n]{0,4}?(?:办|开|改|查|取消|退订|充|注销|停|重置|换|关)|\b(?:for|on behalf of) (?:someone else|somebody else|another (?:person|user|customer)|other people)\b|\bon behalf of\b/;
 
-/** True when a request names someone other than the caller. */
-export function namesOtherParty(norm: string): boolean {
-  return REQUEST_OTHER.test(norm) || mentionsOtherParty(norm);
+/**
+ * True when a request names someone other than the caller. `gates`: those of the text the
+ * request is part of (see `_char-gates.ts`), when known.
+ */
+export function namesOtherParty(norm: string, gates = G.OTHERS): boolean {
+  return ((gates & G.OTHERS) !== 0 && REQUEST_OTHER.test(norm)) || mentionsOtherParty(norm);
 }
 
 /**

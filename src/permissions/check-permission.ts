@@ -751,7 +751,7 @@ class PartView implements RequestView {
 
   other(): boolean {
     const memo = this.#part.memo;
-    memo.other ??= namesOtherParty(this.#part.norm);
+    memo.other ??= namesOtherParty(this.#part.norm, this.#part.analysis?.gates);
     return memo.other;
   }
 
@@ -985,20 +985,20 @@ function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Ou
   // then the first.
   let best = -1;
   let bestApplies = false;
-  const consider = (i: number, applies: boolean): void => {
+  for (let k = 0; k < applicable.length + undetermined.length; k++) {
+    const applies = k < applicable.length;
+    const i = applies ? applicable[k]! : undetermined[k - applicable.length]!;
+    if (!applies && rules.rules[i]!.category === 'can_approve_immediately') continue;
     if (best >= 0) {
       const byRank = rank(rules.rules[i]!.category) - rank(rules.rules[best]!.category);
-      if (byRank > 0 || (byRank === 0 && levels.of[i]! <= levels.of[best]!)) return;
+      if (byRank > 0 || (byRank === 0 && levels.of[i]! <= levels.of[best]!)) continue;
     }
     best = i;
     bestApplies = applies;
-  };
-  for (const i of applicable) consider(i, true);
-  for (const i of undetermined)
-    if (rules.rules[i]!.category !== 'can_approve_immediately') consider(i, false);
+  }
   if (best >= 0) {
     const winner = rules.rules[best]!;
-    const base = ruleReason(winner.category, winner.text);
+    const base = reasonOf(winner);
     let reasons = base;
     if (!bestApplies) {
       reasons = mismatch
@@ -1024,7 +1024,21 @@ function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Ou
   return { status: 'requires_supervisor', rule: null, reasons: NO_RULE };
 }
 
+const ruleReasons = new WeakMap<CompiledRule, Bilingual>();
+
+/** Why the rule decides (the same words whenever it does: made once per rule). */
+function reasonOf(rule: CompiledRule): Bilingual {
+  let reason = ruleReasons.get(rule);
+  if (reason === undefined) {
+    reason = ruleReason(rule.category, rule.text);
+    ruleReasons.set(rule, reason);
+  }
+  return reason;
+}
+
 function withAmountNote(reasons: Bilingual, part: Part, usedBare: boolean, winner: CompiledRule): Bilingual {
+  // Most parts need no note: their reason is the rule's own.
+  if (!part.borrowed && !usedBare && !part.repeated && !part.counted) return reasons;
   const notes: Bilingual[] = [];
   if (part.borrowed && part.quantity)
     notes.push(amountNote((part.repeated?.each ?? part.quantity).text, undefined));

@@ -444,7 +444,7 @@ function scan(text: string, norm: string, gates: number, numbered: boolean): Sca
   const people: PersonHit[] = [];
   const cardAsks: Scan['cardAsks'] = [];
   // Acting for someone, handing them an account, paying with their means, asking what they do.
-  if (mayHoldActs(norm)) people.push(...scanActs(norm, text, gates));
+  if ((gates & G.ACTS) !== 0 && mayHoldActs(norm)) people.push(...scanActs(norm, text, gates));
   const latin = (gates & G.LATIN) !== 0;
   // Whose data: Chinese text names someone where one of their words can start (most name no one).
   const named = (gates & G.CJK) !== 0 && mayNameSomeone(norm, m.starts);
