@@ -2,7 +2,7 @@
  * One pass over a piece of customer or agent text: the concepts asked for, the clauses they sit
  * in, and the quantities of each clause. Shared by `findActionRequests` and `checkPermission`.
  */
-import { charGates, HOW, REFUSAL } from './_char-gates.js';
+import { charGates, HOW, LATIN, REFUSAL } from './_char-gates.js';
 import { type ConceptDef, detectConcepts } from './_lexicon.js';
 import { isDigit, normalizeText } from './_normalize.js';
 import type { ScannedNumber } from './_numerals.js';
@@ -194,19 +194,22 @@ export function analyze(text: string): Analysis {
   const clauseOf = (from: number, to: number): Clause => clauseAround(norm, seps, from, to);
   const requests: FoundRequest[] = detectConcepts(norm, true, clauseOf).map((m) => {
     const clause = clauseAround(norm, seps, m.start, m.end);
-    const before = norm.slice(clause.start, m.start);
-    const asked = norm.slice(clause.start, m.end);
+    let howTo = false;
+    // Only text that opens the gates holds the wordings; every English one has "how " or "where ".
+    if ((gates & (HOW | LATIN)) !== 0) {
+      const asked = norm.slice(clause.start, m.end);
+      howTo =
+        ((gates & HOW) !== 0 && HOW_TO_ZH.test(asked)) ||
+        ((asked.includes('how ') || asked.includes('where ')) && HOW_TO_EN.test(asked));
+    }
     return {
       concept: m.concept,
       matchStart: m.start,
       matchEnd: m.end,
       clauseStart: clause.start,
       clauseEnd: clause.end,
-      // Every English wording has "how " or "where ": Chinese text skips the expression.
-      howTo:
-        ((gates & HOW) !== 0 && HOW_TO_ZH.test(asked)) ||
-        ((asked.includes('how ') || asked.includes('where ')) && HOW_TO_EN.test(asked)),
-      negated: (gates & REFUSAL) !== 0 && NEGATION_BEFORE.test(before),
+      howTo,
+      negated: (gates & REFUSAL) !== 0 && NEGATION_BEFORE.test(norm.slice(clause.start, m.start)),
     };
   });
   assignQuantities(requests, quantities);
@@ -221,17 +224,17 @@ function assignQuantities(requests: FoundRequest[], quantities: Quantity[]): voi
   if (quantities.length === 0) return;
   // A handful at most: a list is quicker than a set.
   const taken: Quantity[] = [];
-  for (const pass of [true, false]) {
+  for (let pass = 0; pass < 2; pass++) {
     for (const r of requests) {
       const families = r.concept.families;
-      if ((families !== undefined) !== pass) continue;
+      if ((families !== undefined) !== (pass === 0)) continue;
       let best: Quantity | undefined;
       let bestDistance = Number.POSITIVE_INFINITY;
       for (const q of quantities) {
         if (taken.includes(q) || q.start < r.clauseStart || q.end > r.clauseEnd) continue;
         if (families && !families.includes(q.family)) continue;
         // Inside another request's own words it belongs to that request.
-        if (requests.some((o) => o !== r && q.start >= o.matchStart && q.end <= o.matchEnd)) continue;
+        if (insideOther(requests, r, q)) continue;
         const d = distance(q, r.matchStart, r.matchEnd);
         if (d < bestDistance) {
           best = q;
@@ -244,6 +247,11 @@ function assignQuantities(requests: FoundRequest[], quantities: Quantity[]): voi
       }
     }
   }
+}
+
+function insideOther(requests: readonly FoundRequest[], r: FoundRequest, q: Quantity): boolean {
+  for (const o of requests) if (o !== r && q.start >= o.matchStart && q.end <= o.matchEnd) return true;
+  return false;
 }
 
 /**

@@ -218,7 +218,8 @@ function senseTable(): Table {
     }
   });
   // Longest literal first, so the first literal that matches is the longest.
-  for (const node of nodes) for (const bucket of node.pairs) bucket.sort((a, b) => b.form.length - a.form.length);
+  for (const node of nodes)
+    for (const bucket of node.pairs) bucket.sort((a, b) => b.form.length - a.form.length);
   table = {
     nodes,
     nodeAt,

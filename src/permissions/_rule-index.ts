@@ -55,13 +55,20 @@ interface Headed {
 
 const indexes = new WeakMap<CompiledRules, RuleIndex>();
 
+// The last rule set's: a check asks for its index once per part.
+let lastRules: CompiledRules | undefined;
+let lastIndex: RuleIndex | undefined;
+
 /** The index of the rule set, built on first use. */
 export function ruleIndex(rules: CompiledRules): RuleIndex {
+  if (rules === lastRules) return lastIndex!;
   let index = indexes.get(rules);
   if (index === undefined) {
     index = buildIndex(rules.rules);
     indexes.set(rules, index);
   }
+  lastRules = rules;
+  lastIndex = index;
   return index;
 }
 
@@ -143,41 +150,50 @@ export function markByConcept(index: RuleIndex, concept: ConceptDef, candidates:
 }
 
 /**
+ * Whether `markByHeads` reads the request's senses: only when some rule it would look at has a
+ * head (they cost a scan of the text).
+ */
+export function headsRead(index: RuleIndex, withConcept: boolean): boolean {
+  return index.byHead.plain.heads.length > 0 || (!withConcept && index.byHead.onConcept.heads.length > 0);
+}
+
+/**
  * Marks the rules needing a sense the flags name (and those needing none in particular). Rules on
  * a lexicon concept only for a request without one: with one, the concepts decide (`levelsFor`).
+ * `has` may be undefined when `headsRead` says no senses are read.
  */
 export function markByHeads(
   index: RuleIndex,
-  senses: () => SenseFlags,
+  has: SenseFlags | undefined,
   withConcept: boolean,
   candidates: Candidates,
 ): void {
   for (const i of index.alwaysRead.plain) mark(candidates, i);
-  markHeaded(index.byHead.plain, senses, candidates);
+  markHeaded(index.byHead.plain, has, candidates);
   if (withConcept) return;
   for (const i of index.alwaysRead.onConcept) mark(candidates, i);
-  markHeaded(index.byHead.onConcept, senses, candidates);
+  markHeaded(index.byHead.onConcept, has, candidates);
 }
 
-/** Reads the senses only when some rule has a head (they cost a scan of the text). */
-function markHeaded(byHead: ByHead, senses: () => SenseFlags, candidates: Candidates): void {
+function markHeaded(byHead: ByHead, has: SenseFlags | undefined, candidates: Candidates): void {
   const heads = byHead.heads;
-  if (heads.length === 0) return;
-  const has = senses();
+  if (heads.length === 0 || has === undefined) return;
   for (let k = 0; k < heads.length; k++)
     if (has[heads[k]!] === 1) for (const i of byHead.rules[k]!) mark(candidates, i);
 }
 
 /**
  * The rules without a lexicon concept whose first Chinese word may be in the text (its first
- * character's bucket), and those with English words only: the ones whose words to test.
+ * character's bucket), and those with English words only: the ones whose words to test. Into
+ * `out` (emptied first), in that order; a rule may come more than once.
  */
-export function rulesByTokens(index: RuleIndex, norm: string, found: (rule: number) => void): void {
-  for (const i of index.tokensAlways) found(i);
+export function rulesByTokens(index: RuleIndex, norm: string, out: number[]): void {
+  out.length = 0;
+  for (const i of index.tokensAlways) out.push(i);
   const buckets = index.tokenBuckets;
   for (let k = 0; k < norm.length; k++) {
     const rules = buckets[norm.charCodeAt(k) & (BUCKETS - 1)]!;
-    for (let r = 0; r < rules.length; r++) found(rules[r]!);
+    for (let r = 0; r < rules.length; r++) out.push(rules[r]!);
   }
 }
 

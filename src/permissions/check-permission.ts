@@ -46,6 +46,7 @@ import {
 import { familyOf, toBase } from './_rule.js';
 import {
   type Candidates,
+  headsRead,
   mark,
   markByConcept,
   markByHeads,
@@ -563,6 +564,9 @@ function applyRepeats(analysis: Analysis, parts: Part[]): void {
 const CACHE_SIZE = 1024;
 const parses = new TwoGenerationCache<ParsedAction>(CACHE_SIZE);
 const decisions = new WeakMap<CompiledRules, TwoGenerationCache<PermissionDecision>>();
+// The last rule set's decisions: a caller checks many actions against one product's rules.
+let lastRules: CompiledRules | undefined;
+let lastCache: TwoGenerationCache<PermissionDecision> | undefined;
 
 function parseActionCached(text: string): ParsedAction {
   let parsed = parses.get(text);
@@ -659,10 +663,11 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
         mark(candidates, i);
   }
   // A rule without a lexicon concept matches by its words when the part says all of them.
-  rulesByTokens(index, part.norm, (i) => {
+  rulesByTokens(index, part.norm, tokenRules);
+  for (const i of tokenRules)
     if (flags[i] === 0 && coversPart(rules.rules[i]!.tokens, part)) mark(candidates, i);
-  });
-  markByHeads(index, () => sensesOf(part), part.concept !== undefined, candidates);
+  const withConcept = part.concept !== undefined;
+  markByHeads(index, headsRead(index, withConcept) ? sensesOf(part) : undefined, withConcept, candidates);
   // In rule order: `explainedAway` and `narrowest` read the matches in that order.
   const { list, count } = candidates;
   sortFew(list, count);
@@ -711,6 +716,8 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
 
 /** Rules marked as candidates by `levelsFor` (flags cleared as it reads them). */
 const candidates: Candidates = { flags: new Uint8Array(64), list: new Int32Array(64), count: 0 };
+/** Rules `levelsFor` reads by their words (see `rulesByTokens`), one list for every part. */
+const tokenRules: number[] = [];
 
 /** Sorts the first `count` numbers (a handful: insertion beats `Array.prototype.sort`). */
 function sortFew(list: Int32Array, count: number): void {
@@ -1148,11 +1155,13 @@ function decideByRules(
   // Earlier amounts make the decision depend on more than the text: not cached.
   if (options.counted && options.counted.length > 0)
     return decideParsed(rules, action, options, parseActionCached(action));
-  let cache = decisions.get(rules);
+  let cache = rules === lastRules ? lastCache : decisions.get(rules);
   if (cache === undefined) {
     cache = new TwoGenerationCache<PermissionDecision>(CACHE_SIZE);
     decisions.set(rules, cache);
   }
+  lastRules = rules;
+  lastCache = cache;
   let decision = cache.get(action);
   if (decision === undefined) {
     // The decision cache stands in for the parse cache here: offering the parse as well would
