@@ -89,6 +89,8 @@ export interface RuleMeaning {
 interface Entry {
   /** Literal form (without `*`), or the key of a pattern. */
   form: string;
+  /** The form's third character (NaN when it has none). */
+  third: number;
   senses: readonly number[];
   /** Counts only when the text names money (see `SenseDef.needsMoney`). */
   money: boolean;
@@ -200,14 +202,17 @@ function senseTable(): Table {
     if (s.anyAction) isAnyAction[i] = 1;
     implies[i] = (s.implies ?? []).map(idOf);
     if (s.polar) polarGroups.set(s.polar, [...(polarGroups.get(s.polar) ?? []), i]);
-    for (const f of s.zh) add({ form: f, senses, money, word: false, prefix: false, overlay: false });
+    for (const f of s.zh)
+      add({ form: f, third: f.charCodeAt(2), senses, money, word: false, prefix: false, overlay: false });
     for (const f of s.en) {
       const prefix = f.endsWith('*');
-      add({ form: prefix ? f.slice(0, -1) : f, senses, money, word: true, prefix, overlay: false });
+      const form = prefix ? f.slice(0, -1) : f;
+      add({ form, third: form.charCodeAt(2), senses, money, word: true, prefix, overlay: false });
     }
     for (const p of s.patterns ?? []) {
       add({
         form: p.key,
+        third: p.key.charCodeAt(2),
         senses,
         money,
         word: isAsciiLetter(p.key.charCodeAt(0)),
@@ -258,11 +263,14 @@ function negated(norm: string, i: number): boolean {
 
 // The last characters of NEGATION_ZH's words (不, 别, 没, 甭, 不要, 不用, 不想, 无需, 不必, 不再).
 const NEGATION_ZH_LAST = '不别没甭要用想需必再';
+let negationEnds: number[] | undefined;
 
 /** Whether a negation can end with this code: white space (`\s`, as NEGATION_EN ends) or NEGATION_ZH_LAST. */
 function mayEndNegation(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  for (let k = 0; k < NEGATION_ZH_LAST.length; k++) if (NEGATION_ZH_LAST.charCodeAt(k) === c) return true;
+  // Most characters before a form are CJK, and these all are.
+  if (c >= 0x4e00 && c <= 0x9fff)
+    return (negationEnds ??= [...NEGATION_ZH_LAST].map((z) => z.charCodeAt(0))).includes(c);
   return (
     c === 0xa0 ||
     c === 0x1680 ||
@@ -356,7 +364,8 @@ export function scanSenses(norm: string, spans?: SenseSpan[], money = false): Se
             continue;
           }
         } else {
-          if (e.form.length > 2 && !norm.startsWith(e.form, i)) continue;
+          // The third character first: most long forms part from the text there.
+          if (e.form.length > 2 && (norm.charCodeAt(i + 2) !== e.third || !norm.startsWith(e.form, i))) continue;
           end = i + e.form.length;
           if (e.word && !e.prefix && end < norm.length && isAsciiLetter(norm.charCodeAt(end))) continue;
         }

@@ -28,6 +28,7 @@ import {
   scanSenses,
   senseNumber,
 } from './_meaning.js';
+import { isDigit } from './_normalize.js';
 import {
   addedUp,
   amountMissing,
@@ -456,28 +457,28 @@ function addReadings(analysis: Analysis, parts: Part[]): void {
   for (const part of parts) {
     const q = part.quantity;
     if (!q || part.borrowed || part.start < 0) continue;
-    const others = claimed
-      ? analysis.quantities.filter(
-          (o) =>
-            o !== q &&
-            !claimed.includes(o) &&
-            o.unit === q.unit &&
-            o.start >= part.start &&
-            o.end <= part.end,
-        )
-      : [];
-    const readings: Quantity[] = others.length > 0 ? [...others, total([q, ...others], lang())] : [];
+    // Lists made only for a part that has other readings (most have none).
+    let readings: Quantity[] | undefined;
+    if (claimed) {
+      let others: Quantity[] | undefined;
+      for (const o of analysis.quantities) {
+        if (o === q || claimed.includes(o) || o.unit !== q.unit || o.start < part.start || o.end > part.end)
+          continue;
+        others ??= [];
+        others.push(o);
+      }
+      if (others) readings = [...others, total([q, ...others], lang())];
+    }
     // 退款80 0元: digits split by a stray space may be one number (800), so that reading counts too.
     const split =
-      analysis.bare.length > 0 && /^\d/.test(q.text)
-        ? analysis.bare.find((b) => b.end < q.start && analysis.norm.slice(b.end, q.start).trim() === '')
-        : undefined;
+      analysis.bare.length > 0 && isDigit(q.text.charCodeAt(0)) ? splitBefore(analysis, q) : undefined;
     if (split && /^[\d,]+$/.test(analysis.norm.slice(split.start, split.end))) {
       const joined = Number(`${analysis.norm.slice(split.start, split.end).replaceAll(',', '')}${q.value}`);
       const text = analysis.text.slice(split.start, q.end);
+      readings ??= [];
       readings.push({ ...q, value: joined, text });
     }
-    if (readings.length > 0) part.alternatives = readings;
+    if (readings) part.alternatives = readings;
   }
   let withAmount = 0;
   for (const part of parts) if (part.concept && part.quantity) withAmount++;
@@ -507,6 +508,13 @@ function addReadings(analysis: Analysis, parts: Part[]): void {
   }
 }
 
+/** The first number said without a unit before the quantity with only white space between. */
+function splitBefore(analysis: Analysis, q: Quantity): Analysis['bare'][number] | undefined {
+  for (const b of analysis.bare)
+    if (b.end < q.start && analysis.norm.slice(b.end, q.start).trim() === '') return b;
+  return undefined;
+}
+
 // 每次50元, 各50元, $50 each: the amount is per time, so a count said with it multiplies it.
 const PER_TIME =
   /每(?:次|笔|回|单|个)|各|分别|\beach\b|\bapiece\b|\bper (?:time|refund|payment)\b|\bevery time\b/;
@@ -532,31 +540,46 @@ function applyRepeats(analysis: Analysis, parts: Part[]): void {
     const q = part.quantity;
     if (!part.concept || !q || q.family === 'count') continue;
     const id = part.concept.id;
-    const asked = analysis.requests.filter((r) => r.concept.id === id);
     let times = 0;
     for (const c of analysis.quantities) {
       if (c.unit !== 'time' || claimed.includes(c) || !Number.isInteger(c.value)) continue;
-      const withRequest = asked.some((r) => c.start >= r.clauseStart && c.end <= r.clauseEnd);
-      if (withRequest || perTime) times = Math.max(times, c.value);
+      if (perTime || saidWith(analysis, id, c)) times = Math.max(times, c.value);
     }
     for (const b of analysis.bare) {
       if (!Number.isInteger(b.value) || b.value > 100) continue;
-      const counts = asked.some((r) => {
-        if (b.end > r.matchStart) return false;
-        const between = analysis.norm.slice(b.end, r.matchStart);
-        return (
-          COUNT_BEFORE_ZH.test(between) ||
-          (between.trim() === '' && between !== '' && PLURAL_AFTER.test(analysis.norm.slice(r.matchStart)))
-        );
-      });
-      if (counts) times = Math.max(times, b.value);
+      if (countsRequest(analysis, id, b)) times = Math.max(times, b.value);
     }
     if (times < 2) continue;
-    const times_ = (x: Quantity): Quantity => ({ ...x, value: Math.round(x.value * times * 1e6) / 1e6 });
     part.repeated = { times, each: q };
-    part.quantity = times_(q);
-    if (part.alternatives) part.alternatives = part.alternatives.map(times_);
+    part.quantity = timesOver(q, times);
+    if (part.alternatives) part.alternatives = part.alternatives.map((x) => timesOver(x, times));
   }
+}
+
+/** The quantity `times` over (a count said with the request multiplies its amount). */
+function timesOver(x: Quantity, times: number): Quantity {
+  return { ...x, value: Math.round(x.value * times * 1e6) / 1e6 };
+}
+
+/** Whether the count is said in the clause of a request for the concept. */
+function saidWith(analysis: Analysis, id: string, c: Quantity): boolean {
+  for (const r of analysis.requests)
+    if (r.concept.id === id && c.start >= r.clauseStart && c.end <= r.clauseEnd) return true;
+  return false;
+}
+
+/** Whether the number counts a request for the concept said right after it (3笔退款, 3 refunds). */
+function countsRequest(analysis: Analysis, id: string, b: { start: number; end: number }): boolean {
+  for (const r of analysis.requests) {
+    if (r.concept.id !== id || b.end > r.matchStart) continue;
+    const between = analysis.norm.slice(b.end, r.matchStart);
+    if (
+      COUNT_BEFORE_ZH.test(between) ||
+      (between.trim() === '' && between !== '' && PLURAL_AFTER.test(analysis.norm.slice(r.matchStart)))
+    )
+      return true;
+  }
+  return false;
 }
 
 // Agents check the same short actions again and again: parsing is cached by text, decisions by
@@ -1046,24 +1069,26 @@ function reasonOf(rule: CompiledRule): Bilingual {
 function withAmountNote(reasons: Bilingual, part: Part, usedBare: boolean, winner: CompiledRule): Bilingual {
   // Most parts need no note: their reason is the rule's own.
   if (!part.borrowed && !usedBare && !part.repeated && !part.counted) return reasons;
-  const notes: Bilingual[] = [];
-  if (part.borrowed && part.quantity)
-    notes.push(amountNote((part.repeated?.each ?? part.quantity).text, undefined));
+  let zh = reasons.zh;
+  let en = reasons.en;
+  const add = (note: Bilingual): void => {
+    zh += note.zh;
+    en += note.en;
+  };
+  if (part.borrowed && part.quantity) add(amountNote((part.repeated?.each ?? part.quantity).text, undefined));
   else if (usedBare && part.bare && winner.condition) {
     const read = formatAmount(part.bare.value, winner.condition.unit);
-    const zh = amountNote(part.bare.text, read.zh).zh;
-    const en = amountNote(part.bare.text, read.en).en;
-    notes.push({ zh, en });
+    add({ zh: amountNote(part.bare.text, read.zh).zh, en: amountNote(part.bare.text, read.en).en });
   }
   if (part.repeated && winner.condition) {
     const own = part.counted?.current ?? part.quantity?.value ?? 0;
-    notes.push(repeatedNote(part.repeated.times, part.repeated.each, own));
+    add(repeatedNote(part.repeated.times, part.repeated.each, own));
   }
   if (part.counted && winner.condition) {
     const c = part.counted;
-    notes.push(addedUp(c.total, c.call + c.window, c.unit));
+    add(addedUp(c.total, c.call + c.window, c.unit));
   }
-  return notes.reduce((r, n) => ({ zh: r.zh + n.zh, en: r.en + n.en }), reasons);
+  return zh === reasons.zh && en === reasons.en ? reasons : { zh, en };
 }
 
 /** Sums, in the part's unit, the earlier amounts of the part's kind that a limit adds to it. */
