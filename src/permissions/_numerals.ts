@@ -14,41 +14,7 @@ export interface ScannedNumber {
 
 /** Value of a Chinese digit character, or -1. */
 export function zhDigit(ch: string): number {
-  switch (ch) {
-    case '零':
-    case '〇':
-      return 0;
-    case '一':
-    case '壹':
-      return 1;
-    case '二':
-    case '贰':
-    case '两':
-      return 2;
-    case '三':
-    case '叁':
-      return 3;
-    case '四':
-    case '肆':
-      return 4;
-    case '五':
-    case '伍':
-      return 5;
-    case '六':
-    case '陆':
-      return 6;
-    case '七':
-    case '柒':
-      return 7;
-    case '八':
-    case '捌':
-      return 8;
-    case '九':
-    case '玖':
-      return 9;
-    default:
-      return -1;
-  }
+  return ch.length === 1 ? zhDigitOf(ch.charCodeAt(0)) : -1;
 }
 
 function zhSmallUnit(ch: string): number {
@@ -81,12 +47,58 @@ function zhBigUnit(ch: string): number {
 }
 
 const ZH_NUMERAL_CHARS = '零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億';
-let zhNumeralCodes: Set<number> | undefined;
+// A bit per UTF-16 code: whether it is in ZH_NUMERAL_CHARS (8 KB, built on first use).
+let zhNumeralBits: Uint32Array | undefined;
 
 /** True when the character code can be part of a Chinese numeral (no string is allocated). */
 export function isZhNumeralCode(code: number): boolean {
-  zhNumeralCodes ??= new Set([...ZH_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
-  return zhNumeralCodes.has(code);
+  if (zhNumeralBits === undefined) {
+    zhNumeralBits = new Uint32Array(0x10000 >>> 5);
+    for (let k = 0; k < ZH_NUMERAL_CHARS.length; k++) {
+      const c = ZH_NUMERAL_CHARS.charCodeAt(k);
+      zhNumeralBits[c >>> 5]! |= 1 << (c & 31);
+    }
+  }
+  return ((zhNumeralBits[code >>> 5]! >>> (code & 31)) & 1) === 1;
+}
+
+/** `zhDigit` of one character by its code: a numeral alone is read without a string. */
+function zhDigitOf(code: number): number {
+  switch (code) {
+    case 0x96f6: // 零
+    case 0x3007: // 〇
+      return 0;
+    case 0x4e00: // 一
+    case 0x58f9: // 壹
+      return 1;
+    case 0x4e8c: // 二
+    case 0x8d30: // 贰
+    case 0x4e24: // 两
+      return 2;
+    case 0x4e09: // 三
+    case 0x53c1: // 叁
+      return 3;
+    case 0x56db: // 四
+    case 0x8086: // 肆
+      return 4;
+    case 0x4e94: // 五
+    case 0x4f0d: // 伍
+      return 5;
+    case 0x516d: // 六
+    case 0x9646: // 陆
+      return 6;
+    case 0x4e03: // 七
+    case 0x67d2: // 柒
+      return 7;
+    case 0x516b: // 八
+    case 0x634c: // 捌
+      return 8;
+    case 0x4e5d: // 九
+    case 0x7396: // 玖
+      return 9;
+    default:
+      return -1;
+  }
 }
 
 /**
@@ -150,10 +162,12 @@ export function scanZh(s: string, i: number): ScannedNumber | undefined {
   let j = i;
   while (j < s.length && isZhNumeralCode(s.charCodeAt(j))) j++;
   if (j === i) return undefined;
-  let value = parseZhRun(s.slice(i, j));
+  // One digit alone (一下, 两个) is the commonest run: read without a string.
+  const single = j === i + 1 ? zhDigitOf(s.charCodeAt(i)) : -1;
+  let value = single >= 0 ? single : parseZhRun(s.slice(i, j));
   // 千万别 / 万一: not a number. Shorter prefixes are not tried; they would be guesses.
   if (value === undefined) return undefined;
-  if (s[j] === '点' && j + 1 < s.length && zhDigit(s[j + 1]!) >= 0) {
+  if (s.charCodeAt(j) === 0x70b9 /* 点 */ && j + 1 < s.length && zhDigitOf(s.charCodeAt(j + 1)) >= 0) {
     let k = j + 1;
     let frac = '';
     while (k < s.length && zhDigit(s[k]!) >= 0) {
@@ -177,35 +191,69 @@ export function scanArabic(s: string, i: number): ScannedNumber | undefined {
   let j = i;
   while (j < s.length && isDigit(s.charCodeAt(j))) j++;
   if (j === i) return undefined;
-  let digits = s.slice(i, j);
+  // The digits as a string only when separators or a fraction join more to them; a plain run of
+  // up to fifteen digits is read as it goes (exactly what Number would read).
+  let digits: string | undefined;
   // Thousands separators: only groups of exactly three after a lead of one to three digits.
   // 1,000 and 1 000 (a space groups thousands in many locales; reading 1 000元 as 0元 would be wrong).
-  if (digits.length <= 3) {
-    const sep = s[j];
-    if ((sep === ',' || sep === ' ') && isThreeDigits(s, j + 1)) {
-      while (s[j] === sep && isThreeDigits(s, j + 1)) {
+  if (j - i <= 3) {
+    const sep = s.charCodeAt(j);
+    if ((sep === 44 || sep === 32) && isThreeDigits(s, j + 1)) {
+      digits = s.slice(i, j);
+      while (s.charCodeAt(j) === sep && isThreeDigits(s, j + 1)) {
         digits += s.slice(j + 1, j + 4);
         j += 4;
       }
     }
   }
-  if (s[j] === '.' && isDigit(s.charCodeAt(j + 1))) {
+  if (s.charCodeAt(j) === 46 && isDigit(s.charCodeAt(j + 1))) {
     let k = j + 1;
     while (k < s.length && isDigit(s.charCodeAt(k))) k++;
-    digits += s.slice(j, k);
+    digits = (digits ?? s.slice(i, j)) + s.slice(j, k);
     j = k;
   }
-  let value = Number(digits);
-  const next = s[j] ?? '';
-  const mult = zhBigUnit(next) || zhSmallUnit(next);
+  let value =
+    digits !== undefined ? Number(digits) : j - i <= 15 ? digitsValue(s, i, j) : Number(s.slice(i, j));
+  const next = s.charCodeAt(j);
+  const mult = multiplierOf(next);
   if (mult >= 100) {
     value *= mult;
     j++;
-  } else if (next === 'k' && !isAsciiLetter(s.charCodeAt(j + 1))) {
+  } else if (next === 107 /* k */ && !isAsciiLetter(s.charCodeAt(j + 1))) {
     value *= 1000;
     j++;
   }
   return { value, start: i, end: j };
+}
+
+/** The value of the digits from `i` to `j` (at most fifteen: exact in a double). */
+function digitsValue(s: string, i: number, j: number): number {
+  let v = 0;
+  for (let k = i; k < j; k++) v = v * 10 + (s.charCodeAt(k) - 48);
+  return v;
+}
+
+/** 百, 千, 万, 亿 (and their formal forms) after digits multiply them; 十 counts as 10; else 0. */
+function multiplierOf(code: number): number {
+  switch (code) {
+    case 0x5341: // 十
+    case 0x62fe: // 拾
+      return 10;
+    case 0x767e: // 百
+    case 0x4f70: // 佰
+      return 100;
+    case 0x5343: // 千
+    case 0x4edf: // 仟
+      return 1000;
+    case 0x4e07: // 万
+    case 0x842c: // 萬
+      return 1e4;
+    case 0x4ebf: // 亿
+    case 0x5104: // 億
+      return 1e8;
+    default:
+      return 0;
+  }
 }
 
 function isThreeDigits(s: string, k: number): boolean {
@@ -312,7 +360,7 @@ export function scanEnglish(s: string, i: number): ScannedNumber | undefined {
 }
 
 function skipSpaces(s: string, i: number): number {
-  while (s[i] === ' ' || s[i] === '\t') i++;
+  while (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9) i++;
   return i;
 }
 

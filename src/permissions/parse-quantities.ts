@@ -42,8 +42,11 @@ const FAMILY: Record<Unit, QuantityFamily> = {
   clock: 'clock',
 };
 
+// 个, the measure word: 5个G is data.
+const GE = 0x4e2a;
+
 // 12月20日 is a date, not twenty days.
-const notAfterMonth = (s: string, num: ScannedNumber): boolean => s[num.start - 1] !== '月';
+const notAfterMonth = (s: string, num: ScannedNumber): boolean => s.charCodeAt(num.start - 1) !== 0x6708; // 月
 // 2025年 and 3年12月 are dates; 2年 is a duration.
 const yearsDuration = (s: string, num: ScannedNumber, end: number): boolean =>
   num.value < 100 && !isDigit(s.charCodeAt(end)) && zhNumberFollows(s, end) === false;
@@ -51,8 +54,8 @@ const zhNumberFollows = (s: string, end: number): boolean =>
   /^[一二三四五六七八九十]+月/.test(s.slice(end, end + 4));
 // 5G网络 is a network generation; only 5GB, 5个G or 5G流量 are data.
 const gigaData = (s: string, num: ScannedNumber, end: number): boolean =>
-  s[num.end] === '个' || s.startsWith('流量', end) || s.startsWith('的流量', end);
-const notAnniversary = (s: string, _num: ScannedNumber, end: number): boolean => s[end] !== '年';
+  s.charCodeAt(num.end) === GE || s.startsWith('流量', end) || s.startsWith('的流量', end);
+const notAnniversary = (s: string, _num: ScannedNumber, end: number): boolean => s.charCodeAt(end) !== 0x5e74; // 年
 // 加30G, 扩容一百G: a capital G after an amount is gigabytes, unless a network generation is
 // meant (5G网络, 4G信号, 用的5G); a small g (500g) is grams unless data follows (10g流量) or
 // more space is asked for (扩容30g).
@@ -61,16 +64,16 @@ const NETWORK_AFTER =
 const DATA_AFTER = /^\s*的?(?:流量|空间|存储|容量|内存)/;
 const ASKS_FOR_MORE = /(?:加|扩|扩容|多给|给我|要|买|送|充|升到|扩到)\s*$/;
 const gigabytes = (s: string, num: ScannedNumber, end: number, original: string): boolean => {
-  if (s[num.end] === '个' || DATA_AFTER.test(s.slice(end))) return true;
+  if (s.charCodeAt(num.end) === GE || DATA_AFTER.test(s.slice(end))) return true;
   const asked = ASKS_FOR_MORE.test(s.slice(Math.max(0, num.start - 3), num.start));
-  if (original[end - 1] !== 'G') return asked;
+  if (original.charCodeAt(end - 1) !== 71 /* G */) return asked;
   if (NETWORK_AFTER.test(s.slice(end))) return false;
   // 2G to 6G said alone are network generations; asked for (加5G), they are data.
   if (num.value >= 2 && num.value <= 6) return asked;
   return true;
 };
 const terabytes = (s: string, num: ScannedNumber, end: number, original: string): boolean =>
-  s[num.end] === '个' || DATA_AFTER.test(s.slice(end)) || original[end - 1] === 'T';
+  s.charCodeAt(num.end) === GE || DATA_AFTER.test(s.slice(end)) || original.charCodeAt(end - 1) === 84; // T
 // 住3晚, 两夜: nights are days; 周五晚上 is a weekday, 半夜 midnight.
 const nights = (s: string, num: ScannedNumber): boolean =>
   !/[周期拜]$/.test(s.slice(0, num.start)) && s.slice(num.start, num.end) !== '半';
@@ -213,7 +216,7 @@ export interface ScanResult {
 }
 
 function skipSpaces(s: string, i: number): number {
-  while (s[i] === ' ' || s[i] === '\t') i++;
+  while (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9) i++;
   return i;
 }
 
@@ -386,7 +389,7 @@ function clockAt(s: string, num: ScannedNumber): { value: number; end: number } 
   let end: number;
   let minutes = 0;
   let period: 'am' | 'pm' | undefined;
-  if (s[num.end] === '点') {
+  if (s.charCodeAt(num.end) === 0x70b9 /* 点 */) {
     end = num.end + 1;
     const after = s.slice(end, end + 6);
     // 2点5 is a decimal; 2点30分 a time.
