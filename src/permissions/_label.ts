@@ -5,7 +5,7 @@
  */
 import { hasCjk } from '../domain/language.js';
 import type { ConceptDef } from './_lexicon.js';
-import { formatAmount } from './_reasons.js';
+import { amountIn } from './_reasons.js';
 import { familyOf, toBase } from './_rule.js';
 import type { CompiledRule } from './compile-rules.js';
 import type { Quantity } from './parse-quantities.js';
@@ -14,7 +14,7 @@ type Amount = { value: number; unit: Quantity['unit'] };
 
 function join(phrase: string, amount: Amount | undefined, lang: 'zh' | 'en'): string {
   if (!amount) return phrase;
-  const said = formatAmount(amount.value, amount.unit)[lang];
+  const said = amountIn(amount.value, amount.unit, lang);
   if (phrase === '') return said;
   return lang === 'zh' ? `${phrase}${said}` : `${phrase} ${said}`;
 }
@@ -63,7 +63,7 @@ export function actionLabel(input: {
     const lang = languageOf(rule);
     // 延迟退房至14点 asked for 13:00 is 延迟退房至13点: the time asked, within the rule's.
     if (rule.condition?.named && rule.condition.family === 'clock' && amount?.unit === 'clock') {
-      const said = formatAmount(amount.value, 'clock')[lang];
+      const said = amountIn(amount.value, 'clock', lang);
       return lang === 'zh' ? `${rule.phrase}至${said}` : `${rule.phrase} until ${said}`;
     }
     if (rule.condition?.named || rule.phrase === '') return rule.text;

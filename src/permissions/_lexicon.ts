@@ -747,7 +747,7 @@ interface CompiledLexicon {
    * The same buckets by position, each key with its concepts' positions in CONCEPTS (`single`:
    * the key is its first character alone, found once that is).
    */
-  keyBuckets: Array<Array<{ key: string; single: boolean; concepts: number[] }>>;
+  keyBuckets: Array<Array<{ key: string; single: boolean; second: number; concepts: number[] }>>;
   /** The concepts' expressions, by position in CONCEPTS. */
   regexByIndex: RegExp[];
   /** Per UTF-16 code: 1 + the position of the bucket of keys starting with it, or 0 (none). */
@@ -798,6 +798,7 @@ export function lexicon(): CompiledLexicon {
       bucket.map((e) => ({
         key: e.key,
         single: e.key.length === 1,
+        second: e.key.charCodeAt(1),
         concepts: e.concepts.map((c) => indexOf.get(c)!),
       })),
     );
@@ -895,7 +896,8 @@ function matchesOf(s: string): readonly ConceptMatch[] {
     // English keys are word beginnings (refund, reimburs, compensat): skip inside words.
     if (code >= 97 && code <= 122 && i > 0 && isAsciiLetter(s.charCodeAt(i - 1))) continue;
     for (const e of lex.keyBuckets[at - 1]!) {
-      if (!e.single && !s.startsWith(e.key, i)) continue;
+      // The second character first: most keys of a character part from the text there.
+      if (!e.single && (s.charCodeAt(i + 1) !== e.second || !s.startsWith(e.key, i))) continue;
       for (const k of e.concepts) {
         lex.lastKeyAt[k] = i;
         if (lex.seenIn[k] === scan) continue;

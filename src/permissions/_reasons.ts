@@ -119,31 +119,37 @@ export function addedUp(total: number, earlier: number, unit: Quantity['unit']):
 
 /** A quantity in words, for notes: 50元 / ¥50. */
 export function formatAmount(value: number, unit: Quantity['unit'] | undefined): Bilingual {
+  return { zh: amountIn(value, unit, 'zh'), en: amountIn(value, unit, 'en') };
+}
+
+/** A quantity in words in one language (a label needs only the action's). */
+export function amountIn(value: number, unit: Quantity['unit'] | undefined, lang: 'zh' | 'en'): string {
+  const zh = lang === 'zh';
   switch (unit) {
     case 'CNY':
-      return { zh: `${value}元`, en: `¥${value}` };
+      return zh ? `${value}元` : `¥${value}`;
     case 'USD':
-      return { zh: `${value}美元`, en: `$${value}` };
+      return zh ? `${value}美元` : `$${value}`;
     case 'day':
-      return { zh: `${value}天`, en: `${value} days` };
+      return zh ? `${value}天` : `${value} days`;
     case 'month':
-      return { zh: `${value}个月`, en: `${value} months` };
+      return zh ? `${value}个月` : `${value} months`;
     case 'time':
-      return { zh: `${value}次`, en: `${value} times` };
+      return zh ? `${value}次` : `${value} times`;
     case 'GB':
     case 'MB':
-      return { zh: `${value}${unit}`, en: `${value} ${unit}` };
+      return zh ? `${value}${unit}` : `${value} ${unit}`;
     case 'hour':
-      return { zh: `${value}小时`, en: `${value} hours` };
+      return zh ? `${value}小时` : `${value} hours`;
     case 'point':
-      return { zh: `${value}分`, en: `${value} points` };
+      return zh ? `${value}分` : `${value} points`;
     case 'clock': {
       const h = Math.floor(value);
       const m = Math.round((value - h) * 60);
-      const mm = String(m).padStart(2, '0');
-      return { zh: m === 0 ? `${h}点` : m === 30 ? `${h}点半` : `${h}点${m}分`, en: `${h}:${mm}` };
+      if (!zh) return `${h}:${String(m).padStart(2, '0')}`;
+      return m === 0 ? `${h}点` : m === 30 ? `${h}点半` : `${h}点${m}分`;
     }
     default:
-      return { zh: String(value), en: String(value) };
+      return String(value);
   }
 }

@@ -31,6 +31,7 @@ import {
 import { isDigit } from './_normalize.js';
 import {
   addedUp,
+  amountIn,
   amountMissing,
   amountMissingStrictest,
   amountNote,
@@ -440,7 +441,7 @@ function claimedQuantities(parts: readonly Part[]): Quantity[] {
 function total(quantities: Quantity[], lang: 'zh' | 'en'): Quantity {
   const first = quantities[0]!;
   const value = Math.round(quantities.reduce((sum, q) => sum + q.value, 0) * 1e6) / 1e6;
-  const text = formatAmount(value, first.unit)[lang];
+  const text = amountIn(value, first.unit, lang);
   return { ...first, value, text: lang === 'zh' ? `合计${text}` : `${text} in total`, start: -1, end: -1 };
 }
 
