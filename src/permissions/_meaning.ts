@@ -269,8 +269,10 @@ let negationEnds: number[] | undefined;
 function mayEndNegation(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   // Most characters before a form are CJK, and these all are.
-  if (c >= 0x4e00 && c <= 0x9fff)
-    return (negationEnds ??= [...NEGATION_ZH_LAST].map((z) => z.charCodeAt(0))).includes(c);
+  if (c >= 0x4e00 && c <= 0x9fff) {
+    negationEnds ??= [...NEGATION_ZH_LAST].map((z) => z.charCodeAt(0));
+    return negationEnds.includes(c);
+  }
   return (
     c === 0xa0 ||
     c === 0x1680 ||
@@ -365,7 +367,8 @@ export function scanSenses(norm: string, spans?: SenseSpan[], money = false): Se
           }
         } else {
           // The third character first: most long forms part from the text there.
-          if (e.form.length > 2 && (norm.charCodeAt(i + 2) !== e.third || !norm.startsWith(e.form, i))) continue;
+          if (e.form.length > 2 && (norm.charCodeAt(i + 2) !== e.third || !norm.startsWith(e.form, i)))
+            continue;
           end = i + e.form.length;
           if (e.word && !e.prefix && end < norm.length && isAsciiLetter(norm.charCodeAt(end))) continue;
         }
