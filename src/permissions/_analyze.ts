@@ -85,8 +85,13 @@ export function separators(
   bare: ReadonlyArray<{ start: number; end: number }>,
 ): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  const starts = boundaryTable();
   let a = 0;
   while (a < norm.length) {
+    if (starts[norm.charCodeAt(a)] === 0) {
+      a++;
+      continue;
+    }
     const b = separatorAt(norm, a);
     if (b < 0) {
       a++;

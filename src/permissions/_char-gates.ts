@@ -64,6 +64,8 @@ const GROUPS: ReadonlyArray<[number, string, boolean]> = [
 ];
 
 const ZH_DIGITS = '零〇一幺二两三四五六七八九';
+// An ASCII digit, in the table only: the runs are counted from it, and it opens no gate.
+const DIGIT = 1 << 30;
 
 let table: Uint32Array | undefined;
 
@@ -79,6 +81,7 @@ function gateTable(): Uint32Array {
   }
   for (let c = 97; c <= 122; c++) t[c]! |= LATIN | english;
   for (let k = 0; k < ZH_DIGITS.length; k++) t[ZH_DIGITS.charCodeAt(k)]! |= ZH_DIGIT;
+  for (let c = 48; c <= 57; c++) t[c]! |= DIGIT;
   table = t;
   return t;
 }
@@ -97,18 +100,25 @@ export function charGates(norm: string): number {
   let digits = 0;
   let zhDigits = 0;
   for (let i = 0; i < norm.length; i++) {
-    const c = norm.charCodeAt(i);
-    gates |= t[c]!;
-    if (c >= 48 && c <= 57) {
+    const g = t[norm.charCodeAt(i)]!;
+    gates |= g;
+    // Most characters are no digit of either kind: one test ends both runs.
+    if ((g & (DIGIT | ZH_DIGIT)) === 0) {
+      digits = 0;
+      zhDigits = 0;
+      continue;
+    }
+    if ((g & DIGIT) !== 0) {
       digits++;
       if (digits === 4) gates |= DIGITS_4;
       else if (digits === 7) gates |= DIGITS_7;
     } else digits = 0;
-    if ((t[c]! & ZH_DIGIT) !== 0) {
+    if ((g & ZH_DIGIT) !== 0) {
       zhDigits++;
       if (zhDigits === 7) gates |= ZH_DIGITS_7;
     } else zhDigits = 0;
   }
+  gates &= ~DIGIT;
   lastNorm = norm;
   lastGates = gates;
   return gates;

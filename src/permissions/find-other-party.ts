@@ -164,8 +164,12 @@ function startsFullName(starts: PersonStarts, s: string, p: number): boolean {
 
 /** Whether refZh or fullName can match anywhere in the text (scanZh finds no one otherwise). */
 function mayNameSomeone(norm: string, starts: PersonStarts): boolean {
-  for (let p = 0; p < norm.length; p++)
+  const t = starts.bits;
+  for (let p = 0; p < norm.length; p++) {
+    // Most characters start nothing at all: one read settles them.
+    if ((t[norm.charCodeAt(p)]! & (REF_WORD | REF_ALONE | SURNAME | FAMILIAR_LEAD)) === 0) continue;
     if (startsRef(starts, norm, p) || startsFullName(starts, norm, p)) return true;
+  }
   return false;
 }
 
