@@ -294,17 +294,34 @@ export type SenseFlags = Uint8Array;
 // when made, never reused).
 const SLAB = 1 << 16;
 let slab = new ArrayBuffer(SLAB);
+/** The slab as words, for `mergeFlags`. */
+let slabWords = new Uint32Array(slab);
 let slabUsed = 0;
 
 function newFlags(): SenseFlags {
   const size = SENSES.length;
   if (slabUsed + size > SLAB) {
     slab = new ArrayBuffer(SLAB);
+    slabWords = new Uint32Array(slab);
     slabUsed = 0;
   }
   const flags = new Uint8Array(slab, slabUsed, size);
-  slabUsed += size;
+  // In steps of four bytes: flags merge a word at a time, and the bytes between stay zero.
+  slabUsed += (size + 3) & ~3;
   return flags;
+}
+
+/** Sets in `into` every flag set in `from` (both made by `newFlags`). */
+function mergeFlags(into: SenseFlags, from: SenseFlags): void {
+  if (into.buffer !== slab || from.buffer !== slab) {
+    // Flags from an earlier slab (it filled up meanwhile): a byte at a time.
+    for (let k = 0; k < from.length; k++) if (from[k] === 1) into[k] = 1;
+    return;
+  }
+  const a = into.byteOffset >>> 2;
+  const b = from.byteOffset >>> 2;
+  const words = (into.length + 3) >>> 2;
+  for (let w = 0; w < words; w++) slabWords[a + w]! |= slabWords[b + w]!;
 }
 
 /** A sense found in text, with its span. */
@@ -651,8 +668,8 @@ export function contextOf(clauses: ReadonlyArray<{ norm: string; has: SenseFlags
   let norm = clauses[0]!.norm;
   if (clauses.length > 1) {
     has = newFlags();
-    for (const c of clauses) for (let k = 0; k < c.has.length; k++) if (c.has[k] === 1) has[k] = 1;
-    norm = clauses.map((c) => c.norm).join('\n');
+    for (const c of clauses) mergeFlags(has, c.has);
+    for (let k = 1; k < clauses.length; k++) norm += `\n${clauses[k]!.norm}`;
   }
   let stems: Set<string> | undefined;
   let other: boolean | undefined;

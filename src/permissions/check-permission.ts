@@ -608,6 +608,12 @@ function stemsFor(part: Part): () => Set<string> {
   };
 }
 
+/** Whether the part names an action by meaning (cached). */
+function actsOf(part: Part): boolean {
+  part.memo.acts ??= hasAction(sensesOf(part));
+  return part.memo.acts;
+}
+
 /** The lexicon concepts the part names in specific actions of its own words (cached). */
 function sensedOf(part: Part): number {
   part.memo.sensed ??= conceptsSensed(sensesOf(part));
@@ -639,7 +645,7 @@ function sensesOf(part: Part): SenseFlags {
  */
 function contextFor(parsed: ParsedAction): RequestContext {
   if (parsed.context) return parsed.context;
-  const clauses = parsed.free.filter((c) => !hasAction(sensesOf(c)));
+  const clauses = parsed.free.filter((c) => !actsOf(c));
   parsed.context =
     clauses.length === 0 ? NO_CONTEXT : contextOf(clauses.map((c) => ({ norm: c.norm, has: sensesOf(c) })));
   const loose: Quantity[] = [];
@@ -775,9 +781,7 @@ class PartView implements RequestView {
   }
 
   acts(): boolean {
-    const memo = this.#part.memo;
-    memo.acts ??= hasAction(sensesOf(this.#part));
-    return memo.acts;
+    return actsOf(this.#part);
   }
 
   other(): boolean {
@@ -882,8 +886,7 @@ function lexiconLevel(rule: CompiledRule, part: Part): MatchLevel {
   const heads = rule.meaning.heads;
   if (heads.length > 0) {
     const has = sensesOf(part);
-    part.memo.acts ??= hasAction(has);
-    if (part.memo.acts && !heads.some((h) => has[h] === 1)) return NONE;
+    if (actsOf(part) && !heads.some((h) => has[h] === 1)) return NONE;
   }
   return EXACT;
 }
