@@ -184,17 +184,19 @@ function markHeaded(byHead: ByHead, has: SenseFlags | undefined, candidates: Can
 
 /**
  * The rules without a lexicon concept whose first Chinese word may be in the text (its first
- * character's bucket), and those with English words only: the ones whose words to test. Into
- * `out` (emptied first), in that order; a rule may come more than once.
+ * character's bucket), and those with English words only: the ones whose words to test. Written
+ * to the start of `out` (reused from part to part, never shortened), in that order; a rule may
+ * come more than once. Returns how many.
  */
-export function rulesByTokens(index: RuleIndex, norm: string, out: number[]): void {
-  out.length = 0;
-  for (const i of index.tokensAlways) out.push(i);
+export function rulesByTokens(index: RuleIndex, norm: string, out: number[]): number {
+  let n = 0;
+  for (const i of index.tokensAlways) out[n++] = i;
   const buckets = index.tokenBuckets;
   for (let k = 0; k < norm.length; k++) {
     const rules = buckets[norm.charCodeAt(k) & (BUCKETS - 1)]!;
-    for (let r = 0; r < rules.length; r++) out.push(rules[r]!);
+    for (let r = 0; r < rules.length; r++) out[n++] = rules[r]!;
   }
+  return n;
 }
 
 // Buckets of first characters: enough that a text's twenty characters meet few rules' buckets.

@@ -693,9 +693,11 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
         mark(candidates, i);
   }
   // A rule without a lexicon concept matches by its words when the part says all of them.
-  rulesByTokens(index, part.norm, tokenRules);
-  for (const i of tokenRules)
+  const byTokens = rulesByTokens(index, part.norm, tokenRules);
+  for (let t = 0; t < byTokens; t++) {
+    const i = tokenRules[t]!;
     if (flags[i] === 0 && coversPart(rules.rules[i]!.tokens, part)) mark(candidates, i);
+  }
   const withConcept = part.concept !== undefined;
   markByHeads(index, headsRead(index, withConcept) ? sensesOf(part) : undefined, withConcept, candidates);
   // In rule order: `explainedAway` and `narrowest` read the matches in that order.
