@@ -608,6 +608,11 @@ function stemsFor(part: Part): () => Set<string> {
   };
 }
 
+function hasMoney(quantities: readonly Quantity[]): boolean {
+  for (const q of quantities) if (q.family === 'money') return true;
+  return false;
+}
+
 /** Whether the part names an action by meaning (cached). */
 function actsOf(part: Part): boolean {
   part.memo.acts ??= hasAction(sensesOf(part));
@@ -624,7 +629,7 @@ function sensesOf(part: Part): SenseFlags {
   if (part.memo.senses) return part.memo.senses;
   const a = part.analysis;
   // "I want that back" is a refund where the action names money (an amount, 钱, a charge).
-  const money = a !== undefined && (a.quantities.some((q) => q.family === 'money') || moneyWordsIn(a));
+  const money = a !== undefined && (hasMoney(a.quantities) || moneyWordsIn(a));
   const has = scanSenses(part.norm, undefined, money);
   // An amount names what it measures: 送我三个G asks for data, 给个两百积分 for points.
   for (const q of a?.quantities ?? []) {
@@ -645,11 +650,14 @@ function sensesOf(part: Part): SenseFlags {
  */
 function contextFor(parsed: ParsedAction): RequestContext {
   if (parsed.context) return parsed.context;
-  const clauses = parsed.free.filter((c) => !actsOf(c));
-  parsed.context =
-    clauses.length === 0 ? NO_CONTEXT : contextOf(clauses.map((c) => ({ norm: c.norm, has: sensesOf(c) })));
+  const clauses: Array<{ norm: string; has: SenseFlags }> = [];
   const loose: Quantity[] = [];
-  for (const c of clauses) if (c.quantity) loose.push(c.quantity);
+  for (const c of parsed.free) {
+    if (actsOf(c)) continue;
+    clauses.push({ norm: c.norm, has: sensesOf(c) });
+    if (c.quantity) loose.push(c.quantity);
+  }
+  parsed.context = clauses.length === 0 ? NO_CONTEXT : contextOf(clauses);
   parsed.looseAmounts = loose;
   return parsed.context;
 }
@@ -1316,14 +1324,13 @@ function decideParsed(
 ): PermissionDecision {
   // The parse is the action's: its gates say whether the action has Chinese.
   const lang = (parsed.analysis.gates & G.CJK) !== 0 ? 'zh' : 'en';
-  const decided: Array<{ part: Part; outcome: Outcome; levels: RuleLevels }> = parsed.requests.map(
-    (request) => {
-      // Levels do not depend on the amount: they choose which amount the part needs.
-      const levels = levelsFor(rules, request, parsed);
-      const part = withCounted(withLooseAmount(request, parsed, rules, levels), options);
-      return { part, outcome: decidePart(rules, part, levels, parsed.atLeast), levels };
-    },
-  );
+  const decided: Array<{ part: Part; outcome: Outcome; levels: RuleLevels }> = [];
+  for (const request of parsed.requests) {
+    // Levels do not depend on the amount: they choose which amount the part needs.
+    const levels = levelsFor(rules, request, parsed);
+    const part = withCounted(withLooseAmount(request, parsed, rules, levels), options);
+    decided.push({ part, outcome: decidePart(rules, part, levels, parsed.atLeast), levels });
+  }
   for (const free of parsed.free) {
     // A clause the lexicon does not know counts when a rule matches it (by its words or its
     // meaning), or when it asks for something; greetings, complaints about service and claims of
@@ -1333,13 +1340,17 @@ function decideParsed(
     const levels = levelsFor(rules, free, parsed);
     // 上礼拜退房的时候忘了要了 comes near 延迟退房至14点 but asks for nothing: a clause only
     // plausibly like approval rules counts when it asks (or when nothing else does: see `whole`).
-    const named = levels.hits.some((i) => {
+    let named = false;
+    for (const i of levels.hits) {
       const l = levels.of[i]!;
-      return (
+      if (
         l >= STRONG ||
         (l === PLAUSIBLE && (free.requestLike || rules.rules[i]!.category !== 'can_approve_immediately'))
-      );
-    });
+      ) {
+        named = true;
+        break;
+      }
+    }
     if (!named && !(decided.length > 0 && free.requestLike)) continue;
     const part = named ? withLooseAmount(free, parsed, rules, levels) : free;
     decided.push({ part, outcome: decidePart(rules, part, levels, parsed.atLeast), levels });
