@@ -197,7 +197,8 @@ export function analyze(text: string): Analysis {
     from = k < seps.length ? seps[k]![1] : norm.length;
   }
   const clauseOf = (from: number, to: number): Clause => clauseAround(norm, seps, from, to);
-  const requests: FoundRequest[] = detectConcepts(norm, true, clauseOf).map((m) => {
+  const requests: FoundRequest[] = [];
+  for (const m of detectConcepts(norm, true, clauseOf)) {
     const clause = clauseAround(norm, seps, m.start, m.end);
     let howTo = false;
     // Only text that opens the gates holds the wordings; every English one has "how " or "where ".
@@ -207,7 +208,7 @@ export function analyze(text: string): Analysis {
         ((gates & HOW) !== 0 && HOW_TO_ZH.test(asked)) ||
         ((asked.includes('how ') || asked.includes('where ')) && HOW_TO_EN.test(asked));
     }
-    return {
+    requests.push({
       concept: m.concept,
       matchStart: m.start,
       matchEnd: m.end,
@@ -215,8 +216,8 @@ export function analyze(text: string): Analysis {
       clauseEnd: clause.end,
       howTo,
       negated: (gates & REFUSAL) !== 0 && NEGATION_BEFORE.test(norm.slice(clause.start, m.start)),
-    };
-  });
+    });
+  }
   assignQuantities(requests, quantities);
   return { text, norm, gates, quantities, bare, clauses, requests };
 }
@@ -267,7 +268,13 @@ function insideOther(requests: readonly FoundRequest[], r: FoundRequest, q: Quan
 export function mergeRepeats<T extends { concept: ConceptDef; quantity?: Quantity }>(requests: T[]): T[] {
   const out: T[] = [];
   for (const r of requests) {
-    const i = out.findIndex((o) => o.concept === r.concept && (!o.quantity || !r.quantity));
+    let i = -1;
+    for (let k = 0; k < out.length; k++) {
+      if (out[k]!.concept === r.concept && (!out[k]!.quantity || !r.quantity)) {
+        i = k;
+        break;
+      }
+    }
     if (i < 0) out.push(r);
     else if (!out[i]!.quantity || r.quantity) out[i] = r;
   }

@@ -307,7 +307,8 @@ function toPart(analysis: Analysis, start: number, end: number): Part {
 function parseAction(text: string): ParsedAction {
   const analysis = analyze(text);
   const found = mergeRepeats(analysis.requests);
-  const requests = found.map((r) => requestPart(analysis, r));
+  const requests: Part[] = [];
+  for (const r of found) requests.push(requestPart(analysis, r));
   bindLooseAmounts(analysis, found, requests);
   const free: ParsedAction['free'] = [];
   for (const c of analysis.clauses) {
@@ -393,14 +394,17 @@ function requestPart(analysis: Analysis, r: FoundRequest): Part {
   else {
     // 退款50 / refund 50: a number right after the action, with nothing after it but a particle
     // (退款5O元 is not 退款5).
-    const bare = analysis.bare.find(
-      (b) =>
+    for (const b of analysis.bare) {
+      if (
         b.start >= r.matchEnd &&
         b.end <= r.clauseEnd &&
         analysis.norm.slice(r.matchEnd, b.start).trim() === '' &&
-        BARE_TAIL.test(analysis.norm.slice(b.end, r.clauseEnd)),
-    );
-    if (bare) part.bare = { value: bare.value, text: analysis.text.slice(bare.start, bare.end) };
+        BARE_TAIL.test(analysis.norm.slice(b.end, r.clauseEnd))
+      ) {
+        part.bare = { value: b.value, text: analysis.text.slice(b.start, b.end) };
+        break;
+      }
+    }
   }
   return part;
 }
@@ -412,9 +416,10 @@ function requestPart(analysis: Analysis, r: FoundRequest): Part {
  */
 function bindLooseAmounts(analysis: Analysis, found: FoundRequest[], parts: Part[]): void {
   let claimed: Quantity[] | undefined;
-  parts.forEach((part, i) => {
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
     const families = found[i]!.concept.families;
-    if (part.quantity || part.bare || !families) return;
+    if (part.quantity || part.bare || !families) continue;
     if (claimed === undefined) {
       claimed = [];
       for (const r of analysis.requests) if (r.quantity !== undefined) claimed.push(r.quantity);
@@ -428,7 +433,7 @@ function bindLooseAmounts(analysis: Analysis, found: FoundRequest[], parts: Part
       part.quantity = loose[0]!;
       part.borrowed = true;
     }
-  });
+  }
 }
 
 /** The parts' amounts (a handful: a list is quicker than a set). */
@@ -606,6 +611,12 @@ function stemsFor(part: Part): () => Set<string> {
     part.memo.stems ??= stemsOf(part.norm);
     return part.memo.stems;
   };
+}
+
+/** Whether the flags name one of the senses. */
+function anyOf(senses: readonly number[], has: SenseFlags): boolean {
+  for (const h of senses) if (has[h] === 1) return true;
+  return false;
 }
 
 function hasMoney(quantities: readonly Quantity[]): boolean {
@@ -896,7 +907,7 @@ function lexiconLevel(rule: CompiledRule, part: Part): MatchLevel {
   const heads = rule.meaning.heads;
   if (heads.length > 0) {
     const has = sensesOf(part);
-    if (actsOf(part) && !heads.some((h) => has[h] === 1)) return NONE;
+    if (actsOf(part) && !anyOf(heads, has)) return NONE;
   }
   return EXACT;
 }

@@ -276,6 +276,11 @@ function scanArticle(s: string, i: number): ScannedNumber | undefined {
   return undefined;
 }
 
+/** A quantity of the unit, its span and text in `original`. */
+function quantityOf(original: string, unit: Unit, value: number, start: number, end: number): Quantity {
+  return { value, family: FAMILY[unit], unit, text: original.slice(start, end), start, end };
+}
+
 /**
  * Scans normalised text `s`; spans refer to `original` (same length). Internal: the permission
  * engine uses the bare numbers too.
@@ -283,9 +288,6 @@ function scanArticle(s: string, i: number): ScannedNumber | undefined {
 export function scanQuantities(s: string, original: string): ScanResult {
   const quantities: Quantity[] = [];
   const bare: ScannedNumber[] = [];
-  const push = (unit: Unit, value: number, start: number, end: number): void => {
-    quantities.push({ value, family: FAMILY[unit], unit, text: original.slice(start, end), start, end });
-  };
   let i = 0;
   while (i < s.length) {
     // Jump to the next place an amount can start; the rest of the text is skipped in one step.
@@ -305,7 +307,7 @@ export function scanQuantities(s: string, original: string): ScanResult {
         // ¥45元: a unit written after as well belongs to the same amount.
         const after = matchUnit(s, num, original);
         const end = after && FAMILY[after.unit.unit] === 'money' ? after.end : num.end;
-        push(prefix.unit, num.value, i, end);
+        quantities.push(quantityOf(original, prefix.unit, num.value, i, end));
         i = end;
         continue;
       }
@@ -341,10 +343,12 @@ export function scanQuantities(s: string, original: string): ScanResult {
     const unit = matchUnit(s, num, original);
     const clock = unit ? undefined : clockAt(s, num);
     if (unit) {
-      push(unit.unit.unit, num.value * unit.unit.factor, num.start, unit.end);
+      quantities.push(
+        quantityOf(original, unit.unit.unit, num.value * unit.unit.factor, num.start, unit.end),
+      );
       i = unit.end;
     } else if (clock) {
-      push('clock', clock.value, num.start, clock.end);
+      quantities.push(quantityOf(original, 'clock', clock.value, num.start, clock.end));
       i = clock.end;
     } else {
       // An article or 半 without a unit is not a number at all, nor are digits running into
