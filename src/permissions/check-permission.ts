@@ -761,8 +761,9 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
   if (!view || matched.length < 2) return { of: levels, hits: matched };
   explainedAway(rules, index, levels, matched, sensesOf(part));
   narrowest(rules, levels, matched, part);
-  const kept = levels;
-  return { of: kept, hits: matched.filter((i) => kept[i]! > NONE) };
+  const hits: number[] = [];
+  for (const i of matched) if (levels[i]! > NONE) hits.push(i);
+  return { of: levels, hits };
 }
 
 /** Rules marked as candidates by `levelsFor` (flags cleared as it reads them). */
@@ -1376,7 +1377,8 @@ function decideParsed(
     decided.push({ part: whole, outcome: decidePart(rules, whole, levels, parsed.atLeast), levels });
   }
 
-  const parts: PermissionPart[] = decided.map(({ part, outcome }) => {
+  const parts: PermissionPart[] = [];
+  for (const { part, outcome } of decided) {
     const out: PermissionPart = {
       text: part.text,
       status: outcome.status,
@@ -1395,8 +1397,8 @@ function decideParsed(
       text: part.text,
       lang,
     });
-    return out;
-  });
+    parts.push(out);
+  }
   let decisive = decided[0]!;
   for (const d of decided) if (rank(d.outcome.status) < rank(decisive.outcome.status)) decisive = d;
   const reasons =
