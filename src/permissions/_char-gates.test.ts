@@ -20,6 +20,7 @@ function expected(norm: string): number {
     [G.TAIL, '尾末后', true],
     [G.ACTS, '托让叫要请帮替代给转过移挪把用', true],
     [G.OTHERS, '他她其别另隔楼对', true],
+    [G.SOMEONE, '别他其另陌老妻丈爱媳妈爸父儿女孩朋同家亲室邻男', true],
   ];
   let gates = 0;
   if (/[\u3400-\u9fff]/.test(norm)) gates |= G.CJK;
@@ -71,6 +72,12 @@ const PIECES = [
   '其他用户',
   '另一个',
   '隔壁那家',
+  '老婆',
+  '我妈',
+  '朋友的',
+  '陌生人',
+  '13912345678',
+  'my wife',
   'ta',
   'on behalf of',
   'for my wife',

@@ -46,6 +46,13 @@ export const TAIL = 1 << 15;
 export const ACTS = 1 << 16;
 /** Someone else named in a request (他, 她, 其他用户, 另一个, 隔壁, ta, his ...): `namesOtherParty`. */
 export const OTHERS = 1 << 17;
+/**
+ * Another person of the lexicon's list (别人, 陌生人, 老婆, 我妈, 朋友, 同事, another user ...):
+ * `mentionsOtherParty` (a phone number there needs `DIGITS_7`).
+ */
+export const SOMEONE = 1 << 18;
+/** Every gate open: for a text whose gates are not known. */
+export const ALL = -1;
 
 // The characters that open each gate; `true`: English wordings too (any ASCII letter opens it).
 const GROUPS: ReadonlyArray<[number, string, boolean]> = [
@@ -61,6 +68,8 @@ const GROUPS: ReadonlyArray<[number, string, boolean]> = [
   [TAIL, '尾末后', true],
   [ACTS, '托让叫要请帮替代给转过移挪把用', true],
   [OTHERS, '他她其别另隔楼对', true],
+  // 我妈 and 我爸 hold 妈 and 爸.
+  [SOMEONE, '别他其另陌老妻丈爱媳妈爸父儿女孩朋同家亲室邻男', true],
 ];
 
 const ZH_DIGITS = '零〇一幺二两三四五六七八九';

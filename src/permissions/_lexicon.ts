@@ -6,6 +6,7 @@
  * 改一下别人的套餐); `_` is a gap of up to three English words (switch off the auto renewal,
  * recover my deleted data).
  */
+import * as G from './_char-gates.js';
 import { isAsciiLetter } from './_normalize.js';
 import type { QuantityFamily } from './parse-quantities.js';
 
@@ -822,7 +823,9 @@ export function lexicon(): CompiledLexicon {
 let otherParty: RegExp | undefined;
 
 /** Another person named in a clause: 别人, 其他用户, 我老婆, another user, my wife's, a phone number ... */
-export function mentionsOtherParty(text: string): boolean {
+export function mentionsOtherParty(text: string, gates = G.ALL): boolean {
+  // Only text that opens the gates (of the text it is part of) holds one of these.
+  if ((gates & (G.SOMEONE | G.DIGITS_7)) === 0) return false;
   // A phone number said in the clause (not introduced as the caller's own) may be someone else's.
   otherParty ??= new RegExp(
     `(?<!\\d)(?<!我的?(?:手机|电话)?(?:号码|号)?是?\\s*)1[3-9]\\d{9}(?!\\d)|别人|他人|其他用户|其它用户|别的用户|其他人|另一个用户|另一个人|陌生人|${RELATIVES_ZH}|\\banother (?:user|customer|person|member)|\\bsomeone else|\\bsomebody else|\\bother (?:users?|customers?|people)|\\b(?:for )?my ${RELATIVES_EN}\\b`,
@@ -842,13 +845,14 @@ export function detectConcepts(
   clauseOf?: (start: number, end: number) => { start: number; end: number },
 ): ConceptMatch[] {
   const all = usePrefilter ? matchesOf(s) : matchesAmong(s, CONCEPTS);
+  const gates = G.charGates(s);
   const found: ConceptMatch[] = [];
   for (const m of all) {
     // 改别人的密码 / cancel auto-renewal for someone else is not an action on one's own account:
     // the other-user concepts take it, or no rule does.
     if (m.concept.selfOnly) {
       const scope = clauseOf ? clauseOf(m.start, m.end) : m;
-      if (mentionsOtherParty(s.slice(scope.start, scope.end))) continue;
+      if (mentionsOtherParty(s.slice(scope.start, scope.end), gates)) continue;
     }
     found.push(m);
   }

@@ -529,8 +529,8 @@ const FOR_SOMEONE =
  * True when a request names someone other than the caller. `gates`: those of the text the
  * request is part of (see `_char-gates.ts`), when known.
  */
-export function namesOtherParty(norm: string, gates = G.OTHERS): boolean {
-  return ((gates & G.OTHERS) !== 0 && REQUEST_OTHER.test(norm)) || mentionsOtherParty(norm);
+export function namesOtherParty(norm: string, gates = G.ALL): boolean {
+  return ((gates & G.OTHERS) !== 0 && REQUEST_OTHER.test(norm)) || mentionsOtherParty(norm, gates);
 }
 
 /**
