@@ -90,8 +90,8 @@ let segmenter: Intl.Segmenter | undefined;
 
 /**
  * Where refZh and fullName can match, told by the characters there: each is tried only at such
- * places (a clause names a person at one place at most, and the expressions cost a try of every
- * alternative at every place).
+ * places (few places of a clause can start a person's word, and the expressions cost a try of
+ * every alternative at every place).
  */
 interface PersonStarts {
   /** Per character: what it can start, and what it can be next to (the bits below). */
