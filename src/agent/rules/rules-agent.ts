@@ -22,6 +22,7 @@ import {
   parseQuantities,
   type Quantity,
 } from '../../permissions/index.js';
+import { callerWords } from './caller-words.js';
 import { fillParams, responseFields } from './interface-params.js';
 import { composeReply, type ReplyParts } from './methodology-reply.js';
 import { moneyBackInRuleWords } from './money-back-rule.js';
@@ -1243,14 +1244,7 @@ function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understandin
  * returned whose item shares words with what the caller said, else the only one there is.
  */
 function verifiedCharge(ctx: CallContext, asked: string): number | undefined {
-  const said = new Set(
-    tokenize(
-      ctx.conversation
-        .filter((t) => t.role === 'customer')
-        .map((t) => t.content)
-        .join('，'),
-    ),
-  );
+  const said = callerWords(ctx);
   // 差价/多收的/the difference: what was charged over what was quoted.
   const difference = /差价|差额|多收|多扣|difference|overcharge/i.test(asked);
   const found: Array<{ value: number; words: number; text: string }> = [];

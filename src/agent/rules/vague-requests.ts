@@ -1,6 +1,7 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { tokenize } from '../../knowledge/index.js';
 import { type ActionRequest, findActionRequests } from '../../permissions/index.js';
+import { callerWords } from './caller-words.js';
 
 // "Cancel the whole thing" / "I want all of it back" / 把它都取消了: a request whose object is only
 // a pronoun. The engine cannot read what "it" is, and handed the sentence as said it decides no
@@ -88,14 +89,7 @@ function thingsRead(value: unknown, depth = 0, out: string[] = []): string[] {
 function namedThing(ctx: CallContext): string | undefined {
   const things = [...new Set(ctx.systemQueries.filter((q) => q.ok).flatMap((q) => thingsRead(q.response)))];
   if (things.length < 2) return undefined;
-  const said = new Set(
-    tokenize(
-      ctx.conversation
-        .filter((t) => t.role === 'customer')
-        .map((t) => t.content)
-        .join('，'),
-    ).filter((t) => t.length > 1),
-  );
-  const named = things.filter((name) => tokenize(name).some((t) => said.has(t)));
+  const said = callerWords(ctx);
+  const named = things.filter((name) => tokenize(name).some((t) => t.length > 1 && said.has(t)));
   return named.length === 1 ? named[0] : undefined;
 }
