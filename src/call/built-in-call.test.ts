@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCallInProcess } from '../../test/support/run-call-in-process.js';
-import { enProduct, OPERATOR_ZH } from '../../test/support/scenario-records.js';
+import { enProduct, OPERATOR_ZH, scenarioProduct } from '../../test/support/scenario-records.js';
 
 describe('a built-in call, in process', () => {
   it('greets, answers each line, and ends with the operator closing on a goodbye', async () => {
@@ -62,5 +62,26 @@ describe('a built-in call, in process', () => {
       [0, 'report a lost item', 'can_approve_immediately'],
       [1, 'safety incident report', 'requires_process'],
     ]);
+  });
+
+  it('asks how much when a rule allows a request up to a limit and none was said, then decides it', async () => {
+    const product = scenarioProduct({
+      operator_permissions: {
+        can_approve_immediately: ['延迟退房至14点'],
+        requires_supervisor: ['退款>=100元'],
+        requires_process: [],
+        forbidden: [],
+      },
+    });
+    const { session, events } = await runCallInProcess({
+      product,
+      turns: ['我想晚点退房', '下午两点吧', '结束通话'],
+    });
+    const said = events.filter((e) => e.type === 'agent').map((e) => e.content);
+    expect(said[1]).toContain('您具体想到几点呢？');
+    expect(session.record.permission_checks.map((c) => [c.turn, c.status])).toEqual([
+      [1, 'can_approve_immediately'],
+    ]);
+    expect(session.record.tickets).toEqual([]);
   });
 });

@@ -115,6 +115,23 @@ describe('checkPermission', () => {
     }
   });
 
+  it('names the limit rule a request without a quantity matched, and only then', () => {
+    const hotel = compileRules({
+      can_approve_immediately: ['延迟退房至14点'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    const asked = checkPermission(hotel, '我想晚点退房');
+    expect(asked.status).toBe('requires_supervisor');
+    expect(asked.parts[0]?.unstated).toEqual({ rule: '延迟退房至14点', family: 'clock' });
+    // Asked again (the decision cache) it is the same.
+    expect(checkPermission(hotel, '我想晚点退房').parts[0]?.unstated).toEqual(asked.parts[0]?.unstated);
+    const timed = checkPermission(hotel, '我想晚点退房，下午两点');
+    expect(timed.status).toBe('can_approve_immediately');
+    expect(timed.parts[0]?.unstated).toBeUndefined();
+  });
+
   it('never approves a limited action whose amount is missing', () => {
     const d = checkPermission(zh, '退款');
     expect(d.status).toBe('requires_supervisor');
@@ -123,6 +140,7 @@ describe('checkPermission', () => {
     const d2 = checkPermission(only, '退款');
     expect(d2).toMatchObject({ status: 'requires_supervisor', rule: null });
     expect(d2.reason).toBe('金额未说明，无法按额度规则批准(退款<100元)，需主管审批');
+    expect(d2.parts[0]?.unstated).toEqual({ rule: '退款<100元', family: 'money' });
   });
 
   it('does not compare amounts across currencies', () => {

@@ -75,6 +75,11 @@ export interface PermissionPart {
   amount?: { value: number; unit: Quantity['unit'] };
   /** The request in the product's words: see `PermissionDecision.label`. */
   label?: string;
+  /**
+   * The request matched an approval rule with a limit but said no quantity (延迟退房 against
+   * 延迟退房至14点): the rule, and what it measures. Asking the caller how much decides it.
+   */
+  unstated?: { rule: string; family: QuantityFamily };
 }
 
 /**
@@ -980,6 +985,8 @@ interface Outcome {
   bareUnit?: Quantity['unit'];
   /** The rule that decided (for the label). */
   winner?: CompiledRule;
+  /** An approval rule with a limit matched, and the request said no quantity. */
+  unstated?: { rule: string; family: QuantityFamily };
 }
 
 function decidePart(rules: CompiledRules, part: Part, levels: RuleLevels, atLeast = false): Outcome {
@@ -1071,7 +1078,13 @@ function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Ou
     const reasons = mismatch
       ? unitMismatch(mismatch.quantity, mismatch.rule.text)
       : amountMissing(first.condition?.family ?? family, first.text);
-    return { status: 'requires_supervisor', rule: null, reasons };
+    const measures = first.condition?.family ?? family;
+    return {
+      status: 'requires_supervisor',
+      rule: null,
+      reasons,
+      ...(mismatch || measures === undefined ? {} : { unstated: { rule: first.text, family: measures } }),
+    };
   }
   if (outside) {
     const said = part.quantity?.text ?? part.bare?.text ?? '';
@@ -1237,6 +1250,7 @@ function copyDecision(d: PermissionDecision): PermissionDecision {
       if (p.concept !== undefined) part.concept = p.concept;
       if (p.amount) part.amount = { ...p.amount };
       if (p.label !== undefined) part.label = p.label;
+      if (p.unstated) part.unstated = { ...p.unstated };
       return part;
     }),
   };
@@ -1388,6 +1402,7 @@ function decideParsed(
       reasons: { zh: outcome.reasons.zh, en: outcome.reasons.en },
     };
     if (part.concept) out.concept = part.concept.id;
+    if (outcome.unstated) out.unstated = outcome.unstated;
     const own = ownAmount(part, outcome);
     if (own) out.amount = own;
     out.label = actionLabel({

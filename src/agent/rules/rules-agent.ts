@@ -65,7 +65,7 @@ export function createRulesAgent(): CallAgent {
 async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // The caller answers "which one would you like back?" (the one to the airport, 退25那笔): their
   // request again, with the payment they point at.
-  const request = requestAnswered(ctx, utterance);
+  const request = requestAnswered(ctx, utterance) ?? quantityAnswered(ctx, utterance);
   if (request !== undefined) return replyTo(ctx, `${request}\n${utterance}`);
   const lang = ctx.language;
   const p = phrases(lang);
@@ -418,6 +418,23 @@ function dayNamed(text: string): { day: number; month?: number } | undefined {
   return { day: Number(en[2]), month: MONTHS_EN.indexOf((en[1] as string).toLowerCase()) + 1 };
 }
 
+/** What the agent asks when a rule with a limit matched a request that said no quantity. */
+const HOW_MUCH: Record<string, { zh: string; en: string }> = {
+  clock: { zh: '您具体想到几点呢？', en: 'Until what time would you like it?' },
+  duration: { zh: '您具体需要多长时间呢？', en: 'How long would you need?' },
+  data: { zh: '您具体需要多少流量呢？', en: 'How much data would you need?' },
+  count: { zh: '您具体需要几次呢？', en: 'How many would you need?' },
+  points: { zh: '您说的是多少积分呢？', en: 'How many points do you mean?' },
+};
+const ASKED_HOW_MUCH = Object.values(HOW_MUCH).flatMap((q) => [q.zh, q.en]);
+
+function askHowMuch(unstated: { rule: string; family: string }, lang: Language): string {
+  const ask = HOW_MUCH[unstated.family] ?? HOW_MUCH.count!;
+  return lang === 'zh'
+    ? `${unstated.rule}这个范围内我这边可以直接办理。${ask.zh}`
+    : `I can arrange that within what I'm allowed (${unstated.rule}). ${ask.en}`;
+}
+
 /** The clauses of a line, with where each is (split at punctuation). */
 function clausesOf(text: string): Array<{ text: string; start: number; end: number }> {
   return [...text.matchAll(/[^，,。.；;！!？?]+/g)]
@@ -507,6 +524,20 @@ function requestAnswered(ctx: CallContext, utterance: string): string | undefine
     POINTING.test(utterance) ||
     tokenize(utterance).some((t) => t.length > 1 && paid.includes(t));
   return points ? customer.at(-2)?.content : undefined;
+}
+
+/**
+ * The caller's request this turn answers with the quantity it lacked (下午两点吧 after "您具体想到
+ * 几点呢？"): the customer's line before this one.
+ */
+function quantityAnswered(ctx: CallContext, utterance: string): string | undefined {
+  const customer = ctx.conversation.filter((t) => t.role === 'customer');
+  if (customer.at(-1)?.content !== utterance) return undefined;
+  const agent = ctx.conversation.filter((t) => t.role === 'agent').at(-1)?.content ?? '';
+  if (!ASKED_HOW_MUCH.some((q) => agent.includes(q))) return undefined;
+  const u = understandUtterance(utterance, ctx.language);
+  if (u.actions.length > 0 || u.quantities.length === 0) return undefined;
+  return customer.at(-2)?.content;
 }
 
 /** Words that point at one of several things just listed. */
@@ -1345,9 +1376,17 @@ async function handleAction(
   request: ActionRequest,
   u: Understanding,
   asSaid = false,
-): Promise<{ text: string; topic: string; status: PermissionCategory }> {
+): Promise<{ text: string; topic: string; status?: PermissionCategory }> {
   const lang = ctx.language;
   const action = actionFor(ctx, request, u, asSaid);
+  // 我想晚点退房 against 延迟退房至14点: a rule allows it up to a limit and the caller said how
+  // much of nothing (a time, days, data, a count). The caller is asked, not a supervisor.
+  // Money is not asked here: the call's verified charges bound it.
+  const preview = asSaid ? undefined : checkPermission(rulesOf(ctx), action);
+  const unstated = preview?.parts.length === 1 ? preview.parts[0]?.unstated : undefined;
+  if (unstated && unstated.family !== 'money') {
+    return { topic: action, text: askHowMuch(unstated, lang) };
+  }
   const decision = await ctx.tools.checkPermission(action);
   const sla = String(ctx.product.sla ?? '');
   switch (decision.status) {
