@@ -32,6 +32,27 @@ export interface CompiledRules {
   readonly rules: readonly CompiledRule[];
 }
 
+/** A rule as a reader of the product's actions sees it: the phrase without its limit, and the actions it names. */
+export interface RuleAction {
+  /** The rule as the product wrote it (退还增值业务费<50元). */
+  text: string;
+  /** Without its limit (退还增值业务费). */
+  phrase: string;
+  category: PermissionCategory;
+  /** The lexicon concepts it names (refund); empty when the lexicon does not know it. */
+  concepts: readonly string[];
+}
+
+/** The rules' phrases and concepts, parsed once when they were compiled, in the product's order. */
+export function ruleActions(rules: CompiledRules): RuleAction[] {
+  return rules.rules.map((r) => ({
+    text: r.text,
+    phrase: r.phrase,
+    category: r.category,
+    concepts: r.concepts.map((c) => c.id),
+  }));
+}
+
 const CATEGORY_KEYS: readonly PermissionCategory[] = [
   'can_approve_immediately',
   'requires_supervisor',

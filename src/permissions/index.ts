@@ -10,8 +10,8 @@ export type {
   PermissionPart,
 } from './check-permission.js';
 export { checkPermission } from './check-permission.js';
-export type { CompiledRules, CompiledRulesJson } from './compile-rules.js';
-export { compiledRulesFromJson, compiledRulesToJson, compileRules } from './compile-rules.js';
+export type { CompiledRules, CompiledRulesJson, RuleAction } from './compile-rules.js';
+export { compiledRulesFromJson, compiledRulesToJson, compileRules, ruleActions } from './compile-rules.js';
 export { conceptLabel } from './concept-label.js';
 export type { ActionConcept, ActionRequest } from './find-action-requests.js';
 export { findActionRequests } from './find-action-requests.js';

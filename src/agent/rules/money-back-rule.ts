@@ -1,14 +1,8 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { verifiedPaid } from '../../call/verified-charges.js';
 import { tokenize } from '../../knowledge/index.js';
-import { type ActionRequest, findActionRequests } from '../../permissions/index.js';
-
-/** A rule phrase without its limit: 退还增值业务费<50元 → 退还增值业务费, refund < $20 → refund. */
-function stemOf(phrase: string): string {
-  return phrase
-    .replace(/\s*(?:[<>≤≥]=?|=|不超过|以内|以下|以上|超过|under|over|up to)\s*[$¥￥]?\s*\d.*$/i, '')
-    .trim();
-}
+import type { ActionRequest } from '../../permissions/index.js';
+import { ruleSharingWords } from './product-rules.js';
 
 /**
  * Money back in the product's own words, when its rules give money back for several things
@@ -30,19 +24,9 @@ export function moneyBackInRuleWords(ctx: CallContext, request: ActionRequest): 
   const paidWords = new Set(
     tokenize(`${item.text} ${source.replaceAll('_', ' ')} ${defs[source]?.description ?? ''}`),
   );
-  const stems = [
-    ...new Set(
-      Object.values(ctx.product.operator_permissions ?? {})
-        .flat()
-        .map((phrase) => stemOf(String(phrase))),
-    ),
-  ].filter((stem) => stem !== '' && findActionRequests(stem)[0]?.concept === request.concept);
-  const scored = stems
-    .map((stem) => ({ stem, shared: tokenize(stem).filter((t) => paidWords.has(t)).length }))
-    .sort((a, b) => b.shared - a.shared);
-  const [best, next] = scored;
-  if (!best || best.shared === 0 || best.shared === next?.shared) return undefined;
+  const rule = ruleSharingWords(ctx, (concept) => concept === request.concept, paidWords);
+  if (!rule) return undefined;
   const value = Number.isInteger(amount.value) ? String(amount.value) : amount.value.toFixed(2);
-  if (ctx.language === 'zh') return `${best.stem}${amount.unit === 'USD' ? `${value}美元` : `${value}元`}`;
-  return `${best.stem} ${amount.unit === 'USD' ? `$${value}` : `${value} yuan`}`;
+  if (ctx.language === 'zh') return `${rule.phrase}${amount.unit === 'USD' ? `${value}美元` : `${value}元`}`;
+  return `${rule.phrase} ${amount.unit === 'USD' ? `$${value}` : `${value} yuan`}`;
 }

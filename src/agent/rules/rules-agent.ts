@@ -13,9 +13,7 @@ import {
 import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
 import {
   type ActionRequest,
-  type CompiledRules,
   checkPermission,
-  compileRules,
   conceptLabel,
   findActionRequests,
   findOtherParty,
@@ -23,9 +21,11 @@ import {
   type Quantity,
 } from '../../permissions/index.js';
 import { callerWords } from './caller-words.js';
+import { dayNamed, monthOfName } from './days-said.js';
 import { fillParams, responseFields } from './interface-params.js';
 import { composeReply, type ReplyParts } from './methodology-reply.js';
 import { moneyBackInRuleWords } from './money-back-rule.js';
+import { rulesOf } from './product-rules.js';
 import { phrases, pick, slaWindow } from './reply-phrases.js';
 import { maskOtherPhones, speakResponse } from './speak-facts.js';
 import { type Understanding, understandUtterance } from './understand-utterance.js';
@@ -403,21 +403,6 @@ function dateIn(text: string): { year: number; month: number; day: number } | un
   return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
 }
 
-const MONTHS_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** A day of the month (and its month) a caller names: 11月20号, 20日, the 14th, Nov 14. */
-function dayNamed(text: string): { day: number; month?: number } | undefined {
-  const zh = /(?:(\d{1,2})月)?(\d{1,2})[号日]/.exec(text);
-  if (zh) return { day: Number(zh[2]), ...(zh[1] ? { month: Number(zh[1]) } : {}) };
-  const en =
-    /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})\b|\b(\d{1,2})(?:st|nd|rd|th)\b/i.exec(
-      text,
-    );
-  if (!en) return undefined;
-  if (en[3]) return { day: Number(en[3]) };
-  return { day: Number(en[2]), month: MONTHS_EN.indexOf((en[1] as string).toLowerCase()) + 1 };
-}
-
 /** What the agent asks when a rule with a limit matched a request that said no quantity. */
 const HOW_MUCH: Record<string, { zh: string; en: string }> = {
   clock: { zh: '您具体想到几点呢？', en: 'Until what time would you like it?' },
@@ -437,7 +422,7 @@ function askHowMuch(unstated: { rule: string; family: string }, lang: Language):
 
 /** The clauses of a line, with where each is (split at punctuation). */
 function clausesOf(text: string): Array<{ text: string; start: number; end: number }> {
-  return [...text.matchAll(/[^，,。.；;！!？?]+/g)]
+  return [...text.matchAll(/[^，,。.；;！!？?\n]+/g)]
     .map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }))
     .filter((c) => c.text.trim() !== '');
 }
@@ -470,7 +455,7 @@ function periodNamed(ctx: CallContext, text: string): { month: number; day?: num
     /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\b/i.exec(
       text,
     );
-  if (english) return { month: MONTHS_EN.indexOf((english[1] as string).toLowerCase()) + 1 };
+  if (english) return { month: monthOfName(english[1] as string) };
   return undefined;
 }
 
@@ -614,7 +599,9 @@ function knowledgeAnswer(ctx: CallContext, utterance: string) {
   // issue's solution is a note for the operator (查询订单后告知), not something to say.
   const search = (text: string) =>
     ctx.tools.searchKnowledge(withChinese(text), 3).find((h) => h.kind === 'faq');
-  const clauses = utterance.split(/[，,。.！!？?；;\n]+/).filter((c) => c.trim().length >= 2);
+  const clauses = clausesOf(utterance)
+    .map((c) => c.text)
+    .filter((c) => c.trim().length >= 2);
   if (clauses.length < 2) return search(utterance);
   // Question clauses first, each with the clause before it (你们不是说超时有赔的嘛，超多久才算啊:
   // the question names the topic only in the clause before).
@@ -1167,19 +1154,6 @@ function actionText(request: ActionRequest, u: Understanding, lang: Language): s
     return lang === 'zh' ? `${label}${amount}元` : `${label} ${amount} yuan`;
   }
   return lang === 'zh' ? `${label}${quantity.text}` : `${label} ${quantity.text}`;
-}
-
-const compiledRules = new WeakMap<object, CompiledRules>();
-
-/** The call's compiled rules (the session's, cached); compiled here only outside a session. */
-function rulesOf(ctx: CallContext): CompiledRules {
-  if (ctx.rules) return ctx.rules();
-  let rules = compiledRules.get(ctx.product);
-  if (!rules) {
-    rules = compileRules(ctx.product.operator_permissions);
-    compiledRules.set(ctx.product, rules);
-  }
-  return rules;
 }
 
 /**

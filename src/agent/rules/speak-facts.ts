@@ -1,6 +1,7 @@
 import type { Language } from '../../domain/language.js';
 import { tokenize } from '../../knowledge/index.js';
 import { parseQuantities } from '../../permissions/index.js';
+import { monthDaysNamed } from './days-said.js';
 
 /**
  * Words of response fields, for speech. A field is read word by word (warranty_until → 保修 到期),
@@ -175,16 +176,9 @@ interface Focus {
   days: readonly string[];
 }
 
-const MONTHS_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
 function focusOf(text: string): Focus {
   const lower = text.toLowerCase();
-  const days: string[] = [];
-  const pad = (n: number) => String(n).padStart(2, '0');
-  for (const m of lower.matchAll(/(\d{1,2})月(\d{1,2})[日号]/g))
-    days.push(`${pad(Number(m[1]))}-${pad(Number(m[2]))}`);
-  for (const m of lower.matchAll(/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})\b/g))
-    days.push(`${pad(MONTHS_EN.indexOf(m[1] as string) + 1)}-${pad(Number(m[2]))}`);
+  const days = monthDaysNamed(text);
   // Amounts in words too (十五块, 三十元): what parseQuantities reads as money.
   const numbers = new Set(
     [

@@ -1,7 +1,8 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { tokenize } from '../../knowledge/index.js';
-import { type ActionRequest, findActionRequests } from '../../permissions/index.js';
+import type { ActionRequest } from '../../permissions/index.js';
 import { callerWords } from './caller-words.js';
+import { ruleSharingWords } from './product-rules.js';
 
 // "Cancel the whole thing" / "I want all of it back" / 把它都取消了: a request whose object is only
 // a pronoun. The engine cannot read what "it" is, and handed the sentence as said it decides no
@@ -33,27 +34,18 @@ export function vagueRequest(ctx: CallContext, utterance: string): RequestInCont
     return { concept: 'refund', text: ctx.language === 'zh' ? '退款' : 'refund', ...whole };
   }
   if (!STOP_IT.test(utterance)) return undefined;
-  const phrases = Object.values(ctx.product.operator_permissions ?? {})
-    .flat()
-    .map(String)
-    .map((phrase) => ({ phrase, concept: findActionRequests(phrase)[0]?.concept ?? '' }))
-    .filter((r) => STOPPING.test(r.concept));
-  if (phrases.length === 0) return undefined;
+  // What the call is about, said before this line (which has only the verb and the pronoun).
+  const own = new Set(tokenize(utterance));
   const said = new Set(
     tokenize(
       [
         ...ctx.conversation.filter((t) => t.role === 'customer').map((t) => t.content),
         ...ctx.systemQueries.map((q) => `${q.interface.replaceAll('_', ' ')} ${q.purpose}`),
       ].join('，'),
-    ),
+    ).filter((t) => !own.has(t)),
   );
-  // The line itself has the verb and the pronoun: what it is about was said before it.
-  const own = new Set(tokenize(utterance));
-  const scored = phrases
-    .map((r) => ({ ...r, shared: tokenize(r.phrase).filter((t) => said.has(t) && !own.has(t)).length }))
-    .sort((a, b) => b.shared - a.shared);
-  const [best, next] = scored;
-  if (!best || (phrases.length > 1 && (best.shared === 0 || best.shared === next?.shared))) return undefined;
+  const best = ruleSharingWords(ctx, (concept) => STOPPING.test(concept), said, { onlyOne: true });
+  if (!best) return undefined;
   // 那个彩铃…把它关了: "it" is the one thing of the call's records the caller named (视频彩铃包),
   // so only that one is stopped, not every service on the account.
   const thing = namedThing(ctx);

@@ -33,16 +33,20 @@ export async function readJson(path: string): Promise<unknown> {
   return parseJsonFile(path, text);
 }
 
-/** `readJson`, synchronous: for a call turn's small files (see replaceFileSync for why). */
-export function readJsonSync(path: string): unknown {
-  let text: string;
+/** A small file's text, read synchronously; undefined when it does not exist. */
+export function readTextSync(path: string): string | undefined {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     if (isCode(error, 'ENOENT', 'ENOTDIR')) return undefined;
     throw error;
   }
-  return parseJsonFile(path, text);
+}
+
+/** `readJson`, synchronous: for a call turn's small files (see replaceFileSync for why). */
+export function readJsonSync(path: string): unknown {
+  const text = readTextSync(path);
+  return text === undefined ? undefined : parseJsonFile(path, text);
 }
 
 function parseJsonFile(path: string, text: string): unknown {

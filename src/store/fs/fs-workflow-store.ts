@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { appendFile, mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CsError } from '../../domain/cs-error.js';
@@ -25,7 +24,7 @@ import {
 import { FirstInOrder } from './first-in-order.js';
 import { FolderNamesCache } from './folder-names-cache.js';
 import { corruptFile } from './fs-corrupt.js';
-import { ignoreMissing, isCode, mapLimit } from './fs-files.js';
+import { ignoreMissing, isCode, mapLimit, readTextSync } from './fs-files.js';
 import type { FsStoreContext } from './fs-store-context.js';
 import {
   compactKeys,
@@ -282,14 +281,8 @@ export class FsWorkflowStore implements WorkflowStore {
    */
   #readSync(kind: WorkKind, id: string): WorkDoc | undefined {
     const path = this.#docPath(kind, id);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      if (isCode(error, 'ENOENT', 'ENOTDIR')) return undefined;
-      throw error;
-    }
-    return parseWorkFile(kind, id, path, text);
+    const text = readTextSync(path);
+    return text === undefined ? undefined : parseWorkFile(kind, id, path, text);
   }
 
   /** Every item id of a kind (its folder's `<id>.json` files). */
