@@ -11,16 +11,10 @@ import type {
 } from '../domain/session-schemas.js';
 import type { KnowledgeHit } from '../knowledge/knowledge-hit.js';
 import type { CompiledRules } from '../permissions/index.js';
+import type { ApprovedActionResult } from '../systems/mock-backend.js';
 
-/**
- * What carrying out an approved action did: `changed` when the system changed, `already` when it
- * was already as asked (the caller hears so), neither when the system could not record it.
- */
-export interface ActionOutcome {
-  changed: boolean;
-  description: string;
-  already?: boolean;
-}
+/** What carrying out an approved action did (the systems' own result, as agents see it). */
+export type { ApprovedActionResult };
 
 /**
  * What an agent may do during a call. Every tool records what it did into the call (and emits
@@ -43,7 +37,7 @@ export interface CallTools {
    * using its approval up. Refuses (CsError E_REFUSED) without an unused approval for it, and
    * for a text asking for several actions.
    */
-  performApprovedAction(action: string): Promise<ActionOutcome>;
+  performApprovedAction(action: string): Promise<ApprovedActionResult>;
   /** Opens a ticket (工单) for supervisor approval or a formal process. */
   openTicket(input: { kind: TicketRecord['kind']; summary: string }): TicketRecord;
   /**

@@ -32,11 +32,12 @@ import type { GrantStore } from '../store/grant-store.js';
 import { MemoryGrantStore } from '../store/memory/memory-grant-store.js';
 import { MemoryWorkflowStore } from '../store/memory/memory-workflow-store.js';
 import type { WorkflowStore } from '../store/workflow-store.js';
+import type { ApprovedActionResult } from '../systems/mock-backend.js';
 // Not systems/index.js: it re-exports the mock HTTP server, which would load node:http into
 // every call (the bundler splits by file).
 import { resolveQuery } from '../systems/resolve-query.js';
 import { approvalRequestsFor, putApprovalRequests } from './approval-requests.js';
-import type { ActionOutcome, CallContext, CallTools } from './call-agent.js';
+import type { CallContext, CallTools } from './call-agent.js';
 import {
   consumerName,
   countedAmounts,
@@ -79,7 +80,7 @@ export interface CallBackend {
     idempotencyKey?: string;
     /** The call's language, for the outcome's description. */
     language?: Language;
-  }): Promise<ActionOutcome>;
+  }): Promise<ApprovedActionResult>;
 }
 
 /** The lists of a call's record, each appended to as the call goes (the call's ledger). */
@@ -493,7 +494,7 @@ export class CallSession {
    * once exactly one carries it out. A text asking for several actions is refused: each needs
    * its own check and its own act.
    */
-  async performApprovedAction(action: string): Promise<ActionOutcome> {
+  async performApprovedAction(action: string): Promise<ApprovedActionResult> {
     const requests = findActionRequests(action);
     if (requests.length > 1) throw noGrant(action, 'several');
     // 退款15元到我老婆的卡上: an approval of 退款15元 does not carry over to someone else.

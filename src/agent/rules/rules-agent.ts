@@ -1,5 +1,5 @@
 import { reviewFromContext } from '../../call/build-review.js';
-import type { ActionOutcome, CallAgent, CallContext } from '../../call/call-agent.js';
+import type { ApprovedActionResult, CallAgent, CallContext } from '../../call/call-agent.js';
 import { MONEY_BACK_CONCEPTS, recordsPayments, verifiedPaid } from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory, Product } from '../../domain/record-schemas.js';
@@ -1368,7 +1368,7 @@ async function handleAction(
       // An approval the backend cannot carry out as worded is logged, never claimed as done.
       const done = await ctx.tools
         .performApprovedAction(action)
-        .catch((): ActionOutcome => ({ changed: false, description: '' }));
+        .catch((): ApprovedActionResult => ({ changed: false, description: '' }));
       return {
         status: decision.status,
         topic: action,
