@@ -214,7 +214,10 @@ export class FsRecordLookup {
         for (const id of ids) {
           const entry = await view.entry(id);
           if (!entry) {
-            stale ||= kind !== 'id';
+            // An id the index lacks is looked for among the folders too: one there means the
+            // index missed it (a record written while another process rebuilt or edited it),
+            // which a rebuild mends; not being found then would lose a call's own customer.
+            stale ||= kind !== 'id' || (await this.#hasFolderOf(type, id));
             continue;
           }
           const record = await this.readRecord(join(this.typeDir(type), entry.folder, 'info.json'));
@@ -235,6 +238,11 @@ export class FsRecordLookup {
       await this.rebuild(type, { force: true, seenGen: view.gen });
     }
     return found;
+  }
+
+  /** Whether the type's folder holds a record folder of this id (`<id>_<name>`). */
+  async #hasFolderOf(type: RecordType, id: string): Promise<boolean> {
+    return (await subfolders(this.typeDir(type))).some((folder) => folder.startsWith(`${id}_`));
   }
 
   /** The record with this id and its folder. */

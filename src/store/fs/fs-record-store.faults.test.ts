@@ -5,7 +5,9 @@ import { CsError } from '../../domain/cs-error.js';
 import type { SessionRecord } from '../../domain/session-schemas.js';
 import { updateRecord } from '../../records/record-service.js';
 import { renderSessionReadme } from '../../render/render-session-readme.js';
+import { FsRecordLookup } from './fs-record-lookup.js';
 import { FsRecordStore } from './fs-record-store.js';
+import { FsStoreContext } from './fs-store-context.js';
 import { customerFields, makeTempDir, steppingClock } from './test-db.js';
 
 let dir: string;
@@ -157,5 +159,20 @@ describe('FsRecordStore with a corrupt session.json', () => {
     expect(await store.isReferencedBySession('customer', li)).toBe(false);
     expect(await store.isReferencedBySession('customer', zhang)).toBe(true);
     expect((await store.delete('customer', li._id)).id).toBe(li._id);
+  });
+});
+
+describe('an index that missed a record', () => {
+  it('still finds the record by its id, and mends the index', async () => {
+    const c = await store.create('customer', customerFields('张先生', '13800138000'));
+    // Another process files an index change that leaves the record out, the index fresh.
+    await new FsRecordLookup(new FsStoreContext(dir)).edit('customer', [c._id], []);
+    const other = new FsRecordStore(dir, { clock: steppingClock() });
+    try {
+      expect((await other.get('customer', c._id))?.name).toBe('张先生');
+      expect(await other.get('customer', 'ffffffff')).toBeUndefined();
+    } finally {
+      await other.close();
+    }
   });
 });
