@@ -1,8 +1,69 @@
 #!/usr/bin/env node
-import module from 'node:module';
+// Runs the command line built into dist/cli/: CommonJS scripts compiled with V8's code cache.
+// Node 20 keeps no compiled code between runs (22 has module.enableCompileCache), and compiling
+// was a good part of every command's start. Each file's cache sits in dist/cli/.cache, named by
+// the file it was made from and by what V8 checks it against (its version, its flags); a missing
+// or rejected one is written when the process exits, holding every function the run compiled.
+// The build writes the first ones with a demo call. The files require each other by name and
+// everything else through Node.
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Script } from 'node:vm';
 
-// Node 22.1 and later keep the compiled code of dist/ between runs (in the OS temp folder, or
-// NODE_COMPILE_CACHE): compiling is a good part of a command's start. Older Node has no such
-// cache, and this does nothing there.
-module.enableCompileCache?.();
-import('../dist/cli.js').then((m) => m.main(process.argv.slice(2)));
+const dir = new URL('../dist/cli/', import.meta.url).pathname;
+const cacheDir = `${dir}.cache/`;
+const nodeRequire = createRequire(`${dir}cli.js`);
+
+/** A short hash of the flags V8 checks a cache against (they may come from NODE_OPTIONS too). */
+function flagsKey() {
+  const flags = `${process.execArgv.join(' ')}|${process.env.NODE_OPTIONS ?? ''}`;
+  let h = 5381;
+  for (let i = 0; i < flags.length; i++) h = (h * 33 + flags.charCodeAt(i)) >>> 0;
+  return h.toString(36);
+}
+const runtime = `${process.version}-${process.arch}-${flagsKey()}`;
+
+const loaded = new Map();
+const uncached = [];
+
+/** Loads one of dist/cli's files (`./name.js`) the way Node loads a CommonJS module. */
+function load(name) {
+  const known = loaded.get(name);
+  if (known) return known.exports;
+  const file = `${dir}${name}`;
+  const module = { exports: {}, id: file, filename: file, loaded: false };
+  loaded.set(name, module);
+  const { size, mtimeMs } = statSync(file);
+  const cacheFile = `${cacheDir}${name}-${size}-${Math.round(mtimeMs)}-${runtime}.code`;
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    // none yet: written at exit
+  }
+  const source = readFileSync(file, 'utf8');
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    cachedData,
+  });
+  if (cachedData === undefined || script.cachedDataRejected) uncached.push({ script, cacheFile });
+  const require = (id) => (id.startsWith('./') ? load(id.slice(2)) : nodeRequire(id));
+  script.runInThisContext()(module.exports, require, module, file, dir.slice(0, -1));
+  module.loaded = true;
+  return module.exports;
+}
+
+process.once('exit', () => {
+  if (uncached.length === 0) return;
+  // A cache only saves time: a read-only install or a full disk runs without one.
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    for (const { script, cacheFile } of uncached) {
+      const temp = `${cacheFile}.${process.pid}`;
+      writeFileSync(temp, script.createCachedData());
+      renameSync(temp, cacheFile);
+    }
+  } catch {}
+});
+
+load('cli.js').main(process.argv.slice(2));
