@@ -3,13 +3,8 @@ import type { ApprovedActionResult, CallAgent, CallContext } from '../../call/ca
 import { MONEY_BACK_CONCEPTS, recordsPayments, verifiedPaid } from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory, Product } from '../../domain/record-schemas.js';
-import type { Review, SystemQueryRecord } from '../../domain/session-schemas.js';
+import type { Review } from '../../domain/session-schemas.js';
 import { knowledgeEntries, tokenize } from '../../knowledge/index.js';
-import {
-  type InterfaceProfile,
-  profileInterfaces,
-  relevantInterfaces,
-} from '../../knowledge/interface-vocabulary.js';
 import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
 import {
   type ActionRequest,
@@ -17,28 +12,31 @@ import {
   conceptLabel,
   findActionRequests,
   findOtherParty,
-  parseQuantities,
   type Quantity,
 } from '../../permissions/index.js';
-import { callerWords } from './caller-words.js';
-import { dayNamed, monthOfName } from './days-said.js';
-import { fillParams, responseFields } from './interface-params.js';
+import { dayNamed } from './days-said.js';
+import { responseFields } from './interface-params.js';
+import { lookUpFacts, verifyAccount } from './look-up-facts.js';
 import { composeReply, type ReplyParts } from './methodology-reply.js';
 import { moneyBackInRuleWords } from './money-back-rule.js';
+import {
+  alreadyRefunded,
+  currencyOf,
+  duplicateUnseen,
+  MONEY_BACK_WORDS,
+  money,
+  noDuplicateSeen,
+  nowOf,
+  POINTING,
+  verifiedCharge,
+  whichPayment,
+  whichPaymentUnclear,
+} from './payment-in-question.js';
 import { rulesOf } from './product-rules.js';
 import { phrases, pick, slaWindow } from './reply-phrases.js';
-import { maskOtherPhones, speakResponse } from './speak-facts.js';
+import { maskOtherPhones } from './speak-facts.js';
 import { type Understanding, understandUtterance } from './understand-utterance.js';
 import { type RequestInContext, vagueRequest, withThing } from './vague-requests.js';
-
-interface Subscription {
-  name: string;
-  fee?: number;
-  start_date?: string;
-  next_billing_date?: string;
-  auto_renew?: boolean;
-  status?: string;
-}
 
 /**
  * The built-in agent: runs a whole call offline and deterministically. It states account facts
@@ -397,12 +395,6 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   return composeReply(String(ctx.operator.methodology ?? ''), parts);
 }
 
-/** The first ISO date (2026-11-20) in a record's text. */
-function dateIn(text: string): { year: number; month: number; day: number } | undefined {
-  const m = /(\d{4})-(\d{2})-(\d{2})/.exec(text);
-  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
-}
-
 /** What the agent asks when a rule with a limit matched a request that said no quantity. */
 const HOW_MUCH: Record<string, { zh: string; en: string }> = {
   clock: { zh: '您具体想到几点呢？', en: 'Until what time would you like it?' },
@@ -432,62 +424,6 @@ function holdsNumber(value: unknown, wanted: number, depth = 0): boolean {
   if (typeof value === 'number') return value === wanted;
   if (depth > 5 || value === null || typeof value !== 'object') return false;
   return Object.values(value as Record<string, unknown>).some((v) => holdsNumber(v, wanted, depth + 1));
-}
-
-/** The call's time now (its clock: fixed in tests), the system's without one. */
-function nowOf(ctx: CallContext): Date {
-  return ctx.now?.() ?? new Date();
-}
-
-/**
- * The month (and day) of a charge a caller points at: 这个月 / 本月 / this month, 上个月 / last
- * month, 11月, 11月20号, Nov 20, read against the call's clock.
- */
-function periodNamed(ctx: CallContext, text: string): { month: number; day?: number } | undefined {
-  const day = dayNamed(text);
-  if (day?.month !== undefined) return { month: day.month, day: day.day };
-  const month = nowOf(ctx).getMonth() + 1;
-  if (/这个月|本月|这月|当月|this month/i.test(text)) return { month };
-  if (/上个月|上月|last month/i.test(text)) return { month: month === 1 ? 12 : month - 1 };
-  const named = /(\d{1,2})月(?!\d)/.exec(text);
-  if (named && Number(named[1]) >= 1 && Number(named[1]) <= 12) return { month: Number(named[1]) };
-  const english =
-    /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\b/i.exec(
-      text,
-    );
-  if (english) return { month: monthOfName(english[1] as string) };
-  return undefined;
-}
-
-/** Whether a paid item's date falls in a period the caller named. */
-function inPeriod(item: { text: string }, period: { month: number; day?: number }): boolean {
-  const on = dateIn(item.text);
-  return on !== undefined && on.month === period.month && (period.day === undefined || on.day === period.day);
-}
-
-/**
- * Money asked back for a charge that was already given back (这个月扣的钱能退吗, asked again after
- * the refund): the records show the charge of the period the caller names only among the refunded
- * ones. The caller hears so; nothing is given back twice.
- */
-function alreadyRefunded(ctx: CallContext, utterance: string): string | undefined {
-  const period = periodNamed(ctx, utterance);
-  if (!period) return undefined;
-  const { items, refunded } = verifiedPaid(ctx.systemQueries);
-  if (items.some((i) => inPeriod(i, period))) return undefined;
-  const gone = refunded.filter((i) => inPeriod(i, period));
-  if (gone.length === 0) return undefined;
-  const unit = currencyOf(ctx.product);
-  const what = gone.map((i) => {
-    const on = dateIn(i.text)!;
-    const amount = money(i.value, ctx.language, unit);
-    return ctx.language === 'zh'
-      ? `${on.month}月${on.day}日那笔${amount}`
-      : `the ${amount} charge of ${on.year}-${String(on.month).padStart(2, '0')}-${String(on.day).padStart(2, '0')}`;
-  });
-  return ctx.language === 'zh'
-    ? `我查了一下，${what.join('、')}已经退过款了，不用再退一次。`
-    : `I checked: ${what.join(' and ')} was already refunded, so there is nothing to refund again.`;
 }
 
 /**
@@ -523,57 +459,6 @@ function quantityAnswered(ctx: CallContext, utterance: string): string | undefin
   const u = understandUtterance(utterance, ctx.language);
   if (u.actions.length > 0 || u.quantities.length === 0) return undefined;
   return customer.at(-2)?.content;
-}
-
-/** Words that point at one of several things just listed. */
-const POINTING =
-  /那笔|这笔|那个|这个|那一|这一|第[一二三四五12345]|上个月|这个月|最近|最早|最后|\bthe (?:one|first|second|third|last|latest|earlier|later|bigger|smaller)\b|\bthat one\b/i;
-
-function whichPayment(lang: Language): string {
-  return lang === 'zh'
-    ? '您想退的是哪一笔呢？告诉我日期或金额，我帮您看能不能直接办理。'
-    : 'Which one would you like back? Tell me the date or the amount and I’ll see whether I can do it right away.';
-}
-
-/** A refund without an amount while the payments this call read leave more than one it could be. */
-function whichPaymentUnclear(ctx: CallContext, request: ActionRequest, u: Understanding): boolean {
-  const refund =
-    request.concept === 'refund' || (request.concept === '' && MONEY_BACK_WORDS.test(request.text));
-  if (!refund || request.quantity || u.quantities.some((q) => q.family === 'money')) return false;
-  if (verifiedCharge(ctx, request.text) !== undefined) return false;
-  return new Set(verifiedPaid(ctx.systemQueries).items.map((i) => i.value)).size >= 2;
-}
-
-/**
- * The charge lists this call read hold charges, and no two of them could be one charge taken
- * twice: the same amount within a week (a monthly fee of the same amount is not a duplicate).
- */
-function duplicateUnseen(ctx: CallContext): boolean {
-  const { items, fromRecords } = verifiedPaid(ctx.systemQueries);
-  if (!fromRecords || items.length === 0) return false;
-  const dayOf = (text: string) => {
-    const on = dateIn(text);
-    return on ? Date.UTC(on.year, on.month - 1, on.day) / 86_400_000 : undefined;
-  };
-  const charges = items.map((i) => ({ value: i.value, day: dayOf(i.text) }));
-  return !charges.some((a, i) =>
-    charges
-      .slice(i + 1)
-      .some(
-        (b) =>
-          b.value === a.value && (a.day === undefined || b.day === undefined || Math.abs(a.day - b.day) <= 7),
-      ),
-  );
-}
-
-function noDuplicateSeen(ctx: CallContext): string {
-  const { items } = verifiedPaid(ctx.systemQueries);
-  const unit = currencyOf(ctx.product);
-  const one = items.length === 1 ? money(items[0]!.value, ctx.language, unit) : undefined;
-  if (ctx.language === 'zh') {
-    return `${one ? `记录里这段时间只有一笔${one}的扣款，没有看到重复扣费` : '记录里没有看到同一笔费用扣了两次'}。您方便说下另一笔是哪天、在哪个渠道扣的吗？我核实到了再帮您处理。`;
-  }
-  return `${one ? `The records show one charge of ${one} in that period, so I can't see a double charge` : 'The records show no charge taken twice'}. When and where was the other one taken? Once I can verify it, I'll sort it out.`;
 }
 
 /** What the caller's 好的 / ok agrees to: a request waiting for a supervisor, else nothing more. */
@@ -755,378 +640,6 @@ function discoveryQuestion(ctx: CallContext, turn: number): string {
   return phrases(ctx.language).askDetails;
 }
 
-// ---- verification -------------------------------------------------------------------------
-
-const profiles = new WeakMap<object, InterfaceProfile[]>();
-/**
- * The same by the interfaces' JSON, least recently used first: a server reads the product again
- * for every turn of a chat (another object, the same interfaces), and profiling tokenizes them.
- */
-const profilesByJson = new Map<string, InterfaceProfile[]>();
-/** Products a process answers for at once, in practice a handful. */
-const MAX_CACHED_PROFILES = 32;
-
-/** The product's interfaces as the vocabulary reads them, once per product record. */
-function interfaceProfiles(product: Product): InterfaceProfile[] {
-  let found = profiles.get(product);
-  if (!found) {
-    const key = JSON.stringify(product.api_interfaces ?? null);
-    found = profilesByJson.get(key);
-    if (found) profilesByJson.delete(key);
-    else found = profileInterfaces(product.api_interfaces);
-    profilesByJson.set(key, found);
-    if (profilesByJson.size > MAX_CACHED_PROFILES)
-      profilesByJson.delete(profilesByJson.keys().next().value as string);
-    profiles.set(product, found);
-  }
-  return found;
-}
-
-/**
- * Puts before an interface that needs a value (an order id) the caller did not say and no query
- * returned yet, an interface of the product that returns it and needs nothing but the caller
- * (recent_orders before shipment).
- */
-function withFeeders(
-  wanted: string[],
-  defs: Record<string, { params?: string[]; response_fields?: string[] }>,
-  utterance: string,
-  ctx: CallContext,
-): string[] {
-  const out: string[] = [];
-  for (const name of wanted) {
-    const params = defs[name]?.params ?? [];
-    if (!fillParams(params, utterance, ctx.systemQueries, nowOf(ctx))) {
-      for (const param of params) {
-        const stem = param.toLowerCase().replace(/_?(?:id|no|number|code)$/, '');
-        if (stem === '' || /^(?:user|uid|phone|mobile|customer)$/.test(stem)) continue;
-        const feeder = Object.entries(defs).find(
-          ([other, def]) =>
-            other !== name &&
-            !out.includes(other) &&
-            fillParams(def.params ?? [], '', [], nowOf(ctx)) !== undefined &&
-            `${other} ${(def.response_fields ?? []).join(' ')}`.toLowerCase().includes(stem),
-        );
-        if (feeder) out.push(feeder[0]);
-      }
-    }
-    if (!out.includes(name)) out.push(name);
-  }
-  return out;
-}
-
-/**
- * Queries the interfaces the utterance is about and says what they returned. An interface that
- * needs a value nobody has given yet (an order id) waits for one queried first; one still missing
- * is asked for, never guessed.
- */
-async function lookUpFacts(
-  ctx: CallContext,
-  utterance: string,
-  done: ReadonlySet<string> = new Set(),
-  /** These interfaces rather than the ones the utterance is about. */
-  named?: readonly string[],
-  /** Interfaces to query without reading their facts out. */
-  quiet: ReadonlySet<string> = new Set(),
-): Promise<string[]> {
-  const lang = ctx.language;
-  const defs = (ctx.product.api_interfaces ?? {}) as Record<
-    string,
-    { description?: string; params?: string[]; response_fields?: string[] }
-  >;
-  const relevant = (named ?? relevantInterfaces(interfaceProfiles(ctx.product), utterance)).filter(
-    (n) => !done.has(n),
-  );
-  const wanted = withFeeders(relevant, defs, utterance, ctx);
-  const sentences: string[] = [];
-  const asked = new Set<string>();
-  let pending = wanted;
-  for (let pass = 0; pass < 2 && pending.length > 0; pass++) {
-    const later: string[] = [];
-    for (const name of pending) {
-      const def = defs[name];
-      const params = fillParams(def?.params ?? [], utterance, ctx.systemQueries, nowOf(ctx));
-      if (!params) {
-        later.push(name);
-        continue;
-      }
-      const q = await ctx.tools.querySystem({ interfaceName: name, params });
-      if (q.ok && quiet.has(name)) continue;
-      if (q.ok)
-        sentences.push(
-          speakResponse(
-            { name, ...(def?.description ? { description: def.description } : {}) },
-            q.response,
-            lang,
-            utterance,
-          ),
-        );
-      else if (!sentences.includes(phrases(lang).queryFailed)) sentences.push(phrases(lang).queryFailed);
-    }
-    pending = later;
-  }
-  for (const name of pending) {
-    const missing = (defs[name]?.params ?? []).filter((param) => !asked.has(param));
-    for (const m of missing) asked.add(m);
-  }
-  if (pending.length > 0 && sentences.length === 0) {
-    const what = [...asked]
-      .filter((a) => !/^(?:user_?id|uid|phone|mobile|customer_?id)$/i.test(a))
-      .join('、');
-    if (what) {
-      sentences.push(
-        lang === 'zh'
-          ? `麻烦您提供一下${what}，我好帮您查询。`
-          : `Could you give me the ${what}, so I can look it up?`,
-      );
-    }
-  }
-  return sentences;
-}
-
-function findInterface(product: Product, kind: 'subscription' | 'billing'): string | undefined {
-  const interfaces = (product.api_interfaces ?? {}) as Record<
-    string,
-    { description?: string; endpoint?: string; response_fields?: string[] }
-  >;
-  const pattern =
-    kind === 'subscription'
-      ? /subscri|member|plan|package|订阅|会员|套餐/i
-      : /bill|transaction|charge|payment|账单|扣费|交易/i;
-  // A wallet's "payment methods" are cards, not charges.
-  const said = (text: string) => text.replaceAll(/payment methods?|支付方式|付款方式/gi, '');
-  const found = Object.entries(interfaces).filter(
-    ([name, def]) => pattern.test(name) || pattern.test(said(def.description ?? '')),
-  );
-  // For billing, one whose response lists the charges comes first.
-  const listsCharges = ([, def]: (typeof found)[number]) =>
-    kind === 'billing' && (def.response_fields ?? []).some((f) => recordsPayments(String(f)));
-  return (found.find(listsCharges) ?? found[0])?.[0];
-}
-
-/**
- * Values for the interface's own parameters (fillParams); a date nobody named is the current
- * period, and any other unknown value is left for the system to report.
- */
-function paramsOf(ctx: CallContext, interfaceName: string, utterance: string): Record<string, string> {
-  const def = (ctx.product.api_interfaces as Record<string, { params?: string[] }>)[interfaceName];
-  return fillParams(def?.params ?? [], utterance, ctx.systemQueries, nowOf(ctx)) ?? {};
-}
-
-async function verifyAccount(
-  ctx: CallContext,
-  u: Understanding,
-  utterance: string,
-): Promise<{ sentences: string[]; topic?: string; offerCancelRenew: boolean }> {
-  const lang = ctx.language;
-  const p = phrases(lang);
-  const sentences: string[] = [];
-  const subInterface = findInterface(ctx.product, 'subscription');
-  const billInterface = findInterface(ctx.product, 'billing');
-  const topic = u.chargeDispute
-    ? lang === 'zh'
-      ? '扣费疑问'
-      : 'Charge question'
-    : lang === 'zh'
-      ? '会员/订阅问题'
-      : 'Subscription question';
-  let offerCancelRenew = false;
-
-  let subs: Subscription[] | undefined;
-  if (subInterface) {
-    const q = await ctx.tools.querySystem({
-      interfaceName: subInterface,
-      params: paramsOf(ctx, subInterface, utterance),
-    });
-    // A response without a subscriptions list is another product's shape: said as it is.
-    const shaped =
-      q.ok && Array.isArray((q.response as { subscriptions?: unknown } | undefined)?.subscriptions);
-    subs = shaped ? readSubscriptions(q) : undefined;
-    if (!q.ok) sentences.push(p.queryFailed);
-    else if (!shaped)
-      sentences.push(speakResponse(interfaceOf(ctx, subInterface), q.response, lang, utterance));
-  }
-  const claimed = u.quantities.filter((q) => q.family === 'money').map((q) => q.value);
-  // Bill lines come after what the subscriptions say, however the function returns.
-  const billing: string[] = [];
-  const unexplained = claimed.some((v) => !(subs ?? []).some((s) => s.fee === v));
-  if (
-    billInterface &&
-    (u.asksBilling || !subInterface || (u.chargeDispute && subs !== undefined && unexplained))
-  ) {
-    const q = await ctx.tools.querySystem({
-      interfaceName: billInterface,
-      params: paramsOf(ctx, billInterface, utterance),
-    });
-    if (q.ok && !Array.isArray((q.response as { transactions?: unknown } | undefined)?.transactions)) {
-      billing.push(speakResponse(interfaceOf(ctx, billInterface), q.response, lang, utterance));
-    } else if (q.ok) {
-      billing.push(describeBilling(q, ctx, lang));
-      // A disputed amount that neither a fee nor a bill line explains is said plainly, not assumed.
-      const billed = new Set(billedAmounts(q));
-      const missing = claimed.filter((v) => !billed.has(v) && !(subs ?? []).some((s) => s.fee === v));
-      if (u.chargeDispute && missing.length > 0) {
-        const amount = money(missing[0]!, lang, currencyOf(ctx.product));
-        billing.push(
-          lang === 'zh'
-            ? `不过账单里我没看到${amount}的扣款，您方便说下是哪天、在哪个渠道扣的吗？`
-            : `I don't see a charge of ${amount} on your bill, though. When and where was it taken?`,
-        );
-      }
-    } else if (!sentences.includes(p.queryFailed)) sentences.push(p.queryFailed);
-  }
-  if (!subs) return { sentences: [...sentences, ...billing], topic, offerCancelRenew };
-
-  const named = u.serviceNames.filter((n) => !/^(会员|套餐|服务)$/.test(n));
-  const currency = currencyOf(ctx.product);
-  if (named.length > 0) {
-    const wanted = named[0]!;
-    const match = subs.find((s) => s.name.includes(wanted) || wanted.includes(s.name));
-    if (match) {
-      sentences.push(describeSubscription(match, lang, currency, true));
-      offerCancelRenew = match.auto_renew === true && u.chargeDispute;
-    } else if (subs.length > 0) {
-      sentences.push(
-        lang === 'zh'
-          ? `我们系统里没有找到名为“${wanted}”的服务。`
-          : `I can't find a service called "${wanted}" on our side.`,
-      );
-      sentences.push(...subs.slice(0, 2).map((s) => describeSubscription(s, lang, currency, false)));
-      sentences.push(
-        lang === 'zh' ? `您说的“${wanted}”可能就是这个服务？` : `Could "${wanted}" be this one?`,
-      );
-      offerCancelRenew = subs.some((s) => s.auto_renew === true) && u.chargeDispute;
-    } else {
-      sentences.push(
-        lang === 'zh'
-          ? `我们系统中没有找到名为“${wanted}”的服务，您手机上显示的服务名称是什么？`
-          : `I can't find a service called "${wanted}" in our system. What's the service name shown on your phone or statement?`,
-      );
-    }
-    return { sentences: [...sentences, ...billing], topic, offerCancelRenew };
-  }
-  if (subs.length === 0) {
-    sentences.push(p.noSubscriptions);
-    if (u.chargeDispute) {
-      sentences.push(
-        lang === 'zh'
-          ? '您方便说一下扣费短信或账单上显示的服务名称吗？'
-          : 'What name does the charge show on your statement?',
-      );
-    }
-    return { sentences: [...sentences, ...billing], topic, offerCancelRenew };
-  }
-  sentences.push(...subs.slice(0, 2).map((s) => describeSubscription(s, lang, currency, false)));
-  offerCancelRenew = subs.some((s) => s.auto_renew === true) && u.chargeDispute;
-  return { sentences: [...sentences, ...billing], topic, offerCancelRenew };
-}
-
-function interfaceOf(ctx: CallContext, name: string): { name: string; description?: string } {
-  const def = (ctx.product.api_interfaces as Record<string, { description?: string }>)[name];
-  return { name, ...(def?.description ? { description: def.description } : {}) };
-}
-
-function readSubscriptions(q: SystemQueryRecord): Subscription[] {
-  const response = q.response as { subscriptions?: unknown } | undefined;
-  const list = Array.isArray(response?.subscriptions) ? response.subscriptions : [];
-  return list
-    .filter((s): s is Record<string, unknown> => typeof s === 'object' && s !== null)
-    .map((s) => {
-      const sub: Subscription = { name: String(s.name ?? s.service ?? s.plan ?? '') };
-      const fee = Number(s.fee ?? s.price ?? s.amount);
-      if (Number.isFinite(fee)) sub.fee = fee;
-      if (typeof s.start_date === 'string') sub.start_date = s.start_date;
-      const next = s.next_billing_date ?? s.end_date ?? s.expire_date;
-      if (typeof next === 'string') sub.next_billing_date = next;
-      if (typeof s.auto_renew === 'boolean') sub.auto_renew = s.auto_renew;
-      if (typeof s.status === 'string') sub.status = s.status;
-      return sub;
-    })
-    .filter((s) => s.name !== '');
-}
-
-function currencyOf(product: Product): 'CNY' | 'USD' {
-  return hasCjk(String(product.name)) ? 'CNY' : 'USD';
-}
-
-function money(value: number, lang: Language, currency: 'CNY' | 'USD'): string {
-  const v = Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/\.?0+$/, '');
-  if (currency === 'USD') return `$${v}`;
-  return lang === 'zh' ? `${v}元` : `${v} yuan`;
-}
-
-function spokenDate(iso: string, lang: Language): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  return lang === 'zh' ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${m[1]}-${m[2]}-${m[3]}`;
-}
-
-function describeSubscription(
-  s: Subscription,
-  lang: Language,
-  currency: 'CNY' | 'USD',
-  yours: boolean,
-): string {
-  if (lang === 'zh') {
-    const bits = [
-      s.start_date ? `${spokenDate(s.start_date, lang)}开通了“${s.name}”` : `开通了“${s.name}”`,
-      s.fee !== undefined ? `月费${money(s.fee, lang, currency)}` : undefined,
-      s.auto_renew === true ? '目前是自动续费状态' : s.auto_renew === false ? '自动续费已关闭' : undefined,
-      s.next_billing_date
-        ? s.auto_renew === false
-          ? `到期日是${spokenDate(s.next_billing_date, lang)}`
-          : `下次扣费是${spokenDate(s.next_billing_date, lang)}`
-        : undefined,
-    ].filter(Boolean);
-    return `${yours ? '我查了一下，' : '我查到'}您在${bits.join('，')}。`;
-  }
-  const bits = [
-    `you have ${s.name}`,
-    s.start_date ? `since ${spokenDate(s.start_date, lang)}` : undefined,
-    s.fee !== undefined ? `at ${money(s.fee, lang, currency)} a month` : undefined,
-  ].filter(Boolean);
-  const renew =
-    s.auto_renew === true
-      ? ', and auto-renewal is on'
-      : s.auto_renew === false
-        ? ', and auto-renewal is off'
-        : '';
-  const next = s.next_billing_date
-    ? s.auto_renew === false
-      ? `; it ends on ${spokenDate(s.next_billing_date, lang)}`
-      : `; the next charge is on ${spokenDate(s.next_billing_date, lang)}`
-    : '';
-  return `I checked your account: ${bits.join(' ')}${renew}${next}.`;
-}
-
-/** The absolute amounts of a billing response's transactions. */
-function billedAmounts(q: SystemQueryRecord): number[] {
-  const response = q.response as { transactions?: unknown } | undefined;
-  const list = Array.isArray(response?.transactions)
-    ? (response.transactions as Array<Record<string, unknown>>)
-    : [];
-  return list.map((t) => Math.abs(Number(t.amount))).filter((v) => Number.isFinite(v));
-}
-
-function describeBilling(q: SystemQueryRecord, ctx: CallContext, lang: Language): string {
-  const response = q.response as { transactions?: unknown; total?: unknown } | undefined;
-  const list = Array.isArray(response?.transactions)
-    ? (response.transactions as Array<Record<string, unknown>>)
-    : [];
-  const currency = currencyOf(ctx.product);
-  if (list.length === 0)
-    return lang === 'zh' ? '账单里目前没有扣费记录。' : 'There are no charges on your bill right now.';
-  const items = list.slice(0, 3).map((t) => {
-    const amount = Number(t.amount);
-    const what = String(t.description ?? t.item ?? '');
-    const date = typeof t.date === 'string' ? spokenDate(t.date, lang) : '';
-    return lang === 'zh'
-      ? `${date}${what}${Number.isFinite(amount) ? `（${money(amount, lang, currency)}）` : ''}`
-      : `${what}${Number.isFinite(amount) ? ` ${money(amount, lang, currency)}` : ''}${date ? ` on ${date}` : ''}`;
-  });
-  return lang === 'zh' ? `账单明细显示：${items.join('；')}。` : `Your bill shows: ${items.join('; ')}.`;
-}
-
 // ---- actions -----------------------------------------------------------------------------
 
 /** The action text checked by the engine: the concept's own words plus the bound amount. */
@@ -1200,10 +713,6 @@ function actionFor(ctx: CallContext, request: ActionRequest, u: Understanding, a
   return again.status === decided.status && again.rule === decided.rule ? labelled : draft;
 }
 
-/** Money asked back in words the lexicon has no name for; money must be named (not "get it back"). */
-const MONEY_BACK_WORDS =
-  /退钱|退款|钱[^，。]{0,4}退|退[^，。]{0,3}回来|\brefund\b|\b(?:money|difference|bucks|dollars|cents?|charge|fare)\b[^。]{0,45}\bback\b|\bback\b[^。]{0,25}\b(?:money|difference|bucks|dollars)\b/i;
-
 /**
  * Facts before actions: money given back is bounded by a charge or order this call's queries
  * found. No amount named → the verified one; more than was paid → what was paid (the caller is
@@ -1242,70 +751,6 @@ function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understandin
       end: -1,
     },
   };
-}
-
-/**
- * The amount paid that the call is about: the one charge or order amount this call's queries
- * returned whose item shares words with what the caller said, else the only one there is.
- */
-function verifiedCharge(ctx: CallContext, asked: string): number | undefined {
-  const said = callerWords(ctx);
-  // 差价/多收的/the difference: what was charged over what was quoted.
-  const difference = /差价|差额|多收|多扣|difference|overcharge/i.test(asked);
-  const found: Array<{ value: number; words: number; text: string }> = [];
-  for (const item of verifiedPaid(ctx.systemQueries).items) {
-    // Asked for the difference, only what was charged over a quote is a candidate.
-    if (difference && item.over === undefined) continue;
-    const value = difference && item.over !== undefined ? item.over : item.value;
-    found.push({ value, words: tokenize(item.text).filter((t) => said.has(t)).length, text: item.text });
-  }
-  if (found.length === 0) return undefined;
-  // A period the caller names (这个月扣的, last month's): only the charges of that period.
-  const period = periodNamed(ctx, asked);
-  if (period) {
-    const within = found.filter((f) => inPeriod(f, period));
-    if (within.length > 0) found.splice(0, found.length, ...within);
-  }
-  // An amount the caller named (话费多了十五块) picks its charge; else the item sharing most words.
-  const named = new Set(
-    ctx.conversation
-      .filter((t) => t.role === 'customer')
-      .flatMap((t) =>
-        parseQuantities(t.content)
-          .filter((q) => q.family === 'money')
-          .map((q) => q.value),
-      ),
-  );
-  const echoed = [...new Set(found.map((f) => f.value).filter((v) => named.has(v)))];
-  if (echoed.length === 1) return echoed[0];
-  // A bare number that is one of the amounts (退25那笔), not part of a date or a time.
-  const bare = new Set(
-    [
-      ...(ctx.conversation.at(-1)?.content ?? '').matchAll(
-        /(?<![\d.\-/月:])(\d+(?:\.\d+)?)(?![\d.\-/月日号年点:])/g,
-      ),
-    ].map((m) => Number(m[1])),
-  );
-  const pointed = [...new Set(found.map((f) => f.value).filter((v) => bare.has(v)))];
-  if (pointed.length === 1) return pointed[0];
-  // A day the caller names (11月20号那笔, the one on the 14th): the payment of that date.
-  const day = dayNamed(ctx.conversation.at(-1)?.content ?? '');
-  if (day) {
-    const dated = [
-      ...new Set(
-        found
-          .filter((f) => {
-            const on = dateIn(f.text);
-            return on && on.day === day.day && (day.month === undefined || on.month === day.month);
-          })
-          .map((f) => f.value),
-      ),
-    ];
-    if (dated.length === 1) return dated[0];
-  }
-  const best = Math.max(...found.map((f) => f.words));
-  const candidates = [...new Set(found.filter((f) => f.words === best).map((f) => f.value))];
-  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 /**

@@ -1,0 +1,391 @@
+/**
+ * What the agent reads from the product's systems before it answers: the interfaces a line is
+ * about (by the product's own words for them), their parameters, and the subscription and billing
+ * facts it states, read from whatever shape the responses have.
+ */
+import type { CallContext } from '../../call/call-agent.js';
+import { recordsPayments } from '../../call/verified-charges.js';
+import type { Language } from '../../domain/language.js';
+import type { Product } from '../../domain/record-schemas.js';
+import type { SystemQueryRecord } from '../../domain/session-schemas.js';
+import {
+  type InterfaceProfile,
+  profileInterfaces,
+  relevantInterfaces,
+} from '../../knowledge/interface-vocabulary.js';
+import { fillParams } from './interface-params.js';
+import { currencyOf, money, nowOf } from './payment-in-question.js';
+import { phrases } from './reply-phrases.js';
+import { speakResponse } from './speak-facts.js';
+import type { Understanding } from './understand-utterance.js';
+
+interface Subscription {
+  name: string;
+  fee?: number;
+  start_date?: string;
+  next_billing_date?: string;
+  auto_renew?: boolean;
+  status?: string;
+}
+
+const profiles = new WeakMap<object, InterfaceProfile[]>();
+
+/**
+ * The same by the interfaces' JSON, least recently used first: a server reads the product again
+ * for every turn of a chat (another object, the same interfaces), and profiling tokenizes them.
+ */
+const profilesByJson = new Map<string, InterfaceProfile[]>();
+
+/** Products a process answers for at once, in practice a handful. */
+const MAX_CACHED_PROFILES = 32;
+
+/** The product's interfaces as the vocabulary reads them, once per product record. */
+function interfaceProfiles(product: Product): InterfaceProfile[] {
+  let found = profiles.get(product);
+  if (!found) {
+    const key = JSON.stringify(product.api_interfaces ?? null);
+    found = profilesByJson.get(key);
+    if (found) profilesByJson.delete(key);
+    else found = profileInterfaces(product.api_interfaces);
+    profilesByJson.set(key, found);
+    if (profilesByJson.size > MAX_CACHED_PROFILES)
+      profilesByJson.delete(profilesByJson.keys().next().value as string);
+    profiles.set(product, found);
+  }
+  return found;
+}
+
+/**
+ * Puts before an interface that needs a value (an order id) the caller did not say and no query
+ * returned yet, an interface of the product that returns it and needs nothing but the caller
+ * (recent_orders before shipment).
+ */
+function withFeeders(
+  wanted: string[],
+  defs: Record<string, { params?: string[]; response_fields?: string[] }>,
+  utterance: string,
+  ctx: CallContext,
+): string[] {
+  const out: string[] = [];
+  for (const name of wanted) {
+    const params = defs[name]?.params ?? [];
+    if (!fillParams(params, utterance, ctx.systemQueries, nowOf(ctx))) {
+      for (const param of params) {
+        const stem = param.toLowerCase().replace(/_?(?:id|no|number|code)$/, '');
+        if (stem === '' || /^(?:user|uid|phone|mobile|customer)$/.test(stem)) continue;
+        const feeder = Object.entries(defs).find(
+          ([other, def]) =>
+            other !== name &&
+            !out.includes(other) &&
+            fillParams(def.params ?? [], '', [], nowOf(ctx)) !== undefined &&
+            `${other} ${(def.response_fields ?? []).join(' ')}`.toLowerCase().includes(stem),
+        );
+        if (feeder) out.push(feeder[0]);
+      }
+    }
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/**
+ * Queries the interfaces the utterance is about and says what they returned. An interface that
+ * needs a value nobody has given yet (an order id) waits for one queried first; one still missing
+ * is asked for, never guessed.
+ */
+export async function lookUpFacts(
+  ctx: CallContext,
+  utterance: string,
+  done: ReadonlySet<string> = new Set(),
+  /** These interfaces rather than the ones the utterance is about. */
+  named?: readonly string[],
+  /** Interfaces to query without reading their facts out. */
+  quiet: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
+  const lang = ctx.language;
+  const defs = (ctx.product.api_interfaces ?? {}) as Record<
+    string,
+    { description?: string; params?: string[]; response_fields?: string[] }
+  >;
+  const relevant = (named ?? relevantInterfaces(interfaceProfiles(ctx.product), utterance)).filter(
+    (n) => !done.has(n),
+  );
+  const wanted = withFeeders(relevant, defs, utterance, ctx);
+  const sentences: string[] = [];
+  const asked = new Set<string>();
+  let pending = wanted;
+  for (let pass = 0; pass < 2 && pending.length > 0; pass++) {
+    const later: string[] = [];
+    for (const name of pending) {
+      const def = defs[name];
+      const params = fillParams(def?.params ?? [], utterance, ctx.systemQueries, nowOf(ctx));
+      if (!params) {
+        later.push(name);
+        continue;
+      }
+      const q = await ctx.tools.querySystem({ interfaceName: name, params });
+      if (q.ok && quiet.has(name)) continue;
+      if (q.ok)
+        sentences.push(
+          speakResponse(
+            { name, ...(def?.description ? { description: def.description } : {}) },
+            q.response,
+            lang,
+            utterance,
+          ),
+        );
+      else if (!sentences.includes(phrases(lang).queryFailed)) sentences.push(phrases(lang).queryFailed);
+    }
+    pending = later;
+  }
+  for (const name of pending) {
+    const missing = (defs[name]?.params ?? []).filter((param) => !asked.has(param));
+    for (const m of missing) asked.add(m);
+  }
+  if (pending.length > 0 && sentences.length === 0) {
+    const what = [...asked]
+      .filter((a) => !/^(?:user_?id|uid|phone|mobile|customer_?id)$/i.test(a))
+      .join('、');
+    if (what) {
+      sentences.push(
+        lang === 'zh'
+          ? `麻烦您提供一下${what}，我好帮您查询。`
+          : `Could you give me the ${what}, so I can look it up?`,
+      );
+    }
+  }
+  return sentences;
+}
+
+function findInterface(product: Product, kind: 'subscription' | 'billing'): string | undefined {
+  const interfaces = (product.api_interfaces ?? {}) as Record<
+    string,
+    { description?: string; endpoint?: string; response_fields?: string[] }
+  >;
+  const pattern =
+    kind === 'subscription'
+      ? /subscri|member|plan|package|订阅|会员|套餐/i
+      : /bill|transaction|charge|payment|账单|扣费|交易/i;
+  // A wallet's "payment methods" are cards, not charges.
+  const said = (text: string) => text.replaceAll(/payment methods?|支付方式|付款方式/gi, '');
+  const found = Object.entries(interfaces).filter(
+    ([name, def]) => pattern.test(name) || pattern.test(said(def.description ?? '')),
+  );
+  // For billing, one whose response lists the charges comes first.
+  const listsCharges = ([, def]: (typeof found)[number]) =>
+    kind === 'billing' && (def.response_fields ?? []).some((f) => recordsPayments(String(f)));
+  return (found.find(listsCharges) ?? found[0])?.[0];
+}
+
+/**
+ * Values for the interface's own parameters (fillParams); a date nobody named is the current
+ * period, and any other unknown value is left for the system to report.
+ */
+function paramsOf(ctx: CallContext, interfaceName: string, utterance: string): Record<string, string> {
+  const def = (ctx.product.api_interfaces as Record<string, { params?: string[] }>)[interfaceName];
+  return fillParams(def?.params ?? [], utterance, ctx.systemQueries, nowOf(ctx)) ?? {};
+}
+
+export async function verifyAccount(
+  ctx: CallContext,
+  u: Understanding,
+  utterance: string,
+): Promise<{ sentences: string[]; topic?: string; offerCancelRenew: boolean }> {
+  const lang = ctx.language;
+  const p = phrases(lang);
+  const sentences: string[] = [];
+  const subInterface = findInterface(ctx.product, 'subscription');
+  const billInterface = findInterface(ctx.product, 'billing');
+  const topic = u.chargeDispute
+    ? lang === 'zh'
+      ? '扣费疑问'
+      : 'Charge question'
+    : lang === 'zh'
+      ? '会员/订阅问题'
+      : 'Subscription question';
+  let offerCancelRenew = false;
+
+  let subs: Subscription[] | undefined;
+  if (subInterface) {
+    const q = await ctx.tools.querySystem({
+      interfaceName: subInterface,
+      params: paramsOf(ctx, subInterface, utterance),
+    });
+    // A response without a subscriptions list is another product's shape: said as it is.
+    const shaped =
+      q.ok && Array.isArray((q.response as { subscriptions?: unknown } | undefined)?.subscriptions);
+    subs = shaped ? readSubscriptions(q) : undefined;
+    if (!q.ok) sentences.push(p.queryFailed);
+    else if (!shaped)
+      sentences.push(speakResponse(interfaceOf(ctx, subInterface), q.response, lang, utterance));
+  }
+  const claimed = u.quantities.filter((q) => q.family === 'money').map((q) => q.value);
+  // Bill lines come after what the subscriptions say, however the function returns.
+  const billing: string[] = [];
+  const unexplained = claimed.some((v) => !(subs ?? []).some((s) => s.fee === v));
+  if (
+    billInterface &&
+    (u.asksBilling || !subInterface || (u.chargeDispute && subs !== undefined && unexplained))
+  ) {
+    const q = await ctx.tools.querySystem({
+      interfaceName: billInterface,
+      params: paramsOf(ctx, billInterface, utterance),
+    });
+    if (q.ok && !Array.isArray((q.response as { transactions?: unknown } | undefined)?.transactions)) {
+      billing.push(speakResponse(interfaceOf(ctx, billInterface), q.response, lang, utterance));
+    } else if (q.ok) {
+      billing.push(describeBilling(q, ctx, lang));
+      // A disputed amount that neither a fee nor a bill line explains is said plainly, not assumed.
+      const billed = new Set(billedAmounts(q));
+      const missing = claimed.filter((v) => !billed.has(v) && !(subs ?? []).some((s) => s.fee === v));
+      if (u.chargeDispute && missing.length > 0) {
+        const amount = money(missing[0]!, lang, currencyOf(ctx.product));
+        billing.push(
+          lang === 'zh'
+            ? `不过账单里我没看到${amount}的扣款，您方便说下是哪天、在哪个渠道扣的吗？`
+            : `I don't see a charge of ${amount} on your bill, though. When and where was it taken?`,
+        );
+      }
+    } else if (!sentences.includes(p.queryFailed)) sentences.push(p.queryFailed);
+  }
+  if (!subs) return { sentences: [...sentences, ...billing], topic, offerCancelRenew };
+
+  const named = u.serviceNames.filter((n) => !/^(会员|套餐|服务)$/.test(n));
+  const currency = currencyOf(ctx.product);
+  if (named.length > 0) {
+    const wanted = named[0]!;
+    const match = subs.find((s) => s.name.includes(wanted) || wanted.includes(s.name));
+    if (match) {
+      sentences.push(describeSubscription(match, lang, currency, true));
+      offerCancelRenew = match.auto_renew === true && u.chargeDispute;
+    } else if (subs.length > 0) {
+      sentences.push(
+        lang === 'zh'
+          ? `我们系统里没有找到名为“${wanted}”的服务。`
+          : `I can't find a service called "${wanted}" on our side.`,
+      );
+      sentences.push(...subs.slice(0, 2).map((s) => describeSubscription(s, lang, currency, false)));
+      sentences.push(
+        lang === 'zh' ? `您说的“${wanted}”可能就是这个服务？` : `Could "${wanted}" be this one?`,
+      );
+      offerCancelRenew = subs.some((s) => s.auto_renew === true) && u.chargeDispute;
+    } else {
+      sentences.push(
+        lang === 'zh'
+          ? `我们系统中没有找到名为“${wanted}”的服务，您手机上显示的服务名称是什么？`
+          : `I can't find a service called "${wanted}" in our system. What's the service name shown on your phone or statement?`,
+      );
+    }
+    return { sentences: [...sentences, ...billing], topic, offerCancelRenew };
+  }
+  if (subs.length === 0) {
+    sentences.push(p.noSubscriptions);
+    if (u.chargeDispute) {
+      sentences.push(
+        lang === 'zh'
+          ? '您方便说一下扣费短信或账单上显示的服务名称吗？'
+          : 'What name does the charge show on your statement?',
+      );
+    }
+    return { sentences: [...sentences, ...billing], topic, offerCancelRenew };
+  }
+  sentences.push(...subs.slice(0, 2).map((s) => describeSubscription(s, lang, currency, false)));
+  offerCancelRenew = subs.some((s) => s.auto_renew === true) && u.chargeDispute;
+  return { sentences: [...sentences, ...billing], topic, offerCancelRenew };
+}
+
+function interfaceOf(ctx: CallContext, name: string): { name: string; description?: string } {
+  const def = (ctx.product.api_interfaces as Record<string, { description?: string }>)[name];
+  return { name, ...(def?.description ? { description: def.description } : {}) };
+}
+
+function readSubscriptions(q: SystemQueryRecord): Subscription[] {
+  const response = q.response as { subscriptions?: unknown } | undefined;
+  const list = Array.isArray(response?.subscriptions) ? response.subscriptions : [];
+  return list
+    .filter((s): s is Record<string, unknown> => typeof s === 'object' && s !== null)
+    .map((s) => {
+      const sub: Subscription = { name: String(s.name ?? s.service ?? s.plan ?? '') };
+      const fee = Number(s.fee ?? s.price ?? s.amount);
+      if (Number.isFinite(fee)) sub.fee = fee;
+      if (typeof s.start_date === 'string') sub.start_date = s.start_date;
+      const next = s.next_billing_date ?? s.end_date ?? s.expire_date;
+      if (typeof next === 'string') sub.next_billing_date = next;
+      if (typeof s.auto_renew === 'boolean') sub.auto_renew = s.auto_renew;
+      if (typeof s.status === 'string') sub.status = s.status;
+      return sub;
+    })
+    .filter((s) => s.name !== '');
+}
+
+function spokenDate(iso: string, lang: Language): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return lang === 'zh' ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+function describeSubscription(
+  s: Subscription,
+  lang: Language,
+  currency: 'CNY' | 'USD',
+  yours: boolean,
+): string {
+  if (lang === 'zh') {
+    const bits = [
+      s.start_date ? `${spokenDate(s.start_date, lang)}开通了“${s.name}”` : `开通了“${s.name}”`,
+      s.fee !== undefined ? `月费${money(s.fee, lang, currency)}` : undefined,
+      s.auto_renew === true ? '目前是自动续费状态' : s.auto_renew === false ? '自动续费已关闭' : undefined,
+      s.next_billing_date
+        ? s.auto_renew === false
+          ? `到期日是${spokenDate(s.next_billing_date, lang)}`
+          : `下次扣费是${spokenDate(s.next_billing_date, lang)}`
+        : undefined,
+    ].filter(Boolean);
+    return `${yours ? '我查了一下，' : '我查到'}您在${bits.join('，')}。`;
+  }
+  const bits = [
+    `you have ${s.name}`,
+    s.start_date ? `since ${spokenDate(s.start_date, lang)}` : undefined,
+    s.fee !== undefined ? `at ${money(s.fee, lang, currency)} a month` : undefined,
+  ].filter(Boolean);
+  const renew =
+    s.auto_renew === true
+      ? ', and auto-renewal is on'
+      : s.auto_renew === false
+        ? ', and auto-renewal is off'
+        : '';
+  const next = s.next_billing_date
+    ? s.auto_renew === false
+      ? `; it ends on ${spokenDate(s.next_billing_date, lang)}`
+      : `; the next charge is on ${spokenDate(s.next_billing_date, lang)}`
+    : '';
+  return `I checked your account: ${bits.join(' ')}${renew}${next}.`;
+}
+
+/** The absolute amounts of a billing response's transactions. */
+function billedAmounts(q: SystemQueryRecord): number[] {
+  const response = q.response as { transactions?: unknown } | undefined;
+  const list = Array.isArray(response?.transactions)
+    ? (response.transactions as Array<Record<string, unknown>>)
+    : [];
+  return list.map((t) => Math.abs(Number(t.amount))).filter((v) => Number.isFinite(v));
+}
+
+function describeBilling(q: SystemQueryRecord, ctx: CallContext, lang: Language): string {
+  const response = q.response as { transactions?: unknown; total?: unknown } | undefined;
+  const list = Array.isArray(response?.transactions)
+    ? (response.transactions as Array<Record<string, unknown>>)
+    : [];
+  const currency = currencyOf(ctx.product);
+  if (list.length === 0)
+    return lang === 'zh' ? '账单里目前没有扣费记录。' : 'There are no charges on your bill right now.';
+  const items = list.slice(0, 3).map((t) => {
+    const amount = Number(t.amount);
+    const what = String(t.description ?? t.item ?? '');
+    const date = typeof t.date === 'string' ? spokenDate(t.date, lang) : '';
+    return lang === 'zh'
+      ? `${date}${what}${Number.isFinite(amount) ? `（${money(amount, lang, currency)}）` : ''}`
+      : `${what}${Number.isFinite(amount) ? ` ${money(amount, lang, currency)}` : ''}${date ? ` on ${date}` : ''}`;
+  });
+  return lang === 'zh' ? `账单明细显示：${items.join('；')}。` : `Your bill shows: ${items.join('; ')}.`;
+}

@@ -1,0 +1,205 @@
+/**
+ * Which of the payments this call verified the caller means (a period, an amount, a day, the
+ * words of an item), what is already given back, and how money is said: the facts a refund or a
+ * double-charge complaint rests on.
+ */
+import type { CallContext } from '../../call/call-agent.js';
+import { verifiedPaid } from '../../call/verified-charges.js';
+import { hasCjk, type Language } from '../../domain/language.js';
+import type { Product } from '../../domain/record-schemas.js';
+import { tokenize } from '../../knowledge/index.js';
+import { type ActionRequest, parseQuantities } from '../../permissions/index.js';
+import { callerWords } from './caller-words.js';
+import { dayNamed, monthOfName } from './days-said.js';
+import type { Understanding } from './understand-utterance.js';
+
+/** The first ISO date (2026-11-20) in a record's text. */
+function dateIn(text: string): { year: number; month: number; day: number } | undefined {
+  const m = /(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+}
+
+/** The call's time now (its clock: fixed in tests), the system's without one. */
+export function nowOf(ctx: CallContext): Date {
+  return ctx.now?.() ?? new Date();
+}
+
+/**
+ * The month (and day) of a charge a caller points at: 这个月 / 本月 / this month, 上个月 / last
+ * month, 11月, 11月20号, Nov 20, read against the call's clock.
+ */
+function periodNamed(ctx: CallContext, text: string): { month: number; day?: number } | undefined {
+  const day = dayNamed(text);
+  if (day?.month !== undefined) return { month: day.month, day: day.day };
+  const month = nowOf(ctx).getMonth() + 1;
+  if (/这个月|本月|这月|当月|this month/i.test(text)) return { month };
+  if (/上个月|上月|last month/i.test(text)) return { month: month === 1 ? 12 : month - 1 };
+  const named = /(\d{1,2})月(?!\d)/.exec(text);
+  if (named && Number(named[1]) >= 1 && Number(named[1]) <= 12) return { month: Number(named[1]) };
+  const english =
+    /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\b/i.exec(
+      text,
+    );
+  if (english) return { month: monthOfName(english[1] as string) };
+  return undefined;
+}
+
+/** Whether a paid item's date falls in a period the caller named. */
+function inPeriod(item: { text: string }, period: { month: number; day?: number }): boolean {
+  const on = dateIn(item.text);
+  return on !== undefined && on.month === period.month && (period.day === undefined || on.day === period.day);
+}
+
+/**
+ * Money asked back for a charge that was already given back (这个月扣的钱能退吗, asked again after
+ * the refund): the records show the charge of the period the caller names only among the refunded
+ * ones. The caller hears so; nothing is given back twice.
+ */
+export function alreadyRefunded(ctx: CallContext, utterance: string): string | undefined {
+  const period = periodNamed(ctx, utterance);
+  if (!period) return undefined;
+  const { items, refunded } = verifiedPaid(ctx.systemQueries);
+  if (items.some((i) => inPeriod(i, period))) return undefined;
+  const gone = refunded.filter((i) => inPeriod(i, period));
+  if (gone.length === 0) return undefined;
+  const unit = currencyOf(ctx.product);
+  const what = gone.map((i) => {
+    const on = dateIn(i.text)!;
+    const amount = money(i.value, ctx.language, unit);
+    return ctx.language === 'zh'
+      ? `${on.month}月${on.day}日那笔${amount}`
+      : `the ${amount} charge of ${on.year}-${String(on.month).padStart(2, '0')}-${String(on.day).padStart(2, '0')}`;
+  });
+  return ctx.language === 'zh'
+    ? `我查了一下，${what.join('、')}已经退过款了，不用再退一次。`
+    : `I checked: ${what.join(' and ')} was already refunded, so there is nothing to refund again.`;
+}
+
+/** Words that point at one of several things just listed. */
+export const POINTING =
+  /那笔|这笔|那个|这个|那一|这一|第[一二三四五12345]|上个月|这个月|最近|最早|最后|\bthe (?:one|first|second|third|last|latest|earlier|later|bigger|smaller)\b|\bthat one\b/i;
+
+export function whichPayment(lang: Language): string {
+  return lang === 'zh'
+    ? '您想退的是哪一笔呢？告诉我日期或金额，我帮您看能不能直接办理。'
+    : 'Which one would you like back? Tell me the date or the amount and I’ll see whether I can do it right away.';
+}
+
+/** A refund without an amount while the payments this call read leave more than one it could be. */
+export function whichPaymentUnclear(ctx: CallContext, request: ActionRequest, u: Understanding): boolean {
+  const refund =
+    request.concept === 'refund' || (request.concept === '' && MONEY_BACK_WORDS.test(request.text));
+  if (!refund || request.quantity || u.quantities.some((q) => q.family === 'money')) return false;
+  if (verifiedCharge(ctx, request.text) !== undefined) return false;
+  return new Set(verifiedPaid(ctx.systemQueries).items.map((i) => i.value)).size >= 2;
+}
+
+/**
+ * The charge lists this call read hold charges, and no two of them could be one charge taken
+ * twice: the same amount within a week (a monthly fee of the same amount is not a duplicate).
+ */
+export function duplicateUnseen(ctx: CallContext): boolean {
+  const { items, fromRecords } = verifiedPaid(ctx.systemQueries);
+  if (!fromRecords || items.length === 0) return false;
+  const dayOf = (text: string) => {
+    const on = dateIn(text);
+    return on ? Date.UTC(on.year, on.month - 1, on.day) / 86_400_000 : undefined;
+  };
+  const charges = items.map((i) => ({ value: i.value, day: dayOf(i.text) }));
+  return !charges.some((a, i) =>
+    charges
+      .slice(i + 1)
+      .some(
+        (b) =>
+          b.value === a.value && (a.day === undefined || b.day === undefined || Math.abs(a.day - b.day) <= 7),
+      ),
+  );
+}
+
+export function noDuplicateSeen(ctx: CallContext): string {
+  const { items } = verifiedPaid(ctx.systemQueries);
+  const unit = currencyOf(ctx.product);
+  const one = items.length === 1 ? money(items[0]!.value, ctx.language, unit) : undefined;
+  if (ctx.language === 'zh') {
+    return `${one ? `记录里这段时间只有一笔${one}的扣款，没有看到重复扣费` : '记录里没有看到同一笔费用扣了两次'}。您方便说下另一笔是哪天、在哪个渠道扣的吗？我核实到了再帮您处理。`;
+  }
+  return `${one ? `The records show one charge of ${one} in that period, so I can't see a double charge` : 'The records show no charge taken twice'}. When and where was the other one taken? Once I can verify it, I'll sort it out.`;
+}
+
+export function currencyOf(product: Product): 'CNY' | 'USD' {
+  return hasCjk(String(product.name)) ? 'CNY' : 'USD';
+}
+
+export function money(value: number, lang: Language, currency: 'CNY' | 'USD'): string {
+  const v = Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/\.?0+$/, '');
+  if (currency === 'USD') return `$${v}`;
+  return lang === 'zh' ? `${v}元` : `${v} yuan`;
+}
+
+/** Money asked back in words the lexicon has no name for; money must be named (not "get it back"). */
+export const MONEY_BACK_WORDS =
+  /退钱|退款|钱[^，。]{0,4}退|退[^，。]{0,3}回来|\brefund\b|\b(?:money|difference|bucks|dollars|cents?|charge|fare)\b[^。]{0,45}\bback\b|\bback\b[^。]{0,25}\b(?:money|difference|bucks|dollars)\b/i;
+
+/**
+ * The amount paid that the call is about: the one charge or order amount this call's queries
+ * returned whose item shares words with what the caller said, else the only one there is.
+ */
+export function verifiedCharge(ctx: CallContext, asked: string): number | undefined {
+  const said = callerWords(ctx);
+  // 差价/多收的/the difference: what was charged over what was quoted.
+  const difference = /差价|差额|多收|多扣|difference|overcharge/i.test(asked);
+  const found: Array<{ value: number; words: number; text: string }> = [];
+  for (const item of verifiedPaid(ctx.systemQueries).items) {
+    // Asked for the difference, only what was charged over a quote is a candidate.
+    if (difference && item.over === undefined) continue;
+    const value = difference && item.over !== undefined ? item.over : item.value;
+    found.push({ value, words: tokenize(item.text).filter((t) => said.has(t)).length, text: item.text });
+  }
+  if (found.length === 0) return undefined;
+  // A period the caller names (这个月扣的, last month's): only the charges of that period.
+  const period = periodNamed(ctx, asked);
+  if (period) {
+    const within = found.filter((f) => inPeriod(f, period));
+    if (within.length > 0) found.splice(0, found.length, ...within);
+  }
+  // An amount the caller named (话费多了十五块) picks its charge; else the item sharing most words.
+  const named = new Set(
+    ctx.conversation
+      .filter((t) => t.role === 'customer')
+      .flatMap((t) =>
+        parseQuantities(t.content)
+          .filter((q) => q.family === 'money')
+          .map((q) => q.value),
+      ),
+  );
+  const echoed = [...new Set(found.map((f) => f.value).filter((v) => named.has(v)))];
+  if (echoed.length === 1) return echoed[0];
+  // A bare number that is one of the amounts (退25那笔), not part of a date or a time.
+  const bare = new Set(
+    [
+      ...(ctx.conversation.at(-1)?.content ?? '').matchAll(
+        /(?<![\d.\-/月:])(\d+(?:\.\d+)?)(?![\d.\-/月日号年点:])/g,
+      ),
+    ].map((m) => Number(m[1])),
+  );
+  const pointed = [...new Set(found.map((f) => f.value).filter((v) => bare.has(v)))];
+  if (pointed.length === 1) return pointed[0];
+  // A day the caller names (11月20号那笔, the one on the 14th): the payment of that date.
+  const day = dayNamed(ctx.conversation.at(-1)?.content ?? '');
+  if (day) {
+    const dated = [
+      ...new Set(
+        found
+          .filter((f) => {
+            const on = dateIn(f.text);
+            return on && on.day === day.day && (day.month === undefined || on.month === day.month);
+          })
+          .map((f) => f.value),
+      ),
+    ];
+    if (dated.length === 1) return dated[0];
+  }
+  const best = Math.max(...found.map((f) => f.words));
+  const candidates = [...new Set(found.filter((f) => f.words === best).map((f) => f.value))];
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
