@@ -2,10 +2,9 @@ import { reviewFromContext } from '../../call/build-review.js';
 import type { ApprovedActionResult, CallAgent, CallContext } from '../../call/call-agent.js';
 import { MONEY_BACK_CONCEPTS, recordsPayments, verifiedPaid } from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
-import type { PermissionCategory, Product } from '../../domain/record-schemas.js';
+import type { PermissionCategory } from '../../domain/record-schemas.js';
 import type { Review } from '../../domain/session-schemas.js';
-import { knowledgeEntries, tokenize } from '../../knowledge/index.js';
-import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
+import { tokenize } from '../../knowledge/index.js';
 import {
   type ActionRequest,
   checkPermission,
@@ -16,6 +15,7 @@ import {
 } from '../../permissions/index.js';
 import { dayNamed } from './days-said.js';
 import { responseFields } from './interface-params.js';
+import { faqAnswer, knowledgeAnswer } from './knowledge-answer.js';
 import { lookUpFacts, verifyAccount } from './look-up-facts.js';
 import { composeReply, type ReplyParts } from './methodology-reply.js';
 import { moneyBackInRuleWords } from './money-back-rule.js';
@@ -35,7 +35,7 @@ import {
 import { rulesOf } from './product-rules.js';
 import { phrases, pick, slaWindow } from './reply-phrases.js';
 import { maskOtherPhones } from './speak-facts.js';
-import { type Understanding, understandUtterance } from './understand-utterance.js';
+import { clausesOf, type Understanding, understandUtterance } from './understand-utterance.js';
 import { type RequestInContext, vagueRequest, withThing } from './vague-requests.js';
 
 /**
@@ -412,13 +412,6 @@ function askHowMuch(unstated: { rule: string; family: string }, lang: Language):
     : `I can arrange that within what I'm allowed (${unstated.rule}). ${ask.en}`;
 }
 
-/** The clauses of a line, with where each is (split at punctuation). */
-function clausesOf(text: string): Array<{ text: string; start: number; end: number }> {
-  return [...text.matchAll(/[^，,。.；;！!？?\n]+/g)]
-    .map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }))
-    .filter((c) => c.text.trim() !== '');
-}
-
 /** Whether a response holds a number anywhere in it (a fee, an amount, a line of a bill). */
 function holdsNumber(value: unknown, wanted: number, depth = 0): boolean {
   if (typeof value === 'number') return value === wanted;
@@ -474,111 +467,6 @@ function assentReply(ctx: CallContext): string {
     ? `好的，${named.join('、')}已经提交主管审批，有结果会第一时间通知您。还有别的能帮您的吗？`
     : `Alright, ${named.join(', ')} is with my supervisor now; you'll be told as soon as there's a decision. Anything else I can help with?`;
 }
-
-/**
- * The product knowledge that answers the utterance: searched whole, then clause by clause, so
- * a question inside a longer turn (我是刘建华，刚买的音箱，保修多久啊？) still finds its answer.
- */
-function knowledgeAnswer(ctx: CallContext, utterance: string) {
-  // Only the FAQ answers callers: the description says what the product is, and a common
-  // issue's solution is a note for the operator (查询订单后告知), not something to say.
-  const search = (text: string) =>
-    ctx.tools.searchKnowledge(withChinese(text), 3).find((h) => h.kind === 'faq');
-  const clauses = clausesOf(utterance)
-    .map((c) => c.text)
-    .filter((c) => c.trim().length >= 2);
-  if (clauses.length < 2) return search(utterance);
-  // Question clauses first, each with the clause before it (你们不是说超时有赔的嘛，超多久才算啊:
-  // the question names the topic only in the clause before).
-  const order = clauses
-    .map((clause, i) => ({ clause, i, asks: QUESTION_CLAUSE.test(clause) }))
-    .sort((a, b) => Number(b.asks) - Number(a.asks) || b.i - a.i);
-  for (const { clause, i } of order.filter((o) => o.asks)) {
-    const before = i > 0 ? `${clauses[i - 1]}，` : '';
-    const hit = search(`${before}${clause}`) ?? search(clause);
-    if (hit) return hit;
-  }
-  const found =
-    search(utterance) ??
-    closestFaq(
-      ctx.product,
-      order.filter((o) => o.asks).map((o) => o.clause),
-      clauses,
-    );
-  if (found) return found;
-  for (const { clause, i } of order.filter((o) => !o.asks)) {
-    const hit = search(`${i > 0 ? `${clauses[i - 1]}，` : ''}${clause}`) ?? search(clause);
-    if (hit) return hit;
-  }
-  return undefined;
-}
-
-/**
- * The FAQ question sharing the most words with a question the caller asked (with the clause
- * before it), when retrieval found none above its threshold: 你们不是说超时有赔的嘛，超多久才算
- * shares 超时, 多久 and 赔 with 超时多久有赔付. At least two shared terms, and a single best.
- */
-function closestFaq(
-  product: Product,
-  asked: readonly string[],
-  clauses: readonly string[],
-): KnowledgeHit | undefined {
-  if (asked.length === 0) return undefined;
-  const faq = knowledgeEntries(product).filter((e) => e.kind === 'faq');
-  const wanted = new Set(
-    asked.flatMap((clause) => {
-      const i = clauses.indexOf(clause);
-      return tokenize(withChinese(`${i > 0 ? clauses[i - 1] : ''}，${clause}`));
-    }),
-  );
-  const scored = faq
-    .map((e) => ({ e, shared: new Set(tokenize(e.question).filter((t) => wanted.has(t))).size }))
-    .sort((a, b) => b.shared - a.shared);
-  const [best, next] = scored;
-  if (!best || best.shared < 2 || (next && next.shared === best.shared)) return undefined;
-  return { kind: 'faq', question: best.e.question, answer: best.e.answer, score: best.shared };
-}
-
-/**
- * English words of customer service with their Chinese, added beside them (not replacing them):
- * an English caller's question then also finds a product's Chinese FAQ (what time can I check
- * in → 几点入住), and English FAQs keep matching in English.
- */
-const BILINGUAL: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\bwhat time\b|\bhow early\b|\bhow late\b/g, '几点'],
-  [/\bhow long\b/g, '多久'],
-  [/\bcheck[- ]?in\b/g, '入住'],
-  [/\bcheck[- ]?out\b/g, '退房'],
-  [/\brefunds?\b/g, '退款'],
-  [/\bcancel\w*/g, '取消'],
-  [/\b(?:invoice|receipt)s?\b/g, '发票'],
-  [/\bwarranty\b/g, '保修'],
-  [/\bdeliver\w*/g, '配送'],
-  [/\bpassword\b/g, '密码'],
-  [/\bbills?\b/g, '账单'],
-  [/\bfees?\b/g, '费用'],
-  [/\bbreakfast\b/g, '早餐'],
-  [/\bparking\b/g, '停车'],
-  [/\bwi-?fi\b/g, '无线网络'],
-];
-
-/** The text with the Chinese of its customer-service words beside them (BILINGUAL). */
-function withChinese(text: string): string {
-  if (!/[a-z]/i.test(text)) return text;
-  let out = text.toLowerCase();
-  for (const [pattern, word] of BILINGUAL) out = out.replace(pattern, (m) => `${m} ${word}`);
-  return out;
-}
-
-/** An FAQ answer as said: one in the other language is introduced as the product's own words. */
-function faqAnswer(answer: string, lang: Language): string {
-  if (lang === 'en' && hasCjk(answer)) return `Our FAQ says (in Chinese): ${answer}`;
-  return answer;
-}
-
-/** A clause that asks something. */
-const QUESTION_CLAUSE =
-  /[不没]\s*$|来得及|吗|呢|嘛|么|几|多少|多久|啥|什么|怎么|咋|会不会|有没有|能不能|是不是|哪|谁|\b(?:how|what|when|which|who|where|why|can|could|do|does|is|are)\b/i;
 
 /** Words that drop a request: 算了, 不投诉了, 先不退了, never mind, forget it. */
 const WITHDRAW =

@@ -32,4 +32,24 @@ describe('understandUtterance', () => {
       expect(read(text).goodbye).toBe(true);
     },
   );
+  it.each([
+    '你们不是讲过一年有三次免费拖车嘛',
+    '不是说刷够次数就免吗',
+    '之前客服说过七天内能退',
+    'I thought the first month was free',
+    "didn't you say delivery is free over $50",
+  ])('reads %j, a policy quoted back, as a question', (text) => {
+    expect(read(text).question).toBe(true);
+  });
+
+  it.each(['好的知道了', '嗯，明白了，谢谢', '我了解了', 'got it, thanks', 'ok, understood'])(
+    'reads %j as agreement and nothing else',
+    (text) => {
+      expect(read(text).assents).toBe(true);
+    },
+  );
+
+  it.each(['好的，帮我退款', '知道了，那帮我取消'])('does not read %j as bare agreement', (text) => {
+    expect(read(text).assents).toBe(false);
+  });
 });

@@ -75,9 +75,12 @@ const ASKS_WHAT_IT_COSTS =
 const DUPLICATE_CHARGE =
   /(?:扣|收|付|交|划|刷)(?:了|过|走)?(?:我)?(?:两|2|二)(?:次|遍|笔|回)|重复(?:扣|收|付|计|支付|交)|多(?:扣|收|付)了?一(?:次|笔|遍)|double[- ]?(?:charged|billed|charge)|(?:charged|billed)(?: me)? (?:twice|two times)/i;
 
-/** Agreement and nothing else: 好的 / 嗯，可以 / 行吧 / 行，麻烦了 / ok, thanks / sure, go ahead. */
+/**
+ * Agreement and nothing else: 好的 / 嗯，可以 / 行吧 / 行，麻烦了 / 好的知道了 / ok, thanks / sure,
+ * go ahead / got it.
+ */
 const ASSENT =
-  /^(?:(?:好的?|好吧|嗯+|可以|行|成|没问题|那就这样|麻烦(?:你|您)?了|ok(?:ay)?|sure|yes|yeah|yep|fine|that's fine|go ahead|please do|sounds good)(?:吧|啊|呀|哈|嘛)?[\s,，.。!！~]*)+(?:谢谢(?:你|您)?|thanks?(?: you)?)?[\s.。!！~]*$/i;
+  /^(?:(?:好的?|好吧|嗯+|可以|行|成|没问题|(?:我)?(?:知道|明白|了解|清楚|懂)了|got it|understood|i see|alright|那就这样|麻烦(?:你|您)?了|ok(?:ay)?|sure|yes|yeah|yep|fine|that's fine|go ahead|please do|sounds good)(?:吧|啊|呀|哈|嘛)?[\s,，.。!！~]*)+(?:谢谢(?:你|您)?|thanks?(?: you)?)?[\s.。!！~]*$/i;
 
 const ZH_STOP_BEFORE_SERVICE = new Set(
   '我的了下问想这个那订阅开通没有是么什你们在用买办和跟与把给被个款该项种就都还又也请帮查说'.split(''),
@@ -119,8 +122,9 @@ export function understandUtterance(text: string, language: Language): Understan
     mentionsSubscription: /会员|订阅|套餐|续费|subscri|membership|premium|plan\b|renew/i.test(text),
     serviceNames,
     asksBilling: /账单|明细|流水|扣款记录|bill|statement|transactions?/i.test(text),
+    // 不是说…吗 / 你们不是讲过… / I thought…: a policy quoted back to be confirmed is a question.
     question:
-      /怎么|如何|怎样|咋|能不能|可不可以|可以.*吗|多久|多长时间|几天|几点|几台|多少|啥时候|什么时候|哪天|会不会|有没有|是不是|是什么|什么是|吗|[？?]|\bhow\b|\bwhat\b|\bcan i\b|\bdo (?:i|you)\b|\bis there\b|\bwhen\b|\bwould i\b/i.test(
+      /不是(?:说|讲|写|规定|承诺)|[说讲]过|\bi thought\b|\bdidn'?t you say\b|怎么|如何|怎样|咋|能不能|可不可以|可以.*吗|多久|多长时间|几天|几点|几台|多少|啥时候|什么时候|哪天|会不会|有没有|是不是|是什么|什么是|吗|[？?]|\bhow\b|\bwhat\b|\bcan i\b|\bdo (?:i|you)\b|\bis there\b|\bwhen\b|\bwould i\b/i.test(
         text,
       ),
     somethingMissing:
@@ -242,4 +246,11 @@ function extractEnServiceNames(lower: string): string[] {
     return [`${m[1]} ${m[2]}`];
   }
   return [];
+}
+
+/** The clauses of a line, with where each is (split at punctuation). */
+export function clausesOf(text: string): Array<{ text: string; start: number; end: number }> {
+  return [...text.matchAll(/[^，,。.；;！!？?\n]+/g)]
+    .map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }))
+    .filter((c) => c.text.trim() !== '');
 }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { Product } from '../../domain/record-schemas.js';
+import { policyQuoted } from './knowledge-answer.js';
+
+const hotel = {
+  name: '悦途酒店',
+  faq: [
+    { q: '会员怎么升级？', a: '一年内入住满10晚，自动升级为金卡会员。' },
+    { q: '可以带宠物吗？', a: '部分门店接受小型犬，需提前致电门店确认。' },
+    { q: '早餐几点供应？', a: '早餐供应时间为每天7:00到10:00。' },
+  ],
+} as unknown as Product;
+
+const gym = {
+  name: 'FitOne',
+  faq: [
+    {
+      question: 'How do I freeze my membership?',
+      answer: 'Memberships can be frozen for up to 60 days a year from the app.',
+    },
+    {
+      question: 'Can I bring a guest?',
+      answer: 'Gold members may bring one guest per visit; others pay a day pass.',
+    },
+  ],
+} as unknown as Product;
+
+describe('policyQuoted: the FAQ whose answer a caller quotes back', () => {
+  it.each([
+    ['不是说住够十晚就能升金卡吗', '会员怎么升级？'],
+    ['你们不是说小狗提前打电话就能带吗', '可以带宠物吗？'],
+    ['不是说每天早餐供应到十点吗', '早餐几点供应？'],
+  ])('%s → %s', (asked, question) => {
+    expect(policyQuoted(hotel, asked)?.question).toBe(question);
+  });
+
+  it('reads English callers by their words', () => {
+    expect(
+      policyQuoted(gym, "didn't you say gold members can bring somebody along per visit?")?.question,
+    ).toBe('Can I bring a guest?');
+  });
+
+  it.each(['你们服务太差了吧', '我要投诉', '酒店在哪里', 'what is going on with my account?'])(
+    'finds nothing in %s',
+    (asked) => {
+      expect(policyQuoted(hotel, asked)).toBeUndefined();
+      expect(policyQuoted(gym, asked)).toBeUndefined();
+    },
+  );
+
+  it('does not count the product name as a shared word', () => {
+    expect(policyQuoted({ ...hotel, name: '金卡会员酒店' } as Product, '金卡会员酒店吗')).toBeUndefined();
+  });
+});

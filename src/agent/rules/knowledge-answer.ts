@@ -1,0 +1,170 @@
+/**
+ * Answers from the product's FAQ: retrieval over the whole line and its question clauses, then
+ * the closest question, then the entry whose policy the caller quotes back in words of their own.
+ */
+import type { CallContext } from '../../call/call-agent.js';
+import { hasCjk, type Language } from '../../domain/language.js';
+import type { Product } from '../../domain/record-schemas.js';
+import { knowledgeEntries, tokenize } from '../../knowledge/index.js';
+import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
+import { clausesOf } from './understand-utterance.js';
+
+/**
+ * The product knowledge that answers the utterance: searched whole, then clause by clause, so
+ * a question inside a longer turn (我是刘建华，刚买的音箱，保修多久啊？) still finds its answer.
+ */
+export function knowledgeAnswer(ctx: CallContext, utterance: string) {
+  // Only the FAQ answers callers: the description says what the product is, and a common
+  // issue's solution is a note for the operator (查询订单后告知), not something to say.
+  const search = (text: string) =>
+    ctx.tools.searchKnowledge(withChinese(text), 3).find((h) => h.kind === 'faq');
+  const clauses = clausesOf(utterance)
+    .map((c) => c.text)
+    .filter((c) => c.trim().length >= 2);
+  if (clauses.length < 2) return search(utterance) ?? policyQuoted(ctx.product, utterance);
+  // Question clauses first, each with the clause before it (你们不是说超时有赔的嘛，超多久才算啊:
+  // the question names the topic only in the clause before).
+  const order = clauses
+    .map((clause, i) => ({ clause, i, asks: QUESTION_CLAUSE.test(clause) }))
+    .sort((a, b) => Number(b.asks) - Number(a.asks) || b.i - a.i);
+  for (const { clause, i } of order.filter((o) => o.asks)) {
+    const before = i > 0 ? `${clauses[i - 1]}，` : '';
+    const hit = search(`${before}${clause}`) ?? search(clause);
+    if (hit) return hit;
+  }
+  const asked = order.filter((o) => o.asks).map((o) => o.clause);
+  const found =
+    search(utterance) ??
+    closestFaq(ctx.product, asked, clauses) ??
+    (asked.length > 0 ? policyQuoted(ctx.product, asked.join('，')) : undefined);
+  if (found) return found;
+  for (const { clause, i } of order.filter((o) => !o.asks)) {
+    const hit = search(`${i > 0 ? `${clauses[i - 1]}，` : ''}${clause}`) ?? search(clause);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/**
+ * The FAQ question sharing the most words with a question the caller asked (with the clause
+ * before it), when retrieval found none above its threshold: 你们不是说超时有赔的嘛，超多久才算
+ * shares 超时, 多久 and 赔 with 超时多久有赔付. At least two shared terms, and a single best.
+ */
+function closestFaq(
+  product: Product,
+  asked: readonly string[],
+  clauses: readonly string[],
+): KnowledgeHit | undefined {
+  if (asked.length === 0) return undefined;
+  const faq = knowledgeEntries(product).filter((e) => e.kind === 'faq');
+  const wanted = new Set(
+    asked.flatMap((clause) => {
+      const i = clauses.indexOf(clause);
+      return tokenize(withChinese(`${i > 0 ? clauses[i - 1] : ''}，${clause}`));
+    }),
+  );
+  const scored = faq
+    .map((e) => ({ e, shared: new Set(tokenize(e.question).filter((t) => wanted.has(t))).size }))
+    .sort((a, b) => b.shared - a.shared);
+  const [best, next] = scored;
+  if (!best || best.shared < 2 || (next && next.shared === best.shared)) return undefined;
+  return { kind: 'faq', question: best.e.question, answer: best.e.answer, score: best.shared };
+}
+
+/**
+ * English words of customer service with their Chinese, added beside them (not replacing them):
+ * an English caller's question then also finds a product's Chinese FAQ (what time can I check
+ * in → 几点入住), and English FAQs keep matching in English.
+ */
+const BILINGUAL: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bwhat time\b|\bhow early\b|\bhow late\b/g, '几点'],
+  [/\bhow long\b/g, '多久'],
+  [/\bcheck[- ]?in\b/g, '入住'],
+  [/\bcheck[- ]?out\b/g, '退房'],
+  [/\brefunds?\b/g, '退款'],
+  [/\bcancel\w*/g, '取消'],
+  [/\b(?:invoice|receipt)s?\b/g, '发票'],
+  [/\bwarranty\b/g, '保修'],
+  [/\bdeliver\w*/g, '配送'],
+  [/\bpassword\b/g, '密码'],
+  [/\bbills?\b/g, '账单'],
+  [/\bfees?\b/g, '费用'],
+  [/\bbreakfast\b/g, '早餐'],
+  [/\bparking\b/g, '停车'],
+  [/\bwi-?fi\b/g, '无线网络'],
+];
+
+/** The text with the Chinese of its customer-service words beside them (BILINGUAL). */
+function withChinese(text: string): string {
+  if (!/[a-z]/i.test(text)) return text;
+  let out = text.toLowerCase();
+  for (const [pattern, word] of BILINGUAL) out = out.replace(pattern, (m) => `${m} ${word}`);
+  return out;
+}
+
+/** An FAQ answer as said: one in the other language is introduced as the product's own words. */
+export function faqAnswer(answer: string, lang: Language): string {
+  if (lang === 'en' && hasCjk(answer)) return `Our FAQ says (in Chinese): ${answer}`;
+  return answer;
+}
+
+/** A clause that asks something. */
+export const QUESTION_CLAUSE =
+  /[不没]\s*$|来得及|吗|呢|嘛|么|几|多少|多久|啥|什么|怎么|咋|会不会|有没有|能不能|是不是|哪|谁|\b(?:how|what|when|which|who|where|why|can|could|do|does|is|are)\b/i;
+
+/** Characters and words that say nothing about which policy is meant. */
+const FUNCTION_UNITS = new Set([
+  ...'的了是不我你他她它们在有和就都也还吗呢吧啊么什怎样这那个说要会能可以把被给对到为与及或而且但如果请问您'.split(
+    '',
+  ),
+  ...[
+    'the',
+    'and',
+    'for',
+    'you',
+    'your',
+    'our',
+    'that',
+    'this',
+    'with',
+    'are',
+    'was',
+    'not',
+    "isn't",
+    'what',
+    'can',
+    'get',
+  ],
+]);
+
+/** Chinese characters and English words (three letters or more) of a text, lower-cased. */
+function unitsOf(text: string, leaveOut: ReadonlySet<string>): Set<string> {
+  const units = text.toLowerCase().match(/\p{Script=Han}|[a-z][a-z']{2,}/gu) ?? [];
+  return new Set(units.filter((u) => !FUNCTION_UNITS.has(u) && !leaveOut.has(u)));
+}
+
+/**
+ * The FAQ entry whose answer the caller quotes back (不是说刷够次数就免吗 → 年费怎么免?, whose answer
+ * is 刷卡消费满6次即免次年年费), when retrieval and the closest question found none: the caller's
+ * characters or words that occur in one entry only, question and answer together, and none of
+ * the product's name. At least three such, and at least twice as many as any other entry's.
+ */
+export function policyQuoted(product: Product, asked: string): KnowledgeHit | undefined {
+  const faq = knowledgeEntries(product).filter((e) => e.kind === 'faq');
+  if (faq.length === 0) return undefined;
+  const name = unitsOf(String(product.name ?? ''), new Set());
+  const entries = faq.map((e) => unitsOf(`${e.question} ${e.answer}`, name));
+  const entriesHolding = new Map<string, number>();
+  for (const units of entries) for (const u of units) entriesHolding.set(u, (entriesHolding.get(u) ?? 0) + 1);
+  const said = [...unitsOf(asked, name)];
+  const scored = entries
+    .map((units, i) => ({
+      i,
+      shared: said.filter((u) => units.has(u) && entriesHolding.get(u) === 1).length,
+    }))
+    .sort((a, b) => b.shared - a.shared);
+  const [best, next] = scored;
+  if (!best || best.shared < 3 || (next && next.shared * 2 > best.shared)) return undefined;
+  const entry = faq[best.i]!;
+  return { kind: 'faq', question: entry.question, answer: entry.answer, score: best.shared };
+}
