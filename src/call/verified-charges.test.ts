@@ -40,6 +40,33 @@ describe('boundByVerifiedCharge', () => {
     );
   });
 
+  it('lets the latest charges of a list be given back together, not any amount under their sum', () => {
+    const monthly: SystemQueryRecord = {
+      ...ordersQuery(0),
+      response: {
+        charges: [
+          { date: '2026-09-04', amount: 7.99, description: 'renewal' },
+          { date: '2026-11-04', amount: 7.99, description: 'renewal' },
+          { date: '2026-10-04', amount: 7.99, description: 'renewal' },
+        ],
+      },
+    };
+    const decide = (action: string) =>
+      boundByVerifiedCharge(checkPermission(rules, action), [monthly]).status;
+    expect(decide('退款15.98元')).toBe('can_approve_immediately');
+    expect(decide('退款23.97元')).toBe('can_approve_immediately');
+    expect(decide('退款12元')).toBe('forbidden');
+    expect(decide('退款30元')).toBe('forbidden');
+  });
+
+  it('adds up no amounts found outside a list of records (an item and its total are one payment)', () => {
+    const bill: SystemQueryRecord = {
+      ...ordersQuery(0),
+      response: { items_due: { plan: 35 }, total: 35 },
+    };
+    expect(boundByVerifiedCharge(checkPermission(rules, '退款70元'), [bill]).status).toBe('forbidden');
+  });
+
   it('leaves other actions and decisions that are not approvals as they are', () => {
     expect(boundByVerifiedCharge(checkPermission(rules, '取消自动续费'), [ordersQuery(25)]).status).toBe(
       'can_approve_immediately',

@@ -123,7 +123,7 @@ export function boundByVerifiedCharge(
   const part = decision.parts[0];
   const amount = part?.amount;
   if (!part || !MONEY_BACK_CONCEPTS.has(part.concept ?? '')) return decision;
-  const { items, recordsShowNone, allRefunded } = verifiedPaid(queries);
+  const { items, recordsShowNone, allRefunded, fromRecords } = verifiedPaid(queries);
   let reasons: { zh: string; en: string };
   if (allRefunded) {
     reasons = {
@@ -141,6 +141,9 @@ export function boundByVerifiedCharge(
     if (paid.length === 0) return decision;
     const most = Math.max(...paid);
     if (amount.value <= most) return decision;
+    // All of it back (these three months): the latest charges of a list of records, added up. Not
+    // amounts found anywhere in a response, where an item and its bill's total are one payment.
+    if (fromRecords && latestAddUpTo(items, amount.value)) return decision;
     reasons = {
       zh: `金额${amount.value}超过本次通话查到的实付金额${most}，不能办理；可按${most}办理`,
       en: `${amount.value} is more than the ${most} this call's records show was paid; it can be done for ${most}`,
@@ -154,4 +157,16 @@ export function boundByVerifiedCharge(
     reasons,
     parts: [{ ...part, status: 'forbidden', reason, reasons }],
   };
+}
+
+/** Whether the latest few of these charges (two or more, newest first) add up to an amount. */
+function latestAddUpTo(items: readonly PaidItem[], amount: number): boolean {
+  const dated = (i: PaidItem) => /(\d{4})-(\d{2})-(\d{2})/.exec(i.text)?.[0] ?? '';
+  const newestFirst = [...items].sort((a, b) => dated(b).localeCompare(dated(a)));
+  let sum = 0;
+  for (const [n, item] of newestFirst.entries()) {
+    sum += item.value;
+    if (n > 0 && Math.abs(sum - amount) < 0.005) return true;
+  }
+  return false;
 }

@@ -8,7 +8,7 @@ import { verifiedPaid } from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { Product } from '../../domain/record-schemas.js';
 import { tokenize } from '../../knowledge/index.js';
-import { type ActionRequest, parseQuantities } from '../../permissions/index.js';
+import { type ActionRequest, parseNumber, parseQuantities } from '../../permissions/index.js';
 import { callerWords } from './caller-words.js';
 import { dayNamed, monthOfName } from './days-said.js';
 import type { Understanding } from './understand-utterance.js';
@@ -162,6 +162,16 @@ export function verifiedCharge(ctx: CallContext, asked: string): number | undefi
     const within = found.filter((f) => inPeriod(f, period));
     if (within.length > 0) found.splice(0, found.length, ...within);
   }
+  // All of it back / 这三个月的都退给我: the sum of the charges meant, the most recent N of them
+  // when the caller counts them. Only charges of a list of records add up: amounts found anywhere
+  // in a response (an item and its bill's total) may be one payment said twice.
+  const all = allOf(ctx.conversation.at(-1)?.content ?? asked);
+  if (all && verifiedPaid(ctx.systemQueries).fromRecords) {
+    const charges = [...found].sort((a, b) => dateKey(b.text) - dateKey(a.text));
+    const meant =
+      all.count !== undefined && all.count <= charges.length ? charges.slice(0, all.count) : charges;
+    if (meant.length > 1) return Math.round(meant.reduce((sum, f) => sum + f.value, 0) * 100) / 100;
+  }
   // An amount the caller named (话费多了十五块) picks its charge; else the item sharing most words.
   const named = new Set(
     ctx.conversation
@@ -202,4 +212,26 @@ export function verifiedCharge(ctx: CallContext, asked: string): number | undefi
   const best = Math.max(...found.map((f) => f.words));
   const candidates = [...new Set(found.filter((f) => f.words === best).map((f) => f.value))];
   return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** Words asking for every charge back, not one of them. */
+const ALL_OF_IT =
+  /全部|全都|都退|所有|统统|一起退|都给我退|\ball (?:of )?(?:it|them|that|those|these)\b|\ball\b[^.,;!?]{0,25}\b(?:months|charges|payments|fees)\b|\bevery (?:charge|payment|month)\b|\beverything\b|\bthe whole (?:amount|lot)\b/i;
+
+/** How many charges or months a line counts (三个月, 3笔, three months). */
+const COUNTED =
+  /([0-9]+|[一二两三四五六七八九十]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:个)?(?:月|笔|期|次)|\b([0-9]+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:months?|charges|payments)\b/i;
+
+/** Whether a line asks for all of the charges back, and how many it counts when it does. */
+function allOf(line: string): { count?: number } | undefined {
+  if (!ALL_OF_IT.test(line)) return undefined;
+  const m = COUNTED.exec(line);
+  const count = m ? parseNumber(m[1] ?? m[2] ?? '') : undefined;
+  return count !== undefined && count >= 1 ? { count } : {};
+}
+
+/** A record's first ISO date as a number that sorts (20261109), 0 without one. */
+function dateKey(text: string): number {
+  const on = dateIn(text);
+  return on ? on.year * 10_000 + on.month * 100 + on.day : 0;
 }

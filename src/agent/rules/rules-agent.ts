@@ -164,15 +164,6 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     if (decided.rule !== null && decided.status !== 'forbidden')
       actions.push({ concept: '', text: step, start: 0, end: utterance.length });
   }
-  // I left my umbrella in the car / the driver was driving dangerously: a statement whose mention
-  // asks for a step the product's rules name (a lost item reported, a safety incident). The engine,
-  // reading the whole line against the rules, matches that rule; it is taken up as the request
-  // and decided as any other. A line that matches no rule stays a statement.
-  if (actions.length === 0 && !faqHit && !u.infoQuestion && !u.question) {
-    const read = checkPermission(rulesOf(ctx), utterance);
-    if (read.rule !== null && read.status !== 'forbidden')
-      actions.push({ concept: '', text: utterance, start: 0, end: utterance.length });
-  }
   // Cancel the whole thing / I want all of it back / 顺手把它关了: the object the call is about,
   // for each clause no request of this turn covers.
   if (!faqHit) {
@@ -182,6 +173,16 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
       if (meant && !actions.some((a) => a.concept === meant.concept))
         actions.push({ ...meant, start: clause.start, end: clause.end });
     }
+  }
+  // I left my umbrella in the car / the driver was driving dangerously: a statement with no
+  // request in it, not even a vague one, whose mention asks for a step the product's rules name
+  // (a lost item reported, a safety incident). The engine, reading the whole line against the
+  // rules, matches that rule; it is taken up as the request and decided as any other. A line
+  // that matches no rule stays a statement.
+  if (actions.length === 0 && !faqHit && !u.infoQuestion && !u.question) {
+    const read = checkPermission(rulesOf(ctx), utterance);
+    if (read.rule !== null && read.status !== 'forbidden')
+      actions.push({ concept: '', text: utterance, start: 0, end: utterance.length });
   }
   // 那就取消吧 with no object: the step the agent just offered (switching off auto-renewal), or a
   // question about what to do it to; never a guess.
