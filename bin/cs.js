@@ -8,9 +8,10 @@
 // everything else through Node.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
-const dir = new URL('../dist/cli/', import.meta.url).pathname;
+const dir = fileURLToPath(new URL('../dist/cli/', import.meta.url));
 const cacheDir = `${dir}.cache/`;
 const nodeRequire = createRequire(`${dir}cli.js`);
 
