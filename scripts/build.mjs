@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,7 +101,10 @@ const lazyBuiltins = {
  * `import { createHash } from 'node:crypto'` makes Node build an ES module facade of the whole
  * crypto module, which reads every export, `webcrypto` among them: that getter loads all of Web
  * Crypto, about 8 ms of the start of every command that hashes anything. Our own imports of it
- * are bundled as a CommonJS `require`, whose named exports are read only when used.
+ * are bundled as a CommonJS `require`, whose named exports are read only when used; and required
+ * only when one is first read: the crypto module itself (twenty-odd internal modules) is a few ms
+ * more of the start of every command that loads the store, which wants random names and hashes
+ * only when it writes or locks.
  */
 const cryptoAsRequire = {
   name: 'crypto-as-require',
@@ -109,8 +113,10 @@ const cryptoAsRequire = {
     b.onResolve({ filter: /^(?:node:)?crypto$/ }, (args) =>
       args.importer.includes(`${fileURLToPath(root)}src`) ? { path: 'node:crypto', namespace } : undefined,
     );
+    const names = Object.keys(createRequire(import.meta.url)('node:crypto'));
+    const getters = names.map((n) => `get ${n}() { return crypto().${n}; }`);
     b.onLoad({ filter: /.*/, namespace }, () => ({
-      contents: "module.exports = require('node:crypto');",
+      contents: `let loaded;\nconst crypto = () => (loaded ??= require('node:crypto'));\nmodule.exports = { ${getters.join(', ')} };`,
       loader: 'js',
     }));
   },
@@ -197,7 +203,7 @@ async function buildCli(into) {
   await build({
     ...options,
     entryPoints: { cli: 'src/cli/main.ts' },
-    plugins: [englishOnlyZodLocales, lazyBuiltins, fakerApart],
+    plugins: [englishOnlyZodLocales, lazyBuiltins, cryptoAsRequire, fakerApart],
     outdir: esm,
     splitting: true,
     format: 'esm',
