@@ -171,16 +171,20 @@ export class FsSessionArchive implements SessionDocuments {
       d === 'other' ? parsed.from === undefined && parsed.to === undefined : dayMatches(d, parsed),
     );
     const wanted = parsed.limit ?? Number.POSITIVE_INFINITY;
-    outer: for await (const { lines } of this.#index.rawNewestFirst(days.reverse())) {
+    const probe = new LineProbe(parsed, holder);
+    outer: for await (const { bytes } of this.#index.filesNewestFirst(days.reverse())) {
+      if (!probe.mayHold(bytes)) continue;
+      const lines = bytes.toString('utf8').split('\n').reverse();
       const seen = new Set<string>();
       const candidates: IndexedSession[] = [];
       for (const raw of lines) {
-        if (!mayMatch(raw, parsed, holder)) continue;
+        if (!probe.mayMatch(raw)) continue;
         const line = parseIndexLine(raw);
         if (!line || seen.has(folderOf(line))) continue;
         seen.add(folderOf(line));
         candidates.push(line);
-        if (candidates.length >= 64) {
+        // Each candidate costs a stat: no more than the page still needs are checked at once.
+        if (candidates.length >= Math.min(64, wanted - rows.length)) {
           if (await this.#take(candidates.splice(0), parsed, holder, rows, healed, wanted)) break outer;
         }
       }
@@ -365,32 +369,89 @@ function parseIndexLine(raw: string): IndexedSession | undefined {
   }
 }
 
+/** A text the filters look for, as it appears in an index line. */
+interface Needle {
+  /** The text as JSON writes it (lower case for names), or undefined when JSON would escape it. */
+  text: string | undefined;
+  /**
+   * Its UTF-8 bytes when it is looked for as it is: an id, a status, a text with no case (digits,
+   * Chinese). Without them, the text is looked for in the lower-cased line.
+   */
+  bytes: Buffer | undefined;
+}
+
+function needle(text: string): Needle {
+  if (JSON.stringify(text) !== `"${text}"`) return { text: undefined, bytes: undefined };
+  // A text no letter of which has a case is found in the lower-cased line exactly where it is
+  // found in the line itself (U+0307, which lower-casing İ adds, aside).
+  const caseless = text.toUpperCase() === text && text.toLowerCase() === text && !text.includes('\u0307');
+  return { text, bytes: caseless ? Buffer.from(text) : undefined };
+}
+
+const CORRUPT_MARK = Buffer.from('"corrupt":');
+
 /**
- * A quick look at a line's text before parsing it: false only when the line cannot match.
- * Texts JSON would escape are left to the full check.
+ * Quick looks at the text of the index before parsing it, for a listing's filter: `mayHold` at
+ * a whole day file's bytes (most days of a narrow filter hold no match, and are never split or
+ * decoded), `mayMatch` at one line. Both are false only when nothing there can match; the
+ * parsed line is checked in full after. Texts JSON would escape are left to that check.
  */
-function mayMatch(raw: string, filter: ParsedSessionFilter, holder: string | undefined): boolean {
-  if (raw === '') return false;
-  if (raw.includes('"corrupt":')) return true;
-  const lower = raw.toLowerCase();
-  // A text JSON writes as it is can be looked for in the line's text.
-  const plain = (text: string) => JSON.stringify(text) === `"${text}"`;
-  const c = filter.customer;
-  if (c && plain(c.lower)) {
-    const hit =
-      lower.includes(c.lower) ||
-      (c.phone !== undefined && raw.includes(c.phone)) ||
-      (holder !== undefined && raw.includes(holder));
-    if (!hit) return false;
+class LineProbe {
+  readonly #customer: Needle | undefined;
+  /** The phone's digits and the id of the customer who has that phone now, the customer filter's other texts. */
+  readonly #ids: Needle[] = [];
+  readonly #product: Needle | undefined;
+  readonly #status: Needle | undefined;
+
+  constructor(filter: ParsedSessionFilter, holder: string | undefined) {
+    const c = filter.customer;
+    if (c) {
+      this.#customer = needle(c.lower);
+      for (const id of [c.phone, holder]) {
+        if (id !== undefined) this.#ids.push({ text: id, bytes: Buffer.from(id) });
+      }
+    }
+    if (filter.product) this.#product = needle(filter.product.lower);
+    if (filter.status !== undefined && needle(filter.status).text !== undefined) {
+      const field = `"resolution_status":"${filter.status}"`;
+      this.#status = { text: field, bytes: Buffer.from(field) };
+    }
   }
-  const p = filter.product;
-  if (p && plain(p.lower) && !lower.includes(p.lower)) return false;
-  if (
-    filter.status !== undefined &&
-    plain(filter.status) &&
-    !raw.includes(`"resolution_status":"${filter.status}"`)
-  ) {
-    return false;
+
+  /** False when no line of this day file can match (a damaged line is always looked at). */
+  mayHold(bytes: Buffer): boolean {
+    if (!this.#customer && !this.#product && !this.#status) return true;
+    if (bytes.includes(CORRUPT_MARK)) return true;
+    let lower: string | undefined;
+    const has = (n: Needle | undefined) => {
+      if (!n?.text) return true;
+      if (n.bytes) return bytes.includes(n.bytes);
+      lower ??= bytes.toString('utf8').toLowerCase();
+      return lower.includes(n.text);
+    };
+    if (this.#customer) {
+      const hit = has(this.#customer) || this.#ids.some(has);
+      if (!hit) return false;
+    }
+    return has(this.#product) && has(this.#status);
   }
-  return true;
+
+  /** False when this line cannot match. */
+  mayMatch(raw: string): boolean {
+    if (raw === '') return false;
+    if (!this.#customer && !this.#product && !this.#status) return true;
+    if (raw.includes('"corrupt":')) return true;
+    let lower: string | undefined;
+    const has = (n: Needle | undefined) => {
+      if (!n?.text) return true;
+      if (n.bytes) return raw.includes(n.text);
+      lower ??= raw.toLowerCase();
+      return lower.includes(n.text);
+    };
+    if (this.#customer) {
+      const hit = has(this.#customer) || this.#ids.some(has);
+      if (!hit) return false;
+    }
+    return has(this.#product) && has(this.#status);
+  }
 }

@@ -314,25 +314,27 @@ export class FsSessionIndex {
   }
 
   /**
-   * Each day's raw lines, newest first, unparsed (filters look at the text before parsing), the
-   * days in the order given; the files are read eight ahead, as a listing that filters may go
-   * through many days.
+   * Each day's file as it is on disk, the days in the order given (newest first for a listing),
+   * unparsed: a filter looks at the bytes before it splits or parses a line. The files are read
+   * ahead, one at first and more as the listing goes on (up to eight): the newest day or two
+   * usually fill a page, while a filter may go through every day.
    */
-  async *rawNewestFirst(days: readonly string[]): AsyncGenerator<{ day: string; lines: string[] }> {
+  async *filesNewestFirst(days: readonly string[]): AsyncGenerator<{ day: string; bytes: Buffer }> {
     const memory = this.#memory;
-    const read = (day: string): Promise<string[]> => {
-      if (memory) return Promise.resolve((memory.days.get(day) ?? []).map((l) => JSON.stringify(l)));
-      return readFile(join(this.#dir, `${day}.jsonl`), 'utf8').then(
-        (text) => text.split('\n'),
-        () => [],
-      );
+    const read = (day: string): Promise<Buffer> => {
+      if (memory) {
+        const lines = (memory.days.get(day) ?? []).map((l) => JSON.stringify(l));
+        return Promise.resolve(Buffer.from(lines.join('\n')));
+      }
+      return readFile(join(this.#dir, `${day}.jsonl`)).catch(() => Buffer.alloc(0));
     };
-    const ahead: Array<Promise<string[]>> = [];
+    const ahead: Array<Promise<Buffer>> = [];
+    let window = 1;
     for (let i = 0; i < days.length; i++) {
-      while (ahead.length < 8 && i + ahead.length < days.length)
+      while (ahead.length < window && i + ahead.length < days.length)
         ahead.push(read(days[i + ahead.length] as string));
-      const lines = (await ahead.shift()) ?? [];
-      yield { day: days[i] as string, lines: lines.filter((l) => l !== '').reverse() };
+      window = Math.min(window * 2, 8);
+      yield { day: days[i] as string, bytes: (await ahead.shift()) ?? Buffer.alloc(0) };
     }
   }
 
