@@ -131,3 +131,46 @@ describe('FsSessionIndex through the file store', () => {
     expect(await ids()).toEqual(['cs_20261125_001_t']);
   });
 });
+
+describe('a filtered listing over the day files', () => {
+  const saveWith = (date: string, fields: Partial<SessionRecord>, status = 'resolved') =>
+    store.saveSession({
+      date,
+      tag: 't',
+      build: (id) => {
+        const base = session(id);
+        return { ...base, ...fields, review: { ...base.review, resolution_status: status } } as SessionRecord;
+      },
+      readme: () => '#\n',
+    });
+
+  beforeEach(async () => {
+    await saveWith('20261101', { customer: 'Zhang Wei', customer_phone: '138-0013-8000' });
+    await saveWith('20261102', { customer: '李女士', product: 'VIP Plan' }, 'unresolved');
+    await saveWith('20261103', { customer: 'ΣΟΦΙΑ' });
+    await saveWith('20261104', { customer: '张先生' });
+  });
+
+  it.each([
+    ['a name in another case', { customer: 'zhang wei' }, ['cs_20261101_001_t']],
+    ['part of a name in capitals', { customer: 'ZHANG' }, ['cs_20261101_001_t']],
+    ['a Greek name in small letters', { customer: 'σοφια' }, ['cs_20261103_001_t']],
+    ['part of a phone', { customer: '13800138' }, ['cs_20261101_001_t']],
+    ['a Chinese name', { customer: '女士' }, ['cs_20261102_001_t']],
+    ['a product in small letters', { product: 'vip' }, ['cs_20261102_001_t']],
+    ['a status', { status: 'unresolved' }, ['cs_20261102_001_t']],
+    ['a name and a status that never meet', { customer: '张先生', status: 'unresolved' }, []],
+    ['a name nobody has', { customer: '王' }, []],
+  ])('finds sessions by %s, passing over the days that hold none', async (_, filter, expected) => {
+    expect((await store.listSessions(filter)).map((r) => r.session_id)).toEqual(expected);
+  });
+
+  it('still lists a damaged session whose text holds what the filter asks for', async () => {
+    const file = join(dir, 'history', 'cs_20261104_001_t', 'session.json');
+    await writeFile(file, '{"customer": "张先生", "oops"');
+    await store.rebuildSessionIndex();
+    const rows = await store.listSessions({ customer: '张先生' });
+    expect(rows.map((r) => [r.session_id, r.corrupt !== undefined])).toEqual([['cs_20261104_001_t', true]]);
+    expect(await store.listSessions({ customer: '王' })).toEqual([]);
+  });
+});
