@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { appendFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CsError, describeIssues } from '../../domain/cs-error.js';
@@ -285,7 +286,8 @@ export class FsSessionIndex {
    * moved, else a fresh read (undefined when the folder or file is gone).
    */
   async verify(line: IndexedSession): Promise<IndexedSession | undefined> {
-    const file = await fileStamp(join(this.#history, folderOf(line), 'session.json'));
+    // A stat on the main thread: a listing makes one per row it shows (see filesNewestFirst).
+    const file = fileStampSync(join(this.#history, folderOf(line), 'session.json'));
     if (file && line.file && file[0] === line.file[0] && file[1] === line.file[1]) return line;
     return this.readLine(folderOf(line));
   }
@@ -315,26 +317,28 @@ export class FsSessionIndex {
 
   /**
    * Each day's file as it is on disk, the days in the order given (newest first for a listing),
-   * unparsed: a filter looks at the bytes before it splits or parses a line. The files are read
-   * ahead, one at first and more as the listing goes on (up to eight): the newest day or two
-   * usually fill a page, while a filter may go through every day.
+   * unparsed: a filter looks at the bytes before it splits or parses a line. Read synchronously:
+   * a day file is a page-cache read of a few dozen kilobytes, while an asynchronous read is four
+   * thread-pool round trips (open, stat, read, close), several times the CPU; a listing that goes
+   * through many days lets other work in every few files.
    */
   async *filesNewestFirst(days: readonly string[]): AsyncGenerator<{ day: string; bytes: Buffer }> {
     const memory = this.#memory;
-    const read = (day: string): Promise<Buffer> => {
+    for (let i = 0; i < days.length; i++) {
+      const day = days[i] as string;
+      if (i > 0 && i % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
       if (memory) {
         const lines = (memory.days.get(day) ?? []).map((l) => JSON.stringify(l));
-        return Promise.resolve(Buffer.from(lines.join('\n')));
+        yield { day, bytes: Buffer.from(lines.join('\n')) };
+        continue;
       }
-      return readFile(join(this.#dir, `${day}.jsonl`)).catch(() => Buffer.alloc(0));
-    };
-    const ahead: Array<Promise<Buffer>> = [];
-    let window = 1;
-    for (let i = 0; i < days.length; i++) {
-      while (ahead.length < window && i + ahead.length < days.length)
-        ahead.push(read(days[i + ahead.length] as string));
-      window = Math.min(window * 2, 8);
-      yield { day: days[i] as string, bytes: (await ahead.shift()) ?? Buffer.alloc(0) };
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(join(this.#dir, `${day}.jsonl`));
+      } catch {
+        bytes = Buffer.alloc(0);
+      }
+      yield { day, bytes };
     }
   }
 
@@ -429,6 +433,17 @@ function compareDays(a: string, b: string): number {
   if (a === OTHER) return 1;
   if (b === OTHER) return -1;
   return a < b ? -1 : 1;
+}
+
+/** `fileStamp`, synchronous. */
+function fileStampSync(path: string): [number, number] | undefined {
+  try {
+    const s = statSync(path, { throwIfNoEntry: false });
+    return s?.isFile() ? [s.mtimeMs, s.size] : undefined;
+  } catch (error) {
+    if (isCode(error, 'ENOTDIR')) return undefined;
+    throw error;
+  }
 }
 
 /** A file's [mtime ms, size]; undefined when it does not exist. */
