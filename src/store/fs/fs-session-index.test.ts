@@ -174,3 +174,25 @@ describe('a filtered listing over the day files', () => {
     expect(await store.listSessions({ customer: '王' })).toEqual([]);
   });
 });
+
+describe('reading the day files', () => {
+  it('reads a day file longer than the buffer it starts with, and the days after it', async () => {
+    const long = (c: string) => c.repeat(30_000);
+    // Newest first: the long day is read first, the others into the buffer it grew.
+    await save('20261124', long('d'));
+    await save('20261125', '张先生');
+    for (const c of ['a', 'b', 'c']) await save('20261126', long(c));
+    expect((await readFile(join(indexDir(), '20261126.jsonl'))).length).toBeGreaterThan(64 * 1024);
+    const rows = await store.listSessions();
+    expect(rows.map((r) => r.customer.slice(0, 2) + r.customer.length)).toEqual([
+      'dd30000',
+      '张先3',
+      'aa30000',
+      'bb30000',
+      'cc30000',
+    ]);
+    expect((await store.listSessions({ customer: 'DD' })).map((r) => r.session_id)).toEqual([
+      'cs_20261124_001_t',
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { appendFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CsError, describeIssues } from '../../domain/cs-error.js';
@@ -317,13 +317,16 @@ export class FsSessionIndex {
 
   /**
    * Each day's file as it is on disk, the days in the order given (newest first for a listing),
-   * unparsed: a filter looks at the bytes before it splits or parses a line. Read synchronously:
-   * a day file is a page-cache read of a few dozen kilobytes, while an asynchronous read is four
-   * thread-pool round trips (open, stat, read, close), several times the CPU; a listing that goes
-   * through many days lets other work in every few files.
+   * unparsed: a filter looks at the bytes before it splits or parses a line. The bytes are good
+   * until the next day is asked for: every day is read into one buffer, as a new buffer for
+   * each file (fresh memory the kernel must map page by page) cost four times the CPU of the
+   * read itself. Read synchronously: a day file is a page-cache read of a few dozen kilobytes,
+   * while an asynchronous read is four thread-pool round trips (open, stat, read, close); a
+   * listing that goes through many days lets other work in every 16 files.
    */
   async *filesNewestFirst(days: readonly string[]): AsyncGenerator<{ day: string; bytes: Buffer }> {
     const memory = this.#memory;
+    const reader = new ReusedBuffer();
     for (let i = 0; i < days.length; i++) {
       const day = days[i] as string;
       if (i > 0 && i % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -334,7 +337,7 @@ export class FsSessionIndex {
       }
       let bytes: Buffer;
       try {
-        bytes = readFileSync(join(this.#dir, `${day}.jsonl`));
+        bytes = reader.read(join(this.#dir, `${day}.jsonl`));
       } catch {
         bytes = Buffer.alloc(0);
       }
@@ -433,6 +436,31 @@ function compareDays(a: string, b: string): number {
   if (a === OTHER) return 1;
   if (b === OTHER) return -1;
   return a < b ? -1 : 1;
+}
+
+/** Reads whole files, one after another, into one buffer that grows as needed. */
+class ReusedBuffer {
+  #buffer = Buffer.allocUnsafe(64 * 1024);
+
+  /** The file's bytes, good until the next read. */
+  read(path: string): Buffer {
+    const fd = openSync(path, 'r');
+    try {
+      let size = 0;
+      for (;;) {
+        if (size === this.#buffer.length) {
+          const bigger = Buffer.allocUnsafe(this.#buffer.length * 2);
+          this.#buffer.copy(bigger, 0, 0, size);
+          this.#buffer = bigger;
+        }
+        const n = readSync(fd, this.#buffer, size, this.#buffer.length - size, null);
+        if (n === 0) return this.#buffer.subarray(0, size);
+        size += n;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
 }
 
 /** `fileStamp`, synchronous. */
