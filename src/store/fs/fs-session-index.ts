@@ -1,10 +1,10 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { appendFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { appendFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CsError, describeIssues } from '../../domain/cs-error.js';
 import { normalizePhone } from '../../domain/phone.js';
 import type { SessionRecord } from '../../domain/session-schemas.js';
-import { isCode, mapLimit, readJson, subfolders } from './fs-files.js';
+import { isCode, mapLimit, readJson, readJsonSync, subfolders } from './fs-files.js';
 import type { FsStoreContext } from './fs-store-context.js';
 import { writeAtomic } from './write-atomic.js';
 
@@ -150,9 +150,11 @@ export class FsSessionIndex {
   }
 
   /** history/'s mtime in ns; undefined when there is no history yet. */
+  // history/'s stat, meta.json and the folder of day files are read synchronously, as the day
+  // files are (see filesNewestFirst): every listing and save starts with them.
   async historyMtime(): Promise<string | undefined> {
     try {
-      return String((await stat(this.#history, { bigint: true })).mtimeNs);
+      return String(statSync(this.#history, { bigint: true }).mtimeNs);
     } catch (error) {
       if (isCode(error, 'ENOENT', 'ENOTDIR')) return undefined;
       throw error;
@@ -160,7 +162,12 @@ export class FsSessionIndex {
   }
 
   async #metaMtime(): Promise<string | undefined> {
-    const raw = await readJson(join(this.#dir, 'meta.json')).catch(() => undefined);
+    let raw: unknown;
+    try {
+      raw = readJsonSync(join(this.#dir, 'meta.json'));
+    } catch {
+      return undefined;
+    }
     if (typeof raw !== 'object' || raw === null) return undefined;
     const meta = raw as Record<string, unknown>;
     return meta.v === 1 && typeof meta.mtime === 'string' ? meta.mtime : undefined;
@@ -295,7 +302,12 @@ export class FsSessionIndex {
   /** The days the index holds (YYYYMMDD, then `other`), oldest first. */
   async days(): Promise<string[]> {
     if (this.#memory) return [...this.#memory.days.keys()].sort(compareDays);
-    const names = await readdir(this.#dir).catch(() => [] as string[]);
+    let names: string[];
+    try {
+      names = readdirSync(this.#dir);
+    } catch {
+      return [];
+    }
     return names
       .filter((n) => n.endsWith('.jsonl'))
       .map((n) => n.slice(0, -'.jsonl'.length))
