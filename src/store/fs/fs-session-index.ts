@@ -1,6 +1,6 @@
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { appendFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { CsError, describeIssues } from '../../domain/cs-error.js';
 import { normalizePhone } from '../../domain/phone.js';
 import type { SessionRecord } from '../../domain/session-schemas.js';
@@ -294,7 +294,9 @@ export class FsSessionIndex {
    */
   async verify(line: IndexedSession): Promise<IndexedSession | undefined> {
     // A stat on the main thread: a listing makes one per row it shows (see filesNewestFirst).
-    const file = fileStampSync(join(this.#history, folderOf(line), 'session.json'));
+    // The path is put together, not joined: the system resolves it alike, and path.join's
+    // normalising, run cold once per row, cost a listing more than the stats.
+    const file = fileStampSync(`${this.#history}${sep}${folderOf(line)}${sep}session.json`);
     if (file && line.file && file[0] === line.file[0] && file[1] === line.file[1]) return line;
     return this.readLine(folderOf(line));
   }
