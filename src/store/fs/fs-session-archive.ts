@@ -206,11 +206,19 @@ export class FsSessionArchive implements SessionDocuments {
     healed: Array<{ folder: string; line: IndexedSession | undefined }>,
     wanted: number,
   ): Promise<boolean> {
-    const checked = await mapLimit(candidates, 16, async (line) => {
+    // Most lines are whole and their files as indexed: those are checked here and now, with no
+    // promise each; the others (damaged, or edited since) are read again, sixteen at a time.
+    const checked: Array<SessionSummary | undefined> = new Array(candidates.length);
+    const others: number[] = [];
+    candidates.forEach((line, i) => {
+      if (line.corrupt !== undefined || !this.#index.unchanged(line)) others.push(i);
+      else if (sessionMatches(line, filter, holder)) checked[i] = summaryOf(line);
+    });
+    await mapLimit(others, 16, async (i) => {
+      const line = candidates[i] as IndexedSession;
       const now = await this.#index.verify(line);
       if (now !== line) healed.push({ folder: folderOf(line), line: now });
-      if (!now || !(await this.#matches(now, filter, holder))) return undefined;
-      return summaryOf(now);
+      if (now && (await this.#matches(now, filter, holder))) checked[i] = summaryOf(now);
     });
     for (const row of checked) {
       if (!row) continue;

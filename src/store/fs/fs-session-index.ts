@@ -293,12 +293,18 @@ export class FsSessionIndex {
    * moved, else a fresh read (undefined when the folder or file is gone).
    */
   async verify(line: IndexedSession): Promise<IndexedSession | undefined> {
+    return this.unchanged(line) ? line : this.readLine(folderOf(line));
+  }
+
+  /** True when the line's session.json has kept the size and mtime it was indexed with. */
+  unchanged(line: IndexedSession): boolean {
     // A stat on the main thread: a listing makes one per row it shows (see filesNewestFirst).
     // The path is put together, not joined: the system resolves it alike, and path.join's
     // normalising, run cold once per row, cost a listing more than the stats.
     const file = fileStampSync(`${this.#history}${sep}${folderOf(line)}${sep}session.json`);
-    if (file && line.file && file[0] === line.file[0] && file[1] === line.file[1]) return line;
-    return this.readLine(folderOf(line));
+    return (
+      file !== undefined && line.file !== undefined && file[0] === line.file[0] && file[1] === line.file[1]
+    );
   }
 
   /** The days the index holds (YYYYMMDD, then `other`), oldest first. */
