@@ -227,8 +227,9 @@ async function buildCli(into) {
     });
     writeFileSync(`${into}${name}`, code);
   }
+  // No package.json here: `cs serve`, `cs assistant` and MCP find the package's root (and
+  // dist/web, skill/, references/) by the first package.json above their own file.
   rmSync(esm, { recursive: true });
-  writeFileSync(`${into}package.json`, '{ "type": "commonjs" }\n');
 }
 await buildCli(`${next.pathname}cli/`);
 
