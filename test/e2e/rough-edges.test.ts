@@ -1,9 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CS_BIN, PROJECT_ROOT, parseEvents, runCs, tempDb } from '../support/run-cs.js';
+import { parseEvents, runCs, tempDb } from '../support/run-cs.js';
 import { seedRecords } from '../support/seed-records.js';
+import { hasScript, typeInTerminal } from '../support/type-in-terminal.js';
 
 // Issue 11, "Rough edges a new user hit": each edge through the built CLI, as the user met it.
 
@@ -18,35 +18,6 @@ const customer = (name: string, phone: string) => ({
   communication_style: '直接',
   special_needs: '无',
 });
-
-// `script` (util-linux) gives the command a real terminal, as a person at a keyboard has.
-const hasScript = spawnSync('script', ['--version']).status === 0;
-
-/** Runs `cs` in a pseudo-terminal, typing each line after a pause; returns what the screen showed. */
-function typeInTerminal(args: string[], lines: string[]): Promise<{ code: number; screen: string }> {
-  return new Promise((resolve, reject) => {
-    const command = [process.execPath, CS_BIN, ...args]
-      .map((a) => `'${a.replaceAll("'", "'\\''")}'`)
-      .join(' ');
-    const child = spawn('script', ['-qfec', command, '/dev/null'], {
-      cwd: PROJECT_ROOT,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let screen = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      screen += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, screen }));
-    let i = 0;
-    const next = () => {
-      if (i >= lines.length) return;
-      child.stdin.write(`${lines[i++]}\n`);
-      setTimeout(next, 400);
-    };
-    setTimeout(next, 1000);
-  });
-}
 
 describe('rough edges a new user hit', () => {
   let tmp: Awaited<ReturnType<typeof tempDb>>;

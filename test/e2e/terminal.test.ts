@@ -1,36 +1,7 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CS_BIN, PROJECT_ROOT, runCs, tempDb } from '../support/run-cs.js';
+import { runCs, tempDb } from '../support/run-cs.js';
 import { seedRecords } from '../support/seed-records.js';
-
-// `script` (util-linux) gives the command a real terminal, as a person at a keyboard has.
-const hasScript = spawnSync('script', ['--version']).status === 0;
-
-/** Runs `cs` in a pseudo-terminal, typing each line after a pause; returns what the screen showed. */
-function typeInTerminal(args: string[], lines: string[]): Promise<{ code: number; screen: string }> {
-  return new Promise((resolve, reject) => {
-    const command = [process.execPath, CS_BIN, ...args]
-      .map((a) => `'${a.replaceAll("'", "'\\''")}'`)
-      .join(' ');
-    const child = spawn('script', ['-qfec', command, '/dev/null'], {
-      cwd: PROJECT_ROOT,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let screen = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      screen += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, screen }));
-    let i = 0;
-    const next = () => {
-      if (i >= lines.length) return;
-      child.stdin.write(`${lines[i++]}\n`);
-      setTimeout(next, 300);
-    };
-    setTimeout(next, 800);
-  });
-}
+import { hasScript, typeInTerminal } from '../support/type-in-terminal.js';
 
 describe.skipIf(!hasScript)('cs in a terminal', () => {
   let tmp: Awaited<ReturnType<typeof tempDb>>;
