@@ -46,6 +46,8 @@ export interface TellCustomerDeps {
   store: RecordStore;
   env: NodeJS.ProcessEnv;
   clock: Clock;
+  /** Waits between webhook attempts (OutboxDeps.sleep); injectable so tests do not sleep. */
+  sleep?: (ms: number) => Promise<unknown>;
 }
 
 /**

@@ -63,6 +63,8 @@ export interface OutboxDeps {
   store: WorkflowStore;
   env: NodeJS.ProcessEnv;
   clock: Clock;
+  /** Waits between a run's attempts (the backoff); injectable so tests do not sleep. */
+  sleep?: (ms: number) => Promise<unknown>;
 }
 
 /** The outcome of sending one delivery in this process. */
@@ -191,7 +193,7 @@ export async function deliverOne(deps: OutboxDeps, id: string): Promise<Delivery
   let error = isHttpUrl(claimed.url) ? undefined : `the webhook URL "${claimed.url}" is not an http(s) URL`;
   if (error === undefined) {
     for (let attempt = 0; attempt < ATTEMPTS_PER_RUN; attempt++) {
-      if (attempt > 0) await sleep(backoffMs(attempt));
+      if (attempt > 0) await (deps.sleep ?? sleep)(backoffMs(attempt));
       sent++;
       error = await post(claimed.url, body, claimed.notification_id, deps, timeoutMs);
       if (error === undefined) break;

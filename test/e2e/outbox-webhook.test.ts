@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tellCustomer } from '../../src/approvals/tell-customer.js';
 import type { Delivery } from '../../src/approvals/webhook-outbox.js';
 import { type ApprovalRequest, ApprovalRequestSchema } from '../../src/domain/approval-request.js';
@@ -131,9 +131,16 @@ describe('customer notifications over a signed webhook (a real receiver, the bui
     expect(r.code, r.stderr).toBe(0);
     return JSON.parse(r.stdout) as Delivery[];
   };
+  /** The backoff waits of in-process deliveries, recorded instead of slept (`cs outbox retry` sleeps). */
+  let backoffs: number[] = [];
   const tell = (url: string, request: ApprovalRequest, news: 'approved' | 'rejected', extra = {}) =>
     tellCustomer(
-      { store, env: { CS_WEBHOOK_URL: url, CS_WEBHOOK_SECRET: SECRET, ...extra }, clock: systemClock },
+      {
+        store,
+        env: { CS_WEBHOOK_URL: url, CS_WEBHOOK_SECRET: SECRET, ...extra },
+        clock: systemClock,
+        sleep: async (ms) => backoffs.push(ms),
+      },
       request,
       news,
     );
@@ -151,6 +158,9 @@ describe('customer notifications over a signed webhook (a real receiver, the bui
       interaction_history: [],
     });
     customerId = customer._id;
+  });
+  beforeEach(() => {
+    backoffs = [];
   });
   afterEach(async () => receiver?.close());
   afterAll(async () => {
@@ -259,6 +269,12 @@ describe('customer notifications over a signed webhook (a real receiver, the bui
     const port = await receiver.listen();
     const told = await tell(`http://127.0.0.1:${port}/hook`, approvalRequest(customerId), 'approved');
     expect(receiver.requests(told.id)).toBe(3);
+    // Two waits before the two retries: 250 ms and 500 ms, each jittered by up to a half.
+    expect(backoffs).toHaveLength(2);
+    expect(backoffs[0]).toBeGreaterThanOrEqual(125);
+    expect(backoffs[0]).toBeLessThanOrEqual(375);
+    expect(backoffs[1]).toBeGreaterThanOrEqual(250);
+    expect(backoffs[1]).toBeLessThanOrEqual(750);
     expect(receiver.kept.get(told.id)).toBe(1);
     const mine = (await deliveries()).find((d) => d.notification_id === told.id);
     expect(mine).toMatchObject({ state: 'delivered', attempts: 3, last_error: null });
