@@ -49,9 +49,6 @@ export default defineConfig({
           name: 'e2e',
           include: E2E,
           exclude: PG,
-          // As in `unit`: one module graph per worker. The seeded template databases of
-          // test/support/seed-records.ts are then made once per worker, not once per file.
-          isolate: false,
           // e2e tests spawn the built bin: build dist/ once before they run.
           globalSetup: ['test/global-setup.ts'],
         },
