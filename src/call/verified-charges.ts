@@ -159,12 +159,19 @@ export function boundByVerifiedCharge(
   };
 }
 
+/**
+ * Paid items, the newest first by the first ISO date in their text (undated ones last): the
+ * order in which "the last N charges" and "all of it" are counted, by the agent and the bound.
+ */
+export function newestFirst<T extends { text: string }>(items: readonly T[]): T[] {
+  const dated = (i: T) => /\d{4}-\d{2}-\d{2}/.exec(i.text)?.[0] ?? '';
+  return [...items].sort((a, b) => dated(b).localeCompare(dated(a)));
+}
+
 /** Whether the latest few of these charges (two or more, newest first) add up to an amount. */
 function latestAddUpTo(items: readonly PaidItem[], amount: number): boolean {
-  const dated = (i: PaidItem) => /(\d{4})-(\d{2})-(\d{2})/.exec(i.text)?.[0] ?? '';
-  const newestFirst = [...items].sort((a, b) => dated(b).localeCompare(dated(a)));
   let sum = 0;
-  for (const [n, item] of newestFirst.entries()) {
+  for (const [n, item] of newestFirst(items).entries()) {
     sum += item.value;
     if (n > 0 && Math.abs(sum - amount) < 0.005) return true;
   }

@@ -4,7 +4,7 @@
  * double-charge complaint rests on.
  */
 import type { CallContext } from '../../call/call-agent.js';
-import { verifiedPaid } from '../../call/verified-charges.js';
+import { newestFirst, verifiedPaid } from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { Product } from '../../domain/record-schemas.js';
 import { tokenize } from '../../knowledge/index.js';
@@ -149,7 +149,8 @@ export function verifiedCharge(ctx: CallContext, asked: string): number | undefi
   // 差价/多收的/the difference: what was charged over what was quoted.
   const difference = /差价|差额|多收|多扣|difference|overcharge/i.test(asked);
   const found: Array<{ value: number; words: number; text: string }> = [];
-  for (const item of verifiedPaid(ctx.systemQueries).items) {
+  const paid = verifiedPaid(ctx.systemQueries);
+  for (const item of paid.items) {
     // Asked for the difference, only what was charged over a quote is a candidate.
     if (difference && item.over === undefined) continue;
     const value = difference && item.over !== undefined ? item.over : item.value;
@@ -166,8 +167,8 @@ export function verifiedCharge(ctx: CallContext, asked: string): number | undefi
   // when the caller counts them. Only charges of a list of records add up: amounts found anywhere
   // in a response (an item and its bill's total) may be one payment said twice.
   const all = allOf(ctx.conversation.at(-1)?.content ?? asked);
-  if (all && verifiedPaid(ctx.systemQueries).fromRecords) {
-    const charges = [...found].sort((a, b) => dateKey(b.text) - dateKey(a.text));
+  if (all && paid.fromRecords) {
+    const charges = newestFirst(found);
     const meant =
       all.count !== undefined && all.count <= charges.length ? charges.slice(0, all.count) : charges;
     if (meant.length > 1) return Math.round(meant.reduce((sum, f) => sum + f.value, 0) * 100) / 100;
@@ -228,10 +229,4 @@ function allOf(line: string): { count?: number } | undefined {
   const m = COUNTED.exec(line);
   const count = m ? parseNumber(m[1] ?? m[2] ?? '') : undefined;
   return count !== undefined && count >= 1 ? { count } : {};
-}
-
-/** A record's first ISO date as a number that sorts (20261109), 0 without one. */
-function dateKey(text: string): number {
-  const on = dateIn(text);
-  return on ? on.year * 10_000 + on.month * 100 + on.day : 0;
 }
