@@ -18,3 +18,12 @@ export function list(value: unknown): string[] {
     return [];
   });
 }
+
+/** The summaries of the customer's last three calls, oldest first (for a prompt's caller block). */
+export function recentCallSummaries(customer: Record<string, unknown>): string[] {
+  const history = Array.isArray(customer.interaction_history) ? customer.interaction_history.slice(-3) : [];
+  return history.flatMap((h) => {
+    const summary = text((h as Record<string, unknown>)?.summary);
+    return summary ? [summary] : [];
+  });
+}

@@ -1,16 +1,9 @@
 import type { ApprovalRequest } from '../domain/approval-request.js';
+import { FINAL_APPROVAL_STATES } from '../domain/approval-states.js';
 import type { Language } from '../domain/language.js';
 
 /** What the customer is told about an approval request: a decision, or how its execution ended. */
-export const APPROVAL_NEWS = [
-  'approved',
-  'rejected',
-  'expired',
-  'withdrawn',
-  'invalidated',
-  'executed',
-  'failed',
-] as const;
+export const APPROVAL_NEWS = ['approved', ...FINAL_APPROVAL_STATES] as const;
 export type ApprovalNews = (typeof APPROVAL_NEWS)[number];
 
 /**

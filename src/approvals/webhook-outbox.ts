@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Clock } from '../domain/clock.js';
 import { CsError, describeIssues } from '../domain/cs-error.js';
+import { describeFetchError } from '../domain/fetch-error.js';
 import type { WorkDoc, WorkflowStore } from '../store/workflow-store.js';
 import type { ApprovalNews } from './notification-templates.js';
 
@@ -322,7 +323,7 @@ async function post(
     if (res.status >= 200 && res.status <= 299) return undefined;
     return `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
   } catch (error) {
-    return describeFetchError(error, timeoutMs);
+    return describeFetchError(error, timeoutMs, 'receiver');
   }
 }
 
@@ -344,20 +345,4 @@ function backoffMs(attempt: number): number {
 function retryAfterMs(attempts: number): number {
   const runs = Math.max(1, Math.ceil(attempts / ATTEMPTS_PER_RUN));
   return Math.min(RETRY_AFTER_MS * 5 ** (runs - 1), RETRY_AFTER_MAX_MS);
-}
-
-function describeFetchError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError' || error.name === 'AbortError')
-      return `timed out after ${timeoutMs} ms`;
-    const cause = (error as { cause?: unknown }).cause;
-    if (cause instanceof Error) {
-      const code = (cause as { code?: unknown }).code;
-      if (code === 'ECONNREFUSED') return 'connection refused (is the receiver running?)';
-      if (code === 'ENOTFOUND') return 'host not found';
-      return typeof code === 'string' ? `${cause.message} (${code})` : cause.message;
-    }
-    return error.message;
-  }
-  return String(error);
 }

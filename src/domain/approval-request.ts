@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APPROVAL_STATES, type ApprovalState } from './approval-states.js';
 import { CsError, describeIssues } from './cs-error.js';
 import { GrantUnitSchema } from './grant-schema.js';
 import type { AuditEntry, WorkDoc } from './work-item.js';
@@ -16,28 +17,7 @@ import type { AuditEntry, WorkDoc } from './work-item.js';
  * raises requests and src/approvals/ decides them.)
  */
 
-export const APPROVAL_STATES = [
-  'pending',
-  'approved',
-  'rejected',
-  'expired',
-  'withdrawn',
-  'invalidated',
-  'executing',
-  'executed',
-  'failed',
-] as const;
-export type ApprovalState = (typeof APPROVAL_STATES)[number];
-
-/** The states a request does not leave. */
-export const FINAL_APPROVAL_STATES: readonly ApprovalState[] = [
-  'rejected',
-  'expired',
-  'withdrawn',
-  'invalidated',
-  'executed',
-  'failed',
-];
+export { APPROVAL_STATES, type ApprovalState, FINAL_APPROVAL_STATES } from './approval-states.js';
 
 /** A fact the request depends on: a system query of the call, as it answered. */
 export const VerifiedFactSchema = z.object({

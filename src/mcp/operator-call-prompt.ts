@@ -1,7 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { list, text } from '../agent/record-text.js';
+import { list, recentCallSummaries, text } from '../agent/record-text.js';
 import { slaWindow } from '../agent/rules/reply-phrases.js';
 import { CsError } from '../domain/cs-error.js';
 import { methodologySteps } from '../domain/methodology.js';
@@ -99,11 +99,7 @@ function callerSection(customer: StoredRecord | undefined, phone: string | undef
     const value = text(customer[key]);
     if (value) lines.push(`${label}: ${value}`);
   }
-  const history = Array.isArray(customer.interaction_history) ? customer.interaction_history.slice(-3) : [];
-  const summaries = history.flatMap((h) => {
-    const summary = text((h as Record<string, unknown>)?.summary);
-    return summary ? [summary] : [];
-  });
+  const summaries = recentCallSummaries(customer);
   if (summaries.length > 0) lines.push('最近来电 Recent calls:', bullets(summaries));
   return lines.join('\n');
 }

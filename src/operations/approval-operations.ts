@@ -1,4 +1,5 @@
-import type { ApprovalRequest, ApprovalState } from '../domain/approval-request.js';
+import type { ApprovalRequest } from '../domain/approval-request.js';
+import { APPROVAL_STATES, type ApprovalState } from '../domain/approval-states.js';
 import { type Clock, clockFromEnv } from '../domain/clock.js';
 import { CsError } from '../domain/cs-error.js';
 import { normalizePhone } from '../domain/phone.js';
@@ -8,18 +9,6 @@ import { defineOperation, type OperationDeps } from './define-operation.js';
 // The supervisor's inbox: `cs approvals list|show|approve|reject`, `cs supervisors add`, and the
 // MCP tools list_approvals / decide_approval. A listing loads neither zod nor the deciding code
 // unless a request has to be expired first, so `cs approvals list` stays quick on a large inbox.
-
-const STATES = [
-  'pending',
-  'approved',
-  'rejected',
-  'expired',
-  'withdrawn',
-  'invalidated',
-  'executing',
-  'executed',
-  'failed',
-] as const satisfies readonly ApprovalState[];
 
 /** How each state reads in the inbox: Chinese first, English alongside. */
 const STATE_WORDS: Record<ApprovalState, string> = {
@@ -103,7 +92,7 @@ export const listApprovalsOperation = defineOperation({
   readOnly: true,
   input: (z) =>
     z.object({
-      state: z.enum(STATES).optional().describe('only requests in this state'),
+      state: z.enum(APPROVAL_STATES).optional().describe('only requests in this state'),
       overdue: z.boolean().optional().describe('only pending requests past their due time'),
       product: z.string().min(1).optional().describe('the product’s id or part of its name'),
       customer: z.string().min(1).optional().describe('the customer’s id, part of the name, or phone'),

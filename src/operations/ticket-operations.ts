@@ -318,6 +318,11 @@ export function ticketLine(ticket: Ticket, now: Date): string {
       : ticket.closed_at !== null
         ? `closed ${localMinute(ticket.closed_at)}`
         : `resolved ${localMinute(ticket.resolved_at ?? ticket.updated_at)}`;
+  return [...ticketColumns(ticket), clocks].join('  ');
+}
+
+/** What every line about a ticket starts with: id, state, customer, product, summary, assignee. */
+function ticketColumns(ticket: Ticket): string[] {
   return [
     ticket.id,
     TICKET_STATE_LABELS[ticket.state],
@@ -325,8 +330,7 @@ export function ticketLine(ticket: Ticket, now: Date): string {
     ticket.product_name,
     ticket.summary,
     ticket.assignee ?? '未指派 unassigned',
-    clocks,
-  ].join('  ');
+  ];
 }
 
 /** The whole ticket, as `cs tickets show` prints it. */
@@ -522,12 +526,7 @@ export const overdueTicketsOperation = defineOperation({
       : overdue
           .map(({ ticket, breaches }) =>
             [
-              ticket.id,
-              TICKET_STATE_LABELS[ticket.state],
-              ticket.customer_name,
-              ticket.product_name,
-              ticket.summary,
-              ticket.assignee ?? '未指派 unassigned',
+              ...ticketColumns(ticket),
               ...breaches.map(
                 (b) => `${CLOCK_LABELS[b.clock]} ${overdueText(b.late_ms)} (due ${localMinute(b.due_at)})`,
               ),

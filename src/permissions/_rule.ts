@@ -4,7 +4,7 @@
  * `减免月租30元以内`, `refunds up to $50` read the same way.
  */
 import { normalizeText } from './_normalize.js';
-import { type Quantity, type QuantityFamily, scanQuantities } from './parse-quantities.js';
+import { FAMILY, type Quantity, type QuantityFamily, scanQuantities } from './parse-quantities.js';
 
 type Unit = Quantity['unit'];
 
@@ -40,19 +40,6 @@ export interface ParsedRule {
   measured?: string;
 }
 
-const FAMILY_OF: Record<Unit, QuantityFamily> = {
-  CNY: 'money',
-  USD: 'money',
-  day: 'duration',
-  month: 'duration',
-  time: 'count',
-  GB: 'data',
-  MB: 'data',
-  hour: 'duration',
-  point: 'points',
-  clock: 'clock',
-};
-
 /** Days per month when a rule in days meets a request in months (or the reverse). */
 const DAYS_PER_MONTH = 30;
 
@@ -67,7 +54,7 @@ export function toBase(value: number, unit: Unit | undefined): number {
 }
 
 export function familyOf(unit: Unit): QuantityFamily {
-  return FAMILY_OF[unit];
+  return FAMILY[unit];
 }
 
 interface Num {
@@ -120,7 +107,7 @@ function withUnit(cond: RuleCondition, unit: Unit | undefined): RuleCondition {
   if (cond.hi !== undefined) out.hi = toBase(cond.hi, unit);
   if (unit) {
     out.unit = unit;
-    out.family = FAMILY_OF[unit];
+    out.family = FAMILY[unit];
   }
   return out;
 }

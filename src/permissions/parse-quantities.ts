@@ -29,7 +29,8 @@ interface UnitWord {
   accept?: (s: string, num: ScannedNumber, unitEnd: number, original: string) => boolean;
 }
 
-const FAMILY: Record<Unit, QuantityFamily> = {
+/** What each unit measures (rules and requests compare amounts of one family). */
+export const FAMILY: Record<Unit, QuantityFamily> = {
   CNY: 'money',
   USD: 'money',
   day: 'duration',

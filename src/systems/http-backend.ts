@@ -1,4 +1,5 @@
 import { type Clock, systemClock } from '../domain/clock.js';
+import { describeFetchError } from '../domain/fetch-error.js';
 import type { Product } from '../domain/record-schemas.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
 import type { SystemBackend } from './mock-backend.js';
@@ -57,7 +58,7 @@ export function createHttpBackend(options: HttpBackendOptions = {}): HttpBackend
       const body = await res.text();
       return { kind: 'response', status: res.status, statusText: res.statusText, body };
     } catch (error) {
-      return { kind: 'network', message: describeFetchError(error, timeoutMs) };
+      return { kind: 'network', message: describeFetchError(error, timeoutMs, 'API') };
     }
   }
 
@@ -174,20 +175,4 @@ function requestInit(resolved: ResolvedQuery, productId: string): RequestInit {
   if (resolved.method === 'GET' || resolved.method === 'DELETE') return { method: resolved.method, headers };
   headers['content-type'] = 'application/json';
   return { method: resolved.method, headers, body: JSON.stringify(resolved.params) };
-}
-
-function describeFetchError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError' || error.name === 'AbortError')
-      return `timed out after ${timeoutMs} ms`;
-    const cause = (error as { cause?: unknown }).cause;
-    if (cause instanceof Error) {
-      const code = (cause as { code?: unknown }).code;
-      if (code === 'ECONNREFUSED') return 'connection refused (is the API running?)';
-      if (code === 'ENOTFOUND') return 'host not found';
-      return typeof code === 'string' ? `${cause.message} (${code})` : cause.message;
-    }
-    return error.message;
-  }
-  return String(error);
 }

@@ -1,7 +1,7 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { METHODOLOGY_STEPS, standardMethodology } from '../../domain/methodology.js';
 import { maskPhone } from '../../domain/phone.js';
-import { list, text } from '../record-text.js';
+import { list, recentCallSummaries, text } from '../record-text.js';
 
 /** The parts of a call the system prompt is built from. */
 export type SystemPromptInput = Pick<
@@ -114,11 +114,7 @@ function customerSection(input: SystemPromptInput): string {
       const value = text(customer[key]);
       if (value) lines.push(`${label}: ${value}`);
     }
-    const history = Array.isArray(customer.interaction_history) ? customer.interaction_history.slice(-3) : [];
-    const summaries = history.flatMap((h) => {
-      const summary = text((h as Record<string, unknown>)?.summary);
-      return summary ? [summary] : [];
-    });
+    const summaries = recentCallSummaries(customer);
     if (summaries.length > 0) lines.push('Recent calls:', bullets(summaries));
   }
   const learned = Object.entries(input.learned ?? {});

@@ -1,18 +1,7 @@
+import { APPROVAL_STATES } from '../../domain/approval-states.js';
 import type { CommandSpec } from '../command-spec.js';
 
 // `cs approvals …` and `cs supervisors …`'s flags (handlers: approvals-commands.ts).
-
-const STATES = [
-  'pending',
-  'approved',
-  'rejected',
-  'expired',
-  'withdrawn',
-  'invalidated',
-  'executing',
-  'executed',
-  'failed',
-] as const;
 
 /** The supervisor's inbox. */
 export const APPROVAL_COMMANDS: readonly CommandSpec[] = [
@@ -21,7 +10,7 @@ export const APPROVAL_COMMANDS: readonly CommandSpec[] = [
     path: ['approvals', 'list'],
     description: 'list approval requests, oldest first',
     options: [
-      { flags: '--state <state>', description: 'only requests in this state', choices: STATES },
+      { flags: '--state <state>', description: 'only requests in this state', choices: APPROVAL_STATES },
       { flags: '--overdue', description: 'only pending requests past their due time, the latest first' },
       { flags: '--product <text>', description: 'the product’s id or part of its name' },
       { flags: '--customer <text>', description: 'the customer’s id, part of the name, or phone' },

@@ -21,16 +21,20 @@ export function randomHex(bytes = 4): string {
   return randomBytes(bytes).toString('hex');
 }
 
-/** Parsed JSON of a file; undefined when it does not exist; E_CORRUPT naming the file when it is not JSON. */
-export async function readJson(path: string): Promise<unknown> {
-  let text: string;
+/** A file's text; undefined when it (or its folder) does not exist; other errors are thrown. */
+export async function readTextIfAny(path: string): Promise<string | undefined> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
     if (isCode(error, 'ENOENT', 'ENOTDIR')) return undefined;
     throw error;
   }
-  return parseJsonFile(path, text);
+}
+
+/** Parsed JSON of a file; undefined when it does not exist; E_CORRUPT naming the file when it is not JSON. */
+export async function readJson(path: string): Promise<unknown> {
+  const text = await readTextIfAny(path);
+  return text === undefined ? undefined : parseJsonFile(path, text);
 }
 
 /** A small file's text, read synchronously; undefined when it does not exist. */

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CsError } from '../../domain/cs-error.js';
 import {
@@ -24,7 +24,7 @@ import {
 import { FirstInOrder } from './first-in-order.js';
 import { FolderNamesCache } from './folder-names-cache.js';
 import { corruptFile } from './fs-corrupt.js';
-import { ignoreMissing, isCode, mapLimit, readTextSync } from './fs-files.js';
+import { ignoreMissing, isCode, mapLimit, readTextIfAny, readTextSync } from './fs-files.js';
 import type { FsStoreContext } from './fs-store-context.js';
 import {
   compactKeys,
@@ -264,14 +264,8 @@ export class FsWorkflowStore implements WorkflowStore {
   /** The item as stored; undefined when there is none; E_CORRUPT naming a damaged file. */
   async #read(kind: WorkKind, id: string): Promise<WorkDoc | undefined> {
     const path = this.#docPath(kind, id);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if (isCode(error, 'ENOENT', 'ENOTDIR')) return undefined;
-      throw error;
-    }
-    return parseWorkFile(kind, id, path, text);
+    const text = await readTextIfAny(path);
+    return text === undefined ? undefined : parseWorkFile(kind, id, path, text);
   }
 
   /**
@@ -489,13 +483,8 @@ async function fileExists(path: string): Promise<boolean> {
 
 /** The entries of an audit day file; E_CORRUPT naming the file and line of a damaged one. */
 async function readAuditFile(path: string): Promise<AuditEntry[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if (isCode(error, 'ENOENT')) return [];
-    throw error;
-  }
+  const text = await readTextIfAny(path);
+  if (text === undefined) return [];
   const entries: AuditEntry[] = [];
   const lines = text.split('\n');
   for (const [i, line] of lines.entries()) {

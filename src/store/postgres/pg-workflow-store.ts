@@ -84,17 +84,7 @@ export class PgWorkflowStore implements WorkflowStore {
             SET state = $3, created_at = $4, updated_at = $5, customer_id = $6, product_id = $7,
                 due_at = $8, data = $9
           WHERE kind = $1 AND id = $2`,
-        [
-          kind,
-          id,
-          d.state,
-          d.created_at,
-          d.updated_at,
-          d.customer_id ?? null,
-          d.product_id ?? null,
-          d.due_at ?? null,
-          JSON.stringify(d),
-        ],
+        rowValues(kind, d),
       );
       if (next.audit) await insertAudit(client, [next.audit]);
       return structuredClone(d);
@@ -152,23 +142,31 @@ export class PgWorkflowStore implements WorkflowStore {
   }
 }
 
+/**
+ * A row's values in the order of `work_items`' columns (kind, id, state, created_at, updated_at,
+ * customer_id, product_id, due_at, data), for the INSERT and the UPDATE alike.
+ */
+function rowValues(kind: WorkKind, d: WorkDoc): unknown[] {
+  return [
+    kind,
+    d.id,
+    d.state,
+    d.created_at,
+    d.updated_at,
+    d.customer_id ?? null,
+    d.product_id ?? null,
+    d.due_at ?? null,
+    JSON.stringify(d),
+  ];
+}
+
 /** Inserts an item unless its id is taken; true when inserted. */
 async function insertItem(client: PoolClient, kind: WorkKind, d: WorkDoc): Promise<boolean> {
   const { rowCount } = await client.query(
     `INSERT INTO work_items (kind, id, state, created_at, updated_at, customer_id, product_id, due_at, data)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (kind, id) DO NOTHING`,
-    [
-      kind,
-      d.id,
-      d.state,
-      d.created_at,
-      d.updated_at,
-      d.customer_id ?? null,
-      d.product_id ?? null,
-      d.due_at ?? null,
-      JSON.stringify(d),
-    ],
+    rowValues(kind, d),
   );
   return rowCount === 1;
 }
