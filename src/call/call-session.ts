@@ -32,7 +32,7 @@ import type { GrantStore } from '../store/grant-store.js';
 import { MemoryGrantStore } from '../store/memory/memory-grant-store.js';
 import { MemoryWorkflowStore } from '../store/memory/memory-workflow-store.js';
 import type { WorkflowStore } from '../store/workflow-store.js';
-import type { ApprovedActionResult } from '../systems/mock-backend.js';
+import type { ApprovedActionInput, ApprovedActionResult } from '../systems/mock-backend.js';
 // Not systems/index.js: it re-exports the mock HTTP server, which would load node:http into
 // every call (the bundler splits by file).
 import { resolveQuery } from '../systems/resolve-query.js';
@@ -71,16 +71,7 @@ export interface CallBackend {
     resolved: ReturnType<typeof resolveQuery>,
     ctx: { product: Product; phone: string },
   ): Promise<SystemQueryRecord>;
-  applyApprovedAction(input: {
-    product: Product;
-    phone: string;
-    concept: string;
-    quantity?: { value: number; unit: string };
-    action: string;
-    idempotencyKey?: string;
-    /** The call's language, for the outcome's description. */
-    language?: Language;
-  }): Promise<ApprovedActionResult>;
+  applyApprovedAction(input: ApprovedActionInput): Promise<ApprovedActionResult>;
 }
 
 /** The lists of a call's record, each appended to as the call goes (the call's ledger). */

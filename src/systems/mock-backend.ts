@@ -1,6 +1,7 @@
 import { amountOf, entryId, unrefunded } from '../domain/charge-entries.js';
 import { type Clock, isoTimestamp, systemClock } from '../domain/clock.js';
 import { CsError } from '../domain/cs-error.js';
+import type { Language } from '../domain/language.js';
 import { isValidPhone, normalizePhone } from '../domain/phone.js';
 import type { ApiInterface, Product } from '../domain/record-schemas.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
@@ -34,7 +35,7 @@ export interface ApprovedActionInput {
    */
   idempotencyKey?: string;
   /** The language to describe the outcome in (the call's); the product's by default. */
-  language?: 'zh' | 'en';
+  language?: Language;
 }
 
 export interface ApprovedActionResult {
