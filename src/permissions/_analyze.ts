@@ -2,7 +2,7 @@
  * One pass over a piece of customer or agent text: the concepts asked for, the clauses they sit
  * in, and the quantities of each clause. Shared by `findActionRequests` and `checkPermission`.
  */
-import { charGates, HOW, LATIN, REFUSAL } from './_char-gates.js';
+import { charGates, HOW, LATIN, NOT_YET, REFUSAL } from './_char-gates.js';
 import { type ConceptDef, detectConcepts } from './_lexicon.js';
 import { isDigit, normalizeText } from './_normalize.js';
 import type { ScannedNumber } from './_numerals.js';
@@ -20,6 +20,11 @@ export interface FoundRequest {
   howTo: boolean;
   /** Said right after a refusal (我不要退款, I don't want a refund). */
   negated: boolean;
+  /**
+   * Said as still awaited (退款到现在还没到账, 还没收到退款, my refund still hasn't arrived): a
+   * question about one asked for before, not a new request.
+   */
+  awaited: boolean;
 }
 
 /** A clause (a stretch between punctuation or conjunctions), trimmed; offsets into the text. */
@@ -72,6 +77,14 @@ function boundaryTable(): Uint8Array {
 
 const HOW_TO_ZH = /(?:怎么|怎样|如何|咋)(?![\s\S]*[还没不又])/;
 const HOW_TO_EN = /\bhow (?:do|can|could|would|should|does|to|i)\b|\bwhere (?:do|can) i\b/;
+// Something asked for before and not there yet: after the action (退款到现在还没到账, 理赔怎么还没
+// 下来) or, with 收到, before it (还没收到退款); in English anywhere in the clause.
+const AWAITED_AFTER_ZH =
+  /(?:还|仍然?|仍旧|一直|迟迟|至今|到现在|到今天|怎么)(?:都|也)?(?:没|没有|未)有?(?:收到|到账|到(?![期时点])|来|下来|退回来?|返还|处理|办好|好|批下来|批|通过|动静|消息|结果|回复|回音|打款|打过来)/;
+const AWAITED_BEFORE_ZH =
+  /(?:还|仍然?|一直|迟迟|至今|到现在)(?:都|也)?(?:没|没有|未)有?(?:收到|见到|看到|拿到)\S{0,3}$/;
+const AWAITED_EN =
+  /\b(?:still|yet)\b[^.!?;]{0,24}?\b(?:not|n't|never)\b[^.!?;]{0,12}?\b(?:received|arrived|come|got|gotten|seen|gone through|processed|paid|credited|showed up)\b|\b(?:haven't|have not|hasn't|has not|never)\s+(?:yet\s+)?(?:received|gotten|got|seen|arrived|come through|gone through|been (?:paid|processed|credited))\b|\bwhere(?:'s| is) my\b/;
 const NEGATION_BEFORE =
   /(?:不要|不用|不想|不需要|别|无需|don't want(?: a| to| my)?|do not want(?: a| to| my)?|no need (?:for|to)(?: a)?|not asking for(?: a)?)\s*$/;
 
@@ -216,10 +229,19 @@ export function analyze(text: string): Analysis {
       clauseEnd: clause.end,
       howTo,
       negated: (gates & REFUSAL) !== 0 && NEGATION_BEFORE.test(norm.slice(clause.start, m.start)),
+      awaited: (gates & NOT_YET) !== 0 && awaited(norm, clause, m, gates),
     });
   }
   assignQuantities(requests, quantities);
   return { text, norm, gates, quantities, bare, clauses, requests };
+}
+
+function awaited(norm: string, clause: Clause, m: { start: number; end: number }, gates: number): boolean {
+  if ((gates & LATIN) !== 0 && AWAITED_EN.test(norm.slice(clause.start, clause.end))) return true;
+  return (
+    AWAITED_AFTER_ZH.test(norm.slice(m.end, clause.end)) ||
+    AWAITED_BEFORE_ZH.test(norm.slice(clause.start, m.start))
+  );
 }
 
 /**

@@ -14,6 +14,7 @@ function expected(norm: string): number {
     [G.AT_LEAST, '至起最少超大多高止以>≥', true],
     [G.PER_TIME, '每各分', true],
     [G.REFUSAL, '不别无', true],
+    [G.NOT_YET, '没未', true],
     [G.OTHER_USER_WORDS, '号电透泄用客他别', true],
     [G.CARD, '卡', true],
     [G.MASK, '*x×', false],

@@ -52,6 +52,8 @@ export const OTHERS = 1 << 17;
  */
 export const SOMEONE = 1 << 18;
 /** Every gate open: for a text whose gates are not known. */
+/** 没, 未: something not done yet (退款还没到账). */
+export const NOT_YET = 1 << 19;
 export const ALL = -1;
 
 // The characters that open each gate; `true`: English wordings too (any ASCII letter opens it).
@@ -62,6 +64,7 @@ const GROUPS: ReadonlyArray<[number, string, boolean]> = [
   [AT_LEAST, '至起最少超大多高止以>≥', true],
   [PER_TIME, '每各分', true],
   [REFUSAL, '不别无', true],
+  [NOT_YET, '没未', true],
   [OTHER_USER_WORDS, '号电透泄用客他别', true],
   [CARD, '卡', true],
   [MASK, '*x×', false],

@@ -73,6 +73,12 @@ export interface RuleMeaning {
    * may leave them out.
    */
   optional?: string[];
+  /**
+   * Actions said before the rule's lexicon concept, on what it names (修改 in 修改理赔结论, 催办 in
+   * 催办理赔): the rule is about doing that to the concept's thing. A request naming the concept
+   * but none of these actions asks for something else (理赔到现在还没到账 is not 修改理赔结论).
+   */
+  acts?: number[];
   /** The rule is about another party (他人, 其他乘客): only requests naming one match. */
   needsOther: boolean;
   /** Senses a request must name to approve (objects, and actions that only qualify: 退票 in 退票手续费减免). */
@@ -537,6 +543,9 @@ export function namesOtherParty(norm: string, gates = G.ALL): boolean {
  * Reads a rule phrase (normalised, condition removed). `concepts` are the lexicon's matches in
  * it: actions inside them (or naming the same concept) head the rule, other actions only qualify it.
  */
+/** Between an action and the concept it acts on: nothing, or an article. */
+const ACTS_ON = /^\s*(?:(?:a|an|the|any|my)\s+)?$/;
+
 export function compileMeaning(
   phrase: string,
   concepts: ReadonlyArray<{ concept: ConceptDef; start: number; end: number }>,
@@ -555,9 +564,21 @@ export function compileMeaning(
   const blank = (start: number, end: number): void => {
     rest = `${rest.slice(0, start)}${' '.repeat(end - start)}${rest.slice(end)}`;
   };
+  const acts: number[] = [];
+  const firstConcept = concepts.reduce((a, c) => Math.min(a, c.start), Number.POSITIVE_INFINITY);
   for (const span of spans) {
     const k = span.senses[0]!;
     const sense = SENSES[k]!;
+    // Verb before object: an action on a case said right before the concept acts on it (修改 in
+    // 修改理赔结论; 退票 in 退票手续费减免 is a transaction, and only says which fee is waived).
+    if (
+      concepts.length > 0 &&
+      sense.onAction === true &&
+      ACTS_ON.test(phrase.slice(span.end, firstConcept)) &&
+      sense.needsOther !== true &&
+      (sense.concept === undefined || !ids.has(sense.concept))
+    )
+      push(acts, k);
     if (sense.role === 'action') {
       const inside = concepts.some((c) => span.start >= c.start && span.end <= c.end);
       if (concepts.length === 0 || inside || (sense.concept !== undefined && ids.has(sense.concept)))
@@ -624,6 +645,7 @@ export function compileMeaning(
     surface,
     polar,
   };
+  if (acts.length > 0) meaning.acts = acts;
   if (objectOnly) meaning.objectOnly = true;
   if (objectAsks) meaning.objectAsks = true;
   if (grantHeads.length > 0) meaning.grantHeads = grantHeads;
@@ -727,6 +749,8 @@ export function meaningLevel(
   // unless the request also names the rule's action in other words (滞纳金要退 waives a fee).
   if (view.concept && concepts.length > 0 && !conceptCovers(concepts, view.concept))
     if (!sensesName(view.senses(), concepts)) return NONE;
+  // 修改理赔结论 does something to a claim: 理赔到现在还没到账 names the claim and not that action.
+  if (m.acts !== undefined && !anySaid(m.acts, view.senses(), undefined)) return NONE;
   const headless = m.heads.length === 0 && concepts.length === 0;
   const t = senseTable();
   // Whether the request names the rule's action only in broad words (给我, 查): then it must name
@@ -755,6 +779,13 @@ export function meaningLevel(
         }
       }
     }
+    // 催一下 for 催办理赔: what the rule does to its concept's thing names it too.
+    if (!specific && m.acts !== undefined)
+      for (const h of m.acts) {
+        if (has[h] !== 1) continue;
+        head = true;
+        if (t.isGeneric[h] === 0) specific = true;
+      }
     // 为他人办理业务: 办理 stands for any action done for someone (给我老婆开通彩铃, 替我朋友办理停机).
     if (
       !head &&
@@ -868,7 +899,7 @@ export function namesNoHead(m: RuleMeaning, has: SenseFlags): boolean {
 export function headsThatName(m: RuleMeaning): readonly number[] | undefined {
   if (m.heads.length === 0 || m.objectAsks === true || m.grantHeads !== undefined) return undefined;
   if (senseTable().isAnyAction[m.heads[0]!] === 1) return undefined;
-  return m.heads;
+  return m.acts ? [...m.heads, ...m.acts] : m.heads;
 }
 
 /**
@@ -882,7 +913,7 @@ export function headsThatName(m: RuleMeaning): readonly number[] | undefined {
 export function sensesOneOfNeeded(m: RuleMeaning, onConcept: boolean): readonly number[] | undefined {
   if (m.heads.length === 0 && !onConcept) return m.objects.length > 0 ? m.objects : undefined;
   if (m.heads.length > 0 && senseTable().isAnyAction[m.heads[0]!] === 1) return undefined;
-  const needed = [...m.heads, ...(m.grantHeads ?? [])];
+  const needed = [...m.heads, ...(m.grantHeads ?? []), ...(m.acts ?? [])];
   if (m.objectAsks === true) needed.push(...m.objects);
   return needed;
 }
@@ -925,6 +956,7 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
     (r.objectOnly === undefined || r.objectOnly === true) &&
     (r.objectAsks === undefined || r.objectAsks === true) &&
     (r.grantHeads === undefined || senses(r.grantHeads)) &&
+    (r.acts === undefined || senses(r.acts)) &&
     (r.optional === undefined ||
       (Array.isArray(r.optional) && r.optional.every((w) => typeof w === 'string'))) &&
     senses(r.heads) &&

@@ -60,6 +60,11 @@ export interface SenseDef {
    * limit, ride credit is giving credit, report a lost item is finding it).
    */
   implies?: readonly string[];
+  /**
+   * An action done to another action's case (修改, 催, 承诺): said right before a lexicon action
+   * (修改理赔结论, 催办理赔), the rule is about doing this to it and gives nothing itself.
+   */
+  onAction?: true;
   /** Saying the object is asking for it (I left my wallet in the car reports a lost item). */
   saidAsks?: true;
   /** The object is a person other than the caller (骑手, the driver): naming them names another party. */
@@ -465,8 +470,17 @@ export const SENSES: readonly SenseDef[] = [
   {
     id: 'hurry',
     role: 'action',
-    zh: ['催单', '催一下', '催催', '催促', '催', '快点送', '快点', '尽快'],
+    onAction: true,
+    zh: ['催单', '催办', '催一下', '催催', '催促', '催', '快点送', '快点', '尽快'],
     en: ['hurry*', 'rush*', 'speed up', 'chase up', 'chase*'],
+  },
+  {
+    // 承诺理赔金额, promise a payout: committing to an outcome before it is decided.
+    id: 'promise',
+    role: 'action',
+    onAction: true,
+    zh: ['承诺', '保证', '打包票', '打保票', '准数', '准话', '担保'],
+    en: ['promis*', 'guarantee*', 'commit to'],
   },
   {
     id: 'relocate',
@@ -543,6 +557,8 @@ export const SENSES: readonly SenseDef[] = [
     en: ['resend*', 're-send*', 'reship*', 're-ship*'],
     patterns: [
       { key: '补', re: '补\\s*(?:一|1|两|2)?\\s*[个根条只副份台套件](?!人)' },
+      // 电子保单再发我一份: sending again what was sent before.
+      { key: '再', re: '再\\s*(?:给我|帮我|给)?\\s*发\\s*(?:我|给我)?\\s*(?:一|1)\\s*[份个张封条遍次]' },
       {
         key: 'send',
         re: 'send\\s+(?:me\\s+|us\\s+)?(?:another|a new|a replacement|the missing|a spare|one more)\\b',
@@ -746,6 +762,7 @@ export const SENSES: readonly SenseDef[] = [
   {
     id: 'change',
     role: 'action',
+    onAction: true,
     generic: true,
     zh: [
       '修改',
@@ -762,6 +779,9 @@ export const SENSES: readonly SenseDef[] = [
       '修正',
       '修订',
       '更换',
+      // 品种填错了: a wrong entry is asked to be put right.
+      '填错',
+      '写错',
     ],
     en: ['chang*', 'modif*', 'updat*', 'switch*', 'alter*', 'edit*', 'correct*'],
   },
@@ -807,8 +827,15 @@ export const SENSES: readonly SenseDef[] = [
   {
     id: 'device',
     role: 'object',
-    zh: ['设备', '音箱', '音响', '机器', '机子', '主机'],
-    en: ['device*', 'speaker*'],
+    zh: ['设备', '音箱', '音响', '机器', '机子', '主机', '光猫', '猫'],
+    en: ['device*', 'speaker*', 'modem*'],
+  },
+  {
+    // 修改宠物昵称: the pet a policy or a booking covers, by its kind (我家狗, 猫咪).
+    id: 'pet',
+    role: 'object',
+    zh: ['宠物', '爱宠', '猫咪', '狗狗', '小猫', '小狗', '猫猫', '狗子', '狗', '犬'],
+    en: ['pet', 'pets', 'cat', 'cats', 'dog', 'dogs', 'puppy', 'puppies', 'kitten*'],
   },
   {
     id: 'card',
@@ -883,7 +910,13 @@ export const SENSES: readonly SenseDef[] = [
     zh: ['身份核验', '身份验证', '核验', '验证', '校验', '实名认证', '认证', '核实身份'],
     en: ['verif*', 'identity check*', 'authenticat*', 'security question*'],
   },
-  { id: 'name', role: 'object', also: ['info'], zh: ['姓名', '名字'], en: ['name', 'names'] },
+  {
+    id: 'name',
+    role: 'object',
+    also: ['info'],
+    zh: ['姓名', '名字', '昵称'],
+    en: ['name', 'names', 'nickname*'],
+  },
   {
     id: 'passenger',
     role: 'object',
@@ -1039,6 +1072,13 @@ export const SENSES: readonly SenseDef[] = [
     implies: ['compensate'],
     zh: ['人伤', '受伤', '伤者', '撞伤', '摔伤', '医药费', '住院'],
     en: ['injur*', 'hurt', 'sprain*'],
+  },
+  {
+    // 退还多扣保费: charged more than was due (多扣的保费, 保费扣多了, overcharged).
+    id: 'overcharged',
+    role: 'object',
+    zh: ['多扣', '扣多', '多收', '收多', '多付', '付多', '多交', '交多', '重复扣', '扣重'],
+    en: ['overcharg*', 'overbill*', 'charged twice', 'double charged', 'double-charged'],
   },
   {
     id: 'dispute',

@@ -491,6 +491,45 @@ const PARAPHRASES: Row[] = [
       "put my friend's card on my account",
     ],
   ],
+  // An eleventh product added after the engine read rules as actions on a concept's case (修改理赔结论,
+  // 催办理赔): its claims, its overcharged premiums and its pets.
+  ['萌宠保宠物医疗险', '催办理赔', ['帮我催一下理赔', '理赔能不能快点处理', '催催我的理赔吧']],
+  [
+    '萌宠保宠物医疗险',
+    '修改宠物昵称',
+    ['把我家狗的名字改成旺财', '猫咪的昵称改成团子', '宠物名字写错了，帮我改一下'],
+  ],
+  ['萌宠保宠物医疗险', '补寄电子保单', ['电子保单再发我一份', '保单丢了，再寄一份', '帮我补寄一下电子保单']],
+  [
+    '萌宠保宠物医疗险',
+    '退还多扣保费<100元',
+    ['多扣了我50元保费，退回来', '保费扣多了20块，给我退了', '多扣保费30元退还给我'],
+  ],
+  [
+    '萌宠保宠物医疗险',
+    '退还多扣保费>=100元',
+    ['多扣的保费150块退给我', '多扣了我两百保费，退回来', '保费扣多了120元，给我退了'],
+  ],
+  ['萌宠保宠物医疗险', '理赔金额>2000元', ['这次理赔给我赔3000', '帮我赔2500块', '理赔能给我赔五千吗']],
+  [
+    '萌宠保宠物医疗险',
+    '修改宠物品种',
+    ['狗的品种填错了，是柯基不是柴犬', '宠物品种改成英短', '把我家猫的品种改一下'],
+  ],
+  ['萌宠保宠物医疗险', '等待期内理赔', ['等待期内理赔一下', '等待期内也给我理赔吧', '等待期内帮我理赔']],
+  ['萌宠保宠物医疗险', '退保', ['我要退保', '这个保险不要了，退保', '帮我办一下退保']],
+  ['萌宠保宠物医疗险', '理赔申诉', ['理赔结果我不服，要申诉', '我要对理赔结果申诉', '理赔被拒了我要申诉']],
+  [
+    '萌宠保宠物医疗险',
+    '透露其他投保人信息',
+    ['隔壁邻居的保单信息告诉我', '我朋友也投保了，他的保单给我看看', '告诉我其他投保人的信息'],
+  ],
+  ['萌宠保宠物医疗险', '修改理赔结论', ['把理赔结果改一下', '理赔结论能不能改成通过', '把拒赔改成赔付']],
+  [
+    '萌宠保宠物医疗险',
+    '承诺理赔金额',
+    ['你保证能赔两千吗', '这次能赔多少钱你给我个准数', '你先承诺赔我三千'],
+  ],
 ];
 
 describe('checkPermission: every rule of the own suite, asked in other words', () => {
@@ -552,6 +591,8 @@ describe('checkPermission: what stays unapproved in the own suite', () => {
     ['GoRide', 'I want my money back'],
     ['GoRide', 'can I get it back'],
     ['StreamBox', '你好，我姓王，想问下会员怎么取消'],
+    ['萌宠保宠物医疗险', '理赔到现在还没到账'],
+    ['萌宠保宠物医疗险', '改一下'],
   ])('%s: "%s" is not approved', (product, said) => {
     expect(checkPermission(rulesOf(product), said).status).not.toBe('can_approve_immediately');
   });
@@ -673,5 +714,28 @@ describe('checkPermission: amounts as callers say them, labels in the product’
       '你们咋又扣我两百八的年费？我一年也没少刷啊，这个能给免了不',
     );
     expect(d).toMatchObject({ status: 'can_approve_immediately', label: '年费减免280元' });
+  });
+});
+
+describe('checkPermission: a rule that does something to a case is not its case', () => {
+  // 修改理赔结论 and 承诺理赔金额 are about changing and promising a claim's outcome: a caller who
+  // names the claim and neither action asks for something else (and is not refused for it).
+  it.each([
+    '理赔到现在还没到账',
+    '帮我催一下理赔',
+    '理赔结果我不服，要申诉',
+    '这次理赔给我赔3000',
+    '等待期内理赔一下',
+  ])('"%s" is not refused by a rule about changing or promising the outcome', (said) => {
+    const decision = checkPermission(rulesOf('萌宠保宠物医疗险'), said);
+    expect(decision.rule).not.toBe('修改理赔结论');
+    expect(decision.rule).not.toBe('承诺理赔金额');
+    expect(decision.status).not.toBe('forbidden');
+  });
+
+  it('reads 催办 said in other words as the rule on hurrying the claim, not as a payout', () => {
+    for (const said of ['帮我催一下理赔', '理赔能不能快点', '能帮我催一下吗']) {
+      expect(checkPermission(rulesOf('萌宠保宠物医疗险'), said).rule).toBe('催办理赔');
+    }
   });
 });

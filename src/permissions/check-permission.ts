@@ -766,6 +766,7 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
   if (!view || matched.length < 2) return { of: levels, hits: matched };
   explainedAway(rules, index, levels, matched, sensesOf(part));
   narrowest(rules, levels, matched, part);
+  actedUpon(rules, levels, matched, part);
   const hits: number[] = [];
   for (const i of matched) if (levels[i]! > NONE) hits.push(i);
   return { of: levels, hits };
@@ -857,6 +858,36 @@ function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly
 }
 
 /**
+ * 帮我催一下理赔 against 催办理赔 and 理赔金额>2000元: a rule doing something to its concept's
+ * thing (`meaning.acts`) that the request names is its reading; rules on that concept that do
+ * nothing to it (the concept's own action, compensation) are not. Forbidden rules are kept.
+ */
+function actedUpon(rules: CompiledRules, levels: MatchLevel[], matched: readonly number[], part: Part): void {
+  const has = sensesOf(part);
+  // 理赔结果我不服，要申诉 against 理赔申诉 and 理赔金额>2000元: a rule whose further words the
+  // request says in full is its reading too; one on the bare concept only reads it when the
+  // request gives an amount it measures.
+  const stated = part.quantity !== undefined || part.bare !== undefined;
+  const acted: CompiledRule[] = [];
+  for (const i of matched) {
+    const rule = rules.rules[i]!;
+    const acts = rule.meaning.acts;
+    if (levels[i]! > NONE && acts !== undefined && anyOf(acts, has)) acted.push(rule);
+    else if (!stated && levels[i] === EXACT && rule.concepts.length > 0 && !isEmpty(rule.leftover))
+      acted.push(rule);
+  }
+  if (acted.length === 0) return;
+  for (const i of matched) {
+    const rule = rules.rules[i]!;
+    // Only rules on the bare concept: no further words, nothing done to it.
+    if (rule.category === 'forbidden' || rule.meaning.acts !== undefined || rule.concepts.length === 0)
+      continue;
+    if (!isEmpty(rule.leftover)) continue;
+    if (acted.some((a) => a.concepts.some((c) => rule.concepts.includes(c)))) levels[i] = NONE;
+  }
+}
+
+/**
  * 退票手续费能不能免: 退票 is what the fee is for, not a request for a refund of the ticket. A
  * rule matched only by meaning, through actions that another strongly matching rule reads as its
  * object (退票手续费减免), is not a reading of the request. Forbidden rules are kept. `matched`
@@ -894,7 +925,15 @@ function lexiconLevel(rule: CompiledRule, part: Part): MatchLevel {
       }
     }
     if (!named) return NONE;
-    if (!isEmpty(rule.leftover) && !coversPart(rule.leftover, part)) return PLAUSIBLE;
+    if (!isEmpty(rule.leftover) && !coversPart(rule.leftover, part)) {
+      // 修改理赔结论 is about changing a claim's outcome: 理赔到现在还没到账 names the claim and no
+      // change.
+      const acts = rule.meaning.acts;
+      if (acts !== undefined && !anyOf(acts, sensesOf(part))) return NONE;
+      // Said in the request's own words (催一下 for 催办, 多扣的保费 for 多扣保费), the leftover's
+      // senses cover their words.
+      if (!leftoverSaid(rule, part)) return PLAUSIBLE;
+    }
     // 年费减免 is all the lexicon's (年费~减免), but 减免滞纳金 is not it: the phrase's own words
     // must be said too (one character alone, 光 of 光猫, says too little to count).
     // A request in English read against Chinese rules has only the lexicon to go by; forbidden
@@ -916,6 +955,14 @@ function lexiconLevel(rule: CompiledRule, part: Part): MatchLevel {
     if (actsOf(part) && !anyOf(heads, has)) return NONE;
   }
   return EXACT;
+}
+
+/** Whether the part names every sense of the rule's leftover and contains its other words. */
+function leftoverSaid(rule: CompiledRule, part: Part): boolean {
+  if (rule.leftoverSenses.length === 0) return false;
+  const has = sensesOf(part);
+  for (const k of rule.leftoverSenses) if (has[k] !== 1) return false;
+  return isEmpty(rule.leftoverBesidesSenses) || coversPart(rule.leftoverBesidesSenses, part);
 }
 
 function ruleMatches(rule: CompiledRule, part: Part): boolean {

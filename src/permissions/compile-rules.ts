@@ -1,6 +1,13 @@
 import type { OperatorPermissions, PermissionCategory } from '../domain/record-schemas.js';
 import { type ConceptDef, conceptById, detectConcepts } from './_lexicon.js';
-import { compileMeaning, hasAction, isRuleMeaning, type RuleMeaning, scanSenses } from './_meaning.js';
+import {
+  compileMeaning,
+  hasAction,
+  isRuleMeaning,
+  type RuleMeaning,
+  type SenseSpan,
+  scanSenses,
+} from './_meaning.js';
 import { parseRule, type RuleCondition } from './_rule.js';
 import { contentWords, NO_WORDS, stem, type Words } from './_words.js';
 
@@ -14,6 +21,12 @@ export interface CompiledRule {
   concepts: readonly ConceptDef[];
   /** Words of the phrase beyond its concepts that a request must also contain (月租 in 减免月租). */
   leftover: Words;
+  /**
+   * The leftover as senses and the words no sense knows: a request saying those senses in its
+   * own words (催一下 for 催办, 多扣的保费 for 多扣保费) and containing the words covers it too.
+   */
+  leftoverSenses: number[];
+  leftoverBesidesSenses: Words;
   /** For a phrase the lexicon does not know: all its content words. */
   tokens: Words;
   /** The phrase as the meaning matcher reads it (its senses, and words no sense knows). */
@@ -72,14 +85,17 @@ export function compileRule(category: PermissionCategory, text: string): Compile
   // Blank out what the concepts cover; what remains qualifies the action (月租 in 减免月租).
   for (const m of [...matches].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.end)}`;
   const absorb = concepts.flatMap((c) => c.absorb ?? []);
+  const meaning = compileMeaning(parsed.phrase, matches);
+  const leftover = concepts.length > 0 ? contentWords(rest, absorb) : NO_WORDS;
   const rule: CompiledRule = {
     category,
     text: text.trim(),
     phrase: parsed.phrase,
     concepts,
-    leftover: concepts.length > 0 ? contentWords(rest, absorb) : NO_WORDS,
+    leftover,
+    ...leftoverReading(rest, absorb, leftover),
     tokens: concepts.length > 0 ? NO_WORDS : contentWords(parsed.phrase),
-    meaning: compileMeaning(parsed.phrase, matches),
+    meaning,
   };
   if (parsed.condition) {
     let condition = { ...parsed.condition };
@@ -95,6 +111,29 @@ export function compileRule(category: PermissionCategory, text: string): Compile
     rule.condition = condition;
   }
   return rule;
+}
+
+/** The leftover text read as senses (each span's first) and the words between them. */
+function leftoverReading(
+  rest: string,
+  absorb: readonly string[],
+  leftover: Words,
+): Pick<CompiledRule, 'leftoverSenses' | 'leftoverBesidesSenses'> {
+  if (isEmptyWords(leftover)) return { leftoverSenses: [], leftoverBesidesSenses: leftover };
+  const spans: SenseSpan[] = [];
+  scanSenses(rest, spans);
+  const senses: number[] = [];
+  let out = rest;
+  for (const span of spans) {
+    const k = span.senses[0]!;
+    if (!senses.includes(k)) senses.push(k);
+    out = `${out.slice(0, span.start)}${' '.repeat(span.end - span.start)}${out.slice(span.end)}`;
+  }
+  return { leftoverSenses: senses, leftoverBesidesSenses: contentWords(out, absorb) };
+}
+
+function isEmptyWords(w: Words): boolean {
+  return w.zh.length === 0 && w.en.length === 0;
 }
 
 /** True when the phrase names an action the lexicon or the sense table knows. */
@@ -217,7 +256,9 @@ export function compiledRulesFromJson(json: unknown, engine: string): CompiledRu
   for (const r of json.rules as unknown[]) {
     if (!isObject(r) || typeof r.text !== 'string' || typeof r.phrase !== 'string') return undefined;
     if (!CATEGORY_KEYS.includes(r.category as PermissionCategory)) return undefined;
-    if (!isWords(r.leftover) || !isWords(r.tokens) || !Array.isArray(r.concepts)) return undefined;
+    if (!isWords(r.leftover) || !isWords(r.leftoverBesidesSenses) || !isWords(r.tokens)) return undefined;
+    if (!Array.isArray(r.leftoverSenses) || !r.leftoverSenses.every(Number.isInteger)) return undefined;
+    if (!Array.isArray(r.concepts)) return undefined;
     if (!isRuleMeaning(r.meaning)) return undefined;
     const concepts: ConceptDef[] = [];
     for (const id of r.concepts as unknown[]) {
@@ -231,6 +272,8 @@ export function compiledRulesFromJson(json: unknown, engine: string): CompiledRu
       phrase: r.phrase,
       concepts,
       leftover: r.leftover,
+      leftoverSenses: r.leftoverSenses as number[],
+      leftoverBesidesSenses: r.leftoverBesidesSenses,
       tokens: r.tokens,
       meaning: r.meaning,
     };

@@ -19,7 +19,7 @@ export interface ActionRequest {
 /**
  * Finds the actions asked for in free customer speech (Chinese or English), in order, each with
  * the quantity of its own clause. How-to questions (怎么取消自动续费, how do I reset my password)
- * and refusals (我不要退款) are not requests; a charge dispute (为什么扣了我15块) is not a refund
+ * refusals (我不要退款) and what is still awaited (退款还没到账) are not requests; a charge dispute (为什么扣了我15块) is not a refund
  * request. An amount said in another clause is not bound (上个月扣了我200块，我要退款 gives a
  * refund without quantity): the caller of this function decides which amount is meant.
  *
@@ -29,7 +29,7 @@ export interface ActionRequest {
  */
 export function findActionRequests(text: string): ActionRequest[] {
   const analysis = analyze(text);
-  const asked = analysis.requests.filter((r) => !r.howTo && !r.negated);
+  const asked = analysis.requests.filter((r) => !r.howTo && !r.negated && !r.awaited);
   const claimed = new Set(analysis.requests.map((r) => r.quantity));
   return mergeRepeats(asked).map((r) => {
     const request: ActionRequest = {
@@ -68,4 +68,15 @@ function referredAmount(
     found = q;
   }
   return found;
+}
+
+/**
+ * The actions said as still awaited (退款到现在还没到账, 还没收到退款, my refund still hasn't
+ * arrived): asked for before, so the caller wants to know where they are, not to ask again.
+ */
+export function findAwaitedActions(text: string): ActionConcept[] {
+  const out: ActionConcept[] = [];
+  for (const r of analyze(text).requests)
+    if (r.awaited && !out.includes(r.concept.id)) out.push(r.concept.id);
+  return out;
 }
