@@ -196,13 +196,18 @@ export async function verifyAccount(
   const sentences: string[] = [];
   const subInterface = findInterface(ctx.product, 'subscription');
   const billInterface = findInterface(ctx.product, 'billing');
+  // A product without subscriptions (an insurance policy, a broadband line) is asked about its account.
   const topic = u.chargeDispute
     ? lang === 'zh'
       ? '扣费疑问'
       : 'Charge question'
-    : lang === 'zh'
-      ? '会员/订阅问题'
-      : 'Subscription question';
+    : subInterface
+      ? lang === 'zh'
+        ? '会员/订阅问题'
+        : 'Subscription question'
+      : lang === 'zh'
+        ? '账户查询'
+        : 'Account question';
   let offerCancelRenew = false;
 
   let subs: Subscription[] | undefined;

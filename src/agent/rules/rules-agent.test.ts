@@ -209,6 +209,18 @@ describe('createRulesAgent', () => {
     expect(reply).toContain('1到3个工作日');
   });
 
+  it.each(['我的退款到现在还没到账', '上次的退款怎么还没收到'])(
+    'takes "%s" as a question about a refund asked before: looked up and answered, nothing asked again',
+    async (utterance) => {
+      const c = call();
+      const reply = await c.say(utterance);
+      expect(c.events.some((e) => e.type === 'permission_check')).toBe(false);
+      expect(c.events.some((e) => e.type === 'ticket')).toBe(false);
+      expect(c.events.some((e) => e.type === 'system_query')).toBe(true);
+      expect(reply).toContain('1到3个工作日');
+    },
+  );
+
   it.each([
     ['这个月扣了我15块，我不想要了，退给我吧', '退款15元', 'can_approve_immediately'],
     ['上个月扣了我200块，我要退款', '退款200元', 'requires_supervisor'],

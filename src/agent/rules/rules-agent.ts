@@ -179,7 +179,8 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // (a lost item reported, a safety incident). The engine, reading the whole line against the
   // rules, matches that rule; it is taken up as the request and decided as any other. A line
   // that matches no rule stays a statement.
-  if (actions.length === 0 && !faqHit && !u.infoQuestion && !u.question) {
+  // 理赔到现在还没到账 names a claim made before: where it is, not a new one.
+  if (actions.length === 0 && !faqHit && !u.infoQuestion && !u.question && u.awaited.length === 0) {
     const read = checkPermission(rulesOf(ctx), utterance);
     if (read.rule !== null && read.status !== 'forbidden')
       actions.push({ concept: '', text: utterance, start: 0, end: utterance.length });
@@ -331,7 +332,14 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   if (faqHit) {
     parts.resolve.push(faqAnswer(faqHit.answer, lang));
     topics.push(lang === 'zh' ? `咨询：${faqHit.question}` : `Asked: ${faqHit.question}`);
-  } else if (u.question && actions.length === 0 && !needsAccount && !u.asksForAction) {
+  } else if (
+    actions.length === 0 &&
+    !u.asksForAction &&
+    ((u.question && !needsAccount) || u.awaited.length > 0)
+  ) {
+    // 理赔到现在还没到账: what the caller awaits is looked up above, and how long it takes is the
+    // product's own answer (理赔多久到账).
+
     const hit = knowledgeAnswer(ctx, utterance);
     if (hit) {
       parts.resolve.push(faqAnswer(hit.answer, lang));

@@ -1,7 +1,7 @@
 import { saysGoodbye } from '../../call/goodbye-words.js';
 import type { Language } from '../../domain/language.js';
 import type { ActionRequest, Quantity } from '../../permissions/index.js';
-import { findActionRequests, parseQuantities } from '../../permissions/index.js';
+import { findActionRequests, findAwaitedActions, parseQuantities } from '../../permissions/index.js';
 
 /** What the built-in agent understood of one customer utterance. */
 export interface Understanding {
@@ -32,6 +32,8 @@ export interface Understanding {
   /** Something of the service is late or does not work (还没到, 打不通, 连不上, still waiting, broken). */
   serviceProblem: boolean;
   actions: ActionRequest[];
+  /** Actions said as still awaited (退款还没到账): where they are is the question. */
+  awaited: string[];
   quantities: Quantity[];
   /** Upset: exclamation, complaints, strong words. */
   upset: boolean;
@@ -100,6 +102,7 @@ export function understandUtterance(text: string, language: Language): Understan
   const bare = BARE_IMPERATIVE.exec(text.trim());
   const zh = language === 'zh';
   const actions = findActionRequests(text);
+  const awaited = findAwaitedActions(text);
   const quantities = parseQuantities(text);
   const name = extractName(text);
   const serviceNames = zh ? extractZhServiceNames(text) : extractEnServiceNames(lower);
@@ -127,11 +130,14 @@ export function understandUtterance(text: string, language: Language): Understan
       /不是(?:说|讲|写|规定|承诺)|[说讲]过|\bi thought\b|\bdidn'?t you say\b|怎么|如何|怎样|咋|能不能|可不可以|可以.*吗|多久|多长时间|几天|几点|几台|多少|啥时候|什么时候|哪天|会不会|有没有|是不是|是什么|什么是|吗|[？?]|\bhow\b|\bwhat\b|\bcan i\b|\bdo (?:i|you)\b|\bis there\b|\bwhen\b|\bwould i\b/i.test(
         text,
       ),
+    // 退款还没收到: what was asked for before and has not come is missing too.
     somethingMissing:
+      awaited.length > 0 ||
       /没了|不见了|消失|没到账|没有到账|用不了|\bgone\b|disappeared|missing|stopped working/i.test(text),
     serviceProblem: SERVICE_PROBLEM.test(text),
     lostCard: LOST_CARD.test(text),
     actions,
+    awaited,
     quantities,
     upset:
       /[！!]|太差|凭什么|什么破|坑人|骗|生气|气死|投诉|离谱|ridiculous|angry|unacceptable|terrible|scam|furious/i.test(
