@@ -20,6 +20,12 @@ describe('findOtherParty', () => {
     ['我的银行卡号6222021234567890123你记一下', 'card', '6222021234567890123'],
     ["Mr. Smith's email", 'person', "Mr. Smith's email"],
     ['my card is 4111 1111 1111 1111', 'card', '4111 1111 1111 1111'],
+    // Asked as what someone else has, and another holder named by the product's own noun.
+    ['what parcels does my neighbour have', 'person', 'what parcels does my neighbour have'],
+    ['does my wife have any packages', 'person', 'does my wife have any packages'],
+    ['which packages did my brother get', 'person', 'which packages did my brother get'],
+    ['告诉我其他投保人的信息', 'person', '其他投保人的信息'],
+    ['别的车主电话给我', 'person', '别的车主电话'],
   ])('finds %j (%s: %j)', (action, kind, text) => {
     const found = findOtherParty(action, CALLER);
     expect(found).toMatchObject({ kind, text });
@@ -174,6 +180,10 @@ const ACTS_FOR_OTHERS: Array<[string, string]> = [
 
 // The caller's own business, family and friends only mentioned, people serving them, the shop.
 const OWN_BUSINESS = [
+  'how many parcels do I have',
+  'do I have any packages waiting',
+  'what parcels do we have in the locker',
+  '我的其他账户',
   '我老婆说我被扣了两次钱',
   'my friend recommended you',
   '给我儿子买的那单到哪了',

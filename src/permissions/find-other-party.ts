@@ -231,7 +231,7 @@ function compiled(): Matchers {
   const linked = `(?:${W.LINK_ZH})${W.LINKED_DATA_ZH}`;
   // A person's data is named (订单, 地址, email ...) or asked for (where does he live, 住的几号房).
   const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}`;
-  const anchorEn = `\\b${W.DATA_EN}\\b|\\b(?:live|living|sitting|seated|whose|owns)\\b`;
+  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:live|living|sitting|seated|whose|owns)\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
     refZh: new RegExp(
@@ -256,7 +256,10 @@ function compiled(): Matchers {
       'g',
     ),
     questionEn: new RegExp(
-      `\\b(?:(?:what|which)\\s+(?:seat|row|gate|room)(?: number)?\\s+(?:is|are|was|were|does|did)\\s+(?:${W.PEOPLE_EN}|he|she|they)|where\\s+(?:is|are|was|does|do|did)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:sit|sitting|seated|live|living|stay|staying))\\b`,
+      `\\b(?:(?:what|which)\\s+(?:seat|row|gate|room)(?: number)?\\s+(?:is|are|was|were|does|did)\\s+(?:${W.PEOPLE_EN}|he|she|they)|where\\s+(?:is|are|was|does|do|did)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:sit|sitting|seated|live|living|stay|staying)` +
+        // what parcels does my neighbour have, does my wife have a booking: what someone else has.
+        `|(?:what|which|any|how many)\\s+(?:${W.DATA_EN}s?|things?)\\s+(?:does|do|did|has|have|is|are)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:have|has|got|get|order(?:ed)?|receive[ds]?|book(?:ed)?|waiting)` +
+        `|(?:does|do|did|has|have|is|are)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:have|has|got|get|order(?:ed)?|receive[ds]?|booked)\\s+(?:(?:any|a|an|the|some)\\s+)?(?:${W.DATA_EN}s?|anything))\\b`,
       'g',
     ),
     cardAsk:
