@@ -63,6 +63,11 @@ export interface RuleMeaning {
    */
   objectAsks?: true;
   /**
+   * The rule only looks into or handles a problem it names (missing parcel investigation): a
+   * request saying the problem happened asks for it (escalations and processes only).
+   */
+  problemAsks?: true;
+  /**
    * Further actions that name the rule when its object is said (补偿积分 is asked for as 给我两百积分
    * or 送点积分, but 送过去 or a bare 赔偿 is not 赠送流量).
    */
@@ -138,6 +143,8 @@ interface Table {
   implies: number[][];
   /** Objects whose mention asks for them (see `SenseDef.saidAsks`). */
   saidAsks: Uint8Array;
+  /** Problems a case is opened for (see `SenseDef.problem`). */
+  isProblem: Uint8Array;
   /** Objects that are people other than the caller (骑手, the driver). */
   isParty: Uint8Array;
   isAnyAction: Uint8Array;
@@ -189,6 +196,7 @@ function senseTable(): Table {
   const isGeneric = new Uint8Array(SENSES.length);
   const isGrant = new Uint8Array(SENSES.length);
   const saidAsks = new Uint8Array(SENSES.length);
+  const isProblem = new Uint8Array(SENSES.length);
   const isParty = new Uint8Array(SENSES.length);
   const isAnyAction = new Uint8Array(SENSES.length);
   const implies: number[][] = [];
@@ -204,6 +212,7 @@ function senseTable(): Table {
     if (s.generic) isGeneric[i] = 1;
     if (s.grants) isGrant[i] = 1;
     if (s.saidAsks) saidAsks[i] = 1;
+    if (s.problem) isProblem[i] = 1;
     if (s.party) isParty[i] = 1;
     if (s.anyAction) isAnyAction[i] = 1;
     implies[i] = (s.implies ?? []).map(idOf);
@@ -243,6 +252,7 @@ function senseTable(): Table {
     isGrant,
     implies,
     saidAsks,
+    isProblem,
     isParty,
     isAnyAction,
   };
@@ -646,6 +656,7 @@ export function compileMeaning(
     polar,
   };
   if (acts.length > 0) meaning.acts = acts;
+  if (meaning.generic && objects.some((o) => t.isProblem[o] === 1)) meaning.problemAsks = true;
   if (objectOnly) meaning.objectOnly = true;
   if (objectAsks) meaning.objectAsks = true;
   if (grantHeads.length > 0) meaning.grantHeads = grantHeads;
@@ -729,6 +740,24 @@ function asksForObject(m: RuleMeaning, has: SenseFlags, norm: string): boolean {
   return named && ASKS.test(norm);
 }
 
+/**
+ * Whether one of the rule's problems is said of the rule's own thing (for `problemAsks`): my
+ * parcel is missing, not I lost my pickup code.
+ */
+function saysProblem(m: RuleMeaning, view: RequestView): boolean {
+  const t = senseTable();
+  const has = view.senses();
+  let said = false;
+  for (const o of m.objects) if (t.isProblem[o] === 1 && has[o] === 1) said = true;
+  if (!said) return false;
+  for (const w of m.words.zh) if (!view.norm.includes(w)) return false;
+  if (m.words.en.length > 0) {
+    const stems = view.stems();
+    for (const w of m.words.en) if (!stems.has(w)) return false;
+  }
+  return true;
+}
+
 /** Two characters of the word said in the text (充电器 / 充电线): a partial match. */
 function overlaps(word: string, text: string): boolean {
   for (let i = 0; i + 2 <= word.length; i++) if (text.includes(word.slice(i, i + 2))) return true;
@@ -806,7 +835,13 @@ export function meaningLevel(
       }
     }
     // 临时额度能给一万吗: the object alone, asked for with no action said, asks for what the rule gives.
-    if (!head && !(m.objectAsks === true && !view.acts() && asksForObject(m, has, view.norm))) return NONE;
+    // my parcel is missing: the problem said is what a case is opened for.
+    if (
+      !head &&
+      !(m.objectAsks === true && !view.acts() && asksForObject(m, has, view.norm)) &&
+      !(m.problemAsks === true && !approving && saysProblem(m, view))
+    )
+      return NONE;
     broad = head && !specific;
   }
   const has = view.senses();
@@ -897,7 +932,8 @@ export function namesNoHead(m: RuleMeaning, has: SenseFlags): boolean {
  * action): what an index of rules by action files the rule under.
  */
 export function headsThatName(m: RuleMeaning): readonly number[] | undefined {
-  if (m.heads.length === 0 || m.objectAsks === true || m.grantHeads !== undefined) return undefined;
+  if (m.heads.length === 0 || m.objectAsks === true || m.problemAsks === true || m.grantHeads !== undefined)
+    return undefined;
   if (senseTable().isAnyAction[m.heads[0]!] === 1) return undefined;
   return m.acts ? [...m.heads, ...m.acts] : m.heads;
 }
@@ -914,7 +950,7 @@ export function sensesOneOfNeeded(m: RuleMeaning, onConcept: boolean): readonly 
   if (m.heads.length === 0 && !onConcept) return m.objects.length > 0 ? m.objects : undefined;
   if (m.heads.length > 0 && senseTable().isAnyAction[m.heads[0]!] === 1) return undefined;
   const needed = [...m.heads, ...(m.grantHeads ?? []), ...(m.acts ?? [])];
-  if (m.objectAsks === true) needed.push(...m.objects);
+  if (m.objectAsks === true || m.problemAsks === true) needed.push(...m.objects);
   return needed;
 }
 
@@ -957,6 +993,7 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
     (r.objectAsks === undefined || r.objectAsks === true) &&
     (r.grantHeads === undefined || senses(r.grantHeads)) &&
     (r.acts === undefined || senses(r.acts)) &&
+    (r.problemAsks === undefined || r.problemAsks === true) &&
     (r.optional === undefined ||
       (Array.isArray(r.optional) && r.optional.every((w) => typeof w === 'string'))) &&
     senses(r.heads) &&

@@ -65,6 +65,11 @@ export interface SenseDef {
    * (修改理赔结论, 催办理赔), the rule is about doing this to it and gives nothing itself.
    */
   onAction?: true;
+  /**
+   * A problem a case is opened for (丢失, 盗刷, 争议): a rule that only looks into or handles it
+   * (missing parcel investigation, 盗刷争议处理) is asked for by saying the problem happened.
+   */
+  problem?: true;
   /** Saying the object is asking for it (I left my wallet in the car reports a lost item). */
   saidAsks?: true;
   /** The object is a person other than the caller (骑手, the driver): naming them names another party. */
@@ -927,6 +932,7 @@ export const SENSES: readonly SenseDef[] = [
   {
     id: 'loss',
     role: 'object',
+    problem: true,
     zh: ['丢失', '丢了', '丢掉', '没了', '不见了', '消失', '找不到', '丢'],
     en: ['lost', 'lose', 'missing', 'gone', 'disappear*'],
   },
@@ -1083,12 +1089,14 @@ export const SENSES: readonly SenseDef[] = [
   {
     id: 'dispute',
     role: 'object',
+    problem: true,
     zh: ['争议', '异议', '不服', '不认可', '不同意', '申诉'],
     en: ['disput*', 'disagree*', 'contest*'],
   },
   {
     id: 'fraud',
     role: 'object',
+    problem: true,
     zh: ['盗刷', '被盗刷', '不是我刷的', '不是我消费的', '盗用', '冒用'],
     en: ['fraud*', 'unauthoriz*', 'unauthoris*', "didn't make"],
   },

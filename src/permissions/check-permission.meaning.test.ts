@@ -414,3 +414,26 @@ describe('checkPermission: the product’s own words, by meaning', () => {
     );
   });
 });
+
+describe('checkPermission: a case opened by saying the problem', () => {
+  // A rule that only looks into a problem (missing parcel investigation) is asked for by saying
+  // the problem happened to the rule's thing; an approval rule never is (a statement asks nothing).
+  const rules = compileRules({
+    can_approve_immediately: ['resend pickup code', '查看丢失文件'],
+    requires_process: ['missing parcel investigation', '盗刷争议调查'],
+  });
+
+  it.each([
+    ['my parcel is missing', 'missing parcel investigation'],
+    ['my other parcel went missing, tracking says delivered', 'missing parcel investigation'],
+    ['有一笔不是我刷的', '盗刷争议调查'],
+  ])('"%s" asks for %s', (said, rule) => {
+    expect(checkPermission(rules, said)).toMatchObject({ status: 'requires_process', rule });
+  });
+
+  it.each(['I lost my pickup code', '我的文件丢了'])('"%s" opens no case and approves nothing', (said) => {
+    const d = checkPermission(rules, said);
+    expect(d.rule).not.toBe('missing parcel investigation');
+    expect(d.status).not.toBe('can_approve_immediately');
+  });
+});

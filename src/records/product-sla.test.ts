@@ -18,6 +18,9 @@ describe('slaTime', () => {
     ['电话即时响应；主管审批2小时内回复；投诉工单48小时内处理', 'process', '48小时'],
     ['Supervisor decisions within 3 hours; claims within 5 business days', 'process', '5个工作日'],
     ['24小时', 'process', '24小时'],
+    // A case named by what is done in it: an investigation, a claim (理赔).
+    ['Supervisor replies within 2 hours; investigations within 3 business days', 'process', '3个工作日'],
+    ['主管4小时内回复；理赔5个工作日', 'process', '5个工作日'],
     ['', 'supervisor', '2小时'],
     ['报修2小时内响应，城区24小时内上门；主管审批4小时内回复', 'response', '2小时'],
     ['Fault reports answered within 2 hours; engineer visit within 24 hours in cities', 'response', '2小时'],

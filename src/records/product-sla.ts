@@ -29,7 +29,8 @@ const DEFAULTS: Record<SlaKind, Span> = {
 
 const KEYWORDS: Record<SlaKind, RegExp> = {
   supervisor: /主管|审批|上级|经理|领导|supervisor|manager|approv|escalat/i,
-  process: /工单|投诉|流程|申请|受理|ticket|complaint|process|claim|case/i,
+  process:
+    /工单|投诉|流程|申请|受理|调查|理赔|鉴定|核查|ticket|complaint|process|claim|case|investigat|inquir/i,
   // 电话即时响应 names no time, so it never sets a ticket's first response.
   response: /响应|回应|首次|首响|联系客户|respond|response|answered|first (?:reply|contact)/i,
 };
