@@ -209,6 +209,15 @@ describe('createRulesAgent', () => {
     expect(reply).toContain('1到3个工作日');
   });
 
+  it('says goodbye to thanks that end the line, not to thanks before a new question', async () => {
+    const bye = await call().say('好的谢谢');
+    const goOn = await call().say('好的谢谢。另外退款多久到账');
+    const closing = bye.slice(bye.lastIndexOf('。', bye.length - 2) + 1);
+    expect(closing.length).toBeGreaterThan(4);
+    expect(goOn).not.toContain(closing);
+    expect(goOn).toContain('1到3个工作日');
+  });
+
   it.each(['我的退款到现在还没到账', '上次的退款怎么还没收到'])(
     'takes "%s" as a question about a refund asked before: looked up and answered, nothing asked again',
     async (utterance) => {

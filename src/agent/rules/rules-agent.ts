@@ -391,7 +391,8 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     } else {
       parts.ask ??= discoveryQuestion(ctx, turn);
     }
-  } else if (u.thanks || u.goodbye) {
+  } else if (u.goodbye || (u.thanks && THANKS_LAST.test(utterance))) {
+    // "ok thanks. also you charged me …" thanks for the last answer and goes on: no goodbye yet.
     parts.closing = closingFor(ctx);
   }
   if (
@@ -515,6 +516,9 @@ function learnName(ctx: CallContext, name: string): void {
   if (ctx.coldStart || current.startsWith('来电客户_')) ctx.learned.name = name;
   else if (!current.includes(name.slice(0, 1))) ctx.learned.name_mentioned = name;
 }
+
+/** Thanks that end the line (好的谢谢, that's all, thanks!). */
+const THANKS_LAST = /(?:谢谢|多谢|感谢|thanks?|thank you|cheers)[^a-z0-9\u4e00-\u9fff]*$/i;
 
 function closingFor(ctx: CallContext): string {
   const closing = String(ctx.operator.closing_technique ?? '');
