@@ -549,13 +549,13 @@ export function namesOtherParty(norm: string, gates = G.ALL): boolean {
   return ((gates & G.OTHERS) !== 0 && REQUEST_OTHER.test(norm)) || mentionsOtherParty(norm, gates);
 }
 
+/** Between an action and the concept it acts on: nothing, or an article. */
+const ACTS_ON = /^\s*(?:(?:a|an|the|any|my)\s+)?$/;
+
 /**
  * Reads a rule phrase (normalised, condition removed). `concepts` are the lexicon's matches in
  * it: actions inside them (or naming the same concept) head the rule, other actions only qualify it.
  */
-/** Between an action and the concept it acts on: nothing, or an article. */
-const ACTS_ON = /^\s*(?:(?:a|an|the|any|my)\s+)?$/;
-
 export function compileMeaning(
   phrase: string,
   concepts: ReadonlyArray<{ concept: ConceptDef; start: number; end: number }>,

@@ -420,7 +420,9 @@ describe('checkPermission: a case opened by saying the problem', () => {
   // the problem happened to the rule's thing; an approval rule never is (a statement asks nothing).
   const rules = compileRules({
     can_approve_immediately: ['resend pickup code', '查看丢失文件'],
+    requires_supervisor: [],
     requires_process: ['missing parcel investigation', '盗刷争议调查'],
+    forbidden: [],
   });
 
   it.each([
