@@ -44,7 +44,7 @@ export function runCs(
 }
 
 /** The environment without settings that would change which store or model a test uses. */
-function cleanEnv(): NodeJS.ProcessEnv {
+export function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
     if (/^CS_(DB|DATABASE_URL|LLM_|API_)/.test(key)) delete env[key];
