@@ -2,12 +2,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseEvents, runCs, SHARED, tempDb } from '../support/run-cs.js';
+import { runCsInProcess } from '../support/run-cs-in-process.js';
 
 // `cs eval` must measure what `cs call` does. The public suite runs once through `cs eval`; then
 // some of its scenarios run one by one as a user would (a fresh database made with `cs create
 // --data`, the scenario's backend state with `cs mock set`, the turns on the stdin of `cs call
 // --jsonl`), and this file checks their expectations by hand over the JSONL events — written out
 // below, not by calling checkCall — so a mistake in either the eval path or its checks shows.
+// `cs eval` runs as a process; the commands of the calls by hand run in the test process (the
+// same built code, with their own stdin, stdout and exit code), one Node start less each.
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -196,12 +199,12 @@ beforeAll(async () => {
 afterAll(async () => tmp?.cleanup());
 
 async function cs(args: string[], input?: string): Promise<string> {
-  const r = await runCs(args, input === undefined ? {} : { input });
+  const r = await runCsInProcess(args, input === undefined ? {} : { input });
   expect(r.code, `cs ${args.slice(0, 2).join(' ')}: ${r.stderr}`).toBe(0);
   return r.stdout;
 }
 
-/** One scenario as separate processes, each in a fresh database. */
+/** One scenario as separate commands, each in a fresh database. */
 async function callByHand(s: PublicScenario, i: number): Promise<Call> {
   const db = join(tmp.dir, `call-${i}`);
   await cs(['create', 'product', '--db', db, '--data', JSON.stringify(records.products)]);

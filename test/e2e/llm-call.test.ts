@@ -5,11 +5,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '../fixtures/fake-openai-server.js';
 import { modelsByName } from '../fixtures/scripted-model.js';
 import { runCall } from '../support/run-call.js';
-import { runCs, tempDb } from '../support/run-cs.js';
+import { tempDb } from '../support/run-cs.js';
+import { runCsInProcess } from '../support/run-cs-in-process.js';
 import { defineScenarioSuite } from '../support/scenario-suite.js';
 import { seedRecords } from '../support/seed-records.js';
 
-// Every scenario spawns several processes (CS_LLM_RETRY_BASE_MS keeps provider-down calls short).
+// Calls run in the test process, where the AI SDK loads once instead of once per call (about
+// 1.5 CPU-s each); the first of 'a well-behaved model' runs as its own process, as a user's does.
+// CS_LLM_RETRY_BASE_MS keeps provider-down calls short.
 vi.setConfig({ testTimeout: 120_000 });
 
 type Event = Record<string, unknown> & { type: string };
@@ -102,7 +105,7 @@ describe('cs call --agent llm --jsonl against the fake OpenAI-compatible server'
     const db = join(tmp.dir, `db-${dbCount++}`);
     await seedRecords(db, SETS[lang].records);
     for (const [iface, response] of Object.entries(mock)) {
-      const r = await runCs([
+      const r = await runCsInProcess([
         'mock',
         'set',
         '--db',
@@ -126,6 +129,8 @@ describe('cs call --agent llm --jsonl against the fake OpenAI-compatible server'
     lang: 'zh' | 'en';
     turns: string[];
     env: NodeJS.ProcessEnv;
+    /** Through a `cs` process of its own rather than in the test process. */
+    spawn?: boolean;
   }): Promise<CallRun> {
     const run = await runCall({
       db: input.db,
@@ -137,6 +142,7 @@ describe('cs call --agent llm --jsonl against the fake OpenAI-compatible server'
       args: ['--agent', 'llm'],
       env: input.env,
       timeoutMs: 60_000,
+      inProcess: !input.spawn,
     });
     return { ...run, guard: run.events.filter((e) => e.type === 'guard') };
   }
@@ -164,6 +170,7 @@ describe('cs call --agent llm --jsonl against the fake OpenAI-compatible server'
         lang: 'zh',
         turns: ['我没有订阅大会员，为什么扣了我15块钱！', '哦，那帮我把自动续费关了吧', '结束通话'],
         env: llmEnv('scripted'),
+        spawn: true,
       });
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);

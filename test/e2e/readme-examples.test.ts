@@ -11,6 +11,7 @@ import {
   warnPgSkipped,
 } from '../contract/pg-test-schema.js';
 import { PROJECT_ROOT, runCs, tempDb } from '../support/run-cs.js';
+import { runCsInProcess } from '../support/run-cs-in-process.js';
 
 /** One `cs …` example of README.md, parsed as a shell would. */
 interface Example {
@@ -129,6 +130,12 @@ function skipReason(example: Example): string | undefined {
 
 const readme = await readFile(join(PROJECT_ROOT, 'README.md'), 'utf8');
 const examples = readmeExamples(readme);
+/**
+ * The first example that runs goes through a real `cs` process, as a reader types it; the others
+ * run in this process (the same built code, streams, environment, folder and exit code), which
+ * saves a Node start and a load of the code for each of about 90.
+ */
+const firstRun = examples.find((e) => skipReason(e) === undefined);
 
 warnPgSkipped('README examples with postgres:// URLs');
 
@@ -159,11 +166,11 @@ describe(pgSuiteTitle('README.md examples'), () => {
       db,
       '--seed-only',
     ]);
-    const operator = await runCs(['read', 'operator', '--name', 'HEAR策略', '--json'], { cwd });
+    const operator = await runCsInProcess(['read', 'operator', '--name', 'HEAR策略', '--json'], { cwd });
     learnt.operatorId = JSON.parse(operator.stdout)._id;
     if (pgUrl) {
       // The PostgreSQL examples start from the same records.
-      const migrated = await runCs(['migrate', '--from', db, '--to', pgUrl], { cwd });
+      const migrated = await runCsInProcess(['migrate', '--from', db, '--to', pgUrl], { cwd });
       expect(migrated.code, migrated.stderr).toBe(0);
     }
   });
@@ -185,7 +192,7 @@ describe(pgSuiteTitle('README.md examples'), () => {
         .replace(/^ap_…$/, learnt.approvalId ?? arg);
       if (pgUrl) value = value.replace(/^postgres:\/\/.*$/, pgUrl);
       if (value === '<trash_id>') {
-        const trash = JSON.parse((await runCs(['restore', '--json'], { cwd })).stdout) as Array<{
+        const trash = JSON.parse((await runCsInProcess(['restore', '--json'], { cwd })).stdout) as Array<{
           trash_id: string;
         }>;
         value = trash[0]?.trash_id ?? value;
@@ -218,7 +225,7 @@ describe(pgSuiteTitle('README.md examples'), () => {
       const args = await substitute(example.args);
       // A placeholder left (`<id>`, `[--flag]`, `...`) would not run for a reader either.
       for (const arg of args) expect(arg, example.line).not.toMatch(/^<[^>]+>$|^\[--|_…$|\.\.\./);
-      const result = await runCs(args, {
+      const result = await (example === firstRun ? runCs : runCsInProcess)(args, {
         cwd,
         env: example.env,
         ...(example.input === undefined ? {} : { input: example.input }),

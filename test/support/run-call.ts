@@ -1,4 +1,5 @@
 import { parseEvents, runCs } from './run-cs.js';
+import { runCsInProcess } from './run-cs-in-process.js';
 
 type CallEvent = Record<string, unknown> & { type: string };
 
@@ -16,7 +17,8 @@ export interface CallRun {
 
 /**
  * Runs one whole call through the built `cs call --jsonl`, the caller's turns on stdin (one a
- * line), as the e2e tests do. `args` adds flags (`--agent llm`, `--new` …).
+ * line), as the e2e tests do. `args` adds flags (`--agent llm`, `--new` …); `inProcess` runs the
+ * same built code without a process of its own.
  *
  * @example const run = await runCall({ db, product: '会员订阅服务', operator: 'HEAR策略', phone, turns: ['你好', '结束通话'] })
  */
@@ -30,9 +32,11 @@ export async function runCall(input: {
   args?: readonly string[];
   env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
+  /** Runs the call in the test process (`runCsInProcess`, no timeout) instead of its own. */
+  inProcess?: boolean;
 }): Promise<CallRun> {
   const started = Date.now();
-  const r = await runCs(
+  const r = await (input.inProcess ? runCsInProcess : runCs)(
     [
       'call',
       '--db',

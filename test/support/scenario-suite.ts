@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCall } from './run-call.js';
-import { runCs, SHARED, tempDb } from './run-cs.js';
+import { SHARED, tempDb } from './run-cs.js';
+import { runCsInProcess } from './run-cs-in-process.js';
 import { seedRecords } from './seed-records.js';
 
 interface Scenario {
@@ -38,7 +39,10 @@ function loadJson<T>(file: string): T {
 
 /**
  * Runs one scenario file of ../shared/scenarios/calls through `cs call --jsonl` and checks every
- * expectation as the file's `about` describes. Used for the built-in and the LLM agent.
+ * expectation as the file's `about` describes. Used for the built-in and the LLM agent. The calls
+ * run in the test process (the same built code; what a process adds is tested in call-cli and
+ * call-recovery): about 60 calls per suite would otherwise be 60 Node starts, each loading the
+ * agent and, for the LLM agent, the AI SDK.
  */
 export function defineScenarioSuite(options: {
   title: string;
@@ -62,7 +66,7 @@ export function defineScenarioSuite(options: {
       const db = join(tmp.dir, `db-${index}`);
       await seedRecords(db, options.recordsFile);
       for (const [iface, response] of Object.entries(scenario.mock ?? {})) {
-        const r = await runCs([
+        const r = await runCsInProcess([
           'mock',
           'set',
           '--db',
@@ -87,6 +91,7 @@ export function defineScenarioSuite(options: {
         turns: scenario.turns,
         args: options.extraArgs ?? [],
         ...(options.env ? { env: options.env() } : {}),
+        inProcess: true,
       });
       const { events } = call;
       const started = events[0]!;
@@ -130,7 +135,15 @@ export function defineScenarioSuite(options: {
       const everything = agentText(events).join('\n');
       for (const banned of ex.never_say ?? []) expect(everything).not.toContain(banned);
       if (ex.customer_after) {
-        const read = await runCs(['read', 'customer', '--db', db, '--phone', scenario.phone, '--json']);
+        const read = await runCsInProcess([
+          'read',
+          'customer',
+          '--db',
+          db,
+          '--phone',
+          scenario.phone,
+          '--json',
+        ]);
         expect(read.code, read.stderr).toBe(0);
         expect(String(JSON.parse(read.stdout).name)).toContain(ex.customer_after.name_includes);
       }

@@ -3,7 +3,8 @@ import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { runCs, SHARED } from './run-cs.js';
+import { SHARED } from './run-cs.js';
+import { runCsInProcess } from './run-cs-in-process.js';
 
 /** One database per records file, seeded by `cs create` once per test process. */
 const templates = new Map<string, Promise<string>>();
@@ -11,8 +12,8 @@ const templates = new Map<string, Promise<string>>();
 /**
  * Creates the records of a ../shared/scenarios/calls records file as `cs create <type> --data`
  * does (one array per type), as the scenarios' `about` says. The first database of a file is
- * made by the built `cs`; later ones are copies of it, so each e2e test does not pay three
- * process starts for the same setup. A PostgreSQL URL or an existing folder is seeded through `cs`.
+ * made by the built `cs` (in the test process); later ones are copies of it, so each e2e test does
+ * not pay three runs for the same setup. A PostgreSQL URL or an existing folder is seeded through `cs`.
  */
 export async function seedRecords(db: string, recordsFile = 'records.json'): Promise<void> {
   // Into a database that exists already, only `cs create` merges correctly (its index).
@@ -42,7 +43,7 @@ async function seedWithCs(db: string, recordsFile: string): Promise<void> {
     ['customer', records.customers],
     ['operator', records.operators],
   ] as const) {
-    const r = await runCs(['create', type, '--db', db, '--data', JSON.stringify(list)]);
+    const r = await runCsInProcess(['create', type, '--db', db, '--data', JSON.stringify(list)]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   }
