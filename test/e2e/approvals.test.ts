@@ -11,12 +11,15 @@ import { createSystemBackend } from '../../src/systems/system-backend.js';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../contract/pg-test-schema.js';
 import { refunds, setBilling } from '../support/mock-billing.js';
 import { parseEvents, runCs, tempDb } from '../support/run-cs.js';
+import { runCsInProcess } from '../support/run-cs-in-process.js';
 import { YEARLY_CHARGE_BILLING } from '../support/scenario-records.js';
 import { seedRecords } from '../support/seed-records.js';
 
 // The loop after a call, as a support team runs it: a call asks for a refund above the agent's
 // limit, a supervisor decides in `cs approvals`, the backend carries it out once, and the
-// customer is told (history, saved session, webhook).
+// customer is told (history, saved session, webhook). The commands run in the test process
+// (runCsInProcess: the built cs with its own streams and exit code), but for the 16 deciding at
+// once, which are processes of their own.
 vi.setConfig({ testTimeout: 180_000 });
 
 const PRODUCT = '会员订阅服务'; // 退款>=100元 needs a supervisor; 主管审批2小时内回复
@@ -64,7 +67,7 @@ afterAll(async () => {
 async function seed(db: string): Promise<void> {
   await seedRecords(db);
   await setBilling(db, PRODUCT, PHONE, YEARLY_CHARGE_BILLING);
-  const added = await runCs(['supervisors', 'add', SUPERVISOR, '--db', db]);
+  const added = await runCsInProcess(['supervisors', 'add', SUPERVISOR, '--db', db]);
   expect(added.code, added.stderr).toBe(0);
 }
 
@@ -78,14 +81,14 @@ const webhookEnv = () => ({ CS_WEBHOOK_URL: webhookUrl, CS_WEBHOOK_SECRET: SECRE
 
 /** `cs … --db db --json`, expected to succeed. */
 async function cs(db: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<unknown> {
-  const r = await runCs([...args, '--db', db, '--json'], { timeoutMs: 120_000, env });
+  const r = await runCsInProcess([...args, '--db', db, '--json'], { timeoutMs: 120_000, env });
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as unknown;
 }
 
 /** A whole call with the built-in agent; returns its events. */
 async function call(db: string, lines: string[]) {
-  const r = await runCs(
+  const r = await runCsInProcess(
     [
       'call',
       '--db',
@@ -178,7 +181,7 @@ describe('approvals: the loop after a call', () => {
     expect(await refunds(db, PRODUCT, PHONE)).toEqual([-200]);
 
     // Deciding again changes nothing and names the state.
-    const again = await runCs(['approvals', 'approve', request.id, '--by', SUPERVISOR, '--db', db]);
+    const again = await runCsInProcess(['approvals', 'approve', request.id, '--by', SUPERVISOR, '--db', db]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('is executed');
     expect(await refunds(db, PRODUCT, PHONE)).toEqual([-200]);
@@ -232,7 +235,7 @@ describe('approvals: the loop after a call', () => {
     const shown = (await cs(db, ['approvals', 'show', request.id], { CS_NOW: later })) as { state: string };
     expect(shown.state).toBe('expired');
     expect((await notificationsInHistory(db)).map((n) => n.outcome)).toEqual(['expired']);
-    const late = await runCs(['approvals', 'approve', request.id, '--by', SUPERVISOR, '--db', db], {
+    const late = await runCsInProcess(['approvals', 'approve', request.id, '--by', SUPERVISOR, '--db', db], {
       env: { CS_NOW: later },
     });
     expect(late.code).toBe(1);
@@ -252,7 +255,7 @@ describe('approvals: the loop after a call', () => {
     };
     expect(shown.state).toBe('withdrawn');
     expect(shown.audit.at(-1)?.why).toContain('withdrew');
-    const late = await runCs(['approvals', 'approve', ids[0]!, '--by', SUPERVISOR, '--db', db]);
+    const late = await runCsInProcess(['approvals', 'approve', ids[0]!, '--by', SUPERVISOR, '--db', db]);
     expect(late.code).toBe(1);
     expect(late.stderr).toContain('is withdrawn');
   });
@@ -272,7 +275,16 @@ describe('approvals: the loop after a call', () => {
       '--updates',
       JSON.stringify({ operator_permissions: rules }),
     ]);
-    const r = await runCs(['approvals', 'approve', request.id, '--by', SUPERVISOR, '--db', db, '--json']);
+    const r = await runCsInProcess([
+      'approvals',
+      'approve',
+      request.id,
+      '--by',
+      SUPERVISOR,
+      '--db',
+      db,
+      '--json',
+    ]);
     expect(r.code).toBe(1);
     const shown = JSON.parse(r.stdout) as { state: string; decision_note: string };
     expect(shown.state).toBe('invalidated');
@@ -358,14 +370,14 @@ describe('approvals: the loop after a call', () => {
       },
     ];
     for (const c of cases) {
-      const r = await runCs([...c.args, '--db', db]);
+      const r = await runCsInProcess([...c.args, '--db', db]);
       expect(r.code, c.args.join(' ')).toBe(c.code);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toContain(c.says);
     }
     // The one who raised it cannot decide it, even named a supervisor.
     await cs(db, ['supervisors', 'add', 'rules-agent']);
-    const own = await runCs(['approvals', 'approve', request.id, '--by', 'rules-agent', '--db', db]);
+    const own = await runCsInProcess(['approvals', 'approve', request.id, '--by', 'rules-agent', '--db', db]);
     expect(own.code).toBe(1);
     expect(own.stderr).toContain('cannot decide it');
     expect((await pending(db)).map((r) => r.id)).toEqual([request.id]);

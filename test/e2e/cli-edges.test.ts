@@ -10,6 +10,7 @@ import {
   warnPgSkipped,
 } from '../contract/pg-test-schema.js';
 import { CS_BIN, PROJECT_ROOT, runCs, tempDb } from '../support/run-cs.js';
+import { runCsInProcess } from '../support/run-cs-in-process.js';
 import { seedRecords } from '../support/seed-records.js';
 
 const PRODUCT = '会员订阅服务';
@@ -278,6 +279,12 @@ const EDGES: Edge[] = [
   },
 ];
 
+/**
+ * The first edge of each exit code goes through a real `cs` process, to its exit status; the
+ * others run in the test process (the same built code, its own stderr and exit code).
+ */
+const THROUGH_A_PROCESS = new Set([1, 2].map((exit) => EDGES.find((e) => e.exit === exit)));
+
 /** Stderr of a failed command: exactly one line, `cs: ...`, no stack, no raw control character. */
 function expectOneLine(stderr: string): string {
   const lines = stderr.split('\n');
@@ -305,7 +312,8 @@ async function filesBelow(dir: string): Promise<string[]> {
  * done once before a test that checks nothing is written, so it is judged on its own writes.
  */
 async function warmIndex(db: string): Promise<void> {
-  for (const type of ['product', 'customer', 'operator']) await runCs(['list', '--type', type, '--db', db]);
+  for (const type of ['product', 'customer', 'operator'])
+    await runCsInProcess(['list', '--type', type, '--db', db]);
 }
 
 describe('cs at its edges', () => {
@@ -329,10 +337,12 @@ describe('cs at its edges', () => {
   });
   afterAll(async () => tmp.cleanup());
 
-  it.each(EDGES)('$edge: exit $exit with one clear cs: line', async ({ args, exit, says }) => {
+  it.each(EDGES)('$edge: exit $exit with one clear cs: line', async (edge) => {
+    const { args, exit, says } = edge;
     const before = await filesBelow(tmp.db);
     const argv = args({ db: tmp.db, dir: tmp.dir });
-    const r = await runCs(argv.includes('--db') ? argv : [...argv, '--db', tmp.db]);
+    const run = THROUGH_A_PROCESS.has(edge) ? runCs : runCsInProcess;
+    const r = await run(argv.includes('--db') ? argv : [...argv, '--db', tmp.db]);
     expect(r.code, r.stderr).toBe(exit);
     expect(expectOneLine(r.stderr)).toMatch(says);
     expect(r.stdout).toBe('');
@@ -341,7 +351,7 @@ describe('cs at its edges', () => {
 
   it('shows record names with escape sequences escaped in text, and as they are in JSON', async () => {
     const name = '坏\u001b[2J\u001b]0;owned\u0007名\u202e';
-    const created = await runCs([
+    const created = await runCsInProcess([
       'create',
       'customer',
       '--db',
@@ -355,18 +365,26 @@ describe('cs at its edges', () => {
       ['list', '--type', 'customer'],
       ['read', 'customer', '--phone', '13700000077'],
     ]) {
-      const text = await runCs([...args, '--db', tmp.db]);
+      const text = await runCsInProcess([...args, '--db', tmp.db]);
       expect(text.code, text.stderr).toBe(0);
       expect(text.stdout).toContain('坏\\x1b[2J');
       // biome-ignore lint/suspicious/noControlCharactersInRegex: the raw sequences must not be printed
       expect(text.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
     }
-    const json = await runCs(['read', 'customer', '--phone', '13700000077', '--json', '--db', tmp.db]);
+    const json = await runCsInProcess([
+      'read',
+      'customer',
+      '--phone',
+      '13700000077',
+      '--json',
+      '--db',
+      tmp.db,
+    ]);
     expect(JSON.parse(json.stdout).name).toBe(name);
   });
 
   it('prints the call start block and the caller’s lines escaped in cs call', async () => {
-    const r = await runCs(
+    const r = await runCsInProcess(
       [
         'call',
         '--db',

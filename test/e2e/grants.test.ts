@@ -18,9 +18,11 @@ import {
 } from '../fixtures/fake-openai-server.js';
 import { refunds, setBilling } from '../support/mock-billing.js';
 import { CS_BIN, PROJECT_ROOT, parseEvents, runCs, tempDb } from '../support/run-cs.js';
+import { runCsInProcess } from '../support/run-cs-in-process.js';
 import { seedRecords } from '../support/seed-records.js';
 
-// Processes started by the dozen on a shared machine.
+// Processes started by the dozen on a shared machine. The commands that are not about processes
+// (racing ones, the MCP server) run in the test process: the built cs with its own streams.
 vi.setConfig({ testTimeout: 180_000 });
 warnPgSkipped('grants on PostgreSQL (16 processes acting on one approval)');
 
@@ -98,7 +100,7 @@ const BACKENDS: Backend[] = [
 
 /** `cs ... --db db --json`, expected to succeed. */
 async function cs(db: string, args: string[]): Promise<Record<string, unknown>> {
-  const r = await runCs([...args, '--db', db, '--json'], { timeoutMs: 120_000 });
+  const r = await runCsInProcess([...args, '--db', db, '--json'], { timeoutMs: 120_000 });
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as Record<string, unknown>;
 }
@@ -117,8 +119,9 @@ async function startLive(db: string): Promise<string> {
   return String(started.call_id);
 }
 
-function act(db: string, liveId: string, action: string) {
-  return runCs(['session', 'act', '--db', db, '--call', liveId, '--action', action], {
+/** `cs session act`, in the test process unless `run` says otherwise (processes racing). */
+function act(db: string, liveId: string, action: string, run: typeof runCs = runCsInProcess) {
+  return run(['session', 'act', '--db', db, '--call', liveId, '--action', action], {
     timeoutMs: 120_000,
   });
 }
@@ -164,7 +167,7 @@ for (const backend of BACKENDS) {
       await cs(db, ['permit', '--call', liveId, '--action', '退款90元']);
       const done = await act(db, liveId, '退款90元');
       expect(done.code, done.stderr).toBe(0);
-      const block = await runCs(['permit', '--db', db, '--call', liveId, '--action', '再退款90元']);
+      const block = await runCsInProcess(['permit', '--db', db, '--call', liveId, '--action', '再退款90元']);
       expect(block.code, block.stderr).toBe(0);
       expect(block.stdout).toContain('状态: ⚠ 需要主管审批');
       expect(block.stdout).toContain('累计: 本次通话已批准90元 + 本次90元 = 180元 (24小时内)');
@@ -177,7 +180,7 @@ for (const backend of BACKENDS) {
       const db = await backend.make();
       const liveId = await startLive(db);
       await cs(db, ['permit', '--call', liveId, '--action', '退款50元']);
-      const results = await Promise.all(Array.from({ length: 16 }, () => act(db, liveId, '退款50元')));
+      const results = await Promise.all(Array.from({ length: 16 }, () => act(db, liveId, '退款50元', runCs)));
       const codes = results.map((r) => r.code);
       expect(
         codes.filter((c) => c === 0),
@@ -201,7 +204,7 @@ describe('grants: cs call and cs permit (file store)', () => {
       transactions: [{ date: '2026-11-01', amount: 300, description: '年费' }],
       total: 300,
     });
-    const r = await runCs(
+    const r = await runCsInProcess(
       ['call', '--db', db, '--product', PRODUCT, '--operator', OPERATOR, '--phone', PHONE, '--jsonl'],
       { input: '退款90元\n再退款90元\n再退款90元\n结束通话\n', timeoutMs: 120_000 },
     );
@@ -225,7 +228,15 @@ describe('grants: cs call and cs permit (file store)', () => {
     const db = await BACKENDS[0]!.make();
     const json = await cs(db, ['permit', '--product', PRODUCT, '--action', '退款3次，每次50元']);
     expect(json).toMatchObject({ status: 'requires_supervisor', rule: '退款>=100元' });
-    const block = await runCs(['permit', '--db', db, '--product', PRODUCT, '--action', '退款3次，每次50元']);
+    const block = await runCsInProcess([
+      'permit',
+      '--db',
+      db,
+      '--product',
+      PRODUCT,
+      '--action',
+      '退款3次，每次50元',
+    ]);
     expect(block.stdout).toContain('按3次×50元=150元计');
   });
 });
@@ -301,7 +312,7 @@ describe('grants: the LLM agent’s perform_action tool (file store, scripted mo
 
   it('carries out one check once however often the model acts on it', async () => {
     const db = await BACKENDS[0]!.make();
-    const r = await runCs(
+    const r = await runCsInProcess(
       [
         'call',
         '--db',

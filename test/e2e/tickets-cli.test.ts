@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCall } from '../support/run-call.js';
-import { runCs, tempDb } from '../support/run-cs.js';
+import { tempDb } from '../support/run-cs.js';
+import { runCsInProcess } from '../support/run-cs-in-process.js';
 import { seedRecords } from '../support/seed-records.js';
 
 interface ListedTicket {
@@ -19,11 +20,13 @@ interface AuditRow {
   why: string;
 }
 
+// The commands run in the test process (the built cs with its own streams and exit code): the
+// tickets' states and clocks are the point here, not processes.
 describe('cs tickets and cs audit', () => {
   let tmp: Awaited<ReturnType<typeof tempDb>>;
   let db: string;
   let ticketId: string;
-  const cs = (args: string[], env: NodeJS.ProcessEnv = {}) => runCs([...args, '--db', db], { env });
+  const cs = (args: string[], env: NodeJS.ProcessEnv = {}) => runCsInProcess([...args, '--db', db], { env });
   /** Runs a command that must succeed and returns its --json output. */
   const json = async <T>(args: string[], env: NodeJS.ProcessEnv = {}): Promise<T> => {
     const r = await cs([...args, '--json'], env);
@@ -44,6 +47,7 @@ describe('cs tickets and cs audit', () => {
       phone: '13800138000',
       turns: ['我要投诉你们', '结束通话'],
       args: ['--agent', 'rules'],
+      inProcess: true,
     });
     expect(call.code, call.stderr).toBe(0);
     const ticket = call.events.find((e) => e.type === 'ticket' && e.kind === 'requires_process');

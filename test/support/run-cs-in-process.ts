@@ -80,6 +80,8 @@ export interface InProcessOptions {
   input?: string | PassThrough;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** Accepted so either runner takes the same options; a run in process is not killed (the test's timeout applies). */
+  timeoutMs?: number;
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
