@@ -9,10 +9,12 @@ import {
   type FakeOpenAiServer,
   startFakeOpenAiServer,
 } from '../fixtures/fake-openai-server.js';
-import { parseEvents, runCs, SHARED, tempDb } from '../support/run-cs.js';
+import { parseEvents, SHARED, tempDb } from '../support/run-cs.js';
+import { runCsInProcess } from '../support/run-cs-in-process.js';
 
 // `cs eval` as a user runs it: small suites over the public suite's records, written to a temp
-// folder; every run spawns the built `cs` (dist/).
+// folder; every run is the built `cs` (dist/) in the test process, with its own folder, streams and
+// exit code (eval-matches-call.test.ts runs `cs eval` as a process of its own).
 
 type Scenario = Record<string, unknown>;
 type Result = {
@@ -88,7 +90,7 @@ function suite(scenarios: Scenario[], records = 'records.json') {
 }
 
 function evalCs(dir: string, args: string[], env?: NodeJS.ProcessEnv) {
-  return runCs(['eval', ...args], { cwd: dir, timeoutMs: 60_000, ...(env ? { env } : {}) });
+  return runCsInProcess(['eval', ...args], { cwd: dir, timeoutMs: 60_000, ...(env ? { env } : {}) });
 }
 
 /** `--jsonl` output split into its results and its one summary (the summary comes last). */

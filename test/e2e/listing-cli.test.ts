@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../src/domain/session-schemas.js';
 import { FsRecordStore } from '../../src/store/fs/fs-record-store.js';
-import { runCs, tempDb } from '../support/run-cs.js';
+import { tempDb } from '../support/run-cs.js';
+import { runCsInProcess } from '../support/run-cs-in-process.js';
+
+// The commands run in the test process (the built cs, its own stdout and exit code), but for the
+// reader that goes away, which is a real pipe to a real process.
 
 const customer = (name: string, phone: string) => ({
   name,
@@ -14,7 +18,7 @@ const customer = (name: string, phone: string) => ({
 
 describe('cs history list with filters', () => {
   let tmp: Awaited<ReturnType<typeof tempDb>>;
-  const cs = (...args: string[]) => runCs([...args, '--db', tmp.db]);
+  const cs = (...args: string[]) => runCsInProcess([...args, '--db', tmp.db]);
   const ids = async (...args: string[]) => {
     const r = await cs('history', 'list', '--json', ...args);
     expect(r.code, r.stderr).toBe(0);
@@ -91,7 +95,7 @@ describe('cs history list with filters', () => {
 
 describe('cs create --mock and cs list at size', () => {
   let tmp: Awaited<ReturnType<typeof tempDb>>;
-  const cs = (...args: string[]) => runCs([...args, '--db', tmp.db], { timeoutMs: 120_000 });
+  const cs = (...args: string[]) => runCsInProcess([...args, '--db', tmp.db], { timeoutMs: 120_000 });
 
   beforeAll(async () => {
     tmp = await tempDb();

@@ -2,6 +2,10 @@ import { cp, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCs, SHARED, tempDb } from '../support/run-cs.js';
+import { runCsInProcess } from '../support/run-cs-in-process.js';
+
+// The commands run in the test process (the built cs, its own streams and exit code), but for
+// finding the database from CS_DB and the working folder, which goes through a real process.
 
 const customer = (name: string, phone: string) => ({
   name,
@@ -16,7 +20,7 @@ describe('cs records commands', () => {
   let tmp: Awaited<ReturnType<typeof tempDb>>;
   let db: string;
   const cs = (args: string[], input?: string) =>
-    runCs([...args, '--db', db], input === undefined ? {} : { input });
+    runCsInProcess([...args, '--db', db], input === undefined ? {} : { input });
 
   beforeAll(async () => {
     tmp = await tempDb();
@@ -148,7 +152,7 @@ describe('cs records commands', () => {
     const b = await tempDb();
     try {
       for (const d of [a.db, b.db]) {
-        const r = await runCs([
+        const r = await runCsInProcess([
           'create',
           'product',
           '--mock',
@@ -167,10 +171,10 @@ describe('cs records commands', () => {
           ({ _id, _created, _updated, ...rest }) => rest,
         );
       const la = strip(
-        (await runCs(['list', '--type', 'product', '--verbose', '--json', '--db', a.db])).stdout,
+        (await runCsInProcess(['list', '--type', 'product', '--verbose', '--json', '--db', a.db])).stdout,
       );
       const lb = strip(
-        (await runCs(['list', '--type', 'product', '--verbose', '--json', '--db', b.db])).stdout,
+        (await runCsInProcess(['list', '--type', 'product', '--verbose', '--json', '--db', b.db])).stdout,
       );
       expect(la).toHaveLength(3);
       expect(la).toEqual(lb);
@@ -204,7 +208,7 @@ describe('legacy database from the earlier Python implementation', () => {
       await cp(join(SHARED, 'fixtures', 'legacy-db', 'customer_service'), tmp.db, { recursive: true });
       const legacyInfo = join(tmp.db, 'customers', '4f064bfb_张先生', 'info.json');
       const original = JSON.parse(await readFile(legacyInfo, 'utf8'));
-      const cs = (args: string[]) => runCs([...args, '--db', tmp.db]);
+      const cs = (args: string[]) => runCsInProcess([...args, '--db', tmp.db]);
 
       const list = JSON.parse((await cs(['list', '--json'])).stdout);
       expect(list.customer).toHaveLength(2);

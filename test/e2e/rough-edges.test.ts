@@ -1,11 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEvents, runCs, tempDb } from '../support/run-cs.js';
+import { parseEvents, tempDb } from '../support/run-cs.js';
+import { runCsInProcess } from '../support/run-cs-in-process.js';
 import { seedRecords } from '../support/seed-records.js';
 import { hasScript, typeInTerminal } from '../support/type-in-terminal.js';
 
-// Issue 11, "Rough edges a new user hit": each edge through the built CLI, as the user met it.
+// Issue 11, "Rough edges a new user hit": each edge through the built CLI, as the user met it
+// (in the test process, its own streams and exit code; in a terminal through `script`).
 
 const PRODUCT = '会员订阅服务';
 const OPERATOR = 'HEAR策略';
@@ -23,7 +25,7 @@ describe('rough edges a new user hit', () => {
   let tmp: Awaited<ReturnType<typeof tempDb>>;
   let db: string;
   const cs = (args: string[], input?: string) =>
-    runCs([...args, '--db', db], input === undefined ? {} : { input });
+    runCsInProcess([...args, '--db', db], input === undefined ? {} : { input });
   const customers = async () =>
     (JSON.parse((await cs(['list', '--type', 'customer', '--json'])).stdout) as Array<{ name: string }>).map(
       (c) => c.name,
