@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CS_BIN, PROJECT_ROOT, runCs, tempDb } from '../support/run-cs.js';
+import { CS_BIN, PROJECT_ROOT, tempDb } from '../support/run-cs.js';
+import { runCsInProcess } from '../support/run-cs-in-process.js';
 import { seedRecords } from '../support/seed-records.js';
 
 const START = [
@@ -24,6 +25,8 @@ const BAD = [
   ['an invented status', '您的会员已经过期了。'],
 ] as const;
 
+// The commands run in the test process (runCsInProcess: the built cs with its own streams and
+// exit code); the MCP server is a process of its own.
 describe('turns recorded by outside assistants are guarded', () => {
   let db: string;
   let cleanup: () => Promise<void>;
@@ -34,7 +37,7 @@ describe('turns recorded by outside assistants are guarded', () => {
   afterEach(() => cleanup());
 
   const startCall = async () => {
-    const started = await runCs([...START, '--db', db, '--json']);
+    const started = await runCsInProcess([...START, '--db', db, '--json']);
     expect(started.code).toBe(0);
     return (JSON.parse(started.stdout) as { call_id: string }).call_id;
   };
@@ -43,7 +46,7 @@ describe('turns recorded by outside assistants are guarded', () => {
     '`cs session turn --role agent` refuses %s, records the decision, not the words',
     async (_kind, draft) => {
       const id = await startCall();
-      await runCs([
+      await runCsInProcess([
         'session',
         'turn',
         '--call',
@@ -55,7 +58,7 @@ describe('turns recorded by outside assistants are guarded', () => {
         '--db',
         db,
       ]);
-      const r = await runCs([
+      const r = await runCsInProcess([
         'session',
         'turn',
         '--call',
@@ -81,7 +84,18 @@ describe('turns recorded by outside assistants are guarded', () => {
   it('records an ordinary reply as it is', async () => {
     const id = await startCall();
     const ok = '理解您的着急，我先帮您查一下订阅和扣费记录，请稍等。';
-    const r = await runCs(['session', 'turn', '--call', id, '--role', 'agent', '--content', ok, '--db', db]);
+    const r = await runCsInProcess([
+      'session',
+      'turn',
+      '--call',
+      id,
+      '--role',
+      'agent',
+      '--content',
+      ok,
+      '--db',
+      db,
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });

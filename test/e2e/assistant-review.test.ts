@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCs, tempDb } from '../support/run-cs.js';
+import { tempDb } from '../support/run-cs.js';
+import { runCsInProcess } from '../support/run-cs-in-process.js';
 import { seedRecords } from '../support/seed-records.js';
 
 const REVIEW = {
@@ -10,6 +11,8 @@ const REVIEW = {
   customer_updates: {},
 };
 
+// The commands run in the test process (runCsInProcess: the built cs with its own streams and
+// exit code); what is tested is the ledger, not processes.
 describe('reviews written by outside assistants are held to the request ledger', () => {
   let db: string;
   let cleanup: () => Promise<void>;
@@ -19,7 +22,7 @@ describe('reviews written by outside assistants are held to the request ledger',
   });
   afterEach(() => cleanup());
 
-  const cs = (args: string[]) => runCs([...args, '--db', db]);
+  const cs = (args: string[]) => runCsInProcess([...args, '--db', db]);
 
   it('`cs session end` refuses a refund claimed but never carried out (exit 1, one line), and the call stays live', async () => {
     const started = await cs([

@@ -3,13 +3,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCall } from '../support/run-call.js';
 import { parseEvents, runCs, tempDb } from '../support/run-cs.js';
+import { runCsInProcess } from '../support/run-cs-in-process.js';
 import { seedRecords } from '../support/seed-records.js';
 
+// Commands run in the test process (the built cs, its own streams and exit code), but for the
+// first call, printed for people by a real process, and the 32 calls at once.
 describe('cs call', () => {
   let tmp: Awaited<ReturnType<typeof tempDb>>;
   let db: string;
-  const cs = (args: string[], input?: string) =>
-    runCs([...args, '--db', db], input === undefined ? {} : { input });
+  const cs = (args: string[], input?: string, run: typeof runCs = runCsInProcess) =>
+    run([...args, '--db', db], input === undefined ? {} : { input });
   const call = (caller: string[], lines: string[], extra: string[] = [], timeoutMs?: number) =>
     runCall({
       db,
@@ -17,7 +20,8 @@ describe('cs call', () => {
       operator: 'HEAR策略',
       turns: lines,
       args: ['--agent', 'rules', ...caller, ...extra],
-      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      // Only the 32 calls at once give a timeout: those are processes of their own.
+      ...(timeoutMs === undefined ? { inProcess: true } : { timeoutMs }),
     });
 
   beforeAll(async () => {
@@ -41,6 +45,7 @@ describe('cs call', () => {
         'rules',
       ],
       '你好\n结束通话\n',
+      runCs,
     );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(

@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CS_BIN, PROJECT_ROOT, runCs, tempDb } from '../support/run-cs.js';
+import { CS_BIN, PROJECT_ROOT, tempDb } from '../support/run-cs.js';
+import { runCsInProcess } from '../support/run-cs-in-process.js';
 import { seedRecords } from '../support/seed-records.js';
 
 const PRODUCT = '会员订阅服务';
@@ -34,11 +35,13 @@ function listen(server: Server): Promise<string> {
   );
 }
 
+// The commands run in the test process (runCsInProcess: the built cs with its own streams and
+// exit code); `cs mock-server` is a process of its own.
 describe('engines through the CLI', () => {
   let tmp: Awaited<ReturnType<typeof tempDb>>;
   let db: string;
   const cs = (args: string[], input?: string) =>
-    runCs([...args, '--db', db], input === undefined ? {} : { input });
+    runCsInProcess([...args, '--db', db], input === undefined ? {} : { input });
 
   beforeAll(async () => {
     tmp = await tempDb();
@@ -210,7 +213,7 @@ describe('engines through the CLI', () => {
       });
       /** Points the product's subscription interface at a backend; the update must succeed. */
       const pointProductAt = async (base: string) => {
-        const r = await runCs([
+        const r = await runCsInProcess([
           'update',
           'product',
           '--db',
@@ -223,7 +226,7 @@ describe('engines through the CLI', () => {
         expect(r.code, r.stderr).toBe(0);
       };
       const query = () =>
-        runCs([
+        runCsInProcess([
           'query',
           '--db',
           realDb,

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, runCs, tempDb } from '../support/run-cs.js';
+import { runCsInProcess } from '../support/run-cs-in-process.js';
 import { seedRecords } from '../support/seed-records.js';
 
 const PRODUCT = '会员订阅服务';
@@ -373,6 +374,7 @@ describe('cs session (live sessions driven by separate processes)', () => {
   });
 });
 
+// Help texts and the install in the test process (the built cs, its own stdout and exit code).
 describe('skill/SKILL.md', () => {
   /** Every `cs ...` line of the skill's bash blocks, continuation lines joined. */
   async function skillCommands(): Promise<string[][]> {
@@ -408,7 +410,7 @@ describe('skill/SKILL.md', () => {
       [...byCommand].map(async ([path, flags]) => ({
         path,
         flags,
-        help: await runCs([...path.split(' '), '--help']),
+        help: await runCsInProcess([...path.split(' '), '--help']),
       })),
     );
     for (const { path, flags, help } of checks) {
@@ -424,7 +426,7 @@ describe('skill/SKILL.md', () => {
     const tmp = await tempDb();
     try {
       const target = join(tmp.dir, 'skills', 'customer-service');
-      const r = await runCs(['skill', 'install', '--dir', target]);
+      const r = await runCsInProcess(['skill', 'install', '--dir', target]);
       expect(r.code, r.stderr).toBe(0);
       const installed = await readFile(join(target, 'SKILL.md'), 'utf8');
       expect(installed).toMatch(/^---\nname: customer-service\ndescription: .+\n---\n/);

@@ -7,7 +7,8 @@ import type { Delivery } from '../../src/approvals/webhook-outbox.js';
 import { type ApprovalRequest, ApprovalRequestSchema } from '../../src/domain/approval-request.js';
 import { systemClock } from '../../src/domain/clock.js';
 import { FsRecordStore } from '../../src/store/fs/fs-record-store.js';
-import { runCs, tempDb } from '../support/run-cs.js';
+import { tempDb } from '../support/run-cs.js';
+import { runCsInProcess } from '../support/run-cs-in-process.js';
 
 const SECRET = 'whsec_test_only';
 
@@ -120,12 +121,15 @@ function approvalRequest(customerId: string, fields: Partial<ApprovalRequest> = 
   });
 }
 
+// The commands run in the test process (runCsInProcess: the built cs with its own streams and
+// exit code); the receiver is a real HTTP server in this process.
 describe('customer notifications over a signed webhook (a real receiver, the built cs)', () => {
   let tmp: Awaited<ReturnType<typeof tempDb>>;
   let store: FsRecordStore;
   let customerId: string;
   let receiver: Receiver;
-  const cs = (env: NodeJS.ProcessEnv, ...args: string[]) => runCs([...args, '--db', tmp.db], { env });
+  const cs = (env: NodeJS.ProcessEnv, ...args: string[]) =>
+    runCsInProcess([...args, '--db', tmp.db], { env });
   const deliveries = async (state?: string): Promise<Delivery[]> => {
     const r = await cs({}, 'outbox', 'list', '--json', ...(state ? ['--state', state] : []));
     expect(r.code, r.stderr).toBe(0);

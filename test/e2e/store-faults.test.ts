@@ -9,7 +9,8 @@ import {
   TEST_DATABASE_URL,
   warnPgSkipped,
 } from '../contract/pg-test-schema.js';
-import { runCs, SHARED, tempDb } from '../support/run-cs.js';
+import { SHARED, tempDb } from '../support/run-cs.js';
+import { runCsInProcess } from '../support/run-cs-in-process.js';
 
 // Faults an attacker or a tester found, each reproduced through the built CLI (issue 10).
 
@@ -22,6 +23,8 @@ const SESSION = 'history/cs_20260125_001_abc123';
 let tmp: Awaited<ReturnType<typeof tempDb>>;
 let db: string;
 
+// The commands run in the test process (runCsInProcess: the built cs with its own streams and
+// exit code); the killed writers are stand-ins (a lock or temp folder of a pid that is gone).
 beforeEach(async () => {
   tmp = await tempDb();
   db = tmp.db;
@@ -31,9 +34,9 @@ afterEach(async () => {
   await tmp.cleanup();
 });
 
-const cs = (...args: string[]) => runCs([...args, '--db', db]);
+const cs = (...args: string[]) => runCsInProcess([...args, '--db', db]);
 const call = (phone: string) =>
-  runCs(
+  runCsInProcess(
     [
       'call',
       '--db',
@@ -259,9 +262,9 @@ describe.skipIf(!TEST_DATABASE_URL)(pgSuiteTitle('cs migrate and cs doctor on Po
   });
 
   it('a re-run of cs migrate updates the records changed since and says so', async () => {
-    const first = await runCs(['migrate', '--from', source.db, '--to', url, '--json']);
+    const first = await runCsInProcess(['migrate', '--from', source.db, '--to', url, '--json']);
     expect(first.code, first.stderr).toBe(0);
-    const edit = await runCs([
+    const edit = await runCsInProcess([
       'update',
       'customer',
       '--db',
@@ -272,10 +275,10 @@ describe.skipIf(!TEST_DATABASE_URL)(pgSuiteTitle('cs migrate and cs doctor on Po
       '{"background":"迁移后改的"}',
     ]);
     expect(edit.code, edit.stderr).toBe(0);
-    const again = await runCs(['migrate', '--from', source.db, '--to', url]);
+    const again = await runCsInProcess(['migrate', '--from', source.db, '--to', url]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/0 created, 1 updated, 4 unchanged/);
-    const read = await runCs(['read', 'customer', '--db', url, '--name', '李女士', '--json']);
+    const read = await runCsInProcess(['read', 'customer', '--db', url, '--name', '李女士', '--json']);
     expect(JSON.parse(read.stdout).background).toBe('迁移后改的');
   });
 
@@ -287,13 +290,13 @@ describe.skipIf(!TEST_DATABASE_URL)(pgSuiteTitle('cs migrate and cs doctor on Po
         j.phone = 13912345678;
         j.interaction_history = 'x';
       });
-      const migrated = await runCs(['migrate', '--from', db, '--to', oddUrl]);
+      const migrated = await runCsInProcess(['migrate', '--from', db, '--to', oddUrl]);
       expect(migrated.code, migrated.stderr).toBe(0);
-      const doctor = await runCs(['doctor', '--db', oddUrl]);
+      const doctor = await runCsInProcess(['doctor', '--db', oddUrl]);
       expect(doctor.code).toBe(1);
       expect(doctor.stdout).toMatch(/customer 89f8127c \(李女士\): phone is stored as the number/);
 
-      const r = await runCs(
+      const r = await runCsInProcess(
         [
           'call',
           '--db',
@@ -308,18 +311,26 @@ describe.skipIf(!TEST_DATABASE_URL)(pgSuiteTitle('cs migrate and cs doctor on Po
         { input: '你好\n结束通话\n' },
       );
       expect(r.code, r.stderr).toBe(0);
-      const read = await runCs(['read', 'customer', '--db', oddUrl, '--phone', '13912345678', '--json']);
+      const read = await runCsInProcess([
+        'read',
+        'customer',
+        '--db',
+        oddUrl,
+        '--phone',
+        '13912345678',
+        '--json',
+      ]);
       const li = JSON.parse(read.stdout);
       expect(li.phone).toBe('13912345678');
       expect(li.interaction_history_legacy).toBe('x');
-      expect((await runCs(['doctor', '--db', oddUrl])).code).toBe(0);
+      expect((await runCsInProcess(['doctor', '--db', oddUrl])).code).toBe(0);
     } finally {
       await dropSchema(odd);
     }
   });
 
   it('cs doctor checks the records and says the file checks do not apply', async () => {
-    const r = await runCs(['doctor', '--db', url]);
+    const r = await runCsInProcess(['doctor', '--db', url]);
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).toMatch(/nothing to check here/);
     expect(r.stdout).toMatch(/No problems found/);
