@@ -72,7 +72,7 @@ describe('runCsInProcess', () => {
     };
     const r = await runCsInProcess(['list', '--type', 'gadget'], { cwd: tmp.dir, env: { CS_DB: tmp.db } });
     expect(r.code).toBe(2);
-    expect({
+    const after = {
       stdin: process.stdin,
       stdout: process.stdout,
       stderr: process.stderr,
@@ -80,7 +80,9 @@ describe('runCsInProcess', () => {
       cwd: process.cwd(),
       exitCode: process.exitCode,
       exit: process.exit,
-    }).toEqual(before);
+    };
+    for (const key of Object.keys(before) as Array<keyof typeof before>)
+      expect(after[key], key).toBe(before[key]);
     expect(process.env.CS_DB).toBe(before.env.CS_DB);
   });
 
