@@ -564,11 +564,19 @@ export const SENSES: readonly SenseDef[] = [
       { key: '补', re: '补\\s*(?:一|1|两|2)?\\s*[个根条只副份台套件](?!人)' },
       // 电子保单再发我一份: sending again what was sent before.
       { key: '再', re: '再\\s*(?:给我|帮我|给)?\\s*发\\s*(?:我|给我)?\\s*(?:一|1)\\s*[份个张封条遍次]' },
+      // 对账单没收到，再给我寄一份: 再 parts the clauses, and 寄一份 is left to say it.
+      { key: '寄', re: '寄\\s*(?:我|给我)?\\s*(?:一|1)\\s*[份个张封]' },
       {
         key: 'send',
         re: 'send\\s+(?:me\\s+|us\\s+)?(?:another|a new|a replacement|the missing|a spare|one more)\\b',
         overlay: true,
       },
+      // 验证码一直收不到, I never got my pickup code: what was sent and not received is sent again.
+      { key: '没', re: '没(?:有)?收到' },
+      { key: '收', re: '收不到' },
+      { key: 'never', re: 'never\\s+(?:got|received|arrived|came)\\b' },
+      { key: 'didn', re: "didn'?t\\s+(?:get|receive)\\b" },
+      { key: 'haven', re: "haven'?t\\s+(?:got|gotten|received)\\b" },
     ],
   },
   {

@@ -439,3 +439,26 @@ describe('checkPermission: a case opened by saying the problem', () => {
     expect(d.status).not.toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: what was sent and not received is sent again', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['resend pickup code', '补寄对账单', '重发验证码'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  it.each([
+    ['I never got my pickup code', 'resend pickup code'],
+    ["I didn't receive the pickup code", 'resend pickup code'],
+    ['对账单一直没收到', '补寄对账单'],
+    ['对账单没收到，再给我寄一份', '补寄对账单'],
+    ['验证码收不到', '重发验证码'],
+  ])('"%s" asks for %s', (said, rule) => {
+    expect(checkPermission(rules, said)).toMatchObject({ status: 'can_approve_immediately', rule });
+  });
+
+  it.each(["I still haven't received my refund", '没收到货'])('"%s" is not a resend of anything', (said) => {
+    expect(checkPermission(rules, said).status).not.toBe('can_approve_immediately');
+  });
+});

@@ -1497,8 +1497,9 @@ function addCounted(decision: PermissionDecision, decided: ReadonlyArray<{ part:
 
 /**
  * 你们好歹表示一下吧，给个两百积分: a clause that names no amount and matches only rules another
- * clause with an amount matches too is the same request said less precisely; the precise clause
- * speaks for it. Forbidden readings are never dropped.
+ * clause with an amount matches too (or names in full where it names them only plausibly) is the
+ * same request said less precisely; the precise clause speaks for it. Forbidden readings are
+ * never dropped.
  */
 function dropRestated(decided: Array<{ part: Part; outcome: Outcome; levels: RuleLevels }>): void {
   if (decided.length < 2) return;
@@ -1508,8 +1509,13 @@ function dropRestated(decided: Array<{ part: Part; outcome: Outcome; levels: Rul
     const d = decided[i]!;
     if (stated(d.part) || d.outcome.status === 'forbidden') continue;
     if (matched(d)) {
+      // 对账单没收到，再给我寄一份: 寄一份 only plausibly names what the clause before names in full.
+      const fuller = (e: (typeof decided)[number]): boolean =>
+        d.levels.hits.every((k) => (e.levels.of[k] ?? NONE) >= STRONG && (d.levels.of[k] ?? NONE) < STRONG);
       const within = (e: (typeof decided)[number]): boolean =>
-        e !== d && stated(e.part) && d.levels.hits.every((k) => (e.levels.of[k] ?? NONE) > NONE);
+        e !== d &&
+        (stated(e.part) || fuller(e)) &&
+        d.levels.hits.every((k) => (e.levels.of[k] ?? NONE) > NONE);
       if (decided.some(within)) decided.splice(i, 1);
       continue;
     }
