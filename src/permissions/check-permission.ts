@@ -1428,7 +1428,7 @@ function decideParsed(
     const part = named ? withLooseAmount(free, parsed, rules, levels) : free;
     decided.push({ part, outcome: decidePart(rules, part, levels, parsed.atLeast), levels });
   }
-  dropRestated(decided);
+  dropRestated(rules, decided);
   if (decided.length === 0) {
     const whole = parsed.whole;
     const levels =
@@ -1501,7 +1501,10 @@ function addCounted(decision: PermissionDecision, decided: ReadonlyArray<{ part:
  * same request said less precisely; the precise clause speaks for it. Forbidden readings are
  * never dropped.
  */
-function dropRestated(decided: Array<{ part: Part; outcome: Outcome; levels: RuleLevels }>): void {
+function dropRestated(
+  rules: CompiledRules,
+  decided: Array<{ part: Part; outcome: Outcome; levels: RuleLevels }>,
+): void {
   if (decided.length < 2) return;
   const stated = (p: Part): boolean => p.quantity !== undefined || p.bare !== undefined;
   const matched = (e: (typeof decided)[number]): boolean => e.levels.hits.length > 0;
@@ -1509,13 +1512,18 @@ function dropRestated(decided: Array<{ part: Part; outcome: Outcome; levels: Rul
     const d = decided[i]!;
     if (stated(d.part) || d.outcome.status === 'forbidden') continue;
     if (matched(d)) {
-      // 对账单没收到，再给我寄一份: 寄一份 only plausibly names what the clause before names in full.
+      // 对账单没收到，再给我寄一份: 寄一份 only plausibly names what the clause before names in full
+      // (and other approvals, which a plausible reading never gets: nothing stricter is lost).
       const fuller = (e: (typeof decided)[number]): boolean =>
-        d.levels.hits.every((k) => (e.levels.of[k] ?? NONE) >= STRONG && (d.levels.of[k] ?? NONE) < STRONG);
+        d.levels.hits.some((k) => (e.levels.of[k] ?? NONE) >= STRONG) &&
+        d.levels.hits.every(
+          (k) =>
+            (d.levels.of[k] ?? NONE) < STRONG &&
+            ((e.levels.of[k] ?? NONE) >= STRONG || rules.rules[k]!.category === 'can_approve_immediately'),
+        );
       const within = (e: (typeof decided)[number]): boolean =>
         e !== d &&
-        (stated(e.part) || fuller(e)) &&
-        d.levels.hits.every((k) => (e.levels.of[k] ?? NONE) > NONE);
+        ((stated(e.part) && d.levels.hits.every((k) => (e.levels.of[k] ?? NONE) > NONE)) || fuller(e));
       if (decided.some(within)) decided.splice(i, 1);
       continue;
     }
