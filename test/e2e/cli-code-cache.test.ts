@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCall } from '../support/run-call.js';
-import { PROJECT_ROOT, tempDb } from '../support/run-cs.js';
+import { CS_BIN, PROJECT_ROOT, tempDb } from '../support/run-cs.js';
 import { seedRecords } from '../support/seed-records.js';
 
 const CACHE_DIR = join(PROJECT_ROOT, 'dist', 'cli', '.cache');
@@ -37,13 +37,15 @@ describe('bin/cs.js on a call', () => {
   });
   afterAll(async () => tmp.cleanup());
 
-  it('has Node compile no file of a package: every file a call runs is one of dist/cli, with a code cache', async () => {
-    // NODE_DEBUG=module makes Node's own loader name every file it loads (built-ins aside).
-    const r = await call({ NODE_DEBUG: 'module' });
+  it('has Node load no file but bin/cs.js, as CommonJS: every file a call runs is compiled with a code cache', async () => {
+    // NODE_DEBUG names every file Node's CommonJS loader loads (built-ins aside) and every step
+    // of its ES module loader.
+    const r = await call({ NODE_DEBUG: 'module,esm' });
     expect(r.code, r.stderr).toBe(0);
     expect(r.events.some((e) => e.type === 'grant')).toBe(true);
     const loaded = [...r.stderr.matchAll(/MODULE \d+: load "([^"]+)"/g)].map((m) => m[1]);
-    expect(loaded).toEqual([]);
+    expect(loaded).toEqual([CS_BIN]);
+    expect(r.stderr).not.toMatch(/^ESM \d+:/m);
   });
 
   it('reads the code cache a call wrote instead of writing it again (the flags it sets stay the same)', async () => {
