@@ -50,7 +50,7 @@ const englishOnlyZodLocales = {
 };
 
 /**
- * Built-in modules two dependencies load when they load but use only in paths cs never takes,
+ * Built-in modules dependencies load when they load but use only in paths cs never takes,
  * required instead when first used: commander's `child_process` (with `net`, `dgram` and their
  * streams, about 4 ms of every command's start) spawns subcommands that are executables of
  * their own, which cs has none of; pg's `dns` (about 1 ms) resolves hosts for the native
@@ -79,6 +79,13 @@ const LAZY_BUILTINS = [
     file: /[\\/]pg[\\/]lib[\\/]crypto[\\/]sasl\.js$/,
     eager: "const crypto = require('./utils')",
     lazy: "const crypto = new Proxy({}, { get: (_, k) => require('./utils')[k] })",
+  },
+  // proper-lockfile's signal-exit 3 checks one argument with `assert` (3 ms to load, on every
+  // command that locks): it is loaded only to throw, when the check fails.
+  {
+    file: /[\\/]signal-exit[\\/]index\.js$/,
+    eager: "var assert = require('assert')",
+    lazy: "var assert = { equal: (a, b, m) => { if (a != b) require('assert').equal(a, b, m) } }",
   },
 ];
 const lazyBuiltins = {

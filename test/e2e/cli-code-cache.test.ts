@@ -37,7 +37,7 @@ describe('bin/cs.js on a call', () => {
   });
   afterAll(async () => tmp.cleanup());
 
-  it('has Node load no file but bin/cs.js, as CommonJS: every file a call runs is compiled with a code cache', async () => {
+  it('has Node load no file but bin/cs.js, as CommonJS, nor a built-in the build defers: every file a call runs has a code cache', async () => {
     // NODE_DEBUG names every file Node's CommonJS loader loads (built-ins aside) and every step
     // of its ES module loader.
     const r = await call({ NODE_DEBUG: 'module,esm' });
@@ -46,6 +46,12 @@ describe('bin/cs.js on a call', () => {
     const loaded = [...r.stderr.matchAll(/MODULE \d+: load "([^"]+)"/g)].map((m) => m[1]);
     expect(loaded).toEqual([CS_BIN]);
     expect(r.stderr).not.toMatch(/^ESM \d+:/m);
+    // Built-ins the build defers to the paths that use them (scripts/build.mjs, LAZY_BUILTINS).
+    const builtins = [...r.stderr.matchAll(/load built-in module (\S+)/g)].map((m) =>
+      m[1]!.replace(/^node:/, ''),
+    );
+    expect(builtins).toContain('fs');
+    expect(builtins.filter((b) => b === 'assert' || b === 'child_process')).toEqual([]);
   });
 
   it('reads the code cache a call wrote instead of writing it again (the flags it sets stay the same)', async () => {
