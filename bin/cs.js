@@ -8,7 +8,8 @@
 // everything else through Node.
 //
 // This file is CommonJS itself (bin/package.json): an ES module as the entry point makes Node
-// start its ES module loader, about 15 ms of CPU of every command that nothing else here uses.
+// start its ES module loader, which nothing else here uses: 28 million instructions (valgrind),
+// 8-17 ms of CPU, of every command.
 'use strict';
 const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
