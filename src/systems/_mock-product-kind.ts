@@ -16,6 +16,7 @@ export type ProductKind =
   | 'food'
   | 'shop'
   | 'device'
+  | 'fee'
   | 'subscription';
 
 type Thing = string | readonly [name: string, min: number, max: number];
@@ -162,7 +163,26 @@ const PURCHASE_KINDS: readonly PurchaseKind[] = [
  */
 export function productKind(product: Product): ProductKind {
   const text = `${product.name ?? ''} ${product.description ?? ''}`;
-  return PURCHASE_KINDS.find((k) => k.words.test(text))?.kind ?? 'subscription';
+  const kind = PURCHASE_KINDS.find((k) => k.words.test(text))?.kind;
+  if (kind) return kind;
+  return feeOf(product) ? 'fee' : 'subscription';
+}
+
+// A fee charged per use, as the product's interfaces name it (Storage fees charged to the
+// customer, 查询停车费记录): its bill holds those fees, not a plan's renewals.
+const FEE_EN =
+  /\b((?:storage|parking|late|locker|rental|overdue|usage|cleaning|baggage|luggage|handling) fee)s?\b/i;
+const FEE_ZH = /(停车费|保管费|寄存费|存储费|仓储费|超期费|滞纳金|租金|清洁费|行李费|手续费)/;
+
+/** The per-use fee a product's interfaces say they charge, in their words, or undefined. */
+export function feeOf(product: Product): string | undefined {
+  const interfaces = (product.api_interfaces ?? {}) as Record<string, { description?: unknown }>;
+  for (const spec of Object.values(interfaces)) {
+    const d = typeof spec?.description === 'string' ? spec.description : '';
+    const m = FEE_EN.exec(d) ?? FEE_ZH.exec(d);
+    if (m) return m[1]!.toLowerCase();
+  }
+  return undefined;
 }
 
 /** One purchase of a product that charges per purchase: what it was for, its bill line and amount. */
@@ -183,7 +203,14 @@ export function makePurchase(
   rng: SeededRng,
   lang: 'zh' | 'en',
   bought: readonly string[] = [],
+  fee?: string,
 ): Purchase | undefined {
+  // A fee per use: a few dollars or yuan a time, named as the product names it.
+  if (kind === 'fee' && fee) {
+    const amount = lang === 'zh' ? rng.int(2, 30) : roundMoney(rng.int(100, 700) / 100);
+    const name = lang === 'en' ? fee.charAt(0).toUpperCase() + fee.slice(1) : fee;
+    return { thing: fee, description: `${productName} ${name}`, amount };
+  }
   const spec = PURCHASE_KINDS.find((k) => k.kind === kind);
   if (!spec) return undefined;
   const things = spec.things[lang].map((t): readonly [string, number, number] =>

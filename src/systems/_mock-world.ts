@@ -1,7 +1,7 @@
 import type { Product } from '../domain/record-schemas.js';
 import { productInterfaces } from './_interfaces.js';
 import { addDays, addMonths, localDate, parseLocalDate } from './_mock-language.js';
-import { makePurchase, type ProductKind, productKind } from './_mock-product-kind.js';
+import { feeOf, makePurchase, type ProductKind, productKind } from './_mock-product-kind.js';
 import { planViews, SINGLE_PLAN_KEYS, SUBSCRIPTION_LISTS } from './_mock-shapes.js';
 import { createRng, type SeededRng } from './_prng.js';
 
@@ -390,6 +390,7 @@ export function createWorld(input: WorldInput, lang: Lang): CallerWorld {
       more,
       lang,
       purchases.map((b) => b.thing),
+      kind === 'fee' ? feeOf(input.product) : undefined,
     );
     if (!p) break;
     // A card's charges are those of its last statement: the 30 days up to the statement date.

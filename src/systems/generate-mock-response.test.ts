@@ -584,4 +584,29 @@ describe('generateMockResponse shapes list items by the list and the product', (
     expect(tx.length).toBeGreaterThan(0);
     for (const t of tx) expect(t.description).toMatch(line);
   });
+
+  it('charges a fee per use where the interfaces say so, not a plan’s renewals', () => {
+    const product = scenarioProduct({
+      _id: 'p-lockers',
+      name: 'ParcelHub',
+      description: 'Smart parcel lockers',
+      features: [],
+      api_interfaces: {
+        fee_charges: api('Storage fees charged to the customer', ['charges', 'total']),
+      },
+    });
+    const res = generateMockResponse({
+      product,
+      interfaceName: 'fee_charges',
+      definition: api('Storage fees charged to the customer', ['charges', 'total']),
+      phone: '13800138000',
+      now,
+    });
+    const charges = res.charges as Array<{ description: string; amount: number }>;
+    expect(charges.length).toBeGreaterThan(0);
+    for (const c of charges) {
+      expect(c.description).toBe('ParcelHub Storage fee');
+      expect(c.amount).toBeLessThanOrEqual(7);
+    }
+  });
 });
