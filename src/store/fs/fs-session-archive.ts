@@ -167,9 +167,10 @@ export class FsSessionArchive implements SessionDocuments {
     const holder = await this.#phoneHolder(parsed);
     const rows: SessionSummary[] = [];
     const healed: Array<{ folder: string; line: IndexedSession | undefined }> = [];
-    const days = (await this.#index.days()).filter((d) =>
+    let days = (await this.#index.days()).filter((d) =>
       d === 'other' ? parsed.from === undefined && parsed.to === undefined : dayMatches(d, parsed),
     );
+    if (parsed.customer) days = await this.#index.customerDays(days, parsed.customer, holder);
     const wanted = parsed.limit ?? Number.POSITIVE_INFINITY;
     const probe = new LineProbe(parsed, holder);
     outer: for await (const { bytes } of this.#index.filesNewestFirst(days.reverse())) {

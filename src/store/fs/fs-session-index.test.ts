@@ -99,6 +99,7 @@ describe('FsSessionIndex through the file store', () => {
     expect((await readdir(indexDir())).sort()).toEqual([
       '20261125.jsonl',
       '20261125.seq',
+      'customers.journal',
       'meta.json',
       'other.jsonl',
     ]);

@@ -1,9 +1,11 @@
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { appendFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { CsError, describeIssues } from '../../domain/cs-error.js';
 import { normalizePhone } from '../../domain/phone.js';
 import type { SessionRecord } from '../../domain/session-schemas.js';
+import type { TextFilter } from '../session-filter.js';
+import { FsCustomerIndex } from './fs-customer-index.js';
 import { isCode, mapLimit, readJson, readJsonSync, subfolders } from './fs-files.js';
 import type { FsStoreContext } from './fs-store-context.js';
 import { writeAtomic } from './write-atomic.js';
@@ -11,12 +13,16 @@ import { writeAtomic } from './write-atomic.js';
 /*
  * The index of saved sessions, under `<db>/.index/sessions/`:
  *
- *   meta.json         {"v":1,"mtime":"<history/ mtime, ns>"}: the folder state the index reflects
+ *   meta.json         {"v":1,"mtime":"<history/ mtime, ns>","customers":"<this folder's mtime>"}:
+ *                     the state of history/ the index reflects, and of this folder the customer
+ *                     index was last kept in step with
  *   <YYYYMMDD>.jsonl  one line per session of that day, in seq order: the listing fields, the
  *                     ids, the caller's phone (normalised), session.json's [mtime ms, size] and,
  *                     for a damaged file, what is wrong with it
  *   <YYYYMMDD>.seq    the highest seq of the day, so a save never lists history/
  *   other.jsonl       sessions whose folder name carries no day (copied in by hand)
+ *   customers.*       which days each customer appears in, for `--customer` listings
+ *                     (fs-customer-index.ts): every write of a day file below records there first
  *
  * A save appends its line and bumps the day's seq under the `history` lock, then records the
  * new mtime of history/; listing reads the day files it needs, not every session.json.
@@ -142,11 +148,13 @@ export class FsSessionIndex {
   #own: { mtime: string; seqs: Map<string, number> } | undefined;
   /** Day files held in memory when the database cannot be written (read-only mount). */
   #memory: { mtime: string; days: Map<string, IndexedSession[]> } | undefined;
+  readonly #customers: FsCustomerIndex;
 
   constructor(ctx: FsStoreContext) {
     this.#ctx = ctx;
     this.#history = ctx.path('history');
     this.#dir = ctx.path('.index', 'sessions');
+    this.#customers = new FsCustomerIndex(this.#dir);
   }
 
   /** history/'s mtime in ns; undefined when there is no history yet. */
@@ -162,6 +170,10 @@ export class FsSessionIndex {
   }
 
   async #metaMtime(): Promise<string | undefined> {
+    return this.#readMeta()?.mtime;
+  }
+
+  #readMeta(): { mtime: string; customers?: string } | undefined {
     let raw: unknown;
     try {
       raw = readJsonSync(join(this.#dir, 'meta.json'));
@@ -170,13 +182,54 @@ export class FsSessionIndex {
     }
     if (typeof raw !== 'object' || raw === null) return undefined;
     const meta = raw as Record<string, unknown>;
-    return meta.v === 1 && typeof meta.mtime === 'string' ? meta.mtime : undefined;
+    if (meta.v !== 1 || typeof meta.mtime !== 'string') return undefined;
+    return typeof meta.customers === 'string'
+      ? { mtime: meta.mtime, customers: meta.customers }
+      : { mtime: meta.mtime };
   }
 
   // meta.json and the counters are written in place, not through a temp file: a write torn by a
   // crash reads as missing, which only costs a repair (meta) or a look at the day's lines (seq).
-  async #writeMeta(mtime: string): Promise<void> {
-    await writeFile(join(this.#dir, 'meta.json'), JSON.stringify({ v: 1, mtime }));
+  /**
+   * Records the state of history/ the index reflects and, when the customer index was in step
+   * before this process wrote (`customersInStep`), the state of this folder it is in step with.
+   */
+  async #writeMeta(mtime: string, customersInStep: boolean): Promise<void> {
+    const path = join(this.#dir, 'meta.json');
+    if (customersInStep && !existsSync(path)) {
+      // Made first: making it moves the folder's mtime, which must come before the stamp.
+      await writeFile(path, JSON.stringify({ v: 1, mtime }));
+    }
+    const customers = customersInStep ? this.#folderStamp() : undefined;
+    await writeFile(
+      path,
+      JSON.stringify(customers === undefined ? { v: 1, mtime } : { v: 1, mtime, customers }),
+    );
+  }
+
+  /** This folder's mtime (ns): it moves when a file in it is made, renamed or removed. */
+  #folderStamp(): string | undefined {
+    const s = statSync(this.#dir, { bigint: true, throwIfNoEntry: false });
+    return s === undefined ? undefined : String(s.mtimeNs);
+  }
+
+  /**
+   * Whether the customer index holds the keys of every day file (fs-customer-index.ts): this
+   * code records them before it writes, so it can only fall behind through a writer that does
+   * not (an older build of cs, a hand edit). Such a writer either rewrites meta.json without
+   * `customers` (a save, a repair) or renames a day file into place (a heal), which moves this
+   * folder's mtime away from the one recorded. A database with no day files yet has nothing to
+   * index. (A writer of another build that renames a file within the same tick of the file
+   * system's clock as this code's last write would go unseen; all of them hold the history lock.)
+   */
+  #customersInStep(meta = this.#readMeta()): boolean {
+    if (meta?.customers !== undefined && meta.customers === this.#folderStamp()) return true;
+    try {
+      return !readdirSync(this.#dir).some((n) => n.endsWith('.jsonl'));
+    } catch (error) {
+      if (isCode(error, 'ENOENT', 'ENOTDIR')) return true;
+      throw error;
+    }
   }
 
   /**
@@ -220,6 +273,7 @@ export class FsSessionIndex {
     if (observed === undefined) return;
     this.#memory = undefined;
     this.#own = undefined;
+    const inStep = this.#customersInStep();
     const current = new Map<string, IndexedSession[]>();
     for (const day of await this.days()) current.set(day, await this.readDay(day));
     const days = await this.#reconcile(current);
@@ -230,9 +284,14 @@ export class FsSessionIndex {
         before !== undefined &&
         before.length === lines.length &&
         before.every((l, i) => JSON.stringify(l) === JSON.stringify(lines[i]));
-      if (!same) await this.writeDay(day, lines);
+      if (same) continue;
+      // A customer index not in step is rebuilt below from the day files as written.
+      if (inStep) await this.writeDay(day, lines);
+      else await this.#writeDayFile(day, lines);
     }
-    await this.#writeMeta(observed);
+    if (inStep) await this.#customers.compactIfLong(() => this.days());
+    else await this.#customers.rebuild(await this.days());
+    await this.#writeMeta(observed, true);
   }
 
   /** The day files as history/'s folders say they should be (reading only folders not indexed). */
@@ -365,8 +424,16 @@ export class FsSessionIndex {
     }
   }
 
-  /** Rewrites a day file (the caller holds the history lock). */
+  /**
+   * Rewrites a day file, its customers recorded first (the caller holds the history lock and
+   * then compacts the customer index and writes meta.json).
+   */
   async writeDay(day: string, lines: readonly IndexedSession[]): Promise<void> {
+    await this.#customers.record(day, lines);
+    await this.#writeDayFile(day, lines);
+  }
+
+  async #writeDayFile(day: string, lines: readonly IndexedSession[]): Promise<void> {
     await mkdir(this.#dir, { recursive: true });
     const sorted = [...lines].sort((a, b) => compareFolders(folderOf(a), folderOf(b)));
     const text = sorted.map((l) => JSON.stringify(l)).join('\n');
@@ -406,22 +473,54 @@ export class FsSessionIndex {
     const file = await fileStamp(join(this.#history, folder, 'session.json'));
     const line = lineOfSession(session, folder, file);
     const day = dayOfFolder(folder);
+    const inStep = this.#customersInStep();
     await mkdir(this.#dir, { recursive: true });
     const seq = seqOfFolder(folder);
     const last = day === OTHER ? 0 : (this.#own?.seqs.get(day) ?? (await this.#readSeq(day)));
     if (day === OTHER || seq > last) {
+      await this.#customers.record(day, [line]);
       // The newline first: it ends a line a crash may have left torn, so this one stays whole.
       await appendFile(join(this.#dir, `${day}.jsonl`), `\n${JSON.stringify(line)}`);
       if (day !== OTHER) await this.#writeSeq(day, seq);
     } else {
       await this.writeDay(day, [...(await this.readDay(day)), line]);
     }
+    await this.#customers.compactIfLong(() => this.days());
     const mtime = await this.historyMtime();
     if (mtime === undefined) return;
-    await this.#writeMeta(mtime);
+    await this.#writeMeta(mtime, inStep);
     const seqs = this.#own?.seqs ?? new Map<string, number>();
     if (day !== OTHER) seqs.set(day, Math.max(seq, last));
     this.#own = { mtime, seqs };
+  }
+
+  /**
+   * The days of `days` a listing with this customer filter must read: those the customer index
+   * names (fs-customer-index.ts). When it is not in step (a database from before it, or written
+   * by an older build), it is rebuilt first under the history lock; when that cannot be done
+   * (read-only, busy), every day is read.
+   */
+  async customerDays(days: string[], filter: TextFilter, holder: string | undefined): Promise<string[]> {
+    if (this.#memory) return days;
+    if (!this.#customersInStep()) {
+      try {
+        const rebuilt = await this.#ctx.locks.with(HISTORY_LOCK, async () => {
+          const meta = this.#readMeta();
+          if (meta === undefined) return false;
+          if (this.#customersInStep(meta)) return true; // a save in progress has finished
+          await this.#customers.rebuild(await this.days());
+          await this.#writeMeta(meta.mtime, true);
+          return true;
+        });
+        if (!rebuilt) return days;
+      } catch (error) {
+        if (isCode(error, ...READ_ONLY_CODES) || (CsError.isInstance(error) && error.code === 'E_LOCKED')) {
+          return days;
+        }
+        throw error;
+      }
+    }
+    return this.#customers.daysToRead(days, filter, holder) ?? days;
   }
 
   /** Replaces the lines of these folders in their day files (best effort: a cache heals). */
@@ -429,6 +528,8 @@ export class FsSessionIndex {
     if (lines.length === 0 || this.#memory) return;
     try {
       await this.#ctx.locks.with(HISTORY_LOCK, async () => {
+        const meta = this.#readMeta();
+        const inStep = this.#customersInStep(meta);
         const byDay = new Map<string, typeof lines>();
         for (const item of lines) {
           const day = dayOfFolder(item.folder);
@@ -442,6 +543,10 @@ export class FsSessionIndex {
           }
           await this.writeDay(day, [...current.values()]);
         }
+        await this.#customers.compactIfLong(() => this.days());
+        // The rename of a day file moved this folder's mtime: recorded, or the next customer
+        // listing would take the customer index for one not in step.
+        if (meta) await this.#writeMeta(meta.mtime, inStep);
       });
     } catch (error) {
       if (!isCode(error, ...READ_ONLY_CODES) && !(CsError.isInstance(error) && error.code === 'E_LOCKED')) {

@@ -1,0 +1,370 @@
+import { readFileSync, statSync } from 'node:fs';
+import { appendFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { normalizePhone } from '../../domain/phone.js';
+import type { TextFilter } from '../session-filter.js';
+import { isCode } from './fs-files.js';
+import { writeAtomic } from './write-atomic.js';
+
+/*
+ * The customer index of saved sessions, beside the day files in `<db>/.index/sessions/`:
+ *
+ *   customers.index    line 1 {"v":1,"x":[<day>…],"bytes":<length of the rest>}, then one line
+ *                      per distinct customer key and the days it appears in:
+ *                      `n"<name, lower case>"\t<day>,<day>…`, `p"<phone, normalised>"\t…`,
+ *                      `i"<customer id>"\t…`
+ *   customers.journal  keys recorded since: one JSON line per day-file write, {"d",n?,p?,i?,x?}
+ *
+ * A `--customer` listing reads it and then only the day files that can hold a match: the days
+ * of the keys that match (part of a name, part of a phone, an id, the phone holder's id) and the
+ * days holding a damaged or odd line ("x": every customer listing reads those). The listing then
+ * filters the lines it reads exactly as before, so its rows are the rows of reading every day
+ * as long as the index names every day where a key appears (it may name more).
+ *
+ * Why a crash never makes it miss one: every write of a day file records the keys of the lines
+ * it writes in the journal first, and only then writes the day file. A process stopped anywhere
+ * leaves keys recorded for a line never written (a day read for nothing), never the reverse.
+ * Keys are only taken away by a rebuild, which reads every day file; a key of a session edited
+ * or removed since only costs reading its day. A compaction (the journal folded into the index
+ * once it passes 32 KB) writes the index whole by a rename before it empties the journal; a
+ * journal applied twice changes nothing.
+ *
+ * Writers that do not keep it (an older build of cs, a hand edit) are caught by the caller
+ * (fs-session-index.ts): meta.json names the state of this folder the index was last kept in
+ * step with, and a listing that finds another reads every day and rebuilds it.
+ */
+
+/** The keys of the lines of day files that a customer filter looks at. */
+interface Keys {
+  /** Customer names, lower case. */
+  n: Set<string>;
+  /** Customer phones, normalised. */
+  p: Set<string>;
+  /** Customer ids. */
+  i: Set<string>;
+  /** True when a line is damaged or odd: its day is read by every customer listing. */
+  x: boolean;
+}
+
+/** One line of the journal: the keys of the lines about to be written to a day file. */
+interface JournalEntry {
+  d: string;
+  n?: string[];
+  p?: string[];
+  i?: string[];
+  x?: 1;
+}
+
+type KeyKind = 'n' | 'p' | 'i';
+const KINDS: readonly KeyKind[] = ['n', 'p', 'i'];
+
+/** Every key and the days it appears in, and the days every customer listing reads. */
+interface IndexState {
+  always: Set<string>;
+  keys: Record<KeyKind, Map<string, Set<string>>>;
+}
+
+/** The first line of customers.index. */
+interface BaseHeader {
+  x: string[];
+  /** The length in bytes of the lines after the header. */
+  bytes: number;
+}
+
+const BASE = 'customers.index';
+const JOURNAL = 'customers.journal';
+/** The journal is folded into the index once it is this long. */
+const JOURNAL_LIMIT = 32 * 1024;
+const NEWLINE = 0x0a;
+const TAB = 0x09;
+
+/** The customer index of one database's session index folder (see the comment at the top). */
+export class FsCustomerIndex {
+  readonly #dir: string;
+
+  constructor(dir: string) {
+    this.#dir = dir;
+  }
+
+  /**
+   * Records the keys of lines about to be written to a day file, before they are written (the
+   * caller holds the history lock).
+   */
+  async record(day: string, lines: readonly object[]): Promise<void> {
+    const keys = keysOfLines(lines);
+    const entry: JournalEntry = { d: day };
+    for (const kind of KINDS) if (keys[kind].size > 0) entry[kind] = [...keys[kind]];
+    if (keys.x) entry.x = 1;
+    if (entry.n === undefined && entry.p === undefined && entry.i === undefined && !entry.x) return;
+    // The newline first, as in the day files: it ends a line a crash may have left torn.
+    await appendFile(join(this.#dir, JOURNAL), `\n${JSON.stringify(entry)}`);
+  }
+
+  /** Folds the journal into the index once it is long (the caller holds the history lock). */
+  async compactIfLong(days: () => Promise<string[]>): Promise<void> {
+    const size = statSync(join(this.#dir, JOURNAL), { throwIfNoEntry: false })?.size ?? 0;
+    if (size <= JOURNAL_LIMIT) return;
+    const base = this.#readBase();
+    if (base === undefined && this.#hasBase()) {
+      await this.rebuild(await days()); // an index cut short: its keys cannot be trusted
+      return;
+    }
+    const state = emptyState();
+    if (base) {
+      for (const d of base.header.x) state.always.add(d);
+      addBaseKeys(state, base.bytes.toString('utf8', base.keysFrom + 1));
+    }
+    for (const entry of this.#readJournal()) addEntry(state, entry);
+    await this.#write(state);
+  }
+
+  /**
+   * Builds the index again from the day files of these days, read whole (the caller holds the
+   * history lock): what it held before, and keys of lines no longer there, are dropped.
+   */
+  async rebuild(days: readonly string[]): Promise<void> {
+    const state = emptyState();
+    for (const day of days) {
+      let text: string;
+      try {
+        text = readFileSync(join(this.#dir, `${day}.jsonl`), 'utf8');
+      } catch (error) {
+        if (isCode(error, 'ENOENT', 'ENOTDIR')) continue;
+        throw error;
+      }
+      const lines: unknown[] = [];
+      for (const raw of text.split('\n')) {
+        // Every line a listing would take: a JSON object with a session id (parseIndexLine).
+        const line = parseObject(raw);
+        if (line && typeof line.session_id === 'string') lines.push(line);
+      }
+      addKeys(state, day, keysOfLines(lines));
+    }
+    await this.#write(state);
+  }
+
+  /** Writes the index whole, then empties the journal it holds. */
+  async #write(state: IndexState): Promise<void> {
+    await writeAtomic(join(this.#dir, BASE), renderBase(state), { fsync: false });
+    // After the index: a crash between leaves a journal whose keys the index holds already.
+    await writeFile(join(this.#dir, JOURNAL), '');
+  }
+
+  /**
+   * The days of `days` (in their order) a listing with this customer filter must read.
+   * Undefined when the index cannot say: the filter's text holds characters JSON escapes, or
+   * customers.index is cut short. The caller has made sure the index is in step (see the top).
+   */
+  daysToRead(days: readonly string[], filter: TextFilter, holder: string | undefined): string[] | undefined {
+    if (JSON.stringify(filter.lower) !== `"${filter.lower}"`) return undefined;
+    const base = this.#readBase();
+    if (base === undefined && this.#hasBase()) return undefined;
+    const journal = emptyState();
+    for (const entry of this.#readJournal()) addEntry(journal, entry);
+    const matched = new Set([...(base?.header.x ?? []), ...journal.always]);
+    const contains = (kind: KeyKind, text: string) => {
+      if (base) scanContains(base.bytes, base.keysFrom, kind, Buffer.from(text), matched);
+      for (const [key, set] of journal.keys[kind])
+        if (key.includes(text)) for (const d of set) matched.add(d);
+    };
+    const exact = (kind: KeyKind, text: string) => {
+      if (base) scanExact(base.bytes, kind, text, matched);
+      for (const d of journal.keys[kind].get(text) ?? []) matched.add(d);
+    };
+    contains('n', filter.lower);
+    if (filter.phone !== undefined) contains('p', filter.phone);
+    exact('i', filter.raw);
+    if (holder !== undefined) exact('i', holder);
+    return days.filter((day) => matched.has(day));
+  }
+
+  #hasBase(): boolean {
+    return statSync(join(this.#dir, BASE), { throwIfNoEntry: false }) !== undefined;
+  }
+
+  /**
+   * customers.index when it is whole: its header gives the length of the lines after it, so a
+   * file cut short (a disk that lost its end) is not taken for an index without those keys.
+   */
+  #readBase(): { bytes: Buffer; keysFrom: number; header: BaseHeader } | undefined {
+    const bytes = readFileOrUndefined(join(this.#dir, BASE));
+    if (!bytes) return undefined;
+    const end = bytes.indexOf(NEWLINE);
+    if (end === -1) return undefined;
+    const header = parseHeader(bytes.toString('utf8', 0, end));
+    if (!header || header.bytes !== bytes.length - end - 1) return undefined;
+    return { bytes, keysFrom: end, header };
+  }
+
+  #readJournal(): JournalEntry[] {
+    const text = readFileOrUndefined(join(this.#dir, JOURNAL))?.toString('utf8') ?? '';
+    const entries: JournalEntry[] = [];
+    for (const raw of text.split('\n')) {
+      // A line torn by a crash stood for a day file never written.
+      const entry = journalEntry(parseObject(raw));
+      if (entry) entries.push(entry);
+    }
+    return entries;
+  }
+}
+
+function emptyState(): IndexState {
+  return { always: new Set(), keys: { n: new Map(), p: new Map(), i: new Map() } };
+}
+
+function addDay(map: Map<string, Set<string>>, key: string, day: string): void {
+  const set = map.get(key);
+  if (set) set.add(day);
+  else map.set(key, new Set([day]));
+}
+
+function addKeys(state: IndexState, day: string, keys: Keys): void {
+  if (keys.x) state.always.add(day);
+  for (const kind of KINDS) for (const key of keys[kind]) addDay(state.keys[kind], key, day);
+}
+
+function addEntry(state: IndexState, entry: JournalEntry): void {
+  if (entry.x) state.always.add(entry.d);
+  for (const kind of KINDS) for (const key of entry[kind] ?? []) addDay(state.keys[kind], key, entry.d);
+}
+
+/** The key lines of customers.index, parsed. */
+function addBaseKeys(state: IndexState, text: string): void {
+  for (const line of text.split('\n')) {
+    const kind = line[0] as KeyKind;
+    const tab = line.indexOf('\t');
+    if (!KINDS.includes(kind) || tab === -1) continue;
+    let key: unknown;
+    try {
+      key = JSON.parse(line.slice(1, tab));
+    } catch {
+      continue;
+    }
+    if (typeof key !== 'string') continue;
+    for (const day of line.slice(tab + 1).split(',')) if (day !== '') addDay(state.keys[kind], key, day);
+  }
+}
+
+/**
+ * The keys of index lines as a listing's customer filter sees them (`sessionMatches`): the
+ * name in lower case, the phone normalised, the id. A damaged line, or one whose fields are not
+ * what the filter expects, marks its day to be read by every customer listing.
+ */
+function keysOfLines(lines: Iterable<unknown>): Keys {
+  const keys: Keys = { n: new Set(), p: new Set(), i: new Set(), x: false };
+  for (const line of lines) {
+    if (typeof line !== 'object' || line === null) continue;
+    const r = line as Record<string, unknown>;
+    if (r.corrupt !== undefined || typeof r.customer !== 'string') {
+      keys.x = true;
+      continue;
+    }
+    keys.n.add(r.customer.toLowerCase());
+    if (typeof r.customer_id === 'string') keys.i.add(r.customer_id);
+    if (typeof r.customer_phone === 'string') {
+      const phone = normalizePhone(r.customer_phone);
+      if (phone !== '') keys.p.add(phone);
+    } else if (r.customer_phone !== undefined) {
+      keys.x = true;
+    }
+  }
+  return keys;
+}
+
+function renderBase(state: IndexState): string {
+  const lines: string[] = [];
+  for (const kind of KINDS) {
+    for (const [key, days] of state.keys[kind]) {
+      lines.push(`${kind}${JSON.stringify(key)}\t${[...days].join(',')}\n`);
+    }
+  }
+  const keys = lines.join('');
+  const header = { v: 1, x: [...state.always], bytes: Buffer.byteLength(keys) };
+  return `${JSON.stringify(header)}\n${keys}`;
+}
+
+/** A journal line checked by hand (a listing does not load zod); undefined when it is not one. */
+function journalEntry(raw: Record<string, unknown> | undefined): JournalEntry | undefined {
+  if (!raw || typeof raw.d !== 'string') return undefined;
+  const entry: JournalEntry = { d: raw.d };
+  if (raw.x === 1) entry.x = 1;
+  for (const kind of KINDS) {
+    const keys = raw[kind];
+    if (keys === undefined) continue;
+    if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) return undefined;
+    entry[kind] = keys;
+  }
+  return entry;
+}
+
+function parseHeader(text: string): BaseHeader | undefined {
+  const raw = parseObject(text);
+  if (raw?.v !== 1 || typeof raw.bytes !== 'number' || !Array.isArray(raw.x)) return undefined;
+  return { x: raw.x.filter((d): d is string => typeof d === 'string'), bytes: raw.bytes };
+}
+
+function parseObject(text: string): Record<string, unknown> | undefined {
+  if (text === '') return undefined;
+  try {
+    const raw: unknown = JSON.parse(text);
+    return typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+      ? (raw as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readFileOrUndefined(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    if (isCode(error, 'ENOENT', 'ENOTDIR')) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Adds the days of every line of customers.index of this kind whose key holds `needle`. The
+ * needle is searched in the bytes: a key that holds it (JSON escapes none of its characters)
+ * holds its bytes between the quotes, and UTF-8 matches only at character starts; a hit inside
+ * an escape sequence (`\u0001` for "u0001") only adds days to read.
+ */
+function scanContains(base: Buffer, from: number, kind: KeyKind, needle: Buffer, out: Set<string>): void {
+  const kindByte = kind.charCodeAt(0);
+  let at = from;
+  for (;;) {
+    const hit = base.indexOf(needle, at);
+    if (hit === -1) return;
+    const start = base.lastIndexOf(NEWLINE, hit) + 1;
+    let end = base.indexOf(NEWLINE, hit);
+    if (end === -1) end = base.length;
+    const tab = base.indexOf(TAB, start);
+    // Between the quotes of the key: after `<kind>"`, before `"\t`. The first hit of a line is
+    // the leftmost, so when it lies past the key the key does not hold the needle.
+    if (
+      base[start] === kindByte &&
+      tab !== -1 &&
+      tab < end &&
+      hit >= start + 2 &&
+      hit + needle.length <= tab - 1
+    ) {
+      addDays(base, tab + 1, end, out);
+    }
+    at = end + 1;
+  }
+}
+
+/** Adds the days of the line of customers.index whose key is exactly `key`. */
+function scanExact(base: Buffer, kind: KeyKind, key: string, out: Set<string>): void {
+  const head = Buffer.from(`\n${kind}${JSON.stringify(key)}\t`);
+  const hit = base.indexOf(head);
+  if (hit === -1) return;
+  let end = base.indexOf(NEWLINE, hit + head.length);
+  if (end === -1) end = base.length;
+  addDays(base, hit + head.length, end, out);
+}
+
+function addDays(base: Buffer, from: number, to: number, out: Set<string>): void {
+  for (const day of base.toString('latin1', from, to).split(',')) if (day !== '') out.add(day);
+}
