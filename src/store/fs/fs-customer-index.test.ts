@@ -217,6 +217,13 @@ describe('FsCustomerIndex through the file store', () => {
     expect(await customerFiles()).toEqual(['customers.journal']);
     expect(typeof (await readMeta()).customers).toBe('string');
     await expectSameRows(FILTERS(renamed, holderPhone));
+    // Filters without a customer, whose lines are found in the day files' bytes too.
+    await expectSameRows([
+      { product: '外卖' },
+      { product: 'CLOUD', limit: 4 },
+      { status: 'unresolved', since: '20261120' },
+      { product: '会员', status: 'interrupted' },
+    ]);
   });
 
   it('has a listing read only the days where the customer appears', async () => {
