@@ -32,9 +32,10 @@ import { writeAtomic } from './write-atomic.js';
  * and only the folders the index lacks are read. A change inside a session.json does not
  * change that mtime; listings stat the session.json of every row they return and re-read the
  * ones whose size or mtime moved, so a session damaged or edited in place is shown as it is
- * now. Filters match the indexed fields, so until a repair (`cs doctor --fix`,
- * `rebuildSessionIndex`) a session edited in place to name another customer is found under
- * the old one.
+ * now. Filters match the indexed fields, so a session edited in place to name another customer
+ * is found by the new name only once a listing has re-read it (which rewrites its line) or after
+ * a rebuild (`rebuildSessionIndex`); by the old name its row, checked against the file, no
+ * longer matches.
  */
 
 /** One saved session as the index keeps it. */
@@ -188,11 +189,12 @@ export class FsSessionIndex {
       : { mtime: meta.mtime };
   }
 
-  // meta.json and the counters are written in place, not through a temp file: a write torn by a
-  // crash reads as missing, which only costs a repair (meta) or a look at the day's lines (seq).
   /**
    * Records the state of history/ the index reflects and, when the customer index was in step
    * before this process wrote (`customersInStep`), the state of this folder it is in step with.
+   * meta.json and the counters are written in place, not through a temp file: a write torn by a
+   * crash reads as missing, which only costs a repair (meta), a rebuild of the customer index, or
+   * a look at the day's lines (seq).
    */
   async #writeMeta(mtime: string, customersInStep: boolean): Promise<void> {
     const path = join(this.#dir, 'meta.json');
