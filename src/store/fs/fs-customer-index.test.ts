@@ -358,6 +358,9 @@ describe('FsCustomerIndex through the file store', () => {
       '{"customer": "王五", "oops"',
     );
     await store.rebuildSessionIndex();
+    // Found through the journal, then through the index it is folded into.
+    expect(await daysRead('王五')).toEqual([day(1)]);
+    await new FsCustomerIndex(indexDir()).rebuild([day(0), day(1)]);
     expect(await daysRead('王五')).toEqual([day(1)]);
     const rows = await store.listSessions({ customer: '王五' });
     expect(rows.map((r) => [r.session_id, r.corrupt !== undefined])).toEqual([['cs_20261102_001_t1', true]]);

@@ -13,25 +13,26 @@ import { writeAtomic } from './write-atomic.js';
  *                      per distinct customer key and the days it appears in:
  *                      `n"<name, lower case>"\t<day>,<day>…`, `p"<phone, normalised>"\t…`,
  *                      `i"<customer id>"\t…`
- *   customers.journal  keys recorded since: one JSON line per day-file write, {"d",n?,p?,i?,x?}
+ *   customers.journal  keys recorded since, in the same lines with one day each, and `x\t<day>`
  *
- * A `--customer` listing reads it and then only the day files that can hold a match: the days
- * of the keys that match (part of a name, part of a phone, an id, the phone holder's id) and the
- * days holding a damaged or odd line ("x": every customer listing reads those). The listing then
- * filters the lines it reads exactly as before, so its rows are the rows of reading every day
- * as long as the index names every day where a key appears (it may name more).
+ * A `--customer` listing searches both files' bytes (no JSON is parsed) and then reads only the
+ * day files that can hold a match: the days of the keys that match (part of a name, part of a
+ * phone, an id, the phone holder's id) and the days holding a damaged or odd line ("x": every
+ * customer listing reads those). The listing then filters the lines it reads exactly as before,
+ * so its rows are the rows of reading every day as long as the index names every day where a
+ * key appears (it may name more).
  *
  * Why a crash never makes it miss one: every write of a day file records the keys of the lines
- * it writes in the journal first, and only then writes the day file. A process stopped anywhere
- * leaves keys recorded for a line never written (a day read for nothing), never the reverse.
- * Keys are only taken away by a rebuild, which reads every day file; a key of a session edited
- * or removed since only costs reading its day. A compaction (the journal folded into the index
- * once it passes 32 KB) writes the index whole by a rename before it empties the journal; a
- * journal applied twice changes nothing.
+ * it writes in the journal first (one append), and only then writes the day file. A process
+ * stopped anywhere leaves keys recorded for a line never written (a day read for nothing), never
+ * the reverse. Keys are only taken away by a rebuild, which reads every day file; a key of a
+ * session edited or removed since only costs reading its day. A compaction (the journal folded
+ * into the index once it passes 16 KB) writes the index whole by a rename before it empties the
+ * journal, so a crash between leaves keys recorded twice.
  *
  * Writers that do not keep it (an older build of cs, a hand edit) are caught by the caller
  * (fs-session-index.ts): meta.json names the state of this folder the index was last kept in
- * step with, and a listing that finds another reads every day and rebuilds it.
+ * step with, and a listing that finds another rebuilds it first, or reads every day.
  */
 
 /** The keys of the lines of day files that a customer filter looks at. */
@@ -46,15 +47,6 @@ interface Keys {
   x: boolean;
 }
 
-/** One line of the journal: the keys of the lines about to be written to a day file. */
-interface JournalEntry {
-  d: string;
-  n?: string[];
-  p?: string[];
-  i?: string[];
-  x?: 1;
-}
-
 type KeyKind = 'n' | 'p' | 'i';
 const KINDS: readonly KeyKind[] = ['n', 'p', 'i'];
 
@@ -64,19 +56,21 @@ interface IndexState {
   keys: Record<KeyKind, Map<string, Set<string>>>;
 }
 
-/** The first line of customers.index. */
-interface BaseHeader {
-  x: string[];
-  /** The length in bytes of the lines after the header. */
-  bytes: number;
+/** customers.index as read: its header's "x" and its key lines, unparsed. */
+interface Base {
+  bytes: Buffer;
+  /** The newline that ends the header (the key lines follow it). */
+  keysFrom: number;
+  always: string[];
 }
 
 const BASE = 'customers.index';
 const JOURNAL = 'customers.journal';
 /** The journal is folded into the index once it is this long. */
-const JOURNAL_LIMIT = 32 * 1024;
+const JOURNAL_LIMIT = 16 * 1024;
 const NEWLINE = 0x0a;
 const TAB = 0x09;
+const ALWAYS_LINE = Buffer.from('\nx\t');
 
 /** The customer index of one database's session index folder (see the comment at the top). */
 export class FsCustomerIndex {
@@ -92,12 +86,11 @@ export class FsCustomerIndex {
    */
   async record(day: string, lines: readonly object[]): Promise<void> {
     const keys = keysOfLines(lines);
-    const entry: JournalEntry = { d: day };
-    for (const kind of KINDS) if (keys[kind].size > 0) entry[kind] = [...keys[kind]];
-    if (keys.x) entry.x = 1;
-    if (entry.n === undefined && entry.p === undefined && entry.i === undefined && !entry.x) return;
-    // The newline first, as in the day files: it ends a line a crash may have left torn.
-    await appendFile(join(this.#dir, JOURNAL), `\n${JSON.stringify(entry)}`);
+    let text = keys.x ? `\nx\t${day}` : '';
+    for (const kind of KINDS) for (const key of keys[kind]) text += `\n${kind}${JSON.stringify(key)}\t${day}`;
+    // Each line starts with its newline, as in the day files: it ends a line a crash may have
+    // left torn. One append: the keys are all there before the day file is written.
+    if (text !== '') await appendFile(join(this.#dir, JOURNAL), text);
   }
 
   /** Folds the journal into the index once it is long (the caller holds the history lock). */
@@ -111,10 +104,10 @@ export class FsCustomerIndex {
     }
     const state = emptyState();
     if (base) {
-      for (const d of base.header.x) state.always.add(d);
-      addBaseKeys(state, base.bytes.toString('utf8', base.keysFrom + 1));
+      for (const d of base.always) state.always.add(d);
+      addKeyLines(state, base.bytes.toString('utf8', base.keysFrom + 1));
     }
-    for (const entry of this.#readJournal()) addEntry(state, entry);
+    addKeyLines(state, this.#readJournal().toString('utf8'));
     await this.#write(state);
   }
 
@@ -146,7 +139,6 @@ export class FsCustomerIndex {
   /** Writes the index whole, then empties the journal it holds. */
   async #write(state: IndexState): Promise<void> {
     await writeAtomic(join(this.#dir, BASE), renderBase(state), { fsync: false });
-    // After the index: a crash between leaves a journal whose keys the index holds already.
     await writeFile(join(this.#dir, JOURNAL), '');
   }
 
@@ -159,22 +151,17 @@ export class FsCustomerIndex {
     if (JSON.stringify(filter.lower) !== `"${filter.lower}"`) return undefined;
     const base = this.#readBase();
     if (base === undefined && this.#hasBase()) return undefined;
-    const journal = emptyState();
-    for (const entry of this.#readJournal()) addEntry(journal, entry);
-    const matched = new Set([...(base?.header.x ?? []), ...journal.always]);
-    const contains = (kind: KeyKind, text: string) => {
-      if (base) scanContains(base.bytes, base.keysFrom, kind, Buffer.from(text), matched);
-      for (const [key, set] of journal.keys[kind])
-        if (key.includes(text)) for (const d of set) matched.add(d);
-    };
-    const exact = (kind: KeyKind, text: string) => {
-      if (base) scanExact(base.bytes, kind, text, matched);
-      for (const d of journal.keys[kind].get(text) ?? []) matched.add(d);
-    };
-    contains('n', filter.lower);
-    if (filter.phone !== undefined) contains('p', filter.phone);
-    exact('i', filter.raw);
-    if (holder !== undefined) exact('i', holder);
+    const journal = this.#readJournal();
+    const matched = new Set(base?.always);
+    scanAlways(journal, matched);
+    const parts: Array<[Buffer, number]> = [[journal, 0]];
+    if (base) parts.push([base.bytes, base.keysFrom]);
+    for (const [bytes, from] of parts) {
+      scanContains(bytes, from, 'n', Buffer.from(filter.lower), matched);
+      if (filter.phone !== undefined) scanContains(bytes, from, 'p', Buffer.from(filter.phone), matched);
+      scanExact(bytes, 'i', filter.raw, matched);
+      if (holder !== undefined) scanExact(bytes, 'i', holder, matched);
+    }
     return days.filter((day) => matched.has(day));
   }
 
@@ -186,25 +173,18 @@ export class FsCustomerIndex {
    * customers.index when it is whole: its header gives the length of the lines after it, so a
    * file cut short (a disk that lost its end) is not taken for an index without those keys.
    */
-  #readBase(): { bytes: Buffer; keysFrom: number; header: BaseHeader } | undefined {
+  #readBase(): Base | undefined {
     const bytes = readFileOrUndefined(join(this.#dir, BASE));
     if (!bytes) return undefined;
     const end = bytes.indexOf(NEWLINE);
     if (end === -1) return undefined;
-    const header = parseHeader(bytes.toString('utf8', 0, end));
-    if (!header || header.bytes !== bytes.length - end - 1) return undefined;
-    return { bytes, keysFrom: end, header };
+    const raw = parseObject(bytes.toString('utf8', 0, end));
+    if (raw?.v !== 1 || raw.bytes !== bytes.length - end - 1 || !Array.isArray(raw.x)) return undefined;
+    return { bytes, keysFrom: end, always: raw.x.filter((d): d is string => typeof d === 'string') };
   }
 
-  #readJournal(): JournalEntry[] {
-    const text = readFileOrUndefined(join(this.#dir, JOURNAL))?.toString('utf8') ?? '';
-    const entries: JournalEntry[] = [];
-    for (const raw of text.split('\n')) {
-      // A line torn by a crash stood for a day file never written.
-      const entry = journalEntry(parseObject(raw));
-      if (entry) entries.push(entry);
-    }
-    return entries;
+  #readJournal(): Buffer {
+    return readFileOrUndefined(join(this.#dir, JOURNAL)) ?? Buffer.alloc(0);
   }
 }
 
@@ -223,17 +203,18 @@ function addKeys(state: IndexState, day: string, keys: Keys): void {
   for (const kind of KINDS) for (const key of keys[kind]) addDay(state.keys[kind], key, day);
 }
 
-function addEntry(state: IndexState, entry: JournalEntry): void {
-  if (entry.x) state.always.add(entry.d);
-  for (const kind of KINDS) for (const key of entry[kind] ?? []) addDay(state.keys[kind], key, entry.d);
-}
-
-/** The key lines of customers.index, parsed. */
-function addBaseKeys(state: IndexState, text: string): void {
+/** Key lines (of the index or the journal) parsed into `state`; a line torn by a crash is skipped. */
+function addKeyLines(state: IndexState, text: string): void {
   for (const line of text.split('\n')) {
-    const kind = line[0] as KeyKind;
     const tab = line.indexOf('\t');
-    if (!KINDS.includes(kind) || tab === -1) continue;
+    if (tab === -1) continue;
+    const days = line.slice(tab + 1).split(',');
+    if (line.startsWith('x\t')) {
+      for (const day of days) if (day !== '') state.always.add(day);
+      continue;
+    }
+    const kind = line[0] as KeyKind;
+    if (!KINDS.includes(kind)) continue;
     let key: unknown;
     try {
       key = JSON.parse(line.slice(1, tab));
@@ -241,7 +222,7 @@ function addBaseKeys(state: IndexState, text: string): void {
       continue;
     }
     if (typeof key !== 'string') continue;
-    for (const day of line.slice(tab + 1).split(',')) if (day !== '') addDay(state.keys[kind], key, day);
+    for (const day of days) if (day !== '') addDay(state.keys[kind], key, day);
   }
 }
 
@@ -283,26 +264,6 @@ function renderBase(state: IndexState): string {
   return `${JSON.stringify(header)}\n${keys}`;
 }
 
-/** A journal line checked by hand (a listing does not load zod); undefined when it is not one. */
-function journalEntry(raw: Record<string, unknown> | undefined): JournalEntry | undefined {
-  if (!raw || typeof raw.d !== 'string') return undefined;
-  const entry: JournalEntry = { d: raw.d };
-  if (raw.x === 1) entry.x = 1;
-  for (const kind of KINDS) {
-    const keys = raw[kind];
-    if (keys === undefined) continue;
-    if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) return undefined;
-    entry[kind] = keys;
-  }
-  return entry;
-}
-
-function parseHeader(text: string): BaseHeader | undefined {
-  const raw = parseObject(text);
-  if (raw?.v !== 1 || typeof raw.bytes !== 'number' || !Array.isArray(raw.x)) return undefined;
-  return { x: raw.x.filter((d): d is string => typeof d === 'string'), bytes: raw.bytes };
-}
-
 function parseObject(text: string): Record<string, unknown> | undefined {
   if (text === '') return undefined;
   try {
@@ -324,47 +285,61 @@ function readFileOrUndefined(path: string): Buffer | undefined {
   }
 }
 
-/**
- * Adds the days of every line of customers.index of this kind whose key holds `needle`. The
- * needle is searched in the bytes: a key that holds it (JSON escapes none of its characters)
- * holds its bytes between the quotes, and UTF-8 matches only at character starts; a hit inside
- * an escape sequence (`\u0001` for "u0001") only adds days to read.
- */
-function scanContains(base: Buffer, from: number, kind: KeyKind, needle: Buffer, out: Set<string>): void {
-  const kindByte = kind.charCodeAt(0);
-  let at = from;
-  for (;;) {
-    const hit = base.indexOf(needle, at);
+/** Adds the days of the journal's `x\t<day>` lines. */
+function scanAlways(journal: Buffer, out: Set<string>): void {
+  for (let at = 0; ; ) {
+    const hit = journal.indexOf(ALWAYS_LINE, at);
     if (hit === -1) return;
-    const start = base.lastIndexOf(NEWLINE, hit) + 1;
-    let end = base.indexOf(NEWLINE, hit);
-    if (end === -1) end = base.length;
-    const tab = base.indexOf(TAB, start);
+    let end = journal.indexOf(NEWLINE, hit + 1);
+    if (end === -1) end = journal.length;
+    addDays(journal, hit + ALWAYS_LINE.length, end, out);
+    at = end;
+  }
+}
+
+/**
+ * Adds the days of every key line of this kind whose key holds `needle`. The needle is searched
+ * in the bytes: a key that holds it (JSON escapes none of its characters) holds its bytes
+ * between the quotes, and UTF-8 matches only at character starts; a hit inside an escape
+ * sequence (`\u0001` for "u0001") only adds days to read.
+ */
+function scanContains(bytes: Buffer, from: number, kind: KeyKind, needle: Buffer, out: Set<string>): void {
+  const kindByte = kind.charCodeAt(0);
+  for (let at = from; ; ) {
+    const hit = bytes.indexOf(needle, at);
+    if (hit === -1) return;
+    const start = bytes.lastIndexOf(NEWLINE, hit) + 1;
+    let end = bytes.indexOf(NEWLINE, hit);
+    if (end === -1) end = bytes.length;
+    const tab = bytes.indexOf(TAB, start);
     // Between the quotes of the key: after `<kind>"`, before `"\t`. The first hit of a line is
     // the leftmost, so when it lies past the key the key does not hold the needle.
     if (
-      base[start] === kindByte &&
+      bytes[start] === kindByte &&
       tab !== -1 &&
       tab < end &&
       hit >= start + 2 &&
       hit + needle.length <= tab - 1
     ) {
-      addDays(base, tab + 1, end, out);
+      addDays(bytes, tab + 1, end, out);
     }
     at = end + 1;
   }
 }
 
-/** Adds the days of the line of customers.index whose key is exactly `key`. */
-function scanExact(base: Buffer, kind: KeyKind, key: string, out: Set<string>): void {
+/** Adds the days of every key line whose key is exactly `key`. */
+function scanExact(bytes: Buffer, kind: KeyKind, key: string, out: Set<string>): void {
   const head = Buffer.from(`\n${kind}${JSON.stringify(key)}\t`);
-  const hit = base.indexOf(head);
-  if (hit === -1) return;
-  let end = base.indexOf(NEWLINE, hit + head.length);
-  if (end === -1) end = base.length;
-  addDays(base, hit + head.length, end, out);
+  for (let at = 0; ; ) {
+    const hit = bytes.indexOf(head, at);
+    if (hit === -1) return;
+    let end = bytes.indexOf(NEWLINE, hit + head.length);
+    if (end === -1) end = bytes.length;
+    addDays(bytes, hit + head.length, end, out);
+    at = end;
+  }
 }
 
-function addDays(base: Buffer, from: number, to: number, out: Set<string>): void {
-  for (const day of base.toString('latin1', from, to).split(',')) if (day !== '') out.add(day);
+function addDays(bytes: Buffer, from: number, to: number, out: Set<string>): void {
+  for (const day of bytes.toString('latin1', from, to).split(',')) if (day !== '') out.add(day);
 }
