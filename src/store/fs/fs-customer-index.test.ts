@@ -277,7 +277,7 @@ describe('FsCustomerIndex through the file store', () => {
     expect(await store.listSessions({ customer: '幽灵' })).toEqual([]);
     // A save whose meta.json was never written: the next listing repairs the index.
     const meta = await readFile(metaPath(), 'utf8');
-    await save(day(30), { name: '新客户', phone: '17700000000' }, 500);
+    await save(day(29), { name: '新客户', phone: '17700000000' }, 500);
     await writeFile(metaPath(), meta);
     expect((await store.listSessions({ customer: '新客户' })).map((r) => r.customer)).toEqual(['新客户']);
     await expectSameRows([...FILTERS(renamed, holderPhone), { customer: '177000' }]);
