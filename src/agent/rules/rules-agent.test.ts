@@ -209,6 +209,18 @@ describe('createRulesAgent', () => {
     expect(reply).toContain('1到3个工作日');
   });
 
+  it('does not read out again the bill it read in an earlier turn, unless an item is pointed at', async () => {
+    const c = call();
+    const first = await c.say('为什么扣了我15块钱');
+    expect(first).toContain('我查了');
+    const again = await c.say('另外我的密码也忘了，帮我重置一下');
+    expect(again).not.toContain('超级会员月费');
+    // Asked what one charge was, the call reads the account and says what the 15元 is for.
+    const pointed = await call().say('11月20号扣的15块是什么');
+    expect(pointed).toContain('超级会员');
+    expect(pointed).toMatch(/15/);
+  });
+
   it('says goodbye to thanks that end the line, not to thanks before a new question', async () => {
     const bye = await call().say('好的谢谢');
     const goOn = await call().say('好的谢谢。另外退款多久到账');

@@ -116,7 +116,7 @@ export function understandUtterance(text: string, language: Language): Understan
     ...(name === undefined ? {} : { name }),
     // 取消要扣钱吗 / 会收费吗 asks what a step would cost: a question about the rules, not a dispute.
     chargeDispute:
-      (/扣(了|费|钱|我|款)|收费|乱收|多收|被收|收了我|(?:费|钱)[^，,。？?]{0,6}(?:还|又|怎么)?收了|charged?\b|billed|deducted|took \$|taken from/i.test(
+      (/扣(了|费|钱|我|款|的)|收费|乱收|多收|被收|收了我|(?:费|钱)[^，,。？?]{0,6}(?:还|又|怎么)?收了|charged?\b|billed|deducted|took \$|taken from/i.test(
         text,
       ) ||
         BILL_WENT_UP.test(text)) &&
