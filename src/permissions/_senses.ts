@@ -1005,6 +1005,8 @@ export const SENSES: readonly SenseDef[] = [
   {
     id: 'price_difference',
     role: 'object',
+    // 多扣的保费 is what was overcharged too (退还多扣保费): the forms beginning 多 name both.
+    also: ['overcharged'],
     zh: ['差价', '价差', '多收的', '多扣的'],
     en: ['difference', 'price difference*', 'fare difference*', 'overcharge*'],
   },
@@ -1092,7 +1094,7 @@ export const SENSES: readonly SenseDef[] = [
     id: 'overcharged',
     role: 'object',
     zh: ['多扣', '扣多', '多收', '收多', '多付', '付多', '多交', '交多', '重复扣', '扣重'],
-    en: ['overcharg*', 'overbill*', 'charged twice', 'double charged', 'double-charged'],
+    en: ['overbill*', 'charged twice', 'double charged', 'double-charged'],
   },
   {
     id: 'dispute',
