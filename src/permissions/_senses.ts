@@ -515,7 +515,21 @@ export const SENSES: readonly SenseDef[] = [
   {
     id: 'surrender',
     role: 'action',
-    zh: ['退保', '不保了', '不想保了', '取消保险', '解除保险'],
+    zh: [
+      '退保',
+      '不保了',
+      '不想保了',
+      '取消保险',
+      '解除保险',
+      '保单退了',
+      '保单退掉',
+      '保险退了',
+      '保险退掉',
+      '退掉保单',
+      '退掉保险',
+      '保险不要了',
+      '保单不要了',
+    ],
     en: ['cancel my policy', 'cancel the policy', 'cancel my insurance', 'surrender*'],
   },
   {
