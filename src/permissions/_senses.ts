@@ -943,6 +943,11 @@ export const SENSES: readonly SenseDef[] = [
     also: ['info'],
     zh: ['姓名', '名字', '昵称'],
     en: ['name', 'names', 'nickname*'],
+    // 给猫咪改个名: the name in 改名 (改 is still read as changing it).
+    patterns: [
+      { key: '改', re: '改\\s*(?:个|一下)?\\s*名(?!字|称|单)', overlay: true },
+      { key: '换', re: '换\\s*(?:个)?\\s*名(?!字|称|单)', overlay: true },
+    ],
   },
   {
     id: 'passenger',
