@@ -1,9 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { normalizePhone } from '../../domain/phone.js';
 import type { TextFilter } from '../session-filter.js';
-import { isCode } from './fs-files.js';
+import { readBytesSync, readTextSync } from './fs-files.js';
+import { parseIndexLine } from './fs-index-line.js';
 import { writeAtomic } from './write-atomic.js';
 
 /*
@@ -118,18 +119,12 @@ export class FsCustomerIndex {
   async rebuild(days: readonly string[]): Promise<void> {
     const state = emptyState();
     for (const day of days) {
-      let text: string;
-      try {
-        text = readFileSync(join(this.#dir, `${day}.jsonl`), 'utf8');
-      } catch (error) {
-        if (isCode(error, 'ENOENT', 'ENOTDIR')) continue;
-        throw error;
-      }
+      const text = readTextSync(join(this.#dir, `${day}.jsonl`));
+      if (text === undefined) continue;
       const lines: unknown[] = [];
       for (const raw of text.split('\n')) {
-        // Every line a listing would take: a JSON object with a session id (parseIndexLine).
-        const line = parseObject(raw);
-        if (line && typeof line.session_id === 'string') lines.push(line);
+        const line = parseIndexLine(raw);
+        if (line) lines.push(line);
       }
       addKeys(state, day, keysOfLines(lines));
     }
@@ -174,7 +169,7 @@ export class FsCustomerIndex {
    * file cut short (a disk that lost its end) is not taken for an index without those keys.
    */
   #readBase(): Base | undefined {
-    const bytes = readFileOrUndefined(join(this.#dir, BASE));
+    const bytes = readBytesSync(join(this.#dir, BASE));
     if (!bytes) return undefined;
     const end = bytes.indexOf(NEWLINE);
     if (end === -1) return undefined;
@@ -184,7 +179,7 @@ export class FsCustomerIndex {
   }
 
   #readJournal(): Buffer {
-    return readFileOrUndefined(join(this.#dir, JOURNAL)) ?? Buffer.alloc(0);
+    return readBytesSync(join(this.#dir, JOURNAL)) ?? Buffer.alloc(0);
   }
 }
 
@@ -273,15 +268,6 @@ function parseObject(text: string): Record<string, unknown> | undefined {
       : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function readFileOrUndefined(path: string): Buffer | undefined {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    if (isCode(error, 'ENOENT', 'ENOTDIR')) return undefined;
-    throw error;
   }
 }
 

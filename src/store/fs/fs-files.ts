@@ -47,6 +47,16 @@ export function readTextSync(path: string): string | undefined {
   }
 }
 
+/** A file's bytes; undefined when it (or its folder) does not exist; other errors are thrown. */
+export function readBytesSync(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    if (isCode(error, 'ENOENT', 'ENOTDIR')) return undefined;
+    throw error;
+  }
+}
+
 /** `readJson`, synchronous: for a call turn's small files (see replaceFileSync for why). */
 export function readJsonSync(path: string): unknown {
   const text = readTextSync(path);

@@ -23,6 +23,7 @@ import {
 import { sessionIdParts } from '../session-id-parts.js';
 import { corruptFile } from './fs-corrupt.js';
 import { exists, ignoreMissing, isCode, mapLimit, readJson, SAFE_SEGMENT } from './fs-files.js';
+import { parseIndexLine } from './fs-index-line.js';
 import { FsSessionIndex, folderOf, HISTORY_LOCK, type IndexedSession } from './fs-session-index.js';
 import type { FsStoreContext } from './fs-store-context.js';
 import { formatJson, writeAtomic } from './write-atomic.js';
@@ -367,15 +368,6 @@ function summaryOf(line: IndexedSession): SessionSummary {
   };
   if (line.resolution_status !== undefined) row.resolution_status = line.resolution_status;
   return row;
-}
-
-function parseIndexLine(raw: string): IndexedSession | undefined {
-  try {
-    const line = JSON.parse(raw) as IndexedSession;
-    return typeof line?.session_id === 'string' ? line : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** A text the filters look for, as it appears in an index line. */
