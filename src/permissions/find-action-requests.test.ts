@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONCEPTS, detectConcepts } from './_lexicon.js';
 import { normalizeText } from './_normalize.js';
-import { findActionRequests, findAwaitedActions } from './index.js';
+import { findActionRequests, readActionRequests } from './index.js';
 
 type Row = [string, Array<[string, string?]>];
 
@@ -114,7 +114,7 @@ describe('findActionRequests', () => {
   });
 });
 
-describe('findAwaitedActions', () => {
+describe('readActionRequests: what is still awaited', () => {
   // A caller waiting for what was asked before asks where it is: no new request.
   it.each([
     ['我上个月的退费到现在还没到账', 'refund'],
@@ -124,15 +124,15 @@ describe('findAwaitedActions', () => {
     ["my refund still hasn't arrived", 'refund'],
     ["I haven't received my refund yet", 'refund'],
   ])('"%s" awaits %s and asks for nothing', (said, concept) => {
-    expect(findAwaitedActions(said)).toEqual([concept]);
-    expect(findActionRequests(said)).toEqual([]);
+    expect(readActionRequests(said)).toEqual({ requests: [], awaited: [concept] });
   });
 
   it.each(['我要退款', '会员还没到期就扣费了，给我退款', '退款，还没到期就扣费了', 'I want a refund'])(
     '"%s" still asks',
     (said) => {
-      expect(findAwaitedActions(said)).toEqual([]);
-      expect(findActionRequests(said).map((a) => a.concept)).toContain('refund');
+      const read = readActionRequests(said);
+      expect(read.awaited).toEqual([]);
+      expect(read.requests.map((a) => a.concept)).toContain('refund');
     },
   );
 });

@@ -28,10 +28,22 @@ export interface ActionRequest {
  * //  { concept: 'close_account', text: '注销账户', ... }]
  */
 export function findActionRequests(text: string): ActionRequest[] {
+  return readActionRequests(text).requests;
+}
+
+/**
+ * `findActionRequests`, and the actions said as still awaited (退款到现在还没到账, 还没收到退款, my
+ * refund still hasn't arrived): asked for before, so the caller wants to know where they are, not
+ * to ask again. One reading of the text for both.
+ */
+export function readActionRequests(text: string): { requests: ActionRequest[]; awaited: ActionConcept[] } {
   const analysis = analyze(text);
+  const awaited: ActionConcept[] = [];
+  for (const r of analysis.requests)
+    if (r.awaited && !awaited.includes(r.concept.id)) awaited.push(r.concept.id);
   const asked = analysis.requests.filter((r) => !r.howTo && !r.negated && !r.awaited);
   const claimed = new Set(analysis.requests.map((r) => r.quantity));
-  return mergeRepeats(asked).map((r) => {
+  const requests = mergeRepeats(asked).map((r) => {
     const request: ActionRequest = {
       concept: r.concept.id,
       text: text.slice(r.clauseStart, r.clauseEnd),
@@ -42,6 +54,7 @@ export function findActionRequests(text: string): ActionRequest[] {
     if (quantity) request.quantity = quantity;
     return request;
   });
+  return { requests, awaited };
 }
 
 // Words that point back at an amount said before: for that long, that much, 那么久, 这么多.
@@ -68,15 +81,4 @@ function referredAmount(
     found = q;
   }
   return found;
-}
-
-/**
- * The actions said as still awaited (退款到现在还没到账, 还没收到退款, my refund still hasn't
- * arrived): asked for before, so the caller wants to know where they are, not to ask again.
- */
-export function findAwaitedActions(text: string): ActionConcept[] {
-  const out: ActionConcept[] = [];
-  for (const r of analyze(text).requests)
-    if (r.awaited && !out.includes(r.concept.id)) out.push(r.concept.id);
-  return out;
 }

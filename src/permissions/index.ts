@@ -14,7 +14,7 @@ export type { CompiledRules, CompiledRulesJson, RuleAction } from './compile-rul
 export { compiledRulesFromJson, compiledRulesToJson, compileRules, ruleActions } from './compile-rules.js';
 export { conceptLabel } from './concept-label.js';
 export type { ActionConcept, ActionRequest } from './find-action-requests.js';
-export { findActionRequests, findAwaitedActions } from './find-action-requests.js';
+export { findActionRequests, readActionRequests } from './find-action-requests.js';
 export type { OtherParty, OtherPartyOptions } from './find-other-party.js';
 export { findOtherParty } from './find-other-party.js';
 export { parseNumber } from './parse-number.js';

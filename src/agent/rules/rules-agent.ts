@@ -34,7 +34,7 @@ import {
 } from './payment-in-question.js';
 import { rulesOf } from './product-rules.js';
 import { phrases, pick, slaWindow } from './reply-phrases.js';
-import { maskOtherPhones } from './speak-facts.js';
+import { factsHead, maskOtherPhones, pointsAtItem } from './speak-facts.js';
 import { clausesOf, type Understanding, understandUtterance } from './understand-utterance.js';
 import { type RequestInContext, vagueRequest, withThing } from './vague-requests.js';
 
@@ -355,9 +355,9 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     .join('\n');
   // The same interface's facts said before in other words ("I checked <what>:" was) are not said
   // again either, unless the caller points at an item (an amount, a day: 11月20号那笔).
-  const pointing = POINTS_AT_ITEM.test(utterance);
+  const pointing = pointsAtItem(utterance);
   const fresh = parts.resolve.filter((s) => {
-    const head = pointing ? undefined : FACTS_HEAD.exec(s)?.[0];
+    const head = pointing ? undefined : factsHead(s);
     return !saidBefore.includes(s) && !(head !== undefined && saidBefore.includes(head));
   });
   if (fresh.length > 0 && fresh.length < parts.resolve.length) parts.resolve = fresh;
@@ -397,7 +397,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     } else {
       parts.ask ??= discoveryQuestion(ctx, turn);
     }
-  } else if (u.goodbye || (u.thanks && THANKS_LAST.test(utterance))) {
+  } else if (u.goodbye || u.endsWithThanks) {
     // "ok thanks. also you charged me …" thanks for the last answer and goes on: no goodbye yet.
     parts.closing = closingFor(ctx);
   }
@@ -522,14 +522,6 @@ function learnName(ctx: CallContext, name: string): void {
   if (ctx.coldStart || current.startsWith('来电客户_')) ctx.learned.name = name;
   else if (!current.includes(name.slice(0, 1))) ctx.learned.name_mentioned = name;
 }
-
-/** How a sentence of facts read from an interface opens (see `speakResponse`). */
-const FACTS_HEAD = /^(?:我查了[^：，。]*：|I checked [^:.]*:)/;
-/** Words that point at one item of a list: a number, an amount or a day in words. */
-const POINTS_AT_ITEM = /\d|[一二三四五六七八九十两百]+\s*(?:块|元|号|日|月)/;
-
-/** Thanks that end the line (好的谢谢, that's all, thanks!). */
-const THANKS_LAST = /(?:谢谢|多谢|感谢|thanks?|thank you|cheers)[^a-z0-9\u4e00-\u9fff]*$/i;
 
 function closingFor(ctx: CallContext): string {
   const closing = String(ctx.operator.closing_technique ?? '');

@@ -169,6 +169,17 @@ export function speakResponse(
   return lang === 'zh' ? `我查了${what}：${body}。` : `I checked ${what}: ${body}.`;
 }
 
+/** How a sentence of `speakResponse` opens ("我查了<what>：", "I checked <what>:"), or undefined. */
+export function factsHead(sentence: string): string | undefined {
+  return /^(?:我查了[^：，。]*：|I checked [^:.]*:)/.exec(sentence)?.[0];
+}
+
+/** Whether the text names an amount or a day that can pick out one item of a list (11月20号那笔). */
+export function pointsAtItem(text: string): boolean {
+  const focus = focusOf(text);
+  return focus.numbers.size > 0 || focus.days.length > 0;
+}
+
 /** What the caller pointed at: words, amounts, and days (MM-DD) they named. */
 interface Focus {
   words: ReadonlySet<string>;

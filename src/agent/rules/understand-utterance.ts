@@ -1,13 +1,15 @@
 import { saysGoodbye } from '../../call/goodbye-words.js';
 import type { Language } from '../../domain/language.js';
 import type { ActionRequest, Quantity } from '../../permissions/index.js';
-import { findActionRequests, findAwaitedActions, parseQuantities } from '../../permissions/index.js';
+import { parseQuantities, readActionRequests } from '../../permissions/index.js';
 
 /** What the built-in agent understood of one customer utterance. */
 export interface Understanding {
   language: Language;
   greeting: boolean;
   thanks: boolean;
+  /** The line ends with thanks (好的谢谢, that's all, thanks!): not thanks before a new question. */
+  endsWithThanks: boolean;
   goodbye: boolean;
   /** The whole utterance only agrees (好的 / 可以 / 行 / ok / sure): an answer to the agent's question. */
   assents: boolean;
@@ -50,6 +52,10 @@ export interface Understanding {
   /** The caller asks about their own account (我的会员…, my subscription …). */
   aboutOwnAccount: boolean;
 }
+
+const THANKS_WORDS = '谢谢|多谢|感谢|thanks|thank you|cheers';
+const THANKS = new RegExp(THANKS_WORDS, 'i');
+const THANKS_LAST = new RegExp(`(?:${THANKS_WORDS})[^a-z0-9\\u4e00-\\u9fff]*$`, 'i');
 
 /** Late or not working: 还没到, 迟迟不来, 拖这么久, 等了一个多小时, 打不通, 连不上, 坏了, still waiting, broken. */
 const SERVICE_PROBLEM =
@@ -101,8 +107,7 @@ export function understandUtterance(text: string, language: Language): Understan
   const asking = text.replace(TELL_ME, ' ');
   const bare = BARE_IMPERATIVE.exec(text.trim());
   const zh = language === 'zh';
-  const actions = findActionRequests(text);
-  const awaited = findAwaitedActions(text);
+  const { requests: actions, awaited } = readActionRequests(text);
   const quantities = parseQuantities(text);
   const name = extractName(text);
   const serviceNames = zh ? extractZhServiceNames(text) : extractEnServiceNames(lower);
@@ -110,7 +115,8 @@ export function understandUtterance(text: string, language: Language): Understan
     language,
     // A greeting and nothing more (你好 / hi there): 'Hi, my show keeps buffering' is a problem.
     greeting: GREETING_ONLY.test(text.trim()),
-    thanks: /谢谢|多谢|感谢|thanks|thank you|cheers/i.test(text),
+    thanks: THANKS.test(text),
+    endsWithThanks: THANKS_LAST.test(text),
     goodbye: saysGoodbye(text),
     assents: ASSENT.test(text.trim()),
     ...(name === undefined ? {} : { name }),
