@@ -61,26 +61,10 @@ describe('runCsInProcess', () => {
   });
 
   it('gives back the streams, environment, folder, exit code and exit it took', async () => {
-    const before = {
-      stdin: process.stdin,
-      stdout: process.stdout,
-      stderr: process.stderr,
-      env: process.env,
-      cwd: process.cwd(),
-      exitCode: process.exitCode,
-      exit: process.exit,
-    };
+    const before = processState();
     const r = await runCsInProcess(['list', '--type', 'gadget'], { cwd: tmp.dir, env: { CS_DB: tmp.db } });
     expect(r.code).toBe(2);
-    const after = {
-      stdin: process.stdin,
-      stdout: process.stdout,
-      stderr: process.stderr,
-      env: process.env,
-      cwd: process.cwd(),
-      exitCode: process.exitCode,
-      exit: process.exit,
-    };
+    const after = processState();
     for (const key of Object.keys(before) as Array<keyof typeof before>)
       expect(after[key], key).toBe(before[key]);
     expect(process.env.CS_DB).toBe(before.env.CS_DB);
@@ -118,3 +102,16 @@ describe('runCsInProcess', () => {
     expect(process.exitCode).toBeUndefined();
   });
 });
+
+/** What a run in this process borrows and must give back, each by identity. */
+function processState() {
+  return {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    exitCode: process.exitCode,
+    exit: process.exit,
+  };
+}
