@@ -145,6 +145,8 @@ interface Table {
   saidAsks: Uint8Array;
   /** Problems a case is opened for (see `SenseDef.problem`). */
   isProblem: Uint8Array;
+  /** Problems that contest a decision (see `SenseDef.contests`). */
+  isContest: Uint8Array;
   /** Objects that are people other than the caller (骑手, the driver). */
   isParty: Uint8Array;
   isAnyAction: Uint8Array;
@@ -197,6 +199,7 @@ function senseTable(): Table {
   const isGrant = new Uint8Array(SENSES.length);
   const saidAsks = new Uint8Array(SENSES.length);
   const isProblem = new Uint8Array(SENSES.length);
+  const isContest = new Uint8Array(SENSES.length);
   const isParty = new Uint8Array(SENSES.length);
   const isAnyAction = new Uint8Array(SENSES.length);
   const implies: number[][] = [];
@@ -213,6 +216,7 @@ function senseTable(): Table {
     if (s.grants) isGrant[i] = 1;
     if (s.saidAsks) saidAsks[i] = 1;
     if (s.problem) isProblem[i] = 1;
+    if (s.contests) isContest[i] = 1;
     if (s.party) isParty[i] = 1;
     if (s.anyAction) isAnyAction[i] = 1;
     implies[i] = (s.implies ?? []).map(idOf);
@@ -253,6 +257,7 @@ function senseTable(): Table {
     implies,
     saidAsks,
     isProblem,
+    isContest,
     isParty,
     isAnyAction,
   };
@@ -656,7 +661,13 @@ export function compileMeaning(
     polar,
   };
   if (acts.length > 0) meaning.acts = acts;
-  if (meaning.generic && objects.some((o) => t.isProblem[o] === 1)) meaning.problemAsks = true;
+  // 理赔申诉 too: a case on the concept's own thing (the claim) is asked for by contesting it
+  // (我不服，要申诉) without naming the thing again.
+  if (
+    (meaning.generic && objects.some((o) => t.isProblem[o] === 1)) ||
+    (concepts.length > 0 && objects.some((o) => t.isContest[o] === 1))
+  )
+    meaning.problemAsks = true;
   if (objectOnly) meaning.objectOnly = true;
   if (objectAsks) meaning.objectAsks = true;
   if (grantHeads.length > 0) meaning.grantHeads = grantHeads;
@@ -785,6 +796,7 @@ export function meaningLevel(
   // Whether the request names the rule's action only in broad words (给我, 查): then it must name
   // an object of the rule too.
   let broad = false;
+  let byProblemOnly = false;
   // The cheap test first: most rules name none of the request's actions.
   if (headless) {
     // 盗刷争议处理 names what it is about, not an action: a request naming that matches it.
@@ -836,12 +848,11 @@ export function meaningLevel(
     }
     // 临时额度能给一万吗: the object alone, asked for with no action said, asks for what the rule gives.
     // my parcel is missing: the problem said is what a case is opened for.
-    if (
-      !head &&
-      !(m.objectAsks === true && !view.acts() && asksForObject(m, has, view.norm)) &&
-      !(m.problemAsks === true && !approving && saysProblem(m, view))
-    )
-      return NONE;
+    if (!head && !(m.objectAsks === true && !view.acts() && asksForObject(m, has, view.norm))) {
+      if (!(m.problemAsks === true && !approving && saysProblem(m, view))) return NONE;
+      // A problem said of no thing (我不服) is only plausibly about the rule's (the claim).
+      byProblemOnly = concepts.length > 0 && view.concept === undefined && !sensesName(has, concepts);
+    }
     broad = head && !specific;
   }
   const has = view.senses();
@@ -911,6 +922,7 @@ export function meaningLevel(
   const byConcept = view.concept !== undefined && concepts.length > 0;
   const hasObject = m.objects.length + words.zh.length + words.en.length + m.surface.length > 0;
   if ((m.generic || broad) && !byConcept && !any && !partial && hasObject) return NONE;
+  if (byProblemOnly) return PLAUSIBLE;
   return all && stated && approvable(m, view, approving) ? STRONG : PLAUSIBLE;
 }
 

@@ -70,6 +70,11 @@ export interface SenseDef {
    * (missing parcel investigation, 盗刷争议处理) is asked for by saying the problem happened.
    */
   problem?: true;
+  /**
+   * A problem that contests a decision (不服, 申诉, 被拒): saying it asks for the case on the
+   * decided thing too (理赔申诉 by "我不服"), where a loss said asks for no compensation.
+   */
+  contests?: true;
   /** Saying the object is asking for it (I left my wallet in the car reports a lost item). */
   saidAsks?: true;
   /** The object is a person other than the caller (骑手, the driver): naming them names another party. */
@@ -1119,8 +1124,39 @@ export const SENSES: readonly SenseDef[] = [
     id: 'dispute',
     role: 'object',
     problem: true,
-    zh: ['争议', '异议', '不服', '不认可', '不同意', '申诉'],
-    en: ['disput*', 'disagree*', 'contest*'],
+    contests: true,
+    // A decision reported as refused is contested by saying so (理赔被拒了, my claim was rejected).
+    zh: [
+      '争议',
+      '异议',
+      '不服',
+      '不认可',
+      '不同意',
+      '申诉',
+      '复核',
+      '复议',
+      '重新审核',
+      '被拒',
+      '拒赔',
+      '驳回',
+      '不给赔',
+      '不予理赔',
+      '不予赔付',
+    ],
+    en: [
+      'disput*',
+      'disagree*',
+      'contest*',
+      'appeal*',
+      'was rejected',
+      'got rejected',
+      'was denied',
+      'got denied',
+      'denied my',
+      'rejected my',
+      'refused my',
+      'turned down',
+    ],
   },
   {
     id: 'fraud',

@@ -462,3 +462,55 @@ describe('checkPermission: what was sent and not received is sent again', () => 
     expect(checkPermission(rules, said).status).not.toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: a decision contested', () => {
+  const rules = {
+    zh: compileRules({
+      can_approve_immediately: ['催办理赔', '补寄电子保单'],
+      requires_supervisor: ['理赔金额>2000元'],
+      requires_process: ['理赔申诉', '退保'],
+      forbidden: ['修改理赔结论', '承诺理赔金额'],
+    }),
+    en: compileRules({
+      can_approve_immediately: ['resend policy documents', 'chase a claim'],
+      requires_supervisor: ['claim payout > $500'],
+      requires_process: ['claim appeal', 'cancel policy'],
+      forbidden: ['change a claim decision'],
+    }),
+  };
+
+  // Said as refused, or contested without naming the claim: the appeal, once, never a payout.
+  it.each([
+    ['zh', '理赔被拒了，我不服，要申诉', '理赔申诉'],
+    ['zh', '理赔申请被驳回了', '理赔申诉'],
+    ['zh', '你们拒赔了，我不服', '理赔申诉'],
+    ['zh', '我不服，要申诉', '理赔申诉'],
+    ['zh', '这个结果我要求复核', '理赔申诉'],
+    ['en', 'my claim was rejected and I want to appeal', 'claim appeal'],
+    ['en', "you guys denied my claim, that's not fair", 'claim appeal'],
+    ['en', 'I disagree with the decision', 'claim appeal'],
+  ] as const)('%s: "%s" asks for %s', (lang, said, rule) => {
+    const d = checkPermission(rules[lang], said);
+    expect(d).toMatchObject({ status: 'requires_process', rule });
+    expect(d.parts).toHaveLength(1);
+  });
+
+  it.each([
+    ['zh', '帮我催一下理赔', 'can_approve_immediately'],
+    ['zh', '把理赔结论改成通过', 'forbidden'],
+    ['en', 'just change the decision to approved', 'forbidden'],
+  ] as const)('%s: "%s" is still its own rule', (lang, said, status) => {
+    expect(checkPermission(rules[lang], said).status).toBe(status);
+  });
+
+  // A loss said is no request for compensation (an angry opening): only contesting asks.
+  it('"东西说没就没了" asks for no compensation process', () => {
+    const drive = compileRules({
+      can_approve_immediately: ['恢复回收站文件'],
+      requires_supervisor: [],
+      requires_process: ['数据丢失赔偿申请'],
+      forbidden: [],
+    });
+    expect(checkPermission(drive, '你们这什么破云盘！！东西说没就没了').rule).not.toBe('数据丢失赔偿申请');
+  });
+});

@@ -763,7 +763,7 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
   }
   if (levels === undefined) return { of: index.noLevels, hits: matched };
   // One match alone is never explained away nor narrowed (both weigh it against another).
-  if (!view || matched.length < 2) return { of: levels, hits: matched };
+  if (matched.length < 2) return { of: levels, hits: matched };
   explainedAway(rules, index, levels, matched, sensesOf(part));
   narrowest(rules, levels, matched, part);
   actedUpon(rules, levels, matched, part);
@@ -1521,9 +1521,15 @@ function dropRestated(
             (d.levels.of[k] ?? NONE) < STRONG &&
             ((e.levels.of[k] ?? NONE) >= STRONG || rules.rules[k]!.category === 'can_approve_immediately'),
         );
+      // 我不服，要申诉: a clause whose every reading another clause without an amount has as
+      // well (or better) says the same request again.
+      const same = (e: (typeof decided)[number]): boolean =>
+        !stated(e.part) && d.levels.hits.every((k) => (e.levels.of[k] ?? NONE) >= d.levels.of[k]!);
       const within = (e: (typeof decided)[number]): boolean =>
         e !== d &&
-        ((stated(e.part) && d.levels.hits.every((k) => (e.levels.of[k] ?? NONE) > NONE)) || fuller(e));
+        ((stated(e.part) && d.levels.hits.every((k) => (e.levels.of[k] ?? NONE) > NONE)) ||
+          fuller(e) ||
+          same(e));
       if (decided.some(within)) decided.splice(i, 1);
       continue;
     }

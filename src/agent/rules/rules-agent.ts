@@ -573,6 +573,9 @@ function actionText(request: ActionRequest, u: Understanding, lang: Language): s
   return lang === 'zh' ? `${label}${quantity.text}` : `${label} ${quantity.text}`;
 }
 
+/** A rule with a limit (理赔金额>2000元): read for a request that says no amount, it is a guess. */
+const LIMITED = /[<>≤≥]/;
+
 /**
  * The action as it is checked, recorded and put on a ticket: the request in the product's own
  * words (临时扩容30GB, 7天无理由退货) with what this call's queries verified about it (保修期内,
@@ -603,9 +606,20 @@ function actionFor(ctx: CallContext, request: ActionRequest, u: Understanding, a
     const named = read(inRuleWords);
     if (named.decided.rule !== null) ({ draft, decided } = named);
   }
-  if (decided.rule === null && request.concept !== '' && request.text.trim() !== said) {
-    const own = read(request.text.trim());
-    if (own.decided.rule !== null) ({ draft, decided } = own);
+  if (request.concept !== '' && request.text.trim() !== said) {
+    // 理赔被拒了 named 理赔 leaves open which rule on claims is meant (the amount is unsaid); the
+    // caller's clause settles it (理赔申诉). Never for an approval: that needs the verified facts.
+    const open =
+      decided.rule === null || (decided.parts.every((p) => p.amount === undefined) && LIMITED.test(decided.rule));
+    if (open) {
+      const own = read(request.text.trim());
+      const settled = own.decided.parts.every((p) => p.unstated === undefined);
+      if (
+        own.decided.rule !== null &&
+        (decided.rule === null || (settled && own.decided.status !== 'can_approve_immediately'))
+      )
+        ({ draft, decided } = own);
+    }
   }
   // The product's words are used in the call's language only (an English call on a product
   // with Chinese rules keeps the caller's words).
