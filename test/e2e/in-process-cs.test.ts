@@ -56,7 +56,9 @@ describe('runCsInProcess', () => {
     expect(inProcess.code).toBe(spawned.code);
     expect(inProcess.stderr).toBe(spawned.stderr);
     const kinds = (stdout: string) => parseEvents(stdout).map((e) => e.type);
-    expect(kinds(inProcess.stdout), `${spawned.stdout}\n----\n${inProcess.stdout}`).toEqual(kinds(spawned.stdout));
+    expect(kinds(inProcess.stdout), `${spawned.stdout}\n----\n${inProcess.stdout}`).toEqual(
+      kinds(spawned.stdout),
+    );
     expect(kinds(inProcess.stdout)).toContain('session_saved');
   });
 

@@ -610,7 +610,8 @@ function actionFor(ctx: CallContext, request: ActionRequest, u: Understanding, a
     // 理赔被拒了 named 理赔 leaves open which rule on claims is meant (the amount is unsaid); the
     // caller's clause settles it (理赔申诉). Never for an approval: that needs the verified facts.
     const open =
-      decided.rule === null || (decided.parts.every((p) => p.amount === undefined) && LIMITED.test(decided.rule));
+      decided.rule === null ||
+      (decided.parts.every((p) => p.amount === undefined) && LIMITED.test(decided.rule));
     if (open) {
       const own = read(request.text.trim());
       const settled = own.decided.parts.every((p) => p.unstated === undefined);
