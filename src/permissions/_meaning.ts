@@ -73,7 +73,7 @@ export interface RuleMeaning {
    */
   grantHeads?: number[];
   /**
-   * English words of the phrase that name the product's own domain and only qualify the next word
+   * Words of the phrase that name the product's own domain and only qualify the next word
    * (course in extend course access, when the product's other rules say course too): a request
    * may leave them out.
    */
@@ -899,7 +899,7 @@ export function meaningLevel(
     if (view.norm.includes(w) || ctx.norm.includes(w)) {
       any = true;
       score += 1;
-    } else {
+    } else if (!m.optional?.includes(w)) {
       all = false;
       if (overlaps(w, view.norm) || overlaps(w, ctx.norm)) {
         partial = true;

@@ -17,12 +17,12 @@ export const NO_WORDS: Words = { zh: [], en: [] };
 const GENERIC_ZH = new Set(
   (
     '处理 申请 办理 请求 要求 预约 安排 操作 业务 事宜 相关 问题 流程 手续 金额 额度 数额 单笔 每笔 单次 每次 ' +
-    '一次性 客户 的 了 和 与 及 或 我 你 帮 请 给 一下 直接 立即 可以 能 帮忙 为 对 进行'
+    '一次性 客户 的 了 和 与 及 或 我 你 帮 请 给 一下 直接 立即 可以 能 帮忙 为 对 进行 提交 登记'
   ).split(' '),
 );
 const GENERIC_EN = new Set(
   (
-    'request requests claim claims handling handle process processing application apply for the a an my your of to ' +
+    'request requests claim claims handling handle process processing application apply submit for the a an my your of to ' +
     'on with customer customers amount value total single per any please and or in by is are be from it this that'
   ).split(' '),
 );

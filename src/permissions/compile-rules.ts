@@ -202,10 +202,41 @@ const EN_TOKEN = /[a-z0-9]+(?:'[a-z]+)?/g;
 /**
  * reset course progress, when the product's other rules say course too (extend course access,
  * transfer a course): course names the product's own domain and only qualifies progress, so a
- * caller may leave it out (reset my progress). English only: a Chinese compound's first word
- * often decides the action's object (补寄保单 is not 补寄发票).
+ * caller may leave it out (reset my progress). In Chinese likewise 充电 of 充电桩 when other
+ * rules say 充电枪, 充电卡 (3号桩坏了 names the charging pile): a content word of two or more
+ * phrases that qualifies the word right after it. Actions and objects are senses, never content
+ * words, so what a compound's first word decides (补寄保单 is not 补寄发票) stays required.
  */
 function markDomainWords(rules: CompiledRule[]): void {
+  markEnglishDomainWords(rules);
+  markChineseDomainWords(rules);
+}
+
+function markChineseDomainWords(rules: CompiledRule[]): void {
+  const count = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const rule of rules) {
+    if (seen.has(rule.phrase)) continue;
+    seen.add(rule.phrase);
+    for (const w of new Set(rule.meaning.words.zh)) count.set(w, (count.get(w) ?? 0) + 1);
+  }
+  for (const rule of rules) {
+    const words = rule.meaning.words.zh;
+    if (words.length === 0 || rule.category === 'forbidden') continue;
+    const optional = words.filter((w) => {
+      if (w.length < 2 || (count.get(w) ?? 0) < 2) return false;
+      const at = rule.phrase.indexOf(w);
+      return at >= 0 && CJK_CHAR.test(rule.phrase.charAt(at + w.length));
+    });
+    const left = rule.meaning.heads.length + rule.meaning.objects.length + words.length - optional.length;
+    if (optional.length > 0 && left > 0)
+      rule.meaning = { ...rule.meaning, optional: [...(rule.meaning.optional ?? []), ...optional] };
+  }
+}
+
+const CJK_CHAR = /[\u3400-\u9fff]/;
+
+function markEnglishDomainWords(rules: CompiledRule[]): void {
   const phrases = [...new Set(rules.map((r) => r.phrase))];
   // A possessive names an owner, not a kind (a driver's phone number): it is never left out.
   const stemsByPhrase = phrases.map((p) =>

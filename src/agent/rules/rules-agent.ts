@@ -313,7 +313,8 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
       parts.resolve.push(whichPayment(lang));
       continue;
     }
-    const sentence = await handleAction(ctx, request, u);
+    // The only request of the line may be read with the line's other clauses (what it is about).
+    const sentence = await handleAction(ctx, request, u, false, actions.length === 1 ? utterance : undefined);
     parts.resolve.push(sentence.text);
   }
   // A request the lexicon does not know ("帮我改一下绑定的手机号") still goes to the engine as the
@@ -582,7 +583,13 @@ const LIMITED = /[<>≤≥]/;
  * 签收3天), or the caller's words when the product's words would decide differently. Things about
  * someone else are checked as said (`asSaid`): their other-party words must reach the engine.
  */
-function actionFor(ctx: CallContext, request: ActionRequest, u: Understanding, asSaid: boolean): string {
+function actionFor(
+  ctx: CallContext,
+  request: ActionRequest,
+  u: Understanding,
+  asSaid: boolean,
+  line?: string,
+): string {
   const lang = ctx.language;
   // Whole, not cut to a label's length: the other-party words may come at the end.
   if (asSaid) return request.text.trim();
@@ -621,6 +628,12 @@ function actionFor(ctx: CallContext, request: ActionRequest, u: Understanding, a
       )
         ({ draft, decided } = own);
     }
+  }
+  // 3号桩屏幕黑的，扫码也没反应，你们赶紧派人来修修: the clause asks, the ones before say what
+  // about; the line that holds only this request is read whole, as the engine reads context.
+  if (decided.rule === null && line !== undefined && line.trim() !== request.text.trim()) {
+    const whole = read(line.trim());
+    if (whole.decided.rule !== null && whole.decided.parts.length === 1) ({ draft, decided } = whole);
   }
   // The product's words are used in the call's language only (an English call on a product
   // with Chinese rules keeps the caller's words).
@@ -714,9 +727,10 @@ async function handleAction(
   request: ActionRequest,
   u: Understanding,
   asSaid = false,
+  line?: string,
 ): Promise<{ text: string; topic: string; status?: PermissionCategory }> {
   const lang = ctx.language;
-  const action = actionFor(ctx, request, u, asSaid);
+  const action = actionFor(ctx, request, u, asSaid, line);
   // 我想晚点退房 against 延迟退房至14点: a rule allows it up to a limit and the caller said how
   // much of nothing (a time, days, data, a count). The caller is asked, not a supervisor.
   // Money is not asked here: the call's verified charges bound it.
