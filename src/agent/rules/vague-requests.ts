@@ -17,6 +17,20 @@ const STOP_IT =
 const MONEY_FOR_IT_BACK =
   /\b(?:want|get|give|have)\s+(?:me\s+)?(?:all of it|it all|all of that|it|them|that|those|everything|all of them|all of my money|all my money)\s+back\b|\brefund\s+(?:it|them|that|those|everything|all of it|it all|all of them)\b|(?:把)?(?:它|这个|那个|这些|那些|全部|这几笔|那几笔)(?:钱)?(?:都|全)?(?:给我)?退(?:给我|回来|了|掉)|(?:都|全部|统统)(?:给我)?退(?:给我|回来|了|掉)/i;
 
+// Money said: an amount, a charge, a payment. "Is there any way to get those back?" after deleted
+// photos asks for the photos; after a charge, for the money.
+const MONEY_SAID =
+  /[$¥€£]|\d\s*(?:元|块|美元|dollars?|bucks)|钱|费|扣|付款|支付|账单|收费|\b(?:charge[sd]?|charging|paid|pay|payments?|bill(?:ed|ing)?|fees?|money|refunds?|price|cost)\b/i;
+
+/** Whether the line, or the caller's line before it, talks about money. */
+function aboutMoney(ctx: CallContext, utterance: string): boolean {
+  if (MONEY_SAID.test(utterance)) return true;
+  const said = ctx.conversation.filter((t) => t.role === 'customer');
+  // The line itself is the last one the call holds when the agent replies to it.
+  const before = said.at(-1)?.content === utterance ? said.at(-2) : said.at(-1);
+  return before !== undefined && MONEY_SAID.test(before.content);
+}
+
 /** Concepts that stop or end something a customer has. */
 const STOPPING = /^(?:cancel|close|unsubscribe|terminate|stop|end)/;
 
@@ -30,7 +44,7 @@ const STOPPING = /^(?:cancel|close|unsubscribe|terminate|stop|end)/;
  */
 export function vagueRequest(ctx: CallContext, utterance: string): RequestInContext | undefined {
   const whole = { start: 0, end: utterance.length };
-  if (MONEY_FOR_IT_BACK.test(utterance)) {
+  if (MONEY_FOR_IT_BACK.test(utterance) && aboutMoney(ctx, utterance)) {
     return { concept: 'refund', text: ctx.language === 'zh' ? '退款' : 'refund', ...whole };
   }
   if (!STOP_IT.test(utterance)) return undefined;
