@@ -104,13 +104,14 @@ function compiled(): ActMatchers {
       // what times he usually checks in / when did my wife last log in
       `\\b(?:what times?|when|how often|which days?|what days?|how many times|what hours?)(?: (?:does|do|did|is|was|has|have|will))? ${subjectEn}(?:'s| has| have| is| was)?(?: (?:usually|normally|always|typically|generally|often|regularly|ever|still|last|first))? (?:check(?:s|ed)? in|com(?:e|es|ing) in|came in|show(?:s|ed)? up|work(?:s|ed)? out|train(?:s|ed)?|swipe(?:s|d)? in|leaves|left|visit(?:s|ed)?|log(?:s|ged)? in|sign(?:s|ed)? in|rides|rode|book(?:s|ed)?|attend(?:s|ed)?|goes|went)\\b`,
       // where she's been going / where does my ex live
-      `\\bwhere(?: (?:does|do|did|is|was|has))? ${subjectEn}(?:'s| has| had| is| was)?(?: been)?(?: (?:usually|normally|always|often|still|now|lately|recently))? (?:go|goes|going|went|gone|ride|rides|riding|rode|travel\\w*|stay|stays|staying|stayed|live|lives|living|lived|work|works|working|hang(?:s|ing)? out|sit|sits|sitting|seated)\\b`,
+      `\\bwhere(?: (?:does|do|did|is|was|has))? ${subjectEn}(?:'s| has| had| is| was)?(?: been)?(?: (?:usually|normally|always|often|still|now|lately|recently))? (?:go|goes|going|went|gone|ride|rides|riding|rode|travel\\w*|stay|stays|staying|stayed|live|lives|living|lived|work|works|working|hang(?:s|ing)? out|sit|sits|sitting|seated|charg(?:e|es|ed|ing)|park(?:s|ed|ing)?)\\b`,
       // what she got on the quiz / how did my son do in the exam / did he pass
       `\\b(?:what|how much|how many(?: points)?|which grade)(?: (?:did|does|do|has|have))? ${subjectEn} (?:get|got|gets|score|scored|scores|make|made|earn|earned)\\b`,
       `\\bhow (?:did|does|is|was|has) ${subjectEn} (?:do|did|done|doing|perform|performed|performing) (?:on|in)\\b`,
       `\\b(?:did|has|does) ${subjectEn} pass(?:ed)?\\b`,
       // what she's been watching / what my husband ordered
-      `\\bwhat(?: (?:did|does|has|is|was))? ${subjectEn}(?:'s| has| is| was)?(?: been)? (?:watch(?:es|ed|ing)?|buy(?:s|ing)?|bought|order(?:s|ed|ing)?|listen(?:s|ed|ing)? to|search(?:es|ed|ing)? for|read(?:s|ing)?|play(?:s|ed|ing)?)\\b`,
+      // what she's actually been putting on there / what my husband uploaded
+      `\\bwhat(?: (?:did|does|has|is|was))? ${subjectEn}(?:'s| has| is| was)?(?: ${ADVERB_EN})?(?: been)?(?: ${ADVERB_EN})? (?:watch(?:es|ed|ing)?|buy(?:s|ing)?|bought|order(?:s|ed|ing)?|listen(?:s|ed|ing)? to|search(?:es|ed|ing)? for|read(?:s|ing)?|play(?:s|ed|ing)?|upload(?:s|ed|ing)?|post(?:s|ed|ing)?|put(?:s|ting)? (?:on|up)|shar(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|stor(?:e|es|ed|ing)|back(?:s|ed|ing)? up|charg(?:e|es|ed|ing))\\b`,
     ].map((source) => act(whEn, source, 'dg')),
   };
   const zh = [m.behalfZh, m.transferZh, m.giveZh, m.payZh].map((a) => a.gate.source).join('|');
@@ -119,6 +120,9 @@ function compiled(): ActMatchers {
   matchers = { ...m, hint };
   return matchers;
 }
+
+// Said between a person and what they do (what she's actually been putting on there).
+const ADVERB_EN = '(?:actually|really|even|ever|just|all|recently|lately|secretly)';
 
 // Words that stand where a name would (when does it, what did you get): never a third person.
 const NOT_SUBJECTS_EN =

@@ -249,7 +249,7 @@ export const BOUGHT_AFTER_ZH = /^(?:的|那边)?(?:买|订|定|寄|送|充|办|�
 export const SELF_BEFORE = /(?:我是|我叫|本人是?|我姓|this is|i am|i'm|my name is)\s*$/;
 
 const RELATIVES_EN =
-  'wife|husband|partner|spouse|mom|mum|mother|dad|father|parents?|son|daughter|kids?|child|children|brother|sister|siblings?|grandma|grandmother|grandpa|grandfather|aunt|uncle|cousin|niece|nephew|friend|boyfriend|girlfriend|fiancee?|colleague|coworker|co-worker|boss|manager|employee|neighbou?r|roommate|flatmate|housemate|landlord|landlady|tenant|ex|ex-wife|ex-husband|in-laws?|mother-in-law|father-in-law|family|relatives?|classmate|assistant|ex-girlfriend|ex-boyfriend|ex-partner|buddy|study buddy|gym buddy|mate|pal|bestie|best friend|bff|teammate|stepmom|stepdad|stepson|stepdaughter|grandson|granddaughter|grandkids?|nanny|babysitter|caregiver|client|employer';
+  'wife|husband|partner|spouse|mom|mum|mother|dad|father|parents?|son|daughter|kids?|child|children|brother|sister|siblings?|grandma|grandmother|grandpa|grandfather|aunt|uncle|cousin|niece|nephew|friend|boyfriend|girlfriend|fiancee?|colleague|coworker|co-worker|boss|manager|employee|neighbou?r|roommate|flatmate|housemate|landlord|landlady|tenant|ex|ex-wife|ex-husband|in-laws?|mother-in-law|father-in-law|sister-in-law|brother-in-law|son-in-law|daughter-in-law|family|relatives?|classmate|assistant|ex-girlfriend|ex-boyfriend|ex-partner|buddy|study buddy|gym buddy|mate|pal|bestie|best friend|bff|teammate|stepmom|stepdad|stepson|stepdaughter|grandson|granddaughter|grandkids?|nanny|babysitter|caregiver|client|employer';
 // my little brother, our older son, my best friend: a word or two before the relation.
 const KIN_ADJECTIVES_EN =
   '(?:(?:little|baby|big|younger|older|elder|eldest|youngest|twin|old|new|former|late|step-?|half-?)\\s?)?';
@@ -290,7 +290,7 @@ export const NOT_NAMES_EN = new Set(
  * going needs a habit (一般, 平时, 最近 ...): 他几点来 is as often the technician the caller waits for.
  */
 export const ACTIVITY_ZH =
-  '(?:住(?:的|在)?(?:几号|几楼|哪间|哪个房|哪一间)|(?:去|到)(?:了|过)哪|都去(?:了)?哪|去哪(?:了|儿了|里了)|(?:一般|平时|通常|平常|每天|每次|经常|总是|老是|最近)[^,.!?;:、]{0,4}?(?:几点|什么时候|啥时候|哪天|哪几天)|(?:几点|什么时候|啥时候)(?:签到|打卡|入住|退房|离店|进场|上课|健身|锻炼)|考(?:了|得)?(?:多少|几)分|考得怎么样|(?:学|上)到(?:哪|第几)|学了多少|考过了?没|(?:及格|通过|过)了?没|(?:看|买|点|订|搜|听)(?:了|过)(?:什么|啥|哪些))';
+  '(?:在哪(?:里|儿|个|家)?[^,.!?;:、]{0,3}?(?:充|刷|消费|停|打卡|签到|上的车|下的车)|住(?:的|在)?(?:几号|几楼|哪间|哪个房|哪一间)|(?:去|到)(?:了|过)哪|都去(?:了)?哪|去哪(?:了|儿了|里了)|(?:一般|平时|通常|平常|每天|每次|经常|总是|老是|最近)[^,.!?;:、]{0,4}?(?:几点|什么时候|啥时候|哪天|哪几天)|(?:几点|什么时候|啥时候)(?:签到|打卡|入住|退房|离店|进场|上课|健身|锻炼)|考(?:了|得)?(?:多少|几)分|考得怎么样|(?:学|上)到(?:哪|第几)|学了多少|考过了?没|(?:及格|通过|过)了?没|(?:看|买|点|订|搜|听)(?:了|过)(?:什么|啥|哪些))';
 
 /** A cheap superset of ACTIVITY_ZH for quick tests: a text without one of these asks after no one. */
 export const ACTIVITY_HINT_ZH = '[住哪考]|第几|几点|什么时候|啥时候|学了多少|[过格]了?没|[了过](?:什么|啥)';

@@ -81,6 +81,12 @@ const THIRD_PARTY = [
   'my card is 4111 1111 1111 1111',
   "what's Sarah's home address",
   "can you check her account, she's my mum",
+  // What someone else did, asked after (the seventh round of calls).
+  '他那个号不是我的，你帮我瞅一眼他昨天晚上到底在哪个站充的电',
+  '我对象昨晚在哪充的电',
+  "Can you pull up what she's actually been putting on there",
+  'show me what my husband uploaded',
+  'what did my sister-in-law upload',
 ];
 
 const OWN_ACCOUNT = [
@@ -113,6 +119,8 @@ const OWN_ACCOUNT = [
   "what's their support number",
   'I told her my order number',
   'refund $15',
+  '我昨晚在哪个站充的电来着',
+  'what have I uploaded this month',
 ];
 
 describe('checkPermission: data scope', () => {
