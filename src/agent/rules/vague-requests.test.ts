@@ -40,13 +40,20 @@ describe('vagueRequest', () => {
   });
 
   it('reads all of it back as a refund, in either language', () => {
-    expect(vagueRequest(context(streaming, []), 'I want all of it back')).toMatchObject({
+    const charged = ['you charged me twice this month', 'I want all of it back'];
+    expect(vagueRequest(context(streaming, charged), 'I want all of it back')).toMatchObject({
       concept: 'refund',
     });
+    expect(vagueRequest(context(streaming, []), 'refund all of it')).toMatchObject({ concept: 'refund' });
     expect(vagueRequest(context(PRODUCT_ZH, [], 'zh'), '这几笔都退给我')).toMatchObject({
       concept: 'refund',
       text: '退款',
     });
+  });
+
+  it('reads "get those back" as money back only after money was talked about', () => {
+    const photos = ['my son deleted our pictures', 'is there any way to get those back?'];
+    expect(vagueRequest(context(streaming, photos), 'is there any way to get those back?')).toBeUndefined();
   });
 
   it('leaves a line with a named object or no request alone', () => {

@@ -44,7 +44,8 @@ const STOPPING = /^(?:cancel|close|unsubscribe|terminate|stop|end)/;
  */
 export function vagueRequest(ctx: CallContext, utterance: string): RequestInContext | undefined {
   const whole = { start: 0, end: utterance.length };
-  if (MONEY_FOR_IT_BACK.test(utterance) && aboutMoney(ctx, utterance)) {
+  // "Get those back" may mean the things (deleted photos); 退给我 and "refund it" are money.
+  if (MONEY_FOR_IT_BACK.test(utterance) && (!/\bback\b/i.test(utterance) || aboutMoney(ctx, utterance))) {
     return { concept: 'refund', text: ctx.language === 'zh' ? '退款' : 'refund', ...whole };
   }
   if (!STOP_IT.test(utterance)) return undefined;
