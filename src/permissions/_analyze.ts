@@ -80,7 +80,11 @@ const HOW_TO_EN = /\bhow (?:do|can|could|would|should|does|to|i)\b|\bwhere (?:do
 // Something asked for before and not there yet: after the action (退款到现在还没到账, 理赔怎么还没
 // 下来) or, with 收到, before it (还没收到退款); in English anywhere in the clause.
 const AWAITED_AFTER_ZH =
-  /(?:还|仍然?|仍旧|一直|迟迟|至今|到现在|到今天|怎么)(?:都|也)?(?:没|没有|未)有?(?:收到|到账|到(?![期时点])|来|下来|退回来?|返还|处理|办好|好|批下来|批|通过|动静|消息|结果|回复|回音|打款|打过来)/;
+  /(?:还|仍然?|仍旧|一直|迟迟|至今|到现在|到今天|怎么)(?:都|也)?(?:没|没有|未)有?(?:收到|到账|到(?![期时点])|来|下来|退回来?|返还|处理|办好|好|批下来|批|通过|动静|消息|结果|回复|回音|打款|打过来|见着|见到|看到|看见)/;
+// The clause after a request saying it has not come, naming nothing else (到现在也没见着; not
+// 还没收到货, the reason for a refund).
+const AWAITED_NEXT_ZH =
+  /^(?:我?(?:看|查)?[^,.!?;:、\n]{0,8}?)(?:还|仍然?|一直|迟迟|至今|到现在|到今天)(?:都|也)?(?:没|没有|未)有?(?:收到|到账|到|见着|见到|看到|看见|动静)(?:钱|款|退款)?[啊呢呀吧哦嘛]*$/;
 const AWAITED_BEFORE_ZH =
   /(?:还|仍然?|一直|迟迟|至今|到现在)(?:都|也)?(?:没|没有|未)有?(?:收到|见到|看到|拿到)\S{0,3}$/;
 const AWAITED_EN =
@@ -232,8 +236,23 @@ export function analyze(text: string): Analysis {
       awaited: (gates & NOT_YET) !== 0 && awaited(norm, clause, m, gates),
     });
   }
+  if ((gates & NOT_YET) !== 0) awaitedInNextClause(norm, clauses, requests);
   assignQuantities(requests, quantities);
   return { text, norm, gates, quantities, bare, clauses, requests };
+}
+
+/**
+ * 给我退了，我看微信里到现在也没见着: the clause right after a request, asking for nothing of its
+ * own, says it has not arrived yet.
+ */
+function awaitedInNextClause(norm: string, clauses: readonly Clause[], requests: FoundRequest[]): void {
+  for (const r of requests) {
+    if (r.awaited) continue;
+    const k = clauses.findIndex((c) => c.start >= r.clauseEnd);
+    const next = clauses[k];
+    if (!next || requests.some((o) => o.matchStart >= next.start && o.matchStart < next.end)) continue;
+    if (AWAITED_NEXT_ZH.test(norm.slice(next.start, next.end))) r.awaited = true;
+  }
 }
 
 function awaited(norm: string, clause: Clause, m: { start: number; end: number }, gates: number): boolean {

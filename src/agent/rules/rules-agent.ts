@@ -318,8 +318,9 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     parts.resolve.push(sentence.text);
   }
   // A request the lexicon does not know ("帮我改一下绑定的手机号") still goes to the engine as the
-  // caller said it: no rule covers it, so it is never approved, and the caller hears so.
-  if (actions.length === 0 && !faqHit && u.asksForAction) {
+  // caller said it: no rule covers it, so it is never approved, and the caller hears so. What
+  // is still awaited (退了…到现在也没见着) asks where it is, not for it again.
+  if (actions.length === 0 && !faqHit && u.asksForAction && u.awaited.length === 0) {
     const unknown = { concept: '', text: utterance, start: 0, end: utterance.length };
     if (whichPaymentUnclear(ctx, unknown, u)) {
       parts.resolve.push(whichPayment(lang));
