@@ -875,6 +875,13 @@ export const SENSES: readonly SenseDef[] = [
     zh: ['卡片', '银行卡', '信用卡', '储蓄卡', '借记卡', '卡'],
     en: ['card', 'cards', 'credit card*', 'debit card*'],
   },
+  {
+    // 卡里还剩三百多: what is left on a card or an account, to be paid out.
+    id: 'balance',
+    role: 'object',
+    zh: ['余额', '还剩', '剩下的', '剩余', '剩的钱', '余下的'],
+    en: ['balance', 'remaining', "what's left", 'left on'],
+  },
   { id: 'flight', role: 'object', zh: ['航班', '班机', '飞机'], en: ['flight*'] },
   { id: 'ticket', role: 'object', zh: ['机票', '票'], en: ['ticket*'] },
   {

@@ -514,3 +514,23 @@ describe('checkPermission: a decision contested', () => {
     expect(checkPermission(drive, '你们这什么破云盘！！东西说没就没了').rule).not.toBe('数据丢失赔偿申请');
   });
 });
+
+describe('checkPermission: what is left on a card', () => {
+  const rules = compileRules({
+    // 充电 is the product's domain: two rules say it.
+    can_approve_immediately: ['退还异常扣费<50元', '远程解锁充电枪'],
+    requires_supervisor: ['退还异常扣费>=50元'],
+    requires_process: ['充电卡余额退款'],
+    forbidden: [],
+  });
+
+  it.each(['卡里还剩三百多块钱，给我退了吧', '把卡里的余额退给我', '剩下的钱退到我卡上'])(
+    '"%s" is the balance paid out, not a charge given back',
+    (said) => {
+      expect(checkPermission(rules, said)).toMatchObject({
+        status: 'requires_process',
+        rule: '充电卡余额退款',
+      });
+    },
+  );
+});

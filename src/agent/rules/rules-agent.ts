@@ -575,6 +575,11 @@ function actionText(request: ActionRequest, u: Understanding, lang: Language): s
   return lang === 'zh' ? `${label}${quantity.text}` : `${label} ${quantity.text}`;
 }
 
+/** A rule's action without its limit (退还异常扣费<50元 → 退还异常扣费). */
+function phraseOf(rule: string | null): string | null {
+  return rule === null ? null : rule.replace(/\s*[<>≤≥=].*$/, '');
+}
+
 /** A rule with a limit (理赔金额>2000元): read for a request that says no amount, it is a guess. */
 const LIMITED = /[<>≤≥]/;
 
@@ -632,9 +637,20 @@ function actionFor(
   }
   // 3号桩屏幕黑的，扫码也没反应，你们赶紧派人来修修: the clause asks, the ones before say what
   // about; the line that holds only this request is read whole, as the engine reads context.
-  if (decided.rule === null && line !== undefined && line.trim() !== request.text.trim()) {
+  // 卡里还剩三百多，给我退了吧: named 退款 it reads as 退还异常扣费, while the whole line reads as
+  // another rule (充电卡余额退款); the caller's words decide which rule is meant. Never to approve:
+  // an approval keeps the verified facts the name carries.
+  if (line !== undefined && line.trim() !== request.text.trim()) {
     const whole = read(line.trim());
-    if (whole.decided.rule !== null && whole.decided.parts.length === 1) ({ draft, decided } = whole);
+    // Another action, not the same one with another limit (refund < $15 / refund >= $15: the name
+    // carries the verified amount the line lacks).
+    const other = whole.decided.rule !== null && phraseOf(whole.decided.rule) !== phraseOf(decided.rule);
+    if (
+      other &&
+      whole.decided.parts.length === 1 &&
+      (decided.rule === null || whole.decided.status !== 'can_approve_immediately')
+    )
+      ({ draft, decided } = whole);
   }
   // The product's words are used in the call's language only (an English call on a product
   // with Chinese rules keeps the caller's words).
