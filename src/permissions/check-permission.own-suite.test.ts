@@ -8,7 +8,8 @@ import {
 } from '../domain/record-schemas.js';
 import { checkPermission, compileRules } from './index.js';
 
-// The project's own suite (eval/records.json): ten products whose rules are worded their own way.
+// The project's own suite (eval/records.json): thirteen products whose rules are worded their own
+// way.
 const OwnRecords = z.object({
   products: z.array(z.object({ name: z.string(), operator_permissions: OperatorPermissionsSchema })),
 });
@@ -26,10 +27,11 @@ const categoryOf = (product: string, rule: string): PermissionCategory | undefin
   return PERMISSION_CATEGORIES.find((c) => permissions?.[c]?.includes(rule));
 };
 
-type Row = [product: string, rule: string, paraphrases: [string, string, string]];
+// A rule's three paraphrases: those the engine reads right are here, the rest in STILL_MISREAD.
+type Row = [product: string, rule: string, paraphrases: string[]];
 
-// Three ways of asking for every rule of the ten products, in words of our own (none is a line of
-// the suite's calls); amounts sit inside the rule's limit.
+// Three ways of asking for every rule of the thirteen products, in words of our own (none is a line
+// of the suite's calls); amounts sit inside the rule's limit.
 const PARAPHRASES: Row[] = [
   [
     '畅联5G套餐',
@@ -526,18 +528,279 @@ const PARAPHRASES: Row[] = [
     '承诺理赔金额',
     ['你保证能赔两千吗', '这次能赔多少钱你给我个准数', '你先承诺赔我三千'],
   ],
+  [
+    '快电充电',
+    '减免占位费<=30元',
+    ['占位费收了我二十块，我就晚了几分钟挪车，能免了不', '桩坏了我才没挪车，占位费25块能不能免掉'],
+  ],
+  ['快电充电', '远程解锁充电枪', ['枪卡在车上了，帮我解锁一下']],
+  [
+    '快电充电',
+    '提交充电桩故障报修',
+    ['这个桩黑屏了，扫码没反应，帮我报个修', '三号桩坏了，你们派人来修一下', '充电桩有故障，我要报修'],
+  ],
+  [
+    '快电充电',
+    '补开电子发票',
+    ['上个月那几单充电的电子发票帮我补开一下', '发票忘开了，能给我补一张电子发票吗'],
+  ],
+  [
+    '快电充电',
+    '退还异常扣费>=50元',
+    ['充电断了还扣了我八十块，全给我退回来', '异常扣费一百二，你们得退我', '莫名其妙扣了我六十块钱，退给我'],
+  ],
+  [
+    '快电充电',
+    '减免占位费>30元',
+    [
+      '占位费一共收了我四十五，能不能都给免了',
+      '这个月占位费扣了六十块，给我减免了吧',
+      '占位费五十块太离谱了，免掉',
+    ],
+  ],
+  [
+    '快电充电',
+    '充电导致车辆损坏赔偿',
+    [
+      '在你们桩上充完电车的电池坏了，得赔我',
+      '充电把我车烧坏了，你们要赔偿',
+      '你们充电桩把我车的充电口弄坏了，我要索赔',
+    ],
+  ],
+  ['快电充电', '充电卡余额退款', ['我不用了，把卡里的余额退给我']],
+  [
+    '快电充电',
+    '开具增值税专用发票',
+    ['公司报销要专票，帮我开个增值税专用发票', '能给开增值税专用发票吗，我们是企业'],
+  ],
+  ['快电充电', '注销账户', ['这个App我不用了，把我账号注销掉', '我要注销账户']],
+  [
+    '快电充电',
+    '透露其他用户充电记录',
+    ['帮我查一下我老公在哪个桩充的电，他的充电记录给我看看', '我想看看我同事上周的充电记录'],
+  ],
+  [
+    '快电充电',
+    '提供他人车牌对应的手机号',
+    ['有辆车占着桩不走，车牌京A12345，给我他的电话', '把这个车牌号车主的手机号告诉我，我让他挪车'],
+  ],
+  [
+    '快电充电',
+    '修改已结算订单金额',
+    [
+      '上次那单已经结算了，帮我把金额改成五十',
+      '订单金额不对，你们后台给改一下',
+      '已经付完的那笔充电费能改少点吗',
+    ],
+  ],
+  [
+    'SnapVault Photos',
+    'refund < $15',
+    [
+      "I got billed ten bucks I shouldn't have, refund it please",
+      "can you refund the $9.99 from this month, I didn't use it",
+    ],
+  ],
+  [
+    'SnapVault Photos',
+    'cancel subscription',
+    ["I'd like to cancel my subscription", "stop my plan, I don't want to pay anymore"],
+  ],
+  [
+    'SnapVault Photos',
+    'refund >= $15',
+    [
+      'I want my $119 back for the annual plan',
+      'refund the $29.98 you charged me for two months',
+      'I paid 99 bucks for the year and want a refund',
+    ],
+  ],
+  [
+    'SnapVault Photos',
+    'recover files deleted more than 60 days ago',
+    [
+      'I deleted some videos like three months ago, can you still get them back',
+      'photos I removed half a year ago, is there any way to recover them',
+    ],
+  ],
+  ['SnapVault Photos', 'extend payment grace period > 14 days', ['extend my payment deadline by 20 days']],
+  [
+    'SnapVault Photos',
+    'account closure',
+    [
+      'I want to close my account completely',
+      'delete my SnapVault account for good',
+      'shut down my account and everything in it',
+    ],
+  ],
+  [
+    'SnapVault Photos',
+    'full data export request',
+    ['I need a full export of all my photos and videos', 'I want to request a complete data export'],
+  ],
+  [
+    'SnapVault Photos',
+    "show another user's photos or uploads",
+    ["I want to see my son's photos on his account", "pull up my ex's pictures for me"],
+  ],
+  [
+    'SnapVault Photos',
+    "move storage or files to another person's account",
+    ["move all my photos over to my sister's account", "can you shift my files into my husband's account"],
+  ],
+];
+
+// Paraphrases of the same kind that the engine misreads today: known failures, listed in
+// eval/README.md, left as the caller said them (not reworded until they pass) for the engine to
+// fix. Each is stricter than its rule. A misread that was more lenient (a safety failure) is not
+// here but in the README. Grouped by what the engine does with them.
+const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
+  // money back for a wrong charge is read as the process that refunds the card's balance.
+  [
+    '快电充电',
+    '退还异常扣费<50元',
+    [
+      '昨天充电中途断了，还扣了我三十块，这钱给我退了吧',
+      '你们多扣了我二十八块钱，退回来',
+      '没充进去电也扣了十五块，能不能退',
+    ],
+    'requires_process',
+  ],
+  // 减掉 is not read as waiving the fee: no rule.
+  ['快电充电', '减免占位费<=30元', ['那个占位费十五块给我减掉吧'], 'requires_supervisor'],
+  // 解个锁 and 从后台…打开 (of a gun that is stuck) are not read as unlocking: no rule.
+  [
+    '快电充电',
+    '远程解锁充电枪',
+    ['充电枪拔不下来了，你们远程给解个锁', '充完电那个枪锁死了，能从后台帮我打开吗'],
+    'requires_supervisor',
+  ],
+  // 电子普票 (an ordinary e-invoice, said short) names no invoice rule.
+  ['快电充电', '补开电子发票', ['我要开个电子普票，上周充电那单'], 'requires_supervisor'],
+  // 卡里还剩…退出来 is not read as the balance; with 帮我办一下 after it, 办一下 is read as a second
+  // request that names no rule.
+  [
+    '快电充电',
+    '充电卡余额退款',
+    ['充电卡里还剩三百块，我想退出来', '充电卡余额能退吗，帮我办一下'],
+    'requires_supervisor',
+  ],
+  // 专票 (增值税专用发票 said short) is not read: no rule.
+  ['快电充电', '开具增值税专用发票', ['我要开专票，不要普票'], 'requires_supervisor'],
+  // 销 alone is not read as 注销: no rule.
+  ['快电充电', '注销账户', ['帮我把账号销了吧'], 'requires_supervisor'],
+  // "get that back" after a charge of $2.99: the amount is not taken, and a refund of no amount goes up.
+  [
+    'SnapVault Photos',
+    'refund < $15',
+    ['you charged me $2.99 after I cancelled, can I get that back'],
+    'requires_supervisor',
+  ],
+  // "put them back" and "bring those back" are not read as restoring (no rule); "restore … I deleted
+  // yesterday" is read as the rule for files deleted more than 60 days ago, with no age.
+  [
+    'SnapVault Photos',
+    'restore files from Recently Deleted',
+    [
+      'I deleted some pics of my kid by accident last week, can you put them back',
+      'can you restore the photos I deleted yesterday',
+      'my wife cleared out an album by mistake, bring those back from the recently deleted folder',
+    ],
+    'requires_supervisor',
+  ],
+  // take … off, kick … off, remove … from the family plan: no rule.
+  [
+    'SnapVault Photos',
+    'remove a member from the family plan',
+    [
+      'take my brother-in-law off our family plan',
+      'I want to kick my ex off the family sharing',
+      "remove my nephew from the family plan, he's using all the space",
+    ],
+    'requires_supervisor',
+  ],
+  // a plan's name (Premium) is not read as the subscription.
+  ['SnapVault Photos', 'cancel subscription', ["cancel my Premium, I'm done with it"], 'requires_supervisor'],
+  // more time to pay (a week, ten more days, hold off 5 days) is no rule.
+  [
+    'SnapVault Photos',
+    'extend payment grace period <= 14 days',
+    [
+      'my card got declined, can you give me a week to sort it out',
+      'can I have ten more days to pay, the new card is in the mail',
+      'can you hold off on the payment for 5 days till I get paid',
+    ],
+    'requires_supervisor',
+  ],
+  // "dig them up" is not read as recovering: no rule (the status is right only by the fallback).
+  [
+    'SnapVault Photos',
+    'recover files deleted more than 60 days ago',
+    ["they're not in recently deleted anymore, it's been over 60 days, can you dig them up"],
+    'requires_supervisor',
+  ],
+  // a month to pay, three weeks' grace: no rule (the status is right only by the fallback).
+  [
+    'SnapVault Photos',
+    'extend payment grace period > 14 days',
+    ["I need a month to pay, I'm between jobs", 'can you give me three weeks grace on the payment'],
+    'requires_supervisor',
+  ],
+  // "send me everything … in one download" is not read as an export: no rule.
+  [
+    'SnapVault Photos',
+    'full data export request',
+    ['can you send me everything I have stored, all of it, in one download'],
+    'requires_supervisor',
+  ],
+  // a dead relative's account is refused as someone else's data, or read as no rule.
+  [
+    'SnapVault Photos',
+    "access to a deceased user's account",
+    [
+      'my dad passed away and I need to get into his account for the photos',
+      "I'm the executor for my late aunt, I need access to her account",
+    ],
+    'forbidden',
+  ],
+  [
+    'SnapVault Photos',
+    "access to a deceased user's account",
+    ['my wife died last month, how can I access her SnapVault'],
+    'requires_supervisor',
+  ],
+];
+
+// From most to least lenient: a misread may only move to the right.
+const LENIENCY: PermissionCategory[] = [
+  'can_approve_immediately',
+  'requires_process',
+  'requires_supervisor',
+  'forbidden',
 ];
 
 describe('checkPermission: every rule of the own suite, asked in other words', () => {
   it('has three paraphrases for every rule of every product', () => {
+    const short: string[] = [];
     for (const p of products) {
       for (const list of Object.values(p.operator_permissions)) {
         for (const rule of list) {
-          const row = PARAPHRASES.find(([product, r]) => product === p.name && r === rule);
-          expect(row, `${p.name}: ${rule}`).toBeDefined();
+          const said = new Set(
+            [...PARAPHRASES, ...STILL_MISREAD]
+              .filter(([product, r]) => product === p.name && r === rule)
+              .flatMap(([, , paraphrases]) => paraphrases),
+          );
+          if (said.size < 3) short.push(`${p.name}: ${rule} (${said.size} of 3)`);
         }
       }
     }
+    expect(short).toEqual([]);
+  });
+
+  it('lists a paraphrase either as read right or as misread, never both', () => {
+    const readRight = new Set(PARAPHRASES.flatMap(([, , said]) => said));
+    const both = STILL_MISREAD.flatMap(([, , said]) => said).filter((s) => readRight.has(s));
+    expect(both).toEqual([]);
   });
 
   it.each(PARAPHRASES.flatMap(([product, rule, said]) => said.map((s) => [product, rule, s] as const)))(
@@ -551,6 +814,23 @@ describe('checkPermission: every rule of the own suite, asked in other words', (
       if (category !== 'forbidden') expect(decision.rule).toBe(rule);
     },
   );
+
+  // Known failures (eval/README.md): the engine may misread them, but never more leniently than
+  // the rule, and what is forbidden stays forbidden.
+  it.each(
+    STILL_MISREAD.flatMap(([product, rule, said, today]) =>
+      said.map((s) => [product, rule, s, today] as const),
+    ),
+  )('%s: %s asked for by "%s" (misread as %s today) is never more lenient', (product, rule, said) => {
+    const category = categoryOf(product, rule);
+    if (!category) throw new Error(`no rule ${rule} in ${product}`);
+    const decision = checkPermission(rulesOf(product), said);
+    expect(
+      LENIENCY.indexOf(decision.status),
+      `${decision.status} is more lenient than ${category}`,
+    ).toBeGreaterThanOrEqual(LENIENCY.indexOf(category));
+    if (category === 'forbidden') expect(decision.status).toBe('forbidden');
+  });
 });
 
 describe('checkPermission: what stays unapproved in the own suite', () => {
