@@ -124,6 +124,10 @@ export const PEOPLE_ZH = [
   '某人',
   '那个人',
   '这个人',
+  // 粤B开头那辆车的车主: the owner of a car described, not the caller.
+  '那辆车的车主',
+  '这辆车的车主',
+  '那台车的车主',
   '那个男的',
   '那个女的',
   '这个男的',
@@ -290,10 +294,10 @@ export const NOT_NAMES_EN = new Set(
  * going needs a habit (一般, 平时, 最近 ...): 他几点来 is as often the technician the caller waits for.
  */
 export const ACTIVITY_ZH =
-  '(?:在哪(?:里|儿|个|家)?[^,.!?;:、]{0,3}?(?:充|刷|消费|停|打卡|签到|上的车|下的车)|住(?:的|在)?(?:几号|几楼|哪间|哪个房|哪一间)|(?:去|到)(?:了|过)哪|都去(?:了)?哪|去哪(?:了|儿了|里了)|(?:一般|平时|通常|平常|每天|每次|经常|总是|老是|最近)[^,.!?;:、]{0,4}?(?:几点|什么时候|啥时候|哪天|哪几天)|(?:几点|什么时候|啥时候)(?:签到|打卡|入住|退房|离店|进场|上课|健身|锻炼)|考(?:了|得)?(?:多少|几)分|考得怎么样|(?:学|上)到(?:哪|第几)|学了多少|考过了?没|(?:及格|通过|过)了?没|(?:看|买|点|订|搜|听)(?:了|过)(?:什么|啥|哪些))';
+  '(?:在哪(?:里|儿|个|家)?[^,.!?;:、]{0,3}?(?:充|刷|消费|停|打卡|签到|上的车|下的车)|(?:充|花|刷|消费)了(?:多少|几)|住(?:的|在)?(?:几号|几楼|哪间|哪个房|哪一间)|(?:去|到)(?:了|过)哪|都去(?:了)?哪|去哪(?:了|儿了|里了)|(?:一般|平时|通常|平常|每天|每次|经常|总是|老是|最近)[^,.!?;:、]{0,4}?(?:几点|什么时候|啥时候|哪天|哪几天)|(?:几点|什么时候|啥时候)(?:签到|打卡|入住|退房|离店|进场|上课|健身|锻炼)|考(?:了|得)?(?:多少|几)分|考得怎么样|(?:学|上)到(?:哪|第几)|学了多少|考过了?没|(?:及格|通过|过)了?没|(?:看|买|点|订|搜|听)(?:了|过)(?:什么|啥|哪些))';
 
 /** A cheap superset of ACTIVITY_ZH for quick tests: a text without one of these asks after no one. */
-export const ACTIVITY_HINT_ZH = '[住哪考]|第几|几点|什么时候|啥时候|学了多少|[过格]了?没|[了过](?:什么|啥)';
+export const ACTIVITY_HINT_ZH = '[住哪考]|第几|几点|什么时候|啥时候|学了多少|[过格]了?没|[了过](?:什么|啥)|了(?:多少|几)';
 
 /**
  * People who serve the caller: 他/她 in a text that names one is most likely them, and their
@@ -324,7 +328,7 @@ export const GIVE_VERBS_ZH = '(?:送给|赠送给|交给|分给|留给|给)';
 
 /** What can be handed over in English. */
 export const TRANSFERABLE_EN =
-  '(?:membership|course|account|booking|reservation|ticket|subscription|plan|points|miles|credits?|seat|room|class|pass|enrol+ment|licen[cs]e|sessions?|spot|voucher|gift card)';
+  '(?:membership|course|account|booking|reservation|ticket|subscription|plan|points|miles|credits?|seat|room|class|pass|enrol+ment|licen[cs]e|sessions?|spot|voucher|gift card|storage|space|files|photos)';
 export const TRANSFER_VERBS_EN =
   '(?:transfer|transferr?ing|transferred|move|moving|moved|give|giving|gave|hand|handing|handed|pass|passing|passed|gift|gifting|switch|switching|sell|selling|reassign|assign|sign|signing)';
 /** What a caller asks after for someone else, in English. */

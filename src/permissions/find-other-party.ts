@@ -259,7 +259,11 @@ function compiled(): Matchers {
       `\\b(?:(?:what|which)\\s+(?:seat|row|gate|room)(?: number)?\\s+(?:is|are|was|were|does|did)\\s+(?:${W.PEOPLE_EN}|he|she|they)|where\\s+(?:is|are|was|does|do|did)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:sit|sitting|seated|live|living|stay|staying)` +
         // what parcels does my neighbour have, does my wife have a booking: what someone else has.
         `|(?:what|which|any|how many)\\s+(?:${W.DATA_EN}s?|things?)\\s+(?:does|do|did|has|have|is|are)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:have|has|got|get|order(?:ed)?|receive[ds]?|book(?:ed)?|waiting)` +
-        `|(?:does|do|did|has|have|is|are)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:have|has|got|get|order(?:ed)?|receive[ds]?|booked)\\s+(?:(?:any|a|an|the|some)\\s+)?(?:${W.DATA_EN}s?|anything))\\b`,
+        `|(?:does|do|did|has|have|is|are|if|whether)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:have|has|got|get|order(?:ed)?|receive[ds]?|booked)\\s+(?:(?:any|a|an|the|some)\\s+)?(?:${W.DATA_EN}s?|anything)` +
+        // what plan he's on; who owns this email address; the address of the customer with ...
+        `|(?:what|which)\\s+${W.DATA_EN}s?\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re| is| are| was)\\s+(?:on|using|with|in)` +
+        `|who\\s+(?:owns|is behind|registered|uses|is using)\\s+(?:this|that|the)\\s+${W.DATA_EN}` +
+        `|${W.DATA_EN}s?\\s+(?:of|for)\\s+(?:the|a|that|this)\\s+(?:customer|user|member|subscriber|account holder)\\s+(?:with|named|called|whose))\\b`,
       'g',
     ),
     cardAsk:
