@@ -81,6 +81,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '返还',
       '返(?:钱|款)',
       '\\brefund\\w*',
+      // put the extra one back on my card: money put back where it came from.
+      '\\bput\\b[^.!?;]{0,24}?\\bback (?:on|onto|to|into) (?:my|the) (?:card|credit card|account|bank)\\b',
       '\\breimburs\\w*',
       '\\bmoney back\\b',
       '\\bpay(?: me)? back\\b',
@@ -193,7 +195,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       'suspended',
     ],
     patterns: [
-      '解锁|解封|解冻',
+      '解锁|解封|解冻|解(?:个|一下|下)锁',
       `${ACCOUNT_ZH}~(?:被锁|锁定|锁住|锁了|冻结|被封|封了)`,
       '封号',
       '\\bunlock\\w*',
@@ -201,7 +203,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '\\b(?:account|login)_(?:is |got |was |been |has been )?(?:locked|frozen|suspended|blocked)\\b',
       '\\blocked out\\b',
     ],
-    absorb: ['账户', '账号', '帐号', '帐户', '登录', 'account', 'login'],
+    absorb: ['解锁', '账户', '账号', '帐号', '帐户', '登录', 'unlock', 'account', 'login'],
     selfOnly: true,
     examples: ['解锁账户', '账号被锁了', '帮我解封', 'unlock my account', 'my account is locked'],
   },
@@ -212,7 +214,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     keys: ['注销', '销户', '删号', '账户', '账号', '帐号', '帐户', 'account', 'profile', 'delete me'],
     patterns: [
       `注销(?!登录|登陆)(?:~(?:${ACCOUNT_ZH}|用户))?`,
-      `${ACCOUNT_ZH}~(?:注销|删掉|删除|销掉|关闭|关掉|停用)`,
+      `${ACCOUNT_ZH}~(?:注销|删掉|删除|销掉|销了|关闭|关掉|停用)`,
       '销户|删号',
       `(?:删除|删掉|关闭|关掉|停用)~${ACCOUNT_ZH}`,
       '\\b(?:close|delete|cancel|terminate|deactivate|remove|shut down|erase)_(?:account|profile)s?\\b',
@@ -431,8 +433,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
     keys: ['减免', '免', '减', '豁免', 'waiv', 'fee'],
     patterns: [
       '减免|免除|豁免',
-      '免(?:掉|去|了)?[^,.!?;:、\\n]{0,4}?(?:月租|月费|年费|费用|服务费|手续费|违约金|租金|安装费|调试费)',
-      '(?:月租|月费|年费|费用|服务费|手续费|违约金|租金|安装费)~(?:减免|免了|免掉|全免|减掉|减半|免除)',
+      // Any fee the product names (占位费, 运费): X费 before or after the waiving word.
+      '免(?:掉|去|了)?[^,.!?;:、\\n]{0,4}?(?:月租|年费|违约金|租金|[\\u4e00-\\u9fff]{1,2}费)',
+      '(?:月租|年费|违约金|租金|[\\u4e00-\\u9fff]{1,2}费)~(?:减免|免了|免掉|全免|减掉|减半|免除)',
       '减(?:掉|少)?~(?:月租|月费|年费|服务费)',
       '\\bwaiv\\w*',
       '\\bfee (?:exemption|reduction|waiver)\\b',

@@ -69,7 +69,9 @@ export function contentWords(norm: string, absorb: readonly string[] = []): Word
     segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
     let pending = '';
     const flush = (): void => {
-      if (pending !== '' && !zh.includes(pending)) zh.push(pending);
+      // Single characters joined (解|锁 -> 解锁) are a word too: absorbed or generic, it goes.
+      if (pending !== '' && !zh.includes(pending) && !absorbed.has(pending) && !GENERIC_ZH.has(pending))
+        zh.push(pending);
       pending = '';
     };
     for (const seg of segmenter.segment(run)) {

@@ -531,9 +531,13 @@ const PARAPHRASES: Row[] = [
   [
     '快电充电',
     '减免占位费<=30元',
-    ['占位费收了我二十块，我就晚了几分钟挪车，能免了不', '桩坏了我才没挪车，占位费25块能不能免掉'],
+    [
+      '那个占位费十五块给我减掉吧',
+      '占位费收了我二十块，我就晚了几分钟挪车，能免了不',
+      '桩坏了我才没挪车，占位费25块能不能免掉',
+    ],
   ],
-  ['快电充电', '远程解锁充电枪', ['枪卡在车上了，帮我解锁一下']],
+  ['快电充电', '远程解锁充电枪', ['充电枪拔不下来了，你们远程给解个锁', '枪卡在车上了，帮我解锁一下']],
   [
     '快电充电',
     '提交充电桩故障报修',
@@ -573,7 +577,7 @@ const PARAPHRASES: Row[] = [
     '开具增值税专用发票',
     ['公司报销要专票，帮我开个增值税专用发票', '能给开增值税专用发票吗，我们是企业'],
   ],
-  ['快电充电', '注销账户', ['这个App我不用了，把我账号注销掉', '我要注销账户']],
+  ['快电充电', '注销账户', ['帮我把账号销了吧', '这个App我不用了，把我账号注销掉', '我要注销账户']],
   [
     '快电充电',
     '透露其他用户充电记录',
@@ -673,14 +677,6 @@ const PARAPHRASES: Row[] = [
       "can you tell me if my neighbor has an account with you and what plan he's on",
     ],
   ],
-];
-
-// Paraphrases of the same kind that the engine misreads today: known failures, listed in
-// eval/README.md, left as the caller said them (not reworded until they pass) for the engine to
-// fix. Each is stricter than its rule. A misread that was more lenient (a safety failure) is not
-// here but in the README. Grouped by what the engine does with them.
-const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
-  // money back for a wrong charge is read as the process that refunds the card's balance.
   [
     '快电充电',
     '退还异常扣费<50元',
@@ -689,17 +685,16 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
       '你们多扣了我二十八块钱，退回来',
       '没充进去电也扣了十五块，能不能退',
     ],
-    'requires_process',
   ],
-  // 减掉 is not read as waiving the fee: no rule.
-  ['快电充电', '减免占位费<=30元', ['那个占位费十五块给我减掉吧'], 'requires_supervisor'],
-  // 解个锁 and 从后台…打开 (of a gun that is stuck) are not read as unlocking: no rule.
-  [
-    '快电充电',
-    '远程解锁充电枪',
-    ['充电枪拔不下来了，你们远程给解个锁', '充完电那个枪锁死了，能从后台帮我打开吗'],
-    'requires_supervisor',
-  ],
+];
+
+// Paraphrases of the same kind that the engine misreads today: known failures, listed in
+// eval/README.md, left as the caller said them (not reworded until they pass) for the engine to
+// fix. Each is stricter than its rule. A misread that was more lenient (a safety failure) is not
+// here but in the README. Grouped by what the engine does with them.
+const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
+  // 从后台…打开 (of a gun that is stuck) is not read as unlocking: no rule.
+  ['快电充电', '远程解锁充电枪', ['充完电那个枪锁死了，能从后台帮我打开吗'], 'requires_supervisor'],
   // 电子普票 (an ordinary e-invoice, said short) names no invoice rule.
   ['快电充电', '补开电子发票', ['我要开个电子普票，上周充电那单'], 'requires_supervisor'],
   // 卡里还剩…退出来 is not read as the balance; with 帮我办一下 after it, 办一下 is read as a second
@@ -712,8 +707,6 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
   ],
   // 专票 (增值税专用发票 said short) is not read: no rule.
   ['快电充电', '开具增值税专用发票', ['我要开专票，不要普票'], 'requires_supervisor'],
-  // 销 alone is not read as 注销: no rule.
-  ['快电充电', '注销账户', ['帮我把账号销了吧'], 'requires_supervisor'],
   // "get that back" after a charge of $2.99: the amount is not taken, and a refund of no amount goes up.
   [
     'SnapVault Photos',
