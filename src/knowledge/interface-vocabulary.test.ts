@@ -26,6 +26,12 @@ describe('relevantInterfaces', () => {
     expect(relevantInterfaces(drive, '11月1号又扣了我钱')).toEqual(['drive_orders']);
   });
 
+  it('finds an interface for each of two things asked in one line', () => {
+    const found = relevantInterfaces(drive, '回收站里那个文件夹还在吗，另外这个月扣了我多少钱');
+    expect(found).toContain('recycle_bin');
+    expect(found).toContain('drive_orders');
+  });
+
   it('takes a word only one interface has as naming it (年费 of the fee records)', () => {
     const card = profileInterfaces({
       card_bill: { description: '查询本期账单、最低还款额与到期还款日', response_fields: ['transactions'] },

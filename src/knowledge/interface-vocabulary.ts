@@ -94,6 +94,21 @@ export function kindsOf(text: string): Set<string> {
  * @example relevantInterfaces(profiles, '我的云盘怎么又满了？到底用了多少？') // ['storage_usage']
  */
 export function relevantInterfaces(profiles: readonly InterfaceProfile[], text: string, limit = 2): string[] {
+  const whole = relevantToText(profiles, text, limit);
+  // Two things, one line ("… stuck uploading for a week, and when's my next bill?"): each
+  // clause's own best interface too, so the second question is not drowned by the first.
+  const sentences = text.split(SENTENCE_END).filter((t) => t.trim() !== '');
+  if (sentences.length < 2) return whole;
+  const out = [...whole];
+  for (const sentence of sentences)
+    for (const name of relevantToText(profiles, sentence, 1)) if (!out.includes(name)) out.push(name);
+  return out.slice(0, limit + 1);
+}
+
+// Where one thing said ends: a sentence, or a clause (and also, 还有).
+const SENTENCE_END = /[.?!,;]+(?:\s|$)|[。？！；，、]|\b(?:and also|also|plus)\b|还有|另外|顺便/;
+
+function relevantToText(profiles: readonly InterfaceProfile[], text: string, limit: number): string[] {
   const kinds = kindsOf(text);
   const terms = new Set(tokenize(text));
   // A word only one interface has (年费 of 查询年费、滞纳金等费用记录) says which one as a kind does.
