@@ -110,3 +110,10 @@ describe('stem', () => {
     expect(stem(word)).toBe(expected);
   });
 });
+
+describe('tokenize: callers’ words for the same thing', () => {
+  it('reads moving to a smaller plan as downgrading', () => {
+    for (const said of ['if I drop down to the cheaper plan', 'switching to a cheaper plan', 'stepping down'])
+      expect(tokenize(said)).toContain(tokenize('downgrade')[0]);
+  });
+});

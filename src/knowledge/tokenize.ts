@@ -127,6 +127,12 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/money back|reimburse(?:ment)?/g, 'refund'],
   [/\b(?:have to pay|pay anything|pay extra|charged? (?:me|anything|extra))\b/g, 'fee'],
   [/更换|换成|换到|换个|换一个/g, '变更'],
+  // Moving to a smaller plan, in callers' words.
+  [
+    /\b(?:drop(?:ping|ped)? down|step(?:ping|ped)? down|mov(?:e|ing) down|switch(?:ing)? to (?:a |the )?(?:cheaper|smaller|lower|basic))\b/g,
+    'downgrade',
+  ],
+  [/降档/g, '降级'],
 ];
 
 function foldSynonyms(text: string): string {
