@@ -10,7 +10,7 @@ import {
   settleTotals,
   TOTAL_KEY,
 } from './_mock-totals.js';
-import { billMonth, createWorld, type FieldContext } from './_mock-world.js';
+import { billMonth, createWorld, type FieldContext, mockSeedOf } from './_mock-world.js';
 import { createRng } from './_prng.js';
 
 /** What a mock response is generated from; the same input always gives the same response. */
@@ -48,7 +48,7 @@ export interface MockResponseInput {
 export function generateMockResponse(input: MockResponseInput): Record<string, unknown> {
   const lang = productLanguage(input.product);
   const world = createWorld(input, lang);
-  const rng = createRng(`${input.product._id}|${input.interfaceName}|${input.phone}|fields`);
+  const rng = createRng(`${mockSeedOf(input.product)}|${input.interfaceName}|${input.phone}|fields`);
   const fields = input.definition.response_fields.map(normaliseKey);
   const ctx: FieldContext = {
     world,

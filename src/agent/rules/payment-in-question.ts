@@ -215,9 +215,9 @@ export function verifiedCharge(ctx: CallContext, asked: string): number | undefi
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 
-/** Words asking for every charge back, not one of them. */
+/** Words asking for every charge back, not one of them (or for several: the last three months). */
 const ALL_OF_IT =
-  /全部|全都|都退|所有|统统|一起退|都给我退|\ball (?:of )?(?:it|them|that|those|these)\b|\ball\b[^.,;!?]{0,25}\b(?:months|charges|payments|fees)\b|\bevery (?:charge|payment|month)\b|\beverything\b|\bthe whole (?:amount|lot)\b/i;
+  /全部|全都|都退|所有|统统|一起退|都给我退|(?:最近|近|前|过去|这)(?:[两二三四五六七八九十]|[0-9]+)个?月|\b(?:last|past|previous) (?:two|three|four|five|six|[0-9]+) (?:months|charges|payments|bills)\b|\ball (?:of )?(?:it|them|that|those|these)\b|\ball\b[^.,;!?]{0,25}\b(?:months|charges|payments|fees)\b|\bevery (?:charge|payment|month)\b|\beverything\b|\bthe whole (?:amount|lot)\b/i;
 
 /** How many charges or months a line counts (三个月, 3笔, three months). */
 const COUNTED =
