@@ -426,7 +426,7 @@ export const SENSES: readonly SenseDef[] = [
     id: 'extend',
     role: 'action',
     zh: ['延长', '延期', '顺延', '续期', '延一下', '多延'],
-    en: ['extend*', 'extension*', 'more time', 'extra time'],
+    en: ['extend*', 'extension*', 'more time', 'extra time', 'hold off'],
     patterns: [
       // give me two more weeks, another month, a few extra days.
       ...['another', 'more', 'extra', 'additional'].map((key) => ({
@@ -874,6 +874,26 @@ export const SENSES: readonly SenseDef[] = [
     role: 'object',
     zh: ['卡片', '银行卡', '信用卡', '储蓄卡', '借记卡', '卡'],
     en: ['card', 'cards', 'credit card*', 'debit card*'],
+  },
+  {
+    // More time to pay a bill, and what asks for it (my card got declined, till I get paid).
+    id: 'grace',
+    role: 'object',
+    zh: ['宽限期', '宽限', '缓交', '缓缴', '发工资', '扣款失败', '支付失败', '卡被拒'],
+    en: [
+      'payment grace period',
+      'grace period',
+      'grace',
+      'to pay',
+      'get paid',
+      'payday',
+      'pay day',
+      'card got declined',
+      'card was declined',
+      'card declined',
+      'payment failed',
+      'payment declined',
+    ],
   },
   {
     // 卡里还剩三百多: what is left on a card or an account, to be paid out.

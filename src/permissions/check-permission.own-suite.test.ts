@@ -686,6 +686,14 @@ const PARAPHRASES: Row[] = [
       '没充进去电也扣了十五块，能不能退',
     ],
   ],
+  [
+    'SnapVault Photos',
+    'extend payment grace period <= 14 days',
+    [
+      'can I have ten more days to pay, the new card is in the mail',
+      'can you hold off on the payment for 5 days till I get paid',
+    ],
+  ],
 ];
 
 // Paraphrases of the same kind that the engine misreads today: known failures, listed in
@@ -743,11 +751,7 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
   [
     'SnapVault Photos',
     'extend payment grace period <= 14 days',
-    [
-      'my card got declined, can you give me a week to sort it out',
-      'can I have ten more days to pay, the new card is in the mail',
-      'can you hold off on the payment for 5 days till I get paid',
-    ],
+    ['my card got declined, can you give me a week to sort it out'],
     'requires_supervisor',
   ],
   // "dig them up" is not read as recovering: no rule (the status is right only by the fallback).
