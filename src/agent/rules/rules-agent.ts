@@ -32,7 +32,7 @@ import {
   whichPayment,
   whichPaymentUnclear,
 } from './payment-in-question.js';
-import { rulesOf } from './product-rules.js';
+import { ruleSharingWords, rulesOf } from './product-rules.js';
 import { phrases, pick, slaWindow } from './reply-phrases.js';
 import { factsHead, maskOtherPhones, pointsAtItem } from './speak-facts.js';
 import { clausesOf, type Understanding, understandUtterance } from './understand-utterance.js';
@@ -575,6 +575,17 @@ function actionText(request: ActionRequest, u: Understanding, lang: Language): s
   return lang === 'zh' ? `${label}${quantity.text}` : `${label} ${quantity.text}`;
 }
 
+/** Words of the interfaces this call queried that found something (a list with items in it). */
+function wordsOfWhatWasFound(ctx: CallContext): Set<string> {
+  const found = ctx.systemQueries.filter((q) => q.ok && holdsItems(q.response));
+  return new Set(tokenize(found.map((q) => `${q.interface.replaceAll('_', ' ')} ${q.purpose}`).join('，')));
+}
+
+function holdsItems(response: unknown): boolean {
+  if (response === null || typeof response !== 'object') return false;
+  return Object.values(response as Record<string, unknown>).some((v) => Array.isArray(v) && v.length > 0);
+}
+
 /** A rule's action without its limit (退还异常扣费<50元 → 退还异常扣费). */
 function phraseOf(rule: string | null): string | null {
   return rule === null ? null : rule.replace(/\s*[<>≤≥=].*$/, '');
@@ -613,6 +624,16 @@ function actionFor(
     return { draft, decided: checkPermission(rules, draft) };
   };
   let { draft, decided } = read(said);
+  // 148 photos read in Recently Deleted: of the product's rules on the request's action, the one
+  // whose words what this call's queries found shares most (restore files from Recently Deleted,
+  // not recover files deleted more than 60 days ago). Money's amount picks its rule instead.
+  if (request.concept !== '' && !MONEY_BACK_CONCEPTS.has(request.concept)) {
+    const found = ruleSharingWords(ctx, (c) => c === request.concept, wordsOfWhatWasFound(ctx));
+    if (found && found.phrase !== phraseOf(decided.rule)) {
+      const named = read(found.phrase);
+      if (named.decided.rule !== null) ({ draft, decided } = named);
+    }
+  }
   // 退款15元 against several money-back rules: the one the paid item's words point at.
   const inRuleWords = decided.rule === null ? moneyBackInRuleWords(ctx, bounded) : undefined;
   if (inRuleWords) {

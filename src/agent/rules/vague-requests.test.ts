@@ -92,3 +92,25 @@ describe('vagueRequest', () => {
     expect(withThing('退订增值业务', '视频彩铃包', 'zh')).toBe('退订增值业务（视频彩铃包）');
   });
 });
+
+describe('vagueRequest: restoring what was named by a pronoun', () => {
+  const photos = enProduct({
+    operator_permissions: {
+      can_approve_immediately: ['restore files from Recently Deleted'],
+      requires_supervisor: ['recover files deleted more than 60 days ago'],
+      requires_process: [],
+      forbidden: [],
+    },
+  });
+
+  it('reads "bring them all back" as the restore rule the call is about', () => {
+    const ctx = {
+      ...context(photos, ['my son deleted our Yosemite pictures', 'yes please, bring them all back']),
+      systemQueries: [{ interface: 'recently_deleted', purpose: 'Photos in Recently Deleted', ok: true }],
+    } as unknown as CallContext;
+    expect(vagueRequest(ctx, 'yes please, bring them all back')).toMatchObject({
+      concept: 'data_recovery',
+      text: expect.stringMatching(/^restore files from recently deleted$/i),
+    });
+  });
+});

@@ -31,6 +31,10 @@ function aboutMoney(ctx: CallContext, utterance: string): boolean {
   return before !== undefined && MONEY_SAID.test(before.content);
 }
 
+/** Restoring what was named only by a pronoun (bring them all back, 把它们恢复了). */
+const RESTORE_IT =
+  /\b(?:bring|put)\s+(?:them|it|those|these|that|everything)(?:\s+all)?\s+back\b|\brestore\s+(?:them|it|those|these|that|everything|all of them|them all)\b|(?:把)?(?:它们?|这些|那些|全部)(?:都|全)?(?:给我)?(?:恢复|找回|弄回来|还原)/i;
+
 /** Concepts that stop or end something a customer has. */
 const STOPPING = /^(?:cancel|close|unsubscribe|terminate|stop|end)/;
 
@@ -48,10 +52,34 @@ export function vagueRequest(ctx: CallContext, utterance: string): RequestInCont
   if (MONEY_FOR_IT_BACK.test(utterance) && (!/\bback\b/i.test(utterance) || aboutMoney(ctx, utterance))) {
     return { concept: 'refund', text: ctx.language === 'zh' ? '退款' : 'refund', ...whole };
   }
+  // "Bring them all back", after the call read what was deleted: the product's restore rule whose
+  // words the call's lines and queries share most (restore files from Recently Deleted).
+  if (RESTORE_IT.test(utterance)) {
+    const best = ruleSharingWords(
+      ctx,
+      (concept) => concept === 'data_recovery',
+      wordsOfCall(ctx, utterance),
+      {
+        onlyOne: true,
+      },
+    );
+    return best ? { concept: best.concept, text: best.phrase, ...whole } : undefined;
+  }
   if (!STOP_IT.test(utterance)) return undefined;
-  // What the call is about, said before this line (which has only the verb and the pronoun).
+  const best = ruleSharingWords(ctx, (concept) => STOPPING.test(concept), wordsOfCall(ctx, utterance), {
+    onlyOne: true,
+  });
+  if (!best) return undefined;
+  // 那个彩铃…把它关了: "it" is the one thing of the call's records the caller named (视频彩铃包),
+  // so only that one is stopped, not every service on the account.
+  const thing = namedThing(ctx);
+  return { concept: best.concept, text: best.phrase, ...whole, ...(thing === undefined ? {} : { thing }) };
+}
+
+/** What the call is about, said before this line (which has only the verb and the pronoun). */
+function wordsOfCall(ctx: CallContext, utterance: string): Set<string> {
   const own = new Set(tokenize(utterance));
-  const said = new Set(
+  return new Set(
     tokenize(
       [
         ...ctx.conversation.filter((t) => t.role === 'customer').map((t) => t.content),
@@ -59,12 +87,6 @@ export function vagueRequest(ctx: CallContext, utterance: string): RequestInCont
       ].join('，'),
     ).filter((t) => !own.has(t)),
   );
-  const best = ruleSharingWords(ctx, (concept) => STOPPING.test(concept), said, { onlyOne: true });
-  if (!best) return undefined;
-  // 那个彩铃…把它关了: "it" is the one thing of the call's records the caller named (视频彩铃包),
-  // so only that one is stopped, not every service on the account.
-  const thing = namedThing(ctx);
-  return { concept: best.concept, text: best.phrase, ...whole, ...(thing === undefined ? {} : { thing }) };
 }
 
 /** A request read from the call, and the one thing of its records it is about, when it names one. */
