@@ -21,6 +21,14 @@ export interface FsLockOptions {
 }
 
 /**
+ * The locks each async chain holds, for every FsLocks of the process (named by instance): each
+ * AsyncLocalStorage in use adds work to every promise made after (Node 20), and a server or a
+ * test run opens many stores.
+ */
+const held = new AsyncLocalStorage<ReadonlySet<string>>();
+let nextInstance = 0;
+
+/**
  * Named cross-process locks under `<db>/.locks/`, made with `proper-lockfile` (a lock is a
  * directory created atomically, refreshed while held, taken over when stale), each naming its
  * holder so that the lock of a killed process is taken over at once. Within one process
@@ -31,7 +39,8 @@ export class FsLocks {
   readonly #dir: string;
   readonly #staleMs: number;
   readonly #maxWaitMs: number;
-  readonly #held = new AsyncLocalStorage<ReadonlySet<string>>();
+  /** What this instance's held locks are called in `held`. */
+  readonly #prefix = `${nextInstance++}\n`;
   readonly #queues = new Map<string, Promise<unknown>>();
   #dirReady = false;
 
@@ -43,7 +52,7 @@ export class FsLocks {
 
   /** True when the calling async chain holds `name`. */
   holds(name: string): boolean {
-    return this.#held.getStore()?.has(name) ?? false;
+    return held.getStore()?.has(this.#prefix + name) ?? false;
   }
 
   /**
@@ -74,10 +83,10 @@ export class FsLocks {
     const release = await this.#acquire(lockfile, name, target, (error) => {
       compromised = error;
     });
-    const outer = this.#held.getStore() ?? new Set<string>();
+    const outer = held.getStore() ?? new Set<string>();
     let result: T;
     try {
-      result = await this.#held.run(new Set([...outer, name]), fn);
+      result = await held.run(new Set([...outer, this.#prefix + name]), fn);
     } finally {
       await release().catch(() => undefined);
     }
