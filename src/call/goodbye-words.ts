@@ -4,7 +4,7 @@
 
 /** Words that say goodbye (拜拜, 再见, bye, goodbye, that's all ...). */
 const GOODBYE =
-  /拜拜|再见|回见|拜了|挂了|\bbye(?:[\s-]?bye)?\b|\bgood[\s-]?bye\b|\bsee you\b|\bthat(?:'s| is) (?:all|it|everything)\b|\bnothing else\b|就这样吧?|先这样吧?|就这些了?吧?|没有?(?:别的|其他|其它)(?:的)?(?:问题|事情?)?了|没事了/giu;
+  /拜拜|再见|回见|拜了|挂了|\bbye(?:[\s-]?bye)?\b|\bgood[\s-]?bye\b|\bsee you\b|\bthat(?:'s| is|s) (?:all|it|everything)\b|\bthat'?ll be all\b|\ball set\b|\bnothing else\b|就这样吧?|先这样吧?|就这些了?吧?|没有?(?:别的|其他|其它)(?:的)?(?:问题|事情?)?了|没事了|等(?:你们|您)的?(?:消息|通知|回复|电话)吧?|我再等等吧?|那我(?:就)?等着吧?/giu;
 
 /** Whether a line says goodbye among whatever else it says (谢谢，就这些 / that's all, one more thing …). */
 export function saysGoodbye(line: string): boolean {
@@ -16,7 +16,7 @@ export function saysGoodbye(line: string): boolean {
 
 /** What may come with a goodbye without asking for anything (好的, 谢谢, ok, thanks ...). */
 const COURTESY =
-  /好的|好吧|好|嗯+|哦|噢|行|那就|那|谢谢(?:你|您)?|谢了|多谢|非常感谢|感谢|麻烦了|辛苦了|\b(?:ok(?:ay)?|thanks?(?: you)?(?: (?:very much|so much|a lot|for your help))?|great|alright|all right|cheers|then|so|for now)\b/giu;
+  /好的|好嘞|好咧|好吧|好|嗯+|哦|噢|行|那就|那|谢谢(?:你|您)?|谢了|多谢|非常感谢|感谢|麻烦了|辛苦了|\b(?:ok(?:ay)?|thanks?(?: you)?(?: (?:very much|so much|a lot|for your help))?|great|cool|awesome|perfect|alright|all right|cheers|then|so|for now)\b/giu;
 
 /**
  * True when the caller only says goodbye (拜拜, 好的谢谢再见, bye, that's all thanks): a goodbye

@@ -582,6 +582,17 @@ describe('createRulesAgent on any product', () => {
     expect(withdrawn()).toBe(1);
   });
 
+  it('a withdrawal in other words asks nothing after it', async () => {
+    const c = call('en');
+    await c.say('your service is terrible, I want to file a complaint');
+    const reply = await c.say(
+      "Hm, really? You know what, forget it, it's not worth the hassle. Just leave it.",
+    );
+    expect(c.session.record.withdrawals.length).toBe(1);
+    expect(reply).not.toMatch(/\?/);
+    expect(reply).not.toMatch(/\.\S/);
+  });
+
   it('asking to be told is not asking for an action', async () => {
     const c = callOn(0, { drive_orders: { orders: [{ order_id: 'O1', amount: 25 }] } });
     await c.say('上个月到底扣了我多少钱，你给我说说');

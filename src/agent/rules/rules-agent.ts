@@ -17,7 +17,7 @@ import { dayNamed } from './days-said.js';
 import { responseFields } from './interface-params.js';
 import { faqAnswer, knowledgeAnswer } from './knowledge-answer.js';
 import { lookUpFacts, verifyAccount } from './look-up-facts.js';
-import { composeReply, type ReplyParts } from './methodology-reply.js';
+import { composeReply, joinSpoken, type ReplyParts } from './methodology-reply.js';
 import { moneyBackInRuleWords } from './money-back-rule.js';
 import {
   alreadyRefunded,
@@ -98,7 +98,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
         : `Alright, understood, we'll leave that then.${ticket ? ` I've withdrawn request ${ticket}.` : ''}`;
     // 那算了。对了我密码也忘了: what follows the withdrawal is a turn of its own.
     const rest = afterWithdrawal(utterance);
-    if (rest !== '') return `${dropped}${await replyTo(ctx, rest)}`;
+    if (rest !== '') return joinSpoken([dropped, await replyTo(ctx, rest)]);
     parts.resolve.push(dropped);
     parts.ack = pick(p.ack, turn);
     return composeReply(String(ctx.operator.methodology ?? ''), parts);
@@ -488,7 +488,7 @@ function assentReply(ctx: CallContext): string {
 
 /** Words that drop a request: 算了, 不投诉了, 先不退了, never mind, forget it. */
 const WITHDRAW =
-  /算了|不用了|先不[\u4e00-\u9fff]{0,6}了|不(?:想|要)(?![要了])[\u4e00-\u9fff]{1,3}了|不(?:用|办|弄|退|投诉|改|换|注销|申请|需要|麻烦)[\u4e00-\u9fff]{0,3}了|撤回|\bnever ?mind\b|\bforget (?:it|about it)\b|\bno need\b|\bdon'?t bother\b|\bi(?:'ll| will) (?:pass|leave it)\b|\bscratch that\b|\bcancel (?:that|the request|my request)\b/i;
+  /算了|不用了|先不[\u4e00-\u9fff]{0,6}了|不(?:想|要)(?![要了])[\u4e00-\u9fff]{1,3}了|不(?:用|办|弄|退|投诉|改|换|注销|申请|需要|麻烦)[\u4e00-\u9fff]{0,3}了|撤回|\bnever ?mind\b|\bforget (?:it|about it)\b|\bno need\b|\bdon'?t bother\b|\bi(?:'ll| will) pass\b|\b(?:i(?:'ll| will) )?(?:just )?(?:leave it|drop it)\b|\bnot worth (?:it|the (?:hassle|trouble|bother))\b|\bscratch that\b|\bcancel (?:that|the request|my request)\b/i;
 
 /**
  * True when the caller withdraws something asked for earlier in this call: withdrawing words, a
