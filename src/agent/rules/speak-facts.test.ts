@@ -93,3 +93,17 @@ describe('maskOtherPhones', () => {
     expect(maskOtherPhones('订单号20261103810217', '13700001111')).toBe('订单号20261103810217');
   });
 });
+
+describe('speakResponse: field names said in the call’s language', () => {
+  it('says a charging session’s fields in Chinese words, not the backend’s keys', () => {
+    const said = speakResponse(
+      { name: 'charging_sessions' },
+      { sessions: [{ station: '朝阳大悦城充电站', pile_no: '07号桩', idle_fee: 24, gift_balance: 20 }] },
+      'zh',
+      '占位费',
+    );
+    expect(said).toContain('电站 朝阳大悦城充电站');
+    expect(said).toMatch(/占位费用? 24/);
+    expect(said).not.toMatch(/station|pile|idle|gift/);
+  });
+});
