@@ -89,6 +89,22 @@ describe('boundByVerifiedCharge: the bill is the record of payments', () => {
   });
   const subscription = query('user_subscription', { subscriptions: [{ name: '超级会员', fee: 15 }] });
 
+  it('leaves an action on a case alone: hurrying a claim moves no money', () => {
+    const claims = compileRules({
+      can_approve_immediately: ['催办理赔', '退还多扣保费<100元'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    const empty = query('payments', { payments: [], total: 0 });
+    expect(boundByVerifiedCharge(checkPermission(claims, '催办理赔'), [empty]).status).toBe(
+      'can_approve_immediately',
+    );
+    expect(boundByVerifiedCharge(checkPermission(claims, '退还多扣保费30元'), [empty]).status).toBe(
+      'forbidden',
+    );
+  });
+
   it('refuses money back when the bill read shows no payment, however the price reads', () => {
     const empty = query('user_billing', { transactions: [], total: 0 });
     const decided = boundByVerifiedCharge(checkPermission(rules, '退款15元'), [subscription, empty]);

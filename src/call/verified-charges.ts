@@ -122,7 +122,8 @@ export function boundByVerifiedCharge(
   if (decision.status !== 'can_approve_immediately' || decision.parts.length !== 1) return decision;
   const part = decision.parts[0];
   const amount = part?.amount;
-  if (!part || !MONEY_BACK_CONCEPTS.has(part.concept ?? '')) return decision;
+  // 催办理赔 hurries a claim: an action on the case moves no money.
+  if (!part || !MONEY_BACK_CONCEPTS.has(part.concept ?? '') || part.actsOnCase) return decision;
   const { items, recordsShowNone, allRefunded, fromRecords } = verifiedPaid(queries);
   let reasons: { zh: string; en: string };
   if (allRefunded) {

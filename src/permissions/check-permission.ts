@@ -80,6 +80,11 @@ export interface PermissionPart {
    * 延迟退房至14点): the rule, and what it measures. Asking the caller how much decides it.
    */
   unstated?: { rule: string; family: QuantityFamily };
+  /**
+   * The rule does something to its concept's case (催办理赔 hurries a claim, see `meaning.acts`):
+   * no money changes hands, whatever the concept.
+   */
+  actsOnCase?: true;
 }
 
 /**
@@ -1298,6 +1303,7 @@ function copyDecision(d: PermissionDecision): PermissionDecision {
       if (p.amount) part.amount = { ...p.amount };
       if (p.label !== undefined) part.label = p.label;
       if (p.unstated) part.unstated = { ...p.unstated };
+      if (p.actsOnCase) part.actsOnCase = true;
       return part;
     }),
   };
@@ -1450,6 +1456,7 @@ function decideParsed(
     };
     if (part.concept) out.concept = part.concept.id;
     if (outcome.unstated) out.unstated = outcome.unstated;
+    if (outcome.winner?.meaning.acts !== undefined) out.actsOnCase = true;
     const own = ownAmount(part, outcome);
     if (own) out.amount = own;
     out.label = actionLabel({

@@ -157,6 +157,39 @@ export async function lookUpFacts(
   return sentences;
 }
 
+/**
+ * 这个月扣了我15块, said on the 1st: a bill read for a month that shows no charge is read for the
+ * month before too, once; the charge the caller means is most likely there. What it says.
+ */
+export async function lookUpMonthBefore(ctx: CallContext, utterance: string): Promise<string[]> {
+  const defs = (ctx.product.api_interfaces ?? {}) as Record<
+    string,
+    { description?: string; params?: string[]; response_fields?: string[] }
+  >;
+  const out: string[] = [];
+  for (const q of [...ctx.systemQueries]) {
+    const def = defs[q.interface];
+    if (!q.ok || !(def?.response_fields ?? []).some(recordsPayments)) continue;
+    const m = /[?&]([A-Za-z_]+)=(\d{4})-(\d{2})(?:&|$)/.exec(q.endpoint);
+    if (!m) continue;
+    const year = Number(m[2]);
+    const month = Number(m[3]);
+    const before = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+    if (ctx.systemQueries.some((o) => o.interface === q.interface && o.endpoint.includes(`=${before}`)))
+      continue;
+    const params = {
+      ...fillParams(def?.params ?? [], utterance, ctx.systemQueries, nowOf(ctx)),
+      [m[1]!]: before,
+    };
+    const again = await ctx.tools.querySystem({ interfaceName: q.interface, params });
+    if (again.ok) {
+      const about = { name: q.interface, ...(def?.description ? { description: def.description } : {}) };
+      out.push(speakResponse(about, again.response, ctx.language, utterance));
+    }
+  }
+  return out;
+}
+
 function findInterface(product: Product, kind: 'subscription' | 'billing'): string | undefined {
   const interfaces = (product.api_interfaces ?? {}) as Record<
     string,

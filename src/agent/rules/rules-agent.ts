@@ -16,7 +16,7 @@ import {
 import { dayNamed } from './days-said.js';
 import { responseFields } from './interface-params.js';
 import { faqAnswer, knowledgeAnswer } from './knowledge-answer.js';
-import { lookUpFacts, verifyAccount } from './look-up-facts.js';
+import { lookUpFacts, lookUpMonthBefore, verifyAccount } from './look-up-facts.js';
 import { composeReply, joinSpoken, type ReplyParts } from './methodology-reply.js';
 import { moneyBackInRuleWords } from './money-back-rule.js';
 import {
@@ -290,6 +290,8 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
       if (payments.length > 0)
         parts.resolve.push(...(await lookUpFacts(ctx, utterance, new Set(), payments)));
     }
+    if (verifiedPaid(ctx.systemQueries).recordsShowNone)
+      parts.resolve.push(...(await lookUpMonthBefore(ctx, utterance)));
     if (asksMoneyBack && verifiedPaid(ctx.systemQueries).items.length > 0) parts.ask = whichPayment(lang);
   }
 
