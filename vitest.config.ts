@@ -30,6 +30,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     // e2e tests spawn many processes; keep parallelism modest on a 2-core machine.
     maxWorkers: 2,
+    // Every promise of a worker got dearer with each file store it opened (Node 20's
+    // AsyncLocalStorage list): see the file.
+    setupFiles: ['test/setup/async-storages.ts'],
     projects: [
       {
         extends: true,
@@ -41,6 +44,8 @@ export default defineConfig({
           // engines again for each of 125 files was more than half of the project's CPU time. The
           // unit tests keep no state between files (no module mocks, stubbed globals or env).
           isolate: false,
+          // Temporary folders in memory (/dev/shm), one folder per run: see the file.
+          globalSetup: ['test/scratch-folder.ts'],
         },
       },
       {
@@ -50,7 +55,7 @@ export default defineConfig({
           include: E2E,
           exclude: PG,
           // e2e tests spawn the built bin: build dist/ once before they run.
-          globalSetup: ['test/global-setup.ts'],
+          globalSetup: ['test/scratch-folder.ts', 'test/global-setup.ts'],
         },
       },
       {
@@ -59,7 +64,7 @@ export default defineConfig({
           name: 'pg',
           include: PG,
           // The PostgreSQL CLI tests spawn the built bin too.
-          globalSetup: ['test/global-setup.ts'],
+          globalSetup: ['test/scratch-folder.ts', 'test/global-setup.ts'],
         },
       },
       {
@@ -68,7 +73,7 @@ export default defineConfig({
           name: 'browser',
           include: BROWSER,
           // `cs serve` from dist/ serving the pages from dist/web: both are built first.
-          globalSetup: ['test/browser/global-setup.ts'],
+          globalSetup: ['test/scratch-folder.ts', 'test/browser/global-setup.ts'],
         },
       },
     ],
