@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readUntil } from '../../test/support/read-until.js';
 import { YEARLY_CHARGE_BILLING } from '../../test/support/scenario-records.js';
 import { MemoryRecordStore } from '../store/memory/memory-record-store.js';
+import { copyStore } from '../store/migrate-store.js';
 import type { RecordStore } from '../store/record-store.js';
 import { setMockResponse } from '../systems/mock-backend.js';
 import { addUser, issueToken, type Role } from './auth.js';
@@ -54,17 +55,33 @@ async function seedScenarioRecords(target: RecordStore): Promise<void> {
   }
 }
 
+/**
+ * The records, the backend's answer and the three users with their tokens, made once: a user's
+ * password is an scrypt hash (16 MiB, tens of milliseconds), and three a test were most of this
+ * file's time. Each test gets a fresh store copied from it (copyStore), so none sees another's
+ * changes.
+ */
+let template: RecordStore;
+
+beforeAll(async () => {
+  at = Date.parse('2026-11-30T02:00:00Z');
+  template = new MemoryRecordStore({ clock });
+  await seedScenarioRecords(template);
+  productId = (await template.summaries('product')).find((p) => p.name === PRODUCT)?.id as string;
+  await setMockResponse(template, productId, PHONE, 'user_billing', YEARLY_CHARGE_BILLING);
+  const names: Record<Role, string> = { agent: '小李', supervisor: '王主管', admin: '管理员' };
+  for (const role of ['agent', 'supervisor', 'admin'] as const) {
+    passwords[role] = (
+      await addUser({ store: template, env: {}, clock }, { name: names[role], role })
+    ).password;
+    tokens[role] = (await issueToken({ store: template, env: {}, clock }, names[role])).token;
+  }
+});
+
 beforeEach(async () => {
   at = Date.parse('2026-11-30T02:00:00Z');
   store = new MemoryRecordStore({ clock });
-  await seedScenarioRecords(store);
-  productId = (await store.summaries('product')).find((p) => p.name === PRODUCT)?.id as string;
-  await setMockResponse(store, productId, PHONE, 'user_billing', YEARLY_CHARGE_BILLING);
-  const names: Record<Role, string> = { agent: '小李', supervisor: '王主管', admin: '管理员' };
-  for (const role of ['agent', 'supervisor', 'admin'] as const) {
-    passwords[role] = (await addUser({ store, env: {}, clock }, { name: names[role], role })).password;
-    tokens[role] = (await issueToken({ store, env: {}, clock }, names[role])).token;
-  }
+  await copyStore(template, store);
   bus = createMemoryEventBus();
   closing = new AbortController();
   app = createApp({ store, env: {}, clock, bus, secret: SECRET, signal: closing.signal });
