@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, chmodSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,6 +18,8 @@ export default function setup(): (() => void) | undefined {
   if (state[MADE]) return undefined;
   state[MADE] = true;
   const folder = mkdtempSync(join(parentFolder(), 'cs-test-'));
+  // Open to all with the sticky bit, as /tmp is: the throw-away PostgreSQL runs as its own user.
+  chmodSync(folder, 0o1777);
   process.env.TMPDIR = folder;
   return () => rmSync(folder, { recursive: true, force: true });
 }
