@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refunds as refundsOf, setBilling as setBillingOf } from '../support/mock-billing.js';
-import { CS_BIN, PROJECT_ROOT, runCs, tempDb } from '../support/run-cs.js';
+import { CS_BIN, PROJECT_ROOT, tempDb } from '../support/run-cs.js';
+import { runCsInProcess } from '../support/run-cs-in-process.js';
 import { YEARLY_CHARGE_BILLING } from '../support/scenario-records.js';
 import { seedRecords } from '../support/seed-records.js';
 
@@ -146,9 +147,13 @@ export async function startServe(db: string, env: NodeJS.ProcessEnv = {}): Promi
   throw new Error(`cs serve did not start on ${url}:\n${output}`);
 }
 
-/** `cs … --db DB`, expected to succeed; its stdout. */
+/**
+ * `cs … --db DB`, expected to succeed; its stdout. Run in the test process (the built cs, its own
+ * stdout and exit code): these prepare and read what the spawned `cs serve` and the browser are
+ * tested on, and a Node start each (a user's scrypt hash on top) added up across the suites.
+ */
 export async function cs(db: string, args: string[]): Promise<string> {
-  const r = await runCs([...args, '--db', db], { timeoutMs: 60_000 });
+  const r = await runCsInProcess([...args, '--db', db]);
   expect(r.code, r.stderr).toBe(0);
   return r.stdout;
 }
