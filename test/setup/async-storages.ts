@@ -1,31 +1,36 @@
-// Test setup (every project): keeps the AsyncLocalStorages the code under test made from slowing
-// every later test of the worker.
+// Test setup (every project): keeps the AsyncLocalStorages the code under test makes from slowing
+// down everything the worker runs after them.
 //
 // Node 20 keeps each AsyncLocalStorage that ran once in one process-wide list, and every promise
 // (every async resource) made afterwards visits each storage in it. FsLocks makes one per open
 // file store, so a test worker that opened some hundred stores (the unit project shares its
-// workers across files, isolate: false; the e2e files run `cs` in process many times) made each
-// promise about a hundred times dearer: measured, 200,000 awaits took 65 ms with no storage and
-// 6.8 s with 100. A storage is disabled after the test it ran in, unless a run of it is still
-// going (a lock held by an async chain that outlives the test): disabling that one would make
-// the chain forget which locks it holds. A later run enables a disabled storage again.
+// workers across files, isolate: false; an eval run in process opens one per scenario; the e2e
+// files run `cs` in process many times) made each promise about a hundred times dearer:
+// measured, 200,000 awaits took 65 ms with no storage and 6.8 s with 100. So a storage is
+// disabled as soon as none of its runs is going (the run's callback returned, or its promise
+// settled: FsLocks runs a whole locked step so, and releases the lock right after); while one
+// is going it stays enabled, so a chain holding a lock still knows it does. A later run enables
+// a disabled storage again. What a run sees (getStore inside it) is unchanged.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { afterEach } from 'vitest';
 
-interface Tracked {
-  /** Storages that ran since they were last disabled, with how many of their runs are going. */
-  running: Map<AsyncLocalStorage<unknown>, number>;
-}
+/** Patched once per worker: setup files run again for each test file in a shared worker. */
+const PATCHED = Symbol.for('cs.test.async-storages');
 
-/** One tracker per worker: setup files run again for each test file in a shared worker. */
-const TRACKED = Symbol.for('cs.test.async-storages');
-
-function tracker(): Tracked {
-  const state = globalThis as { [TRACKED]?: Tracked };
-  const existing = state[TRACKED];
-  if (existing) return existing;
-  const tracked: Tracked = { running: new Map() };
-  state[TRACKED] = tracked;
+function disableWhenIdle(): void {
+  const state = globalThis as { [PATCHED]?: boolean };
+  if (state[PATCHED]) return;
+  state[PATCHED] = true;
+  /** How many runs of each storage are going. */
+  const going = new Map<AsyncLocalStorage<unknown>, number>();
+  const ended = (storage: AsyncLocalStorage<unknown>) => {
+    const left = (going.get(storage) ?? 1) - 1;
+    if (left > 0) {
+      going.set(storage, left);
+      return;
+    }
+    going.delete(storage);
+    storage.disable();
+  };
   const run = AsyncLocalStorage.prototype.run;
   AsyncLocalStorage.prototype.run = function (
     this: AsyncLocalStorage<unknown>,
@@ -33,33 +38,22 @@ function tracker(): Tracked {
     callback: (...args: unknown[]) => unknown,
     ...args: unknown[]
   ) {
-    const { running } = tracked;
-    running.set(this, (running.get(this) ?? 0) + 1);
+    going.set(this, (going.get(this) ?? 0) + 1);
     let result: unknown;
     try {
       result = run.call(this, store, callback, ...args);
     } catch (error) {
-      running.set(this, (running.get(this) ?? 1) - 1);
+      ended(this);
       throw error;
     }
     if (result instanceof Promise) {
-      // The run goes on until its promise settles (FsLocks runs a whole locked step so).
-      const settled = () => running.set(this, (running.get(this) ?? 1) - 1);
+      const settled = () => ended(this);
       result.then(settled, settled);
     } else {
-      running.set(this, (running.get(this) ?? 1) - 1);
+      ended(this);
     }
     return result;
   } as typeof run;
-  return tracked;
 }
 
-const { running } = tracker();
-
-afterEach(() => {
-  for (const [storage, runs] of running) {
-    if (runs > 0) continue;
-    storage.disable();
-    running.delete(storage);
-  }
-});
+disableWhenIdle();
