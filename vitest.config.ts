@@ -54,11 +54,6 @@ export default defineConfig({
           name: 'e2e',
           include: E2E,
           exclude: PG,
-          // Workers shared across files, as the unit project's: a fresh worker per file loaded
-          // vitest, the test helpers and the built cs (runCsInProcess) again each time, about
-          // 0.9 CPU-s a file. The files keep no state between them (no module mocks, stubbed
-          // globals or env; each run in process restores the process it borrowed).
-          isolate: false,
           // e2e tests spawn the built bin: build dist/ once before they run.
           globalSetup: ['test/scratch-folder.ts', 'test/global-setup.ts'],
         },
@@ -77,8 +72,6 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: BROWSER,
-          // Shared workers, as the e2e project's (each suite still starts its own server and browser).
-          isolate: false,
           // `cs serve` from dist/ serving the pages from dist/web: both are built first.
           globalSetup: ['test/scratch-folder.ts', 'test/browser/global-setup.ts'],
         },
