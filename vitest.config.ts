@@ -30,9 +30,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // e2e tests spawn many processes; keep parallelism modest on a 2-core machine.
     maxWorkers: 2,
-    // Every promise of a worker got dearer with each file store it opened (Node 20's
-    // AsyncLocalStorage list): see the file.
-    setupFiles: ['test/setup/async-storages.ts'],
     projects: [
       {
         extends: true,

@@ -27,6 +27,12 @@ export interface FsLockOptions {
  */
 const held = new AsyncLocalStorage<ReadonlySet<string>>();
 let nextInstance = 0;
+/**
+ * Locked steps running now, in every store. At none, `held` is disabled: while a storage is
+ * enabled Node keeps a hook on every promise, a cost a long-running process pays between writes
+ * too. No chain holds a lock then, and the next step enables it again.
+ */
+let stepsRunning = 0;
 
 /**
  * Named cross-process locks under `<db>/.locks/`, made with `proper-lockfile` (a lock is a
@@ -85,9 +91,11 @@ export class FsLocks {
     });
     const outer = held.getStore() ?? new Set<string>();
     let result: T;
+    stepsRunning++;
     try {
       result = await held.run(new Set([...outer, this.#prefix + name]), fn);
     } finally {
+      if (--stepsRunning === 0) held.disable();
       await release().catch(() => undefined);
     }
     if (compromised) {
