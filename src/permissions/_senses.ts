@@ -97,6 +97,9 @@ export interface SenseDef {
 const DATE =
   '(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月|号|日|点)|明天|后天|大后天|下周|下个?星期|周[一二三四五六日天末]|星期[一二三四五六日天])';
 const ZH_NUM = '(?:\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千]+)';
+// a week, two, a few, a couple of: how many days, weeks or months a caller asks for in English.
+const EN_FEW =
+  '(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|a few|a couple(?: of)?|\\d+)';
 const ZH_SPAN = '(?:个\\s*)?(?:天|日|周|星期|礼拜|月|晚)';
 
 /** The table. Order does not matter. */
@@ -192,7 +195,16 @@ export const SENSES: readonly SenseDef[] = [
       '撤销删除',
     ],
     en: ['restor*', 'recover*', 'undelet*', 'retriev*', 'bring back'],
-    patterns: [{ key: 'get', re: "get\\s+(?:[\\w']+\\s+){0,3}?back\\b", overlay: true }],
+    patterns: [
+      { key: 'get', re: "get\\s+(?:[\\w']+\\s+){0,3}?back\\b", overlay: true },
+      // put them back, bring those back; money put back on a card is a refund (the lexicon's).
+      ...['put', 'bring'].map((key) => ({
+        key,
+        re: `${key}\\s+(?:[\\w']+\\s+){0,3}?back\\b(?!\\s+(?:on|onto|to|into|in)\\s+(?:my|the|our|your)\\s+(?:card|account|balance|bill|wallet)\\b)`,
+        overlay: true as const,
+      })),
+      { key: 'dig', re: "dig\\s+(?:[\\w']+\\s+){0,2}?(?:up|out)\\b", overlay: true },
+    ],
   },
   {
     id: 'expand',
@@ -434,6 +446,31 @@ export const SENSES: readonly SenseDef[] = [
         re: `${key}\\s+(?:\\w+\\s+)?(?:days?|weeks?|months?)\\b`,
         overlay: true as const,
       })),
+      // give me a week, I need a month to pay: time asked for is time added.
+      {
+        key: 'give',
+        re: `give\\s+(?:me|us)\\s+${EN_FEW}\\s+(?:more\\s+|extra\\s+)?(?:days?|weeks?|months?)\\b`,
+        overlay: true as const,
+      },
+      {
+        key: 'need',
+        re: `need\\s+${EN_FEW}\\s+(?:more\\s+|extra\\s+)?(?:days?|weeks?|months?)\\s+(?:to|before|till|until|of)\\b`,
+        overlay: true as const,
+      },
+      // 给我一周时间, 宽限我五天, 缓几天再还, 晚三天还款, 需要一个月才能还上.
+      {
+        key: '给',
+        re: `给(?:我|我们)?\\s*(?:${ZH_NUM}|几)\\s*${ZH_SPAN}(?:的)?时间`,
+        overlay: true as const,
+      },
+      { key: '宽', re: `宽限(?:我|一下)?\\s*(?:${ZH_NUM}|几)\\s*${ZH_SPAN}`, overlay: true as const },
+      { key: '缓', re: `缓\\s*(?:${ZH_NUM}|几)\\s*${ZH_SPAN}`, overlay: true as const },
+      { key: '晚', re: `晚\\s*(?:${ZH_NUM}|几)\\s*${ZH_SPAN}(?:再)?(?:还|交|缴|付)`, overlay: true as const },
+      {
+        key: '需',
+        re: `需要\\s*(?:${ZH_NUM}|几)\\s*${ZH_SPAN}(?:的时间)?(?:才能|才|再)`,
+        overlay: true as const,
+      },
       // 多给我两周, 再给两个星期, 再延几天.
       ...['多', '再'].map((key) => ({
         key,
@@ -462,6 +499,44 @@ export const SENSES: readonly SenseDef[] = [
       'jump start*',
       'jump-start*',
       'breakdown service*',
+    ],
+  },
+  {
+    // Taking someone off a shared plan or group (the devices signed in are `sign_out`).
+    id: 'remove',
+    role: 'action',
+    zh: ['移除', '移出', '踢出去', '删除成员', '删掉成员'],
+    en: ['remov*'],
+    patterns: [
+      ...['take', 'kick', 'boot', 'drop', 'throw'].map((key) => ({
+        key,
+        re: `${key}\\s+(?:[\\w'-]+\\s+){1,3}?(?:off|out\\s+of|from)\\s+(?:the\\s+|my\\s+|our\\s+)?(?:family|plan|group|sharing|subscription)\\b`,
+        // Overlaid: the person taken off is read too (my nephew is the member).
+        overlay: true as const,
+      })),
+    ],
+  },
+  {
+    // Who shares a plan: a member, or the relative a caller names instead (my nephew, my ex).
+    id: 'member',
+    role: 'object',
+    zh: ['成员', '家庭成员'],
+    en: [
+      'member',
+      'members',
+      'nephew*',
+      'niece*',
+      'brother-in-law',
+      'sister-in-law',
+      'son',
+      'daughter',
+      'kid',
+      'kids',
+      'ex',
+      'brother',
+      'sister',
+      'cousin*',
+      'roommate*',
     ],
   },
   {
@@ -879,7 +954,19 @@ export const SENSES: readonly SenseDef[] = [
     // More time to pay a bill, and what asks for it (my card got declined, till I get paid).
     id: 'grace',
     role: 'object',
-    zh: ['宽限期', '宽限', '缓交', '缓缴', '发工资', '扣款失败', '支付失败', '卡被拒'],
+    zh: [
+      '宽限期',
+      '宽限',
+      '缓交',
+      '缓缴',
+      '发工资',
+      '扣款失败',
+      '支付失败',
+      '卡被拒',
+      '还款',
+      '还上',
+      '再还',
+    ],
     en: [
       'payment grace period',
       'grace period',

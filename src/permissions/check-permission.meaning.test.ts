@@ -534,3 +534,46 @@ describe('checkPermission: what is left on a card', () => {
     },
   );
 });
+
+describe('checkPermission: time asked for is time added', () => {
+  const zh = compileRules({
+    can_approve_immediately: ['还款宽限期延长<=7天'],
+    requires_supervisor: ['还款宽限期延长>7天'],
+    requires_process: [],
+    forbidden: ['透露其他用户信息'],
+  });
+  const en = compileRules({
+    can_approve_immediately: ['extend payment grace period <= 14 days'],
+    requires_supervisor: ['extend payment grace period > 14 days'],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  it.each<[string, string]>([
+    ['能不能给我一周时间还款', '还款宽限期延长<=7天'],
+    ['宽限我五天行不', '还款宽限期延长<=7天'],
+    ['晚三天还款可以吗', '还款宽限期延长<=7天'],
+  ])('"%s" is within %s', (said, rule) => {
+    expect(checkPermission(zh, said)).toMatchObject({ status: 'can_approve_immediately', rule });
+  });
+
+  it.each(['我需要一个月才能还上', '再给我两周时间', '能缓几天再还吗'])(
+    '"%s" is longer than allowed, or of no stated length: not approved',
+    (said) => {
+      expect(checkPermission(zh, said).status).toBe('requires_supervisor');
+    },
+  );
+
+  it.each<[string, string]>([
+    ['my card got declined, can you give me a week to sort it out', 'can_approve_immediately'],
+    ["I need a month to pay, I'm between jobs", 'requires_supervisor'],
+    ['give us three weeks to pay', 'requires_supervisor'],
+  ])('"%s" is %s', (said, status) => {
+    expect(checkPermission(en, said).status).toBe(status);
+  });
+
+  it('"我要还款" and "give me a call in a week" ask for no more time', () => {
+    expect(checkPermission(zh, '我要还款').rule).toBeNull();
+    expect(checkPermission(en, 'give me a call in a week').rule).toBeNull();
+  });
+});

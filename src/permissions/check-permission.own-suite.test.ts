@@ -694,6 +694,27 @@ const PARAPHRASES: Row[] = [
       'can you hold off on the payment for 5 days till I get paid',
     ],
   ],
+  // Time asked for is time added (give me a week, I need a month to pay), with its length read.
+  [
+    'SnapVault Photos',
+    'extend payment grace period <= 14 days',
+    ['my card got declined, can you give me a week to sort it out'],
+  ],
+  [
+    'SnapVault Photos',
+    'extend payment grace period > 14 days',
+    ["I need a month to pay, I'm between jobs", 'can you give me three weeks grace on the payment'],
+  ],
+  [
+    'SnapVault Photos',
+    'restore files from Recently Deleted',
+    ['my wife cleared out an album by mistake, bring those back from the recently deleted folder'],
+  ],
+  [
+    'SnapVault Photos',
+    'remove a member from the family plan',
+    ["remove my nephew from the family plan, he's using all the space"],
+  ],
 ];
 
 // Paraphrases of the same kind that the engine misreads today: known failures, listed in
@@ -722,50 +743,33 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
     ['you charged me $2.99 after I cancelled, can I get that back'],
     'requires_supervisor',
   ],
-  // "put them back" and "bring those back" are not read as restoring (no rule); "restore … I deleted
-  // yesterday" is read as the rule for files deleted more than 60 days ago, with no age.
+  // Files deleted "yesterday" or "last week" have no age the engine reads, so the stricter rule
+  // for files deleted more than 60 days ago plausibly matches and wins.
   [
     'SnapVault Photos',
     'restore files from Recently Deleted',
     [
       'I deleted some pics of my kid by accident last week, can you put them back',
       'can you restore the photos I deleted yesterday',
-      'my wife cleared out an album by mistake, bring those back from the recently deleted folder',
     ],
     'requires_supervisor',
   ],
-  // take … off, kick … off, remove … from the family plan: no rule.
+  // A relative named (brother-in-law, ex) is another party, and a request naming one is never
+  // approved by meaning alone; family sharing is not read as the family plan.
   [
     'SnapVault Photos',
     'remove a member from the family plan',
-    [
-      'take my brother-in-law off our family plan',
-      'I want to kick my ex off the family sharing',
-      "remove my nephew from the family plan, he's using all the space",
-    ],
+    ['take my brother-in-law off our family plan', 'I want to kick my ex off the family sharing'],
     'requires_supervisor',
   ],
   // a plan's name (Premium) is not read as the subscription.
   ['SnapVault Photos', 'cancel subscription', ["cancel my Premium, I'm done with it"], 'requires_supervisor'],
-  // more time to pay (a week, ten more days, hold off 5 days) is no rule.
-  [
-    'SnapVault Photos',
-    'extend payment grace period <= 14 days',
-    ['my card got declined, can you give me a week to sort it out'],
-    'requires_supervisor',
-  ],
-  // "dig them up" is not read as recovering: no rule (the status is right only by the fallback).
+  // "dig them up" is read as recovering, but the rule is not cited: the status is right only by the
+  // fallback.
   [
     'SnapVault Photos',
     'recover files deleted more than 60 days ago',
     ["they're not in recently deleted anymore, it's been over 60 days, can you dig them up"],
-    'requires_supervisor',
-  ],
-  // a month to pay, three weeks' grace: no rule (the status is right only by the fallback).
-  [
-    'SnapVault Photos',
-    'extend payment grace period > 14 days',
-    ["I need a month to pay, I'm between jobs", 'can you give me three weeks grace on the payment'],
     'requires_supervisor',
   ],
   // "send me everything … in one download" is not read as an export: no rule.

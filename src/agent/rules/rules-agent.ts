@@ -626,6 +626,8 @@ function actionFor(
     return { draft, decided: checkPermission(rules, draft) };
   };
   let { draft, decided } = read(said);
+  // What the queries found settled the rule: the caller's words, which lack it, do not unsettle it.
+  let byFound = false;
   // 148 photos read in Recently Deleted: of the product's rules on the request's action, the one
   // whose words what this call's queries found shares most (restore files from Recently Deleted,
   // not recover files deleted more than 60 days ago). Money's amount picks its rule instead.
@@ -633,7 +635,10 @@ function actionFor(
     const found = ruleSharingWords(ctx, (c) => c === request.concept, wordsOfWhatWasFound(ctx));
     if (found && found.phrase !== phraseOf(decided.rule)) {
       const named = read(found.phrase);
-      if (named.decided.rule !== null) ({ draft, decided } = named);
+      if (named.decided.rule !== null) {
+        ({ draft, decided } = named);
+        byFound = true;
+      }
     }
   }
   // 退款15元 against several money-back rules: the one the paid item's words point at.
@@ -663,7 +668,7 @@ function actionFor(
   // 卡里还剩三百多，给我退了吧: named 退款 it reads as 退还异常扣费, while the whole line reads as
   // another rule (充电卡余额退款); the caller's words decide which rule is meant. Never to approve:
   // an approval keeps the verified facts the name carries.
-  if (line !== undefined && line.trim() !== request.text.trim()) {
+  if (!byFound && line !== undefined && line.trim() !== request.text.trim()) {
     const whole = read(line.trim());
     // Another action, not the same one with another limit (refund < $15 / refund >= $15: the name
     // carries the verified amount the line lacks).
