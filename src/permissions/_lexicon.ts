@@ -416,9 +416,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'invoice',
     zh: '开具发票',
     en: 'invoice',
-    keys: ['发票', '开票', '收据', 'invoice', 'receipt'],
+    keys: ['发票', '开票', '收据', '普票', '专票', 'invoice', 'receipt'],
     patterns: [
-      '(?:(?:开具|开|补开|申请|要|寄|打印|出具)[^,.!?;:、\\n]{0,3}?)?(?:发票|收据)',
+      '(?:(?:开具|开|补开|申请|要|寄|打印|出具)[^,.!?;:、\\n]{0,3}?)?(?:发票|收据|普票|专票)',
       '开票',
       '\\b(?:(?:issue|send|get|need|want)_)?(?:an? )?(?:vat )?(?:invoice|receipt)s?\\b',
     ],

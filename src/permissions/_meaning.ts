@@ -135,6 +135,8 @@ interface Table {
   /** Sense numbers per polar group. */
   polarGroups: Map<string, number[]>;
   isAction: Uint8Array;
+  /** Objects a negation before them takes back (不要普票, not the premium one): plain, not polar. */
+  isNegatable: Uint8Array;
   /** The action senses' numbers, in order: readers of a text's actions skip every other sense. */
   actions: number[];
   isGeneric: Uint8Array;
@@ -195,6 +197,7 @@ function senseTable(): Table {
   };
   const polarGroups = new Map<string, number[]>();
   const isAction = new Uint8Array(SENSES.length);
+  const isNegatable = new Uint8Array(SENSES.length);
   const isGeneric = new Uint8Array(SENSES.length);
   const isGrant = new Uint8Array(SENSES.length);
   const saidAsks = new Uint8Array(SENSES.length);
@@ -212,6 +215,7 @@ function senseTable(): Table {
     const senses = s.role === 'none' ? [] : closure(s, i);
     const money = s.needsMoney === true;
     if (s.role === 'action') isAction[i] = 1;
+    if (s.role === 'object' && s.polar === undefined && !s.party) isNegatable[i] = 1;
     if (s.generic) isGeneric[i] = 1;
     if (s.grants) isGrant[i] = 1;
     if (s.saidAsks) saidAsks[i] = 1;
@@ -251,6 +255,7 @@ function senseTable(): Table {
     byId,
     polarGroups,
     isAction,
+    isNegatable,
     actions: SENSES.flatMap((s, i) => (s.role === 'action' ? [i] : [])),
     isGeneric,
     isGrant,
@@ -424,7 +429,8 @@ export function scanSenses(norm: string, spans?: SenseSpan[], money = false): Se
       // restor* runs to the end of the word.
       while (bestEnd < norm.length && isAsciiLetter(norm.charCodeAt(bestEnd))) bestEnd++;
     }
-    if (!(t.isAction[best.senses[0] ?? 0] === 1 && negated(norm, i))) {
+    const first = best.senses[0] ?? 0;
+    if (!((t.isAction[first] === 1 || t.isNegatable[first] === 1) && negated(norm, i))) {
       for (const s of best.senses) has[s] = 1;
       if (best.senses.length > 0) spans?.push({ senses: best.senses, start: i, end: bestEnd });
     }

@@ -1363,6 +1363,19 @@ export const SENSES: readonly SenseDef[] = [
     zh: ['安全事件', '危险驾驶', '骚扰'],
     en: ['safety', 'unsafe', 'dangerous*', 'reckless*', 'assault*', 'harass*', 'incident*'],
   },
+  // Invoices by kind, as callers shorten them (专票 is 增值税专用发票, 普票 an ordinary one).
+  {
+    id: 'vat_invoice',
+    role: 'object',
+    zh: ['增值税专用发票', '专用发票', '增值税专票', '专票', '增票'],
+    en: ['vat invoice*', 'tax invoice*', 'special invoice*'],
+  },
+  {
+    id: 'plain_invoice',
+    role: 'object',
+    zh: ['电子发票', '普通发票', '增值税普通发票', '电子普票', '普票', '电票'],
+    en: ['e-invoice*', 'electronic invoice*'],
+  },
   // Manner: a caller may leave these out; opposite readings exclude each other.
   {
     id: 'free',

@@ -577,3 +577,30 @@ describe('checkPermission: time asked for is time added', () => {
     expect(checkPermission(en, 'give me a call in a week').rule).toBeNull();
   });
 });
+
+describe('checkPermission: invoices by kind', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['补开电子发票'],
+    requires_supervisor: [],
+    requires_process: ['开具增值税专用发票'],
+    forbidden: [],
+  });
+
+  it.each(['开个普票', '我要开个电子普票，上周那单'])('"%s" is the ordinary invoice', (said) => {
+    expect(checkPermission(rules, said)).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: '补开电子发票',
+    });
+  });
+
+  // A bare 发票 may mean either: the stricter rule decides. 不要普票 takes the ordinary one back.
+  it.each(['专票能开吗', '帮我开张发票', '开个增值税发票', '我要开专票，不要普票'])(
+    '"%s" is not approved as the ordinary invoice',
+    (said) => {
+      expect(checkPermission(rules, said)).toMatchObject({
+        status: 'requires_process',
+        rule: '开具增值税专用发票',
+      });
+    },
+  );
+});

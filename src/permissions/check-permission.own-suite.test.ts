@@ -715,6 +715,9 @@ const PARAPHRASES: Row[] = [
     'remove a member from the family plan',
     ["remove my nephew from the family plan, he's using all the space"],
   ],
+  // Invoices said short: 普票 is an ordinary one, 专票 a VAT invoice (and 不要普票 takes it back).
+  ['快电充电', '补开电子发票', ['我要开个电子普票，上周充电那单']],
+  ['快电充电', '开具增值税专用发票', ['我要开专票，不要普票']],
 ];
 
 // Paraphrases of the same kind that the engine misreads today: known failures, listed in
@@ -724,8 +727,6 @@ const PARAPHRASES: Row[] = [
 const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
   // 从后台…打开 (of a gun that is stuck) is not read as unlocking: no rule.
   ['快电充电', '远程解锁充电枪', ['充完电那个枪锁死了，能从后台帮我打开吗'], 'requires_supervisor'],
-  // 电子普票 (an ordinary e-invoice, said short) names no invoice rule.
-  ['快电充电', '补开电子发票', ['我要开个电子普票，上周充电那单'], 'requires_supervisor'],
   // 卡里还剩…退出来 is not read as the balance; with 帮我办一下 after it, 办一下 is read as a second
   // request that names no rule.
   [
@@ -734,8 +735,6 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
     ['充电卡里还剩三百块，我想退出来', '充电卡余额能退吗，帮我办一下'],
     'requires_supervisor',
   ],
-  // 专票 (增值税专用发票 said short) is not read: no rule.
-  ['快电充电', '开具增值税专用发票', ['我要开专票，不要普票'], 'requires_supervisor'],
   // "get that back" after a charge of $2.99: the amount is not taken, and a refund of no amount goes up.
   [
     'SnapVault Photos',

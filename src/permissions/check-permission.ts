@@ -949,6 +949,15 @@ function lexiconLevel(rule: CompiledRule, part: Part): MatchLevel {
       part.memo.cjk ??= hasCjk(part.norm);
       return part.memo.cjk ? PLAUSIBLE : EXACT;
     }
+    // Its objects likewise, in any of their words (补开电子发票 is not 开张发票 nor 开专票).
+    if (rule.meaning.objects.length > 0) {
+      const has = sensesOf(part);
+      for (const o of rule.meaning.objects) {
+        if (has[o] === 1) continue;
+        part.memo.cjk ??= hasCjk(part.norm);
+        return part.memo.cjk ? PLAUSIBLE : EXACT;
+      }
+    }
     return EXACT;
   }
   if (!ruleMatches(rule, part)) return NONE;
