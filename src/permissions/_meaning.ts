@@ -622,7 +622,9 @@ export function compileMeaning(
     } else if (sense.role === 'object') {
       push(objects, k);
       const said = phrase.slice(span.start, span.end);
-      if (/[\u3400-\u9fff]{2}/.test(said) && !surface.includes(said)) surface.push(said);
+      // A person's words are no partial object (给我派个师傅 shares 师傅 with 维修师傅私人手机号).
+      if (/[\u3400-\u9fff]{2}/.test(said) && !surface.includes(said) && sense.party !== true)
+        surface.push(said);
     }
     if (sense.polar) push(polar, k);
     blank(span.start, span.end);
@@ -894,7 +896,9 @@ export function meaningLevel(
   let all = true;
   let any = false;
   for (const o of m.objects) {
-    if (has[o] === 1 || ctx.has[o] === 1) any = true;
+    // Whose data a rule about someone else is about (维修师傅 of 提供维修师傅私人手机号) is no
+    // object of its action: 给我派个师傅 names the technician and asks for nothing of theirs.
+    if (has[o] === 1 || ctx.has[o] === 1) any ||= !(m.needsOther && t.isParty[o] === 1);
     else all = false;
   }
   let partial = false;

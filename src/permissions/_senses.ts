@@ -95,7 +95,7 @@ export interface SenseDef {
 
 // Dates a booking is moved to: 3月6号, 6号, 明天, 下周三.
 const DATE =
-  '(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月|号|日|点)|明天|后天|大后天|下周|下个?星期|周[一二三四五六日天末]|星期[一二三四五六日天])';
+  '(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月|号|日|点)|明天|明儿|后天|后儿|大后天|下周|下个?星期|下个?礼拜|周[一二三四五六日天末]|(?:星期|礼拜)[一二三四五六日天])';
 const ZH_NUM = '(?:\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千]+)';
 // a week, two, a few, a couple of: how many days, weeks or months a caller asks for in English.
 const EN_FEW =
@@ -267,6 +267,9 @@ export const SENSES: readonly SenseDef[] = [
       '换一班',
       '换个时间',
       '换一天',
+      '改约',
+      '改预约',
+      '重新约',
     ],
     en: ['rebook*', 'reschedul*', 'later flight', 'earlier flight', 'another flight', 'different flight'],
     patterns: [
@@ -276,6 +279,12 @@ export const SENSES: readonly SenseDef[] = [
         re: `(?:改|换|挪|推迟|延后|提前)(?:到|成|在)[^,.!?;:、\\n]{0,4}?${DATE}`,
         overlay: true as const,
       })),
+      // 让他礼拜六上午再来: someone coming on another day.
+      {
+        key: '让',
+        re: `让(?:他|她|师傅|人)?[^,.!?;:、\\n]{0,3}?${DATE}(?:上午|下午|晚上|早上|中午)?(?:再来|过来|来)`,
+        overlay: true as const,
+      },
       {
         key: 'change',
         re: '(?:change|move|switch|swap)\\s+(?:my |the |our )?(?:flight|booking|ticket|date|departure)s?\\b',
@@ -1162,6 +1171,21 @@ export const SENSES: readonly SenseDef[] = [
     party: true,
     zh: ['骑手', '外卖员', '送餐员', '送餐小哥', '外卖小哥', '配送员', '快递员', '快递小哥', '司机'],
     en: ['driver*', 'courier*', 'delivery person', 'delivery guy'],
+  },
+  {
+    // Who comes to fix or install (维修师傅 is a person, not a repair asked for).
+    id: 'technician',
+    role: 'object',
+    party: true,
+    zh: ['维修师傅', '维修工', '维修员', '维修人员', '安装师傅', '上门师傅', '师傅', '技术员', '工程师'],
+    en: ['technician*', 'repairman', 'repairmen', 'repair guy', 'engineer*', 'installer*'],
+  },
+  {
+    // A repair or service request on file (报修单 is the order, not a repair asked for).
+    id: 'work_order',
+    role: 'object',
+    zh: ['工单', '报修单', '维修单', '服务单', '派工单', '报修记录', '维修记录'],
+    en: ['work order*', 'repair order*', 'service order*', 'service ticket*', 'repair ticket*'],
   },
   {
     id: 'price_difference',

@@ -604,3 +604,34 @@ describe('checkPermission: invoices by kind', () => {
     },
   );
 });
+
+describe('checkPermission: the technician is a person, the repair order a thing', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['预约上门维修', '改约上门时间'],
+    requires_supervisor: ['保修期外免费维修'],
+    requires_process: ['投诉维修师傅'],
+    forbidden: ['提供维修师傅私人手机号', '透露其他用户信息', '为他人查询或修改工单'],
+  });
+
+  // 维修 in 维修师傅 names who, not a repair asked for: sending one is no request for their phone.
+  it.each(['给我派个师傅来修一下', '闺女，明儿下午来修冰箱的那个师傅，能不能让他礼拜六上午再来啊？'])(
+    '"%s" is not forbidden',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+    },
+  );
+
+  it.each(['把师傅的电话给我', '师傅私人手机号多少', '我妈家的报修单帮我看看', '帮我查一下我邻居的工单'])(
+    '"%s" is forbidden',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('forbidden');
+    },
+  );
+
+  it('"上门时间改到礼拜六上午" is moving the visit', () => {
+    expect(checkPermission(rules, '上门时间改到礼拜六上午')).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: '改约上门时间',
+    });
+  });
+});
