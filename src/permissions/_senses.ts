@@ -102,6 +102,31 @@ const EN_FEW =
   '(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|a few|a couple(?: of)?|\\d+)';
 const ZH_SPAN = '(?:个\\s*)?(?:天|日|周|星期|礼拜|月|晚)';
 
+// What is handed over when 给我 discloses: someone's number, address, card, details.
+const DATA_KEYS_ZH = [
+  '手机',
+  '电话',
+  '号码',
+  '地址',
+  '住址',
+  '卡号',
+  '信息',
+  '资料',
+  '身份证',
+  '密码',
+  '微信',
+  '名字',
+  '姓名',
+  '联系方式',
+  '保单',
+  '订单',
+  '账单',
+  '记录',
+  '行程',
+  '位置',
+];
+const DATA_ZH = `(?:${DATA_KEYS_ZH.join('|')})`;
+
 /** The table. Order does not matter. */
 export const SENSES: readonly SenseDef[] = [
   // Words that only keep shorter forms from firing inside them.
@@ -415,7 +440,9 @@ export const SENSES: readonly SenseDef[] = [
     role: 'action',
     generic: true,
     grants: true,
-    also: ['give', 'disclose'],
+    // 给我 discloses only with data beside it (`disclose`'s patterns): 给我临时提个额度 is done for
+    // the caller, 骑手电话给我 hands over someone's number.
+    also: ['give'],
     zh: ['给我'],
     en: ['give me', 'get me'],
   },
@@ -833,6 +860,23 @@ export const SENSES: readonly SenseDef[] = [
       '给我解释',
     ],
     en: ['disclos*', 'reveal*', 'leak*', 'share*', 'tell', 'show*', 'send me'],
+    patterns: [
+      {
+        key: '给我',
+        re: `给我(?:看看|看下|看一下|查查|查一下|查下)?[^,.!?;:、\\n]{0,8}?${DATA_ZH}`,
+        overlay: true as const,
+      },
+      {
+        key: 'give',
+        re: "give\\s+me\\s+(?:[\\w'-]+\\s+){0,4}?(?:e-?mail|phone|number|address|details|info\\w*|contact\\w*|card|password|name|location)",
+        overlay: true as const,
+      },
+      ...DATA_KEYS_ZH.map((key) => ({
+        key,
+        re: `${key}[^,.!?;:、\\n]{0,5}?(?:给我|发我|给一下|报一下|念一下)`,
+        overlay: true as const,
+      })),
+    ],
   },
   {
     id: 'view',
