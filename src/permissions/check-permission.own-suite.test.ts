@@ -758,6 +758,8 @@ const PARAPHRASES: Row[] = [
     [
       '洗衣机刚过保修期一个月就坏了，你们能不能给免费修一下',
       '冰箱过保了，可才用了一年多就不制冷，这次修能不能不收钱',
+      // Once approved as a visit (the free repair dropped for the booking that says less).
+      '空调保修期是过了，但这明摆着是质量问题，免费给我修了吧',
     ],
   ],
   ['修无忧家电售后', '整机退换货', ['冰箱签收才三天，一插电嗡嗡响得不行，我要退货']],
@@ -794,6 +796,8 @@ const PARAPHRASES: Row[] = [
     [
       '我楼下那家也是你们的用户，他家洗衣机啥时候买的你告诉我下',
       '隔壁老张家前两天也报修了，他家修的啥毛病，花了多少钱',
+      // Once sent to a supervisor: a household said by its door (1102那户) is someone else.
+      '你们系统里1102那户登记的电话是多少',
     ],
   ],
   [

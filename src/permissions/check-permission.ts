@@ -853,11 +853,24 @@ function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly
   const sameAction = (a: CompiledRule, b: CompiledRule): boolean =>
     (concept !== undefined && a.concepts.includes(concept) && b.concepts.includes(concept)) ||
     a.meaning.heads.some((h) => has[h] === 1 && b.meaning.heads.includes(h));
+  // 免费修一下 against 预约上门维修 and 保修期外免费维修: the request says something the plausible
+  // rule adds (免费) and the strong one does not, so it may well mean it (the warranty unsaid).
+  const saysMoreOf = (a: CompiledRule, b: CompiledRule): boolean => {
+    for (const k of a.meaning.polar) if (has[k] === 1 && !b.meaning.polar.includes(k)) return true;
+    for (const k of a.meaning.objects) if (has[k] === 1 && !b.meaning.objects.includes(k)) return true;
+    return false;
+  };
   const drop: number[] = [];
   for (const i of matched) {
     const rule = rules.rules[i]!;
     if (levels[i] !== PLAUSIBLE || rule.category === 'forbidden') continue;
-    if (matched.some((j) => levels[j]! >= STRONG && sameAction(rule, rules.rules[j]!))) drop.push(i);
+    if (
+      matched.some(
+        (j) =>
+          levels[j]! >= STRONG && sameAction(rule, rules.rules[j]!) && !saysMoreOf(rule, rules.rules[j]!),
+      )
+    )
+      drop.push(i);
   }
   for (const i of drop) levels[i] = NONE;
 }
