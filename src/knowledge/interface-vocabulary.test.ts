@@ -55,6 +55,22 @@ describe('relevantInterfaces', () => {
     });
     expect(relevantInterfaces(rides, 'can you refund the difference')).toEqual(['trips']);
     expect(relevantInterfaces(rides, 'what payment methods do I have on file')).not.toContain('trips');
+    // What something cost is what was paid for it: the trips, though the wallet says "ride" too.
+    expect(relevantInterfaces(rides, 'how much was the airport ride last thursday')).toContain('trips');
+  });
+
+  it('reads when someone comes as a visit: the orders that hold its time', () => {
+    const repairs = profileInterfaces({
+      repair_orders: {
+        description: '查询报修工单：工单号、家电、故障描述、预约上门时间、师傅和工单状态',
+        response_fields: ['orders'],
+      },
+      warranty_info: {
+        description: '查询名下家电的品牌型号、购买日期、保修截止日期',
+        response_fields: ['appliances'],
+      },
+    });
+    expect(relevantInterfaces(repairs, '我那洗衣机昨儿报的修，师傅到底哪天来啊')).toContain('repair_orders');
   });
 
   it('does not read the path every endpoint shares as what one interface is about', () => {

@@ -26,6 +26,17 @@ describe('understandUtterance', () => {
     expect(read(text).chargeDispute).toBe(true);
   });
 
+  it.each(['好嘞，那我把发票收好，谢了', "great, I'll keep the receipt then, thanks", '行，我自己来弄吧'])(
+    'reads %j as what the caller will do, asking for nothing',
+    (text) => {
+      expect(read(text).actions).toEqual([]);
+    },
+  );
+
+  it.each(['帮我开张发票', '把发票寄给我'])('still reads %j as asking for an invoice', (text) => {
+    expect(read(text).actions.map((a) => a.concept)).toContain('invoice');
+  });
+
   it.each(['好的，就这些', '没有其他问题了，谢谢', "ok that's everything"])(
     'hears a goodbye in %j',
     (text) => {

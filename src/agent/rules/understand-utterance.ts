@@ -107,7 +107,14 @@ export function understandUtterance(text: string, language: Language): Understan
   const asking = text.replace(TELL_ME, ' ');
   const bare = BARE_IMPERATIVE.exec(text.trim());
   const zh = language === 'zh';
-  const { requests: actions, awaited } = readActionRequests(text);
+  const read = readActionRequests(text);
+  const { awaited } = read;
+  // 那我把发票收好 / I'll keep the receipt: what the caller will do themselves asks for nothing.
+  const own = clausesOf(text).filter((c) => OWN_DOING.test(c.text));
+  const actions =
+    own.length === 0
+      ? read.requests
+      : read.requests.filter((a) => !own.some((c) => a.start < c.end && c.start < a.end));
   const quantities = parseQuantities(text);
   const name = extractName(text);
   const serviceNames = zh ? extractZhServiceNames(text) : extractEnServiceNames(lower);
@@ -175,6 +182,10 @@ function asksLeave(text: string): boolean {
     text,
   );
 }
+
+/** The caller saying what they will do themselves (我把发票收好, 我自己来弄, I'll keep the receipt). */
+const OWN_DOING =
+  /我(?:自己)?(?:就|再|先|会|去)?把[^，,。？?]{0,10}?(?:收好|存好|留好|保存好|放好|拿好|留着|收着|保管好|收起来)|我自己(?:来|弄|办|去|处理)|\bi(?:'ll| will)? (?:keep|hold on to|hang on to|save|file) (?:the|my|that|this)\b|\bi'll (?:do|sort|handle) (?:it|that) myself\b/i;
 
 /** Words that ask for something to be done (帮我…, 给我…, 我要…, can you …, I want …). */
 const EXPLICIT_ASK =
