@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../domain/record-schemas.js';
-import { policyQuoted } from './knowledge-answer.js';
+import { policyQuoted, priceAsked } from './knowledge-answer.js';
 
 const hotel = {
   name: '悦途酒店',
@@ -50,5 +50,38 @@ describe('policyQuoted: the FAQ whose answer a caller quotes back', () => {
 
   it('does not count the product name as a shared word', () => {
     expect(policyQuoted({ ...hotel, name: '金卡会员酒店' } as Product, '金卡会员酒店吗')).toBeUndefined();
+  });
+});
+
+describe('priceAsked: the FAQ entry that prices what the caller names', () => {
+  const repairs = {
+    name: '修无忧',
+    faq: [
+      { q: '过了保修期上门怎么收费？', a: '上门检测费50元；确定维修的，检测费抵扣人工费。' },
+      { q: '预约后多久上门？', a: '城区下单后48小时内上门。' },
+      { q: '延保怎么买？多少钱？', a: '每年99元，最多延3年。' },
+    ],
+  } as unknown as Product;
+  const streaming = {
+    name: 'StreamBox',
+    faq: [
+      { q: 'What plans do you have?', a: 'Basic $7.99 a month, Standard $12.99, Premium $17.99 (4K).' },
+      { q: 'How long is the free trial?', a: 'New accounts get a 7-day free trial.' },
+    ],
+  } as unknown as Product;
+
+  it('finds the entry by what is priced, not by the words of asking a price', () => {
+    expect(priceAsked(repairs, '冰箱早过保了，要是叫个师傅上门给看看，得花多少钱啊？')?.question).toBe(
+      '过了保修期上门怎么收费？',
+    );
+    expect(priceAsked(repairs, '延保一年多少钱')?.question).toBe('延保怎么买？多少钱？');
+    expect(priceAsked(streaming, 'how much is premium these days? the kids want 4K')?.question).toBe(
+      'What plans do you have?',
+    );
+  });
+
+  it('answers no price that was not asked, nor one that names nothing priced', () => {
+    expect(priceAsked(repairs, '师傅什么时候上门')).toBeUndefined();
+    expect(priceAsked(streaming, 'how much?')).toBeUndefined();
   });
 });

@@ -13,7 +13,13 @@ import { clausesOf } from './understand-utterance.js';
  * The product knowledge that answers the utterance: searched whole, then clause by clause, so
  * a question inside a longer turn (我是刘建华，刚买的音箱，保修多久啊？) still finds its answer.
  */
-export function knowledgeAnswer(ctx: CallContext, utterance: string) {
+export function knowledgeAnswer(ctx: CallContext, utterance: string): KnowledgeHit | undefined {
+  // A price asked is answered by the entry that prices what the caller names: retrieval alone
+  // takes 延保怎么买？多少钱？ for 叫个师傅上门看看得花多少钱 (they share only 多少钱).
+  return priceAsked(ctx.product, utterance) ?? answerOf(ctx, utterance);
+}
+
+function answerOf(ctx: CallContext, utterance: string): KnowledgeHit | undefined {
   // Only the FAQ answers callers: the description says what the product is, and a common
   // issue's solution is a note for the operator (查询订单后告知), not something to say.
   const search = (text: string) =>
@@ -167,4 +173,34 @@ export function policyQuoted(product: Product, asked: string): KnowledgeHit | un
   if (!best || best.shared < 3 || (next && next.shared * 2 > best.shared)) return undefined;
   const entry = faq[best.i]!;
   return { kind: 'faq', question: entry.question, answer: entry.answer, score: best.shared };
+}
+
+/** Asking what something costs (得花多少钱, how much is premium, 贵不贵). */
+const ASKS_PRICE =
+  /多少钱|花多少|要多少|收多少|价格|价钱|贵不贵|怎么收费|收费吗|\bhow much\b|\bwhat (?:does|do|would|will) (?:it|that|\w+) cost\b|\bprice\b/i;
+/** An amount of money in an answer: 50元, 99块, $17.99, 17.99 dollars. */
+const MONEY_IN_ANSWER = /\d+(?:\.\d+)?\s*(?:元|块)|[$¥￥]\s*\d|\d\s*(?:dollars|usd|yuan)\b/i;
+/** Words of asking a price: shared with an entry, they do not say which thing is priced. */
+const PRICE_UNITS = new Set([...'多少钱花收费价格贵'.split(''), 'how', 'much', 'cost', 'costs', 'price']);
+
+/**
+ * The FAQ entry that prices what the caller asks the price of (叫个师傅上门看看得花多少钱 →
+ * 过了保修期上门怎么收费: 上门检测费50元; how much is premium → the plans, Premium $17.99): of the
+ * entries whose answer gives an amount, the one sharing the most of the caller's characters or
+ * words beyond the price words, with a single best.
+ */
+export function priceAsked(product: Product, utterance: string): KnowledgeHit | undefined {
+  if (!ASKS_PRICE.test(utterance)) return undefined;
+  const name = unitsOf(String(product.name ?? ''), new Set());
+  const said = [...unitsOf(utterance, name)].filter((u) => !PRICE_UNITS.has(u));
+  const scored = knowledgeEntries(product)
+    .filter((e) => e.kind === 'faq' && MONEY_IN_ANSWER.test(e.answer))
+    .map((e) => {
+      const units = unitsOf(`${e.question} ${e.answer}`, name);
+      return { e, shared: said.filter((u) => units.has(u)).length };
+    })
+    .sort((a, b) => b.shared - a.shared);
+  const [best, next] = scored;
+  if (!best || best.shared < 1 || (next && next.shared === best.shared)) return undefined;
+  return { kind: 'faq', question: best.e.question, answer: best.e.answer, score: best.shared };
 }
