@@ -711,7 +711,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
     en: 'return or exchange',
     keys: ['退货', '换货', '退换', 'return', 'exchange'],
     patterns: [
-      '退货|换货|退换',
+      // 退换货 whole first: 退换 alone would leave 货 and cut 换货 in two.
+      '退换货|退货|换货|退换',
       '\\breturn_(?:item|product|order|device|goods|package)s?\\b',
       '\\bexchange_(?:item|product|device)s?\\b',
       '\\breturn or exchange\\b',

@@ -776,6 +776,9 @@ export const SENSES: readonly SenseDef[] = [
       '换一台',
       '换台',
       '换货',
+      // 这台我要整机换掉: the whole appliance exchanged.
+      '整机换',
+      '整台换',
     ],
     en: ['replac*', 'new one', 'brand new'],
   },

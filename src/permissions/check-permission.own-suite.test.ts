@@ -809,6 +809,12 @@ const PARAPHRASES: Row[] = [
       '我朋友报的修，他没空打电话，你帮我把他那个工单取消了',
     ],
   ],
+  // A whole appliance exchanged in the caller's words (整台换个新的, 整机换掉).
+  [
+    '修无忧家电售后',
+    '整机退换货',
+    ['新买的洗碗机到货就漏水，我不要了，给我整台换个新的', '刚买的热水器装上就不出热水，这台我要整机换掉'],
+  ],
 ];
 
 // Paraphrases of the same kind that the engine misreads today: known failures, listed in
@@ -931,13 +937,6 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
     '修无忧家电售后',
     '赠送延保<=6个月',
     ['师傅约好了又没来，我白请了一天假，你们送我三个月延保补偿一下吧'],
-    'requires_supervisor',
-  ],
-  // A whole appliance exchanged in the caller's words (整台换个新的, 整机换掉) is no rule.
-  [
-    '修无忧家电售后',
-    '整机退换货',
-    ['新买的洗碗机到货就漏水，我不要了，给我整台换个新的', '刚买的热水器装上就不出热水，这台我要整机换掉'],
     'requires_supervisor',
   ],
 ];
