@@ -945,8 +945,19 @@ export const SENSES: readonly SenseDef[] = [
       // 品种填错了: a wrong entry is asked to be put right.
       '填错',
       '写错',
+      '打错',
+      '印错',
+      '拼错',
     ],
-    en: ['chang*', 'modif*', 'updat*', 'switch*', 'alter*', 'edit*', 'correct*'],
+    en: ['chang*', 'modif*', 'updat*', 'switch*', 'alter*', 'edit*', 'correct*', 'misspel*', 'typo*'],
+    // they spelled my name 'Danial', spelt it wrong: a wrong spelling is asked to be put right.
+    patterns: [
+      {
+        key: 'spel',
+        re: "spel(?:led|t)\\s+(?:my|the|his|her|our|it|[\\w']+'s)\\s*(?:name|surname)?\\b",
+        overlay: true,
+      },
+    ],
   },
   // Objects.
   {

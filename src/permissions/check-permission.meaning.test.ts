@@ -635,3 +635,21 @@ describe('checkPermission: the technician is a person, the repair order a thing'
     });
   });
 });
+
+describe('checkPermission: a wrong spelling is asked to be put right', () => {
+  const rules = compileRules({
+    can_approve_immediately: [],
+    requires_supervisor: [],
+    requires_process: ['certificate correction', '证书信息更正'],
+    forbidden: [],
+  });
+
+  it.each([
+    "my certificate came through but they spelled my name 'Danial' lol, can u fix that",
+    'the name on my certificate is misspelled',
+    'my certificate has a typo in my name',
+    '证书上我名字打错了，帮我改一下',
+  ])('"%s" is the correction process', (said) => {
+    expect(checkPermission(rules, said).status).toBe('requires_process');
+  });
+});

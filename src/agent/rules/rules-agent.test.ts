@@ -97,6 +97,36 @@ describe('createRulesAgent', () => {
     expect(reply).toContain('月费15元');
   });
 
+  it('takes leave asked for a set day as asking for it, and the same asked in general as a question', async () => {
+    const gym = {
+      name: 'FitOne',
+      description: 'A gym',
+      faq: [{ question: 'Can I bring a guest?', answer: 'Each member gets one free guest pass per month.' }],
+      operator_permissions: {
+        can_approve_immediately: ['free guest pass'],
+        requires_supervisor: [],
+        requires_process: [],
+        forbidden: ['disclose other customers information'],
+      },
+    };
+    const start = () =>
+      agentCall({
+        product: gym,
+        operator: records.operators[0]!,
+        customer: records.customers[0]!,
+        phone: '13800138000',
+        language: 'en',
+      });
+    const asked = start();
+    await asked.say("my cousin's in town, can I get him in on that free guest pass on saturday?");
+    expect(asked.events.find((e) => e.type === 'permission_check')).toMatchObject({
+      status: 'can_approve_immediately',
+    });
+    const policy = start();
+    expect(await policy.say('can I bring a guest?')).toContain('free guest pass per month');
+    expect(policy.events.some((e) => e.type === 'permission_check')).toBe(false);
+  });
+
   it('answers a question about the caller’s own account from a query', async () => {
     const c = call();
     const reply = await c.say('我的会员什么时候到期？');

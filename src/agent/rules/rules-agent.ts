@@ -150,12 +150,20 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // "I bought the course two weeks ago … can I get my money back?" asks for the caller's own
   // money: the policy is said and the request is checked against what was paid (not when it is
   // hypothetical: if I cancel, can I get a refund?).
-  const ownMoneyBack =
+  const ownLeave =
     u.onlyAsksLeave &&
-    u.actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept)) &&
     /我|\bmy\b|\bi\b|\bme\b/i.test(utterance) &&
     !/如果|要是|假如|万一|的话|\bif\b|\bwould\b|\bin case\b/i.test(utterance);
-  const actions = (faqHit && !ownMoneyBack) || (u.infoQuestion && !u.asksForAction) ? [] : [...u.actions];
+  const ownMoneyBack = ownLeave && u.actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept));
+  // "my cousin's in town this weekend … can I get him in on that free guest pass?": leave asked
+  // for a set day is asked for that day, beside the policy the FAQ gives.
+  const forOccasion = ownLeave && OCCASION.test(utterance);
+  const actions =
+    (faqHit && !ownMoneyBack && !forOccasion) || (u.infoQuestion && !u.asksForAction) ? [] : [...u.actions];
+  if (faqHit && forOccasion && actions.length === 0) {
+    const read = checkPermission(rulesOf(ctx), utterance);
+    if (read.rule !== null) actions.push({ concept: '', text: utterance, start: 0, end: utterance.length });
+  }
   // 我卡好像丢了 / my card was stolen: reporting it lost is what the caller needs, when the
   // product's rules name such a step (挂失); the engine decides it as it decides any request.
   if (actions.length === 0 && u.lostCard) {
@@ -576,6 +584,10 @@ function actionText(request: ActionRequest, u: Understanding, lang: Language): s
   }
   return lang === 'zh' ? `${label}${quantity.text}` : `${label} ${quantity.text}`;
 }
+
+/** A set day or occasion (明天, 周六, this weekend, saturday morning): leave asked for it is wanted. */
+const OCCASION =
+  /今天|明天|后天|今晚|明晚|这周|下周|周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}[号日]|\b(?:today|tomorrow|tonight|this (?:weekend|week)|next (?:week|weekend)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
 /** Words of the interfaces this call queried that found something (a list with items in it). */
 function wordsOfWhatWasFound(ctx: CallContext): Set<string> {

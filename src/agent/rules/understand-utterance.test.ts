@@ -33,6 +33,10 @@ describe('understandUtterance', () => {
     },
   );
 
+  it.each(['can u fix that?', 'I wanna cancel it'])('reads %j as asking for something', (text) => {
+    expect(read(text).asksForAction).toBe(true);
+  });
+
   it.each(['帮我开张发票', '把发票寄给我'])('still reads %j as asking for an invoice', (text) => {
     expect(read(text).actions.map((a) => a.concept)).toContain('invoice');
   });
