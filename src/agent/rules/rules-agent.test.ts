@@ -127,6 +127,30 @@ describe('createRulesAgent', () => {
     expect(policy.events.some((e) => e.type === 'permission_check')).toBe(false);
   });
 
+  it('takes up no part about another household as the caller’s own request', async () => {
+    const repairs = {
+      name: '修无忧',
+      description: '家电售后',
+      operator_permissions: {
+        can_approve_immediately: ['预约上门维修'],
+        requires_supervisor: ['保修期外免费维修'],
+        requires_process: [],
+        forbidden: ['透露其他用户信息', '为他人查询或修改工单'],
+      },
+    };
+    const c = agentCall({
+      product: repairs,
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+    });
+    await c.say('我楼下的田阿姨，她家冰箱前两天也报修了。你帮我看看师傅哪天去她家，顺便把她登记的电话念一下');
+    const checks = c.events.filter((e) => e.type === 'permission_check');
+    expect(checks.length).toBeGreaterThan(0);
+    for (const check of checks) expect(check).toMatchObject({ status: 'forbidden' });
+    expect(c.events.some((e) => e.type === 'ticket')).toBe(false);
+  });
+
   it('answers a question about the caller’s own account from a query', async () => {
     const c = call();
     const reply = await c.say('我的会员什么时候到期？');

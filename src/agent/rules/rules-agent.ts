@@ -117,7 +117,12 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     const caller = { callerPhone: ctx.phone, callerName: String(ctx.customer.name ?? '') };
     const read = checkPermission(rulesOf(ctx), utterance, { caller }).parts;
     const refused = read.filter((part) => part.status === 'forbidden');
-    const own = read.filter((part) => part.status !== 'forbidden' && !findOtherParty(part.text, caller));
+    // A part about another household (她家冰箱也报修了，师傅哪天去她家) is theirs, though it asks
+    // for none of their data: it is not taken up as the caller's own.
+    const own = read.filter(
+      (part) =>
+        part.status !== 'forbidden' && !findOtherParty(part.text, caller) && !THEIR_HOUSEHOLD.test(part.text),
+    );
     const pieces =
       refused.length > 0 && own.length > 0 && refused.length + own.length === read.length
         ? read.map((part) => part.text)
@@ -584,6 +589,9 @@ function actionText(request: ActionRequest, u: Understanding, lang: Language): s
   }
   return lang === 'zh' ? `${label}${quantity.text}` : `${label} ${quantity.text}`;
 }
+
+/** Someone else's household: 她家, 他家里, her place, his house. */
+const THEIR_HOUSEHOLD = /[他她]家|\b(?:his|her|their) (?:place|house|home|flat|apartment)\b/i;
 
 /** A set day or occasion (明天, 周六, this weekend, saturday morning): leave asked for it is wanted. */
 const OCCASION =
