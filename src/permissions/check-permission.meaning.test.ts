@@ -653,3 +653,36 @@ describe('checkPermission: a wrong spelling is asked to be put right', () => {
     expect(checkPermission(rules, said).status).toBe('requires_process');
   });
 });
+
+describe('checkPermission: an amount said approximately', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['退款<30元'],
+    requires_supervisor: ['退款>=30元'],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  // 几十块 was read as 十块 (10元) and approved: it may be 99.
+  it.each(['退我几十块', '退我三十多块', '退款一百多块'])(
+    '"%s" may be above the limit: not approved',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('requires_supervisor');
+    },
+  );
+
+  it('"退我二十几块" is below the limit whatever it is, and labelled as said', () => {
+    expect(checkPermission(rules, '退我二十几块')).toMatchObject({
+      status: 'can_approve_immediately',
+      label: '退款二十几块',
+    });
+  });
+
+  it('a range that straddles a limit is decided by the stricter rule', () => {
+    const lower = compileRules({
+      ...{ requires_process: [], forbidden: [] },
+      can_approve_immediately: ['退款<25元'],
+      requires_supervisor: ['退款>=25元'],
+    });
+    expect(checkPermission(lower, '退我二十几块').status).toBe('requires_supervisor');
+  });
+});

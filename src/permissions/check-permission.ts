@@ -1018,7 +1018,8 @@ function coversPart(words: Words, part: Part): boolean {
   return covers(words, part.norm, stemsFor(part));
 }
 
-type Measured = { value: number } | { missing: true } | { mismatch: Quantity };
+/** An amount in the rule's unit; said approximately, `least` is the least it may be. */
+type Measured = { value: number; least?: number } | { missing: true } | { mismatch: Quantity };
 
 /** The part's amount in the rule's base unit, if the two can be compared. */
 function measure(rule: CompiledRule, part: Part): Measured {
@@ -1029,15 +1030,20 @@ function measure(rule: CompiledRule, part: Part): Measured {
       const sameFamily = q.family === cond.family;
       if (!sameFamily) return cond.family === 'count' ? { value: 1 } : { missing: true };
       if (q.family === 'money' && q.unit !== cond.unit) return { mismatch: q };
-      return { value: toBase(q.value, q.unit) };
+      return ranged(toBase(q.value, q.unit), q.least === undefined ? undefined : toBase(q.least, q.unit));
     }
     if (cond.family && q.family !== cond.family) return { missing: true };
-    return { value: cond.family ? toBase(q.value, q.unit) : q.value };
+    if (!cond.family) return ranged(q.value, q.least);
+    return ranged(toBase(q.value, q.unit), q.least === undefined ? undefined : toBase(q.least, q.unit));
   }
   if (part.bare) return { value: toBase(part.bare.value, cond.unit) };
   // A request that says no count asks once (改签 against 免费改签一次).
   if (cond.family === 'count') return { value: 1 };
   return { missing: true };
+}
+
+function ranged(value: number, least: number | undefined): Measured {
+  return least === undefined ? { value } : { value, least };
 }
 
 function within(rule: CompiledRule, value: number): boolean {
@@ -1108,7 +1114,12 @@ function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Ou
     const m = measure(rule, part);
     if ('value' in m) {
       if (!part.quantity && part.bare) usedBare = true;
-      if (within(rule, m.value)) applicable.push(i);
+      // 二十几块 against 退款<30元 is within it whatever it is; against 退款<25元 it may be either side,
+      // so the rule neither applies nor is out of the question (a stricter rule decides).
+      const most = within(rule, m.value);
+      const least = m.least === undefined ? most : within(rule, m.least);
+      if (most && least) applicable.push(i);
+      else if (most || least) undetermined.push(i);
       else outside = true;
     } else {
       if ('mismatch' in m) mismatch ??= { quantity: m.mismatch, rule };
@@ -1488,6 +1499,10 @@ function decideParsed(
       text: part.text,
       lang,
     });
+    // 减免占位费二十几块钱: an approximate amount stays as said in the label, never a number it may not be.
+    const approx = part.quantity?.least !== undefined ? part.quantity.text : undefined;
+    if (approx !== undefined && outcome.winner?.condition && !outcome.winner.condition.named)
+      out.label = hasCjk(out.label) ? `${out.label}${approx}` : `${out.label} ${approx}`;
     parts.push(out);
   }
   let decisive = decided[0]!;
@@ -1646,7 +1661,11 @@ function decisionLabel(
 /** The part's own amount (what a grant carries out): without earlier amounts, N×X when repeated. */
 function ownAmount(part: Part, outcome: Outcome): PermissionPart['amount'] {
   if (part.counted) return { value: part.counted.current, unit: part.counted.unit };
-  if (part.quantity) return { value: part.quantity.value, unit: part.quantity.unit };
+  // 二十几块 carries out no amount: what was charged, once looked up, says which.
+  if (part.quantity) {
+    if (part.quantity.least !== undefined) return undefined;
+    return { value: part.quantity.value, unit: part.quantity.unit };
+  }
   if (part.bare && outcome.bareUnit) return { value: part.bare.value, unit: outcome.bareUnit };
   return undefined;
 }

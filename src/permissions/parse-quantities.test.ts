@@ -131,3 +131,23 @@ describe('parseQuantities', () => {
     ]);
   });
 });
+
+describe('parseQuantities: amounts said approximately', () => {
+  it.each<[string, number, number]>([
+    ['二十几块钱', 21, 29],
+    ['二十多元', 21, 29],
+    ['十几块', 11, 19],
+    ['一百多块', 101, 199],
+    ['一百五十多块', 151, 159],
+    ['几十块', 20, 99],
+    ['20多块', 21, 29],
+  ])('%s is %i to %i', (said, least, most) => {
+    expect(parseQuantities(said)).toMatchObject([{ least, value: most, family: 'money' }]);
+  });
+
+  it('reads no range in 多少钱, 两点多 or an amount said exactly', () => {
+    expect(parseQuantities('多少钱')).toEqual([]);
+    expect(parseQuantities('两点多')[0]?.least).toBeUndefined();
+    expect(parseQuantities('二十块')[0]).not.toHaveProperty('least');
+  });
+});

@@ -11,7 +11,10 @@ export type QuantityFamily = 'money' | 'duration' | 'count' | 'data' | 'points' 
  * (currency sign and unit included).
  */
 export interface Quantity {
+  /** The amount; for one said approximately (二十几块, 一百多), the most it may be. */
   value: number;
+  /** For an amount said approximately, the least it may be (二十几块: 21 to 29). */
+  least?: number;
   family: QuantityFamily;
   unit: 'CNY' | 'USD' | 'day' | 'time' | 'GB' | 'MB' | 'month' | 'hour' | 'point' | 'clock';
   text: string;
@@ -278,6 +281,28 @@ function scanArticle(s: string, i: number): ScannedNumber | undefined {
 }
 
 /** A quantity of the unit, its span and text in `original`. */
+/**
+ * A number said approximately: 几 before a round ten, hundred or thousand (几十: 20 to 99), or 几
+ * or 多 after a round number (二十几 and 二十多: 21 to 29; 十几: 11 to 19; 一百多: 101 to 199).
+ */
+function approximate(
+  s: string,
+  num: ScannedNumber,
+): { least: number; most: number; start: number; end: number } | undefined {
+  const v = num.value;
+  if (!Number.isInteger(v) || v < 10) return undefined;
+  if (s.charCodeAt(num.start - 1) === 0x51e0 /* 几 */ && (v === 10 || v === 100 || v === 1000 || v === 10000))
+    return { least: 2 * v, most: 10 * v - 1, start: num.start - 1, end: num.end };
+  const next = s.charCodeAt(num.end);
+  const more = next === 0x591a /* 多 */ && s.charCodeAt(num.end + 1) !== 0x5c11; /* 多少 */
+  if (next !== 0x51e0 /* 几 */ && !more) return undefined;
+  // The place of its last digit that is not zero: 二十 → tens, 一百 → hundreds, 一百五十 → tens.
+  let place = 1;
+  while (v % (place * 10) === 0) place *= 10;
+  if (place === 1) return undefined;
+  return { least: v + 1, most: v + place - 1, start: num.start, end: num.end + 1 };
+}
+
 function quantityOf(original: string, unit: Unit, value: number, start: number, end: number): Quantity {
   return { value, family: FAMILY[unit], unit, text: original.slice(start, end), start, end };
 }
@@ -339,6 +364,25 @@ export function scanQuantities(s: string, original: string): ScanResult {
     }
     if (!num) {
       i++;
+      continue;
+    }
+    // 二十几块, 一百多元, 几十块, 20多块: an approximate amount is a range, read with its unit.
+    const approx = approximate(s, num);
+    if (approx) {
+      const unit = matchUnit(s, { ...num, end: approx.end }, original);
+      if (unit) {
+        const q = quantityOf(
+          original,
+          unit.unit.unit,
+          approx.most * unit.unit.factor,
+          approx.start,
+          unit.end,
+        );
+        q.least = approx.least * unit.unit.factor;
+        quantities.push(q);
+      }
+      // Without a unit it is an estimate, not an amount to decide by.
+      i = unit ? unit.end : approx.end;
       continue;
     }
     const unit = matchUnit(s, num, original);

@@ -151,6 +151,31 @@ describe('createRulesAgent', () => {
     expect(c.events.some((e) => e.type === 'ticket')).toBe(false);
   });
 
+  it('takes an amount said approximately as the charge found within it', async () => {
+    // 十几块 may be 19, above the limit; the 15元 charge found is what was meant.
+    const product = {
+      ...records.products[0]!,
+      operator_permissions: {
+        can_approve_immediately: ['退款<18元'],
+        requires_supervisor: ['退款>=18元'],
+        requires_process: [],
+        forbidden: ['透露其他用户信息'],
+      },
+    };
+    const c = agentCall({
+      product,
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+      respond: (name) => (name === 'user_subscription' ? SUBSCRIPTIONS : BILLING),
+    });
+    await c.say('上个月扣的那十几块钱月费退给我吧');
+    expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({
+      action: expect.stringContaining('15'),
+      status: 'can_approve_immediately',
+    });
+  });
+
   it('answers a question about the caller’s own account from a query', async () => {
     const c = call();
     const reply = await c.say('我的会员什么时候到期？');

@@ -723,7 +723,9 @@ function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understandin
   const paid = verifiedCharge(ctx, request.text);
   if (paid === undefined) return given;
   const asked = request.quantity ?? u.quantities.find((q) => q.family === 'money');
-  if (asked && asked.family === 'money') {
+  // 二十几块 for a fee of 24 found in the call: the fee is what was meant.
+  const meant = asked?.least !== undefined && asked.least <= paid && paid <= asked.value;
+  if (asked && asked.family === 'money' && !meant) {
     if (asked.value <= paid) return { ...request, quantity: asked };
     // More than was paid: what would need a supervisor goes to one as asked (with the facts in
     // the call); what would be approved at once is approved only up to what was paid.
