@@ -289,3 +289,17 @@ describe('findOtherParty: acts for or about someone else', () => {
     );
   });
 });
+
+describe('findOtherParty: what someone else owes, asked for them', () => {
+  it.each([
+    '你好，我表哥周国强在外地出差，手机丢了，托我打电话问一下，他那张卡这期该还多少、最后还款日是哪天',
+    '我姐夫的卡欠了多少',
+    '我外甥那张卡还欠多少',
+  ])('finds someone else in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toMatchObject({ kind: 'person' });
+  });
+
+  it.each(['我这张卡该还多少', '那张卡还欠多少', '这期该还多少'])('finds no one in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toBeUndefined();
+  });
+});

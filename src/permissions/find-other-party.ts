@@ -238,8 +238,9 @@ function compiled(): Matchers {
       `(?<titled>${titled})|(?<familiar>${familiar})|(?<role>${roles})|(?<people>${people})|(?<pronoun>${W.PRONOUN_ZH})`,
       'y',
     ),
+    // 这张卡, 一张票: after a demonstrative or a number 张 is a measure word, not a surname.
     fullName: new RegExp(
-      `[${W.SURNAMES}](?:(?![${W.NOT_GIVEN_NAME}])[\\u4e00-\\u9fff]){1,2}(?=${W.LINK_ZH}?${W.DATA_ZH}|${linked}|${W.ACTIVITY_ZH})`,
+      `(?<![这那一两几每哪整半])[${W.SURNAMES}](?:(?![${W.NOT_GIVEN_NAME}])[\\u4e00-\\u9fff]){1,2}(?=${W.LINK_ZH}?${W.DATA_ZH}|${linked}|${W.ACTIVITY_ZH})`,
       'y',
     ),
     starts: personStarts(),
