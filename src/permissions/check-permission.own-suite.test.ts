@@ -815,6 +815,92 @@ const PARAPHRASES: Row[] = [
     '整机退换货',
     ['新买的洗碗机到货就漏水，我不要了，给我整台换个新的', '刚买的热水器装上就不出热水，这台我要整机换掉'],
   ],
+  // A fifteenth product, HiveDesk Coworking: refunds, room credits, freezes, its office agreements,
+  // claims and other members' data.
+  [
+    'HiveDesk Coworking',
+    'refund < $50',
+    [
+      'I got charged twenty-five bucks for a day pass on a day I was home sick, can I get that refunded?',
+      'The booking system charged me thirty bucks for two extra room hours I never used, could you refund that?',
+    ],
+  ],
+  [
+    'HiveDesk Coworking',
+    'add meeting room credits <= 4 hours',
+    [
+      "Any chance you could add three hours of meeting room credit? I've got interviews Thursday and I'm all used up.",
+    ],
+  ],
+  [
+    'HiveDesk Coworking',
+    'freeze membership <= 1 month',
+    [
+      "I'm heading overseas for three weeks, can I put my membership on hold while I'm gone?",
+      "I'm having surgery next week and I'll be out about two weeks, can you freeze my membership till I'm back?",
+    ],
+  ],
+  [
+    'HiveDesk Coworking',
+    'refund >= $50',
+    [
+      "I got billed seventy-five dollars for extra room hours because of a system glitch, I'd like that refunded.",
+      'The building had no power the whole week, so I want sixty dollars back off my fee for that.',
+    ],
+  ],
+  [
+    'HiveDesk Coworking',
+    'add meeting room credits > 4 hours',
+    [
+      "Could you load up my account with another six hours of room credits? I've got investor meetings all month.",
+      "My team's doing interviews for a week straight, can you give us an extra eight hours in the meeting rooms?",
+    ],
+  ],
+  [
+    'HiveDesk Coworking',
+    'freeze membership > 1 month',
+    [
+      "I'm going on parental leave, can you pause my membership for three months?",
+      "I'll be working from Lisbon all summer, could you freeze my desk for like two months?",
+    ],
+  ],
+  [
+    'HiveDesk Coworking',
+    'early termination of a private office agreement',
+    [
+      "We've outgrown Office 305 and found a bigger place, can we break our office agreement early?",
+      "Our funding fell through and I can't keep paying eighteen hundred a month for the office, I need to end the contract early.",
+    ],
+  ],
+  [
+    'HiveDesk Coworking',
+    'property damage or injury claim',
+    [
+      'I tripped on a loose cable in the lounge and sprained my wrist, I want to file a claim.',
+      "One of your chairs snapped while I was sitting in it and I hurt my back, I need you guys to cover the doctor's bill.",
+    ],
+  ],
+  [
+    'HiveDesk Coworking',
+    "disclose other members' information",
+    [
+      "There's a woman who sits by the window at Eastside, could you give me her phone number? I want to pitch her on a project.",
+      "Who's renting the office next to ours? I'd like their name and email.",
+      "My old coworker said she joined your Midtown spot, can you tell me if she's a member and give me her contact info?",
+    ],
+  ],
+  [
+    'HiveDesk Coworking',
+    "share another member's entries, bookings or mail",
+    [
+      "I think my business partner Owen is skipping work, can you tell me what times his card's been badging in this week?",
+    ],
+  ],
+  [
+    'HiveDesk Coworking',
+    "hand a member's mail or packages to someone else",
+    ["My colleague's out sick, can I grab his package from the front desk for him?"],
+  ],
 ];
 
 // Paraphrases of the same kind that the engine misreads today: known failures, listed in
@@ -938,6 +1024,124 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
     '赠送延保<=6个月',
     ['师傅约好了又没来，我白请了一天假，你们送我三个月延保补偿一下吧'],
     'requires_supervisor',
+  ],
+  // HiveDesk Coworking: asked in words the engine does not tie to a rule (one of those back, throw a
+  // couple more hours on, scrap/take off a booking, kill a badge, put him down as my guest, pause
+  // my desk, get out of our lease, who do I make a claim with, report her): no rule, so a supervisor.
+  [
+    'HiveDesk Coworking',
+    'refund < $50',
+    ["Hey, you guys billed me the twenty dollar card replacement twice, so I'd like one of those back."],
+    'requires_supervisor',
+  ],
+  [
+    'HiveDesk Coworking',
+    'add meeting room credits <= 4 hours',
+    [
+      "I've got back-to-back client pitches this week and I'm out of room hours, could you throw a couple more hours on my account?",
+    ],
+    'requires_supervisor',
+  ],
+  [
+    'HiveDesk Coworking',
+    'cancel a meeting room booking',
+    [
+      "My client just bailed on tomorrow's meeting, so I don't need the conference room anymore, can you cancel it?",
+      'Could you scrap my booking for the Midtown board room on Friday at two? Plans changed.',
+      "I won't be needing Room 4 next Tuesday morning after all, please take that reservation off.",
+    ],
+    'requires_supervisor',
+  ],
+  [
+    'HiveDesk Coworking',
+    'deactivate a lost key card and issue a replacement',
+    [
+      'I think I dropped my key card on the subway this morning, can you kill it and get me a new one?',
+      "My access card's gone missing and somebody could walk in with it, shut it off and print me a replacement please.",
+      'Lost my badge somewhere over the weekend, I need it turned off and a new one made up.',
+    ],
+    'requires_supervisor',
+  ],
+  [
+    'HiveDesk Coworking',
+    'register a free guest pass',
+    [
+      "My cousin's in town and wants to see where I work, can I bring her in tomorrow on one of my free guest passes?",
+      "I've got a freelancer coming in to work with me Wednesday, could you put him down as my guest? It's my first guest this month.",
+    ],
+    'requires_supervisor',
+  ],
+  [
+    'HiveDesk Coworking',
+    'freeze membership <= 1 month',
+    ["Money's a bit tight right now, could I pause my desk for just a month?"],
+    'requires_supervisor',
+  ],
+  [
+    'HiveDesk Coworking',
+    'early termination of a private office agreement',
+    [
+      "We're shutting down the startup, so we need to get out of our private office lease before the twelve months are up.",
+    ],
+    'requires_supervisor',
+  ],
+  [
+    'HiveDesk Coworking',
+    'property damage or injury claim',
+    ['The ceiling leaked over my desk last night and fried my laptop, who do I make a claim with?'],
+    'requires_supervisor',
+  ],
+  [
+    'HiveDesk Coworking',
+    'complaint about another member',
+    [
+      "The guy at the desk next to me is on speakerphone all day and won't stop, I want to make a complaint about him.",
+      "Someone at Downtown keeps swiping my lunch from the shared fridge and I know who it is, I'd like to report her.",
+      "There's a member who's been really rude and kind of creepy to me in the kitchen, I want to file a complaint.",
+    ],
+    'requires_supervisor',
+  ],
+  // HiveDesk Coworking: the amount is read (199 bucks, ten hours, six weeks) but not the action (want
+  // back, time added, on ice): the status is right only by the fallback, no rule cited.
+  [
+    'HiveDesk Coworking',
+    'refund >= $50',
+    [
+      "You charged me my full hot desk fee even though I cancelled, that's a hundred ninety-nine bucks I want back.",
+    ],
+    'requires_supervisor',
+  ],
+  [
+    'HiveDesk Coworking',
+    'add meeting room credits > 4 hours',
+    [
+      "We're running workshops all next week and I'll need like ten extra hours of meeting room time added to my account.",
+    ],
+    'requires_supervisor',
+  ],
+  [
+    'HiveDesk Coworking',
+    'freeze membership > 1 month',
+    ['Business is slow so I want to put my membership on ice for six weeks, is that doable?'],
+    'requires_supervisor',
+  ],
+  // HiveDesk Coworking: an hour of room credit put back is read as a refund of no amount: refund >= $50.
+  [
+    'HiveDesk Coworking',
+    'add meeting room credits <= 4 hours',
+    [
+      'The projector in Room B was dead and half my booking got wasted, can you put an hour of room credit back on my account?',
+    ],
+    'requires_supervisor',
+  ],
+  // HiveDesk Coworking: a guest named (Her name's Dana Lee) is read as another member's data: forbidden.
+  [
+    'HiveDesk Coworking',
+    'register a free guest pass',
+    [
+      "Can you sign up a guest for me on Friday? Her name's Dana Lee, I haven't used any of my free passes yet.",
+    ],
+    'forbidden',
   ],
 ];
 
