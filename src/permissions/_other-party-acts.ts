@@ -36,6 +36,7 @@ interface ActMatchers {
   transferEn: Act;
   transferableEn: RegExp;
   payEn: Act;
+  mailEn: Act;
   activityEn: Act[];
 }
 
@@ -99,6 +100,16 @@ function compiled(): ActMatchers {
       /\b(?:hers|his|theirs)\b/,
       '\\b(?:use|using|pay with|paying with|charge it to|charge to|put)\\s+(?:hers|his|theirs)\\b',
     ),
+    // Someone else's mail handed to the caller: a box waiting for my boss … let me take it; she's
+    // got mail at the desk, release it to me. Across commas: the thing and the handing are often
+    // said apart.
+    mailEn: act(
+      new RegExp(`\\b${MAIL_EN}\\b`),
+      [
+        `\\b${MAIL_EN}\\b[^.!?;\\n]{0,40}?\\b(?:for|addressed to|under the name of) ${targetEn}\\b[^.!?;\\n]{0,60}?${HAND_OVER_EN}`,
+        `\\b${personEn}(?:'s)?\\b[^.!?;\\n]{0,40}?\\b${MAIL_EN}\\b[^.!?\\n]{0,60}?${HAND_OVER_EN}`,
+      ].join('|'),
+    ),
     // One expression per question, each with its own `name` group (a capitalised word: James).
     activityEn: [
       // what times he usually checks in / when did my wife last log in
@@ -109,17 +120,28 @@ function compiled(): ActMatchers {
       `\\b(?:what|how much|how many(?: points)?|which grade)(?: (?:did|does|do|has|have))? ${subjectEn} (?:get|got|gets|score|scored|scores|make|made|earn|earned)\\b`,
       `\\bhow (?:did|does|is|was|has) ${subjectEn} (?:do|did|done|doing|perform|performed|performing) (?:on|in)\\b`,
       `\\b(?:did|has|does) ${subjectEn} pass(?:ed)?\\b`,
+      // which rooms my coworker Jess has booked / has my roommate gotten any packages lately
+      `\\b(?:what|which)\\b[^.!?;\\n]{0,30}?\\b${personEn}(?: [a-z]{2,16})?(?:'s| has| had| is| was)?(?: been)? (?:book(?:s|ed|ing)?|reserv(?:es|ed|ing)|got(?:ten)?|receiv(?:es|ed|ing))\\b`,
+      `\\b(?:has|have|did|does|is)\\b ${personEn}(?: [a-z]{2,16})? (?:gotten|got|get|received|receive|had|booked|reserved)\\b[^.!?;\\n]{0,20}?\\b(?:${MAIL_EN}|rooms?|desks?|bookings?|reservations?)\\b`,
       // what she's been watching / what my husband ordered
       // what she's actually been putting on there / what my husband uploaded
       `\\bwhat(?: (?:did|does|has|is|was))? ${subjectEn}(?:'s| has| is| was)?(?: ${ADVERB_EN})?(?: been)?(?: ${ADVERB_EN})? (?:watch(?:es|ed|ing)?|buy(?:s|ing)?|bought|order(?:s|ed|ing)?|listen(?:s|ed|ing)? to|search(?:es|ed|ing)? for|read(?:s|ing)?|play(?:s|ed|ing)?|upload(?:s|ed|ing)?|post(?:s|ed|ing)?|put(?:s|ting)? (?:on|up)|shar(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|stor(?:e|es|ed|ing)|back(?:s|ed|ing)? up|charg(?:e|es|ed|ing))\\b`,
     ].map((source) => act(whEn, source, 'dg')),
   };
   const zh = [m.behalfZh, m.transferZh, m.giveZh, m.payZh].map((a) => a.gate.source).join('|');
-  const en = [m.behalfEn, m.transferEn, m.payEn, m.activityEn[0]!].map((a) => a.gate.source).join('|');
+  const en = [m.behalfEn, m.transferEn, m.payEn, m.mailEn, m.activityEn[0]!]
+    .map((a) => a.gate.source)
+    .join('|');
   const hint = new RegExp(`${zh}|${en}`);
   matchers = { ...m, hint };
   return matchers;
 }
+
+/** Mail and what comes with it, kept for a member at a desk. */
+const MAIL_EN = '(?:mail|post|packages?|parcels?|box(?:es)?|letters?|deliver(?:y|ies))';
+/** The caller taking it, or asking for it to be given to them. */
+const HAND_OVER_EN =
+  "\\b(?:let me (?:take|have|grab|pick up|collect)|(?:release|give|hand)(?: it| them| that| those)?(?: over)? to me|i(?:'ll| will| can| could)? (?:take|pick (?:it|them) up|collect|grab) (?:it|them)\\b)";
 
 // Said between a person and what they do (what she's actually been putting on there).
 const ADVERB_EN = '(?:actually|really|even|ever|just|all|recently|lately|secretly)';
@@ -193,6 +215,7 @@ export function scanActs(norm: string, raw: string, gates: number): ActHit[] {
     each(m.behalfEn, servedEn, withData(m.behalfDataEn, W.NOT_THEIRS_BEFORE_EN));
     if (m.transferableEn.test(norm)) each(m.transferEn, servedEn, span);
     each(m.payEn, false, span);
+    each(m.mailEn, false, span);
     for (const a of m.activityEn) {
       each(a, servedEn, (r) => {
         // A name is written with a capital (when does James check in); a word is not (when does it).

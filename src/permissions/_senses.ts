@@ -395,6 +395,12 @@ export const SENSES: readonly SenseDef[] = [
     patterns: [
       // 退差价, 退我差价: 退 before what is refunded.
       { key: '退', re: '退(?=(?:我|给我)?\\s*(?:差价|价差))' },
+      // 里头的钱给我弄出来, 卡里的钱取出来: money taken out of where it is kept is paid back.
+      ...['钱', '余额'].map((key) => ({
+        key,
+        re: `${key}[^,.!?;:、\\n]{0,6}?(?:弄出来|取出来|提出来|退出来|拿出来|转出来)`,
+        overlay: true as const,
+      })),
       // get the difference back, have my $12 back, want the fare back.
       ...['get', 'have', 'want', 'need', 'give'].map((key) => ({
         key,
@@ -1053,7 +1059,18 @@ export const SENSES: readonly SenseDef[] = [
     // 卡里还剩三百多: what is left on a card or an account, to be paid out.
     id: 'balance',
     role: 'object',
-    zh: ['余额', '还剩', '剩下的', '剩余', '剩的钱', '余下的'],
+    zh: [
+      '余额',
+      '还剩',
+      '剩下的',
+      '剩余',
+      '剩的钱',
+      '余下的',
+      '卡里的钱',
+      '里头的钱',
+      '里面的钱',
+      '卡里还有',
+    ],
     en: ['balance', 'remaining', "what's left", 'left on'],
   },
   { id: 'flight', role: 'object', zh: ['航班', '班机', '飞机'], en: ['flight*'] },

@@ -303,3 +303,22 @@ describe('findOtherParty: what someone else owes, asked for them', () => {
     expect(findOtherParty(said, CALLER)).toBeUndefined();
   });
 });
+
+describe('findOtherParty: someone else’s bookings and mail', () => {
+  it.each([
+    'Can you check which meeting rooms my coworker Jess has booked for Thursday?',
+    'Has my roommate gotten any packages at the Downtown desk lately?',
+    "There's a box waiting for my boss at the front desk, just let me take it and I'll give it to him tomorrow.",
+    "My girlfriend's a member and she's got mail sitting at Midtown, can you release it to me?",
+  ])('finds someone else in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toMatchObject({ kind: 'person' });
+  });
+
+  it.each([
+    'which rooms have I booked for thursday',
+    'has my package arrived',
+    'I got a box for my mom, can you ship it',
+  ])('finds no one in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toBeUndefined();
+  });
+});

@@ -520,7 +520,10 @@ function withdraws(ctx: CallContext, utterance: string): boolean {
   // 算了还是退吧: the same request asked again after the withdrawing words keeps it.
   const again = new Set(findActionRequests(afterWithdrawal(utterance)).map((a) => a.concept));
   if (open.some((r) => findActionRequests(r.what).some((a) => again.has(a.concept)))) return false;
-  return !/帮我|给我|我要|麻烦你|\b(?:can|could) you\b|\bplease\b/i.test(utterance);
+  // 不退了，留着给我老公充吧: 给我 before a relative is "for", not asking again.
+  return !/帮我|给我(?!家|老公|老婆|爱人|媳妇|对象|妈|爸|儿子|女儿|孩子|父母)|我要|麻烦你|\b(?:can|could) you\b|\bplease\b/i.test(
+    utterance,
+  );
 }
 
 /**
