@@ -396,9 +396,9 @@ export const SENSES: readonly SenseDef[] = [
       // 退差价, 退我差价: 退 before what is refunded.
       { key: '退', re: '退(?=(?:我|给我)?\\s*(?:差价|价差))' },
       // 里头的钱给我弄出来, 卡里的钱取出来: money taken out of where it is kept is paid back.
-      ...['钱', '余额'].map((key) => ({
+      ...['钱', '余额', '里头', '里面', '卡里'].map((key) => ({
         key,
-        re: `${key}[^,.!?;:、\\n]{0,6}?(?:弄出来|取出来|提出来|退出来|拿出来|转出来)`,
+        re: `${key}[^,.!?;:、\\n]{0,8}?(?:弄出来|取出来|提出来|退出来|拿出来|转出来)`,
         overlay: true as const,
       })),
       // get the difference back, have my $12 back, want the fare back.

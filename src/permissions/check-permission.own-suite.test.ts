@@ -910,6 +910,8 @@ const PARAPHRASES: Row[] = [
       "My girlfriend's a member and she's got mail sitting at Midtown, can you release it to me? She said it's fine.",
     ],
   ],
+  // Money taken out of a card (里头的钱给我弄出来) is the balance paid out.
+  ['快电充电', '充电卡余额退款', ['我卡里不是还有点钱嘛，里头的钱能不能给我弄出来？']],
 ];
 
 // Paraphrases of the same kind that the engine misreads today: known failures, listed in

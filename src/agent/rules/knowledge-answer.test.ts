@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { CallContext } from '../../call/call-agent.js';
 import type { Product } from '../../domain/record-schemas.js';
-import { policyQuoted, priceAsked } from './knowledge-answer.js';
+import { buildKnowledgeIndex } from '../../knowledge/index.js';
+import { knowledgeAnswer, policyQuoted, priceAsked } from './knowledge-answer.js';
 
 const hotel = {
   name: '悦途酒店',
@@ -83,5 +85,26 @@ describe('priceAsked: the FAQ entry that prices what the caller names', () => {
   it('answers no price that was not asked, nor one that names nothing priced', () => {
     expect(priceAsked(repairs, '师傅什么时候上门')).toBeUndefined();
     expect(priceAsked(streaming, 'how much?')).toBeUndefined();
+  });
+});
+
+describe('knowledgeAnswer: a question asked as 能报不', () => {
+  const pets = {
+    name: '萌宠保',
+    faq: [
+      { q: '等待期多久？', a: '投保后30天为等待期。' },
+      { q: '疫苗和绝育能报吗？', a: '疫苗、绝育属于预防项目，不在保障范围。' },
+    ],
+  } as unknown as Product;
+  const index = buildKnowledgeIndex(pets);
+  const ctx = {
+    product: pets,
+    tools: { searchKnowledge: (q: string, n: number) => index.search(q, n) },
+  } as unknown as CallContext;
+
+  it('finds the entry for 这俩能报不 with the clauses before it', () => {
+    expect(knowledgeAnswer(ctx, '它上礼拜刚打完疫苗，这个月还想带它去做个绝育，这俩能报不？')?.question).toBe(
+      '疫苗和绝育能报吗？',
+    );
   });
 });

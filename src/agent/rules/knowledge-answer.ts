@@ -100,8 +100,12 @@ const BILINGUAL: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bwi-?fi\b/g, '无线网络'],
 ];
 
-/** The text with the Chinese of its customer-service words beside them (BILINGUAL). */
-function withChinese(text: string): string {
+/**
+ * The text with the Chinese of its customer-service words beside them (BILINGUAL), and a question
+ * asked as 能报不 / 能退不 read as 能报吗: the FAQ's 报 is not the caller's 报不.
+ */
+function withChinese(given: string): string {
+  const text = given.replace(/([\u4e00-\u9fff])不(?=\s*(?:[？?，,。.！!]|$))/g, '$1吗');
   if (!/[a-z]/i.test(text)) return text;
   let out = text.toLowerCase();
   for (const [pattern, word] of BILINGUAL) out = out.replace(pattern, (m) => `${m} ${word}`);

@@ -176,6 +176,14 @@ describe('createRulesAgent', () => {
     });
   });
 
+  it('hears a withdrawal that keeps the money for a relative as a withdrawal, not a new request', async () => {
+    const c = call();
+    await c.say('我要注销账户');
+    const before = c.events.filter((e) => e.type === 'permission_check').length;
+    expect(await c.say('那算了算了，不注销了，留着给我老公用吧')).toContain('先不办了');
+    expect(c.events.filter((e) => e.type === 'permission_check')).toHaveLength(before);
+  });
+
   it('answers a question about the caller’s own account from a query', async () => {
     const c = call();
     const reply = await c.say('我的会员什么时候到期？');
