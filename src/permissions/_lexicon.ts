@@ -536,13 +536,15 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'early_termination',
     zh: '提前解约',
     en: 'early termination',
-    keys: ['解约', '终止', '解除', '结束', '合同', '合约', 'terminat', 'contract', 'agreement'],
+    keys: ['解约', '终止', '解除', '结束', '合同', '合约', 'terminat', 'contract', 'agreement', 'lease'],
     patterns: [
       '提前~(?:解约|终止|结束|解除)(?:合同|合约|协议)?',
       '解约',
       '(?:解除|终止|取消)~(?:合同|合约|协议)',
       '\\bearly termination\\b',
-      '\\b(?:terminate|break|end|cancel|exit)_(?:contract|agreement)s?\\b',
+      '\\b(?:terminate|break|end|cancel|exit)_(?:contract|agreement|lease)s?\\b',
+      // we need out of our office agreement early, get out of the lease
+      '\\bout of_(?:contract|agreement|lease)s?\\b',
     ],
     examples: ['提前解约', '我想解约', '提前终止合同', 'terminate my contract early'],
   },

@@ -321,8 +321,13 @@ export const SENSES: readonly SenseDef[] = [
     id: 'freeze',
     role: 'action',
     zh: ['冻结', '冻上', '冻住', '冻起来', '止付', '暂停', '停用一段', '停一段时间'],
-    en: ['freez*', 'pause*', 'on hold', 'suspend*'],
+    en: ['freez*', 'pause*', 'on hold', 'suspend*', 'deactivat*', 'disabl*'],
     patterns: [
+      // kill it so nobody can use it, shut the card off: a card or badge made to stop working.
+      ...['kill', 'shut', 'turn'].map((key) => ({
+        key,
+        re: `${key}\\s+(?:it|that|the\\s+(?:old\\s+)?(?:card|badge|fob)|my\\s+(?:old\\s+)?(?:card|badge|fob))(?:\\s+off)?\\b`,
+      })),
       { key: 'block', re: 'block\\s+(?:my |the |this )?accounts?\\b' },
       { key: 'lock', re: 'lock\\s+(?:my |the |this )?accounts?\\b' },
     ],
@@ -458,7 +463,7 @@ export const SENSES: readonly SenseDef[] = [
     generic: true,
     grants: true,
     zh: ['给个', '给点', '给些', '发个', '发点', '多给', '再给'],
-    en: ['give*', 'grant*', 'add'],
+    en: ['give*', 'grant*', 'add', 'issu*'],
     patterns: [{ key: 'credit', re: 'credit\\s+(?:my|me|the|it|that)\\b', overlay: true }],
   },
   {
@@ -1186,8 +1191,20 @@ export const SENSES: readonly SenseDef[] = [
     id: 'loss',
     role: 'object',
     problem: true,
-    zh: ['丢失', '丢了', '丢掉', '没了', '不见了', '消失', '找不到', '丢'],
-    en: ['lost', 'lose', 'missing', 'gone', 'disappear*'],
+    zh: ['丢失', '丢了', '丢掉', '没了', '不见了', '消失', '找不到', '丢', '掉了', '弄丢'],
+    en: [
+      'lost',
+      'lose',
+      'missing',
+      'gone',
+      'disappear*',
+      'fell out*',
+      'dropped',
+      'misplac*',
+      "can't find",
+      'cannot find',
+      'stolen',
+    ],
   },
   {
     id: 'data_traffic',

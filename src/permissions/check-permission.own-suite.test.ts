@@ -912,6 +912,19 @@ const PARAPHRASES: Row[] = [
   ],
   // Money taken out of a card (里头的钱给我弄出来) is the balance paid out.
   ['快电充电', '充电卡余额退款', ['我卡里不是还有点钱嘛，里头的钱能不能给我弄出来？']],
+  // A card dropped and killed (dropped, kill it) and a lease got out of: read since written.
+  [
+    'HiveDesk Coworking',
+    'deactivate a lost key card and issue a replacement',
+    ['I think I dropped my key card on the subway this morning, can you kill it and get me a new one?'],
+  ],
+  [
+    'HiveDesk Coworking',
+    'early termination of a private office agreement',
+    [
+      "We're shutting down the startup, so we need to get out of our private office lease before the twelve months are up.",
+    ],
+  ],
 ];
 
 // Paraphrases of the same kind that the engine misreads today: known failures, listed in
@@ -1067,7 +1080,6 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
     'HiveDesk Coworking',
     'deactivate a lost key card and issue a replacement',
     [
-      'I think I dropped my key card on the subway this morning, can you kill it and get me a new one?',
       "My access card's gone missing and somebody could walk in with it, shut it off and print me a replacement please.",
       'Lost my badge somewhere over the weekend, I need it turned off and a new one made up.',
     ],
@@ -1086,14 +1098,6 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
     'HiveDesk Coworking',
     'freeze membership <= 1 month',
     ["Money's a bit tight right now, could I pause my desk for just a month?"],
-    'requires_supervisor',
-  ],
-  [
-    'HiveDesk Coworking',
-    'early termination of a private office agreement',
-    [
-      "We're shutting down the startup, so we need to get out of our private office lease before the twelve months are up.",
-    ],
     'requires_supervisor',
   ],
   [
