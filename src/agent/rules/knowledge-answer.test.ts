@@ -82,6 +82,27 @@ describe('priceAsked: the FAQ entry that prices what the caller names', () => {
     );
   });
 
+  it('reads the words of an entry’s question first, and a price list between equals', () => {
+    const desks = {
+      name: 'Desks',
+      faq: [
+        { q: 'What plans do you have and how much are they?', a: 'Hot Desk $199 a month; Day Pass $25.' },
+        {
+          q: 'Can I bring a guest?',
+          a: 'Every member gets 2 free guest passes a month; further guests need a $25 Day Pass.',
+        },
+        { q: 'I lost my key card, what now?', a: 'A replacement costs $20, ready the next business day.' },
+      ],
+    } as unknown as Product;
+    expect(
+      priceAsked(desks, "what does a day pass cost? and what's the cheapest monthly option?")?.question,
+    ).toBe('What plans do you have and how much are they?');
+    expect(
+      priceAsked(desks, 'if i bring my sister in one day next week is that gonna cost me anything?')
+        ?.question,
+    ).toBe('Can I bring a guest?');
+  });
+
   it('answers no price that was not asked, nor one that names nothing priced', () => {
     expect(priceAsked(repairs, '师傅什么时候上门')).toBeUndefined();
     expect(priceAsked(streaming, 'how much?')).toBeUndefined();

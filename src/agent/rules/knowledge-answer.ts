@@ -150,7 +150,13 @@ const FUNCTION_UNITS = new Set([
 /** Chinese characters and English words (three letters or more) of a text, lower-cased. */
 function unitsOf(text: string, leaveOut: ReadonlySet<string>): Set<string> {
   const units = text.toLowerCase().match(/\p{Script=Han}|[a-z][a-z']{2,}/gu) ?? [];
-  return new Set(units.filter((u) => !FUNCTION_UNITS.has(u) && !leaveOut.has(u)));
+  return new Set(units.filter((u) => !FUNCTION_UNITS.has(u) && !leaveOut.has(u)).map(stemOf));
+}
+
+/** An English word without its common endings (monthly → month, costs → cost, booked → book). */
+function stemOf(word: string): string {
+  if (!/^[a-z]/.test(word) || word.length < 5) return word;
+  return word.replace(/(?:ly|ies|es|s|ed|ing)$/, '');
 }
 
 /**
@@ -181,7 +187,7 @@ export function policyQuoted(product: Product, asked: string): KnowledgeHit | un
 
 /** Asking what something costs (得花多少钱, how much is premium, 贵不贵). */
 const ASKS_PRICE =
-  /多少钱|花多少|要多少|收多少|价格|价钱|贵不贵|怎么收费|收费吗|\bhow much\b|\bwhat (?:does|do|would|will) (?:it|that|\w+) cost\b|\bprice\b/i;
+  /多少钱|花多少|要多少|收多少|价格|价钱|贵不贵|怎么收费|收费吗|\bhow much\b|\bwhat (?:does|do|would|will|did)\b[^.?!]{0,30}?\bcost\b|\bcost (?:me |us )?(?:anything|extra|money)\b|\bcheapest\b|\bprices?\b/i;
 /** An amount of money in an answer: 50元, 99块, $17.99, 17.99 dollars. */
 const MONEY_IN_ANSWER = /\d+(?:\.\d+)?\s*(?:元|块)|[$¥￥]\s*\d|\d\s*(?:dollars|usd|yuan)\b/i;
 /** Words of asking a price: shared with an entry, they do not say which thing is priced. */
@@ -191,7 +197,7 @@ const PRICE_UNITS = new Set([...'多少钱花收费价格贵'.split(''), 'how', 
  * The FAQ entry that prices what the caller asks the price of (叫个师傅上门看看得花多少钱 →
  * 过了保修期上门怎么收费: 上门检测费50元; how much is premium → the plans, Premium $17.99): of the
  * entries whose answer gives an amount, the one sharing the most of the caller's characters or
- * words beyond the price words, with a single best.
+ * words beyond the price words (those of its question counting double), with a single best.
  */
 export function priceAsked(product: Product, utterance: string): KnowledgeHit | undefined {
   if (!ASKS_PRICE.test(utterance)) return undefined;
@@ -200,8 +206,13 @@ export function priceAsked(product: Product, utterance: string): KnowledgeHit | 
   const scored = knowledgeEntries(product)
     .filter((e) => e.kind === 'faq' && MONEY_IN_ANSWER.test(e.answer))
     .map((e) => {
+      const asked = unitsOf(e.question, name);
       const units = unitsOf(`${e.question} ${e.answer}`, name);
-      return { e, shared: said.filter((u) => units.has(u)).length };
+      // A word of the entry's question says more than one of its answer (bring in "Can I bring a
+      // guest?"); between entries that share as much, the one asked as a price list wins.
+      let shared = ASKS_PRICE.test(e.question) ? 0.5 : 0;
+      for (const u of said) if (units.has(u)) shared += asked.has(u) ? 2 : 1;
+      return { e, shared };
     })
     .sort((a, b) => b.shared - a.shared);
   const [best, next] = scored;
