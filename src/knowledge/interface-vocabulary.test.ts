@@ -59,6 +59,24 @@ describe('relevantInterfaces', () => {
     expect(relevantInterfaces(rides, 'how much was the airport ride last thursday')).toContain('trips');
   });
 
+  it('reads an interface’s name as what it is about, above words others mention too', () => {
+    const desks = profileInterfaces({
+      membership: {
+        description: 'The plan, monthly fee and meeting room hours left',
+        response_fields: ['plan'],
+      },
+      billing: {
+        description: 'Charges: monthly fees, extra meeting room hours',
+        response_fields: ['charges'],
+      },
+      room_bookings: {
+        description: 'The meeting room bookings: room, date, time',
+        response_fields: ['bookings'],
+      },
+    });
+    expect(relevantInterfaces(desks, 'which room am i in tomorrow')).toEqual(['room_bookings']);
+  });
+
   it('reads when someone comes as a visit: the orders that hold its time', () => {
     const repairs = profileInterfaces({
       repair_orders: {

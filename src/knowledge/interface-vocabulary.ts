@@ -43,6 +43,8 @@ export interface InterfaceProfile {
   name: string;
   kinds: ReadonlySet<string>;
   terms: ReadonlySet<string>;
+  /** The words of its name (room_bookings: room, book): what it is, not only what it mentions. */
+  nameTerms: ReadonlySet<string>;
 }
 
 /** What an interface definition looks like in a product record (the fields read here). */
@@ -78,7 +80,12 @@ export function profileInterfaces(apiInterfaces: unknown): InterfaceProfile[] {
       endpointWords,
       fields.join(' ').replaceAll('_', ' '),
     ].join(' ');
-    return { name, kinds: kindsOf(text), terms: new Set(tokenize(text)) };
+    return {
+      name,
+      kinds: kindsOf(text),
+      terms: new Set(tokenize(text)),
+      nameTerms: new Set(tokenize(name.replaceAll('_', ' '))),
+    };
   });
 }
 
@@ -121,6 +128,8 @@ function relevantToText(profiles: readonly InterfaceProfile[], text: string, lim
       let score = 0;
       for (const k of kinds) if (p.kinds.has(k)) score += 2;
       for (const t of terms) if (p.terms.has(t)) score += profiles.length > 1 && holders(t) === 1 ? 2 : 1;
+      // Three interfaces mention meeting rooms; the one named room_bookings is about them.
+      for (const t of terms) if (p.nameTerms.has(t)) score += 2;
       return { name: p.name, score };
     })
     .filter((s) => s.score >= 2)
