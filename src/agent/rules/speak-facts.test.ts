@@ -107,3 +107,21 @@ describe('speakResponse: field names said in the call’s language', () => {
     expect(said).not.toMatch(/station|pile|idle|gift/);
   });
 });
+
+describe('speakResponse: what is left of a quota', () => {
+  const usage = { name: 'data_usage', description: '查询本月流量使用' };
+  it('says what is left when asked, from the used and the quota read', () => {
+    expect(
+      speakResponse(usage, { used_gb: 26.4, quota_gb: 30, overage_fee: 0 }, 'zh', '我这个月流量还剩多少'),
+    ).toContain('剩余3.6GB');
+    expect(
+      speakResponse({ name: 'storage' }, { used_gb: 1460, quota_gb: 2000 }, 'en', 'how much space is left?'),
+    ).toContain('540 GB left');
+  });
+
+  it('says nothing derived when not asked, or when the response says what is left itself', () => {
+    expect(speakResponse(usage, { used_gb: 26.4, quota_gb: 30 }, 'zh', '用了多少')).not.toContain('剩余');
+    const own = speakResponse(usage, { used_gb: 26.4, quota_gb: 30, remaining_gb: 3.6 }, 'zh', '还剩多少');
+    expect(own.match(/3\.6/g)).toHaveLength(1);
+  });
+});

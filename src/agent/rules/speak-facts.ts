@@ -174,7 +174,10 @@ export function speakResponse(
   lang: Language,
   focus?: string,
 ): string {
-  const body = spokenValue(response, lang, 0, focus === undefined ? undefined : focusOf(focus));
+  const said = spokenValue(response, lang, 0, focus === undefined ? undefined : focusOf(focus));
+  // 流量还剩多少 / how much is left: what is left of a quota, from the used and the quota read.
+  const left = focus !== undefined && ASKS_LEFT.test(focus) ? leftOf(response, lang) : undefined;
+  const body = left === undefined || said === '' ? said : `${said}${lang === 'zh' ? '，' : ', '}${left}`;
   // A description in the other language is not said: the interface's own name is, in words.
   const description = String(iface.description ?? '');
   const fits = description !== '' && /[\u3400-\u9fff]/.test(description) === (lang === 'zh');
@@ -189,6 +192,33 @@ export function speakResponse(
       : `I checked ${what}: there is nothing on record.`;
   }
   return lang === 'zh' ? `我查了${what}：${body}。` : `I checked ${what}: ${body}.`;
+}
+
+/** Asking what is left: 还剩多少, 剩多少, 剩余, how much is left, remaining. */
+const ASKS_LEFT = /还剩|剩多少|剩下多少|剩余|还有多少|\b(?:left|remaining)\b/i;
+
+/**
+ * What is left of a quota the response gives with its use (used_gb 26.4, quota_gb 30 → 剩余3.6GB),
+ * when it says nothing left itself.
+ */
+function leftOf(response: unknown, lang: Language): string | undefined {
+  if (response === null || typeof response !== 'object' || Array.isArray(response)) return undefined;
+  const fields = Object.entries(response as Record<string, unknown>);
+  if (fields.some(([k]) => /remain|left|rest|balance/i.test(k))) return undefined;
+  const used = fields.find(([k, v]) => /^used|used$|^usage/i.test(k) && typeof v === 'number');
+  if (!used) return undefined;
+  const unit = unitOf(used[0]);
+  const quota = fields.find(
+    ([k, v]) =>
+      /quota|total|limit|capacity|allowance|容量/i.test(k) &&
+      !/fee|price|cost|amount/i.test(k) &&
+      typeof v === 'number' &&
+      unitOf(k)?.suffix.toLowerCase() === unit?.suffix.toLowerCase(),
+  );
+  if (!quota) return undefined;
+  const value = Math.round(((quota[1] as number) - (used[1] as number)) * 100) / 100;
+  if (value < 0) return undefined;
+  return lang === 'zh' ? `剩余${value}${unit?.zh ?? ''}` : `${value}${unit ? ` ${unit.en}` : ''} left`;
 }
 
 /** How a sentence of `speakResponse` opens ("我查了<what>：", "I checked <what>:"), or undefined. */
