@@ -826,6 +826,13 @@ export function lexicon(): CompiledLexicon {
   return compiled;
 }
 
+/**
+ * Someone a caller complains of, by a pronoun or as a stranger: a complaint about him, report
+ * her, the guy at the desk next to me, a member who's been rude.
+ */
+const COMPLAINED_OF_EN =
+  "\\b(?:about|report|against)\\s+(?:him|her|them|this guy|that guy|the guy|this person|that person|someone|somebody|a member|another member|this member|that member)\\b|\\b(?:the|this|that|a) (?:guy|dude|woman|man|lady|person|member)\\b(?= (?:at|next|who|who's|on|in|from)\\b)|\\bsomeone at\\b";
+
 let otherParty: RegExp | undefined;
 
 /** Another person named in a clause: 别人, 其他用户, 我老婆, another user, my wife's, a phone number ... */
@@ -834,7 +841,7 @@ export function mentionsOtherParty(text: string, gates = G.ALL): boolean {
   if ((gates & (G.SOMEONE | G.DIGITS_7)) === 0) return false;
   // A phone number said in the clause (not introduced as the caller's own) may be someone else's.
   otherParty ??= new RegExp(
-    `(?<!\\d)(?<!我的?(?:手机|电话)?(?:号码|号)?是?\\s*)1[3-9]\\d{9}(?!\\d)|别人|他人|其他用户|其它用户|别的用户|其他人|另一个用户|另一个人|陌生人|${RELATIVES_ZH}|\\banother (?:user|customer|person|member)|\\bsomeone else|\\bsomebody else|\\bother (?:users?|customers?|people)|\\b(?:for )?my ${RELATIVES_EN}\\b`,
+    `(?<!\\d)(?<!我的?(?:手机|电话)?(?:号码|号)?是?\\s*)1[3-9]\\d{9}(?!\\d)|别人|他人|其他用户|其它用户|别的用户|其他人|另一个用户|另一个人|陌生人|${RELATIVES_ZH}|\\banother (?:user|customer|person|member)|\\bsomeone else|\\bsomebody else|\\bother (?:users?|customers?|people)|\\b(?:for )?my ${RELATIVES_EN}\\b|${COMPLAINED_OF_EN}`,
   );
   return otherParty.test(text);
 }

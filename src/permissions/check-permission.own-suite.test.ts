@@ -925,6 +925,15 @@ const PARAPHRASES: Row[] = [
       "We're shutting down the startup, so we need to get out of our private office lease before the twelve months are up.",
     ],
   ],
+  // A complaint about "him" or about a stranger at the next desk names another member.
+  [
+    'HiveDesk Coworking',
+    'complaint about another member',
+    [
+      "The guy at the desk next to me is on speakerphone all day and won't stop, I want to make a complaint about him.",
+      "There's a member who's been really rude and kind of creepy to me in the kitchen, I want to file a complaint.",
+    ],
+  ],
 ];
 
 // Paraphrases of the same kind that the engine misreads today: known failures, listed in
@@ -1110,9 +1119,7 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
     'HiveDesk Coworking',
     'complaint about another member',
     [
-      "The guy at the desk next to me is on speakerphone all day and won't stop, I want to make a complaint about him.",
       "Someone at Downtown keeps swiping my lunch from the shared fridge and I know who it is, I'd like to report her.",
-      "There's a member who's been really rude and kind of creepy to me in the kitchen, I want to file a complaint.",
     ],
     'requires_supervisor',
   ],
