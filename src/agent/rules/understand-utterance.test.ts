@@ -33,7 +33,12 @@ describe('understandUtterance', () => {
     },
   );
 
-  it.each(['can u fix that?', 'I wanna cancel it'])('reads %j as asking for something', (text) => {
+  it.each([
+    'can u fix that?',
+    'I wanna cancel it',
+    'ten free hours of meeting room time is the least you guys can do',
+    '这么久没网，起码得给我补点钱吧',
+  ])('reads %j as asking for something', (text) => {
     expect(read(text).asksForAction).toBe(true);
   });
 
