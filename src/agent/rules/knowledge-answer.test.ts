@@ -105,6 +105,8 @@ describe('priceAsked: the FAQ entry that prices what the caller names', () => {
 
   it('answers no price that was not asked, nor one that names nothing priced', () => {
     expect(priceAsked(repairs, '师傅什么时候上门')).toBeUndefined();
+    // One character in common (年) is no more than chance.
+    expect(priceAsked(repairs, '今年这个要多少钱')).toBeUndefined();
     expect(priceAsked(streaming, 'how much?')).toBeUndefined();
   });
 });

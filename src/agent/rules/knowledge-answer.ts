@@ -216,6 +216,8 @@ export function priceAsked(product: Product, utterance: string): KnowledgeHit | 
     })
     .sort((a, b) => b.shared - a.shared);
   const [best, next] = scored;
-  if (!best || best.shared < 1 || (next && next.shared === best.shared)) return undefined;
+  // A Chinese character says less than an English word: two of them at least.
+  const least = hasCjk(utterance) ? 2 : 1;
+  if (!best || best.shared < least || (next && next.shared === best.shared)) return undefined;
   return { kind: 'faq', question: best.e.question, answer: best.e.answer, score: best.shared };
 }
