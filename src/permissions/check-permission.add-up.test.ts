@@ -25,6 +25,16 @@ const inCall = (value: number, concept = 'refund', unit: CountedAmount['unit'] =
 const rank = (c: PermissionCategory): number => PERMISSION_CATEGORIES.indexOf(c);
 
 describe('checkPermission: limits that add up', () => {
+  it('counts an amount said approximately as the most it may be', () => {
+    const first = checkPermission(zh, '退我八十几块');
+    expect(first).toMatchObject({ status: 'can_approve_immediately', label: '退款八十几块' });
+    // The grant carries 89: a second 八十几块 in the call adds up past the limit.
+    expect(first.parts[0]).toMatchObject({ amount: { value: 89, unit: 'CNY' } });
+    expect(checkPermission(zh, '再退我十几块', { counted: [inCall(89)], windowHours: 24 }).status).toBe(
+      'requires_supervisor',
+    );
+  });
+
   it('applies a limit to the sum of this action and what the call approved before', () => {
     expect(checkPermission(zh, '再退款90元').status).toBe('can_approve_immediately');
     const second = checkPermission(zh, '再退款90元', { counted: [inCall(90)], windowHours: 24 });

@@ -1492,15 +1492,15 @@ function decideParsed(
     if (outcome.winner?.meaning.acts !== undefined) out.actsOnCase = true;
     const own = ownAmount(part, outcome);
     if (own) out.amount = own;
+    // 减免占位费二十几块钱: an approximate amount stays as said in the label, never a number it may not be.
+    const approx = part.quantity?.least !== undefined ? part.quantity.text : undefined;
     out.label = actionLabel({
       rule: outcome.winner,
       concept: part.concept,
-      amount: own,
+      amount: approx === undefined ? own : undefined,
       text: part.text,
       lang,
     });
-    // 减免占位费二十几块钱: an approximate amount stays as said in the label, never a number it may not be.
-    const approx = part.quantity?.least !== undefined ? part.quantity.text : undefined;
     if (approx !== undefined && outcome.winner?.condition && !outcome.winner.condition.named)
       out.label = hasCjk(out.label) ? `${out.label}${approx}` : `${out.label} ${approx}`;
     parts.push(out);
@@ -1661,11 +1661,8 @@ function decisionLabel(
 /** The part's own amount (what a grant carries out): without earlier amounts, N×X when repeated. */
 function ownAmount(part: Part, outcome: Outcome): PermissionPart['amount'] {
   if (part.counted) return { value: part.counted.current, unit: part.counted.unit };
-  // 二十几块 carries out no amount: what was charged, once looked up, says which.
-  if (part.quantity) {
-    if (part.quantity.least !== undefined) return undefined;
-    return { value: part.quantity.value, unit: part.quantity.unit };
-  }
+  // 二十几块 counts as the most it may be (29): in limits that add up, and against what was paid.
+  if (part.quantity) return { value: part.quantity.value, unit: part.quantity.unit };
   if (part.bare && outcome.bareUnit) return { value: part.bare.value, unit: outcome.bareUnit };
   return undefined;
 }
