@@ -323,10 +323,15 @@ export const SENSES: readonly SenseDef[] = [
     zh: ['冻结', '冻上', '冻住', '冻起来', '止付', '暂停', '停用一段', '停一段时间'],
     en: ['freez*', 'pause*', 'on hold', 'suspend*', 'deactivat*', 'disabl*'],
     patterns: [
-      // kill it so nobody can use it, shut the card off: a card or badge made to stop working.
-      ...['kill', 'shut', 'turn'].map((key) => ({
+      // kill it so nobody can use it, shut the card off: a card or badge made to stop working
+      // (shut it off or turn it off alone may be auto-renewal: only with the card named).
+      {
+        key: 'kill',
+        re: 'kill\\s+(?:it|that|the\\s+(?:old\\s+)?(?:card|badge|fob)|my\\s+(?:old\\s+)?(?:card|badge|fob))\\b',
+      },
+      ...['shut', 'turn'].map((key) => ({
         key,
-        re: `${key}\\s+(?:it|that|the\\s+(?:old\\s+)?(?:card|badge|fob)|my\\s+(?:old\\s+)?(?:card|badge|fob))(?:\\s+off)?\\b`,
+        re: `${key}\\s+(?:off\\s+)?(?:the|my)\\s+(?:old\\s+)?(?:key\\s+)?(?:card|badge|fob)\\b`,
       })),
       { key: 'block', re: 'block\\s+(?:my |the |this )?accounts?\\b' },
       { key: 'lock', re: 'lock\\s+(?:my |the |this )?accounts?\\b' },
