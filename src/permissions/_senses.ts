@@ -468,8 +468,12 @@ export const SENSES: readonly SenseDef[] = [
     generic: true,
     grants: true,
     zh: ['给个', '给点', '给些', '发个', '发点', '多给', '再给'],
-    en: ['give*', 'grant*', 'add', 'issu*'],
-    patterns: [{ key: 'credit', re: 'credit\\s+(?:my|me|the|it|that)\\b', overlay: true }],
+    en: ['give*', 'grant*', 'add'],
+    patterns: [
+      { key: 'credit', re: 'credit\\s+(?:my|me|the|it|that)\\b', overlay: true },
+      // issue a replacement (the verb; "an issue with my bill" is the noun).
+      { key: 'issu', re: 'issu(?:e|ed|ing)\\s+(?:me\\s+)?(?:a|an|the|my|new|another)\\b', overlay: true },
+    ],
   },
   {
     // 提额 raises a limit: a rule saying it (永久提额) is about the limit too.
