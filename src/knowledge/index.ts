@@ -5,4 +5,4 @@
  */
 export { buildKnowledgeIndex, type KnowledgeIndex } from './build-knowledge-index.js';
 export { type KnowledgeEntry, knowledgeEntries } from './knowledge-entries.js';
-export { tokenize } from './tokenize.js';
+export { stem, tokenize } from './tokenize.js';

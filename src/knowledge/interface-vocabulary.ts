@@ -127,9 +127,11 @@ function relevantToText(profiles: readonly InterfaceProfile[], text: string, lim
     .map((p) => {
       let score = 0;
       for (const k of kinds) if (p.kinds.has(k)) score += 2;
-      for (const t of terms) if (p.terms.has(t)) score += profiles.length > 1 && holders(t) === 1 ? 2 : 1;
-      // Three interfaces mention meeting rooms; the one named room_bookings is about them.
-      for (const t of terms) if (p.nameTerms.has(t)) score += 2;
+      for (const t of terms) {
+        if (p.terms.has(t)) score += profiles.length > 1 && holders(t) === 1 ? 2 : 1;
+        // Three interfaces mention meeting rooms; the one named room_bookings is about them.
+        if (p.nameTerms.has(t)) score += 2;
+      }
       return { name: p.name, score };
     })
     .filter((s) => s.score >= 2)

@@ -103,7 +103,7 @@ const EN_FEW =
 const ZH_SPAN = '(?:个\\s*)?(?:天|日|周|星期|礼拜|月|晚)';
 
 // What is handed over when 给我 discloses: someone's number, address, card, details.
-const DATA_KEYS_ZH = [
+const DISCLOSED_KEYS_ZH = [
   '手机',
   '电话',
   '号码',
@@ -125,7 +125,7 @@ const DATA_KEYS_ZH = [
   '行程',
   '位置',
 ];
-const DATA_ZH = `(?:${DATA_KEYS_ZH.join('|')})`;
+const DISCLOSED_ZH = `(?:${DISCLOSED_KEYS_ZH.join('|')})`;
 
 /** The table. Order does not matter. */
 export const SENSES: readonly SenseDef[] = [
@@ -886,7 +886,7 @@ export const SENSES: readonly SenseDef[] = [
     patterns: [
       {
         key: '给我',
-        re: `给我(?:看看|看下|看一下|查查|查一下|查下)?[^,.!?;:、\\n]{0,8}?${DATA_ZH}`,
+        re: `给我(?:看看|看下|看一下|查查|查一下|查下)?[^,.!?;:、\\n]{0,8}?${DISCLOSED_ZH}`,
         overlay: true as const,
       },
       {
@@ -894,7 +894,7 @@ export const SENSES: readonly SenseDef[] = [
         re: "give\\s+me\\s+(?:[\\w'-]+\\s+){0,4}?(?:e-?mail|phone|number|address|details|info\\w*|contact\\w*|card|password|name|location)",
         overlay: true as const,
       },
-      ...DATA_KEYS_ZH.map((key) => ({
+      ...DISCLOSED_KEYS_ZH.map((key) => ({
         key,
         re: `${key}[^,.!?;:、\\n]{0,5}?(?:给我|发我|给一下|报一下|念一下)`,
         overlay: true as const,

@@ -5,7 +5,7 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { Product } from '../../domain/record-schemas.js';
-import { knowledgeEntries, tokenize } from '../../knowledge/index.js';
+import { knowledgeEntries, stem, tokenize } from '../../knowledge/index.js';
 import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
 import { clausesOf } from './understand-utterance.js';
 
@@ -150,13 +150,7 @@ const FUNCTION_UNITS = new Set([
 /** Chinese characters and English words (three letters or more) of a text, lower-cased. */
 function unitsOf(text: string, leaveOut: ReadonlySet<string>): Set<string> {
   const units = text.toLowerCase().match(/\p{Script=Han}|[a-z][a-z']{2,}/gu) ?? [];
-  return new Set(units.filter((u) => !FUNCTION_UNITS.has(u) && !leaveOut.has(u)).map(stemOf));
-}
-
-/** An English word without its common endings (monthly → month, costs → cost, booked → book). */
-function stemOf(word: string): string {
-  if (!/^[a-z]/.test(word) || word.length < 5) return word;
-  return word.replace(/(?:ly|ies|es|s|ed|ing)$/, '');
+  return new Set(units.filter((u) => !FUNCTION_UNITS.has(u) && !leaveOut.has(u)).map(stem));
 }
 
 /**

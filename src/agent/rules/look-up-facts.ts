@@ -103,10 +103,7 @@ export async function lookUpFacts(
   quiet: ReadonlySet<string> = new Set(),
 ): Promise<string[]> {
   const lang = ctx.language;
-  const defs = (ctx.product.api_interfaces ?? {}) as Record<
-    string,
-    { description?: string; params?: string[]; response_fields?: string[] }
-  >;
+  const defs = interfaceDefs(ctx.product);
   const relevant = (named ?? relevantInterfaces(interfaceProfiles(ctx.product), utterance)).filter(
     (n) => !done.has(n),
   );
@@ -162,10 +159,7 @@ export async function lookUpFacts(
  * month before too, once; the charge the caller means is most likely there. What it says.
  */
 export async function lookUpMonthBefore(ctx: CallContext, utterance: string): Promise<string[]> {
-  const defs = (ctx.product.api_interfaces ?? {}) as Record<
-    string,
-    { description?: string; params?: string[]; response_fields?: string[] }
-  >;
+  const defs = interfaceDefs(ctx.product);
   const out: string[] = [];
   for (const q of [...ctx.systemQueries]) {
     const def = defs[q.interface];
@@ -177,24 +171,29 @@ export async function lookUpMonthBefore(ctx: CallContext, utterance: string): Pr
     const before = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
     if (ctx.systemQueries.some((o) => o.interface === q.interface && o.endpoint.includes(`=${before}`)))
       continue;
-    const params = {
-      ...fillParams(def?.params ?? [], utterance, ctx.systemQueries, nowOf(ctx)),
-      [m[1]!]: before,
-    };
+    const params = { ...paramsOf(ctx, q.interface, utterance), [m[1]!]: before };
     const again = await ctx.tools.querySystem({ interfaceName: q.interface, params });
-    if (again.ok) {
-      const about = { name: q.interface, ...(def?.description ? { description: def.description } : {}) };
-      out.push(speakResponse(about, again.response, ctx.language, utterance));
-    }
+    if (again.ok)
+      out.push(speakResponse(interfaceOf(ctx, q.interface), again.response, ctx.language, utterance));
   }
   return out;
 }
 
+/** What this code reads of an interface definition in a product record. */
+interface InterfaceDef {
+  description?: string;
+  endpoint?: string;
+  params?: string[];
+  response_fields?: string[];
+}
+
+/** The product's interface definitions, by name. */
+function interfaceDefs(product: Product): Record<string, InterfaceDef> {
+  return (product.api_interfaces ?? {}) as Record<string, InterfaceDef>;
+}
+
 function findInterface(product: Product, kind: 'subscription' | 'billing'): string | undefined {
-  const interfaces = (product.api_interfaces ?? {}) as Record<
-    string,
-    { description?: string; endpoint?: string; response_fields?: string[] }
-  >;
+  const interfaces = interfaceDefs(product);
   const pattern =
     kind === 'subscription'
       ? /subscri|member|plan|package|订阅|会员|套餐/i
@@ -215,7 +214,7 @@ function findInterface(product: Product, kind: 'subscription' | 'billing'): stri
  * period, and any other unknown value is left for the system to report.
  */
 function paramsOf(ctx: CallContext, interfaceName: string, utterance: string): Record<string, string> {
-  const def = (ctx.product.api_interfaces as Record<string, { params?: string[] }>)[interfaceName];
+  const def = interfaceDefs(ctx.product)[interfaceName];
   return fillParams(def?.params ?? [], utterance, ctx.systemQueries, nowOf(ctx)) ?? {};
 }
 
@@ -333,7 +332,7 @@ export async function verifyAccount(
 }
 
 function interfaceOf(ctx: CallContext, name: string): { name: string; description?: string } {
-  const def = (ctx.product.api_interfaces as Record<string, { description?: string }>)[name];
+  const def = interfaceDefs(ctx.product)[name];
   return { name, ...(def?.description ? { description: def.description } : {}) };
 }
 

@@ -35,7 +35,7 @@ import {
 import { ruleSharingWords, rulesOf } from './product-rules.js';
 import { phrases, pick, slaWindow } from './reply-phrases.js';
 import { factsHead, maskOtherPhones, pointsAtItem } from './speak-facts.js';
-import { clausesOf, type Understanding, understandUtterance } from './understand-utterance.js';
+import { clausesOf, FOR_KIN, type Understanding, understandUtterance } from './understand-utterance.js';
 import { type RequestInContext, vagueRequest, withThing } from './vague-requests.js';
 
 /**
@@ -521,10 +521,13 @@ function withdraws(ctx: CallContext, utterance: string): boolean {
   const again = new Set(findActionRequests(afterWithdrawal(utterance)).map((a) => a.concept));
   if (open.some((r) => findActionRequests(r.what).some((a) => again.has(a.concept)))) return false;
   // 不退了，留着给我老公充吧: 给我 before a relative is "for", not asking again.
-  return !/帮我|给我(?!家|老公|老婆|爱人|媳妇|对象|妈|爸|儿子|女儿|孩子|父母)|我要|麻烦你|\b(?:can|could) you\b|\bplease\b/i.test(
-    utterance,
-  );
+  return !ASKS_AGAIN.test(utterance);
 }
+
+const ASKS_AGAIN = new RegExp(
+  String.raw`帮我|给我${FOR_KIN}|我要|麻烦你|\b(?:can|could) you\b|\bplease\b`,
+  'i',
+);
 
 /**
  * What a withdrawing turn says after its last withdrawing words (算了还是退吧 → 还是退吧), or empty
