@@ -274,6 +274,23 @@ export const LINK_ZH =
 export const FOR_BEFORE_ZH = /(?:给|帮|替|为|送)我?的?$/;
 export const BOUGHT_AFTER_ZH = /^(?:的|那边)?(?:买|订|定|寄|送|充|办|下单|购买|预订|预定|点)/;
 
+/**
+ * Photos or videos of someone (her photos, 我妈的照片) that the caller says they took, saved,
+ * uploaded, lost or deleted themselves are in the caller's own library: a picture of a person is
+ * not that person's account. Read with the media word and the words before the person.
+ */
+export const MEDIA_EN = /^(?:photos?|pictures?|pics|videos?|albums?)$/;
+export const OWN_MEDIA_ACT_EN =
+  /\bi(?:'ve|'d| have| had)?\b[^.!?;]{0,40}?\b(?:deleted|removed|lost|uploaded|backed up|took|saved|erased|wiped|cleared)\b[^.!?;]{0,24}$/;
+export const MEDIA_ZH = /^的?(?:照片|相片|图片|视频|录像|相册)/;
+/** 我不小心把(我)…: the caller put their own hand to what follows. */
+export const OWN_HAND_BEFORE_ZH = /我(?:自己)?(?:不小心|一不小心|手滑|误)?(?:把|将)我?$/;
+/** …的照片删了, 视频弄丢了: what the caller did to the pictures. */
+export const MEDIA_LOST_AFTER_ZH =
+  /^的?(?:照片|相片|图片|视频|录像|相册)[^,.!?;:、\n]{0,6}?(?:删|弄丢|丢了|清|没了)/;
+/** 我拍的(我)…, 我备份的…: pictures the caller made or kept. */
+export const OWN_MEDIA_BEFORE_ZH = /我(?:自己)?(?:拍|传|上传|备份|存|保存|录)的我?$/;
+
 /** Introducing oneself: 我是王先生, 我叫张伟. */
 export const SELF_BEFORE = /(?:我是|我叫|本人是?|我姓|this is|i am|i'm|my name is)\s*$/;
 

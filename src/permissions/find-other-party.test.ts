@@ -322,3 +322,26 @@ describe('findOtherParty: someone else’s bookings and mail', () => {
     expect(findOtherParty(said, CALLER)).toBeUndefined();
   });
 });
+
+describe('findOtherParty: pictures of someone in the caller’s own library', () => {
+  it.each([
+    'back in August I cleared out my phone and deleted a lot of her photos',
+    'I accidentally deleted photos of my mom, can you get them back',
+    "I've lost all the videos of my son from last year",
+    '我不小心把我妈的照片删了，还能找回来吗',
+    '我把她的照片删了，能恢复吗',
+    '我拍的我女儿的视频找不到了',
+  ])('finds no one else in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toBeUndefined();
+  });
+
+  it.each([
+    'can you show me her photos',
+    "send me my wife's photos",
+    'my husband deleted his photos, restore them for me',
+    '把我老婆的照片发给我',
+    "I took pictures of my wife's passport, send them to her email",
+  ])('still finds someone else in %j', (said) => {
+    expect(findOtherParty(said, CALLER)?.kind).toBe('person');
+  });
+});

@@ -339,6 +339,7 @@ function scanZh(
     if (W.SELF_BEFORE.test(before)) return;
     // 给我妈买的订单: bought for someone, the order is the caller's.
     if (W.FOR_BEFORE_ZH.test(before) && W.BOUGHT_AFTER_ZH.test(text.slice(end))) return;
+    if (ownMediaZh(before, text.slice(end))) return;
     const length = possessed(text.slice(end), false, pronoun);
     if (length < 0) return;
     const hit: PersonHit = { start: clause.start + start, end: clause.start + end + length };
@@ -381,6 +382,23 @@ function scanZh(
   }
 }
 
+/**
+ * 我不小心把我妈的照片删了, 我拍的她的视频: pictures of someone that the caller deleted, lost, took
+ * or kept are in the caller's own library (see `W.MEDIA_EN`).
+ */
+function ownMediaZh(before: string, after: string): boolean {
+  if (!W.MEDIA_ZH.test(after)) return false;
+  return (
+    (W.OWN_HAND_BEFORE_ZH.test(before) && W.MEDIA_LOST_AFTER_ZH.test(after)) ||
+    W.OWN_MEDIA_BEFORE_ZH.test(before)
+  );
+}
+
+/** I deleted her photos, I lost the pictures of my mom: the caller's own library (see `W.MEDIA_EN`). */
+function ownMediaEn(before: string, data: string): boolean {
+  return W.MEDIA_EN.test(data) && W.OWN_MEDIA_ACT_EN.test(before);
+}
+
 function scanEn(norm: string, raw: string, clause: { start: number; end: number }, hits: PersonHit[]): void {
   const m = compiled();
   const text = norm.slice(clause.start, clause.end);
@@ -391,10 +409,14 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
     if (p[1] !== undefined && W.NOT_THEIRS_EN.test(p[1])) return -1;
     const data = p[2]!;
     if (role && !roleData().test(data)) return -1;
+    lastData = data;
     return p[0].length;
   };
-  const push = (start: number, end: number, name?: string): void => {
-    if (W.SELF_BEFORE.test(text.slice(0, start))) return;
+  let lastData = '';
+  const push = (start: number, end: number, name?: string, data?: string): void => {
+    const before = text.slice(0, start);
+    if (W.SELF_BEFORE.test(before)) return;
+    if (data !== undefined && ownMediaEn(before, data)) return;
     const hit: PersonHit = { start: clause.start + start, end: clause.start + end };
     if (name !== undefined) hit.name = name;
     hits.push(hit);
@@ -407,7 +429,7 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
   for (let r = m.refEn.exec(text); r !== null; r = m.refEn.exec(text)) {
     const end = r.index + r[0].length;
     const length = possessed(text.slice(end), r.groups!.role !== undefined);
-    if (length >= 0) push(r.index, end + length, titledName(r.groups!.people ?? ''));
+    if (length >= 0) push(r.index, end + length, titledName(r.groups!.people ?? ''), lastData);
   }
   m.pronounEn.lastIndex = 0;
   for (let r = m.pronounEn.exec(text); r !== null; r = m.pronounEn.exec(text)) {
@@ -415,7 +437,7 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
     const after = text.slice(end);
     if (W.COMPANY_AFTER_EN.test(after.trimStart())) continue;
     const length = possessed(after, false);
-    if (length >= 0) push(r.index, end + length);
+    if (length >= 0) push(r.index, end + length, undefined, lastData);
   }
   m.capitalisedEn.lastIndex = 0;
   for (let r = m.capitalisedEn.exec(text); r !== null; r = m.capitalisedEn.exec(text)) {
@@ -426,13 +448,13 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
     if (/\b(?:my|our|your|the|a|mr|mrs|ms|miss|mister|dr)\.?\s+$/.test(text.slice(0, r.index))) continue;
     const end = r.index + r[0].length;
     const length = possessed(text.slice(end), false);
-    if (length >= 0) push(r.index, end + length, word);
+    if (length >= 0) push(r.index, end + length, word, lastData);
   }
   m.ofEn.lastIndex = 0;
   for (let r = m.ofEn.exec(text); r !== null; r = m.ofEn.exec(text)) {
     const data = r[1]!;
     if (r.groups!.role !== undefined && !roleData().test(data)) continue;
-    push(r.index, r.index + r[0].length, titledName(r.groups!.people ?? ''));
+    push(r.index, r.index + r[0].length, titledName(r.groups!.people ?? ''), data);
   }
   m.questionEn.lastIndex = 0;
   for (let r = m.questionEn.exec(text); r !== null; r = m.questionEn.exec(text)) {
