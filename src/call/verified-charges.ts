@@ -53,15 +53,25 @@ export function recordsPayments(field: string): boolean {
   return CHARGE_LIST_KEY.test(field) || PAID_KEY.test(field);
 }
 
-/** The lists of charges a response holds, under any key of any depth. */
+/**
+ * The lists of charges a response holds, under any key of any depth. A list whose entries carry
+ * no amount (repair orders, work orders with a status) records no payment, full or empty.
+ */
 function chargeLists(value: unknown, depth = 0): unknown[][] {
   if (depth > 4 || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
   const out: unknown[][] = [];
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    if (Array.isArray(v) && CHARGE_LIST_KEY.test(key)) out.push(v);
+    if (Array.isArray(v) && CHARGE_LIST_KEY.test(key) && (v.length === 0 || v.some(hasAmount))) out.push(v);
     else if (v !== null && typeof v === 'object' && !Array.isArray(v)) out.push(...chargeLists(v, depth + 1));
   }
   return out;
+}
+
+function hasAmount(entry: unknown): boolean {
+  if (entry === null || typeof entry !== 'object') return false;
+  for (const [k, v] of Object.entries(entry as Record<string, unknown>))
+    if (PAID_KEY.test(k) && typeof v === 'number') return true;
+  return false;
 }
 
 /**

@@ -210,6 +210,14 @@ describe('checkPermission', () => {
     expect(checkPermission(zh, '你好，帮我重置密码').status).toBe('can_approve_immediately');
   });
 
+  it('reads a clause that only asks for "it" (给我补上吧, 给我办了吧) as the request beside it', () => {
+    expect(checkPermission(zh, '退款50元，给我办了吧').status).toBe('can_approve_immediately');
+    expect(checkPermission(zh, '退款50元，赶紧给我处理一下').status).toBe('can_approve_immediately');
+    // Alone it asks for nothing a rule names; with an action of its own it is a request of its own.
+    expect(checkPermission(zh, '给我补上吧').status).toBe('requires_supervisor');
+    expect(checkPermission(zh, '退款50元，给我开通VIP吧').status).toBe('requires_supervisor');
+  });
+
   it('reads a bare number right after the action in the rule unit, and nothing else', () => {
     expect(checkPermission(zh, '退款50').status).toBe('can_approve_immediately');
     expect(checkPermission(zh, '退款50').reason).toContain('按50元理解');

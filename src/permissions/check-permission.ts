@@ -1580,12 +1580,23 @@ function dropRestated(
     // 来电提醒这个增值业务我不要了，给我取消: 给我取消 names no rule, only the action the clause
     // before asked for on its object.
     const asked = actionsIn(sensesOf(d.part)).filter((k) => !asking().includes(k));
-    if (asked.length === 0 || d.part.concept) continue;
+    if (d.part.concept) continue;
+    // 断网补偿，给我补上吧: a clause asking with a verb that stands for any action (补上, 办了,
+    // 处理一下) is the request beside it asked again.
+    if (asked.length === 0) {
+      if (DO_IT_ZH.test(d.part.norm.trim()) && decided.some((e) => e !== d && matched(e)))
+        decided.splice(i, 1);
+      continue;
+    }
     const same = (e: (typeof decided)[number]): boolean =>
       e !== d && e.part.start >= 0 && matched(e) && asked.every((k) => sensesOf(e.part)[k] === 1);
     if (decided.some(same)) decided.splice(i, 1);
   }
 }
+
+/** A clause asking for "it" to be done: a verb that stands for any action, with nothing of its own. */
+const DO_IT_ZH =
+  /^(?:那|那就)?(?:你们?)?(?:就|赶紧|赶快|快点?|麻烦)?(?:给我|帮我|替我)?(?:补上|补了|补给我|弄一下|弄了|办一下|办了|处理一下|处理了|搞定|搞一下|安排一下|安排了)(?:吧|呗|啊|呀|嘛|哈)*$/;
 
 let askingWords: number[] | undefined;
 

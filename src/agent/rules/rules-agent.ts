@@ -630,14 +630,15 @@ const LIMITED = /[<>≤≥]/;
  */
 function actionFor(
   ctx: CallContext,
-  request: ActionRequest,
+  given: ActionRequest,
   u: Understanding,
   asSaid: boolean,
   line?: string,
 ): string {
   const lang = ctx.language;
   // Whole, not cut to a label's length: the other-party words may come at the end.
-  if (asSaid) return request.text.trim();
+  if (asSaid) return given.text.trim();
+  const request = line === undefined ? given : withAmountSaidApart(ctx, given, u, line);
   const bounded = boundedByCharge(ctx, request, u);
   const said = actionText(bounded, u, lang);
   const facts = verifiedQualifiers(ctx);
@@ -714,6 +715,28 @@ function actionFor(
   const labelled = withThing(withFacts(decided.label), (request as RequestInContext).thing, lang);
   const again = checkPermission(rules, labelled);
   return again.status === decided.status && again.rule === decided.rule ? labelled : draft;
+}
+
+/**
+ * 断网补偿，给我补上吧。两天也就八块钱: the amount said in a clause of its own, as the engine binds
+ * it reading the whole line (one amount of the kind the request measures, one request needing it).
+ */
+function withAmountSaidApart(
+  ctx: CallContext,
+  request: ActionRequest,
+  u: Understanding,
+  line: string,
+): ActionRequest {
+  if (request.quantity !== undefined || request.concept === '') return request;
+  const amount = checkPermission(rulesOf(ctx), line).parts.find(
+    (p) => p.concept === request.concept && p.amount !== undefined,
+  )?.amount;
+  if (amount === undefined) return request;
+  const said = u.quantities.find((q) => q.value === amount.value && q.unit === amount.unit);
+  if (said === undefined) return request;
+  // The request's clause with the amount beside it, as the caller meant it: 断网补偿，八块钱.
+  const text = `${request.text.trim()}${ctx.language === 'zh' ? '，' : ', '}${said.text}`;
+  return { ...request, quantity: said, text };
 }
 
 /**
