@@ -166,7 +166,9 @@ describe('boundByVerifiedCharge: the bill is the record of payments', () => {
   });
 
   it('reads a list whose entries carry no amount (repair orders) as no record of payments', () => {
-    const repairs = query('repair_orders', { orders: [{ id: '1796502', type: '故障报修', status: '处理中' }] });
+    const repairs = query('repair_orders', {
+      orders: [{ id: '1796502', type: '故障报修', status: '处理中' }],
+    });
     const bill = query('broadband_bill', { items: [{ name: '千兆宽带月租', amount: 120 }], total: 120 });
     expect(verifiedPaid([bill, repairs])).toMatchObject({ recordsShowNone: false, fromRecords: false });
     expect(verifiedPaid([bill, repairs]).items.map((i) => i.value)).toContain(120);

@@ -577,6 +577,7 @@ export function compileMeaning(
   const objects: number[] = [];
   const polar: number[] = [];
   const surface: string[] = [];
+  const partySurface: string[] = [];
   const push = (list: number[], k: number): void => {
     if (!list.includes(k)) list.push(k);
   };
@@ -622,9 +623,10 @@ export function compileMeaning(
     } else if (sense.role === 'object') {
       push(objects, k);
       const said = phrase.slice(span.start, span.end);
-      // A person's words are no partial object (给我派个师傅 shares 师傅 with 维修师傅私人手机号).
-      if (/[\u3400-\u9fff]{2}/.test(said) && !surface.includes(said) && sense.party !== true)
-        surface.push(said);
+      // A person's words are no partial object when their data is (给我派个师傅 shares 师傅 with
+      // 维修师傅私人手机号); a person acted on (修改收货人为他人) is the object.
+      if (/[\u3400-\u9fff]{2}/.test(said) && !surface.includes(said))
+        (sense.party === true ? partySurface : surface).push(said);
     }
     if (sense.polar) push(polar, k);
     blank(span.start, span.end);
@@ -640,6 +642,7 @@ export function compileMeaning(
   const absorb = concepts.flatMap((c) => c.concept.absorb ?? []);
   const words = rest.trim() === '' ? NO_WORDS : contentWords(rest, absorb);
   const t = senseTable();
+  if (!objects.some((o) => t.isParty[o] === 0)) surface.push(...partySurface);
   let objectOnly = false;
   let objectAsks = false;
   if (heads.length === 0 && concepts.length === 0) {
@@ -895,10 +898,12 @@ export function meaningLevel(
 
   let all = true;
   let any = false;
+  // Whose data a rule about someone else is about (维修师傅 of 提供维修师傅私人手机号) is no
+  // object of its action: 给我派个师傅 names the technician and asks for nothing of theirs. When
+  // the person is all the rule acts on (修改收货人为他人), naming them names the object.
+  const whose = m.needsOther && m.objects.some((o) => t.isParty[o] === 0);
   for (const o of m.objects) {
-    // Whose data a rule about someone else is about (维修师傅 of 提供维修师傅私人手机号) is no
-    // object of its action: 给我派个师傅 names the technician and asks for nothing of theirs.
-    if (has[o] === 1 || ctx.has[o] === 1) any ||= !(m.needsOther && t.isParty[o] === 1);
+    if (has[o] === 1 || ctx.has[o] === 1) any ||= !(whose && t.isParty[o] === 1);
     else all = false;
   }
   let partial = false;

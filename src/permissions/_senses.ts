@@ -124,6 +124,9 @@ const DISCLOSED_KEYS_ZH = [
   '记录',
   '行程',
   '位置',
+  '取件码',
+  '取货码',
+  '提货码',
 ];
 const DISCLOSED_ZH = `(?:${DISCLOSED_KEYS_ZH.join('|')})`;
 
@@ -872,6 +875,8 @@ export const SENSES: readonly SenseDef[] = [
       '提供',
       '念给我',
       '报给我',
+      '念下',
+      '念一下',
       '说一下',
       '说说',
       // 你给我说说 asks to be told, not to be given.
@@ -899,6 +904,20 @@ export const SENSES: readonly SenseDef[] = [
         re: `${key}[^,.!?;:、\\n]{0,5}?(?:给我|发我|给一下|报一下|念一下)`,
         overlay: true as const,
       })),
+      // 收件人电话多少, 寄件人是谁, 住哪儿的: asked as a question, someone's data is asked to be told.
+      ...DISCLOSED_KEYS_ZH.map((key) => ({
+        key,
+        re: `${key}[^,.!?;:、\\n]{0,2}?(?:是)?(?:多少|几号|是啥|是什么)`,
+        overlay: true as const,
+      })),
+      { key: '住', re: '住(?:在)?(?:哪|什么地方|啥地方)', overlay: true as const },
+      {
+        key: 'what',
+        re: "what(?:'s|\\s+is|\\s+was|\\s+are)\\s+(?:[\\w'-]+\\s+){0,3}?(?:phone|number|address|e-?mail|name)",
+        overlay: true as const,
+      },
+      { key: '是谁', re: '是谁', overlay: true as const },
+      { key: '叫', re: '叫(?:什么|啥)(?:名字)?', overlay: true as const },
     ],
   },
   {
@@ -1145,8 +1164,22 @@ export const SENSES: readonly SenseDef[] = [
       '身份证',
       '邮箱',
       '位置',
+      '取件码',
+      '取货码',
+      '提货码',
     ],
-    en: ['info*', 'detail*', 'phone*', 'number*', 'address*', 'seat*', 'email*', 'contact*', 'location*'],
+    en: [
+      'info*',
+      'detail*',
+      'phone*',
+      'number*',
+      'address*',
+      'seat*',
+      'email*',
+      'contact*',
+      'location*',
+      'pickup code*',
+    ],
   },
   {
     id: 'verification',
@@ -1164,6 +1197,9 @@ export const SENSES: readonly SenseDef[] = [
     patterns: [
       { key: '改', re: '改\\s*(?:个|一下)?\\s*名(?!字|称|单)', overlay: true },
       { key: '换', re: '换\\s*(?:个)?\\s*名(?!字|称|单)', overlay: true },
+      // 寄件人是谁, 收件人叫什么: who someone is.
+      { key: '是谁', re: '是谁', overlay: true },
+      { key: '叫', re: '叫(?:什么|啥)(?:名字)?', overlay: true },
     ],
   },
   {
@@ -1172,7 +1208,25 @@ export const SENSES: readonly SenseDef[] = [
     zh: ['乘机人', '乘客', '旅客', '登机人', '同行人'],
     en: ['passenger*', 'traveller*', 'traveler*'],
   },
-  { id: 'consignee', role: 'object', zh: ['收货人', '收件人'], en: ['recipient*', 'consignee*'] },
+  {
+    // Either end of a shipment (收件人, 寄件人): someone else whose data the caller may ask for.
+    id: 'consignee',
+    role: 'object',
+    party: true,
+    zh: ['收货人', '收件人', '寄件人', '发件人', '寄件方', '收件方'],
+    en: ['recipient*', 'consignee*', 'sender*'],
+    // 是谁寄的, who sent it, 寄的人, 收件的是谁: the sender or the recipient.
+    patterns: [
+      { key: '谁', re: '谁(?:给我)?(?:寄|发|送)(?:的|过来|来)', overlay: true },
+      ...['寄', '发'].map((key) => ({
+        key,
+        re: `${key}(?:件|货)?的(?:那个)?(?:人|是谁)`,
+        overlay: true as const,
+      })),
+      { key: '收', re: '收(?:件|货)的(?:那个)?(?:人|是谁)', overlay: true },
+      { key: 'who', re: 'who\\s+(?:sent|mailed|shipped)\\b', overlay: true },
+    ],
+  },
   {
     // 充电桩坏了, the charger is broken: what a fault report or a repair is about.
     id: 'fault',
@@ -1270,7 +1324,24 @@ export const SENSES: readonly SenseDef[] = [
     id: 'courier',
     role: 'object',
     party: true,
-    zh: ['骑手', '外卖员', '送餐员', '送餐小哥', '外卖小哥', '配送员', '快递员', '快递小哥', '司机'],
+    zh: [
+      '骑手',
+      '外卖员',
+      '送餐员',
+      '送餐小哥',
+      '外卖小哥',
+      '配送员',
+      '快递员',
+      '快递小哥',
+      '司机',
+      '取件员',
+      '派件员',
+      '送件员',
+      '揽件员',
+      '派送员',
+      '收件员',
+      '快递师傅',
+    ],
     en: ['driver*', 'courier*', 'delivery person', 'delivery guy'],
   },
   {

@@ -235,3 +235,36 @@ describe('checkPermission: data scope', () => {
     expect(`${d.reasons!.zh} ${d.reasons!.en}`).not.toMatch(/\d{4}/);
   });
 });
+
+describe('checkPermission: either end of a shipment is someone else', () => {
+  const shipping = onlyForbidden(['透露收件人或寄件人的电话和地址', '提供快递员私人手机号']);
+  it.each([
+    '收件人电话多少',
+    '把收件人的地址告诉我',
+    '你帮我查一下这个收件人是谁，电话多少，住哪儿的',
+    '你帮我查下是谁寄的呗，电话或者地址给我一个就行',
+    '寄件人是谁',
+    '收件人叫什么',
+    '寄的人是谁',
+    "what's the recipient's phone number",
+    'Can you tell me who sent it? Just a phone number or address',
+  ])('forbids %j by the product’s rule', (action) => {
+    const d = checkPermission(shipping, action, { caller: CALLER });
+    expect(d.status).toBe('forbidden');
+    expect(d.rule).toBe('透露收件人或寄件人的电话和地址');
+  });
+
+  it.each(['把取件员的私人号码给我', '派件员的电话告诉我'])(
+    'forbids the courier’s number in %j',
+    (action) => {
+      expect(checkPermission(shipping, action, { caller: CALLER }).status).toBe('forbidden');
+    },
+  );
+
+  it.each(['我的电话是多少', '你是谁', "what's my tracking number", '把收件人电话改一下，写错了'])(
+    'reads %j as no one else’s data',
+    (action) => {
+      expect(checkPermission(shipping, action, { caller: CALLER }).status).not.toBe('forbidden');
+    },
+  );
+});
