@@ -511,7 +511,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       'service call',
     ],
     patterns: [
-      '上门(?:~(?:维修|修理|检修|服务|安装|看看|处理|查看))?',
+      // 上门取件, 送上门: a courier picking up or bringing a parcel is no repair visit.
+      '(?<!送)上门(?!(?:取|收|揽|拿)(?:件|货|快递|包裹))(?:~(?:维修|修理|检修|服务|安装|看看|处理|查看))?',
       '(?:维修|修理|检修)~上门',
       '(?:预约|安排|派)~(?:维修|修理|检修|师傅|技术员|工程师|人)',
       '师傅(?:上门|过来|来)',

@@ -996,6 +996,17 @@ export const SENSES: readonly SenseDef[] = [
         re: "spel(?:led|t)\\s+(?:my|the|his|her|our|it|[\\w']+'s)\\s*(?:name|surname)?\\b",
         overlay: true,
       },
+      // 直接放小区门口那个驿站就行, leave it at the front desk: where a delivery goes, changed.
+      {
+        key: '放',
+        re: '放(?:到|在)?[^,.!?;:、\\n]{0,8}?(?:驿站|代收点|快递柜|丰巢|门卫|物业|前台|传达室)',
+        overlay: true,
+      },
+      {
+        key: 'leave',
+        re: 'leave\\s+(?:it|them|the (?:parcel|package|box))\\s+(?:at|with|in)\\s+(?:the\\s+)?(?:front desk|reception|concierge|locker|parcel locker|pickup point|pick-up point|mailroom)',
+        overlay: true,
+      },
     ],
   },
   // Objects.

@@ -111,6 +111,10 @@ describe('findActionRequests', () => {
     expect(findActionRequests('我的号码是13800138000，帮我查下账户信息').map((r) => r.concept)).not.toContain(
       'other_user_info',
     );
+    // A courier picking up or bringing a parcel to the door is no repair visit.
+    for (const said of ['预约上门取件', '约个人上门收件', '别送上门了，放驿站'])
+      expect(findActionRequests(said).map((r) => r.concept)).not.toContain('repair_visit');
+    expect(findActionRequests('预约上门维修').map((r) => r.concept)).toContain('repair_visit');
   });
 });
 

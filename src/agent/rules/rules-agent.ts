@@ -124,9 +124,13 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
       (part) =>
         part.status !== 'forbidden' && !findOtherParty(part.text, caller) && !THEIR_HOUSEHOLD.test(part.text),
     );
+    // The caller's own part in the words its rule was found by in the whole line (赶紧给我重新约
+    // after 上门取件 is 预约或改约上门取件): read alone, the clause would lose what it is about.
     const pieces =
       refused.length > 0 && own.length > 0 && refused.length + own.length === read.length
-        ? read.map((part) => part.text)
+        ? read.map((part) =>
+            part.status !== 'forbidden' && part.rule !== null && part.label ? part.label : part.text,
+          )
         : [utterance];
     for (const piece of pieces) {
       const alone = pieces.length === 1;
