@@ -42,6 +42,22 @@ describe('understandUtterance', () => {
     expect(read(text).asksForAction).toBe(true);
   });
 
+  it.each([
+    '我想从杭州寄一份合同到北京，大概几天能到啊？要是保个价的话怎么收费？',
+    '我想给我儿子寄点腊肉过去，大概五公斤，要好多钱哦？你们是不是还可以上门来拿？',
+    "I'm planning to send a parcel to Shanghai, how long does it take?",
+  ])('reads %j as a plan asked about, not a request', (text) => {
+    expect(read(text).asksForAction).toBe(false);
+    expect(read(text).actions).toEqual([]);
+  });
+
+  it.each(['我想寄个件，帮我约个上门取件吧，几点能来？', '我想退款，多久到账？'])(
+    'still reads %j as asking for something beside the question',
+    (text) => {
+      expect(read(text).asksForAction).toBe(true);
+    },
+  );
+
   it.each(['帮我开张发票', '把发票寄给我'])('still reads %j as asking for an invoice', (text) => {
     expect(read(text).actions.map((a) => a.concept)).toContain('invoice');
   });

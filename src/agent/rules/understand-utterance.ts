@@ -158,7 +158,10 @@ export function understandUtterance(text: string, language: Language): Understan
       ),
     infoQuestion: INFO_QUESTION.test(text),
     asksForAction:
-      (EXPLICIT_ASK.test(asking) && !/^(?:我想问|想问|请问)/.test(text.trim()) && !JUST_ASKING.test(text)) ||
+      (EXPLICIT_ASK.test(asking) &&
+        !/^(?:我想问|想问|请问)/.test(text.trim()) &&
+        !JUST_ASKING.test(text) &&
+        !onlyPlans(asking)) ||
       (asksLeave(asking) && !INFO_QUESTION.test(text)),
     onlyAsksLeave: asksLeave(asking) && !EXPLICIT_ASK.test(asking),
     ...(bare ? { bareImperative: bare[1] } : {}),
@@ -171,6 +174,20 @@ export function understandUtterance(text: string, language: Language): Understan
         text,
       ),
   };
+}
+
+/**
+ * 我想从杭州寄一份合同到北京，大概几天能到？ The caller's own plan to use the service (send,
+ * buy, book), asked about: what they ask is how long or how much, not for an action, unless the
+ * line asks for one in other words too.
+ */
+const OWN_PLAN =
+  /我(?:想|打算|准备)要?(?:从[^，,。？?]{1,8}?)?(?:给[^，,。？?]{1,8}?)?(?:寄|发(?:个|一个)?(?:快递|件|货)|买|订|下单|租)|\bi(?:'m| am)? (?:want|planning|going|hoping) to (?:send|ship|mail|buy|book|order)\b/i;
+
+function onlyPlans(asking: string): boolean {
+  return (
+    OWN_PLAN.test(asking) && INFO_QUESTION.test(asking) && !EXPLICIT_ASK.test(asking.replace(OWN_PLAN, ' '))
+  );
 }
 
 /**
@@ -217,7 +234,7 @@ const JUST_ASKING = /问问|只是问|先问|随便问|\bjust (?:asking|wonderin
  * answer, not an action.
  */
 const INFO_QUESTION =
-  /([\u4e00-\u9fff])没\1|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|什么时候|啥时候|几时|几天|几点|哪天|谁|哪里|哪儿|多少钱|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to)\b|\bwhen\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b/i;
+  /([\u4e00-\u9fff])没\1|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|什么时候|啥时候|几时|几天|几点|哪天|谁|哪里|哪儿|多少钱|好多钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to)\b|\bwhen\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b/i;
 
 /** The caller's name, when said plainly. Returns undefined rather than guess. */
 export function extractName(text: string): string | undefined {
