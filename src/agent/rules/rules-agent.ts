@@ -120,9 +120,14 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     const refused = read.filter((part) => part.status === 'forbidden');
     // A part about another household (她家冰箱也报修了，师傅哪天去她家) is theirs, though it asks
     // for none of their data: it is not taken up as the caller's own.
+    // Nor is a part that names them and no rule (你把他手机号给我，以后我要寄啥子直接喊他来拿: why
+    // the caller wants the number).
     const own = read.filter(
       (part) =>
-        part.status !== 'forbidden' && !findOtherParty(part.text, caller) && !THEIR_HOUSEHOLD.test(part.text),
+        part.status !== 'forbidden' &&
+        !findOtherParty(part.text, caller) &&
+        !THEIR_HOUSEHOLD.test(part.text) &&
+        !(part.rule === null && THIRD_PERSON.test(part.text)),
     );
     // The caller's own part in the words its rule was found by in the whole line (赶紧给我重新约
     // after 上门取件 is 预约或改约上门取件): read alone, the clause would lose what it is about.
@@ -602,6 +607,9 @@ function actionText(request: ActionRequest, u: Understanding, lang: Language): s
 }
 
 /** Someone else's household: 她家, 他家里, her place, his house. */
+/** He, she, they: the person a refused part of the line is about, named again. */
+const THIRD_PERSON = /[他她]|\b(?:he|she|him|her|they|them)\b/i;
+
 const THEIR_HOUSEHOLD = /[他她]家|\b(?:his|her|their) (?:place|house|home|flat|apartment)\b/i;
 
 /** A set day or occasion (明天, 周六, this weekend, saturday morning): leave asked for it is wanted. */
