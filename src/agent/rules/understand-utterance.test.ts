@@ -51,6 +51,13 @@ describe('understandUtterance', () => {
     expect(read(text).actions).toEqual([]);
   });
 
+  it.each([
+    '我儿子上礼拜五从深圳给我寄了一箱东西，咋个今天都还没来喃？你帮我看一哈走到哪儿了嘛',
+    '我妈给我买的会员，到期了没有',
+  ])('reads %j as a question: what was sent to the caller, looked up', (text) => {
+    expect(read(text).asksForAction).toBe(false);
+  });
+
   it.each(['我想寄个件，帮我约个上门取件吧，几点能来？', '我想退款，多久到账？'])(
     'still reads %j as asking for something beside the question',
     (text) => {

@@ -213,6 +213,8 @@ export const FOR_KIN = '(?!家|老公|老婆|爱人|媳妇|对象|妈|爸|儿子
 /** Words that ask for something to be done (帮我…, 给我…, 我要…, can you …, I want …). */
 const EXPLICIT_ASK = new RegExp(
   String.raw`(?:^|[.!?。！？]\s*)(?:please\s+)?(?:kick|sign|log|cancel|refund|reset|change|freeze|pause|stop|block|remove|delete|close|turn|give|send|add|extend|upgrade|downgrade|switch|unlock|waive)\b|帮我|帮忙|给我` +
+    // 儿子从深圳给我寄了一箱东西: sent to me, told, not asked.
+    '(?![寄发送买打充转汇带捎邮](?:了|过|的))' +
     FOR_KIN +
     String.raw`|给(?:个|点|些)|让我|我要|我想要?(?!问|了解|知道|咨询|请教|确认一下)|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|麻烦你?|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|\b(?:can|could|would) (?:you|u)\b|\byou could\b|\bthe least you (?:guys |people )?(?:can|could) do\b|\bi (?:expect|deserve)\b|起码得|至少得|总得给|\bis there (?:any )?way\b|\bany chance\b|\bi (?:want|need|would like|wanna)\b|\bplease\b|把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)\s*[。.!！]?$`,
   'i',
@@ -224,7 +226,7 @@ const BARE_IMPERATIVE =
 
 /** Asking to be told or to have something looked up: 给我说说, 帮我查一下, tell me, check my … */
 const TELL_ME =
-  /(?:帮我|给我|跟我|麻烦你?)(?:说说|说一下|讲讲|讲一下|解释一下|看看|看一下|查查|查一下|查下|查询一下|确认一下|念一下)|\b(?:can|could) you (?:tell me|check|look(?: it)? up|explain)\b|\btell me\b/gi;
+  /(?:帮我|给我|跟我|麻烦你?)(?:说说|说一下|讲讲|讲一下|解释一下|看看|看一下|看下|看一哈|查查|查一下|查一哈|查下|查询一下|确认一下|念一下)|\b(?:can|could) you (?:tell me|check|look(?: it)? up|explain)\b|\btell me\b/gi;
 
 /** Says it is only asking (先问问, just asking): whatever it names is a question. */
 const JUST_ASKING = /问问|只是问|先问|随便问|\bjust (?:asking|wondering|curious)\b/i;
