@@ -29,3 +29,29 @@ describe('verifiedCharge: how many of the charges a line means', () => {
     expect(verifiedCharge(callAfter(line), line)).toBe(amount);
   });
 });
+
+describe('verifiedCharge: what was charged too much', () => {
+  const callWith = (charges: unknown[], line: string): CallContext =>
+    ({
+      language: 'zh',
+      now: () => new Date('2026-11-30T10:00:00Z'),
+      conversation: [{ role: 'customer', content: line }],
+      systemQueries: [{ interface: 'freight_charges', ok: true, response: { charges }, params: {} }],
+    }) as unknown as CallContext;
+
+  it('is a whole charge when nothing was quoted (a charge taken twice)', () => {
+    const twice = [1, 2].map((n) => ({
+      charge_id: `SC${n}`,
+      date: '2026-11-30',
+      amount: 20,
+      status: '已支付',
+    }));
+    const line = '同一个单号扣了我两回钱，二十块二十块的，多扣的那笔给我退回来';
+    expect(verifiedCharge(callWith(twice, line), '多扣的那笔给我退回来')).toBe(20);
+  });
+
+  it('is what was charged over the quote when there was one', () => {
+    const over = [{ trip_id: 'R1', date: '2026-11-29', fare: 38, estimated_fare: 30 }];
+    expect(verifiedCharge(callWith(over, '多收的差价退给我'), '多收的差价退给我')).toBe(8);
+  });
+});

@@ -147,9 +147,12 @@ export const MONEY_BACK_WORDS =
 export function verifiedCharge(ctx: CallContext, asked: string): number | undefined {
   const said = callerWords(ctx);
   // 差价/多收的/the difference: what was charged over what was quoted.
-  const difference = /差价|差额|多收|多扣|difference|overcharge/i.test(asked);
-  const found: Array<{ value: number; words: number; text: string }> = [];
   const paid = verifiedPaid(ctx.systemQueries);
+  // Without a quote to be over, what was charged too much (多扣的那笔, a charge taken twice) is a
+  // whole charge.
+  const difference =
+    /差价|差额|多收|多扣|difference|overcharge/i.test(asked) && paid.items.some((i) => i.over !== undefined);
+  const found: Array<{ value: number; words: number; text: string }> = [];
   for (const item of paid.items) {
     // Asked for the difference, only what was charged over a quote is a candidate.
     if (difference && item.over === undefined) continue;
