@@ -35,7 +35,13 @@ import {
 import { ruleSharingWords, rulesOf } from './product-rules.js';
 import { phrases, pick, slaWindow } from './reply-phrases.js';
 import { factsHead, maskOtherPhones, pointsAtItem } from './speak-facts.js';
-import { clausesOf, FOR_KIN, type Understanding, understandUtterance } from './understand-utterance.js';
+import {
+  clausesOf,
+  FOR_KIN,
+  type Understanding,
+  understandUtterance,
+  withoutOwnDoing,
+} from './understand-utterance.js';
 import { type RequestInContext, vagueRequest, withThing } from './vague-requests.js';
 
 /**
@@ -203,10 +209,12 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // rules, matches that rule; it is taken up as the request and decided as any other. A line
   // that matches no rule stays a statement.
   // 理赔到现在还没到账 names a claim made before: where it is, not a new one.
+  // 买家那边我已经先把钱退了: what the caller did themselves is no part of what they ask.
+  const asked = withoutOwnDoing(utterance);
   if (actions.length === 0 && !faqHit && !u.infoQuestion && !u.question && u.awaited.length === 0) {
-    const read = checkPermission(rulesOf(ctx), utterance);
+    const read = checkPermission(rulesOf(ctx), asked);
     if (read.rule !== null && read.status !== 'forbidden')
-      actions.push({ concept: '', text: utterance, start: 0, end: utterance.length });
+      actions.push({ concept: '', text: asked, start: 0, end: utterance.length });
   }
   // 那就取消吧 with no object: the step the agent just offered (switching off auto-renewal), or a
   // question about what to do it to; never a guess.
@@ -346,7 +354,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // caller said it: no rule covers it, so it is never approved, and the caller hears so. What
   // is still awaited (退了…到现在也没见着) asks where it is, not for it again.
   if (actions.length === 0 && !faqHit && u.asksForAction && u.awaited.length === 0) {
-    const unknown = { concept: '', text: utterance, start: 0, end: utterance.length };
+    const unknown = { concept: '', text: asked, start: 0, end: asked.length };
     if (whichPaymentUnclear(ctx, unknown, u)) {
       parts.resolve.push(whichPayment(lang));
     } else {

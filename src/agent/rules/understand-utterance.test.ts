@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { understandUtterance } from './understand-utterance.js';
+import { understandUtterance, withoutOwnDoing } from './understand-utterance.js';
 
 const read = (text: string) => understandUtterance(text, /[\u4e00-\u9fff]/.test(text) ? 'zh' : 'en');
 
@@ -26,12 +26,14 @@ describe('understandUtterance', () => {
     expect(read(text).chargeDispute).toBe(true);
   });
 
-  it.each(['好嘞，那我把发票收好，谢了', "great, I'll keep the receipt then, thanks", '行，我自己来弄吧'])(
-    'reads %j as what the caller will do, asking for nothing',
-    (text) => {
-      expect(read(text).actions).toEqual([]);
-    },
-  );
+  it.each([
+    '好嘞，那我把发票收好，谢了',
+    "great, I'll keep the receipt then, thanks",
+    '行，我自己来弄吧',
+    '买家那边我已经先把钱退了',
+  ])('reads %j as what the caller will do, asking for nothing', (text) => {
+    expect(read(text).actions).toEqual([]);
+  });
 
   it.each([
     'can u fix that?',
@@ -94,5 +96,14 @@ describe('understandUtterance', () => {
 
   it.each(['好的，帮我退款', '知道了，那帮我取消'])('does not read %j as bare agreement', (text) => {
     expect(read(text).assents).toBe(false);
+  });
+});
+
+describe('withoutOwnDoing', () => {
+  it('leaves out what the caller did themselves, and keeps what they ask', () => {
+    expect(withoutOwnDoing('你们得按保价给我赔八百，买家那边我已经先把钱退了')).toBe(
+      '你们得按保价给我赔八百',
+    );
+    expect(withoutOwnDoing('帮我退款，谢谢')).toBe('帮我退款，谢谢');
   });
 });

@@ -202,7 +202,15 @@ function asksLeave(text: string): boolean {
 
 /** The caller saying what they will do themselves (我把发票收好, 我自己来弄, I'll keep the receipt). */
 const OWN_DOING =
-  /我(?:自己)?(?:就|再|先|会|去)?把[^，,。？?]{0,10}?(?:收好|存好|留好|保存好|放好|拿好|留着|收着|保管好|收起来)|我自己(?:来|弄|办|去|处理)|\bi(?:'ll| will)? (?:keep|hold on to|hang on to|save|file) (?:the|my|that|this)\b|\bi'll (?:do|sort|handle) (?:it|that) myself\b/i;
+  /我(?:自己)?(?:就|再|先|会|去)?把[^，,。？?]{0,10}?(?:收好|存好|留好|保存好|放好|拿好|留着|收着|保管好|收起来)|我(?:这边|自己)?(?:已经|早就|都)(?:先)?把[^，,。？?]{0,10}?(?:退|还|给|转|付|赔)(?:给他|给她|回去)?了|我自己(?:来|弄|办|去|处理)|\bi(?:'ll| will)? (?:keep|hold on to|hang on to|save|file) (?:the|my|that|this)\b|\bi'll (?:do|sort|handle) (?:it|that) myself\b/i;
+
+/** The text without the clauses saying what the caller did or will do themselves (OWN_DOING). */
+export function withoutOwnDoing(text: string): string {
+  let out = text;
+  for (const c of clausesOf(text).reverse())
+    if (OWN_DOING.test(c.text)) out = `${out.slice(0, c.start)}${out.slice(c.end)}`;
+  return out.replace(/[，,]\s*$/, '').trim();
+}
 
 /**
  * After 给我, a relative or one's household makes it "for" (给我家猫咪买了, 留着给我老公充), not
