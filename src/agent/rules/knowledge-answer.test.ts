@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../call/call-agent.js';
 import type { Product } from '../../domain/record-schemas.js';
 import { buildKnowledgeIndex } from '../../knowledge/index.js';
-import { knowledgeAnswer, policyQuoted, priceAsked } from './knowledge-answer.js';
+import { knowledgeAnswer, otherAnswers, policyQuoted, priceAsked } from './knowledge-answer.js';
 
 const hotel = {
   name: '悦途酒店',
@@ -129,5 +129,29 @@ describe('knowledgeAnswer: a question asked as 能报不', () => {
     expect(knowledgeAnswer(ctx, '它上礼拜刚打完疫苗，这个月还想带它去做个绝育，这俩能报不？')?.question).toBe(
       '疫苗和绝育能报吗？',
     );
+  });
+});
+
+describe('otherAnswers: every question of the line', () => {
+  const parcels = {
+    name: '速达快递',
+    faq: [
+      { q: '寄出去几天能到？', a: '同城次日达，省内1-2天，跨省2-4天。' },
+      { q: '保价怎么收费？', a: '按声明价值的1%收保价费，最低1元。' },
+      { q: '运费退款多久到账？', a: '运费退款审核后1-3个工作日原路退回。' },
+    ],
+  } as unknown as Product;
+  const index = buildKnowledgeIndex(parcels);
+  const ctx = {
+    product: parcels,
+    tools: { searchKnowledge: (q: string, n: number) => index.search(q, n) },
+  } as unknown as CallContext;
+
+  it('answers a second question beside the first, and nothing twice', () => {
+    const line = '我想从杭州寄一份合同到北京，大概几天能到啊？这东西挺要紧的，要是保个价的话怎么收费？';
+    const first = knowledgeAnswer(ctx, line)!;
+    const all = [first, ...otherAnswers(ctx, line, first)].map((h) => h.question);
+    expect(all.sort()).toEqual(['保价怎么收费？', '寄出去几天能到？']);
+    expect(otherAnswers(ctx, '寄到北京几天能到？', knowledgeAnswer(ctx, '寄到北京几天能到？')!)).toEqual([]);
   });
 });

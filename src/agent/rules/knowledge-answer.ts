@@ -19,11 +19,35 @@ export function knowledgeAnswer(ctx: CallContext, utterance: string): KnowledgeH
   return priceAsked(ctx.product, utterance) ?? answerOf(ctx, utterance);
 }
 
+/**
+ * 大概几天能到啊？…要是保个价的话怎么收费？ Each further question of the line with an FAQ entry
+ * of its own: the entries its other question clauses find besides `first`, in the order asked
+ * (two at most).
+ */
+export function otherAnswers(ctx: CallContext, utterance: string, first: KnowledgeHit): KnowledgeHit[] {
+  const search = faqSearch(ctx);
+  const clauses = clausesOf(utterance)
+    .map((c) => c.text)
+    .filter((c) => c.trim().length >= 2);
+  const out: KnowledgeHit[] = [];
+  for (let i = 0; i < clauses.length && out.length < 2; i++) {
+    const clause = clauses[i]!;
+    if (!QUESTION_CLAUSE.test(clause)) continue;
+    const hit = search(`${i > 0 ? `${clauses[i - 1]}，` : ''}${clause}`) ?? search(clause);
+    if (hit && hit.question !== first.question && !out.some((o) => o.question === hit.question))
+      out.push(hit);
+  }
+  return out;
+}
+
+// Only the FAQ answers callers: the description says what the product is, and a common issue's
+// solution is a note for the operator (查询订单后告知), not something to say.
+function faqSearch(ctx: CallContext): (text: string) => KnowledgeHit | undefined {
+  return (text) => ctx.tools.searchKnowledge(withChinese(text), 3).find((h) => h.kind === 'faq');
+}
+
 function answerOf(ctx: CallContext, utterance: string): KnowledgeHit | undefined {
-  // Only the FAQ answers callers: the description says what the product is, and a common
-  // issue's solution is a note for the operator (查询订单后告知), not something to say.
-  const search = (text: string) =>
-    ctx.tools.searchKnowledge(withChinese(text), 3).find((h) => h.kind === 'faq');
+  const search = faqSearch(ctx);
   const clauses = clausesOf(utterance)
     .map((c) => c.text)
     .filter((c) => c.trim().length >= 2);

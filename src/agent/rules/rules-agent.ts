@@ -15,7 +15,7 @@ import {
 } from '../../permissions/index.js';
 import { dayNamed } from './days-said.js';
 import { responseFields } from './interface-params.js';
-import { faqAnswer, knowledgeAnswer } from './knowledge-answer.js';
+import { faqAnswer, knowledgeAnswer, otherAnswers } from './knowledge-answer.js';
 import { lookUpFacts, lookUpMonthBefore, verifyAccount } from './look-up-facts.js';
 import { composeReply, joinSpoken, type ReplyParts } from './methodology-reply.js';
 import { moneyBackInRuleWords } from './money-back-rule.js';
@@ -365,8 +365,10 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
 
   // Product questions from the knowledge base.
   if (faqHit) {
-    parts.resolve.push(faqAnswer(faqHit.answer, lang));
-    topics.push(lang === 'zh' ? `咨询：${faqHit.question}` : `Asked: ${faqHit.question}`);
+    for (const hit of [faqHit, ...otherAnswers(ctx, utterance, faqHit)]) {
+      parts.resolve.push(faqAnswer(hit.answer, lang));
+      topics.push(lang === 'zh' ? `咨询：${hit.question}` : `Asked: ${hit.question}`);
+    }
   } else if (
     actions.length === 0 &&
     !u.asksForAction &&
