@@ -615,7 +615,21 @@ export const SENSES: readonly SenseDef[] = [
     id: 'hurry',
     role: 'action',
     onAction: true,
-    zh: ['催单', '催办', '催一下', '催催', '催促', '催', '快点送', '快点', '尽快'],
+    zh: [
+      '催单',
+      '催办',
+      '催一下',
+      '催催',
+      '催促',
+      '催',
+      '快点送',
+      '快点',
+      '尽快',
+      '加急',
+      '加个急',
+      '赶紧走',
+      '赶紧送',
+    ],
     en: ['hurry*', 'rush*', 'speed up', 'chase up', 'chase*'],
   },
   {
@@ -815,7 +829,8 @@ export const SENSES: readonly SenseDef[] = [
     id: 'complain',
     role: 'action',
     concept: 'complaint',
-    zh: ['投诉', '举报'],
+    // 我要反映这个事, 我要告他: reporting someone's conduct.
+    zh: ['投诉', '举报', '反映', '告他', '告她'],
     en: ['complain*', 'grievance*'],
   },
   {
@@ -1354,6 +1369,11 @@ export const SENSES: readonly SenseDef[] = [
       '快递师傅',
     ],
     en: ['driver*', 'courier*', 'delivery person', 'delivery guy'],
+    // 送货的, 派件的, 来收件的小哥: the courier said by what they do.
+    patterns: [
+      ...['送', '派', '揽'].map((key) => ({ key, re: `${key}(?:货|件|快递)的`, overlay: true as const })),
+      { key: '来', re: '来(?:收|取)(?:件|货|快递)的', overlay: true as const },
+    ],
   },
   {
     // Who comes to fix or install (维修师傅 is a person, not a repair asked for).
