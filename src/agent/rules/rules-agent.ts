@@ -617,10 +617,10 @@ function actionText(request: ActionRequest, u: Understanding, lang: Language): s
 }
 
 /** Someone else's household: 她家, 他家里, her place, his house. */
+const THEIR_HOUSEHOLD = /[他她]家|\b(?:his|her|their) (?:place|house|home|flat|apartment)\b/i;
+
 /** He, she, they: the person a refused part of the line is about, named again. */
 const THIRD_PERSON = /[他她]|\b(?:he|she|him|her|they|them)\b/i;
-
-const THEIR_HOUSEHOLD = /[他她]家|\b(?:his|her|their) (?:place|house|home|flat|apartment)\b/i;
 
 /** A set day or occasion (明天, 周六, this weekend, saturday morning): leave asked for it is wanted. */
 const OCCASION =
