@@ -206,6 +206,9 @@ export const ROLES_ZH = [
   '维修工',
   '安装工',
   '寄件人',
+  '抄表员',
+  '安检员',
+  '送药员',
 ];
 
 /** A household's own services: 他家那条线, 老赵家的宽带, 她家的电表 are that household's account. */
@@ -213,7 +216,8 @@ export const HOME_SERVICE_ZH =
   '(?:那|这)?(?:条|根)?(?:线路?|宽带|网络?|水表|电表|燃气|煤气|暖气|水电费?|物业费?)';
 
 /** What a household had done or paid (他家修的啥, 他家花了多少): 他家 is that household then. */
-const HOUSEHOLD_ACTS_ZH = '(?:修的|买的|换的|装的|报修|花了|交了|付了)';
+const HOUSEHOLD_ACTS_ZH =
+  '(?:修的|买的|换的|装的|报修|花了|交了|付了|[^,.!?;:、\\n]{0,4}?(?:烧|用)了?多少|[^,.!?;:、\\n]{0,6}?(?:交没交|缴没缴|欠没欠|交了没|缴了没))';
 
 /**
  * 他/她 (not 其他, 吉他; not 他们, nor 他家 which callers say of a shop unless a household's
@@ -240,7 +244,7 @@ export const NOT_GIVEN_NAME =
  * device; 信息 sent or received is a message).
  */
 export const DATA_ZH =
-  '(?:手机(?:号码?|是多少|多少)|(?<!打)电话(?:号码?)?(?!也?(?:一直|老是|总是|都|根本)?(?:打不通|打不进|没人接|不接|关机|占线|无人接听|联系不上|没接|停机))|号码|联系方式|微信号?|qq号?|(?:家庭|收货|家)?(?:地址|住址)|住哪|住在哪|家在哪|订单|单号|工单|报修单|维修单|报修记录|维修记录|账单|账号|账户|帐号|帐户|套餐|卡号|(?:银行|信用|储蓄|会员)卡|卡(?:上|里)|身份证号?|证件号?|护照|邮箱|位置|定位|行踪|行程|航班|机票|座位号?|几排|哪排|哪一排|坐哪|坐在哪|坐几排|坐几|房间号|(?<![发收回])信息|资料|隐私|照片|相册|图片|视频|文件|文档|云盘|网盘|存了|快递|包裹|物流|密码|验证码|取件码|取货码|提货码|余额|积分|话费|流量|消费|记录|名字|姓名|叫什么|叫啥|名下|(?:条|根)线|线路|宽带|电表|水表|成绩|分数|得分|学习进度|支付宝|花呗|钱包|付款码|付款方式|支付方式)';
+  '(?:手机(?:号码?|是多少|多少)|(?<!打)电话(?:号码?)?(?!也?(?:一直|老是|总是|都|根本)?(?:打不通|打不进|没人接|不接|关机|占线|无人接听|联系不上|没接|停机))|号码|联系方式|微信号?|qq号?|(?:家庭|收货|家)?(?:地址|住址)|住哪|住在哪|家在哪|订单|单号|工单|报修单|维修单|报修记录|维修记录|账单|账号|账户|帐号|帐户|套餐|卡号|(?:银行|信用|储蓄|会员)卡|卡(?:上|里)|身份证号?|证件号?|护照|邮箱|位置|定位|行踪|行程|航班|机票|座位号?|几排|哪排|哪一排|坐哪|坐在哪|坐几排|坐几|房间号|(?<![发收回])信息|资料|隐私|照片|相册|图片|视频|文件|文档|云盘|网盘|存了|快递|包裹|物流|密码|验证码|取件码|取货码|提货码|处方|病历|用药|药品?|户号|用气量|用电量|用水量|气费|燃气费|水费|电费|(?:烧|用)了?多少(?:气|电|水)|余额|积分|话费|流量|消费|记录|名字|姓名|叫什么|叫啥|名下|(?:条|根)线|线路|宽带|电表|水表|成绩|分数|得分|学习进度|支付宝|花呗|钱包|付款码|付款方式|支付方式)';
 
 /**
  * Things that are a person's only right after 的/那个 (她的卡, 我弟的会员): further off they are
@@ -253,7 +257,7 @@ export const LINKED_DATA_ZH = '(?:会员|卡(?![了住顿通片壳套得死]))';
  * that cannot be reached (骑手电话打不通) is a complaint, and 打电话 is calling: no number asked for.
  */
 export const ROLE_DATA_ZH =
-  '(?:手机(?:号码?|是多少|多少)|(?<!打)电话(?:号码?)?(?!也?(?:一直|老是|总是|都|根本)?(?:打不通|打不进|没人接|不接|关机|占线|无人接听|联系不上|没接|停机))|号码|联系方式|微信号?|qq号?|(?:家庭)?住址|住哪|住在哪|家在哪|身份证号?|照片|名字|姓名|叫什么|叫啥)';
+  '(?:手机(?:号码?|是多少|多少|(?=$|[,.!?;:、\\s吧呗啊呀嘛给]))|(?<!打)电话(?:号码?)?(?!也?(?:一直|老是|总是|都|根本)?(?:打不通|打不进|没人接|不接|关机|占线|无人接听|联系不上|没接|停机))|号码|联系方式|微信号?|qq号?|(?:家庭)?住址|住哪|住在哪|家在哪|身份证号?|照片|名字|姓名|叫什么|叫啥)';
 
 /** A device counts as someone's account when it is bound, unbound or transferred. */
 export const DEVICE_ZH = '(?:设备|音箱|手机|电脑|平板|手表|路由器)';
@@ -311,7 +315,7 @@ export const ROLE_PEOPLE_EN = `(?:(?:the|that|this|our|your|my) (?:${ROLES_EN}))
 
 /** What is a person's own, in English. */
 export const DATA_EN =
-  '(?:phone(?: number)?|(?:mobile|cell)(?: number)?|number|contact(?: details| info\\w*| number)?|(?:home |email |e-mail |delivery |shipping |postal )?address|e-?mail|account(?: details| number| info\\w*)?|orders?|order history|bookings?|reservations?|seat(?: number)?|row|tickets?|flights?|itinerary|(?:credit |bank |debit )?card(?: number| details)?|bills?|billing|plan|subscription|package|parcel|deliver(?:y|ies)|files?|photos?|pictures?|documents?|data|details|info(?:rmation)?|records?|history|location|whereabouts|password|id(?: number)?|passport(?: number)?|balance|messages|purchases?|name|trips?|rides?|ride history|travel history|(?:watch|viewing) history|activity|schedule|check-ins?|attendance|visits|routine|scores?|grades?|results|marks|progress|quiz(?:zes)?|exams?|certificates?|membership|courses?|classes|points|miles|paypal|venmo|apple pay|google pay|wallet|payment(?: method| details| info(?:rmation)?)?)';
+  '(?:phone(?: number)?|(?:mobile|cell)(?: number)?|number|contact(?: details| info\\w*| number)?|(?:home |email |e-mail |delivery |shipping |postal )?address|e-?mail|account(?: details| number| info\\w*)?|orders?|order history|bookings?|reservations?|seat(?: number)?|row|tickets?|flights?|itinerary|(?:credit |bank |debit )?card(?: number| details)?|bills?|billing|plan|subscription|package|parcel|deliver(?:y|ies)|files?|photos?|pictures?|documents?|data|details|info(?:rmation)?|records?|history|location|whereabouts|password|id(?: number)?|passport(?: number)?|balance|messages|purchases?|name|trips?|rides?|ride history|travel history|(?:watch|viewing) history|activity|schedule|check-ins?|attendance|visits|routine|scores?|grades?|results|marks|progress|quiz(?:zes)?|exams?|certificates?|membership|courses?|classes|points|miles|paypal|venmo|apple pay|google pay|wallet|payment(?: method| details| info(?:rmation)?)?|prescriptions?|meds|medications?|medicines?|pills|drugs|refills?|inhalers?|antibiotics|dosage|diagnosis|health(?: info(?:rmation)?| records?)?|test results|lab results|insurance(?: claims?)?|copays?)';
 export const ROLE_DATA_EN =
   '(?:phone(?: number)?|(?:mobile|cell)(?: number)?|number|contact(?: details| info\\w*| number)?|(?:home )?address|e-?mail|id(?: number)?|name)';
 
@@ -347,7 +351,7 @@ export const ACTIVITY_HINT_ZH =
  * comings and goings are the caller's own business (师傅说下午来，他几点到).
  */
 export const SERVICE_PEOPLE_ZH =
-  /骑手|外卖|送餐|配送|快递|派送|送货|司机|师傅|维修|安装|客服|前台|店员|服务员|工作人员|保洁|管家|老师|教练|专员|工程师/;
+  /骑手|外卖|送餐|配送|快递|派送|送货|司机|师傅|维修|安装|安检|抄表|客服|前台|店员|服务员|工作人员|保洁|管家|老师|教练|专员|工程师/;
 export const SERVICE_PEOPLE_EN =
   /\b(?:driver|courier|rider|delivery|deliveryman|postman|mailman|technician|repairman|engineer|installer|agent|rep|representative|staff|cashier|receptionist|front desk|instructor|trainer|coach|teacher|tutor|host|support|pilot|crew|attendant|guide|cleaner|housekeeping|plumber|electrician)\b/;
 

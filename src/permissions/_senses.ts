@@ -232,6 +232,10 @@ export const SENSES: readonly SenseDef[] = [
         overlay: true as const,
       })),
       { key: 'dig', re: "dig\\s+(?:[\\w']+\\s+){0,2}?(?:up|out)\\b", overlay: true },
+      // 把阀开了, 给我通上气, 复通: a supply cut off turned back on.
+      { key: '把', re: '把阀(?:门)?[^,.!?;:、\\n]{0,2}?(?:打开|开了|开开|开一下)', overlay: true },
+      { key: '通', re: '通上?(?:气|电|水)(?![费表])', overlay: true },
+      { key: '复', re: '复通', overlay: true },
     ],
   },
   {
@@ -830,7 +834,7 @@ export const SENSES: readonly SenseDef[] = [
     role: 'action',
     concept: 'complaint',
     // 我要反映这个事, 我要告他: reporting someone's conduct.
-    zh: ['投诉', '举报', '反映', '告他', '告她'],
+    zh: ['投诉', '举报', '反映', '告他', '告她', '给个说法', '讨个说法', '要个说法'],
     en: ['complain*', 'grievance*'],
   },
   {
@@ -1011,6 +1015,10 @@ export const SENSES: readonly SenseDef[] = [
         re: "spel(?:led|t)\\s+(?:my|the|his|her|our|it|[\\w']+'s)\\s*(?:name|surname)?\\b",
         overlay: true,
       },
+      // go up to 40 mg, switch me down to the 50s, double what's on my label: a strength changed.
+      { key: 'go', re: 'go\\s+(?:up|down)\\s+to\\b', overlay: true },
+      { key: 'double', re: 'double\\s+(?:what|my|the)\\b', overlay: true },
+      { key: 'send', re: 'send\\s+(?:me\\s+)?the\\s+\\d+s\\b', overlay: true },
       // 直接放小区门口那个驿站就行, leave it at the front desk: where a delivery goes, changed.
       {
         key: '放',
@@ -1042,6 +1050,22 @@ export const SENSES: readonly SenseDef[] = [
     role: 'object',
     zh: ['空间', '容量', '存储'],
     en: ['space', 'storage', 'quota', 'capacity'],
+  },
+  {
+    // A medicine's strength: 20 mg, the 40s, what's on the label, 剂量.
+    id: 'dosage',
+    role: 'object',
+    zh: ['剂量', '用量', '毫克'],
+    en: ['dosage*', 'dose', 'doses', 'strength'],
+    patterns: [
+      { key: 'the', re: 'the\\s+\\d+s\\b', overlay: true },
+      { key: 'what', re: "what's\\s+on\\s+(?:my|the)\\s+(?:label|bottle|prescription)", overlay: true },
+      ...['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'].map((key) => ({
+        key,
+        re: '\\d+(?:\\.\\d+)?\\s*(?:mg|mcg|milligrams?)\\b',
+        overlay: true as const,
+      })),
+    ],
   },
   {
     id: 'accessory',

@@ -6,7 +6,7 @@ import {
   PERMISSION_CATEGORIES,
   type PermissionCategory,
 } from '../domain/record-schemas.js';
-import { checkPermission, compileRules } from './index.js';
+import { checkPermission, compileRules, findOtherParty } from './index.js';
 
 // The project's own suite (eval/records.json): thirteen products whose rules are worded their own
 // way.
@@ -1001,6 +1001,111 @@ const PARAPHRASES: Row[] = [
       '我儿子在深圳网上买的东西，你帮我看看到了没有，他电话是138开头那个',
     ],
   ],
+  // A seventeenth and an eighteenth product, 安泰燃气 (city gas, zh) and MedDrop Pharmacy (en),
+  // written blind on 2026-12-01 (second session).
+  [
+    '安泰燃气',
+    '预约入户安检或上门维修',
+    [
+      '物业贴通知说要上门查燃气，我周六上午在家，能约那个时间不',
+      '我家灶一打火就有股味儿，阀门也拧不太动，派个师傅来修修呗',
+    ],
+  ],
+  [
+    '安泰燃气',
+    '减免滞纳金>30元',
+    [
+      '租客跑了欠了半年，光违约金就八十多，这又不是我拖的，全给我免了',
+      '欠费我认，可那五十来块的滞纳金凭啥让我出，给我免了',
+    ],
+  ],
+  [
+    '安泰燃气',
+    '退还多缴费用>=100元',
+    ['老头子在银行一下子充了五百，用不了这么多，退我四百', '我交错户了，给人家交了两百块，这钱得给我退回来'],
+  ],
+  ['安泰燃气', '开户、过户或销户', ['房子卖了，燃气这户我不用了，怎么给它注销掉']],
+  [
+    '安泰燃气',
+    '投诉安检员或维修人员',
+    [
+      '来检查的那人逼着我买他一百二的管子，不买就说停我气，我要告他',
+      '修灶的师傅把我家墙砸了个坑拍拍屁股走了，这事你们得给个说法',
+      '昨天上门那个小伙子态度恶劣，骂骂咧咧的，我要反映他',
+    ],
+  ],
+  [
+    '安泰燃气',
+    '透露其他住户的户号、用气量和缴费信息',
+    [
+      '楼上701那家天天半夜炖东西，你给我查查他家一个月烧多少气、交没交钱',
+      '信箱里塞了张楼下的催缴单，你帮我看看他家欠多少、户主叫啥',
+      '上个租客还欠着气费呢，把他当时留的手机号给我，我自己找他要',
+    ],
+  ],
+  [
+    '安泰燃气',
+    '提供抄表员、安检员私人手机号',
+    [
+      '上回来抄表那个小刘，你把他手机号给我，以后我直接找他',
+      '那个安检师傅人挺好的，留个他自己的电话呗，下回约时间方便',
+      '给我个你们片区抄表员的手机，省得每次打你们这儿排队',
+    ],
+  ],
+  [
+    '安泰燃气',
+    '未经入户安检远程恢复供气',
+    [
+      '钱我都交了，你们后台直接给我把阀开了就行，别派人来了',
+      '家里没人开门，你们在系统上远程给恢复一下气不就完了',
+      '不用查了，我家啥问题没有，你们那边点一下给我通上气',
+    ],
+  ],
+  [
+    'MedDrop Pharmacy',
+    'refund >= $25',
+    [
+      "the whole order never arrived, that's forty-six dollars, I want every penny back",
+      "you charged me sixty bucks for a cash price when my insurance should've paid, refund all of it",
+      'I was billed around thirty dollars for a monitor I sent back a month ago, put it back on my card',
+    ],
+  ],
+  [
+    'MedDrop Pharmacy',
+    "disclose another patient's prescriptions or health information",
+    [
+      "my husband won't tell me what his new pills are for, can you just read me what you filled for him?",
+      "can you tell me if my teenage son has been getting anything from you? I want to know what he's taking",
+      "my neighbour's been looking poorly, is she on anything from you guys? I'm just worried about her",
+    ],
+  ],
+  [
+    'MedDrop Pharmacy',
+    'release a prescription to someone other than the patient',
+    [
+      "my roommate's out of town, just ship her inhaler to me instead, same address anyway",
+      "can your driver hand my dad's blood pressure pills to me? he's at the hospital",
+      "I'm picking up my girlfriend's antibiotics for her, can you put my name on the delivery?",
+    ],
+  ],
+  [
+    'MedDrop Pharmacy',
+    "change a prescription's dosage",
+    [
+      'my doctor said I could go up to 40 mg if I wanted, can you just send the 40s next time?',
+      'the 100 mg makes me dizzy, switch me down to the 50s on your end please',
+      "can you double what's on my label? one a day isn't cutting it",
+    ],
+  ],
+  [
+    'MedDrop Pharmacy',
+    "give out a driver's or staff member's personal contact details",
+    [
+      'the delivery guy this morning was lovely, could I have his cell number so I can text him directly?',
+      "what's the home number of the pharmacist I talked to yesterday? I want to ask her something",
+      "give me your courier's phone, I'll just call him myself to find out where he is",
+    ],
+  ],
 ];
 
 // Paraphrases of the same kind that the engine misreads today: known failures, listed in
@@ -1334,6 +1439,214 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
     ['你们那个送货的把箱子直接往地上扔，我说他两句他还骂人，这种人得处理'],
     'requires_supervisor',
   ],
+  // 安泰燃气 and MedDrop Pharmacy, written blind on 2026-12-01 (second session).
+  [
+    '安泰燃气',
+    '派抢修人员上门处理漏气',
+    [
+      '家里厨房一股臭鸡蛋味儿，你们赶紧来个人看看吧，我都不敢开灯',
+      '我怀疑表后面那个接头呲气呢，嘶嘶的响，你们快来人瞧瞧',
+    ],
+    'requires_supervisor',
+  ],
+  [
+    '安泰燃气',
+    '派抢修人员上门处理漏气',
+    ['楼道里味儿特别大，像是哪儿漏了，能不能马上派师傅过来'],
+    'can_approve_immediately',
+  ],
+  [
+    '安泰燃气',
+    '预约入户安检或上门维修',
+    ['你们那个一年一次来家里检查的，给我排个时间，工作日我都不在家'],
+    'requires_supervisor',
+  ],
+  [
+    '安泰燃气',
+    '缴清欠费后预约上门复通',
+    ['停了的气钱我都补上了，啥时候能来人给我开开？'],
+    'requires_supervisor',
+  ],
+  [
+    '安泰燃气',
+    '缴清欠费后预约上门复通',
+    [
+      '欠的费刚在手机上交完了，明儿上午家里有人，你们来把阀打开吧',
+      '钱交齐了，麻烦安排人过来给恢复一下，孩子等着洗澡呢',
+    ],
+    'forbidden',
+  ],
+  [
+    '安泰燃气',
+    '减免滞纳金<=30元',
+    [
+      '上个月忘交了多收了我十几块的违约金，头一回，能不能抹了',
+      '就晚了几天，多扣了我二十来块，这钱能退给我不',
+      '那个逾期多出来的十块八块的，看在我老用户的份上给免了吧',
+    ],
+    'requires_supervisor',
+  ],
+  [
+    '安泰燃气',
+    '缓缴燃气费<=15天',
+    [
+      '这个月手头紧，气费能不能等我下礼拜发了工资再交',
+      '宽限我个十来天行不，下个月五号前保准交上，别算我逾期',
+      '我在外地出差，回去得十号了，能晚一个礼拜交吗',
+    ],
+    'requires_supervisor',
+  ],
+  [
+    '安泰燃气',
+    '退还多缴费用<100元',
+    ['我手一抖交了两遍，八十多块钱，多出来那份给我退回来', '这个月明明交过了又扣了一次五十块，多的还我'],
+    'requires_supervisor',
+  ],
+  ['安泰燃气', '退还多缴费用<100元', ['销户结账剩了三十来块在里头，给我打回卡上吧'], 'requires_process'],
+  ['安泰燃气', '减免滞纳金>30元', ['你们罚的那一百多块逾期费我不认，给我去掉'], 'requires_supervisor'],
+  [
+    '安泰燃气',
+    '缓缴燃气费>15天',
+    [
+      '三套房的气费我想等过了年再一块交，拖俩月行不行',
+      '最近生意不好，能不能让我下下个月再交，别给我停气',
+      '我住院了，这气费能不能缓一个多月，出院了再说',
+    ],
+    'requires_supervisor',
+  ],
+  ['安泰燃气', '退还多缴费用>=100元', ['你们多扣了我一百五，一分不少给我还回来'], 'requires_supervisor'],
+  [
+    '安泰燃气',
+    '开户、过户或销户',
+    ['刚买的二手房，气的户名还是原房主的，我想改成我自己的', '新房刚交房，燃气还没通，我要办个新户头得咋弄'],
+    'requires_supervisor',
+  ],
+  [
+    '安泰燃气',
+    '燃气表计量检定申请',
+    [
+      '我怀疑你们那表走得快，一个人住一个月一百多方，给我拆下来验验',
+      '这表准不准啊？我要找个地方给它测一测，咋申请',
+      '表上的数跟我实际用的对不上，你们给我检测一下这个表',
+    ],
+    'requires_supervisor',
+  ],
+  [
+    'MedDrop Pharmacy',
+    'refund < $25',
+    [
+      'you guys charged me like eight bucks for something that never even showed up in the box, can I just get that back?',
+      "there's a twelve dollar charge on my card from you I don't recognise, I'd like that put back please",
+      'honestly I just want the nineteen-ish dollars for the vitamins returned to my card, the bottle came smashed',
+    ],
+    'requires_supervisor',
+  ],
+  [
+    'MedDrop Pharmacy',
+    'waive delivery fee',
+    [
+      "my order's only thirty-one dollars, any chance you could skip the shipping charge this once?",
+      "I've been with you for years, do I really have to pay the five bucks to have my pills brought over?",
+      'can you knock off the delivery charge? the last two came late anyway',
+    ],
+    'requires_supervisor',
+  ],
+  [
+    'MedDrop Pharmacy',
+    'expedite a refill',
+    [
+      "my inhaler refill is ready but it won't get here till Friday and I'm out tonight, can you rush it?",
+      'is there any way to get my insulin here tomorrow instead of next week?',
+      "I've got two pills left, can you put a hurry on the one that's sitting there ready to go?",
+    ],
+    'requires_supervisor',
+  ],
+  [
+    'MedDrop Pharmacy',
+    'return an unopened OTC item within 30 days',
+    [
+      'I ordered the wrong size of the allergy tablets last week, the box is still sealed, can I send it back?',
+      "got a humidifier from you ten days ago, never took it out of the box, I don't need it anymore",
+      'my mom bought me the same cough syrup so the one from you is untouched, how do I get my money back on it?',
+    ],
+    'requires_supervisor',
+  ],
+  [
+    'MedDrop Pharmacy',
+    'price-match an OTC item',
+    [
+      'Target has the exact same ibuprofen bottle for four dollars less than what I paid you, will you match that?',
+      'the CVS down the street sells that Zyrtec for way cheaper, can I get the difference?',
+      'I just saw my vitamins on sale at Walgreens for like two bucks less, do you guys honour that?',
+    ],
+    'requires_supervisor',
+  ],
+  [
+    'MedDrop Pharmacy',
+    'early refill before 75% of the supply is used',
+    [
+      "I'm going overseas for five weeks next Tuesday, can you send my next month of pills now even though it's not due?",
+      "the app says I can't refill till the 22nd but I'd like it this week, just to be safe",
+      'I dropped half my pills down the sink, can you send the next bottle early?',
+    ],
+    'requires_supervisor',
+  ],
+  [
+    'MedDrop Pharmacy',
+    'return an opened OTC item or after 30 days',
+    [
+      'I tried the heating pad a few times and it barely warms up, I want to send it back',
+      'I bought the blood pressure monitor in August and never used it, can I still return it?',
+      'opened the protein powder, tasted awful, can I return the rest of the tub?',
+    ],
+    'requires_supervisor',
+  ],
+  [
+    'MedDrop Pharmacy',
+    'appeal a denied insurance claim',
+    [
+      'my insurance said no to my inhaler this month, I want to challenge that decision',
+      'how do I get my plan to reconsider paying for my Ozempic? they turned it down',
+      'they rejected the claim for my blood thinner, I want to fight it, what do I have to do',
+    ],
+    'requires_supervisor',
+  ],
+  [
+    'MedDrop Pharmacy',
+    'report a dispensing error',
+    ["the pills in my bottle don't match the label, I think you gave me someone else's medication"],
+    'forbidden',
+  ],
+  [
+    'MedDrop Pharmacy',
+    'report a dispensing error',
+    [
+      'I got 50 milligram tablets but my prescription is for 25, somebody messed up',
+      "there were only twenty pills in a bottle that says thirty, and they're a different shape than usual",
+    ],
+    'requires_supervisor',
+  ],
+];
+
+// Forbidden actions (not someone else's data) that the engine reads as no rule today: they go to a
+// supervisor, never approved. Known failures, listed in eval/README.md. Someone else's data is never
+// here: every wording of it is forbidden (PARAPHRASES).
+const FORBIDDEN_ESCALATED: Array<[product: string, rule: string, said: string]> = [
+  [
+    'MedDrop Pharmacy',
+    'refill a prescription with no refills left without prescriber approval',
+    "I know it says zero refills but my doctor's on vacation, can't you just send one more bottle?",
+  ],
+  [
+    'MedDrop Pharmacy',
+    'refill a prescription with no refills left without prescriber approval',
+    "I've been on the same thyroid pill for ten years, just refill it, no need to bother the doctor",
+  ],
+  [
+    'MedDrop Pharmacy',
+    'refill a prescription with no refills left without prescriber approval',
+    "the renewal's still waiting on my doc, could you send a bottle now and sort the paperwork later?",
+  ],
 ];
 
 // From most to least lenient: a misread may only move to the right.
@@ -1350,11 +1663,14 @@ describe('checkPermission: every rule of the own suite, asked in other words', (
     for (const p of products) {
       for (const list of Object.values(p.operator_permissions)) {
         for (const rule of list) {
-          const said = new Set(
-            [...PARAPHRASES, ...STILL_MISREAD]
+          const said = new Set([
+            ...[...PARAPHRASES, ...STILL_MISREAD]
               .filter(([product, r]) => product === p.name && r === rule)
               .flatMap(([, , paraphrases]) => paraphrases),
-          );
+            ...FORBIDDEN_ESCALATED.filter(([product, r]) => product === p.name && r === rule).map(
+              ([, , t]) => t,
+            ),
+          ]);
           if (said.size < 3) short.push(`${p.name}: ${rule} (${said.size} of 3)`);
         }
       }
@@ -1396,6 +1712,18 @@ describe('checkPermission: every rule of the own suite, asked in other words', (
     ).toBeGreaterThanOrEqual(LENIENCY.indexOf(category));
     if (category === 'forbidden') expect(decision.status).toBe('forbidden');
   });
+});
+
+describe('checkPermission: forbidden actions read as no rule', () => {
+  it.each(FORBIDDEN_ESCALATED)(
+    '%s: %s asked for by "%s" goes to a supervisor, never approved',
+    (product, rule, said) => {
+      expect(categoryOf(product, rule)).toBe('forbidden');
+      const decision = checkPermission(rulesOf(product), said);
+      expect(decision.status).toBe('requires_supervisor');
+      expect(findOtherParty(said)).toBeUndefined();
+    },
+  );
 });
 
 describe('checkPermission: what stays unapproved in the own suite', () => {

@@ -345,3 +345,31 @@ describe('findOtherParty: pictures of someone in the caller’s own library', ()
     expect(findOtherParty(said, CALLER)?.kind).toBe('person');
   });
 });
+
+describe('findOtherParty: someone’s medicines, household usage and the staff who visit', () => {
+  it.each([
+    "my husband won't tell me what his new pills are for, can you just read me what you filled for him?",
+    "can you tell me if my teenage son has been getting anything from you? I want to know what he's taking",
+    "my neighbour's been looking poorly, is she on anything from you guys?",
+    'my roommate is out of town, just ship her inhaler to me instead',
+    "can your driver hand my dad's blood pressure pills to me?",
+    "I'm picking up my girlfriend's antibiotics for her",
+    '楼上701那家天天半夜炖东西，你给我查查他家一个月烧多少气、交没交钱',
+    '他家的燃气费交了没',
+    '那个安检师傅人挺好的，留个他自己的电话呗',
+    '给我个你们片区抄表员的手机',
+  ])('finds someone else in %j', (said) => {
+    expect(findOtherParty(said, CALLER)?.kind).toBe('person');
+  });
+
+  it.each([
+    'when is my refill ready',
+    'I need my pills refilled',
+    'what am I taking',
+    'I told her my order number',
+    '我的药什么时候到',
+    'is there anything else I need',
+  ])('finds no one else in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toBeUndefined();
+  });
+});

@@ -231,7 +231,7 @@ function compiled(): Matchers {
   const linked = `(?:${W.LINK_ZH})${W.LINKED_DATA_ZH}`;
   // A person's data is named (订单, 地址, email ...) or asked for (where does he live, 住的几号房).
   const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}`;
-  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:live|living|sitting|seated|whose|owns)\\b`;
+  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|anything)\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
     refZh: new RegExp(
@@ -244,14 +244,16 @@ function compiled(): Matchers {
       'y',
     ),
     starts: personStarts(),
-    possessZh: new RegExp(`^(?:${W.LINK_ZH}?${gap(6)}${W.DATA_ZH}|${linked})`),
-    possessRoleZh: new RegExp(`^${W.LINK_ZH}?${gap(2)}(${W.ROLE_DATA_ZH})`),
+    // 他自己的电话: 自己 right after the person is theirs (elsewhere it breaks the link).
+    possessZh: new RegExp(`^(?:自己)?(?:${W.LINK_ZH}?${gap(6)}${W.DATA_ZH}|${linked})`),
+    possessRoleZh: new RegExp(`^(?:自己)?${W.LINK_ZH}?${gap(2)}(${W.ROLE_DATA_ZH})`),
     possessDeviceZh: new RegExp(`^${W.LINK_ZH}?${gap(4)}${W.DEVICE_ZH}`),
     activityZh: new RegExp(`^${W.LINK_ZH}?${gap(6)}${W.ACTIVITY_ZH}`),
     refEn: new RegExp(`\\b(?:(?<role>${W.ROLE_PEOPLE_EN})|(?<people>${W.PEOPLE_EN}))(?:'s|s'|')(?=\\s)`, 'g'),
     pronounEn: /\b(?:his|her|their)(?=\s)/g,
     capitalisedEn: /\b([a-z]{2,16})'s(?=\s)/g,
-    afterEn: new RegExp(`^\\s+(?:([a-z'-]+)\\s+)??(${W.DATA_EN})\\b`),
+    // her inhaler, his new pills, my dad's blood pressure pills: up to two words before the thing.
+    afterEn: new RegExp(`^\\s+(?:([a-z'-]+)\\s+)??(?:([a-z'-]+)\\s+)??(${W.DATA_EN})\\b`),
     ofEn: new RegExp(
       `\\b(${W.DATA_EN})\\s+(?:of|belonging to|registered to|registered under|linked to|under)\\s+(?:(?<role>${W.ROLE_PEOPLE_EN})|(?<people>${W.PEOPLE_EN})|him|her|them)\\b`,
       'g',
@@ -264,6 +266,11 @@ function compiled(): Matchers {
         // what plan he's on; who owns this email address; the address of the customer with ...
         `|(?:what|which)\\s+${W.DATA_EN}s?\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re| is| are| was)\\s+(?:on|using|with|in)` +
         `|who\\s+(?:owns|is behind|registered|uses|is using)\\s+(?:this|that|the)\\s+${W.DATA_EN}` +
+        // what he's taking, is she on anything, what you filled for him, has my son been getting anything
+        `|what\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re| is| are| was)\\s+(?:taking|on|prescribed)` +
+        `|(?:is|are|was)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+on\\s+(?:anything|any\\s+[a-z]+)` +
+        `|what\\s+(?:you|y'all|u)\\s+(?:filled|sent|gave|prescribed|shipped|dispensed)\\s+(?:for|to)\\s+(?:him|her|them|${W.PEOPLE_EN})` +
+        `|(?:has|have|is)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:been\\s+)?(?:getting|taking|receiving|ordering)\\s+(?:anything|any\\s+[a-z]+)` +
         `|${W.DATA_EN}s?\\s+(?:of|for)\\s+(?:the|a|that|this)\\s+(?:customer|user|member|subscriber|account holder)\\s+(?:with|named|called|whose))\\b`,
       'g',
     ),
@@ -406,8 +413,12 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
   const possessed = (after: string, role: boolean): number => {
     const p = m.afterEn.exec(after);
     if (!p) return -1;
-    if (p[1] !== undefined && W.NOT_THEIRS_EN.test(p[1])) return -1;
-    const data = p[2]!;
+    if (
+      (p[1] !== undefined && W.NOT_THEIRS_EN.test(p[1])) ||
+      (p[2] !== undefined && W.NOT_THEIRS_EN.test(p[2]))
+    )
+      return -1;
+    const data = p[3]!;
     if (role && !roleData().test(data)) return -1;
     lastData = data;
     return p[0].length;

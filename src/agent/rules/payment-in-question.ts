@@ -146,6 +146,10 @@ export const MONEY_BACK_WORDS =
  */
 export function verifiedCharge(ctx: CallContext, asked: string): number | undefined {
   const said = callerWords(ctx);
+  // "you still tacked on a delivery fee, can I get that back": a fee the caller names, found as
+  // a field of that name in what the queries returned (delivery_fee beside an order's total).
+  const fee = feeNamed(ctx, said);
+  if (fee !== undefined) return fee;
   // 差价/多收的/the difference: what was charged over what was quoted.
   const paid = verifiedPaid(ctx.systemQueries);
   // Without a quote to be over, what was charged too much (多扣的那笔, a charge taken twice) is a
@@ -232,4 +236,29 @@ function allOf(line: string): { count?: number } | undefined {
   const m = COUNTED.exec(line);
   const count = m ? parseNumber(m[1] ?? m[2] ?? '') : undefined;
   return count !== undefined && count >= 1 ? { count } : {};
+}
+
+/** Field names of a fee or charge (delivery_fee, service_charge, idle_fee). */
+const FEE_FIELD = /^[a-z]+_(?:fee|charge|surcharge)$/;
+
+/**
+ * The amount of the one fee field whose words the caller said (delivery fee → delivery_fee),
+ * when the queries' responses hold such a field with a single amount; else undefined.
+ */
+function feeNamed(ctx: CallContext, said: ReadonlySet<string>): number | undefined {
+  const values = new Set<number>();
+  const walk = (value: unknown, depth: number): void => {
+    if (depth > 4 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const v of value) walk(v, depth + 1);
+      return;
+    }
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      if (typeof v === 'number' && v > 0 && FEE_FIELD.test(key)) {
+        if (tokenize(key.replaceAll('_', ' ')).every((t) => said.has(t))) values.add(v);
+      } else walk(v, depth + 1);
+    }
+  };
+  for (const q of ctx.systemQueries) if (q.ok) walk(q.response, 0);
+  return values.size === 1 ? [...values][0] : undefined;
 }
