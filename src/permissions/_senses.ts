@@ -236,6 +236,7 @@ export const SENSES: readonly SenseDef[] = [
       { key: '把', re: '把阀(?:门)?[^,.!?;:、\\n]{0,2}?(?:打开|开了|开开|开一下)', overlay: true },
       { key: '通', re: '通上?(?:气|电|水)(?![费表])', overlay: true },
       { key: '复', re: '复通', overlay: true },
+      { key: '开', re: '开(?:一下|下)?阀(?:门)?', overlay: true },
     ],
   },
   {

@@ -218,6 +218,17 @@ describe('checkPermission', () => {
     expect(checkPermission(zh, '退款50元，给我开通VIP吧').status).toBe('requires_supervisor');
   });
 
+  it('gives a part matched by meaning the action its rule names (a fee waived)', () => {
+    const rules = compileRules({
+      can_approve_immediately: ['减免滞纳金<=30元'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    const d = checkPermission(rules, '多收了我二十块滞纳金，这次能不能给我免了');
+    expect(d.parts[0]).toMatchObject({ status: 'can_approve_immediately', concept: 'fee_waiver' });
+  });
+
   it('reads a bare number right after the action in the rule unit, and nothing else', () => {
     expect(checkPermission(zh, '退款50').status).toBe('can_approve_immediately');
     expect(checkPermission(zh, '退款50').reason).toContain('按50元理解');

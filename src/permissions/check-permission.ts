@@ -56,6 +56,7 @@ import {
   ruleIndex,
   rulesByTokens,
 } from './_rule-index.js';
+import { SENSES } from './_senses.js';
 import { covers, isEmpty, stemsOf, type Words } from './_words.js';
 import type { CompiledRule, CompiledRules } from './compile-rules.js';
 import { findOtherParty, type OtherPartyOptions } from './find-other-party.js';
@@ -1428,6 +1429,15 @@ function withDataScope(
   };
 }
 
+/** The lexicon concept the first of these actions names (the waive sense names fee_waiver). */
+function conceptOfHeads(heads: readonly number[]): string | undefined {
+  for (const h of heads) {
+    const concept = SENSES[h]?.concept;
+    if (concept !== undefined) return concept;
+  }
+  return undefined;
+}
+
 function decideParsed(
   rules: CompiledRules,
   action: string,
@@ -1488,6 +1498,12 @@ function decideParsed(
       reasons: { zh: outcome.reasons.zh, en: outcome.reasons.en },
     };
     if (part.concept) out.concept = part.concept.id;
+    else if (outcome.winner) {
+      // 这次能不能给我免了 against 减免滞纳金<=30元, read by meaning: the part does what its rule's
+      // action names (a fee waived), so money moved by meaning is bounded like the lexicon's.
+      const named = conceptOfHeads(outcome.winner.meaning.heads);
+      if (named !== undefined) out.concept = named;
+    }
     if (outcome.unstated) out.unstated = outcome.unstated;
     if (outcome.winner?.meaning.acts !== undefined) out.actsOnCase = true;
     const own = ownAmount(part, outcome);

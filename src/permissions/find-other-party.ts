@@ -231,7 +231,7 @@ function compiled(): Matchers {
   const linked = `(?:${W.LINK_ZH})${W.LINKED_DATA_ZH}`;
   // A person's data is named (订单, 地址, email ...) or asked for (where does he live, 住的几号房).
   const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}`;
-  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|anything)\\b`;
+  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything)\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
     refZh: new RegExp(
@@ -269,7 +269,7 @@ function compiled(): Matchers {
         // what he's taking, is she on anything, what you filled for him, has my son been getting anything
         `|what\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re| is| are| was)\\s+(?:taking|on|prescribed)` +
         `|(?:is|are|was)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+on\\s+(?:anything|any\\s+[a-z]+)` +
-        `|what\\s+(?:you|y'all|u)\\s+(?:filled|sent|gave|prescribed|shipped|dispensed)\\s+(?:for|to)\\s+(?:him|her|them|${W.PEOPLE_EN})` +
+        `|what\\s+(?:you|y'all|u)\\s+(?:filled|sent|gave|prescribed|shipped|dispensed)\\s+(?:(?:for|to)\\s+)?(?:him|her|them|${W.PEOPLE_EN})` +
         `|(?:has|have|is)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:been\\s+)?(?:getting|taking|receiving|ordering)\\s+(?:anything|any\\s+[a-z]+)` +
         `|${W.DATA_EN}s?\\s+(?:of|for)\\s+(?:the|a|that|this)\\s+(?:customer|user|member|subscriber|account holder)\\s+(?:with|named|called|whose))\\b`,
       'g',
@@ -406,6 +406,8 @@ function ownMediaEn(before: string, data: string): boolean {
   return W.MEDIA_EN.test(data) && W.OWN_MEDIA_ACT_EN.test(before);
 }
 
+const CALL_FROM_EN = /\b(?:call|ring|phone|text)(?:\s+(?:you|u))?(?:\s+back)?\s+(?:from|on|with|using)\s+$/;
+
 function scanEn(norm: string, raw: string, clause: { start: number; end: number }, hits: PersonHit[]): void {
   const m = compiled();
   const text = norm.slice(clause.start, clause.end);
@@ -447,6 +449,8 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
     const end = r.index + r[0].length;
     const after = text.slice(end);
     if (W.COMPANY_AFTER_EN.test(after.trimStart())) continue;
+    // we'll call from his phone: a phone used to call from, not asked for.
+    if (CALL_FROM_EN.test(text.slice(0, r.index))) continue;
     const length = possessed(after, false);
     if (length >= 0) push(r.index, end + length, undefined, lastData);
   }

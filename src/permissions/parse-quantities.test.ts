@@ -141,8 +141,15 @@ describe('parseQuantities: amounts said approximately', () => {
     ['一百五十多块', 151, 159],
     ['几十块', 20, 99],
     ['20多块', 21, 29],
+    ['二十来块', 20, 25],
+    ['一百来块', 100, 150],
   ])('%s is %i to %i', (said, least, most) => {
     expect(parseQuantities(said)).toMatchObject([{ least, value: most, family: 'money' }]);
+  });
+
+  it('reads 十来天 as 10 to 15 days, and no amount in 来回 or 来电', () => {
+    expect(parseQuantities('宽限个十来天')).toMatchObject([{ least: 10, value: 15, unit: 'day' }]);
+    expect(parseQuantities('十来回')).toEqual([]);
   });
 
   it('reads no range in 多少钱, 两点多 or an amount said exactly', () => {

@@ -282,8 +282,9 @@ function scanArticle(s: string, i: number): ScannedNumber | undefined {
 
 /** A quantity of the unit, its span and text in `original`. */
 /**
- * A number said approximately: 几 before a round ten, hundred or thousand (几十: 20 to 99), or 几
- * or 多 after a round number (二十几 and 二十多: 21 to 29; 十几: 11 to 19; 一百多: 101 to 199).
+ * A number said approximately: 几 before a round ten, hundred or thousand (几十: 20 to 99), 几
+ * or 多 after a round number (二十几 and 二十多: 21 to 29; 十几: 11 to 19; 一百多: 101 to 199), or 来
+ * after it (二十来: 20 to 25; 十来天: 10 to 15).
  */
 function approximate(
   s: string,
@@ -295,11 +296,15 @@ function approximate(
     return { least: 2 * v, most: 10 * v - 1, start: num.start - 1, end: num.end };
   const next = s.charCodeAt(num.end);
   const more = next === 0x591a /* 多 */ && s.charCodeAt(num.end + 1) !== 0x5c11; /* 多少 */
-  if (next !== 0x51e0 /* 几 */ && !more) return undefined;
+  // 二十来块, 十来天, 一百来块: about that much, a little either way (来 of 来回, 来电 is no such).
+  const about = next === 0x6765 /* 来 */ && !/^来(?:回|电|过|着)/.test(s.slice(num.end, num.end + 2));
+  if (next !== 0x51e0 /* 几 */ && !more && !about) return undefined;
   // The place of its last digit that is not zero: 二十 → tens, 一百 → hundreds, 一百五十 → tens.
   let place = 1;
   while (v % (place * 10) === 0) place *= 10;
   if (place === 1) return undefined;
+  // About twenty is read as up to 25, about a hundred up to 150: half the place above it.
+  if (about) return { least: v, most: v + place / 2, start: num.start, end: num.end + 1 };
   return { least: v + 1, most: v + place - 1, start: num.start, end: num.end + 1 };
 }
 

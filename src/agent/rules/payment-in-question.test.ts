@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../call/call-agent.js';
-import { verifiedCharge } from './payment-in-question.js';
+import { amountsFound, feeNamed, verifiedCharge } from './payment-in-question.js';
 
 /** A call whose billing query returned three monthly charges of 9.99. */
 function callAfter(line: string): CallContext {
@@ -53,5 +53,26 @@ describe('verifiedCharge: what was charged too much', () => {
   it('is what was charged over the quote when there was one', () => {
     const over = [{ trip_id: 'R1', date: '2026-11-29', fare: 38, estimated_fare: 30 }];
     expect(verifiedCharge(callWith(over, '多收的差价退给我'), '多收的差价退给我')).toBe(8);
+  });
+});
+
+describe('feeNamed and amountsFound: a fee field beside an order', () => {
+  const order = {
+    orders: [{ order_id: 'MD-1', subtotal: 41.48, delivery_fee: 4.99, total: 46.47, status: 'delivered' }],
+  };
+  const callSaying = (line: string): CallContext =>
+    ({
+      language: 'en',
+      conversation: [{ role: 'customer', content: line }],
+      systemQueries: [{ interface: 'orders', ok: true, response: order, params: {} }],
+    }) as unknown as CallContext;
+
+  it('finds the fee the caller names, and none they do not', () => {
+    expect(feeNamed(callSaying('you still tacked on a delivery fee, can I get that back'))).toBe(4.99);
+    expect(feeNamed(callSaying('can I get my money back'))).toBeUndefined();
+  });
+
+  it('lists every fee field among the amounts found', () => {
+    expect(amountsFound(callSaying('anything'))).toContain(4.99);
   });
 });

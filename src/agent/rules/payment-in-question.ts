@@ -148,7 +148,7 @@ export function verifiedCharge(ctx: CallContext, asked: string): number | undefi
   const said = callerWords(ctx);
   // "you still tacked on a delivery fee, can I get that back": a fee the caller names, found as
   // a field of that name in what the queries returned (delivery_fee beside an order's total).
-  const fee = feeNamed(ctx, said);
+  const fee = feeNamed(ctx);
   if (fee !== undefined) return fee;
   // 差价/多收的/the difference: what was charged over what was quoted.
   const paid = verifiedPaid(ctx.systemQueries);
@@ -238,6 +238,24 @@ function allOf(line: string): { count?: number } | undefined {
   return count !== undefined && count >= 1 ? { count } : {};
 }
 
+/** Every paid amount this call's queries found, and every fee field's amount (idle_fee beside an order's amount). */
+export function amountsFound(ctx: CallContext): number[] {
+  const out = new Set(verifiedPaid(ctx.systemQueries).items.map((i) => i.value));
+  const walk = (value: unknown, depth: number): void => {
+    if (depth > 4 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const v of value) walk(v, depth + 1);
+      return;
+    }
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      if (typeof v === 'number' && v > 0 && FEE_FIELD.test(key)) out.add(v);
+      else walk(v, depth + 1);
+    }
+  };
+  for (const q of ctx.systemQueries) if (q.ok) walk(q.response, 0);
+  return [...out];
+}
+
 /** Field names of a fee or charge (delivery_fee, service_charge, idle_fee). */
 const FEE_FIELD = /^[a-z]+_(?:fee|charge|surcharge)$/;
 
@@ -245,7 +263,8 @@ const FEE_FIELD = /^[a-z]+_(?:fee|charge|surcharge)$/;
  * The amount of the one fee field whose words the caller said (delivery fee → delivery_fee),
  * when the queries' responses hold such a field with a single amount; else undefined.
  */
-function feeNamed(ctx: CallContext, said: ReadonlySet<string>): number | undefined {
+export function feeNamed(ctx: CallContext): number | undefined {
+  const said = callerWords(ctx);
   const values = new Set<number>();
   const walk = (value: unknown, depth: number): void => {
     if (depth > 4 || value === null || typeof value !== 'object') return;

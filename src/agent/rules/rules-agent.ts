@@ -21,8 +21,10 @@ import { composeReply, joinSpoken, type ReplyParts } from './methodology-reply.j
 import { moneyBackInRuleWords } from './money-back-rule.js';
 import {
   alreadyRefunded,
+  amountsFound,
   currencyOf,
   duplicateUnseen,
+  feeNamed,
   MONEY_BACK_WORDS,
   money,
   noDuplicateSeen,
@@ -661,7 +663,8 @@ function actionFor(
   const lang = ctx.language;
   // Whole, not cut to a label's length: the other-party words may come at the end.
   if (asSaid) return given.text.trim();
-  const request = line === undefined ? given : withAmountSaidApart(ctx, given, u, line);
+  const request =
+    feeAskedBack(ctx, given) ?? (line === undefined ? given : withAmountSaidApart(ctx, given, u, line));
   const bounded = boundedByCharge(ctx, request, u);
   const said = actionText(bounded, u, lang);
   const facts = verifiedQualifiers(ctx);
@@ -676,6 +679,19 @@ function actionFor(
     return { draft, decided: checkPermission(rules, draft) };
   };
   let { draft, decided } = read(said);
+  // 这次能不能给我免了 after 二十来块滞纳金, read by meaning: the rule is asked for the amount found
+  // within what was said roughly (减免滞纳金21.6元), not the most it may be.
+  const roughPart = request.concept === '' && decided.parts.length === 1 ? decided.parts[0] : undefined;
+  if (roughPart && decided.rule !== null && MONEY_BACK_CONCEPTS.has(roughPart.concept ?? '')) {
+    const meant = amountMeant(
+      ctx,
+      u.quantities.find((q) => q.family === 'money'),
+    );
+    if (meant !== undefined) {
+      const named = read(`${phraseOf(decided.rule)}${money(meant, lang, currencyOf(ctx.product))}`);
+      if (named.decided.rule !== null) ({ draft, decided } = named);
+    }
+  }
   // What the queries found settled the rule: the caller's words, which lack it, do not unsettle it.
   let byFound = false;
   // 148 photos read in Recently Deleted: of the product's rules on the request's action, the one
@@ -741,6 +757,27 @@ function actionFor(
 }
 
 /**
+ * "you still tacked on a delivery fee, can I get that back": money back with no amount of its own
+ * is the fee the caller named, as the queries found it (delivery_fee 4.99), not another amount of
+ * the line (free over 35 bucks).
+ */
+function feeAskedBack(ctx: CallContext, request: ActionRequest): ActionRequest | undefined {
+  if (request.quantity !== undefined || !MONEY_BACK_CONCEPTS.has(request.concept)) return undefined;
+  const fee = feeNamed(ctx);
+  if (fee === undefined) return undefined;
+  const unit = currencyOf(ctx.product);
+  const quantity = {
+    value: fee,
+    family: 'money' as const,
+    unit,
+    text: money(fee, ctx.language, unit),
+    start: -1,
+    end: -1,
+  };
+  return { ...request, quantity };
+}
+
+/**
  * 断网补偿，给我补上吧。两天也就八块钱: the amount said in a clause of its own, as the engine binds
  * it reading the whole line (one amount of the kind the request measures, one request needing it).
  */
@@ -763,6 +800,44 @@ function withAmountSaidApart(
 }
 
 /**
+ * "they've got it for 9.99 … I paid you, oh, thirteen dollars … give me the difference back": the
+ * difference of the two amounts said, the higher as the records show it when one of the paid
+ * amounts is within a dollar of it (13 said, 12.99 paid).
+ */
+function differenceAsked(
+  ctx: CallContext,
+  request: ActionRequest,
+  u: Understanding,
+  paid: number,
+): ActionRequest | undefined {
+  if (!/差价|差额|\bdifference\b/i.test(request.text)) return undefined;
+  const said = u.quantities.filter((q) => q.family === 'money').map((q) => q.value);
+  if (said.length !== 2) return undefined;
+  const low = Math.min(...said);
+  const high = Math.max(...said);
+  const items = verifiedPaid(ctx.systemQueries).items.map((i) => i.value);
+  const recorded = [paid, ...items].find((v) => Math.abs(v - high) <= 1) ?? high;
+  const value = Math.round((recorded - low) * 100) / 100;
+  if (value <= 0) return undefined;
+  const unit = currencyOf(ctx.product);
+  return {
+    ...request,
+    quantity: { value, family: 'money', unit, text: money(value, ctx.language, unit), start: -1, end: -1 },
+  };
+}
+
+/**
+ * 二十来块滞纳金 with a late fee of 21.6 found in the call: the one amount the queries found within
+ * what was said approximately is what was meant.
+ */
+function amountMeant(ctx: CallContext, said: Quantity | undefined): number | undefined {
+  if (said?.family !== 'money' || said.least === undefined) return undefined;
+  const least = said.least;
+  const within = amountsFound(ctx).filter((v) => v >= least && v <= said.value);
+  return within.length === 1 ? within[0] : undefined;
+}
+
+/**
  * Facts before actions: money given back is bounded by a charge or order this call's queries
  * found. No amount named → the verified one; more than was paid → what was paid (the caller is
  * offered that). Without a verified charge the request stays as asked (the engine decides it).
@@ -772,8 +847,21 @@ function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understandin
   const request =
     given.concept === '' && MONEY_BACK_WORDS.test(given.text) ? { ...given, concept: 'refund' } : given;
   if (!MONEY_BACK_CONCEPTS.has(request.concept)) return given;
+  const inRange = amountMeant(ctx, request.quantity ?? u.quantities.find((q) => q.family === 'money'));
+  if (inRange !== undefined) {
+    const unit = currencyOf(ctx.product);
+    const quantity = {
+      value: inRange,
+      family: 'money' as const,
+      unit,
+      text: money(inRange, ctx.language, unit),
+    };
+    return { ...request, quantity: { ...quantity, start: -1, end: -1 } };
+  }
   const paid = verifiedCharge(ctx, request.text);
   if (paid === undefined) return given;
+  const difference = differenceAsked(ctx, request, u, paid);
+  if (difference !== undefined) return difference;
   const asked = request.quantity ?? u.quantities.find((q) => q.family === 'money');
   // 二十几块 for a fee of 24 found in the call: the fee is what was meant.
   const meant = asked?.least !== undefined && asked.least <= paid && paid <= asked.value;
