@@ -498,6 +498,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '派',
       '预约',
       '安排',
+      '来人',
+      '来个人',
+      '安检',
       'technician',
       'engineer',
       'repair',
@@ -515,6 +518,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '(?<!送)上门(?!(?:来|过来)?(?:取|收|揽|拿))(?:~(?:维修|修理|检修|服务|安装|看看|处理|查看))?',
       '(?:维修|修理|检修)~上门',
       '(?:预约|安排|派)~(?:维修|修理|检修|师傅|技术员|工程师|人)',
+      // 约个周六上午的安检, 你们赶紧来个人看看, 明天上午你们来人: a visit booked or asked for.
+      '(?<!预)约~(?:安检|检修|检查)',
+      '(?<![不别])来个?人(?!了)',
       '师傅(?:上门|过来|来)',
       '派人~(?:修|来|上门|看)',
       '\\b(?:technician|engineer|repair(?:man|person)?|service)\\s+(?:visit|appointment|call[- ]?out)s?\\b',
@@ -712,11 +718,14 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'return_goods',
     zh: '退换货',
     en: 'return or exchange',
-    keys: ['退货', '换货', '退换', 'return', 'exchange'],
+    keys: ['退货', '换货', '退换', 'return', 'exchange', 'back'],
     patterns: [
       // 退换货 whole first: 退换 alone would leave 货 and cut 换货 in two.
       '退换货|退货|换货|退换',
       '\\breturn_(?:item|product|order|device|goods|package)s?\\b',
+      // I want to return it, send it back, ship them back: goods going back.
+      '\\breturn (?:it|them|this|that|these|those)\\b',
+      '\\b(?:send|ship|mail) (?:it|them|this|that|these|those) back\\b',
       '\\bexchange_(?:item|product|device)s?\\b',
       '\\breturn or exchange\\b',
     ],

@@ -942,6 +942,25 @@ export function meaningLevel(
 }
 
 /**
+ * True when the request names the opposite of a state the rule requires (opened against return an
+ * unopened item, 保修期外 against 保修期内), in its clause or the clauses around it: then even the
+ * lexicon's own match of the action is not this rule.
+ */
+export function contradictsState(m: RuleMeaning, has: SenseFlags, context?: SenseFlags): boolean {
+  if (m.polar.length === 0) return false;
+  const t = senseTable();
+  for (const p of m.polar) {
+    if (has[p] === 1) continue;
+    const group = t.polarGroups.get(SENSES[p]!.polar!)!;
+    // The request's own clause speaks for it before the clauses around it do.
+    if (group.some((o) => has[o] === 1)) return true;
+    if (context === undefined || context[p] === 1) continue;
+    if (group.some((o) => context[o] === 1)) return true;
+  }
+  return false;
+}
+
+/**
  * True when the rule cannot match a request read without the lexicon's concept: it has actions
  * and the request names none of them, and nothing else (its object alone, a grant, any action)
  * could stand for one. The test `meaningLevel` starts with, without building the request's view.

@@ -1695,6 +1695,31 @@ export const SENSES: readonly SenseDef[] = [
   },
   { id: 'partial', role: 'manner', polar: 'extent', zh: ['部分', '一部分'], en: ['partial*'] },
   {
+    // Goods sent back unopened or opened: returns are allowed on one and not the other.
+    id: 'unopened',
+    role: 'manner',
+    polar: 'opened',
+    required: true,
+    zh: ['未拆封', '没拆封', '没拆', '未开封', '没开封', '没打开', '没用过', '全新'],
+    en: [
+      'unopened',
+      'never opened',
+      'not opened',
+      'still sealed',
+      'still in the plastic',
+      'still in the box',
+      'unused',
+    ],
+  },
+  {
+    id: 'opened',
+    role: 'manner',
+    polar: 'opened',
+    required: true,
+    zh: ['拆封了', '拆了', '开封了', '打开了', '用过', '用了'],
+    en: ['opened', 'used it', 'used them'],
+  },
+  {
     id: 'in_warranty',
     role: 'manner',
     polar: 'warranty',

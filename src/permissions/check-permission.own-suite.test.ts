@@ -1072,6 +1072,14 @@ const PARAPHRASES: Row[] = [
   ],
   [
     'MedDrop Pharmacy',
+    'return an opened OTC item or after 30 days',
+    [
+      'I tried the heating pad a few times and it barely warms up, I want to send it back',
+      'I bought the blood pressure monitor in August and never used it, can I still return it?',
+    ],
+  ],
+  [
+    'MedDrop Pharmacy',
     "disclose another patient's prescriptions or health information",
     [
       "my husband won't tell me what his new pills are for, can you just read me what you filled for him?",
@@ -1445,14 +1453,9 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
     '派抢修人员上门处理漏气',
     [
       '家里厨房一股臭鸡蛋味儿，你们赶紧来个人看看吧，我都不敢开灯',
+      '楼道里味儿特别大，像是哪儿漏了，能不能马上派师傅过来',
       '我怀疑表后面那个接头呲气呢，嘶嘶的响，你们快来人瞧瞧',
     ],
-    'requires_supervisor',
-  ],
-  [
-    '安泰燃气',
-    '派抢修人员上门处理漏气',
-    ['楼道里味儿特别大，像是哪儿漏了，能不能马上派师傅过来'],
     'can_approve_immediately',
   ],
   [
@@ -1465,7 +1468,7 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
     '安泰燃气',
     '缴清欠费后预约上门复通',
     ['停了的气钱我都补上了，啥时候能来人给我开开？'],
-    'requires_supervisor',
+    'can_approve_immediately',
   ],
   [
     '安泰燃气',
@@ -1594,11 +1597,7 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
   [
     'MedDrop Pharmacy',
     'return an opened OTC item or after 30 days',
-    [
-      'I tried the heating pad a few times and it barely warms up, I want to send it back',
-      'I bought the blood pressure monitor in August and never used it, can I still return it?',
-      'opened the protein powder, tasted awful, can I return the rest of the tub?',
-    ],
+    ['opened the protein powder, tasted awful, can I return the rest of the tub?'],
     'requires_supervisor',
   ],
   [

@@ -218,6 +218,25 @@ describe('checkPermission', () => {
     expect(checkPermission(zh, '退款50元，给我开通VIP吧').status).toBe('requires_supervisor');
   });
 
+  it('tells goods sent back opened from unopened', () => {
+    const rules = compileRules({
+      can_approve_immediately: ['return an unopened item'],
+      requires_supervisor: ['return an opened item'],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(
+      checkPermission(rules, 'I opened it and used it a few weeks, I want to send it back'),
+    ).toMatchObject({
+      status: 'requires_supervisor',
+      rule: 'return an opened item',
+    });
+    expect(checkPermission(rules, 'never opened it, still in the plastic, can I return it')).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: 'return an unopened item',
+    });
+  });
+
   it('gives a part matched by meaning the action its rule names (a fee waived)', () => {
     const rules = compileRules({
       can_approve_immediately: ['减免滞纳金<=30元'],

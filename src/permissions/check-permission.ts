@@ -12,6 +12,7 @@ import {
   conceptsMaybeNamed,
   conceptsSensed,
   contextOf,
+  contradictsState,
   EXACT,
   hasAction,
   type MatchLevel,
@@ -740,7 +741,10 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
     const rule = rules.rules[i]!;
     const lexicon = lexiconLevel(rule, part);
     // The lexicon's own match, or a rule on another lexicon action than the part's that the part
-    // does not name in other words either: settled.
+    // does not name in other words either: settled, unless the part names the opposite of a
+    // state the rule requires (return an opened item, said of one never opened).
+    if (lexicon === EXACT && contradictsState(rule.meaning, sensesOf(part), parsed && contextFor(parsed).has))
+      continue;
     if (lexicon === EXACT) {
       levels ??= index.noLevels.slice();
       levels[i] = lexicon;

@@ -115,6 +115,11 @@ describe('findActionRequests', () => {
     for (const said of ['预约上门取件', '约个人上门收件', '别送上门了，放驿站'])
       expect(findActionRequests(said).map((r) => r.concept)).not.toContain('repair_visit');
     expect(findActionRequests('预约上门维修').map((r) => r.concept)).toContain('repair_visit');
+    for (const said of ['你们赶紧来个人看看', '明天上午你们来人', '能约个周六的安检吗'])
+      expect(findActionRequests(said).map((r) => r.concept)).toContain('repair_visit');
+    expect(findActionRequests('不用麻烦你们来人了').map((r) => r.concept)).not.toContain('repair_visit');
+    for (const said of ['I want to return it', 'never opened it, want to send it back'])
+      expect(findActionRequests(said).map((r) => r.concept)).toContain('return_goods');
   });
 });
 

@@ -147,6 +147,20 @@ describe('parseQuantities: amounts said approximately', () => {
     expect(parseQuantities(said)).toMatchObject([{ least, value: most, family: 'money' }]);
   });
 
+  it.each<[string, number]>([
+    ['八十六块四', 86.4],
+    ['三十七块五', 37.5],
+    ['五块五毛', 5.5],
+    ['20块5', 20.5],
+  ])('reads the tenths after 块 in %s', (said, value) => {
+    expect(parseQuantities(said)).toMatchObject([{ value, unit: 'CNY' }]);
+  });
+
+  it('reads 十块四十 and 五块三个 as whole yuan', () => {
+    expect(parseQuantities('十块四十')[0]?.value).toBe(10);
+    expect(parseQuantities('五块三个')[0]?.value).toBe(5);
+  });
+
   it('reads 十来天 as 10 to 15 days, and no amount in 来回 or 来电', () => {
     expect(parseQuantities('宽限个十来天')).toMatchObject([{ least: 10, value: 15, unit: 'day' }]);
     expect(parseQuantities('十来回')).toEqual([]);

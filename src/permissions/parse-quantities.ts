@@ -393,10 +393,20 @@ export function scanQuantities(s: string, original: string): ScanResult {
     const unit = matchUnit(s, num, original);
     const clock = unit ? undefined : clockAt(s, num);
     if (unit) {
+      // 八十六块四, 三十七块五: a single digit after 块 is tenths of a yuan (四毛).
+      const tenths =
+        unit.unit.unit === 'CNY' && /块$/.test(unit.unit.word) ? tenthsAt(s, unit.end) : undefined;
+      const value = num.value * unit.unit.factor + (tenths?.value ?? 0);
       quantities.push(
-        quantityOf(original, unit.unit.unit, num.value * unit.unit.factor, num.start, unit.end),
+        quantityOf(
+          original,
+          unit.unit.unit,
+          Math.round(value * 100) / 100,
+          num.start,
+          tenths?.end ?? unit.end,
+        ),
       );
-      i = unit.end;
+      i = tenths?.end ?? unit.end;
     } else if (clock) {
       quantities.push(quantityOf(original, 'clock', clock.value, num.start, clock.end));
       i = clock.end;
@@ -413,6 +423,31 @@ export function scanQuantities(s: string, original: string): ScanResult {
     }
   }
   return { quantities, bare };
+}
+
+const DIGIT_OF: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** 块四, 块五毛: one digit (and 毛 or 角) right after 块, as tenths; not 块四十 nor 块五个. */
+function tenthsAt(s: string, at: number): { value: number; end: number } | undefined {
+  const c = s.charAt(at);
+  const d = DIGIT_OF[c] ?? (/[1-9]/.test(c) ? Number(c) : undefined);
+  if (d === undefined) return undefined;
+  const next = s.charAt(at + 1);
+  if (next === '毛' || next === '角') return { value: d / 10, end: at + 2 };
+  // Followed by more digits, a unit or a measure word it is another number (块四十, 五块三个).
+  if (/[0-9零一二两三四五六七八九十百千万个次天块元位件张条]/.test(next)) return undefined;
+  return { value: d / 10, end: at + 1 };
 }
 
 // A time of day: 下午两点, 14点, 两点半, 14:00, 2pm, 2:30 p.m. Morning and evening words decide
