@@ -60,7 +60,14 @@ describe('understandUtterance', () => {
     expect(read(text).asksForAction).toBe(false);
   });
 
-  it.each(['我想寄个件，帮我约个上门取件吧，几点能来？', '我想退款，多久到账？'])(
+  it.each(['哎呀那不用麻烦你们来人了，算了算了', '这事真麻烦，行吧'])(
+    'reads %j as asking for nothing',
+    (text) => {
+      expect(read(text).asksForAction).toBe(false);
+    },
+  );
+
+  it.each(['我想寄个件，帮我约个上门取件吧，几点能来？', '我想退款，多久到账？', '麻烦你帮我查一下'])(
     'still reads %j as asking for something beside the question',
     (text) => {
       expect(read(text).asksForAction).toBe(true);
