@@ -868,9 +868,14 @@ function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understandin
   if (asked && asked.family === 'money' && !meant) {
     if (asked.value <= paid) return { ...request, quantity: asked };
     // More than was paid: what would need a supervisor goes to one as asked (with the facts in
-    // the call); what would be approved at once is approved only up to what was paid.
+    // the call); what would be approved at once is approved only up to what was paid. An amount
+    // said roughly (扣了我二十来块) that nothing paid lies within is a mistaken one: what was
+    // paid is offered.
     const asItWas = actionText({ ...request, quantity: asked }, u, ctx.language);
-    if (checkPermission(rulesOf(ctx), asItWas).status !== 'can_approve_immediately') {
+    if (
+      asked.least === undefined &&
+      checkPermission(rulesOf(ctx), asItWas).status !== 'can_approve_immediately'
+    ) {
       return { ...request, quantity: asked };
     }
   } else if (request.concept === 'compensation') {
