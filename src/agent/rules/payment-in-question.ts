@@ -241,23 +241,9 @@ function allOf(line: string): { count?: number } | undefined {
 /** Every paid amount this call's queries found, and every fee field's amount (idle_fee beside an order's amount). */
 export function amountsFound(ctx: CallContext): number[] {
   const out = new Set(verifiedPaid(ctx.systemQueries).items.map((i) => i.value));
-  const walk = (value: unknown, depth: number): void => {
-    if (depth > 4 || value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      for (const v of value) walk(v, depth + 1);
-      return;
-    }
-    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-      if (typeof v === 'number' && v > 0 && FEE_FIELD.test(key)) out.add(v);
-      else walk(v, depth + 1);
-    }
-  };
-  for (const q of ctx.systemQueries) if (q.ok) walk(q.response, 0);
+  for (const f of feeFields(ctx)) out.add(f.value);
   return [...out];
 }
-
-/** Field names of a fee or charge (delivery_fee, service_charge, idle_fee). */
-const FEE_FIELD = /^[a-z]+_(?:fee|charge|surcharge)$/;
 
 /**
  * The amount of the one fee field whose words the caller said (delivery fee → delivery_fee),
@@ -265,7 +251,20 @@ const FEE_FIELD = /^[a-z]+_(?:fee|charge|surcharge)$/;
  */
 export function feeNamed(ctx: CallContext): number | undefined {
   const said = callerWords(ctx);
-  const values = new Set<number>();
+  const values = new Set(
+    feeFields(ctx)
+      .filter((f) => tokenize(f.key.replaceAll('_', ' ')).every((t) => said.has(t)))
+      .map((f) => f.value),
+  );
+  return values.size === 1 ? [...values][0] : undefined;
+}
+
+/** Field names of a fee or charge (delivery_fee, service_charge, idle_fee). */
+const FEE_FIELD = /^[a-z]+_(?:fee|charge|surcharge)$/;
+
+/** The fee fields with an amount in what this call's queries returned, at any depth. */
+function feeFields(ctx: CallContext): Array<{ key: string; value: number }> {
+  const out: Array<{ key: string; value: number }> = [];
   const walk = (value: unknown, depth: number): void => {
     if (depth > 4 || value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) {
@@ -273,11 +272,10 @@ export function feeNamed(ctx: CallContext): number | undefined {
       return;
     }
     for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-      if (typeof v === 'number' && v > 0 && FEE_FIELD.test(key)) {
-        if (tokenize(key.replaceAll('_', ' ')).every((t) => said.has(t))) values.add(v);
-      } else walk(v, depth + 1);
+      if (typeof v === 'number' && v > 0 && FEE_FIELD.test(key)) out.push({ key, value: v });
+      else walk(v, depth + 1);
     }
   };
   for (const q of ctx.systemQueries) if (q.ok) walk(q.response, 0);
-  return values.size === 1 ? [...values][0] : undefined;
+  return out;
 }

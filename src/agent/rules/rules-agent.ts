@@ -765,16 +765,7 @@ function feeAskedBack(ctx: CallContext, request: ActionRequest): ActionRequest |
   if (request.quantity !== undefined || !MONEY_BACK_CONCEPTS.has(request.concept)) return undefined;
   const fee = feeNamed(ctx);
   if (fee === undefined) return undefined;
-  const unit = currencyOf(ctx.product);
-  const quantity = {
-    value: fee,
-    family: 'money' as const,
-    unit,
-    text: money(fee, ctx.language, unit),
-    start: -1,
-    end: -1,
-  };
-  return { ...request, quantity };
+  return { ...request, quantity: moneyOf(ctx, fee) };
 }
 
 /**
@@ -819,11 +810,7 @@ function differenceAsked(
   const recorded = [paid, ...items].find((v) => Math.abs(v - high) <= 1) ?? high;
   const value = Math.round((recorded - low) * 100) / 100;
   if (value <= 0) return undefined;
-  const unit = currencyOf(ctx.product);
-  return {
-    ...request,
-    quantity: { value, family: 'money', unit, text: money(value, ctx.language, unit), start: -1, end: -1 },
-  };
+  return { ...request, quantity: moneyOf(ctx, value) };
 }
 
 /**
@@ -848,16 +835,7 @@ function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understandin
     given.concept === '' && MONEY_BACK_WORDS.test(given.text) ? { ...given, concept: 'refund' } : given;
   if (!MONEY_BACK_CONCEPTS.has(request.concept)) return given;
   const inRange = amountMeant(ctx, request.quantity ?? u.quantities.find((q) => q.family === 'money'));
-  if (inRange !== undefined) {
-    const unit = currencyOf(ctx.product);
-    const quantity = {
-      value: inRange,
-      family: 'money' as const,
-      unit,
-      text: money(inRange, ctx.language, unit),
-    };
-    return { ...request, quantity: { ...quantity, start: -1, end: -1 } };
-  }
+  if (inRange !== undefined) return { ...request, quantity: moneyOf(ctx, inRange) };
   const paid = verifiedCharge(ctx, request.text);
   if (paid === undefined) return given;
   const difference = differenceAsked(ctx, request, u, paid);
@@ -883,18 +861,13 @@ function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understandin
     // made up from the bill; the rules decide the request as asked.
     return request;
   }
+  return { ...request, quantity: moneyOf(ctx, paid) };
+}
+
+/** An amount of the product's currency that no one said (found in the records, or worked out). */
+function moneyOf(ctx: CallContext, value: number): Quantity {
   const unit = currencyOf(ctx.product);
-  return {
-    ...request,
-    quantity: {
-      value: paid,
-      family: 'money',
-      unit,
-      text: money(paid, ctx.language, unit),
-      start: -1,
-      end: -1,
-    },
-  };
+  return { value, family: 'money', unit, text: money(value, ctx.language, unit), start: -1, end: -1 };
 }
 
 /**
