@@ -665,6 +665,9 @@ describe('createRulesAgent on any product', () => {
     expect(withdrawn()).toBe(0);
     await c.say('算了还是退吧');
     expect(withdrawn()).toBe(0);
+    // What the caller holds off doing themselves drops nothing.
+    await c.say('中，那俺等你们电话，卡俺先不往表上插了');
+    expect(withdrawn()).toBe(0);
     await c.say('算了，不退了');
     expect(withdrawn()).toBe(1);
   });
