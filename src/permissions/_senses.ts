@@ -1567,6 +1567,12 @@ export const SENSES: readonly SenseDef[] = [
       'rejected my',
       'refused my',
       'turned down',
+      "won't cover",
+      'will not cover',
+      "won't pay for",
+      'fight it',
+      'fight this',
+      'fight the',
     ],
   },
   {

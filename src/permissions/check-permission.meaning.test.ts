@@ -489,6 +489,7 @@ describe('checkPermission: a decision contested', () => {
     ['en', 'my claim was rejected and I want to appeal', 'claim appeal'],
     ['en', "you guys denied my claim, that's not fair", 'claim appeal'],
     ['en', 'I disagree with the decision', 'claim appeal'],
+    ['en', "my insurance won't cover my claim this time, I want to fight it", 'claim appeal'],
   ] as const)('%s: "%s" asks for %s', (lang, said, rule) => {
     const d = checkPermission(rules[lang], said);
     expect(d).toMatchObject({ status: 'requires_process', rule });
