@@ -1576,6 +1576,37 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    // 发错了, 配错药, the wrong pills, a bottle that says 20 mg when it is always 10: what came is
+    // not what was ordered or prescribed.
+    id: 'wrong_item',
+    role: 'object',
+    problem: true,
+    zh: ['发错', '送错了', '配错', '拿错了', '给错了', '药不对', '不是我要的'],
+    en: [
+      'wrong item*',
+      'wrong pill*',
+      'wrong med*',
+      'wrong strength',
+      'wrong dose*',
+      'wrong drug*',
+      'wrong product*',
+      'dispensing error*',
+      'dispensing mistake*',
+    ],
+    patterns: [
+      {
+        key: 'says',
+        re: 'says\\s+\\d+(?:\\.\\d+)?\\s*(?:mg|mcg)\\b[^.!?]{0,40}?\\b(?:always|usually|normally)\\s+(?:took|take|taken|get|got)\\b',
+        overlay: true,
+      },
+      {
+        key: 'pills',
+        re: 'pills?\\s+(?:are|look|looks|is)\\s+(?:a\\s+)?(?:different|another|pink|blue|white|yellow|orange|green)\\b',
+        overlay: true,
+      },
+    ],
+  },
+  {
     id: 'fraud',
     role: 'object',
     problem: true,

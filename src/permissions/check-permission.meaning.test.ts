@@ -687,3 +687,21 @@ describe('checkPermission: an amount said approximately', () => {
     expect(checkPermission(lower, '退我二十几块').status).toBe('requires_supervisor');
   });
 });
+
+describe('checkPermission: what came is not what was ordered', () => {
+  const rules = compileRules({
+    can_approve_immediately: [],
+    requires_supervisor: [],
+    requires_process: ['report a dispensing error'],
+    forbidden: [],
+  });
+  it.each([
+    ['you sent me the wrong pills', 'report a dispensing error'],
+    [
+      "the label says 20 milligrams, but I've always taken the 10, and the pills are a different color",
+      'report a dispensing error',
+    ],
+  ])('"%s" asks for %s', (said, rule) => {
+    expect(checkPermission(rules, said)).toMatchObject({ status: 'requires_process', rule });
+  });
+});

@@ -40,6 +40,7 @@ describe('understandUtterance', () => {
     'I wanna cancel it',
     'ten free hours of meeting room time is the least you guys can do',
     '这么久没网，起码得给我补点钱吧',
+    "I haven't taken any. somebody needs to look into this",
   ])('reads %j as asking for something', (text) => {
     expect(read(text).asksForAction).toBe(true);
   });
