@@ -156,6 +156,17 @@ describe('parseQuantities: amounts said approximately', () => {
     expect(parseQuantities(said)).toMatchObject([{ value, unit: 'CNY' }]);
   });
 
+  it('reads a price said as dollars and cents after a word of price, and no time or count', () => {
+    expect(parseQuantities('they have it for nine ninety-nine')).toMatchObject([
+      { value: 9.99, unit: 'USD' },
+    ]);
+    expect(parseQuantities('I paid four ninety five for it')).toMatchObject([{ value: 4.95, unit: 'USD' }]);
+    expect(parseQuantities('book it for nine thirty tomorrow')).toEqual([]);
+    expect(parseQuantities('I waited for two twenty minutes').filter((q) => q.family === 'money')).toEqual(
+      [],
+    );
+  });
+
   it('reads 十块四十 and 五块三个 as whole yuan', () => {
     expect(parseQuantities('十块四十')[0]?.value).toBe(10);
     expect(parseQuantities('五块三个')[0]?.value).toBe(5);

@@ -391,6 +391,13 @@ export function scanQuantities(s: string, original: string): ScanResult {
       continue;
     }
     const unit = matchUnit(s, num, original);
+    // for nine ninety-nine, paid twelve fifty: a price said as dollars and cents.
+    const price = unit || !isAsciiLetter(c) ? undefined : spokenPrice(s, num);
+    if (price) {
+      quantities.push(quantityOf(original, 'USD', price.value, num.start, price.end));
+      i = price.end;
+      continue;
+    }
     const clock = unit ? undefined : clockAt(s, num);
     if (unit) {
       // 八十六块四, 三十七块五: a single digit after 块 is tenths of a yuan (四毛).
@@ -423,6 +430,26 @@ export function scanQuantities(s: string, original: string): ScanResult {
     }
   }
   return { quantities, bare };
+}
+
+const PRICE_BEFORE = /\b(?:for|paid|pay|pays|cost|costs|charged|charge|only)\s+$/;
+/** After the cents, a word that makes it a time or a count instead (nine thirty tomorrow, two twenty minutes). */
+const NOT_PRICE_AFTER =
+  /^\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|am|pm|a\.m|p\.m|o'clock|tomorrow|today|tonight|in the)\b/;
+
+/**
+ * nine ninety-nine after a word of price (for, paid, costs …): whole dollars said as one number
+ * and cents as the next, 10 to 99.
+ */
+function spokenPrice(s: string, num: ScannedNumber): { value: number; end: number } | undefined {
+  if (!Number.isInteger(num.value) || num.value < 1 || num.value > 99) return undefined;
+  if (!PRICE_BEFORE.test(s.slice(Math.max(0, num.start - 12), num.start))) return undefined;
+  const k = skipSpaces(s, num.end);
+  if (k === num.end || !isAsciiLetter(s.charCodeAt(k))) return undefined;
+  const cents = scanEnglish(s, k);
+  if (!cents || !Number.isInteger(cents.value) || cents.value < 10 || cents.value > 99) return undefined;
+  if (NOT_PRICE_AFTER.test(s.slice(cents.end, cents.end + 16))) return undefined;
+  return { value: num.value + cents.value / 100, end: cents.end };
 }
 
 const DIGIT_OF: Readonly<Record<string, number>> = {

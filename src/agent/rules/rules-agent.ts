@@ -802,15 +802,13 @@ function differenceAsked(
   ctx: CallContext,
   request: ActionRequest,
   u: Understanding,
-  paid: number,
 ): ActionRequest | undefined {
   if (!/差价|差额|\bdifference\b/i.test(request.text)) return undefined;
   const said = u.quantities.filter((q) => q.family === 'money').map((q) => q.value);
   if (said.length !== 2) return undefined;
   const low = Math.min(...said);
   const high = Math.max(...said);
-  const items = verifiedPaid(ctx.systemQueries).items.map((i) => i.value);
-  const recorded = [paid, ...items].find((v) => Math.abs(v - high) <= 1) ?? high;
+  const recorded = amountsFound(ctx).find((v) => Math.abs(v - high) <= 1) ?? high;
   const value = Math.round((recorded - low) * 100) / 100;
   if (value <= 0) return undefined;
   return { ...request, quantity: moneyOf(ctx, value) };
@@ -839,10 +837,10 @@ function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understandin
   if (!MONEY_BACK_CONCEPTS.has(request.concept)) return given;
   const inRange = amountMeant(ctx, request.quantity ?? u.quantities.find((q) => q.family === 'money'));
   if (inRange !== undefined) return { ...request, quantity: moneyOf(ctx, inRange) };
+  const difference = differenceAsked(ctx, request, u);
+  if (difference !== undefined) return difference;
   const paid = verifiedCharge(ctx, request.text);
   if (paid === undefined) return given;
-  const difference = differenceAsked(ctx, request, u, paid);
-  if (difference !== undefined) return difference;
   const asked = request.quantity ?? u.quantities.find((q) => q.family === 'money');
   // 二十几块 for a fee of 24 found in the call: the fee is what was meant.
   const meant = asked?.least !== undefined && asked.least <= paid && paid <= asked.value;
