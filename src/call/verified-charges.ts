@@ -21,7 +21,7 @@ export function paidItems(value: unknown, depth = 0): PaidItem[] {
   if (Array.isArray(value)) return value.flatMap((v) => paidItems(v, depth + 1));
   const record = value as Record<string, unknown>;
   const out: PaidItem[] = [];
-  const key = Object.keys(record).find((k) => PAID_KEY.test(k) && typeof record[k] === 'number');
+  const key = paidKeyOf(record);
   if (key && (record[key] as number) > 0) {
     const text = Object.values(record)
       .filter((v) => typeof v === 'string')
@@ -68,10 +68,14 @@ function chargeLists(value: unknown, depth = 0): unknown[][] {
 }
 
 function hasAmount(entry: unknown): boolean {
-  if (entry === null || typeof entry !== 'object') return false;
-  for (const [k, v] of Object.entries(entry as Record<string, unknown>))
-    if (PAID_KEY.test(k) && typeof v === 'number') return true;
-  return false;
+  return (
+    entry !== null && typeof entry === 'object' && paidKeyOf(entry as Record<string, unknown>) !== undefined
+  );
+}
+
+/** The key of a record's paid amount (amount, fee, fare, price, total …) holding a number. */
+function paidKeyOf(record: Record<string, unknown>): string | undefined {
+  return Object.keys(record).find((k) => PAID_KEY.test(k) && typeof record[k] === 'number');
 }
 
 /**

@@ -26,40 +26,48 @@ export function knowledgeAnswer(ctx: CallContext, utterance: string): KnowledgeH
  */
 export function otherAnswers(ctx: CallContext, utterance: string, first: KnowledgeHit): KnowledgeHit[] {
   const search = faqSearch(ctx);
-  const clauses = clausesOf(utterance)
-    .map((c) => c.text)
-    .filter((c) => c.trim().length >= 2);
+  const clauses = clauseTexts(utterance);
   const out: KnowledgeHit[] = [];
   for (let i = 0; i < clauses.length && out.length < 2; i++) {
-    const clause = clauses[i]!;
-    if (!QUESTION_CLAUSE.test(clause)) continue;
-    const hit = search(`${i > 0 ? `${clauses[i - 1]}，` : ''}${clause}`) ?? search(clause);
+    if (!QUESTION_CLAUSE.test(clauses[i]!)) continue;
+    const hit = clauseHit(search, clauses, i);
     if (hit && hit.question !== first.question && !out.some((o) => o.question === hit.question))
       out.push(hit);
   }
   return out;
 }
 
+type FaqSearch = (text: string) => KnowledgeHit | undefined;
+
 // Only the FAQ answers callers: the description says what the product is, and a common issue's
 // solution is a note for the operator (查询订单后告知), not something to say.
-function faqSearch(ctx: CallContext): (text: string) => KnowledgeHit | undefined {
+function faqSearch(ctx: CallContext): FaqSearch {
   return (text) => ctx.tools.searchKnowledge(withChinese(text), 3).find((h) => h.kind === 'faq');
+}
+
+/** The clauses of a line that say something (two characters or more). */
+function clauseTexts(utterance: string): string[] {
+  return clausesOf(utterance)
+    .map((c) => c.text)
+    .filter((c) => c.trim().length >= 2);
+}
+
+/** The entry a clause finds read with the clause before it (it may name the topic), else alone. */
+function clauseHit(search: FaqSearch, clauses: readonly string[], i: number): KnowledgeHit | undefined {
+  return search(`${i > 0 ? `${clauses[i - 1]}，` : ''}${clauses[i]}`) ?? search(clauses[i]!);
 }
 
 function answerOf(ctx: CallContext, utterance: string): KnowledgeHit | undefined {
   const search = faqSearch(ctx);
-  const clauses = clausesOf(utterance)
-    .map((c) => c.text)
-    .filter((c) => c.trim().length >= 2);
+  const clauses = clauseTexts(utterance);
   if (clauses.length < 2) return search(utterance) ?? policyQuoted(ctx.product, utterance);
   // Question clauses first, each with the clause before it (你们不是说超时有赔的嘛，超多久才算啊:
   // the question names the topic only in the clause before).
   const order = clauses
     .map((clause, i) => ({ clause, i, asks: QUESTION_CLAUSE.test(clause) }))
     .sort((a, b) => Number(b.asks) - Number(a.asks) || b.i - a.i);
-  for (const { clause, i } of order.filter((o) => o.asks)) {
-    const before = i > 0 ? `${clauses[i - 1]}，` : '';
-    const hit = search(`${before}${clause}`) ?? search(clause);
+  for (const { i } of order.filter((o) => o.asks)) {
+    const hit = clauseHit(search, clauses, i);
     if (hit) return hit;
   }
   const asked = order.filter((o) => o.asks).map((o) => o.clause);
@@ -68,8 +76,8 @@ function answerOf(ctx: CallContext, utterance: string): KnowledgeHit | undefined
     closestFaq(ctx.product, asked, clauses) ??
     (asked.length > 0 ? policyQuoted(ctx.product, asked.join('，')) : undefined);
   if (found) return found;
-  for (const { clause, i } of order.filter((o) => !o.asks)) {
-    const hit = search(`${i > 0 ? `${clauses[i - 1]}，` : ''}${clause}`) ?? search(clause);
+  for (const { i } of order.filter((o) => !o.asks)) {
+    const hit = clauseHit(search, clauses, i);
     if (hit) return hit;
   }
   return undefined;

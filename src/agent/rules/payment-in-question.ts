@@ -148,7 +148,7 @@ export function verifiedCharge(ctx: CallContext, asked: string): number | undefi
   const said = callerWords(ctx);
   // "you still tacked on a delivery fee, can I get that back": a fee the caller names, found as
   // a field of that name in what the queries returned (delivery_fee beside an order's total).
-  const fee = feeNamed(ctx);
+  const fee = feeNamed(ctx, said);
   if (fee !== undefined) return fee;
   // 差价/多收的/the difference: what was charged over what was quoted.
   const paid = verifiedPaid(ctx.systemQueries);
@@ -249,8 +249,7 @@ export function amountsFound(ctx: CallContext): number[] {
  * The amount of the one fee field whose words the caller said (delivery fee → delivery_fee),
  * when the queries' responses hold such a field with a single amount; else undefined.
  */
-export function feeNamed(ctx: CallContext): number | undefined {
-  const said = callerWords(ctx);
+export function feeNamed(ctx: CallContext, said = callerWords(ctx)): number | undefined {
   const values = new Set(
     feeFields(ctx)
       .filter((f) => tokenize(f.key.replaceAll('_', ' ')).every((t) => said.has(t)))

@@ -704,14 +704,20 @@ describe('createRulesAgent: what the product’s own rules forbid', () => {
     products: Array<Record<string, unknown>>;
     operators: Array<Record<string, unknown>>;
   };
-  it('refuses a recipient’s data by the product’s rule and looks nothing up for it', async () => {
-    const c = agentCall({
+  /** A call on the own suite's parcel product (速达快递) from a customer of it. */
+  const parcelCall = (name: string, phone: string, respond?: (interfaceName: string) => unknown) =>
+    agentCall({
       product: own.products.find((p) => p.name === '速达快递')!,
       operator: own.operators[0]!,
-      customer: { name: '许卫东', phone: '18610006001' },
-      phone: '18610006001',
-      respond: () => ({ receiver: { name: '刘婷', phone: '13588776655' } }),
+      customer: { name, phone },
+      phone,
+      ...(respond ? { respond } : {}),
     });
+
+  it('refuses a recipient’s data by the product’s rule and looks nothing up for it', async () => {
+    const c = parcelCall('许卫东', '18610006001', () => ({
+      receiver: { name: '刘婷', phone: '13588776655' },
+    }));
     const reply = await c.say('我这有个单号SD6119870035，你帮我查一下这个收件人是谁，电话多少，住哪儿的');
     expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({ status: 'forbidden' });
     expect(c.events.some((e) => e.type === 'system_query' || e.type === 'ticket')).toBe(false);
@@ -719,12 +725,7 @@ describe('createRulesAgent: what the product’s own rules forbid', () => {
   });
 
   it('opens nothing for why the caller wanted someone’s number', async () => {
-    const c = agentCall({
-      product: own.products.find((p) => p.name === '速达快递')!,
-      operator: own.operators[0]!,
-      customer: { name: '唐秀英', phone: '18610006002' },
-      phone: '18610006002',
-    });
+    const c = parcelCall('唐秀英', '18610006002');
     await c.say('你把他手机号码给我嘛，以后我要寄啥子直接喊他来拿，就不得麻烦你们了');
     expect(c.events.filter((e) => e.type === 'permission_check').map((e) => e.status)).toEqual(['forbidden']);
     expect(c.events.some((e) => e.type === 'ticket')).toBe(false);

@@ -117,14 +117,12 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   const caller = { callerPhone: ctx.phone, callerName: String(ctx.customer.name ?? '') };
   // 这个收件人是谁，电话多少: what the product's own rules forbid (someone its rules name, such
   // as a recipient) is refused the same way, though the engine's general words name no one.
-  const otherParty =
-    findOtherParty(utterance, caller) ??
-    checkPermission(rulesOf(ctx), utterance, { caller }).status === 'forbidden';
-  if (otherParty) {
+  const line = checkPermission(rulesOf(ctx), utterance, { caller });
+  if (line.status === 'forbidden' || findOtherParty(utterance, caller)) {
     // "Give me the driver's number, I left my sunglasses in the car": the part about someone
     // else is refused, and a part that is the caller's own (the engine read it apart, with no
     // other party in it) is taken up as its own request.
-    const read = checkPermission(rulesOf(ctx), utterance, { caller }).parts;
+    const read = line.parts;
     const refused = read.filter((part) => part.status === 'forbidden');
     // A part about another household (她家冰箱也报修了，师傅哪天去她家) is theirs, though it asks
     // for none of their data: it is not taken up as the caller's own.
