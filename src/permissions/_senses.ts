@@ -835,7 +835,21 @@ export const SENSES: readonly SenseDef[] = [
     role: 'action',
     concept: 'complaint',
     // 我要反映这个事, 我要告他: reporting someone's conduct.
-    zh: ['投诉', '举报', '反映', '告他', '告她', '给个说法', '讨个说法', '要个说法'],
+    zh: [
+      '投诉',
+      '举报',
+      '反映',
+      '告他',
+      '告她',
+      '给个说法',
+      '给我个说法',
+      '给我一个说法',
+      '讨个说法',
+      '要个说法',
+      '给个交代',
+      '给我个交代',
+      '给我一个交代',
+    ],
     en: ['complain*', 'grievance*'],
   },
   {
@@ -857,9 +871,11 @@ export const SENSES: readonly SenseDef[] = [
     role: 'action',
     concept: 'fee_waiver',
     // 免 alone (能不能免) comes last: 免费 is free of charge, 免除 a waiver.
-    zh: ['减免', '免除', '豁免', '免掉', '免了', '免去', '抹掉', '免收', '不收', '别收', '免'],
+    zh: ['减免', '免除', '豁免', '免掉', '免了', '免去', '抹掉', '免收', '别收', '免'],
     en: ['waiv*', 'let me off', 'let it go', 'write off', 'drop the fee', 'remove the fee', 'forgive*'],
     patterns: [
+      // 收不收钱 asks whether there is a charge: 不收 after 收 is no waiver.
+      { key: '不收', re: '(?<!收)不收' },
       { key: 'not', re: 'not\\s+(?:to\\s+)?charg\\w*\\s+(?:me\\s+)?(?:the|that|this|a|for)\\b' },
       { key: "don't", re: "don't\\s+charg\\w*\\s+(?:me\\s+)?(?:the|that|this|a|for)\\b" },
       // A fee given back is a fee waived: 滞纳金退给我, refund the cancellation fee.

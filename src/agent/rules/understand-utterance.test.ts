@@ -41,8 +41,21 @@ describe('understandUtterance', () => {
     'ten free hours of meeting room time is the least you guys can do',
     '这么久没网，起码得给我补点钱吧',
     "I haven't taken any. somebody needs to look into this",
+    // A sentence asking leave mid-line, before another question.
+    '下周要来查表是吧，我白天上班，能约到周日下午吗？另外上门的要不要收费？',
   ])('reads %j as asking for something', (text) => {
     expect(read(text).asksForAction).toBe(true);
+  });
+
+  it.each(['问个地址都不行，算了。那就按你说的办', '连查一下都不给，服了，行吧'])(
+    'reads %j as grumbling about a refusal, asking for nothing again',
+    (text) => {
+      expect(read(text).asksForAction).toBe(false);
+    },
+  );
+
+  it('still reads a refusal asked about again as asking: 给个电话都不行吗？', () => {
+    expect(read('给个电话都不行吗？').asksForAction).toBe(true);
   });
 
   it.each([

@@ -104,7 +104,7 @@ export function understandUtterance(text: string, language: Language): Understan
   const lower = text.toLowerCase();
   // 给我说说 / 帮我查一下 / tell me: asking to be told or to have something looked up is not
   // asking for an action (the facts are looked up without a permission check).
-  const asking = text.replace(TELL_ME, ' ');
+  const asking = text.replace(TELL_ME, ' ').replace(GRUMBLE, ' ');
   const bare = BARE_IMPERATIVE.exec(text.trim());
   const zh = language === 'zh';
   const read = readActionRequests(text);
@@ -195,7 +195,8 @@ function onlyPlans(asking: string): boolean {
  * possible to … . Questions about how, when, how long or who (INFO_QUESTION) are questions.
  */
 function asksLeave(text: string): boolean {
-  return /(?:能|可以|可不可以|能不能|行不行|可否)[^，,。？?]{0,8}[吗嘛]?\s*[？?]?\s*$|行不行|能不能|可不可以|\b(?:can|could|may) (?:i|we)\b|\bis it possible\b/i.test(
+  // 能约这个礼拜六上午吗？还有啊…: a sentence asking leave, wherever it stands in the line.
+  return /(?:能|可以|可不可以|能不能|行不行|可否)[^，,。？?]{0,8}[吗嘛]?\s*[？?]?\s*$|(?:能|可以|可否)(?!问|说|咨询|打扰|请教)[^，,。？?]{0,8}[吗嘛]\s*[？?]|行不行|能不能|可不可以|\b(?:can|could|may) (?:i|we)\b|\bis it possible\b/i.test(
     text,
   );
 }
@@ -235,6 +236,12 @@ const BARE_IMPERATIVE =
 /** Asking to be told or to have something looked up: 给我说说, 帮我查一下, tell me, check my … */
 const TELL_ME =
   /(?:帮我|给我|跟我|麻烦你?)(?:说说|说一下|讲讲|讲一下|解释一下|看看|看一下|看下|看一哈|查查|查一下|查一哈|查下|查询一下|确认一下|念一下)|\b(?:can|could) you (?:tell me|check|look(?: it)? up|explain)\b|\btell me\b/gi;
+
+/**
+ * 给个手机号都不行，真麻烦: a clause grumbling that something was not allowed says so; it asks for
+ * nothing again (给个手机号都不行吗？ still asks).
+ */
+const GRUMBLE = /[^，,。.!！？?]{0,12}?(?:都|也)不(?:行|给|能|让|可以)(?:啊|呀)?(?=[，,。.!！]|$)/g;
 
 /** Says it is only asking (先问问, just asking): whatever it names is a question. */
 const JUST_ASKING = /问问|只是问|先问|随便问|\bjust (?:asking|wondering|curious)\b/i;
