@@ -1154,6 +1154,13 @@ export const SENSES: readonly SenseDef[] = [
       'payment failed',
       'payment declined',
     ],
+    patterns: [
+      // 能晚一个礼拜交吗, 缓几天再缴: a payment put off by a time.
+      ...['晚', '缓'].map((key) => ({
+        key,
+        re: `${key}(?:个)?(?:几|\\d+|[一二两三四五六七八九十半]+来?)个?(?:天|周|礼拜|星期|月)(?:再)?(?:交|缴|付|还)`,
+      })),
+    ],
   },
   {
     // 卡里还剩三百多: what is left on a card or an account, to be paid out.

@@ -219,11 +219,18 @@ function markChineseDomainWords(rules: CompiledRule[]): void {
     if (seen.has(rule.phrase)) continue;
     seen.add(rule.phrase);
     for (const w of new Set(rule.meaning.words.zh)) count.set(w, (count.get(w) ?? 0) + 1);
+    // 燃气费 of 缓缴燃气费 beside 燃气表 of 燃气表计量检定申请: the two characters the words share
+    // name the product's domain, and the word is the domain's fee or meter (宽限十天 asks it).
+    const prefixes = new Set(
+      [...rule.meaning.words.zh].filter((w) => w.length >= 3).map((w) => w.slice(0, 2)),
+    );
+    for (const head of prefixes) count.set(`${head}…`, (count.get(`${head}…`) ?? 0) + 1);
   }
   for (const rule of rules) {
     const words = rule.meaning.words.zh;
     if (words.length === 0 || rule.category === 'forbidden') continue;
     const optional = words.filter((w) => {
+      if (w.length >= 3 && (count.get(`${w.slice(0, 2)}…`) ?? 0) >= 2) return true;
       if (w.length < 2 || (count.get(w) ?? 0) < 2) return false;
       const at = rule.phrase.indexOf(w);
       return at >= 0 && CJK_CHAR.test(rule.phrase.charAt(at + w.length));
