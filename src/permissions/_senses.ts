@@ -827,7 +827,21 @@ export const SENSES: readonly SenseDef[] = [
   {
     id: 'appraise',
     role: 'action',
-    zh: ['鉴定', '检测', '检验', '鉴别', '质检', '验货'],
+    // 计量检定 of a meter; 把表拆了验一验: tested.
+    zh: [
+      '鉴定',
+      '检测',
+      '检验',
+      '鉴别',
+      '质检',
+      '验货',
+      '计量检定',
+      '检定',
+      '校验',
+      '验一验',
+      '验验',
+      '验一下',
+    ],
     en: ['inspect*', 'assess*', 'examin*', 'quality check*'],
   },
   {

@@ -1028,6 +1028,14 @@ const PARAPHRASES: Row[] = [
   ],
   [
     '安泰燃气',
+    '燃气表计量检定申请',
+    [
+      '我怀疑你们那表走得快，一个人住一个月一百多方，给我拆下来验验',
+      '表上的数跟我实际用的对不上，你们给我检测一下这个表',
+    ],
+  ],
+  [
+    '安泰燃气',
     '减免滞纳金>30元',
     [
       '租客跑了欠了半年，光违约金就八十多，这又不是我拖的，全给我免了',
@@ -1531,16 +1539,10 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
     ['刚买的二手房，气的户名还是原房主的，我想改成我自己的', '新房刚交房，燃气还没通，我要办个新户头得咋弄'],
     'requires_supervisor',
   ],
-  [
-    '安泰燃气',
-    '燃气表计量检定申请',
-    [
-      '我怀疑你们那表走得快，一个人住一个月一百多方，给我拆下来验验',
-      '这表准不准啊？我要找个地方给它测一测，咋申请',
-      '表上的数跟我实际用的对不上，你们给我检测一下这个表',
-    ],
-    'requires_supervisor',
-  ],
+  ['安泰燃气', '燃气表计量检定申请', ['这表准不准啊？我要找个地方给它测一测，咋申请'], 'requires_supervisor'],
+  // Our own (2026-12-01, third session): 拿回去 reads as getting something back (the restore
+  // sense), so the meter taken away to be tested is refused as the remote reconnection.
+  ['安泰燃气', '燃气表计量检定申请', ['这个表跑得比以前快多了，你们拿回去校验一下'], 'forbidden'],
   [
     'MedDrop Pharmacy',
     'refund < $25',

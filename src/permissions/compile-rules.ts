@@ -220,7 +220,8 @@ function markChineseDomainWords(rules: CompiledRule[]): void {
     seen.add(rule.phrase);
     for (const w of new Set(rule.meaning.words.zh)) count.set(w, (count.get(w) ?? 0) + 1);
     // 燃气费 of 缓缴燃气费 beside 燃气表 of 燃气表计量检定申请: the two characters the words share
-    // name the product's domain, and the word is the domain's fee or meter (宽限十天 asks it).
+    // name the product's domain, and the word is the domain's own fee or meter, which a caller
+    // leaves unsaid (宽限十天, 把表拆了验一验) as the domain words above.
     const prefixes = new Set(
       [...rule.meaning.words.zh].filter((w) => w.length >= 3).map((w) => w.slice(0, 2)),
     );
