@@ -8,6 +8,7 @@
  */
 import * as G from './_char-gates.js';
 import { isAsciiLetter } from './_normalize.js';
+import { PAID_LATER_BY } from './_senses.js';
 import type { QuantityFamily } from './parse-quantities.js';
 
 /** One action the engine understands. */
@@ -521,9 +522,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '(?:预约|安排|派)~(?:维修|修理|检修|师傅|技术员|工程师|人)',
       // 约个周六上午的安检, 你们赶紧来个人看看, 明天上午你们来人: a visit booked or asked for.
       '(?<!预)约(?:个|一个|在)?[^,.!?;:、\\n]{0,8}?(?:安检|检修|检查)',
-      // 要入户安检，帮我约个这周六上午: the visit named first, then booked for a time.
       // 能约这个礼拜六上午吗: a visit booked for a time of day.
       '(?<![预不别没])约(?=这个|这|下个|本周|周|礼拜|星期|今天|明天|后天)[^,.!?;:、\\n]{0,6}?(?:上午|下午|晚上|早上|中午|\\d+点)',
+      // 要入户安检，帮我约个这周六上午: the visit named first, then booked for a time.
       '(?:安检|检修|检查)[^.!?;\\n]{0,14}?(?<![预不别没])约(?=个|一个|在|到|下|这|那|本|周|礼拜|星期|今天|明天|后天|\\d)',
       '(?<![不别])来个?人(?!了)',
       '师傅(?:上门|过来|来)',
@@ -760,7 +761,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '(?:延期|推迟|晚点|延后|缓)~(?:缴费|付款|支付|交费|还款|交钱)',
       // 宽限个十来天, 晚几天交, 缓半个月再缴: the payment put off by a time (宽限期 is a word for it).
       '宽限(?!期)',
-      '(?:晚|缓|推迟|延后)(?:个)?(?:几|\\d+|[一二两三四五六七八九十半]+来?)(?:天|周|个?礼拜|个?星期|个月)(?:再)?(?:交|缴|付|还)',
+      `(?:晚|缓|推迟|延后)${PAID_LATER_BY}`,
       '缓缴',
       '\\b(?:defer|postpone|delay)_(?:payment|bill)s?\\b',
       '\\bpay later\\b',

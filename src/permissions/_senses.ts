@@ -94,6 +94,10 @@ export interface SenseDef {
 }
 
 // Dates a booking is moved to: 3月6号, 6号, 明天, 下周三.
+/** 晚…/缓… + 一个礼拜再交: how much later a payment is made (the lexicon's deferral reads it too). */
+export const PAID_LATER_BY =
+  '(?:个)?(?:几|\\d+|[一二两三四五六七八九十半]+来?)个?(?:天|周|礼拜|星期|月)(?:再)?(?:交|缴|付|还)';
+
 const DATE =
   '(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月|号|日|点)|明天|明儿|后天|后儿|大后天|下周|下个?星期|下个?礼拜|周[一二三四五六日天末]|(?:星期|礼拜)[一二三四五六日天])';
 const ZH_NUM = '(?:\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千]+)';
@@ -1170,10 +1174,7 @@ export const SENSES: readonly SenseDef[] = [
     ],
     patterns: [
       // 能晚一个礼拜交吗, 缓几天再缴: a payment put off by a time.
-      ...['晚', '缓'].map((key) => ({
-        key,
-        re: `${key}(?:个)?(?:几|\\d+|[一二两三四五六七八九十半]+来?)个?(?:天|周|礼拜|星期|月)(?:再)?(?:交|缴|付|还)`,
-      })),
+      ...['晚', '缓'].map((key) => ({ key, re: `${key}${PAID_LATER_BY}` })),
     ],
   },
   {
