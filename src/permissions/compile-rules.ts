@@ -214,6 +214,7 @@ function markDomainWords(rules: CompiledRule[]): void {
 
 function markChineseDomainWords(rules: CompiledRule[]): void {
   const count = new Map<string, number>();
+  const prefixCount = new Map<string, number>();
   const seen = new Set<string>();
   for (const rule of rules) {
     if (seen.has(rule.phrase)) continue;
@@ -225,13 +226,13 @@ function markChineseDomainWords(rules: CompiledRule[]): void {
     const prefixes = new Set(
       [...rule.meaning.words.zh].filter((w) => w.length >= 3).map((w) => w.slice(0, 2)),
     );
-    for (const head of prefixes) count.set(`${head}…`, (count.get(`${head}…`) ?? 0) + 1);
+    for (const head of prefixes) prefixCount.set(head, (prefixCount.get(head) ?? 0) + 1);
   }
   for (const rule of rules) {
     const words = rule.meaning.words.zh;
     if (words.length === 0 || rule.category === 'forbidden') continue;
     const optional = words.filter((w) => {
-      if (w.length >= 3 && (count.get(`${w.slice(0, 2)}…`) ?? 0) >= 2) return true;
+      if (w.length >= 3 && (prefixCount.get(w.slice(0, 2)) ?? 0) >= 2) return true;
       if (w.length < 2 || (count.get(w) ?? 0) < 2) return false;
       const at = rule.phrase.indexOf(w);
       return at >= 0 && CJK_CHAR.test(rule.phrase.charAt(at + w.length));
