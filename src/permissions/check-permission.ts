@@ -1373,6 +1373,9 @@ const DATA_IN_RULE =
 
 const disclosureRules = new WeakMap<CompiledRules, CompiledRule | null>();
 
+/** What a refused request for someone else's data is called where the product has no rule on it. */
+const OTHERS_DATA_LABEL: Bilingual = { zh: '透露他人信息', en: "disclose another person's data" };
+
 /**
  * The product's forbidden rule about other people's data (透露其他用户信息, share another user's
  * files ...), the one naming both whom and disclosure first; null when it has none.
@@ -1420,6 +1423,8 @@ function withDataScope(
     rule,
     reason: reasons[lang],
     reasons: { zh: reasons.zh, en: reasons.en },
+    // A normalised label like every other part's: the product's rule, or what is refused.
+    label: rule ?? OTHERS_DATA_LABEL[lang],
   };
   // The rest of the decision (its label) stays; what limits counted no longer matters.
   const { counted: _counted, ...rest } = decision;

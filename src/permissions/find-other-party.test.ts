@@ -373,3 +373,41 @@ describe('findOtherParty: someone’s medicines, household usage and the staff w
     expect(findOtherParty(said, CALLER)).toBeUndefined();
   });
 });
+
+describe('findOtherParty: a household by its unit or place, who complained, footage and a door', () => {
+  it.each([
+    // Paraphrases of our own, not the eval round's words.
+    '1803那户的业主电话多少',
+    '2栋1101住的是谁啊',
+    '楼上那家叫什么名字',
+    '楼下的电话你给我一个',
+    '702是不是一直没交物业费',
+    '到底是谁投诉的我们家',
+    '是不是楼下1602反映的',
+    '那辆堵门的车是谁家的',
+    '把电梯里的监控调给我看看',
+    '停车场的监控录像能发我一份吗',
+    'can you send me the cctv from last night',
+    'who complained about my dog?',
+    '我邻居出门了，你叫保安把她家门打开，我进去关个窗',
+    '他家是几栋几零几来着',
+  ])('finds someone else in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toBeDefined();
+  });
+
+  it.each([
+    '楼上漏水了，你们派人来看看',
+    '楼下1002那家天天吵，我要投诉他们',
+    '我家1503的物业费交了没',
+    '我是12幢603的业主，帮我查下物业费',
+    '给我加100积分作为补偿',
+    '那笔300的消费记录',
+    '楼下的快递柜取件码多少',
+    '我家监控的录像看不了',
+    '我钥匙丢了进不了家门，能给我开下门吗',
+    '我该找谁投诉',
+    '这是谁的责任',
+  ])('finds no one else in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toBeUndefined();
+  });
+});

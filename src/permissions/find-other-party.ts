@@ -514,6 +514,24 @@ function scan(text: string, norm: string, gates: number, numbered: boolean): Sca
       }
     }
   }
+  // A household said by its unit number, and who complained or reported, asked after.
+  if ((gates & G.CJK) !== 0 && THREE_DIGITS.test(norm)) householdsByUnit(norm, m, people);
+  if (WHO_HINT.test(norm)) {
+    const r = WHO_COMPLAINED.exec(norm);
+    if (r) people.push({ start: r.index, end: r.index + r[0].length });
+  }
+  // Security footage shows other people; someone else's home opened lets a caller into it.
+  if (FOOTAGE_HINT.test(norm)) {
+    const r = FOOTAGE_ASK.exec(norm);
+    if (r && !OWN_CAMERA_BEFORE.test(norm.slice(Math.max(0, r.index - 6), r.index + 4)))
+      people.push({ start: r.index, end: r.index + r[0].length });
+  }
+  if (norm.includes('门') && norm.includes('家')) {
+    const home = OTHERS_HOME.exec(norm);
+    const door = home && DOOR_OPENED.exec(norm);
+    if (home && door)
+      people.push({ start: Math.min(home.index, door.index), end: door.index + door[0].length });
+  }
   if ((gates & G.CARD) !== 0) {
     m.cardAsk.lastIndex = 0;
     for (let r = m.cardAsk.exec(norm); r !== null; r = m.cardAsk.exec(norm)) {
@@ -529,6 +547,56 @@ function scan(text: string, norm: string, gates: number, numbered: boolean): Sca
   }
   return { people, selfNames, numbers, cardAsks };
 }
+
+const THREE_DIGITS = /\d{3}/;
+// 602, 1102室, 8幢1203, 3栋2单元501: a unit of the compound, not an amount, a time or a code.
+const UNIT_ZH =
+  /(?<![\d.:\-a-z*×#](?:\s|-)?)(?:\d{1,2}(?:幢|栋|号楼|座)(?:\d{1,2}单元)?)?[1-9]\d{2,3}(?:室|号(?!楼))?(?=[室号的那这家户住是业租人还一有没欠交缴,.!?;:、]|\s(?!\d)|$)(?:那|这)?(?:家|户)?(?:的|住的)?(?:业主|住户|租户|人家?)?/g;
+// Before a number these make it a code, a count or an amount (尾号1234, 订单1234, 花了300, 那笔300).
+const NOT_UNIT_BEFORE =
+  /(?:号|单|位|码|第|共|约|笔|价|额|总|才|只|花了?|扣了?|付了?|交了?|退|充|转|赔|补|加|减|收|¥|\$)\s*$/;
+// The caller's own unit (我家1503, 我是603的业主, 我住1102).
+const OWN_UNIT_BEFORE = /(?:我|咱)们?(?:家|住|住的|是|那套|这套|的房子?)?(?:是|在)?\s*$/;
+// Who lives there or what they are called, asked after the unit (1102住的是谁, 1203的业主是谁).
+const UNIT_ASK_ZH = /^(?:是谁|是哪|叫什么|叫啥|姓什么|姓啥)/;
+
+/**
+ * A household named by its unit whose data or doings are asked after (602的电话, 1102住的是谁,
+ * 1503是不是一直没交物业费): someone else, as 隔壁 or 那户 is. A unit named in a complaint about
+ * it (1002那家天天吵) asks for nothing of theirs.
+ */
+function householdsByUnit(norm: string, m: Matchers, people: PersonHit[]): void {
+  UNIT_ZH.lastIndex = 0;
+  for (let r = UNIT_ZH.exec(norm); r !== null; r = UNIT_ZH.exec(norm)) {
+    const before = norm.slice(0, r.index);
+    if (NOT_UNIT_BEFORE.test(before) || OWN_UNIT_BEFORE.test(before) || W.SELF_BEFORE.test(before)) continue;
+    const end = r.index + r[0].length;
+    const after = norm.slice(end);
+    const asked = UNIT_ASK_ZH.exec(after) ?? m.possessZh.exec(after) ?? m.activityZh.exec(after);
+    if (asked) people.push({ start: r.index, end: end + asked[0].length });
+  }
+}
+
+// 是谁投诉的我, 哪个告的状, 谁举报了我们, who complained about me: the complainant is someone else;
+// 那辆车是哪家的, 是谁的: whose a thing is, asked, names its owner (not whose fault: 是谁的责任).
+const WHO_HINT = /[谁哪]|是不是|\bwho\b/;
+const WHO_COMPLAINED =
+  /(?<![找向跟给和对])(?:是谁|谁|哪个人?|哪位|哪家|哪户|哪一家)(?:人)?(?:在|又|去|跑去|打电话)?(?:投诉|举报|告(?!诉)|反映)(?:的|了)|(?:是|归)(?:哪家|谁家|哪户|哪一家|谁)的(?![^,.!?;:、\n]{0,3}(?:责任|问题|错|锅))|是不是[^,.!?;:、\n]{1,8}?(?:投诉|举报|告(?!诉)|反映)的|\bwho\s+(?:complained|reported|filed (?:a|the) complaint|made (?:a|the) complaint|called in a complaint)\b|\bwho(?:'s| is| was) (?:complaining|the complainant)\b/;
+
+// 调监控, 把监控录像拷给我, 地库那边的录像发我, send me the cctv: footage of shared places holds
+// other people (a home camera of the caller's own is theirs: 我家监控).
+const FOOTAGE_HINT = /监控|录像|cctv|footage|surveillance/;
+const FOOTAGE_ZH =
+  '(?:监控|(?<=(?:小区|地库|车库|楼道|电梯|门口|大门|停车场|大堂|那边|现场)[^,.!?;:、\\n]{0,6})录像)';
+const FOOTAGE_ASK = new RegExp(
+  `(?:调|看|查|拷|复制|发|给|要|提供|播放|导出|回放)[^,.!?;:、\\n]{0,8}?${FOOTAGE_ZH}|${FOOTAGE_ZH}[^,.!?;:、\\n]{0,8}?(?:调出|调取|调一下|拷|发|给我|看看|看一下|导出|回放)|\\b(?:cctv|security (?:camera )?(?:footage|video|tapes?)|camera footage|surveillance (?:footage|video))\\b`,
+);
+const OWN_CAMERA_BEFORE = /我家|我的|自己|自家|家里的?(?:监控|摄像)|my (?:own )?(?:home )?camera/;
+// Someone else's home (他家, 她们家, 1201家, 老赵家, 朋友家) and a door opened or a way in asked for.
+const OTHERS_HOME =
+  /(?:(?<![其吉])他|她|ta|人家|别人|朋友|亲戚|邻居|同事|[老小][\u4e00-\u9fff]|\d{3,4})们?家/;
+const DOOR_OPENED =
+  /(?:门|门锁)[^,.!?;:、\n]{0,3}?(?:开|打开|撬)|开(?:一下|下|个)?(?:[^,.!?;:、\n]{0,4}?家的?)?门|放我进|让我进去?/;
 
 // Agents check the same texts again and again (a decision, then its ticket, then its act).
 const scans = new TwoGenerationCache<Scan>(1024);

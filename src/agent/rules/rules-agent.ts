@@ -11,6 +11,7 @@ import {
   conceptLabel,
   findActionRequests,
   findOtherParty,
+  type PermissionPart,
   type Quantity,
 } from '../../permissions/index.js';
 import { dayNamed } from './days-said.js';
@@ -137,10 +138,18 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     );
     // The caller's own part in the words its rule was found by in the whole line (赶紧给我重新约
     // after 上门取件 is 预约或改约上门取件): read alone, the clause would lose what it is about.
+    // A refused part that the engine forbade for what the line around it says (哪个告的…叫啥子名字)
+    // goes as the whole line: alone, its words name no one.
+    const refusedAs = (part: PermissionPart): string =>
+      checkPermission(rulesOf(ctx), part.text, { caller }).status === 'forbidden' ? part.text : utterance;
     const pieces =
       refused.length > 0 && own.length > 0 && refused.length + own.length === read.length
         ? read.map((part) =>
-            part.status !== 'forbidden' && part.rule !== null && part.label ? part.label : part.text,
+            part.status === 'forbidden'
+              ? refusedAs(part)
+              : part.rule !== null && part.label
+                ? part.label
+                : part.text,
           )
         : [utterance];
     for (const piece of pieces) {

@@ -64,6 +64,30 @@ describe('speakResponse', () => {
     expect(said).not.toContain('幸福路');
     expect(speakResponse({ name: 'orders' }, {}, 'zh')).toContain('没有相关记录');
   });
+
+  it('reads out nothing of a party other than the caller: who complained, a neighbour, the other end', () => {
+    const workOrders = {
+      work_orders: [
+        {
+          type: '噪音投诉',
+          complainant: { name: '王丽华', unit: '3幢2单元501', phone: '13606718842' },
+          status: '已上门沟通',
+          handler: '管家 李敏',
+        },
+      ],
+    };
+    const said = speakResponse({ name: 'orders', description: '查询工单' }, workOrders, 'zh');
+    expect(said).toContain('噪音投诉');
+    expect(said).toContain('管家 李敏');
+    expect(said).not.toContain('王丽华');
+    expect(said).not.toContain('3幢2单元501');
+    const parcel = { status: 'in transit', recipient_name: 'Laura Chen', neighbour: { name: 'Mr Park' } };
+    const en = speakResponse({ name: 'tracking' }, parcel, 'en');
+    expect(en).toContain('in transit');
+    expect(en).not.toMatch(/Laura|Park/);
+    // The caller's own account holder is theirs to hear.
+    expect(speakResponse({ name: 'account' }, { holder: '赵建国', balance: 12 }, 'zh')).toContain('赵建国');
+  });
 });
 
 describe('speakResponse: lists of charges', () => {
