@@ -9,6 +9,7 @@ import {
   type ActionRequest,
   checkPermission,
   conceptLabel,
+  contradictsRule,
   findActionRequests,
   findOtherParty,
   type Quantity,
@@ -668,7 +669,7 @@ function actionFor(
     feeAskedBack(ctx, given) ?? (line === undefined ? given : withAmountSaidApart(ctx, given, u, line));
   const bounded = boundedByCharge(ctx, request, u);
   const said = actionText(bounded, u, lang);
-  const facts = verifiedQualifiers(ctx);
+  const facts = verifiedQualifiers(ctx, MONEY_BACK_CONCEPTS.has(bounded.concept));
   // 签收3天退货 / 保修期内维修: what was verified qualifies the request, as a person would say it.
   const withFacts = (text: string) =>
     facts.length === 0 ? text : lang === 'zh' ? `${facts.join('')}${text}` : `${text} (${facts.join(', ')})`;
@@ -699,7 +700,12 @@ function actionFor(
   // whose words what this call's queries found shares most (restore files from Recently Deleted,
   // not recover files deleted more than 60 days ago). Money's amount picks its rule instead.
   if (request.concept !== '' && !MONEY_BACK_CONCEPTS.has(request.concept)) {
-    const found = ruleSharingWords(ctx, (c) => c === request.concept, wordsOfWhatWasFound(ctx));
+    // "never opened it, still in the plastic": a rule requiring the opposite state is not meant,
+    // however many words it shares with what was found.
+    const said = line ?? request.text;
+    const found = ruleSharingWords(ctx, (c) => c === request.concept, wordsOfWhatWasFound(ctx), {
+      ruledOut: (phrase) => contradictsRule(rules, phrase, said),
+    });
     if (found && found.phrase !== phraseOf(decided.rule)) {
       const named = read(found.phrase);
       if (named.decided.rule !== null) {
@@ -873,7 +879,7 @@ function moneyOf(ctx: CallContext, value: number): Quantity {
  * What this call's query responses verified that a rule may depend on: whether a warranty date
  * is still ahead, how many days ago something was delivered.
  */
-function verifiedQualifiers(ctx: CallContext): string[] {
+function verifiedQualifiers(ctx: CallContext, moneyBack = false): string[] {
   const lang = ctx.language;
   const rulesText = JSON.stringify(ctx.product.operator_permissions ?? {});
   const out: string[] = [];
@@ -896,14 +902,33 @@ function verifiedQualifiers(ctx: CallContext): string[] {
           );
         }
       }
-      if (/days_since|签收天数/i.test(key) && typeof value === 'number' && /天|day/i.test(rulesText)) {
+      // A delivery date (delivered_at: 2026-11-20) says as much: the days since, by the call's
+      // clock. Money given back is bounded by what was paid, not by a window: not for it.
+      const days =
+        /days_since|签收天数/i.test(key) && typeof value === 'number'
+          ? value
+          : !moneyBack && DELIVERED_ON.test(key) && typeof value === 'string'
+            ? daysSince(value, today)
+            : undefined;
+      if (days !== undefined && /天|day/i.test(rulesText)) {
         if (!out.some((o) => /签收|delivered/.test(o))) {
-          out.push(lang === 'zh' ? `签收${value}天` : `delivered ${value} days ago`);
+          out.push(lang === 'zh' ? `签收${days}天` : `delivered ${days} days ago`);
         }
       }
     }
   }
   return out;
+}
+
+/** A field holding the day something was delivered or signed for (delivered_at, delivery_date, 签收时间). */
+const DELIVERED_ON = /^(?:delivered(?:_at|_on|_date)?|delivery_date|signed_at|签收(?:时间|日期))$/i;
+
+/** Whole days from a date (2026-11-20) to the clock's time; undefined for no date or one ahead. */
+function daysSince(date: string, today: number): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(date)) return undefined;
+  const at = Date.parse(date);
+  if (!Number.isFinite(at) || at > today) return undefined;
+  return Math.floor((today - at) / 86_400_000);
 }
 
 async function handleAction(
