@@ -785,3 +785,35 @@ describe('createRulesAgent: the state the caller says the goods are in', () => {
     expect(checked(late)?.status).toBe('requires_supervisor');
   });
 });
+
+describe('createRulesAgent: a forbidden request on the caller’s own things', () => {
+  const own = JSON.parse(readFileSync(new URL('../../../eval/records.json', import.meta.url), 'utf8')) as {
+    products: Array<Record<string, unknown>>;
+    operators: Array<Record<string, unknown>>;
+  };
+  const pharmacyCall = () =>
+    agentCall({
+      product: own.products.find((p) => p.name === 'MedDrop Pharmacy')!,
+      operator: own.operators.find((o) => /English/.test(String(o.name)))!,
+      customer: { name: 'Pat Doyle', phone: '18610099001' },
+      phone: '18610099001',
+      language: 'en',
+      respond: (name) =>
+        name === 'prescriptions'
+          ? { prescriptions: [{ rx_id: 'RX-1', medication: 'Simvastatin 20 mg', refills_left: 0 }] }
+          : {},
+    });
+
+  it.each([
+    "my statin is out of refills and my doctor's away, just send me a bottle anyway",
+    'the app says zero refills on my cholesterol pills, could you ship one more without the doctor?',
+  ])('"%s" is refused after the caller’s own prescriptions are looked up', async (said) => {
+    const c = pharmacyCall();
+    await c.say(said);
+    const kinds = c.events.map((e) => e.type);
+    expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({ status: 'forbidden' });
+    expect(c.events.find((e) => e.type === 'system_query')).toMatchObject({ interface: 'prescriptions' });
+    expect(kinds.indexOf('system_query')).toBeLessThan(kinds.lastIndexOf('agent'));
+    expect(kinds).not.toContain('ticket');
+  });
+});

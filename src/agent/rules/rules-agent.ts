@@ -144,6 +144,15 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
             part.status !== 'forbidden' && part.rule !== null && part.label ? part.label : part.text,
           )
         : [utterance];
+    // app says no refills left … just send me another bottle: a rule on the caller's own things,
+    // with nobody else named, is refused after their own facts are looked up, as any request is.
+    // Anything about someone else (a rule on others' data, a person named) is looked up never.
+    if (
+      refused.length > 0 &&
+      !findOtherParty(utterance, caller) &&
+      refused.every((part) => part.rule !== null && !ABOUT_OTHERS.test(part.rule))
+    )
+      parts.resolve.push(...(await lookUpFacts(ctx, utterance)));
     for (const piece of pieces) {
       const alone = pieces.length === 1;
       const sentence = await handleAction(
@@ -619,6 +628,10 @@ function actionText(request: ActionRequest, u: Understanding, lang: Language): s
   }
   return lang === 'zh' ? `${label}${quantity.text}` : `${label} ${quantity.text}`;
 }
+
+/** A rule about other people or anyone's data (another patient's, a driver's contact, 收件人电话). */
+const ABOUT_OTHERS =
+  /another|other|someone|anyone|else|their|staff|driver|courier|rider|member|patient|recipient|sender|personal|contact|phone|number|address|他人|别人|其他|其它|收件人|寄件人|收货人|司机|骑手|师傅|人员|电话|手机|号码|地址|住址|信息|资料|隐私|记录/i;
 
 /** Someone else's household: 她家, 他家里, her place, his house. */
 const THEIR_HOUSEHOLD = /[他她]家|\b(?:his|her|their) (?:place|house|home|flat|apartment)\b/i;
