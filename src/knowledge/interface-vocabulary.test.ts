@@ -126,3 +126,37 @@ describe('relevantInterfaces', () => {
     expect(relevantInterfaces(rides, 'my last ride cost way more than the estimated fare')[0]).toBe('trips');
   });
 });
+
+describe('relevantInterfaces: where something sent is, and what came wrong', () => {
+  const pharmacy = profileInterfaces({
+    orders: {
+      description:
+        'Recent orders and deliveries: items and prices, delivery fee, total, status, delivery window, and the courier',
+      response_fields: ['orders'],
+    },
+    prescriptions: {
+      description: 'Prescriptions: medication and strength, refills left, next refill date',
+      response_fields: ['prescriptions'],
+    },
+    billing: {
+      description: 'Charges and refunds on the account: delivery fees',
+      response_fields: ['charges'],
+    },
+    profile: { description: 'Name, delivery address and payment card', response_fields: ['name', 'address'] },
+  });
+
+  it.each([
+    "they texted me it was on its way days ago and it still hasn't turned up",
+    "the box never arrived and I'm nearly out",
+    "my inhaler isn't here yet, the app said it shipped on monday, where is it",
+  ])('looks up the orders, not the fees or the address, for "%s"', (said) => {
+    expect(relevantInterfaces(pharmacy, said)[0]).toBe('orders');
+  });
+
+  it.each(['the label says 40 mg but my doctor prescribed 20', 'you sent the wrong strength this time'])(
+    'looks up the orders for what came wrong: "%s"',
+    (said) => {
+      expect(relevantInterfaces(pharmacy, said)).toContain('orders');
+    },
+  );
+});

@@ -11,10 +11,15 @@ import { tokenize } from './tokenize.js';
 const FACT_KINDS: Record<string, RegExp> = {
   usage:
     /用量|用了多少|用了好多|满了|又满|快满|占用|占了|剩余|剩多少|还剩|余量|容量|空间|流量|存储|\b(?:usage|used|quota|space|storage|full|remaining|capacity|data)\b/i,
+  // What came is not what was ordered (wrong size, the label says 20 mg): the order is looked up.
   order:
-    /订单|下单|买的|买了|购买|网购|商品|点的|收到的|这单|那单|单子|退款|退钱|退了|退货|退掉|退(?=[\d一二三四五六七八九十两百几半])|(?:能|可以|能不能)退(?=[吗嘛么不呢]|$)|换货|赔|补偿|补发|\b(?:orders?|purchases?|bought|buy|items?|refund|return|money back|compensat\w*|rides?|trips?)\b|\b(?:get|want|give)\b[^.?!]{0,20}\bback\b/i,
+    /订单|下单|发错|送错|配错|\b(?:wrong (?:item|size|colou?r|strength|dose|pills?|meds?|medication|product)s?|label says|(?:doesn't|does not|don't|do not|didn't) match)\b|买的|买了|购买|网购|商品|点的|收到的|这单|那单|单子|退款|退钱|退了|退货|退掉|退(?=[\d一二三四五六七八九十两百几半])|(?:能|可以|能不能)退(?=[吗嘛么不呢]|$)|换货|赔|补偿|补发|\b(?:orders?|purchases?|bought|buy|items?|refund|return|money back|compensat\w*|rides?|trips?)\b|\b(?:get|want|give)\b[^.?!]{0,20}\bback\b/i,
   shipment:
     /物流|快递|包裹|到哪|到了没|还没到|没到|没收到|发货|配送|派送|运输|转运|签收|单号|\b(?:parcel|package|shipment|shipping|delivery|delivered|tracking|courier|arrive|where is)\b/i,
+  // Where something sent is now: said as on the way, nothing's come yet; held as a delivery
+  // window, a courier, tracking (a delivery fee or address is no whereabouts).
+  whereabouts:
+    /\b(?:on (?:the|its|their) way|not here yet|where is|tracking|courier|out for delivery|delivery (?:window|date|status))\b|\b(?:hasn't|has not|haven't|have not|nothing's|nothing has|didn't|did not|never|not)\s+(?:come|came|arrived?|shown up|showed up|turned up)\b/i,
   billing:
     /扣费|扣钱|扣款|扣了|扣我|账单|帐单|退(?=[\d一二三四五六七八九十两百几半])|收费|付款(?!方式)|支付(?!方式)|交易|续费|流水|话费|还款|还多少|最低还|退款|退钱|赔|补偿|费用|多少钱|花了多少|价钱|价格|\b(?:refund|money back|compensat\w*|due|fares?|fees?|how much|cost|costs|price|spent)\b|\b(?:get|want|give)\b[^.?!]{0,20}\bback\b|\b(?:charges?d?|bill(?:ing)?|payments?(?! methods?)|transactions?|paid|renewal|invoice|fee)\b/i,
   booking:

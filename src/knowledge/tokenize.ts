@@ -125,6 +125,8 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/质保/g, '保修'],
   [/帐/g, '账'],
   [/money back|reimburse(?:ment)?/g, 'refund'],
+  // Goods sent back are returned (can I send it back, mail them back).
+  [/\b(?:send|ship|mail|post)(?:ing)? (?:it|them|this|that|these|those|the \w+) back\b/g, 'return'],
   [/\b(?:have to pay|pay anything|pay extra|charged? (?:me|anything|extra))\b/g, 'fee'],
   [/更换|换成|换到|换个|换一个/g, '变更'],
   // Moving to a smaller plan, in callers' words.

@@ -151,6 +151,8 @@ interface Table {
   isContest: Uint8Array;
   /** Objects that are people other than the caller (骑手, the driver). */
   isParty: Uint8Array;
+  /** Circumstances a rule names that a request must say to match it (see `SenseDef.circumstance`). */
+  isCircumstance: Uint8Array;
   isAnyAction: Uint8Array;
 }
 
@@ -204,6 +206,7 @@ function senseTable(): Table {
   const isProblem = new Uint8Array(SENSES.length);
   const isContest = new Uint8Array(SENSES.length);
   const isParty = new Uint8Array(SENSES.length);
+  const isCircumstance = new Uint8Array(SENSES.length);
   const isAnyAction = new Uint8Array(SENSES.length);
   const implies: number[][] = [];
   const idOf = (id: string): number => {
@@ -222,6 +225,7 @@ function senseTable(): Table {
     if (s.problem) isProblem[i] = 1;
     if (s.contests) isContest[i] = 1;
     if (s.party) isParty[i] = 1;
+    if (s.circumstance) isCircumstance[i] = 1;
     if (s.anyAction) isAnyAction[i] = 1;
     implies[i] = (s.implies ?? []).map(idOf);
     if (s.polar) polarGroups.set(s.polar, [...(polarGroups.get(s.polar) ?? []), i]);
@@ -264,6 +268,7 @@ function senseTable(): Table {
     isProblem,
     isContest,
     isParty,
+    isCircumstance,
     isAnyAction,
   };
   return table;
@@ -746,6 +751,10 @@ function conceptCovers(rule: readonly ConceptDef[], concept: ConceptDef): boolea
 const ASKS =
   /要|想|给|能|可以|行不行|吗|不[？?]?$|麻烦|帮|请|申请|来点|\b(?:can|could|would|please|want|need|like|get|give|may)\b/;
 
+/** A clause that tells to do something (just refill it, send a bottle now, 再给我配一瓶). */
+const TOLD_TO =
+  /(?:^|[,.;!?]\s*)(?:just\s+|please\s+|then\s+)?(?:send|ship|refill|fill|mail|give|get|order)\b|[寄发配续]/;
+
 /**
  * A request naming one of the rule's objects with no action: it asks for it when it says so
  * (ASKS) or when the object is one whose mention asks (a lost item, a safety incident). Rules of
@@ -868,6 +877,13 @@ export function meaningLevel(
   }
   const has = view.senses();
   const ctx = view.context();
+  // refill … with no refills left: a plain refill asked for is not the rule's circumstance, and
+  // the circumstance told (my pills have no refills left, what now?) asks for nothing.
+  for (const o of m.objects) {
+    if (t.isCircumstance[o] !== 1) continue;
+    if (has[o] !== 1 && ctx.has[o] !== 1) return NONE;
+    if (!view.acts() && !ASKS.test(view.norm) && !TOLD_TO.test(view.norm)) return NONE;
+  }
   // A rule that names only a thing given matches requests that name the thing.
   if (m.objectOnly === true && !anySaid(m.objects, has, ctx.has)) return NONE;
 

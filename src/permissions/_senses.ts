@@ -77,6 +77,12 @@ export interface SenseDef {
   contests?: true;
   /** Saying the object is asking for it (I left my wallet in the car reports a lost item). */
   saidAsks?: true;
+  /**
+   * A circumstance a rule is about (no refills left, without the prescriber): a rule naming it
+   * matches only requests that say it, in their clause or the clauses around it. A plain refill
+   * asked for is not a refill with none left.
+   */
+  circumstance?: true;
   /** The object is a person other than the caller (骑手, the driver): naming them names another party. */
   party?: true;
   /** An action that stands for any action (办理 in 为他人办理业务): a rule it heads alone takes any request. */
@@ -639,7 +645,8 @@ export const SENSES: readonly SenseDef[] = [
       '赶紧走',
       '赶紧送',
     ],
-    en: ['hurry*', 'rush*', 'speed up', 'chase up', 'chase*'],
+    // get it to me sooner, here faster, expedite it: what is on its way, sped up.
+    en: ['hurry*', 'rush*', 'speed up', 'chase up', 'chase*', 'expedit*', 'sooner', 'faster', 'quicker'],
   },
   {
     // 承诺理赔金额, promise a payout: committing to an outcome before it is decided.
@@ -1642,6 +1649,87 @@ export const SENSES: readonly SenseDef[] = [
         re: 'pills?\\s+(?:are|look|looks|is)\\s+(?:a\\s+)?(?:different|another|pink|blue|white|yellow|orange|green)\\b',
         overlay: true,
       },
+    ],
+  },
+  {
+    // A prescription filled again: a refill, next month's supply, another bottle, and the
+    // medicine itself (rush my pills, send my inhaler early are about its next fill).
+    id: 'refill',
+    role: 'object',
+    zh: ['续药', '续方'],
+    en: ['refill*', 'bottle*', 'pill*', 'med', 'meds', 'medication*', 'medicine*', 'inhaler*', 'insulin'],
+    patterns: [
+      { key: 'next', re: "next\\s+(?:month'?s'?|bottle|supply|fill)\\b" },
+      { key: 'refill', re: 'refill\\s+(?:a|my|the|this|that)\\s+prescriptions?\\b' },
+    ],
+  },
+  {
+    // The next fill before it is due: send next month's early, before 75% of the supply is used.
+    id: 'early',
+    role: 'action',
+    zh: [],
+    en: [
+      'ahead of time',
+      "before it's due",
+      'before its due',
+      'not due',
+      "isn't due",
+      'isnt due',
+      'too soon',
+    ],
+    patterns: [
+      // my next one isn't ready till the 19th, I can't refill until the 22nd (and want it now).
+      ...["can't", 'cannot', "isn't", 'isnt', 'not'].map((key) => ({
+        key,
+        re: `${key}\\s+(?:refill|ready|due|eligible)\\w*\\s+(?:till|until|til|before)\\b`,
+        overlay: true as const,
+      })),
+      // early termination is ending a contract, not anything early.
+      { key: 'early', re: 'early\\b(?!\\s+terminat)' },
+      {
+        key: 'before',
+        re: 'before\\s+\\d+(?:\\.\\d+)?\\s*%\\s+of\\s+(?:the|my|a)\\s+(?:supply|pills|medication)(?:\\s+(?:is|are)\\s+used(?:\\s+up)?)?',
+      },
+    ],
+  },
+  {
+    // No refills left, or filled without the prescriber: what only a prescriber's approval allows.
+    id: 'no_refills',
+    role: 'object',
+    circumstance: true,
+    zh: ['没有续方', '没续方'],
+    en: [
+      'no refills left',
+      'no refills',
+      'no more refills',
+      'zero refills',
+      'out of refills',
+      '0 refills',
+      'without prescriber approval',
+      "without the prescriber's approval",
+      "without the doctor's approval",
+      "without my doctor's approval",
+      'without the doctor',
+      'without my doctor',
+      'bother the doctor',
+      'bother my doctor',
+      'waiting on the doctor',
+      'waiting on my doctor',
+      'waiting on my doc',
+      'waiting on the doc',
+      // Said after a negation that would otherwise take the words back.
+      'no need to bother the doctor',
+      'no need to bother my doctor',
+      'no need to bother the doc',
+      'no need to bother my doc',
+    ],
+    patterns: [
+      { key: 'refills', re: 'refills?\\s+(?:ran out|have run out|are used up|(?:are\\s+)?all used)' },
+      // my doctor's on vacation, the doctor is away till the 15th.
+      ...['doctor', 'doc', 'prescriber'].map((key) => ({
+        key,
+        re: `${key}(?:'s|\\s+is|\\s+was)\\s+(?:away|out|on vacation|on holiday|off|unavailable|not available)\\b`,
+      })),
     ],
   },
   {

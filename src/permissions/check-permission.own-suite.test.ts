@@ -1131,6 +1131,32 @@ const PARAPHRASES: Row[] = [
   ],
   [
     'MedDrop Pharmacy',
+    'expedite a refill',
+    [
+      "my inhaler refill is ready but it won't get here till Friday and I'm out tonight, can you rush it?",
+      "I've got two pills left, can you put a hurry on the one that's sitting there ready to go?",
+    ],
+  ],
+  [
+    'MedDrop Pharmacy',
+    'early refill before 75% of the supply is used',
+    [
+      "I'm going overseas for five weeks next Tuesday, can you send my next month of pills now even though it's not due?",
+      "the app says I can't refill till the 22nd but I'd like it this week, just to be safe",
+      'I dropped half my pills down the sink, can you send the next bottle early?',
+    ],
+  ],
+  [
+    'MedDrop Pharmacy',
+    'refill a prescription with no refills left without prescriber approval',
+    [
+      "I know it says zero refills but my doctor's on vacation, can't you just send one more bottle?",
+      "I've been on the same thyroid pill for ten years, just refill it, no need to bother the doctor",
+      "the renewal's still waiting on my doc, could you send a bottle now and sort the paperwork later?",
+    ],
+  ],
+  [
+    'MedDrop Pharmacy',
     "give out a driver's or staff member's personal contact details",
     [
       'the delivery guy this morning was lovely, could I have his cell number so I can text him directly?',
@@ -1618,14 +1644,19 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
     ],
     'requires_supervisor',
   ],
+  // A day asked for (here tomorrow instead of next week) is not read as sooner.
   [
     'MedDrop Pharmacy',
     'expedite a refill',
-    [
-      "my inhaler refill is ready but it won't get here till Friday and I'm out tonight, can you rush it?",
-      'is there any way to get my insulin here tomorrow instead of next week?',
-      "I've got two pills left, can you put a hurry on the one that's sitting there ready to go?",
-    ],
+    ['is there any way to get my insulin here tomorrow instead of next week?'],
+    'requires_supervisor',
+  ],
+  // Our own (2026-12-01, fourth session): a blood thinner is no medicine word the engine knows,
+  // so what is to be shipped faster is not read as the refill.
+  [
+    'MedDrop Pharmacy',
+    'expedite a refill',
+    ['my blood thinner is packed and waiting, could you ship it faster? I run out on Monday'],
     'requires_supervisor',
   ],
   [
@@ -1645,16 +1676,6 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
       'Target has the exact same ibuprofen bottle for four dollars less than what I paid you, will you match that?',
       'the CVS down the street sells that Zyrtec for way cheaper, can I get the difference?',
       'I just saw my vitamins on sale at Walgreens for like two bucks less, do you guys honour that?',
-    ],
-    'requires_supervisor',
-  ],
-  [
-    'MedDrop Pharmacy',
-    'early refill before 75% of the supply is used',
-    [
-      "I'm going overseas for five weeks next Tuesday, can you send my next month of pills now even though it's not due?",
-      "the app says I can't refill till the 22nd but I'd like it this week, just to be safe",
-      'I dropped half my pills down the sink, can you send the next bottle early?',
     ],
     'requires_supervisor',
   ],
@@ -1801,25 +1822,9 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
 ];
 
 // Forbidden actions (not someone else's data) that the engine reads as no rule today: they go to a
-// supervisor, never approved. Known failures, listed in eval/README.md. Someone else's data is never
+// supervisor, never approved. None since a refill with none left is read (2026-12-01, fourth session). Known failures, listed in eval/README.md. Someone else's data is never
 // here: every wording of it is forbidden (PARAPHRASES).
-const FORBIDDEN_ESCALATED: Array<[product: string, rule: string, said: string]> = [
-  [
-    'MedDrop Pharmacy',
-    'refill a prescription with no refills left without prescriber approval',
-    "I know it says zero refills but my doctor's on vacation, can't you just send one more bottle?",
-  ],
-  [
-    'MedDrop Pharmacy',
-    'refill a prescription with no refills left without prescriber approval',
-    "I've been on the same thyroid pill for ten years, just refill it, no need to bother the doctor",
-  ],
-  [
-    'MedDrop Pharmacy',
-    'refill a prescription with no refills left without prescriber approval',
-    "the renewal's still waiting on my doc, could you send a bottle now and sort the paperwork later?",
-  ],
-];
+const FORBIDDEN_ESCALATED: Array<[product: string, rule: string, said: string]> = [];
 
 // From most to least lenient: a misread may only move to the right.
 const LENIENCY: PermissionCategory[] = [
@@ -1886,17 +1891,20 @@ describe('checkPermission: every rule of the own suite, asked in other words', (
   });
 });
 
-describe('checkPermission: forbidden actions read as no rule', () => {
-  it.each(FORBIDDEN_ESCALATED)(
-    '%s: %s asked for by "%s" goes to a supervisor, never approved',
-    (product, rule, said) => {
-      expect(categoryOf(product, rule)).toBe('forbidden');
-      const decision = checkPermission(rulesOf(product), said);
-      expect(decision.status).toBe('requires_supervisor');
-      expect(findOtherParty(said)).toBeUndefined();
-    },
-  );
-});
+describe.skipIf(FORBIDDEN_ESCALATED.length === 0)(
+  'checkPermission: forbidden actions read as no rule',
+  () => {
+    it.each(FORBIDDEN_ESCALATED)(
+      '%s: %s asked for by "%s" goes to a supervisor, never approved',
+      (product, rule, said) => {
+        expect(categoryOf(product, rule)).toBe('forbidden');
+        const decision = checkPermission(rulesOf(product), said);
+        expect(decision.status).toBe('requires_supervisor');
+        expect(findOtherParty(said)).toBeUndefined();
+      },
+    );
+  },
+);
 
 describe('checkPermission: what stays unapproved in the own suite', () => {
   // An amount not stated, a thing named but not asked for, a request that may mean several rules,
@@ -2078,5 +2086,52 @@ describe('checkPermission: a rule that does something to a case is not its case'
     for (const said of ['帮我催一下理赔', '理赔能不能快点', '能帮我催一下吗']) {
       expect(checkPermission(rulesOf('萌宠保宠物医疗险'), said).rule).toBe('催办理赔');
     }
+  });
+});
+
+describe('checkPermission: refills as callers ask for them (our own, 2026-12-01, fourth session)', () => {
+  const pharmacy = () => rulesOf('MedDrop Pharmacy');
+  it.each<[said: string, status: PermissionCategory, rule: string]>([
+    ['can you expedite my meds, I only have one dose left', 'can_approve_immediately', 'expedite a refill'],
+    [
+      'the refill says ready to ship, get it to me quicker please, I leave on Friday',
+      'can_approve_immediately',
+      'expedite a refill',
+    ],
+    [
+      "my app won't let me reorder my pills until the 30th, can you send them early since I'm moving",
+      'requires_supervisor',
+      'early refill before 75% of the supply is used',
+    ],
+    [
+      "I need next month's supply ahead of time, I'm going on a cruise",
+      'requires_supervisor',
+      'early refill before 75% of the supply is used',
+    ],
+    [
+      "my doctor's on vacation and the bottle is empty, just ship me one more",
+      'forbidden',
+      'refill a prescription with no refills left without prescriber approval',
+    ],
+    [
+      "I'm completely out of refills on my statin, could you send a bottle anyway? I'll sort it with my doctor later",
+      'forbidden',
+      'refill a prescription with no refills left without prescriber approval',
+    ],
+  ])('"%s" is %s by %s', (said, status, rule) => {
+    expect(checkPermission(pharmacy(), said)).toMatchObject({ status, rule });
+  });
+
+  // A plain refill, a question about one with none left, a remark: never the forbidden refill,
+  // and never approved.
+  it.each([
+    'my blood pressure pills have no refills left, what do I do now?',
+    'can you send me another bottle',
+    'refill my prescription please',
+    'I called earlier about my pills, did the order go out?',
+  ])('"%s" is neither refused as a refill with none left nor approved', (said) => {
+    const d = checkPermission(pharmacy(), said);
+    expect(d.status).not.toBe('forbidden');
+    expect(d.status).not.toBe('can_approve_immediately');
   });
 });

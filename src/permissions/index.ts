@@ -13,6 +13,7 @@ export { checkPermission } from './check-permission.js';
 export type { CompiledRules, CompiledRulesJson, RuleAction } from './compile-rules.js';
 export { compiledRulesFromJson, compiledRulesToJson, compileRules, ruleActions } from './compile-rules.js';
 export { conceptLabel } from './concept-label.js';
+export { contradictsRule } from './contradicts-rule.js';
 export type { ActionConcept, ActionRequest } from './find-action-requests.js';
 export { findActionRequests, readActionRequests } from './find-action-requests.js';
 export type { OtherParty, OtherPartyOptions } from './find-other-party.js';

@@ -155,3 +155,27 @@ describe('otherAnswers: every question of the line', () => {
     expect(otherAnswers(ctx, '寄到北京几天能到？', knowledgeAnswer(ctx, '寄到北京几天能到？')!)).toEqual([]);
   });
 });
+
+describe('knowledgeAnswer: goods sent back are a return', () => {
+  const shop = {
+    name: 'Corner Shop',
+    faq: [
+      { q: 'How much is delivery?', a: 'Delivery is $4.99, free over $35.' },
+      { q: 'Can I return something?', a: 'Unopened items can be returned within 30 days.' },
+      { q: 'Do you price-match?', a: 'Yes, on identical items.' },
+    ],
+  } as unknown as Product;
+  const index = buildKnowledgeIndex(shop);
+  const ctx = {
+    product: shop,
+    tools: { searchKnowledge: (q: string, n: number) => index.search(q, n) },
+  } as unknown as CallContext;
+
+  it.each([
+    'if I buy some cough drops and never use them, could I send them back?',
+    'say the vitamins turn out to be the wrong kind, am I able to mail them back to you?',
+    'what if I change my mind about the heating pad, can I ship it back?',
+  ])('finds the returns entry for "%s"', (said) => {
+    expect(knowledgeAnswer(ctx, said)?.question).toBe('Can I return something?');
+  });
+});

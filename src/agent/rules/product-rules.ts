@@ -19,17 +19,19 @@ export function rulesOf(ctx: CallContext): CompiledRules {
  * Of the product's rules for an action (`wanted` picks the concept), the one whose phrase shares
  * the most of `words`: what the call says decides which of several rules is meant (退还增值业务费 or
  * 退还话费 for a refund; cancel subscription or close account for "cancel it"). None on a tie or
- * when none shares a word, unless `onlyOne` and there is a single such rule.
+ * when none shares a word, unless `onlyOne` and there is a single such rule. Rules `ruledOut`
+ * (a state the caller said is their opposite) are not among them.
  */
 export function ruleSharingWords(
   ctx: CallContext,
   wanted: (concept: string) => boolean,
   words: ReadonlySet<string>,
-  options: { onlyOne?: boolean } = {},
+  options: { onlyOne?: boolean; ruledOut?: (phrase: string) => boolean } = {},
 ): { phrase: string; concept: string } | undefined {
   const byPhrase = new Map<string, string>();
   for (const rule of ruleActions(rulesOf(ctx))) {
     const concept = rule.concepts.find(wanted);
+    if (concept !== undefined && options.ruledOut?.(rule.phrase)) continue;
     if (concept !== undefined && !byPhrase.has(rule.phrase)) byPhrase.set(rule.phrase, concept);
   }
   const scored = [...byPhrase]

@@ -731,3 +731,89 @@ describe('createRulesAgent: what the product’s own rules forbid', () => {
     expect(c.events.some((e) => e.type === 'ticket')).toBe(false);
   });
 });
+
+describe('createRulesAgent: the state the caller says the goods are in', () => {
+  const own = JSON.parse(readFileSync(new URL('../../../eval/records.json', import.meta.url), 'utf8')) as {
+    products: Array<Record<string, unknown>>;
+    operators: Array<Record<string, unknown>>;
+  };
+  const dayAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+  /** A call on the own suite's pharmacy, its orders showing one OTC item delivered `days` ago. */
+  const pharmacyCall = (days: number) =>
+    agentCall({
+      product: own.products.find((p) => p.name === 'MedDrop Pharmacy')!,
+      operator: own.operators.find((o) => /English/.test(String(o.name)))!,
+      customer: { name: 'Pat Doyle', phone: '18610099001' },
+      phone: '18610099001',
+      language: 'en',
+      respond: (name) =>
+        name === 'orders'
+          ? {
+              orders: [
+                {
+                  order_id: 'MD-1',
+                  delivered_at: dayAgo(days),
+                  items: [{ name: 'Allergy tablets, 30 count', type: 'OTC', price: 11.5 }],
+                  status: 'delivered',
+                },
+              ],
+            }
+          : {},
+    });
+  const checked = (c: ReturnType<typeof pharmacyCall>) =>
+    c.events.find((e) => e.type === 'permission_check') as { status: string; action: string } | undefined;
+
+  it.each([
+    'the allergy tablets I ordered are still sealed, I would like to send them back',
+    "don't need the allergy tablets anymore, never opened the box, I'd like to return it",
+    'ordered allergy tablets by mistake, totally unused, I want to return them',
+  ])('"%s" (delivered 6 days ago) is the unopened return, approved', async (said) => {
+    const c = pharmacyCall(6);
+    await c.say(said);
+    expect(checked(c)).toMatchObject({
+      status: 'can_approve_immediately',
+      action: expect.stringMatching(/return/i),
+    });
+  });
+
+  it('an item said to be opened, or delivered too long ago, is not approved', async () => {
+    const opened = pharmacyCall(6);
+    await opened.say('I opened the allergy tablets and they make me drowsy, I want to send them back');
+    expect(checked(opened)?.status).toBe('requires_supervisor');
+    const late = pharmacyCall(45);
+    await late.say('the allergy tablets are still sealed, I would like to send them back');
+    expect(checked(late)?.status).toBe('requires_supervisor');
+  });
+});
+
+describe('createRulesAgent: a forbidden request on the caller’s own things', () => {
+  const own = JSON.parse(readFileSync(new URL('../../../eval/records.json', import.meta.url), 'utf8')) as {
+    products: Array<Record<string, unknown>>;
+    operators: Array<Record<string, unknown>>;
+  };
+  const pharmacyCall = () =>
+    agentCall({
+      product: own.products.find((p) => p.name === 'MedDrop Pharmacy')!,
+      operator: own.operators.find((o) => /English/.test(String(o.name)))!,
+      customer: { name: 'Pat Doyle', phone: '18610099001' },
+      phone: '18610099001',
+      language: 'en',
+      respond: (name) =>
+        name === 'prescriptions'
+          ? { prescriptions: [{ rx_id: 'RX-1', medication: 'Simvastatin 20 mg', refills_left: 0 }] }
+          : {},
+    });
+
+  it.each([
+    "my statin is out of refills and my doctor's away, just send me a bottle anyway",
+    'the app says zero refills on my cholesterol pills, could you ship one more without the doctor?',
+  ])('"%s" is refused after the caller’s own prescriptions are looked up', async (said) => {
+    const c = pharmacyCall();
+    await c.say(said);
+    const kinds = c.events.map((e) => e.type);
+    expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({ status: 'forbidden' });
+    expect(c.events.find((e) => e.type === 'system_query')).toMatchObject({ interface: 'prescriptions' });
+    expect(kinds.indexOf('system_query')).toBeLessThan(kinds.lastIndexOf('agent'));
+    expect(kinds).not.toContain('ticket');
+  });
+});

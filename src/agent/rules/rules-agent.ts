@@ -9,6 +9,7 @@ import {
   type ActionRequest,
   checkPermission,
   conceptLabel,
+  contradictsRule,
   findActionRequests,
   findOtherParty,
   type PermissionPart,
@@ -152,6 +153,15 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
                 : part.text,
           )
         : [utterance];
+    // app says no refills left … just send me another bottle: a rule on the caller's own things,
+    // with nobody else named, is refused after their own facts are looked up, as any request is.
+    // Anything about someone else (a rule on others' data, a person named) is looked up never.
+    if (
+      refused.length > 0 &&
+      !findOtherParty(utterance, caller) &&
+      refused.every((part) => part.rule !== null && !ABOUT_OTHERS.test(part.rule))
+    )
+      parts.resolve.push(...(await lookUpFacts(ctx, utterance)));
     for (const piece of pieces) {
       const alone = pieces.length === 1;
       const sentence = await handleAction(
@@ -628,6 +638,10 @@ function actionText(request: ActionRequest, u: Understanding, lang: Language): s
   return lang === 'zh' ? `${label}${quantity.text}` : `${label} ${quantity.text}`;
 }
 
+/** A rule about other people or anyone's data (another patient's, a driver's contact, 收件人电话). */
+const ABOUT_OTHERS =
+  /another|other|someone|anyone|else|their|staff|driver|courier|rider|member|patient|recipient|sender|personal|contact|phone|number|address|他人|别人|其他|其它|收件人|寄件人|收货人|司机|骑手|师傅|人员|电话|手机|号码|地址|住址|信息|资料|隐私|记录/i;
+
 /** Someone else's household: 她家, 他家里, her place, his house. */
 const THEIR_HOUSEHOLD = /[他她]家|\b(?:his|her|their) (?:place|house|home|flat|apartment)\b/i;
 
@@ -677,7 +691,7 @@ function actionFor(
     feeAskedBack(ctx, given) ?? (line === undefined ? given : withAmountSaidApart(ctx, given, u, line));
   const bounded = boundedByCharge(ctx, request, u);
   const said = actionText(bounded, u, lang);
-  const facts = verifiedQualifiers(ctx);
+  const facts = verifiedQualifiers(ctx, MONEY_BACK_CONCEPTS.has(bounded.concept));
   // 签收3天退货 / 保修期内维修: what was verified qualifies the request, as a person would say it.
   const withFacts = (text: string) =>
     facts.length === 0 ? text : lang === 'zh' ? `${facts.join('')}${text}` : `${text} (${facts.join(', ')})`;
@@ -708,7 +722,12 @@ function actionFor(
   // whose words what this call's queries found shares most (restore files from Recently Deleted,
   // not recover files deleted more than 60 days ago). Money's amount picks its rule instead.
   if (request.concept !== '' && !MONEY_BACK_CONCEPTS.has(request.concept)) {
-    const found = ruleSharingWords(ctx, (c) => c === request.concept, wordsOfWhatWasFound(ctx));
+    // "never opened it, still in the plastic": a rule requiring the opposite state is not meant,
+    // however many words it shares with what was found.
+    const said = line ?? request.text;
+    const found = ruleSharingWords(ctx, (c) => c === request.concept, wordsOfWhatWasFound(ctx), {
+      ruledOut: (phrase) => contradictsRule(rules, phrase, said),
+    });
     if (found && found.phrase !== phraseOf(decided.rule)) {
       const named = read(found.phrase);
       if (named.decided.rule !== null) {
@@ -882,7 +901,7 @@ function moneyOf(ctx: CallContext, value: number): Quantity {
  * What this call's query responses verified that a rule may depend on: whether a warranty date
  * is still ahead, how many days ago something was delivered.
  */
-function verifiedQualifiers(ctx: CallContext): string[] {
+function verifiedQualifiers(ctx: CallContext, moneyBack = false): string[] {
   const lang = ctx.language;
   const rulesText = JSON.stringify(ctx.product.operator_permissions ?? {});
   const out: string[] = [];
@@ -905,14 +924,33 @@ function verifiedQualifiers(ctx: CallContext): string[] {
           );
         }
       }
-      if (/days_since|签收天数/i.test(key) && typeof value === 'number' && /天|day/i.test(rulesText)) {
+      // A delivery date (delivered_at: 2026-11-20) says as much: the days since, by the call's
+      // clock. Money given back is bounded by what was paid, not by a window: not for it.
+      const days =
+        /days_since|签收天数/i.test(key) && typeof value === 'number'
+          ? value
+          : !moneyBack && DELIVERED_ON.test(key) && typeof value === 'string'
+            ? daysSince(value, today)
+            : undefined;
+      if (days !== undefined && /天|day/i.test(rulesText)) {
         if (!out.some((o) => /签收|delivered/.test(o))) {
-          out.push(lang === 'zh' ? `签收${value}天` : `delivered ${value} days ago`);
+          out.push(lang === 'zh' ? `签收${days}天` : `delivered ${days} days ago`);
         }
       }
     }
   }
   return out;
+}
+
+/** A field holding the day something was delivered or signed for (delivered_at, delivery_date, 签收时间). */
+const DELIVERED_ON = /^(?:delivered(?:_at|_on|_date)?|delivery_date|signed_at|签收(?:时间|日期))$/i;
+
+/** Whole days from a date (2026-11-20) to the clock's time; undefined for no date or one ahead. */
+function daysSince(date: string, today: number): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(date)) return undefined;
+  const at = Date.parse(date);
+  if (!Number.isFinite(at) || at > today) return undefined;
+  return Math.floor((today - at) / 86_400_000);
 }
 
 async function handleAction(
