@@ -731,3 +731,36 @@ describe('createRulesAgent: what the product’s own rules forbid', () => {
     expect(c.events.some((e) => e.type === 'ticket')).toBe(false);
   });
 });
+
+describe('createRulesAgent: a question asked beside a request', () => {
+  const own = JSON.parse(readFileSync(new URL('../../../eval/records.json', import.meta.url), 'utf8')) as {
+    products: Array<Record<string, unknown>>;
+    operators: Array<Record<string, unknown>>;
+  };
+  const gasCall = () =>
+    agentCall({
+      product: own.products.find((p) => p.name === '安泰燃气')!,
+      operator: own.operators[0]!,
+      customer: { name: '何敏', phone: '13700001111' },
+      phone: '13700001111',
+    });
+
+  it.each([
+    '一进门就一股煤气味儿，呛得慌，我这会儿该咋弄啊？你们赶紧派个师傅过来',
+    '厨房里臭鸡蛋味儿老大了，我现在该干啥？麻烦你们赶紧来个人看看',
+    '家里一股子燃气味，我该怎么办啊，能不能马上派人上门',
+  ])('books the visit and says what to do now: %s', async (line) => {
+    const c = gasCall();
+    const reply = await c.say(line);
+    expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({
+      status: 'can_approve_immediately',
+    });
+    expect(reply).toContain('打开门窗通风');
+  });
+
+  it('adds no FAQ answer when the request covers the whole line', async () => {
+    const c = gasCall();
+    const reply = await c.say('帮我约个入户安检');
+    expect(reply).not.toContain('打开门窗通风');
+  });
+});

@@ -5,6 +5,7 @@ import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory } from '../../domain/record-schemas.js';
 import type { Review } from '../../domain/session-schemas.js';
 import { tokenize } from '../../knowledge/index.js';
+import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
 import {
   type ActionRequest,
   checkPermission,
@@ -15,7 +16,7 @@ import {
 } from '../../permissions/index.js';
 import { dayNamed } from './days-said.js';
 import { responseFields } from './interface-params.js';
-import { faqAnswer, knowledgeAnswer, otherAnswers } from './knowledge-answer.js';
+import { faqAnswer, knowledgeAnswer, otherAnswers, QUESTION_CLAUSE } from './knowledge-answer.js';
 import { lookUpFacts, lookUpMonthBefore, verifyAccount } from './look-up-facts.js';
 import { composeReply, joinSpoken, type ReplyParts } from './methodology-reply.js';
 import { moneyBackInRuleWords } from './money-back-rule.js';
@@ -364,6 +365,13 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   }
 
   // Product questions from the knowledge base.
+  // 是不是漏气了啊？我现在咋办啊？你们赶紧来个人看看: a question the line asks besides its request
+  // (in words the request does not cover) gets its FAQ answer beside the request's outcome.
+  const besides = faqHit || u.question !== true ? undefined : questionBesides(ctx, utterance, actions);
+  if (besides) {
+    parts.resolve.push(faqAnswer(besides.answer, lang));
+    topics.push(lang === 'zh' ? `咨询：${besides.question}` : `Asked: ${besides.question}`);
+  }
   if (faqHit) {
     for (const hit of [faqHit, ...otherAnswers(ctx, utterance, faqHit)]) {
       parts.resolve.push(faqAnswer(hit.answer, lang));
@@ -446,6 +454,24 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     parts.thank = p.thank;
   }
   return composeReply(String(ctx.operator.methodology ?? ''), parts);
+}
+
+/**
+ * The FAQ answer to a question the line asks besides its requests: the line without the requests'
+ * words, when a clause of what is left asks something. None when the requests cover the line.
+ */
+function questionBesides(
+  ctx: CallContext,
+  utterance: string,
+  actions: readonly ActionRequest[],
+): KnowledgeHit | undefined {
+  if (actions.length === 0) return undefined;
+  let rest = utterance;
+  for (const a of [...actions].sort((x, y) => y.start - x.start))
+    rest = `${rest.slice(0, a.start)}${rest.slice(a.end)}`;
+  if (!clausesOf(rest).some((c) => c.text.trim().length >= 2 && QUESTION_CLAUSE.test(c.text)))
+    return undefined;
+  return knowledgeAnswer(ctx, rest);
 }
 
 /** What the agent asks when a rule with a limit matched a request that said no quantity. */
