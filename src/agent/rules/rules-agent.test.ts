@@ -764,3 +764,29 @@ describe('createRulesAgent: a question asked beside a request', () => {
     expect(reply).not.toContain('打开门窗通风');
   });
 });
+
+describe('createRulesAgent: a problem told with "what do I do"', () => {
+  const own = JSON.parse(readFileSync(new URL('../../../eval/records.json', import.meta.url), 'utf8')) as {
+    products: Array<Record<string, unknown>>;
+    operators: Array<Record<string, unknown>>;
+  };
+  const chargingCall = () =>
+    agentCall({
+      product: own.products.find((p) => p.name === '快电充电')!,
+      operator: own.operators[0]!,
+      customer: { name: '何敏', phone: '13700001111' },
+      phone: '13700001111',
+    });
+
+  it.each(['枪头死活拔不出来，这可咋整', '枪插车上拽不动了，我该怎么办啊', '枪锁在车上拔不下来，咋办'])(
+    'asks for the step a rule names for it: %s',
+    async (line) => {
+      const c = chargingCall();
+      await c.say(line);
+      expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({
+        status: 'can_approve_immediately',
+        action: expect.stringContaining('解锁'),
+      });
+    },
+  );
+});

@@ -212,7 +212,19 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // 理赔到现在还没到账 names a claim made before: where it is, not a new one.
   // 买家那边我已经先把钱退了: what the caller did themselves is no part of what they ask.
   const asked = withoutOwnDoing(utterance);
-  if (actions.length === 0 && !faqHit && !u.infoQuestion && !u.question && u.awaited.length === 0) {
+  // 枪拔不下来，咋整啊: a problem told with "what do I do" asks for the step a rule names for it
+  // when the FAQ has no answer, as the problem told alone does.
+  // 我该怎么办 asks what to do, not how something works: it is no question of information.
+  const asksWhatToDo =
+    u.question &&
+    WHAT_TO_DO.test(utterance) &&
+    !understandUtterance(utterance.replace(new RegExp(WHAT_TO_DO, 'gi'), '，'), lang).infoQuestion;
+  if (
+    actions.length === 0 &&
+    !faqHit &&
+    (asksWhatToDo || (!u.infoQuestion && !u.question)) &&
+    u.awaited.length === 0
+  ) {
     const read = checkPermission(rulesOf(ctx), asked);
     if (read.rule !== null && read.status !== 'forbidden')
       actions.push({ concept: '', text: asked, start: 0, end: utterance.length });
@@ -473,6 +485,10 @@ function questionBesides(
     return undefined;
   return knowledgeAnswer(ctx, rest);
 }
+
+/** Asking what to do about a problem: 咋整, 怎么办, 该咋弄, what do I do. */
+const WHAT_TO_DO =
+  /咋整|咋办|怎么办|怎么整|咋弄|怎么弄|咋搞|怎么搞|该干啥|\bwhat (?:do|should|can) i do\b|\bwhat now\b/i;
 
 /** What the agent asks when a rule with a limit matched a request that said no quantity. */
 const HOW_MUCH: Record<string, { zh: string; en: string }> = {
