@@ -758,6 +758,21 @@ describe('createRulesAgent: a question asked beside a request', () => {
     expect(reply).toContain('打开门窗通风');
   });
 
+  it.each([
+    '俺前两天在银行充了一百块的气，表上咋还是没有',
+    '俺家老头子在App上买气了，插了卡也不见长，钱是不是没进去',
+  ])('looks the caller’s top-ups up before answering, though they say 俺: %s', async (line) => {
+    const c = gasCall();
+    await c.say(line);
+    const types = c.events.map((e) => e.type);
+    const topups = c.events.findIndex((e) => e.type === 'system_query' && e.interface === 'ic_topups');
+    expect(
+      topups,
+      JSON.stringify(c.events.map((e) => (e.type === 'system_query' ? e.interface : e.type))),
+    ).toBeGreaterThanOrEqual(0);
+    expect(topups).toBeLessThan(types.lastIndexOf('agent'));
+  });
+
   it('adds no FAQ answer when the request covers the whole line', async () => {
     const c = gasCall();
     const reply = await c.say('帮我约个入户安检');

@@ -266,7 +266,8 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   }
   // A product question answered by the FAQ needs no lookup, unless the caller asks about their own
   // things too (我订的那家哪天入住, how far am I in my course).
-  const personal = /我|\bmy\b|\bi(?:'m| am)?\b|\bme\b/i.test(utterance);
+  // 俺 is 我 in Northern speech (俺上个月充的气).
+  const personal = /我|俺|\bmy\b|\bi(?:'m| am)?\b|\bme\b/i.test(utterance);
   if (!(faqHit && !u.aboutOwnAccount && !personal)) {
     // The interfaces whose facts the caller's words are about (each interface's own description
     // and fields say which), queried before the reply and before any action; those the

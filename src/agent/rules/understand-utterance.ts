@@ -166,7 +166,7 @@ export function understandUtterance(text: string, language: Language): Understan
     onlyAsksLeave: asksLeave(asking) && !EXPLICIT_ASK.test(asking),
     ...(bare ? { bareImperative: bare[1] } : {}),
     aboutOwnAccount:
-      /我的|我这个|我账户|我账号|我现在的|我开通的|我(?:订|买|点|办|下|租|付|交|充|寄)(?:了|的)|\bmy (?:subscription|account|plan|membership|bill|premium|order|booking|ride|trip|card|course)/i.test(
+      /[我俺](?:的|这个|账户|账号|现在的|开通的)|[我俺](?:订|买|点|办|下|租|付|交|充|寄)(?:了|的)|\bmy (?:subscription|account|plan|membership|bill|premium|order|booking|ride|trip|card|course)/i.test(
         text,
       ),
     claimsAuthority:
