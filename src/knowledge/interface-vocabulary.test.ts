@@ -26,6 +26,22 @@ describe('relevantInterfaces', () => {
     expect(relevantInterfaces(drive, '11月1号又扣了我钱')).toEqual(['drive_orders']);
   });
 
+  it.each([
+    '在营业厅充了一百块钱，卡插上表还是零',
+    '昨儿个手机上买气了，咋没到表里',
+    '前天充了三百元，燃气表上没显示',
+  ])('finds the top-ups for money put on a card or meter: %s', (said) => {
+    const meter = profileInterfaces({
+      meter_usage: { description: '按月查询用气量和抄表读数', response_fields: ['months', 'meter_readings'] },
+      card_topups: {
+        description: '查询IC卡购气记录：购气时间、渠道、金额、是否已写入燃气表',
+        response_fields: ['topups', 'card_status'],
+      },
+      site_visits: { description: '查询上门安检和维修工单', response_fields: ['visits'] },
+    });
+    expect(relevantInterfaces(meter, said)[0]).toBe('card_topups');
+  });
+
   it('finds an interface for each of two things asked in one line', () => {
     const found = relevantInterfaces(drive, '回收站里那个文件夹还在吗，另外这个月扣了我多少钱');
     expect(found).toContain('recycle_bin');

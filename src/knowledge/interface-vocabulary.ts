@@ -37,7 +37,9 @@ const FACT_KINDS: Record<string, RegExp> = {
   account: /账户|账号|会员|等级|积分|\b(?:account|membership|member|points|tier)\b/i,
   subscription:
     /订阅|套餐|自动续费|开通|开过|订购|业务|增值|包月|彩铃|\b(?:subscriptions?|plan|renew|add-?ons?|services?)\b/i,
-  balance: /余额|欠费|充值|\b(?:balance|top-?up|credit)\b/i,
+  // Money put on a card or meter: 充值, 充了二百块, 购气, 买电.
+  balance:
+    /余额|欠费|充值|充钱|充(?:了|进去|上)?[\d一二三四五六七八九十两百千几]+\s*(?:块|元)|[购买](?:气|电|水)|\b(?:balance|top-?up|credit|recharg\w*)\b/i,
   progress:
     /进度|到哪一步|咋样了|怎么样了|处理到|材料|还缺|审核|定损|理赔|报案|\b(?:progress|status of|documents?|paperwork|missing|claims?)\b/i,
   delay: /延误|晚点|误点|\b(?:delay(?:ed)?|late)\b/i,

@@ -32,6 +32,32 @@ describe('tokenize', () => {
     for (const term of absent) expect(terms).not.toContain(term);
   });
 
+  it.each([
+    // [caller's words, the product's words they must share a term with]
+    ['屋里一股怪味儿', '有怪味'],
+    ['闻着有股焦糊味儿', '焦糊味'],
+    ['帮我换个灯泡儿', '灯泡怎么更换'],
+  ])('drops the 儿 Northern speech adds: %j meets %j', (said, written) => {
+    expect(tokenize(said).some((t) => tokenize(written).includes(t))).toBe(true);
+  });
+
+  it.each([['女儿'], ['婴儿'], ['幼儿园']])('keeps the 儿 of %j, which is the word’s own', (text) => {
+    expect(tokenize(text).join('')).toContain('儿');
+  });
+
+  it.each([
+    ['坏了能赔多少', '赔'],
+    ['这单能退多少钱', '退'],
+    ['还得等多久', '等'],
+  ])('keeps the verb asked how much or how long of %j (%s) as a term of its own', (text, verb) => {
+    expect(tokenize(text)).toContain(verb);
+  });
+
+  it('reads 煤气 and 天然气 as the 燃气 a utility writes', () => {
+    expect(tokenize('煤气味')).toEqual(tokenize('燃气味'));
+    expect(tokenize('天然气费')).toEqual(tokenize('燃气费'));
+  });
+
   it.each(['', '你好', '您好，谢谢！', '的了吗呢', 'thanks', 'Hi, how do I ...?', '？！，。…… ---'])(
     'gives nothing for %j, which has no topic words',
     (text) => {

@@ -22,12 +22,25 @@ const CJK_STOP_WORDS = new Set(
     '我 你 您 他 她 它 我们 你们 他们 咱们 我的 你的 您的 我要 我想 想 要 请 请问 问 问下 问一下 想问 ' +
     '为什么 为啥 啥 怎么办 办 麻烦 帮 帮我 帮忙 可以 也可以 就可以 能 能不能 可不可以 是不是 什么 一个 个 下 ' +
     '没有 没 别的 其他 问题 事情 东西 老是 总是 一直 已经 还是 就是 但是 可是 然后 所以 因为 如果 要是 假如 万一 的话 那么 这么 其实 现在 刚才 刚刚 一般 大概 好像 ' +
+    '这边 那边 这里 那里 特别 非常 一股 有股 股 ' +
     '你好 您好 喂 谢谢 多谢 感谢 好的 好 嗯 恩 哦哦 对 对了 行 没事 拜拜 再见'
   ).split(' '),
 );
 
 /** Sentence-final particles the segmenter sometimes glues to the word before (扣了, 到了吗). */
 const TRAILING_PARTICLES = new Set(['了', '吗', '呢', '吧', '啊', '呀', '嘛']);
+
+/**
+ * Northern speech adds 儿 to a word without changing it (味儿, 事儿, 点儿, 门儿): it is dropped, so
+ * 臭鸡蛋味儿 meets 臭鸡蛋味. Where 儿 is the word's own child (女儿, 婴儿, 幼儿), it stays.
+ */
+const ERHUA = /(?<![女婴幼孤男健宠胎育])儿$/u;
+
+/**
+ * Words that ask how much or how long. A lone character before one (赔多少, 退多少, 等多久) is the
+ * verb asked about and stands as its own term: the bigram across them (赔多) names nothing.
+ */
+const AMOUNT_QUESTIONS = new Set(['多少', '多少钱', '多久', '几']);
 
 const EN_STOP_WORDS = new Set(
   (
@@ -75,7 +88,9 @@ export function tokenize(text: string): string[] {
       // Across a word boundary only when one side is a lone character (自动|续|费 -> 动续, 续费):
       // between two whole words (取消|自动) the bigram is noise that would outweigh real words.
       const next = run[k + 1];
-      if (next !== undefined && (chars.length === 1 || next.length === 1))
+      if (next !== undefined && chars.length === 1 && AMOUNT_QUESTIONS.has(next.join('')))
+        terms.push(chars[0]!);
+      else if (next !== undefined && (chars.length === 1 || next.length === 1))
         terms.push(chars.at(-1)! + next[0]!);
     }
     run = [];
@@ -93,6 +108,9 @@ export function tokenize(text: string): string[] {
         word = word.slice(0, -1);
         particle = true;
       }
+      // 味儿 as one word, or 味|儿 as the segmenter sometimes cuts it.
+      if (word === '儿' && run.length > 0) continue;
+      if (word.length > 1) word = word.replace(ERHUA, '');
       if (word === '' || CJK_STOP_WORDS.has(word)) endRun();
       else run.push(Array.from(word));
       if (particle) endRun();
@@ -123,6 +141,8 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/退钱|返钱/g, '退款'],
   [/邮费|快递费/g, '运费'],
   [/质保/g, '保修'],
+  // Callers say 煤气 or 天然气 for the gas a utility's texts call 燃气.
+  [/煤气|天然气/g, '燃气'],
   [/帐/g, '账'],
   [/money back|reimburse(?:ment)?/g, 'refund'],
   // Goods sent back are returned (can I send it back, mail them back).

@@ -950,9 +950,18 @@ export function meaningLevel(
   // A phrase no sense knows (赠送积分): its first word and half the rest must be said.
   if (headless && score * 2 < words.zh.length + words.en.length) return NONE;
   // A broad action (改, 查) needs its object said too, unless the lexicon read the rule's own action.
+  // A rule of a broad action whose object the lexicon took as its own (解锁账户) is matched by
+  // that concept only: 插头拔不下来 says a thing held, and asks for no account unlocked.
   const byConcept = view.concept !== undefined && concepts.length > 0;
   const hasObject = m.objects.length + words.zh.length + words.en.length + m.surface.length > 0;
-  if ((m.generic || broad) && !byConcept && !any && !partial && hasObject) return NONE;
+  if (
+    (m.generic || broad) &&
+    !byConcept &&
+    !any &&
+    !partial &&
+    (hasObject || (m.generic && concepts.length > 0))
+  )
+    return NONE;
   if (byProblemOnly) return PLAUSIBLE;
   return all && stated && approvable(m, view, approving) ? STRONG : PLAUSIBLE;
 }

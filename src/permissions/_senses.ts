@@ -385,6 +385,26 @@ export const SENSES: readonly SenseDef[] = [
   },
   { id: 'unfreeze', role: 'action', zh: ['解冻', '解除冻结'], en: ['unfreez*', 'unblock*'] },
   {
+    // A plug, gun or key held fast (枪拔不下来, 插头拽不出来): saying so asks to release it, which
+    // a rule says as 解锁. Only a rule that names what is held matches: no account is unlocked.
+    id: 'release',
+    role: 'action',
+    generic: true,
+    zh: [
+      '解锁',
+      '拔不下来',
+      '拔不出来',
+      '拔不下',
+      '拔不出',
+      '拔不掉',
+      '拔不动',
+      '拽不下来',
+      '拽不出来',
+      '拽不动',
+    ],
+    en: ['unlock*', 'stuck in', "won't come out", 'will not come out'],
+  },
+  {
     id: 'repair',
     role: 'action',
     zh: ['维修', '修理', '修一下', '修好', '修修', '修', '检修', '返修', '报修', '送修', '保修'],

@@ -606,6 +606,26 @@ describe('checkPermission: invoices by kind', () => {
   );
 });
 
+// A thing held fast (枪拔不下来) is asked to be released: the own suite's charging product reads it
+// (PARAPHRASES); no rule of a broad action whose object the lexicon took reads it.
+describe('checkPermission: a thing held fast unlocks no account', () => {
+  const account = compileRules({
+    can_approve_immediately: ['解锁账户'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  // The account rule's object is the lexicon's own word: only the lexicon's reading matches it.
+  it.each(['手机卡拔不出来了', 'U盘拔不下来', '插头拔不下来了'])('"%s" unlocks no account', (said) => {
+    expect(checkPermission(account, said).status).not.toBe('can_approve_immediately');
+  });
+
+  it('still unlocks an account said locked', () => {
+    expect(checkPermission(account, '账号被锁了')).toMatchObject({ rule: '解锁账户' });
+  });
+});
+
 describe('checkPermission: the technician is a person, the repair order a thing', () => {
   const rules = compileRules({
     can_approve_immediately: ['预约上门维修', '改约上门时间'],

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../call/call-agent.js';
 import type { Product } from '../../domain/record-schemas.js';
@@ -177,5 +178,28 @@ describe('knowledgeAnswer: goods sent back are a return', () => {
     'what if I change my mind about the heating pad, can I ship it back?',
   ])('finds the returns entry for "%s"', (said) => {
     expect(knowledgeAnswer(ctx, said)?.question).toBe('Can I return something?');
+  });
+});
+
+describe('knowledgeAnswer: the caller’s everyday words for what an FAQ asks', () => {
+  const own = JSON.parse(readFileSync(new URL('../../../eval/records.json', import.meta.url), 'utf8')) as {
+    products: Product[];
+  };
+  const on = (name: string) => {
+    const product = own.products.find((p) => p.name === name)!;
+    const index = buildKnowledgeIndex(product);
+    return {
+      product,
+      tools: { searchKnowledge: (q: string, n: number) => index.search(q, n) },
+    } as unknown as CallContext;
+  };
+
+  it.each([
+    ['安泰燃气', '俺家灶台边上有股煤气味儿，咋回事啊', '闻到燃气味（臭鸡蛋味）怎么办？'],
+    ['安泰燃气', '一进屋就闻着一股臭鸡蛋味儿，熏得慌，该咋弄', '闻到燃气味（臭鸡蛋味）怎么办？'],
+    ['速达快递', '要是没保价，摔碎了你们赔多少', '丢了或者摔坏了怎么赔？'],
+    ['速达快递', '东西寄丢了一般能赔多少钱呐', '丢了或者摔坏了怎么赔？'],
+  ])('%s: %s → %s', (product, said, question) => {
+    expect(knowledgeAnswer(on(product), said)?.question).toBe(question);
   });
 });

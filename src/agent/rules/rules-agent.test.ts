@@ -817,3 +817,77 @@ describe('createRulesAgent: a forbidden request on the caller’s own things', (
     expect(kinds).not.toContain('ticket');
   });
 });
+
+describe('createRulesAgent: a question asked beside a request', () => {
+  const own = JSON.parse(readFileSync(new URL('../../../eval/records.json', import.meta.url), 'utf8')) as {
+    products: Array<Record<string, unknown>>;
+    operators: Array<Record<string, unknown>>;
+  };
+  const gasCall = () =>
+    agentCall({
+      product: own.products.find((p) => p.name === '安泰燃气')!,
+      operator: own.operators[0]!,
+      customer: { name: '何敏', phone: '13700001111' },
+      phone: '13700001111',
+    });
+
+  it.each([
+    '一进门就一股煤气味儿，呛得慌，我这会儿该咋弄啊？你们赶紧派个师傅过来',
+    '厨房里臭鸡蛋味儿老大了，我现在该干啥？麻烦你们赶紧来个人看看',
+    '家里一股子燃气味，我该怎么办啊，能不能马上派人上门',
+  ])('books the visit and says what to do now: %s', async (line) => {
+    const c = gasCall();
+    const reply = await c.say(line);
+    expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({
+      status: 'can_approve_immediately',
+    });
+    expect(reply).toContain('打开门窗通风');
+  });
+
+  it.each([
+    '俺前两天在银行充了一百块的气，表上咋还是没有',
+    '俺家老头子在App上买气了，插了卡也不见长，钱是不是没进去',
+  ])('looks the caller’s top-ups up before answering, though they say 俺: %s', async (line) => {
+    const c = gasCall();
+    await c.say(line);
+    const types = c.events.map((e) => e.type);
+    const topups = c.events.findIndex((e) => e.type === 'system_query' && e.interface === 'ic_topups');
+    expect(
+      topups,
+      JSON.stringify(c.events.map((e) => (e.type === 'system_query' ? e.interface : e.type))),
+    ).toBeGreaterThanOrEqual(0);
+    expect(topups).toBeLessThan(types.lastIndexOf('agent'));
+  });
+
+  it('adds no FAQ answer when the request covers the whole line', async () => {
+    const c = gasCall();
+    const reply = await c.say('帮我约个入户安检');
+    expect(reply).not.toContain('打开门窗通风');
+  });
+});
+
+describe('createRulesAgent: a problem told with "what do I do"', () => {
+  const own = JSON.parse(readFileSync(new URL('../../../eval/records.json', import.meta.url), 'utf8')) as {
+    products: Array<Record<string, unknown>>;
+    operators: Array<Record<string, unknown>>;
+  };
+  const chargingCall = () =>
+    agentCall({
+      product: own.products.find((p) => p.name === '快电充电')!,
+      operator: own.operators[0]!,
+      customer: { name: '何敏', phone: '13700001111' },
+      phone: '13700001111',
+    });
+
+  it.each(['枪头死活拔不出来，这可咋整', '枪插车上拽不动了，我该怎么办啊', '枪锁在车上拔不下来，咋办'])(
+    'asks for the step a rule names for it: %s',
+    async (line) => {
+      const c = chargingCall();
+      await c.say(line);
+      expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({
+        status: 'can_approve_immediately',
+        action: expect.stringContaining('解锁'),
+      });
+    },
+  );
+});

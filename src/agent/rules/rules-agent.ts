@@ -5,6 +5,7 @@ import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory } from '../../domain/record-schemas.js';
 import type { Review } from '../../domain/session-schemas.js';
 import { tokenize } from '../../knowledge/index.js';
+import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
 import {
   type ActionRequest,
   checkPermission,
@@ -17,7 +18,7 @@ import {
 } from '../../permissions/index.js';
 import { dayNamed } from './days-said.js';
 import { responseFields } from './interface-params.js';
-import { faqAnswer, knowledgeAnswer, otherAnswers } from './knowledge-answer.js';
+import { faqAnswer, knowledgeAnswer, otherAnswers, QUESTION_CLAUSE } from './knowledge-answer.js';
 import { lookUpFacts, lookUpMonthBefore, verifyAccount } from './look-up-facts.js';
 import { composeReply, joinSpoken, type ReplyParts } from './methodology-reply.js';
 import { moneyBackInRuleWords } from './money-back-rule.js';
@@ -230,7 +231,19 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // 理赔到现在还没到账 names a claim made before: where it is, not a new one.
   // 买家那边我已经先把钱退了: what the caller did themselves is no part of what they ask.
   const asked = withoutOwnDoing(utterance);
-  if (actions.length === 0 && !faqHit && !u.infoQuestion && !u.question && u.awaited.length === 0) {
+  // 枪拔不下来，咋整啊: a problem told with "what do I do" asks for the step a rule names for it
+  // when the FAQ has no answer, as the problem told alone does.
+  // 我该怎么办 asks what to do, not how something works: it is no question of information.
+  const asksWhatToDo =
+    u.question &&
+    WHAT_TO_DO.test(utterance) &&
+    !understandUtterance(utterance.replace(new RegExp(WHAT_TO_DO, 'gi'), '，'), lang).infoQuestion;
+  if (
+    actions.length === 0 &&
+    !faqHit &&
+    (asksWhatToDo || (!u.infoQuestion && !u.question)) &&
+    u.awaited.length === 0
+  ) {
     const read = checkPermission(rulesOf(ctx), asked);
     if (read.rule !== null && read.status !== 'forbidden')
       actions.push({ concept: '', text: asked, start: 0, end: utterance.length });
@@ -272,7 +285,8 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   }
   // A product question answered by the FAQ needs no lookup, unless the caller asks about their own
   // things too (我订的那家哪天入住, how far am I in my course).
-  const personal = /我|\bmy\b|\bi(?:'m| am)?\b|\bme\b/i.test(utterance);
+  // 俺 is 我 in Northern speech (俺上个月充的气).
+  const personal = /我|俺|\bmy\b|\bi(?:'m| am)?\b|\bme\b/i.test(utterance);
   if (!(faqHit && !u.aboutOwnAccount && !personal)) {
     // The interfaces whose facts the caller's words are about (each interface's own description
     // and fields say which), queried before the reply and before any action; those the
@@ -383,6 +397,13 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   }
 
   // Product questions from the knowledge base.
+  // 是不是漏气了啊？我现在咋办啊？你们赶紧来个人看看: a question the line asks besides its request
+  // (in words the request does not cover) gets its FAQ answer beside the request's outcome.
+  const besides = faqHit || u.question !== true ? undefined : questionBesides(ctx, utterance, actions);
+  if (besides) {
+    parts.resolve.push(faqAnswer(besides.answer, lang));
+    topics.push(lang === 'zh' ? `咨询：${besides.question}` : `Asked: ${besides.question}`);
+  }
   if (faqHit) {
     for (const hit of [faqHit, ...otherAnswers(ctx, utterance, faqHit)]) {
       parts.resolve.push(faqAnswer(hit.answer, lang));
@@ -466,6 +487,28 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   }
   return composeReply(String(ctx.operator.methodology ?? ''), parts);
 }
+
+/**
+ * The FAQ answer to a question the line asks besides its requests: the line without the requests'
+ * words, when a clause of what is left asks something. None when the requests cover the line.
+ */
+function questionBesides(
+  ctx: CallContext,
+  utterance: string,
+  actions: readonly ActionRequest[],
+): KnowledgeHit | undefined {
+  if (actions.length === 0) return undefined;
+  let rest = utterance;
+  for (const a of [...actions].sort((x, y) => y.start - x.start))
+    rest = `${rest.slice(0, a.start)}${rest.slice(a.end)}`;
+  if (!clausesOf(rest).some((c) => c.text.trim().length >= 2 && QUESTION_CLAUSE.test(c.text)))
+    return undefined;
+  return knowledgeAnswer(ctx, rest);
+}
+
+/** Asking what to do about a problem: 咋整, 怎么办, 该咋弄, what do I do. */
+const WHAT_TO_DO =
+  /咋整|咋办|怎么办|怎么整|咋弄|怎么弄|咋搞|怎么搞|该干啥|\bwhat (?:do|should|can) i do\b|\bwhat now\b/i;
 
 /** What the agent asks when a rule with a limit matched a request that said no quantity. */
 const HOW_MUCH: Record<string, { zh: string; en: string }> = {

@@ -43,12 +43,23 @@ describe('understandUtterance', () => {
     "I haven't taken any. somebody needs to look into this",
     // A sentence asking leave mid-line, before another question.
     '下周要来查表是吧，我白天上班，能约到周日下午吗？另外上门的要不要收费？',
+    // A step urged on the company.
+    '屋里味儿太冲了，你们赶紧派个人过来',
+    '热水器打不着火，麻溜的，尽快安排师傅上门',
+    '表那儿滋滋响，马上来个人瞅瞅',
   ])('reads %j as asking for something', (text) => {
     expect(read(text).asksForAction).toBe(true);
   });
 
   it.each(['问个地址都不行，算了。那就按你说的办', '连查一下都不给，服了，行吧'])(
     'reads %j as grumbling about a refusal, asking for nothing again',
+    (text) => {
+      expect(read(text).asksForAction).toBe(false);
+    },
+  );
+
+  it.each(['行，我马上过来营业厅', '俺赶紧去接孩子了'])(
+    'reads %j, urging the caller’s own step, as asking for nothing',
     (text) => {
       expect(read(text).asksForAction).toBe(false);
     },
