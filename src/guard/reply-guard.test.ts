@@ -200,6 +200,37 @@ describe('guardReply', () => {
       });
     });
 
+    it('stops a name a query gave for someone else: who complained, the parcel’s other end', () => {
+      const workOrders: SystemQueryRecord = {
+        interface: 'work_orders',
+        method: 'GET',
+        endpoint: '/work-orders',
+        purpose: '查询工单',
+        mock: true,
+        ok: true,
+        response: {
+          orders: [
+            { type: '噪音投诉', complainant: { name: '邹雅琴', unit: '3幢501' }, handler: '管家 李敏' },
+          ],
+        },
+      };
+      const withQuery = { systemQueries: [workOrders] };
+      expect(guardReply(input('是3幢的邹雅琴投诉的。', withQuery))).toMatchObject({
+        rule: 'other_customer_data',
+      });
+      // The staff member the order names serves the caller.
+      expect(guardReply(input('管家李敏已经上门沟通过了。', withQuery))).toEqual({ ok: true });
+      const parcel: SystemQueryRecord = {
+        ...workOrders,
+        response: { recipient_name: 'Laura Chen', status: 'in transit' },
+      };
+      expect(
+        guardReply(input('It is going to Laura Chen.', { language: 'en', systemQueries: [parcel] })),
+      ).toMatchObject({
+        rule: 'other_customer_data',
+      });
+    });
+
     it('masks the number in the detail', () => {
       const verdict = guardReply(input('号码13912345678。'));
       expect(verdict.ok ? '' : verdict.detail).toContain('139****5678');

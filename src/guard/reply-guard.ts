@@ -1,3 +1,4 @@
+import { partiesInResponse } from '../domain/response-parties.js';
 import type { PermissionCheckRecord, SystemQueryRecord } from '../domain/session-schemas.js';
 import { type Approval, approvalsOf, checkActions, statesFromApprovals } from './_guard-actions.js';
 import { checkOtherCustomers } from './_guard-privacy.js';
@@ -207,7 +208,13 @@ function knownStates(
  */
 export function guardReply(input: GuardReplyInput): GuardVerdict {
   const draft = normalizeDraft(input.draft);
-  const privacy = checkOtherCustomers(draft, input);
+  // Who complained, a neighbour, a parcel's other end: people this call's queries named are
+  // someone else as much as another customer on file is.
+  const named = input.systemQueries.flatMap((q) => partiesInResponse(q.response));
+  const privacy = checkOtherCustomers(
+    draft,
+    named.length === 0 ? input : { ...input, otherCustomers: [...input.otherCustomers, ...named] },
+  );
   if (!privacy.ok) return privacy;
   const approvals = approvalsOf(input.permissionChecks, input.grants);
   const states = knownStates(input, approvals, callDate(input));

@@ -1,4 +1,5 @@
 import type { Language } from '../../domain/language.js';
+import { OTHER_PARTY_FIELD } from '../../domain/response-parties.js';
 import { tokenize } from '../../knowledge/index.js';
 import { parseQuantities } from '../../permissions/index.js';
 import { monthDaysNamed } from './days-said.js';
@@ -140,14 +141,6 @@ const STATUS_WORDS: Record<string, { zh: string; en: string }> = {
  */
 const PERSONAL_FIELD =
   /phone|mobile|tel(?:ephone)?$|contact|e-?mail|id_?card|id_?number|passport|address|住址|地址|电话|手机|身份证/i;
-
-/**
- * Fields that name a party other than the caller (who complained about them, the neighbour, the
- * parcel's other end): none of what they hold is read out, neither a name nor a nested record of
- * one. Staff a response names (骑手, 管家, technician) are not among them: they serve the caller.
- */
-const OTHER_PARTY_FIELD =
-  /complain|report(?:er|ed_by)|informant|whistle|neighbou?r|recipient|receiver|consignee|sender|shipper|投诉人|举报人|反映人|邻居|收件人|寄件人/i;
 
 /** Phone numbers as people write them: 13812345678, 138 1234 5678, +86-138-1234-5678. */
 const PHONE_LIKE = /(?<![\d])(?:\+?\d{1,3}[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?![\d])/g;
