@@ -335,6 +335,21 @@ describe('checkPermission: the product’s own words, by meaning', () => {
       status: 'can_approve_immediately',
       label: '减免滞纳金30元',
     });
+    // A penalty asked back (its amount said beside it, or in a clause of its own) is waived.
+    expect(checkPermission(card, '逾期罚了我二十三四块的滞纳金，这钱能退我不')).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: '减免滞纳金<=50元',
+    });
+    expect(checkPermission(card, '那四十块滞纳金给我退回来')).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: '减免滞纳金<=50元',
+    });
+    expect(checkPermission(card, '扣了我将近八十的滞纳金，退给我')).toMatchObject({
+      status: 'requires_supervisor',
+    });
+    expect(checkPermission(card, '违约金收了我七八十块，给我退了').status).not.toBe(
+      'can_approve_immediately',
+    );
     expect(checkPermission(card, '跳过验证吧，我赶时间')).toMatchObject({
       status: 'forbidden',
       rule: '跳过身份核验',
