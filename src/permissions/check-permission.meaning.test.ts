@@ -350,6 +350,28 @@ describe('checkPermission: the product’s own words, by meaning', () => {
     expect(checkPermission(card, '违约金收了我七八十块，给我退了').status).not.toBe(
       'can_approve_immediately',
     );
+    // A card made again (补办, 补一张) or one more of it (增开, 再配一张, 加张) for the household.
+    const access = compileRules({
+      can_approve_immediately: ['补办或增开本户门禁卡', '退款<50元'],
+      requires_supervisor: ['退款>=50元'],
+      requires_process: [],
+      forbidden: [],
+    });
+    for (const said of [
+      '门禁卡刷不开了，重新办一张',
+      '老人进出不方便，门禁卡再多办两张',
+      '门禁卡掉了，补张新的给我',
+    ])
+      expect(checkPermission(access, said)).toMatchObject({
+        status: 'can_approve_immediately',
+        rule: '补办或增开本户门禁卡',
+      });
+    // 能退不 asks for the money back as 能退吗 does.
+    expect(checkPermission(access, '多扣了我二十块，这个能退不？')).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: '退款<50元',
+    });
+    expect(checkPermission(access, '补办一下发票').status).not.toBe('can_approve_immediately');
     expect(checkPermission(card, '跳过验证吧，我赶时间')).toMatchObject({
       status: 'forbidden',
       rule: '跳过身份核验',
