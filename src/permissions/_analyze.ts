@@ -3,7 +3,7 @@
  * in, and the quantities of each clause. Shared by `findActionRequests` and `checkPermission`.
  */
 import { charGates, HOW, LATIN, NOT_YET, REFUSAL } from './_char-gates.js';
-import { type ConceptDef, detectConcepts } from './_lexicon.js';
+import { type ConceptDef, conceptById, detectConcepts } from './_lexicon.js';
 import { isDigit, normalizeText } from './_normalize.js';
 import type { ScannedNumber } from './_numerals.js';
 import { type Quantity, scanQuantities } from './parse-quantities.js';
@@ -238,7 +238,39 @@ export function analyze(text: string): Analysis {
   }
   if ((gates & NOT_YET) !== 0) awaitedInNextClause(norm, clauses, requests);
   assignQuantities(requests, quantities);
+  if (quantities.length > 0) penaltiesGivenBack(norm, requests, quantities);
   return { text, norm, gates, quantities, bare, clauses, requests };
+}
+
+// A charge for paying or acting late or for a service, which a company waives rather than refunds.
+const PENALTY = '(?:滞纳金|违约金|罚款|罚金|逾期费|手续费)';
+const PENALTY_AFTER = new RegExp(`^\\s*的?${PENALTY}`);
+const PENALTY_BEFORE = new RegExp(`${PENALTY}[^,.!?;:、\\n]{0,5}$`);
+
+/**
+ * 多收了我十七八块钱的滞纳金…这个钱能不能给我退了, 把那二十块滞纳金退给我: money asked back that
+ * is a penalty (a late fee, a handling fee) is that penalty waived. The money is the request's
+ * own amount, or with none the one sum of money said.
+ */
+function penaltiesGivenBack(norm: string, requests: FoundRequest[], quantities: readonly Quantity[]): void {
+  let only: Quantity | undefined;
+  let several = false;
+  for (const q of quantities) {
+    if (q.family !== 'money') continue;
+    if (only !== undefined) several = true;
+    only = q;
+  }
+  if (only === undefined) return;
+  for (const r of requests) {
+    if (r.concept.id !== 'refund') continue;
+    const money = r.quantity ?? (several || requests.some((o) => o.quantity === only) ? undefined : only);
+    if (money === undefined) continue;
+    const penalty =
+      PENALTY_AFTER.test(norm.slice(money.end, money.end + 6)) ||
+      PENALTY_BEFORE.test(norm.slice(Math.max(0, money.start - 12), money.start));
+    const waiver = penalty ? conceptById('fee_waiver') : undefined;
+    if (waiver) r.concept = waiver;
+  }
 }
 
 /**

@@ -71,6 +71,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '(?:要|得|该|应该)退(?=[\\s，。,.!！?？吧啊呀了]|$)',
       // 能退吗 / 可以退吗 / 还是退吧: a bare 退 asked for, or chosen after all.
       '(?:能|可以|能不能|可不可以|还是)退(?=[\\s，。,.!！?？吧吗嘛啊呀了]|$)',
+      // 这个能退不？: the same asked with 不 at the end, as Northern and Sichuan speech asks.
+      '(?:能|可以)退不(?=[\\s，。,.!！?？吧嘛啊呀]|$)',
       '把钱退',
       '(?:钱|费|款)~退(?!出|订|货)',
       // 就退上个月那笔 / 那笔给我退了: a payment named by pointing at it.

@@ -186,6 +186,51 @@ export function scanZh(s: string, i: number): ScannedNumber | undefined {
   return { value, start: i, end: j };
 }
 
+/** A number said as a span: the least and the most it may be, and where it is said. */
+export interface ScannedRange {
+  least: number;
+  most: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Two neighbouring digits said together are either of them (五六块: 5 or 6; 十七八: 17 or 18;
+ * 一百四五: 140 to 150; 七八百, 三四十, 两三千, 一两天), and 三五 is three to five. What comes
+ * before the pair must end in a place (十, 百, 千, 万), which the pair counts below; a place after
+ * the pair (七八百) is the pair's own. Undefined for any other run (二零二五, 一一零, 一百五).
+ */
+export function scanZhNeighbours(s: string, i: number): ScannedRange | undefined {
+  let j = i;
+  while (j < s.length && isZhNumeralCode(s.charCodeAt(j))) j++;
+  for (let k = i; k + 1 < j; k++) {
+    const a = zhDigitOf(s.charCodeAt(k));
+    const b = zhDigitOf(s.charCodeAt(k + 1));
+    if (a <= 0 || b <= 0) continue;
+    if (!(b === a + 1 || (a === 3 && b === 5))) return undefined;
+    let prefix = 0;
+    let lastPlace = 0;
+    if (k > i) {
+      const last = s.charAt(k - 1);
+      lastPlace = zhSmallUnit(last) || zhBigUnit(last);
+      const value = lastPlace > 0 ? parseZhRun(s.slice(i, k)) : undefined;
+      if (value === undefined) return undefined;
+      prefix = value;
+    }
+    let end = k + 2;
+    const after = s.charAt(end);
+    const own = after === '' ? 0 : zhSmallUnit(after) || zhBigUnit(after);
+    let place: number;
+    if (own > 0 && (lastPlace === 0 || own < lastPlace)) {
+      place = own;
+      end++;
+    } else place = lastPlace >= 100 ? lastPlace / 10 : 1;
+    if (end !== j) return undefined;
+    return { least: prefix + a * place, most: prefix + b * place, start: i, end };
+  }
+  return undefined;
+}
+
 /** Scans Arabic digits at `i`: 1,000 / 1 000 / 12.5 / 1.5万 / 3千 / 2k. */
 export function scanArabic(s: string, i: number): ScannedNumber | undefined {
   let j = i;

@@ -761,10 +761,14 @@ export const SENSES: readonly SenseDef[] = [
       '再给我发一',
       '补个',
       '补给我',
+      // 补办门禁卡, 卡丢了再补办: a card or document made again for one lost or broken.
+      '补办',
+      '重办',
+      '重新办',
     ],
     en: ['resend*', 're-send*', 'reship*', 're-ship*'],
     patterns: [
-      { key: '补', re: '补\\s*(?:一|1|两|2)?\\s*[个根条只副份台套件](?!人)' },
+      { key: '补', re: '补\\s*(?:一|1|两|2)?\\s*[个根条只副份台套件张](?!人)' },
       // 电子保单再发我一份: sending again what was sent before.
       { key: '再', re: '再\\s*(?:给我|帮我|给)?\\s*发\\s*(?:我|给我)?\\s*(?:一|1)\\s*[份个张封条遍次]' },
       // 对账单没收到，再给我寄一份: 再 parts the clauses, and 寄一份 is left to say it.
@@ -780,6 +784,19 @@ export const SENSES: readonly SenseDef[] = [
       { key: 'never', re: 'never\\s+(?:got|received|arrived|came)\\b' },
       { key: 'didn', re: "didn'?t\\s+(?:get|receive)\\b" },
       { key: 'haven', re: "haven'?t\\s+(?:got|gotten|received)\\b" },
+    ],
+  },
+  {
+    // 增开一张, 给保姆也办张卡, 再整张门禁卡: one more of a card or pass the caller has.
+    id: 'issue_more',
+    role: 'action',
+    zh: ['增开', '加开', '多开', '加办', '多办', '再办', '再开一张', '再配', '多配', '加配', '再整'],
+    en: ['extra card*', 'another card*', 'spare card*', 'additional card*'],
+    patterns: [
+      { key: '办', re: '办\\s*(?:一|1|两|2)?\\s*张' },
+      { key: '整', re: '整\\s*(?:一|1|两|2)?\\s*张' },
+      { key: '配', re: '配\\s*(?:一|1|两|2)?\\s*张' },
+      { key: '加', re: '加\\s*(?:一|1|两|2)?\\s*张' },
     ],
   },
   {

@@ -335,6 +335,43 @@ describe('checkPermission: the product’s own words, by meaning', () => {
       status: 'can_approve_immediately',
       label: '减免滞纳金30元',
     });
+    // A penalty asked back (its amount said beside it, or in a clause of its own) is waived.
+    expect(checkPermission(card, '逾期罚了我二十三四块的滞纳金，这钱能退我不')).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: '减免滞纳金<=50元',
+    });
+    expect(checkPermission(card, '那四十块滞纳金给我退回来')).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: '减免滞纳金<=50元',
+    });
+    expect(checkPermission(card, '扣了我将近八十的滞纳金，退给我')).toMatchObject({
+      status: 'requires_supervisor',
+    });
+    expect(checkPermission(card, '违约金收了我七八十块，给我退了').status).not.toBe(
+      'can_approve_immediately',
+    );
+    // A card made again (补办, 补一张) or one more of it (增开, 再配一张, 加张) for the household.
+    const access = compileRules({
+      can_approve_immediately: ['补办或增开本户门禁卡', '退款<50元'],
+      requires_supervisor: ['退款>=50元'],
+      requires_process: [],
+      forbidden: [],
+    });
+    for (const said of [
+      '门禁卡刷不开了，重新办一张',
+      '老人进出不方便，门禁卡再多办两张',
+      '门禁卡掉了，补张新的给我',
+    ])
+      expect(checkPermission(access, said)).toMatchObject({
+        status: 'can_approve_immediately',
+        rule: '补办或增开本户门禁卡',
+      });
+    // 能退不 asks for the money back as 能退吗 does.
+    expect(checkPermission(access, '多扣了我二十块，这个能退不？')).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: '退款<50元',
+    });
+    expect(checkPermission(access, '补办一下发票').status).not.toBe('can_approve_immediately');
     expect(checkPermission(card, '跳过验证吧，我赶时间')).toMatchObject({
       status: 'forbidden',
       rule: '跳过身份核验',

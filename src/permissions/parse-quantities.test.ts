@@ -177,6 +177,40 @@ describe('parseQuantities: amounts said approximately', () => {
     expect(parseQuantities('十来回')).toEqual([]);
   });
 
+  // Two neighbouring digits said together: either of them, in the place they count.
+  it.each<[string, number, number]>([
+    ['押金被扣了七八十块', 70, 80],
+    ['多收了我二十三四块', 23, 24],
+    ['物业费三千五六百块', 3500, 3600],
+    ['大概四五块钱的样子', 4, 5],
+    ['停了一两天', 1, 2],
+    ['罚了我两三百元', 200, 300],
+  ])('reads %s as %i to %i', (said, least, most) => {
+    expect(parseQuantities(said)).toMatchObject([{ least, value: most }]);
+  });
+
+  it('reads no amount in neighbouring digits without a unit, nor in digits read one by one', () => {
+    expect(parseQuantities('电梯停在五六楼中间')).toEqual([]);
+    expect(parseQuantities('二零二五年')).toEqual([]);
+    expect(parseQuantities('一二零三块')[0]).not.toHaveProperty('least');
+  });
+
+  // Nearly that much: a little less, up to a tenth, or just that; never more.
+  it.each<[string, number, number]>([
+    ['前后扣了我快八十块', 72, 80],
+    ['将近三百元', 270, 300],
+    ['差不多六十块钱', 54, 60],
+    ['接近两千块', 1800, 2000],
+    ['小五百块', 450, 500],
+  ])('reads %s as %i to %i', (said, least, most) => {
+    expect(parseQuantities(said)).toMatchObject([{ least, value: most }]);
+  });
+
+  it('reads 最近三十天 and 小二十块 as said', () => {
+    expect(parseQuantities('最近三十天')[0]).not.toHaveProperty('least');
+    expect(parseQuantities('小二十块')[0]).not.toHaveProperty('least');
+  });
+
   it('reads no range in 多少钱, 两点多 or an amount said exactly', () => {
     expect(parseQuantities('多少钱')).toEqual([]);
     expect(parseQuantities('两点多')[0]?.least).toBeUndefined();

@@ -1,5 +1,12 @@
 import { isAsciiLetter, isDigit, normalizeText } from './_normalize.js';
-import { isZhNumeralCode, type ScannedNumber, scanArabic, scanEnglish, scanZh } from './_numerals.js';
+import {
+  isZhNumeralCode,
+  type ScannedNumber,
+  scanArabic,
+  scanEnglish,
+  scanZh,
+  scanZhNeighbours,
+} from './_numerals.js';
 
 /** What a quantity measures; thresholds compare only within a family. */
 export type QuantityFamily = 'money' | 'duration' | 'count' | 'data' | 'points' | 'clock';
@@ -284,7 +291,7 @@ function scanArticle(s: string, i: number): ScannedNumber | undefined {
 /**
  * A number said approximately: 几 before a round ten, hundred or thousand (几十: 20 to 99), 几
  * or 多 after a round number (二十几 and 二十多: 21 to 29; 十几: 11 to 19; 一百多: 101 to 199), or 来
- * after it (二十来: 20 to 25; 十来天: 10 to 15).
+ * after it (二十来: 20 to 25; 十来天: 10 to 15), or a word of nearly before it (快九十: 81 to 90).
  */
 function approximate(
   s: string,
@@ -298,7 +305,11 @@ function approximate(
   const more = next === 0x591a /* 多 */ && s.charCodeAt(num.end + 1) !== 0x5c11; /* 多少 */
   // 二十来块, 十来天, 一百来块: about that much, a little either way (来 of 来回, 来电 is no such).
   const about = next === 0x6765 /* 来 */ && !/^来(?:回|电|过|着)/.test(s.slice(num.end, num.end + 2));
-  if (next !== 0x51e0 /* 几 */ && !more && !about) return undefined;
+  if (next !== 0x51e0 /* 几 */ && !more && !about) {
+    // 快九十, 将近两百, 差不多八十: nearly that much, a little less (up to a tenth) or just that.
+    const nearly = nearlyBefore(s, num.start, v);
+    return nearly > 0 ? { least: v - v / 10, most: v, start: num.start - nearly, end: num.end } : undefined;
+  }
   // The place of its last digit that is not zero: 二十 → tens, 一百 → hundreds, 一百五十 → tens.
   let place = 1;
   while (v % (place * 10) === 0) place *= 10;
@@ -306,6 +317,20 @@ function approximate(
   // About twenty is read as up to 25, about a hundred up to 150: half the place above it.
   if (about) return { least: v, most: v + place / 2, start: num.start, end: num.end + 1 };
   return { least: v + 1, most: v + place - 1, start: num.start, end: num.end + 1 };
+}
+
+// Words said before an amount that make it nearly that much; the longer first where one ends another.
+const NEARLY_WORDS = ['将近', '接近', '差不多', '快', '近', '小'] as const;
+
+/** The length of a word of "nearly" right before `start`, or 0 (最近三十天 is no such; 小 only before hundreds). */
+function nearlyBefore(s: string, start: number, value: number): number {
+  for (const w of NEARLY_WORDS) {
+    if (!s.startsWith(w, start - w.length)) continue;
+    if (w === '小' && value < 100) return 0;
+    if (w === '近' && /[最附靠临接将]/.test(s.charAt(start - 2))) return 0;
+    return w.length;
+  }
+  return 0;
 }
 
 function quantityOf(original: string, unit: Unit, value: number, start: number, end: number): Quantity {
@@ -365,7 +390,27 @@ export function scanQuantities(s: string, original: string): ScanResult {
       num = scanArticle(s, i);
     } else if (isZhNumeralCode(c)) {
       // 第三次 is an ordinal, not three times.
-      num = s.charCodeAt(i - 1) === 0x7b2c /* 第 */ ? undefined : scanZh(s, i);
+      const ordinal = s.charCodeAt(i - 1) === 0x7b2c; /* 第 */
+      // 五六块, 十七八块钱: a loose amount, the range of the two digits, read with its unit.
+      const range = ordinal ? undefined : scanZhNeighbours(s, i);
+      if (range) {
+        const unit = matchUnit(s, { value: range.most, start: range.start, end: range.end }, original);
+        if (unit) {
+          const q = quantityOf(
+            original,
+            unit.unit.unit,
+            range.most * unit.unit.factor,
+            range.start,
+            unit.end,
+          );
+          q.least = range.least * unit.unit.factor;
+          quantities.push(q);
+        }
+        // Without a unit (七八楼) it is an estimate, not an amount to decide by.
+        i = unit ? unit.end : range.end;
+        continue;
+      }
+      num = ordinal ? undefined : scanZh(s, i);
     }
     if (!num) {
       i++;

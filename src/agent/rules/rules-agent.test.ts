@@ -176,6 +176,68 @@ describe('createRulesAgent', () => {
     });
   });
 
+  it('takes an amount said as nearly so much as the latest charges that add up within it', async () => {
+    // 快五十 may be 50, above the limit; the two latest charges, 20 and 25, make what was meant.
+    const product = {
+      ...records.products[0]!,
+      operator_permissions: {
+        can_approve_immediately: ['退款<50元'],
+        requires_supervisor: ['退款>=50元'],
+        requires_process: [],
+        forbidden: ['透露其他用户信息'],
+      },
+    };
+    const twice = {
+      transactions: [
+        { transaction_id: 'T2', date: '2026-11-22', amount: 20, description: '超级会员月费', type: 'charge' },
+        { transaction_id: 'T1', date: '2026-11-20', amount: 25, description: '超级会员月费', type: 'charge' },
+      ],
+    };
+    for (const said of ['这两回前前后后扣了我快五十块，都退给我', '两笔加起来将近五十块了，给我退了吧']) {
+      const c = agentCall({
+        product,
+        operator: records.operators[0]!,
+        customer: records.customers[0]!,
+        phone: '13800138000',
+        respond: (name) => (name === 'user_subscription' ? SUBSCRIPTIONS : twice),
+      });
+      await c.say(said);
+      expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({
+        action: expect.stringContaining('45'),
+        status: 'can_approve_immediately',
+      });
+    }
+  });
+
+  it('waives the penalty the line names when a late fee is asked back, for the amount found', async () => {
+    const product = {
+      ...records.products[0]!,
+      operator_permissions: {
+        can_approve_immediately: ['减免滞纳金<=30元', '退款<50元'],
+        requires_supervisor: ['减免滞纳金>30元', '减免或打折会员费'],
+        requires_process: [],
+        forbidden: ['透露其他用户信息'],
+      },
+    };
+    const late = {
+      transactions: [
+        { transaction_id: 'T3', date: '2026-11-20', amount: 12.5, description: '滞纳金', type: 'charge' },
+      ],
+    };
+    const c = agentCall({
+      product,
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+      respond: (name) => (name === 'user_subscription' ? SUBSCRIPTIONS : late),
+    });
+    await c.say('晚交了几天，你们收了我十二三块的滞纳金。我那阵住院了。这钱能退给我不');
+    expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({
+      action: expect.stringContaining('减免滞纳金12.5'),
+      status: 'can_approve_immediately',
+    });
+  });
+
   it('hears a withdrawal that keeps the money for a relative as a withdrawal, not a new request', async () => {
     const c = call();
     await c.say('我要注销账户');

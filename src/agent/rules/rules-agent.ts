@@ -1,6 +1,11 @@
 import { reviewFromContext } from '../../call/build-review.js';
 import type { ApprovedActionResult, CallAgent, CallContext } from '../../call/call-agent.js';
-import { MONEY_BACK_CONCEPTS, recordsPayments, verifiedPaid } from '../../call/verified-charges.js';
+import {
+  MONEY_BACK_CONCEPTS,
+  newestFirst,
+  recordsPayments,
+  verifiedPaid,
+} from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory } from '../../domain/record-schemas.js';
 import type { Review } from '../../domain/session-schemas.js';
@@ -733,7 +738,7 @@ function actionFor(
   const request =
     feeAskedBack(ctx, given) ?? (line === undefined ? given : withAmountSaidApart(ctx, given, u, line));
   const bounded = boundedByCharge(ctx, request, u);
-  const said = actionText(bounded, u, lang);
+  const said = penaltyNamed(actionText(bounded, u, lang), bounded, line ?? request.text, lang);
   const facts = verifiedQualifiers(ctx, MONEY_BACK_CONCEPTS.has(bounded.concept));
   // 签收3天退货 / 保修期内维修: what was verified qualifies the request, as a person would say it.
   const withFacts = (text: string) =>
@@ -828,6 +833,22 @@ function actionFor(
   return again.status === decided.status && again.rule === decided.rule ? labelled : draft;
 }
 
+/** A penalty a waiver is of: a late fee, a penalty for breaking a contract, a fine, a handling fee. */
+const PENALTY_ZH = /滞纳金|违约金|罚款|罚金|逾期费|手续费/;
+
+/**
+ * 多收了我十七八块钱的滞纳金…这个钱能不能给我退了: a fee waived is the penalty the line names
+ * (减免滞纳金17.64元), not any fee of the product's.
+ */
+function penaltyNamed(said: string, request: ActionRequest, line: string, lang: Language): string {
+  if (request.concept !== 'fee_waiver' || lang !== 'zh') return said;
+  const penalty = PENALTY_ZH.exec(line)?.[0];
+  const label = conceptLabel('fee_waiver', 'zh');
+  return penalty === undefined || !said.startsWith(label)
+    ? said
+    : `减免${penalty}${said.slice(label.length)}`;
+}
+
 /**
  * "you still tacked on a delivery fee, can I get that back": money back with no amount of its own
  * is the fee the caller named, as the queries found it (delivery_fee 4.99), not another amount of
@@ -885,13 +906,21 @@ function differenceAsked(
 
 /**
  * 二十来块滞纳金 with a late fee of 21.6 found in the call: the one amount the queries found within
- * what was said approximately is what was meant.
+ * what was said approximately is what was meant. Failing that, 前前后后扣我快九十块 with charges of
+ * 27, 30 and 30: the latest charges, added up newest first, whose sum lies within it.
  */
 function amountMeant(ctx: CallContext, said: Quantity | undefined): number | undefined {
   if (said?.family !== 'money' || said.least === undefined) return undefined;
   const least = said.least;
   const within = amountsFound(ctx).filter((v) => v >= least && v <= said.value);
-  return within.length === 1 ? within[0] : undefined;
+  if (within.length > 0) return within.length === 1 ? within[0] : undefined;
+  let sum = 0;
+  for (const item of newestFirst(verifiedPaid(ctx.systemQueries).items)) {
+    sum = Math.round((sum + item.value) * 100) / 100;
+    if (sum > said.value) return undefined;
+    if (sum >= least) return sum;
+  }
+  return undefined;
 }
 
 /**
