@@ -1497,7 +1497,7 @@ function decideParsed(
   }
 
   const parts: PermissionPart[] = [];
-  for (const { part, outcome } of decided) {
+  for (const { part, outcome, levels } of decided) {
     const out: PermissionPart = {
       text: part.text,
       status: outcome.status,
@@ -1520,7 +1520,7 @@ function decideParsed(
     // 减免占位费二十几块钱: an approximate amount stays as said in the label, never a number it may not be.
     const approx = part.quantity?.least !== undefined ? part.quantity.text : undefined;
     out.label = actionLabel({
-      rule: outcome.winner,
+      rule: outcome.winner && worded(rules, levels, outcome.winner, part.norm),
       concept: part.concept,
       amount: approx === undefined ? own : undefined,
       text: part.text,
@@ -1551,6 +1551,27 @@ function decideParsed(
   // Only checks given earlier amounts count anything.
   if (options.counted && options.counted.length > 0) addCounted(decision, decided);
   return decision;
+}
+
+/**
+ * Of the matched rules under the winner's text (a phrase and the actions it lists: 预约入户安检或
+ * 上门维修, 预约入户安检, 上门维修), the one whose phrase shares most characters with the request
+ * names it: its label says 安检 for a request to book an inspection.
+ */
+function worded(rules: CompiledRules, levels: RuleLevels, winner: CompiledRule, norm: string): CompiledRule {
+  let best = winner;
+  let bestShared = -1;
+  for (const i of levels.hits) {
+    const rule = rules.rules[i]!;
+    if (rule.text !== winner.text) continue;
+    let shared = 0;
+    for (const c of new Set(rule.phrase)) if (norm.includes(c)) shared++;
+    if (shared > bestShared) {
+      best = rule;
+      bestShared = shared;
+    }
+  }
+  return best;
 }
 
 /** The totals that limits counted, one per kind of action and unit (the largest). */

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkPermission } from './check-permission.js';
-import { compiledRulesFromJson, compiledRulesToJson, compileRules } from './compile-rules.js';
+import {
+  compiledRulesFromJson,
+  compiledRulesToJson,
+  compileRules,
+  phraseAlternatives,
+} from './compile-rules.js';
 
 const permissions = {
   can_approve_immediately: [
@@ -92,5 +97,51 @@ describe('compiledRulesToJson / compiledRulesFromJson', () => {
       compiledRulesFromJson({ ...json, rules: [{ ...json.rules[0], category: 'maybe' }] }, 'build-1'),
     ).toBeUndefined();
     expect(compiledRulesFromJson(null, 'build-1')).toBeUndefined();
+  });
+});
+
+describe('phraseAlternatives: a rule that lists actions matches each', () => {
+  it.each([
+    ['开户、过户或销户', ['开户', '过户', '销户']],
+    ['装修登记或退还装修押金', ['装修登记', '退还装修押金']],
+    ['补办或增开本户门禁卡', ['补办本户门禁卡', '增开本户门禁卡']],
+    ['修改派送时间或改驿站自提', ['修改派送时间', '改驿站自提']],
+  ])('%s lists %j', (phrase, alternatives) => {
+    expect(phraseAlternatives(phrase, 'requires_process')).toEqual(alternatives);
+  });
+
+  it.each([
+    // Things one action takes, a lone word, English, and every forbidden rule stay one rule.
+    ['投诉邻居噪音、漏水或占用公共区域', 'requires_process'],
+    ['减免或打折物业费、停车费', 'requires_supervisor'],
+    ['修改收件地址或转寄', 'requires_process'],
+    ['deactivate a lost key card and issue a replacement', 'can_approve_immediately'],
+    ['透露收件人或寄件人的电话和地址', 'forbidden'],
+  ] as const)('%s stays one rule', (phrase, category) => {
+    expect(phraseAlternatives(phrase, category)).toEqual([]);
+  });
+
+  const rules = compileRules({
+    can_approve_immediately: ['补办或增开本户门禁卡'],
+    requires_supervisor: ['减免或打折物业费、停车费'],
+    requires_process: ['开户、过户或销户', '装修登记或退还装修押金', '车位租赁或车牌登记变更'],
+    forbidden: [],
+  });
+
+  it.each([
+    ['房子买下来了，户主想换成我，要办过户', '开户、过户或销户', '过户'],
+    ['老房子卖了，燃气这边要销户', '开户、过户或销户', '销户'],
+    ['下礼拜开工，先把装修登记办了', '装修登记或退还装修押金', '装修登记'],
+    ['车牌换了，登记变更一下', '车位租赁或车牌登记变更', '车牌登记变更'],
+  ])('"%s" is %s, labelled by the action said', (said, rule, label) => {
+    const d = checkPermission(rules, said);
+    expect(d.rule).toBe(rule);
+    expect(d.parts[0]?.label).toBe(label);
+  });
+
+  it('asks a rented place of nobody who only grumbles about its price', () => {
+    expect(checkPermission(rules, '一个月四百的车位太贵了，给我按三百算行不行').status).toBe(
+      'requires_supervisor',
+    );
   });
 });

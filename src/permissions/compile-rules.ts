@@ -73,9 +73,13 @@ const CATEGORY_KEYS: readonly PermissionCategory[] = [
   'forbidden',
 ];
 
-/** Parses one rule of a category. */
-export function compileRule(category: PermissionCategory, text: string): CompiledRule {
+/**
+ * Parses one rule of a category; `alternative`, one of the actions its phrase lists (see
+ * `phraseAlternatives`), stands for the phrase.
+ */
+export function compileRule(category: PermissionCategory, text: string, alternative?: string): CompiledRule {
   const parsed = parseRule(text.trim());
+  if (alternative !== undefined) parsed.phrase = alternative;
   // 临时额度<=5000元: without 额度 the phrase would name no action and no object, only a manner.
   if (parsed.measured && !namesAction(parsed.phrase)) parsed.phrase = `${parsed.phrase}${parsed.measured}`;
   const matches = detectConcepts(parsed.phrase);
@@ -188,13 +192,62 @@ const MAX_COMPILED = 32;
 
 function compileAll(permissions: OperatorPermissions): CompiledRules {
   const rules: CompiledRule[] = [];
+  let size = 0;
   for (const category of CATEGORY_KEYS) {
     for (const text of permissions[category] ?? []) {
-      if (text.trim() !== '') rules.push(compileRule(category, text));
+      if (text.trim() === '') continue;
+      size++;
+      const whole = compileRule(category, text);
+      rules.push(whole);
+      // Each action the phrase lists is a rule of its own too, under the rule's text: a request
+      // says one (过户 of 开户、过户或销户). The whole stays first: what it matches, it matches as before.
+      for (const a of phraseAlternatives(whole.phrase, category))
+        rules.push(alternativeRule(category, text, a));
     }
   }
   markDomainWords(rules);
-  return { size: rules.length, rules };
+  return { size, rules };
+}
+
+/**
+ * One action a rule's phrase lists, compiled. A noun-verb compound (车位租赁) is named by its
+ * verb: that word comes first, which a request must say before the rule is even plausible
+ * (一个月四百的车位太贵了 rents nothing).
+ */
+function alternativeRule(category: PermissionCategory, text: string, alternative: string): CompiledRule {
+  const rule = compileRule(category, text, alternative);
+  const verb = ACTION_END.exec(alternative)?.[0];
+  const { zh, en } = rule.meaning.words;
+  if (verb !== undefined && zh.includes(verb) && zh[0] !== verb)
+    rule.meaning = { ...rule.meaning, words: { zh: [verb, ...zh.filter((w) => w !== verb)], en } };
+  return rule;
+}
+
+// A Chinese noun-verb compound ends in its action: 装修登记, 车位租赁, 访客车辆放行, 入户安检.
+const ACTION_END =
+  /(?:登记|租赁|放行|变更|办理|申请|报备|备案|预约|改约|报修|维修|检修|安检|安装|更换|补办|挂失|注销|开通|派单)$/;
+const ALTERNATIVES_SPLIT = /或者|或|和|、/;
+
+/**
+ * The actions a Chinese rule phrase lists as alternatives, each as a phrase of its own, or none
+ * when the phrase is one action: 开户、过户或销户 (three), 装修登记或退还装修押金 (two),
+ * 补办或增开本户门禁卡 (补办本户门禁卡, 增开本户门禁卡: a bare verb shares the object after the
+ * next). Only where every side is a whole action: a list of things one action takes
+ * (投诉邻居噪音、漏水或占用公共区域, 减免或打折物业费、停车费) stays one rule, as does every
+ * forbidden rule (透露…姓名、电话: a lone 电话 names nothing forbidden) and every English one.
+ */
+export function phraseAlternatives(phrase: string, category: PermissionCategory): string[] {
+  if (category === 'forbidden' || !ALTERNATIVES_SPLIT.test(phrase) || /[a-z]/i.test(phrase)) return [];
+  const sides = phrase.split(ALTERNATIVES_SPLIT).map((s) => s.trim());
+  if (sides.some((s) => !/^[\u3400-\u9fff]{2,}$/.test(s))) return [];
+  // 开户、过户、销户: two-character actions on one thing.
+  const last = sides.at(-1)!;
+  if (sides.every((s) => s.length === 2 && s.at(-1) === last.at(-1))) return sides;
+  // 补办或增开本户门禁卡: a verb, then a verb and its object.
+  if (sides.length === 2 && sides[0]!.length === 2 && last.length >= 4 && namesAction(last))
+    return [`${sides[0]}${last.slice(2)}`, last];
+  if (sides.every((s) => s.length >= 3 && (namesAction(s) || ACTION_END.test(s)))) return sides;
+  return [];
 }
 
 const EN_TOKEN = /[a-z0-9]+(?:'[a-z]+)?/g;
@@ -213,24 +266,31 @@ function markDomainWords(rules: CompiledRule[]): void {
 }
 
 function markChineseDomainWords(rules: CompiledRule[]): void {
+  // Counted per phrase as written: the alternatives of one rule (预约上门取件, 改约上门取件) are one
+  // phrase here, and so are one phrase's rules with other limits (退款<100元, 退款>=100元).
+  const wordsOf = new Map<string, Set<string>>();
+  for (const rule of rules) {
+    const written = parseRule(rule.text).phrase;
+    const words = wordsOf.get(written) ?? new Set<string>();
+    for (const w of rule.meaning.words.zh) words.add(w);
+    wordsOf.set(written, words);
+  }
   const count = new Map<string, number>();
   const prefixCount = new Map<string, number>();
-  const seen = new Set<string>();
-  for (const rule of rules) {
-    if (seen.has(rule.phrase)) continue;
-    seen.add(rule.phrase);
-    for (const w of new Set(rule.meaning.words.zh)) count.set(w, (count.get(w) ?? 0) + 1);
+  for (const words of wordsOf.values()) {
+    for (const w of words) count.set(w, (count.get(w) ?? 0) + 1);
     // 燃气费 of 缓缴燃气费 beside 燃气表 of 燃气表计量检定申请: the two characters the words share
     // name the product's domain, and the word is the domain's own fee or meter, which a caller
     // leaves unsaid (宽限十天, 把表拆了验一验) as the domain words above.
-    const prefixes = new Set(
-      [...rule.meaning.words.zh].filter((w) => w.length >= 3).map((w) => w.slice(0, 2)),
-    );
+    const prefixes = new Set([...words].filter((w) => w.length >= 3).map((w) => w.slice(0, 2)));
     for (const head of prefixes) prefixCount.set(head, (prefixCount.get(head) ?? 0) + 1);
   }
   for (const rule of rules) {
     const words = rule.meaning.words.zh;
     if (words.length === 0 || rule.category === 'forbidden') continue;
+    // One of the actions a phrase lists is narrow already: its words say which (公共区域 of
+    // 公共区域报修 beside 预约户内上门维修), and none is left out.
+    if (rule.phrase !== parseRule(rule.text).phrase) continue;
     const optional = words.filter((w) => {
       if (w.length >= 3 && (prefixCount.get(w.slice(0, 2)) ?? 0) >= 2) return true;
       if (w.length < 2 || (count.get(w) ?? 0) < 2) return false;
