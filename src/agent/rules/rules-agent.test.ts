@@ -537,6 +537,13 @@ describe('extractName', () => {
     ['我是你们的系统管理员', undefined],
     ['my name is John Smith', 'John Smith'],
     ["I'm upset about this", undefined],
+    // A name said in a clause of its own after the caller spoke of themselves.
+    ['您好，我是5号楼的业主，叫沈立军，家里水管漏了', '沈立军'],
+    ['喂，我是新搬来的住户，姓邱，邱晓岚。想问下门禁卡怎么办', '邱晓岚'],
+    ['我是3栋的，姓蒋，车位的事想问问', '蒋先生/女士'],
+    ['我是3栋的，叫个师傅来看看', undefined],
+    ['我是业主，上次来的那个师傅，姓什么来着', undefined],
+    ['他姓王，叫王强', undefined],
   ])('%s → %s', (text, name) => {
     expect(extractName(text)).toBe(name);
   });

@@ -254,9 +254,18 @@ const JUST_ASKING = /问问|只是问|先问|随便问|\bjust (?:asking|wonderin
 const INFO_QUESTION =
   /([\u4e00-\u9fff])没\1|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|什么时候|啥时候|几时|几天|几点|哪天|谁|哪里|哪儿|多少钱|好多钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to)\b|\bwhen\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b/i;
 
+/** The caller speaking of themselves (我是…, 本人…): a clause after it may say their name alone. */
+const SELF = /我是|本人|我这边是/;
+
 /** The caller's name, when said plainly. Returns undefined rather than guess. */
 export function extractName(text: string): string | undefined {
-  const surname = /(?:我姓|免贵姓|本人姓)([\u4e00-\u9fff]{1,2})/.exec(text);
+  // 我是9幢的租户，姓庞，庞嘉豪: 姓 opening a clause of a line where the caller speaks of
+  // themselves says their surname as 我姓 does (姓什么 asks one; 他姓王 is someone else's).
+  const surname =
+    /(?:我姓|免贵姓|本人姓)([\u4e00-\u9fff]{1,2})/.exec(text) ??
+    (SELF.test(text)
+      ? /(?:^|[，,。\s])姓(?![什啥])([\u4e00-\u9fff]{1,2})(?=[，,。.！!？?\s]|$)/.exec(text)
+      : null);
   if (surname) {
     const s = surname[1]!;
     const family = COMPOUND_SURNAMES.includes(s) ? s : s.slice(0, 1);
@@ -271,6 +280,17 @@ export function extractName(text: string): string | undefined {
   const called =
     /(?:我叫|我的名字是|我名字叫)([\u4e00-\u9fff]{2,4}?)(?=[，,。.！!？?\s]|$|想|要|打|来|的)/.exec(text);
   if (called && !NOT_NAMES.test(called[1]!)) return called[1];
+  // 我是8幢603的租户，叫何雨桐: 叫 opening a clause, after the caller spoke of themselves, with a
+  // full name of a common surname (叫个师傅, 叫人来 name no one).
+  const clauseCalled = SELF.test(text)
+    ? /(?:^|[，,。\s])(?:名字)?叫([\u4e00-\u9fff]{2,3})(?=[，,。.！!？?\s]|$)/.exec(text)
+    : null;
+  if (
+    clauseCalled &&
+    COMMON_SURNAMES.includes(clauseCalled[1]!.slice(0, 1)) &&
+    !NOT_NAMES.test(clauseCalled[1]!)
+  )
+    return clauseCalled[1];
   const titled = /我是([\u4e00-\u9fff]{1,2}(?:先生|女士|小姐))/.exec(text);
   if (titled && !NOT_NAMES.test(titled[1]!)) return titled[1];
   // 我是刘建华，…: a full name said plainly, when it starts with a common surname (我是新用户 does not).
