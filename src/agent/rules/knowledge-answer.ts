@@ -30,7 +30,9 @@ export function otherAnswers(ctx: CallContext, utterance: string, first: Knowled
   const out: KnowledgeHit[] = [];
   for (let i = 0; i < clauses.length && out.length < 2; i++) {
     if (!QUESTION_CLAUSE.test(clauses[i]!)) continue;
-    const hit = clauseHit(search, clauses, i);
+    // 物业费一平米多少钱？车位一个月啥价？ Each price asked finds the entry pricing what it names,
+    // as the line's first price does: retrieval alone may take it for the other one.
+    const hit = priceAsked(ctx.product, clauses[i]!) ?? clauseHit(search, clauses, i);
     if (hit && hit.question !== first.question && !out.some((o) => o.question === hit.question))
       out.push(hit);
   }
