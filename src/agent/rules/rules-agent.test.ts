@@ -898,3 +898,63 @@ describe('createRulesAgent: a problem told with "what do I do"', () => {
     },
   );
 });
+
+/** A community service desk of our own (not a product of the suites): repairs, lifts, renovation. */
+const estateDesk = {
+  name: '安家社区服务',
+  description: '社区物业服务：户内维修、公共设施报修、装修管理、投诉',
+  faq: [
+    { q: '上门维修收费吗？', a: '户内维修上门费50元/次，配件另算，24小时内上门。' },
+    {
+      q: '电梯停了有人被困怎么办？',
+      a: '被困时请按轿厢内的警铃，保持冷静，不要扒门；救援人员20分钟内到场。',
+    },
+    {
+      q: '装修有什么规定？',
+      a: '装修押金3000元；施工时间为工作日9:00-12:00、14:00-17:30，周末禁止噪音施工。',
+    },
+  ],
+  sla: '紧急救援20分钟内到场；户内维修24小时内上门；投诉3个工作日内回复',
+  operator_permissions: {
+    can_approve_immediately: ['预约户内上门维修', '公共设施报修和紧急救援派单'],
+    requires_supervisor: ['退费>=100元'],
+    requires_process: ['投诉工作人员', '装修申请'],
+    forbidden: ['透露其他住户的信息'],
+  },
+};
+
+function deskCall() {
+  return agentCall({
+    product: estateDesk,
+    operator: records.operators[0]!,
+    customer: records.customers[0]!,
+    phone: '13800138000',
+  });
+}
+
+describe('createRulesAgent: a caller declining after hearing the price', () => {
+  it.each([
+    '五十块上门费，那太贵了，算了，我自己买个配件换换',
+    '上门维修五十块，配件还另外收钱，那先不麻烦你们了',
+    '五十的上门费加配件，这么贵……那不用了，我找楼下五金店的人弄',
+  ])('%s: checks and opens nothing', async (said) => {
+    const c = deskCall();
+    await c.say('家里马桶一直漏水，我就问问，你们上门修要钱吗？');
+    await c.say(said);
+    expect(c.events.some((e) => e.type === 'permission_check')).toBe(false);
+    expect(c.events.some((e) => e.type === 'ticket')).toBe(false);
+  });
+
+  it('withdraws a request opened before on 不麻烦你们了 (not 麻烦你, asking)', async () => {
+    const c = deskCall();
+    await c.say('家里马桶一直漏水，帮我约个师傅上门修一下');
+    await c.say('哦，还要五十块啊，那先不麻烦你们了');
+    expect(c.session.record.withdrawals.length).toBe(1);
+  });
+
+  it('still takes up a request said after the declining words', async () => {
+    const c = deskCall();
+    await c.say('算了算了，你们还是派个师傅上门来修吧');
+    expect(c.events.some((e) => e.type === 'permission_check')).toBe(true);
+  });
+});

@@ -115,6 +115,23 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     return composeReply(String(ctx.operator.methodology ?? ''), parts);
   }
 
+  // 介贵的啦……那算了算了，先不叫你们了: withdrawing words while nothing is open decline what
+  // was offered or priced. Nothing asked before them is asked (三十块上门费 names the price
+  // heard), and nothing is checked or opened; what follows is a turn of its own when it asks.
+  if (declines(ctx, utterance, u)) {
+    const rest = afterWithdrawal(utterance);
+    const declined =
+      lang === 'zh'
+        ? '好的，明白了，那就先不安排了，以后有需要随时联系我们。'
+        : "Alright, understood, we'll leave it there. Call us any time you need us.";
+    if (rest !== '' && understandUtterance(rest, lang).question)
+      return joinSpoken([declined, await replyTo(ctx, rest)]);
+    topics.push(lang === 'zh' ? '客户决定暂不办理' : 'Caller decided against it');
+    parts.resolve.push(declined);
+    parts.ack = undefined;
+    return composeReply(String(ctx.operator.methodology ?? ''), parts);
+  }
+
   // A request or a question about anyone but the caller goes to the engine as said, which
   // forbids it however it is worded: no facts are looked up and no answer is given for it.
   const caller = { callerPhone: ctx.phone, callerName: String(ctx.customer.name ?? '') };
@@ -609,8 +626,32 @@ function withdraws(ctx: CallContext, utterance: string): boolean {
   return !ASKS_AGAIN.test(utterance);
 }
 
+/**
+ * True when the caller declines with nothing of this call open (那算了，先不叫你们了, never mind
+ * then): withdrawing words, no request waiting, nothing asked for after them, and no explicit ask.
+ */
+function declines(ctx: CallContext, utterance: string, u: Understanding): boolean {
+  if (!DECLINE.test(utterance) || u.asksForAction || ASKS_AGAIN.test(utterance)) return false;
+  const open = (ctx.requests ?? []).filter(
+    (r) => r.state === 'escalated' || (r.state === 'approved' && !r.carried_out),
+  );
+  if (open.length > 0) return false;
+  let end = 0;
+  for (const m of utterance.matchAll(new RegExp(DECLINE.source, 'gi'))) end = m.index + m[0].length;
+  // 不想续了，直接关掉: a request said after the withdrawing words is what the caller wants.
+  return u.actions.every((a) => a.end <= end);
+}
+
+/**
+ * Words that decline an offer or a price heard (算了, 先不叫你们了, 不用了, 不麻烦你们了, never
+ * mind). Not what the caller no longer wants of their own (这个套餐我不用了, 会员不想用了: stopping it).
+ */
+const DECLINE =
+  /算了|先不(?![往去出回插用碰拿取交])[\u4e00-\u9fff]{0,6}了|(?<![我俺])不用了|不麻烦(?:你们?|您)?了|\bnever ?mind\b|\bforget (?:it|about it)\b|\bno need\b|\bdon'?t bother\b|\bi(?:'ll| will) pass\b|\bnot worth (?:it|the (?:hassle|trouble|bother))\b/i;
+
 const ASKS_AGAIN = new RegExp(
-  String.raw`帮我|给我${FOR_KIN}|我要|麻烦你|\b(?:can|could) you\b|\bplease\b`,
+  // 先不麻烦你们了 declines; 麻烦你 without 不 asks.
+  String.raw`帮我|给我${FOR_KIN}|我要|(?<!不)麻烦你|\b(?:can|could) you\b|\bplease\b`,
   'i',
 );
 
