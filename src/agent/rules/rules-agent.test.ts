@@ -958,3 +958,16 @@ describe('createRulesAgent: a caller declining after hearing the price', () => {
     expect(c.events.some((e) => e.type === 'permission_check')).toBe(true);
   });
 });
+
+describe('createRulesAgent: a visit told beside a refused question', () => {
+  it.each([
+    '你们物业的人昨天又找上门来了，说我家空调外机滴水，到底是谁告的',
+    '今天早上你们的人又跑来敲门，说我家狗叫，是哪家投诉的我？告诉我住几楼',
+  ])('%s: refuses the question and opens no visit', async (said) => {
+    const c = deskCall();
+    await c.say(said);
+    expect(c.events.some((e) => e.type === 'ticket')).toBe(false);
+    const checks = c.events.filter((e) => e.type === 'permission_check');
+    for (const check of checks) expect(check).toMatchObject({ status: 'forbidden' });
+  });
+});

@@ -43,6 +43,7 @@ import { factsHead, maskOtherPhones, pointsAtItem } from './speak-facts.js';
 import {
   clausesOf,
   FOR_KIN,
+  tellsWhatHappened,
   type Understanding,
   understandUtterance,
   withoutOwnDoing,
@@ -153,6 +154,8 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
         part.status !== 'forbidden' &&
         !findOtherParty(part.text, caller) &&
         !THEIR_HOUSEHOLD.test(part.text) &&
+        // 今天你们那个管家又跑上门来: what happened, told as the reason for asking.
+        !(part.rule === null && tellsWhatHappened(part.text)) &&
         !(part.rule === null && THIRD_PERSON.test(part.text)),
     );
     // The caller's own part in the words its rule was found by in the whole line (赶紧给我重新约

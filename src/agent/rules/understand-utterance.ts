@@ -109,8 +109,9 @@ export function understandUtterance(text: string, language: Language): Understan
   const zh = language === 'zh';
   const read = readActionRequests(text);
   const { awaited } = read;
-  // 那我把发票收好 / I'll keep the receipt: what the caller will do themselves asks for nothing.
-  const own = clausesOf(text).filter((c) => OWN_DOING.test(c.text));
+  // 那我把发票收好 / I'll keep the receipt: what the caller will do themselves asks for nothing;
+  // 管家又跑上门来 tells what someone did, and asks for nothing either.
+  const own = clausesOf(text).filter((c) => OWN_DOING.test(c.text) || tellsWhatHappened(c.text));
   const actions =
     own.length === 0
       ? read.requests
@@ -204,6 +205,22 @@ function asksLeave(text: string): boolean {
 /** The caller saying what they will do themselves (我把发票收好, 我自己来弄, I'll keep the receipt). */
 const OWN_DOING =
   /我(?:自己)?(?:就|再|先|会|去)?把[^，,。？?]{0,10}?(?:收好|存好|留好|保存好|放好|拿好|留着|收着|保管好|收起来)|我(?:这边|自己)?(?:已经|早就|都)(?:先)?把[^，,。？?]{0,10}?(?:退|还|给|转|付|赔)(?:给他|给她|回去)?了|我自己(?:来|弄|办|去|处理)|\bi(?:'ll| will)? (?:keep|hold on to|hang on to|save|file) (?:the|my|that|this)\b|\bi'll (?:do|sort|handle) (?:it|that) myself\b/i;
+
+/**
+ * A visit that happened, told (今天你们那个管家又跑上门来, 师傅昨天已经来过了, they came round again
+ * this morning): a day, 又, 已经 or 刚 before someone coming, and no asking in the clause.
+ */
+const TOLD_VISIT =
+  /(?:又|已经|刚才?|刚刚|昨天|今天|前天|上午|下午|早上|晚上|上次|上回)[^，,。？?！!]{0,8}?(?:跑|来|上门|过来|找上门|上来)(?:了|过|的)?|来过(?:了|一趟|两趟|几趟)?|\b(?:came|showed up|turned up|dropped by|came round|came over)\b(?! to)/i;
+/** Said as done: 又, 已经, 刚, 了, 过 (今天下午来修 plans a visit; 又没来 says one did not happen). */
+const DONE = /又|已经|刚|了|过|\b(?:came|showed|turned|dropped)\b/i;
+const ASKS_IN_CLAUSE =
+  /没|不来|未|让|一下|帮|给我|派|叫|请|能不能|能否|可以|可不可以|赶紧|赶快|快点|马上|尽快|吧|嘛|吗|伐|[？?]|\b(?:can|could|would|please|send)\b/i;
+
+/** True when a clause tells of a visit that happened and asks for nothing (TOLD_VISIT). */
+export function tellsWhatHappened(clause: string): boolean {
+  return TOLD_VISIT.test(clause) && DONE.test(clause) && !ASKS_IN_CLAUSE.test(clause);
+}
 
 /** The text without the clauses saying what the caller did or will do themselves (OWN_DOING). */
 export function withoutOwnDoing(text: string): string {
