@@ -971,3 +971,27 @@ describe('createRulesAgent: a visit told beside a refused question', () => {
     for (const check of checks) expect(check).toMatchObject({ status: 'forbidden' });
   });
 });
+
+describe('createRulesAgent: whether something is allowed, asked with the wish behind it', () => {
+  it.each([
+    '装修的话周六能干活不？我想让工人赶赶进度',
+    '星期天好施工伐？',
+    '礼拜六礼拜天可以开工吗，我想让装修队早点弄完',
+  ])('%s: answers from the FAQ and checks nothing', async (said) => {
+    const c = deskCall();
+    expect(await c.say(said)).toContain('周末禁止');
+    expect(c.events.some((e) => e.type === 'permission_check')).toBe(false);
+    expect(c.events.some((e) => e.type === 'ticket')).toBe(false);
+  });
+});
+
+describe('createRulesAgent: questions beside a request no lexicon word names', () => {
+  it.each(['你先帮我把装修登记报上去吧，押金要交多少？', '麻烦帮我登记一下装修，要带什么材料，押金交多少啊'])(
+    '%s: the request is checked and the deposit said',
+    async (said) => {
+      const c = deskCall();
+      expect(await c.say(said)).toContain('3000');
+      expect(c.events.some((e) => e.type === 'permission_check')).toBe(true);
+    },
+  );
+});

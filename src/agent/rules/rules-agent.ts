@@ -47,6 +47,7 @@ import {
   type Understanding,
   understandUtterance,
   withoutOwnDoing,
+  withoutWishForOthers,
 } from './understand-utterance.js';
 import { type RequestInContext, vagueRequest, withThing } from './vague-requests.js';
 
@@ -211,9 +212,10 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // "I bought the course two weeks ago … can I get my money back?" asks for the caller's own
   // money: the policy is said and the request is checked against what was paid (not when it is
   // hypothetical: if I cancel, can I get a refund?).
+  // 周末能干活不？我想让师傅赶赶工: the caller's wish for their workers is no leave of their own.
   const ownLeave =
     u.onlyAsksLeave &&
-    /我|\bmy\b|\bi\b|\bme\b/i.test(utterance) &&
+    /我|\bmy\b|\bi\b|\bme\b/i.test(withoutWishForOthers(utterance)) &&
     !/如果|要是|假如|万一|的话|\bif\b|\bwould\b|\bin case\b/i.test(utterance);
   const ownMoneyBack = ownLeave && u.actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept));
   // "my cousin's in town this weekend … can I get him in on that free guest pass?": leave asked
@@ -406,7 +408,9 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // A request the lexicon does not know ("帮我改一下绑定的手机号") still goes to the engine as the
   // caller said it: no rule covers it, so it is never approved, and the caller hears so. What
   // is still awaited (退了…到现在也没见着) asks where it is, not for it again.
+  let unknownAsked = false;
   if (actions.length === 0 && !faqHit && u.asksForAction && u.awaited.length === 0) {
+    unknownAsked = true;
     const unknown = { concept: '', text: asked, start: 0, end: asked.length };
     if (whichPaymentUnclear(ctx, unknown, u)) {
       parts.resolve.push(whichPayment(lang));
@@ -419,10 +423,17 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // Product questions from the knowledge base.
   // 是不是漏气了啊？我现在咋办啊？你们赶紧来个人看看: a question the line asks besides its request
   // (in words the request does not cover) gets its FAQ answer beside the request's outcome.
-  const besides = faqHit || u.question !== true ? undefined : questionBesides(ctx, utterance, actions);
-  if (besides) {
-    parts.resolve.push(faqAnswer(besides.answer, lang));
-    topics.push(lang === 'zh' ? `咨询：${besides.question}` : `Asked: ${besides.question}`);
+  // 你先帮我把装修登记弄上吧。要带啥材料？押金要交多少啊？ So too beside a request no lexicon word
+  // names: the line's questions, in clauses that ask for nothing, are answered from the FAQ.
+  const besides =
+    faqHit || u.question !== true
+      ? []
+      : unknownAsked
+        ? questionsBesidesAsking(ctx, utterance, lang)
+        : [questionBesides(ctx, utterance, actions)].filter((h) => h !== undefined);
+  for (const hit of besides) {
+    parts.resolve.push(faqAnswer(hit.answer, lang));
+    topics.push(lang === 'zh' ? `咨询：${hit.question}` : `Asked: ${hit.question}`);
   }
   if (faqHit) {
     for (const hit of [faqHit, ...otherAnswers(ctx, utterance, faqHit)]) {
@@ -524,6 +535,22 @@ function questionBesides(
   if (!clausesOf(rest).some((c) => c.text.trim().length >= 2 && QUESTION_CLAUSE.test(c.text)))
     return undefined;
   return knowledgeAnswer(ctx, rest);
+}
+
+/**
+ * The FAQ answers to a line's questions asked beside a request no lexicon word names: when a
+ * clause that asks for nothing asks something, the entries the line finds (it names the topic).
+ */
+function questionsBesidesAsking(ctx: CallContext, utterance: string, lang: Language): KnowledgeHit[] {
+  const asks = clausesOf(utterance).some(
+    (c) =>
+      c.text.trim().length >= 2 &&
+      QUESTION_CLAUSE.test(c.text) &&
+      !understandUtterance(c.text, lang).asksForAction,
+  );
+  if (!asks) return [];
+  const first = knowledgeAnswer(ctx, utterance);
+  return first ? [first, ...otherAnswers(ctx, utterance, first)] : [];
 }
 
 /** Asking what to do about a problem: 咋整, 怎么办, 该咋弄, what do I do. */

@@ -164,3 +164,17 @@ describe('tellsWhatHappened: a visit told, not asked for', () => {
     expect(understandUtterance('今天下午你们的人又上门来了，说我家狗叫吵到邻居', 'zh').actions).toEqual([]);
   });
 });
+
+describe('understandUtterance: leave asked with the wish behind it', () => {
+  it.each([
+    '周末能干活不？我想让师傅周六周日也赶赶工',
+    '晚上能装修吗？我打算让工人加个班',
+    '那个能寄吗？我想让我妈明天去取',
+  ])('%s only asks leave', (said) => {
+    expect(read(said).onlyAsksLeave).toBe(true);
+  });
+
+  it('still asks when the wish is for the company to act', () => {
+    expect(read('周末能干活不？我想让你们派人来看看').onlyAsksLeave).toBe(false);
+  });
+});

@@ -164,7 +164,7 @@ export function understandUtterance(text: string, language: Language): Understan
         !JUST_ASKING.test(text) &&
         !onlyPlans(asking)) ||
       (asksLeave(asking) && !INFO_QUESTION.test(text)),
-    onlyAsksLeave: asksLeave(asking) && !EXPLICIT_ASK.test(asking),
+    onlyAsksLeave: asksLeave(asking) && !EXPLICIT_ASK.test(withoutWishForOthers(asking)),
     ...(bare ? { bareImperative: bare[1] } : {}),
     aboutOwnAccount:
       /[我俺](?:的|这个|账户|账号|现在的|开通的)|[我俺](?:订|买|点|办|下|租|付|交|充|寄)(?:了|的)|\bmy (?:subscription|account|plan|membership|bill|premium|order|booking|ride|trip|card|course)/i.test(
@@ -196,8 +196,9 @@ function onlyPlans(asking: string): boolean {
  * possible to … . Questions about how, when, how long or who (INFO_QUESTION) are questions.
  */
 function asksLeave(text: string): boolean {
-  // 能约这个礼拜六上午吗？还有啊…: a sentence asking leave, wherever it stands in the line.
-  return /(?:能|可以|可不可以|能不能|行不行|可否)[^，,。？?]{0,8}[吗嘛]?\s*[？?]?\s*$|(?:能|可以|可否)(?!问|说|咨询|打扰|请教)[^，,。？?]{0,8}[吗嘛]\s*[？?]|行不行|能不能|可不可以|\b(?:can|could|may) (?:i|we)\b|\bis it possible\b/i.test(
+  // 能约这个礼拜六上午吗？还有啊…: a sentence asking leave, wherever it stands in the line; 能干活不？
+  // and 好弄伐？ ask it as 吗 does.
+  return /(?:能|可以|可不可以|能不能|行不行|可否)[^，,。？?]{0,8}[吗嘛]?\s*[？?]?\s*$|(?:能|可以|可否)(?!问|说|咨询|打扰|请教)[^，,。？?]{0,8}[吗嘛不伐]\s*[？?，,]|行不行|能不能|可不可以|\b(?:can|could|may) (?:i|we)\b|\bis it possible\b/i.test(
     text,
   );
 }
@@ -260,6 +261,17 @@ const TELL_ME =
  * nothing again (给个手机号都不行吗？ still asks).
  */
 const GRUMBLE = /[^，,。.!！？?]{0,12}?(?:都|也)不(?:行|给|能|让|可以)(?:啊|呀)?(?=[，,。.!！]|$)/g;
+
+/**
+ * 周末能干活不？我想让师傅周六周日也赶赶工: what the caller wants someone of their own to do says
+ * why they ask leave; it asks the company for nothing (我想让你们… still asks).
+ */
+const WISH_FOR_OTHERS = /我(?:想|打算|准备|是想)让(?!你|您)[^，,。？?！!]*/g;
+
+/** The text without what the caller wants someone of their own to do (WISH_FOR_OTHERS). */
+export function withoutWishForOthers(text: string): string {
+  return text.replace(WISH_FOR_OTHERS, ' ');
+}
 
 /** Says it is only asking (先问问, just asking): whatever it names is a question. */
 const JUST_ASKING = /问问|只是问|先问|随便问|\bjust (?:asking|wondering|curious)\b/i;
