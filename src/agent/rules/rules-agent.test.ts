@@ -914,7 +914,7 @@ const estateDesk = {
       a: '装修押金3000元；施工时间为工作日9:00-12:00、14:00-17:30，周末禁止噪音施工。',
     },
   ],
-  sla: '紧急救援20分钟内到场；户内维修24小时内上门；投诉3个工作日内回复',
+  sla: '电梯困人等紧急救援20分钟内到场；户内维修24小时内上门；投诉3个工作日内回复',
   operator_permissions: {
     can_approve_immediately: ['预约户内上门维修', '公共设施报修和紧急救援派单'],
     requires_supervisor: ['退费>=100元'],
@@ -994,4 +994,30 @@ describe('createRulesAgent: questions beside a request no lexicon word names', (
       expect(c.events.some((e) => e.type === 'permission_check')).toBe(true);
     },
   );
+});
+
+describe('createRulesAgent: following up a request the call took up', () => {
+  const counts = (c: ReturnType<typeof deskCall>) =>
+    c.events.filter((e) => e.type === 'permission_check' || e.type === 'ticket').length;
+
+  it.each([
+    '行，你们查清楚了打个电话给我',
+    '好的，有结果了通知我一声',
+    '那你们抓紧处理，弄清楚了回个电话给我',
+  ])('%s: checks and opens nothing more', async (said) => {
+    const c = deskCall();
+    await c.say('你们那个保安态度太差了，我要投诉他');
+    const before = counts(c);
+    expect(before).toBeGreaterThan(0);
+    await c.say(said);
+    expect(counts(c)).toBe(before);
+  });
+
+  it('says when help comes by the SLA clause of what the call is about', async () => {
+    const c = deskCall();
+    await c.say('电梯卡在三楼不动了，我老公在里面，你们赶紧派人来');
+    const before = counts(c);
+    expect(await c.say('他说灯还亮着。你们的人多久能过来啊？')).toContain('20分钟');
+    expect(counts(c)).toBe(before);
+  });
 });

@@ -134,6 +134,14 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     return composeReply(String(ctx.operator.methodology ?? ''), parts);
   }
 
+  // 你们弄弄清爽，到时候打个电话给我 / 你们好久到嘛？ after a request this call took up: the
+  // caller urges it, asks when it happens or to be told. Nothing new is asked; they hear when.
+  const pending = followedUp(ctx, utterance, u);
+  if (pending) {
+    parts.resolve.push(pending);
+    return composeReply(String(ctx.operator.methodology ?? ''), parts);
+  }
+
   // A request or a question about anyone but the caller goes to the engine as said, which
   // forbids it however it is worded: no facts are looked up and no answer is given for it.
   const caller = { callerPhone: ctx.phone, callerName: String(ctx.customer.name ?? '') };
@@ -654,6 +662,51 @@ function withdraws(ctx: CallContext, utterance: string): boolean {
   if (open.some((r) => findActionRequests(r.what).some((a) => again.has(a.concept)))) return false;
   // 不退了，留着给我老公充吧: 给我 before a relative is "for", not asking again.
   return !ASKS_AGAIN.test(utterance);
+}
+
+/**
+ * Following up a request: to be called or told (打个电话给我, 通知我, let me know), when it happens
+ * (好久到, 什么时候来, 今天能来吗, how soon), or urging it (快点处理, 弄弄清爽, 管管).
+ */
+const FOLLOW_UP =
+  /(?:打|回)(?:个|一个)?电话(?:给我|过来)|给我(?:打|回)(?:个|一个)?电话|通知我|告诉我(?:一声|结果)|回复我|(?:好久|多久|什么时候|啥时候|几点|今天|今朝|马上)[^，,。？?]{0,6}(?:到|来|过来)|快点(?:去)?(?:处理|弄|办|讲)|弄(?:弄)?(?:清爽|清楚)|查清楚|抓紧(?:处理|办)?|管管|\b(?:call|ring) me back\b|\blet me know\b|\bkeep me posted\b|\bhow (?:long|soon)\b[^.?!]{0,30}\b(?:get here|arrive|come|be here)\b/i;
+
+/**
+ * What the caller hears when a line only follows up a request this call took up (FOLLOW_UP, no
+ * request of its own): it is in hand, with its ticket, and the product's SLA clause closest to
+ * what the call is about says when. Undefined when the line is anything else.
+ */
+function followedUp(ctx: CallContext, utterance: string, u: Understanding): string | undefined {
+  if (u.actions.length > 0 || !FOLLOW_UP.test(utterance)) return undefined;
+  // 新卡啥时候能寄到？ a question the FAQ answers is answered by it.
+  if (u.question && knowledgeAnswer(ctx, utterance) !== undefined) return undefined;
+  const taken = (ctx.requests ?? []).filter((e) => !e.withdrawn && e.state !== 'refused');
+  if (taken.length === 0) return undefined;
+  const zh = ctx.language === 'zh';
+  const said = new Set(
+    tokenize(
+      ctx.conversation
+        .filter((t) => t.role === 'customer')
+        .map((t) => t.content)
+        .join('，'),
+    ),
+  );
+  const clauses = String(ctx.product.sla ?? '')
+    .split(/[；;。\n]/)
+    .map((c) => c.trim())
+    .filter((c) => /\d/.test(c));
+  const scored = clauses
+    // Numbers (2号电梯, 2小时) say nothing of which clause is meant.
+    .map((c) => ({ c, shared: new Set(tokenize(c).filter((t) => said.has(t) && !/^\d+$/.test(t))).size }))
+    .sort((a, b) => b.shared - a.shared);
+  const when =
+    scored[0] && scored[0].shared > 0 && scored[0].shared !== scored[1]?.shared ? scored[0].c : undefined;
+  const tickets = taken.map((e) => e.ticket_id).filter((t) => t !== undefined);
+  const ticket =
+    tickets.length > 0 ? (zh ? `（工单号${tickets.join('、')}）` : ` (${tickets.join(', ')})`) : '';
+  if (zh)
+    return `您的事已经在处理了${ticket}${when ? `，按规定${when}` : ''}，有进展我们会第一时间打电话告诉您。`;
+  return `It's in hand${ticket}${when ? `; ${when}` : ''}. We'll call you as soon as there's news.`;
 }
 
 /**
