@@ -143,3 +143,21 @@ describe('tokenize: callers’ words for the same thing', () => {
       expect(tokenize(said)).toContain(tokenize('downgrade')[0]);
   });
 });
+
+describe('tokenize: a weekend and work on a home in callers’ words', () => {
+  it.each([
+    ['礼拜天能不能装修', '周末'],
+    ['星期六星期天', '周末'],
+    ['周六周日也赶赶', '周末'],
+    ['双休日', '周末'],
+    ['能干活不', '施工'],
+    ['几号开工', '施工'],
+  ])('%s holds %s', (said, term) => {
+    expect(tokenize(said)).toContain(term);
+  });
+
+  it('drops the pro-verbs 弄 and 搞: 好弄 says nothing of the topic', () => {
+    expect(tokenize('礼拜天好弄吗')).toEqual(['周末']);
+    expect(tokenize('搞')).toEqual([]);
+  });
+});

@@ -203,3 +203,29 @@ describe('knowledgeAnswer: the caller’s everyday words for what an FAQ asks', 
     expect(knowledgeAnswer(on(product), said)?.question).toBe(question);
   });
 });
+
+describe('otherAnswers: each price asked in a line', () => {
+  const estate = {
+    name: '云栖花园物业',
+    faq: [
+      { q: '管理费怎么收？', a: '住宅管理费按建筑面积每平方米每月3.2元，每年一次性缴纳。' },
+      { q: '停车位怎么收费？', a: '地面月租车位300元/月，访客车辆首小时免费。' },
+      { q: '宠物可以养吗？', a: '可以，犬只须登记并拴绳出门。' },
+    ],
+  } as unknown as Product;
+  const index = buildKnowledgeIndex(estate);
+  const ctx = {
+    product: estate,
+    tools: { searchKnowledge: (q: string, n: number) => index.search(q, n) },
+  } as unknown as CallContext;
+
+  it.each([
+    '想了解一下，你们管理费一个平方每月收多少钱？停车位一个月多少钱？',
+    '停车位租一个月啥价钱？还有那个管理费，按平米算要多少钱',
+    '我打听下，管理费一平多少钱，另外车位月租多少钱',
+  ])('answers both prices of "%s"', (line) => {
+    const first = knowledgeAnswer(ctx, line)!;
+    const all = [first, ...otherAnswers(ctx, line, first)].map((h) => h.question);
+    expect(all.sort()).toEqual(['停车位怎么收费？', '管理费怎么收？']);
+  });
+});

@@ -30,7 +30,9 @@ export function otherAnswers(ctx: CallContext, utterance: string, first: Knowled
   const out: KnowledgeHit[] = [];
   for (let i = 0; i < clauses.length && out.length < 2; i++) {
     if (!QUESTION_CLAUSE.test(clauses[i]!)) continue;
-    const hit = clauseHit(search, clauses, i);
+    // 物业费一平米多少钱？车位一个月啥价？ Each price asked finds the entry pricing what it names,
+    // as the line's first price does: retrieval alone may take it for the other one.
+    const hit = priceAsked(ctx.product, clauses[i]!) ?? clauseHit(search, clauses, i);
     if (hit && hit.question !== first.question && !out.some((o) => o.question === hit.question))
       out.push(hit);
   }
@@ -137,7 +139,8 @@ const BILINGUAL: ReadonlyArray<readonly [RegExp, string]> = [
  * asked as 能报不 / 能退不 read as 能报吗: the FAQ's 报 is not the caller's 报不.
  */
 function withChinese(given: string): string {
-  const text = given.replace(/([\u4e00-\u9fff])不(?=\s*(?:[？?，,。.！!]|$))/g, '$1吗');
+  // 伐 asks as 吗 does in Wu speech (好弄伐, 要铜钿伐).
+  const text = given.replace(/([\u4e00-\u9fff])[不伐](?=\s*(?:[？?，,。.！!]|$))/g, '$1吗');
   if (!/[a-z]/i.test(text)) return text;
   let out = text.toLowerCase();
   for (const [pattern, word] of BILINGUAL) out = out.replace(pattern, (m) => `${m} ${word}`);
@@ -152,7 +155,7 @@ export function faqAnswer(answer: string, lang: Language): string {
 
 /** A clause that asks something. */
 export const QUESTION_CLAUSE =
-  /[不没]\s*$|来得及|吗|呢|嘛|么|几|多少|多久|啥|什么|怎么|咋|会不会|有没有|能不能|是不是|哪|谁|\b(?:how|what|when|which|who|where|why|can|could|do|does|is|are)\b/i;
+  /[不没伐]\s*$|来得及|吗|伐|呢|嘛|么|几|多少|多久|啥|什么|怎么|咋|会不会|有没有|能不能|是不是|哪|谁|\b(?:how|what|when|which|who|where|why|can|could|do|does|is|are)\b/i;
 
 /** Characters and words that say nothing about which policy is meant. */
 const FUNCTION_UNITS = new Set([
@@ -213,11 +216,18 @@ export function policyQuoted(product: Product, asked: string): KnowledgeHit | un
 
 /** Asking what something costs (得花多少钱, how much is premium, 贵不贵). */
 const ASKS_PRICE =
-  /多少钱|花多少|要多少|收多少|价格|价钱|贵不贵|怎么收费|收费吗|\bhow much\b|\bwhat (?:does|do|would|will|did)\b[^.?!]{0,30}?\bcost\b|\bcost (?:me |us )?(?:anything|extra|money)\b|\bcheapest\b|\bprices?\b/i;
+  /多少钱|花多少|要多少|收多少|(?:交|缴|付)多少|价格|价钱|贵不贵|怎么收费|收费吗|\bhow much\b|\bwhat (?:does|do|would|will|did)\b[^.?!]{0,30}?\bcost\b|\bcost (?:me |us )?(?:anything|extra|money)\b|\bcheapest\b|\bprices?\b/i;
 /** An amount of money in an answer: 50元, 99块, $17.99, 17.99 dollars. */
 const MONEY_IN_ANSWER = /\d+(?:\.\d+)?\s*(?:元|块)|[$¥￥]\s*\d|\d\s*(?:dollars|usd|yuan)\b/i;
-/** Words of asking a price: shared with an entry, they do not say which thing is priced. */
-const PRICE_UNITS = new Set([...'多少钱花收费价格贵'.split(''), 'how', 'much', 'cost', 'costs', 'price']);
+/** Words of asking a price or paying it: shared with an entry, they do not say which thing is priced. */
+const PRICE_UNITS = new Set([
+  ...'多少钱花收费价格贵交缴付'.split(''),
+  'how',
+  'much',
+  'cost',
+  'costs',
+  'price',
+]);
 
 /**
  * The FAQ entry that prices what the caller asks the price of (叫个师傅上门看看得花多少钱 →

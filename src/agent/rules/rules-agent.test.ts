@@ -599,6 +599,13 @@ describe('extractName', () => {
     ['我是你们的系统管理员', undefined],
     ['my name is John Smith', 'John Smith'],
     ["I'm upset about this", undefined],
+    // A name said in a clause of its own after the caller spoke of themselves.
+    ['您好，我是5号楼的业主，叫沈立军，家里水管漏了', '沈立军'],
+    ['喂，我是新搬来的住户，姓邱，邱晓岚。想问下门禁卡怎么办', '邱晓岚'],
+    ['我是3栋的，姓蒋，车位的事想问问', '蒋先生/女士'],
+    ['我是3栋的，叫个师傅来看看', undefined],
+    ['我是业主，上次来的那个师傅，姓什么来着', undefined],
+    ['他姓王，叫王强', undefined],
   ])('%s → %s', (text, name) => {
     expect(extractName(text)).toBe(name);
   });
@@ -952,4 +959,127 @@ describe('createRulesAgent: a problem told with "what do I do"', () => {
       });
     },
   );
+});
+
+/** A community service desk of our own (not a product of the suites): repairs, lifts, renovation. */
+const estateDesk = {
+  name: '安家社区服务',
+  description: '社区物业服务：户内维修、公共设施报修、装修管理、投诉',
+  faq: [
+    { q: '上门维修收费吗？', a: '户内维修上门费50元/次，配件另算，24小时内上门。' },
+    {
+      q: '电梯停了有人被困怎么办？',
+      a: '被困时请按轿厢内的警铃，保持冷静，不要扒门；救援人员20分钟内到场。',
+    },
+    {
+      q: '装修有什么规定？',
+      a: '装修押金3000元；施工时间为工作日9:00-12:00、14:00-17:30，周末禁止噪音施工。',
+    },
+  ],
+  sla: '电梯困人等紧急救援20分钟内到场；户内维修24小时内上门；投诉3个工作日内回复',
+  operator_permissions: {
+    can_approve_immediately: ['预约户内上门维修', '公共设施报修和紧急救援派单'],
+    requires_supervisor: ['退费>=100元'],
+    requires_process: ['投诉工作人员', '装修申请'],
+    forbidden: ['透露其他住户的信息'],
+  },
+};
+
+function deskCall() {
+  return agentCall({
+    product: estateDesk,
+    operator: records.operators[0]!,
+    customer: records.customers[0]!,
+    phone: '13800138000',
+  });
+}
+
+describe('createRulesAgent: a caller declining after hearing the price', () => {
+  it.each([
+    '五十块上门费，那太贵了，算了，我自己买个配件换换',
+    '上门维修五十块，配件还另外收钱，那先不麻烦你们了',
+    '五十的上门费加配件，这么贵……那不用了，我找楼下五金店的人弄',
+  ])('%s: checks and opens nothing', async (said) => {
+    const c = deskCall();
+    await c.say('家里马桶一直漏水，我就问问，你们上门修要钱吗？');
+    await c.say(said);
+    expect(c.events.some((e) => e.type === 'permission_check')).toBe(false);
+    expect(c.events.some((e) => e.type === 'ticket')).toBe(false);
+  });
+
+  it('withdraws a request opened before on 不麻烦你们了 (not 麻烦你, asking)', async () => {
+    const c = deskCall();
+    await c.say('家里马桶一直漏水，帮我约个师傅上门修一下');
+    await c.say('哦，还要五十块啊，那先不麻烦你们了');
+    expect(c.session.record.withdrawals.length).toBe(1);
+  });
+
+  it('still takes up a request said after the declining words', async () => {
+    const c = deskCall();
+    await c.say('算了算了，你们还是派个师傅上门来修吧');
+    expect(c.events.some((e) => e.type === 'permission_check')).toBe(true);
+  });
+});
+
+describe('createRulesAgent: a visit told beside a refused question', () => {
+  it.each([
+    '你们物业的人昨天又找上门来了，说我家空调外机滴水，到底是谁告的',
+    '今天早上你们的人又跑来敲门，说我家狗叫，是哪家投诉的我？告诉我住几楼',
+  ])('%s: refuses the question and opens no visit', async (said) => {
+    const c = deskCall();
+    await c.say(said);
+    expect(c.events.some((e) => e.type === 'ticket')).toBe(false);
+    const checks = c.events.filter((e) => e.type === 'permission_check');
+    for (const check of checks) expect(check).toMatchObject({ status: 'forbidden' });
+  });
+});
+
+describe('createRulesAgent: whether something is allowed, asked with the wish behind it', () => {
+  it.each([
+    '装修的话周六能干活不？我想让工人赶赶进度',
+    '星期天好施工伐？',
+    '礼拜六礼拜天可以开工吗，我想让装修队早点弄完',
+  ])('%s: answers from the FAQ and checks nothing', async (said) => {
+    const c = deskCall();
+    expect(await c.say(said)).toContain('周末禁止');
+    expect(c.events.some((e) => e.type === 'permission_check')).toBe(false);
+    expect(c.events.some((e) => e.type === 'ticket')).toBe(false);
+  });
+});
+
+describe('createRulesAgent: questions beside a request no lexicon word names', () => {
+  it.each(['你先帮我把装修登记报上去吧，押金要交多少？', '麻烦帮我登记一下装修，要带什么材料，押金交多少啊'])(
+    '%s: the request is checked and the deposit said',
+    async (said) => {
+      const c = deskCall();
+      expect(await c.say(said)).toContain('3000');
+      expect(c.events.some((e) => e.type === 'permission_check')).toBe(true);
+    },
+  );
+});
+
+describe('createRulesAgent: following up a request the call took up', () => {
+  const counts = (c: ReturnType<typeof deskCall>) =>
+    c.events.filter((e) => e.type === 'permission_check' || e.type === 'ticket').length;
+
+  it.each([
+    '行，你们查清楚了打个电话给我',
+    '好的，有结果了通知我一声',
+    '那你们抓紧处理，弄清楚了回个电话给我',
+  ])('%s: checks and opens nothing more', async (said) => {
+    const c = deskCall();
+    await c.say('你们那个保安态度太差了，我要投诉他');
+    const before = counts(c);
+    expect(before).toBeGreaterThan(0);
+    await c.say(said);
+    expect(counts(c)).toBe(before);
+  });
+
+  it('says when help comes by the SLA clause of what the call is about', async () => {
+    const c = deskCall();
+    await c.say('电梯卡在三楼不动了，我老公在里面，你们赶紧派人来');
+    const before = counts(c);
+    expect(await c.say('他说灯还亮着。你们的人多久能过来啊？')).toContain('20分钟');
+    expect(counts(c)).toBe(before);
+  });
 });

@@ -48,9 +48,11 @@ import { factsHead, maskOtherPhones, pointsAtItem } from './speak-facts.js';
 import {
   clausesOf,
   FOR_KIN,
+  tellsWhatHappened,
   type Understanding,
   understandUtterance,
   withoutOwnDoing,
+  withoutWishForOthers,
 } from './understand-utterance.js';
 import { type RequestInContext, vagueRequest, withThing } from './vague-requests.js';
 
@@ -120,6 +122,31 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     return composeReply(String(ctx.operator.methodology ?? ''), parts);
   }
 
+  // 介贵的啦……那算了算了，先不叫你们了: withdrawing words while nothing is open decline what
+  // was offered or priced. Nothing asked before them is asked (三十块上门费 names the price
+  // heard), and nothing is checked or opened; what follows is a turn of its own when it asks.
+  if (declines(ctx, utterance, u)) {
+    const rest = afterWithdrawal(utterance);
+    const declined =
+      lang === 'zh'
+        ? '好的，明白了，那就先不安排了，以后有需要随时联系我们。'
+        : "Alright, understood, we'll leave it there. Call us any time you need us.";
+    if (rest !== '' && understandUtterance(rest, lang).question)
+      return joinSpoken([declined, await replyTo(ctx, rest)]);
+    topics.push(lang === 'zh' ? '客户决定暂不办理' : 'Caller decided against it');
+    parts.resolve.push(declined);
+    parts.ack = undefined;
+    return composeReply(String(ctx.operator.methodology ?? ''), parts);
+  }
+
+  // 你们弄弄清爽，到时候打个电话给我 / 你们好久到嘛？ after a request this call took up: the
+  // caller urges it, asks when it happens or to be told. Nothing new is asked; they hear when.
+  const pending = followedUp(ctx, utterance, u);
+  if (pending) {
+    parts.resolve.push(pending);
+    return composeReply(String(ctx.operator.methodology ?? ''), parts);
+  }
+
   // A request or a question about anyone but the caller goes to the engine as said, which
   // forbids it however it is worded: no facts are looked up and no answer is given for it.
   const caller = { callerPhone: ctx.phone, callerName: String(ctx.customer.name ?? '') };
@@ -141,6 +168,8 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
         part.status !== 'forbidden' &&
         !findOtherParty(part.text, caller) &&
         !THEIR_HOUSEHOLD.test(part.text) &&
+        // 今天你们那个管家又跑上门来: what happened, told as the reason for asking.
+        !(part.rule === null && tellsWhatHappened(part.text)) &&
         !(part.rule === null && THIRD_PERSON.test(part.text)),
     );
     // The caller's own part in the words its rule was found by in the whole line (赶紧给我重新约
@@ -196,9 +225,10 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // "I bought the course two weeks ago … can I get my money back?" asks for the caller's own
   // money: the policy is said and the request is checked against what was paid (not when it is
   // hypothetical: if I cancel, can I get a refund?).
+  // 周末能干活不？我想让师傅赶赶工: the caller's wish for their workers is no leave of their own.
   const ownLeave =
     u.onlyAsksLeave &&
-    /我|\bmy\b|\bi\b|\bme\b/i.test(utterance) &&
+    /我|\bmy\b|\bi\b|\bme\b/i.test(withoutWishForOthers(utterance)) &&
     !/如果|要是|假如|万一|的话|\bif\b|\bwould\b|\bin case\b/i.test(utterance);
   const ownMoneyBack = ownLeave && u.actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept));
   // "my cousin's in town this weekend … can I get him in on that free guest pass?": leave asked
@@ -391,7 +421,9 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // A request the lexicon does not know ("帮我改一下绑定的手机号") still goes to the engine as the
   // caller said it: no rule covers it, so it is never approved, and the caller hears so. What
   // is still awaited (退了…到现在也没见着) asks where it is, not for it again.
+  let unknownAsked = false;
   if (actions.length === 0 && !faqHit && u.asksForAction && u.awaited.length === 0) {
+    unknownAsked = true;
     const unknown = { concept: '', text: asked, start: 0, end: asked.length };
     if (whichPaymentUnclear(ctx, unknown, u)) {
       parts.resolve.push(whichPayment(lang));
@@ -404,10 +436,17 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // Product questions from the knowledge base.
   // 是不是漏气了啊？我现在咋办啊？你们赶紧来个人看看: a question the line asks besides its request
   // (in words the request does not cover) gets its FAQ answer beside the request's outcome.
-  const besides = faqHit || u.question !== true ? undefined : questionBesides(ctx, utterance, actions);
-  if (besides) {
-    parts.resolve.push(faqAnswer(besides.answer, lang));
-    topics.push(lang === 'zh' ? `咨询：${besides.question}` : `Asked: ${besides.question}`);
+  // 你先帮我把装修登记弄上吧。要带啥材料？押金要交多少啊？ So too beside a request no lexicon word
+  // names: the line's questions, in clauses that ask for nothing, are answered from the FAQ.
+  const besides =
+    faqHit || u.question !== true
+      ? []
+      : unknownAsked
+        ? questionsBesidesAsking(ctx, utterance, lang)
+        : [questionBesides(ctx, utterance, actions)].filter((h) => h !== undefined);
+  for (const hit of besides) {
+    parts.resolve.push(faqAnswer(hit.answer, lang));
+    topics.push(lang === 'zh' ? `咨询：${hit.question}` : `Asked: ${hit.question}`);
   }
   if (faqHit) {
     for (const hit of [faqHit, ...otherAnswers(ctx, utterance, faqHit)]) {
@@ -509,6 +548,22 @@ function questionBesides(
   if (!clausesOf(rest).some((c) => c.text.trim().length >= 2 && QUESTION_CLAUSE.test(c.text)))
     return undefined;
   return knowledgeAnswer(ctx, rest);
+}
+
+/**
+ * The FAQ answers to a line's questions asked beside a request no lexicon word names: when a
+ * clause that asks for nothing asks something, the entries the line finds (it names the topic).
+ */
+function questionsBesidesAsking(ctx: CallContext, utterance: string, lang: Language): KnowledgeHit[] {
+  const asks = clausesOf(utterance).some(
+    (c) =>
+      c.text.trim().length >= 2 &&
+      QUESTION_CLAUSE.test(c.text) &&
+      !understandUtterance(c.text, lang).asksForAction,
+  );
+  if (!asks) return [];
+  const first = knowledgeAnswer(ctx, utterance);
+  return first ? [first, ...otherAnswers(ctx, utterance, first)] : [];
 }
 
 /** Asking what to do about a problem: 咋整, 怎么办, 该咋弄, what do I do. */
@@ -614,8 +669,77 @@ function withdraws(ctx: CallContext, utterance: string): boolean {
   return !ASKS_AGAIN.test(utterance);
 }
 
+/**
+ * Following up a request: to be called or told (打个电话给我, 通知我, let me know), when it happens
+ * (好久到, 什么时候来, 今天能来吗, how soon), or urging it (快点处理, 弄弄清爽, 管管).
+ */
+const FOLLOW_UP =
+  /(?:打|回)(?:个|一个)?电话(?:给我|过来)|给我(?:打|回)(?:个|一个)?电话|通知我|告诉我(?:一声|结果)|回复我|(?:好久|多久|什么时候|啥时候|几点|今天|今朝|马上)[^，,。？?]{0,6}(?:到|来|过来)|快点(?:去)?(?:处理|弄|办|讲)|弄(?:弄)?(?:清爽|清楚)|查清楚|抓紧(?:处理|办)?|管管|\b(?:call|ring) me back\b|\blet me know\b|\bkeep me posted\b|\bhow (?:long|soon)\b[^.?!]{0,30}\b(?:get here|arrive|come|be here)\b/i;
+
+/**
+ * What the caller hears when a line only follows up a request this call took up (FOLLOW_UP, no
+ * request of its own): it is in hand, with its ticket, and the product's SLA clause closest to
+ * what the call is about says when. Undefined when the line is anything else.
+ */
+function followedUp(ctx: CallContext, utterance: string, u: Understanding): string | undefined {
+  if (u.actions.length > 0 || !FOLLOW_UP.test(utterance)) return undefined;
+  // 新卡啥时候能寄到？ a question the FAQ answers is answered by it.
+  if (u.question && knowledgeAnswer(ctx, utterance) !== undefined) return undefined;
+  const taken = (ctx.requests ?? []).filter((e) => !e.withdrawn && e.state !== 'refused');
+  if (taken.length === 0) return undefined;
+  const zh = ctx.language === 'zh';
+  const said = new Set(
+    tokenize(
+      ctx.conversation
+        .filter((t) => t.role === 'customer')
+        .map((t) => t.content)
+        .join('，'),
+    ),
+  );
+  const clauses = String(ctx.product.sla ?? '')
+    .split(/[；;。\n]/)
+    .map((c) => c.trim())
+    .filter((c) => /\d/.test(c));
+  const scored = clauses
+    // Numbers (2号电梯, 2小时) say nothing of which clause is meant.
+    .map((c) => ({ c, shared: new Set(tokenize(c).filter((t) => said.has(t) && !/^\d+$/.test(t))).size }))
+    .sort((a, b) => b.shared - a.shared);
+  const when =
+    scored[0] && scored[0].shared > 0 && scored[0].shared !== scored[1]?.shared ? scored[0].c : undefined;
+  const tickets = taken.map((e) => e.ticket_id).filter((t) => t !== undefined);
+  const ticket =
+    tickets.length > 0 ? (zh ? `（工单号${tickets.join('、')}）` : ` (${tickets.join(', ')})`) : '';
+  if (zh)
+    return `您的事已经在处理了${ticket}${when ? `，按规定${when}` : ''}，有进展我们会第一时间打电话告诉您。`;
+  return `It's in hand${ticket}${when ? `; ${when}` : ''}. We'll call you as soon as there's news.`;
+}
+
+/**
+ * True when the caller declines with nothing of this call open (那算了，先不叫你们了, never mind
+ * then): withdrawing words, no request waiting, nothing asked for after them, and no explicit ask.
+ */
+function declines(ctx: CallContext, utterance: string, u: Understanding): boolean {
+  if (!DECLINE.test(utterance) || u.asksForAction || ASKS_AGAIN.test(utterance)) return false;
+  const open = (ctx.requests ?? []).filter(
+    (r) => r.state === 'escalated' || (r.state === 'approved' && !r.carried_out),
+  );
+  if (open.length > 0) return false;
+  let end = 0;
+  for (const m of utterance.matchAll(new RegExp(DECLINE.source, 'gi'))) end = m.index + m[0].length;
+  // 不想续了，直接关掉: a request said after the withdrawing words is what the caller wants.
+  return u.actions.every((a) => a.end <= end);
+}
+
+/**
+ * Words that decline an offer or a price heard (算了, 先不叫你们了, 不用了, 不麻烦你们了, never
+ * mind). Not what the caller no longer wants of their own (这个套餐我不用了, 会员不想用了: stopping it).
+ */
+const DECLINE =
+  /算了|先不(?![往去出回插用碰拿取交])[\u4e00-\u9fff]{0,6}了|(?<![我俺])不用了|不麻烦(?:你们?|您)?了|\bnever ?mind\b|\bforget (?:it|about it)\b|\bno need\b|\bdon'?t bother\b|\bi(?:'ll| will) pass\b|\bnot worth (?:it|the (?:hassle|trouble|bother))\b/i;
+
 const ASKS_AGAIN = new RegExp(
-  String.raw`帮我|给我${FOR_KIN}|我要|麻烦你|\b(?:can|could) you\b|\bplease\b`,
+  // 先不麻烦你们了 declines; 麻烦你 without 不 asks.
+  String.raw`帮我|给我${FOR_KIN}|我要|(?<!不)麻烦你|\b(?:can|could) you\b|\bplease\b`,
   'i',
 );
 

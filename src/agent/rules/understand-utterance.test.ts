@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { understandUtterance, withoutOwnDoing } from './understand-utterance.js';
+import { tellsWhatHappened, understandUtterance, withoutOwnDoing } from './understand-utterance.js';
 
 const read = (text: string) => understandUtterance(text, /[\u4e00-\u9fff]/.test(text) ? 'zh' : 'en');
 
@@ -137,5 +137,44 @@ describe('withoutOwnDoing', () => {
       '你们得按保价给我赔八百',
     );
     expect(withoutOwnDoing('帮我退款，谢谢')).toBe('帮我退款，谢谢');
+  });
+});
+
+describe('tellsWhatHappened: a visit told, not asked for', () => {
+  it.each([
+    '今天你们物业的人又找上门来了',
+    '上回那个师傅已经来过了',
+    '早上你们的保安又跑来敲门',
+    'your guy came round again this morning',
+  ])('%s is told', (clause) => {
+    expect(tellsWhatHappened(clause)).toBe(true);
+  });
+
+  it.each([
+    '你们赶紧派人来嘛',
+    '师傅今天又没来',
+    '今天下午来修一下',
+    '让师傅明天再来一趟',
+    'can you send someone over',
+  ])('%s is not', (clause) => {
+    expect(tellsWhatHappened(clause)).toBe(false);
+  });
+
+  it('asks for no visit in a line telling one happened', () => {
+    expect(understandUtterance('今天下午你们的人又上门来了，说我家狗叫吵到邻居', 'zh').actions).toEqual([]);
+  });
+});
+
+describe('understandUtterance: leave asked with the wish behind it', () => {
+  it.each([
+    '周末能干活不？我想让师傅周六周日也赶赶工',
+    '晚上能装修吗？我打算让工人加个班',
+    '那个能寄吗？我想让我妈明天去取',
+  ])('%s only asks leave', (said) => {
+    expect(read(said).onlyAsksLeave).toBe(true);
+  });
+
+  it('still asks when the wish is for the company to act', () => {
+    expect(read('周末能干活不？我想让你们派人来看看').onlyAsksLeave).toBe(false);
   });
 });

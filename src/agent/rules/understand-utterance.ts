@@ -109,8 +109,9 @@ export function understandUtterance(text: string, language: Language): Understan
   const zh = language === 'zh';
   const read = readActionRequests(text);
   const { awaited } = read;
-  // 那我把发票收好 / I'll keep the receipt: what the caller will do themselves asks for nothing.
-  const own = clausesOf(text).filter((c) => OWN_DOING.test(c.text));
+  // 那我把发票收好 / I'll keep the receipt: what the caller will do themselves asks for nothing;
+  // 管家又跑上门来 tells what someone did, and asks for nothing either.
+  const own = clausesOf(text).filter((c) => OWN_DOING.test(c.text) || tellsWhatHappened(c.text));
   const actions =
     own.length === 0
       ? read.requests
@@ -163,7 +164,7 @@ export function understandUtterance(text: string, language: Language): Understan
         !JUST_ASKING.test(text) &&
         !onlyPlans(asking)) ||
       (asksLeave(asking) && !INFO_QUESTION.test(text)),
-    onlyAsksLeave: asksLeave(asking) && !EXPLICIT_ASK.test(asking),
+    onlyAsksLeave: asksLeave(asking) && !EXPLICIT_ASK.test(withoutWishForOthers(asking)),
     ...(bare ? { bareImperative: bare[1] } : {}),
     aboutOwnAccount:
       /[我俺](?:的|这个|账户|账号|现在的|开通的)|[我俺](?:订|买|点|办|下|租|付|交|充|寄)(?:了|的)|\bmy (?:subscription|account|plan|membership|bill|premium|order|booking|ride|trip|card|course)/i.test(
@@ -195,8 +196,9 @@ function onlyPlans(asking: string): boolean {
  * possible to … . Questions about how, when, how long or who (INFO_QUESTION) are questions.
  */
 function asksLeave(text: string): boolean {
-  // 能约这个礼拜六上午吗？还有啊…: a sentence asking leave, wherever it stands in the line.
-  return /(?:能|可以|可不可以|能不能|行不行|可否)[^，,。？?]{0,8}[吗嘛]?\s*[？?]?\s*$|(?:能|可以|可否)(?!问|说|咨询|打扰|请教)[^，,。？?]{0,8}[吗嘛]\s*[？?]|行不行|能不能|可不可以|\b(?:can|could|may) (?:i|we)\b|\bis it possible\b/i.test(
+  // 能约这个礼拜六上午吗？还有啊…: a sentence asking leave, wherever it stands in the line; 能干活不？
+  // and 好弄伐？ ask it as 吗 does.
+  return /(?:能|可以|可不可以|能不能|行不行|可否)[^，,。？?]{0,8}[吗嘛]?\s*[？?]?\s*$|(?:能|可以|可否)(?!问|说|咨询|打扰|请教)[^，,。？?]{0,8}[吗嘛不伐]\s*[？?，,]|行不行|能不能|可不可以|\b(?:can|could|may) (?:i|we)\b|\bis it possible\b/i.test(
     text,
   );
 }
@@ -204,6 +206,22 @@ function asksLeave(text: string): boolean {
 /** The caller saying what they will do themselves (我把发票收好, 我自己来弄, I'll keep the receipt). */
 const OWN_DOING =
   /我(?:自己)?(?:就|再|先|会|去)?把[^，,。？?]{0,10}?(?:收好|存好|留好|保存好|放好|拿好|留着|收着|保管好|收起来)|我(?:这边|自己)?(?:已经|早就|都)(?:先)?把[^，,。？?]{0,10}?(?:退|还|给|转|付|赔)(?:给他|给她|回去)?了|我自己(?:来|弄|办|去|处理)|\bi(?:'ll| will)? (?:keep|hold on to|hang on to|save|file) (?:the|my|that|this)\b|\bi'll (?:do|sort|handle) (?:it|that) myself\b/i;
+
+/**
+ * A visit that happened, told (今天你们那个管家又跑上门来, 师傅昨天已经来过了, they came round again
+ * this morning): a day, 又, 已经 or 刚 before someone coming, and no asking in the clause.
+ */
+const TOLD_VISIT =
+  /(?:又|已经|刚才?|刚刚|昨天|今天|前天|上午|下午|早上|晚上|上次|上回)[^，,。？?！!]{0,8}?(?:跑|来|上门|过来|找上门|上来)(?:了|过|的)?|来过(?:了|一趟|两趟|几趟)?|\b(?:came|showed up|turned up|dropped by|came round|came over)\b(?! to)/i;
+/** Said as done: 又, 已经, 刚, 了, 过 (今天下午来修 plans a visit; 又没来 says one did not happen). */
+const DONE = /又|已经|刚|了|过|\b(?:came|showed|turned|dropped)\b/i;
+const ASKS_IN_CLAUSE =
+  /没|不来|未|让|一下|帮|给我|派|叫|请|能不能|能否|可以|可不可以|赶紧|赶快|快点|马上|尽快|吧|嘛|吗|伐|[？?]|\b(?:can|could|would|please|send)\b/i;
+
+/** True when a clause tells of a visit that happened and asks for nothing (TOLD_VISIT). */
+export function tellsWhatHappened(clause: string): boolean {
+  return TOLD_VISIT.test(clause) && DONE.test(clause) && !ASKS_IN_CLAUSE.test(clause);
+}
 
 /** The text without the clauses saying what the caller did or will do themselves (OWN_DOING). */
 export function withoutOwnDoing(text: string): string {
@@ -244,6 +262,17 @@ const TELL_ME =
  */
 const GRUMBLE = /[^，,。.!！？?]{0,12}?(?:都|也)不(?:行|给|能|让|可以)(?:啊|呀)?(?=[，,。.!！]|$)/g;
 
+/**
+ * 周末能干活不？我想让师傅周六周日也赶赶工: what the caller wants someone of their own to do says
+ * why they ask leave; it asks the company for nothing (我想让你们… still asks).
+ */
+const WISH_FOR_OTHERS = /我(?:想|打算|准备|是想)让(?!你|您)[^，,。？?！!]*/g;
+
+/** The text without what the caller wants someone of their own to do (WISH_FOR_OTHERS). */
+export function withoutWishForOthers(text: string): string {
+  return text.replace(WISH_FOR_OTHERS, ' ');
+}
+
 /** Says it is only asking (先问问, just asking): whatever it names is a question. */
 const JUST_ASKING = /问问|只是问|先问|随便问|\bjust (?:asking|wondering|curious)\b/i;
 
@@ -254,9 +283,18 @@ const JUST_ASKING = /问问|只是问|先问|随便问|\bjust (?:asking|wonderin
 const INFO_QUESTION =
   /([\u4e00-\u9fff])没\1|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|什么时候|啥时候|几时|几天|几点|哪天|谁|哪里|哪儿|多少钱|好多钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to)\b|\bwhen\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b/i;
 
+/** The caller speaking of themselves (我是…, 本人…): a clause after it may say their name alone. */
+const SELF = /我是|本人|我这边是/;
+
 /** The caller's name, when said plainly. Returns undefined rather than guess. */
 export function extractName(text: string): string | undefined {
-  const surname = /(?:我姓|免贵姓|本人姓)([\u4e00-\u9fff]{1,2})/.exec(text);
+  // 我是9幢的租户，姓庞，庞嘉豪: 姓 opening a clause of a line where the caller speaks of
+  // themselves says their surname as 我姓 does (姓什么 asks one; 他姓王 is someone else's).
+  const surname =
+    /(?:我姓|免贵姓|本人姓)([\u4e00-\u9fff]{1,2})/.exec(text) ??
+    (SELF.test(text)
+      ? /(?:^|[，,。\s])姓(?![什啥])([\u4e00-\u9fff]{1,2})(?=[，,。.！!？?\s]|$)/.exec(text)
+      : null);
   if (surname) {
     const s = surname[1]!;
     const family = COMPOUND_SURNAMES.includes(s) ? s : s.slice(0, 1);
@@ -271,6 +309,17 @@ export function extractName(text: string): string | undefined {
   const called =
     /(?:我叫|我的名字是|我名字叫)([\u4e00-\u9fff]{2,4}?)(?=[，,。.！!？?\s]|$|想|要|打|来|的)/.exec(text);
   if (called && !NOT_NAMES.test(called[1]!)) return called[1];
+  // 我是8幢603的租户，叫何雨桐: 叫 opening a clause, after the caller spoke of themselves, with a
+  // full name of a common surname (叫个师傅, 叫人来 name no one).
+  const clauseCalled = SELF.test(text)
+    ? /(?:^|[，,。\s])(?:名字)?叫([\u4e00-\u9fff]{2,3})(?=[，,。.！!？?\s]|$)/.exec(text)
+    : null;
+  if (
+    clauseCalled &&
+    COMMON_SURNAMES.includes(clauseCalled[1]!.slice(0, 1)) &&
+    !NOT_NAMES.test(clauseCalled[1]!)
+  )
+    return clauseCalled[1];
   const titled = /我是([\u4e00-\u9fff]{1,2}(?:先生|女士|小姐))/.exec(text);
   if (titled && !NOT_NAMES.test(titled[1]!)) return titled[1];
   // 我是刘建华，…: a full name said plainly, when it starts with a common surname (我是新用户 does not).
