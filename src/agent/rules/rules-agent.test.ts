@@ -1009,8 +1009,8 @@ describe('createRulesAgent: a caller declining after hearing the price', () => {
 
   it('withdraws a request opened before on 不麻烦你们了 (not 麻烦你, asking)', async () => {
     const c = deskCall();
-    await c.say('家里马桶一直漏水，帮我约个师傅上门修一下');
-    await c.say('哦，还要五十块啊，那先不麻烦你们了');
+    await c.say('上个月物业费多扣了我两百块，帮我退回来');
+    await c.say('哦，还要等主管批啊，那先不麻烦你们了');
     expect(c.session.record.withdrawals.length).toBe(1);
   });
 
