@@ -1559,6 +1559,13 @@ function decideParsed(
  * names it: its label says 安检 for a request to book an inspection.
  */
 function worded(rules: CompiledRules, levels: RuleLevels, winner: CompiledRule, norm: string): CompiledRule {
+  // Most rules list nothing: no other match under the winner's text, nothing to weigh.
+  let listed = false;
+  for (const i of levels.hits) {
+    const rule = rules.rules[i]!;
+    if (rule !== winner && rule.text === winner.text) listed = true;
+  }
+  if (!listed) return winner;
   let best = winner;
   let bestShared = -1;
   for (const i of levels.hits) {

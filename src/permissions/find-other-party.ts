@@ -552,6 +552,9 @@ const THREE_DIGITS = /\d{3}/;
 // 602, 1102室, 8幢1203, 3栋2单元501: a unit of the compound, not an amount, a time or a code.
 const UNIT_ZH =
   /(?<![\d.:\-a-z*×#](?:\s|-)?)(?:\d{1,2}(?:幢|栋|号楼|座)(?:\d{1,2}单元)?)?[1-9]\d{2,3}(?:室|号(?!楼))?(?=[室号的那这家户住是业租人还一有没欠交缴,.!?;:、]|\s(?!\d)|$)(?:那|这)?(?:家|户)?(?:的|住的)?(?:业主|住户|租户|人家?)?/g;
+// What may follow a unit's number (see UNIT_ZH's lookahead), or its end.
+const UNIT_NEXT = /^(?:[室号的那这家户住是业租人还一有没欠交缴,.!?;:、\s]|)$/;
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 // Before a number these make it a code, a count or an amount (尾号1234, 订单1234, 花了300, 那笔300).
 const NOT_UNIT_BEFORE =
   /(?:号|单|位|码|第|共|约|笔|价|额|总|才|只|花了?|扣了?|付了?|交了?|退|充|转|赔|补|加|减|收|¥|\$)\s*$/;
@@ -566,7 +569,24 @@ const UNIT_ASK_ZH = /^(?:是谁|是哪|叫什么|叫啥|姓什么|姓啥)/;
  * it (1002那家天天吵) asks for nothing of theirs.
  */
 function householdsByUnit(norm: string, m: Matchers, people: PersonHit[]): void {
-  UNIT_ZH.lastIndex = 0;
+  // The expression runs only from a run of three or four digits that a unit's word follows:
+  // most numbers are amounts, counts or codes (退款300元, 第1234次).
+  let from = -1;
+  for (let i = 0; i < norm.length; ) {
+    if (!isDigitCode(norm.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < norm.length && isDigitCode(norm.charCodeAt(j))) j++;
+    if (j - i >= 3 && j - i <= 4 && UNIT_NEXT.test(norm.charAt(j))) {
+      from = Math.max(0, i - 8);
+      break;
+    }
+    i = j;
+  }
+  if (from < 0) return;
+  UNIT_ZH.lastIndex = from;
   for (let r = UNIT_ZH.exec(norm); r !== null; r = UNIT_ZH.exec(norm)) {
     const before = norm.slice(0, r.index);
     if (NOT_UNIT_BEFORE.test(before) || OWN_UNIT_BEFORE.test(before) || W.SELF_BEFORE.test(before)) continue;
