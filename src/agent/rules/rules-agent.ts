@@ -55,6 +55,7 @@ import {
   withoutWishForOthers,
 } from './understand-utterance.js';
 import { type RequestInContext, vagueRequest, withThing } from './vague-requests.js';
+import { whatAStepTakes } from './what-a-step-takes.js';
 
 /**
  * The built-in agent: runs a whole call offline and deterministically. It states account facts
@@ -1207,13 +1208,17 @@ async function handleAction(
     case 'requires_process': {
       const eta = slaWindow(sla, 'process', lang);
       const ticket = ctx.tools.openTicket({ kind: 'requires_process', summary: action });
+      // 换车牌 needs the new car's 行驶证: what the FAQ says the step takes is said with it, so the
+      // caller can have it ready.
+      const takes = whatAStepTakes(ctx.product, [decision.rule ?? '', action]);
+      const needs = takes === undefined ? '' : ` ${faqAnswer(sentence(takes, lang), lang)}`;
       return {
         status: decision.status,
         topic: action,
         text:
           lang === 'zh'
-            ? `这个需要您提交正式申请，我帮您记录工单，工单号是${ticket.id}，${eta}内会有专人联系您。`
-            : `This needs a formal request, so I've opened a ticket for you: ${ticket.id}. Someone will contact you within ${eta}.`,
+            ? `这个需要您提交正式申请，我帮您记录工单，工单号是${ticket.id}，${eta}内会有专人联系您。${needs.trim()}`
+            : `This needs a formal request, so I've opened a ticket for you: ${ticket.id}. Someone will contact you within ${eta}.${needs}`,
       };
     }
     default: {
