@@ -1092,6 +1092,7 @@ const gateDesk = {
       q: '门禁卡坏了丢了怎么办？',
       a: '每户可免费领2张门禁卡，补办或加办每张15元，当天在物业前台领取。',
     },
+    { q: '多交了钱能退吗？', a: '重复缴费或多缴的费用可以申请退还，核实后5个工作日内原路退回。' },
     {
       q: '换了车怎么改车位绑定的车牌？',
       a: '变更车位绑定的车牌，请带新车行驶证和业主身份证到物业前台办理，1个工作日内生效。月租车位每月350元。',
@@ -1158,5 +1159,27 @@ describe('createRulesAgent: two requests in one line, each checked on its own', 
     const checks = checksOf(c);
     expect(checks.some((k) => /车牌/.test(k.action))).toBe(false);
     expect(checks.some((k) => /门禁/.test(k.action) && k.status === 'can_approve_immediately')).toBe(true);
+  });
+});
+
+describe('createRulesAgent: a follow-up question with no topic of its own', () => {
+  it.each(['要等多久？', '那一般多长时间能到账呀', '几天能好啊？'])(
+    '%s after money given back: answered by the FAQ on giving money back, nothing checked',
+    async (said) => {
+      const c = gateCall();
+      await c.say('这个月物业费我交了两遍，多缴的四十块钱给我退了吧');
+      const before = checksOf(c).length;
+      expect(before).toBeGreaterThan(0);
+      expect(await c.say(said)).toContain('5个工作日');
+      expect(checksOf(c).length).toBe(before);
+    },
+  );
+
+  it('answers a question naming its own topic by that topic', async () => {
+    const c = gateCall();
+    await c.say('这个月物业费我交了两遍，多缴的四十块钱给我退了吧');
+    const reply = await c.say('另外门禁卡补一张要多少钱？');
+    expect(reply).toContain('15元');
+    expect(reply).not.toContain('5个工作日');
   });
 });

@@ -22,6 +22,7 @@ import {
   type Quantity,
 } from '../../permissions/index.js';
 import { dayNamed } from './days-said.js';
+import { followUpAnswer } from './follow-up-question.js';
 import { responseFields } from './interface-params.js';
 import { faqAnswer, knowledgeAnswer, otherAnswers, QUESTION_CLAUSE } from './knowledge-answer.js';
 import { lookUpFacts, lookUpMonthBefore, verifyAccount } from './look-up-facts.js';
@@ -501,7 +502,9 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     // 理赔到现在还没到账: what the caller awaits is looked up above, and how long it takes is the
     // product's own answer (理赔多久到账).
 
-    const hit = knowledgeAnswer(ctx, utterance);
+    // 多长时间能到账？ after a refund: a question naming no topic of its own asks about the
+    // request the call just took up.
+    const hit = knowledgeAnswer(ctx, utterance) ?? (u.question ? followUpAnswer(ctx, utterance) : undefined);
     if (hit) {
       parts.resolve.push(faqAnswer(hit.answer, lang));
       topics.push(lang === 'zh' ? `咨询：${hit.question}` : `Asked: ${hit.question}`);
