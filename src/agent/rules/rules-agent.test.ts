@@ -1083,3 +1083,103 @@ describe('createRulesAgent: following up a request the call took up', () => {
     expect(counts(c)).toBe(before);
   });
 });
+
+const gateDesk = {
+  name: '和园物业服务',
+  description: '住宅小区物业：门禁、车位、报修、缴费',
+  faq: [
+    {
+      q: '门禁卡坏了丢了怎么办？',
+      a: '每户可免费领2张门禁卡，补办或加办每张15元，当天在物业前台领取。',
+    },
+    { q: '多交了钱能退吗？', a: '重复缴费或多缴的费用可以申请退还，核实后5个工作日内原路退回。' },
+    {
+      q: '换了车怎么改车位绑定的车牌？',
+      a: '变更车位绑定的车牌，请带新车行驶证和业主身份证到物业前台办理，1个工作日内生效。月租车位每月350元。',
+    },
+  ],
+  sla: '公共设施报修24小时内处理；车牌变更1个工作日内生效',
+  operator_permissions: {
+    can_approve_immediately: ['补办或增开本户门禁卡', '退费<100元', '公共设施报修和紧急救援派单'],
+    requires_supervisor: ['退费>=100元'],
+    requires_process: ['车位租赁或车牌登记变更', '装修申请'],
+    forbidden: ['透露其他住户的信息'],
+  },
+};
+
+function gateCall() {
+  return agentCall({
+    product: gateDesk,
+    operator: records.operators[0]!,
+    customer: records.customers[0]!,
+    phone: '13800138000',
+  });
+}
+
+const checksOf = (c: ReturnType<typeof gateCall>) =>
+  c.events.filter((e) => e.type === 'permission_check') as Array<{ action: string; status: string }>;
+
+describe('createRulesAgent: two requests in one line, each checked on its own', () => {
+  it.each([
+    ['上个月停车费多扣了我三十块，能退给我吗？另外我门禁卡坏了刷不开，帮我重新办一张', /退/, /门禁/],
+    ['门禁卡不晓得掉哪去了你给我补一张，还有上个月物业费多收了我二十块，退给我', /门禁/, /退/],
+  ])('%s: both are checked and approved', async (said, first, second) => {
+    const c = gateCall();
+    await c.say(said);
+    const checks = checksOf(c);
+    expect(checks.some((k) => first.test(k.action) && k.status === 'can_approve_immediately')).toBe(true);
+    expect(checks.some((k) => second.test(k.action) && k.status === 'can_approve_immediately')).toBe(true);
+  });
+
+  it.each([
+    '旧车卖掉了，车位上登记的车牌帮我改成新的。再给我加办一张门禁卡，家里请了个阿姨',
+    '车位绑的车牌帮我换一下，顺便门禁卡再给我配一张',
+  ])('%s: the plate goes to the process and the card is approved', async (said) => {
+    const c = gateCall();
+    const reply = await c.say(said);
+    const checks = checksOf(c);
+    expect(checks.some((k) => /车牌/.test(k.action) && k.status === 'requires_process')).toBe(true);
+    expect(checks.some((k) => /门禁/.test(k.action) && k.status === 'can_approve_immediately')).toBe(true);
+    expect(checks.some((k) => /车牌/.test(k.action) && /门禁/.test(k.action))).toBe(false);
+    // What the process takes, from the FAQ.
+    expect(reply).toContain('行驶证');
+  });
+
+  it('takes up no part the caller only tells of', async () => {
+    const c = gateCall();
+    await c.say('门禁卡上礼拜刚补过一张了，现在车位绑的车牌帮我换一下');
+    const checks = checksOf(c);
+    expect(checks.some((k) => /门禁/.test(k.action))).toBe(false);
+    expect(checks.some((k) => /车牌/.test(k.action) && k.status === 'requires_process')).toBe(true);
+  });
+
+  it('takes up no part the caller refused in the line', async () => {
+    const c = gateCall();
+    await c.say('车牌我先不改了，门禁卡丢了，再给我补一张吧');
+    const checks = checksOf(c);
+    expect(checks.some((k) => /车牌/.test(k.action))).toBe(false);
+    expect(checks.some((k) => /门禁/.test(k.action) && k.status === 'can_approve_immediately')).toBe(true);
+  });
+});
+
+describe('createRulesAgent: a follow-up question with no topic of its own', () => {
+  it.each(['要等多久？', '那一般多长时间能到账呀', '几天能好啊？'])(
+    '%s after money given back: answered by the FAQ on giving money back, nothing checked',
+    async (said) => {
+      const c = gateCall();
+      await c.say('这个月物业费我交了两遍，多缴的四十块钱给我退了吧');
+      const before = checksOf(c).length;
+      expect(before).toBeGreaterThan(0);
+      expect(await c.say(said)).toContain('5个工作日');
+      expect(checksOf(c).length).toBe(before);
+    },
+  );
+
+  it('answers a question naming its own topic by that topic', async () => {
+    const c = gateCall();
+    await c.say('这个月物业费我交了两遍，多缴的四十块钱给我退了吧');
+    const reply = await c.say('另外门禁卡补一张要多少钱？');
+    expect(reply).toContain('15元');
+    expect(reply).not.toContain('5个工作日');
+  });
+});

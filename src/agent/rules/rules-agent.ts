@@ -22,6 +22,7 @@ import {
   type Quantity,
 } from '../../permissions/index.js';
 import { dayNamed } from './days-said.js';
+import { followUpAnswer } from './follow-up-question.js';
 import { responseFields } from './interface-params.js';
 import { faqAnswer, knowledgeAnswer, otherAnswers, QUESTION_CLAUSE } from './knowledge-answer.js';
 import { lookUpFacts, lookUpMonthBefore, verifyAccount } from './look-up-facts.js';
@@ -55,6 +56,7 @@ import {
   withoutWishForOthers,
 } from './understand-utterance.js';
 import { type RequestInContext, vagueRequest, withThing } from './vague-requests.js';
+import { whatAStepTakes } from './what-a-step-takes.js';
 
 /**
  * The built-in agent: runs a whole call offline and deterministically. It states account facts
@@ -283,6 +285,36 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     if (read.rule !== null && read.status !== 'forbidden')
       actions.push({ concept: '', text: asked, start: 0, end: utterance.length });
   }
+  // 这个能退不？还有门禁卡丢了，再给我补一张呗: the engine reads each request of the line apart,
+  // each with its rule. One the lexicon's reading missed (补一张 names no concept) is taken up
+  // beside the others; a line read as one request (车牌给我换过来。再给我整张门禁卡) is checked
+  // request by request, not as one action under the strictest part's rule.
+  const understood = new Map<ActionRequest, Understanding>();
+  if (!faqHit && (u.asksForAction || actions.length > 0)) {
+    const apart = partsAskedApart(ctx, asked, utterance);
+    const wholeLine =
+      actions.length === 0 ||
+      (actions.length === 1 &&
+        actions[0]!.concept === '' &&
+        actions[0]!.end - actions[0]!.start >= asked.length);
+    if (wholeLine && apart.length >= 2) actions.splice(0, actions.length);
+    const missed = wholeLine
+      ? apart.length >= 2
+        ? apart
+        : []
+      : apart.filter(
+          (part) =>
+            !actions.some((a) => a.start < part.end && part.start < a.end) &&
+            !apart.some(
+              (other) =>
+                other.rule === part.rule && actions.some((a) => a.start < other.end && other.start < a.end),
+            ),
+        );
+    for (const part of missed) {
+      actions.push(part.request);
+      understood.set(part.request, understandUtterance(part.request.text, lang));
+    }
+  }
   // 那就取消吧 with no object: the step the agent just offered (switching off auto-renewal), or a
   // question about what to do it to; never a guess.
   if (actions.length === 0 && u.bareImperative) {
@@ -406,16 +438,25 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   const handled = new Set<string>();
   for (const request of actions) {
     if ((unseenDuplicate || givenBack) && MONEY_BACK_CONCEPTS.has(request.concept)) continue;
-    if (handled.has(request.concept)) continue;
-    handled.add(request.concept);
+    // Requests the lexicon names are one per concept; those read apart by rule, one per rule.
+    const key = understood.has(request) ? request.text : request.concept || request.text;
+    if (handled.has(key)) continue;
+    handled.add(key);
+    const heard = understood.get(request) ?? u;
     // Money back with no amount, and the payments read differ: which one is asked, not guessed
     // nor handed to a supervisor.
-    if (whichPaymentUnclear(ctx, request, u)) {
+    if (whichPaymentUnclear(ctx, request, heard)) {
       parts.resolve.push(whichPayment(lang));
       continue;
     }
     // The only request of the line may be read with the line's other clauses (what it is about).
-    const sentence = await handleAction(ctx, request, u, false, actions.length === 1 ? utterance : undefined);
+    const sentence = await handleAction(
+      ctx,
+      request,
+      heard,
+      false,
+      actions.length === 1 ? utterance : undefined,
+    );
     parts.resolve.push(sentence.text);
   }
   // A request the lexicon does not know ("帮我改一下绑定的手机号") still goes to the engine as the
@@ -461,7 +502,9 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     // 理赔到现在还没到账: what the caller awaits is looked up above, and how long it takes is the
     // product's own answer (理赔多久到账).
 
-    const hit = knowledgeAnswer(ctx, utterance);
+    // 多长时间能到账？ after a refund: a question naming no topic of its own asks about the
+    // request the call just took up.
+    const hit = knowledgeAnswer(ctx, utterance) ?? (u.question ? followUpAnswer(ctx, utterance) : undefined);
     if (hit) {
       parts.resolve.push(faqAnswer(hit.answer, lang));
       topics.push(lang === 'zh' ? `咨询：${hit.question}` : `Asked: ${hit.question}`);
@@ -530,6 +573,49 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     parts.thank = p.thank;
   }
   return composeReply(String(ctx.operator.methodology ?? ''), parts);
+}
+
+/** Words by which the caller refuses or drops a step (我不要修了, 门禁卡不用补了, 先不办). */
+const NEGATED = /不要|不用|不想|不需要|不必|别|甭|算了|先不/;
+
+/**
+ * The requests the engine read apart in a line (`asked`: without what the caller did themselves),
+ * each in the words of the rule it was found by: only parts with a rule of their own, not
+ * forbidden, whose clause asks for something (修过的我心里膈应 tells, 起码送我一年延保吧 asks),
+ * refuses or drops nothing, and tells no visit that happened; never a rule whose step the caller
+ * refused in another clause of the line (我不要修了，直接给我换台新的吧: no repair visit). One per
+ * rule, with where it is in the line.
+ */
+function partsAskedApart(
+  ctx: CallContext,
+  asked: string,
+  utterance: string,
+): Array<{ request: ActionRequest; rule: string; start: number; end: number }> {
+  const lang = ctx.language;
+  const rules = rulesOf(ctx);
+  const read = checkPermission(rules, asked);
+  if (read.parts.length < 2 && read.parts.every((part) => part.rule === null)) return [];
+  const refused = new Set(
+    clausesOf(asked)
+      .filter((c) => NEGATED.test(c.text))
+      .map((c) => checkPermission(rules, c.text.replace(new RegExp(NEGATED, 'g'), '要')).rule)
+      .filter((rule) => rule !== null),
+  );
+  const out: Array<{ request: ActionRequest; rule: string; start: number; end: number }> = [];
+  for (const part of read.parts) {
+    const rule = part.rule;
+    if (rule === null || part.status === 'forbidden' || refused.has(rule)) continue;
+    if (out.some((o) => o.rule === rule)) continue;
+    if (NEGATED.test(part.text) || tellsWhatHappened(part.text)) continue;
+    if (!understandUtterance(part.text, lang).asksForAction) continue;
+    const start = utterance.indexOf(part.text);
+    if (start < 0) continue;
+    const end = start + part.text.length;
+    // Read alone, 给我补一张呗 loses what it is about: the part goes in its rule's words.
+    const text = part.label ?? part.text;
+    out.push({ request: { concept: part.concept ?? '', text, start, end }, rule, start, end });
+  }
+  return out;
 }
 
 /**
@@ -1207,13 +1293,17 @@ async function handleAction(
     case 'requires_process': {
       const eta = slaWindow(sla, 'process', lang);
       const ticket = ctx.tools.openTicket({ kind: 'requires_process', summary: action });
+      // 换车牌 needs the new car's 行驶证: what the FAQ says the step takes is said with it, so the
+      // caller can have it ready.
+      const takes = whatAStepTakes(ctx.product, [decision.rule ?? '', action]);
+      const needs = takes === undefined ? '' : ` ${faqAnswer(sentence(takes, lang), lang)}`;
       return {
         status: decision.status,
         topic: action,
         text:
           lang === 'zh'
-            ? `这个需要您提交正式申请，我帮您记录工单，工单号是${ticket.id}，${eta}内会有专人联系您。`
-            : `This needs a formal request, so I've opened a ticket for you: ${ticket.id}. Someone will contact you within ${eta}.`,
+            ? `这个需要您提交正式申请，我帮您记录工单，工单号是${ticket.id}，${eta}内会有专人联系您。${needs.trim()}`
+            : `This needs a formal request, so I've opened a ticket for you: ${ticket.id}. Someone will contact you within ${eta}.${needs}`,
       };
     }
     default: {

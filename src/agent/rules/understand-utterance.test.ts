@@ -51,6 +51,23 @@ describe('understandUtterance', () => {
     expect(read(text).asksForAction).toBe(true);
   });
 
+  // A step asked of the company, softened by a tag at the end (好伐, 好吗, 可以吗, 行不行).
+  it.each([
+    '电梯口那个灯一直闪，你们派个电工来看看好吗？',
+    '楼下路灯不亮了，侬叫人来弄弄好伐？',
+    '单元门的锁坏掉了，你们明天来换一个可以吗',
+    '地库积水好几天了，您安排人过来抽一抽行不行啊？',
+  ])('reads %j as asking for something', (text) => {
+    expect(read(text).asksForAction).toBe(true);
+  });
+
+  it.each(['你们这个小区服务好吗？', '上礼拜报的那个灯，你们修好了吗？', '你们是物业吗？'])(
+    'reads %j as a question, asking for nothing',
+    (text) => {
+      expect(read(text).asksForAction).toBe(false);
+    },
+  );
+
   it.each(['问个地址都不行，算了。那就按你说的办', '连查一下都不给，服了，行吧'])(
     'reads %j as grumbling about a refusal, asking for nothing again',
     (text) => {

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { Product } from '../../domain/record-schemas.js';
+import { whatAStepTakes } from './what-a-step-takes.js';
+
+const product = {
+  name: '和园物业服务',
+  faq: [
+    { q: '停车怎么收费？', a: '月租车位每月350元。每个车位最多绑定2个车牌。' },
+    {
+      q: '换了车怎么办？',
+      a: '监控录像不对外提供。变更车位绑定的车牌，请带新车行驶证和业主身份证到物业前台办理，1个工作日内生效。',
+    },
+    { q: '装修要办什么手续？', a: '开工前提交装修申请：业主身份证、装修方案和施工队资质，押金2000元。' },
+  ],
+} as unknown as Product;
+
+describe('whatAStepTakes', () => {
+  it.each([
+    [['车位租赁或车牌登记变更', '车牌登记变更'], '行驶证'],
+    [['装修申请'], '施工队资质'],
+  ])('finds what %j takes in the FAQ sentence about it', (words, wanted) => {
+    expect(whatAStepTakes(product, words)).toContain(wanted);
+  });
+
+  it('says nothing for a step no FAQ sentence names papers for', () => {
+    expect(whatAStepTakes(product, ['投诉物业工作人员'])).toBeUndefined();
+  });
+
+  it('says nothing when the sentence that shares its words names no papers', () => {
+    expect(whatAStepTakes(product, ['月租车位续费'])).toBeUndefined();
+  });
+});
