@@ -503,6 +503,10 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '安排',
       '来人',
       '来个人',
+      '人来',
+      '人过来',
+      '人上来',
+      '人下来',
       '安检',
       '检查',
       'technician',
@@ -529,6 +533,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // 要入户安检，帮我约个这周六上午: the visit named first, then booked for a time.
       '(?:安检|检修|检查)[^.!?;\\n]{0,14}?(?<![预不别没])约(?=个|一个|在|到|下|这|那|本|周|礼拜|星期|今天|明天|后天|\\d)',
       '(?<![不别])来个?人(?!了)',
+      // 赶紧找人来看看, 喊个人过来: someone sent for.
+      '(?<![不别])(?:叫|喊|找)(?:个|几个|一个)?人(?:来|过来|上来|下来)',
       '师傅(?:上门|过来|来)',
       '派人~(?:修|来|上门|看)',
       '\\b(?:technician|engineer|repair(?:man|person)?|service)\\s+(?:visit|appointment|call[- ]?out)s?\\b',

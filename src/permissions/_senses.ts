@@ -411,6 +411,33 @@ export const SENSES: readonly SenseDef[] = [
     en: ['repair*', 'fix', 'fixed', 'fixes', 'fixing', 'mend*'],
   },
   {
+    // 抢修: a repair that cannot wait, so an emergency too (紧急抢修派单, 派抢修人员).
+    id: 'rush_repair',
+    role: 'action',
+    also: ['repair', 'emergency'],
+    zh: ['抢修', '急修'],
+    en: ['emergency repair*'],
+  },
+  {
+    // 派单, 派人来, 叫人来看看, 找个人过来: someone sent out to deal with something (派单 in 紧急
+    // 抢修派单). Who is sent (师傅, 抢修人员) is read after 派 as what it is.
+    id: 'dispatch',
+    role: 'action',
+    also: ['arrange'],
+    zh: ['派单', '派工', '派人', '派个人', '来个人'],
+    en: ['send someone', 'send somebody', 'send a crew', 'send help'],
+    patterns: [
+      {
+        key: '派',
+        re: '派(?=(?:个|名|一个|几个|些)?(?:人|师傅|工人|电工|水电工|保安|物业|抢修|维修|技术员|工程师))',
+      },
+      ...['叫', '喊', '找'].map((key) => ({
+        key,
+        re: `${key}(?:个|几个|一个)?人(?:来|过来|上来|下来|去)`,
+      })),
+    ],
+  },
+  {
     id: 'compensate',
     role: 'action',
     concept: 'compensation',
@@ -1201,6 +1228,59 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    // What cannot wait (紧急抢修): people shut in a lift, a pipe burst or spraying water, gas
+    // leaking, fire or smoke, water flooding in. Said beside a request to send someone, it asks
+    // for the emergency dispatch a rule names.
+    id: 'emergency',
+    role: 'object',
+    zh: [
+      '紧急',
+      '应急',
+      '电梯困人',
+      '困人',
+      '爆管',
+      '爆裂',
+      '喷水',
+      '漏气',
+      '漏煤气',
+      '燃气泄漏',
+      '煤气泄漏',
+      '着火',
+      '起火',
+      '失火',
+      '冒烟',
+      '漏电',
+      '水漫',
+      '淹了',
+    ],
+    en: [
+      'emergenc*',
+      'urgent*',
+      'trapped',
+      'stuck in the lift',
+      'stuck in the elevator',
+      'burst pipe*',
+      'gas leak*',
+      'on fire',
+      'flooding',
+    ],
+    patterns: [
+      // 困在电梯里, 遭关到电梯头了, 被卡在电梯: someone shut in a lift.
+      ...['困', '关', '卡'].map((key) => ({
+        key,
+        re: `${key}(?:在|到|住|住在)(?:了)?(?:这个|那个)?电梯`,
+        overlay: true as const,
+      })),
+      { key: '电梯', re: '电梯[^,.!?;:、\\n]{0,6}?(?:困|关|卡)(?:住|了|人|着)', overlay: true as const },
+      // 水管爆了, 管子裂了在喷, 暖气片破了: a pipe that gives way.
+      ...['管', '暖气'].map((key) => ({
+        key,
+        re: `${key}[^,.!?;:、\\n]{0,4}?(?:爆|裂开|破了|崩了)`,
+        overlay: true as const,
+      })),
+    ],
+  },
+  {
     // Inside the caller's own home (户内维修, 家里的水管).
     id: 'in_home',
     role: 'object',
@@ -1902,8 +1982,8 @@ export const SENSES: readonly SenseDef[] = [
   {
     id: 'arrange',
     role: 'manner',
-    zh: ['安排', '派个', '派辆', '派人', '叫个', '叫辆', '帮忙叫'],
-    en: ['arrang*', 'dispatch*', 'send someone', 'send a', 'send out'],
+    zh: ['安排', '派辆', '叫个', '叫辆', '帮忙叫'],
+    en: ['arrang*', 'dispatch*', 'send a', 'send out'],
   },
   { id: 'report', role: 'manner', zh: ['报失', '登记', '上报'], en: ['report*', 'file a report'] },
   {

@@ -762,3 +762,33 @@ describe('checkPermission: what came is not what was ordered', () => {
     expect(checkPermission(rules, said)).toMatchObject({ status: 'requires_process', rule });
   });
 });
+
+describe('checkPermission: someone sent out to an emergency', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['紧急抢修派单', '预约户内上门维修'],
+    requires_supervisor: [],
+    requires_process: ['投诉物业工作人员'],
+    forbidden: [],
+  });
+
+  // Someone shut in a lift, a pipe giving way, fire or smoke, beside 派人/叫人来/找个人.
+  it.each([
+    '我爸一个人卡在电梯里出不来了，你们快派个人过来',
+    '楼上暖气片裂开了一直在滋水，赶紧找个人来',
+    '厨房那根水管爆了，水淌了一地，快叫人来',
+    '地下室那边冒烟了，赶紧派人',
+  ])('"%s" asks for the emergency dispatch', (said) => {
+    expect(checkPermission(rules, said)).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: '紧急抢修派单',
+    });
+  });
+
+  // Sending someone is no emergency by itself, and an emergency told asks for nobody.
+  it.each(['楼道灯坏了，派个人来看看', '上个月我被困在电梯里半个钟头，这事我要投诉', '别派人来了，已经好了'])(
+    '"%s" is no emergency dispatch',
+    (said) => {
+      expect(checkPermission(rules, said).rule).not.toBe('紧急抢修派单');
+    },
+  );
+});
