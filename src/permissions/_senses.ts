@@ -85,6 +85,11 @@ export interface SenseDef {
   circumstance?: true;
   /** The object is a person other than the caller (骑手, the driver): naming them names another party. */
   party?: true;
+  /**
+   * The object is someone the caller has coming (a visitor): naming them (我爸妈, 让他直接进) says
+   * who the rule is for, not that it is asked for another person's account.
+   */
+  guest?: true;
   /** An action that stands for any action (办理 in 为他人办理业务): a rule it heads alone takes any request. */
   anyAction?: true;
   /**
@@ -147,7 +152,9 @@ export const SENSES: readonly SenseDef[] = [
     id: 'none',
     role: 'none',
     zh: [
-      '装修',
+      '装修公司',
+      '装修队',
+      '装修师傅',
       '保修期',
       '延长保修',
       '保修延长',
@@ -434,6 +441,29 @@ export const SENSES: readonly SenseDef[] = [
       ...['叫', '喊', '找'].map((key) => ({
         key,
         re: `${key}(?:个|几个|一个)?人(?:来|过来|上来|下来|去)`,
+      })),
+    ],
+  },
+  {
+    // 登记 a visitor ahead, 报个名字, 跟门岗打个招呼, 让他直接进: someone expected is put on the
+    // gate's list. 登记 before 变更 (车牌登记变更) is the registration changed, a thing.
+    id: 'register',
+    role: 'action',
+    // Registering says nothing of what is registered (装修登记, 访客预登记): that must be said too.
+    generic: true,
+    zh: ['预登记', '登记', '报备', '报个名字', '报一下名字', '报名字', '报个名', '别拦', '不要拦', '不用拦'],
+    en: ['pre-register*', 'preregister*'],
+    patterns: [
+      // 跟门岗打个招呼, 和保安说一声: the gate told ahead.
+      ...['门岗', '门卫', '保安', '岗亭'].map((key) => ({
+        key,
+        re: `${key}[^,.!?;:、\\n]{0,4}?(?:打(?:个|声|一声)?招呼|说一声|讲一声|说声|交代一声)`,
+        overlay: true as const,
+      })),
+      // 让他直接进, 放他们进来: let in at the gate (not into someone's home: 家, 屋, 房).
+      ...['让', '放'].map((key) => ({
+        key,
+        re: `${key}(?:他|她|他们|她们|车)(?:直接)?进(?:来|去)?(?![^,.!?;:、\\n]{0,4}?(?:家|屋|房))`,
       })),
     ],
   },
@@ -1281,6 +1311,35 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    // Someone coming to see the caller (访客): 爸妈开车过来看我, 同学来玩, 设计师过来量房, 朋友来家里
+    // 吃饭, a visitor's car.
+    id: 'visitor',
+    role: 'object',
+    guest: true,
+    zh: ['访客', '来访', '来客', '客人', '做客', '串门', '外来车'],
+    en: ['visitor*', 'guest', 'guests', 'coming over', 'come over', 'coming to visit'],
+    patterns: [
+      {
+        key: '来',
+        re: '来(?:我家|家里|我这|看我|看看我|看孩子|看娃|看小孩|玩|做客|吃饭|量房|串门|拜访|探望|找我)',
+        overlay: true,
+      },
+      {
+        key: '过来',
+        re: '过来(?:看我|看看我|看孩子|看娃|看小孩|玩|做客|吃饭|量房|串门|拜访|探望|找我)',
+        overlay: true,
+      },
+      { key: '开车', re: '开车(?:过|回)?来', overlay: true },
+    ],
+  },
+  {
+    // Doing up a home (装修登记): a renovation company or crew names who, not the work registered.
+    id: 'renovation',
+    role: 'object',
+    zh: ['装修', '装潢'],
+    en: ['renovat*'],
+  },
+  {
     // Inside the caller's own home (户内维修, 家里的水管).
     id: 'in_home',
     role: 'object',
@@ -1985,7 +2044,7 @@ export const SENSES: readonly SenseDef[] = [
     zh: ['安排', '派辆', '叫个', '叫辆', '帮忙叫'],
     en: ['arrang*', 'dispatch*', 'send a', 'send out'],
   },
-  { id: 'report', role: 'manner', zh: ['报失', '登记', '上报'], en: ['report*', 'file a report'] },
+  { id: 'report', role: 'manner', zh: ['报失', '上报'], en: ['report*', 'file a report'] },
   {
     id: 'annual',
     role: 'manner',

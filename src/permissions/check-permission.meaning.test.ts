@@ -792,3 +792,36 @@ describe('checkPermission: someone sent out to an emergency', () => {
     },
   );
 });
+
+describe('checkPermission: a visitor registered ahead', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['访客预登记'],
+    requires_supervisor: [],
+    requires_process: ['装修登记', '车牌登记变更'],
+    forbidden: ['未经该户业主同意为他人开门或放行进入其住宅'],
+  });
+
+  // Someone coming to see the caller (来我家, 做客, 过来看孩子), and the gate told ahead (报备,
+  // 跟保安说一声, 放她进来): the person named is the visitor, not someone else's account.
+  it.each([
+    '我表哥下礼拜三开车来我家住两天，车牌苏E·5K7Q2，提前帮我报备一下',
+    '晚上有几个老同学来家里做客，你们跟保安说一声，到了别拦',
+    '我婆婆今天下午过来看孩子，跟门卫讲一声放她进来',
+  ])('"%s" asks for the visitor registered', (said) => {
+    expect(checkPermission(rules, said)).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: '访客预登记',
+    });
+  });
+
+  // Registering names no visitor by itself; a renovation company is who comes, not the works.
+  it.each(['帮我登记一下', '装修公司的人下午来量房，帮我登记一下'])(
+    '"%s" is no renovation registered',
+    (said) => {
+      expect(checkPermission(rules, said).rule).not.toBe('装修登记');
+    },
+  );
+  it('"帮我登记一下" alone is not approved', () => {
+    expect(checkPermission(rules, '帮我登记一下').status).not.toBe('can_approve_immediately');
+  });
+});
