@@ -109,6 +109,17 @@ export interface SenseDef {
 export const PAID_LATER_BY =
   '(?:个)?(?:几|\\d+|[一二两三四五六七八九十半]+来?)个?(?:天|周|礼拜|星期|月)(?:再)?(?:交|缴|付|还)';
 
+/**
+ * After 来 or 上门: the job someone came to do and the person (修楼道灯的那个小伙子, 换水表的那个人):
+ * a worker described by it. See the sense `worker`.
+ */
+export const WORKER_BY_JOB =
+  '(?:修|装|换|送|收|查|抄|检查|打扫|清理|弄|搞|通)[^,.!?;:、\\n]{0,8}?的(?:那个|那位|那两个|那几个|那)?(?:小伙子|小伙|小哥|师傅|老师傅|人|阿姨|大哥|大姐|大叔|男的|女的|工人)';
+/** A time to come said just before (明儿下午来修冰箱的那个师傅 is a visit booked). */
+export const FUTURE_BEFORE =
+  '(?:明天|明儿|明早|后天|后儿|待会|等会|等下|一会|下周|下礼拜|下星期|(?:周|礼拜|星期)[一二三四五六日天末])[^,.!?;:、\\n]{0,4}';
+const NOT_AFTER_FUTURE = `(?<!${FUTURE_BEFORE})`;
+
 const DATE =
   '(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月|号|日|点)|明天|明儿|后天|后儿|大后天|下周|下个?星期|下个?礼拜|周[一二三四五六日天末]|(?:星期|礼拜)[一二三四五六日天])';
 const ZH_NUM = '(?:\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千]+)';
@@ -958,6 +969,9 @@ export const SENSES: readonly SenseDef[] = [
       '投诉',
       '举报',
       '反映',
+      '提意见',
+      '提个意见',
+      '提点意见',
       '告他',
       '告她',
       '给个说法',
@@ -1667,8 +1681,44 @@ export const SENSES: readonly SenseDef[] = [
     id: 'technician',
     role: 'object',
     party: true,
+    also: ['staff'],
     zh: ['维修师傅', '维修工', '维修员', '维修人员', '安装师傅', '上门师傅', '师傅', '技术员', '工程师'],
     en: ['technician*', 'repairman', 'repairmen', 'repair guy', 'engineer*', 'installer*'],
+  },
+  {
+    // Whoever came to do a job, said by the job (上个礼拜来修楼道灯的那个小伙子, 上门装空调的师傅):
+    // a worker described, and no repair or installation asked for. One still to come (明儿下午来修
+    // 冰箱的那个师傅) is a visit booked, and read as one.
+    id: 'worker',
+    role: 'object',
+    party: true,
+    also: ['technician', 'staff'],
+    zh: [],
+    en: [],
+    patterns: [...['来', '上门'].map((key) => ({ key, re: `${NOT_AFTER_FUTURE}${key}${WORKER_BY_JOB}` }))],
+  },
+  {
+    // The company's own people (投诉物业工作人员): guards, cleaners, stewards, technicians.
+    id: 'staff',
+    role: 'object',
+    party: true,
+    zh: [
+      '工作人员',
+      '员工',
+      '职员',
+      '服务人员',
+      '物业人员',
+      '物业的人',
+      '保安',
+      '保洁',
+      '保洁员',
+      '保洁阿姨',
+      '清洁工',
+      '管家',
+      '门卫',
+      '客服人员',
+    ],
+    en: ['staff', 'employee*', 'security guard*', 'cleaner*', 'concierge*'],
   },
   {
     // A repair or service request on file (报修单 is the order, not a repair asked for).

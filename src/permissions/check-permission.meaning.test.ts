@@ -825,3 +825,31 @@ describe('checkPermission: a visitor registered ahead', () => {
     expect(checkPermission(rules, '帮我登记一下').status).not.toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: a worker described by the job they came to do', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['公共区域报修和紧急抢修派单', '预约户内上门维修'],
+    requires_supervisor: [],
+    requires_process: ['投诉物业工作人员', '投诉邻居噪音、漏水或占用公共区域'],
+    forbidden: [],
+  });
+
+  // 来通下水道的那个师傅, 上门换水表的那个人: who came, not a repair asked for; 提意见 and 反映
+  // about them is a complaint about the company's people.
+  it.each([
+    '前天来通下水道的那个师傅，活没干完就走了，我要反映一下',
+    '你们小区门卫对老人爱答不理的，我要提个意见',
+    '昨天上门换水表的那个人把我家地板踩得全是泥，我要投诉他',
+  ])('"%s" is a complaint about staff', (said) => {
+    expect(checkPermission(rules, said)).toMatchObject({
+      status: 'requires_process',
+      rule: '投诉物业工作人员',
+    });
+  });
+
+  it('"上礼拜来修电梯的那个小伙子挺负责的" asks for no repair', () => {
+    expect(checkPermission(rules, '上礼拜来修电梯的那个小伙子挺负责的').status).not.toBe(
+      'can_approve_immediately',
+    );
+  });
+});
