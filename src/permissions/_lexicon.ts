@@ -433,9 +433,11 @@ export const CONCEPTS: readonly ConceptDef[] = [
     zh: '费用减免',
     en: 'fee waiver',
     families: ['money'],
-    keys: ['减免', '免', '减', '豁免', 'waiv', 'fee'],
+    keys: ['减免', '免', '减', '豁免', '抹', 'waiv', 'fee'],
     patterns: [
       '减免|免除|豁免',
+      // 滞纳金…你给我抹了, 这钱给抹掉: a charge wiped off.
+      '抹(?:掉|了|去)(?=[\\s，。,.!！?？吧吗嘛啊呀呗]|$)',
       // Any fee the product names (占位费, 运费): X费 before or after the waiving word.
       '免(?:掉|去|了)?[^,.!?;:、\\n]{0,4}?(?:月租|年费|违约金|租金|[\\u4e00-\\u9fff]{1,2}费)',
       '(?:月租|年费|违约金|租金|[\\u4e00-\\u9fff]{1,2}费)~(?:减免|免了|免掉|全免|减掉|减半|免除)',
@@ -444,7 +446,14 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '\\bfee (?:exemption|reduction|waiver)\\b',
     ],
     absorb: ['费用', 'fee', 'fees', 'charge', 'charges'],
-    examples: ['减免月租20元', '减免三十元月租', '月租减免30元', '免一个月月租', 'waive the fee'],
+    examples: [
+      '减免月租20元',
+      '减免三十元月租',
+      '月租减免30元',
+      '免一个月月租',
+      '你给我抹了',
+      'waive the fee',
+    ],
   },
   {
     id: 'discount',
@@ -454,12 +463,14 @@ export const CONCEPTS: readonly ConceptDef[] = [
     keys: ['折', '优惠', '代金券', '便宜', 'discount', 'coupon', 'voucher', 'promo'],
     patterns: [
       '打个?折|折扣|优惠券?|代金券|便宜一?点',
+      // 打个八折, 八五折, 打对折: a discount by its rate.
+      '打?个?(?:[一二三四五六七八九几对半]|\\d)(?:点?[一二三四五六七八九五]|\\.\\d)?折(?!腾|磨|叠|返|断|旧)',
       '\\bdiscount\\w*',
       '\\bcoupons?\\b',
       '\\bvouchers?\\b',
       '\\bpromo(?:tion(?:al)?)? codes?\\b',
     ],
-    examples: ['给我打个折', '有没有优惠券', 'can I get a discount'],
+    examples: ['给我打个折', '有没有优惠券', '给打个八折呗', '物业费打个五折', 'can I get a discount'],
   },
   {
     id: 'restart_modem',

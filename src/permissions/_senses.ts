@@ -226,6 +226,10 @@ export const SENSES: readonly SenseDef[] = [
       '催缴',
       '催款',
     ],
+    patterns: [
+      // 还给我挂着滞纳金: 还 is "still" there, nothing is given back.
+      { key: '还给', re: '还给我(?:挂|留|记|算|收|扣|加|多|整|弄|搞|开|发|打|报)' },
+    ],
     en: ['fixture*', 'check-in*', 'check in', 'sign up', 'sign-up', 'signed up'],
   },
   {
@@ -1004,7 +1008,7 @@ export const SENSES: readonly SenseDef[] = [
     role: 'action',
     concept: 'fee_waiver',
     // 免 alone (能不能免) comes last: 免费 is free of charge, 免除 a waiver.
-    zh: ['减免', '免除', '豁免', '免掉', '免了', '免去', '抹掉', '免收', '别收', '免'],
+    zh: ['减免', '免除', '豁免', '免掉', '免了', '免去', '抹掉', '抹了', '抹去', '免收', '别收', '免'],
     en: ['waiv*', 'let me off', 'let it go', 'write off', 'drop the fee', 'remove the fee', 'forgive*'],
     patterns: [
       // 收不收钱 asks whether there is a charge: 不收 after 收 is no waiver.

@@ -853,3 +853,22 @@ describe('checkPermission: a worker described by the job they came to do', () =>
     );
   });
 });
+
+describe('checkPermission: a late fee wiped off, a fee cut by a rate', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['减免滞纳金<=50元', '退费<100元'],
+    requires_supervisor: ['减免滞纳金>50元', '退费>=100元', '减免或打折物业费、停车费'],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  // 抹了, 抹去 wipe a fee off; 还给我挂着 is "still on my bill", nothing given back.
+  it.each([
+    ['账上还给我挂着八十多的滞纳金，帮我抹了', 'requires_supervisor', '减免滞纳金>50元'],
+    ['那二十块滞纳金给我抹去吧', 'can_approve_immediately', '减免滞纳金<=50元'],
+    ['车位费一年好几千，能不能打个九折', 'requires_supervisor', '减免或打折物业费、停车费'],
+    ['物业费给我算八五折行不行', 'requires_supervisor', '减免或打折物业费、停车费'],
+  ])('"%s" is %s by %s', (said, status, rule) => {
+    expect(checkPermission(rules, said)).toMatchObject({ status, rule });
+  });
+});

@@ -1240,7 +1240,8 @@ const PARAPHRASES: Row[] = [
   ['绿城悦府物业', '减免滞纳金>50元', ['物业费拖了半年，滞纳金要两百多，全给我免了']],
   ['绿城悦府物业', '退费>=100元', ['停车费我多交了一个月，四百块钱退回来']],
   // Read right since (2026-12-02): an emergency beside someone sent for, a visit booked, a
-  // visitor registered ahead, a deposit asked back, a complaint about the company's people.
+  // visitor registered ahead, a deposit asked back, a complaint about the company's people,
+  // a fee cut by a rate (打个对折).
   ['绿城悦府物业', '公共区域报修和紧急抢修派单', ['地下车库顶上的水管爆了，水哗哗往下流，赶紧叫人来抢修']],
   ['绿城悦府物业', '预约户内上门维修', ['家里卫生间下水道堵了，约个师傅周六上午上门通一下']],
   [
@@ -1256,6 +1257,11 @@ const PARAPHRASES: Row[] = [
     '绿城悦府物业',
     '装修登记或退还装修押金',
     ['装修完早就验收过了，那两千块钱押金啥时候还我，你帮我申请一下'],
+  ],
+  [
+    '绿城悦府物业',
+    '减免或打折物业费、停车费',
+    ['我那房子常年没人住，水电都不用，物业费能不能给我打个对折', '我家常年空着没人住，物业费能不能打个五折'],
   ],
   [
     '绿城悦府物业',
@@ -1809,11 +1815,7 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
   [
     '绿城悦府物业',
     '减免或打折物业费、停车费',
-    [
-      '我那房子常年没人住，水电都不用，物业费能不能给我打个对折',
-      '一个月四百的车位太贵了，给我按三百算行不行，老业主了',
-      '我家常年空着没人住，物业费能不能打个五折',
-    ],
+    ['一个月四百的车位太贵了，给我按三百算行不行，老业主了'],
     'requires_supervisor',
   ],
   [
