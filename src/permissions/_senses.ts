@@ -483,6 +483,26 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    // 过户: an account put in a new holder's name (转到我名下, 户名改成我, 换户主, 更名).
+    id: 'transfer_owner',
+    role: 'action',
+    zh: ['过户', '换户主', '改户主', '改户名', '换户名', '更名', '变更户名', '变更户主'],
+    en: ['change of ownership', 'transfer ownership', 'transfer the account to my name', 'put it in my name'],
+    patterns: [
+      // 转到我名下, 过到自己名下, 改成我的名字.
+      ...['转', '过', '改', '换', '弄', '挪'].map((key) => ({
+        key,
+        re: `${key}(?:到|成|为|在)(?:我|俺|本人|自己)(?:的)?(?:名下|名字|户下)`,
+      })),
+      // 户名改成我, 户主换成我老婆: the holder's name changed.
+      ...['户名', '户主'].map((key) => ({
+        key,
+        re: `${key}[^,.!?;:、\\n]{0,4}?(?:改|换|转|变)(?:成|为|到)`,
+        overlay: true as const,
+      })),
+    ],
+  },
+  {
     id: 'compensate',
     role: 'action',
     concept: 'compensation',

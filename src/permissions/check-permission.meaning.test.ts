@@ -872,3 +872,24 @@ describe('checkPermission: a late fee wiped off, a fee cut by a rate', () => {
     expect(checkPermission(rules, said)).toMatchObject({ status, rule });
   });
 });
+
+describe('checkPermission: an account put in a new holder’s name', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['退还多缴费用<100元'],
+    requires_supervisor: [],
+    requires_process: ['开户、过户或销户'],
+    forbidden: [],
+  });
+
+  // 过到自己名下, 户主换成我, 改户名: 过户 in callers' words.
+  it.each([
+    '老爷子走了，家里水费户头想过到自己名下',
+    '这房子我买下来了，户主换成我吧',
+    '电费户名还是前房东的，我要改户名',
+  ])('"%s" asks for 过户', (said) => {
+    expect(checkPermission(rules, said)).toMatchObject({
+      status: 'requires_process',
+      rule: '开户、过户或销户',
+    });
+  });
+});
