@@ -535,7 +535,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     patterns: [
       // 上门取件, 送上门: a courier picking up or bringing a parcel is no repair visit.
       // 上个月上门换水表的那个人: a worker described by a job done asks for no visit.
-      `(?<!送)(?:(?<=${FUTURE_BEFORE})上门|上门(?!${WORKER_BY_JOB}))(?!(?:来|过来)?(?:取|收|揽|拿|卖|推销))(?:~(?:维修|修理|检修|服务|安装|看看|处理|查看))?`,
+      `(?<!送)上门(?:(?<=${FUTURE_BEFORE}上门)|(?!${WORKER_BY_JOB}))(?!(?:来|过来)?(?:取|收|揽|拿|卖|推销))(?:~(?:维修|修理|检修|服务|安装|看看|处理|查看))?`,
       '(?:维修|修理|检修)~上门',
       '(?:预约|安排|派)~(?:维修|修理|检修|师傅|技术员|工程师|人)',
       // 约个周六上午的安检, 你们赶紧来个人看看, 明天上午你们来人: a visit booked or asked for.

@@ -118,7 +118,6 @@ export const WORKER_BY_JOB =
 /** A time to come said just before (明儿下午来修冰箱的那个师傅 is a visit booked). */
 export const FUTURE_BEFORE =
   '(?:明天|明儿|明早|后天|后儿|待会|等会|等下|一会|下周|下礼拜|下星期|(?:周|礼拜|星期)[一二三四五六日天末])[^,.!?;:、\\n]{0,4}';
-const NOT_AFTER_FUTURE = `(?<!${FUTURE_BEFORE})`;
 
 const DATE =
   '(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月|号|日|点)|明天|明儿|后天|后儿|大后天|下周|下个?星期|下个?礼拜|周[一二三四五六日天末]|(?:星期|礼拜)[一二三四五六日天])';
@@ -1719,7 +1718,11 @@ export const SENSES: readonly SenseDef[] = [
     also: ['technician', 'staff'],
     zh: [],
     en: [],
-    patterns: [...['来', '上门'].map((key) => ({ key, re: `${NOT_AFTER_FUTURE}${key}${WORKER_BY_JOB}` }))],
+    // The job first (most 来 are followed by none), then the time said before.
+    patterns: ['来', '上门'].map((key) => ({
+      key,
+      re: `${key}(?=${WORKER_BY_JOB})(?<!${FUTURE_BEFORE}${key})${WORKER_BY_JOB}`,
+    })),
   },
   {
     // The company's own people (投诉物业工作人员): guards, cleaners, stewards, technicians.
