@@ -8,7 +8,7 @@
  */
 import * as G from './_char-gates.js';
 import { isAsciiLetter } from './_normalize.js';
-import { PAID_LATER_BY } from './_senses.js';
+import { FUTURE_BEFORE, PAID_LATER_BY, WORKER_BY_JOB } from './_senses.js';
 import type { QuantityFamily } from './parse-quantities.js';
 
 /** One action the engine understands. */
@@ -433,9 +433,11 @@ export const CONCEPTS: readonly ConceptDef[] = [
     zh: '费用减免',
     en: 'fee waiver',
     families: ['money'],
-    keys: ['减免', '免', '减', '豁免', 'waiv', 'fee'],
+    keys: ['减免', '免', '减', '豁免', '抹', 'waiv', 'fee'],
     patterns: [
       '减免|免除|豁免',
+      // 滞纳金…你给我抹了, 这钱给抹掉: a charge wiped off.
+      '抹(?:掉|了|去)(?=[\\s，。,.!！?？吧吗嘛啊呀呗]|$)',
       // Any fee the product names (占位费, 运费): X费 before or after the waiving word.
       '免(?:掉|去|了)?[^,.!?;:、\\n]{0,4}?(?:月租|年费|违约金|租金|[\\u4e00-\\u9fff]{1,2}费)',
       '(?:月租|年费|违约金|租金|[\\u4e00-\\u9fff]{1,2}费)~(?:减免|免了|免掉|全免|减掉|减半|免除)',
@@ -444,7 +446,14 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '\\bfee (?:exemption|reduction|waiver)\\b',
     ],
     absorb: ['费用', 'fee', 'fees', 'charge', 'charges'],
-    examples: ['减免月租20元', '减免三十元月租', '月租减免30元', '免一个月月租', 'waive the fee'],
+    examples: [
+      '减免月租20元',
+      '减免三十元月租',
+      '月租减免30元',
+      '免一个月月租',
+      '你给我抹了',
+      'waive the fee',
+    ],
   },
   {
     id: 'discount',
@@ -454,12 +463,14 @@ export const CONCEPTS: readonly ConceptDef[] = [
     keys: ['折', '优惠', '代金券', '便宜', 'discount', 'coupon', 'voucher', 'promo'],
     patterns: [
       '打个?折|折扣|优惠券?|代金券|便宜一?点',
+      // 打个八折, 八五折, 打对折: a discount by its rate.
+      '打?个?(?:[一二三四五六七八九几对半]|\\d)(?:点?[一二三四五六七八九五]|\\.\\d)?折(?!腾|磨|叠|返|断|旧)',
       '\\bdiscount\\w*',
       '\\bcoupons?\\b',
       '\\bvouchers?\\b',
       '\\bpromo(?:tion(?:al)?)? codes?\\b',
     ],
-    examples: ['给我打个折', '有没有优惠券', 'can I get a discount'],
+    examples: ['给我打个折', '有没有优惠券', '给打个八折呗', '物业费打个五折', 'can I get a discount'],
   },
   {
     id: 'restart_modem',
@@ -503,6 +514,10 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '安排',
       '来人',
       '来个人',
+      '人来',
+      '人过来',
+      '人上来',
+      '人下来',
       '安检',
       '检查',
       'technician',
@@ -519,7 +534,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
     ],
     patterns: [
       // 上门取件, 送上门: a courier picking up or bringing a parcel is no repair visit.
-      '(?<!送)上门(?!(?:来|过来)?(?:取|收|揽|拿|卖|推销))(?:~(?:维修|修理|检修|服务|安装|看看|处理|查看))?',
+      // 上个月上门换水表的那个人: a worker described by a job done asks for no visit.
+      `(?<!送)上门(?:(?<=${FUTURE_BEFORE}上门)|(?!${WORKER_BY_JOB}))(?!(?:来|过来)?(?:取|收|揽|拿|卖|推销))(?:~(?:维修|修理|检修|服务|安装|看看|处理|查看))?`,
       '(?:维修|修理|检修)~上门',
       '(?:预约|安排|派)~(?:维修|修理|检修|师傅|技术员|工程师|人)',
       // 约个周六上午的安检, 你们赶紧来个人看看, 明天上午你们来人: a visit booked or asked for.
@@ -529,6 +545,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // 要入户安检，帮我约个这周六上午: the visit named first, then booked for a time.
       '(?:安检|检修|检查)[^.!?;\\n]{0,14}?(?<![预不别没])约(?=个|一个|在|到|下|这|那|本|周|礼拜|星期|今天|明天|后天|\\d)',
       '(?<![不别])来个?人(?!了)',
+      // 赶紧找人来看看, 喊个人过来: someone sent for.
+      '(?<![不别])(?:叫|喊|找)(?:个|几个|一个)?人(?:来|过来|上来|下来)',
       '师傅(?:上门|过来|来)',
       '派人~(?:修|来|上门|看)',
       '\\b(?:technician|engineer|repair(?:man|person)?|service)\\s+(?:visit|appointment|call[- ]?out)s?\\b',

@@ -154,6 +154,8 @@ interface Table {
   /** Circumstances a rule names that a request must say to match it (see `SenseDef.circumstance`). */
   isCircumstance: Uint8Array;
   isAnyAction: Uint8Array;
+  /** Objects that are someone the caller expects (see `SenseDef.guest`). */
+  isGuest: Uint8Array;
 }
 
 let table: Table | undefined;
@@ -208,6 +210,7 @@ function senseTable(): Table {
   const isParty = new Uint8Array(SENSES.length);
   const isCircumstance = new Uint8Array(SENSES.length);
   const isAnyAction = new Uint8Array(SENSES.length);
+  const isGuest = new Uint8Array(SENSES.length);
   const implies: number[][] = [];
   const idOf = (id: string): number => {
     const k = byId.get(id);
@@ -227,6 +230,7 @@ function senseTable(): Table {
     if (s.party) isParty[i] = 1;
     if (s.circumstance) isCircumstance[i] = 1;
     if (s.anyAction) isAnyAction[i] = 1;
+    if (s.guest) isGuest[i] = 1;
     implies[i] = (s.implies ?? []).map(idOf);
     if (s.polar) polarGroups.set(s.polar, [...(polarGroups.get(s.polar) ?? []), i]);
     for (const f of s.zh)
@@ -270,6 +274,7 @@ function senseTable(): Table {
     isParty,
     isCircumstance,
     isAnyAction,
+    isGuest,
   };
   return table;
 }
@@ -593,9 +598,24 @@ export function compileMeaning(
   };
   const acts: number[] = [];
   const firstConcept = concepts.reduce((a, c) => Math.min(a, c.start), Number.POSITIVE_INFINITY);
-  for (const span of spans) {
+  for (let s = 0; s < spans.length; s++) {
+    const span = spans[s]!;
     const k = span.senses[0]!;
     const sense = SENSES[k]!;
+    // 登记变更: an action said right before a broad one (改, 变更), with nothing between, only says
+    // which record the broad one changes (the registration of 车牌): no action of the rule, and
+    // nothing a caller must say (车牌换了，帮我改一下).
+    const next = spans[s + 1];
+    if (
+      concepts.length === 0 &&
+      sense.role === 'action' &&
+      next !== undefined &&
+      next.start === span.end &&
+      SENSES[next.senses[0]!]!.generic === true
+    ) {
+      blank(span.start, span.end);
+      continue;
+    }
     // Verb before object: an action on a case said right before the concept acts on it (修改 in
     // 修改理赔结论; 退票 in 退票手续费减免 is a transaction, and only says which fee is waived).
     if (
@@ -1042,7 +1062,13 @@ function saysFirstWord(words: Words, view: RequestView): boolean {
 
 /** A request about someone else is never approved by meaning alone (the lexicon's own rules decide it). */
 function approvable(m: RuleMeaning, view: RequestView, approving: boolean): boolean {
-  return !approving || m.needsOther || !view.other();
+  if (!approving || m.needsOther || !view.other()) return true;
+  // 让他直接进 of a visitor the caller expects: the person named is the one the rule is for.
+  const t = senseTable();
+  const has = view.senses();
+  const around = view.context().has;
+  for (const o of m.objects) if (t.isGuest[o] === 1 && (has[o] === 1 || around[o] === 1)) return true;
+  return false;
 }
 
 /** Sense numbers back from ids (tests and documentation). */

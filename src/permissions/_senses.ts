@@ -85,6 +85,11 @@ export interface SenseDef {
   circumstance?: true;
   /** The object is a person other than the caller (骑手, the driver): naming them names another party. */
   party?: true;
+  /**
+   * The object is someone the caller has coming (a visitor): naming them (我爸妈, 让他直接进) says
+   * who the rule is for, not that it is asked for another person's account.
+   */
+  guest?: true;
   /** An action that stands for any action (办理 in 为他人办理业务): a rule it heads alone takes any request. */
   anyAction?: true;
   /**
@@ -103,6 +108,16 @@ export interface SenseDef {
 /** 晚…/缓… + 一个礼拜再交: how much later a payment is made (the lexicon's deferral reads it too). */
 export const PAID_LATER_BY =
   '(?:个)?(?:几|\\d+|[一二两三四五六七八九十半]+来?)个?(?:天|周|礼拜|星期|月)(?:再)?(?:交|缴|付|还)';
+
+/**
+ * After 来 or 上门: the job someone came to do and the person (修楼道灯的那个小伙子, 换水表的那个人):
+ * a worker described by it. See the sense `worker`.
+ */
+export const WORKER_BY_JOB =
+  '(?:修|装|换|送|收|查|抄|检查|打扫|清理|弄|搞|通)[^,.!?;:、\\n]{0,8}?的(?:那个|那位|那两个|那几个|那)?(?:小伙子|小伙|小哥|师傅|老师傅|人|阿姨|大哥|大姐|大叔|男的|女的|工人)';
+/** A time to come said just before (明儿下午来修冰箱的那个师傅 is a visit booked). */
+export const FUTURE_BEFORE =
+  '(?:明天|明儿|明早|后天|后儿|待会|等会|等下|一会|下周|下礼拜|下星期|(?:周|礼拜|星期)[一二三四五六日天末])[^,.!?;:、\\n]{0,4}';
 
 const DATE =
   '(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月|号|日|点)|明天|明儿|后天|后儿|大后天|下周|下个?星期|下个?礼拜|周[一二三四五六日天末]|(?:星期|礼拜)[一二三四五六日天])';
@@ -147,7 +162,9 @@ export const SENSES: readonly SenseDef[] = [
     id: 'none',
     role: 'none',
     zh: [
-      '装修',
+      '装修公司',
+      '装修队',
+      '装修师傅',
       '保修期',
       '延长保修',
       '保修延长',
@@ -207,6 +224,10 @@ export const SENSES: readonly SenseDef[] = [
       '催收',
       '催缴',
       '催款',
+    ],
+    patterns: [
+      // 还给我挂着滞纳金: 还 is "still" there, nothing is given back.
+      { key: '还给', re: '还给我(?:挂|留|记|算|收|扣|加|多|整|弄|搞|开|发|打|报)' },
     ],
     en: ['fixture*', 'check-in*', 'check in', 'sign up', 'sign-up', 'signed up'],
   },
@@ -409,6 +430,76 @@ export const SENSES: readonly SenseDef[] = [
     role: 'action',
     zh: ['维修', '修理', '修一下', '修好', '修修', '修', '检修', '返修', '报修', '送修', '保修'],
     en: ['repair*', 'fix', 'fixed', 'fixes', 'fixing', 'mend*'],
+  },
+  {
+    // 抢修: a repair that cannot wait, so an emergency too (紧急抢修派单, 派抢修人员).
+    id: 'rush_repair',
+    role: 'action',
+    also: ['repair', 'emergency'],
+    zh: ['抢修', '急修'],
+    en: ['emergency repair*'],
+  },
+  {
+    // 派单, 派人来, 叫人来看看, 找个人过来: someone sent out to deal with something (派单 in 紧急
+    // 抢修派单). Who is sent (师傅, 抢修人员) is read after 派 as what it is.
+    id: 'dispatch',
+    role: 'action',
+    also: ['arrange'],
+    zh: ['派单', '派工', '派人', '派个人', '来个人'],
+    en: ['send someone', 'send somebody', 'send a crew', 'send help'],
+    patterns: [
+      {
+        key: '派',
+        re: '派(?=(?:个|名|一个|几个|些)?(?:人|师傅|工人|电工|水电工|保安|物业|抢修|维修|技术员|工程师))',
+      },
+      ...['叫', '喊', '找'].map((key) => ({
+        key,
+        re: `${key}(?:个|几个|一个)?人(?:来|过来|上来|下来|去)`,
+      })),
+    ],
+  },
+  {
+    // 登记 a visitor ahead, 报个名字, 跟门岗打个招呼, 让他直接进: someone expected is put on the
+    // gate's list. 登记 before 变更 (车牌登记变更) is the registration changed, a thing.
+    id: 'register',
+    role: 'action',
+    // Registering says nothing of what is registered (装修登记, 访客预登记): that must be said too.
+    generic: true,
+    zh: ['预登记', '登记', '报备', '报个名字', '报一下名字', '报名字', '报个名', '别拦', '不要拦', '不用拦'],
+    en: ['pre-register*', 'preregister*'],
+    patterns: [
+      // 跟门岗打个招呼, 和保安说一声: the gate told ahead.
+      ...['门岗', '门卫', '保安', '岗亭'].map((key) => ({
+        key,
+        re: `${key}[^,.!?;:、\\n]{0,4}?(?:打(?:个|声|一声)?招呼|说一声|讲一声|说声|交代一声)`,
+        overlay: true as const,
+      })),
+      // 让他直接进, 放他们进来: let in at the gate (not into someone's home: 家, 屋, 房).
+      ...['让', '放'].map((key) => ({
+        key,
+        re: `${key}(?:他|她|他们|她们|车)(?:直接)?进(?:来|去)?(?![^,.!?;:、\\n]{0,4}?(?:家|屋|房))`,
+      })),
+    ],
+  },
+  {
+    // 过户: an account put in a new holder's name (转到我名下, 户名改成我, 换户主, 更名).
+    id: 'transfer_owner',
+    role: 'action',
+    zh: ['过户', '换户主', '改户主', '改户名', '换户名', '更名', '变更户名', '变更户主'],
+    en: ['change of ownership', 'transfer ownership', 'transfer the account to my name', 'put it in my name'],
+    patterns: [
+      // 转到我名下, 过到自己名下, 改成我的名字.
+      ...['转', '过', '改', '换', '弄', '挪'].map((key) => ({
+        key,
+        re: `${key}(?:到|成|为|在)(?:我|俺|本人|自己)(?:的)?(?:名下|名字|户下)`,
+      })),
+      // 户名改成我, 户主换成我老婆: the holder's name changed.
+      ...['户名', '户主'].map((key) => ({
+        key,
+        re: `${key}[^,.!?;:、\\n]{0,4}?(?:改|换|转|变)(?:成|为|到)`,
+        overlay: true as const,
+      })),
+    ],
   },
   {
     id: 'compensate',
@@ -901,6 +992,9 @@ export const SENSES: readonly SenseDef[] = [
       '投诉',
       '举报',
       '反映',
+      '提意见',
+      '提个意见',
+      '提点意见',
       '告他',
       '告她',
       '给个说法',
@@ -933,7 +1027,7 @@ export const SENSES: readonly SenseDef[] = [
     role: 'action',
     concept: 'fee_waiver',
     // 免 alone (能不能免) comes last: 免费 is free of charge, 免除 a waiver.
-    zh: ['减免', '免除', '豁免', '免掉', '免了', '免去', '抹掉', '免收', '别收', '免'],
+    zh: ['减免', '免除', '豁免', '免掉', '免了', '免去', '抹掉', '抹了', '抹去', '免收', '别收', '免'],
     en: ['waiv*', 'let me off', 'let it go', 'write off', 'drop the fee', 'remove the fee', 'forgive*'],
     patterns: [
       // 收不收钱 asks whether there is a charge: 不收 after 收 is no waiver.
@@ -1199,6 +1293,88 @@ export const SENSES: readonly SenseDef[] = [
       'car park',
       'parking garage',
     ],
+  },
+  {
+    // What cannot wait (紧急抢修): people shut in a lift, a pipe burst or spraying water, gas
+    // leaking, fire or smoke, water flooding in. Said beside a request to send someone, it asks
+    // for the emergency dispatch a rule names.
+    id: 'emergency',
+    role: 'object',
+    zh: [
+      '紧急',
+      '应急',
+      '电梯困人',
+      '困人',
+      '爆管',
+      '爆裂',
+      '喷水',
+      '漏气',
+      '漏煤气',
+      '燃气泄漏',
+      '煤气泄漏',
+      '着火',
+      '起火',
+      '失火',
+      '冒烟',
+      '漏电',
+      '水漫',
+      '淹了',
+    ],
+    en: [
+      'emergenc*',
+      'urgent*',
+      'trapped',
+      'stuck in the lift',
+      'stuck in the elevator',
+      'burst pipe*',
+      'gas leak*',
+      'on fire',
+      'flooding',
+    ],
+    patterns: [
+      // 困在电梯里, 遭关到电梯头了, 被卡在电梯: someone shut in a lift.
+      ...['困', '关', '卡'].map((key) => ({
+        key,
+        re: `${key}(?:在|到|住|住在)(?:了)?(?:这个|那个)?电梯`,
+        overlay: true as const,
+      })),
+      { key: '电梯', re: '电梯[^,.!?;:、\\n]{0,6}?(?:困|关|卡)(?:住|了|人|着)', overlay: true as const },
+      // 水管爆了, 管子裂了在喷, 暖气片破了: a pipe that gives way.
+      ...['管', '暖气'].map((key) => ({
+        key,
+        re: `${key}[^,.!?;:、\\n]{0,4}?(?:爆|裂开|破了|崩了)`,
+        overlay: true as const,
+      })),
+    ],
+  },
+  {
+    // Someone coming to see the caller (访客): 爸妈开车过来看我, 同学来玩, 设计师过来量房, 朋友来家里
+    // 吃饭, a visitor's car.
+    id: 'visitor',
+    role: 'object',
+    guest: true,
+    zh: ['访客', '来访', '来客', '客人', '做客', '串门', '外来车'],
+    en: ['visitor*', 'guest', 'guests', 'coming over', 'come over', 'coming to visit'],
+    patterns: [
+      {
+        key: '来',
+        re: '来(?:我家|家里|我这|看我|看看我|看孩子|看娃|看小孩|玩|做客|吃饭|量房|串门|拜访|探望|找我)',
+        overlay: true,
+      },
+      {
+        key: '过来',
+        re: '过来(?:看我|看看我|看孩子|看娃|看小孩|玩|做客|吃饭|量房|串门|拜访|探望|找我)',
+        overlay: true,
+      },
+      { key: '开车', re: '开车(?:过|回)?来', overlay: true },
+    ],
+  },
+  {
+    // Doing up a home (装修登记): a renovation company or crew names who, not the work registered.
+    id: 'renovation',
+    role: 'object',
+    zh: ['装修', '装潢'],
+    en: ['renovat*'],
   },
   {
     // Inside the caller's own home (户内维修, 家里的水管).
@@ -1528,8 +1704,48 @@ export const SENSES: readonly SenseDef[] = [
     id: 'technician',
     role: 'object',
     party: true,
+    also: ['staff'],
     zh: ['维修师傅', '维修工', '维修员', '维修人员', '安装师傅', '上门师傅', '师傅', '技术员', '工程师'],
     en: ['technician*', 'repairman', 'repairmen', 'repair guy', 'engineer*', 'installer*'],
+  },
+  {
+    // Whoever came to do a job, said by the job (上个礼拜来修楼道灯的那个小伙子, 上门装空调的师傅):
+    // a worker described, and no repair or installation asked for. One still to come (明儿下午来修
+    // 冰箱的那个师傅) is a visit booked, and read as one.
+    id: 'worker',
+    role: 'object',
+    party: true,
+    also: ['technician', 'staff'],
+    zh: [],
+    en: [],
+    // The job first (most 来 are followed by none), then the time said before.
+    patterns: ['来', '上门'].map((key) => ({
+      key,
+      re: `${key}(?=${WORKER_BY_JOB})(?<!${FUTURE_BEFORE}${key})${WORKER_BY_JOB}`,
+    })),
+  },
+  {
+    // The company's own people (投诉物业工作人员): guards, cleaners, stewards, technicians.
+    id: 'staff',
+    role: 'object',
+    party: true,
+    zh: [
+      '工作人员',
+      '员工',
+      '职员',
+      '服务人员',
+      '物业人员',
+      '物业的人',
+      '保安',
+      '保洁',
+      '保洁员',
+      '保洁阿姨',
+      '清洁工',
+      '管家',
+      '门卫',
+      '客服人员',
+    ],
+    en: ['staff', 'employee*', 'security guard*', 'cleaner*', 'concierge*'],
   },
   {
     // A repair or service request on file (报修单 is the order, not a repair asked for).
@@ -1902,10 +2118,10 @@ export const SENSES: readonly SenseDef[] = [
   {
     id: 'arrange',
     role: 'manner',
-    zh: ['安排', '派个', '派辆', '派人', '叫个', '叫辆', '帮忙叫'],
-    en: ['arrang*', 'dispatch*', 'send someone', 'send a', 'send out'],
+    zh: ['安排', '派辆', '叫个', '叫辆', '帮忙叫'],
+    en: ['arrang*', 'dispatch*', 'send a', 'send out'],
   },
-  { id: 'report', role: 'manner', zh: ['报失', '登记', '上报'], en: ['report*', 'file a report'] },
+  { id: 'report', role: 'manner', zh: ['报失', '上报'], en: ['report*', 'file a report'] },
   {
     id: 'annual',
     role: 'manner',

@@ -762,3 +762,134 @@ describe('checkPermission: what came is not what was ordered', () => {
     expect(checkPermission(rules, said)).toMatchObject({ status: 'requires_process', rule });
   });
 });
+
+describe('checkPermission: someone sent out to an emergency', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['紧急抢修派单', '预约户内上门维修'],
+    requires_supervisor: [],
+    requires_process: ['投诉物业工作人员'],
+    forbidden: [],
+  });
+
+  // Someone shut in a lift, a pipe giving way, fire or smoke, beside 派人/叫人来/找个人.
+  it.each([
+    '我爸一个人卡在电梯里出不来了，你们快派个人过来',
+    '楼上暖气片裂开了一直在滋水，赶紧找个人来',
+    '厨房那根水管爆了，水淌了一地，快叫人来',
+    '地下室那边冒烟了，赶紧派人',
+  ])('"%s" asks for the emergency dispatch', (said) => {
+    expect(checkPermission(rules, said)).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: '紧急抢修派单',
+    });
+  });
+
+  // Sending someone is no emergency by itself, and an emergency told asks for nobody.
+  it.each(['楼道灯坏了，派个人来看看', '上个月我被困在电梯里半个钟头，这事我要投诉', '别派人来了，已经好了'])(
+    '"%s" is no emergency dispatch',
+    (said) => {
+      expect(checkPermission(rules, said).rule).not.toBe('紧急抢修派单');
+    },
+  );
+});
+
+describe('checkPermission: a visitor registered ahead', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['访客预登记'],
+    requires_supervisor: [],
+    requires_process: ['装修登记', '车牌登记变更'],
+    forbidden: ['未经该户业主同意为他人开门或放行进入其住宅'],
+  });
+
+  // Someone coming to see the caller (来我家, 做客, 过来看孩子), and the gate told ahead (报备,
+  // 跟保安说一声, 放她进来): the person named is the visitor, not someone else's account.
+  it.each([
+    '我表哥下礼拜三开车来我家住两天，车牌苏E·5K7Q2，提前帮我报备一下',
+    '晚上有几个老同学来家里做客，你们跟保安说一声，到了别拦',
+    '我婆婆今天下午过来看孩子，跟门卫讲一声放她进来',
+  ])('"%s" asks for the visitor registered', (said) => {
+    expect(checkPermission(rules, said)).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: '访客预登记',
+    });
+  });
+
+  // Registering names no visitor by itself; a renovation company is who comes, not the works.
+  it.each(['帮我登记一下', '装修公司的人下午来量房，帮我登记一下'])(
+    '"%s" is no renovation registered',
+    (said) => {
+      expect(checkPermission(rules, said).rule).not.toBe('装修登记');
+    },
+  );
+  it('"帮我登记一下" alone is not approved', () => {
+    expect(checkPermission(rules, '帮我登记一下').status).not.toBe('can_approve_immediately');
+  });
+});
+
+describe('checkPermission: a worker described by the job they came to do', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['公共区域报修和紧急抢修派单', '预约户内上门维修'],
+    requires_supervisor: [],
+    requires_process: ['投诉物业工作人员', '投诉邻居噪音、漏水或占用公共区域'],
+    forbidden: [],
+  });
+
+  // 来通下水道的那个师傅, 上门换水表的那个人: who came, not a repair asked for; 提意见 and 反映
+  // about them is a complaint about the company's people.
+  it.each([
+    '前天来通下水道的那个师傅，活没干完就走了，我要反映一下',
+    '你们小区门卫对老人爱答不理的，我要提个意见',
+    '昨天上门换水表的那个人把我家地板踩得全是泥，我要投诉他',
+  ])('"%s" is a complaint about staff', (said) => {
+    expect(checkPermission(rules, said)).toMatchObject({
+      status: 'requires_process',
+      rule: '投诉物业工作人员',
+    });
+  });
+
+  it('"上礼拜来修电梯的那个小伙子挺负责的" asks for no repair', () => {
+    expect(checkPermission(rules, '上礼拜来修电梯的那个小伙子挺负责的').status).not.toBe(
+      'can_approve_immediately',
+    );
+  });
+});
+
+describe('checkPermission: a late fee wiped off, a fee cut by a rate', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['减免滞纳金<=50元', '退费<100元'],
+    requires_supervisor: ['减免滞纳金>50元', '退费>=100元', '减免或打折物业费、停车费'],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  // 抹了, 抹去 wipe a fee off; 还给我挂着 is "still on my bill", nothing given back.
+  it.each([
+    ['账上还给我挂着八十多的滞纳金，帮我抹了', 'requires_supervisor', '减免滞纳金>50元'],
+    ['那二十块滞纳金给我抹去吧', 'can_approve_immediately', '减免滞纳金<=50元'],
+    ['车位费一年好几千，能不能打个九折', 'requires_supervisor', '减免或打折物业费、停车费'],
+    ['物业费给我算八五折行不行', 'requires_supervisor', '减免或打折物业费、停车费'],
+  ])('"%s" is %s by %s', (said, status, rule) => {
+    expect(checkPermission(rules, said)).toMatchObject({ status, rule });
+  });
+});
+
+describe('checkPermission: an account put in a new holder’s name', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['退还多缴费用<100元'],
+    requires_supervisor: [],
+    requires_process: ['开户、过户或销户'],
+    forbidden: [],
+  });
+
+  // 过到自己名下, 户主换成我, 改户名: 过户 in callers' words.
+  it.each([
+    '老爷子走了，家里水费户头想过到自己名下',
+    '这房子我买下来了，户主换成我吧',
+    '电费户名还是前房东的，我要改户名',
+  ])('"%s" asks for 过户', (said) => {
+    expect(checkPermission(rules, said)).toMatchObject({
+      status: 'requires_process',
+      rule: '开户、过户或销户',
+    });
+  });
+});

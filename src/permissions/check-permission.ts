@@ -985,6 +985,9 @@ function lexiconLevel(rule: CompiledRule, part: Part): MatchLevel {
   if (heads.length > 0) {
     const has = sensesOf(part);
     if (actsOf(part) && !anyOf(heads, has)) return NONE;
+    // 装修公司的设计师要来量房 holds the word of 装修登记, inside a longer word: no renovation named.
+    const objects = rule.meaning.objects;
+    if (objects.length > 0 && !anyOf(heads, has) && !anyOf(objects, has)) return NONE;
   }
   return EXACT;
 }

@@ -211,6 +211,12 @@ describe('parseQuantities: amounts said approximately', () => {
     expect(parseQuantities('小二十块')[0]).not.toHaveProperty('least');
   });
 
+  it('reads no yuan in 一块儿 or 一块去 (together), and one in 一块钱', () => {
+    expect(parseQuantities('两个车位的钱加一块儿')).toEqual([]);
+    expect(parseQuantities('我们一块去营业厅')).toEqual([]);
+    expect(parseQuantities('就差一块钱')).toMatchObject([{ value: 1, unit: 'CNY' }]);
+  });
+
   it('reads no range in 多少钱, 两点多 or an amount said exactly', () => {
     expect(parseQuantities('多少钱')).toEqual([]);
     expect(parseQuantities('两点多')[0]?.least).toBeUndefined();

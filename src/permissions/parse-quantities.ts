@@ -97,11 +97,15 @@ const times = (s: string, _num: ScannedNumber, end: number): boolean =>
 const scorePoints = (s: string, num: ScannedNumber, end: number): boolean =>
   !/^[钟之钱期店开享别手配析数]/.test(s.slice(end)) && !/^[十万]$/.test(s.slice(num.start, num.end));
 
+// 加一块儿, 一块去: 一块 is "together", no yuan.
+const notTogether = (s: string, num: ScannedNumber, end: number): boolean =>
+  !(s.slice(num.start, num.end) === '一' && /^[儿去走堆]/.test(s.slice(end)));
+
 /** Unit words after a number, longest first where one is a prefix of another. */
 const UNIT_WORDS: readonly UnitWord[] = [
   { word: '块钱', unit: 'CNY', factor: 1 },
   { word: '元钱', unit: 'CNY', factor: 1 },
-  { word: '块', unit: 'CNY', factor: 1 },
+  { word: '块', unit: 'CNY', factor: 1, accept: notTogether },
   { word: '元', unit: 'CNY', factor: 1 },
   { word: '圆', unit: 'CNY', factor: 1 },
   { word: '人民币', unit: 'CNY', factor: 1 },
