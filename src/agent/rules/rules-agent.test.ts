@@ -648,6 +648,41 @@ const evalRecords = JSON.parse(
   readFileSync(new URL('../../../../shared/eval/records.json', import.meta.url), 'utf8'),
 ) as { products: Array<Record<string, unknown>>; operators: Array<Record<string, unknown>> };
 
+const ownRecords = JSON.parse(
+  readFileSync(new URL('../../../eval/records.json', import.meta.url), 'utf8'),
+) as {
+  products: Array<Record<string, unknown>>;
+  operators: Array<Record<string, unknown>>;
+};
+
+/**
+ * A call on one of the own suite's products (eval/records.json), by name: a Chinese caller and
+ * operator, or with `language: 'en'` an English one.
+ */
+function ownCall(
+  product: string,
+  options: {
+    customer?: { name: string; phone: string };
+    language?: 'en';
+    respond?: (interfaceName: string) => unknown;
+  } = {},
+) {
+  const english = options.language === 'en';
+  const customer =
+    options.customer ??
+    (english ? { name: 'Pat Doyle', phone: '18610099001' } : { name: '何敏', phone: '13700001111' });
+  return agentCall({
+    product: ownRecords.products.find((p) => p.name === product)!,
+    operator: english
+      ? ownRecords.operators.find((o) => /English/.test(String(o.name)))!
+      : ownRecords.operators[0]!,
+    customer,
+    phone: customer.phone,
+    ...(english ? { language: 'en' as const } : {}),
+    ...(options.respond ? { respond: options.respond } : {}),
+  });
+}
+
 /** A call on one of the public eval products, its backend answering `responses` by interface. */
 function callOn(productIndex: number, responses: Record<string, unknown> = {}) {
   return agentCall({
@@ -769,19 +804,9 @@ describe('createRulesAgent on any product', () => {
 });
 
 describe('createRulesAgent: what the product’s own rules forbid', () => {
-  const own = JSON.parse(readFileSync(new URL('../../../eval/records.json', import.meta.url), 'utf8')) as {
-    products: Array<Record<string, unknown>>;
-    operators: Array<Record<string, unknown>>;
-  };
   /** A call on the own suite's parcel product (速达快递) from a customer of it. */
   const parcelCall = (name: string, phone: string, respond?: (interfaceName: string) => unknown) =>
-    agentCall({
-      product: own.products.find((p) => p.name === '速达快递')!,
-      operator: own.operators[0]!,
-      customer: { name, phone },
-      phone,
-      ...(respond ? { respond } : {}),
-    });
+    ownCall('速达快递', { customer: { name, phone }, ...(respond ? { respond } : {}) });
 
   it('refuses a recipient’s data by the product’s rule and looks nothing up for it', async () => {
     const c = parcelCall('许卫东', '18610006001', () => ({
@@ -802,18 +827,10 @@ describe('createRulesAgent: what the product’s own rules forbid', () => {
 });
 
 describe('createRulesAgent: the state the caller says the goods are in', () => {
-  const own = JSON.parse(readFileSync(new URL('../../../eval/records.json', import.meta.url), 'utf8')) as {
-    products: Array<Record<string, unknown>>;
-    operators: Array<Record<string, unknown>>;
-  };
   const dayAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
   /** A call on the own suite's pharmacy, its orders showing one OTC item delivered `days` ago. */
   const pharmacyCall = (days: number) =>
-    agentCall({
-      product: own.products.find((p) => p.name === 'MedDrop Pharmacy')!,
-      operator: own.operators.find((o) => /English/.test(String(o.name)))!,
-      customer: { name: 'Pat Doyle', phone: '18610099001' },
-      phone: '18610099001',
+    ownCall('MedDrop Pharmacy', {
       language: 'en',
       respond: (name) =>
         name === 'orders'
@@ -856,16 +873,8 @@ describe('createRulesAgent: the state the caller says the goods are in', () => {
 });
 
 describe('createRulesAgent: a forbidden request on the caller’s own things', () => {
-  const own = JSON.parse(readFileSync(new URL('../../../eval/records.json', import.meta.url), 'utf8')) as {
-    products: Array<Record<string, unknown>>;
-    operators: Array<Record<string, unknown>>;
-  };
   const pharmacyCall = () =>
-    agentCall({
-      product: own.products.find((p) => p.name === 'MedDrop Pharmacy')!,
-      operator: own.operators.find((o) => /English/.test(String(o.name)))!,
-      customer: { name: 'Pat Doyle', phone: '18610099001' },
-      phone: '18610099001',
+    ownCall('MedDrop Pharmacy', {
       language: 'en',
       respond: (name) =>
         name === 'prescriptions'
@@ -888,17 +897,7 @@ describe('createRulesAgent: a forbidden request on the caller’s own things', (
 });
 
 describe('createRulesAgent: a question asked beside a request', () => {
-  const own = JSON.parse(readFileSync(new URL('../../../eval/records.json', import.meta.url), 'utf8')) as {
-    products: Array<Record<string, unknown>>;
-    operators: Array<Record<string, unknown>>;
-  };
-  const gasCall = () =>
-    agentCall({
-      product: own.products.find((p) => p.name === '安泰燃气')!,
-      operator: own.operators[0]!,
-      customer: { name: '何敏', phone: '13700001111' },
-      phone: '13700001111',
-    });
+  const gasCall = () => ownCall('安泰燃气');
 
   it.each([
     '一进门就一股煤气味儿，呛得慌，我这会儿该咋弄啊？你们赶紧派个师傅过来',
@@ -936,17 +935,7 @@ describe('createRulesAgent: a question asked beside a request', () => {
 });
 
 describe('createRulesAgent: a problem told with "what do I do"', () => {
-  const own = JSON.parse(readFileSync(new URL('../../../eval/records.json', import.meta.url), 'utf8')) as {
-    products: Array<Record<string, unknown>>;
-    operators: Array<Record<string, unknown>>;
-  };
-  const chargingCall = () =>
-    agentCall({
-      product: own.products.find((p) => p.name === '快电充电')!,
-      operator: own.operators[0]!,
-      customer: { name: '何敏', phone: '13700001111' },
-      phone: '13700001111',
-    });
+  const chargingCall = () => ownCall('快电充电');
 
   it.each(['枪头死活拔不出来，这可咋整', '枪插车上拽不动了，我该怎么办啊', '枪锁在车上拔不下来，咋办'])(
     'asks for the step a rule names for it: %s',
