@@ -342,6 +342,26 @@ function quantityOf(original: string, unit: Unit, value: number, start: number, 
 }
 
 /**
+ * An amount said loosely (五六块, 二十几块, 快九十): a quantity from its least to its most when a
+ * unit follows, else nothing (七八楼 is an estimate, not an amount to decide by). Returns where
+ * reading goes on.
+ */
+function pushRange(
+  s: string,
+  original: string,
+  quantities: Quantity[],
+  range: { least: number; most: number; start: number; end: number },
+  said: Parameters<typeof matchUnit>[1],
+): number {
+  const unit = matchUnit(s, said, original);
+  if (!unit) return range.end;
+  const q = quantityOf(original, unit.unit.unit, range.most * unit.unit.factor, range.start, unit.end);
+  q.least = range.least * unit.unit.factor;
+  quantities.push(q);
+  return unit.end;
+}
+
+/**
  * Scans normalised text `s`; spans refer to `original` (same length). Internal: the permission
  * engine uses the bare numbers too.
  */
@@ -398,20 +418,11 @@ export function scanQuantities(s: string, original: string): ScanResult {
       // 五六块, 十七八块钱: a loose amount, the range of the two digits, read with its unit.
       const range = ordinal ? undefined : scanZhNeighbours(s, i);
       if (range) {
-        const unit = matchUnit(s, { value: range.most, start: range.start, end: range.end }, original);
-        if (unit) {
-          const q = quantityOf(
-            original,
-            unit.unit.unit,
-            range.most * unit.unit.factor,
-            range.start,
-            unit.end,
-          );
-          q.least = range.least * unit.unit.factor;
-          quantities.push(q);
-        }
-        // Without a unit (七八楼) it is an estimate, not an amount to decide by.
-        i = unit ? unit.end : range.end;
+        i = pushRange(s, original, quantities, range, {
+          value: range.most,
+          start: range.start,
+          end: range.end,
+        });
         continue;
       }
       num = ordinal ? undefined : scanZh(s, i);
@@ -423,20 +434,7 @@ export function scanQuantities(s: string, original: string): ScanResult {
     // 二十几块, 一百多元, 几十块, 20多块: an approximate amount is a range, read with its unit.
     const approx = approximate(s, num);
     if (approx) {
-      const unit = matchUnit(s, { ...num, end: approx.end }, original);
-      if (unit) {
-        const q = quantityOf(
-          original,
-          unit.unit.unit,
-          approx.most * unit.unit.factor,
-          approx.start,
-          unit.end,
-        );
-        q.least = approx.least * unit.unit.factor;
-        quantities.push(q);
-      }
-      // Without a unit it is an estimate, not an amount to decide by.
-      i = unit ? unit.end : approx.end;
+      i = pushRange(s, original, quantities, approx, { ...num, end: approx.end });
       continue;
     }
     const unit = matchUnit(s, num, original);

@@ -28,6 +28,15 @@ const gym = {
   ],
 } as unknown as Product;
 
+/** A call context whose knowledge search runs over the product's own FAQ and issues. */
+function knowledgeCall(product: Product): CallContext {
+  const index = buildKnowledgeIndex(product);
+  return {
+    product,
+    tools: { searchKnowledge: (q: string, n: number) => index.search(q, n) },
+  } as unknown as CallContext;
+}
+
 describe('policyQuoted: the FAQ whose answer a caller quotes back', () => {
   it.each([
     ['不是说住够十晚就能升金卡吗', '会员怎么升级？'],
@@ -120,11 +129,7 @@ describe('knowledgeAnswer: a question asked as 能报不', () => {
       { q: '疫苗和绝育能报吗？', a: '疫苗、绝育属于预防项目，不在保障范围。' },
     ],
   } as unknown as Product;
-  const index = buildKnowledgeIndex(pets);
-  const ctx = {
-    product: pets,
-    tools: { searchKnowledge: (q: string, n: number) => index.search(q, n) },
-  } as unknown as CallContext;
+  const ctx = knowledgeCall(pets);
 
   it('finds the entry for 这俩能报不 with the clauses before it', () => {
     expect(knowledgeAnswer(ctx, '它上礼拜刚打完疫苗，这个月还想带它去做个绝育，这俩能报不？')?.question).toBe(
@@ -142,11 +147,7 @@ describe('otherAnswers: every question of the line', () => {
       { q: '运费退款多久到账？', a: '运费退款审核后1-3个工作日原路退回。' },
     ],
   } as unknown as Product;
-  const index = buildKnowledgeIndex(parcels);
-  const ctx = {
-    product: parcels,
-    tools: { searchKnowledge: (q: string, n: number) => index.search(q, n) },
-  } as unknown as CallContext;
+  const ctx = knowledgeCall(parcels);
 
   it('answers a second question beside the first, and nothing twice', () => {
     const line = '我想从杭州寄一份合同到北京，大概几天能到啊？这东西挺要紧的，要是保个价的话怎么收费？';
@@ -166,11 +167,7 @@ describe('knowledgeAnswer: goods sent back are a return', () => {
       { q: 'Do you price-match?', a: 'Yes, on identical items.' },
     ],
   } as unknown as Product;
-  const index = buildKnowledgeIndex(shop);
-  const ctx = {
-    product: shop,
-    tools: { searchKnowledge: (q: string, n: number) => index.search(q, n) },
-  } as unknown as CallContext;
+  const ctx = knowledgeCall(shop);
 
   it.each([
     'if I buy some cough drops and never use them, could I send them back?',
@@ -187,11 +184,7 @@ describe('knowledgeAnswer: the caller’s everyday words for what an FAQ asks', 
   };
   const on = (name: string) => {
     const product = own.products.find((p) => p.name === name)!;
-    const index = buildKnowledgeIndex(product);
-    return {
-      product,
-      tools: { searchKnowledge: (q: string, n: number) => index.search(q, n) },
-    } as unknown as CallContext;
+    return knowledgeCall(product);
   };
 
   it.each([
@@ -213,11 +206,7 @@ describe('otherAnswers: each price asked in a line', () => {
       { q: '宠物可以养吗？', a: '可以，犬只须登记并拴绳出门。' },
     ],
   } as unknown as Product;
-  const index = buildKnowledgeIndex(estate);
-  const ctx = {
-    product: estate,
-    tools: { searchKnowledge: (q: string, n: number) => index.search(q, n) },
-  } as unknown as CallContext;
+  const ctx = knowledgeCall(estate);
 
   it.each([
     '想了解一下，你们管理费一个平方每月收多少钱？停车位一个月多少钱？',
