@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as G from './_char-gates.js';
 
 // Characters of every group, digits in both scripts, and some that open nothing.
-const CHARS = '钱怎帮至每不号卡*×尾退款的了，,.  aZz019一二零两$≥';
+const CHARS = '钱怎帮至每不号卡*×尾退款的了，,.  aZz019一二零两$≥谁监';
 
 /** The gates by their definitions, read character by character (no table). */
 function expected(norm: string): number {
@@ -22,11 +22,14 @@ function expected(norm: string): number {
     [G.ACTS, '托让叫要请帮替代给转过移挪把用', true],
     [G.OTHERS, '他她其别另隔楼对', true],
     [G.SOMEONE, '别他其另陌老妻丈爱媳妈爸父儿女孩朋同家亲室邻男', true],
+    [G.WHO, '谁哪投举告反', true],
+    [G.FOOTAGE, '监录', true],
   ];
   let gates = 0;
   if (/[\u3400-\u9fff]/.test(norm)) gates |= G.CJK;
   if (/[a-z]/.test(norm)) gates |= G.LATIN;
   if (/[零〇一幺二两三四五六七八九]/.test(norm)) gates |= G.ZH_DIGIT;
+  if (/\d{3}/.test(norm)) gates |= G.DIGITS_3;
   if (/\d{4}/.test(norm)) gates |= G.DIGITS_4;
   if (/\d{7}/.test(norm)) gates |= G.DIGITS_7;
   if (/[零〇一幺二两三四五六七八九]{7}/.test(norm)) gates |= G.ZH_DIGITS_7;
@@ -39,7 +42,7 @@ function expected(norm: string): number {
 describe('charGates', () => {
   it.each([
     ['退款50元', G.CJK | G.MONEY],
-    ['尾号1234', G.CJK | G.TAIL | G.OTHER_USER_WORDS | G.DIGITS_4],
+    ['尾号1234', G.CJK | G.TAIL | G.OTHER_USER_WORDS | G.DIGITS_3 | G.DIGITS_4],
     ['一三七零零零零五五五五', G.CJK | G.ZH_DIGIT | G.ZH_DIGITS_7],
     ['', 0],
   ])('%s opens the gates of what it holds', (norm, gates) => {

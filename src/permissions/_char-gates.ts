@@ -51,9 +51,15 @@ export const OTHERS = 1 << 17;
  * `mentionsOtherParty` (a phone number there needs `DIGITS_7`).
  */
 export const SOMEONE = 1 << 18;
-/** Every gate open: for a text whose gates are not known. */
 /** 没, 未: something not done yet (退款还没到账). */
 export const NOT_YET = 1 << 19;
+/** Three ASCII digits in a row (a unit: 602, 1102室). */
+export const DIGITS_3 = 1 << 20;
+/** Who did it, asked (谁, 哪个, 投诉, 举报, 告, 反映, who): `findOtherParty`'s complainant. */
+export const WHO = 1 << 21;
+/** Footage (监控, 录像, cctv, footage). */
+export const FOOTAGE = 1 << 22;
+/** Every gate open: for a text whose gates are not known. */
 export const ALL = -1;
 
 // The characters that open each gate; `true`: English wordings too (any ASCII letter opens it).
@@ -73,6 +79,8 @@ const GROUPS: ReadonlyArray<[number, string, boolean]> = [
   [OTHERS, '他她其别另隔楼对', true],
   // 我妈 and 我爸 hold 妈 and 爸.
   [SOMEONE, '别他其另陌老妻丈爱媳妈爸父儿女孩朋同家亲室邻男', true],
+  [WHO, '谁哪投举告反', true],
+  [FOOTAGE, '监录', true],
 ];
 
 const ZH_DIGITS = '零〇一幺二两三四五六七八九';
@@ -122,7 +130,8 @@ export function charGates(norm: string): number {
     }
     if ((g & DIGIT) !== 0) {
       digits++;
-      if (digits === 4) gates |= DIGITS_4;
+      if (digits === 3) gates |= DIGITS_3;
+      else if (digits === 4) gates |= DIGITS_4;
       else if (digits === 7) gates |= DIGITS_7;
     } else digits = 0;
     if ((g & ZH_DIGIT) !== 0) {

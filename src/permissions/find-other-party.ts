@@ -515,13 +515,13 @@ function scan(text: string, norm: string, gates: number, numbered: boolean): Sca
     }
   }
   // A household said by its unit number, and who complained or reported, asked after.
-  if ((gates & G.CJK) !== 0 && THREE_DIGITS.test(norm)) householdsByUnit(norm, m, people);
-  if (WHO_HINT.test(norm)) {
+  if ((gates & (G.CJK | G.DIGITS_3)) === (G.CJK | G.DIGITS_3)) householdsByUnit(norm, m, people);
+  if ((gates & G.WHO) !== 0) {
     const r = WHO_COMPLAINED.exec(norm);
     if (r) people.push({ start: r.index, end: r.index + r[0].length });
   }
   // Security footage shows other people; someone else's home opened lets a caller into it.
-  if (FOOTAGE_HINT.test(norm)) {
+  if ((gates & G.FOOTAGE) !== 0) {
     const r = FOOTAGE_ASK.exec(norm);
     if (r && !OWN_CAMERA_BEFORE.test(norm.slice(Math.max(0, r.index - 6), r.index + 4)))
       people.push({ start: r.index, end: r.index + r[0].length });
@@ -548,7 +548,6 @@ function scan(text: string, norm: string, gates: number, numbered: boolean): Sca
   return { people, selfNames, numbers, cardAsks };
 }
 
-const THREE_DIGITS = /\d{3}/;
 // 602, 1102室, 8幢1203, 3栋2单元501: a unit of the compound, not an amount, a time or a code.
 const UNIT_ZH =
   /(?<![\d.:\-a-z*×#](?:\s|-)?)(?:\d{1,2}(?:幢|栋|号楼|座)(?:\d{1,2}单元)?)?[1-9]\d{2,3}(?:室|号(?!楼))?(?=[室号的那这家户住是业租人还一有没欠交缴,.!?;:、]|\s(?!\d)|$)(?:那|这)?(?:家|户)?(?:的|住的)?(?:业主|住户|租户|人家?)?/g;
@@ -599,13 +598,11 @@ function householdsByUnit(norm: string, m: Matchers, people: PersonHit[]): void 
 
 // 是谁投诉的我, 哪个告的状, 谁举报了我们, who complained about me: the complainant is someone else;
 // 那辆车是哪家的, 是谁的: whose a thing is, asked, names its owner (not whose fault: 是谁的责任).
-const WHO_HINT = /[谁哪]|是不是|\bwho\b/;
 const WHO_COMPLAINED =
   /(?<![找向跟给和对])(?:是谁|谁|哪个人?|哪位|哪家|哪户|哪一家)(?:人)?(?:在|又|去|跑去|打电话)?(?:投诉|举报|告(?!诉)|反映)(?:的|了)|(?:是|归)(?:哪家|谁家|哪户|哪一家|谁)的(?![^,.!?;:、\n]{0,3}(?:责任|问题|错|锅))|是不是[^,.!?;:、\n]{1,8}?(?:投诉|举报|告(?!诉)|反映)的|\bwho\s+(?:complained|reported|filed (?:a|the) complaint|made (?:a|the) complaint|called in a complaint)\b|\bwho(?:'s| is| was) (?:complaining|the complainant)\b/;
 
 // 调监控, 把监控录像拷给我, 地库那边的录像发我, send me the cctv: footage of shared places holds
 // other people (a home camera of the caller's own is theirs: 我家监控).
-const FOOTAGE_HINT = /监控|录像|cctv|footage|surveillance/;
 const FOOTAGE_ZH =
   '(?:监控|(?<=(?:小区|地库|车库|楼道|电梯|门口|大门|停车场|大堂|那边|现场)[^,.!?;:、\\n]{0,6})录像)';
 const FOOTAGE_ASK = new RegExp(
