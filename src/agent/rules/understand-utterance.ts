@@ -297,7 +297,7 @@ const SELF = /我是|本人|我这边是/;
 
 /** The caller's name, when said plainly. Returns undefined rather than guess. */
 export function extractName(text: string): string | undefined {
-  // 我是9幢的租户，姓庞，庞嘉豪: 姓 opening a clause of a line where the caller speaks of
+  // 我是3栋的住户，姓秦，秦雨辰: 姓 opening a clause of a line where the caller speaks of
   // themselves says their surname as 我姓 does (姓什么 asks one; 他姓王 is someone else's).
   const surname =
     /(?:我姓|免贵姓|本人姓)([\u4e00-\u9fff]{1,2})/.exec(text) ??
@@ -318,7 +318,7 @@ export function extractName(text: string): string | undefined {
   const called =
     /(?:我叫|我的名字是|我名字叫)([\u4e00-\u9fff]{2,4}?)(?=[，,。.！!？?\s]|$|想|要|打|来|的)/.exec(text);
   if (called && !NOT_NAMES.test(called[1]!)) return called[1];
-  // 我是8幢603的租户，叫何雨桐: 叫 opening a clause, after the caller spoke of themselves, with a
+  // 我是5栋201的业主，叫孟佳怡: 叫 opening a clause, after the caller spoke of themselves, with a
   // full name of a common surname (叫个师傅, 叫人来 name no one).
   const clauseCalled = SELF.test(text)
     ? /(?:^|[，,。\s])(?:名字)?叫([\u4e00-\u9fff]{2,3})(?=[，,。.！!？?\s]|$)/.exec(text)
