@@ -268,9 +268,10 @@ function markDomainWords(rules: CompiledRule[]): void {
 function markChineseDomainWords(rules: CompiledRule[]): void {
   // Counted per phrase as written: the alternatives of one rule (预约上门取件, 改约上门取件) are one
   // phrase here, and so are one phrase's rules with other limits (退款<100元, 退款>=100元).
+  const writtenOf = rules.map((rule) => parseRule(rule.text).phrase);
   const wordsOf = new Map<string, Set<string>>();
-  for (const rule of rules) {
-    const written = parseRule(rule.text).phrase;
+  for (const [k, rule] of rules.entries()) {
+    const written = writtenOf[k]!;
     const words = wordsOf.get(written) ?? new Set<string>();
     for (const w of rule.meaning.words.zh) words.add(w);
     wordsOf.set(written, words);
@@ -285,12 +286,12 @@ function markChineseDomainWords(rules: CompiledRule[]): void {
     const prefixes = new Set([...words].filter((w) => w.length >= 3).map((w) => w.slice(0, 2)));
     for (const head of prefixes) prefixCount.set(head, (prefixCount.get(head) ?? 0) + 1);
   }
-  for (const rule of rules) {
+  for (const [k, rule] of rules.entries()) {
     const words = rule.meaning.words.zh;
     if (words.length === 0 || rule.category === 'forbidden') continue;
     // One of the actions a phrase lists is narrow already: its words say which (公共区域 of
     // 公共区域报修 beside 预约户内上门维修), and none is left out.
-    if (rule.phrase !== parseRule(rule.text).phrase) continue;
+    if (rule.phrase !== writtenOf[k]) continue;
     const optional = words.filter((w) => {
       if (w.length >= 3 && (prefixCount.get(w.slice(0, 2)) ?? 0) >= 2) return true;
       if (w.length < 2 || (count.get(w) ?? 0) < 2) return false;

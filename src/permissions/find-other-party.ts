@@ -8,7 +8,7 @@ import {
   withoutCountryCode,
 } from './_contact-numbers.js';
 import { detectConcepts } from './_lexicon.js';
-import { normalizeText } from './_normalize.js';
+import { isDigit, normalizeText } from './_normalize.js';
 import { mayHoldActs, scanActs } from './_other-party-acts.js';
 import * as W from './_other-party-words.js';
 
@@ -548,12 +548,13 @@ function scan(text: string, norm: string, gates: number, numbered: boolean): Sca
   return { people, selfNames, numbers, cardAsks };
 }
 
+// What follows a unit's number: its word (室, 号, 的, 那家, 住 …), a pause, or the end.
+const UNIT_FOLLOWERS = '室号的那这家户住是业租人还一有没欠交缴,.!?;:、';
 // 602, 1102室, 8幢1203, 3栋2单元501: a unit of the compound, not an amount, a time or a code.
-const UNIT_ZH =
-  /(?<![\d.:\-a-z*×#](?:\s|-)?)(?:\d{1,2}(?:幢|栋|号楼|座)(?:\d{1,2}单元)?)?[1-9]\d{2,3}(?:室|号(?!楼))?(?=[室号的那这家户住是业租人还一有没欠交缴,.!?;:、]|\s(?!\d)|$)(?:那|这)?(?:家|户)?(?:的|住的)?(?:业主|住户|租户|人家?)?/g;
-// What may follow a unit's number (see UNIT_ZH's lookahead), or its end.
-const UNIT_NEXT = /^(?:[室号的那这家户住是业租人还一有没欠交缴,.!?;:、\s]|)$/;
-const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+const UNIT_ZH = new RegExp(
+  String.raw`(?<![\d.:\-a-z*×#](?:\s|-)?)(?:\d{1,2}(?:幢|栋|号楼|座)(?:\d{1,2}单元)?)?[1-9]\d{2,3}(?:室|号(?!楼))?(?=[${UNIT_FOLLOWERS}]|\s(?!\d)|$)(?:那|这)?(?:家|户)?(?:的|住的)?(?:业主|住户|租户|人家?)?`,
+  'g',
+);
 // Before a number these make it a code, a count or an amount (尾号1234, 订单1234, 花了300, 那笔300).
 const NOT_UNIT_BEFORE =
   /(?:号|单|位|码|第|共|约|笔|价|额|总|才|只|花了?|扣了?|付了?|交了?|退|充|转|赔|补|加|减|收|¥|\$)\s*$/;
@@ -572,13 +573,14 @@ function householdsByUnit(norm: string, m: Matchers, people: PersonHit[]): void 
   // most numbers are amounts, counts or codes (退款300元, 第1234次).
   let from = -1;
   for (let i = 0; i < norm.length; ) {
-    if (!isDigitCode(norm.charCodeAt(i))) {
+    if (!isDigit(norm.charCodeAt(i))) {
       i++;
       continue;
     }
     let j = i;
-    while (j < norm.length && isDigitCode(norm.charCodeAt(j))) j++;
-    if (j - i >= 3 && j - i <= 4 && UNIT_NEXT.test(norm.charAt(j))) {
+    while (j < norm.length && isDigit(norm.charCodeAt(j))) j++;
+    const next = norm.charAt(j);
+    if (j - i >= 3 && j - i <= 4 && (next === '' || /\s/.test(next) || UNIT_FOLLOWERS.includes(next))) {
       from = Math.max(0, i - 8);
       break;
     }

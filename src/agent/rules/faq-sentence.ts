@@ -12,8 +12,8 @@ function sentencesOf(answer: string): string[] {
 /**
  * Of the product's FAQ sentences that say the kind of thing wanted (`says`: papers to bring, a
  * time it takes), the one sharing the most words with a step (`words`: its rule and how it was
- * said), with its entry's question, at least two and a single best; none of the product's own name's words count. With the
- * question of the entry it is from.
+ * said), with the question of the entry it is from. It must share at least two words and be the
+ * single best; the words of the product's own name do not count.
  *
  * @example faqSentence(product, ['退还多缴费用'], /工作日|天/) // 3-5个工作日原路退回
  */

@@ -19,6 +19,21 @@ const ASKS_WHEN =
 const SAYS_HOW_LONG =
   /\d\s*(?:个)?(?:工作日|天|小时|分钟|周)|\b\d+\s*(?:business )?(?:days?|hours?|minutes?|weeks?)\b/i;
 
+/** The words of a product's FAQ, tokenized once per product record (a call asks many times). */
+const faqWordsOf = new WeakMap<object, Set<string>>();
+function faqWords(product: CallContext['product']): Set<string> {
+  let words = faqWordsOf.get(product);
+  if (words === undefined) {
+    words = new Set(
+      knowledgeEntries(product)
+        .filter((e) => e.kind === 'faq')
+        .flatMap((e) => tokenize(`${e.question} ${e.answer}`)),
+    );
+    faqWordsOf.set(product, words);
+  }
+  return words;
+}
+
 /**
  * 多长时间能到账？ after a refund was given: a question that names nothing the product's knowledge
  * names (what is left of it once its asking words go shares no word with the FAQ) is read with
@@ -30,11 +45,7 @@ const SAYS_HOW_LONG =
 export function followUpAnswer(ctx: CallContext, utterance: string): KnowledgeHit | undefined {
   const taken = (ctx.requests ?? []).filter((e) => !e.withdrawn && e.state !== 'refused').at(-1);
   if (taken === undefined) return undefined;
-  const known = new Set(
-    knowledgeEntries(ctx.product)
-      .filter((e) => e.kind === 'faq')
-      .flatMap((e) => tokenize(`${e.question} ${e.answer}`)),
-  );
+  const known = faqWords(ctx.product);
   const own = tokenize(utterance.replace(ASKING_ONLY, ' ')).filter((t) => !/^\d+$/.test(t));
   if (own.some((t) => known.has(t))) return undefined;
   // The request's words without its amount (退还多缴费用86.4元 → 退还多缴费用), and the line the
