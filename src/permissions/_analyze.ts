@@ -248,7 +248,7 @@ const PENALTY_AFTER = new RegExp(`^\\s*的?${PENALTY}`);
 const PENALTY_BEFORE = new RegExp(`${PENALTY}[^,.!?;:、\\n]{0,5}$`);
 
 /**
- * 多收了我十七八块钱的滞纳金…这个钱能不能给我退了, 把那二十块滞纳金退给我: money asked back that
+ * 多扣了我二十来块滞纳金…这个能退给我吗, 把那二十块滞纳金退给我: money asked back that
  * is a penalty (a late fee, a handling fee) is that penalty waived. The money is the request's
  * own amount, or with none the one sum of money said.
  */

@@ -1332,7 +1332,7 @@ export const SENSES: readonly SenseDef[] = [
       'flooding',
     ],
     patterns: [
-      // 困在电梯里, 遭关到电梯头了, 被卡在电梯: someone shut in a lift.
+      // 困在电梯里, 被关在电梯里出不来, 被卡在电梯: someone shut in a lift.
       ...['困', '关', '卡'].map((key) => ({
         key,
         re: `${key}(?:在|到|住|住在)(?:了)?(?:这个|那个)?电梯`,

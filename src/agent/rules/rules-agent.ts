@@ -287,7 +287,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   }
   // 这个能退不？还有门禁卡丢了，再给我补一张呗: the engine reads each request of the line apart,
   // each with its rule. One the lexicon's reading missed (补一张 names no concept) is taken up
-  // beside the others; a line read as one request (车牌给我换过来。再给我整张门禁卡) is checked
+  // beside the others; a line read as one request (车牌改一下。另外再办张门禁卡) is checked
   // request by request, not as one action under the strictest part's rule.
   const understood = new Map<ActionRequest, Understanding>();
   if (!faqHit && (u.asksForAction || actions.length > 0)) {
@@ -1047,7 +1047,7 @@ function actionFor(
 const PENALTY_ZH = /滞纳金|违约金|罚款|罚金|逾期费|手续费/;
 
 /**
- * 多收了我十七八块钱的滞纳金…这个钱能不能给我退了: a fee waived is the penalty the line names
+ * 多扣了我二十来块滞纳金…这个能退给我吗: a fee waived is the penalty the line names
  * (减免滞纳金17.64元), not any fee of the product's.
  */
 function penaltyNamed(said: string, request: ActionRequest, line: string, lang: Language): string {
