@@ -10,11 +10,8 @@ const PG = [
   'test/e2e/eval-postgres.test.ts',
 ];
 
-/**
- * Tests that spawn processes (the built CLI from dist/, hence the build; store workers), and the
- * property over every eval call run in process (about 30 s: half of the unit project's time).
- */
-const E2E = ['test/e2e/**/*.test.ts', 'src/store/fs/*.processes.test.ts', 'src/eval/no-other-phones.test.ts'];
+/** Tests that spawn processes: the built CLI from dist/ (hence the build), store workers. */
+const E2E = ['test/e2e/**/*.test.ts', 'src/store/fs/*.processes.test.ts'];
 
 /** Tests that drive Debian's Chromium against a spawned `cs serve` (they skip without it). */
 const BROWSER = ['test/browser/**/*.test.ts'];

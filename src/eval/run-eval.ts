@@ -27,7 +27,11 @@ export interface EvalOptions {
   jobs: number;
   /** Only scenarios whose name contains this (case-insensitive), or matches /this/. */
   only?: string;
-  /** A postgres:// URL: each run gets its own schema there, dropped afterwards. */
+  /**
+   * A postgres:// URL: each run gets its own schema there, dropped afterwards. `memory`: each run
+   * gets a store in this process's memory (nothing is written; the calls are the same). Without
+   * it, each run gets a copy of a folder database.
+   */
   db?: string;
   env: NodeJS.ProcessEnv;
   llmFlags?: { provider?: string; model?: string; baseUrl?: string };
@@ -223,6 +227,9 @@ async function callerModel(env: NodeJS.ProcessEnv, flags: NonNullable<EvalOption
     simulatedCallerLines({ model, ...input });
 }
 
+/** `EvalOptions.db` for throw-away databases in memory (`cs eval --db memory`). */
+export const EVAL_IN_MEMORY = 'memory';
+
 interface ThrowAwayDatabase {
   store: RecordStore;
   env: NodeJS.ProcessEnv;
@@ -237,13 +244,26 @@ interface ThrowAwayDatabases {
 /**
  * Fresh databases seeded with the suite's records. Folders: the records are written once into
  * a template folder (with the products' compiled rules) and each run gets a copy. PostgreSQL:
- * each run gets its own schema, seeded, and dropped when the run ends.
+ * each run gets its own schema, seeded, and dropped when the run ends. Memory: each run gets a
+ * store of its own in this process, seeded.
  */
 async function throwAwayDatabases(
   suite: Suite,
   url: string | undefined,
   env: NodeJS.ProcessEnv,
 ): Promise<ThrowAwayDatabases> {
+  if (url === EVAL_IN_MEMORY) {
+    // Lazily: the memory store's modules are not part of every eval's start.
+    const { MemoryRecordStore } = await import('../store/memory/memory-record-store.js');
+    return {
+      async open() {
+        const store = new MemoryRecordStore();
+        await seed(store, suite);
+        return { store, env, dispose: () => store.close() };
+      },
+      dispose: async () => {},
+    };
+  }
   const root = await mkdtemp(join(await scratchFolder(env), 'cs-eval-'));
   const runEnv = { ...env, CS_JOURNAL_DIR: join(root, 'journal') };
   let counter = 0;

@@ -159,7 +159,7 @@ describe('cs eval: a bad suite is one line naming the file, the scenario and the
       case: '--db is a folder',
       files: { 'suite.json': suite([QUIET_QUESTION]) },
       args: ['--db', 'db'],
-      says: ['--db', 'postgres://'],
+      says: ['--db', 'postgres://', '"memory"'],
     },
   ];
 
@@ -232,6 +232,18 @@ describe('cs eval --jsonl', () => {
         memory: { passed: 1, of: 1 },
       },
     });
+  });
+
+  it('--db memory runs the same calls in memory: the same results, nothing written', async () => {
+    const onFolders = jsonl((await evalCs(dir, ['suite.json', '--jsonl'])).stdout);
+    const before = (await readdir(dir, { recursive: true })).sort();
+    const r = await evalCs(dir, ['suite.json', '--jsonl', '--db', 'memory']);
+    expect(r.code, r.stderr).toBe(0);
+    const inMemory = jsonl(r.stdout);
+    expect(inMemory.summary).toEqual(onFolders.summary);
+    const byName = (x: typeof inMemory) => [...x.results].sort((a, b) => a.name.localeCompare(b.name));
+    expect(byName(inMemory)).toEqual(byName(onFolders));
+    expect((await readdir(dir, { recursive: true })).sort()).toEqual(before);
   });
 
   it('--trials 2 runs every scenario twice and gives pass^1 and pass^2', async () => {

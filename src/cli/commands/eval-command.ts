@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { CsError } from '../../domain/cs-error.js';
 import { renderHtmlReport, renderMarkdownReport, renderTextReport } from '../../eval/eval-report.js';
 import { loadSuite } from '../../eval/eval-suite.js';
-import { runEval } from '../../eval/run-eval.js';
+import { EVAL_IN_MEMORY, runEval } from '../../eval/run-eval.js';
 import type { CliContext } from '../cli-context.js';
 import { ProgressBar } from '../progress-bar.js';
 
@@ -41,10 +41,10 @@ export async function evalCommand(
   const min = options.min === undefined ? undefined : rate(options.min);
   const report = options.report === undefined ? undefined : reportKind(options.report);
   const db = ctx.options.db;
-  if (db !== undefined && !/^postgres(ql)?:\/\//.test(db)) {
+  if (db !== undefined && db !== EVAL_IN_MEMORY && !/^postgres(ql)?:\/\//.test(db)) {
     throw new CsError(
       'E_USAGE',
-      'cs eval --db takes a postgres:// URL (each run gets a throw-away schema there); without it each run uses a throw-away folder.',
+      `cs eval --db takes a postgres:// URL (each run gets a throw-away schema there) or "${EVAL_IN_MEMORY}" (each run gets a store in memory); without it each run uses a throw-away folder.`,
     );
   }
   // Everything is read and checked before anything runs: a bad suite runs nothing.
