@@ -1,61 +1,50 @@
 import { reviewFromContext } from '../../call/build-review.js';
 import type { ApprovedActionResult, CallAgent, CallContext } from '../../call/call-agent.js';
-import {
-  MONEY_BACK_CONCEPTS,
-  newestFirst,
-  recordsPayments,
-  verifiedPaid,
-} from '../../call/verified-charges.js';
+import { MONEY_BACK_CONCEPTS, recordsPayments, verifiedPaid } from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory } from '../../domain/record-schemas.js';
 import type { Review } from '../../domain/session-schemas.js';
-import { tokenize } from '../../knowledge/index.js';
 import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
 import {
   type ActionRequest,
   checkPermission,
-  conceptLabel,
-  contradictsRule,
-  findActionRequests,
   findOtherParty,
   type PermissionPart,
-  type Quantity,
 } from '../../permissions/index.js';
-import { dayNamed } from './days-said.js';
+import { actionFor } from './action-for-request.js';
 import { followUpAnswer } from './follow-up-question.js';
-import { responseFields } from './interface-params.js';
 import { faqAnswer, knowledgeAnswer, otherAnswers, QUESTION_CLAUSE } from './knowledge-answer.js';
 import { lookUpFacts, lookUpMonthBefore, verifyAccount } from './look-up-facts.js';
 import { composeReply, joinSpoken, type ReplyParts } from './methodology-reply.js';
-import { moneyBackInRuleWords } from './money-back-rule.js';
 import {
   alreadyRefunded,
-  amountsFound,
-  currencyOf,
   duplicateUnseen,
-  feeNamed,
-  MONEY_BACK_WORDS,
-  money,
   noDuplicateSeen,
-  nowOf,
-  POINTING,
-  verifiedCharge,
   whichPayment,
   whichPaymentUnclear,
 } from './payment-in-question.js';
-import { ruleSharingWords, rulesOf } from './product-rules.js';
+import { rulesOf } from './product-rules.js';
 import { phrases, pick, slaWindow } from './reply-phrases.js';
 import { factsHead, maskOtherPhones, pointsAtItem } from './speak-facts.js';
 import {
+  afterWithdrawal,
+  askHowMuch,
+  assentReply,
+  declines,
+  followedUp,
+  quantityAnswered,
+  requestAnswered,
+  withdraws,
+} from './turn-intents.js';
+import {
   clausesOf,
-  FOR_KIN,
   tellsWhatHappened,
   type Understanding,
   understandUtterance,
   withoutOwnDoing,
   withoutWishForOthers,
 } from './understand-utterance.js';
-import { type RequestInContext, vagueRequest, withThing } from './vague-requests.js';
+import { vagueRequest } from './vague-requests.js';
 import { whatAStepTakes } from './what-a-step-takes.js';
 
 /**
@@ -656,188 +645,11 @@ function questionsBesidesAsking(ctx: CallContext, utterance: string, lang: Langu
 const WHAT_TO_DO =
   /咋整|咋办|怎么办|怎么整|咋弄|怎么弄|咋搞|怎么搞|该干啥|\bwhat (?:do|should|can) i do\b|\bwhat now\b/i;
 
-/** What the agent asks when a rule with a limit matched a request that said no quantity. */
-const HOW_MUCH: Record<string, { zh: string; en: string }> = {
-  clock: { zh: '您具体想到几点呢？', en: 'Until what time would you like it?' },
-  duration: { zh: '您具体需要多长时间呢？', en: 'How long would you need?' },
-  data: { zh: '您具体需要多少流量呢？', en: 'How much data would you need?' },
-  count: { zh: '您具体需要几次呢？', en: 'How many would you need?' },
-  points: { zh: '您说的是多少积分呢？', en: 'How many points do you mean?' },
-};
-const ASKED_HOW_MUCH = Object.values(HOW_MUCH).flatMap((q) => [q.zh, q.en]);
-
-function askHowMuch(unstated: { rule: string; family: string }, lang: Language): string {
-  const ask = HOW_MUCH[unstated.family] ?? HOW_MUCH.count!;
-  return lang === 'zh'
-    ? `${unstated.rule}这个范围内我这边可以直接办理。${ask.zh}`
-    : `I can arrange that within what I'm allowed (${unstated.rule}). ${ask.en}`;
-}
-
 /** Whether a response holds a number anywhere in it (a fee, an amount, a line of a bill). */
 function holdsNumber(value: unknown, wanted: number, depth = 0): boolean {
   if (typeof value === 'number') return value === wanted;
   if (depth > 5 || value === null || typeof value !== 'object') return false;
   return Object.values(value as Record<string, unknown>).some((v) => holdsNumber(v, wanted, depth + 1));
-}
-
-/**
- * The caller's request this turn answers, when the agent's last words asked which payment it was
- * about: the customer's line before this one. Nothing when this turn is a request of its own.
- */
-function requestAnswered(ctx: CallContext, utterance: string): string | undefined {
-  const customer = ctx.conversation.filter((t) => t.role === 'customer');
-  if (customer.at(-1)?.content !== utterance) return undefined;
-  const agent = ctx.conversation.filter((t) => t.role === 'agent').at(-1);
-  if (!agent?.content.includes(whichPayment(ctx.language))) return undefined;
-  if (understandUtterance(utterance, ctx.language).actions.length > 0) return undefined;
-  // 对了我卡好像丢了 is a new matter: an answer points at a payment (an amount, a date, 那笔, the
-  // one to the airport: a word of one of the payments read).
-  const paid = verifiedPaid(ctx.systemQueries).items.flatMap((i) => tokenize(i.text));
-  const points =
-    /\d/.test(utterance) ||
-    dayNamed(utterance) !== undefined ||
-    POINTING.test(utterance) ||
-    tokenize(utterance).some((t) => t.length > 1 && paid.includes(t));
-  return points ? customer.at(-2)?.content : undefined;
-}
-
-/**
- * The caller's request this turn answers with the quantity it lacked (下午两点吧 after "您具体想到
- * 几点呢？"): the customer's line before this one.
- */
-function quantityAnswered(ctx: CallContext, utterance: string): string | undefined {
-  const customer = ctx.conversation.filter((t) => t.role === 'customer');
-  if (customer.at(-1)?.content !== utterance) return undefined;
-  const agent = ctx.conversation.filter((t) => t.role === 'agent').at(-1)?.content ?? '';
-  if (!ASKED_HOW_MUCH.some((q) => agent.includes(q))) return undefined;
-  const u = understandUtterance(utterance, ctx.language);
-  if (u.actions.length > 0 || u.quantities.length === 0) return undefined;
-  return customer.at(-2)?.content;
-}
-
-/** What the caller's 好的 / ok agrees to: a request waiting for a supervisor, else nothing more. */
-function assentReply(ctx: CallContext): string {
-  const waiting = (ctx.requests ?? []).filter((e) => e.state === 'escalated' && !e.withdrawn);
-  const zh = ctx.language === 'zh';
-  if (waiting.length === 0)
-    return zh ? '好的。还有别的能帮您的吗？' : 'Alright. Is there anything else I can help with?';
-  const named = waiting.map((e) =>
-    e.ticket_id ? (zh ? `${e.what}（${e.ticket_id}）` : `${e.what} (${e.ticket_id})`) : e.what,
-  );
-  return zh
-    ? `好的，${named.join('、')}已经提交主管审批，有结果会第一时间通知您。还有别的能帮您的吗？`
-    : `Alright, ${named.join(', ')} is with my supervisor now; you'll be told as soon as there's a decision. Anything else I can help with?`;
-}
-
-/**
- * Words that drop a request: 算了, 不投诉了, 先不退了, never mind, forget it. Not what the caller
- * will hold off doing themselves (卡俺先不往表上插了, 先不去了).
- */
-const WITHDRAW =
-  /算了|不用了|先不(?![往去出回插用碰拿取交])[\u4e00-\u9fff]{0,6}了|不(?:想|要)(?![要了])[\u4e00-\u9fff]{1,3}了|不(?:用|办|弄|退|投诉|改|换|注销|申请|需要|麻烦)[\u4e00-\u9fff]{0,3}了|撤回|\bnever ?mind\b|\bforget (?:it|about it)\b|\bno need\b|\bdon'?t bother\b|\bi(?:'ll| will) pass\b|\b(?:i(?:'ll| will) )?(?:just )?(?:leave it|drop it)\b|\bnot worth (?:it|the (?:hassle|trouble|bother))\b|\bscratch that\b|\bcancel (?:that|the request|my request)\b/i;
-
-/**
- * True when the caller withdraws something asked for earlier in this call: withdrawing words, a
- * request of this call still open in the ledger, and nothing new asked for.
- */
-function withdraws(ctx: CallContext, utterance: string): boolean {
-  if (!WITHDRAW.test(utterance)) return false;
-  // Something asked for earlier in this call that is still open (the ledger's view): waiting
-  // for a supervisor or a process, or approved and not yet done. A refusal is nothing to drop.
-  const open = (ctx.requests ?? []).filter(
-    (r) => r.state === 'escalated' || (r.state === 'approved' && !r.carried_out),
-  );
-  if (open.length === 0) return false;
-  // 算了还是退吧: the same request asked again after the withdrawing words keeps it.
-  const again = new Set(findActionRequests(afterWithdrawal(utterance)).map((a) => a.concept));
-  if (open.some((r) => findActionRequests(r.what).some((a) => again.has(a.concept)))) return false;
-  // 不退了，留着给我老公充吧: 给我 before a relative is "for", not asking again.
-  return !ASKS_AGAIN.test(utterance);
-}
-
-/**
- * Following up a request: to be called or told (打个电话给我, 通知我, let me know), when it happens
- * (好久到, 什么时候来, 今天能来吗, how soon), or urging it (快点处理, 弄弄清爽, 管管).
- */
-const FOLLOW_UP =
-  /(?:打|回)(?:个|一个)?电话(?:给我|过来)|给我(?:打|回)(?:个|一个)?电话|通知我|告诉我(?:一声|结果)|回复我|(?:好久|多久|什么时候|啥时候|几点|今天|今朝|马上)[^，,。？?]{0,6}(?:到|来|过来)|快点(?:去)?(?:处理|弄|办|讲)|弄(?:弄)?(?:清爽|清楚)|查清楚|抓紧(?:处理|办)?|管管|\b(?:call|ring) me back\b|\blet me know\b|\bkeep me posted\b|\bhow (?:long|soon)\b[^.?!]{0,30}\b(?:get here|arrive|come|be here)\b/i;
-
-/**
- * What the caller hears when a line only follows up a request this call took up (FOLLOW_UP, no
- * request of its own): it is in hand, with its ticket, and the product's SLA clause closest to
- * what the call is about says when. Undefined when the line is anything else.
- */
-function followedUp(ctx: CallContext, utterance: string, u: Understanding): string | undefined {
-  if (u.actions.length > 0 || !FOLLOW_UP.test(utterance)) return undefined;
-  // 新卡啥时候能寄到？ a question the FAQ answers is answered by it.
-  if (u.question && knowledgeAnswer(ctx, utterance) !== undefined) return undefined;
-  const taken = (ctx.requests ?? []).filter((e) => !e.withdrawn && e.state !== 'refused');
-  if (taken.length === 0) return undefined;
-  const zh = ctx.language === 'zh';
-  const said = new Set(
-    tokenize(
-      ctx.conversation
-        .filter((t) => t.role === 'customer')
-        .map((t) => t.content)
-        .join('，'),
-    ),
-  );
-  const clauses = String(ctx.product.sla ?? '')
-    .split(/[；;。\n]/)
-    .map((c) => c.trim())
-    .filter((c) => /\d/.test(c));
-  const scored = clauses
-    // Numbers (2号电梯, 2小时) say nothing of which clause is meant.
-    .map((c) => ({ c, shared: new Set(tokenize(c).filter((t) => said.has(t) && !/^\d+$/.test(t))).size }))
-    .sort((a, b) => b.shared - a.shared);
-  const when =
-    scored[0] && scored[0].shared > 0 && scored[0].shared !== scored[1]?.shared ? scored[0].c : undefined;
-  const tickets = taken.map((e) => e.ticket_id).filter((t) => t !== undefined);
-  const ticket =
-    tickets.length > 0 ? (zh ? `（工单号${tickets.join('、')}）` : ` (${tickets.join(', ')})`) : '';
-  if (zh)
-    return `您的事已经在处理了${ticket}${when ? `，按规定${when}` : ''}，有进展我们会第一时间打电话告诉您。`;
-  return `It's in hand${ticket}${when ? `; ${when}` : ''}. We'll call you as soon as there's news.`;
-}
-
-/**
- * True when the caller declines with nothing of this call open (那算了，先不叫你们了, never mind
- * then): withdrawing words, no request waiting, nothing asked for after them, and no explicit ask.
- */
-function declines(ctx: CallContext, utterance: string, u: Understanding): boolean {
-  if (!DECLINE.test(utterance) || u.asksForAction || ASKS_AGAIN.test(utterance)) return false;
-  const open = (ctx.requests ?? []).filter(
-    (r) => r.state === 'escalated' || (r.state === 'approved' && !r.carried_out),
-  );
-  if (open.length > 0) return false;
-  let end = 0;
-  for (const m of utterance.matchAll(new RegExp(DECLINE.source, 'gi'))) end = m.index + m[0].length;
-  // 不想续了，直接关掉: a request said after the withdrawing words is what the caller wants.
-  return u.actions.every((a) => a.end <= end);
-}
-
-/**
- * Words that decline an offer or a price heard (算了, 先不叫你们了, 不用了, 不麻烦你们了, never
- * mind). Not what the caller no longer wants of their own (这个套餐我不用了, 会员不想用了: stopping it).
- */
-const DECLINE =
-  /算了|先不(?![往去出回插用碰拿取交])[\u4e00-\u9fff]{0,6}了|(?<![我俺])不用了|不麻烦(?:你们?|您)?了|\bnever ?mind\b|\bforget (?:it|about it)\b|\bno need\b|\bdon'?t bother\b|\bi(?:'ll| will) pass\b|\bnot worth (?:it|the (?:hassle|trouble|bother))\b/i;
-
-const ASKS_AGAIN = new RegExp(
-  // 先不麻烦你们了 declines; 麻烦你 without 不 asks.
-  String.raw`帮我|给我${FOR_KIN}|我要|(?<!不)麻烦你|\b(?:can|could) you\b|\bplease\b`,
-  'i',
-);
-
-/**
- * What a withdrawing turn says after its last withdrawing words (算了还是退吧 → 还是退吧), or empty
- * when that is nothing of substance (a lone 好/嗯/ok).
- */
-function afterWithdrawal(utterance: string): string {
-  let end = 0;
-  for (const m of utterance.matchAll(new RegExp(WITHDRAW.source, 'gi'))) end = m.index + m[0].length;
-  const rest = utterance.slice(end).replace(/^[\s，,。.！!？?；;、~]+/, '');
-  return rest.replace(/[\s，,。.！!？?；;、~]/g, '').length >= 3 ? rest : '';
 }
 
 function learnName(ctx: CallContext, name: string): void {
@@ -869,33 +681,6 @@ function discoveryQuestion(ctx: CallContext, turn: number): string {
 
 // ---- actions -----------------------------------------------------------------------------
 
-/** The action text checked by the engine: the concept's own words plus the bound amount. */
-function actionText(request: ActionRequest, u: Understanding, lang: Language): string {
-  // No lexicon concept: the caller's own words, without the politeness around them.
-  if (request.concept === '') {
-    // 那就取消吧 → 取消; 房间能不能往后推两天 → 房间往后推两天.
-    return request.text
-      .replace(/^(你好|您好|喂)[，,\s]*/, '')
-      .replace(/^(?:算了|好吧|行吧)[，,\s]*/, '')
-      .replace(/^(那就|那么|那|就|要不|还是)+/, '')
-      .replace(/^(麻烦你?|请你?|我想要?|我要|帮我|能不能|可不可以)+/, '')
-      .replace(/(能不能|可不可以|能否)(?=[\u4e00-\u9fff])/g, '')
-      .replace(/^(?:(?:please|can you|could you|i want to|i need to|i'd like to|just)\s+)+/i, '')
-      .replace(/[。！!？?，,\s]+$/, '')
-      .replace(/(?:一下)?(?:吧|啊|呀|呢|吗|嘛)+$/, '');
-  }
-  let quantity: Quantity | undefined = request.quantity;
-  if (!quantity && request.concept === 'refund') quantity = u.quantities.find((q) => q.family === 'money');
-  const label = conceptLabel(request.concept, lang);
-  if (!quantity) return label;
-  const amount = Number.isInteger(quantity.value) ? String(quantity.value) : String(quantity.value);
-  if (quantity.family === 'money') {
-    if (quantity.unit === 'USD') return lang === 'zh' ? `${label}${amount}美元` : `${label} $${amount}`;
-    return lang === 'zh' ? `${label}${amount}元` : `${label} ${amount} yuan`;
-  }
-  return lang === 'zh' ? `${label}${quantity.text}` : `${label} ${quantity.text}`;
-}
-
 /** A rule about other people or anyone's data (another patient's, a driver's contact, 收件人电话). */
 const ABOUT_OTHERS =
   /another|other|someone|anyone|else|their|staff|driver|courier|rider|member|patient|recipient|sender|personal|contact|phone|number|address|他人|别人|其他|其它|收件人|寄件人|收货人|司机|骑手|师傅|人员|电话|手机|号码|地址|住址|信息|资料|隐私|记录/i;
@@ -909,331 +694,6 @@ const THIRD_PERSON = /[他她]|\b(?:he|she|him|her|they|them)\b/i;
 /** A set day or occasion (明天, 周六, this weekend, saturday morning): leave asked for it is wanted. */
 const OCCASION =
   /今天|明天|后天|今晚|明晚|这周|下周|周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}[号日]|\b(?:today|tomorrow|tonight|this (?:weekend|week)|next (?:week|weekend)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
-
-/** Words of the interfaces this call queried that found something (a list with items in it). */
-function wordsOfWhatWasFound(ctx: CallContext): Set<string> {
-  const found = ctx.systemQueries.filter((q) => q.ok && holdsItems(q.response));
-  return new Set(tokenize(found.map((q) => `${q.interface.replaceAll('_', ' ')} ${q.purpose}`).join('，')));
-}
-
-function holdsItems(response: unknown): boolean {
-  if (response === null || typeof response !== 'object') return false;
-  return Object.values(response as Record<string, unknown>).some((v) => Array.isArray(v) && v.length > 0);
-}
-
-/** A rule's action without its limit (退还异常扣费<50元 → 退还异常扣费). */
-function phraseOf(rule: string | null): string | null {
-  return rule === null ? null : rule.replace(/\s*[<>≤≥=].*$/, '');
-}
-
-/** A rule with a limit (理赔金额>2000元): read for a request that says no amount, it is a guess. */
-const LIMITED = /[<>≤≥]/;
-
-/**
- * The action as it is checked, recorded and put on a ticket: the request in the product's own
- * words (临时扩容30GB, 7天无理由退货) with what this call's queries verified about it (保修期内,
- * 签收3天), or the caller's words when the product's words would decide differently. Things about
- * someone else are checked as said (`asSaid`): their other-party words must reach the engine.
- */
-function actionFor(
-  ctx: CallContext,
-  given: ActionRequest,
-  u: Understanding,
-  asSaid: boolean,
-  line?: string,
-): string {
-  const lang = ctx.language;
-  // Whole, not cut to a label's length: the other-party words may come at the end.
-  if (asSaid) return given.text.trim();
-  const request =
-    feeAskedBack(ctx, given) ?? (line === undefined ? given : withAmountSaidApart(ctx, given, u, line));
-  const bounded = boundedByCharge(ctx, request, u);
-  const said = penaltyNamed(actionText(bounded, u, lang), bounded, line ?? request.text, lang);
-  const facts = verifiedQualifiers(ctx, MONEY_BACK_CONCEPTS.has(bounded.concept));
-  // 签收3天退货 / 保修期内维修: what was verified qualifies the request, as a person would say it.
-  const withFacts = (text: string) =>
-    facts.length === 0 ? text : lang === 'zh' ? `${facts.join('')}${text}` : `${text} (${facts.join(', ')})`;
-  const rules = rulesOf(ctx);
-  // The lexicon's name for the request first; when no rule of the product matches it, the
-  // caller's own clause (the engine reads it by meaning: 想退货 against 7天无理由退货).
-  const read = (text: string) => {
-    const draft = withFacts(text);
-    return { draft, decided: checkPermission(rules, draft) };
-  };
-  let { draft, decided } = read(said);
-  // 这次能不能给我免了 after 二十来块滞纳金, read by meaning: the rule is asked for the amount found
-  // within what was said roughly (减免滞纳金21.6元), not the most it may be.
-  const roughPart = request.concept === '' && decided.parts.length === 1 ? decided.parts[0] : undefined;
-  if (roughPart && decided.rule !== null && MONEY_BACK_CONCEPTS.has(roughPart.concept ?? '')) {
-    const meant = amountMeant(
-      ctx,
-      u.quantities.find((q) => q.family === 'money'),
-    );
-    if (meant !== undefined) {
-      const named = read(`${phraseOf(decided.rule)}${money(meant, lang, currencyOf(ctx.product))}`);
-      if (named.decided.rule !== null) ({ draft, decided } = named);
-    }
-  }
-  // What the queries found settled the rule: the caller's words, which lack it, do not unsettle it.
-  let byFound = false;
-  // 148 photos read in Recently Deleted: of the product's rules on the request's action, the one
-  // whose words what this call's queries found shares most (restore files from Recently Deleted,
-  // not recover files deleted more than 60 days ago). Money's amount picks its rule instead.
-  if (request.concept !== '' && !MONEY_BACK_CONCEPTS.has(request.concept)) {
-    // "never opened it, still in the plastic": a rule requiring the opposite state is not meant,
-    // however many words it shares with what was found.
-    const said = line ?? request.text;
-    const found = ruleSharingWords(ctx, (c) => c === request.concept, wordsOfWhatWasFound(ctx), {
-      ruledOut: (phrase) => contradictsRule(rules, phrase, said),
-    });
-    if (found && found.phrase !== phraseOf(decided.rule)) {
-      const named = read(found.phrase);
-      if (named.decided.rule !== null) {
-        ({ draft, decided } = named);
-        byFound = true;
-      }
-    }
-  }
-  // 退款15元 against several money-back rules: the one the paid item's words point at.
-  const inRuleWords = decided.rule === null ? moneyBackInRuleWords(ctx, bounded) : undefined;
-  if (inRuleWords) {
-    const named = read(inRuleWords);
-    if (named.decided.rule !== null) ({ draft, decided } = named);
-  }
-  if (request.concept !== '' && request.text.trim() !== said) {
-    // 理赔被拒了 named 理赔 leaves open which rule on claims is meant (the amount is unsaid); the
-    // caller's clause settles it (理赔申诉). Never for an approval: that needs the verified facts.
-    const open =
-      decided.rule === null ||
-      (decided.parts.every((p) => p.amount === undefined) && LIMITED.test(decided.rule));
-    if (open) {
-      const own = read(request.text.trim());
-      const settled = own.decided.parts.every((p) => p.unstated === undefined);
-      if (
-        own.decided.rule !== null &&
-        (decided.rule === null || (settled && own.decided.status !== 'can_approve_immediately'))
-      )
-        ({ draft, decided } = own);
-    }
-  }
-  // 3号桩屏幕黑的，扫码也没反应，你们赶紧派人来修修: the clause asks, the ones before say what
-  // about; the line that holds only this request is read whole, as the engine reads context.
-  // 卡里还剩三百多，给我退了吧: named 退款 it reads as 退还异常扣费, while the whole line reads as
-  // another rule (充电卡余额退款); the caller's words decide which rule is meant. Never to approve:
-  // an approval keeps the verified facts the name carries.
-  if (!byFound && line !== undefined && line.trim() !== request.text.trim()) {
-    const whole = read(line.trim());
-    // Another action, not the same one with another limit (refund < $15 / refund >= $15: the name
-    // carries the verified amount the line lacks).
-    const other = whole.decided.rule !== null && phraseOf(whole.decided.rule) !== phraseOf(decided.rule);
-    if (
-      other &&
-      whole.decided.parts.length === 1 &&
-      (decided.rule === null || whole.decided.status !== 'can_approve_immediately')
-    )
-      ({ draft, decided } = whole);
-  }
-  // The product's words are used in the call's language only (an English call on a product
-  // with Chinese rules keeps the caller's words).
-  if (decided.label === undefined || decided.status === 'forbidden') return draft;
-  if (/[\u3400-\u9fff]/.test(decided.label) !== (lang === 'zh')) return draft;
-  // The one thing the request is about (视频彩铃包) stays in the label: the system changes that one.
-  const labelled = withThing(withFacts(decided.label), (request as RequestInContext).thing, lang);
-  const again = checkPermission(rules, labelled);
-  return again.status === decided.status && again.rule === decided.rule ? labelled : draft;
-}
-
-/** A penalty a waiver is of: a late fee, a penalty for breaking a contract, a fine, a handling fee. */
-const PENALTY_ZH = /滞纳金|违约金|罚款|罚金|逾期费|手续费/;
-
-/**
- * 多扣了我二十来块滞纳金…这个能退给我吗: a fee waived is the penalty the line names
- * (减免滞纳金17.64元), not any fee of the product's.
- */
-function penaltyNamed(said: string, request: ActionRequest, line: string, lang: Language): string {
-  if (request.concept !== 'fee_waiver' || lang !== 'zh') return said;
-  const penalty = PENALTY_ZH.exec(line)?.[0];
-  const label = conceptLabel('fee_waiver', 'zh');
-  return penalty === undefined || !said.startsWith(label)
-    ? said
-    : `减免${penalty}${said.slice(label.length)}`;
-}
-
-/**
- * "you still tacked on a delivery fee, can I get that back": money back with no amount of its own
- * is the fee the caller named, as the queries found it (delivery_fee 4.99), not another amount of
- * the line (free over 35 bucks).
- */
-function feeAskedBack(ctx: CallContext, request: ActionRequest): ActionRequest | undefined {
-  if (request.quantity !== undefined || !MONEY_BACK_CONCEPTS.has(request.concept)) return undefined;
-  const fee = feeNamed(ctx);
-  if (fee === undefined) return undefined;
-  return { ...request, quantity: moneyOf(ctx, fee) };
-}
-
-/**
- * 断网补偿，给我补上吧。两天也就八块钱: the amount said in a clause of its own, as the engine binds
- * it reading the whole line (one amount of the kind the request measures, one request needing it).
- */
-function withAmountSaidApart(
-  ctx: CallContext,
-  request: ActionRequest,
-  u: Understanding,
-  line: string,
-): ActionRequest {
-  if (request.quantity !== undefined || request.concept === '') return request;
-  const amount = checkPermission(rulesOf(ctx), line).parts.find(
-    (p) => p.concept === request.concept && p.amount !== undefined,
-  )?.amount;
-  if (amount === undefined) return request;
-  const said = u.quantities.find((q) => q.value === amount.value && q.unit === amount.unit);
-  if (said === undefined) return request;
-  // The request's clause with the amount beside it, as the caller meant it: 断网补偿，八块钱.
-  const text = `${request.text.trim()}${ctx.language === 'zh' ? '，' : ', '}${said.text}`;
-  return { ...request, quantity: said, text };
-}
-
-/**
- * "they've got it for 9.99 … I paid you, oh, thirteen dollars … give me the difference back": the
- * difference of the two amounts said, the higher as the records show it when one of the paid
- * amounts is within a dollar of it (13 said, 12.99 paid).
- */
-function differenceAsked(
-  ctx: CallContext,
-  request: ActionRequest,
-  u: Understanding,
-): ActionRequest | undefined {
-  if (!/差价|差额|\bdifference\b/i.test(request.text)) return undefined;
-  const said = u.quantities.filter((q) => q.family === 'money').map((q) => q.value);
-  if (said.length !== 2) return undefined;
-  const low = Math.min(...said);
-  const high = Math.max(...said);
-  const recorded = amountsFound(ctx).find((v) => Math.abs(v - high) <= 1) ?? high;
-  const value = Math.round((recorded - low) * 100) / 100;
-  if (value <= 0) return undefined;
-  return { ...request, quantity: moneyOf(ctx, value) };
-}
-
-/**
- * 二十来块滞纳金 with a late fee of 21.6 found in the call: the one amount the queries found within
- * what was said approximately is what was meant. Failing that, 前前后后扣我快九十块 with charges of
- * 27, 30 and 30: the latest charges, added up newest first, whose sum lies within it.
- */
-function amountMeant(ctx: CallContext, said: Quantity | undefined): number | undefined {
-  if (said?.family !== 'money' || said.least === undefined) return undefined;
-  const least = said.least;
-  const within = amountsFound(ctx).filter((v) => v >= least && v <= said.value);
-  if (within.length > 0) return within.length === 1 ? within[0] : undefined;
-  let sum = 0;
-  for (const item of newestFirst(verifiedPaid(ctx.systemQueries).items)) {
-    sum = Math.round((sum + item.value) * 100) / 100;
-    if (sum > said.value) return undefined;
-    if (sum >= least) return sum;
-  }
-  return undefined;
-}
-
-/**
- * Facts before actions: money given back is bounded by a charge or order this call's queries
- * found. No amount named → the verified one; more than was paid → what was paid (the caller is
- * offered that). Without a verified charge the request stays as asked (the engine decides it).
- */
-function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understanding): ActionRequest {
-  // "can I get the difference back": money back in words the lexicon has no name for.
-  const request =
-    given.concept === '' && MONEY_BACK_WORDS.test(given.text) ? { ...given, concept: 'refund' } : given;
-  if (!MONEY_BACK_CONCEPTS.has(request.concept)) return given;
-  const inRange = amountMeant(ctx, request.quantity ?? u.quantities.find((q) => q.family === 'money'));
-  if (inRange !== undefined) return { ...request, quantity: moneyOf(ctx, inRange) };
-  const difference = differenceAsked(ctx, request, u);
-  if (difference !== undefined) return difference;
-  const paid = verifiedCharge(ctx, request.text);
-  if (paid === undefined) return given;
-  const asked = request.quantity ?? u.quantities.find((q) => q.family === 'money');
-  // 二十几块 for a fee of 24 found in the call: the fee is what was meant.
-  const meant = asked?.least !== undefined && asked.least <= paid && paid <= asked.value;
-  if (asked && asked.family === 'money' && !meant) {
-    if (asked.value <= paid) return { ...request, quantity: asked };
-    // More than was paid: what would need a supervisor goes to one as asked (with the facts in
-    // the call); what would be approved at once is approved only up to what was paid. An amount
-    // said roughly (扣了我二十来块) that nothing paid lies within is a mistaken one: what was
-    // paid is offered.
-    const asItWas = actionText({ ...request, quantity: asked }, u, ctx.language);
-    if (
-      asked.least === undefined &&
-      checkPermission(rulesOf(ctx), asItWas).status !== 'can_approve_immediately'
-    ) {
-      return { ...request, quantity: asked };
-    }
-  } else if (request.concept === 'compensation') {
-    // Compensation for a loss (an outage, a delay) is not the charge given back: no amount is
-    // made up from the bill; the rules decide the request as asked.
-    return request;
-  }
-  return { ...request, quantity: moneyOf(ctx, paid) };
-}
-
-/** An amount of the product's currency that no one said (found in the records, or worked out). */
-function moneyOf(ctx: CallContext, value: number): Quantity {
-  const unit = currencyOf(ctx.product);
-  return { value, family: 'money', unit, text: money(value, ctx.language, unit), start: -1, end: -1 };
-}
-
-/**
- * What this call's query responses verified that a rule may depend on: whether a warranty date
- * is still ahead, how many days ago something was delivered.
- */
-function verifiedQualifiers(ctx: CallContext, moneyBack = false): string[] {
-  const lang = ctx.language;
-  const rulesText = JSON.stringify(ctx.product.operator_permissions ?? {});
-  const out: string[] = [];
-  const today = nowOf(ctx).getTime();
-  for (const q of [...ctx.systemQueries].reverse()) {
-    if (!q.ok) continue;
-    for (const [key, value] of responseFields(q.response)) {
-      if (/warrant|保修/i.test(key) && typeof value === 'string' && /保修|warrant/i.test(rulesText)) {
-        const until = Date.parse(value);
-        if (Number.isFinite(until) && !out.some((o) => /保修|warrant/i.test(o))) {
-          const inside = until >= today;
-          out.push(
-            lang === 'zh'
-              ? inside
-                ? '保修期内'
-                : '保修期外'
-              : inside
-                ? 'under warranty'
-                : 'out of warranty',
-          );
-        }
-      }
-      // A delivery date (delivered_at: 2026-11-20) says as much: the days since, by the call's
-      // clock. Money given back is bounded by what was paid, not by a window: not for it.
-      const days =
-        /days_since|签收天数/i.test(key) && typeof value === 'number'
-          ? value
-          : !moneyBack && DELIVERED_ON.test(key) && typeof value === 'string'
-            ? daysSince(value, today)
-            : undefined;
-      if (days !== undefined && /天|day/i.test(rulesText)) {
-        if (!out.some((o) => /签收|delivered/.test(o))) {
-          out.push(lang === 'zh' ? `签收${days}天` : `delivered ${days} days ago`);
-        }
-      }
-    }
-  }
-  return out;
-}
-
-/** A field holding the day something was delivered or signed for (delivered_at, delivery_date, 签收时间). */
-const DELIVERED_ON = /^(?:delivered(?:_at|_on|_date)?|delivery_date|signed_at|签收(?:时间|日期))$/i;
-
-/** Whole days from a date (2026-11-20) to the clock's time; undefined for no date or one ahead. */
-function daysSince(date: string, today: number): number | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}/.test(date)) return undefined;
-  const at = Date.parse(date);
-  if (!Number.isFinite(at) || at > today) return undefined;
-  return Math.floor((today - at) / 86_400_000);
-}
 
 async function handleAction(
   ctx: CallContext,

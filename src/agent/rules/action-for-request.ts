@@ -1,0 +1,323 @@
+import type { CallContext } from '../../call/call-agent.js';
+import { MONEY_BACK_CONCEPTS, newestFirst, verifiedPaid } from '../../call/verified-charges.js';
+import type { Language } from '../../domain/language.js';
+import { tokenize } from '../../knowledge/index.js';
+import {
+  type ActionRequest,
+  checkPermission,
+  conceptLabel,
+  contradictsRule,
+  type Quantity,
+} from '../../permissions/index.js';
+import { moneyBackInRuleWords } from './money-back-rule.js';
+import {
+  amountsFound,
+  currencyOf,
+  feeNamed,
+  MONEY_BACK_WORDS,
+  money,
+  verifiedCharge,
+} from './payment-in-question.js';
+import { ruleSharingWords, rulesOf } from './product-rules.js';
+import type { Understanding } from './understand-utterance.js';
+import { type RequestInContext, withThing } from './vague-requests.js';
+import { verifiedQualifiers } from './verified-qualifiers.js';
+
+// The action text a request is checked, recorded and ticketed as: the product's words for it,
+// with money asked back bounded by what this call's queries verified.
+
+/** The action text checked by the engine: the concept's own words plus the bound amount. */
+function actionText(request: ActionRequest, u: Understanding, lang: Language): string {
+  // No lexicon concept: the caller's own words, without the politeness around them.
+  if (request.concept === '') {
+    // 那就取消吧 → 取消; 房间能不能往后推两天 → 房间往后推两天.
+    return request.text
+      .replace(/^(你好|您好|喂)[，,\s]*/, '')
+      .replace(/^(?:算了|好吧|行吧)[，,\s]*/, '')
+      .replace(/^(那就|那么|那|就|要不|还是)+/, '')
+      .replace(/^(麻烦你?|请你?|我想要?|我要|帮我|能不能|可不可以)+/, '')
+      .replace(/(能不能|可不可以|能否)(?=[\u4e00-\u9fff])/g, '')
+      .replace(/^(?:(?:please|can you|could you|i want to|i need to|i'd like to|just)\s+)+/i, '')
+      .replace(/[。！!？?，,\s]+$/, '')
+      .replace(/(?:一下)?(?:吧|啊|呀|呢|吗|嘛)+$/, '');
+  }
+  let quantity: Quantity | undefined = request.quantity;
+  if (!quantity && request.concept === 'refund') quantity = u.quantities.find((q) => q.family === 'money');
+  const label = conceptLabel(request.concept, lang);
+  if (!quantity) return label;
+  const amount = Number.isInteger(quantity.value) ? String(quantity.value) : String(quantity.value);
+  if (quantity.family === 'money') {
+    if (quantity.unit === 'USD') return lang === 'zh' ? `${label}${amount}美元` : `${label} $${amount}`;
+    return lang === 'zh' ? `${label}${amount}元` : `${label} ${amount} yuan`;
+  }
+  return lang === 'zh' ? `${label}${quantity.text}` : `${label} ${quantity.text}`;
+}
+
+/** Words of the interfaces this call queried that found something (a list with items in it). */
+function wordsOfWhatWasFound(ctx: CallContext): Set<string> {
+  const found = ctx.systemQueries.filter((q) => q.ok && holdsItems(q.response));
+  return new Set(tokenize(found.map((q) => `${q.interface.replaceAll('_', ' ')} ${q.purpose}`).join('，')));
+}
+
+function holdsItems(response: unknown): boolean {
+  if (response === null || typeof response !== 'object') return false;
+  return Object.values(response as Record<string, unknown>).some((v) => Array.isArray(v) && v.length > 0);
+}
+
+/** A rule's action without its limit (退还异常扣费<50元 → 退还异常扣费). */
+function phraseOf(rule: string | null): string | null {
+  return rule === null ? null : rule.replace(/\s*[<>≤≥=].*$/, '');
+}
+
+/** A rule with a limit (理赔金额>2000元): read for a request that says no amount, it is a guess. */
+const LIMITED = /[<>≤≥]/;
+
+/**
+ * The action as it is checked, recorded and put on a ticket: the request in the product's own
+ * words (临时扩容30GB, 7天无理由退货) with what this call's queries verified about it (保修期内,
+ * 签收3天), or the caller's words when the product's words would decide differently. Things about
+ * someone else are checked as said (`asSaid`): their other-party words must reach the engine.
+ */
+export function actionFor(
+  ctx: CallContext,
+  given: ActionRequest,
+  u: Understanding,
+  asSaid: boolean,
+  line?: string,
+): string {
+  const lang = ctx.language;
+  // Whole, not cut to a label's length: the other-party words may come at the end.
+  if (asSaid) return given.text.trim();
+  const request =
+    feeAskedBack(ctx, given) ?? (line === undefined ? given : withAmountSaidApart(ctx, given, u, line));
+  const bounded = boundedByCharge(ctx, request, u);
+  const said = penaltyNamed(actionText(bounded, u, lang), bounded, line ?? request.text, lang);
+  const facts = verifiedQualifiers(ctx, MONEY_BACK_CONCEPTS.has(bounded.concept));
+  // 签收3天退货 / 保修期内维修: what was verified qualifies the request, as a person would say it.
+  const withFacts = (text: string) =>
+    facts.length === 0 ? text : lang === 'zh' ? `${facts.join('')}${text}` : `${text} (${facts.join(', ')})`;
+  const rules = rulesOf(ctx);
+  // The lexicon's name for the request first; when no rule of the product matches it, the
+  // caller's own clause (the engine reads it by meaning: 想退货 against 7天无理由退货).
+  const read = (text: string) => {
+    const draft = withFacts(text);
+    return { draft, decided: checkPermission(rules, draft) };
+  };
+  let { draft, decided } = read(said);
+  // 这次能不能给我免了 after 二十来块滞纳金, read by meaning: the rule is asked for the amount found
+  // within what was said roughly (减免滞纳金21.6元), not the most it may be.
+  const roughPart = request.concept === '' && decided.parts.length === 1 ? decided.parts[0] : undefined;
+  if (roughPart && decided.rule !== null && MONEY_BACK_CONCEPTS.has(roughPart.concept ?? '')) {
+    const meant = amountMeant(
+      ctx,
+      u.quantities.find((q) => q.family === 'money'),
+    );
+    if (meant !== undefined) {
+      const named = read(`${phraseOf(decided.rule)}${money(meant, lang, currencyOf(ctx.product))}`);
+      if (named.decided.rule !== null) ({ draft, decided } = named);
+    }
+  }
+  // What the queries found settled the rule: the caller's words, which lack it, do not unsettle it.
+  let byFound = false;
+  // 148 photos read in Recently Deleted: of the product's rules on the request's action, the one
+  // whose words what this call's queries found shares most (restore files from Recently Deleted,
+  // not recover files deleted more than 60 days ago). Money's amount picks its rule instead.
+  if (request.concept !== '' && !MONEY_BACK_CONCEPTS.has(request.concept)) {
+    // "never opened it, still in the plastic": a rule requiring the opposite state is not meant,
+    // however many words it shares with what was found.
+    const said = line ?? request.text;
+    const found = ruleSharingWords(ctx, (c) => c === request.concept, wordsOfWhatWasFound(ctx), {
+      ruledOut: (phrase) => contradictsRule(rules, phrase, said),
+    });
+    if (found && found.phrase !== phraseOf(decided.rule)) {
+      const named = read(found.phrase);
+      if (named.decided.rule !== null) {
+        ({ draft, decided } = named);
+        byFound = true;
+      }
+    }
+  }
+  // 退款15元 against several money-back rules: the one the paid item's words point at.
+  const inRuleWords = decided.rule === null ? moneyBackInRuleWords(ctx, bounded) : undefined;
+  if (inRuleWords) {
+    const named = read(inRuleWords);
+    if (named.decided.rule !== null) ({ draft, decided } = named);
+  }
+  if (request.concept !== '' && request.text.trim() !== said) {
+    // 理赔被拒了 named 理赔 leaves open which rule on claims is meant (the amount is unsaid); the
+    // caller's clause settles it (理赔申诉). Never for an approval: that needs the verified facts.
+    const open =
+      decided.rule === null ||
+      (decided.parts.every((p) => p.amount === undefined) && LIMITED.test(decided.rule));
+    if (open) {
+      const own = read(request.text.trim());
+      const settled = own.decided.parts.every((p) => p.unstated === undefined);
+      if (
+        own.decided.rule !== null &&
+        (decided.rule === null || (settled && own.decided.status !== 'can_approve_immediately'))
+      )
+        ({ draft, decided } = own);
+    }
+  }
+  // 3号桩屏幕黑的，扫码也没反应，你们赶紧派人来修修: the clause asks, the ones before say what
+  // about; the line that holds only this request is read whole, as the engine reads context.
+  // 卡里还剩三百多，给我退了吧: named 退款 it reads as 退还异常扣费, while the whole line reads as
+  // another rule (充电卡余额退款); the caller's words decide which rule is meant. Never to approve:
+  // an approval keeps the verified facts the name carries.
+  if (!byFound && line !== undefined && line.trim() !== request.text.trim()) {
+    const whole = read(line.trim());
+    // Another action, not the same one with another limit (refund < $15 / refund >= $15: the name
+    // carries the verified amount the line lacks).
+    const other = whole.decided.rule !== null && phraseOf(whole.decided.rule) !== phraseOf(decided.rule);
+    if (
+      other &&
+      whole.decided.parts.length === 1 &&
+      (decided.rule === null || whole.decided.status !== 'can_approve_immediately')
+    )
+      ({ draft, decided } = whole);
+  }
+  // The product's words are used in the call's language only (an English call on a product
+  // with Chinese rules keeps the caller's words).
+  if (decided.label === undefined || decided.status === 'forbidden') return draft;
+  if (/[\u3400-\u9fff]/.test(decided.label) !== (lang === 'zh')) return draft;
+  // The one thing the request is about (视频彩铃包) stays in the label: the system changes that one.
+  const labelled = withThing(withFacts(decided.label), (request as RequestInContext).thing, lang);
+  const again = checkPermission(rules, labelled);
+  return again.status === decided.status && again.rule === decided.rule ? labelled : draft;
+}
+
+/** A penalty a waiver is of: a late fee, a penalty for breaking a contract, a fine, a handling fee. */
+const PENALTY_ZH = /滞纳金|违约金|罚款|罚金|逾期费|手续费/;
+
+/**
+ * 多扣了我二十来块滞纳金…这个能退给我吗: a fee waived is the penalty the line names
+ * (减免滞纳金17.64元), not any fee of the product's.
+ */
+function penaltyNamed(said: string, request: ActionRequest, line: string, lang: Language): string {
+  if (request.concept !== 'fee_waiver' || lang !== 'zh') return said;
+  const penalty = PENALTY_ZH.exec(line)?.[0];
+  const label = conceptLabel('fee_waiver', 'zh');
+  return penalty === undefined || !said.startsWith(label)
+    ? said
+    : `减免${penalty}${said.slice(label.length)}`;
+}
+
+/**
+ * "you still tacked on a delivery fee, can I get that back": money back with no amount of its own
+ * is the fee the caller named, as the queries found it (delivery_fee 4.99), not another amount of
+ * the line (free over 35 bucks).
+ */
+function feeAskedBack(ctx: CallContext, request: ActionRequest): ActionRequest | undefined {
+  if (request.quantity !== undefined || !MONEY_BACK_CONCEPTS.has(request.concept)) return undefined;
+  const fee = feeNamed(ctx);
+  if (fee === undefined) return undefined;
+  return { ...request, quantity: moneyOf(ctx, fee) };
+}
+
+/**
+ * 断网补偿，给我补上吧。两天也就八块钱: the amount said in a clause of its own, as the engine binds
+ * it reading the whole line (one amount of the kind the request measures, one request needing it).
+ */
+function withAmountSaidApart(
+  ctx: CallContext,
+  request: ActionRequest,
+  u: Understanding,
+  line: string,
+): ActionRequest {
+  if (request.quantity !== undefined || request.concept === '') return request;
+  const amount = checkPermission(rulesOf(ctx), line).parts.find(
+    (p) => p.concept === request.concept && p.amount !== undefined,
+  )?.amount;
+  if (amount === undefined) return request;
+  const said = u.quantities.find((q) => q.value === amount.value && q.unit === amount.unit);
+  if (said === undefined) return request;
+  // The request's clause with the amount beside it, as the caller meant it: 断网补偿，八块钱.
+  const text = `${request.text.trim()}${ctx.language === 'zh' ? '，' : ', '}${said.text}`;
+  return { ...request, quantity: said, text };
+}
+
+/**
+ * "they've got it for 9.99 … I paid you, oh, thirteen dollars … give me the difference back": the
+ * difference of the two amounts said, the higher as the records show it when one of the paid
+ * amounts is within a dollar of it (13 said, 12.99 paid).
+ */
+function differenceAsked(
+  ctx: CallContext,
+  request: ActionRequest,
+  u: Understanding,
+): ActionRequest | undefined {
+  if (!/差价|差额|\bdifference\b/i.test(request.text)) return undefined;
+  const said = u.quantities.filter((q) => q.family === 'money').map((q) => q.value);
+  if (said.length !== 2) return undefined;
+  const low = Math.min(...said);
+  const high = Math.max(...said);
+  const recorded = amountsFound(ctx).find((v) => Math.abs(v - high) <= 1) ?? high;
+  const value = Math.round((recorded - low) * 100) / 100;
+  if (value <= 0) return undefined;
+  return { ...request, quantity: moneyOf(ctx, value) };
+}
+
+/**
+ * 二十来块滞纳金 with a late fee of 21.6 found in the call: the one amount the queries found within
+ * what was said approximately is what was meant. Failing that, 前前后后扣我快九十块 with charges of
+ * 27, 30 and 30: the latest charges, added up newest first, whose sum lies within it.
+ */
+function amountMeant(ctx: CallContext, said: Quantity | undefined): number | undefined {
+  if (said?.family !== 'money' || said.least === undefined) return undefined;
+  const least = said.least;
+  const within = amountsFound(ctx).filter((v) => v >= least && v <= said.value);
+  if (within.length > 0) return within.length === 1 ? within[0] : undefined;
+  let sum = 0;
+  for (const item of newestFirst(verifiedPaid(ctx.systemQueries).items)) {
+    sum = Math.round((sum + item.value) * 100) / 100;
+    if (sum > said.value) return undefined;
+    if (sum >= least) return sum;
+  }
+  return undefined;
+}
+
+/**
+ * Facts before actions: money given back is bounded by a charge or order this call's queries
+ * found. No amount named → the verified one; more than was paid → what was paid (the caller is
+ * offered that). Without a verified charge the request stays as asked (the engine decides it).
+ */
+function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understanding): ActionRequest {
+  // "can I get the difference back": money back in words the lexicon has no name for.
+  const request =
+    given.concept === '' && MONEY_BACK_WORDS.test(given.text) ? { ...given, concept: 'refund' } : given;
+  if (!MONEY_BACK_CONCEPTS.has(request.concept)) return given;
+  const inRange = amountMeant(ctx, request.quantity ?? u.quantities.find((q) => q.family === 'money'));
+  if (inRange !== undefined) return { ...request, quantity: moneyOf(ctx, inRange) };
+  const difference = differenceAsked(ctx, request, u);
+  if (difference !== undefined) return difference;
+  const paid = verifiedCharge(ctx, request.text);
+  if (paid === undefined) return given;
+  const asked = request.quantity ?? u.quantities.find((q) => q.family === 'money');
+  // 二十几块 for a fee of 24 found in the call: the fee is what was meant.
+  const meant = asked?.least !== undefined && asked.least <= paid && paid <= asked.value;
+  if (asked && asked.family === 'money' && !meant) {
+    if (asked.value <= paid) return { ...request, quantity: asked };
+    // More than was paid: what would need a supervisor goes to one as asked (with the facts in
+    // the call); what would be approved at once is approved only up to what was paid. An amount
+    // said roughly (扣了我二十来块) that nothing paid lies within is a mistaken one: what was
+    // paid is offered.
+    const asItWas = actionText({ ...request, quantity: asked }, u, ctx.language);
+    if (
+      asked.least === undefined &&
+      checkPermission(rulesOf(ctx), asItWas).status !== 'can_approve_immediately'
+    ) {
+      return { ...request, quantity: asked };
+    }
+  } else if (request.concept === 'compensation') {
+    // Compensation for a loss (an outage, a delay) is not the charge given back: no amount is
+    // made up from the bill; the rules decide the request as asked.
+    return request;
+  }
+  return { ...request, quantity: moneyOf(ctx, paid) };
+}
+
+/** An amount of the product's currency that no one said (found in the records, or worked out). */
+function moneyOf(ctx: CallContext, value: number): Quantity {
+  const unit = currencyOf(ctx.product);
+  return { value, family: 'money', unit, text: money(value, ctx.language, unit), start: -1, end: -1 };
+}

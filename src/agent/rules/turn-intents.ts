@@ -1,0 +1,189 @@
+import type { CallContext } from '../../call/call-agent.js';
+import { verifiedPaid } from '../../call/verified-charges.js';
+import type { Language } from '../../domain/language.js';
+import { tokenize } from '../../knowledge/index.js';
+import { findActionRequests } from '../../permissions/index.js';
+import { dayNamed } from './days-said.js';
+import { knowledgeAnswer } from './knowledge-answer.js';
+import { POINTING, whichPayment } from './payment-in-question.js';
+import { FOR_KIN, type Understanding, understandUtterance } from './understand-utterance.js';
+
+// What a caller's line does to what this call already holds: answers the agent's question
+// (which payment, how much), follows a request up, withdraws or declines one, or agrees.
+
+/** What the agent asks when a rule with a limit matched a request that said no quantity. */
+const HOW_MUCH: Record<string, { zh: string; en: string }> = {
+  clock: { zh: '您具体想到几点呢？', en: 'Until what time would you like it?' },
+  duration: { zh: '您具体需要多长时间呢？', en: 'How long would you need?' },
+  data: { zh: '您具体需要多少流量呢？', en: 'How much data would you need?' },
+  count: { zh: '您具体需要几次呢？', en: 'How many would you need?' },
+  points: { zh: '您说的是多少积分呢？', en: 'How many points do you mean?' },
+};
+const ASKED_HOW_MUCH = Object.values(HOW_MUCH).flatMap((q) => [q.zh, q.en]);
+
+export function askHowMuch(unstated: { rule: string; family: string }, lang: Language): string {
+  const ask = HOW_MUCH[unstated.family] ?? HOW_MUCH.count!;
+  return lang === 'zh'
+    ? `${unstated.rule}这个范围内我这边可以直接办理。${ask.zh}`
+    : `I can arrange that within what I'm allowed (${unstated.rule}). ${ask.en}`;
+}
+
+/**
+ * The caller's request this turn answers, when the agent's last words asked which payment it was
+ * about: the customer's line before this one. Nothing when this turn is a request of its own.
+ */
+export function requestAnswered(ctx: CallContext, utterance: string): string | undefined {
+  const customer = ctx.conversation.filter((t) => t.role === 'customer');
+  if (customer.at(-1)?.content !== utterance) return undefined;
+  const agent = ctx.conversation.filter((t) => t.role === 'agent').at(-1);
+  if (!agent?.content.includes(whichPayment(ctx.language))) return undefined;
+  if (understandUtterance(utterance, ctx.language).actions.length > 0) return undefined;
+  // 对了我卡好像丢了 is a new matter: an answer points at a payment (an amount, a date, 那笔, the
+  // one to the airport: a word of one of the payments read).
+  const paid = verifiedPaid(ctx.systemQueries).items.flatMap((i) => tokenize(i.text));
+  const points =
+    /\d/.test(utterance) ||
+    dayNamed(utterance) !== undefined ||
+    POINTING.test(utterance) ||
+    tokenize(utterance).some((t) => t.length > 1 && paid.includes(t));
+  return points ? customer.at(-2)?.content : undefined;
+}
+
+/**
+ * The caller's request this turn answers with the quantity it lacked (下午两点吧 after "您具体想到
+ * 几点呢？"): the customer's line before this one.
+ */
+export function quantityAnswered(ctx: CallContext, utterance: string): string | undefined {
+  const customer = ctx.conversation.filter((t) => t.role === 'customer');
+  if (customer.at(-1)?.content !== utterance) return undefined;
+  const agent = ctx.conversation.filter((t) => t.role === 'agent').at(-1)?.content ?? '';
+  if (!ASKED_HOW_MUCH.some((q) => agent.includes(q))) return undefined;
+  const u = understandUtterance(utterance, ctx.language);
+  if (u.actions.length > 0 || u.quantities.length === 0) return undefined;
+  return customer.at(-2)?.content;
+}
+
+/** What the caller's 好的 / ok agrees to: a request waiting for a supervisor, else nothing more. */
+export function assentReply(ctx: CallContext): string {
+  const waiting = (ctx.requests ?? []).filter((e) => e.state === 'escalated' && !e.withdrawn);
+  const zh = ctx.language === 'zh';
+  if (waiting.length === 0)
+    return zh ? '好的。还有别的能帮您的吗？' : 'Alright. Is there anything else I can help with?';
+  const named = waiting.map((e) =>
+    e.ticket_id ? (zh ? `${e.what}（${e.ticket_id}）` : `${e.what} (${e.ticket_id})`) : e.what,
+  );
+  return zh
+    ? `好的，${named.join('、')}已经提交主管审批，有结果会第一时间通知您。还有别的能帮您的吗？`
+    : `Alright, ${named.join(', ')} is with my supervisor now; you'll be told as soon as there's a decision. Anything else I can help with?`;
+}
+
+/**
+ * Words that drop a request: 算了, 不投诉了, 先不退了, never mind, forget it. Not what the caller
+ * will hold off doing themselves (卡俺先不往表上插了, 先不去了).
+ */
+const WITHDRAW =
+  /算了|不用了|先不(?![往去出回插用碰拿取交])[\u4e00-\u9fff]{0,6}了|不(?:想|要)(?![要了])[\u4e00-\u9fff]{1,3}了|不(?:用|办|弄|退|投诉|改|换|注销|申请|需要|麻烦)[\u4e00-\u9fff]{0,3}了|撤回|\bnever ?mind\b|\bforget (?:it|about it)\b|\bno need\b|\bdon'?t bother\b|\bi(?:'ll| will) pass\b|\b(?:i(?:'ll| will) )?(?:just )?(?:leave it|drop it)\b|\bnot worth (?:it|the (?:hassle|trouble|bother))\b|\bscratch that\b|\bcancel (?:that|the request|my request)\b/i;
+
+/**
+ * True when the caller withdraws something asked for earlier in this call: withdrawing words, a
+ * request of this call still open in the ledger, and nothing new asked for.
+ */
+export function withdraws(ctx: CallContext, utterance: string): boolean {
+  if (!WITHDRAW.test(utterance)) return false;
+  // Something asked for earlier in this call that is still open (the ledger's view): waiting
+  // for a supervisor or a process, or approved and not yet done. A refusal is nothing to drop.
+  const open = (ctx.requests ?? []).filter(
+    (r) => r.state === 'escalated' || (r.state === 'approved' && !r.carried_out),
+  );
+  if (open.length === 0) return false;
+  // 算了还是退吧: the same request asked again after the withdrawing words keeps it.
+  const again = new Set(findActionRequests(afterWithdrawal(utterance)).map((a) => a.concept));
+  if (open.some((r) => findActionRequests(r.what).some((a) => again.has(a.concept)))) return false;
+  // 不退了，留着给我老公充吧: 给我 before a relative is "for", not asking again.
+  return !ASKS_AGAIN.test(utterance);
+}
+
+/**
+ * Following up a request: to be called or told (打个电话给我, 通知我, let me know), when it happens
+ * (好久到, 什么时候来, 今天能来吗, how soon), or urging it (快点处理, 弄弄清爽, 管管).
+ */
+const FOLLOW_UP =
+  /(?:打|回)(?:个|一个)?电话(?:给我|过来)|给我(?:打|回)(?:个|一个)?电话|通知我|告诉我(?:一声|结果)|回复我|(?:好久|多久|什么时候|啥时候|几点|今天|今朝|马上)[^，,。？?]{0,6}(?:到|来|过来)|快点(?:去)?(?:处理|弄|办|讲)|弄(?:弄)?(?:清爽|清楚)|查清楚|抓紧(?:处理|办)?|管管|\b(?:call|ring) me back\b|\blet me know\b|\bkeep me posted\b|\bhow (?:long|soon)\b[^.?!]{0,30}\b(?:get here|arrive|come|be here)\b/i;
+
+/**
+ * What the caller hears when a line only follows up a request this call took up (FOLLOW_UP, no
+ * request of its own): it is in hand, with its ticket, and the product's SLA clause closest to
+ * what the call is about says when. Undefined when the line is anything else.
+ */
+export function followedUp(ctx: CallContext, utterance: string, u: Understanding): string | undefined {
+  if (u.actions.length > 0 || !FOLLOW_UP.test(utterance)) return undefined;
+  // 新卡啥时候能寄到？ a question the FAQ answers is answered by it.
+  if (u.question && knowledgeAnswer(ctx, utterance) !== undefined) return undefined;
+  const taken = (ctx.requests ?? []).filter((e) => !e.withdrawn && e.state !== 'refused');
+  if (taken.length === 0) return undefined;
+  const zh = ctx.language === 'zh';
+  const said = new Set(
+    tokenize(
+      ctx.conversation
+        .filter((t) => t.role === 'customer')
+        .map((t) => t.content)
+        .join('，'),
+    ),
+  );
+  const clauses = String(ctx.product.sla ?? '')
+    .split(/[；;。\n]/)
+    .map((c) => c.trim())
+    .filter((c) => /\d/.test(c));
+  const scored = clauses
+    // Numbers (2号电梯, 2小时) say nothing of which clause is meant.
+    .map((c) => ({ c, shared: new Set(tokenize(c).filter((t) => said.has(t) && !/^\d+$/.test(t))).size }))
+    .sort((a, b) => b.shared - a.shared);
+  const when =
+    scored[0] && scored[0].shared > 0 && scored[0].shared !== scored[1]?.shared ? scored[0].c : undefined;
+  const tickets = taken.map((e) => e.ticket_id).filter((t) => t !== undefined);
+  const ticket =
+    tickets.length > 0 ? (zh ? `（工单号${tickets.join('、')}）` : ` (${tickets.join(', ')})`) : '';
+  if (zh)
+    return `您的事已经在处理了${ticket}${when ? `，按规定${when}` : ''}，有进展我们会第一时间打电话告诉您。`;
+  return `It's in hand${ticket}${when ? `; ${when}` : ''}. We'll call you as soon as there's news.`;
+}
+
+/**
+ * True when the caller declines with nothing of this call open (那算了，先不叫你们了, never mind
+ * then): withdrawing words, no request waiting, nothing asked for after them, and no explicit ask.
+ */
+export function declines(ctx: CallContext, utterance: string, u: Understanding): boolean {
+  if (!DECLINE.test(utterance) || u.asksForAction || ASKS_AGAIN.test(utterance)) return false;
+  const open = (ctx.requests ?? []).filter(
+    (r) => r.state === 'escalated' || (r.state === 'approved' && !r.carried_out),
+  );
+  if (open.length > 0) return false;
+  let end = 0;
+  for (const m of utterance.matchAll(new RegExp(DECLINE.source, 'gi'))) end = m.index + m[0].length;
+  // 不想续了，直接关掉: a request said after the withdrawing words is what the caller wants.
+  return u.actions.every((a) => a.end <= end);
+}
+
+/**
+ * Words that decline an offer or a price heard (算了, 先不叫你们了, 不用了, 不麻烦你们了, never
+ * mind). Not what the caller no longer wants of their own (这个套餐我不用了, 会员不想用了: stopping it).
+ */
+const DECLINE =
+  /算了|先不(?![往去出回插用碰拿取交])[\u4e00-\u9fff]{0,6}了|(?<![我俺])不用了|不麻烦(?:你们?|您)?了|\bnever ?mind\b|\bforget (?:it|about it)\b|\bno need\b|\bdon'?t bother\b|\bi(?:'ll| will) pass\b|\bnot worth (?:it|the (?:hassle|trouble|bother))\b/i;
+
+const ASKS_AGAIN = new RegExp(
+  // 先不麻烦你们了 declines; 麻烦你 without 不 asks.
+  String.raw`帮我|给我${FOR_KIN}|我要|(?<!不)麻烦你|\b(?:can|could) you\b|\bplease\b`,
+  'i',
+);
+
+/**
+ * What a withdrawing turn says after its last withdrawing words (算了还是退吧 → 还是退吧), or empty
+ * when that is nothing of substance (a lone 好/嗯/ok).
+ */
+export function afterWithdrawal(utterance: string): string {
+  let end = 0;
+  for (const m of utterance.matchAll(new RegExp(WITHDRAW.source, 'gi'))) end = m.index + m[0].length;
+  const rest = utterance.slice(end).replace(/^[\s，,。.！!？?；;、~]+/, '');
+  return rest.replace(/[\s，,。.！!？?；;、~]/g, '').length >= 3 ? rest : '';
+}
