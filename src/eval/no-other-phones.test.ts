@@ -18,8 +18,12 @@ const SUITES: Array<[string, string | undefined]> = [
   ],
 ];
 
-/** Phone numbers in a reply, whole or masked: 13812345678, 138 1234 5678, 138****5678, 尾号5678. */
-const PHONES = /(?<!\d)1[3-9]\d(?:[\s-]?[\d*]{4}){2}(?!\d)|尾号\s*\d{4}|ending (?:in )?\d{4}/gi;
+/**
+ * Phone numbers in a reply, whole or masked: 13812345678, 138 1234 5678, 138****5678, 尾号5678,
+ * ending in 5678. Not the caller's own card named by its last digits (Visa ending 4471).
+ */
+const PHONES =
+  /(?<!\d)1[3-9]\d(?:[\s-]?[\d*]{4}){2}(?!\d)|(?<!卡[^，,。；;]{0,6})尾号\s*\d{4}|(?<!\b(?:card|visa|mastercard|amex|debit|credit)\b[^,.;]{0,12})ending (?:in )?\d{4}/gi;
 
 describe('no agent reply names another phone number', () => {
   it.each(SUITES)(
