@@ -423,7 +423,16 @@ export const SENSES: readonly SenseDef[] = [
       '拽不出来',
       '拽不动',
     ],
-    en: ['unlock*', 'stuck in', "won't come out", 'will not come out'],
+    // release the deposit hold, let go of the hold: what is held on a card is let go too.
+    en: [
+      'unlock*',
+      'stuck in',
+      "won't come out",
+      'will not come out',
+      'releas*',
+      'let go of',
+      'lift the hold',
+    ],
   },
   {
     id: 'repair',
@@ -1028,7 +1037,18 @@ export const SENSES: readonly SenseDef[] = [
     concept: 'fee_waiver',
     // 免 alone (能不能免) comes last: 免费 is free of charge, 免除 a waiver.
     zh: ['减免', '免除', '豁免', '免掉', '免了', '免去', '抹掉', '抹了', '抹去', '免收', '别收', '免'],
-    en: ['waiv*', 'let me off', 'let it go', 'write off', 'drop the fee', 'remove the fee', 'forgive*'],
+    en: [
+      'waiv*',
+      'let me off',
+      'let it go',
+      'write off',
+      'drop the fee',
+      'remove the fee',
+      'forgive*',
+      'knock it off',
+      'knock that off',
+      'knock off the',
+    ],
     patterns: [
       // 收不收钱 asks whether there is a charge: 不收 after 收 is no waiver.
       { key: '不收', re: '(?<!收)不收' },
@@ -1180,7 +1200,21 @@ export const SENSES: readonly SenseDef[] = [
       '印错',
       '拼错',
     ],
-    en: ['chang*', 'modif*', 'updat*', 'switch*', 'alter*', 'edit*', 'correct*', 'misspel*', 'typo*'],
+    // move my pickup to the downtown branch: a booking's place or time moved is changed.
+    en: [
+      'chang*',
+      'modif*',
+      'updat*',
+      'switch*',
+      'alter*',
+      'edit*',
+      'correct*',
+      'misspel*',
+      'typo*',
+      'move',
+      'moved',
+      'moving',
+    ],
     // they spelled my name 'Danial', spelt it wrong: a wrong spelling is asked to be put right.
     patterns: [
       {
@@ -1912,6 +1946,34 @@ export const SENSES: readonly SenseDef[] = [
       'fight it',
       'fight this',
       'fight the',
+      'fight that',
+      'challenge the',
+      'challenge it',
+      "i'm not paying for",
+      'im not paying for',
+      'not going to pay for',
+      'refuse to pay',
+    ],
+  },
+  {
+    // A fine or ticket for parking, speeding, a red light or a toll road: what a fine dispute is about.
+    id: 'fine',
+    role: 'object',
+    zh: [],
+    en: [
+      'traffic fine*',
+      'parking fine*',
+      'speeding fine*',
+      'traffic ticket*',
+      'parking ticket*',
+      'speeding ticket*',
+      'red light ticket*',
+      'toll violation*',
+      'citation*',
+      'the fine',
+      'that fine',
+      'this fine',
+      'a fine for',
     ],
   },
   {

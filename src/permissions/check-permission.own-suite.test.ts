@@ -1272,6 +1272,167 @@ const PARAPHRASES: Row[] = [
       '你们那个保安对我老婆骂骂咧咧的，我要投诉这个保安',
     ],
   ],
+  // Kestrel Car Rental (round 14): rules written by an ops team, with examples in brackets, states,
+  // trailing circumstances and lists (see _english-alternatives.ts); our own wordings.
+  [
+    'Kestrel Car Rental',
+    'waive or refund a late return fee <= $40',
+    [
+      'I brought the car back two hours late and got a $25 late fee, can you waive it',
+      'please refund the $30 late return fee',
+      'can you drop the late fee of 20 dollars',
+    ],
+  ],
+  [
+    'Kestrel Car Rental',
+    'refund <= $100 (fuel, extras, duplicate or wrong charges)',
+    [
+      'refund $45 please',
+      'I was charged $60 for a child seat I never took, refund it',
+      'refund the 35 dollar fuel charge',
+    ],
+  ],
+  [
+    'Kestrel Car Rental',
+    'waive TollPass convenience fees',
+    [
+      'can you waive the TollPass convenience fees',
+      'please waive those TollPass convenience fees on my rental',
+      'I never asked for TollPass, waive the convenience fees',
+    ],
+  ],
+  [
+    'Kestrel Car Rental',
+    'cancel a booking free of charge more than 48 hours before pick-up',
+    ['cancel my booking, pick-up is in 5 days', 'please cancel my booking, pickup is 3 days away'],
+  ],
+  [
+    'Kestrel Car Rental',
+    "change pick-up/return branch, date or time on the renter's own booking",
+    [
+      'change the return branch on my booking to the airport',
+      'can I change the pick-up time to 3pm',
+      'please change the date of my booking to Friday',
+    ],
+  ],
+  [
+    'Kestrel Car Rental',
+    'extend an active rental by up to 3 days at the booked daily rate',
+    [
+      'extend my rental by 3 days',
+      'can you extend my rental one more day',
+      'I need to extend the rental for 2 days',
+    ],
+  ],
+  [
+    'Kestrel Car Rental',
+    'waive or refund a late return fee > $40',
+    [
+      'waive the $60 late fee',
+      'refund the 75 dollar late return fee',
+      'I was charged a late fee of $55, can you waive it',
+    ],
+  ],
+  [
+    'Kestrel Car Rental',
+    'refund > $100',
+    ['refund $150', 'I want a refund of 220 dollars', 'refund the $180 you took twice'],
+  ],
+  [
+    'Kestrel Car Rental',
+    'waive the $50 late cancellation fee or a no-show charge',
+    ['waive the late cancellation fee', 'please waive the no-show charge'],
+  ],
+  [
+    'Kestrel Car Rental',
+    'release a deposit hold early',
+    [
+      'release the deposit hold on my card',
+      'can you release my deposit hold now',
+      'please release the hold, I returned the car',
+    ],
+  ],
+  [
+    'Kestrel Car Rental',
+    'extend an active rental by more than 3 days',
+    [
+      'extend my rental by 5 days',
+      'extend the rental another week',
+      'I need to extend my rental for 6 more days',
+    ],
+  ],
+  [
+    'Kestrel Car Rental',
+    'damage dispute',
+    [
+      'I want to dispute the damage charge',
+      'that damage was already there, I dispute it',
+      'I disagree with the damage you charged me for',
+    ],
+  ],
+  [
+    'Kestrel Car Rental',
+    'toll or traffic fine dispute',
+    [
+      'I want to contest the speeding ticket',
+      'dispute the toll charge, I never drove that road',
+      'I want to fight the parking fine',
+    ],
+  ],
+  [
+    'Kestrel Car Rental',
+    'formal complaint about a branch or staff member',
+    [
+      'I want to file a formal complaint about the downtown branch',
+      'I want to complain about a staff member',
+      'complaint about your airport branch staff',
+    ],
+  ],
+  [
+    'Kestrel Car Rental',
+    'accident or third-party insurance claim',
+    [
+      'I had an accident in the rental, I need to file a claim',
+      'someone hit me, I need a third-party insurance claim',
+      'I want to make an insurance claim against the third party',
+    ],
+  ],
+  [
+    'Kestrel Car Rental',
+    "reveal other renters' or drivers' data (names, phone numbers, addresses, licence details, bookings)",
+    [
+      'give me the phone number of the driver who hit me',
+      'give me the name of the other driver on that car',
+      'tell me the address of the other driver',
+    ],
+  ],
+  [
+    'Kestrel Car Rental',
+    'tell a caller who rented a car before or after them',
+    [
+      'tell me who rented the car before me',
+      'tell me who had the car after me',
+      'can you tell me who rented this car before me',
+    ],
+  ],
+  [
+    'Kestrel Car Rental',
+    "give out details of another person's booking, even a spouse or family member",
+    [
+      "give me the details of my wife's booking",
+      'what did my husband book with you',
+      "tell me my sister's booking details",
+    ],
+  ],
+  [
+    'Kestrel Car Rental',
+    'change or cancel a booking for someone who is not the renter',
+    [
+      "cancel my brother's reservation",
+      "change my mom's booking to Sunday",
+      'cancel the booking my friend made',
+    ],
+  ],
 ];
 
 // Paraphrases of the same kind that the engine misreads today: known failures, listed in
@@ -1279,6 +1440,30 @@ const PARAPHRASES: Row[] = [
 // fix. Each is stricter than its rule. A misread that was more lenient (a safety failure) is not
 // here but in the README. Grouped by what the engine does with them.
 const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
+  // Kestrel Car Rental: free of charge said with no time before pick-up; resend of the invoice or
+  // agreement (lexicon reads resend with no object); a cancellation fee waived, read as the late fee.
+  [
+    'Kestrel Car Rental',
+    'cancel a booking free of charge more than 48 hours before pick-up',
+    ['I want to cancel my reservation free of charge, it starts in a week'],
+    'requires_supervisor',
+  ],
+  [
+    'Kestrel Car Rental',
+    "resend the renter's own invoice, agreement or inspection report",
+    [
+      'resend my invoice please',
+      'can you resend my rental agreement',
+      'resend the inspection report for my rental',
+    ],
+    'requires_supervisor',
+  ],
+  [
+    'Kestrel Car Rental',
+    'waive the $50 late cancellation fee or a no-show charge',
+    ['can you waive my cancellation fee, I cancelled late'],
+    'requires_supervisor',
+  ],
   // 从后台…打开 (of a gun that is stuck) is not read as unlocking: no rule.
   ['快电充电', '远程解锁充电枪', ['充完电那个枪锁死了，能从后台帮我打开吗'], 'requires_supervisor'],
   // 卡里还剩…退出来 is not read as the balance; with 帮我办一下 after it, 办一下 is read as a second

@@ -1,4 +1,5 @@
 import type { OperatorPermissions, PermissionCategory } from '../domain/record-schemas.js';
+import { englishAlternatives } from './_english-alternatives.js';
 import { type ConceptDef, conceptById, detectConcepts } from './_lexicon.js';
 import {
   compileMeaning,
@@ -203,6 +204,9 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
       // says one (过户 of 开户、过户或销户). The whole stays first: what it matches, it matches as before.
       for (const a of phraseAlternatives(whole.phrase, category))
         rules.push(alternativeRule(category, text, a));
+      // English likewise: the phrase without its qualifiers, one per thing a list names.
+      for (const a of englishAlternatives(whole.phrase, category, namesAction))
+        rules.push(compileRule(category, text, a));
     }
   }
   markDomainWords(rules);
@@ -307,17 +311,19 @@ function markChineseDomainWords(rules: CompiledRule[]): void {
 const CJK_CHAR = /[\u3400-\u9fff]/;
 
 function markEnglishDomainWords(rules: CompiledRule[]): void {
-  const phrases = [...new Set(rules.map((r) => r.phrase))];
+  // Counted per phrase as written, as in Chinese: a rule's shorter phrases are not more rules.
+  const written = rules.map((rule) => parseRule(rule.text).phrase);
+  const phrases = [...new Set(rules.filter((r, k) => r.phrase === written[k]).map((r) => r.phrase))];
   // A possessive names an owner, not a kind (a driver's phone number): it is never left out.
   const stemsByPhrase = phrases.map((p) =>
     [...p.matchAll(EN_TOKEN)].map((m) => (m[0].endsWith("'s") ? `${m[0]}` : stem(m[0]))),
   );
   const count = new Map<string, number>();
   for (const stems of stemsByPhrase) for (const w of new Set(stems)) count.set(w, (count.get(w) ?? 0) + 1);
-  for (const rule of rules) {
+  for (const [k, rule] of rules.entries()) {
     const words = rule.meaning.words.en;
     // Forbidden rules match plausibly already; leaving words out would only change which one is cited.
-    if (words.length === 0 || rule.category === 'forbidden') continue;
+    if (words.length === 0 || rule.category === 'forbidden' || rule.phrase !== written[k]) continue;
     const stems = stemsByPhrase[phrases.indexOf(rule.phrase)]!;
     const optional = words.filter((w) => {
       if ((count.get(w) ?? 0) < 2) return false;

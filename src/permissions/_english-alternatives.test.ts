@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { englishAlternatives } from './_english-alternatives.js';
+import { hasAction, scanSenses } from './_meaning.js';
+
+const isAction = (w: string): boolean => hasAction(scanSenses(w));
+
+describe('englishAlternatives: an English rule phrase without its qualifiers', () => {
+  it.each<[phrase: string, alternatives: string[]]>([
+    // Examples in brackets, open or closed.
+    ['issue credit (late delivery, missing items', ['issue credit']],
+    ['replace a device (cracked screen, dead battery)', ['replace a device']],
+    // A state a caller's own thing already has, a trailing circumstance.
+    [
+      'renew an active membership for the listed monthly price',
+      ['renew an membership for the listed monthly price'],
+    ],
+    ['renew an active membership at the listed monthly price', ['renew an membership']],
+    ["reprint the member's own receipt", ["reprint the member's receipt"]],
+    ['unlock a locker early', ['unlock a locker']],
+    // Lists of things one action takes: one phrase each, the action before shared.
+    [
+      "move drop-off/collection slot, day or hour on the customer's own order",
+      ['move drop-off', 'move collection slot', 'move day', 'move hour'],
+    ],
+    ['parking or speeding fine dispute', ['parking dispute', 'speeding fine dispute']],
+    [
+      'formal complaint about a driver or dispatcher',
+      ['complaint about a driver', 'complaint about a dispatcher'],
+    ],
+  ])('%s', (phrase, alternatives) => {
+    expect(englishAlternatives(phrase, 'can_approve_immediately', isAction)).toEqual(alternatives);
+  });
+
+  it.each<[phrase: string]>([
+    // A list of actions, each named by the whole phrase already; a circumstance listed.
+    ['waive or refund a late fee'],
+    ['return an opened item or after'],
+    // Short already, or a kind named by its qualifier before the noun.
+    ['early refill'],
+    ['refund'],
+    ['waive the late cancellation fee'],
+    // Chinese phrases have their own reading.
+    ['退款'],
+  ])('%s stays as written', (phrase) => {
+    expect(englishAlternatives(phrase, 'requires_supervisor', isAction)).toEqual([]);
+  });
+
+  it('reads forbidden rules only as written', () => {
+    expect(
+      englishAlternatives(
+        'change or cancel a booking for someone who is not the renter',
+        'forbidden',
+        isAction,
+      ),
+    ).toEqual([]);
+    expect(
+      englishAlternatives("reveal other members' data (names, phone numbers)", 'forbidden', isAction),
+    ).toEqual([]);
+  });
+});

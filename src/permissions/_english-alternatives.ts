@@ -1,0 +1,96 @@
+/**
+ * English rule phrases as an ops team writes them carry more than a caller says: examples in
+ * brackets (refund (fuel, extras, duplicate or wrong charges)), states that go without saying
+ * (extend an active rental, the renter's own invoice), a trailing circumstance (at the booked
+ * daily rate, on the renter's own booking, release a deposit hold early) and lists of things one
+ * action takes (change pick-up/return branch, date or time). Each of these is read once, when the
+ * rules are compiled, into shorter phrases of the same rule: the phrase without its qualifiers and,
+ * for a list, one phrase per thing listed. A request matching one of them matches the rule.
+ *
+ * What tells two rules of one action apart stays: the rule's condition (<= $40, > 3 days) is kept
+ * for every shorter phrase, manner words (free of charge) and a qualifier before the noun that
+ * names a kind (early refill, late cancellation fee) are not dropped, and forbidden rules are read
+ * only as written (the person they are about, for someone who is not the renter, is what they are).
+ */
+import type { PermissionCategory } from '../domain/record-schemas.js';
+
+/** Adjectives that state what a caller's own thing already is (an active rental, my own invoice). */
+const STATE_WORDS = /\b(?:active|current|existing|ongoing|own|formal|official)\s+/g;
+/** An adverb closing the phrase that says when, not what (release a deposit hold early). */
+const TRAILING_ADVERB = /\s+(?:early|immediately|manually|promptly)$/;
+/**
+ * A prepositional phrase closing the rule: where or on what terms the action is done (at the
+ * booked daily rate, on the renter's own booking, before pick-up). Only when at least two words
+ * come before it, so the action and its object stay.
+ */
+const TRAILING_CIRCUMSTANCE =
+  /\s+(?:at|on|in|within|during|before|after|using|via|through)\s+(?:(?:the|a|an|their|his|her|its|one's|[a-z-]+'s?)\s+)*[a-z-]+(?:\s+[a-z-]+){0,3}$/;
+/** Examples in brackets, closed or left open by the rule's end. */
+const BRACKETS = /\s*\([^)]*(?:\)|$)/g;
+const LIST_SPLIT = /\s*\/\s*|\s*,\s*(?:or\s+|and\s+)?|\s+or\s+/;
+const FUNCTION_WORD = /^(?:a|an|the|my|their|his|her|its|of|to|for|about|on|with|[a-z-]+'s?)$/;
+const PREPOSITION = /^(?:at|on|in|within|during|before|after|by|to|from|until|till|for|with|without)$/;
+
+/**
+ * The shorter phrases an English rule phrase stands for (see the module comment), none when it is
+ * short already. `isAction` tells whether a word names an action (the sense table's reading).
+ */
+export function englishAlternatives(
+  phrase: string,
+  category: PermissionCategory,
+  isAction: (word: string) => boolean,
+): string[] {
+  if (category === 'forbidden' || !/[a-z]/.test(phrase) || /[\u3400-\u9fff]/.test(phrase)) return [];
+  let core = phrase.replace(BRACKETS, ' ').replace(/\s+/g, ' ').trim();
+  core = core.replace(STATE_WORDS, '').replace(TRAILING_ADVERB, '');
+  const circumstance = TRAILING_CIRCUMSTANCE.exec(core);
+  if (circumstance && core.slice(0, circumstance.index).trim().split(' ').length >= 2)
+    core = core.slice(0, circumstance.index);
+  core = core.replace(/\s+(?:by|to|until|till|with|for)$/, '').trim();
+  const out: string[] = [];
+  const add = (p: string): void => {
+    const t = p.replace(/\s+/g, ' ').trim();
+    if (t !== '' && t !== phrase && !out.includes(t)) out.push(t);
+  };
+  const items = listItems(core, isAction);
+  if (items) for (const item of items) add(item);
+  else add(core);
+  return out;
+}
+
+/**
+ * One phrase per thing a list names, the action said before the list or the noun after it
+ * shared: change pick-up/return branch, date or time → change pick-up, change return branch,
+ * change date, change time; toll or traffic fine dispute → toll dispute, traffic fine dispute.
+ * Undefined when the phrase lists no things: waive or refund a fee lists actions, each of which
+ * the whole phrase names already; return an opened item or after 30 days lists a circumstance.
+ */
+function listItems(core: string, isAction: (word: string) => boolean): string[] | undefined {
+  const segments = core.split(LIST_SPLIT).map((s) => s.trim());
+  if (segments.length < 2 || segments.some((s) => s === '')) return undefined;
+  const first = segments[0]!.split(' ');
+  const verbAt = first.findIndex((w) => isAction(w));
+  let prefix: string[] = [];
+  let suffix: string[] = [];
+  const things = segments.map((s) => s.split(' '));
+  if (verbAt >= 0) {
+    let end = verbAt + 1;
+    while (end < first.length - 1 && FUNCTION_WORD.test(first[end]!)) end++;
+    prefix = first.slice(0, end);
+    things[0] = first.slice(end);
+  } else {
+    // No action before the list: the things share the noun that closes it (traffic fine dispute).
+    const last = things.at(-1)!;
+    if (last.length < 2 || things.length !== 2 || things[0]!.length !== 1) return undefined;
+    suffix = [last.at(-1)!];
+  }
+  for (const t of things) {
+    while (t.length > 0 && /^(?:a|an|the)$/.test(t[0]!)) t.shift();
+    // An empty thing (waive or refund: a list of actions) or a circumstance: not a list of things.
+    if (t.length === 0 || PREPOSITION.test(t[0]!)) return undefined;
+  }
+  return things.map((t) => {
+    const words = suffix.length > 0 && t.at(-1) === suffix[0] ? t : [...t, ...suffix];
+    return [...prefix, ...words].join(' ');
+  });
+}
