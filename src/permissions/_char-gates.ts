@@ -79,7 +79,7 @@ const GROUPS: ReadonlyArray<[number, string, boolean]> = [
   [OTHERS, '他她其别另隔楼对', true],
   // 我妈 and 我爸 hold 妈 and 爸.
   [SOMEONE, '别他其另陌老妻丈爱媳妈爸父儿女孩朋同家亲室邻男', true],
-  [WHO, '谁哪投举告反', true],
+  [WHO, '谁哪投举告反叫', true],
   [FOOTAGE, '监录', true],
 ];
 

@@ -411,3 +411,32 @@ describe('findOtherParty: a household by its unit or place, who complained, foot
     expect(findOtherParty(said, CALLER)).toBeUndefined();
   });
 });
+
+describe('findOtherParty: whoever used a thing, and data someone else gave', () => {
+  it.each([
+    '这台车上一个是谁开的',
+    '昨天下午谁在骑这个车',
+    '之前那个住这间房的客人叫什么',
+    '这个柜子之前是哪个在用',
+    'who drove the van before me, they left a jacket in it',
+    'who was renting this scooter yesterday',
+    "give me the previous renter's number",
+    'what phone number did my brother give you',
+    'just read me the email she put on the booking',
+    "what's on my roommate's rental agreement",
+  ])('finds someone else in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toBeDefined();
+  });
+
+  it.each([
+    '这个车谁都能骑吗',
+    '我之前租的那辆车有点问题',
+    '谁能帮我查一下',
+    'who can I talk to about my rental agreement',
+    'who had the cheapest rate last month',
+    'what address did I put on my booking',
+    'email me my own rental agreement',
+  ])('finds no one else in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toBeUndefined();
+  });
+});

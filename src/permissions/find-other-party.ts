@@ -266,6 +266,9 @@ function compiled(): Matchers {
         // what plan he's on; who owns this email address; the address of the customer with ...
         `|(?:what|which)\\s+${W.DATA_EN}s?\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re| is| are| was)\\s+(?:on|using|with|in)` +
         `|who\\s+(?:owns|is behind|registered|uses|is using)\\s+(?:this|that|the)\\s+${W.DATA_EN}` +
+        // what address did my ex put down, the number she gave you: data someone else gave.
+        `|(?:what|which)\\s+${W.DATA_EN}s?\\s+did\\s+(?:${W.PEOPLE_EN}|${W.ROLE_PEOPLE_EN}|he|she|they)\\s+(?:put|give|write|list|use|enter|leave|fill)` +
+        `|(?:the|that)\\s+${W.DATA_EN}s?\\s+(?:${W.PEOPLE_EN}|${W.ROLE_PEOPLE_EN}|he|she|they)\\s+(?:put|gave|wrote|listed|used|entered|left|filled)` +
         // what he's taking, is she on anything, what you filled for him, has my son been getting anything
         `|what\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re| is| are| was)\\s+(?:taking|on|prescribed)` +
         `|(?:is|are|was)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+on\\s+(?:anything|any\\s+[a-z]+)` +
@@ -517,7 +520,7 @@ function scan(text: string, norm: string, gates: number, numbered: boolean): Sca
   // A household said by its unit number, and who complained or reported, asked after.
   if ((gates & (G.CJK | G.DIGITS_3)) === (G.CJK | G.DIGITS_3)) householdsByUnit(norm, m, people);
   if ((gates & G.WHO) !== 0) {
-    const r = WHO_COMPLAINED.exec(norm);
+    const r = WHO_COMPLAINED.exec(norm) ?? WHO_USED.exec(norm);
     if (r) people.push({ start: r.index, end: r.index + r[0].length });
   }
   // Security footage shows other people; someone else's home opened lets a caller into it.
@@ -602,6 +605,11 @@ function householdsByUnit(norm: string, m: Matchers, people: PersonHit[]): void 
 // 那辆车是哪家的, 是谁的: whose a thing is, asked, names its owner (not whose fault: 是谁的责任).
 const WHO_COMPLAINED =
   /(?<![找向跟给和对])(?:是谁|谁|哪个人?|哪位|哪家|哪户|哪一家)(?:人)?(?:在|又|去|跑去|打电话)?(?:投诉|举报|告(?!诉)|反映)(?:的|了)|(?:是|归)(?:哪家|谁家|哪户|哪一家|谁)的(?![^,.!?;:、\n]{0,3}(?:责任|问题|错|锅))|是不是[^,.!?;:、\n]{1,8}?(?:投诉|举报|告(?!诉)|反映)的|\bwho\s+(?:complained|reported|filed (?:a|the) complaint|made (?:a|the) complaint|called in a complaint)\b|\bwho(?:'s| is| was) (?:complaining|the complainant)\b/;
+
+// 这车之前是谁骑的, 谁在骑, 上一个租这辆车的人是谁, who rented the car before me, who was driving
+// it yesterday: whoever used a thing before, after or instead of the caller is someone else.
+const WHO_USED =
+  /(?:是谁|谁|哪个人?|哪位)(?:在|又|之前|以前|刚才|刚刚|先|还在|正在|现在|一直|昨天|昨晚)?(?:骑|租|借|坐|住|停|用|开(?![发票门会药单户通关灯]))(?:的|了|过|着|这|那|它|车|房|[^,.!?;:、\n]{0,6}?(?:车|房|位)|(?=[,.!?;:、\n]|$))|(?:上一|前一|下一|之前那|前面那)[个位]?[^,.!?;:、\n]{0,8}?(?:骑|开|租|借|坐|住|用)[^,.!?;:、\n]{0,8}?的(?:人|用户|客人|司机|租客|房客|车主)(?:是谁|是哪|叫什么|叫啥)|\bwho\s+(?:(?:was|is|were)\s+)?(?:rented|renting|had|hired|drove|driving|used|using|booked|rode|riding|stayed|staying)\b[^,.!?;:\n]{0,30}?\b(?:before|after|prior to|ahead of|previously|yesterday|earlier|last night|right now)\b|\b(?:the\s+)?(?:previous|last|next)\s+(?:renter|driver|rider|guest|customer|user|hirer)(?:'s|\s+(?:name|number|phone|details|contact))\b/;
 
 // 调监控, 把监控录像拷给我, 地库那边的录像发我, send me the cctv: footage of shared places holds
 // other people (a home camera of the caller's own is theirs: 我家监控).
