@@ -31,7 +31,8 @@ let segmenter: Intl.Segmenter | undefined;
 
 /** A light English stemmer: enough to equate refunds/refund, requested/request, files/file. */
 export function stem(word: string): string {
-  let w = word.replace(/'s$|s'$|'$/, '');
+  // pick-up, drop-off, e-mail: one word, however it is written (pickup, email).
+  let w = (word.includes('-') ? word.replaceAll('-', '') : word).replace(/'s$|s'$|'$/, '');
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
   if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
   if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
@@ -40,14 +41,27 @@ export function stem(word: string): string {
   return w;
 }
 
-const EN_WORD = /[a-z0-9]+(?:'[a-z]+)?/g;
+// A hyphenated word of letters is one word (pick-up); 30-day is a number and a word.
+const EN_WORD = /(?:[a-z]+(?:-[a-z]+)+|[a-z0-9]+)(?:'[a-z]+)?/g;
 
 /** English stems of normalised text. */
 export function stemsOf(norm: string): Set<string> {
   const out = new Set<string>();
   // `exec` on the one expression: `matchAll` would copy it for every text.
   EN_WORD.lastIndex = 0;
-  for (let m = EN_WORD.exec(norm); m !== null; m = EN_WORD.exec(norm)) out.add(stem(m[0]));
+  let previous = '';
+  let previousEnd = -1;
+  for (let m = EN_WORD.exec(norm); m !== null; m = EN_WORD.exec(norm)) {
+    const word = m[0];
+    out.add(stem(word));
+    // A rule's pick-up or third-party is one word; a caller may write it as two (pick up, third
+    // party) or as its parts (third-party cover names the party too).
+    if (word.includes('-')) for (const part of word.split('-')) out.add(stem(part));
+    if (previous !== '' && m.index === previousEnd + 1 && norm.charCodeAt(previousEnd) === 32)
+      out.add(stem(`${previous}${word}`));
+    previous = /^[a-z]+$/.test(word) ? word : '';
+    previousEnd = m.index + word.length;
+  }
   return out;
 }
 

@@ -893,3 +893,25 @@ describe('checkPermission: an account put in a new holder’s name', () => {
     });
   });
 });
+
+describe('checkPermission: a hyphenated word however it is written', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['reschedule a drop-off slot', 'set up e-mail alerts'],
+    requires_supervisor: [],
+    requires_process: ['third-party damage claim'],
+    forbidden: [],
+  });
+  it.each([
+    ['reschedule my dropoff slot', 'reschedule a drop-off slot'],
+    ['can you reschedule the drop off slot', 'reschedule a drop-off slot'],
+    ['set up email alerts for me', 'set up e-mail alerts'],
+    ['I want to file a third party damage claim', 'third-party damage claim'],
+    ['third-party damage claim please', 'third-party damage claim'],
+  ])('%j is read as %j', (said, rule) => {
+    expect(checkPermission(rules, said).rule).toBe(rule);
+  });
+
+  it('two words that are not the compound do not make it (drop the slot off)', () => {
+    expect(checkPermission(rules, 'drop the slot off').rule).toBeNull();
+  });
+});

@@ -254,7 +254,7 @@ export function phraseAlternatives(phrase: string, category: PermissionCategory)
   return [];
 }
 
-const EN_TOKEN = /[a-z0-9]+(?:'[a-z]+)?/g;
+const EN_TOKEN = /(?:[a-z]+(?:-[a-z]+)+|[a-z0-9]+)(?:'[a-z]+)?/g;
 
 /**
  * reset course progress, when the product's other rules say course too (extend course access,
