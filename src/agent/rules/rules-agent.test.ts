@@ -606,6 +606,16 @@ describe('extractName', () => {
     ['我是3栋的，叫个师傅来看看', undefined],
     ['我是业主，上次来的那个师傅，姓什么来着', undefined],
     ['他姓王，叫王强', undefined],
+    // English callers say who they are informally, apostrophes dropped.
+    ['hey, yeah, names Priya Raman, I rented a van last week', 'Priya Raman'],
+    ["hi there, name's Tom Okafor and I've got a question", 'Tom Okafor'],
+    ['good morning, its Marta Kowalczyk, quick question about my deposit', 'Marta Kowalczyk'],
+    ["hello it's Dev Patel, calling about a charge", 'Dev Patel'],
+    ['hi, Greta here, about my booking', 'Greta'],
+    ['Im Luis Ortega, I booked online', 'Luis Ortega'],
+    ["it's Friday and my car still isn't back", undefined],
+    ["hi, it's about my refund", undefined],
+    ['the name on the booking is wrong', undefined],
   ])('%s → %s', (text, name) => {
     expect(extractName(text)).toBe(name);
   });

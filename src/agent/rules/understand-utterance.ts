@@ -334,19 +334,37 @@ export function extractName(text: string): string | undefined {
   // 我是刘建华，…: a full name said plainly, when it starts with a common surname (我是新用户 does not).
   const plain = /我是([\u4e00-\u9fff]{2,3})(?=[，,。.！!？?\s]|$)/.exec(text);
   if (plain && COMMON_SURNAMES.includes(plain[1]!.slice(0, 1)) && !NOT_NAMES.test(plain[1]!)) return plain[1];
-  const en =
-    /\b(?:my name is|my name's|name's|this is|i am|i'm)\s+((?:Mr\.?|Ms\.?|Mrs\.?|Miss)\s+[A-Z][a-z]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/.exec(
-      text,
-    );
-  if (en) {
-    const candidate = en[1]!;
-    if (
-      !/^(Sorry|Calling|Not|Very|So|Just|Here|Fine|Good|Ok|Okay|Really|The|An?|Your|Angry|Upset)\b/.test(
-        candidate,
-      )
-    ) {
-      return candidate;
-    }
+  const en = englishName(text);
+  if (en) return en;
+  return undefined;
+}
+
+/** A capitalised given name, with a capitalised family name after it when one is said. */
+const EN_NAME =
+  "((?:Mr\\.?|Ms\\.?|Mrs\\.?|Miss)\\s+[A-Z][a-z'-]+|[A-Z][a-z'-]+(?:\\s+(?:Mc|Mac|O')?[A-Z][a-z'-]+)?)";
+/** Capitalised words that follow "I'm" or "it's" without naming anyone (I'm Sorry, it's Friday). */
+const NOT_EN_NAMES =
+  /^(?:Sorry|Calling|Not|Very|So|Just|Here|Fine|Good|Ok|Okay|Really|The|An?|Your|My|Angry|Upset|Me|Him|Her|About|Still|Only|Also|Back|English|Urgent|Important|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+/**
+ * How English callers say who they are, informal spellings too: my name is / name's / names
+ * (apostrophe dropped), this is, I'm / Im / I am, and at the start of a clause it's / its with a
+ * full name (hi, it's Dana Whitlock) or a name then here / speaking (Ravi Shah here).
+ */
+const EN_NAME_SAID: readonly RegExp[] = [
+  new RegExp(
+    `\\b(?:[Mm]y name(?:'s| is)|[Mm]y names|(?:^|[,.;!?]\\s*|\\b(?:[Tt]he|yeah|um|uh|so|and|hi|hey|hello)\\s+)[Nn]ame(?:'s| is|s))\\s+${EN_NAME}`,
+  ),
+  new RegExp(`\\b(?:[Tt]his is|I'm|I’m|Im|I am|i'm|i am|im)\\s+${EN_NAME}`),
+  /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so)\s+)(?:[Ii]t's|[Ii]t’s|[Ii]ts|[Ii]t is)\s+([A-Z][a-z'-]+\s+(?:Mc|Mac|O')?[A-Z][a-z'-]+|[A-Z][a-z'-]+(?=\s+(?:here|speaking|calling)\b))/,
+  /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so)\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+(?:here|speaking)\b(?!\s+(?:is|was|are)\b)/,
+];
+
+function englishName(text: string): string | undefined {
+  for (const pattern of EN_NAME_SAID) {
+    const candidate = pattern.exec(text)?.[1];
+    if (candidate === undefined || NOT_EN_NAMES.test(candidate)) continue;
+    // "I'm Thinking Of": a name's words, not the next words of the sentence capitalised.
+    return candidate.replace(/\s+(?:Sorry|And|But|So|Just|Here|Speaking|Calling)$/, '');
   }
   return undefined;
 }
