@@ -69,6 +69,14 @@ describe('tokenize', () => {
     },
   );
 
+  it.each([["so what's the damage"], ['whats the damage for the week, roughly']])(
+    'reads %j as asking the total, not about damage',
+    (said) => {
+      expect(tokenize(said)).toContain('total');
+      expect(tokenize(said)).not.toContain('damag');
+    },
+  );
+
   it('drops spoken contractions written without their apostrophe', () => {
     expect(tokenize('whats gonna happen if yall dont have it, hed said')).toEqual(['happen', 'hav', 'said']);
   });

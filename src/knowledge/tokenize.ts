@@ -147,6 +147,8 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   // Callers say 煤气 or 天然气 for the gas a utility's texts call 燃气.
   [/煤气|天然气/g, '燃气'],
   [/帐/g, '账'],
+  // "What's the damage?" asks what something comes to, not about damage.
+  [/\bwhat(?:'s| is|s) the damage\b/g, 'what total'],
   // Drivers say gas or petrol for the fuel a rental's or fleet's texts speak of.
   [/\b(?:gas(?:oline)?|petrol)\b/g, 'fuel'],
   // Partners by any name: the spouse or domestic partner a policy speaks of.
