@@ -1176,3 +1176,69 @@ describe('createRulesAgent: a follow-up question with no topic of its own', () =
     expect(reply).not.toContain('5个工作日');
   });
 });
+
+describe('createRulesAgent: a question of policy whose words match a forbidden rule', () => {
+  const boats = {
+    name: 'Harbour Boat Hire',
+    description: 'Boat hire by the day from two marinas',
+    faq: [
+      {
+        question: 'Can I cancel my booking?',
+        answer:
+          'Free cancellation up to 72 hours before the hire starts; after that 30% of the hire is kept.',
+      },
+      {
+        question: 'Can someone else skipper the boat?',
+        answer: 'A second skipper costs $15 per day; a partner is free. Every skipper must be 25 or older.',
+      },
+      { question: 'How does mooring work?', answer: 'Mooring at partner marinas is included.' },
+    ],
+    operator_permissions: {
+      can_approve_immediately: ['cancel a hire free of charge more than 72 hours ahead'],
+      requires_supervisor: ['refund > $100'],
+      requires_process: ['damage dispute'],
+      forbidden: [
+        'change or cancel a hire for someone who is not the hirer',
+        'tell a caller who hired a boat before or after them',
+        "give out details of another person's hire, even a partner's",
+      ],
+    },
+  };
+  const start = (language: Language = 'en') =>
+    agentCall({
+      product: boats,
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+      language,
+    });
+
+  it.each([
+    "quick question, I've got a boat booked for saturday, if I cancel it now do I lose anything, how does that work",
+    'say I had to cancel my booking next week, would that cost me, how does that work',
+    'what happens money-wise if I cancel my booking, like is there a charge for that',
+  ])('answers %j from the FAQ, with nothing checked as an action', async (said) => {
+    const c = start();
+    expect(await c.say(said)).toContain('72 hours');
+    expect(c.events.some((e) => e.type === 'permission_check')).toBe(false);
+  });
+
+  it.each([
+    'my husband is 24 and he would share the skippering, can he, and what would that add',
+    'hi, my girlfriend wants to skipper too, is that ok and what does it cost',
+  ])('answers %j about a partner at the helm from the FAQ', async (said) => {
+    const c = start();
+    expect(await c.say(said)).toContain('$15 per day');
+    expect(c.events.some((e) => e.type === 'permission_check')).toBe(false);
+  });
+
+  it.each([
+    'cancel the hire for my brother, how does that work',
+    'just cancel my dad’s booking for him, how does that work',
+    'can you change the hire for my brother to sunday, what would that cost',
+  ])('still refuses %j, which asks for a step or for someone else’s data', async (said) => {
+    const c = start();
+    await c.say(said);
+    expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({ status: 'forbidden' });
+  });
+});

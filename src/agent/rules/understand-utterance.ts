@@ -75,10 +75,11 @@ const BILL_WENT_UP =
 
 /**
  * Asking what a step would cost, not disputing a charge: 取消要扣钱吗, 要是取消的话扣钱吗, 退订扣费吗,
- * would I be charged if I cancel, do you charge for that.
+ * would I be charged if I cancel, do you charge for that (asked without a question mark too: is
+ * there a charge for that).
  */
 const ASKS_WHAT_IT_COSTS =
-  /(?:要|会|需要|得|该)(?:不要)?(?:扣|收)(?:钱|费|款|手续费)?[^，,。]{0,4}[吗嘛么？?]|(?:的话|如果|要是|假如|万一)[^。！!]{0,12}(?:扣|收)(?:钱|费|款|手续费)?(?!了)|(?<!了)(?:扣|收)(?:钱|费|款|手续费)[吗嘛么]|\b(?:will|would|do|does|is there|are there)\b[^.?!]{0,20}\b(?:charged?|fee|cost)\b[^.!]*\?|\bif\b[^.?!]{0,30}\b(?:charged?|fee)\b/i;
+  /(?:要|会|需要|得|该)(?:不要)?(?:扣|收)(?:钱|费|款|手续费)?[^，,。]{0,4}[吗嘛么？?]|(?:的话|如果|要是|假如|万一)[^。！!]{0,12}(?:扣|收)(?:钱|费|款|手续费)?(?!了)|(?<!了)(?:扣|收)(?:钱|费|款|手续费)[吗嘛么]|\b(?:will|would|do|does|is there|are there)\b[^.?!]{0,20}\b(?:charged?|fee|cost)\b[^.!]*(?:\?|$)|\bif\b[^.?!]{0,30}\b(?:charged?|fee)\b/i;
 
 const DUPLICATE_CHARGE =
   /(?:扣|收|付|交|划|刷)(?:了|过|走)?(?:我)?(?:两|2|二)(?:次|遍|笔|回)|重复(?:扣|收|付|计|支付|交)|多(?:扣|收|付)了?一(?:次|笔|遍)|double[- ]?(?:charged|billed|charge)|(?:charged|billed)(?: me)? (?:twice|two times)/i;
