@@ -1242,3 +1242,73 @@ describe('createRulesAgent: a question of policy whose words match a forbidden r
     expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({ status: 'forbidden' });
   });
 });
+
+describe('createRulesAgent: a charge taken twice, one of them asked back', () => {
+  const parking = (lang: Language) => ({
+    name: lang === 'zh' ? '城市停车' : 'Cityline Parking',
+    description: 'Pay-by-phone parking',
+    api_interfaces: {
+      payments: {
+        description: 'Card payments for parking sessions: date, amount, description',
+        endpoint: '/api/parking/{user_id}/payments',
+        method: 'GET',
+        params: ['user_id'],
+        response_fields: ['payments'],
+        mock_enabled: true,
+      },
+    },
+    operator_permissions: {
+      can_approve_immediately: [lang === 'zh' ? '退款≤50元' : 'refund <= $50'],
+      requires_supervisor: [lang === 'zh' ? '退款>50元' : 'refund > $50'],
+      requires_process: [],
+      forbidden: [],
+    },
+  });
+  const twice = (amount: number) => ({
+    payments: [
+      { date: '2026-11-24', amount, description: 'Session 88213, Harbour garage' },
+      { date: '2026-11-24', amount, description: 'Session 88213, Harbour garage' },
+    ],
+  });
+  const start = (lang: Language, amount: number) =>
+    agentCall({
+      product: parking(lang),
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+      language: lang,
+      respond: () => twice(amount),
+    });
+
+  it.each([
+    'you billed me two times for the same parking session, same day, I want one of them back',
+    "I got double charged for tuesday's parking, sixty four fifty twice, please reverse the extra one",
+    'hey so you charged me twice for one session and I need the second one back asap',
+  ])('%j: a refund of the charge taken twice, over the limit so to a supervisor', async (said) => {
+    const c = start('en', 64.5);
+    await c.say(said);
+    const check = c.events.find((e) => e.type === 'permission_check') as { action: string; status: string };
+    expect(check.status).toBe('requires_supervisor');
+    expect(check.action).toMatch(/refund/i);
+    expect(check.action).toContain('64.5');
+  });
+
+  it('approves the same within the limit', async () => {
+    const c = start('en', 12);
+    await c.say('you charged me twice for the same session, I want the second one back');
+    expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({
+      status: 'can_approve_immediately',
+    });
+  });
+
+  it.each(['同一次停车扣了我两次钱，多的那笔给我退回来', '停车费重复扣了，退一笔给我'])(
+    '%s: 退款 of the charge taken twice',
+    async (said) => {
+      const c = start('zh', 64.5);
+      await c.say(said);
+      const check = c.events.find((e) => e.type === 'permission_check') as { action: string; status: string };
+      expect(check.status).toBe('requires_supervisor');
+      expect(check.action).toContain('64.5');
+    },
+  );
+});

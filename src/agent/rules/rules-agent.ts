@@ -250,6 +250,18 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
         actions.push({ ...meant, start: clause.start, end: clause.end });
     }
   }
+  // "Charged me twice … I need the second one back" / 扣了两次，退一笔回来: what is asked back of
+  // a charge taken twice is money, that charge. It is asked as a refund (bounded by the charges
+  // this call reads), not as the caller's sentence, which names no rule.
+  if (
+    u.duplicateCharge &&
+    u.asksForAction &&
+    ASKS_ONE_BACK.test(utterance) &&
+    !actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept))
+  ) {
+    actions.splice(0, actions.length, ...actions.filter((a) => a.concept !== ''));
+    actions.push({ concept: 'refund', text: utterance, start: 0, end: utterance.length });
+  }
   // I left my umbrella in the car / the driver was driving dangerously: a statement with no
   // request in it, not even a vague one, whose mention asks for a step the product's rules name
   // (a lost item reported, a safety incident). The engine, reading the whole line against the
@@ -571,6 +583,10 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
  */
 const ASKS_ABOUT_SOMEONE =
   /谁|哪位|[他她]们?(?:的|家)|叫(?:啥|什么)|(?<!我的?)名字|\bwho\b|\bwhose\b|\b(?:his|her|their)\s+names?\b|\bname of\b|\b(?:his|her|their)\s+(?:number|phone|address|details|booking|reservation|licen[cs]e|email|account)\b/i;
+
+/** Asking for one of them back, or undone: the second one back, reverse it, 退一笔, 退回来. */
+const ASKS_ONE_BACK =
+  /\bback\b|\brevers(?:e|al)\b|\bundo\b|\bcancel (?:it|one|the (?:second|other|extra))\b|退(?:一|回|给|还|掉)|返还/i;
 
 /** A step the caller supposes, not one taken: if I cancel, would it cost, say I had to, 要是. */
 const HYPOTHETICAL = /\bif\b|\bwould\b|\bsay (?:i|we)\b|\bin case\b|\bsuppose\b|如果|要是|假如|万一|的话/i;
