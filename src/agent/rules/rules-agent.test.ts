@@ -1312,3 +1312,76 @@ describe('createRulesAgent: a charge taken twice, one of them asked back', () =>
     },
   );
 });
+
+describe('createRulesAgent: a disputed charge asked off', () => {
+  const studio = (lang: Language) => ({
+    name: lang === 'zh' ? '动感单车馆' : 'SpinLab Studio',
+    description: 'Indoor cycling classes',
+    api_interfaces: {
+      charges: {
+        description: 'Charges on the member card: date, amount, description',
+        endpoint: '/api/spin/{user_id}/charges',
+        method: 'GET',
+        params: ['user_id'],
+        response_fields: ['charges'],
+        mock_enabled: true,
+      },
+    },
+    operator_permissions:
+      lang === 'zh'
+        ? {
+            can_approve_immediately: ['减免逾期费<=20元', '退款<=30元'],
+            requires_supervisor: ['减免逾期费>20元', '退款>30元'],
+            requires_process: [],
+            forbidden: [],
+          }
+        : {
+            can_approve_immediately: ['waive a late cancellation fee <= $20', 'refund <= $30'],
+            requires_supervisor: ['waive a late cancellation fee > $20', 'refund > $30'],
+            requires_process: [],
+            forbidden: [],
+          },
+  });
+  const charges = (lang: Language) => ({
+    charges: [
+      { date: '2026-11-20', amount: 60, description: lang === 'zh' ? '十节课包' : '10-class pack' },
+      { date: '2026-11-26', amount: 25, description: lang === 'zh' ? '逾期费' : 'Late cancellation fee' },
+    ],
+  });
+  const start = (lang: Language) =>
+    agentCall({
+      product: studio(lang),
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+      language: lang,
+      respond: () => charges(lang),
+    });
+
+  it.each([
+    'you hit me with a 25 dollar late cancellation fee, I was sick in bed, take it off',
+    'that $25 late fee you charged is ridiculous, knock it off',
+    'you charged me 25 for cancelling late when the app crashed, waive it',
+  ])('%j: the fee waived, for the amount charged, decided by its rule', async (said) => {
+    const c = start('en');
+    await c.say(said);
+    const check = c.events.find((e) => e.type === 'permission_check') as { action: string; status: string };
+    expect(check.status).toBe('requires_supervisor');
+    expect(check.action).toMatch(/waive/i);
+    expect(check.action).toContain('25');
+  });
+
+  it('checks nothing for a charge only asked about', async () => {
+    const c = start('en');
+    await c.say('you charged me 60 last week, what was that for');
+    expect(c.events.some((e) => e.type === 'permission_check')).toBe(false);
+  });
+
+  it('你们扣了我25块逾期费，我那天真的有事，给我免了', async () => {
+    const c = start('zh');
+    await c.say('你们扣了我25块逾期费，我那天真的有事，给我免了');
+    const check = c.events.find((e) => e.type === 'permission_check') as { action: string; status: string };
+    expect(check.status).toBe('requires_supervisor');
+    expect(check.action).toContain('25');
+  });
+});

@@ -262,6 +262,21 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     actions.splice(0, actions.length, ...actions.filter((a) => a.concept !== ''));
     actions.push({ concept: 'refund', text: utterance, start: 0, end: utterance.length });
   }
+  // "You charged me a whole extra day, 89 bucks, take it off" / 这笔给我免了: a charge disputed and
+  // asked off is money back of that charge, waived when it is a fee or penalty, else refunded;
+  // not the caller's sentence, which names no rule.
+  // A fee said with its amount is one charged (hit me with a $25 late fee), though not in words of
+  // charging.
+  const feeCharged = PENALTY_WORDS.test(utterance) && u.quantities.some((q) => q.family === 'money');
+  if (
+    (u.chargeDispute || feeCharged) &&
+    ASKS_IT_OFF.test(utterance) &&
+    !actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept))
+  ) {
+    actions.splice(0, actions.length, ...actions.filter((a) => a.concept !== ''));
+    const concept = PENALTY_WORDS.test(utterance) ? 'fee_waiver' : 'refund';
+    actions.push({ concept, text: utterance, start: 0, end: utterance.length });
+  }
   // I left my umbrella in the car / the driver was driving dangerously: a statement with no
   // request in it, not even a vague one, whose mention asks for a step the product's rules name
   // (a lost item reported, a safety incident). The engine, reading the whole line against the
@@ -587,6 +602,14 @@ const ASKS_ABOUT_SOMEONE =
 /** Asking for one of them back, or undone: the second one back, reverse it, 退一笔, 退回来. */
 const ASKS_ONE_BACK =
   /\bback\b|\brevers(?:e|al)\b|\bundo\b|\bcancel (?:it|one|the (?:second|other|extra))\b|退(?:一|回|给|还|掉)|返还/i;
+
+/** Asking a charge off: take it off, knock that off, waive it, 给我免了, 把这笔去掉. */
+const ASKS_IT_OFF =
+  /\b(?:take|knock|get)\s+(?:it|that|this|them|those)\s+off\b|\b(?:waive|remove|drop)\s+(?:it|that|this|them|those)\b|(?:给我|帮我)?免(?:了|掉)(?:吧|它)?(?=[，,。.!！？?]|$)|(?:去掉|抹掉|撤掉)(?:吧|它)?(?=[，,。.!！？?]|$)/i;
+
+/** A fee or a penalty, waived rather than refunded: late, extra day, fine, 滞纳金, 违约金. */
+const PENALTY_WORDS =
+  /\b(?:late|extra day|penalt\w*|fines?|surcharges?|fees?)\b|滞纳金|违约金|罚款|罚金|逾期费|手续费|超时费/i;
 
 /** A step the caller supposes, not one taken: if I cancel, would it cost, say I had to, 要是. */
 const HYPOTHETICAL = /\bif\b|\bwould\b|\bsay (?:i|we)\b|\bin case\b|\bsuppose\b|如果|要是|假如|万一|的话/i;

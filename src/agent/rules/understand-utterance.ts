@@ -254,7 +254,7 @@ const EXPLICIT_ASK = new RegExp(
     FOR_KIN +
     '|给(?:个|点|些)|让我|我要|' +
     POLITE_TAG_ASK +
-    String.raw`|我想要?(?!问|了解|知道|咨询|请教|确认一下)|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|(?<![不用别真太好])麻烦(?=你|您|帮|给|把|下|一下|问|查|看)|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|(?<![我俺咱])(?:赶紧|赶快|快点儿?|尽快|马上|立刻)(?:给|帮|派|来|过来|安排|处理|上门)|\b(?:can|could|would) (?:you|u)\b|\byou could\b|\bthe least you (?:guys |people )?(?:can|could) do\b|\b(?:somebody|someone|you guys|you people) (?:needs? to|has to|have to|should)\b|\bneeds? to be looked into\b|\bi (?:expect|deserve)\b|起码得|至少得|总得给|\bis there (?:any )?way\b|\bany chance\b|\bi (?:want|need|would like|wanna)\b|\bplease\b|把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)\s*[。.!！]?$`,
+    String.raw`|我想要?(?!问|了解|知道|咨询|请教|确认一下)|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|(?<![不用别真太好])麻烦(?=你|您|帮|给|把|下|一下|问|查|看)|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|(?<![我俺咱])(?:赶紧|赶快|快点儿?|尽快|马上|立刻)(?:给|帮|派|来|过来|安排|处理|上门)|\b(?:can|could|would) (?:you|u)\b|\byou could\b|\bthe least you (?:guys |people )?(?:can|could) do\b|\b(?:somebody|someone|you guys|you people) (?:needs? to|has to|have to|should)\b|\bneeds? to be looked into\b|\bi (?:expect|deserve)\b|起码得|至少得|总得给|\bis there (?:any )?way\b|\bany chance\b|\bi (?:want|need|would like|wanna)\b|\bplease\b|\b(?:take|knock|get)\s+(?:it|that|this|them|those)\s+off\b|把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)\s*[。.!！]?$`,
   'i',
 );
 
