@@ -53,6 +53,34 @@ describe('tokenize', () => {
     expect(tokenize(text)).toContain(verb);
   });
 
+  it.each([
+    ['do I have to fill up the gas before I drop it off', 'What is the fuel policy?'],
+    ['is petrol included', 'Fuel: return the van with a full tank'],
+    ['gasoline charge on my receipt', 'refuelling and fuel charges'],
+  ])('reads gas and petrol as the fuel a rental writes: %j meets %j', (said, written) => {
+    expect(tokenize(said)).toContain('fuel');
+    expect(tokenize(written)).toContain('fuel');
+  });
+
+  it.each([['my husband wants to drive too'], ['can my girlfriend be on the booking'], ['my wife and I']])(
+    'reads a boyfriend, wife or husband in %j as the partner a policy speaks of',
+    (said) => {
+      expect(tokenize(said)).toContain('partner');
+    },
+  );
+
+  it.each([["so what's the damage"], ['whats the damage for the week, roughly']])(
+    'reads %j as asking the total, not about damage',
+    (said) => {
+      expect(tokenize(said)).toContain('total');
+      expect(tokenize(said)).not.toContain('damag');
+    },
+  );
+
+  it('drops spoken contractions written without their apostrophe', () => {
+    expect(tokenize('whats gonna happen if yall dont have it, hed said')).toEqual(['happen', 'hav', 'said']);
+  });
+
   it('reads 煤气 and 天然气 as the 燃气 a utility writes', () => {
     expect(tokenize('煤气味')).toEqual(tokenize('燃气味'));
     expect(tokenize('天然气费')).toEqual(tokenize('燃气费'));

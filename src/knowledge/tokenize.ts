@@ -47,7 +47,10 @@ const EN_STOP_WORDS = new Set(
     'a an the and or but if so of to for from by with at as about into is are was were be been am ' +
     'do does did done doing i im me my mine we us our you your yours he she they them their it its ' +
     'this that these those there here what which who whom how can could would should will shall may might ' +
-    'must please hi hello hey thanks thank ok okay yes just want wanted like also too very much many some any'
+    'must please hi hello hey thanks thank ok okay yes just want wanted like also too very much many some any ' +
+    // Spoken contractions written without the apostrophe (gonna, gotta, yall, hed, youre).
+    'gonna gotta wanna yall ive id hed youre youve theyre dont doesnt didnt isnt arent wasnt ' +
+    'whats hows wheres whos thats theres heres'
   ).split(' '),
 );
 
@@ -144,6 +147,12 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   // Callers say 煤气 or 天然气 for the gas a utility's texts call 燃气.
   [/煤气|天然气/g, '燃气'],
   [/帐/g, '账'],
+  // "What's the damage?" asks what something comes to, not about damage.
+  [/\bwhat(?:'s| is|s) the damage\b/g, 'what total'],
+  // Drivers say gas or petrol for the fuel a rental's or fleet's texts speak of.
+  [/\b(?:gas(?:oline)?|petrol)\b/g, 'fuel'],
+  // Partners by any name: the spouse or domestic partner a policy speaks of.
+  [/\b(?:boyfriend|girlfriend|husband|wife|fianc[eé]e?|spouse)s?\b/g, 'partner'],
   [/money back|reimburse(?:ment)?/g, 'refund'],
   // Goods sent back are returned (can I send it back, mail them back).
   [/\b(?:send|ship|mail|post)(?:ing)? (?:it|them|this|that|these|those|the \w+) back\b/g, 'return'],

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../call/call-agent.js';
 import type { Product } from '../../domain/record-schemas.js';
 import { buildKnowledgeIndex } from '../../knowledge/index.js';
-import { knowledgeAnswer, otherAnswers, policyQuoted, priceAsked } from './knowledge-answer.js';
+import { knowledgeAnswer, otherAnswers, pointsBack, policyQuoted, priceAsked } from './knowledge-answer.js';
 
 const hotel = {
   name: '悦途酒店',
@@ -216,5 +216,51 @@ describe('otherAnswers: each price asked in a line', () => {
     const first = knowledgeAnswer(ctx, line)!;
     const all = [first, ...otherAnswers(ctx, line, first)].map((h) => h.question);
     expect(all.sort()).toEqual(['停车位怎么收费？', '管理费怎么收？']);
+  });
+});
+
+describe('knowledgeAnswer: a question that only points back at what was said before it', () => {
+  const storage = {
+    name: 'BoxIt Storage',
+    faq: [
+      {
+        question: 'Can I end my storage contract early?',
+        answer: 'You can end it with 14 days notice; the month you are in is not refunded.',
+      },
+      { question: 'How does access work?', answer: 'Units are open 6am to 10pm with your PIN.' },
+      { question: 'Is my stuff insured?', answer: 'Contents cover up to $2,000 is included.' },
+    ],
+  } as unknown as Product;
+  const hall = {
+    name: '邻里物业',
+    faq: [
+      { q: '装修押金怎么退？', a: '装修验收合格后15个工作日内原路退回押金。' },
+      { q: '停车怎么收费？', a: '地面车位每月150元，地下车位每月300元。' },
+    ],
+  } as unknown as Product;
+
+  it.each([
+    'if I end my storage contract early, how does that work',
+    'thinking of ending the contract early, what would that cost me, how does that work',
+    'say I wanted to end the contract before the year is up, how does that work',
+  ])('%j: answered by what the clause before names, not by the word of "how does that work"', (said) => {
+    expect(knowledgeAnswer(knowledgeCall(storage), said)?.question).toBe(
+      'Can I end my storage contract early?',
+    );
+  });
+
+  it.each(['我家装修完了，押金那个咋算', '装修押金交了三千，这个怎么退'])('%s → 装修押金', (said) => {
+    expect(knowledgeAnswer(knowledgeCall(hall), said)?.question).toBe('装修押金怎么退？');
+  });
+
+  it.each([
+    ['how does that work', true],
+    ['what is that gonna add on', true],
+    ['那个咋算', true],
+    ['can I send it back', false],
+    ['how does access work', false],
+    ['what does the insurance cost', false],
+  ])('%j points back: %s', (clause, back) => {
+    expect(pointsBack(clause)).toBe(back);
   });
 });

@@ -39,12 +39,30 @@ export function otherAnswers(ctx: CallContext, utterance: string, first: Knowled
   return out;
 }
 
-type FaqSearch = (text: string) => KnowledgeHit | undefined;
+type FaqSearch = (text: string, accept?: (hit: KnowledgeHit) => boolean) => KnowledgeHit | undefined;
 
 // Only the FAQ answers callers: the description says what the product is, and a common issue's
 // solution is a note for the operator (查询订单后告知), not something to say.
 function faqSearch(ctx: CallContext): FaqSearch {
-  return (text) => ctx.tools.searchKnowledge(withChinese(text), 3).find((h) => h.kind === 'faq');
+  // The Chinese beside an English caller's words finds a Chinese FAQ; against an FAQ without
+  // Chinese it is only words no entry has, which weigh against every entry's coverage.
+  const bilingual = faqHasChinese(ctx.product);
+  return (text, accept) =>
+    ctx.tools
+      .searchKnowledge(bilingual ? withChinese(text) : text, 3)
+      .find((h) => h.kind === 'faq' && (accept === undefined || accept(h)));
+}
+
+const chineseFaq = new WeakMap<object, boolean>();
+
+/** Whether any FAQ entry of the product is written in Chinese. */
+function faqHasChinese(product: Product): boolean {
+  let has = chineseFaq.get(product);
+  if (has === undefined) {
+    has = knowledgeEntries(product).some((e) => e.kind === 'faq' && hasCjk(`${e.question}${e.answer}`));
+    chineseFaq.set(product, has);
+  }
+  return has;
 }
 
 /** The clauses of a line that say something (two characters or more). */
@@ -54,9 +72,39 @@ function clauseTexts(utterance: string): string[] {
     .filter((c) => c.trim().length >= 2);
 }
 
-/** The entry a clause finds read with the clause before it (it may name the topic), else alone. */
+/**
+ * The entry a clause finds read with the clause before it (it may name the topic), else alone.
+ * A clause that only points back (how does that work, 那个咋算) is never read alone: its one word
+ * (work) would find whatever entry shares it.
+ */
 function clauseHit(search: FaqSearch, clauses: readonly string[], i: number): KnowledgeHit | undefined {
+  if (pointsBack(clauses[i]!)) {
+    // Read from the clause it points back to (say I had to cancel, would that cost me, how does
+    // that work: the cancelling), and only an entry about what that clause names.
+    let j = i - 1;
+    while (j > 0 && pointsBack(clauses[j]!)) j--;
+    if (j < 0) return undefined;
+    const topic = new Set(tokenize(withChinese(clauses[j]!)));
+    return search(clauses.slice(j, i + 1).join('，'), (hit) =>
+      tokenize(withChinese(`${hit.question} ${hit.answer}`)).some((t) => topic.has(t)),
+    );
+  }
   return search(`${i > 0 ? `${clauses[i - 1]}，` : ''}${clauses[i]}`) ?? search(clauses[i]!);
+}
+
+/**
+ * A pronoun standing as the subject for what was said before (how does that work, what is that
+ * gonna add, is it …, 那个咋算, 这样要钱吗); not one a verb takes (can I send it back).
+ */
+const BACK_REFERENCE =
+  /\b(?:does|do|is|will|would|did|was|whats|what's|hows|how's)\s+(?:that|this|it|those|these)\b|\b(?:that|this|it)(?:'s|s)?\s+(?:gonna|going to|works?|costs?|adds?|means?)\b|(?:这个|那个|这样|那样|它)(?:咋|怎么|怎样|是|要|会|得|算|多少)/i;
+
+/**
+ * A clause that only points back at what was said before it: a pronoun as its subject, and at
+ * most two words of its own.
+ */
+export function pointsBack(clause: string): boolean {
+  return BACK_REFERENCE.test(clause) && tokenize(clause).length <= 2;
 }
 
 function answerOf(ctx: CallContext, utterance: string): KnowledgeHit | undefined {
@@ -73,10 +121,15 @@ function answerOf(ctx: CallContext, utterance: string): KnowledgeHit | undefined
     if (hit) return hit;
   }
   const asked = order.filter((o) => o.asks).map((o) => o.clause);
+  // The line without the clauses that only point back: their words (how does that work) name no
+  // topic, the clauses they point to do.
+  const named = clauses.filter((c) => !pointsBack(c));
   const found =
-    search(utterance) ??
+    search(named.length < clauses.length ? named.join('，') : utterance) ??
     closestFaq(ctx.product, asked, clauses) ??
-    (asked.length > 0 ? policyQuoted(ctx.product, asked.join('，')) : undefined);
+    (asked.some((c) => !pointsBack(c))
+      ? policyQuoted(ctx.product, asked.filter((c) => !pointsBack(c)).join('，'))
+      : undefined);
   if (found) return found;
   for (const { i } of order.filter((o) => !o.asks)) {
     const hit = clauseHit(search, clauses, i);

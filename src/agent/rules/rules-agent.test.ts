@@ -606,6 +606,16 @@ describe('extractName', () => {
     ['我是3栋的，叫个师傅来看看', undefined],
     ['我是业主，上次来的那个师傅，姓什么来着', undefined],
     ['他姓王，叫王强', undefined],
+    // English callers say who they are informally, apostrophes dropped.
+    ['hey, yeah, names Priya Raman, I rented a van last week', 'Priya Raman'],
+    ["hi there, name's Tom Okafor and I've got a question", 'Tom Okafor'],
+    ['good morning, its Marta Kowalczyk, quick question about my deposit', 'Marta Kowalczyk'],
+    ["hello it's Dev Patel, calling about a charge", 'Dev Patel'],
+    ['hi, Greta here, about my booking', 'Greta'],
+    ['Im Luis Ortega, I booked online', 'Luis Ortega'],
+    ["it's Friday and my car still isn't back", undefined],
+    ["hi, it's about my refund", undefined],
+    ['the name on the booking is wrong', undefined],
   ])('%s → %s', (text, name) => {
     expect(extractName(text)).toBe(name);
   });
@@ -1164,5 +1174,214 @@ describe('createRulesAgent: a follow-up question with no topic of its own', () =
     const reply = await c.say('另外门禁卡补一张要多少钱？');
     expect(reply).toContain('15元');
     expect(reply).not.toContain('5个工作日');
+  });
+});
+
+describe('createRulesAgent: a question of policy whose words match a forbidden rule', () => {
+  const boats = {
+    name: 'Harbour Boat Hire',
+    description: 'Boat hire by the day from two marinas',
+    faq: [
+      {
+        question: 'Can I cancel my booking?',
+        answer:
+          'Free cancellation up to 72 hours before the hire starts; after that 30% of the hire is kept.',
+      },
+      {
+        question: 'Can someone else skipper the boat?',
+        answer: 'A second skipper costs $15 per day; a partner is free. Every skipper must be 25 or older.',
+      },
+      { question: 'How does mooring work?', answer: 'Mooring at partner marinas is included.' },
+    ],
+    operator_permissions: {
+      can_approve_immediately: ['cancel a hire free of charge more than 72 hours ahead'],
+      requires_supervisor: ['refund > $100'],
+      requires_process: ['damage dispute'],
+      forbidden: [
+        'change or cancel a hire for someone who is not the hirer',
+        'tell a caller who hired a boat before or after them',
+        "give out details of another person's hire, even a partner's",
+      ],
+    },
+  };
+  const start = (language: Language = 'en') =>
+    agentCall({
+      product: boats,
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+      language,
+    });
+
+  it.each([
+    "quick question, I've got a boat booked for saturday, if I cancel it now do I lose anything, how does that work",
+    'say I had to cancel my booking next week, would that cost me, how does that work',
+    'what happens money-wise if I cancel my booking, like is there a charge for that',
+  ])('answers %j from the FAQ, with nothing checked as an action', async (said) => {
+    const c = start();
+    expect(await c.say(said)).toContain('72 hours');
+    expect(c.events.some((e) => e.type === 'permission_check')).toBe(false);
+  });
+
+  it.each([
+    'my husband is 24 and he would share the skippering, can he, and what would that add',
+    'hi, my girlfriend wants to skipper too, is that ok and what does it cost',
+  ])('answers %j about a partner at the helm from the FAQ', async (said) => {
+    const c = start();
+    expect(await c.say(said)).toContain('$15 per day');
+    expect(c.events.some((e) => e.type === 'permission_check')).toBe(false);
+  });
+
+  it.each([
+    'cancel the hire for my brother, how does that work',
+    'just cancel my dad’s booking for him, how does that work',
+    'can you change the hire for my brother to sunday, what would that cost',
+  ])('still refuses %j, which asks for a step or for someone else’s data', async (said) => {
+    const c = start();
+    await c.say(said);
+    expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({ status: 'forbidden' });
+  });
+});
+
+describe('createRulesAgent: a charge taken twice, one of them asked back', () => {
+  const parking = (lang: Language) => ({
+    name: lang === 'zh' ? '城市停车' : 'Cityline Parking',
+    description: 'Pay-by-phone parking',
+    api_interfaces: {
+      payments: {
+        description: 'Card payments for parking sessions: date, amount, description',
+        endpoint: '/api/parking/{user_id}/payments',
+        method: 'GET',
+        params: ['user_id'],
+        response_fields: ['payments'],
+        mock_enabled: true,
+      },
+    },
+    operator_permissions: {
+      can_approve_immediately: [lang === 'zh' ? '退款≤50元' : 'refund <= $50'],
+      requires_supervisor: [lang === 'zh' ? '退款>50元' : 'refund > $50'],
+      requires_process: [],
+      forbidden: [],
+    },
+  });
+  const twice = (amount: number) => ({
+    payments: [
+      { date: '2026-11-24', amount, description: 'Session 88213, Harbour garage' },
+      { date: '2026-11-24', amount, description: 'Session 88213, Harbour garage' },
+    ],
+  });
+  const start = (lang: Language, amount: number) =>
+    agentCall({
+      product: parking(lang),
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+      language: lang,
+      respond: () => twice(amount),
+    });
+
+  it.each([
+    'you billed me two times for the same parking session, same day, I want one of them back',
+    "I got double charged for tuesday's parking, sixty four fifty twice, please reverse the extra one",
+    'hey so you charged me twice for one session and I need the second one back asap',
+  ])('%j: a refund of the charge taken twice, over the limit so to a supervisor', async (said) => {
+    const c = start('en', 64.5);
+    await c.say(said);
+    const check = c.events.find((e) => e.type === 'permission_check') as { action: string; status: string };
+    expect(check.status).toBe('requires_supervisor');
+    expect(check.action).toMatch(/refund/i);
+    expect(check.action).toContain('64.5');
+  });
+
+  it('approves the same within the limit', async () => {
+    const c = start('en', 12);
+    await c.say('you charged me twice for the same session, I want the second one back');
+    expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({
+      status: 'can_approve_immediately',
+    });
+  });
+
+  it.each(['同一次停车扣了我两次钱，多的那笔给我退回来', '停车费重复扣了，退一笔给我'])(
+    '%s: 退款 of the charge taken twice',
+    async (said) => {
+      const c = start('zh', 64.5);
+      await c.say(said);
+      const check = c.events.find((e) => e.type === 'permission_check') as { action: string; status: string };
+      expect(check.status).toBe('requires_supervisor');
+      expect(check.action).toContain('64.5');
+    },
+  );
+});
+
+describe('createRulesAgent: a disputed charge asked off', () => {
+  const studio = (lang: Language) => ({
+    name: lang === 'zh' ? '动感单车馆' : 'SpinLab Studio',
+    description: 'Indoor cycling classes',
+    api_interfaces: {
+      charges: {
+        description: 'Charges on the member card: date, amount, description',
+        endpoint: '/api/spin/{user_id}/charges',
+        method: 'GET',
+        params: ['user_id'],
+        response_fields: ['charges'],
+        mock_enabled: true,
+      },
+    },
+    operator_permissions:
+      lang === 'zh'
+        ? {
+            can_approve_immediately: ['减免逾期费<=20元', '退款<=30元'],
+            requires_supervisor: ['减免逾期费>20元', '退款>30元'],
+            requires_process: [],
+            forbidden: [],
+          }
+        : {
+            can_approve_immediately: ['waive a late cancellation fee <= $20', 'refund <= $30'],
+            requires_supervisor: ['waive a late cancellation fee > $20', 'refund > $30'],
+            requires_process: [],
+            forbidden: [],
+          },
+  });
+  const charges = (lang: Language) => ({
+    charges: [
+      { date: '2026-11-20', amount: 60, description: lang === 'zh' ? '十节课包' : '10-class pack' },
+      { date: '2026-11-26', amount: 25, description: lang === 'zh' ? '逾期费' : 'Late cancellation fee' },
+    ],
+  });
+  const start = (lang: Language) =>
+    agentCall({
+      product: studio(lang),
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+      language: lang,
+      respond: () => charges(lang),
+    });
+
+  it.each([
+    'you hit me with a 25 dollar late cancellation fee, I was sick in bed, take it off',
+    'that $25 late fee you charged is ridiculous, knock it off',
+    'you charged me 25 for cancelling late when the app crashed, waive it',
+  ])('%j: the fee waived, for the amount charged, decided by its rule', async (said) => {
+    const c = start('en');
+    await c.say(said);
+    const check = c.events.find((e) => e.type === 'permission_check') as { action: string; status: string };
+    expect(check.status).toBe('requires_supervisor');
+    expect(check.action).toMatch(/waive/i);
+    expect(check.action).toContain('25');
+  });
+
+  it('checks nothing for a charge only asked about', async () => {
+    const c = start('en');
+    await c.say('you charged me 60 last week, what was that for');
+    expect(c.events.some((e) => e.type === 'permission_check')).toBe(false);
+  });
+
+  it('你们扣了我25块逾期费，我那天真的有事，给我免了', async () => {
+    const c = start('zh');
+    await c.say('你们扣了我25块逾期费，我那天真的有事，给我免了');
+    const check = c.events.find((e) => e.type === 'permission_check') as { action: string; status: string };
+    expect(check.status).toBe('requires_supervisor');
+    expect(check.action).toContain('25');
   });
 });

@@ -144,7 +144,8 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // 这个收件人是谁，电话多少: what the product's own rules forbid (someone its rules name, such
   // as a recipient) is refused the same way, though the engine's general words name no one.
   const line = checkPermission(rulesOf(ctx), utterance, { caller });
-  if (line.status === 'forbidden' || findOtherParty(utterance, caller)) {
+  const otherParty = findOtherParty(utterance, caller);
+  if ((line.status === 'forbidden' && !policyQuestion(ctx, utterance, u)) || otherParty) {
     // "Give me the driver's number, I left my sunglasses in the car": the part about someone
     // else is refused, and a part that is the caller's own (the engine read it apart, with no
     // other party in it) is taken up as its own request.
@@ -184,7 +185,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     // Anything about someone else (a rule on others' data, a person named) is looked up never.
     if (
       refused.length > 0 &&
-      !findOtherParty(utterance, caller) &&
+      !otherParty &&
       refused.every((part) => part.rule !== null && !ABOUT_OTHERS.test(part.rule))
     )
       parts.resolve.push(...(await lookUpFacts(ctx, utterance)));
@@ -248,6 +249,33 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
       if (meant && !actions.some((a) => a.concept === meant.concept))
         actions.push({ ...meant, start: clause.start, end: clause.end });
     }
+  }
+  // "Charged me twice … I need the second one back" / 扣了两次，退一笔回来: what is asked back of
+  // a charge taken twice is money, that charge. It is asked as a refund (bounded by the charges
+  // this call reads), not as the caller's sentence, which names no rule.
+  if (
+    u.duplicateCharge &&
+    u.asksForAction &&
+    ASKS_ONE_BACK.test(utterance) &&
+    !actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept))
+  ) {
+    actions.splice(0, actions.length, ...actions.filter((a) => a.concept !== ''));
+    actions.push({ concept: 'refund', text: utterance, start: 0, end: utterance.length });
+  }
+  // "You charged me a whole extra day, 89 bucks, take it off" / 这笔给我免了: a charge disputed and
+  // asked off is money back of that charge, waived when it is a fee or penalty, else refunded;
+  // not the caller's sentence, which names no rule.
+  // A fee said with its amount is one charged (hit me with a $25 late fee), though not in words of
+  // charging.
+  const feeCharged = PENALTY_WORDS.test(utterance) && u.quantities.some((q) => q.family === 'money');
+  if (
+    (u.chargeDispute || feeCharged) &&
+    ASKS_IT_OFF.test(utterance) &&
+    !actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept))
+  ) {
+    actions.splice(0, actions.length, ...actions.filter((a) => a.concept !== ''));
+    const concept = PENALTY_WORDS.test(utterance) ? 'fee_waiver' : 'refund';
+    actions.push({ concept, text: utterance, start: 0, end: utterance.length });
   }
   // I left my umbrella in the car / the driver was driving dangerously: a statement with no
   // request in it, not even a vague one, whose mention asks for a step the product's rules name
@@ -562,6 +590,48 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     parts.thank = p.thank;
   }
   return composeReply(String(ctx.operator.methodology ?? ''), parts);
+}
+
+/**
+ * Asking who someone is or what someone else has (who had it before me, 他电话多少, her
+ * address): never a question of policy, however it is asked.
+ */
+const ASKS_ABOUT_SOMEONE =
+  /谁|哪位|[他她]们?(?:的|家)|叫(?:啥|什么)|(?<!我的?)名字|\bwho\b|\bwhose\b|\b(?:his|her|their)\s+names?\b|\bname of\b|\b(?:his|her|their)\s+(?:number|phone|address|details|booking|reservation|licen[cs]e|email|account)\b/i;
+
+/** Asking for one of them back, or undone: the second one back, reverse it, 退一笔, 退回来. */
+const ASKS_ONE_BACK =
+  /\bback\b|\brevers(?:e|al)\b|\bundo\b|\bcancel (?:it|one|the (?:second|other|extra))\b|退(?:一|回|给|还|掉)|返还/i;
+
+/** Asking a charge off: take it off, knock that off, waive it, 给我免了, 把这笔去掉. */
+const ASKS_IT_OFF =
+  /\b(?:take|knock|get)\s+(?:it|that|this|them|those)\s+off\b|\b(?:waive|remove|drop)\s+(?:it|that|this|them|those)\b|(?:给我|帮我)?免(?:了|掉)(?:吧|它)?(?=[，,。.!！？?]|$)|(?:去掉|抹掉|撤掉)(?:吧|它)?(?=[，,。.!！？?]|$)/i;
+
+/** A fee or a penalty, waived rather than refunded: late, extra day, fine, 滞纳金, 违约金. */
+const PENALTY_WORDS =
+  /\b(?:late|extra day|penalt\w*|fines?|surcharges?|fees?)\b|滞纳金|违约金|罚款|罚金|逾期费|手续费|超时费/i;
+
+/** A step the caller supposes, not one taken: if I cancel, would it cost, say I had to, 要是. */
+const HYPOTHETICAL = /\bif\b|\bwould\b|\bsay (?:i|we)\b|\bin case\b|\bsuppose\b|如果|要是|假如|万一|的话/i;
+
+/**
+ * A step asked for outright, in a clause of its own: (just) send me …, give me …, take it off,
+ * 给我寄, 帮我办. Such a line is a request, whatever question it also asks.
+ */
+const DIRECT_ASK =
+  /(?:^|[,.;!?，。；！？]\s*)(?:(?:just|so|and|then|please|ok|okay|now|pls)\s+)*(?:send|give|tell|show|get|put|make|let|book|cancel|change|refund|waive|add|remove|take|extend|move|ship|mail|email|text|call|drop|credit)\s+(?:me|us|it|the|a|an|my|him|her|them|this|that|off)\b|给我|帮我|替我|我要(?!是)|\bi (?:want|need|would like|wanna)\b/i;
+
+/**
+ * A question of how things work here (if I cancel now do I lose money; can my partner drive, what
+ * does it add), asking for nothing and about no one's data, that the FAQ answers: it is answered,
+ * though words of it (cancel, driving) matched a forbidden rule when the engine read the line as
+ * a request. What the caller asks to be done, or to know of someone, still goes to the engine.
+ */
+function policyQuestion(ctx: CallContext, utterance: string, u: Understanding): boolean {
+  // "Is there a charge for that?" of a step the caller may take asks the price, disputing nothing.
+  if (!u.question || u.asksForAction || (u.chargeDispute && !HYPOTHETICAL.test(utterance))) return false;
+  if (ASKS_ABOUT_SOMEONE.test(utterance) || DIRECT_ASK.test(utterance)) return false;
+  return knowledgeAnswer(ctx, utterance) !== undefined;
 }
 
 /** Words by which the caller refuses or drops a step (我不要修了, 门禁卡不用补了, 先不办). */

@@ -26,6 +26,38 @@ describe('speakResponse', () => {
     expect(speakResponse({ name: 'trips' }, trips, 'en', 'my trips')).toContain('Pearson');
   });
 
+  it('says a field the caller asked about though the record has more fields than are read out', () => {
+    const order = {
+      orders: [
+        {
+          order: 'W-5512',
+          status: 'packed',
+          placed: '2026-11-30',
+          ship_from: 'Leeds',
+          carrier: 'DPD',
+          items: 3,
+          gift_wrap: true,
+          grand_total: 88.4,
+          delivery_window: '08:00-12:00',
+        },
+      ],
+    };
+    const iface = { name: 'orders', description: 'look up orders' };
+    // Asked what it comes to, in any words: the amount field is said.
+    for (const asked of ['how much did that come to', 'what do I owe on it', "what's the total on my order"])
+      expect(speakResponse(iface, order, 'en', asked)).toContain('88.4');
+    // Asked about a field by its words.
+    expect(speakResponse(iface, order, 'en', 'what is my delivery window')).toContain('08:00-12:00');
+    // 一共多少钱: the same in Chinese.
+    expect(
+      speakResponse({ name: 'orders', description: '查询订单' }, order, 'zh', '我那单一共多少钱'),
+    ).toContain('88.4');
+    // Asked nothing of them: the first fields, as before.
+    const plain = speakResponse(iface, order, 'en', 'is my order on its way');
+    expect(plain).not.toContain('88.4');
+    expect(plain).not.toContain('08:00-12:00');
+  });
+
   it('says every value of any response, with units after numbers and statuses in words', () => {
     const said = speakResponse(
       { name: 'delivery', description: '查询配送进度' },

@@ -175,7 +175,8 @@ export function speakResponse(
   lang: Language,
   focus?: string,
 ): string {
-  const said = spokenValue(response, lang, 0, focus === undefined ? undefined : focusOf(focus));
+  const pointed = focus === undefined ? undefined : focusOf(focus);
+  const said = spokenValue(response, lang, 0, pointed, pointed);
   // 流量还剩多少 / how much is left: what is left of a quota, from the used and the quota read.
   const left = focus !== undefined && ASKS_LEFT.test(focus) ? leftOf(response, lang) : undefined;
   const body = left === undefined || said === '' ? said : `${said}${lang === 'zh' ? '，' : ', '}${left}`;
@@ -238,6 +239,8 @@ interface Focus {
   words: ReadonlySet<string>;
   numbers: ReadonlySet<number>;
   days: readonly string[];
+  /** Whether they asked what something comes to (ASKS_SUM). */
+  sum?: boolean;
 }
 
 function focusOf(text: string): Focus {
@@ -253,7 +256,7 @@ function focusOf(text: string): Focus {
     ].filter((n) => n >= 1),
   );
   const words = new Set(tokenize(text).filter((t) => t.length > 1 && !/^\d/.test(t)));
-  return { words, numbers, days };
+  return { words, numbers, days, sum: ASKS_SUM.test(text) };
 }
 
 /** Whether a list item holds something the caller named: a word, an amount, a day. */
@@ -268,7 +271,38 @@ function pointedAt(item: unknown, focus: Focus): boolean {
   return false;
 }
 
-function spokenValue(value: unknown, lang: Language, depth: number, focus?: Focus): string {
+/**
+ * Asking what something comes to (how much, the total, what do I owe, 一共多少, 总价): the
+ * response's amount fields are what is asked, wherever they sit in a record.
+ */
+const ASKS_SUM =
+  /多少钱|一共|总共|总价|总额|合计|几块|\b(?:how much|total|cost|costs|price|owe|pay|paying|amount|the damage|come to|comes to)\b/i;
+/** A field holding what something comes to. */
+const SUM_FIELD = /total|amount|price|cost|sum|due|balance|总|金额|价|费/i;
+
+/**
+ * Whether the caller asked about this field: its name shares a word with what they said (the
+ * car, pick-up time), or it holds an amount and they asked what it comes to.
+ */
+function fieldAsked(key: string, asked: Asked | undefined): boolean {
+  if (asked === undefined) return false;
+  if (asked.sum && SUM_FIELD.test(key)) return true;
+  const words = key
+    .replaceAll(/([a-z])([A-Z])/g, '$1 $2')
+    .replaceAll(/[_-]+/g, ' ')
+    .toLowerCase();
+  return tokenize(words).some((t) => t.length > 2 && asked.words.has(t));
+}
+
+/** What the caller asked to hear of a record: the words they said, and whether a sum. */
+interface Asked {
+  words: ReadonlySet<string>;
+  sum: boolean;
+}
+
+function spokenValue(value: unknown, lang: Language, depth: number, focus?: Focus, wanted?: Focus): string {
+  const asked: Asked | undefined =
+    wanted === undefined ? undefined : { words: wanted.words, sum: wanted.sum === true };
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) {
     if (value.length === 0) return lang === 'zh' ? '无' : 'none';
@@ -279,7 +313,7 @@ function spokenValue(value: unknown, lang: Language, depth: number, focus?: Focu
     const shown = pointed.length > 0 ? pointed : value;
     const items = shown
       .slice(0, MAX_ITEMS)
-      .map((v) => spokenValue(v, lang, depth + 1))
+      .map((v) => spokenValue(v, lang, depth + 1, undefined, wanted))
       .filter(Boolean);
     const left = value.length - Math.min(shown.length, MAX_ITEMS);
     const more =
@@ -295,24 +329,34 @@ function spokenValue(value: unknown, lang: Language, depth: number, focus?: Focu
     return `${items.join(lang === 'zh' ? '；' : '; ')}${more}`;
   }
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(
-        ([k, v]) =>
-          !k.startsWith('_') &&
-          k !== 'mock' &&
-          !PERSONAL_FIELD.test(k) &&
-          !OTHER_PARTY_FIELD.test(k) &&
-          v !== null &&
-          v !== undefined,
-      )
-      .slice(0, MAX_FIELDS);
-    const parts = entries.map(([k, v]) => spokenField(k, v, lang, depth, focus)).filter(Boolean);
+    const speakable = Object.entries(value as Record<string, unknown>).filter(
+      ([k, v]) =>
+        !k.startsWith('_') &&
+        k !== 'mock' &&
+        !PERSONAL_FIELD.test(k) &&
+        !OTHER_PARTY_FIELD.test(k) &&
+        v !== null &&
+        v !== undefined,
+    );
+    // The first fields, and beyond them those the caller asked about (the total of a booking
+    // whose dates and car come first), in the record's order.
+    const entries = speakable.filter(
+      ([k, v], i) => i < MAX_FIELDS || (typeof v !== 'object' && fieldAsked(k, asked)),
+    );
+    const parts = entries.map(([k, v]) => spokenField(k, v, lang, depth, focus, wanted)).filter(Boolean);
     return parts.join(depth === 0 ? (lang === 'zh' ? '，' : ', ') : lang === 'zh' ? '，' : ', ');
   }
   return spokenScalar(value, lang);
 }
 
-function spokenField(key: string, value: unknown, lang: Language, depth: number, focus?: Focus): string {
+function spokenField(
+  key: string,
+  value: unknown,
+  lang: Language,
+  depth: number,
+  focus?: Focus,
+  wanted?: Focus,
+): string {
   // transactions: [] → 没有交易记录 / no transactions.
   if (Array.isArray(value) && value.length === 0) {
     if (lang === 'en')
@@ -329,7 +373,9 @@ function spokenField(key: string, value: unknown, lang: Language, depth: number,
     return value ? label : `not ${label}`;
   }
   const said =
-    typeof value === 'object' ? spokenValue(value, lang, depth + 1, focus) : spokenScalar(value, lang, key);
+    typeof value === 'object'
+      ? spokenValue(value, lang, depth + 1, focus, wanted)
+      : spokenScalar(value, lang, key);
   if (said === '') return '';
   // eta_minutes 12 → 预计12分钟: a unit at the end of the field name goes after the number.
   const unit = typeof value === 'number' ? unitOf(key) : undefined;

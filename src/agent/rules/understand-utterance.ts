@@ -75,10 +75,11 @@ const BILL_WENT_UP =
 
 /**
  * Asking what a step would cost, not disputing a charge: 取消要扣钱吗, 要是取消的话扣钱吗, 退订扣费吗,
- * would I be charged if I cancel, do you charge for that.
+ * would I be charged if I cancel, do you charge for that (asked without a question mark too: is
+ * there a charge for that).
  */
 const ASKS_WHAT_IT_COSTS =
-  /(?:要|会|需要|得|该)(?:不要)?(?:扣|收)(?:钱|费|款|手续费)?[^，,。]{0,4}[吗嘛么？?]|(?:的话|如果|要是|假如|万一)[^。！!]{0,12}(?:扣|收)(?:钱|费|款|手续费)?(?!了)|(?<!了)(?:扣|收)(?:钱|费|款|手续费)[吗嘛么]|\b(?:will|would|do|does|is there|are there)\b[^.?!]{0,20}\b(?:charged?|fee|cost)\b[^.!]*\?|\bif\b[^.?!]{0,30}\b(?:charged?|fee)\b/i;
+  /(?:要|会|需要|得|该)(?:不要)?(?:扣|收)(?:钱|费|款|手续费)?[^，,。]{0,4}[吗嘛么？?]|(?:的话|如果|要是|假如|万一)[^。！!]{0,12}(?:扣|收)(?:钱|费|款|手续费)?(?!了)|(?<!了)(?:扣|收)(?:钱|费|款|手续费)[吗嘛么]|\b(?:will|would|do|does|is there|are there)\b[^.?!]{0,20}\b(?:charged?|fee|cost)\b[^.!]*(?:\?|$)|\bif\b[^.?!]{0,30}\b(?:charged?|fee)\b/i;
 
 const DUPLICATE_CHARGE =
   /(?:扣|收|付|交|划|刷)(?:了|过|走)?(?:我)?(?:两|2|二)(?:次|遍|笔|回)|重复(?:扣|收|付|计|支付|交)|多(?:扣|收|付)了?一(?:次|笔|遍)|double[- ]?(?:charged|billed|charge)|(?:charged|billed)(?: me)? (?:twice|two times)/i;
@@ -253,7 +254,7 @@ const EXPLICIT_ASK = new RegExp(
     FOR_KIN +
     '|给(?:个|点|些)|让我|我要|' +
     POLITE_TAG_ASK +
-    String.raw`|我想要?(?!问|了解|知道|咨询|请教|确认一下)|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|(?<![不用别真太好])麻烦(?=你|您|帮|给|把|下|一下|问|查|看)|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|(?<![我俺咱])(?:赶紧|赶快|快点儿?|尽快|马上|立刻)(?:给|帮|派|来|过来|安排|处理|上门)|\b(?:can|could|would) (?:you|u)\b|\byou could\b|\bthe least you (?:guys |people )?(?:can|could) do\b|\b(?:somebody|someone|you guys|you people) (?:needs? to|has to|have to|should)\b|\bneeds? to be looked into\b|\bi (?:expect|deserve)\b|起码得|至少得|总得给|\bis there (?:any )?way\b|\bany chance\b|\bi (?:want|need|would like|wanna)\b|\bplease\b|把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)\s*[。.!！]?$`,
+    String.raw`|我想要?(?!问|了解|知道|咨询|请教|确认一下)|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|(?<![不用别真太好])麻烦(?=你|您|帮|给|把|下|一下|问|查|看)|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|(?<![我俺咱])(?:赶紧|赶快|快点儿?|尽快|马上|立刻)(?:给|帮|派|来|过来|安排|处理|上门)|\b(?:can|could|would) (?:you|u)\b|\byou could\b|\bthe least you (?:guys |people )?(?:can|could) do\b|\b(?:somebody|someone|you guys|you people) (?:needs? to|has to|have to|should)\b|\bneeds? to be looked into\b|\bi (?:expect|deserve)\b|起码得|至少得|总得给|\bis there (?:any )?way\b|\bany chance\b|\bi (?:want|need|would like|wanna)\b|\bplease\b|\b(?:take|knock|get)\s+(?:it|that|this|them|those)\s+off\b|把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)\s*[。.!！]?$`,
   'i',
 );
 
@@ -334,19 +335,37 @@ export function extractName(text: string): string | undefined {
   // 我是刘建华，…: a full name said plainly, when it starts with a common surname (我是新用户 does not).
   const plain = /我是([\u4e00-\u9fff]{2,3})(?=[，,。.！!？?\s]|$)/.exec(text);
   if (plain && COMMON_SURNAMES.includes(plain[1]!.slice(0, 1)) && !NOT_NAMES.test(plain[1]!)) return plain[1];
-  const en =
-    /\b(?:my name is|my name's|name's|this is|i am|i'm)\s+((?:Mr\.?|Ms\.?|Mrs\.?|Miss)\s+[A-Z][a-z]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/.exec(
-      text,
-    );
-  if (en) {
-    const candidate = en[1]!;
-    if (
-      !/^(Sorry|Calling|Not|Very|So|Just|Here|Fine|Good|Ok|Okay|Really|The|An?|Your|Angry|Upset)\b/.test(
-        candidate,
-      )
-    ) {
-      return candidate;
-    }
+  const en = englishName(text);
+  if (en) return en;
+  return undefined;
+}
+
+/** A capitalised given name, with a capitalised family name after it when one is said. */
+const EN_NAME =
+  "((?:Mr\\.?|Ms\\.?|Mrs\\.?|Miss)\\s+[A-Z][a-z'-]+|[A-Z][a-z'-]+(?:\\s+(?:Mc|Mac|O')?[A-Z][a-z'-]+)?)";
+/** Capitalised words that follow "I'm" or "it's" without naming anyone (I'm Sorry, it's Friday). */
+const NOT_EN_NAMES =
+  /^(?:Sorry|Calling|Not|Very|So|Just|Here|Fine|Good|Ok|Okay|Really|The|An?|Your|My|Angry|Upset|Me|Him|Her|About|Still|Only|Also|Back|English|Urgent|Important|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+/**
+ * How English callers say who they are, informal spellings too: my name is / name's / names
+ * (apostrophe dropped), this is, I'm / Im / I am, and at the start of a clause it's / its with a
+ * full name (hi, it's Dana Whitlock) or a name then here / speaking (Ravi Shah here).
+ */
+const EN_NAME_SAID: readonly RegExp[] = [
+  new RegExp(
+    `\\b(?:[Mm]y name(?:'s| is)|[Mm]y names|(?:^|[,.;!?]\\s*|\\b(?:[Tt]he|yeah|um|uh|so|and|hi|hey|hello)\\s+)[Nn]ame(?:'s| is|s))\\s+${EN_NAME}`,
+  ),
+  new RegExp(`\\b(?:[Tt]his is|I'm|I’m|Im|I am|i'm|i am|im)\\s+${EN_NAME}`),
+  /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so)\s+)(?:[Ii]t's|[Ii]t’s|[Ii]ts|[Ii]t is)\s+([A-Z][a-z'-]+\s+(?:Mc|Mac|O')?[A-Z][a-z'-]+|[A-Z][a-z'-]+(?=\s+(?:here|speaking|calling)\b))/,
+  /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so)\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+(?:here|speaking)\b(?!\s+(?:is|was|are)\b)/,
+];
+
+function englishName(text: string): string | undefined {
+  for (const pattern of EN_NAME_SAID) {
+    const candidate = pattern.exec(text)?.[1];
+    if (candidate === undefined || NOT_EN_NAMES.test(candidate)) continue;
+    // "I'm Thinking Of": a name's words, not the next words of the sentence capitalised.
+    return candidate.replace(/\s+(?:Sorry|And|But|So|Just|Here|Speaking|Calling)$/, '');
   }
   return undefined;
 }
