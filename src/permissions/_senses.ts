@@ -1956,6 +1956,27 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    // Harm to a thing (a dent in the door, a scratch on the bumper): what a damage charge or a
+    // damage dispute is about. Not damages, which is compensation.
+    id: 'damage',
+    role: 'object',
+    zh: [],
+    en: [
+      'damage',
+      'damaged',
+      'dent',
+      'dents',
+      'dented',
+      'scratch',
+      'scratches',
+      'scratched',
+      'scuff*',
+      'ding',
+      'dings',
+      'bodywork',
+    ],
+  },
+  {
     // A fine or ticket for parking, speeding, a red light or a toll road: what a fine dispute is about.
     id: 'fine',
     role: 'object',

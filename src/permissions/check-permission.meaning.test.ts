@@ -915,3 +915,29 @@ describe('checkPermission: a hyphenated word however it is written', () => {
     expect(checkPermission(rules, 'drop the slot off').rule).toBeNull();
   });
 });
+
+describe('checkPermission: harm to a thing is damage (a dent, a scratch)', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['refund a fuel charge <= $50'],
+    requires_supervisor: [],
+    requires_process: ['damage dispute', 'parking fine dispute'],
+    forbidden: [],
+  });
+  it.each([
+    'that scratch on the bumper was there before, I want to contest it',
+    "I'm disputing the dent you billed me for",
+    'no way I dented that door, I dispute it',
+    'the scuffs were already on the bodywork, I am appealing the charge',
+  ])('%j is a damage dispute', (said) => {
+    expect(checkPermission(rules, said)).toMatchObject({
+      status: 'requires_process',
+      rule: 'damage dispute',
+    });
+  });
+  it('a fine disputed stays a fine dispute', () => {
+    expect(checkPermission(rules, 'I want to dispute the parking fine').rule).toBe('parking fine dispute');
+  });
+  it('damages asked for are compensation, not a damage dispute', () => {
+    expect(checkPermission(rules, 'I want damages for the ruined trip').rule).toBeNull();
+  });
+});

@@ -797,6 +797,18 @@ describe('createRulesAgent on any product', () => {
     expect(reply).not.toMatch(/\.\S/);
   });
 
+  it.each([
+    'oh wait, I see it now, that was my fault. forget it, forget the complaint, I will let it go',
+    'actually forget about the whole complaint, never mind',
+  ])('%j withdraws without asking anything again', async (said) => {
+    const c = call('en');
+    await c.say('your service is terrible, I want to file a complaint');
+    const before = c.events.filter((e) => e.type === 'permission_check' || e.type === 'ticket').length;
+    await c.say(said);
+    expect(c.session.record.withdrawals.length).toBe(1);
+    expect(c.events.filter((e) => e.type === 'permission_check' || e.type === 'ticket').length).toBe(before);
+  });
+
   it('asking to be told is not asking for an action', async () => {
     const c = callOn(0, { drive_orders: { orders: [{ order_id: 'O1', amount: 25 }] } });
     await c.say('上个月到底扣了我多少钱，你给我说说');
@@ -1383,5 +1395,68 @@ describe('createRulesAgent: a disputed charge asked off', () => {
     const check = c.events.find((e) => e.type === 'permission_check') as { action: string; status: string };
     expect(check.status).toBe('requires_supervisor');
     expect(check.action).toContain('25');
+  });
+});
+
+describe('createRulesAgent: a fee the caller was landed with, held by another interface', () => {
+  // Two interfaces record payments: fines (read first, as the line says fee) and card charges,
+  // where the fee the caller means is.
+  const marina = {
+    name: 'Harbour Slip Hire',
+    description: 'Boat slip rentals',
+    api_interfaces: {
+      harbour_fines: {
+        description: 'Harbour fines and mooring fees: date, amount',
+        endpoint: '/api/slips/{user_id}/fines',
+        method: 'GET',
+        params: ['user_id'],
+        response_fields: ['fines', 'amount', 'date'],
+        mock_enabled: true,
+      },
+      card_charges: {
+        description: 'Charges on the member card: date, amount, description',
+        endpoint: '/api/slips/{user_id}/charges',
+        method: 'GET',
+        params: ['user_id'],
+        response_fields: ['charges', 'amount', 'description'],
+        mock_enabled: true,
+      },
+    },
+    operator_permissions: {
+      can_approve_immediately: ['waive an overstay fee <= $50'],
+      requires_supervisor: ['waive an overstay fee > $50'],
+      requires_process: [],
+      forbidden: [],
+    },
+  };
+  const respond = (name: string) =>
+    name === 'harbour_fines'
+      ? { fines: [{ date: '2026-11-02', amount: 40.5 }] }
+      : {
+          charges: [
+            { date: '2026-11-20', amount: 300, description: 'Slip rental, November' },
+            { date: '2026-11-21', amount: 30, description: 'Overstay fee: 2 hours' },
+          ],
+        };
+  it.each([
+    'I got stung with an overstay fee, thirty quid or so, the tide was out, can you knock that off',
+    'you slapped me with an overstay fee because the bridge was closed, take it off please',
+  ])('%j: the fee found on the card is waived', async (said) => {
+    const c = agentCall({
+      product: marina,
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+      language: 'en',
+      respond,
+    });
+    await c.say(said);
+    const queried = c.events
+      .filter((e) => e.type === 'system_query')
+      .map((e) => (e as { interface: string }).interface);
+    expect(queried).toContain('card_charges');
+    const check = c.events.find((e) => e.type === 'permission_check') as { action: string; status: string };
+    expect(check.status).toBe('can_approve_immediately');
+    expect(check.action).toContain('30');
   });
 });

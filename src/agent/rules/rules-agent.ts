@@ -4,6 +4,7 @@ import { MONEY_BACK_CONCEPTS, recordsPayments, verifiedPaid } from '../../call/v
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory } from '../../domain/record-schemas.js';
 import type { Review } from '../../domain/session-schemas.js';
+import { tokenize } from '../../knowledge/index.js';
 import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
 import {
   type ActionRequest,
@@ -430,7 +431,11 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     // A price read elsewhere (a plan's fee) is not a payment: while no list of charges was read,
     // the interfaces that record payments are.
     const known = verifiedPaid(ctx.systemQueries);
-    if (!known.fromRecords) {
+    // A late fee asked back when only tolls were read: charges that name nothing the caller said
+    // are not yet the one meant, and the other interfaces that record payments may hold it.
+    const said = new Set(tokenize(utterance).filter((t) => t.length > 1 && !/^\d/.test(t)));
+    const named = known.items.some((i) => tokenize(i.text).some((t) => said.has(t)));
+    if (!known.fromRecords || !named) {
       const read = new Set(ctx.systemQueries.map((q) => q.interface));
       const payments = Object.entries(ctx.product.api_interfaces ?? {})
         .filter(([name, d]) => !read.has(name) && (d.response_fields ?? []).some(recordsPayments))

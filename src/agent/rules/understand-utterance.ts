@@ -68,7 +68,10 @@ const GREETING_ONLY =
 const LOST_CARD =
   /(?:卡|卡片)[^，,。？?]{0,6}(?:丢了|丢失|弄丢|遗失|被偷(?!刷)|被盗(?!刷)|找不到)|(?:丢了|丢失|弄丢|遗失)[^，,。？?]{0,4}卡|\b(?:lost|can't find) (?:my )?(?:credit |debit |bank )?card\b|\bcard (?:was |got |has been |is )?(?:lost|stolen)\b/i;
 
-/** One charge taken twice: 扣了两次, 收了我两遍, 重复扣费, 多扣了一笔, double charged, charged me twice. */
+/** Charged a fee, said as being landed with it: stung with a late fee, hit me with a $25 charge, 被罚了二十. */
+const LANDED_WITH_FEE =
+  /\b(?:stung|hit|slapped|landed|stuck|lumbered|whacked)\b[^.?!]{0,30}\b(?:fee|charge|bill|penalty|fine|surcharge)s?\b|被罚(?:了|款)|罚了我/i;
+
 /** 话费咋多了十五块, 这个月账单涨了, my bill went up: a bill higher than the caller expects. */
 const BILL_WENT_UP =
   /(?:话费|费用|账单|月租|月费|套餐费|扣费)[^，,。？?]{0,4}(?:多了|变多|涨了|贵了|高了)|多了[^，,。？?]{0,3}(?:\d|[一二三四五六七八九十两百几])+\s*(?:块|元)|\bbill\b[^.?!]{0,20}\b(?:went up|gone up|is higher|higher than|more than usual|doubled|increased)\b/i;
@@ -81,6 +84,7 @@ const BILL_WENT_UP =
 const ASKS_WHAT_IT_COSTS =
   /(?:要|会|需要|得|该)(?:不要)?(?:扣|收)(?:钱|费|款|手续费)?[^，,。]{0,4}[吗嘛么？?]|(?:的话|如果|要是|假如|万一)[^。！!]{0,12}(?:扣|收)(?:钱|费|款|手续费)?(?!了)|(?<!了)(?:扣|收)(?:钱|费|款|手续费)[吗嘛么]|\b(?:will|would|do|does|is there|are there)\b[^.?!]{0,20}\b(?:charged?|fee|cost)\b[^.!]*(?:\?|$)|\bif\b[^.?!]{0,30}\b(?:charged?|fee)\b/i;
 
+/** One charge taken twice: 扣了两次, 收了我两遍, 重复扣费, 多扣了一笔, double charged, charged me twice. */
 const DUPLICATE_CHARGE =
   /(?:扣|收|付|交|划|刷)(?:了|过|走)?(?:我)?(?:两|2|二)(?:次|遍|笔|回)|重复(?:扣|收|付|计|支付|交)|多(?:扣|收|付)了?一(?:次|笔|遍)|double[- ]?(?:charged|billed|charge)|(?:charged|billed)(?: me)? (?:twice|two times)/i;
 
@@ -134,7 +138,8 @@ export function understandUtterance(text: string, language: Language): Understan
       (/扣(了|费|钱|我|款|的)|收费|乱收|多收|被收|收了我|(?:费|钱)[^，,。？?]{0,6}(?:还|又|怎么)?收了|charged?\b|billed|deducted|took \$|taken from/i.test(
         text,
       ) ||
-        BILL_WENT_UP.test(text)) &&
+        BILL_WENT_UP.test(text) ||
+        LANDED_WITH_FEE.test(text)) &&
       !ASKS_WHAT_IT_COSTS.test(text),
     duplicateCharge: DUPLICATE_CHARGE.test(text),
     mentionsSubscription: /会员|订阅|套餐|续费|subscri|membership|premium|plan\b|renew/i.test(text),
