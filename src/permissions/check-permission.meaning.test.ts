@@ -928,6 +928,9 @@ describe('checkPermission: harm to a thing is damage (a dent, a scratch)', () =>
     "I'm disputing the dent you billed me for",
     'no way I dented that door, I dispute it',
     'the scuffs were already on the bodywork, I am appealing the charge',
+    // Saying it was so before the caller had it contests the charge for it.
+    'that dent was already there when I picked it up',
+    'you billed me 300 for a scratch, that was not me',
   ])('%j is a damage dispute', (said) => {
     expect(checkPermission(rules, said)).toMatchObject({
       status: 'requires_process',

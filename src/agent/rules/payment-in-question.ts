@@ -136,9 +136,12 @@ export function money(value: number, lang: Language, currency: 'CNY' | 'USD'): s
   return lang === 'zh' ? `${v}元` : `${v} yuan`;
 }
 
-/** Money asked back in words the lexicon has no name for; money must be named (not "get it back"). */
+/**
+ * Money asked back in words the lexicon has no name for; money must be named (not "get it back"),
+ * and back is the money's way (not the back bumper).
+ */
 export const MONEY_BACK_WORDS =
-  /退钱|退款|钱[^，。]{0,4}退|退[^，。]{0,3}回来|\brefund\b|\b(?:money|difference|bucks|dollars|cents?|charge|fare)\b[^。]{0,45}\bback\b|\bback\b[^。]{0,25}\b(?:money|difference|bucks|dollars)\b/i;
+  /退钱|退款|钱[^，。]{0,4}退|退[^，。]{0,3}回来|\brefund\b|\b(?:money|difference|bucks|dollars|cents?|charge|fare)\b[^。]{0,45}\bback\b(?!\s+(?:bumper|seat|door|window|wheel|tyre|tire|row|end|yard|room|office|entrance|of\b))|\bback\b[^。]{0,25}\b(?:money|difference|bucks|dollars)\b/i;
 
 /**
  * The amount paid that the call is about: the one charge or order amount this call's queries

@@ -195,3 +195,20 @@ describe('understandUtterance: leave asked with the wish behind it', () => {
     expect(read('周末能干活不？我想让你们派人来看看').onlyAsksLeave).toBe(false);
   });
 });
+
+describe('understandUtterance: when, asked or told', () => {
+  it.each([
+    'when can I pick the keys up',
+    'and when will the refund show up',
+    "ok, when's the technician coming",
+    'so when do I get my deposit back',
+  ])('%j asks when', (said) => {
+    expect(understandUtterance(said, 'en').infoQuestion).toBe(true);
+  });
+  it.each([
+    'the crack was there when I collected the van',
+    'it stopped working when I plugged it in, I want a replacement',
+  ])('%j tells a time, asking nothing', (said) => {
+    expect(understandUtterance(said, 'en').infoQuestion).toBe(false);
+  });
+});

@@ -147,9 +147,9 @@ export function understandUtterance(text: string, language: Language): Understan
     asksBilling: /账单|明细|流水|扣款记录|bill|statement|transactions?/i.test(text),
     // 不是说…吗 / 你们不是讲过… / I thought…: a policy quoted back to be confirmed is a question.
     question:
-      /不是(?:说|讲|写|规定|承诺)|[说讲]过|\bi thought\b|\bdidn'?t you say\b|怎么|如何|怎样|咋|能不能|可不可以|可以.*吗|多久|多长时间|几天|几点|几台|多少|啥时候|什么时候|哪天|会不会|有没有|是不是|是什么|什么是|吗|[？?]|\bhow\b|\bwhat\b|\bcan i\b|\bdo (?:i|you)\b|\bis there\b|\bwhen\b|\bwould i\b/i.test(
+      /不是(?:说|讲|写|规定|承诺)|[说讲]过|\bi thought\b|\bdidn'?t you say\b|怎么|如何|怎样|咋|能不能|可不可以|可以.*吗|多久|多长时间|几天|几点|几台|多少|啥时候|什么时候|哪天|会不会|有没有|是不是|是什么|什么是|吗|[？?]|\bhow\b|\bwhat\b|\bcan i\b|\bdo (?:i|you)\b|\bis there\b|\bwould i\b/i.test(
         text,
-      ),
+      ) || WHEN_ASKED.test(text),
     // 退款还没收到: what was asked for before and has not come is missing too.
     somethingMissing:
       awaited.length > 0 ||
@@ -163,13 +163,13 @@ export function understandUtterance(text: string, language: Language): Understan
       /[！!]|太差|凭什么|什么破|坑人|骗|生气|气死|投诉|离谱|ridiculous|angry|unacceptable|terrible|scam|furious/i.test(
         text,
       ),
-    infoQuestion: INFO_QUESTION.test(text),
+    infoQuestion: asksInfo(text),
     asksForAction:
       (EXPLICIT_ASK.test(asking) &&
         !/^(?:我想问|想问|请问)/.test(text.trim()) &&
         !JUST_ASKING.test(text) &&
         !onlyPlans(asking)) ||
-      (asksLeave(asking) && !INFO_QUESTION.test(text)),
+      (asksLeave(asking) && !asksInfo(text)),
     onlyAsksLeave: asksLeave(asking) && !EXPLICIT_ASK.test(withoutWishForOthers(asking)),
     ...(bare ? { bareImperative: bare[1] } : {}),
     aboutOwnAccount:
@@ -192,9 +192,7 @@ const OWN_PLAN =
   /我(?:想|打算|准备)要?(?:从[^，,。？?]{1,8}?)?(?:给[^，,。？?]{1,8}?)?(?:寄|发(?:个|一个)?(?:快递|件|货)|买|订|下单|租)|\bi(?:'m| am)? (?:want|planning|going|hoping) to (?:send|ship|mail|buy|book|order)\b/i;
 
 function onlyPlans(asking: string): boolean {
-  return (
-    OWN_PLAN.test(asking) && INFO_QUESTION.test(asking) && !EXPLICIT_ASK.test(asking.replace(OWN_PLAN, ' '))
-  );
+  return OWN_PLAN.test(asking) && asksInfo(asking) && !EXPLICIT_ASK.test(asking.replace(OWN_PLAN, ' '));
 }
 
 /**
@@ -295,8 +293,20 @@ const JUST_ASKING = /问问|只是问|先问|随便问|\bjust (?:asking|wonderin
  * Asks how, when, how long, how much, who or where, or how far a matter is (批没批, 进度): an
  * answer, not an action.
  */
+/** Asking how, when, how long, who, what it is (INFO_QUESTION or WHEN_ASKED). */
+function asksInfo(text: string): boolean {
+  return INFO_QUESTION.test(text) || WHEN_ASKED.test(text);
+}
+
+/**
+ * When, asked: at the start of a clause (when's it coming, and when can I) or before a verb of
+ * asking (when will, when do). Not when telling of a time (it was there when I picked it up).
+ */
+const WHEN_ASKED =
+  /(?:^|[,.;!?，。；！？]\s*|\b(?:so|and|but|ok|okay|then|also)\s+)when\b|\bwhen(?:'s|\s+(?:is|are|was|were|will|would|do|does|did|can|could|should|shall|am|might)\b)/i;
+
 const INFO_QUESTION =
-  /([\u4e00-\u9fff])没\1|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|什么时候|啥时候|几时|几天|几点|哪天|谁|哪里|哪儿|多少钱|好多钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to)\b|\bwhen\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b/i;
+  /([\u4e00-\u9fff])没\1|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|什么时候|啥时候|几时|几天|几点|哪天|谁|哪里|哪儿|多少钱|好多钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to)\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b/i;
 
 /** The caller speaking of themselves (我是…, 本人…): a clause after it may say their name alone. */
 const SELF = /我是|本人|我这边是/;
