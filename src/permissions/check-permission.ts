@@ -318,7 +318,15 @@ function toPart(analysis: Analysis, start: number, end: number): Part {
 /** Splits an action into parts. Pure and independent of the rules, hence cached. */
 function parseAction(text: string): ParsedAction {
   const analysis = analyze(text);
-  const found = mergeRepeats(analysis.requests);
+  const found = mergeRepeats(analysis.requests, (r) =>
+    analysis.bare.some(
+      (b) =>
+        b.start >= r.matchEnd &&
+        b.end <= r.clauseEnd &&
+        analysis.norm.slice(r.matchEnd, b.start).trim() === '' &&
+        BARE_TAIL.test(analysis.norm.slice(b.end, r.clauseEnd)),
+    ),
+  );
   const requests: Part[] = [];
   for (const r of found) requests.push(requestPart(analysis, r));
   bindLooseAmounts(analysis, found, requests);
