@@ -338,11 +338,16 @@ function insideOther(requests: readonly FoundRequest[], r: FoundRequest, q: Quan
  * 另外再退款99元 asks twice); the merged request keeps the quantity, else the later, more
  * explicit clause.
  */
-export function mergeRepeats<T extends { concept: ConceptDef; quantity?: Quantity }>(requests: T[]): T[] {
+export function mergeRepeats<T extends { concept: ConceptDef; quantity?: Quantity }>(
+  requests: T[],
+  ownAmount?: (r: T) => boolean,
+): T[] {
   const out: T[] = [];
   for (const r of requests) {
     let i = -1;
     for (let k = 0; k < out.length; k++) {
+      // 七块骑行费退给我，我要退六十: a repeat saying an amount of its own (a bare 六十) asks for it.
+      if (out[k]!.quantity && !r.quantity && ownAmount?.(r)) continue;
       if (out[k]!.concept === r.concept && (!out[k]!.quantity || !r.quantity)) {
         i = k;
         break;

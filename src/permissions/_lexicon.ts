@@ -120,6 +120,11 @@ export const CONCEPTS: readonly ConceptDef[] = [
     patterns: [
       '(?:取消|关闭|关掉|关了|停止|停掉|停了|解除|退订|去掉|撤销|不要|不想要)~(?:自动续费|自动续订|自动扣费|自动扣款|连续包月)',
       '(?:自动续费|自动续订|自动扣费|自动扣款|连续包月)~(?:取消|关闭|关掉|关了|关|停掉|停了|停|去掉|解除|撤销)',
+      // A homophone typed for 费 (自动续废, 自动续废给我关了): the same words misspelt.
+      '(?:取消|关闭|关掉|关了|停止|停掉|停了|解除|不要)~自动续(?:废|肺|沸)',
+      '自动续(?:废|肺|沸)~(?:取消|关闭|关掉|关了|关|停掉|停了|停|去掉|解除)',
+      // 不要给我自动续了: renewal said without the fee.
+      '不(?:要|想|用)(?:给我|帮我)?(?:再)?自动续(?!费|订|废)',
       '不(?:要|想|用)再?(?:自动)?续(?:费|订)',
       '\\b(?:cancel|stop|turn off|switch off|disable|end|remove|deactivate|opt out of)_auto(?:matic)?[- ]?renew\\w*',
       '\\bauto(?:matic)?[- ]?renew\\w*_(?:off|cancell?ed|disabled|stopped)\\b',
@@ -241,7 +246,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
     zh: '投诉',
     en: 'complaint',
     keys: ['投诉', '举报', 'complain', 'grievance'],
-    patterns: ['投诉', '举报', '\\bcomplain\\w*', '\\bgrievances?\\b'],
+    // 举报人, 投诉人: the person who complained or reported, not a complaint (透露违停举报人信息).
+    patterns: ['投诉(?!人)', '举报(?!人)', '\\bcomplain\\w*(?<!complainer|complainant)', '\\bgrievances?\\b'],
     examples: ['我要投诉', '投诉处理', 'I want to file a complaint', 'I want to complain'],
   },
   {

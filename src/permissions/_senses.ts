@@ -224,6 +224,10 @@ export const SENSES: readonly SenseDef[] = [
       '催收',
       '催缴',
       '催款',
+      // The one who reported or complained is a person, not a complaint (透露违停举报人信息).
+      '举报人',
+      '投诉人',
+      '上报人',
     ],
     patterns: [
       // 还给我挂着滞纳金: 还 is "still" there, nothing is given back.
@@ -826,7 +830,22 @@ export const SENSES: readonly SenseDef[] = [
     role: 'action',
     generic: true,
     concept: 'cancel_subscription',
-    zh: ['退订', '取消订阅', '取消', '关掉', '关了', '停掉', '不要了', '不续了'],
+    // 关闭, 结束, 停止: ending something that runs (关闭自动续费, 结束订单, 给我停了).
+    zh: [
+      '退订',
+      '取消订阅',
+      '取消',
+      '关掉',
+      '关了',
+      '关闭',
+      '停掉',
+      '停了',
+      '停止',
+      '终止',
+      '结束',
+      '不要了',
+      '不续了',
+    ],
     en: ['cancel*', 'unsubscrib*', 'turn off', 'switch off', 'stop', 'end my', 'terminat*'],
   },
   {

@@ -318,7 +318,15 @@ function toPart(analysis: Analysis, start: number, end: number): Part {
 /** Splits an action into parts. Pure and independent of the rules, hence cached. */
 function parseAction(text: string): ParsedAction {
   const analysis = analyze(text);
-  const found = mergeRepeats(analysis.requests);
+  const found = mergeRepeats(analysis.requests, (r) =>
+    analysis.bare.some(
+      (b) =>
+        b.start >= r.matchEnd &&
+        b.end <= r.clauseEnd &&
+        analysis.norm.slice(r.matchEnd, b.start).trim() === '' &&
+        BARE_TAIL.test(analysis.norm.slice(b.end, r.clauseEnd)),
+    ),
+  );
   const requests: Part[] = [];
   for (const r of found) requests.push(requestPart(analysis, r));
   bindLooseAmounts(analysis, found, requests);
@@ -739,6 +747,8 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
     const i = list[c]!;
     flags[i] = 0;
     const rule = rules.rules[i]!;
+    // A shorter phrase of a rule whose note the request breaks (押金退给我，我还有欠费) is not it.
+    if (rule.excludes !== undefined && breaksCondition(rule, parsed?.whole.norm ?? part.norm)) continue;
     const lexicon = lexiconLevel(rule, part);
     // The lexicon's own match, or a rule on another lexicon action than the part's that the part
     // does not name in other words either: settled, unless the part names the opposite of a
@@ -780,6 +790,18 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
   const hits: number[] = [];
   for (const i of matched) if (levels[i]! > NONE) hits.push(i);
   return { of: levels, hits };
+}
+
+const exclusions = new WeakMap<CompiledRule, RegExp>();
+
+/** Whether the text says what the rule's note forbids (see `CompiledRule.excludes`). */
+function breaksCondition(rule: CompiledRule, norm: string): boolean {
+  let re = exclusions.get(rule);
+  if (re === undefined) {
+    re = new RegExp(rule.excludes!);
+    exclusions.set(rule, re);
+  }
+  return re.test(norm);
 }
 
 /** Rules marked as candidates by `levelsFor` (flags cleared as it reads them). */
@@ -866,9 +888,20 @@ function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly
     return false;
   };
   const drop: number[] = [];
+  const money = part.quantity?.family === 'money' || part.bare !== undefined;
   for (const i of matched) {
     const rule = rules.rules[i]!;
     if (levels[i] !== PLAUSIBLE || rule.category === 'forbidden') continue;
+    // 退款40元 against 骑行费退款<=50元 and 退还调度费>20元: a sum of money said bare may be any
+    // fee's, so a stricter rule on a fee the request leaves unnamed stays a reading (a card or
+    // another thing unnamed does not: 把十九块五退给我 is no 已生效骑行卡退款).
+    if (
+      money &&
+      rule.condition !== undefined &&
+      namesOnlyAFee(rule, part) &&
+      !namesOwnThing(rules, matched, levels, part)
+    )
+      continue;
     if (
       matched.some(
         (j) =>
@@ -878,6 +911,34 @@ function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly
       drop.push(i);
   }
   for (const i of drop) levels[i] = NONE;
+}
+
+/**
+ * Whether a strongly matching rule's own leftover word is said (骑行 of 骑行费退款 in 骑行费扣了
+ * 三十块, 押金 of 押金退还): then the request names what its money is, not any fee.
+ */
+function namesOwnThing(
+  rules: CompiledRules,
+  matched: readonly number[],
+  levels: MatchLevel[],
+  part: Part,
+): boolean {
+  for (const j of matched) {
+    if (levels[j]! < STRONG) continue;
+    for (const w of rules.rules[j]!.leftover.zh) if (w.length >= 2 && part.norm.includes(w)) return true;
+  }
+  return false;
+}
+
+/** Whether every word of the rule's leftover the part leaves unsaid names a fee (调度 of 调度费). */
+function namesOnlyAFee(rule: CompiledRule, part: Part): boolean {
+  let unsaid = 0;
+  for (const w of rule.leftover.zh) {
+    if (part.norm.includes(w)) continue;
+    unsaid++;
+    if (w !== '费' && !rule.phrase.includes(`${w}费`) && !w.endsWith('费')) return false;
+  }
+  return unsaid > 0 && rule.leftover.en.length === 0;
 }
 
 /**
@@ -962,8 +1023,10 @@ function lexiconLevel(rule: CompiledRule, part: Part): MatchLevel {
     // A request in English read against Chinese rules has only the lexicon to go by; forbidden
     // rules keep the lexicon's wider reading.
     if (rule.category === 'forbidden') return EXACT;
+    // Domain words a caller may leave out (骑行 of 关闭骑行卡自动续费) are not required here either.
+    const optional = rule.meaning.optional;
     for (const w of rule.meaning.words.zh) {
-      if (w.length < 2 || part.norm.includes(w)) continue;
+      if (w.length < 2 || part.norm.includes(w) || optional?.includes(w)) continue;
       part.memo.cjk ??= hasCjk(part.norm);
       return part.memo.cjk ? PLAUSIBLE : EXACT;
     }

@@ -1,4 +1,5 @@
 import type { OperatorPermissions, PermissionCategory } from '../domain/record-schemas.js';
+import { chineseAlternatives, conditionExclusions } from './_chinese-alternatives.js';
 import { englishAlternatives } from './_english-alternatives.js';
 import { type ConceptDef, conceptById, detectConcepts } from './_lexicon.js';
 import {
@@ -33,6 +34,11 @@ export interface CompiledRule {
   /** The phrase as the meaning matcher reads it (its senses, and words no sense knows). */
   meaning: RuleMeaning;
   condition?: RuleCondition;
+  /**
+   * For a shorter phrase of a rule whose note states a condition (押金退还（无欠费）): an expression
+   * source for what a request may not say for this phrase to match it (我还有欠费).
+   */
+  excludes?: string;
 }
 
 /**
@@ -206,11 +212,30 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
         rules.push(alternativeRule(category, text, a));
       // English likewise: the phrase without its qualifiers, one per thing a list names.
       for (const a of englishAlternatives(whole.phrase, category, namesAction))
-        rules.push(compileRule(category, text, a));
+        rules.push(withExclusions(compileRule(category, text, a), whole.phrase));
+      // Chinese likewise: the phrase without its note in brackets, one per side of a slash.
+      for (const a of chineseAlternatives(whole.phrase, category, namesAction)) {
+        const rule = withExclusions(compileRule(category, text, a), whole.phrase);
+        shorterPhrases.add(rule);
+        rules.push(rule);
+      }
     }
   }
   markDomainWords(rules);
   return { size, rules };
+}
+
+/** Rules for a phrase without its note or one side of its slash: the phrase as written, read shorter. */
+const shorterPhrases = new WeakSet<CompiledRule>();
+
+/**
+ * A shorter phrase of a rule (without its note) kept from matching what the note's condition
+ * forbids: 押金退给我，我还有欠费 is not 押金退还（无进行中订单且无欠费）.
+ */
+function withExclusions(rule: CompiledRule, written: string): CompiledRule {
+  const excludes = conditionExclusions(written);
+  if (excludes !== undefined) rule.excludes = excludes;
+  return rule;
 }
 
 /**
@@ -272,7 +297,8 @@ function markDomainWords(rules: CompiledRule[]): void {
 function markChineseDomainWords(rules: CompiledRule[]): void {
   // Counted per phrase as written: the alternatives of one rule (预约上门取件, 改约上门取件) are one
   // phrase here, and so are one phrase's rules with other limits (退款<100元, 退款>=100元).
-  const writtenOf = rules.map((rule) => parseRule(rule.text).phrase);
+  // A note in brackets does not make another phrase (骑行费退款（核实订单）beside 骑行费退款>50元).
+  const writtenOf = rules.map((rule) => withoutNote(parseRule(rule.text).phrase));
   const wordsOf = new Map<string, Set<string>>();
   for (const [k, rule] of rules.entries()) {
     const written = writtenOf[k]!;
@@ -294,21 +320,51 @@ function markChineseDomainWords(rules: CompiledRule[]): void {
     const words = rule.meaning.words.zh;
     if (words.length === 0 || rule.category === 'forbidden') continue;
     // One of the actions a phrase lists is narrow already: its words say which (公共区域 of
-    // 公共区域报修 beside 预约户内上门维修), and none is left out.
-    if (rule.phrase !== writtenOf[k]) continue;
+    // 公共区域报修 beside 预约户内上门维修), and none is left out. The phrase without its note
+    // is the phrase as written.
+    if (rule.phrase !== writtenOf[k] && !shorterPhrases.has(rule)) continue;
     const optional = words.filter((w) => {
-      if (w.length >= 3 && (prefixCount.get(w.slice(0, 2)) ?? 0) >= 2) return true;
+      // Not a coupon or voucher (骑行券): a thing given, which a caller names when asking for it.
+      if (w.length >= 3 && (prefixCount.get(w.slice(0, 2)) ?? 0) >= 2 && !/[券票]$/.test(w)) return true;
       if (w.length < 2 || (count.get(w) ?? 0) < 2) return false;
       const at = rule.phrase.indexOf(w);
       return at >= 0 && CJK_CHAR.test(rule.phrase.charAt(at + w.length));
     });
     const left = rule.meaning.heads.length + rule.meaning.objects.length + words.length - optional.length;
-    if (optional.length > 0 && left > 0)
+    if (optional.length > 0 && left > 0) {
       rule.meaning = { ...rule.meaning, optional: [...(rule.meaning.optional ?? []), ...optional] };
+      ownThings(rule, optional);
+    }
   }
 }
 
+/**
+ * 关闭骑行卡自动续费: the card after a domain word (骑行卡) is the product's own, inside what the
+ * rule's concept names (the auto-renewal of it), and a caller leaves it out (把自动续费关了) as
+ * the domain word. Only an object the concept's match spans: 已生效骑行卡退款 keeps its card.
+ */
+function ownThings(rule: CompiledRule, optional: readonly string[]): void {
+  if (rule.concepts.length === 0 || rule.meaning.objects.length === 0) return;
+  const phrase = rule.phrase;
+  const matches = detectConcepts(phrase);
+  const spans: SenseSpan[] = [];
+  scanSenses(phrase, spans);
+  const own: number[] = [];
+  for (const span of spans) {
+    const k = span.senses[0]!;
+    if (!rule.meaning.objects.includes(k)) continue;
+    if (!matches.some((m) => m.start <= span.start && span.end <= m.end)) continue;
+    if (optional.some((w) => phrase.slice(span.start - w.length, span.start) === w)) own.push(k);
+  }
+  if (own.length === 0) return;
+  rule.meaning = { ...rule.meaning, objects: rule.meaning.objects.filter((o) => !own.includes(o)) };
+}
+
 const CJK_CHAR = /[\u3400-\u9fff]/;
+
+function withoutNote(phrase: string): string {
+  return phrase.replace(/\s*\([^)]*(?:\)|$)/g, '').trim();
+}
 
 function markEnglishDomainWords(rules: CompiledRule[]): void {
   // Counted per phrase as written, as in Chinese: a rule's shorter phrases are not more rules.
@@ -384,6 +440,10 @@ export function compiledRulesFromJson(json: unknown, engine: string): CompiledRu
       tokens: r.tokens,
       meaning: r.meaning,
     };
+    if (r.excludes !== undefined) {
+      if (typeof r.excludes !== 'string') return undefined;
+      rule.excludes = r.excludes;
+    }
     if (r.condition !== undefined) {
       if (!isObject(r.condition)) return undefined;
       rule.condition = r.condition as unknown as RuleCondition;

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { chineseAlternatives, conditionExclusions } from './_chinese-alternatives.js';
+import { checkPermission } from './check-permission.js';
+import { compileRules } from './compile-rules.js';
+
+const isAction = (w: string): boolean => /理赔|申请|退款|结束/.test(w);
+
+describe('chineseAlternatives', () => {
+  it('reads a note in brackets as no words a caller must say', () => {
+    expect(
+      chineseAlternatives('骑行费退款 (核实订单后原路退回', 'can_approve_immediately', isAction),
+    ).toEqual(['骑行费退款']);
+  });
+
+  it('reads a slash as alternatives sharing the words around them', () => {
+    expect(chineseAlternatives('骑行意外伤害/财物损失理赔申请', 'requires_process', isAction)).toEqual([
+      '骑行意外伤害理赔申请',
+      '骑行财物损失理赔申请',
+    ]);
+  });
+
+  it('leaves forbidden rules as written', () => {
+    expect(chineseAlternatives('代他人(含家属、朋友、同事)查询或操作账户', 'forbidden', isAction)).toEqual(
+      [],
+    );
+  });
+
+  it('reads a denied state of a note as what a request may not say', () => {
+    const re = new RegExp(conditionExclusions('押金退还(无进行中订单且无欠费)')!);
+    expect(re.test('押金退给我，我还欠着十块')).toBe(true);
+    expect(re.test('押金退给我，我现在还在骑')).toBe(true);
+    expect(re.test('押金退给我，我没得欠费')).toBe(false);
+    expect(conditionExclusions('骑行费退款 (核实订单后原路退回')).toBeUndefined();
+  });
+});
+
+describe('checkPermission: rules with notes, slashes and conditions (our own product)', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      '远程结束未关锁/锁车后仍计费的订单',
+      '租车费退款<=50元（核实订单后原路退回）',
+      '退还停车费<=20元（定位偏差或有照片证据）',
+      '押金退还（无进行中订单且无欠费）',
+      '关闭租车卡自动续费',
+    ],
+    requires_supervisor: ['租车费退款>50元', '退还停车费>20元', '已生效租车卡退款', '补偿租车券>5元'],
+    requires_process: ['租车意外伤害/财物损失理赔申请', '投诉运维、调度人员'],
+    forbidden: [
+      '透露违停举报人、故障上报人信息',
+      '透露其他用户信息（姓名、手机号、租车记录、实时位置、余额）',
+    ],
+  });
+  const status = (t: string) => checkPermission(rules, t).status;
+
+  it('approves what the rule allows with its note unsaid', () => {
+    expect(status('租车费退款19.5元')).toBe('can_approve_immediately');
+    expect(status('停车费退给我，十五块')).toBe('can_approve_immediately');
+    expect(status('押金退给我')).toBe('can_approve_immediately');
+    expect(status('帮我把订单结束了')).toBe('can_approve_immediately');
+    expect(status('把自动续费关了')).toBe('can_approve_immediately');
+  });
+
+  it('never approves what the note’s condition forbids, nor more than the limit', () => {
+    expect(status('押金退给我，我还欠着十块钱')).not.toBe('can_approve_immediately');
+    expect(status('押金退给我，我现在还在骑')).not.toBe('can_approve_immediately');
+    expect(status('租车费退款六十元')).toBe('requires_supervisor');
+    expect(status('七块租车费退给我，我要退六十')).toBe('requires_supervisor');
+    expect(status('退款40元')).toBe('requires_supervisor');
+  });
+
+  it('reads one side of a slash as the rule', () => {
+    expect(status('租车出了意外伤害，申请理赔')).toBe('requires_process');
+  });
+
+  it('does not read a demand for an answer as asking who reported someone', () => {
+    expect(status('那要等好久嘛？今天之内必须给我个说法哈')).not.toBe('forbidden');
+    expect(status('举报我的人叫什么名字')).toBe('forbidden');
+  });
+});

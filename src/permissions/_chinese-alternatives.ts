@@ -1,0 +1,139 @@
+/**
+ * Chinese rule phrases as an ops team writes them carry more than a caller says, as English ones
+ * do (see `_english-alternatives.ts`): a note in full-width brackets after the action, which gives
+ * examples or the terms it is done on (骑行费退款<=50元（核实订单后原路退回）, 押金退还（无进行中
+ * 订单且无欠费）), and alternatives joined by a slash (远程结束未关锁/锁车后仍计费的订单,
+ * 意外伤害/财物损失理赔申请). Each is read once, when the rules are compiled, into shorter phrases
+ * of the same rule: the phrase without its note and, for a slash, one phrase per side.
+ *
+ * A note that states a condition the caller could break (无欠费, 无进行中订单, 有照片证据) is not
+ * simply dropped: `conditionExclusions` reads it into what a request may not say for the shorter
+ * phrase to match (我还有欠费, 还在骑), so a request that breaks the condition matches only the
+ * whole phrase, which it does not say, and is never approved by the rule. Forbidden rules are read
+ * only as written: their notes list what they forbid.
+ */
+import type { PermissionCategory } from '../domain/record-schemas.js';
+
+/** A note in brackets (normalised to half-width), closed or left open by the phrase's end. */
+const NOTE = /\s*\([^)]*(?:\)|$)/g;
+const CJK = /[\u3400-\u9fff]/;
+/** Where a slash's sides end: a particle joining a qualifier to its noun, or punctuation. */
+const HARD_STOP = /[的之\s,.;:、，()（）]/;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * The shorter phrases a Chinese rule phrase stands for (see the module comment), none when it has
+ * no note and no slash. `isAction` tells whether a word names an action (lexicon or sense table):
+ * a slash's side ends before one (财物损失 of 财物损失理赔申请).
+ */
+export function chineseAlternatives(
+  phrase: string,
+  category: PermissionCategory,
+  isAction: (word: string) => boolean,
+): string[] {
+  if (category === 'forbidden' || !CJK.test(phrase) || /[a-z]{2}/.test(phrase)) return [];
+  const core = phrase.replace(NOTE, '').replace(/\s+/g, '').trim();
+  if (!ENDING.test(core) && core === phrase && !core.includes('/')) return [];
+  if (core === '' || core.length < 2) return [];
+  const out: string[] = [];
+  const add = (p: string): void => {
+    if (p.length >= 2 && p !== phrase && !out.includes(p)) out.push(p);
+  };
+  const sides = slashSides(core, isAction) ?? [core];
+  for (const side of sides) {
+    add(side);
+    // 结束未关锁的订单: ending what still runs says that it runs; a caller leaves it unsaid.
+    if (ENDING.test(side)) add(side.replace(STILL_RUNNING, ''));
+  }
+  return out;
+}
+
+/** An action that ends something running (结束, 停止, 关闭, 终止). */
+const ENDING = /结束|停止|关闭|终止|停掉/;
+/** A qualifier saying the thing still runs, before the noun it qualifies (未关锁的, 仍计费的, 进行中的). */
+const STILL_RUNNING =
+  /(?:未关锁|未锁车?|(?:锁车后)?仍(?:在)?计费|还在计费|进行中|未结束|未完成|正在进行|当前|现有)的?(?=订单|行程|会话|服务|任务|骑行|租赁|租约)/g;
+
+/**
+ * One phrase per side of the first slash between Chinese words, the words before and after the
+ * slashed ones shared: 远程结束未关锁/锁车后仍计费的订单 → 远程结束未关锁的订单, 远程结束锁车后仍
+ * 计费的订单; 骑行意外伤害/财物损失理赔申请 → 骑行意外伤害理赔申请, 骑行财物损失理赔申请. A side
+ * is as many words as the other where nothing bounds it: the right one runs to a particle (的), an
+ * action or the end, the left one back over as many words, never past a particle or the start.
+ */
+function slashSides(core: string, isAction: (word: string) => boolean): string[] | undefined {
+  const at = core.indexOf('/');
+  if (at <= 0 || !CJK.test(core.charAt(at - 1)) || !CJK.test(core.charAt(at + 1))) return undefined;
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  // The right side runs to a particle, a slash, the end, or where an action begins (理赔 of
+  // 财物损失理赔申请), read two characters at a time.
+  let rightEnd = at + 1;
+  while (rightEnd < core.length) {
+    const c = core.charAt(rightEnd);
+    if (HARD_STOP.test(c) || c === '/') break;
+    if (rightEnd > at + 1 && isAction(core.slice(rightEnd, rightEnd + 2))) break;
+    rightEnd++;
+  }
+  if (rightEnd === at + 1) return undefined;
+  const count = [...segmenter.segment(core.slice(at + 1, rightEnd))].length;
+  const left = [...segmenter.segment(core.slice(0, at))];
+  let leftStart = at;
+  let taken = 0;
+  for (let k = left.length - 1; k >= 0 && taken < count; k--) {
+    const seg = left[k]!;
+    if (HARD_STOP.test(seg.segment)) break;
+    // The action before the list is shared, never one side (结束 of 远程结束未关锁).
+    if (taken > 0 && isAction(seg.segment)) break;
+    leftStart = seg.index;
+    taken++;
+  }
+  if (taken === 0) return undefined;
+  const before = core.slice(0, leftStart);
+  const after = core.slice(rightEnd);
+  return [
+    `${before}${core.slice(leftStart, at)}${after}`,
+    `${before}${core.slice(at + 1, rightEnd)}${after}`,
+  ];
+}
+
+/** Words that deny what follows (无欠费, 没有进行中的订单, 非本人). */
+const DENIAL = /^(?:无|未|没有|没|非|不)/;
+/** Words of a state a caller says in other words, by the word a rule's note uses. */
+const STATE_FORMS: ReadonlyArray<[RegExp, string]> = [
+  [/欠费|欠款/, '欠费|欠款|欠(?:了|着|你们|钱)|还欠|没(?:有)?(?:交|缴|付|结)清'],
+  [
+    /进行中|未完成|未结束/,
+    '进行中|还在(?:用|骑|开|租|跑)|正在(?:用|骑|开|租)|(?:没|未)(?:有)?(?:结束|还车|完成)',
+  ],
+  [/逾期/, '逾期|超期|过期'],
+];
+/** What a caller says to deny a state (没得欠费, 没有欠款, 不欠). */
+const DENIED_BEFORE = '(?<!(?:无|未|没|没有|没得|不|非|并没有|从没|从来没)[^,.!?;:，。！？、\\n]{0,2})';
+
+/**
+ * What a request may not say for a rule's shorter phrase to stand for it: for each state its note
+ * says must not hold (无进行中订单且无欠费), the forms of that state said without a denial before
+ * them, as one expression source; undefined when the note states no such condition. A note of
+ * examples or of a procedure (核实订单后原路退回) names no state to break.
+ */
+export function conditionExclusions(phrase: string): string | undefined {
+  const notes = [...phrase.matchAll(/\(([^)]*)(?:\)|$)/g)].map((m) => m[1]!);
+  const forms: string[] = [];
+  for (const note of notes) {
+    for (const clause of note.split(/且|并且|和|、|，|,|;|；/)) {
+      const c = clause.trim();
+      if (!DENIAL.test(c)) continue;
+      const state = c.replace(DENIAL, '');
+      const known = STATE_FORMS.find(([re]) => re.test(state));
+      if (known) forms.push(known[1]);
+      else if (state.length >= 2) forms.push(escapeRe(state));
+    }
+  }
+  if (forms.length === 0) return undefined;
+  return `${DENIED_BEFORE}(?:${forms.join('|')})`;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
