@@ -65,7 +65,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '退(?:款|费|钱|还|回|给|我)',
       '退(?!一下)(?=\\s*(?:[\\d¥$]|[一二两三四五六七八九十百千]))',
       // 退票手续费 is the fee for returning a ticket, not a refund.
-      '退(?!订|出|货|票)[^,.!?;:、\\n]{1,4}?(?:费|款|钱)',
+      // 退调度费, 退押金, 退定金: 金 names money as 费 and 款 do.
+      '退(?!订|出|货|票)[^,.!?;:、\\n]{1,4}?(?:费|款|钱|金)',
       '给我退',
       // 这个也要退 / 这笔得退: a bare 退 closing the clause after a modal verb.
       '(?:要|得|该|应该)退(?=[\\s，。,.!！?？吧啊呀了]|$)',

@@ -375,10 +375,11 @@ export const SERVICE_PEOPLE_EN =
   /\b(?:driver|courier|rider|delivery|deliveryman|postman|mailman|technician|repairman|engineer|installer|agent|rep|representative|staff|cashier|receptionist|front desk|instructor|trainer|coach|teacher|tutor|host|support|pilot|crew|attendant|guide|cleaner|housekeeping|plumber|electrician)\b/;
 
 /** Asking or acting for someone: 托我问, (让我)帮他查, 替我妈办, 代他挂失. */
-export const BEHALF_VERBS_ZH = '(?:问|查|看|打听|咨询|了解|办理?|改|退|取消|注销|挂失|开通|申请|处理)';
+export const BEHALF_VERBS_ZH =
+  '(?:问|查|看|打听|咨询|了解|办理?|改|退|取消|注销|挂失|开通|申请|处理|(?:远程)?(?:开锁|解锁)|续卡)';
 /** What a caller asks after for someone else: their bill, balance, order, account, results ... */
 export const BEHALF_DATA_ZH =
-  '(?:账单|话费|余额|积分|欠费|扣费|扣款|额度|还款|订单|工单|报修单|维修单|快递|包裹|物流|账号|账户|帐号|密码|手机号|电话|地址|记录|成绩|分数|进度|行程|位置|流量|会员|预订|房间|机票|保单|理赔|卡)';
+  '(?:账单|话费|余额|积分|欠费|扣费|扣款|额度|还款|订单|工单|报修单|维修单|快递|包裹|物流|账号|账户|帐号|密码|手机号|电话|地址|记录|成绩|分数|进度|行程|位置|流量|会员|预订|房间|机票|保单|理赔|押金|锁|卡)';
 /** Before a thing, these make it the caller's own or a product's (我的账单, 你们的套餐, 什么卡). */
 export const NOT_THEIRS_BEFORE_ZH =
   /(?:我|我的|我们的?|咱们?的?|自己的?|本人的?|你们的?|你们这个|这种|哪种|什么|哪个|新)$/;

@@ -944,3 +944,21 @@ describe('checkPermission: harm to a thing is damage (a dent, a scratch)', () =>
     expect(checkPermission(rules, 'I want damages for the ruined trip').rule).toBeNull();
   });
 });
+
+describe('checkPermission: a deposit asked back before or after it is named', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['退还押金'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each(['我要退押金', '押金退给我', '退一下押金吧'])('%j is the deposit back', (said) => {
+    expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+  });
+  it.each(['麻烦把定金退一下', '退保证金'])(
+    '%j is money back, but not the deposit the rule names',
+    (said) => {
+      expect(checkPermission(rules, said)).toMatchObject({ status: 'requires_supervisor', rule: null });
+    },
+  );
+});

@@ -440,3 +440,21 @@ describe('findOtherParty: whoever used a thing, and data someone else gave', () 
     expect(findOtherParty(said, CALLER)).toBeUndefined();
   });
 });
+
+describe("findOtherParty: who reported, and acting on someone else's lock or deposit", () => {
+  it.each([
+    '那个投诉人是谁',
+    '告诉我举报的人叫什么',
+    '上报人的电话给我一下',
+    '帮我朋友远程解锁一下',
+    '替我爸退押金',
+  ])('finds someone else in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toBeDefined();
+  });
+  it.each(['我要举报一个乱停车的', '帮我把锁开一下', '我的押金什么时候退'])(
+    'finds no one else in %j',
+    (said) => {
+      expect(findOtherParty(said, CALLER)).toBeUndefined();
+    },
+  );
+});
