@@ -4,7 +4,7 @@
  * double-charge complaint rests on.
  */
 import type { CallContext } from '../../call/call-agent.js';
-import { newestFirst, verifiedPaid } from '../../call/verified-charges.js';
+import { newestFirst, type PaidItem, verifiedPaid } from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { Product } from '../../domain/record-schemas.js';
 import { tokenize } from '../../knowledge/index.js';
@@ -160,11 +160,16 @@ export function verifiedCharge(ctx: CallContext, asked: string): number | undefi
   const difference =
     /差价|差额|多收|多扣|difference|overcharge/i.test(asked) && paid.items.some((i) => i.over !== undefined);
   const found: Array<{ value: number; words: number; text: string }> = [];
+  // The product's name says what every item is about (a car rental's charges): only the other
+  // words the caller shares with an item tell which one.
+  const general = new Set(tokenize(String(ctx.product.name ?? '')));
+  const shared = (item: PaidItem): number =>
+    tokenize(item.text).filter((t) => said.has(t) && !general.has(t)).length;
   for (const item of paid.items) {
     // Asked for the difference, only what was charged over a quote is a candidate.
     if (difference && item.over === undefined) continue;
     const value = difference && item.over !== undefined ? item.over : item.value;
-    found.push({ value, words: tokenize(item.text).filter((t) => said.has(t)).length, text: item.text });
+    found.push({ value, words: shared(item), text: item.text });
   }
   if (found.length === 0) return undefined;
   // A period the caller names (这个月扣的, last month's): only the charges of that period.

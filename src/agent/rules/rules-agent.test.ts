@@ -1460,3 +1460,47 @@ describe('createRulesAgent: a fee the caller was landed with, held by another in
     expect(check.action).toContain('30');
   });
 });
+
+describe("createRulesAgent: the product's own name tells no charge apart", () => {
+  const rental = {
+    name: 'Bayside Slip Rental',
+    description: 'Boat slip rentals',
+    api_interfaces: {
+      card_charges: {
+        description: 'Charges on the member card: date, amount, description',
+        endpoint: '/api/slips/{user_id}/charges',
+        method: 'GET',
+        params: ['user_id'],
+        response_fields: ['charges', 'amount', 'description'],
+        mock_enabled: true,
+      },
+    },
+    operator_permissions: {
+      can_approve_immediately: ['refund <= $100'],
+      requires_supervisor: ['refund > $100'],
+      requires_process: [],
+      forbidden: [],
+    },
+  };
+  it('the charge named by its own words is refunded, not the slip rental the product is named for', async () => {
+    const c = agentCall({
+      product: rental,
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+      language: 'en',
+      respond: () => ({
+        charges: [
+          { date: '2026-11-20', amount: 300, description: 'Slip rental, November' },
+          { date: '2026-11-20', amount: 40, description: 'Guest berth: 2 nights' },
+        ],
+      }),
+    });
+    await c.say(
+      'you billed me for a guest berth on my slip rental and the berth was never used, I want my money back',
+    );
+    const check = c.events.find((e) => e.type === 'permission_check') as { action: string; status: string };
+    expect(check.action).toContain('40');
+    expect(check.status).toBe('can_approve_immediately');
+  });
+});
