@@ -5,6 +5,7 @@ import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory } from '../../domain/record-schemas.js';
 import type { Review } from '../../domain/session-schemas.js';
 import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
+import { correctTypos, standardQuestionWords } from '../../knowledge/spoken-forms.js';
 import {
   type ActionRequest,
   checkPermission,
@@ -61,12 +62,28 @@ export function createRulesAgent(): CallAgent {
       return greeting || phrases(ctx.language).greetingReply;
     },
     async reply(ctx, utterance) {
-      return maskOtherPhones(await replyTo(ctx, utterance), ctx.phone);
+      return maskOtherPhones(await replyTo(ctx, asWritten(ctx, utterance)), ctx.phone);
     },
     async review(ctx): Promise<Review> {
       return reviewFromContext(ctx);
     },
   };
+}
+
+const productTexts = new WeakMap<object, string>();
+
+/**
+ * The caller's words as the product and the agent's readers write them: regional question words
+ * in their standard form (好久 → 多久, 要好多钱 → 要多少钱, 咋个 → 怎么) and a product word typed
+ * with a homophone (退压金 → 退押金). Of the same length as what was said.
+ */
+function asWritten(ctx: CallContext, utterance: string): string {
+  let text = productTexts.get(ctx.product);
+  if (text === undefined) {
+    text = JSON.stringify(ctx.product);
+    productTexts.set(ctx.product, text);
+  }
+  return standardQuestionWords(correctTypos(utterance, text));
 }
 
 async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
