@@ -1385,3 +1385,68 @@ describe('createRulesAgent: a disputed charge asked off', () => {
     expect(check.action).toContain('25');
   });
 });
+
+/** A scooter-hire shop of our own (not a product of the suites), with a deposit and fees by zone. */
+const scooterShop = {
+  name: '悠游滑板车',
+  description: '景区电动滑板车租赁：按时计费，押金可退，须在指定还车点还车',
+  faq: [
+    { q: '租滑板车怎么收费？', a: '起步价5元含20分钟，之后每10分钟2元。' },
+    { q: '押金多少，退押金多久到账？', a: '押金199元，申请退押金后3个工作日内原路退回。' },
+    {
+      q: '不在还车点还车要收多少费用？',
+      a: '景区内未在还车点还车收管理费8元；骑出景区还车收30元，单次最高60元。',
+    },
+  ],
+  sla: '退押金3个工作日内到账；主管审批2小时内回复',
+  operator_permissions: {
+    can_approve_immediately: ['退还押金', '骑行费退款<=30元'],
+    requires_supervisor: ['骑行费退款>30元'],
+    requires_process: ['意外伤害理赔'],
+    forbidden: ['透露其他用户的信息'],
+  },
+};
+
+describe('createRulesAgent: regional question words and typed homophones', () => {
+  it.each([
+    ['我前天在app上点了退压金，一般好久能到嘛', '3个工作日'],
+    ['退鸭金要等好久哦', '3个工作日'],
+    ['租一个钟头要好多钱嘛', '5元'],
+    ['你们这个滑板车咋个收费的', '5元'],
+    ['要是骑出景区外头还车，要扣好多钱？莫给我整个几十块出来哈', '30元'],
+    ['在还车点外面还车要收好多？', '8元'],
+  ])('%s: answers from the FAQ and checks nothing', async (said, answer) => {
+    const c = deskCall(scooterShop);
+    expect(await c.say(said)).toContain(answer);
+    expect(c.events.some((e) => e.type === 'permission_check')).toBe(false);
+    expect(c.events.some((e) => e.type === 'ticket')).toBe(false);
+  });
+});
+
+describe('createRulesAgent: a wait asked or an answer urged after a request', () => {
+  const counts = (c: ReturnType<typeof deskCall>) =>
+    c.events.filter((e) => e.type === 'permission_check' || e.type === 'ticket').length;
+
+  it.each(['那要等好久嘛？今天必须给我个说法', '还要等多久啊，你们尽快给个交代', '那得等几天？'])(
+    '%s: checks and opens nothing more',
+    async (said) => {
+      const c = deskCall(scooterShop);
+      await c.say('上周骑了一次被扣了八十块，明显多扣了，给我退了');
+      const before = counts(c);
+      expect(before).toBeGreaterThan(0);
+      await c.say(said);
+      expect(counts(c)).toBe(before);
+    },
+  );
+
+  it.each(['So how long do I have to wait?', 'I want an answer today, how long will it take'])(
+    '%s: checks and opens nothing more (English)',
+    async (said) => {
+      const c = deskCall(scooterShop);
+      await c.say('You overcharged me eighty on my last ride, refund it');
+      const before = counts(c);
+      await c.say(said);
+      expect(counts(c)).toBe(before);
+    },
+  );
+});

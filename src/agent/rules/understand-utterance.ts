@@ -105,7 +105,7 @@ export function understandUtterance(text: string, language: Language): Understan
   const lower = text.toLowerCase();
   // 给我说说 / 帮我查一下 / tell me: asking to be told or to have something looked up is not
   // asking for an action (the facts are looked up without a permission check).
-  const asking = text.replace(TELL_ME, ' ').replace(GRUMBLE, ' ');
+  const asking = text.replace(TELL_ME, ' ').replace(GRUMBLE, ' ').replace(WARNS_AGAINST, ' ');
   const bare = BARE_IMPERATIVE.exec(text.trim());
   const zh = language === 'zh';
   const read = readActionRequests(text);
@@ -129,9 +129,10 @@ export function understandUtterance(text: string, language: Language): Understan
     goodbye: saysGoodbye(text),
     assents: ASSENT.test(text.trim()),
     ...(name === undefined ? {} : { name }),
-    // 取消要扣钱吗 / 会收费吗 asks what a step would cost: a question about the rules, not a dispute.
+    // 取消要扣钱吗 / 会收费吗 asks what a step would cost, and 怎么收费 how prices go: a question about
+    // the rules, not a dispute.
     chargeDispute:
-      (/扣(了|费|钱|我|款|的)|收费|乱收|多收|被收|收了我|(?:费|钱)[^，,。？?]{0,6}(?:还|又|怎么)?收了|charged?\b|billed|deducted|took \$|taken from/i.test(
+      (/扣(了|费|钱|我|款|的)|(?<!怎么|怎样|如何|咋|咋个)收费(?!标准|吗|嘛)|乱收|多收|被收|收了我|(?:费|钱)[^，,。？?]{0,6}(?:还|又|怎么)?收了|charged?\b|billed|deducted|took \$|taken from/i.test(
         text,
       ) ||
         BILL_WENT_UP.test(text)) &&
@@ -204,9 +205,12 @@ function asksLeave(text: string): boolean {
   );
 }
 
-/** The caller saying what they will do themselves (我把发票收好, 我自己来弄, I'll keep the receipt). */
+/**
+ * The caller saying what they will do themselves (我把发票收好, 我自己来弄, I'll keep the receipt),
+ * or what they keep already (票据我都留着的, 单子我都留到的, I've kept the receipts).
+ */
 const OWN_DOING =
-  /我(?:自己)?(?:就|再|先|会|去)?把[^，,。？?]{0,10}?(?:收好|存好|留好|保存好|放好|拿好|留着|收着|保管好|收起来)|我(?:这边|自己)?(?:已经|早就|都)(?:先)?把[^，,。？?]{0,10}?(?:退|还|给|转|付|赔)(?:给他|给她|回去)?了|我自己(?:来|弄|办|去|处理)|\bi(?:'ll| will)? (?:keep|hold on to|hang on to|save|file) (?:the|my|that|this)\b|\bi'll (?:do|sort|handle) (?:it|that) myself\b/i;
+  /我(?:都|也|已经|早就|一直)?(?:留|存|收|保存|保留|放)(?:着|到|好)(?:的|了|在|呢)|\bi(?:'ve| have)? (?:kept|saved|still got|still have) (?:the|all the|my|every)\b|我(?:自己)?(?:就|再|先|会|去)?把[^，,。？?]{0,10}?(?:收好|存好|留好|保存好|放好|拿好|留着|收着|保管好|收起来)|我(?:这边|自己)?(?:已经|早就|都)(?:先)?把[^，,。？?]{0,10}?(?:退|还|给|转|付|赔)(?:给他|给她|回去)?了|我自己(?:来|弄|办|去|处理)|\bi(?:'ll| will)? (?:keep|hold on to|hang on to|save|file) (?:the|my|that|this)\b|\bi'll (?:do|sort|handle) (?:it|that) myself\b/i;
 
 /**
  * A visit that happened, told (今天你们那个管家又跑上门来, 师傅昨天已经来过了, they came round again
@@ -271,6 +275,13 @@ const TELL_ME =
  * nothing again (给个手机号都不行吗？ still asks).
  */
 const GRUMBLE = /[^，,。.!！？?]{0,12}?(?:都|也)不(?:行|给|能|让|可以)(?:啊|呀)?(?=[，,。.!！]|$)/g;
+
+/**
+ * 莫到时候又给我整个几十块出来 / 别又给我乱扣 / don't go charging me again: a clause warning against
+ * what the caller fears asks for nothing (别忘了给我退 still asks: 忘 is what is warned against).
+ */
+const WARNS_AGAINST =
+  /(?:^|(?<=[，,。.!！？?\s]))(?:莫|别|不要|可别|千万别|你们?别|你们?莫|你们?不要)(?!忘)[^，,。.!！？?]*/g;
 
 /**
  * 周末能干活不？我想让师傅周六周日也赶赶工: what the caller wants someone of their own to do says
