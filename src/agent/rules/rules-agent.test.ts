@@ -1450,3 +1450,50 @@ describe('createRulesAgent: a wait asked or an answer urged after a request', ()
     },
   );
 });
+
+/** A parcel-locker service of our own: a locker looked up by its number, and the caller's reports. */
+const lockerDesk = {
+  name: '邻里快递柜',
+  description: '小区智能快递柜：扫码取件、寄存、故障报修',
+  faq: [{ q: '柜门打不开怎么办？', a: '请先重新扫码，仍打不开可致电客服远程开柜。' }],
+  api_interfaces: {
+    locker_status: {
+      description: '按柜号查询快递柜状态：柜门锁状态、网络、位置、故障上报记录',
+      endpoint: '/api/lockers/{locker_id}/status',
+      method: 'GET',
+      params: ['locker_id'],
+      response_fields: ['locker_id', 'door_status', 'network', 'location', 'fault_reports'],
+      mock_enabled: true,
+    },
+    my_repairs: {
+      description: '查询用户本人提交的故障报修记录与处理进度',
+      endpoint: '/api/users/{user_id}/repairs',
+      method: 'GET',
+      params: ['user_id'],
+      response_fields: ['reports', 'report_id', 'issue', 'status'],
+      mock_enabled: true,
+    },
+  },
+  operator_permissions: {
+    can_approve_immediately: ['远程开柜'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['透露其他用户的信息'],
+  },
+};
+
+describe('createRulesAgent: a thing asked about by the number the caller reads out', () => {
+  it.each([
+    '柜号是K三三零九一，扫了半天柜门不开，是不是坏了哦',
+    '我念一下柜号哈，K 3 3 0 9 1，是不是出故障了',
+    'the locker number is K33091, is it broken? it will not open',
+  ])("%s: looks up that locker, not the caller's own reports", async (said) => {
+    const c = deskCall(lockerDesk);
+    await c.say(said);
+    const queried = c.events
+      .filter((e) => e.type === 'system_query')
+      .map((e) => (e as { interface: string }).interface);
+    expect(queried).toEqual(['locker_status']);
+    expect(queried).not.toContain('my_repairs');
+  });
+});

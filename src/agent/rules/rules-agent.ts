@@ -14,6 +14,7 @@ import {
 } from '../../permissions/index.js';
 import { actionFor } from './action-for-request.js';
 import { followUpAnswer } from './follow-up-question.js';
+import { idSaid } from './interface-params.js';
 import { faqAnswer, knowledgeAnswer, otherAnswers, QUESTION_CLAUSE } from './knowledge-answer.js';
 import { lookUpFacts, lookUpMonthBefore, verifyAccount } from './look-up-facts.js';
 import { composeReply, joinSpoken, type ReplyParts } from './methodology-reply.js';
@@ -387,7 +388,8 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // A product question answered by the FAQ needs no lookup, unless the caller asks about their own
   // things too (我订的那家哪天入住, how far am I in my course).
   // 俺 is 我 in Northern speech (俺上个月充的气).
-  const personal = /我|俺|\bmy\b|\bi(?:'m| am)?\b|\bme\b/i.test(utterance);
+  // An id read out (柜号K33091) points at one thing of the caller's too.
+  const personal = /我|俺|\bmy\b|\bi(?:'m| am)?\b|\bme\b/i.test(utterance) || idSaid(utterance) !== undefined;
   if (!(faqHit && !u.aboutOwnAccount && !personal)) {
     // The interfaces whose facts the caller's words are about (each interface's own description
     // and fields say which), queried before the reply and before any action; those the
