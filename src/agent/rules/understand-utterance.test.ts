@@ -5,6 +5,18 @@ const read = (text: string) => understandUtterance(text, /[\u4e00-\u9fff]/.test(
 
 describe('understandUtterance', () => {
   it.each([
+    '天天乱扣钱，把我那张年卡退了，就现在',
+    '不想用了，把会员给我取消了，马上',
+    '烦死了，把那个套餐停了，赶紧',
+  ])('reads %j, a step urged after 把…了, as asking for it', (text) => {
+    expect(read(text).asksForAction).toBe(true);
+  });
+
+  it('reads what the caller did themselves (我已经把…退了) as asking nothing', () => {
+    expect(read('我已经把那单退了，马上就到').asksForAction).toBe(false);
+  });
+
+  it.each([
     '寄到广州要多少钱？别到时候又给我加什么包装费',
     '换个屏幕收多少？莫给我乱报价哈',
     "how much is the upgrade? don't go adding extra fees on me",

@@ -249,7 +249,10 @@ export const FOR_KIN = '(?!家|老公|老婆|爱人|媳妇|对象|妈|爸|儿子
  */
 const POLITE_TAG_ASK = String.raw`(?:你们|您|你|侬)(?!们?(?:那边|这边)?(?:是|有|在|会|说|讲))[^，,。？?！!]{0,8}?(?:叫|派|来|去|修|弄|帮|安排|处理|换|办|送|寄|上门|过来|看看|瞧瞧|查查|补)[^，,。？?！!了过]{0,8}?(?:好|行|成|可以|中)(?:伐|吗|嘛|么|不|不好|不行|哇)(?:啊|呀|哦|噢)?\s*(?=[？?，,。！!]|$)`;
 
-/** Words that ask for something to be done (帮我…, 给我…, 我要…, can you …, I want …). */
+/**
+ * Words that ask for something to be done (帮我…, 给我…, 我要…, can you …, I want …); 把…退了 at the
+ * line's end, or with urging after it (把我那个押金退了，就现在，马上).
+ */
 // 你们赶紧派个师傅过来, 马上安排人: a step urged on the company asks for it (我马上过来 is the caller's).
 const EXPLICIT_ASK = new RegExp(
   String.raw`(?:^|[.!?。！？]\s*)(?:please\s+)?(?:kick|sign|log|cancel|refund|reset|change|freeze|pause|stop|block|remove|delete|close|turn|give|send|add|extend|upgrade|downgrade|switch|unlock|waive)\b|帮我|帮忙|给我` +
@@ -258,7 +261,7 @@ const EXPLICIT_ASK = new RegExp(
     FOR_KIN +
     '|给(?:个|点|些)|让我|我要|' +
     POLITE_TAG_ASK +
-    String.raw`|我想要?(?!问|了解|知道|咨询|请教|确认一下)|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|(?<![不用别真太好])麻烦(?=你|您|帮|给|把|下|一下|问|查|看)|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|(?<![我俺咱])(?:赶紧|赶快|快点儿?|尽快|马上|立刻)(?:给|帮|派|来|过来|安排|处理|上门)|\b(?:can|could|would) (?:you|u)\b|\byou could\b|\bthe least you (?:guys |people )?(?:can|could) do\b|\b(?:somebody|someone|you guys|you people) (?:needs? to|has to|have to|should)\b|\bneeds? to be looked into\b|\bi (?:expect|deserve)\b|起码得|至少得|总得给|\bis there (?:any )?way\b|\bany chance\b|\bi (?:want|need|would like|wanna)\b|\bplease\b|\b(?:take|knock|get)\s+(?:it|that|this|them|those)\s+off\b|把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)\s*[。.!！]?$`,
+    String.raw`|我想要?(?!问|了解|知道|咨询|请教|确认一下)|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|(?<![不用别真太好])麻烦(?=你|您|帮|给|把|下|一下|问|查|看)|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|(?<![我俺咱])(?:赶紧|赶快|快点儿?|尽快|马上|立刻)(?:给|帮|派|来|过来|安排|处理|上门)|\b(?:can|could|would) (?:you|u)\b|\byou could\b|\bthe least you (?:guys |people )?(?:can|could) do\b|\b(?:somebody|someone|you guys|you people) (?:needs? to|has to|have to|should)\b|\bneeds? to be looked into\b|\bi (?:expect|deserve)\b|起码得|至少得|总得给|\bis there (?:any )?way\b|\bany chance\b|\bi (?:want|need|would like|wanna)\b|\bplease\b|\b(?:take|knock|get)\s+(?:it|that|this|them|those)\s+off\b|把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)\s*[。.!！]?$|(?<![我俺咱已经都])把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)[，,。.!！\s]+(?:就|立刻|马上|现在|赶紧|快点)`,
   'i',
 );
 
