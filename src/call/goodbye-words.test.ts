@@ -8,17 +8,22 @@ describe('goodbye words', () => {
     "that's all, cheers",
     '行，那就等你们消息吧',
     '那行，我再等等',
+    // South-western speech: 要得 agrees, the particles add nothing, and thanks name who helped.
+    '要得要得，麻烦你了哈，我挂了哈',
+    '好嘛好嘛，谢谢师傅，拜拜',
+    '晓得了，辛苦你了，就这样嘛',
   ])('"%s" only says goodbye', (line) => {
     expect(isGoodbye(line)).toBe(true);
   });
 
-  it.each(['拜拜之前再问一下，退款多久到账', 'thats all I wanted to ask, but when is my next bill'])(
-    '"%s" says goodbye and asks something',
-    (line) => {
-      expect(saysGoodbye(line)).toBe(true);
-      expect(isGoodbye(line)).toBe(false);
-    },
-  );
+  it.each([
+    '拜拜之前再问一下，退款多久到账',
+    '要得，那顺便把卡也给我停了，拜拜',
+    'thats all I wanted to ask, but when is my next bill',
+  ])('"%s" says goodbye and asks something', (line) => {
+    expect(saysGoodbye(line)).toBe(true);
+    expect(isGoodbye(line)).toBe(false);
+  });
 
   it.each(['我要退款', 'cool, can you refund it'])('"%s" is no goodbye', (line) => {
     expect(saysGoodbye(line)).toBe(false);

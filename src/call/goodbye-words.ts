@@ -15,8 +15,10 @@ export function saysGoodbye(line: string): boolean {
 }
 
 /** What may come with a goodbye without asking for anything (好的, 谢谢, ok, thanks ...). */
+// 要得, 好嘛, 晓得了 agree in South-western speech; 谢谢妹儿 / 谢谢师傅 thank someone by what they call
+// them; 麻烦你了 and the particles 哈, 嘛, 啦 add nothing to ask.
 const COURTESY =
-  /好的|好嘞|好咧|好吧|好|嗯+|哦|噢|行|那就|那|谢谢(?:你|您)?|谢了|多谢|非常感谢|感谢|麻烦了|辛苦了|\b(?:ok(?:ay)?|thanks?(?: you)?(?: (?:very much|so much|a lot|for your help))?|great|cool|awesome|perfect|alright|all right|cheers|then|so|for now)\b/giu;
+  /好的|好嘞|好咧|好吧|要得|晓得了|知道了|好|嗯+|哦|噢|行|那就|那|谢谢(?:你|您|妹儿|妹妹|美女|帅哥|师傅|小姐姐|小哥|姐|哥|了)?|谢了|多谢|非常感谢|感谢|麻烦(?:你|您|你们)?了|辛苦(?:你|您|你们)?了|我|哈|嘛|啦|呀|啊|\b(?:ok(?:ay)?|thanks?(?: you)?(?: (?:very much|so much|a lot|for your help))?|great|cool|awesome|perfect|alright|all right|cheers|then|so|for now)\b/giu;
 
 /**
  * True when the caller only says goodbye (拜拜, 好的谢谢再见, bye, that's all thanks): a goodbye

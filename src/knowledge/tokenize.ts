@@ -147,6 +147,9 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   // Callers say 煤气 or 天然气 for the gas a utility's texts call 燃气.
   [/煤气|天然气/g, '燃气'],
   [/帐/g, '账'],
+  // 还 giving something back (还车, 还款, 还书) is a word of its own, not the 还 of "still" that the
+  // stop words drop: 外头还车 then meets 还车不在停车点.
+  [/(?<![归偿退])还(?=车|单车|电单车|书|款|卡|桩|货|伞|充电宝|押金)/g, '归还'],
   // "What's the damage?" asks what something comes to, not about damage.
   [/\bwhat(?:'s| is|s) the damage\b/g, 'what total'],
   // Drivers say gas or petrol for the fuel a rental's or fleet's texts speak of.

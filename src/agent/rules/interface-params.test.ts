@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SystemQueryRecord } from '../../domain/session-schemas.js';
-import { fillParams } from './interface-params.js';
+import { fillParams, idSaid } from './interface-params.js';
 
 const now = new Date('2026-11-30T10:00:00');
 const ordersQuery: SystemQueryRecord = {
@@ -34,5 +34,21 @@ describe('fillParams', () => {
 
   it('gives up on a value nobody has given, so the agent asks instead of guessing', () => {
     expect(fillParams(['order_id'], '快递到哪了', [], now)).toBeUndefined();
+  });
+});
+
+describe('idSaid', () => {
+  it.each([
+    ['柜子号是K三三零九一，打不开了', 'K33091'],
+    ['充电桩编号C幺零零八，一直不出电', 'C1008'],
+    ['my locker is L 4 4 0 2, it will not open', 'L4402'],
+    ['车号是……我念给你哈，D二二、零七、一四四五', 'D22071445'],
+    ['订单S77002到哪了', 'S77002'],
+  ])('reads the id in %j as %j', (text, id) => {
+    expect(idSaid(text)).toBe(id);
+  });
+
+  it.each(['等一下，我看一下', 'wifi两三天都连不上', '我的app用不了'])('finds no id in %j', (text) => {
+    expect(idSaid(text)).toBeUndefined();
   });
 });

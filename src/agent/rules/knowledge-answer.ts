@@ -292,6 +292,11 @@ export function priceAsked(product: Product, utterance: string): KnowledgeHit | 
   if (!ASKS_PRICE.test(utterance)) return undefined;
   const name = unitsOf(String(product.name ?? ''), new Set());
   const said = [...unitsOf(utterance, name)].filter((u) => !PRICE_UNITS.has(u));
+  // Words of two characters or more the caller shares with an entry's question (还车, 押金): a
+  // character alone may be a function word there (还 of 还有) and a content word here (还车).
+  const words = new Set(
+    tokenize(utterance).filter((t) => hasCjk(t) && t.length >= 2 && !/[多少钱费价]/.test(t)),
+  );
   const scored = knowledgeEntries(product)
     .filter((e) => e.kind === 'faq' && MONEY_IN_ANSWER.test(e.answer))
     .map((e) => {
@@ -301,6 +306,7 @@ export function priceAsked(product: Product, utterance: string): KnowledgeHit | 
       // guest?"); between entries that share as much, the one asked as a price list wins.
       let shared = ASKS_PRICE.test(e.question) ? 0.5 : 0;
       for (const u of said) if (units.has(u)) shared += asked.has(u) ? 2 : 1;
+      for (const t of new Set(tokenize(e.question))) if (words.has(t)) shared += 1;
       return { e, shared };
     })
     .sort((a, b) => b.shared - a.shared);

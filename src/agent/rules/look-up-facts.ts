@@ -8,12 +8,13 @@ import { recordsPayments } from '../../call/verified-charges.js';
 import type { Language } from '../../domain/language.js';
 import type { Product } from '../../domain/record-schemas.js';
 import type { SystemQueryRecord } from '../../domain/session-schemas.js';
+import { tokenize } from '../../knowledge/index.js';
 import {
   type InterfaceProfile,
   profileInterfaces,
   relevantInterfaces,
 } from '../../knowledge/interface-vocabulary.js';
-import { fillParams } from './interface-params.js';
+import { fillParams, idSaid } from './interface-params.js';
 import { currencyOf, money, nowOf } from './payment-in-question.js';
 import { phrases } from './reply-phrases.js';
 import { speakResponse } from './speak-facts.js';
@@ -89,6 +90,35 @@ function withFeeders(
 }
 
 /**
+ * 车号是B22071445，是不是坏了: an id the caller read out is the key of the thing they ask about.
+ * The interface that is looked up by such an id (and by nothing else the caller has not given),
+ * and whose own words the line shares, goes first: the caller's own records of that kind come
+ * after it, if at all.
+ */
+function withKeyed(ctx: CallContext, utterance: string, relevant: string[]): string[] {
+  if (idSaid(utterance) === undefined) return relevant;
+  const terms = new Set(tokenize(utterance));
+  const keyed = interfaceProfiles(ctx.product)
+    .filter((p) => {
+      const params = interfaceDefs(ctx.product)[p.name]?.params ?? [];
+      return (
+        params.some(
+          (param) => /(?:^|_)(?:id|no|number|code)$/i.test(param) && !/^(?:user|uid|customer)/i.test(param),
+        ) &&
+        fillParams(params, utterance, [], nowOf(ctx)) !== undefined &&
+        [...terms].some((t) => p.terms.has(t))
+      );
+    })
+    .map((p) => p.name);
+  if (keyed.length !== 1) return relevant;
+  // The caller's own other records (their fault reports beside the locker's) are not what a line
+  // about one numbered thing asks; what they paid for it may be.
+  const defs = interfaceDefs(ctx.product);
+  const payments = (name: string) => (defs[name]?.response_fields ?? []).some(recordsPayments);
+  return [keyed[0]!, ...relevant.filter((n) => n !== keyed[0] && payments(n))];
+}
+
+/**
  * Queries the interfaces the utterance is about and says what they returned. An interface that
  * needs a value nobody has given yet (an order id) waits for one queried first; one still missing
  * is asked for, never guessed.
@@ -104,9 +134,9 @@ export async function lookUpFacts(
 ): Promise<string[]> {
   const lang = ctx.language;
   const defs = interfaceDefs(ctx.product);
-  const relevant = (named ?? relevantInterfaces(interfaceProfiles(ctx.product), utterance)).filter(
-    (n) => !done.has(n),
-  );
+  const relevant = (
+    named ?? withKeyed(ctx, utterance, relevantInterfaces(interfaceProfiles(ctx.product), utterance))
+  ).filter((n) => !done.has(n));
   const wanted = withFeeders(relevant, defs, utterance, ctx);
   const sentences: string[] = [];
   const asked = new Set<string>();

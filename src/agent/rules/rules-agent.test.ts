@@ -1504,3 +1504,115 @@ describe("createRulesAgent: the product's own name tells no charge apart", () =>
     expect(check.status).toBe('can_approve_immediately');
   });
 });
+
+/** A scooter-hire shop of our own (not a product of the suites), with a deposit and fees by zone. */
+const scooterShop = {
+  name: '悠游滑板车',
+  description: '景区电动滑板车租赁：按时计费，押金可退，须在指定还车点还车',
+  faq: [
+    { q: '租滑板车怎么收费？', a: '起步价5元含20分钟，之后每10分钟2元。' },
+    { q: '押金多少，退押金多久到账？', a: '押金199元，申请退押金后3个工作日内原路退回。' },
+    {
+      q: '不在还车点还车要收多少费用？',
+      a: '景区内未在还车点还车收管理费8元；骑出景区还车收30元，单次最高60元。',
+    },
+  ],
+  sla: '退押金3个工作日内到账；主管审批2小时内回复',
+  operator_permissions: {
+    can_approve_immediately: ['退还押金', '骑行费退款<=30元'],
+    requires_supervisor: ['骑行费退款>30元'],
+    requires_process: ['意外伤害理赔'],
+    forbidden: ['透露其他用户的信息'],
+  },
+};
+
+describe('createRulesAgent: regional question words and typed homophones', () => {
+  it.each([
+    ['我前天在app上点了退压金，一般好久能到嘛', '3个工作日'],
+    ['退鸭金要等好久哦', '3个工作日'],
+    ['租一个钟头要好多钱嘛', '5元'],
+    ['你们这个滑板车咋个收费的', '5元'],
+    ['要是骑出景区外头还车，要扣好多钱？莫给我整个几十块出来哈', '30元'],
+    ['在还车点外面还车要收好多？', '8元'],
+  ])('%s: answers from the FAQ and checks nothing', async (said, answer) => {
+    const c = deskCall(scooterShop);
+    expect(await c.say(said)).toContain(answer);
+    expect(c.events.some((e) => e.type === 'permission_check')).toBe(false);
+    expect(c.events.some((e) => e.type === 'ticket')).toBe(false);
+  });
+});
+
+describe('createRulesAgent: a wait asked or an answer urged after a request', () => {
+  const counts = (c: ReturnType<typeof deskCall>) =>
+    c.events.filter((e) => e.type === 'permission_check' || e.type === 'ticket').length;
+
+  it.each(['那要等好久嘛？今天必须给我个说法', '还要等多久啊，你们尽快给个交代', '那得等几天？'])(
+    '%s: checks and opens nothing more',
+    async (said) => {
+      const c = deskCall(scooterShop);
+      await c.say('上周骑了一次被扣了八十块，明显多扣了，给我退了');
+      const before = counts(c);
+      expect(before).toBeGreaterThan(0);
+      await c.say(said);
+      expect(counts(c)).toBe(before);
+    },
+  );
+
+  it.each(['So how long do I have to wait?', 'I want an answer today, how long will it take'])(
+    '%s: checks and opens nothing more (English)',
+    async (said) => {
+      const c = deskCall(scooterShop);
+      await c.say('You overcharged me eighty on my last ride, refund it');
+      const before = counts(c);
+      await c.say(said);
+      expect(counts(c)).toBe(before);
+    },
+  );
+});
+
+/** A parcel-locker service of our own: a locker looked up by its number, and the caller's reports. */
+const lockerDesk = {
+  name: '邻里快递柜',
+  description: '小区智能快递柜：扫码取件、寄存、故障报修',
+  faq: [{ q: '柜门打不开怎么办？', a: '请先重新扫码，仍打不开可致电客服远程开柜。' }],
+  api_interfaces: {
+    locker_status: {
+      description: '按柜号查询快递柜状态：柜门锁状态、网络、位置、故障上报记录',
+      endpoint: '/api/lockers/{locker_id}/status',
+      method: 'GET',
+      params: ['locker_id'],
+      response_fields: ['locker_id', 'door_status', 'network', 'location', 'fault_reports'],
+      mock_enabled: true,
+    },
+    my_repairs: {
+      description: '查询用户本人提交的故障报修记录与处理进度',
+      endpoint: '/api/users/{user_id}/repairs',
+      method: 'GET',
+      params: ['user_id'],
+      response_fields: ['reports', 'report_id', 'issue', 'status'],
+      mock_enabled: true,
+    },
+  },
+  operator_permissions: {
+    can_approve_immediately: ['远程开柜'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['透露其他用户的信息'],
+  },
+};
+
+describe('createRulesAgent: a thing asked about by the number the caller reads out', () => {
+  it.each([
+    '柜号是K三三零九一，扫了半天柜门不开，是不是坏了哦',
+    '我念一下柜号哈，K 3 3 0 9 1，是不是出故障了',
+    'the locker number is K33091, is it broken? it will not open',
+  ])("%s: looks up that locker, not the caller's own reports", async (said) => {
+    const c = deskCall(lockerDesk);
+    await c.say(said);
+    const queried = c.events
+      .filter((e) => e.type === 'system_query')
+      .map((e) => (e as { interface: string }).interface);
+    expect(queried).toEqual(['locker_status']);
+    expect(queried).not.toContain('my_repairs');
+  });
+});

@@ -6,6 +6,7 @@ import type { PermissionCategory } from '../../domain/record-schemas.js';
 import type { Review } from '../../domain/session-schemas.js';
 import { tokenize } from '../../knowledge/index.js';
 import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
+import { correctTypos, standardQuestionWords } from '../../knowledge/spoken-forms.js';
 import {
   type ActionRequest,
   checkPermission,
@@ -14,6 +15,7 @@ import {
 } from '../../permissions/index.js';
 import { actionFor } from './action-for-request.js';
 import { followUpAnswer } from './follow-up-question.js';
+import { idSaid } from './interface-params.js';
 import { faqAnswer, knowledgeAnswer, otherAnswers, QUESTION_CLAUSE } from './knowledge-answer.js';
 import { lookUpFacts, lookUpMonthBefore, verifyAccount } from './look-up-facts.js';
 import { composeReply, joinSpoken, type ReplyParts } from './methodology-reply.js';
@@ -62,12 +64,28 @@ export function createRulesAgent(): CallAgent {
       return greeting || phrases(ctx.language).greetingReply;
     },
     async reply(ctx, utterance) {
-      return maskOtherPhones(await replyTo(ctx, utterance), ctx.phone);
+      return maskOtherPhones(await replyTo(ctx, asWritten(ctx, utterance)), ctx.phone);
     },
     async review(ctx): Promise<Review> {
       return reviewFromContext(ctx);
     },
   };
+}
+
+const productTexts = new WeakMap<object, string>();
+
+/**
+ * The caller's words as the product and the agent's readers write them: regional question words
+ * in their standard form (好久 → 多久, 要好多钱 → 要多少钱, 咋个 → 怎么) and a product word typed
+ * with a homophone (退压金 → 退押金). Of the same length as what was said.
+ */
+function asWritten(ctx: CallContext, utterance: string): string {
+  let text = productTexts.get(ctx.product);
+  if (text === undefined) {
+    text = JSON.stringify(ctx.product);
+    productTexts.set(ctx.product, text);
+  }
+  return standardQuestionWords(correctTypos(utterance, text));
 }
 
 async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
@@ -371,7 +389,8 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // A product question answered by the FAQ needs no lookup, unless the caller asks about their own
   // things too (我订的那家哪天入住, how far am I in my course).
   // 俺 is 我 in Northern speech (俺上个月充的气).
-  const personal = /我|俺|\bmy\b|\bi(?:'m| am)?\b|\bme\b/i.test(utterance);
+  // An id read out (柜号K33091) points at one thing of the caller's too.
+  const personal = /我|俺|\bmy\b|\bi(?:'m| am)?\b|\bme\b/i.test(utterance) || idSaid(utterance) !== undefined;
   if (!(faqHit && !u.aboutOwnAccount && !personal)) {
     // The interfaces whose facts the caller's words are about (each interface's own description
     // and fields say which), queried before the reply and before any action; those the

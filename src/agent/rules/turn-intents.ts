@@ -2,9 +2,11 @@ import type { CallContext } from '../../call/call-agent.js';
 import { verifiedPaid } from '../../call/verified-charges.js';
 import type { Language } from '../../domain/language.js';
 import { tokenize } from '../../knowledge/index.js';
+import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
 import { findActionRequests } from '../../permissions/index.js';
 import { dayNamed } from './days-said.js';
-import { knowledgeAnswer } from './knowledge-answer.js';
+import { followUpAnswer } from './follow-up-question.js';
+import { faqAnswer, knowledgeAnswer } from './knowledge-answer.js';
 import { POINTING, whichPayment } from './payment-in-question.js';
 import { FOR_KIN, type Understanding, understandUtterance } from './understand-utterance.js';
 
@@ -105,10 +107,11 @@ export function withdraws(ctx: CallContext, utterance: string): boolean {
 
 /**
  * Following up a request: to be called or told (打个电话给我, 通知我, let me know), when it happens
- * (好久到, 什么时候来, 今天能来吗, how soon), or urging it (快点处理, 弄弄清爽, 管管).
+ * (好久到, 什么时候来, 今天能来吗, 要等多久, how soon, how long do I have to wait), or urging it
+ * (快点处理, 弄弄清爽, 管管, 给我个说法, I want an answer today).
  */
 const FOLLOW_UP =
-  /(?:打|回)(?:个|一个)?电话(?:给我|过来)|给我(?:打|回)(?:个|一个)?电话|通知我|告诉我(?:一声|结果)|回复我|(?:好久|多久|什么时候|啥时候|几点|今天|今朝|马上)[^，,。？?]{0,6}(?:到|来|过来)|快点(?:去)?(?:处理|弄|办|讲)|弄(?:弄)?(?:清爽|清楚)|查清楚|抓紧(?:处理|办)?|管管|\b(?:call|ring) me back\b|\blet me know\b|\bkeep me posted\b|\bhow (?:long|soon)\b[^.?!]{0,30}\b(?:get here|arrive|come|be here)\b/i;
+  /(?:打|回)(?:个|一个)?电话(?:给我|过来)|给我(?:打|回)(?:个|一个)?电话|通知我|告诉我(?:一声|结果)|回复我|(?:好久|多久|什么时候|啥时候|几点|今天|今朝|马上)[^，,。？?]{0,6}(?:到|来|过来)|(?:要|得|还要|还得|又要)等(?:多久|几天|多长时间|到什么时候)|(?:给|拿)(?:我|个|一个|我个|我一个)(?:说法|交代)|快点(?:去)?(?:处理|弄|办|讲)|弄(?:弄)?(?:清爽|清楚)|查清楚|抓紧(?:处理|办)?|管管|\b(?:call|ring) me back\b|\blet me know\b|\bkeep me posted\b|\bhow long (?:do|will|would|should|must) (?:i|we) (?:have to )?wait\b|\b(?:i want|i need|give me) an answer (?:today|by|before|this)\b|\bhow (?:long|soon)\b[^.?!]{0,30}\b(?:get here|arrive|come|be here)\b/i;
 
 /**
  * What the caller hears when a line only follows up a request this call took up (FOLLOW_UP, no
@@ -117,8 +120,12 @@ const FOLLOW_UP =
  */
 export function followedUp(ctx: CallContext, utterance: string, u: Understanding): string | undefined {
   if (u.actions.length > 0 || !FOLLOW_UP.test(utterance)) return undefined;
-  // 新卡啥时候能寄到？ a question the FAQ answers is answered by it.
-  if (u.question && knowledgeAnswer(ctx, utterance) !== undefined) return undefined;
+  // 新卡啥时候能寄到？ a question the FAQ answers is answered by it; 那要等多久嘛 names nothing
+  // but the wait, and an entry it finds by 多久 alone is about something else.
+  if (u.question) {
+    const hit = knowledgeAnswer(ctx, utterance);
+    if (hit !== undefined && namesTopicOf(hit, utterance)) return undefined;
+  }
   const taken = (ctx.requests ?? []).filter((e) => !e.withdrawn && e.state !== 'refused');
   if (taken.length === 0) return undefined;
   const zh = ctx.language === 'zh';
@@ -140,12 +147,25 @@ export function followedUp(ctx: CallContext, utterance: string, u: Understanding
     .sort((a, b) => b.shared - a.shared);
   const when =
     scored[0] && scored[0].shared > 0 && scored[0].shared !== scored[1]?.shared ? scored[0].c : undefined;
+  // 要等多久？ naming no topic of its own asks about the request taken up: when no SLA clause says
+  // when, the FAQ on that request answers.
+  const answer = when === undefined && u.question ? followUpAnswer(ctx, utterance) : undefined;
+  if (answer !== undefined) return faqAnswer(answer.answer, ctx.language);
   const tickets = taken.map((e) => e.ticket_id).filter((t) => t !== undefined);
   const ticket =
     tickets.length > 0 ? (zh ? `（工单号${tickets.join('、')}）` : ` (${tickets.join(', ')})`) : '';
   if (zh)
     return `您的事已经在处理了${ticket}${when ? `，按规定${when}` : ''}，有进展我们会第一时间打电话告诉您。`;
   return `It's in hand${ticket}${when ? `; ${when}` : ''}. We'll call you as soon as there's news.`;
+}
+
+/** Words that ask how long, how much or when: shared with an entry, they do not say what it is about. */
+const ASKING_TERMS = new Set(['多久', '多少', '多少钱', '几', '什么时候', 'long', 'soon', 'much', 'when']);
+
+/** Whether the line shares with the entry a word of what it is about. */
+function namesTopicOf(hit: KnowledgeHit, utterance: string): boolean {
+  const asked = new Set(tokenize(`${hit.question} ${hit.answer}`).filter((t) => !ASKING_TERMS.has(t)));
+  return tokenize(utterance).some((t) => asked.has(t));
 }
 
 /**

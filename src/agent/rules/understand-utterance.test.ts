@@ -5,11 +5,41 @@ const read = (text: string) => understandUtterance(text, /[\u4e00-\u9fff]/.test(
 
 describe('understandUtterance', () => {
   it.each([
+    '天天乱扣钱，把我那张年卡退了，就现在',
+    '不想用了，把会员给我取消了，马上',
+    '烦死了，把那个套餐停了，赶紧',
+  ])('reads %j, a step urged after 把…了, as asking for it', (text) => {
+    expect(read(text).asksForAction).toBe(true);
+  });
+
+  it('reads what the caller did themselves (我已经把…退了) as asking nothing', () => {
+    expect(read('我已经把那单退了，马上就到').asksForAction).toBe(false);
+  });
+
+  it.each([
+    '寄到广州要多少钱？别到时候又给我加什么包装费',
+    '换个屏幕收多少？莫给我乱报价哈',
+    "how much is the upgrade? don't go adding extra fees on me",
+  ])('reads %j, warning against a charge feared, as asking nothing', (text) => {
+    expect(read(text).asksForAction).toBe(false);
+  });
+
+  it.each([
+    '票据我都留着的，你们快点处理',
+    '单子我都留到的，就等你们了',
+    "I've kept the receipts, just sort it out",
+  ])('reads %j, what the caller keeps, as asking nothing of it', (text) => {
+    expect(read(text).actions.filter((a) => /发票|票据|单子|receipt/.test(a.text))).toEqual([]);
+  });
+
+  it.each([
     '那这个订单要是取消的话扣钱吗',
     '取消要扣钱吗',
     '这个订单取消扣钱吗',
     'would I be charged if I cancel?',
     'is there a fee to cancel?',
+    '你们这个年卡怎么收费的',
+    '停车场咋个收费嘛',
   ])('reads %j as asking what a step costs, not as a charge dispute', (text) => {
     expect(read(text).chargeDispute).toBe(false);
   });

@@ -109,7 +109,7 @@ export function understandUtterance(text: string, language: Language): Understan
   const lower = text.toLowerCase();
   // 给我说说 / 帮我查一下 / tell me: asking to be told or to have something looked up is not
   // asking for an action (the facts are looked up without a permission check).
-  const asking = text.replace(TELL_ME, ' ').replace(GRUMBLE, ' ');
+  const asking = text.replace(TELL_ME, ' ').replace(GRUMBLE, ' ').replace(WARNS_AGAINST, ' ');
   const bare = BARE_IMPERATIVE.exec(text.trim());
   const zh = language === 'zh';
   const read = readActionRequests(text);
@@ -133,9 +133,10 @@ export function understandUtterance(text: string, language: Language): Understan
     goodbye: saysGoodbye(text),
     assents: ASSENT.test(text.trim()),
     ...(name === undefined ? {} : { name }),
-    // 取消要扣钱吗 / 会收费吗 asks what a step would cost: a question about the rules, not a dispute.
+    // 取消要扣钱吗 / 会收费吗 asks what a step would cost, and 怎么收费 how prices go: a question about
+    // the rules, not a dispute.
     chargeDispute:
-      (/扣(了|费|钱|我|款|的)|收费|乱收|多收|被收|收了我|(?:费|钱)[^，,。？?]{0,6}(?:还|又|怎么)?收了|charged?\b|billed|deducted|took \$|taken from/i.test(
+      (/扣(了|费|钱|我|款|的)|(?<!怎么|怎样|如何|咋|咋个)收费(?!标准|吗|嘛)|乱收|多收|被收|收了我|(?:费|钱)[^，,。？?]{0,6}(?:还|又|怎么)?收了|charged?\b|billed|deducted|took \$|taken from/i.test(
         text,
       ) ||
         BILL_WENT_UP.test(text) ||
@@ -207,9 +208,12 @@ function asksLeave(text: string): boolean {
   );
 }
 
-/** The caller saying what they will do themselves (我把发票收好, 我自己来弄, I'll keep the receipt). */
+/**
+ * The caller saying what they will do themselves (我把发票收好, 我自己来弄, I'll keep the receipt),
+ * or what they keep already (票据我都留着的, 单子我都留到的, I've kept the receipts).
+ */
 const OWN_DOING =
-  /我(?:自己)?(?:就|再|先|会|去)?把[^，,。？?]{0,10}?(?:收好|存好|留好|保存好|放好|拿好|留着|收着|保管好|收起来)|我(?:这边|自己)?(?:已经|早就|都)(?:先)?把[^，,。？?]{0,10}?(?:退|还|给|转|付|赔)(?:给他|给她|回去)?了|我自己(?:来|弄|办|去|处理)|\bi(?:'ll| will)? (?:keep|hold on to|hang on to|save|file) (?:the|my|that|this)\b|\bi'll (?:do|sort|handle) (?:it|that) myself\b/i;
+  /我(?:都|也|已经|早就|一直)?(?:留|存|收|保存|保留|放)(?:着|到|好)(?:的|了|在|呢)|\bi(?:'ve| have)? (?:kept|saved|still got|still have) (?:the|all the|my|every)\b|我(?:自己)?(?:就|再|先|会|去)?把[^，,。？?]{0,10}?(?:收好|存好|留好|保存好|放好|拿好|留着|收着|保管好|收起来)|我(?:这边|自己)?(?:已经|早就|都)(?:先)?把[^，,。？?]{0,10}?(?:退|还|给|转|付|赔)(?:给他|给她|回去)?了|我自己(?:来|弄|办|去|处理)|\bi(?:'ll| will)? (?:keep|hold on to|hang on to|save|file) (?:the|my|that|this)\b|\bi'll (?:do|sort|handle) (?:it|that) myself\b/i;
 
 /**
  * A visit that happened, told (今天你们那个管家又跑上门来, 师傅昨天已经来过了, they came round again
@@ -248,7 +252,10 @@ export const FOR_KIN = '(?!家|老公|老婆|爱人|媳妇|对象|妈|爸|儿子
  */
 const POLITE_TAG_ASK = String.raw`(?:你们|您|你|侬)(?!们?(?:那边|这边)?(?:是|有|在|会|说|讲))[^，,。？?！!]{0,8}?(?:叫|派|来|去|修|弄|帮|安排|处理|换|办|送|寄|上门|过来|看看|瞧瞧|查查|补)[^，,。？?！!了过]{0,8}?(?:好|行|成|可以|中)(?:伐|吗|嘛|么|不|不好|不行|哇)(?:啊|呀|哦|噢)?\s*(?=[？?，,。！!]|$)`;
 
-/** Words that ask for something to be done (帮我…, 给我…, 我要…, can you …, I want …). */
+/**
+ * Words that ask for something to be done (帮我…, 给我…, 我要…, can you …, I want …); 把…退了 at the
+ * line's end, or with urging after it (把我那个押金退了，就现在，马上).
+ */
 // 你们赶紧派个师傅过来, 马上安排人: a step urged on the company asks for it (我马上过来 is the caller's).
 const EXPLICIT_ASK = new RegExp(
   String.raw`(?:^|[.!?。！？]\s*)(?:please\s+)?(?:kick|sign|log|cancel|refund|reset|change|freeze|pause|stop|block|remove|delete|close|turn|give|send|add|extend|upgrade|downgrade|switch|unlock|waive)\b|帮我|帮忙|给我` +
@@ -257,7 +264,7 @@ const EXPLICIT_ASK = new RegExp(
     FOR_KIN +
     '|给(?:个|点|些)|让我|我要|' +
     POLITE_TAG_ASK +
-    String.raw`|我想要?(?!问|了解|知道|咨询|请教|确认一下)|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|(?<![不用别真太好])麻烦(?=你|您|帮|给|把|下|一下|问|查|看)|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|(?<![我俺咱])(?:赶紧|赶快|快点儿?|尽快|马上|立刻)(?:给|帮|派|来|过来|安排|处理|上门)|\b(?:can|could|would) (?:you|u)\b|\byou could\b|\bthe least you (?:guys |people )?(?:can|could) do\b|\b(?:somebody|someone|you guys|you people) (?:needs? to|has to|have to|should)\b|\bneeds? to be looked into\b|\bi (?:expect|deserve)\b|起码得|至少得|总得给|\bis there (?:any )?way\b|\bany chance\b|\bi (?:want|need|would like|wanna)\b|\bplease\b|\b(?:take|knock|get)\s+(?:it|that|this|them|those)\s+off\b|把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)\s*[。.!！]?$`,
+    String.raw`|我想要?(?!问|了解|知道|咨询|请教|确认一下)|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|(?<![不用别真太好])麻烦(?=你|您|帮|给|把|下|一下|问|查|看)|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|(?<![我俺咱])(?:赶紧|赶快|快点儿?|尽快|马上|立刻)(?:给|帮|派|来|过来|安排|处理|上门)|\b(?:can|could|would) (?:you|u)\b|\byou could\b|\bthe least you (?:guys |people )?(?:can|could) do\b|\b(?:somebody|someone|you guys|you people) (?:needs? to|has to|have to|should)\b|\bneeds? to be looked into\b|\bi (?:expect|deserve)\b|起码得|至少得|总得给|\bis there (?:any )?way\b|\bany chance\b|\bi (?:want|need|would like|wanna)\b|\bplease\b|\b(?:take|knock|get)\s+(?:it|that|this|them|those)\s+off\b|把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)\s*[。.!！]?$|(?<![我俺咱已经都])把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)[，,。.!！\s]+(?:就|立刻|马上|现在|赶紧|快点)`,
   'i',
 );
 
@@ -274,6 +281,13 @@ const TELL_ME =
  * nothing again (给个手机号都不行吗？ still asks).
  */
 const GRUMBLE = /[^，,。.!！？?]{0,12}?(?:都|也)不(?:行|给|能|让|可以)(?:啊|呀)?(?=[，,。.!！]|$)/g;
+
+/**
+ * 莫到时候又给我整个几十块出来 / 别又给我乱扣 / don't go charging me again: a clause warning against
+ * what the caller fears asks for nothing (别忘了给我退 still asks: 忘 is what is warned against).
+ */
+const WARNS_AGAINST =
+  /(?:^|(?<=[，,。.!！？?\s]))(?:莫|别|不要|可别|千万别|你们?别|你们?莫|你们?不要)(?!忘)[^，,。.!！？?]*/g;
 
 /**
  * 周末能干活不？我想让师傅周六周日也赶赶工: what the caller wants someone of their own to do says

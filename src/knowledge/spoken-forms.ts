@@ -1,0 +1,110 @@
+/**
+ * Spoken forms of Chinese read as the standard words product texts and the agent's readers use.
+ * Every rewrite keeps the text's length (two characters for two), so offsets found in the
+ * standard text point at the same words of what the caller said.
+ */
+
+/**
+ * Question words of South-western (Sichuan, Chongqing, Guizhou) and other regional speech:
+ * 好久 asks 多久 (好久能到, 要等好久), 好多 asks 多少 (要好多钱, 扣好多, 差好多), 咋个 is 怎么,
+ * 啥子 is 什么, 没得 is 没有. Where 好久 and 好多 say "a long time" and "a lot" (等了好久, 好久没骑,
+ * 好多人), they are left as said.
+ */
+const SPOKEN_QUESTION_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  // 好久 asked: not after a verb of waiting already done (等了好久), nor before a negation
+  // (好久没骑了 says it has been long).
+  [/(?<![了很这那])好久(?![没不以前之])/g, '多久'],
+  // 好多 asked: before money or a question particle, or after a verb of charging or paying.
+  [/好多(?=钱|块|元|嘛|哦|喃|呢|啊|[？?])/g, '多少'],
+  [/(?<=[要扣收差花交缴付退赔算罚补贵])好多(?![人次回遍])/g, '多少'],
+  [/咋个/g, '怎么'],
+  [/啥子/g, '什么'],
+  [/没得(?=[其别啥什问事])/g, '没有'],
+];
+
+/** The text with regional question words in their standard form, of the same length. */
+export function standardQuestionWords(text: string): string {
+  let out = text;
+  for (const [pattern, word] of SPOKEN_QUESTION_WORDS) out = out.replace(pattern, word);
+  return out;
+}
+
+/**
+ * Characters input methods put for one another (same sound): a caller who types 退压金 means the
+ * product's 押金. Only ever swapped towards a word the product's own texts use.
+ */
+const HOMOPHONES: readonly string[] = [
+  '押压鸭呀',
+  '账帐',
+  '充冲',
+  '订定',
+  '费废',
+  '扣叩',
+  '计记纪',
+  '续绪',
+  '卡咔',
+  '锁所索',
+  '退推',
+  '赔陪培',
+  '骑奇其',
+  '款宽',
+  '额恶',
+  '返反',
+  '券卷',
+  '注住驻',
+  '销消',
+  '绑帮',
+  '缴交',
+  '余于鱼',
+];
+
+const SOUNDS_LIKE = new Map<string, string[]>();
+for (const group of HOMOPHONES)
+  for (const ch of group)
+    SOUNDS_LIKE.set(
+      ch,
+      [...group].filter((o) => o !== ch),
+    );
+
+/**
+ * The text with each two-character word the product's texts never use, but use with one of its
+ * characters swapped for a homophone, written as the product writes it (退压金 → 退押金 when the
+ * product speaks of 押金 and never of 压金). Of the same length as the text.
+ */
+export function correctTypos(text: string, productText: string): string {
+  const chars = [...text];
+  if (chars.length !== text.length || !/[\u4e00-\u9fff]/.test(text)) return text;
+  // A pair the segmenter reads as one word of the caller's (定位, 其实, 压力) is a word, not a typo:
+  // a typo's characters fall apart (退|压|金).
+  const wordOf = new Array<number>(chars.length);
+  let n = 0;
+  for (const { segment, index } of segmenter().segment(text)) {
+    for (let k = 0; k < segment.length; k++) wordOf[index + k] = n;
+    n += 1;
+  }
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const pair = chars[i]! + chars[i + 1]!;
+    if (!/^[\u4e00-\u9fff]{2}$/.test(pair) || productText.includes(pair)) continue;
+    if (wordOf[i] === wordOf[i + 1]) continue;
+    const fixed = swapped(chars[i]!, chars[i + 1]!, productText);
+    if (fixed === undefined) continue;
+    chars[i] = fixed[0]!;
+    chars[i + 1] = fixed[1]!;
+  }
+  return chars.join('');
+}
+
+let zhSegmenter: Intl.Segmenter | undefined;
+function segmenter(): Intl.Segmenter {
+  zhSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return zhSegmenter;
+}
+
+function swapped(a: string, b: string, productText: string): string | undefined {
+  const found = [
+    ...(SOUNDS_LIKE.get(a) ?? []).map((x) => x + b),
+    ...(SOUNDS_LIKE.get(b) ?? []).map((x) => a + x),
+  ].filter((w) => productText.includes(w));
+  // One reading only: two product words it could be leave it as said.
+  return found.length === 1 ? found[0] : undefined;
+}
