@@ -162,7 +162,7 @@ export function verifiedCharge(ctx: CallContext, asked: string): number | undefi
   const found: Array<{ value: number; words: number; text: string }> = [];
   // The product's name says what every item is about (a car rental's charges): only the other
   // words the caller shares with an item tell which one.
-  const general = new Set(tokenize(String(ctx.product.name ?? '')));
+  const general = new Set(tokenize(String(ctx.product?.name ?? '')));
   const shared = (item: PaidItem): number =>
     tokenize(item.text).filter((t) => said.has(t) && !general.has(t)).length;
   for (const item of paid.items) {
