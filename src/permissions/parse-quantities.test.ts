@@ -223,3 +223,12 @@ describe('parseQuantities: amounts said approximately', () => {
     expect(parseQuantities('二十块')[0]).not.toHaveProperty('least');
   });
 });
+
+describe('parseQuantities: 一块 that is a place or a piece', () => {
+  it.each(['停到画了白线的那一块', '这一块都不让停', '哪一块是停车点'])('%j holds no amount', (said) => {
+    expect(parseQuantities(said).filter((q) => q.family === 'money')).toEqual([]);
+  });
+  it('一块钱 and 退我一块 are a yuan', () => {
+    expect(parseQuantities('退我一块').map((q) => q.value)).toEqual([1]);
+  });
+});

@@ -97,9 +97,14 @@ const times = (s: string, _num: ScannedNumber, end: number): boolean =>
 const scorePoints = (s: string, num: ScannedNumber, end: number): boolean =>
   !/^[钟之钱期店开享别手配析数]/.test(s.slice(end)) && !/^[十万]$/.test(s.slice(num.start, num.end));
 
-// 加一块儿, 一块去: 一块 is "together", no yuan.
+// 加一块儿, 一块去: 一块 is "together", no yuan; 那一块, 这一块 a place or a piece (停到那一块).
 const notTogether = (s: string, num: ScannedNumber, end: number): boolean =>
-  !(s.slice(num.start, num.end) === '一' && /^[儿去走堆]/.test(s.slice(end)));
+  !(
+    s.slice(num.start, num.end) === '一' &&
+    (/^[儿去走堆]/.test(s.slice(end)) ||
+      // 那一块五 is that one yuan fifty.
+      (/[那这哪]$/.test(s.slice(0, num.start)) && !/^[零一二两三四五六七八九毛角钱]/.test(s.slice(end))))
+  );
 
 /** Unit words after a number, longest first where one is a prefix of another. */
 const UNIT_WORDS: readonly UnitWord[] = [

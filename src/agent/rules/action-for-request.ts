@@ -137,8 +137,9 @@ export function actionFor(
       }
     }
   }
-  // 退款15元 against several money-back rules: the one the paid item's words point at.
-  const inRuleWords = decided.rule === null ? moneyBackInRuleWords(ctx, bounded) : undefined;
+  // 退款15元 against several money-back rules: the one the paid item's words point at (the 15元
+  // was a 调度费, from the dispatch-fee records), whichever rule the bare 退款 fell to.
+  const inRuleWords = moneyBackInRuleWords(ctx, bounded);
   if (inRuleWords) {
     const named = read(inRuleWords);
     if (named.decided.rule !== null) ({ draft, decided } = named);

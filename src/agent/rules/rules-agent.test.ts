@@ -1616,3 +1616,44 @@ describe('createRulesAgent: a thing asked about by the number the caller reads o
     expect(queried).not.toContain('my_repairs');
   });
 });
+
+describe('createRulesAgent: money back named by the paid item, whichever rule a bare refund fell to', () => {
+  // 滑板 names the product's own domain in several rules: a bare 退款 falls to the ride-fee rule.
+  const scooters = {
+    name: '滑滑出行',
+    description: '景区滑板车租赁',
+    api_interfaces: {
+      dispatch_fees: {
+        description: '查询调度费记录：时间、还车位置、调度费金额',
+        endpoint: '/api/scoot/{user_id}/dispatch',
+        method: 'GET',
+        params: ['user_id'],
+        response_fields: ['fees', 'fee', 'time'],
+        mock_enabled: true,
+      },
+    },
+    operator_permissions: {
+      can_approve_immediately: ['滑板费退款<=50元', '退还调度费<=20元', '补偿滑板券<=5元'],
+      requires_supervisor: ['滑板费退款>50元', '补偿滑板券>5元'],
+      requires_process: [],
+      forbidden: [],
+    },
+  };
+  it.each(['昨天停在那一块就扣了我十五块，这个钱能不能退给我', '扣了十五块，给我退了吧'])(
+    '%j: the dispatch fee back, in its rule’s words',
+    async (said) => {
+      const c = agentCall({
+        product: scooters,
+        operator: records.operators[0]!,
+        customer: records.customers[0]!,
+        phone: '13800138000',
+        respond: () => ({ fees: [{ time: '2026-11-30 10:00', location: '东门', fee: 15 }] }),
+      });
+      await c.say(said);
+      const check = c.events.find((e) => e.type === 'permission_check') as { action: string; status: string };
+      expect(check.action).toContain('调度费');
+      expect(check.action).toContain('15');
+      expect(check.status).toBe('can_approve_immediately');
+    },
+  );
+});
