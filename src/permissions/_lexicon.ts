@@ -76,6 +76,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '(?:能|可以)退不(?=[\\s，。,.!！?？吧嘛啊呀]|$)',
       '把钱退',
       '(?:钱|费|款)~退(?!出|订|货)',
+      // 把我那个押金退了: a deposit named, then asked back (an amount between is read by the others);
+      // only 退 is the action, so a rule's 押金 stays its object.
+      '(?<=(?:押金|定金|订金|保证金)[^,.!?;:、\\n\\d零一二两三四五六七八九十百千块元]{0,4})退(?!出|订|货)',
       // 就退上个月那笔 / 那笔给我退了: a payment named by pointing at it.
       '退(?!订|出|货|票)[^,.!?;:、\\n]{0,6}?(?:那|这)一?笔',
       '(?:那|这)一?笔~退(?!出|订|货)',

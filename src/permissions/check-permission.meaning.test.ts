@@ -952,9 +952,12 @@ describe('checkPermission: a deposit asked back before or after it is named', ()
     requires_process: [],
     forbidden: [],
   });
-  it.each(['我要退押金', '押金退给我', '退一下押金吧'])('%j is the deposit back', (said) => {
-    expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
-  });
+  it.each(['我要退押金', '押金退给我', '退一下押金吧', '把我那个押金退了，马上'])(
+    '%j is the deposit back',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+    },
+  );
   it.each(['麻烦把定金退一下', '退保证金'])(
     '%j is money back, but not the deposit the rule names',
     (said) => {
