@@ -1990,6 +1990,36 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    // Harm to a person (摔伤, 受伤, 医药费, an injury): what an accident or injury claim is about.
+    id: 'injury',
+    role: 'object',
+    zh: [
+      '意外伤害',
+      '人身伤害',
+      '受伤',
+      '摔伤',
+      '撞伤',
+      '擦伤',
+      '扭伤',
+      '骨折',
+      '医药费',
+      '医疗费',
+      '住院',
+      '包扎',
+      '缝针',
+    ],
+    en: [
+      'injur*',
+      'medical bill*',
+      'medical cost*',
+      'hospital',
+      'stitches',
+      'broke my arm',
+      'broke my leg',
+      'broke my wrist',
+    ],
+  },
+  {
     // Harm to a thing (a dent in the door, a scratch on the bumper): what a damage charge or a
     // damage dispute is about. Not damages, which is compensation.
     id: 'damage',
