@@ -724,6 +724,13 @@ export interface RequestView {
   context: () => RequestContext;
 }
 
+/**
+ * Words that say only that money is meant (款 of 退款, 费 of 退还调度费): a request that says a
+ * sum of money (and names no other rule's money, see `moneySaid`) has said them: 退给我十九块五
+ * asks for 款 back. Longer words (调度费, 会员费) still have to be said: they name which money.
+ */
+const MONEY_ONLY = new Set(['款', '钱', '费', '金额']);
+
 /** Clauses of the action that ask for nothing: their objects and states count for every request. */
 export interface RequestContext {
   norm: string;
@@ -824,6 +831,7 @@ export function meaningLevel(
   concepts: readonly ConceptDef[],
   view: RequestView,
   approving: boolean,
+  moneySaid?: () => boolean,
 ): MatchLevel {
   // The lexicon has read both the rule and the request: a different action is not this rule,
   // unless the request also names the rule's action in other words (滞纳金要退 waives a fee).
@@ -946,8 +954,13 @@ export function meaningLevel(
   if (!all) for (const w of m.surface) if (overlaps(w, view.norm) || overlaps(w, ctx.norm)) partial = true;
   const words = m.words;
   let score = 0;
+  let money: boolean | undefined;
+  const saysMoney = (): boolean => {
+    money ??= moneySaid?.() ?? false;
+    return money;
+  };
   for (const w of words.zh) {
-    if (view.norm.includes(w) || ctx.norm.includes(w)) {
+    if (view.norm.includes(w) || ctx.norm.includes(w) || (MONEY_ONLY.has(w) && saysMoney())) {
       any = true;
       score += 1;
     } else if (!m.optional?.includes(w)) {

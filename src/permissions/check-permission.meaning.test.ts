@@ -965,3 +965,129 @@ describe('checkPermission: a deposit asked back before or after it is named', ()
     },
   );
 });
+
+describe('checkPermission: a sum asked back names money, not a card', () => {
+  // A scooter rental and a gym: a fee refund within a limit, a card refund for the supervisor.
+  // Their domain word (租车, 课时) is in several rules, so a caller may leave it out.
+  const scooter = compileRules({
+    can_approve_immediately: ['租车费退款<=40元', '退还停车费<=15元', '押金退还', '关闭租车卡自动续费'],
+    requires_supervisor: ['租车费退款>40元', '退还停车费>15元', '已激活会员卡退款'],
+    requires_process: ['租车意外伤害理赔申请'],
+    forbidden: [],
+  });
+  const gym = compileRules({
+    can_approve_immediately: ['课时费退款<=100元', '课时包延期<=30天'],
+    requires_supervisor: ['课时费退款>100元', '已开卡年卡退款'],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  it.each<[string, string]>([
+    ['把十二块五退给我', '租车费退款<=40元'],
+    ['那八块钱退给我嘛', '租车费退款<=40元'],
+    ['多扣的十块给我退回来', '租车费退款<=40元'],
+  ])('"%s" is a fee given back (%s), no card refunded', (said, rule) => {
+    expect(checkPermission(scooter, said)).toMatchObject({ status: 'can_approve_immediately', rule });
+  });
+
+  // 二十块 may be the parking fee's, over its limit: the stricter reading decides.
+  it.each(['那六十块退给我', '把九十块退给我', '多扣的二十块给我退回来'])(
+    '"%s" is more than a fee refund allows: the supervisor decides',
+    (said) => {
+      expect(checkPermission(scooter, said).status).toBe('requires_supervisor');
+    },
+  );
+
+  it('a card named is the card: its own rule decides, nothing is approved', () => {
+    expect(checkPermission(scooter, '已经激活的会员卡能退款吗，三十块')).toMatchObject({
+      status: 'requires_supervisor',
+      rule: '已激活会员卡退款',
+    });
+    expect(checkPermission(scooter, '会员卡刚激活，帮我把卡退了').status).toBe('requires_supervisor');
+  });
+
+  it('a sum said with another fee named is that fee’s: 停车费扣了十块，退我', () => {
+    expect(checkPermission(scooter, '停车费扣了十块，退我')).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: '退还停车费<=15元',
+    });
+    expect(checkPermission(scooter, '停车费扣了二十块，退我').status).toBe('requires_supervisor');
+  });
+
+  it('a deposit named is the deposit: 押金八十块给我退了', () => {
+    expect(checkPermission(scooter, '押金八十块给我退了')).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: '押金退还',
+    });
+  });
+
+  it.each(['退我五十块', '那五十块钱退给我'])('"%s" at the gym is a lesson fee given back', (said) => {
+    expect(checkPermission(gym, said)).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: '课时费退款<=100元',
+    });
+  });
+
+  it('"年卡开了还没用，退给我" names the card: no approval', () => {
+    expect(checkPermission(gym, '年卡开了还没用，两千块退给我').status).toBe('requires_supervisor');
+  });
+});
+
+describe('checkPermission: a sum asked back with the rule’s own circumstance said', () => {
+  const scooter = compileRules({
+    can_approve_immediately: [
+      '租车费退款<=40元',
+      '退还停车费<=15元',
+      '还车失败订单全额退还',
+      '远程结束未还车的订单',
+      '关闭租车卡自动续费',
+    ],
+    requires_supervisor: ['租车费退款>40元', '退还停车费>15元'],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  it.each(['还车失败扣了我六块，退给我', '还车失败了还扣了八块，把钱退了'])(
+    '"%s" is the failed return’s refund, named by its own words',
+    (said) => {
+      expect(checkPermission(scooter, said)).toMatchObject({
+        status: 'can_approve_immediately',
+        rule: '还车失败订单全额退还',
+      });
+    },
+  );
+
+  it('a sum over another fee’s limit still goes to the supervisor', () => {
+    expect(checkPermission(scooter, '还车失败扣了我六十块，退给我').status).toBe('requires_supervisor');
+  });
+});
+
+describe('checkPermission: an injury is what an accident claim is about', () => {
+  const skate = compileRules({
+    can_approve_immediately: ['补偿优惠券<=5元', '滑行卡暂停<=7天'],
+    requires_supervisor: ['补偿优惠券>5元'],
+    requires_process: ['滑行意外伤害理赔申请', '物品损失理赔申请'],
+    forbidden: [],
+  });
+
+  it.each([
+    '滑的时候摔了受伤了，我要申请理赔',
+    '我摔伤了，要理赔',
+    '腿扭伤了去医院花了三百多，这个你们咋个赔',
+    '膝盖擦伤了，医药费你们打算怎么赔',
+    '撞伤了缝了三针，你们得赔我',
+  ])('"%s" starts the injury claim', (said) => {
+    expect(checkPermission(skate, said)).toMatchObject({
+      status: 'requires_process',
+      rule: '滑行意外伤害理赔申请',
+    });
+  });
+
+  it('a coupon asked for is no claim', () => {
+    expect(checkPermission(skate, '给我补偿三块钱的优惠券')).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: '补偿优惠券<=5元',
+    });
+    expect(checkPermission(skate, '补偿我二十块优惠券').status).toBe('requires_supervisor');
+  });
+});

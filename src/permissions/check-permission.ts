@@ -1,6 +1,6 @@
 import { hasCjk } from '../domain/language.js';
 import { PERMISSION_CATEGORIES, type PermissionCategory } from '../domain/record-schemas.js';
-import { type Analysis, analyze, type FoundRequest, mergeRepeats } from './_analyze.js';
+import { type Analysis, analyze, type FoundRequest, HOW_YOU_MAKE_GOOD, mergeRepeats } from './_analyze.js';
 import { TwoGenerationCache } from './_cache.js';
 import * as G from './_char-gates.js';
 import { actionLabel } from './_label.js';
@@ -773,6 +773,7 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
       rule.concepts,
       view,
       rule.category === 'can_approve_immediately',
+      () => sumOfItsMoney(rules, rule, part),
     );
     const level = meaning === CONTRADICTED ? NONE : (Math.max(meaning, lexicon) as MatchLevel);
     if (level > NONE) {
@@ -793,6 +794,27 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
 }
 
 const exclusions = new WeakMap<CompiledRule, RegExp>();
+
+/**
+ * Whether the part says a sum of money that may be the rule's (退给我十九块五 for 骑行费退款): a
+ * sum is said, and the action names no other money of the rule's action, that is no word of
+ * another rule on it that the rule lacks (押金 of 押金退还, 调度 of 退还调度费, 失败 of 开锁失败
+ *订单骑行费全额退还). Alternatives of one rule (骑行费退款 and 骑行费退款(核实订单…)) are one.
+ */
+function sumOfItsMoney(rules: CompiledRules, rule: CompiledRule, part: Part): boolean {
+  if (part.quantity?.family !== 'money' && part.bare === undefined) return false;
+  if (rule.concepts.length === 0) return false;
+  const norm = part.analysis?.norm ?? part.norm;
+  const own = (w: string): boolean => {
+    for (const r of rules.rules) if (r.text === rule.text && r.leftover.zh.includes(w)) return true;
+    return false;
+  };
+  for (const other of rules.rules) {
+    if (other.text === rule.text || !other.concepts.some((c) => rule.concepts.includes(c))) continue;
+    for (const w of other.leftover.zh) if (w.length >= 2 && norm.includes(w) && !own(w)) return false;
+  }
+  return true;
+}
 
 /** Whether the text says what the rule's note forbids (see `CompiledRule.excludes`). */
 function breaksCondition(rule: CompiledRule, norm: string): boolean {
@@ -867,6 +889,7 @@ class PartView implements RequestView {
  * matches count only where no rule on their action is named fully. Forbidden rules are kept.
  */
 function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly number[], part: Part): void {
+  unnamedThing(rules, levels, matched, part);
   let plausible = false;
   let strong = false;
   for (const i of matched) {
@@ -909,6 +932,39 @@ function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly
       )
     )
       drop.push(i);
+  }
+  for (const i of drop) levels[i] = NONE;
+}
+
+/**
+ * 把十九块五退给我 against 骑行费退款<=50元 and 已生效骑行卡退款: a sum asked back names no card,
+ * so a rule about a thing of its own (an activated card, its object) that the request leaves
+ * unnamed is no reading of it while another rule on the same action, about nothing unnamed,
+ * reads it at least as well. Only for money said (a sum may be any fee's, never any thing's);
+ * forbidden rules are kept, and so is every reading when no such other rule is there.
+ */
+function unnamedThing(
+  rules: CompiledRules,
+  levels: MatchLevel[],
+  matched: readonly number[],
+  part: Part,
+): void {
+  if (part.quantity?.family !== 'money' && part.bare === undefined) return;
+  const concept = part.concept;
+  if (concept === undefined) return;
+  const has = sensesOf(part);
+  const unnamed = (rule: CompiledRule): boolean => rule.meaning.objects.some((o) => has[o] !== 1);
+  const drop: number[] = [];
+  for (const i of matched) {
+    const rule = rules.rules[i]!;
+    if (levels[i] !== PLAUSIBLE || rule.category === 'forbidden' || !rule.concepts.includes(concept))
+      continue;
+    if (!unnamed(rule)) continue;
+    const other = matched.some((j) => {
+      const o = rules.rules[j]!;
+      return j !== i && levels[j]! >= PLAUSIBLE && o.concepts.includes(concept) && !unnamed(o);
+    });
+    if (other) drop.push(i);
   }
   for (const i of drop) levels[i] = NONE;
 }
@@ -1113,6 +1169,18 @@ function measure(rule: CompiledRule, part: Part): Measured {
   return { missing: true };
 }
 
+/**
+ * Whether the action says a word of the rule's own (two characters or more, not one a caller may
+ * leave out), in the part or the clauses around it (开锁失败扣了三块，退给我).
+ */
+function saysOwnWord(rule: CompiledRule, part: Part): boolean {
+  const optional = rule.meaning.optional;
+  const norm = part.analysis?.norm ?? part.norm;
+  for (const w of rule.meaning.words.zh)
+    if (w.length >= 2 && !optional?.includes(w) && norm.includes(w)) return true;
+  return false;
+}
+
 function ranged(value: number, least: number | undefined): Measured {
   return least === undefined ? { value } : { value, least };
 }
@@ -1210,7 +1278,15 @@ function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Ou
     if (!applies && rules.rules[i]!.category === 'can_approve_immediately') continue;
     if (best >= 0) {
       const byRank = rank(rules.rules[i]!.category) - rank(rules.rules[best]!.category);
-      if (byRank > 0 || (byRank === 0 && levels.of[i]! <= levels.of[best]!)) continue;
+      if (byRank > 0) continue;
+      if (byRank === 0) {
+        const byLevel = levels.of[i]! - levels.of[best]!;
+        if (byLevel < 0) continue;
+        // 开锁失败扣了三块，退给我 against 骑行费退款<=50元 and 开锁失败订单骑行费全额退还: both
+        // read it, the latter by words of its own (失败), the former only by the sum said.
+        if (byLevel === 0 && !(saysOwnWord(rules.rules[i]!, part) && !saysOwnWord(rules.rules[best]!, part)))
+          continue;
+      }
     }
     best = i;
     bestApplies = applies;
@@ -1533,7 +1609,12 @@ function decideParsed(
     // meaning), or when it asks for something; greetings, complaints about service and claims of
     // authority do not.
     // 会员怎么取消 asks how, not for it: a question found only by meaning is no request.
-    if ((parsed.analysis.gates & G.HOW) !== 0 && HOW_TO_ASK.test(free.norm)) continue;
+    if (
+      (parsed.analysis.gates & G.HOW) !== 0 &&
+      HOW_TO_ASK.test(free.norm) &&
+      !HOW_YOU_MAKE_GOOD.test(free.norm)
+    )
+      continue;
     const levels = levelsFor(rules, free, parsed);
     // 上礼拜退房的时候忘了要了 comes near 延迟退房至14点 but asks for nothing: a clause only
     // plausibly like approval rules counts when it asks (or when nothing else does: see `whole`).
@@ -1556,7 +1637,9 @@ function decideParsed(
   if (decided.length === 0) {
     const whole = parsed.whole;
     const levels =
-      (parsed.analysis.gates & G.HOW) !== 0 && HOW_TO_ASK.test(whole.norm)
+      (parsed.analysis.gates & G.HOW) !== 0 &&
+      HOW_TO_ASK.test(whole.norm) &&
+      !HOW_YOU_MAKE_GOOD.test(whole.norm)
         ? { of: ruleIndex(rules).noLevels, hits: [] }
         : levelsFor(rules, whole, undefined);
     decided.push({ part: whole, outcome: decidePart(rules, whole, levels, parsed.atLeast), levels });

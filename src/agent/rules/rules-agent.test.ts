@@ -786,6 +786,19 @@ describe('createRulesAgent on any product', () => {
     expect(withdrawn()).toBe(1);
   });
 
+  it.each([
+    '好的，对了我叫王建华，你们记一下，下回打过来就不用再说了',
+    '行，我的名字你们存一下嘛，下次就不用重新讲了',
+    '嗯，我姓李，你们登记好，以后不用再报一遍了',
+  ])('not having to say something again withdraws nothing: "%s"', async (said) => {
+    const c = call();
+    await c.say('上个月扣了我200块，我要退款');
+    await c.say(said);
+    expect(c.session.record.withdrawals.length).toBe(0);
+    await c.say('算了，不用退了');
+    expect(c.session.record.withdrawals.length).toBe(1);
+  });
+
   it('a withdrawal in other words asks nothing after it', async () => {
     const c = call('en');
     await c.say('your service is terrible, I want to file a complaint');
