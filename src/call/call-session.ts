@@ -667,6 +667,12 @@ export class CallSession {
       state: 'new',
     });
     const delivered: CallNotificationRecord[] = [];
+    // The decision before what came of it: a refund approved and carried out at once makes two
+    // notifications of one millisecond, which the store lists by their random ids.
+    const stage = (doc: (typeof fresh)[number]) => (doc.news === 'approved' ? 0 : 1);
+    fresh.sort((a, b) =>
+      a.created_at === b.created_at ? stage(a) - stage(b) : a.created_at < b.created_at ? -1 : 1,
+    );
     for (const doc of fresh) {
       const approvalId = String(doc.approval_id ?? '');
       if (doc.call_id !== this.callId || !ids.has(approvalId)) continue;
