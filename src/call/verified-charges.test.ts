@@ -235,3 +235,19 @@ describe('CallSession: money back bounded on every path', () => {
     expect((await session.checkPermission('退款20元')).status).toBe('can_approve_immediately');
   });
 });
+
+describe('verifiedPaid: an amount named for what it is', () => {
+  const q = (response: unknown) => ({ interface: 'rides', ok: true, response }) as never;
+  it('reads a ride_fee when the entry has no plain amount, and a total before a delivery_fee', () => {
+    expect(
+      verifiedPaid([q({ orders: [{ order_id: 'r1', ride_fee: 7, dispatch_fee: 0 }] })]).items.map(
+        (i) => i.value,
+      ),
+    ).toEqual([7]);
+    expect(
+      verifiedPaid([q({ orders: [{ order_id: 'o1', delivery_fee: 4.99, total: 35 }] })]).items.map(
+        (i) => i.value,
+      ),
+    ).toEqual([35]);
+  });
+});

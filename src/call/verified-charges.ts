@@ -1,4 +1,4 @@
-import { PAID_KEY, unrefunded } from '../domain/charge-entries.js';
+import { NAMED_PAID_KEY, PAID_KEY, unrefunded } from '../domain/charge-entries.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
 import type { PermissionDecision } from '../permissions/index.js';
 
@@ -75,7 +75,12 @@ function hasAmount(entry: unknown): boolean {
 
 /** The key of a record's paid amount (amount, fee, fare, price, total …) holding a number. */
 function paidKeyOf(record: Record<string, unknown>): string | undefined {
-  return Object.keys(record).find((k) => PAID_KEY.test(k) && typeof record[k] === 'number');
+  const keys = Object.keys(record);
+  // An order's total before its delivery_fee; a ride's ride_fee when it has no plain amount.
+  return (
+    keys.find((k) => PAID_KEY.test(k) && typeof record[k] === 'number') ??
+    keys.find((k) => NAMED_PAID_KEY.test(k) && typeof record[k] === 'number' && (record[k] as number) > 0)
+  );
 }
 
 /**

@@ -6,6 +6,12 @@
 export const PAID_KEY =
   /^(?:amount|fee|fare|price|total|paid|charge|cost|amount_paid|paid_amount|total_amount)$/i;
 
+/**
+ * Keys of an entry's paid amount named for what it is (ride_fee, rental_price): read when the
+ * entry has no key of `PAID_KEY`.
+ */
+export const NAMED_PAID_KEY = /^[a-z]+_(?:fee|fare|price|amount|cost|charge)$/i;
+
 /** Keys that name the charge a refund gives back (a real system's or our mock's). */
 const REFUND_OF_KEY =
   /^(?:refund_of|refunded_transaction(?:_id)?|original_(?:transaction|payment|order)(?:_id)?)$/i;
