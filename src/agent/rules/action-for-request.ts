@@ -165,7 +165,10 @@ export function actionFor(
   // 卡里还剩三百多，给我退了吧: named 退款 it reads as 退还异常扣费, while the whole line reads as
   // another rule (充电卡余额退款); the caller's words decide which rule is meant. Never to approve:
   // an approval keeps the verified facts the name carries.
-  if (!byFound && line !== undefined && line.trim() !== request.text.trim()) {
+  // A deposit asked back in the request's own clause is what is asked back, whatever else the
+  // line complains of (天天扣调度费…把我那个押金退了).
+  const heldMoney = MONEY_BACK_CONCEPTS.has(request.concept) && DEPOSIT.test(request.text);
+  if (!byFound && !heldMoney && line !== undefined && line.trim() !== request.text.trim()) {
     const whole = read(line.trim());
     // Another action, not the same one with another limit (refund < $15 / refund >= $15: the name
     // carries the verified amount the line lacks).
@@ -277,6 +280,9 @@ function amountMeant(ctx: CallContext, said: Quantity | undefined): number | und
   return undefined;
 }
 
+/** Money held rather than paid for something: a deposit, a security or guarantee deposit. */
+const DEPOSIT = /押金|保证金|定金|订金|\b(?:security )?deposit\b/i;
+
 /**
  * Facts before actions: money given back is bounded by a charge or order this call's queries
  * found. No amount named → the verified one; more than was paid → what was paid (the caller is
@@ -287,6 +293,12 @@ function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understandin
   const request =
     given.concept === '' && MONEY_BACK_WORDS.test(given.text) ? { ...given, concept: 'refund' } : given;
   if (!MONEY_BACK_CONCEPTS.has(request.concept)) return given;
+  // A deposit asked back (把我那个押金退了, my security deposit back) is money held, not a charge
+  // paid: no charge bounds it, and the rule on deposits decides it in the caller's words.
+  if (DEPOSIT.test(request.text)) {
+    const { quantity: _amount, ...asSaid } = request;
+    return { ...asSaid, concept: '' };
+  }
   const inRange = amountMeant(ctx, request.quantity ?? u.quantities.find((q) => q.family === 'money'));
   if (inRange !== undefined) return { ...request, quantity: moneyOf(ctx, inRange) };
   const difference = differenceAsked(ctx, request, u);

@@ -1670,3 +1670,54 @@ describe('createRulesAgent: money back named by the paid item, whichever rule a 
     },
   );
 });
+
+describe('createRulesAgent: a deposit asked back is money held, not a charge', () => {
+  const chargers = {
+    name: '充充快充',
+    description: '共享充电宝',
+    api_interfaces: {
+      fees: {
+        description: '查询占位费扣费记录：时间、金额',
+        endpoint: '/api/pb/{user_id}/fees',
+        method: 'GET',
+        params: ['user_id'],
+        response_fields: ['fees', 'amount', 'time'],
+        mock_enabled: true,
+      },
+      wallet: {
+        description: '查询押金和余额',
+        endpoint: '/api/pb/{user_id}/wallet',
+        method: 'GET',
+        params: ['user_id'],
+        response_fields: ['deposit', 'balance'],
+        mock_enabled: true,
+      },
+    },
+    operator_permissions: {
+      can_approve_immediately: ['押金退还（无欠费）', '退还占位费<=10元'],
+      requires_supervisor: ['退还占位费>10元'],
+      requires_process: [],
+      forbidden: [],
+    },
+  };
+  it.each(['你们天天扣我占位费，烦死了，把我的押金退了', '押金给我退了吧，占位费扣来扣去的不想用了'])(
+    '%j: the deposit back, under the deposit rule',
+    async (said) => {
+      const c = agentCall({
+        product: chargers,
+        operator: records.operators[0]!,
+        customer: records.customers[0]!,
+        phone: '13800138000',
+        respond: (name) =>
+          name === 'fees'
+            ? { fees: [{ time: '2026-11-30 10:00', type: '占位费', amount: 25 }] }
+            : { deposit: 99, balance: 3 },
+      });
+      await c.say(said);
+      const check = c.events.find((e) => e.type === 'permission_check') as { action: string; status: string };
+      expect(check.action).toContain('押金');
+      expect(check.action).not.toContain('占位费');
+      expect(check.status).toBe('can_approve_immediately');
+    },
+  );
+});
