@@ -13,9 +13,8 @@
  * only as written: their notes list what they forbid.
  */
 import type { PermissionCategory } from '../domain/record-schemas.js';
+import { withoutNotes } from './_rule.js';
 
-/** A note in brackets (normalised to half-width), closed or left open by the phrase's end. */
-const NOTE = /\s*\([^)]*(?:\)|$)/g;
 const CJK = /[\u3400-\u9fff]/;
 /** Where a slash's sides end: a particle joining a qualifier to its noun, or punctuation. */
 const HARD_STOP = /[的之\s,.;:、，()（）]/;
@@ -33,7 +32,7 @@ export function chineseAlternatives(
   isAction: (word: string) => boolean,
 ): string[] {
   if (category === 'forbidden' || !CJK.test(phrase) || /[a-z]{2}/.test(phrase)) return [];
-  const core = phrase.replace(NOTE, '').replace(/\s+/g, '').trim();
+  const core = withoutNotes(phrase).replace(/\s+/g, '');
   if (!ENDING.test(core) && core === phrase && !core.includes('/')) return [];
   if (core === '' || core.length < 2) return [];
   const out: string[] = [];

@@ -13,6 +13,7 @@
  * only as written (the person they are about, for someone who is not the renter, is what they are).
  */
 import type { PermissionCategory } from '../domain/record-schemas.js';
+import { withoutNotes } from './_rule.js';
 
 /** Adjectives that state what a caller's own thing already is (an active rental, my own invoice). */
 const STATE_WORDS = /\b(?:active|current|existing|ongoing|own|formal|official)\s+/g;
@@ -25,8 +26,6 @@ const TRAILING_ADVERB = /\s+(?:early|immediately|manually|promptly)$/;
  */
 const TRAILING_CIRCUMSTANCE =
   /\s+(?:at|on|in|within|during|before|after|using|via|through)\s+(?:(?:the|a|an|their|his|her|its|one's|[a-z-]+'s?)\s+)*[a-z-]+(?:\s+[a-z-]+){0,3}$/;
-/** Examples in brackets, closed or left open by the rule's end. */
-const BRACKETS = /\s*\([^)]*(?:\)|$)/g;
 const LIST_SPLIT = /\s*\/\s*|\s*,\s*(?:or\s+|and\s+)?|\s+or\s+/;
 const FUNCTION_WORD = /^(?:a|an|the|my|their|his|her|its|of|to|for|about|on|with|[a-z-]+'s?)$/;
 const PREPOSITION = /^(?:at|on|in|within|during|before|after|by|to|from|until|till|for|with|without)$/;
@@ -41,7 +40,7 @@ export function englishAlternatives(
   isAction: (word: string) => boolean,
 ): string[] {
   if (category === 'forbidden' || !/[a-z]/.test(phrase) || /[\u3400-\u9fff]/.test(phrase)) return [];
-  let core = phrase.replace(BRACKETS, ' ').replace(/\s+/g, ' ').trim();
+  let core = withoutNotes(phrase);
   core = core.replace(STATE_WORDS, '').replace(TRAILING_ADVERB, '');
   const circumstance = TRAILING_CIRCUMSTANCE.exec(core);
   if (circumstance && core.slice(0, circumstance.index).trim().split(' ').length >= 2)

@@ -130,6 +130,17 @@ function cleanPhrase(s: string): { phrase: string; measured?: string } {
   return { phrase: trimPhrase(phrase.slice(0, measured.index)), measured: measured[0] };
 }
 
+/**
+ * A rule phrase without its notes in brackets (examples, terms: refund (fuel, extras),
+ * 押金退还（无欠费）, normalised to half-width), a note left open by the phrase's end too.
+ */
+export function withoutNotes(phrase: string): string {
+  return phrase
+    .replace(/\s*\([^)]*(?:\)|$)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** Splits a rule into its action phrase and its condition. Never throws. */
 export function parseRule(text: string): ParsedRule {
   const s = normalizeText(text).replace(/[≤≦]/g, '<=').replace(/[≥≧]/g, '>=');

@@ -10,7 +10,7 @@ import {
   type SenseSpan,
   scanSenses,
 } from './_meaning.js';
-import { parseRule, type RuleCondition } from './_rule.js';
+import { parseRule, type RuleCondition, withoutNotes } from './_rule.js';
 import { contentWords, NO_WORDS, stem, type Words } from './_words.js';
 
 /** One rule, ready to match. Internal. */
@@ -298,7 +298,7 @@ function markChineseDomainWords(rules: CompiledRule[]): void {
   // Counted per phrase as written: the alternatives of one rule (预约上门取件, 改约上门取件) are one
   // phrase here, and so are one phrase's rules with other limits (退款<100元, 退款>=100元).
   // A note in brackets does not make another phrase (骑行费退款（核实订单）beside 骑行费退款>50元).
-  const writtenOf = rules.map((rule) => withoutNote(parseRule(rule.text).phrase));
+  const writtenOf = rules.map((rule) => withoutNotes(parseRule(rule.text).phrase));
   const wordsOf = new Map<string, Set<string>>();
   for (const [k, rule] of rules.entries()) {
     const written = writtenOf[k]!;
@@ -361,10 +361,6 @@ function ownThings(rule: CompiledRule, optional: readonly string[]): void {
 }
 
 const CJK_CHAR = /[\u3400-\u9fff]/;
-
-function withoutNote(phrase: string): string {
-  return phrase.replace(/\s*\([^)]*(?:\)|$)/g, '').trim();
-}
 
 function markEnglishDomainWords(rules: CompiledRule[]): void {
   // Counted per phrase as written, as in Chinese: a rule's shorter phrases are not more rules.
