@@ -1,3 +1,4 @@
+import { DEMANDS_REMEDY } from '../domain/remedy-demanded.js';
 /**
  * One pass over a piece of customer or agent text: the concepts asked for, the clauses they sit
  * in, and the quantities of each clause. Shared by `findActionRequests` and `checkPermission`.
@@ -76,11 +77,6 @@ function boundaryTable(): Uint8Array {
 }
 
 const HOW_TO_ZH = /(?:怎么|怎样|如何|咋)(?![\s\S]*[还没不又])/;
-/**
- * 这个你们咋个赔, 你们打算怎么补偿我: how the company will make it good is a demand that it does,
- * not a how-to question (我怎么申请理赔 still is one).
- */
-export const HOW_YOU_MAKE_GOOD = /(?:你们|你)[^,.!?;:]{0,3}?(?:怎么|咋|怎样|如何)个?(?:赔|补偿|负责)/;
 const HOW_TO_EN = /\bhow (?:do|can|could|would|should|does|to|i)\b|\bwhere (?:do|can) i\b/;
 // Something asked for before and not there yet: after the action (退款到现在还没到账, 理赔怎么还没
 // 下来) or, with 收到, before it (还没收到退款); in English anywhere in the clause.
@@ -227,7 +223,7 @@ export function analyze(text: string): Analysis {
     if ((gates & (HOW | LATIN)) !== 0) {
       const asked = norm.slice(clause.start, m.end);
       howTo =
-        ((gates & HOW) !== 0 && HOW_TO_ZH.test(asked) && !HOW_YOU_MAKE_GOOD.test(asked)) ||
+        ((gates & HOW) !== 0 && HOW_TO_ZH.test(asked) && !DEMANDS_REMEDY.test(asked)) ||
         ((asked.includes('how ') || asked.includes('where ')) && HOW_TO_EN.test(asked));
     }
     requests.push({

@@ -1,6 +1,7 @@
 import { hasCjk } from '../domain/language.js';
 import { PERMISSION_CATEGORIES, type PermissionCategory } from '../domain/record-schemas.js';
-import { type Analysis, analyze, type FoundRequest, HOW_YOU_MAKE_GOOD, mergeRepeats } from './_analyze.js';
+import { DEMANDS_REMEDY } from '../domain/remedy-demanded.js';
+import { type Analysis, analyze, type FoundRequest, mergeRepeats } from './_analyze.js';
 import { TwoGenerationCache } from './_cache.js';
 import * as G from './_char-gates.js';
 import { actionLabel } from './_label.js';
@@ -1612,7 +1613,7 @@ function decideParsed(
     if (
       (parsed.analysis.gates & G.HOW) !== 0 &&
       HOW_TO_ASK.test(free.norm) &&
-      !HOW_YOU_MAKE_GOOD.test(free.norm)
+      !DEMANDS_REMEDY.test(free.norm)
     )
       continue;
     const levels = levelsFor(rules, free, parsed);
@@ -1637,9 +1638,7 @@ function decideParsed(
   if (decided.length === 0) {
     const whole = parsed.whole;
     const levels =
-      (parsed.analysis.gates & G.HOW) !== 0 &&
-      HOW_TO_ASK.test(whole.norm) &&
-      !HOW_YOU_MAKE_GOOD.test(whole.norm)
+      (parsed.analysis.gates & G.HOW) !== 0 && HOW_TO_ASK.test(whole.norm) && !DEMANDS_REMEDY.test(whole.norm)
         ? { of: ruleIndex(rules).noLevels, hits: [] }
         : levelsFor(rules, whole, undefined);
     decided.push({ part: whole, outcome: decidePart(rules, whole, levels, parsed.atLeast), levels });

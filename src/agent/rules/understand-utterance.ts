@@ -1,5 +1,6 @@
 import { saysGoodbye } from '../../call/goodbye-words.js';
 import type { Language } from '../../domain/language.js';
+import { DEMANDS_REMEDY } from '../../domain/remedy-demanded.js';
 import type { ActionRequest, Quantity } from '../../permissions/index.js';
 import { parseQuantities, readActionRequests } from '../../permissions/index.js';
 
@@ -184,13 +185,6 @@ export function understandUtterance(text: string, language: Language): Understan
       ),
   };
 }
-
-/**
- * 这个你们怎么赔, 你们打算怎么处理, how are you going to make this right: asking how the company
- * will put a wrong right demands the remedy; it is no question of how things work.
- */
-const DEMANDS_REMEDY =
-  /(?:你们|你|您)(?:打算|准备|要|得|该)?(?:怎么|咋|如何)(?:赔|补偿|处理|解决|负责|交代)|\bhow (?:are|will|do) you (?:going to |gonna )?(?:make (?:this|it|that) right|compensate|make up for)\b/i;
 
 /**
  * 我想从杭州寄一份合同到北京，大概几天能到？ The caller's own plan to use the service (send,
