@@ -1,8 +1,8 @@
-import { DEMANDS_REMEDY } from '../domain/remedy-demanded.js';
 /**
  * One pass over a piece of customer or agent text: the concepts asked for, the clauses they sit
  * in, and the quantities of each clause. Shared by `findActionRequests` and `checkPermission`.
  */
+import { DEMANDS_REMEDY } from '../domain/remedy-demanded.js';
 import { charGates, HOW, LATIN, NOT_YET, REFUSAL } from './_char-gates.js';
 import { type ConceptDef, conceptById, detectConcepts } from './_lexicon.js';
 import { isDigit, normalizeText } from './_normalize.js';
