@@ -31,6 +31,16 @@ const SUBSCRIPTIONS = {
   status: 'active',
 };
 
+/** An interface of a made-up product: a GET the mock backend answers, by the caller's id unless other params are given. */
+function getInterface(
+  description: string,
+  endpoint: string,
+  response_fields: string[],
+  params = ['user_id'],
+) {
+  return { description, endpoint, method: 'GET', params, response_fields, mock_enabled: true };
+}
+
 /** The built-in agent in a call over an in-memory backend answering `respond(interface)`. */
 function agentCall(options: {
   product: Record<string, unknown>;
@@ -1273,14 +1283,11 @@ describe('createRulesAgent: a charge taken twice, one of them asked back', () =>
     name: lang === 'zh' ? '城市停车' : 'Cityline Parking',
     description: 'Pay-by-phone parking',
     api_interfaces: {
-      payments: {
-        description: 'Card payments for parking sessions: date, amount, description',
-        endpoint: '/api/parking/{user_id}/payments',
-        method: 'GET',
-        params: ['user_id'],
-        response_fields: ['payments'],
-        mock_enabled: true,
-      },
+      payments: getInterface(
+        'Card payments for parking sessions: date, amount, description',
+        '/api/parking/{user_id}/payments',
+        ['payments'],
+      ),
     },
     operator_permissions: {
       can_approve_immediately: [lang === 'zh' ? '退款≤50元' : 'refund <= $50'],
@@ -1343,14 +1350,11 @@ describe('createRulesAgent: a disputed charge asked off', () => {
     name: lang === 'zh' ? '动感单车馆' : 'SpinLab Studio',
     description: 'Indoor cycling classes',
     api_interfaces: {
-      charges: {
-        description: 'Charges on the member card: date, amount, description',
-        endpoint: '/api/spin/{user_id}/charges',
-        method: 'GET',
-        params: ['user_id'],
-        response_fields: ['charges'],
-        mock_enabled: true,
-      },
+      charges: getInterface(
+        'Charges on the member card: date, amount, description',
+        '/api/spin/{user_id}/charges',
+        ['charges'],
+      ),
     },
     operator_permissions:
       lang === 'zh'
@@ -1418,22 +1422,16 @@ describe('createRulesAgent: a fee the caller was landed with, held by another in
     name: 'Harbour Slip Hire',
     description: 'Boat slip rentals',
     api_interfaces: {
-      harbour_fines: {
-        description: 'Harbour fines and mooring fees: date, amount',
-        endpoint: '/api/slips/{user_id}/fines',
-        method: 'GET',
-        params: ['user_id'],
-        response_fields: ['fines', 'amount', 'date'],
-        mock_enabled: true,
-      },
-      card_charges: {
-        description: 'Charges on the member card: date, amount, description',
-        endpoint: '/api/slips/{user_id}/charges',
-        method: 'GET',
-        params: ['user_id'],
-        response_fields: ['charges', 'amount', 'description'],
-        mock_enabled: true,
-      },
+      harbour_fines: getInterface(
+        'Harbour fines and mooring fees: date, amount',
+        '/api/slips/{user_id}/fines',
+        ['fines', 'amount', 'date'],
+      ),
+      card_charges: getInterface(
+        'Charges on the member card: date, amount, description',
+        '/api/slips/{user_id}/charges',
+        ['charges', 'amount', 'description'],
+      ),
     },
     operator_permissions: {
       can_approve_immediately: ['waive an overstay fee <= $50'],
@@ -1479,14 +1477,11 @@ describe("createRulesAgent: the product's own name tells no charge apart", () =>
     name: 'Bayside Slip Rental',
     description: 'Boat slip rentals',
     api_interfaces: {
-      card_charges: {
-        description: 'Charges on the member card: date, amount, description',
-        endpoint: '/api/slips/{user_id}/charges',
-        method: 'GET',
-        params: ['user_id'],
-        response_fields: ['charges', 'amount', 'description'],
-        mock_enabled: true,
-      },
+      card_charges: getInterface(
+        'Charges on the member card: date, amount, description',
+        '/api/slips/{user_id}/charges',
+        ['charges', 'amount', 'description'],
+      ),
     },
     operator_permissions: {
       can_approve_immediately: ['refund <= $100'],
@@ -1589,22 +1584,18 @@ const lockerDesk = {
   description: '小区智能快递柜：扫码取件、寄存、故障报修',
   faq: [{ q: '柜门打不开怎么办？', a: '请先重新扫码，仍打不开可致电客服远程开柜。' }],
   api_interfaces: {
-    locker_status: {
-      description: '按柜号查询快递柜状态：柜门锁状态、网络、位置、故障上报记录',
-      endpoint: '/api/lockers/{locker_id}/status',
-      method: 'GET',
-      params: ['locker_id'],
-      response_fields: ['locker_id', 'door_status', 'network', 'location', 'fault_reports'],
-      mock_enabled: true,
-    },
-    my_repairs: {
-      description: '查询用户本人提交的故障报修记录与处理进度',
-      endpoint: '/api/users/{user_id}/repairs',
-      method: 'GET',
-      params: ['user_id'],
-      response_fields: ['reports', 'report_id', 'issue', 'status'],
-      mock_enabled: true,
-    },
+    locker_status: getInterface(
+      '按柜号查询快递柜状态：柜门锁状态、网络、位置、故障上报记录',
+      '/api/lockers/{locker_id}/status',
+      ['locker_id', 'door_status', 'network', 'location', 'fault_reports'],
+      ['locker_id'],
+    ),
+    my_repairs: getInterface('查询用户本人提交的故障报修记录与处理进度', '/api/users/{user_id}/repairs', [
+      'reports',
+      'report_id',
+      'issue',
+      'status',
+    ]),
   },
   operator_permissions: {
     can_approve_immediately: ['远程开柜'],
@@ -1636,14 +1627,11 @@ describe('createRulesAgent: money back named by the paid item, whichever rule a 
     name: '滑滑出行',
     description: '景区滑板车租赁',
     api_interfaces: {
-      dispatch_fees: {
-        description: '查询调度费记录：时间、还车位置、调度费金额',
-        endpoint: '/api/scoot/{user_id}/dispatch',
-        method: 'GET',
-        params: ['user_id'],
-        response_fields: ['fees', 'fee', 'time'],
-        mock_enabled: true,
-      },
+      dispatch_fees: getInterface(
+        '查询调度费记录：时间、还车位置、调度费金额',
+        '/api/scoot/{user_id}/dispatch',
+        ['fees', 'fee', 'time'],
+      ),
     },
     operator_permissions: {
       can_approve_immediately: ['滑板费退款<=50元', '退还调度费<=20元', '补偿滑板券<=5元'],
@@ -1676,22 +1664,12 @@ describe('createRulesAgent: a deposit asked back is money held, not a charge', (
     name: '充充快充',
     description: '共享充电宝',
     api_interfaces: {
-      fees: {
-        description: '查询占位费扣费记录：时间、金额',
-        endpoint: '/api/pb/{user_id}/fees',
-        method: 'GET',
-        params: ['user_id'],
-        response_fields: ['fees', 'amount', 'time'],
-        mock_enabled: true,
-      },
-      wallet: {
-        description: '查询押金和余额',
-        endpoint: '/api/pb/{user_id}/wallet',
-        method: 'GET',
-        params: ['user_id'],
-        response_fields: ['deposit', 'balance'],
-        mock_enabled: true,
-      },
+      fees: getInterface('查询占位费扣费记录：时间、金额', '/api/pb/{user_id}/fees', [
+        'fees',
+        'amount',
+        'time',
+      ]),
+      wallet: getInterface('查询押金和余额', '/api/pb/{user_id}/wallet', ['deposit', 'balance']),
     },
     operator_permissions: {
       can_approve_immediately: ['押金退还（无欠费）', '退还占位费<=10元'],
