@@ -546,6 +546,8 @@ describe('createRulesAgent', () => {
       ['11月20号那笔', '退款15元'],
       ['17号的', '退款25元'],
       ['25的那个', '退款25元'],
+      // Said in regional speech, which the agent reads in standard words first.
+      ['咋个说嘛，就是17号那笔', '退款25元'],
     ])('asked which payment, the caller answers %j: the request goes on with it', async (answer, action) => {
       const c = callWith(billed(['2026-11-17', 25], ['2026-11-20', 15]));
       await c.say('帮我查下这个月的账单');

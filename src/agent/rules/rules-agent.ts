@@ -6,7 +6,6 @@ import type { PermissionCategory } from '../../domain/record-schemas.js';
 import type { Review } from '../../domain/session-schemas.js';
 import { tokenize } from '../../knowledge/index.js';
 import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
-import { correctTypos, standardQuestionWords } from '../../knowledge/spoken-forms.js';
 import {
   type ActionRequest,
   checkPermission,
@@ -14,6 +13,7 @@ import {
   type PermissionPart,
 } from '../../permissions/index.js';
 import { actionFor } from './action-for-request.js';
+import { asWritten } from './as-written.js';
 import { followUpAnswer } from './follow-up-question.js';
 import { idSaid } from './interface-params.js';
 import { faqAnswer, knowledgeAnswer, otherAnswers, QUESTION_CLAUSE } from './knowledge-answer.js';
@@ -70,22 +70,6 @@ export function createRulesAgent(): CallAgent {
       return reviewFromContext(ctx);
     },
   };
-}
-
-const productTexts = new WeakMap<object, string>();
-
-/**
- * The caller's words as the product and the agent's readers write them: regional question words
- * in their standard form (好久 → 多久, 要好多钱 → 要多少钱, 咋个 → 怎么) and a product word typed
- * with a homophone (退压金 → 退押金). Of the same length as what was said.
- */
-function asWritten(ctx: CallContext, utterance: string): string {
-  let text = productTexts.get(ctx.product);
-  if (text === undefined) {
-    text = JSON.stringify(ctx.product);
-    productTexts.set(ctx.product, text);
-  }
-  return standardQuestionWords(correctTypos(utterance, text));
 }
 
 async function replyTo(ctx: CallContext, utterance: string): Promise<string> {

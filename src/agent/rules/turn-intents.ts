@@ -4,6 +4,7 @@ import type { Language } from '../../domain/language.js';
 import { tokenize } from '../../knowledge/index.js';
 import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
 import { findActionRequests } from '../../permissions/index.js';
+import { asWritten } from './as-written.js';
 import { dayNamed } from './days-said.js';
 import { followUpAnswer } from './follow-up-question.js';
 import { faqAnswer, knowledgeAnswer } from './knowledge-answer.js';
@@ -36,7 +37,8 @@ export function askHowMuch(unstated: { rule: string; family: string }, lang: Lan
  */
 export function requestAnswered(ctx: CallContext, utterance: string): string | undefined {
   const customer = ctx.conversation.filter((t) => t.role === 'customer');
-  if (customer.at(-1)?.content !== utterance) return undefined;
+  // This very line, as the agent reads it (not a request it answered, read again with it).
+  if (asWritten(ctx, customer.at(-1)?.content ?? '') !== utterance) return undefined;
   const agent = ctx.conversation.filter((t) => t.role === 'agent').at(-1);
   if (!agent?.content.includes(whichPayment(ctx.language))) return undefined;
   if (understandUtterance(utterance, ctx.language).actions.length > 0) return undefined;
@@ -57,7 +59,8 @@ export function requestAnswered(ctx: CallContext, utterance: string): string | u
  */
 export function quantityAnswered(ctx: CallContext, utterance: string): string | undefined {
   const customer = ctx.conversation.filter((t) => t.role === 'customer');
-  if (customer.at(-1)?.content !== utterance) return undefined;
+  // This very line, as the agent reads it (not a request it answered, read again with it).
+  if (asWritten(ctx, customer.at(-1)?.content ?? '') !== utterance) return undefined;
   const agent = ctx.conversation.filter((t) => t.role === 'agent').at(-1)?.content ?? '';
   if (!ASKED_HOW_MUCH.some((q) => agent.includes(q))) return undefined;
   const u = understandUtterance(utterance, ctx.language);
