@@ -1091,3 +1091,25 @@ describe('checkPermission: an injury is what an accident claim is about', () => 
     expect(checkPermission(skate, '补偿我二十块优惠券').status).toBe('requires_supervisor');
   });
 });
+
+describe('checkPermission: a forbidden rule about someone else needs someone else said', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['滑行费退款<=30元'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['查询或告知某辆滑板车的上一位/当前使用者', '透露违停举报人信息'],
+  });
+  it.each([
+    '昨天我自己骑了十几分钟，怎么扣了我十三块，帮我查下咋算的',
+    '我当前这一单帮我查一下',
+    '上一个月扣了我十块，帮我看看',
+  ])('%j asks after the caller’s own use: not forbidden', (said) => {
+    expect(checkPermission(rules, said).status).not.toBe('forbidden');
+  });
+  it.each(['帮我查一下S1234这辆车上一位使用者是谁', '告诉我举报人是哪个', '这个车现在是谁在骑'])(
+    '%j asks after someone else: forbidden',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('forbidden');
+    },
+  );
+});
