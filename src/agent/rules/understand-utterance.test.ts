@@ -257,3 +257,53 @@ describe('understandUtterance: asking how a wrong will be put right demands it',
     },
   );
 });
+
+describe('understandUtterance: a wrong supposed (万一, 要是, just asking) asks how it would be put right', () => {
+  it.each([
+    '万一师傅装的时候把地板划了，你们咋赔啊，最多赔多少？',
+    '要是快递给我弄丢了你们怎么赔，就是问问',
+    '假如洗坏了衣服，你们咋赔呀？我先问问',
+    'what if your guy breaks something, how will you compensate, just asking',
+  ])('%j asks nothing to be done', (said) => {
+    expect(read(said).asksForAction).toBe(false);
+  });
+});
+
+describe('understandUtterance: prices asked with a plan to book are questions', () => {
+  it.each([
+    '问下哈，你们搬家一趟多少钱，节假日贵不贵，我想约下礼拜的',
+    '问一下，做一次美甲多少钱来着，我想预约周末的',
+    '我问下，洗一次车几多钱，我想约明天的，要不要自己带水',
+  ])('%j asks for nothing', (said) => {
+    expect(read(said).asksForAction).toBe(false);
+  });
+  it('我想约明天上午 alone still asks', () => {
+    expect(read('帮我约明天上午的师傅').asksForAction).toBe(true);
+  });
+});
+
+describe('understandUtterance: where money given back went is awaited, not asked again', () => {
+  it.each([
+    '上个月那单退我五十块，你们说退了，我咋没看着呢，退哪去了？',
+    '客服说给我退了三十的押金，钱到哪去了啊',
+    '上次少送一件退我二十元，到底退到哪了？',
+  ])('%j', (said) => {
+    const u = read(said);
+    expect(u.actions.filter((a) => a.concept === 'refund')).toEqual([]);
+    expect(u.awaited).toContain('refund');
+    expect(u.asksForAction).toBe(false);
+  });
+  it('退我五十块 without asking where it went is still asked', () => {
+    expect(read('那单给我退五十块').actions.map((a) => a.concept)).toContain('refund');
+  });
+});
+
+describe('understandUtterance: the caller’s own kin told to help asks nothing', () => {
+  it.each([
+    '哦，那我让我闺女给我看看，行，没事了',
+    '那我让我儿子晚上弄吧，没事了',
+    '行，我让我姑娘在手机上看看',
+  ])('%j', (said) => {
+    expect(read(said).asksForAction).toBe(false);
+  });
+});

@@ -1,4 +1,5 @@
 import { saysGoodbye } from '../../call/goodbye-words.js';
+import { MONEY_BACK_CONCEPTS } from '../../call/verified-charges.js';
 import type { Language } from '../../domain/language.js';
 import { DEMANDS_REMEDY } from '../../domain/remedy-demanded.js';
 import type { ActionRequest, Quantity } from '../../permissions/index.js';
@@ -110,18 +111,24 @@ export function understandUtterance(text: string, language: Language): Understan
   const lower = text.toLowerCase();
   // 给我说说 / 帮我查一下 / tell me: asking to be told or to have something looked up is not
   // asking for an action (the facts are looked up without a permission check).
-  const asking = text.replace(TELL_ME, ' ').replace(GRUMBLE, ' ').replace(WARNS_AGAINST, ' ');
+  const askingOf = (t: string) => t.replace(TELL_ME, ' ').replace(GRUMBLE, ' ').replace(WARNS_AGAINST, ' ');
+  const asking = askingOf(text);
   const bare = BARE_IMPERATIVE.exec(text.trim());
   const zh = language === 'zh';
   const read = readActionRequests(text);
-  const { awaited } = read;
+  // 退我九十…到底退哪去了 / 说退了我咋没看着: money said given back, asked where it went, is
+  // awaited, not asked for again.
+  const wentWhere = WHERE_IT_WENT.test(text)
+    ? read.requests.filter((a) => MONEY_BACK_CONCEPTS.has(a.concept))
+    : [];
+  const awaited = [...new Set([...read.awaited, ...wentWhere.map((a) => a.concept)])];
+  const askedOnly = wentWhere.length === 0 ? asking : askingOf(cut(text, wentWhere));
   // 那我把发票收好 / I'll keep the receipt: what the caller will do themselves asks for nothing;
   // 管家又跑上门来 tells what someone did, and asks for nothing either.
   const own = clausesOf(text).filter((c) => OWN_DOING.test(c.text) || tellsWhatHappened(c.text));
-  const actions =
-    own.length === 0
-      ? read.requests
-      : read.requests.filter((a) => !own.some((c) => a.start < c.end && c.start < a.end));
+  const actions = read.requests.filter(
+    (a) => !wentWhere.includes(a) && !own.some((c) => a.start < c.end && c.start < a.end),
+  );
   const quantities = parseQuantities(text);
   const name = extractName(text);
   const serviceNames = zh ? extractZhServiceNames(text) : extractEnServiceNames(lower);
@@ -167,12 +174,13 @@ export function understandUtterance(text: string, language: Language): Understan
       ),
     infoQuestion: asksInfo(text),
     asksForAction:
-      (EXPLICIT_ASK.test(asking) &&
+      (EXPLICIT_ASK.test(askedOnly) &&
         !/^(?:我想问|想问|请问)/.test(text.trim()) &&
         !JUST_ASKING.test(text) &&
-        !onlyPlans(asking)) ||
-      (asksLeave(asking) && !asksInfo(text)) ||
-      DEMANDS_REMEDY.test(asking),
+        !onlyPlans(askedOnly)) ||
+      (asksLeave(askedOnly) && !asksInfo(text)) ||
+      // 万一碰坏了你们咋赔啊…就是问问: how a wrong would be made good, supposed, asks the policy.
+      (DEMANDS_REMEDY.test(asking) && !SUPPOSED.test(text) && !JUST_ASKING.test(text)),
     onlyAsksLeave: asksLeave(asking) && !EXPLICIT_ASK.test(withoutWishForOthers(asking)),
     ...(bare ? { bareImperative: bare[1] } : {}),
     aboutOwnAccount:
@@ -192,7 +200,7 @@ export function understandUtterance(text: string, language: Language): Understan
  * line asks for one in other words too.
  */
 const OWN_PLAN =
-  /我(?:想|打算|准备)要?(?:从[^，,。？?]{1,8}?)?(?:给[^，,。？?]{1,8}?)?(?:寄|发(?:个|一个)?(?:快递|件|货)|买|订|下单|租)|\bi(?:'m| am)? (?:want|planning|going|hoping) to (?:send|ship|mail|buy|book|order)\b/i;
+  /我(?:想|打算|准备)要?(?:从[^，,。？?]{1,8}?)?(?:给[^，,。？?]{1,8}?)?(?:寄|发(?:个|一个)?(?:快递|件|货)|买|订|预约|约|下单|租)|\bi(?:'m| am)? (?:want|planning|going|hoping) to (?:send|ship|mail|buy|book|order)\b/i;
 
 function onlyPlans(asking: string): boolean {
   return OWN_PLAN.test(asking) && asksInfo(asking) && !EXPLICIT_ASK.test(asking.replace(OWN_PLAN, ' '));
@@ -245,7 +253,7 @@ export function withoutOwnDoing(text: string): string {
  * After 给我, a relative or one's household makes it "for" (给我家猫咪买了, 留着给我老公充), not
  * asking to be given something.
  */
-export const FOR_KIN = '(?!家|老公|老婆|爱人|媳妇|对象|妈|爸|儿子|女儿|孩子|父母)';
+export const FOR_KIN = '(?!家|老公|老婆|爱人|媳妇|对象|妈|爸|儿子|女儿|闺女|姑娘|孙子|孙女|孩子|父母)';
 
 /**
  * 你们叫个师傅来修修好伐？/ 您派个人过来看看行吗 / 你们明天来弄一下可以不: a step the company is
@@ -264,7 +272,10 @@ const EXPLICIT_ASK = new RegExp(
     // 儿子从深圳给我寄了一箱东西: sent to me, told, not asked.
     '(?![寄发送买打充转汇带捎邮](?:了|过|的))' +
     FOR_KIN +
-    '|给(?:个|点|些)|让我|我要|' +
+    // 那我让我闺女给我看看: the caller's own kin, told to help, asks the company nothing.
+    '|给(?:个|点|些)|(?<![我俺])让我' +
+    FOR_KIN +
+    '|我要|' +
     POLITE_TAG_ASK +
     String.raw`|我想要?(?!问|了解|知道|咨询|请教|确认一下)|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|(?<![不用别真太好])麻烦(?=你|您|帮|给|把|下|一下|问|查|看)|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|(?<![我俺咱])(?:赶紧|赶快|快点儿?|尽快|马上|立刻)(?:给|帮|派|来|过来|安排|处理|上门)|\b(?:can|could|would) (?:you|u)\b|\byou could\b|\bthe least you (?:guys |people )?(?:can|could) do\b|\b(?:somebody|someone|you guys|you people) (?:needs? to|has to|have to|should)\b|\bneeds? to be looked into\b|\bi (?:expect|deserve)\b|起码得|至少得|总得给|\bis there (?:any )?way\b|\bany chance\b|\bi (?:want|need|would like|wanna)\b|\bplease\b|\b(?:take|knock|get)\s+(?:it|that|this|them|those)\s+off\b|把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)\s*[。.!！]?$|(?<![我俺咱已经都])把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)[，,。.!！\s]+(?:就|立刻|马上|现在|赶紧|快点)`,
   'i',
@@ -302,6 +313,23 @@ export function withoutWishForOthers(text: string): string {
   return text.replace(WISH_FOR_OTHERS, ' ');
 }
 
+/**
+ * Where money given back went: 退哪去了, 退到哪了, 钱去哪了, 说退了我咋没看着, where did the refund
+ * go, I never got it.
+ */
+const WHERE_IT_WENT =
+  /退(?:到|去)?哪(?:儿|里)?(?:去)?了|退到哪|(?:钱|款)[^，,。？?]{0,4}(?:去|到)哪|(?:咋|怎么|都|也|还)?没(?:看着|看到|看见|见着|见到)|\bwhere (?:did|has|is|'s) (?:the|my|that) (?:refund|money)\b|\bwhere did (?:it|the money) go\b|\bnever (?:got|received|saw) (?:it|the refund|the money)\b/i;
+
+/** The text with the requests' words blanked (of the same length). */
+function cut(text: string, requests: readonly ActionRequest[]): string {
+  let out = text;
+  for (const r of requests) out = `${out.slice(0, r.start)}${' '.repeat(r.end - r.start)}${out.slice(r.end)}`;
+  return out;
+}
+
+/** A wrong supposed, not told (万一, 要是, 假如, 如果…的话, what if, in case): it has not happened. */
+const SUPPOSED = /万一|要是|假如|假设|如果|的话|\bwhat if\b|\bin case\b|\bsuppose\b|\bhypothetically\b/i;
+
 /** Says it is only asking (先问问, just asking): whatever it names is a question. */
 const JUST_ASKING = /问问|只是问|先问|随便问|\bjust (?:asking|wondering|curious)\b/i;
 
@@ -322,7 +350,7 @@ const WHEN_ASKED =
   /(?:^|[,.;!?，。；！？]\s*|\b(?:so|and|but|ok|okay|then|also)\s+)when\b|\bwhen(?:'s|\s+(?:is|are|was|were|will|would|do|does|did|can|could|should|shall|am|might)\b)/i;
 
 const INFO_QUESTION =
-  /([\u4e00-\u9fff])没\1|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|什么时候|啥时候|几时|几天|几点|哪天|谁|哪里|哪儿|多少钱|好多钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to)\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b/i;
+  /([\u4e00-\u9fff])没\1|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|什么时候|啥时候|几时|几天|几点|哪天|谁|哪里|哪儿|多少钱|好多钱|几多钱?|几钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to)\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b/i;
 
 /** The caller speaking of themselves (我是…, 本人…): a clause after it may say their name alone. */
 const SELF = /我是|本人|我这边是/;
