@@ -113,6 +113,14 @@ describe('priceAsked: the FAQ entry that prices what the caller names', () => {
     ).toBe('Can I bring a guest?');
   });
 
+  it.each([
+    '我第一次打嚟，想搵个师傅睇下雪柜，上门几钱啊？过咗保修㗎喇',
+    '过保了，师傅上门检测几多钱？',
+    '过了保修期，叫师傅上门看看啥价？',
+  ])('reads %j, a price asked in regional words (几钱, 几多钱, 啥价), as a price', (said) => {
+    expect(priceAsked(repairs, said)?.question).toBe('过了保修期上门怎么收费？');
+  });
+
   it('answers no price that was not asked, nor one that names nothing priced', () => {
     expect(priceAsked(repairs, '师傅什么时候上门')).toBeUndefined();
     // One character in common (年) is no more than chance.

@@ -307,3 +307,16 @@ describe('understandUtterance: the caller’s own kin told to help asks nothing'
     expect(read(said).asksForAction).toBe(false);
   });
 });
+
+describe('extractName: a full name said with 系 (Cantonese 是) or a particle after it', () => {
+  it.each([
+    ['喂你好，我系黄志明啊，第一次打嚟', '黄志明'],
+    ['我係林小慧，想问下价钱', '林小慧'],
+    ['您好，我是周海涛呀，新用户', '周海涛'],
+  ])('%j → %s', (said, name) => {
+    expect(read(said).name).toBe(name);
+  });
+  it.each(['我系新客户啊，想问下', '我是第一次打电话'])('%j names no one', (said) => {
+    expect(read(said).name).toBeUndefined();
+  });
+});

@@ -353,7 +353,7 @@ const INFO_QUESTION =
   /([\u4e00-\u9fff])没\1|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|什么时候|啥时候|几时|几天|几点|哪天|谁|哪里|哪儿|多少钱|好多钱|几多钱?|几钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to)\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b/i;
 
 /** The caller speaking of themselves (我是…, 本人…): a clause after it may say their name alone. */
-const SELF = /我是|本人|我这边是/;
+const SELF = /我[是系係]|本人|我这边是/;
 
 /** The caller's name, when said plainly. Returns undefined rather than guess. */
 export function extractName(text: string): string | undefined {
@@ -389,10 +389,11 @@ export function extractName(text: string): string | undefined {
     !NOT_NAMES.test(clauseCalled[1]!)
   )
     return clauseCalled[1];
-  const titled = /我是([\u4e00-\u9fff]{1,2}(?:先生|女士|小姐))/.exec(text);
+  const titled = /我[是系係]([\u4e00-\u9fff]{1,2}(?:先生|女士|小姐))/.exec(text);
   if (titled && !NOT_NAMES.test(titled[1]!)) return titled[1];
   // 我是刘建华，…: a full name said plainly, when it starts with a common surname (我是新用户 does not).
-  const plain = /我是([\u4e00-\u9fff]{2,3})(?=[，,。.！!？?\s]|$)/.exec(text);
+  // 我系梁嘉欣啊 (Cantonese 系 is 是), 我是刘建华呀: a particle may end the clause.
+  const plain = /我[是系係]([\u4e00-\u9fff]{2,3}?)(?:啊|呀|哈|哦|嘅|咯|喔)?(?=[，,。.！!？?\s]|$)/.exec(text);
   if (plain && COMMON_SURNAMES.includes(plain[1]!.slice(0, 1)) && !NOT_NAMES.test(plain[1]!)) return plain[1];
   const en = englishName(text);
   if (en) return en;
