@@ -272,3 +272,41 @@ describe('knowledgeAnswer: a question that only points back at what was said bef
     expect(pointsBack(clause)).toBe(back);
   });
 });
+
+describe('knowledgeAnswer: the same worker asked for again is asking to name one', () => {
+  const movers = {
+    name: '快搬搬家',
+    faq: [
+      { q: '可以指定师傅吗？', a: '下单时在“常用师傅”里勾选，师傅有空会优先安排。' },
+      { q: '搬家怎么收费？', a: '小面包车每趟200元，含两名师傅。' },
+      { q: '家具磕坏了怎么赔？', a: '48小时内报损，单件最高赔1000元。' },
+    ],
+  } as unknown as Product;
+  const tutors = {
+    name: 'TutorNow',
+    faq: [
+      {
+        q: 'Can I request a specific tutor?',
+        a: 'Mark a tutor as a favourite and we will offer them first.',
+      },
+      { q: 'How much is a lesson?', a: 'A 60-minute lesson is $40.' },
+    ],
+  } as unknown as Product;
+  it.each([
+    '上回那俩师傅挺好，下次还能叫他们来不？',
+    '那我下回咋能还让他来啊',
+    '以后搬家能不能再找上次那个师傅',
+    '能不能每次都派同一个师傅',
+  ])('%j → 可以指定师傅吗？', (said) => {
+    expect(knowledgeAnswer(knowledgeCall(movers), said)?.question).toBe('可以指定师傅吗？');
+  });
+  it.each(['she was great, can I book her again next week?', 'can I get the same tutor as last time?'])(
+    '%j → the tutor entry',
+    (said) => {
+      expect(knowledgeAnswer(knowledgeCall(tutors), said)?.question).toBe('Can I request a specific tutor?');
+    },
+  );
+  it('a price question is still the price', () => {
+    expect(knowledgeAnswer(knowledgeCall(movers), '小面包车跑一趟多少钱')?.question).toBe('搬家怎么收费？');
+  });
+});

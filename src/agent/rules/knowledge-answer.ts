@@ -16,7 +16,20 @@ import { clausesOf } from './understand-utterance.js';
 export function knowledgeAnswer(ctx: CallContext, utterance: string): KnowledgeHit | undefined {
   // A price asked is answered by the entry that prices what the caller names: retrieval alone
   // takes 延保怎么买？多少钱？ for 叫个师傅上门看看得花多少钱 (they share only 多少钱).
-  return priceAsked(ctx.product, utterance) ?? answerOf(ctx, utterance);
+  return priceAsked(ctx.product, utterance) ?? sameWorkerAsked(ctx, utterance) ?? answerOf(ctx, utterance);
+}
+
+/**
+ * 下回咋能还让她来？ The same worker asked for again is asking to name one (指定): the FAQ entry
+ * whose question is about naming a worker answers, though the line shares few words with it.
+ */
+function sameWorkerAsked(ctx: CallContext, utterance: string): KnowledgeHit | undefined {
+  if (!SAME_WORKER_AGAIN.test(utterance)) return undefined;
+  const search = faqSearch(ctx);
+  return (
+    search('能指定吗', (hit) => hit.question.includes('指定')) ??
+    search('request a specific one', (hit) => /\b(?:request|same|choose|pick)\b/i.test(hit.question))
+  );
 }
 
 /**
@@ -199,6 +212,13 @@ function withChinese(given: string): string {
   for (const [pattern, word] of BILINGUAL) out = out.replace(pattern, (m) => `${m} ${word}`);
   return out;
 }
+
+/**
+ * The same worker asked for again: 还让她来, 再派他来, 继续找上次那个, 还要原来那位, 同一个师傅,
+ * the same cleaner again.
+ */
+const SAME_WORKER_AGAIN =
+  /(?:还|再|继续)(?:能|可以)?(?:让|叫|派|找|要|约|点|用)(?:她|他|上次(?:那|这)?(?:个|位)?|原来(?:那|这)?(?:个|位)?|这(?:个|位)|那(?:个|位))|同一(?:个|位)(?:阿姨|师傅|人)|\b(?:the same|that same) (?:cleaner|driver|worker|technician|person|guy|lady|tutor|stylist)\b|\b(?:get|have|book|request) (?:her|him) again\b/i;
 
 /** An FAQ answer as said: one in the other language is introduced as the product's own words. */
 export function faqAnswer(answer: string, lang: Language): string {
