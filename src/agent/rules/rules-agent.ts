@@ -163,6 +163,8 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
         part.status !== 'forbidden' &&
         !findOtherParty(part.text, caller) &&
         !THEIR_HOUSEHOLD.test(part.text) &&
+        // 顺手给她改到礼拜天: a step done for the person the refused part is about is theirs too.
+        !FOR_THEM.test(part.text) &&
         // 今天你们那个管家又跑上门来: what happened, told as the reason for asking.
         !(part.rule === null && tellsWhatHappened(part.text)) &&
         !(part.rule === null && THIRD_PERSON.test(part.text)),
@@ -765,6 +767,10 @@ const ABOUT_OTHERS =
 
 /** Someone else's household: 她家, 他家里, her place, his house. */
 const THEIR_HOUSEHOLD = /[他她]家|\b(?:his|her|their) (?:place|house|home|flat|apartment)\b/i;
+
+/** A step for him or her (给她改, 帮他取消, 替她退, 她的单, for her, his booking). */
+const FOR_THEM =
+  /[给帮替为][他她](?!们?(?:说|讲|讲过|说过))|[他她]的|\b(?:for|on behalf of) (?:him|her|them)\b|\b(?:his|her|their) (?:booking|order|appointment|account)\b/i;
 
 /** He, she, they: the person a refused part of the line is about, named again. */
 const THIRD_PERSON = /[他她]|\b(?:he|she|him|her|they|them)\b/i;
