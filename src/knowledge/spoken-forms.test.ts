@@ -1,27 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { correctTypos, standardQuestionWords } from './spoken-forms.js';
+import { correctTypos, standardSpokenForms } from './spoken-forms.js';
 
-describe('standardQuestionWords', () => {
+describe('standardSpokenForms', () => {
   it('reads regional question words as the standard ones', () => {
-    expect(standardQuestionWords('洗衣机修好要等好久嘛')).toBe('洗衣机修好要等多久嘛');
-    expect(standardQuestionWords('退款一般好久能到账')).toBe('退款一般多久能到账');
-    expect(standardQuestionWords('办个年卡要好多钱')).toBe('办个年卡要多少钱');
-    expect(standardQuestionWords('寄到重庆收好多哦')).toBe('寄到重庆收多少哦');
-    expect(standardQuestionWords('两种套餐价钱差好多')).toBe('两种套餐价钱差多少');
-    expect(standardQuestionWords('你们这个咋个收费的')).toBe('你们这个怎么收费的');
-    expect(standardQuestionWords('有没得啥子活动')).toBe('有没有什么活动');
+    expect(standardSpokenForms('洗衣机修好要等好久嘛')).toBe('洗衣机修好要等多久嘛');
+    expect(standardSpokenForms('退款一般好久能到账')).toBe('退款一般多久能到账');
+    expect(standardSpokenForms('办个年卡要好多钱')).toBe('办个年卡要多少钱');
+    expect(standardSpokenForms('寄到重庆收好多哦')).toBe('寄到重庆收多少哦');
+    expect(standardSpokenForms('两种套餐价钱差好多')).toBe('两种套餐价钱差多少');
+    expect(standardSpokenForms('你们这个咋个收费的')).toBe('你们这个怎么收费的');
+    expect(standardSpokenForms('有没得啥子活动')).toBe('有没有什么活动');
   });
 
   it('leaves 好久 and 好多 that say a long time or a lot', () => {
-    expect(standardQuestionWords('我等了好久了')).toBe('我等了好久了');
-    expect(standardQuestionWords('好久没用过了')).toBe('好久没用过了');
-    expect(standardQuestionWords('好多人都在用')).toBe('好多人都在用');
-    expect(standardQuestionWords('扣了好多次')).toBe('扣了好多次');
+    expect(standardSpokenForms('我等了好久了')).toBe('我等了好久了');
+    expect(standardSpokenForms('好久没用过了')).toBe('好久没用过了');
+    expect(standardSpokenForms('好多人都在用')).toBe('好多人都在用');
+    expect(standardSpokenForms('扣了好多次')).toBe('扣了好多次');
   });
 
   it('keeps the length of the text', () => {
     const said = '咋个扣了我好多钱，好久退回来，啥子情况';
-    expect(standardQuestionWords(said)).toHaveLength(said.length);
+    expect(standardSpokenForms(said)).toHaveLength(said.length);
   });
 });
 
@@ -42,5 +42,25 @@ describe('correctTypos', () => {
   it('leaves English and text the product has no near word for', () => {
     expect(correctTypos('how long does the deposit take', gym)).toBe('how long does the deposit take');
     expect(correctTypos('门口鸭子好多', gym)).toBe('门口鸭子好多');
+  });
+});
+
+describe('correctTypos: words said as meant', () => {
+  it('推到礼拜日 puts a booking off, though the product speaks of 退到 a card', () => {
+    const product = '月卡想退的话，退款会退到原支付账户';
+    expect(correctTypos('我那单想推到礼拜日', product)).toBe('我那单想推到礼拜日');
+    expect(correctTypos('我想推迟一天', product)).toBe('我想推迟一天');
+  });
+});
+
+describe('standardSpokenForms: Cantonese words in Mandarin', () => {
+  it.each([
+    ['我嗰单可唔可以改到听日？', '我那单可不可以改到听日？'],
+    ['佢系边个？', '他是哪个？'],
+    ['改期得唔得啊，仲有几日', '改期行不行啊，还有几日'],
+    ['联系电话系统', '联系电话系统'],
+  ])('%j reads as %j', (said, read) => {
+    expect(standardSpokenForms(said)).toBe(read);
+    expect(standardSpokenForms(said).length).toBe(said.length);
   });
 });

@@ -22,10 +22,39 @@ const SPOKEN_QUESTION_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/没得(?=[其别啥什问事])/g, '没有'],
 ];
 
-/** The text with regional question words in their standard form, of the same length. */
-export function standardQuestionWords(text: string): string {
+/**
+ * Cantonese words a caller mixes into Mandarin (我礼拜六嗰个深度保洁，想推到礼拜日，得唔得啊？仲有
+ * 几日先到): each as the Mandarin word of the same length. 系 is 是 except inside a word
+ * (关系, 联系, 系统).
+ */
+const CANTONESE_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/得唔得/g, '行不行'],
+  [/边个/g, '哪个'],
+  [/边度/g, '哪里'],
+  [/几多/g, '多少'],
+  [/乜嘢/g, '什么'],
+  [/点样/g, '怎样'],
+  [/屋企/g, '家里'],
+  [/嗰/g, '那'],
+  [/嘅/g, '的'],
+  [/唔/g, '不'],
+  [/冇/g, '没'],
+  [/嚟/g, '来'],
+  [/咗/g, '了'],
+  [/喺/g, '在'],
+  [/佢/g, '他'],
+  [/仲/g, '还'],
+  [/睇/g, '看'],
+  [/畀/g, '给'],
+  [/(?<![关联体派干世直父母旁])系(?![统列数])/g, '是'],
+];
+
+/** The text with regional and Cantonese words in their standard form, of the same length. */
+export function standardSpokenForms(text: string): string {
   let out = text;
   for (const [pattern, word] of SPOKEN_QUESTION_WORDS) out = out.replace(pattern, word);
+  if (/[嗰嘅唔冇嚟咗喺佢仲睇畀系边几乜点屋]/.test(out))
+    for (const [pattern, word] of CANTONESE_WORDS) out = out.replace(pattern, word);
   return out;
 }
 
@@ -67,6 +96,12 @@ for (const group of HOMOPHONES)
     );
 
 /**
+ * Pairs the segmenter splits that are said as meant: 推到/推迟/推后 put something off (推到礼拜日
+ * is no 退到), 记到 notes, 反正 is "anyway".
+ */
+const SAID_AS_MEANT = /^(?:推(?:到|迟|后|延)|记(?:到|下)|反正)/;
+
+/**
  * The text with each two-character word the product's texts never use, but use with one of its
  * characters swapped for a homophone, written as the product writes it (退压金 → 退押金 when the
  * product speaks of 押金 and never of 压金). Of the same length as the text.
@@ -86,6 +121,8 @@ export function correctTypos(text: string, productText: string): string {
     const pair = chars[i]! + chars[i + 1]!;
     if (!/^[\u4e00-\u9fff]{2}$/.test(pair) || productText.includes(pair)) continue;
     if (wordOf[i] === wordOf[i + 1]) continue;
+    // Either character may begin such a word (想推到: 推 of 推到).
+    if (SAID_AS_MEANT.test(text.slice(i)) || SAID_AS_MEANT.test(text.slice(i + 1))) continue;
     const fixed = swapped(chars[i]!, chars[i + 1]!, productText);
     if (fixed === undefined) continue;
     chars[i] = fixed[0]!;

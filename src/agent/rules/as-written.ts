@@ -1,5 +1,5 @@
 import type { CallContext } from '../../call/call-agent.js';
-import { correctTypos, standardQuestionWords } from '../../knowledge/spoken-forms.js';
+import { correctTypos, standardSpokenForms } from '../../knowledge/spoken-forms.js';
 
 const productTexts = new WeakMap<object, string>();
 
@@ -14,5 +14,5 @@ export function asWritten(ctx: CallContext, utterance: string): string {
     text = JSON.stringify(ctx.product);
     productTexts.set(ctx.product, text);
   }
-  return standardQuestionWords(correctTypos(utterance, text));
+  return standardSpokenForms(correctTypos(utterance, text));
 }
