@@ -347,6 +347,12 @@ export const SENSES: readonly SenseDef[] = [
         re: `(?:改|换|挪|推迟|延后|提前)(?:到|成|在)[^,.!?;:、\\n]{0,4}?${DATE}`,
         overlay: true as const,
       })),
+      // 推到礼拜日, 退到礼拜日 (推 as Cantonese speakers say it): a booking put off to a date.
+      ...['推', '退'].map((key) => ({
+        key,
+        re: `[推退](?:到|去|迟到)[^,.!?;:、\\n]{0,2}?${DATE}`,
+        overlay: true as const,
+      })),
       // 让他礼拜六上午再来: someone coming on another day.
       {
         key: '让',
@@ -635,9 +641,11 @@ export const SENSES: readonly SenseDef[] = [
   {
     id: 'extend',
     role: 'action',
-    zh: ['延长', '延期', '顺延', '续期', '延一下', '多延'],
+    // 往后延延, 延个十天: the end put off, said the Northern way (doubled, or 延 with a span).
+    zh: ['延长', '延期', '顺延', '续期', '延一下', '多延', '延延', '往后延', '向后延'],
     en: ['extend*', 'extension*', 'more time', 'extra time', 'hold off'],
     patterns: [
+      { key: '延', re: `延(?:个|上|它|我)?\\s*(?:${ZH_NUM}|几)\\s*${ZH_SPAN}`, overlay: true as const },
       // give me two more weeks, another month, a few extra days.
       ...['another', 'more', 'extra', 'additional'].map((key) => ({
         key,
@@ -675,6 +683,37 @@ export const SENSES: readonly SenseDef[] = [
         re: `(?:多给|再给|多加|再加|再延|多延)(?:我|点|一点)?\\s*(?:${ZH_NUM}|几)?\\s*${ZH_SPAN}`,
         overlay: true as const,
       })),
+    ],
+  },
+  {
+    // 返工, 重新来弄一遍: the work done over (a cleaning, a job done badly), not a new order.
+    id: 'redo',
+    role: 'action',
+    zh: [
+      '返工',
+      '重做',
+      '重新做',
+      '重新弄',
+      '重新打扫',
+      '重新搞',
+      '重新擦',
+      '重新收拾',
+      '重来一遍',
+      '再来一遍',
+    ],
+    en: ['redo', 're-do', 'do it again', 'do it over', 're-clean*'],
+    patterns: [
+      // 找人重新来弄一遍, 再给我打扫一遍: someone sent to do it once more.
+      {
+        key: '重',
+        re: '重新(?:来|派人|找人|上门)?[^,.!?;:、\\n]{0,3}?(?:弄|做|打扫|搞|擦|收拾|干|清洁|保洁)(?:一)?遍',
+        overlay: true as const,
+      },
+      {
+        key: '再',
+        re: '再(?:来|派人|找人|上门|给我)?(?:弄|做|打扫|搞|擦|收拾|干|清洁|保洁)一遍',
+        overlay: true as const,
+      },
     ],
   },
   {
