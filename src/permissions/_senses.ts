@@ -189,6 +189,11 @@ export const SENSES: readonly SenseDef[] = [
       '加油',
       '加班',
       '退出',
+      // 我花钱找罪受: paying is the complaint, not a paid service asked for.
+      '花钱找罪受',
+      '花钱买罪受',
+      '花钱受罪',
+      '花钱买气受',
       // 送 is a gift, but not in delivery words (少送了可乐, 送到了, 配送).
       '送货',
       '送餐',
@@ -1832,6 +1837,8 @@ export const SENSES: readonly SenseDef[] = [
       '保洁',
       '保洁员',
       '保洁阿姨',
+      // The cleaner who comes to the home (王阿姨的微信): someone else, whose data is theirs.
+      '阿姨',
       '清洁工',
       '管家',
       '门卫',
