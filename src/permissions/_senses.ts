@@ -691,6 +691,53 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    // 王阿姨明天还去谁家, 在哪些客户家服务: where someone works is the households they serve, so
+    // asking it asks for other customers' data (a rule about someone's schedule is headed by it).
+    id: 'whose_home',
+    role: 'action',
+    needsOther: true,
+    zh: [
+      '去谁家',
+      '在谁家',
+      '到谁家',
+      '上谁家',
+      '搁谁家',
+      '去哪家',
+      '在哪家',
+      '去哪户',
+      '去哪些客户家',
+      '在哪些客户家',
+      '去哪些人家',
+      '在哪些人家',
+      '去别人家',
+      '在别人家',
+    ],
+    en: [],
+  },
+  {
+    // 跟阿姨私下约, 不走平台: a deal between the customer and the worker that the platform does not
+    // settle.
+    id: 'off_platform',
+    role: 'action',
+    zh: [
+      '私下交易',
+      '私下约',
+      '私下结算',
+      '私下结账',
+      '私下联系',
+      '私下付',
+      '私下给钱',
+      '私下找',
+      '私下请',
+      '绕开平台',
+      '绕过平台',
+      '不走平台',
+      '跳过平台',
+      '甩开平台',
+    ],
+    en: ['off-platform', 'off platform', 'bypass the platform', 'around the platform'],
+  },
+  {
     // 返工, 重新来弄一遍: the work done over (a cleaning, a job done badly), not a new order.
     id: 'redo',
     role: 'action',
@@ -1161,6 +1208,11 @@ export const SENSES: readonly SenseDef[] = [
       '给我讲讲',
       '给我讲一下',
       '给我解释',
+      // 你跟我说下, 跟我唠唠: told, said with 跟 (Northern 唠 is chatting it over).
+      '跟我说',
+      '和我说',
+      '跟我讲',
+      '跟我唠',
     ],
     en: ['disclos*', 'reveal*', 'leak*', 'share*', 'tell', 'show*', 'send me'],
     patterns: [
