@@ -69,11 +69,15 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '退(?!订|出|货|票)[^,.!?;:、\\n]{1,4}?(?:费|款|钱|金)',
       '给我退',
       // 这个也要退 / 这笔得退: a bare 退 closing the clause after a modal verb.
-      '(?:要|得|该|应该)退(?=[\\s，。,.!！?？吧啊呀了]|$)',
+      // 月卡用了一半想退 / 想退咗佢: wanting it back, closing the clause (咗 is Cantonese 了).
+      '(?:要|得|该|应该|想)退(?=[\\s，。,.!！?？吧啊呀了咗]|$)',
+      '退咗(?=佢|[\\s，。,.!！?？吧啊呀啦]|$)',
       // 能退吗 / 可以退吗 / 还是退吧: a bare 退 asked for, or chosen after all.
       '(?:能|可以|能不能|可不可以|还是)退(?=[\\s，。,.!！?？吧吗嘛啊呀了]|$)',
       // 这个能退不？: the same asked with 不 at the end, as Northern and Sichuan speech asks.
       '(?:能|可以)退不(?=[\\s，。,.!！?？吧嘛啊呀]|$)',
+      // 这30能给退了不: the same with 给 and 了 between.
+      '(?:能|可以)给我?退(?:了|掉|回来)?不(?=[\\s，。,.!！?？吧嘛啊呀]|$)',
       '把钱退',
       '(?:钱|费|款)~退(?!出|订|货)',
       // 把我那个押金退了: a deposit named, then asked back (an amount between is read by the others);
@@ -104,6 +108,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '退钱70元',
       '退我20块',
       '这个也要退',
+      '月卡用了一半想退',
+      '这30能给退了不',
       '算了还是退吧',
       '退给我吧',
       '把钱退给我',

@@ -84,6 +84,13 @@ export interface RuleMeaning {
    * but none of these actions asks for something else (理赔到现在还没到账 is not 修改理赔结论).
    */
   acts?: number[];
+  /**
+   * The one thing the product does the rule's action to (月卡 of 月卡顺延, when every rule that
+   * extends extends the card): a request naming no thing at all (往后延延，延个十天) means it.
+   */
+  soleObject?: number;
+  /** With `soleObject`: the other things the product's rules name, said around the request they rule it out. */
+  rivals?: number[];
   /** The rule is about another party (他人, 其他乘客): only requests naming one match. */
   needsOther: boolean;
   /** Senses a request must name to approve (objects, and actions that only qualify: 退票 in 退票手续费减免). */
@@ -156,6 +163,8 @@ interface Table {
   isAnyAction: Uint8Array;
   /** Objects that are someone the caller expects (see `SenseDef.guest`). */
   isGuest: Uint8Array;
+  /** The objects that are things (see `isNegatable`), in order. */
+  things: number[];
 }
 
 let table: Table | undefined;
@@ -264,6 +273,7 @@ function senseTable(): Table {
     polarGroups,
     isAction,
     isNegatable,
+    things: SENSES.flatMap((_, i) => (isNegatable[i] === 1 ? [i] : [])),
     actions: SENSES.flatMap((s, i) => (s.role === 'action' ? [i] : [])),
     isGeneric,
     isGrant,
@@ -626,6 +636,12 @@ export function compileMeaning(
       (sense.concept === undefined || !ids.has(sense.concept))
     )
       push(acts, k);
+    // 改约费 of 免收改约费: the fee for an action names what is waived, not that action.
+    if (sense.role === 'action' && concepts.length > 0 && phrase.charAt(span.end) === '费') {
+      push(objects, k);
+      blank(span.start, span.end);
+      continue;
+    }
     if (sense.role === 'action') {
       const inside = concepts.some((c) => span.start >= c.start && span.end <= c.end);
       if (concepts.length === 0 || inside || (sense.concept !== undefined && ids.has(sense.concept)))
@@ -948,7 +964,8 @@ export function meaningLevel(
   const whose = m.needsOther && m.objects.some((o) => t.isParty[o] === 0);
   for (const o of m.objects) {
     if (has[o] === 1 || ctx.has[o] === 1) any ||= !(whose && t.isParty[o] === 1);
-    else all = false;
+    else if (o !== m.soleObject || namesAThing(has) || anySaid(m.rivals ?? [], ctx.has, undefined))
+      all = false;
   }
   let partial = false;
   if (!all) for (const w of m.surface) if (overlaps(w, view.norm) || overlaps(w, ctx.norm)) partial = true;
@@ -1092,6 +1109,46 @@ export function senseNumber(id: string): number {
 }
 
 /** True when the value read from JSON has the shape of a RuleMeaning of this build. */
+/** Whether the flags name a thing (an object that is no person, state or circumstance). */
+function namesAThing(has: SenseFlags): boolean {
+  const t = senseTable();
+  for (const o of t.things) if (has[o] === 1) return true;
+  return false;
+}
+
+/**
+ * Marks the rules limiting a span of time (`spans`: 顺延<=15天) whose action the product does to
+ * one thing only (every rule extending extends the card): a request naming no thing means that
+ * one (see `RuleMeaning.soleObject`).
+ */
+export function markSoleObjects(
+  meanings: ReadonlyArray<{ meaning: RuleMeaning; forbidden: boolean; spans: boolean }>,
+): RuleMeaning[] {
+  const t = senseTable();
+  const thingsOf = new Map<number, Set<number>>();
+  const named = new Set<number>();
+  for (const { meaning, forbidden } of meanings) {
+    if (forbidden) continue;
+    for (const o of meaning.objects) if (t.isNegatable[o] === 1) named.add(o);
+    for (const h of meaning.heads) {
+      const set = thingsOf.get(h) ?? new Set<number>();
+      for (const o of meaning.objects) if (t.isNegatable[o] === 1) set.add(o);
+      thingsOf.set(h, set);
+    }
+  }
+  return meanings.map(({ meaning, forbidden, spans }) => {
+    const [o] = meaning.objects;
+    if (forbidden || !spans || o === undefined || meaning.objects.length !== 1 || t.isNegatable[o] !== 1)
+      return meaning;
+    if (meaning.heads.length === 0) return meaning;
+    for (const h of meaning.heads) {
+      const set = thingsOf.get(h);
+      if (t.isGeneric[h] === 1 || set === undefined || set.size !== 1 || !set.has(o)) return meaning;
+    }
+    return { ...meaning, soleObject: o, rivals: [...named].filter((k) => k !== o) };
+  });
+}
+
 export function isRuleMeaning(x: unknown): x is RuleMeaning {
   if (typeof x !== 'object' || x === null) return false;
   const r = x as Record<string, unknown>;
@@ -1103,6 +1160,8 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
     (r.objectAsks === undefined || r.objectAsks === true) &&
     (r.grantHeads === undefined || senses(r.grantHeads)) &&
     (r.acts === undefined || senses(r.acts)) &&
+    (r.soleObject === undefined || senses([r.soleObject])) &&
+    (r.rivals === undefined || senses(r.rivals)) &&
     (r.problemAsks === undefined || r.problemAsks === true) &&
     (r.optional === undefined ||
       (Array.isArray(r.optional) && r.optional.every((w) => typeof w === 'string'))) &&

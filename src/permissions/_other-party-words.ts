@@ -57,6 +57,10 @@ export const PEOPLE_ZH = [
   '岳母',
   '丈母娘',
   '老丈人',
+  // An old parent said the Northern way (我家老爷子, 老太太).
+  '老爷子',
+  '老太太',
+  '老头子',
   '哥哥',
   '姐姐',
   '弟弟',

@@ -73,3 +73,34 @@ describe('parseRule', () => {
     expect(parseRule('退款<元').condition?.invalid).toBe(true);
   });
 });
+
+describe('parseRule: quantities in a note', () => {
+  it('takes a note that says only a limit as the limit, before a count the phrase names', () => {
+    const r = parseRule('月卡剩余时长顺延一次（<=15天）');
+    expect(r.condition).toMatchObject({ hi: 15, hiInclusive: true, unit: 'day' });
+    expect(r.condition?.term).toBeUndefined();
+  });
+
+  it('keeps the phrase’s own limit over a quantity in its note', () => {
+    expect(parseRule('补偿优惠券<=30元（阿姨迟到超30分钟等）').condition).toMatchObject({
+      hi: 30,
+      unit: 'CNY',
+    });
+  });
+
+  it('reads a window a note states as a term of the case, not the amount asked for', () => {
+    const r = parseRule('服务质量问题退款（服务结束后24小时内反馈）');
+    expect(r.condition).toMatchObject({ unit: 'hour', term: true });
+  });
+
+  it('prefers the count the phrase names to a term in its note', () => {
+    expect(parseRule('改约一次（服务前24小时以上，免费）').condition).toMatchObject({
+      hi: 1,
+      family: 'count',
+    });
+  });
+
+  it('never takes a price per unit for a condition', () => {
+    expect(parseRule('已使用月卡剩余时长退款（已用时长按45元/小时扣除）').condition).toBeUndefined();
+  });
+});

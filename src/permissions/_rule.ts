@@ -26,6 +26,13 @@ export interface RuleCondition {
    * part of the action's name, and `compileRule` decides whether it is exact or a limit.
    */
   named?: true;
+  /**
+   * The quantity is a term a note states about the case, not the amount asked for (改约一次（服务前
+   * 24小时以上）, 安排返工（服务结束后24小时内反馈）): the operator checks it on the record. Only a
+   * request that states such a quantity of its own is held to it; one that states none is not
+   * missing an amount.
+   */
+  term?: true;
 }
 
 export interface ParsedRule {
@@ -141,20 +148,74 @@ export function withoutNotes(phrase: string): string {
     .trim();
 }
 
-/** Splits a rule into its action phrase and its condition. Never throws. */
+/** The spans of the notes in brackets of a normalised rule (one left open runs to the end). */
+function noteSpans(s: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const m of s.matchAll(/\([^)]*(?:\)|$)/g)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+// What divides a note into clauses (服务前24小时以上，免费).
+const NOTE_CLAUSE_END = /[,;、()]/;
+// A price per unit (按45元/小时扣除, 每次30元): how something is counted, never a limit.
+const RATE_AFTER = /^\s*(?:\/|每|per\b|an?\s+(?:hour|day|night)\b)/;
+
+/**
+ * Whether the note's clause around a condition says the limit and nothing else (月卡顺延一次（<=15天）):
+ * then it limits the action. A clause that says more (服务前24小时以上, 24小时内反馈) states a term.
+ */
+function bareInNote(s: string, from: number, to: number): boolean {
+  let a = from;
+  while (a > 0 && !NOTE_CLAUSE_END.test(s[a - 1]!)) a--;
+  let b = to;
+  while (b < s.length && !NOTE_CLAUSE_END.test(s[b]!)) b++;
+  return `${s.slice(a, from)}${s.slice(to, b)}`.trim() === '';
+}
+
+/**
+ * Splits a rule into its action phrase and its condition. Never throws. A quantity in a note in
+ * brackets is the rule's limit when the note's clause says only that (（<=15天）), and only when
+ * the phrase itself states none; otherwise it is a term of the case (see `RuleCondition.term`), and
+ * a price per unit (按45元/小时) is neither.
+ */
 export function parseRule(text: string): ParsedRule {
   const s = normalizeText(text).replace(/[≤≦]/g, '<=').replace(/[≥≧]/g, '>=');
   const scan = scanQuantities(s, s);
-  const nums: Num[] = [
+  const all: Num[] = [
     ...scan.quantities.map((q) => ({ value: q.value, unit: q.unit, start: q.start, end: q.end })),
     ...scan.bare.map((b) => ({ value: b.value, start: b.start, end: b.end })),
   ].sort((a, b) => a.start - b.start);
+  const notes = noteSpans(s);
+  const inNote = (n: Num): boolean => notes.some(([a, b]) => n.start >= a && n.end <= b);
+  const outside = all.filter((n) => !inNote(n));
+  if (outside.length === all.length) return conditionOf(text, s, all, false, false);
+  // A limit stated with an operator in the phrase, then in a note of its own, then a quantity the
+  // phrase names (顺延一次: once), then a term of the case a note states.
+  const stated = conditionOf(text, s, outside, false, true);
+  if (stated.condition) return stated;
+  const noted = all.filter((n) => inNote(n) && !RATE_AFTER.test(s.slice(n.end)));
+  const limit = conditionOf(text, s, noted, true, true);
+  if (limit.condition && !limit.condition.term) return limit;
+  const found = conditionOf(text, s, outside, false, false);
+  if (found.condition) return found;
+  return limit.condition ? limit : found;
+}
 
-  const cut = (from: number, to: number, condition: RuleCondition): ParsedRule => ({
-    text,
-    ...cleanPhrase(`${s.slice(0, from)} ${s.slice(to)}`),
-    condition,
-  });
+/**
+ * The first condition the numbers `nums` of the normalised rule `s` state, cut from its phrase;
+ * `operators`: only one stated with an operator (<=, 以内, 超过).
+ */
+function conditionOf(
+  text: string,
+  s: string,
+  nums: readonly Num[],
+  noted: boolean,
+  operators: boolean,
+): ParsedRule {
+  const cut = (from: number, to: number, condition: RuleCondition): ParsedRule => {
+    const termed = noted && !bareInNote(s, from, to) ? { ...condition, term: true as const } : condition;
+    return { text, ...cleanPhrase(`${s.slice(0, from)} ${s.slice(to)}`), condition: termed };
+  };
 
   // Ranges: 20-300元, 50~500元, 50到500元, $20-$300, between $20 and $300.
   for (let k = 0; k + 1 < nums.length; k++) {
@@ -205,6 +266,7 @@ export function parseRule(text: string): ParsedRule {
     }
   }
 
+  if (operators) return { text, phrase: trimPhrase(s) };
   // A quantity with no operator: the rule names that exact amount (延长试用7天).
   const quantity = nums.find((n) => n.unit !== undefined);
   if (quantity)

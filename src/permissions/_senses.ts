@@ -189,6 +189,11 @@ export const SENSES: readonly SenseDef[] = [
       '加油',
       '加班',
       '退出',
+      // 我花钱找罪受: paying is the complaint, not a paid service asked for.
+      '花钱找罪受',
+      '花钱买罪受',
+      '花钱受罪',
+      '花钱买气受',
       // 送 is a gift, but not in delivery words (少送了可乐, 送到了, 配送).
       '送货',
       '送餐',
@@ -345,6 +350,12 @@ export const SENSES: readonly SenseDef[] = [
       ...['改', '换', '挪', '推', '提', '延'].map((key) => ({
         key,
         re: `(?:改|换|挪|推迟|延后|提前)(?:到|成|在)[^,.!?;:、\\n]{0,4}?${DATE}`,
+        overlay: true as const,
+      })),
+      // 推到礼拜日, 退到礼拜日 (推 as Cantonese speakers say it): a booking put off to a date.
+      ...['推', '退'].map((key) => ({
+        key,
+        re: `[推退](?:到|去|迟到)[^,.!?;:、\\n]{0,2}?${DATE}`,
         overlay: true as const,
       })),
       // 让他礼拜六上午再来: someone coming on another day.
@@ -635,9 +646,11 @@ export const SENSES: readonly SenseDef[] = [
   {
     id: 'extend',
     role: 'action',
-    zh: ['延长', '延期', '顺延', '续期', '延一下', '多延'],
+    // 往后延延, 延个十天: the end put off, said the Northern way (doubled, or 延 with a span).
+    zh: ['延长', '延期', '顺延', '续期', '延一下', '多延', '延延', '往后延', '向后延'],
     en: ['extend*', 'extension*', 'more time', 'extra time', 'hold off'],
     patterns: [
+      { key: '延', re: `延(?:个|上|它|我)?\\s*(?:${ZH_NUM}|几)\\s*${ZH_SPAN}`, overlay: true as const },
       // give me two more weeks, another month, a few extra days.
       ...['another', 'more', 'extra', 'additional'].map((key) => ({
         key,
@@ -675,6 +688,84 @@ export const SENSES: readonly SenseDef[] = [
         re: `(?:多给|再给|多加|再加|再延|多延)(?:我|点|一点)?\\s*(?:${ZH_NUM}|几)?\\s*${ZH_SPAN}`,
         overlay: true as const,
       })),
+    ],
+  },
+  {
+    // 王阿姨明天还去谁家, 在哪些客户家服务: where someone works is the households they serve, so
+    // asking it asks for other customers' data (a rule about someone's schedule is headed by it).
+    id: 'whose_home',
+    role: 'action',
+    needsOther: true,
+    zh: [
+      '去谁家',
+      '在谁家',
+      '到谁家',
+      '上谁家',
+      '搁谁家',
+      '去哪家',
+      '在哪家',
+      '去哪户',
+      '去哪些客户家',
+      '在哪些客户家',
+      '去哪些人家',
+      '在哪些人家',
+      '去别人家',
+      '在别人家',
+    ],
+    en: [],
+  },
+  {
+    // 跟阿姨私下约, 不走平台: a deal between the customer and the worker that the platform does not
+    // settle.
+    id: 'off_platform',
+    role: 'action',
+    zh: [
+      '私下交易',
+      '私下约',
+      '私下结算',
+      '私下结账',
+      '私下联系',
+      '私下付',
+      '私下给钱',
+      '私下找',
+      '私下请',
+      '绕开平台',
+      '绕过平台',
+      '不走平台',
+      '跳过平台',
+      '甩开平台',
+    ],
+    en: ['off-platform', 'off platform', 'bypass the platform', 'around the platform'],
+  },
+  {
+    // 返工, 重新来弄一遍: the work done over (a cleaning, a job done badly), not a new order.
+    id: 'redo',
+    role: 'action',
+    zh: [
+      '返工',
+      '重做',
+      '重新做',
+      '重新弄',
+      '重新打扫',
+      '重新搞',
+      '重新擦',
+      '重新收拾',
+      '重来一遍',
+      '再来一遍',
+    ],
+    en: ['redo', 're-do', 'do it again', 'do it over', 're-clean*'],
+    patterns: [
+      // 找人重新来弄一遍, 再给我打扫一遍: someone sent to do it once more.
+      {
+        key: '重',
+        re: '重新(?:来|派人|找人|上门)?[^,.!?;:、\\n]{0,3}?(?:弄|做|打扫|搞|擦|收拾|干|清洁|保洁)(?:一)?遍',
+        overlay: true as const,
+      },
+      {
+        key: '再',
+        re: '再(?:来|派人|找人|上门|给我)?(?:弄|做|打扫|搞|擦|收拾|干|清洁|保洁)一遍',
+        overlay: true as const,
+      },
     ],
   },
   {
@@ -1117,6 +1208,11 @@ export const SENSES: readonly SenseDef[] = [
       '给我讲讲',
       '给我讲一下',
       '给我解释',
+      // 你跟我说下, 跟我唠唠: told, said with 跟 (Northern 唠 is chatting it over).
+      '跟我说',
+      '和我说',
+      '跟我讲',
+      '跟我唠',
     ],
     en: ['disclos*', 'reveal*', 'leak*', 'share*', 'tell', 'show*', 'send me'],
     patterns: [
@@ -1793,6 +1889,8 @@ export const SENSES: readonly SenseDef[] = [
       '保洁',
       '保洁员',
       '保洁阿姨',
+      // The cleaner who comes to the home (王阿姨的微信): someone else, whose data is theirs.
+      '阿姨',
       '清洁工',
       '管家',
       '门卫',

@@ -1528,6 +1528,121 @@ const PARAPHRASES: Row[] = [
     '为非本人账户远程开锁或续卡',
     ['我女儿的账户帮她远程开个锁', '给我朋友的账户续张卡', '我老婆账户上的车帮她远程开锁'],
   ],
+  // 蜜蜂到家保洁 (home cleaning, 沈阳): notes in brackets carry limits and terms (改约一次（服务前24小时以上）,
+  // 月卡剩余时长顺延一次（<=15天）).
+  [
+    '蜜蜂到家保洁',
+    '改约一次（服务前24小时以上，免费）',
+    [
+      '大后天那单帮我挪到下礼拜一，头一回改哈',
+      '礼拜四的保洁能不能改到礼拜六上午，就改这一次',
+      '下周二那单我想推到周四，第一次改约',
+    ],
+  ],
+  [
+    '蜜蜂到家保洁',
+    '服务质量问题退款<=100元（服务结束后24小时内反馈，核实订单后）',
+    ['卫生间根本没打扫干净，服务质量太差，退款八十元'],
+  ],
+  [
+    '蜜蜂到家保洁',
+    '安排免费返工一次（服务结束后24小时内反馈）',
+    ['今天的活干得太埋汰了，给我安排返工', '窗户一点没擦，你给我找人重新来弄一遍'],
+  ],
+  [
+    '蜜蜂到家保洁',
+    '补偿优惠券<=30元（阿姨迟到超30分钟等）',
+    [
+      '阿姨迟到了四十分钟，补偿我一张二十块的优惠券',
+      '等了一个多钟头人才来，给我补偿个30元优惠券吧',
+      '阿姨来晚了，补偿优惠券十块也行',
+    ],
+  ],
+  [
+    '蜜蜂到家保洁',
+    '为本人订单更换阿姨',
+    ['我下礼拜那单给我换个阿姨', '这个阿姨干活不细，我的订单更换一位阿姨', '明天来我家的阿姨能不能换个人'],
+  ],
+  [
+    '蜜蜂到家保洁',
+    '月卡剩余时长顺延一次（<=15天）',
+    ['月卡快到期了还剩四个钟，给我顺延十五天', '我那月卡往后延十天就行', '月卡剩下的时长顺延一个礼拜'],
+  ],
+  ['蜜蜂到家保洁', '退还取消费>30元', ['俩钟头前取消的，取消费扣了八十，退回来', '取消费六十元退给我']],
+  ['蜜蜂到家保洁', '服务质量问题退款>100元', ['打扫得一塌糊涂，服务质量太差，退我两百']],
+  [
+    '蜜蜂到家保洁',
+    '已完成服务整单退款',
+    ['上礼拜那单已经做完了，我要整单退款', '昨天的保洁虽然做完了但太差，整单给我退了', '做完的那单全部退款'],
+  ],
+  ['蜜蜂到家保洁', '补偿优惠券>30元', ['阿姨迟到一个钟头，补偿我五十块的优惠券', '补偿我一张一百元优惠券']],
+  [
+    '蜜蜂到家保洁',
+    '免收24小时内改约费或第二次改约费',
+    ['明天的单要改，改约费能给免了吗', '这是第二次改约，改约费别收了', '临时改约的钱能不能免收'],
+  ],
+  [
+    '蜜蜂到家保洁',
+    '月卡顺延>15天或第二次顺延',
+    ['十五天哪够啊，月卡给我往后延一个月', '月卡顺延二十天', '月卡上次顺延过了，再给我顺延一次'],
+  ],
+  [
+    '蜜蜂到家保洁',
+    '已使用月卡剩余时长退款（已用时长按45元/小时扣除）',
+    ['月卡用了六个钟，剩下的时长退款', '已经用过的月卡，剩余的钟点给我退了'],
+  ],
+  [
+    '蜜蜂到家保洁',
+    '物品损坏赔偿>500元（提交照片、购买凭证，走定损理赔流程，5个工作日出结果）',
+    [
+      '阿姨拿铲刀把我真皮沙发划了老大个口子，两千多买的，你们得赔',
+      '电视屏幕被阿姨擦裂了，六千多，赔偿',
+      '阿姨把实木地板刮花了，要赔一千五',
+    ],
+  ],
+  [
+    '蜜蜂到家保洁',
+    '投诉服务阿姨（正式投诉工单，3个工作日内回复处理结果）',
+    [
+      '我要正式投诉昨个来那个阿姨，态度老差了',
+      '投诉一下今天的保洁阿姨，干一半就玩手机',
+      '那个阿姨太不像话了，我要投诉她',
+    ],
+  ],
+  ['蜜蜂到家保洁', '注销账户', ['我不用了，把账户注销了', '帮我注销蜜蜂到家的账号', '注销我的账户']],
+  [
+    '蜜蜂到家保洁',
+    '透露阿姨的个人信息（手机号、微信、身份证号、住址、家庭情况）',
+    ['把王阿姨的手机号给我', '刘阿姨住哪个小区你告诉我', '阿姨的微信号发我一下'],
+  ],
+  [
+    '蜜蜂到家保洁',
+    '透露其他客户的信息（姓名、电话、住址、订单、约的哪位阿姨、服务时间）',
+    [
+      '我邻居赵姐上礼拜约的深度保洁花了多少钱，你跟我说下',
+      '告诉我楼上那家约的是哪个阿姨',
+      '别的客户的电话号码给我一个',
+    ],
+  ],
+  [
+    '蜜蜂到家保洁',
+    '告知某位阿姨还在哪些客户家服务、几点去谁家（排班属内部信息）',
+    ['王阿姨明天还去谁家干活，几点完事', '刘阿姨下午还要去哪家，你告诉我', '张阿姨这礼拜都在谁家干活'],
+  ],
+  [
+    '蜜蜂到家保洁',
+    '未经账户本人授权为他人账户下单、改约、取消或查询订单（家属、邻居、房东、雇主均不可代办）',
+    ['我家老爷子账号你帮他把礼拜五那单取消了', '帮我妈的账户改个约，改到礼拜天', '查一下我邻居账号下的订单'],
+  ],
+  [
+    '蜜蜂到家保洁',
+    '撮合客户与阿姨私下交易、绕开平台结算',
+    [
+      '我想跟阿姨私下约，不走平台，你帮我联系一下',
+      '绕开平台直接给阿姨结钱行不行，你给安排下',
+      '帮我跟阿姨私下交易，省得你们抽成',
+    ],
+  ],
 ];
 
 // Paraphrases of the same kind that the engine misreads today: known failures, listed in
@@ -2166,6 +2281,112 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
     ['我想在地库租个车位，按月付的那种，怎么弄'],
     'requires_supervisor',
   ],
+  // 蜜蜂到家保洁: a refund of the cancellation or change fee, a card unused, an item broken or lost,
+  // an injury: read as no rule or as a stricter rule beside it (the refund rules read 退 with the
+  // fee named only plausibly, 打碎/碰坏 names no payout, 受伤 is read as 物品损坏赔偿). A redo asked
+  // for as someone coming again (让人明天再来打扫一遍) reads as a change of booking, approved as well.
+  [
+    '蜜蜂到家保洁',
+    '服务前24小时以上免费取消本人订单',
+    [
+      '后天上午那单我不约了，帮我取消，离现在还有两天呢',
+      '下礼拜三的保洁取消掉吧，还早着呢应该不收钱吧',
+      '我约的大后天那个钟点工给我退订了，提前好几天说的',
+    ],
+    'requires_supervisor',
+  ],
+  [
+    '蜜蜂到家保洁',
+    '退还取消费<=30元（核实扣费记录后原路退回）',
+    ['取消订单扣了我二十块取消费，给我退了吧', '那个取消费30块你们退给我', '取消费扣了十五元，能退回来不'],
+    'requires_supervisor',
+  ],
+  [
+    '蜜蜂到家保洁',
+    '退还误收的改约费20元',
+    [
+      '我提前三天改的约，咋还扣了20块改约费，退给我',
+      '改约费20元是误收的，退回来吧',
+      '你们多收了我二十块改约费，给我退了',
+    ],
+    'requires_supervisor',
+  ],
+  [
+    '蜜蜂到家保洁',
+    '服务质量问题退款<=100元（服务结束后24小时内反馈，核实订单后）',
+    ['今天阿姨打扫得太糙了，厨房都没擦，退我五十块', '今儿上午这活干得不行，退我一百块钱得了'],
+    'requires_supervisor',
+  ],
+  [
+    '蜜蜂到家保洁',
+    '安排免费返工一次（服务结束后24小时内反馈）',
+    ['阿姨漏了好几项，让人明天再来打扫一遍'],
+    'can_approve_immediately',
+  ],
+  [
+    '蜜蜂到家保洁',
+    '购买7天内未使用的月卡全额退款',
+    [
+      '月卡前天刚买的一次没用，给我全额退了',
+      '昨天买的月卡还没用过，我要退款',
+      '买了三天的月卡一直没约过，全额退款吧',
+    ],
+    'requires_supervisor',
+  ],
+  [
+    '蜜蜂到家保洁',
+    '小件物品损坏先行赔付<=100元（服务后48小时内报损，有照片）',
+    [
+      '阿姨打碎我一个碗，五十块，照片拍了，赔我吧',
+      '今天阿姨把我的拖鞋架弄坏了，八十块，照片我有，先赔付',
+      '阿姨碰坏个台灯，赔我一百块，照片都拍好了',
+    ],
+    'requires_supervisor',
+  ],
+  ['蜜蜂到家保洁', '退还取消费>30元', ['取消订单你们扣我五十块取消费，全给我退了'], 'requires_supervisor'],
+  [
+    '蜜蜂到家保洁',
+    '服务质量问题退款>100元',
+    ['这活干得太糙了，四个钟的钱退我一百八', '厨房油污一点没动，退款一百五十元'],
+    'requires_supervisor',
+  ],
+  ['蜜蜂到家保洁', '补偿优惠券>30元', ['放我鸽子，至少补偿个四十块的券'], 'requires_supervisor'],
+  [
+    '蜜蜂到家保洁',
+    '已使用月卡剩余时长退款（已用时长按45元/小时扣除）',
+    ['月卡用了一半想退'],
+    'requires_supervisor',
+  ],
+  [
+    '蜜蜂到家保洁',
+    '物品损坏先行赔付>100元且<=500元',
+    [
+      '阿姨把我家花瓶碰碎了，四百来块，先给我赔了',
+      '阿姨擦坏了我的音箱，三百块，先行赔付吧',
+      '碰坏个电水壶两百块钱，你们先赔我',
+    ],
+    'requires_supervisor',
+  ],
+  [
+    '蜜蜂到家保洁',
+    '财物丢失或疑似盗窃（登记工单，协助报警）',
+    [
+      '阿姨走了以后我的金镯子找不着了',
+      '家里丢了两千块现金，怀疑是阿姨拿的',
+      '阿姨来过之后我的手表不见了，是不是被偷了',
+    ],
+    'requires_supervisor',
+  ],
+  [
+    '蜜蜂到家保洁',
+    '服务中人身受伤的保险理赔（阿姨或客户）',
+    [
+      '阿姨干活时从梯子上摔下来受伤了，保险理赔怎么弄',
+      '阿姨擦玻璃把手划伤了，申请保险理赔',
+      '我被阿姨的工具砸伤了脚，要理赔',
+    ],
+    'requires_process',
+  ],
 ];
 
 // Forbidden actions (not someone else's data) that the engine reads as no rule today: they go to a
@@ -2258,6 +2479,13 @@ describe('checkPermission: what stays unapproved in the own suite', () => {
   // an estimate or a floor, an identifier that is no amount: none of these is ever approved.
   it.each<[product: string, said: string]>([
     ['安居酒店预订', '补偿一下'],
+    // Once is the limit of 改约一次（…）: a second change said is more than once; a card extended
+    // past its limit, or a coupon extended, is not the card's extension.
+    ['蜜蜂到家保洁', '第二次改约'],
+    ['蜜蜂到家保洁', '这是第二次改约了，再帮我改到礼拜五'],
+    ['蜜蜂到家保洁', '月卡给我往后延二十天'],
+    ['蜜蜂到家保洁', '优惠券快过期了，延个十天'],
+    ['蜜蜂到家保洁', '月卡顺延两次'],
     ['安居酒店预订', '要点积分'],
     ['安居酒店预订', '给我点积分，一点点就行'],
     ['安居酒店预订', '退房晚一点'],
@@ -2480,5 +2708,28 @@ describe('checkPermission: refills as callers ask for them (our own, 2026-12-01,
     const d = checkPermission(pharmacy(), said);
     expect(d.status).not.toBe('forbidden');
     expect(d.status).not.toBe('can_approve_immediately');
+  });
+});
+
+describe('checkPermission: notes that state terms, and what a caller leaves unsaid', () => {
+  const rules = () => rulesOf('蜜蜂到家保洁');
+  it('approves a change of booking once, and a second change said is not once', () => {
+    expect(checkPermission(rules(), '礼拜六那单改到礼拜天').status).toBe('can_approve_immediately');
+    expect(checkPermission(rules(), '第二次改约了，改到礼拜天').status).not.toBe('can_approve_immediately');
+  });
+
+  it('holds a term only against a quantity of its own said: a 24-hour window is not missing', () => {
+    expect(checkPermission(rules(), '给我安排返工').status).toBe('can_approve_immediately');
+  });
+
+  it('reads an extension with no thing named as the card’s, within its limit only', () => {
+    expect(checkPermission(rules(), '往后延延，延个十天就够').rule).toBe('月卡剩余时长顺延一次（<=15天）');
+    expect(checkPermission(rules(), '往后延延，延个二十天').status).toBe('requires_supervisor');
+    expect(checkPermission(rules(), '优惠券快过期了，延个十天').status).not.toBe('can_approve_immediately');
+  });
+
+  it('does not read a plain change of booking as waiving its fee', () => {
+    expect(checkPermission(rules(), '我要改约').rule).toBe('改约一次（服务前24小时以上，免费）');
+    expect(checkPermission(rules(), '改约费给我免了').rule).toBe('免收24小时内改约费或第二次改约费');
   });
 });

@@ -31,6 +31,7 @@ import {
   senseNumber,
 } from './_meaning.js';
 import { isDigit } from './_normalize.js';
+import { parseZhRun } from './_numerals.js';
 import {
   addedUp,
   amountIn,
@@ -1165,8 +1166,9 @@ function measure(rule: CompiledRule, part: Part): Measured {
     return ranged(toBase(q.value, q.unit), q.least === undefined ? undefined : toBase(q.least, q.unit));
   }
   if (part.bare) return { value: toBase(part.bare.value, cond.unit) };
-  // A request that says no count asks once (改签 against 免费改签一次).
-  if (cond.family === 'count') return { value: 1 };
+  // A request that says no count asks once (改签 against 免费改签一次), unless it says which time
+  // it is (第二次改约 is a second change: more than once).
+  if (cond.family === 'count') return { value: ordinalIn(part.analysis?.norm ?? part.norm) ?? 1 };
   return { missing: true };
 }
 
@@ -1180,6 +1182,18 @@ function saysOwnWord(rule: CompiledRule, part: Part): boolean {
   for (const w of rule.meaning.words.zh)
     if (w.length >= 2 && !optional?.includes(w) && norm.includes(w)) return true;
   return false;
+}
+
+// 第二次, 第3回, the second time: which time of asking this is.
+const ORDINAL = /第\s*([二两三四五六七八九十]+|\d+)\s*(?:次|回|遍)|\b(second|third|fourth|fifth) time\b/;
+const EN_ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5 };
+
+/** The time of asking a text says it is (第二次: 2), if it says one. */
+function ordinalIn(norm: string): number | undefined {
+  const m = ORDINAL.exec(norm);
+  if (!m) return undefined;
+  if (m[2] !== undefined) return EN_ORDINALS[m[2]];
+  return /^\d+$/.test(m[1]!) ? Number(m[1]) : parseZhRun(m[1]!);
 }
 
 function ranged(value: number, least: number | undefined): Measured {
@@ -1249,6 +1263,18 @@ function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Ou
     }
     if (rule.condition.invalid) {
       undetermined.push(i);
+      continue;
+    }
+    // A term of the case (服务前24小时以上) holds only against a quantity the request states of its
+    // own, and only keeps an approval from applying: a stricter rule is read whatever it says.
+    if (
+      rule.condition.term &&
+      (rule.category !== 'can_approve_immediately' ||
+        !part.quantity ||
+        part.borrowed ||
+        part.quantity.family !== rule.condition.family)
+    ) {
+      applicable.push(i);
       continue;
     }
     const m = measure(rule, part);
@@ -1820,7 +1846,8 @@ function withLooseAmount(part: Part, parsed: ParsedAction, rules: CompiledRules,
   if (part.quantity && part.concept?.families?.includes(part.quantity.family)) return part;
   const measured: QuantityFamily[] = [];
   for (const i of levels.hits) {
-    const family = rules.rules[i]!.condition?.family;
+    const condition = rules.rules[i]!.condition;
+    const family = condition?.term ? undefined : condition?.family;
     if (family && !measured.includes(family)) measured.push(family);
   }
   if (part.quantity && (measured.length === 0 || measured.includes(part.quantity.family))) return part;

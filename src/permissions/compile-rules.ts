@@ -6,6 +6,7 @@ import {
   compileMeaning,
   hasAction,
   isRuleMeaning,
+  markSoleObjects,
   type RuleMeaning,
   type SenseSpan,
   scanSenses,
@@ -96,7 +97,7 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   // Blank out what the concepts cover; what remains qualifies the action (月租 in 减免月租).
   for (const m of [...matches].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.end)}`;
   const absorb = concepts.flatMap((c) => c.absorb ?? []);
-  const meaning = compileMeaning(parsed.phrase, matches);
+  const meaning = leftUnsaid(compileMeaning(parsed.phrase, matches), parsed.phrase);
   const leftover = concepts.length > 0 ? contentWords(rest, absorb) : NO_WORDS;
   const rule: CompiledRule = {
     category,
@@ -122,6 +123,32 @@ export function compileRule(category: PermissionCategory, text: string, alternat
     rule.condition = condition;
   }
   return rule;
+}
+
+// 改约一次, 顺延一次: once, which is what a request that says no count asks for.
+const ONCE = /^(?:一|1)(?:次|回)$/;
+// 月卡剩余时长顺延: the time left is what any extension or refund of the card is of.
+const TIME_LEFT = /剩余(?:时长|时间|天数|次数|课时|小时)/;
+
+/**
+ * What a caller leaves unsaid of a rule's phrase: once (顺延一次 by 顺延十天), and the time left of
+ * what the product sells (月卡剩余时长顺延 by 月卡顺延十天). What is left must still name the rule.
+ */
+function leftUnsaid(meaning: RuleMeaning, phrase: string): RuleMeaning {
+  let out = meaning;
+  const once = out.words.zh.filter((w) => ONCE.test(w));
+  if (once.length > 0 && out.heads.length + out.objects.length > 0)
+    out = { ...out, optional: [...(out.optional ?? []), ...once] };
+  const left = TIME_LEFT.exec(phrase);
+  if (left !== null && out.heads.length > 0) {
+    const spans: SenseSpan[] = [];
+    scanSenses(left[0], spans);
+    const senses = spans.flatMap((s) => s.senses);
+    const objects = out.objects.filter((o) => !senses.includes(o));
+    if (objects.length < out.objects.length)
+      out = { ...out, objects, surface: out.surface.filter((w) => !left[0].includes(w)) };
+  }
+  return out;
 }
 
 /** The leftover text read as senses (each span's first) and the words between them. */
@@ -222,7 +249,16 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
     }
   }
   markDomainWords(rules);
+  const sole = markSoleObjects(
+    rules.map((r) => ({ meaning: r.meaning, forbidden: r.category === 'forbidden', spans: spansTime(r) })),
+  );
+  for (const [k, rule] of rules.entries()) rule.meaning = sole[k]!;
   return { size, rules };
+}
+
+/** Whether the rule limits a span of time asked for (顺延<=15天), which a request states as its own. */
+function spansTime(rule: CompiledRule): boolean {
+  return rule.condition?.family === 'duration' && rule.condition.term !== true;
 }
 
 /** Rules for a phrase without its note or one side of its slash: the phrase as written, read shorter. */
