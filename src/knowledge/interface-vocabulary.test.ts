@@ -176,3 +176,17 @@ describe('relevantInterfaces: where something sent is, and what came wrong', () 
     },
   );
 });
+
+describe('relevantInterfaces: a booking moved', () => {
+  const profiles = profileInterfaces({
+    jobs: { description: '查询用户本人的保洁预约：服务日期、开始时间、状态', response_fields: ['jobs'] },
+    wallet: { description: '查询余额和押金', response_fields: ['balance', 'deposit'] },
+  });
+  it.each([
+    '礼拜六那个保洁能不能推到礼拜天',
+    '帮我改到下周三上午',
+    'can I reschedule the cleaning to Sunday',
+  ])('%j looks up the bookings', (said) => {
+    expect(relevantInterfaces(profiles, said)).toContain('jobs');
+  });
+});
