@@ -57,6 +57,7 @@ describe('standardSpokenForms: Cantonese words in Mandarin', () => {
   it.each([
     ['我嗰单可唔可以改到听日？', '我那单可不可以改到听日？'],
     ['佢系边个？', '他是哪个？'],
+    ['我哋小区边家都请佢', '我们小区哪家都请他'],
     ['改期得唔得啊，仲有几日', '改期行不行啊，还有几日'],
     ['联系电话系统', '联系电话系统'],
   ])('%j reads as %j', (said, read) => {

@@ -29,8 +29,9 @@ const SPOKEN_QUESTION_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
  */
 const CANTONESE_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/得唔得/g, '行不行'],
-  [/边个/g, '哪个'],
   [/边度/g, '哪里'],
+  [/边(?=[个家间位处只条天日])/g, '哪'],
+  [/哋/g, '们'],
   [/几多/g, '多少'],
   [/乜嘢/g, '什么'],
   [/点样/g, '怎样'],
@@ -53,7 +54,7 @@ const CANTONESE_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
 export function standardSpokenForms(text: string): string {
   let out = text;
   for (const [pattern, word] of SPOKEN_QUESTION_WORDS) out = out.replace(pattern, word);
-  if (/[嗰嘅唔冇嚟咗喺佢仲睇畀系边几乜点屋]/.test(out))
+  if (/[嗰嘅唔冇嚟咗喺佢仲睇畀系边几乜点屋哋]/.test(out))
     for (const [pattern, word] of CANTONESE_WORDS) out = out.replace(pattern, word);
   return out;
 }

@@ -807,7 +807,8 @@ function asksForObject(m: RuleMeaning, has: SenseFlags, norm: string): boolean {
   const t = senseTable();
   let named = false;
   for (const o of m.objects) {
-    if (has[o] !== 1) continue;
+    // A person named (我想约刘阿姨, 给我派个师傅) asks for no claim or grant about them.
+    if (has[o] !== 1 || t.isParty[o] === 1) continue;
     if (t.saidAsks[o] === 1) return true;
     named = true;
   }

@@ -1113,3 +1113,18 @@ describe('checkPermission: a forbidden rule about someone else needs someone els
     },
   );
 });
+
+describe('checkPermission: naming a person asks for no claim about them', () => {
+  const rules = compileRules({
+    can_approve_immediately: [],
+    requires_supervisor: [],
+    requires_process: ['师傅受伤理赔'],
+    forbidden: [],
+  });
+  it.each(['我想约李师傅', '下回还让李师傅来，他哪天有空'])('%j matches no claim', (said) => {
+    expect(checkPermission(rules, said).rule).toBeNull();
+  });
+  it('a worker hurt and a claim asked is the claim', () => {
+    expect(checkPermission(rules, '师傅干活时摔伤了，我们要理赔').rule).toBe('师傅受伤理赔');
+  });
+});

@@ -424,6 +424,8 @@ describe('findOtherParty: whoever used a thing, and data someone else gave', () 
     'what phone number did my brother give you',
     'just read me the email she put on the booking',
     "what's on my roommate's rental agreement",
+    '我们楼还有哪家也约了张师傅',
+    '她是哪家的，几号楼',
   ])('finds someone else in %j', (said) => {
     expect(findOtherParty(said, CALLER)).toBeDefined();
   });
