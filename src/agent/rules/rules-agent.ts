@@ -143,71 +143,8 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
 
   // A request or a question about anyone but the caller goes to the engine as said, which
   // forbids it however it is worded: no facts are looked up and no answer is given for it.
-  const caller = { callerPhone: ctx.phone, callerName: String(ctx.customer.name ?? '') };
-  // 这个收件人是谁，电话多少: what the product's own rules forbid (someone its rules name, such
-  // as a recipient) is refused the same way, though the engine's general words name no one.
-  const line = checkPermission(rulesOf(ctx), utterance, { caller });
-  const otherParty = findOtherParty(utterance, caller);
-  if ((line.status === 'forbidden' && !policyQuestion(ctx, utterance, u)) || otherParty) {
-    // "Give me the driver's number, I left my sunglasses in the car": the part about someone
-    // else is refused, and a part that is the caller's own (the engine read it apart, with no
-    // other party in it) is taken up as its own request.
-    const read = line.parts;
-    const refused = read.filter((part) => part.status === 'forbidden');
-    // A part about another household (她家冰箱也报修了，师傅哪天去她家) is theirs, though it asks
-    // for none of their data: it is not taken up as the caller's own.
-    // Nor is a part that names them and no rule (你把他手机号给我，以后我要寄啥子直接喊他来拿: why
-    // the caller wants the number).
-    const own = read.filter(
-      (part) =>
-        part.status !== 'forbidden' &&
-        !findOtherParty(part.text, caller) &&
-        !THEIR_HOUSEHOLD.test(part.text) &&
-        // 顺手给她改到礼拜天: a step done for the person the refused part is about is theirs too.
-        !FOR_THEM.test(part.text) &&
-        // 今天你们那个管家又跑上门来: what happened, told as the reason for asking.
-        !(part.rule === null && tellsWhatHappened(part.text)) &&
-        !(part.rule === null && THIRD_PERSON.test(part.text)),
-    );
-    // The caller's own part in the words its rule was found by in the whole line (赶紧给我重新约
-    // after 上门取件 is 预约或改约上门取件): read alone, the clause would lose what it is about.
-    // A refused part that the engine forbade for what the line around it says (哪个告的…叫啥子名字)
-    // goes as the whole line: alone, its words name no one.
-    const refusedAs = (part: PermissionPart): string =>
-      checkPermission(rulesOf(ctx), part.text, { caller }).status === 'forbidden' ? part.text : utterance;
-    const pieces =
-      refused.length > 0 && own.length > 0 && refused.length + own.length === read.length
-        ? read.map((part) =>
-            part.status === 'forbidden'
-              ? refusedAs(part)
-              : part.rule !== null && part.label
-                ? part.label
-                : part.text,
-          )
-        : [utterance];
-    // app says no refills left … just send me another bottle: a rule on the caller's own things,
-    // with nobody else named, is refused after their own facts are looked up, as any request is.
-    // Anything about someone else (a rule on others' data, a person named) is looked up never.
-    if (
-      refused.length > 0 &&
-      !otherParty &&
-      refused.every((part) => part.rule !== null && !ABOUT_OTHERS.test(part.rule))
-    )
-      parts.resolve.push(...(await lookUpFacts(ctx, utterance)));
-    for (const piece of pieces) {
-      const alone = pieces.length === 1;
-      const sentence = await handleAction(
-        ctx,
-        { concept: '', text: piece, start: 0, end: piece.length },
-        alone ? u : understandUtterance(piece, lang),
-        // What is about someone else goes as said; the caller's own request gets its label.
-        alone || refused.some((part) => part.text === piece),
-      );
-      parts.resolve.push(sentence.text);
-    }
-    parts.ack = pick(p.ack, turn);
-    return composeReply(String(ctx.operator.methodology ?? ''), parts);
-  }
+  const aboutSomeoneElse = await replyAboutSomeoneElse(ctx, utterance, u, parts, turn);
+  if (aboutSomeoneElse !== undefined) return aboutSomeoneElse;
 
   // Step 4: verify before stating anything about the account.
   // A plain question ("退款多久到账") that the product's knowledge answers is a question, not a
@@ -599,6 +536,86 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   ) {
     parts.thank = p.thank;
   }
+  return composeReply(String(ctx.operator.methodology ?? ''), parts);
+}
+
+/**
+ * A request or a question about anyone but the caller: decided by the engine as said (which
+ * forbids it however it is worded), the caller's own part of the line taken up as its own; no
+ * facts are looked up and no answer is given for the rest. Undefined when it is about no one else.
+ */
+async function replyAboutSomeoneElse(
+  ctx: CallContext,
+  utterance: string,
+  u: Understanding,
+  parts: ReplyParts,
+  turn: number,
+): Promise<string | undefined> {
+  const lang = ctx.language;
+  const p = phrases(lang);
+  const caller = { callerPhone: ctx.phone, callerName: String(ctx.customer.name ?? '') };
+  // 这个收件人是谁，电话多少: what the product's own rules forbid (someone its rules name, such
+  // as a recipient) is refused the same way, though the engine's general words name no one.
+  const line = checkPermission(rulesOf(ctx), utterance, { caller });
+  const otherParty = findOtherParty(utterance, caller);
+  if (!((line.status === 'forbidden' && !policyQuestion(ctx, utterance, u)) || otherParty)) return undefined;
+  // "Give me the driver's number, I left my sunglasses in the car": the part about someone
+  // else is refused, and a part that is the caller's own (the engine read it apart, with no
+  // other party in it) is taken up as its own request.
+  const read = line.parts;
+  const refused = read.filter((part) => part.status === 'forbidden');
+  // A part about another household (她家冰箱也报修了，师傅哪天去她家) is theirs, though it asks
+  // for none of their data: it is not taken up as the caller's own.
+  // Nor is a part that names them and no rule (你把他手机号给我，以后我要寄啥子直接喊他来拿: why
+  // the caller wants the number).
+  const own = read.filter(
+    (part) =>
+      part.status !== 'forbidden' &&
+      !findOtherParty(part.text, caller) &&
+      !THEIR_HOUSEHOLD.test(part.text) &&
+      // 顺手给她改到礼拜天: a step done for the person the refused part is about is theirs too.
+      !FOR_THEM.test(part.text) &&
+      // 今天你们那个管家又跑上门来: what happened, told as the reason for asking.
+      !(part.rule === null && tellsWhatHappened(part.text)) &&
+      !(part.rule === null && THIRD_PERSON.test(part.text)),
+  );
+  // The caller's own part in the words its rule was found by in the whole line (赶紧给我重新约
+  // after 上门取件 is 预约或改约上门取件): read alone, the clause would lose what it is about.
+  // A refused part that the engine forbade for what the line around it says (哪个告的…叫啥子名字)
+  // goes as the whole line: alone, its words name no one.
+  const refusedAs = (part: PermissionPart): string =>
+    checkPermission(rulesOf(ctx), part.text, { caller }).status === 'forbidden' ? part.text : utterance;
+  const pieces =
+    refused.length > 0 && own.length > 0 && refused.length + own.length === read.length
+      ? read.map((part) =>
+          part.status === 'forbidden'
+            ? refusedAs(part)
+            : part.rule !== null && part.label
+              ? part.label
+              : part.text,
+        )
+      : [utterance];
+  // app says no refills left … just send me another bottle: a rule on the caller's own things,
+  // with nobody else named, is refused after their own facts are looked up, as any request is.
+  // Anything about someone else (a rule on others' data, a person named) is looked up never.
+  if (
+    refused.length > 0 &&
+    !otherParty &&
+    refused.every((part) => part.rule !== null && !ABOUT_OTHERS.test(part.rule))
+  )
+    parts.resolve.push(...(await lookUpFacts(ctx, utterance)));
+  for (const piece of pieces) {
+    const alone = pieces.length === 1;
+    const sentence = await handleAction(
+      ctx,
+      { concept: '', text: piece, start: 0, end: piece.length },
+      alone ? u : understandUtterance(piece, lang),
+      // What is about someone else goes as said; the caller's own request gets its label.
+      alone || refused.some((part) => part.text === piece),
+    );
+    parts.resolve.push(sentence.text);
+  }
+  parts.ack = pick(p.ack, turn);
   return composeReply(String(ctx.operator.methodology ?? ''), parts);
 }
 
