@@ -1,5 +1,7 @@
 // Text helpers shared by the reply guard's rules (internal: not exported from the package).
 
+import { DIGIT_OF } from '../domain/spoken-digits.js';
+
 /**
  * The draft as the guard reads it: NFKC (full-width digits and letters, ＊) and without format
  * characters (zero-width spaces and joiners, bidi marks, soft hyphens), which a caller never
@@ -9,38 +11,9 @@ export function normalizeDraft(text: string): string {
   return text.normalize('NFKC').replace(/\p{Cf}/gu, '');
 }
 
-const CN_DIGIT_CHARS: Record<string, string> = {
-  零: '0',
-  〇: '0',
-  洞: '0',
-  一: '1',
-  壹: '1',
-  幺: '1',
-  二: '2',
-  贰: '2',
-  貳: '2',
-  两: '2',
-  三: '3',
-  叁: '3',
-  參: '3',
-  四: '4',
-  肆: '4',
-  五: '5',
-  伍: '5',
-  六: '6',
-  陆: '6',
-  陸: '6',
-  七: '7',
-  柒: '7',
-  八: '8',
-  捌: '8',
-  九: '9',
-  玖: '9',
-};
-
 /** Every Chinese digit character (一三九, 壹叁玖, 幺) as an ASCII digit, one for one. */
 export function digitsAsAscii(text: string): string {
-  return [...text].map((c) => CN_DIGIT_CHARS[c] ?? c).join('');
+  return text.replace(/[零〇洞一壹幺二贰貳两三叁參四肆五伍六陆陸七柒八捌九玖]/g, (c) => DIGIT_OF[c]!);
 }
 
 /** A stretch of the draft: where it starts and ends, its text, and the break that ends it. */

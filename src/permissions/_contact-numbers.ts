@@ -4,6 +4,7 @@
  * offsets are offsets in the text (the digit view keeps its length).
  */
 
+import { DIGIT_OF } from '../domain/spoken-digits.js';
 import * as G from './_char-gates.js';
 import { isDigit } from './_normalize.js';
 
@@ -17,22 +18,6 @@ export interface ContactNumber {
   end: number;
 }
 
-const ZH_DIGIT: Readonly<Record<string, string>> = {
-  零: '0',
-  〇: '0',
-  一: '1',
-  幺: '1',
-  二: '2',
-  两: '2',
-  三: '3',
-  四: '4',
-  五: '5',
-  六: '6',
-  七: '7',
-  八: '8',
-  九: '9',
-};
-
 // Seven or more digits in a row, Chinese or Arabic (a space or dash may group them): a number
 // said digit by digit. Shorter runs are words (一一, 三五个) or amounts.
 const DIGIT_RUN = /[0-9零〇一幺二两三四五六七八九](?:[\s-]?[0-9零〇一幺二两三四五六七八九]){6,}/g;
@@ -44,7 +29,7 @@ const DIGIT_RUN = /[0-9零〇一幺二两三四五六七八九](?:[\s-]?[0-9零�
 export function digitView(norm: string, gates: number): string {
   if ((gates & G.ZH_DIGIT) === 0) return norm;
   return norm.replace(DIGIT_RUN, (run) =>
-    /^[\d\s-]+$/.test(run) ? run : run.replace(/./g, (c) => ZH_DIGIT[c] ?? c),
+    /^[\d\s-]+$/.test(run) ? run : run.replace(/./g, (c) => DIGIT_OF[c] ?? c),
   );
 }
 

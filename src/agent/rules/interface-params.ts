@@ -1,4 +1,5 @@
 import type { SystemQueryRecord } from '../../domain/session-schemas.js';
+import { DIGIT_OF } from '../../domain/spoken-digits.js';
 
 /** Parameters the system binds to the caller itself (resolveQuery): never filled here. */
 const CALLER_PARAM = /^(?:user_?id|uid|phone|mobile|msisdn|customer_?id|caller|tel)$/i;
@@ -66,32 +67,12 @@ function dateSaid(param: string, text: string, now: Date): string | undefined {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
-/** Digits read out in words (二二零七, 幺三五), as callers read a number over the phone. */
-const SPOKEN_DIGITS: Record<string, string> = {
-  零: '0',
-  〇: '0',
-  洞: '0',
-  一: '1',
-  幺: '1',
-  二: '2',
-  两: '2',
-  三: '3',
-  四: '4',
-  五: '5',
-  六: '6',
-  七: '7',
-  拐: '7',
-  八: '8',
-  九: '9',
-  勾: '9',
-};
-
 /**
  * An id the caller read out: letters and digits together (S88001, O-1101, MU5101), the digits
  * written or read out one by one in words, with or without pauses (B二二零七一四四五, B 2 2 0 7).
  */
 export function idSaid(text: string): string | undefined {
-  const digits = text.replace(/[零〇洞一幺二两三四五六七拐八九勾]/g, (d) => SPOKEN_DIGITS[d]!);
+  const digits = text.replace(/[零〇洞一幺二两三四五六七拐八九勾]/g, (d) => DIGIT_OF[d]!);
   // Digits read one by one with pauses between them (2 2 0 7, 二、二、零) are one number.
   const joined = digits.replace(/(?<=\d)[\s、-]?(?=\d)/g, '');
   const spaced = /(?<![A-Za-z])((?:[B-HJ-Z]|[A-Z]{2,4}))\s(\d{3,})(?!\d)/.exec(joined);

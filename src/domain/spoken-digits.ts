@@ -1,0 +1,35 @@
+/**
+ * Chinese digit characters as ASCII digits: the everyday ones (一三九, 两), the financial ones
+ * (壹叁玖), and those read out over a line so as not to be misheard (幺 for 1, 洞 for 0, 拐 for 7,
+ * 勾 for 9). Each reader of digits takes the characters it reads through its own expression.
+ */
+export const DIGIT_OF: Readonly<Record<string, string>> = {
+  零: '0',
+  〇: '0',
+  洞: '0',
+  一: '1',
+  壹: '1',
+  幺: '1',
+  二: '2',
+  贰: '2',
+  貳: '2',
+  两: '2',
+  三: '3',
+  叁: '3',
+  參: '3',
+  四: '4',
+  肆: '4',
+  五: '5',
+  伍: '5',
+  六: '6',
+  陆: '6',
+  陸: '6',
+  七: '7',
+  柒: '7',
+  拐: '7',
+  八: '8',
+  捌: '8',
+  九: '9',
+  玖: '9',
+  勾: '9',
+};
