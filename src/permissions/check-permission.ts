@@ -709,6 +709,7 @@ interface RuleLevels {
  * A contradiction found by meaning (保修期外 against 保修期内) also undoes a plausible lexicon match.
  */
 function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | undefined): RuleLevels {
+  const saysSum = part.quantity?.family === 'money' || part.bare !== undefined;
   const n = rules.rules.length;
   const index = ruleIndex(rules);
   // Made on the first match: most parts match no rule, and then share the index's levels.
@@ -775,7 +776,8 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
       rule.concepts,
       view,
       rule.category === 'can_approve_immediately',
-      () => sumOfItsMoney(rules, rule, part),
+      // Only a part that says a sum may say the rule's money: no closure for the rest.
+      saysSum ? () => sumOfItsMoney(rules, rule, part) : undefined,
     );
     const level = meaning === CONTRADICTED ? NONE : (Math.max(meaning, lexicon) as MatchLevel);
     if (level > NONE) {
@@ -804,7 +806,6 @@ const exclusions = new WeakMap<CompiledRule, RegExp>();
  *订单骑行费全额退还). Alternatives of one rule (骑行费退款 and 骑行费退款(核实订单…)) are one.
  */
 function sumOfItsMoney(rules: CompiledRules, rule: CompiledRule, part: Part): boolean {
-  if (part.quantity?.family !== 'money' && part.bare === undefined) return false;
   if (rule.concepts.length === 0) return false;
   const norm = part.analysis?.norm ?? part.norm;
   const own = (w: string): boolean => {

@@ -226,6 +226,8 @@ const MAX_COMPILED = 32;
 
 function compileAll(permissions: OperatorPermissions): CompiledRules {
   const rules: CompiledRule[] = [];
+  // Rules for a phrase without its note or one side of its slash: the phrase as written, read shorter.
+  const shorterPhrases = new Set<CompiledRule>();
   let size = 0;
   for (const category of CATEGORY_KEYS) {
     for (const text of permissions[category] ?? []) {
@@ -248,7 +250,7 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
       }
     }
   }
-  markDomainWords(rules);
+  markDomainWords(rules, shorterPhrases);
   const sole = markSoleObjects(
     rules.map((r) => ({ meaning: r.meaning, forbidden: r.category === 'forbidden', spans: spansTime(r) })),
   );
@@ -260,9 +262,6 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
 function spansTime(rule: CompiledRule): boolean {
   return rule.condition?.family === 'duration' && rule.condition.term !== true;
 }
-
-/** Rules for a phrase without its note or one side of its slash: the phrase as written, read shorter. */
-const shorterPhrases = new WeakSet<CompiledRule>();
 
 /**
  * A shorter phrase of a rule (without its note) kept from matching what the note's condition
@@ -325,12 +324,12 @@ const EN_TOKEN = /(?:[a-z]+(?:-[a-z]+)+|[a-z0-9]+)(?:'[a-z]+)?/g;
  * phrases that qualifies the word right after it. Actions and objects are senses, never content
  * words, so what a compound's first word decides (补寄保单 is not 补寄发票) stays required.
  */
-function markDomainWords(rules: CompiledRule[]): void {
+function markDomainWords(rules: CompiledRule[], shorterPhrases: ReadonlySet<CompiledRule>): void {
   markEnglishDomainWords(rules);
-  markChineseDomainWords(rules);
+  markChineseDomainWords(rules, shorterPhrases);
 }
 
-function markChineseDomainWords(rules: CompiledRule[]): void {
+function markChineseDomainWords(rules: CompiledRule[], shorterPhrases: ReadonlySet<CompiledRule>): void {
   // Counted per phrase as written: the alternatives of one rule (预约上门取件, 改约上门取件) are one
   // phrase here, and so are one phrase's rules with other limits (退款<100元, 退款>=100元).
   // A note in brackets does not make another phrase (骑行费退款（核实订单）beside 骑行费退款>50元).
