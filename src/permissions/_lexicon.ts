@@ -6,6 +6,7 @@
  * 改一下别人的套餐); `_` is a gap of up to three English words (switch off the auto renewal,
  * recover my deleted data).
  */
+import { HELD_MONEY_ZH } from '../domain/held-money.js';
 import * as G from './_char-gates.js';
 import { isAsciiLetter } from './_normalize.js';
 import { FUTURE_BEFORE, PAID_LATER_BY, WORKER_BY_JOB } from './_senses.js';
@@ -82,7 +83,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '(?:钱|费|款)~退(?!出|订|货)',
       // 把我那个押金退了: a deposit named, then asked back (an amount between is read by the others);
       // only 退 is the action, so a rule's 押金 stays its object.
-      '(?<=(?:押金|定金|订金|保证金)[^,.!?;:、\\n\\d零一二两三四五六七八九十百千块元]{0,4})退(?!出|订|货)',
+      `(?<=(?:${HELD_MONEY_ZH})[^,.!?;:、\\n\\d零一二两三四五六七八九十百千块元]{0,4})退(?!出|订|货)`,
       // 就退上个月那笔 / 那笔给我退了: a payment named by pointing at it.
       '退(?!订|出|货|票)[^,.!?;:、\\n]{0,6}?(?:那|这)一?笔',
       '(?:那|这)一?笔~退(?!出|订|货)',

@@ -1,5 +1,6 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { MONEY_BACK_CONCEPTS, newestFirst, verifiedPaid } from '../../call/verified-charges.js';
+import { HELD_MONEY } from '../../domain/held-money.js';
 import type { Language } from '../../domain/language.js';
 import { tokenize } from '../../knowledge/index.js';
 import {
@@ -167,7 +168,7 @@ export function actionFor(
   // an approval keeps the verified facts the name carries.
   // A deposit asked back in the request's own clause is what is asked back, whatever else the
   // line complains of (天天扣调度费…把我那个押金退了).
-  const heldMoney = MONEY_BACK_CONCEPTS.has(request.concept) && DEPOSIT.test(request.text);
+  const heldMoney = MONEY_BACK_CONCEPTS.has(request.concept) && HELD_MONEY.test(request.text);
   if (!byFound && !heldMoney && line !== undefined && line.trim() !== request.text.trim()) {
     const whole = read(line.trim());
     // Another action, not the same one with another limit (refund < $15 / refund >= $15: the name
@@ -280,9 +281,6 @@ function amountMeant(ctx: CallContext, said: Quantity | undefined): number | und
   return undefined;
 }
 
-/** Money held rather than paid for something: a deposit, a security or guarantee deposit. */
-const DEPOSIT = /押金|保证金|定金|订金|\b(?:security )?deposit\b/i;
-
 /**
  * Facts before actions: money given back is bounded by a charge or order this call's queries
  * found. No amount named → the verified one; more than was paid → what was paid (the caller is
@@ -295,7 +293,7 @@ function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understandin
   if (!MONEY_BACK_CONCEPTS.has(request.concept)) return given;
   // A deposit asked back (把我那个押金退了, my security deposit back) is money held, not a charge
   // paid: no charge bounds it, and the rule on deposits decides it in the caller's words.
-  if (DEPOSIT.test(request.text)) {
+  if (HELD_MONEY.test(request.text)) {
     const { quantity: _amount, ...asSaid } = request;
     return { ...asSaid, concept: '' };
   }
