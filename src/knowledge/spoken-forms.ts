@@ -23,7 +23,7 @@ const SPOKEN_QUESTION_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /**
- * Cantonese words a caller mixes into Mandarin (我礼拜六嗰个深度保洁，想推到礼拜日，得唔得啊？仲有
+ * Cantonese words a caller mixes into Mandarin (我嗰单可唔可以改到下礼拜一，得唔得啊？仲有
  * 几日先到): each as the Mandarin word of the same length. 系 is 是 except inside a word
  * (关系, 联系, 系统).
  */
@@ -97,7 +97,7 @@ for (const group of HOMOPHONES)
     );
 
 /**
- * Pairs the segmenter splits that are said as meant: 推到/推迟/推后 put something off (推到礼拜日
+ * Pairs the segmenter splits that are said as meant: 推到/推迟/推后 put something off (推到下礼拜一
  * is no 退到), 记到 notes, 反正 is "anyway".
  */
 const SAID_AS_MEANT = /^(?:推(?:到|迟|后|延)|记(?:到|下)|反正)/;

@@ -86,7 +86,7 @@ export interface RuleMeaning {
   acts?: number[];
   /**
    * The one thing the product does the rule's action to (月卡 of 月卡顺延, when every rule that
-   * extends extends the card): a request naming no thing at all (往后延延，延个十天) means it.
+   * extends extends the card): a request naming no thing at all (往后延延，延个一礼拜) means it.
    */
   soleObject?: number;
   /** With `soleObject`: the other things the product's rules name, said around the request they rule it out. */
@@ -748,7 +748,7 @@ export interface RequestView {
 
 /**
  * Words that say only that money is meant (款 of 退款, 费 of 退还调度费): a request that says a
- * sum of money (and names no other rule's money, see `moneySaid`) has said them: 退给我十九块五
+ * sum of money (and names no other rule's money, see `moneySaid`) has said them: 退给我十二块五
  * asks for 款 back. Longer words (调度费, 会员费) still have to be said: they name which money.
  */
 const MONEY_ONLY = new Set(['款', '钱', '费', '金额']);
@@ -813,7 +813,7 @@ function asksForObject(m: RuleMeaning, has: SenseFlags, norm: string): boolean {
   const t = senseTable();
   let named = false;
   for (const o of m.objects) {
-    // A person named (我想约刘阿姨, 给我派个师傅) asks for no claim or grant about them.
+    // A person named (我想约张阿姨, 给我派个师傅) asks for no claim or grant about them.
     if (has[o] !== 1 || t.isParty[o] === 1) continue;
     if (t.saidAsks[o] === 1) return true;
     named = true;

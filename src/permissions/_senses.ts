@@ -352,7 +352,7 @@ export const SENSES: readonly SenseDef[] = [
         re: `(?:改|换|挪|推迟|延后|提前)(?:到|成|在)[^,.!?;:、\\n]{0,4}?${DATE}`,
         overlay: true as const,
       })),
-      // 推到礼拜日, 退到礼拜日 (推 as Cantonese speakers say it): a booking put off to a date.
+      // 推到下礼拜一, 退到下礼拜一 (推 as Cantonese speakers say it): a booking put off to a date.
       ...['推', '退'].map((key) => ({
         key,
         re: `[推退](?:到|去|迟到)[^,.!?;:、\\n]{0,2}?${DATE}`,
@@ -691,7 +691,7 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
-    // 王阿姨明天还去谁家, 在哪些客户家服务: where someone works is the households they serve, so
+    // 李阿姨明天还去谁家, 在哪些客户家服务: where someone works is the households they serve, so
     // asking it asks for other customers' data (a rule about someone's schedule is headed by it).
     id: 'whose_home',
     role: 'action',
@@ -1889,7 +1889,7 @@ export const SENSES: readonly SenseDef[] = [
       '保洁',
       '保洁员',
       '保洁阿姨',
-      // The cleaner who comes to the home (王阿姨的微信): someone else, whose data is theirs.
+      // The cleaner who comes to the home (李阿姨的微信): someone else, whose data is theirs.
       '阿姨',
       '清洁工',
       '管家',

@@ -800,7 +800,7 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
 const exclusions = new WeakMap<CompiledRule, RegExp>();
 
 /**
- * Whether the part says a sum of money that may be the rule's (退给我十九块五 for 骑行费退款): a
+ * Whether the part says a sum of money that may be the rule's (退给我十二块五 for 骑行费退款): a
  * sum is said, and the action names no other money of the rule's action, that is no word of
  * another rule on it that the rule lacks (押金 of 押金退还, 调度 of 退还调度费, 失败 of 开锁失败
  *订单骑行费全额退还). Alternatives of one rule (骑行费退款 and 骑行费退款(核实订单…)) are one.
@@ -920,7 +920,7 @@ function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly
     if (levels[i] !== PLAUSIBLE || rule.category === 'forbidden') continue;
     // 退款40元 against 骑行费退款<=50元 and 退还调度费>20元: a sum of money said bare may be any
     // fee's, so a stricter rule on a fee the request leaves unnamed stays a reading (a card or
-    // another thing unnamed does not: 把十九块五退给我 is no 已生效骑行卡退款).
+    // another thing unnamed does not: 把十二块五退给我 is no 已生效骑行卡退款).
     if (
       money &&
       rule.condition !== undefined &&
@@ -940,7 +940,7 @@ function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly
 }
 
 /**
- * 把十九块五退给我 against 骑行费退款<=50元 and 已生效骑行卡退款: a sum asked back names no card,
+ * 把十二块五退给我 against 骑行费退款<=50元 and 已生效骑行卡退款: a sum asked back names no card,
  * so a rule about a thing of its own (an activated card, its object) that the request leaves
  * unnamed is no reading of it while another rule on the same action, about nothing unnamed,
  * reads it at least as well. Only for money said (a sum may be any fee's, never any thing's);

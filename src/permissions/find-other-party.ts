@@ -608,7 +608,7 @@ const WHO_COMPLAINED =
 
 // 这车之前是谁骑的, 谁在骑, 上一个租这辆车的人是谁, who rented the car before me, who was driving
 // it yesterday: whoever used a thing before, after or instead of the caller is someone else; so
-// is the household that booked the same worker (哪家也约了刘阿姨, 她是哪家的).
+// is the household that booked the same worker (哪家也约了张阿姨, 她是哪家的).
 const WHO_USED =
   /(?:哪家|哪户|哪一家|谁家)人?(?:也|还|都)?(?:约|请|订|用|找|买|租|叫)|(?<![其吉])[他她]们?是哪(?:家|户|一家|个单元|栋|号楼)|(?:是谁|谁|哪个人?|哪位)(?:在|又|之前|以前|刚才|刚刚|先|还在|正在|现在|一直|昨天|昨晚)?(?:骑|租|借|坐|住|停|用|开(?![发票门会药单户通关灯]))(?:的|了|过|着|这|那|它|车|房|[^,.!?;:、\n]{0,6}?(?:车|房|位)|(?=[,.!?;:、\n]|$))|(?:上一|前一|下一|之前那|前面那)[个位]?[^,.!?;:、\n]{0,8}?(?:骑|开|租|借|坐|住|用)[^,.!?;:、\n]{0,8}?的(?:人|用户|客人|司机|租客|房客|车主)(?:是谁|是哪|叫什么|叫啥)|(?:上一|前一|下一)[个位]?(?:骑行人|使用者|用户|租客|住客|乘客|司机|车主)|\bwho\s+(?:(?:was|is|were)\s+)?(?:rented|renting|had|hired|drove|driving|used|using|booked|rode|riding|stayed|staying)\b[^,.!?;:\n]{0,30}?\b(?:before|after|prior to|ahead of|previously|yesterday|earlier|last night|right now)\b|\b(?:the\s+)?(?:previous|last|next)\s+(?:renter|driver|rider|guest|customer|user|hirer)(?:'s|\s+(?:name|number|phone|details|contact))\b/;
 

@@ -138,7 +138,7 @@ export function money(value: number, lang: Language, currency: 'CNY' | 'USD'): s
 
 /**
  * Money asked back in words the lexicon has no name for; money must be named (not "get it back"),
- * and back is the money's way (not the back bumper).
+ * and back is the money's way (not the back seat).
  */
 export const MONEY_BACK_WORDS =
   /退钱|退款|钱[^，。]{0,4}退|退[^，。]{0,3}回来|\brefund\b|\b(?:money|difference|bucks|dollars|cents?|charge|fare)\b[^。]{0,45}\bback\b(?!\s+(?:bumper|seat|door|window|wheel|tyre|tire|row|end|yard|room|office|entrance|of\b))|\bback\b[^。]{0,25}\b(?:money|difference|bucks|dollars)\b/i;

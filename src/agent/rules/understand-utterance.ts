@@ -70,7 +70,7 @@ const GREETING_ONLY =
 const LOST_CARD =
   /(?:卡|卡片)[^，,。？?]{0,6}(?:丢了|丢失|弄丢|遗失|被偷(?!刷)|被盗(?!刷)|找不到)|(?:丢了|丢失|弄丢|遗失)[^，,。？?]{0,4}卡|\b(?:lost|can't find) (?:my )?(?:credit |debit |bank )?card\b|\bcard (?:was |got |has been |is )?(?:lost|stolen)\b/i;
 
-/** Charged a fee, said as being landed with it: stung with a late fee, hit me with a $25 charge, 被罚了二十. */
+/** Charged a fee, said as being landed with it: stung with a parking fee, hit me with a $25 charge, 被罚了二十. */
 const LANDED_WITH_FEE =
   /\b(?:stung|hit|slapped|landed|stuck|lumbered|whacked)\b[^.?!]{0,30}\b(?:fee|charge|bill|penalty|fine|surcharge)s?\b|被罚(?:了|款)|罚了我/i;
 
@@ -344,7 +344,7 @@ function asksInfo(text: string): boolean {
 
 /**
  * When, asked: at the start of a clause (when's it coming, and when can I) or before a verb of
- * asking (when will, when do). Not when telling of a time (it was there when I picked it up).
+ * asking (when will, when do). Not when telling of a time (the crack was there when I collected it).
  */
 const WHEN_ASKED =
   /(?:^|[,.;!?，。；！？]\s*|\b(?:so|and|but|ok|okay|then|also)\s+)when\b|\bwhen(?:'s|\s+(?:is|are|was|were|will|would|do|does|did|can|could|should|shall|am|might)\b)/i;
@@ -392,7 +392,7 @@ export function extractName(text: string): string | undefined {
   const titled = /我[是系係]([\u4e00-\u9fff]{1,2}(?:先生|女士|小姐))/.exec(text);
   if (titled && !NOT_NAMES.test(titled[1]!)) return titled[1];
   // 我是刘建华，…: a full name said plainly, when it starts with a common surname (我是新用户 does not).
-  // 我系梁嘉欣啊 (Cantonese 系 is 是), 我是刘建华呀: a particle may end the clause.
+  // 我系陈美玲啊 (Cantonese 系 is 是), 我是刘建华呀: a particle may end the clause.
   const plain = /我[是系係]([\u4e00-\u9fff]{2,3}?)(?:啊|呀|哈|哦|嘅|咯|喔)?(?=[，,。.！!？?\s]|$)/.exec(text);
   if (plain && COMMON_SURNAMES.includes(plain[1]!.slice(0, 1)) && !NOT_NAMES.test(plain[1]!)) return plain[1];
   const en = englishName(text);
