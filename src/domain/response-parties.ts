@@ -7,7 +7,7 @@
 
 /** Keys of a response field that names someone other than the caller. */
 export const OTHER_PARTY_FIELD =
-  /complain|report(?:er|ed_by)|informant|whistle|neighbou?r|recipient|receiver|consignee|sender|shipper|投诉人|举报人|反映人|邻居|收件人|寄件人/i;
+  /complain|report(?:er|ed_by)|informant|whistle|neighbou?r|recipient|receiver|consignee|sender|shipper|seller|buyer|transfer(?:or|ee)|counterpart|投诉人|举报人|反映人|邻居|收件人|寄件人|卖家|买家|转让人|受让人|对方/i;
 
 const NAME_FIELD = /^(?:name|full_?name|姓名|名字|contact_?name)$|_name$/i;
 const PHONE_FIELD = /phone|mobile|tel(?:ephone)?$|电话|手机/i;

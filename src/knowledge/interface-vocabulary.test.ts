@@ -48,6 +48,34 @@ describe('relevantInterfaces', () => {
     expect(found).toContain('drive_orders');
   });
 
+  it('never takes an interface its description keeps for staff, however well the words fit', () => {
+    const venue = profileInterfaces({
+      event_details: {
+        description: 'Public event details: venue, date, doors time, status',
+        response_fields: ['venue', 'date', 'doors_time'],
+      },
+      crew_notes: {
+        description:
+          'INTERNAL — operations notes: band hotel, arrival and stage door times. Not for customers.',
+        response_fields: ['band_hotel', 'arrival', 'stage_door_time'],
+      },
+      worker_files: {
+        description: '按工号查询师傅档案（派单内部使用）：姓名、手机号、住址',
+        response_fields: ['name', 'phone', 'address'],
+      },
+      my_bans: {
+        description: '查询本人账号的封禁记录：原因、结束时间；另含举报人字段，仅供安全团队',
+        response_fields: ['bans', 'reason', 'end_at', 'reporter_uid'],
+      },
+    });
+    expect(relevantInterfaces(venue, 'which hotel is the band at, and the stage door time?')).not.toContain(
+      'crew_notes',
+    );
+    expect(relevantInterfaces(venue, '给我查查那个师傅的档案，手机号住址')).not.toContain('worker_files');
+    // A note about some of its fields leaves the caller's own records readable.
+    expect(relevantInterfaces(venue, '我的号为啥被封禁了，啥时候结束')).toContain('my_bans');
+  });
+
   it('takes a word only one interface has as naming it (年费 of the fee records)', () => {
     const card = profileInterfaces({
       card_bill: { description: '查询本期账单、最低还款额与到期还款日', response_fields: ['transactions'] },

@@ -52,7 +52,17 @@ export interface InterfaceProfile {
   terms: ReadonlySet<string>;
   /** The words of its name (room_bookings: room, book): what it is, not only what it mentions. */
   nameTerms: ReadonlySet<string>;
+  /** Marked by its description as for staff only: never what a caller's words are about. */
+  internal: boolean;
 }
+
+/**
+ * A description that marks a whole interface as for staff only: INTERNAL — box office only…,
+ * 按工号查询阿姨档案（派单内部使用）. A note about some of its fields (举报人…，仅供安全团队;
+ * the seller's account (internal, Trust & Safety only)) does not: the caller's own records are there.
+ */
+const INTERNAL_ONLY =
+  /^\W*internal\b|\bnot for (?:customers|callers)\b|\bnever (?:read|given) out\b|\bstaff only\b|^\W*内部|内部使用|不对外/i;
 
 /** What an interface definition looks like in a product record (the fields read here). */
 interface InterfaceDef {
@@ -92,6 +102,7 @@ export function profileInterfaces(apiInterfaces: unknown): InterfaceProfile[] {
       kinds: kindsOf(text),
       terms: new Set(tokenize(text)),
       nameTerms: new Set(tokenize(name.replaceAll('_', ' '))),
+      internal: INTERNAL_ONLY.test(String(def?.description ?? '')),
     };
   });
 }
@@ -131,6 +142,7 @@ function relevantToText(profiles: readonly InterfaceProfile[], text: string, lim
   // A word only one interface has (年费 of 查询年费、滞纳金等费用记录) says which one as a kind does.
   const holders = (t: string) => profiles.reduce((n, p) => n + (p.terms.has(t) ? 1 : 0), 0);
   const scored = profiles
+    .filter((p) => !p.internal)
     .map((p) => {
       let score = 0;
       for (const k of kinds) if (p.kinds.has(k)) score += 2;

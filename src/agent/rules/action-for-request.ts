@@ -183,7 +183,8 @@ export function actionFor(
   }
   // The product's words are used in the call's language only (an English call on a product
   // with Chinese rules keeps the caller's words).
-  if (decided.label === undefined || decided.status === 'forbidden') return draft;
+  // No rule read it: the draft is all there is (its label would be the draft, facts and all).
+  if (decided.label === undefined || decided.status === 'forbidden' || decided.rule === null) return draft;
   if (/[\u3400-\u9fff]/.test(decided.label) !== (lang === 'zh')) return draft;
   // The one thing the request is about (视频彩铃包) stays in the label: the system changes that one.
   const labelled = withThing(withFacts(decided.label), (request as RequestInContext).thing, lang);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SystemQueryRecord } from '../../domain/session-schemas.js';
-import { fillParams, idSaid } from './interface-params.js';
+import { fillParams, idSaid, namedInProduct } from './interface-params.js';
 
 const now = new Date('2026-11-30T10:00:00');
 const ordersQuery: SystemQueryRecord = {
@@ -34,6 +34,19 @@ describe('fillParams', () => {
 
   it('gives up on a value nobody has given, so the agent asks instead of guessing', () => {
     expect(fillParams(['order_id'], '快递到哪了', [], now)).toBeUndefined();
+  });
+
+  it('takes the one thing of the product the caller named, and no guess among several', () => {
+    const games = namedInProduct([
+      '旗下三款游戏：《云端牧场》（休闲）、《铁骑远征》、《云端牧场》',
+      'App内“联系客服”',
+    ]);
+    expect(games).toEqual(['云端牧场', '铁骑远征']);
+    expect(fillParams(['user_id', 'game'], '我铁骑远征的号登不上了', [], now, games)).toEqual({
+      game: '铁骑远征',
+    });
+    expect(fillParams(['user_id', 'game'], '我的号登不上了', [], now, games)).toBeUndefined();
+    expect(fillParams(['game'], '云端牧场和铁骑远征都登不上', [], now, games)).toBeUndefined();
   });
 });
 

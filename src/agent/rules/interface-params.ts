@@ -6,17 +6,20 @@ const CALLER_PARAM = /^(?:user_?id|uid|phone|mobile|msisdn|customer_?id|caller|t
 
 /**
  * Values for an interface's declared parameters: a date, month or id the caller named, else one
- * an earlier query of this call returned under the same name (the order id of the order found a
- * moment ago), else, for dates, the current period. Undefined when a parameter stays unknown:
- * then the agent asks instead of querying.
+ * of the things the product names (`namedInProduct`: its games, its venues) that the caller said,
+ * else one an earlier query of this call returned under the same name (the order id of the order
+ * found a moment ago), else, for dates, the current period. Undefined when a parameter stays
+ * unknown: then the agent asks instead of querying.
  *
  * @example fillParams(['user_id', 'order_id'], '快递到哪了', [ordersQuery], now) // { order_id: 'S88001' }
+ * @example fillParams(['user_id', 'game'], '星火战线的号被封了', [], now, ['山海绘卷', '星火战线']) // { game: '星火战线' }
  */
 export function fillParams(
   params: readonly string[],
   utterance: string,
   earlier: readonly SystemQueryRecord[],
   now: Date,
+  named: readonly string[] = [],
 ): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   for (const param of params) {
@@ -24,12 +27,39 @@ export function fillParams(
     const value =
       (isDateParam(param) ? dateSaid(param, utterance, now) : undefined) ??
       (isIdParam(param) ? idSaid(utterance) : undefined) ??
+      (isDateParam(param) || isIdParam(param) ? undefined : oneSaid(named, utterance)) ??
       valueReturned(param, earlier) ??
       (isDateParam(param) ? currentPeriod(param, now) : undefined);
     if (value === undefined) return undefined;
     out[param] = value;
   }
   return out;
+}
+
+/**
+ * The names a product gives its own works in title marks (旗下三款手游：《山海绘卷》…): the values
+ * a parameter such as `game` takes. Quotes are not names (App内“联系客服”).
+ */
+export function namedInProduct(texts: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const text of texts)
+    for (const m of text.matchAll(/《([^《》]{2,20})》|「([^「」]{2,20})」/g)) {
+      const name = (m[1] ?? m[2])!.trim();
+      if (!out.includes(name)) out.push(name);
+    }
+  return out;
+}
+
+/** Whether a parameter takes one of the product's named things (a game), not a date or an id. */
+export function takesNamedValue(param: string): boolean {
+  return !CALLER_PARAM.test(param) && !isDateParam(param) && !isIdParam(param);
+}
+
+/** The one name among them the text says (case aside); none when it says none or several. */
+function oneSaid(named: readonly string[], text: string): string | undefined {
+  const lower = text.toLowerCase();
+  const said = named.filter((n) => lower.includes(n.toLowerCase()));
+  return said.length === 1 ? said[0] : undefined;
 }
 
 function isDateParam(name: string): boolean {

@@ -14,7 +14,7 @@ import {
   profileInterfaces,
   relevantInterfaces,
 } from '../../knowledge/interface-vocabulary.js';
-import { fillParams, idSaid } from './interface-params.js';
+import { fillParams, idSaid, namedInProduct, takesNamedValue } from './interface-params.js';
 import { currencyOf, money, nowOf } from './payment-in-question.js';
 import { phrases } from './reply-phrases.js';
 import { speakResponse } from './speak-facts.js';
@@ -56,6 +56,23 @@ function interfaceProfiles(product: Product): InterfaceProfile[] {
   return found;
 }
 
+const productNames = new WeakMap<Product, string[]>();
+
+/** The interface's parameters filled (`fillParams`) with what this call knows, the product's names too. */
+function filled(
+  ctx: CallContext,
+  params: readonly string[],
+  utterance: string,
+  earlier: readonly SystemQueryRecord[] = ctx.systemQueries,
+): Record<string, string> | undefined {
+  let named = productNames.get(ctx.product);
+  if (named === undefined) {
+    named = namedInProduct([ctx.product.description ?? '', ...(ctx.product.features ?? [])]);
+    productNames.set(ctx.product, named);
+  }
+  return fillParams(params, utterance, earlier, nowOf(ctx), named);
+}
+
 /**
  * Puts before an interface that needs a value (an order id) the caller did not say and no query
  * returned yet, an interface of the product that returns it and needs nothing but the caller
@@ -70,7 +87,7 @@ function withFeeders(
   const out: string[] = [];
   for (const name of wanted) {
     const params = defs[name]?.params ?? [];
-    if (!fillParams(params, utterance, ctx.systemQueries, nowOf(ctx))) {
+    if (!filled(ctx, params, utterance)) {
       for (const param of params) {
         const stem = param.toLowerCase().replace(/_?(?:id|no|number|code)$/, '');
         if (stem === '' || /^(?:user|uid|phone|mobile|customer)$/.test(stem)) continue;
@@ -78,7 +95,7 @@ function withFeeders(
           ([other, def]) =>
             other !== name &&
             !out.includes(other) &&
-            fillParams(def.params ?? [], '', [], nowOf(ctx)) !== undefined &&
+            filled(ctx, def.params ?? [], '', []) !== undefined &&
             `${other} ${(def.response_fields ?? []).join(' ')}`.toLowerCase().includes(stem),
         );
         if (feeder) out.push(feeder[0]);
@@ -105,7 +122,7 @@ function withKeyed(ctx: CallContext, utterance: string, relevant: string[]): str
         params.some(
           (param) => /(?:^|_)(?:id|no|number|code)$/i.test(param) && !/^(?:user|uid|customer)/i.test(param),
         ) &&
-        fillParams(params, utterance, [], nowOf(ctx)) !== undefined &&
+        filled(ctx, params, utterance, []) !== undefined &&
         [...terms].some((t) => p.terms.has(t))
       );
     })
@@ -145,7 +162,7 @@ export async function lookUpFacts(
     const later: string[] = [];
     for (const name of pending) {
       const def = defs[name];
-      const params = fillParams(def?.params ?? [], utterance, ctx.systemQueries, nowOf(ctx));
+      const params = filled(ctx, def?.params ?? [], utterance);
       if (!params) {
         later.push(name);
         continue;
@@ -169,7 +186,22 @@ export async function lookUpFacts(
     const missing = (defs[name]?.params ?? []).filter((param) => !asked.has(param));
     for (const m of missing) asked.add(m);
   }
-  if (pending.length > 0 && sentences.length === 0) {
+  const choices = productNames.get(ctx.product) ?? [];
+  if (
+    pending.length > 0 &&
+    sentences.length === 0 &&
+    choices.length > 1 &&
+    [...asked].some(takesNamedValue)
+  ) {
+    // Which game? The product's own names are the choices.
+    const last = choices.at(-1)!;
+    const rest = choices.slice(0, -1);
+    sentences.push(
+      lang === 'zh'
+        ? `请问是哪一个：${rest.map((n) => `《${n}》`).join('、')}还是《${last}》？`
+        : `Which one is it: ${rest.join(', ')} or ${last}?`,
+    );
+  } else if (pending.length > 0 && sentences.length === 0) {
     const what = [...asked]
       .filter((a) => !/^(?:user_?id|uid|phone|mobile|customer_?id)$/i.test(a))
       .join('、');
@@ -201,7 +233,7 @@ export async function lookUpMonthBefore(ctx: CallContext, utterance: string): Pr
     const before = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
     if (ctx.systemQueries.some((o) => o.interface === q.interface && o.endpoint.includes(`=${before}`)))
       continue;
-    const params = { ...paramsOf(ctx, q.interface, utterance), [m[1]!]: before };
+    const params = { ...(paramsOf(ctx, q.interface, utterance) ?? {}), [m[1]!]: before };
     const again = await ctx.tools.querySystem({ interfaceName: q.interface, params });
     if (again.ok)
       out.push(speakResponse(interfaceOf(ctx, q.interface), again.response, ctx.language, utterance));
@@ -241,11 +273,15 @@ function findInterface(product: Product, kind: 'subscription' | 'billing'): stri
 
 /**
  * Values for the interface's own parameters (fillParams); a date nobody named is the current
- * period, and any other unknown value is left for the system to report.
+ * period. Undefined when one stays unknown (which game?): that interface is not queried.
  */
-function paramsOf(ctx: CallContext, interfaceName: string, utterance: string): Record<string, string> {
+function paramsOf(
+  ctx: CallContext,
+  interfaceName: string,
+  utterance: string,
+): Record<string, string> | undefined {
   const def = interfaceDefs(ctx.product)[interfaceName];
-  return fillParams(def?.params ?? [], utterance, ctx.systemQueries, nowOf(ctx)) ?? {};
+  return filled(ctx, def?.params ?? [], utterance);
 }
 
 export async function verifyAccount(
@@ -273,11 +309,9 @@ export async function verifyAccount(
   let offerCancelRenew = false;
 
   let subs: Subscription[] | undefined;
-  if (subInterface) {
-    const q = await ctx.tools.querySystem({
-      interfaceName: subInterface,
-      params: paramsOf(ctx, subInterface, utterance),
-    });
+  const subParams = subInterface === undefined ? undefined : paramsOf(ctx, subInterface, utterance);
+  if (subInterface && subParams) {
+    const q = await ctx.tools.querySystem({ interfaceName: subInterface, params: subParams });
     // A response without a subscriptions list is another product's shape: said as it is.
     const shaped =
       q.ok && Array.isArray((q.response as { subscriptions?: unknown } | undefined)?.subscriptions);
@@ -290,14 +324,13 @@ export async function verifyAccount(
   // Bill lines come after what the subscriptions say, however the function returns.
   const billing: string[] = [];
   const unexplained = claimed.some((v) => !(subs ?? []).some((s) => s.fee === v));
+  const billParams = billInterface === undefined ? undefined : paramsOf(ctx, billInterface, utterance);
   if (
     billInterface &&
+    billParams &&
     (u.asksBilling || !subInterface || (u.chargeDispute && subs !== undefined && unexplained))
   ) {
-    const q = await ctx.tools.querySystem({
-      interfaceName: billInterface,
-      params: paramsOf(ctx, billInterface, utterance),
-    });
+    const q = await ctx.tools.querySystem({ interfaceName: billInterface, params: billParams });
     if (q.ok && !Array.isArray((q.response as { transactions?: unknown } | undefined)?.transactions)) {
       billing.push(speakResponse(interfaceOf(ctx, billInterface), q.response, lang, utterance));
     } else if (q.ok) {

@@ -117,6 +117,20 @@ describe('speakResponse', () => {
     const en = speakResponse({ name: 'tracking' }, parcel, 'en');
     expect(en).toContain('in transit');
     expect(en).not.toMatch(/Laura|Park/);
+    // Who sold or passed the caller a ticket, and who reported them (or how many), is not theirs.
+    const resale = {
+      purchases: [{ status: 'refused at gate', seller_name: 'Dale Voss', seller_email: 'dv@example.com' }],
+      transfers: [{ direction: 'received', counterparty_name: 'Ines Moura' }],
+    };
+    const bought = speakResponse({ name: 'resale' }, resale, 'en');
+    expect(bought).toContain('refused at gate');
+    expect(bought).not.toMatch(/Dale|Voss|dv@|Ines|Moura/);
+    const ban = {
+      bans: [{ reason: '言语辱骂', end_at: '2026-12-04', reporter_nickname: '夜航船', report_count: 7 }],
+    };
+    const banned = speakResponse({ name: 'bans' }, ban, 'zh');
+    expect(banned).toContain('2026-12-04');
+    expect(banned).not.toMatch(/夜航船|7/);
     // The caller's own account holder is theirs to hear.
     expect(speakResponse({ name: 'account' }, { holder: '赵建国', balance: 12 }, 'zh')).toContain('赵建国');
   });

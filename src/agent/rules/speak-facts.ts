@@ -137,10 +137,11 @@ const STATUS_WORDS: Record<string, { zh: string; en: string }> = {
 
 /**
  * Contact and identity fields (a courier's phone, a driver's plate holder's address) are never
- * read out: a response may carry other people's, and the caller needs none of them said.
+ * read out: a response may carry other people's, and the caller needs none of them said. Nor is
+ * how many people reported the caller: products keep who reported, and how many, to themselves.
  */
 const PERSONAL_FIELD =
-  /phone|mobile|tel(?:ephone)?$|contact|e-?mail|id_?card|id_?number|passport|address|住址|地址|电话|手机|身份证/i;
+  /phone|mobile|tel(?:ephone)?$|contact|e-?mail|id_?card|id_?number|passport|address|住址|地址|电话|手机|身份证|reports?_?(?:count|num)|举报/i;
 
 /** Phone numbers as people write them: 13812345678, 138 1234 5678, +86-138-1234-5678. */
 const PHONE_LIKE = /(?<![\d])(?:\+?\d{1,3}[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?![\d])/g;

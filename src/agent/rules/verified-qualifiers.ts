@@ -37,7 +37,9 @@ export function verifiedQualifiers(ctx: CallContext, moneyBack = false): string[
           : !moneyBack && DELIVERED_ON.test(key) && typeof value === 'string'
             ? daysSince(value, today)
             : undefined;
-      if (days !== undefined && /天|day/i.test(rulesText)) {
+      // Only where a rule counts days from receipt (签收7天内, within 30 days of delivery): a
+      // game's top-up is "delivered" too (到账), and its rules count days from paying.
+      if (days !== undefined && RECEIPT_WINDOW.test(rulesText)) {
         if (!out.some((o) => /签收|delivered/.test(o))) {
           out.push(lang === 'zh' ? `签收${days}天` : `delivered ${days} days ago`);
         }
@@ -46,6 +48,9 @@ export function verifiedQualifiers(ctx: CallContext, moneyBack = false): string[
   }
   return out;
 }
+
+/** Rules that count days from receipt: 签收7天内, 收货后15天, 7 days of delivery, received. */
+const RECEIPT_WINDOW = /签收|收货|收到货|到货|deliver|receiv|arriv/i;
 
 /** A field holding the day something was delivered or signed for (delivered_at, delivery_date, 签收时间). */
 const DELIVERED_ON = /^(?:delivered(?:_at|_on|_date)?|delivery_date|signed_at|签收(?:时间|日期))$/i;
