@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englishAlternatives } from './_english-alternatives.js';
+import { englishAlternatives, wholeActions } from './_english-alternatives.js';
 import { hasAction, scanSenses } from './_meaning.js';
 
 const isAction = (w: string): boolean => hasAction(scanSenses(w));
@@ -39,6 +39,9 @@ describe('englishAlternatives: an English rule phrase without its qualifiers', (
     ['early refill'],
     ['refund'],
     ['waive the late cancellation fee'],
+    // Separators running through a sentence, not a list of short names.
+    ['move the seats to wheelchair / step-free / easy-access seats in the same or a lower price band'],
+    ['cancel a pending transfer and resend it to a corrected email / mobile'],
     // Chinese phrases have their own reading.
     ['退款'],
   ])('%s stays as written', (phrase) => {
@@ -56,5 +59,29 @@ describe('englishAlternatives: an English rule phrase without its qualifiers', (
     expect(
       englishAlternatives("reveal other members' data (names, phone numbers)", 'forbidden', isAction),
     ).toEqual([]);
+  });
+});
+
+describe('wholeActions: a rule listing whole actions, each with its own object', () => {
+  it('reads each action apart, in any category', () => {
+    expect(wholeActions('hold seats, release unreleased inventory or give out vouchers', isAction)).toEqual([
+      'hold seats',
+      'release unreleased inventory',
+      'give out vouchers',
+    ]);
+    expect(
+      wholeActions('cancel (delist) a listing before it sells, or change the list price', isAction),
+    ).toEqual(['cancel a listing before it sells', 'change the list price']);
+  });
+
+  it.each([
+    // Bare verbs share the last object; things, not actions; a note after a colon.
+    ['look up, change or refund an order for anyone else'],
+    ['fee refund or waiver per order'],
+    ['lost or stolen physical tickets'],
+    ["disclose another customer's details: name, email, phone"],
+    ['refund'],
+  ])('%s stays whole', (phrase) => {
+    expect(wholeActions(phrase, isAction)).toBeUndefined();
   });
 });

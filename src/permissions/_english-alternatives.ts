@@ -58,6 +58,32 @@ export function englishAlternatives(
 }
 
 /**
+ * The whole actions an English rule lists, each with its own object, in any category: hold
+ * seats, release unreleased inventory or give out presale codes → three actions. Undefined unless
+ * every item starts with an action and names something of its own: a bare verb (look up, change
+ * or refund an order) shares the last item's object, and that list is read whole. The items stand
+ * for the rule instead of the whole phrase, whose actions and objects would otherwise pair across
+ * items (give … seats), so a forbidden rule is no wider than what it lists.
+ */
+export function wholeActions(phrase: string, isAction: (word: string) => boolean): string[] | undefined {
+  if (!/[a-z]/.test(phrase) || /[\u3400-\u9fff]/.test(phrase)) return undefined;
+  const core = withoutNotes(phrase).replace(/[:;].*$/, '');
+  const items = core.split(/\s*,\s*(?:or\s+|and\s+)?|\s+or\s+/).map((s) => s.trim());
+  if (items.length < 2) return undefined;
+  let actions = 0;
+  for (const item of items) {
+    const words = item.split(' ');
+    if (words.length < 2 || /^(?:a|an|the|any|all|some|\d.*)$/.test(words[0]!)) return undefined;
+    // A verb with a particle (take down, give out) still needs a thing after it.
+    const rest = words.slice(1).filter((w) => !/^(?:up|down|out|off|back|over|in|a|an|the)$/.test(w));
+    if (rest.length === 0) return undefined;
+    if (isAction(words[0]!)) actions++;
+  }
+  // Most items start with an action the sense table knows (hold seats beside release and give out).
+  return actions * 2 > items.length && isAction(items.at(-1)!.split(' ')[0]!) ? items : undefined;
+}
+
+/**
  * One phrase per thing a list names, the action said before the list or the noun after it
  * shared: change pick-up/return branch, date or time → change pick-up, change return branch,
  * change date, change time; toll or traffic fine dispute → toll dispute, traffic fine dispute.
@@ -87,6 +113,10 @@ function listItems(core: string, isAction: (word: string) => boolean): string[] 
     while (t.length > 0 && /^(?:a|an|the)$/.test(t[0]!)) t.shift();
     // An empty thing (waive or refund: a list of actions) or a circumstance: not a list of things.
     if (t.length === 0 || PREPOSITION.test(t[0]!)) return undefined;
+    // A list of things is of short names (return branch, date, time). A long item or one with a
+    // preposition inside (seats to wheelchair / step-free / easy-access seats in the same or a
+    // lower price band) is a sentence the separators only run through: read whole.
+    if (t.length > 3 || t.some((w) => PREPOSITION.test(w))) return undefined;
   }
   return things.map((t) => {
     const words = suffix.length > 0 && t.at(-1) === suffix[0] ? t : [...t, ...suffix];

@@ -23,7 +23,9 @@ const GENERIC_ZH = new Set(
 const GENERIC_EN = new Set(
   (
     'request requests claim claims handling handle process processing application apply submit for the a an my your of to ' +
-    'on with customer customers amount value total single per any please and or in by is are be from it this that'
+    'on with customer customers amount value total single per any please and or in by is are be from it this that ' +
+    // The particle of a phrasal verb (give out, take down) is the verb's: "freaking out" says no code given out.
+    'up out off down'
   ).split(' '),
 );
 

@@ -1,6 +1,6 @@
 import type { OperatorPermissions, PermissionCategory } from '../domain/record-schemas.js';
 import { chineseAlternatives, conditionExclusions } from './_chinese-alternatives.js';
-import { englishAlternatives } from './_english-alternatives.js';
+import { englishAlternatives, wholeActions } from './_english-alternatives.js';
 import { type ConceptDef, conceptById, detectConcepts } from './_lexicon.js';
 import {
   compileMeaning,
@@ -234,6 +234,13 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
       if (text.trim() === '') continue;
       size++;
       const whole = compileRule(category, text);
+      // hold seats, release unreleased inventory or give out presale codes: each action with its
+      // own object is a rule of its own, in place of the whole (see `wholeActions`).
+      const actions = wholeActions(whole.phrase, namesAction);
+      if (actions) {
+        for (const a of actions) rules.push(withExclusions(compileRule(category, text, a), whole.phrase));
+        continue;
+      }
       rules.push(whole);
       // Each action the phrase lists is a rule of its own too, under the rule's text: a request
       // says one (过户 of 开户、过户或销户). The whole stays first: what it matches, it matches as before.
