@@ -317,6 +317,7 @@ export class CallSession {
       ...(input.interfaceName === undefined ? {} : { interfaceName: input.interfaceName }),
       ...(input.endpoint === undefined ? {} : { endpoint: input.endpoint }),
       ...(input.params === undefined ? {} : { params: input.params }),
+      filtersOptional: true,
     });
     // A new caller who gave no number: nothing about their account can be looked up yet.
     const callerUnknown = phone === '' && Object.values(resolved.params).includes('');

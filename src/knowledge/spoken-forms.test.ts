@@ -12,6 +12,15 @@ describe('standardSpokenForms', () => {
     expect(standardSpokenForms('有没得啥子活动')).toBe('有没有什么活动');
   });
 
+  it('reads Hunan and South-western words as the standard ones', () => {
+    expect(standardSpokenForms('到底花了几多，你退把我咯')).toBe('到底花了多少，你退给我咯');
+    expect(standardSpokenForms('屋里伢子么子时候充的')).toBe('屋里孩子什么时候充的');
+    expect(standardSpokenForms('我的号遭偷了，莫让他再登了')).toBe('我的号被偷了，别让他再登了');
+    expect(standardSpokenForms('那个号卖给别个了，他几大年纪')).toBe('那个号卖给别人了，他多大年纪');
+    // 把 before what is done to it stays: 把号锁了.
+    expect(standardSpokenForms('你把我号锁了')).toBe('你把我号锁了');
+  });
+
   it('leaves 好久 and 好多 that say a long time or a lot', () => {
     expect(standardSpokenForms('我等了好久了')).toBe('我等了好久了');
     expect(standardSpokenForms('好久没用过了')).toBe('好久没用过了');

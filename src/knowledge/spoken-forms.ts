@@ -20,6 +20,16 @@ const SPOKEN_QUESTION_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/咋个/g, '怎么'],
   [/啥子/g, '什么'],
   [/没得(?=[其别啥什问事])/g, '没有'],
+  // Hunan (Xiang) and South-western speech: 么子 is 什么, 几大 asks 多大, 伢子 is a child, 别个
+  // is someone else (卖给别个了, 别个的号), 遭 before what befell is 被 (号遭盗了), 莫 before a verb
+  // is 别 (莫让他再转了), and 把 after a verb of giving is 给 (退把我, 电话把我).
+  [/么子/g, '什么'],
+  [/几大(?=年纪|岁)/g, '多大'],
+  [/伢子/g, '孩子'],
+  [/别个/g, '别人'],
+  [/遭(?=[盗偷封骗扣黑坑])/g, '被'],
+  [/莫(?=[让给再要搞把去说转动乱])/g, '别'],
+  [/(?<=[退给送发寄拿还]|电话|号码)把(?=我|他|她)/g, '给'],
 ];
 
 /**

@@ -19,6 +19,21 @@ describe('chineseAlternatives', () => {
     ]);
   });
 
+  it('reads the action before a colon as the rule, its cases after it aside', () => {
+    expect(
+      chineseAlternatives('封号申诉：外挂/脚本/永久封禁，或封禁>7天（提交材料）', 'requires_process', (w) =>
+        /申诉/.test(w),
+      ),
+    ).toEqual(['封号申诉']);
+    expect(
+      chineseAlternatives(
+        '登记游戏内普通举报，转安全团队按规处理，不承诺结果',
+        'can_approve_immediately',
+        (w) => /举报/.test(w),
+      ),
+    ).toEqual(['登记游戏内普通举报']);
+  });
+
   it('leaves forbidden rules as written', () => {
     expect(chineseAlternatives('代他人(含家属、朋友、同事)查询或操作账户', 'forbidden', isAction)).toEqual(
       [],

@@ -33,6 +33,13 @@ export function chineseAlternatives(
 ): string[] {
   if (category === 'forbidden' || !CJK.test(phrase) || /[a-z]{2}/.test(phrase)) return [];
   const core = withoutNotes(phrase).replace(/\s+/g, '');
+  // 封号申诉：外挂/脚本/永久封禁，或…: the action comes before the colon, its cases after it.
+  const colon = core.search(/[:：]/);
+  if (colon >= 2 && isAction(core.slice(0, colon))) return [core.slice(0, colon)];
+  // 登记游戏内普通举报，转安全团队按规处理，不承诺结果: the first clause is the action, the
+  // rest how it is handled, which a caller does not say.
+  const clause = core.search(/[,，;；]/);
+  if (clause >= 4 && isAction(core.slice(0, clause))) return [core.slice(0, clause)];
   if (!ENDING.test(core) && core === phrase && !core.includes('/')) return [];
   if (core === '' || core.length < 2) return [];
   const out: string[] = [];

@@ -23,6 +23,8 @@ describe('englishAlternatives: an English rule phrase without its qualifiers', (
       ['move drop-off', 'move collection slot', 'move day', 'move hour'],
     ],
     ['parking or speeding fine dispute', ['parking dispute', 'speeding fine dispute']],
+    // The action before a colon, its cases after it.
+    ['fee refund: charged in error or as goodwill', ['fee refund']],
     [
       'formal complaint about a driver or dispatcher',
       ['complaint about a driver', 'complaint about a dispatcher'],

@@ -41,6 +41,10 @@ export function englishAlternatives(
 ): string[] {
   if (category === 'forbidden' || !/[a-z]/.test(phrase) || /[\u3400-\u9fff]/.test(phrase)) return [];
   let core = withoutNotes(phrase);
+  // fan guarantee claim: resale ticket refused at the gate…: the action before the colon, its cases after.
+  const colon = core.indexOf(':');
+  if (colon > 0 && core.slice(0, colon).includes(' ') && isAction(core.slice(0, colon)))
+    return [core.slice(0, colon).trim()];
   core = core.replace(STATE_WORDS, '').replace(TRAILING_ADVERB, '');
   const circumstance = TRAILING_CIRCUMSTANCE.exec(core);
   if (circumstance && core.slice(0, circumstance.index).trim().split(' ').length >= 2)

@@ -257,8 +257,14 @@ export const CONCEPTS: readonly ConceptDef[] = [
     zh: '投诉',
     en: 'complaint',
     keys: ['投诉', '举报', 'complain', 'grievance'],
-    // 举报人, 投诉人: the person who complained or reported, not a complaint (透露违停举报人信息).
-    patterns: ['投诉(?!人)', '举报(?!人)', '\\bcomplain\\w*(?<!complainer|complainant)', '\\bgrievances?\\b'],
+    // 举报人, 投诉人: the person who complained or reported, not a complaint (透露违停举报人信息);
+    // 举报内容、来源 what was reported and by whom, not a complaint either.
+    patterns: [
+      '投诉(?!人|内容|来源)',
+      '举报(?!人|内容|来源)',
+      '\\bcomplain\\w*(?<!complainer|complainant)',
+      '\\bgrievances?\\b',
+    ],
     examples: ['我要投诉', '投诉处理', 'I want to file a complaint', 'I want to complain'],
   },
   {

@@ -1666,6 +1666,11 @@ export const SENSES: readonly SenseDef[] = [
       '取件码',
       '取货码',
       '提货码',
+      // What was reported and where it came from: information, not a complaint made.
+      '举报内容',
+      '举报来源',
+      '投诉内容',
+      '投诉来源',
     ],
     en: [
       'info*',

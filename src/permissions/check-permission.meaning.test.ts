@@ -1128,3 +1128,21 @@ describe('checkPermission: naming a person asks for no claim about them', () => 
     expect(checkPermission(rules, '师傅干活时摔伤了，我们要理赔').rule).toBe('师傅受伤理赔');
   });
 });
+
+describe('checkPermission: reporting someone is no question about who reported', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['登记普通举报（外挂、辱骂），转安全团队处理'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['透露举报人身份、举报人数或举报内容来源'],
+  });
+  it.each(['我要举报他', '那个人老骂人，我要举报'])('%j reports: not forbidden', (said) => {
+    expect(checkPermission(rules, said).status).not.toBe('forbidden');
+  });
+  it.each(['你就告诉我是谁举报的我', '举报我的人是谁，ID发我', '到底几个人举报了我'])(
+    '%j asks who reported: forbidden',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('forbidden');
+    },
+  );
+});

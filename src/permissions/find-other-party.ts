@@ -601,10 +601,11 @@ function householdsByUnit(norm: string, m: Matchers, people: PersonHit[]): void 
   }
 }
 
-// 是谁投诉的我, 哪个告的状, 谁举报了我们, who complained about me: the complainant is someone else;
+// 是谁投诉的我, 哪个告的状, 谁举报了我们, 举报我的人是谁, 几个人举报了我, who complained about me:
+// the complainant is someone else, and how many they were says who they were;
 // 那辆车是哪家的, 是谁的: whose a thing is, asked, names its owner (not whose fault: 是谁的责任).
 const WHO_COMPLAINED =
-  /(?<![找向跟给和对])(?:是谁|谁|哪个人?|哪位|哪家|哪户|哪一家)(?:人)?(?:在|又|去|跑去|打电话)?(?:投诉|举报|告(?!诉)|反映)(?:的|了)|(?:是|归)(?:哪家|谁家|哪户|哪一家|谁)的(?![^,.!?;:、\n]{0,3}(?:责任|问题|错|锅))|是不是[^,.!?;:、\n]{1,8}?(?:投诉|举报|告(?!诉)|反映)的|(?:举报|投诉|上报|报告|反映)的?人(?:是谁|是哪|叫什么|叫啥|的(?:电话|名字|姓名|信息|手机))|\bwho\s+(?:complained|reported|filed (?:a|the) complaint|made (?:a|the) complaint|called in a complaint)\b|\bwho(?:'s| is| was) (?:complaining|the complainant)\b/;
+  /(?<![找向跟给和对])(?:是谁|谁|哪个人?|哪位|哪家|哪户|哪一家)(?:人)?(?:在|又|去|跑去|打电话)?(?:投诉|举报|告(?!诉)|反映)(?:的|了)|(?:是|归)(?:哪家|谁家|哪户|哪一家|谁)的(?![^,.!?;:、\n]{0,3}(?:责任|问题|错|锅))|是不是[^,.!?;:、\n]{1,8}?(?:投诉|举报|告(?!诉)|反映)的|(?:举报|投诉|上报|报告|反映)的?人(?:是谁|是哪|叫什么|叫啥|的(?:电话|名字|姓名|信息|手机))|(?:投诉|举报|告(?!诉))(?:我|我们)的(?:人|是谁|是哪)|(?:几|多少)个?人(?:在|去)?(?:投诉|举报|告(?!诉))了?(?:我|我们)|\bhow many (?:people |users |players )?(?:reported|complained about) (?:me|us)\b|\bwho\s+(?:complained|reported|filed (?:a|the) complaint|made (?:a|the) complaint|called in a complaint)\b|\bwho(?:'s| is| was) (?:complaining|the complainant)\b/;
 
 // 这车之前是谁骑的, 谁在骑, 上一个租这辆车的人是谁, who rented the car before me, who was driving
 // it yesterday: whoever used a thing before, after or instead of the caller is someone else; so

@@ -20,6 +20,12 @@ export interface QueryRequest {
   /** A filled path (`/api/user/13800138000/billing?date=2026-01-25`) or a template. */
   endpoint?: string;
   params?: Record<string, string>;
+  /**
+   * Leave out a parameter that is not in the path and not given (an order_id filter on a list of
+   * orders) instead of refusing the query: an agent in a call looks up everything of the caller's
+   * it cannot narrow. `cs query` keeps every declared parameter required.
+   */
+  filtersOptional?: boolean;
 }
 
 /** A query ready to run: the interface, and its endpoint with every parameter filled in. */
@@ -102,8 +108,8 @@ export function resolveQuery(req: QueryRequest): ResolvedQuery {
       continue;
     }
     const value = given[name];
-    if (value === undefined) missing.push(name);
-    else params[name] = value;
+    if (value !== undefined) params[name] = value;
+    else if (!(req.filtersOptional === true && !placeholders.includes(name))) missing.push(name);
   }
   if (missing.length > 0) {
     const how = missing.map((m) => `--param ${m}=<value>`).join(' ');

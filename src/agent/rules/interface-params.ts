@@ -20,6 +20,8 @@ export function fillParams(
   earlier: readonly SystemQueryRecord[],
   now: Date,
   named: readonly string[] = [],
+  /** Filters a query may leave out (not in the path): unknown, they are left out, not asked for. */
+  optional: readonly string[] = [],
 ): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   for (const param of params) {
@@ -30,8 +32,8 @@ export function fillParams(
       (isDateParam(param) || isIdParam(param) ? undefined : oneSaid(named, utterance)) ??
       valueReturned(param, earlier) ??
       (isDateParam(param) ? currentPeriod(param, now) : undefined);
-    if (value === undefined) return undefined;
-    out[param] = value;
+    if (value !== undefined) out[param] = value;
+    else if (!optional.includes(param)) return undefined;
   }
   return out;
 }

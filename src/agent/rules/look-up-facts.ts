@@ -58,10 +58,14 @@ function interfaceProfiles(product: Product): InterfaceProfile[] {
 
 const productNames = new WeakMap<Product, string[]>();
 
-/** The interface's parameters filled (`fillParams`) with what this call knows, the product's names too. */
+/**
+ * The interface's parameters filled (`fillParams`) with what this call knows, the product's names
+ * too. A filter outside the endpoint's path (orders?order_id=) that nothing fills is left out:
+ * the caller's records are looked up whole. Only the path's values are waited or asked for.
+ */
 function filled(
   ctx: CallContext,
-  params: readonly string[],
+  def: InterfaceDef | undefined,
   utterance: string,
   earlier: readonly SystemQueryRecord[] = ctx.systemQueries,
 ): Record<string, string> | undefined {
@@ -70,37 +74,52 @@ function filled(
     named = namedInProduct([ctx.product.description ?? '', ...(ctx.product.features ?? [])]);
     productNames.set(ctx.product, named);
   }
-  return fillParams(params, utterance, earlier, nowOf(ctx), named);
+  const params = def?.params ?? [];
+  const path = def?.endpoint ?? '';
+  const optional = params.filter((p) => !path.includes(`{${p}}`));
+  return fillParams(params, utterance, earlier, nowOf(ctx), named, optional);
 }
 
 /**
- * Puts before an interface that needs a value (an order id) the caller did not say and no query
- * returned yet, an interface of the product that returns it and needs nothing but the caller
- * (recent_orders before shipment).
+ * Puts before an interface that needs a value the caller did not say and no query returned yet
+ * (an order id), an interface of the product that returns it: one that needs nothing but the
+ * caller (recent_orders before shipment), or one fed in turn (payments give the order id the
+ * orders need, the orders the event id the event details need).
  */
 function withFeeders(
   wanted: string[],
-  defs: Record<string, { params?: string[]; response_fields?: string[] }>,
+  defs: Record<string, InterfaceDef>,
   utterance: string,
   ctx: CallContext,
 ): string[] {
   const out: string[] = [];
-  for (const name of wanted) {
-    const params = defs[name]?.params ?? [];
-    if (!filled(ctx, params, utterance)) {
-      for (const param of params) {
-        const stem = param.toLowerCase().replace(/_?(?:id|no|number|code)$/, '');
-        if (stem === '' || /^(?:user|uid|phone|mobile|customer)$/.test(stem)) continue;
-        const feeder = Object.entries(defs).find(
-          ([other, def]) =>
-            other !== name &&
-            !out.includes(other) &&
-            filled(ctx, def.params ?? [], '', []) !== undefined &&
-            `${other} ${(def.response_fields ?? []).join(' ')}`.toLowerCase().includes(stem),
-        );
-        if (feeder) out.push(feeder[0]);
-      }
+  const feed = (name: string, depth: number): boolean => {
+    const def = defs[name];
+    if (filled(ctx, def, utterance)) return true;
+    let fed = true;
+    // Only values of the path are waited for: a filter left unknown is left out (`filled`).
+    for (const param of def?.params ?? []) {
+      const stem = param.toLowerCase().replace(/_?(?:id|no|number|code)$/, '');
+      if (stem === '' || /^(?:user|uid|phone|mobile|customer)$/.test(stem)) continue;
+      if (filled(ctx, { params: [param], endpoint: def?.endpoint ?? '' }, utterance)) continue;
+      const returns = ([other, d]: [string, InterfaceDef]) =>
+        other !== name && `${other} ${(d.response_fields ?? []).join(' ')}`.toLowerCase().includes(stem);
+      const direct = Object.entries(defs).find(
+        (e) => returns(e) && (out.includes(e[0]) || filled(ctx, e[1], '', []) !== undefined),
+      );
+      // Else one fed in turn, a step deeper at most.
+      const feeder =
+        direct ??
+        (depth < 2
+          ? Object.entries(defs).find((e) => returns(e) && !out.includes(e[0]) && feed(e[0], depth + 1))
+          : undefined);
+      if (feeder === undefined) fed = false;
+      else if (!out.includes(feeder[0])) out.push(feeder[0]);
     }
+    return fed;
+  };
+  for (const name of wanted) {
+    feed(name, 0);
     if (!out.includes(name)) out.push(name);
   }
   return out;
@@ -117,12 +136,12 @@ function withKeyed(ctx: CallContext, utterance: string, relevant: string[]): str
   const terms = new Set(tokenize(utterance));
   const keyed = interfaceProfiles(ctx.product)
     .filter((p) => {
-      const params = interfaceDefs(ctx.product)[p.name]?.params ?? [];
+      const def = interfaceDefs(ctx.product)[p.name];
       return (
-        params.some(
+        (def?.params ?? []).some(
           (param) => /(?:^|_)(?:id|no|number|code)$/i.test(param) && !/^(?:user|uid|customer)/i.test(param),
         ) &&
-        filled(ctx, params, utterance, []) !== undefined &&
+        filled(ctx, def, utterance, []) !== undefined &&
         [...terms].some((t) => p.terms.has(t))
       );
     })
@@ -151,18 +170,25 @@ export async function lookUpFacts(
 ): Promise<string[]> {
   const lang = ctx.language;
   const defs = interfaceDefs(ctx.product);
+  // An interface kept for staff (a player's file, a crew's hotel) is never looked up for a caller,
+  // however it is reached: by the caller's words, an id they read out, or to feed another.
+  const staffOnly = new Set(
+    interfaceProfiles(ctx.product)
+      .filter((p) => p.internal)
+      .map((p) => p.name),
+  );
   const relevant = (
     named ?? withKeyed(ctx, utterance, relevantInterfaces(interfaceProfiles(ctx.product), utterance))
-  ).filter((n) => !done.has(n));
-  const wanted = withFeeders(relevant, defs, utterance, ctx);
+  ).filter((n) => !done.has(n) && !staffOnly.has(n));
+  const wanted = withFeeders(relevant, defs, utterance, ctx).filter((n) => !staffOnly.has(n));
   const sentences: string[] = [];
   const asked = new Set<string>();
   let pending = wanted;
-  for (let pass = 0; pass < 2 && pending.length > 0; pass++) {
+  for (let pass = 0; pass < 3 && pending.length > 0; pass++) {
     const later: string[] = [];
     for (const name of pending) {
       const def = defs[name];
-      const params = filled(ctx, def?.params ?? [], utterance);
+      const params = filled(ctx, def, utterance);
       if (!params) {
         later.push(name);
         continue;
@@ -281,7 +307,7 @@ function paramsOf(
   utterance: string,
 ): Record<string, string> | undefined {
   const def = interfaceDefs(ctx.product)[interfaceName];
-  return filled(ctx, def?.params ?? [], utterance);
+  return filled(ctx, def, utterance);
 }
 
 export async function verifyAccount(
