@@ -50,7 +50,9 @@ const EN_STOP_WORDS = new Set(
     'must please hi hello hey thanks thank ok okay yes just want wanted like also too very much many some any ' +
     // Spoken contractions written without the apostrophe (gonna, gotta, yall, hed, youre).
     'gonna gotta wanna yall ive id hed youre youve theyre dont doesnt didnt isnt arent wasnt ' +
-    'whats hows wheres whos thats theres heres'
+    'whats hows wheres whos thats theres heres ' +
+    // Texting and filler (u, ur, kinda, lol, rn): they say nothing of what is asked.
+    'u ur ya guys kinda sorta lol omg pls plz thx ty tho rn idk um uh literally actually thing stuff'
   ).split(' '),
 );
 
@@ -157,6 +159,14 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   // Partners by any name: the spouse or domestic partner a policy speaks of.
   [/\b(?:boyfriend|girlfriend|husband|wife|fianc[eé]e?|spouse)s?\b/g, 'partner'],
   [/money back|reimburse(?:ment)?/g, 'refund'],
+  // Tickets as texted; what a platform keeps of a sale (how much do you take, what's the cut) is
+  // its fee; being paid for what was sold is a payout.
+  [/\btix\b/g, 'tickets'],
+  [
+    /\bhow much do (?:you|u)(?: guys)? (?:take|keep)\b|\bwhat(?:'s| is|s) (?:the|your) cut\b/g,
+    'how much fee',
+  ],
+  [/\bget(?:ting)? paid\b|\bpaid out\b/g, 'payout'],
   // Goods sent back are returned (can I send it back, mail them back).
   [/\b(?:send|ship|mail|post)(?:ing)? (?:it|them|this|that|these|those|the \w+) back\b/g, 'return'],
   [/\b(?:have to pay|pay anything|pay extra|charged? (?:me|anything|extra))\b/g, 'fee'],

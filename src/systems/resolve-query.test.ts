@@ -79,6 +79,12 @@ describe('resolveQuery', () => {
     expect(e.message).toContain('--param date=<value>');
   });
 
+  it('in a call, leaves out a filter nobody gave instead of refusing; a path value stays required', () => {
+    const r = resolveQuery({ product, phone, interfaceName: 'user_billing', filtersOptional: true });
+    expect(r.endpoint).toBe('/api/user/13800138000/billing');
+    expect(r.params).not.toHaveProperty('date');
+  });
+
   it('refuses an unknown interface, listing the product interfaces', () => {
     const e = errorOf(() => resolveQuery({ product, phone, interfaceName: 'orders' }));
     expect(e.code).toBe('E_NOT_FOUND');

@@ -97,6 +97,16 @@ describe('speakResponse', () => {
     expect(speakResponse({ name: 'orders' }, {}, 'zh')).toContain('没有相关记录');
   });
 
+  it('names what it checked by the description before its list of fields', () => {
+    const orders = {
+      description: "Caller's own orders: order number, event, venue, event date and doors time, section, row",
+      name: 'orders',
+    };
+    const said = speakResponse(orders, { orders: [{ order_id: 'SD1', venue: 'Albion' }] }, 'en');
+    expect(said).toMatch(/^I checked Caller's own orders: /);
+    expect(said).not.toContain('doors time');
+  });
+
   it('reads out nothing of a party other than the caller: who complained, a neighbour, the other end', () => {
     const workOrders = {
       work_orders: [

@@ -184,8 +184,12 @@ export function speakResponse(
   // A description in the other language is not said: the interface's own name is, in words.
   const description = String(iface.description ?? '');
   const fits = description !== '' && /[\u3400-\u9fff]/.test(description) === (lang === 'zh');
+  // Only what the interface is: the fields it lists after a colon are read as values below.
   const what = fits
-    ? description.replace(/^查询|^(?:look up|get|query)\s+/i, '')
+    ? description
+        .replace(/[:：].*$/s, '')
+        .replace(/^查询|^(?:look up|get|query)\s+/i, '')
+        .trim()
     : lang === 'zh'
       ? '系统记录'
       : iface.name.replaceAll('_', ' ');
