@@ -762,6 +762,9 @@ export interface RequestContext {
   stems: () => Set<string>;
 }
 
+/** The caller's own thing said (my money, our tickets, 我的票, 俺的钱, 自己的). */
+const OWN_THING = /\b(?:my|our)\s+(?!own\b)[a-z]|我的|我们的|俺的|自己的/;
+
 export const NO_CONTEXT: RequestContext = {
   norm: '',
   has: new Uint8Array(0),
@@ -963,6 +966,16 @@ export function meaningLevel(
   )
     return CONTRADICTED;
 
+  // My dad's in hospital, so can I get my money back on those tickets? Someone else named only
+  // around a request that says it is after the caller's own thing (my money, 我的票) is why the
+  // caller asks, not whose thing it is: the rule's objects and words must be in the request.
+  const aroundOnly =
+    m.needsOther &&
+    OWN_THING.test(view.norm) &&
+    !view.other() &&
+    !m.objects.some((o) => t.isParty[o] === 1 && has[o] === 1);
+  const around = aroundOnly ? NO_CONTEXT : ctx;
+
   let all = true;
   let any = false;
   // Whose data a rule about someone else is about (维修师傅 of 提供维修师傅私人手机号) is no
@@ -970,12 +983,12 @@ export function meaningLevel(
   // the person is all the rule acts on (修改收货人为他人), naming them names the object.
   const whose = m.needsOther && m.objects.some((o) => t.isParty[o] === 0);
   for (const o of m.objects) {
-    if (has[o] === 1 || ctx.has[o] === 1) any ||= !(whose && t.isParty[o] === 1);
+    if (has[o] === 1 || around.has[o] === 1) any ||= !(whose && t.isParty[o] === 1);
     else if (o !== m.soleObject || namesAThing(has) || anySaid(m.rivals ?? [], ctx.has, undefined))
       all = false;
   }
   let partial = false;
-  if (!all) for (const w of m.surface) if (overlaps(w, view.norm) || overlaps(w, ctx.norm)) partial = true;
+  if (!all) for (const w of m.surface) if (overlaps(w, view.norm) || overlaps(w, around.norm)) partial = true;
   const words = m.words;
   let score = 0;
   let money: boolean | undefined;
@@ -984,12 +997,12 @@ export function meaningLevel(
     return money;
   };
   for (const w of words.zh) {
-    if (view.norm.includes(w) || ctx.norm.includes(w) || (MONEY_ONLY.has(w) && saysMoney())) {
+    if (view.norm.includes(w) || around.norm.includes(w) || (MONEY_ONLY.has(w) && saysMoney())) {
       any = true;
       score += 1;
     } else if (!m.optional?.includes(w)) {
       all = false;
-      if (overlaps(w, view.norm) || overlaps(w, ctx.norm)) {
+      if (overlaps(w, view.norm) || overlaps(w, around.norm)) {
         partial = true;
         score += 0.5;
       }
@@ -998,12 +1011,13 @@ export function meaningLevel(
   if (words.en.length > 0) {
     const own = view.stems();
     for (const w of words.en) {
-      if (own.has(w) || ctx.stems().has(w)) {
+      if (own.has(w) || (!aroundOnly && ctx.stems().has(w))) {
         any = true;
         score += 1;
       } else if (!m.optional?.includes(w)) all = false;
     }
   }
+  if (aroundOnly && !any) return CONTRADICTED;
   // A phrase no sense knows (赠送积分): its first word and half the rest must be said.
   if (headless && score * 2 < words.zh.length + words.en.length) return NONE;
   // A broad action (改, 查) needs its object said too, unless the lexicon read the rule's own action.

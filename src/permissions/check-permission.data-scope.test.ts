@@ -268,3 +268,27 @@ describe('checkPermission: either end of a shipment is someone else', () => {
     },
   );
 });
+
+describe('someone named around a request for the caller’s own thing', () => {
+  const tickets = compileRules({
+    can_approve_immediately: ['refund a cancelled event order in full'],
+    requires_supervisor: ['exception refund for an event going ahead (serious illness of close family)'],
+    requires_process: [],
+    forbidden: [
+      'look up, change or refund an order for anyone who is not the account holder (friends, parents included)',
+    ],
+  });
+  it.each([
+    "My dad had a stroke, he's in hospital and I'll miss the game. Any way I can get my money back on my two tickets?",
+    '我爸住院了去不了，我的两张票能退吗',
+  ])('%j: why the caller asks, not whose order it is', (said) => {
+    expect(checkPermission(tickets, said).status).not.toBe('forbidden');
+  });
+  it.each([
+    'My dad bought tickets on his account. Can you refund his order?',
+    'my friend kayla has tickets on her account, can you refund those for her',
+    '我爸用他自己的账号买的票，帮他退了',
+  ])('%j: someone else’s order, forbidden', (said) => {
+    expect(checkPermission(tickets, said).status).toBe('forbidden');
+  });
+});
