@@ -48,6 +48,14 @@ describe('relevantInterfaces', () => {
     expect(found).toContain('drive_orders');
   });
 
+  it('reads plural nouns of a booking as the booking kind (my seats, the tickets)', () => {
+    const box = profileInterfaces({
+      orders: { description: "Caller's own orders", response_fields: ['orders', 'section', 'row', 'seats'] },
+      payments: { description: 'Charges and refunds', response_fields: ['payments', 'amount'] },
+    });
+    expect(relevantInterfaces(box, 'ok whatever what are MY seats then, i forgot')).toEqual(['orders']);
+  });
+
   it('never takes an interface its description keeps for staff, however well the words fit', () => {
     const venue = profileInterfaces({
       event_details: {
