@@ -31,8 +31,10 @@ export function chineseAlternatives(
   category: PermissionCategory,
   isAction: (word: string) => boolean,
 ): string[] {
-  if (category === 'forbidden' || !CJK.test(phrase) || /[a-z]{2}/.test(phrase)) return [];
+  if (category === 'forbidden' || !CJK.test(phrase)) return [];
   const core = withoutNotes(phrase).replace(/\s+/g, '');
+  // English words in a note (App Store订阅…) are the note's; in the phrase they make it English.
+  if (/[a-z]{2}/.test(core)) return [];
   // 封号申诉：外挂/脚本/永久封禁，或…: the action comes before the colon, its cases after it.
   const colon = core.search(/[:：]/);
   if (colon >= 2 && isAction(core.slice(0, colon))) return [core.slice(0, colon)];

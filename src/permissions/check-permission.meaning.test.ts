@@ -1146,3 +1146,21 @@ describe('checkPermission: reporting someone is no question about who reported',
     },
   );
 });
+
+describe('checkPermission: a game account is 号, banned however it is said', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['关闭微信/支付宝连续包月自动续费（App Store订阅指导用户在苹果设置里自行取消）'],
+    requires_supervisor: [],
+    requires_process: ['封号申诉：外挂/脚本/永久封禁（提交申诉材料，5个工作日）'],
+    forbidden: [],
+  });
+  it.each(['你们凭什么把我的号永久封了，我要申诉', '号被封了，我要申诉'])('%j appeals the ban', (said) => {
+    expect(checkPermission(rules, said).status).toBe('requires_process');
+  });
+  it('an English word in a note leaves the phrase Chinese', () => {
+    expect(checkPermission(rules, '帮我把微信连续包月的自动续费关了').status).toBe('can_approve_immediately');
+  });
+  it('型号, 单号 and 账号 words are no account banned', () => {
+    expect(checkPermission(rules, '这个型号被封了吗').status).not.toBe('requires_process');
+  });
+});
