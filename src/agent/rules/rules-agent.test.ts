@@ -824,6 +824,16 @@ describe('createRulesAgent on any product', () => {
     expect(withdrawn()).toBe(1);
   });
 
+  it.each(['那算了算了，先别退了，当我没说，我再想想', '诶先别给我退了，我再看看'])(
+    'holding a request off in the same words withdraws it: "%s"',
+    async (said) => {
+      const c = call();
+      await c.say('上个月扣了我200块，我要退款');
+      await c.say(said);
+      expect(c.session.record.withdrawals.length).toBe(1);
+    },
+  );
+
   it.each([
     '好的，对了我叫王建华，你们记一下，下回打过来就不用再说了',
     '行，我的名字你们存一下嘛，下次就不用重新讲了',

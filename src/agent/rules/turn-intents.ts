@@ -83,12 +83,12 @@ export function assentReply(ctx: CallContext): string {
 }
 
 /**
- * Words that drop a request: 算了, 不投诉了, 先不退了, never mind, forget it. Not what the caller
+ * Words that drop a request: 算了, 不投诉了, 先不退了, 先别注销了, 当我没说, never mind, forget it. Not what the caller
  * will hold off doing themselves (卡俺先不往表上插了, 先不去了), nor not having to say something
  * again (记一下，下回打过来就不用再说了, 不用重复讲了): that is about speaking, not the request.
  */
 const WITHDRAW =
-  /算了|不用了|先不(?![往去出回插用碰拿取交])[\u4e00-\u9fff]{0,6}了|不(?:想|要)(?![要了])[\u4e00-\u9fff]{1,3}了|不(?:用(?!(?:再|重新|又)?(?:说|讲|报|重复|解释|交代|念))|办|弄|退|投诉|改|换|注销|申请|需要|麻烦)[\u4e00-\u9fff]{0,3}了|撤回|\bnever ?mind\b|\bforget (?:about )?(?:it|that|this|(?:the|my) (?:whole )?[a-z]+)\b|\bno need\b|\bdon'?t bother\b|\bi(?:'ll| will) pass\b|\b(?:i(?:'ll| will) )?(?:just )?(?:leave it|drop it)\b|\bnot worth (?:it|the (?:hassle|trouble|bother))\b|\bscratch that\b|\bcancel (?:that|the request|my request)\b/i;
+  /算了|不用了|先不(?![往去出回插用碰拿取交])[\u4e00-\u9fff]{0,6}了|先别[\u4e00-\u9fff]{1,6}了|别(?:给我)?(?:办|弄|退|投诉|改|换|注销|申请|取消|关)了|当我没(?:说|问)|不(?:想|要)(?![要了])[\u4e00-\u9fff]{1,3}了|不(?:用(?!(?:再|重新|又)?(?:说|讲|报|重复|解释|交代|念))|办|弄|退|投诉|改|换|注销|申请|需要|麻烦)[\u4e00-\u9fff]{0,3}了|撤回|\bnever ?mind\b|\bforget (?:about )?(?:it|that|this|(?:the|my) (?:whole )?[a-z]+)\b|\bno need\b|\bdon'?t bother\b|\bi(?:'ll| will) pass\b|\b(?:i(?:'ll| will) )?(?:just )?(?:leave it|drop it)\b|\bnot worth (?:it|the (?:hassle|trouble|bother))\b|\bscratch that\b|\bcancel (?:that|the request|my request)\b/i;
 
 /**
  * True when the caller withdraws something asked for earlier in this call: withdrawing words, a
@@ -198,7 +198,7 @@ const DECLINE =
 
 const ASKS_AGAIN = new RegExp(
   // 先不麻烦你们了 declines; 麻烦你 without 不 asks.
-  String.raw`帮我|给我${FOR_KIN}|我要|(?<!不)麻烦你|\b(?:can|could) you\b|\bplease\b`,
+  String.raw`帮我|(?<![别不])给我${FOR_KIN}|我要|(?<!不)麻烦你|\b(?:can|could) you\b|\bplease\b`,
   'i',
 );
 
