@@ -287,6 +287,9 @@ describe('understandUtterance: where money given back went is awaited, not asked
     '上个月那单退我五十块，你们说退了，我咋没看着呢，退哪去了？',
     '客服说给我退了三十的押金，钱到哪去了啊',
     '上次少送一件退我二十元，到底退到哪了？',
+    // When it comes, of a refund applied for already.
+    '我上个月交了个退款申请，现在弄好没啊？钱什么时候退得到我微信里？',
+    '那笔钱啥时候能退回来啊，申请都交了半个月了',
   ])('%j', (said) => {
     const u = read(said);
     expect(u.actions.filter((a) => a.concept === 'refund')).toEqual([]);

@@ -314,11 +314,11 @@ export function withoutWishForOthers(text: string): string {
 }
 
 /**
- * Where money given back went: 退哪去了, 退到哪了, 钱去哪了, 说退了我咋没看着, where did the refund
- * go, I never got it.
+ * Where money given back went, or when it comes: 退哪去了, 退到哪了, 钱去哪了, 说退了我咋没看着,
+ * 钱什么时候退得到我微信里, 退款申请弄好没, where did the refund go, I never got it.
  */
 const WHERE_IT_WENT =
-  /退(?:到|去)?哪(?:儿|里)?(?:去)?了|退到哪|(?:钱|款)[^，,。？?]{0,4}(?:去|到)哪|(?:咋|怎么|都|也|还)?没(?:看着|看到|看见|见着|见到)|\bwhere (?:did|has|is|'s) (?:the|my|that) (?:refund|money)\b|\bwhere did (?:it|the money) go\b|\bnever (?:got|received|saw) (?:it|the refund|the money)\b/i;
+  /退(?:到|去)?哪(?:儿|里)?(?:去)?了|退到哪|(?:什么时候|啥时候|多久|几时|哪天)(?:能|才|可以)?退(?:得到|得回|到账|回来|到我)|退(?:款|钱)?(?:申请)?[^，,。？?]{0,8}(?:弄好|办好|好|批|审|处理)(?:了)?没|(?:钱|款)[^，,。？?]{0,4}(?:去|到)哪|(?:咋|怎么|都|也|还)?没(?:看着|看到|看见|见着|见到)|\bwhere (?:did|has|is|'s) (?:the|my|that) (?:refund|money)\b|\bwhere did (?:it|the money) go\b|\bnever (?:got|received|saw) (?:it|the refund|the money)\b/i;
 
 /** The text with the requests' words blanked (of the same length). */
 function cut(text: string, requests: readonly ActionRequest[]): string {
