@@ -116,6 +116,8 @@ function compiled(): ActMatchers {
       `\\b(?:what times?|when|how often|which days?|what days?|how many times|what hours?)(?: (?:does|do|did|is|was|has|have|will))? ${subjectEn}(?:'s| has| have| is| was)?(?: (?:usually|normally|always|typically|generally|often|regularly|ever|still|last|first))? (?:check(?:s|ed)? in|com(?:e|es|ing) in|came in|show(?:s|ed)? up|work(?:s|ed)? out|train(?:s|ed)?|swipe(?:s|d)? in|leaves|left|visit(?:s|ed)?|log(?:s|ged)? in|sign(?:s|ed)? in|rides|rode|book(?:s|ed)?|attend(?:s|ed)?|goes|went)\\b`,
       // where she's been going / where does my ex live
       `\\bwhere(?: (?:does|do|did|is|was|has))? ${subjectEn}(?:'s| has| had| is| was)?(?: been)?(?: (?:usually|normally|always|often|still|now|lately|recently))? (?:go|goes|going|went|gone|ride|rides|riding|rode|travel\\w*|stay|stays|staying|stayed|live|lives|living|lived|work|works|working|hang(?:s|ing)? out|sit|sits|sitting|seated|charg(?:e|es|ed|ing)|park(?:s|ed|ing)?)\\b`,
+      // what hotel the band is staying at / what time they come out the back (with the band named)
+      `\\b(?:what|which) (?:hotel|time|flight|train)\\b[^.!?;\\n]{0,12}? ${subjectEn}(?:'re|re|'s| are| is| will| do| does)? (?:be )?(?:staying|stay|stays|arriv\\w*|leav\\w*|land\\w*|fly\\w*|com(?:e|es|ing) out|check\\w* in)\\b`,
       // what she got on the quiz / how did my son do in the exam / did he pass
       `\\b(?:what|how much|how many(?: points)?|which grade)(?: (?:did|does|do|has|have))? ${subjectEn} (?:get|got|gets|score|scored|scores|make|made|earn|earned)\\b`,
       `\\bhow (?:did|does|is|was|has) ${subjectEn} (?:do|did|done|doing|perform|performed|performing) (?:on|in)\\b`,
@@ -222,6 +224,8 @@ export function scanActs(norm: string, raw: string, gates: number): ActHit[] {
         const at = r.indices?.groups?.name?.[0];
         if (at === undefined) return span(r);
         const name = r.groups!.name!;
+        // "they" after the band was named is the band (what hotel theyre staying at).
+        if (/^they(?:re)?$/.test(name) && W.PERFORMERS_EN.test(norm)) return span(r);
         return /[A-Z]/.test(raw[at] ?? '') && !W.NOT_NAMES_EN.has(name) && !NOT_SUBJECTS_EN.test(name)
           ? span(r)
           : undefined;

@@ -971,6 +971,8 @@ export const SENSES: readonly SenseDef[] = [
       '再给我发一',
       '补个',
       '补给我',
+      // 没到账的给我补上: made good, what should have come.
+      '补上',
       // 补办门禁卡, 卡丢了再补办: a card or document made again for one lost or broken.
       '补办',
       '重办',
@@ -2162,6 +2164,30 @@ export const SENSES: readonly SenseDef[] = [
       'this fine',
       'a fine for',
     ],
+  },
+  {
+    // 手一抖点成六十八的, 充错了, bought it by mistake: what the caller paid for by a slip of the
+    // finger, which a rule calls 误充值, 误购 or a mistaken purchase.
+    id: 'mistaken',
+    role: 'object',
+    zh: [
+      '误充值',
+      '误充',
+      '充错',
+      '误购',
+      '买错',
+      '误操作',
+      '误点',
+      '点错',
+      '按错',
+      '手滑',
+      '手一抖',
+      '不小心点',
+      '不小心买',
+      '不小心充',
+      '点成了',
+    ],
+    en: ['by mistake', 'by accident', 'accidentally', 'mistaken', 'misclick*', 'wrong button'],
   },
   {
     // 发错了, 配错药, the wrong pills, a bottle that says 20 mg when it is always 10: what came is

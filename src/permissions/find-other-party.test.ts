@@ -323,6 +323,24 @@ describe('findOtherParty: someone else’s bookings and mail', () => {
   });
 });
 
+describe('findOtherParty: a performer’s whereabouts, asked by a fan', () => {
+  it.each([
+    'which hotel is the band staying at',
+    'they are my favourite band ever. do you know what hotel theyre staying at?',
+    'what time does the artist arrive at the venue',
+  ])('finds someone else in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toMatchObject({ kind: 'person' });
+  });
+
+  it.each([
+    'what time do they close on sunday',
+    'what time does the show start',
+    'which hotel is nearest the venue',
+  ])('finds no one in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toBeUndefined();
+  });
+});
+
 describe('findOtherParty: pictures of someone in the caller’s own library', () => {
   it.each([
     'back in August I cleared out my phone and deleted a lot of her photos',
