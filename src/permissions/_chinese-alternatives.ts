@@ -116,6 +116,11 @@ const STATE_FORMS: ReadonlyArray<[RegExp, string]> = [
   ],
   [/逾期/, '逾期|超期|过期'],
 ];
+/** A note allowing the first time only (首次, 第一次, 仅限一次, 限一次). */
+const FIRST_TIME_ONLY = /首次|第一次|(?:仅|只|限)(?:限)?(?:一|1)次/;
+/** A repeat, said: 第二次, 第三回, 又点错了, 再次. */
+const REPEAT_SAID = '第[二两三四五六七八九十\\d]+[次回]|又(?:一次|一回)?(?=[点充买误错退搞弄])|再次|二次';
+
 /** What a caller says to deny a state (没得欠费, 没有欠款, 不欠). */
 const DENIED_BEFORE = '(?<!(?:无|未|没|没有|没得|不|非|并没有|从没|从来没)[^,.!?;:，。！？、\\n]{0,2})';
 
@@ -131,6 +136,8 @@ export function conditionExclusions(phrase: string): string | undefined {
   for (const note of notes) {
     for (const clause of note.split(/且|并且|和|、|，|,|;|；/)) {
       const c = clause.trim();
+      // 30天内首次, 仅限一次: a repeat said (第二次, 又, 再次) is not the first time.
+      if (FIRST_TIME_ONLY.test(c)) forms.push(REPEAT_SAID);
       if (!DENIAL.test(c)) continue;
       const state = c.replace(DENIAL, '');
       const known = STATE_FORMS.find(([re]) => re.test(state));

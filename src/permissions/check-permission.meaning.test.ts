@@ -1164,3 +1164,26 @@ describe('checkPermission: a game account is 号, banned however it is said', ()
     expect(checkPermission(rules, '这个型号被封了吗').status).not.toBe('requires_process');
   });
 });
+
+describe('checkPermission: a top-up made by mistake, and how many times', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['误充值退款<=68元（本人账号，24小时内，代币未消耗，30天内首次）'],
+    requires_supervisor: ['误充值退款>68元', '同一账号30天内第二次误充值退款（不论金额）'],
+    requires_process: ['未成年人充值退款（监护人提交证明，7个工作日内出审核结果）'],
+    forbidden: [],
+  });
+  it.each(['手一抖点成六十八的那个了，一颗都没动过，你帮我退了嘛', '充错了，六十八块，帮我退掉'])(
+    '%j is a mistaken top-up within the limit',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+    },
+  );
+  it('the second time is the second time, however many rules say 第二次', () => {
+    expect(checkPermission(rules, '这个月第二次点错了，三十块，帮我退了').status).toBe('requires_supervisor');
+    // A note allowing the first time only is broken by a repeat said anywhere in the line.
+    expect(checkPermission(rules, '第二次误充值了，三十块，帮我退了').status).not.toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(rules, '又点错了，三十块，帮我退了').status).not.toBe('can_approve_immediately');
+  });
+});

@@ -336,6 +336,9 @@ function markDomainWords(rules: CompiledRule[], shorterPhrases: ReadonlySet<Comp
   markChineseDomainWords(rules, shorterPhrases);
 }
 
+/** Words that count times or state a condition: 第二次, 首次, 再次, 同一, 同月, 未消耗, 已使用, 非本人. */
+const COUNT_OR_STATE = /^(?:第[一二三四五六七八九十\d]+|首|再|同一|同月|二次|多次|未|已|非|不)/;
+
 function markChineseDomainWords(rules: CompiledRule[], shorterPhrases: ReadonlySet<CompiledRule>): void {
   // Counted per phrase as written: the alternatives of one rule (预约上门取件, 改约上门取件) are one
   // phrase here, and so are one phrase's rules with other limits (退款<100元, 退款>=100元).
@@ -366,6 +369,9 @@ function markChineseDomainWords(rules: CompiledRule[], shorterPhrases: ReadonlyS
     // is the phrase as written.
     if (rule.phrase !== writtenOf[k] && !shorterPhrases.has(rule)) continue;
     const optional = words.filter((w) => {
+      // Never how many times or in what state (第二次误充值, 首次, 同一账号, 未消耗): that is what
+      // tells the rule from its neighbours, however many of them say it.
+      if (COUNT_OR_STATE.test(w)) return false;
       // Not a coupon or voucher (骑行券): a thing given, which a caller names when asking for it.
       if (w.length >= 3 && (prefixCount.get(w.slice(0, 2)) ?? 0) >= 2 && !/[券票]$/.test(w)) return true;
       if (w.length < 2 || (count.get(w) ?? 0) < 2) return false;
