@@ -20,7 +20,7 @@ export function rulesOf(ctx: CallContext): CompiledRules {
  * the most of `words`: what the call says decides which of several rules is meant (退还增值业务费 or
  * 退还话费 for a refund; cancel subscription or close account for "cancel it"). None on a tie or
  * when none shares a word, unless `onlyOne` and there is a single such rule. Rules `ruledOut`
- * (a state the caller said is their opposite) are not among them.
+ * (a state the caller said is their opposite) and forbidden rules are not among them.
  */
 export function ruleSharingWords(
   ctx: CallContext,
@@ -30,6 +30,9 @@ export function ruleSharingWords(
 ): { phrase: string; concept: string } | undefined {
   const byPhrase = new Map<string, string>();
   for (const rule of ruleActions(rulesOf(ctx))) {
+    // A forbidden rule's words are never what the caller asked in other words: read as the
+    // request, they would make it forbidden (为他人账号…解封 for 我的号被封了).
+    if (rule.category === 'forbidden') continue;
     const concept = rule.concepts.find(wanted);
     if (concept !== undefined && options.ruledOut?.(rule.phrase)) continue;
     if (concept !== undefined && !byPhrase.has(rule.phrase)) byPhrase.set(rule.phrase, concept);
