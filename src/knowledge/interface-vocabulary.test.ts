@@ -56,6 +56,21 @@ describe('relevantInterfaces', () => {
     expect(relevantInterfaces(box, 'ok whatever what are MY seats then, i forgot')).toEqual(['orders']);
   });
 
+  it('reads an account banned, however said, as the bans an interface keeps', () => {
+    const game = profileInterfaces({
+      recharges: {
+        description: '查询本人账号的充值订单：订单号、金额',
+        response_fields: ['orders', 'amount'],
+      },
+      bans: {
+        description: '查询本人账号的禁言/封禁记录：原因、结束时间',
+        response_fields: ['bans', 'end_at'],
+      },
+    });
+    expect(relevantInterfaces(game, '你们凭什么把我的号永久封了')).toEqual(['bans']);
+    expect(relevantInterfaces(game, 'why was I banned')).toEqual(['bans']);
+  });
+
   it('never takes an interface its description keeps for staff, however well the words fit', () => {
     const venue = profileInterfaces({
       event_details: {
