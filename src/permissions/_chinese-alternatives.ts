@@ -107,6 +107,8 @@ function slashSides(core: string, isAction: (word: string) => boolean): string[]
 
 /** Words that deny what follows (无欠费, 没有进行中的订单, 非本人). */
 const DENIAL = /^(?:无|未|没有|没|非|不)/;
+/** A thing and its denied state (代币未消耗, 道具未使用): the state after the denial. */
+const DENIED_STATE = /^[\u4e00-\u9fff/]{1,6}?(?:未|没有|无)([\u4e00-\u9fff]{2,4})$/;
 /** Words of a state a caller says in other words, by the word a rule's note uses. */
 const STATE_FORMS: ReadonlyArray<[RegExp, string]> = [
   [/欠费|欠款/, '欠费|欠款|欠(?:了|着|你们|钱)|还欠|没(?:有)?(?:交|缴|付|结)清'],
@@ -115,6 +117,8 @@ const STATE_FORMS: ReadonlyArray<[RegExp, string]> = [
     '进行中|还在(?:用|骑|开|租|跑)|正在(?:用|骑|开|租)|(?:没|未)(?:有)?(?:结束|还车|完成)',
   ],
   [/逾期/, '逾期|超期|过期'],
+  // Spent: 消耗了一些, 用掉了, 花了几个.
+  [/消耗|使用/, '消耗|用掉|花掉|花了|用了(?:一些|几|点|部分)'],
 ];
 /** A note allowing the first time only (首次, 第一次, 仅限一次, 限一次). */
 const FIRST_TIME_ONLY = /首次|第一次|(?:仅|只|限)(?:限)?(?:一|1)次/;
@@ -138,8 +142,10 @@ export function conditionExclusions(phrase: string): string | undefined {
       const c = clause.trim();
       // 30天内首次, 仅限一次: a repeat said (第二次, 又, 再次) is not the first time.
       if (FIRST_TIME_ONLY.test(c)) forms.push(REPEAT_SAID);
-      if (!DENIAL.test(c)) continue;
-      const state = c.replace(DENIAL, '');
+      // 代币未消耗: the thing first, then its denied state.
+      const denied = DENIED_STATE.exec(c);
+      if (!DENIAL.test(c) && !denied) continue;
+      const state = DENIAL.test(c) ? c.replace(DENIAL, '') : denied![1]!;
       const known = STATE_FORMS.find(([re]) => re.test(state));
       if (known) forms.push(known[1]);
       else if (state.length >= 2) forms.push(escapeRe(state));

@@ -2452,6 +2452,23 @@ export const SENSES: readonly SenseDef[] = [
     en: ['opened', 'used it', 'used them'],
   },
   {
+    // 代币一颗都没动过, credit not spent: what was bought is all still there (a rule's 未消耗).
+    id: 'unconsumed',
+    role: 'manner',
+    polar: 'consumed',
+    required: true,
+    zh: ['未消耗', '没消耗', '没有消耗', '没动过', '都没动', '没动', '没花', '没用掉'],
+    en: ['unspent', 'not spent', "haven't spent", "didn't spend", 'not used any'],
+  },
+  {
+    id: 'consumed',
+    role: 'manner',
+    polar: 'consumed',
+    required: true,
+    zh: ['已消耗', '消耗了', '部分消耗', '已部分消耗', '用掉了', '花掉了'],
+    en: ['already spent', 'spent some', 'used up', 'partly used', 'partially used'],
+  },
+  {
     id: 'in_warranty',
     role: 'manner',
     polar: 'warranty',

@@ -1187,3 +1187,22 @@ describe('checkPermission: a top-up made by mistake, and how many times', () => 
     expect(checkPermission(rules, '又点错了，三十块，帮我退了').status).not.toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: what was bought, untouched or partly spent', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['误充值退款<=68元（24小时内，代币未消耗）'],
+    requires_supervisor: ['充值超过24小时或代币已部分消耗的退款（只退未消耗部分）'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it('untouched (一颗都没动过) is not partly spent', () => {
+    expect(checkPermission(rules, '点错了六十八的，灵玉我一颗都没动过，帮我退了').status).toBe(
+      'can_approve_immediately',
+    );
+  });
+  it('partly spent is not untouched', () => {
+    expect(checkPermission(rules, '点错了六十八的，灵玉已经用掉了一些，帮我退了').status).toBe(
+      'requires_supervisor',
+    );
+  });
+});
