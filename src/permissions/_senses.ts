@@ -734,8 +734,21 @@ export const SENSES: readonly SenseDef[] = [
       '不走平台',
       '跳过平台',
       '甩开平台',
+      // 你私下给我号上转点星钻, 私下返利: something given on the side, outside the rules.
+      '私下给',
+      '私下转',
+      '私下返',
+      '私底下给',
+      '私底下转',
     ],
-    en: ['off-platform', 'off platform', 'bypass the platform', 'around the platform'],
+    en: [
+      'off-platform',
+      'off platform',
+      'bypass the platform',
+      'around the platform',
+      'under the table',
+      'on the side',
+    ],
   },
   {
     // 返工, 重新来弄一遍: the work done over (a cleaning, a job done badly), not a new order.
