@@ -333,6 +333,14 @@ describe('findOtherParty: a performer’s whereabouts, asked by a fan', () => {
   });
 
   it.each([
+    "Who's got the seats either side of me on Saturday?",
+    'who bought the seats next to mine',
+    '用我的身份证给他的号重新认证一下',
+  ])('finds someone else beside the caller or their account in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toMatchObject({ kind: 'person' });
+  });
+
+  it.each([
     'what time do they close on sunday',
     'what time does the show start',
     'which hotel is nearest the venue',
