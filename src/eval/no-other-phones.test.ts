@@ -1,5 +1,5 @@
-// Property over every call we have: the public eval suite, the project's own and the scripted
-// calls. Whatever the caller asks and whatever a response holds, no agent reply contains a phone
+// Property over every call we have: the public eval suite, the project's own (held-out rounds
+// included) and the scripted calls. Whatever the caller asks and whatever a response holds, no agent reply contains a phone
 // number other than the caller's, whole or masked (138****5678, 尾号5678).
 
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { EVAL_IN_MEMORY, runEval } from './run-eval.js';
 const SUITES: Array<[string, string | undefined]> = [
   [join(SHARED, 'eval', 'calls.json'), undefined],
   [join(PROJECT_ROOT, 'eval', 'calls.json'), undefined],
+  [join(PROJECT_ROOT, 'eval', 'held-out', 'calls.json'), undefined],
   [join(SHARED, 'scenarios', 'calls', 'scenarios.json'), join(SHARED, 'scenarios', 'calls', 'records.json')],
   [
     join(SHARED, 'scenarios', 'calls', 'scenarios-en.json'),
