@@ -28,22 +28,28 @@ export function ruleSharingWords(
   words: ReadonlySet<string>,
   options: { onlyOne?: boolean; ruledOut?: (phrase: string) => boolean } = {},
 ): { phrase: string; concept: string } | undefined {
-  const byPhrase = new Map<string, string>();
+  // One entry per rule as written: its phrases (the whole, with its note, and the shorter ones)
+  // are scored by all their words, and the shortest is what the request is called.
+  const byText = new Map<string, { phrases: string[]; concept: string }>();
   for (const rule of ruleActions(rulesOf(ctx))) {
     // A forbidden rule's words are never what the caller asked in other words: read as the
     // request, they would make it forbidden (为他人账号…解封 for 我的号被封了).
     if (rule.category === 'forbidden') continue;
     const concept = rule.concepts.find(wanted);
-    if (concept !== undefined && options.ruledOut?.(rule.phrase)) continue;
-    if (concept !== undefined && !byPhrase.has(rule.phrase)) byPhrase.set(rule.phrase, concept);
+    if (concept === undefined || options.ruledOut?.(rule.phrase)) continue;
+    const entry = byText.get(rule.text);
+    if (entry) entry.phrases.push(rule.phrase);
+    else byText.set(rule.text, { phrases: [rule.phrase], concept });
   }
-  const scored = [...byPhrase]
-    .map(([phrase, concept]) => ({
-      phrase,
-      concept,
-      shared: tokenize(phrase).filter((t) => words.has(t)).length,
-    }))
-    .sort((a, b) => b.shared - a.shared);
+  // Rules that differ only in their limit (退款<100元, 退款>=100元) are one phrase here.
+  const byPhrase = new Map<string, { phrase: string; concept: string; shared: number }>();
+  for (const { phrases, concept } of byText.values()) {
+    const phrase = phrases.reduce((a, b) => (b.length < a.length ? b : a));
+    const shared = new Set(phrases.flatMap((p) => tokenize(p)).filter((t) => words.has(t))).size;
+    const known = byPhrase.get(phrase);
+    if (!known || known.shared < shared) byPhrase.set(phrase, { phrase, concept, shared });
+  }
+  const scored = [...byPhrase.values()].sort((a, b) => b.shared - a.shared);
   const [best, next] = scored;
   if (!best) return undefined;
   if (scored.length === 1 && options.onlyOne) return best;

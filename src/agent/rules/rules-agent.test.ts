@@ -824,6 +824,30 @@ describe('createRulesAgent on any product', () => {
     expect(withdrawn()).toBe(1);
   });
 
+  it('a request asked again while its ticket is open names that ticket, and opens no second one', async () => {
+    const c = agentCall({
+      product: {
+        name: 'Box Office',
+        operator_permissions: {
+          can_approve_immediately: [],
+          requires_supervisor: [],
+          requires_process: ['Account closure and data deletion (ID check; completed within 30 days)'],
+          forbidden: [],
+        },
+      },
+      operator: records.operators[0]!,
+      customer: { name: 'Dana', phone: '3125550100' },
+      phone: '3125550100',
+      language: 'en',
+    });
+    const tickets = () => c.events.filter((e) => e.type === 'ticket').length;
+    await c.say('i want my account closed and all my info deleted pls');
+    expect(tickets()).toBe(1);
+    const again = await c.say('wait so what happens to my tix if i close it');
+    expect(tickets()).toBe(1);
+    expect(again).toMatch(/already in hand/);
+  });
+
   it.each(['那算了算了，先别退了，当我没说，我再想想', '诶先别给我退了，我再看看'])(
     'holding a request off in the same words withdraws it: "%s"',
     async (said) => {

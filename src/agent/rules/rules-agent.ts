@@ -815,6 +815,27 @@ async function handleAction(
   }
   const decision = await ctx.tools.checkPermission(action);
   const sla = String(ctx.product.sla ?? '');
+  // Asked again while its ticket is open (what happens to my tickets if I close it, after asking
+  // to close the account): the ticket in hand is named, not a second one opened.
+  const open = (ctx.requests ?? []).find(
+    (e) =>
+      e.state === 'escalated' &&
+      !e.withdrawn &&
+      e.ticket_id !== undefined &&
+      decision.rule !== null &&
+      e.rule === decision.rule &&
+      e.outcome === decision.status,
+  );
+  if (open && (decision.status === 'requires_supervisor' || decision.status === 'requires_process')) {
+    return {
+      status: decision.status,
+      topic: action,
+      text:
+        lang === 'zh'
+          ? `${open.what}已经给您登记了，工单号是${open.ticket_id}，有进展会第一时间联系您。`
+          : `That's already in hand: ${open.what}, ticket ${open.ticket_id}. We'll be in touch as soon as there's news.`,
+    };
+  }
   switch (decision.status) {
     case 'can_approve_immediately': {
       // An approval the backend cannot carry out as worded is logged, never claimed as done.
