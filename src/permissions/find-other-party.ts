@@ -245,7 +245,8 @@ function compiled(): Matchers {
     ),
     starts: personStarts(),
     // 他自己的电话: 自己 right after the person is theirs (elsewhere it breaks the link).
-    possessZh: new RegExp(`^(?:自己)?(?:${W.LINK_ZH}?${gap(6)}${W.DATA_ZH}|${linked})`),
+    // 他的号: a game's or an app's account, right after 的 (not 他几号来, a date).
+    possessZh: new RegExp(`^(?:自己)?(?:的号(?!码)|${W.LINK_ZH}?${gap(6)}${W.DATA_ZH}|${linked})`),
     possessRoleZh: new RegExp(`^(?:自己)?${W.LINK_ZH}?${gap(2)}(${W.ROLE_DATA_ZH})`),
     possessDeviceZh: new RegExp(`^${W.LINK_ZH}?${gap(4)}${W.DEVICE_ZH}`),
     activityZh: new RegExp(`^${W.LINK_ZH}?${gap(6)}${W.ACTIVITY_ZH}`),
