@@ -43,8 +43,8 @@ const FACT_KINDS: Record<string, RegExp> = {
   progress:
     /进度|到哪一步|咋样了|怎么样了|处理到|材料|还缺|审核|定损|理赔|报案|\b(?:progress|status of|documents?|paperwork|missing|claims?)\b/i,
   delay: /延误|晚点|误点|\b(?:delay(?:ed)?|late)\b/i,
-  // An account banned or muted on a platform: 号被封了, 禁言, banned.
-  ban: /封号|封禁|被封|封了|封我|禁言|解封|\b(?:ban|bans|banned|muted)\b/i,
+  // An account banned or muted on a platform: 号被封了, 禁言, banned, 啥时候能上号 (back on).
+  ban: /封号|封禁|被封|封了|封我|禁言|解封|(?:能|才能|可以)上号|上不了号|\b(?:ban|bans|banned|muted)\b/i,
 };
 
 /** One interface as the vocabulary reads it. */

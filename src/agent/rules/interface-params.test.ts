@@ -36,6 +36,15 @@ describe('fillParams', () => {
     expect(fillParams(['order_id'], '快递到哪了', [], now)).toBeUndefined();
   });
 
+  it('leaves out a filter nobody named, rather than narrowing by what an earlier answer held', () => {
+    expect(fillParams(['user_id', 'order_id'], '快递到哪了', [ordersQuery], now, [], ['order_id'])).toEqual(
+      {},
+    );
+    expect(fillParams(['order_id'], '订单S77002到哪了', [], now, [], ['order_id'])).toEqual({
+      order_id: 'S77002',
+    });
+  });
+
   it('takes the one thing of the product the caller named, and no guess among several', () => {
     const games = namedInProduct([
       '旗下三款游戏：《云端牧场》（休闲）、《铁骑远征》、《云端牧场》',

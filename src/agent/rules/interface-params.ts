@@ -30,7 +30,8 @@ export function fillParams(
       (isDateParam(param) ? dateSaid(param, utterance, now) : undefined) ??
       (isIdParam(param) ? idSaid(utterance) : undefined) ??
       (isDateParam(param) || isIdParam(param) ? undefined : oneSaid(named, utterance)) ??
-      valueReturned(param, earlier) ??
+      // A filter nobody named is left out rather than narrowed by whatever an earlier answer held.
+      (optional.includes(param) ? undefined : valueReturned(param, earlier)) ??
       (isDateParam(param) ? currentPeriod(param, now) : undefined);
     if (value !== undefined) out[param] = value;
     else if (!optional.includes(param)) return undefined;
