@@ -310,3 +310,20 @@ describe('knowledgeAnswer: the same worker asked for again is asking to name one
     expect(knowledgeAnswer(knowledgeCall(movers), '小面包车跑一趟多少钱')?.question).toBe('搬家怎么收费？');
   });
 });
+
+describe('knowledgeAnswer: an entry found by how long alone is about something else', () => {
+  const game = {
+    name: '星港游戏',
+    faq: [
+      { q: '未成年人一周能玩多久？', a: '未成年人仅周五、周六、周日每天20:00-21:00可以登录，每天1小时。' },
+      { q: '月卡用不完能顺延吗？', a: '到期未用完可以顺延一次，最长15天。' },
+    ],
+  } as unknown as Product;
+  it('says nothing for a wait asked of no topic, rather than another entry', () => {
+    expect(knowledgeAnswer(knowledgeCall(game), '那要好久才有结果嘛')).toBeUndefined();
+  });
+  it('reads the line whole when its question clause finds an entry by 多久 alone', () => {
+    const hit = knowledgeAnswer(knowledgeCall(game), '我那个月卡一个月用不完咋整啊，能往后顺不？能顺多久');
+    expect(hit?.question).toContain('月卡');
+  });
+});

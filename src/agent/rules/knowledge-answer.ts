@@ -16,7 +16,27 @@ import { clausesOf } from './understand-utterance.js';
 export function knowledgeAnswer(ctx: CallContext, utterance: string): KnowledgeHit | undefined {
   // A price asked is answered by the entry that prices what the caller names: retrieval alone
   // takes 延保怎么买？多少钱？ for 叫个师傅上门看看得花多少钱 (they share only 多少钱).
-  return priceAsked(ctx.product, utterance) ?? sameWorkerAsked(ctx, utterance) ?? answerOf(ctx, utterance);
+  const known = priceAsked(ctx.product, utterance) ?? sameWorkerAsked(ctx, utterance);
+  if (known) return known;
+  const hit = answerOf(ctx, utterance);
+  return hit !== undefined && topical(hit, utterance) ? hit : undefined;
+}
+
+/**
+ * 那要多久才有结果嘛 names no topic: an entry found by 多久 alone (未成年人能玩多久) is about
+ * something else. Only in the entry's own language: across languages no word is shared.
+ */
+function topical(hit: KnowledgeHit, utterance: string): boolean {
+  return hasCjk(hit.question) !== hasCjk(utterance) || namesTopicOf(hit, utterance);
+}
+
+/** Words that ask how long, how much or when: shared with an entry, they do not say what it is about. */
+const ASKING_TERMS = new Set(['多久', '多少', '多少钱', '几', '什么时候', 'long', 'soon', 'much', 'when']);
+
+/** Whether the line shares with the entry a word of what it is about. */
+export function namesTopicOf(hit: KnowledgeHit, utterance: string): boolean {
+  const asked = new Set(tokenize(`${hit.question} ${hit.answer}`).filter((t) => !ASKING_TERMS.has(t)));
+  return tokenize(utterance).some((t) => asked.has(t));
 }
 
 /**
@@ -131,7 +151,8 @@ function answerOf(ctx: CallContext, utterance: string): KnowledgeHit | undefined
     .sort((a, b) => Number(b.asks) - Number(a.asks) || b.i - a.i);
   for (const { i } of order.filter((o) => o.asks)) {
     const hit = clauseHit(search, clauses, i);
-    if (hit) return hit;
+    // 能顺多久 finds 退款多久到账 by 多久: the line's own topic (月卡) decides, read whole below.
+    if (hit && topical(hit, utterance)) return hit;
   }
   const asked = order.filter((o) => o.asks).map((o) => o.clause);
   // The line without the clauses that only point back: their words (how does that work) name no

@@ -7,7 +7,7 @@ import { findActionRequests } from '../../permissions/index.js';
 import { asWritten } from './as-written.js';
 import { dayNamed } from './days-said.js';
 import { followUpAnswer } from './follow-up-question.js';
-import { faqAnswer, knowledgeAnswer } from './knowledge-answer.js';
+import { faqAnswer, knowledgeAnswer, namesTopicOf } from './knowledge-answer.js';
 import { POINTING, whichPayment } from './payment-in-question.js';
 import { FOR_KIN, type Understanding, understandUtterance } from './understand-utterance.js';
 
@@ -134,24 +134,30 @@ export function followedUp(ctx: CallContext, utterance: string, u: Understanding
   const taken = (ctx.requests ?? []).filter((e) => !e.withdrawn && e.state !== 'refused');
   if (taken.length === 0) return undefined;
   const zh = ctx.language === 'zh';
-  const said = new Set(
-    tokenize(
-      ctx.conversation
-        .filter((t) => t.role === 'customer')
-        .map((t) => t.content)
-        .join('，'),
-    ),
-  );
   const clauses = String(ctx.product.sla ?? '')
     .split(/[；;。\n]/)
     .map((c) => c.trim())
     .filter((c) => /\d/.test(c));
-  const scored = clauses
-    // Numbers (2号电梯, 2小时) say nothing of which clause is meant.
-    .map((c) => ({ c, shared: new Set(tokenize(c).filter((t) => said.has(t) && !/^\d+$/.test(t))).size }))
-    .sort((a, b) => b.shared - a.shared);
+  // The clause closest to all the caller said, else, on a tie, to the request taken up (its
+  // rule: 封号申诉… between 封号申诉 and 人工申诉换绑).
+  const closest = (text: string): string | undefined => {
+    const said = new Set(tokenize(text));
+    const scored = clauses
+      // Numbers (2号电梯, 2小时) say nothing of which clause is meant.
+      .map((c) => ({ c, shared: new Set(tokenize(c).filter((t) => said.has(t) && !/^\d+$/.test(t))).size }))
+      .sort((a, b) => b.shared - a.shared);
+    return scored[0] && scored[0].shared > 0 && scored[0].shared !== scored[1]?.shared
+      ? scored[0].c
+      : undefined;
+  };
+  const latest = taken.at(-1)!;
   const when =
-    scored[0] && scored[0].shared > 0 && scored[0].shared !== scored[1]?.shared ? scored[0].c : undefined;
+    closest(
+      ctx.conversation
+        .filter((t) => t.role === 'customer')
+        .map((t) => t.content)
+        .join('，'),
+    ) ?? closest(`${latest.rule ?? ''} ${latest.what}`);
   // 要等多久？ naming no topic of its own asks about the request taken up: when no SLA clause says
   // when, the FAQ on that request answers.
   const answer = when === undefined && u.question ? followUpAnswer(ctx, utterance) : undefined;
@@ -162,15 +168,6 @@ export function followedUp(ctx: CallContext, utterance: string, u: Understanding
   if (zh)
     return `您的事已经在处理了${ticket}${when ? `，按规定${when}` : ''}，有进展我们会第一时间打电话告诉您。`;
   return `It's in hand${ticket}${when ? `; ${when}` : ''}. We'll call you as soon as there's news.`;
-}
-
-/** Words that ask how long, how much or when: shared with an entry, they do not say what it is about. */
-const ASKING_TERMS = new Set(['多久', '多少', '多少钱', '几', '什么时候', 'long', 'soon', 'much', 'when']);
-
-/** Whether the line shares with the entry a word of what it is about. */
-function namesTopicOf(hit: KnowledgeHit, utterance: string): boolean {
-  const asked = new Set(tokenize(`${hit.question} ${hit.answer}`).filter((t) => !ASKING_TERMS.has(t)));
-  return tokenize(utterance).some((t) => asked.has(t));
 }
 
 /**
