@@ -329,7 +329,7 @@ const KIN_ADJECTIVES_EN =
 const ROLES_EN =
   'courier|driver|rider|delivery (?:guy|man|person|driver|rider|boy|girl)|deliveryman|postman|mailman|technician|repairman|engineer|installer|sender';
 const STRANGERS_EN =
-  '(?:someone|somebody|anyone|anybody)(?: else)?|the (?:band|artists?|singers?|performers?|crew|cast|celebrit(?:y|ies))|(?:another|a different|different|some other|other) (?:users?|customers?|persons?|people|passengers?|members?|subscribers?|clients?|guys?|account holders?)|other people|(?:this|that|some) (?:guy|dude|man|woman|lady|person|girl|boy|passenger|member)|the (?:other passenger|guy|man|woman|lady|person|girl|boy|neighbou?rs?|stranger)|a stranger|strangers';
+  '(?:someone|somebody|anyone|anybody)(?: else)?|the (?:band|artists?|singers?|performers?|crew|cast|celebrit(?:y|ies))|the (?:seller|re-?seller|scalper|buyer|transferor)|(?:another|a different|different|some other|other) (?:users?|customers?|persons?|people|passengers?|members?|subscribers?|clients?|guys?|account holders?)|other people|(?:this|that|some) (?:guy|dude|man|woman|lady|person|girl|boy|passenger|member)|the (?:other passenger|guy|man|woman|lady|person|girl|boy|neighbou?rs?|stranger)|a stranger|strangers';
 const TITLED_EN = '(?:mr|mrs|ms|miss|mister|dr)\\.?\\s+(?:[a-z]+\\s+)?[a-z]+';
 
 /** A person other than the caller, in English; `role` marks people met through a service. */

@@ -335,6 +335,9 @@ describe('findOtherParty: a performer’s whereabouts, asked by a fan', () => {
   it.each([
     "Who's got the seats either side of me on Saturday?",
     'who bought the seats next to mine',
+    'And I want the name and email of whoever sold me those',
+    "I want the seller's name and email",
+    '那个号我卖给别人了，你帮我查一下那个号现在绑的是哪个手机号',
     '用我的身份证给他的号重新认证一下',
   ])('finds someone else beside the caller or their account in %j', (said) => {
     expect(findOtherParty(said, CALLER)).toMatchObject({ kind: 'person' });
