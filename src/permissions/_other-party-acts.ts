@@ -149,6 +149,12 @@ const HAND_OVER_EN =
 const ADVERB_EN = '(?:actually|really|even|ever|just|all|recently|lately|secretly)';
 
 // Words that stand where a name would (when does it, what did you get): never a third person.
+/** Handing over, done: transferred, gave, handed, passed, moved, sent, sold. */
+const PAST_HANDING =
+  /^(?:transferred|gave|handed|passed|moved|sent|sold|gifted|switched|assigned|reassigned)\b/;
+/** The caller telling of it: I (already, just) … */
+const TOLD_BY_CALLER = /\b(?:i|we)\s+(?:already\s+|just\s+|recently\s+|accidentally\s+)?$/;
+
 const NOT_SUBJECTS_EN =
   /^(?:i|you|we|they|it|this|that|there|my|your|our|the|a|an|he|she|his|her|them|us|me|everyone|anyone|someone|somebody|nobody)$/;
 
@@ -215,7 +221,12 @@ export function scanActs(norm: string, raw: string, gates: number): ActHit[] {
   }
   if (latin) {
     each(m.behalfEn, servedEn, withData(m.behalfDataEn, W.NOT_THEIRS_BEFORE_EN));
-    if (m.transferableEn.test(norm)) each(m.transferEn, servedEn, span);
+    // Not what the caller tells of having done through the product (i transferred a ticket to my
+    // friend last night and she never got it): what is asked for, or done for someone.
+    if (m.transferableEn.test(norm))
+      each(m.transferEn, servedEn, (r) =>
+        PAST_HANDING.test(r[0]) && TOLD_BY_CALLER.test(norm.slice(0, r.index)) ? undefined : span(r),
+      );
     each(m.payEn, false, span);
     each(m.mailEn, false, span);
     for (const a of m.activityEn) {

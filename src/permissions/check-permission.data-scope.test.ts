@@ -292,3 +292,26 @@ describe('someone named around a request for the caller’s own thing', () => {
     expect(checkPermission(tickets, said).status).toBe('forbidden');
   });
 });
+
+describe('whom the caller’s own thing goes to, and what the caller did themselves', () => {
+  const tickets = compileRules({
+    can_approve_immediately: ['cancel a pending transfer and resend it to a corrected email'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [
+      'look up, change, transfer or refund an order for anyone who is not the account holder (friends included)',
+    ],
+  });
+  it.each([
+    'i transferred a ticket to my friend jess last night and she never got it',
+    'can you cancel it and send it to jess.mccarthy@gmail.com',
+  ])('%j: the caller’s own ticket and its recipient, not forbidden', (said) => {
+    expect(checkPermission(tickets, said).status).not.toBe('forbidden');
+  });
+  it.each([
+    'can you cancel my friend’s order and send her tickets to her new email',
+    'refund my friend’s order for her',
+  ])('%j: someone else’s order, forbidden', (said) => {
+    expect(checkPermission(tickets, said).status).toBe('forbidden');
+  });
+});
