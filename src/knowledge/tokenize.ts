@@ -52,7 +52,7 @@ const EN_STOP_WORDS = new Set(
     'gonna gotta wanna yall ive id hed youre youve theyre dont doesnt didnt isnt arent wasnt ' +
     'whats hows wheres whos thats theres heres ' +
     // Texting and filler (u, ur, kinda, lol, rn): they say nothing of what is asked.
-    'u ur ya guys kinda sorta lol omg pls plz thx ty tho rn idk um uh literally actually thing stuff'
+    'u ur ya guys kinda sorta lol omg pls plz thx ty tho rn idk um uh literally actually thing stuff em'
   ).split(' '),
 );
 
@@ -166,7 +166,7 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
     /\bhow much do (?:you|u)(?: guys)? (?:take|keep)\b|\bwhat(?:'s| is|s) (?:the|your) cut\b/g,
     'how much fee',
   ],
-  [/\bget(?:ting)? paid\b|\bpaid out\b/g, 'payout'],
+  [/\bget(?:ting)? paid\b|\bpaid out\b|\bpay(?:s|ing)? (?:out|the rest)\b/g, 'payout'],
   // Goods sent back are returned (can I send it back, mail them back).
   [/\b(?:send|ship|mail|post)(?:ing)? (?:it|them|this|that|these|those|the \w+) back\b/g, 'return'],
   [/\b(?:have to pay|pay anything|pay extra|charged? (?:me|anything|extra))\b/g, 'fee'],
