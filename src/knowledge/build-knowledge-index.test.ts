@@ -110,16 +110,18 @@ describe('buildKnowledgeIndex', () => {
   });
 
   it('reads texted words and being paid for a sale as the entries say them', () => {
-    const resale = buildKnowledgeIndex({
-      name: 'Box Office',
-      faq: [
-        {
-          q: 'How does resale work?',
-          a: 'List your tickets; when they sell we deduct a 10% fee and pay the rest to your bank 5 days after the event.',
-        },
-        { q: 'Do you have accessible seats?', a: 'Step-free seats cost the same as nearby seats.' },
-      ],
-    });
+    const resale = buildKnowledgeIndex(
+      testRecord('product', '0000abce', {
+        name: 'Box Office',
+        faq: [
+          {
+            q: 'How does resale work?',
+            a: 'List your tickets; when they sell we deduct a 10% fee and pay the rest to your bank 5 days after the event.',
+          },
+          { q: 'Do you have accessible seats?', a: 'Step-free seats cost the same as nearby seats.' },
+        ],
+      }),
+    );
     expect(resale.search('and when do i actually get paid')[0]?.question).toBe('How does resale work?');
     expect(
       resale.search('if i sell my tix on ur resale thing how much do u guys take? whats the cut')[0]
