@@ -26,7 +26,10 @@ const TRAILING_ADVERB = /\s+(?:early|immediately|manually|promptly)$/;
  */
 const TRAILING_CIRCUMSTANCE =
   /\s+(?:at|on|in|within|during|before|after|using|via|through)\s+(?:(?:the|a|an|their|his|her|its|one's|[a-z-]+'s?)\s+)*[a-z-]+(?:\s+[a-z-]+){0,3}$/;
-const LIST_SPLIT = /\s*\/\s*|\s*,\s*(?:or\s+|and\s+)?|\s+or\s+/;
+/** Between the items of a list: a comma (", or", ", and") or "or". */
+const ITEM_SPLIT = /\s*,\s*(?:or\s+|and\s+)?|\s+or\s+/;
+/** The same, and a slash (pick-up/return branch). */
+const LIST_SPLIT = new RegExp(`\\s*\\/\\s*|${ITEM_SPLIT.source}`);
 const FUNCTION_WORD = /^(?:a|an|the|my|their|his|her|its|of|to|for|about|on|with|[a-z-]+'s?)$/;
 const PREPOSITION = /^(?:at|on|in|within|during|before|after|by|to|from|until|till|for|with|without)$/;
 
@@ -72,7 +75,7 @@ export function englishAlternatives(
 export function wholeActions(phrase: string, isAction: (word: string) => boolean): string[] | undefined {
   if (!/[a-z]/.test(phrase) || /[\u3400-\u9fff]/.test(phrase)) return undefined;
   const core = withoutNotes(phrase).replace(/[:;].*$/, '');
-  const items = core.split(/\s*,\s*(?:or\s+|and\s+)?|\s+or\s+/).map((s) => s.trim());
+  const items = core.split(ITEM_SPLIT).map((s) => s.trim());
   if (items.length < 2) return undefined;
   let actions = 0;
   for (const item of items) {

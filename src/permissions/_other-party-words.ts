@@ -328,8 +328,11 @@ const KIN_ADJECTIVES_EN =
   '(?:(?:little|baby|big|younger|older|elder|eldest|youngest|twin|old|new|former|late|step-?|half-?)\\s?)?';
 const ROLES_EN =
   'courier|driver|rider|delivery (?:guy|man|person|driver|rider|boy|girl)|deliveryman|postman|mailman|technician|repairman|engineer|installer|sender';
+/** People on a stage or a set (the band, the crew): someone else to a fan who asks after them. */
+const PERFORMER_NOUNS_EN = '(?:band|artists?|singers?|performers?|crew|cast|celebrit(?:y|ies)|rapper|dj)';
 const STRANGERS_EN =
-  '(?:someone|somebody|anyone|anybody)(?: else)?|the (?:band|artists?|singers?|performers?|crew|cast|celebrit(?:y|ies))|the (?:seller|re-?seller|scalper|buyer|transferor)|(?:another|a different|different|some other|other) (?:users?|customers?|persons?|people|passengers?|members?|subscribers?|clients?|guys?|account holders?)|other people|(?:this|that|some) (?:guy|dude|man|woman|lady|person|girl|boy|passenger|member)|the (?:other passenger|guy|man|woman|lady|person|girl|boy|neighbou?rs?|stranger)|a stranger|strangers';
+  `(?:someone|somebody|anyone|anybody)(?: else)?|the ${PERFORMER_NOUNS_EN}|` +
+  'the (?:seller|re-?seller|scalper|buyer|transferor)|(?:another|a different|different|some other|other) (?:users?|customers?|persons?|people|passengers?|members?|subscribers?|clients?|guys?|account holders?)|other people|(?:this|that|some) (?:guy|dude|man|woman|lady|person|girl|boy|passenger|member)|the (?:other passenger|guy|man|woman|lady|person|girl|boy|neighbou?rs?|stranger)|a stranger|strangers';
 const TITLED_EN = '(?:mr|mrs|ms|miss|mister|dr)\\.?\\s+(?:[a-z]+\\s+)?[a-z]+';
 
 /** A person other than the caller, in English; `role` marks people met through a service. */
@@ -413,5 +416,4 @@ export const NOT_THEIRS_BEFORE_EN =
  * People on a stage or a set a fan asks after (the band, the artist, the crew): with one of them
  * named, "they" in a question about whereabouts is them.
  */
-export const PERFORMERS_EN =
-  /\b(?:band|artists?|singers?|performers?|crew|cast|celebrit(?:y|ies)|rapper|dj)\b/;
+export const PERFORMERS_EN = new RegExp(`\\b${PERFORMER_NOUNS_EN}\\b`);
