@@ -824,7 +824,7 @@ describe('createRulesAgent on any product', () => {
     expect(withdrawn()).toBe(1);
   });
 
-  it('a request asked again while its ticket is open names that ticket, and opens no second one', async () => {
+  it('a request asked again while its ticket is open names that ticket, and checks or opens nothing again', async () => {
     const c = agentCall({
       product: {
         name: 'Box Office',
@@ -841,10 +841,13 @@ describe('createRulesAgent on any product', () => {
       language: 'en',
     });
     const tickets = () => c.events.filter((e) => e.type === 'ticket').length;
+    const checks = () => c.events.filter((e) => e.type === 'permission_check').length;
     await c.say('i want my account closed and all my info deleted pls');
     expect(tickets()).toBe(1);
+    const checked = checks();
     const again = await c.say('wait so what happens to my tix if i close it');
     expect(tickets()).toBe(1);
+    expect(checks()).toBe(checked);
     expect(again).toMatch(/already in hand/);
   });
 

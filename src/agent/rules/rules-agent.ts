@@ -3,13 +3,14 @@ import type { ApprovedActionResult, CallAgent, CallContext } from '../../call/ca
 import { MONEY_BACK_CONCEPTS, recordsPayments, verifiedPaid } from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory } from '../../domain/record-schemas.js';
-import type { Review } from '../../domain/session-schemas.js';
+import type { RequestEntry, Review } from '../../domain/session-schemas.js';
 import { tokenize } from '../../knowledge/index.js';
 import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
 import {
   type ActionRequest,
   checkPermission,
   findOtherParty,
+  type PermissionDecision,
   type PermissionPart,
 } from '../../permissions/index.js';
 import { actionFor } from './action-for-request.js';
@@ -796,6 +797,20 @@ const THIRD_PERSON = /[他她]|\b(?:he|she|him|her|they|them)\b/i;
 const OCCASION =
   /今天|明天|后天|今晚|明晚|这周|下周|周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}[号日]|\b(?:today|tomorrow|tonight|this (?:weekend|week)|next (?:week|weekend)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
+/** The call's request, escalated and ticketed, that this decision's rule decided already. */
+function ticketOpenFor(ctx: CallContext, decision: PermissionDecision): RequestEntry | undefined {
+  if (decision.rule === null) return undefined;
+  if (decision.status !== 'requires_supervisor' && decision.status !== 'requires_process') return undefined;
+  return (ctx.requests ?? []).find(
+    (e) =>
+      e.state === 'escalated' &&
+      !e.withdrawn &&
+      e.ticket_id !== undefined &&
+      e.rule === decision.rule &&
+      e.outcome === decision.status,
+  );
+}
+
 async function handleAction(
   ctx: CallContext,
   request: ActionRequest,
@@ -813,22 +828,12 @@ async function handleAction(
   if (unstated && unstated.family !== 'money') {
     return { topic: action, text: askHowMuch(unstated, lang) };
   }
-  const decision = await ctx.tools.checkPermission(action);
-  const sla = String(ctx.product.sla ?? '');
   // Asked again while its ticket is open (what happens to my tickets if I close it, after asking
-  // to close the account): the ticket in hand is named, not a second one opened.
-  const open = (ctx.requests ?? []).find(
-    (e) =>
-      e.state === 'escalated' &&
-      !e.withdrawn &&
-      e.ticket_id !== undefined &&
-      decision.rule !== null &&
-      e.rule === decision.rule &&
-      e.outcome === decision.status,
-  );
-  if (open && (decision.status === 'requires_supervisor' || decision.status === 'requires_process')) {
+  // to close the account): the ticket in hand is named; nothing is checked or opened again.
+  const open = preview === undefined ? undefined : ticketOpenFor(ctx, preview);
+  if (open) {
     return {
-      status: decision.status,
+      status: open.outcome as PermissionCategory,
       topic: action,
       text:
         lang === 'zh'
@@ -836,6 +841,8 @@ async function handleAction(
           : `That's already in hand: ${open.what}, ticket ${open.ticket_id}. We'll be in touch as soon as there's news.`,
     };
   }
+  const decision = await ctx.tools.checkPermission(action);
+  const sla = String(ctx.product.sla ?? '');
   switch (decision.status) {
     case 'can_approve_immediately': {
       // An approval the backend cannot carry out as worded is logged, never claimed as done.
