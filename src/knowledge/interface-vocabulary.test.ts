@@ -53,7 +53,7 @@ describe('relevantInterfaces', () => {
       orders: { description: "Caller's own orders", response_fields: ['orders', 'section', 'row', 'seats'] },
       payments: { description: 'Charges and refunds', response_fields: ['payments', 'amount'] },
     });
-    expect(relevantInterfaces(box, 'ok whatever what are MY seats then, i forgot')).toEqual(['orders']);
+    expect(relevantInterfaces(box, 'remind me where my seats are')).toEqual(['orders']);
   });
 
   it('reads an account banned, however said, as the bans an interface keeps', () => {
@@ -67,7 +67,7 @@ describe('relevantInterfaces', () => {
         response_fields: ['bans', 'end_at'],
       },
     });
-    expect(relevantInterfaces(game, '你们凭什么把我的号永久封了')).toEqual(['bans']);
+    expect(relevantInterfaces(game, '我号给封了一个月，啥时候能解')).toEqual(['bans']);
     expect(relevantInterfaces(game, 'why was I banned')).toEqual(['bans']);
   });
 

@@ -219,7 +219,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '解锁|解封|解冻|解(?:个|一下|下)锁',
       // 账号被冻结了 asks it unfrozen; 账号紧急冻结 freezes it (the freeze sense's).
       `${ACCOUNT_ZH}~(?:被锁|锁定|锁住|锁了|被冻结|冻结了|被封|封了)`,
-      // 我的号被封了, 把我星火战线的号永久封了: a game's or an app's 号 is the account.
+      // 我的号被封了, 把我那个游戏号永久封了: a game's or an app's 号 is the account.
       '(?<![型编单账帐信代暗称口字番挂记])号~(?:被封|封了|封禁|被锁|锁了)',
       '封号',
       '\\bunlock\\w*',

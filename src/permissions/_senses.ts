@@ -734,7 +734,7 @@ export const SENSES: readonly SenseDef[] = [
       '不走平台',
       '跳过平台',
       '甩开平台',
-      // 你私下给我号上转点星钻, 私下返利: something given on the side, outside the rules.
+      // 你私下给我账号上转点金币, 私下返利: something given on the side, outside the rules.
       '私下给',
       '私下转',
       '私下返',

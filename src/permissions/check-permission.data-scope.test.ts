@@ -279,14 +279,14 @@ describe('someone named around a request for the caller’s own thing', () => {
     ],
   });
   it.each([
-    "My dad had a stroke, he's in hospital and I'll miss the game. Any way I can get my money back on my two tickets?",
+    "My mum's just been taken into hospital so we can't go on Friday. Could I get my money back on my tickets?",
     '我爸住院了去不了，我的两张票能退吗',
   ])('%j: why the caller asks, not whose order it is', (said) => {
     expect(checkPermission(tickets, said).status).not.toBe('forbidden');
   });
   it.each([
     'My dad bought tickets on his account. Can you refund his order?',
-    'my friend kayla has tickets on her account, can you refund those for her',
+    'my friend priya has tickets on her account, can you refund those for her',
     '我爸用他自己的账号买的票，帮他退了',
   ])('%j: someone else’s order, forbidden', (said) => {
     expect(checkPermission(tickets, said).status).toBe('forbidden');
@@ -303,8 +303,8 @@ describe('whom the caller’s own thing goes to, and what the caller did themsel
     ],
   });
   it.each([
-    'i transferred a ticket to my friend jess last night and she never got it',
-    'can you cancel it and send it to jess.mccarthy@gmail.com',
+    'i gave a ticket to my friend tom through the app on friday and he never got it',
+    'can you cancel it and send it to tom.baker@example.com',
   ])('%j: the caller’s own ticket and its recipient, not forbidden', (said) => {
     expect(checkPermission(tickets, said).status).not.toBe('forbidden');
   });

@@ -1154,7 +1154,7 @@ describe('checkPermission: a game account is 号, banned however it is said', ()
     requires_process: ['封号申诉：外挂/脚本/永久封禁（提交申诉材料，5个工作日）'],
     forbidden: [],
   });
-  it.each(['你们凭什么把我的号永久封了，我要申诉', '号被封了，我要申诉'])('%j appeals the ban', (said) => {
+  it.each(['号给封了一个月，凭什么，我要申诉', '号被封了，我要申诉'])('%j appeals the ban', (said) => {
     expect(checkPermission(rules, said).status).toBe('requires_process');
   });
   it('an English word in a note leaves the phrase Chinese', () => {
@@ -1172,7 +1172,7 @@ describe('checkPermission: a top-up made by mistake, and how many times', () => 
     requires_process: ['未成年人充值退款（监护人提交证明，7个工作日内出审核结果）'],
     forbidden: [],
   });
-  it.each(['手一抖点成六十八的那个了，一颗都没动过，你帮我退了嘛', '充错了，六十八块，帮我退掉'])(
+  it.each(['刚才手滑点成了六十八那档，钻石一个没动，帮我退掉吧', '充错了，六十八块，帮我退掉'])(
     '%j is a mistaken top-up within the limit',
     (said) => {
       expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
@@ -1196,12 +1196,12 @@ describe('checkPermission: what was bought, untouched or partly spent', () => {
     forbidden: [],
   });
   it('untouched (一颗都没动过) is not partly spent', () => {
-    expect(checkPermission(rules, '点错了六十八的，灵玉我一颗都没动过，帮我退了').status).toBe(
+    expect(checkPermission(rules, '点错了六十八的，金币我一个都没动，帮我退了').status).toBe(
       'can_approve_immediately',
     );
   });
   it('partly spent is not untouched', () => {
-    expect(checkPermission(rules, '点错了六十八的，灵玉已经用掉了一些，帮我退了').status).toBe(
+    expect(checkPermission(rules, '点错了六十八的，金币已经用掉了一些，帮我退了').status).toBe(
       'requires_supervisor',
     );
   });

@@ -326,19 +326,19 @@ describe('findOtherParty: someone else’s bookings and mail', () => {
 describe('findOtherParty: a performer’s whereabouts, asked by a fan', () => {
   it.each([
     'which hotel is the band staying at',
-    'they are my favourite band ever. do you know what hotel theyre staying at?',
+    'love that band so much, what hotel are they staying in tonight?',
     'what time does the artist arrive at the venue',
   ])('finds someone else in %j', (said) => {
     expect(findOtherParty(said, CALLER)).toMatchObject({ kind: 'person' });
   });
 
   it.each([
-    "Who's got the seats either side of me on Saturday?",
+    'who has the seats either side of mine tonight',
     'who bought the seats next to mine',
-    'And I want the name and email of whoever sold me those',
-    "I want the seller's name and email",
-    '那个号我卖给别人了，你帮我查一下那个号现在绑的是哪个手机号',
-    '用我的身份证给他的号重新认证一下',
+    'give me the email of whoever sold me these seats',
+    "send me the seller's phone number",
+    '我把旧号卖给买家了，现在那个号绑的手机号能告诉我吗',
+    '拿我的身份证帮他的号做个实名',
   ])('finds someone else beside the caller or their account in %j', (said) => {
     expect(findOtherParty(said, CALLER)).toMatchObject({ kind: 'person' });
   });

@@ -12,7 +12,7 @@ const CALLER_PARAM = /^(?:user_?id|uid|phone|mobile|msisdn|customer_?id|caller|t
  * unknown: then the agent asks instead of querying.
  *
  * @example fillParams(['user_id', 'order_id'], '快递到哪了', [ordersQuery], now) // { order_id: 'S88001' }
- * @example fillParams(['user_id', 'game'], '星火战线的号被封了', [], now, ['山海绘卷', '星火战线']) // { game: '星火战线' }
+ * @example fillParams(['user_id', 'game'], '铁骑远征的号被封了', [], now, ['云端牧场', '铁骑远征']) // { game: '铁骑远征' }
  */
 export function fillParams(
   params: readonly string[],
@@ -40,7 +40,7 @@ export function fillParams(
 }
 
 /**
- * The names a product gives its own works in title marks (旗下三款手游：《山海绘卷》…): the values
+ * The names a product gives its own works in title marks (旗下两款手游：《云端牧场》…): the values
  * a parameter such as `game` takes. Quotes are not names (App内“联系客服”).
  */
 export function namedInProduct(texts: readonly string[]): string[] {

@@ -320,10 +320,10 @@ describe('knowledgeAnswer: an entry found by how long alone is about something e
     ],
   } as unknown as Product;
   it('says nothing for a wait asked of no topic, rather than another entry', () => {
-    expect(knowledgeAnswer(knowledgeCall(game), '那要好久才有结果嘛')).toBeUndefined();
+    expect(knowledgeAnswer(knowledgeCall(game), '那得等多久才能有个结果啊')).toBeUndefined();
   });
   it('reads the line whole when its question clause finds an entry by 多久 alone', () => {
-    const hit = knowledgeAnswer(knowledgeCall(game), '我那个月卡一个月用不完咋整啊，能往后顺不？能顺多久');
+    const hit = knowledgeAnswer(knowledgeCall(game), '月卡这个月用不完，能往后顺吗？能顺多久');
     expect(hit?.question).toContain('月卡');
   });
 });

@@ -842,10 +842,10 @@ describe('createRulesAgent on any product', () => {
     });
     const tickets = () => c.events.filter((e) => e.type === 'ticket').length;
     const checks = () => c.events.filter((e) => e.type === 'permission_check').length;
-    await c.say('i want my account closed and all my info deleted pls');
+    await c.say('please close my account and delete everything you hold on me');
     expect(tickets()).toBe(1);
     const checked = checks();
-    const again = await c.say('wait so what happens to my tix if i close it');
+    const again = await c.say('hang on, if you close it what happens to the account and my seats');
     expect(tickets()).toBe(1);
     expect(checks()).toBe(checked);
     expect(again).toMatch(/already in hand/);

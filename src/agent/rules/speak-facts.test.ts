@@ -102,7 +102,7 @@ describe('speakResponse', () => {
       description: "Caller's own orders: order number, event, venue, event date and doors time, section, row",
       name: 'orders',
     };
-    const said = speakResponse(orders, { orders: [{ order_id: 'SD1', venue: 'Albion' }] }, 'en');
+    const said = speakResponse(orders, { orders: [{ order_id: 'SD1', venue: 'Orpheum' }] }, 'en');
     expect(said).toMatch(/^I checked Caller's own orders: /);
     expect(said).not.toContain('doors time');
   });
