@@ -797,17 +797,22 @@ const THIRD_PERSON = /[他她]|\b(?:he|she|him|her|they|them)\b/i;
 const OCCASION =
   /今天|明天|后天|今晚|明晚|这周|下周|周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}[号日]|\b(?:today|tomorrow|tonight|this (?:weekend|week)|next (?:week|weekend)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
-/** The call's request, escalated and ticketed, that this decision's rule decided already. */
+/**
+ * The call's request, escalated and ticketed, that this decision's rule decided already, for the
+ * same amount (再退款150元 after 退款200元 is a request of its own).
+ */
 function ticketOpenFor(ctx: CallContext, decision: PermissionDecision): RequestEntry | undefined {
   if (decision.rule === null) return undefined;
   if (decision.status !== 'requires_supervisor' && decision.status !== 'requires_process') return undefined;
+  const amount = decision.parts.length === 1 ? decision.parts[0]?.amount?.value : undefined;
   return (ctx.requests ?? []).find(
     (e) =>
       e.state === 'escalated' &&
       !e.withdrawn &&
       e.ticket_id !== undefined &&
       e.rule === decision.rule &&
-      e.outcome === decision.status,
+      e.outcome === decision.status &&
+      e.amount?.value === amount,
   );
 }
 
