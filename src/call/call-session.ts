@@ -51,6 +51,7 @@ import {
 } from './grants.js';
 import { requestLedger } from './request-ledger.js';
 import type { CallParticipants } from './start-call.js';
+import { statesShown } from './states-shown.js';
 import { boundByVerifiedCharge } from './verified-charges.js';
 
 /** The `session_started` event of a call (DESIGN.md). */
@@ -376,7 +377,12 @@ export class CallSession {
     });
     // Facts before actions: money back never above what this call's queries showed was paid.
     let decision = boundByVerifiedCharge(
-      checkPermission(this.rules, action, { counted, windowHours, caller: this.caller }),
+      checkPermission(this.rules, action, {
+        counted,
+        windowHours,
+        caller: this.caller,
+        facts: statesShown(this.record.system_queries),
+      }),
       this.record.system_queries,
     );
     // Decided the same way as the standing request it repeats: that check stands for both.

@@ -5,7 +5,7 @@
 import { DEMANDS_REMEDY } from '../domain/remedy-demanded.js';
 import { charGates, HOW, LATIN, NOT_YET, REFUSAL } from './_char-gates.js';
 import { type ConceptDef, conceptById, detectConcepts } from './_lexicon.js';
-import { isDigit, normalizeText } from './_normalize.js';
+import { isAsciiLetter, isDigit, normalizeText } from './_normalize.js';
 import type { ScannedNumber } from './_numerals.js';
 import { type Quantity, scanQuantities } from './parse-quantities.js';
 
@@ -144,6 +144,14 @@ function separatorAt(s: string, i: number): number {
   if (kind === POINT) {
     let j = i + 1;
     while (j < s.length && starts[s.charCodeAt(j)] === POINT) j++;
+    // jess.mccarthy@gmail.com, stagedoor.com: a point between letters, no space, is inside a word.
+    if (
+      j === i + 1 &&
+      s.charCodeAt(i) === 46 &&
+      isWordChar(s.charCodeAt(i - 1)) &&
+      isAsciiLetter(s.charCodeAt(j))
+    )
+      return -1;
     if (!isDigit(s.charCodeAt(i - 1)) || !isDigit(s.charCodeAt(j))) return j;
     // 1,000 is one number; in 5,,3 the first comma still parts the clauses.
     return j - i >= 2 ? j - 1 : -1;

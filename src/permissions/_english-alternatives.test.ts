@@ -23,6 +23,11 @@ describe('englishAlternatives: an English rule phrase without its qualifiers', (
       ['move drop-off', 'move collection slot', 'move day', 'move hour'],
     ],
     ['parking or speeding fine dispute', ['parking dispute', 'speeding fine dispute']],
+    // Where a thing is sent, an address or its alternatives; whose it becomes stays.
+    [
+      'cancel a pending transfer and resend it to a corrected email / mobile',
+      ['cancel a pending transfer and resend it'],
+    ],
     // The action before a colon, its cases after it.
     ['fee refund: charged in error or as goodwill', ['fee refund']],
     [
@@ -41,9 +46,9 @@ describe('englishAlternatives: an English rule phrase without its qualifiers', (
     ['early refill'],
     ['refund'],
     ['waive the late cancellation fee'],
+    ['transfer a course to another account'],
     // Separators running through a sentence, not a list of short names.
     ['move the seats to wheelchair / step-free / easy-access seats in the same or a lower price band'],
-    ['cancel a pending transfer and resend it to a corrected email / mobile'],
     // Chinese phrases have their own reading.
     ['退款'],
   ])('%s stays as written', (phrase) => {

@@ -26,6 +26,13 @@ const TRAILING_ADVERB = /\s+(?:early|immediately|manually|promptly)$/;
  */
 const TRAILING_CIRCUMSTANCE =
   /\s+(?:at|on|in|within|during|before|after|using|via|through)\s+(?:(?:the|a|an|their|his|her|its|one's|[a-z-]+'s?)\s+)*[a-z-]+(?:\s+[a-z-]+){0,3}$/;
+/**
+ * Where a thing is sent, closing the rule (resend it to a corrected email / mobile): the address
+ * is the caller's to give, not words they must say. Only addresses: "to another account" names
+ * whose the thing becomes, and stays.
+ */
+const SENT_TO =
+  /\s+to\s+(?:(?:the|a|an|their|his|her|its|one's|new|corrected|correct|right|updated|[a-z-]+'s?)\s+)*(?:email|e-mail|mobile|phone|number|address|inbox)(?:\s*\/\s*(?:email|e-mail|mobile|phone|number|address))*$/;
 /** Between the items of a list: a comma (", or", ", and") or "or". */
 const ITEM_SPLIT = /\s*,\s*(?:or\s+|and\s+)?|\s+or\s+/;
 /** The same, and a slash (pick-up/return branch). */
@@ -48,7 +55,7 @@ export function englishAlternatives(
   const colon = core.indexOf(':');
   if (colon > 0 && core.slice(0, colon).includes(' ') && isAction(core.slice(0, colon)))
     return [core.slice(0, colon).trim()];
-  core = core.replace(STATE_WORDS, '').replace(TRAILING_ADVERB, '');
+  core = core.replace(STATE_WORDS, '').replace(TRAILING_ADVERB, '').replace(SENT_TO, '');
   const circumstance = TRAILING_CIRCUMSTANCE.exec(core);
   if (circumstance && core.slice(0, circumstance.index).trim().split(' ').length >= 2)
     core = core.slice(0, circumstance.index);

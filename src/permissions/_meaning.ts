@@ -744,6 +744,11 @@ export interface RequestView {
   other: () => boolean;
   stems: () => Set<string>;
   context: () => RequestContext;
+  /**
+   * What the call's own queries showed (states such as pending, 已支付未发货): a rule's word or
+   * state found there is a fact, and counts as said where the caller says nothing of it.
+   */
+  facts: RequestContext;
 }
 
 /**
@@ -952,6 +957,8 @@ export function meaningLevel(
       if (group.some((o) => has[o] === 1)) return CONTRADICTED;
       if (ctx.has[p] === 1) continue;
       if (group.some((o) => ctx.has[o] === 1)) return CONTRADICTED;
+      if (view.facts.has[p] === 1) continue;
+      if (group.some((o) => view.facts.has[o] === 1)) return CONTRADICTED;
       if (SENSES[p]!.required) stated = false;
     }
   }
@@ -996,11 +1003,14 @@ export function meaningLevel(
     money ??= moneySaid?.() ?? false;
     return money;
   };
+  // A word only the facts say completes the rule's reading (all) but names nothing the caller
+  // asked about (any, score): 'cancel it' with a pending transfer on file is not about the transfer.
+  const facts = view.facts;
   for (const w of words.zh) {
     if (view.norm.includes(w) || around.norm.includes(w) || (MONEY_ONLY.has(w) && saysMoney())) {
       any = true;
       score += 1;
-    } else if (!m.optional?.includes(w)) {
+    } else if (!m.optional?.includes(w) && !facts.norm.includes(w)) {
       all = false;
       if (overlaps(w, view.norm) || overlaps(w, around.norm)) {
         partial = true;
@@ -1014,7 +1024,7 @@ export function meaningLevel(
       if (own.has(w) || (!aroundOnly && ctx.stems().has(w))) {
         any = true;
         score += 1;
-      } else if (!m.optional?.includes(w)) all = false;
+      } else if (!m.optional?.includes(w) && !(facts !== NO_CONTEXT && facts.stems().has(w))) all = false;
     }
   }
   if (aroundOnly && !any) return CONTRADICTED;

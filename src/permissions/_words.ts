@@ -36,10 +36,16 @@ export function stem(word: string): string {
   // pick-up, drop-off, e-mail: one word, however it is written (pickup, email).
   let w = (word.includes('-') ? word.replaceAll('-', '') : word).replace(/'s$|s'$|'$/, '');
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
-  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
-  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 5 && w.endsWith('ing')) return undoubled(w.slice(0, -3));
+  if (w.length > 4 && w.endsWith('ed')) return undoubled(w.slice(0, -2));
   if (/(?:ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
   if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+/** transferr(ed), stopp(ed), cancell(ed): the consonant doubled before -ed or -ing, once. */
+function undoubled(w: string): string {
+  if (/([bgmnprt])\1$/.test(w) || (w.length > 6 && w.endsWith('ell'))) return w.slice(0, -1);
   return w;
 }
 

@@ -30,7 +30,7 @@ import {
   scanSenses,
   senseNumber,
 } from './_meaning.js';
-import { isDigit } from './_normalize.js';
+import { isDigit, normalizeText } from './_normalize.js';
 import { parseZhRun } from './_numerals.js';
 import {
   addedUp,
@@ -114,6 +114,13 @@ export interface CheckPermissionOptions {
    * judged, the rest still is.
    */
   caller?: OtherPartyOptions;
+  /**
+   * States the call's own queries showed (a transfer's `pending`, an order's 已支付未发货, a
+   * refund window's `open`): a rule's word or state found among them counts as said where the
+   * action says nothing of it, and an opposite state among them rules the rule out. They never
+   * name an action, an object or another party: the action still has to.
+   */
+  facts?: readonly string[];
 }
 
 /** What a limit counted for one kind of action: earlier amounts plus this action's. */
@@ -285,7 +292,7 @@ interface ParsedAction {
 const REQUEST_LIKE_ZH =
   /(?:帮我|给我|替我|为我|请你|请帮|麻烦你?|我要|我想要|我需要|能不能|可不可以|能否)(?:把|将)?[^,.!?;:]{0,4}?(?:开|改|换|加|送|免|延|取消|删|恢复|找|查|转|升|降|补|发|寄|退|修|装|拆|停|冻|办|设|调|提|撤|给|告|催|赔|拖|派|叫)/;
 const REQUEST_LIKE_EN =
-  /\b(?:please|can you|could you|would you|i want you to|i need you to|i want to|i'd like to|i need to|let me)\b.{0,20}?\b(?:give|add|change|remove|delete|grant|upgrade|send|transfer|waive|extend|open|activate|enable|disable|cancel|credit|update|set|make|issue|switch|turn|close|reset|unlock|restore|recover|share)\b/;
+  /\b(?:please|pls|plz|can (?:you|u)|could (?:you|u)|would (?:you|u)|i want (?:you|u) to|i need (?:you|u) to|i want to|i'd like to|i need to|let me)\b.{0,20}?\b(?:give|add|change|remove|delete|grant|upgrade|send|transfer|waive|extend|open|activate|enable|disable|cancel|credit|update|set|make|issue|switch|turn|close|reset|unlock|restore|recover|share)\b/;
 // English requests have letters: Chinese text skips REQUEST_LIKE_EN.
 const ASCII_LETTER = /[a-z]/;
 const HOW_TO = /怎么|怎样|如何|咋|\bhow (?:do|can|to)\b/;
@@ -678,18 +685,30 @@ function sensesOf(part: Part): SenseFlags {
 }
 
 /**
- * The clauses of the action that ask for nothing (就是工作文档那个文件夹, 在保修期内吧): what they
- * name counts for the requests beside them.
+ * What the caller did, told (i transferred a ticket to my friend, we booked two seats, 我昨天
+ * 转了一张票给朋友): an action done, not asked for, so the thing it names is what "it" means in
+ * the request beside it (can you cancel it).
+ */
+const TOLD_DONE =
+  /\b(?:i|we)\s+(?:already\s+|just\s+|recently\s+|accidentally\s+)?(?!need|used)[a-z]+ed\b|^(?:我|我们)(?:已经|刚刚?|之前|前几天|昨天|昨晚|前天|上周|上个月)[^,.!?;:、\n]{0,10}?了/;
+
+/**
+ * The clauses of the action that ask for nothing (就是工作文档那个文件夹, 在保修期内吧) or tell
+ * what the caller did (TOLD_DONE): what they name counts for the requests beside them.
  */
 function contextFor(parsed: ParsedAction): RequestContext {
   if (parsed.context) return parsed.context;
   const clauses: Array<{ norm: string; has: SenseFlags }> = [];
   const loose: Quantity[] = [];
   for (const c of parsed.free) {
-    if (actsOf(c)) continue;
+    if (actsOf(c) && !(!c.requestLike && TOLD_DONE.test(c.norm))) continue;
     clauses.push({ norm: c.norm, has: sensesOf(c) });
     if (c.quantity) loose.push(c.quantity);
   }
+  // A request the lexicon found that the caller tells as done (i transferred a ticket): its
+  // thing is what the others are about, as above; it still stands as a request of its own.
+  for (const r of parsed.requests)
+    if (!r.requestLike && TOLD_DONE.test(r.norm)) clauses.push({ norm: r.norm, has: sensesOf(r) });
   parsed.context = clauses.length === 0 ? NO_CONTEXT : contextOf(clauses);
   parsed.looseAmounts = loose;
   return parsed.context;
@@ -853,6 +872,7 @@ class PartView implements RequestView {
   readonly concept: ConceptDef | undefined;
   readonly #part: Part;
   readonly #parsed: ParsedAction | undefined;
+  readonly facts = factsInHand;
 
   constructor(part: Part, parsed: ParsedAction | undefined) {
     this.norm = part.norm;
@@ -1085,7 +1105,8 @@ function lexiconLevel(rule: CompiledRule, part: Part): MatchLevel {
     // Domain words a caller may leave out (骑行 of 关闭骑行卡自动续费) are not required here either.
     const optional = rule.meaning.optional;
     for (const w of rule.meaning.words.zh) {
-      if (w.length < 2 || part.norm.includes(w) || optional?.includes(w)) continue;
+      if (w.length < 2 || part.norm.includes(w) || optional?.includes(w) || factsInHand.norm.includes(w))
+        continue;
       part.memo.cjk ??= hasCjk(part.norm);
       return part.memo.cjk ? PLAUSIBLE : EXACT;
     }
@@ -1471,12 +1492,34 @@ export function checkPermission(
   return withDataScope(rules, decideByRules(rules, action, options), options.caller);
 }
 
+/** The facts of the check being decided (see `CheckPermissionOptions.facts`), read by `PartView`. */
+let factsInHand: RequestContext = NO_CONTEXT;
+// A call checks its requests against the same facts until it queries again: the last one is kept.
+let lastFacts = { key: '', context: NO_CONTEXT };
+
+function factsContext(facts: readonly string[]): RequestContext {
+  const key = facts.join('\n');
+  if (key !== lastFacts.key) {
+    const norm = normalizeText(key);
+    lastFacts = { key, context: contextOf([{ norm, has: scanSenses(norm) }]) };
+  }
+  return lastFacts.context;
+}
+
 function decideByRules(
   rules: CompiledRules,
   action: string,
   options: CheckPermissionOptions,
 ): PermissionDecision {
-  // Earlier amounts make the decision depend on more than the text: not cached.
+  // Facts or earlier amounts make the decision depend on more than the text: not cached.
+  if (options.facts && options.facts.length > 0) {
+    factsInHand = factsContext(options.facts);
+    try {
+      return decideParsed(rules, action, options, parseActionCached(action));
+    } finally {
+      factsInHand = NO_CONTEXT;
+    }
+  }
   if (options.counted && options.counted.length > 0)
     return decideParsed(rules, action, options, parseActionCached(action));
   let cache = rules === lastRules ? lastCache : decisions.get(rules);
@@ -1643,6 +1686,9 @@ function decideParsed(
       !DEMANDS_REMEDY.test(free.norm)
     )
       continue;
+    // so I transferred a ticket to my friend: what the caller did is told, not asked for (it is
+    // the context of the requests beside it: see `contextFor`).
+    if (!free.requestLike && TOLD_DONE.test(free.norm)) continue;
     const levels = levelsFor(rules, free, parsed);
     // 上礼拜退房的时候忘了要了 comes near 延迟退房至14点 but asks for nothing: a clause only
     // plausibly like approval rules counts when it asks (or when nothing else does: see `whole`).
@@ -1780,6 +1826,10 @@ function dropRestated(
   if (decided.length < 2) return;
   const stated = (p: Part): boolean => p.quantity !== undefined || p.bare !== undefined;
   const matched = (e: (typeof decided)[number]): boolean => e.levels.hits.length > 0;
+  // Whether the clause says the action of one of its rules (cancel of cancel a transfer), or
+  // only a problem such a rule is for (she never got it).
+  const asksOwn = (e: (typeof decided)[number]): boolean =>
+    e.levels.hits.some((k) => anyOf(rules.rules[k]!.meaning.heads, sensesOf(e.part)));
   for (let i = decided.length - 1; i >= 0; i--) {
     const d = decided[i]!;
     if (stated(d.part) || d.outcome.status === 'forbidden') continue;
@@ -1796,12 +1846,31 @@ function dropRestated(
       // 我不服，要申诉: a clause whose every reading another clause without an amount has as
       // well (or better) says the same request again.
       const same = (e: (typeof decided)[number]): boolean =>
-        !stated(e.part) && d.levels.hits.every((k) => (e.levels.of[k] ?? NONE) >= d.levels.of[k]!);
+        !stated(e.part) &&
+        (asksOwn(e) || !asksOwn(d)) &&
+        d.levels.hits.every((k) => (e.levels.of[k] ?? NONE) >= d.levels.of[k]!);
+      // she never got it … can u cancel it and send it again: a problem told beside a request
+      // that asks an action of its own is why the caller asks, not a second request.
+      const told = (e: (typeof decided)[number]): boolean => !asksOwn(d) && asksOwn(e) && !stated(e.part);
+      // cancel the transfer and resend it: the second clause is the rest of one rule's action
+      // (cancel a pending transfer and resend it), which the first clause's rule names in full.
+      const acts = actionsIn(sensesOf(d.part));
+      const restOfOne = (e: (typeof decided)[number]): boolean =>
+        acts.length > 0 &&
+        d.levels.hits.every((k) => d.levels.of[k]! < STRONG) &&
+        e.levels.hits.some(
+          (k) =>
+            e.levels.of[k]! >= STRONG &&
+            rules.rules[k]!.meaning.heads.length > 1 &&
+            acts.every((a) => rules.rules[k]!.meaning.heads.includes(a)),
+        );
       const within = (e: (typeof decided)[number]): boolean =>
         e !== d &&
         ((stated(e.part) && d.levels.hits.every((k) => (e.levels.of[k] ?? NONE) > NONE)) ||
           fuller(e) ||
-          same(e));
+          same(e) ||
+          restOfOne(e) ||
+          told(e));
       if (decided.some(within)) decided.splice(i, 1);
       continue;
     }

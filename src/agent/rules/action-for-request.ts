@@ -19,7 +19,7 @@ import {
   money,
   verifiedCharge,
 } from './payment-in-question.js';
-import { ruleSharingWords, rulesOf } from './product-rules.js';
+import { decideAhead, ruleSharingWords, rulesOf } from './product-rules.js';
 import type { Understanding } from './understand-utterance.js';
 import { type RequestInContext, withThing } from './vague-requests.js';
 import { verifiedQualifiers } from './verified-qualifiers.js';
@@ -102,7 +102,7 @@ export function actionFor(
   // caller's own clause (the engine reads it by meaning: 想退货 against 7天无理由退货).
   const read = (text: string) => {
     const draft = withFacts(text);
-    return { draft, decided: checkPermission(rules, draft) };
+    return { draft, decided: decideAhead(ctx, draft) };
   };
   let { draft, decided } = read(said);
   // 这次能不能给我免了 after 二十来块滞纳金, read by meaning: the rule is asked for the amount found
@@ -188,7 +188,7 @@ export function actionFor(
   if (/[\u3400-\u9fff]/.test(decided.label) !== (lang === 'zh')) return draft;
   // The one thing the request is about (视频彩铃包) stays in the label: the system changes that one.
   const labelled = withThing(withFacts(decided.label), (request as RequestInContext).thing, lang);
-  const again = checkPermission(rules, labelled);
+  const again = decideAhead(ctx, labelled);
   return again.status === decided.status && again.rule === decided.rule ? labelled : draft;
 }
 

@@ -1,6 +1,13 @@
 import type { CallContext } from '../../call/call-agent.js';
+import { statesShown } from '../../call/states-shown.js';
 import { tokenize } from '../../knowledge/index.js';
-import { type CompiledRules, compileRules, ruleActions } from '../../permissions/index.js';
+import {
+  type CompiledRules,
+  checkPermission,
+  compileRules,
+  type PermissionDecision,
+  ruleActions,
+} from '../../permissions/index.js';
 
 const compiledRules = new WeakMap<object, CompiledRules>();
 
@@ -13,6 +20,14 @@ export function rulesOf(ctx: CallContext): CompiledRules {
     compiledRules.set(ctx.product, rules);
   }
   return rules;
+}
+
+/**
+ * How the session will decide an action, read ahead: against the call's rules and the states its
+ * queries showed so far (see `CheckPermissionOptions.facts`), as `CallSession.checkPermission` does.
+ */
+export function decideAhead(ctx: CallContext, action: string): PermissionDecision {
+  return checkPermission(rulesOf(ctx), action, { facts: statesShown(ctx.systemQueries) });
 }
 
 /**

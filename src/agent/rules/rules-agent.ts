@@ -27,7 +27,7 @@ import {
   whichPayment,
   whichPaymentUnclear,
 } from './payment-in-question.js';
-import { rulesOf } from './product-rules.js';
+import { decideAhead, rulesOf } from './product-rules.js';
 import { phrases, pick, slaWindow } from './reply-phrases.js';
 import { factsHead, maskOtherPhones, pointsAtItem } from './speak-facts.js';
 import {
@@ -186,11 +186,26 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // Cancel the whole thing / I want all of it back / 顺手把它关了: the object the call is about,
   // for each clause no request of this turn covers.
   if (!faqHit) {
+    let lineRead: PermissionDecision | undefined;
     for (const clause of clausesOf(utterance)) {
       if (actions.some((a) => a.start < clause.end && clause.start < a.end)) continue;
       const meant = vagueRequest(ctx, clause.text);
-      if (meant && !actions.some((a) => a.concept === meant.concept))
-        actions.push({ ...meant, start: clause.start, end: clause.end });
+      if (!meant || actions.some((a) => a.concept === meant.concept)) continue;
+      // i transferred a ticket to my friend … can u cancel it: the line says what "it" is, and the
+      // engine reads the clause, so told, as a rule of its own: that is the request, not the
+      // vague one's guess at the call's main thing (the account).
+      lineRead ??= decideAhead(ctx, utterance);
+      const told = lineRead.parts.find(
+        (p) =>
+          p.rule !== null &&
+          p.status !== 'forbidden' &&
+          (p.text.includes(clause.text.trim()) || clause.text.includes(p.text.trim())),
+      );
+      if (told && told.concept !== meant.concept) {
+        actions.push({ concept: '', text: utterance, start: clause.start, end: clause.end });
+        continue;
+      }
+      actions.push({ ...meant, start: clause.start, end: clause.end });
     }
   }
   // "Charged me twice … I need the second one back" / 扣了两次，退一笔回来: what is asked back of

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { SystemQueryRecord } from '../domain/session-schemas.js';
+import { statesShown } from './states-shown.js';
+
+const query = (response: unknown, ok = true): SystemQueryRecord => ({
+  interface: 'orders',
+  method: 'GET',
+  endpoint: '/orders',
+  purpose: 'orders',
+  mock: true,
+  ok,
+  response,
+});
+
+describe('statesShown', () => {
+  it('reads status-like fields at any depth, each state once', () => {
+    const states = statesShown([
+      query({
+        orders: [
+          { id: 'A1', status: 'pending', note: 'left at the door, signed by a neighbour' },
+          { id: 'A2', delivery_status: '已支付未发货', refund_window_status: 'open' },
+          { id: 'A3', status: 'pending' },
+        ],
+      }),
+      query({ account: { state: 'active', owner: 'Amy Lee' } }),
+    ]);
+    expect(states).toEqual(['pending', '已支付未发货', 'open', 'active']);
+  });
+
+  it('takes no names, notes, long texts nor failed queries', () => {
+    const states = statesShown([
+      query({ status_note: 'x'.repeat(60), holder: 'Amy Lee' }),
+      query({ status: 'pending' }, false),
+    ]);
+    expect(states).toEqual([]);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { stem } from './_words.js';
+import { checkPermission, compileRules } from './index.js';
+
+// A gift-card shop's rules, worded as an ops team writes them: the state a rule requires
+// (pending, 待审核) is what the records show, seldom what a caller says.
+const giftCards = compileRules({
+  can_approve_immediately: [
+    'Cancel a pending (not yet claimed) gift transfer and resend it to a corrected email / phone',
+    '取消待审核的提现申请',
+  ],
+  requires_supervisor: ['Reissue a gift card by courier at our cost', '提现手续费减免>50元'],
+  requires_process: [],
+  forbidden: ["Disclose another customer's details"],
+});
+
+describe('checkPermission: states the call has queried are facts', () => {
+  it('a state unsaid keeps an approval back; the same state shown by a query completes it', () => {
+    const asked = 'can you cancel the gift transfer and resend it to the right email';
+    expect(checkPermission(giftCards, asked).status).not.toBe('can_approve_immediately');
+    const decided = checkPermission(giftCards, asked, { facts: ['pending'] });
+    expect(decided.status).toBe('can_approve_immediately');
+    expect(decided.rule).toMatch(/^Cancel a pending/);
+  });
+
+  it('in Chinese as well', () => {
+    expect(checkPermission(giftCards, '把那笔提现取消了').status).not.toBe('can_approve_immediately');
+    expect(checkPermission(giftCards, '把那笔提现取消了', { facts: ['待审核'] }).status).toBe(
+      'can_approve_immediately',
+    );
+  });
+
+  it('facts name no action: a bare "cancel it" is about nothing the rules approve', () => {
+    expect(checkPermission(giftCards, 'can you cancel it', { facts: ['pending'] }).status).not.toBe(
+      'can_approve_immediately',
+    );
+  });
+
+  it('a decision with facts is not cached for the same words without them', () => {
+    const asked = 'cancel the gift transfer please';
+    expect(checkPermission(giftCards, asked, { facts: ['pending'] }).status).toBe('can_approve_immediately');
+    expect(checkPermission(giftCards, asked).status).not.toBe('can_approve_immediately');
+    expect(checkPermission(giftCards, asked).status).not.toBe('can_approve_immediately');
+  });
+});
+
+describe('checkPermission: what the caller tells they did is what "it" is', () => {
+  it('i sent … can you cancel it', () => {
+    const told = 'so I transferred a gift card to my niece yesterday. can u cancel it';
+    const decided = checkPermission(giftCards, told, { facts: ['pending'] });
+    expect(decided.status).toBe('can_approve_immediately');
+    expect(decided.rule).toMatch(/gift transfer/);
+  });
+
+  it('a problem told beside the request is why it is asked, not a second request', () => {
+    const decided = checkPermission(
+      giftCards,
+      'my nephew never got it, can you cancel the gift transfer and send it again',
+      { facts: ['pending'] },
+    );
+    expect(decided.status).toBe('can_approve_immediately');
+    expect(decided.parts).toHaveLength(1);
+  });
+
+  it('an email address is one word, not two clauses', () => {
+    const decided = checkPermission(giftCards, 'please resend it to amy.lee@example.com');
+    expect(decided.parts.every((p) => !p.text.startsWith('lee@') && p.text !== 'com')).toBe(true);
+    expect(decided.parts.map((p) => p.text).join(' ')).toContain('amy.lee@example.com');
+  });
+});
+
+describe('stem: a consonant doubled before -ed or -ing', () => {
+  it.each([
+    ['transferred', 'transfer'],
+    ['transferring', 'transfer'],
+    ['cancelled', 'cancel'],
+    ['stopped', 'stop'],
+    ['added', 'add'],
+    ['called', 'call'],
+    ['booked', 'book'],
+  ])('%s → %s', (word, stemmed) => {
+    expect(stem(word)).toBe(stemmed);
+  });
+});
