@@ -30,6 +30,21 @@ describe('checkPermission: states the call has queried are facts', () => {
     );
   });
 
+  it('a state shown rules out the rule that needs its opposite', () => {
+    const repairs = compileRules({
+      can_approve_immediately: ['保修期内免费维修'],
+      requires_supervisor: ['保修期外免费维修'],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(repairs, '音箱坏了，免费修一下', { facts: ['保修期内'] }).status).toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(repairs, '音箱坏了，免费修一下', { facts: ['保修期外'] }).status).toBe(
+      'requires_supervisor',
+    );
+  });
+
   it('facts name no action: a bare "cancel it" is about nothing the rules approve', () => {
     expect(checkPermission(giftCards, 'can you cancel it', { facts: ['pending'] }).status).not.toBe(
       'can_approve_immediately',
