@@ -243,7 +243,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       `(?:删除|删掉|关闭|关掉|停用)~${ACCOUNT_ZH}`,
       '\\b(?:close|delete|cancel|terminate|deactivate|remove|shut down|erase)_(?:account|profile)s?\\b',
       '\\baccount (?:closure|deletion|termination|cancellation|removal)\\b',
-      '\\b(?:account|profile)s?\\s+(?:deleted|closed|removed|terminated|erased)\\b',
+      '\\b(?:account|profile)s?\\s+(?:deleted|closed|removed|terminated|erased|shut down|wiped)\\b',
       '\\bdelete me\\b',
     ],
     selfOnly: true,
@@ -255,6 +255,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       'delete my account',
       'account closure',
       'I want my account deleted',
+      'I want my account shut down',
     ],
   },
   {
@@ -472,6 +473,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '减(?:掉|少)?~(?:月租|月费|年费|服务费)',
       '\\bwaiv\\w*',
       '\\bfee (?:exemption|reduction|waiver)\\b',
+      // knock the fees off, take that charge off, drop the booking fee: a fee struck off the bill.
+      '\\b(?:knock|take|drop|strike|scrap)_(?:[a-z]+ )?(?:fees?|charges?)\\s+off\\b',
+      '\\b(?:knock|take|strike)\\s+off\\s+(?:the |those |that |these )?(?:[a-z]+ )?(?:fees?|charges?)\\b',
     ],
     absorb: ['费用', 'fee', 'fees', 'charge', 'charges'],
     examples: [
@@ -481,6 +485,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '免一个月月租',
       '你给我抹了',
       'waive the fee',
+      'knock the fees off',
     ],
   },
   {
