@@ -2,7 +2,6 @@ import type { CallContext } from '../../call/call-agent.js';
 import { verifiedPaid } from '../../call/verified-charges.js';
 import type { Language } from '../../domain/language.js';
 import { tokenize } from '../../knowledge/index.js';
-import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
 import { findActionRequests } from '../../permissions/index.js';
 import { asWritten } from './as-written.js';
 import { dayNamed } from './days-said.js';
