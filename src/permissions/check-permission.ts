@@ -690,7 +690,7 @@ function sensesOf(part: Part): SenseFlags {
  * the request beside it (can you cancel it).
  */
 const TOLD_DONE =
-  /\b(?:i|we)\s+(?:already\s+|just\s+|recently\s+|accidentally\s+)?(?!need|used)[a-z]+ed\b|^(?:我|我们)(?:已经|刚刚?|之前|前几天|昨天|昨晚|前天|上周|上个月)[^,.!?;:、\n]{0,10}?了/;
+  /\b(?:i|we)\s+(?:already\s+|just\s+|recently\s+|accidentally\s+)?(?!need|used|want|wonder|hop|prefer|lik)[a-z]+ed\b|^(?:我|我们)(?:已经|刚刚?|之前|前几天|昨天|昨晚|前天|上周|上个月)[^,.!?;:、\n]{0,10}?了/;
 
 /**
  * The clauses of the action that ask for nothing (就是工作文档那个文件夹, 在保修期内吧) or tell
@@ -1497,6 +1497,17 @@ let factsInHand: RequestContext = NO_CONTEXT;
 // A call checks its requests against the same facts until it queries again: the last one is kept.
 let lastFacts = { key: '', context: NO_CONTEXT };
 
+/** Runs `decideNow` with the facts in hand (read by `PartView`), none afterwards. */
+function withFactsInHand<T>(facts: readonly string[] | undefined, decideNow: () => T): T {
+  if (!facts || facts.length === 0) return decideNow();
+  factsInHand = factsContext(facts);
+  try {
+    return decideNow();
+  } finally {
+    factsInHand = NO_CONTEXT;
+  }
+}
+
 function factsContext(facts: readonly string[]): RequestContext {
   const key = facts.join('\n');
   if (key !== lastFacts.key) {
@@ -1512,14 +1523,10 @@ function decideByRules(
   options: CheckPermissionOptions,
 ): PermissionDecision {
   // Facts or earlier amounts make the decision depend on more than the text: not cached.
-  if (options.facts && options.facts.length > 0) {
-    factsInHand = factsContext(options.facts);
-    try {
-      return decideParsed(rules, action, options, parseActionCached(action));
-    } finally {
-      factsInHand = NO_CONTEXT;
-    }
-  }
+  if (options.facts && options.facts.length > 0)
+    return withFactsInHand(options.facts, () =>
+      decideParsed(rules, action, options, parseActionCached(action)),
+    );
   if (options.counted && options.counted.length > 0)
     return decideParsed(rules, action, options, parseActionCached(action));
   let cache = rules === lastRules ? lastCache : decisions.get(rules);
@@ -1572,7 +1579,7 @@ export function decide(
 ): PermissionDecision {
   return withDataScope(
     rules,
-    decideParsed(rules, action, options, parseActionCached(action)),
+    withFactsInHand(options.facts, () => decideParsed(rules, action, options, parseActionCached(action))),
     options.caller,
   );
 }
