@@ -18,13 +18,13 @@ describe('statesShown', () => {
       query({
         orders: [
           { id: 'A1', status: 'pending', note: 'left at the door, signed by a neighbour' },
-          { id: 'A2', delivery_status: '已支付未发货', refund_window_status: 'open' },
+          { id: 'A2', delivery_status: '已付款待发货', return_window_status: 'open' },
           { id: 'A3', status: 'pending' },
         ],
       }),
       query({ account: { state: 'active', owner: 'Amy Lee' } }),
     ]);
-    expect(states).toEqual(['pending', '已支付未发货', 'open', 'active']);
+    expect(states).toEqual(['pending', '已付款待发货', 'open', 'active']);
   });
 
   it('takes no names, notes, long texts nor failed queries', () => {

@@ -2,14 +2,14 @@ import type { SystemQueryRecord } from '../domain/session-schemas.js';
 
 /** Keys whose values say what state a record is in (status, delivery_status, 订单状态, state). */
 const STATE_KEY = /status|state|状态/i;
-/** A state is a word or a few (pending, 已支付未发货, in transit), not a sentence or a note. */
+/** A state is a word or a few (pending, 已付款待发货, in transit), not a sentence or a note. */
 const MOST_STATE_CHARS = 40;
 
 /**
  * The states the call's successful queries showed, each once, in the order found: the values of
- * status-like fields at any depth (`pending`, `open`, `postponed`, 已支付未发货). They are what
+ * status-like fields at any depth (`pending`, `open`, `postponed`, 已付款待发货). They are what
  * the permission engine reads as facts (`CheckPermissionOptions.facts`): a rule that approves
- * cancelling a pending transfer is satisfied by a transfer the call found pending, not by the
+ * cancelling a pending gift is satisfied by a gift the call found pending, not by the
  * caller's word for it. Only states, so nothing else a response holds (names, addresses, notes)
  * can complete a rule.
  */

@@ -12,7 +12,7 @@ function byExpression(norm: string): Array<[number, number]> {
     const a = m.index;
     const b = a + m[0].length;
     if (m[0] === ':' && /\d/.test(norm[a - 1] ?? '') && /\d/.test(norm[b] ?? '')) continue;
-    // jess.mccarthy@gmail.com: a point between a word and a letter is inside a word.
+    // amy.lee@example.org: a point between a word and a letter is inside a word.
     if (m[0] === '.' && /\w/.test(norm[a - 1] ?? '') && /[a-zA-Z]/.test(norm[b] ?? '')) continue;
     out.push([a, b]);
   }

@@ -144,7 +144,7 @@ function separatorAt(s: string, i: number): number {
   if (kind === POINT) {
     let j = i + 1;
     while (j < s.length && starts[s.charCodeAt(j)] === POINT) j++;
-    // jess.mccarthy@gmail.com, stagedoor.com: a point between letters, no space, is inside a word.
+    // amy.lee@example.org, shop.example.com: a point between letters, no space, is inside a word.
     if (
       j === i + 1 &&
       s.charCodeAt(i) === 46 &&

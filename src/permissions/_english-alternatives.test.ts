@@ -25,8 +25,8 @@ describe('englishAlternatives: an English rule phrase without its qualifiers', (
     ['parking or speeding fine dispute', ['parking dispute', 'speeding fine dispute']],
     // Where a thing is sent, an address or its alternatives; whose it becomes stays.
     [
-      'cancel a pending transfer and resend it to a corrected email / mobile',
-      ['cancel a pending transfer and resend it'],
+      'cancel an unclaimed gift transfer and resend it to a corrected email / phone',
+      ['cancel an unclaimed gift transfer and resend it'],
     ],
     // The action before a colon, its cases after it.
     ['fee refund: charged in error or as goodwill', ['fee refund']],

@@ -27,7 +27,7 @@ const TRAILING_ADVERB = /\s+(?:early|immediately|manually|promptly)$/;
 const TRAILING_CIRCUMSTANCE =
   /\s+(?:at|on|in|within|during|before|after|using|via|through)\s+(?:(?:the|a|an|their|his|her|its|one's|[a-z-]+'s?)\s+)*[a-z-]+(?:\s+[a-z-]+){0,3}$/;
 /**
- * Where a thing is sent, closing the rule (resend it to a corrected email / mobile): the address
+ * Where a thing is sent, closing the rule (resend it to a corrected email / phone): the address
  * is the caller's to give, not words they must say. Only addresses: "to another account" names
  * whose the thing becomes, and stays.
  */

@@ -745,7 +745,7 @@ export interface RequestView {
   stems: () => Set<string>;
   context: () => RequestContext;
   /**
-   * What the call's own queries showed (states such as pending, 已支付未发货): a rule's word or
+   * What the call's own queries showed (states such as pending, 已付款待发货): a rule's word or
    * state found there is a fact, and counts as said where the caller says nothing of it.
    */
   facts: RequestContext;
@@ -1004,7 +1004,7 @@ export function meaningLevel(
     return money;
   };
   // A word only the facts say completes the rule's reading (all) but names nothing the caller
-  // asked about (any, score): 'cancel it' with a pending transfer on file is not about the transfer.
+  // asked about (any, score): 'cancel it' with a pending gift on file is not about the gift.
   const facts = view.facts;
   for (const w of words.zh) {
     if (view.norm.includes(w) || around.norm.includes(w) || (MONEY_ONLY.has(w) && saysMoney())) {

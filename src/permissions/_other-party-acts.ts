@@ -221,8 +221,8 @@ export function scanActs(norm: string, raw: string, gates: number): ActHit[] {
   }
   if (latin) {
     each(m.behalfEn, servedEn, withData(m.behalfDataEn, W.NOT_THEIRS_BEFORE_EN));
-    // Not what the caller tells of having done through the product (i transferred a ticket to my
-    // friend last night and she never got it): what is asked for, or done for someone.
+    // Not what the caller tells of having done through the product (I sent a gift card to my
+    // niece yesterday and it has not arrived): what is asked for, or done for someone.
     if (m.transferableEn.test(norm))
       each(m.transferEn, servedEn, (r) =>
         PAST_HANDING.test(r[0]) && TOLD_BY_CALLER.test(norm.slice(0, r.index)) ? undefined : span(r),

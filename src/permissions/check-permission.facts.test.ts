@@ -70,7 +70,7 @@ describe('checkPermission: what the caller tells they did is what "it" is', () =
   it('a problem told beside the request is why it is asked, not a second request', () => {
     const decided = checkPermission(
       giftCards,
-      'my nephew never got it, can you cancel the gift transfer and send it again',
+      'my nephew has not received it, can you cancel the gift transfer and send it again',
       { facts: ['pending'] },
     );
     expect(decided.status).toBe('can_approve_immediately');

@@ -115,8 +115,8 @@ export interface CheckPermissionOptions {
    */
   caller?: OtherPartyOptions;
   /**
-   * States the call's own queries showed (a transfer's `pending`, an order's 已支付未发货, a
-   * refund window's `open`): a rule's word or state found among them counts as said where the
+   * States the call's own queries showed (a gift's `pending`, an order's 已付款待发货, a
+   * return window's `open`): a rule's word or state found among them counts as said where the
    * action says nothing of it, and an opposite state among them rules the rule out. They never
    * name an action, an object or another party: the action still has to.
    */
@@ -685,8 +685,8 @@ function sensesOf(part: Part): SenseFlags {
 }
 
 /**
- * What the caller did, told (i transferred a ticket to my friend, we booked two seats, 我昨天
- * 转了一张票给朋友): an action done, not asked for, so the thing it names is what "it" means in
+ * What the caller did, told (I sent a gift card to my niece, we booked two rooms, 我昨天
+ * 寄了一张卡给我妹): an action done, not asked for, so the thing it names is what "it" means in
  * the request beside it (can you cancel it).
  */
 const TOLD_DONE =
@@ -705,7 +705,7 @@ function contextFor(parsed: ParsedAction): RequestContext {
     clauses.push({ norm: c.norm, has: sensesOf(c) });
     if (c.quantity) loose.push(c.quantity);
   }
-  // A request the lexicon found that the caller tells as done (i transferred a ticket): its
+  // A request the lexicon found that the caller tells as done (I sent a gift card): its
   // thing is what the others are about, as above; it still stands as a request of its own.
   for (const r of parsed.requests)
     if (!r.requestLike && TOLD_DONE.test(r.norm)) clauses.push({ norm: r.norm, has: sensesOf(r) });
@@ -1693,7 +1693,7 @@ function decideParsed(
       !DEMANDS_REMEDY.test(free.norm)
     )
       continue;
-    // so I transferred a ticket to my friend: what the caller did is told, not asked for (it is
+    // I sent a gift card to my niece: what the caller did is told, not asked for (it is
     // the context of the requests beside it: see `contextFor`).
     if (!free.requestLike && TOLD_DONE.test(free.norm)) continue;
     const levels = levelsFor(rules, free, parsed);
@@ -1834,7 +1834,7 @@ function dropRestated(
   const stated = (p: Part): boolean => p.quantity !== undefined || p.bare !== undefined;
   const matched = (e: (typeof decided)[number]): boolean => e.levels.hits.length > 0;
   // Whether the clause says the action of one of its rules (cancel of cancel a transfer), or
-  // only a problem such a rule is for (she never got it).
+  // only a problem such a rule is for (my niece has not received it).
   const asksOwn = (e: (typeof decided)[number]): boolean =>
     e.levels.hits.some((k) => anyOf(rules.rules[k]!.meaning.heads, sensesOf(e.part)));
   for (let i = decided.length - 1; i >= 0; i--) {
@@ -1856,11 +1856,11 @@ function dropRestated(
         !stated(e.part) &&
         (asksOwn(e) || !asksOwn(d)) &&
         d.levels.hits.every((k) => (e.levels.of[k] ?? NONE) >= d.levels.of[k]!);
-      // she never got it … can u cancel it and send it again: a problem told beside a request
+      // my niece has not received it … can you cancel it and send it again: a problem told beside a request
       // that asks an action of its own is why the caller asks, not a second request.
       const told = (e: (typeof decided)[number]): boolean => !asksOwn(d) && asksOwn(e) && !stated(e.part);
-      // cancel the transfer and resend it: the second clause is the rest of one rule's action
-      // (cancel a pending transfer and resend it), which the first clause's rule names in full.
+      // cancel the gift and resend it: the second clause is the rest of one rule's action
+      // (cancel a pending gift transfer and resend it), which the first clause's rule names in full.
       const acts = actionsIn(sensesOf(d.part));
       const restOfOne = (e: (typeof decided)[number]): boolean =>
         acts.length > 0 &&

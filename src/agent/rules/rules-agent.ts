@@ -191,7 +191,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
       if (actions.some((a) => a.start < clause.end && clause.start < a.end)) continue;
       const meant = vagueRequest(ctx, clause.text);
       if (!meant || actions.some((a) => a.concept === meant.concept)) continue;
-      // i transferred a ticket to my friend … can u cancel it: the line says what "it" is, and the
+      // I sent a gift card to my niece … can you cancel it: the line says what "it" is, and the
       // engine reads the clause, so told, as a rule of its own: that is the request, not the
       // vague one's guess at the call's main thing (the account).
       lineRead ??= decideAhead(ctx, utterance);
