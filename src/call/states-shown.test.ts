@@ -35,3 +35,12 @@ describe('statesShown', () => {
     expect(states).toEqual([]);
   });
 });
+
+describe('statesShown on a call that goes on querying', () => {
+  it('reads a query added to the same list', () => {
+    const queries: SystemQueryRecord[] = [query({ status: 'pending' })];
+    expect(statesShown(queries)).toEqual(['pending']);
+    queries.push(query({ status: 'claimed' }));
+    expect(statesShown(queries)).toEqual(['pending', 'claimed']);
+  });
+});

@@ -13,7 +13,10 @@ const MOST_STATE_CHARS = 40;
  * caller's word for it. Only states, so nothing else a response holds (names, addresses, notes)
  * can complete a rule.
  */
-export function statesShown(queries: readonly SystemQueryRecord[]): string[] {
+export function statesShown(queries: readonly SystemQueryRecord[]): readonly string[] {
+  // A call's queries are only ever appended to: read again only when one was added.
+  const known = shown.get(queries);
+  if (known !== undefined && known.count === queries.length) return known.states;
   const out: string[] = [];
   const visit = (value: unknown, depth: number): void => {
     if (depth > 5 || value === null || typeof value !== 'object') return;
@@ -30,5 +33,9 @@ export function statesShown(queries: readonly SystemQueryRecord[]): string[] {
     }
   };
   for (const q of queries) if (q.ok) visit(q.response, 0);
+  shown.set(queries, { count: queries.length, states: out });
   return out;
 }
+
+/** The states last read from each call's list of queries, and how many queries it held then. */
+const shown = new WeakMap<readonly SystemQueryRecord[], { count: number; states: readonly string[] }>();

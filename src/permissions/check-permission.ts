@@ -692,6 +692,11 @@ function sensesOf(part: Part): SenseFlags {
 const TOLD_DONE =
   /\b(?:i|we)\s+(?:already\s+|just\s+|recently\s+|accidentally\s+)?(?!need|used|want|wonder|hop|prefer|lik)[a-z]+ed\b|^(?:我|我们)(?:已经|刚刚?|之前|前几天|昨天|昨晚|前天|上周|上个月)[^,.!?;:、\n]{0,10}?了/;
 
+/** Whether the part tells what the caller did and asks for nothing in so many words (TOLD_DONE). */
+function toldDone(part: Part): boolean {
+  return !part.requestLike && TOLD_DONE.test(part.norm);
+}
+
 /**
  * The clauses of the action that ask for nothing (就是工作文档那个文件夹, 在保修期内吧) or tell
  * what the caller did (TOLD_DONE): what they name counts for the requests beside them.
@@ -701,14 +706,13 @@ function contextFor(parsed: ParsedAction): RequestContext {
   const clauses: Array<{ norm: string; has: SenseFlags }> = [];
   const loose: Quantity[] = [];
   for (const c of parsed.free) {
-    if (actsOf(c) && !(!c.requestLike && TOLD_DONE.test(c.norm))) continue;
+    if (actsOf(c) && !toldDone(c)) continue;
     clauses.push({ norm: c.norm, has: sensesOf(c) });
     if (c.quantity) loose.push(c.quantity);
   }
   // A request the lexicon found that the caller tells as done (I sent a gift card): its
   // thing is what the others are about, as above; it still stands as a request of its own.
-  for (const r of parsed.requests)
-    if (!r.requestLike && TOLD_DONE.test(r.norm)) clauses.push({ norm: r.norm, has: sensesOf(r) });
+  for (const r of parsed.requests) if (toldDone(r)) clauses.push({ norm: r.norm, has: sensesOf(r) });
   parsed.context = clauses.length === 0 ? NO_CONTEXT : contextOf(clauses);
   parsed.looseAmounts = loose;
   return parsed.context;
@@ -1695,7 +1699,7 @@ function decideParsed(
       continue;
     // I sent a gift card to my niece: what the caller did is told, not asked for (it is
     // the context of the requests beside it: see `contextFor`).
-    if (!free.requestLike && TOLD_DONE.test(free.norm)) continue;
+    if (toldDone(free)) continue;
     const levels = levelsFor(rules, free, parsed);
     // 上礼拜退房的时候忘了要了 comes near 延迟退房至14点 but asks for nothing: a clause only
     // plausibly like approval rules counts when it asks (or when nothing else does: see `whole`).
