@@ -129,7 +129,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'cancel_auto_renew',
     zh: '取消自动续费',
     en: 'cancel auto-renewal',
-    keys: ['续费', '续订', '自动扣', '连续包月', 'renew', 'autorenew', 'automaticrenew'],
+    keys: ['续费', '续订', '自动扣', '自动续', '连续包月', 'renew', 'autorenew', 'automaticrenew'],
     patterns: [
       '(?:取消|关闭|关掉|关了|停止|停掉|停了|解除|退订|去掉|撤销|不要|不想要)~(?:自动续费|自动续订|自动扣费|自动扣款|连续包月)',
       '(?:自动续费|自动续订|自动扣费|自动扣款|连续包月)~(?:取消|关闭|关掉|关了|关|停掉|停了|停|去掉|解除|撤销)',
@@ -152,6 +152,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '把自动续费关了',
       '自动续费取消掉',
       '不想再续费了',
+      '自动续废给我关了',
+      '不要给我自动续了',
       'cancel auto-renewal',
       'switch off the auto renewal',
       'turn auto-renew off',
@@ -462,7 +464,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     zh: '费用减免',
     en: 'fee waiver',
     families: ['money'],
-    keys: ['减免', '免', '减', '豁免', '抹', 'waiv', 'fee'],
+    keys: ['减免', '免', '减', '豁免', '抹', 'waiv', 'fee', 'charge'],
     patterns: [
       '减免|免除|豁免',
       // 滞纳金…你给我抹了, 这钱给抹掉: a charge wiped off.
@@ -486,6 +488,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '你给我抹了',
       'waive the fee',
       'knock the fees off',
+      'take that charge off',
     ],
   },
   {
