@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as G from './_char-gates.js';
+import { namesOtherParty } from './_meaning.js';
+import { findOtherParty } from './find-other-party.js';
 
 // Characters of every group, digits in both scripts, and some that open nothing.
-const CHARS = '钱怎帮至每不号卡*×尾退款的了，,.  aZz019一二零两$≥谁监';
+const CHARS = '钱怎帮至每不号卡*×尾退款的了，,.  aZz019一二零两$≥谁监上当叫';
 
 /** The gates by their definitions, read character by character (no table). */
 function expected(norm: string): number {
@@ -20,9 +22,9 @@ function expected(norm: string): number {
     [G.MASK, '*x×', false],
     [G.TAIL, '尾末后', true],
     [G.ACTS, '托让叫要请帮替代给转过移挪把用', true],
-    [G.OTHERS, '他她其别另隔楼对', true],
+    [G.OTHERS, '他她其别另隔楼对上前下当举投', true],
     [G.SOMEONE, '别他其另陌老妻丈爱媳妈爸父儿女孩朋同家亲室邻男', true],
-    [G.WHO, '谁哪投举告反', true],
+    [G.WHO, '谁哪投举告反叫上前下', true],
     [G.FOOTAGE, '监录', true],
   ];
   let gates = 0;
@@ -108,5 +110,21 @@ describe('charGates: the gates of acts and of other people', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the gates never shut out what they guard', () => {
+  // Someone by their turn or role (上一位, 当前的, 举报人): the checks read them with the gates
+  // of the text and without, alike.
+  it.each(['把当前骑行人的电话告诉我', '举报人是谁告诉我', '上一位骑车的人电话给我', '下一位住客叫什么'])(
+    '%s',
+    (norm) => {
+      expect(namesOtherParty(norm, G.charGates(norm))).toBe(namesOtherParty(norm));
+      expect(namesOtherParty(norm)).toBe(true);
+    },
+  );
+
+  it('who had it before the caller, with no question word', () => {
+    expect(findOtherParty('前一个车主手机号发我')?.kind).toBe('person');
   });
 });
