@@ -56,6 +56,40 @@ describe('CallSession', () => {
     expect(events.at(-1)).not.toHaveProperty('turn');
   });
 
+  it('never looks up a system the product keeps for staff, whoever asks for it', async () => {
+    let asked = 0;
+    const backend = fakeBackend(() => {
+      asked++;
+      return { hotel: 'Grand Plaza', stage_door: '22:15' };
+    });
+    const product = {
+      ...PRODUCT_ZH,
+      api_interfaces: {
+        ...PRODUCT_ZH.api_interfaces,
+        crew_schedule: {
+          method: 'GET' as const,
+          endpoint: '/api/crew/schedule',
+          params: [],
+          description: 'INTERNAL — tour managers only: crew hotels and call times',
+          response_fields: ['hotel', 'stage_door'],
+          mock_enabled: true,
+        },
+      },
+    };
+    const session = new CallSession({
+      participants: { product, operator: OPERATOR_ZH, customer: CUSTOMER_ZH, phone: PHONE, coldStart: false },
+      backend,
+      language: 'zh',
+      grants: new MemoryRecordStore(),
+      clock: testClock(),
+    });
+    const result = await session.querySystem({ interfaceName: 'crew_schedule' });
+    expect(result.ok).toBe(false);
+    expect(result.error).toMatch(/staff only/);
+    expect(result.response).toBeUndefined();
+    expect(asked).toBe(0);
+  });
+
   it('records each permission check with its decision', async () => {
     const { session, events } = newCall();
     session.addCustomerTurn('退我50元');

@@ -16,7 +16,7 @@ import type {
   TicketRecord,
   WithdrawalRecord,
 } from '../domain/session-schemas.js';
-import { buildKnowledgeIndex, type KnowledgeIndex } from '../knowledge/index.js';
+import { buildKnowledgeIndex, isStaffOnly, type KnowledgeIndex } from '../knowledge/index.js';
 import type { KnowledgeHit } from '../knowledge/knowledge-hit.js';
 import {
   type CompiledRules,
@@ -320,20 +320,26 @@ export class CallSession {
       ...(input.params === undefined ? {} : { params: input.params }),
       filtersOptional: true,
     });
-    // A new caller who gave no number: nothing about their account can be looked up yet.
-    const callerUnknown = phone === '' && Object.values(resolved.params).includes('');
-    const result: SystemQueryRecord = callerUnknown
-      ? {
-          interface: resolved.interfaceName,
-          method: resolved.method,
-          endpoint: resolved.definition.endpoint,
-          purpose: resolved.definition.description,
-          mock: resolved.definition.mock_enabled,
-          ok: false,
-          error: "来电号码未知，请先询问客户的手机号 · the caller's phone is unknown: ask for it first",
-          at: this.clock.now().toISOString(),
-        }
-      : await this.backend.query(resolved, { product, phone });
+    // A system the product keeps for staff is never looked up for a caller, by any agent or
+    // assistant; a new caller who gave no number: nothing about their account can be looked up yet.
+    const refused = isStaffOnly(resolved.definition.description)
+      ? '该系统仅供内部人员使用，不能为来电客户查询 · this system is for staff only and is not looked up for a caller'
+      : phone === '' && Object.values(resolved.params).includes('')
+        ? "来电号码未知，请先询问客户的手机号 · the caller's phone is unknown: ask for it first"
+        : undefined;
+    const result: SystemQueryRecord =
+      refused !== undefined
+        ? {
+            interface: resolved.interfaceName,
+            method: resolved.method,
+            endpoint: resolved.definition.endpoint,
+            purpose: resolved.definition.description,
+            mock: resolved.definition.mock_enabled,
+            ok: false,
+            error: refused,
+            at: this.clock.now().toISOString(),
+          }
+        : await this.backend.query(resolved, { product, phone });
     this.append('system_queries', { ...result, turn: this.turn, at: this.now() });
     const { turn: _t, at: _a, ...event } = result;
     this.emit({ type: 'system_query', ...event });

@@ -66,6 +66,11 @@ export interface InterfaceProfile {
 const INTERNAL_ONLY =
   /^\W*internal\b|\bnot for (?:customers|callers)\b|\bnever (?:read|given) out\b|\bstaff only\b|^\W*内部|内部使用|不对外/i;
 
+/** Whether an interface's description marks the whole of it as for staff only (see INTERNAL_ONLY). */
+export function isStaffOnly(description: unknown): boolean {
+  return INTERNAL_ONLY.test(String(description ?? ''));
+}
+
 /** What an interface definition looks like in a product record (the fields read here). */
 interface InterfaceDef {
   description?: unknown;
@@ -104,7 +109,7 @@ export function profileInterfaces(apiInterfaces: unknown): InterfaceProfile[] {
       kinds: kindsOf(text),
       terms: new Set(tokenize(text)),
       nameTerms: new Set(tokenize(name.replaceAll('_', ' '))),
-      internal: INTERNAL_ONLY.test(String(def?.description ?? '')),
+      internal: isStaffOnly(def?.description),
     };
   });
 }
