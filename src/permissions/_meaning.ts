@@ -764,17 +764,19 @@ export interface RequestContext {
   has: SenseFlags;
   /** Another party named in them: read on first use (only rules about others ask). */
   other: () => boolean;
-  stems: () => Set<string>;
+  stems: () => ReadonlySet<string>;
 }
 
 /** The caller's own thing said (my money, our tickets, 我的票, 俺的钱, 自己的). */
 const OWN_THING = /\b(?:my|our)\s+(?!own\b)[a-z]|我的|我们的|俺的|自己的/;
 
+const NO_STEMS: ReadonlySet<string> = new Set();
+
 export const NO_CONTEXT: RequestContext = {
   norm: '',
   has: new Uint8Array(0),
   other: () => false,
-  stems: () => new Set(),
+  stems: () => NO_STEMS,
 };
 
 /** The context made of the given clauses (normalised text and their sense flags). */
@@ -950,15 +952,14 @@ export function meaningLevel(
   let stated = true;
   if (m.polar.length > 0) {
     const t = senseTable();
-    for (const p of m.polar) {
-      if (has[p] === 1) continue;
+    // The request's own clause speaks for it first, then the clauses around it, then the facts.
+    const sources = [has, ctx.has, view.facts.has];
+    states: for (const p of m.polar) {
       const group = t.polarGroups.get(SENSES[p]!.polar!)!;
-      // The request's own clause speaks for it before the context does.
-      if (group.some((o) => has[o] === 1)) return CONTRADICTED;
-      if (ctx.has[p] === 1) continue;
-      if (group.some((o) => ctx.has[o] === 1)) return CONTRADICTED;
-      if (view.facts.has[p] === 1) continue;
-      if (group.some((o) => view.facts.has[o] === 1)) return CONTRADICTED;
+      for (const said of sources) {
+        if (said[p] === 1) continue states;
+        if (group.some((o) => said[o] === 1)) return CONTRADICTED;
+      }
       if (SENSES[p]!.required) stated = false;
     }
   }
@@ -1021,10 +1022,10 @@ export function meaningLevel(
   if (words.en.length > 0) {
     const own = view.stems();
     for (const w of words.en) {
-      if (own.has(w) || (!aroundOnly && ctx.stems().has(w))) {
+      if (own.has(w) || around.stems().has(w)) {
         any = true;
         score += 1;
-      } else if (!m.optional?.includes(w) && !(facts !== NO_CONTEXT && facts.stems().has(w))) all = false;
+      } else if (!m.optional?.includes(w) && !facts.stems().has(w)) all = false;
     }
   }
   if (aroundOnly && !any) return CONTRADICTED;

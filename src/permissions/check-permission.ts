@@ -731,7 +731,12 @@ interface RuleLevels {
  * action whose other words the part lacks matches plausibly; otherwise by meaning (`_meaning.ts`).
  * A contradiction found by meaning (保修期外 against 保修期内) also undoes a plausible lexicon match.
  */
-function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | undefined): RuleLevels {
+function levelsFor(
+  rules: CompiledRules,
+  part: Part,
+  parsed: ParsedAction | undefined,
+  facts: RequestContext,
+): RuleLevels {
   const saysSum = part.quantity?.family === 'money' || part.bare !== undefined;
   const n = rules.rules.length;
   const index = ruleIndex(rules);
@@ -775,7 +780,7 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
     const rule = rules.rules[i]!;
     // A shorter phrase of a rule whose note the request breaks (押金退给我，我还有欠费) is not it.
     if (rule.excludes !== undefined && breaksCondition(rule, parsed?.whole.norm ?? part.norm)) continue;
-    const lexicon = lexiconLevel(rule, part);
+    const lexicon = lexiconLevel(rule, part, facts);
     // The lexicon's own match, or a rule on another lexicon action than the part's that the part
     // does not name in other words either: settled, unless the part names the opposite of a
     // state the rule requires (return an opened item, said of one never opened).
@@ -793,7 +798,7 @@ function levelsFor(rules: CompiledRules, part: Part, parsed: ParsedAction | unde
       // Most rules name none of the request's actions: settled without reading further.
       continue;
     }
-    view ??= new PartView(part, parsed);
+    view ??= new PartView(part, parsed, facts);
     const meaning = meaningLevel(
       rule.meaning,
       rule.concepts,
@@ -831,15 +836,29 @@ const exclusions = new WeakMap<CompiledRule, RegExp>();
 function sumOfItsMoney(rules: CompiledRules, rule: CompiledRule, part: Part): boolean {
   if (rule.concepts.length === 0) return false;
   const norm = part.analysis?.norm ?? part.norm;
-  const own = (w: string): boolean => {
-    for (const r of rules.rules) if (r.text === rule.text && r.leftover.zh.includes(w)) return true;
-    return false;
-  };
+  for (const w of othersMoneyWords(rules, rule)) if (norm.includes(w)) return false;
+  return true;
+}
+
+const othersMoney = new WeakMap<CompiledRule, readonly string[]>();
+
+/**
+ * The words other rules on the rule's action add and it lacks (押金 for 骑行费退款): read once per
+ * rule, as they depend on the rules only.
+ */
+function othersMoneyWords(rules: CompiledRules, rule: CompiledRule): readonly string[] {
+  let words = othersMoney.get(rule);
+  if (words !== undefined) return words;
+  const own = new Set<string>();
+  for (const r of rules.rules) if (r.text === rule.text) for (const w of r.leftover.zh) own.add(w);
+  const found = new Set<string>();
   for (const other of rules.rules) {
     if (other.text === rule.text || !other.concepts.some((c) => rule.concepts.includes(c))) continue;
-    for (const w of other.leftover.zh) if (w.length >= 2 && norm.includes(w) && !own(w)) return false;
+    for (const w of other.leftover.zh) if (w.length >= 2 && !own.has(w)) found.add(w);
   }
-  return true;
+  words = [...found];
+  othersMoney.set(rule, words);
+  return words;
 }
 
 /** Whether the text says what the rule's note forbids (see `CompiledRule.excludes`). */
@@ -876,11 +895,12 @@ class PartView implements RequestView {
   readonly concept: ConceptDef | undefined;
   readonly #part: Part;
   readonly #parsed: ParsedAction | undefined;
-  readonly facts = factsInHand;
+  readonly facts: RequestContext;
 
-  constructor(part: Part, parsed: ParsedAction | undefined) {
+  constructor(part: Part, parsed: ParsedAction | undefined, facts: RequestContext) {
     this.norm = part.norm;
     this.concept = part.concept;
+    this.facts = facts;
     this.#part = part;
     this.#parsed = parsed;
   }
@@ -1080,7 +1100,7 @@ function explainedAway(
   }
 }
 
-function lexiconLevel(rule: CompiledRule, part: Part): MatchLevel {
+function lexiconLevel(rule: CompiledRule, part: Part, facts: RequestContext): MatchLevel {
   if (rule.concepts.length > 0) {
     const c = part.concept;
     if (!c) return NONE;
@@ -1109,8 +1129,7 @@ function lexiconLevel(rule: CompiledRule, part: Part): MatchLevel {
     // Domain words a caller may leave out (骑行 of 关闭骑行卡自动续费) are not required here either.
     const optional = rule.meaning.optional;
     for (const w of rule.meaning.words.zh) {
-      if (w.length < 2 || part.norm.includes(w) || optional?.includes(w) || factsInHand.norm.includes(w))
-        continue;
+      if (w.length < 2 || part.norm.includes(w) || optional?.includes(w) || facts.norm.includes(w)) continue;
       part.memo.cjk ??= hasCjk(part.norm);
       return part.memo.cjk ? PLAUSIBLE : EXACT;
     }
@@ -1496,23 +1515,12 @@ export function checkPermission(
   return withDataScope(rules, decideByRules(rules, action, options), options.caller);
 }
 
-/** The facts of the check being decided (see `CheckPermissionOptions.facts`), read by `PartView`. */
-let factsInHand: RequestContext = NO_CONTEXT;
 // A call checks its requests against the same facts until it queries again: the last one is kept.
 let lastFacts = { key: '', context: NO_CONTEXT };
 
-/** Runs `decideNow` with the facts in hand (read by `PartView`), none afterwards. */
-function withFactsInHand<T>(facts: readonly string[] | undefined, decideNow: () => T): T {
-  if (!facts || facts.length === 0) return decideNow();
-  factsInHand = factsContext(facts);
-  try {
-    return decideNow();
-  } finally {
-    factsInHand = NO_CONTEXT;
-  }
-}
-
-function factsContext(facts: readonly string[]): RequestContext {
+/** The facts as the matcher reads them (see `CheckPermissionOptions.facts`). */
+function factsContext(facts: readonly string[] | undefined): RequestContext {
+  if (!facts || facts.length === 0) return NO_CONTEXT;
   const key = facts.join('\n');
   if (key !== lastFacts.key) {
     const norm = normalizeText(key);
@@ -1527,11 +1535,7 @@ function decideByRules(
   options: CheckPermissionOptions,
 ): PermissionDecision {
   // Facts or earlier amounts make the decision depend on more than the text: not cached.
-  if (options.facts && options.facts.length > 0)
-    return withFactsInHand(options.facts, () =>
-      decideParsed(rules, action, options, parseActionCached(action)),
-    );
-  if (options.counted && options.counted.length > 0)
+  if ((options.facts && options.facts.length > 0) || (options.counted && options.counted.length > 0))
     return decideParsed(rules, action, options, parseActionCached(action));
   let cache = rules === lastRules ? lastCache : decisions.get(rules);
   if (cache === undefined) {
@@ -1583,7 +1587,7 @@ export function decide(
 ): PermissionDecision {
   return withDataScope(
     rules,
-    withFactsInHand(options.facts, () => decideParsed(rules, action, options, parseActionCached(action))),
+    decideParsed(rules, action, options, parseActionCached(action)),
     options.caller,
   );
 }
@@ -1679,10 +1683,11 @@ function decideParsed(
 ): PermissionDecision {
   // The parse is the action's: its gates say whether the action has Chinese.
   const lang = (parsed.analysis.gates & G.CJK) !== 0 ? 'zh' : 'en';
+  const facts = factsContext(options.facts);
   const decided: Array<{ part: Part; outcome: Outcome; levels: RuleLevels }> = [];
   for (const request of parsed.requests) {
     // Levels do not depend on the amount: they choose which amount the part needs.
-    const levels = levelsFor(rules, request, parsed);
+    const levels = levelsFor(rules, request, parsed, facts);
     const part = withCounted(withLooseAmount(request, parsed, rules, levels), options);
     decided.push({ part, outcome: decidePart(rules, part, levels, parsed.atLeast), levels });
   }
@@ -1700,7 +1705,7 @@ function decideParsed(
     // I sent a gift card to my niece: what the caller did is told, not asked for (it is
     // the context of the requests beside it: see `contextFor`).
     if (toldDone(free)) continue;
-    const levels = levelsFor(rules, free, parsed);
+    const levels = levelsFor(rules, free, parsed, facts);
     // 上礼拜退房的时候忘了要了 comes near 延迟退房至14点 but asks for nothing: a clause only
     // plausibly like approval rules counts when it asks (or when nothing else does: see `whole`).
     let named = false;
@@ -1724,7 +1729,7 @@ function decideParsed(
     const levels =
       (parsed.analysis.gates & G.HOW) !== 0 && HOW_TO_ASK.test(whole.norm) && !DEMANDS_REMEDY.test(whole.norm)
         ? { of: ruleIndex(rules).noLevels, hits: [] }
-        : levelsFor(rules, whole, undefined);
+        : levelsFor(rules, whole, undefined, facts);
     decided.push({ part: whole, outcome: decidePart(rules, whole, levels, parsed.atLeast), levels });
   }
 
