@@ -1,6 +1,8 @@
 // The reply guard's first rule: another customer's data never goes out, in any disguise.
+
+import { escapeRegExp } from '../domain/escape-reg-exp.js';
 import { maskPhone, normalizePhone } from '../domain/phone.js';
-import { digitsAsAscii, escapeRegExp, isQuestion, sentenceAt } from './_guard-text.js';
+import { digitsAsAscii, isQuestion, sentenceAt } from './_guard-text.js';
 import type { GuardReplyInput, GuardVerdict } from './reply-guard.js';
 
 /** Common surnames and how they are written in Latin letters (pinyin, Cantonese, Hokkien forms). */

@@ -120,8 +120,3 @@ export function isConditional(before: string): boolean {
     before,
   );
 }
-
-/** Escapes a string for use inside a RegExp. */
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

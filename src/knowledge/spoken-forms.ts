@@ -4,6 +4,8 @@
  * standard text point at the same words of what the caller said.
  */
 
+import { wordSegmenter } from './tokenize.js';
+
 /**
  * Question words of South-western (Sichuan, Chongqing, Guizhou) and other regional speech:
  * 好久 asks 多久 (好久能到, 要等好久), 好多 asks 多少 (要好多钱, 扣好多, 差好多), 咋个 is 怎么,
@@ -98,13 +100,21 @@ const HOMOPHONES: readonly string[] = [
   '余于鱼',
 ];
 
-const SOUNDS_LIKE = new Map<string, string[]>();
-for (const group of HOMOPHONES)
-  for (const ch of group)
-    SOUNDS_LIKE.set(
-      ch,
-      [...group].filter((o) => o !== ch),
-    );
+let soundsLike: Map<string, string[]> | undefined;
+
+/** The characters said like this one (read from HOMOPHONES on first use). */
+function soundingLike(ch: string): readonly string[] {
+  if (soundsLike === undefined) {
+    soundsLike = new Map();
+    for (const group of HOMOPHONES)
+      for (const c of group)
+        soundsLike.set(
+          c,
+          [...group].filter((o) => o !== c),
+        );
+  }
+  return soundsLike.get(ch) ?? [];
+}
 
 /**
  * Pairs the segmenter splits that are said as meant: 推到/推迟/推后 put something off (推到下礼拜一
@@ -124,7 +134,7 @@ export function correctTypos(text: string, productText: string): string {
   // a typo's characters fall apart (退|压|金).
   const wordOf = new Array<number>(chars.length);
   let n = 0;
-  for (const { segment, index } of segmenter().segment(text)) {
+  for (const { segment, index } of wordSegmenter().segment(text)) {
     for (let k = 0; k < segment.length; k++) wordOf[index + k] = n;
     n += 1;
   }
@@ -142,17 +152,10 @@ export function correctTypos(text: string, productText: string): string {
   return chars.join('');
 }
 
-let zhSegmenter: Intl.Segmenter | undefined;
-function segmenter(): Intl.Segmenter {
-  zhSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  return zhSegmenter;
-}
-
 function swapped(a: string, b: string, productText: string): string | undefined {
-  const found = [
-    ...(SOUNDS_LIKE.get(a) ?? []).map((x) => x + b),
-    ...(SOUNDS_LIKE.get(b) ?? []).map((x) => a + x),
-  ].filter((w) => productText.includes(w));
+  const found = [...soundingLike(a).map((x) => x + b), ...soundingLike(b).map((x) => a + x)].filter((w) =>
+    productText.includes(w),
+  );
   // One reading only: two product words it could be leave it as said.
   return found.length === 1 ? found[0] : undefined;
 }

@@ -64,7 +64,7 @@ const VOWEL = /[aeiouy]/;
 let segmenter: Intl.Segmenter | undefined;
 
 /** Created on first use rather than at import: most commands never tokenize anything. */
-function wordSegmenter(): Intl.Segmenter {
+export function wordSegmenter(): Intl.Segmenter {
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   return segmenter;
 }

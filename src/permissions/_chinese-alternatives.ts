@@ -12,10 +12,11 @@
  * whole phrase, which it does not say, and is never approved by the rule. Forbidden rules are read
  * only as written: their notes list what they forbid.
  */
+import { escapeRegExp } from '../domain/escape-reg-exp.js';
+import { hasCjk } from '../domain/language.js';
 import type { PermissionCategory } from '../domain/record-schemas.js';
 import { withoutNotes } from './_rule.js';
 
-const CJK = /[\u3400-\u9fff]/;
 /** Where a slash's sides end: a particle joining a qualifier to its noun, or punctuation. */
 const HARD_STOP = /[的之\s,.;:、，()（）]/;
 
@@ -31,7 +32,7 @@ export function chineseAlternatives(
   category: PermissionCategory,
   isAction: (word: string) => boolean,
 ): string[] {
-  if (category === 'forbidden' || !CJK.test(phrase)) return [];
+  if (category === 'forbidden' || !hasCjk(phrase)) return [];
   const core = withoutNotes(phrase).replace(/\s+/g, '');
   // English words in a note (App Store订阅…) are the note's; in the phrase they make it English.
   if (/[a-z]{2}/.test(core)) return [];
@@ -72,7 +73,7 @@ const STILL_RUNNING =
  */
 function slashSides(core: string, isAction: (word: string) => boolean): string[] | undefined {
   const at = core.indexOf('/');
-  if (at <= 0 || !CJK.test(core.charAt(at - 1)) || !CJK.test(core.charAt(at + 1))) return undefined;
+  if (at <= 0 || !hasCjk(core.charAt(at - 1)) || !hasCjk(core.charAt(at + 1))) return undefined;
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   // The right side runs to a particle, a slash, the end, or where an action begins (理赔 of
   // 财物损失理赔申请), read two characters at a time.
@@ -148,13 +149,9 @@ export function conditionExclusions(phrase: string): string | undefined {
       const state = DENIAL.test(c) ? c.replace(DENIAL, '') : denied![1]!;
       const known = STATE_FORMS.find(([re]) => re.test(state));
       if (known) forms.push(known[1]);
-      else if (state.length >= 2) forms.push(escapeRe(state));
+      else if (state.length >= 2) forms.push(escapeRegExp(state));
     }
   }
   if (forms.length === 0) return undefined;
   return `${DENIED_BEFORE}(?:${forms.join('|')})`;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -12,6 +12,7 @@
  * names a kind (early refill, late cancellation fee) are not dropped, and forbidden rules are read
  * only as written (the person they are about, for someone who is not the renter, is what they are).
  */
+import { hasCjk } from '../domain/language.js';
 import type { PermissionCategory } from '../domain/record-schemas.js';
 import { withoutNotes } from './_rule.js';
 
@@ -49,7 +50,7 @@ export function englishAlternatives(
   category: PermissionCategory,
   isAction: (word: string) => boolean,
 ): string[] {
-  if (category === 'forbidden' || !/[a-z]/.test(phrase) || /[\u3400-\u9fff]/.test(phrase)) return [];
+  if (category === 'forbidden' || !/[a-z]/.test(phrase) || hasCjk(phrase)) return [];
   let core = withoutNotes(phrase);
   // fan guarantee claim: resale ticket refused at the gate…: the action before the colon, its cases after.
   const colon = core.indexOf(':');
@@ -80,7 +81,7 @@ export function englishAlternatives(
  * items (give … seats), so a forbidden rule is no wider than what it lists.
  */
 export function wholeActions(phrase: string, isAction: (word: string) => boolean): string[] | undefined {
-  if (!/[a-z]/.test(phrase) || /[\u3400-\u9fff]/.test(phrase)) return undefined;
+  if (!/[a-z]/.test(phrase) || hasCjk(phrase)) return undefined;
   const core = withoutNotes(phrase).replace(/[:;].*$/, '');
   const items = core.split(ITEM_SPLIT).map((s) => s.trim());
   if (items.length < 2) return undefined;

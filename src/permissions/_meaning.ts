@@ -1140,7 +1140,6 @@ export function senseNumber(id: string): number {
   return k;
 }
 
-/** True when the value read from JSON has the shape of a RuleMeaning of this build. */
 /** Whether the flags name a thing (an object that is no person, state or circumstance). */
 function namesAThing(has: SenseFlags): boolean {
   const t = senseTable();
@@ -1181,6 +1180,7 @@ export function markSoleObjects(
   });
 }
 
+/** True when the value read from JSON has the shape of a RuleMeaning of this build. */
 export function isRuleMeaning(x: unknown): x is RuleMeaning {
   if (typeof x !== 'object' || x === null) return false;
   const r = x as Record<string, unknown>;

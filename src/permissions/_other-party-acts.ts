@@ -148,13 +148,13 @@ const HAND_OVER_EN =
 // Said between a person and what they do (what she's actually been putting on there).
 const ADVERB_EN = '(?:actually|really|even|ever|just|all|recently|lately|secretly)';
 
-// Words that stand where a name would (when does it, what did you get): never a third person.
 /** Handing over, done: transferred, gave, handed, passed, moved, sent, sold. */
 const PAST_HANDING =
   /^(?:transferred|gave|handed|passed|moved|sent|sold|gifted|switched|assigned|reassigned)\b/;
 /** The caller telling of it: I (already, just) … */
 const TOLD_BY_CALLER = /\b(?:i|we)\s+(?:already\s+|just\s+|recently\s+|accidentally\s+)?$/;
 
+// Words that stand where a name would (when does it, what did you get): never a third person.
 const NOT_SUBJECTS_EN =
   /^(?:i|you|we|they|it|this|that|there|my|your|our|the|a|an|he|she|his|her|them|us|me|everyone|anyone|someone|somebody|nobody)$/;
 

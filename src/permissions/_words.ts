@@ -50,7 +50,7 @@ function undoubled(w: string): string {
 }
 
 // A hyphenated word of letters is one word (pick-up); 30-day is a number and a word.
-const EN_WORD = /(?:[a-z]+(?:-[a-z]+)+|[a-z0-9]+)(?:'[a-z]+)?/g;
+export const EN_WORD = /(?:[a-z]+(?:-[a-z]+)+|[a-z0-9]+)(?:'[a-z]+)?/g;
 
 /** English stems of normalised text. */
 export function stemsOf(norm: string): Set<string> {

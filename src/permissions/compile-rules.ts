@@ -12,7 +12,7 @@ import {
   scanSenses,
 } from './_meaning.js';
 import { parseRule, type RuleCondition, withoutNotes } from './_rule.js';
-import { contentWords, NO_WORDS, stem, type Words } from './_words.js';
+import { contentWords, EN_WORD, NO_WORDS, stem, type Words } from './_words.js';
 
 /** One rule, ready to match. Internal. */
 export interface CompiledRule {
@@ -321,8 +321,6 @@ export function phraseAlternatives(phrase: string, category: PermissionCategory)
   return [];
 }
 
-const EN_TOKEN = /(?:[a-z]+(?:-[a-z]+)+|[a-z0-9]+)(?:'[a-z]+)?/g;
-
 /**
  * reset course progress, when the product's other rules say course too (extend course access,
  * transfer a course): course names the product's own domain and only qualifies progress, so a
@@ -416,7 +414,7 @@ function markEnglishDomainWords(rules: CompiledRule[]): void {
   const phrases = [...new Set(rules.filter((r, k) => r.phrase === written[k]).map((r) => r.phrase))];
   // A possessive names an owner, not a kind (a driver's phone number): it is never left out.
   const stemsByPhrase = phrases.map((p) =>
-    [...p.matchAll(EN_TOKEN)].map((m) => (m[0].endsWith("'s") ? `${m[0]}` : stem(m[0]))),
+    [...p.matchAll(EN_WORD)].map((m) => (m[0].endsWith("'s") ? `${m[0]}` : stem(m[0]))),
   );
   const count = new Map<string, number>();
   for (const stems of stemsByPhrase) for (const w of new Set(stems)) count.set(w, (count.get(w) ?? 0) + 1);

@@ -46,7 +46,7 @@ function actionText(request: ActionRequest, u: Understanding, lang: Language): s
   if (!quantity && request.concept === 'refund') quantity = u.quantities.find((q) => q.family === 'money');
   const label = conceptLabel(request.concept, lang);
   if (!quantity) return label;
-  const amount = Number.isInteger(quantity.value) ? String(quantity.value) : String(quantity.value);
+  const amount = String(quantity.value);
   if (quantity.family === 'money') {
     if (quantity.unit === 'USD') return lang === 'zh' ? `${label}${amount}美元` : `${label} $${amount}`;
     return lang === 'zh' ? `${label}${amount}元` : `${label} ${amount} yuan`;

@@ -42,6 +42,7 @@ import {
 } from './turn-intents.js';
 import {
   clausesOf,
+  TAKE_IT_OFF,
   tellsWhatHappened,
   type Understanding,
   understandUtterance,
@@ -209,31 +210,27 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
     }
   }
   // "Charged me twice … I need the second one back" / 扣了两次，退一笔回来: what is asked back of
-  // a charge taken twice is money, that charge. It is asked as a refund (bounded by the charges
-  // this call reads), not as the caller's sentence, which names no rule.
-  if (
-    u.duplicateCharge &&
-    u.asksForAction &&
-    ASKS_ONE_BACK.test(utterance) &&
-    !actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept))
-  ) {
-    actions.splice(0, actions.length, ...actions.filter((a) => a.concept !== ''));
-    actions.push({ concept: 'refund', text: utterance, start: 0, end: utterance.length });
-  }
-  // "You charged me a whole extra day, 89 bucks, take it off" / 这笔给我免了: a charge disputed and
-  // asked off is money back of that charge, waived when it is a fee or penalty, else refunded;
-  // not the caller's sentence, which names no rule.
+  // a charge taken twice is money, that charge. "You charged me a whole extra day, 89 bucks, take
+  // it off" / 这笔给我免了: a charge disputed and asked off is money back of that charge, waived
+  // when it is a fee or penalty, else refunded. Either is asked as money back (bounded by the
+  // charges this call reads), not as the caller's sentence, which names no rule.
   // A fee said with its amount is one charged (hit me with a $25 late fee), though not in words of
   // charging.
-  const feeCharged = PENALTY_WORDS.test(utterance) && u.quantities.some((q) => q.family === 'money');
-  if (
-    (u.chargeDispute || feeCharged) &&
-    ASKS_IT_OFF.test(utterance) &&
-    !actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept))
-  ) {
-    actions.splice(0, actions.length, ...actions.filter((a) => a.concept !== ''));
-    const concept = PENALTY_WORDS.test(utterance) ? 'fee_waiver' : 'refund';
-    actions.push({ concept, text: utterance, start: 0, end: utterance.length });
+  if (!actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept))) {
+    const penalty = PENALTY_WORDS.test(utterance);
+    const feeCharged = penalty && u.quantities.some((q) => q.family === 'money');
+    const backConcept =
+      u.duplicateCharge && u.asksForAction && ASKS_ONE_BACK.test(utterance)
+        ? 'refund'
+        : (u.chargeDispute || feeCharged) && ASKS_IT_OFF.test(utterance)
+          ? penalty
+            ? 'fee_waiver'
+            : 'refund'
+          : undefined;
+    if (backConcept !== undefined) {
+      actions.splice(0, actions.length, ...actions.filter((a) => a.concept !== ''));
+      actions.push({ concept: backConcept, text: utterance, start: 0, end: utterance.length });
+    }
   }
   // I left my umbrella in the car / the driver was driving dangerously: a statement with no
   // request in it, not even a vague one, whose mention asks for a step the product's rules name
@@ -647,8 +644,10 @@ const ASKS_ONE_BACK =
   /\bback\b|\brevers(?:e|al)\b|\bundo\b|\bcancel (?:it|one|the (?:second|other|extra))\b|退(?:一|回|给|还|掉)|返还/i;
 
 /** Asking a charge off: take it off, knock that off, waive it, 给我免了, 把这笔去掉. */
-const ASKS_IT_OFF =
-  /\b(?:take|knock|get)\s+(?:it|that|this|them|those)\s+off\b|\b(?:waive|remove|drop)\s+(?:it|that|this|them|those)\b|(?:给我|帮我)?免(?:了|掉)(?:吧|它)?(?=[，,。.!！？?]|$)|(?:去掉|抹掉|撤掉)(?:吧|它)?(?=[，,。.!！？?]|$)/i;
+const ASKS_IT_OFF = new RegExp(
+  `${TAKE_IT_OFF}${String.raw`|\b(?:waive|remove|drop)\s+(?:it|that|this|them|those)\b|(?:给我|帮我)?免(?:了|掉)(?:吧|它)?(?=[，,。.!！？?]|$)|(?:去掉|抹掉|撤掉)(?:吧|它)?(?=[，,。.!！？?]|$)`}`,
+  'i',
+);
 
 /** A fee or a penalty, waived rather than refunded: late, extra day, fine, 滞纳金, 违约金. */
 const PENALTY_WORDS =

@@ -262,6 +262,9 @@ export const FOR_KIN = '(?!家|老公|老婆|爱人|媳妇|对象|妈|爸|儿子
  */
 const POLITE_TAG_ASK = String.raw`(?:你们|您|你|侬)(?!们?(?:那边|这边)?(?:是|有|在|会|说|讲))[^，,。？?！!]{0,8}?(?:叫|派|来|去|修|弄|帮|安排|处理|换|办|送|寄|上门|过来|看看|瞧瞧|查查|补)[^，,。？?！!了过]{0,8}?(?:好|行|成|可以|中)(?:伐|吗|嘛|么|不|不好|不行|哇)(?:啊|呀|哦|噢)?\s*(?=[？?，,。！!]|$)`;
 
+/** take it off, knock that off: a charge asked off the bill, in English. */
+export const TAKE_IT_OFF = String.raw`\b(?:take|knock|get)\s+(?:it|that|this|them|those)\s+off\b`;
+
 /**
  * Words that ask for something to be done (帮我…, 给我…, 我要…, can you …, I want …); 把…退了 at the
  * line's end, or with urging after it (把我那个押金退了，就现在，马上).
@@ -277,7 +280,7 @@ const EXPLICIT_ASK = new RegExp(
     FOR_KIN +
     '|我要|' +
     POLITE_TAG_ASK +
-    String.raw`|我想要?(?!问|了解|知道|咨询|请教|确认一下)|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|(?<![不用别真太好])麻烦(?=你|您|帮|给|把|下|一下|问|查|看)|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|(?<![我俺咱])(?:赶紧|赶快|快点儿?|尽快|马上|立刻)(?:给|帮|派|来|过来|安排|处理|上门)|\b(?:can|could|would) (?:you|u)\b|\byou could\b|\bthe least you (?:guys |people )?(?:can|could) do\b|\b(?:somebody|someone|you guys|you people) (?:needs? to|has to|have to|should)\b|\bneeds? to be looked into\b|\bi (?:expect|deserve)\b|起码得|至少得|总得给|\bis there (?:any )?way\b|\bany chance\b|\bi (?:want|need|would like|wanna)\b|\bplease\b|\b(?:take|knock|get)\s+(?:it|that|this|them|those)\s+off\b|把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)\s*[。.!！]?$|(?<![我俺咱已经都])把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)[，,。.!！\s]+(?:就|立刻|马上|现在|赶紧|快点)`,
+    String.raw`|我想要?(?!问|了解|知道|咨询|请教|确认一下)|想要?(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|(?<![不用别真太好])麻烦(?=你|您|帮|给|把|下|一下|问|查|看)|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|(?<![我俺咱])(?:赶紧|赶快|快点儿?|尽快|马上|立刻)(?:给|帮|派|来|过来|安排|处理|上门)|\b(?:can|could|would) (?:you|u)\b|\byou could\b|\bthe least you (?:guys |people )?(?:can|could) do\b|\b(?:somebody|someone|you guys|you people) (?:needs? to|has to|have to|should)\b|\bneeds? to be looked into\b|\bi (?:expect|deserve)\b|起码得|至少得|总得给|\bis there (?:any )?way\b|\bany chance\b|\bi (?:want|need|would like|wanna)\b|\bplease\b|${TAKE_IT_OFF}|把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)\s*[。.!！]?$|(?<![我俺咱已经都])把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)[，,。.!！\s]+(?:就|立刻|马上|现在|赶紧|快点)`,
   'i',
 );
 
@@ -333,10 +336,6 @@ const SUPPOSED = /万一|要是|假如|假设|如果|的话|\bwhat if\b|\bin cas
 /** Says it is only asking (先问问, just asking): whatever it names is a question. */
 const JUST_ASKING = /问问|只是问|先问|随便问|\bjust (?:asking|wondering|curious)\b/i;
 
-/**
- * Asks how, when, how long, how much, who or where, or how far a matter is (批没批, 进度): an
- * answer, not an action.
- */
 /** Asking how, when, how long, who, what it is (INFO_QUESTION or WHEN_ASKED). */
 function asksInfo(text: string): boolean {
   return INFO_QUESTION.test(text) || WHEN_ASKED.test(text);
@@ -349,6 +348,10 @@ function asksInfo(text: string): boolean {
 const WHEN_ASKED =
   /(?:^|[,.;!?，。；！？]\s*|\b(?:so|and|but|ok|okay|then|also)\s+)when\b|\bwhen(?:'s|\s+(?:is|are|was|were|will|would|do|does|did|can|could|should|shall|am|might)\b)/i;
 
+/**
+ * Asks how, when, how long, how much, who or where, or how far a matter is (批没批, 进度): an
+ * answer, not an action.
+ */
 const INFO_QUESTION =
   /([\u4e00-\u9fff])没\1|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|什么时候|啥时候|几时|几天|几点|哪天|谁|哪里|哪儿|多少钱|好多钱|几多钱?|几钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to)\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b/i;
 
