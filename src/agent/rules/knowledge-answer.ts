@@ -14,6 +14,23 @@ import { clausesOf } from './understand-utterance.js';
  * a question inside a longer turn (我是刘建华，刚买的音箱，保修多久啊？) still finds its answer.
  */
 export function knowledgeAnswer(ctx: CallContext, utterance: string): KnowledgeHit | undefined {
+  // A turn asks it of the same line several times (is it a question, a policy quoted, a
+  // follow-up?); the answer depends on the product and the line only.
+  let known = answered.get(ctx);
+  if (known === undefined) {
+    known = new Map();
+    answered.set(ctx, known);
+  }
+  if (known.has(utterance)) return known.get(utterance);
+  const hit = searchedAnswer(ctx, utterance);
+  if (known.size < MOST_LINES_KEPT) known.set(utterance, hit);
+  return hit;
+}
+
+const answered = new WeakMap<CallContext, Map<string, KnowledgeHit | undefined>>();
+const MOST_LINES_KEPT = 64;
+
+function searchedAnswer(ctx: CallContext, utterance: string): KnowledgeHit | undefined {
   // A price asked is answered by the entry that prices what the caller names: retrieval alone
   // takes 延保怎么买？多少钱？ for 叫个师傅上门看看得花多少钱 (they share only 多少钱).
   const known = priceAsked(ctx.product, utterance) ?? sameWorkerAsked(ctx, utterance);
