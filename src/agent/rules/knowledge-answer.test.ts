@@ -257,6 +257,12 @@ describe('knowledgeAnswer: a question that only points back at what was said bef
     );
   });
 
+  it('clauses that all point back name no topic: nothing is answered', () => {
+    expect(
+      knowledgeAnswer(knowledgeCall(storage), 'how does that work, what is that gonna cost'),
+    ).toBeUndefined();
+  });
+
   it.each(['我家装修完了，押金那个咋算', '装修押金交了三千，这个怎么退'])('%s → 装修押金', (said) => {
     expect(knowledgeAnswer(knowledgeCall(hall), said)?.question).toBe('装修押金怎么退？');
   });

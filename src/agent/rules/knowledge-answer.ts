@@ -132,7 +132,7 @@ function clauseHit(search: FaqSearch, clauses: readonly string[], i: number): Kn
     // Read from the clause it points back to (say I had to cancel, would that cost me, how does
     // that work: the cancelling), and only an entry about what that clause names.
     let j = i - 1;
-    while (j > 0 && pointsBack(clauses[j]!)) j--;
+    while (j >= 0 && pointsBack(clauses[j]!)) j--;
     if (j < 0) return undefined;
     const topic = new Set(tokenize(withChinese(clauses[j]!)));
     return search(clauses.slice(j, i + 1).join('，'), (hit) =>
