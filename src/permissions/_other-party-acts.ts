@@ -151,8 +151,9 @@ const ADVERB_EN = '(?:actually|really|even|ever|just|all|recently|lately|secretl
 /** Handing over, done: transferred, gave, handed, passed, moved, sent, sold. */
 const PAST_HANDING =
   /^(?:transferred|gave|handed|passed|moved|sent|sold|gifted|switched|assigned|reassigned)\b/;
-/** The caller telling of it: I (already, just) … */
-const TOLD_BY_CALLER = /\b(?:i|we)\s+(?:already\s+|just\s+|recently\s+|accidentally\s+)?$/;
+/** The caller telling of what they did: I (already, just) … */
+export const CALLER_TELLS_EN = String.raw`\b(?:i|we)\s+(?:already\s+|just\s+|recently\s+|accidentally\s+)?`;
+const TOLD_BY_CALLER = new RegExp(`${CALLER_TELLS_EN}$`);
 
 // Words that stand where a name would (when does it, what did you get): never a third person.
 const NOT_SUBJECTS_EN =

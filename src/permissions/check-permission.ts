@@ -32,6 +32,7 @@ import {
 } from './_meaning.js';
 import { isDigit, normalizeText } from './_normalize.js';
 import { parseZhRun } from './_numerals.js';
+import { CALLER_TELLS_EN } from './_other-party-acts.js';
 import {
   addedUp,
   amountIn,
@@ -299,6 +300,17 @@ const HOW_TO = /怎么|怎样|如何|咋|\bhow (?:do|can|to)\b/;
 // Asking how (会员怎么取消, how do I cancel), not why not yet (怎么还没到).
 const HOW_TO_ASK =
   /(?:怎么|怎样|如何|咋)(?![^,.!?;:]*[还没不又])|\bhow (?:do|can|could|should|would) (?:i|we)\b|\bhow to\b/;
+
+/** Asking how to do something (会员怎么取消), not demanding a wrong be made good (怎么赔我). */
+function asksHowTo(norm: string): boolean {
+  return HOW_TO_ASK.test(norm) && !DEMANDS_REMEDY.test(norm);
+}
+
+/** Whether the part says a sum of money: an amount of money, or a bare number read as one. */
+function saysMoney(part: Part): boolean {
+  return part.quantity?.family === 'money' || part.bare !== undefined;
+}
+
 const BARE_TAIL = /^\s*(?:吧|啊|呀|呢|哈|就行|就好|就可以|即可|谢谢|please|thanks)?\s*$/;
 
 const UNTIL = /(?:到|至|\buntil|\btill|\bat|\bby)\s*(?:下午|中午|晚上|傍晚)?\s*$/;
@@ -689,8 +701,9 @@ function sensesOf(part: Part): SenseFlags {
  * 寄了一张卡给我妹): an action done, not asked for, so the thing it names is what "it" means in
  * the request beside it (can you cancel it).
  */
-const TOLD_DONE =
-  /\b(?:i|we)\s+(?:already\s+|just\s+|recently\s+|accidentally\s+)?(?!need|used|want|wonder|hop|prefer|lik)[a-z]+ed\b|^(?:我|我们)(?:已经|刚刚?|之前|前几天|昨天|昨晚|前天|上周|上个月)[^,.!?;:、\n]{0,10}?了/;
+const TOLD_DONE = new RegExp(
+  `${CALLER_TELLS_EN}${String.raw`(?!need|used|want|wonder|hop|prefer|lik)[a-z]+ed\b|^(?:我|我们)(?:已经|刚刚?|之前|前几天|昨天|昨晚|前天|上周|上个月)[^,.!?;:、\n]{0,10}?了`}`,
+);
 
 /** Whether the part tells what the caller did and asks for nothing in so many words (TOLD_DONE). */
 function toldDone(part: Part): boolean {
@@ -737,7 +750,7 @@ function levelsFor(
   parsed: ParsedAction | undefined,
   facts: RequestContext,
 ): RuleLevels {
-  const saysSum = part.quantity?.family === 'money' || part.bare !== undefined;
+  const saysSum = saysMoney(part);
   const n = rules.rules.length;
   const index = ruleIndex(rules);
   // Made on the first match: most parts match no rule, and then share the index's levels.
@@ -958,7 +971,7 @@ function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly
     return false;
   };
   const drop: number[] = [];
-  const money = part.quantity?.family === 'money' || part.bare !== undefined;
+  const money = saysMoney(part);
   for (const i of matched) {
     const rule = rules.rules[i]!;
     if (levels[i] !== PLAUSIBLE || rule.category === 'forbidden') continue;
@@ -996,7 +1009,7 @@ function unnamedThing(
   matched: readonly number[],
   part: Part,
 ): void {
-  if (part.quantity?.family !== 'money' && part.bare === undefined) return;
+  if (!saysMoney(part)) return;
   const concept = part.concept;
   if (concept === undefined) return;
   const has = sensesOf(part);
@@ -1696,12 +1709,7 @@ function decideParsed(
     // meaning), or when it asks for something; greetings, complaints about service and claims of
     // authority do not.
     // 会员怎么取消 asks how, not for it: a question found only by meaning is no request.
-    if (
-      (parsed.analysis.gates & G.HOW) !== 0 &&
-      HOW_TO_ASK.test(free.norm) &&
-      !DEMANDS_REMEDY.test(free.norm)
-    )
-      continue;
+    if ((parsed.analysis.gates & G.HOW) !== 0 && asksHowTo(free.norm)) continue;
     // I sent a gift card to my niece: what the caller did is told, not asked for (it is
     // the context of the requests beside it: see `contextFor`).
     if (toldDone(free)) continue;
@@ -1727,7 +1735,7 @@ function decideParsed(
   if (decided.length === 0) {
     const whole = parsed.whole;
     const levels =
-      (parsed.analysis.gates & G.HOW) !== 0 && HOW_TO_ASK.test(whole.norm) && !DEMANDS_REMEDY.test(whole.norm)
+      (parsed.analysis.gates & G.HOW) !== 0 && asksHowTo(whole.norm)
         ? { of: ruleIndex(rules).noLevels, hits: [] }
         : levelsFor(rules, whole, undefined, facts);
     decided.push({ part: whole, outcome: decidePart(rules, whole, levels, parsed.atLeast), levels });

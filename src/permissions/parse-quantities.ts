@@ -103,7 +103,9 @@ const notTogether = (s: string, num: ScannedNumber, end: number): boolean =>
     s.slice(num.start, num.end) === '一' &&
     (/^[儿去走堆]/.test(s.slice(end)) ||
       // 那一块五 is that one yuan fifty.
-      (/[那这哪]$/.test(s.slice(0, num.start)) && !/^[零一二两三四五六七八九毛角钱]/.test(s.slice(end))))
+      ('那这哪'.includes(s.charAt(num.start - 1)) &&
+        num.start > 0 &&
+        !/^[零一二两三四五六七八九毛角钱]/.test(s.slice(end))))
   );
 
 /** Unit words after a number, longest first where one is a prefix of another. */
