@@ -48,6 +48,27 @@ describe('speakResponse', () => {
       expect(speakResponse(iface, order, 'en', asked)).toContain('88.4');
     // Asked about a field by its words.
     expect(speakResponse(iface, order, 'en', 'what is my delivery window')).toContain('08:00-12:00');
+    // Asked in other words than the field's: when it was sent is its dispatch date, whether it
+    // came its tracking.
+    const posted = {
+      orders: [
+        {
+          order: 'W-7731',
+          event: 'Winter Gala',
+          venue: 'Grand Hall',
+          seats: 2,
+          band: 'A',
+          currency: 'GBP',
+          dispatched_on: '2026-11-18',
+          tracking_status: 'no scan since 2026-11-19',
+        },
+      ],
+    };
+    for (const asked of ['when did you post them?', 'have you sent them yet', '票什么时候寄出的'])
+      expect(speakResponse(iface, posted, 'en', asked), asked).toContain('2026-11-18');
+    for (const asked of ["they still haven't arrived", 'it never came', '怎么还没到'])
+      expect(speakResponse(iface, posted, 'en', asked), asked).toContain('no scan since');
+    expect(speakResponse(iface, posted, 'en', 'what band are my seats in')).not.toContain('2026-11-18');
     // 一共多少钱: the same in Chinese.
     expect(
       speakResponse({ name: 'orders', description: '查询订单' }, order, 'zh', '我那单一共多少钱'),

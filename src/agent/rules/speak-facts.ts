@@ -246,6 +246,8 @@ interface Focus {
   days: readonly string[];
   /** Whether they asked what something comes to (ASKS_SUM). */
   sum?: boolean;
+  /** Fields they asked about in other words than the fields' own (FIELD_TOPICS). */
+  topics: readonly RegExp[];
 }
 
 function focusOf(text: string): Focus {
@@ -261,8 +263,24 @@ function focusOf(text: string): Focus {
     ].filter((n) => n >= 1),
   );
   const words = new Set(tokenize(text).filter((t) => t.length > 1 && !/^\d/.test(t)));
-  return { words, numbers, days, sum: ASKS_SUM.test(text) };
+  const topics = FIELD_TOPICS.filter((t) => t.said.test(text)).map((t) => t.field);
+  return { words, numbers, days, sum: ASKS_SUM.test(text), topics };
 }
+
+/**
+ * What callers ask about in other words than a record's field names: when it was sent (posted,
+ * 寄出) is its dispatch or shipping date, whether it came (arrived, 到了没) its delivery and tracking.
+ */
+const FIELD_TOPICS: ReadonlyArray<{ said: RegExp; field: RegExp }> = [
+  {
+    said: /\b(?:sen[dt]|post(?:ed)?|mail(?:ed)?|ship(?:ped)?|dispatch(?:ed)?)\b|寄|发货|发出|发了/i,
+    field: /dispatch|ship|sent|posted|mailed|发货|寄出/i,
+  },
+  {
+    said: /\b(?:arriv\w*|c[oa]me|deliver\w*|receiv\w*|turn(?:ed)? up|show(?:ed)? up)\b|到了|没到|收到|送到|到货/i,
+    field: /deliver|arriv|eta\b|track|签收|送达|物流/i,
+  },
+];
 
 /** Whether a list item holds something the caller named: a word, an amount, a day. */
 function pointedAt(item: unknown, focus: Focus): boolean {
@@ -292,6 +310,7 @@ const SUM_FIELD = /total|amount|price|cost|sum|due|balance|总|金额|价|费/i;
 function fieldAsked(key: string, asked: Asked | undefined): boolean {
   if (asked === undefined) return false;
   if (asked.sum && SUM_FIELD.test(key)) return true;
+  if (asked.topics.some((t) => t.test(key))) return true;
   const words = key
     .replaceAll(/([a-z])([A-Z])/g, '$1 $2')
     .replaceAll(/[_-]+/g, ' ')
@@ -303,11 +322,14 @@ function fieldAsked(key: string, asked: Asked | undefined): boolean {
 interface Asked {
   words: ReadonlySet<string>;
   sum: boolean;
+  topics: readonly RegExp[];
 }
 
 function spokenValue(value: unknown, lang: Language, depth: number, focus?: Focus, wanted?: Focus): string {
   const asked: Asked | undefined =
-    wanted === undefined ? undefined : { words: wanted.words, sum: wanted.sum === true };
+    wanted === undefined
+      ? undefined
+      : { words: wanted.words, sum: wanted.sum === true, topics: wanted.topics };
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) {
     if (value.length === 0) return lang === 'zh' ? '无' : 'none';
