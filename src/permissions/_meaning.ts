@@ -744,6 +744,8 @@ export interface RequestView {
   other: () => boolean;
   stems: () => Set<string>;
   context: () => RequestContext;
+  /** The whole action of several clauses, read when no clause of it asked for anything. */
+  joined?: boolean;
   /**
    * What the call's own queries showed (states such as pending, 已付款待发货): a rule's word or
    * state found there is a fact, and counts as said where the caller says nothing of it.
@@ -765,6 +767,25 @@ export interface RequestContext {
   /** Another party named in them: read on first use (only rules about others ask). */
   other: () => boolean;
   stems: () => ReadonlySet<string>;
+}
+
+/** Where one sentence ends (a comma joins clauses of one sentence). */
+const SENTENCE_END = /[.?!。？！]+\s*/;
+
+/**
+ * Whether one sentence of the text tells (one of the rule's heads, as broad as tell me or 告诉我)
+ * and names whose or what: 我邻居赵姐上礼拜约的保洁花了多少钱，你跟我说下 does, and so does "what's
+ * the home number of the pharmacist? I want to ask her"; "I booked for me and my friend. Could
+ * you tell me the date?" names the friend and the tickets in one sentence and asks in another.
+ */
+function sentenceTellsOfOther(norm: string, m: RuleMeaning): boolean {
+  for (const sentence of norm.split(SENTENCE_END)) {
+    if (sentence === '') continue;
+    const has = scanSenses(sentence);
+    if (!m.heads.some((h) => has[h] === 1)) continue;
+    if (m.objects.some((o) => has[o] === 1) || namesOtherParty(sentence)) return true;
+  }
+  return false;
 }
 
 /** The caller's own thing said (my money, our tickets, 我的票, 俺的钱, 自己的). */
@@ -1029,6 +1050,14 @@ export function meaningLevel(
     }
   }
   if (aroundOnly && !any) return CONTRADICTED;
+  // I booked for me and my friend. Could you tell me when you sent them? A broad word of telling
+  // (tell me, 告诉我) with the other person and the rule's thing only in the clauses around it
+  // asks about the caller's own booking: the clause names the person or a thing of the rule's.
+  // The whole action, read when no clause asked for anything, does not join them either.
+  if (broad && m.needsOther && m.heads.some((h) => has[h] === 1 && SENSES[h]!.needsOther === true)) {
+    if (!view.other() && !m.objects.some((o) => has[o] === 1)) return NONE;
+    if (view.joined && !sentenceTellsOfOther(view.norm, m)) return NONE;
+  }
   // A phrase no sense knows (赠送积分): its first word and half the rest must be said.
   if (headless && score * 2 < words.zh.length + words.en.length) return NONE;
   // A broad action (改, 查) needs its object said too, unless the lexicon read the rule's own action.

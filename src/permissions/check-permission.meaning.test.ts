@@ -1206,3 +1206,66 @@ describe('checkPermission: what was bought, untouched or partly spent', () => {
     );
   });
 });
+
+describe('checkPermission: a companion named beside a question about the caller’s own booking', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['Resend e-tickets to the account email'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [
+      "Disclose another customer's details: name, email, phone, address, order, seat numbers",
+      "Disclose the seller's identity or contact details on a resale (name, email, phone) — including to the buyer of that ticket",
+    ],
+  });
+  it('a date asked in a sentence of its own is no one else’s data', () => {
+    for (const line of [
+      'We got two seats for the concert, me and my cousin Priya. When are you posting them out?',
+      'I ordered tickets for my husband and me. Can you tell me when you mailed them?',
+      'Booked three tickets, for me and my two mates. Could you tell me the date of the show?',
+    ])
+      expect(checkPermission(rules, line).status, line).not.toBe('forbidden');
+  });
+  it('the other person’s things, asked for in the same breath, stay forbidden', () => {
+    for (const line of [
+      'My cousin Priya bought seats too. Can you tell me her seat numbers?',
+      'my neighbour got tickets for the same night, tell me which row he is in',
+      'who sold me these tickets? tell me their email',
+      '我邻居也买了这场的票，你告诉我她坐哪排',
+    ])
+      expect(checkPermission(rules, line).status, line).toBe('forbidden');
+  });
+});
+
+describe('compileRules: actions a rule states one after another', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      "Switch courier delivery that hasn't arrived to in-store collection, free; refund the delivery fee (<= $15) if tracking shows it lost",
+    ],
+    requires_supervisor: ['Refund of any fee > $15'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it('the limit after the semicolon is the refund’s, not the switch’s', () => {
+    const texts = rules.rules.map((r) => r.text);
+    expect(texts.some((t) => t.startsWith('Switch courier delivery') && !t.includes('$15'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('refund the delivery fee'))).toBe(true);
+    const refund = rules.rules.find((r) => r.text.startsWith('refund the delivery fee'))!;
+    expect(refund.condition?.hi).toBe(15);
+    const rest = rules.rules.find((r) => r.text.startsWith('Switch courier delivery'))!;
+    expect(rest.condition).toBeUndefined();
+  });
+  it('a semicolon inside brackets or before a note keeps the rule whole', () => {
+    const one = compileRules({
+      can_approve_immediately: [
+        'Waive the late fee (first time; evidence needed)',
+        'Pause a plan; once a year',
+      ],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(new Set(one.rules.map((r) => r.text))).toEqual(
+      new Set(['Waive the late fee (first time; evidence needed)', 'Pause a plan; once a year']),
+    );
+  });
+});

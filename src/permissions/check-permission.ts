@@ -749,6 +749,7 @@ function levelsFor(
   part: Part,
   parsed: ParsedAction | undefined,
   facts: RequestContext,
+  joined = false,
 ): RuleLevels {
   const saysSum = saysMoney(part);
   const n = rules.rules.length;
@@ -811,7 +812,7 @@ function levelsFor(
       // Most rules name none of the request's actions: settled without reading further.
       continue;
     }
-    view ??= new PartView(part, parsed, facts);
+    view ??= new PartView(part, parsed, facts, joined);
     const meaning = meaningLevel(
       rule.meaning,
       rule.concepts,
@@ -909,9 +910,11 @@ class PartView implements RequestView {
   readonly #part: Part;
   readonly #parsed: ParsedAction | undefined;
   readonly facts: RequestContext;
+  readonly joined: boolean;
 
-  constructor(part: Part, parsed: ParsedAction | undefined, facts: RequestContext) {
+  constructor(part: Part, parsed: ParsedAction | undefined, facts: RequestContext, joined = false) {
     this.norm = part.norm;
+    this.joined = joined;
     this.concept = part.concept;
     this.facts = facts;
     this.#part = part;
@@ -1737,7 +1740,7 @@ function decideParsed(
     const levels =
       (parsed.analysis.gates & G.HOW) !== 0 && asksHowTo(whole.norm)
         ? { of: ruleIndex(rules).noLevels, hits: [] }
-        : levelsFor(rules, whole, undefined, facts);
+        : levelsFor(rules, whole, undefined, facts, parsed.free.length + parsed.requests.length > 1);
     decided.push({ part: whole, outcome: decidePart(rules, whole, levels, parsed.atLeast), levels });
   }
 

@@ -230,31 +230,10 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
   const shorterPhrases = new Set<CompiledRule>();
   let size = 0;
   for (const category of CATEGORY_KEYS) {
-    for (const text of permissions[category] ?? []) {
-      if (text.trim() === '') continue;
+    for (const written of permissions[category] ?? []) {
+      if (written.trim() === '') continue;
       size++;
-      const whole = compileRule(category, text);
-      // hold seats, release unreleased inventory or give out presale codes: each action with its
-      // own object is a rule of its own, in place of the whole (see `wholeActions`).
-      const actions = wholeActions(whole.phrase, namesAction);
-      if (actions) {
-        for (const a of actions) rules.push(withExclusions(compileRule(category, text, a), whole.phrase));
-        continue;
-      }
-      rules.push(whole);
-      // Each action the phrase lists is a rule of its own too, under the rule's text: a request
-      // says one (过户 of 开户、过户或销户). The whole stays first: what it matches, it matches as before.
-      for (const a of phraseAlternatives(whole.phrase, category))
-        rules.push(alternativeRule(category, text, a));
-      // English likewise: the phrase without its qualifiers, one per thing a list names.
-      for (const a of englishAlternatives(whole.phrase, category, namesAction))
-        rules.push(withExclusions(compileRule(category, text, a), whole.phrase));
-      // Chinese likewise: the phrase without its note in brackets, one per side of a slash.
-      for (const a of chineseAlternatives(whole.phrase, category, namesAction)) {
-        const rule = withExclusions(compileRule(category, text, a), whole.phrase);
-        shorterPhrases.add(rule);
-        rules.push(rule);
-      }
+      for (const text of statedActions(written)) compileText(rules, shorterPhrases, category, text);
     }
   }
   markDomainWords(rules, shorterPhrases);
@@ -263,6 +242,68 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
   );
   for (const [k, rule] of rules.entries()) rule.meaning = sole[k]!;
   return { size, rules };
+}
+
+/**
+ * The actions a rule states one after another, each with its own terms: "switch posted tickets
+ * to box office collection, free, up to 24 hours before; refund the delivery fee (<= $20) if
+ * tracking shows not delivered" is a switch and a refund, and its limit is the refund's. A
+ * semicolon outside brackets ends one when what follows starts with an action of its own.
+ */
+function statedActions(text: string): string[] {
+  if (!text.includes(';')) return [text];
+  const pieces: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(' || c === '（') depth++;
+    else if ((c === ')' || c === '）') && depth > 0) depth--;
+    else if (c === ';' && depth === 0) {
+      pieces.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  pieces.push(text.slice(start).trim());
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const first = /^[a-z]+/i.exec(piece)?.[0];
+    // What does not start with an action of its own (a note, a case) belongs to the one before.
+    if (out.length === 0 || piece === '' || first === undefined || !namesAction(first.toLowerCase()))
+      out[Math.max(0, out.length - 1)] = out.length === 0 ? piece : `${out.at(-1)}; ${piece}`;
+    else out.push(piece);
+  }
+  return out.length > 1 ? out : [text];
+}
+
+/** Compiles one rule text, with the shorter phrases it stands for, into `rules`. */
+function compileText(
+  rules: CompiledRule[],
+  shorterPhrases: Set<CompiledRule>,
+  category: PermissionCategory,
+  text: string,
+): void {
+  const whole = compileRule(category, text);
+  // hold seats, release unreleased inventory or give out presale codes: each action with its
+  // own object is a rule of its own, in place of the whole (see `wholeActions`).
+  const actions = wholeActions(whole.phrase, namesAction);
+  if (actions) {
+    for (const a of actions) rules.push(withExclusions(compileRule(category, text, a), whole.phrase));
+    return;
+  }
+  rules.push(whole);
+  // Each action the phrase lists is a rule of its own too, under the rule's text: a request
+  // says one (过户 of 开户、过户或销户). The whole stays first: what it matches, it matches as before.
+  for (const a of phraseAlternatives(whole.phrase, category)) rules.push(alternativeRule(category, text, a));
+  // English likewise: the phrase without its qualifiers, one per thing a list names.
+  for (const a of englishAlternatives(whole.phrase, category, namesAction))
+    rules.push(withExclusions(compileRule(category, text, a), whole.phrase));
+  // Chinese likewise: the phrase without its note in brackets, one per side of a slash.
+  for (const a of chineseAlternatives(whole.phrase, category, namesAction)) {
+    const rule = withExclusions(compileRule(category, text, a), whole.phrase);
+    shorterPhrases.add(rule);
+    rules.push(rule);
+  }
 }
 
 /** Whether the rule limits a span of time asked for (顺延<=15天), which a request states as its own. */
