@@ -3,7 +3,7 @@ import { fakeBackend } from '../../test/support/fake-backend.js';
 import { CUSTOMER_ZH, OPERATOR_ZH, PRODUCT_ZH } from '../../test/support/scenario-records.js';
 import type { CallEvent } from '../domain/session-schemas.js';
 import { MemoryRecordStore } from '../store/memory/memory-record-store.js';
-import { type CallRecordChange, CallSession } from './call-session.js';
+import { type CallRecordChange, CallSession, ticketSummary } from './call-session.js';
 
 const PHONE = String(CUSTOMER_ZH.phone);
 
@@ -166,5 +166,25 @@ describe('CallSession', () => {
     expect(session.record.language).toBe('en');
     expect(session.startedEvent()).toMatchObject({ language: 'en' });
     expect(changes).toEqual([{ list: 'language', entry: 'en' }]);
+  });
+});
+
+describe('ticketSummary', () => {
+  it('names a long summary by its first clause that says what is wanted', () => {
+    expect(ticketSummary('喂，你好，我叫孙立伟，上个月的月租多扣了我一次，麻烦帮我查查怎么回事好吗')).toBe(
+      '上个月的月租多扣了我一次',
+    );
+    expect(ticketSummary('师傅啊，行，那你们维修部几天能上门，那台滚筒洗衣机老是漏水，地板都泡了')).toBe(
+      '那你们维修部几天能上门',
+    );
+    expect(
+      ticketSummary('Okay, fine. My name is Dana Ruiz. Waive the late fee, it was your mistake not mine'),
+    ).toBe('Waive the late fee');
+  });
+  it('keeps a short summary and a first clause that asks already', () => {
+    expect(ticketSummary('账户注销')).toBe('账户注销');
+    expect(ticketSummary('我想把账户注销了，因为我下个月就要出国读书两年了，以后也用不上这个号了')).toBe(
+      '我想把账户注销了',
+    );
   });
 });

@@ -806,6 +806,10 @@ function sameAmount(
   return a.unit === b.unit && Math.abs(a.value - b.value) < 0.005;
 }
 
+/** A clause that opens a line without saying what is wanted (喂, 姑娘, 行, Fine, 我叫王芳, hi there). */
+const FILLER_CLAUSE =
+  /^(?:(?:喂|你好|您好|哈喽|嗨|在吗|姑娘|师傅|美女|帅哥|老师|小姐|先生|同志|亲|老板|行|好|好的|嗯|哦|噢|唉|哎|那个|是这样|是咁的|系咁嘅|我想问下?|请问|[我俺](?:叫|姓)[\p{Script=Han}]{1,4}|hi|hello|hey|yo|hiya|dear|mate|sir|ma'am|ok|okay|fine|right|well|so|yeah|yes|alright|um+|uh+|my name is [a-z' -]+)[\s啊呀呢吧了哈嘛]*)+$/iu;
+
 /** Longer than this, a ticket summary is a sentence, not a label. */
 const SUMMARY_MAX = 30;
 
@@ -816,7 +820,10 @@ const SUMMARY_MAX = 30;
 export function ticketSummary(summary: string): string {
   const text = summary.trim().replace(/\s+/g, ' ');
   if ([...text].length <= SUMMARY_MAX) return text;
-  const first = text.split(/[，,。；;！!？?\n]|\.(?:\s|$)/).find((c) => c.trim() !== '') ?? text;
+  const clauses = text.split(/[，,。；;！!？?\n]|\.(?:\s|$)/).filter((c) => c.trim() !== '');
+  // 喂，你好，我叫…，能不能…: the first clause that says what is wanted, not a greeting, a way of
+  // addressing the agent, an assent or the caller's name.
+  const first = clauses.find((c) => !FILLER_CLAUSE.test(c.trim())) ?? clauses[0] ?? text;
   const chars = [...first.trim()];
   return chars.length <= SUMMARY_MAX ? chars.join('') : `${chars.slice(0, SUMMARY_MAX).join('')}…`;
 }
