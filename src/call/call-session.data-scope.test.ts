@@ -30,7 +30,10 @@ function call(productName: string, phone: string, options: { coldStart?: boolean
   };
   const session = new CallSession({
     participants,
-    backend: fakeBackend(),
+    // The caller's own order, for money back to be checked against.
+    backend: fakeBackend((name) =>
+      name === 'recent_orders' ? { orders: [{ order_id: 'YX1001', amount: 200, status: 'delivered' }] } : {},
+    ),
     language: 'zh',
     grants: new MemoryRecordStore(),
   });
@@ -63,6 +66,7 @@ describe('CallSession: data scope', () => {
 
   it("takes the caller's phone and name from the call: theirs is theirs, another number is not", async () => {
     const session = call('优选商城', '13700002222');
+    await session.querySystem({ interfaceName: 'recent_orders' });
     const own = await session.checkPermission('我的号码是137 0000 2222，退款50元');
     expect(own.status).toBe('can_approve_immediately');
     expect(own.grant_id).toBeDefined();
@@ -95,6 +99,7 @@ describe('CallSession: data scope', () => {
 
   it('does not carry an approval over to someone else', async () => {
     const session = call('优选商城', '13700002222');
+    await session.querySystem({ interfaceName: 'recent_orders' });
     const d = await session.checkPermission('退款50元');
     expect(d.status).toBe('can_approve_immediately');
     const error = await refused(session.performApprovedAction('退款50元到我同事冯雪的卡上'));

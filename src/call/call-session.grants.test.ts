@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fakeBackend } from '../../test/support/fake-backend.js';
+import { chargesOf, fakeBackend } from '../../test/support/fake-backend.js';
 import { testRecord } from '../../test/support/scenario-records.js';
 import { createRulesAgent } from '../agent/rules/rules-agent.js';
 import type { Product } from '../domain/record-schemas.js';
@@ -30,14 +30,16 @@ function testClock(start = '2026-11-25T08:00:00.000Z') {
   return { now: () => new Date(t), advanceHours: (h: number) => (t += h * 3_600_000) };
 }
 
-function call(options: {
+/** A call whose caller's charges (500 each) were read first, as money back needs. */
+async function call(options: {
   store: MemoryRecordStore;
   backend?: ReturnType<typeof fakeBackend>;
   clock?: ReturnType<typeof testClock>;
   product?: Product;
   callId?: string;
 }) {
-  const backend = options.backend ?? fakeBackend();
+  const backend =
+    options.backend ?? fakeBackend((name) => (name === 'user_billing' ? chargesOf(500, 500) : {}));
   const session = new CallSession({
     participants: {
       product: options.product ?? PRODUCT,
@@ -52,6 +54,7 @@ function call(options: {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.callId ? { callId: options.callId } : {}),
   });
+  await session.querySystem({ interfaceName: 'user_billing' });
   const events: CallEvent[] = [];
   session.onEvent((e) => events.push(e));
   return { session, backend, events };
@@ -59,7 +62,7 @@ function call(options: {
 
 describe('CallSession grants', () => {
   it('carries out one approval once', async () => {
-    const { session, backend } = call({ store: new MemoryRecordStore() });
+    const { session, backend } = await call({ store: new MemoryRecordStore() });
     expect((await session.checkPermission('退款50元')).status).toBe('can_approve_immediately');
     await session.performApprovedAction('退款50元');
     await expect(session.performApprovedAction('退款50元')).rejects.toMatchObject({
@@ -70,7 +73,7 @@ describe('CallSession grants', () => {
   });
 
   it('refuses to carry out a text with several actions, even if one was approved', async () => {
-    const { session, backend } = call({ store: new MemoryRecordStore() });
+    const { session, backend } = await call({ store: new MemoryRecordStore() });
     await session.checkPermission('退款50元');
     await expect(session.performApprovedAction('退款50元和退款50元和退款50元')).rejects.toMatchObject({
       code: 'E_REFUSED',
@@ -80,7 +83,7 @@ describe('CallSession grants', () => {
   });
 
   it('issues no grant for an approval of several actions and says each needs its own', async () => {
-    const { session } = call({ store: new MemoryRecordStore() });
+    const { session } = await call({ store: new MemoryRecordStore() });
     const d = await session.checkPermission('退款15元然后重置密码');
     expect(d.status).toBe('can_approve_immediately');
     expect(d.grant_id).toBeUndefined();
@@ -89,7 +92,7 @@ describe('CallSession grants', () => {
   });
 
   it('adds up refunds in one call: 90 approved, then 90 more needs a supervisor', async () => {
-    const { session } = call({ store: new MemoryRecordStore() });
+    const { session } = await call({ store: new MemoryRecordStore() });
     expect((await session.checkPermission('退款90元')).status).toBe('can_approve_immediately');
     await session.performApprovedAction('退款90元');
     const second = await session.checkPermission('再退款90元');
@@ -104,7 +107,7 @@ describe('CallSession grants', () => {
   });
 
   it('counts an approval not yet carried out, but not twice for the same action checked again', async () => {
-    const { session } = call({ store: new MemoryRecordStore() });
+    const { session } = await call({ store: new MemoryRecordStore() });
     const first = await session.checkPermission('退款60元');
     const again = await session.checkPermission('退款60元');
     expect(again.status).toBe('can_approve_immediately');
@@ -116,16 +119,16 @@ describe('CallSession grants', () => {
   it('adds up the customer’s refunds across calls within the window, and not after it', async () => {
     const store = new MemoryRecordStore();
     const clock = testClock();
-    const one = call({ store, clock });
+    const one = await call({ store, clock });
     await one.session.checkPermission('退款80元');
     await one.session.performApprovedAction('退款80元');
     clock.advanceHours(23);
-    const two = call({ store, clock });
+    const two = await call({ store, clock });
     const within = await two.session.checkPermission('退款30元');
     expect(within.status).toBe('requires_supervisor');
     expect(within.counted?.[0]).toMatchObject({ call: 0, window: 80, total: 110 });
     clock.advanceHours(2);
-    const three = call({ store, clock });
+    const three = await call({ store, clock });
     expect((await three.session.checkPermission('退款30元')).status).toBe('can_approve_immediately');
   });
 
@@ -133,24 +136,24 @@ describe('CallSession grants', () => {
     const store = new MemoryRecordStore();
     const clock = testClock();
     const product: Product = { ...PRODUCT, permission_window_hours: 72 };
-    const one = call({ store, clock, product });
+    const one = await call({ store, clock, product });
     await one.session.checkPermission('退款80元');
     await one.session.performApprovedAction('退款80元');
     clock.advanceHours(48);
-    const d = await call({ store, clock, product }).session.checkPermission('退款30元');
+    const d = await (await call({ store, clock, product })).session.checkPermission('退款30元');
     expect(d.status).toBe('requires_supervisor');
     expect(d.counted?.[0]?.windowHours).toBe(72);
   });
 
   it('refuses a grant issued under rules that have changed since', async () => {
     const store = new MemoryRecordStore();
-    const before = call({ store, callId: 'call_same' });
+    const before = await call({ store, callId: 'call_same' });
     await before.session.checkPermission('退款50元');
     const changed: Product = {
       ...PRODUCT,
       operator_permissions: { ...PRODUCT.operator_permissions, can_approve_immediately: ['退款<60元'] },
     };
-    const after = call({ store, callId: 'call_same', product: changed });
+    const after = await call({ store, callId: 'call_same', product: changed });
     await expect(after.session.performApprovedAction('退款50元')).rejects.toMatchObject({
       code: 'E_REFUSED',
       message: expect.stringContaining('rules changed'),
@@ -160,14 +163,14 @@ describe('CallSession grants', () => {
 
   it('uses only the call’s own grants', async () => {
     const store = new MemoryRecordStore();
-    await call({ store }).session.checkPermission('退款50元');
-    await expect(call({ store }).session.performApprovedAction('退款50元')).rejects.toMatchObject({
+    await (await call({ store })).session.checkPermission('退款50元');
+    await expect((await call({ store })).session.performApprovedAction('退款50元')).rejects.toMatchObject({
       code: 'E_REFUSED',
     });
   });
 
   it('matches the approved request when the action is worded differently', async () => {
-    const { session, backend } = call({ store: new MemoryRecordStore() });
+    const { session, backend } = await call({ store: new MemoryRecordStore() });
     await session.checkPermission('退款15元');
     await session.performApprovedAction('给客户退款15元。');
     expect(done(backend)).toEqual([{ concept: 'refund', value: 15 }]);
@@ -184,14 +187,14 @@ describe('CallSession grants', () => {
         forbidden: [],
       },
     };
-    const { session, backend } = call({ store: new MemoryRecordStore(), product });
+    const { session, backend } = await call({ store: new MemoryRecordStore(), product });
     expect((await session.checkPermission('退款3次，每次50元')).status).toBe('can_approve_immediately');
     await session.performApprovedAction('退款3次，每次50元');
     expect(done(backend)).toEqual([{ concept: 'refund', value: 150 }]);
   });
 
   it('records grants and emits grant and action events', async () => {
-    const { session, events } = call({ store: new MemoryRecordStore() });
+    const { session, events } = await call({ store: new MemoryRecordStore() });
     const d = await session.checkPermission('退款15元');
     await session.performApprovedAction('退款15元');
     expect(events.map((e) => e.type)).toEqual(['permission_check', 'grant', 'action']);
@@ -216,7 +219,7 @@ describe('CallSession grants', () => {
   });
 
   it('keeps the built-in agent to the limits: three refunds of 90 in one call approve only the first', async () => {
-    const { session, backend } = call({ store: new MemoryRecordStore() });
+    const { session, backend } = await call({ store: new MemoryRecordStore() });
     const agent = createRulesAgent();
     for (const line of ['退款90元', '再退款90元', '再退款90元']) {
       session.addCustomerTurn(line);

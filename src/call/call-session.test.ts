@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBackend } from '../../test/support/fake-backend.js';
+import { chargesOf, fakeBackend } from '../../test/support/fake-backend.js';
 import { CUSTOMER_ZH, OPERATOR_ZH, PRODUCT_ZH } from '../../test/support/scenario-records.js';
 import type { CallEvent } from '../domain/session-schemas.js';
 import { MemoryRecordStore } from '../store/memory/memory-record-store.js';
@@ -14,7 +14,7 @@ function testClock(start = '2026-11-25T08:00:00.000Z') {
 }
 
 function newCall(options: { clock?: ReturnType<typeof testClock> } = {}) {
-  const backend = fakeBackend(() => ({ status: 'active' }));
+  const backend = fakeBackend((name) => (name === 'user_billing' ? chargesOf(200) : { status: 'active' }));
   const clock = options.clock ?? testClock();
   const session = new CallSession({
     participants: {
@@ -93,6 +93,7 @@ describe('CallSession', () => {
   it('records each permission check with its decision', async () => {
     const { session, events } = newCall();
     session.addCustomerTurn('退我50元');
+    await session.querySystem({ interfaceName: 'user_billing' });
     const small = await session.checkPermission('退款50元');
     const large = await session.checkPermission('退款150元');
     expect([small.status, large.status]).toEqual(['can_approve_immediately', 'requires_supervisor']);
@@ -101,6 +102,21 @@ describe('CallSession', () => {
       ['退款150元', 'requires_supervisor'],
     ]);
     expect(events.filter((e) => e.type === 'permission_check')).toHaveLength(2);
+  });
+
+  it('gives no money back before a record of payments is read, on a product whose systems keep one', async () => {
+    const { session } = newCall();
+    session.addCustomerTurn('上个月多扣了我起码五十，退我50元');
+    const unread = await session.checkPermission('退款50元');
+    expect(unread.status).toBe('forbidden');
+    expect(unread.reasons?.en).toContain('look up the charge');
+    expect(session.record.grants).toEqual([]);
+    // Read, the charge (200) bounds it: 50 is approved.
+    await session.querySystem({ interfaceName: 'user_billing' });
+    expect((await session.checkPermission('退款50元')).status).toBe('can_approve_immediately');
+    // Other requests do not wait for it.
+    const { session: other } = newCall();
+    expect((await other.checkPermission('重置密码')).status).toBe('can_approve_immediately');
   });
 
   it('refuses performApprovedAction without an approval and changes nothing', async () => {

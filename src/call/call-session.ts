@@ -52,7 +52,7 @@ import {
 import { requestLedger } from './request-ledger.js';
 import type { CallParticipants } from './start-call.js';
 import { statesShown } from './states-shown.js';
-import { boundByVerifiedCharge } from './verified-charges.js';
+import { boundByVerifiedCharge, recordsPayments } from './verified-charges.js';
 
 /** The `session_started` event of a call (DESIGN.md). */
 export function sessionStartedEvent(participants: CallParticipants, language: Language): CallEvent {
@@ -205,6 +205,17 @@ export class CallSession {
     this.record.withdrawals ??= [];
     this.record.notifications ??= [];
     this.learnedJournaled = JSON.stringify(this.record.learned);
+  }
+
+  /**
+   * Whether the product has an interface a caller's call may read whose response records
+   * payments: then money back waits for one to be read (see `boundByVerifiedCharge`).
+   */
+  private payable(): boolean {
+    return Object.values(this.participants.product.api_interfaces ?? {}).some(
+      (def) =>
+        !isStaffOnly(def.description) && (def.response_fields ?? []).some((f) => recordsPayments(String(f))),
+    );
   }
 
   private get rules(): CompiledRules {
@@ -390,6 +401,7 @@ export class CallSession {
         facts: statesShown(this.record.system_queries),
       }),
       this.record.system_queries,
+      this.payable(),
     );
     // Decided the same way as the standing request it repeats: that check stands for both.
     if (standing && standing.status === decision.status && standing.rule === decision.rule) {

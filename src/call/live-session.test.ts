@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { chargesOf } from '../../test/support/fake-backend.js';
 import { MemoryRecordStore } from '../store/memory/memory-record-store.js';
+import { setMockResponse } from '../systems/index.js';
 import { listLiveSessions, recordLiveTurn, startLiveSession, withLiveSession } from './live-session.js';
 
 const records = JSON.parse(
@@ -63,6 +65,7 @@ describe('recordLiveTurn', () => {
     const product = await store.create('product', records.products[0]!);
     await store.create('operator', { name: 'HEAR策略' });
     const caller = await store.create('customer', records.customers[0]!);
+    await setMockResponse(store, product._id, String(caller.phone), 'user_billing', chargesOf(200));
     await store.create('customer', records.customers[1]!);
     await store.create('customer', { ...records.customers[1]!, name: '周伟', phone: '021-6666 8888' });
     const { liveId } = await startLiveSession({
@@ -100,7 +103,15 @@ describe('recordLiveTurn', () => {
       details: { rule: 'commitment_without_approval' },
     });
     expect((await conversation()).map((t) => t.content)).not.toContain(draft);
-    await withLiveSession({ store, liveId, work: (s) => s.checkPermission('退款50元') });
+    await withLiveSession({
+      store,
+      liveId,
+      work: async (s) => {
+        // Money back is checked against the charge the call read.
+        await s.querySystem({ interfaceName: 'user_billing' });
+        return s.checkPermission('退款50元');
+      },
+    });
     await recordLiveTurn({ store, liveId, role: 'agent', content: draft });
     expect((await conversation()).at(-1)).toMatchObject({ role: 'agent', content: draft });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBackend } from '../../test/support/fake-backend.js';
+import { chargesOf, fakeBackend } from '../../test/support/fake-backend.js';
 import { CUSTOMER_ZH, OPERATOR_ZH, PRODUCT_ZH } from '../../test/support/scenario-records.js';
 import { createRulesAgent } from '../agent/rules/rules-agent.js';
 import type { CallEvent, PermissionCheckRecord } from '../domain/session-schemas.js';
@@ -12,8 +12,9 @@ import { type LedgerSource, ledgerOutcome, requestLedger } from './request-ledge
 
 const PHONE = String(CUSTOMER_ZH.phone);
 
-function newCall() {
-  const b = fakeBackend(() => ({ status: 'active' }));
+/** A call whose caller's charges (500 each) were read first, as money back needs. */
+async function newCall() {
+  const b = fakeBackend((name) => (name === 'user_billing' ? chargesOf(500, 500) : { status: 'active' }));
   const session = new CallSession({
     participants: {
       product: PRODUCT_ZH,
@@ -26,6 +27,7 @@ function newCall() {
     language: 'zh',
     grants: new MemoryRecordStore(),
   });
+  await session.querySystem({ interfaceName: 'user_billing' });
   const events: CallEvent[] = [];
   const changes: CallRecordChange[] = [];
   session.onEvent((e) => events.push(e));
@@ -49,7 +51,7 @@ const source = (fill: Partial<LedgerSource>): LedgerSource => ({
 
 describe('requestLedger', () => {
   it('makes one entry per request of a call: label, amount, rule, outcome, ticket, carried out, turn', async () => {
-    const { session } = newCall();
+    const { session } = await newCall();
     session.addCustomerTurn('给我退50块钱');
     await session.checkPermission('给我退款50元吧');
     await session.performApprovedAction('退款50元');
@@ -139,7 +141,7 @@ describe('requestLedger', () => {
 
 describe('CallSession: a repeated request', () => {
   it('is checked once: the earlier decision comes back and nothing is recorded again', async () => {
-    const { session, events } = newCall();
+    const { session, events } = await newCall();
     session.addCustomerTurn('我要注销账户');
     const first = await session.checkPermission('账户注销');
     const ticket = session.openTicket({ kind: 'requires_supervisor', summary: '账户注销' });
@@ -155,7 +157,7 @@ describe('CallSession: a repeated request', () => {
   });
 
   it('opens one ticket when the built-in agent hears the same request twice', async () => {
-    const { session } = newCall();
+    const { session } = await newCall();
     const agent = createRulesAgent();
     const replies: string[] = [];
     for (const line of ['我要注销账户', '我再说一遍，帮我注销账户']) {
@@ -170,7 +172,7 @@ describe('CallSession: a repeated request', () => {
   });
 
   it('keeps its one approval: the repeat reuses the grant, and one refund is carried out once', async () => {
-    const { session, backend: b } = newCall();
+    const { session, backend: b } = await newCall();
     const first = await session.checkPermission('退款60元');
     const again = await session.checkPermission('给我退款60元');
     expect(again.grant_id).toBe(first.grant_id);
@@ -181,7 +183,7 @@ describe('CallSession: a repeated request', () => {
   });
 
   it('is a new request once the earlier one was carried out, and limits add up', async () => {
-    const { session } = newCall();
+    const { session } = await newCall();
     await session.checkPermission('退款60元');
     await session.performApprovedAction('退款60元');
     const second = await session.checkPermission('退款60元');
@@ -194,7 +196,7 @@ describe('CallSession: a repeated request', () => {
     ['the action', '退款60元', '再退款60元'],
     ['the caller this turn', '再给我退60块', '退款60元'],
   ])('is a new request when %s says "again" (再), and is counted', async (_who, said, action) => {
-    const { session } = newCall();
+    const { session } = await newCall();
     session.addCustomerTurn('退款60元');
     await session.checkPermission('退款60元');
     session.addCustomerTurn(said);
@@ -205,7 +207,7 @@ describe('CallSession: a repeated request', () => {
   });
 
   it('is decided afresh when the same words are about someone else', async () => {
-    const { session } = newCall();
+    const { session } = await newCall();
     expect((await session.checkPermission('退款50元')).status).toBe('can_approve_immediately');
     const other = await session.checkPermission('给13900001111退款50元');
     expect(other.status).toBe('forbidden');
@@ -216,7 +218,7 @@ describe('CallSession: a repeated request', () => {
 
 describe('CallSession.withdrawRequest', () => {
   it('withdraws the request the words name, cancels its ticket, and opens nothing', async () => {
-    const { session, events, changes } = newCall();
+    const { session, events, changes } = await newCall();
     session.addCustomerTurn('退款150元，另外我要注销账户');
     await session.checkPermission('账户注销');
     const ticket = session.openTicket({ kind: 'requires_supervisor', summary: '账户注销' });
@@ -248,7 +250,7 @@ describe('CallSession.withdrawRequest', () => {
   });
 
   it('withdraws the newest standing request when the words name none, and only once', async () => {
-    const { session } = newCall();
+    const { session } = await newCall();
     session.addCustomerTurn('我要投诉');
     await session.checkPermission('投诉处理');
     session.openTicket({ kind: 'requires_process', summary: '投诉处理' });
@@ -259,7 +261,7 @@ describe('CallSession.withdrawRequest', () => {
   });
 
   it('withdraws nothing a request the words name is not standing for', async () => {
-    const { session } = newCall();
+    const { session } = await newCall();
     await session.checkPermission('退款50元');
     await session.performApprovedAction('退款50元');
     await session.checkPermission('账户注销');
@@ -268,7 +270,7 @@ describe('CallSession.withdrawRequest', () => {
   });
 
   it('voids the approval of a withdrawn request: it can no longer be carried out', async () => {
-    const { session, backend: b } = newCall();
+    const { session, backend: b } = await newCall();
     await session.checkPermission('取消自动续费');
     expect(session.withdrawRequest()).toMatchObject({ what: '取消自动续费' });
     await expect(session.performApprovedAction('取消自动续费')).rejects.toMatchObject({ code: 'E_REFUSED' });
@@ -276,7 +278,7 @@ describe('CallSession.withdrawRequest', () => {
   });
 
   it('keeps a withdrawn request after asking again: a new ticket is opened for the new request', async () => {
-    const { session } = newCall();
+    const { session } = await newCall();
     await session.checkPermission('账户注销');
     const first = session.openTicket({ kind: 'requires_supervisor', summary: '账户注销' });
     session.withdrawRequest();
@@ -288,7 +290,7 @@ describe('CallSession.withdrawRequest', () => {
   });
 
   it('survives the journal: a recovered call has the same ledger', async () => {
-    const { session, changes } = newCall();
+    const { session, changes } = await newCall();
     await session.checkPermission('账户注销');
     session.openTicket({ kind: 'requires_supervisor', summary: '账户注销' });
     session.withdrawRequest();
@@ -309,7 +311,7 @@ describe('CallSession.withdrawRequest', () => {
   });
 
   it('is what the built-in agent does on 算了，不投诉了: the ticket is cancelled, not duplicated', async () => {
-    const { session, events } = newCall();
+    const { session, events } = await newCall();
     const agent = createRulesAgent();
     for (const line of ['我要投诉', '算了，不投诉了']) {
       session.addCustomerTurn(line);

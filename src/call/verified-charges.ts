@@ -129,14 +129,16 @@ export function verifiedPaid(queries: readonly SystemQueryRecord[]): {
  * Facts before actions, on every path: money given back (a refund, a compensation, a fee waived)
  * is never approved above the largest amount this call's queries showed was paid, nor when the
  * records the call read show nothing paid. Such an approval becomes a refusal that says why; with
- * no record of payments read at all the engine's decision stands (the caller's charge may not be
- * queryable).
+ * no record of payments read at all the engine's decision stands only where the product has no
+ * interface that records payments (`payable`): there the caller's charge cannot be looked up.
  *
  * @example boundByVerifiedCharge(checkPermission(rules, '退款50元'), [ordersOf25]).status // 'forbidden'
  */
 export function boundByVerifiedCharge(
   decision: PermissionDecision,
   queries: readonly SystemQueryRecord[],
+  /** The product has an interface whose response records payments: a charge can be found. */
+  payable = false,
 ): PermissionDecision {
   if (decision.status !== 'can_approve_immediately' || decision.parts.length !== 1) return decision;
   const part = decision.parts[0];
@@ -145,7 +147,14 @@ export function boundByVerifiedCharge(
   if (!part || !MONEY_BACK_CONCEPTS.has(part.concept ?? '') || part.actsOnCase) return decision;
   const { items, recordsShowNone, allRefunded, fromRecords } = verifiedPaid(queries);
   let reasons: { zh: string; en: string };
-  if (allRefunded) {
+  if (payable && !fromRecords && items.length === 0) {
+    // Money back asked before any record of payments was read, on a product whose systems keep
+    // one: the charge is found first (a caller's "at least twenty" is no verified charge).
+    reasons = {
+      zh: '本次通话还没有查询付款记录，不能直接办理；请先查询账单，核实是哪一笔扣费',
+      en: 'no record of payments has been read in this call: look up the charge before giving money back',
+    };
+  } else if (allRefunded) {
     reasons = {
       zh: '本次通话查到的账单显示这笔扣费已经退款，不能重复退款',
       en: 'the records this call read show that charge was already refunded; it cannot be refunded twice',

@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chargesOf } from '../../test/support/fake-backend.js';
 import { addSupervisor } from '../approvals/decide-approval.js';
 import { CsError } from '../domain/cs-error.js';
 import { createRecord } from '../records/record-service.js';
 import { FsRecordStore } from '../store/fs/fs-record-store.js';
 import { makeTempDir } from '../store/fs/test-db.js';
 import type { RecordStore } from '../store/record-store.js';
+import { setMockResponse } from '../systems/index.js';
 import { toolError } from './_tool-result.js';
 import { createMcpServer } from './create-mcp-server.js';
 
@@ -64,6 +66,10 @@ describe('createMcpServer', () => {
     expect((await store.listLiveSessions()).map((l) => l.live_id)).toEqual([call_id]);
 
     await call('record_turn', { call_id, role: 'customer', content: '我要退款50元' });
+    // Money back is checked against the charge the call read.
+    const [product] = await store.findByName('product', '会员订阅服务');
+    await setMockResponse(store, product!._id, '13800138000', 'user_billing', chargesOf(200));
+    await call('query_system', { call_id, interface: 'user_billing' });
     const checked = await call('check_permission', { call_id, action: '退款50元' });
     expect(checked.structuredContent).toMatchObject({
       status: 'can_approve_immediately',

@@ -1,8 +1,10 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chargesOf } from '../../test/support/fake-backend.js';
 import { scenarioStore } from '../../test/support/operation-store.js';
 import type { MemoryRecordStore } from '../store/memory/memory-record-store.js';
+import { setMockResponse } from '../systems/index.js';
 import { createMcpServer } from './create-mcp-server.js';
 
 type ToolResult = {
@@ -41,6 +43,10 @@ describe('MCP: an outside assistant is held to the call', () => {
     })) as ToolResult;
     callId = String(started.structuredContent?.call_id);
     await call('record_turn', { role: 'customer', content: '给我退50块钱' });
+    // Money back is checked against the charge the call read.
+    const [product] = await store.findByName('product', '会员订阅服务');
+    await setMockResponse(store, product!._id, '13800138000', 'user_billing', chargesOf(200));
+    await call('query_system', { interface: 'user_billing' });
   });
 
   afterEach(async () => {

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chargesOf } from '../support/fake-backend.js';
+import { setBilling } from '../support/mock-billing.js';
 import { tempDb } from '../support/run-cs.js';
 import { runCsInProcess } from '../support/run-cs-in-process.js';
 import { seedRecords } from '../support/seed-records.js';
@@ -19,6 +21,7 @@ describe('reviews written by outside assistants are held to the request ledger',
   beforeEach(async () => {
     ({ db, cleanup } = await tempDb());
     await seedRecords(db);
+    await setBilling(db, '会员订阅服务', '13800138000', chargesOf(200));
   });
   afterEach(() => cleanup());
 
@@ -38,6 +41,8 @@ describe('reviews written by outside assistants are held to the request ledger',
     ]);
     expect(started.code, started.stderr).toBe(0);
     const id = (JSON.parse(started.stdout) as { call_id: string }).call_id;
+    // Money back is checked against the charge the call read.
+    expect((await cs(['query', '--call', id, '--interface', 'user_billing'])).code).toBe(0);
     expect(
       (await cs(['permit', '--call', id, '--product', '会员订阅服务', '--action', '退款50元'])).code,
     ).toBe(0);

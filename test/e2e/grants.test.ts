@@ -29,19 +29,25 @@ warnPgSkipped('grants on PostgreSQL (16 processes acting on one approval)');
 const PRODUCT = '会员订阅服务';
 const OPERATOR = 'HEAR策略';
 const PHONE = '13800138000';
-/** The caller was charged 45元 in all. */
+/** The caller was charged 300元 in all: refunds are bounded by the limits, not by what was paid. */
 const BILLING = {
   transactions: [
     {
       transaction_id: 'T20261101001',
       date: '2026-11-01',
-      amount: 30,
-      description: '超级会员月费',
+      amount: 200,
+      description: '超级会员年费',
       type: 'charge',
     },
-    { transaction_id: 'T20261115001', date: '2026-11-15', amount: 15, description: '加油包', type: 'charge' },
+    {
+      transaction_id: 'T20261115001',
+      date: '2026-11-15',
+      amount: 100,
+      description: '加油包',
+      type: 'charge',
+    },
   ],
-  total: 45,
+  total: 300,
 };
 const NO_UNUSED = 'no unused approval for "退款50元" in this call; check it with cs permit first';
 
@@ -49,7 +55,7 @@ const NO_UNUSED = 'no unused approval for "退款50元" in this call; check it w
 interface Backend {
   name: string;
   skip: boolean;
-  /** A fresh database holding the scenario records and the caller's 45元 bill. */
+  /** A fresh database holding the scenario records and the caller's 300元 bill. */
   make(): Promise<string>;
   cleanup(): Promise<void>;
 }
@@ -116,7 +122,11 @@ async function startLive(db: string): Promise<string> {
     '--phone',
     PHONE,
   ]);
-  return String(started.call_id);
+  const callId = String(started.call_id);
+  // Money back is checked against the charges the call read.
+  const read = await runCsInProcess(['query', '--db', db, '--call', callId, '--interface', 'user_billing']);
+  expect(read.code, read.stderr).toBe(0);
+  return callId;
 }
 
 /** `cs session act`, in the test process unless `run` says otherwise (processes racing). */
@@ -268,6 +278,7 @@ describe('grants: MCP perform_action (file store)', () => {
       const started = await tool('start_call', { product: PRODUCT, operator: OPERATOR, phone: PHONE });
       const callId = /(call_[0-9a-f]{10})/.exec(text(started))?.[1];
       expect(callId).toBeDefined();
+      await tool('query_system', { call_id: callId, interface: 'user_billing' });
       const checked = await tool('check_permission', { call_id: callId, action: '退款50元' });
       expect(text(checked)).toContain('✓ 可立即批准');
       const done = await tool('perform_action', { call_id: callId, action: '退款50元' });
@@ -286,8 +297,9 @@ describe('grants: MCP perform_action (file store)', () => {
 
 describe('grants: the LLM agent’s perform_action tool (file store, scripted model over HTTP)', () => {
   let server: FakeOpenAiServer;
-  /** What the model does after the caller asks for a refund: one check, then four tries to act. */
+  /** What the model does after the caller asks for a refund: the bill read, one check, then four tries to act. */
   const STEPS: Array<Omit<FakeReply, 'status'>> = [
+    { toolCalls: [{ name: 'query_system', arguments: { interface: 'user_billing' } }] },
     { toolCalls: [{ name: 'check_permission', arguments: { action: '退款50元' } }] },
     { toolCalls: [{ name: 'perform_action', arguments: { action: '退款50元' } }] },
     { toolCalls: [{ name: 'perform_action', arguments: { action: '退款50元' } }] },
@@ -348,7 +360,9 @@ describe('grants: the LLM agent’s perform_action tool (file store, scripted mo
     const results = toolMessages.map((m) =>
       typeof m.content === 'string' ? m.content : JSON.stringify(m.content),
     );
-    const acts = results.slice(1);
+    // The bill read, the check, then the four tries to act.
+    expect(results[0]).toContain('"interface":"user_billing"');
+    const acts = results.slice(2);
     expect(acts).toHaveLength(4);
     expect(acts[0]).toContain('"ok":true');
     expect(acts[1]).toContain('no unused approval for');

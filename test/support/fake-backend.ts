@@ -34,3 +34,20 @@ export function fakeBackend(
     },
   };
 }
+
+/**
+ * A billing response with one paid charge of each amount (newest first), as a product's billing
+ * interface returns it: money back waits for a record of payments read in the call.
+ *
+ * @example fakeBackend((name) => (name === 'user_billing' ? chargesOf(500) : {}))
+ */
+export function chargesOf(...amounts: number[]): { transactions: Array<Record<string, unknown>> } {
+  return {
+    transactions: amounts.map((amount, i) => ({
+      date: `2026-11-${String(20 - i).padStart(2, '0')}`,
+      description: '会员费',
+      amount,
+      status: 'paid',
+    })),
+  };
+}
