@@ -1550,9 +1550,12 @@ function decideByRules(
   action: string,
   options: CheckPermissionOptions,
 ): PermissionDecision {
-  // Facts or earlier amounts make the decision depend on more than the text: not cached.
-  if ((options.facts && options.facts.length > 0) || (options.counted && options.counted.length > 0))
+  // Earlier amounts make the decision depend on more than the text: not cached. Facts are part
+  // of the key: a call checks its requests against the same facts until it queries again.
+  if (options.counted && options.counted.length > 0)
     return decideParsed(rules, action, options, parseActionCached(action));
+  const facts = options.facts && options.facts.length > 0 ? options.facts : undefined;
+  const key = facts ? `${action}\u0000${facts.join('\n')}` : action;
   let cache = rules === lastRules ? lastCache : decisions.get(rules);
   if (cache === undefined) {
     cache = new TwoGenerationCache<PermissionDecision>(CACHE_SIZE);
@@ -1560,13 +1563,13 @@ function decideByRules(
   }
   lastRules = rules;
   lastCache = cache;
-  let decision = cache.get(action);
+  let decision = cache.get(key);
   if (decision === undefined) {
     // The decision cache stands in for the parse cache here: offering the parse as well would
     // only record every new text twice.
-    decision = decideParsed(rules, action, {}, parses.get(action) ?? parseAction(action));
+    decision = decideParsed(rules, action, facts ? { facts } : {}, parses.get(action) ?? parseAction(action));
     // A decision the cache did not keep is nobody else's: no copy needed.
-    if (!cache.offer(action, decision)) return decision;
+    if (!cache.offer(key, decision)) return decision;
   }
   return copyDecision(decision);
 }
