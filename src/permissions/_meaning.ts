@@ -779,13 +779,29 @@ const SENTENCE_END = /[.?!。？！]+\s*/;
  * you tell me the date?" names the friend and the tickets in one sentence and asks in another.
  */
 function sentenceTellsOfOther(norm: string, m: RuleMeaning): boolean {
-  for (const sentence of norm.split(SENTENCE_END)) {
-    if (sentence === '') continue;
-    const has = scanSenses(sentence);
-    if (!m.heads.some((h) => has[h] === 1)) continue;
-    if (m.objects.some((o) => has[o] === 1) || namesOtherParty(sentence)) return true;
+  for (const sentence of sentencesRead(norm)) {
+    if (!m.heads.some((h) => sentence.has[h] === 1)) continue;
+    if (m.objects.some((o) => sentence.has[o] === 1) || sentence.other) return true;
   }
   return false;
+}
+
+/** The sentences of the last text read by `sentencesRead`: every rule of a check asks of the same. */
+let lastSentences: { norm: string; read: ReadonlyArray<{ has: SenseFlags; other: boolean }> } = {
+  norm: '',
+  read: [],
+};
+
+/** Each sentence of a text with its senses and whether it names someone else, read once per text. */
+function sentencesRead(norm: string): ReadonlyArray<{ has: SenseFlags; other: boolean }> {
+  if (norm !== lastSentences.norm) {
+    const read = norm
+      .split(SENTENCE_END)
+      .filter((sentence) => sentence !== '')
+      .map((sentence) => ({ has: scanSenses(sentence), other: namesOtherParty(sentence) }));
+    lastSentences = { norm, read };
+  }
+  return lastSentences.read;
 }
 
 /** The caller's own thing said (my money, our tickets, 我的票, 俺的钱, 自己的). */
