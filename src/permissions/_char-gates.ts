@@ -80,8 +80,9 @@ const GROUPS: ReadonlyArray<[number, string, boolean]> = [
   [OTHERS, '他她其别另隔楼对上前下当举投', true],
   // 我妈 and 我爸 hold 妈 and 爸.
   [SOMEONE, '别他其另陌老妻丈爱媳妈爸父儿女孩朋同家亲室邻男', true],
-  // 上一位骑行人, 前一个车主: who used it before or after the caller.
-  [WHO, '谁哪投举告反叫上前下', true],
+  // 上一位骑行人, 前一个车主: who used it before or after the caller; 卖给别人的那个号绑的手机号:
+  // who holds an account the caller sold.
+  [WHO, '谁哪投举告反叫上前下卖', true],
   [FOOTAGE, '监录', true],
 ];
 
