@@ -35,11 +35,12 @@ export function askHowMuch(unstated: { rule: string; family: string }, lang: Lan
  * about: the customer's line before this one. Nothing when this turn is a request of its own.
  */
 export function requestAnswered(ctx: CallContext, utterance: string): string | undefined {
+  // The agent's last words first: most turns answer no question of theirs.
+  const agent = ctx.conversation.filter((t) => t.role === 'agent').at(-1);
+  if (!agent?.content.includes(whichPayment(ctx.language))) return undefined;
   const customer = ctx.conversation.filter((t) => t.role === 'customer');
   // This very line, as the agent reads it (not a request it answered, read again with it).
   if (asWritten(ctx, customer.at(-1)?.content ?? '') !== utterance) return undefined;
-  const agent = ctx.conversation.filter((t) => t.role === 'agent').at(-1);
-  if (!agent?.content.includes(whichPayment(ctx.language))) return undefined;
   if (understandUtterance(utterance, ctx.language).actions.length > 0) return undefined;
   // 对了我卡好像丢了 is a new matter: an answer points at a payment (an amount, a date, 那笔, the
   // one to the airport: a word of one of the payments read).
@@ -57,11 +58,11 @@ export function requestAnswered(ctx: CallContext, utterance: string): string | u
  * 几点呢？"): the customer's line before this one.
  */
 export function quantityAnswered(ctx: CallContext, utterance: string): string | undefined {
+  const agent = ctx.conversation.filter((t) => t.role === 'agent').at(-1)?.content ?? '';
+  if (!ASKED_HOW_MUCH.some((q) => agent.includes(q))) return undefined;
   const customer = ctx.conversation.filter((t) => t.role === 'customer');
   // This very line, as the agent reads it (not a request it answered, read again with it).
   if (asWritten(ctx, customer.at(-1)?.content ?? '') !== utterance) return undefined;
-  const agent = ctx.conversation.filter((t) => t.role === 'agent').at(-1)?.content ?? '';
-  if (!ASKED_HOW_MUCH.some((q) => agent.includes(q))) return undefined;
   const u = understandUtterance(utterance, ctx.language);
   if (u.actions.length > 0 || u.quantities.length === 0) return undefined;
   return customer.at(-2)?.content;
