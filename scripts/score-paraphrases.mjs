@@ -5,7 +5,7 @@
 //
 //   node scripts/build.mjs && node scripts/score-paraphrases.mjs eval/held-out/records.json eval/held-out/paraphrases.json [--list]
 import { readFileSync } from 'node:fs';
-import { checkPermission, compileRules } from '../dist/index.js';
+import { checkPermission, compileRules, PERMISSION_CATEGORIES } from '../dist/index.js';
 
 const [recordsFile, paraphrasesFile] = process.argv.slice(2);
 if (!recordsFile || !paraphrasesFile) {
@@ -15,7 +15,7 @@ if (!recordsFile || !paraphrasesFile) {
 const products = JSON.parse(readFileSync(recordsFile, 'utf8')).products;
 const paraphrases = JSON.parse(readFileSync(paraphrasesFile, 'utf8'));
 // The engine's own order, strictest first: a decision later in it than the one due is more lenient.
-const STRICTNESS = ['forbidden', 'requires_supervisor', 'requires_process', 'can_approve_immediately'];
+const STRICTNESS = PERMISSION_CATEGORIES;
 const byProduct = new Map();
 for (const p of paraphrases) {
   const name = p.product ?? products[0].name;
