@@ -78,6 +78,24 @@ export function wordSegmenter(): Intl.Segmenter {
  * @example tokenize('How do I turn off auto-renewal?') // ['turn', 'off', 'auto', 'renew']
  */
 export function tokenize(text: string): string[] {
+  let terms = tokenized.get(text);
+  if (terms === undefined) {
+    terms = termsOf(text);
+    if (tokenized.size >= TOKENIZED_MAX) tokenized.clear();
+    tokenized.set(text, terms);
+  }
+  // A copy: callers may keep or change what they are given.
+  return terms.slice();
+}
+
+/**
+ * Texts tokenized lately: a turn reads the same ones again and again (the caller's line, the
+ * interfaces' descriptions, the items of a response), and segmenting is most of the cost.
+ */
+const tokenized = new Map<string, string[]>();
+const TOKENIZED_MAX = 4096;
+
+function termsOf(text: string): string[] {
   const terms: string[] = [];
   // NFKC folds full-width letters and digits (ＡＢＣ１２３) into ASCII.
   const normalized = foldSynonyms(text.normalize('NFKC').toLowerCase().replaceAll('’', "'"));
