@@ -269,8 +269,8 @@ function statedActions(text: string): string[] {
   for (const piece of pieces) {
     const first = /^[a-z]+/i.exec(piece)?.[0];
     // What does not start with an action of its own (a note, a case) belongs to the one before.
-    if (out.length === 0 || piece === '' || first === undefined || !namesAction(first.toLowerCase()))
-      out[Math.max(0, out.length - 1)] = out.length === 0 ? piece : `${out.at(-1)}; ${piece}`;
+    if (out.length > 0 && (first === undefined || !namesAction(first.toLowerCase())))
+      out[out.length - 1] = `${out.at(-1)}; ${piece}`;
     else out.push(piece);
   }
   return out.length > 1 ? out : [text];
