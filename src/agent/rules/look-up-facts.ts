@@ -198,7 +198,7 @@ export async function lookUpFacts(
       if (q.ok)
         sentences.push(
           speakResponse(
-            { name, ...(def?.description ? { description: def.description } : {}) },
+            { name, ...(def?.description ? { description: def.description } : {}), ...fieldsOf(def) },
             q.response,
             lang,
             utterance,
@@ -420,9 +420,18 @@ export async function verifyAccount(
   return { sentences: [...sentences, ...billing], topic, offerCancelRenew };
 }
 
-function interfaceOf(ctx: CallContext, name: string): { name: string; description?: string } {
+function interfaceOf(
+  ctx: CallContext,
+  name: string,
+): { name: string; description?: string; response_fields?: readonly string[] } {
   const def = interfaceDefs(ctx.product)[name];
-  return { name, ...(def?.description ? { description: def.description } : {}) };
+  return { name, ...(def?.description ? { description: def.description } : {}), ...fieldsOf(def) };
+}
+
+function fieldsOf(def: { response_fields?: readonly string[] } | undefined): {
+  response_fields?: readonly string[];
+} {
+  return def?.response_fields ? { response_fields: def.response_fields } : {};
 }
 
 function readSubscriptions(q: SystemQueryRecord): Subscription[] {

@@ -226,3 +226,39 @@ describe('speakResponse: what is left of a quota', () => {
     expect(own.match(/3\.6/g)).toHaveLength(1);
   });
 });
+
+describe('speakResponse in the product’s words', () => {
+  const card = {
+    name: 'parking_card',
+    description: '查询停车月卡：卡名称、价格、开始日期、结束日期、总次数、已用次数、剩余次数',
+    response_fields: [
+      'card_name',
+      'price',
+      'start_date',
+      'end_date',
+      'total_entries',
+      'used_entries',
+      'remaining_entries',
+    ],
+  };
+  const response = {
+    card_name: '地库月卡',
+    price: 300,
+    start_date: '2026-11-01',
+    end_date: '2026-11-30',
+    total_entries: 40,
+    used_entries: 31,
+    remaining_entries: 9,
+  };
+
+  it('says a count under its described name as one says it, and the count left when asked', () => {
+    const said = speakResponse(card, response, 'zh', '我这个月卡还剩几次？');
+    expect(said).toContain('已用31次');
+    expect(said).toContain('剩余9次');
+  });
+
+  it('keeps the field’s own words in an English call', () => {
+    const said = speakResponse(card, response, 'en', 'how many entries are remaining?');
+    expect(said).toContain('remaining entries 9');
+  });
+});

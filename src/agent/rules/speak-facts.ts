@@ -3,112 +3,7 @@ import { OTHER_PARTY_FIELD } from '../../domain/response-parties.js';
 import { tokenize } from '../../knowledge/index.js';
 import { parseQuantities } from '../../permissions/index.js';
 import { monthDaysNamed } from './days-said.js';
-
-/**
- * Words of response fields, for speech. A field is read word by word (warranty_until → 保修 到期),
- * so any interface's fields are spoken sensibly; an unknown word is said as written.
- */
-const FIELD_WORDS: Record<string, { zh: string; en: string }> = {
-  used: { zh: '已用', en: 'used' },
-  quota: { zh: '总容量', en: 'quota' },
-  largest: { zh: '最大的', en: 'largest' },
-  folder: { zh: '文件夹', en: 'folder' },
-  status: { zh: '状态', en: 'status' },
-  online: { zh: '在线', en: 'online' },
-  firmware: { zh: '固件版本', en: 'firmware' },
-  warranty: { zh: '保修', en: 'warranty' },
-  until: { zh: '到', en: 'until' },
-  last: { zh: '最近', en: 'last' },
-  seen: { zh: '在线时间', en: 'seen' },
-  date: { zh: '日期', en: 'date' },
-  fare: { zh: '票价', en: 'fare' },
-  amount: { zh: '金额', en: 'amount' },
-  fee: { zh: '费用', en: 'fee' },
-  price: { zh: '价格', en: 'price' },
-  item: { zh: '商品', en: 'item' },
-  order: { zh: '订单', en: 'order' },
-  id: { zh: '号', en: 'number' },
-  eta: { zh: '预计', en: 'expected in' },
-  progress: { zh: '进度', en: 'progress' },
-  due: { zh: '到期', en: 'due' },
-  min: { zh: '最低', en: 'minimum' },
-  payment: { zh: '还款', en: 'payment' },
-  statement: { zh: '账单', en: 'statement' },
-  credit: { zh: '信用', en: 'credit' },
-  limit: { zh: '额度', en: 'limit' },
-  available: { zh: '可用', en: 'available' },
-  distance: { zh: '距离', en: 'distance' },
-  estimate: { zh: '预估', en: 'estimate' },
-  flight: { zh: '航班', en: 'flight' },
-  paid: { zh: '付款', en: 'paid' },
-  delivered: { zh: '签收', en: 'delivered' },
-  deleted: { zh: '删除', en: 'deleted' },
-  restorable: { zh: '可恢复', en: 'restorable' },
-  at: { zh: '时间', en: 'on' },
-  days: { zh: '天数', en: 'days' },
-  since: { zh: '距', en: 'since' },
-  delivery: { zh: '签收', en: 'delivery' },
-  changes: { zh: '改签', en: 'changes' },
-  delay: { zh: '延误', en: 'delay' },
-  minutes: { zh: '分钟', en: 'minutes' },
-  name: { zh: '名称', en: 'name' },
-  type: { zh: '类型', en: 'type' },
-  balance: { zh: '余额', en: 'balance' },
-  plan: { zh: '套餐', en: 'plan' },
-  expire: { zh: '到期', en: 'expires' },
-  expires: { zh: '到期', en: 'expires' },
-  next: { zh: '下次', en: 'next' },
-  billing: { zh: '扣费', en: 'billing' },
-  points: { zh: '积分', en: 'points' },
-  level: { zh: '等级', en: 'level' },
-  tier: { zh: '等级', en: 'tier' },
-  remaining: { zh: '剩余', en: 'remaining' },
-  total: { zh: '合计', en: 'total' },
-  count: { zh: '数量', en: 'count' },
-  time: { zh: '时间', en: 'time' },
-  rider: { zh: '骑手', en: 'rider' },
-  driver: { zh: '司机', en: 'driver' },
-  courier: { zh: '快递员', en: 'courier' },
-  technician: { zh: '师傅', en: 'technician' },
-  transaction: { zh: '交易', en: 'transaction' },
-  record: { zh: '记录', en: 'record' },
-  subscription: { zh: '订阅', en: 'subscription' },
-  start: { zh: '开始', en: 'start' },
-  end: { zh: '结束', en: 'end' },
-  auto: { zh: '自动', en: 'auto' },
-  renew: { zh: '续费', en: 'renewal' },
-  refund: { zh: '退款', en: 'refund' },
-  charge: { zh: '扣费', en: 'charge' },
-  overage: { zh: '超出', en: 'overage' },
-  speed: { zh: '速率', en: 'speed' },
-  drop: { zh: '断线', en: 'drop' },
-  fault: { zh: '故障', en: 'fault' },
-  cycle: { zh: '周期', en: 'cycle' },
-  station: { zh: '电站', en: 'station' },
-  pile: { zh: '桩', en: 'charger' },
-  no: { zh: '号', en: 'number' },
-  gift: { zh: '赠送', en: 'gift' },
-  invoice: { zh: '发票', en: 'invoice' },
-  title: { zh: '抬头', en: 'title' },
-  to: { zh: '退至', en: 'to' },
-  kwh: { zh: '电量(度)', en: 'kWh' },
-  energy: { zh: '电量', en: 'energy' },
-  idle: { zh: '占位', en: 'idle' },
-  electricity: { zh: '电', en: 'electricity' },
-  service: { zh: '服务', en: 'service' },
-  storage: { zh: '存储', en: 'storage' },
-  members: { zh: '成员', en: 'members' },
-  member: { zh: '成员', en: 'member' },
-  organizer: { zh: '管理者', en: 'organiser' },
-  device: { zh: '设备', en: 'device' },
-  devices: { zh: '设备', en: 'devices' },
-  pending: { zh: '待', en: 'pending' },
-  uploads: { zh: '上传', en: 'uploads' },
-  backup: { zh: '备份', en: 'backup' },
-  errors: { zh: '错误', en: 'errors' },
-  desc: { zh: '', en: '' },
-  description: { zh: '', en: '' },
-};
+import { describedLabels, fieldLabel } from './field-labels.js';
 
 /** Status words backends return, as a person says them. */
 const STATUS_WORDS: Record<string, { zh: string; en: string }> = {
@@ -171,13 +66,16 @@ const MAX_ITEMS = 3;
  * @example speakResponse({ name: 'storage_usage', description: '查询空间使用情况' }, { used_gb: 1980 }, 'zh') // '我查了空间使用情况：已用GB 1980。'
  */
 export function speakResponse(
-  iface: { name: string; description?: string },
+  iface: { name: string; description?: string; response_fields?: readonly string[] },
   response: unknown,
   lang: Language,
   focus?: string,
 ): string {
   const pointed = focus === undefined ? undefined : focusOf(focus);
-  const said = spokenValue(response, lang, 0, pointed, pointed);
+  // The product's own names of the fields (剩余次数), in a call in the description's language.
+  const labels =
+    lang === 'zh' ? describedLabels(iface.description, iface.response_fields) : new Map<string, string>();
+  const said = spokenValue(response, lang, 0, pointed, pointed, labels);
   // 流量还剩多少 / how much is left: what is left of a quota, from the used and the quota read.
   const left = focus !== undefined && ASKS_LEFT.test(focus) ? leftOf(response, lang) : undefined;
   const body = left === undefined || said === '' ? said : `${said}${lang === 'zh' ? '，' : ', '}${left}`;
@@ -202,7 +100,7 @@ export function speakResponse(
 }
 
 /** Asking what is left: 还剩多少, 剩多少, 剩余, how much is left, remaining. */
-const ASKS_LEFT = /还剩|剩多少|剩下多少|剩余|还有多少|\b(?:left|remaining)\b/i;
+const ASKS_LEFT = /还剩|剩(?:多少|几|下)|剩余|还(?:有|能用)(?:多少|几)|\b(?:left|remaining)\b/i;
 
 /**
  * What is left of a quota the response gives with its use (used_gb 26.4, quota_gb 30 → 剩余3.6GB),
@@ -280,6 +178,14 @@ const FIELD_TOPICS: ReadonlyArray<{ said: RegExp; field: RegExp }> = [
     said: /\b(?:arriv\w*|c[oa]me|deliver\w*|receiv\w*|turn(?:ed)? up|show(?:ed)? up)\b|到了|没到|收到|送到|到货/i,
     field: /deliver|arriv|eta\b|track|签收|送达|物流/i,
   },
+  {
+    said: ASKS_LEFT,
+    field: /remain|left|balance|available|剩余|余额|可用/i,
+  },
+  {
+    said: /到期|过期|有效期|截止|\bexpir\w*|\bvalid (?:until|through|till)\b|\brun(?:s)? out\b/i,
+    field: /expir|end_?date|until|valid|到期|截止|有效期/i,
+  },
 ];
 
 /** Whether a list item holds something the caller named: a word, an amount, a day. */
@@ -307,15 +213,17 @@ const SUM_FIELD = /total|amount|price|cost|sum|due|balance|总|金额|价|费/i;
  * Whether the caller asked about this field: its name shares a word with what they said (the
  * car, pick-up time), or it holds an amount and they asked what it comes to.
  */
-function fieldAsked(key: string, asked: Asked | undefined): boolean {
+function fieldAsked(key: string, label: string | undefined, asked: Asked | undefined): boolean {
   if (asked === undefined) return false;
-  if (asked.sum && SUM_FIELD.test(key)) return true;
-  if (asked.topics.some((t) => t.test(key))) return true;
+  if (asked.sum && (SUM_FIELD.test(key) || (label !== undefined && SUM_FIELD.test(label)))) return true;
+  if (asked.topics.some((t) => t.test(key) || (label !== undefined && t.test(label)))) return true;
   const words = key
     .replaceAll(/([a-z])([A-Z])/g, '$1 $2')
     .replaceAll(/[_-]+/g, ' ')
     .toLowerCase();
-  return tokenize(words).some((t) => t.length > 2 && asked.words.has(t));
+  return [...tokenize(words), ...(label === undefined ? [] : tokenize(label))].some(
+    (t) => (t.length > 2 || /[\u3400-\u9fff]{2}/.test(t)) && asked.words.has(t),
+  );
 }
 
 /** What the caller asked to hear of a record: the words they said, and whether a sum. */
@@ -325,7 +233,17 @@ interface Asked {
   topics: readonly RegExp[];
 }
 
-function spokenValue(value: unknown, lang: Language, depth: number, focus?: Focus, wanted?: Focus): string {
+/** A field's name as the product gives it (describedLabels), else its own words. */
+type Labels = ReadonlyMap<string, string>;
+
+function spokenValue(
+  value: unknown,
+  lang: Language,
+  depth: number,
+  focus: Focus | undefined,
+  wanted: Focus | undefined,
+  labels: Labels,
+): string {
   const asked: Asked | undefined =
     wanted === undefined
       ? undefined
@@ -340,7 +258,7 @@ function spokenValue(value: unknown, lang: Language, depth: number, focus?: Focu
     const shown = pointed.length > 0 ? pointed : value;
     const items = shown
       .slice(0, MAX_ITEMS)
-      .map((v) => spokenValue(v, lang, depth + 1, undefined, wanted))
+      .map((v) => spokenValue(v, lang, depth + 1, undefined, wanted, labels))
       .filter(Boolean);
     const left = value.length - Math.min(shown.length, MAX_ITEMS);
     const more =
@@ -368,9 +286,11 @@ function spokenValue(value: unknown, lang: Language, depth: number, focus?: Focu
     // The first fields, and beyond them those the caller asked about (the total of a booking
     // whose dates and car come first), in the record's order.
     const entries = speakable.filter(
-      ([k, v], i) => i < MAX_FIELDS || (typeof v !== 'object' && fieldAsked(k, asked)),
+      ([k, v], i) => i < MAX_FIELDS || (typeof v !== 'object' && fieldAsked(k, labels.get(k), asked)),
     );
-    const parts = entries.map(([k, v]) => spokenField(k, v, lang, depth, focus, wanted)).filter(Boolean);
+    const parts = entries
+      .map(([k, v]) => spokenField(k, v, lang, depth, focus, wanted, labels))
+      .filter(Boolean);
     return parts.join(depth === 0 ? (lang === 'zh' ? '，' : ', ') : lang === 'zh' ? '，' : ', ');
   }
   return spokenScalar(value, lang);
@@ -381,9 +301,11 @@ function spokenField(
   value: unknown,
   lang: Language,
   depth: number,
-  focus?: Focus,
-  wanted?: Focus,
+  focus: Focus | undefined,
+  wanted: Focus | undefined,
+  labels: Labels,
 ): string {
+  const described = labels.get(key);
   // transactions: [] → 没有交易记录 / no transactions.
   if (Array.isArray(value) && value.length === 0) {
     if (lang === 'en')
@@ -391,19 +313,21 @@ function spokenField(
         .replaceAll(/([a-z])([A-Z])/g, '$1 $2')
         .replaceAll(/[_-]+/g, ' ')
         .toLowerCase()}`;
-    const label = fieldLabel(key, lang);
+    const label = described ?? fieldLabel(key, lang);
     return label === '' ? '没有记录' : `没有${label}${label.endsWith('记录') ? '' : '记录'}`;
   }
   if (typeof value === 'boolean') {
-    const label = fieldLabel(key, lang);
+    // 是否自动续费: true → 自动续费, false → 不自动续费.
+    const label = described?.replace(/^是否/, '') ?? fieldLabel(key, lang);
     if (lang === 'zh') return value ? label : `不${label}`;
     return value ? label : `not ${label}`;
   }
   const said =
     typeof value === 'object'
-      ? spokenValue(value, lang, depth + 1, focus, wanted)
+      ? spokenValue(value, lang, depth + 1, focus, wanted, labels)
       : spokenScalar(value, lang, key);
   if (said === '') return '';
+  if (described !== undefined && typeof value !== 'object') return describedField(described, value, said);
   // eta_minutes 12 → 预计12分钟: a unit at the end of the field name goes after the number.
   const unit = typeof value === 'number' ? unitOf(key) : undefined;
   if (unit) {
@@ -417,6 +341,17 @@ function spokenField(
   if (Array.isArray(value) && value.some((v) => v !== null && typeof v === 'object')) return said;
   const label = fieldLabel(key, lang);
   if (label === '') return said;
+  return `${label} ${said}`;
+}
+
+/**
+ * A value under the product's name for it: a count of times or days as one says it (剩余次数 8 →
+ * 剩余8次, 本周期已暂停天数 3 → 本周期已暂停3天), anything else after its name.
+ */
+function describedField(label: string, value: unknown, said: string): string {
+  const counted = /^(.+?)(次|天)数$/.exec(label);
+  if (counted && typeof value === 'number' && Number.isInteger(value))
+    return `${counted[1]}${said}${counted[2]}`;
   return `${label} ${said}`;
 }
 
@@ -441,38 +376,6 @@ function unitOf(key: string): { suffix: string; zh: string; en: string } | undef
     if (m && m.index > 0) return { suffix: m[0], zh: u.zh, en: u.en };
   }
   return undefined;
-}
-
-/** Fields said as one phrase, not word by word (check_in is not "check" and "in"). */
-const FIELD_PHRASES: Record<string, { zh: string; en: string }> = {
-  check_in: { zh: '入住', en: 'check-in' },
-  checkin: { zh: '入住', en: 'check-in' },
-  check_out: { zh: '离店', en: 'check-out' },
-  checkout: { zh: '离店', en: 'check-out' },
-  room_type: { zh: '房型', en: 'room' },
-  estimated_fare: { zh: '预估车费', en: 'estimated fare' },
-  estimated_amount: { zh: '预估金额', en: 'estimated amount' },
-  refund_of: { zh: '对应扣费', en: 'refund of' },
-  // 号 alone (订单号, 交易号 keep it) reads as a house number.
-  id: { zh: '编号', en: 'number' },
-  number: { zh: '号码', en: 'number' },
-  last_active: { zh: '最近使用', en: 'last active' },
-  progress_pct: { zh: '进度', en: 'progress' },
-  reason: { zh: '原因', en: 'for' },
-  discount: { zh: '优惠', en: 'discount' },
-  original_transaction_id: { zh: '原交易号', en: 'original transaction' },
-};
-
-function fieldLabel(key: string, lang: Language): string {
-  const phrase = FIELD_PHRASES[key.replaceAll(/([a-z])([A-Z])/g, '$1_$2').toLowerCase()];
-  if (phrase) return phrase[lang];
-  const words = key
-    .replaceAll(/([a-z])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .split(/[_\s-]+/)
-    .filter(Boolean);
-  const spoken = words.map((w) => FIELD_WORDS[w]?.[lang] ?? FIELD_WORDS[w.replace(/s$/, '')]?.[lang] ?? w);
-  return spoken.filter(Boolean).join(lang === 'zh' ? '' : ' ');
 }
 
 function spokenScalar(value: unknown, lang: Language, key = ''): string {

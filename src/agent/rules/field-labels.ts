@@ -1,0 +1,245 @@
+import type { Language } from '../../domain/language.js';
+
+/**
+ * Words of response fields, for speech. A field is read word by word (warranty_until → 保修 到期),
+ * so any interface's fields are spoken sensibly; an unknown word is said as written.
+ */
+const FIELD_WORDS: Record<string, { zh: string; en: string }> = {
+  used: { zh: '已用', en: 'used' },
+  quota: { zh: '总容量', en: 'quota' },
+  largest: { zh: '最大的', en: 'largest' },
+  folder: { zh: '文件夹', en: 'folder' },
+  status: { zh: '状态', en: 'status' },
+  online: { zh: '在线', en: 'online' },
+  firmware: { zh: '固件版本', en: 'firmware' },
+  warranty: { zh: '保修', en: 'warranty' },
+  until: { zh: '到', en: 'until' },
+  last: { zh: '最近', en: 'last' },
+  seen: { zh: '在线时间', en: 'seen' },
+  date: { zh: '日期', en: 'date' },
+  fare: { zh: '票价', en: 'fare' },
+  amount: { zh: '金额', en: 'amount' },
+  fee: { zh: '费用', en: 'fee' },
+  price: { zh: '价格', en: 'price' },
+  item: { zh: '商品', en: 'item' },
+  order: { zh: '订单', en: 'order' },
+  id: { zh: '号', en: 'number' },
+  eta: { zh: '预计', en: 'expected in' },
+  progress: { zh: '进度', en: 'progress' },
+  due: { zh: '到期', en: 'due' },
+  min: { zh: '最低', en: 'minimum' },
+  payment: { zh: '还款', en: 'payment' },
+  statement: { zh: '账单', en: 'statement' },
+  credit: { zh: '信用', en: 'credit' },
+  limit: { zh: '额度', en: 'limit' },
+  available: { zh: '可用', en: 'available' },
+  distance: { zh: '距离', en: 'distance' },
+  estimate: { zh: '预估', en: 'estimate' },
+  flight: { zh: '航班', en: 'flight' },
+  paid: { zh: '付款', en: 'paid' },
+  delivered: { zh: '签收', en: 'delivered' },
+  deleted: { zh: '删除', en: 'deleted' },
+  restorable: { zh: '可恢复', en: 'restorable' },
+  at: { zh: '时间', en: 'on' },
+  days: { zh: '天数', en: 'days' },
+  since: { zh: '距', en: 'since' },
+  delivery: { zh: '签收', en: 'delivery' },
+  changes: { zh: '改签', en: 'changes' },
+  delay: { zh: '延误', en: 'delay' },
+  minutes: { zh: '分钟', en: 'minutes' },
+  name: { zh: '名称', en: 'name' },
+  type: { zh: '类型', en: 'type' },
+  balance: { zh: '余额', en: 'balance' },
+  plan: { zh: '套餐', en: 'plan' },
+  expire: { zh: '到期', en: 'expires' },
+  expires: { zh: '到期', en: 'expires' },
+  next: { zh: '下次', en: 'next' },
+  billing: { zh: '扣费', en: 'billing' },
+  points: { zh: '积分', en: 'points' },
+  level: { zh: '等级', en: 'level' },
+  tier: { zh: '等级', en: 'tier' },
+  remaining: { zh: '剩余', en: 'remaining' },
+  total: { zh: '合计', en: 'total' },
+  count: { zh: '数量', en: 'count' },
+  time: { zh: '时间', en: 'time' },
+  rider: { zh: '骑手', en: 'rider' },
+  driver: { zh: '司机', en: 'driver' },
+  courier: { zh: '快递员', en: 'courier' },
+  technician: { zh: '师傅', en: 'technician' },
+  transaction: { zh: '交易', en: 'transaction' },
+  record: { zh: '记录', en: 'record' },
+  subscription: { zh: '订阅', en: 'subscription' },
+  start: { zh: '开始', en: 'start' },
+  end: { zh: '结束', en: 'end' },
+  auto: { zh: '自动', en: 'auto' },
+  renew: { zh: '续费', en: 'renewal' },
+  refund: { zh: '退款', en: 'refund' },
+  charge: { zh: '扣费', en: 'charge' },
+  overage: { zh: '超出', en: 'overage' },
+  speed: { zh: '速率', en: 'speed' },
+  drop: { zh: '断线', en: 'drop' },
+  fault: { zh: '故障', en: 'fault' },
+  cycle: { zh: '周期', en: 'cycle' },
+  station: { zh: '电站', en: 'station' },
+  pile: { zh: '桩', en: 'charger' },
+  no: { zh: '号', en: 'number' },
+  gift: { zh: '赠送', en: 'gift' },
+  invoice: { zh: '发票', en: 'invoice' },
+  title: { zh: '抬头', en: 'title' },
+  to: { zh: '退至', en: 'to' },
+  kwh: { zh: '电量(度)', en: 'kWh' },
+  energy: { zh: '电量', en: 'energy' },
+  idle: { zh: '占位', en: 'idle' },
+  electricity: { zh: '电', en: 'electricity' },
+  service: { zh: '服务', en: 'service' },
+  storage: { zh: '存储', en: 'storage' },
+  members: { zh: '成员', en: 'members' },
+  member: { zh: '成员', en: 'member' },
+  organizer: { zh: '管理者', en: 'organiser' },
+  device: { zh: '设备', en: 'device' },
+  devices: { zh: '设备', en: 'devices' },
+  pending: { zh: '待', en: 'pending' },
+  uploads: { zh: '上传', en: 'uploads' },
+  backup: { zh: '备份', en: 'backup' },
+  errors: { zh: '错误', en: 'errors' },
+  channel: { zh: '渠道', en: 'channel' },
+  location: { zh: '位置', en: 'location' },
+  result: { zh: '结果', en: 'result' },
+  desc: { zh: '', en: '' },
+  description: { zh: '', en: '' },
+};
+
+/** Fields said as one phrase, not word by word (check_in is not "check" and "in"). */
+const FIELD_PHRASES: Record<string, { zh: string; en: string }> = {
+  check_in: { zh: '入住', en: 'check-in' },
+  checkin: { zh: '入住', en: 'check-in' },
+  check_out: { zh: '离店', en: 'check-out' },
+  checkout: { zh: '离店', en: 'check-out' },
+  room_type: { zh: '房型', en: 'room' },
+  estimated_fare: { zh: '预估车费', en: 'estimated fare' },
+  estimated_amount: { zh: '预估金额', en: 'estimated amount' },
+  refund_of: { zh: '对应扣费', en: 'refund of' },
+  // 号 alone (订单号, 交易号 keep it) reads as a house number.
+  id: { zh: '编号', en: 'number' },
+  number: { zh: '号码', en: 'number' },
+  last_active: { zh: '最近使用', en: 'last active' },
+  progress_pct: { zh: '进度', en: 'progress' },
+  reason: { zh: '原因', en: 'for' },
+  discount: { zh: '优惠', en: 'discount' },
+  original_transaction_id: { zh: '原交易号', en: 'original transaction' },
+};
+
+/**
+ * A field's name in words (warranty_until → 保修到, used_gb → 已用GB): word by word, an unknown
+ * word said as written.
+ */
+export function fieldLabel(key: string, lang: Language): string {
+  const phrase = FIELD_PHRASES[key.replaceAll(/([a-z])([A-Z])/g, '$1_$2').toLowerCase()];
+  if (phrase) return phrase[lang];
+  const words = key
+    .replaceAll(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[_\s-]+/)
+    .filter(Boolean);
+  const spoken = words.map((w) => FIELD_WORDS[w]?.[lang] ?? FIELD_WORDS[w.replace(/s$/, '')]?.[lang] ?? w);
+  return spoken.filter(Boolean).join(lang === 'zh' ? '' : ' ');
+}
+
+/**
+ * What the product calls an interface's fields, read from the list its description gives after a
+ * colon (查询本人的换电套餐：套餐名称、价格、开始和到期日期、总次数、已用次数、剩余次数), so that a
+ * record is said in the product's words (剩余8次, not 剩余swaps 8) and asked about in them.
+ *
+ * A name is given to a field only when the field's words share a two-character word with it and
+ * with no other name (align): anything less certain keeps the field's own words, for a wrong name
+ * would state a wrong fact.
+ */
+export function describedLabels(
+  description: string | undefined,
+  fields: readonly string[] | undefined,
+): ReadonlyMap<string, string> {
+  if (description === undefined || fields === undefined || fields.length === 0) return NONE;
+  const key = `${description}\u0000${fields.join(',')}`;
+  let labels = LABELS_CACHE.get(key);
+  if (labels === undefined) {
+    labels = align(listedNames(description), fields);
+    if (LABELS_CACHE.size >= 256) LABELS_CACHE.clear();
+    LABELS_CACHE.set(key, labels);
+  }
+  return labels;
+}
+
+const NONE: ReadonlyMap<string, string> = new Map();
+const LABELS_CACHE = new Map<string, ReadonlyMap<string, string>>();
+
+/** What a name ends with that a name joined to it by 和/及 shares (开始和到期日期 → 开始日期). */
+const SHARED_TAIL = /(?:日期|时间|次数|金额|状态|原因|编号|单号|名称|数量|天数)$/;
+
+/** The names a description lists after its colon, up to the end of that sentence. */
+function listedNames(description: string): string[] {
+  const colon = description.search(/[:：]/);
+  if (colon < 0 || !/[\u3400-\u9fff]/.test(description)) return [];
+  const list = description
+    .slice(colon + 1)
+    .split(/[；;。]/)[0]!
+    .replaceAll(/（[^）]*）|\([^)]*\)/g, '');
+  return list
+    .split(/[、，,]/)
+    .map((n) => n.trim())
+    .filter((n) => /[\u3400-\u9fff]/.test(n))
+    .flatMap(joinedNames);
+}
+
+/**
+ * 开始和到期日期 → 开始日期, 到期日期; 锁定状态及原因 → 锁定状态, 锁定原因; 最近定位和定位时间 →
+ * 最近定位, 定位时间; 滞纳金和退款 → 滞纳金, 退款: two names joined by 和/及/与, each made whole.
+ */
+function joinedNames(name: string): string[] {
+  const m = /^(.+?)(?:以及|和|及|与)(.+)$/.exec(name);
+  if (!m) return [name];
+  const [, left = '', right = ''] = m;
+  // 缴费时间和渠道 names the channel of paying; 滞纳金和退款 names two things.
+  if (right.length <= 2 && (SHARED_TAIL.test(left) || left.startsWith('是否')))
+    return [left, `${left.replace(/^是否/, '').replace(SHARED_TAIL, '')}${right}`];
+  const tail = SHARED_TAIL.exec(right)?.[0];
+  if (tail !== undefined && left.length <= 2) return [`${left}${tail}`, right];
+  return [left, right];
+}
+
+/**
+ * Two-character words that many fields share (日期, 状态 …): they pair no name with a field alone.
+ */
+const COMMON_PAIR = /^(?:日期|时间|状态|金额|次数|编号|号码|记录|类型|名称|数量|天数|是否)$/;
+
+/** The two-character words of a name or a field's words, beyond the common ones. */
+function pairsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  const chars = [...text];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const pair = `${chars[i]}${chars[i + 1]}`;
+    if (/^[\u3400-\u9fff]{2}$/.test(pair) && !COMMON_PAIR.test(pair)) out.add(pair);
+  }
+  return out;
+}
+
+/**
+ * Names paired with fields that share a two-character word with them (剩余次数 ~ remaining_swaps,
+ * 剩余), only where the pairing is one to one: the name is akin to no other field, nor the field
+ * to another name.
+ */
+function align(names: readonly string[], fields: readonly string[]): ReadonlyMap<string, string> {
+  if (names.length === 0) return NONE;
+  const fieldPairs = fields.map((f) => pairsOf(fieldLabel(f, 'zh')));
+  const akin = names.map((name) => {
+    const own = pairsOf(name);
+    return fieldPairs.map((pairs) => [...pairs].some((p) => own.has(p)));
+  });
+  const out = new Map<string, string>();
+  names.forEach((name, i) => {
+    const matched = fields.flatMap((field, j) => (akin[i]![j] ? [field] : []));
+    if (matched.length !== 1) return;
+    const j = fields.indexOf(matched[0]!);
+    if (akin.filter((row) => row[j]).length === 1) out.set(matched[0]!, name);
+  });
+  return out;
+}
