@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { profileInterfaces, relevantInterfaces } from './interface-vocabulary.js';
+import { isStaffOnly, profileInterfaces, relevantInterfaces } from './interface-vocabulary.js';
 
 const drive = profileInterfaces({
   storage_usage: {
@@ -97,6 +97,20 @@ describe('relevantInterfaces', () => {
     expect(relevantInterfaces(venue, '给我查查那个师傅的档案，手机号住址')).not.toContain('worker_files');
     // A note about some of its fields leaves the caller's own records readable.
     expect(relevantInterfaces(venue, '我的号为啥被封禁了，啥时候结束')).toContain('my_bans');
+  });
+
+  it('reads a note that some fields are for staff, anywhere in a Chinese description, as no mark on the whole', () => {
+    expect(isStaffOnly('按网点查询自提柜：网点名称、空格口数；另含巡检员手机号，仅供内部调度')).toBe(false);
+    expect(isStaffOnly('内部：按工号查询巡检员档案')).toBe(true);
+    expect(isStaffOnly('【内部】按工号查询巡检员档案')).toBe(true);
+    const lockers = profileInterfaces({
+      lockers: {
+        description: '按网点查询自提柜：网点名称、空格口数、满格口数；另含巡检员手机号，仅供内部调度',
+        response_fields: ['lockers', 'free_slots'],
+      },
+      parcels: { description: '查询本人的包裹：单号、状态', response_fields: ['parcels'] },
+    });
+    expect(relevantInterfaces(lockers, '中山路那个柜子现在还有空格口没有')).toContain('lockers');
   });
 
   it('takes a word only one interface has as naming it (年费 of the fee records)', () => {
@@ -239,5 +253,41 @@ describe('relevantInterfaces: a booking moved', () => {
     'can I reschedule the cleaning to Sunday',
   ])('%j looks up the bookings', (said) => {
     expect(relevantInterfaces(profiles, said)).toContain('jobs');
+  });
+});
+
+describe('relevantInterfaces: when someone works, a plan paused, pay in, money sent, a limit', () => {
+  const clinic = profileInterfaces({
+    visits: { description: '查询本人的就诊预约：预约号、医生、时间', response_fields: ['visits'] },
+    rota: { description: '查询理疗师出诊排班：姓名、日期、时段', response_fields: ['therapists'] },
+    membership: { description: '查询本人的健身卡：卡种、到期日、暂停状态', response_fields: ['card'] },
+  });
+  it.each([
+    ['那个李老师下礼拜哪天坐诊？', 'rota'],
+    ['我这卡能不能先停半个月，要出差', 'membership'],
+  ])('%j looks up %s', (said, name) => {
+    expect(relevantInterfaces(clinic, said)).toContain(name);
+  });
+
+  const bank = profileInterfaces({
+    account: {
+      description: "The caller's own account: balance, available, daily ATM limit",
+      response_fields: ['balance', 'atm_daily_limit'],
+    },
+    deposits: {
+      description: "The caller's direct deposits: employer, amount, status",
+      response_fields: ['deposits'],
+    },
+    transfers: {
+      description: 'Money the caller sent or received: amount, date, status',
+      response_fields: ['transfers'],
+    },
+  });
+  it.each([
+    ['did my wages land yet? payroll said friday', 'deposits'],
+    ['the money I sent my brother, did it go through?', 'transfers'],
+    ['the cash machine capped me at three hundred, can that go up', 'account'],
+  ])('%j looks up %s', (said, name) => {
+    expect(relevantInterfaces(bank, said)).toContain(name);
   });
 });

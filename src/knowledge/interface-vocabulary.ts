@@ -43,6 +43,18 @@ const FACT_KINDS: Record<string, RegExp> = {
   progress:
     /进度|到哪一步|咋样了|怎么样了|处理到|材料|还缺|审核|定损|理赔|报案|\b(?:progress|status of|documents?|paperwork|missing|claims?)\b/i,
   delay: /延误|晚点|误点|\b(?:delay(?:ed)?|late)\b/i,
+  // When someone works: a doctor's or an advisor's days (坐诊, 出诊, on duty).
+  schedule: /坐诊|出诊|排班|值班|哪天在|几点在|\b(?:schedule|rota|on duty|working (?:days|hours))\b/i,
+  // A plan or membership stopped for a while: 停几天, 先停住, 暂停, put it on hold.
+  pause:
+    /暂停|停(?:住|一下|几天|一段|用|卡)|先停|\b(?:pause[ds]?|suspend\w*|on hold|freeze my (?:plan|membership|subscription))\b/i,
+  // Pay coming in: 工资, 发薪, paycheck, direct deposit.
+  income:
+    /工资|薪水|发薪|代发|\b(?:pay ?checks?|paycheques?|salary|wages|payroll|direct deposits?|employer)\b/i,
+  // Money sent to or from someone: 转账, 汇款, a transfer that went through.
+  transfer: /转账|汇款|转给|转过去|\b(?:transfers?|transferred|sent (?:her|him|them|my \w+)|went through)\b/i,
+  // How much may be spent or drawn: 额度, 限额, a daily ATM limit, cut off at five hundred.
+  limit: /额度|限额|上限|\b(?:limits?|cuts? (?:me|you) off|capped)\b/i,
   // An account banned or muted on a platform: 号被封了, 禁言, banned, 啥时候能上号 (back on).
   ban: /封号|封禁|被封|封了|封我|禁言|解封|(?:能|才能|可以)上号|上不了号|\b(?:ban|bans|banned|muted)\b/i,
 };
@@ -64,7 +76,9 @@ export interface InterfaceProfile {
  * the seller's account (internal, Trust & Safety only)) does not: the caller's own records are there.
  */
 const INTERNAL_ONLY =
-  /^\W*internal\b|\bnot for (?:customers|callers)\b|\bnever (?:read|given) out\b|\bstaff only\b|^\W*内部|内部使用|不对外/i;
+  // Only marks and spaces before the opening word: \W alone would pass over Chinese text too, and
+  // …空仓数；另含运维人员手机号，仅供内部派单 would shut the caller's own stations out.
+  /^[^\p{L}\p{N}]*(?:internal\b|内部)|\bnot for (?:customers|callers)\b|\bnever (?:read|given) out\b|\bstaff only\b|内部使用|不对外/iu;
 
 /** Whether an interface's description marks the whole of it as for staff only (see INTERNAL_ONLY). */
 export function isStaffOnly(description: unknown): boolean {
