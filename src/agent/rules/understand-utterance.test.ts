@@ -323,3 +323,16 @@ describe('extractName: a full name said with 系 (Cantonese 是) or a particle a
     expect(read(said).name).toBeUndefined();
   });
 });
+
+describe('understandUtterance: asking when or how of a step is no asking for it', () => {
+  it.each([
+    '好的，那你们售后的人几天给我回电话？',
+    'ok so when can you call me back about it?',
+    '维修师傅大概几点能给我上门？',
+  ])('%j asks for nothing', (said) => {
+    expect(understandUtterance(said, /[\u3400-\u9fff]/.test(said) ? 'zh' : 'en').asksForAction).toBe(false);
+  });
+  it.each(['能不能给我退了，大概多久到账？', '多久能修好我不管，你先给我换一台'])('%j still asks', (said) => {
+    expect(understandUtterance(said, 'zh').asksForAction).toBe(true);
+  });
+});

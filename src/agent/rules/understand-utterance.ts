@@ -177,7 +177,8 @@ export function understandUtterance(text: string, language: Language): Understan
       (EXPLICIT_ASK.test(askedOnly) &&
         !/^(?:我想问|想问|请问)/.test(text.trim()) &&
         !JUST_ASKING.test(text) &&
-        !onlyPlans(askedOnly)) ||
+        !onlyPlans(askedOnly) &&
+        !asksOnlyAbout(askedOnly)) ||
       (asksLeave(askedOnly) && !asksInfo(text)) ||
       // 万一碰坏了你们咋赔啊…就是问问: how a wrong would be made good, supposed, asks the policy.
       (DEMANDS_REMEDY.test(asking) && !SUPPOSED.test(text) && !JUST_ASKING.test(text)),
@@ -332,6 +333,15 @@ function cut(text: string, requests: readonly ActionRequest[]): string {
 
 /** A wrong supposed, not told (万一, 要是, 假如, 如果…的话, what if, in case): it has not happened. */
 const SUPPOSED = /万一|要是|假如|假设|如果|的话|\bwhat if\b|\bin case\b|\bsuppose\b|\bhypothetically\b/i;
+
+/**
+ * 那你们几天给我打电话？/ when can you call me back? Every clause that asks for something asks when,
+ * how or how much of it: the line asks about a step, not for it.
+ */
+function asksOnlyAbout(text: string): boolean {
+  const asking = text.split(/[，,。.；;！!？?\n…~]+/).filter((c) => EXPLICIT_ASK.test(c));
+  return asking.length > 0 && asking.every((c) => asksInfo(c));
+}
 
 /** Says it is only asking (先问问, just asking): whatever it names is a question. */
 const JUST_ASKING = /问问|只是问|先问|随便问|\bjust (?:asking|wondering|curious)\b/i;
