@@ -336,3 +336,12 @@ describe('understandUtterance: asking when or how of a step is no asking for it'
     expect(understandUtterance(said, 'zh').asksForAction).toBe(true);
   });
 });
+
+describe('understandUtterance: asked to be told, softened', () => {
+  it.each(['Can you at least tell me my refund went through?', 'could you just confirm the deposit posted'])(
+    '%j asks to be told, not for a step',
+    (said) => {
+      expect(understandUtterance(said, 'en').asksForAction).toBe(false);
+    },
+  );
+});

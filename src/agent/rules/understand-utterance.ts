@@ -291,7 +291,7 @@ const BARE_IMPERATIVE =
 
 /** Asking to be told or to have something looked up: 给我说说, 帮我查一下, tell me, check my … */
 const TELL_ME =
-  /(?:帮我|给我|跟我|麻烦你?)(?:说说|说一下|讲讲|讲一下|解释一下|看看|看一下|看下|看一哈|查查|查一下|查一哈|查下|查询一下|确认一下|念一下)|\b(?:can|could) you (?:tell me|check|look(?: it)? up|explain)\b|\btell me\b/gi;
+  /(?:帮我|给我|跟我|麻烦你?)(?:说说|说一下|讲讲|讲一下|解释一下|看看|看一下|看下|看一哈|查查|查一下|查一哈|查下|查询一下|确认一下|念一下)|\b(?:can|could|would) you (?:(?:at least|just|please|maybe|even) )?(?:tell me|check|look(?: it)? up|explain|confirm)\b|\btell me\b/gi;
 
 /**
  * 给个手机号都不行，真麻烦: a clause grumbling that something was not allowed says so; it asks for
