@@ -345,3 +345,9 @@ describe('understandUtterance: asked to be told, softened', () => {
     },
   );
 });
+
+describe('understandUtterance: someone had the caller go', () => {
+  it('reads 让我去 after what someone said as telling, not asking', () => {
+    expect(read('体检的医生说我血压高，让我去复查一下。你们复查多少钱？').asksForAction).toBe(false);
+  });
+});

@@ -277,7 +277,8 @@ const EXPLICIT_ASK = new RegExp(
     '(?![寄发送买打充转汇带捎邮](?:了|过|的))' +
     FOR_KIN +
     // 那我让我闺女给我看看: the caller's own kin, told to help, asks the company nothing.
-    '|给(?:个|点|些)|(?<![我俺])让我' +
+    // 医生让我去拍个片: someone had the caller go; no asking.
+    '|给(?:个|点|些)|(?<![我俺])让我(?!去)' +
     FOR_KIN +
     '|我要|' +
     POLITE_TAG_ASK +
