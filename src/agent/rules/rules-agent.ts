@@ -41,6 +41,7 @@ import {
   withdraws,
 } from './turn-intents.js';
 import {
+  asksOnlyToBeTold,
   clausesOf,
   TAKE_IT_OFF,
   tellsWhatHappened,
@@ -590,7 +591,11 @@ async function replyAboutSomeoneElse(
       !FOR_THEM.test(part.text) &&
       // 今天你们那个管家又跑上门来: what happened, told as the reason for asking.
       !(part.rule === null && tellsWhatHappened(part.text)) &&
-      !(part.rule === null && THIRD_PERSON.test(part.text)),
+      !(part.rule === null && THIRD_PERSON.test(part.text)) &&
+      // 我自己找他赔: what the caller will do about it themselves; 你帮我看看几点: asked to be
+      // told what the refused part is about.
+      withoutOwnDoing(part.text) !== '' &&
+      !asksOnlyToBeTold(part.text, lang),
   );
   // The caller's own part in the words its rule was found by in the whole line (赶紧给我重新约
   // after 上门取件 is 预约或改约上门取件): read alone, the clause would lose what it is about.
