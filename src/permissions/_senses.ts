@@ -374,9 +374,16 @@ export const SENSES: readonly SenseDef[] = [
   {
     id: 'freeze',
     role: 'action',
-    zh: ['冻结', '冻上', '冻住', '冻起来', '止付', '暂停', '停用一段', '停一段时间'],
+    zh: ['冻结', '冻上', '冻住', '冻起来', '止付', '暂停', '停用一段', '停一段时间', '停住'],
     en: ['freez*', 'pause*', 'on hold', 'suspend*', 'deactivat*', 'disabl*'],
     patterns: [
+      // 停二十天 / 停个五日: stopped for a while, said with how long.
+      {
+        key: '停',
+        re: '停(?:用|个|上)?[一二两三四五六七八九十百几半\\d]+(?:天|日|个?月|周|个?星期|个?礼拜)',
+      },
+      // 先给我停了 / 先停一下: stopped for now, to go on later.
+      { key: '先', re: '先(?:给[我俺])?停' },
       // kill it so nobody can use it, shut the card off: a card or badge made to stop working
       // (shut it off or turn it off alone may be auto-renewal: only with the card named).
       {

@@ -1269,3 +1269,21 @@ describe('compileRules: actions a rule states one after another', () => {
     );
   });
 });
+
+describe('checkPermission: a membership stopped for a while, however said', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['会籍冻结<=14天（每年限1次）'],
+    requires_supervisor: ['会籍冻结>14天', '退款>50元（含年卡剩余天数折算）'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each([
+    ['会员能不能先停住？要回老家，大概十天', 'can_approve_immediately'],
+    ['会籍先给我停了，停一个月，回来接着练', 'requires_supervisor'],
+    ['会员停五日行不行', 'can_approve_immediately'],
+  ] as const)('%j → %s under the freeze rule', (said, status) => {
+    const d = checkPermission(rules, said);
+    expect(d.status).toBe(status);
+    expect(d.rule).toMatch(/冻结/);
+  });
+});
