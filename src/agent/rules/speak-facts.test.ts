@@ -262,3 +262,19 @@ describe('speakResponse in the product’s words', () => {
     expect(said).toContain('remaining entries 9');
   });
 });
+
+describe('speakResponse: a described field keeps its own unit', () => {
+  it('says remaining_minutes under its described name with its minutes', () => {
+    const said = speakResponse(
+      {
+        name: 'talk_time',
+        description: '查询通话套餐：套餐名称、剩余通话时长',
+        response_fields: ['plan_name', 'remaining_minutes'],
+      },
+      { plan_name: '畅聊卡', remaining_minutes: 42 },
+      'zh',
+      '还剩多少分钟',
+    );
+    expect(said).toContain('剩余通话时长 42分钟');
+  });
+});

@@ -327,7 +327,8 @@ function spokenField(
       ? spokenValue(value, lang, depth + 1, focus, wanted, labels)
       : spokenScalar(value, lang, key);
   if (said === '') return '';
-  if (described !== undefined && typeof value !== 'object') return describedField(described, value, said);
+  if (described !== undefined && typeof value !== 'object')
+    return describedField(described, value, said, typeof value === 'number' ? unitOf(key)?.zh : undefined);
   // eta_minutes 12 → 预计12分钟: a unit at the end of the field name goes after the number.
   const unit = typeof value === 'number' ? unitOf(key) : undefined;
   if (unit) {
@@ -346,13 +347,15 @@ function spokenField(
 
 /**
  * A value under the product's name for it: a count of times or days as one says it (剩余次数 8 →
- * 剩余8次, 本周期已暂停天数 3 → 本周期已暂停3天), anything else after its name.
+ * 剩余8次, 本周期已暂停天数 3 → 本周期已暂停3天), anything else after its name, with the unit
+ * the field's own name gives.
  */
-function describedField(label: string, value: unknown, said: string): string {
+function describedField(label: string, value: unknown, said: string, unit = ''): string {
   const counted = /^(.+?)(次|天)数$/.exec(label);
   if (counted && typeof value === 'number' && Number.isInteger(value))
     return `${counted[1]}${said}${counted[2]}`;
-  return `${label} ${said}`;
+  // remaining_hours 3 under 剩余可约学时: the field's own unit is kept (剩余可约学时 3小时).
+  return `${label} ${said}${unit}`;
 }
 
 /** Units field names end with (used_gb, eta_minutes, progress_pct). */
