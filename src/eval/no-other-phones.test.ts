@@ -13,6 +13,7 @@ const SUITES: Array<[string, string | undefined]> = [
   [join(PROJECT_ROOT, 'eval', 'calls.json'), undefined],
   [join(PROJECT_ROOT, 'eval', 'held-out', 'calls.json'), undefined],
   [join(PROJECT_ROOT, 'eval', 'held-out-2', 'calls.json'), undefined],
+  [join(PROJECT_ROOT, 'eval', 'held-out-3', 'calls.json'), undefined],
   [join(SHARED, 'scenarios', 'calls', 'scenarios.json'), join(SHARED, 'scenarios', 'calls', 'records.json')],
   [
     join(SHARED, 'scenarios', 'calls', 'scenarios-en.json'),
