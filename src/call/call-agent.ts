@@ -29,9 +29,13 @@ export interface CallTools {
    * customer's recent calls); the decision is recorded, and an approval of one action is a
    * single-use grant for `performApprovedAction`.
    */
-  checkPermission(
-    action: string,
-  ): Promise<PermissionCheckRecord & { parts: Array<{ text: string; status: PermissionCategory }> }>;
+  checkPermission(action: string): Promise<
+    PermissionCheckRecord & {
+      parts: Array<{ text: string; status: PermissionCategory }>;
+      /** The request repeats one of this call still standing: its check stands, nothing new is recorded. */
+      repeated?: true;
+    }
+  >;
   /**
    * Carries out one action that `checkPermission` approved in this call (changes mock state),
    * using its approval up. Refuses (CsError E_REFUSED) without an unused approval for it, and

@@ -773,7 +773,14 @@ export class CallSession {
       querySystem: (input) => this.querySystem(input),
       checkPermission: async (action) => {
         const d = await this.checkPermission(action);
-        return { action: d.action, status: d.status, rule: d.rule, reason: d.reason, parts: d.parts };
+        return {
+          action: d.action,
+          status: d.status,
+          rule: d.rule,
+          reason: d.reason,
+          parts: d.parts,
+          ...(d.repeated ? { repeated: true as const } : {}),
+        };
       },
       performApprovedAction: (action) => this.performApprovedAction(action),
       openTicket: (input) => this.openTicket(input),

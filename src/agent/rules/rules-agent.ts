@@ -820,20 +820,6 @@ const OCCASION =
  * The call's request, escalated and ticketed, that this decision's rule decided already, for the
  * same amount (再退款150元 after 退款200元 is a request of its own).
  */
-function ticketOpenFor(ctx: CallContext, decision: PermissionDecision): RequestEntry | undefined {
-  if (decision.rule === null) return undefined;
-  if (decision.status !== 'requires_supervisor' && decision.status !== 'requires_process') return undefined;
-  const amount = decision.parts.length === 1 ? decision.parts[0]?.amount?.value : undefined;
-  return (ctx.requests ?? []).find(
-    (e) =>
-      e.state === 'escalated' &&
-      !e.withdrawn &&
-      e.ticket_id !== undefined &&
-      e.rule === decision.rule &&
-      e.outcome === decision.status &&
-      e.amount?.value === amount,
-  );
-}
 
 async function handleAction(
   ctx: CallContext,
@@ -854,12 +840,18 @@ async function handleAction(
   if (unstated && unstated.family !== 'money') {
     return { topic: action, text: askHowMuch(unstated, lang) };
   }
+  const decision = await ctx.tools.checkPermission(action);
   // Asked again while its ticket is open (what happens to my tickets if I close it, after asking
-  // to close the account): the ticket in hand is named; nothing is checked or opened again.
-  const open = preview === undefined ? undefined : ticketOpenFor(ctx, preview);
+  // to close the account): the session finds the request standing, and the ticket in hand is
+  // named; nothing is opened again.
+  const open = decision.repeated
+    ? (ctx.requests ?? []).find(
+        (e) => e.action === decision.action && e.ticket_id !== undefined && !e.withdrawn,
+      )
+    : undefined;
   if (open) {
     return {
-      status: open.outcome as PermissionCategory,
+      status: decision.status,
       topic: action,
       text:
         lang === 'zh'
@@ -867,7 +859,6 @@ async function handleAction(
           : `That's already in hand: ${open.what}, ticket ${open.ticket_id}. We'll be in touch as soon as there's news.`,
     };
   }
-  const decision = await ctx.tools.checkPermission(action);
   const sla = String(ctx.product.sla ?? '');
   switch (decision.status) {
     case 'can_approve_immediately': {
