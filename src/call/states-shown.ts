@@ -1,3 +1,4 @@
+import { responseFields } from '../domain/response-fields.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
 
 /** Keys whose values say what state a record is in (status, delivery_status, 订单状态, state). */
@@ -18,21 +19,14 @@ export function statesShown(queries: readonly SystemQueryRecord[]): readonly str
   const known = shown.get(queries);
   if (known !== undefined && known.count === queries.length) return known.states;
   const out: string[] = [];
-  const visit = (value: unknown, depth: number): void => {
-    if (depth > 5 || value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      for (const v of value) visit(v, depth + 1);
-      return;
+  for (const q of queries) {
+    if (!q.ok) continue;
+    for (const [key, v] of responseFields(q.response)) {
+      if (typeof v !== 'string' || !STATE_KEY.test(key)) continue;
+      const state = v.trim();
+      if (state !== '' && state.length <= MOST_STATE_CHARS && !out.includes(state)) out.push(state);
     }
-    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-      if (typeof v === 'string') {
-        const state = v.trim();
-        if (STATE_KEY.test(key) && state !== '' && state.length <= MOST_STATE_CHARS && !out.includes(state))
-          out.push(state);
-      } else visit(v, depth + 1);
-    }
-  };
-  for (const q of queries) if (q.ok) visit(q.response, 0);
+  }
   shown.set(queries, { count: queries.length, states: out });
   return out;
 }

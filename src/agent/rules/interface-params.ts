@@ -1,3 +1,4 @@
+import { responseFields } from '../../domain/response-fields.js';
 import type { SystemQueryRecord } from '../../domain/session-schemas.js';
 import { DIGIT_OF } from '../../domain/spoken-digits.js';
 
@@ -124,15 +125,6 @@ function valueReturned(param: string, earlier: readonly SystemQueryRecord[]): st
     if (found) return String(found[1]);
   }
   return undefined;
-}
-
-/** Every scalar field of a response with its key, however deep (top-level fields first). */
-export function responseFields(value: unknown, depth = 0): Array<[string, unknown]> {
-  if (depth > 4 || value === null || typeof value !== 'object') return [];
-  const entries = Object.entries(value as Record<string, unknown>);
-  const scalars = entries.filter(([, v]) => v === null || typeof v !== 'object');
-  const nested = entries.filter(([, v]) => v !== null && typeof v === 'object');
-  return [...scalars, ...nested.flatMap(([, v]) => responseFields(v, depth + 1))];
 }
 
 /** Systems filter by the period given: the year keeps recent records a caller asks about. */

@@ -3,10 +3,12 @@
  * words of an item), what is already given back, and how money is said: the facts a refund or a
  * double-charge complaint rests on.
  */
+
 import type { CallContext } from '../../call/call-agent.js';
 import { newestFirst, type PaidItem, verifiedPaid } from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { Product } from '../../domain/record-schemas.js';
+import { responseFields } from '../../domain/response-fields.js';
 import { tokenize } from '../../knowledge/index.js';
 import { type ActionRequest, parseNumber, parseQuantities } from '../../permissions/index.js';
 import { callerWords } from './caller-words.js';
@@ -271,18 +273,9 @@ const FEE_FIELD = /^[a-z]+_(?:fee|charge|surcharge)$/;
 
 /** The fee fields with an amount in what this call's queries returned, at any depth. */
 function feeFields(ctx: CallContext): Array<{ key: string; value: number }> {
-  const out: Array<{ key: string; value: number }> = [];
-  const walk = (value: unknown, depth: number): void => {
-    if (depth > 4 || value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      for (const v of value) walk(v, depth + 1);
-      return;
-    }
-    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-      if (typeof v === 'number' && v > 0 && FEE_FIELD.test(key)) out.push({ key, value: v });
-      else walk(v, depth + 1);
-    }
-  };
-  for (const q of ctx.systemQueries) if (q.ok) walk(q.response, 0);
-  return out;
+  return ctx.systemQueries
+    .filter((q) => q.ok)
+    .flatMap((q) => responseFields(q.response))
+    .filter((f): f is [string, number] => typeof f[1] === 'number' && f[1] > 0 && FEE_FIELD.test(f[0]))
+    .map(([key, value]) => ({ key, value }));
 }

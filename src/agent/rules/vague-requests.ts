@@ -1,4 +1,5 @@
 import type { CallContext } from '../../call/call-agent.js';
+import { responseFields } from '../../domain/response-fields.js';
 import { tokenize } from '../../knowledge/index.js';
 import type { ActionRequest } from '../../permissions/index.js';
 import { callerWords } from './caller-words.js';
@@ -100,18 +101,11 @@ export function withThing(label: string, thing: string | undefined, lang: 'zh' |
   return lang === 'zh' ? `${label}（${thing}）` : `${label} (${thing})`;
 }
 
-/** Names of the things the call's queries returned (items of lists with a `name`). */
-function thingsRead(value: unknown, depth = 0, out: string[] = []): string[] {
-  if (depth > 4 || value === null || typeof value !== 'object') return out;
-  if (Array.isArray(value)) {
-    for (const v of value) thingsRead(v, depth + 1, out);
-    return out;
-  }
-  const record = value as Record<string, unknown>;
-  if (typeof record.name === 'string' && record.name.trim() !== '') out.push(record.name.trim());
-  for (const v of Object.values(record))
-    if (v !== null && typeof v === 'object') thingsRead(v, depth + 1, out);
-  return out;
+/** Names of the things a query returned (its records' `name`s, however deep). */
+function thingsRead(value: unknown): string[] {
+  return responseFields(value)
+    .filter((f): f is [string, string] => f[0] === 'name' && typeof f[1] === 'string' && f[1].trim() !== '')
+    .map(([, name]) => name.trim());
 }
 
 /** The one thing read in this call that the caller's words name (彩铃 → 视频彩铃包), if one. */

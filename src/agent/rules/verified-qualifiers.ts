@@ -1,5 +1,5 @@
 import type { CallContext } from '../../call/call-agent.js';
-import { responseFields } from './interface-params.js';
+import { responseFields } from '../../domain/response-fields.js';
 import { nowOf } from './payment-in-question.js';
 
 /**
