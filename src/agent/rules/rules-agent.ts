@@ -43,6 +43,7 @@ import {
 import {
   asksOnlyToBeTold,
   clausesOf,
+  SUPPOSED,
   TAKE_IT_OFF,
   tellsWhatHappened,
   type Understanding,
@@ -166,7 +167,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   const ownLeave =
     u.onlyAsksLeave &&
     /我|\bmy\b|\bi\b|\bme\b/i.test(withoutWishForOthers(utterance)) &&
-    !/如果|要是|假如|万一|的话|\bif\b|\bwould\b|\bin case\b/i.test(utterance);
+    !HYPOTHETICAL.test(utterance);
   const ownMoneyBack = ownLeave && u.actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept));
   // "my cousin's in town this weekend … can I get him in on that free guest pass?": leave asked
   // for a set day is asked for that day, beside the policy the FAQ gives.
@@ -659,7 +660,7 @@ const PENALTY_WORDS =
   /\b(?:late|extra day|penalt\w*|fines?|surcharges?|fees?)\b|滞纳金|违约金|罚款|罚金|逾期费|手续费|超时费/i;
 
 /** A step the caller supposes, not one taken: if I cancel, would it cost, say I had to, 要是. */
-const HYPOTHETICAL = /\bif\b|\bwould\b|\bsay (?:i|we)\b|\bin case\b|\bsuppose\b|如果|要是|假如|万一|的话/i;
+const HYPOTHETICAL = new RegExp(`${SUPPOSED.source}|\\bif\\b|\\bwould\\b|\\bsay (?:i|we)\\b`, 'i');
 
 /**
  * A step asked for outright, in a clause of its own: (just) send me …, give me …, take it off,

@@ -340,7 +340,8 @@ function cut(text: string, requests: readonly ActionRequest[]): string {
 }
 
 /** A wrong supposed, not told (万一, 要是, 假如, 如果…的话, what if, in case): it has not happened. */
-const SUPPOSED = /万一|要是|假如|假设|如果|的话|\bwhat if\b|\bin case\b|\bsuppose\b|\bhypothetically\b/i;
+export const SUPPOSED =
+  /万一|要是|假如|假设|如果|的话|\bwhat if\b|\bin case\b|\bsuppose\b|\bhypothetically\b/i;
 
 /**
  * 那你们几天给我打电话？/ when can you call me back? Every clause that asks for something asks when,
