@@ -1,3 +1,5 @@
+import { responseFields } from './response-fields.js';
+
 /**
  * Parties other than the caller that a backend response names: who complained about them, a
  * neighbour, a parcel's other end. What such a field holds is someone else's data, whatever the
@@ -8,6 +10,28 @@
 /** Keys of a response field that names someone other than the caller. */
 export const OTHER_PARTY_FIELD =
   /complain|report(?:er|ed_by)|informant|whistle|neighbou?r|recipient|receiver|consignee|sender|shipper|seller|buyer|transfer(?:or|ee)|counterpart|投诉人|举报人|反映人|邻居|收件人|寄件人|卖家|买家|转让人|受让人|对方/i;
+
+/**
+ * Keys of a field holding a way to reach someone outside the call's systems (a WeChat, QQ,
+ * WhatsApp, Telegram or e-mail): whoever it belongs to, it is not read out.
+ */
+export const CONTACT_HANDLE_FIELD =
+  /wechat|weixin|whatsapp|telegram|\bqq\b|^qq|qq_?(?:id|no|number)?$|line_?id|e-?mail|微信|邮箱/i;
+
+/**
+ * The contact handles a response holds (CONTACT_HANDLE_FIELD), at any depth: values long enough
+ * to name one account (a doctor's WeChat id, a courier's e-mail).
+ *
+ * @example contactHandlesIn({ doctors: [{ name: '黄医生', wechat: 'hjj_2020' }] }) // ['hjj_2020']
+ */
+export function contactHandlesIn(response: unknown): string[] {
+  return responseFields(response)
+    .filter(
+      ([key, value]) =>
+        CONTACT_HANDLE_FIELD.test(key) && typeof value === 'string' && value.trim().length >= 4,
+    )
+    .map(([, value]) => String(value).trim());
+}
 
 const NAME_FIELD = /^(?:name|full_?name|姓名|名字|contact_?name)$|_name$/i;
 const PHONE_FIELD = /phone|mobile|tel(?:ephone)?$|电话|手机/i;

@@ -2,6 +2,7 @@
 
 import { escapeRegExp } from '../domain/escape-reg-exp.js';
 import { maskPhone, normalizePhone } from '../domain/phone.js';
+import { contactHandlesIn } from '../domain/response-parties.js';
 import { digitsAsAscii, isQuestion, sentenceAt } from './_guard-text.js';
 import type { GuardReplyInput, GuardVerdict } from './reply-guard.js';
 
@@ -201,6 +202,26 @@ export const PHONE_RUN = /(?<![\d+])(?:\+|00)?\d{5,24}(?!\d)/g;
 function fitsMask(mask: string, phone: string): boolean {
   if (mask.length !== phone.length) return false;
   return [...mask].every((c, i) => !/\d/.test(c) || c === phone[i]);
+}
+
+/**
+ * A contact handle a system returned (a doctor's WeChat, a courier's e-mail) said in the draft,
+ * unless the caller said it first: a way to reach someone is nobody's to hand out.
+ */
+export function checkContactHandles(draft: string, input: GuardReplyInput): GuardVerdict {
+  const lower = draft.toLowerCase();
+  const said = input.customerUtterances.join('\n').toLowerCase();
+  for (const q of input.systemQueries) {
+    if (!q.ok) continue;
+    for (const handle of contactHandlesIn(q.response)) {
+      const h = handle.toLowerCase();
+      if (lower.includes(h) && !said.includes(h))
+        return privacyStop(
+          `The reply reads out a contact handle a system returned (${h.slice(0, 2)}…): never give out a way to reach someone.`,
+        );
+    }
+  }
+  return { ok: true };
 }
 
 function privacyStop(detail: string): GuardVerdict {

@@ -302,3 +302,37 @@ describe('guardReply', () => {
     expect(guardReply(input('理解理解，换我也着急。我先帮您查一下订阅情况。'))).toEqual({ ok: true });
   });
 });
+
+describe('guardReply: contact handles a system returned', () => {
+  const schedule: SystemQueryRecord = {
+    interface: 'tutor_schedule',
+    method: 'GET',
+    endpoint: '/api/tutors',
+    purpose: '查询老师排课',
+    mock: true,
+    ok: true,
+    response: {
+      tutors: [{ name: '周老师', day: '周三', wechat: 'zhou_t_2020', email: 'zhou.t@example.org' }],
+    },
+  };
+
+  it.each(['周老师的微信是zhou_t_2020，您可以直接加他。', 'You can e-mail him at ZHOU.T@example.org.'])(
+    'stops %j',
+    (draft) => {
+      const verdict = guardReply(input(draft, { systemQueries: [schedule] }));
+      expect(verdict.ok).toBe(false);
+      expect(verdict.ok === false && verdict.rule).toBe('other_customer_data');
+    },
+  );
+
+  it('lets the caller hear back a handle they gave themselves, and the schedule itself', () => {
+    const said = guardReply(
+      input('好的，zhou.t@example.org 这个邮箱我记下了。', {
+        systemQueries: [schedule],
+        customerUtterances: ['我的邮箱是zhou.t@example.org'],
+      }),
+    );
+    expect(said.ok).toBe(true);
+    expect(guardReply(input('周老师周三上课。', { systemQueries: [schedule] })).ok).toBe(true);
+  });
+});

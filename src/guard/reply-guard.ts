@@ -1,7 +1,7 @@
 import { partiesInResponse } from '../domain/response-parties.js';
 import type { PermissionCheckRecord, SystemQueryRecord } from '../domain/session-schemas.js';
 import { type Approval, approvalsOf, checkActions, statesFromApprovals } from './_guard-actions.js';
-import { checkOtherCustomers } from './_guard-privacy.js';
+import { checkContactHandles, checkOtherCustomers } from './_guard-privacy.js';
 import { checkStatuses, type StatusName, statesFromResponses } from './_guard-statuses.js';
 import { isQuestion, normalizeDraft, sentenceAt } from './_guard-text.js';
 import {
@@ -198,6 +198,7 @@ function knownStates(
  * Rules, most serious first:
  * - another customer's data never goes out: a phone (full, masked, in part, in Chinese numerals,
  *   split by spaces or invisible characters), a name, a surname with a title, a third person's account;
+ * - nor a contact handle a system returned (a WeChat, QQ or e-mail) the caller did not say first;
  * - an action said to be done or promised (已退款, 马上到账, 今天之内退给您, consider it done,
  *   you'll have it by Friday) needs an approved check or grant for that action in this call;
  * - an account status (已过期, frozen, 欠费, shipped …) must be one a query of this call showed;
@@ -216,6 +217,8 @@ export function guardReply(input: GuardReplyInput): GuardVerdict {
     named.length === 0 ? input : { ...input, otherCustomers: [...input.otherCustomers, ...named] },
   );
   if (!privacy.ok) return privacy;
+  const handles = checkContactHandles(draft, input);
+  if (!handles.ok) return handles;
   const approvals = approvalsOf(input.permissionChecks, input.grants);
   const states = knownStates(input, approvals, callDate(input));
   const actions = checkActions({ draft, approvals, knownStates: states });

@@ -278,3 +278,20 @@ describe('speakResponse: a described field keeps its own unit', () => {
     expect(said).toContain('剩余通话时长 42分钟');
   });
 });
+
+describe('speakResponse: nobody’s contact handles', () => {
+  it('never reads out a WeChat, QQ or WhatsApp of anyone a response names', () => {
+    const said = speakResponse(
+      { name: 'tutors', description: '查询老师排课' },
+      {
+        tutors: [
+          { name: '周老师', day: '周三', wechat: 'zhou_t_2020', qq: '483920111', whatsapp: '+852 6123 4567' },
+        ],
+      },
+      'zh',
+      '周老师哪天上课',
+    );
+    expect(said).toContain('周三');
+    expect(said).not.toMatch(/zhou_t_2020|483920111|6123/);
+  });
+});

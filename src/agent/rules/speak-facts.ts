@@ -1,5 +1,5 @@
 import type { Language } from '../../domain/language.js';
-import { OTHER_PARTY_FIELD } from '../../domain/response-parties.js';
+import { CONTACT_HANDLE_FIELD, OTHER_PARTY_FIELD } from '../../domain/response-parties.js';
 import { tokenize } from '../../knowledge/index.js';
 import { parseQuantities } from '../../permissions/index.js';
 import { monthDaysNamed } from './days-said.js';
@@ -31,12 +31,13 @@ const STATUS_WORDS: Record<string, { zh: string; en: string }> = {
 };
 
 /**
- * Contact and identity fields (a courier's phone, a driver's plate holder's address) are never
- * read out: a response may carry other people's, and the caller needs none of them said. Nor is
- * how many people reported the caller: products keep who reported, and how many, to themselves.
+ * Contact and identity fields (a courier's phone, a driver's plate holder's address, a doctor's
+ * WeChat) are never read out: a response may carry other people's, and the caller needs none of
+ * them said. Nor is how many people reported the caller: products keep who reported, and how
+ * many, to themselves.
  */
 const PERSONAL_FIELD =
-  /phone|mobile|tel(?:ephone)?$|contact|e-?mail|id_?card|id_?number|passport|address|住址|地址|电话|手机|身份证|reports?_?(?:count|num)|举报/i;
+  /phone|mobile|tel(?:ephone)?$|contact|id_?card|id_?number|passport|address|住址|地址|电话|手机|身份证|reports?_?(?:count|num)|举报/i;
 
 /** Phone numbers as people write them: 13812345678, 138 1234 5678, +86-138-1234-5678. */
 const PHONE_LIKE = /(?<![\d])(?:\+?\d{1,3}[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?![\d])/g;
@@ -279,6 +280,7 @@ function spokenValue(
         !k.startsWith('_') &&
         k !== 'mock' &&
         !PERSONAL_FIELD.test(k) &&
+        !CONTACT_HANDLE_FIELD.test(k) &&
         !OTHER_PARTY_FIELD.test(k) &&
         v !== null &&
         v !== undefined,
