@@ -76,7 +76,7 @@ export function speakResponse(
   // The product's own names of the fields (剩余次数), in a call in the description's language.
   const labels =
     lang === 'zh' ? describedLabels(iface.description, iface.response_fields) : new Map<string, string>();
-  const said = spokenValue(response, lang, 0, pointed, pointed, labels);
+  const said = spokenValue(response, { lang, wanted: pointed, labels }, 0, pointed);
   // 流量还剩多少 / how much is left: what is left of a quota, from the used and the quota read.
   const left = focus !== undefined && ASKS_LEFT.test(focus) ? leftOf(response, lang) : undefined;
   const body = left === undefined || said === '' ? said : `${said}${lang === 'zh' ? '，' : ', '}${left}`;
@@ -214,7 +214,7 @@ const SUM_FIELD = /total|amount|price|cost|sum|due|balance|总|金额|价|费/i;
  * Whether the caller asked about this field: its name shares a word with what they said (the
  * car, pick-up time), or it holds an amount and they asked what it comes to.
  */
-function fieldAsked(key: string, label: string | undefined, asked: Asked | undefined): boolean {
+function fieldAsked(key: string, label: string | undefined, asked: Focus | undefined): boolean {
   if (asked === undefined) return false;
   if (asked.sum && (SUM_FIELD.test(key) || (label !== undefined && SUM_FIELD.test(label)))) return true;
   if (asked.topics.some((t) => t.test(key) || (label !== undefined && t.test(label)))) return true;
@@ -227,28 +227,17 @@ function fieldAsked(key: string, label: string | undefined, asked: Asked | undef
   );
 }
 
-/** What the caller asked to hear of a record: the words they said, and whether a sum. */
-interface Asked {
-  words: ReadonlySet<string>;
-  sum: boolean;
-  topics: readonly RegExp[];
+/** What holds for the whole of one response as it is said. */
+interface Saying {
+  lang: Language;
+  /** What the caller asked about (their words, a sum, topics): such fields are said too. */
+  wanted: Focus | undefined;
+  /** The fields' names as the product gives them (describedLabels). */
+  labels: ReadonlyMap<string, string>;
 }
 
-/** A field's name as the product gives it (describedLabels), else its own words. */
-type Labels = ReadonlyMap<string, string>;
-
-function spokenValue(
-  value: unknown,
-  lang: Language,
-  depth: number,
-  focus: Focus | undefined,
-  wanted: Focus | undefined,
-  labels: Labels,
-): string {
-  const asked: Asked | undefined =
-    wanted === undefined
-      ? undefined
-      : { words: wanted.words, sum: wanted.sum === true, topics: wanted.topics };
+function spokenValue(value: unknown, say: Saying, depth: number, focus: Focus | undefined): string {
+  const { lang, wanted, labels } = say;
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) {
     if (value.length === 0) return lang === 'zh' ? '无' : 'none';
@@ -259,7 +248,7 @@ function spokenValue(
     const shown = pointed.length > 0 ? pointed : value;
     const items = shown
       .slice(0, MAX_ITEMS)
-      .map((v) => spokenValue(v, lang, depth + 1, undefined, wanted, labels))
+      .map((v) => spokenValue(v, say, depth + 1, undefined))
       .filter(Boolean);
     const left = value.length - Math.min(shown.length, MAX_ITEMS);
     const more =
@@ -288,11 +277,9 @@ function spokenValue(
     // The first fields, and beyond them those the caller asked about (the total of a booking
     // whose dates and car come first), in the record's order.
     const entries = speakable.filter(
-      ([k, v], i) => i < MAX_FIELDS || (typeof v !== 'object' && fieldAsked(k, labels.get(k), asked)),
+      ([k, v], i) => i < MAX_FIELDS || (typeof v !== 'object' && fieldAsked(k, labels.get(k), wanted)),
     );
-    const parts = entries
-      .map(([k, v]) => spokenField(k, v, lang, depth, focus, wanted, labels))
-      .filter(Boolean);
+    const parts = entries.map(([k, v]) => spokenField(k, v, say, depth, focus)).filter(Boolean);
     return parts.join(depth === 0 ? (lang === 'zh' ? '，' : ', ') : lang === 'zh' ? '，' : ', ');
   }
   return spokenScalar(value, lang);
@@ -301,13 +288,12 @@ function spokenValue(
 function spokenField(
   key: string,
   value: unknown,
-  lang: Language,
+  say: Saying,
   depth: number,
   focus: Focus | undefined,
-  wanted: Focus | undefined,
-  labels: Labels,
 ): string {
-  const described = labels.get(key);
+  const lang = say.lang;
+  const described = say.labels.get(key);
   // transactions: [] → 没有交易记录 / no transactions.
   if (Array.isArray(value) && value.length === 0) {
     if (lang === 'en')
@@ -325,9 +311,7 @@ function spokenField(
     return value ? label : `not ${label}`;
   }
   const said =
-    typeof value === 'object'
-      ? spokenValue(value, lang, depth + 1, focus, wanted, labels)
-      : spokenScalar(value, lang, key);
+    typeof value === 'object' ? spokenValue(value, say, depth + 1, focus) : spokenScalar(value, lang, key);
   if (said === '') return '';
   if (described !== undefined && typeof value !== 'object')
     return describedField(described, value, said, typeof value === 'number' ? unitOf(key)?.zh : undefined);
