@@ -1800,3 +1800,29 @@ describe('createRulesAgent: a line about someone else takes up only what the cal
     expect(reply).not.toMatch(/工单/);
   });
 });
+
+describe('createRulesAgent: a question no rule names, answered by the FAQ', () => {
+  it('answers 能不能…？ from the FAQ and opens nothing', async () => {
+    const c = agentCall({
+      product: {
+        name: '小电充电宝',
+        description: '共享充电宝租借',
+        faq: [
+          { question: '租充电宝要押金吗？能免押吗？', answer: '押金99元，微信支付分550分以上可以免押金。' },
+        ],
+        operator_permissions: {
+          can_approve_immediately: ['退还超时费<=10元'],
+          requires_supervisor: ['退还超时费>10元'],
+          requires_process: ['充电宝丢失赔偿'],
+          forbidden: ['透露其他用户信息'],
+        },
+      },
+      operator: records.operators[0]!,
+      customer: { name: '来电客户', phone: '13900001111' },
+      phone: '13900001111',
+    });
+    const reply = await c.say('喂你好，我叫王强，第一次用你们这个。想问下押金要交多少？能不能不交押金的？');
+    expect(reply).toContain('免押金');
+    expect(c.events.filter((e) => e.type === 'ticket')).toEqual([]);
+  });
+});

@@ -442,7 +442,21 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // caller said it: no rule covers it, so it is never approved, and the caller hears so. What
   // is still awaited (退了…到现在也没见着) asks where it is, not for it again.
   let unknownAsked = false;
-  if (actions.length === 0 && !faqHit && u.asksForAction && u.awaited.length === 0) {
+  // 能不能不交押金的？ asked as a question that no rule names and the product's FAQ answers: the
+  // answer is what the caller asked for; nothing goes to a supervisor.
+  const answeredInstead =
+    actions.length === 0 &&
+    !faqHit &&
+    u.asksForAction &&
+    u.question &&
+    u.awaited.length === 0 &&
+    checkPermission(rulesOf(ctx), asked).parts.every((part) => part.rule === null)
+      ? knowledgeAnswer(ctx, utterance)
+      : undefined;
+  if (answeredInstead) {
+    parts.resolve.push(faqAnswer(answeredInstead.answer, lang));
+    topics.push(lang === 'zh' ? `咨询：${answeredInstead.question}` : `Asked: ${answeredInstead.question}`);
+  } else if (actions.length === 0 && !faqHit && u.asksForAction && u.awaited.length === 0) {
     unknownAsked = true;
     const unknown = { concept: '', text: asked, start: 0, end: asked.length };
     if (whichPaymentUnclear(ctx, unknown, u)) {
