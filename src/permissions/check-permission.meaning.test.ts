@@ -1287,3 +1287,16 @@ describe('checkPermission: a membership stopped for a while, however said', () =
     expect(d.rule).toMatch(/冻结/);
   });
 });
+
+describe('checkPermission: what a rule’s terms leave of a word names nothing', () => {
+  it('does not read 个 or 日 of "3个工作日" in a caller’s 我个孙 as the rule said', () => {
+    const rules = compileRules({
+      can_approve_immediately: [],
+      requires_supervisor: [],
+      requires_process: ['复印、调取体检报告和影像资料（需本人身份证，3个工作日）'],
+      forbidden: [],
+    });
+    const d = checkPermission(rules, '我个孙今日又不在，你帮我查下是几号几点');
+    expect(d.rule).toBeNull();
+  });
+});

@@ -188,7 +188,9 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   }
   // Cancel the whole thing / I want all of it back / 顺手把它关了: the object the call is about,
   // for each clause no request of this turn covers.
-  if (!faqHit) {
+  // 我张预约单唔见咗…系几号几点？ A question of information that asks for no step takes up no
+  // vague request either.
+  if (!faqHit && !(u.infoQuestion && !u.asksForAction)) {
     let lineRead: PermissionDecision | undefined;
     for (const clause of clausesOf(utterance)) {
       if (actions.some((a) => a.start < clause.end && clause.start < a.end)) continue;

@@ -351,3 +351,15 @@ describe('understandUtterance: someone had the caller go', () => {
     expect(read('体检的医生说我血压高，让我去复查一下。你们复查多少钱？').asksForAction).toBe(false);
   });
 });
+
+describe('understandUtterance: someone of the caller’s helping them', () => {
+  it.each(['我女儿又不在家帮我弄手机，你帮我查下是几点的车', '我老公帮我订的，我就想知道几号到'])(
+    '%j asks the company for nothing',
+    (said) => {
+      expect(read(said).asksForAction).toBe(false);
+    },
+  );
+  it('still asks when the caller asks the company to help', () => {
+    expect(read('我女儿不会弄，你们帮我把套餐取消了吧').asksForAction).toBe(true);
+  });
+});
