@@ -65,10 +65,10 @@ describe('speakResponse', () => {
       ],
     };
     for (const asked of ['when did you post them?', 'have you sent them yet', '票什么时候寄出的'])
-      expect(speakResponse(iface, posted, 'en', asked), asked).toContain('2026-11-18');
+      expect(speakResponse(iface, posted, 'en', asked), asked).toContain('November 18, 2026');
     for (const asked of ["they still haven't arrived", 'it never came', '怎么还没到'])
       expect(speakResponse(iface, posted, 'en', asked), asked).toContain('no scan since');
-    expect(speakResponse(iface, posted, 'en', 'what band are my seats in')).not.toContain('2026-11-18');
+    expect(speakResponse(iface, posted, 'en', 'what band are my seats in')).not.toContain('November 18');
     // 一共多少钱: the same in Chinese.
     expect(
       speakResponse({ name: 'orders', description: '查询订单' }, order, 'zh', '我那单一共多少钱'),
@@ -99,8 +99,8 @@ describe('speakResponse', () => {
       { bookings: [booking] },
       'zh',
     );
-    expect(zh).toContain('入住 2026-12-11');
-    expect(zh).toContain('离店 2026-12-14');
+    expect(zh).toContain('入住 2026年12月11日');
+    expect(zh).toContain('离店 2026年12月14日');
     expect(zh).toContain('房型 双床房');
     const en = speakResponse({ name: 'trips' }, { trips: [{ fare: 38.4, estimated_fare: 23.04 }] }, 'en');
     expect(en).toContain('estimated fare 23.04');
@@ -160,7 +160,7 @@ describe('speakResponse', () => {
       bans: [{ reason: '言语辱骂', end_at: '2026-12-04', reporter_nickname: '夜航船', report_count: 7 }],
     };
     const banned = speakResponse({ name: 'bans' }, ban, 'zh');
-    expect(banned).toContain('2026-12-04');
+    expect(banned).toContain('2026年12月4日');
     expect(banned).not.toMatch(/夜航船|7/);
     // The caller's own account holder is theirs to hear.
     expect(speakResponse({ name: 'account' }, { holder: '赵建国', balance: 12 }, 'zh')).toContain('赵建国');
@@ -178,7 +178,7 @@ describe('speakResponse: lists of charges', () => {
       total: 15,
     };
     expect(speakResponse(billing, one, 'zh')).toBe(
-      '我查了账单明细：交易号 T1，日期 2026-11-01，金额 15，类型 扣费，合计 15。',
+      '我查了账单明细：交易号 T1，日期 2026年11月1日，金额 15，类型 扣费，合计 15。',
     );
     expect(speakResponse({ name: 'user_billing' }, { transactions: [] }, 'en')).toBe(
       'I checked user billing: no transactions.',
@@ -293,5 +293,14 @@ describe('speakResponse: nobody’s contact handles', () => {
     );
     expect(said).toContain('周三');
     expect(said).not.toMatch(/zhou_t_2020|483920111|6123/);
+  });
+});
+
+describe('speakResponse: dates as people say them', () => {
+  it('says a system date and time in the call’s language', () => {
+    const parcel = { shipped_at: '2026-11-28T15:02:00+08:00', eta: '2026-12-04' };
+    expect(speakResponse({ name: 'parcel' }, parcel, 'zh')).toContain('2026年11月28日 15:02');
+    expect(speakResponse({ name: 'parcel' }, parcel, 'en')).toContain('December 4, 2026');
+    expect(speakResponse({ name: 'parcel' }, { code: '2026-13-40' }, 'en')).toContain('2026-13-40');
   });
 });

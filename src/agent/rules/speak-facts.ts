@@ -168,7 +168,8 @@ function focusOf(text: string): Focus {
 
 /**
  * What callers ask about in other words than a record's field names: when it was sent (posted,
- * 寄出) is its dispatch or shipping date, whether it came (arrived, 到了没) its delivery and tracking.
+ * 寄出) is its dispatch or shipping date, whether it came or where it is (arrived, still not here,
+ * 到了没, 到哪了) its delivery and tracking.
  */
 const FIELD_TOPICS: ReadonlyArray<{ said: RegExp; field: RegExp }> = [
   {
@@ -176,7 +177,7 @@ const FIELD_TOPICS: ReadonlyArray<{ said: RegExp; field: RegExp }> = [
     field: /dispatch|ship|sent|posted|mailed|发货|寄出/i,
   },
   {
-    said: /\b(?:arriv\w*|c[oa]me|deliver\w*|receiv\w*|turn(?:ed)? up|show(?:ed)? up)\b|到了|没到|收到|送到|到货/i,
+    said: /\b(?:arriv\w*|c[oa]me|deliver\w*|receiv\w*|turn(?:ed)? up|show(?:ed)? up|not here|in the (?:mail|post)|where(?:'s| is| are))\b|到了|没到|收到|送到|到货|到哪/i,
     field: /deliver|arriv|eta\b|track|签收|送达|物流/i,
   },
   {
@@ -378,5 +379,40 @@ function spokenScalar(value: unknown, lang: Language, key = ''): string {
     const word = STATUS_WORDS[text.toLowerCase()];
     if (word) return word[lang];
   }
-  return text;
+  return spokenDate(text, lang) ?? text;
+}
+
+/** A day as systems write it (2026-12-04, 2026-11-28T15:02:00+08:00), with its time if any. */
+const ISO_DAY =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * A system's date as a person says it: 2026年12月4日 / December 4, 2026, and the time as written
+ * (15:02). Undefined for anything else.
+ *
+ * @example spokenDate('2026-12-04', 'en') // 'December 4, 2026'
+ */
+function spokenDate(text: string, lang: Language): string | undefined {
+  const m = ISO_DAY.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, hh, mm] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const time = hh === undefined ? '' : ` ${hh}:${mm}`;
+  return lang === 'zh' ? `${y}年${month}月${day}日${time}` : `${MONTHS[month - 1]} ${day}, ${y}${time}`;
 }
