@@ -363,3 +363,15 @@ describe('understandUtterance: someone of the caller’s helping them', () => {
     expect(read('我女儿不会弄，你们帮我把套餐取消了吧').asksForAction).toBe(true);
   });
 });
+
+describe('understandUtterance: an exclamation mark is not anger by itself', () => {
+  it.each(['Hi! Quick question about my plan', '你好！想问下套餐怎么改', 'Perfect! thanks so much!'])(
+    '%j is not upset',
+    (said) => {
+      expect(read(said).upset).toBe(false);
+    },
+  );
+  it.each(['你们怎么又扣我钱！', 'This is the third time!'])('%j is upset', (said) => {
+    expect(read(said).upset).toBe(true);
+  });
+});

@@ -170,7 +170,7 @@ export function understandUtterance(text: string, language: Language): Understan
     quantities,
     upset:
       /[！!]|太差|凭什么|什么破|坑人|骗|生气|气死|投诉|离谱|ridiculous|angry|unacceptable|terrible|scam|furious/i.test(
-        text,
+        text.replace(GLAD_EXCLAIMED, ' '),
       ),
     infoQuestion: asksInfo(text),
     asksForAction:
@@ -353,6 +353,10 @@ function asksOnlyAbout(text: string): boolean {
   const asking = text.split(/[，,。.；;！!？?\n…~]+/).filter((c) => EXPLICIT_ASK.test(c));
   return asking.length > 0 && asking.every((c) => asksInfo(c));
 }
+
+/** A greeting, thanks or gladness exclaimed (Hi!, 谢谢！, 太好了！): no anger in its mark. */
+const GLAD_EXCLAIMED =
+  /(?:\b(?:hi|hello|hey|hiya|thanks|thank you|cheers|great|perfect|awesome|brilliant|lovely|cool|nice|yay|wow)\b|你好|您好|哈喽|谢谢|多谢|太好了|好的|好嘞|真好|真棒)(?:\s*(?:so much|a lot|a ton|again|guys|man|mate|你|您|啦|哈|呀|啊|了))?[\s,.~～]*[！!]+/gi;
 
 /** Says it is only asking (先问问, just asking): whatever it names is a question. */
 const JUST_ASKING = /问问|只是问|先问|随便问|\bjust (?:asking|wondering|curious)\b/i;
