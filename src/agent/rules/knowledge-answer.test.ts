@@ -333,3 +333,24 @@ describe('knowledgeAnswer: an entry found by how long alone is about something e
     expect(hit?.question).toContain('月卡');
   });
 });
+
+describe('knowledgeAnswer: a question that names its own topic after a clause about another', () => {
+  const bank = {
+    name: 'PennyCard',
+    faq: [
+      {
+        question: 'Is there a monthly fee?',
+        answer: 'The Standard plan has no monthly fee; Premium is $5 a month.',
+      },
+      { question: 'When does my direct deposit arrive?', answer: 'Up to two days before payday.' },
+    ],
+  } as unknown as Product;
+
+  it('answers the question asked, not the clause before it', () => {
+    const hit = knowledgeAnswer(
+      knowledgeCall(bank),
+      'So I just got my card, and before I set up my direct deposit, is there a monthly fee on the Standard one?',
+    );
+    expect(hit?.question).toBe('Is there a monthly fee?');
+  });
+});

@@ -139,6 +139,15 @@ function clauseHit(search: FaqSearch, clauses: readonly string[], i: number): Kn
       tokenize(withChinese(`${hit.question} ${hit.answer}`)).some((t) => topic.has(t)),
     );
   }
+  // Before I set up my direct deposit, is there a monthly fee? A question that names its own topic
+  // in an entry's question (monthly fee) is that entry's, whatever the clause before it names.
+  const own = new Set(
+    tokenize(withChinese(clauses[i]!)).filter(
+      (t) => !ASKING_TERMS.has(t) && (/[\u3400-\u9fff]{2}/.test(t) || /^[a-z]{3,}/.test(t)),
+    ),
+  );
+  const alone = search(clauses[i]!, (hit) => tokenize(withChinese(hit.question)).some((t) => own.has(t)));
+  if (alone) return alone;
   return search(`${i > 0 ? `${clauses[i - 1]}，` : ''}${clauses[i]}`) ?? search(clauses[i]!);
 }
 
