@@ -175,14 +175,22 @@ const LABELS_CACHE = new Map<string, ReadonlyMap<string, string>>();
 /** What a name ends with that a name joined to it by 和/及 shares (开始和到期日期 → 开始日期). */
 const SHARED_TAIL = /(?:日期|时间|次数|金额|状态|原因|编号|单号|名称|数量|天数)$/;
 
+/**
+ * An interface's description in its two parts: what the interface is (查询本人的换电套餐), and
+ * what it lists after a colon (套餐名称、价格…), '' when it lists nothing.
+ */
+export function describedParts(description: string): { what: string; listed: string } {
+  const colon = description.search(/[:：]/);
+  return colon < 0
+    ? { what: description, listed: '' }
+    : { what: description.slice(0, colon), listed: description.slice(colon + 1) };
+}
+
 /** The names a description lists after its colon, up to the end of that sentence. */
 function listedNames(description: string): string[] {
-  const colon = description.search(/[:：]/);
-  if (colon < 0 || !/[\u3400-\u9fff]/.test(description)) return [];
-  const list = description
-    .slice(colon + 1)
-    .split(/[；;。]/)[0]!
-    .replaceAll(/（[^）]*）|\([^)]*\)/g, '');
+  const { listed } = describedParts(description);
+  if (listed === '' || !/[\u3400-\u9fff]/.test(description)) return [];
+  const list = listed.split(/[；;。]/)[0]!.replaceAll(/（[^）]*）|\([^)]*\)/g, '');
   return list
     .split(/[、，,]/)
     .map((n) => n.trim())

@@ -3,7 +3,7 @@ import { CONTACT_HANDLE_FIELD, OTHER_PARTY_FIELD } from '../../domain/response-p
 import { tokenize } from '../../knowledge/index.js';
 import { parseQuantities } from '../../permissions/index.js';
 import { monthDaysNamed } from './days-said.js';
-import { describedLabels, fieldLabel } from './field-labels.js';
+import { describedLabels, describedParts, fieldLabel } from './field-labels.js';
 
 /** Status words backends return, as a person says them. */
 const STATUS_WORDS: Record<string, { zh: string; en: string }> = {
@@ -85,9 +85,8 @@ export function speakResponse(
   const fits = description !== '' && /[\u3400-\u9fff]/.test(description) === (lang === 'zh');
   // Only what the interface is: the fields it lists after a colon are read as values below.
   const what = fits
-    ? description
-        .replace(/[:：].*$/s, '')
-        .replace(/^查询|^(?:look up|get|query)\s+/i, '')
+    ? describedParts(description)
+        .what.replace(/^查询|^(?:look up|get|query)\s+/i, '')
         .trim()
     : lang === 'zh'
       ? '系统记录'
