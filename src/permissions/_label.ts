@@ -61,17 +61,19 @@ export function actionLabel(input: {
   const { rule, concept, amount } = input;
   if (rule) {
     const lang = languageOf(rule);
+    // A variant read with its note cut short (closing the account (id check) is named without it.
+    const phrase = rule.phrase.replace(/\s*[（(][^）)]*$/, '');
     // 延迟退房至14点 asked for 13:00 is 延迟退房至13点: the time asked, within the rule's.
     if (rule.condition?.named && rule.condition.family === 'clock' && amount?.unit === 'clock') {
       const said = amountIn(amount.value, 'clock', lang);
-      return lang === 'zh' ? `${rule.phrase}至${said}` : `${rule.phrase} until ${said}`;
+      return lang === 'zh' ? `${phrase}至${said}` : `${phrase} until ${said}`;
     }
-    if (rule.condition?.named || rule.phrase === '') return rule.text;
+    if (rule.condition?.named || phrase === '') return rule.text;
     // The amount belongs in the label when the rule measures it (a limit, or an action measured
     // in money: 赔偿申请300元), not when it is something else said alongside.
     const family = rule.condition?.family ?? rule.concepts.find((c) => c.families)?.families?.[0];
     const fits = amount !== undefined && family !== undefined && familyOf(amount.unit) === family;
-    return join(rule.phrase, fits ? inUnitOf(amount, rule.condition?.unit) : undefined, lang);
+    return join(phrase, fits ? inUnitOf(amount, rule.condition?.unit) : undefined, lang);
   }
   if (concept) return join(concept[input.lang], amount, input.lang);
   const plain = input.text.trim().replace(LEAD, '').replace(TRAIL, '');

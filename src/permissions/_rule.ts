@@ -172,6 +172,9 @@ function bareInNote(s: string, from: number, to: number): boolean {
   return `${s.slice(a, from)}${s.slice(to, b)}`.trim() === '';
 }
 
+/** Working days, said of how long something takes: 5-7 business days, 3个工作日. */
+const WORKING_DAYS = /\b(?:business|working) days?\b|工作日/;
+
 /**
  * Splits a rule into its action phrase and its condition. Never throws. A quantity in a note in
  * brackets is the rule's limit when the note's clause says only that (（<=15天）), and only when
@@ -213,7 +216,11 @@ function conditionOf(
   operators: boolean,
 ): ParsedRule {
   const cut = (from: number, to: number, condition: RuleCondition): ParsedRule => {
-    const termed = noted && !bareInNote(s, from, to) ? { ...condition, term: true as const } : condition;
+    // （ID check; 5-7 business days）, （3个工作日）: working days in a note are how long the case
+    // takes, never an amount a caller asks for.
+    const workingDays = WORKING_DAYS.test(s.slice(from, to + 16));
+    const termed =
+      noted && (!bareInNote(s, from, to) || workingDays) ? { ...condition, term: true as const } : condition;
     return { text, ...cleanPhrase(`${s.slice(0, from)} ${s.slice(to)}`), condition: termed };
   };
 

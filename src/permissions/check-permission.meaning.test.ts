@@ -1300,3 +1300,21 @@ describe('checkPermission: what a rule’s terms leave of a word names nothing',
     expect(d.rule).toBeNull();
   });
 });
+
+describe('checkPermission: an account closure in other forms, and working days that are a term', () => {
+  const rules = compileRules({
+    can_approve_immediately: [],
+    requires_supervisor: [],
+    requires_process: ['Closing the account and paying out what is left (ID check; 5-7 business days)'],
+    forbidden: [],
+  });
+  it.each(['can you close out my account', 'closing my account, please', 'I want to close my account'])(
+    '%j is the closure process, with no duration to ask for',
+    (said) => {
+      const d = checkPermission(rules, said);
+      expect(d.status).toBe('requires_process');
+      expect(d.rule).toMatch(/^Closing the account/);
+      expect(d.parts[0]?.unstated).toBeUndefined();
+    },
+  );
+});
