@@ -1826,3 +1826,33 @@ describe('createRulesAgent: a question no rule names, answered by the FAQ', () =
     expect(c.events.filter((e) => e.type === 'ticket')).toEqual([]);
   });
 });
+
+describe('createRulesAgent: an account closure asked in other forms, then called off', () => {
+  it('reads "close out my account" under a rule worded "Closing the account…", and "don’t close it, forget I asked" withdraws it', async () => {
+    const c = agentCall({
+      product: {
+        name: 'CoinJar',
+        operator_permissions: {
+          can_approve_immediately: ['Tell the account holder their balance'],
+          requires_supervisor: [],
+          requires_process: ['Closing the account and paying out what is left (ID check; 5-7 business days)'],
+          forbidden: [],
+        },
+      },
+      operator: records.operators[0]!,
+      customer: { name: 'Sam', phone: '3125550111' },
+      phone: '3125550111',
+      language: 'en',
+    });
+    await c.say("I'm moving banks. Can you close out my account and send me what's left?");
+    const tickets = () => c.events.filter((e) => e.type === 'ticket');
+    expect(tickets()).toHaveLength(1);
+    const decided = c.events.find((e) => e.type === 'permission_check');
+    expect(decided?.type === 'permission_check' && decided.status).toBe('requires_process');
+    // Named by the rule's phrase without its note cut short.
+    expect(decided?.type === 'permission_check' && decided.action).not.toMatch(/\(/);
+    await c.say("Oh wait, never mind, don't close it, forget I asked.");
+    expect(tickets()).toHaveLength(1);
+    expect(c.session.record.withdrawals.length).toBe(1);
+  });
+});

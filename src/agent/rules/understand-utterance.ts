@@ -351,7 +351,19 @@ export const SUPPOSED =
  */
 function asksOnlyAbout(text: string): boolean {
   const asking = text.split(/[，,。.；;！!？?\n…~]+/).filter((c) => EXPLICIT_ASK.test(c));
-  return asking.length > 0 && asking.every((c) => asksInfo(c));
+  return asking.length > 0 && asking.every(asksWhenOfIt);
+}
+
+/**
+ * The clause asks when or how before it asks for anything (几天给我回电话, when can you call me):
+ * about the step. Asked first (send me what's left), the step is asked for.
+ */
+function asksWhenOfIt(clause: string): boolean {
+  const ask = EXPLICIT_ASK.exec(clause)?.index ?? -1;
+  const info = Math.min(
+    ...[INFO_QUESTION.exec(clause)?.index, WHEN_ASKED.exec(clause)?.index].filter((i) => i !== undefined),
+  );
+  return info < ask;
 }
 
 /** A greeting, thanks or gladness exclaimed (Hi!, 谢谢！, 太好了！): no anger in its mark. */
