@@ -375,3 +375,12 @@ describe('understandUtterance: an exclamation mark is not anger by itself', () =
     expect(read(said).upset).toBe(true);
   });
 });
+
+describe('understandUtterance: a what after the asking is part of what is asked', () => {
+  it.each(["Can you close out my account and send me what's left?", '帮我把卡注销了，剩多少钱退给我'])(
+    '%j asks for a step',
+    (said) => {
+      expect(read(said).asksForAction).toBe(true);
+    },
+  );
+});
