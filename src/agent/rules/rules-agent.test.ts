@@ -1856,3 +1856,34 @@ describe('createRulesAgent: an account closure asked in other forms, then called
     expect(c.session.record.withdrawals.length).toBe(1);
   });
 });
+
+describe('createRulesAgent: a request put as a question stays a request', () => {
+  it('checks "can you set that up?" though the FAQ speaks of the same thing', async () => {
+    const c = agentCall({
+      product: {
+        name: 'Brookside Energy',
+        faq: [
+          {
+            question: "I'm behind on my bill. Can you set up a payment plan?",
+            answer: 'Yes: tell us what you can pay each month and we will agree a plan.',
+          },
+        ],
+        operator_permissions: {
+          can_approve_immediately: ['Change the Direct Debit date'],
+          requires_supervisor: ['Arrears arrangement over £300'],
+          requires_process: [],
+          forbidden: [],
+        },
+      },
+      operator: records.operators[0]!,
+      customer: { name: 'Pat', phone: '3125550122' },
+      phone: '3125550122',
+      language: 'en',
+    });
+    await c.say(
+      "I'm behind, about five hundred pounds. I could do twenty a month for two years. Can you set that up?",
+    );
+    // No rule names it, so a supervisor decides: it is not answered away by the FAQ.
+    expect(c.events.filter((e) => e.type === 'ticket').length).toBe(1);
+  });
+});

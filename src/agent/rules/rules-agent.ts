@@ -445,13 +445,15 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // is still awaited (退了…到现在也没见着) asks where it is, not for it again.
   let unknownAsked = false;
   // 能不能不交押金的？ asked as a question that no rule names and the product's FAQ answers: the
-  // answer is what the caller asked for; nothing goes to a supervisor.
+  // answer is what the caller asked for; nothing goes to a supervisor. Not when the company is
+  // asked to do something (can you set that up?): that is a request, whatever the FAQ says.
   const answeredInstead =
     actions.length === 0 &&
     !faqHit &&
     u.asksForAction &&
     u.question &&
     u.awaited.length === 0 &&
+    !ASKS_THE_COMPANY.test(utterance) &&
     checkPermission(rulesOf(ctx), asked).parts.every((part) => part.rule === null)
       ? knowledgeAnswer(ctx, utterance)
       : undefined;
@@ -674,6 +676,10 @@ const ASKS_IT_OFF = new RegExp(
 /** A fee or a penalty, waived rather than refunded: late, extra day, fine, 滞纳金, 违约金. */
 const PENALTY_WORDS =
   /\b(?:late|extra day|penalt\w*|fines?|surcharges?|fees?)\b|滞纳金|违约金|罚款|罚金|逾期费|手续费|超时费/i;
+
+/** The company asked to do something: can you, 帮我, 给我, 你们能. */
+const ASKS_THE_COMPANY =
+  /\b(?:can|could|would|will) (?:you|u)\b|\byou (?:guys )?(?:can|could)\b|帮我|给我|替我|你们?(?:能|可以|帮|给|把)|麻烦你|请你/i;
 
 /** A step the caller supposes, not one taken: if I cancel, would it cost, say I had to, 要是. */
 const HYPOTHETICAL = new RegExp(`${SUPPOSED.source}|\\bif\\b|\\bwould\\b|\\bsay (?:i|we)\\b`, 'i');
