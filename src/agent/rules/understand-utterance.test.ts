@@ -384,3 +384,18 @@ describe('understandUtterance: a what after the asking is part of what is asked'
     },
   );
 });
+
+describe('understandUtterance: asking inside a supposition', () => {
+  it.each([
+    '如果想改到下礼拜，改得了不？要不要扣钱？',
+    'if I wanted to move it to next week, would that cost anything?',
+  ])('%j asks about the step, not for it', (said) => {
+    expect(read(said).asksForAction).toBe(false);
+  });
+  it.each(['能的话帮我恢复一下', '要是能退的话就给我退了吧'])(
+    '%j asks outright once the supposition closes',
+    (said) => {
+      expect(read(said).asksForAction).toBe(true);
+    },
+  );
+});

@@ -351,7 +351,22 @@ export const SUPPOSED =
  */
 function asksOnlyAbout(text: string): boolean {
   const asking = text.split(/[，,。.；;！!？?\n…~]+/).filter((c) => EXPLICIT_ASK.test(c));
-  return asking.length > 0 && asking.every(asksWhenOfIt);
+  return asking.length > 0 && asking.every((c) => asksWhenOfIt(c) || supposesIt(c));
+}
+
+/** Opening a supposition: 如果, 要是, 万一, if, what if. */
+const SUPPOSING = /如果|要是|假如|假设|万一|\b(?:what )?if\b|\bsuppose\b|\bin case\b/i;
+/** Closing one, so that what follows is said outright: 的话, 就, 那, then. */
+const SUPPOSED_CLOSED = /的话|就|那|\bthen\b/i;
+
+/**
+ * 如果想改去下个礼拜 / if I wanted to move it: the asking sits inside a supposition, which does not
+ * close before it (能的话帮我恢复 and 要是能退的话就给我退了 ask outright after closing it).
+ */
+function supposesIt(clause: string): boolean {
+  const ask = EXPLICIT_ASK.exec(clause)?.index ?? -1;
+  const opened = SUPPOSING.exec(clause);
+  return opened !== null && opened.index < ask && !SUPPOSED_CLOSED.test(clause.slice(opened.index, ask));
 }
 
 /**
