@@ -1887,3 +1887,27 @@ describe('createRulesAgent: a request put as a question stays a request', () => 
     expect(c.events.filter((e) => e.type === 'ticket').length).toBe(1);
   });
 });
+
+describe('createRulesAgent: how long, asked after a request was taken up', () => {
+  it("answers with the term the request's own rule states, before the product's general SLA", async () => {
+    const c = agentCall({
+      product: {
+        name: '安家保险',
+        sla: '主管2小时内回复；投诉48小时内回访',
+        operator_permissions: {
+          can_approve_immediately: [],
+          requires_supervisor: [],
+          requires_process: ['家财险理赔申请（提交报案材料和损失照片，理赔中心审核5-7个工作日）'],
+          forbidden: [],
+        },
+      },
+      operator: records.operators[0]!,
+      customer: { name: '陈先生', phone: '13900002222' },
+      phone: '13900002222',
+    });
+    await c.say('家里水管爆了，地板全泡了，我要申请家财险理赔');
+    expect(c.events.filter((e) => e.type === 'ticket')).toHaveLength(1);
+    const reply = await c.say('那要等多久啊？');
+    expect(reply).toContain('5-7个工作日');
+  });
+});

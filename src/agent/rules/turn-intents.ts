@@ -151,13 +151,17 @@ export function followedUp(ctx: CallContext, utterance: string, u: Understanding
       : undefined;
   };
   const latest = taken.at(-1)!;
+  // 安全中心审核3-5个工作日 / decision within 10 business days: how long the request's own rule
+  // says it takes comes before the product's general SLA.
   const when =
+    termOf(latest.rule) ??
     closest(
       ctx.conversation
         .filter((t) => t.role === 'customer')
         .map((t) => t.content)
         .join('，'),
-    ) ?? closest(`${latest.rule ?? ''} ${latest.what}`);
+    ) ??
+    closest(`${latest.rule ?? ''} ${latest.what}`);
   // 要等多久？ naming no topic of its own asks about the request taken up: when no SLA clause says
   // when, the FAQ on that request answers.
   const answer = when === undefined && u.question ? followUpAnswer(ctx, utterance) : undefined;
@@ -168,6 +172,22 @@ export function followedUp(ctx: CallContext, utterance: string, u: Understanding
   if (zh)
     return `您的事已经在处理了${ticket}${when ? `，按规定${when}` : ''}，有进展我们会第一时间打电话告诉您。`;
   return `It's in hand${ticket}${when ? `; ${when}` : ''}. We'll call you as soon as there's news.`;
+}
+
+/** A clause of a rule that says how long its case takes (3-5个工作日, within 10 business days). */
+const TERM_CLAUSE =
+  /\d+(?:\s*(?:[-~～至到—–]|to)\s*\d+)?\s*(?:个)?(?:工作日|小时|天|日)|\b\d+(?:\s*(?:-|–|to)\s*\d+)?\s*(?:business |working )?(?:days|hours)\b/i;
+
+/** The clause of the rule (in its note or after a comma) that says how long its case takes. */
+function termOf(rule: string | null): string | undefined {
+  if (rule === null) return undefined;
+  return rule
+    .split(/[，,；;（）()]/)
+    .map((c) => c.trim())
+    .find(
+      (c) =>
+        TERM_CLAUSE.test(c) && !/[<>≤≥]|以内|以上|超过|不超过|up to|over|under|more than|less than/i.test(c),
+    );
 }
 
 /**
