@@ -70,3 +70,19 @@ export function ruleSharingWords(
   if (scored.length === 1 && options.onlyOne) return best;
   return best.shared === 0 || best.shared === next?.shared ? undefined : best;
 }
+
+/** A clause of a rule that says how long its case takes (3-5个工作日, within 10 business days). */
+const TERM_CLAUSE =
+  /\d+(?:\s*(?:[-~～至到—–]|to)\s*\d+)?\s*(?:个)?(?:工作日|小时|天|日)|\b\d+(?:\s*(?:-|–|to)\s*\d+)?\s*(?:business |working )?(?:days|hours)\b/i;
+
+/** The clause of the rule (in its note or after a comma) that says how long its case takes. */
+export function termOf(rule: string | null): string | undefined {
+  if (rule === null) return undefined;
+  return rule
+    .split(/[，,；;（）()]/)
+    .map((c) => c.trim())
+    .find(
+      (c) =>
+        TERM_CLAUSE.test(c) && !/[<>≤≥]|以内|以上|超过|不超过|up to|over|under|more than|less than/i.test(c),
+    );
+}

@@ -1905,8 +1905,9 @@ describe('createRulesAgent: how long, asked after a request was taken up', () =>
       customer: { name: '陈先生', phone: '13900002222' },
       phone: '13900002222',
     });
-    await c.say('家里水管爆了，地板全泡了，我要申请家财险理赔');
+    const opened = await c.say('家里水管爆了，地板全泡了，我要申请家财险理赔');
     expect(c.events.filter((e) => e.type === 'ticket')).toHaveLength(1);
+    expect(opened).toContain('按规定理赔中心审核5-7个工作日');
     const reply = await c.say('那要等多久啊？');
     expect(reply).toContain('5-7个工作日');
   });

@@ -27,7 +27,7 @@ import {
   whichPayment,
   whichPaymentUnclear,
 } from './payment-in-question.js';
-import { decideAhead, rulesOf } from './product-rules.js';
+import { decideAhead, rulesOf, termOf } from './product-rules.js';
 import { phrases, pick, slaWindow } from './reply-phrases.js';
 import { factsHead, maskOtherPhones, pointsAtItem } from './speak-facts.js';
 import {
@@ -921,6 +921,8 @@ async function handleAction(
     }
     case 'requires_process': {
       const eta = slaWindow(sla, 'process', lang);
+      // 理赔中心审核5-7个工作日: how long the rule says its case takes, before the product's SLA.
+      const term = termOf(decision.rule);
       const ticket = ctx.tools.openTicket({ kind: 'requires_process', summary: action });
       // 换车牌 needs the new car's 行驶证: what the FAQ says the step takes is said with it, so the
       // caller can have it ready.
@@ -931,8 +933,8 @@ async function handleAction(
         topic: action,
         text:
           lang === 'zh'
-            ? `这个需要您提交正式申请，我帮您记录工单，工单号是${ticket.id}，${eta}内会有专人联系您。${needs.trim()}`
-            : `This needs a formal request, so I've opened a ticket for you: ${ticket.id}. Someone will contact you within ${eta}.${needs}`,
+            ? `这个需要您提交正式申请，我帮您记录工单，工单号是${ticket.id}，${term ? `按规定${term}，有进展会有专人联系您` : `${eta}内会有专人联系您`}。${needs.trim()}`
+            : `This needs a formal request, so I've opened a ticket for you: ${ticket.id}. ${term ? `As our rules say: ${term}; someone will be in touch` : `Someone will contact you within ${eta}`}.${needs}`,
       };
     }
     default: {

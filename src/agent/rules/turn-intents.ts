@@ -8,6 +8,7 @@ import { dayNamed } from './days-said.js';
 import { followUpAnswer } from './follow-up-question.js';
 import { faqAnswer, knowledgeAnswer, namesTopicOf } from './knowledge-answer.js';
 import { POINTING, whichPayment } from './payment-in-question.js';
+import { termOf } from './product-rules.js';
 import { FOR_KIN, type Understanding, understandUtterance } from './understand-utterance.js';
 
 // What a caller's line does to what this call already holds: answers the agent's question
@@ -172,22 +173,6 @@ export function followedUp(ctx: CallContext, utterance: string, u: Understanding
   if (zh)
     return `您的事已经在处理了${ticket}${when ? `，按规定${when}` : ''}，有进展我们会第一时间打电话告诉您。`;
   return `It's in hand${ticket}${when ? `; ${when}` : ''}. We'll call you as soon as there's news.`;
-}
-
-/** A clause of a rule that says how long its case takes (3-5个工作日, within 10 business days). */
-const TERM_CLAUSE =
-  /\d+(?:\s*(?:[-~～至到—–]|to)\s*\d+)?\s*(?:个)?(?:工作日|小时|天|日)|\b\d+(?:\s*(?:-|–|to)\s*\d+)?\s*(?:business |working )?(?:days|hours)\b/i;
-
-/** The clause of the rule (in its note or after a comma) that says how long its case takes. */
-function termOf(rule: string | null): string | undefined {
-  if (rule === null) return undefined;
-  return rule
-    .split(/[，,；;（）()]/)
-    .map((c) => c.trim())
-    .find(
-      (c) =>
-        TERM_CLAUSE.test(c) && !/[<>≤≥]|以内|以上|超过|不超过|up to|over|under|more than|less than/i.test(c),
-    );
 }
 
 /**
