@@ -399,3 +399,13 @@ describe('understandUtterance: asking inside a supposition', () => {
     },
   );
 });
+
+describe('understandUtterance: a step asked of what an earlier clause named', () => {
+  it('joins 帮我关了呗 to the 自动续费 named clauses before', () => {
+    const u = read('还有个事，我那个视频会员的自动续费，上个月又扣了我二十五，我不想再续了，帮我关了吧');
+    expect(u.actions.map((a) => a.concept)).toEqual(['cancel_auto_renew']);
+  });
+  it('takes nothing when no earlier clause names what the step is done to', () => {
+    expect(read('今天天气不错，帮我关了吧').actions).toEqual([]);
+  });
+});

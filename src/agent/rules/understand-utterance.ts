@@ -126,7 +126,7 @@ export function understandUtterance(text: string, language: Language): Understan
   // 那我把发票收好 / I'll keep the receipt: what the caller will do themselves asks for nothing;
   // 管家又跑上门来 tells what someone did, and asks for nothing either.
   const own = clausesOf(text).filter((c) => OWN_DOING.test(c.text) || tellsWhatHappened(c.text));
-  const actions = read.requests.filter(
+  const actions = (read.requests.length > 0 ? read.requests : askedOfTopic(text)).filter(
     (a) => !wentWhere.includes(a) && !own.some((c) => a.start < c.end && c.start < a.end),
   );
   const quantities = parseQuantities(text);
@@ -291,6 +291,30 @@ const EXPLICIT_ASK = new RegExp(
 /** 那就取消吧 / 关了吧 / 退了吧: a step asked for without saying of what (the verb is group 1). */
 const BARE_IMPERATIVE =
   /^(?:(?:好的?|行|嗯|算了)[，,\s]*)?(?:那就|那|就|要不)?(取消|退|关|停|注销|删)(?:了|掉)?(?:吧|了)\s*[。.!！]?$/;
+
+/** A clause that asks for a step and names nothing it is done to: 帮我关了呗, 给我停掉吧, 取消了吧. */
+const BARE_ASK =
+  /^\s*(?:那?就|你|你们)?(?:帮我|给我|麻烦你?)?(?:把它|把这个|把那个)?(?:关|关掉|取消|停|停掉|退|退掉|注销|删|删掉|恢复|开|开通)(?:了|掉|一下)?(?:吧|呗|啊|呀|嘛)?\s*$/;
+
+/**
+ * 还有那个自动续费，每个月自己就扣我三十，帮我关了呗: a step asked for in a clause of its own, done to
+ * what an earlier clause of the line named (its topic). The step is read with each earlier clause,
+ * nearest first, and taken when the two read as a request together; none when no pair does.
+ */
+function askedOfTopic(text: string): ActionRequest[] {
+  const clauses = clausesOf(text);
+  for (let i = clauses.length - 1; i > 0; i--) {
+    const bare = clauses[i]!;
+    if (!BARE_ASK.test(bare.text)) continue;
+    for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+      // Read as one clause: the lexicon joins a step to its object within a clause only.
+      const joined = `${clauses[j]!.text}${bare.text}`;
+      const found = readActionRequests(joined).requests;
+      if (found.length === 1) return [{ ...found[0]!, text: joined, start: bare.start, end: bare.end }];
+    }
+  }
+  return [];
+}
 
 /** Asking to be told or to have something looked up: 给我说说, 帮我查一下, tell me, check my … */
 const TELL_ME =
