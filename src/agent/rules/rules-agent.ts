@@ -3,7 +3,7 @@ import type { ApprovedActionResult, CallAgent, CallContext } from '../../call/ca
 import { MONEY_BACK_CONCEPTS, recordsPayments, verifiedPaid } from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory } from '../../domain/record-schemas.js';
-import type { RequestEntry, Review } from '../../domain/session-schemas.js';
+import type { Review } from '../../domain/session-schemas.js';
 import { tokenize } from '../../knowledge/index.js';
 import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
 import {
@@ -838,11 +838,6 @@ const THIRD_PERSON = /[他她]|\b(?:he|she|him|her|they|them)\b/i;
 /** A set day or occasion (明天, 周六, this weekend, saturday morning): leave asked for it is wanted. */
 const OCCASION =
   /今天|明天|后天|今晚|明晚|这周|下周|周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}[号日]|\b(?:today|tomorrow|tonight|this (?:weekend|week)|next (?:week|weekend)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
-
-/**
- * The call's request, escalated and ticketed, that this decision's rule decided already, for the
- * same amount (再退款150元 after 退款200元 is a request of its own).
- */
 
 async function handleAction(
   ctx: CallContext,

@@ -88,8 +88,13 @@ export function assentReply(ctx: CallContext): string {
  * will hold off doing themselves (卡俺先不往表上插了, 先不去了), nor not having to say something
  * again (记一下，下回打过来就不用再说了, 不用重复讲了): that is about speaking, not the request.
  */
-const WITHDRAW =
-  /算了|不用了|先不(?![往去出回插用碰拿取交])[\u4e00-\u9fff]{0,6}了|先别[\u4e00-\u9fff]{1,6}了|别(?:给我)?(?:办|弄|退|投诉|改|换|注销|申请|取消|关)了|当我没(?:说|问)|不(?:想|要)(?![要了])[\u4e00-\u9fff]{1,3}了|不(?:用(?!(?:再|重新|又)?(?:说|讲|报|重复|解释|交代|念))|办|弄|退|投诉|改|换|注销|申请|需要|麻烦)[\u4e00-\u9fff]{0,3}了|撤回|\bnever ?mind\b|\bforget (?:about )?(?:it|that|this|(?:the|my) (?:whole )?[a-z]+)\b|\bforget (?:that )?i (?:asked|said (?:anything|that|it))\b|\bdon'?t (?:close|cancel|do|refund|change|send|delete|lock|freeze|move|switch) (?:it|that|them|anything)(?: after all| then)?\b|\bno need\b|\bdon'?t bother\b|\bi(?:'ll| will) pass\b|\b(?:i(?:'ll| will) )?(?:just )?(?:leave it|drop it)\b|\bnot worth (?:it|the (?:hassle|trouble|bother))\b|\bscratch that\b|\bcancel (?:that|the request|my request)\b/i;
+/** Calling something off, in English words both withdrawing and declining share. */
+const CALLED_OFF_EN = String.raw`\bnever ?mind\b|\bforget (?:about )?(?:it|that|this|(?:the|my) (?:whole )?[a-z]+)\b|\bforget (?:that )?i (?:asked|said (?:anything|that|it))\b|\bdon'?t (?:close|cancel|do|refund|change|send|delete|lock|freeze|move|switch) (?:it|that|them|anything)(?: after all| then)?\b|\bno need\b|\bdon'?t bother\b|\bi(?:'ll| will) pass\b|\bnot worth (?:it|the (?:hassle|trouble|bother))\b`;
+
+const WITHDRAW = new RegExp(
+  String.raw`算了|不用了|先不(?![往去出回插用碰拿取交])[\u4e00-\u9fff]{0,6}了|先别[\u4e00-\u9fff]{1,6}了|别(?:给我)?(?:办|弄|退|投诉|改|换|注销|申请|取消|关)了|当我没(?:说|问)|不(?:想|要)(?![要了])[\u4e00-\u9fff]{1,3}了|不(?:用(?!(?:再|重新|又)?(?:说|讲|报|重复|解释|交代|念))|办|弄|退|投诉|改|换|注销|申请|需要|麻烦)[\u4e00-\u9fff]{0,3}了|撤回|${CALLED_OFF_EN}|\b(?:i(?:'ll| will) )?(?:just )?(?:leave it|drop it)\b|\bscratch that\b|\bcancel (?:that|the request|my request)\b/`,
+  'i',
+);
 
 /**
  * True when the caller withdraws something asked for earlier in this call: withdrawing words, a
@@ -195,8 +200,10 @@ export function declines(ctx: CallContext, utterance: string, u: Understanding):
  * Words that decline an offer or a price heard (算了, 先不叫你们了, 不用了, 不麻烦你们了, never
  * mind). Not what the caller no longer wants of their own (这个套餐我不用了, 会员不想用了: stopping it).
  */
-const DECLINE =
-  /算了|先不(?![往去出回插用碰拿取交])[\u4e00-\u9fff]{0,6}了|(?<![我俺])不用了|不麻烦(?:你们?|您)?了|\bnever ?mind\b|\bforget (?:about )?(?:it|that|this|(?:the|my) (?:whole )?[a-z]+)\b|\bforget (?:that )?i (?:asked|said (?:anything|that|it))\b|\bdon'?t (?:close|cancel|do|refund|change|send|delete|lock|freeze|move|switch) (?:it|that|them|anything)(?: after all| then)?\b|\bno need\b|\bdon'?t bother\b|\bi(?:'ll| will) pass\b|\bnot worth (?:it|the (?:hassle|trouble|bother))\b/i;
+const DECLINE = new RegExp(
+  String.raw`算了|先不(?![往去出回插用碰拿取交])[\u4e00-\u9fff]{0,6}了|(?<![我俺])不用了|不麻烦(?:你们?|您)?了|${CALLED_OFF_EN}/`,
+  'i',
+);
 
 const ASKS_AGAIN = new RegExp(
   // 先不麻烦你们了 declines; 麻烦你 without 不 asks.
