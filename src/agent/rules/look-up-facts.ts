@@ -195,15 +195,7 @@ export async function lookUpFacts(
       }
       const q = await ctx.tools.querySystem({ interfaceName: name, params });
       if (q.ok && quiet.has(name)) continue;
-      if (q.ok)
-        sentences.push(
-          speakResponse(
-            { name, ...(def?.description ? { description: def.description } : {}), ...fieldsOf(def) },
-            q.response,
-            lang,
-            utterance,
-          ),
-        );
+      if (q.ok) sentences.push(speakResponse({ ...def, name }, q.response, lang, utterance));
       else if (!sentences.includes(phrases(lang).queryFailed)) sentences.push(phrases(lang).queryFailed);
     }
     pending = later;
@@ -420,18 +412,8 @@ export async function verifyAccount(
   return { sentences: [...sentences, ...billing], topic, offerCancelRenew };
 }
 
-function interfaceOf(
-  ctx: CallContext,
-  name: string,
-): { name: string; description?: string; response_fields?: readonly string[] } {
-  const def = interfaceDefs(ctx.product)[name];
-  return { name, ...(def?.description ? { description: def.description } : {}), ...fieldsOf(def) };
-}
-
-function fieldsOf(def: { response_fields?: readonly string[] } | undefined): {
-  response_fields?: readonly string[];
-} {
-  return def?.response_fields ? { response_fields: def.response_fields } : {};
+function interfaceOf(ctx: CallContext, name: string): InterfaceDef & { name: string } {
+  return { ...interfaceDefs(ctx.product)[name], name };
 }
 
 function readSubscriptions(q: SystemQueryRecord): Subscription[] {
