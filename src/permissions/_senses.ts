@@ -571,6 +571,9 @@ export const SENSES: readonly SenseDef[] = [
         re: `${key}[^,.!?;:、\\n]{0,8}?(?:弄出来|取出来|提出来|退出来|拿出来|转出来)`,
         overlay: true as const,
       })),
+      // 把钱要回来, 这钱得要回来, 要回这笔钱: money got back from the company.
+      { key: '钱', re: '钱[^,.!?;:、\\n]{0,4}?要回', overlay: true as const },
+      { key: '要', re: '要回(?:这|那)?(?:笔|些|个)?钱' },
       // get the difference back, have my $12 back, want the fare back.
       ...['get', 'have', 'want', 'need', 'give'].map((key) => ({
         key,

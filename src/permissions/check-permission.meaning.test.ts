@@ -1318,3 +1318,20 @@ describe('checkPermission: an account closure in other forms, and working days t
     },
   );
 });
+
+describe('checkPermission: money got back (把钱要回来, 要回这笔钱) is money back', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['充错退款<=50元'],
+    requires_supervisor: ['充错退款>50元'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each([
+    ['充错了三十块，这钱我得要回来', 'can_approve_immediately'],
+    ['背着我充了三百，要回这笔钱', 'requires_supervisor'],
+  ] as const)('%j → %s under the refund rules', (said, status) => {
+    const d = checkPermission(rules, said);
+    expect(d.status).toBe(status);
+    expect(d.rule).toMatch(/退款/);
+  });
+});
