@@ -77,7 +77,7 @@ export interface InterfaceProfile {
  */
 const INTERNAL_ONLY =
   // Only marks and spaces before the opening word: \W alone would pass over Chinese text too, and
-  // …空仓数；另含运维人员手机号，仅供内部派单 would shut the caller's own stations out.
+  // …空格口数；另含巡检员手机号，仅供内部调度 would shut the caller's own lockers out.
   /^[^\p{L}\p{N}]*(?:internal\b|内部)|\bnot for (?:customers|callers)\b|\bnever (?:read|given) out\b|\bstaff only\b|内部使用|不对外/iu;
 
 /** Whether an interface's description marks the whole of it as for staff only (see INTERNAL_ONLY). */

@@ -1289,14 +1289,14 @@ describe('checkPermission: a membership stopped for a while, however said', () =
 });
 
 describe('checkPermission: what a rule’s terms leave of a word names nothing', () => {
-  it('does not read 个 or 日 of "3个工作日" in a caller’s 我个孙 as the rule said', () => {
+  it('does not read 个 or 日 of "3个工作日" in a caller’s 我个外孙 as the rule said', () => {
     const rules = compileRules({
       can_approve_immediately: [],
       requires_supervisor: [],
       requires_process: ['复印、调取体检报告和影像资料（需本人身份证，3个工作日）'],
       forbidden: [],
     });
-    const d = checkPermission(rules, '我个孙今日又不在，你帮我查下是几号几点');
+    const d = checkPermission(rules, '我个外孙今日又出去了，你帮我睇下约咗几号几点');
     expect(d.rule).toBeNull();
   });
 });
@@ -1308,15 +1308,16 @@ describe('checkPermission: an account closure in other forms, and working days t
     requires_process: ['Closing the account and paying out what is left (ID check; 5-7 business days)'],
     forbidden: [],
   });
-  it.each(['can you close out my account', 'closing my account, please', 'I want to close my account'])(
-    '%j is the closure process, with no duration to ask for',
-    (said) => {
-      const d = checkPermission(rules, said);
-      expect(d.status).toBe('requires_process');
-      expect(d.rule).toMatch(/^Closing the account/);
-      expect(d.parts[0]?.unstated).toBeUndefined();
-    },
-  );
+  it.each([
+    'could you close out the account for me',
+    'closing my account, please',
+    'I want to close my account',
+  ])('%j is the closure process, with no duration to ask for', (said) => {
+    const d = checkPermission(rules, said);
+    expect(d.status).toBe('requires_process');
+    expect(d.rule).toMatch(/^Closing the account/);
+    expect(d.parts[0]?.unstated).toBeUndefined();
+  });
 });
 
 describe('checkPermission: money got back (把钱要回来, 要回这笔钱) is money back', () => {

@@ -23,12 +23,12 @@ describe('describedLabels', () => {
   });
 
   it('makes each of two joined names whole, and reads nothing without a list after a colon', () => {
-    const labels = describedLabels('查询缴费：缴费时间和渠道、滞纳金和退款', [
-      'paid_on',
+    const labels = describedLabels('查询付款：付款时间和渠道、违约金和退款', [
+      'settled_on',
       'pay_channel',
       'refunds',
     ]);
-    expect(labels.get('pay_channel')).toBe('缴费渠道');
+    expect(labels.get('pay_channel')).toBe('付款渠道');
     expect(labels.get('refunds')).toBe('退款');
     expect(describedLabels('查询剩余次数', ['remaining_entries']).size).toBe(0);
     expect(describedLabels('Look up: remaining entries', ['remaining_entries']).size).toBe(0);

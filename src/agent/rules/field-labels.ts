@@ -147,8 +147,8 @@ export function fieldLabel(key: string, lang: Language): string {
 
 /**
  * What the product calls an interface's fields, read from the list its description gives after a
- * colon (查询本人的换电套餐：套餐名称、价格、开始和到期日期、总次数、已用次数、剩余次数), so that a
- * record is said in the product's words (剩余8次, not 剩余swaps 8) and asked about in them.
+ * colon (查询本人的停车月卡：卡名称、价格、开始和到期日期、总次数、已用次数、剩余次数), so that a
+ * record is said in the product's words (剩余8次, not 剩余entries 8) and asked about in them.
  *
  * A name is given to a field only when the field's words share a two-character word with it and
  * with no other name (align): anything less certain keeps the field's own words, for a wrong name
@@ -176,7 +176,7 @@ const LABELS_CACHE = new Map<string, ReadonlyMap<string, string>>();
 const SHARED_TAIL = /(?:日期|时间|次数|金额|状态|原因|编号|单号|名称|数量|天数)$/;
 
 /**
- * An interface's description in its two parts: what the interface is (查询本人的换电套餐), and
+ * An interface's description in its two parts: what the interface is (查询本人的停车月卡), and
  * what it lists after a colon (套餐名称、价格…), '' when it lists nothing.
  */
 export function describedParts(description: string): { what: string; listed: string } {
@@ -199,14 +199,14 @@ function listedNames(description: string): string[] {
 }
 
 /**
- * 开始和到期日期 → 开始日期, 到期日期; 锁定状态及原因 → 锁定状态, 锁定原因; 最近定位和定位时间 →
- * 最近定位, 定位时间; 滞纳金和退款 → 滞纳金, 退款: two names joined by 和/及/与, each made whole.
+ * 开始和到期日期 → 开始日期, 到期日期; 冻结状态及原因 → 冻结状态, 冻结原因; 最近登录和登录时间 →
+ * 最近登录, 登录时间; 违约金和退款 → 违约金, 退款: two names joined by 和/及/与, each made whole.
  */
 function joinedNames(name: string): string[] {
   const m = /^(.+?)(?:以及|和|及|与)(.+)$/.exec(name);
   if (!m) return [name];
   const [, left = '', right = ''] = m;
-  // 缴费时间和渠道 names the channel of paying; 滞纳金和退款 names two things.
+  // 付款时间和渠道 names the channel of paying; 违约金和退款 names two things.
   if (right.length <= 2 && (SHARED_TAIL.test(left) || left.startsWith('是否')))
     return [left, `${left.replace(/^是否/, '').replace(SHARED_TAIL, '')}${right}`];
   const tail = SHARED_TAIL.exec(right)?.[0];

@@ -349,7 +349,7 @@ describe('knowledgeAnswer: a question that names its own topic after a clause ab
   it('answers the question asked, not the clause before it', () => {
     const hit = knowledgeAnswer(
       knowledgeCall(bank),
-      'So I just got my card, and before I set up my direct deposit, is there a monthly fee on the Standard one?',
+      'So the card came today, and before I move my salary over, do you charge a monthly fee on Standard?',
     );
     expect(hit?.question).toBe('Is there a monthly fee?');
   });

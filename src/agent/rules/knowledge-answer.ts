@@ -139,7 +139,7 @@ function clauseHit(search: FaqSearch, clauses: readonly string[], i: number): Kn
       tokenize(withChinese(`${hit.question} ${hit.answer}`)).some((t) => topic.has(t)),
     );
   }
-  // Before I set up my direct deposit, is there a monthly fee? A question that names its own topic
+  // Before I move my salary over, do you charge a monthly fee? A question that names its own topic
   // in an entry's question (monthly fee) is that entry's, whatever the clause before it names.
   const own = new Set(
     tokenize(withChinese(clauses[i]!)).filter(

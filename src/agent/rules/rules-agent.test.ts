@@ -1788,9 +1788,9 @@ describe('createRulesAgent: a line about someone else takes up only what the cal
     });
 
   it.each([
-    '我爸也在你们那体检，下礼拜哪天去的我不清楚。你帮我看看几点，他电话我都能报给你',
+    '我爸也在你们那体检，下礼拜哪天去的我不清楚。你帮我查查他约的几点，他电话我都能报给你',
     '我老婆也约了你们的体检，你帮我查查是几号，她手机号我知道',
-    '前面插队那个人把我的报告单撕了就走，你把他电话给我，我自己找他赔',
+    '前面插队那个人把我的报告单撕了就走，你把他电话给我，我自己去找他要说法',
   ])('%j: the part about them is refused, and no ticket is opened', async (said) => {
     const c = start();
     const reply = await c.say(said);
@@ -1821,14 +1821,14 @@ describe('createRulesAgent: a question no rule names, answered by the FAQ', () =
       customer: { name: '来电客户', phone: '13900001111' },
       phone: '13900001111',
     });
-    const reply = await c.say('喂你好，我叫王强，第一次用你们这个。想问下押金要交多少？能不能不交押金的？');
+    const reply = await c.say('喂你好，我叫王强，第一次用你们这个。想问下押金要交多少？押金能不能免了？');
     expect(reply).toContain('免押金');
     expect(c.events.filter((e) => e.type === 'ticket')).toEqual([]);
   });
 });
 
 describe('createRulesAgent: an account closure asked in other forms, then called off', () => {
-  it('reads "close out my account" under a rule worded "Closing the account…", and "don’t close it, forget I asked" withdraws it', async () => {
+  it('reads "close out the account" under a rule worded "Closing a membership account…", and "don’t close it, forget I asked" withdraws it', async () => {
     const c = agentCall({
       product: {
         name: 'CoinJar',
@@ -1844,7 +1844,7 @@ describe('createRulesAgent: an account closure asked in other forms, then called
       phone: '3125550111',
       language: 'en',
     });
-    await c.say("I'm moving banks. Can you close out my account and send me what's left?");
+    await c.say("I'm moving banks. Could you close out the account and post me whatever remains?");
     const tickets = () => c.events.filter((e) => e.type === 'ticket');
     expect(tickets()).toHaveLength(1);
     const decided = c.events.find((e) => e.type === 'permission_check');
@@ -1858,7 +1858,7 @@ describe('createRulesAgent: an account closure asked in other forms, then called
 });
 
 describe('createRulesAgent: a request put as a question stays a request', () => {
-  it('checks "can you set that up?" though the FAQ speaks of the same thing', async () => {
+  it('checks "could you put that in place?" though the FAQ speaks of the same thing', async () => {
     const c = agentCall({
       product: {
         name: 'Brookside Energy',

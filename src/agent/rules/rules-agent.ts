@@ -188,7 +188,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   }
   // Cancel the whole thing / I want all of it back / 顺手把它关了: the object the call is about,
   // for each clause no request of this turn covers.
-  // 我张预约单唔见咗…系几号几点？ A question of information that asks for no step takes up no
+  // 预约单弄丢了…是几号几点来着？ A question of information that asks for no step takes up no
   // vague request either.
   if (!faqHit && !(u.infoQuestion && !u.asksForAction)) {
     let lineRead: PermissionDecision | undefined;
@@ -444,9 +444,9 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // caller said it: no rule covers it, so it is never approved, and the caller hears so. What
   // is still awaited (退了…到现在也没见着) asks where it is, not for it again.
   let unknownAsked = false;
-  // 能不能不交押金的？ asked as a question that no rule names and the product's FAQ answers: the
+  // 押金能不能免了？ asked as a question that no rule names and the product's FAQ answers: the
   // answer is what the caller asked for; nothing goes to a supervisor. Not when the company is
-  // asked to do something (can you set that up?): that is a request, whatever the FAQ says.
+  // asked to do something (could you put that in place?): that is a request, whatever the FAQ says.
   const answeredInstead =
     actions.length === 0 &&
     !faqHit &&
@@ -611,7 +611,7 @@ async function replyAboutSomeoneElse(
       // 今天你们那个管家又跑上门来: what happened, told as the reason for asking.
       !(part.rule === null && tellsWhatHappened(part.text)) &&
       !(part.rule === null && THIRD_PERSON.test(part.text)) &&
-      // 我自己找他赔: what the caller will do about it themselves; 你帮我看看几点: asked to be
+      // 我自己去找他要说法: what the caller will do about it themselves; 你帮我查查她约的几点: asked to be
       // told what the refused part is about.
       withoutOwnDoing(part.text) !== '' &&
       !asksOnlyToBeTold(part.text, lang),

@@ -252,7 +252,7 @@ describe('speakResponse in the product’s words', () => {
   };
 
   it('says a count under its described name as one says it, and the count left when asked', () => {
-    const said = speakResponse(card, response, 'zh', '我这个月卡还剩几次？');
+    const said = speakResponse(card, response, 'zh', '我这张停车卡还剩几次？');
     expect(said).toContain('已用31次');
     expect(said).toContain('剩余9次');
   });

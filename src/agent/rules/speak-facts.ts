@@ -333,14 +333,14 @@ function spokenField(
 
 /**
  * A value under the product's name for it: a count of times or days as one says it (剩余次数 8 →
- * 剩余8次, 本周期已暂停天数 3 → 本周期已暂停3天), anything else after its name, with the unit
+ * 剩余8次, 本月已暂停天数 3 → 本月已暂停3天), anything else after its name, with the unit
  * the field's own name gives.
  */
 function describedField(label: string, value: unknown, said: string, unit = ''): string {
   const counted = /^(.+?)(次|天)数$/.exec(label);
   if (counted && typeof value === 'number' && Number.isInteger(value))
     return `${counted[1]}${said}${counted[2]}`;
-  // remaining_hours 3 under 剩余可约学时: the field's own unit is kept (剩余可约学时 3小时).
+  // remaining_hours 3 under 剩余可用课时: the field's own unit is kept (剩余可用课时 3小时).
   return `${label} ${said}${unit}`;
 }
 

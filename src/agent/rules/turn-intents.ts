@@ -157,7 +157,7 @@ export function followedUp(ctx: CallContext, utterance: string, u: Understanding
       : undefined;
   };
   const latest = taken.at(-1)!;
-  // 安全中心审核3-5个工作日 / decision within 10 business days: how long the request's own rule
+  // 复核中心审核3-5个工作日 / decision within 10 business days: how long the request's own rule
   // says it takes comes before the product's general SLA.
   const when =
     termOf(latest.rule) ??

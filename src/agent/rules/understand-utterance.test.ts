@@ -326,7 +326,7 @@ describe('extractName: a full name said with 系 (Cantonese 是) or a particle a
 
 describe('understandUtterance: asking when or how of a step is no asking for it', () => {
   it.each([
-    '好的，那你们售后的人几天给我回电话？',
+    '好的，售后大概几天能给我回个电话？',
     'ok so when can you call me back about it?',
     '维修师傅大概几点能给我上门？',
   ])('%j asks for nothing', (said) => {
@@ -338,7 +338,7 @@ describe('understandUtterance: asking when or how of a step is no asking for it'
 });
 
 describe('understandUtterance: asked to be told, softened', () => {
-  it.each(['Can you at least tell me my refund went through?', 'could you just confirm the deposit posted'])(
+  it.each(['could you at least tell me if the refund is done', 'could you just confirm the deposit posted'])(
     '%j asks to be told, not for a step',
     (said) => {
       expect(understandUtterance(said, 'en').asksForAction).toBe(false);
@@ -377,7 +377,7 @@ describe('understandUtterance: an exclamation mark is not anger by itself', () =
 });
 
 describe('understandUtterance: a what after the asking is part of what is asked', () => {
-  it.each(["Can you close out my account and send me what's left?", '帮我把卡注销了，剩多少钱退给我'])(
+  it.each(['Could you close the account and post me whatever remains?', '帮我把卡注销了，剩多少钱退给我'])(
     '%j asks for a step',
     (said) => {
       expect(read(said).asksForAction).toBe(true);
@@ -392,7 +392,7 @@ describe('understandUtterance: asking inside a supposition', () => {
   ])('%j asks about the step, not for it', (said) => {
     expect(read(said).asksForAction).toBe(false);
   });
-  it.each(['能的话帮我恢复一下', '要是能退的话就给我退了吧'])(
+  it.each(['可以的话帮我恢复一下', '要是能退的话就给我退了吧'])(
     '%j asks outright once the supposition closes',
     (said) => {
       expect(read(said).asksForAction).toBe(true);

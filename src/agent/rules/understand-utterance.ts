@@ -273,7 +273,7 @@ export const TAKE_IT_OFF = String.raw`\b(?:take|knock|get)\s+(?:it|that|this|the
 // 你们赶紧派个师傅过来, 马上安排人: a step urged on the company asks for it (我马上过来 is the caller's).
 const EXPLICIT_ASK = new RegExp(
   String.raw`(?:^|[.!?。！？]\s*)(?:please\s+)?(?:kick|sign|log|cancel|refund|reset|change|freeze|pause|stop|block|remove|delete|close|turn|give|send|add|extend|upgrade|downgrade|switch|unlock|waive)\b|` +
-    // 我个孙又唔喺度帮我睇手机 / 我闺女帮我弄的: someone of the caller's helps them, no one asks.
+    // 我外孙又不在家帮我弄手机 / 我闺女帮我弄的: someone of the caller's helps them, no one asks.
     String.raw`(?<!(?:孙子?|孙女|儿子|女儿|闺女|老公|老婆|爱人|媳妇|朋友|同事|邻居|孩子|[他她])[^，,。？?]{0,6})帮我|帮忙|给我` +
     // 儿子从深圳给我寄了一箱东西: sent to me, told, not asked.
     '(?![寄发送买打充转汇带捎邮](?:了|过|的))' +
@@ -297,7 +297,7 @@ const BARE_ASK =
   /^\s*(?:那?就|你|你们)?(?:帮我|给我|麻烦你?)?(?:把它|把这个|把那个)?(?:关|关掉|取消|停|停掉|退|退掉|注销|删|删掉|恢复|开|开通)(?:了|掉|一下)?(?:吧|呗|啊|呀|嘛)?\s*$/;
 
 /**
- * 还有那个自动续费，每个月自己就扣我三十，帮我关了呗: a step asked for in a clause of its own, done to
+ * 还有那个连续包月，月月自动扣钱，帮我关了吧: a step asked for in a clause of its own, done to
  * what an earlier clause of the line named (its topic). The step is read with each earlier clause,
  * nearest first, and taken when the two read as a request together; none when no pair does.
  */
@@ -321,7 +321,7 @@ const TELL_ME =
   /(?:帮我|给我|跟我|麻烦你?)(?:说说|说一下|讲讲|讲一下|解释一下|看看|看一下|看下|看一哈|查查|查一下|查一哈|查下|查询一下|确认一下|念一下)|\b(?:can|could|would) you (?:(?:at least|just|please|maybe|even) )?(?:tell me|check|look(?: it)? up|explain|confirm)\b|\btell me\b/gi;
 
 /**
- * 你帮我看看几点 / can you check when: the caller asks to be told something and for no step.
+ * 你帮我查查她约的几点 / can you check when: the caller asks to be told something and for no step.
  */
 export function asksOnlyToBeTold(text: string, language: Language): boolean {
   return text.search(TELL_ME) >= 0 && !understandUtterance(text, language).asksForAction;
@@ -370,7 +370,7 @@ export const SUPPOSED =
   /万一|要是|假如|假设|如果|的话|\bwhat if\b|\bin case\b|\bsuppose\b|\bhypothetically\b/i;
 
 /**
- * 那你们几天给我打电话？/ when can you call me back? Every clause that asks for something asks when,
+ * 售后几天能给我回个电话？/ when can you call me back? Every clause that asks for something asks when,
  * how or how much of it: the line asks about a step, not for it.
  */
 function asksOnlyAbout(text: string): boolean {
@@ -384,8 +384,8 @@ const SUPPOSING = /如果|要是|假如|假设|万一|\b(?:what )?if\b|\bsuppose
 const SUPPOSED_CLOSED = /的话|就|那|\bthen\b/i;
 
 /**
- * 如果想改去下个礼拜 / if I wanted to move it: the asking sits inside a supposition, which does not
- * close before it (能的话帮我恢复 and 要是能退的话就给我退了 ask outright after closing it).
+ * 如果想改到下周 / if I wanted to move it: the asking sits inside a supposition, which does not
+ * close before it (可以的话帮我恢复 and 要是能退的话就给我退了 ask outright after closing it).
  */
 function supposesIt(clause: string): boolean {
   const ask = EXPLICIT_ASK.exec(clause)?.index ?? -1;
