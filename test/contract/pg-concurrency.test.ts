@@ -1,4 +1,3 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,36 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordStore } from '../../src/store/record-store.js';
+import { startWorker } from '../support/spawn-worker.js';
 import { makePgTestStore, pgSuiteTitle, TEST_DATABASE_URL, warnPgSkipped } from './pg-test-schema.js';
 
 const WRITERS = 32;
 
 warnPgSkipped('32 concurrent writers on PostgreSQL');
-
-/** Starts a writer process and resolves once it has opened the store. */
-function startWriter(
-  script: string,
-  args: string[],
-): Promise<{ child: ChildProcessWithoutNullStreams; done: Promise<string> }> {
-  const child = spawn(process.execPath, [script, ...args], { stdio: 'pipe' });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d: Buffer) => {
-    err += d.toString();
-  });
-  const done = new Promise<string>((resolve, reject) => {
-    child.on('exit', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`writer exited ${code}: ${err}`)),
-    );
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.startsWith('ready\n')) resolve({ child, done });
-    });
-    done.catch(reject);
-  });
-}
 
 describe.skipIf(!TEST_DATABASE_URL)(pgSuiteTitle('PostgreSQL store under 32 writer processes'), () => {
   let dir: string;
@@ -78,7 +53,7 @@ describe.skipIf(!TEST_DATABASE_URL)(pgSuiteTitle('PostgreSQL store under 32 writ
     });
     const writers = await Promise.all(
       Array.from({ length: WRITERS }, (_, i) =>
-        startWriter(script, [TEST_DATABASE_URL!, schema, customer._id, String(i)]),
+        startWorker(script, [TEST_DATABASE_URL!, schema, customer._id, String(i)]),
       ),
     );
     // All 32 processes have connected and wait; release them together.

@@ -1,4 +1,3 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,37 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordStore } from '../../src/store/record-store.js';
+import { startWorker } from '../support/spawn-worker.js';
 import { makePgTestStore, pgSuiteTitle, TEST_DATABASE_URL, warnPgSkipped } from './pg-test-schema.js';
 
 const DECIDERS = 16;
 const ID = 'ap_000000000001';
 
 warnPgSkipped('16 processes deciding one approval on PostgreSQL');
-
-/** Starts a decider and resolves once it has opened the store. */
-function startDecider(
-  script: string,
-  args: string[],
-): Promise<{ child: ChildProcessWithoutNullStreams; done: Promise<string> }> {
-  const child = spawn(process.execPath, [script, ...args], { stdio: 'pipe' });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d: Buffer) => {
-    err += d.toString();
-  });
-  const done = new Promise<string>((resolve, reject) => {
-    child.on('exit', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`decider exited ${code}: ${err}`)),
-    );
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.startsWith('ready\n')) resolve({ child, done });
-    });
-    done.catch(reject);
-  });
-}
 
 describe.skipIf(!TEST_DATABASE_URL)(pgSuiteTitle('PostgreSQL work items under 16 deciding processes'), () => {
   let dir: string;
@@ -77,7 +52,7 @@ describe.skipIf(!TEST_DATABASE_URL)(pgSuiteTitle('PostgreSQL work items under 16
     );
     const deciders = await Promise.all(
       Array.from({ length: DECIDERS }, (_, i) =>
-        startDecider(script, [TEST_DATABASE_URL!, schema, ID, i % 2 === 0 ? 'approved' : 'rejected']),
+        startWorker(script, [TEST_DATABASE_URL!, schema, ID, i % 2 === 0 ? 'approved' : 'rejected']),
       ),
     );
     // All 16 have connected and wait; release them together.
