@@ -1912,3 +1912,26 @@ describe('createRulesAgent: how long, asked after a request was taken up', () =>
     expect(reply).toContain('5-7个工作日');
   });
 });
+
+describe('createRulesAgent: what a step takes, asked after it was taken up', () => {
+  it("answers from the request's own rule when the FAQ says nothing of it", async () => {
+    const c = agentCall({
+      product: {
+        name: '安家保险',
+        operator_permissions: {
+          can_approve_immediately: [],
+          requires_supervisor: [],
+          requires_process: ['家财险理赔申请（提交报案回执和损失照片，理赔中心审核5-7个工作日）'],
+          forbidden: [],
+        },
+      },
+      operator: records.operators[0]!,
+      customer: { name: '陈先生', phone: '13900002222' },
+      phone: '13900002222',
+    });
+    await c.say('家里水管爆了，地板全泡了，我要申请家财险理赔');
+    const reply = await c.say('好，那我要准备什么材料？');
+    expect(reply).toContain('提交报案回执和损失照片');
+    expect(c.events.filter((e) => e.type === 'ticket')).toHaveLength(1);
+  });
+});

@@ -52,7 +52,7 @@ import {
   withoutWishForOthers,
 } from './understand-utterance.js';
 import { vagueRequest } from './vague-requests.js';
-import { whatAStepTakes } from './what-a-step-takes.js';
+import { ASKS_WHAT_IT_TAKES, whatARuleTakes, whatAStepTakes } from './what-a-step-takes.js';
 
 /**
  * The built-in agent: runs a whole call offline and deterministically. It states account facts
@@ -139,6 +139,13 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
 
   // 你们弄弄清爽，到时候打个电话给我 / 你们好久到嘛？ after a request this call took up: the
   // caller urges it, asks when it happens or to be told. Nothing new is asked; they hear when.
+  // 那要准备什么材料？ after a request this call took up: what its rule's own note, or the FAQ,
+  // says the step takes.
+  const needed = ASKS_WHAT_IT_TAKES.test(utterance) ? neededFor(ctx) : undefined;
+  if (needed) {
+    parts.resolve.push(needed);
+    return composeReply(String(ctx.operator.methodology ?? ''), parts);
+  }
   const pending = followedUp(ctx, utterance, u);
   if (pending) {
     parts.resolve.push(pending);
@@ -676,6 +683,17 @@ const ASKS_IT_OFF = new RegExp(
 /** A fee or a penalty, waived rather than refunded: late, extra day, fine, 滞纳金, 违约金. */
 const PENALTY_WORDS =
   /\b(?:late|extra day|penalt\w*|fines?|surcharges?|fees?)\b|滞纳金|违约金|罚款|罚金|逾期费|手续费|超时费/i;
+
+/** What the latest request this call took up needs brought or sent, said; none when nothing says. */
+function neededFor(ctx: CallContext): string | undefined {
+  const latest = (ctx.requests ?? []).filter((e) => !e.withdrawn && e.state !== 'refused').at(-1);
+  if (latest === undefined) return undefined;
+  const takes = whatAStepTakes(ctx.product, [latest.rule ?? '', latest.what]) ?? whatARuleTakes(latest.rule);
+  if (takes === undefined) return undefined;
+  return ctx.language === 'zh'
+    ? `办理这个需要：${takes.replace(/[。.]$/, '')}。`
+    : `For that you'll need: ${takes.replace(/[。.]$/, '')}.`;
+}
 
 /** The company asked to do something: can you, 帮我, 给我, 你们能. */
 const ASKS_THE_COMPANY =

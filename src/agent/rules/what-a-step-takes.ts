@@ -15,3 +15,25 @@ const NAMES_WHAT_IT_TAKES =
 export function whatAStepTakes(product: Product, words: readonly string[]): string | undefined {
   return faqSentence(product, words, NAMES_WHAT_IT_TAKES)?.sentence;
 }
+
+/**
+ * What a rule's own note says its case takes (未成年人充值退款（监护人提交身份证明、支付记录…）:
+ * 监护人提交身份证明、支付记录): the note's clauses naming papers to bring or submit, or undefined.
+ */
+export function whatARuleTakes(rule: string | null): string | undefined {
+  const note = /[（(]([^）)]*)[）)]?/.exec(rule ?? '')?.[1];
+  if (note === undefined) return undefined;
+  const clauses = note
+    .split(/[；;，,]/)
+    .map((c) => c.trim())
+    .filter((c) => NAMES_WHAT_IT_TAKES.test(c));
+  return clauses.length > 0 ? clauses.join(hasHan(note) ? '，' : ', ') : undefined;
+}
+
+function hasHan(text: string): boolean {
+  return /[\u3400-\u9fff]/.test(text);
+}
+
+/** Asking what a step takes: 要准备什么材料, 要带啥, what do I need to bring. */
+export const ASKS_WHAT_IT_TAKES =
+  /(?:要|得|需要|该)(?:准备|带|交|提交|提供|拿)(?:些|点|哪些)?(?:什么|啥|么子|哪些|什么东西|啥东西|么子东西)|(?:什么|啥|么子|哪些)(?:材料|资料|证件|手续)|准备(?:些|点)?(?:么子|什么|啥)东西|\bwhat (?:do|should|would) (?:i|we) (?:need|have) to (?:bring|send|provide|show|prepare)\b|\bwhat (?:documents?|papers?|paperwork|proof|id) (?:do|should|would)\b/i;
