@@ -1929,7 +1929,9 @@ describe('createRulesAgent: what a step takes, asked after it was taken up', () 
       customer: { name: '陈先生', phone: '13900002222' },
       phone: '13900002222',
     });
-    await c.say('家里水管爆了，地板全泡了，我要申请家财险理赔');
+    const opened = await c.say('家里水管爆了，地板全泡了，我要申请家财险理赔');
+    // Said as the request is taken up, and again when asked.
+    expect(opened).toContain('需要准备：提交报案回执和损失照片');
     const reply = await c.say('好，那我要准备什么材料？');
     expect(reply).toContain('提交报案回执和损失照片');
     expect(c.events.filter((e) => e.type === 'ticket')).toHaveLength(1);

@@ -938,9 +938,17 @@ async function handleAction(
       const term = termOf(decision.rule);
       const ticket = ctx.tools.openTicket({ kind: 'requires_process', summary: action });
       // 换车牌 needs the new car's 行驶证: what the FAQ says the step takes is said with it, so the
-      // caller can have it ready.
+      // caller can have it ready; else what the rule's own note names (提交报案回执和损失照片).
       const takes = whatAStepTakes(ctx.product, [decision.rule ?? '', action]);
-      const needs = takes === undefined ? '' : ` ${faqAnswer(sentence(takes, lang), lang)}`;
+      const ruleTakes = takes === undefined ? whatARuleTakes(decision.rule) : undefined;
+      const needs =
+        takes !== undefined
+          ? ` ${faqAnswer(sentence(takes, lang), lang)}`
+          : ruleTakes !== undefined
+            ? lang === 'zh'
+              ? ` 需要准备：${ruleTakes}。`
+              : ` You'll need: ${ruleTakes}.`
+            : '';
       return {
         status: decision.status,
         topic: action,
