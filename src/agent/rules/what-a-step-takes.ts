@@ -1,3 +1,4 @@
+import { hasCjk } from '../../domain/language.js';
 import type { Product } from '../../domain/record-schemas.js';
 import { faqSentence } from './faq-sentence.js';
 
@@ -27,11 +28,7 @@ export function whatARuleTakes(rule: string | null): string | undefined {
     .split(/[；;，,]/)
     .map((c) => c.trim())
     .filter((c) => NAMES_WHAT_IT_TAKES.test(c));
-  return clauses.length > 0 ? clauses.join(hasHan(note) ? '，' : ', ') : undefined;
-}
-
-function hasHan(text: string): boolean {
-  return /[\u3400-\u9fff]/.test(text);
+  return clauses.length > 0 ? clauses.join(hasCjk(note) ? '，' : ', ') : undefined;
 }
 
 /** Asking what a step takes: 要准备什么材料, 要带啥, what do I need to bring. */
