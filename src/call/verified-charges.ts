@@ -1,4 +1,5 @@
 import { NAMED_PAID_KEY, PAID_KEY, unrefunded } from '../domain/charge-entries.js';
+import type { Bilingual } from '../domain/language.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
 import type { PermissionDecision } from '../permissions/index.js';
 
@@ -146,7 +147,7 @@ export function boundByVerifiedCharge(
   // 催办理赔 hurries a claim: an action on the case moves no money.
   if (!part || !MONEY_BACK_CONCEPTS.has(part.concept ?? '') || part.actsOnCase) return decision;
   const { items, recordsShowNone, allRefunded, fromRecords } = verifiedPaid(queries);
-  let reasons: { zh: string; en: string };
+  let reasons: Bilingual;
   if (payable && !fromRecords && items.length === 0) {
     // Money back asked before any record of payments was read, on a product whose systems keep
     // one: the charge is found first (a caller's "at least twenty" is no verified charge).

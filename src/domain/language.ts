@@ -1,6 +1,12 @@
 /** The languages a call is held in: the seed's Chinese first, English alongside. */
 export type Language = 'zh' | 'en';
 
+/** A text said in both languages the product speaks. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
 const CJK = /[\u3400-\u9fff]/g;
 const LATIN_WORD = /[A-Za-z]{2,}/g;
 

@@ -19,6 +19,7 @@ import {
 } from '../approvals/ticket.js';
 import { type Clock, clockFromEnv, isoTimestamp } from '../domain/clock.js';
 import { CsError } from '../domain/cs-error.js';
+import type { Bilingual } from '../domain/language.js';
 import { normalizePhone } from '../domain/phone.js';
 import type { SessionRecord } from '../domain/session-schemas.js';
 import type { RecordStore } from '../store/record-store.js';
@@ -272,7 +273,7 @@ export function localMinute(iso: string): string {
 }
 
 /** A duration in both languages, its two largest units, at least a minute: 1天2小时 / 1 day 2 hours. */
-export function formatDuration(ms: number): { zh: string; en: string } {
+export function formatDuration(ms: number): Bilingual {
   const minutes = Math.max(1, Math.floor(ms / 60_000));
   const parts: Array<[number, string, string]> = [
     [Math.floor(minutes / 1440), '天', 'day'],

@@ -1,11 +1,7 @@
 /** Reasons for permission decisions, in Chinese and English. */
+import type { Bilingual } from '../domain/language.js';
 import type { PermissionCategory } from '../domain/record-schemas.js';
 import type { Quantity, QuantityFamily } from './parse-quantities.js';
-
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
 
 const MEASURE: Record<QuantityFamily, Bilingual> = {
   money: { zh: '金额', en: 'amount' },

@@ -1,3 +1,4 @@
+import type { Bilingual } from '../domain/language.js';
 import { hasCjk } from '../domain/language.js';
 import { PERMISSION_CATEGORIES, type PermissionCategory } from '../domain/record-schemas.js';
 import { DEMANDS_REMEDY } from '../domain/remedy-demanded.js';
@@ -39,7 +40,6 @@ import {
   amountMissing,
   amountMissingStrictest,
   amountNote,
-  type Bilingual,
   formatAmount,
   NO_RULE,
   otherPartyReason,
@@ -73,7 +73,7 @@ export interface PermissionPart {
   rule: string | null;
   reason: string;
   /** The reason in both languages (`reason` is the one matching the action's language). */
-  reasons?: { zh: string; en: string };
+  reasons?: Bilingual;
   /** The lexicon action of the part (refund ...), when it names one. */
   concept?: string;
   /** The part's own amount (N次×X counted as N×X), before anything counted from earlier. */
@@ -149,7 +149,7 @@ export interface PermissionDecision {
   rule: string | null;
   reason: string;
   parts: PermissionPart[];
-  reasons?: { zh: string; en: string };
+  reasons?: Bilingual;
   /** Present when earlier amounts were added to this action's (limits that add up). */
   counted?: CountedTotal[];
   /**

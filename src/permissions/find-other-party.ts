@@ -1,3 +1,4 @@
+import type { Bilingual } from '../domain/language.js';
 import { normalizePhone } from '../domain/phone.js';
 import { TwoGenerationCache, textHash } from './_cache.js';
 import * as G from './_char-gates.js';
@@ -32,7 +33,7 @@ export interface OtherParty {
   start: number;
   end: number;
   /** What was found, for a reason, without the digits of any number: 另一个手机号 / another phone number. */
-  what: { zh: string; en: string };
+  what: Bilingual;
 }
 
 interface PersonHit {

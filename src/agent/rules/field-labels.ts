@@ -1,10 +1,10 @@
-import type { Language } from '../../domain/language.js';
+import type { Bilingual, Language } from '../../domain/language.js';
 
 /**
  * Words of response fields, for speech. A field is read word by word (warranty_until → 保修 到期),
  * so any interface's fields are spoken sensibly; an unknown word is said as written.
  */
-const FIELD_WORDS: Record<string, { zh: string; en: string }> = {
+const FIELD_WORDS: Record<string, Bilingual> = {
   used: { zh: '已用', en: 'used' },
   quota: { zh: '总容量', en: 'quota' },
   largest: { zh: '最大的', en: 'largest' },
@@ -110,7 +110,7 @@ const FIELD_WORDS: Record<string, { zh: string; en: string }> = {
 };
 
 /** Fields said as one phrase, not word by word (check_in is not "check" and "in"). */
-const FIELD_PHRASES: Record<string, { zh: string; en: string }> = {
+const FIELD_PHRASES: Record<string, Bilingual> = {
   check_in: { zh: '入住', en: 'check-in' },
   checkin: { zh: '入住', en: 'check-in' },
   check_out: { zh: '离店', en: 'check-out' },

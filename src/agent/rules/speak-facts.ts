@@ -1,4 +1,4 @@
-import type { Language } from '../../domain/language.js';
+import type { Bilingual, Language } from '../../domain/language.js';
 import { CONTACT_HANDLE_FIELD, OTHER_PARTY_FIELD } from '../../domain/response-parties.js';
 import { tokenize } from '../../knowledge/index.js';
 import { parseQuantities } from '../../permissions/index.js';
@@ -6,7 +6,7 @@ import { monthDaysNamed } from './days-said.js';
 import { describedLabels, describedParts, fieldLabel } from './field-labels.js';
 
 /** Status words backends return, as a person says them. */
-const STATUS_WORDS: Record<string, { zh: string; en: string }> = {
+const STATUS_WORDS: Record<string, Bilingual> = {
   shipped: { zh: '已发货', en: 'shipped' },
   in_transit: { zh: '运输中', en: 'in transit' },
   delivered: { zh: '已签收', en: 'delivered' },

@@ -1,6 +1,6 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { verifiedPaid } from '../../call/verified-charges.js';
-import type { Language } from '../../domain/language.js';
+import type { Bilingual, Language } from '../../domain/language.js';
 import { tokenize } from '../../knowledge/index.js';
 import { findActionRequests } from '../../permissions/index.js';
 import { asWritten } from './as-written.js';
@@ -15,7 +15,7 @@ import { FOR_KIN, type Understanding, understandUtterance } from './understand-u
 // (which payment, how much), follows a request up, withdraws or declines one, or agrees.
 
 /** What the agent asks when a rule with a limit matched a request that said no quantity. */
-const HOW_MUCH: Record<string, { zh: string; en: string }> = {
+const HOW_MUCH: Record<string, Bilingual> = {
   clock: { zh: '您具体想到几点呢？', en: 'Until what time would you like it?' },
   duration: { zh: '您具体需要多长时间呢？', en: 'How long would you need?' },
   data: { zh: '您具体需要多少流量呢？', en: 'How much data would you need?' },
