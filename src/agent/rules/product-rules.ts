@@ -23,8 +23,9 @@ export function rulesOf(ctx: CallContext): CompiledRules {
 }
 
 /**
- * How the session will decide an action, read ahead: against the call's rules and the states its
- * queries showed so far (see `CheckPermissionOptions.facts`), as `CallSession.checkPermission` does.
+ * How the session will decide an action, read ahead: against the call's rules with the facts
+ * `CallSession.checkPermission` gives them, the states its queries showed so far (see
+ * `CheckPermissionOptions.facts`); limits added up and charges verified are the session's.
  */
 export function decideAhead(ctx: CallContext, action: string): PermissionDecision {
   return checkPermission(rulesOf(ctx), action, { facts: statesShown(ctx.systemQueries) });

@@ -869,8 +869,7 @@ async function handleAction(
   // 我想晚点退房 against 延迟退房至14点: a rule allows it up to a limit and the caller said how
   // much of nothing (a time, days, data, a count). The caller is asked, not a supervisor.
   // Money is not asked here: the call's verified charges bound it.
-  // Read as the session will decide it (with the states this call's queries showed), so a
-  // ticket it opened for this request is found by the same rule.
+  // Read as the session will decide it (with the states this call's queries showed).
   const preview = asSaid ? undefined : decideAhead(ctx, action);
   const unstated = preview?.parts.length === 1 ? preview.parts[0]?.unstated : undefined;
   if (unstated && unstated.family !== 'money') {
