@@ -1,4 +1,5 @@
 import type { CallContext } from '../../call/call-agent.js';
+import type { RequestEntry } from '../../domain/session-schemas.js';
 import { knowledgeEntries, tokenize } from '../../knowledge/index.js';
 import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
 import { faqSentence } from './faq-sentence.js';
@@ -43,7 +44,7 @@ function faqWords(product: CallContext['product']): Set<string> {
  * nothing up, or nothing is found.
  */
 export function followUpAnswer(ctx: CallContext, utterance: string): KnowledgeHit | undefined {
-  const taken = (ctx.requests ?? []).filter((e) => !e.withdrawn && e.state !== 'refused').at(-1);
+  const taken = takenUp(ctx).at(-1);
   if (taken === undefined) return undefined;
   const known = faqWords(ctx.product);
   const own = tokenize(utterance.replace(ASKING_ONLY, ' ')).filter((t) => !/^\d+$/.test(t));
@@ -62,4 +63,9 @@ export function followUpAnswer(ctx: CallContext, utterance: string): KnowledgeHi
     if (found) return { kind: 'faq', question: found.question, answer: found.sentence, score: 1 };
   }
   return knowledgeAnswer(ctx, `${topic.slice(0, 2).join('，')}，${utterance}`);
+}
+
+/** The requests this call took up and still holds: neither withdrawn nor refused, in order. */
+export function takenUp(ctx: CallContext): RequestEntry[] {
+  return (ctx.requests ?? []).filter((e) => !e.withdrawn && e.state !== 'refused');
 }

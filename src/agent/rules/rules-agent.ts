@@ -15,7 +15,7 @@ import {
 } from '../../permissions/index.js';
 import { actionFor } from './action-for-request.js';
 import { asWritten } from './as-written.js';
-import { followUpAnswer } from './follow-up-question.js';
+import { followUpAnswer, takenUp } from './follow-up-question.js';
 import { idSaid } from './interface-params.js';
 import { faqAnswer, knowledgeAnswer, otherAnswers, QUESTION_CLAUSE } from './knowledge-answer.js';
 import { lookUpFacts, lookUpMonthBefore, verifyAccount } from './look-up-facts.js';
@@ -52,7 +52,7 @@ import {
   withoutWishForOthers,
 } from './understand-utterance.js';
 import { vagueRequest } from './vague-requests.js';
-import { ASKS_WHAT_IT_TAKES, whatARuleTakes, whatAStepTakes } from './what-a-step-takes.js';
+import { ASKS_WHAT_IT_TAKES, whatARuleTakes, whatAStepTakes, whatItTakes } from './what-a-step-takes.js';
 
 /**
  * The built-in agent: runs a whole call offline and deterministically. It states account facts
@@ -686,9 +686,9 @@ const PENALTY_WORDS =
 
 /** What the latest request this call took up needs brought or sent, said; none when nothing says. */
 function neededFor(ctx: CallContext): string | undefined {
-  const latest = (ctx.requests ?? []).filter((e) => !e.withdrawn && e.state !== 'refused').at(-1);
+  const latest = takenUp(ctx).at(-1);
   if (latest === undefined) return undefined;
-  const takes = whatAStepTakes(ctx.product, [latest.rule ?? '', latest.what]) ?? whatARuleTakes(latest.rule);
+  const takes = whatItTakes(ctx.product, latest.rule, latest.what);
   if (takes === undefined) return undefined;
   return ctx.language === 'zh'
     ? `办理这个需要：${takes.replace(/[。.]$/, '')}。`

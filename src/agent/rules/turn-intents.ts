@@ -5,7 +5,7 @@ import { tokenize } from '../../knowledge/index.js';
 import { findActionRequests } from '../../permissions/index.js';
 import { asWritten } from './as-written.js';
 import { dayNamed } from './days-said.js';
-import { followUpAnswer } from './follow-up-question.js';
+import { followUpAnswer, takenUp } from './follow-up-question.js';
 import { faqAnswer, knowledgeAnswer, namesTopicOf } from './knowledge-answer.js';
 import { POINTING, whichPayment } from './payment-in-question.js';
 import { termOf } from './product-rules.js';
@@ -137,7 +137,7 @@ export function followedUp(ctx: CallContext, utterance: string, u: Understanding
     const hit = knowledgeAnswer(ctx, utterance);
     if (hit !== undefined && namesTopicOf(hit, utterance)) return undefined;
   }
-  const taken = (ctx.requests ?? []).filter((e) => !e.withdrawn && e.state !== 'refused');
+  const taken = takenUp(ctx);
   if (taken.length === 0) return undefined;
   const zh = ctx.language === 'zh';
   const clauses = String(ctx.product.sla ?? '')

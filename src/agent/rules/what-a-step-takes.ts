@@ -34,3 +34,11 @@ export function whatARuleTakes(rule: string | null): string | undefined {
 /** Asking what a step takes: 要准备什么材料, 要带啥, what do I need to bring. */
 export const ASKS_WHAT_IT_TAKES =
   /(?:要|得|需要|该)(?:准备|带|交|提交|提供|拿)(?:些|点|哪些)?(?:什么|啥|么子|哪些|什么东西|啥东西|么子东西)|(?:什么|啥|么子|哪些)(?:材料|资料|证件|手续)|准备(?:些|点)?(?:么子|什么|啥)东西|\bwhat (?:do|should|would) (?:i|we) (?:need|have) to (?:bring|send|provide|show|prepare)\b|\bwhat (?:documents?|papers?|paperwork|proof|id) (?:do|should|would)\b/i;
+
+/**
+ * What a request needs brought or sent: the FAQ's sentence on its step, else what its rule's own
+ * note names (whatARuleTakes); undefined when neither says.
+ */
+export function whatItTakes(product: Product, rule: string | null, what: string): string | undefined {
+  return whatAStepTakes(product, [rule ?? '', what]) ?? whatARuleTakes(rule);
+}
