@@ -26,8 +26,8 @@ export interface CallTools {
   querySystem(input: { interfaceName: string; params?: Record<string, string> }): Promise<SystemQueryRecord>;
   /**
    * Checks an action against the product's rules (limits add up over the call and the
-   * customer's recent calls); the decision is recorded, and an approval of one action is a
-   * single-use grant for `performApprovedAction`.
+   * customer's recent calls); the decision is recorded (unless it repeats a standing request:
+   * `repeated`), and an approval of one action is a single-use grant for `performApprovedAction`.
    */
   checkPermission(action: string): Promise<
     PermissionCheckRecord & {

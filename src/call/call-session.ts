@@ -152,6 +152,7 @@ export class CallSession {
   readonly record: CallRecordState;
   /** Compiled on first use: a call that checks no action never pays for it. */
   #rules: CompiledRules | undefined;
+  #payable: boolean | undefined;
   readonly #compileRules: () => CompiledRules;
   /** Where this call's approvals are issued and used up (the record store; memory without one). */
   private readonly grants: GrantStore;
@@ -212,10 +213,12 @@ export class CallSession {
    * payments: then money back waits for one to be read (see `boundByVerifiedCharge`).
    */
   private payable(): boolean {
-    return Object.values(this.participants.product.api_interfaces ?? {}).some(
+    // The product is the call's for its whole length: read once, not on every check.
+    this.#payable ??= Object.values(this.participants.product.api_interfaces ?? {}).some(
       (def) =>
         !isStaffOnly(def.description) && (def.response_fields ?? []).some((f) => recordsPayments(String(f))),
     );
+    return this.#payable;
   }
 
   private get rules(): CompiledRules {

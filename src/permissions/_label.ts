@@ -61,8 +61,9 @@ export function actionLabel(input: {
   const { rule, concept, amount } = input;
   if (rule) {
     const lang = languageOf(rule);
-    // A variant read with its note cut short (closing the account (id check) is named without it.
-    const phrase = rule.phrase.replace(/\s*[（(][^）)]*$/, '');
+    // A variant read with its note cut short ("closing the account (id check") is named without
+    // the note. Phrases are normalised to half-width brackets.
+    const phrase = rule.phrase.replace(/\s*\([^)]*$/, '');
     // 延迟退房至14点 asked for 13:00 is 延迟退房至13点: the time asked, within the rule's.
     if (rule.condition?.named && rule.condition.family === 'clock' && amount?.unit === 'clock') {
       const said = amountIn(amount.value, 'clock', lang);
