@@ -1,4 +1,4 @@
-import type { Bilingual, Language } from '../../domain/language.js';
+import { type Bilingual, hasCjk, type Language } from '../../domain/language.js';
 
 /**
  * Words of response fields, for speech. A field is read word by word (warranty_until → 保修 到期),
@@ -158,7 +158,7 @@ export function describedLabels(
   description: string | undefined,
   fields: readonly string[] | undefined,
 ): ReadonlyMap<string, string> {
-  if (description === undefined || fields === undefined || fields.length === 0) return NONE;
+  if (description === undefined || fields === undefined || fields.length === 0) return NO_LABELS;
   const key = `${description}\u0000${fields.join(',')}`;
   let labels = LABELS_CACHE.get(key);
   if (labels === undefined) {
@@ -169,7 +169,8 @@ export function describedLabels(
   return labels;
 }
 
-const NONE: ReadonlyMap<string, string> = new Map();
+/** No field named in the product's words. */
+export const NO_LABELS: ReadonlyMap<string, string> = new Map();
 const LABELS_CACHE = new Map<string, ReadonlyMap<string, string>>();
 
 /** What a name ends with that a name joined to it by 和/及 shares (开始和到期日期 → 开始日期). */
@@ -189,12 +190,12 @@ export function describedParts(description: string): { what: string; listed: str
 /** The names a description lists after its colon, up to the end of that sentence. */
 function listedNames(description: string): string[] {
   const { listed } = describedParts(description);
-  if (listed === '' || !/[\u3400-\u9fff]/.test(description)) return [];
+  if (listed === '' || !hasCjk(description)) return [];
   const list = listed.split(/[；;。]/)[0]!.replaceAll(/（[^）]*）|\([^)]*\)/g, '');
   return list
     .split(/[、，,]/)
     .map((n) => n.trim())
-    .filter((n) => /[\u3400-\u9fff]/.test(n))
+    .filter((n) => hasCjk(n))
     .flatMap(joinedNames);
 }
 
@@ -236,7 +237,7 @@ function pairsOf(text: string): Set<string> {
  * to another name.
  */
 function align(names: readonly string[], fields: readonly string[]): ReadonlyMap<string, string> {
-  if (names.length === 0) return NONE;
+  if (names.length === 0) return NO_LABELS;
   const fieldPairs = fields.map((f) => pairsOf(fieldLabel(f, 'zh')));
   const akin = names.map((name) => {
     const own = pairsOf(name);
@@ -244,10 +245,10 @@ function align(names: readonly string[], fields: readonly string[]): ReadonlyMap
   });
   const out = new Map<string, string>();
   names.forEach((name, i) => {
-    const matched = fields.flatMap((field, j) => (akin[i]![j] ? [field] : []));
+    const matched = fields.flatMap((_, j) => (akin[i]![j] ? [j] : []));
     if (matched.length !== 1) return;
-    const j = fields.indexOf(matched[0]!);
-    if (akin.filter((row) => row[j]).length === 1) out.set(matched[0]!, name);
+    const j = matched[0]!;
+    if (akin.filter((row) => row[j]).length === 1) out.set(fields[j]!, name);
   });
   return out;
 }

@@ -146,7 +146,10 @@ function clauseHit(search: FaqSearch, clauses: readonly string[], i: number): Kn
       (t) => !ASKING_TERMS.has(t) && (/[\u3400-\u9fff]{2}/.test(t) || /^[a-z]{3,}/.test(t)),
     ),
   );
-  const alone = search(clauses[i]!, (hit) => tokenize(withChinese(hit.question)).some((t) => own.has(t)));
+  const alone =
+    own.size > 0
+      ? search(clauses[i]!, (hit) => tokenize(withChinese(hit.question)).some((t) => own.has(t)))
+      : undefined;
   if (alone) return alone;
   return search(`${i > 0 ? `${clauses[i - 1]}，` : ''}${clauses[i]}`) ?? search(clauses[i]!);
 }

@@ -454,12 +454,10 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // 押金能不能免了？ asked as a question that no rule names and the product's FAQ answers: the
   // answer is what the caller asked for; nothing goes to a supervisor. Not when the company is
   // asked to do something (could you put that in place?): that is a request, whatever the FAQ says.
+  const askedUnknown = actions.length === 0 && !faqHit && u.asksForAction && u.awaited.length === 0;
   const answeredInstead =
-    actions.length === 0 &&
-    !faqHit &&
-    u.asksForAction &&
+    askedUnknown &&
     u.question &&
-    u.awaited.length === 0 &&
     !ASKS_THE_COMPANY.test(utterance) &&
     checkPermission(rulesOf(ctx), asked).parts.every((part) => part.rule === null)
       ? knowledgeAnswer(ctx, utterance)
@@ -467,7 +465,7 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   if (answeredInstead) {
     parts.resolve.push(faqAnswer(answeredInstead.answer, lang));
     topics.push(lang === 'zh' ? `咨询：${answeredInstead.question}` : `Asked: ${answeredInstead.question}`);
-  } else if (actions.length === 0 && !faqHit && u.asksForAction && u.awaited.length === 0) {
+  } else if (askedUnknown) {
     unknownAsked = true;
     const unknown = { concept: '', text: asked, start: 0, end: asked.length };
     if (whichPaymentUnclear(ctx, unknown, u)) {

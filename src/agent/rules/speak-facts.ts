@@ -3,7 +3,7 @@ import { CONTACT_HANDLE_FIELD, OTHER_PARTY_FIELD } from '../../domain/response-p
 import { tokenize } from '../../knowledge/index.js';
 import { parseQuantities } from '../../permissions/index.js';
 import { monthDaysNamed } from './days-said.js';
-import { describedLabels, describedParts, fieldLabel } from './field-labels.js';
+import { describedLabels, describedParts, fieldLabel, NO_LABELS } from './field-labels.js';
 
 /** Status words backends return, as a person says them. */
 const STATUS_WORDS: Record<string, Bilingual> = {
@@ -74,8 +74,7 @@ export function speakResponse(
 ): string {
   const pointed = focus === undefined ? undefined : focusOf(focus);
   // The product's own names of the fields (剩余次数), in a call in the description's language.
-  const labels =
-    lang === 'zh' ? describedLabels(iface.description, iface.response_fields) : new Map<string, string>();
+  const labels = lang === 'zh' ? describedLabels(iface.description, iface.response_fields) : NO_LABELS;
   const said = spokenValue(response, { lang, wanted: pointed, labels }, 0, pointed);
   // 流量还剩多少 / how much is left: what is left of a quota, from the used and the quota read.
   const left = focus !== undefined && ASKS_LEFT.test(focus) ? leftOf(response, lang) : undefined;
