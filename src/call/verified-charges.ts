@@ -1,5 +1,5 @@
 import { NAMED_PAID_KEY, PAID_KEY, unrefunded } from '../domain/charge-entries.js';
-import type { Bilingual } from '../domain/language.js';
+import { type Bilingual, hasCjk } from '../domain/language.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
 import type { PermissionDecision } from '../permissions/index.js';
 
@@ -179,7 +179,7 @@ export function boundByVerifiedCharge(
       en: `${amount.value} is more than the ${most} this call's records show was paid; it can be done for ${most}`,
     };
   }
-  const reason = /[\u3400-\u9fff]/.test(decision.action) ? reasons.zh : reasons.en;
+  const reason = hasCjk(decision.action) ? reasons.zh : reasons.en;
   return {
     ...decision,
     status: 'forbidden',

@@ -172,8 +172,11 @@ function bareInNote(s: string, from: number, to: number): boolean {
   return `${s.slice(a, from)}${s.slice(to, b)}`.trim() === '';
 }
 
-/** Working days, said of how long something takes: 5-7 business days, 3个工作日. */
-const WORKING_DAYS = /\b(?:business|working) days?\b|工作日/;
+/**
+ * Working days right after a quantity, said of how long something takes: 5-7 business days,
+ * 3个工作日 (read from the quantity's start, with its unit).
+ */
+const WORKING_DAYS = /^[^,;)]*?(?:\b(?:business|working) days?\b|工作日)/;
 
 /**
  * Splits a rule into its action phrase and its condition. Never throws. A quantity in a note in
@@ -218,9 +221,10 @@ function conditionOf(
   const cut = (from: number, to: number, condition: RuleCondition): ParsedRule => {
     // （ID check; 5-7 business days）, （3个工作日）: working days in a note are how long the case
     // takes, never an amount a caller asks for.
-    const workingDays = WORKING_DAYS.test(s.slice(from, to + 16));
     const termed =
-      noted && (!bareInNote(s, from, to) || workingDays) ? { ...condition, term: true as const } : condition;
+      noted && (!bareInNote(s, from, to) || WORKING_DAYS.test(s.slice(from)))
+        ? { ...condition, term: true as const }
+        : condition;
     return { text, ...cleanPhrase(`${s.slice(0, from)} ${s.slice(to)}`), condition: termed };
   };
 

@@ -1,5 +1,4 @@
-import type { Bilingual } from '../domain/language.js';
-import { hasCjk } from '../domain/language.js';
+import { type Bilingual, hasCjk } from '../domain/language.js';
 import { PERMISSION_CATEGORIES, type PermissionCategory } from '../domain/record-schemas.js';
 import { DEMANDS_REMEDY } from '../domain/remedy-demanded.js';
 import { type Analysis, analyze, type FoundRequest, mergeRepeats } from './_analyze.js';
@@ -410,7 +409,7 @@ function readsAsMoney(norm: string, b: { value: number; start: number; end: numb
   } else if (!/[十百千万]|hundred|thousand|ty\b|teen\b/.test(said)) return false;
   if (ID_BEFORE.test(norm.slice(Math.max(0, b.start - 8), b.start))) return false;
   const after = norm.slice(b.end, b.end + 16);
-  return /[\u3400-\u9fff]/.test(norm) ? ZH_AMOUNT_AFTER.test(after) : EN_AMOUNT_AFTER.test(after);
+  return hasCjk(norm) ? ZH_AMOUNT_AFTER.test(after) : EN_AMOUNT_AFTER.test(after);
 }
 
 function overlapsRequest(requests: readonly FoundRequest[], c: { start: number; end: number }): boolean {
@@ -1875,13 +1874,14 @@ function dropRestated(
         );
       // 我不服，要申诉: a clause whose every reading another clause without an amount has as
       // well (or better) says the same request again.
+      const dOwn = asksOwn(d);
       const same = (e: (typeof decided)[number]): boolean =>
         !stated(e.part) &&
-        (asksOwn(e) || !asksOwn(d)) &&
+        (!dOwn || asksOwn(e)) &&
         d.levels.hits.every((k) => (e.levels.of[k] ?? NONE) >= d.levels.of[k]!);
       // my niece has not received it … can you cancel it and send it again: a problem told beside a request
       // that asks an action of its own is why the caller asks, not a second request.
-      const told = (e: (typeof decided)[number]): boolean => !asksOwn(d) && asksOwn(e) && !stated(e.part);
+      const told = (e: (typeof decided)[number]): boolean => !dOwn && asksOwn(e) && !stated(e.part);
       // cancel the gift and resend it: the second clause is the rest of one rule's action
       // (cancel a pending gift transfer and resend it), which the first clause's rule names in full.
       const acts = actionsIn(sensesOf(d.part));
