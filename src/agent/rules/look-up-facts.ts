@@ -17,7 +17,7 @@ import {
 import { fillParams, idSaid, namedInProduct, takesNamedValue } from './interface-params.js';
 import { currencyOf, money, nowOf } from './payment-in-question.js';
 import { phrases } from './reply-phrases.js';
-import { speakResponse } from './speak-facts.js';
+import { speakResponse, spokenDate } from './speak-facts.js';
 import type { Understanding } from './understand-utterance.js';
 
 interface Subscription {
@@ -435,10 +435,9 @@ function readSubscriptions(q: SystemQueryRecord): Subscription[] {
     .filter((s) => s.name !== '');
 }
 
-function spokenDate(iso: string, lang: Language): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  return lang === 'zh' ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${m[1]}-${m[2]}-${m[3]}`;
+/** A system's date as a person says it (speak-facts' `spokenDate`), else as written. */
+function dateSaid(iso: string, lang: Language): string {
+  return spokenDate(iso, lang) ?? iso;
 }
 
 function describeSubscription(
@@ -449,20 +448,20 @@ function describeSubscription(
 ): string {
   if (lang === 'zh') {
     const bits = [
-      s.start_date ? `${spokenDate(s.start_date, lang)}开通了“${s.name}”` : `开通了“${s.name}”`,
+      s.start_date ? `${dateSaid(s.start_date, lang)}开通了“${s.name}”` : `开通了“${s.name}”`,
       s.fee !== undefined ? `月费${money(s.fee, lang, currency)}` : undefined,
       s.auto_renew === true ? '目前是自动续费状态' : s.auto_renew === false ? '自动续费已关闭' : undefined,
       s.next_billing_date
         ? s.auto_renew === false
-          ? `到期日是${spokenDate(s.next_billing_date, lang)}`
-          : `下次扣费是${spokenDate(s.next_billing_date, lang)}`
+          ? `到期日是${dateSaid(s.next_billing_date, lang)}`
+          : `下次扣费是${dateSaid(s.next_billing_date, lang)}`
         : undefined,
     ].filter(Boolean);
     return `${yours ? '我查了一下，' : '我查到'}您在${bits.join('，')}。`;
   }
   const bits = [
     `you have ${s.name}`,
-    s.start_date ? `since ${spokenDate(s.start_date, lang)}` : undefined,
+    s.start_date ? `since ${dateSaid(s.start_date, lang)}` : undefined,
     s.fee !== undefined ? `at ${money(s.fee, lang, currency)} a month` : undefined,
   ].filter(Boolean);
   const renew =
@@ -473,8 +472,8 @@ function describeSubscription(
         : '';
   const next = s.next_billing_date
     ? s.auto_renew === false
-      ? `; it ends on ${spokenDate(s.next_billing_date, lang)}`
-      : `; the next charge is on ${spokenDate(s.next_billing_date, lang)}`
+      ? `; it ends on ${dateSaid(s.next_billing_date, lang)}`
+      : `; the next charge is on ${dateSaid(s.next_billing_date, lang)}`
     : '';
   return `I checked your account: ${bits.join(' ')}${renew}${next}.`;
 }
@@ -499,7 +498,7 @@ function describeBilling(q: SystemQueryRecord, ctx: CallContext, lang: Language)
   const items = list.slice(0, 3).map((t) => {
     const amount = Number(t.amount);
     const what = String(t.description ?? t.item ?? '');
-    const date = typeof t.date === 'string' ? spokenDate(t.date, lang) : '';
+    const date = typeof t.date === 'string' ? dateSaid(t.date, lang) : '';
     return lang === 'zh'
       ? `${date}${what}${Number.isFinite(amount) ? `（${money(amount, lang, currency)}）` : ''}`
       : `${what}${Number.isFinite(amount) ? ` ${money(amount, lang, currency)}` : ''}${date ? ` on ${date}` : ''}`;

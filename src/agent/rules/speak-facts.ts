@@ -404,7 +404,7 @@ const MONTHS = [
  *
  * @example spokenDate('2026-12-04', 'en') // 'December 4, 2026'
  */
-function spokenDate(text: string, lang: Language): string | undefined {
+export function spokenDate(text: string, lang: Language): string | undefined {
   const m = ISO_DAY.exec(text);
   if (!m) return undefined;
   const [, y, mo, d, hh, mm] = m;
