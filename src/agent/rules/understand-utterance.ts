@@ -374,8 +374,14 @@ export const SUPPOSED =
  * how or how much of it: the line asks about a step, not for it.
  */
 function asksOnlyAbout(text: string): boolean {
-  const asking = text.split(/[，,。.；;！!？?\n…~]+/).filter((c) => EXPLICIT_ASK.test(c));
-  return asking.length > 0 && asking.every((c) => asksWhenOfIt(c) || supposesIt(c));
+  // Where each clause asks (found once per clause), for the clauses that ask at all.
+  const asking = text
+    .split(/[，,。.；;！!？?\n…~]+/)
+    .map((clause) => ({ clause, ask: clause.search(EXPLICIT_ASK) }))
+    .filter((c) => c.ask >= 0);
+  return (
+    asking.length > 0 && asking.every((c) => asksWhenOfIt(c.clause, c.ask) || supposesIt(c.clause, c.ask))
+  );
 }
 
 /** Opening a supposition: 如果, 要是, 万一, if, what if. */
@@ -384,21 +390,19 @@ const SUPPOSING = /如果|要是|假如|假设|万一|\b(?:what )?if\b|\bsuppose
 const SUPPOSED_CLOSED = /的话|就|那|\bthen\b/i;
 
 /**
- * 如果想改到下周 / if I wanted to move it: the asking sits inside a supposition, which does not
+ * 如果想改到下周 / if I wanted to move it: the asking (at `ask`) sits inside a supposition, which does not
  * close before it (可以的话帮我恢复 and 要是能退的话就给我退了 ask outright after closing it).
  */
-function supposesIt(clause: string): boolean {
-  const ask = EXPLICIT_ASK.exec(clause)?.index ?? -1;
+function supposesIt(clause: string, ask: number): boolean {
   const opened = SUPPOSING.exec(clause);
   return opened !== null && opened.index < ask && !SUPPOSED_CLOSED.test(clause.slice(opened.index, ask));
 }
 
 /**
- * The clause asks when or how before it asks for anything (几天给我回电话, when can you call me):
+ * The clause asks when or how before it asks for anything at `ask` (几天给我回电话, when can you call me):
  * about the step. Asked first (send me what's left), the step is asked for.
  */
-function asksWhenOfIt(clause: string): boolean {
-  const ask = EXPLICIT_ASK.exec(clause)?.index ?? -1;
+function asksWhenOfIt(clause: string, ask: number): boolean {
   const info = Math.min(
     ...[INFO_QUESTION.exec(clause)?.index, WHEN_ASKED.exec(clause)?.index].filter((i) => i !== undefined),
   );
