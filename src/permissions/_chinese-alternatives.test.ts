@@ -12,6 +12,18 @@ describe('chineseAlternatives', () => {
     ).toEqual(['骑行费退款']);
   });
 
+  it('reads two actions joined by 并 as either alone, besides the whole', () => {
+    expect(
+      chineseAlternatives(
+        '暂停本人配送并退还当周餐费 (配送前一天20点前申请)',
+        'can_approve_immediately',
+        (w) => /暂停|退还/.test(w),
+      ),
+    ).toEqual(['暂停本人配送并退还当周餐费', '暂停本人配送', '退还当周餐费']);
+    // Inside a word (合并) or denying (并不) it joins nothing.
+    expect(chineseAlternatives('合并账单', 'can_approve_immediately', (w) => /合并/.test(w))).toEqual([]);
+  });
+
   it('reads a slash as alternatives sharing the words around them', () => {
     expect(chineseAlternatives('骑行意外伤害/财物损失理赔申请', 'requires_process', isAction)).toEqual([
       '骑行意外伤害理赔申请',
@@ -90,5 +102,17 @@ describe('checkPermission: rules with notes, slashes and conditions (our own pro
   it('does not read a demand for an answer as asking who reported someone', () => {
     expect(status('那要等好久嘛？今天之内必须给我个说法哈')).not.toBe('forbidden');
     expect(status('举报我的人叫什么名字')).toBe('forbidden');
+  });
+});
+
+describe('checkPermission: a rule doing two things together', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['暂停本人配送并退还当周餐费（配送前一天20点前申请）'],
+    requires_supervisor: ['退款>=100元'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it('is asked for by the first of them alone', () => {
+    expect(checkPermission(rules, '这周的配送帮我暂停一下').status).toBe('can_approve_immediately');
   });
 });

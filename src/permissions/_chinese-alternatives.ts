@@ -55,8 +55,15 @@ export function chineseAlternatives(
     // 结束未关锁的订单: ending what still runs says that it runs; a caller leaves it unsaid.
     if (ENDING.test(side)) add(side.replace(STILL_RUNNING, ''));
   }
+  // 取消本人预约并退还押金: two actions done together; a caller asks for either alone.
+  const done = core.split(DONE_TOGETHER);
+  if (done.length === 2 && done.every((side) => side.length >= 3 && isAction(side)))
+    for (const side of done) add(side);
   return out;
 }
+
+/** 并 joining two actions of one rule (并, 并且, 同时), not inside a word (合并) nor denying (并不). */
+const DONE_TOGETHER = /(?<!合)并且|(?<!合|兼)并(?![不没非未且])|同时/;
 
 /** An action that ends something running (结束, 停止, 关闭, 终止). */
 const ENDING = /结束|停止|关闭|终止|停掉/;
