@@ -409,3 +409,23 @@ describe('understandUtterance: a step asked of what an earlier clause named', ()
     expect(read('今天天气不错，帮我关了吧').actions).toEqual([]);
   });
 });
+
+describe('understandUtterance: thanks, giving up and wanting to know ask for nothing', () => {
+  it.each([
+    '行，那谢谢您了，麻烦您了',
+    '唉，说了也白说，我自己想办法吧',
+    'I need to know how long the outage will last',
+    'Can you actually shut my electricity off if I pay late? Like, is that a thing?',
+  ])('%j asks for no step', (said) => {
+    expect(read(said).asksForAction).toBe(false);
+  });
+  it.each(['麻烦您帮我查一下上个月的账', '我想办一张副卡', 'I need to cancel my booking'])(
+    '%j still asks',
+    (said) => {
+      expect(read(said).asksForAction).toBe(true);
+    },
+  );
+  it('a receipt the caller cannot find is no receipt asked for', () => {
+    expect(read('那我要带些啥？收据我好像弄丢了').actions).toEqual([]);
+  });
+});
