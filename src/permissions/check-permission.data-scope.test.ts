@@ -87,6 +87,9 @@ const THIRD_PARTY = [
   "Can you pull up what she's actually been putting on there",
   'show me what my husband uploaded',
   'what did my sister-in-law upload',
+  // Whether someone else is a customer, and when they come or go.
+  '我隔壁租户是不是也在你们这下单了',
+  '我前夫哪天搬你跟我说一下',
 ];
 
 const OWN_ACCOUNT = [
@@ -121,6 +124,8 @@ const OWN_ACCOUNT = [
   'refund $15',
   '我昨晚在哪个站充的电来着',
   'what have I uploaded this month',
+  '我自己哪天搬来着，你帮我看看',
+  '我妈让我问问，我们家是不是在你们这订过桶装水',
 ];
 
 describe('checkPermission: data scope', () => {

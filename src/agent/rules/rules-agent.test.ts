@@ -1801,6 +1801,33 @@ describe('createRulesAgent: a line about someone else takes up only what the cal
   });
 });
 
+describe('createRulesAgent: when someone else does something here is theirs to tell', () => {
+  it.each([
+    '我楼下那个租户是不是也在你们这订了？你跟我讲一下她什么时候搬',
+    '我前夫是不是在你们这约了车？他哪天走你告诉我',
+  ])('%j is refused, though the FAQ speaks of when', async (said) => {
+    const c = agentCall({
+      product: {
+        name: '顺风搬运',
+        description: '同城搬家',
+        faq: [{ q: '搬家时间怎么定？什么时候能搬？', a: '下单时自选搬家时间，最早可约次日。' }],
+        operator_permissions: {
+          can_approve_immediately: ['免费改约一次'],
+          requires_supervisor: [],
+          requires_process: [],
+          forbidden: ['透露其他客户的订单信息（姓名、电话、搬家时间、地址）'],
+        },
+      },
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+    });
+    const reply = await c.say(said);
+    expect(c.events.some((e) => e.type === 'permission_check' && e.status === 'forbidden')).toBe(true);
+    expect(reply).not.toContain('最早可约次日');
+  });
+});
+
 describe('createRulesAgent: a question no rule names, answered by the FAQ', () => {
   it('answers 能不能…？ from the FAQ and opens nothing', async () => {
     const c = agentCall({

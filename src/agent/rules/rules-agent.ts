@@ -666,7 +666,7 @@ async function replyAboutSomeoneElse(
  * address): never a question of policy, however it is asked.
  */
 const ASKS_ABOUT_SOMEONE =
-  /谁|哪位|[他她]们?(?:的|家)|叫(?:啥|什么)|(?<!我的?)名字|\bwho\b|\bwhose\b|\b(?:his|her|their)\s+names?\b|\bname of\b|\b(?:his|her|their)\s+(?:number|phone|address|details|booking|reservation|licen[cs]e|email|account)\b/i;
+  /谁|哪位|[他她]们?(?:的|家)|[他她]们?[^，,。？?]{0,4}?(?:什么时候|啥时候|么时候|几时|哪天|几号|几点|去哪|到哪|在哪|住哪)|[他她]们?是不是在你们|\b(?:when|where) (?:is|are|was|did|does|will) (?:he|she|they)\b|叫(?:啥|什么)|(?<!我的?)名字|\bwho\b|\bwhose\b|\b(?:his|her|their)\s+names?\b|\bname of\b|\b(?:his|her|their)\s+(?:number|phone|address|details|booking|reservation|licen[cs]e|email|account)\b/i;
 
 /** Asking for one of them back, or undone: the second one back, reverse it, 退一笔, 退回来. */
 const ASKS_ONE_BACK =
@@ -705,7 +705,7 @@ const HYPOTHETICAL = new RegExp(`${SUPPOSED.source}|\\bif\\b|\\bwould\\b|\\bsay 
  * 给我寄, 帮我办. Such a line is a request, whatever question it also asks.
  */
 const DIRECT_ASK =
-  /(?:^|[,.;!?，。；！？]\s*)(?:(?:just|so|and|then|please|ok|okay|now|pls)\s+)*(?:send|give|tell|show|get|put|make|let|book|cancel|change|refund|waive|add|remove|take|extend|move|ship|mail|email|text|call|drop|credit)\s+(?:me|us|it|the|a|an|my|him|her|them|this|that|off)\b|给我|帮我|替我|我要(?!是)|\bi (?:want|need|would like|wanna)\b/i;
+  /(?:^|[,.;!?，。；！？]\s*)(?:(?:just|so|and|then|please|ok|okay|now|pls)\s+)*(?:send|give|tell|show|get|put|make|let|book|cancel|change|refund|waive|add|remove|take|extend|move|ship|mail|email|text|call|drop|credit)\s+(?:me|us|it|the|a|an|my|him|her|them|this|that|off)\b|给我|帮我|替我|告诉我|跟我(?:讲|说)(?:一下|下|哈)|我要(?!是)|\bi (?:want|need|would like|wanna)\b/i;
 
 /**
  * A question of how things work here (if I cancel now do I lose money; can my partner drive, what
