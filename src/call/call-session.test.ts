@@ -197,6 +197,17 @@ describe('ticketSummary', () => {
       ticketSummary('Okay, fine. My name is Dana Ruiz. Waive the late fee, it was your mistake not mine'),
     ).toBe('Waive the late fee');
   });
+  it('skips a clause that only says who the caller is', () => {
+    expect(
+      ticketSummary('喂，我是房东，我那套房子的燃气表装在厨房，能不能帮我看看过户怎么办', '钱晓东'),
+    ).toBe('我那套房子的燃气表装在厨房');
+    expect(
+      ticketSummary(
+        '喂，我钱晓东啊，明天上午那个保洁帮我改到下午，家里临时来了几个客人，上午实在不方便',
+        '钱晓东',
+      ),
+    ).toBe('明天上午那个保洁帮我改到下午');
+  });
   it('keeps a short summary and a first clause that asks already', () => {
     expect(ticketSummary('账户注销')).toBe('账户注销');
     expect(ticketSummary('我想把账户注销了，因为我下个月就要出国读书两年了，以后也用不上这个号了')).toBe(

@@ -584,7 +584,7 @@ export class CallSession {
     if (checkPermission(this.rules, input.summary, { caller: this.caller }).status === 'forbidden') {
       throw aboutSomeoneElse(input.summary, 'ticket');
     }
-    const summary = ticketSummary(input.summary);
+    const summary = ticketSummary(input.summary, this.caller.callerName);
     const held = this.ticketHeld(input.kind, summary);
     if (held) return held;
     const id = `TK${compactDate(this.clock.now())}-${randomBytes(3).toString('hex').toUpperCase()}`;
@@ -830,7 +830,7 @@ function sameAmount(
 
 /** A clause that opens a line without saying what is wanted (喂, 姑娘, 行, Fine, 我叫王芳, hi there). */
 const FILLER_CLAUSE =
-  /^(?:(?:喂|你好|您好|哈喽|嗨|在吗|姑娘|师傅|美女|帅哥|老师|小姐|先生|同志|亲|老板|行|好|好的|嗯|哦|噢|唉|哎|那个|是这样|是咁的|系咁嘅|我想问下?|请问|[我俺](?:叫|姓)[\p{Script=Han}]{1,4}|hi|hello|hey|yo|hiya|dear|mate|sir|ma'am|ok|okay|fine|right|well|so|yeah|yes|alright|um+|uh+|my name is [a-z' -]+)[\s啊呀呢吧了哈嘛]*)+$/iu;
+  /^(?:(?:喂|你好|您好|哈喽|嗨|在吗|姑娘|师傅|美女|帅哥|老师|小姐|先生|同志|亲|老板|行|好|好的|嗯|哦|噢|唉|哎|那个|是这样|是咁的|系咁嘅|我想问下?|请问|[我俺](?:叫|姓)[\p{Script=Han}]{1,4}|[我俺]是(?!想|要|说|问|来|在|不|没|因为)[\p{Script=Han}]{1,4}|hi|hello|hey|yo|hiya|dear|mate|sir|ma'am|ok|okay|fine|right|well|so|yeah|yes|alright|um+|uh+|my name is [a-z' -]+)[\s啊呀呢吧了哈嘛]*)+$/iu;
 
 /** Longer than this, a ticket summary is a sentence, not a label. */
 const SUMMARY_MAX = 30;
@@ -839,13 +839,19 @@ const SUMMARY_MAX = 30;
  * A ticket's summary as a label: as given when short, else its first clause (at most
  * SUMMARY_MAX characters). 账户注销 stays; 我想把账户注销了，因为… becomes 我想把账户注销了.
  */
-export function ticketSummary(summary: string): string {
+export function ticketSummary(summary: string, callerName?: string): string {
   const text = summary.trim().replace(/\s+/g, ' ');
   if ([...text].length <= SUMMARY_MAX) return text;
   const clauses = text.split(/[，,。；;！!？?\n]|\.(?:\s|$)/).filter((c) => c.trim() !== '');
   // 喂，你好，我叫…，能不能…: the first clause that says what is wanted, not a greeting, a way of
-  // addressing the agent, an assent or the caller's name.
-  const first = clauses.find((c) => !FILLER_CLAUSE.test(c.trim())) ?? clauses[0] ?? text;
+  // addressing the agent, an assent or who the caller is (我是房东, 我何志伟: their name and little else).
+  const introduces = (c: string): boolean =>
+    callerName !== undefined &&
+    callerName.length >= 2 &&
+    c.includes(callerName) &&
+    c.length <= callerName.length + 3;
+  const first =
+    clauses.find((c) => !FILLER_CLAUSE.test(c.trim()) && !introduces(c.trim())) ?? clauses[0] ?? text;
   const chars = [...first.trim()];
   return chars.length <= SUMMARY_MAX ? chars.join('') : `${chars.slice(0, SUMMARY_MAX).join('')}…`;
 }
