@@ -291,3 +291,20 @@ describe('relevantInterfaces: when someone works, a plan paused, pay in, money s
     expect(relevantInterfaces(bank, said)).toContain(name);
   });
 });
+
+describe('relevantInterfaces: results, free times and someone late', () => {
+  const school = profileInterfaces({
+    lessons: { description: '查询本人课时：已上课时、剩余课时', response_fields: ['lessons', 'left'] },
+    tests: { description: '查询本人考试记录：考试日期、成绩、是否通过', response_fields: ['tests', 'score'] },
+    tutors: { description: '按老师姓名查询老师可约时段', response_fields: ['tutors', 'slots'] },
+    van: { description: '查询接送车辆位置和预计到达分钟数', response_fields: ['plate', 'eta_minutes'] },
+  });
+  it.each([
+    ['上回那个测验我考了几分来着', 'tests'],
+    ['王老师这周四晚上还有空的时间吗', 'tutors'],
+    ['接孩子的车到现在还冇到，还要等多久', 'van'],
+    ['Has the tutor got any availability on Friday', 'tutors'],
+  ])('%j is about %s', (said, expected) => {
+    expect(relevantInterfaces(school, said)).toContain(expected);
+  });
+});

@@ -31,7 +31,7 @@ const FACT_KINDS: Record<string, RegExp> = {
   warranty: /保修|质保|保修期|坏了|维修|修一下|报修|报的修|杂音|\b(?:warranty|repair|broken|faulty)\b/i,
   // Someone coming: a technician's visit, an appointment, when they arrive.
   visit:
-    /上门|师傅|预约|改约|改期|改时间|改到|推到|推迟|挪到|\breschedul\w*|\bpostpon\w*|(?:哪天|几点|什么时候|啥时候|几号)(?:能)?(?:来|到|上门)|来不来|到哪了|\b(?:technician|engineer|appointment|visit|arriv\w*|eta|come out|coming)\b/i,
+    /上门|师傅|预约|改约|改期|改时间|改到|推到|推迟|挪到|\breschedul\w*|\bpostpon\w*|(?:哪天|几点|什么时候|啥时候|几号)(?:能)?(?:来|到|上门)|来不来|到哪了|(?:还|都)(?:没|冇)(?:来|到)|等(?:几|多|好)久|\b(?:technician|engineer|appointment|visit|arriv\w*|eta|come out|coming)\b/i,
   recycle:
     /回收站|删了|删掉|删除|误删|找回|恢复|弄回来|没就没|不见了|\b(?:deleted|recycle|trash|bin|restore|recover)\b/i,
   account: /账户|账号|会员|等级|积分|\b(?:account|membership|member|points|tier)\b/i,
@@ -44,7 +44,11 @@ const FACT_KINDS: Record<string, RegExp> = {
     /进度|到哪一步|咋样了|怎么样了|处理到|材料|还缺|审核|定损|理赔|报案|\b(?:progress|status of|documents?|paperwork|missing|claims?)\b/i,
   delay: /延误|晚点|误点|\b(?:delay(?:ed)?|late)\b/i,
   // When someone works: a doctor's or an advisor's days (坐诊, 出诊, on duty).
-  schedule: /坐诊|出诊|排班|值班|哪天在|几点在|\b(?:schedule|rota|on duty|working (?:days|hours))\b/i,
+  schedule:
+    /坐诊|出诊|排班|值班|哪天在|几点在|有没有空(?!间)|有空(?!间)|空的时间|空档|可约|时段|\b(?:schedule|rota|on duty|working (?:days|hours)|availab\w*|free slots?)\b/i,
+  // How an exam or a test went: 成绩, 考了多少分 (好多分 in Sichuan), passed or not.
+  result:
+    /成绩|分数|考了?(?:多少|好多|几)分|得了?几分|\b(?:scores?|exam results?|test results?|grades?|marks)\b/i,
   // A plan or membership stopped for a while: 停几天, 先停住, 暂停, put it on hold.
   pause:
     /暂停|停(?:住|一下|几天|一段|用|卡)|先停|\b(?:pause[ds]?|suspend\w*|on hold|freeze my (?:plan|membership|subscription))\b/i,
