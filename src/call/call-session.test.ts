@@ -197,6 +197,11 @@ describe('ticketSummary', () => {
       ticketSummary('Okay, fine. My name is Dana Ruiz. Waive the late fee, it was your mistake not mine'),
     ).toBe('Waive the late fee');
   });
+  it('skips a clause that only says the caller is about to speak', () => {
+    expect(ticketSummary('我跟你说哈，上礼拜那个课老师没来，课时照样扣了，你们得给我补回来才行')).toBe(
+      '上礼拜那个课老师没来',
+    );
+  });
   it('skips a clause that only says who the caller is', () => {
     expect(
       ticketSummary('喂，我是房东，我那套房子的燃气表装在厨房，能不能帮我看看过户怎么办', '钱晓东'),

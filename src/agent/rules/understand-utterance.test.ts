@@ -319,6 +319,11 @@ describe('extractName: a full name said with 系 (Cantonese 是) or a particle a
   ])('%j → %s', (said, name) => {
     expect(read(said).name).toBe(name);
   });
+  it("takes the caller's own name after who they are to the account holder", () => {
+    expect(
+      read("Hi, I'm ringing for my dad, Gerald Tate. I'm his daughter, Priya. He can't hear well").name,
+    ).toBe('Priya');
+  });
   it.each(['我系新客户啊，想问下', '我是第一次打电话'])('%j names no one', (said) => {
     expect(read(said).name).toBeUndefined();
   });

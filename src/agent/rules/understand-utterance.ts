@@ -501,6 +501,10 @@ const EN_NAME_SAID: readonly RegExp[] = [
     `\\b(?:[Mm]y name(?:'s| is)|[Mm]y names|(?:^|[,.;!?]\\s*|\\b(?:[Tt]he|yeah|um|uh|so|and|hi|hey|hello)\\s+)[Nn]ame(?:'s| is|s))\\s+${EN_NAME}`,
   ),
   new RegExp(`\\b(?:[Tt]his is|I'm|I’m|Im|I am|i'm|i am|im)\\s+${EN_NAME}`),
+  // I'm her son, Mark: who they are to the account holder, then their own name.
+  new RegExp(
+    `\\b(?:I'm|I’m|Im|I am|i'm|i am)\\s+(?:her|his|their)\\s+(?:son|daughter|husband|wife|partner|brother|sister|carer|nephew|niece|grandson|granddaughter)\\s*,?\\s+(?:it's\\s+)?${EN_NAME}`,
+  ),
   /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so)\s+)(?:[Ii]t's|[Ii]t’s|[Ii]ts|[Ii]t is)\s+([A-Z][a-z'-]+\s+(?:Mc|Mac|O')?[A-Z][a-z'-]+|[A-Z][a-z'-]+(?=\s+(?:here|speaking|calling)\b))/,
   /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so)\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+(?:here|speaking)\b(?!\s+(?:is|was|are)\b)/,
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../domain/record-schemas.js';
-import { whatAStepTakes } from './what-a-step-takes.js';
+import { ASKS_WHAT_IT_TAKES, whatAStepTakes } from './what-a-step-takes.js';
 
 const product = {
   name: '和园物业服务',
@@ -28,5 +28,17 @@ describe('whatAStepTakes', () => {
 
   it('says nothing when the sentence that shares its words names no papers', () => {
     expect(whatAStepTakes(product, ['月租车位续费'])).toBeUndefined();
+  });
+});
+
+describe('ASKS_WHAT_IT_TAKES', () => {
+  it.each(['那要我准备些么事啊', '需要我带些什么东西', 'So what do I actually need to send over?'])(
+    '%j asks what a step takes',
+    (said) => {
+      expect(ASKS_WHAT_IT_TAKES.test(said)).toBe(true);
+    },
+  );
+  it.each(['我准备好了', 'I sent it yesterday'])('%j does not', (said) => {
+    expect(ASKS_WHAT_IT_TAKES.test(said)).toBe(false);
   });
 });

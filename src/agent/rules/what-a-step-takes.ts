@@ -31,9 +31,9 @@ export function whatARuleTakes(rule: string | null): string | undefined {
   return clauses.length > 0 ? clauses.join(hasCjk(note) ? '，' : ', ') : undefined;
 }
 
-/** Asking what a step takes: 要准备什么材料, 要带啥, what do I need to bring. */
+/** Asking what a step takes: 要准备什么材料, 要带啥, 要我准备些么事 (Wuhan), what do I actually need to send. */
 export const ASKS_WHAT_IT_TAKES =
-  /(?:要|得|需要|该)(?:准备|带|交|提交|提供|拿)(?:些|点|哪些)?(?:什么|啥|么子|哪些|什么东西|啥东西|么子东西)|(?:什么|啥|么子|哪些)(?:材料|资料|证件|手续)|准备(?:些|点)?(?:么子|什么|啥)东西|\bwhat (?:do|should|would) (?:i|we) (?:need|have) to (?:bring|send|provide|show|prepare)\b|\bwhat (?:documents?|papers?|paperwork|proof|id) (?:do|should|would)\b/i;
+  /(?:要|得|需要|该)我?(?:准备|带|交|提交|提供|拿)(?:些|点|哪些)?(?:什么|啥|么子|么事|哪些|什么东西|啥东西|么子东西)|(?:什么|啥|么子|么事|哪些)(?:材料|资料|证件|手续)|准备(?:些|点)?(?:么子|么事|什么|啥)东西|\bwhat (?:do|should|would) (?:i|we) (?:actually |really |still |then )?(?:need|have) to (?:bring|send|provide|show|prepare|give)\b|\bwhat (?:documents?|papers?|paperwork|proof|id) (?:do|should|would)\b/i;
 
 /**
  * What a request needs brought or sent: the FAQ's sentence on its step, else what its rule's own
