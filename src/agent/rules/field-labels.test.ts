@@ -13,8 +13,8 @@ describe('describedLabels', () => {
     expect(labels.get('used_entries')).toBe('已用次数');
     expect(labels.get('remaining_entries')).toBe('剩余次数');
     expect(labels.get('auto_renew')).toBe('是否自动续费');
-    // 日期 alone is shared by too many fields to pair anything.
-    expect(labels.has('end_date')).toBe(false);
+    // 日期 alone is shared by too many fields to pair anything: the list's order names it.
+    expect(labels.get('end_date')).toBe('到期日期');
   });
 
   it('leaves a field its own words when a name is akin to two fields or two names to one', () => {
@@ -32,5 +32,29 @@ describe('describedLabels', () => {
     expect(labels.get('refunds')).toBe('退款');
     expect(describedLabels('查询剩余次数', ['remaining_entries']).size).toBe(0);
     expect(describedLabels('Look up: remaining entries', ['remaining_entries']).size).toBe(0);
+  });
+});
+
+describe('describedLabels: names in the order the fields are declared', () => {
+  it('names every field of a list given in the same order, the id asked about aside', () => {
+    const labels = describedLabels('查询本人洗车单的费用：基础洗车费、打蜡费、内饰清洁费、合计、支付渠道', [
+      'ticket_id',
+      'wash_fee',
+      'wax_fee',
+      'interior_fee',
+      'total',
+      'channel',
+    ]);
+    expect(labels.get('wax_fee')).toBe('打蜡费');
+    expect(labels.get('interior_fee')).toBe('内饰清洁费');
+  });
+  it('names by order nothing when a field shares a word with a name at another place', () => {
+    const labels = describedLabels('查询本人洗车单的费用：基础洗车费、打蜡费、合计、支付渠道', [
+      'wash_fee',
+      'wax_fee',
+      'channel',
+      'total',
+    ]);
+    expect(labels.get('wax_fee')).toBeUndefined();
   });
 });

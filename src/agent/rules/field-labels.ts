@@ -162,7 +162,9 @@ export function describedLabels(
   const key = `${description}\u0000${fields.join(',')}`;
   let labels = LABELS_CACHE.get(key);
   if (labels === undefined) {
-    labels = align(listedNames(description), fields);
+    const names = listedNames(description);
+    const paired = align(names, fields);
+    labels = inOrder(names, fields, paired) ?? paired;
     if (LABELS_CACHE.size >= 256) LABELS_CACHE.clear();
     LABELS_CACHE.set(key, labels);
   }
@@ -251,4 +253,39 @@ function align(names: readonly string[], fields: readonly string[]): ReadonlyMap
     if (akin.filter((row) => row[j]).length === 1) out.set(fields[j]!, name);
   });
   return out;
+}
+
+/**
+ * A field a description's list leaves out: the list whose entries the other fields describe
+ * (bookings, payments), or the id of what the interface was asked about (order_id of a bill).
+ */
+const OUTSIDE_LIST = /s$|_list$|^items?$|_id$|_no$|^id$/;
+
+/**
+ * Names given to fields by their order, when the description lists one name for each field (the
+ * list that holds them, or the id asked about, aside) in the order the fields are declared: 起步价、实际里程、超公里费 for
+ * base_fee, distance_km, extra_km_fee. Only when at least one field is already paired by shared
+ * words, every such pairing sits at the same place, and no field shares a word with a name at
+ * another place: a list out of order would give a field another's name, which states a wrong fact.
+ */
+function inOrder(
+  names: readonly string[],
+  fields: readonly string[],
+  paired: ReadonlyMap<string, string>,
+): ReadonlyMap<string, string> | undefined {
+  if (names.length < 3 || paired.size === 0) return undefined;
+  const listed =
+    fields.length === names.length
+      ? fields
+      : fields.length === names.length + 1 && OUTSIDE_LIST.test(fields[0]!)
+        ? fields.slice(1)
+        : undefined;
+  if (listed === undefined) return undefined;
+  for (const [field, name] of paired) if (listed.indexOf(field) !== names.indexOf(name)) return undefined;
+  const namePairs = names.map(pairsOf);
+  for (const [j, field] of listed.entries()) {
+    const own = pairsOf(fieldLabel(field, 'zh'));
+    if (namePairs.some((pairs, k) => k !== j && [...pairs].some((p) => own.has(p)))) return undefined;
+  }
+  return new Map(listed.map((field, j) => [field, names[j]!]));
 }
