@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const GrantUnitSchema = z.enum([
   'CNY',
   'USD',
+  'GBP',
+  'EUR',
   'day',
   'time',
   'GB',

@@ -65,7 +65,7 @@ export function amountMissingStrictest(family: QuantityFamily | undefined, base:
   };
 }
 
-/** The amount is in another unit than the rule's (dollars against a rule in yuan). */
+/** The amount is in another unit than the rule's (dollars against a rule in yuan or pounds). */
 export function unitMismatch(quantity: Quantity, rule: string): Bilingual {
   return {
     zh: `${quantity.text}与规则的单位不同，无法按额度规则批准(${rule})，需主管审批`,
@@ -113,7 +113,7 @@ export function addedUp(total: number, earlier: number, unit: Quantity['unit']):
   };
 }
 
-/** A quantity in words, for notes: 50元 / ¥50. */
+/** A quantity in words, for notes: 50元 / ¥50, 50英镑 / £50. */
 export function formatAmount(value: number, unit: Quantity['unit'] | undefined): Bilingual {
   return { zh: amountIn(value, unit, 'zh'), en: amountIn(value, unit, 'en') };
 }
@@ -126,6 +126,10 @@ export function amountIn(value: number, unit: Quantity['unit'] | undefined, lang
       return zh ? `${value}元` : `¥${value}`;
     case 'USD':
       return zh ? `${value}美元` : `$${value}`;
+    case 'GBP':
+      return zh ? `${value}英镑` : `£${value}`;
+    case 'EUR':
+      return zh ? `${value}欧元` : `€${value}`;
     case 'day':
       return zh ? `${value}天` : `${value} days`;
     case 'month':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuantities, type Quantity } from './index.js';
+import { checkPermission, compileRules, parseQuantities, type Quantity } from './index.js';
 
 type Row = [string, Array<[number, Quantity['unit'], string]>];
 
@@ -230,5 +230,89 @@ describe('parseQuantities: 一块 that is a place or a piece', () => {
   });
   it('一块钱 and 退我一块 are a yuan', () => {
     expect(parseQuantities('退我一块').map((q) => q.value)).toEqual([1]);
+  });
+});
+
+describe('parseQuantities: pounds and euros', () => {
+  it.each<Row>([
+    ['the charge was £12.75', [[12.75, 'GBP', '£12.75']]],
+    ['£ 9', [[9, 'GBP', '£ 9']]],
+    ['they took 64£ off me', [[64, 'GBP', '64£']]],
+    ['refund ninety pounds', [[90, 'GBP', 'ninety pounds']]],
+    ['it was one pound', [[1, 'GBP', 'one pound']]],
+    ['give me my fifteen quid', [[15, 'GBP', 'fifteen quid']]],
+    ['GBP 250 was taken', [[250, 'GBP', 'GBP 250']]],
+    ['about 18 gbp', [[18, 'GBP', '18 gbp']]],
+    ['seven pounds twenty', [[7.2, 'GBP', 'seven pounds twenty']]],
+    ['5 pounds and 40 pence', [[5.4, 'GBP', '5 pounds and 40 pence']]],
+    ['a 75p stamp', [[0.75, 'GBP', '75p']]],
+    ['退我35英镑', [[35, 'GBP', '35英镑']]],
+    ['a refund of €27', [[27, 'EUR', '€27']]],
+    ['pay 14 € at the desk', [[14, 'EUR', '14 €']]],
+    ['eleven euros please', [[11, 'EUR', 'eleven euros']]],
+    ['EUR 300', [[300, 'EUR', 'EUR 300']]],
+    ['退款80欧元', [[80, 'EUR', '80欧元']]],
+  ])('reads %j', (text, expected) => {
+    expect(parseQuantities(text).map((q) => [q.value, q.unit, q.text])).toEqual(expected);
+  });
+
+  it.each([
+    ['the parcel weighs 4 pounds', 'the parcel cost 4 pounds'],
+    ['a 12 pound bag', 'a 12 pound voucher'],
+    ['three pounds of rice', 'three pounds of credit'],
+    ['stream it in 720p', 'a 72p charge'],
+  ])('reads no money in %j, and money in %j', (weight, money) => {
+    const moneyIn = (text: string) => parseQuantities(text).filter((q) => q.family === 'money');
+    expect(moneyIn(weight)).toEqual([]);
+    expect(moneyIn(money)).toHaveLength(1);
+  });
+
+  it('reads pounds as money where money is named beside a weight, and pence after pounds only as a price', () => {
+    expect(parseQuantities('the heavy bag fee was 30 pounds')).toMatchObject([{ value: 30, unit: 'GBP' }]);
+    expect(parseQuantities('6 pounds twenty minutes ago').map((q) => q.value)).toEqual([6]);
+    expect(parseQuantities('twenty pounds two times').map((q) => q.unit)).toEqual(['GBP', 'time']);
+  });
+
+  it('gives pounds and euros the money family', () => {
+    expect(parseQuantities('£5 €5').map((q) => q.family)).toEqual(['money', 'money']);
+  });
+});
+
+describe('checkPermission: limits in pounds', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['refund up to £35'],
+    requires_supervisor: ['refund over £35'],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  it.each([
+    ['could you refund 25 pounds', 'can_approve_immediately', 25],
+    ['refund £34.99 please', 'can_approve_immediately', 34.99],
+    ['i want 70 quid refunded', 'requires_supervisor', 70],
+    ['refund forty pounds', 'requires_supervisor', 40],
+  ])('decides %j in pounds: %s', (action, status, value) => {
+    const d = checkPermission(rules, action);
+    expect(d.status).toBe(status);
+    expect(d.parts[0]?.amount).toEqual({ value, unit: 'GBP' });
+  });
+
+  it('approves no amount in dollars, euros or yuan against a limit in pounds', () => {
+    for (const action of ['refund $25', 'refund 25 euros', '退款25元']) {
+      const d = checkPermission(rules, action);
+      expect(d.status).toBe('requires_supervisor');
+      expect(d.reasons?.en).toContain('different unit');
+    }
+  });
+
+  it('labels the request with its amount in its currency, in English and in Chinese', () => {
+    expect(checkPermission(rules, 'could you refund 25 pounds').label).toBe('refund £25');
+    const zh = compileRules({
+      can_approve_immediately: ['退款<=50欧元'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(zh, '给我退款20欧元').label).toBe('退款20欧元');
   });
 });

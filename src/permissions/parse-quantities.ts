@@ -23,7 +23,7 @@ export interface Quantity {
   /** For an amount said approximately, the least it may be (二十几块: 21 to 29). */
   least?: number;
   family: QuantityFamily;
-  unit: 'CNY' | 'USD' | 'day' | 'time' | 'GB' | 'MB' | 'month' | 'hour' | 'point' | 'clock';
+  unit: 'CNY' | 'USD' | 'GBP' | 'EUR' | 'day' | 'time' | 'GB' | 'MB' | 'month' | 'hour' | 'point' | 'clock';
   text: string;
   start: number;
   end: number;
@@ -43,6 +43,8 @@ interface UnitWord {
 export const FAMILY: Record<Unit, QuantityFamily> = {
   CNY: 'money',
   USD: 'money',
+  GBP: 'money',
+  EUR: 'money',
   day: 'duration',
   month: 'duration',
   time: 'count',
@@ -108,6 +110,33 @@ const notTogether = (s: string, num: ScannedNumber, end: number): boolean =>
         !/^[零一二两三四五六七八九毛角钱]/.test(s.slice(end))))
   );
 
+// A sign after the amount (45£, 30 €) belongs to it, unless an amount follows it (5 €10 is €10).
+const signAfter = (s: string, _num: ScannedNumber, end: number): boolean =>
+  !isDigit(s.charCodeAt(skipSpaces(s, end)));
+
+// Pounds are weight where a weight is meant (weighs 5 pounds, 10 pounds of flour, a 20 pound bag),
+// unless money is named in the same clause (an excess weight fee of 50 pounds).
+const WEIGHT_BEFORE = /\b(?:weigh\w*|heavy|heavier)\b/;
+const MONEY_BEFORE = /\b(?:fee|fees|charge|charged|cost|costs|price|pay|paid|refund\w*|credit|owe\w*|fine)\b/;
+const WEIGHT_AFTER =
+  /^\s*(?:heavier|lighter|overweight|underweight|in weight|of (?:flour|sugar|rice|meat|beef|pork|chicken|fish|coffee|potatoes|fruit|apples|butter|cheese|dog food|cat food|feed|seed|soil|sand|ice)\b|(?:bags?|sacks?|weights?|dumbbells?|kettlebells?|turkeys?|hams?)\b)/;
+const poundsMoney = (s: string, num: ScannedNumber, end: number): boolean => {
+  if (WEIGHT_AFTER.test(s.slice(end, end + 24))) return false;
+  const clause =
+    s
+      .slice(Math.max(0, num.start - 40), num.start)
+      .split(/[.,;!?]/)
+      .at(-1) ?? '';
+  return !WEIGHT_BEFORE.test(clause) || MONEY_BEFORE.test(clause);
+};
+// 50p is fifty pence: digits with p right after them, below a pound (1080p is a resolution).
+const pence = (s: string, num: ScannedNumber, end: number): boolean =>
+  end === num.end + 1 &&
+  isDigit(s.charCodeAt(num.start)) &&
+  Number.isInteger(num.value) &&
+  num.value >= 1 &&
+  num.value <= 99;
+
 /** Unit words after a number, longest first where one is a prefix of another. */
 const UNIT_WORDS: readonly UnitWord[] = [
   { word: '块钱', unit: 'CNY', factor: 1 },
@@ -127,6 +156,21 @@ const UNIT_WORDS: readonly UnitWord[] = [
   { word: 'bucks', unit: 'USD', factor: 1 },
   { word: 'usd', unit: 'USD', factor: 1 },
   { word: '$', unit: 'USD', factor: 1, accept: (_s, num, end) => end === num.end + 1 },
+  { word: '英镑', unit: 'GBP', factor: 1 },
+  { word: '镑', unit: 'GBP', factor: 1 },
+  { word: 'pounds sterling', unit: 'GBP', factor: 1 },
+  { word: 'pounds', unit: 'GBP', factor: 1, accept: poundsMoney },
+  { word: 'pound', unit: 'GBP', factor: 1, accept: poundsMoney },
+  { word: 'quid', unit: 'GBP', factor: 1 },
+  { word: 'gbp', unit: 'GBP', factor: 1 },
+  { word: 'pence', unit: 'GBP', factor: 0.01 },
+  { word: '£', unit: 'GBP', factor: 1, accept: signAfter },
+  { word: '￡', unit: 'GBP', factor: 1, accept: signAfter },
+  { word: '欧元', unit: 'EUR', factor: 1 },
+  { word: 'euros', unit: 'EUR', factor: 1 },
+  { word: 'euro', unit: 'EUR', factor: 1 },
+  { word: 'eur', unit: 'EUR', factor: 1 },
+  { word: '€', unit: 'EUR', factor: 1, accept: signAfter },
   { word: '个工作日', unit: 'day', factor: 1 },
   { word: '工作日', unit: 'day', factor: 1 },
   { word: '个星期', unit: 'day', factor: 7 },
@@ -179,14 +223,21 @@ const UNIT_WORDS: readonly UnitWord[] = [
   { word: 'mb', unit: 'MB', factor: 1 },
   { word: 'm', unit: 'MB', factor: 1, accept: gigaData },
   { word: '兆', unit: 'MB', factor: 1, accept: gigaData },
+  // Last of the words starting with p (points, pts, pounds, pence come first).
+  { word: 'p', unit: 'GBP', factor: 0.01, accept: pence },
 ];
 
-/** Currency markers written before the amount: ¥45, $20, USD 2,000, RMB 300, 人民币300. */
+/** Currency markers written before the amount: ¥45, $20, £38.20, €15, USD 2,000, GBP 40, RMB 300, 人民币300. */
 const PREFIXES: ReadonlyArray<{ word: string; unit: Unit; wordLike: boolean }> = [
   { word: 'us$', unit: 'USD', wordLike: false },
   { word: '$', unit: 'USD', wordLike: false },
   { word: '¥', unit: 'CNY', wordLike: false },
+  { word: '£', unit: 'GBP', wordLike: false },
+  { word: '￡', unit: 'GBP', wordLike: false },
+  { word: '€', unit: 'EUR', wordLike: false },
   { word: 'usd', unit: 'USD', wordLike: true },
+  { word: 'gbp', unit: 'GBP', wordLike: true },
+  { word: 'eur', unit: 'EUR', wordLike: true },
   { word: 'rmb', unit: 'CNY', wordLike: true },
   { word: 'cny', unit: 'CNY', wordLike: true },
   { word: '人民币', unit: 'CNY', wordLike: false },
@@ -194,9 +245,9 @@ const PREFIXES: ReadonlyArray<{ word: string; unit: Unit; wordLike: boolean }> =
 
 // Where an amount can start: a digit, a currency sign, a Chinese numeral, 人民币, or an English
 // number word, currency code or article that is a whole word. Read by `nextCandidate`.
-const CANDIDATE_CHARS = '0123456789¥$半零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億';
+const CANDIDATE_CHARS = '0123456789¥$£￡€半零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億';
 const CANDIDATE_WORDS = new Set(
-  'usd rmb cny zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an another'.split(
+  'usd gbp eur rmb cny zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an another'.split(
     ' ',
   ),
 );
@@ -455,19 +506,24 @@ export function scanQuantities(s: string, original: string): ScanResult {
     const clock = unit ? undefined : clockAt(s, num);
     if (unit) {
       // 八十六块四, 三十七块五: a single digit after 块 is tenths of a yuan (四毛).
-      const tenths =
-        unit.unit.unit === 'CNY' && /块$/.test(unit.unit.word) ? tenthsAt(s, unit.end) : undefined;
-      const value = num.value * unit.unit.factor + (tenths?.value ?? 0);
+      // three pounds fifty: pence said after pounds, as a British caller says a price.
+      const fraction =
+        unit.unit.unit === 'CNY' && /块$/.test(unit.unit.word)
+          ? tenthsAt(s, unit.end)
+          : unit.unit.unit === 'GBP' && /^pounds?$/.test(unit.unit.word)
+            ? penceAfter(s, unit.end, original)
+            : undefined;
+      const value = num.value * unit.unit.factor + (fraction?.value ?? 0);
       quantities.push(
         quantityOf(
           original,
           unit.unit.unit,
           Math.round(value * 100) / 100,
           num.start,
-          tenths?.end ?? unit.end,
+          fraction?.end ?? unit.end,
         ),
       );
-      i = tenths?.end ?? unit.end;
+      i = fraction?.end ?? unit.end;
     } else if (clock) {
       quantities.push(quantityOf(original, 'clock', clock.value, num.start, clock.end));
       i = clock.end;
@@ -529,6 +585,34 @@ function tenthsAt(s: string, at: number): { value: number; end: number } | undef
   // Followed by more digits, a unit or a measure word it is another number (块四十, 五块三个).
   if (/[0-9零一二两三四五六七八九十百千万个次天块元位件张条]/.test(next)) return undefined;
   return { value: d / 10, end: at + 1 };
+}
+
+/**
+ * Pence said after pounds (three pounds fifty, ten pounds and twenty pence, 4 pounds 30p), as a
+ * fraction of a pound: 10 to 99 said in words, or 1 to 99 with pence named. Not where another
+ * unit or a time follows (two pounds twenty minutes).
+ */
+function penceAfter(s: string, at: number, original: string): { value: number; end: number } | undefined {
+  let k = skipSpaces(s, at);
+  if (k === at) return undefined;
+  const and = s.startsWith('and ', k);
+  if (and) k = skipSpaces(s, k + 4);
+  const cents = isDigit(s.charCodeAt(k)) ? scanArabic(s, k) : scanEnglish(s, k);
+  if (!cents || !Number.isInteger(cents.value) || cents.value < 1 || cents.value > 99) return undefined;
+  const unit = matchUnit(s, cents, original);
+  const named = unit?.unit.unit === 'GBP' && unit.unit.factor === 0.01;
+  if (unit && !named) return undefined;
+  // Digits, "and" or fewer than ten pence only with pence named: 40 pounds 12 orders, twenty
+  // pounds two of them are no prices.
+  if (
+    !named &&
+    (and ||
+      isDigit(s.charCodeAt(k)) ||
+      cents.value < 10 ||
+      NOT_PRICE_AFTER.test(s.slice(cents.end, cents.end + 16)))
+  )
+    return undefined;
+  return { value: cents.value / 100, end: named ? unit.end : cents.end };
 }
 
 // A time of day: 下午两点, 14点, 两点半, 14:00, 2pm, 2:30 p.m. Morning and evening words decide
@@ -625,10 +709,11 @@ function prefixAt(s: string, i: number): (typeof PREFIXES)[number] | undefined {
 
 /**
  * Finds every amount with a unit in the text, in order: money with the currency before or after
- * (¥45, ￥45, 45元/块/块钱, $20, USD 2,000, 20 dollars), durations (7天/日/周/个月/小时, 7 days,
- * two more weeks, another month, 半个月), counts (3次, 3 times), data (10GB, 500MB, 三个G),
- * points (两百积分, 500分, 200 points) and times of day (下午两点, 14:00, 2pm). Numbers without a
- * unit are left out; dates (12月20日, 2025年) are not durations.
+ * (¥45, ￥45, 45元/块/块钱, $20, USD 2,000, 20 dollars, £38.20, 40 quid, 50p, €15, 30 euros),
+ * durations (7天/日/周/个月/小时, 7 days, two more weeks, another month, 半个月), counts (3次,
+ * 3 times), data (10GB, 500MB, 三个G), points (两百积分, 500分, 200 points) and times of day
+ * (下午两点, 14:00, 2pm). Numbers without a unit are left out; dates (12月20日, 2025年) are not
+ * durations; pounds of weight (weighs 5 pounds, 10 pounds of flour) are not money.
  *
  * @example parseQuantities('退款1,000元') // [{ value: 1000, family: 'money', unit: 'CNY', text: '1,000元', start: 2, end: 8 }]
  * @example parseQuantities('extend my trial by two weeks')[0].value // 14 (days)
