@@ -12,6 +12,7 @@ import {
 } from '../../permissions/index.js';
 import { moneyBackInRuleWords } from './money-back-rule.js';
 import {
+  actionWithMoney,
   amountsFound,
   currencyOf,
   feeNamed,
@@ -48,8 +49,7 @@ function actionText(request: ActionRequest, u: Understanding, lang: Language): s
   if (!quantity) return label;
   const amount = String(quantity.value);
   if (quantity.family === 'money') {
-    if (quantity.unit === 'USD') return lang === 'zh' ? `${label}${amount}美元` : `${label} $${amount}`;
-    return lang === 'zh' ? `${label}${amount}元` : `${label} ${amount} yuan`;
+    return actionWithMoney(label, amount, lang, quantity.unit);
   }
   return lang === 'zh' ? `${label}${quantity.text}` : `${label} ${quantity.text}`;
 }
@@ -305,6 +305,11 @@ function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understandin
   const paid = verifiedCharge(ctx, request.text);
   if (paid === undefined) return given;
   const asked = request.quantity ?? u.quantities.find((q) => q.family === 'money');
+  // "thirty quid" for a fee of 30 the records of a product in dollars show: the number names
+  // that charge, which is given back in the product's currency. Another amount in another
+  // currency stays as said, for the engine, which compares no currencies.
+  if (asked?.family === 'money' && asked.unit !== currencyOf(ctx.product) && asked.value === paid)
+    return { ...request, quantity: moneyOf(ctx, paid) };
   // 二十几块 for a fee of 24 found in the call: the fee is what was meant.
   const meant = asked?.least !== undefined && asked.least <= paid && paid <= asked.value;
   if (asked && asked.family === 'money' && !meant) {

@@ -15,7 +15,7 @@ import {
   relevantInterfaces,
 } from '../../knowledge/interface-vocabulary.js';
 import { fillParams, idSaid, namedInProduct, takesNamedValue } from './interface-params.js';
-import { currencyOf, money, nowOf } from './payment-in-question.js';
+import { type Currency, currencyOf, money, nowOf } from './payment-in-question.js';
 import { phrases } from './reply-phrases.js';
 import { speakResponse, spokenDate } from './speak-facts.js';
 import type { Understanding } from './understand-utterance.js';
@@ -440,12 +440,7 @@ function dateSaid(iso: string, lang: Language): string {
   return spokenDate(iso, lang) ?? iso;
 }
 
-function describeSubscription(
-  s: Subscription,
-  lang: Language,
-  currency: 'CNY' | 'USD',
-  yours: boolean,
-): string {
+function describeSubscription(s: Subscription, lang: Language, currency: Currency, yours: boolean): string {
   if (lang === 'zh') {
     const bits = [
       s.start_date ? `${dateSaid(s.start_date, lang)}开通了“${s.name}”` : `开通了“${s.name}”`,

@@ -54,3 +54,38 @@ describe('moneyBackInRuleWords', () => {
     expect(moneyBackInRuleWords(context([]), findActionRequests('退款15元')[0]!)).toBeUndefined();
   });
 });
+
+describe('moneyBackInRuleWords: rules in pounds', () => {
+  const gym = {
+    name: 'Northside Climbing Wall',
+    api_interfaces: {
+      extras: {
+        description: 'look up extras bought: shoe hire, chalk, lockers',
+        endpoint: '/extras',
+        method: 'GET',
+        response_fields: ['extras'],
+      },
+    },
+    operator_permissions: {
+      can_approve_immediately: ['refund shoe hire under £10'],
+      requires_supervisor: ['refund a membership £10 or more'],
+      requires_process: [],
+      forbidden: [],
+    },
+  };
+  const extras: SystemQueryRecord = {
+    interface: 'extras',
+    method: 'GET',
+    endpoint: '/extras',
+    purpose: 'look up extras bought',
+    mock: true,
+    ok: true,
+    response: { extras: [{ name: 'shoe hire', fee: 6 }] },
+  };
+
+  it('names the rule with the amount in pounds', () => {
+    const ctx = { product: gym, language: 'en', systemQueries: [extras] } as unknown as CallContext;
+    const said = moneyBackInRuleWords(ctx, findActionRequests('refund £6')[0]!);
+    expect(said).toBe('refund shoe hire £6');
+  });
+});

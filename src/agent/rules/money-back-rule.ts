@@ -2,6 +2,7 @@ import type { CallContext } from '../../call/call-agent.js';
 import { verifiedPaid } from '../../call/verified-charges.js';
 import { tokenize } from '../../knowledge/index.js';
 import type { ActionRequest } from '../../permissions/index.js';
+import { actionWithMoney } from './payment-in-question.js';
 import { ruleSharingWords } from './product-rules.js';
 
 /**
@@ -27,6 +28,5 @@ export function moneyBackInRuleWords(ctx: CallContext, request: ActionRequest): 
   const rule = ruleSharingWords(ctx, (concept) => concept === request.concept, paidWords);
   if (!rule) return undefined;
   const value = Number.isInteger(amount.value) ? String(amount.value) : amount.value.toFixed(2);
-  if (ctx.language === 'zh') return `${rule.phrase}${amount.unit === 'USD' ? `${value}美元` : `${value}元`}`;
-  return `${rule.phrase} ${amount.unit === 'USD' ? `$${value}` : `${value} yuan`}`;
+  return actionWithMoney(rule.phrase, value, ctx.language, amount.unit);
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../call/call-agent.js';
-import { amountsFound, feeNamed, verifiedCharge } from './payment-in-question.js';
+import type { Product } from '../../domain/record-schemas.js';
+import {
+  actionWithMoney,
+  amountsFound,
+  currencyOf,
+  feeNamed,
+  MONEY_BACK_WORDS,
+  money,
+  verifiedCharge,
+} from './payment-in-question.js';
 
 /** A call whose billing query returned three monthly charges of 9.99. */
 function callAfter(line: string): CallContext {
@@ -75,4 +84,83 @@ describe('feeNamed and amountsFound: a fee field beside an order', () => {
   it('lists every fee field among the amounts found', () => {
     expect(amountsFound(callSaying('anything'))).toContain(4.99);
   });
+});
+
+describe('currencyOf: the currency a product writes its amounts in', () => {
+  /** A product of a bike repair shop, its texts replaced by `fields`. */
+  const shop = (fields: Partial<Product>): Product =>
+    ({
+      name: 'Spokes & Chains Repairs',
+      description: 'Bicycle servicing and parts.',
+      features: ['Same-day puncture repair'],
+      faq: [],
+      operator_permissions: {
+        can_approve_immediately: ['rebook a service slot'],
+        requires_supervisor: [],
+        requires_process: [],
+        forbidden: [],
+      },
+      ...fields,
+    }) as unknown as Product;
+  const rules = (approve: string[]) => ({
+    can_approve_immediately: approve,
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  it('is the pound when the rules limit amounts in pounds, whatever the name says', () => {
+    expect(currencyOf(shop({ operator_permissions: rules(['refund a tune-up up to £45']) }))).toBe('GBP');
+    expect(
+      currencyOf(shop({ name: '伦敦单车维修', operator_permissions: rules(['退款不超过45英镑']) })),
+    ).toBe('GBP');
+  });
+
+  it('is the euro or the pound written in the features, the FAQ or the description when the rules name no money', () => {
+    expect(currencyOf(shop({ features: ['Chain replacement from €19'] }))).toBe('EUR');
+    expect(
+      currencyOf(shop({ faq: [{ q: 'What does a service cost?', a: 'Thirty pounds, parts extra.' }] })),
+    ).toBe('GBP');
+    expect(currencyOf(shop({ description: 'Wheel truing for 12 euros.' }))).toBe('EUR');
+  });
+
+  it('is the one the rules write before what the description writes', () => {
+    const product = shop({
+      description: 'Loan bikes at $10 a day.',
+      operator_permissions: rules(['refund <= €30']),
+    });
+    expect(currencyOf(product)).toBe('EUR');
+  });
+
+  it('is the one written, not the one the name suggests, and the name decides only when none is written', () => {
+    expect(currencyOf(shop({ name: '快修单车', features: ['Brake pads fitted for $15'] }))).toBe('USD');
+    expect(currencyOf(shop({ operator_permissions: rules(['退款<=60元']) }))).toBe('CNY');
+    expect(currencyOf(shop({}))).toBe('USD');
+    expect(currencyOf(shop({ name: '快修单车' }))).toBe('CNY');
+  });
+});
+
+describe('money: an amount in the product’s currency', () => {
+  it.each([
+    [42, 'en', 'GBP', '£42'],
+    [42, 'zh', 'GBP', '42英镑'],
+    [7.5, 'en', 'EUR', '€7.5'],
+    [7.5, 'zh', 'EUR', '7.5欧元'],
+  ] as const)('says %s in %s in %s as %j', (value, lang, currency, said) => {
+    expect(money(value, lang, currency)).toBe(said);
+  });
+
+  it('says an action with its amount as the engine reads it', () => {
+    expect(actionWithMoney('refund', '20', 'en', 'GBP')).toBe('refund £20');
+    expect(actionWithMoney('退款', '20', 'zh', 'EUR')).toBe('退款20欧元');
+  });
+});
+
+describe('MONEY_BACK_WORDS: money asked back in pounds and euros', () => {
+  it.each(['can I have my twelve quid back', 'I want the 8 euros back', 'get back the pounds you took'])(
+    '%j asks money back',
+    (line) => {
+      expect(MONEY_BACK_WORDS.test(line)).toBe(true);
+    },
+  );
 });

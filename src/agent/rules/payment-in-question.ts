@@ -7,10 +7,10 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { newestFirst, type PaidItem, verifiedPaid } from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
-import type { Product } from '../../domain/record-schemas.js';
+import { type Product, readFaqEntry } from '../../domain/record-schemas.js';
 import { responseFields } from '../../domain/response-fields.js';
 import { tokenize } from '../../knowledge/index.js';
-import { type ActionRequest, parseNumber, parseQuantities } from '../../permissions/index.js';
+import { type ActionRequest, parseNumber, parseQuantities, type Quantity } from '../../permissions/index.js';
 import { callerWords } from './caller-words.js';
 import { dayNamed, monthOfName } from './days-said.js';
 import type { Understanding } from './understand-utterance.js';
@@ -128,14 +128,85 @@ export function noDuplicateSeen(ctx: CallContext): string {
   return `${one ? `The records show one charge of ${one} in that period, so I can't see a double charge` : 'The records show no charge taken twice'}. When and where was the other one taken? Once I can verify it, I'll sort it out.`;
 }
 
-export function currencyOf(product: Product): 'CNY' | 'USD' {
-  return hasCjk(String(product.name)) ? 'CNY' : 'USD';
+/** A currency a product's amounts are in: the permission engine's units of money. */
+export type Currency = Extract<Quantity['unit'], 'CNY' | 'USD' | 'GBP' | 'EUR'>;
+
+const currencies = new WeakMap<Product, Currency>();
+
+/**
+ * The currency of a product's amounts, as its own text writes them (read once per product):
+ * the money its rules name (refund up to £50), else its features, FAQ or description; a product
+ * that names no amount of money is in yuan when its name is Chinese, else in dollars.
+ *
+ * @example currencyOf(product) // 'EUR' when its rules say "refund <= €30", whatever its name
+ */
+export function currencyOf(product: Product): Currency {
+  let currency = currencies.get(product);
+  if (currency === undefined) {
+    currency = currencyWritten(product) ?? (hasCjk(String(product.name)) ? 'CNY' : 'USD');
+    currencies.set(product, currency);
+  }
+  return currency;
 }
 
-export function money(value: number, lang: Language, currency: 'CNY' | 'USD'): string {
+/** The currency most amounts of the first of the product's texts that names money are in. */
+function currencyWritten(product: Product): Currency | undefined {
+  const strings = (list: unknown): string[] =>
+    Array.isArray(list) ? list.filter((t): t is string => typeof t === 'string') : [];
+  const rules = Object.values(product.operator_permissions ?? {}).flatMap(strings);
+  // An entry written as plain text is its own question and answer: read once.
+  const faq = (Array.isArray(product.faq) ? product.faq : []).flatMap((e) => {
+    const entry = readFaqEntry(e);
+    if (!entry) return [];
+    return entry.question === entry.answer ? [entry.question] : [entry.question, entry.answer];
+  });
+  const sources = [rules, strings(product.features), faq, strings([product.description])];
+  for (const texts of sources) {
+    const counts = new Map<Currency, number>();
+    for (const text of texts)
+      for (const q of parseQuantities(text))
+        if (q.family === 'money') counts.set(q.unit as Currency, (counts.get(q.unit as Currency) ?? 0) + 1);
+    // The most amounts decide; between as many, the currency written first.
+    let best: Currency | undefined;
+    for (const [c, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = c;
+    if (best !== undefined) return best;
+  }
+  return undefined;
+}
+
+/**
+ * An amount of money as a caller hears it: $42, £42, €42 (42美元, 42英镑, 42欧元 in Chinese
+ * but dollars, which keep their sign), 42元 or 42 yuan.
+ */
+export function money(value: number, lang: Language, currency: Currency): string {
   const v = Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/\.?0+$/, '');
   if (currency === 'USD') return `$${v}`;
+  if (currency === 'GBP') return lang === 'zh' ? `${v}英镑` : `£${v}`;
+  if (currency === 'EUR') return lang === 'zh' ? `${v}欧元` : `€${v}`;
   return lang === 'zh' ? `${v}元` : `${v} yuan`;
+}
+
+/** How an amount of each currency follows an action: after it in Chinese, `#` its place in English. */
+const MONEY_AFTER_ACTION: Record<Currency, readonly [string, string]> = {
+  CNY: ['元', '# yuan'],
+  USD: ['美元', '$#'],
+  GBP: ['英镑', '£#'],
+  EUR: ['欧元', '€#'],
+};
+
+/**
+ * An action with its amount of money, as the permission engine reads it: 退款30元 / refund 30 yuan,
+ * 退款30美元 / refund $30, 退款30英镑 / refund £30, 退款30欧元 / refund €30. A unit that is no
+ * currency is read as yuan.
+ */
+export function actionWithMoney(
+  phrase: string,
+  amount: string,
+  lang: Language,
+  unit: Quantity['unit'],
+): string {
+  const [zh, en] = MONEY_AFTER_ACTION[unit as Currency] ?? MONEY_AFTER_ACTION.CNY;
+  return lang === 'zh' ? `${phrase}${amount}${zh}` : `${phrase} ${en.replace('#', amount)}`;
 }
 
 /**
@@ -143,7 +214,7 @@ export function money(value: number, lang: Language, currency: 'CNY' | 'USD'): s
  * and back is the money's way (not the back seat).
  */
 export const MONEY_BACK_WORDS =
-  /退钱|退款|钱[^，。]{0,4}退|退[^，。]{0,3}回来|\brefund\b|\b(?:money|difference|bucks|dollars|cents?|charge|fare)\b[^。]{0,45}\bback\b(?!\s+(?:bumper|seat|door|window|wheel|tyre|tire|row|end|yard|room|office|entrance|of\b))|\bback\b[^。]{0,25}\b(?:money|difference|bucks|dollars)\b/i;
+  /退钱|退款|钱[^，。]{0,4}退|退[^，。]{0,3}回来|\brefund\b|\b(?:money|difference|bucks|dollars|pounds|quid|euros|cents?|pence|charge|fare)\b[^。]{0,45}\bback\b(?!\s+(?:bumper|seat|door|window|wheel|tyre|tire|row|end|yard|room|office|entrance|of\b))|\bback\b[^。]{0,25}\b(?:money|difference|bucks|dollars|pounds|quid|euros)\b/i;
 
 /**
  * The amount paid that the call is about: the one charge or order amount this call's queries

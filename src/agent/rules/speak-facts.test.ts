@@ -227,6 +227,18 @@ describe('speakResponse: what is left of a quota', () => {
   });
 });
 
+describe('speakResponse: amounts whose field names a currency', () => {
+  it('says pounds and euros with their sign in English and their name in Chinese, and no currency a word only ends like', () => {
+    const credit = { name: 'account_credit' };
+    expect(speakResponse(credit, { balance_gbp: 17.5 }, 'en')).toContain('£17.5');
+    expect(speakResponse(credit, { balance_gbp: 17.5 }, 'zh')).toContain('17.5英镑');
+    expect(speakResponse(credit, { deposit_eur: 120 }, 'en')).toContain('€120');
+    expect(speakResponse(credit, { deposit_eur: 120 }, 'zh')).toContain('120欧元');
+    // A word that only ends like a currency's code names none.
+    expect(speakResponse({ name: 'league' }, { amateur: 3 }, 'en')).not.toContain('€');
+  });
+});
+
 describe('speakResponse in the product’s words', () => {
   const card = {
     name: 'parking_card',

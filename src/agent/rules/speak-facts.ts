@@ -122,7 +122,8 @@ function leftOf(response: unknown, lang: Language): string | undefined {
   if (!quota) return undefined;
   const value = Math.round(((quota[1] as number) - (used[1] as number)) * 100) / 100;
   if (value < 0) return undefined;
-  return lang === 'zh' ? `剩余${value}${unit?.zh ?? ''}` : `${value}${unit ? ` ${unit.en}` : ''} left`;
+  if (lang === 'zh') return `剩余${value}${unit?.zh ?? ''}`;
+  return `${unit?.sign ? `${unit.en}${value}` : `${value}${unit ? ` ${unit.en}` : ''}`} left`;
 }
 
 /** How a sentence of `speakResponse` opens ("我查了<what>：", "I checked <what>:"), or undefined. */
@@ -318,7 +319,14 @@ function spokenField(
   const unit = typeof value === 'number' ? unitOf(key) : undefined;
   if (unit) {
     const label = fieldLabel(key.slice(0, -unit.suffix.length), lang);
-    const amount = lang === 'zh' ? `${said}${unit.zh}` : unit.en === '%' ? `${said}%` : `${said} ${unit.en}`;
+    const amount =
+      lang === 'zh'
+        ? `${said}${unit.zh}`
+        : unit.en === '%'
+          ? `${said}%`
+          : unit.sign
+            ? `${unit.en}${said}`
+            : `${said} ${unit.en}`;
     return label === '' ? amount : `${label} ${amount}`;
   }
   // Inside a record the name is the record (骑手 刘师傅, not 骑手 名称 刘师傅).
@@ -343,8 +351,11 @@ function describedField(label: string, value: unknown, said: string, unit = ''):
   return `${label} ${said}${unit}`;
 }
 
-/** Units field names end with (used_gb, eta_minutes, progress_pct). */
-const UNIT_SUFFIXES: ReadonlyArray<{ suffix: RegExp; zh: string; en: string }> = [
+/**
+ * Units field names end with (used_gb, eta_minutes, progress_pct). `sign`: in English the unit
+ * is a sign before the number (refund_gbp 42 → refund £42).
+ */
+const UNIT_SUFFIXES: ReadonlyArray<{ suffix: RegExp; zh: string; en: string; sign?: true }> = [
   { suffix: /_?gb$/i, zh: 'GB', en: 'GB' },
   { suffix: /_?mbps$/i, zh: 'Mbps', en: 'Mbps' },
   { suffix: /_?mb$/i, zh: 'MB', en: 'MB' },
@@ -355,13 +366,16 @@ const UNIT_SUFFIXES: ReadonlyArray<{ suffix: RegExp; zh: string; en: string }> =
   { suffix: /_?(?:pct|percent)$/i, zh: '%', en: '%' },
   { suffix: /_?(?:yuan|cny|rmb)$/i, zh: '元', en: 'yuan' },
   { suffix: /_?usd$/i, zh: '美元', en: 'USD' },
+  { suffix: /_?gbp$/i, zh: '英镑', en: '£', sign: true },
+  // With its underscore only: amateur is no amount in euros.
+  { suffix: /_(?:eur|euros?)$/i, zh: '欧元', en: '€', sign: true },
   { suffix: /_?km$/i, zh: '公里', en: 'km' },
 ];
 
-function unitOf(key: string): { suffix: string; zh: string; en: string } | undefined {
+function unitOf(key: string): { suffix: string; zh: string; en: string; sign?: true } | undefined {
   for (const u of UNIT_SUFFIXES) {
     const m = u.suffix.exec(key);
-    if (m && m.index > 0) return { suffix: m[0], zh: u.zh, en: u.en };
+    if (m && m.index > 0) return { ...u, suffix: m[0] };
   }
   return undefined;
 }

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { CallContext } from '../../call/call-agent.js';
+import type { SystemQueryRecord } from '../../domain/session-schemas.js';
+import { findActionRequests, parseQuantities } from '../../permissions/index.js';
+import { actionFor } from './action-for-request.js';
+import type { Understanding } from './understand-utterance.js';
+
+/** A ferry operator whose rules are in pounds, and a call that read one booking of 28. */
+const ferry = {
+  name: 'Isle Hopper Ferries',
+  description: 'Foot-passenger crossings between the islands.',
+  features: [],
+  faq: [],
+  api_interfaces: {},
+  operator_permissions: {
+    can_approve_immediately: ['refund a crossing up to £50'],
+    requires_supervisor: ['refund a crossing over £50'],
+    requires_process: [],
+    forbidden: [],
+  },
+};
+const bookings: SystemQueryRecord = {
+  interface: 'crossing_bookings',
+  method: 'GET',
+  endpoint: '/bookings',
+  purpose: 'look up the crossings booked',
+  mock: true,
+  ok: true,
+  response: { bookings: [{ booking_id: 'XB-7', date: '2026-11-03', amount: 28, route: 'North quay' }] },
+};
+
+function actionSaid(line: string): string {
+  const ctx = {
+    product: ferry,
+    language: 'en',
+    conversation: [{ role: 'customer', content: line }],
+    systemQueries: [bookings],
+  } as unknown as CallContext;
+  const u = { quantities: parseQuantities(line) } as unknown as Understanding;
+  return actionFor(ctx, findActionRequests(line)[0]!, u, false, line);
+}
+
+describe('actionFor: money back in the product’s currency', () => {
+  it('says an amount in pounds with its sign', () => {
+    expect(actionSaid('please refund 20 pounds for the crossing')).toContain('£20');
+  });
+
+  it('reads an amount said in another currency that is the booking found as that booking, in pounds', () => {
+    const action = actionSaid('please refund the 28 dollars for the crossing');
+    expect(action).toContain('£28');
+    expect(action).not.toContain('$');
+  });
+
+  it('leaves another amount in another currency as said, for the engine to refuse comparing', () => {
+    expect(actionSaid('please refund 15 euros for the crossing')).toContain('€15');
+  });
+});
