@@ -24,6 +24,23 @@ const ordersQuery = (amount: number): SystemQueryRecord => ({
 });
 
 describe('boundByVerifiedCharge', () => {
+  it('leaves compensation for something broken to its own limit: no charge is what it was worth', () => {
+    const goods = compileRules({
+      can_approve_immediately: ['运输途中损坏赔偿<=300元', '服务不满意补偿<=50元'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    const broken = boundByVerifiedCharge(checkPermission(goods, '花瓶运输途中损坏了，赔偿260元'), [
+      ordersQuery(80),
+    ]);
+    expect(broken.status).toBe('can_approve_immediately');
+    // Compensation for the service itself is still bound by what it cost.
+    expect(
+      boundByVerifiedCharge(checkPermission(goods, '服务不满意补偿40元'), [ordersQuery(25)]).status,
+    ).toBe('forbidden');
+  });
+
   it('refuses money back above what the call showed was paid, saying why', () => {
     const decided = boundByVerifiedCharge(checkPermission(rules, '退款50元'), [ordersQuery(25)]);
     expect(decided.status).toBe('forbidden');
@@ -249,5 +266,35 @@ describe('verifiedPaid: an amount named for what it is', () => {
         (i) => i.value,
       ),
     ).toEqual([35]);
+  });
+});
+
+describe('boundByVerifiedCharge: money in pounds and euros', () => {
+  const query = (amount: number): SystemQueryRecord => ({
+    interface: 'tickets',
+    method: 'GET',
+    endpoint: '/tickets',
+    purpose: 'look up tickets bought',
+    mock: true,
+    ok: true,
+    response: { orders: [{ order_id: 'T9', item: 'Matinee seat', amount }] },
+  });
+  const inCurrency = (sign: string) =>
+    compileRules({
+      can_approve_immediately: [`refund <= ${sign}80`],
+      requires_supervisor: [`refund > ${sign}80`],
+      requires_process: [],
+      forbidden: [],
+    });
+
+  it.each([
+    ['£', 'refund £60'],
+    ['€', 'refund 60 euros'],
+  ])('refuses %s money back above what was paid, and lets what was paid', (sign, action) => {
+    const rules = inCurrency(sign);
+    expect(boundByVerifiedCharge(checkPermission(rules, action), [query(45)]).status).toBe('forbidden');
+    expect(boundByVerifiedCharge(checkPermission(rules, action), [query(60)]).status).toBe(
+      'can_approve_immediately',
+    );
   });
 });
