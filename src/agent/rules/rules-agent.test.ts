@@ -1940,6 +1940,30 @@ describe('createRulesAgent: how long, asked after a request was taken up', () =>
   });
 });
 
+describe('createRulesAgent: when to expect an answer, asked after a supervisor took a request', () => {
+  it('says the time the SLA promises for a supervisor, though no SLA clause shares a word with the call', async () => {
+    const c = agentCall({
+      product: {
+        name: '乐学琴行',
+        sla: '前台9:00-21:00；主管审批3小时内回复；退费5个工作日',
+        operator_permissions: {
+          can_approve_immediately: [],
+          requires_supervisor: ['更换授课老师（每学期限1次）'],
+          requires_process: [],
+          forbidden: [],
+        },
+      },
+      operator: records.operators[0]!,
+      customer: { name: '林女士', phone: '13900003333' },
+      phone: '13900003333',
+    });
+    await c.say('孩子跟现在这个老师合不来，麻烦帮我更换授课老师');
+    expect(c.events.filter((e) => e.type === 'ticket')).toHaveLength(1);
+    const reply = await c.say('行，那你们什么时候回电话过来？');
+    expect(reply).toContain('3小时');
+  });
+});
+
 describe('createRulesAgent: what a step takes, asked after it was taken up', () => {
   it("answers from the request's own rule when the FAQ says nothing of it", async () => {
     const c = agentCall({

@@ -1,6 +1,7 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { verifiedPaid } from '../../call/verified-charges.js';
 import type { Bilingual, Language } from '../../domain/language.js';
+import type { RequestEntry } from '../../domain/session-schemas.js';
 import { tokenize } from '../../knowledge/index.js';
 import { findActionRequests } from '../../permissions/index.js';
 import { asWritten } from './as-written.js';
@@ -9,6 +10,7 @@ import { followUpAnswer, takenUp } from './follow-up-question.js';
 import { faqAnswer, knowledgeAnswer, namesTopicOf } from './knowledge-answer.js';
 import { POINTING, whichPayment } from './payment-in-question.js';
 import { termOf } from './product-rules.js';
+import { slaWindow } from './reply-phrases.js';
 import { FOR_KIN, type Understanding, understandUtterance } from './understand-utterance.js';
 
 // What a caller's line does to what this call already holds: answers the agent's question
@@ -167,7 +169,8 @@ export function followedUp(ctx: CallContext, utterance: string, u: Understanding
         .map((t) => t.content)
         .join('，'),
     ) ??
-    closest(`${latest.rule ?? ''} ${latest.what}`);
+    closest(`${latest.rule ?? ''} ${latest.what}`) ??
+    promised(ctx, latest);
   // 要等多久？ naming no topic of its own asks about the request taken up: when no SLA clause says
   // when, the FAQ on that request answers.
   const answer = when === undefined && u.question ? followUpAnswer(ctx, utterance) : undefined;
@@ -178,6 +181,22 @@ export function followedUp(ctx: CallContext, utterance: string, u: Understanding
   if (zh)
     return `您的事已经在处理了${ticket}${when ? `，按规定${when}` : ''}，有进展我们会第一时间打电话告诉您。`;
   return `It's in hand${ticket}${when ? `; ${when}` : ''}. We'll call you as soon as there's news.`;
+}
+
+/**
+ * 好久回我？ of a request a supervisor or a process decides: the time the call promised when it
+ * took it up (主管审批2小时内回复 -> 2小时内回复), read by the one SLA reader.
+ */
+function promised(ctx: CallContext, entry: RequestEntry): string | undefined {
+  const kind =
+    entry.outcome === 'requires_supervisor'
+      ? 'supervisor'
+      : entry.outcome === 'requires_process'
+        ? 'process'
+        : undefined;
+  if (kind === undefined) return undefined;
+  const span = slaWindow(String(ctx.product.sla ?? ''), kind, ctx.language);
+  return ctx.language === 'zh' ? `${span}内答复您` : `you'll hear within ${span}`;
 }
 
 /**
