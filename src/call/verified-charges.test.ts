@@ -24,6 +24,17 @@ const ordersQuery = (amount: number): SystemQueryRecord => ({
 });
 
 describe('boundByVerifiedCharge', () => {
+  it('leaves a count given back (lesson hours) to its rule: it moves no money', () => {
+    const hours = compileRules({
+      can_approve_immediately: ['补偿课时<=2课时'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    const decided = boundByVerifiedCharge(checkPermission(hours, '给我补一个课时'), [], true);
+    expect(decided.status).toBe('can_approve_immediately');
+  });
+
   it('leaves compensation for something broken to its own limit: no charge is what it was worth', () => {
     const goods = compileRules({
       can_approve_immediately: ['运输途中损坏赔偿<=300元', '服务不满意补偿<=50元'],

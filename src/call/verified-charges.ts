@@ -153,6 +153,8 @@ export function boundByVerifiedCharge(
   const amount = part?.amount;
   // 催办理赔 hurries a claim: an action on the case moves no money.
   if (!part || !MONEY_BACK_CONCEPTS.has(part.concept ?? '') || part.actsOnCase) return decision;
+  // 补偿1学时: a count given back (hours of lessons, points) moves no money.
+  if (amount !== undefined && !MONEY_UNITS.has(amount.unit)) return decision;
   // A vase broken in the move is worth what it cost, not what the move did: no charge bounds it.
   if (part.concept === 'compensation' && FOR_WHAT_WAS_LOST.test(`${part.rule ?? ''} ${part.label ?? ''}`))
     return decision;

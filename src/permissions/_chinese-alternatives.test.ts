@@ -116,3 +116,23 @@ describe('checkPermission: a rule doing two things together', () => {
     expect(checkPermission(rules, '这周的配送帮我暂停一下').status).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: a count of the rule’s own word, given', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['补偿课时<=2课时（老师迟到或临时停课，每学期限1次）'],
+    requires_supervisor: ['补偿课时>2课时，或同一学期第二次补偿'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it('approves a number within the limit asked in any word of giving, and names it', () => {
+    const d = checkPermission(rules, '老师又没来，你看给我补一个课时吧');
+    expect(d.status).toBe('can_approve_immediately');
+    expect(d.label).toBe('补偿1课时');
+    expect(d.parts[0]?.amount).toEqual({ value: 1, unit: 'time' });
+  });
+  it('sends more than the limit to a supervisor, named without the rule’s other case', () => {
+    const d = checkPermission(rules, '补四个课时给我，不然这事没完');
+    expect(d.status).toBe('requires_supervisor');
+    expect(d.label).toBe('补偿4课时');
+  });
+});

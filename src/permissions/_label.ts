@@ -63,7 +63,8 @@ export function actionLabel(input: {
     const lang = languageOf(rule);
     // A variant read with its note cut short ("closing the account (id check") is named without
     // the note. Phrases are normalised to half-width brackets.
-    const phrase = rule.phrase.replace(/\s*\([^)]*$/, '');
+    // 补偿学时，或同一科目第二次补偿: the action is named before the other case a rule adds.
+    const phrase = rule.phrase.replace(/\s*\([^)]*$/, '').replace(/\s*[,;]\s*(?:或者?|\bor\b)[\s\S]*$/, '');
     // 延迟退房至14点 asked for 13:00 is 延迟退房至13点: the time asked, within the rule's.
     if (rule.condition?.named && rule.condition.family === 'clock' && amount?.unit === 'clock') {
       const said = amountIn(amount.value, 'clock', lang);

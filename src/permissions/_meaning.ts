@@ -91,6 +91,11 @@ export interface RuleMeaning {
   soleObject?: number;
   /** With `soleObject`: the other things the product's rules name, said around the request they rule it out. */
   rivals?: number[];
+  /**
+   * The word the rule gives a count of (学时 of 补偿学时<=2学时): a number of it said with any word of
+   * giving (给我补一个学时) asks for it, though the word is no sense of the table.
+   */
+  counted?: string;
   /** The rule is about another party (他人, 其他乘客): only requests naming one match. */
   needsOther: boolean;
   /** Senses a request must name to approve (objects, and actions that only qualify: 退票 in 退票手续费减免). */
@@ -101,6 +106,26 @@ export interface RuleMeaning {
   surface: string[];
   /** States with an opposite (免费, 保修期内): an opposite in the request excludes the rule. */
   polar: number[];
+}
+
+/**
+ * A rule giving a count of a word of its own (补偿学时<=2学时): asked for by any word of giving, or
+ * of sending again (补一个), said with a number of that word. Unchanged when the rule gives nothing.
+ */
+export function countedGrant(m: RuleMeaning, noun: string): RuleMeaning {
+  const t = senseTable();
+  if (!m.heads.some((h) => t.isGrant[h] === 1)) return m;
+  const giving = SENSES.flatMap((s, k) => (s.grants === true || s.id === 'reissue' ? [k] : []));
+  const grantHeads = [...(m.grantHeads ?? [])];
+  for (const k of giving) if (!m.heads.includes(k) && !grantHeads.includes(k)) grantHeads.push(k);
+  return { ...m, counted: noun, grantHeads };
+}
+
+/** Whether a text says a number of a word (一个学时, 2学时, 两个课时). */
+function countSaid(norm: string, noun: string): boolean {
+  for (let at = norm.indexOf(noun); at > 0; at = norm.indexOf(noun, at + 1))
+    if (/(?:\d|[一二两三四五六七八九十几])\s*个?$/.test(norm.slice(Math.max(0, at - 3), at))) return true;
+  return false;
 }
 
 /** Reads a sense table entry once. */
@@ -956,7 +981,7 @@ export function meaningLevel(
       head = true;
     if (!specific && m.grantHeads) {
       const ctx = view.context();
-      if (anySaid(m.objects, has, ctx.has)) {
+      if (anySaid(m.objects, has, ctx.has) || (m.counted !== undefined && countSaid(view.norm, m.counted))) {
         for (const h of m.grantHeads) {
           if (has[h] !== 1) continue;
           head = true;
@@ -1240,6 +1265,7 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
     (r.soleObject === undefined || senses([r.soleObject])) &&
     (r.rivals === undefined || senses(r.rivals)) &&
     (r.problemAsks === undefined || r.problemAsks === true) &&
+    (r.counted === undefined || typeof r.counted === 'string') &&
     (r.optional === undefined ||
       (Array.isArray(r.optional) && r.optional.every((w) => typeof w === 'string'))) &&
     senses(r.heads) &&

@@ -104,3 +104,14 @@ describe('parseRule: quantities in a note', () => {
     expect(parseRule('已使用月卡剩余时长退款（已用时长按45元/小时扣除）').condition).toBeUndefined();
   });
 });
+
+describe('parseRule: a count in a word of the rule’s own', () => {
+  it('counts 课时 of 补偿课时<=3课时 and leaves the word once in the phrase', () => {
+    const parsed = parseRule('补偿课时<=3课时（老师原因停课）');
+    expect(parsed.phrase).toMatch(/^补偿课时 \(/);
+    expect(parsed.condition).toMatchObject({ hi: 3, hiInclusive: true, unit: 'time', noun: '课时' });
+  });
+  it('counts nothing in a word the phrase does not name', () => {
+    expect(parseRule('退款<=200元').condition?.noun).toBeUndefined();
+  });
+});

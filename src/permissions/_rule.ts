@@ -33,6 +33,11 @@ export interface RuleCondition {
    * missing an amount.
    */
   term?: true;
+  /**
+   * The rule counts in a word of its own (学时 of 补偿学时<=2学时, 课时 of 补课时<=3课时): a number a
+   * request says right before that word is its amount, in times.
+   */
+  noun?: string;
 }
 
 export interface ParsedRule {
@@ -148,6 +153,24 @@ export function withoutNotes(phrase: string): string {
     .trim();
 }
 
+/** A word right after a number (个 aside): 学时 of 2学时, 个课时 of 3个课时. */
+const WORD_AFTER = /^\s*个?([\u4e00-\u9fff]{2,3})/;
+
+/**
+ * The word a number is counted in, when the phrase before it names that word too (补偿学时<=2学时:
+ * 学时), with where it ends; the longest start of the word the phrase names, of two characters or more.
+ */
+function countedNoun(s: string, at: number, before: string): { word: string; end: number } | undefined {
+  const m = WORD_AFTER.exec(s.slice(at));
+  if (!m) return undefined;
+  const start = at + m[0].length - m[1]!.length;
+  for (let len = m[1]!.length; len >= 2; len--) {
+    const word = m[1]!.slice(0, len);
+    if (before.includes(word)) return { word, end: start + len };
+  }
+  return undefined;
+}
+
 /** The spans of the notes in brackets of a normalised rule (one left open runs to the end). */
 function noteSpans(s: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -228,6 +251,14 @@ function conditionOf(
     return { text, ...cleanPhrase(`${s.slice(0, from)} ${s.slice(to)}`), condition: termed };
   };
 
+  // 补偿学时<=2学时: a number with no unit, then a word the phrase before it names: counted in it.
+  const counted = (from: number, n: Num, op: Op): ParsedRule | undefined => {
+    if (n.unit !== undefined) return undefined;
+    const noun = countedNoun(s, n.end, s.slice(0, from));
+    if (noun === undefined) return undefined;
+    return cut(from, noun.end, { ...withUnit(boundFor(op, n.value), 'time'), noun: noun.word });
+  };
+
   // Ranges: 20-300元, 50~500元, 50到500元, $20-$300, between $20 and $300.
   for (let k = 0; k + 1 < nums.length; k++) {
     const a = nums[k]!;
@@ -262,12 +293,14 @@ function conditionOf(
     if (symbol) {
       const raw = symbol[1]!;
       const op: Op = raw === '=<' ? '<=' : raw === '=>' ? '>=' : raw === '==' ? '=' : (raw as Op);
-      return cut(symbol.index, n.end, withUnit(boundFor(op, n.value), n.unit));
+      return (
+        counted(symbol.index, n, op) ?? cut(symbol.index, n.end, withUnit(boundFor(op, n.value), n.unit))
+      );
     }
     for (const [re, op] of PREFIX_WORDS) {
       const m = re.exec(before);
       if (m && (m.index === 0 || !/[a-z]/.test(before[m.index - 1] ?? '') || /^[^a-z]/.test(m[0]))) {
-        return cut(m.index, n.end, withUnit(boundFor(op, n.value), n.unit));
+        return counted(m.index, n, op) ?? cut(m.index, n.end, withUnit(boundFor(op, n.value), n.unit));
       }
     }
     const rest = s.slice(n.end);

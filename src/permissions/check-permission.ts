@@ -1213,6 +1213,11 @@ type Measured = { value: number; least?: number } | { missing: true } | { mismat
 /** The part's amount in the rule's base unit, if the two can be compared. */
 function measure(rule: CompiledRule, part: Part): Measured {
   const cond = rule.condition!;
+  // 补五个学时 against 补偿学时<=2学时: the number said before the rule's own word is what is asked.
+  if (cond.noun !== undefined) {
+    const said = countedIn(part.norm, cond.noun) ?? countedIn(part.analysis?.norm ?? '', cond.noun);
+    if (said !== undefined) return { value: said };
+  }
   const q = part.quantity;
   if (q) {
     if (cond.unit) {
@@ -1247,6 +1252,15 @@ function saysOwnWord(rule: CompiledRule, part: Part): boolean {
 // 第二次, 第3回, the second time: which time of asking this is.
 const ORDINAL = /第\s*([二两三四五六七八九十]+|\d+)\s*(?:次|回|遍)|\b(second|third|fourth|fifth) time\b/;
 const EN_ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5 };
+
+/** How many of a rule's counted word a text asks for (两个学时: 2), if it says a number before it. */
+function countedIn(norm: string, noun: string): number | undefined {
+  const at = norm.indexOf(noun);
+  if (at <= 0) return undefined;
+  const m = /(\d+|[零一二两三四五六七八九十百几]+)\s*个?$/.exec(norm.slice(Math.max(0, at - 8), at));
+  if (!m) return undefined;
+  return /^\d+$/.test(m[1]!) ? Number(m[1]) : parseZhRun(m[1]!);
+}
 
 /** The time of asking a text says it is (第二次: 2), if it says one. */
 function ordinalIn(norm: string): number | undefined {
@@ -1765,17 +1779,22 @@ function decideParsed(
     }
     if (outcome.unstated) out.unstated = outcome.unstated;
     if (outcome.winner?.meaning.acts !== undefined) out.actsOnCase = true;
-    const own = ownAmount(part, outcome);
+    // 补五个学时 against 补偿学时>2学时: five of the rule's own word, in times (limits add them up).
+    const noun = outcome.winner?.condition?.noun;
+    const counted = noun === undefined ? undefined : countedIn(part.norm, noun);
+    const own = counted === undefined ? ownAmount(part, outcome) : { value: counted, unit: 'time' as const };
     if (own) out.amount = own;
     // 减免占位费二十几块钱: an approximate amount stays as said in the label, never a number it may not be.
     const approx = part.quantity?.least !== undefined ? part.quantity.text : undefined;
     out.label = actionLabel({
       rule: outcome.winner && worded(rules, levels, outcome.winner, part.norm),
       concept: part.concept,
-      amount: approx === undefined ? own : undefined,
+      amount: approx === undefined && counted === undefined ? own : undefined,
       text: part.text,
       lang,
     });
+    if (counted !== undefined && noun !== undefined)
+      out.label = `${out.label.endsWith(noun) ? out.label.slice(0, -noun.length) : out.label}${counted}${noun}`;
     if (approx !== undefined && outcome.winner?.condition && !outcome.winner.condition.named)
       out.label = hasCjk(out.label) ? `${out.label}${approx}` : `${out.label} ${approx}`;
     parts.push(out);

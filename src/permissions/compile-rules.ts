@@ -4,6 +4,7 @@ import { englishAlternatives, wholeActions } from './_english-alternatives.js';
 import { type ConceptDef, conceptById, detectConcepts } from './_lexicon.js';
 import {
   compileMeaning,
+  countedGrant,
   hasAction,
   isRuleMeaning,
   markSoleObjects,
@@ -97,7 +98,8 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   // Blank out what the concepts cover; what remains qualifies the action (月租 in 减免月租).
   for (const m of [...matches].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.end)}`;
   const absorb = concepts.flatMap((c) => c.absorb ?? []);
-  const meaning = leftUnsaid(compileMeaning(parsed.phrase, matches), parsed.phrase);
+  let meaning = leftUnsaid(compileMeaning(parsed.phrase, matches), parsed.phrase);
+  if (parsed.condition?.noun !== undefined) meaning = countedGrant(meaning, parsed.condition.noun);
   const leftover = concepts.length > 0 ? contentWords(rest, absorb) : NO_WORDS;
   const rule: CompiledRule = {
     category,
