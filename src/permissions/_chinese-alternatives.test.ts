@@ -136,3 +136,18 @@ describe('checkPermission: a count of the rule’s own word, given', () => {
     expect(d.label).toBe('补偿4课时');
   });
 });
+
+describe('checkPermission: one verb done to two things (退园退费)', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['退款<=200元'],
+    requires_supervisor: ['退款>200元'],
+    requires_process: ['退园退费（按已上课天数结算，15个工作日原路退回）'],
+    forbidden: [],
+  });
+  it('is asked for by its first thing alone', () => {
+    expect(checkPermission(rules, '孩子死活不肯去了，我们要退园').status).toBe('requires_process');
+  });
+  it('is not what a plain refund asks for', () => {
+    expect(checkPermission(rules, '上个月多扣了我50块，退给我').status).toBe('can_approve_immediately');
+  });
+});

@@ -43,7 +43,8 @@ export function chineseAlternatives(
   // rest how it is handled, which a caller does not say.
   const clause = core.search(/[,，;；]/);
   if (clause >= 4 && isAction(core.slice(0, clause))) return [core.slice(0, clause)];
-  if (!ENDING.test(core) && core === phrase && !core.includes('/')) return [];
+  const together = doneTogether(core, isAction);
+  if (!ENDING.test(core) && core === phrase && !core.includes('/') && together.length === 0) return [];
   if (core === '' || core.length < 2) return [];
   const out: string[] = [];
   const add = (p: string): void => {
@@ -55,15 +56,28 @@ export function chineseAlternatives(
     // 结束未关锁的订单: ending what still runs says that it runs; a caller leaves it unsaid.
     if (ENDING.test(side)) add(side.replace(STILL_RUNNING, ''));
   }
-  // 取消本人预约并退还押金: two actions done together; a caller asks for either alone.
-  const done = core.split(DONE_TOGETHER);
-  if (done.length === 2 && done.every((side) => side.length >= 3 && isAction(side)))
-    for (const side of done) add(side);
+  for (const side of together) add(side);
   return out;
 }
 
 /** 并 joining two actions of one rule (并, 并且, 同时), not inside a word (合并) nor denying (并不). */
 const DONE_TOGETHER = /(?<!合)并且|(?<!合|兼)并(?![不没非未且])|同时/;
+
+/** One verb done to two things side by side: 退学退费, 退房退款 (the verb, then each thing). */
+export const ONE_VERB_TWICE = /^([\u4e00-\u9fff])([\u4e00-\u9fff])\1([\u4e00-\u9fff])$/;
+
+/**
+ * The actions of a phrase that does two things together, each of which a caller asks for alone:
+ * joined by 并 (取消本人预约并退还押金), or the first of one verb's two things (退学 of 退学退费).
+ * None otherwise.
+ */
+function doneTogether(core: string, isAction: (word: string) => boolean): string[] {
+  const joined = core.split(DONE_TOGETHER);
+  if (joined.length === 2 && joined.every((side) => side.length >= 3 && isAction(side))) return joined;
+  // The first thing names the step (退学); the second, what comes of it (退费), names every refund.
+  if (ONE_VERB_TWICE.test(core)) return [core.slice(0, 2)];
+  return [];
+}
 
 /** An action that ends something running (结束, 停止, 关闭, 终止). */
 const ENDING = /结束|停止|关闭|终止|停掉/;

@@ -96,6 +96,11 @@ export interface RuleMeaning {
    * giving (给我补一个学时) asks for it, though the word is no sense of the table.
    */
   counted?: string;
+  /**
+   * The word naming the step a rule's other action follows from (退学 of 退学退费): a request that
+   * does not say it asks for something else (退款50元 is no withdrawal from school).
+   */
+  step?: string;
   /** The rule is about another party (他人, 其他乘客): only requests naming one match. */
   needsOther: boolean;
   /** Senses a request must name to approve (objects, and actions that only qualify: 退票 in 退票手续费减免). */
@@ -934,6 +939,8 @@ export function meaningLevel(
     if (!sensesName(view.senses(), concepts)) return NONE;
   // 修改理赔结论 does something to a claim: 理赔到现在还没到账 names the claim and not that action.
   if (m.acts !== undefined && !anySaid(m.acts, view.senses(), undefined)) return NONE;
+  if (m.step !== undefined && !view.norm.includes(m.step) && !view.context().norm.includes(m.step))
+    return NONE;
   const headless = m.heads.length === 0 && concepts.length === 0;
   const t = senseTable();
   // Whether the request names the rule's action only in broad words (给我, 查): then it must name
@@ -1266,6 +1273,7 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
     (r.rivals === undefined || senses(r.rivals)) &&
     (r.problemAsks === undefined || r.problemAsks === true) &&
     (r.counted === undefined || typeof r.counted === 'string') &&
+    (r.step === undefined || typeof r.step === 'string') &&
     (r.optional === undefined ||
       (Array.isArray(r.optional) && r.optional.every((w) => typeof w === 'string'))) &&
     senses(r.heads) &&

@@ -1127,6 +1127,10 @@ function lexiconLevel(rule: CompiledRule, part: Part, facts: RequestContext): Ma
       }
     }
     if (!named) return NONE;
+    // 退学退费 asked as 退学的话学费能退吗: the step may be said in the clause before.
+    const step = rule.meaning.step;
+    if (step !== undefined && !part.norm.includes(step) && !(part.analysis?.norm.includes(step) ?? false))
+      return NONE;
     if (!isEmpty(rule.leftover) && !coversPart(rule.leftover, part)) {
       // 修改理赔结论 is about changing a claim's outcome: 理赔到现在还没到账 names the claim and no
       // change.
