@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../domain/record-schemas.js';
-import { ASKS_WHAT_IT_TAKES, whatAStepTakes } from './what-a-step-takes.js';
+import { ASKS_WHAT_IT_TAKES, whatARuleTakes, whatAStepTakes } from './what-a-step-takes.js';
 
 const product = {
   name: '和园物业服务',
@@ -40,5 +40,18 @@ describe('ASKS_WHAT_IT_TAKES', () => {
   );
   it.each(['我准备好了', 'I sent it yesterday'])('%j does not', (said) => {
     expect(ASKS_WHAT_IT_TAKES.test(said)).toBe(false);
+  });
+});
+
+describe('whatARuleTakes: papers a note names in English or as receipts', () => {
+  it('takes the clause naming an invoice and readings from the note', () => {
+    expect(
+      whatARuleTakes(
+        'Storm damage claim (within 14 days; contractor invoice and two photos; decided in 10 days)',
+      ),
+    ).toBe('contractor invoice and two photos');
+  });
+  it('takes 发票 and 照片 from a Chinese note', () => {
+    expect(whatARuleTakes('家电磕碰补偿（签收后48小时内，附照片和购买发票）')).toBe('附照片和购买发票');
   });
 });
