@@ -115,3 +115,19 @@ describe('parseRule: a count in a word of the rule’s own', () => {
     expect(parseRule('退款<=200元').condition?.noun).toBeUndefined();
   });
 });
+
+describe('parseRule: two bounds on one amount', () => {
+  it('reads >200元且<=1000元 as the range between them', () => {
+    expect(parseRule('家具损坏赔付>300元且<=2000元').condition).toMatchObject({
+      lo: 300,
+      loInclusive: false,
+      hi: 2000,
+      hiInclusive: true,
+      unit: 'CNY',
+    });
+    expect(parseRule('家具损坏赔付>300元且<=2000元').phrase).toBe('家具损坏赔付');
+  });
+  it('reads over $40 and up to $400 the same way', () => {
+    expect(parseRule('replacement over $40 and up to $400').condition).toMatchObject({ lo: 40, hi: 400 });
+  });
+});

@@ -153,6 +153,43 @@ export function withoutNotes(phrase: string): string {
     .trim();
 }
 
+/** What joins a second bound to a first: 且, 并且, and (>200元且<=1000元, over $50 and up to $500). */
+const AND_BOUND =
+  /^\s*(?:且|并且|而且|and|but)\s*(?:(<=|>=|<|>)|(不超过|不高于|以内|最多|up to|at most|no more than|under|below|less than|不低于|至少|over|above|more than))\s*$/;
+const LOWER_WORDS = /^(?:不低于|至少|over|above|more than)$/;
+
+/**
+ * A bound followed by another on the same amount (>200元且<=1000元): the range they make, and where
+ * the second ends. The first bound alone when nothing follows it, or the two bound the same side.
+ */
+function withOtherBound(
+  s: string,
+  nums: readonly Num[],
+  to: number,
+  bound: RuleCondition,
+): { to: number; condition: RuleCondition } {
+  const next = nums.find((n) => n.start >= to);
+  if (next === undefined) return { to, condition: bound };
+  const join = AND_BOUND.exec(s.slice(to, next.start));
+  if (join === null) return { to, condition: bound };
+  const symbol = join[1];
+  const lower = symbol !== undefined ? symbol.startsWith('>') : LOWER_WORDS.test(join[2]!);
+  const inclusive =
+    symbol !== undefined
+      ? symbol.endsWith('=')
+      : !/^(?:under|below|less than|over|above|more than)$/.test(join[2]!);
+  if (
+    lower === (bound.lo !== undefined) ||
+    (bound.unit !== undefined && next.unit !== undefined && next.unit !== bound.unit)
+  )
+    return { to, condition: bound };
+  const value = toBase(next.value, next.unit ?? bound.unit);
+  const condition: RuleCondition = lower
+    ? { ...bound, lo: value, loInclusive: inclusive }
+    : { ...bound, hi: value, hiInclusive: inclusive };
+  return { to: next.end, condition };
+}
+
 /** A word right after a number (个 aside): 学时 of 2学时, 个课时 of 3个课时. */
 const WORD_AFTER = /^\s*个?([\u4e00-\u9fff]{2,3})/;
 
@@ -241,7 +278,8 @@ function conditionOf(
   noted: boolean,
   operators: boolean,
 ): ParsedRule {
-  const cut = (from: number, to: number, condition: RuleCondition): ParsedRule => {
+  const cut = (from: number, upTo: number, bound: RuleCondition): ParsedRule => {
+    const { to, condition } = withOtherBound(s, nums, upTo, bound);
     // （ID check; 5-7 business days）, （3个工作日）: working days in a note are how long the case
     // takes, never an amount a caller asks for.
     const termed =
