@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { SystemQueryRecord } from '../domain/session-schemas.js';
 import {
   collectJsonEvidence,
   collectUtteranceEvidence,
@@ -9,6 +10,7 @@ import {
   extractRelativeDates,
   resolveRelativeDate,
 } from './extract-facts.js';
+import { guardReply } from './reply-guard.js';
 
 describe('extractAmounts with Chinese numerals (read by parseNumber, as the permission checks read them)', () => {
   it.each([
@@ -72,6 +74,76 @@ describe('extractAmounts', () => {
   ])('finds the money in %s', (text, values) => {
     expect(extractAmounts(text).map((a) => a.value)).toEqual(values);
   });
+});
+
+describe('extractAmounts: pounds and euros', () => {
+  it.each([
+    ['a balance of £38.20 remains', [38.2]],
+    ['退还38.20英镑', [38.2]],
+    ['九镑', [9]],
+    ['the fee is €15', [15]],
+    ['押金15欧元', [15]],
+    ['we will return 40 pounds', [40]],
+    ['a stamp for 1 pound', [1]],
+    ['that was 12 quid', [12]],
+    ['it costs 7 euros', [7]],
+    ['GBP 1,250 and EUR 99.90', [1250, 99.9]],
+    ['they took 64£ and another 30 €', [64, 30]],
+    ['￡12', [12]],
+    // A sign before another amount is that amount's: 5 €10 is €10 after a bare 5.
+    ['row 5 €10 seats', [10]],
+  ])('finds the money in %j', (text, values) => {
+    expect(extractAmounts(text).map((a) => a.value)).toEqual(values);
+  });
+
+  it('reads pounds beside a weight as well: a number a draft states needs a source either way', () => {
+    expect(extractAmounts('your heavy case, we give back 30 pounds').map((a) => a.value)).toEqual([30]);
+    expect(extractAmounts('the parcel weighs 40 pounds').map((a) => a.value)).toEqual([40]);
+  });
+
+  it('reads no amount in a word that only ends in a currency’s code', () => {
+    expect(extractAmounts('the amateur 5k run')).toEqual([]);
+  });
+});
+
+describe('guardReply: amounts in pounds and euros need a source, as dollars do', () => {
+  const bookings: SystemQueryRecord = {
+    interface: 'bookings',
+    method: 'GET',
+    endpoint: '/bookings',
+    purpose: 'look up the bookings',
+    mock: true,
+    ok: true,
+    response: { bookings: [{ booking_id: 'K-3', amount: 38.2 }] },
+  };
+  const guarded = (draft: string) =>
+    guardReply({
+      draft,
+      language: 'en',
+      callerPhone: '07700900123',
+      permissionChecks: [],
+      systemQueries: [bookings],
+      customerUtterances: ['what did I pay for that booking?'],
+      otherCustomers: [],
+    });
+
+  it.each([
+    'You paid $52.70 for it.',
+    'You paid £52.70 for it.',
+    'You paid 52.70英镑 for it.',
+    'You paid €52.70 for it.',
+    'You paid 52.70 euros for it.',
+    'You paid 52 pounds for it.',
+  ])('stops %j, an amount no query returned', (draft) => {
+    expect(guarded(draft)).toMatchObject({ ok: false, rule: 'unverified_fact' });
+  });
+
+  it.each(['You paid £38.20 for it.', 'You paid 38.20英镑 for it.', 'You paid €38.20 for it.'])(
+    'lets %j through: the query returned it',
+    (draft) => {
+      expect(guarded(draft)).toEqual({ ok: true });
+    },
+  );
 });
 
 describe('extractDates', () => {

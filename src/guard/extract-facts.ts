@@ -8,7 +8,7 @@ export interface DateFact {
   text: string;
 }
 
-/** A money amount as stated (currency ignored: 15元 and $15 are both 15). */
+/** A money amount as stated (currency ignored: 15元, $15, £15 and €15 are all 15). */
 export interface AmountFact {
   value: number;
   text: string;
@@ -30,15 +30,19 @@ function numberFrom(text: string): number | undefined {
 
 const NUM = String.raw`\d[\d,]*(?:\.\d+)?`;
 const MONEY_PATTERNS: RegExp[] = [
-  new RegExp(String.raw`(?:US\$|\$|¥|RMB\s?|CNY\s?|USD\s?)\s?(${NUM})`, 'gi'),
+  new RegExp(String.raw`(?:US\$|\$|¥|£|€|RMB\s?|CNY\s?|USD\s?|\bGBP\s?|\bEUR\s?)\s?(${NUM})`, 'gi'),
+  // A sign after the amount (45£, 30 €) is its currency, unless an amount follows it (5 €10 is €10).
   new RegExp(
-    String.raw`(${NUM}|${CN_NUMERAL})\s?(?:块钱|块(?!儿)|元|圆|美元|美金|人民币|dollars?\b|bucks\b|yuan\b|USD\b|RMB\b|CNY\b)`,
+    String.raw`(${NUM}|${CN_NUMERAL})\s?(?:块钱|块(?!儿)|元|圆|美元|美金|人民币|英镑|镑|欧元|dollars?\b|bucks\b|yuan\b|pounds?\b|quid\b|euros?\b|USD\b|RMB\b|CNY\b|GBP\b|EUR\b|[£€](?!\s?\d))`,
     'gi',
   ),
 ];
 
 /**
- * The money amounts a text states with a currency: $15, 15.00元, 十五块, 15 dollars, RMB 200.
+ * The money amounts a text states with a currency: $15, 15.00元, 十五块, 15 dollars, RMB 200,
+ * £38.20, 38.20英镑, 40 pounds, 12 quid, €15, 15欧元, 15 euros. Pounds of weight (weighs 40
+ * pounds) are read too: a draft that states one needs a source as much, and a guard that tells
+ * weight from money by the words around it lets through a sum said beside a weight.
  *
  * @example extractAmounts('月费15元，共$30') // [{ value: 15, ... }, { value: 30, ... }]
  */

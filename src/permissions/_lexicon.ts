@@ -102,7 +102,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '\\bpay(?: me)? back\\b',
       '\\bcharge ?back\\b',
       '\\breturn (?:my|the) money\\b',
-      '\\bgive (?:me )?(?:my |the )?(?:\\$?\\d[\\d,.]*|money)(?: dollars| bucks)? back\\b',
+      '\\bgive (?:me )?(?:my |the )?(?:[$£€]?\\d[\\d,.]*|money)(?: dollars| bucks| pounds| quid| euros)? back\\b',
     ],
     absorb: ['全额', 'full'],
     examples: [

@@ -574,10 +574,10 @@ export const SENSES: readonly SenseDef[] = [
       // 把钱要回来, 这钱得要回来, 要回这笔钱: money got back from the company.
       { key: '钱', re: '钱[^,.!?;:、\\n]{0,4}?要回', overlay: true as const },
       { key: '要', re: '要回(?:这|那)?(?:笔|些|个)?钱' },
-      // get the difference back, have my $12 back, want the fare back.
+      // get the difference back, have my $12 (£12, twelve quid) back, want the fare back.
       ...['get', 'have', 'want', 'need', 'give'].map((key) => ({
         key,
-        re: `${key}\\s+(?:me\\s+)?(?:my\\s+|the\\s+|that\\s+|this\\s+|some\\s+|every\\s+|all\\s+|at\\s+least\\s+)*(?:money|difference|charge|fee|fare|amount|cash|overcharge|payment|cent|penny|\\$?\\d[\\d,.]*(?:\\s*(?:dollars|bucks))?|(?:[a-z-]+\\s+){1,3}?(?:dollars|bucks))(?:\\s+(?:of\\s+it|i\\s+paid|you\\s+took|they\\s+took))?\\s+back\\b`,
+        re: `${key}\\s+(?:me\\s+)?(?:my\\s+|the\\s+|that\\s+|this\\s+|some\\s+|every\\s+|all\\s+|at\\s+least\\s+)*(?:money|difference|charge|fee|fare|amount|cash|overcharge|payment|cent|penny|[$£€]?\\d[\\d,.]*(?:\\s*(?:dollars|bucks|pounds|quid|euros))?|(?:[a-z-]+\\s+){1,3}?(?:dollars|bucks|pounds|quid|euros))(?:\\s+(?:of\\s+it|i\\s+paid|you\\s+took|they\\s+took))?\\s+back\\b`,
         overlay: true as const,
       })),
     ],

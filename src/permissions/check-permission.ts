@@ -314,9 +314,9 @@ const BARE_TAIL = /^\s*(?:吧|啊|呀|呢|哈|就行|就好|就可以|即可|谢
 
 const UNTIL = /(?:到|至|\buntil|\btill|\bat|\bby)\s*(?:下午|中午|晚上|傍晚)?\s*$/;
 
-// Money named without an amount: 钱给我退回来, you took money off my card, the fare.
+// Money named without an amount: 钱给我退回来, you took money off my card, the fare, the quid.
 const MONEY_WORDS =
-  /钱|费|款|块|元|扣|\bcharg|\bfees?\b|\bfare|\$|\bdollars?\b|\bbucks?\b|\bpaid\b|\bpay|\bcost/;
+  /钱|费|款|块|元|扣|\bcharg|\bfees?\b|\bfare|\$|\bdollars?\b|\bbucks?\b|£|€|\bpounds?\b|\bquid\b|\beuros?\b|\bpaid\b|\bpay|\bcost/;
 
 // The last text tested for MONEY_WORDS: every part of a check asks about the same whole text.
 let moneyNorm = '';

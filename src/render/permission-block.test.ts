@@ -134,6 +134,31 @@ describe('renderPermissionBlock', () => {
     );
   });
 
+  it.each([
+    ['en', 'refund < £60', 'refund £40', 'GBP', 'Counted: £30 approved earlier in this call + £40 now = £70'],
+    ['en', 'refund < €60', 'refund €40', 'EUR', 'Counted: €30 approved earlier in this call + €40 now = €70'],
+    ['zh', '退款<60英镑', '再退款40英镑', 'GBP', '累计: 本次通话已批准30英镑 + 本次40英镑 = 70英镑'],
+    ['zh', '退款<60欧元', '再退款40欧元', 'EUR', '累计: 本次通话已批准30欧元 + 本次40欧元 = 70欧元'],
+  ] as const)(
+    'in a %s block, counts a limit of %j with the currency’s sign or name, not its code',
+    (lang, limit, action, unit, line) => {
+      const rules = compileRules({
+        can_approve_immediately: [limit],
+        requires_supervisor: [],
+        requires_process: [],
+        forbidden: [],
+      });
+      const decision = checkPermission(rules, action, {
+        counted: [{ concept: 'refund', value: 30, unit, scope: 'call' }],
+      });
+      const counted = renderPermissionBlock(decision, { lang })
+        .split('\n')
+        .find((l) => l.startsWith(lang === 'zh' ? '累计:' : 'Counted:'));
+      expect(counted).toContain(line);
+      expect(counted).not.toMatch(/GBP|EUR/);
+    },
+  );
+
   it('has no counted line when nothing earlier was counted', () => {
     const block = renderPermissionBlock(checkPermission(zhRules, '退款3次，每次50元'), { lang: 'zh' });
     expect(block).not.toContain('累计:');

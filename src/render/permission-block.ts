@@ -30,12 +30,22 @@ function oneLine(text: string): string {
   return escapeControlChars(text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
 }
 
-/** 90元 / ¥90, as the engine's reasons write amounts. */
+/** 90元 / ¥90, 90英镑 / £90, as the engine's reasons write amounts. */
 function amountText(value: number, unit: string, lang: Lang): string {
-  const zh: Record<string, string> = { CNY: '元', USD: '美元', day: '天', month: '个月', time: '次' };
+  const zh: Record<string, string> = {
+    CNY: '元',
+    USD: '美元',
+    GBP: '英镑',
+    EUR: '欧元',
+    day: '天',
+    month: '个月',
+    time: '次',
+  };
   const en: Record<string, [string, string]> = {
     CNY: ['¥', ''],
     USD: ['$', ''],
+    GBP: ['£', ''],
+    EUR: ['€', ''],
     day: ['', ' days'],
     month: ['', ' months'],
     time: ['', ' times'],

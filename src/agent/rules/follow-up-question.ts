@@ -49,15 +49,20 @@ export function followUpAnswer(ctx: CallContext, utterance: string): KnowledgeHi
   const known = faqWords(ctx.product);
   const own = tokenize(utterance.replace(ASKING_ONLY, ' ')).filter((t) => !/^\d+$/.test(t));
   if (own.some((t) => known.has(t))) return undefined;
-  // The request's words without its amount (退还多缴费用86.4元 → 退还多缴费用), and the line the
-  // caller asked it in (多缴的四十块钱给我退了吧: the rule's 退费 alone says little).
+  // The request's words without its amount (退还多缴费用86.4元 → 退还多缴费用, refund £12 → refund),
+  // and the line the caller asked it in (多缴的四十块钱给我退了吧: the rule's 退费 alone says little).
   const asked =
     taken.turn === undefined
       ? undefined
       : ctx.conversation.filter((t) => t.role === 'customer')[taken.turn]?.content;
   const topic = [taken.rule, taken.what, asked]
     .filter((t) => t !== null && t !== undefined)
-    .map((t) => t.replace(/[<>≤≥=]?\s*\$?\d+(?:\.\d+)?\s*(?:元|块|美元|dollars?)?/g, ''));
+    .map((t) =>
+      t.replace(
+        /[<>≤≥=]?\s*[$£€]?\d+(?:\.\d+)?\s*(?:元|块|美元|英镑|欧元|dollars?|(?:pounds?|quid|euros?)\b)?/g,
+        '',
+      ),
+    );
   if (ASKS_WHEN.test(utterance)) {
     const found = faqSentence(ctx.product, topic, SAYS_HOW_LONG);
     if (found) return { kind: 'faq', question: found.question, answer: found.sentence, score: 1 };

@@ -129,6 +129,37 @@ describe('priceAsked: the FAQ entry that prices what the caller names', () => {
   });
 });
 
+describe('priceAsked: prices in pounds and euros', () => {
+  /** A surf school whose one priced entry answers `priced` with its price. */
+  const school = (priced: { q: string; a: string }) =>
+    ({
+      name: 'Breakline Surf School',
+      faq: [
+        priced,
+        { q: 'Can I keep my own wetsuit at the school?', a: 'Members may keep a wetsuit in a locker.' },
+        { q: '可以把自己的潜水服存在学校吗？', a: '会员可以把潜水服放在储物柜里。' },
+      ],
+    }) as unknown as Product;
+
+  it.each(['£12 a day', '12 pounds a day', '€12 a day', '12 euros a day', '12 quid a day'])(
+    'finds the entry that says %j when the caller asks what hiring costs',
+    (price) => {
+      const product = school({
+        q: 'Can I hire a wetsuit?',
+        a: `Yes, wetsuit hire is ${price}, boots included.`,
+      });
+      expect(priceAsked(product, 'how much is it to hire a wetsuit for the day?')?.question).toBe(
+        'Can I hire a wetsuit?',
+      );
+    },
+  );
+
+  it.each(['12英镑', '12欧元'])('finds the entry that says %j when asked in Chinese', (price) => {
+    const product = school({ q: '潜水服可以租吗？', a: `可以，每天${price}，含潜水靴。` });
+    expect(priceAsked(product, '租一套潜水服一天要多少钱')?.question).toBe('潜水服可以租吗？');
+  });
+});
+
 describe('knowledgeAnswer: a question asked as 能报不', () => {
   const pets = {
     name: '萌宠保',

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { findActionRequests } from './index.js';
+
+describe('refund in the lexicon: "give me … back" with an amount in pounds or euros', () => {
+  it.each([
+    ['give me 15 quid back', '15 quid'],
+    ['give me my 15 pounds back', '15 pounds'],
+    ['give me £15 back', '£15'],
+    ['give me 15 euros back', '15 euros'],
+    ['give me the €15 back', '€15'],
+  ])('finds a refund of %j', (action, amount) => {
+    expect(findActionRequests(action).map((r) => [r.concept, r.quantity?.text])).toEqual([
+      ['refund', amount],
+    ]);
+  });
+
+  it('finds nothing given back that is no money', () => {
+    expect(findActionRequests('give me the 15 oars back')).toEqual([]);
+  });
+});
