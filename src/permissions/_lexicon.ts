@@ -287,6 +287,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
     keys: ['赔', '补偿', 'compensat', 'damages', 'reparation'],
     patterns: [
       '赔(?:偿|钱|付|款|我|给我)',
+      // 你们得赔, 这个么样赔 (Wuhan: how will you make it good): a remedy demanded or asked after.
+      '(?:得|要|该|必须|应该|总得|怎么|怎样|么样|咋|如何)赔(?!不起)',
       '索赔',
       '理赔',
       '补偿',

@@ -1336,3 +1336,23 @@ describe('checkPermission: money got back (把钱要回来, 要回这笔钱) is 
     expect(d.rule).toMatch(/退款/);
   });
 });
+
+describe('checkPermission: what a damaged thing cost, said roughly beside the claim', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['家具磕碰赔付<=100元'],
+    requires_supervisor: ['家具磕碰赔付>100元且<=800元'],
+    requires_process: ['家具损坏赔偿>800元（定损后理赔）'],
+    forbidden: [],
+  });
+  it.each(['搬的时候把餐桌腿磕断了，一千多买的，你们得赔', '餐桌被碰坏了，三千多，赔偿'])(
+    '%j is the claim above the supervisor’s range',
+    (said) => {
+      const d = checkPermission(rules, said);
+      expect(d.status).toBe('requires_process');
+      expect(d.label).toMatch(/[一三]千多$/);
+    },
+  );
+  it('a rough sum within the lowest limit still approves nothing', () => {
+    expect(checkPermission(rules, '椅子磕了一下，五十多，赔偿').status).not.toBe('can_approve_immediately');
+  });
+});

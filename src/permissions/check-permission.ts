@@ -472,8 +472,35 @@ function bindLooseAmounts(analysis: Analysis, found: FoundRequest[], parts: Part
     if (needing.length === 1 && loose.length === 1) {
       part.quantity = loose[0]!;
       part.borrowed = true;
+    } else if (needing.length === 1 && loose.length === 0 && families.includes('money')) {
+      // 电视擦裂了，六千多，赔偿 / 两千多买的，你们得赔: what it cost, said alone or as what was paid
+      // for it, is the sum at stake.
+      const priced = analysis.bare.filter((b) => PRICE_SAID.test(clauseAround(analysis, b)));
+      if (priced.length === 1) {
+        const b = priced[0]!;
+        part.bare = { value: b.value, text: analysis.text.slice(b.start, b.end) };
+        part.borrowed = true;
+      }
     }
   }
+}
+
+/** A number said roughly (六千多, 二十几, 三百来): named as said, never as the most it may be. */
+const APPROXIMATE = /[多几来余]|\bodd\b/;
+
+/** A clause that is a sum alone (六千多) or what something cost (两千多买的, 花了三千). */
+const PRICE_SAID =
+  /^(?:花了|买成|要)?\s*[\d零一二两三四五六七八九十百千万.]+\s*(?:多|来)?\s*(?:块钱?|元)?\s*(?:买的|买了|买来的|的)?$/;
+
+/** The text of the clause a number stands in, trimmed. */
+function clauseAround(analysis: Analysis, b: { start: number; end: number }): string {
+  for (const c of analysis.clauses)
+    if (c.start <= b.start && b.end <= c.end)
+      return analysis.norm
+        .slice(c.start, c.end)
+        .replace(/[,.!?;:，。！？、\s]+$/, '')
+        .trim();
+  return '';
 }
 
 /** The parts' amounts (a handful: a list is quicker than a set). */
@@ -1355,6 +1382,16 @@ function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Ou
       applicable.push(i);
       continue;
     }
+    // 退款一百多: a number said roughly, with no unit, approves nothing (it may be more than it says).
+    if (
+      rule.category === 'can_approve_immediately' &&
+      !part.quantity &&
+      part.bare !== undefined &&
+      APPROXIMATE.test(part.bare.text)
+    ) {
+      undetermined.push(i);
+      continue;
+    }
     const m = measure(rule, part);
     if ('value' in m) {
       if (!part.quantity && part.bare) usedBare = true;
@@ -1789,7 +1826,12 @@ function decideParsed(
     const own = counted === undefined ? ownAmount(part, outcome) : { value: counted, unit: 'time' as const };
     if (own) out.amount = own;
     // 减免占位费二十几块钱: an approximate amount stays as said in the label, never a number it may not be.
-    const approx = part.quantity?.least !== undefined ? part.quantity.text : undefined;
+    const approx =
+      part.quantity?.least !== undefined
+        ? part.quantity.text
+        : part.bare !== undefined && !part.quantity && APPROXIMATE.test(part.bare.text)
+          ? part.bare.text
+          : undefined;
     out.label = actionLabel({
       rule: outcome.winner && worded(rules, levels, outcome.winner, part.norm),
       concept: part.concept,

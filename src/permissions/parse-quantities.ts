@@ -410,9 +410,14 @@ function pushRange(
   quantities: Quantity[],
   range: { least: number; most: number; start: number; end: number },
   said: Parameters<typeof matchUnit>[1],
+  bare: ScannedNumber[],
 ): number {
   const unit = matchUnit(s, said, original);
-  if (!unit) return range.end;
+  // 六千多 with no unit: a number still, at the most it may be (as 二十几块 counts as 29).
+  if (!unit) {
+    bare.push({ value: range.most, start: range.start, end: range.end });
+    return range.end;
+  }
   const q = quantityOf(original, unit.unit.unit, range.most * unit.unit.factor, range.start, unit.end);
   q.least = range.least * unit.unit.factor;
   quantities.push(q);
@@ -476,11 +481,14 @@ export function scanQuantities(s: string, original: string): ScanResult {
       // 五六块, 十七八块钱: a loose amount, the range of the two digits, read with its unit.
       const range = ordinal ? undefined : scanZhNeighbours(s, i);
       if (range) {
-        i = pushRange(s, original, quantities, range, {
-          value: range.most,
-          start: range.start,
-          end: range.end,
-        });
+        i = pushRange(
+          s,
+          original,
+          quantities,
+          range,
+          { value: range.most, start: range.start, end: range.end },
+          bare,
+        );
         continue;
       }
       num = ordinal ? undefined : scanZh(s, i);
@@ -492,7 +500,7 @@ export function scanQuantities(s: string, original: string): ScanResult {
     // 二十几块, 一百多元, 几十块, 20多块: an approximate amount is a range, read with its unit.
     const approx = approximate(s, num);
     if (approx) {
-      i = pushRange(s, original, quantities, approx, { ...num, end: approx.end });
+      i = pushRange(s, original, quantities, approx, { ...num, end: approx.end }, bare);
       continue;
     }
     const unit = matchUnit(s, num, original);
