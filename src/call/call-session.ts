@@ -5,6 +5,7 @@ import { CsError } from '../domain/cs-error.js';
 import type { Grant } from '../domain/grant-schema.js';
 import type { Language } from '../domain/language.js';
 import type { OperatorPermissions, Product } from '../domain/record-schemas.js';
+import { recordText } from '../domain/record-text.js';
 import type {
   CallEvent,
   CallNotificationRecord,
@@ -233,7 +234,7 @@ export class CallSession {
   private get caller(): OtherPartyOptions {
     const { customer, phone, coldStart } = this.participants;
     const name = !coldStart && typeof customer.name === 'string' ? customer.name : '';
-    return { callerPhone: phone, callerName: name };
+    return { callerPhone: phone, callerName: name, recordText: coldStart ? '' : recordText(customer) };
   }
 
   onEvent(listener: (event: CallEvent) => void): void {

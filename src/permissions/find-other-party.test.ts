@@ -489,3 +489,22 @@ describe("findOtherParty: who reported, and acting on someone else's lock or dep
     },
   );
 });
+
+describe('findOtherParty: someone the caller’s own record names', () => {
+  const caller = { callerPhone: '07700900123', callerName: 'Dana Price' };
+  it('reads a name the record gives (the caller’s pet) as theirs', () => {
+    const said = "what's on Biscuit's bill this month";
+    expect(findOtherParty(said, caller)).toBeDefined();
+    expect(
+      findOtherParty(said, { ...caller, recordText: 'Two dogs: Biscuit, a spaniel, and Rolo' }),
+    ).toBeUndefined();
+  });
+  it('still reads a name the record does not give as someone else', () => {
+    expect(
+      findOtherParty("what's on Pepper's bill this month", {
+        ...caller,
+        recordText: 'Two dogs: Biscuit, a spaniel, and Rolo',
+      }),
+    ).toBeDefined();
+  });
+});

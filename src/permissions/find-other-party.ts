@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../domain/escape-reg-exp.js';
 import type { Bilingual } from '../domain/language.js';
 import { normalizePhone } from '../domain/phone.js';
 import { TwoGenerationCache, textHash } from './_cache.js';
@@ -22,6 +23,12 @@ export interface OtherPartyOptions {
    * third person. Without it, a name the caller introduces as their own (我是王先生) is theirs.
    */
   callerName?: string;
+  /**
+   * What the caller's own record says of them (its background, notes): someone it names is theirs
+   * to ask about (their pet Bramble, the caregiver they employ), not a third person. Queries are
+   * scoped to the caller's own records, so a name read as theirs opens no one else's data.
+   */
+  recordText?: string;
 }
 
 /** Someone other than the caller that an action asks about or acts on, and how it shows. */
@@ -668,6 +675,13 @@ function bareName(name: string): string {
 }
 
 /** The caller's own name said in another form: 何女士 or 敏 for 何敏, Ms. Smith for Jane Smith. */
+/** Whether the caller's record names someone (Bramble, 李秀兰): a whole word, in any case. */
+function namedInRecord(name: string, record: string): boolean {
+  if (name.length < 2) return false;
+  if (!/^[a-z' -]+$/i.test(name)) return record.includes(name);
+  return new RegExp(`\\b${escapeRegExp(name)}\\b`, 'i').test(record);
+}
+
 function isCallersName(name: string, callerNames: readonly string[]): boolean {
   const said = bareName(name);
   for (const callerName of callerNames) {
@@ -718,6 +732,7 @@ export function findOtherParty(action: string, options: OtherPartyOptions = {}):
     caller !== '' && s.numbers.some((n) => n.start >= start && n.end <= end && isCallersNumber(n, caller));
   for (const p of s.people) {
     if (p.name !== undefined && isCallersName(p.name, callerNames)) continue;
+    if (p.name !== undefined && options.recordText && namedInRecord(p.name, options.recordText)) continue;
     if (hasCallersNumber(p.start, p.end)) continue;
     const quote = action.slice(p.start, p.end).trim().replace(/\d/g, '*');
     found.push({

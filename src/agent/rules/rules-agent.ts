@@ -3,6 +3,7 @@ import type { ApprovedActionResult, CallAgent, CallContext } from '../../call/ca
 import { MONEY_BACK_CONCEPTS, recordsPayments, verifiedPaid } from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory } from '../../domain/record-schemas.js';
+import { recordText } from '../../domain/record-text.js';
 import type { Review } from '../../domain/session-schemas.js';
 import { tokenize } from '../../knowledge/index.js';
 import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
@@ -591,7 +592,11 @@ async function replyAboutSomeoneElse(
 ): Promise<string | undefined> {
   const lang = ctx.language;
   const p = phrases(lang);
-  const caller = { callerPhone: ctx.phone, callerName: String(ctx.customer.name ?? '') };
+  const caller = {
+    callerPhone: ctx.phone,
+    callerName: String(ctx.customer.name ?? ''),
+    recordText: recordText(ctx.customer),
+  };
   // 这个收件人是谁，电话多少: what the product's own rules forbid (someone its rules name, such
   // as a recipient) is refused the same way, though the engine's general words name no one.
   const line = checkPermission(rulesOf(ctx), utterance, { caller });
