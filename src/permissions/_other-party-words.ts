@@ -333,7 +333,9 @@ const ROLES_EN =
 const PERFORMER_NOUNS_EN = '(?:band|artists?|singers?|performers?|crew|cast|celebrit(?:y|ies)|rapper|dj)';
 const STRANGERS_EN =
   `(?:someone|somebody|anyone|anybody)(?: else)?|the ${PERFORMER_NOUNS_EN}|` +
-  'the (?:seller|re-?seller|scalper|buyer|transferor)|(?:another|a different|different|some other|other) (?:users?|customers?|persons?|people|passengers?|members?|subscribers?|clients?|guys?|account holders?)|other people|(?:this|that|some) (?:guy|dude|man|woman|lady|person|girl|boy|passenger|member)|the (?:other passenger|guy|man|woman|lady|person|girl|boy|neighbou?rs?|stranger)|a stranger|strangers';
+  `the (?:seller|re-?seller|scalper|buyer|transferor)|(?:another|a different|different|some other|other) (?:users?|customers?|persons?|people|passengers?|members?|subscribers?|clients?|guys?|account holders?)|other people|(?:this|that|some) (?:guy|dude|man|woman|lady|person|girl|boy|passenger|member)|the (?:other passenger|guy|man|woman|lady|person|girl|boy|neighbou?rs?|stranger)|a stranger|strangers|` +
+  // the owner's address, the dog's keeper: whoever a found thing or animal belongs to.
+  "the (?:\\w+'s )?(?:owner|keeper|registered keeper|previous owner|householder|occupier|other driver)";
 const TITLED_EN = '(?:mr|mrs|ms|miss|mister|dr)\\.?\\s+(?:[a-z]+\\s+)?[a-z]+';
 
 /** A person other than the caller, in English; `role` marks people met through a service. */

@@ -90,6 +90,9 @@ const THIRD_PARTY = [
   // Whether someone else is a customer, and when they come or go.
   '我隔壁租户是不是也在你们这下单了',
   '我前夫哪天搬你跟我说一下',
+  // Whoever a found thing belongs to.
+  "I found a cat with a collar tag, can you give me the owner's phone number",
+  "what's the bike's previous owner's address",
 ];
 
 const OWN_ACCOUNT = [
@@ -126,6 +129,7 @@ const OWN_ACCOUNT = [
   'what have I uploaded this month',
   '我自己哪天搬来着，你帮我看看',
   '我妈让我问问，我们家是不是在你们这订过桶装水',
+  "I'm the owner, can you check my account",
 ];
 
 describe('checkPermission: data scope', () => {
