@@ -308,3 +308,26 @@ describe('relevantInterfaces: results, free times and someone late', () => {
     expect(relevantInterfaces(school, said)).toContain(expected);
   });
 });
+
+describe('relevantInterfaces: stock, medicine, jabs and trials', () => {
+  const shop = profileInterfaces({
+    listings: {
+      description: '查询在售商品：编号、标题、标价、销售状态',
+      response_fields: ['items', 'state'],
+    },
+    scripts: {
+      description: "The caller's prescriptions: drug, strength, repeats left",
+      response_fields: ['scripts'],
+    },
+    shots: { description: "The caller's pets: name, vaccinations given and due", response_fields: ['pets'] },
+    demo_slots: { description: '查询门店某天可约的试驾时段', response_fields: ['free_times'] },
+  });
+  it.each([
+    ['上回看的那台二手钢琴还在不在啊', 'listings'],
+    ['I need to order more of her tablets', 'scripts'],
+    ['when is his next booster due', 'shots'],
+    ['周末想带孩子去试驾一下那台', 'demo_slots'],
+  ])('%j is about %s', (said, expected) => {
+    expect(relevantInterfaces(shop, said)).toContain(expected);
+  });
+});

@@ -46,6 +46,16 @@ const FACT_KINDS: Record<string, RegExp> = {
   // When someone works: a doctor's or an advisor's days (坐诊, 出诊, on duty).
   schedule:
     /坐诊|出诊|排班|值班|哪天在|几点在|有没有空(?!间)|有空(?!间)|空的时间|空档|可约|时段|\b(?:schedule|rota|on duty|working (?:days|hours)|availab\w*|free slots?)\b/i,
+  // What is for sale and whether it still is: 在售, 还在不在, 卖了没, in stock, still available.
+  stock:
+    /在售|还在不在|还在吗|卖(?:了|掉)(?:没|吗)|卖出去了|有没有货|有货|现车|车源|库存|\b(?:in stock|still available|for sale|sold (?:out|already))\b/i,
+  // Medicine taken regularly: 药, 处方, 续药, tablets, repeats.
+  medication:
+    /药|处方|\b(?:tablets?|pills|meds|medications?|medicines?|prescriptions?|repeats?|refills?|drugs?|dose)\b/i,
+  // Jabs and boosters: 疫苗, 打针, 驱虫, vaccinations.
+  vaccination: /疫苗|打针|驱虫|\b(?:vaccin\w*|boosters?|jabs?|inoculat\w*|worming|flea treatment)\b/i,
+  // Trying something before buying: 试驾, 试下车, 看车, a test drive.
+  trial: /试驾|试车|试下车|试一下车|试乘|看车|\btest[- ]drives?\b/i,
   // How an exam or a test went: 成绩, 考了多少分 (好多分 in Sichuan), passed or not.
   result:
     /成绩|分数|考了?(?:多少|好多|几)分|得了?几分|\b(?:scores?|exam results?|test results?|grades?|marks)\b/i,
