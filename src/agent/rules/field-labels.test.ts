@@ -58,3 +58,19 @@ describe('describedLabels: names in the order the fields are declared', () => {
     expect(labels.get('wax_fee')).toBeUndefined();
   });
 });
+
+describe('describedLabels: by order, with no field paired by a word', () => {
+  it('names the fields when most share a character with the name at their place', () => {
+    const labels = describedLabels('查询本人的课程合同：合同号、课程类型、总课时、已上课时、剩余课时、状态', [
+      'contracts',
+      'contract_no',
+      'course_kind',
+      'lessons_total',
+      'lessons_done',
+      'lessons_left',
+      'state',
+    ]);
+    expect(labels.get('course_kind')).toBe('课程类型');
+    expect(labels.get('lessons_left')).toBe('剩余课时');
+  });
+});

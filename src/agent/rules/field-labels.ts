@@ -255,6 +255,8 @@ function align(names: readonly string[], fields: readonly string[]): ReadonlyMap
   return out;
 }
 
+const CJK = /[\u3400-\u9fff]/;
+
 /**
  * A field a description's list leaves out: the list whose entries the other fields describe
  * (bookings, payments), or the id of what the interface was asked about (order_id of a bill).
@@ -264,16 +266,16 @@ const OUTSIDE_LIST = /s$|_list$|^items?$|_id$|_no$|^id$/;
 /**
  * Names given to fields by their order, when the description lists one name for each field (the
  * list that holds them, or the id asked about, aside) in the order the fields are declared: 起步价、实际里程、超公里费 for
- * base_fee, distance_km, extra_km_fee. Only when at least one field is already paired by shared
- * words, every such pairing sits at the same place, and no field shares a word with a name at
- * another place: a list out of order would give a field another's name, which states a wrong fact.
+ * base_fee, distance_km, extra_km_fee. Only when every field paired by shared words sits at the
+ * same place (and, with none paired, most fields share a character with their name), and no field
+ * shares a word with a name at another place: a list out of order would give a field another's name, which states a wrong fact.
  */
 function inOrder(
   names: readonly string[],
   fields: readonly string[],
   paired: ReadonlyMap<string, string>,
 ): ReadonlyMap<string, string> | undefined {
-  if (names.length < 3 || paired.size === 0) return undefined;
+  if (names.length < 3) return undefined;
   const listed =
     fields.length === names.length
       ? fields
@@ -283,9 +285,17 @@ function inOrder(
   if (listed === undefined) return undefined;
   for (const [field, name] of paired) if (listed.indexOf(field) !== names.indexOf(name)) return undefined;
   const namePairs = names.map(pairsOf);
+  let akin = 0;
   for (const [j, field] of listed.entries()) {
-    const own = pairsOf(fieldLabel(field, 'zh'));
-    if (namePairs.some((pairs, k) => k !== j && [...pairs].some((p) => own.has(p)))) return undefined;
+    const label = fieldLabel(field, 'zh');
+    const own = pairsOf(label);
+    // 天数 of days_left in 剩余天数 at its place, and in 合同天数 too: no sign of another place.
+    const elsewhere = [...own].some((p) => !namePairs[j]!.has(p) && namePairs.some((pairs) => pairs.has(p)));
+    if (elsewhere) return undefined;
+    if ([...label].some((c) => CJK.test(c) && names[j]!.includes(c))) akin++;
   }
+  // With no field paired by a word, most of them share a character with the name at their place
+  // (contract_no ~ 合同号 by 号, service_kind ~ 服务类型 by 服务).
+  if (paired.size === 0 && akin * 2 < listed.length) return undefined;
   return new Map(listed.map((field, j) => [field, names[j]!]));
 }
