@@ -59,18 +59,18 @@ describe('describedLabels: names in the order the fields are declared', () => {
   });
 });
 
-describe('describedLabels: by order, with no field paired by a word', () => {
-  it('names the fields when most share a character with the name at their place', () => {
-    const labels = describedLabels('查询本人的课程合同：合同号、课程类型、总课时、已上课时、剩余课时、状态', [
-      'contracts',
-      'contract_no',
-      'course_kind',
-      'lessons_total',
-      'lessons_done',
-      'lessons_left',
-      'state',
+describe('describedLabels: by order, a word several names share', () => {
+  it('names by order when no word pairs one to one, and most fields share a character with their name', () => {
+    const labels = describedLabels('查询本人的服务单：单号、服务类型、合同天数、已服务天数、剩余天数、状态', [
+      'records',
+      'record_no',
+      'service_kind',
+      'days_total',
+      'days_served',
+      'days_left',
+      'status',
     ]);
-    expect(labels.get('course_kind')).toBe('课程类型');
-    expect(labels.get('lessons_left')).toBe('剩余课时');
+    expect(labels.get('days_served')).toBe('已服务天数');
+    expect(labels.get('days_left')).toBe('剩余天数');
   });
 });

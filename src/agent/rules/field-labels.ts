@@ -267,8 +267,8 @@ const OUTSIDE_LIST = /s$|_list$|^items?$|_id$|_no$|^id$/;
  * Names given to fields by their order, when the description lists one name for each field (the
  * list that holds them, or the id asked about, aside) in the order the fields are declared: 起步价、实际里程、超公里费 for
  * base_fee, distance_km, extra_km_fee. Only when every field paired by shared words sits at the
- * same place (and, with none paired, most fields share a character with their name), and no field
- * shares a word with a name at another place: a list out of order would give a field another's name, which states a wrong fact.
+ * same place (with none paired, when most share a character with the name at their place), and no
+ * field shares a word with a name at another place only: a list out of order would give a field another's name, which states a wrong fact.
  */
 function inOrder(
   names: readonly string[],
@@ -294,8 +294,8 @@ function inOrder(
     if (elsewhere) return undefined;
     if ([...label].some((c) => CJK.test(c) && names[j]!.includes(c))) akin++;
   }
-  // With no field paired by a word, most of them share a character with the name at their place
-  // (contract_no ~ 合同号 by 号, service_kind ~ 服务类型 by 服务).
+  // None paired one to one (服务 of service_kind is in 服务类型 and 已服务天数 both): most fields
+  // share a character with the name at their place.
   if (paired.size === 0 && akin * 2 < listed.length) return undefined;
   return new Map(listed.map((field, j) => [field, names[j]!]));
 }
