@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { englishAlternatives, wholeActions } from './_english-alternatives.js';
 import { hasAction, scanSenses } from './_meaning.js';
+import { checkPermission } from './check-permission.js';
+import { compileRules } from './compile-rules.js';
 
 const isAction = (w: string): boolean => hasAction(scanSenses(w));
 
@@ -90,5 +92,39 @@ describe('wholeActions: a rule listing whole actions, each with its own object',
     ['refund'],
   ])('%s stays whole', (phrase) => {
     expect(wholeActions(phrase, isAction)).toBeUndefined();
+  });
+});
+
+describe('englishAlternatives: the terms after the action', () => {
+  const isAction = (w: string): boolean => /waive|request|refund/.test(w);
+  it('drops a clause of terms after a comma or a condition after when/if', () => {
+    expect(
+      englishAlternatives(
+        'waive a no-show fee, once per member in 6 months',
+        'can_approve_immediately',
+        isAction,
+      ),
+    ).toContain('waive a no-show fee');
+    expect(
+      englishAlternatives(
+        'request a refill when refills remain on the script',
+        'can_approve_immediately',
+        isAction,
+      ),
+    ).toContain('request a refill');
+  });
+});
+
+describe('checkPermission: a fee waived once in a window of time', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['Waive a no-show fee, once per member in 6 months'],
+    requires_supervisor: ['Waiving any other fee'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it('approves the waiver asked with no span of time said, and names it without the window', () => {
+    const d = checkPermission(rules, 'could you waive the no show fee for me');
+    expect(d.status).toBe('can_approve_immediately');
+    expect(d.label).not.toMatch(/6 months/);
   });
 });

@@ -34,6 +34,14 @@ const TRAILING_CIRCUMSTANCE =
  */
 const SENT_TO =
   /\s+to\s+(?:(?:the|a|an|their|his|her|its|one's|new|corrected|correct|right|updated|[a-z-]+'s?)\s+)*(?:email|e-mail|mobile|phone|number|address|inbox)(?:\s*\/\s*(?:email|e-mail|mobile|phone|number|address))*$/;
+/**
+ * A clause closing the rule that states its terms, after a comma (once per client in 12 months,
+ * only the amount verified on the invoice) or a conjunction (when repeats remain, if the item is
+ * unused): the operator checks them; a caller does not say them.
+ */
+const TERMS_AFTER =
+  /(?:\s*,\s*(?:once|twice|only|per|max(?:imum)?|no more than|at most|up to \d|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+)[\s\S]*$/;
+
 /** Between the items of a list: a comma (", or", ", and") or "or". */
 const ITEM_SPLIT = /\s*,\s*(?:or\s+|and\s+)?|\s+or\s+/;
 /** The same, and a slash (pick-up/return branch). */
@@ -57,6 +65,9 @@ export function englishAlternatives(
   if (colon > 0 && core.slice(0, colon).includes(' ') && isAction(core.slice(0, colon)))
     return [core.slice(0, colon).trim()];
   core = core.replace(STATE_WORDS, '').replace(TRAILING_ADVERB, '').replace(SENT_TO, '');
+  // waive a missed-appointment fee, once per client in 12 months: the terms after the action.
+  const terms = TERMS_AFTER.exec(core);
+  if (terms && core.slice(0, terms.index).trim().split(' ').length >= 2) core = core.slice(0, terms.index);
   const circumstance = TRAILING_CIRCUMSTANCE.exec(core);
   if (circumstance && core.slice(0, circumstance.index).trim().split(' ').length >= 2)
     core = core.slice(0, circumstance.index);

@@ -70,7 +70,7 @@ export function actionLabel(input: {
       const said = amountIn(amount.value, 'clock', lang);
       return lang === 'zh' ? `${phrase}至${said}` : `${phrase} until ${said}`;
     }
-    if (rule.condition?.named || phrase === '') return rule.text;
+    if ((rule.condition?.named && !rule.condition.term) || phrase === '') return rule.text;
     // The amount belongs in the label when the rule measures it (a limit, or an action measured
     // in money: 赔偿申请300元), not when it is something else said alongside.
     const family = rule.condition?.family ?? rule.concepts.find((c) => c.families)?.families?.[0];

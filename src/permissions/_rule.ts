@@ -190,6 +190,9 @@ function withOtherBound(
   return { to: next.end, condition };
 }
 
+/** What puts a span of time as the window a count is kept over: in / within / per / every 12 months, 每. */
+const WINDOW_BEFORE = /(?:\b(?:in|within|per|every|each|during|over)\s+(?:the\s+)?(?:last\s+|past\s+)?|每)$/;
+
 /** A word right after a number (个 aside): 学时 of 2学时, 个课时 of 3个课时. */
 const WORD_AFTER = /^\s*个?([\u4e00-\u9fff]{2,3})/;
 
@@ -351,11 +354,12 @@ function conditionOf(
   if (operators) return { text, phrase: trimPhrase(s) };
   // A quantity with no operator: the rule names that exact amount (延长试用7天).
   const quantity = nums.find((n) => n.unit !== undefined);
-  if (quantity)
-    return cut(quantity.start, quantity.end, {
-      ...withUnit(boundFor('=', quantity.value), quantity.unit),
-      named: true,
-    });
+  if (quantity) {
+    const named: RuleCondition = { ...withUnit(boundFor('=', quantity.value), quantity.unit), named: true };
+    // once per client in 12 months, 每12个月一次: the window a count is kept over is a term of the case.
+    if (named.family === 'duration' && WINDOW_BEFORE.test(s.slice(0, quantity.start))) named.term = true;
+    return cut(quantity.start, quantity.end, named);
+  }
 
   // An operator with no number after it is a broken rule: keep it, but it never approves.
   const dangling = /(<=|>=|<|>|=)/.exec(s);
