@@ -434,3 +434,12 @@ describe('understandUtterance: thanks, giving up and wanting to know ask for not
     expect(read('那我要带些啥？收据我好像弄丢了').actions).toEqual([]);
   });
 });
+
+describe('understandUtterance: what the caller had meant to ask, and whom a car is for', () => {
+  it('asks nothing when the line calls off what it had meant to ask', () => {
+    expect(read('行吧，我本来还想让你帮我催一下的，算了，不用了，我自己去问').asksForAction).toBe(false);
+  });
+  it('reads 给我个仔 (Cantonese: for my son) as for kin, not as asking', () => {
+    expect(read('去年买的那台车是给我个仔开的，质保到几时啊').asksForAction).toBe(false);
+  });
+});

@@ -176,6 +176,7 @@ export function understandUtterance(text: string, language: Language): Understan
     asksForAction:
       (EXPLICIT_ASK.test(askedOnly) &&
         !/^(?:我想问|想问|请问)/.test(text.trim()) &&
+        !MEANT_TO_ASK.test(askedOnly) &&
         !JUST_ASKING.test(text) &&
         !onlyPlans(askedOnly) &&
         !asksOnlyAbout(askedOnly)) ||
@@ -254,7 +255,8 @@ export function withoutOwnDoing(text: string): string {
  * After 给我, a relative or one's household makes it "for" (给我家猫咪买了, 留着给我老公充), not
  * asking to be given something.
  */
-export const FOR_KIN = '(?!家|老公|老婆|爱人|媳妇|对象|妈|爸|儿子|女儿|闺女|姑娘|孙子|孙女|孩子|父母)';
+export const FOR_KIN =
+  '(?!家|老公|老婆|爱人|媳妇|对象|妈|爸|儿子|女儿|闺女|姑娘|孙子|孙女|孩子|父母|个仔|个女|老豆|老母)';
 
 /**
  * 你们叫个师傅来修修好伐？/ 您派个人过来看看行吗 / 你们明天来弄一下可以不: a step the company is
@@ -287,6 +289,13 @@ const EXPLICIT_ASK = new RegExp(
     String.raw`|我想要?(?!问|了解|知道|咨询|请教|确认一下)|想要?(?!办法)(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|(?<![不用别真太好])麻烦(?!(?:你|您)们?(?:了|啦|咯|喽))(?=你|您|帮|给|把|下|一下|问|查|看)|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|(?<![我俺咱])(?:赶紧|赶快|快点儿?|尽快|马上|立刻)(?:给|帮|派|来|过来|安排|处理|上门)|\b(?:can|could|would) (?:you|u)\b|\byou could\b|\bthe least you (?:guys |people )?(?:can|could) do\b|\b(?:somebody|someone|you guys|you people) (?:needs? to|has to|have to|should)\b|\bneeds? to be looked into\b|\bi (?:expect|deserve)\b|起码得|至少得|总得给|\bis there (?:any )?way\b|\bany chance\b|\bi (?:want|need|would like|wanna)\b(?! to (?:know|ask|check|understand|find out|hear)\b)|\bplease\b|${TAKE_IT_OFF}|把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)\s*[。.!！]?$|(?<![我俺咱已经都])把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)[，,。.!！\s]+(?:就|立刻|马上|现在|赶紧|快点)`,
   'i',
 );
+
+/**
+ * 我本来还想让你再给我催催…算了算了，不用了: what the caller had meant to ask, called off in the
+ * same line, asks for nothing.
+ */
+const MEANT_TO_ASK =
+  /(?:本来|原本|原来)(?:还|是)?(?:想|打算|准备)[\s\S]*(?:算了|不用了|不必了|没必要)|\bi was (?:going|gonna) to ask\b[\s\S]*\b(?:never ?mind|forget it|doesn't matter)\b/i;
 
 /** 那就取消吧 / 关了吧 / 退了吧: a step asked for without saying of what (the verb is group 1). */
 const BARE_IMPERATIVE =
