@@ -316,3 +316,27 @@ describe('speakResponse: dates as people say them', () => {
     expect(speakResponse({ name: 'parcel' }, { code: '2026-13-40' }, 'en')).toContain('2026-13-40');
   });
 });
+
+describe('speakResponse: a list inside a record, when it holds what was asked', () => {
+  it('says the entries of a nested list the caller pointed at, beyond the fields read out first', () => {
+    const car = {
+      cars: [
+        {
+          plate: 'AB12 CDE',
+          make: 'Skoda',
+          model: 'Octavia',
+          colour: 'grey',
+          year: 2019,
+          fuel: 'diesel',
+          services: [
+            { item: 'oil change', done_on: '2026-03-02', next_on: '2027-03-02' },
+            { item: 'timing belt', done_on: '2025-01-10', next_on: '2029-01-10' },
+          ],
+        },
+      ],
+    };
+    const said = speakResponse({ name: 'vehicles' }, car, 'en', "when's the next oil change due");
+    expect(said).toContain('March 2, 2027');
+    expect(said).not.toContain('timing belt');
+  });
+});

@@ -276,10 +276,19 @@ function spokenValue(value: unknown, say: Saying, depth: number, focus: Focus | 
     );
     // The first fields, and beyond them those the caller asked about (the total of a booking
     // whose dates and car come first), in the record's order.
+    // A list inside a record is said too when it holds what they asked after (a pet's vaccinations
+    // when they asked when the booster is due), with only the entries they pointed at.
+    const askedList = (k: string, v: unknown): boolean =>
+      wanted !== undefined &&
+      Array.isArray(v) &&
+      (fieldAsked(k, labels.get(k), wanted) || v.some((item) => pointedAt(item, wanted)));
     const entries = speakable.filter(
-      ([k, v], i) => i < MAX_FIELDS || (typeof v !== 'object' && fieldAsked(k, labels.get(k), wanted)),
+      ([k, v], i) =>
+        i < MAX_FIELDS || (typeof v !== 'object' ? fieldAsked(k, labels.get(k), wanted) : askedList(k, v)),
     );
-    const parts = entries.map(([k, v]) => spokenField(k, v, say, depth, focus)).filter(Boolean);
+    const parts = entries
+      .map(([k, v], i) => spokenField(k, v, say, depth, i >= MAX_FIELDS && askedList(k, v) ? wanted : focus))
+      .filter(Boolean);
     return parts.join(depth === 0 ? (lang === 'zh' ? '，' : ', ') : lang === 'zh' ? '，' : ', ');
   }
   return spokenScalar(value, lang);
