@@ -18,3 +18,9 @@ describe('refund in the lexicon: "give me … back" with an amount in pounds or 
     expect(findActionRequests('give me the 15 oars back')).toEqual([]);
   });
 });
+
+describe('the lexicon: money given back in Cantonese', () => {
+  it('reads 退返 (give back) as a refund', () => {
+    expect(findActionRequests('上次多收咗嗰笔，退返畀我啦').map((r) => r.concept)).toContain('refund');
+  });
+});
