@@ -224,7 +224,7 @@ const MARKERS: Marker[] = [
   },
   // You'll have your money back / it should be in your account by Friday / will be refunded.
   {
-    re: /(?:\byou(?:'ll| will| should| shall)|\bit(?:'ll| will| should)|(?:\b(?:the|your|that|this) (?:money|refund|credit|funds|payment|amount|charge|fee)|(?:\bthe\s+)?(?:US\$|\$|¥)\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:yuan|dollars|bucks|RMB))\s+(?:will|should|'ll|is going to|are going to))\s+(?:\w+\s+){0,3}?(?:have|get|receive|see|be (?:back|in|on|credited|refunded|reversed|returned|cancell?ed|processed|waived|deposited)|arrive|land|show up|appear|hit|reach|come back)\b/gi,
+    re: /(?:\byou(?:'ll| will| should| shall)|\bit(?:'ll| will| should)|(?:\b(?:the|your|that|this) (?:money|refund|credit|funds|payment|amount|charge|fee)|(?:\bthe\s+)?(?:US\$|\$|¥|£|€)\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:yuan|dollars|bucks|RMB|pounds|quid|euros?))\s+(?:will|should|'ll|is going to|are going to))\s+(?:\w+\s+){0,3}?(?:have|get|receive|see|be (?:back|in|on|credited|refunded|reversed|returned|cancell?ed|processed|waived|deposited)|arrive|land|show up|appear|hit|reach|come back)\b/gi,
     kind: 'promise',
     unnamed: 'skip',
   },

@@ -245,6 +245,12 @@ const UNAPPROVED_ACTIONS: BadCase[] = [
     'commitment_without_approval',
   ],
   [
+    'en the amount in pounds will be back',
+    'The £15 will be back on your card.',
+    { systemQueries: [Q.billing] },
+    'commitment_without_approval',
+  ],
+  [
     'en refund will hit the account',
     "Don't worry, the refund will hit your account in a couple of days.",
     {},
