@@ -24,6 +24,12 @@ const ordersQuery = (amount: number): SystemQueryRecord => ({
 });
 
 describe('boundByVerifiedCharge', () => {
+  it('finds a fee where a record says it was raised, or names its currency', () => {
+    expect(paidItems({ visits: [{ ref: 'V1', fee_raised: 25 }] }).map((i) => i.value)).toEqual([25]);
+    expect(paidItems({ bills: [{ ref: 'B1', total_gbp: 48.5 }] }).map((i) => i.value)).toEqual([48.5]);
+    expect(paidItems({ bills: [{ ref: 'B1', refunded_gbp: 10 }] })).toEqual([]);
+  });
+
   it('leaves a count given back (lesson hours) to its rule: it moves no money', () => {
     const hours = compileRules({
       can_approve_immediately: ['补偿课时<=2课时'],

@@ -128,3 +128,11 @@ describe('checkPermission: a fee waived once in a window of time', () => {
     expect(d.label).not.toMatch(/6 months/);
   });
 });
+
+describe('englishAlternatives: two kinds of one thing after a verb', () => {
+  it('gives the first kind the noun the list closes with', () => {
+    expect(
+      englishAlternatives('waive a no-show or late-arrival fee', 'can_approve_immediately', isAction),
+    ).toEqual(expect.arrayContaining(['waive a no-show fee', 'waive a late-arrival fee']));
+  });
+});

@@ -129,6 +129,16 @@ function listItems(core: string, isAction: (word: string) => boolean): string[] 
     while (end < first.length - 1 && FUNCTION_WORD.test(first[end]!)) end++;
     prefix = first.slice(0, end);
     things[0] = first.slice(end);
+    // waive a missed-appointment or late-cancellation fee: one word, then a word and the noun they
+    // share (a missed-appointment fee).
+    const last = things.at(-1)!;
+    if (
+      things.length === 2 &&
+      things[0]!.length === 1 &&
+      last.length === 2 &&
+      !/^(?:a|an|the)$/.test(last[0]!)
+    )
+      suffix = [last.at(-1)!];
   } else {
     // No action before the list: the things share the noun that closes it (traffic fine dispute).
     const last = things.at(-1)!;
