@@ -131,3 +131,13 @@ describe('parseRule: two bounds on one amount', () => {
     expect(parseRule('replacement over $40 and up to $400').condition).toMatchObject({ lo: 40, hi: 400 });
   });
 });
+
+describe('parseRule: an operator inside a note', () => {
+  it('goes with its own quantity, and breaks nothing outside the note', () => {
+    const parsed = parseRule('调整本人上课时间（距上课>=24小时通知的，不收费）');
+    expect(parsed.condition?.invalid).toBeUndefined();
+    expect(
+      parseRule('refund the postage (<= $8 / £6) if the parcel is lost').condition?.invalid,
+    ).toBeUndefined();
+  });
+});

@@ -211,6 +211,11 @@ function countedNoun(s: string, at: number, before: string): { word: string; end
   return undefined;
 }
 
+/** The rule with its notes in brackets blanked out (same length). */
+function notesBlanked(s: string): string {
+  return s.replace(/\([^)]*(?:\)|$)/g, (note) => ' '.repeat(note.length));
+}
+
 /** The spans of the notes in brackets of a normalised rule (one left open runs to the end). */
 function noteSpans(s: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -362,7 +367,8 @@ function conditionOf(
   }
 
   // An operator with no number after it is a broken rule: keep it, but it never approves.
-  const dangling = /(<=|>=|<|>|=)/.exec(s);
+  // Only one outside a note: a note's operator (距上户>=48小时通知) goes with its own quantity.
+  const dangling = /(<=|>=|<|>|=)/.exec(notesBlanked(s));
   if (dangling) {
     return cut(dangling.index, s.length, { loInclusive: false, hiInclusive: false, invalid: true });
   }
