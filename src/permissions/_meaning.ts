@@ -834,6 +834,12 @@ function sentencesRead(norm: string): ReadonlyArray<{ has: SenseFlags; other: bo
   return lastSentences.read;
 }
 
+/** A rule's word for a date or a time (上户日期, 预约时间): a request says one by naming it. */
+const DATE_WORD = /^(?:日期|时间|时段|日子)$/;
+/** A date or a time said: 二月十号, 12月5日, 礼拜六, 明天, 下午三点. */
+const DATE_SAID =
+  /[\d一二三四五六七八九十两]+\s*(?:月|号|日|点)|(?:周|礼拜|星期)[一二三四五六日天\d]|[今明后]天|下周|下个?月/;
+
 /** The caller's own thing said (my money, our tickets, 我的票, 俺的钱, 自己的). */
 const OWN_THING = /\b(?:my|our)\s+(?!own\b)[a-z]|我的|我们的|俺的|自己的/;
 
@@ -1077,7 +1083,12 @@ export function meaningLevel(
   // asked about (any, score): 'cancel it' with a pending gift on file is not about the gift.
   const facts = view.facts;
   for (const w of words.zh) {
-    if (view.norm.includes(w) || around.norm.includes(w) || (MONEY_ONLY.has(w) && saysMoney())) {
+    if (
+      view.norm.includes(w) ||
+      around.norm.includes(w) ||
+      (MONEY_ONLY.has(w) && saysMoney()) ||
+      (DATE_WORD.test(w) && DATE_SAID.test(view.norm))
+    ) {
       any = true;
       score += 1;
     } else if (!m.optional?.includes(w) && !facts.norm.includes(w)) {

@@ -93,10 +93,16 @@ export function contentWords(norm: string, absorb: readonly string[] = []): Word
   for (const run of norm.match(/[\u3400-\u9fff]+/g) ?? []) {
     segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
     let pending = '';
+    const keep = (w: string): void => {
+      if (w !== '' && !zh.includes(w) && !absorbed.has(w) && !GENERIC_ZH.has(w)) zh.push(w);
+    };
     const flush = (): void => {
       // Single characters joined (解|锁 -> 解锁) are a word too: absorbed or generic, it goes.
-      if (pending !== '' && !zh.includes(pending) && !absorbed.has(pending) && !GENERIC_ZH.has(pending))
-        zh.push(pending);
+      // Four of them are mostly two words the segmenter did not know (月|嫂|上|户: 月嫂, 上户).
+      if (pending.length === 4) {
+        keep(pending.slice(0, 2));
+        keep(pending.slice(2));
+      } else keep(pending);
       pending = '';
     };
     for (const seg of segmenter.segment(run)) {

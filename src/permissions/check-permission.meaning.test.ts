@@ -1356,3 +1356,17 @@ describe('checkPermission: what a damaged thing cost, said roughly beside the cl
     expect(checkPermission(rules, '椅子磕了一下，五十多，赔偿').status).not.toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: a date asked for by the date it names', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['调整本人家教上门日期（距新日期>=24小时通知的，不收费）'],
+    requires_supervisor: ['退款>100元'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it('matches 上门 moved to a day said, with the domain word said around it', () => {
+    expect(checkPermission(rules, '我家约的家教，上门能不能改到三月八号').status).toBe(
+      'can_approve_immediately',
+    );
+  });
+});
