@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { type SenseSpan, scanSenses } from './_meaning.js';
+import { normalizeText } from './_normalize.js';
+import { SENSES } from './_senses.js';
 import { checkPermission, compileRules } from './index.js';
 
 /** Limits of a boat-hire company in pounds, and of one in euros. */
@@ -33,5 +36,21 @@ describe('refund senses: money asked back (get, have, want, need … back) in po
   ])('reads %j as a refund of €%d', (action, value) => {
     const decided = checkPermission(inEuros, action);
     expect(decided.parts[0]).toMatchObject({ concept: 'refund', amount: { value, unit: 'EUR' } });
+  });
+});
+
+describe('senses: 催 that urges, and 续 that keeps a service on', () => {
+  const sensesIn = (text: string): string[] => {
+    const spans: SenseSpan[] = [];
+    scanSenses(normalizeText(text), spans);
+    return spans.flatMap((s) => s.senses.map((k) => SENSES[k]!.id));
+  };
+  it('reads 催乳 as no urging and 催一下 as urging', () => {
+    expect(sensesIn('月子里想加订催乳')).not.toContain('hurry');
+    expect(sensesIn('帮我催一下')).toContain('hurry');
+  });
+  it('reads 续单 and 再续五天 as extending', () => {
+    expect(sensesIn('按原价续单')).toContain('extend');
+    expect(sensesIn('我想再续五天')).toContain('extend');
   });
 });

@@ -657,10 +657,25 @@ export const SENSES: readonly SenseDef[] = [
     id: 'extend',
     role: 'action',
     // 往后延延, 延个十天: the end put off, said the Northern way (doubled, or 延 with a span).
-    zh: ['延长', '延期', '顺延', '续期', '延一下', '多延', '延延', '往后延', '向后延'],
+    // 续单, 续约, 再续五天: the same service kept on for longer.
+    zh: [
+      '延长',
+      '延期',
+      '顺延',
+      '续期',
+      '续单',
+      '续签',
+      '续约',
+      '延一下',
+      '多延',
+      '延延',
+      '往后延',
+      '向后延',
+    ],
     en: ['extend*', 'extension*', 'more time', 'extra time', 'hold off'],
     patterns: [
       { key: '延', re: `延(?:个|上|它|我)?\\s*(?:${ZH_NUM}|几)\\s*${ZH_SPAN}`, overlay: true as const },
+      { key: '续', re: `续(?:个|上|它)?\\s*(?:${ZH_NUM}|几)\\s*${ZH_SPAN}`, overlay: true as const },
       // give me two more weeks, another month, a few extra days.
       ...['another', 'more', 'extra', 'additional'].map((key) => ({
         key,
@@ -874,7 +889,6 @@ export const SENSES: readonly SenseDef[] = [
       '催一下',
       '催催',
       '催促',
-      '催',
       '快点送',
       '快点',
       '尽快',
@@ -885,6 +899,8 @@ export const SENSES: readonly SenseDef[] = [
     ],
     // get it to me sooner, here faster, expedite it: what is on its way, sped up.
     en: ['hurry*', 'rush*', 'speed up', 'chase up', 'chase*', 'expedit*', 'sooner', 'faster', 'quicker'],
+    // 催 alone urges; 催乳, 催眠, 催化 are things of their own, not urging.
+    patterns: [{ key: '催', re: '催(?![乳奶眠化熟])' }],
   },
   {
     // 承诺理赔金额, promise a payout: committing to an outcome before it is decided.
