@@ -340,3 +340,23 @@ describe('speakResponse: a list inside a record, when it holds what was asked', 
     expect(said).not.toContain('timing belt');
   });
 });
+
+describe('speakResponse: whether it is still for sale', () => {
+  it('says the sale state asked after, though the record has more fields than are read out first', () => {
+    const listings = {
+      items: [
+        {
+          code: 'P-101',
+          title: '雅马哈立式钢琴U1',
+          year: 2015,
+          tuned_on: '2026-11-02',
+          asking_price: 16800,
+          showroom: '南山店',
+          sale_state: '已锁定',
+        },
+      ],
+    };
+    const said = speakResponse({ name: 'listings' }, listings, 'zh', '那台雅马哈钢琴还在不在啊');
+    expect(said).toContain('已锁定');
+  });
+});

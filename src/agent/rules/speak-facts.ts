@@ -184,6 +184,11 @@ const FIELD_TOPICS: ReadonlyArray<{ said: RegExp; field: RegExp }> = [
     field: /remain|left|balance|available|剩余|余额|可用/i,
   },
   {
+    // Whether it is still for sale, or taken: 还在不在, 卖了没, still available.
+    said: /还在不在|还在吗|卖(?:了|掉)(?:没|吗)|还有没有|有货|\b(?:still (?:available|for sale|there)|sold|in stock)\b/i,
+    field: /sale|stock|availab|sold|state|status|在售|销售状态|库存|状态/i,
+  },
+  {
     said: /到期|过期|有效期|截止|\bexpir\w*|\bvalid (?:until|through|till)\b|\brun(?:s)? out\b/i,
     field: /expir|end_?date|until|valid|到期|截止|有效期/i,
   },
