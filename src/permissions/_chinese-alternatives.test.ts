@@ -151,3 +151,17 @@ describe('checkPermission: one verb done to two things (退园退费)', () => {
     expect(checkPermission(rules, '上个月多扣了我50块，退给我').status).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: things listed after 的, each its own', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['改约、取消本人的量房、设计、安装时间'],
+    requires_supervisor: ['退款>100元'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it('matches a change of one of them', () => {
+    expect(checkPermission(rules, '量房那个帮我改约一下，礼拜天没人在家').status).toBe(
+      'can_approve_immediately',
+    );
+  });
+});

@@ -44,7 +44,9 @@ export function chineseAlternatives(
   const clause = core.search(/[,，;；]/);
   if (clause >= 4 && isAction(core.slice(0, clause))) return [core.slice(0, clause)];
   const together = doneTogether(core, isAction);
-  if (!ENDING.test(core) && core === phrase && !core.includes('/') && together.length === 0) return [];
+  const objects = objectsListed(core, isAction);
+  if (!ENDING.test(core) && core === phrase && !core.includes('/') && together.length + objects.length === 0)
+    return [];
   if (core === '' || core.length < 2) return [];
   const out: string[] = [];
   const add = (p: string): void => {
@@ -57,6 +59,8 @@ export function chineseAlternatives(
     if (ENDING.test(side)) add(side.replace(STILL_RUNNING, ''));
   }
   for (const side of together) add(side);
+  // 预约、改约、取消本人的看车、试驾、交车时间: the things after 的 listed, one phrase for each.
+  for (const side of objects) add(side);
   return out;
 }
 
@@ -77,6 +81,20 @@ function doneTogether(core: string, isAction: (word: string) => boolean): string
   // The first thing names the step (退学); the second, what comes of it (退费), names every refund.
   if (ONE_VERB_TWICE.test(core)) return [core.slice(0, 2)];
   return [];
+}
+
+/**
+ * The phrases of a rule whose things after its last 的 are a list of short names (…本人的看车、试驾、
+ * 交车时间): the words before them with each thing. None when the list is not of short names, or
+ * names an action (举报…的诱骗、索要照片: what was done, not things).
+ */
+function objectsListed(core: string, isAction: (word: string) => boolean): string[] {
+  const of = core.lastIndexOf('的');
+  if (of < 2) return [];
+  const things = core.slice(of + 1).split('、');
+  if (things.length < 2 || things.some((t) => t.length < 2 || t.length > 5 || /或|和/.test(t) || isAction(t)))
+    return [];
+  return things.map((t) => `${core.slice(0, of + 1)}${t}`);
 }
 
 /** An action that ends something running (结束, 停止, 关闭, 终止). */
