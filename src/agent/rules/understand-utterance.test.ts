@@ -443,3 +443,13 @@ describe('understandUtterance: what the caller had meant to ask, and whom a car 
     expect(read('去年买的那台车是给我个仔开的，质保到几时啊').asksForAction).toBe(false);
   });
 });
+
+describe('understandUtterance: asked to go through a bill, and a receipt not looked at', () => {
+  it('reads "go through what I paid for" as asking to be told, and the receipt not looked at as told', () => {
+    const u = read(
+      'I paid about ninety quid last week and never even looked at the receipt. Could you go through what it was for?',
+    );
+    expect(u.actions).toEqual([]);
+    expect(u.asksForAction).toBe(false);
+  });
+});
