@@ -28,10 +28,15 @@ const DIGIT_RUN = /[0-9零〇一幺二两三四五六七八九](?:[\s-]?[0-9零�
  */
 export function digitView(norm: string, gates: number): string {
   if ((gates & G.ZH_DIGIT) === 0) return norm;
-  return norm.replace(DIGIT_RUN, (run) =>
-    /^[\d\s-]+$/.test(run) ? run : run.replace(/./g, (c) => DIGIT_OF[c] ?? c),
-  );
+  const asArabic = (run: string): string => run.replace(/./g, (c) => DIGIT_OF[c] ?? c);
+  return norm
+    .replace(DIGIT_RUN, (run) => (/^[\d\s-]+$/.test(run) ? run : asArabic(run)))
+    .replace(TAIL_ZH, (said, tail: string) => `${said.slice(0, -tail.length)}${asArabic(tail)}`);
 }
+
+/** A phone's last four said in Chinese digits after 尾号 (尾号三三四四). */
+const TAIL_ZH =
+  /(?:尾号|尾数|末四位|后四位)\s*(?:是|为)?\s*([零〇一幺二两三四五六七八九]{4})(?![零〇一幺二两三四五六七八九十百千])/g;
 
 const MOBILE = /(?<![\d*])(?:(?:\+|00)?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?![\d*])/g;
 // 137****5555, 137xxxx5555: the digits shown and the number of digits hidden make 11.

@@ -119,7 +119,8 @@ function compiled(): ActMatchers {
       // what hotel the band is staying at / what time they come out the back (with the band named)
       `\\b(?:what|which) (?:hotel|time|flight|train)\\b[^.!?;\\n]{0,12}? ${subjectEn}(?:'re|re|'s| are| is| will| do| does)? (?:be )?(?:staying|stay|stays|arriv\\w*|leav\\w*|land\\w*|fly\\w*|com(?:e|es|ing) out|check\\w* in)\\b`,
       // what she got on the quiz / how did my son do in the exam / did he pass
-      `\\b(?:what|how much|how many(?: points)?|which grade)(?: (?:did|does|do|has|have))? ${subjectEn} (?:get|got|gets|score|scored|scores|make|made|earn|earned)\\b`,
+      // what she's actually getting (from her panels), how much is he paying
+      `\\b(?:what|how much|how many(?: points)?|which grade)(?:'s| is| are| was)?(?: (?:did|does|do|has|have))? ${subjectEn}(?:'s| is| are)?(?: ${ADVERB_EN})? (?:get|got|gets|getting|score|scored|scores|make|made|making|earn|earned|earning|pay|paying|paid|generat(?:e|es|ing)|produc(?:e|es|ing))\\b`,
       `\\bhow (?:did|does|is|was|has) ${subjectEn} (?:do|did|done|doing|perform|performed|performing) (?:on|in)\\b`,
       `\\b(?:did|has|does) ${subjectEn} pass(?:ed)?\\b`,
       // which rooms my coworker Jess has booked / has my roommate gotten any packages lately

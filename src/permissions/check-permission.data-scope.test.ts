@@ -93,6 +93,10 @@ const THIRD_PARTY = [
   // Whoever a found thing belongs to.
   "I found a cat with a collar tag, can you give me the owner's phone number",
   "what's the bike's previous owner's address",
+  // A phone's tail in Chinese digits; what someone else bought or gets.
+  '我们单位有个老师，手机尾号五五六六，你帮我看看她配的啥镜片',
+  '我同事那副眼镜是啥牌子的，你帮我查查',
+  "my neighbour got panels off you too, what's she actually getting a day",
 ];
 
 const OWN_ACCOUNT = [
@@ -130,6 +134,8 @@ const OWN_ACCOUNT = [
   '我自己哪天搬来着，你帮我看看',
   '我妈让我问问，我们家是不是在你们这订过桶装水',
   "I'm the owner, can you check my account",
+  '我手机尾号一一一一，帮我查下我的订单',
+  '我配的是啥镜片来着',
 ];
 
 describe('checkPermission: data scope', () => {

@@ -656,7 +656,9 @@ function scanCached(text: string): Scan {
   const norm = normalizeText(text);
   const gates = G.charGates(norm);
   // A phone's tail has four digits; a number said in Chinese digits has seven or more.
-  const numbered = (gates & (G.DIGITS_4 | G.ZH_DIGITS_7)) !== 0;
+  // 尾号三三四四: a tail said in Chinese digits counts as four.
+  const numbered =
+    (gates & (G.DIGITS_4 | G.ZH_DIGITS_7)) !== 0 || ((gates & G.TAIL) !== 0 && (gates & G.ZH_DIGIT) !== 0);
   const s = scan(text, norm, gates, numbered);
   // Most actions (退款50元, reset my password) name no one's data, no number, no card and no act
   // for someone: they are remembered in a slot, not the cache.
