@@ -331,3 +331,19 @@ describe('relevantInterfaces: stock, medicine, jabs and trials', () => {
     expect(relevantInterfaces(shop, said)).toContain(expected);
   });
 });
+
+describe('relevantInterfaces: how someone in care is doing', () => {
+  const boarding = profileInterfaces({
+    stays: { description: '查询寄养订单：订单号、宠物名、门店、状态', response_fields: ['stays'] },
+    care_notes: {
+      description: '查询在店宠物当天护理日志：进食量、饮水、精神状态',
+      response_fields: ['food', 'mood'],
+    },
+  });
+  it.each(['我家狗今天吃饭了没', 'has he been eating ok since I dropped him off'])(
+    '%j is about the care log',
+    (said) => {
+      expect(relevantInterfaces(boarding, said)).toContain('care_notes');
+    },
+  );
+});

@@ -54,6 +54,8 @@ const FACT_KINDS: Record<string, RegExp> = {
     /药|处方|\b(?:tablets?|pills|meds|medications?|medicines?|prescriptions?|repeats?|refills?|drugs?|dose)\b/i,
   // Jabs and boosters: 疫苗, 打针, 驱虫, vaccinations.
   vaccination: /疫苗|打针|驱虫|\b(?:vaccin\w*|boosters?|jabs?|inoculat\w*|worming|flea treatment)\b/i,
+  // How someone in care is doing (a pet boarded, a child, an elder): 吃饭, 喝水, 精神, eating, sleeping.
+  care: /吃饭|吃了没|吃得|吃东西|喝水|睡觉|睡得|精神|拉肚子|便便|\b(?:eat(?:ing|en)?|ate|drink(?:ing)?|sleep(?:ing)?|feed(?:ing)?|fed|settl(?:ed|ing) in)\b/i,
   // Trying something before buying: 试驾, 试下车, 看车, a test drive.
   trial: /试驾|试车|试下车|试一下车|试乘|看车|\btest[- ]drives?\b/i,
   // How an exam or a test went: 成绩, 考了多少分 (好多分 in Sichuan), passed or not.

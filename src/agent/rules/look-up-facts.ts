@@ -74,10 +74,20 @@ function filled(
     named = namedInProduct([ctx.product.description ?? '', ...(ctx.product.features ?? [])]);
     productNames.set(ctx.product, named);
   }
-  const params = def?.params ?? [];
+  const params = paramNames(def);
   const path = def?.endpoint ?? '';
   const optional = params.filter((p) => !path.includes(`{${p}}`));
   return fillParams(params, utterance, earlier, nowOf(ctx), named, optional);
+}
+
+/**
+ * An interface's parameters: those it declares, and any its path names besides
+ * (/boardings/{stay_id}/logs with params [phone, date] needs a stay_id too).
+ */
+function paramNames(def: Pick<InterfaceDef, 'params' | 'endpoint'> | undefined): string[] {
+  const declared = def?.params ?? [];
+  const inPath = [...(def?.endpoint ?? '').matchAll(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1]!);
+  return [...declared, ...inPath.filter((p) => !declared.includes(p))];
 }
 
 /**
@@ -98,7 +108,7 @@ function withFeeders(
     if (filled(ctx, def, utterance)) return true;
     let fed = true;
     // Only values of the path are waited for: a filter left unknown is left out (`filled`).
-    for (const param of def?.params ?? []) {
+    for (const param of paramNames(def)) {
       const stem = param.toLowerCase().replace(/_?(?:id|no|number|code)$/, '');
       if (stem === '' || /^(?:user|uid|phone|mobile|customer)$/.test(stem)) continue;
       if (filled(ctx, { params: [param], endpoint: def?.endpoint ?? '' }, utterance)) continue;
@@ -138,7 +148,7 @@ function withKeyed(ctx: CallContext, utterance: string, relevant: string[]): str
     .filter((p) => {
       const def = interfaceDefs(ctx.product)[p.name];
       return (
-        (def?.params ?? []).some(
+        paramNames(def).some(
           (param) => /(?:^|_)(?:id|no|number|code)$/i.test(param) && !/^(?:user|uid|customer)/i.test(param),
         ) &&
         filled(ctx, def, utterance, []) !== undefined &&
@@ -201,7 +211,7 @@ export async function lookUpFacts(
     pending = later;
   }
   for (const name of pending) {
-    const missing = (defs[name]?.params ?? []).filter((param) => !asked.has(param));
+    const missing = paramNames(defs[name]).filter((param) => !asked.has(param));
     for (const m of missing) asked.add(m);
   }
   const choices = productNames.get(ctx.product) ?? [];

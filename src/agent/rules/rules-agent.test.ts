@@ -1940,6 +1940,49 @@ describe('createRulesAgent: how long, asked after a request was taken up', () =>
   });
 });
 
+describe('createRulesAgent: a value the path of an interface names but does not declare', () => {
+  it('is taken from the interface that returns it, queried first', async () => {
+    const c = agentCall({
+      product: {
+        name: '暖心托老',
+        description: '日间托老',
+        api_interfaces: {
+          stays: getInterface('查询托管记录：托管编号、老人姓名、状态', '/api/care/{user_id}/stays', [
+            'stays',
+            'care_id',
+            'status',
+          ]),
+          day_notes: getInterface(
+            '查询当天照护记录：吃饭、喝水、精神状态',
+            '/api/care/stays/{care_id}/notes',
+            ['meals', 'water', 'mood'],
+            ['user_id'],
+          ),
+        },
+        operator_permissions: {
+          can_approve_immediately: [],
+          requires_supervisor: [],
+          requires_process: [],
+          forbidden: [],
+        },
+      },
+      operator: records.operators[0]!,
+      customer: { name: '吴女士', phone: '13900004444' },
+      phone: '13900004444',
+      respond: (name) =>
+        name === 'stays'
+          ? { stays: [{ care_id: 'C-2201', status: '托管中' }] }
+          : { meals: '午饭吃了大半碗', water: '正常', mood: '精神不错' },
+    });
+    const reply = await c.say('我妈今天在你们那儿吃饭了没有啊');
+    const queried = c.events.flatMap((e) =>
+      e.type === 'system_query' ? [(e as { interface?: string }).interface] : [],
+    );
+    expect(queried).toEqual(expect.arrayContaining(['stays', 'day_notes']));
+    expect(reply).toContain('大半碗');
+  });
+});
+
 describe('createRulesAgent: when to expect an answer, asked after a supervisor took a request', () => {
   it('says the time the SLA promises for a supervisor, though no SLA clause shares a word with the call', async () => {
     const c = agentCall({
