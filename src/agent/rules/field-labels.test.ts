@@ -74,3 +74,17 @@ describe('describedLabels: by order, a word several names share', () => {
     expect(labels.get('days_left')).toBe('剩余天数');
   });
 });
+
+describe('describedLabels: a stored-value card', () => {
+  it('names its balance, bonus, passes left and expiry by the list', () => {
+    const labels = describedLabels('查询会员卡：卡号、本金余额、赠送余额、游泳次卡剩余次数、有效期', [
+      'card_no',
+      'principal_yuan',
+      'bonus_yuan',
+      'swim_pass_left',
+      'valid_until',
+    ]);
+    expect(labels.get('swim_pass_left')).toBe('游泳次卡剩余次数');
+    expect(labels.get('bonus_yuan')).toBe('赠送余额');
+  });
+});

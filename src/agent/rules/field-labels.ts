@@ -6,6 +6,11 @@ import { type Bilingual, hasCjk, type Language } from '../../domain/language.js'
  */
 const FIELD_WORDS: Record<string, Bilingual> = {
   used: { zh: '已用', en: 'used' },
+  left: { zh: '剩余', en: 'left' },
+  principal: { zh: '本金', en: 'principal' },
+  bonus: { zh: '赠送', en: 'bonus' },
+  valid: { zh: '有效', en: 'valid' },
+  deposit: { zh: '押金', en: 'deposit' },
   quota: { zh: '总容量', en: 'quota' },
   largest: { zh: '最大的', en: 'largest' },
   folder: { zh: '文件夹', en: 'folder' },
