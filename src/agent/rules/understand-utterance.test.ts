@@ -453,3 +453,9 @@ describe('understandUtterance: asked to go through a bill, and a receipt not loo
     expect(u.asksForAction).toBe(false);
   });
 });
+
+describe('understandUtterance: asked to take a look, in Northern speech', () => {
+  it('reads 给我瞅一眼 as asking to be told', () => {
+    expect(read('你给我瞅一眼上回验光我左眼多少度').asksForAction).toBe(false);
+  });
+});
