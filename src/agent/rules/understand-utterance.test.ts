@@ -459,3 +459,12 @@ describe('understandUtterance: asked to take a look, in Northern speech', () => 
     expect(read('你给我瞅一眼上回验光我左眼多少度').asksForAction).toBe(false);
   });
 });
+
+describe('understandUtterance: what was promised, or never done, told', () => {
+  it('reads 说是…给我… and 没人给我… as told, not asked', () => {
+    expect(read('上回说是给我换个新的，到现在也没人给我回个话，咋回事').asksForAction).toBe(false);
+  });
+  it('still reads 给我 asked outright as asking', () => {
+    expect(read('那你现在给我换个新的吧').asksForAction).toBe(true);
+  });
+});

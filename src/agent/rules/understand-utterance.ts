@@ -276,7 +276,9 @@ export const TAKE_IT_OFF = String.raw`\b(?:take|knock|get)\s+(?:it|that|this|the
 const EXPLICIT_ASK = new RegExp(
   String.raw`(?:^|[.!?。！？]\s*)(?:please\s+)?(?:kick|sign|log|cancel|refund|reset|change|freeze|pause|stop|block|remove|delete|close|turn|give|send|add|extend|upgrade|downgrade|switch|unlock|waive)\b|` +
     // 我外孙又不在家帮我弄手机 / 我闺女帮我弄的: someone of the caller's helps them, no one asks.
-    String.raw`(?<!(?:孙子?|孙女|儿子|女儿|闺女|老公|老婆|爱人|媳妇|朋友|同事|邻居|孩子|[他她])[^，,。？?]{0,6})帮我|帮忙|给我` +
+    String.raw`(?<!(?:孙子?|孙女|儿子|女儿|闺女|老公|老婆|爱人|媳妇|朋友|同事|邻居|孩子|[他她])[^，,。？?]{0,6})帮我|帮忙|` +
+    // 说是镜片给我重做 / 到现在也没人给我打电话: what was promised, or never done, told, not asked.
+    String.raw`(?<!(?:说是|说要|说好|讲好|答应|说会|没人|没有人|也没|都没|还没)[^，,。？?]{0,6})给我` +
     // 儿子从深圳给我寄了一箱东西: sent to me, told, not asked.
     '(?![寄发送买打充转汇带捎邮](?:了|过|的))' +
     FOR_KIN +
