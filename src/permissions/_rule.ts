@@ -142,21 +142,29 @@ function cleanPhrase(s: string): { phrase: string; measured?: string } {
   return { phrase: trimPhrase(phrase.slice(0, measured.index)), measured: measured[0] };
 }
 
+/** A note in brackets of a normalised rule; one left open runs to the end. */
+const NOTE = /\([^)]*(?:\)|$)/g;
+
 /**
  * A rule phrase without its notes in brackets (examples, terms: refund (fuel, extras),
  * 押金退还（无欠费）, normalised to half-width), a note left open by the phrase's end too.
  */
 export function withoutNotes(phrase: string): string {
   return phrase
-    .replace(/\s*\([^)]*(?:\)|$)/g, ' ')
+    .replace(new RegExp(`\\s*${NOTE.source}`, 'g'), ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
 /** What joins a second bound to a first: 且, 并且, and (>200元且<=1000元, over $50 and up to $500). */
-const AND_BOUND =
-  /^\s*(?:且|并且|而且|and|but)\s*(?:(<=|>=|<|>)|(不超过|不高于|以内|最多|up to|at most|no more than|under|below|less than|不低于|至少|over|above|more than))\s*$/;
-const LOWER_WORDS = /^(?:不低于|至少|over|above|more than)$/;
+const AND_BOUND = /^\s*(?:且|并且|而且|and|but)\s*/;
+
+/** The operator a text between a join and a number says, read as a condition's are (SYMBOL, PREFIX_WORDS). */
+function operatorOf(text: string): Op | undefined {
+  const symbol = /^(<=|>=|<|>)\s*$/.exec(text);
+  if (symbol) return symbol[1] as Op;
+  return PREFIX_WORDS.find(([re]) => re.exec(text)?.index === 0)?.[1];
+}
 
 /**
  * A bound followed by another on the same amount (>200元且<=1000元): the range they make, and where
@@ -168,25 +176,24 @@ function withOtherBound(
   to: number,
   bound: RuleCondition,
 ): { to: number; condition: RuleCondition } {
+  const alone = { to, condition: bound };
   const next = nums.find((n) => n.start >= to);
-  if (next === undefined) return { to, condition: bound };
-  const join = AND_BOUND.exec(s.slice(to, next.start));
-  if (join === null) return { to, condition: bound };
-  const symbol = join[1];
-  const lower = symbol !== undefined ? symbol.startsWith('>') : LOWER_WORDS.test(join[2]!);
-  const inclusive =
-    symbol !== undefined
-      ? symbol.endsWith('=')
-      : !/^(?:under|below|less than|over|above|more than)$/.test(join[2]!);
-  if (
-    lower === (bound.lo !== undefined) ||
-    (bound.unit !== undefined && next.unit !== undefined && next.unit !== bound.unit)
-  )
-    return { to, condition: bound };
-  const value = toBase(next.value, next.unit ?? bound.unit);
-  const condition: RuleCondition = lower
-    ? { ...bound, lo: value, loInclusive: inclusive }
-    : { ...bound, hi: value, hiInclusive: inclusive };
+  if (next === undefined) return alone;
+  const between = s.slice(to, next.start);
+  const join = AND_BOUND.exec(between);
+  const op = join ? operatorOf(between.slice(join[0].length)) : undefined;
+  if (op === undefined || (bound.unit !== undefined && next.unit !== undefined && next.unit !== bound.unit))
+    return alone;
+  const other = withUnit(boundFor(op, next.value), next.unit ?? bound.unit);
+  if ((other.lo !== undefined) === (bound.lo !== undefined)) return alone;
+  const condition: RuleCondition = { ...bound };
+  if (other.lo !== undefined) {
+    condition.lo = other.lo;
+    condition.loInclusive = other.loInclusive;
+  } else if (other.hi !== undefined) {
+    condition.hi = other.hi;
+    condition.hiInclusive = other.hiInclusive;
+  }
   return { to: next.end, condition };
 }
 
@@ -213,13 +220,13 @@ function countedNoun(s: string, at: number, before: string): { word: string; end
 
 /** The rule with its notes in brackets blanked out (same length). */
 function notesBlanked(s: string): string {
-  return s.replace(/\([^)]*(?:\)|$)/g, (note) => ' '.repeat(note.length));
+  return s.replace(NOTE, (note) => ' '.repeat(note.length));
 }
 
 /** The spans of the notes in brackets of a normalised rule (one left open runs to the end). */
 function noteSpans(s: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const m of s.matchAll(/\([^)]*(?:\)|$)/g)) spans.push([m.index, m.index + m[0].length]);
+  for (const m of s.matchAll(NOTE)) spans.push([m.index, m.index + m[0].length]);
   return spans;
 }
 
