@@ -68,7 +68,16 @@ export function chineseAlternatives(
 const DONE_TOGETHER = /(?<!合)并且|(?<!合|兼)并(?![不没非未且])|同时/;
 
 /** One verb done to two things side by side: 退学退费, 退房退款 (the verb, then each thing). */
-export const ONE_VERB_TWICE = /^([\u4e00-\u9fff])([\u4e00-\u9fff])\1([\u4e00-\u9fff])$/;
+const ONE_VERB_TWICE = /^([\u4e00-\u9fff])([\u4e00-\u9fff])\1([\u4e00-\u9fff])$/;
+
+/**
+ * The step a phrase's second action follows from, when it does one verb to two things (退学 of
+ * 退学退费: the refund comes of leaving); undefined otherwise.
+ */
+export function stepOf(phrase: string): string | undefined {
+  const core = withoutNotes(phrase).replace(/\s+/g, '');
+  return ONE_VERB_TWICE.test(core) ? core.slice(0, 2) : undefined;
+}
 
 /**
  * The actions of a phrase that does two things together, each of which a caller asks for alone:
@@ -79,8 +88,8 @@ function doneTogether(core: string, isAction: (word: string) => boolean): string
   const joined = core.split(DONE_TOGETHER);
   if (joined.length === 2 && joined.every((side) => side.length >= 3 && isAction(side))) return joined;
   // The first thing names the step (退学); the second, what comes of it (退费), names every refund.
-  if (ONE_VERB_TWICE.test(core)) return [core.slice(0, 2)];
-  return [];
+  const step = stepOf(core);
+  return step === undefined ? [] : [step];
 }
 
 /**

@@ -25,6 +25,7 @@
 import * as G from './_char-gates.js';
 import { type ConceptDef, mentionsOtherParty } from './_lexicon.js';
 import { isAsciiLetter, isDigit } from './_normalize.js';
+import { countBefore } from './_numerals.js';
 import { SENSES, type SenseDef } from './_senses.js';
 import { contentWords, NO_WORDS, stemsOf, type Words } from './_words.js';
 
@@ -126,11 +127,12 @@ export function countedGrant(m: RuleMeaning, noun: string): RuleMeaning {
   return { ...m, counted: noun, grantHeads };
 }
 
-/** Whether a text says a number of a word (一个学时, 2学时, 两个课时). */
-function countSaid(norm: string, noun: string): boolean {
-  for (let at = norm.indexOf(noun); at > 0; at = norm.indexOf(noun, at + 1))
-    if (/(?:\d|[一二两三四五六七八九十几])\s*个?$/.test(norm.slice(Math.max(0, at - 3), at))) return true;
-  return false;
+/**
+ * Whether a request leaves unsaid the step a rule's other action follows from (退学 of 退学退费),
+ * in its own clause and the clauses around it.
+ */
+export function stepUnsaid(m: RuleMeaning, ...norms: readonly string[]): boolean {
+  return m.step !== undefined && !norms.some((norm) => norm.includes(m.step!));
 }
 
 /** Reads a sense table entry once. */
@@ -945,8 +947,7 @@ export function meaningLevel(
     if (!sensesName(view.senses(), concepts)) return NONE;
   // 修改理赔结论 does something to a claim: 理赔到现在还没到账 names the claim and not that action.
   if (m.acts !== undefined && !anySaid(m.acts, view.senses(), undefined)) return NONE;
-  if (m.step !== undefined && !view.norm.includes(m.step) && !view.context().norm.includes(m.step))
-    return NONE;
+  if (stepUnsaid(m, view.norm, view.context().norm)) return NONE;
   const headless = m.heads.length === 0 && concepts.length === 0;
   const t = senseTable();
   // Whether the request names the rule's action only in broad words (给我, 查): then it must name
@@ -994,7 +995,10 @@ export function meaningLevel(
       head = true;
     if (!specific && m.grantHeads) {
       const ctx = view.context();
-      if (anySaid(m.objects, has, ctx.has) || (m.counted !== undefined && countSaid(view.norm, m.counted))) {
+      if (
+        anySaid(m.objects, has, ctx.has) ||
+        (m.counted !== undefined && countBefore(view.norm, m.counted) !== undefined)
+      ) {
         for (const h of m.grantHeads) {
           if (has[h] !== 1) continue;
           head = true;

@@ -417,3 +417,15 @@ export function scanNumber(s: string, i: number): ScannedNumber | undefined {
   if (isZhNumeralCode(c)) return scanZh(s, i);
   return undefined;
 }
+
+/**
+ * How many of a word a text says right before it (两个学时: 2, 5学时: 5, 补一个课时: 1), at its
+ * first mention with a number; undefined when no number stands before the word.
+ */
+export function countBefore(norm: string, word: string): number | undefined {
+  for (let at = norm.indexOf(word); at > 0; at = norm.indexOf(word, at + 1)) {
+    const m = /(\d+|[零一二两三四五六七八九十百几]+)\s*个?$/.exec(norm.slice(Math.max(0, at - 8), at));
+    if (m) return /^\d+$/.test(m[1]!) ? Number(m[1]) : parseZhRun(m[1]!);
+  }
+  return undefined;
+}

@@ -29,9 +29,10 @@ import {
   STRONG,
   scanSenses,
   senseNumber,
+  stepUnsaid,
 } from './_meaning.js';
 import { isDigit, normalizeText } from './_normalize.js';
-import { parseZhRun } from './_numerals.js';
+import { countBefore, parseZhRun } from './_numerals.js';
 import { CALLER_TELLS_EN } from './_other-party-acts.js';
 import {
   addedUp,
@@ -1155,9 +1156,7 @@ function lexiconLevel(rule: CompiledRule, part: Part, facts: RequestContext): Ma
     }
     if (!named) return NONE;
     // 退学退费 asked as 退学的话学费能退吗: the step may be said in the clause before.
-    const step = rule.meaning.step;
-    if (step !== undefined && !part.norm.includes(step) && !(part.analysis?.norm.includes(step) ?? false))
-      return NONE;
+    if (stepUnsaid(rule.meaning, part.norm, part.analysis?.norm ?? '')) return NONE;
     if (!isEmpty(rule.leftover) && !coversPart(rule.leftover, part)) {
       // 修改理赔结论 is about changing a claim's outcome: 理赔到现在还没到账 names the claim and no
       // change.
@@ -1245,10 +1244,8 @@ type Measured = { value: number; least?: number } | { missing: true } | { mismat
 function measure(rule: CompiledRule, part: Part): Measured {
   const cond = rule.condition!;
   // 补五个学时 against 补偿学时<=2学时: the number said before the rule's own word is what is asked.
-  if (cond.noun !== undefined) {
-    const said = countedIn(part.norm, cond.noun) ?? countedIn(part.analysis?.norm ?? '', cond.noun);
-    if (said !== undefined) return { value: said };
-  }
+  const said = cond.noun === undefined ? undefined : countAsked(part, cond.noun);
+  if (said !== undefined) return { value: said };
   const q = part.quantity;
   if (q) {
     if (cond.unit) {
@@ -1284,13 +1281,9 @@ function saysOwnWord(rule: CompiledRule, part: Part): boolean {
 const ORDINAL = /第\s*([二两三四五六七八九十]+|\d+)\s*(?:次|回|遍)|\b(second|third|fourth|fifth) time\b/;
 const EN_ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5 };
 
-/** How many of a rule's counted word a text asks for (两个学时: 2), if it says a number before it. */
-function countedIn(norm: string, noun: string): number | undefined {
-  const at = norm.indexOf(noun);
-  if (at <= 0) return undefined;
-  const m = /(\d+|[零一二两三四五六七八九十百几]+)\s*个?$/.exec(norm.slice(Math.max(0, at - 8), at));
-  if (!m) return undefined;
-  return /^\d+$/.test(m[1]!) ? Number(m[1]) : parseZhRun(m[1]!);
+/** How many of a rule's counted word a part asks for (补五个学时: 5), in its clause or the line. */
+function countAsked(part: Part, noun: string): number | undefined {
+  return countBefore(part.norm, noun) ?? countBefore(part.analysis?.norm ?? '', noun);
 }
 
 /** The time of asking a text says it is (第二次: 2), if it says one. */
@@ -1822,7 +1815,7 @@ function decideParsed(
     if (outcome.winner?.meaning.acts !== undefined) out.actsOnCase = true;
     // 补五个学时 against 补偿学时>2学时: five of the rule's own word, in times (limits add them up).
     const noun = outcome.winner?.condition?.noun;
-    const counted = noun === undefined ? undefined : countedIn(part.norm, noun);
+    const counted = noun === undefined ? undefined : countAsked(part, noun);
     const own = counted === undefined ? ownAmount(part, outcome) : { value: counted, unit: 'time' as const };
     if (own) out.amount = own;
     // 减免占位费二十几块钱: an approximate amount stays as said in the label, never a number it may not be.

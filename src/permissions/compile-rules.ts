@@ -1,5 +1,5 @@
 import type { OperatorPermissions, PermissionCategory } from '../domain/record-schemas.js';
-import { chineseAlternatives, conditionExclusions, ONE_VERB_TWICE } from './_chinese-alternatives.js';
+import { chineseAlternatives, conditionExclusions, stepOf } from './_chinese-alternatives.js';
 import { englishAlternatives, wholeActions } from './_english-alternatives.js';
 import { type ConceptDef, conceptById, detectConcepts } from './_lexicon.js';
 import {
@@ -101,9 +101,8 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   let meaning = leftUnsaid(compileMeaning(parsed.phrase, matches), parsed.phrase);
   if (parsed.condition?.noun !== undefined) meaning = countedGrant(meaning, parsed.condition.noun);
   // 退学退费: the refund follows from leaving; a refund alone is not this rule.
-  const written = withoutNotes(parsed.phrase).replace(/\s+/g, '');
-  if (category !== 'forbidden' && ONE_VERB_TWICE.test(written))
-    meaning = { ...meaning, step: written.slice(0, 2) };
+  const step = category === 'forbidden' ? undefined : stepOf(parsed.phrase);
+  if (step !== undefined) meaning = { ...meaning, step };
   const leftover = concepts.length > 0 ? contentWords(rest, absorb) : NO_WORDS;
   const rule: CompiledRule = {
     category,
