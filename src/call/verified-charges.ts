@@ -1,7 +1,7 @@
 import { NAMED_PAID_KEY, PAID_KEY, unrefunded } from '../domain/charge-entries.js';
 import { type Bilingual, hasCjk } from '../domain/language.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
-import type { PermissionDecision, Quantity } from '../permissions/index.js';
+import { isMoneyUnit, type PermissionDecision } from '../permissions/index.js';
 
 /** Requests that give money back: never more than a query of the call showed was paid. */
 export const MONEY_BACK_CONCEPTS: ReadonlySet<string> = new Set(['refund', 'compensation', 'fee_waiver']);
@@ -9,9 +9,6 @@ export const MONEY_BACK_CONCEPTS: ReadonlySet<string> = new Set(['refund', 'comp
 /** Compensation for goods broken or lost, or for an injury: valued by what was lost. */
 const FOR_WHAT_WAS_LOST =
   /损坏|破损|丢失|遗失|摔坏|碰坏|弄坏|受伤|\bdamage|\bbroken\b|\blost\b|\bloss\b|\binjur/i;
-
-/** The units of money an approved amount can be in (a charge's records carry no currency). */
-const MONEY_UNITS: ReadonlySet<Quantity['unit']> = new Set(['CNY', 'USD', 'GBP', 'EUR']);
 
 /** A paid amount a response holds, the words around it, and what was charged over a quote. */
 export interface PaidItem {
@@ -154,7 +151,7 @@ export function boundByVerifiedCharge(
   // 催办理赔 hurries a claim: an action on the case moves no money.
   if (!part || !MONEY_BACK_CONCEPTS.has(part.concept ?? '') || part.actsOnCase) return decision;
   // 补偿1学时: a count given back (hours of lessons, points) moves no money.
-  if (amount !== undefined && !MONEY_UNITS.has(amount.unit)) return decision;
+  if (amount !== undefined && !isMoneyUnit(amount.unit)) return decision;
   // A vase broken in the move is worth what it cost, not what the move did: no charge bounds it.
   if (part.concept === 'compensation' && FOR_WHAT_WAS_LOST.test(`${part.rule ?? ''} ${part.label ?? ''}`))
     return decision;
@@ -178,7 +175,7 @@ export function boundByVerifiedCharge(
       en: 'the records this call read show no payment to give back; the charge needs to be found first',
     };
   } else {
-    if (!amount || !MONEY_UNITS.has(amount.unit)) return decision;
+    if (!amount || !isMoneyUnit(amount.unit)) return decision;
     const paid = items.map((i) => i.value);
     if (paid.length === 0) return decision;
     const most = Math.max(...paid);

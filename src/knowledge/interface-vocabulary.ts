@@ -8,6 +8,9 @@ import { tokenize } from './tokenize.js';
  * customer-service vocabulary, not any one product's: products add their own words through their
  * interface definitions.
  */
+/** Asking whether something is still for sale or taken: 还在不在, 卖了没, still available. */
+export const STILL_FOR_SALE = /还在不在|还在吗|卖(?:了|掉)(?:没|吗)|有货|\b(?:still available|in stock)\b/i;
+
 const FACT_KINDS: Record<string, RegExp> = {
   usage:
     /用量|用了多少|用了好多|满了|又满|快满|占用|占了|剩余|剩多少|还剩|余量|容量|空间|流量|存储|\b(?:usage|used|quota|space|storage|full|remaining|capacity|data)\b/i,
@@ -46,9 +49,11 @@ const FACT_KINDS: Record<string, RegExp> = {
   // When someone works: a doctor's or an advisor's days (坐诊, 出诊, on duty).
   schedule:
     /坐诊|出诊|排班|值班|哪天在|几点在|有没有空(?!间)|有空(?!间)|空的时间|空档|可约|时段|\b(?:schedule|rota|on duty|working (?:days|hours)|availab\w*|free slots?)\b/i,
-  // What is for sale and whether it still is: 在售, 还在不在, 卖了没, in stock, still available.
-  stock:
-    /在售|还在不在|还在吗|卖(?:了|掉)(?:没|吗)|卖出去了|有没有货|有货|现车|车源|库存|\b(?:in stock|still available|for sale|sold (?:out|already))\b/i,
+  // What is for sale and whether it still is: 在售, 现车, in stock, and STILL_FOR_SALE.
+  stock: new RegExp(
+    `${STILL_FOR_SALE.source}|在售|卖出去了|有没有货|现车|车源|库存|\\bfor sale\\b|\\bsold (?:out|already)\\b`,
+    'i',
+  ),
   // Medicine taken regularly: 药, 处方, 续药, tablets, repeats.
   medication:
     /药|处方|\b(?:tablets?|pills|meds|medications?|medicines?|prescriptions?|repeats?|refills?|drugs?|dose)\b/i,

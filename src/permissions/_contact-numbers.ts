@@ -34,15 +34,18 @@ export function digitView(norm: string, gates: number): string {
     .replace(TAIL_ZH, (said, tail: string) => `${said.slice(0, -tail.length)}${asArabic(tail)}`);
 }
 
-/** A phone's last four said in Chinese digits after 尾号 (尾号三三四四). */
-const TAIL_ZH =
-  /(?:尾号|尾数|末四位|后四位)\s*(?:是|为)?\s*([零〇一幺二两三四五六七八九]{4})(?![零〇一幺二两三四五六七八九十百千])/g;
-
 const MOBILE = /(?<![\d*])(?:(?:\+|00)?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?![\d*])/g;
 // 137****5555, 137xxxx5555: the digits shown and the number of digits hidden make 11.
 const MASKED = /(?<![\d*])1[3-9]\d{1,2}[\s-]?[*x×]{3,6}[\s-]?\d{2,4}(?![\d*])/g;
-const TAIL =
-  /(?:尾号|尾数|末四位|后四位|后4位|末4位|ending (?:in|with)|last (?:four|4)(?: digits)?(?: (?:of|are|is))?)\s*(?:是|为|:)?\s*(\d{4})(?!\d)/g;
+/** What says the digits after it are a phone's last four (尾号, 末四位, ending in). */
+const TAIL_SAID =
+  '(?:尾号|尾数|末四位|后四位|后4位|末4位|ending (?:in|with)|last (?:four|4)(?: digits)?(?: (?:of|are|is))?)\\s*(?:是|为|:)?\\s*';
+const TAIL = new RegExp(`${TAIL_SAID}(\\d{4})(?!\\d)`, 'g');
+/** A phone's last four said in Chinese digits after 尾号 (尾号三三四四). */
+const TAIL_ZH = new RegExp(
+  `${TAIL_SAID}([零〇一幺二两三四五六七八九]{4})(?![零〇一幺二两三四五六七八九十百千])`,
+  'g',
+);
 // A landline with its area code, or a North American number, grouped as people write them.
 const LANDLINE = /(?<![\d*])(?:0\d{2,3}-\d{7,8}|(?:\+?1[\s-])?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4})(?![\d*])/g;
 const LONG =

@@ -20,4 +20,4 @@ export type { OtherParty, OtherPartyOptions } from './find-other-party.js';
 export { findOtherParty } from './find-other-party.js';
 export { parseNumber } from './parse-number.js';
 export type { Quantity, QuantityFamily } from './parse-quantities.js';
-export { parseQuantities } from './parse-quantities.js';
+export { isMoneyUnit, parseQuantities } from './parse-quantities.js';

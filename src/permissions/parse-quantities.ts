@@ -55,6 +55,11 @@ export const FAMILY: Record<Unit, QuantityFamily> = {
   clock: 'clock',
 };
 
+/** Whether a unit is money (元, $, £, €): amounts in it are what was paid or is given back. */
+export function isMoneyUnit(unit: Unit): boolean {
+  return FAMILY[unit] === 'money';
+}
+
 // 个, the measure word: 5个G is data.
 const GE = 0x4e2a;
 

@@ -270,10 +270,11 @@ const OUTSIDE_LIST = /s$|_list$|^items?$|_id$|_no$|^id$/;
 
 /**
  * Names given to fields by their order, when the description lists one name for each field (the
- * list that holds them, or the id asked about, aside) in the order the fields are declared: 起步价、实际里程、超公里费 for
- * base_fee, distance_km, extra_km_fee. Only when every field paired by shared words sits at the
- * same place (with none paired, when most share a character with the name at their place), and no
- * field shares a word with a name at another place only: a list out of order would give a field another's name, which states a wrong fact.
+ * list that holds them, or the id asked about, aside) in the order the fields are declared:
+ * 起步价、实际里程、超公里费 for base_fee, distance_km, extra_km_fee. Only when every field paired
+ * by shared words sits at the same place (with none paired, when most share a character with the
+ * name at their place), and no field shares a word with a name at another place only: a list out
+ * of order would give a field another's name, which states a wrong fact.
  */
 function inOrder(
   names: readonly string[],

@@ -1,6 +1,6 @@
 import type { Bilingual, Language } from '../../domain/language.js';
 import { CONTACT_HANDLE_FIELD, OTHER_PARTY_FIELD } from '../../domain/response-parties.js';
-import { tokenize } from '../../knowledge/index.js';
+import { STILL_FOR_SALE, tokenize } from '../../knowledge/index.js';
 import { parseQuantities } from '../../permissions/index.js';
 import { monthDaysNamed } from './days-said.js';
 import { describedLabels, describedParts, fieldLabel, NO_LABELS } from './field-labels.js';
@@ -184,8 +184,8 @@ const FIELD_TOPICS: ReadonlyArray<{ said: RegExp; field: RegExp }> = [
     field: /remain|left|balance|available|剩余|余额|可用/i,
   },
   {
-    // Whether it is still for sale, or taken: 还在不在, 卖了没, still available.
-    said: /还在不在|还在吗|卖(?:了|掉)(?:没|吗)|还有没有|有货|\b(?:still (?:available|for sale|there)|sold|in stock)\b/i,
+    // Whether it is still for sale, or taken: its sale state.
+    said: new RegExp(`${STILL_FOR_SALE.source}|还有没有|\\bstill (?:for sale|there)\\b|\\bsold\\b`, 'i'),
     field: /sale|stock|availab|sold|state|status|在售|销售状态|库存|状态/i,
   },
   {
