@@ -12,6 +12,8 @@
  * reset, not a restore). Words of role `none` exist only to be consumed that way.
  */
 
+import { NAME_ASKED_ZH } from './_other-party-words.js';
+
 /**
  * What a sense is in a rule phrase: the action asked for, what it acts on, or how it is done.
  * A rule matches only requests that name one of its actions; its objects decide between rules
@@ -1285,7 +1287,7 @@ export const SENSES: readonly SenseDef[] = [
         overlay: true as const,
       },
       { key: '是谁', re: '是谁', overlay: true as const },
-      { key: '叫', re: '叫(?:什么|啥)(?:名字)?', overlay: true as const },
+      { key: '叫', re: `${NAME_ASKED_ZH}(?:名字)?`, overlay: true as const },
     ],
   },
   {
@@ -1744,7 +1746,7 @@ export const SENSES: readonly SenseDef[] = [
       { key: '换', re: '换\\s*(?:个)?\\s*名(?!字|称|单)', overlay: true },
       // 寄件人是谁, 收件人叫什么: who someone is.
       { key: '是谁', re: '是谁', overlay: true },
-      { key: '叫', re: '叫(?:什么|啥)(?:名字)?', overlay: true },
+      { key: '叫', re: `${NAME_ASKED_ZH}(?:名字)?`, overlay: true },
     ],
   },
   {

@@ -330,3 +330,25 @@ describe('whom the caller’s own thing goes to, and what the caller did themsel
     expect(checkPermission(tickets, said).status).toBe('forbidden');
   });
 });
+
+describe('叫什么: a name asked for, or a word groped for', () => {
+  const optician = compileRules({
+    can_approve_immediately: ['免费调整镜架'],
+    requires_supervisor: ['退款>80元'],
+    requires_process: [],
+    forbidden: ['电话里透露其他顾客的度数、订单或联系方式（家属、同事也不行）'],
+  });
+  it.each([
+    '喂，您好，我问一下啊，上礼拜三，我领着我闺女上你们解放路那个店配了副眼镜，那个嘛，叫什么防蓝光的，八百多块钱呢，当时说过几天取，这都一个礼拜了，到底做好了没有啊？我啥时候能去拿啊？孩子说上网课看屏幕眼睛疼',
+    '我问一下，我带我儿子配了副眼镜，那个，叫什么离焦的，一千多块呢，到底好了没有？我啥时候能去拿？',
+    '我带我儿子配了副眼镜，叫啥离焦的，一千多块呢，好了没有？孩子说看不清黑板',
+  ])('%j: the caller’s own order, the product’s name groped for', (said) => {
+    expect(checkPermission(optician, said, { caller: CALLER }).status).not.toBe('forbidden');
+  });
+  it.each(['给我配眼镜的那个师傅叫什么名字，电话多少', '我邻居也在你们那配的，她叫啥'])(
+    '%j: someone’s name, forbidden',
+    (said) => {
+      expect(checkPermission(optician, said, { caller: CALLER }).status).toBe('forbidden');
+    },
+  );
+});
