@@ -27,6 +27,8 @@ interface ActMatchers {
   namesPerson: RegExp;
   behalfZh: Act;
   behalfDataZh: RegExp;
+  errandZh: Act;
+  errandDataZh: RegExp;
   transferZh: Act;
   giveZh: Act;
   transferableZh: RegExp;
@@ -61,10 +63,18 @@ function compiled(): ActMatchers {
     namesPerson: new RegExp(`${people}|\\b(?:${othersEn})\\b`),
     // 他让我帮他问 / 我朋友托我查 (someone asks the caller), or 帮他查 / 替我妈办 (the caller acts for them).
     behalfZh: act(
-      new RegExp(`托我|[让叫要请]我|[帮替代给](?:我的?)?(?:[${firsts}]|他|她|ta)`),
-      `${personZh}${stop}{0,8}?(?:托|委托|拜托|让|叫|要|请)我(?:打个?电话|来|过来)?(?:帮|替|给)?(?:他|她|ta|忙)?(?:一下|下)?${W.BEHALF_VERBS_ZH}|(?:帮|替|代|给)${personZh}(?:一下|下)?${W.BEHALF_VERBS_ZH}`,
+      new RegExp(`托我|[让叫要请]我|[帮替代给](?:我的?)?(?:[${firsts}]|他|她|伊|ta)`),
+      `${personZh}${stop}{0,8}?(?:托|委托|拜托|让|叫|要|请)我(?:打个?电话|来|过来)?(?:帮|替|给)?(?:他|她|伊|ta|忙)?(?:一下|下)?${W.BEHALF_VERBS_ZH}|(?:帮|替|代|给)${personZh}(?:一下|下)?${W.BEHALF_VERBS_ZH}`,
     ),
     behalfDataZh: new RegExp(W.BEHALF_DATA_ZH, 'g'),
+    // 隔壁阿婆托我帮她去拿衣服 … 取件码: collecting someone's thing is theirs to allow; its code is
+    // their data (the errand alone, 帮我妈取快递, asks for nothing of theirs).
+    errandZh: act(
+      // The gate of acting for someone (behalfZh), which the text's hint already holds.
+      new RegExp(`托我|[让叫要请]我|[帮替代给](?:我的?)?(?:[${firsts}]|他|她|伊|ta)`),
+      `${personZh}${stop}{0,8}?(?:托|委托|拜托|让|叫|要|请)我(?:帮|替|给)?(?:他|她|伊|ta|忙)?(?:一下|下)?(?:去|来)?(?:拿|取|领)|(?:帮|替|代|给)${personZh}(?:一下|下)?(?:去|来)?(?:拿|取|领)`,
+    ),
+    errandDataZh: /(?:取件|取货|提货|取衣|取餐|寄存)码|取件单|洗衣单|小票|单号/g,
     transferZh: act(
       /转[给到让移赠]|过户|过给|让给|移[给到]|挪[给到]/,
       `(?<verb>${W.TRANSFER_VERBS_ZH})${personZh}`,
@@ -213,6 +223,7 @@ export function scanActs(norm: string, raw: string, gates: number): ActHit[] {
     };
   if (cjk) {
     each(m.behalfZh, servedZh, withData(m.behalfDataZh, W.NOT_THEIRS_BEFORE_ZH));
+    each(m.errandZh, servedZh, withData(m.errandDataZh, W.NOT_THEIRS_BEFORE_ZH));
     // 过户 hands over whatever it names; the other verbs need a thing that can be handed over.
     const transferable = m.transferableZh.test(norm);
     each(m.transferZh, servedZh, (r) =>

@@ -100,6 +100,9 @@ export const PEOPLE_ZH = [
   '大伯',
   '伯伯',
   '邻居',
+  // A compound's owners and residents (业主电话, 住户名单); not we owners (我们业主, 作为业主).
+  '业主(?<!(?:我们?|咱们?|作为)业主)(?!群|大会|委员会)',
+  '住户(?<!(?:我们?|咱们?)住户)',
   // A household said by where it lives (隔壁, 对门, 1102那户, 楼上的, 1002那家): not the building's
   // own places (楼下的快递柜, 楼上电梯口) nor a shop (那家店).
   '隔壁',
@@ -241,13 +244,20 @@ export const HOME_SERVICE_ZH =
  * 他家 is that household then.
  */
 const HOUSEHOLD_ACTS_ZH =
-  '(?:修的|买的|换的|装的|报修|花了|交了|付了|住|是?[^,.!?;:、\\n]{0,3}?(?:号楼|栋|幢|单元|零几|号房|室)|[^,.!?;:、\\n]{0,4}?(?:烧|用)了?多少|[^,.!?;:、\\n]{0,6}?(?:交没交|缴没缴|欠没欠|交了没|缴了没))';
+  '(?:[^,.!?;:、\\n]{0,6}?(?:多少钱|几多钱|什么时候|啥时候|哪天|几号)(?:买|订|定|装|修|换|配)的|修的|买的|换的|装的|报修|花了|交了|付了|住|是?[^,.!?;:、\\n]{0,3}?(?:号楼|栋|幢|单元|零几|号房|室)|[^,.!?;:、\\n]{0,4}?(?:烧|用)了?多少|[^,.!?;:、\\n]{0,6}?(?:交没交|缴没缴|欠没欠|交了没|缴了没))';
+
+/**
+ * 伊, he or she in Wu speech (伊讲, 帮伊去拿, 伊拉 they), where a verb or a family word follows: not
+ * in names and words (伊利, 伊朗, 木乃伊).
+ */
+const WU_PRONOUN_ZH =
+  '(?<![木乃])伊(?:拉(?!克))?(?=讲|话|说|在|的|额|个|勿|要|想|拿|托|是|叫|屋里|家|自家|脚|老公|老婆|儿子|女儿|前|昨|今|明|一|去|来|洗|寄|送|买)';
 
 /**
  * 他/她 (not 其他, 吉他; not 他们, nor 他家 which callers say of a shop unless a household's
  * service or what it had done follows: 他家那条线, 他家修的啥), ta as typed in chat.
  */
-export const PRONOUN_ZH = `(?:(?<![其吉])他(?![们妈娘人])(?!家(?!的?(?:${HOME_SERVICE_ZH}|${HOUSEHOLD_ACTS_ZH})))|(?<![其吉])她(?![妈娘人])|她们|(?<![a-z])ta(?![a-z]))`;
+export const PRONOUN_ZH = `(?:${WU_PRONOUN_ZH}|(?<![其吉])他(?![们妈娘人])(?!家(?!的?(?:${HOME_SERVICE_ZH}|${HOUSEHOLD_ACTS_ZH})))|(?<![其吉])她(?![妈娘人])|她们|(?<![a-z])ta(?![a-z]))`;
 
 /** Common surnames: a full name (冯雪, 张伟) or 王先生, 老李, 小王 names a third person. */
 export const SURNAMES =
@@ -348,7 +358,7 @@ export const ROLE_PEOPLE_EN = `(?:(?:the|that|this|our|your|my) (?:${ROLES_EN}))
 
 /** What is a person's own, in English. */
 export const DATA_EN =
-  '(?:phone(?: number)?|(?:mobile|cell)(?: number)?|number|contact(?: details| info\\w*| number)?|(?:home |email |e-mail |delivery |shipping |postal )?address|e-?mail|account(?: details| number| info\\w*)?|orders?|order history|bookings?|reservations?|seat(?: number)?|row|tickets?|flights?|itinerary|(?:credit |bank |debit )?card(?: number| details)?|(?:driver(?:\\u0027)?s? )?licen[cs]e(?: number| details| plate)?|(?:rental )?agreements?|contracts?|rentals?|bills?|billing|plan|subscription|package|parcel|deliver(?:y|ies)|files?|photos?|pictures?|documents?|data|details|info(?:rmation)?|records?|history|location|whereabouts|password|id(?: number)?|passport(?: number)?|balance|messages|purchases?|name|trips?|rides?|ride history|travel history|(?:watch|viewing) history|activity|schedule|check-ins?|attendance|visits|routine|scores?|grades?|results|marks|progress|quiz(?:zes)?|exams?|certificates?|membership|courses?|classes|points|miles|paypal|venmo|apple pay|google pay|wallet|payment(?: method| details| info(?:rmation)?)?|prescriptions?|meds|medications?|medicines?|pills|drugs|refills?|inhalers?|antibiotics|dosage|diagnosis|health(?: info(?:rmation)?| records?)?|test results|lab results|insurance(?: claims?)?|copays?)';
+  '(?:phone(?: number)?|(?:mobile|cell)(?: number)?|number|contact(?: details| info\\w*| number)?|(?:home |email |e-mail |delivery |shipping |postal )?address|e-?mail|account(?: details| number| info\\w*)?|orders?|order history|bookings?|reservations?|seat(?: number)?|row|tickets?|flights?|itinerary|(?:credit |bank |debit )?card(?: number| details)?|(?:driver(?:\\u0027)?s? )?licen[cs]e(?: number| details| plate)?|(?:rental )?agreements?|contracts?|rentals?|bills?|billing|plan|subscription|package|parcel|deliver(?:y|ies)|files?|photos?|pictures?|documents?|data|details|info(?:rmation)?|records?|history|location|whereabouts|password|id(?: number)?|passport(?: number)?|balance|messages|purchases?|name|trips?|rides?|ride history|travel history|(?:watch|viewing) history|activity|schedule|check-ins?|attendance|visits|routine|scores?|grades?|results|marks|progress|quiz(?:zes)?|exams?|certificates?|membership|courses?|classes|points|miles|paypal|venmo|apple pay|google pay|wallet|payment(?: method| details| info(?:rmation)?)?|prescriptions?|meds|medications?|medicines?|pills|drugs|refills?|inhalers?|antibiotics|dosage|diagnosis|health(?: info(?:rmation)?| records?)?|test results|lab results|insurance(?: claims?)?|copays?|(?:gate |door |access |entry |security |lock |locker |alarm )?(?:codes?|pins?|passcodes?|combinations?)|(?:storage )?units?(?: numbers?)?|lockers?(?: numbers?)?)';
 export const ROLE_DATA_EN =
   '(?:phone(?: number)?|(?:mobile|cell)(?: number)?|number|contact(?: details| info\\w*| number)?|(?:home )?address|e-?mail|id(?: number)?|name)';
 
@@ -373,7 +383,7 @@ export const NOT_NAMES_EN = new Set(
  * going needs a habit (一般, 平时, 最近 ...): 他几点来 is as often the technician the caller waits for.
  */
 export const ACTIVITY_ZH =
-  '(?:在哪(?:里|儿|个|家)?[^,.!?;:、]{0,3}?(?:充|刷|消费|停|打卡|签到|上的车|下的车)|(?:充|花|刷|消费)了(?:多少|几)|住(?:的|在)?(?:几号|几楼|哪间|哪个房|哪一间)|(?:去|到)(?:了|过)哪|都去(?:了)?哪|去哪(?:了|儿了|里了)|(?:一般|平时|通常|平常|每天|每次|经常|总是|老是|最近)[^,.!?;:、]{0,4}?(?:几点|什么时候|啥时候|哪天|哪几天)|(?:几点|什么时候|啥时候)(?:签到|打卡|入住|退房|离店|进场|上课|健身|锻炼)|考(?:了|得)?(?:多少|几)分|考得怎么样|(?:学|上)到(?:哪|第几)|学了多少|考过了?没|(?:及格|通过|过)了?没|(?:看|买|点|订|搜|听)(?:了|过)(?:什么|啥|哪些)|(?:修|买|换|装|报修)的(?:啥|什么)|(?:欠|该还|要还|得还|还欠|交|缴)了?(?:多少|几)|(?:没|未)(?:交|缴)|住的(?:是谁|谁)|是谁家|(?:几|哪)(?:号楼|栋|幢|单元|零几|一户|户)|号楼还是|是不是(?:也)?在你们(?:这|那)?(?:里|边|儿)?(?:订|约|买|办|下单|报名|注册|租)|(?:什么时候|啥时候|么时候|哪天|几号|几点)(?:搬|走|出发|动身)|搬(?:到|去)(?:了)?哪|(?:那个|那副|那台|那件|那款)?是?(?:啥|什么)(?:牌子|型号|款)|(?:买|配|订|办)的(?:是)?(?:啥|什么)|多少钱买的|花了多少)';
+  '(?:(?:多少钱|几多钱|什么时候|啥时候|哪天)(?:买|订|定|装|配|办)的|在哪(?:里|儿|个|家)?[^,.!?;:、]{0,3}?(?:充|刷|消费|停|打卡|签到|上的车|下的车)|(?:充|花|刷|消费)了(?:多少|几)|住(?:的|在)?(?:几号|几楼|哪间|哪个房|哪一间)|(?:去|到)(?:了|过)哪|都去(?:了)?哪|去哪(?:了|儿了|里了)|(?:一般|平时|通常|平常|每天|每次|经常|总是|老是|最近)[^,.!?;:、]{0,4}?(?:几点|什么时候|啥时候|哪天|哪几天)|(?:几点|什么时候|啥时候)(?:签到|打卡|入住|退房|离店|进场|上课|健身|锻炼)|考(?:了|得)?(?:多少|几)分|考得怎么样|(?:学|上)到(?:哪|第几)|学了多少|考过了?没|(?:及格|通过|过)了?没|(?:看|买|点|订|搜|听)(?:了|过)(?:什么|啥|哪些)|(?:修|买|换|装|报修)的(?:啥|什么)|(?:欠|该还|要还|得还|还欠|交|缴)了?(?:多少|几)|(?:没|未)(?:交|缴)|住的(?:是谁|谁)|是谁家|(?:几|哪)(?:号楼|栋|幢|单元|零几|一户|户)|号楼还是|是不是(?:也)?在你们(?:这|那)?(?:里|边|儿)?(?:订|约|买|办|下单|报名|注册|租)|(?:什么时候|啥时候|么时候|哪天|几号|几点)(?:搬|走|出发|动身)|搬(?:到|去)(?:了)?哪|(?:那个|那副|那台|那件|那款)?是?(?:啥|什么)(?:牌子|型号|款)|(?:买|配|订|办)的(?:是)?(?:啥|什么)|多少钱买的|花了多少)';
 
 /** A cheap superset of ACTIVITY_ZH for quick tests: a text without one of these asks after no one. */
 export const ACTIVITY_HINT_ZH =
@@ -393,7 +403,7 @@ export const BEHALF_VERBS_ZH =
   '(?:问|查|看|打听|咨询|了解|办理?|改|退|取消|注销|挂失|开通|申请|处理|(?:远程)?(?:开锁|解锁)|续卡)';
 /** What a caller asks after for someone else: their bill, balance, order, account, results ... */
 export const BEHALF_DATA_ZH =
-  '(?:账单|话费|余额|积分|欠费|扣费|扣款|额度|还款|订单|工单|报修单|维修单|快递|包裹|物流|账号|账户|帐号|密码|手机号|电话|地址|记录|成绩|分数|进度|行程|位置|流量|会员|预订|房间|机票|保单|理赔|押金|锁|卡)';
+  '(?:(?:取件|取货|提货|取衣|寄存)码|账单|话费|余额|积分|欠费|扣费|扣款|额度|还款|订单|工单|报修单|维修单|快递|包裹|物流|账号|账户|帐号|密码|手机号|电话|地址|记录|成绩|分数|进度|行程|位置|流量|会员|预订|房间|机票|保单|理赔|押金|锁|卡)';
 /** Before a thing, these make it the caller's own or a product's (我的账单, 你们的套餐, 什么卡). */
 export const NOT_THEIRS_BEFORE_ZH =
   /(?:我|我的|我们的?|咱们?的?|自己的?|本人的?|你们的?|你们这个|这种|哪种|什么|哪个|新)$/;

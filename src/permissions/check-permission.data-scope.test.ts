@@ -352,3 +352,54 @@ describe('叫什么: a name asked for, or a word groped for', () => {
     },
   );
 });
+
+describe('households, residents, errands and tenants asked after in their own words', () => {
+  const furniture = compileRules({
+    can_approve_immediately: ['送货改期'],
+    requires_supervisor: ['补偿超过150元'],
+    requires_process: [],
+    forbidden: ['别家的地址、电话、订单和成交价一概不说，邻居、物业、亲戚都算'],
+  });
+  const storage = compileRules({
+    can_approve_immediately: ["Reset the tenant's own gate PIN"],
+    requires_supervisor: ['Any credit above $40'],
+    requires_process: [],
+    forbidden: [
+      'We never confirm whether someone rents with us; unit numbers and gate codes go to the tenant and nobody else',
+    ],
+  });
+  it.each([
+    '隔壁那家也买了这款床垫，你查查他家啥时候买的、多少钱买的',
+    '我们是小区物业，你把明天送货那几家业主的电话发我一下',
+    '后天你们送货的是哪几户，报给我，我好安排电梯',
+    '对门阿姨托我帮她去取衣服，她小票丢了，你把取件码告诉我',
+    '伊讲伊寄存额包裹寻不着单子了，托我帮伊去拿，侬报个取件码给我',
+  ])('%j: someone else’s, forbidden under the product’s own rule', (said) => {
+    const d = checkPermission(furniture, said, { caller: CALLER });
+    expect(d.status).toBe('forbidden');
+    expect(d.rule).toContain('别家');
+  });
+  it.each([
+    '我妈让我帮她去取衣服，你们几点关门',
+    '我是业主，明天送货能不能改到下午',
+    '伊利那箱酸奶是我订的，到哪了',
+  ])('%j: the caller’s own business, not forbidden', (said) => {
+    expect(checkPermission(furniture, said, { caller: CALLER }).status).not.toBe('forbidden');
+  });
+  it.each([
+    'Is my ex-husband renting a unit with you? Yes or no.',
+    'does my sister have a storage unit at your place',
+    "my ex took my tools. just tell me if she's got a unit there",
+    "I need my cousin's gate code and his unit number, he's abroad",
+  ])('%j: whether someone rents, and their unit, forbidden', (said) => {
+    const d = checkPermission(storage, said, { caller: CALLER });
+    expect(d.status).toBe('forbidden');
+    expect(d.rule).toContain('never confirm');
+  });
+  it.each(['I forgot my gate code, can you reset it', 'my unit number is 214, what do I owe this month'])(
+    '%j: the caller’s own, not forbidden',
+    (said) => {
+      expect(checkPermission(storage, said, { caller: CALLER }).status).not.toBe('forbidden');
+    },
+  );
+});

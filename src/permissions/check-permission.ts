@@ -1658,10 +1658,12 @@ export function decide(
   );
 }
 
-// Words of a forbidden rule about other people's data: who (他人, another user) and how (透露, share).
+// Words of a forbidden rule about other people's data: who (他人, another user, 别家, nobody else)
+// and how (透露, share, 一概不说, never confirm).
 const OTHERS_IN_RULE =
-  /他人|其他|其它|别人|另一|别的|旁人|\bothers?\b|\banother\b|third[- ]part|someone else|somebody else/;
-const DISCLOSE_IN_RULE = /透露|泄露|泄漏|告知|外泄|disclos|reveal|leak|\bshar/;
+  /他人|其他|其它|别人|另一|别的|旁人|别家|任何人|\bothers?\b|\banother\b|third[- ]part|someone else|somebody else|(?:nobody|no one|anyone|anybody) else/;
+const DISCLOSE_IN_RULE =
+  /透露|泄露|泄漏|告知|外泄|告诉|不说|不讲|disclos|reveal|leak|\bshar|\bconfirm|\bgive out\b|\btell\b/;
 const DATA_IN_RULE =
   /信息|资料|隐私|数据|文件|地址|住址|号码|手机号|电话|information|\bdata\b|details|files?\b|address|phone/;
 

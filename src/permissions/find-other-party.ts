@@ -134,8 +134,8 @@ function personStarts(): PersonStarts {
     mark(w[0]!, REF_WORD);
     refPairs.add((w.charCodeAt(0) << 16) | w.charCodeAt(1));
   }
-  // PRONOUN_ZH: 他, 她 (她们 too) and ta.
-  mark('他她', REF_ALONE);
+  // PRONOUN_ZH: 他, 她 (她们 too), Wu 伊 and ta.
+  mark('他她伊', REF_ALONE);
   mark(W.SURNAMES, SURNAME);
   mark('老小', FAMILIAR_LEAD);
   mark(W.FAMILIAR_SURNAMES, FAMILIAR_SURNAME);
@@ -239,7 +239,7 @@ function compiled(): Matchers {
   const linked = `(?:${W.LINK_ZH})${W.LINKED_DATA_ZH}`;
   // A person's data is named (订单, 地址, email ...) or asked for (where does he live, 住的几号房).
   const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}`;
-  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything)\\b`;
+  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
     refZh: new RegExp(
@@ -271,7 +271,9 @@ function compiled(): Matchers {
       `\\b(?:(?:what|which)\\s+(?:seat|row|gate|room)(?: number)?\\s+(?:is|are|was|were|does|did)\\s+(?:${W.PEOPLE_EN}|he|she|they)|where\\s+(?:is|are|was|does|do|did)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:sit|sitting|seated|live|living|stay|staying)` +
         // what parcels does my neighbour have, does my wife have a booking: what someone else has.
         `|(?:what|which|any|how many)\\s+(?:${W.DATA_EN}s?|things?)\\s+(?:does|do|did|has|have|is|are)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:have|has|got|get|order(?:ed)?|receive[ds]?|book(?:ed)?|waiting)` +
-        `|(?:does|do|did|has|have|is|are|if|whether)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:have|has|got|get|order(?:ed)?|receive[ds]?|booked)\\s+(?:(?:any|a|an|the|some)\\s+)?(?:${W.DATA_EN}s?|anything)` +
+        `|(?:does|do|did|has|have|is|are|if|whether)\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'ve|\\s+has|\\s+have)?\\s+(?:have|has|got|get|order(?:ed)?|receive[ds]?|booked|rents?|rented|renting|keeps?|stores?)\\s+(?:(?:any|a|an|the|some)\\s+)?(?:${W.DATA_EN}s?|anything)` +
+        // does my ex rent with you, is she a customer: whether someone is a customer at all.
+        `|(?:does|do|did|is|are|was|if|whether)\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re|\\s+is|\\s+are|\\s+was)?\\s+(?:still\\s+)?(?:rent(?:s|ing)?|leas(?:e|es|ing)|stor(?:e|es|ing)|bank(?:s|ing)?|(?:a|one of your)\\s+(?:customers?|clients?|members?|tenants?|subscribers?|patients?|guests?))\\b` +
         // what plan he's on; who owns this email address; the address of the customer with ...
         `|(?:what|which)\\s+${W.DATA_EN}s?\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re| is| are| was)\\s+(?:on|using|with|in)` +
         `|who\\s+(?:owns|is behind|registered|uses|is using)\\s+(?:this|that|the)\\s+${W.DATA_EN}` +
@@ -622,7 +624,7 @@ const WHO_COMPLAINED =
 // caller is someone else; so
 // is the household that booked the same worker (哪家也约了张阿姨, 她是哪家的).
 const WHO_USED =
-  /(?:哪家|哪户|哪一家|谁家)人?(?:也|还|都)?(?:约|请|订|用|找|买|租|叫)|(?<![其吉])[他她]们?是哪(?:家|户|一家|个单元|栋|号楼)|(?:是谁|谁|哪个人?|哪位)(?:在|又|之前|以前|刚才|刚刚|先|还在|正在|现在|一直|昨天|昨晚)?(?:骑|租|借|坐|住|停|用|开(?![发票门会药单户通关灯]))(?:的|了|过|着|这|那|它|车|房|[^,.!?;:、\n]{0,6}?(?:车|房|位)|(?=[,.!?;:、\n]|$))|(?:上一|前一|下一|之前那|前面那)[个位]?[^,.!?;:、\n]{0,8}?(?:骑|开|租|借|坐|住|用)[^,.!?;:、\n]{0,8}?的(?:人|用户|客人|司机|租客|房客|车主)(?:是谁|是哪|叫什么|叫啥)|(?:上一|前一|下一)[个位]?(?:骑行人|使用者|用户|租客|住客|乘客|司机|车主)|\bwho\s+(?:(?:was|is|were)\s+)?(?:rented|renting|had|hired|drove|driving|used|using|booked|rode|riding|stayed|staying)\b[^,.!?;:\n]{0,30}?\b(?:before|after|prior to|ahead of|previously|yesterday|earlier|last night|right now)\b|\b(?:the\s+)?(?:previous|last|next)\s+(?:renter|driver|rider|guest|customer|user|hirer)(?:'s|\s+(?:name|number|phone|details|contact))\b|\bwho(?:'s| is| has|'s got| got| bought| booked| has got)\b[^.!?;\n]{0,24}?\b(?:seats?|room|spot|desk|locker|box|table)\b[^.!?;\n]{0,12}?\b(?:next to|beside|either side of|near|behind|in front of|across from|opposite)\b|\bwho(?:ever)?\s+(?:sold|resold|transferred|passed)\s+(?:me|us|it|them|those|these)\b|卖给(?:别人|人家|买家|他|她)[^。!?！？]{0,80}?(?:那个号|这个号|那号|那个账号)[^。!?！？]{0,12}?(?:绑|手机号|电话|实名|是谁)/;
+  /哪(?:几|些)户|哪家哪户|哪户人家|(?:哪家|哪户|哪一家|谁家)人?(?:也|还|都)?(?:约|请|订|用|找|买|租|叫)|(?<![其吉])[他她]们?是哪(?:家|户|一家|个单元|栋|号楼)|(?:是谁|谁|哪个人?|哪位)(?:在|又|之前|以前|刚才|刚刚|先|还在|正在|现在|一直|昨天|昨晚)?(?:骑|租|借|坐|住|停|用|开(?![发票门会药单户通关灯]))(?:的|了|过|着|这|那|它|车|房|[^,.!?;:、\n]{0,6}?(?:车|房|位)|(?=[,.!?;:、\n]|$))|(?:上一|前一|下一|之前那|前面那)[个位]?[^,.!?;:、\n]{0,8}?(?:骑|开|租|借|坐|住|用)[^,.!?;:、\n]{0,8}?的(?:人|用户|客人|司机|租客|房客|车主)(?:是谁|是哪|叫什么|叫啥)|(?:上一|前一|下一)[个位]?(?:骑行人|使用者|用户|租客|住客|乘客|司机|车主)|\bwho\s+(?:(?:was|is|were)\s+)?(?:rented|renting|had|hired|drove|driving|used|using|booked|rode|riding|stayed|staying)\b[^,.!?;:\n]{0,30}?\b(?:before|after|prior to|ahead of|previously|yesterday|earlier|last night|right now)\b|\b(?:the\s+)?(?:previous|last|next)\s+(?:renter|driver|rider|guest|customer|user|hirer)(?:'s|\s+(?:name|number|phone|details|contact))\b|\bwho(?:'s| is| has|'s got| got| bought| booked| has got)\b[^.!?;\n]{0,24}?\b(?:seats?|room|spot|desk|locker|box|table)\b[^.!?;\n]{0,12}?\b(?:next to|beside|either side of|near|behind|in front of|across from|opposite)\b|\bwho(?:ever)?\s+(?:sold|resold|transferred|passed)\s+(?:me|us|it|them|those|these)\b|卖给(?:别人|人家|买家|他|她)[^。!?！？]{0,80}?(?:那个号|这个号|那号|那个账号)[^。!?！？]{0,12}?(?:绑|手机号|电话|实名|是谁)/;
 
 // 调监控, 把监控录像拷给我, 地库那边的录像发我, send me the cctv: footage of shared places holds
 // other people (a home camera of the caller's own is theirs: 我家监控).
