@@ -347,3 +347,35 @@ describe('relevantInterfaces: how someone in care is doing', () => {
     },
   );
 });
+
+describe('relevantInterfaces: when it comes, and whether it is ready to collect', () => {
+  const shop = profileInterfaces({
+    sales: {
+      description: '查询购买记录：订单号、商品、金额、下单日',
+      response_fields: ['orders', 'order_no', 'goods', 'paid', 'placed_on'],
+    },
+    deliveries: {
+      description: '配送安排：订单号、配送日期、时段、司机、状态',
+      response_fields: ['order_no', 'delivery_date', 'window', 'driver', 'status'],
+    },
+    repairs: {
+      description: '维修单：单号、机型、故障、状态（检测中/维修中/可取件）、预计可取日',
+      response_fields: ['jobs', 'job_no', 'model', 'fault', 'status', 'ready_on'],
+    },
+  });
+  it.each([
+    ['上个月订的那台冰箱到底好久送过来嘛', 'deliveries'],
+    ['洗衣机啥时候给我送啊', 'deliveries'],
+  ])('%j is about %s', (said, expected) => {
+    expect(relevantInterfaces(shop, said)).toContain(expected);
+  });
+  it.each(['我那手机修好了没，啥辰光好来拿', '送修的平板什么时候能取', 'is my laptop ready to pick up yet'])(
+    '%j is about the repair ready to collect',
+    (said) => {
+      expect(relevantInterfaces(shop, said)).toContain('repairs');
+    },
+  );
+  it('等了好久 is no question of when', () => {
+    expect(relevantInterfaces(shop, '等了好久了')).toEqual([]);
+  });
+});

@@ -11,14 +11,26 @@ import { tokenize } from './tokenize.js';
 /** Asking whether something is still for sale or taken: 还在不在, 卖了没, still available. */
 export const STILL_FOR_SALE = /还在不在|还在吗|卖(?:了|掉)(?:没|吗)|有货|\b(?:still available|in stock)\b/i;
 
+/** When, asked (什么时候, 啥时候, Sichuan 好久 before a verb, Shanghai 啥辰光, 几时, 哪天). */
+const WHEN_ZH =
+  '(?:什么时候|啥时候|么时候|(?<![等了])好久(?=[送到来能才发可出拿取])|几时|哪天|几号|(?:啥|什么)辰光)';
+
 const FACT_KINDS: Record<string, RegExp> = {
   usage:
     /用量|用了多少|用了好多|满了|又满|快满|占用|占了|剩余|剩多少|还剩|余量|容量|空间|流量|存储|\b(?:usage|used|quota|space|storage|full|remaining|capacity|data)\b/i,
   // What came is not what was ordered (wrong size, the label says 20 mg): the order is looked up.
   order:
     /订单|下单|发错|送错|配错|\b(?:wrong (?:item|size|colou?r|strength|dose|pills?|meds?|medication|product)s?|label says|(?:doesn't|does not|don't|do not|didn't) match)\b|买的|买了|购买|网购|商品|点的|收到的|这单|那单|单子|退款|退钱|退了|退货|退掉|退(?=[\d一二三四五六七八九十两百几半])|(?:能|可以|能不能)退(?=[吗嘛么不呢]|$)|换货|赔|补偿|补发|\b(?:orders?|purchases?|bought|buy|items?|refund|return|money back|compensat\w*|rides?|trips?)\b|\b(?:get|want|give)\b[^.?!]{0,20}\bback\b/i,
-  shipment:
-    /物流|快递|包裹|到哪|到了没|还没到|没到|没收到|发货|配送|派送|运输|转运|签收|单号|\b(?:parcel|package|shipment|shipping|delivery|delivered|tracking|courier|arrive|where is)\b/i,
+  shipment: new RegExp(
+    `${WHEN_ZH}[^，,。？?]{0,4}?(?:送|发货|寄|出厂|交付)|送(?:过来|来|到)了?(?:没|吗|伐)|` +
+      String.raw`物流|快递|包裹|到哪|到了没|还没到|没到|没收到|发货|配送|派送|运输|转运|签收|单号|\b(?:parcel|package|shipment|shipping|delivery|delivered|tracking|courier|arrive|where is)\b`,
+    'i',
+  ),
+  // Ready to collect: 洗好了没, 做好了吗, 啥时候能取, 可取, 待取, ready for pick-up.
+  ready: new RegExp(
+    `${WHEN_ZH}[^，,。？?]{0,4}?(?:拿|取|领|提)|(?:做|洗|修|改|配|弄)好了?(?:没|吗|伐|冇|未)|好了(?:没有?|吗|伐)|(?:可以|能)(?:来|去)?(?:拿|取|领)|可取|待取|取件|取衣|取货|取镜|\\b(?:ready|pick(?:ed)?[ -]?up|collect(?:ion|ed)?)\\b`,
+    'i',
+  ),
   // Where something sent is now: said as on the way, nothing's come yet; held as a delivery
   // window, a courier, tracking (a delivery fee or address is no whereabouts).
   whereabouts:

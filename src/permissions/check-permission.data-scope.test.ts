@@ -403,3 +403,21 @@ describe('households, residents, errands and tenants asked after in their own wo
     },
   );
 });
+
+describe('calling someone who serves the caller is not asking for their number', () => {
+  const furniture = compileRules({
+    can_approve_immediately: ['送货改期'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['别家的地址、电话一概不说'],
+  });
+  it.each(['说好下午来安装，人没来，我打那个师傅电话还关机', '我打了送货司机的电话又打不通'])(
+    '%j: a complaint, not forbidden',
+    (said) => {
+      expect(checkPermission(furniture, said, { caller: CALLER }).status).not.toBe('forbidden');
+    },
+  );
+  it('把那个师傅电话给我 still asks for his number', () => {
+    expect(checkPermission(furniture, '把那个师傅电话给我', { caller: CALLER }).status).toBe('forbidden');
+  });
+});

@@ -378,7 +378,7 @@ function scanZh(
     if (g.role !== undefined) {
       const before = text.slice(0, start);
       const length = possessed(text.slice(end), true);
-      if (length >= 0 && !W.SELF_BEFORE.test(before)) {
+      if (length >= 0 && !W.SELF_BEFORE.test(before) && !CALLING_BEFORE_ZH.test(before)) {
         hits.push({ start: clause.start + start, end: clause.start + end + length });
       }
       continue;
@@ -420,6 +420,8 @@ function ownMediaEn(before: string, data: string): boolean {
   return W.MEDIA_EN.test(data) && W.OWN_MEDIA_ACT_EN.test(before);
 }
 
+// 我打那个师傅电话还关机: calling someone who serves the caller, not asking for their number.
+const CALLING_BEFORE_ZH = /打(?:了|过)?(?:那个|这个|那位|这位)?$/;
 const CALL_FROM_EN = /\b(?:call|ring|phone|text)(?:\s+(?:you|u))?(?:\s+back)?\s+(?:from|on|with|using)\s+$/;
 
 function scanEn(norm: string, raw: string, clause: { start: number; end: number }, hits: PersonHit[]): void {

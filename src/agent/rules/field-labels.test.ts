@@ -88,3 +88,15 @@ describe('describedLabels: a stored-value card', () => {
     expect(labels.get('bonus_yuan')).toBe('赠送余额');
   });
 });
+
+describe('describedLabels: a production job', () => {
+  it('names its steps and its expected date by the list', () => {
+    const labels = describedLabels(
+      '定制门生产进度：定制单号、门型名称、板材、尺寸、当前工序（开料/喷漆/待出厂）、各道工序完成日期、预计出厂日',
+      ['jobs', 'job_no', 'door', 'material', 'size', 'current_stage', 'stages', 'expected_ship'],
+    );
+    expect(labels.get('current_stage')).toBe('当前工序');
+    expect(labels.get('expected_ship')).toBe('预计出厂日');
+    expect(labels.get('material')).toBe('板材');
+  });
+});

@@ -11,6 +11,13 @@ const FIELD_WORDS: Record<string, Bilingual> = {
   bonus: { zh: '赠送', en: 'bonus' },
   valid: { zh: '有效', en: 'valid' },
   deposit: { zh: '押金', en: 'deposit' },
+  // A job's or a production's steps (current_stage, expected_ship, size, material).
+  current: { zh: '当前', en: 'current' },
+  stage: { zh: '阶段', en: 'stage' },
+  expected: { zh: '预计', en: 'expected' },
+  ship: { zh: '发货', en: 'ship' },
+  size: { zh: '尺寸', en: 'size' },
+  material: { zh: '材料', en: 'material' },
   quota: { zh: '总容量', en: 'quota' },
   largest: { zh: '最大的', en: 'largest' },
   folder: { zh: '文件夹', en: 'folder' },

@@ -468,3 +468,23 @@ describe('understandUtterance: what was promised, or never done, told', () => {
     expect(read('那你现在给我换个新的吧').asksForAction).toBe(true);
   });
 });
+
+describe('understandUtterance: the caller’s own arranging, and when asked in dialect', () => {
+  it('reads 我要提前安排… as the caller’s own plan, asking for nothing', () => {
+    const u = read('床到底好久送过来嘛？我要提前安排屋头有人，不然送来了没得人开门');
+    expect(u.actions).toEqual([]);
+    expect(u.asksForAction).toBe(false);
+    expect(u.infoQuestion).toBe(true);
+  });
+  it('reads 没得人给我打电话 as told, not asked', () => {
+    expect(read('都半个月了，一直没得人给我打电话').asksForAction).toBe(false);
+  });
+  it('reads 啥辰光 and 好了伐 as questions of information', () => {
+    expect(read('我的皮鞋擦好了伐？啥辰光好来拿？').infoQuestion).toBe(true);
+  });
+  it('still reads 帮我安排个师傅 as asking', () => {
+    const u = read('帮我安排个师傅上门看看');
+    expect(u.asksForAction).toBe(true);
+    expect(u.actions.map((a) => a.concept)).toContain('repair_visit');
+  });
+});

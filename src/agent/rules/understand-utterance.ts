@@ -122,10 +122,14 @@ export function understandUtterance(text: string, language: Language): Understan
     ? read.requests.filter((a) => MONEY_BACK_CONCEPTS.has(a.concept))
     : [];
   const awaited = [...new Set([...read.awaited, ...wentWhere.map((a) => a.concept)])];
-  const askedOnly = wentWhere.length === 0 ? asking : askingOf(cut(text, wentWhere));
   // 那我把发票收好 / I'll keep the receipt: what the caller will do themselves asks for nothing;
   // 管家又跑上门来 tells what someone did, and asks for nothing either.
   const own = clausesOf(text).filter((c) => OWN_DOING.test(c.text) || tellsWhatHappened(c.text));
+  // 我要提前安排屋头有人: the caller's own clause does not make the line ask for a step.
+  const spans = own.some((c) => OWN_DOING.test(c.text))
+    ? [...wentWhere, ...own.filter((c) => OWN_DOING.test(c.text))]
+    : wentWhere;
+  const askedOnly = spans.length === 0 ? asking : askingOf(cut(text, spans));
   const actions = (read.requests.length > 0 ? read.requests : askedOfTopic(text)).filter(
     (a) => !wentWhere.includes(a) && !own.some((c) => a.start < c.end && c.start < a.end),
   );
@@ -225,7 +229,7 @@ function asksLeave(text: string): boolean {
  * or what they keep already (票据我都留着的, 单子我都留到的, I've kept the receipts).
  */
 const OWN_DOING =
-  /我(?:都|也|已经|早就|一直)?(?:留|存|收|保存|保留|放)(?:着|到|好)(?:的|了|在|呢)|\bi(?:'ve| have)? (?:kept|saved|still got|still have) (?:the|all the|my|every)\b|我(?:自己)?(?:就|再|先|会|去)?把[^，,。？?]{0,10}?(?:收好|存好|留好|保存好|放好|拿好|留着|收着|保管好|收起来)|我(?:这边|自己)?(?:已经|早就|都)(?:先)?把[^，,。？?]{0,10}?(?:退|还|给|转|付|赔)(?:给他|给她|回去)?了|我自己(?:来|弄|办|去|处理|找|联系|跟|解决)|我(?:怕是|可能|好像|估计|也)?(?:找不到|找不着|寻不到|弄丢|搞丢)了|\bi (?:can't|cannot|couldn't) find\b|\b(?:i|and) (?:didn't|did not|never|haven't|have not) (?:even )?(?:look(?:ed)? at|check(?:ed)?|read|open(?:ed)?)\b|\bi(?:'ll| will)? (?:keep|hold on to|hang on to|save|file) (?:the|my|that|this)\b|\bi'll (?:do|sort|handle) (?:it|that) myself\b|\bi'll (?:deal with|sort it out with|take it up with|go after) (?:him|her|them) myself\b/i;
+  /我(?:要|得|好|也好|会|才好)?(?:提前|事先)(?:安排|准备|请假|腾|空出|收拾|留人|叫人|喊人|约|打招呼)|我(?:都|也|已经|早就|一直)?(?:留|存|收|保存|保留|放)(?:着|到|好)(?:的|了|在|呢)|\bi(?:'ve| have)? (?:kept|saved|still got|still have) (?:the|all the|my|every)\b|我(?:自己)?(?:就|再|先|会|去)?把[^，,。？?]{0,10}?(?:收好|存好|留好|保存好|放好|拿好|留着|收着|保管好|收起来)|我(?:这边|自己)?(?:已经|早就|都)(?:先)?把[^，,。？?]{0,10}?(?:退|还|给|转|付|赔)(?:给他|给她|回去)?了|我自己(?:来|弄|办|去|处理|找|联系|跟|解决)|我(?:怕是|可能|好像|估计|也)?(?:找不到|找不着|寻不到|弄丢|搞丢)了|\bi (?:can't|cannot|couldn't) find\b|\b(?:i|and) (?:didn't|did not|never|haven't|have not) (?:even )?(?:look(?:ed)? at|check(?:ed)?|read|open(?:ed)?)\b|\bi(?:'ll| will)? (?:keep|hold on to|hang on to|save|file) (?:the|my|that|this)\b|\bi'll (?:do|sort|handle) (?:it|that) myself\b|\bi'll (?:deal with|sort it out with|take it up with|go after) (?:him|her|them) myself\b/i;
 
 /**
  * A visit that happened, told (今天你们那个管家又跑上门来, 师傅昨天已经来过了, they came round again
@@ -278,7 +282,7 @@ const EXPLICIT_ASK = new RegExp(
     // 我外孙又不在家帮我弄手机 / 我闺女帮我弄的: someone of the caller's helps them, no one asks.
     String.raw`(?<!(?:孙子?|孙女|儿子|女儿|闺女|老公|老婆|爱人|媳妇|朋友|同事|邻居|孩子|[他她])[^，,。？?]{0,6})帮我|帮忙|` +
     // 说是镜片给我重做 / 到现在也没人给我打电话: what was promised, or never done, told, not asked.
-    String.raw`(?<!(?:说是|说要|说好|讲好|答应|说会|没人|没有人|也没|都没|还没)[^，,。？?]{0,6})给我` +
+    String.raw`(?<!(?:说是|说要|说好|讲好|答应|说会|没人|没有人|没得人|冇人|也没|都没|还没)[^，,。？?]{0,6})给我` +
     // 儿子从深圳给我寄了一箱东西: sent to me, told, not asked.
     '(?![寄发送买打充转汇带捎邮](?:了|过|的))' +
     FOR_KIN +
@@ -370,7 +374,7 @@ const WHERE_IT_WENT =
   /退(?:到|去)?哪(?:儿|里)?(?:去)?了|退到哪|(?:什么时候|啥时候|多久|几时|哪天)(?:能|才|可以)?退(?:得到|得回|到账|回来|到我)|退(?:款|钱)?(?:申请)?[^，,。？?]{0,8}(?:弄好|办好|好|批|审|处理)(?:了)?没|(?:钱|款)[^，,。？?]{0,4}(?:去|到)哪|(?:咋|怎么|都|也|还)?没(?:看着|看到|看见|见着|见到)|\bwhere (?:did|has|is|'s) (?:the|my|that) (?:refund|money)\b|\bwhere did (?:it|the money) go\b|\bnever (?:got|received|saw) (?:it|the refund|the money)\b/i;
 
 /** The text with the requests' words blanked (of the same length). */
-function cut(text: string, requests: readonly ActionRequest[]): string {
+function cut(text: string, requests: ReadonlyArray<{ start: number; end: number }>): string {
   let out = text;
   for (const r of requests) out = `${out.slice(0, r.start)}${' '.repeat(r.end - r.start)}${out.slice(r.end)}`;
   return out;
@@ -446,7 +450,7 @@ const WHEN_ASKED =
  * answer, not an action.
  */
 const INFO_QUESTION =
-  /([\u4e00-\u9fff])没\1|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|什么时候|啥时候|几时|几天|几点|哪天|谁|哪里|哪儿|多少钱|好多钱|几多钱?|几钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to)\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b/i;
+  /([\u4e00-\u9fff])没\1|(?<![等了])好久(?=[送到来能才发可出拿取])|(?:啥|什么)辰光|了伐|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|什么时候|啥时候|几时|几天|几点|哪天|谁|哪里|哪儿|多少钱|好多钱|几多钱?|几钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to)\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b/i;
 
 /** The caller speaking of themselves (我是…, 本人…): a clause after it may say their name alone. */
 const SELF = /我[是系係]|本人|我这边是/;
