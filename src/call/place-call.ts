@@ -1,4 +1,5 @@
 import { isAbsolute } from 'node:path';
+import { clockFromEnv } from '../domain/clock.js';
 import { CsError } from '../domain/cs-error.js';
 import type { Language } from '../domain/language.js';
 import type { Customer } from '../domain/record-schemas.js';
@@ -75,9 +76,13 @@ export class PlacedCall {
       operator: options.operator,
       caller: options.caller,
     });
+    // CS_NOW's clock, as the ticket and approval commands read it: a call or an evaluation at a
+    // fixed time (a suite's mock dates are written for one day) is judged at that time.
+    const clock = clockFromEnv(options.env);
     const session = new CallSession({
       participants,
-      backend: createSystemBackend({ store, env: options.env }),
+      backend: createSystemBackend({ store, env: options.env, clock }),
+      clock,
       language: options.language,
       // Approvals are single-use grants in the store, so limits add up across the customer's calls.
       grants: store,

@@ -54,3 +54,39 @@ describe('senses: 催 that urges, and 续 that keeps a service on', () => {
     expect(sensesIn('我想再续五天')).toContain('extend');
   });
 });
+
+describe('senses: 送 that delivers, bookings, and a loss made up', () => {
+  const sensesIn = (text: string): string[] => {
+    const spans: SenseSpan[] = [];
+    scanSenses(normalizeText(text), spans);
+    return spans.flatMap((s) => s.senses.map((k) => SENSES[k]!.id));
+  };
+  it('reads 送 after a time, and 送装, 送修, 取送, as delivering, not a gift', () => {
+    expect(sensesIn('改到礼拜六上午送')).not.toContain('gift');
+    expect(sensesIn('送装改期')).not.toContain('gift');
+    expect(sensesIn('预约上门取送')).not.toContain('gift');
+    expect(sensesIn('再送我两张优惠券')).toContain('gift');
+  });
+  it('reads a visit asked for a day, and booking listed among a rule’s steps, as booking', () => {
+    expect(sensesIn('明天上午可不可以叫个人过来收')).toContain('book');
+    expect(sensesIn('礼拜六上午给我装上')).toContain('book');
+    expect(sensesIn('预约、改约、取消上门取件')).toContain('book');
+    expect(sensesIn('预约上门维修')).not.toContain('book');
+    expect(sensesIn('透露其他患者的预约时间')).not.toContain('book');
+  });
+  it('reads 重新排期 as moving a booking', () => {
+    expect(sensesIn('给客户优先重新排期')).toContain('change_booking');
+  });
+  it('reads 这钱你们得给我补上 as compensation where money was named', () => {
+    const decided = checkPermission(
+      compileRules({
+        can_approve_immediately: ['补偿<=100元'],
+        requires_supervisor: ['补偿>100元'],
+        requires_process: [],
+        forbidden: [],
+      }),
+      '害我白请了假，这钱你们得给我补上',
+    );
+    expect(decided.parts[0]?.concept).toBe('compensation');
+  });
+});

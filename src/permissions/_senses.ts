@@ -217,6 +217,20 @@ export const SENSES: readonly SenseDef[] = [
       '送过去',
       '发送',
       '外送',
+      // What a booking holds (预约时间, 预约定金) is no booking asked for.
+      '预约时间',
+      '预约记录',
+      '预约信息',
+      '预约号',
+      '预约单',
+      '预约定金',
+      // Delivered and installed, picked up and brought back, sent to be washed or mended.
+      '送装',
+      '取送',
+      '送洗',
+      '送修',
+      '送床',
+      '送衣',
       // Fees for an action are not the action (拖车费能报吗 is not asking for a tow).
       '拖车费',
       '救援费',
@@ -239,6 +253,11 @@ export const SENSES: readonly SenseDef[] = [
     patterns: [
       // 还给我挂着滞纳金: 还 is "still" there, nothing is given back.
       { key: '还给', re: '还给我(?:挂|留|记|算|收|扣|加|多|整|弄|搞|开|发|打|报)' },
+      // 改到礼拜六上午送, 推迟两天送, 几点送: 送 after a time is a delivery, not a gift.
+      {
+        key: '送',
+        re: '(?<=(?:上午|下午|晚上|中午|早上|上半天|下半天|点|点钟|以后|号|天|[周一二三四五六日]|时候))送(?![我个点些])',
+      },
     ],
     en: ['fixture*', 'check-in*', 'check in', 'sign up', 'sign-up', 'signed up'],
   },
@@ -323,6 +342,24 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    // 约个时间, 明天上午叫个人过来收, 礼拜六上午给我装上: a visit or a pick-up booked for a day.
+    id: 'book',
+    role: 'action',
+    zh: ['约个时间', '约一下'],
+    en: ['book a', 'book in', 'schedule a', 'set up a'],
+    patterns: [
+      // 预约、改约、取消上门取送: booking as one of a rule's listed steps (预约上门维修 names the
+      // visit, and 验光预约改期 moves a booking).
+      { key: '预约', re: '预约(?=\\s*[、,，/或和及])', overlay: true as const },
+      // A key is where a match starts: the first character of a day's word.
+      ...['明', '后', '大', '下', '周', '星', '礼', '今'].map((key) => ({
+        key,
+        re: `(?:${DATE}|今天|今晚)(?:上午|下午|晚上|早上|中午|上半天|下半天)?[^,.!?;:、\\n]{0,6}?(?:叫个?人|派个?人|给我|来|过来|上门)[^,.!?;:、\\n]{0,3}?(?:收|取|拿|送|装|修|看|弄)`,
+        overlay: true as const,
+      })),
+    ],
+  },
+  {
     id: 'change_booking',
     role: 'action',
     zh: [
@@ -345,6 +382,11 @@ export const SENSES: readonly SenseDef[] = [
       '改约',
       '改预约',
       '重新约',
+      // 重新排期, 给客户重排: a visit put on another day.
+      '重新排期',
+      '排期',
+      '重排',
+      '改天',
     ],
     en: ['rebook*', 'reschedul*', 'later flight', 'earlier flight', 'another flight', 'different flight'],
     patterns: [
@@ -541,6 +583,26 @@ export const SENSES: readonly SenseDef[] = [
     grants: true,
     zh: ['赔偿', '赔付', '赔钱', '补偿', '索赔', '理赔', '快赔', '赔', '表示一下', '补点'],
     en: ['compensat*', 'damages', 'make it up', 'make up for', 'goodwill'],
+  },
+  {
+    // 扣了二百块钱工资，这钱你们得给我补上: a loss made up, where money was named.
+    id: 'compensate_it',
+    role: 'action',
+    concept: 'compensation',
+    needsMoney: true,
+    grants: true,
+    also: ['compensate'],
+    zh: ['补回来', '赔给我'],
+    en: [],
+    // Money named just before (这钱得给我补上); not a card made again (给我补一张), nor a
+    // compensation asked for again in other words (断网补偿，给我补上吧).
+    patterns: [
+      {
+        key: '补',
+        re: '(?<=(?:钱|工资|损失|误工费)[^,.!?;:、\\n]{0,8}?)补(?:上|给我)(?![一两二三几]?[张个份次件])',
+        overlay: true as const,
+      },
+    ],
   },
   {
     id: 'refund',

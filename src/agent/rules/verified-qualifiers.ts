@@ -4,7 +4,7 @@ import { nowOf } from './payment-in-question.js';
 
 /**
  * What this call's query responses verified that a rule may depend on: whether a warranty date
- * is still ahead, how many days ago something was delivered.
+ * is still ahead, how many days ago something was delivered, how long until a booking.
  */
 export function verifiedQualifiers(ctx: CallContext, moneyBack = false): string[] {
   const lang = ctx.language;
@@ -34,7 +34,10 @@ export function verifiedQualifiers(ctx: CallContext, moneyBack = false): string[
       const days =
         /days_since|签收天数/i.test(key) && typeof value === 'number'
           ? value
-          : !moneyBack && DELIVERED_ON.test(key) && typeof value === 'string'
+          : !moneyBack &&
+              DELIVERED_ON.test(key) &&
+              typeof value === 'string' &&
+              !NOT_DELIVERED.test(statuses(q))
             ? daysSince(value, today)
             : undefined;
       // Only where a rule counts days from receipt (签收7天内, within 30 days of delivery): a
@@ -46,7 +49,78 @@ export function verifiedQualifiers(ctx: CallContext, moneyBack = false): string[
       }
     }
   }
+  // 距约定时段开始还有24小时以上, at least 24 hours' notice: the hours until the booking the
+  // call's queries found (delivery_date 2027-06-18 with time_window 09:00-12:00), by its clock.
+  // Money given back is bounded by what was paid, not by notice: not for it.
+  if (!moneyBack && NOTICE_RULE.test(rulesText)) {
+    const hours = hoursUntilBooking(ctx.systemQueries, today);
+    if (hours !== undefined)
+      out.push(lang === 'zh' ? `距约定时间还有${hours}小时，` : `${hours} hours before the booking`);
+  }
   return out;
+}
+
+/** Rules that need notice before a booking: 距约定时段开始还有24小时以上, 距预约时间>=24小时, 提前24小时, 24 hours' notice. */
+const NOTICE_RULE =
+  /距[^，,。；;]{0,10}?(?:还有|[<>]=?|≥|≤|不足|不到)?\s*\d+\s*个?(?:小时|天)|提前\s*\d+\s*个?(?:小时|天)|\b\d+\s*(?:hours?|days?)['’]?\s*(?:notice|before|ahead|in advance|prior)\b/i;
+
+/** A field holding the day something is booked for (delivery_date, appointment_date, 预约日期). */
+const BOOKED_ON =
+  /^(?:(?:delivery|appointment|visit|pickup|pick_up|service|install(?:ation)?|booking|scheduled|slot)_?(?:date|day|on|at|time)?|date|scheduled_for|booked_for|预约(?:日期|时间)|约定(?:日期|时间)|送装日期|上门日期)$/i;
+/** The start of a time of day in a field (09:00-12:00, 14:00, 上午). */
+const STARTS_AT = /^(\d{1,2}):(\d{2})/;
+const HALF_DAY: Record<string, number> = { 上午: 9, 早上: 8, 中午: 12, 下午: 14, 晚上: 19 };
+
+/**
+ * Whole hours from the clock to the soonest booking ahead in the responses: a record's date
+ * (2027-06-18, or 2027-06-18 09:00) with its own time of day when it holds one (time_window
+ * 09:00-12:00; start of the day otherwise). Undefined when no booking lies ahead.
+ */
+function hoursUntilBooking(queries: CallContext['systemQueries'], now: number): number | undefined {
+  let soonest: number | undefined;
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 4 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v, depth + 1);
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    let day: string | undefined;
+    let time: string | undefined;
+    for (const [key, v] of Object.entries(record)) {
+      if (typeof v !== 'string') {
+        visit(v, depth + 1);
+        continue;
+      }
+      const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}:\d{2}))?/.exec(v);
+      if (m && BOOKED_ON.test(key) && day === undefined) {
+        day = m[1];
+        time ??= m[2];
+      } else if (/window|slot|time|时段/i.test(key) && time === undefined) {
+        const t = STARTS_AT.exec(v);
+        const half = Object.keys(HALF_DAY).find((h) => v.startsWith(h));
+        if (t) time = `${t[1]!.padStart(2, '0')}:${t[2]}`;
+        else if (half) time = `${String(HALF_DAY[half]).padStart(2, '0')}:00`;
+      }
+    }
+    if (day === undefined) return;
+    const at = Date.parse(`${day}T${time ?? '00:00'}:00`);
+    if (Number.isFinite(at) && at > now && (soonest === undefined || at < soonest)) soonest = at;
+  };
+  for (const q of queries) if (q.ok) visit(q.response, 0);
+  return soonest === undefined ? undefined : Math.floor((soonest - now) / 3_600_000);
+}
+
+/** A delivery planned and not made (未上门, 已排期, scheduled): its date is no day of receipt. */
+const NOT_DELIVERED =
+  /未上门|未送达|未签收|待配送|待排送|已排期|配送中|在途|爽约|\b(?:not delivered|scheduled|pending|out for delivery|missed|no[- ]show)\b/i;
+
+/** The status words of a response, for NOT_DELIVERED. */
+function statuses(q: CallContext['systemQueries'][number]): string {
+  return responseFields(q.response)
+    .filter(([key, value]) => /status|state|状态/i.test(key) && typeof value === 'string')
+    .map(([, value]) => value)
+    .join(' ');
 }
 
 /** Rules that count days from receipt: 签收7天内, 收货后15天, 7 days of delivery, received. */

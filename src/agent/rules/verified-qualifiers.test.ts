@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { CallContext } from '../../call/call-agent.js';
+import type { SystemQueryRecord } from '../../domain/session-schemas.js';
+import { verifiedQualifiers } from './verified-qualifiers.js';
+
+/** A sofa shop whose reschedules need a day's notice, and a call that read its delivery plan. */
+function qualifiers(response: unknown, rules: string[], now: string, moneyBack = false): string[] {
+  const plan: SystemQueryRecord = {
+    interface: 'delivery_plan',
+    method: 'GET',
+    endpoint: '/plan',
+    purpose: 'look up the delivery',
+    mock: true,
+    ok: true,
+    response,
+  };
+  const ctx = {
+    product: {
+      name: '沙发坊',
+      operator_permissions: {
+        can_approve_immediately: rules,
+        requires_supervisor: [],
+        requires_process: [],
+        forbidden: [],
+      },
+    },
+    language: 'zh',
+    systemQueries: [plan],
+    now: () => new Date(now),
+  } as unknown as CallContext;
+  return verifiedQualifiers(ctx, moneyBack);
+}
+
+describe('verifiedQualifiers: the hours until a booking, where a rule asks notice', () => {
+  const notice = ['改送货日期（距送货时段开始24小时以上）'];
+  const plan = { deliveries: [{ order: 'S-1', delivery_date: '2027-03-12', time_window: '14:00-18:00' }] };
+  it('says the hours from the clock to the booking’s own time of day', () => {
+    expect(qualifiers(plan, notice, '2027-03-10T10:00:00')).toEqual(['距约定时间还有52小时，']);
+  });
+  it('says nothing of a booking already past, nor where no rule asks notice, nor for money back', () => {
+    expect(qualifiers(plan, notice, '2027-03-13T10:00:00')).toEqual([]);
+    expect(qualifiers(plan, ['改送货日期'], '2027-03-10T10:00:00')).toEqual([]);
+    expect(qualifiers(plan, notice, '2027-03-10T10:00:00', true)).toEqual([]);
+  });
+});
+
+describe('verifiedQualifiers: days since a delivery that was made', () => {
+  const window = ['签收7天内的外观问题换新'];
+  it('counts the days since a delivery made, not since one planned and missed', () => {
+    const made = { orders: [{ delivery_date: '2027-03-08', status: '已完成' }] };
+    const missed = { orders: [{ delivery_date: '2027-03-08', status: '未上门' }] };
+    expect(qualifiers(made, window, '2027-03-10T10:00:00')).toEqual(['签收2天']);
+    expect(qualifiers(missed, window, '2027-03-10T10:00:00')).toEqual([]);
+  });
+});
