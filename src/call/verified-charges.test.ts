@@ -28,6 +28,9 @@ describe('boundByVerifiedCharge', () => {
     expect(paidItems({ visits: [{ ref: 'V1', fee_raised: 25 }] }).map((i) => i.value)).toEqual([25]);
     expect(paidItems({ bills: [{ ref: 'B1', total_gbp: 48.5 }] }).map((i) => i.value)).toEqual([48.5]);
     expect(paidItems({ bills: [{ ref: 'B1', refunded_gbp: 10 }] })).toEqual([]);
+    expect(paidItems({ entries: [{ date: '2027-06-07', amount_cad: 20 }] }).map((i) => i.value)).toEqual([
+      20,
+    ]);
   });
 
   it('leaves a count given back (lesson hours) to its rule: it moves no money', () => {

@@ -8,11 +8,11 @@ export const PAID_KEY =
 
 /**
  * Keys of an entry's paid amount named for what it is (ride_fee, rental_price), for when it was
- * raised (fee_raised, amount_due) or in its currency (total_gbp, amount_yuan): read when the entry
+ * raised (fee_raised, amount_due) or in its currency (total_gbp, amount_yuan, amount_cad): read when the entry
  * has no key of `PAID_KEY`. Not what was given back (refunded_yuan).
  */
 export const NAMED_PAID_KEY =
-  /^(?:[a-z]+_(?:fee|fare|price|amount|cost|charge)|(?:fee|charge|amount|price|cost|total|paid)_(?:raised|charged|due|owed|paid|yuan|rmb|cny|usd|gbp|eur)|(?:yuan|gbp|usd|eur))$/i;
+  /^(?:[a-z]+_(?:fee|fare|price|amount|cost|charge)|(?:fee|charge|amount|price|cost|total|paid)_(?:raised|charged|due|owed|paid|yuan|rmb|cny|usd|gbp|eur|cad|aud|nzd|sgd)|(?:yuan|gbp|usd|eur|cad|aud|nzd|sgd))$/i;
 
 /** Keys that name the charge a refund gives back (a real system's or our mock's). */
 const REFUND_OF_KEY =

@@ -36,11 +36,17 @@ const SENT_TO =
   /\s+to\s+(?:(?:the|a|an|their|his|her|its|one's|new|corrected|correct|right|updated|[a-z-]+'s?)\s+)*(?:email|e-mail|mobile|phone|number|address|inbox)(?:\s*\/\s*(?:email|e-mail|mobile|phone|number|address))*$/;
 /**
  * A clause closing the rule that states its terms, after a comma (once per client in 12 months,
- * only the amount verified on the invoice) or a conjunction (when repeats remain, if the item is
- * unused): the operator checks them; a caller does not say them.
+ * only the amount verified on the invoice), a conjunction (when repeats remain, if the item is
+ * unused) or per (up to $40 per incident): the operator checks them; a caller does not say them.
  */
 const TERMS_AFTER =
-  /(?:\s*,\s*(?:once|twice|only|per|max(?:imum)?|no more than|at most|up to \d|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+)[\s\S]*$/;
+  /(?:\s*,\s*(?:once|twice|only|per|max(?:imum)?|no more than|at most|up to \d|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+|\s+per\s+(?:incident|occurrence|visit|customer|client|tenant|household)\b)[\s\S]*$/;
+
+/** A case counted (a second waiver, a 3rd reissue): what sets it apart from the first. */
+const COUNTED_CASE = /\b(?:second|2nd|third|3rd|repeat\w*)\b/;
+
+/** A case defined by the others: any other fee, anything else, all other charges. */
+const RESIDUAL_CASE = /\b(?:any|all|every)\s+other\b|\banything else\b|\bother\s+(?:fees?|charges?|cases?)\b/;
 
 /** Between the items of a list: a comma (", or", ", and") or "or". */
 const ITEM_SPLIT = /\s*,\s*(?:or\s+|and\s+)?|\s+or\s+/;
@@ -81,6 +87,42 @@ export function englishAlternatives(
   if (items) for (const item of items) add(item);
   else add(core);
   return out;
+}
+
+/**
+ * The cases an English rule joins with ", or" when the second is counted (opening the gate while a
+ * balance is owing, or a second late-fee waiver), an action of its own: either is what the rule
+ * covers, and the count word belongs to its own case only. Undefined for one case, where a case is
+ * what the others leave over (…, or waiving any other fee) or leans on the first (…, or a second
+ * fee refund, of fee refunds).
+ */
+export function englishCases(phrase: string, isAction: (phrase: string) => boolean): string[] | undefined {
+  if (!/[a-z]/.test(phrase) || hasCjk(phrase)) return undefined;
+  const cases = withoutNotes(phrase).split(/\s*,\s+or\s+/);
+  if (
+    cases.length !== 2 ||
+    cases.some((c) => c.trim().split(' ').length < 2) ||
+    !isAction(cases[1]!) ||
+    !COUNTED_CASE.test(cases[1]!) ||
+    cases.some((c) => RESIDUAL_CASE.test(c)) ||
+    elliptical(cases[0]!, cases[1]!)
+  )
+    return undefined;
+  return cases.map((c) => c.trim());
+}
+
+/**
+ * ATM limit raise above $1,000 a day, or a raise for longer than 3 days: the second case names a
+ * word of the first and leans on it for the rest (whose raise): the two are read whole.
+ */
+function elliptical(first: string, second: string): boolean {
+  const own = new Set(
+    first
+      .split(/[\s/-]+/)
+      .filter((w) => w.length >= 4)
+      .map((w) => w.replace(/s$/, '')),
+  );
+  return second.split(/[\s/-]+/).some((w) => w.length >= 4 && own.has(w.replace(/s$/, '')));
 }
 
 /**

@@ -625,6 +625,9 @@ const ACTS_ON = /^\s*(?:(?:a|an|the|any|my)\s+)?$/;
  * Reads a rule phrase (normalised, condition removed). `concepts` are the lexicon's matches in
  * it: actions inside them (or naming the same concept) head the rule, other actions only qualify it.
  */
+/** A phrase of several cases: "…, or …". */
+const SEVERAL_CASES = /,\s+or\s+/;
+
 export function compileMeaning(
   phrase: string,
   concepts: ReadonlyArray<{ concept: ConceptDef; start: number; end: number }>,
@@ -707,7 +710,9 @@ export function compileMeaning(
       if (/[\u3400-\u9fff]{2}/.test(said) && !surface.includes(said))
         (sense.party === true ? partySurface : surface).push(said);
     }
-    if (sense.polar) push(polar, k);
+    // A count of one case of several (reship by express, or a 3rd barcode reissue) binds that
+    // case only: its own alternative carries it, and the whole is not bound by it.
+    if (sense.polar && !(sense.mustBeSaid && SEVERAL_CASES.test(phrase))) push(polar, k);
     blank(span.start, span.end);
   }
   let needsOther = false;
@@ -1039,6 +1044,8 @@ export function meaningLevel(
         if (said[p] === 1) continue states;
         if (group.some((o) => said[o] === 1)) return CONTRADICTED;
       }
+      // Unsaid, it undoes a lexicon match too (a plain waiver is not the second one).
+      if (SENSES[p]!.mustBeSaid) return CONTRADICTED;
       if (SENSES[p]!.required) stated = false;
     }
   }
@@ -1142,14 +1149,17 @@ export function meaningLevel(
 
 /**
  * True when the request names the opposite of a state the rule requires (opened against return an
- * unopened item, 保修期外 against 保修期内), in its clause or the clauses around it: then even the
- * lexicon's own match of the action is not this rule.
+ * unopened item, 保修期外 against 保修期内), in its clause or the clauses around it, or leaves
+ * unsaid a state the rule must be told (a second waiver): then even the lexicon's own match of the
+ * action is not this rule.
  */
 export function contradictsState(m: RuleMeaning, has: SenseFlags, context?: SenseFlags): boolean {
   if (m.polar.length === 0) return false;
   const t = senseTable();
   for (const p of m.polar) {
     if (has[p] === 1) continue;
+    // A second waiver the request does not say it is: not this rule (see SenseDef.mustBeSaid).
+    if (SENSES[p]!.mustBeSaid && context?.[p] !== 1) return true;
     const group = t.polarGroups.get(SENSES[p]!.polar!)!;
     // The request's own clause speaks for it before the clauses around it do.
     if (group.some((o) => has[o] === 1)) return true;

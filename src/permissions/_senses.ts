@@ -55,6 +55,11 @@ export interface SenseDef {
   polar?: string;
   /** A polar reading a rule needs the request to state before it approves (保修期内). */
   required?: boolean;
+  /**
+   * A polar reading without which a rule is not meant at all (a second late-fee waiver): a
+   * request, its context and the call's facts must state it, or the rule does not match.
+   */
+  mustBeSaid?: true;
   /** Broader senses this one also names (充电线 is an accessory). */
   also?: readonly string[];
   /**
@@ -259,7 +264,17 @@ export const SENSES: readonly SenseDef[] = [
         re: '(?<=(?:上午|下午|晚上|中午|早上|上半天|下半天|点|点钟|以后|号|天|[周一二三四五六日]|时候))送(?![我个点些])',
       },
     ],
-    en: ['fixture*', 'check-in*', 'check in', 'sign up', 'sign-up', 'signed up'],
+    // per incident: how often a rule allows a thing, not an incident of safety.
+    en: [
+      'fixture*',
+      'check-in*',
+      'check in',
+      'sign up',
+      'sign-up',
+      'signed up',
+      'per incident',
+      'each incident',
+    ],
   },
   {
     id: 'restore',
@@ -498,6 +513,13 @@ export const SENSES: readonly SenseDef[] = [
       'releas*',
       'let go of',
       'lift the hold',
+      // A gate or door held shut to the caller: opening it lets them in.
+      'open the gate',
+      'opening the gate',
+      'gate open',
+      'open the door',
+      'let me in',
+      'let us in',
     ],
   },
   {
@@ -1268,6 +1290,18 @@ export const SENSES: readonly SenseDef[] = [
       // 收不收钱 asks whether there is a charge: 不收 after 收 is no waiver.
       { key: '不收', re: '(?<!收)不收' },
       { key: 'not', re: 'not\\s+(?:to\\s+)?charg\\w*\\s+(?:me\\s+)?(?:the|that|this|a|for)\\b' },
+      // remove that late fee, drop the $20 charge, take off the penalty: a fee taken away.
+      ...['remove', 'drop', 'take', 'scrap', 'reverse', 'wipe', 'cancel'].map((key) => ({
+        key,
+        re: `${key}\\s+(?:off\\s+)?(?:that|the|this|my|those|these)?\\s*(?:[\\w$-]+\\s+){0,3}?(?:late\\s+)?(?:fees?|charges?|penalt(?:y|ies)|fines?)\\b`,
+        overlay: true as const,
+      })),
+      // that late fee … take it off: the fee named, then taken off.
+      {
+        key: 'take',
+        re: '(?<=\\b(?:fees?|charges?|penalt(?:y|ies)|fines?)\\b[^.!?]{0,80}?)take\\s+(?:it|that|them)\\s+off\\b',
+        overlay: true as const,
+      },
       { key: "don't", re: "don't\\s+charg\\w*\\s+(?:me\\s+)?(?:the|that|this|a|for)\\b" },
       // A fee given back is a fee waived: 滞纳金退给我, refund the cancellation fee.
       ...['取消费', '违约金', '手续费', '滞纳金', '年费', '月租', '服务费'].map((key) => ({
@@ -1907,6 +1941,7 @@ export const SENSES: readonly SenseDef[] = [
     en: [
       'credit',
       'credits',
+      'credited',
       'ride credit*',
       'account credit*',
       'store credit*',
@@ -2529,6 +2564,31 @@ export const SENSES: readonly SenseDef[] = [
     en: ['every cent', 'full refund*'],
   },
   { id: 'partial', role: 'manner', polar: 'extent', zh: ['部分', '一部分'], en: ['partial*'] },
+  {
+    // How many times: a rule for the first time (once per tenant) and one for a repeat (a second
+    // late-fee waiver within 12 months). A request says which only when it counts.
+    id: 'first_time',
+    role: 'manner',
+    polar: 'times',
+    zh: ['头一回', '头一次', '从来没有过'],
+    en: [
+      'first time',
+      'first ever',
+      'never happened before',
+      'never been late',
+      'once per',
+      'once a',
+      'once in',
+    ],
+  },
+  {
+    id: 'repeat_time',
+    role: 'manner',
+    polar: 'times',
+    mustBeSaid: true,
+    zh: [],
+    en: ['second', '2nd', 'third', '3rd', 'another waiver', 'more than once', 'repeat*'],
+  },
   {
     // Goods sent back unopened or opened: returns are allowed on one and not the other.
     id: 'unopened',

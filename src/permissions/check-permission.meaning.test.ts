@@ -1370,3 +1370,36 @@ describe('checkPermission: a date asked for by the date it names', () => {
     );
   });
 });
+
+describe('checkPermission: a fee named by its size, counted cases, credit and dollars of a country', () => {
+  const storage = compileRules({
+    can_approve_immediately: [
+      'Waive a $15 late fee, once per renter in any 12 months',
+      'Account credit up to $30 CAD per incident',
+    ],
+    requires_supervisor: [
+      'Letting a renter in while rent is still owing, or a second late-fee waiver within 12 months',
+      'Any credit or refund above $30 CAD',
+    ],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each([
+    'could you take that fifteen-dollar late fee off, please',
+    'can you remove my $15 late fee',
+    'that late fee of 15 dollars, take it off',
+  ])('%j: the fee the rule names, waived', (said) => {
+    expect(checkPermission(storage, said)).toMatchObject({ status: 'can_approve_immediately' });
+  });
+  it('a second waiver said is the supervisor’s', () => {
+    expect(checkPermission(storage, 'can you waive a second $15 late fee for me this year')).toMatchObject({
+      status: 'requires_supervisor',
+    });
+  });
+  it.each([
+    ['put a $20 credit on my account', 'can_approve_immediately'],
+    ['I want 75 bucks credited to my account', 'requires_supervisor'],
+  ])('%j: account credit by its limit in the product’s dollars → %s', (said, status) => {
+    expect(checkPermission(storage, said).status).toBe(status);
+  });
+});

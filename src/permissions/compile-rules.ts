@@ -1,6 +1,6 @@
 import type { OperatorPermissions, PermissionCategory } from '../domain/record-schemas.js';
 import { chineseAlternatives, conditionExclusions, stepOf } from './_chinese-alternatives.js';
-import { englishAlternatives, wholeActions } from './_english-alternatives.js';
+import { englishAlternatives, englishCases, wholeActions } from './_english-alternatives.js';
 import { type ConceptDef, conceptById, detectConcepts } from './_lexicon.js';
 import {
   compileMeaning,
@@ -294,6 +294,18 @@ function compileText(
   const actions = wholeActions(whole.phrase, namesAction);
   if (actions) {
     for (const a of actions) rules.push(withExclusions(compileRule(category, text, a), whole.phrase));
+    return;
+  }
+  // reship by express, or a 3rd barcode reissue: each case is a rule of its own, in place of the
+  // whole (whose words would pair across cases), with its own shorter phrases.
+  const cases = englishCases(whole.phrase, namesAction);
+  if (cases) {
+    for (const c of cases) {
+      const rule = withExclusions(compileRule(category, text, c), whole.phrase);
+      rules.push(rule);
+      for (const a of englishAlternatives(rule.phrase, category, namesAction))
+        rules.push(withExclusions(compileRule(category, text, a), whole.phrase));
+    }
     return;
   }
   rules.push(whole);

@@ -316,3 +316,13 @@ describe('checkPermission: limits in pounds', () => {
     expect(checkPermission(zh, '给我退款20欧元').label).toBe('退款20欧元');
   });
 });
+
+describe('parseQuantities: a hyphen between an amount and its unit', () => {
+  it('reads a twenty-dollar fee as money, and a 30-day window as no amount', () => {
+    expect(parseQuantities('that twenty-dollar late fee')).toMatchObject([{ value: 20, unit: 'USD' }]);
+    expect(parseQuantities('inside the 30-day refund window')).toEqual([]);
+  });
+  it('reads dollars named by their country as the product’s dollars', () => {
+    expect(parseQuantities('up to 40 CAD')).toMatchObject([{ value: 40, unit: 'USD' }]);
+  });
+});

@@ -160,6 +160,12 @@ const UNIT_WORDS: readonly UnitWord[] = [
   { word: 'dollar', unit: 'USD', factor: 1 },
   { word: 'bucks', unit: 'USD', factor: 1 },
   { word: 'usd', unit: 'USD', factor: 1 },
+  // Dollars of other countries: a product deals in one kind, and its rules say which ($40 CAD).
+  { word: 'canadian dollars', unit: 'USD', factor: 1 },
+  { word: 'cad', unit: 'USD', factor: 1 },
+  { word: 'aud', unit: 'USD', factor: 1 },
+  { word: 'nzd', unit: 'USD', factor: 1 },
+  { word: 'sgd', unit: 'USD', factor: 1 },
   { word: '$', unit: 'USD', factor: 1, accept: (_s, num, end) => end === num.end + 1 },
   { word: '英镑', unit: 'GBP', factor: 1 },
   { word: '镑', unit: 'GBP', factor: 1 },
@@ -309,6 +315,12 @@ function matchUnit(
   num: ScannedNumber,
   original: string,
 ): { unit: UnitWord; end: number } | undefined {
+  // a twenty-dollar late fee: a hyphen joins an amount of money to its unit word (a 30-day window
+  // describes a thing and limits nothing: not read).
+  if (s.charCodeAt(num.end) === 45 && isAsciiLetter(s.charCodeAt(num.end + 1))) {
+    const joined = unitAt(s, num, original, num.end + 1, true);
+    return joined && isMoneyUnit(joined.unit.unit) ? joined : undefined;
+  }
   const j = skipSpaces(s, num.end);
   const found = unitAt(s, num, original, j, false);
   // Only more, extra, additional, further, whole or full may stand between.

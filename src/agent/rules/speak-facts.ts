@@ -380,6 +380,11 @@ const UNIT_SUFFIXES: ReadonlyArray<{ suffix: RegExp; zh: string; en: string; sig
   { suffix: /_?(?:pct|percent)$/i, zh: '%', en: '%' },
   { suffix: /_?(?:yuan|cny|rmb)$/i, zh: '元', en: 'yuan' },
   { suffix: /_?usd$/i, zh: '美元', en: 'USD' },
+  // Dollars of other countries: a sign before the number, as the product's own dollars are said.
+  { suffix: /_cad$/i, zh: '加元', en: '$', sign: true },
+  { suffix: /_aud$/i, zh: '澳元', en: '$', sign: true },
+  { suffix: /_nzd$/i, zh: '新西兰元', en: '$', sign: true },
+  { suffix: /_sgd$/i, zh: '新加坡元', en: '$', sign: true },
   { suffix: /_?gbp$/i, zh: '英镑', en: '£', sign: true },
   // With its underscore only: amateur is no amount in euros.
   { suffix: /_(?:eur|euros?)$/i, zh: '欧元', en: '€', sign: true },
