@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { tellsWhatHappened, understandUtterance, withoutOwnDoing } from './understand-utterance.js';
+import {
+  extractName,
+  tellsWhatHappened,
+  understandUtterance,
+  withoutOwnDoing,
+} from './understand-utterance.js';
 
 const read = (text: string) => understandUtterance(text, /[\u4e00-\u9fff]/.test(text) ? 'zh' : 'en');
 
@@ -486,5 +491,29 @@ describe('understandUtterance: the caller’s own arranging, and when asked in d
     const u = read('帮我安排个师傅上门看看');
     expect(u.asksForAction).toBe(true);
     expect(u.actions.map((a) => a.concept)).toContain('repair_visit');
+  });
+});
+
+describe('extractName: a name said in passing', () => {
+  it('reads "It’s Gordon, by the way, Gordon Mackie" and "it’s Ines by the way"', () => {
+    expect(extractName("Fine. It's Gordon, by the way, Gordon Mackie, if that matters.")).toBe(
+      'Gordon Mackie',
+    );
+    expect(extractName("oh and it's Ines by the way")).toBe('Ines');
+  });
+});
+
+describe('understandUtterance: can you see when …', () => {
+  it('reads "can you see when my code was last used" as asking to be told', () => {
+    const u = read('Can you see when my code was last used at the gate? Just want to know if he turned up.');
+    expect(u.asksForAction).toBe(false);
+    expect(u.actions).toEqual([]);
+  });
+});
+
+describe('understandUtterance: bringing something in, the caller’s own plan', () => {
+  it('reads 我想拿…去洗 beside a balance asked as a question, not a request', () => {
+    const u = read('我卡里还有几多钱啊？我想拿我那两条窗帘去洗，怕唔够');
+    expect(u.asksForAction).toBe(false);
   });
 });

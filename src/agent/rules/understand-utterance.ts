@@ -202,11 +202,11 @@ export function understandUtterance(text: string, language: Language): Understan
 
 /**
  * 我想从杭州寄一份合同到北京，大概几天能到？ The caller's own plan to use the service (send,
- * buy, book), asked about: what they ask is how long or how much, not for an action, unless the
+ * buy, book, bring something in: 我想拿我那张羽绒被去洗), asked about: what they ask is how long or how much, not for an action, unless the
  * line asks for one in other words too.
  */
 const OWN_PLAN =
-  /我(?:想|打算|准备)要?(?:从[^，,。？?]{1,8}?)?(?:给[^，,。？?]{1,8}?)?(?:寄|发(?:个|一个)?(?:快递|件|货)|买|订|预约|约|下单|租)|\bi(?:'m| am)? (?:want|planning|going|hoping) to (?:send|ship|mail|buy|book|order)\b/i;
+  /我(?:想|打算|准备)要?(?:从[^，,。？?]{1,8}?)?(?:给[^，,。？?]{1,8}?)?(?:寄|发(?:个|一个)?(?:快递|件|货)|买|订|预约|约|下单|租|(?:拿|带|把)[^，,。？?]{1,8}?(?:去|过去|过来))|\bi(?:'m| am)? (?:want|planning|going|hoping) to (?:send|ship|mail|buy|book|order)\b/i;
 
 function onlyPlans(asking: string): boolean {
   return OWN_PLAN.test(asking) && asksInfo(asking) && !EXPLICIT_ASK.test(asking.replace(OWN_PLAN, ' '));
@@ -333,7 +333,7 @@ function askedOfTopic(text: string): ActionRequest[] {
 
 /** Asking to be told or to have something looked up: 给我说说, 帮我查一下, tell me, check my … */
 const TELL_ME =
-  /(?:帮我|给我|跟我|麻烦你?)(?:说说|说一下|讲讲|讲一下|解释一下|看看|看一下|看下|看一哈|瞅瞅|瞅一眼|瞅一下|瞧瞧|瞧一眼|查查|查一下|查一哈|查下|查询一下|确认一下|念一下)|\b(?:can|could|would) you (?:(?:at least|just|please|maybe|even) )?(?:tell me|check|look(?: it)? up|explain|confirm|go through|go over|walk me through|break (?:it )?down)\b|\btell me\b/gi;
+  /(?:帮我|给我|跟我|麻烦你?)(?:说说|说一下|讲讲|讲一下|解释一下|看看|看一下|看下|看一哈|瞅瞅|瞅一眼|瞅一下|瞧瞧|瞧一眼|查查|查一下|查一哈|查下|查询一下|确认一下|念一下)|\b(?:can|could|would) you (?:(?:at least|just|please|maybe|even) )?(?:tell me|check|look(?: it)? up|explain|confirm|go through|go over|walk me through|break (?:it )?down|see (?:when|if|whether|what|who|how)|find out (?:when|if|whether|what))\b|\btell me\b/gi;
 
 /**
  * 你帮我查查她约的几点 / can you check when: the caller asks to be told something and for no step.
@@ -520,6 +520,9 @@ const EN_NAME_SAID: readonly RegExp[] = [
   new RegExp(
     `\\b(?:I'm|I’m|Im|I am|i'm|i am)\\s+(?:her|his|their)\\s+(?:son|daughter|husband|wife|partner|brother|sister|carer|nephew|niece|grandson|granddaughter)\\s*,?\\s+(?:it's\\s+)?${EN_NAME}`,
   ),
+  // It's Darryl, by the way, Darryl Kowalchuk: the name said in passing, then in full.
+  /\b(?:[Ii]t's|[Ii]t’s|[Ii]t is)\s+[A-Z][a-z'-]+\s*,?\s*by the way\s*,\s*([A-Z][a-z'-]+\s+(?:Mc|Mac|O')?[A-Z][a-z'-]+)/,
+  /\b(?:[Ii]t's|[Ii]t’s|[Ii]t is)\s+([A-Z][a-z'-]+)\s*,?\s*by the way\b/,
   /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so)\s+)(?:[Ii]t's|[Ii]t’s|[Ii]ts|[Ii]t is)\s+([A-Z][a-z'-]+\s+(?:Mc|Mac|O')?[A-Z][a-z'-]+|[A-Z][a-z'-]+(?=\s+(?:here|speaking|calling)\b))/,
   /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so)\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+(?:here|speaking)\b(?!\s+(?:is|was|are)\b)/,
 ];
