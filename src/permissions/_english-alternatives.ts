@@ -42,6 +42,9 @@ const SENT_TO =
 const TERMS_AFTER =
   /(?:\s*,\s*(?:once|twice|only|per|max(?:imum)?|no more than|at most|up to \d|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+|\s+per\s+(?:incident|occurrence|visit|customer|client|tenant|household)\b)[\s\S]*$/;
 
+/** A process named by what is filed: … claims, … appeal, … application, … request. */
+const NAMED_PROCESS = /\b(?:claims?|appeals?|applications?|requests?)\s*$/;
+
 /** A case counted (a second waiver, a 3rd reissue): what sets it apart from the first. */
 const COUNTED_CASE = /\b(?:second|2nd|third|3rd|repeat\w*)\b/;
 
@@ -68,7 +71,12 @@ export function englishAlternatives(
   let core = withoutNotes(phrase);
   // fan guarantee claim: resale ticket refused at the gate…: the action before the colon, its cases after.
   const colon = core.indexOf(':');
-  if (colon > 0 && core.slice(0, colon).includes(' ') && isAction(core.slice(0, colon)))
+  // Marina Cover Plan claims: storm, theft …: a process named before the colon is one too.
+  if (
+    colon > 0 &&
+    core.slice(0, colon).includes(' ') &&
+    (isAction(core.slice(0, colon)) || NAMED_PROCESS.test(core.slice(0, colon)))
+  )
     return [core.slice(0, colon).trim()];
   core = core.replace(STATE_WORDS, '').replace(TRAILING_ADVERB, '').replace(SENT_TO, '');
   // waive a missed-appointment fee, once per client in 12 months: the terms after the action.

@@ -604,7 +604,16 @@ export const SENSES: readonly SenseDef[] = [
     concept: 'compensation',
     grants: true,
     zh: ['赔偿', '赔付', '赔钱', '补偿', '索赔', '理赔', '快赔', '赔', '表示一下', '补点'],
-    en: ['compensat*', 'damages', 'make it up', 'make up for', 'goodwill'],
+    // What a claim on a plan pays: get paid out.
+    en: ['compensat*', 'damages', 'make it up', 'make up for', 'goodwill', 'paid out', 'pay out', 'payout'],
+    patterns: [
+      // I want it all covered, get the lot covered: a loss paid for under a plan.
+      {
+        key: 'want',
+        re: '(?:want|get|need|have)\\s+(?:it|this|that|them|everything|the lot)\\s+(?:all\\s+)?covered\\b',
+        overlay: true as const,
+      },
+    ],
   },
   {
     // 扣了二百块钱工资，这钱你们得给我补上: a loss made up, where money was named.
@@ -1932,6 +1941,13 @@ export const SENSES: readonly SenseDef[] = [
     implies: ['gift', 'give', 'give_me', 'compensate'],
     zh: ['红包', '无门槛券', '补偿券'],
     en: ['red packet*', 'red envelope*'],
+  },
+  {
+    // A claim on a plan or a policy: what a rule on claims (appealed, chased, paid) is about.
+    id: 'claim',
+    role: 'object',
+    zh: [],
+    en: ['claim', 'claims', 'make a claim', 'file a claim', 'put in a claim', 'put a claim in'],
   },
   {
     id: 'credit',

@@ -1403,3 +1403,20 @@ describe('checkPermission: a fee named by its size, counted cases, credit and do
     expect(checkPermission(storage, said).status).toBe(status);
   });
 });
+
+describe('checkPermission: a claim on a plan, in the caller’s words', () => {
+  const boats = compileRules({
+    can_approve_immediately: ['resend the mooring invoice'],
+    requires_supervisor: [],
+    requires_process: [
+      'Marina Cover Plan claims (storm, theft): claim form with photos; an assessor replies in 5 days',
+    ],
+    forbidden: [],
+  });
+  it.each([
+    'the storm wrecked the canopy and I pay for that cover plan every month, so I want it all covered',
+    "I'd like to make a claim on my cover plan",
+  ])('%j asks for the claim process', (said) => {
+    expect(checkPermission(boats, said).status).toBe('requires_process');
+  });
+});
