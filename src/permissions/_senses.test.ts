@@ -90,3 +90,21 @@ describe('senses: 送 that delivers, bookings, and a loss made up', () => {
     expect(decided.parts[0]?.concept).toBe('compensation');
   });
 });
+
+describe('senses: washed again', () => {
+  it('reads 返洗 and 再帮我洗一遍 as doing it again', () => {
+    const spans: SenseSpan[] = [];
+    scanSenses(normalizeText('这件能不能再帮我洗一遍'), spans);
+    expect(spans.flatMap((s) => s.senses.map((k) => SENSES[k]!.id))).toContain('redo');
+    const decided = checkPermission(
+      compileRules({
+        can_approve_immediately: ['取衣7天内免费返洗'],
+        requires_supervisor: [],
+        requires_process: [],
+        forbidden: [],
+      }),
+      '取衣3天，领口没洗干净，能不能免费再帮我洗一遍',
+    );
+    expect(decided.status).toBe('can_approve_immediately');
+  });
+});

@@ -885,18 +885,21 @@ export const SENSES: readonly SenseDef[] = [
       '重新收拾',
       '重来一遍',
       '再来一遍',
+      // Washed again: 返洗, 重洗.
+      '返洗',
+      '重洗',
     ],
-    en: ['redo', 're-do', 'do it again', 'do it over', 're-clean*'],
+    en: ['redo', 're-do', 'do it again', 'do it over', 're-clean*', 'rewash*', 're-wash*'],
     patterns: [
       // 找人重新来弄一遍, 再给我打扫一遍: someone sent to do it once more.
       {
         key: '重',
-        re: '重新(?:来|派人|找人|上门)?[^,.!?;:、\\n]{0,3}?(?:弄|做|打扫|搞|擦|收拾|干|清洁|保洁)(?:一)?遍',
+        re: '重新(?:来|派人|找人|上门)?[^,.!?;:、\\n]{0,3}?(?:弄|做|打扫|搞|擦|收拾|干|清洁|保洁|洗)(?:一)?遍',
         overlay: true as const,
       },
       {
         key: '再',
-        re: '再(?:来|派人|找人|上门|给我)?(?:弄|做|打扫|搞|擦|收拾|干|清洁|保洁)一遍',
+        re: '再(?:来|派人|找人|上门|给我|帮我)?(?:弄|做|打扫|搞|擦|收拾|干|清洁|保洁|洗)(?:一遍|一次)',
         overlay: true as const,
       },
     ],

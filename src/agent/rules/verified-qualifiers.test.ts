@@ -53,3 +53,10 @@ describe('verifiedQualifiers: days since a delivery that was made', () => {
     expect(qualifiers(missed, window, '2027-03-10T10:00:00')).toEqual([]);
   });
 });
+
+describe('verifiedQualifiers: days since something was picked up, in the rules’ own word', () => {
+  it('counts from the pick-up a rule counts from (取衣7天内免费返洗)', () => {
+    const tickets = { tickets: [{ ticket_no: 'Q1', status: '已取', picked_up_on: '2027-03-08' }] };
+    expect(qualifiers(tickets, ['取衣7天内免费返洗'], '2027-03-10T10:00:00')).toEqual(['取衣2天']);
+  });
+});

@@ -43,8 +43,17 @@ export function verifiedQualifiers(ctx: CallContext, moneyBack = false): string[
       // Only where a rule counts days from receipt (签收7天内, within 30 days of delivery): a
       // game's top-up is "delivered" too (到账), and its rules count days from paying.
       if (days !== undefined && RECEIPT_WINDOW.test(rulesText)) {
-        if (!out.some((o) => /签收|delivered/.test(o))) {
-          out.push(lang === 'zh' ? `签收${days}天` : `delivered ${days} days ago`);
+        // In the rules' own word: 签收3天, 取衣2天 (取衣7天内免费返洗), picked up 2 days ago.
+        const word = RECEIPT_WORD_ZH.exec(rulesText)?.[0] ?? '签收';
+        const picked = /pick(?:ed)?[ -]?up|collect/i.test(rulesText);
+        if (!out.some((o) => /签收|取衣|取件|取货|提货|delivered|picked up/.test(o))) {
+          out.push(
+            lang === 'zh'
+              ? `${word}${days}天`
+              : picked
+                ? `picked up ${days} days ago`
+                : `delivered ${days} days ago`,
+          );
         }
       }
     }
@@ -124,10 +133,14 @@ function statuses(q: CallContext['systemQueries'][number]): string {
 }
 
 /** Rules that count days from receipt: 签收7天内, 收货后15天, 7 days of delivery, received. */
-const RECEIPT_WINDOW = /签收|收货|收到货|到货|deliver|receiv|arriv/i;
+const RECEIPT_WINDOW =
+  /签收|收货|收到货|到货|取衣|取件|取货|提货|deliver|receiv|arriv|pick(?:ed)?[ -]?up|collect/i;
+/** The word a rule counts days from, said back in a qualifier. */
+const RECEIPT_WORD_ZH = /签收|取衣|取件|取货|提货/;
 
-/** A field holding the day something was delivered or signed for (delivered_at, delivery_date, 签收时间). */
-const DELIVERED_ON = /^(?:delivered(?:_at|_on|_date)?|delivery_date|signed_at|签收(?:时间|日期))$/i;
+/** A field holding the day something was delivered, signed for or picked up (delivered_at, delivery_date, picked_up_on, 签收时间). */
+const DELIVERED_ON =
+  /^(?:delivered(?:_at|_on|_date)?|delivery_date|signed_at|signed_on|picked_up(?:_at|_on|_date)?|collected(?:_at|_on)?|签收(?:时间|日期)|取衣日期?|实际取衣日|取件日期)$/i;
 
 /** Whole days from a date (2026-11-20) to the clock's time; undefined for no date or one ahead. */
 function daysSince(date: string, today: number): number | undefined {
