@@ -387,7 +387,7 @@ export const ACTIVITY_ZH =
 
 /** A cheap superset of ACTIVITY_ZH for quick tests: a text without one of these asks after no one. */
 export const ACTIVITY_HINT_ZH =
-  '[住哪考]|第几|几[点号]|什么时候|啥时候|么时候|是不是|牌子|型号|(?:啥|什么)款|[买配订办]的|多少钱|花了|学了多少|[过格]了?没|[了过](?:什么|啥)|了(?:多少|几)|的(?:啥|什么)|还(?:多少|几)|[欠交缴](?:多少|几)|[没未][交缴]|谁家|几[零栋幢单一户]|号楼';
+  '[住哪考]|第几|几[点号]|什么时候|啥时候|么时候|是不是|牌子|型号|(?:啥|什么)款|[买配订办定装]的|多少钱|几多钱|花了|学了多少|[过格]了?没|[了过](?:什么|啥)|了(?:多少|几)|的(?:啥|什么)|还(?:多少|几)|[欠交缴](?:多少|几)|[没未][交缴]|谁家|几[零栋幢单一户]|号楼';
 
 /**
  * People who serve the caller: 他/她 in a text that names one is most likely them, and their
