@@ -517,3 +517,12 @@ describe('understandUtterance: bringing something in, the caller’s own plan', 
     expect(u.asksForAction).toBe(false);
   });
 });
+
+describe("understandUtterance: I'd like", () => {
+  it('reads "I\'d like that money back" as asking, and "I\'d like to know" as a question', () => {
+    expect(
+      read("you charged me the whole month after I moved out. I'd like that money back").asksForAction,
+    ).toBe(true);
+    expect(read("I'd like to know when my lease ends").asksForAction).toBe(false);
+  });
+});
