@@ -108,3 +108,24 @@ describe('senses: washed again', () => {
     expect(decided.status).toBe('can_approve_immediately');
   });
 });
+
+describe('senses: Cantonese money, a fee refused, money made up', () => {
+  const laundry = compileRules({
+    can_approve_immediately: ['逾期保管费减免：单次不超过30元', '小问题补偿：每单100元以内'],
+    requires_supervisor: ['小问题补偿超过100元', '逾期保管费减免超过30元'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it('reads 二十蚊 as 20 yuan, and a fee the caller will not pay as asked off', () => {
+    const decided = checkPermission(laundry, '那二十蚊保管费我一分钱都不会给');
+    expect(decided.status).toBe('can_approve_immediately');
+    expect(decided.parts[0]?.amount).toEqual({ value: 20, unit: 'CNY' });
+  });
+  it('reads 补我三十块 as compensation of 30, and 补我一张卡 as none', () => {
+    expect(checkPermission(laundry, '扣子掉了，你们补我三十块').parts[0]).toMatchObject({
+      concept: 'compensation',
+      amount: { value: 30, unit: 'CNY' },
+    });
+    expect(checkPermission(laundry, '你们补我一张卡').parts[0]?.concept).not.toBe('compensation');
+  });
+});

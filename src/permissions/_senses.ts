@@ -626,8 +626,13 @@ export const SENSES: readonly SenseDef[] = [
     zh: ['补回来', '赔给我'],
     en: [],
     // Money named just before (这钱得给我补上); not a card made again (给我补一张), nor a
-    // compensation asked for again in other words (断网补偿，给我补上吧).
+    // compensation asked for again in other words (断网补偿，给我补上吧). 补我五十蚊: money named after.
     patterns: [
+      {
+        key: '补',
+        re: '补(?:给)?我(?=[^,.!?;:、\\n]{0,3}?(?:\\d|[一二两三四五六七八九十百千几]+)\\s*(?:块|元|蚊|毛))',
+        overlay: true as const,
+      },
       {
         key: '补',
         re: '(?<=(?:钱|工资|损失|误工费)[^,.!?;:、\\n]{0,8}?)补(?:上|给我)(?![一两二三几]?[张个份次件])',
@@ -1302,6 +1307,12 @@ export const SENSES: readonly SenseDef[] = [
       // 收不收钱 asks whether there is a charge: 不收 after 收 is no waiver.
       { key: '不收', re: '(?<!收)不收' },
       { key: 'not', re: 'not\\s+(?:to\\s+)?charg\\w*\\s+(?:me\\s+)?(?:the|that|this|a|for)\\b' },
+      // 那十八蚊保管费我一分钱都不会给: a fee the caller will not pay is one asked off.
+      ...['费', '金'].map((key) => ({
+        key,
+        re: `${key}[^,.!?;:、\\n]{0,8}?(?:一分钱都|一分都|一毛都|一毛钱都|坚决)?(?:不会给|不给|不交|不付|不会交|不会付)`,
+        overlay: true as const,
+      })),
       // remove that late fee, drop the $20 charge, take off the penalty: a fee taken away.
       ...['remove', 'drop', 'take', 'scrap', 'reverse', 'wipe', 'cancel'].map((key) => ({
         key,

@@ -149,6 +149,8 @@ const UNIT_WORDS: readonly UnitWord[] = [
   { word: '块', unit: 'CNY', factor: 1, accept: notTogether },
   { word: '元', unit: 'CNY', factor: 1 },
   { word: '圆', unit: 'CNY', factor: 1 },
+  // 五十蚊: a yuan in Cantonese.
+  { word: '蚊', unit: 'CNY', factor: 1 },
   { word: '人民币', unit: 'CNY', factor: 1 },
   { word: 'rmb', unit: 'CNY', factor: 1 },
   { word: 'cny', unit: 'CNY', factor: 1 },
