@@ -797,6 +797,19 @@ export interface RequestView {
  */
 const MONEY_ONLY = new Set(['款', '钱', '费', '金额']);
 
+/**
+ * Two steps written as one word (取送: picking up and bringing back, 接送, 收发): a request says
+ * the word when it says either step, in its own words (上门取衣服, 叫个人过来收).
+ */
+const PAIRED_STEPS: ReadonlyMap<string, RegExp> = new Map([
+  ['取送', /取|收|拿|送/],
+  ['收送', /取|收|拿|送/],
+  ['接送', /接|送/],
+  ['收发', /收|发/],
+  ['存取', /存|取/],
+  ['借还', /借|还/],
+]);
+
 /** Clauses of the action that ask for nothing: their objects and states count for every request. */
 export interface RequestContext {
   norm: string;
@@ -1098,6 +1111,7 @@ export function meaningLevel(
       view.norm.includes(w) ||
       around.norm.includes(w) ||
       (MONEY_ONLY.has(w) && saysMoney()) ||
+      PAIRED_STEPS.get(w)?.test(view.norm) === true ||
       (DATE_WORD.test(w) && DATE_SAID.test(view.norm))
     ) {
       any = true;

@@ -1420,3 +1420,18 @@ describe('checkPermission: a claim on a plan, in the caller’s words', () => {
     expect(checkPermission(boats, said).status).toBe('requires_process');
   });
 });
+
+describe('checkPermission: two steps written as one word (取送)', () => {
+  const laundry = compileRules({
+    can_approve_immediately: ['预约、改约、取消上门取送'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each(['帮我预约明天上门取衣服', '改约到礼拜六上门送回来'])(
+    '%j says one of the steps: approved',
+    (said) => {
+      expect(checkPermission(laundry, said).status).toBe('can_approve_immediately');
+    },
+  );
+});
