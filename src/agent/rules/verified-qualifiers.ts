@@ -140,7 +140,7 @@ const RECEIPT_WORD_ZH = /签收|取衣|取件|取货|提货/;
 
 /** A field holding the day something was delivered, signed for or picked up (delivered_at, delivery_date, picked_up_on, 签收时间). */
 const DELIVERED_ON =
-  /^(?:delivered(?:_at|_on|_date)?|delivery_date|signed_at|signed_on|picked_up(?:_at|_on|_date)?|collected(?:_at|_on)?|签收(?:时间|日期)|取衣日期?|实际取衣日|取件日期)$/i;
+  /^(?:delivered(?:_at|_on|_date)?|delivery_date|signed_at|picked_up(?:_at|_on|_date)?|collected(?:_at|_on)?|签收(?:时间|日期)|取衣日期?|实际取衣日|取件日期)$/i;
 
 /** Whole days from a date (2026-11-20) to the clock's time; undefined for no date or one ahead. */
 function daysSince(date: string, today: number): number | undefined {
