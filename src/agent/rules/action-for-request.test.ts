@@ -55,3 +55,45 @@ describe('actionFor: money back in the product’s currency', () => {
     expect(actionSaid('please refund 15 euros for the crossing')).toContain('€15');
   });
 });
+
+describe('actionFor: a time counted from a record only where it decides', () => {
+  const laundry = {
+    name: '净衣坊',
+    description: '洗衣',
+    features: [],
+    faq: [],
+    api_interfaces: {},
+    operator_permissions: {
+      can_approve_immediately: ['取衣7天内免费返洗', '预约、改约、取消上门取送'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    },
+  };
+  const tickets: SystemQueryRecord = {
+    interface: 'tickets',
+    method: 'GET',
+    endpoint: '/tickets',
+    purpose: '查询洗衣单',
+    mock: true,
+    ok: true,
+    response: { tickets: [{ ticket_no: 'Q1', status: '已取', picked_up_on: '2027-03-08' }] },
+  };
+  const said = (line: string): string => {
+    const ctx = {
+      product: laundry,
+      language: 'zh',
+      conversation: [{ role: 'customer', content: line }],
+      systemQueries: [tickets],
+      now: () => new Date('2027-03-10T10:00:00'),
+    } as unknown as CallContext;
+    const u = { quantities: parseQuantities(line) } as unknown as Understanding;
+    return actionFor(ctx, { concept: '', text: line, start: 0, end: line.length }, u, false, line);
+  };
+  it('says 取衣2天 for a rewash, whose rule counts from the pick-up', () => {
+    expect(said('领口没洗干净，能不能免费返洗')).toContain('取衣2天');
+  });
+  it('leaves it out of a delivery moved to another day', () => {
+    expect(said('改约到礼拜六上门送回来')).not.toContain('取衣');
+  });
+});

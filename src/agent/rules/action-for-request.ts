@@ -23,7 +23,7 @@ import {
 import { decideAhead, ruleSharingWords, rulesOf } from './product-rules.js';
 import type { Understanding } from './understand-utterance.js';
 import { type RequestInContext, withThing } from './vague-requests.js';
-import { verifiedQualifiers } from './verified-qualifiers.js';
+import { type VerifiedQualifier, verifiedQualifiers } from './verified-qualifiers.js';
 
 // The action text a request is checked, recorded and ticketed as: the product's words for it,
 // with money asked back bounded by what this call's queries verified.
@@ -95,14 +95,30 @@ export function actionFor(
   const said = penaltyNamed(actionText(bounded, u, lang), bounded, line ?? request.text, lang);
   const facts = verifiedQualifiers(ctx, MONEY_BACK_CONCEPTS.has(bounded.concept));
   // 签收3天退货 / 保修期内维修: what was verified qualifies the request, as a person would say it.
-  const withFacts = (text: string) =>
-    facts.length === 0 ? text : lang === 'zh' ? `${facts.join('')}${text}` : `${text} (${facts.join(', ')})`;
+  const qualify = (text: string, with_: readonly VerifiedQualifier[]) => {
+    const said = with_.map((f) => f.text);
+    return said.length === 0
+      ? text
+      : lang === 'zh'
+        ? `${said.join('')}${text}`
+        : `${text} (${said.join(', ')})`;
+  };
+  const withFacts = (text: string) => qualify(text, facts);
+  const states = facts.filter((f) => !f.counted);
   const rules = rulesOf(ctx);
   // The lexicon's name for the request first; when no rule of the product matches it, the
   // caller's own clause (the engine reads it by meaning: 想退货 against 7天无理由退货).
+  // A time counted from a record (签收3天, 距约定时间还有52小时) is said only where it changes the
+  // decision: before a reschedule, 取衣50天 is noise in the request's name.
   const read = (text: string) => {
     const draft = withFacts(text);
-    return { draft, decided: decideAhead(ctx, draft) };
+    const decided = decideAhead(ctx, draft);
+    if (states.length === facts.length) return { draft, decided };
+    const plainDraft = qualify(text, states);
+    const plain = decideAhead(ctx, plainDraft);
+    return plain.status === decided.status && plain.rule === decided.rule
+      ? { draft: plainDraft, decided: plain }
+      : { draft, decided };
   };
   let { draft, decided } = read(said);
   // 这次能不能给我免了 after 二十来块滞纳金, read by meaning: the rule is asked for the amount found
@@ -187,7 +203,9 @@ export function actionFor(
   if (decided.label === undefined || decided.status === 'forbidden' || decided.rule === null) return draft;
   if (/[\u3400-\u9fff]/.test(decided.label) !== (lang === 'zh')) return draft;
   // The one thing the request is about (视频彩铃包) stays in the label: the system changes that one.
-  const labelled = withThing(withFacts(decided.label), (request as RequestInContext).thing, lang);
+  // The facts the chosen reading said (a counted time only where it decided).
+  const used = facts.filter((f) => !f.counted || draft.includes(f.text));
+  const labelled = withThing(qualify(decided.label, used), (request as RequestInContext).thing, lang);
   const again = decideAhead(ctx, labelled);
   return again.status === decided.status && again.rule === decided.rule ? labelled : draft;
 }

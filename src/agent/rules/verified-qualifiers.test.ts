@@ -28,7 +28,7 @@ function qualifiers(response: unknown, rules: string[], now: string, moneyBack =
     systemQueries: [plan],
     now: () => new Date(now),
   } as unknown as CallContext;
-  return verifiedQualifiers(ctx, moneyBack);
+  return verifiedQualifiers(ctx, moneyBack).map((q) => q.text);
 }
 
 describe('verifiedQualifiers: the hours until a booking, where a rule asks notice', () => {

@@ -3,30 +3,42 @@ import { responseFields } from '../../domain/response-fields.js';
 import { nowOf } from './payment-in-question.js';
 
 /**
+ * A fact verified for a request: a state (保修期内), or a time counted from a record (签收3天, 距约定时间还有52
+ * 小时), which is said only where a rule decides by it.
+ */
+export interface VerifiedQualifier {
+  text: string;
+  counted: boolean;
+}
+
+/**
  * What this call's query responses verified that a rule may depend on: whether a warranty date
  * is still ahead, how many days ago something was delivered, how long until a booking.
  */
-export function verifiedQualifiers(ctx: CallContext, moneyBack = false): string[] {
+export function verifiedQualifiers(ctx: CallContext, moneyBack = false): VerifiedQualifier[] {
   const lang = ctx.language;
   const rulesText = JSON.stringify(ctx.product.operator_permissions ?? {});
-  const out: string[] = [];
+  const out: VerifiedQualifier[] = [];
+  const said = (): string[] => out.map((q) => q.text);
   const today = nowOf(ctx).getTime();
   for (const q of [...ctx.systemQueries].reverse()) {
     if (!q.ok) continue;
     for (const [key, value] of responseFields(q.response)) {
       if (/warrant|保修/i.test(key) && typeof value === 'string' && /保修|warrant/i.test(rulesText)) {
         const until = Date.parse(value);
-        if (Number.isFinite(until) && !out.some((o) => /保修|warrant/i.test(o))) {
+        if (Number.isFinite(until) && !said().some((o) => /保修|warrant/i.test(o))) {
           const inside = until >= today;
-          out.push(
-            lang === 'zh'
-              ? inside
-                ? '保修期内'
-                : '保修期外'
-              : inside
-                ? 'under warranty'
-                : 'out of warranty',
-          );
+          out.push({
+            text:
+              lang === 'zh'
+                ? inside
+                  ? '保修期内'
+                  : '保修期外'
+                : inside
+                  ? 'under warranty'
+                  : 'out of warranty',
+            counted: false,
+          });
         }
       }
       // A delivery date (delivered_at: 2026-11-20) says as much: the days since, by the call's
@@ -46,14 +58,16 @@ export function verifiedQualifiers(ctx: CallContext, moneyBack = false): string[
         // In the rules' own word: 签收3天, 取衣2天 (取衣7天内免费返洗), picked up 2 days ago.
         const word = RECEIPT_WORD_ZH.exec(rulesText)?.[0] ?? '签收';
         const picked = /pick(?:ed)?[ -]?up|collect/i.test(rulesText);
-        if (!out.some((o) => /签收|取衣|取件|取货|提货|delivered|picked up/.test(o))) {
-          out.push(
-            lang === 'zh'
-              ? `${word}${days}天`
-              : picked
-                ? `picked up ${days} days ago`
-                : `delivered ${days} days ago`,
-          );
+        if (!said().some((o) => /签收|取衣|取件|取货|提货|delivered|picked up/.test(o))) {
+          out.push({
+            text:
+              lang === 'zh'
+                ? `${word}${days}天`
+                : picked
+                  ? `picked up ${days} days ago`
+                  : `delivered ${days} days ago`,
+            counted: true,
+          });
         }
       }
     }
@@ -64,7 +78,10 @@ export function verifiedQualifiers(ctx: CallContext, moneyBack = false): string[
   if (!moneyBack && NOTICE_RULE.test(rulesText)) {
     const hours = hoursUntilBooking(ctx.systemQueries, today);
     if (hours !== undefined)
-      out.push(lang === 'zh' ? `距约定时间还有${hours}小时，` : `${hours} hours before the booking`);
+      out.push({
+        text: lang === 'zh' ? `距约定时间还有${hours}小时，` : `${hours} hours before the booking`,
+        counted: true,
+      });
   }
   return out;
 }
