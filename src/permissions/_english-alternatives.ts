@@ -15,6 +15,7 @@
 import { hasCjk } from '../domain/language.js';
 import type { PermissionCategory } from '../domain/record-schemas.js';
 import { withoutNotes } from './_rule.js';
+import { REPEAT_WORDS_EN } from './_senses.js';
 
 /** Adjectives that state what a caller's own thing already is (an active rental, my own invoice). */
 const STATE_WORDS = /\b(?:active|current|existing|ongoing|own|formal|official)\s+/g;
@@ -46,10 +47,12 @@ const TERMS_AFTER =
 const NAMED_PROCESS = /\b(?:claims?|appeals?|applications?|requests?)\s*$/;
 
 /** A case counted (a second waiver, a 3rd reissue): what sets it apart from the first. */
-const COUNTED_CASE = /\b(?:second|2nd|third|3rd|repeat\w*)\b/;
+const COUNTED_CASE = new RegExp(
+  `\\b(?:${REPEAT_WORDS_EN.map((w) => (w.endsWith('*') ? `${w.slice(0, -1)}\\w*` : w)).join('|')})\\b`,
+);
 
-/** A case defined by the others: any other fee, anything else, all other charges. */
-const RESIDUAL_CASE = /\b(?:any|all|every)\s+other\b|\banything else\b|\bother\s+(?:fees?|charges?|cases?)\b/;
+/** Between two cases of one rule: "…, or …" (see `englishCases`). */
+export const SEVERAL_CASES = /\s*,\s+or\s+/;
 
 /** Between the items of a list: a comma (", or", ", and") or "or". */
 const ITEM_SPLIT = /\s*,\s*(?:or\s+|and\s+)?|\s+or\s+/;
@@ -100,19 +103,18 @@ export function englishAlternatives(
 /**
  * The cases an English rule joins with ", or" when the second is counted (opening the gate while a
  * balance is owing, or a second late-fee waiver), an action of its own: either is what the rule
- * covers, and the count word belongs to its own case only. Undefined for one case, where a case is
- * what the others leave over (…, or waiving any other fee) or leans on the first (…, or a second
+ * covers, and the count word belongs to its own case only. Undefined for one case, for a second
+ * case not counted (…, or waiving any other fee), or one that leans on the first (…, or a second
  * fee refund, of fee refunds).
  */
 export function englishCases(phrase: string, isAction: (phrase: string) => boolean): string[] | undefined {
   if (!/[a-z]/.test(phrase) || hasCjk(phrase)) return undefined;
-  const cases = withoutNotes(phrase).split(/\s*,\s+or\s+/);
+  const cases = withoutNotes(phrase).split(SEVERAL_CASES);
   if (
     cases.length !== 2 ||
     cases.some((c) => c.trim().split(' ').length < 2) ||
     !isAction(cases[1]!) ||
     !COUNTED_CASE.test(cases[1]!) ||
-    cases.some((c) => RESIDUAL_CASE.test(c)) ||
     elliptical(cases[0]!, cases[1]!)
   )
     return undefined;

@@ -23,6 +23,7 @@
  * the next word.
  */
 import * as G from './_char-gates.js';
+import { SEVERAL_CASES } from './_english-alternatives.js';
 import { type ConceptDef, mentionsOtherParty } from './_lexicon.js';
 import { isAsciiLetter, isDigit } from './_normalize.js';
 import { countBefore } from './_numerals.js';
@@ -625,9 +626,6 @@ const ACTS_ON = /^\s*(?:(?:a|an|the|any|my)\s+)?$/;
  * Reads a rule phrase (normalised, condition removed). `concepts` are the lexicon's matches in
  * it: actions inside them (or naming the same concept) head the rule, other actions only qualify it.
  */
-/** A phrase of several cases: "…, or …". */
-const SEVERAL_CASES = /,\s+or\s+/;
-
 export function compileMeaning(
   phrase: string,
   concepts: ReadonlyArray<{ concept: ConceptDef; start: number; end: number }>,

@@ -163,6 +163,9 @@ const DISCLOSED_KEYS_ZH = [
 const DISCLOSED_ZH = `(?:${DISCLOSED_KEYS_ZH.join('|')})`;
 
 /** The table. Order does not matter. */
+/** Words that count a case as a repeat (a second waiver, a 3rd reissue): the repeat_time sense's own. */
+export const REPEAT_WORDS_EN = ['second', '2nd', 'third', '3rd', 'repeat*'] as const;
+
 export const SENSES: readonly SenseDef[] = [
   // Words that only keep shorter forms from firing inside them.
   {
@@ -2617,7 +2620,7 @@ export const SENSES: readonly SenseDef[] = [
     polar: 'times',
     mustBeSaid: true,
     zh: [],
-    en: ['second', '2nd', 'third', '3rd', 'another waiver', 'more than once', 'repeat*'],
+    en: [...REPEAT_WORDS_EN, 'another waiver', 'more than once'],
   },
   {
     // Goods sent back unopened or opened: returns are allowed on one and not the other.
