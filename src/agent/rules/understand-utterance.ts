@@ -2,6 +2,7 @@ import { saysGoodbye } from '../../call/goodbye-words.js';
 import { MONEY_BACK_CONCEPTS } from '../../call/verified-charges.js';
 import type { Language } from '../../domain/language.js';
 import { DEMANDS_REMEDY } from '../../domain/remedy-demanded.js';
+import { WHEN_ZH } from '../../knowledge/interface-vocabulary.js';
 import type { ActionRequest, Quantity } from '../../permissions/index.js';
 import { parseQuantities, readActionRequests } from '../../permissions/index.js';
 
@@ -449,8 +450,10 @@ const WHEN_ASKED =
  * Asks how, when, how long, how much, who or where, or how far a matter is (批没批, 进度): an
  * answer, not an action.
  */
-const INFO_QUESTION =
-  /([\u4e00-\u9fff])没\1|(?<![等了])好久(?=[送到来能才发可出拿取])|(?:啥|什么)辰光|了伐|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|什么时候|啥时候|几时|几天|几点|哪天|谁|哪里|哪儿|多少钱|好多钱|几多钱?|几钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to)\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b/i;
+const INFO_QUESTION = new RegExp(
+  String.raw`([\u4e00-\u9fff])没\1|${WHEN_ZH}|了伐|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|几天|几点|谁|哪里|哪儿|多少钱|好多钱|几多钱?|几钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to)\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b`,
+  'i',
+);
 
 /** The caller speaking of themselves (我是…, 本人…): a clause after it may say their name alone. */
 const SELF = /我[是系係]|本人|我这边是/;
