@@ -4,6 +4,13 @@ import { normalizeText } from './_normalize.js';
 import { SENSES } from './_senses.js';
 import { checkPermission, compileRules } from './index.js';
 
+/** The ids of the senses a text names. */
+const sensesIn = (text: string): string[] => {
+  const spans: SenseSpan[] = [];
+  scanSenses(normalizeText(text), spans);
+  return spans.flatMap((s) => s.senses.map((k) => SENSES[k]!.id));
+};
+
 /** Limits of a boat-hire company in pounds, and of one in euros. */
 const inPounds = compileRules({
   can_approve_immediately: ['refund <= £30'],
@@ -40,11 +47,6 @@ describe('refund senses: money asked back (get, have, want, need … back) in po
 });
 
 describe('senses: 催 that urges, and 续 that keeps a service on', () => {
-  const sensesIn = (text: string): string[] => {
-    const spans: SenseSpan[] = [];
-    scanSenses(normalizeText(text), spans);
-    return spans.flatMap((s) => s.senses.map((k) => SENSES[k]!.id));
-  };
   it('reads 催乳 as no urging and 催一下 as urging', () => {
     expect(sensesIn('月子里想加订催乳')).not.toContain('hurry');
     expect(sensesIn('帮我催一下')).toContain('hurry');
@@ -56,11 +58,6 @@ describe('senses: 催 that urges, and 续 that keeps a service on', () => {
 });
 
 describe('senses: 送 that delivers, bookings, and a loss made up', () => {
-  const sensesIn = (text: string): string[] => {
-    const spans: SenseSpan[] = [];
-    scanSenses(normalizeText(text), spans);
-    return spans.flatMap((s) => s.senses.map((k) => SENSES[k]!.id));
-  };
   it('reads 送 after a time, and 送装, 送修, 取送, as delivering, not a gift', () => {
     expect(sensesIn('改到礼拜六上午送')).not.toContain('gift');
     expect(sensesIn('送装改期')).not.toContain('gift');
@@ -93,9 +90,7 @@ describe('senses: 送 that delivers, bookings, and a loss made up', () => {
 
 describe('senses: washed again', () => {
   it('reads 返洗 and 再帮我洗一遍 as doing it again', () => {
-    const spans: SenseSpan[] = [];
-    scanSenses(normalizeText('这件能不能再帮我洗一遍'), spans);
-    expect(spans.flatMap((s) => s.senses.map((k) => SENSES[k]!.id))).toContain('redo');
+    expect(sensesIn('这件能不能再帮我洗一遍')).toContain('redo');
     const decided = checkPermission(
       compileRules({
         can_approve_immediately: ['取衣7天内免费返洗'],
