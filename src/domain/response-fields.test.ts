@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { responseFields } from './response-fields.js';
+import { recordsIn, responseFields } from './response-fields.js';
 
 describe('responseFields', () => {
   it("gives a record's own fields before those of what it holds, at any depth", () => {
@@ -20,5 +20,17 @@ describe('responseFields', () => {
     expect(responseFields('text')).toEqual([]);
     const deep = { a: { b: { c: { d: { e: { f: 1 } } } } } };
     expect(responseFields(deep)).toEqual([]);
+  });
+});
+
+describe('recordsIn', () => {
+  it('gives every record of a response, each before those it holds, and no list or scalar', () => {
+    const response = { orders: [{ id: 'A1', slot: { day: '2027-06-18' } }], status: 'ok' };
+    expect(recordsIn(response)).toEqual([
+      response,
+      { id: 'A1', slot: { day: '2027-06-18' } },
+      { day: '2027-06-18' },
+    ]);
+    expect(recordsIn('text')).toEqual([]);
   });
 });

@@ -13,5 +13,13 @@ export function responseFields(value: unknown, depth = 0): Array<[string, unknow
   return [...scalars, ...nested.flatMap(([, v]) => responseFields(v, depth + 1))];
 }
 
+/** Every record (an object, not a list) of a response, however deep it sits, each before those it holds. */
+export function recordsIn(value: unknown, depth = 0): Array<Record<string, unknown>> {
+  if (depth > MOST_DEPTH || value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((v) => recordsIn(v, depth + 1));
+  const record = value as Record<string, unknown>;
+  return [record, ...Object.values(record).flatMap((v) => recordsIn(v, depth + 1))];
+}
+
 /** Responses nest records in lists in records; deeper than this is no field a caller means. */
 const MOST_DEPTH = 4;

@@ -1,5 +1,5 @@
 import type { CallContext } from '../../call/call-agent.js';
-import { responseFields } from '../../domain/response-fields.js';
+import { recordsIn, responseFields } from '../../domain/response-fields.js';
 import { nowOf } from './payment-in-question.js';
 
 /**
@@ -104,36 +104,29 @@ const HALF_DAY: Record<string, number> = { 上午: 9, 早上: 8, 中午: 12, 下
  */
 function hoursUntilBooking(queries: CallContext['systemQueries'], now: number): number | undefined {
   let soonest: number | undefined;
-  const visit = (value: unknown, depth: number): void => {
-    if (depth > 4 || value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      for (const v of value) visit(v, depth + 1);
-      return;
-    }
-    const record = value as Record<string, unknown>;
-    let day: string | undefined;
-    let time: string | undefined;
-    for (const [key, v] of Object.entries(record)) {
-      if (typeof v !== 'string') {
-        visit(v, depth + 1);
-        continue;
+  for (const q of queries) {
+    if (!q.ok) continue;
+    for (const record of recordsIn(q.response)) {
+      let day: string | undefined;
+      let time: string | undefined;
+      for (const [key, v] of Object.entries(record)) {
+        if (typeof v !== 'string') continue;
+        const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}:\d{2}))?/.exec(v);
+        if (m && BOOKED_ON.test(key) && day === undefined) {
+          day = m[1];
+          time ??= m[2];
+        } else if (/window|slot|time|时段/i.test(key) && time === undefined) {
+          const t = STARTS_AT.exec(v);
+          const half = Object.keys(HALF_DAY).find((h) => v.startsWith(h));
+          if (t) time = `${t[1]!.padStart(2, '0')}:${t[2]}`;
+          else if (half) time = `${String(HALF_DAY[half]).padStart(2, '0')}:00`;
+        }
       }
-      const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}:\d{2}))?/.exec(v);
-      if (m && BOOKED_ON.test(key) && day === undefined) {
-        day = m[1];
-        time ??= m[2];
-      } else if (/window|slot|time|时段/i.test(key) && time === undefined) {
-        const t = STARTS_AT.exec(v);
-        const half = Object.keys(HALF_DAY).find((h) => v.startsWith(h));
-        if (t) time = `${t[1]!.padStart(2, '0')}:${t[2]}`;
-        else if (half) time = `${String(HALF_DAY[half]).padStart(2, '0')}:00`;
-      }
+      if (day === undefined) continue;
+      const at = Date.parse(`${day}T${time ?? '00:00'}:00`);
+      if (Number.isFinite(at) && at > now && (soonest === undefined || at < soonest)) soonest = at;
     }
-    if (day === undefined) return;
-    const at = Date.parse(`${day}T${time ?? '00:00'}:00`);
-    if (Number.isFinite(at) && at > now && (soonest === undefined || at < soonest)) soonest = at;
-  };
-  for (const q of queries) if (q.ok) visit(q.response, 0);
+  }
   return soonest === undefined ? undefined : Math.floor((soonest - now) / 3_600_000);
 }
 
