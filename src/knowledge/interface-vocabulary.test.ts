@@ -379,3 +379,26 @@ describe('relevantInterfaces: when it comes, and whether it is ready to collect'
     expect(relevantInterfaces(shop, '等了好久了')).toEqual([]);
   });
 });
+
+describe('relevantInterfaces: a battery that will not charge is no bill', () => {
+  const shop = profileInterfaces({
+    payments: {
+      description: 'Payments: date, amount, method, refunds',
+      response_fields: ['payments', 'date', 'amount', 'method'],
+    },
+    repairs: {
+      description: 'Repair jobs: job ref, device, fault, status, ready date',
+      response_fields: ['jobs', 'job_ref', 'device', 'fault', 'status', 'ready_on'],
+    },
+  });
+  it.each([
+    "the tablet won't charge at all since you fixed it, is it ready yet",
+    'my laptop will not hold a charge, when can I pick it up',
+  ])('%j is about the repair, not payments', (said) => {
+    expect(relevantInterfaces(shop, said)).toContain('repairs');
+    expect(relevantInterfaces(shop, said)).not.toContain('payments');
+  });
+  it('still reads a charge on the card as billing', () => {
+    expect(relevantInterfaces(shop, 'there is a charge on my card I do not recognise')).toContain('payments');
+  });
+});

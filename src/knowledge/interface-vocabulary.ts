@@ -18,6 +18,15 @@ export const STILL_FOR_SALE = /还在不在|还在吗|卖(?:了|掉)(?:没|吗)|
 export const WHEN_ZH =
   '(?:什么时候|啥时候|么时候|(?<![等了])好久(?=[送到来能才发可出拿取])|几时|哪天|几号|(?:啥|什么)辰光)';
 
+/**
+ * Whether it is ready to collect: 洗好了没, 做好了吗, 啥时候能取, 可取, 待取, ready for pick-up, when
+ * can I pick it up, get it back.
+ */
+export const READY_ASKED = new RegExp(
+  `${WHEN_ZH}[^，,。？?]{0,4}?(?:拿|取|领|提)|(?:做|洗|修|改|配|弄)好了?(?:没|吗|伐|冇|未)|好了(?:没有?|吗|伐)|(?:可以|能)(?:来|去)?(?:拿|取|领)|可取|待取|取件|取衣|取货|取镜|\\b(?:ready|pick(?:ed|ing)?(?:[ -]?up| (?:it|them|my \\w+) up)|collect(?:ion|ed)?|(?:get|have) (?:it|them) back)\\b`,
+  'i',
+);
+
 const FACT_KINDS: Record<string, RegExp> = {
   usage:
     /用量|用了多少|用了好多|满了|又满|快满|占用|占了|剩余|剩多少|还剩|余量|容量|空间|流量|存储|\b(?:usage|used|quota|space|storage|full|remaining|capacity|data)\b/i,
@@ -29,11 +38,7 @@ const FACT_KINDS: Record<string, RegExp> = {
       String.raw`物流|快递|包裹|到哪|到了没|还没到|没到|没收到|发货|配送|派送|运输|转运|签收|单号|\b(?:parcel|package|shipment|shipping|delivery|delivered|tracking|courier|arrive|where is)\b`,
     'i',
   ),
-  // Ready to collect: 洗好了没, 做好了吗, 啥时候能取, 可取, 待取, ready for pick-up.
-  ready: new RegExp(
-    `${WHEN_ZH}[^，,。？?]{0,4}?(?:拿|取|领|提)|(?:做|洗|修|改|配|弄)好了?(?:没|吗|伐|冇|未)|好了(?:没有?|吗|伐)|(?:可以|能)(?:来|去)?(?:拿|取|领)|可取|待取|取件|取衣|取货|取镜|\\b(?:ready|pick(?:ed)?[ -]?up|collect(?:ion|ed)?)\\b`,
-    'i',
-  ),
+  ready: READY_ASKED,
   // Where something sent is now: said as on the way, nothing's come yet; held as a delivery
   // window, a courier, tracking (a delivery fee or address is no whereabouts).
   whereabouts:
@@ -164,10 +169,18 @@ export function profileInterfaces(apiInterfaces: unknown): InterfaceProfile[] {
   });
 }
 
+/**
+ * A battery's charge, not a bill's: it won't charge, it'll no charge at all, doesn't hold a
+ * charge, charge it up. Taken out before a line is read for billing.
+ */
+export const POWER_CHARGE =
+  /\b(?:won'?t|wont|doesn'?t|does not|will not|isn'?t|can'?t|cannot|not|no|never|(?:hold|holds|holding|keep|keeps) (?:a|its|the|any))\s+charge\b|\bcharge (?:at all|at aw|up|properly|fully|overnight)\b|\bcharge (?:it|my phone|the phone|the battery)\b/gi;
+
 /** The kinds of fact a text is about. */
 export function kindsOf(text: string): Set<string> {
   const kinds = new Set<string>();
-  for (const [kind, pattern] of Object.entries(FACT_KINDS)) if (pattern.test(text)) kinds.add(kind);
+  const read = text.replace(POWER_CHARGE, ' ');
+  for (const [kind, pattern] of Object.entries(FACT_KINDS)) if (pattern.test(read)) kinds.add(kind);
   return kinds;
 }
 

@@ -360,3 +360,33 @@ describe('speakResponse: whether it is still for sale', () => {
     expect(said).toContain('已锁定');
   });
 });
+
+describe('speakResponse: whether a job is ready and when it can be had', () => {
+  // A tailor's alterations: the job's status and the day it is due come after six other fields.
+  const jobs = {
+    jobs: [
+      {
+        ticket: 'ALT-5521',
+        garment: 'wool coat',
+        work: 'shorten sleeves',
+        taken_in: '2026-11-20',
+        branch: 'High Street',
+        price_gbp: 18,
+        tailor: 'Priya',
+        status: 'with the tailor',
+        due_back: '2026-12-04',
+      },
+    ],
+  };
+  const iface = { name: 'alterations', description: 'Alteration tickets' };
+  it('says the status and the due day when asked whether it is ready, in either language', () => {
+    for (const asked of ['is my coat ready yet?', 'when can I pick it up', '改好了没有，啥时候能拿']) {
+      const said = speakResponse(iface, jobs, 'en', asked);
+      expect(said, asked).toContain('with the tailor');
+      expect(said, asked).toContain('December 4, 2026');
+    }
+  });
+  it('leaves them out when the question is about something else', () => {
+    expect(speakResponse(iface, jobs, 'en', 'which branch has my coat')).not.toContain('December 4');
+  });
+});

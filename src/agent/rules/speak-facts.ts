@@ -1,6 +1,6 @@
 import type { Bilingual, Language } from '../../domain/language.js';
 import { CONTACT_HANDLE_FIELD, OTHER_PARTY_FIELD } from '../../domain/response-parties.js';
-import { STILL_FOR_SALE, tokenize } from '../../knowledge/index.js';
+import { READY_ASKED, STILL_FOR_SALE, tokenize } from '../../knowledge/index.js';
 import { parseQuantities } from '../../permissions/index.js';
 import { monthDaysNamed } from './days-said.js';
 import { describedLabels, describedParts, fieldLabel, NO_LABELS } from './field-labels.js';
@@ -168,7 +168,7 @@ function focusOf(text: string): Focus {
 /**
  * What callers ask about in other words than a record's field names: when it was sent (posted,
  * 寄出) is its dispatch or shipping date, whether it came or where it is (arrived, still not here,
- * 到了没, 到哪了) its delivery and tracking.
+ * 到了没, 到哪了) its delivery and tracking, whether it is ready its status and the day it is due.
  */
 const FIELD_TOPICS: ReadonlyArray<{ said: RegExp; field: RegExp }> = [
   {
@@ -187,6 +187,13 @@ const FIELD_TOPICS: ReadonlyArray<{ said: RegExp; field: RegExp }> = [
     // Whether it is still for sale, or taken: its sale state.
     said: new RegExp(`${STILL_FOR_SALE.source}|还有没有|\\bstill (?:for sale|there)\\b|\\bsold\\b`, 'i'),
     field: /sale|stock|availab|sold|state|status|在售|销售状态|库存|状态/i,
+  },
+  {
+    // Whether it is done and when it can be had (修好了没, 啥时候能拿回来, is it ready): how far the
+    // job is and the day it is promised or expected back.
+    said: READY_ASKED,
+    field:
+      /status|state|stage|progress|ready|promis|expect|return|due_?(?:back|date|on|by)|状态|进度|预计|承诺|返回|可取/i,
   },
   {
     said: /到期|过期|有效期|截止|\bexpir\w*|\bvalid (?:until|through|till)\b|\brun(?:s)? out\b/i,

@@ -526,3 +526,25 @@ describe("understandUtterance: I'd like", () => {
     expect(read("I'd like to know when my lease ends").asksForAction).toBe(false);
   });
 });
+
+describe('extractName: 俺 for 我, and a given name said again in full', () => {
+  it('reads 俺姓X，full name and 俺叫 in northern speech', () => {
+    expect(extractName('中吧，俺姓孔，孔令华，以后还找恁')).toBe('孔令华');
+    expect(extractName('俺叫丁凤英，就是这个号')).toBe('丁凤英');
+  });
+  it('reads "It’s Ana, Ana Kowalczyk" with letters of any alphabet, and not a different name after', () => {
+    expect(extractName("Okay. It's Zofia, Zofia Wiśniewska. Bye.")).toBe('Zofia Wiśniewska');
+    expect(extractName("It's Tuesday, Tuesday Morning is fine")).toBeUndefined();
+  });
+});
+
+describe('understandUtterance: what the caller will have their own family do', () => {
+  it('reads 我回头让我闺女给我续上 as the caller’s plan, asking nothing', () => {
+    const u = read('噢，好嘞，我回头让我闺女给我续上，谢谢啊');
+    expect(u.asksForAction).toBe(false);
+    expect(u.actions).toEqual([]);
+  });
+  it('still reads 给我续上 said to the company as asking', () => {
+    expect(read('那你给我续上吧').asksForAction).toBe(true);
+  });
+});

@@ -2,7 +2,7 @@ import { saysGoodbye } from '../../call/goodbye-words.js';
 import { MONEY_BACK_CONCEPTS } from '../../call/verified-charges.js';
 import type { Language } from '../../domain/language.js';
 import { DEMANDS_REMEDY } from '../../domain/remedy-demanded.js';
-import { WHEN_ZH } from '../../knowledge/interface-vocabulary.js';
+import { POWER_CHARGE, WHEN_ZH } from '../../knowledge/interface-vocabulary.js';
 import type { ActionRequest, Quantity } from '../../permissions/index.js';
 import { parseQuantities, readActionRequests } from '../../permissions/index.js';
 
@@ -150,7 +150,7 @@ export function understandUtterance(text: string, language: Language): Understan
     // the rules, not a dispute.
     chargeDispute:
       (/扣(了|费|钱|我|款|的)|(?<!怎么|怎样|如何|咋|咋个)收费(?!标准|吗|嘛)|乱收|多收|被收|收了我|(?:费|钱)[^，,。？?]{0,6}(?:还|又|怎么)?收了|charged?\b|billed|deducted|took \$|taken from/i.test(
-        text,
+        text.replace(POWER_CHARGE, ' '),
       ) ||
         BILL_WENT_UP.test(text) ||
         LANDED_WITH_FEE.test(text)) &&
@@ -225,12 +225,21 @@ function asksLeave(text: string): boolean {
   );
 }
 
+/** Who of the caller's own household may act for them (老伴, 闺女, 姑娘, 个仔). */
+const KIN_ZH =
+  '家|老公|老婆|老伴|爱人|媳妇|对象|妈|爸|儿子|女儿|闺女|姑娘|孙子|孙女|外孙|孩子|父母|个仔|个女|老豆|老母';
+
 /**
  * The caller saying what they will do themselves (我把发票收好, 我自己来弄, I'll keep the receipt),
- * or what they keep already (票据我都留着的, 单子我都留到的, I've kept the receipts).
+ * or what they keep already (票据我都留着的, 单子我都留到的, I've kept the receipts), or what they
+ * will have their own family do (我回头让我姑娘给我续上).
  */
-const OWN_DOING =
-  /我(?:要|得|好|也好|会|才好)?(?:提前|事先)(?:安排|准备|请假|腾|空出|收拾|留人|叫人|喊人|约|打招呼)|我(?:都|也|已经|早就|一直)?(?:留|存|收|保存|保留|放)(?:着|到|好)(?:的|了|在|呢)|\bi(?:'ve| have)? (?:kept|saved|still got|still have) (?:the|all the|my|every)\b|我(?:自己)?(?:就|再|先|会|去)?把[^，,。？?]{0,10}?(?:收好|存好|留好|保存好|放好|拿好|留着|收着|保管好|收起来)|我(?:这边|自己)?(?:已经|早就|都)(?:先)?把[^，,。？?]{0,10}?(?:退|还|给|转|付|赔)(?:给他|给她|回去)?了|我自己(?:来|弄|办|去|处理|找|联系|跟|解决)|我(?:怕是|可能|好像|估计|也)?(?:找不到|找不着|寻不到|弄丢|搞丢)了|\bi (?:can't|cannot|couldn't) find\b|\b(?:i|and) (?:didn't|did not|never|haven't|have not) (?:even )?(?:look(?:ed)? at|check(?:ed)?|read|open(?:ed)?)\b|\bi(?:'ll| will)? (?:keep|hold on to|hang on to|save|file) (?:the|my|that|this)\b|\bi'll (?:do|sort|handle) (?:it|that) myself\b|\bi'll (?:deal with|sort it out with|take it up with|go after) (?:him|her|them) myself\b/i;
+const OWN_DOING = new RegExp(
+  String.raw`(?:^|[我俺])(?:回头|等下|等会儿?|晚点|过两天|到时候|改天|明天)?(?:让|叫|喊)[我俺](?:${KIN_ZH})|` +
+    /我(?:要|得|好|也好|会|才好)?(?:提前|事先)(?:安排|准备|请假|腾|空出|收拾|留人|叫人|喊人|约|打招呼)|我(?:都|也|已经|早就|一直)?(?:留|存|收|保存|保留|放)(?:着|到|好)(?:的|了|在|呢)|\bi(?:'ve| have)? (?:kept|saved|still got|still have) (?:the|all the|my|every)\b|我(?:自己)?(?:就|再|先|会|去)?把[^，,。？?]{0,10}?(?:收好|存好|留好|保存好|放好|拿好|留着|收着|保管好|收起来)|我(?:这边|自己)?(?:已经|早就|都)(?:先)?把[^，,。？?]{0,10}?(?:退|还|给|转|付|赔)(?:给他|给她|回去)?了|我自己(?:来|弄|办|去|处理|找|联系|跟|解决)|我(?:怕是|可能|好像|估计|也)?(?:找不到|找不着|寻不到|弄丢|搞丢)了|\bi (?:can't|cannot|couldn't) find\b|\b(?:i|and) (?:didn't|did not|never|haven't|have not) (?:even )?(?:look(?:ed)? at|check(?:ed)?|read|open(?:ed)?)\b|\bi(?:'ll| will)? (?:keep|hold on to|hang on to|save|file) (?:the|my|that|this)\b|\bi'll (?:do|sort|handle) (?:it|that) myself\b|\bi'll (?:deal with|sort it out with|take it up with|go after) (?:him|her|them) myself\b/
+      .source,
+  'i',
+);
 
 /**
  * A visit that happened, told (今天你们那个管家又跑上门来, 师傅昨天已经来过了, they came round again
@@ -260,8 +269,7 @@ export function withoutOwnDoing(text: string): string {
  * After 给我, a relative or one's household makes it "for" (给我家猫咪买了, 留着给我老公充), not
  * asking to be given something.
  */
-export const FOR_KIN =
-  '(?!家|老公|老婆|爱人|媳妇|对象|妈|爸|儿子|女儿|闺女|姑娘|孙子|孙女|孩子|父母|个仔|个女|老豆|老母)';
+export const FOR_KIN = `(?!${KIN_ZH})`;
 
 /**
  * 你们叫个师傅来修修好伐？/ 您派个人过来看看行吗 / 你们明天来弄一下可以不: a step the company is
@@ -456,14 +464,17 @@ const INFO_QUESTION = new RegExp(
 );
 
 /** The caller speaking of themselves (我是…, 本人…): a clause after it may say their name alone. */
-const SELF = /我[是系係]|本人|我这边是/;
+const SELF = /[我俺][是系係]|本人|我这边是/;
 
-/** The caller's name, when said plainly. Returns undefined rather than guess. */
+/**
+ * The caller's name, when said plainly (我 or, in northern and central speech, 俺: 俺姓马，马素芳).
+ * Returns undefined rather than guess.
+ */
 export function extractName(text: string): string | undefined {
   // 我是3栋的住户，姓秦，秦雨辰: 姓 opening a clause of a line where the caller speaks of
   // themselves says their surname as 我姓 does (姓什么 asks one; 他姓王 is someone else's).
   const surname =
-    /(?:我姓|免贵姓|本人姓)([\u4e00-\u9fff]{1,2})/.exec(text) ??
+    /(?:[我俺]姓|免贵姓|本人姓)([\u4e00-\u9fff]{1,2})/.exec(text) ??
     (SELF.test(text)
       ? /(?:^|[，,。\s])姓(?![什啥])([\u4e00-\u9fff]{1,2})(?=[，,。.！!？?\s]|$)/.exec(text)
       : null);
@@ -479,7 +490,7 @@ export function extractName(text: string): string | undefined {
     return `${family}${title}`;
   }
   const called =
-    /(?:我叫|我的名字是|我名字叫)([\u4e00-\u9fff]{2,4}?)(?=[，,。.！!？?\s]|$|想|要|打|来|的)/.exec(text);
+    /(?:[我俺]叫|我的名字是|我名字叫)([\u4e00-\u9fff]{2,4}?)(?=[，,。.！!？?\s]|$|想|要|打|来|的)/.exec(text);
   if (called && !NOT_NAMES.test(called[1]!)) return called[1];
   // 我是5栋201的业主，叫孟佳怡: 叫 opening a clause, after the caller spoke of themselves, with a
   // full name of a common surname (叫个师傅, 叫人来 name no one).
@@ -492,11 +503,13 @@ export function extractName(text: string): string | undefined {
     !NOT_NAMES.test(clauseCalled[1]!)
   )
     return clauseCalled[1];
-  const titled = /我[是系係]([\u4e00-\u9fff]{1,2}(?:先生|女士|小姐))/.exec(text);
+  const titled = /[我俺][是系係]([\u4e00-\u9fff]{1,2}(?:先生|女士|小姐))/.exec(text);
   if (titled && !NOT_NAMES.test(titled[1]!)) return titled[1];
   // 我是刘建华，…: a full name said plainly, when it starts with a common surname (我是新用户 does not).
   // 我系陈美玲啊 (Cantonese 系 is 是), 我是刘建华呀: a particle may end the clause.
-  const plain = /我[是系係]([\u4e00-\u9fff]{2,3}?)(?:啊|呀|哈|哦|嘅|咯|喔)?(?=[，,。.！!？?\s]|$)/.exec(text);
+  const plain = /[我俺][是系係]([\u4e00-\u9fff]{2,3}?)(?:啊|呀|哈|哦|嘅|咯|喔)?(?=[，,。.！!？?\s]|$)/.exec(
+    text,
+  );
   if (plain && COMMON_SURNAMES.includes(plain[1]!.slice(0, 1)) && !NOT_NAMES.test(plain[1]!)) return plain[1];
   const en = englishName(text);
   if (en) return en;
@@ -526,13 +539,17 @@ const EN_NAME_SAID: readonly RegExp[] = [
   // It's Darryl, by the way, Darryl Kowalchuk: the name said in passing, then in full.
   /\b(?:[Ii]t's|[Ii]t’s|[Ii]t is)\s+[A-Z][a-z'-]+\s*,?\s*by the way\s*,\s*([A-Z][a-z'-]+\s+(?:Mc|Mac|O')?[A-Z][a-z'-]+)/,
   /\b(?:[Ii]t's|[Ii]t’s|[Ii]t is)\s+([A-Z][a-z'-]+)\s*,?\s*by the way\b/,
+  // It's Marta, Marta Zielińska: the given name, then the full name (letters of any alphabet).
+  /\b(?:[Ii]t's|[Ii]t’s|[Ii]t is)\s+(\p{Lu}[\p{Ll}'-]+)\s*,\s*(?=\1\s)(\1\s+\p{Lu}[\p{L}'-]+)/u,
   /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so)\s+)(?:[Ii]t's|[Ii]t’s|[Ii]ts|[Ii]t is)\s+([A-Z][a-z'-]+\s+(?:Mc|Mac|O')?[A-Z][a-z'-]+|[A-Z][a-z'-]+(?=\s+(?:here|speaking|calling)\b))/,
   /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so)\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+(?:here|speaking)\b(?!\s+(?:is|was|are)\b)/,
 ];
 
 function englishName(text: string): string | undefined {
   for (const pattern of EN_NAME_SAID) {
-    const candidate = pattern.exec(text)?.[1];
+    // The last group a pattern has is the fullest name it read (Marta, then Marta Zielińska).
+    const found = pattern.exec(text);
+    const candidate = found?.[2] ?? found?.[1];
     if (candidate === undefined || NOT_EN_NAMES.test(candidate)) continue;
     // "I'm Thinking Of": a name's words, not the next words of the sentence capitalised.
     return candidate.replace(/\s+(?:Sorry|And|But|So|Just|Here|Speaking|Calling)$/, '');
