@@ -385,3 +385,22 @@ describe('knowledgeAnswer: a question that names its own topic after a clause ab
     expect(hit?.question).toBe('Is there a monthly fee?');
   });
 });
+
+describe('knowledgeAnswer: a clause naming only the product’s own thing answers nothing', () => {
+  const shop = {
+    name: '稳达电动维修',
+    faq: [
+      { q: '电动车丢了怎么办？', a: '买车首年送盗抢险，报案回执拿到店里登记。' },
+      { q: '修一次要多久？', a: '一般3天修好，缺件会延长。' },
+    ],
+  } as unknown as Product;
+  it('does not answer a story whose clause only names the 电动车 with the loss entry', () => {
+    const said = '喂，我跟你讲，我那个红色的电动车，上礼拜就不走了，到现在也没个信儿';
+    expect(knowledgeAnswer(knowledgeCall(shop), said)).toBeUndefined();
+  });
+  it('still answers a clause saying what happened to it', () => {
+    expect(knowledgeAnswer(knowledgeCall(shop), '急死了，我那个电动车丢了')?.question).toBe(
+      '电动车丢了怎么办？',
+    );
+  });
+});

@@ -194,11 +194,45 @@ function answerOf(ctx: CallContext, utterance: string): KnowledgeHit | undefined
       ? policyQuoted(ctx.product, asked.filter((c) => !pointsBack(c)).join('，'))
       : undefined);
   if (found) return found;
+  // A clause that asks nothing (我的包裹丢了) is answered only by an entry about what it says
+  // happened: 俺那个右边耳朵那个助听器 names the product's own thing (助听 of 安耳助听验配中心) and
+  // asks nothing about losing it.
   for (const { i } of order.filter((o) => !o.asks)) {
     const hit = clauseHit(search, clauses, i);
-    if (hit) return hit;
+    const read = withChinese(clauses.slice(Math.max(0, i - 1), i + 1).join('，'));
+    if (hit && sharesBeyondName(hit, read, nameWords(ctx.product))) return hit;
   }
   return undefined;
+}
+
+const namesOfProducts = new WeakMap<Product, ReadonlySet<string>>();
+
+/** The words of a product's name (安耳, 助听, 验配 …; patchwork, phone, repair). */
+function nameWords(product: Product): ReadonlySet<string> {
+  let words = namesOfProducts.get(product);
+  if (words === undefined) {
+    words = new Set(tokenize(String(product.name ?? '')));
+    namesOfProducts.set(product, words);
+  }
+  return words;
+}
+
+/**
+ * Whether an entry shares with the clause a word that is not the product's name: not
+ * one of its words, nor a pair of characters running on from one in the clause (助听器: 助听 is
+ * the name's, and so is 听器).
+ */
+function sharesBeyondName(hit: KnowledgeHit, clause: string, name: ReadonlySet<string>): boolean {
+  const asked = new Set(tokenize(withChinese(`${hit.question} ${hit.answer}`)));
+  const named = new Set<string>();
+  for (const word of name) {
+    if (!/^[\u3400-\u9fff]{2}$/.test(word)) continue;
+    for (let at = clause.indexOf(word); at >= 0; at = clause.indexOf(word, at + 1)) {
+      named.add(clause.slice(Math.max(0, at - 1), at + 1));
+      named.add(clause.slice(at + 1, at + 3));
+    }
+  }
+  return tokenize(clause).some((t) => asked.has(t) && !name.has(t) && !named.has(t) && !ASKING_TERMS.has(t));
 }
 
 /**
