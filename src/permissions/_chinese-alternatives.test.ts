@@ -165,3 +165,27 @@ describe('checkPermission: things listed after 的, each its own', () => {
     );
   });
 });
+
+describe('chineseAlternatives: a list of three or more things slashed after one action', () => {
+  const acts = (w: string): boolean => /预约|改约|取消|补发/.test(w);
+  it('reads each thing with the action, also when the action is the first clause of the rule', () => {
+    expect(
+      chineseAlternatives(
+        '预约、改约、取消洗牙/补牙/种植复诊 (均免费),距预约开始4小时以上',
+        'can_approve_immediately',
+        acts,
+      ),
+    ).toEqual([
+      '预约、改约、取消洗牙/补牙/种植复诊',
+      '预约、改约、取消洗牙',
+      '预约、改约、取消补牙',
+      '预约、改约、取消种植复诊',
+    ]);
+    expect(chineseAlternatives('补发充电线/耳塞/收纳盒,每单一次', 'can_approve_immediately', acts)).toEqual([
+      '补发充电线/耳塞/收纳盒',
+      '补发充电线',
+      '补发耳塞',
+      '补发收纳盒',
+    ]);
+  });
+});

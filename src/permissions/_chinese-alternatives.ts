@@ -37,12 +37,15 @@ export function chineseAlternatives(
   // English words in a note (App Store订阅…) are the note's; in the phrase they make it English.
   if (/[a-z]{2}/.test(core)) return [];
   // 封号申诉：外挂/脚本/永久封禁，或…: the action comes before the colon, its cases after it.
+  // The action's own alternatives follow it (预约、改约、取消测听/验配/复查调机，距预约开始2小时以上:
+  // one phrase for each thing slashed).
   const colon = core.search(/[:：]/);
-  if (colon >= 2 && isAction(core.slice(0, colon))) return [core.slice(0, colon)];
+  if (colon >= 2 && isAction(core.slice(0, colon))) return withOwn(core.slice(0, colon), category, isAction);
   // 登记游戏内普通举报，转安全团队按规处理，不承诺结果: the first clause is the action, the
   // rest how it is handled, which a caller does not say.
   const clause = core.search(/[,，;；]/);
-  if (clause >= 4 && isAction(core.slice(0, clause))) return [core.slice(0, clause)];
+  if (clause >= 4 && isAction(core.slice(0, clause)))
+    return withOwn(core.slice(0, clause), category, isAction);
   const together = doneTogether(core, isAction);
   const objects = objectsListed(core, isAction);
   if (!ENDING.test(core) && core === phrase && !core.includes('/') && together.length + objects.length === 0)
@@ -52,7 +55,7 @@ export function chineseAlternatives(
   const add = (p: string): void => {
     if (p.length >= 2 && p !== phrase && !out.includes(p)) out.push(p);
   };
-  const sides = slashSides(core, isAction) ?? [core];
+  const sides = slashList(core, isAction) ?? slashSides(core, isAction) ?? [core];
   for (const side of sides) {
     add(side);
     // 结束未关锁的订单: ending what still runs says that it runs; a caller leaves it unsaid.
@@ -62,6 +65,15 @@ export function chineseAlternatives(
   // 预约、改约、取消本人的看车、试驾、交车时间: the things after 的 listed, one phrase for each.
   for (const side of objects) add(side);
   return out;
+}
+
+/** A phrase and the shorter phrases it stands for itself. */
+function withOwn(
+  phrase: string,
+  category: PermissionCategory,
+  isAction: (word: string) => boolean,
+): string[] {
+  return [phrase, ...chineseAlternatives(phrase, category, isAction).filter((p) => p !== phrase)];
 }
 
 /** 并 joining two actions of one rule (并, 并且, 同时), not inside a word (合并) nor denying (并不). */
@@ -152,6 +164,37 @@ function slashSides(core: string, isAction: (word: string) => boolean): string[]
     `${before}${core.slice(leftStart, at)}${after}`,
     `${before}${core.slice(at + 1, rightEnd)}${after}`,
   ];
+}
+
+/**
+ * One phrase per thing of a list of three or more joined by slashes after one action, the words
+ * before and after the list shared: 预约、改约、取消测听/验配/复查调机 → …取消测听, …取消验配,
+ * …取消复查调机. The list runs back from its first slash to the action before it (or a particle),
+ * and on from its last slash as `slashSides` reads a right side.
+ */
+function slashList(core: string, isAction: (word: string) => boolean): string[] | undefined {
+  const chain = /[\u4e00-\u9fff]+(?:\/[\u4e00-\u9fff]+){2,}/.exec(core);
+  if (!chain) return undefined;
+  const first = chain.index + chain[0].indexOf('/');
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const left = [...segmenter.segment(core.slice(0, first))];
+  let start = first;
+  for (let k = left.length - 1; k >= 0; k--) {
+    const seg = left[k]!;
+    if (HARD_STOP.test(seg.segment) || (start < first && isAction(seg.segment))) break;
+    start = seg.index;
+  }
+  // The last thing runs to a particle or the action after the list, read by words (复查调机: 查
+  // inside 复查 is no action of its own).
+  const last = chain.index + chain[0].lastIndexOf('/');
+  let end = last + 1;
+  for (const seg of segmenter.segment(core.slice(last + 1))) {
+    if (HARD_STOP.test(seg.segment) || (seg.index > 0 && isAction(seg.segment))) break;
+    end = last + 1 + seg.index + seg.segment.length;
+  }
+  const items = core.slice(start, end).split('/');
+  if (start === first || items.some((t) => t === '')) return undefined;
+  return items.map((t) => `${core.slice(0, start)}${t}${core.slice(end)}`);
 }
 
 /** Words that deny what follows (无欠费, 没有进行中的订单, 非本人). */
