@@ -136,3 +136,33 @@ describe('englishAlternatives: two kinds of one thing after a verb', () => {
     ).toEqual(expect.arrayContaining(['waive a no-show fee', 'waive a late-arrival fee']));
   });
 });
+
+describe('englishAlternatives: a warranty window after a comma, and terms per job', () => {
+  it('drops ", within its 12-month guarantee" and a circumstance whose words hold a number', () => {
+    expect(
+      englishAlternatives(
+        'free redo of the same alteration on a garment we altered, within its 3-month guarantee',
+        'can_approve_immediately',
+        isAction,
+      ),
+    ).toContain('free redo of the same alteration');
+  });
+});
+
+describe('checkPermission: a goodwill refund per job, asked in callers’ own words', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      'Goodwill credit or refund up to £30 per job (a missed booking, a wasted trip)',
+    ],
+    requires_supervisor: ['Any refund or credit above £30 per job'],
+  });
+  it.each(['gimme twenty pound back for my trouble', 'give me twenty-five pounds back', 'refund me £15'])(
+    'approves %j within the limit',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+    },
+  );
+  it('sends £45 back to a supervisor', () => {
+    expect(checkPermission(rules, 'gimme forty-five pounds back').status).toBe('requires_supervisor');
+  });
+});

@@ -27,7 +27,7 @@ const TRAILING_ADVERB = /\s+(?:early|immediately|manually|promptly)$/;
  * come before it, so the action and its object stay.
  */
 const TRAILING_CIRCUMSTANCE =
-  /\s+(?:at|on|in|within|during|before|after|using|via|through)\s+(?:(?:the|a|an|their|his|her|its|one's|[a-z-]+'s?)\s+)*[a-z-]+(?:\s+[a-z-]+){0,3}$/;
+  /\s+(?:at|on|in|within|during|before|after|using|via|through)\s+(?:(?:the|a|an|their|his|her|its|one's|[a-z-]+'s?)\s+)*[a-z0-9-]+(?:\s+[a-z0-9-]+){0,3}$/;
 /**
  * Where a thing is sent, closing the rule (resend it to a corrected email / phone): the address
  * is the caller's to give, not words they must say. Only addresses: "to another account" names
@@ -37,11 +37,12 @@ const SENT_TO =
   /\s+to\s+(?:(?:the|a|an|their|his|her|its|one's|new|corrected|correct|right|updated|[a-z-]+'s?)\s+)*(?:email|e-mail|mobile|phone|number|address|inbox)(?:\s*\/\s*(?:email|e-mail|mobile|phone|number|address))*$/;
 /**
  * A clause closing the rule that states its terms, after a comma (once per client in 12 months,
- * only the amount verified on the invoice), a conjunction (when repeats remain, if the item is
- * unused) or per (up to $40 per incident): the operator checks them; a caller does not say them.
+ * only the amount verified on the invoice, within its 6-month warranty), a conjunction (when repeats
+ * remain, if the item is unused) or per (up to $40 per incident, per job): the operator
+ * checks them; a caller does not say them.
  */
 const TERMS_AFTER =
-  /(?:\s*,\s*(?:once|twice|only|per|max(?:imum)?|no more than|at most|up to \d|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+|\s+per\s+(?:incident|occurrence|visit|customer|client|tenant|household)\b)[\s\S]*$/;
+  /(?:\s*,\s*(?:once|twice|only|per|max(?:imum)?|no more than|at most|up to \d|within|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+|\s+per\s+(?:incident|occurrence|visit|customer|client|tenant|household|job|repair|device)\b)[\s\S]*$/;
 
 /** A process named by what is filed: … claims, … appeal, … application, … request. */
 const NAMED_PROCESS = /\b(?:claims?|appeals?|applications?|requests?)\s*$/;
@@ -84,7 +85,9 @@ export function englishAlternatives(
   core = core.replace(STATE_WORDS, '').replace(TRAILING_ADVERB, '').replace(SENT_TO, '');
   // waive a missed-appointment fee, once per client in 12 months: the terms after the action.
   const terms = TERMS_AFTER.exec(core);
-  if (terms && core.slice(0, terms.index).trim().split(' ').length >= 2) core = core.slice(0, terms.index);
+  // refund per job: a lone action before the terms is the phrase too.
+  const before = terms ? core.slice(0, terms.index).trim() : '';
+  if (terms && (before.split(' ').length >= 2 || isAction(before))) core = core.slice(0, terms.index);
   const circumstance = TRAILING_CIRCUMSTANCE.exec(core);
   if (circumstance && core.slice(0, circumstance.index).trim().split(' ').length >= 2)
     core = core.slice(0, circumstance.index);

@@ -102,7 +102,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '\\bpay(?: me)? back\\b',
       '\\bcharge ?back\\b',
       '\\breturn (?:my|the) money\\b',
-      '\\bgive (?:me )?(?:my |the )?(?:[$£€]?\\d[\\d,.]*|money)(?: dollars| bucks| pounds| quid| euros)? back\\b',
+      // Gimme twenty pound back: give me said as one word, an amount in words, a pound said as one.
+      '\\b(?:give (?:me )?|gimme )(?:my |the )?(?:(?:[$£€]?\\d[\\d,.]*|money)(?: dollars?| bucks?| pounds?| quid| euros?)?|(?:[a-z]+[ -]){1,2}(?:dollars?|bucks?|pounds?|quid|euros?)) back\\b',
     ],
     absorb: ['全额', 'full'],
     examples: [

@@ -293,7 +293,13 @@ function compileText(
   // own object is a rule of its own, in place of the whole (see `wholeActions`).
   const actions = wholeActions(whole.phrase, namesAction);
   if (actions) {
-    for (const a of actions) rules.push(withExclusions(compileRule(category, text, a), whole.phrase));
+    // Each with its own shorter phrases (refund per job → refund), as a case's below.
+    for (const a of actions) {
+      const rule = withExclusions(compileRule(category, text, a), whole.phrase);
+      rules.push(rule);
+      for (const b of englishAlternatives(rule.phrase, category, namesAction))
+        rules.push(withExclusions(compileRule(category, text, b), whole.phrase));
+    }
     return;
   }
   // reship by express, or a 3rd barcode reissue: each case is a rule of its own, in place of the

@@ -548,3 +548,17 @@ describe('understandUtterance: what the caller will have their own family do', (
     expect(read('那你给我续上吧').asksForAction).toBe(true);
   });
 });
+
+describe('understandUtterance: asking in the English of Ireland, the North, Jamaica and Australia', () => {
+  it.each([
+    'It was grand for a week and now the keyboard types wrong letters. Would yous sort that out for me?',
+    'Reckon yous should replace the whole thing, it was fine before it went in',
+    'Somebody need fi mek it right. Gimme ten pound back fi mi bus fare',
+    'Can ye have a look at it again Thursday',
+  ])('reads %j as asking', (said) => {
+    expect(read(said).asksForAction).toBe(true);
+  });
+  it('does not read "you should have seen the queue" as asking', () => {
+    expect(read('you should have seen the queue this morning, mad').asksForAction).toBe(false);
+  });
+});
