@@ -155,6 +155,8 @@ describe('checkPermission: a goodwill refund per job, asked in callers’ own wo
       'Goodwill credit or refund up to £30 per job (a missed booking, a wasted trip)',
     ],
     requires_supervisor: ['Any refund or credit above £30 per job'],
+    requires_process: [],
+    forbidden: [],
   });
   it.each(['gimme twenty pound back for my trouble', 'give me twenty-five pounds back', 'refund me £15'])(
     'approves %j within the limit',
