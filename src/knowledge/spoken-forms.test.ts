@@ -74,3 +74,12 @@ describe('standardSpokenForms: Cantonese words in Mandarin', () => {
     expect(standardSpokenForms(said).length).toBe(said.length);
   });
 });
+
+describe('standardSpokenForms: Hunan 哒 and 是好多', () => {
+  it('reads 哒 after a verb as 了 and 是好多 at a clause end as 是多少, of the same length', () => {
+    expect(standardSpokenForms('那算哒算哒，不退哒')).toBe('那算了算了，不退了');
+    expect(standardSpokenForms('他新登记的号码是好多？')).toBe('他新登记的号码是多少？');
+    expect(standardSpokenForms('么么哒，哒哒哒')).toBe('么么哒，哒哒哒');
+    expect(standardSpokenForms('是好多人说的')).toBe('是好多人说的');
+  });
+});

@@ -7,7 +7,7 @@
 import { wordSegmenter } from './tokenize.js';
 
 /**
- * Question words of South-western (Sichuan, Chongqing, Guizhou) and other regional speech:
+ * Question words and particles of South-western (Sichuan, Chongqing, Guizhou) and other regional speech:
  * 好久 asks 多久 (好久能到, 要等好久), 好多 asks 多少 (要好多钱, 扣好多, 差好多), 咋个 is 怎么,
  * 啥子 is 什么, 没得 is 没有. Where 好久 and 好多 say "a long time" and "a lot" (等了好久, 好久没骑,
  * 好多人), they are left as said.
@@ -32,6 +32,10 @@ const SPOKEN_QUESTION_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/遭(?=[盗偷封骗扣黑坑])/g, '被'],
   [/莫(?=[让给再要搞把去说转动乱])/g, '别'],
   [/(?<=[退给送发寄拿还]|电话|号码)把(?=我|他|她)/g, '给'],
+  // 哒 after a verb is 了 (换哒, 算哒, 不退哒; 么么哒 and 哒哒 are no particle), and 是好多 at a
+  // clause's end asks 是多少 (新号码是好多).
+  [/(?<=[\u4e00-\u9fff])(?<!么|哒)哒(?!哒)/g, '了'],
+  [/(?<=是)好多(?=[，,。.？?！!]|$)/g, '多少'],
 ];
 
 /**

@@ -9,7 +9,9 @@ import {
   MONEY_BACK_WORDS,
   money,
   verifiedCharge,
+  whichPaymentUnclear,
 } from './payment-in-question.js';
+import { understandUtterance } from './understand-utterance.js';
 
 /** A call whose billing query returned three monthly charges of 9.99. */
 function callAfter(line: string): CallContext {
@@ -163,4 +165,32 @@ describe('MONEY_BACK_WORDS: money asked back in pounds and euros', () => {
       expect(MONEY_BACK_WORDS.test(line)).toBe(true);
     },
   );
+});
+
+describe('whichPaymentUnclear: money back for what is left of a plan', () => {
+  /** A call whose billing query returned two payments of different amounts. */
+  function twoPayments(line: string): CallContext {
+    const payments = [
+      { date: '2026-11-03', amount: 360, description: 'Season pass, winter' },
+      { date: '2026-10-03', amount: 45, description: 'Day tickets' },
+    ];
+    return {
+      language: 'zh',
+      now: () => new Date('2026-11-30T10:00:00Z'),
+      conversation: [{ role: 'customer', content: line }],
+      systemQueries: [{ interface: 'payments', ok: true, response: { payments }, params: {} }],
+    } as unknown as CallContext;
+  }
+  const refundOf = (line: string) => {
+    const u = understandUtterance(line, 'zh');
+    return { u, request: u.actions.find((a) => a.concept === 'refund')! };
+  };
+  it('asks which payment for a bare refund, not for the money left of a plan', () => {
+    const bare = refundOf('你帮我把钱退给我');
+    expect(whichPaymentUnclear(twoPayments('你帮我把钱退给我'), bare.request, bare.u)).toBe(true);
+    const left = refundOf('后面一个多月没用，你帮我把剩下的钱退给我');
+    expect(
+      whichPaymentUnclear(twoPayments('后面一个多月没用，你帮我把剩下的钱退给我'), left.request, left.u),
+    ).toBe(false);
+  });
 });

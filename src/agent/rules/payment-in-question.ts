@@ -87,11 +87,19 @@ export function whichPayment(lang: Language): string {
     : 'Which one would you like back? Tell me the date or the amount and I’ll see whether I can do it right away.';
 }
 
+/**
+ * What is left of something paid for (剩下的钱, 没用完的, the rest of it, the unused months): money
+ * back for the part not used, worked out from the plan, not one payment to pick.
+ */
+const WHAT_IS_LEFT =
+  /剩下的|剩余的|没用完|没用的|没用上|用不上的|余下的|\bthe rest\b|\bunused\b|\bremaining\b|\bwhat'?s left\b/i;
+
 /** A refund without an amount while the payments this call read leave more than one it could be. */
 export function whichPaymentUnclear(ctx: CallContext, request: ActionRequest, u: Understanding): boolean {
   const refund =
     request.concept === 'refund' || (request.concept === '' && MONEY_BACK_WORDS.test(request.text));
   if (!refund || request.quantity || u.quantities.some((q) => q.family === 'money')) return false;
+  if (WHAT_IS_LEFT.test(request.text)) return false;
   if (verifiedCharge(ctx, request.text) !== undefined) return false;
   return new Set(verifiedPaid(ctx.systemQueries).items.map((i) => i.value)).size >= 2;
 }

@@ -562,3 +562,10 @@ describe('understandUtterance: asking in the English of Ireland, the North, Jama
     expect(read('you should have seen the queue this morning, mad').asksForAction).toBe(false);
   });
 });
+
+describe('understandUtterance: 我想了下 tells a thought, not a wish', () => {
+  it('reads 我想了下…用得上 as no request, and 我想退 still as one', () => {
+    expect(read('我想了下，我老婆下个月还要开这个车，卡照样用得上').asksForAction).toBe(false);
+    expect(read('我想退了这张卡').asksForAction).toBe(true);
+  });
+});
