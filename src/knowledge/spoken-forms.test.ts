@@ -83,3 +83,10 @@ describe('standardSpokenForms: Hunan 哒 and 是好多', () => {
     expect(standardSpokenForms('是好多人说的')).toBe('是好多人说的');
   });
 });
+
+describe('standardSpokenForms: Henan 俺 and 恁', () => {
+  it('reads 俺 as 我 and 恁 as 你, not 恁么', () => {
+    expect(standardSpokenForms('恁给俺说说，修好没有')).toBe('你给我说说，修好没有');
+    expect(standardSpokenForms('咋恁么慢')).toBe('咋恁么慢');
+  });
+});

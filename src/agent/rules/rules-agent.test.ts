@@ -2031,3 +2031,28 @@ describe('createRulesAgent: what a step takes, asked after it was taken up', () 
     expect(c.events.filter((e) => e.type === 'ticket')).toHaveLength(1);
   });
 });
+
+describe('createRulesAgent: a value asked for someone else beside an FAQ on who may collect', () => {
+  const cobbler = {
+    name: '老街修鞋',
+    description: '修鞋、修包、配钥匙',
+    faq: [
+      {
+        q: '家里人能替我去取鞋、帮我问情况吗？',
+        a: '可以，但要本人先来电登记代取人；没登记的，我们不向任何人透露订单。',
+      },
+    ],
+    operator_permissions: {
+      can_approve_immediately: ['免费补胶一次'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: ['取件码和订单信息只告诉下单本人，邻居、亲戚来问一律不说'],
+    },
+  };
+  it('refuses the pickup code asked for a neighbour, though the FAQ says who may collect', async () => {
+    const c = deskCall(cobbler);
+    await c.say('俺是老张家对门的，老张叫俺替他去取鞋。修好没有？取件那号码是多少？');
+    const checks = c.events.filter((e) => e.type === 'permission_check') as Array<{ status: string }>;
+    expect(checks.map((e) => e.status)).toContain('forbidden');
+  });
+});
