@@ -402,7 +402,7 @@ export class CallSession {
         counted,
         windowHours,
         caller: this.caller,
-        facts: statesShown(this.record.system_queries),
+        facts: statesShown(this.record.system_queries, this.clock.now()),
       }),
       this.record.system_queries,
       this.payable(),

@@ -44,3 +44,18 @@ describe('statesShown on a call that goes on querying', () => {
     expect(statesShown(queries)).toEqual(['pending', 'claimed']);
   });
 });
+
+describe('statesShown: a warranty’s last day, read on the day of the call', () => {
+  const on = new Date('2027-03-01T10:00:00Z');
+  it('says in warranty before the last day and out of it after, and nothing without a day', () => {
+    expect(statesShown([query({ device: { serial: 'X1', warranty_until: '2027-06-30' } })], on)).toEqual([
+      '保修期内',
+    ]);
+    expect(statesShown([query({ device: { guarantee_ends_on: '2026-12-31' } })], on)).toEqual(['保修期外']);
+    expect(statesShown([query({ device: { warranty_until: '2027-06-30' } })])).toEqual([]);
+  });
+  it('says neither when one warranty of the records has run out and another has not', () => {
+    const both = query({ lens_warranty_until: '2027-02-01', frame_warranty_until: '2027-08-01' });
+    expect(statesShown([both], on)).toEqual([]);
+  });
+});

@@ -8,28 +8,59 @@ const MOST_STATE_CHARS = 40;
 
 /**
  * The states the call's successful queries showed, each once, in the order found: the values of
- * status-like fields at any depth (`pending`, `open`, `postponed`, 已付款待发货). They are what
+ * status-like fields at any depth (`pending`, `open`, `postponed`, 已付款待发货), and, given the
+ * day, whether a warranty's last day has passed (保修期内 / 保修期外). They are what
  * the permission engine reads as facts (`CheckPermissionOptions.facts`): a rule that approves
  * cancelling a pending gift is satisfied by a gift the call found pending, not by the
  * caller's word for it. Only states, so nothing else a response holds (names, addresses, notes)
  * can complete a rule.
  */
-export function statesShown(queries: readonly SystemQueryRecord[]): readonly string[] {
+export function statesShown(queries: readonly SystemQueryRecord[], now?: Date): readonly string[] {
   // A call's queries are only ever appended to: read again only when one was added.
+  const today = now === undefined ? '' : dayOf(now);
   const known = shown.get(queries);
-  if (known !== undefined && known.count === queries.length) return known.states;
+  if (known !== undefined && known.count === queries.length && known.today === today) return known.states;
   const out: string[] = [];
+  const add = (state: string): void => {
+    if (state !== '' && state.length <= MOST_STATE_CHARS && !out.includes(state)) out.push(state);
+  };
   for (const q of queries) {
     if (!q.ok) continue;
     for (const [key, v] of responseFields(q.response)) {
-      if (typeof v !== 'string' || !STATE_KEY.test(key)) continue;
-      const state = v.trim();
-      if (state !== '' && state.length <= MOST_STATE_CHARS && !out.includes(state)) out.push(state);
+      if (typeof v !== 'string') continue;
+      if (STATE_KEY.test(key)) add(v.trim());
+      // warranty_until 2028-05-14 read on 2027-11-23: the thing is in warranty, a state as a
+      // status field would say it (a rule approving repairs in warranty is satisfied by it).
+      else if (today !== '' && COVER_ENDS.test(key)) {
+        const ends = /^(\d{4}-\d{2}-\d{2})/.exec(v.trim())?.[1];
+        if (ends !== undefined) add(ends >= today ? IN_WARRANTY : OUT_OF_WARRANTY);
+      }
     }
   }
-  shown.set(queries, { count: queries.length, states: out });
-  return out;
+  // 镜架 still covered, 镜片 not: which warranty the request is under is not known, so neither is
+  // a fact (the caller's word or a supervisor decides).
+  const states =
+    out.includes(IN_WARRANTY) && out.includes(OUT_OF_WARRANTY)
+      ? out.filter((s) => s !== IN_WARRANTY && s !== OUT_OF_WARRANTY)
+      : out;
+  shown.set(queries, { count: queries.length, today, states });
+  return states;
 }
 
-/** The states last read from each call's list of queries, and how many queries it held then. */
-const shown = new WeakMap<readonly SystemQueryRecord[], { count: number; states: readonly string[] }>();
+/** The last day of a warranty or guarantee (warranty_until, guarantee_ends_on, 保修到期日). */
+const COVER_ENDS =
+  /(?:warrant|guarantee|保修|质保|三包).*?(?:until|end|expir|到期|截止)|(?:until|end|expir).*?warrant/i;
+/** The states a warranty's last day says, in the words the permission engine reads. */
+const IN_WARRANTY = '保修期内';
+const OUT_OF_WARRANTY = '保修期外';
+
+/** A day as ISO writes it (2027-11-23), in UTC: what a record's dates are compared with. */
+function dayOf(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** The states last read from each call's list of queries, how many queries it held, and on what day. */
+const shown = new WeakMap<
+  readonly SystemQueryRecord[],
+  { count: number; today: string; states: readonly string[] }
+>();

@@ -97,3 +97,17 @@ describe('stem: a consonant doubled before -ed or -ing', () => {
     expect(stem(word)).toBe(stemmed);
   });
 });
+
+describe('checkPermission: in warranty as a fact, beside what the caller did', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['整机质保期内免费维修'],
+    requires_supervisor: ['保修期外免费维修', '换新机'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it('approves a repair asked plainly when the records show the unit in warranty', () => {
+    const said = '耳机一点声音都没有，电池我换了两个新的，还是不响。你们赶快给我修';
+    expect(checkPermission(rules, said, { facts: ['保修期内'] }).status).toBe('can_approve_immediately');
+    expect(checkPermission(rules, said).status).not.toBe('can_approve_immediately');
+  });
+});

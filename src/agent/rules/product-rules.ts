@@ -28,7 +28,9 @@ export function rulesOf(ctx: CallContext): CompiledRules {
  * `CheckPermissionOptions.facts`); limits added up and charges verified are the session's.
  */
 export function decideAhead(ctx: CallContext, action: string): PermissionDecision {
-  return checkPermission(rulesOf(ctx), action, { facts: statesShown(ctx.systemQueries) });
+  return checkPermission(rulesOf(ctx), action, {
+    facts: statesShown(ctx.systemQueries, ctx.now?.() ?? new Date()),
+  });
 }
 
 /**
