@@ -402,3 +402,22 @@ describe('relevantInterfaces: a battery that will not charge is no bill', () => 
     expect(relevantInterfaces(shop, 'there is a charge on my card I do not recognise')).toContain('payments');
   });
 });
+
+describe('relevantInterfaces: a thing taken in to be mended', () => {
+  const shop = profileInterfaces({
+    devices: {
+      description: '已购设备：型号、序列号、购买日期、门店',
+      response_fields: ['devices', 'model', 'serial', 'bought_on', 'store'],
+    },
+    repairs: {
+      description: '送修单：单号、故障、收件日期、状态、预计返回日',
+      response_fields: ['repairs', 'repair_no', 'fault', 'received_on', 'status', 'expected_return'],
+    },
+  });
+  it.each(['平板上礼拜拿到你们店去修了，一直没消息', '相机十月底寄过去修的，到现在没个信'])(
+    '%j is about the repair',
+    (said) => {
+      expect(relevantInterfaces(shop, said)).toContain('repairs');
+    },
+  );
+});

@@ -51,7 +51,9 @@ const FACT_KINDS: Record<string, RegExp> = {
     /设备|音箱|机器|在线|离线|不理|没反应|连不上|联网|连网|断网|固件|\b(?:device|speaker|online|offline|firmware|connect(?:ed|ion)?|wi-?fi)\b/i,
   connection:
     /断网|网断|网(?:又|也|就|老|总|一直)?(?:不行|不好|很卡|卡|慢|断|没了|用不了)|看不了|断了|掉线|上不了网|没网|网速|网络|宽带|线路|光猫|光信号|信号|\b(?:internet|connection|signal|broadband|router|modem|line)\b/i,
-  warranty: /保修|质保|保修期|坏了|维修|修一下|报修|报的修|杂音|\b(?:warranty|repair|broken|faulty)\b/i,
+  // A thing taken in to be mended (送你们店修了, 拿去修, 寄修) is a repair too.
+  warranty:
+    /保修|质保|保修期|坏了|维修|修一下|报修|报的修|杂音|送修|寄修|(?:送|拿|寄|交)[^，,。？?]{0,10}?(?:去|来|过去)?修(?!改)|\b(?:warranty|repair|broken|faulty)\b/i,
   // Someone coming: a technician's visit, an appointment, when they arrive.
   visit:
     /上门|师傅|预约|改约|改期|改时间|改到|推到|推迟|挪到|\breschedul\w*|\bpostpon\w*|(?:哪天|几点|什么时候|啥时候|几号)(?:能)?(?:来|到|上门)|来不来|到哪了|(?:还|都)(?:没|冇)(?:来|到)|等(?:几|多|好)久|\b(?:technician|engineer|appointment|visit|arriv\w*|eta|come out|coming)\b/i,

@@ -940,6 +940,23 @@ function saysProblem(m: RuleMeaning, view: RequestView): boolean {
   return true;
 }
 
+/**
+ * A two-character verb said with a word between its halves, as such verbs are (测听 said 测个听,
+ * 理发 理了个发, 洗澡 洗一下澡): the word said.
+ */
+function saidSplit(word: string, text: string): boolean {
+  if (word.length !== 2 || !CJK_PAIR.test(word)) return false;
+  const at = text.indexOf(word.charAt(0));
+  return (
+    at >= 0 &&
+    SPLIT_BY.test(text.slice(at + 1, at + 5)) &&
+    text.slice(at + 1, at + 5).includes(word.charAt(1))
+  );
+}
+const CJK_PAIR = /^[\u3400-\u9fff]{2}$/;
+/** What comes between a split verb's halves: 个, 了个, 一下, 一个, 过, 完. */
+const SPLIT_BY = /^(?:个|了个|了一个|一下|一个|过|完)/;
+
 /** Two characters of the word said in the text (充电器 / 充电线): a partial match. */
 function overlaps(word: string, text: string): boolean {
   for (let i = 0; i + 2 <= word.length; i++) if (text.includes(word.slice(i, i + 2))) return true;
@@ -1110,7 +1127,9 @@ export function meaningLevel(
       around.norm.includes(w) ||
       (MONEY_ONLY.has(w) && saysMoney()) ||
       PAIRED_STEPS.get(w)?.test(view.norm) === true ||
-      (DATE_WORD.test(w) && DATE_SAID.test(view.norm))
+      (DATE_WORD.test(w) && DATE_SAID.test(view.norm)) ||
+      saidSplit(w, view.norm) ||
+      saidSplit(w, around.norm)
     ) {
       any = true;
       score += 1;

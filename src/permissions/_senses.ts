@@ -363,7 +363,7 @@ export const SENSES: readonly SenseDef[] = [
     // 约个时间, 明天上午叫个人过来收, 礼拜六上午给我装上: a visit or a pick-up booked for a day.
     id: 'book',
     role: 'action',
-    zh: ['约个时间', '约一下'],
+    zh: ['约个时间', '约一下', '约一个', '约个号', '帮我约', '给我约'],
     en: ['book a', 'book in', 'schedule a', 'set up a'],
     patterns: [
       // 预约、改约、取消上门取送: booking as one of a rule's listed steps (预约上门维修 names the

@@ -1435,3 +1435,20 @@ describe('checkPermission: two steps written as one word (取送)', () => {
     },
   );
 });
+
+describe('checkPermission: a two-character verb said split (洗个牙), and a booking asked as 约一个', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['预约、改约、取消洗牙/补牙/种植复诊（均免费）'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each(['下礼拜想来洗个牙，帮我约一个', '我想洗一下牙，给我约个号'])('approves %j', (said) => {
+    expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+  });
+  it('does not read 洗 alone, far from 牙, as 洗牙', () => {
+    expect(checkPermission(rules, '我洗完澡才看到短信，帮我约一个').status).not.toBe(
+      'can_approve_immediately',
+    );
+  });
+});
