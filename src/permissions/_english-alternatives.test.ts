@@ -168,3 +168,17 @@ describe('checkPermission: a goodwill refund per job, asked in callers’ own wo
     expect(checkPermission(rules, 'gimme forty-five pounds back').status).toBe('requires_supervisor');
   });
 });
+
+describe('checkPermission: the words that carry an English rule’s grammar are no words to say', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['Waive a late fee charged while the account was frozen'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  });
+  it('approves the waiver asked with "when" for the rule\'s "while" and "was"', () => {
+    expect(
+      checkPermission(rules, 'please waive the late fee you charged when my account was frozen').status,
+    ).toBe('can_approve_immediately');
+  });
+});

@@ -29,6 +29,9 @@ const GENERIC_EN = new Set(
   (
     'request requests claim claims handling handle process processing application apply submit for the a an my your of to ' +
     'on with customer customers amount value total single per any please and or in by is are be from it this that ' +
+    // Words that carry a rule's grammar, not its content (claims that a device was damaged while
+    // in our care): a caller says none of them.
+    'was were been being our we us its has have had while than also just very ' +
     // The particle of a phrasal verb (give out, take down) is the verb's: "freaking out" says no code given out.
     'up out off down ' +
     // Why the company gives it (a goodwill credit, a courtesy phone): the company's word, never the caller's.
