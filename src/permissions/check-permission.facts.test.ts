@@ -111,3 +111,20 @@ describe('checkPermission: in warranty as a fact, beside what the caller did', (
     expect(checkPermission(rules, said).status).not.toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: a "when I …" clause tells what happened', () => {
+  const rules = compileRules({
+    can_approve_immediately: [],
+    requires_supervisor: [],
+    requires_process: ['Claims that a laptop was wiped or damaged while in our care'],
+    forbidden: ['Bypassing a BIOS or account password for anyone'],
+  });
+  it('refuses the bypass and opens no claim for the reset the caller did', () => {
+    const d = checkPermission(
+      rules,
+      'My brother left me his old laptop. But when I reset it, it asked for his password. Can you bypass the password?',
+    );
+    expect(d.status).toBe('forbidden');
+    expect(d.parts.map((p) => p.status)).not.toContain('requires_process');
+  });
+});
