@@ -59,3 +59,16 @@ describe('statesShown: a warranty’s last day, read on the day of the call', ()
     expect(statesShown([both], on)).toEqual([]);
   });
 });
+
+describe('statesShown: a package valid until a day', () => {
+  const on = new Date('2028-03-01T10:00:00Z');
+  it('says before its expiry while valid, expired after, and neither when two packages disagree', () => {
+    expect(statesShown([query({ packages: [{ no: 'P1', valid_until: '2028-04-02' }] })], on)).toEqual([
+      '有效期内',
+      '到期前',
+    ]);
+    expect(statesShown([query({ pass: { expires_on: '2028-02-01' } })], on)).toEqual(['已过期']);
+    const two = query({ packages: [{ valid_until: '2028-04-02' }, { valid_until: '2027-12-31' }] });
+    expect(statesShown([two], on)).toEqual([]);
+  });
+});

@@ -28,31 +28,47 @@ export function statesShown(queries: readonly SystemQueryRecord[], now?: Date): 
     if (!q.ok) continue;
     for (const [key, v] of responseFields(q.response)) {
       if (typeof v !== 'string') continue;
-      if (STATE_KEY.test(key)) add(v.trim());
-      // warranty_until 2028-05-14 read on 2027-11-23: the thing is in warranty, a state as a
-      // status field would say it (a rule approving repairs in warranty is satisfied by it).
-      else if (today !== '' && COVER_ENDS.test(key)) {
-        const ends = /^(\d{4}-\d{2}-\d{2})/.exec(v.trim())?.[1];
-        if (ends !== undefined) add(ends >= today ? IN_WARRANTY : OUT_OF_WARRANTY);
+      if (STATE_KEY.test(key)) {
+        add(v.trim());
+        continue;
       }
+      // warranty_until 2028-05-14 read on 2027-11-23: the thing is in warranty, a state as a
+      // status field would say it (a rule approving repairs in warranty is satisfied by it); a
+      // package valid until a day to come is before its expiry (课包到期前延期).
+      const last = today === '' ? undefined : LAST_DAYS.find((d) => d.key.test(key));
+      const ends = last && /^(\d{4}-\d{2}-\d{2})/.exec(v.trim())?.[1];
+      if (last && ends !== undefined)
+        for (const state of ends >= today ? last.before : last.after) add(state);
     }
   }
-  // 镜架 still covered, 镜片 not: which warranty the request is under is not known, so neither is
-  // a fact (the caller's word or a supervisor decides).
-  const states =
-    out.includes(IN_WARRANTY) && out.includes(OUT_OF_WARRANTY)
-      ? out.filter((s) => s !== IN_WARRANTY && s !== OUT_OF_WARRANTY)
-      : out;
+  // 镜架 still covered, 镜片 not: which warranty (or which package) a request is about is not
+  // known, so neither state is a fact (the caller's word or a supervisor decides).
+  let states = out;
+  for (const d of LAST_DAYS)
+    if (d.before.some((s) => states.includes(s)) && d.after.some((s) => states.includes(s)))
+      states = states.filter((s) => !d.before.includes(s) && !d.after.includes(s));
   shown.set(queries, { count: queries.length, today, states });
   return states;
 }
 
-/** The last day of a warranty or guarantee (warranty_until, guarantee_ends_on, 保修到期日). */
-const COVER_ENDS =
-  /(?:warrant|guarantee|保修|质保|三包).*?(?:until|end|expir|到期|截止)|(?:until|end|expir).*?warrant/i;
-/** The states a warranty's last day says, in the words the permission engine reads. */
-const IN_WARRANTY = '保修期内';
-const OUT_OF_WARRANTY = '保修期外';
+/**
+ * Fields that give the last day something holds, and the states it says, in the words the
+ * permission engine reads, on or before that day and after it: a warranty or guarantee
+ * (warranty_until, guarantee_ends_on, 保修到期日), then anything valid until a day (valid_until,
+ * expires_on, 有效期至).
+ */
+const LAST_DAYS: ReadonlyArray<{ key: RegExp; before: readonly string[]; after: readonly string[] }> = [
+  {
+    key: /(?:warrant|guarantee|保修|质保|三包).*?(?:until|end|expir|到期|截止)|(?:until|end|expir).*?warrant/i,
+    before: ['保修期内'],
+    after: ['保修期外'],
+  },
+  {
+    key: /valid.*?(?:until|to|end|thru|through)|expir|有效期|到期/i,
+    before: ['有效期内', '到期前'],
+    after: ['已过期'],
+  },
+];
 
 /** A day as ISO writes it (2027-11-23), in UTC: what a record's dates are compared with. */
 function dayOf(now: Date): string {

@@ -599,7 +599,8 @@ const OTHERS_BY_ROLE = '当前(?:的)?(?:骑行人|使用者|用户|租客|住�
 
 // Another party in a rule phrase (修改收货人为他人, 透露其他乘客信息, share another user's files).
 const RULE_OTHER = new RegExp(
-  String.raw`他人|别人|其他|其它|另一|陌生人|非本人|上一位|前一位|下一位|${OTHERS_BY_ROLE}|\b(?:other|another|someone else|somebody else)(?:'s)?\b|\bothers'|\b(?:someone|somebody|anyone|a person) who is not\b`,
+  // 替非账户监护人…冻结: done for someone who is not the account's holder (or guardian, or owner).
+  String.raw`他人|别人|其他|其它|另一|陌生人|非本人|替非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记)|上一位|前一位|下一位|${OTHERS_BY_ROLE}|\b(?:other|another|someone else|somebody else)(?:'s)?\b|\bothers'|\b(?:someone|somebody|anyone|a person) who is not\b`,
   'g',
 );
 // Another party in a request, beyond the lexicon's list: 他/她 (not 其他), other passengers.

@@ -421,3 +421,16 @@ describe('calling someone who serves the caller is not asking for their number',
     expect(checkPermission(furniture, '把那个师傅电话给我', { caller: CALLER }).status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: a rule forbidding steps done for someone who is not the account holder', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['学期暂停：每个学期第1次，最长30天'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['替非账户家长（或未登记的第二联系人）约课、取消、暂停、改接送人'],
+  });
+  it('approves the holder pausing their own term and forbids pausing it for someone else', () => {
+    expect(checkPermission(rules, '帮我把这学期暂停一下').status).toBe('can_approve_immediately');
+    expect(checkPermission(rules, '我是他奶奶，帮他把学期暂停一下').status).toBe('forbidden');
+  });
+});

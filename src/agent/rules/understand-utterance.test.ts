@@ -569,3 +569,10 @@ describe('understandUtterance: 我想了下 tells a thought, not a wish', () => 
     expect(read('我想退了这张卡').asksForAction).toBe(true);
   });
 });
+
+describe('extractName: 叫 that has someone do something', () => {
+  it('reads the name after 我叫他自己打, not 他自己', () => {
+    expect(extractName('好嘛，那我叫他自己打。我叫林海生，树林的林')).toBe('林海生');
+    expect(extractName('那我叫她自己来')).toBeUndefined();
+  });
+});

@@ -105,7 +105,8 @@ const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '�
 /** The commonest Chinese surnames (about nine in ten people carry one of them). */
 const COMMON_SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const NOT_NAMES = /的|你们|管理|客户|会员|用户|经理|主管|老板|系统|这|那|谁|想|要|不|在|打|问/;
+const NOT_NAMES =
+  /的|你们|管理|客户|会员|用户|经理|主管|老板|系统|这|那|谁|想|要|不|在|打|问|^[他她它你您我俺咱]|自己|人家/;
 
 /** Reads one customer utterance. Pure; shares the permission engine's quantity and action parsers. */
 export function understandUtterance(text: string, language: Language): Understanding {
@@ -489,9 +490,11 @@ export function extractName(text: string): string | undefined {
     const title = /女士|小姐/.test(text) ? '女士' : /先生/.test(text) ? '先生' : '先生/女士';
     return `${family}${title}`;
   }
-  const called =
-    /(?:[我俺]叫|我的名字是|我名字叫)([\u4e00-\u9fff]{2,4}?)(?=[，,。.！!？?\s]|$|想|要|打|来|的)/.exec(text);
-  if (called && !NOT_NAMES.test(called[1]!)) return called[1];
+  // 那我叫他自己打。我叫黄志鸿: 叫 that has someone do something names no one; the next may.
+  for (const called of text.matchAll(
+    /(?:[我俺]叫|我的名字是|我名字叫)([\u4e00-\u9fff]{2,4}?)(?=[，,。.！!？?\s]|$|想|要|打|来|的)/g,
+  ))
+    if (!NOT_NAMES.test(called[1]!)) return called[1];
   // 我是5栋201的业主，叫孟佳怡: 叫 opening a clause, after the caller spoke of themselves, with a
   // full name of a common surname (叫个师傅, 叫人来 name no one).
   const clauseCalled = SELF.test(text)
