@@ -4,6 +4,7 @@ import { DEMANDS_REMEDY } from '../domain/remedy-demanded.js';
 import { type Analysis, analyze, type FoundRequest, mergeRepeats } from './_analyze.js';
 import { TwoGenerationCache } from './_cache.js';
 import * as G from './_char-gates.js';
+import { deniedRoleSaid } from './_denied-roles.js';
 import { actionLabel } from './_label.js';
 import type { ConceptDef } from './_lexicon.js';
 import {
@@ -1661,9 +1662,9 @@ export function decide(
 // Words of a forbidden rule about other people's data: who (他人, another user, 别家, nobody else)
 // and how (透露, share, 一概不说, never confirm).
 const OTHERS_IN_RULE =
-  /他人|其他|其它|别人|另一|别的|旁人|别家|任何人|\bothers?\b|\banother\b|third[- ]part|someone else|somebody else|(?:nobody|no one|anyone|anybody) else/;
+  /他人|其他|其它|别人|另一|别的|旁人|别家|任何人|邻居|配偶|前任|亲属|\bothers?\b|\banother\b|third[- ]part|someone else|somebody else|(?:nobody|no one|anyone|anybody) else|\b(?:ex-)?partners\b|\bflatmates\b|\bneighbou?rs\b|\bspouses\b/;
 const DISCLOSE_IN_RULE =
-  /透露|泄露|泄漏|告知|外泄|告诉|不说|不讲|disclos|reveal|leak|\bshar|\bconfirm|\bgive out\b|\btell\b/;
+  /透露|泄露|泄漏|告知|外泄|告诉|不说|不讲|disclos|reveal|leak|\bshar|\bconfirm|\bgive out\b|\btell\b|\bgo(?:es)? only to\b|\bget nothing\b/;
 const DATA_IN_RULE =
   /信息|资料|隐私|数据|文件|地址|住址|号码|手机号|电话|information|\bdata\b|details|files?\b|address|phone/;
 
@@ -1708,9 +1709,14 @@ function withDataScope(
   caller: OtherPartyOptions | undefined,
 ): PermissionDecision {
   if (decision.status === 'forbidden') return decision;
-  const found = findOtherParty(decision.action, caller);
+  const disclosure = disclosureRule(rules);
+  // 我是她姥姥，孩子礼拜六几点的课: a caller who says they are one of those the product's rule
+  // refuses asks about the account holder's records, whoever they name.
+  const role = disclosure && deniedRoleSaid(disclosure, normalizeText(decision.action));
+  const found =
+    findOtherParty(decision.action, caller) ?? (role ? { text: decision.action, what: role } : undefined);
   if (!found) return decision;
-  const rule = disclosureRule(rules)?.text ?? null;
+  const rule = disclosure?.text ?? null;
   const reasons = otherPartyReason(rule, found.what);
   const lang = hasCjk(decision.action) ? 'zh' : 'en';
   const part: PermissionPart = {

@@ -1,0 +1,71 @@
+/**
+ * Who a product's disclosure rule says gets nothing (爷爷奶奶、姥姥姥爷、离异的另一方…来问一律不说;
+ * partners, ex-partners, flatmates and employers get nothing), and a caller who says they are one
+ * of them (我是她姥姥, 我跟他妈离了, I'm her husband) while asking what the record holds. The
+ * caller's own words place them among those the product refuses, however they ask: what they ask
+ * about is the account holder's, not theirs.
+ */
+import type { Bilingual } from '../domain/language.js';
+
+interface DeniedRole {
+  /** How the product's rule names them. */
+  rule: RegExp;
+  /** How a caller says they are one. */
+  said: RegExp;
+  what: Bilingual;
+}
+
+const ROLES: readonly DeniedRole[] = [
+  {
+    rule: /爷爷|奶奶|姥姥|姥爷|外公|外婆|祖父母|grandparent/i,
+    said: /我是[^，,。？?]{0,10}?(?:爷爷|奶奶|姥姥|姥爷|外公|外婆|阿公|阿婆|阿嬷)|\bi'?m (?:his|her|their|the (?:kid|child)'s) grand(?:ma|mother|pa|father|mum|mom|dad)\b/i,
+    what: { zh: '祖辈', en: 'a grandparent' },
+  },
+  {
+    rule: /离异|前任|前夫|前妻|ex-partner|\bex(?:es)?\b|divorc/i,
+    said: /(?:我|我们)(?:跟|和|与)[^，,。？?]{0,6}?离(?:了|婚|异)|(?:我|我们)离(?:婚|异)了|我是[^，,。？?]{0,6}?(?:前夫|前妻|前任)|\bi'?m (?:his|her|their) ex\b|\b(?:we|i) (?:got |are |were )?divorced\b/i,
+    what: { zh: '离异的一方', en: 'a former partner' },
+  },
+  {
+    rule: /邻居|neighbou?r/i,
+    said: /我是[^，,。？?]{0,10}?(?:邻居|对门|隔壁)|\bi'?m (?:his|her|their) (?:next[- ]door )?neighbou?r\b/i,
+    what: { zh: '邻居', en: 'a neighbour' },
+  },
+  {
+    rule: /配偶|夫妻|老公|老婆|丈夫|妻子|spouse|partners?\b|husband|wife/i,
+    said: /我是[^，,。？?]{0,6}?(?:老公|老婆|爱人|丈夫|妻子|媳妇)|\bi'?m (?:his|her) (?:husband|wife|partner)\b/i,
+    what: { zh: '配偶', en: 'a partner' },
+  },
+  {
+    rule: /房东|landlord/i,
+    said: /我是[^，,。？?]{0,8}?房东|\bi'?m (?:his|her|their|the) landlord\b/i,
+    what: { zh: '房东', en: 'a landlord' },
+  },
+  {
+    rule: /老板|雇主|单位|employer/i,
+    said: /我是[^，,。？?]{0,8}?(?:老板|领导|单位的)|\bi'?m (?:his|her|their) (?:boss|employer|manager)\b/i,
+    what: { zh: '雇主', en: 'an employer' },
+  },
+];
+
+/** Asking what a record holds: a time, a place, a count, an amount, a number, a history. */
+const ASKS_WHAT_IT_HOLDS =
+  /几点|几号|礼拜几|星期几|什么时候|啥时候|哪天|哪个|哪位|哪里|在哪|多少|剩|号码|电话|地址|住址|记录|明细|\bwhat\b|\bwhen\b|\bwhere\b|\bwhich\b|\bhow (?:much|many)\b/i;
+
+const rolesOf = new WeakMap<object, readonly DeniedRole[]>();
+
+/**
+ * The role a caller says they hold that the product's disclosure rule refuses, when they ask what
+ * a record holds; undefined otherwise. `norm` is the normalised request.
+ *
+ * @example deniedRoleSaid({ text: '…爷爷奶奶、姥姥姥爷、离异的另一方来问一律不说' }, '我是她姥姥，孩子几点的课') // { zh: '祖辈', … }
+ */
+export function deniedRoleSaid(rule: { readonly text: string }, norm: string): Bilingual | undefined {
+  if (!ASKS_WHAT_IT_HOLDS.test(norm)) return undefined;
+  let roles = rolesOf.get(rule);
+  if (roles === undefined) {
+    roles = ROLES.filter((r) => r.rule.test(rule.text));
+    rolesOf.set(rule, roles);
+  }
+  return roles.find((r) => r.said.test(norm))?.what;
+}
