@@ -9,7 +9,8 @@ const MOST_STATE_CHARS = 40;
 /**
  * The states the call's successful queries showed, each once, in the order found: the values of
  * status-like fields at any depth (`pending`, `open`, `postponed`, 已付款待发货), and, given the
- * day, whether a warranty's last day has passed (保修期内 / 保修期外). They are what
+ * day, whether a warranty's or a package's last day has passed (保修期内 / 保修期外, 到期前 / 已过期;
+ * see `LAST_DAYS`). They are what
  * the permission engine reads as facts (`CheckPermissionOptions.facts`): a rule that approves
  * cancelling a pending gift is satisfied by a gift the call found pending, not by the
  * caller's word for it. Only states, so nothing else a response holds (names, addresses, notes)
