@@ -617,8 +617,14 @@ const FOR_SOMEONE =
  * request is part of (see `_char-gates.ts`), when known.
  */
 export function namesOtherParty(norm: string, gates = G.ALL): boolean {
-  return ((gates & G.OTHERS) !== 0 && REQUEST_OTHER.test(norm)) || mentionsOtherParty(norm, gates);
+  // 那我叫他自己去店里打一份记录: the other person doing it for themselves asks nothing of theirs.
+  const text = ACTS_THEMSELVES.test(norm) ? norm.replace(ACTS_THEMSELVES_ALL, '') : norm;
+  return ((gates & G.OTHERS) !== 0 && REQUEST_OTHER.test(text)) || mentionsOtherParty(text, gates);
 }
+
+/** Someone else set to do it themselves: 叫他自己, 让她本人, 请他亲自. */
+const ACTS_THEMSELVES = /(?:叫|让|喊|请)(?:他们|她们|他|她)(?:自己|本人|亲自)/;
+const ACTS_THEMSELVES_ALL = new RegExp(ACTS_THEMSELVES.source, 'g');
 
 /** Between an action and the concept it acts on: nothing, or an article. */
 const ACTS_ON = /^\s*(?:(?:a|an|the|any|my)\s+)?$/;

@@ -434,3 +434,18 @@ describe('checkPermission: a rule forbidding steps done for someone who is not t
     expect(checkPermission(rules, '我是他奶奶，帮他把学期暂停一下').status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: the other person set to do it for themselves', () => {
+  const rules = compileRules({
+    can_approve_immediately: [],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['车辆的保养记录和里程只告诉车主本人，买家、中介、朋友来问一律不说'],
+  });
+  it('does not forbid 叫他自己去打一份, and still forbids asking for his records', () => {
+    expect(checkPermission(rules, '那我叫他自己去你们店里打一份保养记录出来给我看').status).not.toBe(
+      'forbidden',
+    );
+    expect(checkPermission(rules, '你把他的保养记录发给我看看').status).toBe('forbidden');
+  });
+});

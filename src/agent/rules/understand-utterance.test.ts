@@ -576,3 +576,14 @@ describe('extractName: 叫 that has someone do something', () => {
     expect(extractName('那我叫她自己来')).toBeUndefined();
   });
 });
+
+describe('understandUtterance: someone set to do it themselves, and leave asked for that plan', () => {
+  it('reads 那我叫她自己去店里查，这样可以吧 as the caller’s plan, asking nothing', () => {
+    expect(read('哦，要她本人才行啊？那我叫她自己去你们店里查一下再告诉我，这样可以吧？').asksForAction).toBe(
+      false,
+    );
+  });
+  it('still reads a step asked with 可以吧 as asking', () => {
+    expect(read('那你帮我把预约取消了，可以吧？').asksForAction).toBe(true);
+  });
+});
