@@ -197,6 +197,9 @@ function withOtherBound(
   return { to: next.end, condition };
 }
 
+/** After an amount, what it is the price of: 一节, 每次, /位, a class, per session. */
+const PRICE_PER =
+  /^\s*(?:\/|每|一)(?:节|次|个|份|件|位|人|晚|天|小时|堂|课|杯|盒|箱)|^\s*(?:per|a|an|each)\s+(?:class|lesson|session|night|person|visit|box|hour)\b/i;
 /** What puts a span of time as the window a count is kept over: in / within / per / every 12 months, 每. */
 const WINDOW_BEFORE = /(?:\b(?:in|within|per|every|each|during|over)\s+(?:the\s+)?(?:last\s+|past\s+)?|每)$/;
 
@@ -370,6 +373,8 @@ function conditionOf(
     const named: RuleCondition = { ...withUnit(boundFor('=', quantity.value), quantity.unit), named: true };
     // once per client in 12 months, 每12个月一次: the window a count is kept over is a term of the case.
     if (named.family === 'duration' && WINDOW_BEFORE.test(s.slice(0, quantity.start))) named.term = true;
+    // 预约体验课：99元一节: what the booking costs, a term the operator states, not an amount asked.
+    if (named.family === 'money' && PRICE_PER.test(s.slice(quantity.end))) named.term = true;
     return cut(quantity.start, quantity.end, named);
   }
 

@@ -363,12 +363,19 @@ export const SENSES: readonly SenseDef[] = [
     // 约个时间, 明天上午叫个人过来收, 礼拜六上午给我装上: a visit or a pick-up booked for a day.
     id: 'book',
     role: 'action',
-    zh: ['约个时间', '约一下', '约一个', '约个号', '帮我约', '给我约'],
+    zh: ['约个时间', '约一下', '约一个', '约个号', '帮我约', '给我约', '约个'],
     en: ['book a', 'book in', 'schedule a', 'set up a'],
     patterns: [
       // 预约、改约、取消上门取送: booking as one of a rule's listed steps (预约上门维修 names the
       // visit, and 验光预约改期 moves a booking).
       { key: '预约', re: '预约(?=\\s*[、,，/或和及])', overlay: true as const },
+      // 预约体验课, 预约一节试听: a class or a session booked. Not 预约上门维修 (the visit's word),
+      // nor what a booking holds (预约时间, 预约定金).
+      {
+        key: '预约',
+        re: '预约(?=[^,.!?;:、\\n]{0,3}?(?:课|试听|体验|测评|评估|检查|号(?!码)))',
+        overlay: true as const,
+      },
       // A key is where a match starts: the first character of a day's word.
       ...['明', '后', '大', '下', '周', '星', '礼', '今'].map((key) => ({
         key,

@@ -1452,3 +1452,21 @@ describe('checkPermission: a two-character verb said split (洗个牙), and a bo
     );
   });
 });
+
+describe('checkPermission: a class booked, and what it costs as the rule states it', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['预约试听课：59元一节，每个学员限1次'],
+    requires_supervisor: ['退款超过100元'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each(['下礼拜六给我女儿约个试听课嘛', '帮我预约一节试听课'])(
+    'approves %j with no amount said',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+    },
+  );
+  it('does not read 预约时间 as a booking asked for', () => {
+    expect(checkPermission(rules, '我想问一下预约时间是几点').status).not.toBe('can_approve_immediately');
+  });
+});
