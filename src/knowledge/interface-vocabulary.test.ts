@@ -421,3 +421,33 @@ describe('relevantInterfaces: a thing taken in to be mended', () => {
     },
   );
 });
+
+describe('relevantInterfaces: what already came, and something missing from it', () => {
+  const hampers = profileInterfaces({
+    plan: {
+      description: 'The plan: meals per week, price, delivery day and window, status, paused until',
+      response_fields: ['plan', 'price', 'delivery_day', 'status', 'paused_until'],
+    },
+    upcoming: {
+      description:
+        'Upcoming deliveries: delivery date, cutoff, state (open / locked / skipped), meals chosen, total',
+      response_fields: ['deliveries', 'delivery_date', 'cutoff', 'state', 'meals'],
+    },
+    past: {
+      description:
+        'Deliveries made (last 6 weeks): delivery id, delivered at, courier, courier notes, meals with their value',
+      response_fields: ['deliveries', 'delivery_id', 'delivered_at', 'courier', 'meals'],
+    },
+  });
+  it('reads "my hamper came on Monday and the salmon is really missing" as about the deliveries made', () => {
+    expect(
+      relevantInterfaces(
+        hampers,
+        'So my hamper came on Monday and the salmon is really missing, can you credit me for it?',
+      ),
+    ).toContain('past');
+  });
+  it('keeps "when is my next delivery" off the deliveries made', () => {
+    expect(relevantInterfaces(hampers, 'when is my next delivery coming')).not.toContain('past');
+  });
+});
