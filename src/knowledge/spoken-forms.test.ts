@@ -90,3 +90,9 @@ describe('standardSpokenForms: Henan 俺 and 恁', () => {
     expect(standardSpokenForms('咋恁么慢')).toBe('咋恁么慢');
   });
 });
+
+describe('standardSpokenForms: 恁 meaning so', () => {
+  it('keeps 恁多 and 恁贵 (so much, so dear) as said', () => {
+    expect(standardSpokenForms('咋恁贵哩，恁多钱')).toBe('咋恁贵哩，恁多钱');
+  });
+});

@@ -36,9 +36,9 @@ const SPOKEN_QUESTION_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   // clause's end asks 是多少 (新号码是好多).
   [/(?<=[\u4e00-\u9fff])(?<!么|哒)哒(?!哒)/g, '了'],
   [/(?<=是)好多(?=[，,。.？?！!]|$)/g, '多少'],
-  // Henan and Shandong: 俺 is 我, 恁 is 你 (恁么, 恁般 say 这么).
+  // Henan and Shandong: 俺 is 我, 恁 is 你 (恁么, 恁般, 恁多, 恁贵 say 这么).
   [/俺/g, '我'],
-  [/恁(?![么般样地])/g, '你'],
+  [/恁(?![么般样地多贵远久])/g, '你'],
 ];
 
 /**

@@ -587,3 +587,11 @@ describe('understandUtterance: someone set to do it themselves, and leave asked 
     expect(read('那你帮我把预约取消了，可以吧？').asksForAction).toBe(true);
   });
 });
+
+describe('understandUtterance: give me a minute', () => {
+  it('reads "give me a minute, let me find my card" and "gimme a sec" as no request', () => {
+    expect(read('give me a minute, let me find my card').asksForAction).toBe(false);
+    expect(read('gimme a sec, the kids are shouting').asksForAction).toBe(false);
+    expect(read('give me a refund for the missing salmon').asksForAction).toBe(true);
+  });
+});
