@@ -610,3 +610,19 @@ describe('generateMockResponse shapes list items by the list and the product', (
     }
   });
 });
+
+describe('generateMockResponse: a field a mock cannot know', () => {
+  it('leaves out a model or a store rather than filling them with 正常, and keeps a quality', () => {
+    const r = generateMockResponse({
+      product: zh,
+      interfaceName: 'x',
+      definition: custom(['model', 'store', 'battery_health', 'fitted_on']),
+      phone: '13800138000',
+      now,
+    });
+    expect(r).not.toHaveProperty('model');
+    expect(r).not.toHaveProperty('store');
+    expect(r.battery_health).toBe('正常');
+    expect(typeof r.fitted_on).toBe('string');
+  });
+});

@@ -36,7 +36,8 @@ export interface MockResponseInput {
  * merchants, a shop's orders); dates where a date is asked (due_date, next_billing, expires),
  * money for amounts, prices, fees, limits and available credit, flags only for flags, a status
  * word for a status; list items shaped by the list's name (fees with their type, cards with a
- * masked number, coupons with a discount and an expiry). One response agrees with itself: a
+ * masked number, coupons with a discount and an expiry); a field nothing in its name says how to
+ * fill (a model, a store, which ear) is left out. One response agrees with itself: a
  * price repeats its plan's fee, a total or statement is the sum of its items, the minimum payment
  * is at most the statement, the available credit at most the limit. Chinese text for a Chinese
  * product name, English otherwise. Pure and deterministic per product id, interface and phone
@@ -63,7 +64,8 @@ export function generateMockResponse(input: MockResponseInput): Record<string, u
   const plan = aboutPlan(ctx);
   const out: Record<string, unknown> = {};
   input.definition.response_fields.forEach((field, i) => {
-    out[field] = fieldValue(fields[i] as string, ctx, plan);
+    const value = fieldValue(fields[i] as string, ctx, plan);
+    if (value !== undefined) out[field] = value;
   });
   settleTotals(out, lang);
   return out;
@@ -277,7 +279,12 @@ function hintedValue(key: string, ctx: FieldContext): unknown {
   // What the caller has (a plan, a policy's coverage, a package): the product's plan.
   if (/(type|category|kind|plan|coverage|package|product)$/.test(key))
     return ctx.world.planNames[0] ?? (lang === 'zh' ? '标准' : 'standard');
-  return lang === 'zh' ? '正常' : 'normal';
+  // How something is doing (network_quality, battery_health, signal): all is well.
+  if (/(?:^|_)(?:quality|condition|health|signal|network|state|result|standing|mode)(?:_|$)/.test(key))
+    return lang === 'zh' ? '正常' : 'normal';
+  // Anything else (a model, a store, which ear, a plate) a mock cannot know: left out rather than
+  // filled with a word that reads as nonsense when said (model 正常).
+  return undefined;
 }
 
 function isPlural(word: string): boolean {
