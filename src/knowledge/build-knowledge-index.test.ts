@@ -204,3 +204,20 @@ describe('buildKnowledgeIndex', () => {
     });
   });
 });
+
+describe('buildKnowledgeIndex: lost in other words, and a verb asked as A-not-A', () => {
+  const index = buildKnowledgeIndex({
+    name: '安听宝',
+    description: '',
+    features: [],
+    common_issues: [],
+    solutions: [],
+    faq: [
+      { q: '耳机丢了怎么办？', a: '购机首年有丢失险，一年内丢失可以补机，自付20%。' },
+      { q: '多久能修好？', a: '一般10个工作日。' },
+    ],
+  });
+  it.each(['耳机弄丢了赔不赔', '丢了赔不赔'])('finds the entry on losing one for %j', (said) => {
+    expect(index.search(said)[0]?.question).toBe('耳机丢了怎么办？');
+  });
+});

@@ -199,6 +199,11 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?:周|礼拜|星期)[六日天](?:(?:和|跟|、)?(?:周|礼拜|星期)?[日天])?|双休日?/g, '周末'],
   // Work done on a home (干活, 开工, 动工) is what renovation rules call 施工.
   [/干活儿?|开工|动工/g, '施工'],
+  // Lost, in any words (丢了, 弄丢, 搞丢, Wuhan 弄掉了): what an FAQ on losing one (助听器丢了怎么办)
+  // is about. Not 把费用弄掉了吗, a charge asked whether removed.
+  [/(?:弄|搞|整)丢了?|(?:弄|搞)掉了(?![吗没么嘛])|丢了|丢失|遗失/g, '丢失'],
+  // A verb asked as "A not A" (赔不赔, 退不退): the verb, as an FAQ writes it.
+  [/([\u4e00-\u9fff])不\1/g, '$1'],
 ];
 
 function foldSynonyms(text: string): string {
