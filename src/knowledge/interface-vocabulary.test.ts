@@ -451,3 +451,19 @@ describe('relevantInterfaces: what already came, and something missing from it',
     expect(relevantInterfaces(hampers, 'when is my next delivery coming')).not.toContain('past');
   });
 });
+
+describe('relevantInterfaces: a visit that came is no delivery', () => {
+  const service = profileInterfaces({
+    deliveries: {
+      description: 'Parcels delivered to you: parcel id, delivered at, courier',
+      response_fields: ['parcels', 'delivered_at', 'courier'],
+    },
+    visits: {
+      description: 'Technician appointments: technician, date, status',
+      response_fields: ['appointments', 'technician', 'date', 'status'],
+    },
+  });
+  it('does not read "he came this morning and left" as about the parcels', () => {
+    expect(relevantInterfaces(service, 'he came this morning and left')).not.toContain('deliveries');
+  });
+});

@@ -124,3 +124,11 @@ describe('senses: Cantonese money, a fee refused, money made up', () => {
     expect(checkPermission(laundry, '你们补我一张卡').parts[0]?.concept).not.toBe('compensation');
   });
 });
+
+describe('senses: a class booked, and a booking number', () => {
+  it('reads 预约体验课 and 约个试听课 as booking, and 预约号 as none', () => {
+    expect(sensesIn('帮我预约体验课')).toContain('book');
+    expect(sensesIn('给孩子约个试听课')).toContain('book');
+    expect(sensesIn('我的预约号是多少来着')).not.toContain('book');
+  });
+});

@@ -373,7 +373,7 @@ export const SENSES: readonly SenseDef[] = [
       // nor what a booking holds (预约时间, 预约定金).
       {
         key: '预约',
-        re: '预约(?=[^,.!?;:、\\n]{0,3}?(?:课|试听|体验|测评|评估|检查|号(?!码)))',
+        re: '预约(?=[^,.!?;:、\\n]{0,3}?(?:课|试听|体验|测评|评估|检查))',
         overlay: true as const,
       },
       // A key is where a match starts: the first character of a day's word.
