@@ -96,3 +96,10 @@ describe('standardSpokenForms: 恁 meaning so', () => {
     expect(standardSpokenForms('咋恁贵哩，恁多钱')).toBe('咋恁贵哩，恁多钱');
   });
 });
+
+describe('standardSpokenForms: Cantonese 俾, 隔篱 and 个 before what someone has', () => {
+  it('reads 你俾屋主个电话我 as 你给屋主的电话我, and 隔篱 as 隔壁', () => {
+    expect(standardSpokenForms('你俾屋主个电话我啦')).toBe('你给屋主的电话我啦');
+    expect(standardSpokenForms('隔篱屋琴晚响咗好耐')).toBe('隔壁屋琴晚响了好耐');
+  });
+});

@@ -65,7 +65,10 @@ const CANTONESE_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/佢/g, '他'],
   [/仲/g, '还'],
   [/睇/g, '看'],
-  [/畀/g, '给'],
+  [/[畀俾]/g, '给'],
+  [/隔篱/g, '隔壁'],
+  // 屋主个电话, 佢个地址: 个 before what someone has is 的 (嘅).
+  [/个(?=电话|手机|号码|地址|住址)/g, '的'],
   [/(?<![关联体派干世直父母旁])系(?![统列数])/g, '是'],
 ];
 
@@ -73,7 +76,7 @@ const CANTONESE_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
 export function standardSpokenForms(text: string): string {
   let out = text;
   for (const [pattern, word] of SPOKEN_QUESTION_WORDS) out = out.replace(pattern, word);
-  if (/[嗰嘅唔冇嚟咗喺佢仲睇畀系边几乜点屋哋]/.test(out))
+  if (/[嗰嘅唔冇嚟咗喺佢仲睇畀俾篱系边几乜点屋哋]/.test(out))
     for (const [pattern, word] of CANTONESE_WORDS) out = out.replace(pattern, word);
   return out;
 }

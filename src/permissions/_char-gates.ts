@@ -77,7 +77,7 @@ const GROUPS: ReadonlyArray<[number, string, boolean]> = [
   [TAIL, '尾末后', true],
   [ACTS, '托让叫要请帮替代给转过移挪把用', true],
   // 上一位, 前一个, 下一位, 当前的骑行人, 举报人, 投诉人: someone by their turn or role.
-  [OTHERS, '他她其别另隔楼对上前下当举投', true],
+  [OTHERS, '他她伊其别另隔楼对上前下当举投', true],
   // 我妈 and 我爸 hold 妈 and 爸.
   [SOMEONE, '别他其另陌老妻丈爱媳妈爸父儿女孩朋同家亲室邻男', true],
   // 上一位骑行人, 前一个车主: who used it before or after the caller; 卖给别人的那个号绑的手机号:

@@ -39,3 +39,31 @@ describe('checkPermission: a caller who says they are one of those the product r
     expect(checkPermission(school, '我是她外婆，你们那个第二监护人怎么登记').status).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission: an ex or an employer, in the words they use of themselves', () => {
+  const alarm = compileRules({
+    can_approve_immediately: ['暂停监控：每年1次，最长60天'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['布防撤防记录、在家离家情况只告诉账户持有人本人；家人、前配偶、房东、邻居来问一律不说'],
+  });
+  const clinic = compileRules({
+    can_approve_immediately: ['Book or move an appointment on the caller’s own file'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [
+      'Patient information goes only to the patient. Partners, ex-partners, employers and insurers get nothing',
+    ],
+  });
+  it('forbids 我前妻住在里面…伊每天几点钟撤防', () => {
+    expect(checkPermission(alarm, '房子是我装的，现在我前妻住在里面。帮我查查伊每天几点钟撤防').status).toBe(
+      'forbidden',
+    );
+  });
+  it.each([
+    'my ex, Dana, still comes to your clinic on Tuesdays. What time does she finish up?',
+    "I've a lad working for me, Liam. Was he actually in with you on Monday, and when's he back at work?",
+  ])('forbids %j', (said) => {
+    expect(checkPermission(clinic, said).status).toBe('forbidden');
+  });
+});

@@ -22,8 +22,9 @@ const ROLES: readonly DeniedRole[] = [
     what: { zh: '祖辈', en: 'a grandparent' },
   },
   {
-    rule: /离异|前任|前夫|前妻|ex-partner|\bex(?:es)?\b|divorc/i,
-    said: /(?:我|我们)(?:跟|和|与)[^，,。？?]{0,6}?离(?:了|婚|异)|(?:我|我们)离(?:婚|异)了|我是[^，,。？?]{0,6}?(?:前夫|前妻|前任)|\bi'?m (?:his|her|their) ex\b|\b(?:we|i) (?:got |are |were )?divorced\b/i,
+    rule: /离异|前任|前夫|前妻|前配偶|ex-partner|\bex(?:es)?\b|divorc/i,
+    // 我前妻住了里厢, my ex, Jess: who speaks of their ex is one.
+    said: /(?:我|我们)(?:跟|和|与)[^，,。？?]{0,6}?离(?:了|婚|异)|(?:我|我们)离(?:婚|异)了|我是[^，,。？?]{0,6}?(?:前夫|前妻|前任)|我(?:的)?前(?:妻|夫|任|女友|男友|老婆|老公)|\bi'?m (?:his|her|their) ex\b|\bmy ex(?:-wife|-husband|-partner|-girlfriend|-boyfriend)?\b|\b(?:we|i) (?:got |are |were )?divorced\b/i,
     what: { zh: '离异的一方', en: 'a former partner' },
   },
   {
@@ -43,7 +44,7 @@ const ROLES: readonly DeniedRole[] = [
   },
   {
     rule: /老板|雇主|单位|employer/i,
-    said: /我是[^，,。？?]{0,8}?(?:老板|领导|单位的)|\bi'?m (?:his|her|their) (?:boss|employer|manager)\b/i,
+    said: /我是[^，,。？?]{0,8}?(?:老板|领导|单位的)|(?:在|给)我(?:这|那)?(?:里|儿|边)?(?:干活|打工|上班)|\bi'?m (?:his|her|their) (?:boss|employer|manager)\b|\b(?:working|works) for me\b|\bmy (?:employee|worker|apprentice|staff member)\b/i,
     what: { zh: '雇主', en: 'an employer' },
   },
 ];

@@ -600,12 +600,13 @@ const OTHERS_BY_ROLE = '当前(?:的)?(?:骑行人|使用者|用户|租客|住�
 // Another party in a rule phrase (修改收货人为他人, 透露其他乘客信息, share another user's files).
 const RULE_OTHER = new RegExp(
   // 替非账户监护人…冻结: done for someone who is not the account's holder (or guardian, or owner).
-  String.raw`他人|别人|其他|其它|另一|陌生人|非本人|替非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记)|上一位|前一位|下一位|${OTHERS_BY_ROLE}|\b(?:other|another|someone else|somebody else)(?:'s)?\b|\bothers'|\b(?:someone|somebody|anyone|a person) who is not\b`,
+  String.raw`他人|别人|其他|其它|另一|陌生人|非本人|[替为代]非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记)|上一位|前一位|下一位|${OTHERS_BY_ROLE}|\b(?:other|another|someone else|somebody else)(?:'s)?\b|\bothers'|\b(?:someone|somebody|anyone|a person) who is not\b`,
   'g',
 );
 // Another party in a request, beyond the lexicon's list: 他/她 (not 其他), other passengers.
 const REQUEST_OTHER = new RegExp(
-  String.raw`(?<![其吉])(?:他们|她们|他|她)|(?:上一|前一|下一)(?:个|位)(?=[^,.!?;:、\n月周年天次]{0,6}?(?:人|者|客|车主|司机))|${OTHERS_BY_ROLE}|(?<![a-z])ta(?![a-z])|(?:其他|其它|别的|另一个|另一位)(?:用户|人|乘客|旅客|客户|会员|买家|卖家|住客|客人|房客|顾客|学员|车主|持卡人|被保险人|家长|业主)|另一(?:个|位)|(?:隔壁|楼下|楼上|对门|对面)(?:那|这)?(?:户|家|个人|位|的人|房间|住的)|\b(?:other (?:users?|customers?|people|passengers?|members?|learners?|students?|riders?|guests?|subscribers?)|another (?:user|customer|person|passenger|member|learner|student|rider|guest|subscriber|account)(?:'s)?|other [a-z]+s'|his|her|their|my (?:ex|classmate|roommate|neighbou?r|landlord|coworker|co-worker|buddy|brother|sister|kid|boss|girlfriend|boyfriend))\b|\bwho (?:rented|had|drove|booked|used) (?:the |this |that |my |a )?(?:\w+ ){0,2}?(?:right )?(?:before|after) (?:me|i)\b`,
+  // 伊: he or she in Wu speech (帮我加到伊紧急联系人里厢); not 伊利, 木乃伊.
+  String.raw`(?<![其吉])(?:他们|她们|他|她)|(?<![木乃])伊(?![利朗拉犁斯甸])|(?:上一|前一|下一)(?:个|位)(?=[^,.!?;:、\n月周年天次]{0,6}?(?:人|者|客|车主|司机))|${OTHERS_BY_ROLE}|(?<![a-z])ta(?![a-z])|(?:其他|其它|别的|另一个|另一位)(?:用户|人|乘客|旅客|客户|会员|买家|卖家|住客|客人|房客|顾客|学员|车主|持卡人|被保险人|家长|业主)|另一(?:个|位)|(?:隔壁|楼下|楼上|对门|对面)(?:那|这)?(?:户|家|个人|位|的人|房间|住的)|\b(?:other (?:users?|customers?|people|passengers?|members?|learners?|students?|riders?|guests?|subscribers?)|another (?:user|customer|person|passenger|member|learner|student|rider|guest|subscriber|account)(?:'s)?|other [a-z]+s'|his|her|their|my (?:ex|classmate|roommate|neighbou?r|landlord|coworker|co-worker|buddy|brother|sister|kid|boss|girlfriend|boyfriend))\b|\bwho (?:rented|had|drove|booked|used) (?:the |this |that |my |a )?(?:\w+ ){0,2}?(?:right )?(?:before|after) (?:me|i)\b`,
 );
 
 // Done for someone else: 帮我妈办, 给我老婆开通, 替朋友, for my wife, on behalf of.

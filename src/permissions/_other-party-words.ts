@@ -169,6 +169,9 @@ export const PEOPLE_ZH = [
   '某人',
   '那个人',
   '这个人',
+  // 你俾屋主个电话我: the contact of a house's owner (not 原房主要是还欠费, a question of policy).
+  '屋主(?=(?:的)?(?:电话|手机|号码|联系方式|微信))',
+  '房主(?=(?:的)?(?:电话|手机|号码|联系方式|微信))',
   // 粤B开头那辆车的车主: the owner of a car described, not the caller.
   '那辆车的车主',
   '这辆车的车主',

@@ -17,7 +17,7 @@ export const NO_WORDS: Words = { zh: [], en: [] };
 const GENERIC_ZH = new Set(
   (
     '处理 申请 办理 请求 要求 预约 安排 操作 业务 事宜 相关 问题 流程 手续 金额 额度 数额 单笔 每笔 单次 每次 ' +
-    '一次性 客户 的 了 和 与 及 或 我 你 帮 请 给 一下 直接 立即 可以 能 帮忙 为 对 进行 提交 登记 本户 本人 ' +
+    '一次性 客户 的 了 和 与 及 或 我 你 帮 请 给 一下 直接 立即 可以 能 帮忙 为 替 对 进行 提交 登记 本户 本人 ' +
     // Measure words and what a rule's terms leave of a word (5个工作日, 需委托书): no content of
     // their own, and a caller's 我个外孙 says them.
     '个 需 须 等 份 件 项 位 条 张 日 书 ' +

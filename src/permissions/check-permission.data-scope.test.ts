@@ -449,3 +449,34 @@ describe('checkPermission: the other person set to do it for themselves', () => 
     expect(checkPermission(rules, '你把他的保养记录发给我看看').status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: Wu 伊 (he, she) is someone else', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['暂停监控：每年1次，最长60天'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['替他人暂停监控或解约'],
+  });
+  it('does not approve 帮我把伊屋里的监控暂停一个月 as the caller’s own pause', () => {
+    expect(checkPermission(rules, '帮我把伊屋里的监控暂停一个月').status).not.toBe('can_approve_immediately');
+    expect(checkPermission(rules, '帮我把我屋里的监控暂停一个月').status).toBe('can_approve_immediately');
+  });
+});
+
+describe('checkPermission: each step a forbidden rule forbids doing for someone else', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['暂停监控：每年1次，最长60天', '预约上门检修'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['替他人查询、暂停监控或解约'],
+  });
+  it('forbids pausing her monitoring, and still approves the caller’s own pause', () => {
+    expect(checkPermission(rules, '帮我把她家的监控暂停一个月').status).toBe('forbidden');
+    expect(checkPermission(rules, '帮我把我家的监控暂停一个月').status).toBe('can_approve_immediately');
+  });
+  it('does not forbid a visit moved for the technician (他) by the broad 查询 alone', () => {
+    expect(checkPermission(rules, '明天我得去医院复查，让他礼拜六上午再来上门检修').status).not.toBe(
+      'forbidden',
+    );
+  });
+});

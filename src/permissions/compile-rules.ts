@@ -321,12 +321,43 @@ function compileText(
   // English likewise: the phrase without its qualifiers, one per thing a list names.
   for (const a of englishAlternatives(whole.phrase, category, namesAction))
     rules.push(withExclusions(compileRule(category, text, a), whole.phrase));
+  // 替他人暂停监控或解约: each step a forbidden rule forbids doing for someone else, apart.
+  // A step named only by a broad verb (为他人查询) is kept whole: alone it would forbid any
+  // question a line holding 他 asks (明天下午我得去医院复查, of a technician's visit).
+  if (category === 'forbidden')
+    for (const a of stepsForOthers(whole.phrase)) {
+      const step = compileRule(category, text, a);
+      const { generic, objects, words } = step.meaning;
+      if (!(generic && objects.length === 0 && words.zh.length + words.en.length === 0)) rules.push(step);
+    }
   // Chinese likewise: the phrase without its note in brackets, one per side of a slash.
   for (const a of chineseAlternatives(whole.phrase, category, namesAction)) {
     const rule = withExclusions(compileRule(category, text, a), whole.phrase);
     shorterPhrases.add(rule);
     rules.push(rule);
   }
+}
+
+/** Who a forbidden step is done for, leading its phrase: 替他人, 为非本人, 代非账户持有人. */
+const FOR_OTHERS_LEAD = /^((?:替|为|代|给)(?:他人|别人|其他人|非[\u4e00-\u9fff（）()]{1,12}?人))/;
+
+/**
+ * The steps a forbidden rule forbids doing for someone else, each with who it is done for:
+ * 替他人暂停监控或解约 → 替他人暂停监控, 替他人解约; 替非账户持有人布防撤防、重置密码、增删紧急联系人 →
+ * one phrase per step. None for a rule that does not lead with whom, or names one step. Read
+ * whole, such a rule would need every step said at once, and forbid none of them.
+ */
+function stepsForOthers(phrase: string): string[] {
+  const core = withoutNotes(phrase).replace(/\s+/g, '');
+  const lead = FOR_OTHERS_LEAD.exec(core)?.[1];
+  if (lead === undefined) return [];
+  const steps = core
+    .slice(lead.length)
+    .split(/[;；]/)[0]!
+    .split(/[、，,]|或者|或|及|和/)
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 2);
+  return steps.length < 2 ? [] : steps.map((s) => `${lead}${s}`);
 }
 
 /** Whether the rule limits a span of time asked for (顺延<=15天), which a request states as its own. */

@@ -508,3 +508,11 @@ describe('findOtherParty: someone the caller’s own record names', () => {
     ).toBeDefined();
   });
 });
+
+describe('findOtherParty: a house owner’s contact', () => {
+  it('finds 屋主的电话 asked for, not 我是屋主 nor a question about a former owner’s arrears', () => {
+    expect(findOtherParty('你给屋主的电话我啦')?.kind).toBe('person');
+    expect(findOtherParty('我是屋主，我的电话换了')).toBeUndefined();
+    expect(findOtherParty('那原房主要是还欠着气费呢？是不是得他先交了才行？')).toBeUndefined();
+  });
+});
