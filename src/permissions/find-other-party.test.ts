@@ -516,3 +516,11 @@ describe('findOtherParty: a house owner’s contact', () => {
     expect(findOtherParty('那原房主要是还欠着气费呢？是不是得他先交了才行？')).toBeUndefined();
   });
 });
+
+describe('findOtherParty: when someone else comes in for their session', () => {
+  it('finds 她是哪天拍 and 他几号到店, not the caller’s own 我是哪天拍', () => {
+    expect(findOtherParty('我表姐也在你们这订的，她是哪天拍？')?.kind).toBe('person');
+    expect(findOtherParty('我同事也约了你们，他几号到店')?.kind).toBe('person');
+    expect(findOtherParty('我是哪天拍来着，忘了')).toBeUndefined();
+  });
+});
