@@ -290,24 +290,13 @@ function compileText(
 ): void {
   const whole = compileRule(category, text);
   // hold seats, release unreleased inventory or give out presale codes: each action with its
-  // own object is a rule of its own, in place of the whole (see `wholeActions`).
-  const actions = wholeActions(whole.phrase, namesAction);
-  if (actions) {
-    // Each with its own shorter phrases (refund per job → refund), as a case's below.
-    for (const a of actions) {
-      const rule = withExclusions(compileRule(category, text, a), whole.phrase);
-      rules.push(rule);
-      for (const b of englishAlternatives(rule.phrase, category, namesAction))
-        rules.push(withExclusions(compileRule(category, text, b), whole.phrase));
-    }
-    return;
-  }
-  // reship by express, or a 3rd barcode reissue: each case is a rule of its own, in place of the
-  // whole (whose words would pair across cases), with its own shorter phrases.
-  const cases = englishCases(whole.phrase, namesAction);
-  if (cases) {
-    for (const c of cases) {
-      const rule = withExclusions(compileRule(category, text, c), whole.phrase);
+  // own object is a rule of its own, in place of the whole (see `wholeActions`). Likewise reship
+  // by express, or a 3rd barcode reissue: each case (whose words would pair across cases). Each
+  // part with its own shorter phrases (refund per job → refund).
+  const parts = wholeActions(whole.phrase, namesAction) ?? englishCases(whole.phrase, namesAction);
+  if (parts) {
+    for (const part of parts) {
+      const rule = withExclusions(compileRule(category, text, part), whole.phrase);
       rules.push(rule);
       for (const a of englishAlternatives(rule.phrase, category, namesAction))
         rules.push(withExclusions(compileRule(category, text, a), whole.phrase));
