@@ -1711,10 +1711,9 @@ function withDataScope(
   if (decision.status === 'forbidden') return decision;
   const disclosure = disclosureRule(rules);
   // 我是她姥姥，孩子礼拜六几点的课: a caller who says they are one of those the product's rule
-  // refuses asks about the account holder's records, whoever they name.
-  const role = disclosure && deniedRoleSaid(disclosure, normalizeText(decision.action));
-  const found =
-    findOtherParty(decision.action, caller) ?? (role ? { text: decision.action, what: role } : undefined);
+  // refuses asks about the account holder's records, whoever they name (read only when no one
+  // else was found: most checks name no one).
+  const found = findOtherParty(decision.action, caller) ?? roleRefused(disclosure, decision.action);
   if (!found) return decision;
   const rule = disclosure?.text ?? null;
   const reasons = otherPartyReason(rule, found.what);
@@ -1738,6 +1737,15 @@ function withDataScope(
     parts: [part, ...decision.parts],
     reasons,
   };
+}
+
+/** The caller, by a role they say they hold, among those the disclosure rule refuses (`deniedRoleSaid`). */
+function roleRefused(
+  disclosure: CompiledRule | null,
+  action: string,
+): { text: string; what: Bilingual } | undefined {
+  const what = disclosure === null ? undefined : deniedRoleSaid(disclosure, normalizeText(action));
+  return what === undefined ? undefined : { text: action, what };
 }
 
 /** The lexicon concept the first of these actions names (the waive sense names fee_waiver). */
