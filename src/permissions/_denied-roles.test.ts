@@ -37,6 +37,8 @@ describe('checkPermission: a caller who says they are one of those the product r
   it('leaves a role the rule does not name, and a question of policy, as they were', () => {
     expect(checkPermission(school, '我是孩子妈妈，礼拜三几点的课我忘了').status).not.toBe('forbidden');
     expect(checkPermission(school, '我是她外婆，你们那个第二监护人怎么登记').status).not.toBe('forbidden');
+    // What a step costs is no record of the child's.
+    expect(checkPermission(school, '我是她外婆，想给她续一期琴课，多少钱？').status).not.toBe('forbidden');
   });
 });
 

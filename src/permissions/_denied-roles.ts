@@ -49,9 +49,21 @@ const ROLES: readonly DeniedRole[] = [
   },
 ];
 
-/** Asking what a record holds: a time, a place, a count, an amount, a number, a history. */
-const ASKS_WHAT_IT_HOLDS =
-  /几点|几号|礼拜几|星期几|什么时候|啥时候|哪天|哪个|哪位|哪里|在哪|多少|剩|号码|电话|地址|住址|记录|明细|\bwhat\b|\bwhen\b|\bwhere\b|\bwhich\b|\bhow (?:much|many)\b/i;
+/** Asking for a value: when, where, which, how many, what it is. */
+const ASKS_VALUE =
+  /几点|几号|礼拜几|星期几|什么时候|啥时候|哪天|哪个|哪位|哪里|在哪|住哪|多少|是什么|是啥|叫什么|叫啥|剩|\bwhat\b|\bwhen\b|\bwhere\b|\bwhich\b|\bhow (?:much|many)\b/i;
+/** What a record holds of someone: a code, a number, a time, a place, a name, what is left, who serves them. */
+const RECORD_ITEM =
+  /码|号|电话|手机|地址|住|名字|叫什么|叫啥|时间|几点|礼拜几|星期几|哪天|什么时候|啥时候|在哪|剩|记录|明细|余额|老师|教练|医生|技师|师傅|\b(?:code|number|phone|address|name|pin|password|time|day|date|when|where|balance|records?|appointments?|sessions?|coach|teacher|doctor|physio)\b/i;
+
+/**
+ * Whether a text asks what a record holds of someone (取件码是多少, 孩子几点上课, what time does
+ * she finish): a value asked, of something a record keeps. What a step would cost (续课多少钱, what
+ * is that gonna add on) is not.
+ */
+export function asksWhatARecordHolds(text: string): boolean {
+  return ASKS_VALUE.test(text) && RECORD_ITEM.test(text);
+}
 
 const rolesOf = new WeakMap<object, readonly DeniedRole[]>();
 
@@ -62,7 +74,7 @@ const rolesOf = new WeakMap<object, readonly DeniedRole[]>();
  * @example deniedRoleSaid({ text: '…爷爷奶奶、姥姥姥爷、离异的另一方来问一律不说' }, '我是她姥姥，孩子几点的课') // { zh: '祖辈', … }
  */
 export function deniedRoleSaid(rule: { readonly text: string }, norm: string): Bilingual | undefined {
-  if (!ASKS_WHAT_IT_HOLDS.test(norm)) return undefined;
+  if (!asksWhatARecordHolds(norm)) return undefined;
   let roles = rolesOf.get(rule);
   if (roles === undefined) {
     roles = ROLES.filter((r) => r.rule.test(rule.text));

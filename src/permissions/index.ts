@@ -2,6 +2,8 @@
  * The permission engine: reads what callers ask for and decides it against a product's
  * `operator_permissions`, by meaning rather than by substring.
  */
+
+export { asksWhatARecordHolds } from './_denied-roles.js';
 export type {
   CheckPermissionOptions,
   CountedAmount,

@@ -9,6 +9,7 @@ import { tokenize } from '../../knowledge/index.js';
 import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
 import {
   type ActionRequest,
+  asksWhatARecordHolds,
   checkPermission,
   findOtherParty,
   type PermissionDecision,
@@ -605,7 +606,7 @@ async function replyAboutSomeoneElse(
   // (a code, a number, a time) is no question of policy, though the FAQ answers who may collect
   // for whom; what a step would add to the price is.
   const valueRefused = line.parts.some(
-    (part) => part.status === 'forbidden' && ASKS_VALUE.test(part.text) && DATA_ITEM.test(part.text),
+    (part) => part.status === 'forbidden' && asksWhatARecordHolds(part.text),
   );
   if (!((line.status === 'forbidden' && (valueRefused || !policyQuestion(ctx, utterance, u))) || otherParty))
     return undefined;
@@ -679,13 +680,6 @@ async function replyAboutSomeoneElse(
  */
 const ASKS_ABOUT_SOMEONE =
   /谁|哪位|[他她]们?(?:的|家)|[他她]们?[^，,。？?]{0,4}?(?:什么时候|啥时候|么时候|几时|哪天|几号|几点|去哪|到哪|在哪|住哪)|[他她]们?是不是在你们|\b(?:when|where) (?:is|are|was|did|does|will) (?:he|she|they)\b|叫(?:啥|什么)|(?<!我的?)名字|\bwho\b|\bwhose\b|\b(?:his|her|their)\s+names?\b|\bname of\b|\b(?:his|her|their)\s+(?:number|phone|address|details|booking|reservation|licen[cs]e|email|account)\b/i;
-
-/** Asking for a value (是多少, 几点, 叫什么, what's the code, when): not whether something may be done. */
-const ASKS_VALUE =
-  /多少|是什么|是啥|什么时候|啥时候|几点|几号|哪天|在哪|住哪|叫什么|叫啥|\bwhat(?:'s| is| are| was| were)\b|\bwhen\b|\bwhere\b/i;
-/** A piece of someone's data: a code, a number, an address, a name, a time. */
-const DATA_ITEM =
-  /码|号|电话|手机|地址|住|名字|叫什么|叫啥|时间|几点|哪天|什么时候|啥时候|\b(?:code|number|phone|address|name|pin|password|when|where)\b/i;
 
 /** Asking for one of them back, or undone: the second one back, reverse it, 退一笔, 退回来. */
 const ASKS_ONE_BACK =
