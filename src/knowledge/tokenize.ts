@@ -235,3 +235,20 @@ export function stem(word: string): string {
   if (w.length > 3 && w.at(-1) === w.at(-2) && !VOWEL.test(w.at(-1)!)) w = w.slice(0, -1);
   return w;
 }
+
+const nameWordsOf = new WeakMap<object, ReadonlySet<string>>();
+const NO_NAME: ReadonlySet<string> = new Set();
+
+/**
+ * The words of a product's name (安耳, 助听, 验配 …; patchwork, phone, repair), once per product:
+ * what every entry, charge and line about the product shares, and so says nothing of which one.
+ */
+export function productNameWords(product: { readonly name?: unknown } | undefined): ReadonlySet<string> {
+  if (product === undefined) return NO_NAME;
+  let words = nameWordsOf.get(product);
+  if (words === undefined) {
+    words = new Set(tokenize(String(product.name ?? '')));
+    nameWordsOf.set(product, words);
+  }
+  return words;
+}

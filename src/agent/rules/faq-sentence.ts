@@ -1,5 +1,5 @@
 import type { Product } from '../../domain/record-schemas.js';
-import { knowledgeEntries, tokenize } from '../../knowledge/index.js';
+import { knowledgeEntries, productNameWords, tokenize } from '../../knowledge/index.js';
 
 /** Sentences of an FAQ answer (Chinese at 。；, English at a full stop or semicolon). */
 function sentencesOf(answer: string): string[] {
@@ -22,7 +22,7 @@ export function faqSentence(
   words: readonly string[],
   says: RegExp,
 ): { question: string; sentence: string } | undefined {
-  const name = new Set(tokenize(String(product.name ?? '')));
+  const name = productNameWords(product);
   const step = new Set(tokenize(words.join('，')).filter((t) => !name.has(t) && !/^\d+$/.test(t)));
   if (step.size === 0) return undefined;
   const scored = knowledgeEntries(product)

@@ -5,7 +5,7 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { Product } from '../../domain/record-schemas.js';
-import { knowledgeEntries, stem, tokenize } from '../../knowledge/index.js';
+import { knowledgeEntries, productNameWords, stem, tokenize } from '../../knowledge/index.js';
 import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
 import { clausesOf } from './understand-utterance.js';
 
@@ -200,21 +200,9 @@ function answerOf(ctx: CallContext, utterance: string): KnowledgeHit | undefined
   for (const { i } of order.filter((o) => !o.asks)) {
     const hit = clauseHit(search, clauses, i);
     const read = withChinese(clauses.slice(Math.max(0, i - 1), i + 1).join('，'));
-    if (hit && sharesBeyondName(hit, read, nameWords(ctx.product))) return hit;
+    if (hit && sharesBeyondName(hit, read, productNameWords(ctx.product))) return hit;
   }
   return undefined;
-}
-
-const namesOfProducts = new WeakMap<Product, ReadonlySet<string>>();
-
-/** The words of a product's name (安耳, 助听, 验配 …; patchwork, phone, repair). */
-function nameWords(product: Product): ReadonlySet<string> {
-  let words = namesOfProducts.get(product);
-  if (words === undefined) {
-    words = new Set(tokenize(String(product.name ?? '')));
-    namesOfProducts.set(product, words);
-  }
-  return words;
 }
 
 /**

@@ -9,7 +9,7 @@ import { newestFirst, type PaidItem, verifiedPaid } from '../../call/verified-ch
 import { hasCjk, type Language } from '../../domain/language.js';
 import { type Product, readFaqEntry } from '../../domain/record-schemas.js';
 import { responseFields } from '../../domain/response-fields.js';
-import { tokenize } from '../../knowledge/index.js';
+import { productNameWords, tokenize } from '../../knowledge/index.js';
 import { type ActionRequest, parseNumber, parseQuantities, type Quantity } from '../../permissions/index.js';
 import { callerWords } from './caller-words.js';
 import { dayNamed, monthOfName } from './days-said.js';
@@ -243,7 +243,7 @@ export function verifiedCharge(ctx: CallContext, asked: string): number | undefi
   const found: Array<{ value: number; words: number; text: string }> = [];
   // The product's name says what every item is about (a car rental's charges): only the other
   // words the caller shares with an item tell which one.
-  const general = new Set(tokenize(String(ctx.product?.name ?? '')));
+  const general = productNameWords(ctx.product);
   const shared = (item: PaidItem): number =>
     tokenize(item.text).filter((t) => said.has(t) && !general.has(t)).length;
   for (const item of paid.items) {
