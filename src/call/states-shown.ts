@@ -1,3 +1,4 @@
+import { localIsoTimestamp } from '../domain/clock.js';
 import { responseFields } from '../domain/response-fields.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
 
@@ -71,9 +72,9 @@ const LAST_DAYS: ReadonlyArray<{ key: RegExp; before: readonly string[]; after: 
   },
 ];
 
-/** A day as ISO writes it (2027-11-23), in UTC: what a record's dates are compared with. */
+/** A day as ISO writes it (2027-11-23), in local time as the store's and the mock's dates are. */
 function dayOf(now: Date): string {
-  return now.toISOString().slice(0, 10);
+  return localIsoTimestamp(now).slice(0, 10);
 }
 
 /** The states last read from each call's list of queries, how many queries it held, and on what day. */
