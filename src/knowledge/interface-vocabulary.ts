@@ -177,11 +177,11 @@ export function profileInterfaces(apiInterfaces: unknown): InterfaceProfile[] {
 }
 
 /**
- * A battery's charge, not a bill's: it won't charge, it'll no charge at all, doesn't hold a
+ * A battery's charge, not a bill's: it won't charge, it'll no charge, doesn't hold a
  * charge, charge it up. Taken out before a line is read for billing.
  */
 export const POWER_CHARGE =
-  /\b(?:won'?t|wont|doesn'?t|does not|will not|isn'?t|can'?t|cannot|not|no|never|(?:hold|holds|holding|keep|keeps) (?:a|its|the|any))\s+charge\b|\bcharge (?:at all|at aw|up|properly|fully|overnight)\b|\bcharge (?:it|my phone|the phone|the battery)\b/gi;
+  /\b(?:won'?t|wont|doesn'?t|does not|will not|isn'?t|can'?t|cannot|not|no|never|(?:hold|holds|holding|keep|keeps) (?:a|its|the|any))\s+charge\b|\bcharge (?:at all|up|properly|fully|overnight)\b|\bcharge (?:it|my phone|the phone|the battery)\b/gi;
 
 /** The kinds of fact a text is about. */
 export function kindsOf(text: string): Set<string> {
