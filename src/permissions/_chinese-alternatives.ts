@@ -67,6 +67,41 @@ export function chineseAlternatives(
   return out;
 }
 
+/**
+ * A rule an ops team writes as "circumstance: remedy" (场馆原因停课或系统错扣：返还被扣课时并安排补课,
+ * 签收7天内的外观问题：换新件): the circumstance before the colon as written (its note of examples
+ * kept), without its note, and the remedy after it (its first clause, each action of it joined by
+ * 并 apart), which is what a caller asks
+ * for while describing the circumstance in their own words. Undefined for English, when the part
+ * before the colon names an action itself (封号申诉：外挂…, read as the action by
+ * `chineseAlternatives`), or when the part after names none (…：每单前2次免费).
+ */
+export function circumstanceFirst(
+  phrase: string,
+  isAction: (word: string) => boolean,
+): { circumstance: string; written: string; remedies: string[] } | undefined {
+  if (!hasCjk(phrase)) return undefined;
+  let depth = 0;
+  let colon = -1;
+  for (let i = 0; i < phrase.length && colon < 0; i++) {
+    const c = phrase[i]!;
+    if (c === '(' || c === '（') depth++;
+    else if ((c === ')' || c === '）') && depth > 0) depth--;
+    else if ((c === ':' || c === '：') && depth === 0) colon = i;
+  }
+  if (colon < 2) return undefined;
+  const written = phrase.slice(0, colon);
+  const circumstance = withoutNotes(written).replace(/\s+/g, '');
+  const remedy = withoutNotes(phrase.slice(colon + 1))
+    .replace(/\s+/g, '')
+    .split(/[,，;；]/)[0]!;
+  if (circumstance.length < 2 || /[a-z]{2}/i.test(circumstance) || isAction(circumstance)) return undefined;
+  if (remedy.length < 2 || !isAction(remedy)) return undefined;
+  // 返还被扣课时并安排补课: what is given back is asked for; what follows it, the team arranges.
+  const remedies = remedy.split(DONE_TOGETHER).filter((side) => side.length >= 2 && isAction(side));
+  return { circumstance, written, remedies: remedies.length > 0 ? remedies : [remedy] };
+}
+
 /** A phrase and the shorter phrases it stands for itself. */
 function withOwn(
   phrase: string,
@@ -197,6 +232,22 @@ function slashList(core: string, isAction: (word: string) => boolean): string[] 
   return items.map((t) => `${core.slice(0, start)}${t}${core.slice(end)}`);
 }
 
+/** Where a note's clauses part. */
+const CLAUSE = /且|并且|和|、|，|,|;|；/;
+
+/** The states a note's clauses deny (无欠费 → 欠费, 代币未消耗 → 消耗), in order. */
+export function deniedStates(note: string): string[] {
+  const states: string[] = [];
+  for (const clause of note.split(CLAUSE)) {
+    const c = clause.trim();
+    // 代币未消耗: the thing first, then its denied state.
+    const denied = DENIED_STATE.exec(c);
+    if (DENIAL.test(c)) states.push(c.replace(DENIAL, ''));
+    else if (denied) states.push(denied[1]!);
+  }
+  return states;
+}
+
 /** Words that deny what follows (无欠费, 没有进行中的订单, 非本人). */
 const DENIAL = /^(?:无|未|没有|没|非|不)/;
 /** A thing and its denied state (代币未消耗, 道具未使用): the state after the denial. */
@@ -230,14 +281,9 @@ export function conditionExclusions(phrase: string): string | undefined {
   const notes = [...phrase.matchAll(/\(([^)]*)(?:\)|$)/g)].map((m) => m[1]!);
   const forms: string[] = [];
   for (const note of notes) {
-    for (const clause of note.split(/且|并且|和|、|，|,|;|；/)) {
-      const c = clause.trim();
-      // 30天内首次, 仅限一次: a repeat said (第二次, 又, 再次) is not the first time.
-      if (FIRST_TIME_ONLY.test(c)) forms.push(REPEAT_SAID);
-      // 代币未消耗: the thing first, then its denied state.
-      const denied = DENIED_STATE.exec(c);
-      if (!DENIAL.test(c) && !denied) continue;
-      const state = DENIAL.test(c) ? c.replace(DENIAL, '') : denied![1]!;
+    // 30天内首次, 仅限一次: a repeat said (第二次, 又, 再次) is not the first time.
+    if (note.split(CLAUSE).some((c) => FIRST_TIME_ONLY.test(c))) forms.push(REPEAT_SAID);
+    for (const state of deniedStates(note)) {
       const known = STATE_FORMS.find(([re]) => re.test(state));
       if (known) forms.push(known[1]);
       else if (state.length >= 2) forms.push(escapeRegExp(state));

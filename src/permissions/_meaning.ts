@@ -330,7 +330,7 @@ function isWordChar(c: number): boolean {
 const NEGATION_ZH = /(?:不|别|没|甭|不要|不用|不想|不需要|无需|不必|不再)$/;
 const NEGATION_EN = /\b(?:don't|do not|not|no need to|never)\s+$/;
 
-function negated(norm: string, i: number): boolean {
+export function negated(norm: string, i: number): boolean {
   // Every negation ends right before the form: an English one with white space, a Chinese one
   // with one of a few characters. Most forms follow neither, and need no expression.
   if (!mayEndNegation(norm.charCodeAt(i - 1))) return false;

@@ -7,7 +7,7 @@ import {
   OperatorPermissionsSchema,
   type PermissionCategory,
 } from '../domain/record-schemas.js';
-import { checkPermission, compileRules } from './index.js';
+import { checkPermission, compileRules, ruleActions } from './index.js';
 
 // The public eval products (../shared/eval/records.json): their rules are worded their own way.
 const EvalRecords = z.object({
@@ -1468,5 +1468,46 @@ describe('checkPermission: a class booked, and what it costs as the rule states 
   );
   it('does not read 预约时间 as a booking asked for', () => {
     expect(checkPermission(rules, '我想问一下预约时间是几点').status).not.toBe('can_approve_immediately');
+  });
+});
+
+describe('checkPermission: a rule written "circumstance: remedy"', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      '教室原因停课（停电、老师缺勤）或系统错扣：返还被扣课时并安排补课',
+      '签收7天内的外观问题：换新件',
+      '签约后7天内且尚未上课：全额原路退还定金',
+    ],
+    requires_supervisor: ['补偿或退款超过100元/次'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each(['老师没来停课了，被扣的课时还给我', '那天停电了，系统还是把课时扣了，被扣的课时还给我'])(
+    'approves the remedy asked with the circumstance told: %j',
+    (said) => {
+      const decided = checkPermission(rules, said);
+      expect(decided.status).toBe('can_approve_immediately');
+      expect(decided.rule).toContain('返还被扣课时');
+    },
+  );
+  it('approves a replacement asked for a flaw in the look of a thing signed for days ago', () => {
+    expect(checkPermission(rules, '柜子外观有划痕，刚签收两天，给我换新件').status).toBe(
+      'can_approve_immediately',
+    );
+  });
+  it.each(['被扣的课时还给我', '不是停课，被扣的课时还给我', '给我换新件'])(
+    'approves no remedy whose circumstance is unsaid or denied: %j',
+    (said) => {
+      expect(checkPermission(rules, said).status).not.toBe('can_approve_immediately');
+    },
+  );
+  it.each(['已经上课了，定金全额退给我', '签约才三天，定金全额退给我'])(
+    'leaves money back of unstated amount to the strictest money rule: %j',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('requires_supervisor');
+    },
+  );
+  it('names no action by a remedy alone (ruleActions lists the rule as written)', () => {
+    expect(ruleActions(rules).map((r) => r.phrase)).not.toContain('返还被扣课时');
   });
 });

@@ -23,6 +23,7 @@ import {
   NONE,
   namesNoHead,
   namesOtherParty,
+  negated,
   PLAUSIBLE,
   type RequestContext,
   type RequestView,
@@ -822,6 +823,12 @@ function levelsFor(
     const rule = rules.rules[i]!;
     // A shorter phrase of a rule whose note the request breaks (押金退给我，我还有欠费) is not it.
     if (rule.excludes !== undefined && breaksCondition(rule, parsed?.whole.norm ?? part.norm)) continue;
+    // A remedy alone (返还被扣课时) is its rule only where its circumstance is told or shown.
+    if (
+      rule.circumstance !== undefined &&
+      !circumstanceTold(rule, parsed?.whole.norm ?? part.norm, facts.norm)
+    )
+      continue;
     const lexicon = lexiconLevel(rule, part, facts);
     // The lexicon's own match, or a rule on another lexicon action than the part's that the part
     // does not name in other words either: settled, unless the part names the opposite of a
@@ -913,6 +920,28 @@ function breaksCondition(rule: CompiledRule, norm: string): boolean {
   return re.test(norm);
 }
 
+const circumstanceWords = new WeakMap<CompiledRule, RegExp>();
+/** A state denied right before its word (不是停课, 并非故障, 没有停电). */
+const STATE_DENIED = /(?:不是|不算|并非|没有|没)$/;
+
+/**
+ * Whether the request or the call's facts say the circumstance of a remedy's rule (see
+ * `CompiledRule.circumstance`): one of its words, not denied (不是质量问题 tells no quality problem).
+ */
+function circumstanceTold(rule: CompiledRule, norm: string, facts: string): boolean {
+  let re = circumstanceWords.get(rule);
+  if (re === undefined) {
+    re = new RegExp(rule.circumstance!, 'g');
+    circumstanceWords.set(rule, re);
+  }
+  re.lastIndex = 0;
+  for (let m = re.exec(norm); m !== null; m = re.exec(norm))
+    if (!negated(norm, m.index) && !STATE_DENIED.test(norm.slice(Math.max(0, m.index - 3), m.index)))
+      return true;
+  re.lastIndex = 0;
+  return facts !== '' && re.test(facts);
+}
+
 /** Rules marked as candidates by `levelsFor` (flags cleared as it reads them). */
 const candidates: Candidates = { flags: new Uint8Array(64), list: new Int32Array(64), count: 0 };
 /** Rules `levelsFor` reads by their words (see `rulesByTokens`), one list for every part. */
@@ -981,6 +1010,7 @@ class PartView implements RequestView {
  */
 function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly number[], part: Part): void {
   unnamedThing(rules, levels, matched, part);
+  thingNotMoney(rules, levels, matched, part);
   let plausible = false;
   let strong = false;
   for (const i of matched) {
@@ -1025,6 +1055,37 @@ function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly
       drop.push(i);
   }
   for (const i of drop) levels[i] = NONE;
+}
+
+/**
+ * 被扣的课时还给我 against 返还被扣课时 and 补偿或退款>100元: what is asked back is a thing a rule
+ * without a limit in money names (课时), not money, so a rule on money that names no thing of its
+ * own is no reading of it. Only where the part says no sum; forbidden rules are kept.
+ */
+function thingNotMoney(
+  rules: CompiledRules,
+  levels: MatchLevel[],
+  matched: readonly number[],
+  part: Part,
+): void {
+  if (saysMoney(part)) return;
+  let named = false;
+  for (const j of matched) {
+    const rule = rules.rules[j]!;
+    if (levels[j]! < STRONG || rule.condition?.family === 'money') continue;
+    for (const w of rule.leftover.zh)
+      if (w.length >= 2 && part.norm.includes(w) && !MONEY_WORDS.test(w) && !/金|额/.test(w)) {
+        named = true;
+        break;
+      }
+    if (named) break;
+  }
+  if (!named) return;
+  for (const i of matched) {
+    const rule = rules.rules[i]!;
+    if (rule.category !== 'forbidden' && rule.condition?.family === 'money' && isEmpty(rule.leftover))
+      levels[i] = NONE;
+  }
 }
 
 /**

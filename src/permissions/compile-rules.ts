@@ -1,5 +1,12 @@
+import { escapeRegExp } from '../domain/escape-reg-exp.js';
 import type { OperatorPermissions, PermissionCategory } from '../domain/record-schemas.js';
-import { chineseAlternatives, conditionExclusions, stepOf } from './_chinese-alternatives.js';
+import {
+  chineseAlternatives,
+  circumstanceFirst,
+  conditionExclusions,
+  deniedStates,
+  stepOf,
+} from './_chinese-alternatives.js';
 import { englishAlternatives, englishCases, wholeActions } from './_english-alternatives.js';
 import { type ConceptDef, conceptById, detectConcepts } from './_lexicon.js';
 import {
@@ -41,6 +48,13 @@ export interface CompiledRule {
    * source for what a request may not say for this phrase to match it (我还有欠费).
    */
   excludes?: string;
+  /**
+   * For the remedy of a rule written "circumstance: remedy" (场馆原因停课或系统错扣：返还被扣课时):
+   * an expression source for the circumstance's own words (停课, 水质, 错扣: those no other rule's
+   * phrase has), one of which the request or the call's facts must say, undenied, for the remedy
+   * alone to match it (see `circumstanceFirst`).
+   */
+  circumstance?: string;
 }
 
 /**
@@ -65,14 +79,20 @@ export interface RuleAction {
   concepts: readonly string[];
 }
 
-/** The rules' phrases and concepts, parsed once when they were compiled, in the product's order. */
+/**
+ * The rules' phrases and concepts, parsed once when they were compiled, in the product's order. A
+ * remedy read apart from its circumstance (see `CompiledRule.circumstance`) is no name for an
+ * action: alone, it is not the rule.
+ */
 export function ruleActions(rules: CompiledRules): RuleAction[] {
-  return rules.rules.map((r) => ({
-    text: r.text,
-    phrase: r.phrase,
-    category: r.category,
-    concepts: r.concepts.map((c) => c.id),
-  }));
+  return rules.rules
+    .filter((r) => r.circumstance === undefined)
+    .map((r) => ({
+      text: r.text,
+      phrase: r.phrase,
+      category: r.category,
+      concepts: r.concepts.map((c) => c.id),
+    }));
 }
 
 const CATEGORY_KEYS: readonly PermissionCategory[] = [
@@ -230,17 +250,21 @@ const compiledLately = new Map<string, CompiledRules>();
 const MAX_COMPILED = 32;
 
 function compileAll(permissions: OperatorPermissions): CompiledRules {
-  const rules: CompiledRule[] = [];
+  let rules: CompiledRule[] = [];
   // Rules for a phrase without its note or one side of its slash: the phrase as written, read shorter.
   const shorterPhrases = new Set<CompiledRule>();
+  // The remedies of rules written "circumstance: remedy", with their circumstances' words.
+  const circumstances = new Map<CompiledRule, string[]>();
   let size = 0;
   for (const category of CATEGORY_KEYS) {
     for (const written of permissions[category] ?? []) {
       if (written.trim() === '') continue;
       size++;
-      for (const text of statedActions(written)) compileText(rules, shorterPhrases, category, text);
+      for (const text of statedActions(written))
+        compileText(rules, shorterPhrases, circumstances, category, text);
     }
   }
+  rules = settleCircumstances(rules, circumstances);
   markDomainWords(rules, shorterPhrases);
   const sole = markSoleObjects(
     rules.map((r) => ({ meaning: r.meaning, forbidden: r.category === 'forbidden', spans: spansTime(r) })),
@@ -285,6 +309,7 @@ function statedActions(text: string): string[] {
 function compileText(
   rules: CompiledRule[],
   shorterPhrases: Set<CompiledRule>,
+  circumstances: Map<CompiledRule, string[]>,
   category: PermissionCategory,
   text: string,
 ): void {
@@ -325,6 +350,98 @@ function compileText(
     shorterPhrases.add(rule);
     rules.push(rule);
   }
+  if (category !== 'forbidden')
+    circumstanceRules(rules, shorterPhrases, circumstances, category, text, whole);
+}
+
+/**
+ * The shorter phrases of a rule written "circumstance: remedy" (see `circumstanceFirst`). A caller
+ * asks an approval rule for its remedy (把那节课退回来) while telling the circumstance in their own
+ * words (水泵坏了停课): the remedy alone, and each shorter phrase of it, is the rule when the
+ * circumstance is said too (`CompiledRule.circumstance`, settled in `settleCircumstances`), and
+ * never where the request says a state the circumstance denies (尚未施工 against 已经装上了). A
+ * rule that escalates is asked for by the circumstance itself (孩子在馆内受伤或财物丢失: what
+ * follows is how it is handled), which is its shorter phrase.
+ */
+function circumstanceRules(
+  rules: CompiledRule[],
+  shorterPhrases: Set<CompiledRule>,
+  circumstances: Map<CompiledRule, string[]>,
+  category: PermissionCategory,
+  text: string,
+  whole: CompiledRule,
+): void {
+  const framed = circumstanceFirst(whole.phrase, namesAction);
+  if (framed === undefined) return;
+  if (category !== 'can_approve_immediately') {
+    const rule = withExclusions(compileRule(category, text, framed.circumstance), whole.phrase);
+    shorterPhrases.add(rule);
+    rules.push(rule);
+    return;
+  }
+  const denied = conditionExclusions(`(${framed.circumstance})`);
+  // Words of a state the circumstance denies (上课 of 尚未上课) are told denied, which the
+  // exclusion reads: they do not tell the circumstance.
+  const deniedStatesSaid = deniedStates(framed.circumstance);
+  const remedyWords = new Set(framed.remedies.flatMap((r) => contentWords(r).zh));
+  const said = contentWords(framed.written)
+    .zh.map((w) => w.replace(BOUND_END, ''))
+    .filter(
+      (w) =>
+        w.length >= 2 &&
+        !remedyWords.has(w) &&
+        !NOT_CIRCUMSTANCE.test(w) &&
+        !deniedStatesSaid.some((state) => state.includes(w)),
+    );
+  if (said.length === 0) return;
+  const phrases = framed.remedies.flatMap((r) => [r, ...chineseAlternatives(r, category, namesAction)]);
+  for (const a of new Set(phrases)) {
+    const rule = withExclusions(compileRule(category, text, a), whole.phrase);
+    if (denied !== undefined)
+      rule.excludes = rule.excludes === undefined ? denied : `(?:${rule.excludes})|(?:${denied})`;
+    circumstances.set(rule, said);
+    shorterPhrases.add(rule);
+    rules.push(rule);
+  }
+}
+
+/**
+ * Words of a circumstance that do not tell it: a denied or past state (无外伤, 尚未, 已), a bound
+ * or a window (超过, 安装后, 期内), and words any request may hold (原因, 用户, 问题).
+ */
+const NOT_CIRCUMSTANCE =
+  /^(?:无|未|非|不|没|尚|已|超过|以上|以内|含|第)|期内|(?:之内|以内|以上)$|^(?:小时|导致|影响|用户|客户|原因|问题|情况|错误|时候|要求)$/;
+/** After or before an event (签约后, 开课前): the event tells the circumstance. */
+const BOUND_END = /(?<=..)[后前]$/;
+
+/**
+ * The words each remedy's circumstance is recognised by, kept where no other rule's phrase has
+ * them (轮胎 of 轮胎质量问题 names every rule of a tyre shop, 质量 only that one); a remedy whose
+ * circumstance keeps no word of its own is dropped, as nothing could tell its circumstance said.
+ */
+function settleCircumstances(
+  rules: CompiledRule[],
+  circumstances: ReadonlyMap<CompiledRule, string[]>,
+): CompiledRule[] {
+  if (circumstances.size === 0) return rules;
+  const phrases = new Map<string, string>();
+  for (const r of rules)
+    if (!phrases.has(r.text)) phrases.set(r.text, withoutNotes(parseRule(r.text).phrase));
+  const kept: CompiledRule[] = [];
+  for (const rule of rules) {
+    const words = circumstances.get(rule);
+    if (words === undefined) {
+      kept.push(rule);
+      continue;
+    }
+    const own = words.filter(
+      (w) => ![...phrases].some(([t, phrase]) => t !== rule.text && phrase.includes(w)),
+    );
+    if (own.length === 0) continue;
+    rule.circumstance = own.map(escapeRegExp).join('|');
+    kept.push(rule);
+  }
+  return kept;
 }
 
 /** Who a forbidden step is done for, leading its phrase: 替他人, 为非本人, 代非账户持有人. */
@@ -569,6 +686,10 @@ export function compiledRulesFromJson(json: unknown, engine: string): CompiledRu
     if (r.excludes !== undefined) {
       if (typeof r.excludes !== 'string') return undefined;
       rule.excludes = r.excludes;
+    }
+    if (r.circumstance !== undefined) {
+      if (typeof r.circumstance !== 'string') return undefined;
+      rule.circumstance = r.circumstance;
     }
     if (r.condition !== undefined) {
       if (!isObject(r.condition)) return undefined;
