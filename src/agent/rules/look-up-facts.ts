@@ -31,6 +31,38 @@ interface Subscription {
 
 const profiles = new WeakMap<object, InterfaceProfile[]>();
 
+/** The queries this reply made, by interface and parameters (see `queryOnce`). */
+const repliesQueries = new WeakMap<CallContext, Map<string, SystemQueryRecord>>();
+
+/**
+ * Queries an interface once per reply: a line that asks about a package and wants a class back
+ * reaches the packages by two roads, and the caller hears them once. `fresh` is false when this
+ * reply already made the same query (nothing carried out since), whose facts it has said. A
+ * query that failed is tried again.
+ */
+async function queryOnce(
+  ctx: CallContext,
+  interfaceName: string,
+  params: Record<string, string>,
+): Promise<{ q: SystemQueryRecord; fresh: boolean }> {
+  let made = repliesQueries.get(ctx);
+  if (made === undefined) {
+    made = new Map();
+    repliesQueries.set(ctx, made);
+  }
+  const key = JSON.stringify([
+    ctx.conversation.length,
+    ctx.actionsPerformed?.length ?? 0,
+    interfaceName,
+    params,
+  ]);
+  const earlier = made.get(key);
+  if (earlier?.ok) return { q: earlier, fresh: false };
+  const q = await ctx.tools.querySystem({ interfaceName, params });
+  made.set(key, q);
+  return { q, fresh: true };
+}
+
 /**
  * The same by the interfaces' JSON, least recently used first: a server reads the product again
  * for every turn of a chat (another object, the same interfaces), and profiling tokenizes them.
@@ -193,6 +225,7 @@ export async function lookUpFacts(
   const wanted = withFeeders(relevant, defs, utterance, ctx).filter((n) => !staffOnly.has(n));
   const sentences: string[] = [];
   const asked = new Set<string>();
+  let found = false;
   let pending = wanted;
   for (let pass = 0; pass < 3 && pending.length > 0; pass++) {
     const later: string[] = [];
@@ -203,8 +236,10 @@ export async function lookUpFacts(
         later.push(name);
         continue;
       }
-      const q = await ctx.tools.querySystem({ interfaceName: name, params });
-      if (q.ok && quiet.has(name)) continue;
+      const { q, fresh } = await queryOnce(ctx, name, params);
+      // Facts this reply has said already are not asked for either.
+      if (q.ok && !fresh) found = true;
+      if (q.ok && (quiet.has(name) || !fresh)) continue;
       if (q.ok) sentences.push(speakResponse({ ...def, name }, q.response, lang, utterance));
       else if (!sentences.includes(phrases(lang).queryFailed)) sentences.push(phrases(lang).queryFailed);
     }
@@ -218,6 +253,7 @@ export async function lookUpFacts(
   if (
     pending.length > 0 &&
     sentences.length === 0 &&
+    !found &&
     choices.length > 1 &&
     [...asked].some(takesNamedValue)
   ) {
@@ -229,7 +265,7 @@ export async function lookUpFacts(
         ? `请问是哪一个：${rest.map((n) => `《${n}》`).join('、')}还是《${last}》？`
         : `Which one is it: ${rest.join(', ')} or ${last}?`,
     );
-  } else if (pending.length > 0 && sentences.length === 0) {
+  } else if (pending.length > 0 && sentences.length === 0 && !found) {
     const what = [...asked]
       .filter((a) => !/^(?:user_?id|uid|phone|mobile|customer_?id)$/i.test(a))
       .join('、');
@@ -339,13 +375,13 @@ export async function verifyAccount(
   let subs: Subscription[] | undefined;
   const subParams = subInterface === undefined ? undefined : paramsOf(ctx, subInterface, utterance);
   if (subInterface && subParams) {
-    const q = await ctx.tools.querySystem({ interfaceName: subInterface, params: subParams });
+    const { q, fresh } = await queryOnce(ctx, subInterface, subParams);
     // A response without a subscriptions list is another product's shape: said as it is.
     const shaped =
       q.ok && Array.isArray((q.response as { subscriptions?: unknown } | undefined)?.subscriptions);
     subs = shaped ? readSubscriptions(q) : undefined;
     if (!q.ok) sentences.push(p.queryFailed);
-    else if (!shaped)
+    else if (!shaped && fresh)
       sentences.push(speakResponse(interfaceOf(ctx, subInterface), q.response, lang, utterance));
   }
   const claimed = u.quantities.filter((q) => q.family === 'money').map((q) => q.value);
@@ -358,9 +394,9 @@ export async function verifyAccount(
     billParams &&
     (u.asksBilling || !subInterface || (u.chargeDispute && subs !== undefined && unexplained))
   ) {
-    const q = await ctx.tools.querySystem({ interfaceName: billInterface, params: billParams });
+    const { q, fresh } = await queryOnce(ctx, billInterface, billParams);
     if (q.ok && !Array.isArray((q.response as { transactions?: unknown } | undefined)?.transactions)) {
-      billing.push(speakResponse(interfaceOf(ctx, billInterface), q.response, lang, utterance));
+      if (fresh) billing.push(speakResponse(interfaceOf(ctx, billInterface), q.response, lang, utterance));
     } else if (q.ok) {
       billing.push(describeBilling(q, ctx, lang));
       // A disputed amount that neither a fee nor a bill line explains is said plainly, not assumed.
