@@ -98,7 +98,7 @@ export function circumstanceFirst(
   if (circumstance.length < 2 || /[a-z]{2}/i.test(circumstance) || isAction(circumstance)) return undefined;
   if (remedy.length < 2 || !isAction(remedy)) return undefined;
   // 返还被扣课时并安排补课: what is given back is asked for; what follows it, the team arranges.
-  const remedies = remedy.split(DONE_TOGETHER).filter((side) => side.length >= 2 && isAction(side));
+  const remedies = remedy.split(REMEDIES_JOINED).filter((side) => side.length >= 2 && isAction(side));
   return { circumstance, written, remedies: remedies.length > 0 ? remedies : [remedy] };
 }
 
@@ -113,6 +113,9 @@ function withOwn(
 
 /** 并 joining two actions of one rule (并, 并且, 同时), not inside a word (合并) nor denying (并不). */
 const DONE_TOGETHER = /(?<!合)并且|(?<!合|兼)并(?![不没非未且])|同时/;
+
+/** Remedies given together: 返还被扣课时并安排补课, 安排补课 + 赠送1节同类课时. */
+const REMEDIES_JOINED = new RegExp(`${DONE_TOGETHER.source}|[+＋]`);
 
 /** One verb done to two things side by side: 退学退费, 退房退款 (the verb, then each thing). */
 const ONE_VERB_TWICE = /^([\u4e00-\u9fff])([\u4e00-\u9fff])\1([\u4e00-\u9fff])$/;

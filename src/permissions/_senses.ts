@@ -363,9 +363,11 @@ export const SENSES: readonly SenseDef[] = [
     // 约个时间, 明天上午叫个人过来收, 礼拜六上午给我装上: a visit or a pick-up booked for a day.
     id: 'book',
     role: 'action',
-    zh: ['约个时间', '约一下', '约一个', '约个号', '帮我约', '给我约', '约个'],
+    zh: ['约个时间', '约一下', '约一个', '约个号', '帮我约', '给我约', '约个', '约课'],
     en: ['book a', 'book in', 'schedule a', 'set up a'],
     patterns: [
+      // 约免费试听课, 约个试听, 约节体验课: a trial lesson booked, whatever it is called.
+      { key: '约', re: '约(?:个|一节|一个|节|一堂|一次)?(?:免费)?(?:的)?(?:试听|体验|试)课?' },
       // 预约、改约、取消上门取送: booking as one of a rule's listed steps (预约上门维修 names the
       // visit, and 验光预约改期 moves a booking).
       { key: '预约', re: '预约(?=\\s*[、,，/或和及])', overlay: true as const },
@@ -412,13 +414,19 @@ export const SENSES: readonly SenseDef[] = [
       '排期',
       '重排',
       '改天',
+      // 调课, 调个时间: a lesson or a session moved.
+      '调课',
+      '调班',
+      '调时间',
+      '调个时间',
+      '调一下时间',
     ],
     en: ['rebook*', 'reschedul*', 'later flight', 'earlier flight', 'another flight', 'different flight'],
     patterns: [
       // 改到3月6号, 换到明天: moving something to a date is a change of booking.
-      ...['改', '换', '挪', '推', '提', '延'].map((key) => ({
+      ...['改', '换', '挪', '推', '提', '延', '调'].map((key) => ({
         key,
-        re: `(?:改|换|挪|推迟|延后|提前)(?:到|成|在)[^,.!?;:、\\n]{0,4}?${DATE}`,
+        re: `(?:改|换|挪|推迟|延后|提前|调)(?:到|成|在)[^,.!?;:、\\n]{0,4}?${DATE}`,
         overlay: true as const,
       })),
       // 推到下礼拜一, 退到下礼拜一 (推 as Cantonese speakers say it): a booking put off to a date.
@@ -438,6 +446,33 @@ export const SENSES: readonly SenseDef[] = [
         re: '(?:change|move|switch|swap)\\s+(?:my |the |our )?(?:flight|booking|ticket|date|departure)s?\\b',
       },
       { key: 'move', re: 'move\\s+(?:my |the |our )?(?:flight|booking|ticket|date|departure)s?\\b' },
+    ],
+  },
+  {
+    // 请假, 请个假, 请两天假: a booked lesson or shift missed by notice, which a class, a course or
+    // a carer takes, not a cancellation of the service.
+    id: 'leave',
+    role: 'action',
+    zh: ['请假', '告假'],
+    en: ['call in sick', 'excused absence'],
+    patterns: [{ key: '请', re: '请(?:个|一|两|二|三|几|半)?(?:天|次|节|礼拜|周)?(?:的)?假' }],
+  },
+  {
+    // 补课, 补一节, 把那节课补上: a lesson missed given again, not money back.
+    id: 'make_up',
+    role: 'action',
+    zh: ['补课', '补一节', '补节课', '补一次课', '补一堂'],
+    en: [
+      'make-up class',
+      'makeup class',
+      'make-up lesson',
+      'makeup lesson',
+      'make up the lesson',
+      'make up the class',
+    ],
+    patterns: [
+      { key: '补', re: '补(?:上|回|个)?(?:[一1两2]|一次)?(?:节|堂)(?:课)?' },
+      { key: '节', re: '节课[^,.!?;:、\\n]{0,6}?补(?:上|回|给)' },
     ],
   },
   {

@@ -1511,3 +1511,34 @@ describe('checkPermission: a rule written "circumstance: remedy"', () => {
     expect(ruleActions(rules).map((r) => r.phrase)).not.toContain('返还被扣课时');
   });
 });
+
+describe('checkPermission: lessons booked, taken leave from, moved and made up, as a school writes its rules', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      '约免费试听课（每位学员1次）、约课；开课前12小时以上请假、调课（不扣课时）',
+      '老师原因（老师迟到、临时停课）：安排补课 + 赠送1节课',
+    ],
+    requires_supervisor: ['现金补偿', '开课前12小时内调课'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each(['帮我约个试听，周六上午', '给我约节体验课'])('approves a trial lesson booked: %j', (said) => {
+    expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+  });
+  it.each(['离上课还有两天，帮我请个假', '还有30个小时才上课，帮我把课调到礼拜五'])(
+    'approves leave and a move asked with the notice the rule needs: %j',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+    },
+  );
+  it('does not approve leave asked without the notice it needs', () => {
+    expect(checkPermission(rules, '离上课只有5个小时了，帮我请个假').status).not.toBe(
+      'can_approve_immediately',
+    );
+  });
+  it('approves a lesson made up when the teacher was late', () => {
+    expect(checkPermission(rules, '老师迟到了半个钟头，那节课给我补上').status).toBe(
+      'can_approve_immediately',
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { escapeRegExp } from '../domain/escape-reg-exp.js';
+import { hasCjk } from '../domain/language.js';
 import type { OperatorPermissions, PermissionCategory } from '../domain/record-schemas.js';
 import {
   chineseAlternatives,
@@ -118,7 +119,11 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   // Blank out what the concepts cover; what remains qualifies the action (月租 in 减免月租).
   for (const m of [...matches].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.end)}`;
   const absorb = concepts.flatMap((c) => c.absorb ?? []);
-  let meaning = leftUnsaid(compileMeaning(parsed.phrase, matches), parsed.phrase);
+  let meaning = leftUnsaid(
+    compileMeaning(parsed.phrase, matches),
+    parsed.phrase,
+    category === 'can_approve_immediately' ? parsed.condition : undefined,
+  );
   if (parsed.condition?.noun !== undefined) meaning = countedGrant(meaning, parsed.condition.noun);
   // 退学退费: the refund follows from leaving; a refund alone is not this rule.
   const step = category === 'forbidden' ? undefined : stepOf(parsed.phrase);
@@ -150,6 +155,8 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   return rule;
 }
 
+// 上课前, 开课前, 出发前: the event a rule's notice is counted to, right before the action.
+const TERM_ANCHOR = /^[\u4e00-\u9fff]{1,4}?[前后](?=\s*[\u4e00-\u9fff])/;
 // 改约一次, 顺延一次: once, which is what a request that says no count asks for.
 const ONCE = /^(?:一|1)(?:次|回)$/;
 // 月卡剩余时长顺延: the time left is what any extension or refund of the card is of.
@@ -159,11 +166,20 @@ const TIME_LEFT = /剩余(?:时长|时间|天数|次数|课时|小时)/;
  * What a caller leaves unsaid of a rule's phrase: once (顺延一次 by 顺延十天), and the time left of
  * what the product sells (月卡剩余时长顺延 by 月卡顺延十天). What is left must still name the rule.
  */
-function leftUnsaid(meaning: RuleMeaning, phrase: string): RuleMeaning {
+function leftUnsaid(meaning: RuleMeaning, phrase: string, condition?: RuleCondition): RuleMeaning {
   let out = meaning;
   const once = out.words.zh.filter((w) => ONCE.test(w));
   if (once.length > 0 && out.heads.length + out.objects.length > 0)
     out = { ...out, optional: [...(out.optional ?? []), ...once] };
+  // 上课前24小时以上请假: the event a notice is counted to (上课前) is the term's, which the caller
+  // meets by when they ask, not by naming the event (请个假 for Tuesday's lesson). Only for an
+  // approval (given its condition): the time unsaid, a rule that escalates would always win.
+  // 搬家前12小时内改约 stays a rule about moving day.
+  const anchor = condition?.family === 'duration' && out.heads.length > 0 ? TERM_ANCHOR.exec(phrase) : null;
+  if (anchor !== null) {
+    const said = out.words.zh.filter((w) => anchor[0].includes(w));
+    if (said.length > 0) out = { ...out, optional: [...(out.optional ?? []), ...said] };
+  }
   const left = TIME_LEFT.exec(phrase);
   if (left !== null && out.heads.length > 0) {
     const spans: SenseSpan[] = [];
@@ -260,7 +276,7 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
     for (const written of permissions[category] ?? []) {
       if (written.trim() === '') continue;
       size++;
-      for (const text of statedActions(written))
+      for (const text of statedActions(written, category))
         compileText(rules, shorterPhrases, circumstances, category, text);
     }
   }
@@ -277,10 +293,12 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
  * The actions a rule states one after another, each with its own terms: "switch posted tickets
  * to box office collection, free, up to 24 hours before; refund the delivery fee (<= $20) if
  * tracking shows not delivered" is a switch and a refund, and its limit is the refund's. A
- * semicolon outside brackets ends one when what follows starts with an action of its own.
+ * semicolon outside brackets ends one when what follows starts with an action of its own (a
+ * Chinese one, when it names one: 约免费试听课、约课；上课前24小时以上请假、调课; a forbidden rule is
+ * read only as written).
  */
-function statedActions(text: string): string[] {
-  if (!text.includes(';')) return [text];
+function statedActions(text: string, category: PermissionCategory): string[] {
+  if (!text.includes(';') && !text.includes('；')) return [text];
   const pieces: string[] = [];
   let depth = 0;
   let start = 0;
@@ -288,7 +306,7 @@ function statedActions(text: string): string[] {
     const c = text[i]!;
     if (c === '(' || c === '（') depth++;
     else if ((c === ')' || c === '）') && depth > 0) depth--;
-    else if (c === ';' && depth === 0) {
+    else if ((c === ';' || c === '；') && depth === 0) {
       pieces.push(text.slice(start, i).trim());
       start = i + 1;
     }
@@ -297,9 +315,14 @@ function statedActions(text: string): string[] {
   const out: string[] = [];
   for (const piece of pieces) {
     const first = /^[a-z]+/i.exec(piece)?.[0];
+    // 约免费试听课、约课；上课前24小时以上请假、调课: a Chinese piece names its action anywhere
+    // (after the time it is done in); one naming none (超出的报主管) is a note of the one before.
+    const ownAction =
+      hasCjk(piece) && category !== 'forbidden'
+        ? namesAction(withoutNotes(piece))
+        : first !== undefined && namesAction(first.toLowerCase());
     // What does not start with an action of its own (a note, a case) belongs to the one before.
-    if (out.length > 0 && (first === undefined || !namesAction(first.toLowerCase())))
-      out[out.length - 1] = `${out.at(-1)}; ${piece}`;
+    if (out.length > 0 && !ownAction) out[out.length - 1] = `${out.at(-1)}; ${piece}`;
     else out.push(piece);
   }
   return out.length > 1 ? out : [text];
@@ -331,7 +354,12 @@ function compileText(
   rules.push(whole);
   // Each action the phrase lists is a rule of its own too, under the rule's text: a request
   // says one (过户 of 开户、过户或销户). The whole stays first: what it matches, it matches as before.
-  for (const a of phraseAlternatives(whole.phrase, category)) rules.push(alternativeRule(category, text, a));
+  // A note beside the list (约免费试听课（每位学员1次）、约课) is the whole phrase's: the list is read without it.
+  const listed = phraseAlternatives(whole.phrase, category);
+  const withoutNote = withoutNotes(whole.phrase).replace(/\s+/g, '');
+  if (listed.length === 0 && withoutNote !== whole.phrase)
+    listed.push(...phraseAlternatives(withoutNote, category));
+  for (const a of listed) rules.push(alternativeRule(category, text, a));
   // English likewise: the phrase without its qualifiers, one per thing a list names.
   for (const a of englishAlternatives(whole.phrase, category, namesAction))
     rules.push(withExclusions(compileRule(category, text, a), whole.phrase));
@@ -519,6 +547,8 @@ export function phraseAlternatives(phrase: string, category: PermissionCategory)
   if (sides.length === 2 && sides[0]!.length === 2 && last.length >= 4 && namesAction(last))
     return [`${sides[0]}${last.slice(2)}`, last];
   if (sides.every((s) => s.length >= 3 && (namesAction(s) || ACTION_END.test(s)))) return sides;
+  // 请假、调课 and 约免费试听课、约课: every side an action of its own, however short.
+  if (sides.every((s) => namesAction(s))) return sides;
   return [];
 }
 
