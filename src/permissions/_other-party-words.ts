@@ -336,6 +336,10 @@ export const MEDIA_LOST_AFTER_ZH =
 /** 我拍的(我)…, 我备份的…: pictures the caller made or kept. */
 export const OWN_MEDIA_BEFORE_ZH = /我(?:自己)?(?:拍|传|上传|备份|存|保存|录)的我?$/;
 
+/** 我妈拍照片给我, 老公拍了张照片发给我: pictures someone made and sent the caller, told, not asked. */
+export const MADE_FOR_CALLER_ZH =
+  /^(?:拍|照|录|截)了?(?:[一两几\d]?(?:张|段|个))?(?:照片|相片|图片|视频|截图)?[^,.!?;:、\n]{0,4}?(?:给我|发我|发给我|传给我|给俺|发俺)/;
+
 /** Introducing oneself: 我是王先生, 我叫张伟. */
 export const SELF_BEFORE = /(?:我是|我叫|本人是?|我姓|this is|i am|i'm|my name is)\s*$/;
 

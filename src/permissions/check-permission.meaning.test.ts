@@ -1542,3 +1542,27 @@ describe('checkPermission: lessons booked, taken leave from, moved and made up, 
     );
   });
 });
+
+describe('checkPermission: a forbidden rule on records that say other than what was paid', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['补开电子发票：按实付金额开'],
+    requires_supervisor: ['开增值税专用发票'],
+    requires_process: [],
+    forbidden: ["开具与实际商品、金额不符的发票或收据（如把课程费开成'培训费''办公用品'）"],
+  });
+  it.each(['帮我补开个电子发票', '电子发票麻烦补开一下'])(
+    'does not forbid a plain invoice: %j',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+    },
+  );
+  it('leaves a VAT invoice to its own rule', () => {
+    expect(checkPermission(rules, '我们公司要开增值税专票').status).toBe('requires_supervisor');
+  });
+  it.each(['发票能不能开成培训费', '收据帮我写成办公用品', '发票的日期给我改一下，改到上个月'])(
+    'forbids a record asked to say otherwise: %j',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('forbidden');
+    },
+  );
+});

@@ -823,6 +823,8 @@ function levelsFor(
     const rule = rules.rules[i]!;
     // A shorter phrase of a rule whose note the request breaks (押金退给我，我还有欠费) is not it.
     if (rule.excludes !== undefined && breaksCondition(rule, parsed?.whole.norm ?? part.norm)) continue;
+    // 开增值税专票 asks for an invoice, not one that says other than what was paid.
+    if (rule.falsity !== undefined && !falsityAsked(rule, parsed?.whole.norm ?? part.norm)) continue;
     // A remedy alone (返还被扣课时) is its rule only where its circumstance is told or shown.
     if (
       rule.circumstance !== undefined &&
@@ -916,6 +918,18 @@ function breaksCondition(rule: CompiledRule, norm: string): boolean {
   if (re === undefined) {
     re = new RegExp(rule.excludes!);
     exclusions.set(rule, re);
+  }
+  return re.test(norm);
+}
+
+const falsities = new WeakMap<CompiledRule, RegExp>();
+
+/** Whether the text asks for the false record a forbidden rule names (see `CompiledRule.falsity`). */
+function falsityAsked(rule: CompiledRule, norm: string): boolean {
+  let re = falsities.get(rule);
+  if (re === undefined) {
+    re = new RegExp(rule.falsity!, 'i');
+    falsities.set(rule, re);
   }
   return re.test(norm);
 }

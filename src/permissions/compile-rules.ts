@@ -56,6 +56,12 @@ export interface CompiledRule {
    * alone to match it (see `circumstanceFirst`).
    */
   circumstance?: string;
+  /**
+   * A forbidden rule on a false record (开具与实际商品、金额不符的发票, receipts that do not match
+   * what was paid): an expression source for what it forbids asked for in words (开成会议费, label
+   * it as, the rule's own quoted examples). A plain request for the record is not it.
+   */
+  falsity?: string;
 }
 
 /**
@@ -281,6 +287,10 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
     }
   }
   rules = settleCircumstances(rules, circumstances);
+  for (const rule of rules) {
+    const falsity = rule.category === 'forbidden' ? falsityAsked(rule.text) : undefined;
+    if (falsity !== undefined) rule.falsity = falsity;
+  }
   markDomainWords(rules, shorterPhrases);
   const sole = markSoleObjects(
     rules.map((r) => ({ meaning: r.meaning, forbidden: r.category === 'forbidden', spans: spansTime(r) })),
@@ -431,6 +441,38 @@ function circumstanceRules(
     shorterPhrases.add(rule);
     rules.push(rule);
   }
+}
+
+/** A rule forbidding a record that says other than what happened. */
+const FALSE_RECORD =
+  /不符|不一致|不实|虚开|虚假|伪造|篡改|\bdo(?:es)? not match\b|\bdon'?t match\b|\bfalse\b|\bfake\b|\bbackdat|\bthat did not happen\b/i;
+/**
+ * A false record asked for: written as something else (开成会议费, 写成, label it as), its date or
+ * amount changed, issued for more or less than was paid, backdated.
+ */
+const FALSE_RECORD_ASKED = [
+  '[开写改换当算打弄记填列]成',
+  '改(?:一下|个)?(?:日期|时间|金额|名目|项目|品名)',
+  '(?:日期|时间|金额|名目|项目|品名)(?:给我)?改',
+  '倒签',
+  '虚开',
+  '[多少]开',
+  '别(?:写|开)(?:成)?(?:蛋糕|实际|真实)',
+  '\\b(?:label|put|write|list|mark|bill|code|invoice|show)\\w*\\s+(?:it|them|this|that|those)?\\s*(?:down\\s+)?as\\b',
+  '\\bchange the (?:date|amount|item|name|service)',
+  '\\bbackdat',
+  '\\bdifferent (?:date|amount|name|item)',
+  '\\binstead of\\b',
+].join('|');
+
+/**
+ * What a forbidden rule on a false record forbids, as a request says it (`CompiledRule.falsity`),
+ * with the examples the rule quotes (如把蛋糕开成'会议费''办公用品'); undefined for any other rule.
+ */
+function falsityAsked(text: string): string | undefined {
+  if (!FALSE_RECORD.test(text)) return undefined;
+  const quoted = [...text.matchAll(/['‘“"「]([^'’”"」]{2,12})['’”"」]/g)].map((m) => escapeRegExp(m[1]!));
+  return [FALSE_RECORD_ASKED, ...quoted].join('|');
 }
 
 /**
@@ -720,6 +762,10 @@ export function compiledRulesFromJson(json: unknown, engine: string): CompiledRu
     if (r.circumstance !== undefined) {
       if (typeof r.circumstance !== 'string') return undefined;
       rule.circumstance = r.circumstance;
+    }
+    if (r.falsity !== undefined) {
+      if (typeof r.falsity !== 'string') return undefined;
+      rule.falsity = r.falsity;
     }
     if (r.condition !== undefined) {
       if (!isObject(r.condition)) return undefined;

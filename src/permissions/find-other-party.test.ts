@@ -524,3 +524,11 @@ describe('findOtherParty: when someone else comes in for their session', () => {
     expect(findOtherParty('我是哪天拍来着，忘了')).toBeUndefined();
   });
 });
+
+describe('findOtherParty: pictures someone took and sent the caller', () => {
+  it('reads 我妈拍照片给我 as told, and 把我妈的照片发给我 as asked', () => {
+    expect(findOtherParty('蛋糕早上送到了，我妈拍照片给我，上面那层塌了')).toBeUndefined();
+    expect(findOtherParty('我老公拍了张照片发给我，箱子都压扁了')).toBeUndefined();
+    expect(findOtherParty('把我妈的照片发给我')?.kind).toBe('person');
+  });
+});

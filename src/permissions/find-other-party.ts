@@ -361,6 +361,7 @@ function scanZh(
     // 给我妈买的订单: bought for someone, the order is the caller's.
     if (W.FOR_BEFORE_ZH.test(before) && W.BOUGHT_AFTER_ZH.test(text.slice(end))) return;
     if (ownMediaZh(before, text.slice(end))) return;
+    if (W.MADE_FOR_CALLER_ZH.test(text.slice(end))) return;
     const length = possessed(text.slice(end), false, pronoun);
     if (length < 0) return;
     const hit: PersonHit = { start: clause.start + start, end: clause.start + end + length };
