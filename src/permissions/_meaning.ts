@@ -105,6 +105,11 @@ export interface RuleMeaning {
   step?: string;
   /** The rule is about another party (他人, 其他乘客): only requests naming one match. */
   needsOther: boolean;
+  /**
+   * The product's accounts are a guardian's (登记家长, 账户监护人): the caller's own child (我闺女,
+   * 帮我儿子) is the account's student, no other party, for this rule.
+   */
+  wards?: true;
   /** Senses a request must name to approve (objects, and actions that only qualify: 退票 in 退票手续费减免). */
   objects: number[];
   /** Words of the phrase no sense knows: a request must contain them to approve. */
@@ -623,6 +628,20 @@ export function namesOtherParty(norm: string, gates = G.ALL): boolean {
   return ((gates & G.OTHERS) !== 0 && REQUEST_OTHER.test(text)) || mentionsOtherParty(text, gates);
 }
 
+/**
+ * Another party named besides the caller's own children (我闺女, 帮我儿子, my daughter), who on a
+ * guardian's account are its students (see `RuleMeaning.wards`).
+ */
+export function namesOtherBesidesWards(norm: string): boolean {
+  if (!OWN_CHILD.test(norm)) return namesOtherParty(norm);
+  return namesOtherParty(norm.replace(OWN_CHILD_ALL, (m) => ' '.repeat(m.length)));
+}
+
+/** The caller's own child: 我闺女, 我家孩子, 俺儿子, 帮我女儿, my son (not a grandchild). */
+const OWN_CHILD =
+  /(?:我|俺|咱|我们|我家|俺家|咱家)(?:的|家)?(?:儿子|女儿|闺女|姑娘|孩子|小孩|娃儿?|宝宝|丫头|小丫头|大小子|二小子|小子|伢)|\bmy (?:son|daughter|kid|child|boy|girl|little one)s?\b/;
+const OWN_CHILD_ALL = new RegExp(OWN_CHILD.source, 'g');
+
 /** Someone else set to do it themselves: 叫他自己, 让她本人, 请他亲自. */
 const ACTS_THEMSELVES = /(?:叫|让|喊|请)(?:他们|她们|他|她)(?:自己|本人|亲自)/;
 const ACTS_THEMSELVES_ALL = new RegExp(ACTS_THEMSELVES.source, 'g');
@@ -1089,8 +1108,8 @@ export function meaningLevel(
   if (
     m.needsOther &&
     !(
-      view.other() ||
-      ctx.other() ||
+      (m.wards ? namesOtherBesidesWards(view.norm) : view.other()) ||
+      (m.wards ? namesOtherBesidesWards(ctx.norm) : ctx.other()) ||
       m.objects.some((o) => t.isParty[o] === 1 && (has[o] === 1 || ctx.has[o] === 1))
     )
   )
@@ -1266,6 +1285,8 @@ function saysFirstWord(words: Words, view: RequestView): boolean {
 /** A request about someone else is never approved by meaning alone (the lexicon's own rules decide it). */
 function approvable(m: RuleMeaning, view: RequestView, approving: boolean): boolean {
   if (!approving || m.needsOther || !view.other()) return true;
+  // 帮我儿子约个试听课 on a guardian's account: the child is the account's student.
+  if (m.wards && !namesOtherBesidesWards(view.norm)) return true;
   // 让他直接进 of a visitor the caller expects: the person named is the one the rule is for.
   const t = senseTable();
   const has = view.senses();
@@ -1338,6 +1359,7 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
     (r.problemAsks === undefined || r.problemAsks === true) &&
     (r.counted === undefined || typeof r.counted === 'string') &&
     (r.step === undefined || typeof r.step === 'string') &&
+    (r.wards === undefined || r.wards === true) &&
     (r.optional === undefined ||
       (Array.isArray(r.optional) && r.optional.every((w) => typeof w === 'string'))) &&
     senses(r.heads) &&

@@ -480,3 +480,24 @@ describe('checkPermission: each step a forbidden rule forbids doing for someone 
     );
   });
 });
+
+describe("checkPermission: a guardian's account, and the caller's own child", () => {
+  const rules = compileRules({
+    can_approve_immediately: ['预约体验课：每个孩子限1次', '开课前24小时以上请假'],
+    requires_supervisor: ['退款超过100元'],
+    requires_process: [],
+    forbidden: ['学员信息只告诉登记家长本人，其他家长一律不说', '替非账户监护人约课、取消、退课'],
+  });
+  it.each(['帮我儿子约个体验课', '给我闺女约节体验课吧', 'can you book my daughter in for a trial class'])(
+    'approves a class the parent books for their own child: %j',
+    (said) => {
+      expect(checkPermission(rules, said).status).not.toBe('forbidden');
+    },
+  );
+  it.each(['帮我同事的孩子约个体验课', '我邻居家孩子下礼拜二几点上课', '帮我朋友家孩子约个体验课'])(
+    'still forbids the same for someone else: %j',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('forbidden');
+    },
+  );
+});
