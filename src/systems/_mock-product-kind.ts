@@ -185,6 +185,43 @@ export function feeOf(product: Product): string | undefined {
   return undefined;
 }
 
+/** What a product's features list at a price: 小班20节3600元, "8-inch cake $58". */
+export type CatalogueItem = readonly [name: string, price: number];
+
+// Words of a priced phrase that make it a limit or a fee, not a thing sold.
+const NOT_SOLD =
+  /退|补偿|赔|手续费|押金|定金|运费|最高|超过|以内|不超过|上限|减免|罚|违约|滞纳|每公里|每小时|每天|每年|每只|另收|加收|起步|封顶|之后|[-–~]$|\b(?:up to|over|under|refunds?|fees?|deposit|fine|penalty|compensation|max(?:imum)?|limit|free|orders? of|shipping|delivery|gets?|you|friend|off|credit|then|plus|second|excess|extra)\b/i;
+
+/**
+ * The things a product's features list with their prices, in order (课包：小班20节3600元（有效期6个月）、
+ * 私教10节3800元 gives 小班20节 and 私教10节): what its bills charge for, when it sells them.
+ */
+export function catalogueOf(product: Product, lang: 'zh' | 'en'): CatalogueItem[] {
+  const features = Array.isArray(product.features) ? product.features.map(String) : [];
+  const out: CatalogueItem[] = [];
+  for (const feature of features) {
+    const plain = feature.replace(/[（(][^）)]*[）)]/g, '');
+    for (const piece of plain.split(/[、，,；;。]/)) {
+      const item = piece.replace(/^[^：:]{1,12}[：:]/, '').trim();
+      const m =
+        lang === 'zh'
+          ? /^([^\d\s]{1,8}?\d*[^\d\s]{0,4}?)\s*(\d+(?:\.\d+)?)\s*元/.exec(item)
+          : /^([A-Za-z0-9][A-Za-z0-9' -]{1,30}?)\s*[:\-–]?\s*(?:[A-Z]{0,3}\$|£|€)\s*(\d+(?:\.\d{1,2})?)/.exec(
+              item,
+            );
+      if (!m?.[1] || !m[2]) continue;
+      const name = m[1].trim();
+      const price = Number(m[2]);
+      if (price <= 0 || NOT_SOLD.test(name) || (lang === 'zh' && !/[\u4e00-\u9fff]/.test(name))) continue;
+      if (!out.some(([n]) => n === name)) out.push([name, price]);
+    }
+  }
+  return out;
+}
+
+// A course sold online (网课, e-learning): its catalogue is a platform's; any other school's is its own.
+const ONLINE_COURSES = /网课|在线|线上|online|e-?learning/i;
+
 /** One purchase of a product that charges per purchase: what it was for, its bill line and amount. */
 export interface Purchase {
   thing: string;
@@ -204,6 +241,10 @@ export function makePurchase(
   lang: 'zh' | 'en',
   bought: readonly string[] = [],
   fee?: string,
+  /** What the product's features sell at a price (`catalogueOf`): bought at that price. */
+  catalogue: readonly CatalogueItem[] = [],
+  /** The product's name and description, for a school's courses (see ONLINE_COURSES). */
+  about = '',
 ): Purchase | undefined {
   // A fee per use: a few dollars or yuan a time, named as the product names it.
   if (kind === 'fee' && fee) {
@@ -213,7 +254,16 @@ export function makePurchase(
   }
   const spec = PURCHASE_KINDS.find((k) => k.kind === kind);
   if (!spec) return undefined;
-  const things = spec.things[lang].map((t): readonly [string, number, number] =>
+  // 小班20节3600元: a thing the product lists is bought at its listed price.
+  if (catalogue.length > 0 && LISTED_KINDS.has(kind)) {
+    const fresh = catalogue.filter(([t]) => !bought.includes(t));
+    const [thing, price] = rng.pick(fresh.length > 0 ? fresh : catalogue);
+    return { thing, description: lang === 'zh' ? `购买${thing}` : `Purchase: ${thing}`, amount: price };
+  }
+  // A swimming school's bill names its own lessons, not a platform's Python course.
+  const own = kind === 'course' && !ONLINE_COURSES.test(about);
+  const listed = own ? [lang === 'zh' ? `${productName}课程` : `${productName} course`] : spec.things[lang];
+  const things = listed.map((t): readonly [string, number, number] =>
     typeof t === 'string' ? [t.replace('{product}', productName), ...spec.amount[lang]] : t,
   );
   const fresh = things.filter(([t]) => !bought.includes(t));
@@ -226,6 +276,9 @@ export function makePurchase(
     : roundMoney(rng.int(min * 100, max * 100) / 100);
   return { thing, description: spec.line[lang](thing), amount };
 }
+
+/** Kinds whose purchases are things a product may list with a price (not merchants, routes or rooms). */
+const LISTED_KINDS = new Set<ProductKind>(['course', 'shop', 'device', 'food']);
 
 /** What a coupon of the product takes money off, in English ("$5 off your next ride"). */
 export function couponNoun(kind: ProductKind): string {

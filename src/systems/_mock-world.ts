@@ -1,7 +1,7 @@
 import type { Product } from '../domain/record-schemas.js';
 import { productInterfaces } from './_interfaces.js';
 import { addDays, addMonths, localDate, parseLocalDate } from './_mock-language.js';
-import { feeOf, makePurchase, type ProductKind, productKind } from './_mock-product-kind.js';
+import { catalogueOf, feeOf, makePurchase, type ProductKind, productKind } from './_mock-product-kind.js';
 import { planViews, SINGLE_PLAN_KEYS, SUBSCRIPTION_LISTS } from './_mock-shapes.js';
 import { createRng, type SeededRng } from './_prng.js';
 
@@ -391,6 +391,8 @@ export function createWorld(input: WorldInput, lang: Lang): CallerWorld {
   const creditLimit = more.pick(lang === 'zh' ? [10000, 20000, 30000, 50000] : [2000, 5000, 8000, 12000]);
   const purchases: MockPurchase[] = [];
   const bought = more.int(kind === 'card' ? 3 : 2, kind === 'card' ? 5 : 4);
+  const catalogue = catalogueOf(input.product, lang);
+  const about = `${String(input.product.name ?? '')} ${String(input.product.description ?? '')}`;
   for (let i = 0; i < bought; i++) {
     const p = makePurchase(
       kind,
@@ -399,6 +401,8 @@ export function createWorld(input: WorldInput, lang: Lang): CallerWorld {
       lang,
       purchases.map((b) => b.thing),
       kind === 'fee' ? feeOf(input.product) : undefined,
+      catalogue,
+      about,
     );
     if (!p) break;
     // A card's charges are those of its last statement: the 30 days up to the statement date.

@@ -626,3 +626,41 @@ describe('generateMockResponse: a field a mock cannot know', () => {
     expect(typeof r.fitted_on).toBe('string');
   });
 });
+
+describe('generateMockResponse: what a school or a shop sells', () => {
+  const payments: ApiInterface = {
+    description: '本账户的付款与退款：订单号、项目、金额、付款日期',
+    endpoint: '/api/payments/{mobile}',
+    method: 'GET',
+    params: ['mobile'],
+    response_fields: ['payments', 'order_no', 'item', 'amount_yuan', 'paid_on'],
+    mock_enabled: true,
+  };
+  const school = (features: string[]) =>
+    ({
+      ...zh,
+      name: '海豚少儿游泳',
+      description: '少儿游泳培训，课包制',
+      features,
+      api_interfaces: { payments },
+    }) as typeof zh;
+  const textOf = (product: typeof zh, phone: string) =>
+    JSON.stringify(
+      generateMockResponse({ product, interfaceName: 'payments', definition: payments, phone, now }),
+    );
+
+  it('bills the lessons the features list, at their prices', () => {
+    const product = school(['课包：小班20节3600元（有效期6个月）、私教10节3800元（有效期12个月）']);
+    for (const phone of ['13800138000', '13912345678', '13700001111']) {
+      const text = textOf(product, phone);
+      expect(text).toMatch(/小班20节|私教10节/);
+      expect(text).not.toMatch(/Python|Excel|数据分析/);
+    }
+  });
+
+  it("bills a school with no price list for its own course, not a platform's", () => {
+    const text = textOf(school(['周一闭馆']), '13800138000');
+    expect(text).toContain('海豚少儿游泳');
+    expect(text).not.toMatch(/Python|Excel|数据分析|英语口语/);
+  });
+});
