@@ -4,6 +4,6 @@
  * `search_knowledge` tool and the MCP server.
  */
 export { buildKnowledgeIndex, type KnowledgeIndex } from './build-knowledge-index.js';
-export { isStaffOnly, POWER_CHARGE, READY_ASKED, STILL_FOR_SALE } from './interface-vocabulary.js';
+export { isStaffOnly, POWER_CHARGE, READY_ASKED, STILL_FOR_SALE, WHEN_ZH } from './interface-vocabulary.js';
 export { type KnowledgeEntry, knowledgeEntries } from './knowledge-entries.js';
 export { productNameWords, stem, tokenize } from './tokenize.js';

@@ -467,3 +467,21 @@ describe('relevantInterfaces: a visit that came is no delivery', () => {
     expect(relevantInterfaces(service, 'he came this morning and left')).not.toContain('deliveries');
   });
 });
+
+describe('relevantInterfaces: when something comes, asked by the hour', () => {
+  const bakery = profileInterfaces({
+    delivery_tracking: {
+      description: '订单配送进度：骑手、出发时间、预计送达',
+      endpoint: '/api/delivery/{order_no}',
+      response_fields: ['rider', 'eta'],
+    },
+    member_card: {
+      description: '会员储值卡余额',
+      endpoint: '/api/card/{phone}',
+      response_fields: ['balance_yuan'],
+    },
+  });
+  it.each(['今天几点钟送过来啊', '蛋糕几点送到'])('finds the delivery for %j', (said) => {
+    expect(relevantInterfaces(bakery, said)).toContain('delivery_tracking');
+  });
+});

@@ -69,6 +69,26 @@ describe('speakResponse', () => {
     for (const asked of ["they still haven't arrived", 'it never came', '怎么还没到'])
       expect(speakResponse(iface, posted, 'en', asked), asked).toContain('no scan since');
     expect(speakResponse(iface, posted, 'en', 'what band are my seats in')).not.toContain('November 18');
+    // 今天几点钟送过来: when it comes is its delivery time.
+    const cake = {
+      orders: [
+        {
+          order_no: 'C-1',
+          store: '河西店',
+          product: '草莓蛋糕',
+          size: '8寸',
+          flavor: '草莓',
+          message_text: '生日快乐',
+          candles: 6,
+          delivery_time: '18:00–19:00',
+        },
+      ],
+    };
+    for (const asked of ['今天几点钟送过来啊', '蛋糕什么时候送', '几点能送来'])
+      expect(
+        speakResponse({ name: 'cake_orders', description: '蛋糕订单' }, cake, 'zh', asked),
+        asked,
+      ).toContain('18:00');
     // 一共多少钱: the same in Chinese.
     expect(
       speakResponse({ name: 'orders', description: '查询订单' }, order, 'zh', '我那单一共多少钱'),

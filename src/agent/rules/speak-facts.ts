@@ -1,6 +1,6 @@
 import type { Bilingual, Language } from '../../domain/language.js';
 import { CONTACT_HANDLE_FIELD, OTHER_PARTY_FIELD } from '../../domain/response-parties.js';
-import { READY_ASKED, STILL_FOR_SALE, tokenize } from '../../knowledge/index.js';
+import { READY_ASKED, STILL_FOR_SALE, tokenize, WHEN_ZH } from '../../knowledge/index.js';
 import { parseQuantities } from '../../permissions/index.js';
 import { monthDaysNamed } from './days-said.js';
 import { describedLabels, describedParts, fieldLabel, NO_LABELS } from './field-labels.js';
@@ -176,7 +176,11 @@ const FIELD_TOPICS: ReadonlyArray<{ said: RegExp; field: RegExp }> = [
     field: /dispatch|ship|sent|posted|mailed|发货|寄出/i,
   },
   {
-    said: /\b(?:arriv\w*|c[oa]me|deliver\w*|receiv\w*|turn(?:ed)? up|show(?:ed)? up|not here|in the (?:mail|post)|where(?:'s| is| are))\b|到了|没到|收到|送到|到货|到哪/i,
+    // 今天几点钟送过来: when it comes is its delivery time.
+    said: new RegExp(
+      `\\b(?:arriv\\w*|c[oa]me|deliver\\w*|receiv\\w*|turn(?:ed)? up|show(?:ed)? up|not here|in the (?:mail|post)|where(?:'s| is| are))\\b|到了|没到|收到|送到|到货|到哪|送(?:过来|过去|来)|${WHEN_ZH}[^，,。？?]{0,4}?送`,
+      'i',
+    ),
     field: /deliver|arriv|eta\b|track|签收|送达|物流/i,
   },
   {
