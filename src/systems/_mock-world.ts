@@ -47,6 +47,8 @@ export interface CallerWorld {
   level: string;
   memberSince: string;
   planNames: string[];
+  /** What the product's features sell at a price (`catalogueOf`): what a product or item field names. */
+  catalogueNames: string[];
   subscriptions: MockSubscription[];
   /**
    * What the caller was charged, newest first: a subscription's renewals, or the purchases of a
@@ -427,6 +429,7 @@ export function createWorld(input: WorldInput, lang: Lang): CallerWorld {
     level,
     memberSince,
     planNames: chosen.map((p) => p.name),
+    catalogueNames: catalogue.map(([name]) => name),
     subscriptions,
     transactions:
       kind === 'subscription'

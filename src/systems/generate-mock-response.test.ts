@@ -658,6 +658,35 @@ describe('generateMockResponse: what a school or a shop sells', () => {
     }
   });
 
+  it('names what was bought after what the features sell, not after a plan', () => {
+    const deliveries: ApiInterface = {
+      description: '送到本手机号的配送：订单号、款式、状态',
+      endpoint: '/api/deliveries/{mobile}',
+      method: 'GET',
+      params: ['mobile'],
+      response_fields: ['deliveries', 'order_no', 'product', 'status'],
+      mock_enabled: true,
+    };
+    const bakery = {
+      ...zh,
+      name: '麦田蛋糕',
+      description: '蛋糕定制，会员储值卡',
+      features: ['款式：草莓奶油6寸168元、双层翻糖688元'],
+      api_interfaces: { deliveries },
+    } as typeof zh;
+    const text = JSON.stringify(
+      generateMockResponse({
+        product: bakery,
+        interfaceName: 'deliveries',
+        definition: deliveries,
+        phone: '13800138000',
+        now,
+      }),
+    );
+    expect(text).toMatch(/草莓奶油6寸|双层翻糖/);
+    expect(text).not.toContain('会员');
+  });
+
   it("bills a school with no price list for its own course, not a platform's", () => {
     const text = textOf(school(['周一闭馆']), '13800138000');
     expect(text).toContain('海豚少儿游泳');

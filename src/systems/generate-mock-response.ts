@@ -276,6 +276,9 @@ function hintedValue(key: string, ctx: FieldContext): unknown {
   if (/(message|note|remark|description|reason|comment)$/.test(key)) {
     return lang === 'zh' ? '无异常记录' : 'No issues on record';
   }
+  // What was bought (a cake, a lesson pack): one of the things the product lists for sale.
+  if (/(product|item)$/.test(key) && ctx.world.catalogueNames.length > 0)
+    return ctx.rng.pick(ctx.world.catalogueNames);
   // What the caller has (a plan, a policy's coverage, a package): the product's plan.
   if (/(type|category|kind|plan|coverage|package|product)$/.test(key))
     return ctx.world.planNames[0] ?? (lang === 'zh' ? '标准' : 'standard');
