@@ -110,6 +110,8 @@ export interface RuleMeaning {
    * 帮我儿子) is the account's student, no other party, for this rule.
    */
   wards?: true;
+  /** A step done for someone else: the other party is named in the request's own clause. */
+  ownClause?: true;
   /** Senses a request must name to approve (objects, and actions that only qualify: 退票 in 退票手续费减免). */
   objects: number[];
   /** Words of the phrase no sense knows: a request must contain them to approve. */
@@ -1109,7 +1111,7 @@ export function meaningLevel(
     m.needsOther &&
     !(
       (m.wards ? namesOtherBesidesWards(view.norm) : view.other()) ||
-      (m.wards ? namesOtherBesidesWards(ctx.norm) : ctx.other()) ||
+      (!m.ownClause && (m.wards ? namesOtherBesidesWards(ctx.norm) : ctx.other())) ||
       m.objects.some((o) => t.isParty[o] === 1 && (has[o] === 1 || ctx.has[o] === 1))
     )
   )
@@ -1360,6 +1362,7 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
     (r.counted === undefined || typeof r.counted === 'string') &&
     (r.step === undefined || typeof r.step === 'string') &&
     (r.wards === undefined || r.wards === true) &&
+    (r.ownClause === undefined || r.ownClause === true) &&
     (r.optional === undefined ||
       (Array.isArray(r.optional) && r.optional.every((w) => typeof w === 'string'))) &&
     senses(r.heads) &&

@@ -501,3 +501,21 @@ describe("checkPermission: a guardian's account, and the caller's own child", ()
     },
   );
 });
+
+describe('checkPermission: family told of elsewhere in the line, and a monitoring service stopped', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['暂停监控：每年1次，最长60天'],
+    requires_supervisor: ['暂停监控超过60天'],
+    requires_process: [],
+    forbidden: ['账户信息只告诉账户持有人本人', '替非账户持有人布防撤防、暂停或解约'],
+  });
+  it.each([
+    '我跟我老婆下礼拜去深圳帮儿子带孙子，屋里没人，你们那个监控先给我停了嘛，停一个月',
+    '把监控给我关了，出差一个月',
+  ])('reads the caller’s own pause as theirs, not as done for someone else: %j', (said) => {
+    expect(checkPermission(rules, said).status).not.toBe('forbidden');
+  });
+  it.each(['帮我妈把她家的监控暂停一下', '小区门口的监控给我看看'])('still forbids %j', (said) => {
+    expect(checkPermission(rules, said).status).toBe('forbidden');
+  });
+});

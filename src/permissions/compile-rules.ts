@@ -379,10 +379,13 @@ function compileText(
   // 替他人暂停监控或解约: each step a forbidden rule forbids doing for someone else, apart.
   // A step named only by a broad verb (为他人查询) is kept whole: alone it would forbid any
   // question a line holding 他 asks (明天下午我得去医院复查, of a technician's visit).
+  // Each step is done for someone named in the request's own clause (帮我妈把她家的监控停了), not
+  // for the caller whose line tells of family elsewhere (我跟我老婆要去深圳帮儿子带孙孙…监控先给我停了).
   if (category === 'forbidden')
     for (const a of stepsForOthers(whole.phrase)) {
       const step = compileRule(category, text, a);
       const { generic, objects, words } = step.meaning;
+      step.meaning = { ...step.meaning, ownClause: true };
       if (!(generic && objects.length === 0 && words.zh.length + words.en.length === 0)) rules.push(step);
     }
   // Chinese likewise: the phrase without its note in brackets, one per side of a slash.

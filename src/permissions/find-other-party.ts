@@ -633,8 +633,10 @@ const WHO_USED =
 // other people (a home camera of the caller's own is theirs: 我家监控).
 const FOOTAGE_ZH =
   '(?:监控|(?<=(?:小区|地库|车库|楼道|电梯|门口|大门|停车场|大堂|那边|现场)[^,.!?;:、\\n]{0,6})录像)';
+// 监控先给我停了: a monitoring service stopped, moved or mended for the caller, no footage given.
+const DONE_FOR_ME = '(?:先|就)?(?:停|关|暂停|取消|撤|断|开通|装|修|移|拆|恢复|延|续|退|换)';
 const FOOTAGE_ASK = new RegExp(
-  `(?:调|看|查|拷|复制|发|给|要|提供|播放|导出|回放)[^,.!?;:、\\n]{0,8}?${FOOTAGE_ZH}|${FOOTAGE_ZH}[^,.!?;:、\\n]{0,8}?(?:调出|调取|调一下|拷|发|给我|看看|看一下|导出|回放)|\\b(?:cctv|security (?:camera )?(?:footage|video|tapes?)|camera footage|surveillance (?:footage|video))\\b`,
+  `(?:调|看|查|拷|复制|发|给|要|提供|播放|导出|回放)[^,.!?;:、\\n]{0,8}?${FOOTAGE_ZH}|${FOOTAGE_ZH}[^,.!?;:、\\n]{0,8}?(?:调出|调取|调一下|拷|发|给我(?!${DONE_FOR_ME})|看看|看一下|导出|回放)|\\b(?:cctv|security (?:camera )?(?:footage|video|tapes?)|camera footage|surveillance (?:footage|video))\\b`,
 );
 const OWN_CAMERA_BEFORE = /我家|我的|自己|自家|家里的?(?:监控|摄像)|my (?:own )?(?:home )?camera/;
 // Someone else's home (他家, 她们家, 1201家, 老赵家, 朋友家) and a door opened or a way in asked for.
