@@ -519,3 +519,23 @@ describe('checkPermission: family told of elsewhere in the line, and a monitorin
     expect(checkPermission(rules, said).status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: a rule on orders done for someone else, and the caller’s own order', () => {
+  const rules = compileRules({
+    can_approve_immediately: [],
+    requires_supervisor: ['退款>300元'],
+    requires_process: ['7天无理由退车'],
+    forbidden: ['为他人的订单退车、退款或改约'],
+  });
+  it('does not forbid the caller’s own return because her husband is in the story', () => {
+    expect(
+      checkPermission(
+        rules,
+        '我老公说那台车太大了，他泊了几次车都怕刮到。你们那个七天无理由退车，我想退，帮我办下退车啦',
+      ).status,
+    ).not.toBe('forbidden');
+  });
+  it('forbids the same done for him', () => {
+    expect(checkPermission(rules, '帮我老公的订单退车').status).toBe('forbidden');
+  });
+});

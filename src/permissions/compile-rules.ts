@@ -364,6 +364,9 @@ function compileText(
     }
     return;
   }
+  // 为他人的订单退车: done for someone named in the request's own clause (see the steps below).
+  if (category === 'forbidden' && FOR_OTHERS_LEAD.test(withoutNotes(whole.phrase).replace(/\s+/g, '')))
+    whole.meaning = { ...whole.meaning, ownClause: true };
   rules.push(whole);
   // Each action the phrase lists is a rule of its own too, under the rule's text: a request
   // says one (过户 of 开户、过户或销户). The whole stays first: what it matches, it matches as before.

@@ -532,3 +532,17 @@ describe('findOtherParty: pictures someone took and sent the caller', () => {
     expect(findOtherParty('把我妈的照片发给我')?.kind).toBe('person');
   });
 });
+
+describe('findOtherParty: what the caller tells of someone, not asks', () => {
+  it('reads a name day as a feast, and a contact the caller gives as given', () => {
+    expect(
+      findOtherParty('My grandson Nicky, it was his name day on the weekend, so I forgot'),
+    ).toBeUndefined();
+    expect(findOtherParty('Her email is a.boateng@example.com, send it there')).toBeUndefined();
+    expect(findOtherParty('her number is 0412 345 678')).toBeUndefined();
+  });
+  it('still finds the same asked for', () => {
+    expect(findOtherParty('what is her email')?.kind).toBe('person');
+    expect(findOtherParty('tell me his name')?.kind).toBe('person');
+  });
+});

@@ -262,7 +262,8 @@ function compiled(): Matchers {
     pronounEn: /\b(?:his|her|their)(?=\s)/g,
     capitalisedEn: /\b([a-z]{2,16})'s(?=\s)/g,
     // her inhaler, his new pills, my dad's blood pressure pills: up to two words before the thing.
-    afterEn: new RegExp(`^\\s+(?:([a-z'-]+)\\s+)??(?:([a-z'-]+)\\s+)??(${W.DATA_EN})\\b`),
+    // his name day is a feast, not his name.
+    afterEn: new RegExp(`^\\s+(?:([a-z'-]+)\\s+)??(?:([a-z'-]+)\\s+)??(${W.DATA_EN})\\b(?![\\s-]+days?\\b)`),
     ofEn: new RegExp(
       `\\b(${W.DATA_EN})\\s+(?:of|belonging to|registered to|registered under|linked to|under)\\s+(?:(?<role>${W.ROLE_PEOPLE_EN})|(?<people>${W.PEOPLE_EN})|him|her|them)\\b`,
       'g',
@@ -421,6 +422,12 @@ function ownMediaEn(before: string, data: string): boolean {
   return W.MEDIA_EN.test(data) && W.OWN_MEDIA_ACT_EN.test(before);
 }
 
+/**
+ * A value given right after the data (is a.b@c.com, is 0412 …; an address's dots end the clause,
+ * so a lone word may be its start): told by the caller, not asked.
+ */
+const GIVEN_EN = /^\s*(?:is|'s|was|:)\s*(?:[\w.+-]+@[\w-]|\+?\d[\d\s-]{5,}|[\w+-]+$)/;
+
 // 我打那个师傅电话还关机: calling someone who serves the caller, not asking for their number.
 const CALLING_BEFORE_ZH = /打(?:了|过)?(?:那个|这个|那位|这位)?$/;
 const CALL_FROM_EN = /\b(?:call|ring|phone|text)(?:\s+(?:you|u))?(?:\s+back)?\s+(?:from|on|with|using)\s+$/;
@@ -439,6 +446,8 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
       return -1;
     const data = p[3]!;
     if (role && !roleData().test(data)) return -1;
+    // Her email is a.boateng@…: the caller gives it, asking nothing of hers.
+    if (GIVEN_EN.test(after.slice(p[0].length))) return -1;
     lastData = data;
     return p[0].length;
   };
