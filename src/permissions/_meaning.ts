@@ -106,10 +106,11 @@ export interface RuleMeaning {
   /** The rule is about another party (他人, 其他乘客): only requests naming one match. */
   needsOther: boolean;
   /**
-   * The product's accounts are a guardian's (登记家长, 账户监护人): the caller's own child (我闺女,
-   * 帮我儿子) is the account's student, no other party, for this rule.
+   * Whom the product's accounts are held for: a guardian's (登记家长, 账户监护人) are the caller's own
+   * children (我闺女, 帮我儿子: the account's students); a principal's (合同委托人, who arranges a
+   * service for family) the caller's own kin (我父亲的告别仪式). They are no other party for this rule.
    */
-  wards?: true;
+  wards?: 'children' | 'kin';
   /** A step done for someone else: the other party is named in the request's own clause. */
   ownClause?: true;
   /** Senses a request must name to approve (objects, and actions that only qualify: 退票 in 退票手续费减免). */
@@ -631,18 +632,31 @@ export function namesOtherParty(norm: string, gates = G.ALL): boolean {
 }
 
 /**
- * Another party named besides the caller's own children (我闺女, 帮我儿子, my daughter), who on a
- * guardian's account are its students (see `RuleMeaning.wards`).
+ * Another party named besides those the account is held for (see `RuleMeaning.wards`): the
+ * caller's own children (我闺女, 帮我儿子, my daughter) or their own kin (我父亲, 我老伴, my mum).
  */
-export function namesOtherBesidesWards(norm: string): boolean {
-  if (!OWN_CHILD.test(norm)) return namesOtherParty(norm);
-  return namesOtherParty(norm.replace(OWN_CHILD_ALL, (m) => ' '.repeat(m.length)));
+export function namesOtherBesidesWards(norm: string, wards: 'children' | 'kin'): boolean {
+  return namesOtherParty(withoutWards(norm, wards));
+}
+
+/** The text with those the account is held for blanked out, offsets kept (see `RuleMeaning.wards`). */
+export function withoutWards(text: string, wards: 'children' | 'kin'): string {
+  const own = wards === 'kin' ? OWN_KIN_ALL : OWN_CHILD_ALL;
+  own.lastIndex = 0;
+  if (!own.test(text)) return text;
+  own.lastIndex = 0;
+  return text.replace(own, (m) => ' '.repeat(m.length));
 }
 
 /** The caller's own child: 我闺女, 我家孩子, 俺儿子, 帮我女儿, my son (not a grandchild). */
 const OWN_CHILD =
   /(?:我|俺|咱|我们|我家|俺家|咱家)(?:的|家)?(?:儿子|女儿|闺女|姑娘|孩子|小孩|娃儿?|宝宝|丫头|小丫头|大小子|二小子|小子|伢)|\bmy (?:son|daughter|kid|child|boy|girl|little one)s?\b/;
-const OWN_CHILD_ALL = new RegExp(OWN_CHILD.source, 'g');
+const OWN_CHILD_ALL = new RegExp(OWN_CHILD.source, 'gi');
+/** The caller's own kin: 我父亲, 我妈, 我老伴, 俺大爷, my mum, my late father. */
+const OWN_KIN_ALL = new RegExp(
+  `${OWN_CHILD.source}|(?:我|俺|咱|我们|我家|俺家)(?:的|家)?(?:老父亲|老母亲|父亲|母亲|老爸|老妈|爸爸?|妈妈?|爹|娘|老伴儿?|爱人|丈夫|老公|妻子|老婆|媳妇|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|老丈人|丈母娘|哥哥?|姐姐?|弟弟?|妹妹?|大爷|叔叔?|伯伯?|舅舅?|姑姑?|姨妈?|孙子|孙女|外孙女?)|\\bmy (?:late )?(?:father|mother|dad|mum|mom|husband|wife|grand(?:father|mother|dad|ma|pa)|brother|sister|uncle|aunt)\\b`,
+  'gi',
+);
 
 /** Someone else set to do it themselves: 叫他自己, 让她本人, 请他亲自. */
 const ACTS_THEMSELVES = /(?:叫|让|喊|请)(?:他们|她们|他|她)(?:自己|本人|亲自)/;
@@ -1110,8 +1124,8 @@ export function meaningLevel(
   if (
     m.needsOther &&
     !(
-      (m.wards ? namesOtherBesidesWards(view.norm) : view.other()) ||
-      (!m.ownClause && (m.wards ? namesOtherBesidesWards(ctx.norm) : ctx.other())) ||
+      (m.wards ? namesOtherBesidesWards(view.norm, m.wards) : view.other()) ||
+      (!m.ownClause && (m.wards ? namesOtherBesidesWards(ctx.norm, m.wards) : ctx.other())) ||
       m.objects.some((o) => t.isParty[o] === 1 && (has[o] === 1 || ctx.has[o] === 1))
     )
   )
@@ -1288,7 +1302,7 @@ function saysFirstWord(words: Words, view: RequestView): boolean {
 function approvable(m: RuleMeaning, view: RequestView, approving: boolean): boolean {
   if (!approving || m.needsOther || !view.other()) return true;
   // 帮我儿子约个试听课 on a guardian's account: the child is the account's student.
-  if (m.wards && !namesOtherBesidesWards(view.norm)) return true;
+  if (m.wards && !namesOtherBesidesWards(view.norm, m.wards)) return true;
   // 让他直接进 of a visitor the caller expects: the person named is the one the rule is for.
   const t = senseTable();
   const has = view.senses();
@@ -1361,7 +1375,7 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
     (r.problemAsks === undefined || r.problemAsks === true) &&
     (r.counted === undefined || typeof r.counted === 'string') &&
     (r.step === undefined || typeof r.step === 'string') &&
-    (r.wards === undefined || r.wards === true) &&
+    (r.wards === undefined || r.wards === 'children' || r.wards === 'kin') &&
     (r.ownClause === undefined || r.ownClause === true) &&
     (r.optional === undefined ||
       (Array.isArray(r.optional) && r.optional.every((w) => typeof w === 'string'))) &&

@@ -539,3 +539,23 @@ describe('checkPermission: a rule on orders done for someone else, and the calle
     expect(checkPermission(rules, '帮我老公的订单退车').status).toBe('forbidden');
   });
 });
+
+describe("checkPermission: a principal's account, held for the caller's kin", () => {
+  const rules = compileRules({
+    can_approve_immediately: ['加购花圈、挽联（按价目表）'],
+    requires_supervisor: ['退款超过500元'],
+    requires_process: ['投诉礼仪师：登记投诉工单'],
+    forbidden: [
+      '治丧信息（治丧日程、骨灰寄存位置、合同金额）只告诉合同委托人本人；其他亲属、朋友、同事一律不说',
+    ],
+  });
+  it.each(['我父亲的告别仪式是礼拜五几点', '礼仪师把我妈名字念错了，我要投诉'])(
+    'does not refuse the caller asking about their own family’s arrangements: %j',
+    (said) => {
+      expect(checkPermission(rules, said).status).not.toBe('forbidden');
+    },
+  );
+  it.each(['我同事的合同金额是多少', '我朋友的合同花了多少钱'])('still refuses %j', (said) => {
+    expect(checkPermission(rules, said).status).toBe('forbidden');
+  });
+});

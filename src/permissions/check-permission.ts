@@ -32,6 +32,7 @@ import {
   scanSenses,
   senseNumber,
   stepUnsaid,
+  withoutWards,
 } from './_meaning.js';
 import { isDigit, normalizeText } from './_normalize.js';
 import { countBefore, parseZhRun } from './_numerals.js';
@@ -1788,7 +1789,10 @@ function withDataScope(
   // 我是她姥姥，孩子礼拜六几点的课: a caller who says they are one of those the product's rule
   // refuses asks about the account holder's records, whoever they name (read only when no one
   // else was found: most checks name no one).
-  const found = findOtherParty(decision.action, caller) ?? roleRefused(disclosure, decision.action);
+  // On a guardian's or a principal's account, the caller's own child or kin is whom it is held for.
+  const wards = rules.rules[0]?.meaning.wards;
+  const action = wards === undefined ? decision.action : withoutWards(decision.action, wards);
+  const found = findOtherParty(action, caller) ?? roleRefused(disclosure, decision.action);
   if (!found) return decision;
   const rule = disclosure?.text ?? null;
   const reasons = otherPartyReason(rule, found.what);

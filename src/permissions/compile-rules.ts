@@ -292,9 +292,14 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
     if (falsity !== undefined) rule.falsity = falsity;
   }
   markDomainWords(rules, shorterPhrases);
-  // 学员信息只告诉登记家长本人, 替非账户监护人约课: the accounts are a guardian's.
-  if (rules.some((r) => GUARDIAN_ACCOUNT.test(r.text)))
-    for (const rule of rules) rule.meaning = { ...rule.meaning, wards: true };
+  // 学员信息只告诉登记家长本人: the accounts are a guardian's, held for their children;
+  // 治丧信息只告诉合同委托人本人: a principal's, held for their kin.
+  const wards = rules.some((r) => PRINCIPAL_ACCOUNT.test(r.text))
+    ? 'kin'
+    : rules.some((r) => GUARDIAN_ACCOUNT.test(r.text))
+      ? 'children'
+      : undefined;
+  if (wards !== undefined) for (const rule of rules) rule.meaning = { ...rule.meaning, wards };
   const sole = markSoleObjects(
     rules.map((r) => ({ meaning: r.meaning, forbidden: r.category === 'forbidden', spans: spansTime(r) })),
   );
@@ -526,6 +531,9 @@ function settleCircumstances(
 /** A rule naming the account's holder as a guardian: 登记家长, 账户监护人, the parent or guardian on file. */
 const GUARDIAN_ACCOUNT =
   /家长|监护人|\b(?:parent|guardian)s? (?:on (?:the )?(?:file|account)|who (?:booked|registered))/i;
+
+/** A rule naming the holder as one who arranges a service for family: 合同委托人, next of kin. */
+const PRINCIPAL_ACCOUNT = /委托人|\bnext of kin\b|\bexecutors?\b/i;
 
 /** Who a forbidden step is done for, leading its phrase: 替他人, 为非本人, 代非账户持有人. */
 const FOR_OTHERS_LEAD = /^((?:替|为|代|给)(?:他人|别人|其他人|非[\u4e00-\u9fff（）()]{1,12}?人))/;
