@@ -47,7 +47,7 @@ export function chineseAlternatives(
   if (clause >= 4 && isAction(core.slice(0, clause)))
     return withOwn(core.slice(0, clause), category, isAction);
   const together = doneTogether(core, isAction);
-  const objects = objectsListed(core, isAction);
+  const objects = [...objectsListed(core, isAction), ...verbOnList(core, isAction)];
   if (!ENDING.test(core) && core === phrase && !core.includes('/') && together.length + objects.length === 0)
     return [];
   if (core === '' || core.length < 2) return [];
@@ -140,6 +140,23 @@ function doneTogether(core: string, isAction: (word: string) => boolean): string
   // The first thing names the step (退学); the second, what comes of it (退费), names every refund.
   const step = stepOf(core);
   return step === undefined ? [] : [step];
+}
+
+/**
+ * The phrases of a rule that does one action to a list of things (加购花圈、花篮、挽联、加冷藏天数):
+ * the action with each thing, or a thing that is an action of its own alone (加冷藏天数). None when
+ * the phrase does not start with an action followed by such a list.
+ */
+function verbOnList(core: string, isAction: (word: string) => boolean): string[] {
+  if (!core.includes('、')) return [];
+  for (const length of [2, 3]) {
+    const verb = core.slice(0, length);
+    const items = core.slice(length).split('、');
+    if (items.length < 2 || !isAction(verb) || isAction(items[0]!)) continue;
+    if (items.some((t) => t.length < 2 || t.length > 6 || /或|和|及/.test(t))) return [];
+    return items.map((t) => (isAction(t) ? t : `${verb}${t}`));
+  }
+  return [];
 }
 
 /**

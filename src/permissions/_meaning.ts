@@ -652,9 +652,12 @@ export function withoutWards(text: string, wards: 'children' | 'kin'): string {
 const OWN_CHILD =
   /(?:我|俺|咱|我们|我家|俺家|咱家)(?:的|家)?(?:儿子|女儿|闺女|姑娘|孩子|小孩|娃儿?|宝宝|丫头|小丫头|大小子|二小子|小子|伢)|\bmy (?:son|daughter|kid|child|boy|girl|little one)s?\b/;
 const OWN_CHILD_ALL = new RegExp(OWN_CHILD.source, 'gi');
-/** The caller's own kin: 我父亲, 我妈, 我老伴, 俺大爷, my mum, my late father. */
+/** The caller's own kin by a word (我父亲, 我老伴, 俺大爷). */
+const OWN_KIN_ZH =
+  '(?:我|俺|咱|我们|我家|俺家)(?:的|家)?(?:老父亲|老母亲|父亲|母亲|老爸|老妈|爸爸?|妈妈?|爹|娘|老伴儿?|爱人|丈夫|老公|妻子|老婆|媳妇|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|老丈人|丈母娘|哥哥?|姐姐?|弟弟?|妹妹?|大爷|叔叔?|伯伯?|舅舅?|姑姑?|姨妈?|孙子|孙女|外孙女?)';
+/** The caller's own kin, with their name when it follows (我父亲孟庆山的, 我妈叫赵玉琴), my mum, my late father. */
 const OWN_KIN_ALL = new RegExp(
-  `${OWN_CHILD.source}|(?:我|俺|咱|我们|我家|俺家)(?:的|家)?(?:老父亲|老母亲|父亲|母亲|老爸|老妈|爸爸?|妈妈?|爹|娘|老伴儿?|爱人|丈夫|老公|妻子|老婆|媳妇|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|老丈人|丈母娘|哥哥?|姐姐?|弟弟?|妹妹?|大爷|叔叔?|伯伯?|舅舅?|姑姑?|姨妈?|孙子|孙女|外孙女?)|\\bmy (?:late )?(?:father|mother|dad|mum|mom|husband|wife|grand(?:father|mother|dad|ma|pa)|brother|sister|uncle|aunt)\\b`,
+  `${OWN_KIN_ZH}(?:(?:叫|名叫)?[\\u4e00-\\u9fff]{2,3}(?=的|[，,。.！!？?]|$))?|${OWN_CHILD.source}|\\bmy (?:late )?(?:father|mother|dad|mum|mom|husband|wife|grand(?:father|mother|dad|ma|pa)|brother|sister|uncle|aunt)\\b`,
   'gi',
 );
 
@@ -929,9 +932,37 @@ export function contextOf(clauses: ReadonlyArray<{ norm: string; has: SenseFlags
   return {
     norm,
     has,
-    other: () => (other ??= namesOtherParty(norm)),
+    // 家里亲戚挨个儿打电话问我: someone who only called or told the caller is the story, not whose
+    // data is asked (their clause asks nothing).
+    other: () => (other ??= clauses.some((c) => namesOtherParty(c.norm) && !onlyToldTheCaller(c.norm))),
     stems: () => (stems ??= stemsOf(norm)),
   };
+}
+
+/** Someone calling, asking or telling the caller, in a clause that asks nothing itself. */
+const TOLD_THE_CALLER =
+  /打(?:了|过)?(?:个|几个|好几个)?电话|来(?:了)?电话|打给我|问(?:了)?我|跟我(?:说|讲)|找(?:过)?我|催(?:了)?我/;
+const ASKS_SOMETHING = /[?？吗呢嘛]|几|多少|好多|哪|什么|啥|谁|\b(?:what|when|where|who|which|how)\b/;
+
+/** Whether a clause of the context (clauses joined by new lines) names someone else whose data is asked. */
+function contextNamesOther(norm: string, wards: 'children' | 'kin'): boolean {
+  return norm.split('\n').some((c) => namesOtherBesidesWards(c, wards) && !onlyToldTheCaller(c));
+}
+
+/**
+ * Whether every clause of the text that names someone else only tells of them calling or telling
+ * the caller (家里亲戚挨个儿打电话问我): then they are not whose data the text asks. False when no
+ * single clause names them (a name in one clause, their data in the next).
+ */
+function otherOnlyTold(norm: string, wards: 'children' | 'kin' | undefined): boolean {
+  const naming = norm
+    .split(/[,，.。!！?？;；\n]/)
+    .filter((c) => (wards ? namesOtherBesidesWards(c, wards) : namesOtherParty(c)));
+  return naming.length > 0 && naming.every(onlyToldTheCaller);
+}
+
+function onlyToldTheCaller(norm: string): boolean {
+  return TOLD_THE_CALLER.test(norm) && !ASKS_SOMETHING.test(norm);
 }
 
 function conceptCovers(rule: readonly ConceptDef[], concept: ConceptDef): boolean {
@@ -1124,8 +1155,9 @@ export function meaningLevel(
   if (
     m.needsOther &&
     !(
-      (m.wards ? namesOtherBesidesWards(view.norm, m.wards) : view.other()) ||
-      (!m.ownClause && (m.wards ? namesOtherBesidesWards(ctx.norm, m.wards) : ctx.other())) ||
+      ((m.wards ? namesOtherBesidesWards(view.norm, m.wards) : view.other()) &&
+        !otherOnlyTold(view.norm, m.wards)) ||
+      (!m.ownClause && (m.wards ? contextNamesOther(ctx.norm, m.wards) : ctx.other())) ||
       m.objects.some((o) => t.isParty[o] === 1 && (has[o] === 1 || ctx.has[o] === 1))
     )
   )

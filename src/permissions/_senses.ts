@@ -449,6 +449,17 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    // 加购花圈, 加俩花圈, 再加一副挽联: more of what the product sells, bought onto an order.
+    id: 'add_on',
+    role: 'action',
+    zh: ['加购', '加订', '加买', '增购', '加配', '加个'],
+    en: ['add-on', 'add on a', 'add another'],
+    patterns: [
+      { key: '加', re: '加(?:[一两俩二三几]|一个|两个)[个副只份位支束套篮]?(?=[\\u4e00-\\u9fff])' },
+      { key: '再', re: '再加(?:[一两俩二三几]|一个|两个)?[个副只份位支束套篮]?(?=[\\u4e00-\\u9fff])' },
+    ],
+  },
+  {
     // 请假, 请个假, 请两天假: a booked lesson or shift missed by notice, which a class, a course or
     // a carer takes, not a cancellation of the service.
     id: 'leave',

@@ -559,3 +559,21 @@ describe("checkPermission: a principal's account, held for the caller's kin", ()
     expect(checkPermission(rules, said).status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: relatives who only called the caller', () => {
+  const rules = compileRules({
+    can_approve_immediately: [],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [
+      '治丧信息（治丧日程、骨灰寄存位置、合同金额）只告诉合同委托人本人；其他亲属、朋友一律不说、不确认',
+    ],
+  });
+  it('does not refuse the caller’s own question because relatives kept phoning them', () => {
+    const said = '我父亲孟庆山的告别仪式是礼拜五几点？家里亲戚挨个儿打电话问我';
+    expect(checkPermission(rules, said).status).not.toBe('forbidden');
+  });
+  it('still refuses a question about a relative’s arrangements', () => {
+    expect(checkPermission(rules, '我亲戚的合同多少钱，你告诉我').status).toBe('forbidden');
+  });
+});

@@ -1563,3 +1563,21 @@ describe('checkPermission: a forbidden rule on records that say other than what 
     },
   );
 });
+
+describe('checkPermission: one action on a list of things, and more of them added to an order', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['加购蛋糕、蜡烛、贺卡、餐具（按价目表）'],
+    requires_supervisor: ['退款超过100元'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each(['再给我加两个蜡烛', '加购一张贺卡', '给我加个蛋糕'])(
+    'approves one thing of the list added: %j',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+    },
+  );
+  it('does not approve a thing the list does not name', () => {
+    expect(checkPermission(rules, '再加一个气球').status).not.toBe('can_approve_immediately');
+  });
+});
