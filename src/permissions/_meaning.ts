@@ -701,6 +701,21 @@ export function compileMeaning(
     // which record the broad one changes (the registration of 车牌): no action of the rule, and
     // nothing a caller must say (车牌换了，帮我改一下).
     const next = spans[s + 1];
+    // 请假登记 is the leave registered: the action before the registering word is what a caller
+    // asks for, and the registering word (登记, broad) no action of the rule's.
+    if (
+      concepts.length === 0 &&
+      sense.role === 'action' &&
+      sense.generic !== true &&
+      next !== undefined &&
+      next.start === span.end &&
+      SENSES[next.senses[0]!]!.id === 'register'
+    ) {
+      push(heads, k);
+      blank(span.start, next.end);
+      s++;
+      continue;
+    }
     if (
       concepts.length === 0 &&
       sense.role === 'action' &&

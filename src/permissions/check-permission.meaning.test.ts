@@ -1581,3 +1581,18 @@ describe('checkPermission: one action on a list of things, and more of them adde
     expect(checkPermission(rules, '再加一个气球').status).not.toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: an action registered (请假登记)', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['请假登记（家长来电）：病假事假都行'],
+    requires_supervisor: ['补偿或退费超过100元'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each(['我家孩子明天后天请两天假', '给我家娃请个假'])('approves the leave asked for: %j', (said) => {
+    expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+  });
+  it('does not read a registration of something else as it', () => {
+    expect(checkPermission(rules, '帮我登记一下新地址').status).not.toBe('can_approve_immediately');
+  });
+});
