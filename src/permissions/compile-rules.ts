@@ -471,7 +471,7 @@ const FALSE_RECORD_ASKED = [
   '倒签',
   '虚开',
   '[多少]开',
-  '别(?:写|开)(?:成)?(?:蛋糕|实际|真实)',
+  '(?:别|不要)(?:写|开)(?:上|出)?(?:实际|真实|品名|名目)',
   '\\b(?:label|put|write|list|mark|bill|code|invoice|show)\\w*\\s+(?:it|them|this|that|those)?\\s*(?:down\\s+)?as\\b',
   '\\bchange the (?:date|amount|item|name|service)',
   '\\bbackdat',
