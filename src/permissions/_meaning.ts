@@ -655,7 +655,7 @@ const OWN_CHILD_ALL = new RegExp(OWN_CHILD.source, 'gi');
 /** The caller's own kin by a word (我父亲, 我老伴, 俺大爷). */
 const OWN_KIN_ZH =
   '(?:我|俺|咱|我们|我家|俺家)(?:的|家)?(?:老父亲|老母亲|父亲|母亲|老爸|老妈|爸爸?|妈妈?|爹|娘|老伴儿?|爱人|丈夫|老公|妻子|老婆|媳妇|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|老丈人|丈母娘|哥哥?|姐姐?|弟弟?|妹妹?|大爷|叔叔?|伯伯?|舅舅?|姑姑?|姨妈?|孙子|孙女|外孙女?)';
-/** The caller's own kin, with their name when it follows (我父亲孟庆山的, 我妈叫赵玉琴), my mum, my late father. */
+/** The caller's own kin, with their name when it follows (我父亲张德顺的, 我妈叫李秀英), my mum, my late father. */
 const OWN_KIN_ALL = new RegExp(
   `${OWN_KIN_ZH}(?:(?:叫|名叫)?[\\u4e00-\\u9fff]{2,3}(?=的|[，,。.！!？?]|$))?|${OWN_CHILD.source}|\\bmy (?:late )?(?:father|mother|dad|mum|mom|husband|wife|grand(?:father|mother|dad|ma|pa)|brother|sister|uncle|aunt)\\b`,
   'gi',
@@ -947,7 +947,7 @@ export function contextOf(clauses: ReadonlyArray<{ norm: string; has: SenseFlags
   return {
     norm,
     has,
-    // 家里亲戚挨个儿打电话问我: someone who only called or told the caller is the story, not whose
+    // 亲戚们一个个打电话问我: someone who only called or told the caller is the story, not whose
     // data is asked (their clause asks nothing).
     other: () => (other ??= clauses.some((c) => namesOtherParty(c.norm) && !onlyToldTheCaller(c.norm))),
     stems: () => (stems ??= stemsOf(norm)),
@@ -966,7 +966,7 @@ function contextNamesOther(norm: string, wards: 'children' | 'kin'): boolean {
 
 /**
  * Whether every clause of the text that names someone else only tells of them calling or telling
- * the caller (家里亲戚挨个儿打电话问我): then they are not whose data the text asks. False when no
+ * the caller (亲戚们一个个打电话问我): then they are not whose data the text asks. False when no
  * single clause names them (a name in one clause, their data in the next).
  */
 function otherOnlyTold(norm: string, wards: 'children' | 'kin' | undefined): boolean {

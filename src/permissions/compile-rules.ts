@@ -408,8 +408,8 @@ function compileText(
 
 /**
  * The shorter phrases of a rule written "circumstance: remedy" (see `circumstanceFirst`). A caller
- * asks an approval rule for its remedy (把那节课退回来) while telling the circumstance in their own
- * words (水泵坏了停课): the remedy alone, and each shorter phrase of it, is the rule when the
+ * asks an approval rule for its remedy (被扣的课时还给我) while telling the circumstance in their own
+ * words (那天停电停课了): the remedy alone, and each shorter phrase of it, is the rule when the
  * circumstance is said too (`CompiledRule.circumstance`, settled in `settleCircumstances`), and
  * never where the request says a state the circumstance denies (尚未施工 against 已经装上了). A
  * rule that escalates is asked for by the circumstance itself (孩子在馆内受伤或财物丢失: what
