@@ -595,3 +595,12 @@ describe('understandUtterance: give me a minute', () => {
     expect(read('give me a refund for the missing salmon').asksForAction).toBe(true);
   });
 });
+
+describe("extractName: a name after a word ending in an apostrophe (how you doin'?)", () => {
+  it("reads Name's after a dropped g", () => {
+    expect(extractName("Hey there, how y'all doin'? Name's Dwayne Pickett, callin' from Tulsa")).toBe(
+      'Dwayne Pickett',
+    );
+    expect(extractName("Evenin'. Name's Rosa")).toBe('Rosa');
+  });
+});

@@ -538,7 +538,8 @@ const NOT_EN_NAMES =
  */
 const EN_NAME_SAID: readonly RegExp[] = [
   new RegExp(
-    `\\b(?:[Mm]y name(?:'s| is)|[Mm]y names|(?:^|[,.;!?]\\s*|\\b(?:[Tt]he|yeah|um|uh|so|and|hi|hey|hello)\\s+)[Nn]ame(?:'s| is|s))\\s+${EN_NAME}`,
+    // The word boundary only before words: "how you doin'? Name's Travis" has none before the '?'.
+    `(?:\\b[Mm]y name(?:'s| is)|\\b[Mm]y names|(?:^|[,.;!?]\\s*|\\b(?:[Tt]he|yeah|um|uh|so|and|hi|hey|hello)\\s+)[Nn]ame(?:'s| is|s))\\s+${EN_NAME}`,
   ),
   new RegExp(`\\b(?:[Tt]his is|I'm|I’m|Im|I am|i'm|i am|im)\\s+${EN_NAME}`),
   // I'm her son, Mark: who they are to the account holder, then their own name.
