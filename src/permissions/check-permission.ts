@@ -877,8 +877,6 @@ function levelsFor(
   return { of: levels, hits };
 }
 
-const exclusions = new WeakMap<CompiledRule, RegExp>();
-
 /**
  * Whether the part says a sum of money that may be the rule's (退给我十二块五 for 骑行费退款): a
  * sum is said, and the action names no other money of the rule's action, that is no word of
@@ -915,27 +913,33 @@ function othersMoneyWords(rules: CompiledRules, rule: CompiledRule): readonly st
 
 /** Whether the text says what the rule's note forbids (see `CompiledRule.excludes`). */
 function breaksCondition(rule: CompiledRule, norm: string): boolean {
-  let re = exclusions.get(rule);
-  if (re === undefined) {
-    re = new RegExp(rule.excludes!);
-    exclusions.set(rule, re);
-  }
-  return re.test(norm);
+  return ruleRegExp(exclusions, rule, rule.excludes!, '').test(norm);
 }
-
-const falsities = new WeakMap<CompiledRule, RegExp>();
 
 /** Whether the text asks for the false record a forbidden rule names (see `CompiledRule.falsity`). */
 function falsityAsked(rule: CompiledRule, norm: string): boolean {
-  let re = falsities.get(rule);
-  if (re === undefined) {
-    re = new RegExp(rule.falsity!, 'i');
-    falsities.set(rule, re);
-  }
-  return re.test(norm);
+  return ruleRegExp(falsities, rule, rule.falsity!, 'i').test(norm);
 }
 
+// The expressions a compiled rule keeps as sources (they survive the JSON cache), compiled on first use.
+const exclusions = new WeakMap<CompiledRule, RegExp>();
+const falsities = new WeakMap<CompiledRule, RegExp>();
 const circumstanceWords = new WeakMap<CompiledRule, RegExp>();
+
+function ruleRegExp(
+  cache: WeakMap<CompiledRule, RegExp>,
+  rule: CompiledRule,
+  source: string,
+  flags: string,
+): RegExp {
+  let re = cache.get(rule);
+  if (re === undefined) {
+    re = new RegExp(source, flags);
+    cache.set(rule, re);
+  }
+  return re;
+}
+
 /** A state denied right before its word (不是停课, 并非故障, 没有停电). */
 const STATE_DENIED = /(?:不是|不算|并非|没有|没)$/;
 
@@ -944,11 +948,7 @@ const STATE_DENIED = /(?:不是|不算|并非|没有|没)$/;
  * `CompiledRule.circumstance`): one of its words, not denied (不是质量问题 tells no quality problem).
  */
 function circumstanceTold(rule: CompiledRule, norm: string, facts: string): boolean {
-  let re = circumstanceWords.get(rule);
-  if (re === undefined) {
-    re = new RegExp(rule.circumstance!, 'g');
-    circumstanceWords.set(rule, re);
-  }
+  const re = ruleRegExp(circumstanceWords, rule, rule.circumstance!, 'g');
   re.lastIndex = 0;
   for (let m = re.exec(norm); m !== null; m = re.exec(norm))
     if (!negated(norm, m.index) && !STATE_DENIED.test(norm.slice(Math.max(0, m.index - 3), m.index)))
@@ -1077,6 +1077,9 @@ function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly
  * without a limit in money names (课时), not money, so a rule on money that names no thing of its
  * own is no reading of it. Only where the part says no sum; forbidden rules are kept.
  */
+// Money named by a word (款, 费, 定金, 金额): no thing asked back instead of money.
+const MONEY_NOUN = new RegExp(`${MONEY_WORDS.source}|金|额`);
+
 function thingNotMoney(
   rules: CompiledRules,
   levels: MatchLevel[],
@@ -1084,18 +1087,15 @@ function thingNotMoney(
   part: Part,
 ): void {
   if (saysMoney(part)) return;
-  let named = false;
-  for (const j of matched) {
+  const namesThing = (j: number): boolean => {
     const rule = rules.rules[j]!;
-    if (levels[j]! < STRONG || rule.condition?.family === 'money') continue;
-    for (const w of rule.leftover.zh)
-      if (w.length >= 2 && part.norm.includes(w) && !MONEY_WORDS.test(w) && !/金|额/.test(w)) {
-        named = true;
-        break;
-      }
-    if (named) break;
-  }
-  if (!named) return;
+    return (
+      levels[j]! >= STRONG &&
+      rule.condition?.family !== 'money' &&
+      rule.leftover.zh.some((w) => w.length >= 2 && part.norm.includes(w) && !MONEY_NOUN.test(w))
+    );
+  };
+  if (!matched.some(namesThing)) return;
   for (const i of matched) {
     const rule = rules.rules[i]!;
     if (rule.category !== 'forbidden' && rule.condition?.family === 'money' && isEmpty(rule.leftover))

@@ -288,7 +288,7 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
   }
   rules = settleCircumstances(rules, circumstances);
   for (const rule of rules) {
-    const falsity = rule.category === 'forbidden' ? falsityAsked(rule.text) : undefined;
+    const falsity = rule.category === 'forbidden' ? falseRecordForms(rule.text) : undefined;
     if (falsity !== undefined) rule.falsity = falsity;
   }
   markDomainWords(rules, shorterPhrases);
@@ -483,7 +483,7 @@ const FALSE_RECORD_ASKED = [
  * What a forbidden rule on a false record forbids, as a request says it (`CompiledRule.falsity`),
  * with the examples the rule quotes (如把蛋糕开成'会议费''办公用品'); undefined for any other rule.
  */
-function falsityAsked(text: string): string | undefined {
+function falseRecordForms(text: string): string | undefined {
   if (!FALSE_RECORD.test(text)) return undefined;
   const quoted = [...text.matchAll(/['‘“"「]([^'’”"」]{2,12})['’”"」]/g)].map((m) => escapeRegExp(m[1]!));
   return [FALSE_RECORD_ASKED, ...quoted].join('|');
@@ -508,9 +508,11 @@ function settleCircumstances(
   circumstances: ReadonlyMap<CompiledRule, string[]>,
 ): CompiledRule[] {
   if (circumstances.size === 0) return rules;
-  const phrases = new Map<string, string>();
+  // Each rule as written, once (its shorter phrases share its text).
+  const written = new Map<string, string>();
   for (const r of rules)
-    if (!phrases.has(r.text)) phrases.set(r.text, withoutNotes(parseRule(r.text).phrase));
+    if (!written.has(r.text)) written.set(r.text, withoutNotes(parseRule(r.text).phrase));
+  const phrases = [...written];
   const kept: CompiledRule[] = [];
   for (const rule of rules) {
     const words = circumstances.get(rule);
@@ -518,9 +520,7 @@ function settleCircumstances(
       kept.push(rule);
       continue;
     }
-    const own = words.filter(
-      (w) => ![...phrases].some(([t, phrase]) => t !== rule.text && phrase.includes(w)),
-    );
+    const own = words.filter((w) => !phrases.some(([t, phrase]) => t !== rule.text && phrase.includes(w)));
     if (own.length === 0) continue;
     rule.circumstance = own.map(escapeRegExp).join('|');
     kept.push(rule);
