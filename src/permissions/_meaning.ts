@@ -110,7 +110,7 @@ export interface RuleMeaning {
    * children (我闺女, 帮我儿子: the account's students); a principal's (合同委托人, who arranges a
    * service for family) the caller's own kin (我父亲的告别仪式). They are no other party for this rule.
    */
-  wards?: 'children' | 'kin';
+  wards?: Wards;
   /** A step done for someone else: the other party is named in the request's own clause. */
   ownClause?: true;
   /** Senses a request must name to approve (objects, and actions that only qualify: 退票 in 退票手续费减免). */
@@ -631,16 +631,19 @@ export function namesOtherParty(norm: string, gates = G.ALL): boolean {
   return ((gates & G.OTHERS) !== 0 && REQUEST_OTHER.test(text)) || mentionsOtherParty(text, gates);
 }
 
+/** Whom a product's accounts are held for (see `RuleMeaning.wards`). */
+export type Wards = 'children' | 'kin';
+
 /**
- * Another party named besides those the account is held for (see `RuleMeaning.wards`): the
- * caller's own children (我闺女, 帮我儿子, my daughter) or their own kin (我父亲, 我老伴, my mum).
+ * Another party named besides those the account is held for, when it is held for someone (see
+ * `RuleMeaning.wards`): the caller's own children (我闺女, 帮我儿子, my daughter) or kin (我父亲, my mum).
  */
-export function namesOtherBesidesWards(norm: string, wards: 'children' | 'kin'): boolean {
-  return namesOtherParty(withoutWards(norm, wards));
+function namesOtherBesidesWards(norm: string, wards: Wards | undefined): boolean {
+  return namesOtherParty(wards === undefined ? norm : withoutWards(norm, wards));
 }
 
 /** The text with those the account is held for blanked out, offsets kept (see `RuleMeaning.wards`). */
-export function withoutWards(text: string, wards: 'children' | 'kin'): string {
+export function withoutWards(text: string, wards: Wards): string {
   const own = wards === 'kin' ? OWN_KIN_ALL : OWN_CHILD_ALL;
   own.lastIndex = 0;
   if (!own.test(text)) return text;
@@ -949,7 +952,7 @@ export function contextOf(clauses: ReadonlyArray<{ norm: string; has: SenseFlags
     has,
     // 亲戚们一个个打电话问我: someone who only called or told the caller is the story, not whose
     // data is asked (their clause asks nothing).
-    other: () => (other ??= clauses.some((c) => namesOtherParty(c.norm) && !onlyToldTheCaller(c.norm))),
+    other: () => (other ??= clauses.some((c) => clauseNamesOther(c.norm, undefined))),
     stems: () => (stems ??= stemsOf(norm)),
   };
 }
@@ -960,8 +963,13 @@ const TOLD_THE_CALLER =
 const ASKS_SOMETHING = /[?？吗呢嘛]|几|多少|好多|哪|什么|啥|谁|\b(?:what|when|where|who|which|how)\b/;
 
 /** Whether a clause of the context (clauses joined by new lines) names someone else whose data is asked. */
-function contextNamesOther(norm: string, wards: 'children' | 'kin'): boolean {
-  return norm.split('\n').some((c) => namesOtherBesidesWards(c, wards) && !onlyToldTheCaller(c));
+function contextNamesOther(norm: string, wards: Wards): boolean {
+  return norm.split('\n').some((c) => clauseNamesOther(c, wards));
+}
+
+/** A clause naming someone else, but for one that only tells of them phoning the caller. */
+function clauseNamesOther(clause: string, wards: Wards | undefined): boolean {
+  return namesOtherBesidesWards(clause, wards) && !onlyToldTheCaller(clause);
 }
 
 /**
@@ -969,10 +977,8 @@ function contextNamesOther(norm: string, wards: 'children' | 'kin'): boolean {
  * the caller (亲戚们一个个打电话问我): then they are not whose data the text asks. False when no
  * single clause names them (a name in one clause, their data in the next).
  */
-function otherOnlyTold(norm: string, wards: 'children' | 'kin' | undefined): boolean {
-  const naming = norm
-    .split(/[,，.。!！?？;；\n]/)
-    .filter((c) => (wards ? namesOtherBesidesWards(c, wards) : namesOtherParty(c)));
+function otherOnlyTold(norm: string, wards: Wards | undefined): boolean {
+  const naming = norm.split(/[,，.。!！?？;；\n]/).filter((c) => namesOtherBesidesWards(c, wards));
   return naming.length > 0 && naming.every(onlyToldTheCaller);
 }
 
