@@ -538,7 +538,7 @@ const NOT_EN_NAMES =
  */
 const EN_NAME_SAID: readonly RegExp[] = [
   new RegExp(
-    // The word boundary only before words: "how you doin'? Name's Travis" has none before the '?'.
+    // The word boundary only before words: "how you doin'? Name's Dwayne" has none before the '?'.
     `(?:\\b[Mm]y name(?:'s| is)|\\b[Mm]y names|(?:^|[,.;!?]\\s*|\\b(?:[Tt]he|yeah|um|uh|so|and|hi|hey|hello)\\s+)[Nn]ame(?:'s| is|s))\\s+${EN_NAME}`,
   ),
   new RegExp(`\\b(?:[Tt]his is|I'm|I’m|Im|I am|i'm|i am|im)\\s+${EN_NAME}`),
