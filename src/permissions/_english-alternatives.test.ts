@@ -32,6 +32,8 @@ describe('englishAlternatives: an English rule phrase without its qualifiers', (
     ],
     // The action before a colon, its cases after it.
     ['fee refund: charged in error or as goodwill', ['fee refund']],
+    // Terms after a comma: how much is no thing of the list.
+    ['reimbursing hotel or taxi costs, any amount', ['reimbursing hotel costs', 'reimbursing taxi costs']],
     [
       'formal complaint about a driver or dispatcher',
       ['complaint about a driver', 'complaint about a dispatcher'],

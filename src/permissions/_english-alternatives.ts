@@ -42,7 +42,27 @@ const SENT_TO =
  * checks them; a caller does not say them.
  */
 const TERMS_AFTER =
-  /(?:\s*,\s*(?:once|twice|only|per|max(?:imum)?|no more than|at most|up to \d|within|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+|\s+per\s+(?:incident|occurrence|visit|customer|client|tenant|household|job|repair|device)\b)[\s\S]*$/;
+  /(?:\s*,\s*(?:once|twice|only|per|max(?:imum)?|no more than|at most|up to \d|within|any (?:amount|sum|value)|whatever the amount|regardless of (?:the )?amount|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+|\s+per\s+(?:incident|occurrence|visit|customer|client|tenant|household|job|repair|device)\b)[\s\S]*$/;
+
+/**
+ * A second case of the rule that is a circumstance, not an action (book a test for the caller, or
+ * for a 16-17-year-old whose guardian is the caller): who or when the first is done for, which
+ * the operator checks. The action is the first case.
+ */
+const CIRCUMSTANCE_CASE =
+  /\s*,\s+or\s+(?:for|to|at|in|on|within|after|before|when|if|where|while|during|by)\s[\s\S]*$/;
+/**
+ * For the one the product serves, however it names them (for the caller, for the candidate, for
+ * a member): the caller asks for themselves and says nothing of it.
+ */
+const FOR_THE_CUSTOMER =
+  /\s+for\s+(?:the|a|an)\s+(?:caller|customer|client|member|candidate|patient|account holder|holder|user|guest|passenger|student|owner|tenant|renter|resident|subscriber|cardholder|policyholder)s?\b/g;
+
+/**
+ * A short other name in brackets right after the rule's name, before its terms: Enquiry on Results
+ * (re-mark): … A caller may ask for either name.
+ */
+const OTHER_NAME = /^[a-z][^(:]*?\(([a-z][a-z' -]{1,24})\)\s*(?::|$)/;
 
 /** A process named by what is filed: … claims, … appeal, … application, … request. */
 const NAMED_PROCESS = /\b(?:claims?|appeals?|applications?|requests?)\s*$/;
@@ -72,24 +92,33 @@ export function englishAlternatives(
   isAction: (word: string) => boolean,
 ): string[] {
   if (category === 'forbidden' || !/[a-z]/.test(phrase) || hasCjk(phrase)) return [];
+  const otherName = OTHER_NAME.exec(phrase)?.[1]?.trim();
   let core = withoutNotes(phrase);
   // fan guarantee claim: resale ticket refused at the gate…: the action before the colon, its cases after.
   const colon = core.indexOf(':');
   // Marina Cover Plan claims: storm, theft …: a process named before the colon is one too.
+  // What is left before the colon is read on as the phrase (its terms and circumstance dropped).
   if (
     colon > 0 &&
     core.slice(0, colon).includes(' ') &&
     (isAction(core.slice(0, colon)) || NAMED_PROCESS.test(core.slice(0, colon)))
   )
-    return [core.slice(0, colon).trim()];
-  core = core.replace(STATE_WORDS, '').replace(TRAILING_ADVERB, '').replace(SENT_TO, '');
+    core = core.slice(0, colon).trim();
+  core = core
+    .replace(CIRCUMSTANCE_CASE, '')
+    .replace(FOR_THE_CUSTOMER, '')
+    .replace(STATE_WORDS, '')
+    .replace(TRAILING_ADVERB, '')
+    .replace(SENT_TO, '');
   // waive a missed-appointment fee, once per client in 12 months: the terms after the action.
   const terms = TERMS_AFTER.exec(core);
   // refund per job: a lone action before the terms is the phrase too.
   const before = terms ? core.slice(0, terms.index).trim() : '';
   if (terms && (before.split(' ').length >= 2 || isAction(before))) core = core.slice(0, terms.index);
   const circumstance = TRAILING_CIRCUMSTANCE.exec(core);
-  if (circumstance && core.slice(0, circumstance.index).trim().split(' ').length >= 2)
+  // cancel before the test: a lone action before the circumstance is the phrase too.
+  const acted = circumstance ? core.slice(0, circumstance.index).trim() : '';
+  if (circumstance && (acted.split(' ').length >= 2 || isAction(acted)))
     core = core.slice(0, circumstance.index);
   core = core.replace(/\s+(?:by|to|until|till|with|for)$/, '').trim();
   const out: string[] = [];
@@ -100,6 +129,7 @@ export function englishAlternatives(
   const items = listItems(core, isAction);
   if (items) for (const item of items) add(item);
   else add(core);
+  if (otherName !== undefined && otherName.split(' ').length <= 3) add(otherName);
   return out;
 }
 
@@ -175,7 +205,9 @@ function listItems(core: string, isAction: (word: string) => boolean): string[] 
   const segments = core.split(LIST_SPLIT).map((s) => s.trim());
   if (segments.length < 2 || segments.some((s) => s === '')) return undefined;
   const first = segments[0]!.split(' ');
-  const verbAt = first.findIndex((w) => isAction(w));
+  // transfer to another date or centre: an action read from the words together, led by a verb.
+  let verbAt = first.findIndex((w) => isAction(w));
+  if (verbAt < 0 && first.length > 1 && isAction(segments[0]!)) verbAt = 0;
   let prefix: string[] = [];
   let suffix: string[] = [];
   const things = segments.map((s) => s.split(' '));
@@ -200,8 +232,11 @@ function listItems(core: string, isAction: (word: string) => boolean): string[] 
     if (last.length < 2 || things.length !== 2 || things[0]!.length !== 1) return undefined;
     suffix = [last.at(-1)!];
   }
+  // another date or centre: another centre too.
+  const which = /^(?:another|other|different|new)$/.test(things[0]![0] ?? '') ? things[0]![0]! : undefined;
   for (const t of things) {
     while (t.length > 0 && /^(?:a|an|the)$/.test(t[0]!)) t.shift();
+    if (which !== undefined && t.length === 1) t.unshift(which);
     // An empty thing (waive or refund: a list of actions) or a circumstance: not a list of things.
     if (t.length === 0 || PREPOSITION.test(t[0]!)) return undefined;
     // A list of things is of short names (return branch, date, time). A long item or one with a

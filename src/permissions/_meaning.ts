@@ -605,10 +605,17 @@ export function hasAction(has: SenseFlags): boolean {
 // Someone named by their role towards a thing or a report: the bike's rider now, who reported.
 const OTHERS_BY_ROLE = '当前(?:的)?(?:骑行人|使用者|用户|租客|住客|乘客)|举报人|上报人|投诉人';
 
+/**
+ * Another person in English: other or another before someone (another user's files, other
+ * customers, another person's name) or as whose (another's). Not another date, centre or flight:
+ * what the caller moves their own booking to names nobody.
+ */
+const OTHER_PERSON_EN = String.raw`\b(?:other|another)(?:'s\b|\s+(?:[a-z-]+\s+)?(?:person|people|user|customer|client|member|passenger|guest|candidate|patient|holder|account|renter|tenant|rider|driver|owner|student|parent|family|party|caller|individual|household|resident|cardholder|policyholder)s?(?:'s?)?\b)`;
+
 // Another party in a rule phrase (修改收货人为他人, 透露其他乘客信息, share another user's files).
 const RULE_OTHER = new RegExp(
   // 替非账户监护人…冻结: done for someone who is not the account's holder (or guardian, or owner).
-  String.raw`他人|别人|其他|其它|另一|陌生人|非本人|[替为代]非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记)|上一位|前一位|下一位|${OTHERS_BY_ROLE}|\b(?:other|another|someone else|somebody else)(?:'s)?\b|\bothers'|\b(?:someone|somebody|anyone|a person) who is not\b`,
+  String.raw`他人|别人|其他|其它|另一|陌生人|非本人|[替为代]非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记)|上一位|前一位|下一位|${OTHERS_BY_ROLE}|${OTHER_PERSON_EN}|\b(?:someone else|somebody else)(?:'s)?\b|\bothers'|\b(?:someone|somebody|anyone|a person) who is not\b`,
   'g',
 );
 // Another party in a request, beyond the lexicon's list: 他/她 (not 其他), other passengers.

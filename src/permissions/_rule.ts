@@ -257,6 +257,12 @@ function bareInNote(s: string, from: number, to: number): boolean {
 const WORKING_DAYS = /^[^,;)]*?(?:\b(?:business|working) days?\b|工作日)/;
 
 /**
+ * An age joined to its number (a 16-17-year-old, 3-month-old puppies): whom the rule is for, never
+ * an amount a caller asks for. The first number of a range is followed by the rest of the range.
+ */
+const AGE_AFTER = /^(?:\s*[-~到至]\s*\d+)?-(?:years?|months?|weeks?)-olds?\b/;
+
+/**
  * Splits a rule into its action phrase and its condition. Never throws. A quantity in a note in
  * brackets is the rule's limit when the note's clause says only that (（<=15天）), and only when
  * the phrase itself states none; otherwise it is a term of the case (see `RuleCondition.term`), and
@@ -268,7 +274,9 @@ export function parseRule(text: string): ParsedRule {
   const all: Num[] = [
     ...scan.quantities.map((q) => ({ value: q.value, unit: q.unit, start: q.start, end: q.end })),
     ...scan.bare.map((b) => ({ value: b.value, start: b.start, end: b.end })),
-  ].sort((a, b) => a.start - b.start);
+  ]
+    .filter((n) => !AGE_AFTER.test(s.slice(n.end)))
+    .sort((a, b) => a.start - b.start);
   const notes = noteSpans(s);
   const inNote = (n: Num): boolean => notes.some(([a, b]) => n.start >= a && n.end <= b);
   const outside = all.filter((n) => !inNote(n));

@@ -128,6 +128,8 @@ export const FUTURE_BEFORE =
 
 const DATE =
   '(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月|号|日|点)|明天|明儿|后天|后儿|大后天|下周|下个?星期|下个?礼拜|周[一二三四五六日天末]|(?:星期|礼拜)[一二三四五六日天])';
+/** A day, a date or a time something booked is moved to, in English (after "to", "until"). */
+const EN_WHEN = String.raw`(?:(?:(?:next|this|the following|following)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|week|month|morning|afternoon|evening|tomorrow|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|(?:another|a later|a different|an earlier|a new|a free)\s+(?:date|day|time|week|month|slot|session|centre|center|venue|location|branch|sitting)\b|\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:later|earlier)\b)`;
 const ZH_NUM = '(?:\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千]+)';
 // a week, two, a few, a couple of: how many days, weeks or months a caller asks for in English.
 const EN_FEW =
@@ -445,6 +447,18 @@ export const SENSES: readonly SenseDef[] = [
         key: 'change',
         re: '(?:change|move|switch|swap)\\s+(?:my |the |our )?(?:flight|booking|ticket|date|departure)s?\\b',
       },
+      // Move my test to January, shift the speaking to Saturday, transfer it to another date: what
+      // is booked, put on another day (as 改到3月6号 in Chinese). Overlays: the verb is read too.
+      ...['mov', 'shift', 'push', 'bring', 'transfer', 'switch', 'chang', 'swap'].map((key) => ({
+        key,
+        re: `${key}\\w*\\s+(?:[\\w'-]+\\s+){0,4}?(?:to|till|until|for|on|into)\\s+(?:the\\s+)?${EN_WHEN}`,
+        overlay: true as const,
+      })),
+      // Postpone my test: asked for. A postponed event is what happened to it, no request.
+      { key: 'postpon', re: 'postpon(?:e|ing)\\s+(?:my|the|it|our|this|that)\\b', overlay: true as const },
+      // Push it back a week, bring the appointment forward: moved, said without the day.
+      { key: 'push', re: "push\\w*\\s+(?:[\\w'-]+\\s+){0,3}?back\\b", overlay: true as const },
+      { key: 'bring', re: "bring\\w*\\s+(?:[\\w'-]+\\s+){0,3}?forward\\b", overlay: true as const },
       { key: 'move', re: 'move\\s+(?:my |the |our )?(?:flight|booking|ticket|date|departure)s?\\b' },
     ],
   },
@@ -950,8 +964,26 @@ export const SENSES: readonly SenseDef[] = [
       '返洗',
       '重洗',
     ],
-    en: ['redo', 're-do', 'do it again', 'do it over', 're-clean*', 'rewash*', 're-wash*'],
+    en: [
+      'redo',
+      're-do',
+      'do it again',
+      'do it over',
+      're-clean*',
+      'rewash*',
+      're-wash*',
+      'retak*',
+      're-tak*',
+      'resit*',
+      're-sit*',
+    ],
     patterns: [
+      // Take the test again, sit it again: the same done once more.
+      ...['take', 'sit'].map((key) => ({
+        key,
+        re: `${key}\\w*\\s+(?:[\\w'-]+\\s+){0,3}?again\\b`,
+        overlay: true as const,
+      })),
       // 找人重新来弄一遍, 再给我打扫一遍: someone sent to do it once more.
       {
         key: '重',

@@ -1596,3 +1596,40 @@ describe('checkPermission: an action registered (请假登记)', () => {
     expect(checkPermission(rules, '帮我登记一下新地址').status).not.toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: English rules as a booking desk writes them', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      'Book a lesson for the member, or for a 12-15-year-old whose parent is the member',
+      'Reschedule to another day or studio when the lesson is 3 days or more away: first change free',
+      'Cancel 10 days or more before the course: refund 80% of the fee',
+    ],
+    requires_supervisor: ['Any refund above £40 per lesson'],
+    requires_process: ['Grade review (appeal): written request within 30 days of the grading'],
+    forbidden: ["Giving out another member's timetable or phone number"],
+  });
+
+  it("books for the one calling: who else may be booked for is the operator's check, an age no amount", () => {
+    for (const said of ['Can I book a lesson for Saturday?', 'I want to book a lesson'])
+      expect(checkPermission(rules, said).status, said).toBe('can_approve_immediately');
+  });
+
+  it('reads a booking moved to another day as the move, not as someone else', () => {
+    for (const said of [
+      'Could you move my lesson to next Tuesday? It is 9 days away',
+      'Can we shift the lesson to the 14th? That is a week away',
+    ])
+      expect(checkPermission(rules, said).status, said).toBe('can_approve_immediately');
+  });
+
+  it('takes the other name in brackets as the rule, and a withdrawal before its circumstance', () => {
+    expect(checkPermission(rules, 'I want to appeal my grade').status).toBe('requires_process');
+    expect(checkPermission(rules, 'I need to cancel, the course starts in 20 days').status).toBe(
+      'can_approve_immediately',
+    );
+  });
+
+  it("still refuses another member's details", () => {
+    expect(checkPermission(rules, "what's another member's phone number").status).toBe('forbidden');
+  });
+});
