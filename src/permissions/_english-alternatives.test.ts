@@ -17,7 +17,8 @@ describe('englishAlternatives: an English rule phrase without its qualifiers', (
       ['renew an membership for the listed monthly price'],
     ],
     ['renew an active membership at the listed monthly price', ['renew an membership']],
-    ["reprint the member's own receipt", ["reprint the member's receipt"]],
+    // The customer named as the owner: a caller says "my" or nothing.
+    ["reprint the member's own receipt", ['reprint the receipt']],
     ['unlock a locker early', ['unlock a locker']],
     // Lists of things one action takes: one phrase each, the action before shared.
     [
@@ -32,6 +33,37 @@ describe('englishAlternatives: an English rule phrase without its qualifiers', (
     ],
     // The action before a colon, its cases after it.
     ['fee refund: charged in error or as goodwill', ['fee refund']],
+    // Things named before their own actions, each its own phrase.
+    ['remote boiler restart / thermostat reset', ['remote boiler restart', 'thermostat reset']],
+    // Single-word actions before the things they share: each action on each thing.
+    [
+      'book, move or cancel a grooming slot or bath slot',
+      [
+        'book a grooming slot',
+        'book the bath slot',
+        'move a grooming slot',
+        'move the bath slot',
+        'cancel a grooming slot',
+        'cancel the bath slot',
+      ],
+    ],
+    // Two steps joined by "and", each with its object.
+    [
+      'cancel a lost or stolen badge and order a replacement badge',
+      ['cancel a lost badge', 'cancel a stolen badge', 'order a replacement badge'],
+    ],
+    // A later step on the thing before it is no phrase alone (it would name any giving).
+    ['deactivate a lost fob and issue a replacement', ['deactivate a lost fob']],
+    // The customer as owner, a closing relative clause, a term after a semicolon, the original card.
+    ["resend the customer's receipt", ['resend the receipt']],
+    ['cancel a standing order that has not gone out yet', ['cancel a standing order']],
+    [
+      'change the billing date or amount; one payment holiday a year',
+      ['change the billing date', 'change the amount'],
+    ],
+    ['refund to the original card', ['refund']],
+    // Whom it is for, and a second case that only says for whom else.
+    ['book a class for the member, or for a child whose parent is the member', ['book a class']],
     // Terms after a comma: how much is no thing of the list.
     ['reimbursing hotel or taxi costs, any amount', ['reimbursing hotel costs', 'reimbursing taxi costs']],
     [

@@ -34,7 +34,18 @@ const TRAILING_CIRCUMSTANCE =
  * whose the thing becomes, and stays.
  */
 const SENT_TO =
-  /\s+to\s+(?:(?:the|a|an|their|his|her|its|one's|new|corrected|correct|right|updated|[a-z-]+'s?)\s+)*(?:email|e-mail|mobile|phone|number|address|inbox)(?:\s*\/\s*(?:email|e-mail|mobile|phone|number|address))*$/;
+  /\s+to\s+(?:(?:the|a|an|their|his|her|its|one's|new|corrected|correct|right|updated|original|same|[a-z-]+'s?)\s+)*(?:email|e-mail|mobile|phone|number|address|inbox|payment method|card|bank account|bank)(?:\s*\/\s*(?:email|e-mail|mobile|phone|number|address))*$/;
+/**
+ * The one the product serves named as whose the thing is (the caller's card, the account holder's
+ * own appointments): a caller says "my" or nothing. Not another customer's, which is someone else.
+ */
+const CUSTOMERS_OWN =
+  /\b(?<!other |another )(?:the\s+)?(?:caller|customer|client|member|candidate|patient|account holder|holder|user|guest|passenger|student|tenant|renter|resident|subscriber|cardholder|policyholder)'s\s+/g;
+/**
+ * A relative clause closing the phrase (a scheduled transfer that hasn't gone out yet): the state
+ * the operator checks. Only after two words or more, so the action and its object stay.
+ */
+const RELATIVE_AFTER = /\s+(?:that|which|who|whose)\s+[\s\S]*$/;
 /**
  * A clause closing the rule that states its terms, after a comma (once per client in 12 months,
  * only the amount verified on the invoice, within its 6-month warranty), a conjunction (when repeats
@@ -79,6 +90,8 @@ export const SEVERAL_CASES = /\s*,\s+or\s+/;
 const ITEM_SPLIT = /\s*,\s*(?:or\s+|and\s+)?|\s+or\s+/;
 /** The same, and a slash (pick-up/return branch). */
 const LIST_SPLIT = new RegExp(`\\s*\\/\\s*|${ITEM_SPLIT.source}`);
+/** Single-word actions listed before the one thing they share (book, move or cancel the …). */
+const VERB_LIST = /^([a-z-]+(?:\s*,\s*[a-z-]+)*,?\s+(?:or|and)\s+[a-z-]+)\s+((?:the|a|an)\s+[\s\S]+)$/;
 const FUNCTION_WORD = /^(?:a|an|the|my|their|his|her|its|of|to|for|about|on|with|[a-z-]+'s?)$/;
 const PREPOSITION = /^(?:at|on|in|within|during|before|after|by|to|from|until|till|for|with|without)$/;
 
@@ -93,7 +106,9 @@ export function englishAlternatives(
 ): string[] {
   if (category === 'forbidden' || !/[a-z]/.test(phrase) || hasCjk(phrase)) return [];
   const otherName = OTHER_NAME.exec(phrase)?.[1]?.trim();
-  let core = withoutNotes(phrase);
+  // Change the Direct Debit date or amount; one payment break …: what follows a semicolon is a
+  // term or a step of its own (a step that starts with an action is compiled apart).
+  let core = withoutNotes(phrase).split(/\s*;\s*/)[0]!;
   // fan guarantee claim: resale ticket refused at the gate…: the action before the colon, its cases after.
   const colon = core.indexOf(':');
   // Marina Cover Plan claims: storm, theft …: a process named before the colon is one too.
@@ -107,6 +122,7 @@ export function englishAlternatives(
   core = core
     .replace(CIRCUMSTANCE_CASE, '')
     .replace(FOR_THE_CUSTOMER, '')
+    .replace(CUSTOMERS_OWN, 'the ')
     .replace(STATE_WORDS, '')
     .replace(TRAILING_ADVERB, '')
     .replace(SENT_TO, '');
@@ -115,6 +131,9 @@ export function englishAlternatives(
   // refund per job: a lone action before the terms is the phrase too.
   const before = terms ? core.slice(0, terms.index).trim() : '';
   if (terms && (before.split(' ').length >= 2 || isAction(before))) core = core.slice(0, terms.index);
+  const relative = RELATIVE_AFTER.exec(core);
+  if (relative && core.slice(0, relative.index).trim().split(' ').length >= 2)
+    core = core.slice(0, relative.index);
   const circumstance = TRAILING_CIRCUMSTANCE.exec(core);
   // cancel before the test: a lone action before the circumstance is the phrase too.
   const acted = circumstance ? core.slice(0, circumstance.index).trim() : '';
@@ -126,12 +145,33 @@ export function englishAlternatives(
     const t = p.replace(/\s+/g, ' ').trim();
     if (t !== '' && t !== phrase && !out.includes(t)) out.push(t);
   };
-  const items = listItems(core, isAction);
-  if (items) for (const item of items) add(item);
-  else add(core);
+  for (const step of steps(core, isAction)) {
+    const items = listItems(step, isAction);
+    if (items) for (const item of items) add(item);
+    else add(step);
+  }
   if (otherName !== undefined && otherName.split(' ').length <= 3) add(otherName);
   return out;
 }
+
+/** "and" before a verb and its object (and order a replacement): a second step of the rule. */
+const AND_STEP = /\s+and\s+(?=[a-z-]+\s+(?:a|an|the|it|them|my|their|its|his|her)\s)/;
+
+/**
+ * The steps a phrase joins with "and" (cancel a lost or stolen card and order a standard
+ * replacement), each with its own object: either is asked for alone. The phrase itself when the
+ * first is no action, or a side is a single word.
+ */
+function steps(core: string, isAction: (word: string) => boolean): string[] {
+  const sides = core.split(AND_STEP).map((s) => s.trim());
+  if (sides.length < 2 || sides.some((s) => !s.includes(' ')) || !isAction(sides[0]!)) return [core];
+  // …and issue a replacement: a step on the thing before it, which alone would name any giving.
+  return sides.filter((s, k) => k === 0 || !ELLIPTICAL_STEP.test(s));
+}
+
+/** A step whose thing is the one before it (issue a replacement, send a new one, reopen it). */
+const ELLIPTICAL_STEP =
+  /^[a-z-]+\s+(?:(?:a|an|the)\s+)?(?:(?:standard|new|free|spare|fresh)\s+)?(?:replacement|new one|one|it|them|another)$/;
 
 /**
  * The cases an English rule joins with ", or" when the second is counted (opening the gate while a
@@ -204,9 +244,33 @@ export function wholeActions(phrase: string, isAction: (word: string) => boolean
 function listItems(core: string, isAction: (word: string) => boolean): string[] | undefined {
   const segments = core.split(LIST_SPLIT).map((s) => s.trim());
   if (segments.length < 2 || segments.some((s) => s === '')) return undefined;
+  // remote inverter restart / wi-fi dongle reset: each names its thing, then its own action.
+  if (
+    segments.every((s) => {
+      const words = s.split(' ');
+      return words.length >= 2 && words.length <= 4 && isAction(words.at(-1)!);
+    })
+  )
+    return segments;
+  // book, move or cancel the appointments and nurse clinics: each action on each thing (a bare
+  // "book" is no action, so the whole phrase would ask the caller to say it).
+  const verbs = VERB_LIST.exec(core);
+  if (verbs) {
+    const actions = verbs[1]!.split(/\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+/);
+    const things = verbs[2]!.split(/\s+(?:and|or)\s+|\s*,\s*/);
+    // Only where an action is read with its thing alone (book a …): waive or refund a late fee
+    // names each action already, read whole.
+    if (
+      actions.some((a) => !isAction(a) && isAction(`${a} a`)) &&
+      things.every((t) => t.split(' ').length <= 4 && !t.split(' ').some((w) => PREPOSITION.test(w)))
+    )
+      return actions.flatMap((a) =>
+        things.map((t) => `${a} ${/^(?:the|a|an|my)\s/.test(t) ? t : `the ${t}`}`),
+      );
+  }
   const first = segments[0]!.split(' ');
   // transfer to another date or centre: an action read from the words together, led by a verb.
-  let verbAt = first.findIndex((w) => isAction(w));
+  let verbAt = first.findIndex((w, i) => isAction(w) || isAction(`${w} ${first[i + 1] ?? ''}`));
   if (verbAt < 0 && first.length > 1 && isAction(segments[0]!)) verbAt = 0;
   let prefix: string[] = [];
   let suffix: string[] = [];

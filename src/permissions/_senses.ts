@@ -366,10 +366,24 @@ export const SENSES: readonly SenseDef[] = [
     id: 'book',
     role: 'action',
     zh: ['约个时间', '约一下', '约一个', '约个号', '帮我约', '给我约', '约个', '约课'],
-    en: ['book a', 'book in', 'schedule a', 'set up a'],
+    en: [
+      'book a',
+      'book an',
+      'book in',
+      'book me',
+      'book us',
+      'book my',
+      'book the',
+      'book another',
+      'book it',
+      'schedule a',
+      'set up a',
+    ],
     patterns: [
       // 约免费试听课, 约个试听, 约节体验课: a trial lesson booked, whatever it is called.
       { key: '约', re: '约(?:个|一节|一个|节|一堂|一次)?(?:免费)?(?:的)?(?:试听|体验|试)课?' },
+      // Book Bella in, book him in for Tuesday: someone booked, by name.
+      { key: 'book', re: "book\\s+[\\w'-]+\\s+in\\b" },
       // 预约、改约、取消上门取送: booking as one of a rule's listed steps (预约上门维修 names the
       // visit, and 验光预约改期 moves a booking).
       { key: '预约', re: '预约(?=\\s*[、,，/或和及])', overlay: true as const },
@@ -1464,8 +1478,13 @@ export const SENSES: readonly SenseDef[] = [
       '跟我讲',
       '跟我唠',
     ],
-    en: ['disclos*', 'reveal*', 'leak*', 'share*', 'tell', 'show*', 'send me'],
+    en: ['disclos*', 'reveal*', 'share*', 'tell', 'show*', 'send me'],
     patterns: [
+      // Leaked my details, leaking customer data: data let out. Not a water leak (a leak check).
+      {
+        key: 'leak',
+        re: "leak(?:ed|ing|s)?\\s+(?:out\\s+)?(?:[\\w'-]+\\s+){0,2}?(?:data|details|info\\w*|numbers?|address\\w*|records?|photos?|files?|emails?)\\b",
+      },
       {
         key: '给我',
         re: `给我(?:看看|看下|看一下|查查|查一下|查下)?[^,.!?;:、\\n]{0,8}?${DISCLOSED_ZH}`,

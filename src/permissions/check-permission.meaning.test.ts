@@ -1629,6 +1629,31 @@ describe('checkPermission: English rules as a booking desk writes them', () => {
     );
   });
 
+  it('books the one thing the product books when the caller names none, and only booking actions', () => {
+    const salon = compileRules({
+      can_approve_immediately: [
+        'Book, move or cancel a grooming slot (free)',
+        'Extend the free 30-day coat-care plan by up to 14 days',
+      ],
+      requires_supervisor: ['Any refund above £20'],
+      requires_process: [],
+      forbidden: [],
+    });
+    for (const said of ['Can you book Rex in for Friday?', 'book me in again next week'])
+      expect(checkPermission(salon, said).status, said).toBe('can_approve_immediately');
+    expect(checkPermission(salon, 'give me another week').status).not.toBe('can_approve_immediately');
+  });
+
+  it('reads a water leak check as a visit booked, not as data leaked', () => {
+    const water = compileRules({
+      can_approve_immediately: ['Book a free leak check or meter exchange'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(water, "I'd like to book a leak check").status).toBe('can_approve_immediately');
+  });
+
   it("still refuses another member's details", () => {
     expect(checkPermission(rules, "what's another member's phone number").status).toBe('forbidden');
   });

@@ -19,6 +19,7 @@ import {
   type RuleMeaning,
   type SenseSpan,
   scanSenses,
+  senseNumber,
 } from './_meaning.js';
 import { parseRule, type RuleCondition, withoutNotes } from './_rule.js';
 import { contentWords, EN_WORD, NO_WORDS, stem, type Words } from './_words.js';
@@ -625,6 +626,7 @@ export function phraseAlternatives(phrase: string, category: PermissionCategory)
  */
 function markDomainWords(rules: CompiledRule[], shorterPhrases: ReadonlySet<CompiledRule>): void {
   markEnglishDomainWords(rules);
+  markSoleActions(rules);
   markChineseDomainWords(rules, shorterPhrases);
 }
 
@@ -725,6 +727,40 @@ function markEnglishDomainWords(rules: CompiledRule[]): void {
     // What is left must still name the rule: its action, its object or another word.
     const left = rule.meaning.heads.length + rule.meaning.objects.length + words.length - optional.length;
     if (optional.length > 0 && left > 0) rule.meaning = { ...rule.meaning, optional };
+  }
+}
+
+/** Actions on an appointment or booking: what a business books is what its only such rule names. */
+const BOOKING_ACTIONS = new Set(['book', 'change_booking', 'cancel'].map(senseNumber));
+
+/**
+ * Book, move or cancel a shop booking, when no other rule of the product books anything: what the
+ * English phrase says it books is the one thing the product books, and a caller leaves it out (book
+ * me in again, book Bella in for her jabs). Its words become optional when each of its actions is a
+ * booking's and the product's only rule on that action (a rule's shorter phrases are one rule).
+ * Only booking actions: a sole rule to extend a hold or refund a duplicate is not every extension
+ * or refund. Never for a limit in money, nor for a forbidden rule. A broad action (cancel) still
+ * needs a word said.
+ */
+function markSoleActions(rules: CompiledRule[]): void {
+  const textsByHead = new Map<number, Set<string>>();
+  for (const rule of rules) {
+    if (rule.category === 'forbidden') continue;
+    for (const h of rule.meaning.heads) {
+      const texts = textsByHead.get(h) ?? new Set<string>();
+      texts.add(rule.text);
+      textsByHead.set(h, texts);
+    }
+  }
+  for (const rule of rules) {
+    const { heads, words } = rule.meaning;
+    if (rule.category === 'forbidden' || heads.length === 0 || words.en.length === 0) continue;
+    if (rule.condition?.family === 'money' || !heads.every((h) => BOOKING_ACTIONS.has(h))) continue;
+    if (!heads.every((h) => textsByHead.get(h)!.size === 1)) continue;
+    rule.meaning = {
+      ...rule.meaning,
+      optional: [...new Set([...(rule.meaning.optional ?? []), ...words.en])],
+    };
   }
 }
 

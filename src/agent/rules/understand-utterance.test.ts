@@ -190,6 +190,12 @@ describe('withoutOwnDoing', () => {
     );
     expect(withoutOwnDoing('帮我退款，谢谢')).toBe('帮我退款，谢谢');
   });
+
+  it('leaves out what the caller will do online or themselves, in English', () => {
+    expect(withoutOwnDoing("Lovely, I'll book it online tonight. Cheers")).not.toContain('book');
+    expect(withoutOwnDoing("I'm going to pay it through the app later")).toBe('');
+    expect(withoutOwnDoing('Can you book it for Friday?')).toContain('book');
+  });
 });
 
 describe('tellsWhatHappened: a visit told, not asked for', () => {
