@@ -27,7 +27,7 @@ const TRAILING_ADVERB = /\s+(?:early|immediately|manually|promptly)$/;
  * come before it, so the action and its object stay.
  */
 const TRAILING_CIRCUMSTANCE =
-  /\s+(?:at|on|in|within|during|before|after|using|via|through)\s+(?:(?:the|a|an|their|his|her|its|one's|[a-z-]+'s?)\s+)*[a-z0-9-]+(?:\s+[a-z0-9-]+){0,3}$/;
+  /\s+(?:at|on|in|inside|under|within|during|before|after|using|via|through|with)\s+(?:(?:the|a|an|their|his|her|its|one's|[a-z-]+'s?)\s+)*[a-z0-9-]+(?:\s+[a-z0-9-]+){0,3}$/;
 /**
  * Where a thing is sent, closing the rule (resend it to a corrected email / phone): the address
  * is the caller's to give, not words they must say. Only addresses: "to another account" names
@@ -53,7 +53,7 @@ const RELATIVE_AFTER = /\s+(?:that|which|who|whose)\s+[\s\S]*$/;
  * checks them; a caller does not say them.
  */
 const TERMS_AFTER =
-  /(?:\s*,\s*(?:once|twice|only|per|max(?:imum)?|no more than|at most|up to \d|within|any (?:amount|sum|value)|whatever the amount|regardless of (?:the )?amount|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+|\s+per\s+(?:incident|occurrence|visit|customer|client|tenant|household|job|repair|device)\b)[\s\S]*$/;
+  /(?:\s*,\s*(?:once|twice|only|per|max(?:imum)?|no more than|at most|up to \d|within|any (?:amount|sum|value)|whatever the amount|regardless of (?:the )?amount|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+|\s+per\s+(?:[a-z-]+\s+)?(?:incident|occurrence|visit|customer|client|tenant|household|job|repair|device|booking|order)\b)[\s\S]*$/;
 
 /**
  * A second case of the rule that is a circumstance, not an action (book a test for the caller, or
@@ -108,7 +108,10 @@ export function englishAlternatives(
   const otherName = OTHER_NAME.exec(phrase)?.[1]?.trim();
   // Change the Direct Debit date or amount; one payment break …: what follows a semicolon is a
   // term or a step of its own (a step that starts with an action is compiled apart).
-  let core = withoutNotes(phrase).split(/\s*;\s*/)[0]!;
+  let core = withoutNotes(phrase)
+    .split(/\s*;\s*/)[0]!
+    // with 24 hours' or more notice: the apostrophe an amount taken out leaves behind.
+    .replace(/\s'(?=\s)/g, '');
   // fan guarantee claim: resale ticket refused at the gate…: the action before the colon, its cases after.
   const colon = core.indexOf(':');
   // Marina Cover Plan claims: storm, theft …: a process named before the colon is one too.
@@ -139,7 +142,10 @@ export function englishAlternatives(
   const acted = circumstance ? core.slice(0, circumstance.index).trim() : '';
   if (circumstance && (acted.split(' ').length >= 2 || isAction(acted)))
     core = core.slice(0, circumstance.index);
-  core = core.replace(/\s+(?:by|to|until|till|with|for)$/, '').trim();
+  core = core
+    .replace(/\s*:\s*$/, '')
+    .replace(/\s+(?:by|to|until|till|with|for)$/, '')
+    .trim();
   const out: string[] = [];
   const add = (p: string): void => {
     const t = p.replace(/\s+/g, ' ').trim();

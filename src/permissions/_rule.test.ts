@@ -141,3 +141,18 @@ describe('parseRule: an operator inside a note', () => {
     ).toBeUndefined();
   });
 });
+
+describe('parseRule: notice before what is booked', () => {
+  it.each([
+    "Reschedule a visit with 48 hours' or more notice",
+    'Cancel 35 days or more before the course',
+    'Transfer when the exam is 14 days or more away',
+  ])('reads %j as a term of the case, not an amount asked', (text) => {
+    const { condition } = parseRule(text);
+    expect(condition).toMatchObject({ term: true, loInclusive: true, family: 'duration' });
+  });
+
+  it('keeps a span that is asked for an amount (extend by 14 days)', () => {
+    expect(parseRule('Extend a hold by up to 14 days').condition?.term).toBeUndefined();
+  });
+});

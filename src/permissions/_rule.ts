@@ -251,6 +251,14 @@ function bareInNote(s: string, from: number, to: number): boolean {
 }
 
 /**
+ * Time before what is booked, right after a span (24 hours' or more notice, 35 days or more before
+ * the test, when the test is 35 days away): how far off the booking is, which the operator reads
+ * on the record, never an amount asked for. A term, in the phrase as in a note.
+ */
+const NOTICE_AFTER =
+  /^\s*(?:or (?:more|longer)\s+|plus\s+)?(?:notice|in advance|ahead|before\b|prior\b|away\b)/;
+
+/**
  * Working days right after a quantity, said of how long something takes: 5-7 business days,
  * 3个工作日 (read from the quantity's start, with its unit).
  */
@@ -269,7 +277,11 @@ const AGE_AFTER = /^(?:\s*[-~到至]\s*\d+)?-(?:years?|months?|weeks?)-olds?\b/;
  * a price per unit (按45元/小时) is neither.
  */
 export function parseRule(text: string): ParsedRule {
-  const s = normalizeText(text).replace(/[≤≦]/g, '<=').replace(/[≥≧]/g, '>=');
+  // 24 hours' or more notice: the possessive of a span of time is the span.
+  const s = normalizeText(text)
+    .replace(/[≤≦]/g, '<=')
+    .replace(/[≥≧]/g, '>=')
+    .replace(/\b(minutes|hours|days|weeks|months|years)'(?=\s)/g, '$1');
   const scan = scanQuantities(s, s);
   const all: Num[] = [
     ...scan.quantities.map((q) => ({ value: q.value, unit: q.unit, start: q.start, end: q.end })),
@@ -309,7 +321,8 @@ function conditionOf(
     // （ID check; 5-7 business days）, （3个工作日）: working days in a note are how long the case
     // takes, never an amount a caller asks for.
     const termed =
-      noted && (!bareInNote(s, from, to) || WORKING_DAYS.test(s.slice(from)))
+      (noted && (!bareInNote(s, from, to) || WORKING_DAYS.test(s.slice(from)))) ||
+      (condition.family === 'duration' && NOTICE_AFTER.test(s.slice(to)))
         ? { ...condition, term: true as const }
         : condition;
     return { text, ...cleanPhrase(`${s.slice(0, from)} ${s.slice(to)}`), condition: termed };

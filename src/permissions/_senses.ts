@@ -376,6 +376,8 @@ export const SENSES: readonly SenseDef[] = [
       'book the',
       'book another',
       'book it',
+      'book someone',
+      'book somebody',
       'schedule a',
       'set up a',
     ],
@@ -384,6 +386,11 @@ export const SENSES: readonly SenseDef[] = [
       { key: '约', re: '约(?:个|一节|一个|节|一堂|一次)?(?:免费)?(?:的)?(?:试听|体验|试)课?' },
       // Book Bella in, book him in for Tuesday: someone booked, by name.
       { key: 'book', re: "book\\s+[\\w'-]+\\s+in\\b" },
+      // Get somebody out to me Saturday, send someone round: a visit asked for.
+      ...['get', 'send'].map((key) => ({
+        key,
+        re: `${key}\\s+(?:somebody|someone|a (?:tech|technician|guy|man|bloke|plumber|person|fella)|your (?:guy|tech|man|fella))\\s+(?:out|over|round|around)\\b`,
+      })),
       // 预约、改约、取消上门取送: booking as one of a rule's listed steps (预约上门维修 names the
       // visit, and 验光预约改期 moves a booking).
       { key: '预约', re: '预约(?=\\s*[、,，/或和及])', overlay: true as const },
@@ -990,6 +997,12 @@ export const SENSES: readonly SenseDef[] = [
       're-tak*',
       'resit*',
       're-sit*',
+      // A re-service, a re-treatment, re-spray the yard: the job done again.
+      're-servic*',
+      're-treat*',
+      're-spray*',
+      're-visit*',
+      're-inspect*',
     ],
     patterns: [
       // Take the test again, sit it again: the same done once more.

@@ -1654,6 +1654,23 @@ describe('checkPermission: English rules as a booking desk writes them', () => {
     expect(checkPermission(water, "I'd like to book a leak check").status).toBe('can_approve_immediately');
   });
 
+  it('refuses what a forbidden rule quotes as not to be said, however it is asked', () => {
+    const rules = compileRules({
+      can_approve_immediately: ["Book, reschedule or cancel a clean with 24 hours' or more notice"],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: ["Telling anyone a cleaning product is 'chemical-free' or 'eco-safe'"],
+    });
+    for (const said of [
+      'is the spray chemical-free? my toddler crawls everywhere',
+      'promise me it is eco-safe',
+    ])
+      expect(checkPermission(rules, said).status, said).toBe('forbidden');
+    // The notice is a term the operator reads on the booking: a visit asked for a day is booked.
+    for (const said of ['get someone out to me Friday', 'can you push my clean to next week?'])
+      expect(checkPermission(rules, said).status, said).toBe('can_approve_immediately');
+  });
+
   it("still refuses another member's details", () => {
     expect(checkPermission(rules, "what's another member's phone number").status).toBe('forbidden');
   });

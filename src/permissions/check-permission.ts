@@ -814,6 +814,9 @@ function levelsFor(
   }
   const withConcept = part.concept !== undefined;
   markByHeads(index, headsRead(index, withConcept) ? sensesOf(part) : undefined, withConcept, candidates);
+  // Is it non-toxic? A forbidden rule's quoted words said: it is asked for, in any other words.
+  for (const i of quotingRules(rules))
+    if (flags[i] === 0 && quotedSaid(rules.rules[i]!, part.norm)) mark(candidates, i);
   // In rule order: `explainedAway` and `narrowest` read the matches in that order.
   const { list, count } = candidates;
   sortFew(list, count);
@@ -822,6 +825,12 @@ function levelsFor(
     const i = list[c]!;
     flags[i] = 0;
     const rule = rules.rules[i]!;
+    if (rule.quoted !== undefined && quotedSaid(rule, part.norm)) {
+      levels ??= index.noLevels.slice();
+      levels[i] = EXACT;
+      matched.push(i);
+      continue;
+    }
     // A shorter phrase of a rule whose note the request breaks (押金退给我，我还有欠费) is not it.
     if (rule.excludes !== undefined && breaksCondition(rule, parsed?.whole.norm ?? part.norm)) continue;
     // 开增值税专票 asks for an invoice, not one that says other than what was paid.
@@ -921,7 +930,25 @@ function falsityAsked(rule: CompiledRule, norm: string): boolean {
   return ruleRegExp(falsities, rule, rule.falsity!, 'i').test(norm);
 }
 
+/** Whether the text says what a forbidden rule quotes (see `CompiledRule.quoted`). */
+function quotedSaid(rule: CompiledRule, norm: string): boolean {
+  return ruleRegExp(quotations, rule, rule.quoted!, 'i').test(norm);
+}
+
+const quoting = new WeakMap<CompiledRules, readonly number[]>();
+
+/** The numbers of the rules that quote what may not be said: few, most products none. */
+function quotingRules(rules: CompiledRules): readonly number[] {
+  let found = quoting.get(rules);
+  if (found === undefined) {
+    found = rules.rules.flatMap((r, i) => (r.quoted === undefined ? [] : [i]));
+    quoting.set(rules, found);
+  }
+  return found;
+}
+
 // The expressions a compiled rule keeps as sources (they survive the JSON cache), compiled on first use.
+const quotations = new WeakMap<CompiledRule, RegExp>();
 const exclusions = new WeakMap<CompiledRule, RegExp>();
 const falsities = new WeakMap<CompiledRule, RegExp>();
 const circumstanceWords = new WeakMap<CompiledRule, RegExp>();

@@ -21,6 +21,7 @@ import {
   scanSenses,
   senseNumber,
 } from './_meaning.js';
+import { normalizeText } from './_normalize.js';
 import { parseRule, type RuleCondition, withoutNotes } from './_rule.js';
 import { contentWords, EN_WORD, NO_WORDS, stem, type Words } from './_words.js';
 
@@ -63,6 +64,12 @@ export interface CompiledRule {
    * it as, the rule's own quoted examples). A plain request for the record is not it.
    */
   falsity?: string;
+  /**
+   * A forbidden rule that quotes what may not be said or promised (telling anyone a product is
+   * 'completely safe' or 'non-toxic', 不得承诺'包过'): an expression source for the quoted words. A
+   * request saying one of them asks for it (is it non-toxic? can you guarantee it's harmless?).
+   */
+  quoted?: string;
 }
 
 /**
@@ -291,6 +298,10 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
   for (const rule of rules) {
     const falsity = rule.category === 'forbidden' ? falseRecordForms(rule.text) : undefined;
     if (falsity !== undefined) rule.falsity = falsity;
+    else if (rule.category === 'forbidden') {
+      const quoted = quotedWords(rule.text);
+      if (quoted !== undefined) rule.quoted = quoted;
+    }
   }
   markDomainWords(rules, shorterPhrases);
   // 学员信息只告诉登记家长本人: the accounts are a guardian's, held for their children;
@@ -486,8 +497,20 @@ const FALSE_RECORD_ASKED = [
  */
 function falseRecordForms(text: string): string | undefined {
   if (!FALSE_RECORD.test(text)) return undefined;
-  const quoted = [...text.matchAll(/['‘“"「]([^'’”"」]{2,12})['’”"」]/g)].map((m) => escapeRegExp(m[1]!));
-  return [FALSE_RECORD_ASKED, ...quoted].join('|');
+  return [FALSE_RECORD_ASKED, ...quotedIn(text)].join('|');
+}
+
+/** The phrases a rule quotes ('会议费', 'non-toxic'), as expression sources. */
+function quotedIn(text: string): string[] {
+  return [...text.matchAll(/(?<![a-z])['‘“"「]([^'’”"」]{2,24})['’”"」]/gi)].map((m) =>
+    escapeRegExp(normalizeText(m[1]!)),
+  );
+}
+
+/** What a forbidden rule quotes as not to be said (`CompiledRule.quoted`), as one expression source. */
+function quotedWords(text: string): string | undefined {
+  const quoted = quotedIn(text);
+  return quoted.length === 0 ? undefined : quoted.join('|');
 }
 
 /**
@@ -823,6 +846,10 @@ export function compiledRulesFromJson(json: unknown, engine: string): CompiledRu
     if (r.falsity !== undefined) {
       if (typeof r.falsity !== 'string') return undefined;
       rule.falsity = r.falsity;
+    }
+    if (r.quoted !== undefined) {
+      if (typeof r.quoted !== 'string') return undefined;
+      rule.quoted = r.quoted;
     }
     if (r.condition !== undefined) {
       if (!isObject(r.condition)) return undefined;

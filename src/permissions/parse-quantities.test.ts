@@ -18,6 +18,9 @@ describe('parseQuantities', () => {
     ['退款三百块', [[300, 'CNY', '三百块']]],
     ['人民币300', [[300, 'CNY', '人民币300']]],
     ['refund $20', [[20, 'USD', '$20']]],
+    // Other countries' dollars written with their letters.
+    ['a credit of A$40', [[40, 'USD', 'A$40']]],
+    ['the S$10 fee', [[10, 'USD', 'S$10']]],
     ['refund USD 2,000', [[2000, 'USD', 'USD 2,000']]],
     ['refund 20.01 dollars', [[20.01, 'USD', '20.01 dollars']]],
     ['twenty-five dollars', [[25, 'USD', 'twenty-five dollars']]],

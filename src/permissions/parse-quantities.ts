@@ -243,6 +243,8 @@ const UNIT_WORDS: readonly UnitWord[] = [
 /** Currency markers written before the amount: ¥45, $20, £38.20, €15, USD 2,000, GBP 40, RMB 300, 人民币300. */
 const PREFIXES: ReadonlyArray<{ word: string; unit: Unit; wordLike: boolean }> = [
   { word: 'us$', unit: 'USD', wordLike: false },
+  // Dollars of other countries written with their letters (A$60, S$10, NZ$25): dollars, as above.
+  ...['au$', 'a$', 'nz$', 's$', 'ca$', 'c$'].map((word) => ({ word, unit: 'USD' as const, wordLike: true })),
   { word: '$', unit: 'USD', wordLike: false },
   { word: '¥', unit: 'CNY', wordLike: false },
   { word: '£', unit: 'GBP', wordLike: false },
@@ -255,6 +257,9 @@ const PREFIXES: ReadonlyArray<{ word: string; unit: Unit; wordLike: boolean }> =
   { word: 'cny', unit: 'CNY', wordLike: true },
   { word: '人民币', unit: 'CNY', wordLike: false },
 ];
+
+/** A$, S$, NZ$ …: the start of an amount in other countries' dollars (see PREFIXES). */
+const LETTERED_DOLLAR = /^(?:au|nz|ca|[acs])\$/;
 
 // Where an amount can start: a digit, a currency sign, a Chinese numeral, 人民币, or an English
 // number word, currency code or article that is a whole word. Read by `nextCandidate`.
@@ -286,7 +291,7 @@ function nextCandidate(s: string, from: number): number {
     if (c === 0x4eba /* 人 */ && s.startsWith('人民币', i)) return i;
     // Words start with a lower-case letter at a word boundary and must be whole words.
     if (c < 97 || c > 122 || (i > 0 && isWordChar(s.charCodeAt(i - 1)))) continue;
-    if (s.startsWith('us$', i)) return i;
+    if (s.startsWith('us$', i) || LETTERED_DOLLAR.test(s.slice(i, i + 3))) return i;
     let end = i + 1;
     while (end < s.length && isWordChar(s.charCodeAt(end))) end++;
     if (end - i <= 9 && CANDIDATE_WORDS.has(s.slice(i, end))) return i;

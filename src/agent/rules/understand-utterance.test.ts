@@ -17,6 +17,15 @@ describe('understandUtterance', () => {
     expect(read(text).asksForAction).toBe(true);
   });
 
+  it.each([
+    "ok then, let's just push it to the week after",
+    'Fine. Get someone out to me Friday arvo then',
+    'right, book somebody to come and look at the roof instead',
+    'Then just email me the invoice as it is',
+  ])('reads %j, a visit or a copy asked for in passing, as asking for it', (text) => {
+    expect(read(text).asksForAction).toBe(true);
+  });
+
   it('reads what the caller did themselves (我已经把…退了) as asking nothing', () => {
     expect(read('我已经把那单退了，马上就到').asksForAction).toBe(false);
   });
@@ -194,6 +203,7 @@ describe('withoutOwnDoing', () => {
   it('leaves out what the caller will do online or themselves, in English', () => {
     expect(withoutOwnDoing("Lovely, I'll book it online tonight. Cheers")).not.toContain('book');
     expect(withoutOwnDoing("I'm going to pay it through the app later")).toBe('');
+    expect(withoutOwnDoing("Fair enough, I'll check it in the portal")).not.toContain('check');
     expect(withoutOwnDoing('Can you book it for Friday?')).toContain('book');
   });
 });

@@ -243,7 +243,7 @@ const KIN_ZH =
  */
 const OWN_DOING = new RegExp(
   String.raw`(?:^|[我俺])(?:回头|等下|等会儿?|晚点|过两天|到时候|改天|明天)?(?:让|叫|喊)(?:[我俺](?:${KIN_ZH})|(?:他|她)(?:自己|本人|亲自))|` +
-    /我(?:要|得|好|也好|会|才好)?(?:提前|事先)(?:安排|准备|请假|腾|空出|收拾|留人|叫人|喊人|约|打招呼)|我(?:都|也|已经|早就|一直)?(?:留|存|收|保存|保留|放)(?:着|到|好)(?:的|了|在|呢)|\bi(?:'ve| have)? (?:kept|saved|still got|still have) (?:the|all the|my|every)\b|我(?:自己)?(?:就|再|先|会|去)?把[^，,。？?]{0,10}?(?:收好|存好|留好|保存好|放好|拿好|留着|收着|保管好|收起来)|我(?:这边|自己)?(?:已经|早就|都)(?:先)?把[^，,。？?]{0,10}?(?:退|还|给|转|付|赔)(?:给他|给她|回去)?了|我自己(?:来|弄|办|去|处理|找|联系|跟|解决)|我(?:怕是|可能|好像|估计|也)?(?:找不到|找不着|寻不到|弄丢|搞丢)了|\bi (?:can't|cannot|couldn't) find\b|\b(?:i|and) (?:didn't|did not|never|haven't|have not) (?:even )?(?:look(?:ed)? at|check(?:ed)?|read|open(?:ed)?)\b|\bi(?:'ll| will)? (?:keep|hold on to|hang on to|save|file) (?:the|my|that|this)\b|\bi'll (?:do|sort|handle) (?:it|that) myself\b|\bi(?:'ll| will|'m going to| am going to) (?:just )?(?:book|do|sort|arrange|pay|order|renew|cancel|change|update)\b[^.!?]{0,30}?\b(?:online|myself|on the app|in the app|on the website|through the app|via the app)\b|\bi'll (?:deal with|sort it out with|take it up with|go after) (?:him|her|them) myself\b/
+    /我(?:要|得|好|也好|会|才好)?(?:提前|事先)(?:安排|准备|请假|腾|空出|收拾|留人|叫人|喊人|约|打招呼)|我(?:都|也|已经|早就|一直)?(?:留|存|收|保存|保留|放)(?:着|到|好)(?:的|了|在|呢)|\bi(?:'ve| have)? (?:kept|saved|still got|still have) (?:the|all the|my|every)\b|我(?:自己)?(?:就|再|先|会|去)?把[^，,。？?]{0,10}?(?:收好|存好|留好|保存好|放好|拿好|留着|收着|保管好|收起来)|我(?:这边|自己)?(?:已经|早就|都)(?:先)?把[^，,。？?]{0,10}?(?:退|还|给|转|付|赔)(?:给他|给她|回去)?了|我自己(?:来|弄|办|去|处理|找|联系|跟|解决)|我(?:怕是|可能|好像|估计|也)?(?:找不到|找不着|寻不到|弄丢|搞丢)了|\bi (?:can't|cannot|couldn't) find\b|\b(?:i|and) (?:didn't|did not|never|haven't|have not) (?:even )?(?:look(?:ed)? at|check(?:ed)?|read|open(?:ed)?)\b|\bi(?:'ll| will)? (?:keep|hold on to|hang on to|save|file) (?:the|my|that|this)\b|\bi'll (?:do|sort|handle) (?:it|that) myself\b|\bi(?:'ll| will|'m going to| am going to) (?:just )?(?:book|do|sort|arrange|pay|order|renew|cancel|change|update|check|look|see|find|read)\b[^.!?]{0,30}?\b(?:online|myself|(?:on|in|through|via) the (?:app|portal|website|site))\b|\bi'll (?:deal with|sort it out with|take it up with|go after) (?:him|her|them) myself\b/
       .source,
   'i',
 );
@@ -294,7 +294,10 @@ export const TAKE_IT_OFF = String.raw`\b(?:take|knock|get)\s+(?:it|that|this|the
  */
 // 你们赶紧派个师傅过来, 马上安排人: a step urged on the company asks for it (我马上过来 is the caller's).
 const EXPLICIT_ASK = new RegExp(
-  String.raw`(?:^|[.!?。！？]\s*)(?:please\s+)?(?:kick|sign|log|cancel|refund|reset|change|freeze|pause|stop|block|remove|delete|close|turn|give(?! me a (?:minute|sec|second|moment|mo)\b)|send|add|extend|upgrade|downgrade|switch|unlock|waive)\b|` +
+  String.raw`(?:^|[.!?。！？]\s*)(?:please\s+)?(?:kick|sign|log|cancel|refund|reset|change|freeze|pause|stop|block|remove|delete|close|turn|give(?! me a (?:minute|sec|second|moment|mo)\b)|send|add|extend|upgrade|downgrade|switch|unlock|waive|book|rebook|reschedule|move|postpone|email|resend)\b|` +
+    // Let's push it to next week; get somebody out to me Saturday; book someone to come and look;
+    // email me the report: a visit or a copy asked for in the words of a busy caller.
+    String.raw`\blet'?s (?:just )?(?:push|move|shift|book|reschedule|rebook|postpone|change|cancel)\b|\b(?:get|send) (?:somebody|someone|a (?:tech|technician|guy|man|bloke|plumber|person|fella)|your (?:guy|tech|man|fella)) (?:out|over|round|around)\b|\bbook (?:someone|somebody|a (?:tech|technician|visit|slot|time|appointment))\b|\be-?mail (?:me|us)\b|` +
     // 我外孙又不在家帮我弄手机 / 我闺女帮我弄的: someone of the caller's helps them, no one asks.
     String.raw`(?<!(?:孙子?|孙女|儿子|女儿|闺女|老公|老婆|爱人|媳妇|朋友|同事|邻居|孩子|[他她])[^，,。？?]{0,6})帮我|帮忙|` +
     // 说是镜片给我重做 / 到现在也没人给我打电话: what was promised, or never done, told, not asked.
