@@ -147,6 +147,7 @@ describe('parseRule: notice before what is booked', () => {
     "Reschedule a visit with 48 hours' or more notice",
     'Cancel 35 days or more before the course',
     'Transfer when the exam is 14 days or more away',
+    '出发前7天以上改期免费',
   ])('reads %j as a term of the case, not an amount asked', (text) => {
     const { condition } = parseRule(text);
     expect(condition).toMatchObject({ term: true, loInclusive: true, family: 'duration' });

@@ -257,6 +257,8 @@ function bareInNote(s: string, from: number, to: number): boolean {
  */
 const NOTICE_AFTER =
   /^\s*(?:or (?:more|longer)\s+|plus\s+)?(?:notice|in advance|ahead|before\b|prior\b|away\b)/;
+/** The same in Chinese, said before the span: 体检日前一天, 出发前7天, 提前3天, 开课前24小时. */
+const NOTICE_BEFORE_ZH = /(?:前|提前|之前)\s*$/;
 
 /**
  * Working days right after a quantity, said of how long something takes: 5-7 business days,
@@ -322,7 +324,8 @@ function conditionOf(
     // takes, never an amount a caller asks for.
     const termed =
       (noted && (!bareInNote(s, from, to) || WORKING_DAYS.test(s.slice(from)))) ||
-      (condition.family === 'duration' && NOTICE_AFTER.test(s.slice(to)))
+      (condition.family === 'duration' &&
+        (NOTICE_AFTER.test(s.slice(to)) || NOTICE_BEFORE_ZH.test(s.slice(0, from))))
         ? { ...condition, term: true as const }
         : condition;
     return { text, ...cleanPhrase(`${s.slice(0, from)} ${s.slice(to)}`), condition: termed };

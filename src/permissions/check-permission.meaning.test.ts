@@ -1654,6 +1654,23 @@ describe('checkPermission: English rules as a booking desk writes them', () => {
     expect(checkPermission(water, "I'd like to book a leak check").status).toBe('can_approve_immediately');
   });
 
+  it('reads the notice a rule asks before its booking as a term, held against a span said anywhere', () => {
+    const clinic = compileRules({
+      can_approve_immediately: [
+        '预约、改约：就诊日前一天20:00前改约免费',
+        "Reschedule a scan with 24 hours' or more notice",
+      ],
+      requires_supervisor: ['退款超过300元'],
+      requires_process: [],
+      forbidden: [],
+    });
+    for (const said of ['帮我改约到下礼拜三上午', 'can you move my scan to next Friday?'])
+      expect(checkPermission(clinic, said).status, said).toBe('can_approve_immediately');
+    expect(checkPermission(clinic, "the scan's in 5 hours, can you move it to Monday?").status).not.toBe(
+      'can_approve_immediately',
+    );
+  });
+
   it('refuses what a forbidden rule quotes as not to be said, however it is asked', () => {
     const rules = compileRules({
       can_approve_immediately: ["Book, reschedule or cancel a clean with 24 hours' or more notice"],

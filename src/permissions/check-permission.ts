@@ -1469,11 +1469,12 @@ function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Ou
     }
     // A term of the case (服务前24小时以上) holds only against a quantity the request states of its
     // own, and only keeps an approval from applying: a stricter rule is read whatever it says.
+    // A span of time said anywhere in the request (离上课只有5个小时了，帮我请个假) is the notice.
     if (
       rule.condition.term &&
       (rule.category !== 'can_approve_immediately' ||
         !part.quantity ||
-        part.borrowed ||
+        (part.borrowed && part.quantity.family !== 'duration') ||
         part.quantity.family !== rule.condition.family)
     ) {
       applicable.push(i);
