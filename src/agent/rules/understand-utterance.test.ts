@@ -31,6 +31,15 @@ describe('understandUtterance', () => {
   });
 
   it.each([
+    // Someone of the caller's did it for them: told, not asked.
+    '我儿子在网上给我订了个房，说是下礼拜去，你给我看看几点入住',
+    // Asked to be looked up: told, no step.
+    "My husband reckons the plumber's due this week and I say next. Can you look for me?",
+  ])('reads %j as asking to be told, no step', (text) => {
+    expect(read(text).asksForAction).toBe(false);
+  });
+
+  it.each([
     '寄到广州要多少钱？别到时候又给我加什么包装费',
     '换个屏幕收多少？莫给我乱报价哈',
     "how much is the upgrade? don't go adding extra fees on me",

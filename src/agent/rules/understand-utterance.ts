@@ -303,7 +303,8 @@ const EXPLICIT_ASK = new RegExp(
     // 说是镜片给我重做 / 到现在也没人给我打电话: what was promised, or never done, told, not asked.
     String.raw`(?<!(?:说是|说要|说好|讲好|答应|说会|没人|没有人|没得人|冇人|也没|都没|还没)[^，,。？?]{0,6})给我` +
     // 儿子从深圳给我寄了一箱东西: sent to me, told, not asked.
-    '(?![寄发送买打充转汇带捎邮](?:了|过|的))' +
+    // 我闺女在小程序上给我弄了个体检: someone did it for the caller, told.
+    '(?![寄发送买打充转汇带捎邮弄办订约报交续开](?:了|过|的))' +
     FOR_KIN +
     // 那我让我闺女给我看看: the caller's own kin, told to help, asks the company nothing.
     // 医生让我去拍个片: someone had the caller go; no asking.
@@ -352,7 +353,7 @@ function askedOfTopic(text: string): ActionRequest[] {
 
 /** Asking to be told or to have something looked up: 给我说说, 帮我查一下, tell me, check my … */
 const TELL_ME =
-  /(?:帮我|给我|跟我|麻烦你?)(?:说说|说一下|讲讲|讲一下|解释一下|看看|看一下|看下|看一哈|瞅瞅|瞅一眼|瞅一下|瞧瞧|瞧一眼|查查|查一下|查一哈|查下|查询一下|确认一下|念一下)|\b(?:can|could|would) you (?:(?:at least|just|please|maybe|even) )?(?:tell me|check|look(?: it)? up|explain|confirm|go through|go over|walk me through|break (?:it )?down|see (?:when|if|whether|what|who|how)|find out (?:when|if|whether|what))\b|\btell me\b/gi;
+  /(?:帮我|给我|跟我|麻烦你?)(?:说说|说一下|讲讲|讲一下|解释一下|看看|看一下|看下|看一哈|瞅瞅|瞅一眼|瞅一下|瞧瞧|瞧一眼|查查|查一下|查一哈|查下|查询一下|确认一下|念一下)|\b(?:can|could|would) you (?:(?:at least|just|please|maybe|even) )?(?:tell me|check|look(?: it)? up|explain|confirm|go through|go over|walk me through|break (?:it )?down|see (?:when|if|whether|what|who|how)|find out (?:when|if|whether|what)|look (?:it |that )?(?:up )?for (?:me|us)|check (?:it |that )?for (?:me|us)|have a look)\b|\btell me\b/gi;
 
 /**
  * 你帮我查查她约的几点 / can you check when: the caller asks to be told something and for no step.
