@@ -1671,6 +1671,21 @@ describe('checkPermission: English rules as a booking desk writes them', () => {
     );
   });
 
+  it("holds a stricter rule's notice against the span the caller says", () => {
+    const visits = compileRules({
+      can_approve_immediately: ["Reschedule or cancel a survey visit (more than 48 hours' notice)"],
+      requires_supervisor: ["Reschedule with less than 48 hours' notice"],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(visits, "please reschedule the survey visit, it's 6 days away").status).toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(visits, 'the survey visit is in 20 hours, can we reschedule it?').status).toBe(
+      'requires_supervisor',
+    );
+  });
+
   it('refuses what a forbidden rule quotes as not to be said, however it is asked', () => {
     const rules = compileRules({
       can_approve_immediately: ["Book, reschedule or cancel a clean with 24 hours' or more notice"],

@@ -1469,13 +1469,14 @@ function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Ou
     }
     // A term of the case (服务前24小时以上) holds only against a quantity the request states of its
     // own, and only keeps an approval from applying: a stricter rule is read whatever it says.
-    // A span of time said anywhere in the request (离上课只有5个小时了，帮我请个假) is the notice.
+    // A span of time said anywhere in the request (离上课只有5个小时了，帮我请个假) is the notice; a
+    // stricter rule's notice is held against it too (it's 6 days away is not under 48 hours).
     if (
       rule.condition.term &&
-      (rule.category !== 'can_approve_immediately' ||
-        !part.quantity ||
+      (!part.quantity ||
         (part.borrowed && part.quantity.family !== 'duration') ||
-        part.quantity.family !== rule.condition.family)
+        part.quantity.family !== rule.condition.family ||
+        (rule.category !== 'can_approve_immediately' && part.quantity.family !== 'duration'))
     ) {
       applicable.push(i);
       continue;
