@@ -47,6 +47,23 @@ describe('englishAlternatives: an English rule phrase without its qualifiers', (
         'cancel the bath slot',
       ],
     ],
+    // The same with the things named bare.
+    [
+      'book, move or cancel lessons and court hire',
+      [
+        'book the lessons',
+        'book the court hire',
+        'move the lessons',
+        'move the court hire',
+        'cancel the lessons',
+        'cancel the court hire',
+      ],
+    ],
+    // Sent to whatever address is on file: the caller's to give.
+    [
+      "re-send e-tickets and receipts to the account holder's email on file",
+      ['re-send e-tickets and receipts'],
+    ],
     // Two steps joined by "and", each with its object.
     [
       'cancel a lost or stolen badge and order a replacement badge',

@@ -34,7 +34,7 @@ const TRAILING_CIRCUMSTANCE =
  * whose the thing becomes, and stays.
  */
 const SENT_TO =
-  /\s+to\s+(?:(?:the|a|an|their|his|her|its|one's|new|corrected|correct|right|updated|original|same|[a-z-]+'s?)\s+)*(?:email|e-mail|mobile|phone|number|address|inbox|payment method|card|bank account|bank)(?:\s*\/\s*(?:email|e-mail|mobile|phone|number|address))*$/;
+  /\s+to\s+(?:[\w'-]+\s+){0,4}?(?:email|e-mail|mobile|phone|number|address|inbox|payment method|card|bank account|bank)(?:\s*\/\s*(?:email|e-mail|mobile|phone|number|address))*(?:\s+on file)?$/;
 /**
  * The one the product serves named as whose the thing is (the caller's card, the account holder's
  * own appointments): a caller says "my" or nothing. Not another customer's, which is someone else.
@@ -91,7 +91,7 @@ const ITEM_SPLIT = /\s*,\s*(?:or\s+|and\s+)?|\s+or\s+/;
 /** The same, and a slash (pick-up/return branch). */
 const LIST_SPLIT = new RegExp(`\\s*\\/\\s*|${ITEM_SPLIT.source}`);
 /** Single-word actions listed before the one thing they share (book, move or cancel the …). */
-const VERB_LIST = /^([a-z-]+(?:\s*,\s*[a-z-]+)*,?\s+(?:or|and)\s+[a-z-]+)\s+((?:the|a|an)\s+[\s\S]+)$/;
+const VERB_LIST = /^([a-z-]+(?:\s*,\s*[a-z-]+)*,?\s+(?:or|and)\s+[a-z-]+)\s+((?:(?:the|a|an)\s+)?[\s\S]+)$/;
 const FUNCTION_WORD = /^(?:a|an|the|my|their|his|her|its|of|to|for|about|on|with|[a-z-]+'s?)$/;
 const PREPOSITION = /^(?:at|on|in|within|during|before|after|by|to|from|until|till|for|with|without)$/;
 
