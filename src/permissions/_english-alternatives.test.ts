@@ -59,6 +59,11 @@ describe('englishAlternatives: an English rule phrase without its qualifiers', (
         'cancel the court hire',
       ],
     ],
+    // An action on another action's noun is left whole: alone it would name any cancelling.
+    [
+      'book or cancel a grooming slot or inspection',
+      ['book a grooming slot', 'book the inspection', 'cancel a grooming slot'],
+    ],
     // Sent to whatever address is on file: the caller's to give.
     [
       "re-send e-tickets and receipts to the account holder's email on file",

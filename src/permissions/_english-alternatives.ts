@@ -270,8 +270,12 @@ function listItems(core: string, isAction: (word: string) => boolean): string[] 
       actions.some((a) => !isAction(a) && isAction(`${a} a`)) &&
       things.every((t) => t.split(' ').length <= 4 && !t.split(' ').some((w) => PREPOSITION.test(w)))
     )
+      // cancel the inspection: an action done to another action's noun would be named by either
+      // (cancel anything), so such a pair is left to the whole phrase.
       return actions.flatMap((a) =>
-        things.map((t) => `${a} ${/^(?:the|a|an|my)\s/.test(t) ? t : `the ${t}`}`),
+        things
+          .filter((t) => !(isAction(a) && isAction(t)))
+          .map((t) => `${a} ${/^(?:the|a|an|my)\s/.test(t) ? t : `the ${t}`}`),
       );
   }
   const first = segments[0]!.split(' ');
