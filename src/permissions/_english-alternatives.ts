@@ -3,9 +3,12 @@
  * brackets (refund (fuel, extras, duplicate or wrong charges)), states that go without saying
  * (extend an active rental, the renter's own invoice), a trailing circumstance (at the booked
  * daily rate, on the renter's own booking, release a deposit hold early) and lists of things one
- * action takes (change pick-up/return branch, date or time). Each of these is read once, when the
- * rules are compiled, into shorter phrases of the same rule: the phrase without its qualifiers and,
- * for a list, one phrase per thing listed. A request matching one of them matches the rule.
+ * action takes (change pick-up/return branch, date or time), whom it is for and whose the thing is
+ * (for the caller, the account holder's own), relative clauses and terms after a semicolon, verbs
+ * listed before the thing they share (book, move or cancel a booking) and steps joined by "and".
+ * Each of these is read once, when the rules are compiled, into shorter phrases of the same rule:
+ * the phrase without its qualifiers and, for a list, one phrase per thing listed. A request
+ * matching one of them matches the rule (decisions 021 and 029).
  *
  * What tells two rules of one action apart stays: the rule's condition (<= $40, > 3 days) is kept
  * for every shorter phrase, manner words (free of charge) and a qualifier before the noun that
@@ -28,6 +31,9 @@ const TRAILING_ADVERB = /\s+(?:early|immediately|manually|promptly)$/;
  */
 const TRAILING_CIRCUMSTANCE =
   /\s+(?:at|on|in|inside|under|within|during|before|after|using|via|through|with)\s+(?:(?:the|a|an|their|his|her|its|one's|[a-z-]+'s?)\s+)*[a-z0-9-]+(?:\s+[a-z0-9-]+){0,3}$/;
+/** What a product calls the one it serves (the caller, the candidate, the account holder …). */
+const CUSTOMER =
+  'caller|customer|client|member|candidate|patient|account holder|holder|user|guest|passenger|student|tenant|renter|resident|subscriber|cardholder|policyholder';
 /**
  * Where a thing is sent, closing the rule (resend it to a corrected email / phone): the address
  * is the caller's to give, not words they must say. Only addresses: "to another account" names
@@ -39,8 +45,7 @@ const SENT_TO =
  * The one the product serves named as whose the thing is (the caller's card, the account holder's
  * own appointments): a caller says "my" or nothing. Not another customer's, which is someone else.
  */
-const CUSTOMERS_OWN =
-  /\b(?<!other |another )(?:the\s+)?(?:caller|customer|client|member|candidate|patient|account holder|holder|user|guest|passenger|student|tenant|renter|resident|subscriber|cardholder|policyholder)'s\s+/g;
+const CUSTOMERS_OWN = new RegExp(String.raw`\b(?<!other |another )(?:the\s+)?(?:${CUSTOMER})'s\s+`, 'g');
 /**
  * A relative clause closing the phrase (a scheduled transfer that hasn't gone out yet): the state
  * the operator checks. Only after two words or more, so the action and its object stay.
@@ -66,8 +71,7 @@ const CIRCUMSTANCE_CASE =
  * For the one the product serves, however it names them (for the caller, for the candidate, for
  * a member): the caller asks for themselves and says nothing of it.
  */
-const FOR_THE_CUSTOMER =
-  /\s+for\s+(?:the|a|an)\s+(?:caller|customer|client|member|candidate|patient|account holder|holder|user|guest|passenger|student|owner|tenant|renter|resident|subscriber|cardholder|policyholder)s?\b/g;
+const FOR_THE_CUSTOMER = new RegExp(String.raw`\s+for\s+(?:the|a|an)\s+(?:${CUSTOMER}|owner)s?\b`, 'g');
 
 /**
  * A short other name in brackets right after the rule's name, before its terms: Enquiry on Results

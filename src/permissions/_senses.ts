@@ -12,6 +12,7 @@
  * reset, not a restore). Words of role `none` exist only to be consumed that way.
  */
 
+import { SOMEONE_SENT_EN } from '../domain/visit-asked.js';
 import { NAME_ASKED_ZH } from './_other-party-words.js';
 
 /**
@@ -387,10 +388,7 @@ export const SENSES: readonly SenseDef[] = [
       // Book Bella in, book him in for Tuesday: someone booked, by name.
       { key: 'book', re: "book\\s+[\\w'-]+\\s+in\\b" },
       // Get somebody out to me Saturday, send someone round: a visit asked for.
-      ...['get', 'send'].map((key) => ({
-        key,
-        re: `${key}\\s+(?:somebody|someone|a (?:tech|technician|guy|man|bloke|plumber|person|fella)|your (?:guy|tech|man|fella))\\s+(?:out|over|round|around)\\b`,
-      })),
+      ...['get', 'send'].map((key) => ({ key, re: SOMEONE_SENT_EN })),
       // 预约、改约、取消上门取送: booking as one of a rule's listed steps (预约上门维修 names the
       // visit, and 验光预约改期 moves a booking).
       { key: '预约', re: '预约(?=\\s*[、,，/或和及])', overlay: true as const },

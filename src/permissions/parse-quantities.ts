@@ -291,7 +291,13 @@ function nextCandidate(s: string, from: number): number {
     if (c === 0x4eba /* 人 */ && s.startsWith('人民币', i)) return i;
     // Words start with a lower-case letter at a word boundary and must be whole words.
     if (c < 97 || c > 122 || (i > 0 && isWordChar(s.charCodeAt(i - 1)))) continue;
-    if (s.startsWith('us$', i) || LETTERED_DOLLAR.test(s.slice(i, i + 3))) return i;
+    if (s.startsWith('us$', i)) return i;
+    // A$40: checked only where a dollar sign follows (this runs at every word).
+    if (
+      (s.charCodeAt(i + 1) === 0x24 || s.charCodeAt(i + 2) === 0x24) &&
+      LETTERED_DOLLAR.test(s.slice(i, i + 3))
+    )
+      return i;
     let end = i + 1;
     while (end < s.length && isWordChar(s.charCodeAt(end))) end++;
     if (end - i <= 9 && CANDIDATE_WORDS.has(s.slice(i, end))) return i;

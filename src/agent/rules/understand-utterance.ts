@@ -2,6 +2,7 @@ import { saysGoodbye } from '../../call/goodbye-words.js';
 import { MONEY_BACK_CONCEPTS } from '../../call/verified-charges.js';
 import type { Language } from '../../domain/language.js';
 import { DEMANDS_REMEDY } from '../../domain/remedy-demanded.js';
+import { SOMEONE_SENT_EN } from '../../domain/visit-asked.js';
 import { POWER_CHARGE, WHEN_ZH } from '../../knowledge/interface-vocabulary.js';
 import type { ActionRequest, Quantity } from '../../permissions/index.js';
 import { parseQuantities, readActionRequests } from '../../permissions/index.js';
@@ -297,7 +298,7 @@ const EXPLICIT_ASK = new RegExp(
   String.raw`(?:^|[.!?。！？]\s*)(?:please\s+)?(?:kick|sign|log|cancel|refund|reset|change|freeze|pause|stop|block|remove|delete|close|turn|give(?! me a (?:minute|sec|second|moment|mo)\b)|send|add|extend|upgrade|downgrade|switch|unlock|waive|book|rebook|reschedule|move|postpone|email|resend)\b|` +
     // Let's push it to next week; get somebody out to me Saturday; book someone to come and look;
     // email me the report: a visit or a copy asked for in the words of a busy caller.
-    String.raw`\blet'?s (?:just )?(?:push|move|shift|book|reschedule|rebook|postpone|change|cancel)\b|\b(?:get|send) (?:somebody|someone|a (?:tech|technician|guy|man|bloke|plumber|person|fella)|your (?:guy|tech|man|fella)) (?:out|over|round|around)\b|\bbook (?:someone|somebody|a (?:tech|technician|visit|slot|time|appointment))\b|\be-?mail (?:me|us)\b|` +
+    String.raw`\blet'?s (?:just )?(?:push|move|shift|book|reschedule|rebook|postpone|change|cancel)\b|\b${SOMEONE_SENT_EN}|\bbook (?:someone|somebody|a (?:tech|technician|visit|slot|time|appointment))\b|\be-?mail (?:me|us)\b|` +
     // 我外孙又不在家帮我弄手机 / 我闺女帮我弄的: someone of the caller's helps them, no one asks.
     String.raw`(?<!(?:孙子?|孙女|儿子|女儿|闺女|老公|老婆|爱人|媳妇|朋友|同事|邻居|孩子|[他她])[^，,。？?]{0,6})帮我|帮忙|` +
     // 说是镜片给我重做 / 到现在也没人给我打电话: what was promised, or never done, told, not asked.
