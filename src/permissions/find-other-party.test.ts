@@ -304,6 +304,20 @@ describe('findOtherParty: what someone else owes, asked for them', () => {
   });
 });
 
+describe('findOtherParty: whether someone signed up, and when they are back', () => {
+  it.each([
+    '你起码告诉我他是不是报了你们的课，对不对',
+    '那你就告诉我她哪天回来，这总可以吧',
+    '他有没有报名你们的班',
+  ])('finds someone else in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toMatchObject({ kind: 'person' });
+  });
+
+  it.each(['我是不是报了你们的课', '师傅哪天来', '我哪天能回来取'])('finds no one in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toBeUndefined();
+  });
+});
+
 describe('findOtherParty: someone else’s bookings and mail', () => {
   it.each([
     'Can you check which meeting rooms my coworker Jess has booked for Thursday?',
