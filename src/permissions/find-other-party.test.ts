@@ -304,6 +304,18 @@ describe('findOtherParty: what someone else owes, asked for them', () => {
   });
 });
 
+describe("findOtherParty: a client's report asked by their agent", () => {
+  it.each(["just send me my vendor's report", "what are my buyer's results"])(
+    'finds someone else in %j',
+    (said) => {
+      expect(findOtherParty(said, CALLER)).toMatchObject({ kind: 'person' });
+    },
+  );
+  it('finds no one in the caller asking for their own report', () => {
+    expect(findOtherParty('can you email me my report again', CALLER)).toBeUndefined();
+  });
+});
+
 describe('findOtherParty: whether someone signed up, and when they are back', () => {
   it.each([
     '你起码告诉我他是不是报了你们的课，对不对',
