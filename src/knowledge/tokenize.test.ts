@@ -81,6 +81,12 @@ describe('tokenize', () => {
     expect(tokenize('whats gonna happen if yall dont have it, hed said')).toEqual(['happen', 'hav', 'said']);
   });
 
+  it('reads how something is charged and places left in the words an FAQ and a schedule use', () => {
+    expect(tokenize('小孩子怎么算钱的')).toEqual(expect.arrayContaining(tokenize('小孩怎么收费')));
+    expect(tokenize('周末那几天还有没有位置')).toContain('余位');
+    expect(tokenize('酒店的位置在哪')).not.toContain('余位');
+  });
+
   it('reads 煤气 and 天然气 as the 燃气 a utility writes', () => {
     expect(tokenize('煤气味')).toEqual(tokenize('燃气味'));
     expect(tokenize('天然气费')).toEqual(tokenize('燃气费'));

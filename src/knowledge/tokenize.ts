@@ -163,6 +163,10 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/多长时间|多少天|几天|多少时间/g, '多久'],
   [/退钱|返钱/g, '退款'],
   [/邮费|快递费/g, '运费'],
+  // 小孩子怎么算钱, 咋收钱: how something is charged, as an FAQ says 收费.
+  [/算钱|收钱|算价钱/g, '收费'],
+  // 还有没有位置, 有位子吗, 还剩空位: places left, as a schedule's texts say 余位.
+  [/(?:还有|有没有|还剩|剩|有)(?:没有)?(?:位置|位子|空位)/g, '余位'],
   [/质保/g, '保修'],
   // Callers say 煤气 or 天然气 for the gas a utility's texts call 燃气.
   [/煤气|天然气/g, '燃气'],
