@@ -39,6 +39,8 @@ export interface RuleIndex {
   noLevels: readonly MatchLevel[];
   /** Per rule: whether `explainedAway` may drop it (not forbidden, no lexicon concept). */
   explainable: Uint8Array;
+  /** Forbidden rules that quote what may not be said (`CompiledRule.quoted`): most sets have none. */
+  quoting: number[];
 }
 
 /** Sense numbers rules need, and for each the rules needing it (same positions). */
@@ -82,7 +84,9 @@ function buildIndex(rules: readonly CompiledRule[]): RuleIndex {
   const alwaysRead: Headed = { plain: [], onConcept: [] };
   const byHead = { plain: new Map<number, number[]>(), onConcept: new Map<number, number[]>() };
   const explainable = new Uint8Array(rules.length);
+  const quoting: number[] = [];
   rules.forEach((rule, i) => {
+    if (rule.quoted !== undefined) quoting.push(i);
     for (const c of rule.concepts) {
       const list = byConcept.get(c.id) ?? [];
       if (!list.includes(i)) list.push(i);
@@ -122,6 +126,7 @@ function buildIndex(rules: readonly CompiledRule[]): RuleIndex {
     byHead: { plain: byHeads(byHead.plain), onConcept: byHeads(byHead.onConcept) },
     noLevels: rules.map((): MatchLevel => NONE),
     explainable,
+    quoting,
   };
 }
 

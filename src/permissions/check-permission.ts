@@ -815,7 +815,7 @@ function levelsFor(
   const withConcept = part.concept !== undefined;
   markByHeads(index, headsRead(index, withConcept) ? sensesOf(part) : undefined, withConcept, candidates);
   // Is it non-toxic? A forbidden rule's quoted words said: it is asked for, in any other words.
-  for (const i of quotingRules(rules))
+  for (const i of index.quoting)
     if (flags[i] === 0 && quotedSaid(rules.rules[i]!, part.norm)) mark(candidates, i);
   // In rule order: `explainedAway` and `narrowest` read the matches in that order.
   const { list, count } = candidates;
@@ -930,21 +930,22 @@ function falsityAsked(rule: CompiledRule, norm: string): boolean {
   return ruleRegExp(falsities, rule, rule.falsity!, 'i').test(norm);
 }
 
+/**
+ * Whether the part states the quantity a rule's term is held against: one of the term's family,
+ * its own. A span of time said anywhere in the request is the notice (离上课只有5个小时了，帮我请个
+ * 假), held against a stricter rule's notice too (it's 6 days away is not under 48 hours); other
+ * terms (服务前24小时以上 beside an amount) keep only an approval from applying.
+ */
+function termStated(rule: CompiledRule, part: Part): boolean {
+  const q = part.quantity;
+  if (!q || q.family !== rule.condition!.family) return false;
+  if (q.family === 'duration') return true;
+  return !part.borrowed && rule.category === 'can_approve_immediately';
+}
+
 /** Whether the text says what a forbidden rule quotes (see `CompiledRule.quoted`). */
 function quotedSaid(rule: CompiledRule, norm: string): boolean {
   return ruleRegExp(quotations, rule, rule.quoted!, 'i').test(norm);
-}
-
-const quoting = new WeakMap<CompiledRules, readonly number[]>();
-
-/** The numbers of the rules that quote what may not be said: few, most products none. */
-function quotingRules(rules: CompiledRules): readonly number[] {
-  let found = quoting.get(rules);
-  if (found === undefined) {
-    found = rules.rules.flatMap((r, i) => (r.quoted === undefined ? [] : [i]));
-    quoting.set(rules, found);
-  }
-  return found;
 }
 
 // The expressions a compiled rule keeps as sources (they survive the JSON cache), compiled on first use.
@@ -1467,17 +1468,9 @@ function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Ou
       undetermined.push(i);
       continue;
     }
-    // A term of the case (服务前24小时以上) holds only against a quantity the request states of its
-    // own, and only keeps an approval from applying: a stricter rule is read whatever it says.
-    // A span of time said anywhere in the request (离上课只有5个小时了，帮我请个假) is the notice; a
-    // stricter rule's notice is held against it too (it's 6 days away is not under 48 hours).
-    if (
-      rule.condition.term &&
-      (!part.quantity ||
-        (part.borrowed && part.quantity.family !== 'duration') ||
-        part.quantity.family !== rule.condition.family ||
-        (rule.category !== 'can_approve_immediately' && part.quantity.family !== 'duration'))
-    ) {
+    // A term of the case (服务前24小时以上) holds only against a quantity the request states for it
+    // (see `termStated`); without one, the rule applies.
+    if (rule.condition.term && !termStated(rule, part)) {
       applicable.push(i);
       continue;
     }
