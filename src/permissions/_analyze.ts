@@ -60,6 +60,7 @@ const ZH_PAIR = 3;
 const ZH_SINGLE = 4;
 const ZH_PAIR_OR_SINGLE = 5;
 const LETTER = 6;
+const DASH = 7;
 let boundaryStarts: Uint8Array | undefined;
 
 function boundaryTable(): Uint8Array {
@@ -72,6 +73,7 @@ function boundaryTable(): Uint8Array {
   for (const c of ZH_SINGLES)
     t[c.charCodeAt(0)] = t[c.charCodeAt(0)] === ZH_PAIR ? ZH_PAIR_OR_SINGLE : ZH_SINGLE;
   for (let c = 97; c <= 122; c++) t[c] = LETTER;
+  t[45] = DASH;
   boundaryStarts = t;
   return t;
 }
@@ -129,7 +131,8 @@ export function separators(
 /**
  * Where a clause boundary starting at `i` ends, or -1. The boundaries, first that applies: a run
  * of `!?;:、\n…`; a run of commas and points after no digit, or one followed by no digit (the
- * run, or the run less its last mark when a digit follows); 并且, 而且, 然后, 以及, 另外, 还有, 同时,
+ * run, or the run less its last mark when a digit follows); a dash between spaces, or a run of
+ * dashes (——), not between numbers; 并且, 而且, 然后, 以及, 另外, 还有, 同时,
  * 顺便, 并, 和, 跟, 再; and, then, also, plus, as well as (whole words).
  */
 function separatorAt(s: string, i: number): number {
@@ -161,6 +164,19 @@ function separatorAt(s: string, i: number): number {
     return kind === ZH_PAIR ? -1 : i + 1;
   }
   if (kind === ZH_SINGLE) return i + 1;
+  // A dash between spaces parts what is said (push it to next week - my wife can stay at her
+  // mum's), as —— does in Chinese; one inside a word (re-service, Wi-Fi) or a range of numbers
+  // (8 - 10) does not.
+  if (kind === DASH) {
+    let j = i + 1;
+    while (j < s.length && s.charCodeAt(j) === 45) j++;
+    const spaced = s.charCodeAt(i - 1) === 32 && s.charCodeAt(j) === 32;
+    const wide = j - i >= 2;
+    if (!spaced && !wide) return -1;
+    if (isDigit(s.charCodeAt(i - 2)) && isDigit(s.charCodeAt(j + 1))) return -1;
+    if (isDigit(s.charCodeAt(i - 1)) && isDigit(s.charCodeAt(j))) return -1;
+    return j;
+  }
   if (isWordChar(s.charCodeAt(i - 1))) return -1;
   for (const w of EN_JOINERS) {
     if (s.startsWith(w, i) && !isWordChar(s.charCodeAt(i + w.length))) return i + w.length;

@@ -22,8 +22,11 @@ import { REPEAT_WORDS_EN } from './_senses.js';
 
 /** Adjectives that state what a caller's own thing already is (an active rental, my own invoice). */
 const STATE_WORDS = /\b(?:active|current|existing|ongoing|own|formal|official)\s+/g;
+/**
 /** An adverb closing the phrase that says when, not what (release a deposit hold early). */
 const TRAILING_ADVERB = /\s+(?:early|immediately|manually|promptly)$/;
+/** How a copy is made, anywhere in the phrase (exactly as originally issued): the operator's care. */
+const AS_ISSUED = /\s+(?:exactly\s+)?as (?:originally |first )?(?:issued|written|sent|recorded)\b/g;
 /**
  * A prepositional phrase closing the rule: where or on what terms the action is done (at the
  * booked daily rate, on the renter's own booking, before pick-up). Only when at least two words
@@ -132,6 +135,7 @@ export function englishAlternatives(
     .replace(CUSTOMERS_OWN, 'the ')
     .replace(STATE_WORDS, '')
     .replace(TRAILING_ADVERB, '')
+    .replace(AS_ISSUED, '')
     .replace(SENT_TO, '');
   // waive a missed-appointment fee, once per client in 12 months: the terms after the action.
   const terms = TERMS_AFTER.exec(core);
@@ -216,6 +220,21 @@ function elliptical(first: string, second: string): boolean {
       .map((w) => w.replace(/s$/, '')),
   );
   return second.split(/[\s/-]+/).some((w) => w.length >= 4 && own.has(w.replace(/s$/, '')));
+}
+
+/**
+ * An item of a list that joins two things with "and": service and inspection reports → service
+ * reports, inspection reports (one word before the "and" shares the noun after it); product labels
+ * and safety data sheets, quotes and job reports → both as they are.
+ */
+function pairedThings(thing: string[]): string[][] {
+  const and = thing.indexOf('and');
+  if (and <= 0 || and === thing.length - 1) return [thing];
+  const left = thing.slice(0, and);
+  const right = thing.slice(and + 1);
+  // quotes and job reports: a plural before the "and" is a thing of its own.
+  const modifier = left.length === 1 && right.length === 2 && !/s$/.test(left[0]!);
+  return modifier ? [[...left, right[1]!], right] : [left, right];
 }
 
 /**
@@ -310,6 +329,9 @@ function listItems(core: string, isAction: (word: string) => boolean): string[] 
     if (last.length < 2 || things.length !== 2 || things[0]!.length !== 1) return undefined;
     suffix = [last.at(-1)!];
   }
+  // email the invoices, service and inspection reports, product labels and safety data sheets: an
+  // item of the list that is a pair of its own (service and inspection reports share their noun).
+  if (verbAt >= 0 && things.length >= 3) things.splice(0, things.length, ...things.flatMap(pairedThings));
   // another date or centre: another centre too.
   const which = /^(?:another|other|different|new)$/.test(things[0]![0] ?? '') ? things[0]![0]! : undefined;
   for (const t of things) {
@@ -327,3 +349,36 @@ function listItems(core: string, isAction: (word: string) => boolean): string[] 
     return [...prefix, ...words].join(' ');
   });
 }
+
+/**
+ * A forbidden English rule's action on each kind of one thing it lists (reading out gate, garage,
+ * alarm or key-safe codes over the phone, even to the account holder → reading out gate codes,
+ * reading out garage codes …): a caller asks about one kind. Only what widens the rule is left
+ * out (over the phone, even to the holder); the action and the thing stay in every phrase, so
+ * none forbids more than the rule. None when the rule lists no kinds of one thing.
+ */
+export function forbiddenKinds(phrase: string): string[] {
+  if (!/[a-z]/.test(phrase) || hasCjk(phrase)) return [];
+  const core = withoutNotes(phrase)
+    .split(/\s*[;:]\s*/)[0]!
+    .replace(/,?\s+even\s+(?:to|for|if|when|with)\b[\s\S]*$/, '')
+    .replace(/\s+(?:over|on|by)\s+(?:the\s+)?(?:phone|telephone|email|e-mail|chat)\b/g, '')
+    .trim();
+  const m = KINDS_OF_ONE_THING.exec(core);
+  if (!m) return [];
+  const [, action = '', kinds = '', thing = ''] = m;
+  // Giving out a code is reading it out or telling it: whichever the caller asks, it is disclosed.
+  const actions = DISCLOSING.test(action) ? ['give out', 'read out', 'tell', 'share'] : [action];
+  return kinds
+    .split(/\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+/)
+    .filter((k) => k !== '')
+    .flatMap((k) => actions.map((a) => `${a} ${k} ${thing}`));
+}
+
+/** Actions that tell someone what a thing holds (giving out, reading out, sharing a code). */
+const DISCLOSING =
+  /^(?:giv(?:e|ing)|read(?:ing)?|tell(?:ing)?|shar(?:e|ing)|disclos(?:e|ing)|reveal(?:ing)?|provid(?:e|ing))(?:\s+(?:out|over))?$/;
+
+/** An action, then one-word kinds joined by commas and "or", then the thing they are kinds of. */
+const KINDS_OF_ONE_THING =
+  /^([a-z-]+(?:\s+(?:out|up|back|over|away))?)\s+((?:[a-z-]+\s*,\s*)+(?:[a-z-]+\s*,?\s+)?(?:or|and)\s+[a-z-]+)\s+([a-z-]+)$/;

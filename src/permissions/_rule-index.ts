@@ -41,6 +41,8 @@ export interface RuleIndex {
   explainable: Uint8Array;
   /** Forbidden rules that quote what may not be said (`CompiledRule.quoted`): most sets have none. */
   quoting: number[];
+  /** Forbidden rules on a false record (`CompiledRule.falsity`): reached by the record asked falsified. */
+  falsifying: number[];
 }
 
 /** Sense numbers rules need, and for each the rules needing it (same positions). */
@@ -85,8 +87,10 @@ function buildIndex(rules: readonly CompiledRule[]): RuleIndex {
   const byHead = { plain: new Map<number, number[]>(), onConcept: new Map<number, number[]>() };
   const explainable = new Uint8Array(rules.length);
   const quoting: number[] = [];
+  const falsifying: number[] = [];
   rules.forEach((rule, i) => {
     if (rule.quoted !== undefined) quoting.push(i);
+    if (rule.falsity !== undefined) falsifying.push(i);
     for (const c of rule.concepts) {
       const list = byConcept.get(c.id) ?? [];
       if (!list.includes(i)) list.push(i);
@@ -127,6 +131,7 @@ function buildIndex(rules: readonly CompiledRule[]): RuleIndex {
     noLevels: rules.map((): MatchLevel => NONE),
     explainable,
     quoting,
+    falsifying,
   };
 }
 

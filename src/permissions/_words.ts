@@ -46,12 +46,26 @@ export function stem(word: string): string {
   // pick-up, drop-off, e-mail: one word, however it is written (pickup, email).
   let w = (word.includes('-') ? word.replaceAll('-', '') : word).replace(/'s$|s'$|'$/, '');
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
-  if (w.length > 5 && w.endsWith('ing')) return undoubled(w.slice(0, -3));
-  if (w.length > 4 && w.endsWith('ed')) return undoubled(w.slice(0, -2));
+  if (w.length > 5 && w.endsWith('ing')) return withSilentE(w.slice(0, -3));
+  if (w.length > 4 && w.endsWith('ed')) return withSilentE(w.slice(0, -2));
   if (/(?:ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
   if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
   return w;
 }
+
+/**
+ * The verb before -ing or -ed as it is written alone: transferr → transfer (undoubled), giv →
+ * give, clos → close, writ → write (one short vowel between consonants lost its e), so "giving
+ * out codes" and "give me the code" share give. Not after a doubled consonant (shipp → ship).
+ */
+function withSilentE(w: string): string {
+  const single = undoubled(w);
+  if (single !== w) return single;
+  return SHORT_SYLLABLE.test(w) ? `${w}e` : w;
+}
+
+/** One vowel and one consonant after any consonants (giv, shar, writ; not book, read, open, fix). */
+const SHORT_SYLLABLE = /^[^aeiouy]*[aeiou][^aeiouwxy]$/;
 
 /** transferr(ed), stopp(ed), cancell(ed): the consonant doubled before -ed or -ing, once. */
 function undoubled(w: string): string {

@@ -1707,3 +1707,54 @@ describe('checkPermission: English rules as a booking desk writes them', () => {
     expect(checkPermission(rules, "what's another member's phone number").status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: English rules a window-cleaning and locksmith firm writes', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      "Book, reschedule or cancel a clean with 24 hours' or more notice",
+      "Email the account holder's own invoices, quotes and job reports exactly as issued, window film specs and care guides to the email on file",
+    ],
+    requires_supervisor: ['Any credit above $30 per visit'],
+    requires_process: [
+      'Complaint about a cleaner: complaint form; branch manager calls back in 2 business days',
+    ],
+    forbidden: [
+      'Account and job information (addresses, visit dates, invoices, reports) goes only to the account holder on the number we hold. Neighbours, landlords, agents and strata managers get nothing',
+      'Editing invoices or reports: changing the date or amount, or invoicing for visits that did not happen',
+      'Giving out lockbox, gate, alarm or garage codes over the phone, even to the account holder (they update them in the app)',
+    ],
+  });
+  const status = (said: string) => checkPermission(rules, said).status;
+
+  it('reads a dash between spaces as the end of what is asked', () => {
+    expect(status("let's push the clean to next week - my husband can stay home with the dog that day")).toBe(
+      'can_approve_immediately',
+    );
+  });
+
+  it('holds a rule on who gets the data against others only: the holder asking for their own is served', () => {
+    expect(status('can you email me my last invoice')).toBe('can_approve_immediately');
+    expect(status("email me my landlord's invoice")).toBe('forbidden');
+    expect(status('did next door get their windows done by you lot?')).toBe('forbidden');
+  });
+
+  it('reads each thing of a list the rule joins with "and", and leaves "exactly as issued" to the operator', () => {
+    expect(status('could you send me the care guide for the film by email')).toBe('can_approve_immediately');
+    expect(status('email me a copy of the job report please')).toBe('can_approve_immediately');
+  });
+
+  it('refuses a record asked to say other than it does, and each kind of code a forbidden rule lists', () => {
+    expect(status('can you put the gutter clean down as window cleaning on the invoice?')).toBe('forbidden');
+    expect(status('read me the lockbox code')).toBe('forbidden');
+    expect(status('can you give me the gate code, I forgot it')).toBe('forbidden');
+  });
+
+  it('reads neither what the caller will do instead nor why they ask as a request', () => {
+    expect(status("fair enough, I'll update it in the app myself. Cheers")).not.toBe('forbidden');
+    const line = checkPermission(
+      rules,
+      'can you read me the gate code? they changed it and I want to make sure your guy can actually get in',
+    );
+    expect(line.parts.map((p) => p.status)).toEqual(['forbidden']);
+  });
+});

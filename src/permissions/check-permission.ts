@@ -292,11 +292,12 @@ interface ParsedAction {
 }
 
 // A clause that asks for something done (帮我开通VIP, please add ...) though the lexicon does not
-// know the action: it must not ride along unchecked with an approved request.
+// know the action: it must not ride along unchecked with an approved request. Making sure (I want
+// to make sure your guy can get in) says why, not what to do.
 const REQUEST_LIKE_ZH =
   /(?:帮我|给我|替我|为我|请你|请帮|麻烦你?|我要|我想要|我需要|能不能|可不可以|能否)(?:把|将)?[^,.!?;:]{0,4}?(?:开|改|换|加|送|免|延|取消|删|恢复|找|查|转|升|降|补|发|寄|退|修|装|拆|停|冻|办|设|调|提|撤|给|告|催|赔|拖|派|叫)/;
 const REQUEST_LIKE_EN =
-  /\b(?:please|pls|plz|can (?:you|u)|could (?:you|u)|would (?:you|u)|i want (?:you|u) to|i need (?:you|u) to|i want to|i'd like to|i need to|let me)\b.{0,20}?\b(?:give|add|change|remove|delete|grant|upgrade|send|transfer|waive|extend|open|activate|enable|disable|cancel|credit|update|set|make|issue|switch|turn|close|reset|unlock|restore|recover|share)\b/;
+  /\b(?:please|pls|plz|can (?:you|u)|could (?:you|u)|would (?:you|u)|i want (?:you|u) to|i need (?:you|u) to|i want to|i'd like to|i need to|let me)\b.{0,20}?\b(?:give|add|change|remove|delete|grant|upgrade|send|transfer|waive|extend|open|activate|enable|disable|cancel|credit|update|set|make(?! sure)|issue|switch|turn|close|reset|unlock|restore|recover|share)\b/;
 // English requests have letters: Chinese text skips REQUEST_LIKE_EN.
 const ASCII_LETTER = /[a-z]/;
 const HOW_TO = /怎么|怎样|如何|咋|\bhow (?:do|can|to)\b/;
@@ -817,6 +818,10 @@ function levelsFor(
   // Is it non-toxic? A forbidden rule's quoted words said: it is asked for, in any other words.
   for (const i of index.quoting)
     if (flags[i] === 0 && quotedSaid(rules.rules[i]!, part.norm)) mark(candidates, i);
+  // Label my classes as physio on the receipt: a record the rule names, asked for as other than it is.
+  for (const i of index.falsifying)
+    if (flags[i] === 0 && falsifiedRecord(rules.rules[i]!, part.norm, parsed?.whole.norm ?? part.norm))
+      mark(candidates, i);
   // In rule order: `explainedAway` and `narrowest` read the matches in that order.
   const { list, count } = candidates;
   sortFew(list, count);
@@ -825,7 +830,10 @@ function levelsFor(
     const i = list[c]!;
     flags[i] = 0;
     const rule = rules.rules[i]!;
-    if (rule.quoted !== undefined && quotedSaid(rule, part.norm)) {
+    if (
+      (rule.quoted !== undefined && quotedSaid(rule, part.norm)) ||
+      (rule.falsity !== undefined && falsifiedRecord(rule, part.norm, parsed?.whole.norm ?? part.norm))
+    ) {
       levels ??= index.noLevels.slice();
       levels[i] = EXACT;
       matched.push(i);
@@ -923,6 +931,27 @@ function othersMoneyWords(rules: CompiledRules, rule: CompiledRule): readonly st
 /** Whether the text says what the rule's note forbids (see `CompiledRule.excludes`). */
 function breaksCondition(rule: CompiledRule, norm: string): boolean {
   return ruleRegExp(exclusions, rule, rule.excludes!, '').test(norm);
+}
+
+/** Records a rule on false ones may name, as a request names them too. */
+const RECORD_NOUN =
+  /发票|收据|票据|小票|凭证|证明|报告|证书|合同|账单|\b(?:invoice|receipt|certificate|report|statement|letter|record|bill|document)s?\b/g;
+const recordNouns = new WeakMap<CompiledRule, readonly string[]>();
+
+/**
+ * Whether the part names a record its rule names (receipt of "altering invoices or receipts") and
+ * the text asks for it false (label my classes as physio): the rule, though the part names no
+ * action of the lexicon's.
+ */
+function falsifiedRecord(rule: CompiledRule, norm: string, whole: string): boolean {
+  let nouns = recordNouns.get(rule);
+  if (nouns === undefined) {
+    nouns = [
+      ...new Set([...normalizeText(rule.text).matchAll(RECORD_NOUN)].map((m) => m[0].replace(/s$/, ''))),
+    ];
+    recordNouns.set(rule, nouns);
+  }
+  return nouns.length > 0 && nouns.some((n) => norm.includes(n)) && falsityAsked(rule, whole);
 }
 
 /** Whether the text asks for the false record a forbidden rule names (see `CompiledRule.falsity`). */

@@ -8,7 +8,7 @@ import {
   deniedStates,
   stepOf,
 } from './_chinese-alternatives.js';
-import { englishAlternatives, englishCases, wholeActions } from './_english-alternatives.js';
+import { englishAlternatives, englishCases, forbiddenKinds, wholeActions } from './_english-alternatives.js';
 import { type ConceptDef, conceptById, detectConcepts } from './_lexicon.js';
 import {
   compileMeaning,
@@ -121,9 +121,19 @@ const CATEGORY_KEYS: readonly PermissionCategory[] = [
  * Parses one rule of a category; `alternative`, one of the actions its phrase lists (see
  * `phraseAlternatives`), stands for the phrase.
  */
+/**
+ * A note of a forbidden rule saying what is done instead (reading out gate codes … (they check and
+ * change them in the portal), 不得代办（请客户本人到店）): not what is forbidden, so a caller who
+ * says they will do it (I'll check it in the portal) asks for nothing the rule refuses. A note that
+ * makes an exception (客户本人除外) stays.
+ */
+const INSTEAD_NOTE =
+  /\s*\((?:(?:they|customers?|clients?|callers?|members?|the (?:customer|client|caller|account holder|holder|member)s?)\s+(?:can|may|should|must|need to|check|change|use|do|manage|update|view|see|call|contact|email|go)\b|instead\b|refer\b|direct them\b|point them\b|send them\b|tell them\b|ask them\b|请客户|让客户|引导客户?|建议客户|由客户自行|客户(?:可|可以|需|需要|自行))[^)]*(?:\)|$)/g;
+
 export function compileRule(category: PermissionCategory, text: string, alternative?: string): CompiledRule {
   const parsed = parseRule(text.trim());
   if (alternative !== undefined) parsed.phrase = alternative;
+  else if (category === 'forbidden') parsed.phrase = parsed.phrase.replace(INSTEAD_NOTE, ' ').trim();
   // 临时额度<=5000元: without 额度 the phrase would name no action and no object, only a manner.
   if (parsed.measured && !namesAction(parsed.phrase)) parsed.phrase = `${parsed.phrase}${parsed.measured}`;
   const matches = detectConcepts(parsed.phrase);
@@ -402,6 +412,8 @@ function compileText(
   // Each step is done for someone named in the request's own clause (帮我妈把她家的监控停了), not
   // for the caller whose line tells of family elsewhere (我跟我老婆要去深圳帮儿子带孙孙…监控先给我停了).
   if (category === 'forbidden')
+    for (const a of forbiddenKinds(whole.phrase)) rules.push(compileRule(category, text, a));
+  if (category === 'forbidden')
     for (const a of stepsForOthers(whole.phrase)) {
       const step = compileRule(category, text, a);
       const { generic, objects, words } = step.meaning;
@@ -484,7 +496,8 @@ const FALSE_RECORD_ASKED = [
   '虚开',
   '[多少]开',
   '(?:别|不要)(?:写|开)(?:上|出)?(?:实际|真实|品名|名目)',
-  '\\b(?:label|put|write|list|mark|bill|code|invoice|show)\\w*\\s+(?:it|them|this|that|those)?\\s*(?:down\\s+)?as\\b',
+  // label it as, put my Pilates classes down as physio: up to three words of what is relabelled.
+  "\\b(?:re)?(?:label|put|write|list|mark|bill|code|invoice|show)\\w*\\s+(?:[\\w'-]+\\s+){0,3}?(?:down\\s+)?as\\b",
   '\\bchange the (?:date|amount|item|name|service)',
   '\\bbackdat',
   '\\bdifferent (?:date|amount|name|item)',

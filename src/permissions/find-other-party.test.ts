@@ -572,3 +572,24 @@ describe('findOtherParty: what the caller tells of someone, not asks', () => {
     expect(findOtherParty('tell me his name')?.kind).toBe('person');
   });
 });
+
+describe('findOtherParty: a household next door, and what someone else had done', () => {
+  it('finds the place next door, what another person had, and work done for them', () => {
+    for (const said of [
+      'did next door have possums in the roof?',
+      'has my neighbour got a service plan with you',
+      'did you lot clean the gutters at the house next door last week',
+      'is the family next door one of yours?',
+      "my next-door neighbour's quote, can you read it out",
+    ])
+      expect(findOtherParty(said)?.kind, said).toBe('person');
+  });
+  it('leaves the caller who lives next door to something, and what a person had to do', () => {
+    for (const said of [
+      'I live next door to the school, can you come before nine',
+      'did my wife have to sign anything for the quote?',
+      'did my son get a chance to call you back',
+    ])
+      expect(findOtherParty(said), said).toBeUndefined();
+  });
+});

@@ -312,3 +312,80 @@ function inOrder(
   if (paired.size === 0 && akin * 2 < listed.length) return undefined;
   return new Map(listed.map((field, j) => [field, names[j]!]));
 }
+
+/**
+ * A name in a description's list marked as kept from callers: access notes (technician use only,
+ * cleaner use only),
+ * crew notes (internal), 巡检员手机号（仅供内部调度）, 备注（内部）, risk flag (not to be read out).
+ */
+const KEPT_FROM_CALLERS =
+  /\b(?:internal|staff|technicians?|crew|drivers?|office|team|ops|operations|engineers?|installers?|inspectors?)\b[^)）]{0,20}\b(?:use|only|eyes)\b|\b(?!(?:customer|caller|client|member|your|own|personal|home)\b)[a-z]+ (?:use|eyes) only\b|\binternal\b|\bnot (?:for|to be) (?:customers|callers|read out|shared|given out|disclosed)\b|\bnever (?:read|given|said) out\b|\bdo not (?:read out|disclose|share)\b|内部|仅供|仅限(?!本人|客户|来电)|不对外|不告知|勿告知|不得告知|不可告知|不可透露|不得透露|勿透露/i;
+
+/**
+ * The response fields an interface's description marks as kept from callers (see
+ * KEPT_FROM_CALLERS): each marked name of its list, paired with the one field whose words it
+ * holds (access notes → access_notes, 巡检员手机号 → inspector_phone by a shared two-character word).
+ * A mark the description puts on the whole interface is `isStaffOnly`'s.
+ */
+export function keptFromCallers(
+  description: string | undefined,
+  fields: readonly string[] | undefined,
+): ReadonlySet<string> {
+  if (description === undefined || fields === undefined || fields.length === 0) return NONE_KEPT;
+  const key = `${description}\u0000${fields.join(',')}`;
+  let kept = KEPT_CACHE.get(key);
+  if (kept === undefined) {
+    const marked = new Set<string>();
+    kept = marked;
+    const { listed, what } = describedParts(description);
+    const labels = describedLabels(description, fields);
+    // Marks are read inside the brackets after a name; the brackets hold commas of their own.
+    const pieces = (listed === '' ? what : listed).split(/[、，,;；。](?![^(（]*[)）])/);
+    for (const piece of pieces) {
+      const mark = /[(（]([^)）]*)[)）]/.exec(piece);
+      if (mark === null || !KEPT_FROM_CALLERS.test(mark[1]!)) continue;
+      const name = piece.slice(0, mark.index).trim();
+      const field = fieldNamed(name, fields, labels);
+      if (field !== undefined) marked.add(field);
+    }
+    if (KEPT_CACHE.size >= 256) KEPT_CACHE.clear();
+    KEPT_CACHE.set(key, kept);
+  }
+  return kept;
+}
+
+const NONE_KEPT: ReadonlySet<string> = new Set();
+const KEPT_CACHE = new Map<string, ReadonlySet<string>>();
+
+/**
+ * The one field a listed name stands for: the field the product's names give it (describedLabels:
+ * 门禁密码 of door_pin, by order), every word of the field's in the name (access notes →
+ * access_notes), or in Chinese one two-character word shared with that field alone.
+ */
+function fieldNamed(
+  name: string,
+  fields: readonly string[],
+  labels: ReadonlyMap<string, string>,
+): string | undefined {
+  for (const [field, label] of labels) if (label === name) return field;
+  const words = new Set(
+    name
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean),
+  );
+  const byWords = fields.filter((f) => {
+    const own = f
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+    return (
+      own.length > 0 && own.every((w) => words.has(w) || words.has(`${w}s`) || words.has(w.replace(/s$/, '')))
+    );
+  });
+  if (byWords.length === 1) return byWords[0];
+  if (!hasCjk(name)) return undefined;
+  const own = pairsOf(name);
+  const akin = fields.filter((f) => [...pairsOf(fieldLabel(f, 'zh'))].some((p) => own.has(p)));
+  return akin.length === 1 ? akin[0] : undefined;
+}

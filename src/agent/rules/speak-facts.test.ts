@@ -410,3 +410,37 @@ describe('speakResponse: whether a job is ready and when it can be had', () => {
     expect(speakResponse(iface, jobs, 'en', 'which branch has my coat')).not.toContain('December 4');
   });
 });
+
+describe('speakResponse: fields the description keeps from callers', () => {
+  it('never says a field marked for staff use, in English or Chinese, and says the rest', () => {
+    const said = speakResponse(
+      {
+        name: 'site_account',
+        description:
+          'Account on the caller’s number: holder, suburb, lockbox notes (cleaner use only), plan, status',
+        response_fields: ['holder', 'suburb', 'lockbox_notes', 'plan', 'status'],
+      },
+      {
+        holder: 'Priya Raman',
+        suburb: 'Ashgrove',
+        lockbox_notes: 'Side gate lockbox 7302, dog in the laundry',
+        plan: 'Fortnightly windows',
+        status: 'active',
+      },
+      'en',
+    );
+    expect(said).toContain('Fortnightly windows');
+    expect(said).not.toMatch(/7302|lockbox/i);
+    const zh = speakResponse(
+      {
+        name: 'home_profile',
+        description: '查询本户档案：户主、小区、门禁密码（仅供上门师傅使用）、套餐',
+        response_fields: ['owner', 'estate', 'door_pin', 'plan'],
+      },
+      { owner: '杜明', estate: '锦绣花园', door_pin: '4826#', plan: '季度保养' },
+      'zh',
+    );
+    expect(zh).toContain('季度保养');
+    expect(zh).not.toContain('4826');
+  });
+});

@@ -3,7 +3,7 @@ import { CONTACT_HANDLE_FIELD, OTHER_PARTY_FIELD } from '../../domain/response-p
 import { READY_ASKED, STILL_FOR_SALE, tokenize, WHEN_ZH } from '../../knowledge/index.js';
 import { parseQuantities } from '../../permissions/index.js';
 import { monthDaysNamed } from './days-said.js';
-import { describedLabels, describedParts, fieldLabel, NO_LABELS } from './field-labels.js';
+import { describedLabels, describedParts, fieldLabel, keptFromCallers, NO_LABELS } from './field-labels.js';
 
 /** Status words backends return, as a person says them. */
 const STATUS_WORDS: Record<string, Bilingual> = {
@@ -75,7 +75,8 @@ export function speakResponse(
   const pointed = focus === undefined ? undefined : focusOf(focus);
   // The product's own names of the fields (剩余次数), in a call in the description's language.
   const labels = lang === 'zh' ? describedLabels(iface.description, iface.response_fields) : NO_LABELS;
-  const said = spokenValue(response, { lang, wanted: pointed, labels }, 0, pointed);
+  const kept = keptFromCallers(iface.description, iface.response_fields);
+  const said = spokenValue(response, { lang, wanted: pointed, labels, kept }, 0, pointed);
   // 流量还剩多少 / how much is left: what is left of a quota, from the used and the quota read.
   const left = focus !== undefined && ASKS_LEFT.test(focus) ? leftOf(response, lang) : undefined;
   const body = left === undefined || said === '' ? said : `${said}${lang === 'zh' ? '，' : ', '}${left}`;
@@ -250,6 +251,8 @@ interface Saying {
   wanted: Focus | undefined;
   /** The fields' names as the product gives them (describedLabels). */
   labels: ReadonlyMap<string, string>;
+  /** Fields the description keeps from callers (keptFromCallers): never said. */
+  kept: ReadonlySet<string>;
 }
 
 function spokenValue(value: unknown, say: Saying, depth: number, focus: Focus | undefined): string {
@@ -284,6 +287,7 @@ function spokenValue(value: unknown, say: Saying, depth: number, focus: Focus | 
       ([k, v]) =>
         !k.startsWith('_') &&
         k !== 'mock' &&
+        !say.kept.has(k) &&
         !PERSONAL_FIELD.test(k) &&
         !CONTACT_HANDLE_FIELD.test(k) &&
         !OTHER_PARTY_FIELD.test(k) &&
