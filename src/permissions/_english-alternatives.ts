@@ -61,7 +61,7 @@ const RELATIVE_AFTER = /\s+(?:that|which|who|whose)\s+[\s\S]*$/;
  * checks them; a caller does not say them.
  */
 const TERMS_AFTER =
-  /(?:\s*,\s*(?:once|twice|only|per|max(?:imum)?|no more than|at most|up to \d|within|any (?:amount|sum|value)|whatever the amount|regardless of (?:the )?amount|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+|\s+per\s+(?:[a-z-]+\s+)?(?:incident|occurrence|visit|customer|client|tenant|household|job|repair|device|booking|order)\b)[\s\S]*$/;
+  /(?:\s*,\s*(?:once|twice|only|per|max(?:imum)?|no more than|at most|up to \d|within|(?:claimed|made|requested|reported|filed|lodged)\s+(?:within|before|by)|any (?:amount|sum|value)|whatever the amount|regardless of (?:the )?amount|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+|\s+per\s+(?:[a-z-]+\s+)?(?:incident|occurrence|visit|customer|client|tenant|household|job|repair|device|booking|order)\b)[\s\S]*$/;
 
 /**
  * A second case of the rule that is a circumstance, not an action (book a test for the caller, or
@@ -116,6 +116,7 @@ export function englishAlternatives(
   // Change the Direct Debit date or amount; one payment break …: what follows a semicolon is a
   // term or a step of its own (a step that starts with an action is compiled apart).
   let core = withoutNotes(phrase)
+    .replace(EVIDENCE, '')
     .split(/\s*;\s*/)[0]!
     // with 24 hours' or more notice: the apostrophe an amount taken out leaves behind.
     .replace(/\s'(?=\s)/g, '');
@@ -165,7 +166,33 @@ export function englishAlternatives(
     else add(step);
   }
   if (otherName !== undefined && otherName.split(' ').length <= 3) add(otherName);
+  for (const p of remediesOfCircumstances(phrase, isAction)) add(p);
   return out;
+}
+
+/**
+ * Where the operator finds a case shown (confirmed in the payments record, shown in the journey
+ * history): what they check, which a caller does not say.
+ */
+const EVIDENCE =
+  /,?\s+(?:and\s+)?(?:confirmed|shown|verified|recorded|listed|logged|as shown)\s+(?:in|by|on)\s+(?:the\s+)?[a-z -]+?(?=\s*(?:[:,;(]|$))/g;
+
+/**
+ * The remedy of a rule written "circumstance: remedy" (duplicate top-up or auto top-up charges
+ * confirmed in the payments record: refund the duplicate in full …), said of each case the
+ * circumstance lists: refund duplicate top-up, refund auto top-up charges. A caller asks for the
+ * remedy by the case it remedies. None where an action comes before the colon (its own phrase).
+ */
+function remediesOfCircumstances(phrase: string, isAction: (words: string) => boolean): string[] {
+  const text = withoutNotes(phrase).replace(EVIDENCE, '');
+  const colon = text.indexOf(':');
+  if (colon <= 0) return [];
+  const before = text.slice(0, colon).trim();
+  const verb = /^[a-z-]+/.exec(text.slice(colon + 1).trim())?.[0];
+  if (verb === undefined || isAction(before) || !isAction(verb)) return [];
+  const cases = before.split(/\s*,\s*(?:or\s+|and\s+)?|\s+or\s+/).map((c) => c.trim());
+  if (cases.some((c) => c === '' || c.split(' ').length > 4)) return [];
+  return cases.map((c) => `${verb} ${c}`);
 }
 
 /** "and" before a verb and its object (and order a replacement): a second step of the rule. */

@@ -544,6 +544,8 @@ export const SENSES: readonly SenseDef[] = [
       })),
       { key: 'block', re: 'block\\s+(?:my |the |this )?accounts?\\b' },
       { key: 'lock', re: 'lock\\s+(?:my |the |this )?accounts?\\b' },
+      // putting on hold a penalty fare, put my card on hold: the verb is the hold's.
+      { key: 'put', re: "put\\w*\\s+(?:[\\w'-]+\\s+){0,3}?on hold\\b", overlay: true as const },
     ],
   },
   {
@@ -568,10 +570,11 @@ export const SENSES: readonly SenseDef[] = [
     zh: ['冻卡', '停卡', '锁卡', '卡冻', '卡停'],
     en: [],
     patterns: [
-      { key: 'block', re: 'block\\s+(?:my |the |this )?cards?\\b' },
-      { key: 'lock', re: 'lock\\s+(?:my |the |this )?cards?\\b' },
-      { key: 'stop', re: 'stop\\s+(?:my |the |this )?cards?\\b' },
-      { key: 'freez', re: 'freez\\w*\\s+(?:my |the |this )?cards?\\b' },
+      // block a lost or stolen registered card: what kind of card may come between.
+      ...['block', 'lock', 'stop', 'freez'].map((key) => ({
+        key,
+        re: `${key}\\w*\\s+(?:(?:my|the|this|a|an|her|his)\\s+)?(?:(?:lost|stolen|old|missing|damaged|registered|go|travel|bank|debit|credit|or)\\s+){0,4}cards?\\b`,
+      })),
     ],
   },
   { id: 'unfreeze', role: 'action', zh: ['解冻', '解除冻结'], en: ['unfreez*', 'unblock*'] },

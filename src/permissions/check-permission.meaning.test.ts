@@ -1758,3 +1758,42 @@ describe('checkPermission: English rules a window-cleaning and locksmith firm wr
     expect(line.parts.map((p) => p.status)).toEqual(['forbidden']);
   });
 });
+
+describe('checkPermission: a toll-tag company’s rules, written case first', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      'Double toll charges or repeated tag reads confirmed in the trip log: refund the extra charge to the linked card',
+      'Bridge closure refund, claimed within 14 days and verified by the roadworks log: 100% of the toll paid',
+      'Deactivate a lost or stolen registered tag and send a replacement tag to the address on the account',
+    ],
+    requires_supervisor: ['Any refund above $40 per trip'],
+    requires_process: ['Toll notice disputes: the customer writes to the tolling authority within 28 days'],
+    forbidden: ['Cancelling, reducing or putting on hold a toll notice'],
+  });
+  const status = (said: string) => checkPermission(rules, said).status;
+
+  it('reads the remedy asked for by the case it remedies, without the record the operator checks', () => {
+    expect(status('can you refund the double toll charge from Tuesday')).toBe('can_approve_immediately');
+    expect(status('I was charged twice on the bridge, refund the repeated tag reads please')).toBe(
+      'can_approve_immediately',
+    );
+  });
+
+  it('blocks a card or tag the caller names by what happened to it', () => {
+    expect(status('please deactivate my stolen tag')).toBe('can_approve_immediately');
+    const cards = compileRules({
+      can_approve_immediately: ['Block a lost or stolen registered card and order a replacement'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(cards, 'please block my stolen card').status).toBe('can_approve_immediately');
+  });
+
+  it("leaves a forbidden rule's action done to another thing to the rules on that thing", () => {
+    // Deactivating the tag another rule names, not the toll notice the forbidden rule puts on hold.
+    expect(status('deactivate my tag, I think it was stolen')).toBe('can_approve_immediately');
+    expect(status('can you put the toll notice on hold while I sort it out')).toBe('forbidden');
+    expect(status('cancel the toll notice')).toBe('forbidden');
+  });
+});

@@ -1080,6 +1080,18 @@ class PartView implements RequestView {
  * rule on the same action whose further words the request does not say (积分) is not. Plausible
  * matches count only where no rule on their action is named fully. Forbidden rules are kept.
  */
+/**
+ * Whether the part says any word of the rule's own beyond its senses, in Chinese a character of
+ * one (结果 for 结论: another word for it may share one): 罚单 of 取消罚单, fare.
+ */
+function saysAnyWord(rule: CompiledRule, part: Part): boolean {
+  const { zh, en } = rule.meaning.words;
+  if (zh.some((w) => [...w].some((c) => part.norm.includes(c)))) return true;
+  if (en.length === 0) return false;
+  const stems = stemsFor(part)();
+  return en.some((w) => stems.has(w));
+}
+
 function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly number[], part: Part): void {
   unnamedThing(rules, levels, matched, part);
   thingNotMoney(rules, levels, matched, part);
@@ -1107,7 +1119,27 @@ function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly
   const money = saysMoney(part);
   for (const i of matched) {
     const rule = rules.rules[i]!;
-    if (levels[i] !== PLAUSIBLE || rule.category === 'forbidden') continue;
+    if (levels[i] !== PLAUSIBLE) continue;
+    // Block my stolen card, against putting a penalty fare on hold: a forbidden rule's action
+    // done to a thing another rule names fully, none of the forbidden rule's own said, is that
+    // rule's. Said in part, or with nothing else named, the forbidden rule stays a reading.
+    if (rule.category === 'forbidden') {
+      if (
+        rule.meaning.objects.length === 0 &&
+        !rule.meaning.needsOther &&
+        !(part.concept !== undefined && rule.concepts.includes(part.concept)) &&
+        !saysAnyWord(rule, part) &&
+        findOtherParty(part.text) === undefined &&
+        matched.some(
+          (j) =>
+            levels[j]! >= STRONG &&
+            rules.rules[j]!.category !== 'forbidden' &&
+            sameAction(rule, rules.rules[j]!),
+        )
+      )
+        drop.push(i);
+      continue;
+    }
     // 退款40元 against 骑行费退款<=50元 and 退还调度费>20元: a sum of money said bare may be any
     // fee's, so a stricter rule on a fee the request leaves unnamed stays a reading (a card or
     // another thing unnamed does not: 把十二块五退给我 is no 已生效骑行卡退款).

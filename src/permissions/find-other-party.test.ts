@@ -581,6 +581,7 @@ describe('findOtherParty: a household next door, and what someone else had done'
       'did you lot clean the gutters at the house next door last week',
       'is the family next door one of yours?',
       "my next-door neighbour's quote, can you read it out",
+      'could I have his invoice, he said you did the job',
     ])
       expect(findOtherParty(said)?.kind, said).toBe('person');
   });
@@ -589,6 +590,7 @@ describe('findOtherParty: a household next door, and what someone else had done'
       'I live next door to the school, can you come before nine',
       'did my wife have to sign anything for the quote?',
       'did my son get a chance to call you back',
+      "a plumber fixed it, I've got his invoice and everything",
     ])
       expect(findOtherParty(said), said).toBeUndefined();
   });

@@ -434,6 +434,13 @@ function ownMediaEn(before: string, data: string): boolean {
  */
 const GIVEN_EN = /^\s*(?:is|'s|was|:)\s*(?:[\w.+-]+@[\w-]|\+?\d[\d\s-]{5,}|[\w+-]+$)/;
 
+/**
+ * I've got his invoice, I can send you her report: what the caller holds, not asks for (could I
+ * have his number asks).
+ */
+const HELD_BEFORE_EN =
+  /(?<!\b(?:could|can|may|might|would|will|do|did|shall|to)\s+)\b(?:i(?:'ve| have)?\s+(?:got|kept|still (?:got|have))|i have|we(?:'ve| have)? got|i (?:can|will|'ll) (?:send|email|forward)(?: you)?)\s+(?:a copy of\s+)?$/;
+
 // 我打那个师傅电话还关机: calling someone who serves the caller, not asking for their number.
 const CALLING_BEFORE_ZH = /打(?:了|过)?(?:那个|这个|那位|这位)?$/;
 const CALL_FROM_EN = /\b(?:call|ring|phone|text)(?:\s+(?:you|u))?(?:\s+back)?\s+(?:from|on|with|using)\s+$/;
@@ -460,7 +467,7 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
   let lastData = '';
   const push = (start: number, end: number, name?: string, data?: string): void => {
     const before = text.slice(0, start);
-    if (W.SELF_BEFORE.test(before)) return;
+    if (W.SELF_BEFORE.test(before) || HELD_BEFORE_EN.test(before)) return;
     if (data !== undefined && ownMediaEn(before, data)) return;
     const hit: PersonHit = { start: clause.start + start, end: clause.start + end };
     if (name !== undefined) hit.name = name;
