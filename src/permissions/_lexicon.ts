@@ -55,6 +55,10 @@ const RELATIVES_EN =
 const OTHER_EN = `(?:(?:another|other|a different|different)\\s+(?:user|customer|person|people|member|client|subscriber|account holder|account owner)(?:'s|s'|s)?|(?:someone|somebody) else(?:'s)?|other people(?:'s)?|my ${RELATIVES_EN}(?:'s|s'))`;
 
 /** The lexicon. Order does not matter; overlaps resolve by length, then priority. */
+/** An amount of money in English: £20, 20 quid, twenty pounds, money. */
+const AMOUNT_EN =
+  '(?:(?:[$£€]?\\d[\\d,.]*|money)(?: dollars?| bucks?| pounds?| quid| euros?)?|(?:[a-z]+[ -]){1,2}(?:dollars?|bucks?|pounds?|quid|euros?))';
+
 export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'refund',
@@ -103,7 +107,10 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '\\bcharge ?back\\b',
       '\\breturn (?:my|the) money\\b',
       // Gimme twenty pound back: give me said as one word, an amount in words, a pound said as one.
-      '\\b(?:give (?:me )?|gimme )(?:my |the )?(?:(?:[$£€]?\\d[\\d,.]*|money)(?: dollars?| bucks?| pounds?| quid| euros?)?|(?:[a-z]+[ -]){1,2}(?:dollars?|bucks?|pounds?|quid|euros?)) back\\b',
+      `\\b(?:give (?:me )?|gimme )(?:my |the )?${AMOUNT_EN} back\\b`,
+      // I need back the other twenty pounds, I want my £20 back: money wanted back, named.
+      `\\b(?:need|want|get)\\s+back\\s+(?:my |the )?(?:other\\s+)?${AMOUNT_EN}`,
+      `\\b(?:need|want|get)\\s+(?:my |the )?(?:other\\s+)?${AMOUNT_EN} back\\b`,
     ],
     absorb: ['全额', 'full'],
     examples: [
@@ -124,6 +131,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       'refund $15',
       'I want my money back',
       'give me my $50 back',
+      'I need back the other twenty pounds',
     ],
   },
   {

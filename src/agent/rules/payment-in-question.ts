@@ -111,19 +111,31 @@ export function whichPaymentUnclear(ctx: CallContext, request: ActionRequest, u:
 export function duplicateUnseen(ctx: CallContext): boolean {
   const { items, fromRecords } = verifiedPaid(ctx.systemQueries);
   if (!fromRecords || items.length === 0) return false;
+  return chargedTwice(ctx) === undefined;
+}
+
+/**
+ * A charge the lists this call read hold twice: the same amount within a week (see
+ * `duplicateUnseen`), the later of the two; undefined when none is.
+ */
+export function chargedTwice(ctx: CallContext): PaidItem | undefined {
+  const { items, fromRecords } = verifiedPaid(ctx.systemQueries);
+  if (!fromRecords) return undefined;
   const dayOf = (text: string) => {
     const on = dateIn(text);
     return on ? Date.UTC(on.year, on.month - 1, on.day) / 86_400_000 : undefined;
   };
-  const charges = items.map((i) => ({ value: i.value, day: dayOf(i.text) }));
-  return !charges.some((a, i) =>
-    charges
+  const charges = items.map((i) => ({ item: i, value: i.value, day: dayOf(i.text) }));
+  for (const [i, a] of charges.entries()) {
+    const twin = charges
       .slice(i + 1)
-      .some(
+      .find(
         (b) =>
           b.value === a.value && (a.day === undefined || b.day === undefined || Math.abs(a.day - b.day) <= 7),
-      ),
-  );
+      );
+    if (twin) return twin.item;
+  }
+  return undefined;
 }
 
 export function noDuplicateSeen(ctx: CallContext): string {

@@ -629,3 +629,18 @@ describe("extractName: a name after a word ending in an apostrophe (how you doin
     expect(extractName("Evenin'. Name's Rosa")).toBe('Rosa');
   });
 });
+
+describe('understandUtterance: one payment taken twice, and money wanted back by its amount', () => {
+  it('reads a charge taken twice however it is said, and the refund asked by its amount', () => {
+    const u = understandUtterance(
+      'the renewal came out of my bank two times on Monday, same minute. I need back the other twelve pounds please',
+      'en',
+    );
+    expect(u.duplicateCharge).toBe(true);
+    expect(u.actions.map((a) => a.concept)).toEqual(['refund']);
+    expect(understandUtterance('they took the fee twice, I want my £12 back', 'en').duplicateCharge).toBe(
+      true,
+    );
+    expect(understandUtterance('I paid the fee two weeks ago', 'en').duplicateCharge).toBe(false);
+  });
+});

@@ -60,3 +60,50 @@ describe('verifiedQualifiers: days since something was picked up, in the rules�
     expect(qualifiers(tickets, ['取衣7天内免费返洗'], '2027-03-10T10:00:00')).toEqual(['取衣2天']);
   });
 });
+
+describe('verifiedQualifiers: one charge the records show twice', () => {
+  const payments = {
+    payments: [
+      { date: '2027-03-06', amount: 12, type: 'Pass renewal', status: 'paid' },
+      { date: '2027-03-06', amount: 12, type: 'Pass renewal', status: 'paid' },
+      { date: '2027-02-06', amount: 30, type: 'Locker hire', status: 'paid' },
+    ],
+  };
+  const english = (response: unknown, rules: string[]): string[] => {
+    const ctx = {
+      product: {
+        name: 'Quayside Pool',
+        operator_permissions: {
+          can_approve_immediately: rules,
+          requires_supervisor: [],
+          requires_process: [],
+          forbidden: [],
+        },
+      },
+      language: 'en',
+      systemQueries: [
+        {
+          interface: 'payments',
+          method: 'GET',
+          endpoint: '/p',
+          purpose: 'payments',
+          mock: true,
+          ok: true,
+          response,
+        },
+      ],
+      now: () => new Date('2027-03-10T10:00:00'),
+    } as unknown as CallContext;
+    return verifiedQualifiers(ctx, true).map((q) => q.text);
+  };
+  const rule = ['Refund a duplicate pass renewal charged to the same card'];
+  it('names the duplicate by the kind of charge the rules say, for money back only', () => {
+    expect(english(payments, rule)).toEqual(['duplicate pass renewal']);
+    expect(qualifiers(payments, ['重复扣费全额退款'], '2027-03-10T10:00:00', true)).toEqual(['重复扣费']);
+    expect(qualifiers(payments, ['重复扣费全额退款'], '2027-03-10T10:00:00')).toEqual([]);
+  });
+  it('says nothing where no charge is there twice, or no rule gives a duplicate back', () => {
+    expect(english({ payments: payments.payments.slice(1) }, rule)).toEqual([]);
+    expect(english(payments, ['Refund a pass renewal'])).toEqual([]);
+  });
+});

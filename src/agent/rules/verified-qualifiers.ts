@@ -1,6 +1,6 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { recordsIn, responseFields } from '../../domain/response-fields.js';
-import { nowOf } from './payment-in-question.js';
+import { chargedTwice, nowOf } from './payment-in-question.js';
 
 /**
  * A fact verified for a request: a state (保修期内), or a time counted from a record (签收3天, 距约定时间还有52
@@ -72,6 +72,18 @@ export function verifiedQualifiers(ctx: CallContext, moneyBack = false): Verifie
       }
     }
   }
+  // 重复扣费, duplicate auto top-up: one charge the records show twice, where a rule gives a
+  // duplicate back; in English named by the kind of charge the record and the rules share.
+  if (moneyBack && DUPLICATE_RULE.test(rulesText)) {
+    const twice = chargedTwice(ctx);
+    if (twice !== undefined) {
+      const kind = lang === 'zh' ? undefined : kindInRules(twice.text, rulesText);
+      out.push({
+        text: lang === 'zh' ? '重复扣费' : kind === undefined ? 'duplicate charge' : `duplicate ${kind}`,
+        counted: false,
+      });
+    }
+  }
   // 距约定时段开始还有24小时以上, at least 24 hours' notice: the hours until the booking the
   // call's queries found (delivery_date 2027-06-18 with time_window 09:00-12:00), by its clock.
   // Money given back is bounded by what was paid, not by notice: not for it.
@@ -84,6 +96,28 @@ export function verifiedQualifiers(ctx: CallContext, moneyBack = false): Verifie
       });
   }
   return out;
+}
+
+/** Rules that give back what was charged twice (not a duplicate card or copy: a thing issued). */
+const DUPLICATE_RULE =
+  /重复(?:扣|收|支付|付|充)|多扣|\bduplicate\b(?! (?:cards?|keys?|cop(?:y|ies)|certificates?|receipts?|invoices?|licen[cs]es?|fobs?|badges?)\b)|\bdouble[- ]?(?:charg|payment|bill|debit)|\bcharged twice\b/i;
+
+/**
+ * The longest run of one to three words of a charge's text (Auto top-up, Visa …3318, loaded) that
+ * the rules say too: auto top-up. Undefined when they share none of four letters or more.
+ */
+function kindInRules(text: string, rulesText: string): string | undefined {
+  const rules = rulesText.toLowerCase();
+  const words = text
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => /^[a-z][a-z-]*$/.test(w));
+  for (let n = 3; n >= 1; n--)
+    for (let i = 0; i + n <= words.length; i++) {
+      const run = words.slice(i, i + n).join(' ');
+      if (run.length >= 4 && new RegExp(`\\b${run}\\b`).test(rules)) return run;
+    }
+  return undefined;
 }
 
 /** Rules that need notice before a booking: 距约定时段开始还有24小时以上, 距预约时间>=24小时, 提前24小时, 24 hours' notice. */
