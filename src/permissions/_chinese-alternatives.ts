@@ -48,7 +48,17 @@ export function chineseAlternatives(
     return withOwn(core.slice(0, clause), category, isAction);
   const together = doneTogether(core, isAction);
   const objects = [...objectsListed(core, isAction), ...verbOnList(core, isAction)];
-  if (!ENDING.test(core) && core === phrase && !core.includes('/') && together.length + objects.length === 0)
+  // 每个会员期免费更换1次专属红娘: how often, that it is free and whose kind of thing are terms the
+  // operator keeps; a caller asks to change the matchmaker.
+  const plain = core.replace(PER_PERIOD, '').replace(TERM_WORDS, '');
+  const plainAction = plain !== core && plain.length >= 2 && isAction(plain);
+  if (
+    !ENDING.test(core) &&
+    core === phrase &&
+    !core.includes('/') &&
+    together.length + objects.length === 0 &&
+    !plainAction
+  )
     return [];
   if (core === '' || core.length < 2) return [];
   const out: string[] = [];
@@ -64,8 +74,15 @@ export function chineseAlternatives(
   for (const side of together) add(side);
   // 预约、改约、取消本人的看车、试驾、交车时间: the things after 的 listed, one phrase for each.
   for (const side of objects) add(side);
+  if (plainAction) add(plain);
   return out;
 }
+
+/** How often a rule allows it, leading the phrase: 每个会员期, 每个工地, 每张卡, 每位学员. */
+const PER_PERIOD =
+  /^每(?:个|位|张|单|笔|期|套)?[\u4e00-\u9fff]{0,3}(?:会员期|合同期|服务期|期|月|年|周|季度?|合同|订单|工地|账户|账号|卡|人|学员|会员|户)内?/;
+/** Words of terms and kinds before the thing (免费, 专属, 指定): the operator's, not the caller's. */
+const TERM_WORDS = /免费|专属|指定|固定|专门|同工种/g;
 
 /**
  * A rule an ops team writes as "circumstance: remedy" (场馆原因停课或系统错扣：返还被扣课时并安排补课,

@@ -2737,8 +2737,15 @@ export const SENSES: readonly SenseDef[] = [
     role: 'manner',
     polar: 'times',
     mustBeSaid: true,
-    zh: [],
+    zh: ['再次', '第二回', '第三回'],
     en: [...REPEAT_WORDS_EN, 'another waiver', 'more than once'],
+    patterns: [
+      // 第2次冻结, 第二次换红娘; in a rule whose count was read as its limit, 第 before the action.
+      {
+        key: '第',
+        re: '第\\s*(?:[二三四五六七八九两]|[2-9]|\\d{2,})\\s*(?:次|回)|第(?!\\s*[一二三四五六七八九十两几\\d])\\s*(?=[\\u4e00-\\u9fff])',
+      },
+    ],
   },
   {
     // Goods sent back unopened or opened: returns are allowed on one and not the other.

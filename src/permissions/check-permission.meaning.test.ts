@@ -1797,3 +1797,23 @@ describe('checkPermission: a toll-tag company’s rules, written case first', ()
     expect(status('cancel the toll notice')).toBe('forbidden');
   });
 });
+
+describe('checkPermission: how often a rule allows it, written before the action (每个…期)', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['每张会员卡免费更换1次专属教练', '每个合同期内免费暂停1次，最长30天'],
+    requires_supervisor: ['第2次更换教练', '第2次暂停'],
+    requires_process: [],
+    forbidden: [],
+  });
+  const status = (said: string) => checkPermission(rules, said).status;
+
+  it('reads a plain request as the first time, and a second one only where the caller counts it', () => {
+    expect(status('教练不太合适，帮我换个教练吧')).toBe('can_approve_immediately');
+    expect(status('这已经是我第二次换教练了')).toBe('requires_supervisor');
+    expect(status('第3回要换教练了，还是不行')).toBe('requires_supervisor');
+  });
+
+  it('does not read the next day as a second time', () => {
+    expect(status('第二天就不想练了，帮我换个教练')).toBe('can_approve_immediately');
+  });
+});
