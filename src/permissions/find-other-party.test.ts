@@ -595,3 +595,12 @@ describe('findOtherParty: a household next door, and what someone else had done'
       expect(findOtherParty(said), said).toBeUndefined();
   });
 });
+
+describe('findOtherParty: the channel someone told the caller on', () => {
+  it('reads 在微信上讲过 as where it was said, and still finds the same account asked for', () => {
+    expect(findOtherParty('见面是几点？王老师在微信上讲过的，我找不到了')).toBeUndefined();
+    expect(findOtherParty('师傅在电话里答应过我周三来')).toBeUndefined();
+    expect(findOtherParty('把王老师的微信给我')?.kind).toBe('person');
+    expect(findOtherParty('王老师电话多少')?.kind).toBe('person');
+  });
+});

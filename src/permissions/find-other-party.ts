@@ -371,6 +371,8 @@ function scanZh(
     if (W.MADE_FOR_CALLER_ZH.test(text.slice(end))) return;
     const length = possessed(text.slice(end), false, pronoun);
     if (length < 0) return;
+    // 林老师在微信上讲过的: the channel someone told the caller on, not their account asked for.
+    if (toldOn(text, end, length)) return;
     const hit: PersonHit = { start: clause.start + start, end: clause.start + end + length };
     if (name !== undefined) hit.name = name;
     hits.push(hit);
@@ -386,7 +388,12 @@ function scanZh(
     if (g.role !== undefined) {
       const before = text.slice(0, start);
       const length = possessed(text.slice(end), true);
-      if (length >= 0 && !W.SELF_BEFORE.test(before) && !CALLING_BEFORE_ZH.test(before)) {
+      if (
+        length >= 0 &&
+        !W.SELF_BEFORE.test(before) &&
+        !CALLING_BEFORE_ZH.test(before) &&
+        !toldOn(text, end, length)
+      ) {
         hits.push({ start: clause.start + start, end: clause.start + end + length });
       }
       continue;
@@ -440,6 +447,19 @@ const GIVEN_EN = /^\s*(?:is|'s|was|:)\s*(?:[\w.+-]+@[\w-]|\+?\d[\d\s-]{5,}|[\w+-
  */
 const HELD_BEFORE_EN =
   /(?<!\b(?:could|can|may|might|would|will|do|did|shall|to)\s+)\b(?:i(?:'ve| have)?\s+(?:got|kept|still (?:got|have))|i have|we(?:'ve| have)? got|i (?:can|will|'ll) (?:send|email|forward)(?: you)?)\s+(?:a copy of\s+)?$/;
+
+/**
+ * Whether what a person was read as having (text[end, end + length)) is a way of talking they
+ * told the caller something on (林老师在微信上讲过, 师傅在电话里答应过): used, not asked for.
+ */
+function toldOn(text: string, end: number, length: number): boolean {
+  return CHANNEL_ZH.test(text.slice(end, end + length)) && TOLD_ON_ZH.test(text.slice(end + length));
+}
+
+/** A way of talking (微信, 电话, 短信) ending what a person was read as having. */
+const CHANNEL_ZH = /(?:微信|电话|短信|qq|邮件|视频|语音)$/;
+/** On it, something told or arranged (上讲过, 里说的, 上约的): the channel was used, not asked for. */
+const TOLD_ON_ZH = /^(?:上|里|中)(?:跟我|和我|给我)?(?:讲|说|发|聊|通知|告诉|约|回|联系|沟通|答应)/;
 
 // 我打那个师傅电话还关机: calling someone who serves the caller, not asking for their number.
 const CALLING_BEFORE_ZH = /打(?:了|过)?(?:那个|这个|那位|这位)?$/;
