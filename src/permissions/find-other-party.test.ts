@@ -604,3 +604,14 @@ describe('findOtherParty: the channel someone told the caller on', () => {
     expect(findOtherParty('王老师电话多少')?.kind).toBe('person');
   });
 });
+
+describe('findOtherParty: who someone is, asked after', () => {
+  it('finds where someone works, whether they married, and their job, asked for', () => {
+    for (const said of ['你帮我查查他在哪个单位上班', '她以前有没有离过婚', '那个男的到底是不是单身'])
+      expect(findOtherParty(said)?.kind, said).toBe('person');
+  });
+  it('leaves the caller’s own pay, and someone busy at work told of', () => {
+    for (const said of ['我工资还没到账，能不能晚几天交', '我老公在单位加班，我替他问一下营业时间'])
+      expect(findOtherParty(said), said).toBeUndefined();
+  });
+});
