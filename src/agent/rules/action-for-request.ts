@@ -93,7 +93,7 @@ export function actionFor(
     feeAskedBack(ctx, given) ?? (line === undefined ? given : withAmountSaidApart(ctx, given, u, line));
   const bounded = boundedByCharge(ctx, request, u);
   const said = penaltyNamed(actionText(bounded, u, lang), bounded, line ?? request.text, lang);
-  const facts = verifiedQualifiers(ctx, MONEY_BACK_CONCEPTS.has(bounded.concept));
+  const facts = verifiedQualifiers(ctx, MONEY_BACK_CONCEPTS.has(bounded.concept), u.duplicateCharge);
   // 签收3天退货 / 保修期内维修: what was verified qualifies the request, as a person would say it.
   const qualify = (text: string, with_: readonly VerifiedQualifier[]) => {
     const said = with_.map((f) => f.text);

@@ -4,7 +4,13 @@ import type { SystemQueryRecord } from '../../domain/session-schemas.js';
 import { verifiedQualifiers } from './verified-qualifiers.js';
 
 /** A sofa shop whose reschedules need a day's notice, and a call that read its delivery plan. */
-function qualifiers(response: unknown, rules: string[], now: string, moneyBack = false): string[] {
+function qualifiers(
+  response: unknown,
+  rules: string[],
+  now: string,
+  moneyBack = false,
+  duplicateSaid = false,
+): string[] {
   const plan: SystemQueryRecord = {
     interface: 'delivery_plan',
     method: 'GET',
@@ -28,7 +34,7 @@ function qualifiers(response: unknown, rules: string[], now: string, moneyBack =
     systemQueries: [plan],
     now: () => new Date(now),
   } as unknown as CallContext;
-  return verifiedQualifiers(ctx, moneyBack).map((q) => q.text);
+  return verifiedQualifiers(ctx, moneyBack, duplicateSaid).map((q) => q.text);
 }
 
 describe('verifiedQualifiers: the hours until a booking, where a rule asks notice', () => {
@@ -94,13 +100,17 @@ describe('verifiedQualifiers: one charge the records show twice', () => {
       ],
       now: () => new Date('2027-03-10T10:00:00'),
     } as unknown as CallContext;
-    return verifiedQualifiers(ctx, true).map((q) => q.text);
+    return verifiedQualifiers(ctx, true, true).map((q) => q.text);
   };
   const rule = ['Refund a duplicate pass renewal charged to the same card'];
   it('names the duplicate by the kind of charge the rules say, for money back only', () => {
     expect(english(payments, rule)).toEqual(['duplicate pass renewal']);
-    expect(qualifiers(payments, ['重复扣费全额退款'], '2027-03-10T10:00:00', true)).toEqual(['重复扣费']);
-    expect(qualifiers(payments, ['重复扣费全额退款'], '2027-03-10T10:00:00')).toEqual([]);
+    expect(qualifiers(payments, ['重复扣费全额退款'], '2027-03-10T10:00:00', true, true)).toEqual([
+      '重复扣费',
+    ]);
+    expect(qualifiers(payments, ['重复扣费全额退款'], '2027-03-10T10:00:00', false, true)).toEqual([]);
+    // Two renewals of one amount the caller does not say were one charge taken twice: not a duplicate.
+    expect(qualifiers(payments, ['重复扣费全额退款'], '2027-03-10T10:00:00', true)).toEqual([]);
   });
   it('says nothing where no charge is there twice, or no rule gives a duplicate back', () => {
     expect(english({ payments: payments.payments.slice(1) }, rule)).toEqual([]);

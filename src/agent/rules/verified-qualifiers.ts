@@ -13,9 +13,14 @@ export interface VerifiedQualifier {
 
 /**
  * What this call's query responses verified that a rule may depend on: whether a warranty date
- * is still ahead, how many days ago something was delivered, how long until a booking.
+ * is still ahead, how many days ago something was delivered, how long until a booking, and a
+ * charge taken twice when the caller says so (`duplicateSaid`).
  */
-export function verifiedQualifiers(ctx: CallContext, moneyBack = false): VerifiedQualifier[] {
+export function verifiedQualifiers(
+  ctx: CallContext,
+  moneyBack = false,
+  duplicateSaid = false,
+): VerifiedQualifier[] {
   const lang = ctx.language;
   const rulesText = JSON.stringify(ctx.product.operator_permissions ?? {});
   const out: VerifiedQualifier[] = [];
@@ -72,9 +77,10 @@ export function verifiedQualifiers(ctx: CallContext, moneyBack = false): Verifie
       }
     }
   }
-  // 重复扣费, duplicate auto top-up: one charge the records show twice, where a rule gives a
-  // duplicate back; in English named by the kind of charge the record and the rules share.
-  if (moneyBack && DUPLICATE_RULE.test(rulesText)) {
+  // 重复扣费, duplicate auto top-up: one charge the caller says was taken twice and the records
+  // show twice, where a rule gives a duplicate back; in English named by the kind of charge the
+  // record and the rules share.
+  if (moneyBack && duplicateSaid && DUPLICATE_RULE.test(rulesText)) {
     const twice = chargedTwice(ctx);
     if (twice !== undefined) {
       const kind = lang === 'zh' ? undefined : kindInRules(twice.text, rulesText);
