@@ -157,3 +157,13 @@ describe('parseRule: notice before what is booked', () => {
     expect(parseRule('Extend a hold by up to 14 days').condition?.term).toBeUndefined();
   });
 });
+
+describe('parseRule: a fee taken off what is given', () => {
+  it('reads a deducted fee as how the amount is worked out, not as a limit', () => {
+    expect(
+      parseRule('Refund an unused class pass: full price minus a £8 admin fee').condition,
+    ).toBeUndefined();
+    expect(parseRule('未开课的课时包退款，扣除50元手续费后原路退回').condition).toBeUndefined();
+    expect(parseRule('Refund an unused class pass up to £80').condition?.hi).toBe(80);
+  });
+});

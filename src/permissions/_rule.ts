@@ -273,6 +273,13 @@ const WORKING_DAYS = /^[^,;)]*?(?:\b(?:business|working) days?\b|工作日)/;
 const AGE_AFTER = /^(?:\s*[-~到至]\s*\d+)?-(?:years?|months?|weeks?)-olds?\b/;
 
 /**
+ * A fee taken off what is given (full price minus a £10 admin fee, 扣除20元手续费后退还): how the
+ * amount is worked out, never a limit on it.
+ */
+const DEDUCTED_BEFORE =
+  /(?:\bminus|\bless|\bafter deducting|\bdeducting|扣除|减去|扣掉)\s*(?:an?\s+|the\s+)?$/;
+
+/**
  * Splits a rule into its action phrase and its condition. Never throws. A quantity in a note in
  * brackets is the rule's limit when the note's clause says only that (（<=15天）), and only when
  * the phrase itself states none; otherwise it is a term of the case (see `RuleCondition.term`), and
@@ -289,7 +296,7 @@ export function parseRule(text: string): ParsedRule {
     ...scan.quantities.map((q) => ({ value: q.value, unit: q.unit, start: q.start, end: q.end })),
     ...scan.bare.map((b) => ({ value: b.value, start: b.start, end: b.end })),
   ]
-    .filter((n) => !AGE_AFTER.test(s.slice(n.end)))
+    .filter((n) => !AGE_AFTER.test(s.slice(n.end)) && !DEDUCTED_BEFORE.test(s.slice(0, n.start)))
     .sort((a, b) => a.start - b.start);
   const notes = noteSpans(s);
   const inNote = (n: Num): boolean => notes.some(([a, b]) => n.start >= a && n.end <= b);
