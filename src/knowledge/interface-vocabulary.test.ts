@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStaffOnly, profileInterfaces, relevantInterfaces } from './interface-vocabulary.js';
+import { isStaffOnly, kindsOf, profileInterfaces, relevantInterfaces } from './interface-vocabulary.js';
 
 const drive = profileInterfaces({
   storage_usage: {
@@ -483,5 +483,13 @@ describe('relevantInterfaces: when something comes, asked by the hour', () => {
   });
   it.each(['今天几点钟送过来啊', '蛋糕几点送到'])('finds the delivery for %j', (said) => {
     expect(relevantInterfaces(bakery, said)).toContain('delivery_tracking');
+  });
+});
+
+describe('kindsOf: what is left, said as all that is left', () => {
+  it('reads 就剩三次了 and 只剩2节 as asking what is left', () => {
+    expect(kindsOf('一看就剩三次了，怎么算的').has('usage')).toBe(true);
+    expect(kindsOf('课时包只剩2节了').has('usage')).toBe(true);
+    expect(kindsOf('剩下的事我自己办').has('usage')).toBe(false);
   });
 });

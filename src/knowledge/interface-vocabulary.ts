@@ -29,7 +29,7 @@ export const READY_ASKED = new RegExp(
 
 const FACT_KINDS: Record<string, RegExp> = {
   usage:
-    /用量|用了多少|用了好多|满了|又满|快满|占用|占了|剩余|剩多少|还剩|余量|容量|空间|流量|存储|\b(?:usage|used|quota|space|storage|full|remaining|capacity|data)\b/i,
+    /用量|用了多少|用了好多|满了|又满|快满|占用|占了|剩余|剩多少|还剩|(?:就|只)剩(?:下)?[\d一二两三四五六七八九十几]|余量|容量|空间|流量|存储|\b(?:usage|used|quota|space|storage|full|remaining|capacity|data)\b/i,
   // What came is not what was ordered (wrong size, the label says 20 mg): the order is looked up.
   // Something missing from what came (the chicken is really missing, 少了一袋) is the order's.
   order:
