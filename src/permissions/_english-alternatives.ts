@@ -22,7 +22,6 @@ import { REPEAT_WORDS_EN } from './_senses.js';
 
 /** Adjectives that state what a caller's own thing already is (an active rental, my own invoice). */
 const STATE_WORDS = /\b(?:active|current|existing|ongoing|own|formal|official)\s+/g;
-/**
 /** An adverb closing the phrase that says when, not what (release a deposit hold early). */
 const TRAILING_ADVERB = /\s+(?:early|immediately|manually|promptly)$/;
 /** How a copy is made, anywhere in the phrase (exactly as originally issued): the operator's care. */

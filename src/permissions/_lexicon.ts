@@ -54,11 +54,11 @@ const RELATIVES_EN =
   '(?:wife|husband|mom|mum|mother|dad|father|son|daughter|friend|colleague|partner|boyfriend|girlfriend|parents?)';
 const OTHER_EN = `(?:(?:another|other|a different|different)\\s+(?:user|customer|person|people|member|client|subscriber|account holder|account owner)(?:'s|s'|s)?|(?:someone|somebody) else(?:'s)?|other people(?:'s)?|my ${RELATIVES_EN}(?:'s|s'))`;
 
-/** The lexicon. Order does not matter; overlaps resolve by length, then priority. */
 /** An amount of money in English: £20, 20 quid, twenty pounds, money. */
 const AMOUNT_EN =
   '(?:(?:[$£€]?\\d[\\d,.]*|money)(?: dollars?| bucks?| pounds?| quid| euros?)?|(?:[a-z]+[ -]){1,2}(?:dollars?|bucks?|pounds?|quid|euros?))';
 
+/** The lexicon. Order does not matter; overlaps resolve by length, then priority. */
 export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'refund',

@@ -1076,11 +1076,6 @@ class PartView implements RequestView {
 }
 
 /**
- * 申请赔偿 against 赔偿申请 and 补偿积分>=500: a rule the request names fully is its reading; a
- * rule on the same action whose further words the request does not say (积分) is not. Plausible
- * matches count only where no rule on their action is named fully. Forbidden rules are kept.
- */
-/**
  * Whether the part says any word of the rule's own beyond its senses, in Chinese a character of
  * one (结果 for 结论: another word for it may share one): 罚单 of 取消罚单, fare.
  */
@@ -1092,6 +1087,12 @@ function saysAnyWord(rule: CompiledRule, part: Part): boolean {
   return en.some((w) => stems.has(w));
 }
 
+/**
+ * 申请赔偿 against 赔偿申请 and 补偿积分>=500: a rule the request names fully is its reading; a
+ * rule on the same action whose further words the request does not say (积分) is not. Plausible
+ * matches count only where no rule on their action is named fully. Forbidden rules are kept,
+ * but one sharing only the action with a rule that names the request's thing fully.
+ */
 function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly number[], part: Part): void {
   unnamedThing(rules, levels, matched, part);
   thingNotMoney(rules, levels, matched, part);

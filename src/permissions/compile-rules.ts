@@ -118,10 +118,6 @@ const CATEGORY_KEYS: readonly PermissionCategory[] = [
 ];
 
 /**
- * Parses one rule of a category; `alternative`, one of the actions its phrase lists (see
- * `phraseAlternatives`), stands for the phrase.
- */
-/**
  * A note of a forbidden rule saying what is done instead (reading out gate codes … (they check and
  * change them in the portal), 不得代办（请客户本人到店）): not what is forbidden, so a caller who
  * says they will do it (I'll check it in the portal) asks for nothing the rule refuses. A note that
@@ -130,6 +126,10 @@ const CATEGORY_KEYS: readonly PermissionCategory[] = [
 const INSTEAD_NOTE =
   /\s*\((?:(?:they|customers?|clients?|callers?|members?|the (?:customer|client|caller|account holder|holder|member)s?)\s+(?:can|may|should|must|need to|check|change|use|do|manage|update|view|see|call|contact|email|go)\b|instead\b|refer\b|direct them\b|point them\b|send them\b|tell them\b|ask them\b|请客户|让客户|引导客户?|建议客户|由客户自行|客户(?:可|可以|需|需要|自行))[^)]*(?:\)|$)/g;
 
+/**
+ * Parses one rule of a category; `alternative`, one of the actions its phrase lists (see
+ * `phraseAlternatives`), stands for the phrase.
+ */
 export function compileRule(category: PermissionCategory, text: string, alternative?: string): CompiledRule {
   const parsed = parseRule(text.trim());
   if (alternative !== undefined) parsed.phrase = alternative;

@@ -314,9 +314,9 @@ function inOrder(
 }
 
 /**
- * A name in a description's list marked as kept from callers: access notes (technician use only,
- * cleaner use only),
- * crew notes (internal), 巡检员手机号（仅供内部调度）, 备注（内部）, risk flag (not to be read out).
+ * A name in a description's list marked as kept from callers: access notes (technician use only),
+ * lockbox notes (cleaner use only), crew notes (internal), 巡检员手机号（仅供内部调度）, 备注（内部）,
+ * risk flag (not to be read out).
  */
 const KEPT_FROM_CALLERS =
   /\b(?:internal|staff|technicians?|crew|drivers?|office|team|ops|operations|engineers?|installers?|inspectors?)\b[^)）]{0,20}\b(?:use|only|eyes)\b|\b(?!(?:customer|caller|client|member|your|own|personal|home)\b)[a-z]+ (?:use|eyes) only\b|\binternal\b|\bnot (?:for|to be) (?:customers|callers|read out|shared|given out|disclosed)\b|\bnever (?:read|given|said) out\b|\bdo not (?:read out|disclose|share)\b|内部|仅供|仅限(?!本人|客户|来电)|不对外|不告知|勿告知|不得告知|不可告知|不可透露|不得透露|勿透露/i;
