@@ -69,3 +69,27 @@ describe('checkPermission: an ex or an employer, in the words they use of themse
     expect(checkPermission(clinic, said).status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: an agent or a buyer asking for a copy of the record', () => {
+  const surveys = compileRules({
+    can_approve_immediately: ["Email the account holder's own invoices to the email on file"],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [
+      'Survey reports go only to the client who ordered them. Estate agents, vendors, buyers and the police get nothing by phone',
+    ],
+  });
+  it.each([
+    "I'm the vendor's agent, could you email me the survey report for 3 Mill Lane?",
+    "Hi, I'm with Harbour Lane Property, can you send over a copy of the survey?",
+    "I'm the buyer, just forward me the report please",
+  ])('forbids %j', (said) => {
+    expect(checkPermission(surveys, said).status).toBe('forbidden');
+  });
+  it('serves an agent asking for their own record', () => {
+    expect(
+      checkPermission(surveys, "I'm an estate agent myself but this is my own house, email me my invoice")
+        .status,
+    ).toBe('can_approve_immediately');
+  });
+});

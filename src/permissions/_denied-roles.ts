@@ -1,7 +1,8 @@
 /**
  * Who a product's disclosure rule says gets nothing (爷爷奶奶、姥姥姥爷、离异的另一方…来问一律不说;
- * partners, ex-partners, flatmates and employers get nothing), and a caller who says they are one
- * of them (我是她姥姥, 我跟他妈离了, I'm her husband) while asking what the record holds. The
+ * partners, ex-partners, flatmates, employers, agents and buyers get nothing), and a caller who says
+ * they are one of them (我是她姥姥, 我跟他妈离了, I'm her husband, I'm the buyer's agent) while asking
+ * what the record holds or for a copy of it. The
  * caller's own words place them among those the product refuses, however they ask: what they ask
  * about is the account holder's, not theirs.
  */
@@ -47,6 +48,27 @@ const ROLES: readonly DeniedRole[] = [
     said: /我是[^，,。？?]{0,8}?(?:老板|领导|单位的)|(?:在|给)我(?:这|那)?(?:里|儿|边)?(?:干活|打工|上班)|\bi'?m (?:his|her|their) (?:boss|employer|manager)\b|\b(?:working|works) for me\b|\bmy (?:employee|worker|apprentice|staff member)\b/i,
     what: { zh: '雇主', en: 'an employer' },
   },
+  {
+    rule: /中介|\bagents?\b/i,
+    // I'm the buyer's agent, I'm with Surfside Property: an agent by their firm too.
+    said: /我是[^，,。？?]{0,8}?中介|\bi'?m (?:the |a |an |his |her |their )?(?:[\w'-]+ ){0,2}agent\b|\bi'?m (?:calling |ringing )?(?:from|with) [\w&' -]{1,30}?(?:property|properties|realty|real estate|estate agents?)\b/i,
+    what: { zh: '中介', en: 'an agent' },
+  },
+  {
+    rule: /卖家|卖方|\b(?:vendors?|sellers?)\b/i,
+    said: /我是[^，,。？?]{0,6}?卖(?:家|方)|\bi'?m (?:the )?(?:vendor|seller)\b/i,
+    what: { zh: '卖方', en: 'a vendor' },
+  },
+  {
+    rule: /买家|买方|买房的|\b(?:buyers?|purchasers?)\b/i,
+    said: /我是[^，,。？?]{0,6}?买(?:家|方|房的)|\bi'?m (?:the )?(?:buyer|purchaser)\b/i,
+    what: { zh: '买方', en: 'a buyer' },
+  },
+  {
+    rule: /警察|公安|\bpolice\b/i,
+    said: /我是[^，,。？?]{0,6}?(?:警察|公安|派出所)|\bi'?m (?:a |an )?(?:police ?(?:officer|man|woman)|detective|constable)\b|\b(?:this is|i'?m calling from|calling from) the police\b/i,
+    what: { zh: '警方', en: 'the police' },
+  },
 ];
 
 /** Asking for a value: when, where, which, how many, what it is. */
@@ -65,6 +87,14 @@ export function asksWhatARecordHolds(text: string): boolean {
   return ASKS_VALUE.test(text) && RECORD_ITEM.test(text);
 }
 
+/** A record asked to be sent or given (flick me a copy of the report, 把报告发给我). */
+const RECORD_ASKED =
+  /\b(?:send|email|e-mail|give|forward|flick|pass|share|read)\b[^.?!]{0,30}?\b(?:reports?|records?|cop(?:y|ies)|invoices?|history|journeys?|details|results?|files?)\b|(?:发|给|传|转)(?:我|给我)?[^，,。？?]{0,8}?(?:报告|记录|资料|发票|明细|结果)/i;
+
+/** The caller's own thing, said as theirs. */
+const OWN_SAID =
+  /\bmy own\b|\bmy (?:house|home|place|property|account|invoice|booking|appointment)\b|我自己的|我本人的/i;
+
 const rolesOf = new WeakMap<object, readonly DeniedRole[]>();
 
 /**
@@ -74,7 +104,9 @@ const rolesOf = new WeakMap<object, readonly DeniedRole[]>();
  * @example deniedRoleSaid({ text: '…爷爷奶奶、姥姥姥爷、离异的另一方来问一律不说' }, '我是她姥姥，孩子几点的课') // { zh: '祖辈', … }
  */
 export function deniedRoleSaid(rule: { readonly text: string }, norm: string): Bilingual | undefined {
-  if (!asksWhatARecordHolds(norm)) return undefined;
+  if (!asksWhatARecordHolds(norm) && !RECORD_ASKED.test(norm)) return undefined;
+  // I'm an agent myself, but this is my own house: the caller's own record, whatever they do.
+  if (OWN_SAID.test(norm)) return undefined;
   let roles = rolesOf.get(rule);
   if (roles === undefined) {
     roles = ROLES.filter((r) => r.rule.test(rule.text));
