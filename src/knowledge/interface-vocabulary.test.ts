@@ -493,3 +493,11 @@ describe('kindsOf: what is left, said as all that is left', () => {
     expect(kindsOf('剩下的事我自己办').has('usage')).toBe(false);
   });
 });
+
+describe('kindsOf: when a job will be done', () => {
+  it('reads 哪天能完工 and 啥时候装完 as asking how far the job has got', () => {
+    expect(kindsOf('那剩下的到底哪天能完工').has('progress')).toBe(true);
+    expect(kindsOf('空调啥时候装完').has('progress')).toBe(true);
+    expect(kindsOf('完工以后怎么保修').has('progress')).toBe(false);
+  });
+});

@@ -70,8 +70,12 @@ const FACT_KINDS: Record<string, RegExp> = {
   // Money put on a card or meter: 充值, 充了二百块, 购气, 买电.
   balance:
     /余额|欠费|充值|充钱|充(?:了|进去|上)?[\d一二三四五六七八九十两百千几]+\s*(?:块|元)|[购买](?:气|电|水)|\b(?:balance|top-?up|credit|recharg\w*)\b/i,
-  progress:
-    /进度|到哪一步|咋样了|怎么样了|处理到|材料|还缺|审核|定损|理赔|报案|\b(?:progress|status of|documents?|paperwork|missing|claims?)\b/i,
+  // How far a job has got, and when it will be done (哪天能完工, 啥时候装完).
+  progress: new RegExp(
+    `${WHEN_ZH}[^，,。？?]{0,4}?(?:完工|竣工|交工|弄完|做完|装完|干完|修完)|` +
+      String.raw`进度|到哪一步|咋样了|怎么样了|处理到|材料|还缺|审核|定损|理赔|报案|\b(?:progress|status of|documents?|paperwork|missing|claims?)\b`,
+    'i',
+  ),
   delay: /延误|晚点|误点|\b(?:delay(?:ed)?|late)\b/i,
   // When someone works: a doctor's or an advisor's days (坐诊, 出诊, on duty).
   schedule:

@@ -87,6 +87,11 @@ describe('tokenize', () => {
     expect(tokenize('酒店的位置在哪')).not.toContain('余位');
   });
 
+  it('reads work finished (完工, 交工) as the 竣工 a contract writes', () => {
+    expect(tokenize('到底哪天能完工')).toContain('竣工');
+    expect(tokenize('月底交工吗')).toContain('竣工');
+  });
+
   it('reads 煤气 and 天然气 as the 燃气 a utility writes', () => {
     expect(tokenize('煤气味')).toEqual(tokenize('燃气味'));
     expect(tokenize('天然气费')).toEqual(tokenize('燃气费'));

@@ -168,6 +168,8 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   // 还有没有位置, 有位子吗, 还剩空位: places left, as a schedule's texts say 余位.
   [/(?:还有|有没有|还剩|剩|有)(?:没有)?(?:位置|位子|空位)/g, '余位'],
   [/质保/g, '保修'],
+  // 哪天能完工, 啥时候弄完: when work is finished, as a contract's texts say 竣工.
+  [/完工|交工|收尾完/g, '竣工'],
   // Callers say 煤气 or 天然气 for the gas a utility's texts call 燃气.
   [/煤气|天然气/g, '燃气'],
   [/帐/g, '账'],

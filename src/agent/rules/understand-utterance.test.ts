@@ -644,3 +644,11 @@ describe('understandUtterance: one payment taken twice, and money wanted back by
     expect(understandUtterance('I paid the fee two weeks ago', 'en').duplicateCharge).toBe(false);
   });
 });
+
+describe('understandUtterance: an exact day asked for', () => {
+  it('reads 给我一个准日子 as asking to be told, not for a step', () => {
+    const u = understandUtterance('剩下的到底哪天能弄好？你给我一个准日子', 'zh');
+    expect(u.actions).toEqual([]);
+    expect(u.asksForAction).toBe(false);
+  });
+});
