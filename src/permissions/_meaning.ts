@@ -612,12 +612,18 @@ const OTHERS_BY_ROLE = '当前(?:的)?(?:骑行人|使用者|用户|租客|住�
  */
 const OTHER_PERSON_EN = String.raw`\b(?:other|another)(?:'s\b|\s+(?:[a-z-]+\s+)?(?:person|people|user|customer|client|member|passenger|guest|candidate|patient|holder|account|renter|tenant|rider|driver|owner|student|parent|family|party|caller|individual|household|resident|cardholder|policyholder)s?(?:'s?)?\b)`;
 
+/**
+ * A rule naming the one party its data is kept for (reports go only to the client; agents get
+ * nothing): a rule on other people's data, as 透露他人信息 is.
+ */
+export const ONLY_ONE_PARTY_EN = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b`;
+
 // Another party in a rule phrase (修改收货人为他人, 透露其他乘客信息, share another user's files), or
-// the one party data is kept for (reports go only to the client; agents get nothing): the
-// holder's own request for it is no such rule's.
+// the one party data is kept for (ONLY_ONE_PARTY_EN): the holder's own request for it is no such
+// rule's.
 const RULE_OTHER = new RegExp(
   // 替非账户监护人…冻结: done for someone who is not the account's holder (or guardian, or owner).
-  String.raw`他人|别人|其他|其它|另一|陌生人|非本人|[替为代]非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记)|上一位|前一位|下一位|${OTHERS_BY_ROLE}|${OTHER_PERSON_EN}|\b(?:someone else|somebody else)(?:'s)?\b|\bothers'|\b(?:someone|somebody|anyone|a person) who is not\b|\bgo(?:es)? only to\b|\bgets? nothing\b`,
+  String.raw`他人|别人|其他|其它|另一|陌生人|非本人|[替为代]非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记)|上一位|前一位|下一位|${OTHERS_BY_ROLE}|${OTHER_PERSON_EN}|\b(?:someone else|somebody else)(?:'s)?\b|\bothers'|\b(?:someone|somebody|anyone|a person) who is not\b|${ONLY_ONE_PARTY_EN}`,
   'g',
 );
 // Another party in a request, beyond the lexicon's list: 他/她 (not 其他), other passengers.

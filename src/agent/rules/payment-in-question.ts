@@ -111,7 +111,7 @@ export function whichPaymentUnclear(ctx: CallContext, request: ActionRequest, u:
 export function duplicateUnseen(ctx: CallContext): boolean {
   const { items, fromRecords } = verifiedPaid(ctx.systemQueries);
   if (!fromRecords || items.length === 0) return false;
-  return chargedTwice(ctx) === undefined;
+  return twiceIn(items) === undefined;
 }
 
 /**
@@ -120,7 +120,11 @@ export function duplicateUnseen(ctx: CallContext): boolean {
  */
 export function chargedTwice(ctx: CallContext): PaidItem | undefined {
   const { items, fromRecords } = verifiedPaid(ctx.systemQueries);
-  if (!fromRecords) return undefined;
+  return fromRecords ? twiceIn(items) : undefined;
+}
+
+/** The later of two charges of one amount within a week, of those given. */
+function twiceIn(items: readonly PaidItem[]): PaidItem | undefined {
   const dayOf = (text: string) => {
     const on = dateIn(text);
     return on ? Date.UTC(on.year, on.month - 1, on.day) / 86_400_000 : undefined;
