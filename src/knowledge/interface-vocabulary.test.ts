@@ -501,3 +501,32 @@ describe('kindsOf: when a job will be done', () => {
     expect(kindsOf('完工以后怎么保修').has('progress')).toBe(false);
   });
 });
+
+describe('relevantInterfaces: when the next step of a job is', () => {
+  // A boiler installer: the job's own schedule, its warranty visits, the city's free slots.
+  const installer = profileInterfaces({
+    install_job: {
+      description: '本账户安装工单：当前阶段、下一次上门（类型、日期、时间）、安装师傅、预计完工日',
+      response_fields: ['stage', 'next_visit', 'fitter', 'expected_finish'],
+    },
+    warranty_cases: {
+      description: '本账户保修：燃气管道和锅炉保修到期日、报修单（问题、上门时间、状态）',
+      response_fields: ['warranty_until', 'tickets', 'visit_time', 'status'],
+    },
+    install_payments: {
+      description: '本账户付款：定金、尾款、日期、发票',
+      response_fields: ['payments', 'paid_on', 'invoices'],
+    },
+  });
+  it.each([
+    '你们啥时候来验收？到底几号几点钟',
+    '调试是哪天，我要请假',
+    "When's my next inspection? I need to book the day off",
+  ])('looks up the job’s schedule for %j', (said) => {
+    expect(relevantInterfaces(installer, said)).toContain('install_job');
+  });
+  it('reads the step asked about, not a later one', () => {
+    expect(kindsOf('验收以后怎么保修').has('upcoming')).toBe(false);
+    expect(kindsOf('下次再说吧').has('upcoming')).toBe(false);
+  });
+});

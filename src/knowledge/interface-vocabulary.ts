@@ -27,6 +27,12 @@ export const READY_ASKED = new RegExp(
   'i',
 );
 
+// Steps of a job that are booked for a day: an inspection, a measuring visit, a test, a fitting.
+const STEP_ZH =
+  '(?:验收|检测|量房|复测|开工|交房|交付|安装|面试|考试|复查|复诊|体检|试穿|试戴|见面|约见|培训|调试)';
+const STEP_EN =
+  '(?:inspection|appointment|visit|test|exam|interview|session|class|lesson|check-?up|fitting|installation|survey|date)s?\\b';
+
 const FACT_KINDS: Record<string, RegExp> = {
   usage:
     /用量|用了多少|用了好多|满了|又满|快满|占用|占了|剩余|剩多少|还剩|(?:就|只)剩(?:下)?[\d一二两三四五六七八九十几]|余量|容量|空间|流量|存储|\b(?:usage|used|quota|space|storage|full|remaining|capacity|data)\b/i,
@@ -74,6 +80,13 @@ const FACT_KINDS: Record<string, RegExp> = {
   progress: new RegExp(
     `${WHEN_ZH}[^，,。？?]{0,4}?(?:完工|竣工|交工|弄完|做完|装完|干完|修完)|` +
       String.raw`进度|到哪一步|咋样了|怎么样了|处理到|材料|还缺|审核|定损|理赔|报案|\b(?:progress|status of|documents?|paperwork|missing|claims?)\b`,
+    'i',
+  ),
+  // The next step of a job and when it is (水电啥辰光验收, 量房是哪天, when's my next inspection),
+  // held as the next one (下一次验收, next_inspection).
+  upcoming: new RegExp(
+    `${WHEN_ZH}[^，,。？?]{0,4}?${STEP_ZH}|${STEP_ZH}[^，,。？?]{0,6}?${WHEN_ZH}|下一次|下次(?!再)|` +
+      String.raw`\bwhen(?:'s| is| are| was)? (?:my|the|our) (?:next )?${STEP_EN}|\bnext ${STEP_EN}|\bupcoming\b`,
     'i',
   ),
   delay: /延误|晚点|误点|\b(?:delay(?:ed)?|late)\b/i,

@@ -614,16 +614,16 @@ const OTHER_PERSON_EN = String.raw`\b(?:other|another)(?:'s\b|\s+(?:[a-z-]+\s+)?
 
 /**
  * A rule naming the one party its data is kept for (reports go only to the client; agents get
- * nothing): a rule on other people's data, as 透露他人信息 is.
+ * nothing; 上门记录只告诉户主本人): a rule on other people's data, as 透露他人信息 is.
  */
-export const ONLY_ONE_PARTY_EN = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b`;
+export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b|只(?:告诉|告知|给|对|向|发给|提供给|跟)[^,.;、]{0,10}?本人|仅(?:限|对|向|告知|告诉)[^,.;、]{0,10}?本人`;
 
 // Another party in a rule phrase (修改收货人为他人, 透露其他乘客信息, share another user's files), or
-// the one party data is kept for (ONLY_ONE_PARTY_EN): the holder's own request for it is no such
+// the one party data is kept for (ONLY_ONE_PARTY): the holder's own request for it is no such
 // rule's.
 const RULE_OTHER = new RegExp(
   // 替非账户监护人…冻结: done for someone who is not the account's holder (or guardian, or owner).
-  String.raw`他人|别人|其他|其它|另一|陌生人|非本人|[替为代]非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记)|上一位|前一位|下一位|${OTHERS_BY_ROLE}|${OTHER_PERSON_EN}|\b(?:someone else|somebody else)(?:'s)?\b|\bothers'|\b(?:someone|somebody|anyone|a person) who is not\b|${ONLY_ONE_PARTY_EN}`,
+  String.raw`他人|别人|其他|其它|另一|陌生人|非本人|[替为代]非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记)|上一位|前一位|下一位|${OTHERS_BY_ROLE}|${OTHER_PERSON_EN}|\b(?:someone else|somebody else)(?:'s)?\b|\bothers'|\b(?:someone|somebody|anyone|a person) who is not\b|${ONLY_ONE_PARTY}`,
   'g',
 );
 // Another party in a request, beyond the lexicon's list: 他/她 (not 其他), other passengers.
@@ -972,9 +972,12 @@ export function contextOf(clauses: ReadonlyArray<{ norm: string; has: SenseFlags
   };
 }
 
-/** Someone calling, asking or telling the caller, in a clause that asks nothing itself. */
+/**
+ * Someone calling, asking or telling the caller, in a clause that asks nothing itself; what they
+ * said (我儿子讲是礼拜五, my wife said it was Friday) is where the caller heard it.
+ */
 const TOLD_THE_CALLER =
-  /打(?:了|过)?(?:个|几个|好几个)?电话|来(?:了)?电话|打给我|问(?:了)?我|跟我(?:说|讲)|找(?:过)?我|催(?:了)?我/;
+  /打(?:了|过)?(?:个|几个|好几个)?电话|来(?:了)?电话|打给我|问(?:了)?我|跟我(?:说|讲)|找(?:过)?我|催(?:了)?我|(?:说|讲)(?:过|的)?是|\b(?:said|says|told me)\b(?! (?:to|i should|we should))/;
 const ASKS_SOMETHING = /[?？吗呢嘛]|几|多少|好多|哪|什么|啥|谁|\b(?:what|when|where|who|which|how)\b/;
 
 /** Whether a clause of the context (clauses joined by new lines) names someone else whose data is asked. */
@@ -982,9 +985,9 @@ function contextNamesOther(norm: string, wards: Wards): boolean {
   return norm.split('\n').some((c) => clauseNamesOther(c, wards));
 }
 
-/** A clause naming someone else, but for one that only tells of them phoning the caller. */
+/** A clause naming someone else, but for one whose every part naming them only tells of them calling or telling the caller. */
 function clauseNamesOther(clause: string, wards: Wards | undefined): boolean {
-  return namesOtherBesidesWards(clause, wards) && !onlyToldTheCaller(clause);
+  return namesOtherBesidesWards(clause, wards) && !otherOnlyTold(clause, wards);
 }
 
 /**

@@ -577,3 +577,54 @@ describe('checkPermission: relatives who only called the caller', () => {
     expect(checkPermission(rules, '我亲戚的合同多少钱，你告诉我').status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: a relative who only told the caller what they heard', () => {
+  const rules = compileRules({
+    can_approve_immediately: [],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['不得向其他人透露客户信息（地址、姓名和电话、上门时间），家属、邻居、租客来问一律不说'],
+  });
+  it.each(['我老婆说是礼拜三，到底哪天上门？', '我儿子讲是礼拜五，我记得是下礼拜，到底几号几点钟来？'])(
+    'does not refuse the caller’s own visit %j',
+    (said) => {
+      expect(checkPermission(rules, said).status).not.toBe('forbidden');
+    },
+  );
+  it.each(['我老婆说是礼拜三，她的电话你们登记的是哪个', '我儿子讲他搬家了，他现在住哪'])(
+    'still refuses what is the relative’s own %j',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('forbidden');
+    },
+  );
+});
+
+describe('checkPermission: a rule keeping records for the holder alone', () => {
+  const rules = compileRules({
+    can_approve_immediately: [],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [
+      '上门记录和客户信息（地址、姓名和电话、上门时间）只告诉户主本人，家属、邻居、租客来问一律不说',
+    ],
+  });
+  it.each([
+    '我老婆说是礼拜三来修锅炉，我记得是礼拜四。到底哪天来，几点钟？',
+    '我女儿讲过是上午，到底几点钟来？',
+    'My wife said it was Wednesday, but when are you actually coming?',
+  ])('does not refuse the caller’s own visit because a relative told them %j', (said) => {
+    expect(checkPermission(rules, said).status).not.toBe('forbidden');
+  });
+  it.each(['查一下上门记录', '帮我看看我家的上门时间', '我老婆说是礼拜三，查一下上门记录'])(
+    'serves the holder’s own records under a rule that keeps them for the holder alone %j',
+    (said) => {
+      expect(checkPermission(rules, said).status).not.toBe('forbidden');
+    },
+  );
+  it.each(['我老婆说是礼拜三，她那边的地址是哪里', '邻居说是你们修的，他家电话多少', '他家的地址是哪里'])(
+    'still refuses the relative’s or neighbour’s own details %j',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('forbidden');
+    },
+  );
+});

@@ -24,7 +24,7 @@ import {
   namesNoHead,
   namesOtherParty,
   negated,
-  ONLY_ONE_PARTY_EN,
+  ONLY_ONE_PARTY,
   PLAUSIBLE,
   type RequestContext,
   type RequestView,
@@ -1825,7 +1825,7 @@ export function decide(
 const OTHERS_IN_RULE =
   /他人|其他|其它|别人|另一|别的|旁人|别家|任何人|邻居|配偶|前任|亲属|\bothers?\b|\banother\b|third[- ]part|someone else|somebody else|(?:nobody|no one|anyone|anybody) else|\b(?:ex-)?partners\b|\bflatmates\b|\bneighbou?rs\b|\bspouses\b/;
 const DISCLOSE_IN_RULE = new RegExp(
-  String.raw`透露|泄露|泄漏|告知|外泄|告诉|不说|不讲|disclos|reveal|leak|\bshar|\bconfirm|\bgive out\b|\btell\b|${ONLY_ONE_PARTY_EN}`,
+  String.raw`透露|泄露|泄漏|告知|外泄|告诉|不说|不讲|disclos|reveal|leak|\bshar|\bconfirm|\bgive out\b|\btell\b|${ONLY_ONE_PARTY}`,
 );
 const DATA_IN_RULE =
   /信息|资料|隐私|数据|文件|地址|住址|号码|手机号|电话|information|\bdata\b|details|files?\b|address|phone/;
