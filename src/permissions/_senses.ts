@@ -544,6 +544,16 @@ export const SENSES: readonly SenseDef[] = [
       })),
       { key: 'block', re: 'block\\s+(?:my |the |this )?accounts?\\b' },
       { key: 'lock', re: 'lock\\s+(?:my |the |this )?accounts?\\b' },
+      // my card's gone, block it: the card said before the verb.
+      ...['block', 'lock'].map((key) => ({
+        key,
+        re: `(?<=\\bcards?\\b[^?!]{0,120}?)${key}\\w*\\s+(?:it|them)\\b`,
+      })),
+      // my card was stolen, cancel it: a lost or stolen card cancelled is blocked.
+      {
+        key: 'cancel',
+        re: '(?<=\\b(?:lost|stolen|nicked|pinched)\\b[\\s\\S]{0,240}?)(?<=\\bcards?\\b[\\s\\S]{0,240}?)cancel\\w*\\s+(?:it|them|(?:my|the|that)\\s+(?:old\\s+)?cards?)\\b',
+      },
       // putting on hold a penalty fare, put my card on hold: the verb is the hold's.
       { key: 'put', re: "put\\w*\\s+(?:[\\w'-]+\\s+){0,3}?on hold\\b", overlay: true as const },
     ],
@@ -570,10 +580,11 @@ export const SENSES: readonly SenseDef[] = [
     zh: ['冻卡', '停卡', '锁卡', '卡冻', '卡停'],
     en: [],
     patterns: [
-      // block a lost or stolen registered card: what kind of card may come between.
+      // block a lost or stolen registered card, block my membership card: what kind of card may
+      // come between.
       ...['block', 'lock', 'stop', 'freez'].map((key) => ({
         key,
-        re: `${key}\\w*\\s+(?:(?:my|the|this|a|an|her|his)\\s+)?(?:(?:lost|stolen|old|missing|damaged|registered|go|travel|bank|debit|credit|or)\\s+){0,4}cards?\\b`,
+        re: `${key}\\w*\\s+(?:(?:my|the|this|a|an|her|his)\\s+)?(?:[a-z'-]+\\s+){0,4}?cards?\\b`,
       })),
     ],
   },

@@ -1790,6 +1790,30 @@ describe('checkPermission: a toll-tag company’s rules, written case first', ()
     expect(checkPermission(cards, 'please block my stolen card').status).toBe('can_approve_immediately');
   });
 
+  it('blocks the card said before the verb, and a lost one the caller says to cancel', () => {
+    const gym = compileRules({
+      can_approve_immediately: [
+        'Block a lost or stolen membership card and issue a replacement (£5 fee)',
+        'Cancel a direct debit on the caller’s own membership',
+      ],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: ['Cancelling or putting on hold a late-payment charge'],
+    });
+    const said = (text: string) => checkPermission(gym, text).status;
+    expect(said('I think I left my membership card on the bus yesterday. Can you block it?')).toBe(
+      'can_approve_immediately',
+    );
+    expect(said('Someone nicked my card from the locker, I reckon? Cancel it and send me a new one')).toBe(
+      'can_approve_immediately',
+    );
+    // Nothing lost: cancelling is the direct debit's, and a lost thing that is no card is not blocked.
+    expect(said('my card pays by direct debit, cancel it')).not.toBe('forbidden');
+    expect(said('I lost my locker key, can you cancel it')).not.toBe('forbidden');
+    expect(said('cancel the late fee')).toBe('forbidden');
+    expect(said('put the late payment charge on hold')).toBe('forbidden');
+  });
+
   it("leaves a forbidden rule's action done to another thing to the rules on that thing", () => {
     // Deactivating the tag another rule names, not the toll notice the forbidden rule puts on hold.
     expect(status('deactivate my tag, I think it was stolen')).toBe('can_approve_immediately');

@@ -1122,12 +1122,13 @@ function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly
   for (const i of matched) {
     const rule = rules.rules[i]!;
     if (levels[i] !== PLAUSIBLE) continue;
-    // Block my stolen card, against putting a penalty fare on hold: a forbidden rule's action
-    // done to a thing another rule names fully, none of the forbidden rule's own said, is that
-    // rule's. Said in part, or with nothing else named, the forbidden rule stays a reading.
+    // Block my stolen card, against putting a penalty fare (or a late-payment charge) on hold: a
+    // forbidden rule's action done to a thing another rule names fully, none of the forbidden
+    // rule's own things or words said, is that rule's. Said in part, or with nothing else named,
+    // the forbidden rule stays a reading.
     if (rule.category === 'forbidden') {
       if (
-        rule.meaning.objects.length === 0 &&
+        !rule.meaning.objects.some((o) => has[o] === 1) &&
         !rule.meaning.needsOther &&
         !(part.concept !== undefined && rule.concepts.includes(part.concept)) &&
         !saysAnyWord(rule, part) &&
