@@ -178,6 +178,11 @@ export const PEOPLE_ZH = [
   '那台车的车主',
   '那个男的',
   '那个女的',
+  // 那个丫头的电话, 那位小伙子住哪: someone described, not named (a date, a fellow guest).
+  ...['那个', '这个', '那位', '这位', '有个', '人家'].map(
+    (lead) =>
+      `${lead}(?:姑娘|丫头|小伙子?|女孩子?|男孩子?|女生|男生|妹子|小妹|美女|帅哥|小姐姐|小哥哥|老头|老太太?|老爷子|大哥|大姐|大叔|大妈)`,
+  ),
   '这个男的',
   '这个女的',
   '有个男的',
@@ -356,9 +361,12 @@ const ROLES_EN =
   'courier|driver|rider|delivery (?:guy|man|person|driver|rider|boy|girl)|deliveryman|postman|mailman|technician|repairman|engineer|installer|sender';
 /** People on a stage or a set (the band, the crew): someone else to a fan who asks after them. */
 const PERFORMER_NOUNS_EN = '(?:band|artists?|singers?|performers?|crew|cast|celebrit(?:y|ies)|rapper|dj)';
+/** Someone described, not named: the bloke, that lass, some fella. */
+const PERSON_NOUNS_EN =
+  '(?:guy|dude|man|woman|lady|person|girl|boy|bloke|fella|fellow|lad|lass|chap|gent|gentleman)';
 const STRANGERS_EN =
   `(?:someone|somebody|anyone|anybody)(?: else)?|the ${PERFORMER_NOUNS_EN}|` +
-  `the (?:seller|re-?seller|scalper|buyer|transferor)|(?:another|a different|different|some other|other) (?:users?|customers?|persons?|people|passengers?|members?|subscribers?|clients?|guys?|account holders?)|other people|(?:this|that|some) (?:guy|dude|man|woman|lady|person|girl|boy|passenger|member)|the (?:other passenger|guy|man|woman|lady|person|girl|boy|neighbou?rs?|stranger)|a stranger|strangers|` +
+  `the (?:seller|re-?seller|scalper|buyer|transferor)|(?:another|a different|different|some other|other) (?:users?|customers?|persons?|people|passengers?|members?|subscribers?|clients?|guys?|account holders?)|other people|(?:this|that|some) (?:${PERSON_NOUNS_EN}|passenger|member)|the (?:other passenger|${PERSON_NOUNS_EN}|neighbou?rs?|stranger)|a stranger|strangers|` +
   // did next door have termites: a household said by where it lives, as 隔壁 (not next door to).
   '(?:the (?:people|folks|family|place|house|unit|flat|apartment|property|one) )?next[- ]door(?! to\\b)|' +
   // the owner's address, the dog's keeper: whoever a found thing or animal belongs to.
