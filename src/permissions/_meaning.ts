@@ -81,6 +81,12 @@ export interface RuleMeaning {
    */
   optional?: string[];
   /**
+   * Words a request moving or cancelling a booking may leave out, where this rule is the product's
+   * only one doing so (改到礼拜六上半天送): the booking moved is the caller's own. A new booking
+   * names what it books (帮我约一个 says nothing of what).
+   */
+  unsaidWhenMoved?: string[];
+  /**
    * Actions said before the rule's lexicon concept, on what it names (修改 in 修改理赔结论, 催办 in
    * 催办理赔): the rule is about doing that to the concept's thing. A request naming the concept
    * but none of these actions asks for something else (理赔到现在还没到账 is not 修改理赔结论).
@@ -1235,6 +1241,7 @@ export function meaningLevel(
   // A word only the facts say completes the rule's reading (all) but names nothing the caller
   // asked about (any, score): 'cancel it' with a pending gift on file is not about the gift.
   const facts = view.facts;
+  const moved = m.unsaidWhenMoved !== undefined && movesBooking(has) ? m.unsaidWhenMoved : undefined;
   for (const w of words.zh) {
     if (
       view.norm.includes(w) ||
@@ -1247,7 +1254,7 @@ export function meaningLevel(
     ) {
       any = true;
       score += 1;
-    } else if (!m.optional?.includes(w) && !facts.norm.includes(w)) {
+    } else if (!m.optional?.includes(w) && !moved?.includes(w) && !facts.norm.includes(w)) {
       all = false;
       if (overlaps(w, view.norm) || overlaps(w, around.norm)) {
         partial = true;
@@ -1429,6 +1436,16 @@ export function markSoleObjects(
   });
 }
 
+let changeBooking: number | undefined;
+let book: number | undefined;
+
+/** A booking moved (改到礼拜六, 改约), not a new one made. */
+function movesBooking(has: SenseFlags): boolean {
+  changeBooking ??= senseNumber('change_booking');
+  book ??= senseNumber('book');
+  return has[changeBooking] === 1 && has[book] !== 1;
+}
+
 /** True when the value read from JSON has the shape of a RuleMeaning of this build. */
 export function isRuleMeaning(x: unknown): x is RuleMeaning {
   if (typeof x !== 'object' || x === null) return false;
@@ -1450,6 +1467,8 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
     (r.ownClause === undefined || r.ownClause === true) &&
     (r.optional === undefined ||
       (Array.isArray(r.optional) && r.optional.every((w) => typeof w === 'string'))) &&
+    (r.unsaidWhenMoved === undefined ||
+      (Array.isArray(r.unsaidWhenMoved) && r.unsaidWhenMoved.every((w) => typeof w === 'string'))) &&
     senses(r.heads) &&
     senses(r.objects) &&
     senses(r.polar) &&

@@ -1453,6 +1453,24 @@ describe('checkPermission: a two-character verb said split (洗个牙), and a bo
   });
 });
 
+describe('checkPermission: a booking moved, the product’s only rule on moving one', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['预约、改约、取消上门取车保养（免费）', '换内胎50元以内当场确认'],
+    requires_supervisor: ['换内胎超过50元'],
+    requires_process: ['投诉师傅'],
+    forbidden: ['透露其他客户信息'],
+  });
+  it.each(['礼拜五我不在家，改到礼拜六下午吧', '挪到明天上午行不'])(
+    'moves the caller’s booking for %j',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+    },
+  );
+  it('does not read a new booking of nothing named as this one', () => {
+    expect(checkPermission(rules, '帮我约一个').status).not.toBe('can_approve_immediately');
+  });
+});
+
 describe('checkPermission: a class booked, and what it costs as the rule states it', () => {
   const rules = compileRules({
     can_approve_immediately: ['预约试听课：59元一节，每个学员限1次'],

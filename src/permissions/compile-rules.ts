@@ -774,6 +774,8 @@ const BOOKING_ACTIONS = new Set(['book', 'change_booking', 'cancel'].map(senseNu
  * English phrase says it books is the one thing the product books, and a caller leaves it out (book
  * me in again, book Bella in for her jabs). Its words become optional when each of its actions is a
  * booking's and the product's only rule on that action (a rule's shorter phrases are one rule).
+ * A Chinese phrase's words may go unsaid only when the booking is moved (改到礼拜六上半天送): a new
+ * one asked as 帮我约一个 says nothing of what it books.
  * Only booking actions: a sole rule to extend a hold or refund a duplicate is not every extension
  * or refund. Never for a limit in money, nor for a forbidden rule. A broad action (cancel) still
  * needs a word said.
@@ -790,13 +792,15 @@ function markSoleActions(rules: CompiledRule[]): void {
   }
   for (const rule of rules) {
     const { heads, words } = rule.meaning;
-    if (rule.category === 'forbidden' || heads.length === 0 || words.en.length === 0) continue;
+    if (rule.category === 'forbidden' || heads.length === 0) continue;
     if (rule.condition?.family === 'money' || !heads.every((h) => BOOKING_ACTIONS.has(h))) continue;
     if (!heads.every((h) => textsByHead.get(h)!.size === 1)) continue;
-    rule.meaning = {
-      ...rule.meaning,
-      optional: [...new Set([...(rule.meaning.optional ?? []), ...words.en])],
-    };
+    if (words.en.length > 0)
+      rule.meaning = {
+        ...rule.meaning,
+        optional: [...new Set([...(rule.meaning.optional ?? []), ...words.en])],
+      };
+    if (words.zh.length > 0) rule.meaning = { ...rule.meaning, unsaidWhenMoved: [...words.zh] };
   }
 }
 
