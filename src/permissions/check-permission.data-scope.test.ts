@@ -582,6 +582,24 @@ describe('checkPermission: relatives who only called the caller', () => {
   });
 });
 
+describe('checkPermission: the caller phoning someone themselves', () => {
+  const rules = compileRules({
+    can_approve_immediately: [],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['不得向其他人透露客户信息（地址、姓名和电话、上门时间），家属、邻居、租客来问一律不说'],
+  });
+  it.each(['算了，我再打她电话试试吧', '那我打我老公电话问问他'])(
+    'is no request for their number: %j',
+    (said) => {
+      expect(checkPermission(rules, said).status).not.toBe('forbidden');
+    },
+  );
+  it.each(['你把她电话给我，我打给她', '她电话多少'])('still refuses their number asked for: %j', (said) => {
+    expect(checkPermission(rules, said).status).toBe('forbidden');
+  });
+});
+
 describe('checkPermission: a relative who only told the caller what they heard', () => {
   const rules = compileRules({
     can_approve_immediately: [],

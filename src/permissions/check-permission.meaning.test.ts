@@ -1453,6 +1453,19 @@ describe('checkPermission: a two-character verb said split (洗个牙), and a bo
   });
 });
 
+describe('checkPermission: someone else arranged for something is no visit arranged', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['设备故障：免费上门维修'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['安排他人代考、代签到，或把缺勤记到别人名下'],
+  });
+  it('does not refuse a visit asked for because a relative is named around it', () => {
+    const said = '机器冒烟了，我妈在家吓坏了，你们赶紧派人来修一下嘛';
+    expect(checkPermission(rules, said).status).not.toBe('forbidden');
+  });
+});
+
 describe('checkPermission: a booking moved, the product’s only rule on moving one', () => {
   const rules = compileRules({
     can_approve_immediately: ['预约、改约、取消上门取车保养（免费）', '换内胎50元以内当场确认'],

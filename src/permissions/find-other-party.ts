@@ -369,6 +369,8 @@ function scanZh(
     if (W.FOR_BEFORE_ZH.test(before) && W.BOUGHT_AFTER_ZH.test(text.slice(end))) return;
     if (ownMediaZh(before, text.slice(end))) return;
     if (W.MADE_FOR_CALLER_ZH.test(text.slice(end))) return;
+    // 我再打她电话试试: the caller calling them, not asking for their number.
+    if (CALLING_BEFORE_ZH.test(before) && PHONE_AFTER_ZH.test(text.slice(end))) return;
     const length = possessed(text.slice(end), false, pronoun);
     if (length < 0) return;
     // 林老师在微信上讲过的: the channel someone told the caller on, not their account asked for.
@@ -462,7 +464,8 @@ const CHANNEL_ZH = /(?:微信|电话|短信|qq|邮件|视频|语音)$/;
 const TOLD_ON_ZH = /^(?:上|里|中)(?:跟我|和我|给我)?(?:讲|说|发|聊|通知|告诉|约|回|联系|沟通|答应)/;
 
 // 我打那个师傅电话还关机: calling someone who serves the caller, not asking for their number.
-const CALLING_BEFORE_ZH = /打(?:了|过)?(?:那个|这个|那位|这位)?$/;
+const CALLING_BEFORE_ZH = /打(?:了|过)?(?:我的?|那个|这个|那位|这位)?$/;
+const PHONE_AFTER_ZH = /^(?:的)?(?:电话|手机)(?!号)/;
 const CALL_FROM_EN = /\b(?:call|ring|phone|text)(?:\s+(?:you|u))?(?:\s+back)?\s+(?:from|on|with|using)\s+$/;
 
 function scanEn(norm: string, raw: string, clause: { start: number; end: number }, hits: PersonHit[]): void {
@@ -566,8 +569,13 @@ function scan(text: string, norm: string, gates: number, numbered: boolean): Sca
     // The lexicon's other-user actions only add wordings the scan above missed: skip when it found one.
     if (people.length === 0 && lexiconWords) {
       for (const c of detectConcepts(norm)) {
-        // 我女儿用我的账号: what follows 我的 is the caller's, though the lexicon reads 女儿…账号.
-        if (!OTHER_USER_CONCEPTS.has(c.concept.id) || norm.slice(c.start + 1, c.end).includes('我的'))
+        // 我女儿用我的账号: what follows 我的 is the caller's, though the lexicon reads 女儿…账号;
+        // 打我老公电话 calls him.
+        if (
+          !OTHER_USER_CONCEPTS.has(c.concept.id) ||
+          norm.slice(c.start + 1, c.end).includes('我的') ||
+          CALLING_BEFORE_ZH.test(norm.slice(0, c.start))
+        )
           continue;
         people.push({ start: c.start, end: c.end });
       }
