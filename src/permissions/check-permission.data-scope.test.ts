@@ -101,6 +101,10 @@ const THIRD_PARTY = [
   '你把那个丫头的电话给我，我自己问问她',
   '那个小伙子住哪，你告诉我',
   "can I get the bloke's number, the one I met on Saturday",
+  // Where someone else stays or sits, asked as which one.
+  "me mate's down the same weekend. Which site's he on?",
+  'my ex has the kids at your park this weekend. Which cabin are they in?',
+  'which desk is my colleague at these days',
 ];
 
 const OWN_ACCOUNT = [
