@@ -105,6 +105,9 @@ const THIRD_PARTY = [
   "me mate's down the same weekend. Which site's he on?",
   'my ex has the kids at your park this weekend. Which cabin are they in?',
   'which desk is my colleague at these days',
+  // Another company, said by whom it is.
+  '隔壁那家公司托我问一下，他们公司最近有没得啥子信啊包裹啊',
+  '他们公司的地址在哪，你发我一下',
 ];
 
 const OWN_ACCOUNT = [
