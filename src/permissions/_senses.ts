@@ -391,7 +391,17 @@ export const SENSES: readonly SenseDef[] = [
       ...['get', 'send'].map((key) => ({ key, re: SOMEONE_SENT_EN })),
       // 预约、改约、取消上门取送: booking as one of a rule's listed steps (预约上门维修 names the
       // visit, and 验光预约改期 moves a booking).
-      { key: '预约', re: '预约(?=\\s*[、,，/或和及])', overlay: true as const },
+      ...['预约', '预订', '预定'].map((key) => ({
+        key,
+        re: `${key}(?=\\s*[、,，/或和及])`,
+        overlay: true as const,
+      })),
+      // 帮我订个会议室, 订一间, 订明天下午的: something booked, said with how many or when (not 订单,
+      // 订阅, 订购).
+      {
+        key: '订',
+        re: `(?<![预签下])订(?:个|一个|一间|间|张|一张|一下|(?=${DATE}|今天|今晚|明朝))`,
+      },
       // 预约体验课, 预约一节试听: a class or a session booked. Not 预约上门维修 (the visit's word),
       // nor what a booking holds (预约时间, 预约定金).
       {

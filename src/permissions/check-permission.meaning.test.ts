@@ -1453,6 +1453,25 @@ describe('checkPermission: a two-character verb said split (洗个牙), and a bo
   });
 });
 
+describe('checkPermission: something booked with 订 and a measure or a day (订个包厢)', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['包厢预订、改约、取消：开始前2小时以上取消不收费'],
+    requires_supervisor: ['消费满减以外的额外折扣'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each(['帮我订个包厢，六个人', '订一间明天晚上八点的包厢', '你帮我订明天晚上的包厢'])(
+    'books %j',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+    },
+  );
+  it('does not read an order or a subscription as a booking', () => {
+    expect(checkPermission(rules, '我的订单到哪了').status).not.toBe('can_approve_immediately');
+    expect(checkPermission(rules, '帮我订阅你们的会员').status).not.toBe('can_approve_immediately');
+  });
+});
+
 describe('checkPermission: someone else arranged for something is no visit arranged', () => {
   const rules = compileRules({
     can_approve_immediately: ['设备故障：免费上门维修'],
