@@ -50,7 +50,7 @@ export function chineseAlternatives(
   const objects = [...objectsListed(core, isAction), ...verbOnList(core, isAction)];
   // 每个会员期免费更换1次专属红娘: how often, that it is free and whose kind of thing are terms the
   // operator keeps; a caller asks to change the matchmaker.
-  const plain = core.replace(PER_PERIOD, '').replace(TERM_WORDS, '');
+  const plain = core.replace(PER_PERIOD, '').replace(PER_PERIOD_AFTER, '').replace(TERM_WORDS, '');
   const plainAction = plain !== core && plain.length >= 2 && isAction(plain);
   if (
     !ENDING.test(core) &&
@@ -81,6 +81,9 @@ export function chineseAlternatives(
 /** How often a rule allows it, leading the phrase: 每个会员期, 每个工地, 每张卡, 每位学员. */
 const PER_PERIOD =
   /^每(?:个|位|张|单|笔|期|套)?[\u4e00-\u9fff]{0,3}(?:会员期|合同期|服务期|期|月|年|周|季度?|合同|订单|工地|账户|账号|卡|人|学员|会员|户)内?/;
+/** How often, after the action with the count it allows (丢失补办每账户每自然年第1张): the operator's. */
+const PER_PERIOD_AFTER =
+  /(?:每(?:个|位|张|单|笔|期|套)?[\u4e00-\u9fff]{0,3}?(?:自然年|自然月|会员期|合同期|服务期|期|月|年|周|季度?|合同|订单|工地|账户|账号|卡|人|学员|会员|户)内?){1,3}(?:限|最多)?第?[\d一二两三]+(?:张|次|个|回)/g;
 /** Words of terms and kinds before the thing (免费, 专属, 指定): the operator's, not the caller's. */
 const TERM_WORDS = /免费|专属|指定|固定|专门|同工种/g;
 

@@ -197,9 +197,9 @@ function withOtherBound(
   return { to: next.end, condition };
 }
 
-/** After an amount, what it is the price of: 一节, 每次, /位, a class, per session. */
+/** After an amount, what it is the price of: 一节, 每次, /位, /张, a class, per session. */
 const PRICE_PER =
-  /^\s*(?:\/|每|一)(?:节|次|个|份|件|位|人|晚|天|小时|堂|课|杯|盒|箱)|^\s*(?:per|a|an|each)\s+(?:class|lesson|session|night|person|visit|box|hour)\b/i;
+  /^\s*(?:\/|每|一)(?:节|次|个|份|件|位|人|晚|天|小时|堂|课|杯|盒|箱|张|台|本|把|只|条|辆|间|场|趟|套|瓶|双)|^\s*(?:per|a|an|each)\s+(?:class|lesson|session|night|person|visit|box|hour)\b/i;
 /** What puts a span of time as the window a count is kept over: in / within / per / every 12 months, 每. */
 const WINDOW_BEFORE = /(?:\b(?:in|within|per|every|each|during|over)\s+(?:the\s+)?(?:last\s+|past\s+)?|每)$/;
 

@@ -1453,6 +1453,18 @@ describe('checkPermission: a two-character verb said split (洗个牙), and a bo
   });
 });
 
+describe('checkPermission: how often after the action, and a price per card (每人每年第1张免费，之后20元/张)', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['借书证挂失；丢失补办每人每自然年第1张免费，之后20元/张'],
+    requires_supervisor: ['逾期罚款减免'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each(['借书证丢了，帮我补一张', '我的卡弄丢了，能补办吗'])('reissues a lost card for %j', (said) => {
+    expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+  });
+});
+
 describe('checkPermission: something booked with 订 and a measure or a day (订个包厢)', () => {
   const rules = compileRules({
     can_approve_immediately: ['包厢预订、改约、取消：开始前2小时以上取消不收费'],
