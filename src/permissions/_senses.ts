@@ -387,6 +387,11 @@ export const SENSES: readonly SenseDef[] = [
       { key: '约', re: '约(?:个|一节|一个|节|一堂|一次)?(?:免费)?(?:的)?(?:试听|体验|试)课?' },
       // Book Bella in, book him in for Tuesday: someone booked, by name.
       { key: 'book', re: "book\\s+[\\w'-]+\\s+in\\b" },
+      // Make a new booking, make a reservation: a booking made, said as the noun.
+      {
+        key: 'make',
+        re: 'make\\s+(?:a|an|the|my|our)?\\s*(?:new\\s+)?(?:booking|reservation|appointment)s?\\b',
+      },
       // Get somebody out to me Saturday, send someone round: a visit asked for.
       ...['get', 'send'].map((key) => ({ key, re: SOMEONE_SENT_EN })),
       // 预约、改约、取消上门取送: booking as one of a rule's listed steps (预约上门维修 names the
@@ -1269,6 +1274,11 @@ export const SENSES: readonly SenseDef[] = [
         re: 'send\\s+(?:me\\s+|us\\s+)?(?:another|a new|a replacement|the missing|a spare|one more)\\b',
         overlay: true,
       },
+      // could you send it again, text me the code again: what was sent, sent once more.
+      ...['send', 'text', 'email', 'forward'].map((key) => ({
+        key,
+        re: `${key}\\s+(?:(?:me|us)\\s+)?(?:it|them|that|this|(?:the|my|our)\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+)\\s+(?:(?:to|through|over)\\s+(?:me|us)\\s+)?(?:again|once more)\\b`,
+      })),
       // 验证码一直收不到, I never got my pickup code: what was sent and not received is sent again.
       { key: '没', re: '没(?:有)?收到' },
       { key: '收', re: '收不到' },

@@ -1453,6 +1453,24 @@ describe('checkPermission: a two-character verb said split (洗个牙), and a bo
   });
 });
 
+describe('checkPermission: a booking made, said as the noun, and something sent again', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      'Make a new booking',
+      'Re-send the booking confirmation email to the email on the booking',
+    ],
+    requires_supervisor: ['Waiving the no-show fee'],
+    requires_process: [],
+    forbidden: ['Telling anyone who else has a booking'],
+  });
+  it.each([
+    'could you book us a table for four on Friday night',
+    'I deleted the confirmation email by mistake, could you send it again?',
+  ])('approves %j', (said) => {
+    expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+  });
+});
+
 describe('checkPermission: how often after the action, and a price per card (每人每年第1张免费，之后20元/张)', () => {
   const rules = compileRules({
     can_approve_immediately: ['借书证挂失；丢失补办每人每自然年第1张免费，之后20元/张'],
