@@ -55,6 +55,9 @@ const RELATIVES_EN =
 const OTHER_EN = `(?:(?:another|other|a different|different)\\s+(?:user|customer|person|people|member|client|subscriber|account holder|account owner)(?:'s|s'|s)?|(?:someone|somebody) else(?:'s)?|other people(?:'s)?|my ${RELATIVES_EN}(?:'s|s'))`;
 
 /** An amount of money in English: £20, 20 quid, twenty pounds, money. */
+/** A number said in English words (two, fifty, hundred). */
+const NUMBER_WORD_EN =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand';
 const AMOUNT_EN =
   '(?:(?:[$£€]?\\d[\\d,.]*|money)(?: dollars?| bucks?| pounds?| quid| euros?)?|(?:[a-z]+[ -]){1,2}(?:dollars?|bucks?|pounds?|quid|euros?))';
 
@@ -111,6 +114,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // I need back the other twenty pounds, I want my £20 back: money wanted back, named.
       `\\b(?:need|want|get)\\s+back\\s+(?:my |the )?(?:other\\s+)?${AMOUNT_EN}`,
       `\\b(?:need|want|get)\\s+(?:my |the )?(?:other\\s+)?${AMOUNT_EN} back\\b`,
+      // two hundred and fifty back is fair, $80 back would do: a sum said, then back.
+      `\\b(?:[$£€]?\\d[\\d,.]*|(?:${NUMBER_WORD_EN})(?:[ -](?:and )?(?:${NUMBER_WORD_EN})){0,3})(?: dollars?| bucks?| pounds?| quid| euros?)? back\\b(?!\\s+(?:in|at|then|later|from|home|up|down|to (?:you|me)))`,
     ],
     absorb: ['全额', 'full'],
     examples: [
@@ -132,6 +137,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       'I want my money back',
       'give me my $50 back',
       'I need back the other twenty pounds',
+      'I think two hundred and fifty back is fair',
     ],
   },
   {
