@@ -548,7 +548,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       'power',
     ],
     patterns: [
-      '(?:重启|重新启动|复位|重开)(?:~(?:光猫|猫|路由器|路由|调制解调器|机顶盒|modem|router|设备|网关))?',
+      '(?:重启|重新启动|复位)(?:~(?:光猫|猫|路由器|路由|调制解调器|机顶盒|modem|router|设备|网关))?',
+      // 重开 alone is an invoice issued again (作废重开): a restart only with the device said.
+      '重开~(?:光猫|猫|路由器|路由|调制解调器|机顶盒|modem|router|设备|网关)',
       '(?:光猫|猫|路由器|路由|机顶盒)~(?:重启|重新启动|复位)',
       '\\b(?:restart|reboot|reset|power[- ]cycle)_(?:modem|router|gateway|ont|box|device)s?\\b',
       '\\b(?:modem|router|gateway)\\s+(?:restart|reboot|reset)s?\\b',

@@ -401,6 +401,13 @@ export const SENSES: readonly SenseDef[] = [
         re: `${key}(?=\\s*[、,，/或和及])`,
         overlay: true as const,
       })),
+      // 日票预约, 参观预约: a thing booked, the booking said last (not 我的预约, a booking held, nor
+      // 上门维修预约, the visit's own word).
+      ...['预约', '预订', '预定'].map((key) => ({
+        key,
+        re: `(?<=[\\u4e00-\\u9fff])(?<!的|上门|维修|修理|检修|安装)${key}(?=$|[\\s,.!?;:、)])`,
+        overlay: true as const,
+      })),
       // 帮我订个会议室, 订一间, 订明天下午的: something booked, said with how many or when (not 订单,
       // 订阅, 订购).
       {
@@ -1261,10 +1268,17 @@ export const SENSES: readonly SenseDef[] = [
       '补办',
       '重办',
       '重新办',
+      // 作废重开, 重新开一张: an invoice or a receipt issued again.
+      '作废重开',
     ],
     en: ['resend*', 're-send*', 'reship*', 're-ship*'],
     patterns: [
       { key: '补', re: '补\\s*(?:一|1|两|2)?\\s*[个根条只副份台套件张](?!人)' },
+      // 发票开错了，重开一张; 作废了重新开一张: issued again (not 重开机, 重新开通, 重新开始).
+      {
+        key: '重',
+        re: '重(?:新)?开(?!通|机|始|放|业|学|张营业|工)(?=\\s*(?:一|1)?\\s*(?:张|份|个)|[了吧啊呀咯哈嘛]|$|[\\s,.!?;:、]|的?(?:发票|收据|票))',
+      },
       // 电子保单再发我一份: sending again what was sent before.
       { key: '再', re: '再\\s*(?:给我|帮我|给)?\\s*发\\s*(?:我|给我)?\\s*(?:一|1)\\s*[份个张封条遍次]' },
       // 对账单没收到，再给我寄一份: 再 parts the clauses, and 寄一份 is left to say it.

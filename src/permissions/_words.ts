@@ -126,13 +126,18 @@ export function contentWords(norm: string, absorb: readonly string[] = []): Word
       } else keep(pending);
       pending = '';
     };
+    // 日 alone is a day counted (30日内), but 日|票 and 日|租 are a day's pass and a day's rent.
+    let day = false;
     for (const seg of segmenter.segment(run)) {
       const w = seg.segment;
+      const afterDay = day;
+      day = false;
       if (GENERIC_ZH.has(w) || absorbed.has(w)) {
         flush();
+        day = w === '日';
         continue;
       }
-      if (w.length === 1) pending += w;
+      if (w.length === 1) pending += afterDay && pending === '' ? `日${w}` : w;
       else {
         flush();
         zh.push(w);

@@ -1453,6 +1453,23 @@ describe('checkPermission: a two-character verb said split (洗个牙), and a bo
   });
 });
 
+describe('checkPermission: a day pass booked (日票预约), and tickets of other kinds', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['发票抬头开错：作废重开，每张限1次', '日票预约（非会员也可以）'],
+    requires_supervisor: ['退款超过200元'],
+    requires_process: [],
+    forbidden: ['透露其他客户信息'],
+  });
+  it('books the day pass asked for', () => {
+    expect(checkPermission(rules, '帮我约一张明天的日票').status).toBe('can_approve_immediately');
+  });
+  it.each(['我的票呢', '上个月的发票开错了，作废了重新开一张'])('does not book a day pass for %j', (said) => {
+    const decision = checkPermission(rules, said);
+    expect(decision.status).not.toBe('can_approve_immediately');
+    expect(decision.parts.map((p) => p.rule)).not.toContain('日票预约（非会员也可以）');
+  });
+});
+
 describe('checkPermission: a booking made, said as the noun, and something sent again', () => {
   const rules = compileRules({
     can_approve_immediately: [
