@@ -49,10 +49,12 @@ const SENT_TO =
  */
 const CUSTOMERS_OWN = new RegExp(String.raw`\b(?<!other |another )(?:the\s+)?(?:${CUSTOMER})'s\s+`, 'g');
 /**
- * A relative clause closing the phrase (a scheduled transfer that hasn't gone out yet): the state
- * the operator checks. Only after two words or more, so the action and its object stay.
+ * A relative clause closing the phrase (a scheduled transfer that hasn't gone out yet, a charge
+ * taken from a bond): the state the operator checks. Only after two words or more, so the action
+ * and its object stay.
  */
-const RELATIVE_AFTER = /\s+(?:that|which|who|whose)\s+[\s\S]*$/;
+const RELATIVE_AFTER =
+  /\s+(?:(?:that|which|who|whose)\s+|(?:taken|deducted|withheld|kept)\s+(?:from|out of|off)\s+)[\s\S]*$/;
 /**
  * A clause closing the rule that states its terms, after a comma (once per client in 12 months,
  * only the amount verified on the invoice, within its 6-month warranty), a conjunction (when repeats
@@ -81,8 +83,11 @@ const FOR_THE_CUSTOMER = new RegExp(String.raw`\s+for\s+(?:the|a|an)\s+(?:${CUST
  */
 const OTHER_NAME = /^[a-z][^(:]*?\(([a-z][a-z' -]{1,24})\)\s*(?::|$)/;
 
-/** A process named by what is filed: … claims, … appeal, … application, … request. */
-const NAMED_PROCESS = /\b(?:claims?|appeals?|applications?|requests?)\s*$/;
+/**
+ * A process named by what is filed (… claims, … appeal, … application, … request) or by the case
+ * contested (Disputing a damage charge taken from a bond: …).
+ */
+const NAMED_PROCESS = /\b(?:claims?|appeals?|applications?|requests?)\s*$|^(?:disput|contest|challeng)\w*\s/;
 
 /** A case counted (a second waiver, a 3rd reissue): what sets it apart from the first. */
 const COUNTED_CASE = new RegExp(

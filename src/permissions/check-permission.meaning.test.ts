@@ -1453,6 +1453,23 @@ describe('checkPermission: a two-character verb said split (洗个牙), and a bo
   });
 });
 
+describe('checkPermission: a process named by the case contested (Disputing a charge taken from a deposit: …)', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['Goodwill credit up to $30 per hire'],
+    requires_supervisor: ['Any refund above $30'],
+    requires_process: [
+      'Disputing a damage or fuel charge taken from a hire deposit: the customer sends the dispute form with photos within 14 days',
+    ],
+    forbidden: [],
+  });
+  it.each([
+    'I want to dispute the damage charge on my deposit',
+    "I'd like to contest the fuel charge you took off my deposit",
+  ])('opens the process for %j', (said) => {
+    expect(checkPermission(rules, said).status).toBe('requires_process');
+  });
+});
+
 describe('checkPermission: a day pass booked (日票预约), and tickets of other kinds', () => {
   const rules = compileRules({
     can_approve_immediately: ['发票抬头开错：作废重开，每张限1次', '日票预约（非会员也可以）'],
