@@ -412,7 +412,7 @@ export const SENSES: readonly SenseDef[] = [
       // 订阅, 订购).
       {
         key: '订',
-        re: `(?<![预签下])订(?:个|一个|一间|间|张|一张|一下|(?=${DATE}|今天|今晚|明朝))`,
+        re: `(?<![预签下])订(?:一?[个间张辆台份桌位套]|一下|(?=${DATE}|今天|今晚|明朝))`,
       },
       // 预约体验课, 预约一节试听: a class or a session booked. Not 预约上门维修 (the visit's word),
       // nor what a booking holds (预约时间, 预约定金).

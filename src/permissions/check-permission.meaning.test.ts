@@ -1549,6 +1549,18 @@ describe('checkPermission: someone else arranged for something is no visit arran
   });
 });
 
+describe('checkPermission: a new booking asked for without saying new (新预订)', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['新预订（门店有车）；取车前取消，全额退款'],
+    requires_supervisor: ['减免超过100元'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each(['给我订一辆山地车，礼拜六上午来取', '帮我订个双人的，明天下午'])('books %j', (said) => {
+    expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+  });
+});
+
 describe('checkPermission: a booking moved, the product’s only rule on moving one', () => {
   const rules = compileRules({
     can_approve_immediately: ['预约、改约、取消上门取车保养（免费）', '换内胎50元以内当场确认'],

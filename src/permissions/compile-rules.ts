@@ -801,8 +801,18 @@ function markSoleActions(rules: CompiledRule[]): void {
         optional: [...new Set([...(rule.meaning.optional ?? []), ...words.en])],
       };
     if (words.zh.length > 0) rule.meaning = { ...rule.meaning, unsaidWhenMoved: [...words.zh] };
+    // 新预订: a booking asked for is a new one, said or not (给我订一个途观).
+    const isNew = words.zh.filter((w) => NEW_WORDS_ZH.has(w));
+    if (isNew.length > 0 && heads.includes(BOOK))
+      rule.meaning = {
+        ...rule.meaning,
+        optional: [...new Set([...(rule.meaning.optional ?? []), ...isNew])],
+      };
   }
 }
+
+const BOOK = senseNumber('book');
+const NEW_WORDS_ZH = new Set(['新', '新的']);
 
 // Words after which the next word is not what the first one qualifies (membership to another person).
 const JOINING = new Set(['to', 'a', 'an', 'the', 'of', 'for', 'with', 'from', 'and', 'or', 'in', 'on', 'by']);
