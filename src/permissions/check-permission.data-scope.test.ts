@@ -108,10 +108,14 @@ const THIRD_PARTY = [
   // Another company, said by whom it is.
   '隔壁那家公司托我问一下，他们公司最近有没得啥子信啊包裹啊',
   '他们公司的地址在哪，你发我一下',
+  // A husband in northern speech, and someone's stay.
+  '我家老爷们儿上礼拜是不是住你们那儿了，几个人住的',
+  '你把他那几晚的水单发我邮箱',
 ];
 
 const OWN_ACCOUNT = [
   '我的订单到哪了',
+  '我上礼拜住的啥房来着',
   '我朋友推荐我来的，我想退款',
   '给我寄到我家',
   '帮我查下我的手机套餐',
