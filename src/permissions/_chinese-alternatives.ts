@@ -41,6 +41,10 @@ export function chineseAlternatives(
   // one phrase for each thing slashed).
   const colon = core.search(/[:：]/);
   if (colon >= 2 && isAction(core.slice(0, colon))) return withOwn(core.slice(0, colon), category, isAction);
+  // 核实欠费已缴清、无未整改隐患后，远程开阀恢复供气: what the operator checks first, then the
+  // action a caller asks for.
+  const after = CHECKED_FIRST.exec(core);
+  if (after && isAction(after[1]!)) return withOwn(after[1]!, category, isAction);
   // 登记游戏内普通举报，转安全团队按规处理，不承诺结果: the first clause is the action, the
   // rest how it is handled, which a caller does not say.
   const clause = core.search(/[,，;；]/);
@@ -77,6 +81,9 @@ export function chineseAlternatives(
   if (plainAction) add(plain);
   return out;
 }
+
+/** A check the operator makes first (核实…后，), then the action: the action after it. */
+const CHECKED_FIRST = /^(?:核实|确认|核对|查实|查明)[^:：]{2,40}?后[,，]([^,，;；]{2,})$/;
 
 /** How often a rule allows it, leading the phrase: 每个会员期, 每个工地, 每张卡, 每位学员. */
 const PER_PERIOD =

@@ -226,6 +226,10 @@ function notesBlanked(s: string): string {
   return s.replace(NOTE, (note) => ' '.repeat(note.length));
 }
 
+/** A note that is only how soon the business does it (（2小时内）, (within 24 hours)): no limit asked. */
+const SERVICE_TIME_NOTE =
+  /^[(（]\s*(?:within\s+)?[\d.]+\s*(?:个)?(?:小时|分钟|天|日|个?工作日|hours?|minutes?|days?|working days?)\s*内?(?:完成|到场|上门|恢复|处理|办结|回复|到账)?\s*[)）]?$/;
+
 /** The spans of the notes in brackets of a normalised rule (one left open runs to the end). */
 function noteSpans(s: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -306,7 +310,12 @@ export function parseRule(text: string): ParsedRule {
   // phrase names (顺延一次: once), then a term of the case a note states.
   const stated = conditionOf(text, s, outside, false, true);
   if (stated.condition) return stated;
-  const noted = all.filter((n) => inNote(n) && !RATE_AFTER.test(s.slice(n.end)));
+  const noted = all.filter(
+    (n) =>
+      inNote(n) &&
+      !RATE_AFTER.test(s.slice(n.end)) &&
+      !notes.some(([a, b]) => n.start >= a && n.end <= b && SERVICE_TIME_NOTE.test(s.slice(a, b).trim())),
+  );
   const limit = conditionOf(text, s, noted, true, true);
   if (limit.condition && !limit.condition.term) return limit;
   const found = conditionOf(text, s, outside, false, false);

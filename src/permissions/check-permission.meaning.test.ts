@@ -1549,6 +1549,22 @@ describe('checkPermission: someone else arranged for something is no visit arran
   });
 });
 
+describe('checkPermission: a check the operator makes first (核实…后，), and a forbidden case said or not', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['核实欠费已全部缴清、无未整改隐患后，远程恢复供暖（2小时内）'],
+    requires_supervisor: ['欠费未缴清要求先恢复供暖'],
+    requires_process: [],
+    forbidden: ['存在漏水隐患且未整改复检合格时恢复供暖'],
+  });
+  it('restores the heating asked for, the check and how soon it is done being the operator’s', () => {
+    expect(checkPermission(rules, '钱交齐了，帮我恢复供暖').status).toBe('can_approve_immediately');
+  });
+  it('refuses it where the forbidden case is said, in the same clause or another', () => {
+    expect(checkPermission(rules, '暖气片漏水还没修好，先帮我恢复供暖').status).toBe('forbidden');
+    expect(checkPermission(rules, '有隐患没整改也先给我恢复供暖').status).toBe('forbidden');
+  });
+});
+
 describe('checkPermission: a new booking asked for without saying new (新预订)', () => {
   const rules = compileRules({
     can_approve_immediately: ['新预订（门店有车）；取车前取消，全额退款'],

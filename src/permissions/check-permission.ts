@@ -1080,12 +1080,21 @@ class PartView implements RequestView {
  * Whether the part says any word of the rule's own beyond its senses, in Chinese a character of
  * one (结果 for 结论: another word for it may share one): 罚单 of 取消罚单, fare.
  */
-function saysAnyWord(rule: CompiledRule, part: Part): boolean {
+function saysAnyWord(
+  rule: CompiledRule,
+  norm: string,
+  stems: () => Set<string>,
+  besides?: CompiledRule,
+): boolean {
   const { zh, en } = rule.meaning.words;
-  if (zh.some((w) => [...w].some((c) => part.norm.includes(c)))) return true;
+  // Words and characters the other rule has too (供气, and 复 of 复检 in 恢复) say nothing of this
+  // one's own.
+  const own = (w: string, of: readonly string[] | undefined): boolean => of === undefined || !of.includes(w);
+  const saidOwn = (c: string): boolean => norm.includes(c) && !(besides?.phrase.includes(c) ?? false);
+  if (zh.some((w) => own(w, besides?.meaning.words.zh) && [...w].some(saidOwn))) return true;
   if (en.length === 0) return false;
-  const stems = stemsFor(part)();
-  return en.some((w) => stems.has(w));
+  const said = stems();
+  return en.some((w) => own(w, besides?.meaning.words.en) && said.has(w));
 }
 
 /**
@@ -1119,6 +1128,19 @@ function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly
   };
   const drop: number[] = [];
   const money = saysMoney(part);
+  // 有漏气还没修好，先帮我恢复供气: the forbidden rule's thing or words said in another clause still
+  // count.
+  const wholeNorm = part.analysis?.norm ?? part.norm;
+  let whole: SenseFlags | undefined;
+  const wholeHas = (): SenseFlags => {
+    whole ??= part.analysis ? scanSenses(wholeNorm) : has;
+    return whole;
+  };
+  let stems: Set<string> | undefined;
+  const wholeStems = (): Set<string> => {
+    stems ??= part.analysis ? stemsOf(wholeNorm) : stemsFor(part)();
+    return stems;
+  };
   for (const i of matched) {
     const rule = rules.rules[i]!;
     if (levels[i] !== PLAUSIBLE) continue;
@@ -1128,16 +1150,16 @@ function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly
     // the forbidden rule stays a reading.
     if (rule.category === 'forbidden') {
       if (
-        !rule.meaning.objects.some((o) => has[o] === 1) &&
+        !rule.meaning.objects.some((o) => has[o] === 1 || wholeHas()[o] === 1) &&
         !rule.meaning.needsOther &&
         !(part.concept !== undefined && rule.concepts.includes(part.concept)) &&
-        !saysAnyWord(rule, part) &&
         findOtherParty(part.text) === undefined &&
         matched.some(
           (j) =>
             levels[j]! >= STRONG &&
             rules.rules[j]!.category !== 'forbidden' &&
-            sameAction(rule, rules.rules[j]!),
+            sameAction(rule, rules.rules[j]!) &&
+            !saysAnyWord(rule, wholeNorm, wholeStems, rules.rules[j]!),
         )
       )
         drop.push(i);
