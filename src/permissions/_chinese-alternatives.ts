@@ -33,7 +33,7 @@ export function chineseAlternatives(
   isAction: (word: string) => boolean,
 ): string[] {
   if (category === 'forbidden' || !hasCjk(phrase)) return [];
-  const core = withoutNotes(phrase).replace(/\s+/g, '');
+  const core = withoutNotes(phrase).replace(/\s+/g, '').replace(FOR_HOLDER_LEAD, '');
   // English words in a note (App Store订阅…) are the note's; in the phrase they make it English.
   if (/[a-z]{2}/.test(core)) return [];
   // 封号申诉：外挂/脚本/永久封禁，或…: the action comes before the colon, its cases after it.
@@ -82,6 +82,9 @@ export function chineseAlternatives(
   return out;
 }
 
+/** Whom it is done for, leading the phrase (为预订人或入住人本人：): the operator's check, not asked. */
+const FOR_HOLDER_LEAD = /^(?:为|给|替)?[^:：,，;；]{2,16}?本人[:：]/;
+
 /** A check the operator makes first (核实…后，), then the action: the action after it. */
 const CHECKED_FIRST = /^(?:核实|确认|核对|查实|查明)[^:：]{2,40}?后[,，]([^,，;；]{2,})$/;
 
@@ -92,7 +95,7 @@ const PER_PERIOD =
 const PER_PERIOD_AFTER =
   /(?:每(?:个|位|张|单|笔|期|套)?[\u4e00-\u9fff]{0,3}?(?:自然年|自然月|会员期|合同期|服务期|期|月|年|周|季度?|合同|订单|工地|账户|账号|卡|人|学员|会员|户)内?){1,3}(?:限|最多)?第?[\d一二两三]+(?:张|次|个|回)/g;
 /** Words of terms and kinds before the thing (免费, 专属, 指定): the operator's, not the caller's. */
-const TERM_WORDS = /免费|专属|指定|固定|专门|同工种/g;
+const TERM_WORDS = /免费|专属|指定|固定|专门|同工种|按实际(?:消费|金额|支付)?/g;
 
 /**
  * A rule an ops team writes as "circumstance: remedy" (场馆原因停课或系统错扣：返还被扣课时并安排补课,

@@ -620,9 +620,9 @@ const OTHER_PERSON_EN = String.raw`\b(?:other|another)(?:'s\b|\s+(?:[a-z-]+\s+)?
 
 /**
  * A rule naming the one party its data is kept for (reports go only to the client; agents get
- * nothing; 上门记录只告诉户主本人): a rule on other people's data, as 透露他人信息 is.
+ * nothing; 上门记录只告诉户主本人; 向本人以外的任何人透露): a rule on other people's data, as 透露他人信息 is.
  */
-export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b|只(?:告诉|告知|给|对|向|发给|提供给|跟)[^,.;、]{0,10}?本人|仅(?:限|对|向|告知|告诉)[^,.;、]{0,10}?本人`;
+export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b|只(?:告诉|告知|给|对|向|发给|提供给|跟)[^,.;、]{0,10}?本人|仅(?:限|对|向|告知|告诉)[^,.;、]{0,10}?本人|本人[^,.;]{0,40}?以外的?(?:任何人|其他人|人)`;
 
 // Another party in a rule phrase (修改收货人为他人, 透露其他乘客信息, share another user's files), or
 // the one party data is kept for (ONLY_ONE_PARTY): the holder's own request for it is no such

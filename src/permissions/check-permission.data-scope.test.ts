@@ -593,6 +593,21 @@ describe('checkPermission: relatives who only called the caller', () => {
   });
 });
 
+describe('checkPermission: a rule keeping data from anyone but the holder (向本人以外的任何人透露)', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['为会员本人：按实际消费开具电子发票'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['向会员本人以外的任何人透露消费明细、电子发票、联系方式'],
+  });
+  it('issues the holder’s own invoice', () => {
+    expect(checkPermission(rules, '帮我开一张电子发票').status).toBe('can_approve_immediately');
+  });
+  it('refuses someone else’s', () => {
+    expect(checkPermission(rules, '把我老婆上个月的电子发票发给我').status).toBe('forbidden');
+  });
+});
+
 describe('checkPermission: the caller phoning someone themselves', () => {
   const rules = compileRules({
     can_approve_immediately: [],

@@ -850,7 +850,13 @@ function levelsFor(
       !circumstanceTold(rule, parsed?.whole.norm ?? part.norm, facts.norm)
     )
       continue;
-    const lexicon = lexiconLevel(rule, part, facts);
+    let lexicon = lexiconLevel(rule, part, facts);
+    // 给我开张发票 against 透露…以外任何人的…发票水单: the lexicon names the thing of a rule on
+    // other people's data, and the request names no one else: the reading by meaning decides.
+    if (lexicon === EXACT && rule.meaning.needsOther) {
+      view ??= new PartView(part, parsed, facts, joined);
+      if (!view.other() && !view.context().other()) lexicon = NONE;
+    }
     // The lexicon's own match, or a rule on another lexicon action than the part's that the part
     // does not name in other words either: settled, unless the part names the opposite of a
     // state the rule requires (return an opened item, said of one never opened).
