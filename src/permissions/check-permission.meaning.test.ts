@@ -1549,6 +1549,25 @@ describe('checkPermission: someone else arranged for something is no visit arran
   });
 });
 
+describe('checkPermission: a false record asked by the rule’s own example, and one done wrong already', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['发票抬头或税号开错：当月作废重开'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['开具与实际消费项目或金额不符的发票（餐费开成住宿费、房费开成会议费）'],
+  });
+  it('refuses the relabelling asked without naming the invoice', () => {
+    expect(checkPermission(rules, '那顿饭钱你给我都开成住宿费呗，反正都是你们店里花的').status).toBe(
+      'forbidden',
+    );
+  });
+  it('does not read a mistake the business made as one asked for', () => {
+    expect(checkPermission(rules, '税号不对，你们给弄成32X了，发票给我重开一张').status).not.toBe(
+      'forbidden',
+    );
+  });
+});
+
 describe('checkPermission: a check the operator makes first (核实…后，), and a forbidden case said or not', () => {
   const rules = compileRules({
     can_approve_immediately: ['核实欠费已全部缴清、无未整改隐患后，远程恢复供暖（2小时内）'],

@@ -953,13 +953,19 @@ const recordNouns = new WeakMap<CompiledRule, readonly string[]>();
 function falsifiedRecord(rule: CompiledRule, norm: string, whole: string): boolean {
   let nouns = recordNouns.get(rule);
   if (nouns === undefined) {
+    const text = normalizeText(rule.text);
     nouns = [
-      ...new Set([...normalizeText(rule.text).matchAll(RECORD_NOUN)].map((m) => m[0].replace(/s$/, ''))),
+      ...new Set([...text.matchAll(RECORD_NOUN)].map((m) => m[0].replace(/s$/, ''))),
+      // 餐费开成住宿费: what the rule's own example relabels a record as names that record too.
+      ...[...text.matchAll(RELABELLED_AS)].map((m) => m[0]),
     ];
     recordNouns.set(rule, nouns);
   }
   return nouns.length > 0 && nouns.some((n) => norm.includes(n)) && falsityAsked(rule, whole);
 }
+
+/** What a rule's example relabels a record as: 开成住宿费, 写成会议费. */
+const RELABELLED_AS = /[开写改换弄填]成[\u4e00-\u9fff]{1,3}费/g;
 
 /** Whether the text asks for the false record a forbidden rule names (see `CompiledRule.falsity`). */
 function falsityAsked(rule: CompiledRule, norm: string): boolean {
