@@ -143,7 +143,9 @@ async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
   // caller urges it, asks when it happens or to be told. Nothing new is asked; they hear when.
   // 那要准备什么材料？ after a request this call took up: what its rule's own note, or the FAQ,
   // says the step takes.
-  const needed = ASKS_WHAT_IT_TAKES.test(utterance) ? neededFor(ctx) : undefined;
+  const needed = ASKS_WHAT_IT_TAKES.test(utterance)
+    ? neededFor(ctx, asksForIt(utterance) ? undefined : utterance)
+    : undefined;
   if (needed) {
     parts.resolve.push(needed);
     return composeReply(String(ctx.operator.methodology ?? ''), parts);
@@ -696,8 +698,16 @@ const PENALTY_WORDS =
   /\b(?:late|extra day|penalt\w*|fines?|surcharges?|fees?)\b|滞纳金|违约金|罚款|罚金|逾期费|手续费|超时费/i;
 
 /** What the latest request this call took up needs brought or sent, said; none when nothing says. */
-function neededFor(ctx: CallContext): string | undefined {
-  const latest = takenUp(ctx).at(-1);
+function neededFor(ctx: CallContext, question: string | undefined): string | undefined {
+  // 过户要带啥, asking for nothing: with nothing taken up yet, the step the question names (a
+  // process asked about, not opened).
+  const latest =
+    takenUp(ctx).at(-1) ??
+    (question === undefined
+      ? undefined
+      : checkPermission(rulesOf(ctx), question)
+          .parts.filter((p) => p.rule !== null && p.status !== 'forbidden')
+          .map((p) => ({ rule: p.rule, what: p.text }))[0]);
   if (latest === undefined) return undefined;
   const takes = whatItTakes(ctx.product, latest.rule, latest.what);
   if (takes === undefined) return undefined;
@@ -705,6 +715,12 @@ function neededFor(ctx: CallContext): string | undefined {
     ? `办理这个需要：${takes.replace(/[。.]$/, '')}。`
     : `For that you'll need: ${takes.replace(/[。.]$/, '')}.`;
 }
+
+/** A line that asks for a step besides any question (我想转到我名下, 你先帮我把登记弄上吧). */
+function asksForIt(utterance: string): boolean {
+  return DIRECT_ASK.test(utterance) || ASKS_THE_COMPANY.test(utterance) || WANTS_ZH.test(utterance);
+}
+const WANTS_ZH = /[我俺](?:想|要)(?!是)/;
 
 /** The company asked to do something: can you, 帮我, 给我, 你们能. */
 const ASKS_THE_COMPANY =
