@@ -2033,33 +2033,29 @@ describe('createRulesAgent: what a step takes, asked after it was taken up', () 
 });
 
 describe('createRulesAgent: what a step takes, asked before anything was taken up', () => {
-  const product = {
-    name: '安家保险',
-    operator_permissions: {
-      can_approve_immediately: [],
-      requires_supervisor: [],
-      requires_process: ['家财险理赔申请（提交报案回执和损失照片，理赔中心审核5-7个工作日）'],
-      forbidden: [],
-    },
-  };
-  it('answers from the rule the question names, opening nothing', async () => {
-    const c = agentCall({
-      product,
+  const call = () =>
+    agentCall({
+      product: {
+        name: '安家保险',
+        operator_permissions: {
+          can_approve_immediately: [],
+          requires_supervisor: [],
+          requires_process: ['家财险理赔申请（提交报案回执和损失照片，理赔中心审核5-7个工作日）'],
+          forbidden: [],
+        },
+      },
       operator: records.operators[0]!,
       customer: { name: '陈先生', phone: '13900002222' },
       phone: '13900002222',
     });
+  it('answers from the rule the question names, opening nothing', async () => {
+    const c = call();
     const reply = await c.say('家财险理赔咋弄？都要带啥？');
     expect(reply).toContain('提交报案回执和损失照片');
     expect(c.events.filter((e) => e.type === 'ticket')).toHaveLength(0);
   });
   it('still takes up the step when the line asks for it too', async () => {
-    const c = agentCall({
-      product,
-      operator: records.operators[0]!,
-      customer: { name: '陈先生', phone: '13900002222' },
-      phone: '13900002222',
-    });
+    const c = call();
     await c.say('水管爆了，我想申请家财险理赔，要带啥材料？');
     expect(c.events.filter((e) => e.type === 'ticket')).toHaveLength(1);
   });
