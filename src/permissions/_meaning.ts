@@ -991,7 +991,10 @@ function contextNamesOther(norm: string, wards: Wards): boolean {
   return norm.split('\n').some((c) => clauseNamesOther(c, wards));
 }
 
-/** A clause naming someone else, but for one whose every part naming them only tells of them calling or telling the caller. */
+/**
+ * A clause naming someone else, but for one whose every part naming them only tells of them calling
+ * or telling the caller.
+ */
 function clauseNamesOther(clause: string, wards: Wards | undefined): boolean {
   return namesOtherBesidesWards(clause, wards) && !otherOnlyTold(clause, wards);
 }
@@ -1436,14 +1439,14 @@ export function markSoleObjects(
   });
 }
 
-let changeBooking: number | undefined;
-let book: number | undefined;
+let changeBookingSense: number | undefined;
+let bookSense: number | undefined;
 
 /** A booking moved (改到礼拜六, 改约), not a new one made. */
 function movesBooking(has: SenseFlags): boolean {
-  changeBooking ??= senseNumber('change_booking');
-  book ??= senseNumber('book');
-  return has[changeBooking] === 1 && has[book] !== 1;
+  changeBookingSense ??= senseNumber('change_booking');
+  bookSense ??= senseNumber('book');
+  return has[changeBookingSense] === 1 && has[bookSense] !== 1;
 }
 
 /** True when the value read from JSON has the shape of a RuleMeaning of this build. */

@@ -394,20 +394,17 @@ export const SENSES: readonly SenseDef[] = [
       },
       // Get somebody out to me Saturday, send someone round: a visit asked for.
       ...['get', 'send'].map((key) => ({ key, re: SOMEONE_SENT_EN })),
-      // 预约、改约、取消上门取送: booking as one of a rule's listed steps (预约上门维修 names the
-      // visit, and 验光预约改期 moves a booking).
-      ...['预约', '预订', '预定'].map((key) => ({
-        key,
-        re: `${key}(?=\\s*[、,，/或和及])`,
-        overlay: true as const,
-      })),
-      // 日票预约, 参观预约: a thing booked, the booking said last (not 我的预约, a booking held, nor
-      // 上门维修预约, the visit's own word).
-      ...['预约', '预订', '预定'].map((key) => ({
-        key,
-        re: `(?<=[\\u4e00-\\u9fff])(?<!的|上门|维修|修理|检修|安装)${key}(?=$|[\\s,.!?;:、)])`,
-        overlay: true as const,
-      })),
+      // 预约、改约、取消上门取送, 会议室预订、改约: booking as one of a rule's listed steps (预约上门维修
+      // names the visit, and 验光预约改期 moves a booking); 日票预约, 参观预约: a thing booked, the
+      // booking said last (not 我的预约, a booking held, nor 上门维修预约, the visit's own word).
+      ...['预约', '预订', '预定'].flatMap((key) => [
+        { key, re: `${key}(?=\\s*[、,，/或和及])`, overlay: true as const },
+        {
+          key,
+          re: `(?<=[\\u4e00-\\u9fff])(?<!的|上门|维修|修理|检修|安装)${key}(?=$|[\\s,.!?;:、)])`,
+          overlay: true as const,
+        },
+      ]),
       // 帮我订个会议室, 订一间, 订明天下午的: something booked, said with how many or when (not 订单,
       // 订阅, 订购).
       {

@@ -1089,8 +1089,9 @@ class PartView implements RequestView {
 }
 
 /**
- * Whether the part says any word of the rule's own beyond its senses, in Chinese a character of
- * one (结果 for 结论: another word for it may share one): 罚单 of 取消罚单, fare.
+ * Whether the text says any word of the rule's own beyond its senses, in Chinese a character of
+ * one (结果 for 结论: another word for it may share one): 罚单 of 取消罚单, fare. `besides`: another
+ * rule, whose words and characters are not this one's own.
  */
 function saysAnyWord(
   rule: CompiledRule,

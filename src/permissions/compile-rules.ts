@@ -769,6 +769,9 @@ function markEnglishDomainWords(rules: CompiledRule[]): void {
 
 /** Actions on an appointment or booking: what a business books is what its only such rule names. */
 const BOOKING_ACTIONS = new Set(['book', 'change_booking', 'cancel'].map(senseNumber));
+const BOOK = senseNumber('book');
+/** 新 of 新预订: what any booking asked for is. */
+const NEW_WORDS_ZH = new Set(['新', '新的']);
 
 /**
  * Book, move or cancel a shop booking, when no other rule of the product books anything: what the
@@ -811,9 +814,6 @@ function markSoleActions(rules: CompiledRule[]): void {
       };
   }
 }
-
-const BOOK = senseNumber('book');
-const NEW_WORDS_ZH = new Set(['新', '新的']);
 
 // Words after which the next word is not what the first one qualifies (membership to another person).
 const JOINING = new Set(['to', 'a', 'an', 'the', 'of', 'for', 'with', 'from', 'and', 'or', 'in', 'on', 'by']);
