@@ -111,10 +111,14 @@ const THIRD_PARTY = [
   // A husband in northern speech, and someone's stay.
   '我家老爷们儿上礼拜是不是住你们那儿了，几个人住的',
   '你把他那几晚的水单发我邮箱',
+  // When or with whom someone else goes.
+  'my mate booked one too, can you check whether he same boat or not?',
+  'me brother goes to yous as well. Is he on Thursday mornings?',
 ];
 
 const OWN_ACCOUNT = [
   '我的订单到哪了',
+  'when is my next appointment again?',
   '我上礼拜住的啥房来着',
   '我朋友推荐我来的，我想退款',
   '给我寄到我家',

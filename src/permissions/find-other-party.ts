@@ -291,6 +291,9 @@ function compiled(): Matchers {
         // what he's taking, is she on anything, what you filled for him, has my son been getting anything
         `|what\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re| is| are| was)\\s+(?:taking|on|prescribed)` +
         `|(?:is|are|was)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+on\\s+(?:anything|any\\s+[a-z]+)` +
+        // is he on Thursday mornings too, whether he same boat or not: when or with whom someone else goes.
+        `|(?:is|are|was|whether|if)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:(?:is|are)\\s+)?(?:on|in|booked (?:on|in|for))\\s+(?:the\\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)days?` +
+        `|(?:is|are|was|whether|if)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:(?:is|are|was)\\s+)?(?:on\\s+)?(?:the\\s+)?same\\s+(?:boat|ferry|sailing|flight|train|bus|tour|trip|class|session|table|room)` +
         `|what\\s+(?:you|y'all|u)\\s+(?:filled|sent|gave|prescribed|shipped|dispensed)\\s+(?:(?:for|to)\\s+)?(?:him|her|them|${W.PEOPLE_EN})` +
         `|(?:has|have|is)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:been\\s+)?(?:getting|taking|receiving|ordering)\\s+(?:anything|any\\s+[a-z]+)` +
         `|${W.DATA_EN}s?\\s+(?:of|for)\\s+(?:the|a|that|this)\\s+(?:customer|user|member|subscriber|account holder)\\s+(?:with|named|called|whose))\\b`,
