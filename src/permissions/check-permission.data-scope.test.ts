@@ -114,11 +114,16 @@ const THIRD_PARTY = [
   // When or with whom someone else goes.
   'my mate booked one too, can you check whether he same boat or not?',
   'me brother goes to yous as well. Is he on Thursday mornings?',
+  // When someone else has lessons, whether they signed up, what they paid.
+  '我姑娘也在你们那学琴，她是礼拜几上课，考级她报了冇',
+  '这个团是不是他一个人报的',
+  '对门老李家前天也来人了，你们收了他多少钱',
 ];
 
 const OWN_ACCOUNT = [
   '我的订单到哪了',
   'when is my next appointment again?',
+  '我是礼拜几上课来着',
   '我上礼拜住的啥房来着',
   '我朋友推荐我来的，我想退款',
   '给我寄到我家',
