@@ -2007,22 +2007,26 @@ describe('createRulesAgent: when to expect an answer, asked after a supervisor t
   });
 });
 
+/** A home-insurance line whose claim rule's note says what a claim takes. */
+const insuranceCall = () =>
+  agentCall({
+    product: {
+      name: '安家保险',
+      operator_permissions: {
+        can_approve_immediately: [],
+        requires_supervisor: [],
+        requires_process: ['家财险理赔申请（提交报案回执和损失照片，理赔中心审核5-7个工作日）'],
+        forbidden: [],
+      },
+    },
+    operator: records.operators[0]!,
+    customer: { name: '陈先生', phone: '13900002222' },
+    phone: '13900002222',
+  });
+
 describe('createRulesAgent: what a step takes, asked after it was taken up', () => {
   it("answers from the request's own rule when the FAQ says nothing of it", async () => {
-    const c = agentCall({
-      product: {
-        name: '安家保险',
-        operator_permissions: {
-          can_approve_immediately: [],
-          requires_supervisor: [],
-          requires_process: ['家财险理赔申请（提交报案回执和损失照片，理赔中心审核5-7个工作日）'],
-          forbidden: [],
-        },
-      },
-      operator: records.operators[0]!,
-      customer: { name: '陈先生', phone: '13900002222' },
-      phone: '13900002222',
-    });
+    const c = insuranceCall();
     const opened = await c.say('家里水管爆了，地板全泡了，我要申请家财险理赔');
     // Said as the request is taken up, and again when asked.
     expect(opened).toContain('需要准备：提交报案回执和损失照片');
@@ -2033,29 +2037,14 @@ describe('createRulesAgent: what a step takes, asked after it was taken up', () 
 });
 
 describe('createRulesAgent: what a step takes, asked before anything was taken up', () => {
-  const call = () =>
-    agentCall({
-      product: {
-        name: '安家保险',
-        operator_permissions: {
-          can_approve_immediately: [],
-          requires_supervisor: [],
-          requires_process: ['家财险理赔申请（提交报案回执和损失照片，理赔中心审核5-7个工作日）'],
-          forbidden: [],
-        },
-      },
-      operator: records.operators[0]!,
-      customer: { name: '陈先生', phone: '13900002222' },
-      phone: '13900002222',
-    });
   it('answers from the rule the question names, opening nothing', async () => {
-    const c = call();
+    const c = insuranceCall();
     const reply = await c.say('家财险理赔咋弄？都要带啥？');
     expect(reply).toContain('提交报案回执和损失照片');
     expect(c.events.filter((e) => e.type === 'ticket')).toHaveLength(0);
   });
   it('still takes up the step when the line asks for it too', async () => {
-    const c = call();
+    const c = insuranceCall();
     await c.say('水管爆了，我想申请家财险理赔，要带啥材料？');
     expect(c.events.filter((e) => e.type === 'ticket')).toHaveLength(1);
   });
