@@ -530,3 +530,27 @@ describe('relevantInterfaces: when the next step of a job is', () => {
     expect(kindsOf('下次再说吧').has('upcoming')).toBe(false);
   });
 });
+
+describe('relevantInterfaces: a service down or closed for everyone there', () => {
+  // A marina: berths, its storm and closure notices, its bills.
+  const marina = profileInterfaces({
+    berth_bookings: {
+      description: 'Berth bookings on the caller’s mobile: berth, arrival, departure, nights',
+      response_fields: ['bookings', 'berth', 'arrival', 'departure'],
+    },
+    marina_notices: {
+      description: 'Storm warnings, closures of the marina or a pontoon, and power outages on the pontoons',
+      response_fields: ['notices', 'type', 'area', 'closed_from', 'closed_to'],
+    },
+    invoices: {
+      description: 'Invoices and payments on the caller’s account',
+      response_fields: ['invoices', 'amount', 'paid_on'],
+    },
+  });
+  it.each([
+    'The river is up after all that rain. Is Saturday still going ahead?',
+    'Our power was completely munted all night, what happened?',
+  ])('looks up the notices for %j', (said) => {
+    expect(relevantInterfaces(marina, said)).toContain('marina_notices');
+  });
+});

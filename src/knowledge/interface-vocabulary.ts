@@ -90,6 +90,10 @@ const FACT_KINDS: Record<string, RegExp> = {
     'i',
   ),
   delay: /延误|晚点|误点|\b(?:delay(?:ed)?|late)\b/i,
+  // A service down or closed for everyone there (an outage, a flood, a closure), and whether it
+  // still goes ahead: held as outages, alerts and closures.
+  disruption:
+    /停电|停水|停气|停运|停航|封路|封闭|暴雨|台风|洪水|涨水|照常|还开不开|\b(?:outages?|alerts?|closures?|closed|flood\w*|storms?|fire danger|bushfires?|still (?:going ahead|on|open|running)|going ahead|(?:internet|power|wi-?fi|line|service|network|broadband)\s+(?:was |went |has been |is |been )?(?:completely |totally |fully )?(?:down|out|off|dead|munted)|no (?:internet|power|broadband)|what happened to (?:the|my|our) (?:internet|power|service|connection|broadband))\b/i,
   // When someone works: a doctor's or an advisor's days (坐诊, 出诊, on duty).
   schedule:
     /坐诊|出诊|排班|值班|哪天在|几点在|有没有空(?!间)|有空(?!间)|空的时间|空档|可约|时段|\b(?:schedule|rota|on duty|working (?:days|hours)|availab\w*|free slots?)\b/i,
