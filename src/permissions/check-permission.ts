@@ -816,13 +816,8 @@ function levelsFor(
   }
   const withConcept = part.concept !== undefined;
   markByHeads(index, headsRead(index, withConcept) ? sensesOf(part) : undefined, withConcept, candidates);
-  // Is it non-toxic? A forbidden rule's quoted words said: it is asked for, in any other words.
-  for (const i of index.quoting)
-    if (flags[i] === 0 && quotedSaid(rules.rules[i]!, part.norm)) mark(candidates, i);
-  // Label my classes as physio on the receipt: a record the rule names, asked for as other than it is.
-  for (const i of index.falsifying)
-    if (flags[i] === 0 && falsifiedRecord(rules.rules[i]!, part.norm, parsed?.whole.norm ?? part.norm))
-      mark(candidates, i);
+  const asked = askedExactly(rules, index, part, parsed);
+  if (asked !== undefined) for (const i of asked) if (flags[i] === 0) mark(candidates, i);
   // In rule order: `explainedAway` and `narrowest` read the matches in that order.
   const { list, count } = candidates;
   sortFew(list, count);
@@ -831,10 +826,7 @@ function levelsFor(
     const i = list[c]!;
     flags[i] = 0;
     const rule = rules.rules[i]!;
-    if (
-      (rule.quoted !== undefined && quotedSaid(rule, part.norm)) ||
-      (rule.falsity !== undefined && falsifiedRecord(rule, part.norm, parsed?.whole.norm ?? part.norm))
-    ) {
+    if (asked?.has(i)) {
       levels ??= index.noLevels.slice();
       levels[i] = EXACT;
       matched.push(i);
@@ -894,7 +886,7 @@ function levelsFor(
   // One match alone is never explained away nor narrowed (both weigh it against another).
   if (matched.length < 2) return { of: levels, hits: matched };
   explainedAway(rules, index, levels, matched, sensesOf(part));
-  narrowest(rules, levels, matched, part);
+  narrowest(rules, levels, matched, part, parsed?.whole);
   actedUpon(rules, levels, matched, part);
   const hits: number[] = [];
   for (const i of matched) if (levels[i]! > NONE) hits.push(i);
@@ -938,6 +930,32 @@ function othersMoneyWords(rules: CompiledRules, rule: CompiledRule): readonly st
 /** Whether the text says what the rule's note forbids (see `CompiledRule.excludes`). */
 function breaksCondition(rule: CompiledRule, norm: string): boolean {
   return ruleRegExp(exclusions, rule, rule.excludes!, '').test(norm);
+}
+
+/**
+ * The forbidden rules a part asks for in so many words, whatever else it says: their quoted words
+ * said (is it non-toxic?), or a record they name asked for as other than it is (label my classes
+ * as physio on the receipt). Tested once a part; undefined when none (most parts, most rules).
+ */
+function askedExactly(
+  rules: CompiledRules,
+  index: RuleIndex,
+  part: Part,
+  parsed: ParsedAction | undefined,
+): Set<number> | undefined {
+  let asked: Set<number> | undefined;
+  for (const i of index.quoting) {
+    if (!quotedSaid(rules.rules[i]!, part.norm)) continue;
+    asked ??= new Set<number>();
+    asked.add(i);
+  }
+  const whole = parsed?.whole.norm ?? part.norm;
+  for (const i of index.falsifying) {
+    if (asked?.has(i) || !falsifiedRecord(rules.rules[i]!, part.norm, whole)) continue;
+    asked ??= new Set<number>();
+    asked.add(i);
+  }
+  return asked;
 }
 
 /** Records a rule on false ones may name, as a request names them too. */
@@ -1116,7 +1134,13 @@ function saysAnyWord(
  * matches count only where no rule on their action is named fully. Forbidden rules are kept,
  * but one sharing only the action with a rule that names the request's thing fully.
  */
-function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly number[], part: Part): void {
+function narrowest(
+  rules: CompiledRules,
+  levels: MatchLevel[],
+  matched: readonly number[],
+  part: Part,
+  whole: Part | undefined,
+): void {
   unnamedThing(rules, levels, matched, part);
   thingNotMoney(rules, levels, matched, part);
   let plausible = false;
@@ -1141,19 +1165,11 @@ function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly
   };
   const drop: number[] = [];
   const money = saysMoney(part);
-  // 有漏气还没修好，先帮我恢复供气: the forbidden rule's thing or words said in another clause still
-  // count.
-  const wholeNorm = part.analysis?.norm ?? part.norm;
-  let whole: SenseFlags | undefined;
-  const wholeHas = (): SenseFlags => {
-    whole ??= part.analysis ? scanSenses(wholeNorm) : has;
-    return whole;
-  };
-  let stems: Set<string> | undefined;
-  const wholeStems = (): Set<string> => {
-    stems ??= part.analysis ? stemsOf(wholeNorm) : stemsFor(part)();
-    return stems;
-  };
+  // 有漏气还没修好，先帮我恢复供气: the forbidden rule's thing or words said in another clause of
+  // the line still count (the whole line's senses and stems, kept on it as on any part).
+  const line = whole ?? part;
+  const lineHas = (): SenseFlags => sensesOf(line);
+  const lineStems = stemsFor(line);
   for (const i of matched) {
     const rule = rules.rules[i]!;
     if (levels[i] !== PLAUSIBLE) continue;
@@ -1163,7 +1179,7 @@ function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly
     // the forbidden rule stays a reading.
     if (rule.category === 'forbidden') {
       if (
-        !rule.meaning.objects.some((o) => has[o] === 1 || wholeHas()[o] === 1) &&
+        !rule.meaning.objects.some((o) => has[o] === 1 || lineHas()[o] === 1) &&
         !rule.meaning.needsOther &&
         !(part.concept !== undefined && rule.concepts.includes(part.concept)) &&
         findOtherParty(part.text) === undefined &&
@@ -1172,7 +1188,7 @@ function narrowest(rules: CompiledRules, levels: MatchLevel[], matched: readonly
             levels[j]! >= STRONG &&
             rules.rules[j]!.category !== 'forbidden' &&
             sameAction(rule, rules.rules[j]!) &&
-            !saysAnyWord(rule, wholeNorm, wholeStems, rules.rules[j]!),
+            !saysAnyWord(rule, line.norm, lineStems, rules.rules[j]!),
         )
       )
         drop.push(i);
