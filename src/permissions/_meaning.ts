@@ -81,6 +81,11 @@ export interface RuleMeaning {
    */
   optional?: string[];
   /**
+   * Words of one list of alternatives in the phrase (到店看样片、试纱、选片): a request saying one of
+   * them says what the rule is about, and need not say the others.
+   */
+  listed?: string[];
+  /**
    * Words a request moving or cancelling a booking may leave out, where this rule is the product's
    * only one doing so (改到礼拜六上半天送): the booking moved is the caller's own. A new booking
    * names what it books (帮我约一个 says nothing of what).
@@ -839,6 +844,8 @@ export function compileMeaning(
     polar,
   };
   if (acts.length > 0) meaning.acts = acts;
+  const listed = listedWords(phrase, words.zh);
+  if (listed.length > 1) meaning.listed = listed;
   // 理赔申诉 too: a case on the concept's own thing (the claim) is asked for by contesting it
   // (我不服，要申诉) without naming the thing again.
   if (
@@ -1076,6 +1083,31 @@ function saidSplit(word: string, text: string): boolean {
   );
 }
 const CJK_PAIR = /^[\u3400-\u9fff]{2}$/;
+
+/** A verb said twice (试试纱 for 试纱, 看看样片 for 看样片, 查查账单): the word said, in speech. */
+function reduplicated(word: string, text: string): boolean {
+  return word.length >= 2 && text.includes(word.charAt(0) + word);
+}
+
+function saidAtAll(word: string, text: string): boolean {
+  return text.includes(word) || reduplicated(word, text);
+}
+
+/**
+ * The words of the phrase that are items of one list of three or more joined by 、 (到店看样片、
+ * 试纱、选片): alternatives the rule is about. Two items (物业费、停车费) may be both asked of, and
+ * where an item ends is unsure (种植、正畸疗程中途终止的退费): those are no list here.
+ */
+function listedWords(phrase: string, words: readonly string[]): string[] {
+  const list = LIST.exec(phrase);
+  if (list === null) return [];
+  const items = list[0].split('、');
+  const first = items[0]!;
+  const last = items[items.length - 1]!;
+  return words.filter((w) => items.includes(w) || first.endsWith(w) || last.startsWith(w));
+}
+// Three or more items of a few Chinese characters each, joined by 、: one list.
+const LIST = /[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{1,8}){2,}/;
 /** What comes between a split verb's halves: 个, 了个, 一下, 一个, 过, 完. */
 const SPLIT_BY = /^(?:个|了个|了一个|一下|一个|过|完)/;
 
@@ -1245,10 +1277,18 @@ export function meaningLevel(
   // asked about (any, score): 'cancel it' with a pending gift on file is not about the gift.
   const facts = view.facts;
   const moved = m.unsaidWhenMoved !== undefined && movesBooking(has) ? m.unsaidWhenMoved : undefined;
+  // One of a list of alternatives said says the list (试试纱 of 到店看样片、试纱、选片).
+  // Said in the clauses around, it is the request's thing only when its own clause names none (你给额
+  // 约一下 after 看看样片、试试纱; not 滞纳金要抹 after 物业费).
+  const listSaid =
+    m.listed !== undefined &&
+    m.listed.some((w) => saidAtAll(w, view.norm) || (saidAtAll(w, around.norm) && !namesAThing(has)));
   for (const w of words.zh) {
     if (
       view.norm.includes(w) ||
       around.norm.includes(w) ||
+      reduplicated(w, view.norm) ||
+      reduplicated(w, around.norm) ||
       (MONEY_ONLY.has(w) && saysMoney()) ||
       PAIRED_STEPS.get(w)?.test(view.norm) === true ||
       (DATE_WORD.test(w) && DATE_SAID.test(view.norm)) ||
@@ -1257,7 +1297,12 @@ export function meaningLevel(
     ) {
       any = true;
       score += 1;
-    } else if (!m.optional?.includes(w) && !moved?.includes(w) && !facts.norm.includes(w)) {
+    } else if (
+      !m.optional?.includes(w) &&
+      !moved?.includes(w) &&
+      !(listSaid && m.listed!.includes(w)) &&
+      !facts.norm.includes(w)
+    ) {
       all = false;
       if (overlaps(w, view.norm) || overlaps(w, around.norm)) {
         partial = true;
@@ -1470,6 +1515,7 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
     (r.ownClause === undefined || r.ownClause === true) &&
     (r.optional === undefined ||
       (Array.isArray(r.optional) && r.optional.every((w) => typeof w === 'string'))) &&
+    (r.listed === undefined || (Array.isArray(r.listed) && r.listed.every((w) => typeof w === 'string'))) &&
     (r.unsaidWhenMoved === undefined ||
       (Array.isArray(r.unsaidWhenMoved) && r.unsaidWhenMoved.every((w) => typeof w === 'string'))) &&
     senses(r.heads) &&

@@ -2002,3 +2002,36 @@ describe('checkPermission: how often a rule allows it, written before the action
     expect(status('第二天就不想练了，帮我换个教练')).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: bookings said plainly, and a rule listing what it books', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['预约到店看样片、试纱、选片（免费）', '竣工后免费甲醛检测1次：按可约时段预约'],
+    requires_supervisor: ['补偿、退款或代金券超过200元/单'],
+    requires_process: [],
+    forbidden: [],
+  });
+  const status = (said: string) => checkPermission(rules, said).status;
+
+  it('reads one item of a listed rule, said in the clause before a plain booking, as what is booked', () => {
+    expect(status('这礼拜六下午额俩去店里看看样片、试试纱，你给额约一下')).toBe('can_approve_immediately');
+    expect(status('帮我预约到店试纱')).toBe('can_approve_immediately');
+    expect(status('帮我预约到店看样片')).toBe('can_approve_immediately');
+  });
+
+  it('does not approve a booking of nothing named', () => {
+    expect(status('帮我约一个')).toBe('requires_supervisor');
+    expect(status('你给额约一下')).toBe('requires_supervisor');
+  });
+
+  it('does not read a two-item list as alternatives, nor a thing of its own beside it', () => {
+    const two = compileRules({
+      can_approve_immediately: ['滞纳金减免<=50元'],
+      requires_supervisor: ['减免或打折物业费、停车费'],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(two, '物业费晚交了，一百四五滞纳金要抹').parts[0]?.rule).not.toBe(
+      '减免或打折物业费、停车费',
+    );
+  });
+});

@@ -556,6 +556,9 @@ describe('extractName: 俺 for 我, and a given name said again in full', () => 
   it('reads 俺姓X，full name and 俺叫 in northern speech', () => {
     expect(extractName('中吧，俺姓孔，孔令华，以后还找恁')).toBe('孔令华');
     expect(extractName('俺叫丁凤英，就是这个号')).toBe('丁凤英');
+    // Shaanxi 额 for 我; 额 as a pause before 是 names no one.
+    expect(extractName('你给额约一下。额叫杜小龙，杜甫的杜')).toBe('杜小龙');
+    expect(extractName('额，是这样的，我想问问')).toBeUndefined();
   });
   it('reads "It’s Ana, Ana Kowalczyk" with letters of any alphabet, and not a different name after', () => {
     expect(extractName("Okay. It's Zofia, Zofia Wiśniewska. Bye.")).toBe('Zofia Wiśniewska');

@@ -479,14 +479,15 @@ const INFO_QUESTION = new RegExp(
 const SELF = /[我俺][是系係]|本人|我这边是/;
 
 /**
- * The caller's name, when said plainly (我 or, in northern and central speech, 俺: 俺姓马，马素芳).
+ * The caller's name, when said plainly (我 or, in northern and central speech, 俺: 俺姓马，马素芳; in
+ * Shaanxi 额: 额叫杜小龙; not 额 said as a pause before 是, which is how it is heard elsewhere).
  * Returns undefined rather than guess.
  */
 export function extractName(text: string): string | undefined {
   // 我是3栋的住户，姓秦，秦雨辰: 姓 opening a clause of a line where the caller speaks of
   // themselves says their surname as 我姓 does (姓什么 asks one; 他姓王 is someone else's).
   const surname =
-    /(?:[我俺]姓|免贵姓|本人姓)([\u4e00-\u9fff]{1,2})/.exec(text) ??
+    /(?:[我俺额]姓|免贵姓|本人姓)([\u4e00-\u9fff]{1,2})/.exec(text) ??
     (SELF.test(text)
       ? /(?:^|[，,。\s])姓(?![什啥])([\u4e00-\u9fff]{1,2})(?=[，,。.！!？?\s]|$)/.exec(text)
       : null);
@@ -503,7 +504,7 @@ export function extractName(text: string): string | undefined {
   }
   // 那我叫他自己打。我叫黄志鸿: 叫 that has someone do something names no one; the next may.
   for (const called of text.matchAll(
-    /(?:[我俺]叫|我的名字是|我名字叫)([\u4e00-\u9fff]{2,4}?)(?=[，,。.！!？?\s]|$|想|要|打|来|的)/g,
+    /(?:[我俺额]叫|我的名字是|我名字叫)([\u4e00-\u9fff]{2,4}?)(?=[，,。.！!？?\s]|$|想|要|打|来|的)/g,
   ))
     if (!NOT_NAMES.test(called[1]!)) return called[1];
   // 我是5栋201的业主，叫孟佳怡: 叫 opening a clause, after the caller spoke of themselves, with a
