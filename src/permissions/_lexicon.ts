@@ -843,6 +843,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // 宽限个十来天, 晚几天交, 缓半个月再缴: the payment put off by a time (宽限期 is a word for it).
       '宽限(?!期)',
       `(?:晚|缓|推迟|延后)${PAID_LATER_BY}`,
+      // 租金能不能缓几天, 月费晚半个月: what is owed, put off by a time (扣款 comes later in the line).
+      '(?:租金|房租|月租|月费|年费|费用|账单|欠款)[^,.!?;:、\\n]{0,6}?(?:缓|宽限|晚|推迟|延后)(?:个)?(?:几|\\d+|[一二两三四五六七八九十半]+来?)个?(?:天|周|礼拜|星期|月)',
       '缓缴',
       '\\b(?:defer|postpone|delay)_(?:payment|bill)s?\\b',
       '\\bpay later\\b',

@@ -81,10 +81,11 @@ export interface RuleMeaning {
    */
   optional?: string[];
   /**
-   * Words of one list of alternatives in the phrase (到店看样片、试纱、选片): a request saying one of
-   * them says what the rule is about, and need not say the others.
+   * The words of each item of one list of alternatives in the phrase (到店看样片 | 试纱 | 选片;
+   * 参观 样板 房 | 试吃 月子餐): a request saying every word of one item says what the rule is
+   * about, and need not say the other items' words.
    */
-  listed?: string[];
+  listed?: string[][];
   /**
    * Words a request moving or cancelling a booking may leave out, where this rule is the product's
    * only one doing so (改到礼拜六上半天送): the booking moved is the caller's own. A new booking
@@ -627,7 +628,7 @@ const OTHER_PERSON_EN = String.raw`\b(?:other|another)(?:'s\b|\s+(?:[a-z-]+\s+)?
  * A rule naming the one party its data is kept for (reports go only to the client; agents get
  * nothing; 上门记录只告诉户主本人; 向本人以外的任何人透露): a rule on other people's data, as 透露他人信息 is.
  */
-export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b|只(?:告诉|告知|给|对|向|发给|提供给|跟)[^,.;、]{0,10}?本人|仅(?:限|对|向|告知|告诉)[^,.;、]{0,10}?本人|本人[^,.;]{0,40}?以外的?(?:任何人|其他人|人)`;
+export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b|只(?:告诉|告知|给|对|向|发给|提供给|跟)[^,.;、]{0,10}?本人|仅(?:限|对|向|告知|告诉)[^,.;、]{0,10}?本人|本人[^,.;]{0,40}?以外的?(?:任何人|其他人|人|账户|账号|帐户|银行卡|卡)`;
 
 // Another party in a rule phrase (修改收货人为他人, 透露其他乘客信息, share another user's files), or
 // the one party data is kept for (ONLY_ONE_PARTY): the holder's own request for it is no such
@@ -640,7 +641,7 @@ const RULE_OTHER = new RegExp(
 // Another party in a request, beyond the lexicon's list: 他/她 (not 其他), other passengers.
 const REQUEST_OTHER = new RegExp(
   // 伊: he or she in Wu speech (帮我加到伊紧急联系人里厢); not 伊利, 木乃伊.
-  String.raw`(?<![其吉])(?:他们|她们|他|她)|(?<![木乃])伊(?![利朗拉犁斯甸])|(?:上一|前一|下一)(?:个|位)(?=[^,.!?;:、\n月周年天次]{0,6}?(?:人|者|客|车主|司机))|${OTHERS_BY_ROLE}|(?<![a-z])ta(?![a-z])|(?:其他|其它|别的|另一个|另一位)(?:用户|人|乘客|旅客|客户|会员|买家|卖家|住客|客人|房客|顾客|学员|车主|持卡人|被保险人|家长|业主)|另一(?:个|位)|(?:隔壁|楼下|楼上|对门|对面)(?:那|这)?(?:户|家|个人|位|的人|房间|住的)|\b(?:other (?:users?|customers?|people|passengers?|members?|learners?|students?|riders?|guests?|subscribers?)|another (?:user|customer|person|passenger|member|learner|student|rider|guest|subscriber|account)(?:'s)?|other [a-z]+s'|his|her|their|my (?:ex|classmate|roommate|neighbou?r|landlord|coworker|co-worker|buddy|brother|sister|kid|boss|girlfriend|boyfriend))\b|\bwho (?:rented|had|drove|booked|used) (?:the |this |that |my |a )?(?:\w+ ){0,2}?(?:right )?(?:before|after) (?:me|i)\b`,
+  String.raw`(?<![其吉])(?:他们|她们|他|她)|(?<![木乃])伊(?![利朗拉犁斯甸])|(?:上一|前一|下一)(?:个|位)(?=[^,.!?;:、\n月周年天次]{0,6}?(?:人|者|客|车主|司机))|${OTHERS_BY_ROLE}|(?<![a-z])ta(?![a-z])|(?:其他|其它|别的|另一个|另一位)(?:用户|人|乘客|旅客|客户|会员|买家|卖家|住客|客人|房客|顾客|学员|车主|持卡人|被保险人|家长|业主)|另一(?:个|位)|(?:隔壁|楼下|楼上|对门|对面)(?:那|这)?(?:户|家|个人|位|的人|房间|住的)|(?:别的|另一张|另外一张|另一个|另外的?|其他的?|其它的?)(?:卡|银行卡|账户|账号|帐户|支付宝|微信)|\b(?:other (?:users?|customers?|people|passengers?|members?|learners?|students?|riders?|guests?|subscribers?)|another (?:user|customer|person|passenger|member|learner|student|rider|guest|subscriber|account)(?:'s)?|other [a-z]+s'|his|her|their|my (?:ex|classmate|roommate|neighbou?r|landlord|coworker|co-worker|buddy|brother|sister|kid|boss|girlfriend|boyfriend))\b|\bwho (?:rented|had|drove|booked|used) (?:the |this |that |my |a )?(?:\w+ ){0,2}?(?:right )?(?:before|after) (?:me|i)\b`,
 );
 
 // Done for someone else: 帮我妈办, 给我老婆开通, 替朋友, for my wife, on behalf of.
@@ -844,7 +845,7 @@ export function compileMeaning(
     polar,
   };
   if (acts.length > 0) meaning.acts = acts;
-  const listed = listedWords(phrase, words.zh);
+  const listed = listedItems(phrase, words.zh);
   if (listed.length > 1) meaning.listed = listed;
   // 理赔申诉 too: a case on the concept's own thing (the claim) is asked for by contesting it
   // (我不服，要申诉) without naming the thing again.
@@ -1094,20 +1095,20 @@ function saidAtAll(word: string, text: string): boolean {
 }
 
 /**
- * The words of the phrase that are items of one list of three or more joined by 、 (到店看样片、
- * 试纱、选片): alternatives the rule is about. Two items (物业费、停车费) may be both asked of, and
- * where an item ends is unsure (种植、正畸疗程中途终止的退费): those are no list here.
+ * The words of each item of one list joined by 、 in the phrase (到店看样片、试纱、选片; 参观样板房、
+ * 试吃月子餐): alternatives the rule is about. None when no list has two items with words.
  */
-function listedWords(phrase: string, words: readonly string[]): string[] {
+function listedItems(phrase: string, words: readonly string[]): string[][] {
   const list = LIST.exec(phrase);
   if (list === null) return [];
-  const items = list[0].split('、');
-  const first = items[0]!;
-  const last = items[items.length - 1]!;
-  return words.filter((w) => items.includes(w) || first.endsWith(w) || last.startsWith(w));
+  const items = list[0]
+    .split('、')
+    .map((item) => words.filter((w) => item.includes(w)))
+    .filter((item) => item.length > 0);
+  return items.length > 1 ? items : [];
 }
-// Three or more items of a few Chinese characters each, joined by 、: one list.
-const LIST = /[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{1,8}){2,}/;
+// Items of a few Chinese characters each, joined by 、: one list.
+const LIST = /[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{1,8})+/;
 /** What comes between a split verb's halves: 个, 了个, 一下, 一个, 过, 完. */
 const SPLIT_BY = /^(?:个|了个|了一个|一下|一个|过|完)/;
 
@@ -1282,7 +1283,11 @@ export function meaningLevel(
   // 约一下 after 看看样片、试试纱; not 滞纳金要抹 after 物业费).
   const listSaid =
     m.listed !== undefined &&
-    m.listed.some((w) => saidAtAll(w, view.norm) || (saidAtAll(w, around.norm) && !namesAThing(has)));
+    m.listed.some(
+      (item) =>
+        item.every((w) => saidAtAll(w, view.norm)) ||
+        (item.every((w) => saidAtAll(w, view.norm) || saidAtAll(w, around.norm)) && !namesAThing(has)),
+    );
   for (const w of words.zh) {
     if (
       view.norm.includes(w) ||
@@ -1300,7 +1305,7 @@ export function meaningLevel(
     } else if (
       !m.optional?.includes(w) &&
       !moved?.includes(w) &&
-      !(listSaid && m.listed!.includes(w)) &&
+      !(listSaid && m.listed!.some((item) => item.includes(w))) &&
       !facts.norm.includes(w)
     ) {
       all = false;
@@ -1515,7 +1520,9 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
     (r.ownClause === undefined || r.ownClause === true) &&
     (r.optional === undefined ||
       (Array.isArray(r.optional) && r.optional.every((w) => typeof w === 'string'))) &&
-    (r.listed === undefined || (Array.isArray(r.listed) && r.listed.every((w) => typeof w === 'string'))) &&
+    (r.listed === undefined ||
+      (Array.isArray(r.listed) &&
+        r.listed.every((item) => Array.isArray(item) && item.every((w) => typeof w === 'string')))) &&
     (r.unsaidWhenMoved === undefined ||
       (Array.isArray(r.unsaidWhenMoved) && r.unsaidWhenMoved.every((w) => typeof w === 'string'))) &&
     senses(r.heads) &&

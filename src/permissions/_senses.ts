@@ -115,7 +115,7 @@ export interface SenseDef {
 // Dates a booking is moved to: 3月6号, 6号, 明天, 下周三.
 /** 晚…/缓… + 一个礼拜再交: how much later a payment is made (the lexicon's deferral reads it too). */
 export const PAID_LATER_BY =
-  '(?:个)?(?:几|\\d+|[一二两三四五六七八九十半]+来?)个?(?:天|周|礼拜|星期|月)(?:再)?(?:交|缴|付|还)';
+  '(?:个)?(?:几|\\d+|[一二两三四五六七八九十半]+来?)个?(?:天|周|礼拜|星期|月)(?:再)?(?:交|缴|付|还|扣)';
 
 /**
  * After 来 or 上门: the job someone came to do and the person (修楼道灯的那个小伙子, 换水表的那个人):
@@ -366,7 +366,8 @@ export const SENSES: readonly SenseDef[] = [
     // 约个时间, 明天上午叫个人过来收, 礼拜六上午给我装上: a visit or a pick-up booked for a day.
     id: 'book',
     role: 'action',
-    zh: ['约个时间', '约一下', '约一个', '约个号', '帮我约', '给我约', '约个', '约课'],
+    // 约一哈: 一下 in south-western speech.
+    zh: ['约个时间', '约一下', '约一哈', '约一个', '约个号', '帮我约', '给我约', '约个', '约课'],
     en: [
       'book a',
       'book an',
@@ -391,12 +392,12 @@ export const SENSES: readonly SenseDef[] = [
         key: '约',
         re: `(?<=想|要|帮我|给我|我|俺|额|能|可以|再|就|先)约(?=(?:这个|这|本|下个)?(?:${DATE}|今天|今晚|明早|上午|下午|晚上|早上|中午|几点|哪天|周末|个?时间))`,
       },
-      // 预约到店看样片, 预约免费上门量房, 帮我预约到店试纱: booking, said before the thing booked at
+      // 预约到店看样片, 预约免费上门量房, 预约参观样板房, 帮我预约到店试纱: booking, said before the thing booked at
       // the start of a clause or after the asking words (not 预约上门维修, the visit's own word, nor
       // what a booking holds: 预约时间, 预约单, 预约记录).
       {
         key: '预约',
-        re: '(?:(?<=^|[\\s,.;:，；：]|帮我|给我|想|要|我|能|可以|再|先)预约(?=到店|来店|去店|进店|到[\\u4e00-\\u9fff]{0,2}店|免费(?!上门维修|维修)|上门(?!维修|修理|检修|安装)))',
+        re: '(?:(?<=^|[\\s,.;:，；：]|帮我|给我|想|要|我|能|可以|再|先)预约(?=到店|来店|去店|进店|到[\\u4e00-\\u9fff]{0,2}店|参观|看房|看样|试[吃穿戴驾听用琴纱]|体验|免费(?!上门维修|维修)|上门(?!维修|修理|检修|安装)))',
         overlay: true as const,
       },
       // Book Bella in, book him in for Tuesday: someone booked, by name.

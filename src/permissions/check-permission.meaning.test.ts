@@ -2023,7 +2023,7 @@ describe('checkPermission: bookings said plainly, and a rule listing what it boo
     expect(status('你给额约一下')).toBe('requires_supervisor');
   });
 
-  it('does not read a two-item list as alternatives, nor a thing of its own beside it', () => {
+  it('does not read a listed item said around a part that names a thing of its own as that part’s', () => {
     const two = compileRules({
       can_approve_immediately: ['滞纳金减免<=50元'],
       requires_supervisor: ['减免或打折物业费、停车费'],
@@ -2033,5 +2033,36 @@ describe('checkPermission: bookings said plainly, and a rule listing what it boo
     expect(checkPermission(two, '物业费晚交了，一百四五滞纳金要抹').parts[0]?.rule).not.toBe(
       '减免或打折物业费、停车费',
     );
+  });
+});
+
+describe('checkPermission: money back to an account other than the payer’s, and rent put off', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      '租金宽限：每个合同年度1次，最长延后10天扣款，不收滞纳金',
+      '预约参观样板房、试吃月子餐（免费）',
+    ],
+    requires_supervisor: [
+      '补偿、减免或退款超过100元/单',
+      '同一合同年度第2次租金宽限、宽限超过10天或要求免收滞纳金',
+    ],
+    requires_process: [],
+    forbidden: ['把押金或退款退到承租人本人付款账户以外的账户'],
+  });
+  const status = (said: string) => checkPermission(rules, said).status;
+
+  it('forbids money back to another account only when another account or person is named', () => {
+    expect(status('押金三千块也全部退给我')).toBe('requires_supervisor');
+    expect(status('押金退到我老婆卡上')).toBe('forbidden');
+    expect(status('押金退到另一张卡')).toBe('forbidden');
+  });
+
+  it('reads what is owed put off by some days as the grace the rule gives', () => {
+    expect(status('你看那租金能不能缓几天，等我钱到了再扣')).toBe('can_approve_immediately');
+  });
+
+  it('reads 约一哈 as a booking, and 预约参观 as booking the visit', () => {
+    expect(status('这礼拜六我过来参观样板房，你帮我约一哈')).toBe('can_approve_immediately');
+    expect(status('帮我预约参观样板房')).toBe('can_approve_immediately');
   });
 });
