@@ -903,6 +903,10 @@ export const SENSES: readonly SenseDef[] = [
       '续单',
       '续签',
       '续约',
+      // 续住五天, 续租一个月, 续个房: a stay or a hire kept on.
+      '续住',
+      '续租',
+      '续房',
       '延一下',
       '多延',
       '延延',
