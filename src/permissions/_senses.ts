@@ -377,6 +377,7 @@ export const SENSES: readonly SenseDef[] = [
       'book my',
       'book the',
       'book another',
+      'book new',
       'book it',
       'book someone',
       'book somebody',
@@ -402,6 +403,11 @@ export const SENSES: readonly SenseDef[] = [
       },
       // Book Bella in, book him in for Tuesday: someone booked, by name.
       { key: 'book', re: "book\\s+[\\w'-]+\\s+in\\b" },
+      // Book journeys, book two seats, book tickets for Friday: what is booked, named.
+      {
+        key: 'book',
+        re: 'book\\s+(?:(?:\\d+|one|two|three|four|five|some|more|extra)\\s+)?(?:journeys?|trips?|tickets?|seats?|places?|spaces?|sessions?|classes?|lessons?|appointments?|visits?|tours?|rooms?|tables?|slots?)\\b',
+      },
       // Make a new booking, make a reservation: a booking made, said as the noun.
       {
         key: 'make',
@@ -1553,7 +1559,9 @@ export const SENSES: readonly SenseDef[] = [
       '跟我讲',
       '跟我唠',
     ],
-    en: ['disclos*', 'reveal*', 'share*', 'tell', 'show*', 'send me'],
+    // Not shown or shows: what a record shows (when the outage log shows, fares shown in the
+    // timetable) is no telling.
+    en: ['disclos*', 'reveal*', 'share*', 'tell', 'show', 'showing', 'send me'],
     patterns: [
       // Leaked my details, leaking customer data: data let out. Not a water leak (a leak check).
       {

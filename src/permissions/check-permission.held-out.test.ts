@@ -29,3 +29,14 @@ describe('checkPermission on a postpartum care centre’s rules (held-out round 
     expect(status('续住十天')).toBe('requires_supervisor');
   });
 });
+
+describe('checkPermission on a coach line’s rules, written as long English sentences (held-out round 16)', () => {
+  const status = statusFor('held-out-16', 'Kōtuku Coachlines');
+
+  it('reads a booking asked for plainly as the rule booking new journeys', () => {
+    expect(status("please book me on Friday's morning bus to Wellington")).toBe('can_approve_immediately');
+    expect(
+      status('Then please book me from Taupo to Wellington on Friday, the morning bus, with the bike'),
+    ).toBe('can_approve_immediately');
+  });
+});

@@ -2066,3 +2066,20 @@ describe('checkPermission: money back to an account other than the payer’s, an
     expect(status('帮我预约参观样板房')).toBe('can_approve_immediately');
   });
 });
+
+describe('compileRules: what a record shows is no telling', () => {
+  it('keeps a rule on what a record shows a rule on the caller’s own account', () => {
+    const rules = compileRules({
+      can_approve_immediately: [
+        'Delay credit when journey_status shows our coach arrived more than 120 minutes late: NZ$20 travel credit per passenger',
+      ],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: ["Showing anyone someone else's booking"],
+    });
+    expect(
+      rules.rules.filter((r) => r.category === 'can_approve_immediately').every((r) => !r.meaning.needsOther),
+    ).toBe(true);
+    expect(checkPermission(rules, 'show me her booking').status).toBe('forbidden');
+  });
+});
