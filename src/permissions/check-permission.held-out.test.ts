@@ -9,13 +9,16 @@ import { checkPermission, compileRules } from './index.js';
 const Records = z.object({
   products: z.array(z.object({ name: z.string(), operator_permissions: OperatorPermissionsSchema })),
 });
-const statusFor = (round: string, product: string) => {
+const rulesFor = (round: string, product: string) => {
   const records = Records.parse(
     JSON.parse(readFileSync(new URL(`../../eval/${round}/records.json`, import.meta.url), 'utf8')),
   );
   const found = records.products.find((p) => p.name === product);
   if (!found) throw new Error(`no product ${product} in ${round}`);
-  const rules = compileRules(found.operator_permissions);
+  return compileRules(found.operator_permissions);
+};
+const statusFor = (round: string, product: string) => {
+  const rules = rulesFor(round, product);
   return (said: string) => checkPermission(rules, said).status;
 };
 
@@ -27,6 +30,13 @@ describe('checkPermission on a postpartum care centre’s rules (held-out round 
       'can_approve_immediately',
     );
     expect(status('续住十天')).toBe('requires_supervisor');
+  });
+
+  it('reads no phone call as the phone a rule’s note names (电话里不承诺赔偿金额)', () => {
+    const rules = rulesFor('held-out-16', '悦禾月子会所');
+    const said =
+      '喂，你好。我想咨询一哈，我是第一次打电话哈。我现在怀起六个多月了，预产期是明年一月中旬，我屋头老公说生了娃儿就去你们天河店坐月子，离我们屋近。我想问一哈，你们那个最好的套房，叫啥子臻享的，好多钱嘛？包了些啥子？我妈想从重庆过来陪我，可不可以一起住？定金要交好多？';
+    expect(checkPermission(rules, said).rule).toBeNull();
   });
 });
 

@@ -127,6 +127,13 @@ const INSTEAD_NOTE =
   /\s*\((?:(?:they|customers?|clients?|callers?|members?|the (?:customer|client|caller|account holder|holder|member)s?)\s+(?:can|may|should|must|need to|check|change|use|do|manage|update|view|see|call|contact|email|go)\b|instead\b|refer\b|direct them\b|point them\b|send them\b|tell them\b|ask them\b|请客户|让客户|引导客户?|建议客户|由客户自行|客户(?:可|可以|需|需要|自行))[^)]*(?:\)|$)/g;
 
 /**
+ * What the staff member will not do while the case is open (电话里不承诺赔偿金额, 当场不保证): how
+ * the rule is handled, naming nothing a caller asks for (电话 there is no phone asked about).
+ */
+const NO_PROMISE_NOTE =
+  /[,，;；]\s*(?:电话(?:里|中|上)?|当场|现场)?(?:不|无法|不能)(?:承诺|保证|答应)[^,，;；。.]*/g;
+
+/**
  * Parses one rule of a category; `alternative`, one of the actions its phrase lists (see
  * `phraseAlternatives`), stands for the phrase.
  */
@@ -134,6 +141,7 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   const parsed = parseRule(text.trim());
   if (alternative !== undefined) parsed.phrase = alternative;
   else if (category === 'forbidden') parsed.phrase = parsed.phrase.replace(INSTEAD_NOTE, ' ').trim();
+  else parsed.phrase = parsed.phrase.replace(NO_PROMISE_NOTE, '');
   // 临时额度<=5000元: without 额度 the phrase would name no action and no object, only a manner.
   if (parsed.measured && !namesAction(parsed.phrase)) parsed.phrase = `${parsed.phrase}${parsed.measured}`;
   const matches = detectConcepts(parsed.phrase);

@@ -187,6 +187,28 @@ describe('createRulesAgent', () => {
     expect(c.events.some((e) => e.type === 'ticket')).toBe(false);
   });
 
+  it('takes up no bare "look it up" beside a refused question about someone else as a request', async () => {
+    const pianos = {
+      name: '琴行',
+      description: '钢琴租赁',
+      operator_permissions: {
+        can_approve_immediately: ['预约上门调律'],
+        requires_supervisor: [],
+        requires_process: [],
+        forbidden: ['客户信息（住址和送琴地址、电话）只告诉账户本人，前任和亲戚来问一律不说'],
+      },
+    };
+    const c = agentCall({
+      product: pianos,
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+    });
+    await c.say('我前头老公上个号头搬场了，新地址勿肯告诉我。侬帮我查一查，伊现在住到啥地方？');
+    expect(c.events.filter((e) => e.type === 'permission_check').map((e) => e.status)).toContain('forbidden');
+    expect(c.events.some((e) => e.type === 'ticket')).toBe(false);
+  });
+
   it('takes an amount said approximately as the charge found within it', async () => {
     // 十几块 may be 19, above the limit; the 15元 charge found is what was meant.
     const product = {
