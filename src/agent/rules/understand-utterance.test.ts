@@ -563,6 +563,9 @@ describe('extractName: 俺 for 我, and a given name said again in full', () => 
   it('reads "It’s Ana, Ana Kowalczyk" with letters of any alphabet, and not a different name after', () => {
     expect(extractName("Okay. It's Zofia, Zofia Wiśniewska. Bye.")).toBe('Zofia Wiśniewska');
     expect(extractName("It's Tuesday, Tuesday Morning is fine")).toBeUndefined();
+    expect(extractName("Aye, hello. Alasdair Munro's the name, I've a couple of rental flats")).toBe(
+      'Alasdair Munro',
+    );
   });
 });
 

@@ -559,6 +559,8 @@ const EN_NAME_SAID: readonly RegExp[] = [
   /\b(?:[Ii]t's|[Ii]t’s|[Ii]t is)\s+(\p{Lu}[\p{Ll}'-]+)\s*,\s*(?=\1\s)(\1\s+\p{Lu}[\p{L}'-]+)/u,
   /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so)\s+)(?:[Ii]t's|[Ii]t’s|[Ii]ts|[Ii]t is)\s+([A-Z][a-z'-]+\s+(?:Mc|Mac|O')?[A-Z][a-z'-]+|[A-Z][a-z'-]+(?=\s+(?:here|speaking|calling)\b))/,
   /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so)\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+(?:here|speaking)\b(?!\s+(?:is|was|are)\b)/,
+  // Alasdair Munro's the name: the name first, at the start of a clause.
+  /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so|aye)\s+)([A-Z][a-z'-]+(?:\s+(?:Mc|Mac|O')?[A-Z][a-z'-]+)?)(?:'s|’s| is)\s+the name\b/,
 ];
 
 function englishName(text: string): string | undefined {
