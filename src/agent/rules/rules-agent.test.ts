@@ -1116,6 +1116,16 @@ function deskCall(product: Record<string, unknown> = estateDesk) {
   });
 }
 
+describe('createRulesAgent: a caller correcting themselves', () => {
+  it('does not hear the clause taken back (不对不对) as said', async () => {
+    const c = deskCall();
+    await c.say('你帮我查下隔壁那家的电话——不对不对，我自己家卫生间水管漏水了，帮我预约户内上门维修');
+    const checks = c.events.filter((e) => e.type === 'permission_check');
+    expect(checks.map((e) => e.status)).not.toContain('forbidden');
+    expect(checks.map((e) => e.status)).toContain('can_approve_immediately');
+  });
+});
+
 describe('createRulesAgent: a caller declining after hearing the price', () => {
   it.each([
     '五十块上门费，那太贵了，算了，我自己买个配件换换',

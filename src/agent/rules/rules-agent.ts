@@ -51,6 +51,7 @@ import {
   type Understanding,
   understandUtterance,
   withoutOwnDoing,
+  withoutRetracted,
   withoutWishForOthers,
 } from './understand-utterance.js';
 import { vagueRequest } from './vague-requests.js';
@@ -78,7 +79,9 @@ export function createRulesAgent(): CallAgent {
   };
 }
 
-async function replyTo(ctx: CallContext, utterance: string): Promise<string> {
+async function replyTo(ctx: CallContext, heard: string): Promise<string> {
+  // What the caller took back as soon as they said it (不对不对, no wait) is not heard as said.
+  const utterance = withoutRetracted(heard);
   // The caller answers "which one would you like back?" (the one to the airport, 退25那笔): their
   // request again, with the payment they point at.
   const request = requestAnswered(ctx, utterance) ?? quantityAnswered(ctx, utterance);

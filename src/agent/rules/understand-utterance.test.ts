@@ -4,6 +4,7 @@ import {
   tellsWhatHappened,
   understandUtterance,
   withoutOwnDoing,
+  withoutRetracted,
 } from './understand-utterance.js';
 
 const read = (text: string) => understandUtterance(text, /[\u4e00-\u9fff]/.test(text) ? 'zh' : 'en');
@@ -656,5 +657,22 @@ describe('understandUtterance: an exact day asked for', () => {
     const u = understandUtterance('剩下的到底哪天能弄好？你给我一个准日子', 'zh');
     expect(u.actions).toEqual([]);
     expect(u.asksForAction).toBe(false);
+  });
+});
+
+describe('withoutRetracted: what a caller takes back as soon as they said it', () => {
+  it('drops the clause before a doubled or exclaimed correction', () => {
+    expect(withoutRetracted('喂，你好嘛。我是帮我孙女儿问的哈——不对不对，琴是我租的')).toBe(
+      '喂，你好嘛。琴是我租的',
+    );
+    expect(withoutRetracted('去年，啊不对，是去年三月份买的')).toBe('去年，是去年三月份买的');
+    expect(withoutRetracted('shift my ticket to Sunday, same 6:15 bus - no wait, the 8:15 one')).toBe(
+      'shift my ticket to Sunday, the 8:15 one',
+    );
+  });
+
+  it('keeps a complaint that something is wrong', () => {
+    expect(withoutRetracted('账单不对，多扣了二十')).toBe('账单不对，多扣了二十');
+    expect(withoutRetracted('that is not right, wait a minute')).toBe('that is not right, wait a minute');
   });
 });

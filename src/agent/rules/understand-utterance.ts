@@ -265,6 +265,19 @@ export function tellsWhatHappened(clause: string): boolean {
   return TOLD_VISIT.test(clause) && DONE.test(clause) && !ASKS_IN_CLAUSE.test(clause);
 }
 
+/**
+ * 我是帮我孙女儿问的哈——不对不对，琴是我租的 / same 6:15 bus - no wait, sorry, her new landing time
+ * is 10:05: a caller correcting themselves takes back the clause just said. Marked by doubled or
+ * exclaimed words of correction only: 账单不对 says the bill is wrong, and takes back nothing.
+ */
+const RETRACTED =
+  /[^，,。.!！？?;；\n]*?[\s—–-]*(?:(?:啊|哦|噢|呃)?不对不对|(?:啊|哦|噢|呃)不对|不是不是|(?:我)?(?:说|讲)错了|\bno,? wait\b)[，,。.!！\s—–-]*/gi;
+
+/** The text without what the caller took back as soon as they said it (RETRACTED). */
+export function withoutRetracted(text: string): string {
+  return text.replace(RETRACTED, (taken) => (/[a-z]/i.test(taken) ? ' ' : ''));
+}
+
 /** The text without the clauses saying what the caller did or will do themselves (OWN_DOING). */
 export function withoutOwnDoing(text: string): string {
   let out = text;
