@@ -76,6 +76,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // 退调度费, 退押金, 退定金: 金 names money as 费 and 款 do.
       '退(?!订|出|货|票)[^,.!?;:、\\n]{1,4}?(?:费|款|钱|金)',
       '给我退',
+      // 剩下那些课你们给退了吧: asked to be refunded, the caller unnamed.
+      '给(?:俺|额)?退(?:了|掉)?(?:吧|呗|嘛)',
       // 这个也要退 / 这笔得退: a bare 退 closing the clause after a modal verb.
       // 月卡用了一半想退 / 想退咗佢: wanting it back, closing the clause (咗 is Cantonese 了).
       '(?:要|得|该|应该|想)退(?=[\\s，。,.!！?？吧啊呀了咗]|$)',

@@ -27,6 +27,20 @@ describe('understandUtterance', () => {
     expect(read(text).asksForAction).toBe(true);
   });
 
+  it.each([
+    'Can Kōtuku pay me for the lost wages? I can send my roster and my payslip.',
+    'Could your company reimburse me for the taxi?',
+  ])('reads %j, the company asked to pay the caller, as asking for it', (text) => {
+    expect(read(text).asksForAction).toBe(true);
+  });
+
+  it('reads 剩下那些课你们给退了吧 as asking for a refund', () => {
+    expect(
+      read('孩子死活不学了。剩下那些课你们给退了吧，该退多少退多少').actions.map((a) => a.concept),
+    ).toContain('refund');
+    expect(read('上个月他们已经给退了，我就问问').actions.map((a) => a.concept)).not.toContain('refund');
+  });
+
   it('reads what the caller did themselves (我已经把…退了) as asking nothing', () => {
     expect(read('我已经把那单退了，马上就到').asksForAction).toBe(false);
   });
