@@ -284,6 +284,13 @@ const DEDUCTED_BEFORE =
   /(?:\bminus|\bless|\bafter deducting|\bdeducting|扣除|减去|扣掉)\s*(?:an?\s+|the\s+)?$/;
 
 /**
+ * How soon the business acts (免费上门维修，48小时内上门; 3个工作日内上门勘察; 院长1个工作日内联系): its
+ * promise, said outside brackets too, never a limit on what a caller asks.
+ */
+const SERVICE_TIME_AFTER =
+  /^\s*(?:个)?(?:小时|分钟|天|日|个?工作日)?\s*内\s*(?:上门|到场|回复|回电|处理|完成|办结|到账|恢复|联系|答复|发出|寄出|送达)/;
+
+/**
  * Splits a rule into its action phrase and its condition. Never throws. A quantity in a note in
  * brackets is the rule's limit when the note's clause says only that (（<=15天）), and only when
  * the phrase itself states none; otherwise it is a term of the case (see `RuleCondition.term`), and
@@ -300,7 +307,12 @@ export function parseRule(text: string): ParsedRule {
     ...scan.quantities.map((q) => ({ value: q.value, unit: q.unit, start: q.start, end: q.end })),
     ...scan.bare.map((b) => ({ value: b.value, start: b.start, end: b.end })),
   ]
-    .filter((n) => !AGE_AFTER.test(s.slice(n.end)) && !DEDUCTED_BEFORE.test(s.slice(0, n.start)))
+    .filter(
+      (n) =>
+        !AGE_AFTER.test(s.slice(n.end)) &&
+        !DEDUCTED_BEFORE.test(s.slice(0, n.start)) &&
+        !SERVICE_TIME_AFTER.test(s.slice(n.end)),
+    )
     .sort((a, b) => a.start - b.start);
   const notes = noteSpans(s);
   const inNote = (n: Num): boolean => notes.some(([a, b]) => n.start >= a && n.end <= b);

@@ -50,3 +50,13 @@ describe('checkPermission on a coach line’s rules, written as long English sen
     ).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission on a piano rental’s rules (held-out round 16)', () => {
+  const status = statusFor('held-out-16', '琴韵坊钢琴租售调律');
+
+  it('reads how soon the business comes (48小时内上门) as its promise, no limit the caller must state', () => {
+    expect(status('踏板吱嘎吱嘎响，右边踏板软塌塌的。侬看看派个师傅来修一修，最好礼拜六')).toBe(
+      'can_approve_immediately',
+    );
+  });
+});
