@@ -426,11 +426,17 @@ export const SENSES: readonly SenseDef[] = [
           overlay: true as const,
         },
       ]),
-      // 帮我订个会议室, 订一间, 订明天下午的: something booked, said with how many or when (not 订单,
+      // 为来电客户预订门票、夜场票, 帮我预订两间房: booking, said before the tickets, rooms or seats booked.
+      ...['预订', '预定'].map((key) => ({
+        key,
+        re: `(?<=^|[\\s,.;:]|帮我|给我|想|要|我|能|可以|再|先|客户|为|替)${key}(?=[\\u4e00-\\u9fff]{0,4}(?:票|房|课|位|座|桌|场|车|营))`,
+        overlay: true as const,
+      })),
+      // 帮我订个会议室, 订一间, 订两张, 订明天下午的: something booked, said with how many or when (not 订单,
       // 订阅, 订购).
       {
         key: '订',
-        re: `(?<![预签下])订(?:一?[个间张辆台份桌位套]|一下|(?=${DATE}|今天|今晚|明朝))`,
+        re: `(?<![预签下])订(?:[一二两三四五六七八九十几\\d]{0,3}[个间张辆台份桌位套晚]|一下|(?=${DATE}|今天|今晚|明朝))`,
       },
       // 预约体验课, 预约一节试听: a class or a session booked. Not 预约上门维修 (the visit's word),
       // nor what a booking holds (预约时间, 预约定金).

@@ -60,3 +60,11 @@ describe('checkPermission on a piano rental’s rules (held-out round 16)', () =
     );
   });
 });
+
+describe('checkPermission on a ski resort’s rules (held-out round 17)', () => {
+  const status = statusFor('held-out-17', '雪松岭滑雪度假区');
+
+  it('reads 订两张…票 as booking what the rule books (为来电客户预订门票、夜场票…)', () => {
+    expect(status('那你就帮我们订两张今天晚上的夜场票嘛，再租两套单板')).toBe('can_approve_immediately');
+  });
+});
