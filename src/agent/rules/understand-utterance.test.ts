@@ -574,6 +574,19 @@ describe('extractName: 俺 for 我, and a given name said again in full', () => 
     // Shaanxi 额 for 我; 额 as a pause before 是 names no one.
     expect(extractName('你给额约一下。额叫杜小龙，杜甫的杜')).toBe('杜小龙');
     expect(extractName('额，是这样的，我想问问')).toBeUndefined();
+    // Who they are to someone, then the name: 我是他隔壁的陈阿珠 (not 我是5栋201的业主).
+    expect(extractName('哦这样哦……那好啦，我是他隔壁的陈阿珠，你们自己赶紧打给他儿子')).toBe('陈阿珠');
+    expect(extractName('我是5栋201的业主，物业费的事')).toBeUndefined();
+  });
+
+  it('reads "mi name is", and no nationality or whose someone is as a name', () => {
+    expect(extractName("Good morning, darlin'. Mi name is Shanice - I'm Jamaican, living in Perth")).toBe(
+      'Shanice',
+    );
+    expect(extractName("I'm Nigerian, I live in Manurewa")).toBeUndefined();
+    expect(extractName("Alright, how's it goin'. Gary Molyneux, I'm Ellie Molyneux's dad")).toBe(
+      'Gary Molyneux',
+    );
   });
   it('reads "It’s Ana, Ana Kowalczyk" with letters of any alphabet, and not a different name after', () => {
     expect(extractName("Okay. It's Zofia, Zofia Wiśniewska. Bye.")).toBe('Zofia Wiśniewska');

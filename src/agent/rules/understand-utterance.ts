@@ -539,6 +539,12 @@ export function extractName(text: string): string | undefined {
     text,
   );
   if (plain && COMMON_SURNAMES.includes(plain[1]!.slice(0, 1)) && !NOT_NAMES.test(plain[1]!)) return plain[1];
+  // 我是他隔壁的陈阿珠, 我是5栋的王建国: who they are to someone, then a full name of a common surname.
+  const described = /[我俺][是系係][^，,。.！!？?]{1,10}的([\u4e00-\u9fff]{2,3})(?=[，,。.！!？?\s]|$)/.exec(
+    text,
+  );
+  if (described && COMMON_SURNAMES.includes(described[1]!.slice(0, 1)) && !NOT_NAMES.test(described[1]!))
+    return described[1];
   const en = englishName(text);
   if (en) return en;
   return undefined;
@@ -558,7 +564,7 @@ const NOT_EN_NAMES =
 const EN_NAME_SAID: readonly RegExp[] = [
   new RegExp(
     // The word boundary only before words: "how you doin'? Name's Dwayne" has none before the '?'.
-    `(?:\\b[Mm]y name(?:'s| is)|\\b[Mm]y names|(?:^|[,.;!?]\\s*|\\b(?:[Tt]he|yeah|um|uh|so|and|hi|hey|hello)\\s+)[Nn]ame(?:'s| is|s))\\s+${EN_NAME}`,
+    `(?:\\b(?:[Mm]y|[Mm]i) name(?:'s| is)|\\b[Mm]y names|(?:^|[,.;!?]\\s*|\\b(?:[Tt]he|yeah|um|uh|so|and|hi|hey|hello)\\s+)[Nn]ame(?:'s| is|s))\\s+${EN_NAME}`,
   ),
   new RegExp(`\\b(?:[Tt]his is|I'm|I’m|Im|I am|i'm|i am|im)\\s+${EN_NAME}`),
   // I'm her son, Mark: who they are to the account holder, then their own name.
@@ -572,16 +578,25 @@ const EN_NAME_SAID: readonly RegExp[] = [
   /\b(?:[Ii]t's|[Ii]t’s|[Ii]t is)\s+(\p{Lu}[\p{Ll}'-]+)\s*,\s*(?=\1\s)(\1\s+\p{Lu}[\p{L}'-]+)/u,
   /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so)\s+)(?:[Ii]t's|[Ii]t’s|[Ii]ts|[Ii]t is)\s+([A-Z][a-z'-]+\s+(?:Mc|Mac|O')?[A-Z][a-z'-]+|[A-Z][a-z'-]+(?=\s+(?:here|speaking|calling)\b))/,
   /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so)\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+(?:here|speaking)\b(?!\s+(?:is|was|are)\b)/,
+  // Gary Molyneux, I'm Ellie Molyneux's dad: a full name opening the line, before who they are.
+  /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so|aye|goin'|going)\s*[,.]?\s+)([A-Z][a-z'-]+\s+(?:Mc|Mac|O')?[A-Z][a-z'-]+),\s+(?:I'm|I am|this is)\b/,
   // Alasdair Munro's the name: the name first, at the start of a clause.
   /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so|aye)\s+)([A-Z][a-z'-]+(?:\s+(?:Mc|Mac|O')?[A-Z][a-z'-]+)?)(?:'s|’s| is)\s+the name\b/,
 ];
+
+/** I'm Jamaican, I'm Irish: where the caller is from, not their name. */
+const NATIONALITY =
+  /^(?:Jamaican|Nigerian|Ghanaian|Kenyan|Irish|Scottish|Welsh|English|British|Indian|Pakistani|Filipino|Filipina|Chinese|Japanese|Korean|Vietnamese|Thai|Malaysian|Singaporean|Indonesian|Australian|Aussie|American|Canadian|Mexican|Brazilian|Polish|Italian|Spanish|French|German|Dutch|Greek|Turkish|Lebanese|Samoan|Tongan|Fijian|Maori|Kiwi|South African|Zimbabwean)$/;
 
 function englishName(text: string): string | undefined {
   for (const pattern of EN_NAME_SAID) {
     // The last group a pattern has is the fullest name it read (Marta, then Marta Zielińska).
     const found = pattern.exec(text);
     const candidate = found?.[2] ?? found?.[1];
-    if (candidate === undefined || NOT_EN_NAMES.test(candidate)) continue;
+    if (candidate === undefined || NOT_EN_NAMES.test(candidate) || NATIONALITY.test(candidate)) continue;
+    // I'm Ellie Molyneux's dad: whose someone the caller is, not their name.
+    if (/(?:'s|’s)$/.test(candidate) || /^(?:'s|’s)\b/.test(text.slice(found!.index + found![0].length)))
+      continue;
     // "I'm Thinking Of": a name's words, not the next words of the sentence capitalised.
     return candidate.replace(/\s+(?:Sorry|And|But|So|Just|Here|Speaking|Calling)$/, '');
   }
