@@ -67,4 +67,8 @@ describe('checkPermission on a ski resort’s rules (held-out round 17)', () => 
   it('reads 订两张…票 as booking what the rule books (为来电客户预订门票、夜场票…)', () => {
     expect(status('那你就帮我们订两张今天晚上的夜场票嘛，再租两套单板')).toBe('can_approve_immediately');
   });
+
+  it('reads the event a notice is counted to (课程在上课前24小时以上) as no word a move must say', () => {
+    expect(status('闺女这礼拜五的私教，您看能给挪到下礼拜六不')).toBe('can_approve_immediately');
+  });
 });

@@ -187,8 +187,8 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   return rule;
 }
 
-// 上课前, 开课前, 出发前: the event a rule's notice is counted to, right before the action.
-const TERM_ANCHOR = /^[\u4e00-\u9fff]{1,4}?[前后](?=\s*[\u4e00-\u9fff])/;
+// 上课前, 开课前, 出发前, 课程在上课前: the event a rule's notice is counted to, right before the action.
+const TERM_ANCHOR = /^[\u4e00-\u9fff]{1,6}?[前后](?=\s*[\u4e00-\u9fff])/;
 // 改约一次, 顺延一次: once, which is what a request that says no count asks for.
 const ONCE = /^(?:一|1)(?:次|回)$/;
 // 月卡剩余时长顺延: the time left is what any extension or refund of the card is of.
