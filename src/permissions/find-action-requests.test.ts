@@ -195,3 +195,13 @@ describe('the lexicon', () => {
     );
   });
 });
+
+describe('findActionRequests: an action said with no before it', () => {
+  it('reads "no complaints there" as asking for no complaint', () => {
+    const concepts = (text: string) => findActionRequests(text).map((r) => r.concept);
+    expect(
+      concepts('had myself a fine old time, no complaints there. But I want my ninety-five bucks back'),
+    ).toEqual(['refund']);
+    expect(concepts('I want to complain about the instructor')).toEqual(['complaint']);
+  });
+});
