@@ -615,3 +615,11 @@ describe('findOtherParty: who someone is, asked after', () => {
       expect(findOtherParty(said), said).toBeUndefined();
   });
 });
+
+describe("findOtherParty: 's for is or has after a name", () => {
+  it("reads Liam's got, Sam's off as no possessive, and Liam's phone number as one", () => {
+    expect(findOtherParty("Liam's got exams now but he says he'd go at Easter")).toBeUndefined();
+    expect(findOtherParty("Sam's off sick this week, so can we move my lesson")).toBeUndefined();
+    expect(findOtherParty("what's Liam's phone number")).toMatchObject({ kind: 'person' });
+  });
+});

@@ -476,6 +476,13 @@ const CALLING_BEFORE_ZH = /打(?:了|过)?(?:我的?|那个|这个|那位|这位
 const PHONE_AFTER_ZH = /^(?:的)?(?:电话|手机)(?!号)/;
 const CALL_FROM_EN = /\b(?:call|ring|phone|text)(?:\s+(?:you|u))?(?:\s+back)?\s+(?:from|on|with|using)\s+$/;
 
+/**
+ * Liam's got his exams, she's got work, Sam's off sick: 's for is or has before a verb or what they
+ * have, no possessive of theirs asked for.
+ */
+const IS_OR_HAS_EN =
+  /^\s+(?:got|gotten|gone|been|going|coming|off|away|back|out|sick|busy|had|never|not|just|still|always|also|already|only|a|an|the|my|his|her|their|on|at|in|with|over|up)\b/;
+
 function scanEn(norm: string, raw: string, clause: { start: number; end: number }, hits: PersonHit[]): void {
   const m = compiled();
   const text = norm.slice(clause.start, clause.end);
@@ -511,6 +518,7 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
   m.refEn.lastIndex = 0;
   for (let r = m.refEn.exec(text); r !== null; r = m.refEn.exec(text)) {
     const end = r.index + r[0].length;
+    if (/'s$/.test(r[0]) && IS_OR_HAS_EN.test(text.slice(end))) continue;
     const length = possessed(text.slice(end), r.groups!.role !== undefined);
     if (length >= 0) push(r.index, end + length, titledName(r.groups!.people ?? ''), lastData);
   }
@@ -532,6 +540,7 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
     if (!/[A-Z]/.test(raw[at] ?? '') || W.NOT_NAMES_EN.has(word)) continue;
     if (/\b(?:my|our|your|the|a|mr|mrs|ms|miss|mister|dr)\.?\s+$/.test(text.slice(0, r.index))) continue;
     const end = r.index + r[0].length;
+    if (IS_OR_HAS_EN.test(text.slice(end))) continue;
     const length = possessed(text.slice(end), false);
     if (length >= 0) push(r.index, end + length, word, lastData);
   }
