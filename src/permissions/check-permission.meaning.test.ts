@@ -2083,3 +2083,19 @@ describe('compileRules: what a record shows is no telling', () => {
     expect(checkPermission(rules, 'show me her booking').status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: half of a sum asked back', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['退款<=300元'],
+    requires_supervisor: ['退款>300元'],
+    requires_process: [],
+    forbidden: [],
+  });
+  const status = (said: string) => checkPermission(rules, said).status;
+
+  it('reads 退一半 of a price said in the line as half of it', () => {
+    expect(status('我这四百二的票，滑了两趟半，你给我退一半呗')).toBe('can_approve_immediately');
+    expect(status('我这四百二的票，滑了两趟半，你给我全退了呗')).toBe('requires_supervisor');
+    expect(status('那节课三百六十块钱，老师迟到半小时，退我一半吧')).toBe('can_approve_immediately');
+  });
+});
