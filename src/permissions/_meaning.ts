@@ -346,9 +346,10 @@ function isWordChar(c: number): boolean {
   return isAsciiLetter(c) || isDigit(c);
 }
 
-// 不修了, 别退, don't reset: an action refused is not asked for. 要不要修 and 能不能修 still ask.
+// 不修了, 别退, don't reset, no complaints: an action refused is not asked for. 要不要修 and 能不能修
+// still ask.
 const NEGATION_ZH = /(?:不|别|没|甭|不要|不用|不想|不需要|无需|不必|不再)$/;
-const NEGATION_EN = /\b(?:don't|do not|not|no need to|never)\s+$/;
+const NEGATION_EN = /\b(?:don't|do not|not|no need to|never|no)\s+$/;
 
 export function negated(norm: string, i: number): boolean {
   // Every negation ends right before the form: an English one with white space, a Chinese one

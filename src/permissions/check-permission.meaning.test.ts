@@ -2099,3 +2099,23 @@ describe('checkPermission: half of a sum asked back', () => {
     expect(status('那节课三百六十块钱，老师迟到半小时，退我一半吧')).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: an action refused is no request', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['退款<=100元'],
+    requires_supervisor: ['退款>100元'],
+    requires_process: ['投诉处理'],
+    forbidden: [],
+  });
+
+  it('decides only what is asked beside "no complaints" or 不要投诉', () => {
+    const english = checkPermission(
+      rules,
+      'had a fine old time, no complaints there. But I want my 95 dollars back',
+    );
+    expect(english.parts.map((p) => p.rule)).not.toContain('投诉处理');
+    const chinese = checkPermission(rules, '不要投诉了，把那50元退给我就行');
+    expect(chinese.parts.map((p) => p.rule)).not.toContain('投诉处理');
+    expect(checkPermission(rules, '我要投诉你们').status).toBe('requires_process');
+  });
+});

@@ -344,7 +344,11 @@ function toPart(analysis: Analysis, start: number, end: number): Part {
 /** Splits an action into parts. Pure and independent of the rules, hence cached. */
 function parseAction(text: string): ParsedAction {
   const analysis = analyze(text);
-  const found = mergeRepeats(analysis.requests, (r) =>
+  // No complaints there, 不要退款: an action refused is no request (its clause is read as any other).
+  const asked = analysis.requests.some((r) => r.negated)
+    ? analysis.requests.filter((r) => !r.negated)
+    : analysis.requests;
+  const found = mergeRepeats(asked, (r) =>
     analysis.bare.some(
       (b) =>
         b.start >= r.matchEnd &&
@@ -358,7 +362,7 @@ function parseAction(text: string): ParsedAction {
   bindLooseAmounts(analysis, found, requests);
   const free: ParsedAction['free'] = [];
   for (const c of analysis.clauses) {
-    if (overlapsRequest(analysis.requests, c)) continue;
+    if (overlapsRequest(asked, c)) continue;
     const part = toPart(analysis, c.start, c.end);
     const quantity = firstQuantityIn(analysis.quantities, c.start, c.end);
     if (quantity) part.quantity = quantity;
