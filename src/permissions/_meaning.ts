@@ -1110,6 +1110,7 @@ function listedItems(phrase: string, words: readonly string[]): string[][] {
 }
 // Items of a few Chinese characters each, joined by 、: one list.
 const LIST = /[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{1,8})+/;
+
 /** What comes between a split verb's halves: 个, 了个, 一下, 一个, 过, 完. */
 const SPLIT_BY = /^(?:个|了个|了一个|一下|一个|过|完)/;
 

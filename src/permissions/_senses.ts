@@ -393,12 +393,12 @@ export const SENSES: readonly SenseDef[] = [
         key: '约',
         re: `(?<=想|要|帮我|给我|我|俺|额|能|可以|再|就|先)约(?=(?:这个|这|本|下个)?(?:${DATE}|今天|今晚|明早|上午|下午|晚上|早上|中午|几点|哪天|周末|个?时间))`,
       },
-      // 预约到店看样片, 预约免费上门量房, 预约参观样板房, 帮我预约到店试纱: booking, said before the thing booked at
-      // the start of a clause or after the asking words (not 预约上门维修, the visit's own word, nor
-      // what a booking holds: 预约时间, 预约单, 预约记录).
+      // 预约到店看样片, 预约免费上门量房, 预约参观样板房, 帮我预约到店试纱: booking, said before the
+      // thing booked at the start of a clause or after the asking words (not 预约上门维修, the visit's
+      // own word, nor what a booking holds: 预约时间, 预约单, 预约记录).
       {
         key: '预约',
-        re: '(?:(?<=^|[\\s,.;:，；：]|帮我|给我|想|要|我|能|可以|再|先)预约(?=到店|来店|去店|进店|到[\\u4e00-\\u9fff]{0,2}店|参观|看房|看样|试[吃穿戴驾听用琴纱]|体验|免费(?!上门维修|维修)|上门(?!维修|修理|检修|安装)))',
+        re: '(?<=^|[\\s,.;:]|帮我|给我|想|要|我|能|可以|再|先)预约(?=到店|来店|去店|进店|到[\\u4e00-\\u9fff]{0,2}店|参观|看房|看样|试[吃穿戴驾听用琴纱]|体验|免费(?!上门维修|维修)|上门(?!维修|修理|检修|安装))',
         overlay: true as const,
       },
       // Book Bella in, book him in for Tuesday: someone booked, by name.

@@ -482,7 +482,7 @@ function bindLooseAmounts(analysis: Analysis, found: FoundRequest[], parts: Part
     if (needing.length === 1 && loose.length === 1) {
       // 四百二的票…你给我退一半呗, half of it back: half of the sum said.
       const q = loose[0]!;
-      part.quantity = q.family === 'money' && HALF_ASKED.test(part.norm) ? { ...q, value: q.value / 2 } : q;
+      part.quantity = q.family === 'money' ? { ...q, value: sumAsked(part, q.value) } : q;
       part.borrowed = true;
     } else if (needing.length === 1 && loose.length === 0 && families.includes('money')) {
       // 电视擦裂了，六千多，赔偿 / 两千多买的，你们得赔: what it cost, said alone or as what was paid
@@ -490,8 +490,7 @@ function bindLooseAmounts(analysis: Analysis, found: FoundRequest[], parts: Part
       const priced = analysis.bare.filter((b) => PRICE_SAID.test(clauseAround(analysis, b)));
       if (priced.length === 1) {
         const b = priced[0]!;
-        const value = HALF_ASKED.test(part.norm) ? b.value / 2 : b.value;
-        part.bare = { value, text: analysis.text.slice(b.start, b.end) };
+        part.bare = { value: sumAsked(part, b.value), text: analysis.text.slice(b.start, b.end) };
         part.borrowed = true;
       }
     }
@@ -500,6 +499,11 @@ function bindLooseAmounts(analysis: Analysis, found: FoundRequest[], parts: Part
 
 /** Half of a sum asked back: 退一半, 退我一半, half of it back, 50% back. */
 const HALF_ASKED = /一半|\bhalf\b|50\s*%|百分之五十/;
+
+/** What the part asks of a sum said elsewhere in the line: all of it, or half when it says half. */
+function sumAsked(part: Part, sum: number): number {
+  return HALF_ASKED.test(part.norm) ? sum / 2 : sum;
+}
 
 /** A number said roughly (六千多, 二十几, 三百来): named as said, never as the most it may be. */
 const APPROXIMATE = /[多几来余]|\bodd\b/;
@@ -2280,7 +2284,7 @@ function withLooseAmount(part: Part, parsed: ParsedAction, rules: CompiledRules,
   if (parsed.bareAmounts.length !== 1) return part;
   const copy = copyPart(part, false);
   const bare = parsed.bareAmounts[0]!;
-  copy.bare = HALF_ASKED.test(part.norm) ? { ...bare, value: bare.value / 2 } : bare;
+  copy.bare = { ...bare, value: sumAsked(part, bare.value) };
   return copy;
 }
 

@@ -130,8 +130,7 @@ const INSTEAD_NOTE =
  * What the staff member will not do while the case is open (电话里不承诺赔偿金额, 当场不保证): how
  * the rule is handled, naming nothing a caller asks for (电话 there is no phone asked about).
  */
-const NO_PROMISE_NOTE =
-  /[,，;；]\s*(?:电话(?:里|中|上)?|当场|现场)?(?:不|无法|不能)(?:承诺|保证|答应)[^,，;；。.]*/g;
+const NO_PROMISE_NOTE = /[,;]\s*(?:电话(?:里|中|上)?|当场|现场)?(?:不|无法|不能)(?:承诺|保证|答应)[^,;.]*/g;
 
 /**
  * Parses one rule of a category; `alternative`, one of the actions its phrase lists (see

@@ -477,8 +477,8 @@ const PHONE_AFTER_ZH = /^(?:的)?(?:电话|手机)(?!号)/;
 const CALL_FROM_EN = /\b(?:call|ring|phone|text)(?:\s+(?:you|u))?(?:\s+back)?\s+(?:from|on|with|using)\s+$/;
 
 /**
- * Liam's got his exams, she's got work, Sam's off sick: 's for is or has before a verb or what they
- * have, no possessive of theirs asked for.
+ * Liam's got exams, Sam's off sick: 's after a name for is or has, before a verb or what they have,
+ * no possessive of theirs asked for (his exams, after it, still is one).
  */
 const IS_OR_HAS_EN =
   /^\s+(?:got|gotten|gone|been|going|coming|off|away|back|out|sick|busy|had|never|not|just|still|always|also|already|only|a|an|the|my|his|her|their|on|at|in|with|over|up)\b/;
