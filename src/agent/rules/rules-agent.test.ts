@@ -1116,6 +1116,31 @@ function deskCall(product: Record<string, unknown> = estateDesk) {
   });
 }
 
+describe('createRulesAgent: a supervisor heard of, said back', () => {
+  it('opens no ticket for 要等主管啊 beside a refused transfer', async () => {
+    const skiing = {
+      name: '雪场',
+      description: '滑雪场',
+      operator_permissions: {
+        can_approve_immediately: ['季卡购买后7天内且未激活：全额原路退款'],
+        requires_supervisor: ['季卡购买超过7天后要求退卡'],
+        requires_process: [],
+        forbidden: ['季卡转借他人使用，或更换照片、改绑持卡人'],
+      },
+    };
+    const c = agentCall({
+      product: skiing,
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+    });
+    await c.say('要等主管啊……噢，那退不掉的话，侬帮我把这张季卡改到我外甥名下，照片换成伊的');
+    const tickets = c.events.filter((e) => e.type === 'ticket');
+    expect(JSON.stringify(tickets)).not.toContain('要等主管');
+    expect(c.events.filter((e) => e.type === 'permission_check').map((e) => e.status)).toContain('forbidden');
+  });
+});
+
 describe('createRulesAgent: a caller correcting themselves', () => {
   it('does not hear the clause taken back (不对不对) as said', async () => {
     const c = deskCall();

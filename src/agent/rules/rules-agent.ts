@@ -634,6 +634,8 @@ async function replyAboutSomeoneElse(
       // 今天你们那个管家又跑上门来: what happened, told as the reason for asking.
       !(part.rule === null && tellsWhatHappened(part.text)) &&
       !(part.rule === null && THIRD_PERSON.test(part.text)) &&
+      // 要等主管啊: the caller repeating that a supervisor decides, no request of their own.
+      !(part.rule === null && WAITS_FOR_SUPERVISOR.test(part.text)) &&
       // 我自己去找他要说法: what the caller will do about it themselves; 你帮我查查她约的几点: asked to be
       // told what the refused part is about.
       withoutOwnDoing(part.text) !== '' &&
@@ -882,6 +884,10 @@ const FOR_THEM =
 
 /** He, she, they: the person a refused part of the line is about, named again. */
 const THIRD_PERSON = /[他她]|\b(?:he|she|him|her|they|them)\b/i;
+
+/** 要等主管啊, 还得领导批, so I have to wait for a manager: what the caller heard, said back. */
+const WAITS_FOR_SUPERVISOR =
+  /^[\s，,。.…]*(?:那|哦|噢|啊)?(?:还)?(?:要|得|需要)(?:等)?(?:主管|领导|经理|上面)(?:批|审批|同意|回复)?(?:啊|呀|哦|噢|是吧|吗)?[\s，,。.…!！?？]*$|^\s*(?:so\s+)?(?:i|we)\s+(?:have|need)\s+to\s+wait\s+for\s+(?:a|the|your)\s+(?:supervisor|manager|boss)\b/i;
 
 /** A set day or occasion (明天, 周六, this weekend, saturday morning): leave asked for it is wanted. */
 const OCCASION =
