@@ -2003,14 +2003,19 @@ describe('checkPermission: how often a rule allows it, written before the action
   });
 });
 
+/** The status a rule set of the test's own gives each line. */
+function statusUnder(permissions: Parameters<typeof compileRules>[0]): (said: string) => string {
+  const rules = compileRules(permissions);
+  return (said) => checkPermission(rules, said).status;
+}
+
 describe('checkPermission: bookings said plainly, and a rule listing what it books', () => {
-  const rules = compileRules({
+  const status = statusUnder({
     can_approve_immediately: ['预约到店看样片、试纱、选片（免费）', '竣工后免费甲醛检测1次：按可约时段预约'],
     requires_supervisor: ['补偿、退款或代金券超过200元/单'],
     requires_process: [],
     forbidden: [],
   });
-  const status = (said: string) => checkPermission(rules, said).status;
 
   it('reads one item of a listed rule, said in the clause before a plain booking, as what is booked', () => {
     expect(status('这礼拜六下午额俩去店里看看样片、试试纱，你给额约一下')).toBe('can_approve_immediately');
@@ -2037,7 +2042,7 @@ describe('checkPermission: bookings said plainly, and a rule listing what it boo
 });
 
 describe('checkPermission: money back to an account other than the payer’s, and rent put off', () => {
-  const rules = compileRules({
+  const status = statusUnder({
     can_approve_immediately: [
       '租金宽限：每个合同年度1次，最长延后10天扣款，不收滞纳金',
       '预约参观样板房、试吃月子餐（免费）',
@@ -2049,7 +2054,6 @@ describe('checkPermission: money back to an account other than the payer’s, an
     requires_process: [],
     forbidden: ['把押金或退款退到承租人本人付款账户以外的账户'],
   });
-  const status = (said: string) => checkPermission(rules, said).status;
 
   it('forbids money back to another account only when another account or person is named', () => {
     expect(status('押金三千块也全部退给我')).toBe('requires_supervisor');
@@ -2085,13 +2089,12 @@ describe('compileRules: what a record shows is no telling', () => {
 });
 
 describe('checkPermission: half of a sum asked back', () => {
-  const rules = compileRules({
+  const status = statusUnder({
     can_approve_immediately: ['退款<=300元'],
     requires_supervisor: ['退款>300元'],
     requires_process: [],
     forbidden: [],
   });
-  const status = (said: string) => checkPermission(rules, said).status;
 
   it('reads 退一半 of a price said in the line as half of it', () => {
     expect(status('我这四百二的票，滑了两趟半，你给我退一半呗')).toBe('can_approve_immediately');
