@@ -1091,6 +1091,7 @@ function reduplicated(word: string, text: string): boolean {
   return word.length >= 2 && text.includes(word.charAt(0) + word);
 }
 
+/** The word said as written, or with its verb said twice. */
 function saidAtAll(word: string, text: string): boolean {
   return text.includes(word) || reduplicated(word, text);
 }
@@ -1292,10 +1293,8 @@ export function meaningLevel(
     );
   for (const w of words.zh) {
     if (
-      view.norm.includes(w) ||
-      around.norm.includes(w) ||
-      reduplicated(w, view.norm) ||
-      reduplicated(w, around.norm) ||
+      saidAtAll(w, view.norm) ||
+      saidAtAll(w, around.norm) ||
       (MONEY_ONLY.has(w) && saysMoney()) ||
       PAIRED_STEPS.get(w)?.test(view.norm) === true ||
       (DATE_WORD.test(w) && DATE_SAID.test(view.norm)) ||

@@ -398,7 +398,7 @@ export const SENSES: readonly SenseDef[] = [
       // own word, nor what a booking holds: 预约时间, 预约单, 预约记录).
       {
         key: '预约',
-        re: '(?<=^|[\\s,.;:]|帮我|给我|想|要|我|能|可以|再|先)预约(?=到店|来店|去店|进店|到[\\u4e00-\\u9fff]{0,2}店|参观|看房|看样|试[吃穿戴驾听用琴纱]|体验|免费(?!上门维修|维修)|上门(?!维修|修理|检修|安装))',
+        re: '(?<=^|[\\s,.;:]|帮我|给我|想|要|我|能|可以|再|先)预约(?=到店|来店|去店|进店|到[\\u4e00-\\u9fff]{0,2}店|参观|看房|看样|试[\\u4e00-\\u9fff]|体验|免费(?!上门维修|维修)|上门(?!维修|修理|检修|安装))',
         overlay: true as const,
       },
       // Book Bella in, book him in for Tuesday: someone booked, by name.
