@@ -164,6 +164,11 @@ const DISCLOSED_KEYS_ZH = [
   '提货码',
 ];
 const DISCLOSED_ZH = `(?:${DISCLOSED_KEYS_ZH.join('|')})`;
+/**
+ * 物业给我打电话, 打了个电话给我, 给我回个电话: a call made or asked for, not a number handed over.
+ * Before 电话 in the disclosing forms.
+ */
+const CALL_MADE_ZH = '(?:打|回|来|拨)(?:了|过)?(?:个|一个|一通|几个|好几个)?';
 
 /** The table. Order does not matter. */
 /** Words that count a case as a repeat (a second waiver, a 3rd reissue): the repeat_time sense's own. */
@@ -1576,7 +1581,7 @@ export const SENSES: readonly SenseDef[] = [
       },
       {
         key: '给我',
-        re: `给我(?:看看|看下|看一下|查查|查一下|查下)?[^,.!?;:、\\n]{0,8}?${DISCLOSED_ZH}`,
+        re: `给我(?:看看|看下|看一下|查查|查一下|查下)?(?![^,.!?;:、\\n]{0,8}?${CALL_MADE_ZH}电话)[^,.!?;:、\\n]{0,8}?${DISCLOSED_ZH}`,
         overlay: true as const,
       },
       {
@@ -1586,7 +1591,7 @@ export const SENSES: readonly SenseDef[] = [
       },
       ...DISCLOSED_KEYS_ZH.map((key) => ({
         key,
-        re: `${key}[^,.!?;:、\\n]{0,5}?(?:给我|发我|给一下|报一下|念一下)`,
+        re: `${key === '电话' ? `(?<!${CALL_MADE_ZH})` : ''}${key}[^,.!?;:、\\n]{0,5}?(?:给我|发我|给一下|报一下|念一下)`,
         overlay: true as const,
       })),
       // 收件人电话多少, 寄件人是谁, 住哪儿的: asked as a question, someone's data is asked to be told.

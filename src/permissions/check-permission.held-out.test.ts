@@ -54,6 +54,19 @@ describe('checkPermission on a coach line’s rules, written as long English sen
 describe('checkPermission on a piano rental’s rules (held-out round 16)', () => {
   const status = statusFor('held-out-16', '琴韵坊钢琴租售调律');
 
+  // Someone phoning the caller, or asked to phone back, hands over no number.
+  it.each([
+    '结果今天物业给我打电话，说监控看到你们师傅推琴的时候把电梯刮了',
+    '物业打了个电话给我，说监控看到你们师傅推琴的时候把电梯刮了',
+  ])('reads %j as a call made, not the staff’s number asked for', (said) => {
+    expect(status(said)).not.toBe('forbidden');
+  });
+
+  it('still forbids the staff’s number asked for', () => {
+    expect(status('把那个师傅电话给我')).toBe('forbidden');
+    expect(status('给我那个送琴师傅的电话')).toBe('forbidden');
+  });
+
   it('reads how soon the business comes (48小时内上门) as its promise, no limit the caller must state', () => {
     expect(status('踏板吱嘎吱嘎响，右边踏板软塌塌的。侬看看派个师傅来修一修，最好礼拜六')).toBe(
       'can_approve_immediately',
