@@ -554,3 +554,43 @@ describe('relevantInterfaces: a service down or closed for everyone there', () =
     expect(relevantInterfaces(marina, said)).toContain('marina_notices');
   });
 });
+
+describe('relevantInterfaces: things lost, people hurt, days away', () => {
+  const care = profileInterfaces({
+    elder_contract: {
+      description: '本账户的托管合同：合同号、门店、老人姓名、套餐、月费、班车、签约家属',
+      endpoint: '/api/care/{phone}/contract',
+      response_fields: ['contract_no', 'store', 'package', 'monthly_fee'],
+    },
+    care_incidents: {
+      description: '本账户老人的意外事件记录：事件号、时间、地点、经过、处理、就医结果',
+      endpoint: '/api/care/{phone}/incidents',
+      response_fields: ['incident_no', 'time', 'place', 'handling'],
+    },
+    attendance: {
+      description: '本账户老人某月的出勤：每天到达和离开时间、接送人，请假日期',
+      endpoint: '/api/care/{phone}/attendance',
+      response_fields: ['days', 'leaves'],
+    },
+    lost_found: {
+      description: '失物招领登记：物品编号、描述、拾获地点和时间、状态、存放处',
+      endpoint: '/api/care/lost-found',
+      response_fields: ['items', 'found_at', 'storage'],
+    },
+  });
+  it.each([
+    ['婆婆昨儿下午在中心摔了，手腕骨裂', 'care_incidents'],
+    ['明儿个、后儿个俺都不去了，下礼拜一也去不成', 'attendance'],
+    ['我妈的老花镜落在你们那儿了，找到没有', 'lost_found'],
+    ['我个手机唔见咗啊，你哋有冇执到啊', 'lost_found'],
+  ])('finds for %j the interface %s', (said, name) => {
+    expect(relevantInterfaces(care, said)).toContain(name);
+  });
+  it('reads no loss, hurt or absence in other words', () => {
+    expect(kindsOf('我上个月刚交了月费').has('lost')).toBe(false);
+    expect(kindsOf('这个套餐不去掉吗').has('attendance')).toBe(false);
+    expect(kindsOf('I lost my temper, sorry').has('lost')).toBe(false);
+    expect(kindsOf('she fell asleep on the bus').has('incident')).toBe(false);
+    expect(kindsOf('Mum fell in the day room yesterday').has('incident')).toBe(true);
+  });
+});

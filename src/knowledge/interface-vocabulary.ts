@@ -114,6 +114,15 @@ const FACT_KINDS: Record<string, RegExp> = {
   // How an exam or a test went: 成绩, 考了多少分 (好多分 in Sichuan), passed or not.
   result:
     /成绩|分数|考了?(?:多少|好多|几)分|得了?几分|\b(?:scores?|exam results?|test results?|grades?|marks)\b/i,
+  // Something lost and maybe found: 丢了, 落在车上, 东西落起了 (Sichuan), 唔见咗, 执到 (Cantonese
+  // found), held as lost-and-found registers (失物招领, 遗留物品, 拾获, items found).
+  lost: /丢了|丢失|遗失|遗落|遗留|落(?:在|起|下)了?|不见了|唔见|找不到了|失物|拾获|捡到|执到|\b(?:lost(?! (?:it|my temper|weight|interest|patience))|left (?:my|it|them|something|a|behind)|lost property|lost and found|lost-and-found|items? found|found items?)\b/i,
+  // Someone hurt, an accident where the service was given: 摔了, 骨裂, 磕伤, 被挠了, injured, fell.
+  incident:
+    /摔(?:了|倒|伤|跤|断)|跌倒|骨裂|骨折|受伤|磕(?:伤|破|到)|碰伤|烫伤|抓伤|挠(?:了|伤)|咬伤|擦伤|意外|事故|伤情|\b(?:injur\w*|accidents?|incidents?|fell(?! asleep| behind| through| for)|fallen|(?:had|took) a fall|hurt|bruised|broke (?:his|her|my) (?:arm|leg|wrist|ankle))\b/i,
+  // Days away, told or asked about: 请假, 明天不去了, 来不了, 到园没有, off sick, attendance.
+  attendance:
+    /请假|病假|事假|缺勤|出勤|考勤|(?:都|就|也)?不(?:去|来)了|来不了|去不成|去不了|到园|到校|入园|\b(?:absen\w*|attendance|off sick|sick days?|day off|days off|won'?t be (?:in|coming|there))\b/i,
   // A plan or membership stopped for a while: 停几天, 先停住, 暂停, put it on hold.
   pause:
     /暂停|停(?:住|一下|几天|一段|用|卡)|先停|\b(?:pause[ds]?|suspend\w*|on hold|freeze my (?:plan|membership|subscription))\b/i,
