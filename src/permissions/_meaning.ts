@@ -118,6 +118,12 @@ export interface RuleMeaning {
   /** The rule is about another party (他人, 其他乘客): only requests naming one match. */
   needsOther: boolean;
   /**
+   * The other party is where money or data would go (退款退到原支付账户以外的账户): a request
+   * matches only when it sends it somewhere else (退到我孙子的微信上, to my son's card), not when
+   * its story names someone (跟男朋友吵架了…两百二十块退给我).
+   */
+  toOther?: true;
+  /**
    * Whom the product's accounts are held for: a guardian's (登记家长, 账户监护人) are the caller's own
    * children (我闺女, 帮我儿子: the account's students); a principal's (合同委托人, who arranges a
    * service for family) the caller's own kin (我父亲的告别仪式). They are no other party for this rule.
@@ -631,12 +637,38 @@ const OTHER_PERSON_EN = String.raw`\b(?:other|another)(?:'s\b|\s+(?:[a-z-]+\s+)?
  */
 export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b|只(?:告诉|告知|给|对|向|发给|提供给|跟)[^,.;、]{0,10}?本人|仅(?:限|对|向|告知|告诉)[^,.;、]{0,10}?本人|本人[^,.;]{0,40}?以外的?(?:任何人|其他人|人|账户|账号|帐户|银行卡|卡)`;
 
+/**
+ * Money or data sent anywhere but where it belongs (退款退到原支付账户以外的账户, 原路以外, to a card
+ * other than the one paid with): the caller's own refund asks for no such rule's step.
+ */
+const OTHER_THAN_OWN = String.raw`(?:原|本人|注册|登记|绑定|预留)[^,.;、]{0,8}?以外的?(?:账户|账号|帐户|银行卡|卡|手机号?|号码|地址)|原路以外|\bother than (?:the |their |its |your )?(?:original|registered|one (?:they |it was |you )?paid)|\bnot the (?:original|registered) (?:card|account)`;
+
+const OTHER_THAN_OWN_RE = new RegExp(OTHER_THAN_OWN, 'i');
+
+/**
+ * Money or data sent somewhere other than the caller's own (退到我孙伢的微信上, 转到别的卡, put it on
+ * my son's card): where it goes, with someone else or another account named there.
+ */
+const SENT_ELSEWHERE =
+  /(?:退|转|打|汇|充|存|返|发)(?:到|给|进|回|入|去)(?:[^,.!?;:、\n]{0,10}?)(?:微信|支付宝|卡|账户|账号|帐户|零钱|钱包|邮箱|手机)|(?:to|into|onto|on)\s+(?:his|her|their|someone else's|somebody else's|another|a different|(?:my|our)\s+\w+'s|[a-z]+'s)\s+(?:\w+\s+)?(?:card|account|bank|wallet|paypal|email|phone)/i;
+
+/** Whether a request sends money or data to someone else or another account (see `RuleMeaning.toOther`). */
+function sentElsewhere(norm: string, wards: Wards | undefined): boolean {
+  for (const m of norm.matchAll(new RegExp(SENT_ELSEWHERE.source, 'gi'))) {
+    const span = m[0];
+    if (/(?:别的|另一|另外|其他|其它)|(?:another|a different|someone else|somebody else)/i.test(span))
+      return true;
+    if (m.index !== undefined && namesOtherBesidesWards(span, wards)) return true;
+  }
+  return false;
+}
+
 // Another party in a rule phrase (修改收货人为他人, 透露其他乘客信息, share another user's files), or
 // the one party data is kept for (ONLY_ONE_PARTY): the holder's own request for it is no such
 // rule's.
 const RULE_OTHER = new RegExp(
   // 替非账户监护人…冻结: done for someone who is not the account's holder (or guardian, or owner).
-  String.raw`他人|别人|其他|其它|另一|陌生人|非本人|[替为代]非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记)(?!(?:也|都|均|亦)?(?:可|能))|上一位|前一位|下一位|${OTHERS_BY_ROLE}|${OTHER_PERSON_EN}|\b(?:someone else|somebody else)(?:'s)?\b|\bothers'|\b(?:someone|somebody|anyone|a person) who is not\b|${ONLY_ONE_PARTY}`,
+  String.raw`他人|别人|其他|其它|另一|陌生人|非本人|[替为代]非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记)(?!(?:也|都|均|亦)?(?:可|能))|上一位|前一位|下一位|${OTHERS_BY_ROLE}|${OTHER_PERSON_EN}|\b(?:someone else|somebody else)(?:'s)?\b|\bothers'|\b(?:someone|somebody|anyone|a person) who is not\b|${ONLY_ONE_PARTY}|${OTHER_THAN_OWN}`,
   'g',
 );
 // Another party in a request, beyond the lexicon's list: 他/她 (not 其他), other passengers.
@@ -846,6 +878,7 @@ export function compileMeaning(
     polar,
   };
   if (acts.length > 0) meaning.acts = acts;
+  if (OTHER_THAN_OWN_RE.test(phrase)) meaning.toOther = true;
   const listed = listedItems(phrase, words.zh);
   if (listed.length > 1) meaning.listed = listed;
   // 理赔申诉 too: a case on the concept's own thing (the claim) is asked for by contesting it
@@ -1235,6 +1268,9 @@ export function meaningLevel(
       if (SENSES[p]!.required) stated = false;
     }
   }
+  // 退款退到原支付账户以外的账户: the money sent elsewhere, in the request or the clauses around it.
+  if (m.toOther && !(sentElsewhere(view.norm, m.wards) || (!m.ownClause && sentElsewhere(ctx.norm, m.wards))))
+    return CONTRADICTED;
   // 透露骑手手机号: naming the rider is naming someone else.
   if (
     m.needsOther &&
@@ -1519,6 +1555,7 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
     (r.step === undefined || typeof r.step === 'string') &&
     (r.wards === undefined || r.wards === 'children' || r.wards === 'kin') &&
     (r.ownClause === undefined || r.ownClause === true) &&
+    (r.toOther === undefined || r.toOther === true) &&
     (r.optional === undefined ||
       (Array.isArray(r.optional) && r.optional.every((w) => typeof w === 'string'))) &&
     (r.listed === undefined ||

@@ -85,3 +85,22 @@ describe('checkPermission on a ski resort’s rules (held-out round 17)', () => 
     expect(status('闺女这礼拜五的私教，您看能给挪到下礼拜六不')).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission on a flower subscription’s rules (held-out round 18)', () => {
+  const status = statusFor('held-out-18', '花信社鲜花订阅');
+
+  // 退款退到原支付账户以外的账户 forbids where the money goes, not refunds: a story naming someone
+  // (跟男朋友吵架, 我女朋友过生日) sends nothing anywhere else.
+  it.each([
+    '上个礼拜五我跟男朋友吵架了，就订了个花漾月卡，现在想把这个卡退掉，两百二十块退给我，可以吧？',
+    '上礼拜六我女朋友过生日，花下午四点四十才送到，你们全额退款，五百块，一分不能少！',
+    '侬再退我一百块，不过分伐？',
+  ])('does not read %j as money sent to another account', (said) => {
+    expect(status(said)).not.toBe('forbidden');
+  });
+
+  it('forbids the refund sent to someone else’s account', () => {
+    expect(status('钱退到我儿子微信上')).toBe('forbidden');
+    expect(status('那个钱你直接退到我孙子的支付宝里')).toBe('forbidden');
+  });
+});
