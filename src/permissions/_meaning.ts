@@ -650,15 +650,14 @@ const OTHER_THAN_OWN_RE = new RegExp(OTHER_THAN_OWN, 'i');
  * my son's card): where it goes, with someone else or another account named there.
  */
 const SENT_ELSEWHERE =
-  /(?:退|转|打|汇|充|存|返|发)(?:到|给|进|回|入|去)(?:[^,.!?;:、\n]{0,10}?)(?:微信|支付宝|卡|账户|账号|帐户|零钱|钱包|邮箱|手机)|(?:to|into|onto|on)\s+(?:his|her|their|someone else's|somebody else's|another|a different|(?:my|our)\s+\w+'s|[a-z]+'s)\s+(?:\w+\s+)?(?:card|account|bank|wallet|paypal|email|phone)/i;
+  /(?:退|转|打|汇|充|存|返|发)(?:到|给|进|回|入|去)(?:[^,.!?;:、\n]{0,10}?)(?:微信|支付宝|卡|账户|账号|帐户|零钱|钱包|邮箱|手机)|\b(?:to|into|onto|on)\s+(?:his|her|their|someone else's|somebody else's|another|a different|(?:my|our)\s+\w+'s|[a-z]+'s)\s+(?:\w+\s+)?(?:card|account|bank|wallet|paypal|email|phone)\b/gi;
 
 /** Whether a request sends money or data to someone else or another account (see `RuleMeaning.toOther`). */
 function sentElsewhere(norm: string, wards: Wards | undefined): boolean {
-  for (const m of norm.matchAll(new RegExp(SENT_ELSEWHERE.source, 'gi'))) {
-    const span = m[0];
-    if (/(?:别的|另一|另外|其他|其它)|(?:another|a different|someone else|somebody else)/i.test(span))
+  for (const [span] of norm.matchAll(SENT_ELSEWHERE)) {
+    if (/(?:别的|另一|另外|其他|其它)|\b(?:another|a different|someone else|somebody else)\b/i.test(span))
       return true;
-    if (m.index !== undefined && namesOtherBesidesWards(span, wards)) return true;
+    if (namesOtherBesidesWards(span, wards)) return true;
   }
   return false;
 }

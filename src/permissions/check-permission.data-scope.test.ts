@@ -685,3 +685,24 @@ describe('checkPermission: a rule keeping records for the holder alone', () => {
     },
   );
 });
+
+describe('checkPermission: a rule on money sent anywhere but back where it came from', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['Refunds under €50 for a late delivery', '退款<50元'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['Refunds to any card other than the one paid with', '退款退到原支付账户以外的账户'],
+  });
+  it.each([
+    'my wife waited in all afternoon for that delivery, can I get the €20 back',
+    '我老婆等了一下午都没送到，二十块退给我吧',
+  ])('does not forbid %j: someone in the story, the money back where it came from', (said) => {
+    expect(checkPermission(rules, said, { caller: CALLER }).status).not.toBe('forbidden');
+  });
+  it.each(["put the €20 refund on my son's card", '二十块退到我儿子的微信上'])(
+    'forbids %j: the money sent to someone else',
+    (said) => {
+      expect(checkPermission(rules, said, { caller: CALLER }).status).toBe('forbidden');
+    },
+  );
+});
