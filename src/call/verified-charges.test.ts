@@ -318,3 +318,36 @@ describe('boundByVerifiedCharge: money in pounds and euros', () => {
     );
   });
 });
+
+describe('boundByVerifiedCharge: a deposit is given back as held, not as paid', () => {
+  const deposits = compileRules({
+    can_approve_immediately: ['退还押金99元：账户没有进行中订单，只退回原支付账户', 'refund the bond'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  });
+  const account = (held: Record<string, unknown>): SystemQueryRecord => ({
+    interface: 'account',
+    method: 'GET',
+    endpoint: '/account',
+    purpose: '查询账户',
+    mock: true,
+    ok: true,
+    response: { ...held, orders: [{ order_no: 'R1', fee_yuan: 8 }] },
+  });
+  it('bounds 退还押金99元 by the deposit read (99), not the rentals charged (8)', () => {
+    const decided = checkPermission(deposits, '退还押金99元');
+    expect(boundByVerifiedCharge(decided, [account({ deposit_yuan: 99 })]).status).toBe(
+      'can_approve_immediately',
+    );
+    const more = boundByVerifiedCharge(decided, [
+      account({ deposit_yuan: 49, deposit_paid_on: '2030-10-03' }),
+    ]);
+    expect(more.status).toBe('forbidden');
+    expect(more.reason).toContain('押金49');
+  });
+  it('leaves a deposit no query read to the charges, as before', () => {
+    const decided = checkPermission(deposits, '退还押金99元');
+    expect(boundByVerifiedCharge(decided, [account({})]).status).toBe('forbidden');
+  });
+});

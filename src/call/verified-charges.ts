@@ -1,4 +1,5 @@
 import { NAMED_PAID_KEY, PAID_KEY, unrefunded } from '../domain/charge-entries.js';
+import { HELD_MONEY } from '../domain/held-money.js';
 import { type Bilingual, hasCjk } from '../domain/language.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
 import { isMoneyUnit, type PermissionDecision } from '../permissions/index.js';
@@ -155,6 +156,19 @@ export function boundByVerifiedCharge(
   // A vase broken in the move is worth what it cost, not what the move did: no charge bounds it.
   if (part.concept === 'compensation' && FOR_WHAT_WAS_LOST.test(`${part.rule ?? ''} ${part.label ?? ''}`))
     return decision;
+  // 退还押金99元: money held is given back as held, bounded by the deposit a query read, not by
+  // what was charged (the rentals cost 8 and 6; the deposit was 99).
+  if (HELD_MONEY.test(`${part.rule ?? ''} ${part.label ?? ''}`)) {
+    const held = queries.filter((q) => q.ok).flatMap((q) => heldAmounts(q.response));
+    if (held.length > 0) {
+      const most = Math.max(...held);
+      if (!amount || !isMoneyUnit(amount.unit) || amount.value <= most) return decision;
+      return refused(decision, {
+        zh: `金额${amount.value}超过本次通话查到的押金${most}，不能办理；可按${most}办理`,
+        en: `${amount.value} is more than the ${most} deposit this call's records show; it can be done for ${most}`,
+      });
+    }
+  }
   const { items, recordsShowNone, allRefunded, fromRecords } = verifiedPaid(queries);
   let reasons: Bilingual;
   if (payable && !fromRecords && items.length === 0) {
@@ -188,14 +202,35 @@ export function boundByVerifiedCharge(
       en: `${amount.value} is more than the ${most} this call's records show was paid; it can be done for ${most}`,
     };
   }
+  return refused(decision, reasons);
+}
+
+/** The decision, its one part refused for these reasons (in the action's language). */
+function refused(decision: PermissionDecision, reasons: Bilingual): PermissionDecision {
   const reason = hasCjk(decision.action) ? reasons.zh : reasons.en;
   return {
     ...decision,
     status: 'forbidden',
     reason,
     reasons,
-    parts: [{ ...part, status: 'forbidden', reason, reasons }],
+    parts: decision.parts.map((part) => ({ ...part, status: 'forbidden', reason, reasons })),
   };
+}
+
+/** A field of money held (deposit_yuan, bond_amount, 押金金额), not one given back or owed. */
+const HELD_KEY = /deposit|bond|押金|保证金/i;
+const NOT_HELD_KEY = /refund|return|releas|退|还|date|_on$|_at$|via|mode|status|method/i;
+
+/** The amounts of money held a response records, under any key of any depth. */
+function heldAmounts(value: unknown, depth = 0): number[] {
+  if (depth > 4 || value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((v) => heldAmounts(v, depth + 1));
+  const out: number[] = [];
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof v === 'number' && v > 0 && HELD_KEY.test(key) && !NOT_HELD_KEY.test(key)) out.push(v);
+    else if (v !== null && typeof v === 'object') out.push(...heldAmounts(v, depth + 1));
+  }
+  return out;
 }
 
 /**
