@@ -1,10 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { separators } from './_analyze.js';
+import { COMPANY_ZH } from './_other-party-words.js';
 
-// The boundaries as one expression (what `separatorAt` reads one character at a time).
-const SEPARATORS =
-  /[!?;:、\n…]+|(?<!\d)[,.]+|[,.]+(?!\d)|并且|而且|然后|以及|另外|还有|同时|顺便|并|和|跟|再|\b(?:and|then|also|plus|as well as)\b/g;
+// The boundaries as one expression (what `separatorAt` reads one character at a time): 和 and 跟
+// before company the caller kept (跟朋友在…) are none.
+const SEPARATORS = new RegExp(
+  String.raw`[!?;:、\n…]+|(?<!\d)[,.]+|[,.]+(?!\d)|并且|而且|然后|以及|另外|还有|同时|顺便|并|(?:和|跟)(?!${COMPANY_ZH})|再|\b(?:and|then|also|plus|as well as)\b`,
+  'g',
+);
 
 function byExpression(norm: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -44,6 +48,8 @@ const PIECES = [
   '以',
   '及',
   '退',
+  '朋友',
+  '在',
   'and',
   'then',
   'also',
@@ -64,6 +70,8 @@ describe('separators', () => {
     ['退款1,000元,谢谢', [[8, 9]]],
     ['reset my password and unlock it', [[18, 21]]],
     ['14:00到', []],
+    ['我跟朋友在九眼桥喝酒,借了个宝', [[10, 11]]],
+    ['退款跟注销', [[2, 3]]],
   ])('%s', (norm, expected) => {
     expect(separators(norm, [], [])).toEqual(expected);
   });

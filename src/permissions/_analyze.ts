@@ -7,6 +7,7 @@ import { charGates, HOW, LATIN, NOT_YET, REFUSAL } from './_char-gates.js';
 import { type ConceptDef, conceptById, detectConcepts } from './_lexicon.js';
 import { isAsciiLetter, isDigit, normalizeText } from './_normalize.js';
 import type { ScannedNumber } from './_numerals.js';
+import { COMPANY_ZH } from './_other-party-words.js';
 import { type Quantity, scanQuantities } from './parse-quantities.js';
 
 /** A concept found in the text, with its clause and the quantity that clause gives it. */
@@ -128,6 +129,15 @@ export function separators(
   return out;
 }
 
+/** 跟朋友在九眼桥喝酒: 跟 or 和 before company the caller kept joins no two clauses. */
+const COMPANY_AFTER = new RegExp(COMPANY_ZH, 'y');
+function keepsCompany(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c !== 0x8ddf && c !== 0x548c) return false;
+  COMPANY_AFTER.lastIndex = i + 1;
+  return COMPANY_AFTER.test(s);
+}
+
 /**
  * Where a clause boundary starting at `i` ends, or -1. The boundaries, first that applies: a run
  * of `!?;:、\n…`; a run of commas and points after no digit, or one followed by no digit (the
@@ -163,7 +173,7 @@ function separatorAt(s: string, i: number): number {
     for (const w of ZH_PAIRS) if (s.startsWith(w, i)) return i + 2;
     return kind === ZH_PAIR ? -1 : i + 1;
   }
-  if (kind === ZH_SINGLE) return i + 1;
+  if (kind === ZH_SINGLE) return keepsCompany(s, i) ? -1 : i + 1;
   // A dash between spaces parts what is said (push it to next week - my wife can stay at her
   // mum's), as —— does in Chinese; one inside a word (re-service, Wi-Fi) or a range of numbers
   // (8 - 10) does not.

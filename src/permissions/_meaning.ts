@@ -27,6 +27,7 @@ import { SEVERAL_CASES } from './_english-alternatives.js';
 import { type ConceptDef, mentionsOtherParty } from './_lexicon.js';
 import { isAsciiLetter, isDigit } from './_normalize.js';
 import { countBefore } from './_numerals.js';
+import { COMPANY_ZH } from './_other-party-words.js';
 import { SENSES, type SenseDef } from './_senses.js';
 import { contentWords, NO_WORDS, stemsOf, type Words } from './_words.js';
 
@@ -686,7 +687,9 @@ const FOR_SOMEONE =
  */
 export function namesOtherParty(norm: string, gates = G.ALL): boolean {
   // 那我叫他自己去店里打一份记录: the other person doing it for themselves asks nothing of theirs.
-  const text = ACTS_THEMSELVES.test(norm) ? norm.replace(ACTS_THEMSELVES_ALL, '') : norm;
+  let text = ACTS_THEMSELVES.test(norm) ? norm.replace(ACTS_THEMSELVES_ALL, '') : norm;
+  // 我礼拜六晚上跟朋友在九眼桥喝酒: company kept in the story asks nothing of theirs.
+  if (ACCOMPANIED.test(text)) text = text.replace(ACCOMPANIED_ALL, ' ');
   return ((gates & G.OTHERS) !== 0 && REQUEST_OTHER.test(text)) || mentionsOtherParty(text, gates);
 }
 
@@ -722,6 +725,19 @@ const OWN_KIN_ALL = new RegExp(
   `${OWN_KIN_ZH}(?:(?:叫|名叫)?[\\u4e00-\\u9fff]{2,3}(?=的|[，,。.！!？?]|$))?|${OWN_CHILD.source}|\\bmy (?:late )?(?:father|mother|dad|mum|mom|husband|wife|grand(?:father|mother|dad|ma|pa)|brother|sister|uncle|aunt)\\b`,
   'gi',
 );
+
+/**
+ * Company the caller kept (跟朋友在…喝酒, 和同事一起去的, 带孩子来玩): people in the story, not whose
+ * thing the request is about.
+ */
+const ACCOMPANIED = new RegExp(String.raw`(?:跟|和|同|陪|带着?)${COMPANY_ZH}`);
+const ACCOMPANIED_ALL = new RegExp(ACCOMPANIED.source, 'g');
+
+/** Whether the people a request and its clauses name are only company the caller kept (ACCOMPANIED). */
+function onlyCompany(norm: string, around: string): boolean {
+  const both = `${norm}\n${around}`;
+  return ACCOMPANIED.test(both) && !namesOtherParty(both);
+}
 
 /** Someone else set to do it themselves: 叫他自己, 让她本人, 请他亲自. */
 const ACTS_THEMSELVES = /(?:叫|让|喊|请)(?:他们|她们|他|她)(?:自己|本人|亲自)/;
@@ -1277,7 +1293,8 @@ export function meaningLevel(
       ((m.wards ? namesOtherBesidesWards(view.norm, m.wards) : view.other()) &&
         !otherOnlyTold(view.norm, m.wards)) ||
       (!m.ownClause && (m.wards ? contextNamesOther(ctx.norm, m.wards) : ctx.other())) ||
-      m.objects.some((o) => t.isParty[o] === 1 && (has[o] === 1 || ctx.has[o] === 1))
+      (m.objects.some((o) => t.isParty[o] === 1 && (has[o] === 1 || ctx.has[o] === 1)) &&
+        !onlyCompany(view.norm, ctx.norm))
     )
   )
     return CONTRADICTED;

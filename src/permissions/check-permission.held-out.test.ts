@@ -104,3 +104,19 @@ describe('checkPermission on a flower subscription’s rules (held-out round 18)
     expect(status('那个钱你直接退到我孙子的支付宝里')).toBe('forbidden');
   });
 });
+
+describe('checkPermission on a power-bank network’s rules (held-out round 18)', () => {
+  const status = statusFor('held-out-18', '满电侠共享充电宝');
+
+  // The account rule lists 朋友 among those told nothing: a friend the caller drank with is company
+  // in the story, not whose records are asked.
+  it('reads company kept in the story (跟朋友在…喝酒) as no one else’s records asked for', () => {
+    expect(
+      status('我礼拜六晚上跟朋友在九眼桥那个醉长安喝酒，七点多借了个充电宝，你们赶紧把钱给我退回来'),
+    ).not.toBe('forbidden');
+  });
+
+  it('still forbids a friend’s records asked for', () => {
+    expect(status('帮我查一下我朋友的借还记录')).toBe('forbidden');
+  });
+});
