@@ -369,6 +369,10 @@ export const OWN_MEDIA_BEFORE_ZH = /我(?:自己)?(?:拍|传|上传|备份|存|�
 export const MADE_FOR_CALLER_ZH =
   /^(?:拍|照|录|截)了?(?:[一两几\d]?(?:张|段|个))?(?:照片|相片|图片|视频|截图)?[^,.!?;:、\n]{0,4}?(?:给我|发我|发给我|传给我|给俺|发俺)/;
 
+/** 我女儿把机票发给我看了, 他把截图转给我了: something someone sent or showed the caller, told. */
+export const SHOWN_TO_CALLER_ZH =
+  /^把[^,.!?;:、\n]{0,8}?(?:发|拿|传|转|给|寄)(?:给|过来给)?(?:我|俺)(?:看|瞧|瞅)?了/;
+
 /** Introducing oneself: 我是王先生, 我叫张伟. */
 export const SELF_BEFORE = /(?:我是|我叫|本人是?|我姓|this is|i am|i'm|my name is)\s*$/;
 

@@ -120,3 +120,14 @@ describe('checkPermission on a power-bank network’s rules (held-out round 18)'
     expect(status('帮我查一下我朋友的借还记录')).toBe('forbidden');
   });
 });
+
+describe('checkPermission: what someone showed the caller is told, not asked (held-out round 18)', () => {
+  const status = statusFor('held-out-18', '花信社鲜花订阅');
+  it('reads 我女儿把机票发给我看了 as where the caller learned it, no one else’s order asked', () => {
+    expect(
+      status(
+        '啊，歹势歹势，我女儿把机票发给我看了，回来是5月10号，礼拜六，不是五个礼拜，是三个多礼拜而已。那这样可以停吗？',
+      ),
+    ).not.toBe('forbidden');
+  });
+});

@@ -557,6 +557,12 @@ describe('findOtherParty: pictures someone took and sent the caller', () => {
     expect(findOtherParty('我老公拍了张照片发给我，箱子都压扁了')).toBeUndefined();
     expect(findOtherParty('把我妈的照片发给我')?.kind).toBe('person');
   });
+
+  it('reads 我女儿把机票发给我看了 as told, and 你把我女儿的机票发给我看看 as asked', () => {
+    expect(findOtherParty('我女儿把机票发给我看了，回来是5月10号，那这样可以停吗？')).toBeUndefined();
+    expect(findOtherParty('你把我女儿的机票发给我看看')?.kind).toBe('person');
+    expect(findOtherParty('我女儿把她的订单号发给我了，你帮我查下她订的什么')?.kind).toBe('person');
+  });
 });
 
 describe('findOtherParty: what the caller tells of someone, not asks', () => {
