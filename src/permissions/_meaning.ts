@@ -1040,7 +1040,7 @@ export function contextOf(clauses: ReadonlyArray<{ norm: string; has: SenseFlags
  * said (我儿子讲是礼拜五, my wife said it was Friday) is where the caller heard it.
  */
 const TOLD_THE_CALLER =
-  /打(?:了|过)?(?:个|几个|好几个)?电话|来(?:了)?电话|打给我|问(?:了)?我|跟我(?:说|讲)|找(?:过)?我|催(?:了)?我|(?:说|讲)(?:过|的)?是|告诉(?:了|过)?我|发(?:给)?我(?:看|瞧|瞅)?了|给我(?:看|瞧|瞅)了|\b(?:said|says|told me|showed me|sent me)\b(?! (?:to|i should|we should))/;
+  /打(?:了|过)?(?:个|几个|好几个)?电话|来(?:了)?电话|打给我|问(?:了)?我|跟我(?:说|讲)|找(?:过)?我|催(?:了)?我|(?:说|讲)(?:过|的)?是|告诉(?:了|过)我|发(?:给)?我(?:看|瞧|瞅)?了|给我(?:看|瞧|瞅)了|\b(?:said|says|told me|showed me|sent me)\b(?! (?:to|i should|we should))/;
 const ASKS_SOMETHING = /[?？吗呢嘛]|几|多少|好多|哪|什么|啥|谁|\b(?:what|when|where|who|which|how)\b/;
 
 /** Whether a clause of the context (clauses joined by new lines) names someone else whose data is asked. */
