@@ -58,6 +58,12 @@ describe('verifiedQualifiers: days since a delivery that was made', () => {
     expect(qualifiers(made, window, '2027-03-10T10:00:00')).toEqual(['签收2天']);
     expect(qualifiers(missed, window, '2027-03-10T10:00:00')).toEqual([]);
   });
+  it('counts calendar days, whatever the time of day in the record and the clock’s zone', () => {
+    const thisMorning = { deliveries: [{ delivered_at: '2031-04-16 09:42', status: '已签收' }] };
+    expect(qualifiers(thisMorning, window, '2031-04-16T10:00:00+08:00')).toEqual(['签收0天']);
+    const lateYesterday = { deliveries: [{ delivered_at: '2031-04-15 21:30', status: '已签收' }] };
+    expect(qualifiers(lateYesterday, window, '2031-04-16T10:00:00+08:00')).toEqual(['签收1天']);
+  });
 });
 
 describe('verifiedQualifiers: days since something was picked up, in the rules’ own word', () => {

@@ -69,8 +69,8 @@ export function verifiedQualifiers(
               lang === 'zh'
                 ? `${word}${days}天`
                 : picked
-                  ? `picked up ${days} days ago`
-                  : `delivered ${days} days ago`,
+                  ? `picked up ${days} day${days === 1 ? '' : 's'} ago`
+                  : `delivered ${days} day${days === 1 ? '' : 's'} ago`,
             counted: true,
           });
         }
@@ -192,10 +192,18 @@ const RECEIPT_WORD_ZH = /签收|取衣|取件|取货|提货/;
 const DELIVERED_ON =
   /^(?:delivered(?:_at|_on|_date)?|delivery_date|signed_at|picked_up(?:_at|_on|_date)?|collected(?:_at|_on)?|签收(?:时间|日期)|取衣日期?|实际取衣日|取件日期)$/i;
 
-/** Whole days from a date (2026-11-20) to the clock's time; undefined for no date or one ahead. */
+/**
+ * Calendar days from a record's date (2026-11-20, or 2031-04-16 09:42) to the clock's day;
+ * undefined for no date or one ahead. By day, not by hour: a record's time of day is the
+ * business's local time, which the clock's zone need not be (delivered at 09:42 this morning
+ * is 0 days, on any machine).
+ */
 function daysSince(date: string, today: number): number | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}/.test(date)) return undefined;
-  const at = Date.parse(date);
-  if (!Number.isFinite(at) || at > today) return undefined;
-  return Math.floor((today - at) / 86_400_000);
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!day) return undefined;
+  const at = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
+  const now = new Date(today);
+  const clockDay = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  if (!Number.isFinite(at) || at > clockDay) return undefined;
+  return Math.round((clockDay - at) / 86_400_000);
 }
