@@ -594,3 +594,11 @@ describe('relevantInterfaces: things lost, people hurt, days away', () => {
     expect(kindsOf('Mum fell in the day room yesterday').has('incident')).toBe(true);
   });
 });
+
+describe('kindsOf: what came, told in the words of the day', () => {
+  it('reads 今朝早上九点多送来 and 昨儿个送到 as a delivery made', () => {
+    expect(kindsOf('今朝早上九点多送来，我一拆开，三朵玫瑰头全部断脱了').has('delivered')).toBe(true);
+    expect(kindsOf('昨儿个送到的，盒子都压扁了').has('delivered')).toBe(true);
+    expect(kindsOf('明天早上送来行不行').has('delivered')).toBe(false);
+  });
+});

@@ -49,7 +49,7 @@ const FACT_KINDS: Record<string, RegExp> = {
   // What already came (my box came yesterday, 昨天送到了; not 送来了没得人开门, supposed), held
   // as deliveries made: the past ones, not the next ones.
   delivered:
-    /\b(?:box|parcel|package|order|kit|delivery|hamper|it|they)\s+(?:came|arrived|got here|turned up|showed up)\b|\b(?:delivered|received)\b|(?:昨天|前天|今天|上午|下午|已经|刚|早就)[^，,。？?]{0,6}?(?:收到了|送到了|送来了|到货了|签收了)|已送达|已签收|\b(?:past|previous|last) (?:boxes|orders|deliveries)\b/i,
+    /\b(?:box|parcel|package|order|kit|delivery|hamper|it|they)\s+(?:came|arrived|got here|turned up|showed up)\b|\b(?:delivered|received)\b|(?:昨天|前天|今天|今朝|今早|今儿个?|昨儿个?|昨日|已经|刚|早就)[^，,。？?]{0,6}?(?:收到了|送到了?|送来了?|送过来了?|到货了|签收了)|(?:上午|下午|早上)[^，,。？?]{0,6}?(?:收到了|送到了|送来了|到货了|签收了)|已送达|已签收|\b(?:past|previous|last) (?:boxes|orders|deliveries)\b/i,
   // Where something sent is now: said as on the way, nothing's come yet; held as a delivery
   // window, a courier, tracking (a delivery fee or address is no whereabouts).
   whereabouts:

@@ -1284,6 +1284,12 @@ export const SENSES: readonly SenseDef[] = [
     zh: [
       '补发',
       '补寄',
+      // 补送一束, 重新送一束来: a delivery made again for one that came spoilt.
+      '补送',
+      '重送',
+      '重新送',
+      '再送一',
+      '再给我送',
       '重发',
       '重新发',
       '重新寄',

@@ -20,7 +20,7 @@ const GENERIC_ZH = new Set(
     '一次性 客户 的 了 和 与 及 或 我 你 帮 请 给 一下 直接 立即 可以 能 帮忙 为 替 对 进行 提交 登记 本户 本人 ' +
     // Measure words and what a rule's terms leave of a word (5个工作日, 需委托书): no content of
     // their own, and a caller's 我个外孙 says them.
-    '个 需 须 等 份 件 项 位 条 张 日 书 ' +
+    '个 需 须 等 份 件 项 位 条 张 日 书 次 ' +
     // How a step is priced or done (按日价办理, 按价目表): the terms, not the thing asked for.
     '按 ' +
     // The whole unit a warranty covers (整机质保期内): the maker's word, never the caller's.

@@ -99,6 +99,14 @@ describe('checkPermission on a flower subscription’s rules (held-out round 18)
     expect(status(said)).not.toBe('forbidden');
   });
 
+  // 次日免费补送一束: sent again (重新送一束), 次日 no word the caller must say; the days since
+  // signing are the call's verified fact (签收0天).
+  it('reads 重新送一束来 as the re-delivery, within the window the facts verify', () => {
+    expect(status('签收0天侬拉重新送一束来')).toBe('can_approve_immediately');
+    expect(status('签收0天，三朵玫瑰头全部掉头了，你们重新送一束来')).toBe('can_approve_immediately');
+    expect(status('签收3天侬拉重新送一束来')).not.toBe('can_approve_immediately');
+  });
+
   it('forbids the refund sent to someone else’s account', () => {
     expect(status('钱退到我儿子微信上')).toBe('forbidden');
     expect(status('那个钱你直接退到我孙子的支付宝里')).toBe('forbidden');

@@ -27,6 +27,16 @@ describe('understandUtterance', () => {
     expect(read(text).asksForAction).toBe(true);
   });
 
+  it.each(['三朵玫瑰头全部断脱了，侬讲这叫啥事体啦？侬拉重新送一束来。', '蛋糕摔坏了，你们再做一个'])(
+    'reads %j, the thing sent or made once more, as asking for it',
+    (text) => {
+      expect(read(text).asksForAction).toBe(true);
+    },
+  );
+  it('reads 他们后来又重新送了一束过来, told as done, as asking for nothing', () => {
+    expect(read('他们后来又重新送了一束过来').asksForAction).toBe(false);
+  });
+
   it.each([
     'Can Kōtuku pay me for the lost wages? I can send my roster and my payslip.',
     'Could your company reimburse me for the taxi?',
