@@ -138,7 +138,12 @@ function compiled(): ActMatchers {
       `\\b(?:has|have|did|does|is)\\b ${personEn}(?: [a-z]{2,16})? (?:gotten|got|get|received|receive|had|booked|reserved)\\b[^.!?;\\n]{0,20}?\\b(?:${MAIL_EN}|rooms?|desks?|bookings?|reservations?)\\b`,
       // what she's been watching / what my husband ordered
       // what she's actually been putting on there / what my husband uploaded
-      `\\bwhat(?: (?:did|does|has|is|was))? ${subjectEn}(?:'s| has| is| was)?(?: ${ADVERB_EN})?(?: been)?(?: ${ADVERB_EN})? (?:watch(?:es|ed|ing)?|buy(?:s|ing)?|bought|order(?:s|ed|ing)?|listen(?:s|ed|ing)? to|search(?:es|ed|ing)? for|read(?:s|ing)?|play(?:s|ed|ing)?|upload(?:s|ed|ing)?|post(?:s|ed|ing)?|put(?:s|ting)? (?:on|up)|shar(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|stor(?:e|es|ed|ing)|back(?:s|ed|ing)? up|charg(?:e|es|ed|ing))\\b`,
+      // what's he after hiring (Irish: what has he hired) / what did my ex hire
+      `\\bwhat(?:'s| (?:did|does|has|is|was))? ${subjectEn}(?:'s| has| is| was)?(?: ${ADVERB_EN})?(?: been)?(?: ${ADVERB_EN})? (?:watch(?:es|ed|ing)?|buy(?:s|ing)?|bought|order(?:s|ed|ing)?|hir(?:e|es|ed|ing)|rent(?:s|ed|ing)?|borrow(?:s|ed|ing)?|listen(?:s|ed|ing)? to|search(?:es|ed|ing)? for|read(?:s|ing)?|play(?:s|ed|ing)?|upload(?:s|ed|ing)?|post(?:s|ed|ing)?|put(?:s|ting)? (?:on|up)|shar(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|stor(?:e|es|ed|ing)|back(?:s|ed|ing)? up|charg(?:e|es|ed|ing))\\b`,
+      // where did you deliver my ex's digger / where did you take her parcel
+      `\\b(?:what|which|where)\\b[^.!?;\\n]{0,24}?\\b(?:deliver(?:ed|s)?|sen[dt]|ship(?:ped)?|take|took|bring|brought)\\b (?:${W.PEOPLE_EN}'s|his|her|their)\\b`,
+      // what address did ye deliver to for him / where was it sent for my brother
+      `\\b(?:what|which|where)\\b[^.!?;\\n]{0,24}?\\b(?:deliver(?:ed|s)?|drop(?:ped)? (?:it |them )?off|sen[dt]|ship(?:ped)?|bring|brought|take|took)\\b(?: (?:it|them))?(?: to)?[^.!?;\\n]{0,12}?\\bfor ${targetEn}\\b`,
     ].map((source) => act(whEn, source, 'dg')),
   };
   const zh = [m.behalfZh, m.transferZh, m.giveZh, m.payZh].map((a) => a.gate.source).join('|');
@@ -157,7 +162,8 @@ const HAND_OVER_EN =
   "\\b(?:let me (?:take|have|grab|pick up|collect)|(?:release|give|hand)(?: it| them| that| those)?(?: over)? to me|i(?:'ll| will| can| could)? (?:take|pick (?:it|them) up|collect|grab) (?:it|them)\\b)";
 
 // Said between a person and what they do (what she's actually been putting on there).
-const ADVERB_EN = '(?:actually|really|even|ever|just|all|recently|lately|secretly)';
+// after: Irish English's perfect (he's after hiring a digger: he has hired one).
+const ADVERB_EN = '(?:actually|really|even|ever|just|all|recently|lately|secretly|after)';
 
 /** Handing over, done: transferred, gave, handed, passed, moved, sent, sold. */
 const PAST_HANDING =

@@ -398,7 +398,8 @@ const STRANGERS_EN =
 const TITLED_EN = '(?:mr|mrs|ms|miss|mister|dr)\\.?\\s+(?:[a-z]+\\s+)?[a-z]+';
 
 /** A person other than the caller, in English; `role` marks people met through a service. */
-export const PEOPLE_EN = `(?:(?:my|our) ${KIN_ADJECTIVES_EN}(?:${RELATIVES_EN})|${STRANGERS_EN}|${TITLED_EN})`;
+// me ex, me mam: "me" is "my" in Irish, Scottish, Northern English and Australian speech.
+export const PEOPLE_EN = `(?:(?:my|our|me) ${KIN_ADJECTIVES_EN}(?:${RELATIVES_EN})|${STRANGERS_EN}|${TITLED_EN})`;
 export const ROLE_PEOPLE_EN = `(?:(?:the|that|this|our|your|my) (?:${ROLES_EN}))`;
 
 /** What is a person's own, in English. */

@@ -629,3 +629,23 @@ describe("findOtherParty: 's for is or has after a name", () => {
     expect(findOtherParty("what's Liam's phone number")).toMatchObject({ kind: 'person' });
   });
 });
+
+describe('findOtherParty: what someone else hired, and where it was delivered for them', () => {
+  it.each([
+    "What address did ye deliver to for him, and what's he after hiring? It's for me solicitor.",
+    'what did my ex hire off ye',
+    "what's my ex after hiring",
+    "where did you deliver my ex's digger",
+    'what address did you deliver to for my husband',
+    "Me ex is hiding money. What's he after renting from ye?",
+  ])('finds someone else in %j', (said) => {
+    expect(findOtherParty(said)?.kind).toBe('person');
+  });
+  it.each([
+    'what did I hire last week',
+    'where did you deliver the sander to for me',
+    "I'm after hiring a mixer, what do I owe",
+  ])('finds no one else in %j', (said) => {
+    expect(findOtherParty(said)).toBeUndefined();
+  });
+});
