@@ -170,6 +170,14 @@ const DISCLOSED_ZH = `(?:${DISCLOSED_KEYS_ZH.join('|')})`;
  */
 const CALL_MADE_ZH = '(?:打|回|来|拨)(?:了|过)?(?:个|一个|一通|几个|好几个)?';
 
+/**
+ * What is knocked off a bill for what went wrong, in English: a day or a week of it, an amount
+ * (€300, three hundred euro, 50 quid), a bit, something. Not "the fees" or "the extra": a charge
+ * named is waived or allowed by its own rule.
+ */
+const MONEY_OFF_EN =
+  '(?:(?:that|the|a|one|this|a whole|the whole)\\s+)?(?:day|days|night|nights|week|weeks|hour|hours|bit|little|something)|[$€£]\\s?\\d[\\d,.]*|\\d[\\d,.]*\\s?(?:euros?|dollars?|bucks|quid|pounds?|rand)|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a)\\s+)?(?:hundred\\s+)?(?:and\\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\\s+)?(?:euros?|dollars?|bucks|quid|pounds?)';
+
 /** The table. Order does not matter. */
 /** Words that count a case as a repeat (a second waiver, a 3rd reissue): the repeat_time sense's own. */
 export const REPEAT_WORDS_EN = ['second', '2nd', 'third', '3rd', 'repeat*'] as const;
@@ -767,6 +775,13 @@ export const SENSES: readonly SenseDef[] = [
         re: '(?:want|get|need|have)\\s+(?:it|this|that|them|everything|the lot)\\s+(?:all\\s+)?covered\\b',
         overlay: true as const,
       },
+      // knock that day off, knock €300 off the hire, I want three hundred euro knocked off: money
+      // off the bill for what went wrong (not a fee named: `waive` reads knock the fees off).
+      {
+        key: 'knock',
+        re: `knock\\s+(?:${MONEY_OFF_EN})\\s+off\\b`,
+      },
+      { key: 'knocked', re: `(?<=\\b(?:want|get|have)\\s+(?:${MONEY_OFF_EN})\\s+)knocked\\s+off\\b` },
     ],
   },
   {

@@ -139,3 +139,19 @@ describe('checkPermission: what someone showed the caller is told, not asked (he
     ).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission on a tool hire’s rules, written as long English sentences (held-out round 18)', () => {
+  const rules = rulesFor('held-out-18', 'Shannonside Tool & Plant Hire');
+  const decide = (said: string) => checkPermission(rules, said);
+
+  // Money off for what went wrong (knock €300 off, three hundred euro knocked off) is goodwill
+  // money, the depot manager's above the list; no claim for lost wages.
+  it.each(['knock €300 off the hire', 'I want three hundred euro knocked off that hire'])(
+    'reads %j as money asked off the hire',
+    (said) => {
+      const decision = decide(said);
+      expect(decision.status).toBe('requires_supervisor');
+      expect(decision.rule).toMatch(/^Goodwill/);
+    },
+  );
+});
