@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { CallContext } from '../../call/call-agent.js';
+import type { RequestEntry } from '../../domain/session-schemas.js';
+import { withdraws } from './turn-intents.js';
+
+/** A call with one request waiting for a supervisor: what withdrawing words would drop. */
+const withOpenRequest = {
+  requests: [
+    {
+      what: 'refund €226.75',
+      action: 'refund €226.75',
+      rule: null,
+      outcome: 'requires_supervisor',
+      state: 'escalated',
+      carried_out: false,
+      withdrawn: false,
+    } satisfies RequestEntry,
+  ],
+} as unknown as CallContext;
+
+describe('withdraws', () => {
+  it.each(['Ah sure look, just leave it', "You know what, drop it, it's not worth the hassle"])(
+    'reads %j as dropping the open request',
+    (said) => {
+      expect(withdraws(withOpenRequest, said)).toBe(true);
+    },
+  );
+
+  // Drop it back, leave it at the depot: the thing hired taken somewhere, nothing dropped.
+  it.each([
+    'I can drop it back for her on my way.',
+    "I'll leave it at the depot on Friday",
+    'Just drop it off at the back door',
+  ])('reads %j as no withdrawal', (said) => {
+    expect(withdraws(withOpenRequest, said)).toBe(false);
+  });
+});
