@@ -130,7 +130,10 @@ function compiled(): ActMatchers {
       `\\b(?:what|which) (?:hotel|time|flight|train)\\b[^.!?;\\n]{0,12}? ${subjectEn}(?:'re|re|'s| are| is| will| do| does)? (?:be )?(?:staying|stay|stays|arriv\\w*|leav\\w*|land\\w*|fly\\w*|com(?:e|es|ing) out|check\\w* in)\\b`,
       // what she got on the quiz / how did my son do in the exam / did he pass
       // what she's actually getting (from her panels), how much is he paying
-      `\\b(?:what|how much|how many(?: points)?|which grade)(?:'s| is| are| was)?(?: (?:did|does|do|has|have))? ${subjectEn}(?:'s| is| are)?(?: ${ADVERB_EN})? (?:get|got|gets|getting|score|scored|scores|make|made|making|earn|earned|earning|pay|paying|paid|generat(?:e|es|ing)|produc(?:e|es|ing))\\b`,
+      // how much does she still have to pay / how much does my sister still owe
+      `\\b(?:what|how much|how many(?: points)?|which grade)(?:'s| is| are| was)?(?: (?:did|does|do|has|have))? ${subjectEn}(?:'s| is| are)?(?: ${ADVERB_EN})?(?: (?:have|has|need|needs|got) to)? (?:get|got|gets|getting|score|scored|scores|make|made|making|earn|earned|earning|pay|paying|paid|owe|owes|owed|generat(?:e|es|ing)|produc(?:e|es|ing))\\b`,
+      // when is hers due back / when's my sister's carpet cleaner due
+      `\\bwhen(?:'s| is| are| was| were)\\s+(?:hers|his|theirs|(?:her|his|their|${W.PEOPLE_EN}'s)(?:\\s+[a-z-]+){1,3}?)\\s+due\\b`,
       `\\bhow (?:did|does|is|was|has) ${subjectEn} (?:do|did|done|doing|perform|performed|performing) (?:on|in)\\b`,
       `\\b(?:did|has|does) ${subjectEn} pass(?:ed)?\\b`,
       // which rooms my coworker Jess has booked / has my roommate gotten any packages lately
@@ -163,7 +166,7 @@ const HAND_OVER_EN =
 
 // Said between a person and what they do (what she's actually been putting on there).
 // after: Irish English's perfect (he's after hiring a digger: he has hired one).
-const ADVERB_EN = '(?:actually|really|even|ever|just|all|recently|lately|secretly|after)';
+const ADVERB_EN = '(?:actually|really|even|ever|just|all|recently|lately|secretly|after|still)';
 
 /** Handing over, done: transferred, gave, handed, passed, moved, sent, sold. */
 const PAST_HANDING =

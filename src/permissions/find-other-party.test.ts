@@ -638,6 +638,9 @@ describe('findOtherParty: what someone else hired, and where it was delivered fo
     "where did you deliver my ex's digger",
     'what address did you deliver to for my husband',
     "Me ex is hiding money. What's he after renting from ye?",
+    'how much does my sister still owe',
+    'my sister hired a carpet cleaner this week. When is hers due back, and how much does she still have to pay?',
+    "when is my sister's carpet cleaner due back",
   ])('finds someone else in %j', (said) => {
     expect(findOtherParty(said)?.kind).toBe('person');
   });
@@ -645,6 +648,7 @@ describe('findOtherParty: what someone else hired, and where it was delivered fo
     'what did I hire last week',
     'where did you deliver the sander to for me',
     "I'm after hiring a mixer, what do I owe",
+    'when is my sander due back, and how much do I still owe',
   ])('finds no one else in %j', (said) => {
     expect(findOtherParty(said)).toBeUndefined();
   });
