@@ -688,8 +688,10 @@ const FOR_SOMEONE =
 export function namesOtherParty(norm: string, gates = G.ALL): boolean {
   // 那我叫他自己去店里打一份记录: the other person doing it for themselves asks nothing of theirs.
   let text = ACTS_THEMSELVES.test(norm) ? norm.replace(ACTS_THEMSELVES_ALL, '') : norm;
-  // 我礼拜六晚上跟朋友在九眼桥喝酒: company kept in the story asks nothing of theirs.
+  // 我礼拜六晚上跟朋友在九眼桥喝酒: company kept in the story asks nothing of theirs; 把我媳妇也加上
+  // adds her to the caller's own list, for the caller.
   if (ACCOMPANIED.test(text)) text = text.replace(ACCOMPANIED_ALL, ' ');
+  if (ADDED_PERSON.test(text)) text = text.replace(ADDED_PERSON_ALL, ' ');
   return ((gates & G.OTHERS) !== 0 && REQUEST_OTHER.test(text)) || mentionsOtherParty(text, gates);
 }
 
@@ -732,6 +734,10 @@ const OWN_KIN_ALL = new RegExp(
  */
 const ACCOMPANIED = new RegExp(String.raw`(?:跟|和|同|陪|带着?)${COMPANY_ZH}`);
 const ACCOMPANIED_ALL = new RegExp(ACCOMPANIED.source, 'g');
+
+/** Someone the caller adds to their own account's list: 把我媳妇也加上, 把我老公加到紧急联系人. */
+const ADDED_PERSON = /把(?:我的?|俺的?)?[^,.!?;:、\n]{1,6}?(?:也|一起)?(?:加上|加进去|加进来|加到|添加)/;
+const ADDED_PERSON_ALL = new RegExp(ADDED_PERSON.source, 'g');
 
 /** Whether the people a request and its clauses name are only company the caller kept (ACCOMPANIED). */
 function onlyCompany(norm: string, around: string): boolean {

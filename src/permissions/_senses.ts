@@ -178,6 +178,14 @@ const CALL_MADE_ZH = '(?:打|回|来|拨)(?:了|过)?(?:个|一个|一通|几个
 const MONEY_OFF_EN =
   '(?:(?:that|the|a|one|this|a whole|the whole)\\s+)?(?:day|days|night|nights|week|weeks|hour|hours|bit|little|something)|[$€£]\\s?\\d[\\d,.]*|\\d[\\d,.]*\\s?(?:euros?|dollars?|bucks|quid|pounds?|rand)|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a)\\s+)?(?:hundred\\s+)?(?:and\\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\\s+)?(?:euros?|dollars?|bucks|quid|pounds?)';
 
+/** Not a person put on or added to an account: money, credit, time, or a pronoun for a thing. */
+const NOT_A_PERSON_EN =
+  '(?!(?:it|that|this|them|those|these|the|a|an|some|more|extra|money|funds|credits?|hours?|minutes|data|points|everything)\\b)';
+/** Someone put on an account: put Tomasz on the account, put my wife on the booking (not put it on my card). */
+const PUT_ON_ACCOUNT_EN = `put\\s+${NOT_A_PERSON_EN}(?:my\\s+|our\\s+|me\\s+)?[a-z'-]+(?:\\s+[a-z'-]+)?\\s+(?:down\\s+)?on\\s+(?:the|my|our|his|her)\\s+(?:trade\\s+)?(?:account|booking|list|policy|file|contract)\\b`;
+/** Someone added to an account: add my foreman to the account (not add 7 dollars of credit to my account). */
+const ADD_TO_ACCOUNT_EN = `add\\s+${NOT_A_PERSON_EN}(?:my\\s+|our\\s+|me\\s+)?[a-z'-]+(?:\\s+[a-z'-]+)?\\s+(?:to|onto|on)\\s+(?:the|my|our)\\s+(?:trade\\s+)?(?:account|booking|list|policy|file|contract)\\b`;
+
 /** The table. Order does not matter. */
 /** Words that count a case as a repeat (a second waiver, a 3rd reissue): the repeat_time sense's own. */
 export const REPEAT_WORDS_EN = ['second', '2nd', 'third', '3rd', 'repeat*'] as const;
@@ -715,6 +723,57 @@ export const SENSES: readonly SenseDef[] = [
         key,
         re: `${key}(?:个|几个|一个)?人(?:来|过来|上来|下来|去)`,
       })),
+    ],
+  },
+  {
+    // Adding someone to those an account lets act or be told (增删家属联系人, 添加接送人, adding an
+    // authorised hirer): put Tomasz on the account, 把我媳妇也加上, 加个接送人.
+    id: 'add_person',
+    role: 'action',
+    zh: ['增删', '添加'],
+    // add alone is giving (add 7 dollars of credit): a person added is said with whom or as what.
+    en: [],
+    patterns: [
+      // adding or removing an authorised hirer, add a named driver
+      {
+        key: 'add',
+        re: 'add(?:s|ed|ing)?(?=(?:\\s+or\\s+remov\\w+)?\\s+(?:an?\\s+|the\\s+|my\\s+|our\\s+|another\\s+)?(?:authori[sz]ed|named|additional|second|emergency|new)\\s+(?:hirer|person|people|contact|user|driver|guardian|keeper|access))',
+        overlay: true,
+      },
+      // add my foreman to the account, add Tomasz onto the booking
+      { key: 'add', re: ADD_TO_ACCOUNT_EN },
+      // 加个紧急联系人, 再加一个接送人: someone added to the list the rule names.
+      {
+        key: '加',
+        re: '加(?:个|一个|上|进)?(?=[^,.!?;:、\\n]{0,4}?(?:接送人|联系人|授权人|监护人|家庭成员|代接人|代取人))',
+        overlay: true,
+      },
+      // put Tomasz on the account, put my wife on the booking (not put it on my card: money).
+      { key: 'put', re: PUT_ON_ACCOUNT_EN },
+      // 把我媳妇也加上, 把他加进去, 把我老公加到紧急联系人里
+      { key: '把', re: '把[^,.!?;:、\\n]{1,8}?(?:也|一起)?(?:加上|加进去|加进来|加到|添加)', overlay: true },
+    ],
+  },
+  {
+    // Those an account lets act, collect or be told besides its holder.
+    id: 'roster',
+    role: 'object',
+    zh: ['接送人', '代接人', '代取人', '联系人', '授权人', '被授权人', '授权家属', '监护人', '家庭成员'],
+    en: [
+      'authori* hirer*',
+      'authori* person*',
+      'authori* people',
+      'authori* contact*',
+      'authori* user*',
+      'authori* access person*',
+      'named driver*',
+      'additional driver*',
+      'second guardian*',
+      'emergency contact*',
+    ],
+    patterns: [
+      { key: 'put', re: PUT_ON_ACCOUNT_EN, overlay: true },
+      { key: 'add', re: ADD_TO_ACCOUNT_EN, overlay: true },
     ],
   },
   {

@@ -144,6 +144,15 @@ describe('checkPermission on a tool hire’s rules, written as long English sent
   const rules = rulesFor('held-out-18', 'Shannonside Tool & Plant Hire');
   const decide = (said: string) => checkPermission(rules, said);
 
+  it('reads someone put on the account (put Tomasz on the account) as adding an authorised hirer', () => {
+    const decision = decide('So please, put Tomasz on the account today so he can take it.');
+    expect(decision.status).toBe('requires_process');
+    expect(decision.rule).toMatch(/^Adding or removing an authorised hirer/);
+    expect(decide('add my foreman to the account').rule).toMatch(/^Adding or removing an authorised hirer/);
+    expect(decide('put it on my card').rule ?? '').not.toMatch(/authorised hirer/);
+    expect(decide('add 7 euro of credit to my account').rule ?? '').not.toMatch(/authorised hirer/);
+  });
+
   // Money off for what went wrong (knock €300 off, three hundred euro knocked off) is goodwill
   // money, the depot manager's above the list; no claim for lost wages.
   it.each(['knock €300 off the hire', 'I want three hundred euro knocked off that hire'])(
@@ -154,4 +163,17 @@ describe('checkPermission on a tool hire’s rules, written as long English sent
       expect(decision.rule).toMatch(/^Goodwill/);
     },
   );
+});
+
+describe('checkPermission: someone added to the caller’s own list, or to someone else’s (held-out rounds 9 and 17)', () => {
+  it('approves the signer adding a family contact (加一个家属联系人)', () => {
+    expect(statusFor('held-out-17', '颐年坊长者日间照料中心')('帮我加一个家属联系人，我弟弟')).toBe(
+      'can_approve_immediately',
+    );
+  });
+  it('approves adding an emergency contact, and forbids adding oneself to her account', () => {
+    const status = statusFor('held-out-9', '守望家庭安防');
+    expect(status('加个紧急联系人')).toBe('can_approve_immediately');
+    expect(status('格么侬帮我把我加到伊紧急联系人里厢，出了事体我好晓得，格总可以伐')).toBe('forbidden');
+  });
 });
