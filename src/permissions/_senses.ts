@@ -755,6 +755,13 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    // Where a parcel waits to be collected instead of being brought to the door.
+    id: 'pickup_point',
+    role: 'object',
+    zh: ['菜鸟驿站', '驿站', '自提点', '自提柜', '快递柜', '丰巢', '代收点', '自提'],
+    en: ['pickup point*', 'pick-up point*', 'parcel locker*', 'collection point*', 'parcel shop*'],
+  },
+  {
     // Those an account lets act, collect or be told besides its holder.
     id: 'roster',
     role: 'object',
@@ -1775,6 +1782,12 @@ export const SENSES: readonly SenseDef[] = [
     ],
     // they spelled my name 'Danial', spelt it wrong: a wrong spelling is asked to be put right.
     patterns: [
+      // 别送上门了，放驿站就行, 搁快递柜: a parcel left at a pickup point instead of brought up.
+      ...['放', '送', '搁', '存'].map((key) => ({
+        key,
+        re: `${key}(?:到|在|去)?[^,.!?;:、\\n]{0,10}?(?:驿站|快递柜|丰巢|自提点|自提柜|代收点)`,
+        overlay: true as const,
+      })),
       {
         key: 'spel',
         re: "spel(?:led|t)\\s+(?:my|the|his|her|our|it|[\\w']+'s)\\s*(?:name|surname)?\\b",
