@@ -496,7 +496,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '免(?:掉|去|了)?[^,.!?;:、\\n]{0,4}?(?:月租|年费|违约金|租金|[\\u4e00-\\u9fff]{1,2}费)',
       '(?:月租|年费|违约金|租金|[\\u4e00-\\u9fff]{1,2}费)~(?:减免|免了|免掉|全免|减掉|减半|免除)',
       '减(?:掉|少)?~(?:月租|月费|年费|服务费)',
-      '\\bwaiv\\w*',
+      // Not a damage waiver bought with a hire (collision damage waiver): cover, no fee waived.
+      '(?<!\\bdamage )\\bwaiv\\w*',
       '\\bfee (?:exemption|reduction|waiver)\\b',
       // knock the fees off, take that charge off, drop the booking fee: a fee struck off the bill.
       '\\b(?:knock|take|drop|strike|scrap)_(?:[a-z]+ )?(?:fees?|charges?)\\s+off\\b',

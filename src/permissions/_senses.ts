@@ -755,6 +755,14 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    // A damage waiver bought with a hire (collision damage waiver, CDW): cover taken out, no fee
+    // waived. Longer than waiv*, it is read first.
+    id: 'damage_cover',
+    role: 'object',
+    zh: ['损坏保障', '车损险', '不计免赔'],
+    en: ['damage waiver*', 'collision damage waiver*', 'loss damage waiver*', 'cdw'],
+  },
+  {
     // Where a parcel waits to be collected instead of being brought to the door.
     id: 'pickup_point',
     role: 'object',

@@ -153,6 +153,12 @@ describe('checkPermission on a tool hire’s rules, written as long English sent
     expect(decide('add 7 euro of credit to my account').rule ?? '').not.toMatch(/authorised hirer/);
   });
 
+  it('reads a damage waiver taken with a hire as cover bought, not a fee waived', () => {
+    const decision = decide("Monday the 21st, delivered, and I'll take that damage waiver too");
+    expect(decision.parts.map((p) => p.concept)).not.toContain('fee_waiver');
+    expect(decide('please waive the late fee').parts.map((p) => p.concept)).toContain('fee_waiver');
+  });
+
   // Money off for what went wrong (knock €300 off, three hundred euro knocked off) is goodwill
   // money, the depot manager's above the list; no claim for lost wages.
   it.each(['knock €300 off the hire', 'I want three hundred euro knocked off that hire'])(
