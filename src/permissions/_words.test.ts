@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stem } from './_words.js';
+import { contentWords, stem } from './_words.js';
 
 describe('stem', () => {
   it('gives a verb before -ing or -ed the form it has alone', () => {
@@ -16,5 +16,11 @@ describe('stem', () => {
       ['fixed', 'fix'],
     ])
       expect(stem(said!), said).toBe(stem(alone!));
+  });
+});
+
+describe('contentWords', () => {
+  it("leaves out what a possessive leaves once its count is read as the limit (one extra day's)", () => {
+    expect(contentWords("waive 's late-return charge").en).not.toContain('s');
   });
 });

@@ -37,7 +37,9 @@ const GENERIC_EN = new Set(
     // The particle of a phrasal verb (give out, take down) is the verb's: "freaking out" says no code given out.
     'up out off down ' +
     // Why the company gives it (a goodwill credit, a courtesy phone): the company's word, never the caller's.
-    'goodwill courtesy complimentary discretionary'
+    'goodwill courtesy complimentary discretionary ' +
+    // What a possessive leaves when the count before it is read as the rule's limit (one extra day's).
+    's'
   ).split(' '),
 );
 
