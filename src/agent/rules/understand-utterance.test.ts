@@ -33,6 +33,14 @@ describe('understandUtterance', () => {
       expect(read(text).asksForAction).toBe(true);
     },
   );
+  it('reads a line opened as an inquiry (喂你好，我想咨询一下…能不能…) as asking what can be done', () => {
+    expect(read('喂你好，我想咨询一下。花漾那个一个月多少钱？能不能固定礼拜五送到公司？').asksForAction).toBe(
+      false,
+    );
+    // 我想问下 after a greeting is a polite request.
+    expect(read('你好，我想问下气费能不能晚几天交啊，能不能宽限个十来天').asksForAction).toBe(true);
+  });
+
   it('reads 他们后来又重新送了一束过来, told as done, as asking for nothing', () => {
     expect(read('他们后来又重新送了一束过来').asksForAction).toBe(false);
   });

@@ -184,7 +184,7 @@ export function understandUtterance(text: string, language: Language): Understan
     infoQuestion: asksInfo(text),
     asksForAction:
       (EXPLICIT_ASK.test(askedOnly) &&
-        !/^(?:我想问|想问|请问)/.test(text.trim()) &&
+        !OPENS_AS_INQUIRY.test(text.trim()) &&
         !MEANT_TO_ASK.test(askedOnly) &&
         !JUST_ASKING.test(text) &&
         !onlyPlans(askedOnly) &&
@@ -331,6 +331,14 @@ const EXPLICIT_ASK = new RegExp(
     String.raw`|我想要?(?!问|了解|知道|咨询|请教|确认一下|了|过|通|起|着)|想要?(?!办法)(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|(?<![不用别真太好])麻烦(?!(?:你|您)们?(?:了|啦|咯|喽))(?=你|您|帮|给|把|下|一下|问|查|看)|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|(?<![我俺咱])(?:赶紧|赶快|快点儿?|尽快|马上|立刻)(?:给|帮|派|来|过来|安排|处理|上门)|\b(?:can|could|would) (?:you|u|yous|youse|ye|ya|y'all|you guys|you lot)\b|\byou could\b|\bthe least you (?:guys |people )?(?:can|could) do\b|\b(?:somebody|someone|you guys|you people|yous|youse|you lot) (?:needs? (?:to|fi)|has to|have to|should)\b|\b(?:you|yous|youse|you guys|you lot|your (?:shop|lads|guys|people|engineers?)) (?:should|ought to|oughta|need to|have to|gotta|must) (?:cover|pay|replace|refund|fix|sort|repair|give|redo)\b|\b(?:gimme|give me)\b(?! a (?:minute|sec|second|moment|mo)\b)(?= (?:my|the|a|an|some|\d|£|\$|€|back|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b))|\bbook me (?:in|back in|a)\b|\bneeds? to be looked into\b|\bi (?:expect|deserve)\b|起码得|至少得|总得给|\bis there (?:any )?way\b|\bany chance\b|\b(?:can|could|will|would) (?:[^\s.,!?]+ ){1,2}(?:pay|refund|reimburse|compensate|cover) (?:me|us)\b|\b(?:i (?:want|need|would like|wanna)|i'd like|i’d like|id like)\b(?! to (?:know|ask|check|understand|find out|hear)\b)|\bplease\b|${TAKE_IT_OFF}|把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)\s*[。.!！]?$|(?<![我俺咱已经都])把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)[，,。.!！\s]+(?:就|立刻|马上|现在|赶紧|快点)`,
   'i',
 );
+
+/**
+ * 我想问, 请问, 喂你好，我想咨询一下: a line opened as an inquiry asks what can be done, not for it
+ * (能不能固定礼拜五送到公司 is asked about). After a greeting only 咨询 and 打听 say so: 你好，我想问下…
+ * 能不能宽限十来天 asks, politely.
+ */
+const OPENS_AS_INQUIRY =
+  /^(?:我想问|想问|请问)|^(?:(?:喂|哎|诶|嗯)?[,，。.!！\s]*(?:你好|您好)?(?:呀|啊)?[,，。.!！\s]*)(?:我想咨询|想咨询|咨询一下|我想打听|想打听)/;
 
 /**
  * 我本来还想让你再给我催催…算了算了，不用了: what the caller had meant to ask, called off in the
