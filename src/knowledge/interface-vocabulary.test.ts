@@ -602,3 +602,24 @@ describe('kindsOf: what came, told in the words of the day', () => {
     expect(kindsOf('明天早上送来行不行').has('delivered')).toBe(false);
   });
 });
+
+describe('relevantInterfaces: where the nearest one is', () => {
+  const network = profileInterfaces({
+    rental_orders: {
+      description: '本账户的租借订单：订单号、借出网点、借出时间、归还时间、费用、状态',
+      endpoint: '/api/pb/users/{phone}/orders',
+      response_fields: ['orders', 'order_no', 'fee_yuan', 'status'],
+    },
+    nearby_cabinets: {
+      description: '附近柜机：网点名称、地址、距离、可借数量、空仓位（可还）、营业时间',
+      endpoint: '/api/pb/cabinets/nearby',
+      response_fields: ['cabinets', 'site', 'address', 'distance_m', 'available'],
+    },
+  });
+  it.each(['那武林广场那边，哪里有你们的柜子好借的？', "where's the nearest one to Temple Bar?"])(
+    'finds the cabinets near a place for %j',
+    (said) => {
+      expect(relevantInterfaces(network, said)).toContain('nearby_cabinets');
+    },
+  );
+});

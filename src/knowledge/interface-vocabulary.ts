@@ -123,6 +123,9 @@ const FACT_KINDS: Record<string, RegExp> = {
   // Days away, told or asked about: 请假, 明天不去了, 来不了, 到园没有, off sick, attendance.
   attendance:
     /请假|病假|事假|缺勤|出勤|考勤|(?:都|就|也)?不(?:去|来)了|来不了|去不成|去不了|到园|到校|入园|\b(?:absen\w*|attendance|off sick|sick days?|day off|days off|won'?t be (?:in|coming|there))\b/i,
+  // Where the nearest one is: 附近, 哪里有你们的柜子, 离我最近的网点, the nearest branch.
+  nearby:
+    /附近|哪里有|哪儿有|哪有你们|最近的(?:网点|柜|店|站|点)|离我最近|网点|距离|\b(?:nearby|nearest|closest|near me|distance)\b/i,
   // A plan or membership stopped for a while: 停几天, 先停住, 暂停, put it on hold.
   pause:
     /暂停|停(?:住|一下|几天|一段|用|卡)|先停|\b(?:pause[ds]?|suspend\w*|on hold|freeze my (?:plan|membership|subscription))\b/i,
