@@ -1790,6 +1790,12 @@ export const SENSES: readonly SenseDef[] = [
     ],
     // they spelled my name 'Danial', spelt it wrong: a wrong spelling is asked to be put right.
     patterns: [
+      // 下礼拜三那一期送到新店, 改送到我公司: a delivery sent somewhere new is its address changed.
+      {
+        key: '送',
+        re: '(?:改|换)?送到(?=新|另一|另外|别的|(?:我|她|他)的?(?:公司|单位|新))',
+        overlay: true as const,
+      },
       // 别送上门了，放驿站就行, 搁快递柜: a parcel left at a pickup point instead of brought up.
       ...['放', '送', '搁', '存'].map((key) => ({
         key,

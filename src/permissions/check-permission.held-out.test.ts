@@ -107,6 +107,15 @@ describe('checkPermission on a flower subscription’s rules (held-out round 18)
     expect(status('签收3天侬拉重新送一束来')).not.toBe('can_approve_immediately');
   });
 
+  it('reads a delivery sent somewhere new (那一期送到新店) as its address changed', () => {
+    const rules = rulesFor('held-out-18', '花信社鲜花订阅');
+    const decision = checkPermission(
+      rules,
+      '下礼拜三那一期送到新店好不好？地址是湖里区华美空间文创园B栋103。',
+    );
+    expect(decision.rule).toMatch(/改地址/);
+  });
+
   it('forbids the refund sent to someone else’s account', () => {
     expect(status('钱退到我儿子微信上')).toBe('forbidden');
     expect(status('那个钱你直接退到我孙子的支付宝里')).toBe('forbidden');
