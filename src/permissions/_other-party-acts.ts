@@ -147,10 +147,21 @@ function compiled(): ActMatchers {
       `\\b(?:what|which|where)\\b[^.!?;\\n]{0,24}?\\b(?:deliver(?:ed|s)?|sen[dt]|ship(?:ped)?|take|took|bring|brought)\\b (?:${W.PEOPLE_EN}'s|his|her|their)\\b`,
       // what address did ye deliver to for him / where was it sent for my brother
       `\\b(?:what|which|where)\\b[^.!?;\\n]{0,24}?\\b(?:deliver(?:ed|s)?|drop(?:ped)? (?:it |them )?off|sen[dt]|ship(?:ped)?|bring|brought|take|took)\\b(?: (?:it|them))?(?: to)?[^.!?;\\n]{0,12}?\\bfor ${targetEn}\\b`,
-    ].map((source) => act(whEn, source, 'dg')),
+      // what time does hers get in / what time he's back
+      `\\bwhat time\\b[^.!?;\\n]{0,6}?\\b(?:hers|his|theirs|he|she|they)(?:'s| is| are| does| will)?\\s+(?:get(?:s|ting)? in|arriv\\w*|leav\\w*|land\\w*|depart\\w*|com(?:e|es|ing) (?:in|back)|back)\\b`,
+    ]
+      .map((source) => act(whEn, source, 'dg'))
+      // is she still going (on the camp she booked): whether someone else is still booked.
+      .concat(
+        act(
+          /\bstill\b/,
+          '\\b(?:is|are)\\s+(?:she|he|they)\\s+still\\s+(?:going|coming|booked|on (?:it|the \\w+))\\b',
+          'dg',
+        ),
+      ),
   };
   const zh = [m.behalfZh, m.transferZh, m.giveZh, m.payZh].map((a) => a.gate.source).join('|');
-  const en = [m.behalfEn, m.transferEn, m.payEn, m.mailEn, m.activityEn[0]!]
+  const en = [m.behalfEn, m.transferEn, m.payEn, m.mailEn, m.activityEn[0]!, m.activityEn.at(-1)!]
     .map((a) => a.gate.source)
     .join('|');
   const hint = new RegExp(`${zh}|${en}`);

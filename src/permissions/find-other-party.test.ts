@@ -641,6 +641,8 @@ describe('findOtherParty: what someone else hired, and where it was delivered fo
     'how much does my sister still owe',
     'my sister hired a carpet cleaner this week. When is hers due back, and how much does she still have to pay?',
     "when is my sister's carpet cleaner due back",
+    "Kayla's coming down on your bus on Friday. What time does hers get in?",
+    'my ex booked on the same camp. Is she still going?',
   ])('finds someone else in %j', (said) => {
     expect(findOtherParty(said)?.kind).toBe('person');
   });
@@ -649,6 +651,8 @@ describe('findOtherParty: what someone else hired, and where it was delivered fo
     'where did you deliver the sander to for me',
     "I'm after hiring a mixer, what do I owe",
     'when is my sander due back, and how much do I still owe',
+    'what time does the bus get in',
+    'is it still going ahead on Saturday',
   ])('finds no one else in %j', (said) => {
     expect(findOtherParty(said)).toBeUndefined();
   });
