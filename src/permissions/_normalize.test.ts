@@ -27,11 +27,13 @@ const MAPPED: Record<string, string> = {
   '\u201c': '"',
   '\u201d': '"',
   '\u301c': '~',
+  嘅: '的',
+  咩: '啥',
 };
 
 // Characters the mapping touches, and some it leaves alone.
 const CHARS =
-  'aZ 退款，。！？＜＞１２Ａｚ￥\u3000\u00a0\u2009\u202f\u2013\u2014\u2018\u2019\u201c\u201d\u301c$5';
+  'aZ 退款，。！？＜＞１２Ａｚ￥\u3000\u00a0\u2009\u202f\u2013\u2014\u2018\u2019\u201c\u201d\u301c$5嘅咩佢';
 
 describe('normalizeText', () => {
   it.each([
@@ -39,6 +41,7 @@ describe('normalizeText', () => {
     ['Reset MY Password', 'reset my password'],
     ['￥４５\u3000元', '¥45 元'],
     ['nothing to do', 'nothing to do'],
+    ['佢种嘅系咩牌子', '佢种的系啥牌子'],
   ])('%s -> %s', (text, norm) => {
     expect(normalizeText(text)).toBe(norm);
   });

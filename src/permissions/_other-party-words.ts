@@ -281,6 +281,9 @@ const HOUSEHOLD_ACTS_ZH =
 const WU_PRONOUN_ZH =
   '(?<![木乃])伊(?:拉(?!克))?(?=讲|话|说|在|的|额|个|勿|要|想|拿|托|是|叫|屋里|家|自家|脚|老公|老婆|儿子|女儿|前|昨|今|明|一|去|来|洗|寄|送|买)';
 
+/** 佢, 佢哋: he, she and they in Cantonese. */
+const CANTONESE_PRONOUN_ZH = '佢哋|佢';
+
 /** How a household is reached (他家电话, 他家的地址): a shop's would be asked for by its name. */
 const HOUSEHOLD_CONTACT_ZH = '(?:电话|手机号?|地址|住址|门牌|联系方式|微信)';
 
@@ -289,7 +292,7 @@ const HOUSEHOLD_CONTACT_ZH = '(?:电话|手机号?|地址|住址|门牌|联系�
  * service, what it had done or how it is reached follows: 他家那条线, 他家修的啥, 他家电话), ta as
  * typed in chat.
  */
-export const PRONOUN_ZH = `(?:${WU_PRONOUN_ZH}|(?<![其吉])他(?![们妈娘人])(?!家(?!的?(?:${HOME_SERVICE_ZH}|${HOUSEHOLD_ACTS_ZH}|${HOUSEHOLD_CONTACT_ZH})))|(?<![其吉])她(?![妈娘人])|她们|(?<![a-z])ta(?![a-z]))`;
+export const PRONOUN_ZH = `(?:${WU_PRONOUN_ZH}|${CANTONESE_PRONOUN_ZH}|(?<![其吉])他(?![们妈娘人])(?!家(?!的?(?:${HOME_SERVICE_ZH}|${HOUSEHOLD_ACTS_ZH}|${HOUSEHOLD_CONTACT_ZH})))|(?<![其吉])她(?![妈娘人])|她们|(?<![a-z])ta(?![a-z]))`;
 
 /** Common surnames: a full name (冯雪, 张伟) or 王先生, 老李, 小王 names a third person. */
 export const SURNAMES =

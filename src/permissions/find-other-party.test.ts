@@ -657,3 +657,12 @@ describe('findOtherParty: what someone else hired, and where it was delivered fo
     expect(findOtherParty(said)).toBeUndefined();
   });
 });
+
+describe('findOtherParty: Cantonese', () => {
+  it('reads 佢 as he or she, and 嘅 and 咩 as 的 and 啥', () => {
+    expect(findOtherParty('我隔篱屋张姨都喺你哋天河嗰间种牙嘅。你帮我查下佢种嘅系咩牌子')?.kind).toBe(
+      'person',
+    );
+    expect(findOtherParty('我想问下我自己种嘅系咩牌子')).toBeUndefined();
+  });
+});

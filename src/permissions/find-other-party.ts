@@ -134,8 +134,8 @@ function personStarts(): PersonStarts {
     mark(w[0]!, REF_WORD);
     refPairs.add((w.charCodeAt(0) << 16) | w.charCodeAt(1));
   }
-  // PRONOUN_ZH: 他, 她 (她们 too), Wu 伊 and ta.
-  mark('他她伊', REF_ALONE);
+  // PRONOUN_ZH: 他, 她 (她们 too), Wu 伊, Cantonese 佢 and ta.
+  mark('他她伊佢', REF_ALONE);
   mark(W.SURNAMES, SURNAME);
   mark('老小', FAMILIAR_LEAD);
   mark(W.FAMILIAR_SURNAMES, FAMILIAR_SURNAME);
