@@ -759,7 +759,7 @@ export const SENSES: readonly SenseDef[] = [
     // waived. Longer than waiv*, it is read first.
     id: 'damage_cover',
     role: 'object',
-    zh: ['损坏保障', '车损险', '不计免赔'],
+    zh: [],
     en: ['damage waiver*', 'collision damage waiver*', 'loss damage waiver*', 'cdw'],
   },
   {
@@ -1377,8 +1377,6 @@ export const SENSES: readonly SenseDef[] = [
       '补送',
       '重送',
       '重新送',
-      '再送一',
-      '再给我送',
       '重发',
       '重新发',
       '重新寄',
