@@ -39,10 +39,9 @@ function normalizeCode(code: number): number {
   // Most characters change not: upper-case ASCII is the only change below U+00A0, and none
   // falls between the wave dash (U+301C) and the full-width forms (U+FF01), where CJK is.
   if (c <= 90) return c + 32;
+  if (c < 0xa0) return c;
   // Cantonese 嘅 (的) and 咩 (啥), one character for one: what the readers' words are written in.
-  if (c === 0x5605) return 0x7684;
-  if (c === 0x54a9) return 0x5565;
-  if (c < 0xa0 || (c > 0x301c && c < 0xff01)) return c;
+  if (c > 0x301c && c < 0xff01) return c === 0x5605 ? 0x7684 : c === 0x54a9 ? 0x5565 : c;
   if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
   else if (c === 0x3000 || c === 0xa0 || c === 0x2009 || c === 0x202f) c = 0x20;
   else if (c === 0x3002) c = 0x2e;

@@ -144,9 +144,9 @@ function compiled(): ActMatchers {
       // what's he after hiring (Irish: what has he hired) / what did my ex hire
       `\\bwhat(?:'s| (?:did|does|has|is|was))? ${subjectEn}(?:'s| has| is| was)?(?: ${ADVERB_EN})?(?: been)?(?: ${ADVERB_EN})? (?:watch(?:es|ed|ing)?|buy(?:s|ing)?|bought|order(?:s|ed|ing)?|hir(?:e|es|ed|ing)|rent(?:s|ed|ing)?|borrow(?:s|ed|ing)?|listen(?:s|ed|ing)? to|search(?:es|ed|ing)? for|read(?:s|ing)?|play(?:s|ed|ing)?|upload(?:s|ed|ing)?|post(?:s|ed|ing)?|put(?:s|ting)? (?:on|up)|shar(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|stor(?:e|es|ed|ing)|back(?:s|ed|ing)? up|charg(?:e|es|ed|ing))\\b`,
       // where did you deliver my ex's digger / where did you take her parcel
-      `\\b(?:what|which|where)\\b[^.!?;\\n]{0,24}?\\b(?:deliver(?:ed|s)?|sen[dt]|ship(?:ped)?|take|took|bring|brought)\\b (?:${W.PEOPLE_EN}'s|his|her|their)\\b`,
+      `\\b(?:what|which|where)\\b[^.!?;\\n]{0,24}?\\b${CARRIED_EN}\\b (?:${W.PEOPLE_EN}'s|his|her|their)\\b`,
       // what address did ye deliver to for him / where was it sent for my brother
-      `\\b(?:what|which|where)\\b[^.!?;\\n]{0,24}?\\b(?:deliver(?:ed|s)?|drop(?:ped)? (?:it |them )?off|sen[dt]|ship(?:ped)?|bring|brought|take|took)\\b(?: (?:it|them))?(?: to)?[^.!?;\\n]{0,12}?\\bfor ${targetEn}\\b`,
+      `\\b(?:what|which|where)\\b[^.!?;\\n]{0,24}?\\b(?:${CARRIED_EN}|drop(?:ped)? (?:it |them )?off)\\b(?: (?:it|them))?(?: to)?[^.!?;\\n]{0,12}?\\bfor ${targetEn}\\b`,
       // what time does hers get in / what time he's back
       `\\bwhat time\\b[^.!?;\\n]{0,6}?\\b(?:hers|his|theirs|he|she|they)(?:'s| is| are| does| will)?\\s+(?:get(?:s|ting)? in|arriv\\w*|leav\\w*|land\\w*|depart\\w*|com(?:e|es|ing) (?:in|back)|back)\\b`,
     ]
@@ -161,9 +161,9 @@ function compiled(): ActMatchers {
       ),
   };
   const zh = [m.behalfZh, m.transferZh, m.giveZh, m.payZh].map((a) => a.gate.source).join('|');
-  const en = [m.behalfEn, m.transferEn, m.payEn, m.mailEn, m.activityEn[0]!, m.activityEn.at(-1)!]
-    .map((a) => a.gate.source)
-    .join('|');
+  const en = [
+    ...new Set([m.behalfEn, m.transferEn, m.payEn, m.mailEn, ...m.activityEn].map((a) => a.gate.source)),
+  ].join('|');
   const hint = new RegExp(`${zh}|${en}`);
   matchers = { ...m, hint };
   return matchers;
@@ -174,6 +174,9 @@ const MAIL_EN = '(?:mail|post|packages?|parcels?|box(?:es)?|letters?|deliver(?:y
 /** The caller taking it, or asking for it to be given to them. */
 const HAND_OVER_EN =
   "\\b(?:let me (?:take|have|grab|pick up|collect)|(?:release|give|hand)(?: it| them| that| those)?(?: over)? to me|i(?:'ll| will| can| could)? (?:take|pick (?:it|them) up|collect|grab) (?:it|them)\\b)";
+
+/** Carried somewhere for someone: delivered, sent, shipped, taken, brought. */
+const CARRIED_EN = '(?:deliver(?:ed|s)?|sen[dt]|ship(?:ped)?|take|took|bring|brought)';
 
 // Said between a person and what they do (what she's actually been putting on there).
 // after: Irish English's perfect (he's after hiring a digger: he has hired one).

@@ -4,12 +4,6 @@
  * text (lower-case ASCII, half-width); compiled on first use.
  */
 
-/**
- * Company the caller kept, after 跟/和/同/陪/带 (跟朋友在九眼桥喝酒, 和同事一起去的, 带孩子来玩): the
- * people, and what they were doing with the caller. People in the story, in one clause with it.
- */
-export const COMPANY_ZH = String.raw`(?:我的?|俺的?|我们的?|几个)?(?:朋友|同事|同学|老婆|老公|媳妇|爱人|对象|男朋友|女朋友|家人|孩子|小孩|娃儿?|伢|儿子|女儿|闺女|爸妈|父母|我妈|我爸|老妈|老爸|亲戚|室友|哥们儿?|姐妹)(?:们|俩|几个|一家人?)?(?=一起|一块儿?|一道|在|去|到|出去|出来|来|吃|喝|看|逛|玩|耍|打|过|聚|唱)`;
-
 /** A regular expression's alternatives, longest first, so 前男友 is read before 前任 could stop short. */
 export function alternatives(words: readonly string[]): string {
   return [...words].sort((a, b) => b.length - a.length).join('|');
@@ -241,6 +235,13 @@ export const PEOPLE_ZH = [
   '秘书',
   '员工',
 ];
+
+/**
+ * Company the caller kept, after 跟/和/同/陪/带 (跟朋友在九眼桥喝酒, 和同事一起去的, 带孩子来玩): someone
+ * around the caller (娃, 伢 are children in south-western and Hubei speech), and what they were doing
+ * with the caller. People in the story, in one clause with it.
+ */
+export const COMPANY_ZH = `(?:我的?|俺的?|我们的?|几个)?(?:${alternatives(PEOPLE_ZH)}|娃儿?|伢)(?:们|俩|几个|一家人?)?(?=一起|一块儿?|一道|在|去|到|出去|出来|来|吃|喝|看|逛|玩|耍|打|过|聚|唱)`;
 
 /** People met through a service (骑手, 快递员): only their contact and identity are theirs to keep. */
 export const ROLES_ZH = [
