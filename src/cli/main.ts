@@ -1,3 +1,4 @@
+import { zoneOfClock } from '../domain/clock.js';
 import { CsError } from '../domain/cs-error.js';
 import { escapeControlChars } from '../render/escape-control-chars.js';
 import { createCliContext, type GlobalOptions } from './cli-context.js';
@@ -37,6 +38,9 @@ export async function main(argv: string[]): Promise<void> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   });
+  // Before any date is read: a drill's clock at +08:00 runs the process at +08:00 (see the function).
+  const zone = zoneOfClock(process.env);
+  if (zone !== undefined) process.env.TZ = zone;
   const named = namedCommand(argv, COMMANDS);
   if (named) warmUp(named, argv);
   try {

@@ -54,3 +54,22 @@ export function clockFromEnv(env: NodeJS.ProcessEnv): Clock {
   }
   return { now: () => new Date(at) };
 }
+
+/**
+ * The time zone a fixed clock's offset states (CS_NOW=2031-04-16T10:00:00+08:00 → Etc/GMT-8),
+ * for a process whose TZ is unset; undefined otherwise. Records hold the business's wall-clock
+ * times (a booking at 2031-04-17 09:00, no offset), read in the process's zone: a drill that says
+ * it is ten in the morning at +08:00 must read them at +08:00 too, or a UTC server counts 31
+ * hours of notice where the business has 23. `Z` states an instant, not a zone: a zone only
+ * from a numeric offset of whole hours (Etc/GMT zones have no others).
+ */
+export function zoneOfClock(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.TZ) return undefined;
+  const offset = /[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-])(\d{2}):?00$/.exec(env.CS_NOW?.trim() ?? '');
+  if (!offset) return undefined;
+  const hours = Number(offset[2]);
+  if (hours === 0) return 'UTC';
+  if (hours > (offset[1] === '+' ? 14 : 12)) return undefined;
+  // Etc/GMT zones are named with POSIX's sign: Etc/GMT-8 is eight hours ahead of UTC.
+  return `Etc/GMT${offset[1] === '+' ? '-' : '+'}${hours}`;
+}

@@ -1259,6 +1259,15 @@ export function meaningLevel(
       byProblemOnly = concepts.length > 0 && view.concept === undefined && !sensesName(has, concepts);
     }
     broad = head && !specific;
+    // 想改到礼拜天 after 我明天那个深度保洁 moves the booking: a rule that changes a person (为本人订单更换
+    // 阿姨) is matched by the broad change only where its own clause names the person.
+    if (
+      broad &&
+      movesBooking(has) &&
+      !m.heads.includes(changeBookingSense!) &&
+      m.objects.some((o) => t.isParty[o] === 1 && has[o] !== 1)
+    )
+      return NONE;
   }
   const has = view.senses();
   const ctx = view.context();

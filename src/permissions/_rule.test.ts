@@ -93,11 +93,14 @@ describe('parseRule: quantities in a note', () => {
     expect(r.condition).toMatchObject({ unit: 'hour', term: true });
   });
 
-  it('prefers the count the phrase names to a term in its note', () => {
-    expect(parseRule('改约一次（服务前24小时以上，免费）').condition).toMatchObject({
-      hi: 1,
-      family: 'count',
-    });
+  it('prefers the count the phrase names to a term in its note, and keeps a notice beside it', () => {
+    const r = parseRule('改约一次（服务前24小时以上，免费）');
+    expect(r.condition).toMatchObject({ hi: 1, family: 'count' });
+    expect(r.notice).toMatchObject({ lo: 1, loInclusive: true, family: 'duration', notice: true });
+  });
+
+  it('keeps no notice beside a condition from a window after the service (服务结束后24小时内)', () => {
+    expect(parseRule('安排免费返工一次（服务结束后24小时内反馈）').notice).toBeUndefined();
   });
 
   it('never takes a price per unit for a condition', () => {

@@ -33,6 +33,8 @@ export interface RuleCondition {
    * missing an amount.
    */
   term?: true;
+  /** A term that is time before what is booked (服务前24小时以上, 24 hours' notice). */
+  notice?: true;
   /**
    * The rule counts in a word of its own (学时 of 补偿学时<=2学时, 课时 of 补课时<=3课时): a number a
    * request says right before that word is its amount, in times.
@@ -45,6 +47,11 @@ export interface ParsedRule {
   /** The action part, normalised (lower case, half-width), condition removed. */
   phrase: string;
   condition?: RuleCondition;
+  /**
+   * The notice a note states beside the rule's own condition (改约一次（服务前24小时以上）: once, and
+   * a day ahead): the hours before the booking a request states are held to it as well.
+   */
+  notice?: RuleCondition;
   /**
    * A word naming what the condition measures, cut from the phrase's end (额度 in 临时额度<=5000元,
    * 金额 in 退款金额<100元). When the rest names no action it is the rule's object and goes back.
@@ -321,7 +328,6 @@ export function parseRule(text: string): ParsedRule {
   // A limit stated with an operator in the phrase, then in a note of its own, then a quantity the
   // phrase names (顺延一次: once), then a term of the case a note states.
   const stated = conditionOf(text, s, outside, false, true);
-  if (stated.condition) return stated;
   const noted = all.filter(
     (n) =>
       inNote(n) &&
@@ -329,9 +335,14 @@ export function parseRule(text: string): ParsedRule {
       !notes.some(([a, b]) => n.start >= a && n.end <= b && SERVICE_TIME_NOTE.test(s.slice(a, b).trim())),
   );
   const limit = conditionOf(text, s, noted, true, true);
+  // A notice in the note is kept beside a condition of the phrase's own (改约一次（服务前24小时以上）).
+  const notice = limit.condition?.notice ? limit.condition : undefined;
+  const besideNotice = (rule: ParsedRule): ParsedRule =>
+    notice === undefined || rule.condition?.term ? rule : { ...rule, notice };
+  if (stated.condition) return besideNotice(stated);
   if (limit.condition && !limit.condition.term) return limit;
   const found = conditionOf(text, s, outside, false, false);
-  if (found.condition) return found;
+  if (found.condition) return besideNotice(found);
   return limit.condition ? limit : found;
 }
 
@@ -350,11 +361,12 @@ function conditionOf(
     const { to, condition } = withOtherBound(s, nums, upTo, bound);
     // （ID check; 5-7 business days）, （3个工作日）: working days in a note are how long the case
     // takes, never an amount a caller asks for.
+    const notice =
+      condition.family === 'duration' &&
+      (NOTICE_AFTER.test(s.slice(to)) || NOTICE_BEFORE_ZH.test(s.slice(0, from)));
     const termed =
-      (noted && (!bareInNote(s, from, to) || WORKING_DAYS.test(s.slice(from)))) ||
-      (condition.family === 'duration' &&
-        (NOTICE_AFTER.test(s.slice(to)) || NOTICE_BEFORE_ZH.test(s.slice(0, from))))
-        ? { ...condition, term: true as const }
+      notice || (noted && (!bareInNote(s, from, to) || WORKING_DAYS.test(s.slice(from))))
+        ? { ...condition, term: true as const, ...(notice ? { notice: true as const } : {}) }
         : condition;
     return { text, ...cleanPhrase(`${s.slice(0, from)} ${s.slice(to)}`), condition: termed };
   };

@@ -1704,6 +1704,32 @@ describe('checkPermission: lessons booked, taken leave from, moved and made up, 
   });
 });
 
+describe('checkPermission: a count the rule names with a notice in its note (改约一次（服务前24小时以上）)', () => {
+  const rules = compileRules({
+    // The cleaner's rule first: among rules as strict, the first one read names the request.
+    can_approve_immediately: ['为本人订单更换阿姨', '改约一次（服务前24小时以上，免费）'],
+    requires_supervisor: ['免收24小时内改约费或第二次改约费'],
+    requires_process: [],
+    forbidden: ['未经账户本人授权为他人账户下单、改约、取消或查询订单（家属、邻居、房东、雇主均不可代办）'],
+  });
+  it('holds the hours before the booking a request states to the notice, in any clause', () => {
+    const short = checkPermission(rules, '距约定时间还有23小时，我明天上午九点那个深度保洁，想改到礼拜天');
+    expect(short.status).toBe('requires_supervisor');
+    expect(short.reason).toContain('23小时');
+    expect(checkPermission(rules, '距约定时间还有30小时，改约一次').status).toBe('can_approve_immediately');
+  });
+  it('approves the move where the request states no hours: the operator reads them on the record', () => {
+    expect(checkPermission(rules, '下周二那单我想推到周四，第一次改约').status).toBe(
+      'can_approve_immediately',
+    );
+  });
+  it('never reads a booking moved as the cleaner changed, with the cleaning named around it', () => {
+    const moved = checkPermission(rules, '我明天上午九点那个深度保洁，想改到礼拜天');
+    expect(moved.rule).toBe('改约一次（服务前24小时以上，免费）');
+    expect(checkPermission(rules, '我下礼拜那单给我换个阿姨').rule).toBe('为本人订单更换阿姨');
+  });
+});
+
 describe('checkPermission: a forbidden rule on records that say other than what was paid', () => {
   const rules = compileRules({
     can_approve_immediately: ['补开电子发票：按实付金额开'],

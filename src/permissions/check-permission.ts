@@ -53,7 +53,7 @@ import {
   unitMismatch,
   unitMismatchStrictest,
 } from './_reasons.js';
-import { familyOf, toBase } from './_rule.js';
+import { familyOf, type RuleCondition, toBase } from './_rule.js';
 import {
   type Candidates,
   headsRead,
@@ -1533,7 +1533,22 @@ function ranged(value: number, least: number | undefined): Measured {
 }
 
 function within(rule: CompiledRule, value: number): boolean {
-  const c = rule.condition!;
+  return inBounds(rule.condition!, value);
+}
+
+/**
+ * A span of time the request states outside the notice a rule's note gives beside its own
+ * condition (see `CompiledRule.notice`): any span, in any clause (距约定时间还有23小时，改约一次), as a
+ * span said anywhere is a term's notice (see `termStated`). Undefined when none is.
+ */
+function noticeShort(rule: CompiledRule, part: Part): Quantity | undefined {
+  const notice = rule.notice;
+  if (notice === undefined) return undefined;
+  const spans = part.analysis?.quantities ?? (part.quantity ? [part.quantity] : []);
+  return spans.find((q) => q.family === 'duration' && !inBounds(notice, toBase(q.value, q.unit)));
+}
+
+function inBounds(c: RuleCondition, value: number): boolean {
   if (c.lo !== undefined && (c.loInclusive ? value < c.lo : value <= c.lo)) return false;
   if (c.hi !== undefined && (c.hiInclusive ? value > c.hi : value >= c.hi)) return false;
   return true;
@@ -1583,12 +1598,20 @@ function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Ou
   const undetermined: number[] = [];
   let mismatch: { quantity: Quantity; rule: CompiledRule } | undefined;
   let outside = false;
+  let shortNotice: Quantity | undefined;
   let usedBare = false;
   for (const i of levels.hits) {
     const rule = rules.rules[i]!;
     const level = levels.of[i]!;
     // Only a strong match approves; a plausible one of a stricter rule still decides.
     if (level === PLAUSIBLE && rule.category === 'can_approve_immediately') continue;
+    // 距约定时间还有23小时 against 改约一次（服务前24小时以上）: the notice in the note is short.
+    const short = noticeShort(rule, part);
+    if (short !== undefined) {
+      shortNotice = short;
+      outside = true;
+      continue;
+    }
     if (!rule.condition) {
       applicable.push(i);
       continue;
@@ -1682,7 +1705,7 @@ function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Ou
     };
   }
   if (outside) {
-    const said = part.quantity?.text ?? part.bare?.text ?? '';
+    const said = (shortNotice ?? part.quantity)?.text ?? part.bare?.text ?? '';
     return { status: 'requires_supervisor', rule: null, reasons: outOfRange(said) };
   }
   return { status: 'requires_supervisor', rule: null, reasons: NO_RULE };

@@ -46,6 +46,8 @@ export interface CompiledRule {
   /** The phrase as the meaning matcher reads it (its senses, and words no sense knows). */
   meaning: RuleMeaning;
   condition?: RuleCondition;
+  /** The notice a note states beside the condition (see `ParsedRule.notice`). */
+  notice?: RuleCondition;
   /**
    * For a shorter phrase of a rule whose note states a condition (押金退还（无欠费）): an expression
    * source for what a request may not say for this phrase to match it (我还有欠费).
@@ -183,6 +185,7 @@ export function compileRule(category: PermissionCategory, text: string, alternat
     }
     rule.condition = condition;
   }
+  if (parsed.notice) rule.notice = parsed.notice;
   return rule;
 }
 
@@ -889,6 +892,10 @@ export function compiledRulesFromJson(json: unknown, engine: string): CompiledRu
     if (r.condition !== undefined) {
       if (!isObject(r.condition)) return undefined;
       rule.condition = r.condition as unknown as RuleCondition;
+    }
+    if (r.notice !== undefined) {
+      if (!isObject(r.notice)) return undefined;
+      rule.notice = r.notice as unknown as RuleCondition;
     }
     rules.push(rule);
   }

@@ -43,6 +43,12 @@ describe('verifiedQualifiers: the hours until a booking, where a rule asks notic
   it('says the hours from the clock to the booking’s own time of day', () => {
     expect(qualifiers(plan, notice, '2027-03-10T10:00:00')).toEqual(['距约定时间还有52小时，']);
   });
+  it('reads notice said as time before the service (改约一次（服务前24小时以上）), by the booking’s start_time', () => {
+    const orders = { orders: [{ order_id: 'MF1', date: '2027-03-11', start_time: '09:00' }] };
+    expect(qualifiers(orders, ['改约一次（服务前24小时以上，免费）'], '2027-03-10T10:00:00')).toEqual([
+      '距约定时间还有23小时，',
+    ]);
+  });
   it('says nothing of a booking already past, nor where no rule asks notice, nor for money back', () => {
     expect(qualifiers(plan, notice, '2027-03-13T10:00:00')).toEqual([]);
     expect(qualifiers(plan, ['改送货日期'], '2027-03-10T10:00:00')).toEqual([]);

@@ -126,9 +126,12 @@ function kindInRules(text: string, rulesText: string): string | undefined {
   return undefined;
 }
 
-/** Rules that need notice before a booking: 距约定时段开始还有24小时以上, 距预约时间>=24小时, 提前24小时, 24 hours' notice. */
+/**
+ * Rules that need notice before a booking: 距约定时段开始还有24小时以上, 距预约时间>=24小时, 提前24小时,
+ * 服务前24小时以上, 24 hours' notice.
+ */
 const NOTICE_RULE =
-  /距[^，,。；;]{0,10}?(?:还有|[<>]=?|≥|≤|不足|不到)?\s*\d+\s*个?(?:小时|天)|提前\s*\d+\s*个?(?:小时|天)|\b\d+\s*(?:hours?|days?)['’]?\s*(?:notice|before|ahead|in advance|prior)\b/i;
+  /距[^，,。；;]{0,10}?(?:还有|[<>]=?|≥|≤|不足|不到)?\s*\d+\s*个?(?:小时|天)|(?:提前|前)\s*\d+\s*个?(?:小时|天)|\b\d+\s*(?:hours?|days?)['’]?\s*(?:notice|before|ahead|in advance|prior)\b/i;
 
 /** A field holding the day something is booked for (delivery_date, appointment_date, 预约日期). */
 const BOOKED_ON =
