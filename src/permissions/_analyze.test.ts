@@ -4,9 +4,11 @@ import { separators } from './_analyze.js';
 import { COMPANY_ZH } from './_other-party-words.js';
 
 // The boundaries as one expression (what `separatorAt` reads one character at a time): 和 and 跟
-// before company the caller kept (跟朋友在…) are none.
+// before company the caller kept (跟朋友在…) or before what is asked of the caller (跟我要) are
+// none, nor is 再 after a negation (别再).
+const TO_ME = '[我咱]们?(?:说|讲|要|收|扣|联系|确认|解释|道歉|商量|沟通|打招呼|保证|承诺)';
 const SEPARATORS = new RegExp(
-  String.raw`[!?;:、\n…]+|(?<!\d)[,.]+|[,.]+(?!\d)|并且|而且|然后|以及|另外|还有|同时|顺便|并|(?:和|跟)(?!${COMPANY_ZH})|再|\b(?:and|then|also|plus|as well as)\b`,
+  String.raw`[!?;:、\n…]+|(?<!\d)[,.]+|[,.]+(?!\d)|并且|而且|然后|以及|另外|还有|同时|顺便|并|(?:和|跟)(?!${COMPANY_ZH}|${TO_ME})|(?<![别不没甭莫])再|\b(?:and|then|also|plus|as well as)\b`,
   'g',
 );
 
@@ -45,6 +47,11 @@ const PIECES = [
   '和',
   '跟',
   '再',
+  '别',
+  '不',
+  '我',
+  '要',
+  '说',
   '以',
   '及',
   '退',
@@ -72,6 +79,14 @@ describe('separators', () => {
     ['14:00到', []],
     ['我跟朋友在九眼桥喝酒,借了个宝', [[10, 11]]],
     ['退款跟注销', [[2, 3]]],
+    ['你们可别再跟我要啥改期费啊', []],
+    [
+      '有事和我们商量,先退款再注销',
+      [
+        [7, 8],
+        [11, 12],
+      ],
+    ],
   ])('%s', (norm, expected) => {
     expect(separators(norm, [], [])).toEqual(expected);
   });

@@ -138,6 +138,21 @@ function keepsCompany(s: string, i: number): boolean {
   return COMPANY_AFTER.test(s);
 }
 
+/** 跟我要, 和我说: 跟 or 和 before the caller and what is said or asked of them is "to me". */
+const TO_ME = /[我咱](?:们)?(?:说|讲|要|收|扣|联系|确认|解释|道歉|商量|沟通|打招呼|保证|承诺)/y;
+
+/**
+ * 别再跟我要啥改期费, 不再: 再 after a negation is "again", and 跟/和 before what is said or asked of
+ * the caller is "to": neither joins two clauses.
+ */
+function adverbial(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c === 0x518d) return i > 0 && '别不没甭莫'.includes(s[i - 1]!);
+  if (c !== 0x8ddf && c !== 0x548c) return false;
+  TO_ME.lastIndex = i + 1;
+  return TO_ME.test(s);
+}
+
 /**
  * Where a clause boundary starting at `i` ends, or -1. The boundaries, first that applies: a run
  * of `!?;:、\n…`; a run of commas and points after no digit, or one followed by no digit (the
@@ -173,7 +188,7 @@ function separatorAt(s: string, i: number): number {
     for (const w of ZH_PAIRS) if (s.startsWith(w, i)) return i + 2;
     return kind === ZH_PAIR ? -1 : i + 1;
   }
-  if (kind === ZH_SINGLE) return keepsCompany(s, i) ? -1 : i + 1;
+  if (kind === ZH_SINGLE) return keepsCompany(s, i) || adverbial(s, i) ? -1 : i + 1;
   // A dash between spaces parts what is said (push it to next week - my wife can stay at her
   // mum's), as —— does in Chinese; one inside a word (re-service, Wi-Fi) or a range of numbers
   // (8 - 10) does not.

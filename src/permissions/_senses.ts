@@ -1600,6 +1600,12 @@ export const SENSES: readonly SenseDef[] = [
         re: `${key}[^,.!?;:、\\n]{0,8}?(?:一分钱都|一分都|一毛都|一毛钱都|坚决)?(?:不会给|不给|不交|不付|不会交|不会付)`,
         overlay: true as const,
       })),
+      // 你们可别再跟我要啥改期费啊, 不要扣我违约金: a fee the caller is not to be charged is asked off.
+      ...['别', '不要', '甭'].map((key) => ({
+        key,
+        re: `${key}(?:再|又)?(?:跟|找|向|问)?我?(?:要|收|扣|算)我?(?:啥|什么|那个|这个|那笔|这笔)?[^,.!?;:、\\n]{0,4}?(?:费|违约金|滞纳金|罚金)`,
+        overlay: true as const,
+      })),
       // remove that late fee, drop the $20 charge, take off the penalty: a fee taken away.
       ...['remove', 'drop', 'take', 'scrap', 'reverse', 'wipe', 'cancel'].map((key) => ({
         key,

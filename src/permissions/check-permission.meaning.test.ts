@@ -1730,6 +1730,29 @@ describe('checkPermission: a count the rule names with a notice in its note (改
   });
 });
 
+describe('checkPermission: a fee the caller is not to be charged is a waiver asked', () => {
+  const ceremony = compileRules({
+    can_approve_immediately: [
+      '告别仪式改期：仪式开始前24小时以上免费；24小时内改期按档期办理，收改期费300元',
+    ],
+    requires_supervisor: ['仪式前24小时内改期要求免300元改期费'],
+    requires_process: [],
+    forbidden: [],
+  });
+  const gym = compileRules({
+    can_approve_immediately: ['会员卡暂停一次（<=30天）'],
+    requires_supervisor: ['提前解约违约金减免'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each([
+    ['距约定时间还有23小时，你们可别再跟我要啥改期费啊', ceremony, '仪式前24小时内改期要求免300元改期费'],
+    ['我搬家了，卡不用了，不要扣我违约金', gym, '提前解约违约金减免'],
+  ])('reads %j as the waiver', (said, rules, rule) => {
+    expect(checkPermission(rules, said)).toMatchObject({ status: 'requires_supervisor', rule });
+  });
+});
+
 describe('checkPermission: a forbidden rule on records that say other than what was paid', () => {
   const rules = compileRules({
     can_approve_immediately: ['补开电子发票：按实付金额开'],
