@@ -1154,17 +1154,30 @@ function saidAtAll(word: string, text: string): boolean {
  * The words of each item of one list joined by 、 in the phrase (到店看样片、试纱、选片; 参观样板房、
  * 试吃月子餐): alternatives the rule is about. None when no list has two items with words.
  */
-function listedItems(phrase: string, words: readonly string[]): string[][] {
-  const list = LIST.exec(phrase);
+function listedItems(phrase: string, words: readonly string[], list = LIST.exec(phrase)): string[][] {
   if (list === null) return [];
   const items = list[0]
-    .split('、')
+    .split(LIST_JOIN)
     .map((item) => words.filter((w) => item.includes(w)))
     .filter((item) => item.length > 0);
   return items.length > 1 ? items : [];
 }
 // Items of a few Chinese characters each, joined by 、: one list.
 const LIST = /[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{1,8})+/;
+const LIST_JOIN = /、|或者|或/;
+// Two things one action of a listed action takes, joined by 或 (改配送日或时段).
+const OR_LIST = /[\u4e00-\u9fff]{2,4}(?:或者|或)[\u4e00-\u9fff]{2,4}/;
+
+/**
+ * One action of a rule that lists several (改配送日或时段 of 顺延某一期、改配送日或时段、改贺卡内容):
+ * the things it takes joined by 或 are alternatives too (改时段 says it). Only for such a side: in a
+ * whole phrase, 或 may join a rule's steps (取消仍要求退还定金或挂号费), not the things one step takes.
+ */
+export function sideListed(m: RuleMeaning, side: string): RuleMeaning {
+  if (m.listed !== undefined) return m;
+  const listed = listedItems(side, m.words.zh, OR_LIST.exec(side));
+  return listed.length > 1 ? { ...m, listed } : m;
+}
 
 /** What comes between a split verb's halves: 个, 了个, 一下, 一个, 过, 完. */
 const SPLIT_BY = /^(?:个|了个|了一个|一下|一个|过|完)/;

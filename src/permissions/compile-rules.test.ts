@@ -106,6 +106,11 @@ describe('phraseAlternatives: a rule that lists actions matches each', () => {
     ['装修登记或退还装修押金', ['装修登记', '退还装修押金']],
     ['补办或增开本户门禁卡', ['补办本户门禁卡', '增开本户门禁卡']],
     ['修改派送时间或改驿站自提', ['修改派送时间', '改驿站自提']],
+    // Actions listed with 、 whose sides list things of their own (配送日或时段).
+    [
+      '截单前顺延某一期、改配送日或时段、改同城配送范围内的地址、改贺卡内容',
+      ['截单前顺延某一期', '改配送日或时段', '改同城配送范围内的地址', '改贺卡内容'],
+    ],
   ])('%s lists %j', (phrase, alternatives) => {
     expect(phraseAlternatives(phrase, 'requires_process')).toEqual(alternatives);
   });
@@ -137,6 +142,34 @@ describe('phraseAlternatives: a rule that lists actions matches each', () => {
     const d = checkPermission(rules, said);
     expect(d.rule).toBe(rule);
     expect(d.parts[0]?.label).toBe(label);
+  });
+
+  it('matches a side of a list by one of the things it takes (改配送日或时段 by 改时段), and only a side', () => {
+    const flowers = compileRules({
+      can_approve_immediately: [
+        '截单（配送日前一天18:00）前顺延某一期、改配送日或时段、改同城配送范围内的地址、改贺卡内容（账户本人来电）',
+      ],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    for (const said of [
+      '您给我改改，改成下午两点到七点那个时段',
+      '把配送日期改到礼拜六',
+      '帮我改一下贺卡内容',
+    ])
+      expect(checkPermission(flowers, said).status).toBe('can_approve_immediately');
+    // 或 in a whole phrase joins a step's things only as a side: a duplicate charge given back is
+    // no cancellation inside 24 hours (取消仍要求退还定金或挂号费).
+    const clinic = compileRules({
+      can_approve_immediately: ['退款<=100元（重复扣费、多收的挂号费或定金，本人账户，只退核实多收的部分）'],
+      requires_supervisor: ['就诊前24小时内取消仍要求退还定金或挂号费（不论金额）'],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(clinic, '上礼拜三那个专家号，你们扣了我两次挂号费！你先退我一百块吧').status).toBe(
+      'can_approve_immediately',
+    );
   });
 
   it('asks a rented place of nobody who only grumbles about its price', () => {

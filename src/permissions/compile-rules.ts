@@ -20,6 +20,7 @@ import {
   type SenseSpan,
   scanSenses,
   senseNumber,
+  sideListed,
 } from './_meaning.js';
 import { normalizeText } from './_normalize.js';
 import { parseRule, type RuleCondition, withoutNotes } from './_rule.js';
@@ -627,6 +628,7 @@ function withExclusions(rule: CompiledRule, written: string): CompiledRule {
  */
 function alternativeRule(category: PermissionCategory, text: string, alternative: string): CompiledRule {
   const rule = compileRule(category, text, alternative);
+  rule.meaning = sideListed(rule.meaning, alternative);
   const verb = ACTION_END.exec(alternative)?.[0];
   const { zh, en } = rule.meaning.words;
   if (verb !== undefined && zh.includes(verb) && zh[0] !== verb)
@@ -650,7 +652,7 @@ const ALTERNATIVES_SPLIT = /或者|或|和|、/;
 export function phraseAlternatives(phrase: string, category: PermissionCategory): string[] {
   if (category === 'forbidden' || !ALTERNATIVES_SPLIT.test(phrase) || /[a-z]/i.test(phrase)) return [];
   const sides = phrase.split(ALTERNATIVES_SPLIT).map((s) => s.trim());
-  if (sides.some((s) => !/^[\u3400-\u9fff]{2,}$/.test(s))) return [];
+  if (sides.some((s) => !/^[\u3400-\u9fff]{2,}$/.test(s))) return listOfActions(phrase);
   // 开户、过户、销户: two-character actions on one thing.
   const last = sides.at(-1)!;
   if (sides.every((s) => s.length === 2 && s.at(-1) === last.at(-1))) return sides;
@@ -660,7 +662,18 @@ export function phraseAlternatives(phrase: string, category: PermissionCategory)
   if (sides.every((s) => s.length >= 3 && (namesAction(s) || ACTION_END.test(s)))) return sides;
   // 请假、调课 and 约免费试听课、约课: every side an action of its own, however short.
   if (sides.every((s) => namesAction(s))) return sides;
-  return [];
+  return listOfActions(phrase);
+}
+
+/**
+ * 截单前顺延某一期、改配送日或时段、改贺卡内容: actions listed with 、 whose sides list things of their
+ * own (配送日或时段, one action on either): each side whole, where every side is an action.
+ */
+function listOfActions(phrase: string): string[] {
+  const sides = phrase.split('、').map((s) => s.trim());
+  if (sides.length < 2) return [];
+  const whole = (s: string) => /^[\u3400-\u9fff]{3,}$/.test(s) && (namesAction(s) || ACTION_END.test(s));
+  return sides.every(whole) ? sides : [];
 }
 
 /**
