@@ -197,6 +197,21 @@ describe('ticketSummary', () => {
       ticketSummary('Okay, fine. My name is Dana Ruiz. Waive the late fee, it was your mistake not mine'),
     ).toBe('Waive the late fee');
   });
+  it('skips a word of address or thanks (Bro, thank you, 咁好啦)', () => {
+    expect(
+      ticketSummary(
+        "Bro, I'm the father of her kids. It's for the kids. Then just email me a copy of her assessment",
+      ),
+    ).toBe("I'm the father of her kids");
+    expect(
+      ticketSummary(
+        'Okay, thank you. Oh, and Centrelink is asking me for my tax file number and I lost the letter',
+      ),
+    ).toBe('and Centrelink is asking me fo…');
+    expect(
+      ticketSummary('咁好啦，多谢晒，我自己有条半截裙想改短啲，要几多钱啊？要几耐？你哋几点开门？'),
+    ).toBe('我自己有条半截裙想改短啲');
+  });
   it('skips a clause that only says the caller is about to speak', () => {
     expect(ticketSummary('我跟你说哈，上礼拜那个课老师没来，课时照样扣了，你们得给我补回来才行')).toBe(
       '上礼拜那个课老师没来',

@@ -831,7 +831,7 @@ function sameAmount(
 
 /** A clause that opens a line without saying what is wanted (喂, 姑娘, 行, Fine, 我叫王芳, hi there). */
 const FILLER_CLAUSE =
-  /^(?:(?:喂|你好|您好|哈喽|嗨|在吗|姑娘|师傅|美女|帅哥|老师|小姐|先生|同志|亲|老板|行|好|好的|嗯|哦|噢|唉|哎|那个|是这样的?|是咁的|系咁嘅|我?(?:跟|和|给)你(?:讲|说)|你听我(?:讲|说)|我想问下?|请问|[我俺](?:叫|姓)[\p{Script=Han}]{1,4}|[我俺]是(?!想|要|说|问|来|在|不|没|因为)[\p{Script=Han}]{1,4}|hi|hello|hey|yo|hiya|dear|mate|sir|ma'am|ok|okay|fine|right|well|so|yeah|yes|alright|um+|uh+|my name is [a-z' -]+)[\s啊呀呢吧了哈嘛]*)+$/iu;
+  /^(?:(?:喂|你好|您好|哈喽|嗨|在吗|姑娘|师傅|美女|帅哥|老师|小姐|先生|同志|亲|老板|行|好|好的|嗯|哦|噢|唉|哎|那个|是这样的?|是咁的|系咁嘅|我?(?:跟|和|给)你(?:讲|说)|你听我(?:讲|说)|我想问下?|请问|[我俺](?:叫|姓)[\p{Script=Han}]{1,4}|[我俺]是(?!想|要|说|问|来|在|不|没|因为)[\p{Script=Han}]{1,4}|咁好啦|好啦|好嘞|得嘞|行吧|那好吧|好嘅|多谢晒|多谢|谢谢|唔该晒?|hi|hello|hey|yo|hiya|dear|mate|bro|sis|love|dude|guys|sir|ma'am|ok|okay|fine|right|well|so|yeah|yes|alright|thanks?(?: you)?(?: so much)?|cheers|ta|oh|ah|aw|och|um+|uh+|my name is [a-z' -]+)[\s啊呀呢吧了哈嘛]*)+$/iu;
 
 /** Longer than this, a ticket summary is a sentence, not a label. */
 const SUMMARY_MAX = 30;

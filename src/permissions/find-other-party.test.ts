@@ -304,6 +304,21 @@ describe('findOtherParty: what someone else owes, asked for them', () => {
   });
 });
 
+describe('findOtherParty: what someone else earns, is owed or was assessed', () => {
+  it.each([
+    'what was her income last year',
+    "just email me a copy of her assessment thing and I'll give it to Child Support",
+    'send me his notice of assessment',
+    "how big was my ex's tax refund",
+  ])('finds someone else in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toMatchObject({ kind: 'person' });
+  });
+
+  it.each(['where is my refund', 'can you resend my notice of assessment'])('finds no one in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toBeUndefined();
+  });
+});
+
 describe("findOtherParty: a client's report asked by their agent", () => {
   it.each(["just send me my vendor's report", "what are my buyer's results"])(
     'finds someone else in %j',
