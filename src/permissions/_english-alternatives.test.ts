@@ -238,3 +238,47 @@ describe('checkPermission: the words that carry an English rule’s grammar are 
     ).toBe('can_approve_immediately');
   });
 });
+
+describe('englishAlternatives: two circumstances joined by "and", and a domain word before a thing', () => {
+  it('drops "at no charge and at any notice" and lists each verb', () => {
+    expect(
+      englishAlternatives(
+        'book, move or cancel return appointments (in office, phone or video) at no charge and at any notice',
+        'can_approve_immediately',
+        isAction,
+      ),
+    ).toEqual([
+      'book the return appointments',
+      'move the return appointments',
+      'cancel the return appointments',
+    ]);
+  });
+  const rules = compileRules({
+    can_approve_immediately: [
+      'Book, move or cancel return appointments (in office, phone or video) at no charge and at any notice',
+      'Cancel a return that has not been lodged and refund any fee paid in full',
+      'Re-send copies of the lodged return',
+    ],
+    requires_supervisor: ['Fee refund or waiver per return'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each(['can you move my appointment to Saturday', 'Can I book an appointment for Friday morning?'])(
+    'leaves out the domain word before what is moved or booked: %j',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+    },
+  );
+  it('keeps the word before an action (fee refund): a refund is not a fee refund', () => {
+    const tickets = compileRules({
+      can_approve_immediately: [
+        'Refund a postponed / rescheduled / moved event order in full (face value + service fees + order processing fee; delivery fee not refunded) when requested inside the 30-day refund window',
+        'Refund or waive service / order processing fees <= $25 per order',
+      ],
+      requires_supervisor: ['Fee refund or waiver > $25 per order'],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(tickets, 'refund a postponed $212').status).toBe('can_approve_immediately');
+  });
+});

@@ -150,11 +150,17 @@ export function englishAlternatives(
   const relative = RELATIVE_AFTER.exec(core);
   if (relative && core.slice(0, relative.index).trim().split(' ').length >= 2)
     core = core.slice(0, relative.index);
-  const circumstance = TRAILING_CIRCUMSTANCE.exec(core);
-  // cancel before the test: a lone action before the circumstance is the phrase too.
-  const acted = circumstance ? core.slice(0, circumstance.index).trim() : '';
-  if (circumstance && (acted.split(' ').length >= 2 || isAction(acted)))
+  // cancel before the test: a lone action before the circumstance is the phrase too. Two joined
+  // (at no charge and at any notice) are both the circumstance.
+  for (;;) {
+    const circumstance = TRAILING_CIRCUMSTANCE.exec(core);
+    const acted = circumstance ? core.slice(0, circumstance.index).trim() : '';
+    if (!circumstance || !(acted.split(' ').length >= 2 || isAction(acted))) break;
     core = core.slice(0, circumstance.index);
+    const joined = /\s+(?:and|or)$/.exec(core);
+    if (joined === null) break;
+    core = core.slice(0, joined.index);
+  }
   core = core
     .replace(/\s*:\s*$/, '')
     .replace(/\s+(?:by|to|until|till|with|for)$/, '')

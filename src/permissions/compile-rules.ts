@@ -777,12 +777,18 @@ function markEnglishDomainWords(rules: CompiledRule[]): void {
   for (const [k, rule] of rules.entries()) {
     const words = rule.meaning.words.en;
     // Forbidden rules match plausibly already; leaving words out would only change which one is cited.
-    if (words.length === 0 || rule.category === 'forbidden' || rule.phrase !== written[k]) continue;
-    const stems = stemsByPhrase[phrases.indexOf(rule.phrase)]!;
+    if (words.length === 0 || rule.category === 'forbidden') continue;
+    // A shorter phrase (move the return appointments) is read as it is worded: what a domain word
+    // qualifies there is what the caller names, when that is a thing (appointments), not an
+    // action (fee refund: the fee is what sets it apart from other refunds).
+    const shorter = rule.phrase !== written[k];
+    const stems = shorter
+      ? [...rule.phrase.matchAll(EN_WORD)].map((m) => (m[0].endsWith("'s") ? m[0] : stem(m[0])))
+      : stemsByPhrase[phrases.indexOf(rule.phrase)]!;
     const optional = words.filter((w) => {
       if ((count.get(w) ?? 0) < 2) return false;
       const next = stems[stems.indexOf(w) + 1];
-      return next !== undefined && !JOINING.has(next);
+      return next !== undefined && !JOINING.has(next) && !(shorter && namesAction(next));
     });
     // What is left must still name the rule: its action, its object or another word.
     const left = rule.meaning.heads.length + rule.meaning.objects.length + words.length - optional.length;
