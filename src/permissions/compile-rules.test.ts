@@ -111,6 +111,11 @@ describe('phraseAlternatives: a rule that lists actions matches each', () => {
       '截单前顺延某一期、改配送日或时段、改同城配送范围内的地址、改贺卡内容',
       ['截单前顺延某一期', '改配送日或时段', '改同城配送范围内的地址', '改贺卡内容'],
     ],
+    // Two verbs, then the things both take.
+    [
+      '预约、改约到店量体、上门量体、取件时间',
+      ['预约到店量体', '预约上门量体', '预约取件时间', '改约到店量体', '改约上门量体', '改约取件时间'],
+    ],
   ])('%s lists %j', (phrase, alternatives) => {
     expect(phraseAlternatives(phrase, 'requires_process')).toEqual(alternatives);
   });

@@ -662,7 +662,24 @@ export function phraseAlternatives(phrase: string, category: PermissionCategory)
   if (sides.every((s) => s.length >= 3 && (namesAction(s) || ACTION_END.test(s)))) return sides;
   // 请假、调课 and 约免费试听课、约课: every side an action of its own, however short.
   if (sides.every((s) => namesAction(s))) return sides;
-  return listOfActions(phrase);
+  return sharedVerbs(phrase) ?? listOfActions(phrase);
+}
+
+/**
+ * 预约、改约到店量体、上门量体、取件时间: two verbs, then the things both take, listed with 、 (the
+ * first said with the second verb): each verb with each thing (预约上门量体, 改约取件时间). Only where
+ * the first side is a verb alone and the second starts with one.
+ */
+function sharedVerbs(phrase: string): string[] | undefined {
+  const sides = phrase.split('、').map((s) => s.trim());
+  const verb = sides[0]!;
+  if (sides.length < 3 || verb.length !== 2 || !(namesAction(verb) || ACTION_END.test(verb)))
+    return undefined;
+  const second = sides[1]!.slice(0, 2);
+  if (sides[1]!.length < 4 || !namesAction(second)) return undefined;
+  const things = [sides[1]!.slice(2), ...sides.slice(2)];
+  if (things.some((t) => !/^[\u3400-\u9fff]{2,}$/.test(t))) return undefined;
+  return [verb, second].flatMap((v) => things.map((thing) => `${v}${thing}`));
 }
 
 /**
