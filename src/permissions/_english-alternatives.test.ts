@@ -282,3 +282,41 @@ describe('englishAlternatives: two circumstances joined by "and", and a domain w
     expect(checkPermission(tickets, 'refund a postponed $212').status).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: an appointment booked or moved in everyday words', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['Book, move or cancel appointments'],
+    requires_supervisor: ['Refund of fees'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each([
+    'stick me in on Friday after five then, on the phone',
+    'can you pop me in for Monday',
+    'can we shift Friday though? Is Monday arvo any good?',
+    "Can ye make it Saturday mornin' instead?",
+    'can you move my appointment',
+  ])('approves %j', (said) => {
+    expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+  });
+  it.each(["I'm on night shift this week", 'make it quick please'])('reads no booking in %j', (said) => {
+    expect(checkPermission(rules, said).status).not.toBe('can_approve_immediately');
+  });
+});
+
+describe('checkPermission: when a request says it is (after the written one) names no rule’s terms', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      'Transfer to another date or centre when the test is 35 days or more away: first transfer free',
+    ],
+    requires_supervisor: [],
+    requires_process: [
+      'Name or date-of-birth change after the test (results issued): change form + ID documents; Results team replies within 10 working days',
+    ],
+    forbidden: [],
+  });
+  it('moves the speaking, not the name', () => {
+    const said = "Can you move the speaking to the Saturday, after the written one, if there's a space?";
+    expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+  });
+});

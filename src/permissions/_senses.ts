@@ -424,6 +424,13 @@ export const SENSES: readonly SenseDef[] = [
       },
       // Book Bella in, book him in for Tuesday: someone booked, by name.
       { key: 'book', re: "book\\s+[\\w'-]+\\s+in\\b" },
+      // stick me in on Friday, pop us in for Monday, squeeze her in, put me down for the 9am: a
+      // booking asked in everyday words (not put him down, a pet's life ended).
+      ...['stick', 'pop', 'squeeze', 'fit', 'slot', 'pencil'].map((key) => ({
+        key,
+        re: `${key}\\s+(?:me|us|him|her|them)\\s+in\\b(?!\\s+(?:the|my|your|a)\\s+(?:post|mail|bin|car|bag)\\b)`,
+      })),
+      { key: 'put', re: 'put\\s+(?:me|us)\\s+down\\s+for\\b' },
       // Book journeys, book two seats, book tickets for Friday: what is booked, named.
       {
         key: 'book',
@@ -540,6 +547,14 @@ export const SENSES: readonly SenseDef[] = [
         re: `${key}\\w*\\s+(?:[\\w'-]+\\s+){0,4}?(?:to|till|until|for|on|into)\\s+(?:the\\s+)?${EN_WHEN}`,
         overlay: true as const,
       })),
+      // can we shift Friday, move Tuesday's one: the booking named by its day, moved. make it
+      // Saturday instead: the day changed.
+      ...['shift', 'mov', 'swap', 'chang'].map((key) => ({
+        key,
+        re: `${key}\\w*\\s+(?:my\\s+|the\\s+|our\\s+|this\\s+|that\\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow)(?:'s)?\\b(?!\\s+(?:to|till|until|for|on|into)\\b)`,
+        overlay: true as const,
+      })),
+      { key: 'make', re: `make\\s+it\\s+(?:the\\s+)?${EN_WHEN}`, overlay: true as const },
       // Postpone my test: asked for. A postponed event is what happened to it, no request.
       { key: 'postpon', re: 'postpon(?:e|ing)\\s+(?:my|the|it|our|this|that)\\b', overlay: true as const },
       // Push it back a week, bring the appointment forward: moved, said without the day.

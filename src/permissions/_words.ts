@@ -34,6 +34,9 @@ const GENERIC_EN = new Set(
     // Words that carry a rule's grammar, not its content (claims that a device was damaged while
     // in our care): a caller says none of them.
     'was were been being our we us its has have had while than also just very ' +
+    // When, relative to what (after the test, before doors, within 10 days): the terms, which the
+    // request's own when does not say (after the written one).
+    'after before during until within without between into onto upon ' +
     // The particle of a phrasal verb (give out, take down) is the verb's: "freaking out" says no code given out.
     'up out off down ' +
     // Why the company gives it (a goodwill credit, a courtesy phone): the company's word, never the caller's.

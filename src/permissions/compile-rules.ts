@@ -816,6 +816,10 @@ function markEnglishDomainWords(rules: CompiledRule[]): void {
 /** Actions on an appointment or booking: what a business books is what its only such rule names. */
 const BOOKING_ACTIONS = new Set(['book', 'change_booking', 'cancel'].map(senseNumber));
 const BOOK = senseNumber('book');
+const CHANGE = senseNumber('change');
+const CHANGE_BOOKING = senseNumber('change_booking');
+/** What is booked, as an English rule's words name it (appointments, a booking, a slot). */
+const BOOKED_THING_EN = /^(?:appointment|booking|reservation|slot|session|lesson|class|visit|sitting)$/;
 /** 新 of 新预订: what any booking asked for is. */
 const NEW_WORDS_ZH = new Set(['新', '新的']);
 
@@ -831,17 +835,34 @@ const NEW_WORDS_ZH = new Set(['新', '新的']);
  * needs a word said.
  */
 function markSoleActions(rules: CompiledRule[]): void {
+  // move appointments: a broad change of a thing booked is moving a booking, however a caller
+  // says it (shift Friday, make it Saturday instead).
+  for (const rule of rules) {
+    const { heads, words } = rule.meaning;
+    if (
+      heads.includes(CHANGE) &&
+      !heads.includes(CHANGE_BOOKING) &&
+      words.en.some((w) => BOOKED_THING_EN.test(w))
+    )
+      rule.meaning = { ...rule.meaning, heads: [...heads, CHANGE_BOOKING] };
+  }
+  // Its broad change is that move: not a second action.
+  const headsOf = (rule: CompiledRule): readonly number[] =>
+    rule.meaning.heads.includes(CHANGE_BOOKING)
+      ? rule.meaning.heads.filter((h) => h !== CHANGE)
+      : rule.meaning.heads;
   const textsByHead = new Map<number, Set<string>>();
   for (const rule of rules) {
     if (rule.category === 'forbidden') continue;
-    for (const h of rule.meaning.heads) {
+    for (const h of headsOf(rule)) {
       const texts = textsByHead.get(h) ?? new Set<string>();
       texts.add(rule.text);
       textsByHead.set(h, texts);
     }
   }
   for (const rule of rules) {
-    const { heads, words } = rule.meaning;
+    const { words } = rule.meaning;
+    const heads = headsOf(rule);
     if (rule.category === 'forbidden' || heads.length === 0) continue;
     if (rule.condition?.family === 'money' || !heads.every((h) => BOOKING_ACTIONS.has(h))) continue;
     if (!heads.every((h) => textsByHead.get(h)!.size === 1)) continue;
@@ -850,7 +871,8 @@ function markSoleActions(rules: CompiledRule[]): void {
         ...rule.meaning,
         optional: [...new Set([...(rule.meaning.optional ?? []), ...words.en])],
       };
-    if (words.zh.length > 0) rule.meaning = { ...rule.meaning, unsaidWhenMoved: [...words.zh] };
+    if (words.zh.length + words.en.length > 0)
+      rule.meaning = { ...rule.meaning, unsaidWhenMoved: [...words.zh, ...words.en] };
     // 新预订: a booking asked for is a new one, said or not (给我订一个途观).
     const isNew = words.zh.filter((w) => NEW_WORDS_ZH.has(w));
     if (isNew.length > 0 && heads.includes(BOOK))
