@@ -611,7 +611,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '(?<![不别])来个?人(?!了)',
       // 快找个人过来瞧瞧, 喊个人过来: someone sent for.
       '(?<![不别])(?:叫|喊|找)(?:个|几个|一个)?人(?:来|过来|上来|下来)',
-      '师傅(?:上门|过来|来)',
+      // Not a visit told as done (于师傅来给我调的琴: the piano he came and tuned).
+      '师傅(?:上门|过来|来)(?![^,.!?;:、\\n]{0,6}?的(?!时候|话))',
       '派人~(?:修|来|上门|看)',
       '\\b(?:technician|engineer|repair(?:man|person)?|service)\\s+(?:visit|appointment|call[- ]?out)s?\\b',
       '\\bsend_(?:a |an )?(?:technician|engineer|someone|somebody|repairman)\\b',

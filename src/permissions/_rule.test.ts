@@ -103,6 +103,14 @@ describe('parseRule: quantities in a note', () => {
     expect(parseRule('安排免费返工一次（服务结束后24小时内反馈）').notice).toBeUndefined();
   });
 
+  it('never takes working days the business acts within for a condition, only those a caller asks within', () => {
+    const claim = parseRule(
+      '衣物改坏、丢失的赔偿：登记赔偿申请，质检主管3个工作日内定责定损（有凭证按凭证价折旧，单件最高5000元）',
+    );
+    expect(claim.condition).toMatchObject({ hi: 5000, unit: 'CNY' });
+    expect(parseRule('签收后5个工作日内申请退货').condition).toMatchObject({ hi: 5, family: 'duration' });
+  });
+
   it('never takes a price per unit for a condition', () => {
     expect(parseRule('已使用月卡剩余时长退款（已用时长按45元/小时扣除）').condition).toBeUndefined();
   });

@@ -291,11 +291,15 @@ const DEDUCTED_BEFORE =
   /(?:\bminus|\bless|\bafter deducting|\bdeducting|扣除|减去|扣掉)\s*(?:an?\s+|the\s+)?$/;
 
 /**
- * How soon the business acts (免费上门维修，48小时内上门; 3个工作日内上门勘察; 院长1个工作日内联系): its
- * promise, said outside brackets too, never a limit on what a caller asks.
+ * How soon the business acts (免费上门维修，48小时内上门; 3个工作日内上门勘察; 院长1个工作日内联系;
+ * 质检主管3个工作日内定责定损: working days are the business's clock, whatever it does in them):
+ * its promise, said outside brackets too, never a limit on what a caller asks. Not working days a
+ * caller has to ask within (5个工作日内申请).
  */
 const SERVICE_TIME_AFTER =
   /^\s*(?:个)?(?:小时|分钟|天|日|个?工作日)?\s*内\s*(?:上门|到场|回复|回电|处理|完成|办结|到账|恢复|联系|答复|发出|寄出|送达)/;
+/** 3个工作日内定责定损 read from the quantity's start: working days are the business's clock (see above). */
+const BUSINESS_DAYS_WITHIN = /^[\d一二两三四五六七八九十]+\s*个?工作日\s*内(?!\s*(?:申请|提出|反馈|报))/;
 
 /**
  * Splits a rule into its action phrase and its condition. Never throws. A quantity in a note in
@@ -318,7 +322,8 @@ export function parseRule(text: string): ParsedRule {
       (n) =>
         !AGE_AFTER.test(s.slice(n.end)) &&
         !DEDUCTED_BEFORE.test(s.slice(0, n.start)) &&
-        !SERVICE_TIME_AFTER.test(s.slice(n.end)),
+        !SERVICE_TIME_AFTER.test(s.slice(n.end)) &&
+        !BUSINESS_DAYS_WITHIN.test(s.slice(n.start)),
     )
     .sort((a, b) => a.start - b.start);
   const notes = noteSpans(s);

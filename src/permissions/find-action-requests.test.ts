@@ -23,6 +23,10 @@ describe('findActionRequests', () => {
     ['Sorry, can we do this in English? I forgot my password', [['reset_password']]],
     ["What's the name on the account with number 13912345678?", [['other_user_info']]],
     ['退款60元然后注销账户', [['refund', '60元'], ['close_account']]],
+    // A visit told as done is no visit asked; one asked for, or its time, is.
+    ['上礼拜五你们于师傅来给我调的琴，当时挺好', []],
+    ['叫师傅来修一下', [['repair_visit']]],
+    ['师傅来的时候带个梯子', [['repair_visit']]],
     ['退款50元并注销账户', [['refund', '50元'], ['close_account']]],
     ['重置密码并且投诉处理', [['reset_password'], ['complaint']]],
     ['密码忘了，帮我重置密码', [['reset_password']]],
