@@ -176,6 +176,9 @@ describe('understandUtterance', () => {
     '我想从杭州寄一份合同到北京，大概几天能到啊？要是保个价的话怎么收费？',
     '我想给我儿子寄点腊肉过去，大概五公斤，要好多钱哦？你们是不是还可以上门来拿？',
     "I'm planning to send a parcel to Shanghai, how long does it take?",
+    // A service wanted, its price asked first.
+    '哦，咁好啦，等佢自己搞啦。我自己有条半截裙想改短啲，要几多钱啊？要几耐？',
+    '我有条裙子想改短一点，要多少钱？',
   ])('reads %j as a plan asked about, not a request', (text) => {
     expect(read(text).asksForAction).toBe(false);
     expect(read(text).actions).toEqual([]);
@@ -195,12 +198,15 @@ describe('understandUtterance', () => {
     },
   );
 
-  it.each(['我想寄个件，帮我约个上门取件吧，几点能来？', '我想退款，多久到账？', '麻烦你帮我查一下'])(
-    'still reads %j as asking for something beside the question',
-    (text) => {
-      expect(read(text).asksForAction).toBe(true);
-    },
-  );
+  it.each([
+    '我想寄个件，帮我约个上门取件吧，几点能来？',
+    '我想退款，多久到账？',
+    '麻烦你帮我查一下',
+    '我想退款，退多少钱？',
+    '我想改地址，帮我改一下，要多少钱？',
+  ])('still reads %j as asking for something beside the question', (text) => {
+    expect(read(text).asksForAction).toBe(true);
+  });
 
   it.each(['帮我开张发票', '把发票寄给我'])('still reads %j as asking for an invoice', (text) => {
     expect(read(text).actions.map((a) => a.concept)).toContain('invoice');

@@ -214,8 +214,24 @@ const OWN_PLAN =
   /我(?:想|打算|准备)要?(?:从[^，,。？?]{1,8}?)?(?:给[^，,。？?]{1,8}?)?(?:寄|发(?:个|一个)?(?:快递|件|货)|买|订|预约|约|下单|租|(?:拿|带|把)[^，,。？?]{1,8}?(?:去|过去|过来))|\bi(?:'m| am)? (?:want|planning|going|hoping) to (?:send|ship|mail|buy|book|order)\b/i;
 
 function onlyPlans(asking: string): boolean {
-  return OWN_PLAN.test(asking) && asksInfo(asking) && !EXPLICIT_ASK.test(asking.replace(OWN_PLAN, ' '));
+  if (OWN_PLAN.test(asking)) return asksInfo(asking) && !EXPLICIT_ASK.test(asking.replace(OWN_PLAN, ' '));
+  // The wish (想改短) is what the price is asked of: no other words may ask for anything.
+  return (
+    PRICE_ASKED.test(asking) &&
+    !MONEY_BACK.test(asking) &&
+    WANTS_DONE.test(asking) &&
+    !EXPLICIT_ASK.test(asking.replace(WANTS_DONE, ' ').replace(/(?:我|俺)?想要?/g, ' '))
+  );
 }
+
+/**
+ * 我自己有条半截裙想改短啲，要几多钱啊？ The caller wants something done and asks what it costs:
+ * the price of the service first, not the service ordered (not 我想退款，退多少钱: money back).
+ */
+const WANTS_DONE = /[我俺][^，,。？?]{0,12}?(?:想|打算|准备)|i(?:'d| would)? (?:like|want) to/i;
+const PRICE_ASKED =
+  /多少钱|几多钱|几(?:个)?钱|(?:啥|什么|咩)价|收多少|贵不贵|怎么收费|how much (?:is|does|would|will|do)|what (?:does|would|will) (?:it|that) cost/i;
+const MONEY_BACK = /退|赔|补偿|返还|(?:refund|compensat\w*|money back)/i;
 
 /**
  * Asking leave for something is asking for it: 能改吗, 可以退吗, 行不行, can I change it, is it
