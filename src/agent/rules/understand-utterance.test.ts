@@ -179,6 +179,7 @@ describe('understandUtterance', () => {
     // A service wanted, its price asked first.
     '哦，咁好啦，等佢自己搞啦。我自己有条半截裙想改短啲，要几多钱啊？要几耐？',
     '我有条裙子想改短一点，要多少钱？',
+    "I'd like to book a deep clean, how much is it?",
   ])('reads %j as a plan asked about, not a request', (text) => {
     expect(read(text).asksForAction).toBe(false);
     expect(read(text).actions).toEqual([]);

@@ -228,10 +228,10 @@ function onlyPlans(asking: string): boolean {
  * 我自己有条半截裙想改短啲，要几多钱啊？ The caller wants something done and asks what it costs:
  * the price of the service first, not the service ordered (not 我想退款，退多少钱: money back).
  */
-const WANTS_DONE = /[我俺][^，,。？?]{0,12}?(?:想|打算|准备)|i(?:'d| would)? (?:like|want) to/i;
+const WANTS_DONE = /[我俺][^，,。？?]{0,12}?(?:想|打算|准备)|\bi(?:'d| would)? (?:like|want) to\b/i;
 const PRICE_ASKED =
-  /多少钱|几多钱|几(?:个)?钱|(?:啥|什么|咩)价|收多少|贵不贵|怎么收费|how much (?:is|does|would|will|do)|what (?:does|would|will) (?:it|that) cost/i;
-const MONEY_BACK = /退|赔|补偿|返还|(?:refund|compensat\w*|money back)/i;
+  /多少钱|几多钱|几(?:个)?钱|(?:啥|什么|咩)价|收多少|贵不贵|怎么收费|\bhow much (?:is|does|would|will|do)\b|\bwhat (?:does|would|will) (?:it|that) cost\b/i;
+const MONEY_BACK = /退|赔|补偿|返还|\b(?:refund|compensat\w*|money back)\b/i;
 
 /**
  * Asking leave for something is asking for it: 能改吗, 可以退吗, 行不行, can I change it, is it
