@@ -89,6 +89,11 @@ const AWAITED_AFTER_ZH =
 // 还没收到货, the reason for a refund).
 const AWAITED_NEXT_ZH =
   /^(?:我?(?:看|查)?[^,.!?;:、\n]{0,8}?)(?:还|仍然?|一直|迟迟|至今|到现在|到今天)(?:都|也)?(?:没|没有|未)有?(?:收到|到账|到|见着|见到|看到|看见|动静)(?:钱|款|退款)?[啊呢呀吧哦嘛]*$/;
+// …paid me refund out on Tuesday, but there's bugger all in me account: the same in English.
+const AWAITED_NEXT_EN =
+  /^(?:but\s+|and\s+)?(?:there'?s|there is|i'?ve got|i have|i got|i see|i can see)?\s*(?:nothing|bugger all|sod all|nowt|zilch|no sign of (?:it|the money)|not a (?:cent|penny|dollar|thing))\b[^.!?;]{0,20}?\b(?:in|on|into|hit)\s+(?:me|my|the|our)\s+(?:bank\s+)?account\b|^(?:but\s+|and\s+)?(?:it|the money|nothing|the refund)\s+(?:still\s+)?(?:hasn'?t|has not|never|didn'?t|did not)\s+(?:come|arrived?|landed|shown up|hit|turned up)\b/;
+/** Money told as sent (paid me refund out, they processed the refund): what may not have arrived. */
+const SENT_OUT_EN = /\b(?:paid|sent|issued|processed|transferred|released|approved)\b/;
 const AWAITED_BEFORE_ZH =
   /(?:还|仍然?|一直|迟迟|至今|到现在)(?:都|也)?(?:没|没有|未)有?(?:收到|见到|看到|拿到)\S{0,3}$/;
 const AWAITED_EN =
@@ -333,7 +338,10 @@ function awaitedInNextClause(norm: string, clauses: readonly Clause[], requests:
     const k = clauses.findIndex((c) => c.start >= r.clauseEnd);
     const next = clauses[k];
     if (!next || requests.some((o) => o.matchStart >= next.start && o.matchStart < next.end)) continue;
-    if (AWAITED_NEXT_ZH.test(norm.slice(next.start, next.end))) r.awaited = true;
+    const said = norm.slice(next.start, next.end);
+    if (AWAITED_NEXT_ZH.test(said)) r.awaited = true;
+    else if (AWAITED_NEXT_EN.test(said) && SENT_OUT_EN.test(norm.slice(r.clauseStart, r.clauseEnd)))
+      r.awaited = true;
   }
 }
 

@@ -310,13 +310,18 @@ describe('findOtherParty: what someone else earns, is owed or was assessed', () 
     "just email me a copy of her assessment thing and I'll give it to Child Support",
     'send me his notice of assessment',
     "how big was my ex's tax refund",
+    "Can ya check how much she's gettin' back while you're in there?",
+    'how much does my ex earn',
   ])('finds someone else in %j', (said) => {
     expect(findOtherParty(said, CALLER)).toMatchObject({ kind: 'person' });
   });
 
-  it.each(['where is my refund', 'can you resend my notice of assessment'])('finds no one in %j', (said) => {
-    expect(findOtherParty(said, CALLER)).toBeUndefined();
-  });
+  it.each(['where is my refund', 'can you resend my notice of assessment', 'how much am I getting back'])(
+    'finds no one in %j',
+    (said) => {
+      expect(findOtherParty(said, CALLER)).toBeUndefined();
+    },
+  );
 });
 
 describe("findOtherParty: a client's report asked by their agent", () => {

@@ -239,7 +239,7 @@ function compiled(): Matchers {
   const linked = `(?:${W.LINK_ZH})${W.LINKED_DATA_ZH}`;
   // A person's data is named (订单, 地址, email ...) or asked for (where does he live, 住的几号房).
   const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}`;
-  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bdid (?:you|y'all)\\b`;
+  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bdid (?:you|y'all)\\b|\\bhow\\s+much\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
     refZh: new RegExp(
@@ -271,6 +271,8 @@ function compiled(): Matchers {
     questionEn: new RegExp(
       // which seat is he in, which site's my mate on, what cabin are they in: where someone stays or sits.
       `\\b(?:(?:what|which)\\s+${PLACE_EN}(?: number)?(?:'s|\\s+(?:is|are|was|were|does|did))\\s+(?:${W.PEOPLE_EN}|he|she|they)|where\\s+(?:is|are|was|does|do|did)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:sit|sitting|seated|live|living|stay|staying)` +
+        // how much she's gettin' back, how much does my ex earn: someone else's money.
+        `|how\\s+much\\s+(?:is\\s+|does\\s+|did\\s+|will\\s+|has\\s+)?(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re|\\s+is|\\s+are)?\\s+(?:gettin[g']?|get|gets|got|owe|owes|owin[g']?|payin[g']?|pays|paid|earnin[g']?|earn|earns|earned|makin[g']?|makes|made)(?![a-z])` +
         // what parcels does my neighbour have, does my wife have a booking: what someone else has.
         `|(?:what|which|any|how many)\\s+(?:${W.DATA_EN}s?|things?)\\s+(?:does|do|did|has|have|is|are)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:have|has|got|get|order(?:ed)?|receive[ds]?|book(?:ed)?|waiting)` +
         `|(?:does|do|did|has|have|is|are|if|whether)\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'ve|\\s+has|\\s+have)?\\s+(?:have|has|got|get|order(?:ed)?|receive[ds]?|booked|rents?|rented|renting|keeps?|stores?)\\s+(?:(?:any|a|an|the|some)\\s+)?(?:${W.DATA_EN}s?|anything)` +

@@ -185,6 +185,15 @@ describe('understandUtterance', () => {
     expect(read(text).actions).toEqual([]);
   });
 
+  it('reads money told as paid out and not in the account as awaited, not asked for again', () => {
+    const said =
+      "Look, the myGov app's sayin' the tax office paid me refund out on Tuesday, but there's bugger all in me account. Can ya have a squiz and tell us when it's comin'?";
+    expect(read(said).actions).toEqual([]);
+    expect(
+      read("I want a refund, there's nothing in my account anyway").actions.map((a) => a.concept),
+    ).toEqual(['refund']);
+  });
+
   it.each([
     '我儿子上礼拜五从深圳给我寄了一箱东西，咋个今天都还没来喃？你帮我看一哈走到哪儿了嘛',
     '我妈给我买的会员，到期了没有',
