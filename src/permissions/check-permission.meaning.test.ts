@@ -1730,6 +1730,21 @@ describe('checkPermission: a count the rule names with a notice in its note (改
   });
 });
 
+describe('checkPermission: a count of one written as a digit (免费返修1次)', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['改衣取件后7天内免费返修1次'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  });
+  it('needs no "1" said: a rework asked within the window is approved, one without the days is not', () => {
+    expect(checkPermission(rules, '取件2天了，帮我免费返修一下').status).toBe('can_approve_immediately');
+    const unsaid = checkPermission(rules, '帮我返修一下');
+    expect(unsaid.status).toBe('requires_supervisor');
+    expect(unsaid.reason).toContain('改衣取件后7天内免费返修1次');
+  });
+});
+
 describe('checkPermission: a fee the caller is not to be charged is a waiver asked', () => {
   const ceremony = compileRules({
     can_approve_immediately: [

@@ -194,6 +194,7 @@ export function compileRule(category: PermissionCategory, text: string, alternat
 const TERM_ANCHOR = /^[\u4e00-\u9fff]{1,6}?[前后](?=\s*[\u4e00-\u9fff])/;
 // 改约一次, 顺延一次: once, which is what a request that says no count asks for.
 const ONCE = /^(?:一|1)(?:次|回)$/;
+const ONCE_DIGIT = /(?<!\d)1\s*(?:次|回)/;
 // 月卡剩余时长顺延: the time left is what any extension or refund of the card is of.
 const TIME_LEFT = /剩余(?:时长|时间|天数|次数|课时|小时)/;
 
@@ -203,7 +204,11 @@ const TIME_LEFT = /剩余(?:时长|时间|天数|次数|课时|小时)/;
  */
 function leftUnsaid(meaning: RuleMeaning, phrase: string, condition?: RuleCondition): RuleMeaning {
   let out = meaning;
-  const once = out.words.zh.filter((w) => ONCE.test(w));
+  // 免费返修1次: the digit of a count of one is read as a word of its own.
+  const once = [
+    ...out.words.zh.filter((w) => ONCE.test(w)),
+    ...(ONCE_DIGIT.test(phrase) ? out.words.en.filter((w) => w === '1') : []),
+  ];
   if (once.length > 0 && out.heads.length + out.objects.length > 0)
     out = { ...out, optional: [...(out.optional ?? []), ...once] };
   // 上课前24小时以上请假: the event a notice is counted to (上课前) is the term's, which the caller
