@@ -1730,6 +1730,19 @@ describe('checkPermission: a count the rule names with a notice in its note (改
   });
 });
 
+describe('checkPermission: a number said alone right after the request is its amount', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['重复扣款、多扣：核实支付流水后当场退回差额（500元以内）'],
+    requires_supervisor: ['重复扣款、多扣退款超过500元'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it('reads 七百三十六, not the story’s 一千多块钱', () => {
+    const said = '结果今天早上一看手机，三条扣款通知，一千多块钱！你把多扣的那两道给我退了撒，七百三十六。';
+    expect(checkPermission(rules, said).reason).toContain('七百三十六');
+  });
+});
+
 describe('checkPermission: a count of one written as a digit (免费返修1次)', () => {
   const rules = compileRules({
     can_approve_immediately: ['改衣取件后7天内免费返修1次'],

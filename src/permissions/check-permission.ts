@@ -479,7 +479,13 @@ function bindLooseAmounts(analysis: Analysis, found: FoundRequest[], parts: Part
       (p, j) => !p.quantity && !p.bare && found[j]!.concept.families?.some((f) => families.includes(f)),
     );
     const loose = analysis.quantities.filter((q) => !taken.includes(q) && families.includes(q.family));
-    if (needing.length === 1 && loose.length === 1) {
+    // 你把多扣的那两道给我退了撒，七百三十六: a number said alone right after the request is its
+    // amount, whatever sum the story before it told (三条扣款通知，一千多块钱).
+    const after = needing.length === 1 ? amountSaidAfter(analysis, part) : undefined;
+    if (after !== undefined) {
+      part.bare = { value: sumAsked(part, after.value), text: analysis.text.slice(after.start, after.end) };
+      part.borrowed = true;
+    } else if (needing.length === 1 && loose.length === 1) {
       // 四百二的票…你给我退一半呗, half of it back: half of the sum said.
       const q = loose[0]!;
       part.quantity = q.family === 'money' ? { ...q, value: sumAsked(part, q.value) } : q;
@@ -495,6 +501,22 @@ function bindLooseAmounts(analysis: Analysis, found: FoundRequest[], parts: Part
       }
     }
   }
+}
+
+/** A clause that is only a number (七百三十六, 736块, 一百五啊): an amount said on its own. */
+const NUMBER_ALONE = /^[\d零一二两三四五六七八九十百千万.,]+\s*(?:块钱?|元|蚊)?\s*[啊呀吧哈撒嘛咯啦]*$/;
+
+/** The bare number said as a clause of its own right after the part (at most a mark between). */
+function amountSaidAfter(
+  analysis: Analysis,
+  part: Part,
+): { value: number; start: number; end: number } | undefined {
+  if (part.end < 0) return undefined;
+  for (const b of analysis.bare) {
+    if (b.start < part.end || b.start - part.end > 2) continue;
+    if (NUMBER_ALONE.test(clauseAround(analysis, b))) return b;
+  }
+  return undefined;
 }
 
 /** Half of a sum asked back: 退一半, 退我一半, half of it back, 50% back. */
