@@ -1407,7 +1407,7 @@ export function meaningLevel(
   }
   if (aroundOnly && !any) return CONTRADICTED;
   // can we shift Friday: the booking moved is the thing of the product's only rule moving one.
-  if (moved !== undefined && m.unsaidWhenMoved!.length > 0) any = true;
+  if (moved !== undefined && moved.length > 0) any = true;
   // I booked for me and my friend. Could you tell me when you sent them? A broad word of telling
   // (tell me, 告诉我) with the other person and the rule's thing only in the clauses around it
   // asks about the caller's own booking: the clause names the person or a thing of the rule's.

@@ -708,6 +708,7 @@ function listOfActions(phrase: string): string[] {
  */
 function markDomainWords(rules: CompiledRule[], shorterPhrases: ReadonlySet<CompiledRule>): void {
   markEnglishDomainWords(rules);
+  markBookingMoves(rules);
   markSoleActions(rules);
   markChineseDomainWords(rules, shorterPhrases);
 }
@@ -818,6 +819,22 @@ function markEnglishDomainWords(rules: CompiledRule[]): void {
   }
 }
 
+/**
+ * move appointments: an English rule's broad change of a thing booked moves a booking, however a
+ * caller says it (shift Friday, make it Saturday instead): it heads the rule too.
+ */
+function markBookingMoves(rules: CompiledRule[]): void {
+  for (const rule of rules) {
+    const { heads, words } = rule.meaning;
+    if (
+      heads.includes(CHANGE) &&
+      !heads.includes(CHANGE_BOOKING) &&
+      words.en.some((w) => BOOKED_THING_EN.test(w))
+    )
+      rule.meaning = { ...rule.meaning, heads: [...heads, CHANGE_BOOKING] };
+  }
+}
+
 /** Actions on an appointment or booking: what a business books is what its only such rule names. */
 const BOOKING_ACTIONS = new Set(['book', 'change_booking', 'cancel'].map(senseNumber));
 const BOOK = senseNumber('book');
@@ -840,18 +857,8 @@ const NEW_WORDS_ZH = new Set(['新', '新的']);
  * needs a word said.
  */
 function markSoleActions(rules: CompiledRule[]): void {
-  // move appointments: a broad change of a thing booked is moving a booking, however a caller
-  // says it (shift Friday, make it Saturday instead).
-  for (const rule of rules) {
-    const { heads, words } = rule.meaning;
-    if (
-      heads.includes(CHANGE) &&
-      !heads.includes(CHANGE_BOOKING) &&
-      words.en.some((w) => BOOKED_THING_EN.test(w))
-    )
-      rule.meaning = { ...rule.meaning, heads: [...heads, CHANGE_BOOKING] };
-  }
-  // Its broad change is that move: not a second action.
+  // A rule that moves a booking (see `markBookingMoves`): its broad change is that move, not a
+  // second action.
   const headsOf = (rule: CompiledRule): readonly number[] =>
     rule.meaning.heads.includes(CHANGE_BOOKING)
       ? rule.meaning.heads.filter((h) => h !== CHANGE)

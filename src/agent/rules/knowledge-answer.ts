@@ -7,7 +7,7 @@ import { hasCjk, type Language } from '../../domain/language.js';
 import type { Product } from '../../domain/record-schemas.js';
 import { knowledgeEntries, productNameWords, stem, tokenize } from '../../knowledge/index.js';
 import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
-import { clausesOf } from './understand-utterance.js';
+import { ASKS_PRICE, clausesOf } from './understand-utterance.js';
 
 /**
  * The product knowledge that answers the utterance: searched whole, then clause by clause, so
@@ -359,9 +359,6 @@ export function policyQuoted(product: Product, asked: string): KnowledgeHit | un
   return { kind: 'faq', question: entry.question, answer: entry.answer, score: best.shared };
 }
 
-/** Asking what something costs (得花多少钱, how much is premium, 贵不贵, 几钱, 几多钱, 啥价). */
-const ASKS_PRICE =
-  /多少钱|几多钱|几(?:个)?钱|(?:啥|什么|咩)价|花多少|要多少|收多少|(?:交|缴|付)多少|价格|价钱|贵不贵|怎么收费|收费吗|\bhow much\b|\bwhat (?:does|do|would|will|did)\b[^.?!]{0,30}?\bcost\b|\bcost (?:me |us )?(?:anything|extra|money)\b|\bcheapest\b|\bprices?\b/i;
 /** An amount of money in an answer: 50元, 99块, 30英镑, 20欧元, $17.99, £12, €9.50, 17.99 dollars, 12 pounds. */
 const MONEY_IN_ANSWER =
   /\d+(?:\.\d+)?\s*(?:元|块|英?镑|欧元)|[$¥￥£￡€]\s*\d|\d\s*(?:dollars|usd|yuan|pounds?|quid|gbp|euros?|eur)\b/i;

@@ -214,6 +214,7 @@ describe('understandUtterance', () => {
     '麻烦你帮我查一下',
     '我想退款，退多少钱？',
     '我想改地址，帮我改一下，要多少钱？',
+    "I'd like to change my plan, how much longer is my contract?",
   ])('still reads %j as asking for something beside the question', (text) => {
     expect(read(text).asksForAction).toBe(true);
   });

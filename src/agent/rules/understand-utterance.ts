@@ -217,7 +217,7 @@ function onlyPlans(asking: string): boolean {
   if (OWN_PLAN.test(asking)) return asksInfo(asking) && !EXPLICIT_ASK.test(asking.replace(OWN_PLAN, ' '));
   // The wish (想改短) is what the price is asked of: no other words may ask for anything.
   return (
-    PRICE_ASKED.test(asking) &&
+    ASKS_PRICE.test(asking) &&
     !MONEY_BACK.test(asking) &&
     WANTS_DONE.test(asking) &&
     !EXPLICIT_ASK.test(asking.replace(WANTS_DONE, ' ').replace(/(?:我|俺)?想要?/g, ' '))
@@ -229,8 +229,12 @@ function onlyPlans(asking: string): boolean {
  * the price of the service first, not the service ordered (not 我想退款，退多少钱: money back).
  */
 const WANTS_DONE = /[我俺][^，,。？?]{0,12}?(?:想|打算|准备)|\bi(?:'d| would)? (?:like|want) to\b/i;
-const PRICE_ASKED =
-  /多少钱|几多钱|几(?:个)?钱|(?:啥|什么|咩)价|收多少|贵不贵|怎么收费|\bhow much (?:is|does|would|will|do)\b|\bwhat (?:does|would|will) (?:it|that) cost\b/i;
+/**
+ * Asking what something costs (得花多少钱, how much is premium, 贵不贵, 几钱, 几多钱, 啥价; not how
+ * much longer): the knowledge answer's price questions, and a wish whose price is asked first.
+ */
+export const ASKS_PRICE =
+  /多少钱|几多钱|几(?:个)?钱|(?:啥|什么|咩)价|花多少|要多少|收多少|(?:交|缴|付)多少|价格|价钱|贵不贵|怎么收费|收费吗|\bhow much\b(?!\s+(?:longer|more time|later|sooner|earlier)\b)|\bwhat (?:does|do|would|will|did)\b[^.?!]{0,30}?\bcost\b|\bcost (?:me |us )?(?:anything|extra|money)\b|\bcheapest\b|\bprices?\b/i;
 const MONEY_BACK = /退|赔|补偿|返还|\b(?:refund|compensat\w*|money back)\b/i;
 
 /**
