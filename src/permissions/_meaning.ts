@@ -94,6 +94,12 @@ export interface RuleMeaning {
    */
   unsaidWhenMoved?: string[];
   /**
+   * Words of the product's only booking rule that name its service in general (到店, 服务 of
+   * 预约、改约、取消到店服务): a new booking may leave them out (帮我约个礼拜五的美甲), unless it
+   * asks for a visit at home instead (上门).
+   */
+  unsaidWhenBooked?: string[];
+  /**
    * Actions said before the rule's lexicon concept, on what it names (修改 in 修改理赔结论, 催办 in
    * 催办理赔): the rule is about doing that to the concept's thing. A request naming the concept
    * but none of these actions asks for something else (理赔到现在还没到账 is not 修改理赔结论).
@@ -1360,7 +1366,12 @@ export function meaningLevel(
   // A word only the facts say completes the rule's reading (all) but names nothing the caller
   // asked about (any, score): 'cancel it' with a pending gift on file is not about the gift.
   const facts = view.facts;
-  const moved = m.unsaidWhenMoved !== undefined && movesBooking(has) ? m.unsaidWhenMoved : undefined;
+  const moved =
+    m.unsaidWhenMoved !== undefined && movesBooking(has)
+      ? m.unsaidWhenMoved
+      : m.unsaidWhenBooked !== undefined && booksOrCancels(has, view.norm) && !AT_HOME.test(view.norm)
+        ? m.unsaidWhenBooked
+        : undefined;
   // One of a list of alternatives said says the list (试试纱 of 到店看样片、试纱、选片).
   // Said in the clauses around, it is the request's thing only when its own clause names none (你给额
   // 约一下 after 看看样片、试试纱; not 滞纳金要抹 after 物业费).
@@ -1582,6 +1593,21 @@ function movesBooking(has: SenseFlags): boolean {
   return has[changeBookingSense] === 1 && has[bookSense] !== 1;
 }
 
+let cancelSense: number | undefined;
+
+/** A new booking asked for (帮我约个礼拜五), or a booking cancelled (把礼拜五的预约取消了). */
+function booksOrCancels(has: SenseFlags, norm: string): boolean {
+  bookSense ??= senseNumber('book');
+  cancelSense ??= senseNumber('cancel');
+  return has[bookSense] === 1 || (has[cancelSense] === 1 && BOOKING_HELD.test(norm));
+}
+
+/** A booking the caller holds, named as the thing cancelled. */
+const BOOKING_HELD = /预约|预订|预定|约的|约好的|\b(?:booking|appointment|reservation|session)s?\b/;
+
+/** A visit at the caller's home, not the shop's own service (上门, 到家里来). */
+const AT_HOME = /上门|到家|到屋|家里来|屋头来|\bhome visit\b|\bat (?:my|our) (?:home|house|place)\b/;
+
 /** True when the value read from JSON has the shape of a RuleMeaning of this build. */
 export function isRuleMeaning(x: unknown): x is RuleMeaning {
   if (typeof x !== 'object' || x === null) return false;
@@ -1609,6 +1635,8 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
         r.listed.every((item) => Array.isArray(item) && item.every((w) => typeof w === 'string')))) &&
     (r.unsaidWhenMoved === undefined ||
       (Array.isArray(r.unsaidWhenMoved) && r.unsaidWhenMoved.every((w) => typeof w === 'string'))) &&
+    (r.unsaidWhenBooked === undefined ||
+      (Array.isArray(r.unsaidWhenBooked) && r.unsaidWhenBooked.every((w) => typeof w === 'string'))) &&
     senses(r.heads) &&
     senses(r.objects) &&
     senses(r.polar) &&

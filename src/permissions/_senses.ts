@@ -414,13 +414,23 @@ export const SENSES: readonly SenseDef[] = [
         key: '约',
         re: `(?<=想|要|帮我|给我|我|俺|额|能|可以|再|就|先)约(?=(?:这个|这|本|下个)?(?:${DATE}|今天|今晚|明早|上午|下午|晚上|早上|中午|几点|哪天|周末|个?时间))`,
       },
-      // 预约到店看样片, 预约免费上门量房, 预约参观样板房, 帮我预约到店试纱: booking, said before the
-      // thing booked at the start of a clause or after the asking words (not 预约上门维修, the visit's
-      // own word, nor what a booking holds: 预约时间, 预约单, 预约记录).
+      // 预约到店看样片, 预约免费上门量房, 预约参观样板房, 帮我预约到店试纱, 我想预约周六的美甲: booking,
+      // said before the thing booked or the day at the start of a clause or after the asking words
+      // (not 预约上门维修, the visit's own word, nor what a booking holds: 预约时间, 预约单, 预约记录).
       {
         key: '预约',
-        re: '(?<=^|[\\s,.;:]|帮我|给我|想|要|我|能|可以|再|先)预约(?=到店|来店|去店|进店|到[\\u4e00-\\u9fff]{0,2}店|参观|看房|看样|试[\\u4e00-\\u9fff]|体验|免费(?!上门维修|维修)|上门(?!维修|修理|检修|安装))',
+        re: `(?<=^|[\\s,.;:]|帮我|给我|想|要|我|能|可以|再|先)预约(?=到店|来店|去店|进店|到[\\u4e00-\\u9fff]{0,2}店|参观|看房|看样|试[\\u4e00-\\u9fff]|体验|免费(?!上门维修|维修)|上门(?!维修|修理|检修|安装)|(?:这个|这|本|下个)?(?:${DATE}|今天|今晚|明早|上午|下午|晚上|早上|中午|周末))`,
         overlay: true as const,
+      },
+      // 我礼拜五上午十点过来做, 那我自己先过来做，这个礼拜五上午十点: coming in on a day to come is
+      // a booking asked for (not 上个礼拜五过来做的, a visit told).
+      {
+        key: '过来',
+        re: `(?<!(?:上个?(?:礼拜|星期|周|月)|昨|前天|前几天|之前)[^,.!?;:、\\n]{0,10})(?<=(?:${DATE}|明天|后天|今天|今晚|上午|下午|晚上|早上|中午|点|点半)[^,.!?;:、\\n]{0,6})过来(?:做|弄|搞|一趟)?(?![^,.!?;:、\\n]{0,4}?(?:的|了|过))`,
+      },
+      {
+        key: '过来',
+        re: `过来(?:做|弄|搞)(?![^,.!?;:、\\n]{0,4}?(?:的|了|过))(?=\\s*[,，]\\s*(?:这个|这|本|下个)?(?:${DATE}|明天|后天|今天|今晚))`,
       },
       // Book Bella in, book him in for Tuesday: someone booked, by name.
       { key: 'book', re: "book\\s+[\\w'-]+\\s+in\\b" },
@@ -476,7 +486,7 @@ export const SENSES: readonly SenseDef[] = [
       // A key is where a match starts: the first character of a day's word.
       ...['明', '后', '大', '下', '周', '星', '礼', '今'].map((key) => ({
         key,
-        re: `(?:${DATE}|今天|今晚)(?:上午|下午|晚上|早上|中午|上半天|下半天)?[^,.!?;:、\\n]{0,6}?(?:叫个?人|派个?人|给我|来|过来|上门)[^,.!?;:、\\n]{0,3}?(?:收|取|拿|送|装|修|看|弄)`,
+        re: `(?<!上个?|上一个)(?:${DATE}|今天|今晚)(?:上午|下午|晚上|早上|中午|上半天|下半天)?[^,.!?;:、\\n]{0,6}?(?:叫个?人|派个?人|给我|来|过来|上门)[^,.!?;:、\\n的]{0,3}?(?:收|取|拿|送|装|修|看|弄)`,
         overlay: true as const,
       })),
     ],

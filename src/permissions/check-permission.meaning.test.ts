@@ -1882,6 +1882,31 @@ describe('checkPermission: English rules as a booking desk writes them', () => {
     expect(checkPermission(salon, 'give me another week').status).not.toBe('can_approve_immediately');
   });
 
+  it("books a shop's service in general for whatever service a caller names, or comes in for", () => {
+    // The product's only booking rule books its service at the shop (到店服务); another rule
+    // cancels too (a no-show deposit), and a visit at home is another thing.
+    const massage = compileRules({
+      can_approve_immediately: [
+        '预约、改约、取消到店服务（提前4小时以上免费）',
+        '爽约或临时取消扣的定金：每个账户每季度可退1次',
+      ],
+      requires_supervisor: ['退款超过200元'],
+      requires_process: [],
+      forbidden: ['安排员工私下上门服务'],
+    });
+    for (const said of [
+      '帮我约个礼拜六的推拿',
+      '我想预约周日下午的足疗',
+      '那就明天下午三点过来做',
+      '那我先过来做，下礼拜二上午十点',
+      '帮我把礼拜五的预约取消了',
+      '礼拜五那个改到礼拜天',
+    ])
+      expect(checkPermission(massage, said).status, said).toBe('can_approve_immediately');
+    for (const said of ['帮我约个上门推拿，到家里来', '上个礼拜五下午过来做的推拿，现在还疼'])
+      expect(checkPermission(massage, said).status, said).not.toBe('can_approve_immediately');
+  });
+
   it('reads a water leak check as a visit booked, not as data leaked', () => {
     const water = compileRules({
       can_approve_immediately: ['Book a free leak check or meter exchange'],

@@ -842,6 +842,11 @@ const CHANGE = senseNumber('change');
 const CHANGE_BOOKING = senseNumber('change_booking');
 /** What is booked, as an English rule's words name it (appointments, a booking, a slot). */
 const BOOKED_THING_EN = /^(?:appointment|booking|reservation|slot|session|lesson|class|visit|sitting)$/;
+const PLAN = senseNumber('plan');
+/** Where and what a shop's booking is, said of its whole business (到店, 门店, 服务, 项目). */
+const SERVICE_IN_GENERAL_ZH = /^(?:到店|来店|进店|门店|店内|店里|服务|项目|到店服务)$/;
+/** A booking rule's plan read from 服务 alone (到店服务), not from a plan's own word (会员, 套餐). */
+const PLAN_AS_SERVICE = /服务/;
 /** 新 of 新预订: what any booking asked for is. */
 const NEW_WORDS_ZH = new Set(['新', '新的']);
 
@@ -877,17 +882,36 @@ function markSoleActions(rules: CompiledRule[]): void {
     const heads = headsOf(rule);
     if (rule.category === 'forbidden' || heads.length === 0) continue;
     if (rule.condition?.family === 'money' || !heads.every((h) => BOOKING_ACTIONS.has(h))) continue;
-    if (!heads.every((h) => textsByHead.get(h)!.size === 1)) continue;
-    if (words.en.length > 0)
+    const sole = (h: number): boolean => textsByHead.get(h)!.size === 1;
+    // 预约、改约、取消到店服务 beside 爽约或不足2小时取消被扣的预约金: a move or a new booking is
+    // this rule's when it is the product's only one moving or making one, whoever else cancels.
+    const allSole = heads.every(sole);
+    if (allSole && words.en.length > 0)
       rule.meaning = {
         ...rule.meaning,
         optional: [...new Set([...(rule.meaning.optional ?? []), ...words.en])],
       };
-    if (words.zh.length + words.en.length > 0)
+    if (
+      (allSole || (heads.includes(CHANGE_BOOKING) && sole(CHANGE_BOOKING))) &&
+      words.zh.length + words.en.length > 0
+    )
       rule.meaning = { ...rule.meaning, unsaidWhenMoved: [...words.zh, ...words.en] };
+    // 预约、改约、取消到店服务: what the shop's only booking rule books is its service in general,
+    // which a new booking names by the service itself (帮我约个礼拜五的美甲) or not at all. The
+    // service (服务) is what is booked there, not a plan held.
+    if (heads.includes(BOOK) && sole(BOOK)) {
+      const general = words.zh.filter((w) => SERVICE_IN_GENERAL_ZH.test(w));
+      if (general.length > 0) rule.meaning = { ...rule.meaning, unsaidWhenBooked: general };
+      if (rule.meaning.objects.includes(PLAN) && PLAN_AS_SERVICE.test(rule.phrase))
+        rule.meaning = {
+          ...rule.meaning,
+          objects: rule.meaning.objects.filter((o) => o !== PLAN),
+          unsaidWhenBooked: [...(rule.meaning.unsaidWhenBooked ?? []), '服务'],
+        };
+    }
     // 新预订: a booking asked for is a new one, said or not (给我订一个途观).
     const isNew = words.zh.filter((w) => NEW_WORDS_ZH.has(w));
-    if (isNew.length > 0 && heads.includes(BOOK))
+    if (allSole && isNew.length > 0 && heads.includes(BOOK))
       rule.meaning = {
         ...rule.meaning,
         optional: [...new Set([...(rule.meaning.optional ?? []), ...isNew])],
