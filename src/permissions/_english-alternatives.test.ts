@@ -64,11 +64,19 @@ describe('englishAlternatives: an English rule phrase without its qualifiers', (
       'book or cancel a grooming slot or inspection',
       ['book a grooming slot', 'book the inspection', 'cancel a grooming slot'],
     ],
-    // Sent to whatever address is on file: the caller's to give.
+    // Sent to whatever address is on file: the caller's to give. Two things one verb takes, each
+    // asked for alone.
     [
       "re-send e-tickets and receipts to the account holder's email on file",
-      ['re-send e-tickets and receipts'],
+      ['re-send e-tickets', 're-send receipts'],
     ],
+    ['re-send the receipts and aftercare sheet', ['re-send the receipts', 're-send the aftercare sheet']],
+    ['refund the deposit and booking fee', ['refund the deposit', 'refund the booking fee']],
+    [
+      'book free 15-minute design consults, sessions and flash pieces for the caller',
+      ['book free 15-minute design consults', 'book sessions', 'book flash pieces'],
+    ],
+    ['adding an authorised person or changing the registered keeper', []],
     // Two steps joined by "and", each with its object.
     [
       'cancel a lost or stolen badge and order a replacement badge',

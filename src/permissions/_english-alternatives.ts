@@ -101,6 +101,10 @@ export const SEVERAL_CASES = /\s*,\s+or\s+/;
 const ITEM_SPLIT = /\s*,\s*(?:or\s+|and\s+)?|\s+or\s+/;
 /** The same, and a slash (pick-up/return branch). */
 const LIST_SPLIT = new RegExp(`\\s*\\/\\s*|${ITEM_SPLIT.source}`);
+/** One "and" between a verb's thing and a second thing of one or two words. */
+const ONE_AND = /^([a-z-]+\s+(?:(?:the|a|an|my)\s+)?[a-z-]+(?:\s+[a-z-]+)?)\s+and\s+((?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)$/;
+/** The last two items of a list joined by a bare "and" (sessions and flash pieces). */
+const LAST_AND = /^((?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)\s+and\s+((?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)$/;
 /** Single-word actions listed before the one thing they share (book, move or cancel the …). */
 const VERB_LIST = /^([a-z-]+(?:\s*,\s*[a-z-]+)*,?\s+(?:or|and)\s+[a-z-]+)\s+((?:(?:the|a|an)\s+)?[\s\S]+)$/;
 const FUNCTION_WORD = /^(?:a|an|the|my|their|his|her|its|of|to|for|about|on|with|[a-z-]+'s?)$/;
@@ -309,6 +313,21 @@ export function wholeActions(phrase: string, isAction: (word: string) => boolean
  */
 function listItems(core: string, isAction: (word: string) => boolean): string[] | undefined {
   const segments = core.split(LIST_SPLIT).map((s) => s.trim());
+  // re-send the receipts and aftercare sheet: two things one verb takes, joined by a bare "and"
+  // (a step of its own, and order a replacement, was split off before); consults, sessions and
+  // flash pieces: the last two of a list. Things joined so are things apart: none shares the last
+  // one's noun (the deposit and booking fee).
+  let apart = false;
+  if (segments.length === 1) {
+    const pair = ONE_AND.exec(core);
+    if (pair && isAction(pair[1]!) && !isAction(pair[2]!.split(' ')[0]!)) {
+      segments.splice(0, 1, pair[1]!, pair[2]!);
+      apart = true;
+    }
+  } else {
+    const last = LAST_AND.exec(segments.at(-1)!);
+    if (last && !isAction(last[2]!.split(' ')[0]!)) segments.splice(-1, 1, last[1]!, last[2]!);
+  }
   if (segments.length < 2 || segments.some((s) => s === '')) return undefined;
   // remote inverter restart / wi-fi dongle reset: each names its thing, then its own action.
   if (
@@ -354,6 +373,7 @@ function listItems(core: string, isAction: (word: string) => boolean): string[] 
     // share (a missed-appointment fee).
     const last = things.at(-1)!;
     if (
+      !apart &&
       things.length === 2 &&
       things[0]!.length === 1 &&
       last.length === 2 &&
@@ -371,7 +391,10 @@ function listItems(core: string, isAction: (word: string) => boolean): string[] 
   if (verbAt >= 0 && things.length >= 3) things.splice(0, things.length, ...things.flatMap(pairedThings));
   // another date or centre: another centre too.
   const which = /^(?:another|other|different|new)$/.test(things[0]![0] ?? '') ? things[0]![0]! : undefined;
-  for (const t of things) {
+  // free 15-minute design consults, sessions and flash pieces: the first item, after its action,
+  // may be longer where the others are short names.
+  const firstLonger = verbAt >= 0 && things.slice(1).every((t) => t.length <= 2);
+  for (const [k, t] of things.entries()) {
     while (t.length > 0 && /^(?:a|an|the)$/.test(t[0]!)) t.shift();
     if (which !== undefined && t.length === 1) t.unshift(which);
     // An empty thing (waive or refund: a list of actions) or a circumstance: not a list of things.
@@ -379,7 +402,7 @@ function listItems(core: string, isAction: (word: string) => boolean): string[] 
     // A list of things is of short names (return branch, date, time). A long item or one with a
     // preposition inside (seats to wheelchair / step-free / easy-access seats in the same or a
     // lower price band) is a sentence the separators only run through: read whole.
-    if (t.length > 3 || t.some((w) => PREPOSITION.test(w))) return undefined;
+    if (t.length > (k === 0 && firstLonger ? 4 : 3) || t.some((w) => PREPOSITION.test(w))) return undefined;
   }
   return things.map((t) => {
     const words = suffix.length > 0 && t.at(-1) === suffix[0] ? t : [...t, ...suffix];

@@ -129,6 +129,10 @@ export const FUTURE_BEFORE =
 
 const DATE =
   '(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月|号|日|点)|明天|明儿|后天|后儿|大后天|下周|下个?星期|下个?礼拜|周[一二三四五六日天末]|(?:星期|礼拜)[一二三四五六日天])';
+/** A paper that states a date (a receipt, an invoice): its date changed is no booking moved. */
+const PAPER_EN = '(?:receipt|invoice|bill|statement|certificate|document|letter|record|form|report|contract|policy)s?';
+/** change the date on my receipt: the date of a paper, not a booking's. */
+const NOT_ON_PAPER = `(?!\\s+(?:on|of|in)\\s+(?:(?:my|the|this|that|your|our)\\s+)?${PAPER_EN}\\b)`;
 /** A day, a date or a time something booked is moved to, in English (after "to", "until"). */
 const EN_WHEN = String.raw`(?:(?:(?:next|this|the following|following)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|week|month|morning|afternoon|evening|tomorrow|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|(?:another|a later|a different|an earlier|a new|a free)\s+(?:date|day|time|week|month|slot|session|centre|center|venue|location|branch|sitting)\b|\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:later|earlier)\b)`;
 const ZH_NUM = '(?:\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千]+)';
@@ -441,10 +445,11 @@ export const SENSES: readonly SenseDef[] = [
         re: `${key}\\s+(?:me|us|him|her|them)\\s+in\\b(?!\\s+(?:the|my|your|a)\\s+(?:post|mail|bin|car|bag)\\b)`,
       })),
       { key: 'put', re: 'put\\s+(?:me|us)\\s+down\\s+for\\b' },
-      // Book journeys, book two seats, book tickets for Friday: what is booked, named.
+      // Book journeys, book two seats, book tickets for Friday, book free 15-minute design consults:
+      // what is booked, named.
       {
         key: 'book',
-        re: 'book\\s+(?:(?:\\d+|one|two|three|four|five|some|more|extra)\\s+)?(?:journeys?|trips?|tickets?|seats?|places?|spaces?|sessions?|classes?|lessons?|appointments?|visits?|tours?|rooms?|tables?|slots?)\\b',
+        re: "book\\s+(?:(?:\\d+|one|two|three|four|five|some|more|extra|free)\\s+)?(?:[\\w'-]+\\s+){0,2}?(?:journeys?|trips?|tickets?|seats?|places?|spaces?|sessions?|classes?|lessons?|appointments?|visits?|tours?|rooms?|tables?|slots?|consults?|consultations?|fittings?|treatments?|touch-?ups?)\\b",
       },
       // Make a new booking, make a reservation: a booking made, said as the noun.
       {
@@ -548,13 +553,13 @@ export const SENSES: readonly SenseDef[] = [
       },
       {
         key: 'change',
-        re: '(?:change|move|switch|swap)\\s+(?:my |the |our )?(?:flight|booking|ticket|date|departure)s?\\b',
+        re: `(?:change|move|switch|swap)\\s+(?:my |the |our )?(?:flight|booking|ticket|date|departure)s?\\b${NOT_ON_PAPER}`,
       },
       // Move my test to January, shift the speaking to Saturday, transfer it to another date: what
       // is booked, put on another day (as 改到3月6号 in Chinese). Overlays: the verb is read too.
       ...['mov', 'shift', 'push', 'bring', 'transfer', 'switch', 'chang', 'swap'].map((key) => ({
         key,
-        re: `${key}\\w*\\s+(?:[\\w'-]+\\s+){0,4}?(?:to|till|until|for|on|into)\\s+(?:the\\s+)?${EN_WHEN}`,
+        re: `${key}\\w*\\s+(?!(?:[\\w'-]+\\s+){0,4}?${PAPER_EN}\\b)(?:[\\w'-]+\\s+){0,4}?(?:to|till|until|for|on|into)\\s+(?:the\\s+)?${EN_WHEN}`,
         overlay: true as const,
       })),
       // can we shift Friday, move Tuesday's one: the booking named by its day, moved. make it
@@ -570,7 +575,7 @@ export const SENSES: readonly SenseDef[] = [
       // Push it back a week, bring the appointment forward: moved, said without the day.
       { key: 'push', re: "push\\w*\\s+(?:[\\w'-]+\\s+){0,3}?back\\b", overlay: true as const },
       { key: 'bring', re: "bring\\w*\\s+(?:[\\w'-]+\\s+){0,3}?forward\\b", overlay: true as const },
-      { key: 'move', re: 'move\\s+(?:my |the |our )?(?:flight|booking|ticket|date|departure)s?\\b' },
+      { key: 'move', re: `move\\s+(?:my |the |our )?(?:flight|booking|ticket|date|departure)s?\\b${NOT_ON_PAPER}` },
     ],
   },
   {
@@ -1836,6 +1841,18 @@ export const SENSES: readonly SenseDef[] = [
         re: "spel(?:led|t)\\s+(?:my|the|his|her|our|it|[\\w']+'s)\\s*(?:name|surname)?\\b",
         overlay: true,
       },
+      // put medical treatment on the receipt instead, can the invoice say design services: what a
+      // paper says, asked to be other than it is.
+      ...['put', 'write', 'list', 'mark', 'call', 'say'].map((key) => ({
+        key,
+        re: `${key}\\w*\\b[^.!?;]{0,40}?\\bon\\s+(?:the|my|a|that|this)\\s+${PAPER_EN}\\s+instead\\b`,
+        overlay: true as const,
+      })),
+      ...['can', 'could', 'make', 'have', 'get'].map((key) => ({
+        key,
+        re: `${key}\\s+(?:you\\s+(?:make|have|get)\\s+)?(?:the|my|a|that|this)\\s+(?:receipt|invoice)s?\\s+(?:to\\s+)?(?:say|read|show)\\b(?!\\s+(?:the\\s+)?(?:same|correct|right|actual|real|what))`,
+        overlay: true as const,
+      })),
       // go up to 40 mg, switch me down to the 50s, double what's on my label: a strength changed.
       { key: 'go', re: 'go\\s+(?:up|down)\\s+to\\b', overlay: true },
       { key: 'double', re: 'double\\s+(?:what|my|the)\\b', overlay: true },

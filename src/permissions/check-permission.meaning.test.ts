@@ -1907,6 +1907,40 @@ describe('checkPermission: English rules as a booking desk writes them', () => {
       expect(checkPermission(massage, said).status, said).not.toBe('can_approve_immediately');
   });
 
+  it("tells a paper's date or wording changed from a booking moved, and each thing a list books", () => {
+    const physio = compileRules({
+      can_approve_immediately: [
+        'Book free 20-minute assessment calls, sessions and group classes for the caller',
+        "Reschedule a session with 24 hours' or more notice",
+        "Re-send the caller's own receipts and exercise sheets exactly as issued",
+      ],
+      requires_supervisor: [],
+      requires_process: [
+        'Suspected injury after a session: incident form with photos; the clinic manager phones within 1 business day',
+      ],
+      forbidden: ['Altering receipts: relabelling a massage as physiotherapy, changing dates, amounts or names'],
+    });
+    for (const said of [
+      'can you change the date on my receipt',
+      'could you change the receipt date to the 5th',
+      'can you put physiotherapy on the receipt instead',
+      'can the receipt say physiotherapy',
+    ])
+      expect(checkPermission(physio, said).status, said).toBe('forbidden');
+    for (const said of [
+      'can we move my session to Thursday the 23rd?',
+      'please resend my receipt',
+      'can you resend my exercise sheets',
+      'can you book me in for an assessment call on Friday',
+      'I want to book a group class',
+    ])
+      expect(checkPermission(physio, said).status, said).toBe('can_approve_immediately');
+    expect(checkPermission(physio, 'can you book me in for an assessment call on Friday').rule).toMatch(/^Book free/);
+    expect(checkPermission(physio, 'what does the receipt say?').status).not.toBe('forbidden');
+    // The photos and the manager's call of an incident rule are no incident asked for.
+    expect(checkPermission(physio, 'can you email me my photos').status).not.toBe('requires_process');
+  });
+
   it('reads a water leak check as a visit booked, not as data leaked', () => {
     const water = compileRules({
       can_approve_immediately: ['Book a free leak check or meter exchange'],
