@@ -102,7 +102,8 @@ const ITEM_SPLIT = /\s*,\s*(?:or\s+|and\s+)?|\s+or\s+/;
 /** The same, and a slash (pick-up/return branch). */
 const LIST_SPLIT = new RegExp(`\\s*\\/\\s*|${ITEM_SPLIT.source}`);
 /** One "and" between a verb's thing and a second thing of one or two words. */
-const ONE_AND = /^([a-z-]+\s+(?:(?:the|a|an|my)\s+)?[a-z-]+(?:\s+[a-z-]+)?)\s+and\s+((?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)$/;
+const ONE_AND =
+  /^([a-z-]+\s+(?:(?:the|a|an|my)\s+)?[a-z-]+(?:\s+[a-z-]+)?)\s+and\s+((?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)$/;
 /** The last two items of a list joined by a bare "and" (sessions and flash pieces). */
 const LAST_AND = /^((?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)\s+and\s+((?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)$/;
 /** Single-word actions listed before the one thing they share (book, move or cancel the …). */

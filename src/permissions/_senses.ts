@@ -130,7 +130,8 @@ export const FUTURE_BEFORE =
 const DATE =
   '(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月|号|日|点)|明天|明儿|后天|后儿|大后天|下周|下个?星期|下个?礼拜|周[一二三四五六日天末]|(?:星期|礼拜)[一二三四五六日天])';
 /** A paper that states a date (a receipt, an invoice): its date changed is no booking moved. */
-const PAPER_EN = '(?:receipt|invoice|bill|statement|certificate|document|letter|record|form|report|contract|policy)s?';
+const PAPER_EN =
+  '(?:receipt|invoice|bill|statement|certificate|document|letter|record|form|report|contract|policy)s?';
 /** change the date on my receipt: the date of a paper, not a booking's. */
 const NOT_ON_PAPER = `(?!\\s+(?:on|of|in)\\s+(?:(?:my|the|this|that|your|our)\\s+)?${PAPER_EN}\\b)`;
 /** A day, a date or a time something booked is moved to, in English (after "to", "until"). */
@@ -445,6 +446,12 @@ export const SENSES: readonly SenseDef[] = [
         re: `${key}\\s+(?:me|us|him|her|them)\\s+in\\b(?!\\s+(?:the|my|your|a)\\s+(?:post|mail|bin|car|bag)\\b)`,
       })),
       { key: 'put', re: 'put\\s+(?:me|us)\\s+down\\s+for\\b' },
+      // Can I come in for one of those free consults, we'd like to come in on Friday: a visit to the
+      // shop asked for is a booking (not when I came in, a visit told).
+      {
+        key: 'come',
+        re: "(?<=\\b(?:can|could|may|might)\\s+(?:i|we)\\s+|\\b(?:i|we)(?:'d|\\s+would)\\s+like\\s+to\\s+|\\b(?:i|we)\\s+(?:want|wanna|need)\\s+to\\s+)come\\s+in\\s+(?:for|on|at|this|next|tomorrow|today)\\b",
+      },
       // Book journeys, book two seats, book tickets for Friday, book free 15-minute design consults:
       // what is booked, named.
       {
@@ -575,7 +582,10 @@ export const SENSES: readonly SenseDef[] = [
       // Push it back a week, bring the appointment forward: moved, said without the day.
       { key: 'push', re: "push\\w*\\s+(?:[\\w'-]+\\s+){0,3}?back\\b", overlay: true as const },
       { key: 'bring', re: "bring\\w*\\s+(?:[\\w'-]+\\s+){0,3}?forward\\b", overlay: true as const },
-      { key: 'move', re: `move\\s+(?:my |the |our )?(?:flight|booking|ticket|date|departure)s?\\b${NOT_ON_PAPER}` },
+      {
+        key: 'move',
+        re: `move\\s+(?:my |the |our )?(?:flight|booking|ticket|date|departure)s?\\b${NOT_ON_PAPER}`,
+      },
     ],
   },
   {

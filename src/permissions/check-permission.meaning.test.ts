@@ -1918,7 +1918,9 @@ describe('checkPermission: English rules as a booking desk writes them', () => {
       requires_process: [
         'Suspected injury after a session: incident form with photos; the clinic manager phones within 1 business day',
       ],
-      forbidden: ['Altering receipts: relabelling a massage as physiotherapy, changing dates, amounts or names'],
+      forbidden: [
+        'Altering receipts: relabelling a massage as physiotherapy, changing dates, amounts or names',
+      ],
     });
     for (const said of [
       'can you change the date on my receipt',
@@ -1933,12 +1935,54 @@ describe('checkPermission: English rules as a booking desk writes them', () => {
       'can you resend my exercise sheets',
       'can you book me in for an assessment call on Friday',
       'I want to book a group class',
+      'can I come in for an assessment call on Friday?',
     ])
       expect(checkPermission(physio, said).status, said).toBe('can_approve_immediately');
-    expect(checkPermission(physio, 'can you book me in for an assessment call on Friday').rule).toMatch(/^Book free/);
+    expect(checkPermission(physio, 'can you book me in for an assessment call on Friday').rule).toMatch(
+      /^Book free/,
+    );
     expect(checkPermission(physio, 'what does the receipt say?').status).not.toBe('forbidden');
+    expect(checkPermission(physio, 'when I came in on Friday the session started late').status).not.toBe(
+      'can_approve_immediately',
+    );
     // The photos and the manager's call of an incident rule are no incident asked for.
     expect(checkPermission(physio, 'can you email me my photos').status).not.toBe('requires_process');
+  });
+
+  it('holds an age a caller states against the rules that serve by age, only ever more strictly', () => {
+    const karting = compileRules({
+      can_approve_immediately: ['Book karting sessions (16+ with ID on the day)', '预约、改约卡丁车场次'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: ['为未满12周岁的儿童预订成人场次', 'Serving alcohol to minors'],
+    });
+    // Fifteen is under the approval's 16+: not approved (no rule forbids it either).
+    const fifteen = checkPermission(
+      karting,
+      'my son is turning fifteen next week, can you book him a karting session on Saturday?',
+    );
+    expect(fifteen.status).not.toBe('can_approve_immediately');
+    expect(checkPermission(karting, "I'm 34, can you book me a karting session for Friday?").status).toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(karting, '我女儿今年十岁，帮我订个成人场次').status).toBe('forbidden');
+    expect(checkPermission(karting, '我今年二十岁，帮我约个卡丁车场次').status).toBe(
+      'can_approve_immediately',
+    );
+    // An age that says who may be told is no circumstance forbidden.
+    const clinic = compileRules({
+      can_approve_immediately: [],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [
+        'Patient information goes only to the patient, or to a parent or guardian on file for a patient under 18',
+      ],
+    });
+    expect(checkPermission(clinic, "my son Ethan, he's fifteen, when's his next session?").status).not.toBe(
+      'forbidden',
+    );
+    // 16周岁 is an age, never sixteen weeks.
+    expect(karting.rules.find((r) => r.text.startsWith('为未满'))?.condition).toBeUndefined();
   });
 
   it('reads a water leak check as a visit booked, not as data leaked', () => {

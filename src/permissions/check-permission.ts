@@ -1,6 +1,7 @@
 import { type Bilingual, hasCjk } from '../domain/language.js';
 import { PERMISSION_CATEGORIES, type PermissionCategory } from '../domain/record-schemas.js';
 import { DEMANDS_REMEDY } from '../domain/remedy-demanded.js';
+import { agesSaid, withinAge } from './_ages.js';
 import { type Analysis, analyze, type FoundRequest, mergeRepeats } from './_analyze.js';
 import { TwoGenerationCache } from './_cache.js';
 import * as G from './_char-gates.js';
@@ -918,6 +919,34 @@ function levelsFor(
       matched.push(i);
     }
   }
+  // My son turns seventeen … can you book him in: an age said decides the rules that serve by age.
+  const aged = rulesWithAge(rules);
+  if (aged.length > 0) {
+    const ages = agesSaid(parsed?.whole.norm ?? part.norm);
+    for (const i of ages.length > 0 ? aged : []) {
+      const rule = rules.rules[i]!;
+      const inside = ages.some((a) => withinAge(rule.age!, a));
+      const at = matched.indexOf(i);
+      if (!inside && rule.category === 'can_approve_immediately') {
+        // 18+ with ID, for a seventeen-year-old: not this approval.
+        if (at >= 0) {
+          levels![i] = NONE;
+          matched.splice(at, 1);
+        }
+      } else if (
+        inside &&
+        rule.category !== 'can_approve_immediately' &&
+        at < 0 &&
+        asksOfAgeRule(rule, part, parsed)
+      ) {
+        // Anyone under 18, asked for a seventeen-year-old: the rule's circumstance is told.
+        levels ??= index.noLevels.slice();
+        levels[i] = PLAUSIBLE;
+        matched.push(i);
+        matched.sort((a, b) => a - b);
+      }
+    }
+  }
   if (levels === undefined) return { of: index.noLevels, hits: matched };
   // One match alone is never explained away nor narrowed (both weigh it against another).
   if (matched.length < 2) return { of: levels, hits: matched };
@@ -927,6 +956,38 @@ function levelsFor(
   const hits: number[] = [];
   for (const i of matched) if (levels[i]! > NONE) hits.push(i);
   return { of: levels, hits };
+}
+
+const agedRules = new WeakMap<CompiledRules, readonly number[]>();
+const AGE_EXCEPTED = /除外|以外|\bexcept\b|\bunless\b|\bother than\b/i;
+
+/** The rules that serve by age (see `_ages.ts`), by position. */
+function rulesWithAge(rules: CompiledRules): readonly number[] {
+  let aged = agedRules.get(rules);
+  if (aged === undefined) {
+    aged = rules.rules.flatMap((r, i) => (r.age !== undefined ? [i] : []));
+    agedRules.set(rules, aged);
+  }
+  return aged;
+}
+
+/**
+ * Whether the part asks for what a rule serving by age does: one of its actions, or, for a rule
+ * no action of the table names (tattooing … for anyone under 18), any action with one of its
+ * words said in the request.
+ */
+function asksOfAgeRule(rule: CompiledRule, part: Part, parsed: ParsedAction | undefined): boolean {
+  // 只告诉本人或未满18岁患者的监护人, 本人账户下未满18岁子女除外: an age that says who may be told,
+  // or what the rule leaves out, is no circumstance the rule forbids.
+  if (rule.meaning.needsOther || AGE_EXCEPTED.test(rule.text)) return false;
+  const has = sensesOf(part);
+  if (rule.meaning.heads.length > 0) return rule.meaning.heads.some((h) => has[h] === 1);
+  if (!hasAction(has)) return false;
+  const norm = parsed?.whole.norm ?? part.norm;
+  return (
+    rule.meaning.words.zh.some((w) => w.length >= 2 && norm.includes(w)) ||
+    rule.meaning.words.en.some((w) => w.length >= 4 && norm.includes(w))
+  );
 }
 
 /**

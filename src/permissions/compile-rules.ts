@@ -1,6 +1,7 @@
 import { escapeRegExp } from '../domain/escape-reg-exp.js';
 import { hasCjk } from '../domain/language.js';
 import type { OperatorPermissions, PermissionCategory } from '../domain/record-schemas.js';
+import { type AgeBound, ageBoundOf } from './_ages.js';
 import {
   chineseAlternatives,
   circumstanceFirst,
@@ -49,6 +50,8 @@ export interface CompiledRule {
   condition?: RuleCondition;
   /** The notice a note states beside the condition (see `ParsedRule.notice`). */
   notice?: RuleCondition;
+  /** Whom the rule serves by age (anyone under 18, 18+ with ID): a circumstance, see `_ages.ts`. */
+  age?: AgeBound;
   /**
    * For a shorter phrase of a rule whose note states a condition (押金退还（无欠费）): an expression
    * source for what a request may not say for this phrase to match it (我还有欠费).
@@ -173,6 +176,13 @@ export function compileRule(category: PermissionCategory, text: string, alternat
     tokens: concepts.length > 0 ? NO_WORDS : contentWords(parsed.phrase),
     meaning,
   };
+  // anyone under 18, 未满18周岁: an age the rule serves, not an amount the action is limited to.
+  const age = ageBoundOf(normalizeText(text));
+  if (age !== undefined) {
+    rule.age = age;
+    if (parsed.condition && parsed.condition.unit === undefined && parsed.condition.family === undefined)
+      delete parsed.condition;
+  }
   if (parsed.condition) {
     let condition = { ...parsed.condition };
     // A number without a unit (退款<100) measures what the action measures (money for a refund).
@@ -990,6 +1000,10 @@ export function compiledRulesFromJson(json: unknown, engine: string): CompiledRu
     if (r.notice !== undefined) {
       if (!isObject(r.notice)) return undefined;
       rule.notice = r.notice as unknown as RuleCondition;
+    }
+    if (r.age !== undefined) {
+      if (!isObject(r.age)) return undefined;
+      rule.age = r.age as AgeBound;
     }
     rules.push(rule);
   }

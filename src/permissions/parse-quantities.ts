@@ -73,7 +73,11 @@ const zhNumberFollows = (s: string, end: number): boolean =>
 // 5G网络 is a network generation; only 5GB, 5个G or 5G流量 are data.
 const gigaData = (s: string, num: ScannedNumber, end: number): boolean =>
   s.charCodeAt(num.end) === GE || s.startsWith('流量', end) || s.startsWith('的流量', end);
-const notAnniversary = (s: string, _num: ScannedNumber, end: number): boolean => s.charCodeAt(end) !== 0x5e74; // 年
+// 三周年 is an anniversary and 16周岁 an age in years: neither is weeks.
+const notAnniversary = (s: string, _num: ScannedNumber, end: number): boolean =>
+  s.charCodeAt(end) !== 0x5e74 /* 年 */ && s.charCodeAt(end) !== 0x5c81; /* 岁 */
+/** 17 years old, a 16-year-old: an age, not a span of time. */
+const notAge = (s: string, _num: ScannedNumber, end: number): boolean => !/^[- ]old\b/.test(s.slice(end));
 // 加30G, 扩容一百G: a capital G after an amount is gigabytes, unless a network generation is
 // meant (5G网络, 4G信号, 用的5G); a small g (500g) is grams unless data follows (10g流量) or
 // more space is asked for (扩容30g).
@@ -202,8 +206,8 @@ const UNIT_WORDS: readonly UnitWord[] = [
   { word: 'week', unit: 'day', factor: 7 },
   { word: 'months', unit: 'month', factor: 1 },
   { word: 'month', unit: 'month', factor: 1 },
-  { word: 'years', unit: 'month', factor: 12 },
-  { word: 'year', unit: 'month', factor: 12 },
+  { word: 'years', unit: 'month', factor: 12, accept: notAge },
+  { word: 'year', unit: 'month', factor: 12, accept: notAge },
   { word: '个晚上', unit: 'day', factor: 1 },
   { word: '晚', unit: 'day', factor: 1, accept: nights },
   { word: '夜', unit: 'day', factor: 1, accept: nights },
