@@ -716,10 +716,17 @@ function namesOtherBesidesWards(norm: string, wards: Wards | undefined): boolean
 export function withoutWards(text: string, wards: Wards): string {
   const own = wards === 'kin' ? OWN_KIN_ALL : OWN_CHILD_ALL;
   own.lastIndex = 0;
-  if (!own.test(text)) return text;
+  // 她跟她妈过, she lives with her mum: a child in someone else's care is not held on the caller's
+  // account.
+  if (!own.test(text) || (wards === 'children' && IN_OTHERS_CARE.test(text))) return text;
   own.lastIndex = 0;
-  return text.replace(own, (m) => ' '.repeat(m.length));
+  // my son Ethan … when's his next session: once the caller names whom the account is held for,
+  // he and she are that one.
+  return text.replace(own, (m) => ' '.repeat(m.length)).replace(WARD_PRONOUNS, (m) => ' '.repeat(m.length));
 }
+const WARD_PRONOUNS = /(?<![其吉])(?:他|她)(?!们)|\b(?:he|she|his|her|him|hers)\b/gi;
+const IN_OTHERS_CARE =
+  /(?:跟|和|随)(?:她|他|孩子)?(?:妈妈?|爸爸?|母亲|父亲|前妻|前夫|奶奶|姥姥|外婆)(?:过|住|生活|一起过)|判给|抚养权|抚养费|前妻|前夫|\blives? with (?:her|his|their) (?:mum|mom|mother|dad|father|gran|grandma|grandmother)\b|\bcustody\b|\bmy ex\b|\bex-(?:wife|husband|partner)\b/i;
 
 /** The caller's own child: 我闺女, 我家孩子, 俺儿子, 帮我女儿, my son (not a grandchild). */
 const OWN_CHILD =

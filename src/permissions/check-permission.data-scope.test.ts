@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type OperatorPermissions, OperatorPermissionsSchema } from '../domain/record-schemas.js';
-import { checkPermission, compileRules, findOtherParty } from './index.js';
+import { checkPermission, compileRules, findOtherParty, otherPartyUnder } from './index.js';
 
 // The public eval products: their forbidden rules on others' data are worded differently.
 const EvalRecords = z.object({
@@ -705,4 +705,33 @@ describe('checkPermission: a rule on money sent anywhere but back where it came 
       expect(checkPermission(rules, said, { caller: CALLER }).status).toBe('forbidden');
     },
   );
+});
+
+describe("checkPermission: a guardian's account and the ages of the children on it", () => {
+  const clinic = compileRules({
+    can_approve_immediately: ['Book, move or cancel sessions'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [
+      'Patient information (appointments, treatment notes) goes only to the patient, or to a parent or guardian on file for a patient under 18',
+    ],
+  });
+  const caller = { caller: { phone: '0400000001' } };
+
+  it("reads the caller's own child under the age as the account's, he and she included", () => {
+    const said = "my son Ethan, he's fifteen. When's his next session?";
+    expect(checkPermission(clinic, said, caller).status).not.toBe('forbidden');
+    expect(otherPartyUnder(clinic, said, caller.caller)).toBeUndefined();
+  });
+
+  it("reads a child past that age, or in someone else's care, as someone else", () => {
+    expect(
+      checkPermission(clinic, "my daughter Sophie, she's nineteen. When is her next appointment?", caller)
+        .status,
+    ).toBe('forbidden');
+    expect(
+      checkPermission(clinic, 'my daughter lives with her mum now, when is her next appointment?', caller)
+        .status,
+    ).toBe('forbidden');
+  });
 });

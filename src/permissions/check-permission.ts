@@ -68,7 +68,7 @@ import {
 import { SENSES } from './_senses.js';
 import { covers, isEmpty, stemsOf, type Words } from './_words.js';
 import type { CompiledRule, CompiledRules } from './compile-rules.js';
-import { findOtherParty, type OtherPartyOptions } from './find-other-party.js';
+import { findOtherParty, type OtherParty, type OtherPartyOptions } from './find-other-party.js';
 import type { Quantity, QuantityFamily } from './parse-quantities.js';
 
 /** The decision on one request inside an action (退款60元然后注销账户 has two). */
@@ -2037,6 +2037,24 @@ function disclosureRule(rules: CompiledRules): CompiledRule | null {
  * caller, the decision becomes forbidden whatever the rules said of its parts (the most
  * restrictive wins), citing the product's rule on it or forbidding by default.
  */
+/**
+ * Someone other than the caller the action names, as the product's rules read people: on a
+ * guardian's or a principal's account the caller's own child or kin is whom it is held for (see
+ * `RuleMeaning.wards`), unless an age said puts the child past the age the product's disclosure
+ * rule tells a guardian about (my daughter Sophie, she's nineteen, for a patient under 18).
+ */
+export function otherPartyUnder(
+  rules: CompiledRules,
+  action: string,
+  caller: OtherPartyOptions | undefined,
+): OtherParty | undefined {
+  const wards = rules.rules[0]?.meaning.wards;
+  if (wards === undefined) return findOtherParty(action, caller);
+  const adult = disclosureRule(rules)?.age?.below;
+  const grown = adult !== undefined && agesSaid(normalizeText(action)).some((age) => age >= adult);
+  return findOtherParty(grown ? action : withoutWards(action, wards), caller);
+}
+
 function withDataScope(
   rules: CompiledRules,
   decision: PermissionDecision,
@@ -2048,9 +2066,7 @@ function withDataScope(
   // refuses asks about the account holder's records, whoever they name (read only when no one
   // else was found: most checks name no one).
   // On a guardian's or a principal's account, the caller's own child or kin is whom it is held for.
-  const wards = rules.rules[0]?.meaning.wards;
-  const action = wards === undefined ? decision.action : withoutWards(decision.action, wards);
-  const found = findOtherParty(action, caller) ?? roleRefused(disclosure, decision.action);
+  const found = otherPartyUnder(rules, decision.action, caller) ?? roleRefused(disclosure, decision.action);
   if (!found) return decision;
   const rule = disclosure?.text ?? null;
   const reasons = otherPartyReason(rule, found.what);

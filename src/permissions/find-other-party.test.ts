@@ -686,3 +686,28 @@ describe('findOtherParty: Cantonese', () => {
     expect(findOtherParty('我想问下我自己种嘅系咩牌子')).toBeUndefined();
   });
 });
+
+describe('findOtherParty: what someone else did with the business, asked after', () => {
+  it.each([
+    'did my husband book anything with you this month',
+    'has my wife been in this month?',
+    'how much did my wife top up?',
+    'how often does my partner come in',
+    "when is my wife's next appointment",
+    "can you check my son's sessions for me",
+    '我老婆是不是在你们店充了钱？',
+    '我老公这个月来了几次',
+    '我女儿来过几次了',
+  ])('finds someone else in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toBeDefined();
+  });
+
+  it.each([
+    'I came in last week and the session started late',
+    'my wife and I want to book a session',
+    "When's my next appointment?",
+    '我这个月来了几次',
+  ])('finds no one in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toBeUndefined();
+  });
+});

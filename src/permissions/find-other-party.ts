@@ -272,7 +272,10 @@ function compiled(): Matchers {
       // which seat is he in, which site's my mate on, what cabin are they in: where someone stays or sits.
       `\\b(?:(?:what|which)\\s+${PLACE_EN}(?: number)?(?:'s|\\s+(?:is|are|was|were|does|did))\\s+(?:${W.PEOPLE_EN}|he|she|they)|where\\s+(?:is|are|was|does|do|did)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:sit|sitting|seated|live|living|stay|staying)` +
         // how much she's gettin' back, how much does my ex earn: someone else's money.
-        `|how\\s+much\\s+(?:is\\s+|does\\s+|did\\s+|will\\s+|has\\s+)?(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re|\\s+is|\\s+are)?\\s+(?:gettin[g']?|get|gets|got|owe|owes|owin[g']?|payin[g']?|pays|paid|earnin[g']?|earn|earns|earned|makin[g']?|makes|made)(?![a-z])` +
+        `|how\\s+much\\s+(?:is\\s+|does\\s+|did\\s+|will\\s+|has\\s+)?(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re|\\s+is|\\s+are)?\\s+(?:gettin[g']?|get|gets|got|owe|owes|owin[g']?|payin[g']?|pays|paid|earnin[g']?|earn|earns|earned|makin[g']?|makes|made|spen[dt]|spends|spending|top(?:ped)? up|tops up|topping up|put on|load(?:ed)?)(?![a-z])` +
+        // has my wife been in this month, did my husband book anything, how often does she come
+        // in: what someone else did with the business.
+        `|(?:has|have|did|does|is|was|if|whether|how (?:many times|often))\\s+(?:(?:has|did|does)\\s+)?(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:(?:ever|already|recently|actually|still|been)\\s+)?(?:been in|been (?:coming|going) in|come in|came in|comes in|been here|book(?:ed|s)?\\s+(?:anything|any|in|a|an|another)|top(?:ped|s)? up|spen[dt]|sign(?:ed)? up|join(?:ed)?|visit(?:ed|s)?)\\b` +
         // what parcels does my neighbour have, does my wife have a booking: what someone else has.
         `|(?:what|which|any|how many)\\s+(?:${W.DATA_EN}s?|things?)\\s+(?:does|do|did|has|have|is|are)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:have|has|got|get|order(?:ed)?|receive[ds]?|book(?:ed)?|waiting)` +
         `|(?:does|do|did|has|have|is|are|if|whether)\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'ve|\\s+has|\\s+have)?\\s+(?:have|has|got|get|order(?:ed)?|receive[ds]?|booked|rents?|rented|renting|keeps?|stores?)\\s+(?:(?:any|a|an|the|some)\\s+)?(?:${W.DATA_EN}s?|anything)` +
@@ -561,6 +564,11 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
 
 // The lexicon's own requests for other users' data (透露其他用户信息, 这个号码是谁的, whose number ...).
 const OTHER_USER_CONCEPTS = new Set(['other_user_info', 'leak_address', 'modify_other_plan']);
+
+/** Whether a lexicon concept is a request for someone else's data (其他用户信息, whose number). */
+export function asksOthersData(concept: string): boolean {
+  return OTHER_USER_CONCEPTS.has(concept);
+}
 // What those add to the scan: a number's owner, disclosure, other users in general.
 const LEXICON_HINT =
   /号|电话|透露|泄露|用户|客户|他人|别人|\b(?:whose|who|owner|holder|name|disclose|share|reveal|leak|another|other|others|someone|somebody|different)\b/;

@@ -11,7 +11,7 @@ export type {
   PermissionDecision,
   PermissionPart,
 } from './check-permission.js';
-export { checkPermission } from './check-permission.js';
+export { checkPermission, otherPartyUnder } from './check-permission.js';
 export type { CompiledRules, CompiledRulesJson, RuleAction } from './compile-rules.js';
 export { compiledRulesFromJson, compiledRulesToJson, compileRules, ruleActions } from './compile-rules.js';
 export { conceptLabel } from './concept-label.js';
@@ -19,7 +19,7 @@ export { contradictsRule } from './contradicts-rule.js';
 export type { ActionConcept, ActionRequest } from './find-action-requests.js';
 export { findActionRequests, readActionRequests } from './find-action-requests.js';
 export type { OtherParty, OtherPartyOptions } from './find-other-party.js';
-export { findOtherParty } from './find-other-party.js';
+export { asksOthersData, findOtherParty } from './find-other-party.js';
 export { parseNumber } from './parse-number.js';
 export type { Quantity, QuantityFamily } from './parse-quantities.js';
 export { isMoneyUnit, parseQuantities } from './parse-quantities.js';

@@ -9,9 +9,10 @@ import { tokenize } from '../../knowledge/index.js';
 import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
 import {
   type ActionRequest,
+  asksOthersData,
   asksWhatARecordHolds,
   checkPermission,
-  findOtherParty,
+  otherPartyUnder,
   type PermissionDecision,
   type PermissionPart,
 } from '../../permissions/index.js';
@@ -186,8 +187,12 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
   // "my cousin's in town this weekend … can I get him in on that free guest pass?": leave asked
   // for a set day is asked for that day, beside the policy the FAQ gives.
   const forOccasion = ownLeave && OCCASION.test(utterance);
-  const actions =
-    (faqHit && !ownMoneyBack && !forOccasion) || (u.infoQuestion && !u.asksForAction) ? [] : [...u.actions];
+  // 把我妈名字念错了 on a principal's account: the caller's own kin is whom the account is held for,
+  // and the lexicon's reading of someone else's data (其他用户信息) is no request (the engine read
+  // no one else above).
+  const actions = (
+    (faqHit && !ownMoneyBack && !forOccasion) || (u.infoQuestion && !u.asksForAction) ? [] : [...u.actions]
+  ).filter((a) => !asksOthersData(a.concept));
   if (faqHit && forOccasion && actions.length === 0) {
     const read = checkPermission(rulesOf(ctx), utterance);
     if (read.rule !== null) actions.push({ concept: '', text: utterance, start: 0, end: utterance.length });
@@ -605,8 +610,9 @@ async function replyAboutSomeoneElse(
   };
   // 这个收件人是谁，电话多少: what the product's own rules forbid (someone its rules name, such
   // as a recipient) is refused the same way, though the engine's general words name no one.
-  const line = checkPermission(rulesOf(ctx), utterance, { caller });
-  const otherParty = findOtherParty(utterance, caller);
+  const rules = rulesOf(ctx);
+  const line = checkPermission(rules, utterance, { caller });
+  const otherParty = otherPartyUnder(rules, utterance, caller);
   // 叫俺替他去拿…取件那号码是多少: a part the engine forbade that asks what a piece of data is
   // (a code, a number, a time) is no question of policy, though the FAQ answers who may collect
   // for whom; what a step would add to the price is.
@@ -627,7 +633,7 @@ async function replyAboutSomeoneElse(
   const own = read.filter(
     (part) =>
       part.status !== 'forbidden' &&
-      !findOtherParty(part.text, caller) &&
+      !otherPartyUnder(rules, part.text, caller) &&
       !THEIR_HOUSEHOLD.test(part.text) &&
       // 顺手给她改到礼拜天: a step done for the person the refused part is about is theirs too.
       !FOR_THEM.test(part.text) &&
