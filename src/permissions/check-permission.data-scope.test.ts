@@ -716,7 +716,7 @@ describe("checkPermission: a guardian's account and the ages of the children on 
       'Patient information (appointments, treatment notes) goes only to the patient, or to a parent or guardian on file for a patient under 18',
     ],
   });
-  const caller = { caller: { phone: '0400000001' } };
+  const caller = { caller: { callerPhone: '0400000001' } };
 
   it("reads the caller's own child under the age as the account's, he and she included", () => {
     const said = "my son Ethan, he's fifteen. When's his next session?";
