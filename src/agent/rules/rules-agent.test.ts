@@ -1166,6 +1166,25 @@ describe('createRulesAgent: a caller declining after hearing the price', () => {
     await c.say('算了算了，你们还是派个师傅上门来修吧');
     expect(c.events.some((e) => e.type === 'permission_check')).toBe(true);
   });
+
+  it('takes up a booking said after declining what was offered (那算了，那我自己…过来)', async () => {
+    const salon = {
+      name: '街角理发',
+      description: '理发店：剪发、烫染、护理',
+      faq: [{ q: '可以上门剪发吗？', a: '不提供上门服务，请到店。' }],
+      operator_permissions: {
+        can_approve_immediately: ['预约、改约、取消到店服务'],
+        requires_supervisor: ['退款超过100元'],
+        requires_process: [],
+        forbidden: ['安排员工私下上门服务'],
+      },
+    };
+    const c = deskCall(salon);
+    await c.say('你们可以上门给我剪个头发吗？我腿脚不方便');
+    await c.say('那算了嘛，那我自己礼拜六上午十点过来剪，还是找王师傅');
+    const checks = c.events.filter((e) => e.type === 'permission_check');
+    expect(checks.map((e) => e.status)).toContain('can_approve_immediately');
+  });
 });
 
 describe('createRulesAgent: a visit told beside a refused question', () => {

@@ -135,7 +135,15 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
       lang === 'zh'
         ? '好的，明白了，那就先不安排了，以后有需要随时联系我们。'
         : "Alright, understood, we'll leave it there. Call us any time you need us.";
-    if (rest !== '' && understandUtterance(rest, lang).question)
+    // 那算了嘛，那我自己先过来做，这个礼拜五上午十点: what follows asks again, for something else.
+    const next = rest === '' ? undefined : understandUtterance(rest, lang);
+    if (
+      next !== undefined &&
+      (next.question ||
+        next.asksForAction ||
+        next.actions.length > 0 ||
+        checkPermission(rulesOf(ctx), rest).rule !== null)
+    )
       return joinSpoken([declined, await replyTo(ctx, rest)]);
     topics.push(lang === 'zh' ? '客户决定暂不办理' : 'Caller decided against it');
     parts.resolve.push(declined);
