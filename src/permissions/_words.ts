@@ -42,7 +42,10 @@ const GENERIC_EN = new Set(
     // Why the company gives it (a goodwill credit, a courtesy phone): the company's word, never the caller's.
     'goodwill courtesy complimentary discretionary ' +
     // What a possessive leaves when the count before it is read as the rule's limit (one extra day's).
-    's'
+    's ' +
+    // relabelling a tattoo as anything else, work that was not done: a rule's grammar again, which
+    // any sentence says (move anything, I'm not cancelling).
+    'as anything anyone anybody something someone somebody everything else etc such not'
   ).split(' '),
 );
 

@@ -1969,6 +1969,17 @@ describe('checkPermission: English rules as a booking desk writes them', () => {
     expect(checkPermission(karting, '我今年二十岁，帮我约个卡丁车场次').status).toBe(
       'can_approve_immediately',
     );
+    // A rule whose circumstance is the age names nothing where no young person is.
+    const hire = compileRules({
+      can_approve_immediately: [],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: ['Hiring plant or power tools to anyone under 18'],
+    });
+    expect(
+      checkPermission(hire, 'is that the hire crowd? ye sent me out a power washer last week').status,
+    ).not.toBe('forbidden');
+    expect(checkPermission(hire, "can I hire a power washer for my son, he's 16").status).toBe('forbidden');
     // An age that says who may be told is no circumstance forbidden.
     const clinic = compileRules({
       can_approve_immediately: [],
@@ -2010,6 +2021,29 @@ describe('checkPermission: English rules as a booking desk writes them', () => {
     expect(checkPermission(clinic, "the scan's in 5 hours, can you move it to Monday?").status).not.toBe(
       'can_approve_immediately',
     );
+  });
+
+  it('holds a notice rule against the time left, not against how far the booking is moved', () => {
+    const studio = compileRules({
+      can_approve_immediately: [
+        "Reschedule a session with 72 hours' or more notice: free, up to 2 times per booking",
+      ],
+      requires_supervisor: ["Moving a session with under 72 hours' notice"],
+      requires_process: [],
+      forbidden: [],
+    });
+    for (const said of [
+      'can we move my session to another week (38 hours before the booking)',
+      'push my session back a week please (20 hours before the booking)',
+    ])
+      expect(checkPermission(studio, said).status, said).not.toBe('can_approve_immediately');
+    expect(
+      checkPermission(studio, 'can we move my session to another week (100 hours before the booking)').status,
+    ).toBe('can_approve_immediately');
+    // How far it is moved is no amount of the approval.
+    expect(
+      checkPermission(studio, 'can we move my session to another week').parts[0]?.amount,
+    ).toBeUndefined();
   });
 
   it("holds a stricter rule's notice against the span the caller says", () => {

@@ -922,13 +922,20 @@ function levelsFor(
   // My son turns seventeen … can you book him in: an age said decides the rules that serve by age.
   const aged = rulesWithAge(rules);
   if (aged.length > 0) {
-    const ages = agesSaid(parsed?.whole.norm ?? part.norm);
-    for (const i of ages.length > 0 ? aged : []) {
+    const whole = parsed?.whole.norm ?? part.norm;
+    const ages = agesSaid(whole);
+    for (const i of aged) {
       const rule = rules.rules[i]!;
       const inside = ages.some((a) => withinAge(rule.age!, a));
       const at = matched.indexOf(i);
-      if (!inside && rule.category === 'can_approve_immediately') {
-        // 18+ with ID, for a seventeen-year-old: not this approval.
+      // 18+ with ID, for a seventeen-year-old: not this approval. Hiring power tools to anyone
+      // under 18, read in "the hire crowd … a power washer" with no young person in it: not that
+      // rule either (its circumstance is the age).
+      const unlike =
+        rule.category === 'can_approve_immediately'
+          ? ages.length > 0 && !inside
+          : !inside && !ageExcepted(rule) && !YOUNG_PERSON.test(whole);
+      if (unlike) {
         if (at >= 0) {
           levels![i] = NONE;
           matched.splice(at, 1);
@@ -960,6 +967,17 @@ function levelsFor(
 
 const agedRules = new WeakMap<CompiledRules, readonly number[]>();
 const AGE_EXCEPTED = /除外|以外|\bexcept\b|\bunless\b|\bother than\b/i;
+/** Someone who may be under a rule's age though none is said: a child, a pupil, a teenager. */
+const YOUNG_PERSON =
+  /孩子|小孩|儿子|女儿|闺女|娃|学生|未成年|小朋友|宝宝|\b(?:son|daughter|kids?|child|children|teen(?:ager)?s?|boy|girl|pupil|student|minors?|underage|under-age|young (?:one|person|people))\b/;
+
+/**
+ * 只告诉本人或未满18岁患者的监护人, 本人账户下未满18岁子女除外: an age that says who may be told, or
+ * what the rule leaves out, is no circumstance the rule forbids.
+ */
+function ageExcepted(rule: CompiledRule): boolean {
+  return rule.meaning.needsOther || AGE_EXCEPTED.test(rule.text);
+}
 
 /** The rules that serve by age (see `_ages.ts`), by position. */
 function rulesWithAge(rules: CompiledRules): readonly number[] {
@@ -977,9 +995,7 @@ function rulesWithAge(rules: CompiledRules): readonly number[] {
  * words said in the request.
  */
 function asksOfAgeRule(rule: CompiledRule, part: Part, parsed: ParsedAction | undefined): boolean {
-  // 只告诉本人或未满18岁患者的监护人, 本人账户下未满18岁子女除外: an age that says who may be told,
-  // or what the rule leaves out, is no circumstance the rule forbids.
-  if (rule.meaning.needsOther || AGE_EXCEPTED.test(rule.text)) return false;
+  if (ageExcepted(rule)) return false;
   const has = sensesOf(part);
   if (rule.meaning.heads.length > 0) return rule.meaning.heads.some((h) => has[h] === 1);
   if (!hasAction(has)) return false;
@@ -1096,9 +1112,36 @@ function falsityAsked(rule: CompiledRule, norm: string): boolean {
 function termStated(rule: CompiledRule, part: Part): boolean {
   const q = part.quantity;
   if (!q || q.family !== rule.condition!.family) return false;
-  if (q.family === 'duration') return true;
+  if (q.family === 'duration') return !movedBy(part, q);
   return !part.borrowed && rule.category === 'can_approve_immediately';
 }
+
+/**
+ * move it to another week (38 hours before the booking): the part read with the time left before
+ * the booking, which a notice rule is held against, in place of how far it is moved.
+ */
+function timeLeftRead(part: Part): Part {
+  const q = part.quantity;
+  if (q?.family !== 'duration' || !movedBy(part, q)) return part;
+  const left = (part.analysis?.quantities ?? []).find(
+    (x) => x.family === 'duration' && x !== q && !movedBy(part, x),
+  );
+  if (left === undefined) return part;
+  const reading = copyPart(part);
+  reading.quantity = left;
+  return reading;
+}
+
+/**
+ * move it to another week, push it back a week, 推迟一周: how far a booking is moved, or time
+ * asked for, not how long is left before it.
+ */
+function movedBy(part: Part, q: Quantity): boolean {
+  const norm = part.analysis?.norm ?? part.norm;
+  return SHIFT_BEFORE.test(norm.slice(Math.max(0, q.start - 16), q.start));
+}
+const SHIFT_BEFORE =
+  /(?:\b(?:to|into|until|till|by|back|forward|for|me|us|extra|more)\s+(?:the\s+|a\s+)?|推迟|延后|推后|往后推|往后挪|顺延|延期|延长|宽限|挪|改到|推到|再给我?)\s*$/;
 
 /** Whether the text says what a forbidden rule quotes (see `CompiledRule.quoted`). */
 function quotedSaid(rule: CompiledRule, norm: string): boolean {
@@ -1653,12 +1696,14 @@ interface Outcome {
   unstated?: { rule: string; family: QuantityFamily };
 }
 
-function decidePart(rules: CompiledRules, part: Part, levels: RuleLevels, atLeast = false): Outcome {
+function decidePart(rules: CompiledRules, given: Part, levels: RuleLevels, atLeast = false): Outcome {
+  const part = timeLeftRead(given);
   let outcome = decideReading(rules, part, levels);
   let readings = part.alternatives;
   // 至少赔我一百 / thirty bucks, minimum: the amount is a floor, so any amount above it is a reading.
   if (atLeast && part.quantity)
     readings = [...(readings ?? []), { ...part.quantity, value: Number.POSITIVE_INFINITY }];
+
   if (readings)
     for (const quantity of readings) {
       const reading = copyPart(part);
@@ -2429,7 +2474,9 @@ function decisionLabel(
 function ownAmount(part: Part, outcome: Outcome): PermissionPart['amount'] {
   if (part.counted) return { value: part.counted.current, unit: part.counted.unit };
   // 二十几块 counts as the most it may be (29): in limits that add up, and against what was paid.
-  if (part.quantity) return { value: part.quantity.value, unit: part.quantity.unit };
+  // How far a booking is moved (to another week) is no amount of a notice rule.
+  if (part.quantity && !(outcome.winner?.condition?.term && movedBy(part, part.quantity)))
+    return { value: part.quantity.value, unit: part.quantity.unit };
   if (part.bare && outcome.bareUnit) return { value: part.bare.value, unit: outcome.bareUnit };
   return undefined;
 }

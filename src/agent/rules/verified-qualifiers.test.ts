@@ -49,6 +49,10 @@ describe('verifiedQualifiers: the hours until a booking, where a rule asks notic
       '距约定时间还有23小时，',
     ]);
   });
+  it('reads the time of day from a field named for the start (start: 14:00)', () => {
+    const bookings = { bookings: [{ ref: 'B1', date: '2027-03-12', start: '14:00', hours: 3 }] };
+    expect(qualifiers(bookings, notice, '2027-03-10T10:00:00')).toEqual(['距约定时间还有52小时，']);
+  });
   it('says nothing of a booking already past, nor where no rule asks notice, nor for money back', () => {
     expect(qualifiers(plan, notice, '2027-03-13T10:00:00')).toEqual([]);
     expect(qualifiers(plan, ['改送货日期'], '2027-03-10T10:00:00')).toEqual([]);

@@ -158,7 +158,7 @@ function hoursUntilBooking(queries: CallContext['systemQueries'], now: number): 
         if (m && BOOKED_ON.test(key) && day === undefined) {
           day = m[1];
           time ??= m[2];
-        } else if (/window|slot|time|时段/i.test(key) && time === undefined) {
+        } else if (/window|slot|time|start|时段|开始/i.test(key) && time === undefined) {
           const t = STARTS_AT.exec(v);
           const half = Object.keys(HALF_DAY).find((h) => v.startsWith(h));
           if (t) time = `${t[1]!.padStart(2, '0')}:${t[2]}`;
