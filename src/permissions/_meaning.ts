@@ -1361,6 +1361,7 @@ export function meaningLevel(
   const whose = m.needsOther && m.objects.some((o) => t.isParty[o] === 0);
   for (const o of m.objects) {
     if (has[o] === 1 || around.has[o] === 1) any ||= !(whose && t.isParty[o] === 1);
+    else if (saidByDefault(o, concepts, view, around)) continue;
     else if (o !== m.soleObject || namesAThing(has) || anySaid(m.rivals ?? [], ctx.has, undefined))
       all = false;
   }
@@ -1604,6 +1605,25 @@ function movesBooking(has: SenseFlags): boolean {
 }
 
 let cancelSense: number | undefined;
+let byDefault: Map<number, number> | undefined;
+
+/**
+ * 帮我开张发票 against 开具电子发票: an invoice asked for, of no kind said, is the plain kind (see
+ * `SenseDef.unlessSaid`), when the request names the rule's own concept.
+ */
+function saidByDefault(
+  o: number,
+  concepts: readonly ConceptDef[],
+  view: RequestView,
+  around: RequestContext,
+): boolean {
+  byDefault ??= new Map(
+    SENSES.flatMap((s, k) => (s.unlessSaid === undefined ? [] : [[k, senseNumber(s.unlessSaid)] as const])),
+  );
+  const other = byDefault.get(o);
+  if (other === undefined || view.concept === undefined || !concepts.includes(view.concept)) return false;
+  return view.senses()[other] !== 1 && around.has[other] !== 1;
+}
 
 /** A new booking asked for (帮我约个礼拜五), or a booking cancelled (把礼拜五的预约取消了). */
 function booksOrCancels(has: SenseFlags, norm: string): boolean {

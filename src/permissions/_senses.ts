@@ -61,6 +61,11 @@ export interface SenseDef {
    * request, its context and the call's facts must state it, or the rule does not match.
    */
   mustBeSaid?: true;
+  /**
+   * The kind a thing is unless its other kind is said (an invoice asked for is a plain one unless
+   * 专票 is said): a request for the rule's concept names it by default.
+   */
+  unlessSaid?: string;
   /** Broader senses this one also names (充电线 is an accessory). */
   also?: readonly string[];
   /**
@@ -426,6 +431,11 @@ export const SENSES: readonly SenseDef[] = [
         key: '预约',
         re: `(?<=^|[\\s,.;:]|帮我|给我|想|要|我|能|可以|再|先)预约(?=到店|来店|去店|进店|到[\\u4e00-\\u9fff]{0,2}店|参观|看房|看样|试[\\u4e00-\\u9fff]|体验|免费(?!上门维修|维修)|上门(?!维修|修理|检修|安装)|(?:这个|这|本|下个)?(?:${DATE}|今天|今晚|明早|上午|下午|晚上|早上|中午|周末))`,
         overlay: true as const,
+      },
+      // 约得到不, 约得上吗, 能约上不: whether a booking can be had, asked for it.
+      {
+        key: '约',
+        re: '(?<![预大节制签合邀公相特违婚])约(?:得到|得上|得了|到了|上)(?:不|吗|没|嘛|么|伐|冇)',
       },
       // 我礼拜五上午十点过来做, 那我自己先过来做，这个礼拜五上午十点: coming in on a day to come is
       // a booking asked for (not 上个礼拜五过来做的, a visit told).
@@ -2889,6 +2899,7 @@ export const SENSES: readonly SenseDef[] = [
   {
     id: 'plain_invoice',
     role: 'object',
+    unlessSaid: 'vat_invoice',
     zh: ['电子发票', '普通发票', '增值税普通发票', '电子普票', '普票', '电票'],
     en: ['e-invoice*', 'electronic invoice*'],
   },

@@ -21,6 +21,8 @@ const GENERIC_ZH = new Set(
     // Measure words and what a rule's terms leave of a word (5个工作日, 需委托书): no content of
     // their own, and a caller's 我个外孙 says them.
     '个 需 须 等 份 件 项 位 条 张 日 书 次 ' +
+    // What 开具 leaves when the segmenter cuts it (项目开具电子发票): the issuing is the invoice's.
+    '具 ' +
     // How a step is priced or done (按日价办理, 按价目表): the terms, not the thing asked for.
     '按 ' +
     // The whole unit a warranty covers (整机质保期内): the maker's word, never the caller's.

@@ -1882,6 +1882,20 @@ describe('checkPermission: English rules as a booking desk writes them', () => {
     expect(checkPermission(salon, 'give me another week').status).not.toBe('can_approve_immediately');
   });
 
+  it('reads an invoice asked plainly as the plain kind, and what a customer brings as evidence, not a request', () => {
+    const carWash = compileRules({
+      can_approve_immediately: ['按实际消费金额开具电子发票（消费后30天内）', '预约、改约、取消到店洗车'],
+      requires_supervisor: ['开具增值税专用发票'],
+      requires_process: ['车辆被刮擦要求赔偿：登记事故工单，客户提供照片和维修发票，店长2个工作日内回电'],
+      forbidden: [],
+    });
+    expect(checkPermission(carWash, '帮我开张发票，按实际金额开').status).toBe('can_approve_immediately');
+    expect(checkPermission(carWash, '帮我开张专票').status).toBe('requires_supervisor');
+    for (const said of ['礼拜六下午洗车约得上吗', '明天上午十点洗车约得到不'])
+      expect(checkPermission(carWash, said).status, said).toBe('can_approve_immediately');
+    expect(checkPermission(carWash, '大约得到下周吧').status).not.toBe('can_approve_immediately');
+  });
+
   it("books a shop's service in general for whatever service a caller names, or comes in for", () => {
     // The product's only booking rule books its service at the shop (到店服务); another rule
     // cancels too (a no-show deposit), and a visit at home is another thing.

@@ -139,6 +139,13 @@ const INSTEAD_NOTE =
 const NO_PROMISE_NOTE = /[,;]\s*(?:电话(?:里|中|上)?|当场|现场)?(?:不|无法|不能)(?:承诺|保证|答应)[^,;.]*/g;
 
 /**
+ * What the customer brings or shows for a step (客户提供病历和发票, 持卡人带身份证到店核验): the
+ * step's evidence, naming nothing asked for (发票 there is no invoice requested).
+ */
+const CUSTOMER_BRINGS_ZH =
+  /(?:客户|顾客|来电人|本人|持卡人|家长|监护人|受让人|双方)(?:需|须|要|应)?(?:提供|出示|携带|带上?|凭|上传)[^,;.，；。]{1,16}/g;
+
+/**
  * Parses one rule of a category; `alternative`, one of the actions its phrase lists (see
  * `phraseAlternatives`), stands for the phrase.
  */
@@ -146,7 +153,7 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   const parsed = parseRule(text.trim());
   if (alternative !== undefined) parsed.phrase = alternative;
   else if (category === 'forbidden') parsed.phrase = parsed.phrase.replace(INSTEAD_NOTE, ' ').trim();
-  else parsed.phrase = parsed.phrase.replace(NO_PROMISE_NOTE, '');
+  else parsed.phrase = parsed.phrase.replace(NO_PROMISE_NOTE, '').replace(CUSTOMER_BRINGS_ZH, '');
   // 临时额度<=5000元: without 额度 the phrase would name no action and no object, only a manner.
   if (parsed.measured && !namesAction(parsed.phrase)) parsed.phrase = `${parsed.phrase}${parsed.measured}`;
   const matches = detectConcepts(parsed.phrase);
