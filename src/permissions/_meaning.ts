@@ -1114,9 +1114,11 @@ function asksForObject(m: RuleMeaning, has: SenseFlags, norm: string): boolean {
   for (const o of m.objects) {
     // A person named (我想约张阿姨, 给我派个师傅) asks for no claim or grant about them.
     if (has[o] !== 1 || t.isParty[o] === 1) continue;
-    // Only a thing that gives the rule its action: the photos and the phone call of an incident
-    // rule (incident form with photos; the manager phones) are no incident asked for.
-    if (!t.implies[o]!.some((a) => m.heads.includes(a) || m.grantHeads?.includes(a) === true)) continue;
+    // Only a thing that gives the rule its action, or a problem it handles: the photos and the
+    // phone call of an incident rule (incident form with photos; the manager phones) are no
+    // incident asked for.
+    if (t.implies[o]!.length === 0 && t.isProblem[o] !== 1 && t.isContest[o] !== 1 && t.saidAsks[o] !== 1)
+      continue;
     if (t.saidAsks[o] === 1) return true;
     named = true;
   }

@@ -485,6 +485,9 @@ const CALL_FROM_EN = /\b(?:call|ring|phone|text)(?:\s+(?:you|u))?(?:\s+back)?\s+
  * Liam's got exams, Sam's off sick: 's after a name for is or has, before a verb or what they have,
  * no possessive of theirs asked for (his exams, after it, still is one).
  */
+/** A visit booked (appointment, session, lesson, consult, treatment). */
+const VISIT_EN = /^(?:appointment|session|lesson|consult|consultation|treatment)s?$/;
+
 const IS_OR_HAS_EN =
   /^\s+(?:got|gotten|gone|been|going|coming|off|away|back|out|sick|busy|had|never|not|just|still|always|also|already|only|a|an|the|my|his|her|their|on|at|in|with|over|up)\b/;
 
@@ -547,7 +550,9 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
     const end = r.index + r[0].length;
     if (IS_OR_HAS_EN.test(text.slice(end))) continue;
     const length = possessed(text.slice(end), false);
-    if (length >= 0) push(r.index, end + length, word, lastData);
+    // move Max's appointment, Ella's lesson: a name's visit is as often the caller's own child's
+    // or pet's, which the account holds (whose it is, a relation says: my wife's appointment).
+    if (length >= 0 && !VISIT_EN.test(lastData)) push(r.index, end + length, word, lastData);
   }
   m.ofEn.lastIndex = 0;
   for (let r = m.ofEn.exec(text); r !== null; r = m.ofEn.exec(text)) {
