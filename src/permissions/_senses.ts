@@ -1868,6 +1868,13 @@ export const SENSES: readonly SenseDef[] = [
         re: `${key}\\w*\\b[^.!?;]{0,40}?\\bon\\s+(?:the|my|a|that|this)\\s+${PAPER_EN}\\s+instead\\b`,
         overlay: true as const,
       })),
+      // do me a new receipt that says 'medical treatment', an invoice saying consulting: a paper
+      // asked to say what the caller wants it to.
+      ...['receipt', 'invoice'].map((key) => ({
+        key,
+        re: `${key}s?\\s+(?:(?:that|which)\\s+(?:says?|reads?|shows?|states?)|saying|stating|reading)\\b`,
+        overlay: true as const,
+      })),
       ...['can', 'could', 'make', 'have', 'get'].map((key) => ({
         key,
         re: `${key}\\s+(?:you\\s+(?:make|have|get)\\s+)?(?:the|my|a|that|this)\\s+(?:receipt|invoice)s?\\s+(?:to\\s+)?(?:say|read|show)\\b(?!\\s+(?:the\\s+)?(?:same|correct|right|actual|real|what))`,

@@ -1941,6 +1941,7 @@ describe('checkPermission: English rules as a booking desk writes them', () => {
       'could you change the receipt date to the 5th',
       'can you put physiotherapy on the receipt instead',
       'can the receipt say physiotherapy',
+      "can you just do me a new receipt that says 'physiotherapy' for my medical aid",
     ])
       expect(checkPermission(physio, said).status, said).toBe('forbidden');
     for (const said of [

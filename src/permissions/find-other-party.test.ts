@@ -698,6 +698,7 @@ describe('findOtherParty: what someone else did with the business, asked after',
     '我老婆是不是在你们店充了钱？',
     '我老公这个月来了几次',
     '我女儿来过几次了',
+    'my friend Bianca also booked with Yusuf. When is hers?',
   ])('finds someone else in %j', (said) => {
     expect(findOtherParty(said, CALLER)).toBeDefined();
   });
@@ -706,6 +707,7 @@ describe('findOtherParty: what someone else did with the business, asked after',
     'I came in last week and the session started late',
     'my wife and I want to book a session',
     "When's my next appointment?",
+    'this one is his, the other is mine',
     '我这个月来了几次',
   ])('finds no one in %j', (said) => {
     expect(findOtherParty(said, CALLER)).toBeUndefined();
