@@ -10,6 +10,8 @@
 export interface AgeBound {
   below?: number;
   atLeast?: number;
+  /** Said only in a note (…（18+ with ID on the day）, （未成年人充值由监护人走退款流程）). */
+  noted?: true;
 }
 
 const ZH_DIGITS: Record<string, number> = {

@@ -976,8 +976,12 @@ const YOUNG_PERSON =
  * what the rule leaves out, is no circumstance the rule forbids.
  */
 function ageExcepted(rule: CompiledRule): boolean {
-  return rule.meaning.needsOther || AGE_EXCEPTED.test(rule.text);
+  // An age only in a note (（未成年人充值由监护人走退款流程）) says how another case goes.
+  return rule.age?.noted === true || AGE_TELLS.test(rule.text) || AGE_EXCEPTED.test(rule.text);
 }
+/** A rule on who is told what (只告诉…本人或…监护人, goes only to the patient or a guardian). */
+const AGE_TELLS =
+  /告诉|透露|泄露|告知|\bdisclos|\bgoes only to\b|\bonly to the\b|\btold\b|\btell\b|\bshar(?:e|ing)\b/i;
 
 /** The rules that serve by age (see `_ages.ts`), by position. */
 function rulesWithAge(rules: CompiledRules): readonly number[] {

@@ -186,7 +186,7 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   // anyone under 18, 未满18周岁: an age the rule serves, not an amount the action is limited to.
   const age = ageBoundOf(normalizeText(text));
   if (age !== undefined) {
-    rule.age = age;
+    rule.age = ageBoundOf(withoutNotes(normalizeText(text))) === undefined ? { ...age, noted: true } : age;
     if (parsed.condition && parsed.condition.unit === undefined && parsed.condition.family === undefined)
       delete parsed.condition;
   }
