@@ -41,6 +41,17 @@ describe('understandUtterance', () => {
     expect(read('你好，我想问下气费能不能晚几天交啊，能不能宽限个十来天').asksForAction).toBe(true);
   });
 
+  it('reads 我想问问哦 as an opener, and only 就想问问 or 问问而已 as just asking', () => {
+    expect(
+      understandUtterance(
+        '喂，侬好……我想问问哦，我上礼拜充了三千。我现在就想把卡退掉，三千五全部退给我好伐？',
+        'zh',
+      ).asksForAction,
+    ).toBe(true);
+    expect(understandUtterance('我就想问问您，我这月卡啥时候到期啊？', 'zh').asksForAction).toBe(false);
+    expect(understandUtterance('能不能退啊？我就是问问而已', 'zh').asksForAction).toBe(false);
+  });
+
   it('reads 他们后来又重新送了一束过来, told as done, as asking for nothing', () => {
     expect(read('他们后来又重新送了一束过来').asksForAction).toBe(false);
   });

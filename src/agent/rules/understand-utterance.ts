@@ -494,8 +494,9 @@ const GLAD_EXCLAIMED =
 
 /** Says it is only asking (先问问, just asking): whatever it names is a question. */
 // Is that a thing? Are you allowed to? Whether the company may do something is asked, not asked for.
+// 我想问问哦 opens a line as 我想问 does; only 就问问, 随便问问, 问问而已 says nothing is asked for.
 const JUST_ASKING =
-  /问问|只是问|先问|随便问|\bjust (?:asking|wondering|curious)\b|\bis (?:that|this) (?:even )?(?:a thing|allowed|legal)\b|\bare you (?:even |actually )?allowed to\b/i;
+  /(?:只是|就是|就|随便|先|只|光)想?问问|问问(?:而已|罢了|看看)|只是问|先问|随便问|\bjust (?:asking|wondering|curious)\b|\bis (?:that|this) (?:even )?(?:a thing|allowed|legal)\b|\bare you (?:even |actually )?allowed to\b/i;
 
 /** Asking how, when, how long, who, what it is (INFO_QUESTION or WHEN_ASKED). */
 function asksInfo(text: string): boolean {
