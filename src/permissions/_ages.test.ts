@@ -33,6 +33,8 @@ describe('agesSaid: the ages a caller states', () => {
     ['我儿子这礼拜六过十六岁生日', [16]],
     ['大的六岁半，小的三岁半', [6, 3]],
     ['我今年二十五', []],
+    ['我孩儿这礼拜六过生日，满十四了', [14]],
+    ['满100减20的券还能用吗', []],
   ])('%j', (said, ages) => {
     expect(agesSaid(normalizeText(said))).toEqual(ages);
   });

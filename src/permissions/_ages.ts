@@ -130,6 +130,8 @@ export function withinAge(bound: AgeBound, age: number): boolean {
 
 // 十六岁, 过十六岁生日, 才七岁, 六岁半 (not 比我小十三岁, 还差两岁: a difference of ages).
 const SAID_ZH = new RegExp(`(?<![小大差早晚一二两三四五六七八九十\\d])${ZH_NUMBER}周?岁`, 'g');
+// 满十四了, 刚满16: an age just reached (not 满100减20, an offer).
+const TURNED_ZH = new RegExp(`(?<![未不])满${ZH_NUMBER}(?=了|啦|咯|$|[，,。.！!？?])`, 'g');
 // seventeen years old, a 16-year-old, turns seventeen, she's fourteen, aged 15, my 16th birthday.
 const SAID_EN = [
   new RegExp(`\\b(${EN_NUMBER})[- ]years?[- ]old\\b`, 'g'),
@@ -147,6 +149,11 @@ export function agesSaid(norm: string): number[] {
   const ages: number[] = [];
   if (norm.includes('岁'))
     for (const m of norm.matchAll(SAID_ZH)) {
+      const years = zhYears(m[1]!);
+      if (years !== undefined) ages.push(years);
+    }
+  if (norm.includes('满'))
+    for (const m of norm.matchAll(TURNED_ZH)) {
       const years = zhYears(m[1]!);
       if (years !== undefined) ages.push(years);
     }

@@ -1984,6 +1984,16 @@ describe('checkPermission: English rules as a booking desk writes them', () => {
     expect(checkPermission(karting, '我今年二十岁，帮我约个卡丁车场次').status).toBe(
       'can_approve_immediately',
     );
+    // 满十四了: an age just reached, said of a child (孩儿).
+    const rooms = compileRules({
+      can_approve_immediately: ['预约、改约、取消恐怖主题场次'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: ['安排未满16周岁的玩家进入恐怖主题场次（家长陪同也不行）'],
+    });
+    expect(
+      checkPermission(rooms, '我孩儿这礼拜六过生日，满十四了，非要玩恐怖主题，你给我订一场呗').status,
+    ).toBe('forbidden');
     // A rule whose circumstance is the age names nothing where no young person is.
     const hire = compileRules({
       can_approve_immediately: [],

@@ -969,7 +969,7 @@ const agedRules = new WeakMap<CompiledRules, readonly number[]>();
 const AGE_EXCEPTED = /除外|以外|\bexcept\b|\bunless\b|\bother than\b/i;
 /** Someone who may be under a rule's age though none is said: a child, a pupil, a teenager. */
 const YOUNG_PERSON =
-  /孩子|小孩|儿子|女儿|闺女|娃|学生|未成年|小朋友|宝宝|\b(?:son|daughter|kids?|child|children|teen(?:ager)?s?|boy|girl|pupil|student|minors?|underage|under-age|young (?:one|person|people))\b/;
+  /孩子|孩儿|小孩|儿子|女儿|闺女|娃|伢|崽|小子|丫头|学生|未成年|小朋友|宝宝|\b(?:son|daughter|kids?|child|children|teen(?:ager)?s?|boy|girl|pupil|student|minors?|underage|under-age|young (?:one|person|people))\b/;
 
 /**
  * 只告诉本人或未满18岁患者的监护人, 本人账户下未满18岁子女除外: an age that says who may be told, or
