@@ -1984,6 +1984,29 @@ describe('checkPermission: English rules as a booking desk writes them', () => {
     expect(checkPermission(karting, '我今年二十岁，帮我约个卡丁车场次').status).toBe(
       'can_approve_immediately',
     );
+    // Booking anyone under 10 onto a hack, for a nine-year-old's pony day: not what the rule books.
+    const yard = compileRules({
+      can_approve_immediately: ['Book Pony Days (ages 8-15)'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [
+        "Booking anyone under 10 onto any hack or a school horse, even with a parent's permission",
+        "Altering invoices: changing the description (calling Pony Days 'childcare')",
+      ],
+    });
+    expect(
+      checkPermission(
+        yard,
+        "the school holidays do my head in. He's nine and he loves the ponies. Can you book him into the Pony Days?",
+      ).status,
+    ).toBe('can_approve_immediately');
+    // A clause that says when, beside one that asks, is no request of its own.
+    const when = checkPermission(
+      yard,
+      "Oh, and when you send the invoice - could you just word it as 'childcare' instead of pony days?",
+    );
+    expect(when.status).toBe('forbidden');
+    expect(when.parts.some((p) => /^when you send/.test(p.text))).toBe(false);
     // 满十四了: an age just reached, said of a child (孩儿).
     const rooms = compileRules({
       can_approve_immediately: ['预约、改约、取消恐怖主题场次'],

@@ -1001,13 +1001,28 @@ function rulesWithAge(rules: CompiledRules): readonly number[] {
 function asksOfAgeRule(rule: CompiledRule, part: Part, parsed: ParsedAction | undefined): boolean {
   if (ageExcepted(rule)) return false;
   const has = sensesOf(part);
-  if (rule.meaning.heads.length > 0) return rule.meaning.heads.some((h) => has[h] === 1);
-  if (!hasAction(has)) return false;
   const norm = parsed?.whole.norm ?? part.norm;
-  return (
-    rule.meaning.words.zh.some((w) => w.length >= 2 && norm.includes(w)) ||
-    rule.meaning.words.en.some((w) => w.length >= 4 && norm.includes(w))
-  );
+  // Booking anyone under 16 onto a two-hour hill hack, for a nine-year-old's Pony Days: the
+  // booking is asked, but not the thing the rule books; the rule's own words are said too, or its
+  // things (包厢, a session), where it has any.
+  // Said in the request's own clause or in the sentence that gives the age (my son turns
+  // seventeen and all he wants is a little tattoo), not anywhere in a long opening (school
+  // holidays).
+  const { words, objects } = rule.meaning;
+  const things = words.zh.length + words.en.length + objects.length;
+  const where = `${part.norm}\n${sentencesWithAge(norm).join('\n')}`;
+  const thingSaid =
+    things === 0 ||
+    words.zh.some((w) => w.length >= 2 && where.includes(w)) ||
+    words.en.some((w) => w.length >= 4 && where.includes(w)) ||
+    objects.some((o) => has[o] === 1);
+  if (rule.meaning.heads.length > 0) return thingSaid && rule.meaning.heads.some((h) => has[h] === 1);
+  return hasAction(has) && thingSaid && things > 0;
+}
+
+/** The sentences of a text that state an age (see `agesSaid`). */
+function sentencesWithAge(norm: string): string[] {
+  return norm.split(/[.!?。！？\n]+/).filter((s) => agesSaid(s).length > 0);
 }
 
 /**
@@ -1119,6 +1134,10 @@ function termStated(rule: CompiledRule, part: Part): boolean {
   if (q.family === 'duration') return !movedBy(part, q);
   return !part.borrowed && rule.category === 'can_approve_immediately';
 }
+
+/** A clause that says when something the business does happens (when you send the invoice). */
+const WHEN_YOU =
+  /^\s*(?:(?:oh|and|but|so|also)[,\s]+)*(?:when|whenever|once|as soon as|after)\s+(?:you|u|y'all|you guys|your (?:team|office|staff))\b/;
 
 /**
  * move it to another week (38 hours before the booking): the part read with the time left before
@@ -2203,6 +2222,12 @@ function decideParsed(
     decided.push({ part, outcome: decidePart(rules, part, levels, parsed.atLeast), levels });
   }
   dropRestated(rules, decided);
+  // when you send the invoice, could you word it as …: a clause that says when, beside one that
+  // asks, asks nothing itself (alone, it is read as said).
+  if (decided.length > 1) {
+    const asking = decided.filter((d) => !WHEN_YOU.test(d.part.norm));
+    if (asking.length > 0 && asking.length < decided.length) decided.splice(0, decided.length, ...asking);
+  }
   if (decided.length === 0) {
     const whole = parsed.whole;
     const levels =
