@@ -920,40 +920,7 @@ function levelsFor(
     }
   }
   // My son turns seventeen … can you book him in: an age said decides the rules that serve by age.
-  const aged = rulesWithAge(rules);
-  if (aged.length > 0) {
-    const whole = parsed?.whole.norm ?? part.norm;
-    const ages = agesSaid(whole);
-    for (const i of aged) {
-      const rule = rules.rules[i]!;
-      const inside = ages.some((a) => withinAge(rule.age!, a));
-      const at = matched.indexOf(i);
-      // 18+ with ID, for a seventeen-year-old: not this approval. Hiring power tools to anyone
-      // under 18, read in "the hire crowd … a power washer" with no young person in it: not that
-      // rule either (its circumstance is the age).
-      const unlike =
-        rule.category === 'can_approve_immediately'
-          ? ages.length > 0 && !inside
-          : !inside && !ageExcepted(rule) && !YOUNG_PERSON.test(whole);
-      if (unlike) {
-        if (at >= 0) {
-          levels![i] = NONE;
-          matched.splice(at, 1);
-        }
-      } else if (
-        inside &&
-        rule.category !== 'can_approve_immediately' &&
-        at < 0 &&
-        asksOfAgeRule(rule, part, parsed)
-      ) {
-        // Anyone under 18, asked for a seventeen-year-old: the rule's circumstance is told.
-        levels ??= index.noLevels.slice();
-        levels[i] = PLAUSIBLE;
-        matched.push(i);
-        matched.sort((a, b) => a - b);
-      }
-    }
-  }
+  levels = byAge(rules, part, parsed, matched, levels);
   if (levels === undefined) return { of: index.noLevels, hits: matched };
   // One match alone is never explained away nor narrowed (both weigh it against another).
   if (matched.length < 2) return { of: levels, hits: matched };
@@ -963,6 +930,53 @@ function levelsFor(
   const hits: number[] = [];
   for (const i of matched) if (levels[i]! > NONE) hits.push(i);
   return { of: levels, hits };
+}
+
+/**
+ * The levels with the rules that serve by age held against the ages the request states (see
+ * `_ages.ts`): 18+ with ID, for a seventeen-year-old, is not that approval; hiring power tools to
+ * anyone under 18, read in "the hire crowd … a power washer" with no young person in it, is not that
+ * rule either (its circumstance is the age); anyone under 18, asked for a seventeen-year-old, has
+ * its circumstance told. `matched` is updated in place, in rule order.
+ */
+function byAge(
+  rules: CompiledRules,
+  part: Part,
+  parsed: ParsedAction | undefined,
+  matched: number[],
+  given: MatchLevel[] | undefined,
+): MatchLevel[] | undefined {
+  const aged = rulesWithAge(rules);
+  if (aged.length === 0) return given;
+  let levels = given;
+  const whole = parsed?.whole.norm ?? part.norm;
+  const ages = agesSaid(whole);
+  for (const i of aged) {
+    const rule = rules.rules[i]!;
+    const inside = ages.some((a) => withinAge(rule.age!, a));
+    const at = matched.indexOf(i);
+    const unlike =
+      rule.category === 'can_approve_immediately'
+        ? ages.length > 0 && !inside
+        : !inside && !ageExcepted(rule) && !YOUNG_PERSON.test(whole);
+    if (unlike) {
+      if (at >= 0) {
+        levels![i] = NONE;
+        matched.splice(at, 1);
+      }
+    } else if (
+      inside &&
+      rule.category !== 'can_approve_immediately' &&
+      at < 0 &&
+      asksOfAgeRule(rule, part, parsed)
+    ) {
+      levels ??= ruleIndex(rules).noLevels.slice();
+      levels[i] = PLAUSIBLE;
+      matched.push(i);
+      matched.sort((a, b) => a - b);
+    }
+  }
+  return levels;
 }
 
 const agedRules = new WeakMap<CompiledRules, readonly number[]>();
@@ -1003,11 +1017,10 @@ function asksOfAgeRule(rule: CompiledRule, part: Part, parsed: ParsedAction | un
   const has = sensesOf(part);
   const norm = parsed?.whole.norm ?? part.norm;
   // Booking anyone under 16 onto a two-hour hill hack, for a nine-year-old's Pony Days: the
-  // booking is asked, but not the thing the rule books; the rule's own words are said too, or its
-  // things (包厢, a session), where it has any.
-  // Said in the request's own clause or in the sentence that gives the age (my son turns
-  // seventeen and all he wants is a little tattoo), not anywhere in a long opening (school
-  // holidays).
+  // booking is asked, but not the thing the rule books. The rule's own words or things (包厢, a
+  // session) are said too, where it has any, in the request's own clause or the sentence that
+  // gives the age (my son turns seventeen and all he wants is a little tattoo), not anywhere in a
+  // long opening (school holidays).
   const { words, objects } = rule.meaning;
   const things = words.zh.length + words.en.length + objects.length;
   const where = `${part.norm}\n${sentencesWithAge(norm).join('\n')}`;
@@ -1726,7 +1739,6 @@ function decidePart(rules: CompiledRules, given: Part, levels: RuleLevels, atLea
   // 至少赔我一百 / thirty bucks, minimum: the amount is a floor, so any amount above it is a reading.
   if (atLeast && part.quantity)
     readings = [...(readings ?? []), { ...part.quantity, value: Number.POSITIVE_INFINITY }];
-
   if (readings)
     for (const quantity of readings) {
       const reading = copyPart(part);
@@ -2101,11 +2113,6 @@ function disclosureRule(rules: CompiledRules): CompiledRule | null {
 }
 
 /**
- * Other people's data is forbidden in any wording: when the action is about anyone but the
- * caller, the decision becomes forbidden whatever the rules said of its parts (the most
- * restrictive wins), citing the product's rule on it or forbidding by default.
- */
-/**
  * Someone other than the caller the action names, as the product's rules read people: on a
  * guardian's or a principal's account the caller's own child or kin is whom it is held for (see
  * `RuleMeaning.wards`), unless an age said puts the child past the age the product's disclosure
@@ -2123,6 +2130,11 @@ export function otherPartyUnder(
   return findOtherParty(grown ? action : withoutWards(action, wards), caller);
 }
 
+/**
+ * Other people's data is forbidden in any wording: when the action is about anyone but the
+ * caller, the decision becomes forbidden whatever the rules said of its parts (the most
+ * restrictive wins), citing the product's rule on it or forbidding by default.
+ */
 function withDataScope(
   rules: CompiledRules,
   decision: PermissionDecision,
