@@ -6,6 +6,8 @@
  * rule's bound names that rule's circumstance), never to clear a forbidden rule.
  */
 
+import { parseZhRun, scanEnglish } from './_numerals.js';
+
 /** Whom a rule serves by age: `below` (under 18: up to 17) and `atLeast` (18+), in years. */
 export interface AgeBound {
   below?: number;
@@ -14,57 +16,17 @@ export interface AgeBound {
   noted?: true;
 }
 
-const ZH_DIGITS: Record<string, number> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 十六, 二十一, 七, 16: a whole number of years as said in Chinese. */
+/** 十六, 二十一, 七, 16: a whole number of years as said. */
 function zhYears(said: string): number | undefined {
-  if (/^\d{1,2}$/.test(said)) return Number(said);
-  if (said.length === 1) return said === '十' ? 10 : ZH_DIGITS[said];
-  const m = /^([二三四五六七八九])?十([一二三四五六七八九])?$/.exec(said);
-  if (m === null) return undefined;
-  return (m[1] ? ZH_DIGITS[m[1]]! : 1) * 10 + (m[2] ? ZH_DIGITS[m[2]]! : 0);
+  return /^\d{1,2}$/.test(said) ? Number(said) : parseZhRun(said);
 }
 
-const EN_NUMBERS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  'twenty-one': 21,
-};
-const EN_NUMBER = `(?:\\d{1,2}|${Object.keys(EN_NUMBERS)
-  .sort((a, b) => b.length - a.length)
-  .join('|')})`;
+// A number said in English words or digits (seventeen, twenty-one, 16): read by `scanEnglish`.
+const EN_NUMBER = '(?:\\d{1,2}|[a-z]+(?:-[a-z]+)?)';
 
-function enYears(said: string): number {
-  return /^\d/.test(said) ? Number(said) : EN_NUMBERS[said]!;
+function enYears(said: string): number | undefined {
+  const years = /^\d/.test(said) ? Number(said) : scanEnglish(said, 0)?.value;
+  return years !== undefined && Number.isInteger(years) && years > 0 && years < 100 ? years : undefined;
 }
 
 const ZH_NUMBER = '(\\d{1,2}|[一二两三四五六七八九十]{1,3})';
@@ -157,7 +119,11 @@ export function agesSaid(norm: string): number[] {
       const years = zhYears(m[1]!);
       if (years !== undefined) ages.push(years);
     }
-  for (const re of SAID_EN) for (const m of norm.matchAll(re)) ages.push(enYears(m[1]!));
+  for (const re of SAID_EN)
+    for (const m of norm.matchAll(re)) {
+      const years = enYears(m[1]!);
+      if (years !== undefined) ages.push(years);
+    }
   if (MINOR_SAID.test(norm)) ages.push(17);
   return ages;
 }
