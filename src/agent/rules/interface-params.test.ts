@@ -59,6 +59,24 @@ describe('fillParams', () => {
   });
 });
 
+describe("fillParams: a chain's venue said by its own name", () => {
+  const venues = namedInProduct(['洗车连锁，四家门店：西安小寨店、西安高新店、咸阳人民路店、宝鸡经二路店。']);
+  it('reads the venues a chain lists, and fills a store with the one the caller names', () => {
+    expect(venues).toEqual(['西安小寨店', '西安高新店', '咸阳人民路店', '宝鸡经二路店']);
+    expect(fillParams(['store_id'], '我上礼拜在你们小寨那个店洗的车', [], now, venues)).toEqual({
+      store_id: '西安小寨店',
+    });
+    expect(fillParams(['store_id'], '在人民路店落了把伞', [], now, venues)).toEqual({
+      store_id: '咸阳人民路店',
+    });
+  });
+  it('asks rather than guesses where none or two are said, and fills no other id with a venue', () => {
+    expect(fillParams(['store_id'], '我在你们店洗的车', [], now, venues)).toBeUndefined();
+    expect(fillParams(['store_id'], '小寨店和高新店都去过', [], now, venues)).toBeUndefined();
+    expect(fillParams(['order_id'], '我在小寨店洗的车', [], now, venues)).toBeUndefined();
+  });
+});
+
 describe('idSaid', () => {
   it.each([
     ['柜子号是K三三零九一，打不开了', 'K33091'],

@@ -30,7 +30,9 @@ export function fillParams(
     const value =
       (isDateParam(param) ? dateSaid(param, utterance, now) : undefined) ??
       (isIdParam(param) ? idSaid(utterance) : undefined) ??
-      (isDateParam(param) || isIdParam(param) ? undefined : oneSaid(named, utterance)) ??
+      (isDateParam(param) || (isIdParam(param) && !isVenueParam(param))
+        ? undefined
+        : oneSaid(named, utterance)) ??
       // A filter nobody named is left out rather than narrowed by whatever an earlier answer held.
       (optional.includes(param) ? undefined : valueReturned(param, earlier)) ??
       (isDateParam(param) ? currentPeriod(param, now) : undefined);
@@ -46,12 +48,31 @@ export function fillParams(
  */
 export function namedInProduct(texts: readonly string[]): string[] {
   const out: string[] = [];
-  for (const text of texts)
-    for (const m of text.matchAll(/《([^《》]{2,20})》|「([^「」]{2,20})」/g)) {
-      const name = (m[1] ?? m[2])!.trim();
-      if (!out.includes(name)) out.push(name);
-    }
+  const add = (name: string) => {
+    if (!out.includes(name)) out.push(name);
+  };
+  for (const text of texts) {
+    for (const m of text.matchAll(/《([^《》]{2,20})》|「([^「」]{2,20})」/g)) add((m[1] ?? m[2])!.trim());
+    // 五家门店：哈尔滨中央大街店、成都春熙路店: the venues a chain lists are the values a store takes.
+    for (const m of text.matchAll(VENUE_LIST)) for (const venue of m[0].split('、')) add(venue);
+  }
   return out;
+}
+
+/** A list of two or more venues joined by 、 (哈尔滨中央大街店、成都春熙路店). */
+const VENUE_LIST = /[\u4e00-\u9fff]{2,10}(?:店|馆|中心|校区)(?:、[\u4e00-\u9fff]{2,10}(?:店|馆|中心|校区))+/g;
+/** A city or district before a venue's own name (哈尔滨 of 哈尔滨中央大街店), which a caller leaves out. */
+const CITY_BEFORE =
+  /^(?:哈尔滨|乌鲁木齐|呼和浩特|石家庄|[\u4e00-\u9fff]{2}(?=[\u4e00-\u9fff]{2,}(?:店|馆|中心|校区)$))/;
+
+/** A venue's name (哈尔滨中央大街店), as `namedInProduct` reads it from a chain's list. */
+export function isVenueName(name: string): boolean {
+  return /(?:店|馆|中心|校区)$/.test(name);
+}
+
+/** A parameter naming a venue (store_id, branch, studio): the caller names it, not its code. */
+export function isVenueParam(name: string): boolean {
+  return /store|shop|venue|branch|studio|campus|location|outlet|门店/i.test(name);
 }
 
 /** Whether a parameter takes one of the product's named things (a game), not a date or an id. */
@@ -59,11 +80,20 @@ export function takesNamedValue(param: string): boolean {
   return !CALLER_PARAM.test(param) && !isDateParam(param) && !isIdParam(param);
 }
 
-/** The one name among them the text says (case aside); none when it says none or several. */
+/**
+ * The one name among them the text says (case aside); none when it says none or several. A venue
+ * is said by its own name without its city or its 店 (中央大街那个店 for 哈尔滨中央大街店).
+ */
 function oneSaid(named: readonly string[], text: string): string | undefined {
   const lower = text.toLowerCase();
-  const said = named.filter((n) => lower.includes(n.toLowerCase()));
+  const said = named.filter((n) => lower.includes(n.toLowerCase()) || lower.includes(venueCore(n)));
   return said.length === 1 ? said[0] : undefined;
+}
+
+/** 中央大街 of 哈尔滨中央大街店; the whole name where nothing is left out. */
+function venueCore(name: string): string {
+  const core = name.replace(CITY_BEFORE, '').replace(/(?:店|馆|中心|校区)$/, '');
+  return core.length >= 2 && core !== name ? core : name.toLowerCase();
 }
 
 function isDateParam(name: string): boolean {

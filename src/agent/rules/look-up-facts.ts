@@ -14,7 +14,14 @@ import {
   profileInterfaces,
   relevantInterfaces,
 } from '../../knowledge/interface-vocabulary.js';
-import { fillParams, idSaid, namedInProduct, takesNamedValue } from './interface-params.js';
+import {
+  fillParams,
+  idSaid,
+  isVenueName,
+  isVenueParam,
+  namedInProduct,
+  takesNamedValue,
+} from './interface-params.js';
 import { type Currency, currencyOf, money, nowOf } from './payment-in-question.js';
 import { phrases } from './reply-phrases.js';
 import { speakResponse, spokenDate } from './speak-facts.js';
@@ -249,7 +256,10 @@ export async function lookUpFacts(
     const missing = paramNames(defs[name]).filter((param) => !asked.has(param));
     for (const m of missing) asked.add(m);
   }
-  const choices = productNames.get(ctx.product) ?? [];
+  // Which store? The chain's venues; which game? its titled works.
+  const venueAsked = [...asked].some(isVenueParam);
+  const choices = (productNames.get(ctx.product) ?? []).filter((n) => isVenueName(n) === venueAsked);
+  const shown = (n: string) => (venueAsked ? n : `《${n}》`);
   if (
     pending.length > 0 &&
     sentences.length === 0 &&
@@ -262,7 +272,7 @@ export async function lookUpFacts(
     const rest = choices.slice(0, -1);
     sentences.push(
       lang === 'zh'
-        ? `请问是哪一个：${rest.map((n) => `《${n}》`).join('、')}还是《${last}》？`
+        ? `请问是哪一个：${rest.map(shown).join('、')}还是${shown(last)}？`
         : `Which one is it: ${rest.join(', ')} or ${last}?`,
     );
   } else if (pending.length > 0 && sentences.length === 0 && !found) {
