@@ -1079,6 +1079,12 @@ export const SENSES: readonly SenseDef[] = [
         re: `${key}\\s+(?:\\w+\\s+)?(?:days?|weeks?|months?)\\b`,
         overlay: true as const,
       })),
+      // stretch it a bit, stretch my card out, push the expiry back: the end put later.
+      {
+        key: 'stretch',
+        re: 'stretch\\s+(?:it|them|that|this|my\\s+[\\w-]+|the\\s+[\\w-]+)(?:\\s+(?:out|a bit|a wee bit|a little|a week|a month|another\\s+\\w+))?\\b',
+        overlay: true as const,
+      },
       // give me a week, I need a month to pay: time asked for is time added.
       {
         key: 'give',

@@ -47,7 +47,9 @@ const GENERIC_EN = new Set(
     's ' +
     // relabelling a tattoo as anything else, work that was not done: a rule's grammar again, which
     // any sentence says (move anything, I'm not cancelling).
-    'as anything anyone anybody something someone somebody everything else etc such not'
+    'as anything anyone anybody something someone somebody everything else etc such not ' +
+    // How many times a rule allows (extend a card's expiry once): its terms, which a caller never says.
+    'once twice'
   ).split(' '),
 );
 

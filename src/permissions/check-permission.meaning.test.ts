@@ -2071,6 +2071,27 @@ describe('checkPermission: English rules as a booking desk writes them', () => {
     );
   });
 
+  it("reads an extension as moving the thing's end, however it is said (stretch it, extend my card)", () => {
+    const gym = compileRules({
+      can_approve_immediately: ["Extend a visit pass's expiry once, by up to 4 weeks"],
+      requires_supervisor: ['Extending a pass by more than 4 weeks, or a second extension of the same pass'],
+      requires_process: [],
+      forbidden: [],
+    });
+    for (const said of [
+      'can you extend my visit pass by two weeks',
+      'could you stretch my visit pass out another two weeks',
+      "can you extend my pass's expiry by 10 days, it runs out in 3 days",
+    ])
+      expect(checkPermission(gym, said).status, said).toBe('can_approve_immediately');
+    expect(checkPermission(gym, 'could you stretch my visit pass out another six weeks').status).toBe(
+      'requires_supervisor',
+    );
+    expect(checkPermission(gym, 'I need to stretch before my class').status).not.toBe(
+      'can_approve_immediately',
+    );
+  });
+
   it('holds a notice rule against the time left, not against how far the booking is moved', () => {
     const studio = compileRules({
       can_approve_immediately: [

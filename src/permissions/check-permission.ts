@@ -1733,7 +1733,8 @@ interface Outcome {
 }
 
 function decidePart(rules: CompiledRules, given: Part, levels: RuleLevels, atLeast = false): Outcome {
-  const part = timeLeftRead(given);
+  // Only a notice rule is held against the time left: an extension's own span stays its amount.
+  const part = levels.hits.some((i) => rules.rules[i]!.condition?.term) ? timeLeftRead(given) : given;
   let outcome = decideReading(rules, part, levels);
   let readings = part.alternatives;
   // 至少赔我一百 / thirty bucks, minimum: the amount is a floor, so any amount above it is a reading.

@@ -727,6 +727,7 @@ function markDomainWords(rules: CompiledRule[], shorterPhrases: ReadonlySet<Comp
   markEnglishDomainWords(rules);
   markBookingMoves(rules);
   markSoleActions(rules);
+  markWhatExtendingMoves(rules);
   markChineseDomainWords(rules, shorterPhrases);
 }
 
@@ -851,6 +852,24 @@ function markBookingMoves(rules: CompiledRule[]): void {
       rule.meaning = { ...rule.meaning, heads: [...heads, CHANGE_BOOKING] };
   }
 }
+
+/**
+ * Extend a 10-lesson card's expiry, 延长会员有效期: what an extension moves is the thing's end, which
+ * the caller leaves unsaid (extend my card by two weeks, 会员延长一个月).
+ */
+function markWhatExtendingMoves(rules: CompiledRule[]): void {
+  for (const rule of rules) {
+    if (!rule.meaning.heads.includes(EXTEND)) continue;
+    const { en, zh } = rule.meaning.words;
+    const ends = [...en.filter((w) => END_OF_EN.test(w)), ...zh.filter((w) => END_OF_ZH.test(w))];
+    if (ends.length > 0)
+      rule.meaning = { ...rule.meaning, optional: [...new Set([...(rule.meaning.optional ?? []), ...ends])] };
+  }
+}
+const EXTEND = senseNumber('extend');
+/** A thing's end, as a rule names what extending it moves. */
+const END_OF_EN = /^(?:expir\w*|validity|valid|deadline|due|end|term)$/;
+const END_OF_ZH = /^(?:有效期|到期日?|截止日?|期限)$/;
 
 /** Actions on an appointment or booking: what a business books is what its only such rule names. */
 const BOOKING_ACTIONS = new Set(['book', 'change_booking', 'cancel'].map(senseNumber));
