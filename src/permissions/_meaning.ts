@@ -90,7 +90,8 @@ export interface RuleMeaning {
   /**
    * Words a request moving or cancelling a booking may leave out, where this rule is the product's
    * only one doing so (改到礼拜六上半天送): the booking moved is the caller's own. A new booking
-   * names what it books (帮我约一个 says nothing of what).
+   * names what it books (帮我约一个 says nothing of what), but for the shop's service in general
+   * (`unsaidWhenBooked`).
    */
   unsaidWhenMoved?: string[];
   /**

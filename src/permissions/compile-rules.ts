@@ -891,8 +891,9 @@ const NEW_WORDS_ZH = new Set(['新', '新的']);
  * English phrase says it books is the one thing the product books, and a caller leaves it out (book
  * me in again, book Bella in for her jabs). Its words become optional when each of its actions is a
  * booking's and the product's only rule on that action (a rule's shorter phrases are one rule).
- * A Chinese phrase's words may go unsaid only when the booking is moved (改到礼拜六上半天送): a new
- * one asked as 帮我约一个 says nothing of what it books.
+ * A Chinese phrase's words may go unsaid when the booking is moved (改到礼拜六上半天送); a new one
+ * asked as 帮我约一个 may leave out only the words that name the shop's service in general (到店,
+ * 服务: see `RuleMeaning.unsaidWhenBooked`).
  * Only booking actions: a sole rule to extend a hold or refund a duplicate is not every extension
  * or refund. Never for a limit in money, nor for a forbidden rule. A broad action (cancel) still
  * needs a word said.
