@@ -1243,6 +1243,10 @@ export function meaningLevel(
     } else if (!saysFirstWord(m.words, view)) return NONE;
   } else if (!(view.concept !== undefined && concepts.length > 0)) {
     const has = view.senses();
+    // Altering invoices: changing the date … for lessons: what the rule does, it does to its
+    // concept's thing (the invoice), which a request must name (move my lesson names none).
+    if (m.heads.length === 0 && m.acts !== undefined && concepts.length > 0 && !sensesName(has, concepts))
+      return NONE;
     let head = false;
     let specific = false;
     for (const h of m.heads) {

@@ -2000,6 +2000,11 @@ describe('checkPermission: English rules as a booking desk writes them', () => {
         "the school holidays do my head in. He's nine and he loves the ponies. Can you book him into the Pony Days?",
       ).status,
     ).toBe('can_approve_immediately');
+    // A rule on altering invoices, whose examples name the product's things, is not asked by
+    // moving one of them: what it changes is the invoice.
+    for (const said of ['can you move my pony day to Sunday', "we're moving house, so I'm changing my day"])
+      expect(checkPermission(yard, said).status, said).not.toBe('forbidden');
+    expect(checkPermission(yard, 'can you change the date on my invoice').status).toBe('forbidden');
     // A clause that says when, beside one that asks, is no request of its own.
     const when = checkPermission(
       yard,
