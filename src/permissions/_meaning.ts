@@ -1431,7 +1431,7 @@ export function meaningLevel(
       if (own.has(w) || around.stems().has(w)) {
         any = true;
         score += 1;
-      } else if (!m.optional?.includes(w) && !facts.stems().has(w)) all = false;
+      } else if (!m.optional?.includes(w) && !moved?.includes(w) && !facts.stems().has(w)) all = false;
     }
   }
   if (aroundOnly && !any) return CONTRADICTED;

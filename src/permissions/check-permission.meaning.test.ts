@@ -2000,6 +2000,22 @@ describe('checkPermission: English rules as a booking desk writes them', () => {
         "the school holidays do my head in. He's nine and he loves the ponies. Can you book him into the Pony Days?",
       ).status,
     ).toBe('can_approve_immediately');
+    // The only rule that moves bookings, asked in English with its words unsaid, to a day said in
+    // words (the fourteenth of Feb).
+    const lessons = compileRules({
+      can_approve_immediately: [
+        "Book, move or cancel lessons, hacks and Pony Days with 48 hours' notice or more",
+        'Cancel a session for a rider who is ill: free, once a term',
+      ],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    for (const said of [
+      'can you move my lesson to Saturday',
+      'can you shift that to the fourteenth of Feb instead',
+    ])
+      expect(checkPermission(lessons, said).status, said).toBe('can_approve_immediately');
     // A rule on altering invoices, whose examples name the product's things, is not asked by
     // moving one of them: what it changes is the invoice.
     for (const said of ['can you move my pony day to Sunday', "we're moving house, so I'm changing my day"])
