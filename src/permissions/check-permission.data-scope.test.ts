@@ -735,3 +735,18 @@ describe("checkPermission: a guardian's account and the ages of the children on 
     ).toBe('forbidden');
   });
 });
+
+describe('checkPermission: when someone else booked, asked', () => {
+  const rooms = compileRules({
+    can_approve_immediately: ['预订、改期、取消场次（开场前24小时以上免费）'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [
+      '预订和会员信息（是否在本店预订或来玩过、场次日期和开场时间、付款金额）只告诉预订人本人；配偶、朋友、同事来问一律不说',
+    ],
+  });
+  it('forbids the day a colleague booked, asked in any order', () => {
+    for (const said of ['帮我查一下我同事这礼拜订了哪天', '我同事哪天来玩'])
+      expect(checkPermission(rooms, said).status, said).toBe('forbidden');
+  });
+});

@@ -699,6 +699,8 @@ describe('findOtherParty: what someone else did with the business, asked after',
     '我老公这个月来了几次',
     '我女儿来过几次了',
     'my friend Bianca also booked with Yusuf. When is hers?',
+    '帮我查一下我同事这礼拜订了哪天',
+    '我同事哪天来玩',
   ])('finds someone else in %j', (said) => {
     expect(findOtherParty(said, CALLER)).toBeDefined();
   });
@@ -709,6 +711,7 @@ describe('findOtherParty: what someone else did with the business, asked after',
     "When's my next appointment?",
     'this one is his, the other is mine',
     '我这个月来了几次',
+    '我订了哪天来着',
   ])('finds no one in %j', (said) => {
     expect(findOtherParty(said, CALLER)).toBeUndefined();
   });
