@@ -950,7 +950,7 @@ function byAge(
   if (aged.length === 0) return given;
   let levels = given;
   const whole = parsed?.whole.norm ?? part.norm;
-  const ages = agesSaid(whole);
+  const { ages } = agesIn(whole);
   for (const i of aged) {
     const rule = rules.rules[i]!;
     const inside = ages.some((a) => withinAge(rule.age!, a));
@@ -991,11 +991,8 @@ const YOUNG_PERSON =
  */
 function ageExcepted(rule: CompiledRule): boolean {
   // An age only in a note (（未成年人充值由监护人走退款流程）) says how another case goes.
-  return rule.age?.noted === true || AGE_TELLS.test(rule.text) || AGE_EXCEPTED.test(rule.text);
+  return rule.age?.noted === true || DISCLOSE_IN_RULE.test(rule.phrase) || AGE_EXCEPTED.test(rule.text);
 }
-/** A rule on who is told what (只告诉…本人或…监护人, goes only to the patient or a guardian). */
-const AGE_TELLS =
-  /告诉|透露|泄露|告知|\bdisclos|\bgoes only to\b|\bonly to the\b|\btold\b|\btell\b|\bshar(?:e|ing)\b/i;
 
 /** The rules that serve by age (see `_ages.ts`), by position. */
 function rulesWithAge(rules: CompiledRules): readonly number[] {
@@ -1023,7 +1020,7 @@ function asksOfAgeRule(rule: CompiledRule, part: Part, parsed: ParsedAction | un
   // long opening (school holidays).
   const { words, objects } = rule.meaning;
   const things = words.zh.length + words.en.length + objects.length;
-  const where = `${part.norm}\n${sentencesWithAge(norm).join('\n')}`;
+  const where = `${part.norm}\n${agesIn(norm).sentences}`;
   const thingSaid =
     things === 0 ||
     words.zh.some((w) => w.length >= 2 && where.includes(w)) ||
@@ -1033,9 +1030,27 @@ function asksOfAgeRule(rule: CompiledRule, part: Part, parsed: ParsedAction | un
   return hasAction(has) && thingSaid && things > 0;
 }
 
-/** The sentences of a text that state an age (see `agesSaid`). */
-function sentencesWithAge(norm: string): string[] {
-  return norm.split(/[.!?。！？\n]+/).filter((s) => agesSaid(s).length > 0);
+const agesRead = new TwoGenerationCache<{ ages: number[]; sentences: string }>(64);
+
+/**
+ * The ages a text states (see `agesSaid`) and its sentences that state one, read once per text: a
+ * check reads them for each of its parts and each rule that serves by age.
+ */
+function agesIn(norm: string): { ages: number[]; sentences: string } {
+  let read = agesRead.get(norm);
+  if (read === undefined) {
+    const ages = agesSaid(norm);
+    const sentences =
+      ages.length === 0
+        ? ''
+        : norm
+            .split(/[.!?。！？\n]+/)
+            .filter((s) => agesSaid(s).length > 0)
+            .join('\n');
+    read = { ages, sentences };
+    agesRead.set(norm, read);
+  }
+  return read;
 }
 
 /**

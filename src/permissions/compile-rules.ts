@@ -881,8 +881,6 @@ const BOOKED_THING_EN = /^(?:appointment|booking|reservation|slot|session|lesson
 const PLAN = senseNumber('plan');
 /** Where and what a shop's booking is, said of its whole business (到店, 门店, 服务, 项目). */
 const SERVICE_IN_GENERAL_ZH = /^(?:到店|来店|进店|门店|店内|店里|服务|项目|到店服务)$/;
-/** A booking rule's plan read from 服务 alone (到店服务), not from a plan's own word (会员, 套餐). */
-const PLAN_AS_SERVICE = /服务/;
 /** 新 of 新预订: what any booking asked for is. */
 const NEW_WORDS_ZH = new Set(['新', '新的']);
 
@@ -939,7 +937,7 @@ function markSoleActions(rules: CompiledRule[]): void {
     if (heads.includes(BOOK) && sole(BOOK)) {
       const general = words.zh.filter((w) => SERVICE_IN_GENERAL_ZH.test(w));
       if (general.length > 0) rule.meaning = { ...rule.meaning, unsaidWhenBooked: general };
-      if (rule.meaning.objects.includes(PLAN) && PLAN_AS_SERVICE.test(rule.phrase))
+      if (rule.meaning.objects.includes(PLAN) && rule.phrase.includes('服务'))
         rule.meaning = {
           ...rule.meaning,
           objects: rule.meaning.objects.filter((o) => o !== PLAN),

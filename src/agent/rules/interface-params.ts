@@ -59,15 +59,22 @@ export function namedInProduct(texts: readonly string[]): string[] {
   return out;
 }
 
+/** What ends a venue's name (店, 馆, 中心, 校区). */
+const VENUE_END = '(?:店|馆|中心|校区)';
+const VENUE_NAME_END = new RegExp(`${VENUE_END}$`);
 /** A list of two or more venues joined by 、 (哈尔滨中央大街店、成都春熙路店). */
-const VENUE_LIST = /[\u4e00-\u9fff]{2,10}(?:店|馆|中心|校区)(?:、[\u4e00-\u9fff]{2,10}(?:店|馆|中心|校区))+/g;
+const VENUE_LIST = new RegExp(
+  `[\\u4e00-\\u9fff]{2,10}${VENUE_END}(?:、[\\u4e00-\\u9fff]{2,10}${VENUE_END})+`,
+  'g',
+);
 /** A city or district before a venue's own name (哈尔滨 of 哈尔滨中央大街店), which a caller leaves out. */
-const CITY_BEFORE =
-  /^(?:哈尔滨|乌鲁木齐|呼和浩特|石家庄|[\u4e00-\u9fff]{2}(?=[\u4e00-\u9fff]{2,}(?:店|馆|中心|校区)$))/;
+const CITY_BEFORE = new RegExp(
+  `^(?:哈尔滨|乌鲁木齐|呼和浩特|石家庄|[\\u4e00-\\u9fff]{2}(?=[\\u4e00-\\u9fff]{2,}${VENUE_END}$))`,
+);
 
 /** A venue's name (哈尔滨中央大街店), as `namedInProduct` reads it from a chain's list. */
 export function isVenueName(name: string): boolean {
-  return /(?:店|馆|中心|校区)$/.test(name);
+  return VENUE_NAME_END.test(name);
 }
 
 /** A parameter naming a venue (store_id, branch, studio): the caller names it, not its code. */
@@ -92,7 +99,7 @@ function oneSaid(named: readonly string[], text: string): string | undefined {
 
 /** 中央大街 of 哈尔滨中央大街店; the whole name where nothing is left out. */
 function venueCore(name: string): string {
-  const core = name.replace(CITY_BEFORE, '').replace(/(?:店|馆|中心|校区)$/, '');
+  const core = name.replace(CITY_BEFORE, '').replace(VENUE_NAME_END, '');
   return core.length >= 2 && core !== name ? core : name.toLowerCase();
 }
 

@@ -631,9 +631,7 @@ async function replyAboutSomeoneElse(
   // refused, not priced.
   const askedOutright = line.parts.some(
     (part) =>
-      part.status === 'forbidden' &&
-      ASKED_FOR_SOMEONE.test(part.text) &&
-      !ASKED_AS_QUESTION.test(part.text.trim()),
+      part.status === 'forbidden' && ASKED_FOR_SOMEONE.test(part.text) && !QUESTION_CLAUSE.test(part.text),
   );
   if (
     !(
@@ -778,9 +776,6 @@ const DIRECT_ASK =
 /** A step asked outright of the business (给他们订个中包, 帮我开, book them in). */
 const ASKED_FOR_SOMEONE =
   /(?:帮|给|替)(?:我|他|她|俺|咱)(?:们)?[\u4e00-\u9fff]{0,2}?(?:订|约|办|开|弄|安排|预订|预约|报|买|改|退)|\b(?:book|give|send|put|make|get|sign)\s+(?:me|him|her|them|us)\b/i;
-/** A part phrased as a question (能不能…, …吗, can I …, is it …): asking whether, not asking for. */
-const ASKED_AS_QUESTION =
-  /[？?]|[吗么嘛呢]$|能不能|可不可以|可以不|行不行|是不是|有没有|有没得|会不会|^(?:can|could|may|might|is|are|do|does|did|will|would|should|am)\b/i;
 
 function policyQuestion(ctx: CallContext, utterance: string, u: Understanding): boolean {
   // "Is there a charge for that?" of a step the caller may take asks the price, disputing nothing.
