@@ -67,10 +67,6 @@ const VENUE_LIST = new RegExp(
   `[\\u4e00-\\u9fff]{2,10}${VENUE_END}(?:、[\\u4e00-\\u9fff]{2,10}${VENUE_END})+`,
   'g',
 );
-/** A city or district before a venue's own name (哈尔滨 of 哈尔滨中央大街店), which a caller leaves out. */
-const CITY_BEFORE = new RegExp(
-  `^(?:哈尔滨|乌鲁木齐|呼和浩特|石家庄|[\\u4e00-\\u9fff]{2}(?=[\\u4e00-\\u9fff]{2,}${VENUE_END}$))`,
-);
 
 /** A venue's name (哈尔滨中央大街店), as `namedInProduct` reads it from a chain's list. */
 export function isVenueName(name: string): boolean {
@@ -93,14 +89,21 @@ export function takesNamedValue(param: string): boolean {
  */
 function oneSaid(named: readonly string[], text: string): string | undefined {
   const lower = text.toLowerCase();
-  const said = named.filter((n) => lower.includes(n.toLowerCase()) || lower.includes(venueCore(n)));
+  const said = named.filter(
+    (n) => lower.includes(n.toLowerCase()) || venueCores(n).some((core) => lower.includes(core)),
+  );
   return said.length === 1 ? said[0] : undefined;
 }
 
-/** 中央大街 of 哈尔滨中央大街店; the whole name where nothing is left out. */
-function venueCore(name: string): string {
-  const core = name.replace(CITY_BEFORE, '').replace(VENUE_NAME_END, '');
-  return core.length >= 2 && core !== name ? core : name.toLowerCase();
+/**
+ * A venue's own names: without its 店, and without the two to four characters of a city or district
+ * before them (中央大街 of 哈尔滨中央大街店, 二七 of 郑州二七店), at least two characters left. No list
+ * of cities: a caller's words that fit two venues name neither (see `oneSaid`).
+ */
+function venueCores(name: string): string[] {
+  if (!VENUE_NAME_END.test(name)) return [];
+  const base = name.replace(VENUE_NAME_END, '');
+  return [0, 2, 3, 4].map((k) => base.slice(k)).filter((core) => core.length >= 2);
 }
 
 function isDateParam(name: string): boolean {
