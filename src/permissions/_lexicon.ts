@@ -600,8 +600,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       `(?<!送)上门(?:(?<=${FUTURE_BEFORE}上门)|(?!${WORKER_BY_JOB}))(?!(?:来|过来)?(?:取|收|揽|拿|卖|推销))(?:~(?:维修|修理|检修|服务|安装|看看|处理|查看))?`,
       '(?:维修|修理|检修)~上门',
       // Not the caller's own arranging (我要提前安排屋头有人: someone at home to open the door), nor
-      // someone else arranged for something (安排他人代扣违章记分).
-      '(?<!我(?:要|得|会|来|自己|好)?(?:提前)?)(?:预约|安排|派)~(?:维修|修理|检修|师傅|技术员|工程师|(?<![有没无他别])人)',
+      // someone else arranged for something (安排他人代扣违章记分), nor a thing arranged for the
+      // customer themself, a guest or a family (安排快递寄回本人).
+      '(?<!我(?:要|得|会|来|自己|好)?(?:提前)?)(?:预约|安排|派)~(?:维修|修理|检修|师傅|技术员|工程师|(?<![有没无他别本客家])人)',
       // 约个周六上午的安检, 你们赶紧来个人看看, 明天上午你们来人: a visit booked or asked for.
       '(?<!预)约(?:个|一个|在)?[^,.!?;:、\\n]{0,8}?(?:安检|检修|检查)',
       // 能约这个礼拜六上午吗: a visit booked for a time of day.

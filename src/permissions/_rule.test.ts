@@ -178,3 +178,17 @@ describe('parseRule: a fee taken off what is given', () => {
     expect(parseRule('Refund an unused class pass up to £80').condition?.hi).toBe(80);
   });
 });
+
+describe('parseRule: how long a thing is kept', () => {
+  it.each([
+    '失物招领：核对后安排快递寄回本人，保管期30天',
+    '寄存行李：免费存放，存放期限7天',
+    'Lost property is posted back to the owner, kept for 60 days',
+  ])('reads %j as a term of the case, not an amount asked', (text) => {
+    expect(parseRule(text).condition).toMatchObject({ term: true, family: 'duration' });
+  });
+
+  it('keeps a span asked for where the period is what is changed (延长有效期30天)', () => {
+    expect(parseRule('延长有效期30天').condition?.term).toBeUndefined();
+  });
+});

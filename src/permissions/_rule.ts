@@ -270,6 +270,12 @@ const NOTICE_AFTER =
   /^\s*(?:or (?:more|longer)\s+|plus\s+)?(?:notice|in advance|ahead|before\b|prior\b|away\b)/;
 /** The same in Chinese, said before the span: 体检日前一天, 出发前7天, 提前3天, 开课前24小时. */
 const NOTICE_BEFORE_ZH = /(?:前|提前|之前)\s*$/;
+/**
+ * How long the business keeps a thing, said before the span: 保管期30天, 存放期限7天, kept for 30
+ * days. A term of the case the operator checks on the record, never an amount asked for.
+ */
+const KEPT_FOR =
+  /(?:保管|保存|保留|存放|寄存)期限?(?:为|是)?\s*$|\b(?:kept|held|stored)\s+(?:for\s+)?(?:up to\s+)?$/;
 
 /**
  * Working days right after a quantity, said of how long something takes: 5-7 business days,
@@ -369,8 +375,9 @@ function conditionOf(
     const notice =
       condition.family === 'duration' &&
       (NOTICE_AFTER.test(s.slice(to)) || NOTICE_BEFORE_ZH.test(s.slice(0, from)));
+    const kept = condition.family === 'duration' && KEPT_FOR.test(s.slice(0, from));
     const termed =
-      notice || (noted && (!bareInNote(s, from, to) || WORKING_DAYS.test(s.slice(from))))
+      notice || kept || (noted && (!bareInNote(s, from, to) || WORKING_DAYS.test(s.slice(from))))
         ? { ...condition, term: true as const, ...(notice ? { notice: true as const } : {}) }
         : condition;
     return { text, ...cleanPhrase(`${s.slice(0, from)} ${s.slice(to)}`), condition: termed };

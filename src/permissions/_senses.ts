@@ -1424,6 +1424,26 @@ export const SENSES: readonly SenseDef[] = [
     en: ['find*', 'look for', 'track down', 'locate'],
   },
   {
+    // 找到了给我寄回来, 到付寄出, post it back to me: something sent to the customer by post or
+    // courier (a thing left behind, a repaired item). 补寄 and 再寄 send again (`reissue`).
+    id: 'mail',
+    role: 'action',
+    zh: ['寄回', '寄过来', '寄给我', '寄返', '邮寄给我', '邮寄回', '邮给我', '快递给我', '快递过来'],
+    en: [
+      'courier it',
+      'courier them',
+      'posted back',
+      'mailed back',
+      'shipped back',
+      'post back',
+      'mail back',
+    ],
+    patterns: ['mail', 'post', 'ship', 'send', 'courier'].map((key) => ({
+      key,
+      re: `${key}\\s+(?:it|them|that|this|(?:the|my|our|his|her)\\s+[\\w-]+)\\s+(?:back|to me|home|over|out to me)\\b`,
+    })),
+  },
+  {
     id: 'reissue',
     role: 'action',
     zh: [
@@ -2512,9 +2532,21 @@ export const SENSES: readonly SenseDef[] = [
       '遗失物品',
       '失物',
       '落了',
+      // 遗留物品, 东西落起了 (Sichuan), 忘在房间里: left behind where the service was.
+      '遗留',
+      '遗落',
+      '落起了',
+      '落在',
+      '忘在',
     ],
     en: ['lost item*', 'lost property', 'lost and found', 'left behind'],
     patterns: [
+      // I left my scarf behind, left my water bottle in the changing room (not "at home").
+      {
+        key: 'left',
+        re: "left\\s+(?:my|a|an|the|our|his|her)\\s+(?:[\\w'-]+\\s+){0,2}?(?:behind\\b|(?:in|at)\\s+(?:the|your)\\b)",
+        overlay: true as const,
+      },
       ...['left', 'forgot', 'lost', 'dropped'].map((key) => ({
         key,
         re: `${key}\\s+(?:my|a|an|the|our|some|his|her)?\\s*(?:[\\w'-]+\\s+){0,2}?(?:in|on|at|inside)\\s+(?:the|your|his|her|my|that)?\\s*(?:[\\w']+\\s+)?(?:car|ride|cab|vehicle|trunk|back ?seat|taxi|uber)\\b`,
@@ -2945,6 +2977,13 @@ export const SENSES: readonly SenseDef[] = [
     role: 'manner',
     zh: ['小额', '小的', '小钱', '小事故', '小剐蹭', '小问题'],
     en: ['small', 'minor'],
+  },
+  {
+    // 安排快递寄回（运费到付）: how a thing is sent, which a caller asking for it leaves out.
+    id: 'by_courier',
+    role: 'manner',
+    zh: ['快递', '顺丰', '运费到付', '邮费到付', '到付'],
+    en: ['by courier', 'by post', 'postage paid', 'cash on delivery'],
   },
   {
     id: 'arrange',

@@ -2426,3 +2426,23 @@ describe('checkPermission: an action refused is no request', () => {
     expect(checkPermission(rules, '我要投诉你们').status).toBe('requires_process');
   });
 });
+
+describe('checkPermission: a thing left behind, sent back', () => {
+  const status = statusUnder({
+    can_approve_immediately: ['储物柜遗留物品：登记后安排快递寄回本人（邮费到付），保存期15天'],
+    requires_supervisor: ['退款>50元'],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  it('reads the thing left said in the caller’s words and 寄回来 or 快递给我 as the rule', () => {
+    expect(status('我上礼拜把水杯忘在更衣室了，找到了的话给我寄回来')).toBe('can_approve_immediately');
+    expect(status('东西落在更衣室了，麻烦快递给我')).toBe('can_approve_immediately');
+  });
+
+  it('approves nothing sent where nothing left behind is told, and reads 安排…本人 as no visit', () => {
+    expect(status('找到了给我寄回来')).toBe('requires_supervisor');
+    expect(status('派个师傅上门来看看')).toBe('requires_supervisor');
+    expect(status('寄到你们哪儿了？现在到了没有')).not.toBe('can_approve_immediately');
+  });
+});

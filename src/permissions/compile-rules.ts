@@ -25,6 +25,7 @@ import {
 } from './_meaning.js';
 import { normalizeText } from './_normalize.js';
 import { parseRule, type RuleCondition, withoutNotes } from './_rule.js';
+import { SENSES } from './_senses.js';
 import { contentWords, EN_WORD, NO_WORDS, stem, type Words } from './_words.js';
 
 /** One rule, ready to match. Internal. */
@@ -593,10 +594,25 @@ function settleCircumstances(
     }
     const own = words.filter((w) => !phrases.some(([t, phrase]) => t !== rule.text && phrase.includes(w)));
     if (own.length === 0) continue;
-    rule.circumstance = own.map(escapeRegExp).join('|');
+    rule.circumstance = [...new Set([...own, ...own.flatMap(thingsSaidAs)])].map(escapeRegExp).join('|');
     kept.push(rule);
   }
   return kept;
+}
+
+/**
+ * The other words callers say a circumstance's thing in (遗留 of 遗留物品 is 东西落起了, 忘在房间):
+ * the forms of the things it names. Problems (丢, 没了) are left out: said of anything, they tell
+ * no one circumstance.
+ */
+function thingsSaidAs(word: string): string[] {
+  const has = scanSenses(normalizeText(word));
+  const forms: string[] = [];
+  has.forEach((flag, i) => {
+    const sense = SENSES[i]!;
+    if (flag === 1 && sense.role === 'object' && sense.problem !== true) forms.push(...sense.zh);
+  });
+  return forms;
 }
 
 /** A rule naming the account's holder as a guardian: 登记家长, 账户监护人, the parent or guardian on file. */
