@@ -24,3 +24,18 @@ describe('the lexicon: money given back in Cantonese', () => {
     expect(findActionRequests('上次多收咗嗰笔，退返畀我啦').map((r) => r.concept)).toContain('refund');
   });
 });
+
+describe('the lexicon: asking for a supervisor', () => {
+  const asks = (said: string) => findActionRequests(said).some((r) => r.concept === 'speak_to_supervisor');
+
+  it('reads a supervisor asked for', () => {
+    expect(asks('转人工')).toBe(true);
+    expect(asks('叫你们经理来')).toBe(true);
+    expect(asks('让你们领导给我回个电话')).toBe(true);
+  });
+
+  it('reads no supervisor asked for in their approval talked about or hurried along', () => {
+    expect(asks('要是主管不批，我的定金是不是就没了')).toBe(false);
+    expect(asks('那你让你们领导快着点儿，我礼拜天的车')).toBe(false);
+  });
+});
