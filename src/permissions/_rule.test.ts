@@ -192,3 +192,15 @@ describe('parseRule: how long a thing is kept', () => {
     expect(parseRule('延长有效期30天').condition?.term).toBeUndefined();
   });
 });
+
+describe('parseRule: notice named without an operator', () => {
+  it.each([
+    "Move a lesson with 48 hours' notice",
+    "Cancel with 48 hours' notice or more before the start",
+    '提前3天改期免费',
+  ])('reads %j as at least that notice', (text) => {
+    const { condition } = parseRule(text);
+    expect(condition).toMatchObject({ term: true, notice: true, loInclusive: true });
+    expect(condition?.hi).toBeUndefined();
+  });
+});

@@ -120,6 +120,16 @@ function boundFor(op: Op, value: number): RuleCondition {
   }
 }
 
+/**
+ * Notice given is at least what a rule names (with 48 hours' notice, 提前3天): a span named without
+ * an operator bounds it from below only. 73 hours ahead is 48 hours' notice too.
+ */
+function atLeast(condition: RuleCondition): RuleCondition {
+  if (!condition.named || condition.lo === undefined) return condition;
+  const { hi: _hi, named: _named, ...rest } = condition;
+  return { ...rest, loInclusive: true, hiInclusive: false };
+}
+
 function withUnit(cond: RuleCondition, unit: Unit | undefined): RuleCondition {
   const out: RuleCondition = { ...cond };
   if (cond.lo !== undefined) out.lo = toBase(cond.lo, unit);
@@ -378,7 +388,11 @@ function conditionOf(
     const kept = condition.family === 'duration' && KEPT_FOR.test(s.slice(0, from));
     const termed =
       notice || kept || (noted && (!bareInNote(s, from, to) || WORKING_DAYS.test(s.slice(from))))
-        ? { ...condition, term: true as const, ...(notice ? { notice: true as const } : {}) }
+        ? {
+            ...(notice ? atLeast(condition) : condition),
+            term: true as const,
+            ...(notice ? { notice: true as const } : {}),
+          }
         : condition;
     return { text, ...cleanPhrase(`${s.slice(0, from)} ${s.slice(to)}`), condition: termed };
   };

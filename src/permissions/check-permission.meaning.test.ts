@@ -2446,3 +2446,21 @@ describe('checkPermission: a thing left behind, sent back', () => {
     expect(status('寄到你们哪儿了？现在到了没有')).not.toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: more notice than a rule names', () => {
+  const status = statusUnder({
+    can_approve_immediately: ["Move or cancel a class with 48 hours' notice or more"],
+    requires_supervisor: ["Moving a class with less than 48 hours' notice"],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  it('approves a move asked 73 hours ahead, and not one asked 30 hours ahead', () => {
+    expect(status('can you move my Saturday class? (73 hours before the booking)')).toBe(
+      'can_approve_immediately',
+    );
+    expect(status('can you move my Saturday class? (30 hours before the booking)')).not.toBe(
+      'can_approve_immediately',
+    );
+  });
+});
