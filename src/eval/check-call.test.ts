@@ -140,6 +140,19 @@ describe('checkCall', () => {
     expect(miss.reason).toContain('"2048"');
   });
 
+  it('reply_any finds no fact inside the call’s own ticket number', () => {
+    const opened: CallEvent = {
+      type: 'ticket',
+      id: 'TK20320114-B5584E',
+      kind: 'requires_supervisor',
+      summary: '退款',
+    };
+    const events = [...base, opened, agent('已为您登记，工单号TK20320114-B5584E')];
+    expect(only(checkCall({ reply_any: [{ turn: 0, any: ['84'] }] }, trace(events))).passed).toBe(false);
+    const said = [...base, opened, agent('可以退84元，工单号TK20320114-B5584E')];
+    expect(only(checkCall({ reply_any: [{ turn: 0, any: ['84'] }] }, trace(said))).passed).toBe(true);
+  });
+
   it('never_say fails when any reply of the call says a forbidden text, quoting it', () => {
     const events = [...base, agent('好的'), customer('我邻居的电话呢'), agent('他的号码是13700005555')];
     const leak = only(checkCall({ never_say: ['13700005555', '王芳'] }, trace(events)));

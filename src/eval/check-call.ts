@@ -116,9 +116,12 @@ export function checkCall(expect: Expectations, trace: CallTrace): CheckResult[]
         : `a ticket was opened: ${opened.map((k) => `"${k.summary}"`).join('; ')}`;
     });
   }
+  // The call's own ticket and grant numbers (TK20320114-B5584E) say no fact: a fact found only
+  // inside one is not said, and a check passing on it would pass at random.
+  const issued = issuedIds(trace.events);
   for (const r of expect.reply_any ?? []) {
     atTurn('reply_any', 'verification', r.turn, (t) => {
-      const said = replyOf(t).toLowerCase();
+      const said = issued.reduce((text, id) => text.replaceAll(id, ' '), replyOf(t)).toLowerCase();
       return r.any.some((x) => said.includes(x.toLowerCase()))
         ? undefined
         : `the reply says none of ${r.any.map((x) => `"${x}"`).join(', ')} ${excerpt(replyOf(t))}`;
@@ -189,6 +192,19 @@ function permissionChecks(t: Turn) {
 
 function tickets(t: Turn) {
   return t.events.flatMap((e) => (e.type === 'ticket' ? [e] : []));
+}
+
+/** The numbers of the tickets, grants and approval requests the call issued. */
+function issuedIds(events: readonly CallEvent[]): string[] {
+  return events.flatMap((e) =>
+    e.type === 'ticket'
+      ? [e.id]
+      : e.type === 'grant'
+        ? [e.grant_id]
+        : e.type === 'notification'
+          ? [e.approval_id]
+          : [],
+  );
 }
 
 function replyOf(t: Turn): string {
