@@ -623,3 +623,19 @@ describe('relevantInterfaces: where the nearest one is', () => {
     },
   );
 });
+
+describe('relevantInterfaces: what a thing would fetch', () => {
+  const buyer = profileInterfaces({
+    orders: {
+      description: '本账户回收订单：订单号、机型、成交价、状态',
+      response_fields: ['orders', 'deal_price'],
+    },
+    quotes: { description: '实时估价：机型、容量、各成色回收价', response_fields: ['quotes', 'valid_until'] },
+  });
+  it.each([
+    ['我这个手机用了两年，你们现在收好多钱？', 'quotes'],
+    ["What's the trade-in value of my old laptop?", 'quotes'],
+  ])('%j is about %s', (said, expected) => {
+    expect(relevantInterfaces(buyer, said)).toContain(expected);
+  });
+});

@@ -102,6 +102,10 @@ const FACT_KINDS: Record<string, RegExp> = {
     `${STILL_FOR_SALE.source}|在售|卖出去了|有没有货|现车|车源|库存|\\bfor sale\\b|\\bsold (?:out|already)\\b`,
     'i',
   ),
+  // What something would fetch, sold to the business: 估价, 收好多钱 (Sichuan), 能卖多少, a
+  // trade-in value; held as quotes and prices paid per grade.
+  quote:
+    /估价|估个价|报价|回收价|收购价|值多少|值好多|值几个钱|能卖多少|能卖好多|卖多少钱|收多少钱|收好多钱|收几多钱|\b(?:quotes?|valuations?|trade-?in (?:value|price)|what (?:it|they)(?:'s| is| are) worth)\b/i,
   // Medicine taken regularly: 药, 处方, 续药, tablets, repeats.
   medication:
     /药|处方|\b(?:tablets?|pills|meds|medications?|medicines?|prescriptions?|repeats?|refills?|drugs?|dose)\b/i,

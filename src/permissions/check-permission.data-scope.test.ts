@@ -750,3 +750,19 @@ describe('checkPermission: when someone else booked, asked', () => {
       expect(checkPermission(rooms, said).status, said).toBe('forbidden');
   });
 });
+
+describe('checkPermission: what someone else sold for, asked', () => {
+  const buyer = compileRules({
+    can_approve_immediately: ['回收订单改约上门时间'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['账户信息（是否在本平台卖过东西、成交价、打款金额）只告诉账户本人；配偶、同事来问一律不说'],
+  });
+  it('forbids how much a colleague or a wife sold for', () => {
+    for (const said of [
+      '我同事小周上礼拜在你们这卖了个相机，你帮我查一下嘛，她到底卖了好多？',
+      '帮我看看我老婆卖了多少钱',
+    ])
+      expect(checkPermission(buyer, said).status, said).toBe('forbidden');
+  });
+});

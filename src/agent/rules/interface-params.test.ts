@@ -92,3 +92,19 @@ describe('idSaid', () => {
     expect(idSaid(text)).toBeUndefined();
   });
 });
+
+describe('fillParams: a model and its size said', () => {
+  it.each([
+    ['我手上这个vivo X70 Pro，256G的，用了两年多', { model: 'vivo X70 Pro', storage: '256GB' }],
+    ['华为P50 Pro 512G', { model: '华为P50 Pro', storage: '512GB' }],
+    ['my iPhone 13 Pro Max, 256GB', { model: 'iPhone 13 Pro Max', storage: '256GB' }],
+    ['a Galaxy S22 with 1TB', { model: 'Galaxy S22', storage: '1TB' }],
+  ])('fills a quote from %j', (said, expected) => {
+    expect(fillParams(['model', 'storage'], said, [], now)).toEqual(expected);
+  });
+
+  it('takes no date, sum or code for a model', () => {
+    for (const said of ['I paid 200 on Saturday 14th', '去年12月买的，用了两年', 'TK20320114 工单'])
+      expect(fillParams(['model'], said, [], now), said).toBeUndefined();
+  });
+});

@@ -29,6 +29,8 @@ export function fillParams(
     if (CALLER_PARAM.test(param)) continue;
     const value =
       (isDateParam(param) ? dateSaid(param, utterance, now) : undefined) ??
+      (isModelParam(param) ? modelSaid(utterance) : undefined) ??
+      (isSizeParam(param) ? sizeSaid(utterance) : undefined) ??
       (isIdParam(param) ? idSaid(utterance) : undefined) ??
       (isDateParam(param) || (isIdParam(param) && !isVenueParam(param))
         ? undefined
@@ -104,6 +106,45 @@ function venueCores(name: string): string[] {
   if (!VENUE_NAME_END.test(name)) return [];
   const base = name.replace(VENUE_NAME_END, '');
   return [0, 2, 3, 4].map((k) => base.slice(k)).filter((core) => core.length >= 2);
+}
+
+/** A parameter naming a thing's model (model, device_model, 机型). */
+function isModelParam(name: string): boolean {
+  return /model$|机型|型号/i.test(name);
+}
+
+/** A parameter naming how much a thing holds (storage, capacity, 容量). */
+function isSizeParam(name: string): boolean {
+  return /storage|capacity|容量|内存/i.test(name);
+}
+
+/** Words after a model's number that are part of its name (X70 Pro, 13 Pro Max, 苹果14 Plus). */
+const MODEL_SUFFIX = String.raw`(?:\s?(?:Pro|Max|Plus|Ultra|Mini|Lite|SE|Note|Fold|Flip)\b)*`;
+/**
+ * A model the caller named: a maker's word and a short number (vivo X70 Pro, iPhone 13, 苹果14,
+ * 华为P50), not a date or a count (去年12月, 两年) nor a long code (TK20320114).
+ */
+const MODEL_SAID = new RegExp(
+  [
+    // vivo X70 Pro, Galaxy S22: a maker and a lettered number.
+    String.raw`\b[A-Za-z]{3,}\s?[A-Za-z]{1,4}\d{1,4}(?!\d)[A-Za-z]{0,3}`,
+    // iPhone 13, OPPO 11: a maker written with capitals inside, and a number.
+    String.raw`\b(?:[a-z]+[A-Z][A-Za-z]*|[A-Z]{2,})\s?\d{1,4}(?!\d)`,
+    // 苹果14, 华为P50: two characters and a short number that is no date or count.
+    String.raw`[\u4e00-\u9fff]{2}\s?[A-Za-z]{0,4}\d{1,3}(?![\d月号日点年岁个块元人次天周期G])`,
+  ]
+    .map((form) => `(?:${form})${MODEL_SUFFIX}`)
+    .join('|'),
+);
+
+function modelSaid(text: string): string | undefined {
+  return MODEL_SAID.exec(text)?.[0].trim();
+}
+
+/** A size said: 256G, 128个G, 1TB. */
+function sizeSaid(text: string): string | undefined {
+  const m = /(\d{1,4})\s*(?:个)?\s*(GB|G|TB|T)(?![A-Za-z])/i.exec(text);
+  return m ? `${m[1]}${m[2]!.toUpperCase().startsWith('T') ? 'TB' : 'GB'}` : undefined;
 }
 
 function isDateParam(name: string): boolean {
