@@ -766,3 +766,22 @@ describe('checkPermission: what someone else sold for, asked', () => {
       expect(checkPermission(buyer, said).status, said).toBe('forbidden');
   });
 });
+
+describe('checkPermission: what someone did, asked in the next clause without them', () => {
+  const buyer = compileRules({
+    can_approve_immediately: ['回收订单改约上门时间'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [
+      '账户信息（是否在本平台卖过东西、成交价、充值、到店次数）只告诉账户本人；配偶、同事来问一律不说',
+    ],
+  });
+  it('forbids it when the clause before says they dealt with the business', () => {
+    for (const said of ['我老婆在你们这卖了手机，卖了多少钱', '我妈上个月在你们这办了卡，来了几次了'])
+      expect(checkPermission(buyer, said).status, said).toBe('forbidden');
+  });
+  it('leaves the caller’s own question after what someone told them', () => {
+    for (const said of ['我老婆说你们这价格不错，我这个能卖多少钱', '我老婆说是礼拜三，到底哪天上门'])
+      expect(checkPermission(buyer, said).status, said).not.toBe('forbidden');
+  });
+});

@@ -600,6 +600,7 @@ function scan(text: string, norm: string, gates: number, numbered: boolean): Sca
       if (named) scanZh(norm, clause, served, people);
       if (latin) scanEn(norm, text, clause, people);
     }
+    if (named && people.length === 0) subjectCarried(norm, m, people);
     // The lexicon's other-user actions only add wordings the scan above missed: skip when it found one.
     if (people.length === 0 && lexiconWords) {
       for (const c of detectConcepts(norm)) {
@@ -647,6 +648,46 @@ function scan(text: string, norm: string, gates: number, numbered: boolean): Sca
     for (const r of norm.matchAll(SELF_NAME_EN)) selfNames.push(r[2]!);
   }
   return { people, selfNames, numbers, cardAsks };
+}
+
+/** Words that may lead a clause whose subject is left out (那, 她到底, 结果, 一共). */
+const SUBJECTLESS_LEAD = /^(?:那|就|到底|究竟|一共|总共|最后|结果|然后|后来|又|都)*/;
+/** Something done with a business, in the past: 卖了, 办了, 充过, 来过. */
+const DEALT = /(?:卖|买|充|办|订|定|约|报|租|住|来|去|做|存|寄|当|消费|刷|花|交|缴|修|换|装|配)(?:了|过)/;
+/** Told or heard: what follows is what someone said, not what they did. */
+const TOLD = /说|讲|告诉|听/;
+/** The caller or the business, as a clause's own subject: then it is theirs. */
+const OWN_SUBJECT = /[我你咱俺]|您/;
+
+/**
+ * 我老婆在你们这卖了手机，卖了多少钱: a clause asking what was done (卖了多少钱, 来了几次), with no one
+ * named in it, asks it of the person the clause before names: Chinese leaves the subject out.
+ */
+function subjectCarried(norm: string, m: Matchers, hits: PersonHit[]): void {
+  const parts = clauses(norm);
+  for (let k = 1; k < parts.length; k++) {
+    const clause = parts[k]!;
+    const text = norm.slice(clause.start, clause.end);
+    const lead = SUBJECTLESS_LEAD.exec(text)![0].length;
+    const asked = m.activityZh.exec(text.slice(lead));
+    if (!asked || OWN_SUBJECT.test(text.slice(0, lead + asked[0].length))) continue;
+    const prev = parts[k - 1]!;
+    const before = norm.slice(prev.start, prev.end);
+    // 师傅说下午来，几点到: those who serve the caller come and go on the caller's business. The
+    // person must have dealt with the business (卖了, 办了卡, 来过), not told the caller something
+    // (我老婆说是礼拜三，到底哪天上门 asks about the caller's own visit).
+    if (W.SERVICE_PEOPLE_ZH.test(before) || !DEALT.test(before) || TOLD.test(before)) continue;
+    for (let p = 0; p < before.length; p++) {
+      const r = nextMatch(m.refZh, before, p, startsRef, m.starts);
+      if (r === null) break;
+      if (W.SELF_BEFORE.test(before.slice(0, r.index))) {
+        p = r.index;
+        continue;
+      }
+      hits.push({ start: prev.start + r.index, end: clause.start + lead + asked[0].length });
+      return;
+    }
+  }
 }
 
 // What follows a unit's number: its word (室, 号, 的, 那家, 住 …), a pause, or the end.
