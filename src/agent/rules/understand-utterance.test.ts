@@ -587,6 +587,10 @@ describe('extractName: a name said in passing', () => {
     );
     expect(extractName("oh and it's Ines by the way")).toBe('Ines');
   });
+
+  it('reads "it’s Tama - Tama Ngata, T-A-M-A": the given name, a dash, the full name', () => {
+    expect(extractName("Oh, and it's Tama - Tama Ngata, T-A-M-A.")).toBe('Tama Ngata');
+  });
 });
 
 describe('understandUtterance: can you see when …', () => {

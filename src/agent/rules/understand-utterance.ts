@@ -605,8 +605,9 @@ const EN_NAME_SAID: readonly RegExp[] = [
   // It's Darryl, by the way, Darryl Kowalchuk: the name said in passing, then in full.
   /\b(?:[Ii]t's|[Ii]t’s|[Ii]t is)\s+[A-Z][a-z'-]+\s*,?\s*by the way\s*,\s*([A-Z][a-z'-]+\s+(?:Mc|Mac|O')?[A-Z][a-z'-]+)/,
   /\b(?:[Ii]t's|[Ii]t’s|[Ii]t is)\s+([A-Z][a-z'-]+)\s*,?\s*by the way\b/,
-  // It's Marta, Marta Zielińska: the given name, then the full name (letters of any alphabet).
-  /\b(?:[Ii]t's|[Ii]t’s|[Ii]t is)\s+(\p{Lu}[\p{Ll}'-]+)\s*,\s*(?=\1\s)(\1\s+\p{Lu}[\p{L}'-]+)/u,
+  // It's Marta, Marta Zielińska; it's Aroha - Aroha Walker: the given name, then the full name
+  // (letters of any alphabet).
+  /\b(?:[Ii]t's|[Ii]t’s|[Ii]t is)\s+(\p{Lu}[\p{Ll}'-]+)\s*(?:,|\s[-–—])\s*(?=\1\s)(\1\s+\p{Lu}[\p{L}'-]+)/u,
   /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so)\s+)(?:[Ii]t's|[Ii]t’s|[Ii]ts|[Ii]t is)\s+([A-Z][a-z'-]+\s+(?:Mc|Mac|O')?[A-Z][a-z'-]+|[A-Z][a-z'-]+(?=\s+(?:here|speaking|calling)\b))/,
   /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so)\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+(?:here|speaking)\b(?!\s+(?:is|was|are)\b)/,
   // Gary Molyneux, I'm Ellie Molyneux's dad: a full name opening the line, before who they are.
