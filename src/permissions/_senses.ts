@@ -311,6 +311,22 @@ export const SENSES: readonly SenseDef[] = [
       'signed up',
       'per incident',
       'each incident',
+      // moved up from Lafayette, moving house, moved out: where someone lives, not a booking moved.
+      'moved house',
+      'moving house',
+      'moved home',
+      'moved up',
+      'moved down',
+      'moved here',
+      'moved there',
+      'moved away',
+      'moving away',
+      'moved abroad',
+      'moved interstate',
+      'moved from',
+      'moved in',
+      'moved out',
+      'moving out',
     ],
   },
   {
@@ -467,6 +483,12 @@ export const SENSES: readonly SenseDef[] = [
       {
         key: 'book',
         re: "book\\s+(?:(?:\\d+|one|two|three|four|five|some|more|extra|free)\\s+)?(?:[\\w'-]+\\s+){0,2}?(?:journeys?|trips?|tickets?|seats?|places?|spaces?|sessions?|classes?|lessons?|appointments?|visits?|tours?|rooms?|tables?|slots?|consults?|consultations?|fittings?|treatments?|touch-?ups?)\\b",
+      },
+      // Booking, moving or cancelling lawn visits: booking as the first of a rule's listed steps
+      // opening the phrase (not on the booking, or giving codes …: a booking held).
+      {
+        key: 'booking',
+        re: '(?<=^\\s*|[;:(]\\s*)booking(?=\\s*(?:,|/|or\\b|and\\b)\\s*(?:or\\s+|and\\s+)?[a-z]+ing\\b)',
       },
       // Make a new booking, make a reservation: a booking made, said as the noun.
       {

@@ -2464,3 +2464,34 @@ describe('checkPermission: more notice than a rule names', () => {
     );
   });
 });
+
+describe('checkPermission: an English rule listing its steps, done into open slots', () => {
+  const status = statusUnder({
+    can_approve_immediately: [
+      "Booking, moving or cancelling garden visits (spring tidy-up, hedge trimming) into open calendar slots with 48 hours' notice or more: free",
+      'Vacation hold on weekly garden visits: once per season',
+    ],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [
+      'Cancelling, changing or moving payment on an account at the request of someone who is not the account holder',
+      'Telling anyone but the account holder whether a person is a customer, which dates, or giving codes for a booking that is not theirs',
+    ],
+  });
+
+  it('reads booking first in the list as one of the steps, and leaves out where the visit goes', () => {
+    expect(status('can you move my tidy-up to Tuesday')).toBe('can_approve_immediately');
+    expect(status('can you book me a spring tidy-up for next Monday')).toBe('can_approve_immediately');
+  });
+
+  it('reads a move of house and the rule’s grammar words in a story as no request of someone else', () => {
+    expect(
+      status(
+        "We just closed on a house at 40 Birch Lane, moved up from Texas for my wife's job. How much do you charge for a spring tidy-up?",
+      ),
+    ).not.toBe('forbidden');
+    expect(status('we moved up from Texas, can you move my tidy-up to Tuesday')).toBe(
+      'can_approve_immediately',
+    );
+  });
+});

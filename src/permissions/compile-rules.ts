@@ -744,7 +744,31 @@ function markDomainWords(rules: CompiledRule[], shorterPhrases: ReadonlySet<Comp
   markBookingMoves(rules);
   markSoleActions(rules);
   markWhatExtendingMoves(rules);
+  markEnglishManner(rules);
   markChineseDomainWords(rules, shorterPhrases);
+}
+
+/** Where or how an action is done, opening a phrase's tail: into open slots, with notice, via the app. */
+const MANNER_EN = /\b(?:into|onto|via|through|using|with|within)\b([^,;:()]*)/;
+
+/**
+ * Book or move lawn visits into open zone_calendar slots: how and where the action is done is the
+ * operator's to check (which slots are open, the notice), and a caller never says it (move my
+ * clean-up to Tuesday). The words of such a tail are optional, while what is left still names the
+ * rule.
+ */
+function markEnglishManner(rules: CompiledRule[]): void {
+  for (const rule of rules) {
+    const words = rule.meaning.words.en;
+    if (words.length === 0 || rule.category === 'forbidden') continue;
+    const tail = MANNER_EN.exec(rule.phrase)?.[1];
+    if (tail === undefined) continue;
+    const inTail = new Set([...tail.matchAll(EN_WORD)].map((m) => stem(m[0])));
+    const manner = words.filter((w) => inTail.has(w) && !rule.meaning.optional?.includes(w));
+    const left = rule.meaning.heads.length + rule.meaning.objects.length + words.length - manner.length;
+    if (manner.length > 0 && left > 0)
+      rule.meaning = { ...rule.meaning, optional: [...(rule.meaning.optional ?? []), ...manner] };
+  }
 }
 
 /** Words that count times or state a condition: 第二次, 首次, 再次, 同一, 同月, 未消耗, 已使用, 非本人. */
