@@ -1566,6 +1566,12 @@ describe('checkPermission: a false record asked by the rule’s own example, and
       'forbidden',
     );
   });
+  it('refuses an amount to be written on a receipt (写个三千五), and not a plain one asked', () => {
+    expect(checkPermission(rules, '我这房费一千二，你给我重新开个发票，写个两千，公司那边好报').status).toBe(
+      'forbidden',
+    );
+    expect(checkPermission(rules, '房费一千二，给我开张发票，发我邮箱').status).not.toBe('forbidden');
+  });
 });
 
 describe('checkPermission: a check the operator makes first (核实…后，), and a forbidden case said or not', () => {

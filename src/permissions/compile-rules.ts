@@ -529,6 +529,8 @@ const FALSE_RECORD_ASKED = [
   '(?:日期|时间|金额|名目|项目|品名)(?:给我)?改',
   '倒签',
   '虚开',
+  // 给我重新开个收据，写个三千五: an amount to be written on it, which only a changed one needs.
+  '(?:收据|发票|证明|票)[^.!?;\\n]{0,10}?(?:写|填)(?:个|上)\\s*(?:\\d|[一二两三四五六七八九十])',
   '[多少]开',
   '(?:别|不要)(?:写|开)(?:上|出)?(?:实际|真实|品名|名目)',
   // label it as, put my Pilates classes down as physio: up to three words of what is relabelled.
