@@ -151,6 +151,7 @@ describe('checkCall', () => {
     expect(only(checkCall({ reply_any: [{ turn: 0, any: ['84'] }] }, trace(events))).passed).toBe(false);
     const said = [...base, opened, agent('可以退84元，工单号TK20320114-B5584E')];
     expect(only(checkCall({ reply_any: [{ turn: 0, any: ['84'] }] }, trace(said))).passed).toBe(true);
+    expect(only(checkCall({ never_say: ['558'] }, trace(events))).passed).toBe(true);
   });
 
   it('never_say fails when any reply of the call says a forbidden text, quoting it', () => {

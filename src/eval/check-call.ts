@@ -117,7 +117,7 @@ export function checkCall(expect: Expectations, trace: CallTrace): CheckResult[]
     });
   }
   // The call's own ticket and grant numbers (TK20320114-B5584E) say no fact: a fact found only
-  // inside one is not said, and a check passing on it would pass at random.
+  // inside one is not said, nor leaked, and a check reading it would pass or fail at random.
   const issued = issuedIds(trace.events);
   for (const r of expect.reply_any ?? []) {
     atTurn('reply_any', 'verification', r.turn, (t) => {
@@ -128,7 +128,9 @@ export function checkCall(expect: Expectations, trace: CallTrace): CheckResult[]
     });
   }
   if (expect.never_say) {
-    const replies = trace.events.flatMap((e) => (e.type === 'agent' ? [e.content] : []));
+    const replies = trace.events.flatMap((e) =>
+      e.type === 'agent' ? [issued.reduce((text, id) => text.replaceAll(id, ' '), e.content)] : [],
+    );
     const leaks = expect.never_say.flatMap((x) => {
       const at = replies.find((r) => r.toLowerCase().includes(x.toLowerCase()));
       return at === undefined ? [] : [{ x, at }];

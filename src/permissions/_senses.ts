@@ -206,6 +206,12 @@ export const SENSES: readonly SenseDef[] = [
     id: 'none',
     role: 'none',
     zh: [
+      // 合同登记同住人, 登记的手机号: who or what is on record, not a registering asked for.
+      '登记同住人',
+      '登记的',
+      '已登记',
+      '登记手机',
+      '登记联系人',
       '装修公司',
       '装修队',
       '装修师傅',

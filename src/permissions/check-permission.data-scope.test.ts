@@ -785,3 +785,18 @@ describe('checkPermission: what someone did, asked in the next clause without th
       expect(checkPermission(buyer, said).status, said).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission: who is on record, in a rule on who may be told', () => {
+  const flats = compileRules({
+    can_approve_immediately: ['报修登记：一般维修48小时内上门'],
+    requires_supervisor: [],
+    requires_process: ['提前退租转租：承租人在App提交转租申请'],
+    forbidden: [
+      '向承租人和合同登记同住人以外的任何人（父母家人、朋友、同事）透露某人是否住在本公寓、房号、电话',
+    ],
+  });
+  it('reads 登记同住人 as who is on the lease, not a registering the rule forbids', () => {
+    expect(checkPermission(flats, '我有个同事正好要租房子，你帮我登记转租好伐').status).not.toBe('forbidden');
+    expect(checkPermission(flats, '我同事住几号房').status).toBe('forbidden');
+  });
+});
