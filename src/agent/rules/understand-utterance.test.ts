@@ -753,3 +753,13 @@ describe('withoutRetracted: what a caller takes back as soon as they said it', (
     expect(withoutRetracted('that is not right, wait a minute')).toBe('that is not right, wait a minute');
   });
 });
+
+describe('understandUtterance: how come it was done, asked in complaint', () => {
+  it('reads 咋还给我整出来个滞纳金呢 as a question, and 给我把滞纳金免了 as asked', () => {
+    expect(read('我在手机上看缴费的，咋还给我整出来个滞纳金呢？是不是你们整错了？').asksForAction).toBe(
+      false,
+    );
+    expect(read('怎么又给我算了一笔服务费？').asksForAction).toBe(false);
+    expect(read('给我把滞纳金免了吧').asksForAction).toBe(true);
+  });
+});

@@ -334,8 +334,9 @@ const EXPLICIT_ASK = new RegExp(
     String.raw`\blet'?s (?:just )?(?:push|move|shift|book|reschedule|rebook|postpone|change|cancel)\b|\b${SOMEONE_SENT_EN}|\bbook (?:someone|somebody|a (?:tech|technician|visit|slot|time|appointment))\b|\be-?mail (?:me|us)\b|` +
     // 我外孙又不在家帮我弄手机 / 我闺女帮我弄的: someone of the caller's helps them, no one asks.
     String.raw`(?<!(?:孙子?|孙女|儿子|女儿|闺女|老公|老婆|爱人|媳妇|朋友|同事|邻居|孩子|[他她])[^，,。？?]{0,6})帮我|帮忙|` +
-    // 说是镜片给我重做 / 到现在也没人给我打电话: what was promised, or never done, told, not asked.
-    String.raw`(?<!(?:说是|说要|说好|讲好|答应|说会|没人|没有人|没得人|冇人|也没|都没|还没)[^，,。？?]{0,6})给我` +
+    // 说是镜片给我重做 / 到现在也没人给我打电话: what was promised, or never done, told, not asked;
+    // 咋还给我整出来个滞纳金: how come it was done, asked in complaint.
+    String.raw`(?<!(?:说是|说要|说好|讲好|答应|说会|没人|没有人|没得人|冇人|也没|都没|还没|(?:咋|怎么|为啥|为什么)(?:还|又|就|都))[^，,。？?]{0,6})给我` +
     // 儿子从深圳给我寄了一箱东西: sent to me, told, not asked.
     // 我闺女在小程序上给我弄了个体检: someone did it for the caller, told.
     '(?![寄发送买打充转汇带捎邮弄办订约报交续开](?:了|过|的))' +
