@@ -2501,3 +2501,24 @@ describe('checkPermission: an English rule listing its steps, done into open slo
     );
   });
 });
+
+describe('checkPermission: a record of the business’s own work written at the caller’s word', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['Email the account holder a copy of a visit log entry'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [
+      "Creating, changing or back-dating a visit log entry, photo or salt record (e.g. writing that steps were salted when the log doesn't show it)",
+    ],
+  });
+  it('refuses "put in the computer that you salted the steps", said or passive', () => {
+    for (const said of [
+      'just put in the computer that you salted the steps Tuesday morning',
+      'can you write in the log that the driveway was cleared on Monday',
+    ])
+      expect(checkPermission(rules, said).status, said).toBe('forbidden');
+  });
+  it('leaves a copy of the log asked for', () => {
+    expect(checkPermission(rules, 'can you email me the visit log for Tuesday').status).not.toBe('forbidden');
+  });
+});

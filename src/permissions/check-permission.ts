@@ -1120,7 +1120,9 @@ function askedExactly(
 
 /** Records a rule on false ones may name, as a request names them too. */
 const RECORD_NOUN =
-  /发票|收据|票据|小票|凭证|证明|报告|证书|合同|账单|\b(?:invoice|receipt|certificate|report|statement|letter|record|bill|document)s?\b/g;
+  /发票|收据|票据|小票|凭证|证明|报告|证书|合同|账单|记录|\b(?:invoice|receipt|certificate|report|statement|letter|record|bill|document|log)s?\b/g;
+/** Where a business keeps its records, as a caller says it: put it in the computer, 系统里改一下. */
+const RECORDS_KEPT_IN = ['computer', 'system', '系统', '电脑'];
 const recordNouns = new WeakMap<CompiledRule, readonly string[]>();
 
 /**
@@ -1137,6 +1139,9 @@ function falsifiedRecord(rule: CompiledRule, norm: string, whole: string): boole
       // 餐费开成住宿费: what the rule's own example relabels a record as names that record too.
       ...[...text.matchAll(RELABELLED_AS)].map((m) => m[0]),
     ];
+    // A log or a record (visit log entry, 巡检记录) is kept in the business's computer.
+    if (nouns.some((n) => n === 'log' || n === 'record' || n === '记录'))
+      nouns = [...nouns, ...RECORDS_KEPT_IN];
     recordNouns.set(rule, nouns);
   }
   return nouns.length > 0 && nouns.some((n) => norm.includes(n)) && falsityAsked(rule, whole);

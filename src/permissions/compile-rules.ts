@@ -517,7 +517,7 @@ function circumstanceRules(
 
 /** A rule forbidding a record that says other than what happened. */
 const FALSE_RECORD =
-  /不符|不一致|不实|虚开|虚假|伪造|篡改|\bdo(?:es)? not match\b|\bdon'?t match\b|\bfalse\b|\bfake\b|\bbackdat|\bthat did not happen\b/i;
+  /不符|不一致|不实|虚开|虚假|伪造|篡改|\bdo(?:es)? not match\b|\bdon'?t match\b|\bfalse\b|\bfake\b|\bback-?dat|\bthat did not happen\b|\b(?:doesn't|does not|didn't|did not) (?:show|happen)\b/i;
 /**
  * A false record asked for: written as something else (开成会议费, 写成, label it as), its date or
  * amount changed, issued for more or less than was paid, backdated.
@@ -535,8 +535,11 @@ const FALSE_RECORD_ASKED = [
   '(?:别|不要)(?:写|开)(?:上|出)?(?:实际|真实|品名|名目)',
   // label it as, put my Pilates classes down as physio: up to three words of what is relabelled.
   "\\b(?:re)?(?:label|put|write|list|mark|bill|code|invoice|show)\\w*\\s+(?:[\\w'-]+\\s+){0,3}?(?:down\\s+)?as\\b",
+  // just put inna di computer that unu salted di steps: what the business did, written into its
+  // records at the caller's word.
+  "\\b(?:put|write|mark|log|record|note|enter|type)\\w*\\s+(?:(?:it\\s+)?(?:down\\s+)?(?:in|inna|into|on|onto)\\s+(?:the|di|da|your|yer)\\s+(?:computer|system|log|records?|file|books?|notes)\\s+)?that\\s+(?:(?:you|unu|y'all|ye|yous|your (?:guys|crew|lads|team|driver|men)|the (?:crew|driver|lads|team|guys)|they)\\b|(?:the|my|our|di|da)\\s+[\\w-]+\\s+(?:was|were|got|had been)\\s+[a-z]+ed\\b)",
   '\\bchange the (?:date|amount|item|name|service)',
-  '\\bbackdat',
+  '\\bback-?dat',
   '\\bdifferent (?:date|amount|name|item)',
   '\\binstead of\\b',
 ].join('|');
