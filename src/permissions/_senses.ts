@@ -469,6 +469,12 @@ export const SENSES: readonly SenseDef[] = [
         key: '过来',
         re: `过来(?:做|弄|搞)(?![^,.!?;:、\\n]{0,4}?(?:的|了|过))(?=\\s*[,，]\\s*(?:这个|这|本|下个)?(?:${DATE}|明天|后天|今天|今晚))`,
       },
+      // 这礼拜六能去看看房不: going to see or try on a day to come, asked (来 would be whoever comes:
+      // 装修公司的人下午来量房).
+      {
+        key: '去',
+        re: `(?<!(?:上个?(?:礼拜|星期|周|月)|昨|前天|前几天|之前)[^,.!?;:、\\n]{0,10})(?<=(?:${DATE}|明天|后天|今天|今晚|上午|下午|晚上|早上|中午|点|点半)[^,.!?;:、\\n]{0,6})去(?:看|试|量)(?![^,.!?;:、\\n]{0,4}?(?:的|了|过))`,
+      },
       // Book Bella in, book him in for Tuesday: someone booked, by name.
       { key: 'book', re: "book\\s+[\\w'-]+\\s+in\\b" },
       // stick me in on Friday, pop us in for Monday, squeeze her in, put me down for the 9am: a

@@ -2522,3 +2522,16 @@ describe('checkPermission: a record of the business’s own work written at the 
     expect(checkPermission(rules, 'can you email me the visit log for Tuesday').status).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission: going to see on a day to come, asked', () => {
+  const status = statusUnder({
+    can_approve_immediately: ['预约看房（免费，门店9:00–21:00）'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  });
+  it('books 这礼拜六能去看看房不, and not a viewing told or someone else coming', () => {
+    expect(status('那我这礼拜六能去看看房不？上午十点中不中')).toBe('can_approve_immediately');
+    expect(status('上礼拜六我去看了房')).not.toBe('can_approve_immediately');
+  });
+});
