@@ -639,3 +639,19 @@ describe('relevantInterfaces: what a thing would fetch', () => {
     expect(relevantInterfaces(buyer, said)).toContain(expected);
   });
 });
+
+describe('relevantInterfaces: rooms or places still free', () => {
+  const flats = profileInterfaces({
+    my_lease: {
+      description: '来电手机号名下的租约：合同号、房号、月租',
+      response_fields: ['lease_no', 'rent'],
+    },
+    vacancies: { description: '门店空房：房型、月租、剩余间数', response_fields: ['rooms', 'left'] },
+  });
+  it.each([
+    ['你们那个店还有房没有？多少钱一个月', 'vacancies'],
+    ['Any vacancies at the Riverside building next month?', 'vacancies'],
+  ])('%j is about %s', (said, expected) => {
+    expect(relevantInterfaces(flats, said)).toContain(expected);
+  });
+});

@@ -97,9 +97,10 @@ const FACT_KINDS: Record<string, RegExp> = {
   // When someone works: a doctor's or an advisor's days (坐诊, 出诊, on duty).
   schedule:
     /坐诊|出诊|排班|值班|哪天在|几点在|有没有空(?!间)|有空(?!间)|空的时间|空档|可约|时段|\b(?:schedule|rota|on duty|working (?:days|hours)|availab\w*|free slots?)\b/i,
-  // What is for sale and whether it still is: 在售, 现车, in stock, and STILL_FOR_SALE.
+  // What is for sale and whether it still is: 在售, 现车, in stock, and STILL_FOR_SALE; rooms, seats
+  // or places still free (还有房没有, 有没有空位, any vacancies): what is left to take.
   stock: new RegExp(
-    `${STILL_FOR_SALE.source}|在售|卖出去了|有没有货|现车|车源|库存|\\bfor sale\\b|\\bsold (?:out|already)\\b`,
+    `${STILL_FOR_SALE.source}|在售|卖出去了|有没有货|现车|车源|库存|空房|还有(?:房|房间|位置?|座位?|名额|空位)(?:没有?|吗|不|冇)?|有没有(?:房|房间|空位|名额|位置)|\\bfor sale\\b|\\bsold (?:out|already)\\b|\\b(?:any )?vacanc(?:y|ies)\\b|\\b(?:rooms?|units?|places?|spots?|spaces?) (?:available|left|free)\\b`,
     'i',
   ),
   // What something would fetch, sold to the business: 估价, 收好多钱 (Sichuan), 能卖多少, a
