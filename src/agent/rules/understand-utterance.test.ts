@@ -763,3 +763,11 @@ describe('understandUtterance: how come it was done, asked in complaint', () => 
     expect(read('给我把滞纳金免了吧').asksForAction).toBe(true);
   });
 });
+
+describe('understandUtterance: the remedy due, whatever it is, demanded', () => {
+  it('reads 该咋个补就咋个补 and 该赔多少赔多少 as asked', () => {
+    expect(read('拖了两天多，你们App上写了超时要补偿的，该咋个补就咋个补').asksForAction).toBe(true);
+    expect(read('东西是你们弄坏的，该赔多少就赔多少').asksForAction).toBe(true);
+    expect(read('一般都是怎么补偿的？').asksForAction).toBe(false);
+  });
+});
