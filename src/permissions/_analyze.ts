@@ -99,7 +99,7 @@ const AWAITED_BEFORE_ZH =
 const AWAITED_EN =
   /\b(?:still|yet)\b[^.!?;]{0,24}?\b(?:not|n't|never)\b[^.!?;]{0,12}?\b(?:received|arrived|come|got|gotten|seen|gone through|processed|paid|credited|showed up)\b|\b(?:haven't|have not|hasn't|has not|never)\s+(?:yet\s+)?(?:received|gotten|got|seen|arrived|come through|gone through|been (?:paid|processed|credited))\b|\bwhere(?:'s| is) my\b/;
 const NEGATION_BEFORE =
-  /(?:不要|不用|不想|不需要|别|无需|don't want(?: a| to| my)?|do not want(?: a| to| my)?|no need (?:for|to)(?: a)?|not asking for(?: a)?|\bno)\s*$/;
+  /(?:不要|不用|不想|不需要|别|无需|don't want(?: a| to| my)?|do not want(?: a| to| my)?|no need (?:for|to)(?: a)?|not asking for(?: a)?|not one to|not the (?:type|kind|sort) to|hate to|\bno)\s*$/;
 
 /**
  * The clause boundaries of normalised text as [start, end) pairs, in order, but for an `and`

@@ -363,13 +363,15 @@ function isWordChar(c: number): boolean {
 // 不修了, 别退, don't reset, no complaints: an action refused is not asked for. 要不要修 and 能不能修
 // still ask.
 const NEGATION_ZH = /(?:不|别|没|甭|不要|不用|不想|不需要|无需|不必|不再)$/;
-const NEGATION_EN = /\b(?:don't|do not|not|no need to|never|no)\s+$/;
+// I'm not one to complain, not the type to make a fuss: said of the caller's own way, nothing asked.
+const NEGATION_EN =
+  /\b(?:don't|do not|not|no need to|never|no|not one to|not the (?:type|kind|sort) to|hate to|don't want to)\s+$/;
 
 export function negated(norm: string, i: number): boolean {
   // Every negation ends right before the form: an English one with white space, a Chinese one
   // with one of a few characters. Most forms follow neither, and need no expression.
   if (!mayEndNegation(norm.charCodeAt(i - 1))) return false;
-  const before = norm.slice(Math.max(0, i - 12), i);
+  const before = norm.slice(Math.max(0, i - 20), i);
   if (NEGATION_EN.test(before)) return true;
   const zh = before.slice(-3);
   return NEGATION_ZH.test(zh) && !/(.)不\1$/.test(zh);

@@ -2427,6 +2427,8 @@ describe('checkPermission: an action refused is no request', () => {
       'had a fine old time, no complaints there. But I want my 95 dollars back',
     );
     expect(english.parts.map((p) => p.rule)).not.toContain('投诉处理');
+    const modest = checkPermission(rules, "Now I'm not one to complain, but I'd like my 40 dollars back");
+    expect(modest.parts.map((p) => p.rule)).not.toContain('投诉处理');
     const chinese = checkPermission(rules, '不要投诉了，把那50元退给我就行');
     expect(chinese.parts.map((p) => p.rule)).not.toContain('投诉处理');
     expect(checkPermission(rules, '我要投诉你们').status).toBe('requires_process');
@@ -2533,5 +2535,20 @@ describe('checkPermission: going to see on a day to come, asked', () => {
   it('books 这礼拜六能去看看房不, and not a viewing told or someone else coming', () => {
     expect(status('那我这礼拜六能去看看房不？上午十点中不中')).toBe('can_approve_immediately');
     expect(status('上礼拜六我去看了房')).not.toBe('can_approve_immediately');
+  });
+});
+
+describe('checkPermission: a complaint the caller says they are not one to make', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['Missed-visit credit: C$45 per missed visit, up to 3 per season'],
+    requires_supervisor: [],
+    requires_process: [
+      "Complaint about a crew member's conduct or driving: conduct complaint to the manager",
+    ],
+    forbidden: [],
+  });
+  it('reads "I’m not one to complain" as how the caller is, not a complaint made', () => {
+    const d = checkPermission(rules, "Now I'm not one to complain, but the crew missed my driveway twice");
+    expect(d.parts.map((p) => p.status)).not.toContain('requires_process');
   });
 });
