@@ -68,6 +68,19 @@ export function useLiveChanges(wanted: (c: Change) => boolean, onChange: () => v
 }
 
 /**
+ * Numbers a screen's overlapping loads: only the answer to the newest is shown. Switching from
+ * products to customers, the products' answer may come back last, and would replace the list the
+ * person now asked for.
+ */
+export function newestWins(): { start: () => number; isNewest: (request: number) => boolean } {
+  let newest = 0;
+  return {
+    start: () => ++newest,
+    isNewest: (request) => request === newest,
+  };
+}
+
+/**
  * What `GET path` answers: fetched now, again when `path` changes, and whenever a change that
  * `wanted` accepts says it is stale (never, without `wanted`). `load` fetches it again (after an
  * action); `setError` shows an action's failure where a failed fetch shows.
@@ -83,14 +96,19 @@ export function useLiveData<T>(
 } {
   const [data, setData] = useState<T | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const requests = useRef(newestWins()).current;
   const load = useCallback(async () => {
+    const request = requests.start();
     try {
-      setData(await api<T>(path));
-      setError(undefined);
+      const got = await api<T>(path);
+      if (requests.isNewest(request)) {
+        setData(got);
+        setError(undefined);
+      }
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      if (requests.isNewest(request)) setError(err instanceof Error ? err.message : String(err));
     }
-  }, [path]);
+  }, [path, requests]);
   useEffect(() => {
     void load();
   }, [load]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { transcriptBlocks } from '../console/call-transcript.js';
+import { newestWins } from '../console/live-changes.js';
 import { eventData, readEventStream, type StreamEvent } from './api.js';
 import { countdown } from './i18n.js';
 
@@ -101,5 +102,24 @@ describe('transcriptBlocks', () => {
       reason: 'r',
     } as const;
     expect(transcriptBlocks([check], 'zh', '主管审批30分钟内回复')[0]!.text).toContain('预计30分钟内回复');
+  });
+});
+
+describe('newestWins', () => {
+  it('shows only the answer to the newest of overlapping loads, whatever order they come back in', async () => {
+    const requests = newestWins();
+    const shown: string[] = [];
+    const load = async (answer: Promise<string>) => {
+      const request = requests.start();
+      const got = await answer;
+      if (requests.isNewest(request)) shown.push(got);
+    };
+    let answerProducts!: (v: string) => void;
+    const products = load(new Promise<string>((r) => (answerProducts = r)));
+    const customers = load(Promise.resolve('customers'));
+    await customers;
+    answerProducts('products');
+    await products;
+    expect(shown).toEqual(['customers']);
   });
 });
