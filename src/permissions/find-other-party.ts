@@ -657,7 +657,7 @@ const DEALT = /(?:卖|买|充|办|订|定|约|报|租|住|来|去|做|存|寄|�
 /** Told or heard: what follows is what someone said, not what they did. */
 const TOLD = /说|讲|告诉|听/;
 /** The caller or the business, as a clause's own subject: then it is theirs. */
-const OWN_SUBJECT = /[我你咱俺]|您/;
+const OWN_SUBJECT = /[我你咱俺您]/;
 
 /**
  * 我老婆在你们这卖了手机，卖了多少钱: a clause asking what was done (卖了多少钱, 来了几次), with no one

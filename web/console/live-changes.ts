@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../shared/api.js';
 
 /** What changed, as `GET /api/events` says it (`event: change`). */
@@ -96,7 +96,7 @@ export function useLiveData<T>(
 } {
   const [data, setData] = useState<T | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const requests = useRef(newestWins()).current;
+  const requests = useMemo(newestWins, []);
   const load = useCallback(async () => {
     const request = requests.start();
     try {
