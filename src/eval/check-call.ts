@@ -119,18 +119,17 @@ export function checkCall(expect: Expectations, trace: CallTrace): CheckResult[]
   // The call's own ticket and grant numbers (TK20320114-B5584E) say no fact: a fact found only
   // inside one is not said, nor leaked, and a check reading it would pass or fail at random.
   const issued = issuedIds(trace.events);
+  const withoutIssued = (text: string) => issued.reduce((t, id) => t.replaceAll(id, ' '), text);
   for (const r of expect.reply_any ?? []) {
     atTurn('reply_any', 'verification', r.turn, (t) => {
-      const said = issued.reduce((text, id) => text.replaceAll(id, ' '), replyOf(t)).toLowerCase();
+      const said = withoutIssued(replyOf(t)).toLowerCase();
       return r.any.some((x) => said.includes(x.toLowerCase()))
         ? undefined
         : `the reply says none of ${r.any.map((x) => `"${x}"`).join(', ')} ${excerpt(replyOf(t))}`;
     });
   }
   if (expect.never_say) {
-    const replies = trace.events.flatMap((e) =>
-      e.type === 'agent' ? [issued.reduce((text, id) => text.replaceAll(id, ' '), e.content)] : [],
-    );
+    const replies = trace.events.flatMap((e) => (e.type === 'agent' ? [withoutIssued(e.content)] : []));
     const leaks = expect.never_say.flatMap((x) => {
       const at = replies.find((r) => r.toLowerCase().includes(x.toLowerCase()));
       return at === undefined ? [] : [{ x, at }];

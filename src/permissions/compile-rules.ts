@@ -753,6 +753,15 @@ function markDomainWords(rules: CompiledRule[], shorterPhrases: ReadonlySet<Comp
   markChineseDomainWords(rules, shorterPhrases);
 }
 
+/**
+ * Whether some of a rule's `words` (those of one language) may go unsaid: there are some, and what
+ * is left still names the rule (its actions, its objects or another word).
+ */
+function namedWithout(rule: CompiledRule, words: readonly string[], leftOut: readonly string[]): boolean {
+  const { heads, objects } = rule.meaning;
+  return leftOut.length > 0 && heads.length + objects.length + words.length - leftOut.length > 0;
+}
+
 /** Where or how an action is done, opening a phrase's tail: into open slots, with notice, via the app. */
 const MANNER_EN = /\b(?:into|onto|via|through|using|with|within)\b([^,;:()]*)/;
 
@@ -770,8 +779,7 @@ function markEnglishManner(rules: CompiledRule[]): void {
     if (tail === undefined) continue;
     const inTail = new Set([...tail.matchAll(EN_WORD)].map((m) => stem(m[0])));
     const manner = words.filter((w) => inTail.has(w) && !rule.meaning.optional?.includes(w));
-    const left = rule.meaning.heads.length + rule.meaning.objects.length + words.length - manner.length;
-    if (manner.length > 0 && left > 0)
+    if (namedWithout(rule, words, manner))
       rule.meaning = { ...rule.meaning, optional: [...(rule.meaning.optional ?? []), ...manner] };
   }
 }
@@ -818,8 +826,7 @@ function markChineseDomainWords(rules: CompiledRule[], shorterPhrases: ReadonlyS
       const at = rule.phrase.indexOf(w);
       return at >= 0 && CJK_CHAR.test(rule.phrase.charAt(at + w.length));
     });
-    const left = rule.meaning.heads.length + rule.meaning.objects.length + words.length - optional.length;
-    if (optional.length > 0 && left > 0) {
+    if (namedWithout(rule, words, optional)) {
       rule.meaning = { ...rule.meaning, optional: [...(rule.meaning.optional ?? []), ...optional] };
       ownThings(rule, optional);
     }
@@ -876,9 +883,7 @@ function markEnglishDomainWords(rules: CompiledRule[]): void {
       const next = stems[stems.indexOf(w) + 1];
       return next !== undefined && !JOINING.has(next) && !(shorter && namesAction(next));
     });
-    // What is left must still name the rule: its action, its object or another word.
-    const left = rule.meaning.heads.length + rule.meaning.objects.length + words.length - optional.length;
-    if (optional.length > 0 && left > 0) rule.meaning = { ...rule.meaning, optional };
+    if (namedWithout(rule, words, optional)) rule.meaning = { ...rule.meaning, optional };
   }
 }
 

@@ -596,11 +596,12 @@ function scan(text: string, norm: string, gates: number, numbered: boolean): Sca
   const lexiconWords = (gates & G.OTHER_USER_WORDS) !== 0 && LEXICON_HINT.test(norm);
   if ((named || latin || lexiconWords) && m.anchor.test(norm)) {
     const served = named && W.SERVICE_PEOPLE_ZH.test(norm);
-    for (const clause of clauses(norm)) {
+    const parts = clauses(norm);
+    for (const clause of parts) {
       if (named) scanZh(norm, clause, served, people);
       if (latin) scanEn(norm, text, clause, people);
     }
-    if (named && people.length === 0) subjectCarried(norm, m, people);
+    if (named && people.length === 0) subjectCarried(norm, parts, m, people);
     // The lexicon's other-user actions only add wordings the scan above missed: skip when it found one.
     if (people.length === 0 && lexiconWords) {
       for (const c of detectConcepts(norm)) {
@@ -663,8 +664,12 @@ const OWN_SUBJECT = /[我你咱俺您]/;
  * 我老婆在你们这卖了手机，卖了多少钱: a clause asking what was done (卖了多少钱, 来了几次), with no one
  * named in it, asks it of the person the clause before names: Chinese leaves the subject out.
  */
-function subjectCarried(norm: string, m: Matchers, hits: PersonHit[]): void {
-  const parts = clauses(norm);
+function subjectCarried(
+  norm: string,
+  parts: ReadonlyArray<{ start: number; end: number }>,
+  m: Matchers,
+  hits: PersonHit[],
+): void {
   for (let k = 1; k < parts.length; k++) {
     const clause = parts[k]!;
     const text = norm.slice(clause.start, clause.end);
