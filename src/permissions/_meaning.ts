@@ -1168,8 +1168,22 @@ function reduplicated(word: string, text: string): boolean {
 
 /** The word said as written, or with its verb said twice. */
 function saidAtAll(word: string, text: string): boolean {
-  return text.includes(word) || reduplicated(word, text);
+  return text.includes(word) || reduplicated(word, text) || PLAIN_FORMS.get(word)?.test(text) === true;
 }
+
+/**
+ * The written two-character verbs of rules that callers say with one character (在房间使用明火 is
+ * 屋里用明火, 携带宠物 is 带狗): the character alone, where it is not part of another word.
+ */
+const PLAIN_FORMS = new Map<string, RegExp>([
+  ['使用', /(?<![费不信作专实适应享试起够好耐])用(?![户品途处法语])/],
+  ['携带', /(?<![领附连纽])带(?![来宽子动领头])/],
+  ['饲养', /(?<![培教保供])养(?![老生护成])/],
+  ['存放', /(?<![开解释发])放(?![心假弃学映大款])/],
+  ['放置', /(?<![开解释发])放(?![心假弃学映大款])/],
+  ['拆除', /拆(?![迁分开封])/],
+  ['吸烟', /抽[^,.!?;:，。！？、\s]{0,2}烟/],
+]);
 
 /**
  * The words of each item of one list joined by 、 in the phrase (到店看样片、试纱、选片; 参观样板房、
@@ -1538,7 +1552,7 @@ function anySaid(senses: readonly number[], has: SenseFlags, context: SenseFlags
 function saysFirstWord(words: Words, view: RequestView): boolean {
   // One character alone (退 in 退差价) says too little to stand for a phrase.
   const zh = words.zh[0];
-  if (zh !== undefined) return zh.length > 1 && (view.norm.includes(zh) || overlaps(zh, view.norm));
+  if (zh !== undefined) return zh.length > 1 && (saidAtAll(zh, view.norm) || overlaps(zh, view.norm));
   const en = words.en[0];
   return en !== undefined && view.stems().has(en);
 }

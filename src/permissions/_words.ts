@@ -26,7 +26,9 @@ const GENERIC_ZH = new Set(
     // How a step is priced or done (按日价办理, 按价目表): the terms, not the thing asked for.
     '按 ' +
     // The whole unit a warranty covers (整机质保期内): the maker's word, never the caller's.
-    '整机'
+    '整机 ' +
+    // Where a thing is done (在房间使用明火): the place says it, which callers name without 在 (屋里).
+    '在'
   ).split(' '),
 );
 const GENERIC_EN = new Set(

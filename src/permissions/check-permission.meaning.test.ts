@@ -2552,3 +2552,34 @@ describe('checkPermission: a complaint the caller says they are not one to make'
     expect(d.parts.map((p) => p.status)).not.toContain('requires_process');
   });
 });
+
+describe('checkPermission: what a forbidden rule forbids letting callers do, asked as leave', () => {
+  const status = statusUnder({
+    can_approve_immediately: ['报修登记', '更换门锁（收费80元）', '取消报停、恢复供热'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [
+      '同意或指导住户私自更换门锁、拆除烟感、打开报停阀门或改动燃气管道',
+      '同意电动车、电瓶进楼进房充电，同意私拉电线或在房间使用明火',
+      '允许在宿舍使用大功率电器或在室内吸烟',
+    ],
+  });
+  it('forbids each act listed, asked as "can I …?"', () => {
+    for (const said of [
+      '我想自己把烟感拆了行不行',
+      '报停的阀门我自己打开要得不嘛',
+      '电瓶能拿到房间充电吗',
+      '电动车能推进楼充电不',
+      '我想在屋里用明火',
+      '能在屋里抽烟不',
+      '我要私拉电线',
+    ])
+      expect(status(said), said).toBe('forbidden');
+  });
+  it('leaves the business doing it, and the thing only told, to the other rules', () => {
+    expect(status('帮我换个门锁')).toBe('can_approve_immediately');
+    expect(status('取消报停，恢复供热')).toBe('can_approve_immediately');
+    expect(status('我电瓶车天天要充电')).not.toBe('forbidden');
+    expect(status('我戒烟了')).not.toBe('forbidden');
+  });
+});

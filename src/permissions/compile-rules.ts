@@ -448,6 +448,16 @@ function compileText(
   if (category === 'forbidden')
     for (const a of forbiddenKinds(whole.phrase)) rules.push(compileRule(category, text, a));
   if (category === 'forbidden')
+    for (const act of actsLetToCallers(whole.phrase)) {
+      // 电瓶进楼进房充电 is charging indoors, not charging: indoors is said too, in the caller's
+      // words (提上楼, 屋头), and the act is the rest (电瓶充电).
+      const indoors = act.phrase.replace(INDOORS_IN_RULE, '').replace(/^在/, '');
+      const rule = compileRule(category, text, indoors.length >= 2 ? indoors : act.phrase);
+      if (indoors !== act.phrase) rule.circumstance = INDOORS_SAID;
+      else if (act.bySelf) rule.circumstance = DONE_BY_SELF;
+      rules.push(rule);
+    }
+  if (category === 'forbidden')
     for (const a of stepsForOthers(whole.phrase)) {
       const step = compileRule(category, text, a);
       const { generic, objects, words } = step.meaning;
@@ -648,6 +658,64 @@ function stepsForOthers(phrase: string): string[] {
     .filter((s) => s.length >= 2);
   return steps.length < 2 ? [] : steps.map((s) => `${lead}${s}`);
 }
+
+/**
+ * What a forbidden rule forbids letting callers do: 同意或指导客户私自剪铅封、打开报停阀门或关闭单元总阀,
+ * 同意电动车、电瓶进楼进房充电. The business agreeing is the caller asking leave (我自己把铅封剪了
+ * 要得不?), so each act listed is a forbidden phrase of its own. Where the rule says the caller
+ * does it without the business (私自, 自行, 擅自), the act is that only when the request says so
+ * too (`DONE_BY_SELF`): 打开报停阀门 done by the business is 取消报停, which another rule allows.
+ * Things listed before a predicate (电动车、电瓶进楼充电) each take it.
+ */
+function actsLetToCallers(phrase: string): { phrase: string; bySelf: boolean }[] {
+  const acts: { phrase: string; bySelf: boolean }[] = [];
+  const core = withoutNotes(phrase).replace(/\s+/g, '');
+  for (const clause of core.split(/[，,;；](?=同意|允许|默许|放任|指导|教)/)) {
+    const lead = LET_CALLERS_LEAD.exec(clause);
+    if (lead === null) continue;
+    const bySelf = lead[1] !== undefined;
+    const sides = clause
+      .slice(lead[0].length)
+      .split(/、|或者|或|及|和|[，,]/)
+      .filter((s) => s.length >= 2);
+    if (sides.length < 2) continue;
+    const predicate = predicateOf(sides);
+    for (const side of sides)
+      acts.push({
+        phrase: predicate !== undefined && !side.endsWith(predicate) ? `${side}${predicate}` : side,
+        bySelf,
+      });
+  }
+  return acts;
+}
+
+/** Agreeing to or guiding what callers do, then who, then whether alone: 同意或指导客户私自. */
+const LET_CALLERS_LEAD =
+  /^(?:同意|允许|默许|放任|指导|教)(?:或|和|、)?(?:同意|允许|默许|指导|教|协助)?(?:客户|用户|住户|租户|租客|业主|顾客|会员|学员|车主|家长)?(?:在?(私自|自行|擅自|自己))?/;
+
+/** A request telling that the caller does it themselves (我自己剪, 我私自开). */
+const DONE_BY_SELF = '自己|私自|自行|擅自|亲自|我来';
+
+/** An act a house rule forbids indoors: 进楼, 进房, 在房间, 室内. */
+const INDOORS_IN_RULE = /进楼|进房|进屋|入户|入室|房间|房内|室内|屋内|楼内|楼道|宿舍|客房/g;
+/** Indoors as callers say it (提上楼, 拿到房间, 在屋头, 家里). */
+const INDOORS_SAID =
+  '[进入]楼|上楼|楼上|楼道|电梯|[进入](?:房|屋|户|室|门)|房间|房里|房内|屋里|屋头|屋内|屋子|室内|家里|屋头|宿舍|客房';
+
+/**
+ * What the last side of a list says after the thing it names first (进楼进房充电 of 电瓶进楼进房充电),
+ * where the sides before name things only (电动车): each of them takes it.
+ */
+function predicateOf(sides: readonly string[]): string | undefined {
+  if (sides.slice(0, -1).some((s) => s.length > 4 || namesAction(s))) return undefined;
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const last = sides.at(-1)!;
+  const first = segmenter.segment(last)[Symbol.iterator]().next().value?.segment ?? '';
+  const rest = last.slice(first.length);
+  return first.length >= 2 && rest.length >= 2 && !namesAction(first) ? rest : undefined;
+}
+
+let segmenter: Intl.Segmenter | undefined;
 
 /** Whether the rule limits a span of time asked for (顺延<=15天), which a request states as its own. */
 function spansTime(rule: CompiledRule): boolean {
