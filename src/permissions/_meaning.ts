@@ -1274,6 +1274,11 @@ export function meaningLevel(
         }
       }
     }
+    // 预约上门量房 on the lexicon's visit: booking it names it too.
+    if (!head && concepts.length > 0 && booksConcept(m) && has[t.byId.get('book')!] === 1) {
+      head = true;
+      specific = true;
+    }
     // 催一下 for 催办理赔: what the rule does to its concept's thing names it too.
     if (!specific && m.acts !== undefined)
       for (const h of m.acts) {
@@ -1539,7 +1544,17 @@ export function sensesOneOfNeeded(m: RuleMeaning, onConcept: boolean): readonly 
   if (m.heads.length > 0 && senseTable().isAnyAction[m.heads[0]!] === 1) return undefined;
   const needed = [...m.heads, ...(m.grantHeads ?? []), ...(m.acts ?? [])];
   if (m.objectAsks === true || m.problemAsks === true) needed.push(...m.objects);
+  // 预约上门量房 on the lexicon's visit: booking it asks for it (来量个房子可以吗 says no visit).
+  else if (onConcept && booksConcept(m)) needed.push(senseTable().byId.get('book')!);
   return needed;
+}
+
+/**
+ * A rule on a lexicon concept whose phrase books it (预约上门量房: the visit booked), naming no
+ * action of its own besides: a request booking the rule's thing asks for the concept.
+ */
+function booksConcept(m: RuleMeaning): boolean {
+  return m.heads.length === 0 && !m.needsOther && m.objects.includes(senseTable().byId.get('book')!);
 }
 
 /** Whether one of the senses is said in the flags (or in the context's). */

@@ -2583,3 +2583,20 @@ describe('checkPermission: what a forbidden rule forbids letting callers do, ask
     expect(status('我戒烟了')).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission: a visit booked in words that name no visit', () => {
+  const status = statusUnder({
+    can_approve_immediately: ['预约免费上门量房', '请假登记'],
+    requires_supervisor: ['续单打折'],
+    requires_process: ['因病连续请假满10天的保育费减半'],
+    forbidden: [],
+  });
+  it('books 预约上门量房 for 预约量房 and 礼拜六来量个房子可以吗', () => {
+    for (const said of ['预约量房', '这个礼拜六上午来量个房子可以吗', '能不能礼拜六来家里量一下房子'])
+      expect(status(said), said).toBe('can_approve_immediately');
+  });
+  it('leaves someone coming told, and steps a rule only qualifies by, alone', () => {
+    expect(status('装修公司的人明天下午来量房')).not.toBe('can_approve_immediately');
+    expect(status('请两天假吧')).toBe('can_approve_immediately');
+  });
+});

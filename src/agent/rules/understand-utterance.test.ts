@@ -494,6 +494,19 @@ describe('understandUtterance: asking inside a supposition', () => {
       expect(read(said).asksForAction).toBe(true);
     },
   );
+  it.each([
+    '如果交了钱以后不想装了，钱能不能退？',
+    '交了以后不想装了，钱能不能退？',
+    '万一交了钱又不想装了呢，钱能不能退',
+  ])('%j asks leave in a supposition opened clauses before: the policy', (said) => {
+    expect(read(said).asksForAction).toBe(false);
+  });
+  it.each(['我交了钱不想装了，能不能退', '如果方便，能不能帮我退了', '如果可以，帮我把钱退了'])(
+    '%j tells its case or only asks leave to ask: asked',
+    (said) => {
+      expect(read(said).asksForAction).toBe(true);
+    },
+  );
 });
 
 describe('understandUtterance: a step asked of what an earlier clause named', () => {

@@ -189,7 +189,7 @@ export function understandUtterance(text: string, language: Language): Understan
         !JUST_ASKING.test(text) &&
         !onlyPlans(askedOnly) &&
         !asksOnlyAbout(askedOnly)) ||
-      (asksLeave(askedOnly) && !asksInfo(text)) ||
+      (asksLeave(askedOnly) && !asksInfo(text) && !leaveSupposed(askedOnly)) ||
       // 万一碰坏了你们咋赔啊…就是问问: how a wrong would be made good, supposed, asks the policy.
       (DEMANDS_REMEDY.test(asking) && !SUPPOSED.test(text) && !JUST_ASKING.test(text)),
     onlyAsksLeave: asksLeave(asking) && !EXPLICIT_ASK.test(withoutWishForOthers(asking)),
@@ -454,18 +454,60 @@ export const SUPPOSED =
  * how or how much of it: the line asks about a step, not for it.
  */
 function asksOnlyAbout(text: string): boolean {
-  // Where each clause asks (found once per clause), for the clauses that ask at all.
-  const asking = text
-    .split(/[，,。.；;！!？?\n…~]+/)
-    .map((clause) => ({ clause, ask: clause.search(EXPLICIT_ASK) }))
-    .filter((c) => c.ask >= 0);
+  const asking = asksIn(text, EXPLICIT_ASK);
   return (
-    asking.length > 0 && asking.every((c) => asksWhenOfIt(c.clause, c.ask) || supposesIt(c.clause, c.ask))
+    asking.length > 0 &&
+    asking.every(
+      (c) =>
+        asksWhenOfIt(c.clause, c.ask) ||
+        supposesIt(c.clause, c.ask) ||
+        (LEAVE_WORD.test(c.clause.slice(c.ask, c.ask + 4)) && leaveInSupposition(c)),
+    )
   );
 }
 
-/** Opening a supposition: 如果, 要是, 万一, if, what if. */
-const SUPPOSING = /如果|要是|假如|假设|万一|\b(?:what )?if\b|\bsuppose\b|\bin case\b/i;
+/** Leave asked only inside suppositions (see `leaveInSupposition`). */
+function leaveSupposed(text: string): boolean {
+  const asking = asksIn(text, LEAVE_WORD);
+  return asking.length > 0 && asking.every(leaveInSupposition);
+}
+
+/**
+ * Leave asked inside a supposition opened in its clause or before it in the sentence:
+ * 如果交了钱以后不想装了，钱能不能退 asks what the policy is (not 如果方便，能不能帮我退: leave
+ * to ask).
+ */
+function leaveInSupposition(c: { clause: string; ask: number; before: string }): boolean {
+  const said = c.before + c.clause;
+  return supposesIt(said, c.before.length + c.ask) && !IF_ALLOWED.test(said);
+}
+/** A supposition that only asks leave: 如果可以, 要是方便, if possible. */
+const IF_ALLOWED = /(?:如果|要是|假如)(?:可以|方便|能行|行|允许|有空)|\bif (?:possible|you can|you could)\b/i;
+const LEAVE_WORD = /能不能|可不可以|行不行|可以|可否|能|\b(?:can|could|may) (?:i|we)\b|\bis it possible\b/i;
+
+/**
+ * Where each clause asks (found once per clause), for the clauses that ask at all, with what its
+ * sentence said before it: a supposition opened there (如果交了钱不想装了，钱能不能退) holds it.
+ */
+function asksIn(text: string, asks: RegExp): { clause: string; ask: number; before: string }[] {
+  const asking: { clause: string; ask: number; before: string }[] = [];
+  for (const sentence of text.split(/[。.！!？?\n…~]+/)) {
+    let before = '';
+    for (const clause of sentence.split(/[，,；;]+/)) {
+      const ask = clause.search(asks);
+      if (ask >= 0) asking.push({ clause, ask, before });
+      before += `${clause}，`;
+    }
+  }
+  return asking;
+}
+
+/**
+ * Opening a supposition: 如果, 要是, 万一, if, what if; a change of mind after a step to come
+ * (交了以后不想装了) supposes one too (not 我交了钱不想装了, told).
+ */
+const SUPPOSING =
+  /如果|要是|假如|假设|万一|(?:了|完)(?:以后|之后)[^，,。？?]{0,4}(?:不想|不要|又不|反悔|后悔)|\b(?:what )?if\b|\bsuppose\b|\bin case\b/i;
 /** Closing one, so that what follows is said outright: 的话, 就, 那, then. */
 const SUPPOSED_CLOSED = /的话|就|那|\bthen\b/i;
 
