@@ -204,3 +204,10 @@ describe('parseRule: notice named without an operator', () => {
     expect(condition?.hi).toBeUndefined();
   });
 });
+
+describe('parseRule: an English limit counted in the thing the rule gives', () => {
+  it('reads up to 4 fobs per berth as a count of fobs, not an amount', () => {
+    const rule = parseRule('Issue a replacement fob (£25), up to 4 fobs per berth');
+    expect(rule.condition).toMatchObject({ hi: 4, family: 'count', noun: 'fob' });
+  });
+});

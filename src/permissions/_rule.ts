@@ -222,12 +222,20 @@ const WINDOW_BEFORE = /(?:\b(?:in|within|per|every|each|during|over)\s+(?:the\s+
 
 /** A word right after a number (个 aside): 学时 of 2学时, 个课时 of 3个课时. */
 const WORD_AFTER = /^\s*个?([\u4e00-\u9fff]{2,3})/;
+/** An English word right after a number: fobs of 4 fobs. */
+const EN_WORD_AFTER = /^\s+([a-z]{3,})\b/;
 
 /**
  * The word a number is counted in, when the phrase before it names that word too (补偿学时<=2学时:
  * 学时), with where it ends; the longest start of the word the phrase names, of two characters or more.
  */
 function countedNoun(s: string, at: number, before: string): { word: string; end: number } | undefined {
+  // up to 4 fobs per berth, after a replacement fob: the thing counted, named before it.
+  const en = EN_WORD_AFTER.exec(s.slice(at));
+  if (en) {
+    const word = en[1]!.replace(/(?:es|s)$/, '');
+    if (word.length >= 3 && new RegExp(`\\b${word}`).test(before)) return { word, end: at + en[0].length };
+  }
   const m = WORD_AFTER.exec(s.slice(at));
   if (!m) return undefined;
   const start = at + m[0].length - m[1]!.length;

@@ -1446,7 +1446,22 @@ export const SENSES: readonly SenseDef[] = [
       '不要了',
       '不续了',
     ],
-    en: ['cancel*', 'unsubscrib*', 'turn off', 'switch off', 'stop', 'end my', 'terminat*'],
+    en: [
+      'cancel*',
+      'unsubscrib*',
+      'turn off',
+      'switch off',
+      // switch it off, turn that off: the thing said between.
+      'switch it off',
+      'switch that off',
+      'switch them off',
+      'turn it off',
+      'turn that off',
+      'turn them off',
+      'stop',
+      'end my',
+      'terminat*',
+    ],
   },
   {
     // 办理, 开通: doing business of any kind (为他人办理业务 is any of it done for someone else).

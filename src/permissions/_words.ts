@@ -41,6 +41,8 @@ const GENERIC_EN = new Set(
     // When, relative to what (after the test, before doors, within 10 days): the terms, which the
     // request's own when does not say (after the written one).
     'after before during until within without between into onto upon ' +
+    // Where or how soon (at once, at the desk): said or not, the same step.
+    'at ' +
     // The particle of a phrasal verb (give out, take down) is the verb's: "freaking out" says no code given out.
     'up out off down ' +
     // Why the company gives it (a goodwill credit, a courtesy phone): the company's word, never the caller's.

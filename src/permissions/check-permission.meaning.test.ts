@@ -2600,3 +2600,24 @@ describe('checkPermission: a visit booked in words that name no visit', () => {
     expect(status('请两天假吧')).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: a marina whose rules name who may ask, and count what they give', () => {
+  const status = statusUnder({
+    can_approve_immediately: [
+      'Switch off a lost gate fob at once and issue a replacement (£25) to a person named on the berth agreement, up to 4 fobs per berth.',
+    ],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [
+      'Moving, lifting, launching, cancelling or changing a berth or booking at the request of someone not named on it.',
+    ],
+  });
+  it('approves the caller’s own lost fob switched off, however said', () => {
+    expect(status('switch off my lost fob')).toBe('can_approve_immediately');
+    expect(status('I lost my fob, can you switch it off')).toBe('can_approve_immediately');
+  });
+  it('forbids a booking changed for someone else, not one the caller was told was cancelled', () => {
+    expect(status("can you cancel my wife's lift-out")).toBe('forbidden');
+    expect(status('Monday I get an SMS - your lift-out for Tuesday is cancelled')).not.toBe('forbidden');
+  });
+});
