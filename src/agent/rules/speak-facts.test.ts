@@ -444,3 +444,33 @@ describe('speakResponse: fields the description keeps from callers', () => {
     expect(zh).not.toContain('4826');
   });
 });
+
+describe('speakResponse: when, where and who of a booking, asked beyond its first fields', () => {
+  const order = {
+    order_no: 'TX-1',
+    service: '半日陪诊',
+    patient: '陆秀娣',
+    hospital: '瑞金医院',
+    department: '内分泌科',
+    appointment: '2032-07-15 08:00',
+    meet_time: '2032-07-15 07:30',
+    meet_point: '门诊大楼1楼',
+    escort: { name: '周敏', staff_no: 'SH-1042' },
+    price_yuan: 298,
+  };
+  it('says the meeting time, place and escort when the caller asks them', () => {
+    const said = speakResponse(
+      { name: 'escort_orders' },
+      { orders: [order] },
+      'zh',
+      '明朝几点钟陪诊师到啊？在啥地方碰头？是啥人来陪？',
+    );
+    expect(said).toContain('07:30');
+    expect(said).toContain('门诊大楼1楼');
+    expect(said).toContain('周敏');
+  });
+  it('leaves them out when the caller asks none of them', () => {
+    const said = speakResponse({ name: 'escort_orders' }, { orders: [order] }, 'zh', '我的订单');
+    expect(said).not.toContain('周敏');
+  });
+});

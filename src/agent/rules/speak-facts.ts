@@ -204,6 +204,19 @@ const FIELD_TOPICS: ReadonlyArray<{ said: RegExp; field: RegExp }> = [
     said: /到期|过期|有效期|截止|\bexpir\w*|\bvalid (?:until|through|till)\b|\brun(?:s)? out\b/i,
     field: /expir|end_?date|until|valid|到期|截止|有效期/i,
   },
+  // 明朝几点钟陪诊师到, 在啥地方碰头, 是啥人来陪: when, where and who of a booking, each its field.
+  {
+    said: /几点|\bwhat time\b|\bwhen (?:will|do|does|is|are|should)\b/i,
+    field: /time|start|meet|slot|时间|时段/i,
+  },
+  {
+    said: /在哪|去哪|哪里|哪儿|啥地方|什么地方|哪个地方|碰头|集合|\bwhere\b|\bmeet(?:ing)? point\b/i,
+    field: /place|point|location|address|venue|spot|地点|地址|位置|集合/i,
+  },
+  {
+    said: /谁|啥人|什么人|哪个人|哪位|\bwho\b/i,
+    field: /name|staff|escort|driver|technician|engineer|assignee|teacher|coach|guide|姓名|人员|师傅/i,
+  },
 ];
 
 /** Whether a list item holds something the caller named: a word, an amount, a day. */
@@ -302,9 +315,11 @@ function spokenValue(value: unknown, say: Saying, depth: number, focus: Focus | 
       wanted !== undefined &&
       Array.isArray(v) &&
       (fieldAsked(k, labels.get(k), wanted) || v.some((item) => pointedAt(item, wanted)));
+    // A record inside a record (the escort with name and staff number) is said when asked by name.
     const entries = speakable.filter(
       ([k, v], i) =>
-        i < MAX_FIELDS || (typeof v !== 'object' ? fieldAsked(k, labels.get(k), wanted) : askedList(k, v)),
+        i < MAX_FIELDS ||
+        (typeof v !== 'object' || !Array.isArray(v) ? fieldAsked(k, labels.get(k), wanted) : askedList(k, v)),
     );
     const parts = entries
       .map(([k, v], i) => spokenField(k, v, say, depth, i >= MAX_FIELDS && askedList(k, v) ? wanted : focus))

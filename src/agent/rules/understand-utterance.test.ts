@@ -784,3 +784,15 @@ describe('understandUtterance: the remedy due, whatever it is, demanded', () => 
     expect(read('一般都是怎么补偿的？').asksForAction).toBe(false);
   });
 });
+
+describe('understandUtterance: a wish with how to go about it, whom the caller acts for, what they must do', () => {
+  it.each([
+    '通行费我要开发票回公司报销，是要怎样开？是你们开给我，还是我自己要去哪里弄？',
+    '我是帮我姆妈在你们小程序上订了个陪诊。我想问问看，明朝几点钟陪诊师到啊？我要上班的呀，走不开',
+  ])('%j asks, and asks for nothing', (said) => {
+    expect(read(said).asksForAction).toBe(false);
+  });
+  it.each(['我要开发票，你帮我开一下', '帮我姆妈订个陪诊'])('%j asks for the step', (said) => {
+    expect(read(said).asksForAction).toBe(true);
+  });
+});

@@ -333,7 +333,8 @@ const EXPLICIT_ASK = new RegExp(
     // email me the report: a visit or a copy asked for in the words of a busy caller.
     String.raw`\blet'?s (?:just )?(?:push|move|shift|book|reschedule|rebook|postpone|change|cancel)\b|\b${SOMEONE_SENT_EN}|\bbook (?:someone|somebody|a (?:tech|technician|visit|slot|time|appointment))\b|\be-?mail (?:me|us)\b|` +
     // 我外孙又不在家帮我弄手机 / 我闺女帮我弄的: someone of the caller's helps them, no one asks.
-    String.raw`(?<!(?:孙子?|孙女|儿子|女儿|闺女|老公|老婆|爱人|媳妇|朋友|同事|邻居|孩子|[他她])[^，,。？?]{0,6})帮我|帮忙|` +
+    // 我是帮我姆妈订的: whom the caller acts for, told.
+    String.raw`(?<!(?:孙子?|孙女|儿子|女儿|闺女|老公|老婆|爱人|媳妇|朋友|同事|邻居|孩子|[他她])[^，,。？?]{0,6})(?<![我俺]是)帮我|帮忙|` +
     // 说是镜片给我重做 / 到现在也没人给我打电话: what was promised, or never done, told, not asked;
     // 咋还给我整出来个滞纳金: how come it was done, asked in complaint.
     String.raw`(?<!(?:说是|说要|说好|讲好|答应|说会|没人|没有人|没得人|冇人|也没|都没|还没|(?:咋|怎么|为啥|为什么)(?:还|又|就|都))[^，,。？?]{0,6})给我` +
@@ -347,7 +348,8 @@ const EXPLICIT_ASK = new RegExp(
     FOR_KIN +
     // 侬拉重新送一束来, 再做一个: the thing made or sent once more, asked for.
     '|(?:重新|再)(?:给我|帮我|给俺)?(?:送|寄|发|做|补)(?:一|1)[束份个件张台盒箱套](?![^，,。？?]{0,6}?(?:了|过))' +
-    '|我要|' +
+    // 我要上班的呀: what the caller has to do themselves, not asked of anyone.
+    '|我要(?!上班|下班|加班|工作|出差|出门|睡觉|开会|上课|带娃|带孩子|照顾|赶车|赶飞机)|' +
     POLITE_TAG_ASK +
     String.raw`|我想要?(?!问|了解|知道|咨询|请教|确认一下|了|过|通|起|着)|想要?(?!办法)(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|(?<![不用别真太好])麻烦(?!(?:你|您)们?(?:了|啦|咯|喽))(?=你|您|帮|给|把|下|一下|问|查|看)|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|(?<![我俺咱])(?:赶紧|赶快|快点儿?|尽快|马上|立刻)(?:给|帮|派|来|过来|安排|处理|上门)|\b(?:can|could|would) (?:you|u|yous|youse|ye|ya|y'all|you guys|you lot)\b|\byou could\b|\bthe least you (?:guys |people )?(?:can|could) do\b|\b(?:somebody|someone|you guys|you people|yous|youse|you lot) (?:needs? (?:to|fi)|has to|have to|should)\b|\b(?:you|yous|youse|you guys|you lot|your (?:shop|lads|guys|people|engineers?)) (?:should|ought to|oughta|need to|have to|gotta|must) (?:cover|pay|replace|refund|fix|sort|repair|give|redo)\b|\b(?:gimme|give me)\b(?! a (?:minute|sec|second|moment|mo)\b)(?= (?:my|the|a|an|some|\d|£|\$|€|back|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b))|\bbook me (?:in|back in|a)\b|\bneeds? to be looked into\b|\bi (?:expect|deserve)\b|起码得|至少得|总得给|\bis there (?:any )?way\b|\bany chance\b|\b(?:can|could|will|would) (?:[^\s.,!?]+ ){1,2}(?:pay|refund|reimburse|compensate|cover) (?:me|us)\b|\b(?:i (?:want|need|would like|wanna)|i'd like|i’d like|id like)\b(?! to (?:know|ask|check|understand|find out|hear)\b)|\bplease\b|${TAKE_IT_OFF}|把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)\s*[。.!！]?$|(?<![我俺咱已经都])把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)[，,。.!！\s]+(?:就|立刻|马上|现在|赶紧|快点)`,
   'i',
@@ -461,10 +463,19 @@ function asksOnlyAbout(text: string): boolean {
       (c) =>
         asksWhenOfIt(c.clause, c.ask) ||
         supposesIt(c.clause, c.ask) ||
-        (LEAVE_WORD.test(c.clause.slice(c.ask, c.ask + 4)) && leaveInSupposition(c)),
+        (LEAVE_WORD.test(c.clause.slice(c.ask, c.ask + 4)) && leaveInSupposition(c)) ||
+        // 通行费我要开发票回公司报销，是要怎样开: what the caller wants, then how to go about it.
+        (WANTS.test(c.clause.slice(c.ask)) && HOW_TO_GO_ABOUT.test(c.after)) ||
+        // 是你们开给我，还是我自己去弄: which of two ways, asked.
+        (/^\s*是/.test(c.clause) && /还是/.test(c.after)),
     )
   );
 }
+/** What the caller says they want (我要开发票): a wish, which a question how may follow. */
+const WANTS = /^(?:我要|我想要|我得)/;
+/** How to go about it, asked right after: 是要怎样开, 要去哪里弄, 怎么办理. */
+const HOW_TO_GO_ABOUT =
+  /^[，,\s]*(?:那|请问|是|就)?(?:要|该|得|应该|需要)?(?:怎样|怎么|咋|如何|去哪(?:里|儿)?|在哪(?:里|儿)?|找谁)/;
 
 /** Leave asked only inside suppositions (see `leaveInSupposition`). */
 function leaveSupposed(text: string): boolean {
@@ -477,7 +488,7 @@ function leaveSupposed(text: string): boolean {
  * 如果交了钱以后不想装了，钱能不能退 asks what the policy is (not 如果方便，能不能帮我退: leave
  * to ask).
  */
-function leaveInSupposition(c: { clause: string; ask: number; before: string }): boolean {
+function leaveInSupposition(c: Asking): boolean {
   const said = c.before + c.clause;
   return supposesIt(said, c.before.length + c.ask) && !IF_ALLOWED.test(said);
 }
@@ -489,17 +500,30 @@ const LEAVE_WORD = /能不能|可不可以|行不行|可以|可否|能|\b(?:can|
  * Where each clause asks (found once per clause), for the clauses that ask at all, with what its
  * sentence said before it: a supposition opened there (如果交了钱不想装了，钱能不能退) holds it.
  */
-function asksIn(text: string, asks: RegExp): { clause: string; ask: number; before: string }[] {
-  const asking: { clause: string; ask: number; before: string }[] = [];
+function asksIn(text: string, asks: RegExp): Asking[] {
+  const asking: Asking[] = [];
   for (const sentence of text.split(/[。.！!？?\n…~]+/)) {
     let before = '';
     for (const clause of sentence.split(/[，,；;]+/)) {
       const ask = clause.search(asks);
-      if (ask >= 0) asking.push({ clause, ask, before });
       before += `${clause}，`;
+      if (ask >= 0)
+        asking.push({
+          clause,
+          ask,
+          before: before.slice(0, -clause.length - 1),
+          after: sentence.slice(before.length),
+        });
     }
   }
   return asking;
+}
+/** A clause that asks, where in it, and what its sentence says before and after it. */
+interface Asking {
+  clause: string;
+  ask: number;
+  before: string;
+  after: string;
 }
 
 /**
