@@ -211,3 +211,13 @@ describe('parseRule: an English limit counted in the thing the rule gives', () =
     expect(rule.condition).toMatchObject({ hi: 4, family: 'count', noun: 'fob' });
   });
 });
+
+describe('parseRule: minutes', () => {
+  it('reads how late or how soon in minutes as no limit on what is asked', () => {
+    expect(parseRule('陪诊师迟到退款：迟到超过15分钟退该单30%').condition).toBeUndefined();
+    expect(parseRule('疑似漏气报修：立即派抢修，城区30分钟到场').condition).toBeUndefined();
+    expect(
+      parseRule('refund the visit if the technician is more than 30 minutes late').condition,
+    ).toBeUndefined();
+  });
+});

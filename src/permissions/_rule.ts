@@ -326,6 +326,13 @@ const SERVICE_TIME_AFTER =
 const BUSINESS_DAYS_WITHIN = /^[\d一二两三四五六七八九十]+\s*个?工作日\s*内(?!\s*(?:申请|提出|反馈|报))/;
 
 /**
+ * 迟到超过15分钟, 城区30分钟到场: minutes are how late or how soon, a circumstance or the business's
+ * promise, never an amount a caller asks for. Read as a bare number, the limit would be held
+ * against any amount a request states (the 2580 元 asked back).
+ */
+const MINUTES_AFTER = /^\s*(?:分钟|minutes?\b|mins?\b)/;
+
+/**
  * Splits a rule into its action phrase and its condition. Never throws. A quantity in a note in
  * brackets is the rule's limit when the note's clause says only that (（<=15天）), and only when
  * the phrase itself states none; otherwise it is a term of the case (see `RuleCondition.term`), and
@@ -347,6 +354,7 @@ export function parseRule(text: string): ParsedRule {
         !AGE_AFTER.test(s.slice(n.end)) &&
         !DEDUCTED_BEFORE.test(s.slice(0, n.start)) &&
         !SERVICE_TIME_AFTER.test(s.slice(n.end)) &&
+        !MINUTES_AFTER.test(s.slice(n.end)) &&
         !BUSINESS_DAYS_WITHIN.test(s.slice(n.start)),
     )
     .sort((a, b) => a.start - b.start);

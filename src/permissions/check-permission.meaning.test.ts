@@ -2621,3 +2621,22 @@ describe('checkPermission: a marina whose rules name who may ask, and count what
     expect(status('Monday I get an SMS - your lift-out for Tuesday is cancelled')).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission: a refund for a circumstance, among other refunds', () => {
+  const status = statusUnder({
+    can_approve_immediately: [
+      '陪诊师迟到退款：迟到超过15分钟退该单30%；超过30分钟或因迟到导致过号的，全额退该单实付金额',
+      '超时费核算有误：按签退时间重新核算，多收的当场原路退回',
+      '为本账户预约陪诊',
+    ],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['提供陪诊师的私人手机号、微信或住址'],
+  });
+  it('approves it where the circumstance is told', () => {
+    expect(status('陪诊师迟到了四十分钟，过号了，全退给我')).toBe('can_approve_immediately');
+  });
+  it('does not approve any other refund by it', () => {
+    expect(status('卡用不到了，剩下的你帮我退了嘛，就退一千八百零六')).not.toBe('can_approve_immediately');
+  });
+});

@@ -877,6 +877,10 @@ function markChineseDomainWords(rules: CompiledRule[], shorterPhrases: ReadonlyS
     const prefixes = new Set([...words].filter((w) => w.length >= 3).map((w) => w.slice(0, 2)));
     for (const head of prefixes) prefixCount.set(head, (prefixCount.get(head) ?? 0) + 1);
   }
+  // The phrases as written naming each lexicon concept (退款 of 陪诊师迟到退款, 超时费…原路退回).
+  const phrasesOf = new Map<string, Set<string>>();
+  for (const [k, rule] of rules.entries())
+    for (const c of rule.concepts) phrasesOf.set(c.id, (phrasesOf.get(c.id) ?? new Set()).add(writtenOf[k]!));
   for (const [k, rule] of rules.entries()) {
     const words = rule.meaning.words.zh;
     if (words.length === 0 || rule.category === 'forbidden') continue;
@@ -894,12 +898,23 @@ function markChineseDomainWords(rules: CompiledRule[], shorterPhrases: ReadonlyS
       const at = rule.phrase.indexOf(w);
       return at >= 0 && CJK_CHAR.test(rule.phrase.charAt(at + w.length));
     });
-    if (namedWithout(rule, words, optional)) {
+    // 陪诊师迟到退款 beside other refunds, with no limit: its words are what tell it from them,
+    // however many phrases say them; without them any refund would be approved.
+    const anyOfItsKind =
+      rule.category === 'can_approve_immediately' &&
+      rule.condition === undefined &&
+      optional.length === words.length &&
+      rule.meaning.objects.length === 0 &&
+      rule.concepts.some((c) => MONEY_BACK.has(c.id) && (phrasesOf.get(c.id)?.size ?? 0) >= 2);
+    if (!anyOfItsKind && namedWithout(rule, words, optional)) {
       rule.meaning = { ...rule.meaning, optional: [...(rule.meaning.optional ?? []), ...optional] };
       ownThings(rule, optional);
     }
   }
 }
+
+/** Concepts that pay money back to the caller: approved without their words, any of them would be. */
+const MONEY_BACK: ReadonlySet<string> = new Set(['refund', 'compensation', 'fee_waiver']);
 
 /**
  * 关闭骑行卡自动续费: the card after a domain word (骑行卡) is the product's own, inside what the
