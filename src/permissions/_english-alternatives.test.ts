@@ -328,3 +328,22 @@ describe('checkPermission: when a request says it is (after the written one) nam
     expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: a rule whose terms follow in a sentence of their own', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      "Book, change or cancel a visitor berth for the caller's own boat, subject to availability. No charge with 48 hours' or more notice before 14:00 on the arrival day.",
+    ],
+    requires_supervisor: [],
+    requires_process: [
+      'Ending an annual berth agreement early: the berth holder signs the berth termination form.',
+    ],
+    forbidden: [],
+  });
+  it.each([
+    'can you cancel my visitor berth for tomorrow',
+    'book me a visitor berth for a week from Saturday',
+  ])('%j is the visitor berth booked, moved or cancelled', (said) => {
+    expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+  });
+});

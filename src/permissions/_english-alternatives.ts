@@ -57,12 +57,13 @@ const RELATIVE_AFTER =
   /\s+(?:(?:that|which|who|whose)\s+|(?:taken|deducted|withheld|kept)\s+(?:from|out of|off)\s+)[\s\S]*$/;
 /**
  * A clause closing the rule that states its terms, after a comma (once per client in 12 months,
- * only the amount verified on the invoice, within its 6-month warranty), a conjunction (when repeats
+ * only the amount verified on the invoice, within its 6-month warranty, subject to availability) or
+ * a full stop (No charge with 48 hours' notice.), a conjunction (when repeats
  * remain, if the item is unused) or per (up to $40 per incident, per job): the operator
  * checks them; a caller does not say them.
  */
 const TERMS_AFTER =
-  /(?:\s*,\s*(?:once|twice|only|per|max(?:imum)?|no more than|at most|up to \d|within|(?:claimed|made|requested|reported|filed|lodged)\s+(?:within|before|by)|any (?:amount|sum|value)|whatever the amount|regardless of (?:the )?amount|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+|\s+per\s+(?:[a-z-]+\s+)?(?:incident|occurrence|visit|customer|client|tenant|household|job|repair|device|booking|order)\b)[\s\S]*$/;
+  /(?:\.\s+(?=[a-z])|\s*,\s*subject to\b|\s*,\s*(?:once|twice|only|per|max(?:imum)?|no more than|at most|up to \d|within|(?:claimed|made|requested|reported|filed|lodged)\s+(?:within|before|by)|any (?:amount|sum|value)|whatever the amount|regardless of (?:the )?amount|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+|\s+per\s+(?:[a-z-]+\s+)?(?:incident|occurrence|visit|customer|client|tenant|household|job|repair|device|booking|order)\b)[\s\S]*$/;
 
 /**
  * A second case of the rule that is a circumstance, not an action (book a test for the caller, or
@@ -73,9 +74,12 @@ const CIRCUMSTANCE_CASE =
   /\s*,\s+or\s+(?:for|to|at|in|on|within|after|before|when|if|where|while|during|by)\s[\s\S]*$/;
 /**
  * For the one the product serves, however it names them (for the caller, for the candidate, for
- * a member): the caller asks for themselves and says nothing of it.
+ * a member, for the caller's own boat): the caller asks for themselves and says nothing of it.
  */
-const FOR_THE_CUSTOMER = new RegExp(String.raw`\s+for\s+(?:the|a|an)\s+(?:${CUSTOMER}|owner)s?\b`, 'g');
+const FOR_THE_CUSTOMER = new RegExp(
+  String.raw`\s+for\s+(?:the|a|an)\s+(?:${CUSTOMER}|owner)(?:'s\s+(?:own\s+)?[a-z-]+|s)?\b`,
+  'g',
+);
 
 /**
  * A short other name in brackets right after the rule's name, before its terms: Enquiry on Results
