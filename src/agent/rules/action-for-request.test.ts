@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../call/call-agent.js';
 import type { SystemQueryRecord } from '../../domain/session-schemas.js';
@@ -95,5 +96,38 @@ describe('actionFor: a time counted from a record only where it decides', () => 
   });
   it('leaves it out of a delivery moved to another day', () => {
     expect(said('改约到礼拜六上门送回来')).not.toContain('取衣');
+  });
+});
+
+describe('actionFor: a time counted from a record never makes a request forbidden', () => {
+  // Round 23's marina, and the backend one of its callers had (a visitor booking three weeks on).
+  const suite = (file: string) =>
+    JSON.parse(readFileSync(new URL(`../../../eval/held-out-23/${file}`, import.meta.url), 'utf8'));
+  const marina = suite('records.json').products.find((p: { name: string }) =>
+    p.name.startsWith('Portencross'),
+  );
+  const mock = suite('calls.json').scenarios.find((s: { name: string }) => s.name.startsWith('R2316')).mock;
+  const queries = Object.entries(mock).map(([name, response]) => ({
+    interface: name,
+    method: 'GET',
+    endpoint: `/${name}`,
+    purpose: name,
+    mock: true,
+    ok: true,
+    response,
+  }));
+  it('leaves the hours to a booking out where they would forbid a change of bank', () => {
+    const line =
+      "My daughter read the email to me. I've been on that pontoon since before half your staff were born. I moved my money to the Nationwide last month, can you put the new bank on it?";
+    const ctx = {
+      product: marina,
+      language: 'en',
+      conversation: [{ role: 'customer', content: line }],
+      systemQueries: queries,
+      now: () => new Date('2032-07-14T10:00:00Z'),
+    } as unknown as CallContext;
+    const u = { quantities: parseQuantities(line) } as unknown as Understanding;
+    const action = actionFor(ctx, { concept: '', text: line, start: 0, end: line.length }, u, false, line);
+    expect(action).not.toContain('hours before the booking');
   });
 });

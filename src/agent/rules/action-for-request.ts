@@ -116,7 +116,9 @@ export function actionFor(
     if (states.length === facts.length) return { draft, decided };
     const plainDraft = qualify(text, states);
     const plain = decideAhead(ctx, plainDraft);
-    return plain.status === decided.status && plain.rule === decided.rule
+    // A time counted from a record names no one: what it makes forbidden, the request is not.
+    return (plain.status === decided.status && plain.rule === decided.rule) ||
+      (decided.status === 'forbidden' && plain.status !== 'forbidden')
       ? { draft: plainDraft, decided: plain }
       : { draft, decided };
   };
