@@ -279,7 +279,7 @@ export function extractRelativeDates(text: string): RelativeDateFact[] {
   );
   each(/(?<![每])周末/g, () => ({ unit: 'week', offset: 0, part: 'weekend' }));
   each(
-    /大后天|后天|明天|明日|明儿|明早|明晚|今晚|今天(?:之内|以内|内|下班前|晚些时候|晚点|下午|晚上)|今日内|当日内/g,
+    /大后天|后天|明天|明日|明儿|明早|明朝|明晚|今晚|今天(?:之内|以内|内|下班前|晚些时候|晚点|下午|晚上)|今日内|当日内/g,
     (m) => {
       const w = m[0];
       const offset = w === '大后天' ? 3 : w === '后天' ? 2 : w.startsWith('明') ? 1 : 0;

@@ -132,3 +132,10 @@ describe('senses: a class booked, and a booking number', () => {
     expect(sensesIn('我的预约号是多少来着')).not.toContain('book');
   });
 });
+
+describe('senses: tomorrow in Wu and Xiang speech', () => {
+  it('reads 约明朝上午 and 今朝下午约个时间 as booking a day to come', () => {
+    expect(sensesIn('帮我约明朝上午')).toContain('book');
+    expect(sensesIn('我想约今朝下午')).toContain('book');
+  });
+});

@@ -130,10 +130,10 @@ export const WORKER_BY_JOB =
   '(?:修|装|换|送|收|查|抄|检查|打扫|清理|弄|搞|通)[^,.!?;:、\\n]{0,8}?的(?:那个|那位|那两个|那几个|那)?(?:小伙子|小伙|小哥|师傅|老师傅|人|阿姨|大哥|大姐|大叔|男的|女的|工人)';
 /** A time to come said just before (明儿下午来修冰箱的那个师傅 is a visit booked). */
 export const FUTURE_BEFORE =
-  '(?:明天|明儿|明早|后天|后儿|待会|等会|等下|一会|下周|下礼拜|下星期|(?:周|礼拜|星期)[一二三四五六日天末])[^,.!?;:、\\n]{0,4}';
+  '(?:明天|明儿|明早|明朝|今朝|后天|后儿|待会|等会|等下|一会|下周|下礼拜|下星期|(?:周|礼拜|星期)[一二三四五六日天末])[^,.!?;:、\\n]{0,4}';
 
 const DATE =
-  '(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月|号|日|点)|明天|明儿|后天|后儿|大后天|下周|下个?星期|下个?礼拜|周[一二三四五六日天末]|(?:星期|礼拜)[一二三四五六日天])';
+  '(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月|号|日|点)|明天|明儿|明朝|今朝|后天|后儿|大后天|下周|下个?星期|下个?礼拜|周[一二三四五六日天末]|(?:星期|礼拜)[一二三四五六日天])';
 /** A paper that states a date (a receipt, an invoice): its date changed is no booking moved. */
 const PAPER_EN =
   '(?:receipt|invoice|bill|statement|certificate|document|letter|record|form|report|contract|policy)s?';

@@ -662,7 +662,7 @@ function penceAfter(s: string, at: number, original: string): { value: number; e
 // are as said. 一点 is a time only where a time is meant (到一点, 一点钟): 晚一点 is "a bit later".
 const AM_BEFORE = /(?:上午|早上|早晨|清晨|凌晨)$/;
 const PM_BEFORE = /(?:下午|晚上|傍晚|午后|中午|晚)$/;
-const TIME_BEFORE = /(?:到|至|下午|中午|上午|凌晨|早上|晚上|午后|大概|约|今天|明天|后天)$/;
+const TIME_BEFORE = /(?:到|至|下午|中午|上午|凌晨|早上|晚上|午后|大概|约|今天|明天|明朝|今朝|后天)$/;
 const TIME_AFTER =
   /^(?:钟|半|前|之前|以前|以后|之后|左右|多(?!少)|过|\d{1,2}分|[一二三四五]?十?[一二三四五六七八九]?分)/;
 const NOT_CLOCK_AFTER = /^(?:儿|点|赞|击|评|开|进|单|餐|菜|数)/;

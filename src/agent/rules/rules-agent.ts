@@ -921,7 +921,7 @@ const WAITS_FOR_SUPERVISOR =
 
 /** A set day or occasion (明天, 周六, this weekend, saturday morning): leave asked for it is wanted. */
 const OCCASION =
-  /今天|明天|后天|今晚|明晚|这周|下周|周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}[号日]|\b(?:today|tomorrow|tonight|this (?:weekend|week)|next (?:week|weekend)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+  /今天|明天|明朝|今朝|后天|今晚|明晚|这周|下周|周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}[号日]|\b(?:today|tomorrow|tonight|this (?:weekend|week)|next (?:week|weekend)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
 async function handleAction(
   ctx: CallContext,
