@@ -32,6 +32,24 @@ describe('standardSpokenForms', () => {
     const said = '咋个扣了我好多钱，好久退回来，啥子情况';
     expect(standardSpokenForms(said)).toHaveLength(said.length);
   });
+
+  it('reads Scots, Geordie and Irish forms of English words as the standard ones, of the same length', () => {
+    const said =
+      "So take that thirty quid aff an' tell me whit she owes. Naebody telt me, I cannae pay ma bill";
+    const read = standardSpokenForms(said);
+    expect(read).toContain('take that thirty quid off');
+    expect(read).toContain('tell me what she owes');
+    expect(read).toContain('nobody  told me, I cannot pay my bill');
+    expect(read).toHaveLength(said.length);
+    expect(standardSpokenForms('do the same for wor Keith, can yous cancel it')).toBe(
+      'do the same for our Keith, can you  cancel it',
+    );
+  });
+
+  it('leaves English words that only look like them', () => {
+    expect(standardSpokenForms('my mum, ma, is at the ower-the-counter desk in Oot Street')).toContain('ma,');
+    expect(standardSpokenForms('a tower of boxes')).toBe('a tower of boxes');
+  });
 });
 
 describe('correctTypos', () => {

@@ -72,12 +72,56 @@ const CANTONESE_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![关联体派干世直父母旁])系(?![统列数])/g, '是'],
 ];
 
+/**
+ * Scots, Doric, Geordie, Irish and Caribbean forms of everyday English words (take that thirty quid
+ * aff, whit I owe, ma money, I cannae, naebody telt me, wor Keith, unu): each as the standard word,
+ * padded to the same length where it is shorter. Only forms that are no other English word.
+ */
+const REGIONAL_ENGLISH: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\baff\b/gi, 'off'],
+  [/\boot\b/gi, 'out'],
+  [/\bwhit\b/gi, 'what'],
+  [/\btae\b/gi, 'to '],
+  [/\bma\b(?=\s+[a-z])/gi, 'my'],
+  [/\bcannae\b/gi, 'cannot'],
+  [/\bcannit\b/gi, 'cannot'],
+  [/\bwouldnae\b/gi, "wouldn't"],
+  [/\bcouldnae\b/gi, "couldn't"],
+  [/\bdidnae\b/gi, "didn't"],
+  [/\bdoesnae\b/gi, "doesn't"],
+  [/\bisnae\b/gi, "isn't"],
+  [/\bwasnae\b/gi, "wasn't"],
+  [/\bdinnae\b/gi, "don't "],
+  [/\bdivvent\b/gi, "don't  "],
+  [/\bno'(?=\s)/gi, 'not'],
+  [/\bdoon\b/gi, 'down'],
+  [/\baboot\b/gi, 'about'],
+  [/\bower\b/gi, 'over'],
+  [/\befter\b/gi, 'after'],
+  [/\btelt\b/gi, 'told'],
+  [/\bhame\b/gi, 'home'],
+  [/\bbaith\b/gi, 'both '],
+  [/\boor\b/gi, 'our'],
+  [/\bwor\b/gi, 'our'],
+  [/\bnaebody\b/gi, 'nobody '],
+  [/\bnae\b/gi, 'no '],
+  [/\bnee\b/gi, 'no '],
+  [/\bgonnae\b/gi, 'gonna '],
+  [/\byouse\b/gi, 'you  '],
+  [/\byous\b/gi, 'you '],
+  [/\bunu\b/gi, 'you'],
+  [/\been\b/gi, 'one'],
+  [/\bgie's\b/gi, 'give '],
+  [/\bbide\b/gi, 'live'],
+];
+
 /** The text with regional and Cantonese words in their standard form, of the same length. */
 export function standardSpokenForms(text: string): string {
   let out = text;
   for (const [pattern, word] of SPOKEN_QUESTION_WORDS) out = out.replace(pattern, word);
   if (/[嗰嘅唔冇嚟咗喺佢仲睇畀俾篱系边几乜点屋哋]/.test(out))
     for (const [pattern, word] of CANTONESE_WORDS) out = out.replace(pattern, word);
+  if (/[a-z]{2}/i.test(out)) for (const [pattern, word] of REGIONAL_ENGLISH) out = out.replace(pattern, word);
   return out;
 }
 
