@@ -716,3 +716,20 @@ describe('findOtherParty: what someone else did with the business, asked after',
     expect(findOtherParty(said, CALLER)).toBeUndefined();
   });
 });
+
+describe('findOtherParty: where someone else goes, and with whom', () => {
+  it.each([
+    'is my ex-wife taking the boat out this weekend',
+    'Is she heading off on her this weekend?',
+    'is my husband staying at the cabin on Friday',
+  ])('finds someone else in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toBeDefined();
+  });
+  it.each([
+    'is she going to be ready by Friday',
+    'is my boat going to be ready',
+    'are you going to be there',
+  ])('finds no one in %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toBeUndefined();
+  });
+});

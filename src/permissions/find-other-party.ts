@@ -278,6 +278,11 @@ function compiled(): Matchers {
         // has my wife been in this month, did my husband book anything, how often does she come
         // in: what someone else did with the business.
         `|(?:has|have|did|does|is|was|if|whether|how (?:many times|often))\\s+(?:(?:has|did|does)\\s+)?(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:(?:ever|already|recently|actually|still|been)\\s+)?(?:been in|been (?:coming|going) in|come in|came in|comes in|been here|book(?:ed|s)?\\s+(?:anything|any|in|a|an|another)|top(?:ped|s)? up|spen[dt]|sign(?:ed)? up|join(?:ed)?|visit(?:ed|s)?)\\b` +
+        // is my ex-wife taking the boat out, is she heading off this weekend, who's she going with:
+        // where someone else goes, when, and with whom.
+        `|(?:is|are|was|will)\\s+(?:${W.PEOPLE_EN})\\s+(?:be\\s+)?(?:taking|heading|going|coming|sailing|flying|travell?ing|staying|leaving|bringing)\\b` +
+        `|(?:is|are|was)\\s+(?:he|she|they)\\s+heading\\s+(?:off|out|away)\\b` +
+        `|who(?:'s|\\s+is|\\s+are|\\s+was)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:going|travell?ing|sailing|staying|heading|coming)\\s+(?:out\\s+|off\\s+|away\\s+)?with\\b` +
         // what parcels does my neighbour have, does my wife have a booking: what someone else has.
         `|(?:what|which|any|how many)\\s+(?:${W.DATA_EN}s?|things?)\\s+(?:does|do|did|has|have|is|are)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:have|has|got|get|order(?:ed)?|receive[ds]?|book(?:ed)?|waiting)` +
         `|(?:does|do|did|has|have|is|are|if|whether)\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'ve|\\s+has|\\s+have)?\\s+(?:have|has|got|get|order(?:ed)?|receive[ds]?|booked|rents?|rented|renting|keeps?|stores?)\\s+(?:(?:any|a|an|the|some)\\s+)?(?:${W.DATA_EN}s?|anything)` +
