@@ -25,7 +25,16 @@ describe('goodbye words', () => {
     expect(isGoodbye(line)).toBe(false);
   });
 
-  it.each(['我要退款', 'cool, can you refund it'])('"%s" is no goodbye', (line) => {
+  it.each(['我要退款', 'cool, can you refund it', 'take care of it please'])('"%s" is no goodbye', (line) => {
     expect(saysGoodbye(line)).toBe(false);
+  });
+
+  it.each([
+    "Well that's mighty fine. Y'all have a good one now.",
+    'Cheers then, take care',
+    'Ta-ra pet',
+    'see ya',
+  ])('"%s" says goodbye in everyday words, and only that', (line) => {
+    expect(isGoodbye(line)).toBe(true);
   });
 });
