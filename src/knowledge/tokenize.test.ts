@@ -200,3 +200,17 @@ describe('tokenize: a weekend and work on a home in callers’ words', () => {
     expect(tokenize('搞')).toEqual([]);
   });
 });
+
+describe('tokenize: a year, what it runs to, and the paperwork, in callers’ words', () => {
+  it('reads a whole year as annual, and what it will run me to as how much', () => {
+    expect(tokenize("What's a whole year gonna run me for a boat that size?")).toEqual(
+      expect.arrayContaining(tokenize('annual boat size')),
+    );
+    expect(tokenize('what will it set me back')).not.toContain(tokenize('set')[0]);
+  });
+  it('reads paperwork as the documents needed, and drops a list trailing off', () => {
+    const terms = tokenize('Is there any kinda paperwork I gotta have - insurance and whatnot?');
+    expect(terms).toEqual(expect.arrayContaining(tokenize('need documents insurance')));
+    expect(terms).not.toContain('whatnot');
+  });
+});

@@ -183,6 +183,14 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   // Partners by any name: the spouse or domestic partner a policy speaks of.
   [/\b(?:boyfriend|girlfriend|husband|wife|fianc[eé]e?|spouse)s?\b/g, 'partner'],
   [/money back|reimburse(?:ment)?/g, 'refund'],
+  // A whole year, yearly, per annum: what an FAQ on an annual price says.
+  [/\b(?:a (?:whole |full )?year|per year|yearly|per annum|annually|for the year)\b/g, 'annual'],
+  // What a thing will run me, set me back, cost me: how much it is (words an FAQ's question drops).
+  [/\b(?:run|set) (?:me|us|you) (?:back )?\b|\bcost (?:me|us)\b/g, 'how much '],
+  // And whatnot, and stuff, or whatever: a list trailing off, which asks about nothing more.
+  [/\b(?:and|or|an') (?:whatnot|stuff|all that|so on|whatever|the like|that)\b/g, ' '],
+  // Paperwork, papers, documents: what a caller needs to bring or have, as an FAQ asks it.
+  [/\b(?:paperwork|papers|documents?|documentation)\b/g, 'need documents'],
   // Tickets as texted; what a platform keeps of a sale (how much do you take, what's the cut) is
   // its fee; being paid for what was sold is a payout.
   [/\btix\b/g, 'tickets'],

@@ -2167,3 +2167,31 @@ describe('createRulesAgent: a value asked for someone else beside an FAQ on who 
     expect(checks.map((e) => e.status)).toContain('forbidden');
   });
 });
+
+describe('createRulesAgent: several product questions beside a request no rule names', () => {
+  it('answers each question the FAQ answers', async () => {
+    const marina = {
+      name: 'Harbour marina',
+      description: 'Berths and a boatyard.',
+      faq: [
+        { q: 'How much is an annual berth?', a: '£495 per metre a year.' },
+        {
+          q: 'What do I need to take a berth?',
+          a: 'Proof of ownership and £3 million third-party insurance.',
+        },
+      ],
+      operator_permissions: {
+        can_approve_immediately: ['Book a visitor berth'],
+        requires_supervisor: [],
+        requires_process: [],
+        forbidden: [],
+      },
+    };
+    const c = deskCall(marina);
+    const reply = await c.say(
+      "What's a whole year gonna run me for a boat that size? Is there any kinda paperwork I gotta have - insurance and whatnot? And I reckon I need somewhere to keep her.",
+    );
+    expect(reply).toContain('£495');
+    expect(reply).toContain('£3 million');
+  });
+});

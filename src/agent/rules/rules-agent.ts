@@ -483,8 +483,11 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
       ? knowledgeAnswer(ctx, utterance)
       : undefined;
   if (answeredInstead) {
-    parts.resolve.push(faqAnswer(answeredInstead.answer, lang));
-    topics.push(lang === 'zh' ? `咨询：${answeredInstead.question}` : `Asked: ${answeredInstead.question}`);
+    // What's a year gonna run me? Any paperwork I gotta have? Each question the FAQ answers.
+    for (const hit of [answeredInstead, ...otherAnswers(ctx, utterance, answeredInstead)]) {
+      parts.resolve.push(faqAnswer(hit.answer, lang));
+      topics.push(lang === 'zh' ? `咨询：${hit.question}` : `Asked: ${hit.question}`);
+    }
   } else if (askedUnknown) {
     unknownAsked = true;
     const unknown = { concept: '', text: asked, start: 0, end: asked.length };
