@@ -2,10 +2,7 @@ import { NAMED_PAID_KEY, PAID_KEY, unrefunded } from '../domain/charge-entries.j
 import { HELD_MONEY } from '../domain/held-money.js';
 import { type Bilingual, hasCjk } from '../domain/language.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
-import { isMoneyUnit, type PermissionDecision } from '../permissions/index.js';
-
-/** Requests that give money back: never more than a query of the call showed was paid. */
-export const MONEY_BACK_CONCEPTS: ReadonlySet<string> = new Set(['refund', 'compensation', 'fee_waiver']);
+import { isMoneyUnit, MONEY_BACK_CONCEPTS, type PermissionDecision } from '../permissions/index.js';
 
 /** Compensation for goods broken or lost, or for an injury: valued by what was lost. */
 const FOR_WHAT_WAS_LOST =

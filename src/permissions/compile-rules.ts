@@ -10,7 +10,7 @@ import {
   stepOf,
 } from './_chinese-alternatives.js';
 import { englishAlternatives, englishCases, forbiddenKinds, wholeActions } from './_english-alternatives.js';
-import { type ConceptDef, conceptById, detectConcepts } from './_lexicon.js';
+import { type ConceptDef, conceptById, detectConcepts, MONEY_BACK_CONCEPTS } from './_lexicon.js';
 import {
   compileMeaning,
   countedGrant,
@@ -700,7 +700,7 @@ const DONE_BY_SELF = '自己|私自|自行|擅自|亲自|我来';
 const INDOORS_IN_RULE = /进楼|进房|进屋|入户|入室|房间|房内|室内|屋内|楼内|楼道|宿舍|客房/g;
 /** Indoors as callers say it (提上楼, 拿到房间, 在屋头, 家里). */
 const INDOORS_SAID =
-  '[进入]楼|上楼|楼上|楼道|电梯|[进入](?:房|屋|户|室|门)|房间|房里|房内|屋里|屋头|屋内|屋子|室内|家里|屋头|宿舍|客房';
+  '[进入]楼|上楼|楼上|楼道|电梯|[进入](?:房|屋|户|室|门)|房间|房里|房内|屋里|屋头|屋内|屋子|室内|家里|宿舍|客房';
 
 /**
  * What the last side of a list says after the thing it names first (进楼进房充电 of 电瓶进楼进房充电),
@@ -905,16 +905,13 @@ function markChineseDomainWords(rules: CompiledRule[], shorterPhrases: ReadonlyS
       rule.condition === undefined &&
       optional.length === words.length &&
       rule.meaning.objects.length === 0 &&
-      rule.concepts.some((c) => MONEY_BACK.has(c.id) && (phrasesOf.get(c.id)?.size ?? 0) >= 2);
+      rule.concepts.some((c) => MONEY_BACK_CONCEPTS.has(c.id) && (phrasesOf.get(c.id)?.size ?? 0) >= 2);
     if (!anyOfItsKind && namedWithout(rule, words, optional)) {
       rule.meaning = { ...rule.meaning, optional: [...(rule.meaning.optional ?? []), ...optional] };
       ownThings(rule, optional);
     }
   }
 }
-
-/** Concepts that pay money back to the caller: approved without their words, any of them would be. */
-const MONEY_BACK: ReadonlySet<string> = new Set(['refund', 'compensation', 'fee_waiver']);
 
 /**
  * 关闭骑行卡自动续费: the card after a domain word (骑行卡) is the product's own, inside what the

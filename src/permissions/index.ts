@@ -4,6 +4,7 @@
  */
 
 export { asksWhatARecordHolds } from './_denied-roles.js';
+export { MONEY_BACK_CONCEPTS } from './_lexicon.js';
 export type {
   CheckPermissionOptions,
   CountedAmount,

@@ -1,5 +1,5 @@
 import type { CallContext } from '../../call/call-agent.js';
-import { MONEY_BACK_CONCEPTS, newestFirst, verifiedPaid } from '../../call/verified-charges.js';
+import { newestFirst, verifiedPaid } from '../../call/verified-charges.js';
 import { HELD_MONEY } from '../../domain/held-money.js';
 import type { Language } from '../../domain/language.js';
 import { tokenize } from '../../knowledge/index.js';
@@ -8,6 +8,7 @@ import {
   checkPermission,
   conceptLabel,
   contradictsRule,
+  MONEY_BACK_CONCEPTS,
   type Quantity,
 } from '../../permissions/index.js';
 import { moneyBackInRuleWords } from './money-back-rule.js';

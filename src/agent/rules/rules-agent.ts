@@ -1,6 +1,6 @@
 import { reviewFromContext } from '../../call/build-review.js';
 import type { ApprovedActionResult, CallAgent, CallContext } from '../../call/call-agent.js';
-import { MONEY_BACK_CONCEPTS, recordsPayments, verifiedPaid } from '../../call/verified-charges.js';
+import { recordsPayments, verifiedPaid } from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory } from '../../domain/record-schemas.js';
 import { recordText } from '../../domain/record-text.js';
@@ -12,6 +12,7 @@ import {
   asksOthersData,
   asksWhatARecordHolds,
   checkPermission,
+  MONEY_BACK_CONCEPTS,
   otherPartyUnder,
   type PermissionDecision,
   type PermissionPart,

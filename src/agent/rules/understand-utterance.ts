@@ -1,11 +1,10 @@
 import { saysGoodbye } from '../../call/goodbye-words.js';
-import { MONEY_BACK_CONCEPTS } from '../../call/verified-charges.js';
 import type { Language } from '../../domain/language.js';
 import { DEMANDS_REMEDY } from '../../domain/remedy-demanded.js';
 import { SOMEONE_SENT_EN } from '../../domain/visit-asked.js';
 import { POWER_CHARGE, WHEN_ZH } from '../../knowledge/interface-vocabulary.js';
 import type { ActionRequest, Quantity } from '../../permissions/index.js';
-import { parseQuantities, readActionRequests } from '../../permissions/index.js';
+import { MONEY_BACK_CONCEPTS, parseQuantities, readActionRequests } from '../../permissions/index.js';
 
 /** What the built-in agent understood of one customer utterance. */
 export interface Understanding {
