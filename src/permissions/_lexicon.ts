@@ -61,13 +61,13 @@ const NUMBER_WORD_EN =
 const AMOUNT_EN =
   '(?:(?:[$£€]?\\d[\\d,.]*|money)(?: dollars?| bucks?| pounds?| quid| euros?)?|(?:[a-z]+[ -]){1,2}(?:dollars?|bucks?|pounds?|quid|euros?))';
 
-/** The lexicon. Order does not matter; overlaps resolve by length, then priority. */
 /**
  * Concepts that give money back to the caller (a refund, compensation, a fee waived): never more
  * than a query of the call showed was paid, and no rule of them approves without its own words.
  */
 export const MONEY_BACK_CONCEPTS: ReadonlySet<string> = new Set(['refund', 'compensation', 'fee_waiver']);
 
+/** The lexicon. Order does not matter; overlaps resolve by length, then priority. */
 export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'refund',
