@@ -796,3 +796,15 @@ describe('understandUtterance: a wish with how to go about it, whom the caller a
     expect(read(said).asksForAction).toBe(true);
   });
 });
+
+describe('understandUtterance: what the business charges, asked', () => {
+  it.each(["How much y'all charge for one of them spring clean-ups?", 'what do you charge for a mow'])(
+    '%j asks a price, and disputes no charge',
+    (said) => {
+      expect(read(said).chargeDispute).toBe(false);
+    },
+  );
+  it('still reads a charge disputed', () => {
+    expect(read('why did you charge me forty dollars').chargeDispute).toBe(true);
+  });
+});
