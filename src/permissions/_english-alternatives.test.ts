@@ -347,3 +347,22 @@ describe('checkPermission: a rule whose terms follow in a sentence of their own'
     expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: a thing sold to anyone, bought by the caller', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      'Sell gift vouchers (£25 to £200, valid 12 months) to anyone, including callers who are not on file',
+    ],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  });
+  it('approves a voucher bought within the limit, and no more', () => {
+    expect(checkPermission(rules, 'can I buy her a gift voucher? One hundred pound.').status).toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(rules, 'I want to buy a gift voucher for 300 pounds').status).not.toBe(
+      'can_approve_immediately',
+    );
+  });
+});

@@ -63,7 +63,7 @@ const RELATIVE_AFTER =
  * checks them; a caller does not say them.
  */
 const TERMS_AFTER =
-  /(?:\.\s+(?=[a-z])|\s*,\s*subject to\b|\s*,\s*(?:once|twice|only|per|max(?:imum)?|no more than|at most|up to \d|within|(?:claimed|made|requested|reported|filed|lodged)\s+(?:within|before|by)|any (?:amount|sum|value)|whatever the amount|regardless of (?:the )?amount|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+|\s+per\s+(?:[a-z-]+\s+)?(?:incident|occurrence|visit|customer|client|tenant|household|job|repair|device|booking|order)\b)[\s\S]*$/;
+  /(?:\.\s+(?=[a-z])|\s*,\s*(?:subject to|including|incl\.?)\s|\s*,\s*(?:once|twice|only|per|max(?:imum)?|no more than|at most|up to \d|within|(?:claimed|made|requested|reported|filed|lodged)\s+(?:within|before|by)|any (?:amount|sum|value)|whatever the amount|regardless of (?:the )?amount|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+|\s+per\s+(?:[a-z-]+\s+)?(?:incident|occurrence|visit|customer|client|tenant|household|job|repair|device|booking|order)\b)[\s\S]*$/;
 
 /**
  * A second case of the rule that is a circumstance, not an action (book a test for the caller, or
@@ -80,6 +80,9 @@ const FOR_THE_CUSTOMER = new RegExp(
   String.raw`\s+for\s+(?:the|a|an)\s+(?:${CUSTOMER}|owner)(?:'s\s+(?:own\s+)?[a-z-]+|s)?\b`,
   'g',
 );
+
+/** Whom the business does it for when that is anyone at all (sell gift vouchers to anyone): no terms. */
+const TO_ANYONE = /\s+(?:to|for)\s+(?:anyone|anybody|everyone|everybody|the public|all comers)\b/g;
 
 /**
  * A short other name in brackets right after the rule's name, before its terms: Enquiry on Results
@@ -146,6 +149,7 @@ export function englishAlternatives(
   core = core
     .replace(CIRCUMSTANCE_CASE, '')
     .replace(FOR_THE_CUSTOMER, '')
+    .replace(TO_ANYONE, '')
     .replace(CUSTOMERS_OWN, 'the ')
     .replace(STATE_WORDS, '')
     .replace(TRAILING_ADVERB, '')

@@ -104,6 +104,8 @@ export function stemsOf(norm: string): Set<string> {
   for (let m = EN_WORD.exec(norm); m !== null; m = EN_WORD.exec(norm)) {
     const word = m[0];
     out.add(stem(word));
+    // Can I buy a gift voucher: what the caller buys, the business sells (sell gift vouchers).
+    if (word === 'buy' || word === 'purchase') out.add('sell');
     // A rule's pick-up or third-party is one word; a caller may write it as two (pick up, third
     // party) or as its parts (third-party cover names the party too).
     if (word.includes('-')) for (const part of word.split('-')) out.add(stem(part));
