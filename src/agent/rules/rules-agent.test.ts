@@ -2195,3 +2195,23 @@ describe('createRulesAgent: several product questions beside a request no rule n
     expect(reply).toContain('£3 million');
   });
 });
+
+describe('createRulesAgent: leave asked for a sum', () => {
+  it('checks "can I buy a gift voucher? Fifty pound" as asked, beside the FAQ on vouchers', async () => {
+    const yard = {
+      name: 'Riding school',
+      description: 'Lessons and hacks.',
+      faq: [{ q: 'Can I buy a gift voucher?', a: 'Yes, from £25 to £200, valid 12 months.' }],
+      operator_permissions: {
+        can_approve_immediately: ['Sell gift vouchers (£25 to £200, valid 12 months) to anyone'],
+        requires_supervisor: [],
+        requires_process: [],
+        forbidden: [],
+      },
+    };
+    const c = deskCall(yard);
+    await c.say('So can I buy a gift voucher instead, then? Fifty pound.');
+    const checks = c.events.filter((e) => e.type === 'permission_check');
+    expect(checks.map((e) => e.status)).toContain('can_approve_immediately');
+  });
+});

@@ -195,7 +195,9 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
   const ownMoneyBack = ownLeave && u.actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept));
   // "my cousin's in town this weekend … can I get him in on that free guest pass?": leave asked
   // for a set day is asked for that day, beside the policy the FAQ gives.
-  const forOccasion = ownLeave && OCCASION.test(utterance);
+  // So can I buy her a gift voucher? One hundred pound: leave asked for a sum is asked for it too.
+  const forOccasion =
+    ownLeave && (OCCASION.test(utterance) || u.quantities.some((q) => q.family === 'money'));
   // 把我妈名字念错了 on a principal's account: the caller's own kin is whom the account is held for,
   // and the lexicon's reading of someone else's data (其他用户信息) is no request (the engine read
   // no one else above).
