@@ -4,7 +4,7 @@
  * standard text point at the same words of what the caller said.
  */
 
-import { wordSegmenter } from './tokenize.js';
+import { wordSegmenter } from '../domain/word-segmenter.js';
 
 /**
  * Question words and particles of South-western (Sichuan, Chongqing, Guizhou) and other regional speech:
@@ -77,43 +77,51 @@ const CANTONESE_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
  * aff, whit I owe, ma money, I cannae, naebody telt me, wor Keith, unu): each as the standard word,
  * padded to the same length where it is shorter. Only forms that are no other English word.
  */
-const REGIONAL_ENGLISH: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\baff\b/gi, 'off'],
-  [/\boot\b/gi, 'out'],
-  [/\bwhit\b/gi, 'what'],
-  [/\btae\b/gi, 'to '],
-  [/\bma\b(?=\s+[a-z])/gi, 'my'],
-  [/\bcannae\b/gi, 'cannot'],
-  [/\bcannit\b/gi, 'cannot'],
-  [/\bwouldnae\b/gi, "wouldn't"],
-  [/\bcouldnae\b/gi, "couldn't"],
-  [/\bdidnae\b/gi, "didn't"],
-  [/\bdoesnae\b/gi, "doesn't"],
-  [/\bisnae\b/gi, "isn't"],
-  [/\bwasnae\b/gi, "wasn't"],
-  [/\bdinnae\b/gi, "don't "],
-  [/\bdivvent\b/gi, "don't  "],
-  [/\bno'(?=\s)/gi, 'not'],
-  [/\bdoon\b/gi, 'down'],
-  [/\baboot\b/gi, 'about'],
-  [/\bower\b/gi, 'over'],
-  [/\befter\b/gi, 'after'],
-  [/\btelt\b/gi, 'told'],
-  [/\bhame\b/gi, 'home'],
-  [/\bbaith\b/gi, 'both '],
-  [/\boor\b/gi, 'our'],
-  [/\bwor\b/gi, 'our'],
-  [/\bnaebody\b/gi, 'nobody '],
-  [/\bnae\b/gi, 'no '],
-  [/\bnee\b/gi, 'no '],
-  [/\bgonnae\b/gi, 'gonna '],
-  [/\byouse\b/gi, 'you  '],
-  [/\byous\b/gi, 'you '],
-  [/\bunu\b/gi, 'you'],
-  [/\been\b/gi, 'one'],
-  [/\bgie's\b/gi, 'give '],
-  [/\bbide\b/gi, 'live'],
-];
+const REGIONAL_ENGLISH: Readonly<Record<string, string>> = {
+  aff: 'off',
+  oot: 'out',
+  whit: 'what',
+  tae: 'to',
+  cannae: 'cannot',
+  cannit: 'cannot',
+  wouldnae: "wouldn't",
+  couldnae: "couldn't",
+  didnae: "didn't",
+  doesnae: "doesn't",
+  isnae: "isn't",
+  wasnae: "wasn't",
+  dinnae: "don't",
+  divvent: "don't",
+  doon: 'down',
+  aboot: 'about',
+  ower: 'over',
+  efter: 'after',
+  telt: 'told',
+  hame: 'home',
+  baith: 'both',
+  oor: 'our',
+  wor: 'our',
+  naebody: 'nobody',
+  nae: 'no',
+  nee: 'no',
+  gonnae: 'gonna',
+  youse: 'you',
+  yous: 'you',
+  unu: 'you',
+  een: 'one',
+  "gie's": 'give',
+  bide: 'live',
+  // Only before a word (ma money, ma fob), and only with its apostrophe (I'm no' having it).
+  ma: 'my',
+  "no'": 'not',
+};
+/** Any of those forms, as a word (ma and no' only where they are the determiner and the negation). */
+const REGIONAL_ENGLISH_FORM = new RegExp(
+  `\\b(?:${Object.keys(REGIONAL_ENGLISH)
+    .filter((form) => form !== 'ma' && form !== "no'")
+    .join('|')})\\b|\\bma\\b(?=\\s+[a-z])|\\bno'(?=\\s)`,
+  'gi',
+);
 
 /** The text with regional and Cantonese words in their standard form, of the same length. */
 export function standardSpokenForms(text: string): string {
@@ -121,7 +129,11 @@ export function standardSpokenForms(text: string): string {
   for (const [pattern, word] of SPOKEN_QUESTION_WORDS) out = out.replace(pattern, word);
   if (/[嗰嘅唔冇嚟咗喺佢仲睇畀俾篱系边几乜点屋哋]/.test(out))
     for (const [pattern, word] of CANTONESE_WORDS) out = out.replace(pattern, word);
-  if (/[a-z]{2}/i.test(out)) for (const [pattern, word] of REGIONAL_ENGLISH) out = out.replace(pattern, word);
+  // One pass; a shorter standard word is padded to the form's length (nae → 'no ').
+  if (/[a-z]{2}/i.test(out))
+    out = out.replace(REGIONAL_ENGLISH_FORM, (form) =>
+      (REGIONAL_ENGLISH[form.toLowerCase()] ?? form).padEnd(form.length),
+    );
   return out;
 }
 

@@ -11,6 +11,8 @@
  * (renewal -> renew, refunds -> refund); digits are kept.
  */
 
+import { wordSegmenter } from '../domain/word-segmenter.js';
+
 /**
  * Chinese function words, pronouns, question words, fillers and pleasantries that say nothing about
  * a topic (question words that do, such as 多久 and 几, stay).
@@ -60,14 +62,6 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const LATIN_OR_DIGIT_RUN = /[\p{L}\p{N}]+/gu;
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]/gu;
 const VOWEL = /[aeiouy]/;
-
-let segmenter: Intl.Segmenter | undefined;
-
-/** Created on first use rather than at import: most commands never tokenize anything. */
-export function wordSegmenter(): Intl.Segmenter {
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  return segmenter;
-}
 
 /**
  * Splits text into search terms: CJK bigrams and long words, stemmed lower-case English words and

@@ -15,12 +15,11 @@
 import { escapeRegExp } from '../domain/escape-reg-exp.js';
 import { hasCjk } from '../domain/language.js';
 import type { PermissionCategory } from '../domain/record-schemas.js';
+import { wordSegmenter } from '../domain/word-segmenter.js';
 import { withoutNotes } from './_rule.js';
 
 /** Where a slash's sides end: a particle joining a qualifier to its noun, or punctuation. */
 const HARD_STOP = /[的之\s,.;:、，()（）]/;
-
-let segmenter: Intl.Segmenter | undefined;
 
 /**
  * The shorter phrases a Chinese rule phrase stands for (see the module comment), none when it has
@@ -219,7 +218,6 @@ const STILL_RUNNING =
 function slashSides(core: string, isAction: (word: string) => boolean): string[] | undefined {
   const at = core.indexOf('/');
   if (at <= 0 || !hasCjk(core.charAt(at - 1)) || !hasCjk(core.charAt(at + 1))) return undefined;
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   // The right side runs to a particle, a slash, the end, or where an action begins (理赔 of
   // 财物损失理赔申请), read two characters at a time.
   let rightEnd = at + 1;
@@ -230,8 +228,8 @@ function slashSides(core: string, isAction: (word: string) => boolean): string[]
     rightEnd++;
   }
   if (rightEnd === at + 1) return undefined;
-  const count = [...segmenter.segment(core.slice(at + 1, rightEnd))].length;
-  const left = [...segmenter.segment(core.slice(0, at))];
+  const count = [...wordSegmenter().segment(core.slice(at + 1, rightEnd))].length;
+  const left = [...wordSegmenter().segment(core.slice(0, at))];
   let leftStart = at;
   let taken = 0;
   for (let k = left.length - 1; k >= 0 && taken < count; k--) {
@@ -261,8 +259,7 @@ function slashList(core: string, isAction: (word: string) => boolean): string[] 
   const chain = /[\u4e00-\u9fff]+(?:\/[\u4e00-\u9fff]+){2,}/.exec(core);
   if (!chain) return undefined;
   const first = chain.index + chain[0].indexOf('/');
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  const left = [...segmenter.segment(core.slice(0, first))];
+  const left = [...wordSegmenter().segment(core.slice(0, first))];
   let start = first;
   for (let k = left.length - 1; k >= 0; k--) {
     const seg = left[k]!;
@@ -273,7 +270,7 @@ function slashList(core: string, isAction: (word: string) => boolean): string[] 
   // inside 复查 is no action of its own).
   const last = chain.index + chain[0].lastIndexOf('/');
   let end = last + 1;
-  for (const seg of segmenter.segment(core.slice(last + 1))) {
+  for (const seg of wordSegmenter().segment(core.slice(last + 1))) {
     if (HARD_STOP.test(seg.segment) || (seg.index > 0 && isAction(seg.segment))) break;
     end = last + 1 + seg.index + seg.segment.length;
   }

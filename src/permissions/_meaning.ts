@@ -1175,12 +1175,13 @@ function saidAtAll(word: string, text: string): boolean {
  * The written two-character verbs of rules that callers say with one character (在房间使用明火 is
  * 屋里用明火, 携带宠物 is 带狗): the character alone, where it is not part of another word.
  */
+const PUT_SAID = /(?<![开解释发])放(?![心假弃学映大款])/;
 const PLAIN_FORMS = new Map<string, RegExp>([
   ['使用', /(?<![费不信作专实适应享试起够好耐])用(?![户品途处法语])/],
   ['携带', /(?<![领附连纽])带(?![来宽子动领头])/],
   ['饲养', /(?<![培教保供])养(?![老生护成])/],
-  ['存放', /(?<![开解释发])放(?![心假弃学映大款])/],
-  ['放置', /(?<![开解释发])放(?![心假弃学映大款])/],
+  ['存放', PUT_SAID],
+  ['放置', PUT_SAID],
   ['拆除', /拆(?![迁分开封])/],
   ['吸烟', /抽[^,.!?;:，。！？、\s]{0,2}烟/],
 ]);

@@ -4,6 +4,8 @@
  * a rule when it contains every content word of it, in any order.
  */
 
+import { wordSegmenter } from '../domain/word-segmenter.js';
+
 /** Content words: Chinese words (matched as substrings) and English stems (matched as words). */
 export interface Words {
   zh: readonly string[];
@@ -56,8 +58,6 @@ const GENERIC_EN = new Set(
     'once twice'
   ).split(' '),
 );
-
-let segmenter: Intl.Segmenter | undefined;
 
 /** A light English stemmer: enough to equate refunds/refund, requested/request, files/file. */
 export function stem(word: string): string {
@@ -132,7 +132,6 @@ export function contentWords(norm: string, absorb: readonly string[] = []): Word
     if (!GENERIC_EN.has(m[0]) && !GENERIC_EN.has(s) && !absorbedStems.has(s) && !en.includes(s)) en.push(s);
   }
   for (const run of norm.match(/[\u3400-\u9fff]+/g) ?? []) {
-    segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
     let pending = '';
     const keep = (w: string): void => {
       if (w !== '' && !zh.includes(w) && !absorbed.has(w) && !GENERIC_ZH.has(w)) zh.push(w);
@@ -148,7 +147,7 @@ export function contentWords(norm: string, absorb: readonly string[] = []): Word
     };
     // 日 alone is a day counted (30日内), but 日|票 and 日|租 are a day's pass and a day's rent.
     let day = false;
-    for (const seg of segmenter.segment(run)) {
+    for (const seg of wordSegmenter().segment(run)) {
       const w = seg.segment;
       const afterDay = day;
       day = false;

@@ -1,6 +1,7 @@
 import { escapeRegExp } from '../domain/escape-reg-exp.js';
 import { hasCjk } from '../domain/language.js';
 import type { OperatorPermissions, PermissionCategory } from '../domain/record-schemas.js';
+import { wordSegmenter } from '../domain/word-segmenter.js';
 import { type AgeBound, ageBoundOf } from './_ages.js';
 import {
   chineseAlternatives,
@@ -708,14 +709,11 @@ const INDOORS_SAID =
  */
 function predicateOf(sides: readonly string[]): string | undefined {
   if (sides.slice(0, -1).some((s) => s.length > 4 || namesAction(s))) return undefined;
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const last = sides.at(-1)!;
-  const first = segmenter.segment(last)[Symbol.iterator]().next().value?.segment ?? '';
+  const first = wordSegmenter().segment(last)[Symbol.iterator]().next().value?.segment ?? '';
   const rest = last.slice(first.length);
   return first.length >= 2 && rest.length >= 2 && !namesAction(first) ? rest : undefined;
 }
-
-let segmenter: Intl.Segmenter | undefined;
 
 /** Whether the rule limits a span of time asked for (顺延<=15天), which a request states as its own. */
 function spansTime(rule: CompiledRule): boolean {

@@ -1,6 +1,7 @@
 import { escapeRegExp } from '../domain/escape-reg-exp.js';
 import type { Bilingual } from '../domain/language.js';
 import { normalizePhone } from '../domain/phone.js';
+import { wordSegmenter } from '../domain/word-segmenter.js';
 import { TwoGenerationCache, textHash } from './_cache.js';
 import * as G from './_char-gates.js';
 import {
@@ -94,7 +95,6 @@ function roleData(): RegExp {
   roleDataEn ??= new RegExp(`^${W.ROLE_DATA_EN}$`);
   return roleDataEn;
 }
-let segmenter: Intl.Segmenter | undefined;
 
 /**
  * Where refZh and fullName can match, told by the characters there: each is tried only at such
@@ -360,8 +360,7 @@ function scanZh(
   const text = norm.slice(clause.start, clause.end);
   let segments: Intl.SegmentData[] | undefined;
   const segmentsOf = (): Intl.SegmentData[] => {
-    segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-    segments ??= [...segmenter.segment(text)];
+    segments ??= [...wordSegmenter().segment(text)];
     return segments;
   };
   // Read on first need: most clauses name no one.
