@@ -23,4 +23,10 @@ describe('contentWords', () => {
   it("leaves out what a possessive leaves once its count is read as the limit (one extra day's)", () => {
     expect(contentWords("waive 's late-return charge").en).not.toContain('s');
   });
+
+  it('keeps the person the segmenter cuts off with the word it is the agent of (持有|人)', () => {
+    const { zh } = contentWords('账户持有人本人来电挂失设备');
+    expect(zh).toContain('持有人');
+    expect(zh).not.toContain('人');
+  });
 });

@@ -147,6 +147,8 @@ export function contentWords(norm: string, absorb: readonly string[] = []): Word
     };
     // 日 alone is a day counted (30日内), but 日|票 and 日|租 are a day's pass and a day's rent.
     let day = false;
+    // The last segment was a word of two or more characters, kept as the last of `zh`.
+    let joinable = false;
     for (const seg of wordSegmenter().segment(run)) {
       const w = seg.segment;
       const afterDay = day;
@@ -154,13 +156,20 @@ export function contentWords(norm: string, absorb: readonly string[] = []): Word
       if (GENERIC_ZH.has(w) || absorbed.has(w)) {
         flush();
         day = w === '日';
+        joinable = false;
         continue;
       }
-      if (w.length === 1) pending += afterDay && pending === '' ? `日${w}` : w;
+      // 持有|人, 申请|人: the person of a word the segmenter cut off is that word's agent (the
+      // holder), not a word of its own that every request would have to say.
+      if (w === '人' && pending === '' && joinable) {
+        zh[zh.length - 1] += w;
+        joinable = false;
+      } else if (w.length === 1) pending += afterDay && pending === '' ? `日${w}` : w;
       else {
         flush();
         zh.push(w);
       }
+      joinable = w.length > 1;
     }
     flush();
   }

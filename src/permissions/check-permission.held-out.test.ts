@@ -192,3 +192,9 @@ describe('checkPermission: someone added to the caller’s own list, or to someo
     expect(status('格么侬帮我把我加到伊紧急联系人里厢，出了事体我好晓得，格总可以伐')).toBe('forbidden');
   });
 });
+
+describe('checkPermission: a rule that names who may ask (账户持有人本人来电挂失设备, held-out round 23)', () => {
+  it('approves the holder reporting the device lost without saying who they are', () => {
+    expect(statusFor('held-out-23', '驿路通ETC')('我要挂失设备')).toBe('can_approve_immediately');
+  });
+});
