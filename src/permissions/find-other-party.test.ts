@@ -225,6 +225,8 @@ const OWN_BUSINESS = [
   '我给骑手打电话他一直不接',
   '快递员手机关机了，我的包裹怎么办',
   '他家的外卖太难吃了，我要投诉商家',
+  '为个九十八块钱还得等你们领导回电话，麻烦',
+  '让那个师傅回个电话给我',
 ];
 
 // A product with no rule on other people's data: what is forbidden here is the data scope's doing.
