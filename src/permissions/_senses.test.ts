@@ -51,6 +51,10 @@ describe('senses: 催 that urges, and 续 that keeps a service on', () => {
     expect(sensesIn('月子里想加订催乳')).not.toContain('hurry');
     expect(sensesIn('帮我催一下')).toContain('hurry');
   });
+  it('reads a thing stolen (被盗, 叫人偷了, 抢走) as lost, as English reads stolen', () => {
+    for (const said of ['设备被盗', '这回是叫人偷了', '手机被抢走了'])
+      expect(sensesIn(said), said).toContain('loss');
+  });
   it('reads 续单 and 再续五天 as extending', () => {
     expect(sensesIn('按原价续单')).toContain('extend');
     expect(sensesIn('我想再续五天')).toContain('extend');

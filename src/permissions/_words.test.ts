@@ -28,5 +28,6 @@ describe('contentWords', () => {
     const { zh } = contentWords('账户持有人本人来电挂失设备');
     expect(zh).toContain('持有人');
     expect(zh).not.toContain('人');
+    expect(contentWords('在小程序完成人脸核验').zh).toContain('人脸');
   });
 });

@@ -149,32 +149,42 @@ export function contentWords(norm: string, absorb: readonly string[] = []): Word
     let day = false;
     // The last segment was a word of two or more characters, kept as the last of `zh`.
     let joinable = false;
+    // 人 right after such a word, waiting for the next segment to tell whose it is.
+    let person = false;
     for (const seg of wordSegmenter().segment(run)) {
       const w = seg.segment;
       const afterDay = day;
       day = false;
+      // 持有|人, 申请|人: the person of a word the segmenter cut off is that word's agent (the
+      // holder), not a word of its own that every request would have to say. Not where 人 starts
+      // a word of single characters (完成|人|脸|核验: the face).
+      if (person) {
+        if (w.length === 1 && !PARTICLE.test(w) && !GENERIC_ZH.has(w) && !absorbed.has(w)) pending = '人';
+        else zh[zh.length - 1] += '人';
+        person = false;
+      }
       if (GENERIC_ZH.has(w) || absorbed.has(w)) {
         flush();
         day = w === '日';
         joinable = false;
         continue;
       }
-      // 持有|人, 申请|人: the person of a word the segmenter cut off is that word's agent (the
-      // holder), not a word of its own that every request would have to say.
-      if (w === '人' && pending === '' && joinable) {
-        zh[zh.length - 1] += w;
-        joinable = false;
-      } else if (w.length === 1) pending += afterDay && pending === '' ? `日${w}` : w;
+      if (w === '人' && pending === '' && joinable) person = true;
+      else if (w.length === 1) pending += afterDay && pending === '' ? `日${w}` : w;
       else {
         flush();
         zh.push(w);
       }
       joinable = w.length > 1;
     }
+    if (person) zh[zh.length - 1] += '人';
     flush();
   }
   return { zh, en };
 }
+
+// Characters after 人 that join it to no word (投保人的, 承租人或).
+const PARTICLE = /^[的地得了和与或及是在]$/;
 
 /** True when the words are all present: Chinese words as substrings, English stems as words. */
 export function covers(words: Words, norm: string, stems: () => Set<string>): boolean {
