@@ -51,6 +51,16 @@ describe('senses: 催 that urges, and 续 that keeps a service on', () => {
     expect(sensesIn('月子里想加订催乳')).not.toContain('hurry');
     expect(sensesIn('帮我催一下')).toContain('hurry');
   });
+  it('reads skip as passing over, not as the bin a business hires out (one of your skips, the skip’s full)', () => {
+    expect(sensesIn('can I skip the ID check')).toContain('skip');
+    for (const said of [
+      "I've got one of your skips outside the house",
+      "that skip o' yours on me drive",
+      "the skip's pretty much full, swap it",
+      'the big eight-yard skip is coming tomorrow',
+    ])
+      expect(sensesIn(said), said).not.toContain('skip');
+  });
   it('reads a thing stolen (被盗, 叫人偷了, 抢走) as lost, as English reads stolen', () => {
     for (const said of ['设备被盗', '这回是叫人偷了', '手机被抢走了'])
       expect(sensesIn(said), said).toContain('loss');

@@ -196,6 +196,24 @@ const PUT_ON_ACCOUNT_EN = `put\\s+${NOT_A_PERSON_EN}(?:my\\s+|our\\s+|me\\s+)?[a
 /** Someone added to an account: add my foreman to the account (not add 7 dollars of credit to my account). */
 const ADD_TO_ACCOUNT_EN = `add\\s+${NOT_A_PERSON_EN}(?:my\\s+|our\\s+|me\\s+)?[a-z'-]+(?:\\s+[a-z'-]+)?\\s+(?:to|onto|on)\\s+(?:the|my|our)\\s+(?:trade\\s+)?(?:account|booking|list|policy|file|contract)\\b`;
 
+/**
+ * Words after which a word names a thing, not an act: articles and possessives (the full skip, my
+ * big eight-yard skip), and pointing or counting words right before it (that skip, another skip).
+ */
+const ARTICLE_EN = String.raw`(?:a|an|the|my|me|your|yer|our|his|her|their|its|whose|[a-z]+'s)`;
+const POINTING_EN = String.raw`(?:this|that|these|those|another|every|each)`;
+/** A word describing the thing between the article and it (big, eight-yard), not a verb's (the option to). */
+const DESCRIBING_EN = String.raw`(?!(?:to|and|or|i|we|you|can|could|will|would|please|just)\b)[a-z0-9'-]+`;
+
+/**
+ * An English verb that is also the name of a thing (skip: to pass over, and a builder's bin):
+ * the verb, not after an article with up to two words between nor right after a pointing word,
+ * and not plural or possessive (skips, the skip's full).
+ */
+function verbNotNoun(word: string): string {
+  return String.raw`(?<!\b(?:${ARTICLE_EN}\s+(?:${DESCRIBING_EN}\s+){0,2}|${POINTING_EN}\s+))${word}(?!s\b|'s\b)[a-z]*`;
+}
+
 /** The table. Order does not matter. */
 /** Words that count a case as a repeat (a second waiver, a 3rd reissue): the repeat_time sense's own. */
 export const REPEAT_WORDS_EN = ['second', '2nd', 'third', '3rd', 'repeat*'] as const;
@@ -1607,7 +1625,8 @@ export const SENSES: readonly SenseDef[] = [
     id: 'skip',
     role: 'action',
     zh: ['跳过', '绕过', '绕开', '省掉', '免验证', '不验证'],
-    en: ['skip*', 'bypass*', 'get around'],
+    en: ['bypass*', 'get around'],
+    patterns: [{ key: 'skip', re: verbNotNoun('skip') }],
   },
   {
     id: 'restart',
