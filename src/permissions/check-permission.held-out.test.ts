@@ -198,3 +198,18 @@ describe('checkPermission: a rule that names who may ask (账户持有人本人�
     expect(statusFor('held-out-23', '驿路通ETC')('我要挂失设备')).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: a visit’s word describing the technician (held-out round 24)', () => {
+  const rules = rulesFor('held-out-24', '泉小净净水器租赁');
+  const decide = (said: string) => checkPermission(rules, said, { caller: { callerPhone: '13700001111' } });
+  it('reads 派个师傅来 as no technician’s number asked, nor a complaint about one', () => {
+    for (const said of ['你们赶紧派个师傅来看一哈嘛', '侬马上叫人来换']) {
+      const decision = decide(said);
+      expect(decision.status, said).not.toBe('forbidden');
+      expect(decision.rule ?? '', said).not.toMatch(/投诉/);
+    }
+  });
+  it('still forbids the technician’s own number', () => {
+    expect(decide('把上门师傅的手机号给我').status).toBe('forbidden');
+  });
+});

@@ -147,6 +147,12 @@ const NO_PROMISE_NOTE = /[,;]\s*(?:电话(?:里|中|上)?|当场|现场)?(?:不|
 const CUSTOMER_BRINGS_ZH =
   /(?:客户|顾客|来电人|本人|持卡人|家长|监护人|受让人|双方)(?:需|须|要|应)?(?:提供|出示|携带|带上?|凭|上传)[^,;.，；。]{1,16}/g;
 
+// What of a person's follows a concept's words when they name whose it is (师傅的私人手机号).
+const WHOSE_DATA_ZH =
+  /^[\u4e00-\u9fff]{0,4}?的(?:私人|个人)?(?:手机|电话|号码|微信|住址|地址|家庭住址|姓名|名字|联系方式|身份证)/;
+// A person a two-character word describes (上门|师傅, 维修|人员).
+const PERSON_AFTER_ZH = /^(?:师傅|人员|工程师|技术员|小哥)/;
+
 /**
  * Parses one rule of a category; `alternative`, one of the actions its phrase lists (see
  * `phraseAlternatives`), stands for the phrase.
@@ -158,7 +164,20 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   else parsed.phrase = parsed.phrase.replace(NO_PROMISE_NOTE, '').replace(CUSTOMER_BRINGS_ZH, '');
   // 临时额度<=5000元: without 额度 the phrase would name no action and no object, only a manner.
   if (parsed.measured && !namesAction(parsed.phrase)) parsed.phrase = `${parsed.phrase}${parsed.measured}`;
-  const matches = detectConcepts(parsed.phrase);
+  // 提供上门师傅的私人手机号, 上门师傅服务投诉: the visit's word describes the technician, whose
+  // number it is or whom the complaint is about; no visit is the rule's.
+  // 上门师傅服务投诉 (a complaint about the visit), as 退款投诉: a Chinese compound's last word is
+  // what it is, and the concept right before a complaint is what the complaint is about.
+  const found = detectConcepts(parsed.phrase);
+  const matches = found.filter((m) => {
+    const after = parsed.phrase.slice(m.end);
+    if (WHOSE_DATA_ZH.test(after) || (m.end - m.start <= 2 && PERSON_AFTER_ZH.test(after))) return false;
+    return !(
+      m.concept.id !== 'complaint' &&
+      CJK_CHAR.test(after.charAt(0)) &&
+      found.some((c) => c.concept.id === 'complaint' && c.start === m.end)
+    );
+  });
   const concepts: ConceptDef[] = [];
   for (const m of matches) if (!concepts.includes(m.concept)) concepts.push(m.concept);
   let rest = parsed.phrase;
