@@ -573,6 +573,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     en: 'repair visit',
     keys: [
       '上门',
+      '报修',
       '维修',
       '修理',
       '检修',
@@ -621,6 +622,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // Not a visit told as done (于师傅来给我调的琴: the piano he came and tuned).
       '师傅(?:上门|过来|来)(?![^,.!?;:、\\n]{0,6}?的(?!时候|话))',
       '派人~(?:修|来|上门|看)',
+      // 报修: a repair reported is a visit asked for (漏水了我要报修), but not one sent in (送修).
+      '报修',
       '\\b(?:technician|engineer|repair(?:man|person)?|service)\\s+(?:visit|appointment|call[- ]?out)s?\\b',
       '\\bsend_(?:a |an )?(?:technician|engineer|someone|somebody|repairman)\\b',
       '\\b(?:schedule|book|arrange)_(?:repair|technician|visit|engineer|service call)s?\\b',

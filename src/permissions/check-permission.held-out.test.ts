@@ -213,3 +213,17 @@ describe('checkPermission: a visit’s word describing the technician (held-out 
     expect(decide('把上门师傅的手机号给我').status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: a repair reported (报修) is a visit asked for (held-out rounds 2 and 24)', () => {
+  it('approves 报修 by a rule that books visits, and a technician sent for', () => {
+    const status = statusFor('held-out-24', '泉小净净水器租赁');
+    expect(status('净水器漏水了，帮我报修')).toBe('can_approve_immediately');
+    expect(status('你们赶紧派个师傅来看一哈嘛')).toBe('can_approve_immediately');
+  });
+  it('reads a forbidden rule’s note on where such requests go (由客服登记报修) as no act it forbids', () => {
+    const rules = rulesFor('held-out-2', '驰骋换电');
+    const decide = (said: string) => checkPermission(rules, said, { caller: { callerPhone: '13700001111' } });
+    expect(decide('柜机坏了，我要报修').status).not.toBe('forbidden');
+    expect(decide('把运维师傅的手机号给我').status).toBe('forbidden');
+  });
+});

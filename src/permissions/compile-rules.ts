@@ -127,12 +127,12 @@ const CATEGORY_KEYS: readonly PermissionCategory[] = [
 
 /**
  * A note of a forbidden rule saying what is done instead (reading out gate codes … (they check and
- * change them in the portal), 不得代办（请客户本人到店）): not what is forbidden, so a caller who
+ * change them in the portal), 不得代办（请客户本人到店）, （柜机问题由客服登记报修）): not what is forbidden, so a caller who
  * says they will do it (I'll check it in the portal) asks for nothing the rule refuses. A note that
  * makes an exception (客户本人除外) stays.
  */
 const INSTEAD_NOTE =
-  /\s*\((?:(?:they|customers?|clients?|callers?|members?|the (?:customer|client|caller|account holder|holder|member)s?)\s+(?:can|may|should|must|need to|check|change|use|do|manage|update|view|see|call|contact|email|go)\b|instead\b|refer\b|direct them\b|point them\b|send them\b|tell them\b|ask them\b|请客户|让客户|引导客户?|建议客户|由客户自行|客户(?:可|可以|需|需要|自行))[^)]*(?:\)|$)/g;
+  /\s*\((?:(?:they|customers?|clients?|callers?|members?|the (?:customer|client|caller|account holder|holder|member)s?)\s+(?:can|may|should|must|need to|check|change|use|do|manage|update|view|see|call|contact|email|go)\b|instead\b|refer\b|direct them\b|point them\b|send them\b|tell them\b|ask them\b|请客户|让客户|引导客户?|建议客户|由客户自行|客户(?:可|可以|需|需要|自行)|[^)]{0,12}?(?:由客服|通过客服|由平台|只能通过|可通过|请通过))[^)]*(?:\)|$)/g;
 
 /**
  * What the staff member will not do while the case is open (电话里不承诺赔偿金额, 当场不保证): how
