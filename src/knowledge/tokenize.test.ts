@@ -41,6 +41,12 @@ describe('tokenize', () => {
     expect(tokenize(said).some((t) => tokenize(written).includes(t))).toBe(true);
   });
 
+  it('reads a device moved to a new home (能给挪过去不, 再挪) as the 移机 an FAQ asks, not a date moved', () => {
+    for (const said of ['你们能给挪过去不', '那回再挪还免费不'])
+      expect(tokenize(said), said).toContain('移机');
+    expect(tokenize('能挪到下周吗')).not.toContain('移机');
+  });
+
   it.each([['女儿'], ['婴儿'], ['幼儿园']])('keeps the 儿 of %j, which is the word’s own', (text) => {
     expect(tokenize(text).join('')).toContain('儿');
   });

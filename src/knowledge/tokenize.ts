@@ -197,6 +197,9 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:send|ship|mail|post)(?:ing)? (?:it|them|this|that|these|those|the \w+) back\b/g, 'return'],
   [/\b(?:have to pay|pay anything|pay extra|charged? (?:me|anything|extra))\b/g, 'fee'],
   [/更换|换成|换到|换个|换一个/g, '变更'],
+  // 能给挪过去不, 再挪还免费不: a device moved to a new home, as an FAQ says 移机. Not a date moved
+  // (挪到下周).
+  [/挪过去|移过去|挪机|迁机|移装|跟着挪|再挪(?!到)|挪一(?:回|次|下)(?!到)/g, '移机'],
   // Moving to a smaller plan, in callers' words.
   [
     /\b(?:drop(?:ping|ped)? down|step(?:ping|ped)? down|mov(?:e|ing) down|switch(?:ing)? to (?:a |the )?(?:cheaper|smaller|lower|basic))\b/g,

@@ -3188,6 +3188,42 @@ export const SENSES: readonly SenseDef[] = [
     en: ['already spent', 'spent some', 'used up', 'partly used', 'partially used'],
   },
   {
+    // 同城移机: within the city, which a caller moving house says by naming the places (从历下搬到
+    // 历城), not in the rule's word. Unsaid, the rule still reads; another city said rules it out.
+    id: 'same_city',
+    role: 'manner',
+    polar: 'city',
+    zh: ['同城', '同市', '本市', '市内', '同一城市', '同一个城市', '城内'],
+    en: ['same city', 'same town', 'within the city', 'in town', 'local move'],
+  },
+  {
+    id: 'other_city',
+    role: 'manner',
+    polar: 'city',
+    zh: [
+      '异地',
+      '外地',
+      '跨城',
+      '跨市',
+      '跨省',
+      '别的城市',
+      '其他城市',
+      '另一个城市',
+      '外省',
+      '省外',
+      '市外',
+    ],
+    en: [
+      'another city',
+      'different city',
+      'another town',
+      'different town',
+      'out of town',
+      'interstate',
+      'another state',
+    ],
+  },
+  {
     id: 'in_warranty',
     role: 'manner',
     polar: 'warranty',

@@ -227,3 +227,11 @@ describe('checkPermission: a repair reported (报修) is a visit asked for (held
     expect(decide('把运维师傅的手机号给我').status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: within the city unsaid, another city said (held-out round 24)', () => {
+  const status = statusFor('held-out-24', '泉小净净水器租赁');
+  it('approves a move by 同城移机 when the caller names no city, and not when they move elsewhere', () => {
+    expect(status('你们能给挪过去不')).toBe('can_approve_immediately');
+    expect(status('我要搬到外地，帮我移机')).not.toBe('can_approve_immediately');
+  });
+});

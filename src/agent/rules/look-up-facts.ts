@@ -291,6 +291,17 @@ export async function lookUpFacts(
 }
 
 /**
+ * Facts before an approval: the interfaces the rule's own words are about (同城移机：每个合约年第1次
+ * is about the account's moves this contract year), read quietly when this call has not read them,
+ * so the session decides on them. One that needs a value nobody gave is left alone.
+ */
+export async function lookUpFactsOfRule(ctx: CallContext, rule: string, utterance: string): Promise<void> {
+  const read = new Set(ctx.systemQueries.map((q) => q.interface));
+  const named = relevantInterfaces(interfaceProfiles(ctx.product), rule).filter((n) => !read.has(n));
+  if (named.length > 0) await lookUpFacts(ctx, utterance, new Set(), named, new Set(named));
+}
+
+/**
  * 这个月扣了我15块, said on the 1st: a bill read for a month that shows no charge is read for the
  * month before too, once; the charge the caller means is most likely there. What it says.
  */

@@ -137,6 +137,55 @@ describe('createRulesAgent', () => {
     expect(policy.events.some((e) => e.type === 'permission_check')).toBe(false);
   });
 
+  it('reads the facts an approval’s rule is about before approving, for leave asked for a day in 俺 speech', async () => {
+    const purifier = {
+      name: '净水器租赁',
+      description: '净水器租赁',
+      faq: [{ q: '搬家能移机吗？要钱吗？', a: '同城每个合约年免费移1次，第2次起每次100元。' }],
+      api_interfaces: {
+        rental_account: getInterface(
+          '本账户信息：套餐、月租、当前合约年、本合约年已移机次数',
+          '/api/accounts/{user_id}',
+          ['plan', 'contract_year', 'moves_used_this_contract_year'],
+        ),
+        service_orders: getInterface('本账户的上门工单：换芯、报修、移机', '/api/accounts/{user_id}/orders', [
+          'orders',
+          'type',
+          'status',
+        ]),
+      },
+      operator_permissions: {
+        can_approve_immediately: ['同城移机：每个合约年第1次，免费'],
+        requires_supervisor: ['同一合约年第2次及以上移机要求免收100元移机费'],
+        requires_process: [],
+        forbidden: ['透露其他用户的账户信息'],
+      },
+    };
+    const c = agentCall({
+      product: purifier,
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+      respond: (name) =>
+        name === 'rental_account'
+          ? { plan: '基础版', contract_year: 1, moves_used_this_contract_year: 0 }
+          : {},
+    });
+    const reply = await c.say(
+      '俺家要搬家了。俺家那个净水器，你们能给挪过去不？下礼拜天上午吧，挪一回要钱不？',
+    );
+    const types = c.events.map((e) => e.type);
+    const check = c.events.find((e) => e.type === 'permission_check');
+    expect(check).toMatchObject({
+      status: 'can_approve_immediately',
+      rule: '同城移机：每个合约年第1次，免费',
+    });
+    const queried = c.events.filter((e) => e.type === 'system_query').map((e) => e.interface);
+    expect(queried).toEqual(['rental_account']);
+    expect(types.indexOf('system_query')).toBeLessThan(types.indexOf('permission_check'));
+    expect(reply).toContain('100元');
+  });
+
   it('takes up no part about another household as the caller’s own request', async () => {
     const repairs = {
       name: '修无忧',

@@ -22,7 +22,7 @@ import { asWritten } from './as-written.js';
 import { followUpAnswer, takenUp } from './follow-up-question.js';
 import { idSaid } from './interface-params.js';
 import { faqAnswer, knowledgeAnswer, otherAnswers, QUESTION_CLAUSE } from './knowledge-answer.js';
-import { lookUpFacts, lookUpMonthBefore, verifyAccount } from './look-up-facts.js';
+import { lookUpFacts, lookUpFactsOfRule, lookUpMonthBefore, verifyAccount } from './look-up-facts.js';
 import { composeReply, joinSpoken, type ReplyParts } from './methodology-reply.js';
 import {
   alreadyRefunded,
@@ -190,7 +190,7 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
   // 周末能干活不？我想让师傅赶赶工: the caller's wish for their workers is no leave of their own.
   const ownLeave =
     u.onlyAsksLeave &&
-    /我|\bmy\b|\bi\b|\bme\b/i.test(withoutWishForOthers(utterance)) &&
+    /我|俺|咱|\bmy\b|\bi\b|\bme\b/i.test(withoutWishForOthers(utterance)) &&
     !HYPOTHETICAL.test(utterance);
   const ownMoneyBack = ownLeave && u.actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept));
   // "my cousin's in town this weekend … can I get him in on that free guest pass?": leave asked
@@ -947,6 +947,8 @@ async function handleAction(
   if (unstated && unstated.family !== 'money') {
     return { topic: action, text: askHowMuch(unstated, lang) };
   }
+  if (preview?.status === 'can_approve_immediately' && preview.rule)
+    await lookUpFactsOfRule(ctx, preview.rule, line ?? action);
   const decision = await ctx.tools.checkPermission(action);
   // Asked again while its ticket is open (what happens to my tickets if I close it, after asking
   // to close the account): the session finds the request standing, and the ticket in hand is
