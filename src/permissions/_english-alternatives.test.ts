@@ -62,7 +62,7 @@ describe('englishAlternatives: an English rule phrase without its qualifiers', (
     // An action on another action's noun is left whole: alone it would name any cancelling.
     [
       'book or cancel a grooming slot or inspection',
-      ['book a grooming slot', 'book the inspection', 'cancel a grooming slot'],
+      ['book a grooming slot', 'book the inspection', 'cancel a grooming slot', 'inspect'],
     ],
     // Sent to whatever address is on file: the caller's to give. Two things one verb takes, each
     // asked for alone.
@@ -99,6 +99,13 @@ describe('englishAlternatives: an English rule phrase without its qualifiers', (
     [
       'formal complaint about a driver or dispatcher',
       ['complaint about a driver', 'complaint about a dispatcher'],
+    ],
+    // Where the thing comes from as the operator checks it, and what any booking made is (new).
+    ['book a new skip from depot availability', ['book a skip']],
+    // A price a trailing circumstance names; a service booked, asked by its verb too.
+    [
+      'book a collection, or an exchange at the hire price minus £25',
+      ['book a collection', 'book a exchange', 'collect', 'exchange'],
     ],
   ])('%s', (phrase, alternatives) => {
     expect(englishAlternatives(phrase, 'can_approve_immediately', isAction)).toEqual(alternatives);
@@ -364,5 +371,22 @@ describe('checkPermission: a thing sold to anyone, bought by the caller', () => 
     expect(checkPermission(rules, 'I want to buy a gift voucher for 300 pounds').status).not.toBe(
       'can_approve_immediately',
     );
+  });
+});
+
+describe('checkPermission: a service booked, asked for by its verb in a caller’s words', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['Book a collection, or an exchange at the hire price minus £25'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each([
+    'would ye come and take it away Friday',
+    'can you pick it up on Friday',
+    'can you swap it for an empty one on Monday?',
+    'collect it Friday please',
+  ])('approves %j', (said) => {
+    expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
   });
 });

@@ -20,8 +20,14 @@ import type { PermissionCategory } from '../domain/record-schemas.js';
 import { withoutNotes } from './_rule.js';
 import { REPEAT_WORDS_EN } from './_senses.js';
 
-/** Adjectives that state what a caller's own thing already is (an active rental, my own invoice). */
-const STATE_WORDS = /\b(?:active|current|existing|ongoing|own|formal|official)\s+/g;
+/**
+ * Adjectives that state what a caller's own thing already is (an active rental, my own invoice),
+ * or that any booking made is (a new skip).
+ */
+const STATE_WORDS = /\b(?:active|current|existing|ongoing|own|formal|official|new)\s+/g;
+/** Where the thing comes from as the operator checks it (from depot availability, subject to stock). */
+const FROM_AVAILABILITY =
+  /\s*,?\s+(?:from|subject to|according to|depending on|based on|as per)\s+(?:[a-z-]+\s+){0,2}(?:availability|stock|capacity)\b/g;
 /** An adverb closing the phrase that says when, not what (release a deposit hold early). */
 const TRAILING_ADVERB = /\s+(?:early|immediately|manually|promptly)$/;
 /** How a copy is made, anywhere in the phrase (exactly as originally issued): the operator's care. */
@@ -32,7 +38,7 @@ const AS_ISSUED = /\s+(?:exactly\s+)?as (?:originally |first )?(?:issued|written
  * come before it, so the action and its object stay.
  */
 const TRAILING_CIRCUMSTANCE =
-  /\s+(?:at|on|in|inside|under|within|during|before|after|using|via|through|with)\s+(?:(?:the|a|an|their|his|her|its|one's|[a-z-]+'s?)\s+)*[a-z0-9-]+(?:\s+[a-z0-9-]+){0,3}$/;
+  /\s+(?:at|on|in|inside|under|within|during|before|after|using|via|through|with)\s+(?:(?:the|a|an|their|his|her|its|one's|[a-z-]+'s?)\s+)*[£$€]?[a-z0-9-]+(?:\s+[£$€]?[a-z0-9-]+){0,3}$/;
 /** What a product calls the one it serves (the caller, the candidate, the account holder …). */
 const CUSTOMER =
   'caller|customer|client|member|candidate|patient|account holder|holder|user|guest|passenger|student|tenant|renter|resident|subscriber|cardholder|policyholder';
@@ -118,6 +124,18 @@ const VERB_LIST = /^([a-z-]+(?:\s*,\s*[a-z-]+)*,?\s+(?:or|and)\s+[a-z-]+)\s+((?:
 const FUNCTION_WORD = /^(?:a|an|the|my|their|his|her|its|of|to|for|about|on|with|[a-z-]+'s?)$/;
 const PREPOSITION = /^(?:at|on|in|within|during|before|after|by|to|from|until|till|for|with|without)$/;
 
+/** A service booked, named by its noun (book a collection, arrange an inspection). */
+const BOOKED_SERVICE = /^(?:book|arrange|schedule|order|request)\s+(?:(?:a|an|the)\s+)?([a-z]+)$/;
+/** The verb a caller asks a booked service by (collect it Friday, can you deliver on Monday). */
+const VERB_OF_SERVICE: Readonly<Record<string, string>> = {
+  collection: 'collect',
+  delivery: 'deliver',
+  exchange: 'exchange',
+  inspection: 'inspect',
+  installation: 'install',
+  removal: 'remove',
+};
+
 /**
  * The shorter phrases an English rule phrase stands for (see the module comment), none when it is
  * short already. `isAction` tells whether a word names an action (the sense table's reading).
@@ -152,6 +170,7 @@ export function englishAlternatives(
     .replace(TO_ANYONE, '')
     .replace(CUSTOMERS_OWN, 'the ')
     .replace(STATE_WORDS, '')
+    .replace(FROM_AVAILABILITY, '')
     .replace(TRAILING_ADVERB, '')
     .replace(AS_ISSUED, '')
     .replace(SENT_TO, '');
@@ -187,6 +206,12 @@ export function englishAlternatives(
     const items = listItems(step, isAction);
     if (items) for (const item of items) add(item);
     else add(step);
+  }
+  // book a collection: the service booked is asked for by its verb too (collect it Friday).
+  for (const p of [...out]) {
+    const booked = BOOKED_SERVICE.exec(p);
+    const verb = booked ? VERB_OF_SERVICE[booked[1]!] : undefined;
+    if (verb !== undefined) add(verb);
   }
   if (otherName !== undefined && otherName.split(' ').length <= 3) add(otherName);
   for (const p of remediesOfCircumstances(phrase, isAction)) add(p);

@@ -94,6 +94,9 @@ function undoubled(w: string): string {
 // A hyphenated word of letters is one word (pick-up); 30-day is a number and a word.
 export const EN_WORD = /(?:[a-z]+(?:-[a-z]+)+|[a-z0-9]+)(?:'[a-z]+)?/g;
 
+const TAKEN_AWAY =
+  /\b(?:take|taking|took|fetch|cart|haul)\s+(?:it|them|that|this|the\s+[a-z-]+)\s+away\b|\b(?:pick|picking)\s+(?:it|them|that|this)\s+up\b|\bcome\s+(?:and|to)\s+(?:get|take|fetch)\s+(?:it|them)\b/;
+
 /** English stems of normalised text. */
 export function stemsOf(norm: string): Set<string> {
   const out = new Set<string>();
@@ -106,6 +109,8 @@ export function stemsOf(norm: string): Set<string> {
     out.add(stem(word));
     // Can I buy a gift voucher: what the caller buys, the business sells (sell gift vouchers).
     if (word === 'buy' || word === 'purchase') out.add('sell');
+    // Swap it for an empty one: what a business calls an exchange.
+    if (word === 'swap') out.add('exchange');
     // A rule's pick-up or third-party is one word; a caller may write it as two (pick up, third
     // party) or as its parts (third-party cover names the party too).
     if (word.includes('-')) for (const part of word.split('-')) out.add(stem(part));
@@ -114,6 +119,8 @@ export function stemsOf(norm: string): Set<string> {
     previous = /^[a-z]+$/.test(word) ? word : '';
     previousEnd = m.index + word.length;
   }
+  // Take it away, pick them up, come and get it: the thing collected.
+  if (TAKEN_AWAY.test(norm)) out.add('collect');
   return out;
 }
 
