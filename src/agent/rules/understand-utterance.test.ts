@@ -317,6 +317,19 @@ describe('understandUtterance: leave asked with the wish behind it', () => {
   });
 });
 
+describe('understandUtterance: whether a thing has been done, asked', () => {
+  it.each([
+    'Just tell me - has it been collected yet? Yes or no.',
+    'is it already sorted?',
+    'has my refund been processed',
+  ])('%j asks its state', (said) => {
+    expect(understandUtterance(said, 'en').infoQuestion).toBe(true);
+  });
+  it('still reads "can it be collected Friday" as no question of state', () => {
+    expect(understandUtterance('can it be collected Friday', 'en').infoQuestion).toBe(false);
+  });
+});
+
 describe('understandUtterance: when, asked or told', () => {
   it.each([
     'when can I pick the keys up',
