@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { englishAlternatives, wholeActions } from './_english-alternatives.js';
 import { hasAction, scanSenses } from './_meaning.js';
@@ -388,5 +389,33 @@ describe('checkPermission: a service booked, asked for by its verb in a caller�
     'collect it Friday please',
   ])('approves %j', (said) => {
     expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+  });
+});
+
+describe('checkPermission: the product’s own service left unsaid (extend the hire: extend it)', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      'Extend the hire by up to 14 extra days at £6 per day',
+      'Book a collection at the hire price',
+    ],
+    requires_supervisor: ['Hire extension of more than 14 extra days'],
+    requires_process: ['Trade account at the hire price less 10%'],
+    forbidden: [],
+  });
+  it.each(["I'll need it another week", 'can I keep it another week', 'extend it 10 more days'])(
+    'approves %j',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+    },
+  );
+  it('keeps what money back is for: a refund that names no top-up is not the duplicate top-up (held-out round 13)', () => {
+    const records = JSON.parse(
+      readFileSync(new URL('../../eval/held-out-13/records.json', import.meta.url), 'utf8'),
+    ) as { products: Array<{ name: string; operator_permissions: Parameters<typeof compileRules>[0] }> };
+    const card = compileRules(
+      records.products.find((p) => p.name === 'Severn Go Card')!.operator_permissions,
+    );
+    const said = 'Can you just refund the fourteen quid onto my bank card today before I go?';
+    expect(checkPermission(card, said).status).not.toBe('can_approve_immediately');
   });
 });

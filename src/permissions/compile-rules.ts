@@ -978,7 +978,17 @@ function markEnglishDomainWords(rules: CompiledRule[]): void {
     const optional = words.filter((w) => {
       if ((count.get(w) ?? 0) < 2) return false;
       const next = stems[stems.indexOf(w) + 1];
-      return next !== undefined && !JOINING.has(next) && !(shorter && namesAction(next));
+      // extend the hire, where three phrases or more speak of the hire: the product's own service
+      // is what the action takes, and a caller says "it" (I'll need it another week). Not what
+      // money given back is for (refund a duplicate top-up): without it, any refund would do.
+      if (next === undefined)
+        return (
+          shorter &&
+          (count.get(w) ?? 0) >= 3 &&
+          rule.meaning.heads.length > 0 &&
+          !rule.concepts.some((c) => MONEY_BACK_CONCEPTS.has(c.id))
+        );
+      return !JOINING.has(next) && !(shorter && namesAction(next));
     });
     if (namedWithout(rule, words, optional)) rule.meaning = { ...rule.meaning, optional };
   }
