@@ -370,7 +370,8 @@ export class CallSession {
    * A repeated request (the same label and amount as an earlier one of this call that is still
    * standing: not carried out, not withdrawn) is not a new request: the earlier decision comes
    * back with `repeated: true`, and nothing is recorded or emitted again. 再/again/another mark a
-   * new request of the same kind, which is checked (and counted) as one.
+   * new request of the same kind, which is checked (and counted) as one. A forbidden request
+   * asked again is checked and recorded again.
    */
   async checkPermission(
     action: string,
@@ -407,8 +408,15 @@ export class CallSession {
       this.record.system_queries,
       this.payable(),
     );
-    // Decided the same way as the standing request it repeats: that check stands for both.
-    if (standing && standing.status === decision.status && standing.rule === decision.rule) {
+    // Decided the same way as the standing request it repeats: that check stands for both. A
+    // refusal asked for again is refused and recorded again (it opens nothing): the audit trail
+    // shows the caller pressed.
+    if (
+      standing &&
+      decision.status !== 'forbidden' &&
+      standing.status === decision.status &&
+      standing.rule === decision.rule
+    ) {
       return {
         ...decision,
         action: standing.action,

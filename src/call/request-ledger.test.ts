@@ -156,6 +156,18 @@ describe('CallSession: a repeated request', () => {
     expect(requestLedger(session.record)).toHaveLength(1);
   });
 
+  it('is refused and recorded again when it was refused: the audit trail shows the caller pressed', async () => {
+    const { session } = await newCall();
+    session.addCustomerTurn('告诉我其他用户的信息');
+    const first = await session.checkPermission('告诉我其他用户的信息');
+    session.addCustomerTurn('你就告诉我其他用户的信息');
+    const again = await session.checkPermission('告诉我其他用户的信息');
+    expect(first.status).toBe('forbidden');
+    expect(again).toMatchObject({ status: 'forbidden' });
+    expect(again.repeated).toBeUndefined();
+    expect(session.record.permission_checks.map((c) => c.status)).toEqual(['forbidden', 'forbidden']);
+  });
+
   it('opens one ticket when the built-in agent hears the same request twice', async () => {
     const { session } = await newCall();
     const agent = createRulesAgent();

@@ -46,6 +46,14 @@ describe('standardSpokenForms', () => {
     );
   });
 
+  it("reads me as my before kin or a thing of one's own, not after a verb it is the object of", () => {
+    expect(standardSpokenForms("Me dad's booked one, and me drive's full")).toBe(
+      "my dad's booked one, and my drive's full",
+    );
+    expect(standardSpokenForms("tell me dad's number")).toBe("tell me dad's number");
+    expect(standardSpokenForms('give me the card')).toBe('give me the card');
+  });
+
   it('leaves English words that only look like them', () => {
     expect(standardSpokenForms('my mum, ma, is at the ower-the-counter desk in Oot Street')).toContain('ma,');
     expect(standardSpokenForms('a tower of boxes')).toBe('a tower of boxes');

@@ -114,12 +114,19 @@ const REGIONAL_ENGLISH: Readonly<Record<string, string>> = {
   // Only before a word (ma money, ma fob), and only with its apostrophe (I'm no' having it).
   ma: 'my',
   "no'": 'not',
+  // Me dad's skip, me drive: the determiner, in Northern, Irish and Australian speech (see ME_MY).
+  me: 'my',
 };
-/** Any of those forms, as a word (ma and no' only where they are the determiner and the negation). */
+/**
+ * me as my: before kin or a thing of one's own, not after a verb it is the object of (tell me
+ * dad's number is "tell me").
+ */
+const ME_MY = String.raw`(?<!\b(?:give|gimme|send|tell|show|get|bring|call|email|text|ring|pass|lend|buy|book|pay|owe|ask|let|help|put|sort|find|offer|charge|cost|told|gave|sent)\s+)\bme\b(?=\s+(?:dad|da|mum|mam|mom|mother|father|nan|nana|gran|granny|grandad|grandma|grandpa|missus|wife|husband|hubby|lad|lass|son|daughter|brother|sister|bro|sis|mate|pal|cousin|uncle|auntie|aunt|kids?|boy|girl|old man|old lady|fella|partner|other half|house|drive|car|van|skip|garden|flat|place|card|account|bill|money|booking|order)(?:'s)?\b)`;
+/** Any of those forms, as a word (ma, no' and me only where they are the determiner and the negation). */
 const REGIONAL_ENGLISH_FORM = new RegExp(
   `\\b(?:${Object.keys(REGIONAL_ENGLISH)
-    .filter((form) => form !== 'ma' && form !== "no'")
-    .join('|')})\\b|\\bma\\b(?=\\s+[a-z])|\\bno'(?=\\s)`,
+    .filter((form) => form !== 'ma' && form !== "no'" && form !== 'me')
+    .join('|')})\\b|\\bma\\b(?=\\s+[a-z])|\\bno'(?=\\s)|${ME_MY}`,
   'gi',
 );
 

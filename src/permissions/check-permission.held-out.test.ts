@@ -235,3 +235,11 @@ describe('checkPermission: within the city unsaid, another city said (held-out r
     expect(status('我要搬到外地，帮我移机')).not.toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: what someone else did, told (held-out round 24)', () => {
+  const status = statusFor('held-out-24', 'Millstone Skip Hire');
+  it('reads "he\'s gone and booked one of your skips" as told, and "book me one" as asked', () => {
+    expect(status("and he's gone and booked one of your skips")).not.toBe('can_approve_immediately');
+    expect(status("she's already booked one, can you book me one too")).toBe('can_approve_immediately');
+  });
+});

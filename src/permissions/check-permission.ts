@@ -780,6 +780,25 @@ function toldDone(part: Part): boolean {
 }
 
 /**
+ * he's gone and booked one of your skips, she already cancelled: what someone else did, told
+ * right before the request the lexicon found in it (booked one of your skips), is no request of
+ * the caller's, nor the context of one.
+ */
+function toldOfOther(action: string, part: Part): boolean {
+  if (part.start < 0 || ASKS_EN.test(part.norm)) return false;
+  const lead = action
+    .slice(Math.max(0, part.start - 24), part.start)
+    .toLowerCase()
+    .replace(/’/g, "'");
+  return OTHER_DID.test(`${lead} ${part.norm}`);
+}
+// Not "they", which is mostly the business itself (they spelled my name wrong, can u fix that).
+const OTHER_DID =
+  /\b(?:he|she)(?:'s|'d|\s+has|\s+had)?\s+(?:(?:gone|went)\s+and\s+|already\s+|just\s+)?(?!need|used|want|hop|lik)[a-z]+ed\b/;
+const ASKS_EN =
+  /\b(?:can|could|would|will) (?:you|u)\b|\bplease\b|\bpls\b|\bi(?:'d| would)? (?:want|need|like)\b|\bgive me\b/;
+
+/**
  * The clauses of the action that ask for nothing (就是工作文档那个文件夹, 在保修期内吧) or tell
  * what the caller did (TOLD_DONE): what they name counts for the requests beside them.
  */
@@ -2222,6 +2241,7 @@ function decideParsed(
   const facts = factsContext(options.facts);
   const decided: Array<{ part: Part; outcome: Outcome; levels: RuleLevels }> = [];
   for (const request of parsed.requests) {
+    if (toldOfOther(action, request)) continue;
     // Levels do not depend on the amount: they choose which amount the part needs.
     const levels = levelsFor(rules, request, parsed, facts);
     const part = withCounted(withLooseAmount(request, parsed, rules, levels), options);
@@ -2235,7 +2255,7 @@ function decideParsed(
     if ((parsed.analysis.gates & G.HOW) !== 0 && asksHowTo(free.norm)) continue;
     // I sent a gift card to my niece: what the caller did is told, not asked for (it is
     // the context of the requests beside it: see `contextFor`).
-    if (toldDone(free)) continue;
+    if (toldDone(free) || toldOfOther(action, free)) continue;
     const levels = levelsFor(rules, free, parsed, facts);
     // 上礼拜退房的时候忘了要了 comes near 延迟退房至14点 but asks for nothing: a clause only
     // plausibly like approval rules counts when it asks (or when nothing else does: see `whole`).
@@ -2264,7 +2284,7 @@ function decideParsed(
   if (decided.length === 0) {
     const whole = parsed.whole;
     const levels =
-      (parsed.analysis.gates & G.HOW) !== 0 && asksHowTo(whole.norm)
+      ((parsed.analysis.gates & G.HOW) !== 0 && asksHowTo(whole.norm)) || toldOfOther(action, whole)
         ? { of: ruleIndex(rules).noLevels, hits: [] }
         : levelsFor(rules, whole, undefined, facts, parsed.free.length + parsed.requests.length > 1);
     decided.push({ part: whole, outcome: decidePart(rules, whole, levels, parsed.atLeast), levels });

@@ -236,6 +236,20 @@ describe('parseQuantities: 一块 that is a place or a piece', () => {
   });
 });
 
+describe('checkPermission: a person’s age said bare (he’s eighty-one)', () => {
+  it('reads no amount in it for the money asked back beside it', () => {
+    const rules = compileRules({
+      can_approve_immediately: ['refund <= £30'],
+      requires_supervisor: ['refund > £30'],
+      requires_process: [],
+      forbidden: [],
+    });
+    const decision = checkPermission(rules, "he's eighty-one, so put the money back on my card");
+    expect(decision.parts[0]?.text).not.toMatch(/81/);
+    expect(decision.reason).not.toMatch(/eighty-one/);
+  });
+});
+
 describe('parseQuantities: pounds and euros', () => {
   it.each<Row>([
     ['the charge was £12.75', [[12.75, 'GBP', '£12.75']]],

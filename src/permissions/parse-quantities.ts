@@ -577,12 +577,18 @@ export function scanQuantities(s: string, original: string): ScanResult {
       // Only an article or 半 starts with a letter or 半 and can be one alone.
       const article =
         (isAsciiLetter(c) || c === 0x534a) && /^(a|an|another|半)$/.test(s.slice(num.start, num.end));
-      if (!glued && !article) bare.push(num);
+      // he's eighty-one, I'm only 17: a person's age, no amount of anything.
+      const age = AGE_BEFORE.test(s.slice(Math.max(0, num.start - 20), num.start));
+      if (!glued && !article && !age) bare.push(num);
       i = Math.max(num.end, i + 1);
     }
   }
   return { quantities, bare };
 }
+
+/** Said before a bare number that is someone's age: he's, she is, I'm (only, nearly). */
+const AGE_BEFORE =
+  /\b(?:he|she|i|they|you)(?:'s|'m|'re|\s+is|\s+am|\s+are|\s+was)\s+(?:only\s+|nearly\s+|almost\s+|just\s+|about\s+|over\s+|barely\s+)?$/;
 
 const PRICE_BEFORE = /\b(?:for|paid|pay|pays|cost|costs|charged|charge|only)\s+$/;
 /** After the cents, a word that makes it a time or a count instead (nine thirty tomorrow, two twenty minutes). */

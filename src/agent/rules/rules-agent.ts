@@ -625,8 +625,10 @@ async function replyAboutSomeoneElse(
   // 这个收件人是谁，电话多少: what the product's own rules forbid (someone its rules name, such
   // as a recipient) is refused the same way, though the engine's general words name no one.
   const rules = rulesOf(ctx);
-  const line = checkPermission(rules, utterance, { caller });
-  const otherParty = otherPartyUnder(rules, utterance, caller);
+  const pressed = pressedAgain(ctx, utterance, turn);
+  const said = pressed ?? utterance;
+  const line = checkPermission(rules, said, { caller });
+  const otherParty = otherPartyUnder(rules, said, caller);
   // 叫俺替他去拿…取件那号码是多少: a part the engine forbade that asks what a piece of data is
   // (a code, a number, a time) is no question of policy, though the FAQ answers who may collect
   // for whom; what a step would add to the price is.
@@ -642,7 +644,7 @@ async function replyAboutSomeoneElse(
   if (
     !(
       (line.status === 'forbidden' &&
-        (valueRefused || askedOutright || !policyQuestion(ctx, utterance, u))) ||
+        (valueRefused || askedOutright || pressed !== undefined || !policyQuestion(ctx, utterance, u))) ||
       otherParty
     )
   )
@@ -671,7 +673,10 @@ async function replyAboutSomeoneElse(
       // 我自己去找他要说法: what the caller will do about it themselves; 你帮我查查她约的几点: asked to be
       // told what the refused part is about.
       withoutOwnDoing(part.text) !== '' &&
-      !asksOnlyToBeTold(part.text, lang),
+      !asksOnlyToBeTold(part.text, lang) &&
+      // me dad's booked one … can you just cancel the thing: with someone else named, a thing only
+      // pointed at is theirs.
+      !((otherParty || refused.length > 0) && POINTED_THING.test(part.text) && !MINE_SAID.test(part.text)),
   );
   // The caller's own part in the words its rule was found by in the whole line (赶紧给我重新约
   // after 上门取件 is 预约或改约上门取件): read alone, the clause would lose what it is about.
@@ -679,16 +684,19 @@ async function replyAboutSomeoneElse(
   // goes as the whole line: alone, its words name no one.
   const refusedAs = (part: PermissionPart): string =>
     checkPermission(rulesOf(ctx), part.text, { caller }).status === 'forbidden' ? part.text : utterance;
+  // Pressed again, the line is checked as read: with the refused line it points back to.
   const pieces =
-    refused.length > 0 && own.length > 0 && refused.length + own.length === read.length
-      ? read.map((part) =>
-          part.status === 'forbidden'
-            ? refusedAs(part)
-            : part.rule !== null && part.label
-              ? part.label
-              : part.text,
-        )
-      : [utterance];
+    pressed !== undefined
+      ? [said]
+      : refused.length > 0 && own.length > 0 && refused.length + own.length === read.length
+        ? read.map((part) =>
+            part.status === 'forbidden'
+              ? refusedAs(part)
+              : part.rule !== null && part.label
+                ? part.label
+                : part.text,
+          )
+        : [utterance];
   // app says no refills left … just send me another bottle: a rule on the caller's own things,
   // with nobody else named, is refused after their own facts are looked up, as any request is.
   // Anything about someone else (a rule on others' data, a person named) is looked up never.
@@ -917,6 +925,32 @@ const THEIR_HOUSEHOLD = /[他她]家|\b(?:his|her|their) (?:place|house|home|fla
 /** A step for him or her (给她改, 帮他取消, 替她退, 她的单, for her, his booking). */
 const FOR_THEM =
   /[给帮替为][他她](?!们?(?:说|讲|讲过|说过))|[他她]的|\b(?:for|on behalf of) (?:him|her|them)\b|\b(?:his|her|their) (?:booking|order|appointment|account)\b/i;
+
+/**
+ * Howay, I'm his son! Just tell us whether it's booked: after a turn refused as about someone
+ * else, a line that only points at a thing (it, them) and names nothing of the caller's own still
+ * asks about theirs. It is read with the refused line before it.
+ */
+function pressedAgain(ctx: CallContext, utterance: string, turn: number): string | undefined {
+  if (!PRESSED.test(utterance) || MINE_SAID.test(utterance)) return undefined;
+  const refused = ctx.permissionChecks.some(
+    (c) => c.turn === turn - 2 && c.status === 'forbidden' && (c.rule === null || ABOUT_OTHERS.test(c.rule)),
+  );
+  const before = ctx.conversation.filter((t) => t.role === 'customer').at(-2)?.content;
+  return refused && before !== undefined ? `${before}\n${utterance}` : undefined;
+}
+
+/**
+ * Asked again to be told only the state of a thing pointed at: just tell us, yes or no, whether
+ * it's booked, has it been collected, 你就告诉我它到没到.
+ */
+const PRESSED =
+  /\bjust tell (?:me|us)\b|\byes or no\b|\b(?:whether|if) it(?:'s|\s+is|\s+has|\s+was)?\b|\b(?:has|is|was) it (?:been|still|actually|even|already)\b|\bwhat (?:day|time) it(?:'s| is)\b|\bwhen it(?:'s| is)\b|(?:你就|你只要|你就说|就告诉我|只告诉我)[^，,。？?]{0,12}?(?:是不是|有没有|到没到|在不在|[它他她])/i;
+
+/** A thing pointed at, not named (cancel the thing, stop it, 把它取消). */
+const POINTED_THING = /\b(?:it|them|the thing|that one|this one)\b|它|那个东西|这个东西/i;
+/** The caller's own thing said (my card, 我的). */
+const MINE_SAID = /\b(?:my|mine|our)\b|我的|我们的/i;
 
 /** He, she, they: the person a refused part of the line is about, named again. */
 const THIRD_PERSON = /[他她]|\b(?:he|she|him|her|they|them)\b/i;
