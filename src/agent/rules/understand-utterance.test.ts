@@ -617,6 +617,14 @@ describe('extractName: a name said in passing', () => {
   it('reads "it’s Tama - Tama Ngata, T-A-M-A": the given name, a dash, the full name', () => {
     expect(extractName("Oh, and it's Tama - Tama Ngata, T-A-M-A.")).toBe('Tama Ngata');
   });
+
+  it('reads a full name said as a sentence of its own after the greeting, and no other words', () => {
+    expect(extractName("Hiya, now then. Craig Hetherington. Me dad's booked a skip.")).toBe(
+      'Craig Hetherington',
+    );
+    expect(extractName("Awright mate, Lee Dunmore. I've got a skip comin' tomorrow.")).toBe('Lee Dunmore');
+    expect(extractName('Hello. Good Morning. I need a skip.')).toBeUndefined();
+  });
 });
 
 describe('understandUtterance: can you see when …', () => {

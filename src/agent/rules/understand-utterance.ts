@@ -681,6 +681,9 @@ const EN_NAME_SAID: readonly RegExp[] = [
   /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so)\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+(?:here|speaking)\b(?!\s+(?:is|was|are)\b)/,
   // Gary Molyneux, I'm Ellie Molyneux's dad: a full name opening the line, before who they are.
   /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so|aye|goin'|going)\s*[,.]?\s+)([A-Z][a-z'-]+\s+(?:Mc|Mac|O')?[A-Z][a-z'-]+),\s+(?:I'm|I am|this is)\b/,
+  // Hiya, now then. Craig Hetherington. / Awright mate, Lee Dunmore. I've got …: a full name as a
+  // sentence of its own, right after the greeting that opens the line.
+  /^\s*(?:[Hh]i|[Hh]iya|[Hh]ello|[Hh]ey|(?:[Gg]ood )?[Mm]orning|(?:[Gg]ood )?[Aa]fternoon|[Ee]vening|[Nn]ow then|[Aa]lright|[Aa]wright|[Gg]'day|[Hh]owya|[Ee]y up|[Hh]owdy)\b[^.!?]{0,24}?[,.!]\s+([A-Z][a-z'-]+\s+(?:Mc|Mac|O')?[A-Z][a-z'-]+)\.\s/,
   // Alasdair Munro's the name: the name first, at the start of a clause.
   /(?:^|[,.;!?]\s*|\b(?:hi|hey|hello|yeah|um|uh|oh|so|aye)\s+)([A-Z][a-z'-]+(?:\s+(?:Mc|Mac|O')?[A-Z][a-z'-]+)?)(?:'s|’s| is)\s+the name\b/,
 ];
