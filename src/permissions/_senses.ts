@@ -772,6 +772,11 @@ export const SENSES: readonly SenseDef[] = [
     generic: true,
     zh: [
       '解锁',
+      // 你先给额把机子解开, 先把锁解了: a device or a lock undone, in callers' words.
+      '解开',
+      '解除锁定',
+      '锁解了',
+      '解了锁',
       '拔不下来',
       '拔不出来',
       '拔不下',

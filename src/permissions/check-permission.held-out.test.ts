@@ -243,3 +243,9 @@ describe('checkPermission: what someone else did, told (held-out round 24)', () 
     expect(status("she's already booked one, can you book me one too")).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: a device undone in a caller’s words (解开, held-out round 24)', () => {
+  it('forbids 把机子解开 where the rules forbid unlocking a device with rent unpaid', () => {
+    expect(statusFor('held-out-24', '泉小净净水器租赁')('你先给额把机子解开嘛')).toBe('forbidden');
+  });
+});
