@@ -655,3 +655,9 @@ describe('relevantInterfaces: rooms or places still free', () => {
     expect(relevantInterfaces(flats, said)).toContain(expected);
   });
 });
+
+describe('kindsOf: what is owed, asked', () => {
+  it.each(['那到底欠了多少钱？', '我还欠你们几多', 'how much do I owe you'])('%j asks a balance', (said) => {
+    expect(kindsOf(said).has('balance')).toBe(true);
+  });
+});

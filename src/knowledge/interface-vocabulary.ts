@@ -73,9 +73,10 @@ const FACT_KINDS: Record<string, RegExp> = {
   account: /账户|账号|会员|等级|积分|\b(?:account|membership|member|points|tier)\b/i,
   subscription:
     /订阅|套餐|自动续费|开通|开过|订购|业务|增值|包月|彩铃|\b(?:subscriptions?|plan|renew|add-?ons?|services?)\b/i,
-  // Money put on a card or meter: 充值, 充了二百块, 购气, 买电.
+  // Money put on a card or meter: 充值, 充了二百块, 购气, 买电; and what is owed (欠了多少, 还欠你们几多,
+  // how much do I owe).
   balance:
-    /余额|欠费|充值|充钱|充(?:了|进去|上)?[\d一二三四五六七八九十两百千几]+\s*(?:块|元)|[购买](?:气|电|水)|\b(?:balance|top-?up|credit|recharg\w*)\b/i,
+    /余额|欠费|欠(?:了|你们|着)?(?:多少|几多|好多|几)|还欠|充值|充钱|充(?:了|进去|上)?[\d一二三四五六七八九十两百千几]+\s*(?:块|元)|[购买](?:气|电|水)|\b(?:balance|top-?up|credit|recharg\w*|owe|owing|arrears)\b/i,
   // How far a job has got, and when it will be done (哪天能完工, 啥时候装完).
   progress: new RegExp(
     `${WHEN_ZH}[^，,。？?]{0,4}?(?:完工|竣工|交工|弄完|做完|装完|干完|修完)|` +
