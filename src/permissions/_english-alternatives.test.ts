@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { englishAlternatives, wholeActions } from './_english-alternatives.js';
+import { englishAlternatives, forbiddenThingsIn, wholeActions } from './_english-alternatives.js';
 import { hasAction, scanSenses } from './_meaning.js';
 import { checkPermission } from './check-permission.js';
 import { compileRules } from './compile-rules.js';
@@ -417,5 +417,37 @@ describe('checkPermission: the product’s own service left unsaid (extend the h
     );
     const said = 'Can you just refund the fourteen quid onto my bank card today before I go?';
     expect(checkPermission(card, said).status).not.toBe('can_approve_immediately');
+  });
+});
+
+describe('forbiddenThingsIn: things a forbidden rule will not take in a place', () => {
+  it('reads each thing in the place, whatever the verb the caller uses', () => {
+    expect(
+      forbiddenThingsIn(
+        'accepting asbestos (including asbestos-cement sheets), gas bottles, paint or other liquids, chemicals, batteries or clinical waste in a skip, or advising a customer to hide them in a skip',
+      ),
+    ).toEqual([
+      'asbestos in a skip',
+      'gas bottles in a skip',
+      'paint in a skip',
+      'liquids in a skip',
+      'chemicals in a skip',
+      'batteries in a skip',
+      'clinical waste in a skip',
+    ]);
+    expect(forbiddenThingsIn('giving out staff surnames or personal mobile numbers')).toEqual([]);
+  });
+  it('forbids a caller’s own words for putting one of them in', () => {
+    const rules = compileRules({
+      can_approve_immediately: ['Book a collection'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: ['Accepting asbestos, gas bottles, paint or batteries in a skip'],
+    });
+    for (const said of [
+      "it's asbestos cement. Can I just chuck 'em in the bottom of the skip?",
+      'can I put some old paint tins in the skip',
+    ])
+      expect(checkPermission(rules, said).status, said).toBe('forbidden');
   });
 });

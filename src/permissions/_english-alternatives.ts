@@ -469,6 +469,32 @@ export function forbiddenKinds(phrase: string): string[] {
     .flatMap((k) => actions.map((a) => `${a} ${k} ${thing}`));
 }
 
+/**
+ * A forbidden English rule on things put in a place (accepting asbestos, gas bottles, paint or
+ * other liquids … in a skip): each thing in the place, which a caller asks whatever their verb
+ * (can I chuck the asbestos sheets in the skip). None when the rule lists no such things.
+ */
+export function forbiddenThingsIn(phrase: string): string[] {
+  if (!/[a-z]/.test(phrase) || hasCjk(phrase)) return [];
+  const core = withoutNotes(phrase)
+    .split(/\s*[;:]\s*/)[0]!
+    .split(SEVERAL_CASES)[0]!
+    .replace(/\s+/g, ' ')
+    .trim();
+  const m = THINGS_IN_PLACE.exec(core);
+  if (!m) return [];
+  const [, list = '', place = ''] = m;
+  const items = list
+    .split(/\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+/)
+    .map((item) => item.replace(/^(?:other|any|all)\s+/, '').trim())
+    .filter((item) => item !== '');
+  if (items.length < 2 || items.some((item) => item.split(' ').length > 3)) return [];
+  return items.map((item) => `${item} ${place}`);
+}
+
+/** An action, the things it takes, and the place they go (accepting …, paint or batteries in a skip). */
+const THINGS_IN_PLACE = /^[a-z-]+\s+(.+?)\s+((?:in|into)\s+(?:a|an|the|any|our|your)\s+[a-z-]+)$/;
+
 /** Actions that tell someone what a thing holds (giving out, reading out, sharing a code). */
 const DISCLOSING =
   /^(?:giv(?:e|ing)|read(?:ing)?|tell(?:ing)?|shar(?:e|ing)|disclos(?:e|ing)|reveal(?:ing)?|provid(?:e|ing))(?:\s+(?:out|over))?$/;

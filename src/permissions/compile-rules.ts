@@ -10,7 +10,13 @@ import {
   deniedStates,
   stepOf,
 } from './_chinese-alternatives.js';
-import { englishAlternatives, englishCases, forbiddenKinds, wholeActions } from './_english-alternatives.js';
+import {
+  englishAlternatives,
+  englishCases,
+  forbiddenKinds,
+  forbiddenThingsIn,
+  wholeActions,
+} from './_english-alternatives.js';
 import { type ConceptDef, conceptById, detectConcepts, MONEY_BACK_CONCEPTS } from './_lexicon.js';
 import {
   compileMeaning,
@@ -466,7 +472,8 @@ function compileText(
   // Each step is done for someone named in the request's own clause (帮我妈把她家的监控停了), not
   // for the caller whose line tells of family elsewhere (我跟我老婆要去深圳帮儿子带孙孙…监控先给我停了).
   if (category === 'forbidden')
-    for (const a of forbiddenKinds(whole.phrase)) rules.push(compileRule(category, text, a));
+    for (const a of [...forbiddenKinds(whole.phrase), ...forbiddenThingsIn(whole.phrase)])
+      rules.push(compileRule(category, text, a));
   if (category === 'forbidden')
     for (const act of actsLetToCallers(whole.phrase)) {
       // 电瓶进楼进房充电 is charging indoors, not charging: indoors is said too, in the caller's
