@@ -317,6 +317,17 @@ describe('understandUtterance: leave asked with the wish behind it', () => {
   });
 });
 
+describe('understandUtterance: Indian English asks, and an amount taken twice', () => {
+  it('reads "forty pounds two times" as one charge taken twice, and "kindly do the needful and reverse" as asking', () => {
+    const u = understandUtterance(
+      'But then seventy-six pounds, and then forty pounds two times! Kindly do the needful and reverse whatever is wrong.',
+      'en',
+    );
+    expect(u.duplicateCharge).toBe(true);
+    expect(u.asksForAction).toBe(true);
+  });
+});
+
 describe('understandUtterance: whether a thing has been done, asked', () => {
   it.each([
     'Just tell me - has it been collected yet? Yes or no.',

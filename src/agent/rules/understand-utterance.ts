@@ -89,7 +89,7 @@ const ASKS_WHAT_IT_COSTS =
 
 /** One charge taken twice: 扣了两次, 收了我两遍, 重复扣费, 多扣了一笔, double charged, charged me twice. */
 const DUPLICATE_CHARGE =
-  /(?:扣|收|付|交|划|刷)(?:了|过|走)?(?:我)?(?:两|2|二)(?:次|遍|笔|回)|重复(?:扣|收|付|计|支付|交)|多(?:扣|收|付)了?一(?:次|笔|遍)|double[- ]?(?:charged|billed|charge)|\b(?:charged|billed|debited|deducted|took|taken|take|takes|came out|went out)\b[^.!?]{0,30}?\b(?:twice|two times)\b|\btwo (?:identical |same )?(?:charges|payments|debits|top-?ups) (?:of|for)\b/i;
+  /(?:扣|收|付|交|划|刷)(?:了|过|走)?(?:我)?(?:两|2|二)(?:次|遍|笔|回)|重复(?:扣|收|付|计|支付|交)|多(?:扣|收|付)了?一(?:次|笔|遍)|double[- ]?(?:charged|billed|charge)|\b(?:charged|billed|debited|deducted|took|taken|take|takes|came out|went out)\b[^.!?]{0,30}?\b(?:twice|two times)\b|\btwo (?:identical |same )?(?:charges|payments|debits|top-?ups) (?:of|for)\b|(?:[$£€]\s?\d[\d,.]*|\b[\w-]+\s+(?:pounds?|quid|dollars?|bucks|euros?|rand))\s+(?:twice|two times)\b/i;
 
 /**
  * Agreement and nothing else: 好的 / 嗯，可以 / 行吧 / 行，麻烦了 / 好的知道了 / ok, thanks / sure,
@@ -327,7 +327,9 @@ export const TAKE_IT_OFF = String.raw`\b(?:take|knock|get)\s+(?:it|that|this|the
  */
 // 你们赶紧派个师傅过来, 马上安排人: a step urged on the company asks for it (我马上过来 is the caller's).
 const EXPLICIT_ASK = new RegExp(
-  String.raw`(?:^|[.!?。！？]\s*)(?:please\s+)?(?:kick|sign|log|cancel|refund|reset|change|freeze|pause|stop|block|remove|delete|close|turn|give(?! me a (?:minute|sec|second|moment|mo)\b)|send|add|extend|upgrade|downgrade|switch|unlock|waive|book|rebook|reschedule|move|postpone|email|resend)\b|` +
+  String.raw`(?:^|[.!?。！？]\s*)(?:please\s+|kindly\s+)?(?:kick|sign|log|cancel|refund|reset|change|freeze|pause|stop|block|remove|delete|close|turn|give(?! me a (?:minute|sec|second|moment|mo)\b)|send|add|extend|upgrade|downgrade|switch|unlock|waive|book|rebook|reschedule|move|postpone|email|resend|reverse)\b|` +
+    // Kindly do the needful: Indian English for "please do what it takes".
+    String.raw`\bdo the needful\b|` +
     // Let's push it to next week; get somebody out to me Saturday; book someone to come and look;
     // email me the report: a visit or a copy asked for in the words of a busy caller.
     String.raw`\blet'?s (?:just )?(?:push|move|shift|book|reschedule|rebook|postpone|change|cancel)\b|\b${SOMEONE_SENT_EN}|\bbook (?:someone|somebody|a (?:tech|technician|visit|slot|time|appointment))\b|\be-?mail (?:me|us)\b|` +
