@@ -746,6 +746,12 @@ export const SENSES: readonly SenseDef[] = [
         key: 'report',
         re: 'report\\s+(?:my |the |this |a )?(?:card|wallet)s?\\s+(?:as\\s+)?(?:lost|stolen)',
       },
+      // 叫人给抠走了…赶紧给它停了: a thing said lost or stolen, then stopped, is reported lost.
+      {
+        key: '停',
+        re: '(?<=(?:丢了|丢失|弄丢|被偷|偷了|被盗|偷走|抠走|被抢|抢走|不见了|找不到)[^]{0,40}?)停(?:了|掉|用)',
+        overlay: true as const,
+      },
     ],
   },
   {

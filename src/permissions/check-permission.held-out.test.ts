@@ -197,6 +197,10 @@ describe('checkPermission: a rule that names who may ask (账户持有人本人�
   it('approves the holder reporting the device lost without saying who they are', () => {
     expect(statusFor('held-out-23', '驿路通ETC')('我要挂失设备')).toBe('can_approve_immediately');
   });
+  it('reads a thing said lost, then stopped (设备丢了，给它停了), as reported lost', () => {
+    expect(statusFor('held-out-23', '驿路通ETC')('设备丢了，给它停了')).toBe('can_approve_immediately');
+    expect(statusFor('held-out-23', '驿路通ETC')('先把自动扣款停了')).not.toBe('can_approve_immediately');
+  });
 });
 
 describe('checkPermission: a visit’s word describing the technician (held-out round 24)', () => {
