@@ -51,6 +51,7 @@ describe('standardSpokenForms', () => {
       "my dad's booked one, and my drive's full",
     );
     expect(standardSpokenForms("tell me dad's number")).toBe("tell me dad's number");
+    expect(standardSpokenForms("he's me brother-in-law")).toBe("he's my brother-in-law");
     expect(standardSpokenForms('give me the card')).toBe('give me the card');
   });
 

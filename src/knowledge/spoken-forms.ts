@@ -121,7 +121,7 @@ const REGIONAL_ENGLISH: Readonly<Record<string, string>> = {
  * me as my: before kin or a thing of one's own, not after a verb it is the object of (tell me
  * dad's number is "tell me").
  */
-const ME_MY = String.raw`(?<!\b(?:give|gimme|send|tell|show|get|bring|call|email|text|ring|pass|lend|buy|book|pay|owe|ask|let|help|put|sort|find|offer|charge|cost|told|gave|sent)\s+)\bme\b(?=\s+(?:dad|da|mum|mam|mom|mother|father|nan|nana|gran|granny|grandad|grandma|grandpa|missus|wife|husband|hubby|lad|lass|son|daughter|brother|sister|bro|sis|mate|pal|cousin|uncle|auntie|aunt|kids?|boy|girl|old man|old lady|fella|partner|other half|house|drive|car|van|skip|garden|flat|place|card|account|bill|money|booking|order)(?:'s)?\b)`;
+const ME_MY = String.raw`(?<!\b(?:give|gimme|send|tell|show|get|bring|call|email|text|ring|pass|lend|buy|book|pay|owe|ask|let|help|put|sort|find|offer|charge|cost|told|gave|sent)\s+)\bme\b(?=\s+(?:dad|da|mum|mam|mom|mother|father|nan|nana|gran|granny|grandad|grandma|grandpa|missus|wife|husband|hubby|lad|lass|son|daughter|brother|sister|bro|sis|mate|pal|cousin|uncle|auntie|aunt|(?:brother|sister|father|mother|son|daughter)-in-law|in-laws|kids?|boy|girl|old man|old lady|fella|partner|other half|house|drive|car|van|skip|garden|flat|place|card|account|bill|money|booking|order)(?:'s)?\b)`;
 /** Any of those forms, as a word (ma, no' and me only where they are the determiner and the negation). */
 const REGIONAL_ENGLISH_FORM = new RegExp(
   `\\b(?:${Object.keys(REGIONAL_ENGLISH)

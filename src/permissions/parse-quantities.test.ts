@@ -250,6 +250,22 @@ describe('checkPermission: a person’s age said bare (he’s eighty-one)', () =
   });
 });
 
+describe('checkPermission: a model’s number after its name (the Bavaria 36)', () => {
+  it('reads no amount in it', () => {
+    const rules = compileRules({
+      can_approve_immediately: ['refund <= £30'],
+      requires_supervisor: ['refund > £30'],
+      requires_process: [],
+      forbidden: [],
+    });
+    const decision = checkPermission(
+      rules,
+      "we're on the Canny Lass, the Bavaria 36, so give me my money back",
+    );
+    expect(decision.reason).not.toMatch(/36/);
+  });
+});
+
 describe('parseQuantities: pounds and euros', () => {
   it.each<Row>([
     ['the charge was £12.75', [[12.75, 'GBP', '£12.75']]],

@@ -579,7 +579,9 @@ export function scanQuantities(s: string, original: string): ScanResult {
         (isAsciiLetter(c) || c === 0x534a) && /^(a|an|another|半)$/.test(s.slice(num.start, num.end));
       // he's eighty-one, I'm only 17: a person's age, no amount of anything.
       const age = AGE_BEFORE.test(s.slice(Math.max(0, num.start - 20), num.start));
-      if (!glued && !article && !age) bare.push(num);
+      // the Bavaria 36, my Mate 40: a model's number, after its capitalised name.
+      const model = MODEL_BEFORE.test(original.slice(Math.max(0, num.start - 24), num.start));
+      if (!glued && !article && !age && !model) bare.push(num);
       i = Math.max(num.end, i + 1);
     }
   }
@@ -589,6 +591,9 @@ export function scanQuantities(s: string, original: string): ScanResult {
 /** Said before a bare number that is someone's age: he's, she is, I'm (only, nearly). */
 const AGE_BEFORE =
   /\b(?:he|she|i|they|you)(?:'s|'m|'re|\s+is|\s+am|\s+are|\s+was)\s+(?:only\s+|nearly\s+|almost\s+|just\s+|about\s+|over\s+|barely\s+)?$/;
+
+/** A capitalised name after a determiner, right before a number: the number is the model's (the Bavaria 36). */
+const MODEL_BEFORE = /\b(?:the|a|an|my|our|his|her|your|their)\s+[A-Z][A-Za-z]+\s+$/;
 
 const PRICE_BEFORE = /\b(?:for|paid|pay|pays|cost|costs|charged|charge|only)\s+$/;
 /** After the cents, a word that makes it a time or a count instead (nine thirty tomorrow, two twenty minutes). */
