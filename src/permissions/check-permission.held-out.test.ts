@@ -253,3 +253,10 @@ describe('checkPermission: a device undone in a caller’s words (解开, held-o
     expect(statusFor('held-out-24', '泉小净净水器租赁')('你先给额把机子解开嘛')).toBe('forbidden');
   });
 });
+
+describe('checkPermission: a bracketed relative clause describes, it asks nothing (held-out round 23)', () => {
+  it('reads "book it" as no request to add an authorised user (who may then … book the yard)', () => {
+    const rules = rulesFor('held-out-23', 'Portencross Marina & Boatyard');
+    expect(checkPermission(rules, 'Friday at eight is fine, book it.').rule ?? '').not.toMatch(/^Adding/);
+  });
+});

@@ -140,6 +140,9 @@ const CATEGORY_KEYS: readonly PermissionCategory[] = [
 const INSTEAD_NOTE =
   /\s*\((?:(?:they|customers?|clients?|callers?|members?|the (?:customer|client|caller|account holder|holder|member)s?)\s+(?:can|may|should|must|need to|check|change|use|do|manage|update|view|see|call|contact|email|go)\b|instead\b|refer\b|direct them\b|point them\b|send them\b|tell them\b|ask them\b|请客户|让客户|引导客户?|建议客户|由客户自行|客户(?:可|可以|需|需要|自行)|[^)]{0,12}?(?:由客服|通过客服|由平台|只能通过|可通过|请通过))[^)]*(?:\)|$)/g;
 
+/** A bracketed relative clause (who may then …, which …): a description, not a step. */
+const RELATIVE_NOTE = /\s*\((?:who|which|that|whose)\b[^)]*(?:\)|$)/g;
+
 /**
  * What the staff member will not do while the case is open (电话里不承诺赔偿金额, 当场不保证): how
  * the rule is handled, naming nothing a caller asks for (电话 there is no phone asked about).
@@ -168,6 +171,9 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   if (alternative !== undefined) parsed.phrase = alternative;
   else if (category === 'forbidden') parsed.phrase = parsed.phrase.replace(INSTEAD_NOTE, ' ').trim();
   else parsed.phrase = parsed.phrase.replace(NO_PROMISE_NOTE, '').replace(CUSTOMER_BRINGS_ZH, '');
+  // Adding an authorised user (who may then have a fob … and book the yard): what the person may do
+  // then describes them; it is no action of the rule.
+  parsed.phrase = parsed.phrase.replace(RELATIVE_NOTE, '').trim();
   // 临时额度<=5000元: without 额度 the phrase would name no action and no object, only a manner.
   if (parsed.measured && !namesAction(parsed.phrase)) parsed.phrase = `${parsed.phrase}${parsed.measured}`;
   // 提供上门师傅的私人手机号, 上门师傅服务投诉: the visit's word describes the technician, whose
