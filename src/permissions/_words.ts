@@ -120,7 +120,8 @@ export function stemsOf(norm: string): Set<string> {
     previousEnd = m.index + word.length;
   }
   // Take it away, pick them up, come and get it: the thing collected.
-  if (TAKEN_AWAY.test(norm)) out.add('collect');
+  if ((norm.includes(' away') || norm.includes(' up') || norm.includes('come ')) && TAKEN_AWAY.test(norm))
+    out.add('collect');
   return out;
 }
 

@@ -785,7 +785,8 @@ function toldDone(part: Part): boolean {
  * the caller's, nor the context of one.
  */
 function toldOfOther(action: string, part: Part): boolean {
-  if (part.start < 0 || ASKS_EN.test(part.norm)) return false;
+  // Most actions hold no he or she (every Chinese one): the expressions are not run for them.
+  if (part.start < 0 || !action.includes('he') || ASKS_EN.test(part.norm)) return false;
   const lead = action
     .slice(Math.max(0, part.start - 24), part.start)
     .toLowerCase()

@@ -578,9 +578,11 @@ export function scanQuantities(s: string, original: string): ScanResult {
       const article =
         (isAsciiLetter(c) || c === 0x534a) && /^(a|an|another|半)$/.test(s.slice(num.start, num.end));
       // he's eighty-one, I'm only 17: a person's age, no amount of anything.
-      const age = AGE_BEFORE.test(s.slice(Math.max(0, num.start - 20), num.start));
+      // Both are English, a space before the number: nothing else is read for them.
+      const spaced = s.charCodeAt(num.start - 1) === 32;
+      const age = spaced && AGE_BEFORE.test(s.slice(Math.max(0, num.start - 20), num.start));
       // the Bavaria 36, my Mate 40: a model's number, after its capitalised name.
-      const model = MODEL_BEFORE.test(original.slice(Math.max(0, num.start - 24), num.start));
+      const model = spaced && MODEL_BEFORE.test(original.slice(Math.max(0, num.start - 24), num.start));
       if (!glued && !article && !age && !model) bare.push(num);
       i = Math.max(num.end, i + 1);
     }
