@@ -578,13 +578,13 @@ function asksInfo(text: string): boolean {
 const WHEN_ASKED =
   /(?:^|[,.;!?，。；！？]\s*|\b(?:so|and|but|ok|okay|then|also)\s+)when\b|\bwhen(?:'s|\s+(?:is|are|was|were|will|would|do|does|did|can|could|should|shall|am|might)\b)/i;
 
+/** Whether a thing has been done, asked (has it been collected yet, is it sorted already): its state. */
+const STATE_ASKED_EN = String.raw`\b(?:has|have|is|was|were|are)\s+(?:it|they|that|this|the\s+[a-z-]+|my\s+[a-z-]+)\s+(?:been|already|even)\b`;
+
 /**
  * Asks how, when, how long, how much, who or where, or how far a matter is (批没批, 进度): an
  * answer, not an action.
  */
-/** Whether a thing has been done, asked (has it been collected yet, is it sorted already): its state. */
-const STATE_ASKED_EN = String.raw`\b(?:has|have|is|was|were|are)\s+(?:it|they|that|this|the\s+[a-z-]+|my\s+[a-z-]+)\s+(?:been|already|even)\b`;
-
 const INFO_QUESTION = new RegExp(
   String.raw`([\u4e00-\u9fff])没\1|${WHEN_ZH}|了伐|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|几天|几点|谁|哪里|哪儿|多少钱|好多钱|几多钱?|几钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to)\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b|${STATE_ASKED_EN}`,
   'i',
