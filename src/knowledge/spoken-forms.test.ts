@@ -55,6 +55,11 @@ describe('standardSpokenForms', () => {
     expect(standardSpokenForms('give me the card')).toBe('give me the card');
   });
 
+  it('reads Shanghai 伊 before what someone has or does as 她, not inside a name', () => {
+    expect(standardSpokenForms('伊屋里滤芯换过伐')).toBe('她屋里滤芯换过伐');
+    expect(standardSpokenForms('伊利牛奶')).toBe('伊利牛奶');
+  });
+
   it('leaves English words that only look like them', () => {
     expect(standardSpokenForms('my mum, ma, is at the ower-the-counter desk in Oot Street')).toContain('ma,');
     expect(standardSpokenForms('a tower of boxes')).toBe('a tower of boxes');
