@@ -55,9 +55,11 @@ describe('standardSpokenForms', () => {
     expect(standardSpokenForms('give me the card')).toBe('give me the card');
   });
 
-  it('reads Shanghai 伊 before what someone has or does as 她, not inside a name', () => {
+  it('reads Shanghai 伊 before what someone has or does as 她 and 拨 before whom as 给, not inside a name', () => {
     expect(standardSpokenForms('伊屋里滤芯换过伐')).toBe('她屋里滤芯换过伐');
     expect(standardSpokenForms('伊利牛奶')).toBe('伊利牛奶');
+    expect(standardSpokenForms('租金侬要全部退拨我')).toBe('租金侬要全部退给我');
+    expect(standardSpokenForms('拨打电话')).toBe('拨打电话');
   });
 
   it('leaves English words that only look like them', () => {

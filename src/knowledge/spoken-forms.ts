@@ -36,8 +36,9 @@ const SPOKEN_QUESTION_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   // clause's end asks 是多少 (新号码是好多).
   [/(?<=[\u4e00-\u9fff])(?<!么|哒)哒(?!哒)/g, '了'],
   [/(?<=是)好多(?=[，,。.？?！!]|$)/g, '多少'],
-  // Shanghai (Wu) speech: 伊 before what someone has or does is 她 (伊屋里, 伊讲, 伊自家; not 伊利,
-  // 伊朗).
+  // Shanghai (Wu) speech: 拨 before whom something goes is 给 (退拨我, 拨侬), and 伊 before what
+  // someone has or does is 她 (伊屋里, 伊讲, 伊自家; not 伊利, 伊朗).
+  [/拨(?=我|侬|伊|阿拉)/g, '给'],
   [/(?<![木])伊(?=屋里|屋|家|自家|讲|个|的|拉|是|也|还|要|想|去|来|换|装|用)/g, '她'],
   // Henan and Shandong: 俺 is 我, 恁 is 你 (恁么, 恁般, 恁多, 恁贵 say 这么).
   [/俺/g, '我'],

@@ -159,7 +159,7 @@ export function actionFor(
   }
   // 退款15元 against several money-back rules: the one the paid item's words point at (the 15元
   // was a 调度费, from the dispatch-fee records), whichever rule the bare 退款 fell to.
-  const inRuleWords = moneyBackInRuleWords(ctx, bounded);
+  const inRuleWords = moneyBackInRuleWords(ctx, bounded, line ?? request.text, u.duplicateCharge);
   if (inRuleWords) {
     const named = read(inRuleWords);
     if (named.decided.rule !== null) ({ draft, decided } = named);

@@ -13,7 +13,13 @@ import { ruleSharingWords } from './product-rules.js';
  *
  * @example moneyBackInRuleWords(ctx, refund15) // '退还增值业务费15元'
  */
-export function moneyBackInRuleWords(ctx: CallContext, request: ActionRequest): string | undefined {
+export function moneyBackInRuleWords(
+  ctx: CallContext,
+  request: ActionRequest,
+  line: string = request.text,
+  /** The caller said one charge was taken twice (又被扣了一遍): a circumstance of double charging told. */
+  chargedTwice = false,
+): string | undefined {
   const amount = request.quantity;
   if (amount?.family !== 'money') return undefined;
   const item = verifiedPaid(ctx.systemQueries).items.find(
@@ -26,7 +32,29 @@ export function moneyBackInRuleWords(ctx: CallContext, request: ActionRequest): 
     tokenize(`${item.text} ${source.replaceAll('_', ' ')} ${defs[source]?.description ?? ''}`),
   );
   const rule = ruleSharingWords(ctx, (concept) => concept === request.concept, paidWords);
-  if (!rule) return undefined;
+  if (!rule || !(circumstanceSaid(rule.phrase, line) || (chargedTwice && DOUBLE_CHARGED.test(rule.phrase))))
+    return undefined;
   const value = Number.isInteger(amount.value) ? String(amount.value) : amount.value.toFixed(2);
   return actionWithMoney(rule.phrase, value, ctx.language, amount.unit);
 }
+
+/**
+ * 重复扣款、错误扣款：按账单记录原路退还多扣的金额 gives money back for what went wrong before its
+ * colon. Worded as that rule, a request would say a circumstance nobody told (三个月的租金退给我 is
+ * no double charge), so the rule's words are used only when the caller's line says one of its
+ * circumstances: the words that set each apart (重复, 错误), or the whole circumstance.
+ */
+function circumstanceSaid(phrase: string, line: string): boolean {
+  // 重复扣费退款 with no colon names its circumstance in its action, which the request says.
+  const colon = /[:：]/.exec(phrase);
+  if (colon === null) return true;
+  const items = phrase
+    .slice(0, colon.index)
+    .split(/[、，,或和及]/)
+    .map((item) => item.trim())
+    .filter((item) => item.length >= 2);
+  return items.length === 0 || items.some((item) => line.includes(item) || line.includes(item.slice(0, 2)));
+}
+
+/** A rule's words for a charge taken twice. */
+const DOUBLE_CHARGED = /重复|多扣|两次|\bduplicate\b|\bdouble\b|\btwice\b/i;

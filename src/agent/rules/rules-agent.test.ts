@@ -215,6 +215,32 @@ describe('createRulesAgent', () => {
     expect(steps.map((e) => e.status)).toEqual(['forbidden']);
   });
 
+  it('words money back as a rule that gives it for what went wrong only when the caller says that went wrong', async () => {
+    // The water-purifier rental of held-out round 24, with one caller's records (R2411).
+    const url = (file: string) => new URL(`../../../eval/held-out-24/${file}`, import.meta.url);
+    const round = JSON.parse(readFileSync(url('records.json'), 'utf8')) as {
+      products: Array<Record<string, unknown>>;
+    };
+    const calls = JSON.parse(readFileSync(url('calls.json'), 'utf8')) as {
+      scenarios: Array<{ name: string; mock?: Record<string, unknown> }>;
+    };
+    const mock = calls.scenarios.find((c) => c.name.startsWith('R2411'))!.mock!;
+    const call = agentCall({
+      product: round.products.find((p) => p.name === '泉小净净水器租赁')!,
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+      respond: (name) => mock[name] ?? {},
+    });
+    await call.say(
+      '我每个月69块都按时付给你们，滤芯拖了一个多月没人来换，你们马上叫人来换，还有，这三个月的租金你们要全部退给我',
+    );
+    const checks = call.events.filter((e) => e.type === 'permission_check');
+    expect(checks.some((e) => e.status === 'can_approve_immediately' && /重复扣款/.test(e.rule ?? ''))).toBe(
+      false,
+    );
+  });
+
   it('takes up no part about another household as the caller’s own request', async () => {
     const repairs = {
       name: '修无忧',
