@@ -13,7 +13,7 @@
  */
 
 import { SOMEONE_SENT_EN } from '../domain/visit-asked.js';
-import { NAME_ASKED_ZH } from './_other-party-words.js';
+import { CALL_MADE_ZH, NAME_ASKED_ZH } from './_other-party-words.js';
 
 /**
  * What a sense is in a rule phrase: the action asked for, what it acts on, or how it is done.
@@ -174,11 +174,6 @@ const DISCLOSED_KEYS_ZH = [
   '提货码',
 ];
 const DISCLOSED_ZH = `(?:${DISCLOSED_KEYS_ZH.join('|')})`;
-/**
- * 物业给我打电话, 打了个电话给我, 给我回个电话: a call made or asked for, not a number handed over.
- * Before 电话 in the disclosing forms.
- */
-const CALL_MADE_ZH = '(?:打|回|来|拨)(?:了|过)?(?:个|一个|一通|几个|好几个)?';
 
 /**
  * What is knocked off a bill for what went wrong, in English: a day or a week of it, an amount

@@ -4,6 +4,7 @@ import { tokenize } from '../../knowledge/index.js';
 import type { ActionRequest } from '../../permissions/index.js';
 import { actionWithMoney } from './payment-in-question.js';
 import { ruleSharingWords } from './product-rules.js';
+import { DUPLICATE_RULE } from './verified-qualifiers.js';
 
 /**
  * Money back in the product's own words, when its rules give money back for several things
@@ -32,7 +33,7 @@ export function moneyBackInRuleWords(
     tokenize(`${item.text} ${source.replaceAll('_', ' ')} ${defs[source]?.description ?? ''}`),
   );
   const rule = ruleSharingWords(ctx, (concept) => concept === request.concept, paidWords);
-  if (!rule || !(circumstanceSaid(rule.phrase, line) || (chargedTwice && DOUBLE_CHARGED.test(rule.phrase))))
+  if (!rule || !(circumstanceSaid(rule.phrase, line) || (chargedTwice && DUPLICATE_RULE.test(rule.phrase))))
     return undefined;
   const value = Number.isInteger(amount.value) ? String(amount.value) : amount.value.toFixed(2);
   return actionWithMoney(rule.phrase, value, ctx.language, amount.unit);
@@ -55,6 +56,3 @@ function circumstanceSaid(phrase: string, line: string): boolean {
     .filter((item) => item.length >= 2);
   return items.length === 0 || items.some((item) => line.includes(item) || line.includes(item.slice(0, 2)));
 }
-
-/** A rule's words for a charge taken twice. */
-const DOUBLE_CHARGED = /重复|多扣|两次|\bduplicate\b|\bdouble\b|\btwice\b/i;

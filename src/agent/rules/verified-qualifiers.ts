@@ -105,7 +105,7 @@ export function verifiedQualifiers(
 }
 
 /** Rules that give back what was charged twice (not a duplicate card or copy: a thing issued). */
-const DUPLICATE_RULE =
+export const DUPLICATE_RULE =
   /重复(?:扣|收|支付|付|充)|多扣|\bduplicate\b(?! (?:cards?|keys?|cop(?:y|ies)|certificates?|receipts?|invoices?|licen[cs]es?|fobs?|badges?)\b)|\bdouble[- ]?(?:charg|payment|bill|debit)|\bcharged twice\b/i;
 
 /**
