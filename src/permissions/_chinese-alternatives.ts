@@ -121,15 +121,28 @@ export function circumstanceFirst(
   if (colon < 2) return undefined;
   const written = phrase.slice(0, colon);
   const circumstance = withoutNotes(written).replace(/\s+/g, '');
-  const remedy = withoutNotes(phrase.slice(colon + 1))
+  const clauses = withoutNotes(phrase.slice(colon + 1))
     .replace(/\s+/g, '')
-    .split(/[,，;；]/)[0]!;
+    .split(/[,，;；]/);
+  const remedy = clauses[0]!;
   if (circumstance.length < 2 || /[a-z]{2}/i.test(circumstance) || isAction(circumstance)) return undefined;
   if (remedy.length < 2 || !isAction(remedy)) return undefined;
   // 返还被扣课时并安排补课: what is given back is asked for; what follows it, the team arranges.
   const remedies = remedy.split(REMEDIES_JOINED).filter((side) => side.length >= 2 && isAction(side));
-  return { circumstance, written, remedies: remedies.length > 0 ? remedies : [remedy] };
+  if (remedies.length === 0) remedies.push(remedy);
+  // 免收上门费，已付的原路退回: what was paid already comes back too, which a caller asks for.
+  // It is the waived thing given back (上门费原路退回), which the caller names.
+  const waived = WAIVED.exec(remedies[0]!)?.[1];
+  for (const clause of clauses.slice(1))
+    if (PAID_BACK.test(clause)) remedies.push(waived ? clause.replace(PAID_BEFORE, waived) : clause);
+  return { circumstance, written, remedies };
 }
+
+/** Money already paid given back, a later clause of a remedy (已付的原路退回, 已扣的退还). */
+const PAID_BACK = /^(?:已|已经)(?:付|收|扣|交|缴|支付)的?[^,，;；]{0,6}?(?:退回|退还|返还|退给)/;
+const PAID_BEFORE = /^(?:已|已经)(?:付|收|扣|交|缴|支付)的?/;
+/** A fee a remedy waives (免收上门费, 减免延时费): the thing after the waiving verb. */
+const WAIVED = /^(?:免收|免除|免去|减免|免|不收)([\u4e00-\u9fff]{1,6}费)$/;
 
 /** A phrase and the shorter phrases it stands for itself. */
 function withOwn(

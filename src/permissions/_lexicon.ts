@@ -603,8 +603,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
     ],
     patterns: [
       // 上门取件, 送上门: a courier picking up or bringing a parcel is no repair visit.
-      // 上个月上门换水表的那个人: a worker described by a job done asks for no visit.
-      `(?<!送)上门(?:(?<=${FUTURE_BEFORE}上门)|(?!${WORKER_BY_JOB}))(?!(?:来|过来)?(?:取|收|揽|拿|卖|推销))(?:~(?:维修|修理|检修|服务|安装|看看|处理|查看))?`,
+      // 上个月上门换水表的那个人: a worker described by a job done asks for no visit. 上门费 is a
+      // fee (the call-out charge), not a visit.
+      `(?<!送)上门(?![费钱])(?:(?<=${FUTURE_BEFORE}上门)|(?!${WORKER_BY_JOB}))(?!(?:来|过来)?(?:取|收|揽|拿|卖|推销))(?:~(?:维修|修理|检修|服务|安装|看看|处理|查看))?`,
       '(?:维修|修理|检修)~上门',
       // Not the caller's own arranging (我要提前安排屋头有人: someone at home to open the door), nor
       // someone else arranged for something (安排他人代扣违章记分), nor a thing arranged for the
@@ -625,7 +626,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // 报修: a repair reported is a visit asked for (漏水了我要报修), but not one sent in (送修).
       '报修',
       '\\b(?:technician|engineer|repair(?:man|person)?|service)\\s+(?:visit|appointment|call[- ]?out)s?\\b',
-      '\\bsend_(?:a |an )?(?:technician|engineer|someone|somebody|repairman)\\b',
+      '\\bsend_(?:a |an |your |the |one of your )?(?:technician|engineer|someone|somebody|repairman)s?\\b',
       '\\b(?:schedule|book|arrange)_(?:repair|technician|visit|engineer|service call)s?\\b',
       '\\bon[- ]?site (?:repair|visit|service)\\b',
       '\\bhome visit\\b',

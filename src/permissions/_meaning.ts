@@ -28,8 +28,8 @@ import { type ConceptDef, mentionsOtherParty } from './_lexicon.js';
 import { isAsciiLetter, isDigit } from './_normalize.js';
 import { countBefore } from './_numerals.js';
 import { COMPANY_ZH } from './_other-party-words.js';
-import { SENSES, type SenseDef } from './_senses.js';
-import { contentWords, NO_WORDS, stemsOf, type Words } from './_words.js';
+import { SENSES, type SenseDef, verbNotNoun } from './_senses.js';
+import { contentWords, NO_WORDS, stem, stemsOf, type Words } from './_words.js';
 
 /** How well a rule matches a request. */
 export const NONE = 0;
@@ -123,6 +123,11 @@ export interface RuleMeaning {
    * does not say it asks for something else (退款50元 is no withdrawal from school).
    */
   step?: string;
+  /**
+   * The English word the phrase opens with as its verb (place of Placing a skip …): said only as a
+   * verb, not as the thing of the same name (the place, a place).
+   */
+  verb?: string;
   /** The rule is about another party (他人, 其他乘客): only requests naming one match. */
   needsOther: boolean;
   /**
@@ -672,12 +677,13 @@ function sentElsewhere(norm: string, wards: Wards | undefined): boolean {
   return false;
 }
 
-// Another party in a rule phrase (修改收货人为他人, 透露其他乘客信息, share another user's files), or
+// Another party in a rule phrase (修改收货人为他人, 透露其他乘客信息, share another user's files, but
+// not 其他核实后的退款: other refunds, no one else's), or
 // the one party data is kept for (ONLY_ONE_PARTY): the holder's own request for it is no such
 // rule's.
 const RULE_OTHER = new RegExp(
   // 替非账户监护人…冻结: done for someone who is not the account's holder (or guardian, or owner).
-  String.raw`他人|别人|其他|其它|另一|陌生人|非本人|[替为代]非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记)(?!(?:也|都|均|亦)?(?:可|能))|上一位|前一位|下一位|${OTHERS_BY_ROLE}|${OTHER_PERSON_EN}|\b(?:someone else|somebody else)(?:'s)?\b|\bothers'|\b(?:someone|somebody|anyone|a person) who is not\b|\b(?:someone|somebody|anyone|a person|people) (?:not|who isn't|who aren't) (?:named|listed|authori[sz]ed|registered|on)\b|${ONLY_ONE_PARTY}|${OTHER_THAN_OWN}`,
+  String.raw`他人|别人|其[他它](?![^,，;；:：]{0,6}?(?:退|补偿|赔|费|原因|情况|问题|项目|服务|方式|时段|门店|城市|地区))|另一|陌生人|非本人|[替为代]非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记)(?!(?:也|都|均|亦)?(?:可|能))|上一位|前一位|下一位|${OTHERS_BY_ROLE}|${OTHER_PERSON_EN}|\b(?:someone else|somebody else)(?:'s)?\b|\bothers'|\b(?:someone|somebody|anyone|a person) who is not\b|\b(?:someone|somebody|anyone|a person|people) (?:not|who isn't|who aren't) (?:named|listed|authori[sz]ed|registered|on)\b|${ONLY_ONE_PARTY}|${OTHER_THAN_OWN}`,
   'g',
 );
 // Another party in a request, beyond the lexicon's list: 他/她 (not 其他), other passengers.
@@ -915,6 +921,9 @@ export function compileMeaning(
     polar,
   };
   if (acts.length > 0) meaning.acts = acts;
+  // Placing a skip: the rule's first word is its verb, which "the place" does not say.
+  const gerund = /^([a-z]+)ing\b/.exec(phrase)?.[0];
+  if (gerund !== undefined && words.en.includes(stem(gerund))) meaning.verb = stem(gerund);
   if (OTHER_THAN_OWN_RE.test(phrase)) meaning.toOther = true;
   const listed = listedItems(phrase, words.zh);
   if (listed.length > 1) meaning.listed = listed;
@@ -929,6 +938,18 @@ export function compileMeaning(
   if (objectAsks) meaning.objectAsks = true;
   if (grantHeads.length > 0) meaning.grantHeads = grantHeads;
   return meaning;
+}
+
+const asVerb = new Map<string, RegExp>();
+
+/** Whether a word is said as a verb in the request or the clauses around it (see `RuleMeaning.verb`). */
+export function saidAsVerb(word: string, norm: string, around: string): boolean {
+  let re = asVerb.get(word);
+  if (re === undefined) {
+    re = new RegExp(String.raw`\b${verbNotNoun(word)}`);
+    asVerb.set(word, re);
+  }
+  return re.test(norm) || re.test(around);
 }
 
 /** What the matcher knows of one request: its own clause, and the clauses around it that ask for nothing. */
@@ -1257,7 +1278,7 @@ export function meaningLevel(
     } else if (m.words.zh.length + m.words.en.length === 0) {
       // 为他人办理业务: any request (for someone else, checked below) is the rule's.
       if (!m.needsOther || !(view.acts() || view.concept !== undefined)) return NONE;
-    } else if (!saysFirstWord(m.words, view)) return NONE;
+    } else if (!saysFirstWord(m.words, view, m.verb)) return NONE;
   } else if (!(view.concept !== undefined && concepts.length > 0)) {
     const has = view.senses();
     // Altering invoices: changing the date … for lessons: what the rule does, it does to its
@@ -1450,7 +1471,7 @@ export function meaningLevel(
   if (words.en.length > 0) {
     const own = view.stems();
     for (const w of words.en) {
-      if (own.has(w) || around.stems().has(w)) {
+      if ((own.has(w) || around.stems().has(w)) && (w !== m.verb || saidAsVerb(w, view.norm, around.norm))) {
         any = true;
         score += 1;
       } else if (!m.optional?.includes(w) && !moved?.includes(w) && !facts.stems().has(w)) all = false;
@@ -1565,12 +1586,12 @@ function anySaid(senses: readonly number[], has: SenseFlags, context: SenseFlags
 }
 
 /** The first word of a phrase no sense knows (most often its verb), said at least in part. */
-function saysFirstWord(words: Words, view: RequestView): boolean {
+function saysFirstWord(words: Words, view: RequestView, verb?: string): boolean {
   // One character alone (退 in 退差价) says too little to stand for a phrase.
   const zh = words.zh[0];
   if (zh !== undefined) return zh.length > 1 && (saidAtAll(zh, view.norm) || overlaps(zh, view.norm));
   const en = words.en[0];
-  return en !== undefined && view.stems().has(en);
+  return en !== undefined && view.stems().has(en) && (en !== verb || saidAsVerb(en, view.norm, ''));
 }
 
 /** A request about someone else is never approved by meaning alone (the lexicon's own rules decide it). */
@@ -1697,6 +1718,7 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
     (r.wards === undefined || r.wards === 'children' || r.wards === 'kin') &&
     (r.ownClause === undefined || r.ownClause === true) &&
     (r.toOther === undefined || r.toOther === true) &&
+    (r.verb === undefined || typeof r.verb === 'string') &&
     (r.optional === undefined ||
       (Array.isArray(r.optional) && r.optional.every((w) => typeof w === 'string'))) &&
     (r.listed === undefined ||

@@ -205,7 +205,7 @@ const DESCRIBING_EN = String.raw`(?!(?:to|and|or|i|we|you|can|could|will|would|p
  * the verb, not after an article with up to two words between nor right after a pointing word,
  * and not plural or possessive (skips, the skip's full).
  */
-function verbNotNoun(word: string): string {
+export function verbNotNoun(word: string): string {
   return String.raw`(?<!\b(?:${ARTICLE_EN}\s+(?:${DESCRIBING_EN}\s+){0,2}|${POINTING_EN}\s+))${word}(?!s\b|'s\b)[a-z]*`;
 }
 
@@ -238,6 +238,12 @@ export const SENSES: readonly SenseDef[] = [
       '保修几',
       '保修时间',
       '保修政策',
+      // 承诺到达时间, 承诺时效: the time promised, no promise asked for.
+      '承诺到达',
+      '承诺的到达',
+      '承诺时间',
+      '承诺时效',
+      '承诺时限',
       '恢复正常',
       '在线',
       '离线',

@@ -29,6 +29,9 @@ const GENERIC_ZH = new Set(
     '按 ' +
     // The whole unit a warranty covers (整机质保期内): the maker's word, never the caller's.
     '整机 ' +
+    // The kind a rule leaves to the others (其他…退款): the rule's grammar, never the caller's word;
+    // the way money goes back (原路退回): the operator's, not what is asked back.
+    '其他 其它 原路 ' +
     // Where a thing is done (在房间使用明火): the place says it, which callers name without 在 (屋里).
     '在'
   ).split(' '),

@@ -31,6 +31,7 @@ import {
   type RequestView,
   type SenseFlags,
   STRONG,
+  saidAsVerb,
   scanSenses,
   senseNumber,
   stepUnsaid,
@@ -1381,6 +1382,7 @@ function narrowest(
   };
   const drop: number[] = [];
   const money = saysMoney(part);
+  const admits = admitsSum(part);
   // 有漏气还没修好，先帮我恢复供气: the forbidden rule's thing or words said in another clause of
   // the line still count (the whole line's senses and stems, kept on it as on any part).
   const line = whole ?? part;
@@ -1423,7 +1425,10 @@ function narrowest(
     if (
       matched.some(
         (j) =>
-          levels[j]! >= STRONG && sameAction(rule, rules.rules[j]!) && !saysMoreOf(rule, rules.rules[j]!),
+          levels[j]! >= STRONG &&
+          sameAction(rule, rules.rules[j]!) &&
+          !saysMoreOf(rule, rules.rules[j]!) &&
+          admits(rules.rules[j]!),
       )
     )
       drop.push(i);
@@ -1480,6 +1485,7 @@ function unnamedThing(
   if (concept === undefined) return;
   const has = sensesOf(part);
   const unnamed = (rule: CompiledRule): boolean => rule.meaning.objects.some((o) => has[o] !== 1);
+  const admits = admitsSum(part);
   const drop: number[] = [];
   for (const i of matched) {
     const rule = rules.rules[i]!;
@@ -1488,11 +1494,21 @@ function unnamedThing(
     if (!unnamed(rule)) continue;
     const other = matched.some((j) => {
       const o = rules.rules[j]!;
-      return j !== i && levels[j]! >= PLAUSIBLE && o.concepts.includes(concept) && !unnamed(o);
+      return j !== i && levels[j]! >= PLAUSIBLE && o.concepts.includes(concept) && !unnamed(o) && admits(o);
     });
     if (other) drop.push(i);
   }
   for (const i of drop) levels[i] = NONE;
+}
+
+/**
+ * 退款30元 against 退款或补偿>50元 and 其他退款或服务补偿<=50元: a rule whose limit the sum asked is
+ * outside cannot decide it, however fully it is named, so it narrows no other rule away.
+ */
+function admitsSum(part: Part): (rule: CompiledRule) => boolean {
+  const q = part.quantity;
+  const sum = q?.family === 'money' ? toBase(q.value, q.unit) : undefined;
+  return (rule) => sum === undefined || rule.condition?.family !== 'money' || inBounds(rule.condition, sum);
 }
 
 /**
@@ -1539,7 +1555,13 @@ function actedUpon(rules: CompiledRules, levels: MatchLevel[], matched: readonly
     const rule = rules.rules[i]!;
     const acts = rule.meaning.acts;
     if (levels[i]! > NONE && acts !== undefined && anyOf(acts, has)) acted.push(rule);
-    else if (!stated && levels[i] === EXACT && rule.concepts.length > 0 && !isEmpty(rule.leftover))
+    else if (
+      !stated &&
+      levels[i] === EXACT &&
+      rule.concepts.length > 0 &&
+      (!isEmpty(rule.leftover) || rule.meaning.words.zh.some((w) => w.length >= 2 && part.norm.includes(w)))
+    )
+      // 免上门费 against 免收上门费 and 减免费用: the fee it names, said, is a further word too.
       acted.push(rule);
   }
   if (acted.length === 0) return;
@@ -1548,7 +1570,7 @@ function actedUpon(rules: CompiledRules, levels: MatchLevel[], matched: readonly
     // Only rules on the bare concept: no further words, nothing done to it.
     if (rule.category === 'forbidden' || rule.meaning.acts !== undefined || rule.concepts.length === 0)
       continue;
-    if (!isEmpty(rule.leftover)) continue;
+    if (!isEmpty(rule.leftover) || acted.includes(rule)) continue;
     if (acted.some((a) => a.concepts.some((c) => rule.concepts.includes(c)))) levels[i] = NONE;
   }
 }
@@ -1626,6 +1648,8 @@ function lexiconLevel(rule: CompiledRule, part: Part, facts: RequestContext): Ma
     return EXACT;
   }
   if (!ruleMatches(rule, part)) return NONE;
+  // Doing the place up, the skip is full: every word of placing a skip, but no placing.
+  if (rule.meaning.verb !== undefined && !saidAsVerb(rule.meaning.verb, part.norm, '')) return NONE;
   // 查一下临时额度 says every word of 临时额度<=5000元, but asks for another action than the
   // rule's: the reading by meaning decides.
   const heads = rule.meaning.heads;

@@ -32,6 +32,15 @@ import {
 } from './_meaning.js';
 import { normalizeText } from './_normalize.js';
 import { parseRule, type RuleCondition, withoutNotes } from './_rule.js';
+import {
+  exceptionExclusions,
+  kindLimits,
+  LATE_CIRCUMSTANCE,
+  LATE_SAID,
+  TWICE_SAID,
+  TWICE_THING,
+  withoutExceptionNotes,
+} from './_rule-exceptions.js';
 import { SENSES } from './_senses.js';
 import { contentWords, EN_WORD, NO_WORDS, stem, type Words } from './_words.js';
 
@@ -162,6 +171,50 @@ const WHOSE_DATA_ZH =
 // A person a two-character word describes (上门|师傅, 维修|人员).
 const PERSON_AFTER_ZH = /^(?:师傅|人员|工程师|技术员|小哥)/;
 
+/** The operator's check before the action (核实后的, 经核实属实后): see `compileRule`. */
+const CHECKED_BEFORE = /(?:经过?)?(?:核实|核查|核对)(?:属实|无误)?后的?/g;
+
+/**
+ * The part of a phrase before its first colon outside notes (损坏门框的赔偿：登记理赔工单…, Complaints:
+ * logged as a formal complaint…); the whole phrase when it has none or too little comes before.
+ */
+function beforeSteps(phrase: string, text: string): string {
+  let depth = 0;
+  for (let i = 0; i < phrase.length; i++) {
+    const c = phrase[i]!;
+    if (c === '(' || c === '（') depth++;
+    else if ((c === ')' || c === '）') && depth > 0) depth--;
+    else if ((c === ':' || c === '：') && depth === 0)
+      return i >= 2 ? withMoneyOf(phrase.slice(0, i).trim(), stepsOf(text)) : phrase;
+  }
+  return phrase;
+}
+
+/** A clause saying what is not done: 不承诺, 无, no amount promised, never. */
+const NOT_DONE = /[不无没未]|\b(?:no|not|never|nothing)\b/i;
+
+/** The steps of a rule as written, after its first colon (its terms and notes too). */
+function stepsOf(text: string): string {
+  const norm = normalizeText(text);
+  return norm.slice(norm.search(/[:：]/) + 1);
+}
+
+/**
+ * 车辆在场内被剐蹭…：…登记理赔单…定责后再谈赔付: the money the steps end in is what the caller asks
+ * for with the case (你们得给我赔), kept beside the case when it names no money back of its own.
+ */
+function withMoneyOf(before: string, steps: string): string {
+  const own = detectConcepts(before).some((m) => MONEY_BACK_CONCEPTS.has(m.concept.id));
+  if (own) return before;
+  // Not a clause that says what is not done (电话里不承诺赔偿金额, no amount promised or credited).
+  for (const clause of steps.split(/[,;.，；。]/)) {
+    if (NOT_DONE.test(clause)) continue;
+    const money = detectConcepts(clause).find((m) => MONEY_BACK_CONCEPTS.has(m.concept.id));
+    if (money) return `${before} ${clause.slice(money.start, money.end)}`;
+  }
+  return before;
+}
+
 /**
  * Parses one rule of a category; `alternative`, one of the actions its phrase lists (see
  * `phraseAlternatives`), stands for the phrase.
@@ -170,7 +223,16 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   const parsed = parseRule(text.trim());
   if (alternative !== undefined) parsed.phrase = alternative;
   else if (category === 'forbidden') parsed.phrase = parsed.phrase.replace(INSTEAD_NOTE, ' ').trim();
-  else parsed.phrase = parsed.phrase.replace(NO_PROMISE_NOTE, '').replace(CUSTOMER_BRINGS_ZH, '');
+  else
+    parsed.phrase = withoutExceptionNotes(
+      parsed.phrase.replace(NO_PROMISE_NOTE, '').replace(CUSTOMER_BRINGS_ZH, ''),
+    );
+  // 其他核实后的退款: the operator's check first is how the rule is applied, no word a caller says.
+  if (category !== 'forbidden') parsed.phrase = parsed.phrase.replace(CHECKED_BEFORE, '');
+  // 损坏门框的赔偿：登记理赔工单，定损员2个工作日内上门查看: after a process rule's colon is how the
+  // case is handled (a visit to assess it), not what the caller asks for.
+  if (category === 'requires_process' && alternative === undefined)
+    parsed.phrase = beforeSteps(parsed.phrase, text);
   // Adding an authorised user (who may then have a fob … and book the yard): what the person may do
   // then describes them; it is no action of the rule.
   parsed.phrase = parsed.phrase.replace(RELATIVE_NOTE, '').trim();
@@ -237,6 +299,7 @@ export function compileRule(category: PermissionCategory, text: string, alternat
     rule.condition = condition;
   }
   if (parsed.notice) rule.notice = parsed.notice;
+  if (category !== 'forbidden') addExclusion(rule, exceptionExclusions(text));
   return rule;
 }
 
@@ -461,6 +524,11 @@ function compileText(
   if (category === 'forbidden' && FOR_OTHERS_LEAD.test(withoutNotes(whole.phrase).replace(/\s+/g, '')))
     whole.meaning = { ...whole.meaning, ownClause: true };
   rules.push(whole);
+  // 退款或补偿>50元/单（重复扣款>200元/单）: the kind its note limits apart is a rule of its own,
+  // only where that asks more (a supervisor, a process): never an approval the phrase does not give.
+  if (category === 'requires_supervisor' || category === 'requires_process')
+    for (const limited of kindLimits(text, whole.concepts[0]?.zh ?? ''))
+      rules.push({ ...compileRule(category, limited), text: whole.text });
   // Each action the phrase lists is a rule of its own too, under the rule's text: a request
   // says one (过户 of 开户、过户或销户). The whole stays first: what it matches, it matches as before.
   // A note beside the list (约免费试听课（每位学员1次）、约课) is the whole phrase's: the list is read without it.
@@ -498,11 +566,20 @@ function compileText(
       if (!(generic && objects.length === 0 && words.zh.length + words.en.length === 0)) rules.push(step);
     }
   // Chinese likewise: the phrase without its note in brackets, one per side of a slash.
-  for (const a of chineseAlternatives(whole.phrase, category, namesAction)) {
+  const shorter = chineseAlternatives(whole.phrase, category, namesAction);
+  for (const a of shorter) {
     const rule = withExclusions(compileRule(category, text, a), whole.phrase);
     shorterPhrases.add(rule);
     rules.push(rule);
   }
+  // 其他退款或服务补偿：退款<=50元/单: the actions the shorter phrase lists, each on its own too.
+  for (const a of shorter)
+    for (const side of phraseAlternatives(a, category))
+      if (!shorter.includes(side) && !listed.includes(side)) {
+        const rule = withExclusions(alternativeRule(category, text, side), whole.phrase);
+        shorterPhrases.add(rule);
+        rules.push(rule);
+      }
   if (category !== 'forbidden')
     circumstanceRules(rules, shorterPhrases, circumstances, category, text, whole);
 }
@@ -550,8 +627,7 @@ function circumstanceRules(
   const phrases = framed.remedies.flatMap((r) => [r, ...chineseAlternatives(r, category, namesAction)]);
   for (const a of new Set(phrases)) {
     const rule = withExclusions(compileRule(category, text, a), whole.phrase);
-    if (denied !== undefined)
-      rule.excludes = rule.excludes === undefined ? denied : `(?:${rule.excludes})|(?:${denied})`;
+    addExclusion(rule, denied);
     circumstances.set(rule, said);
     shorterPhrases.add(rule);
     rules.push(rule);
@@ -642,7 +718,12 @@ function settleCircumstances(
     }
     const own = words.filter((w) => !phrases.some(([t, phrase]) => t !== rule.text && phrase.includes(w)));
     if (own.length === 0) continue;
-    rule.circumstance = [...new Set([...own, ...own.flatMap(thingsSaidAs)])].map(escapeRegExp).join('|');
+    const told = written.get(rule.text)!;
+    const late = LATE_CIRCUMSTANCE.test(told) ? LATE_SAID : [];
+    const forms = [...new Set([...own, ...own.flatMap(thingsSaidAs), ...late])].map(escapeRegExp);
+    // 系统重复扣款…：原路退回: a charge taken twice, however the caller says so (扣了我两回).
+    if (TWICE_THING.test(told)) forms.push(TWICE_SAID);
+    rule.circumstance = forms.join('|');
     kept.push(rule);
   }
   return kept;
@@ -757,9 +838,14 @@ function spansTime(rule: CompiledRule): boolean {
  * forbids: 押金退给我，我还有欠费 is not 押金退还（无进行中订单且无欠费）.
  */
 function withExclusions(rule: CompiledRule, written: string): CompiledRule {
-  const excludes = conditionExclusions(written);
-  if (excludes !== undefined) rule.excludes = excludes;
+  addExclusion(rule, conditionExclusions(written));
   return rule;
+}
+
+/** One more thing a request may not say for the rule to be it (see `CompiledRule.excludes`). */
+function addExclusion(rule: CompiledRule, pattern: string | undefined): void {
+  if (pattern === undefined) return;
+  rule.excludes = rule.excludes === undefined ? pattern : `(?:${rule.excludes})|(?:${pattern})`;
 }
 
 /**

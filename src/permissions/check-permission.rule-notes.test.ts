@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { checkPermission } from './check-permission.js';
+import { compileRules } from './compile-rules.js';
+
+/** A locksmith whose late-arrival waiver is excepted from its money-back limit. */
+const locksmith = compileRules({
+  can_approve_immediately: [
+    '技师超过承诺到达时间（市区30分钟、夜间45分钟）：免收上门费（30元，夜间60元），已付的原路退回',
+    '质保期内（锁芯、代购智能锁整机及安装，1年）免费上门维修，免上门费和工时费',
+  ],
+  requires_supervisor: ['退款或补偿>50元/单（超时免上门费除外）', '质保期外免费维修或减免费用'],
+  requires_process: [
+    '开锁、换锁、装锁过程中损坏门体、门框、锁具的赔偿：登记理赔工单，定损员2个工作日内上门查看，电话里不承诺赔偿金额',
+  ],
+  forbidden: ['提供技师的私人手机号、微信、住址（只能通过平台虚拟号联系）'],
+});
+
+/** A massage chain whose duplicate charges have a limit of their own, noted in the general one. */
+const massage = compileRules({
+  can_approve_immediately: [
+    '系统重复扣款（同一笔消费扣了两次）核实属实：原路退回重复扣的金额，退款<=200元/单',
+    '其他核实后的退款或服务补偿：退款<=50元/单，或赠送同项目体验券1张',
+  ],
+  requires_supervisor: ['退款或补偿>50元/单（重复扣款>200元/单）'],
+  requires_process: [],
+  forbidden: [],
+});
+
+const status = (rules: ReturnType<typeof compileRules>, text: string) => checkPermission(rules, text).status;
+
+describe('checkPermission: what a rule’s notes except and limit apart', () => {
+  it('gives the late-arrival waiver where lateness is told, in the caller’s words', () => {
+    expect(status(locksmith, '师傅迟到了，免上门费')).toBe('can_approve_immediately');
+    expect(status(locksmith, '超时免上门费')).toBe('can_approve_immediately');
+    expect(status(locksmith, '师傅迟到了一个钟头，上门费退给我')).toBe('can_approve_immediately');
+  });
+
+  it('keeps the general limit for money back without lateness', () => {
+    expect(status(locksmith, '免上门费')).toBe('requires_supervisor');
+    expect(status(locksmith, '退我60元')).toBe('requires_supervisor');
+  });
+
+  it('reads 上门费 as a fee, not a visit asked for', () => {
+    expect(checkPermission(locksmith, '上门费能免吗').parts[0]?.concept).not.toBe('repair_visit');
+  });
+
+  it('reads a process rule by its case, not by the visit its steps arrange', () => {
+    expect(status(locksmith, '叫师傅上门看一下')).not.toBe('requires_process');
+  });
+
+  it('gives a duplicate charge back under its own limit, and other money under the general one', () => {
+    expect(status(massage, '重复扣费退款138元')).toBe('can_approve_immediately');
+    expect(status(massage, '重复扣费退款300元')).toBe('requires_supervisor');
+    expect(status(massage, '退款30元')).toBe('can_approve_immediately');
+    expect(status(massage, '退款60元')).toBe('requires_supervisor');
+  });
+
+  it('never approves money above a limit because a note restates the limit', () => {
+    const tours = compileRules({
+      can_approve_immediately: ['拒签退团：退全部团费只扣签证费300元/人（退款单笔≤5000元）'],
+      requires_supervisor: ['单笔退款超过5000元（含拒签退团）', '补偿超过每人300元'],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(status(tours, '退款1000元')).not.toBe('can_approve_immediately');
+  });
+});
+
+describe('checkPermission: a rule’s opening verb is said as a verb', () => {
+  const skips = compileRules({
+    can_approve_immediately: ['Book a collection of a full skip'],
+    requires_supervisor: [],
+    requires_process: [
+      "Placing a skip on a public road or pavement: council skip permit application in the hirer's name",
+    ],
+    forbidden: [],
+  });
+
+  it('is not the placing rule when the caller does the place up', () => {
+    expect(status(skips, 'Doing the place up, the skip is full')).not.toBe('requires_process');
+  });
+
+  it('is the placing rule when the caller asks to place it', () => {
+    expect(status(skips, 'can you place the skip on the road')).toBe('requires_process');
+  });
+});
