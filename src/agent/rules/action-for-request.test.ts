@@ -131,3 +131,57 @@ describe('actionFor: a time counted from a record never makes a request forbidde
     expect(action).not.toContain('hours before the booking');
   });
 });
+
+describe('actionFor: the fee a caller names, waived or given back', () => {
+  const locksmith = {
+    name: '金钥开锁',
+    description: '开锁换锁',
+    features: [],
+    faq: [],
+    api_interfaces: {},
+    operator_permissions: {
+      can_approve_immediately: [
+        '技师超过承诺到达时间（市区30分钟、夜间45分钟）：免收上门费（30元，夜间60元），已付的原路退回',
+      ],
+      requires_supervisor: ['退款或补偿>50元/单（超时免上门费除外）', '质保期外免费维修或减免费用'],
+      requires_process: [],
+      forbidden: [],
+    },
+  };
+  const orders: SystemQueryRecord = {
+    interface: 'lock_orders',
+    method: 'GET',
+    endpoint: '/orders',
+    purpose: '本账户的服务订单',
+    mock: true,
+    ok: true,
+    response: {
+      orders: [
+        {
+          order_no: 'JY-1',
+          promised_arrival: '2033-01-11 23:53',
+          arrived_at: '2033-01-12 00:49',
+          items: [{ name: '上门费（夜间）', yuan: 60 }],
+          total_yuan: 140,
+        },
+      ],
+    },
+  };
+
+  function lockAction(line: string): string {
+    const ctx = {
+      product: locksmith,
+      language: 'zh',
+      conversation: [{ role: 'customer', content: line }],
+      systemQueries: [orders],
+      now: () => new Date('2033-01-12T10:00:00+08:00'),
+    } as unknown as CallContext;
+    const u = { quantities: parseQuantities(line) } as unknown as Understanding;
+    return actionFor(ctx, findActionRequests(line)[0]!, u, false, line);
+  }
+
+  it('names the fee, and the lateness the records show, so the late-arrival rule decides', () => {
+    const action = lockAction('那六十块钱上门费得退给俺吧');
+    expect(action).toContain('上门费');
+  });
+});

@@ -93,7 +93,7 @@ export function actionFor(
   const request =
     feeAskedBack(ctx, given) ?? (line === undefined ? given : withAmountSaidApart(ctx, given, u, line));
   const bounded = boundedByCharge(ctx, request, u);
-  const said = penaltyNamed(actionText(bounded, u, lang), bounded, line ?? request.text, lang);
+  const said = penaltyNamed(ctx, actionText(bounded, u, lang), bounded, line ?? request.text, lang);
   const facts = verifiedQualifiers(ctx, MONEY_BACK_CONCEPTS.has(bounded.concept), u.duplicateCharge);
   // 签收3天退货 / 保修期内维修: what was verified qualifies the request, as a person would say it.
   const qualify = (text: string, with_: readonly VerifiedQualifier[]) => {
@@ -216,17 +216,36 @@ export function actionFor(
 /** A penalty a waiver is of: a late fee, a penalty for breaking a contract, a fine, a handling fee. */
 const PENALTY_ZH = /滞纳金|违约金|罚款|罚金|逾期费|手续费/;
 
+/** A fee by its name (上门费, 调度费), not a word for fees or paying in general. */
+const FEE_NAMED_ZH = /[\u4e00-\u9fff]{1,3}费/g;
+const NOT_A_FEE = /^(?:.*(?:费用|免费|收费|付费|缴费|交费|扣费|退费|花费|消费|话费)|费)$/;
+
 /**
  * 多扣了我二十来块滞纳金…这个能退给我吗: a fee waived is the penalty the line names
- * (减免滞纳金17.64元), not any fee of the product's.
+ * (减免滞纳金17.64元), not any fee of the product's. Likewise a fee the product's rules name, said
+ * in the request (那六十块钱上门费得退给俺吧): the fee waived or given back (上门费退款60元), which
+ * decides between a rule on that fee and one on any money back.
  */
-function penaltyNamed(said: string, request: ActionRequest, line: string, lang: Language): string {
-  if (request.concept !== 'fee_waiver' || lang !== 'zh') return said;
-  const penalty = PENALTY_ZH.exec(line)?.[0];
-  const label = conceptLabel('fee_waiver', 'zh');
-  return penalty === undefined || !said.startsWith(label)
-    ? said
-    : `减免${penalty}${said.slice(label.length)}`;
+function penaltyNamed(
+  ctx: CallContext,
+  said: string,
+  request: ActionRequest,
+  line: string,
+  lang: Language,
+): string {
+  if (lang !== 'zh' || !(request.concept === 'fee_waiver' || request.concept === 'refund')) return said;
+  const label = conceptLabel(request.concept, 'zh');
+  if (!said.startsWith(label)) return said;
+  const rest = said.slice(label.length);
+  const penalty = request.concept === 'fee_waiver' ? PENALTY_ZH.exec(line)?.[0] : undefined;
+  if (penalty !== undefined) return `减免${penalty}${rest}`;
+  const rulesText = JSON.stringify(ctx.product.operator_permissions ?? {});
+  const fee = [request.text, line]
+    .flatMap((t) => t.match(FEE_NAMED_ZH) ?? [])
+    .map((f) => (rulesText.includes(f) ? f : f.slice(1)))
+    .find((f) => f.length >= 2 && !NOT_A_FEE.test(f) && rulesText.includes(f));
+  if (fee === undefined) return said;
+  return request.concept === 'fee_waiver' ? `减免${fee}${rest}` : `${fee}退款${rest}`;
 }
 
 /**

@@ -133,3 +133,27 @@ describe('verifiedQualifiers: one charge the records show twice', () => {
     expect(english(payments, ['Refund a pass renewal'])).toEqual([]);
   });
 });
+
+describe('verifiedQualifiers: how late a visit came, where a rule turns on lateness', () => {
+  const lateRule = ['技师超过承诺到达时间（市区30分钟、夜间45分钟）：免收上门费，已付的原路退回'];
+  const now = '2033-01-12T10:00:00+08:00';
+
+  it('reads the minutes late a record counts', () => {
+    expect(qualifiers({ orders: [{ order_no: 'JY-1', late_minutes: 56 }] }, lateRule, now)).toContain(
+      '超时56分钟',
+    );
+  });
+
+  it('reads them from the time promised and the time arrived', () => {
+    const order = { promised_arrival: '2033-01-11 23:53', arrived_at: '2033-01-12 00:49' };
+    expect(qualifiers({ orders: [order] }, lateRule, now)).toContain('超时56分钟');
+  });
+
+  it('says nothing of a visit on time, or where no rule turns on lateness', () => {
+    const onTime = { promised_arrival: '2033-01-11 23:53', arrived_at: '2033-01-11 23:40' };
+    expect(qualifiers({ orders: [onTime] }, lateRule, now).some((q) => q.startsWith('超时'))).toBe(false);
+    expect(
+      qualifiers({ orders: [{ late_minutes: 56 }] }, ['免收上门费'], now).some((q) => q.startsWith('超时')),
+    ).toBe(false);
+  });
+});

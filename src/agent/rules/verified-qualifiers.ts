@@ -90,6 +90,16 @@ export function verifiedQualifiers(
       });
     }
   }
+  // 技师超过承诺到达时间：免收上门费: how late the visit the call's queries found came (late_minutes
+  // 56, or arrived_at after promised_arrival), where a rule turns on lateness.
+  if (LATE_RULE.test(rulesText) && !said().some((o) => o.startsWith('超时') || o.includes(' late'))) {
+    const minutes = minutesLate(ctx.systemQueries);
+    if (minutes !== undefined)
+      out.push({
+        text: lang === 'zh' ? `超时${minutes}分钟` : `arrived ${minutes} minutes late`,
+        counted: true,
+      });
+  }
   // 距约定时段开始还有24小时以上, at least 24 hours' notice: the hours until the booking the
   // call's queries found (delivery_date 2027-06-18 with time_window 09:00-12:00), by its clock.
   // Money given back is bounded by what was paid, not by notice: not for it.
@@ -102,6 +112,48 @@ export function verifiedQualifiers(
       });
   }
   return out;
+}
+
+/** Rules that turn on someone arriving later than promised (超过承诺到达时间, 迟到, arrives late). */
+const LATE_RULE =
+  /超过[^,，;；]{0,10}?时间|超时|迟到|晚到|未按时|\b(?:arriv\w*|turn\w* up|came|comes?) (?:more than \d+ \w+ )?late\b/i;
+
+/** A field of how late someone came, in minutes (late_minutes, delay_minutes, 超时分钟). */
+const LATE_MINUTES =
+  /^(?:late|lateness|delay(?:ed)?|minutes_late|超时|迟到)(?:_?(?:minutes|mins|by))?(?:分钟)?$|^(?:超时|迟到)分钟数?$/i;
+/** A field of the time someone promised to arrive (promised_arrival, eta, 承诺到达时间). */
+const PROMISED_AT = /promis|^eta$|expected_arriv|scheduled_arriv|承诺|预计到达/i;
+/** A field of the time someone actually arrived (arrived_at, actual_arrival, 实际到达). */
+const ARRIVED_AT =
+  /^(?:arrived(?:_at|_time)?|actual_arriv\w*|arrival_time|到达时间|实际到达(?:时间)?|到场时间)$/i;
+
+/**
+ * Minutes the latest visit the responses show came after the time promised: its own count
+ * (late_minutes) or the times it holds (promised_arrival 23:53, arrived_at 00:49). Undefined when
+ * none came late.
+ */
+function minutesLate(queries: CallContext['systemQueries']): number | undefined {
+  for (const q of [...queries].reverse()) {
+    if (!q.ok) continue;
+    for (const record of recordsIn(q.response)) {
+      let promised: number | undefined;
+      let arrived: number | undefined;
+      for (const [key, v] of Object.entries(record)) {
+        if (typeof v === 'number' && LATE_MINUTES.test(key)) {
+          if (v > 0) return Math.round(v);
+          continue;
+        }
+        if (typeof v !== 'string') continue;
+        const at = Date.parse(v.replace(' ', 'T'));
+        if (!Number.isFinite(at)) continue;
+        if (PROMISED_AT.test(key)) promised ??= at;
+        else if (ARRIVED_AT.test(key)) arrived ??= at;
+      }
+      if (promised !== undefined && arrived !== undefined && arrived > promised)
+        return Math.round((arrived - promised) / 60_000);
+    }
+  }
+  return undefined;
 }
 
 /** Rules that give back what was charged twice (not a duplicate card or copy: a thing issued). */
