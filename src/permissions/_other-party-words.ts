@@ -256,6 +256,9 @@ export const ROLES_ZH = [
   '送货员',
   '司机',
   '师傅',
+  '技师',
+  '技术员',
+  '工程师',
   '维修工',
   '安装工',
   '寄件人',
@@ -451,7 +454,7 @@ export const ACTIVITY_HINT_ZH =
  * comings and goings are the caller's own business (师傅说下午来，他几点到).
  */
 export const SERVICE_PEOPLE_ZH =
-  /骑手|外卖|送餐|配送|快递|派送|送货|司机|师傅|维修|安装|安检|抄表|客服|前台|店员|服务员|工作人员|保洁|管家|老师|教练|专员|工程师/;
+  /骑手|外卖|送餐|配送|快递|派送|送货|司机|师傅|技师|技术员|维修|安装|安检|抄表|客服|前台|店员|服务员|工作人员|保洁|管家|老师|教练|专员|工程师/;
 // A carpet or pressure cleaner is a machine hired, not someone who serves.
 export const SERVICE_PEOPLE_EN =
   /\b(?:driver|courier|rider|delivery|deliveryman|postman|mailman|technician|repairman|engineer|installer|agent|rep|representative|staff|cashier|receptionist|front desk|instructor|trainer|coach|teacher|tutor|host|support|pilot|crew|attendant|guide|(?<!(?:carpet|vacuum|steam|pressure|floor|upholstery|drain|jet|window|oven|pool) )cleaner|housekeeping|plumber|electrician)\b/;

@@ -238,6 +238,10 @@ export const SENSES: readonly SenseDef[] = [
       '保修几',
       '保修时间',
       '保修政策',
+      // 正门修路呢: road works nearby, no repair asked for.
+      '修路',
+      '修马路',
+      '修桥',
       // 承诺到达时间, 承诺时效: the time promised, no promise asked for.
       '承诺到达',
       '承诺的到达',

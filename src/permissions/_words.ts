@@ -32,6 +32,8 @@ const GENERIC_ZH = new Set(
     // The kind a rule leaves to the others (其他…退款): the rule's grammar, never the caller's word;
     // the way money goes back (原路退回): the operator's, not what is asked back.
     '其他 其它 原路 ' +
+    // Whose number it is (技师的私人手机号): the rule's care, never said by a caller who asks for it.
+    '私人 ' +
     // Where a thing is done (在房间使用明火): the place says it, which callers name without 在 (屋里).
     '在'
   ).split(' '),

@@ -84,3 +84,17 @@ describe('checkPermission: a rule’s opening verb is said as a verb', () => {
     expect(status(skips, 'can you place the skip on the road')).toBe('requires_process');
   });
 });
+
+describe('checkPermission: the details of one who serves the caller', () => {
+  it('refuses a technician’s number by the rule on technicians, whose note says how to reach them', () => {
+    for (const asked of ['把技师电话给我', '那你把师傅电话给我呗', '技师的微信多少']) {
+      const decided = checkPermission(locksmith, asked);
+      expect(decided.status).toBe('forbidden');
+      expect(decided.rule).toContain('平台虚拟号');
+    }
+  });
+
+  it('reads road works told as no repair asked for', () => {
+    expect(checkPermission(locksmith, '我们这小区正门修路呢，得从后门进').rule).toBeNull();
+  });
+});

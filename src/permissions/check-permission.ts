@@ -40,6 +40,7 @@ import {
 import { isDigit, normalizeText } from './_normalize.js';
 import { countBefore, parseZhRun } from './_numerals.js';
 import { CALLER_TELLS_EN } from './_other-party-acts.js';
+import { SERVICE_PEOPLE_EN, SERVICE_PEOPLE_ZH } from './_other-party-words.js';
 import {
   addedUp,
   amountIn,
@@ -2213,7 +2214,7 @@ function withDataScope(
   // On a guardian's or a principal's account, the caller's own child or kin is whom it is held for.
   const found = otherPartyUnder(rules, decision.action, caller) ?? roleRefused(disclosure, decision.action);
   if (!found) return decision;
-  const rule = disclosure?.text ?? null;
+  const rule = (ruleOnServicePerson(rules, found.text) ?? disclosure)?.text ?? null;
   const reasons = otherPartyReason(rule, found.what);
   const lang = hasCjk(decision.action) ? 'zh' : 'en';
   const part: PermissionPart = {
@@ -2235,6 +2236,33 @@ function withDataScope(
     parts: [part, ...decision.parts],
     reasons,
   };
+}
+
+/** Other words a product's rules call one who serves by: 师傅 for a 技师, an engineer for a technician. */
+const SERVING_ALSO: Readonly<Record<string, readonly string[]>> = {
+  师傅: ['技师', '技术员', '维修工', '司机'],
+  技师: ['师傅', '技术员'],
+  technician: ['engineer'],
+  engineer: ['technician'],
+};
+
+/**
+ * 把技师电话给我 against 透露其他用户信息 and 提供技师的私人手机号（只能通过平台虚拟号联系）: a request
+ * about someone who serves the caller is refused by the product's rule on that person's details,
+ * whose note says how they are reached instead; undefined when no forbidden rule names them.
+ */
+function ruleOnServicePerson(rules: CompiledRules, found: string): CompiledRule | undefined {
+  const lower = found.toLowerCase();
+  const person = SERVICE_PEOPLE_ZH.exec(found)?.[0] ?? SERVICE_PEOPLE_EN.exec(lower)?.[0];
+  if (person === undefined) return undefined;
+  const words = [person, ...(SERVING_ALSO[person] ?? [])];
+  return rules.rules.find((r) => {
+    if (r.category !== 'forbidden') return false;
+    const text = r.text.toLowerCase();
+    return (
+      words.some((w) => text.includes(w)) && (DATA_IN_RULE.test(text) || /微信|mobile|contact/.test(text))
+    );
+  });
 }
 
 /** The caller, by a role they say they hold, among those the disclosure rule refuses (`deniedRoleSaid`). */
