@@ -238,6 +238,17 @@ export const SENSES: readonly SenseDef[] = [
       '保修几',
       '保修时间',
       '保修政策',
+      // 这还在你们保修里头不, 过没过保修: the warranty asked after, no repair asked for.
+      '保修里',
+      '保修内',
+      '保修范围',
+      '在保修',
+      '过保修',
+      '保修吗',
+      '保修不',
+      '质保里',
+      '质保内',
+      '在质保',
       // 正门修路呢: road works nearby, no repair asked for.
       '修路',
       '修马路',

@@ -98,3 +98,19 @@ describe('checkPermission: the details of one who serves the caller', () => {
     expect(checkPermission(locksmith, '我们这小区正门修路呢，得从后门进').rule).toBeNull();
   });
 });
+
+describe('checkPermission: what a caller told they did, in the 是…的 form', () => {
+  it('asks for no lock changed when the caller changed the battery last week', () => {
+    const line = '指纹锁老不认，电池额上礼拜刚换的新的，你们派人来修一下';
+    const decided = checkPermission(
+      compileRules({
+        can_approve_immediately: ['质保期内免费上门维修'],
+        requires_supervisor: ['质保期外免费维修'],
+        requires_process: [],
+        forbidden: ['为不能当场证明自己是该地址实际居住人的人开门、换锁、配钥匙'],
+      }),
+      line,
+    );
+    expect(decided.status).not.toBe('forbidden');
+  });
+});

@@ -97,7 +97,8 @@ export function actionFor(
   const facts = verifiedQualifiers(ctx, MONEY_BACK_CONCEPTS.has(bounded.concept), u.duplicateCharge);
   // 签收3天退货 / 保修期内维修: what was verified qualifies the request, as a person would say it.
   const qualify = (text: string, with_: readonly VerifiedQualifier[]) => {
-    const said = with_.map((f) => f.text);
+    // Not again what the words say already (质保期内 of the rule's own 质保期内免费上门维修).
+    const said = with_.map((f) => f.text).filter((f) => !text.includes(f));
     return said.length === 0
       ? text
       : lang === 'zh'

@@ -108,3 +108,25 @@ describe('fillParams: a model and its size said', () => {
       expect(fillParams(['model'], said, [], now), said).toBeUndefined();
   });
 });
+
+describe('fillParams: the city and district of an address', () => {
+  const orders: SystemQueryRecord = {
+    ...ordersQuery,
+    response: { orders: [{ order_no: 'JY-1', address: '西安市雁塔区小寨东路12号' }] },
+  };
+
+  it('reads them from an address an earlier query returned', () => {
+    expect(fillParams(['city', 'district'], '约个礼拜六上午', [orders], now)).toEqual({
+      city: '西安',
+      district: '雁塔区',
+    });
+  });
+
+  it('reads them from the caller’s words first', () => {
+    expect(fillParams(['city'], '我在郑州市金水区', [orders], now)).toEqual({ city: '郑州' });
+  });
+
+  it('asks when no address says them', () => {
+    expect(fillParams(['city', 'district'], '约个礼拜六上午', [], now)).toBeUndefined();
+  });
+});

@@ -37,6 +37,7 @@ export function fillParams(
         : oneSaid(named, utterance)) ??
       // A filter nobody named is left out rather than narrowed by whatever an earlier answer held.
       (optional.includes(param) ? undefined : valueReturned(param, earlier)) ??
+      (isPlaceParam(param) ? placeIn(param, utterance, earlier) : undefined) ??
       (isDateParam(param) ? currentPeriod(param, now) : undefined);
     if (value !== undefined) out[param] = value;
     else if (!optional.includes(param)) return undefined;
@@ -204,6 +205,43 @@ function valueReturned(param: string, earlier: readonly SystemQueryRecord[]): st
       ([key, value]) => key === param && (typeof value === 'string' || typeof value === 'number'),
     );
     if (found) return String(found[1]);
+  }
+  return undefined;
+}
+
+/** A city's or district's parameter (city, district, 城市, 区县). */
+function isPlaceParam(name: string): boolean {
+  return /^(?:city|district|城市|区县?)$/i.test(name);
+}
+
+/** Words before a place's name (在郑州, 住西安): no part of it. */
+const PLACE_LEAD = '在到去从住是的我俺额家';
+
+/**
+ * The city or district of an address the caller said or an earlier response holds (郑州市金水区丰产路…):
+ * 郑州 for a city, 金水区 for a district. Chinese addresses only.
+ */
+function placeIn(
+  param: string,
+  utterance: string,
+  earlier: readonly SystemQueryRecord[],
+): string | undefined {
+  const city = /^(?:city|城市)$/i.test(param);
+  const texts = [
+    utterance,
+    ...[...earlier]
+      .reverse()
+      .flatMap((q) =>
+        responseFields(q.response).filter(([key, v]) => typeof v === 'string' && /address|地址/i.test(key)),
+      )
+      .map(([, v]) => String(v)),
+  ];
+  for (const text of texts) {
+    const m = /([\u4e00-\u9fff]{2,3})市([\u4e00-\u9fff]{1,4}?[区县])?/.exec(text);
+    if (m === null) continue;
+    // 我在郑州市: what leads the name (在, 到, 住) is no part of it.
+    if (city) return m[1]!.length === 3 && PLACE_LEAD.includes(m[1]!.charAt(0)) ? m[1]!.slice(1) : m[1];
+    if (m[2] !== undefined) return m[2];
   }
   return undefined;
 }

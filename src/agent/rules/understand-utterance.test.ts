@@ -840,3 +840,18 @@ describe('understandUtterance: what the business charges, asked', () => {
     expect(read('why did you charge me forty dollars').chargeDispute).toBe(true);
   });
 });
+
+describe('understandUtterance: thanks for the trouble, in a goodbye', () => {
+  it.each(['礼拜六上午九点到十一点，对着呢。麻烦你咧，再见。', '好的好的，麻烦您了，拜拜'])(
+    'asks nothing in %j',
+    (text) => {
+      const u = understandUtterance(text, 'zh');
+      expect(u.goodbye).toBe(true);
+      expect(u.asksForAction).toBe(false);
+    },
+  );
+
+  it('still hears 麻烦你 asking for a step', () => {
+    expect(understandUtterance('麻烦你帮我把自动续费关了', 'zh').asksForAction).toBe(true);
+  });
+});

@@ -157,3 +157,10 @@ describe('verifiedQualifiers: how late a visit came, where a rule turns on laten
     ).toBe(false);
   });
 });
+
+describe('verifiedQualifiers: a warranty in the rules’ own word', () => {
+  it('says 质保期内 where the rules say 质保', () => {
+    const warranty = { items: [{ item: '智能锁', warranty_until: '2033-03-17' }] };
+    expect(qualifiers(warranty, ['质保期内免费上门维修'], '2033-01-12T10:00:00+08:00')).toContain('质保期内');
+  });
+});

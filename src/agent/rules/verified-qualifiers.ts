@@ -29,16 +29,18 @@ export function verifiedQualifiers(
   for (const q of [...ctx.systemQueries].reverse()) {
     if (!q.ok) continue;
     for (const [key, value] of responseFields(q.response)) {
-      if (/warrant|保修/i.test(key) && typeof value === 'string' && /保修|warrant/i.test(rulesText)) {
+      if (/warrant|保修|质保/i.test(key) && typeof value === 'string' && WARRANTY_RULE.test(rulesText)) {
         const until = Date.parse(value);
-        if (Number.isFinite(until) && !said().some((o) => /保修|warrant/i.test(o))) {
+        if (Number.isFinite(until) && !said().some((o) => /保修|质保|warrant/i.test(o))) {
           const inside = until >= today;
+          // In the rules' own word: 质保期内 where they say 质保.
+          const word = /保修/.test(rulesText) ? '保修' : '质保';
           out.push({
             text:
               lang === 'zh'
                 ? inside
-                  ? '保修期内'
-                  : '保修期外'
+                  ? `${word}期内`
+                  : `${word}期外`
                 : inside
                   ? 'under warranty'
                   : 'out of warranty',
@@ -113,6 +115,9 @@ export function verifiedQualifiers(
   }
   return out;
 }
+
+/** Rules that turn on a warranty (保修期内, 质保期内, under warranty). */
+const WARRANTY_RULE = /保修|质保|warrant/i;
 
 /** Rules that turn on someone arriving later than promised (超过承诺到达时间, 迟到, arrives late). */
 const LATE_RULE =
