@@ -114,3 +114,13 @@ describe('checkPermission: what a caller told they did, in the 是…的 form', 
     expect(decided.status).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission: a price list read out and what the technician did, told', () => {
+  it('reads 上门三十 as the call-out’s price and 顺手给换了个超C级的 as done, not asked', () => {
+    const line =
+      '开完门他说我那锁芯不行了，顺手给换了个超C级的，完事儿收了我四百三。开锁一百五，锁芯二百二，上门三十，咋整也到不了四百三啊？你给我退一百五';
+    const decided = checkPermission(locksmith, line);
+    expect(decided.status).not.toBe('forbidden');
+    expect(decided.parts.map((p) => p.text)).not.toContain('上门三十');
+  });
+});

@@ -855,3 +855,11 @@ describe('understandUtterance: thanks for the trouble, in a goodbye', () => {
     expect(understandUtterance('麻烦你帮我把自动续费关了', 'zh').asksForAction).toBe(true);
   });
 });
+
+describe('understandUtterance: a callback once it is handled, in a goodbye', () => {
+  it('asks for no new step', () => {
+    const u = understandUtterance('行，那你们处理完给我回个话。没别的了，挂了啊。', 'zh');
+    expect(u.goodbye).toBe(true);
+    expect(u.asksForAction).toBe(false);
+  });
+});

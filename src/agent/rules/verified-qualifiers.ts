@@ -3,8 +3,8 @@ import { recordsIn, responseFields } from '../../domain/response-fields.js';
 import { chargedTwice, nowOf } from './payment-in-question.js';
 
 /**
- * A fact verified for a request: a state (保修期内), or a time counted from a record (签收3天, 距约定时间还有52
- * 小时), which is said only where a rule decides by it.
+ * A fact verified for a request: a state (a charge taken twice), or one that is `counted` (签收3天,
+ * 距约定时间还有52小时, 保修期内), which is said only where a rule decides by it.
  */
 export interface VerifiedQualifier {
   text: string;
@@ -44,7 +44,8 @@ export function verifiedQualifiers(
                 : inside
                   ? 'under warranty'
                   : 'out of warranty',
-            counted: false,
+            // Said only where it decides (保修期内维修), not before every request of the call.
+            counted: true,
           });
         }
       }
