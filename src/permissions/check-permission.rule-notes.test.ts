@@ -124,3 +124,23 @@ describe('checkPermission: a price list read out and what the technician did, to
     expect(decided.parts.map((p) => p.text)).not.toContain('上门三十');
   });
 });
+
+describe('checkPermission: steps forbidden for one the rule describes', () => {
+  const doors = compileRules({
+    can_approve_immediately: ['预约、改约、取消技师尚未出发的上门订单（免费）'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [
+      '为不能当场证明自己是该地址实际居住人或产权人的人开门、换锁、配钥匙：电话或视频担保、亲属作证都不算',
+    ],
+  });
+
+  it('is not the caller’s own door or lock, told or asked', () => {
+    for (const line of ['我这个门是去年才换的', '锁芯还是先换了', '那我今天下午约的那个换锁芯的单子'])
+      expect(checkPermission(doors, line).status).not.toBe('forbidden');
+  });
+
+  it('is someone else’s door', () => {
+    expect(checkPermission(doors, '俺哥出国了，你派个师傅过来给俺开一下他家的门').status).toBe('forbidden');
+  });
+});

@@ -2252,8 +2252,10 @@ const SERVING_ALSO: Readonly<Record<string, readonly string[]>> = {
  * whose note says how they are reached instead; undefined when no forbidden rule names them.
  */
 function ruleOnServicePerson(rules: CompiledRules, found: string): CompiledRule | undefined {
-  const lower = found.toLowerCase();
-  const person = SERVICE_PEOPLE_ZH.exec(found)?.[0] ?? SERVICE_PEOPLE_EN.exec(lower)?.[0];
+  // The one found is that person (技师电话, 9号技师的微信), not a story that names one.
+  const zh = SERVICE_PEOPLE_ZH.exec(found);
+  const en = SERVICE_PEOPLE_EN.exec(found.toLowerCase());
+  const person = zh !== null && zh.index <= 3 ? zh[0] : en !== null && en.index <= 12 ? en[0] : undefined;
   if (person === undefined) return undefined;
   const words = [person, ...(SERVING_ALSO[person] ?? [])];
   return rules.rules.find((r) => {

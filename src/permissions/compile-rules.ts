@@ -521,8 +521,13 @@ function compileText(
     return;
   }
   // 为他人的订单退车: done for someone named in the request's own clause (see the steps below).
-  if (category === 'forbidden' && FOR_OTHERS_LEAD.test(withoutNotes(whole.phrase).replace(/\s+/g, '')))
+  const forWhom = withoutNotes(whole.phrase).replace(/\s+/g, '');
+  if (category === 'forbidden' && FOR_OTHERS_LEAD.test(forWhom))
     whole.meaning = { ...whole.meaning, ownClause: true };
+  // 为不能当场证明…的人开门、换锁: done for one the rule describes, the caller's own door is no
+  // such step; a request names the one it is for (租客的门, 我哥家).
+  const described = category === 'forbidden' && FOR_DESCRIBED_LEAD.test(forWhom);
+  if (described) whole.meaning = { ...whole.meaning, needsOther: true };
   rules.push(whole);
   // 退款或补偿>50元/单（重复扣款>200元/单）: the kind its note limits apart is a rule of its own,
   // only where that asks more (a supervisor, a process): never an approval the phrase does not give.
@@ -562,7 +567,7 @@ function compileText(
     for (const a of stepsForOthers(whole.phrase)) {
       const step = compileRule(category, text, a);
       const { generic, objects, words } = step.meaning;
-      step.meaning = { ...step.meaning, ownClause: true };
+      step.meaning = { ...step.meaning, ownClause: true, ...(described ? { needsOther: true } : {}) };
       if (!(generic && objects.length === 0 && words.zh.length + words.en.length === 0)) rules.push(step);
     }
   // Chinese likewise: the phrase without its note in brackets, one per side of a slash.
@@ -752,7 +757,10 @@ const GUARDIAN_ACCOUNT =
 const PRINCIPAL_ACCOUNT = /委托人|\bnext of kin\b|\bexecutors?\b/i;
 
 /** Who a forbidden step is done for, leading its phrase: 替他人, 为非本人, 代非账户持有人. */
-const FOR_OTHERS_LEAD = /^((?:替|为|代|给)(?:他人|别人|其他人|非[\u4e00-\u9fff（）()]{1,12}?人))/;
+const FOR_OTHERS_LEAD =
+  /^((?:替|为|代|给)(?:他人|别人|其他人|非[\u4e00-\u9fff（）()]{1,12}?人)|为[^,，:：;；、]{2,30}?的人)/;
+/** Whom a forbidden rule's steps are done for, described (为不能当场证明自己是该地址居住人的人): someone else. */
+const FOR_DESCRIBED_LEAD = /^为[^,，:：;；、]{2,30}?的人/;
 
 /**
  * The steps a forbidden rule forbids doing for someone else, each with who it is done for:
@@ -766,7 +774,7 @@ function stepsForOthers(phrase: string): string[] {
   if (lead === undefined) return [];
   const steps = core
     .slice(lead.length)
-    .split(/[;；]/)[0]!
+    .split(/[;；:：]/)[0]!
     .split(/[、，,]|或者|或|及|和/)
     .map((s) => s.trim())
     .filter((s) => s.length >= 2);
