@@ -144,3 +144,24 @@ describe('checkPermission: steps forbidden for one the rule describes', () => {
     expect(checkPermission(doors, '俺哥出国了，你派个师傅过来给俺开一下他家的门').status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: a rule on requests from someone who is neither the holder nor a contact', () => {
+  const cover = compileRules({
+    can_approve_immediately: ['Book, move or cancel a repair visit in any free slot'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [
+      'Booking, moving or cancelling visits, or changing the cover, at the request of someone who is neither the policyholder nor a named tenant contact',
+    ],
+  });
+
+  it('is not the caller moving their own visit', () => {
+    const line =
+      'My manager called the whole team in tomorrow. Is it possible to shift it to Saturday morning?';
+    expect(checkPermission(cover, line).status).not.toBe('forbidden');
+  });
+
+  it('is someone else moving the visit', () => {
+    expect(checkPermission(cover, "move my neighbour's visit to Friday").status).toBe('forbidden');
+  });
+});
