@@ -19,6 +19,10 @@ const REFUND_OF_KEY =
   /^(?:refund_of|refunded_transaction(?:_id)?|original_(?:transaction|payment|order)(?:_id)?)$/i;
 /** Words of a refund entry's type or status, and of a charge already given back. */
 const REFUND_WORDS = /refund|退款|退费|冲正|reversal|reversed|chargeback/i;
+/** A status that says the refund is still to come (not yet refunded, 待退款, 未退款): still charged. */
+const NOT_YET =
+  /\bnot\s+(?:yet\s+)?(?:been\s+)?refunded|\bpending\s+refund|\bawaiting\s+refund|\bto be refunded|待退|未退|尚未退|还没退/i;
+
 /** A key that identifies an entry of a charge list. */
 const ENTRY_ID_KEY = /^(?:id|\w+_id|\w+_no|编号|单号|流水号)$/i;
 
@@ -61,7 +65,13 @@ export function unrefunded(list: readonly unknown[]): { entries: unknown[]; refu
   const refunds = list.filter(isEntry).filter(isRefundEntry);
   if (refunds.length === 0) {
     const entries = list.filter(
-      (v) => !(isEntry(v) && typeof v.status === 'string' && REFUND_WORDS.test(v.status)),
+      (v) =>
+        !(
+          isEntry(v) &&
+          typeof v.status === 'string' &&
+          REFUND_WORDS.test(v.status) &&
+          !NOT_YET.test(v.status)
+        ),
     );
     return { entries, refunded: list.filter((v) => !entries.includes(v)) };
   }

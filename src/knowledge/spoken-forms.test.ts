@@ -137,3 +137,12 @@ describe('standardSpokenForms: Cantonese 俾, 隔篱 and 个 before what someone
     expect(standardSpokenForms('隔篱屋琴晚响咗好耐')).toBe('隔壁屋琴晚响了好耐');
   });
 });
+
+describe('standardSpokenForms: Jamaican mi and unno', () => {
+  it('reads mi as I before a verb and my before a thing, keeping the length', () => {
+    const said = 'Mi want mi sixty pound back. Unno tek it two time.';
+    const standard = standardSpokenForms(said);
+    expect(standard).toBe('I  want my sixty pound back. you  tek it two time.');
+    expect(standard.length).toBe(said.length);
+  });
+});

@@ -120,7 +120,13 @@ const REGIONAL_ENGLISH: Readonly<Record<string, string>> = {
   "no'": 'not',
   // Me dad's skip, me drive: the determiner, in Northern, Irish and Australian speech (see ME_MY).
   me: 'my',
+  // Jamaican speech: unno (you all); mi is I before a verb and my before a thing (see MI_I).
+  unno: 'you',
+  mi: 'my',
 };
+/** mi as I: before a verb or what comes between (mi want, mi cyaan, mi just want, mi nuh know). */
+const MI_I =
+  /^\s+(?:want|wan|need|is|am|cyaan|can|cannot|could|did|do|don't|nuh|neva|never|add|tell|say|said|seh|ring|call|go|went|have|has|had|pay|paid|get|got|just|only|a|deh|know|think|hear|look|check|see)\b/i;
 /**
  * me as my: before kin or a thing of one's own, not after a verb it is the object of (tell me
  * dad's number is "tell me").
@@ -129,8 +135,8 @@ const ME_MY = String.raw`(?<!\b(?:give|gimme|send|tell|show|get|bring|call|email
 /** Any of those forms, as a word (ma, no' and me only where they are the determiner and the negation). */
 const REGIONAL_ENGLISH_FORM = new RegExp(
   `\\b(?:${Object.keys(REGIONAL_ENGLISH)
-    .filter((form) => form !== 'ma' && form !== "no'" && form !== 'me')
-    .join('|')})\\b|\\bma\\b(?=\\s+[a-z])|\\bno'(?=\\s)|${ME_MY}`,
+    .filter((form) => form !== 'ma' && form !== "no'" && form !== 'me' && form !== 'mi')
+    .join('|')})\\b|\\b(?:ma|mi)\\b(?=\\s+[a-z])|\\bno'(?=\\s)|${ME_MY}`,
   'gi',
 );
 
@@ -142,9 +148,11 @@ export function standardSpokenForms(text: string): string {
     for (const [pattern, word] of CANTONESE_WORDS) out = out.replace(pattern, word);
   // One pass; a shorter standard word is padded to the form's length (nae → 'no ').
   if (/[a-z]{2}/i.test(out))
-    out = out.replace(REGIONAL_ENGLISH_FORM, (form) =>
-      (REGIONAL_ENGLISH[form.toLowerCase()] ?? form).padEnd(form.length),
-    );
+    out = out.replace(REGIONAL_ENGLISH_FORM, (form, at: number, whole: string) => {
+      const lower = form.toLowerCase();
+      const word = lower === 'mi' && MI_I.test(whole.slice(at + 2)) ? 'I' : (REGIONAL_ENGLISH[lower] ?? form);
+      return word.padEnd(form.length);
+    });
   return out;
 }
 

@@ -735,3 +735,14 @@ describe('findOtherParty: where someone else goes, and with whom', () => {
     expect(findOtherParty(said, CALLER)).toBeUndefined();
   });
 });
+
+describe('findOtherParty: a device something was done on', () => {
+  it('is no one’s data asked for', () => {
+    expect(findOtherParty('my granddaughter looked at my bank on her phone last night')).toBeUndefined();
+  });
+
+  it('still reads their number or bill asked for', () => {
+    expect(findOtherParty('give me her phone number')).toBeDefined();
+    expect(findOtherParty('what is on her phone bill')).toBeDefined();
+  });
+});

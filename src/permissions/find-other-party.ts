@@ -485,6 +485,10 @@ const TOLD_ON_ZH = /^(?:上|里|中)(?:跟我|和我|给我)?(?:讲|说|发|聊|
 // 我打那个师傅电话还关机: calling someone who serves the caller, not asking for their number.
 const CALLING_BEFORE_ZH = /打(?:了|过)?(?:我的?|那个|这个|那位|这位)?$/;
 const PHONE_AFTER_ZH = /^(?:的)?(?:电话|手机)(?!号)/;
+/** A device something is done on (on her phone, using his laptop): the means, not their data. */
+const DEVICE_USED_BEFORE_EN = /\b(?:on|using|via|through|from)\s+$/;
+const DEVICE_EN =
+  /^\s*(?:phone|mobile|cell|laptop|computer|pc|tablet|ipad|app)\b(?!\s+(?:number|bill|account|contract|plan|records?|details|data|history))/;
 const CALL_FROM_EN = /\b(?:call|ring|phone|text)(?:\s+(?:you|u))?(?:\s+back)?\s+(?:from|on|with|using)\s+$/;
 
 /**
@@ -541,8 +545,10 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
     const end = r.index + r[0].length;
     const after = text.slice(end);
     if (W.COMPANY_AFTER_EN.test(after.trimStart())) continue;
-    // we'll call from his phone: a phone used to call from, not asked for.
+    // we'll call from his phone: a phone used to call from, not asked for; she looked at my bank
+    // on her phone: a device something was done on, not asked about.
     if (CALL_FROM_EN.test(text.slice(0, r.index))) continue;
+    if (DEVICE_USED_BEFORE_EN.test(text.slice(0, r.index)) && DEVICE_EN.test(after)) continue;
     const length = possessed(after, false);
     if (length >= 0) push(r.index, end + length, undefined, lastData);
   }

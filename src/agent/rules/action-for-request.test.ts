@@ -185,3 +185,40 @@ describe('actionFor: the fee a caller names, waived or given back', () => {
     expect(action).toContain('上门费');
   });
 });
+
+describe('actionFor: money back for one charge taken twice', () => {
+  const cover = {
+    ...ferry,
+    operator_permissions: {
+      can_approve_immediately: ['refund a duplicate charge up to £50'],
+      requires_supervisor: ['refund over £50'],
+      requires_process: [],
+      forbidden: [],
+    },
+  };
+  const payments: SystemQueryRecord = {
+    ...bookings,
+    interface: 'payments',
+    response: {
+      payments: [
+        { date: '2033-01-04', description: 'Monthly premium', amount_gbp: 19, status: 'collected' },
+        { date: '2033-01-04', description: 'Monthly premium', amount_gbp: 19, status: 'collected in error' },
+      ],
+    },
+  };
+
+  it('gives back the charge taken twice, not the sum the caller made of it', () => {
+    const line = 'you took it two times this month, I want my sixty pound back';
+    const ctx = {
+      product: cover,
+      language: 'en',
+      conversation: [{ role: 'customer', content: line }],
+      systemQueries: [payments],
+      now: () => new Date('2033-01-12T10:00:00Z'),
+    } as unknown as CallContext;
+    const u = { quantities: parseQuantities(line), duplicateCharge: true } as unknown as Understanding;
+    const action = actionFor(ctx, findActionRequests(line)[0]!, u, false, line);
+    expect(action).toContain('£19');
+    expect(action).not.toContain('£60');
+  });
+});

@@ -15,6 +15,7 @@ import { moneyBackInRuleWords } from './money-back-rule.js';
 import {
   actionWithMoney,
   amountsFound,
+  chargedTwice,
   currencyOf,
   feeNamed,
   MONEY_BACK_WORDS,
@@ -189,7 +190,10 @@ export function actionFor(
   // A deposit asked back in the request's own clause is what is asked back, whatever else the
   // line complains of (天天扣调度费…把我那个押金退了).
   const heldMoney = MONEY_BACK_CONCEPTS.has(request.concept) && HELD_MONEY.test(request.text);
-  if (!byFound && !heldMoney && line !== undefined && line.trim() !== request.text.trim()) {
+  // The charge taken twice the records show, in place of the sum the caller made of it, stays:
+  // the line's own amount is what it replaced.
+  const amountBound = u.duplicateCharge && bounded.quantity?.value !== request.quantity?.value;
+  if (!byFound && !heldMoney && !amountBound && line !== undefined && line.trim() !== request.text.trim()) {
     const whole = read(line.trim());
     // Another action, not the same one with another limit (refund < $15 / refund >= $15: the name
     // carries the verified amount the line lacks).
@@ -338,6 +342,14 @@ function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understandin
   if (HELD_MONEY.test(request.text)) {
     const { quantity: _amount, ...asSaid } = request;
     return { ...asSaid, concept: '' };
+  }
+  // 扣了两次 / taken two times, the records showing one charge twice: what is given back is that
+  // one charge (£19), whatever sum the caller made of it (near sixty pound).
+  const twice = u.duplicateCharge ? chargedTwice(ctx) : undefined;
+  if (twice !== undefined && request.concept === 'refund') {
+    const asked = request.quantity ?? u.quantities.find((q) => q.family === 'money');
+    if (asked === undefined || asked.family !== 'money' || asked.value > twice.value)
+      return { ...request, quantity: moneyOf(ctx, twice.value) };
   }
   const inRange = amountMeant(ctx, request.quantity ?? u.quantities.find((q) => q.family === 'money'));
   if (inRange !== undefined) return { ...request, quantity: moneyOf(ctx, inRange) };

@@ -863,3 +863,11 @@ describe('understandUtterance: a callback once it is handled, in a goodbye', () 
     expect(u.asksForAction).toBe(false);
   });
 });
+
+describe('understandUtterance: a charge taken two time', () => {
+  it('hears one charge taken twice in Caribbean speech', () => {
+    expect(
+      understandUtterance('she say Hearthwise tek out money two time this month', 'en').duplicateCharge,
+    ).toBe(true);
+  });
+});

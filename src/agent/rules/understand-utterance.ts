@@ -89,7 +89,7 @@ const ASKS_WHAT_IT_COSTS =
 
 /** One charge taken twice: 扣了两次, 收了我两遍, 重复扣费, 多扣了一笔, double charged, charged me twice. */
 const DUPLICATE_CHARGE =
-  /(?:扣|收|付|交|划|刷)(?:了|过|走)?(?:我)?(?:两|2|二)(?:次|遍|笔|回)|重复(?:扣|收|付|计|支付|交)|多(?:扣|收|付)了?一(?:次|笔|遍)|double[- ]?(?:charged|billed|charge)|\b(?:charged|billed|debited|deducted|took|taken|take|takes|came out|went out)\b[^.!?]{0,30}?\b(?:twice|two times)\b|\btwo (?:identical |same )?(?:charges|payments|debits|top-?ups) (?:of|for)\b|(?:[$£€]\s?\d[\d,.]*|\b[\w-]+\s+(?:pounds?|quid|dollars?|bucks|euros?|rand))\s+(?:twice|two times)\b/i;
+  /(?:扣|收|付|交|划|刷)(?:了|过|走)?(?:我)?(?:两|2|二)(?:次|遍|笔|回)|重复(?:扣|收|付|计|支付|交)|多(?:扣|收|付)了?一(?:次|笔|遍)|double[- ]?(?:charged|billed|charge)|\b(?:charged|billed|debited|deducted|took|taken|take|takes|tek|tekkin|came out|went out)\b[^.!?]{0,30}?\b(?:twice|two times?)\b|\btwo (?:identical |same )?(?:charges|payments|debits|top-?ups) (?:of|for)\b|(?:[$£€]\s?\d[\d,.]*|\b[\w-]+\s+(?:pounds?|quid|dollars?|bucks|euros?|rand))\s+(?:twice|two times)\b/i;
 
 /**
  * Agreement and nothing else: 好的 / 嗯，可以 / 行吧 / 行，麻烦了 / 好的知道了 / ok, thanks / sure,
