@@ -661,3 +661,11 @@ describe('kindsOf: what is owed, asked', () => {
     expect(kindsOf(said).has('balance')).toBe(true);
   });
 });
+
+describe('kindsOf: what is left on a card', () => {
+  it('is its balance', () => {
+    expect(kindsOf('卡里还有七百来块钱吧，恁给俺退了吧').has('balance')).toBe(true);
+    expect(kindsOf('我这卡还剩多少钱').has('balance')).toBe(true);
+    expect(kindsOf('剩下的事我自己办').has('balance')).toBe(false);
+  });
+});

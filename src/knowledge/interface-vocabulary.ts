@@ -75,8 +75,9 @@ const FACT_KINDS: Record<string, RegExp> = {
     /订阅|套餐|自动续费|开通|开过|订购|业务|增值|包月|彩铃|\b(?:subscriptions?|plan|renew|add-?ons?|services?)\b/i,
   // Money put on a card or meter: 充值, 充了二百块, 购气, 买电; and what is owed (欠了多少, 还欠你们几多,
   // how much do I owe).
+  // 卡里还有七百来块, 还剩多少钱: what is left on a card is its balance.
   balance:
-    /余额|欠费|欠(?:了|你们|着)?(?:多少|几多|好多|几)|还欠|充值|充钱|充(?:了|进去|上)?[\d一二三四五六七八九十两百千几]+\s*(?:块|元)|[购买](?:气|电|水)|\b(?:balance|top-?up|credit|recharg\w*|owe|owing|arrears)\b/i,
+    /余额|卡里(?:还|都)?(?:有|剩)|还剩(?:多少|几多|好多|[\d一二三四五六七八九十两百千几])|剩(?:下)?(?:多少|几多|好多)钱|欠费|欠(?:了|你们|着)?(?:多少|几多|好多|几)|还欠|充值|充钱|充(?:了|进去|上)?[\d一二三四五六七八九十两百千几]+\s*(?:块|元)|[购买](?:气|电|水)|\b(?:balance|top-?up|credit|recharg\w*|owe|owing|arrears)\b/i,
   // How far a job has got, and when it will be done (哪天能完工, 啥时候装完).
   progress: new RegExp(
     `${WHEN_ZH}[^，,。？?]{0,4}?(?:完工|竣工|交工|弄完|做完|装完|干完|修完)|` +
