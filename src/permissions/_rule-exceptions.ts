@@ -5,7 +5,8 @@
  * names one of them is not this rule, and the note names nothing this rule does.
  *
  * Forbidden rules keep their exceptions (租客本人同意的除外): what a caller claims to lift a refusal
- * is not checked on a call.
+ * is not checked on a call. The circumstances such notes and rules name most (someone late, a charge
+ * taken twice) are kept here too, with the words callers say them in.
  */
 import { escapeRegExp } from '../domain/escape-reg-exp.js';
 import { contentWords, stem } from './_words.js';
@@ -20,6 +21,21 @@ const EXCEPTION_NOTES: readonly RegExp[] = [
   // Waiving the fee for any reason other than moving out of our service area.
   /\bfor (?:any )?reasons? other than\s+([^,;()]{2,80})$/gi,
 ];
+
+/** Words that tell nothing of which thing is excepted: money back said of any of them. */
+const MONEY_WORDS_ZH = new Set([
+  '退款',
+  '补偿',
+  '赔偿',
+  '费用',
+  '退还',
+  '返还',
+  '退回',
+  '金额',
+  '退费',
+  '赔付',
+]);
+const MONEY_WORDS_EN = new Set(['refund', 'credit', 'compens', 'fee', 'charg', 'money', 'collect', 'taken']);
 
 /**
  * A note giving one kind of the rule's action a limit of its own: 退款或补偿>50元/单（重复扣款>200元/单）.
@@ -50,21 +66,6 @@ export const TWICE_THING = /重复|多扣|duplicate|twice|double/i;
 /** Where one thing excepted ends and the next begins: 、和或及, and / or / commas. */
 const BETWEEN_THINGS = /[、，,;；]|和|及|或|与|\s+(?:and|or)\s+/;
 
-/** Words that tell nothing of which thing is excepted: money back said of any of them. */
-const MONEY_WORDS_ZH = new Set([
-  '退款',
-  '补偿',
-  '赔偿',
-  '费用',
-  '退还',
-  '返还',
-  '退回',
-  '金额',
-  '退费',
-  '赔付',
-]);
-const MONEY_WORDS_EN = new Set(['refund', 'credit', 'compens', 'fee', 'charg', 'money', 'collect', 'taken']);
-
 /** A circumstance of someone coming later than promised (技师超过承诺到达时间, 超时未送达). */
 export const LATE_CIRCUMSTANCE = /超过[^,，;；]{0,10}?时间|超时|迟到|晚到|未按时|没按时/;
 
@@ -90,7 +91,8 @@ export function withoutExceptionNotes(phrase: string): string {
 
 /**
  * A pattern matching a request (normalised) that names one of the things the rule excepts: every
- * distinctive word of it, in any order. Undefined when the rule excepts nothing.
+ * distinctive word of it (most of them, of three or more), in any order. Undefined when the rule
+ * excepts nothing.
  */
 export function exceptionExclusions(text: string): string | undefined {
   const things: string[] = [];

@@ -70,8 +70,9 @@ export interface CompiledRule {
   /** Whom the rule serves by age (anyone under 18, 18+ with ID): a circumstance, see `_ages.ts`. */
   age?: AgeBound;
   /**
-   * For a shorter phrase of a rule whose note states a condition (押金退还（无欠费）): an expression
-   * source for what a request may not say for this phrase to match it (我还有欠费).
+   * For a shorter phrase of a rule whose note states a condition (押金退还（无欠费）), or a rule whose
+   * note excepts things (超时免上门费除外, other than an excess): an expression source for what a
+   * request may not say for this phrase to match it (我还有欠费, 超时免上门费).
    */
   excludes?: string;
   /**
@@ -759,7 +760,10 @@ const PRINCIPAL_ACCOUNT = /委托人|\bnext of kin\b|\bexecutors?\b/i;
 /** Who a forbidden step is done for, leading its phrase: 替他人, 为非本人, 代非账户持有人. */
 const FOR_OTHERS_LEAD =
   /^((?:替|为|代|给)(?:他人|别人|其他人|非[\u4e00-\u9fff（）()]{1,12}?人)|为[^,，:：;；、]{2,30}?的人)/;
-/** Whom a forbidden rule's steps are done for, described (为不能当场证明自己是该地址居住人的人): someone else. */
+/**
+ * Whom a forbidden rule's steps are done for, described by a clause (为不能当场证明自己是该地址居住人的人,
+ * 为下单人以外的人): someone else, named in the request's own clause.
+ */
 const FOR_DESCRIBED_LEAD = /^为[^,，:：;；、]{2,30}?的人/;
 
 /**
