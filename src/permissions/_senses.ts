@@ -787,6 +787,14 @@ export const SENSES: readonly SenseDef[] = [
   },
   { id: 'unfreeze', role: 'action', zh: ['解冻', '解除冻结'], en: ['unfreez*', 'unblock*'] },
   {
+    // 给俺开一下门, 把门给我打开: a door opened, in callers' words (a locksmith's 开门).
+    id: 'open_door',
+    role: 'action',
+    zh: ['开门', '开个门', '开下门', '开一下门', '开一哈门', '把门打开', '门打开'],
+    en: ['open the door', 'open my door', 'open the front door'],
+    patterns: [{ key: '门', re: '把门(?:给[我俺额])?(?:打)?开' }],
+  },
+  {
     // A plug, gun or key held fast (枪拔不下来, 插头拽不出来): saying so asks to release it, which
     // a rule says as 解锁. Only a rule that names what is held matches: no account is unlocked.
     id: 'release',

@@ -140,8 +140,18 @@ describe('checkPermission: steps forbidden for one the rule describes', () => {
       expect(checkPermission(doors, line).status).not.toBe('forbidden');
   });
 
-  it('is someone else’s door', () => {
+  it('is someone else’s door, whose home is told anywhere in the line', () => {
     expect(checkPermission(doors, '俺哥出国了，你派个师傅过来给俺开一下他家的门').status).toBe('forbidden');
+    expect(checkPermission(doors, '他家在龙湖锦艺城，让俺去浇花，你派个师傅过来给俺开一下门吧').status).toBe(
+      'forbidden',
+    );
+    expect(
+      checkPermission(doors, '我有套房子租出去了，租客把锁换了，你们派个师傅过来把门给我打开').status,
+    ).toBe('forbidden');
+  });
+
+  it('is not the caller’s own door opened', () => {
+    expect(checkPermission(doors, '我家门打不开了，派个师傅来开门').status).not.toBe('forbidden');
   });
 });
 

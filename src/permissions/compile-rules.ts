@@ -568,6 +568,13 @@ function compileText(
     for (const a of stepsForOthers(whole.phrase)) {
       const step = compileRule(category, text, a);
       const { generic, objects, words } = step.meaning;
+      if (UNPROVEN_LEAD.test(forWhom)) {
+        // 为不能当场证明…的人开门: a step for someone else's home, told anywhere in the line (俺哥家,
+        // 租出去的房子); the caller's own door is none of them.
+        step.circumstance = OTHERS_HOME;
+        rules.push(step);
+        continue;
+      }
       step.meaning = { ...step.meaning, ownClause: true, ...(described ? { needsOther: true } : {}) };
       if (!(generic && objects.length === 0 && words.zh.length + words.en.length === 0)) rules.push(step);
     }
@@ -765,6 +772,13 @@ const FOR_OTHERS_LEAD =
  * 为下单人以外的人): someone else, named in the request's own clause.
  */
 const FOR_DESCRIBED_LEAD = /^为[^,，:：;；、]{2,30}?的人/;
+/** One the rule describes by what they cannot show (为不能当场证明自己是该地址实际居住人的人). */
+const UNPROVEN_LEAD = /^为(?:不能|无法|未能|没法)[^,，:：;；、]{2,30}?的人/;
+/**
+ * Someone else's home told (他家, 俺哥家, 我妈那屋, 房子租出去了, 租给一个女娃娃): whose door or lock
+ * a step for one who cannot prove they live there is about.
+ */
+const OTHERS_HOME = String.raw`(?:他|她|[哥姐弟妹爸妈]|父母|亲戚|朋友|邻居|租客|房客|同事|前任)(?:的|们)?(?:家|屋|房子?|那套)|租出去|租给|出租`;
 
 /**
  * The steps a forbidden rule forbids doing for someone else, each with who it is done for:
@@ -782,7 +796,9 @@ function stepsForOthers(phrase: string): string[] {
     .split(/[、，,]|或者|或|及|和/)
     .map((s) => s.trim())
     .filter((s) => s.length >= 2);
-  return steps.length < 2 ? [] : steps.map((s) => `${lead}${s}`);
+  if (steps.length < 2) return [];
+  // 为不能当场证明…的人: whom it describes is no word a caller says (see OTHERS_HOME).
+  return UNPROVEN_LEAD.test(lead) ? steps : steps.map((s) => `${lead}${s}`);
 }
 
 /**
