@@ -247,7 +247,8 @@ export async function lookUpFacts(
       // Facts this reply has said already are not asked for either.
       if (q.ok && !fresh) found = true;
       if (q.ok && (quiet.has(name) || !fresh)) continue;
-      if (q.ok) sentences.push(speakResponse({ ...def, name }, q.response, lang, utterance));
+      if (q.ok)
+        sentences.push(speakResponse({ ...def, name }, q.response, lang, utterance, ctx.customer?.name));
       else if (!sentences.includes(phrases(lang).queryFailed)) sentences.push(phrases(lang).queryFailed);
     }
     pending = later;
@@ -321,7 +322,15 @@ export async function lookUpMonthBefore(ctx: CallContext, utterance: string): Pr
     const params = { ...(paramsOf(ctx, q.interface, utterance) ?? {}), [m[1]!]: before };
     const again = await ctx.tools.querySystem({ interfaceName: q.interface, params });
     if (again.ok)
-      out.push(speakResponse(interfaceOf(ctx, q.interface), again.response, ctx.language, utterance));
+      out.push(
+        speakResponse(
+          interfaceOf(ctx, q.interface),
+          again.response,
+          ctx.language,
+          utterance,
+          ctx.customer?.name,
+        ),
+      );
   }
   return out;
 }
@@ -403,7 +412,9 @@ export async function verifyAccount(
     subs = shaped ? readSubscriptions(q) : undefined;
     if (!q.ok) sentences.push(p.queryFailed);
     else if (!shaped && fresh)
-      sentences.push(speakResponse(interfaceOf(ctx, subInterface), q.response, lang, utterance));
+      sentences.push(
+        speakResponse(interfaceOf(ctx, subInterface), q.response, lang, utterance, ctx.customer?.name),
+      );
   }
   const claimed = u.quantities.filter((q) => q.family === 'money').map((q) => q.value);
   // Bill lines come after what the subscriptions say, however the function returns.
@@ -417,7 +428,10 @@ export async function verifyAccount(
   ) {
     const { q, fresh } = await queryOnce(ctx, billInterface, billParams);
     if (q.ok && !Array.isArray((q.response as { transactions?: unknown } | undefined)?.transactions)) {
-      if (fresh) billing.push(speakResponse(interfaceOf(ctx, billInterface), q.response, lang, utterance));
+      if (fresh)
+        billing.push(
+          speakResponse(interfaceOf(ctx, billInterface), q.response, lang, utterance, ctx.customer?.name),
+        );
     } else if (q.ok) {
       billing.push(describeBilling(q, ctx, lang));
       // A disputed amount that neither a fee nor a bill line explains is said plainly, not assumed.

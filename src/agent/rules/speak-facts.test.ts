@@ -474,3 +474,24 @@ describe('speakResponse: when, where and who of a booking, asked beyond its firs
     expect(said).not.toContain('周敏');
   });
 });
+
+describe('speakResponse: a shared card’s records made by someone else', () => {
+  const iface = { name: 'card_transactions', description: '本卡消费流水：时间、门店、项目、金额、消费人' };
+  const response = {
+    transactions: [
+      { time: '2033-01-09 22:40', store: '番禺店', item: '经典足疗', amount: 108, by: '黄志伟（主卡）' },
+      { time: '2032-12-18 15:00', store: '天河店', item: '肩颈理疗', amount: 88, by: '梁嘉欣（副卡）' },
+    ],
+  };
+
+  it('says only the caller’s own', () => {
+    const said = speakResponse(iface, response, 'zh', undefined, '梁嘉欣');
+    expect(said).toContain('天河店');
+    expect(said).not.toContain('番禺店');
+    expect(said).not.toContain('22:40');
+  });
+
+  it('says every record when the caller is not known', () => {
+    expect(speakResponse(iface, response, 'zh')).toContain('番禺店');
+  });
+});

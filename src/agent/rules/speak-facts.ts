@@ -71,12 +71,14 @@ export function speakResponse(
   response: unknown,
   lang: Language,
   focus?: string,
+  /** The caller's name, when known: records of a shared account made by someone else are not said. */
+  callerName?: string,
 ): string {
   const pointed = focus === undefined ? undefined : focusOf(focus);
   // The product's own names of the fields (剩余次数), in a call in the description's language.
   const labels = lang === 'zh' ? describedLabels(iface.description, iface.response_fields) : NO_LABELS;
   const kept = keptFromCallers(iface.description, iface.response_fields);
-  const said = spokenValue(response, { lang, wanted: pointed, labels, kept }, 0, pointed);
+  const said = spokenValue(response, { lang, wanted: pointed, labels, kept, callerName }, 0, pointed);
   // 流量还剩多少 / how much is left: what is left of a quota, from the used and the quota read.
   const left = focus !== undefined && ASKS_LEFT.test(focus) ? leftOf(response, lang) : undefined;
   const body = left === undefined || said === '' ? said : `${said}${lang === 'zh' ? '，' : ', '}${left}`;
@@ -266,6 +268,24 @@ interface Saying {
   labels: ReadonlyMap<string, string>;
   /** Fields the description keeps from callers (keptFromCallers): never said. */
   kept: ReadonlySet<string>;
+  /** The caller's name (see `speakResponse`). */
+  callerName?: string | undefined;
+}
+
+/** Who made a record of a shared account (by, used_by, 消费人): a card's main holder, a family member. */
+const MADE_BY_FIELD = /^(?:by|used_?by|made_?by|consumer|user_?name|member_?name|消费人|使用人)$/i;
+
+/**
+ * A record of a shared account made by someone other than the caller (by: 黄志伟（主卡）, for a
+ * sub-card holder 梁嘉欣): their visits and times are theirs, not the caller's to hear.
+ */
+function madeByOther(item: unknown, callerName: string | undefined): boolean {
+  if (callerName === undefined || callerName.length < 2 || item === null || typeof item !== 'object')
+    return false;
+  for (const [key, v] of Object.entries(item as Record<string, unknown>))
+    if (MADE_BY_FIELD.test(key) && typeof v === 'string' && v.trim() !== '' && !v.includes(callerName))
+      return true;
+  return false;
 }
 
 function spokenValue(value: unknown, say: Saying, depth: number, focus: Focus | undefined): string {
@@ -276,21 +296,23 @@ function spokenValue(value: unknown, say: Saying, depth: number, focus: Focus | 
     // The items the caller pointed at (the one to Heathrow, 11月20号那笔), when some are; else the
     // first ones: the newest entry of a log (events, history) is usually last, of a list of
     // orders first.
-    const pointed = focus && value.length > 1 ? value.filter((v) => pointedAt(v, focus)) : [];
-    const shown = pointed.length > 0 ? pointed : value;
+    const own = value.filter((v) => !madeByOther(v, say.callerName));
+    if (own.length === 0) return lang === 'zh' ? '无' : 'none';
+    const pointed = focus && own.length > 1 ? own.filter((v) => pointedAt(v, focus)) : [];
+    const shown = pointed.length > 0 ? pointed : own;
     const items = shown
       .slice(0, MAX_ITEMS)
       .map((v) => spokenValue(v, say, depth + 1, undefined))
       .filter(Boolean);
-    const left = value.length - Math.min(shown.length, MAX_ITEMS);
+    const left = own.length - Math.min(shown.length, MAX_ITEMS);
     const more =
       left > 0
         ? lang === 'zh'
           ? pointed.length > 0
-            ? `（共${value.length}项）`
-            : `等${value.length}项`
+            ? `（共${own.length}项）`
+            : `等${own.length}项`
           : pointed.length > 0
-            ? ` (${value.length} in all)`
+            ? ` (${own.length} in all)`
             : ` and ${left} more`
         : '';
     return `${items.join(lang === 'zh' ? '；' : '; ')}${more}`;
