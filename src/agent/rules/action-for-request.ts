@@ -94,7 +94,7 @@ export function actionFor(
   const request =
     feeAskedBack(ctx, given) ?? (line === undefined ? given : withAmountSaidApart(ctx, given, u, line));
   const bounded = boundedByCharge(ctx, request, u);
-  const said = penaltyNamed(ctx, actionText(bounded, u, lang), bounded, line ?? request.text, lang);
+  const said = feeOrPenaltyNamed(ctx, actionText(bounded, u, lang), bounded, line ?? request.text, lang);
   const facts = verifiedQualifiers(ctx, MONEY_BACK_CONCEPTS.has(bounded.concept), u.duplicateCharge);
   // 签收3天退货 / 保修期内维修: what was verified qualifies the request, as a person would say it.
   const qualify = (text: string, with_: readonly VerifiedQualifier[]) => {
@@ -231,7 +231,7 @@ const NOT_A_FEE = /^(?:.*(?:费用|免费|收费|付费|缴费|交费|扣费|退
  * in the request (那六十块钱上门费得退给俺吧): the fee waived or given back (上门费退款60元), which
  * decides between a rule on that fee and one on any money back.
  */
-function penaltyNamed(
+function feeOrPenaltyNamed(
   ctx: CallContext,
   said: string,
   request: ActionRequest,

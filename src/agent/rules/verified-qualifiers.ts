@@ -1,5 +1,6 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { recordsIn, responseFields } from '../../domain/response-fields.js';
+import { LATE_CIRCUMSTANCE } from '../../permissions/index.js';
 import { chargedTwice, nowOf } from './payment-in-question.js';
 
 /**
@@ -121,8 +122,10 @@ export function verifiedQualifiers(
 const WARRANTY_RULE = /保修|质保|warrant/i;
 
 /** Rules that turn on someone arriving later than promised (超过承诺到达时间, 迟到, arrives late). */
-const LATE_RULE =
-  /超过[^,，;；]{0,10}?时间|超时|迟到|晚到|未按时|\b(?:arriv\w*|turn\w* up|came|comes?) (?:more than \d+ \w+ )?late\b/i;
+const LATE_RULE = new RegExp(
+  `${LATE_CIRCUMSTANCE.source}|\\b(?:arriv\\w*|turn\\w* up|came|comes?) (?:more than \\d+ \\w+ )?late\\b`,
+  'i',
+);
 
 /** A field of how late someone came, in minutes (late_minutes, delay_minutes, 超时分钟). */
 const LATE_MINUTES =
