@@ -247,8 +247,7 @@ export async function lookUpFacts(
       // Facts this reply has said already are not asked for either.
       if (q.ok && !fresh) found = true;
       if (q.ok && (quiet.has(name) || !fresh)) continue;
-      if (q.ok)
-        sentences.push(speakResponse({ ...def, name }, q.response, lang, utterance, ctx.customer?.name));
+      if (q.ok) sentences.push(spoken(ctx, { ...def, name }, q.response, utterance));
       else if (!sentences.includes(phrases(lang).queryFailed)) sentences.push(phrases(lang).queryFailed);
     }
     pending = later;
@@ -291,6 +290,16 @@ export async function lookUpFacts(
   return sentences;
 }
 
+/** What a query returned, said in the call's language to this caller (see `speakResponse`). */
+function spoken(
+  ctx: CallContext,
+  iface: Parameters<typeof speakResponse>[0],
+  response: unknown,
+  utterance: string,
+): string {
+  return speakResponse(iface, response, ctx.language, utterance, ctx.customer?.name);
+}
+
 /**
  * Facts before an approval: the interfaces the rule's own words are about (同城移机：每个合约年第1次
  * is about the account's moves this contract year), read quietly when this call has not read them,
@@ -321,16 +330,7 @@ export async function lookUpMonthBefore(ctx: CallContext, utterance: string): Pr
       continue;
     const params = { ...(paramsOf(ctx, q.interface, utterance) ?? {}), [m[1]!]: before };
     const again = await ctx.tools.querySystem({ interfaceName: q.interface, params });
-    if (again.ok)
-      out.push(
-        speakResponse(
-          interfaceOf(ctx, q.interface),
-          again.response,
-          ctx.language,
-          utterance,
-          ctx.customer?.name,
-        ),
-      );
+    if (again.ok) out.push(spoken(ctx, interfaceOf(ctx, q.interface), again.response, utterance));
   }
   return out;
 }
@@ -412,9 +412,7 @@ export async function verifyAccount(
     subs = shaped ? readSubscriptions(q) : undefined;
     if (!q.ok) sentences.push(p.queryFailed);
     else if (!shaped && fresh)
-      sentences.push(
-        speakResponse(interfaceOf(ctx, subInterface), q.response, lang, utterance, ctx.customer?.name),
-      );
+      sentences.push(spoken(ctx, interfaceOf(ctx, subInterface), q.response, utterance));
   }
   const claimed = u.quantities.filter((q) => q.family === 'money').map((q) => q.value);
   // Bill lines come after what the subscriptions say, however the function returns.
@@ -428,10 +426,7 @@ export async function verifyAccount(
   ) {
     const { q, fresh } = await queryOnce(ctx, billInterface, billParams);
     if (q.ok && !Array.isArray((q.response as { transactions?: unknown } | undefined)?.transactions)) {
-      if (fresh)
-        billing.push(
-          speakResponse(interfaceOf(ctx, billInterface), q.response, lang, utterance, ctx.customer?.name),
-        );
+      if (fresh) billing.push(spoken(ctx, interfaceOf(ctx, billInterface), q.response, utterance));
     } else if (q.ok) {
       billing.push(describeBilling(q, ctx, lang));
       // A disputed amount that neither a fee nor a bill line explains is said plainly, not assumed.
