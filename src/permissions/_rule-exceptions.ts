@@ -61,7 +61,9 @@ function namesAKind(thing: string): boolean {
 /** A charge taken twice, in the caller's words: 重复扣款, 扣了两次, 多扣, charged twice. */
 export const TWICE_SAID =
   '(?:重复(?:扣|收|支付|付|充)|扣了?(?:我|俺|咱)?(?:两|2)(?:次|回|遍|笔|道)|(?:两|2)(?:次|回|遍|笔)扣|多扣|扣重了|\\bduplicate|\\btwice\\b|\\bdouble[- ]?(?:charg|debit|bill|pay))';
-export const TWICE_THING = /重复|多扣|duplicate|twice|double/i;
+/** Rules and their notes about what was charged twice (not a duplicate card or copy: a thing issued). */
+export const DUPLICATE_RULE =
+  /重复(?:扣|收|支付|付|充)|多扣|\bduplicate\b(?! (?:cards?|keys?|cop(?:y|ies)|certificates?|receipts?|invoices?|licen[cs]es?|fobs?|badges?)\b)|\bdouble[- ]?(?:charg|payment|bill|debit)|\bcharged twice\b/i;
 
 /** Where one thing excepted ends and the next begins: 、和或及, and / or / commas. */
 const BETWEEN_THINGS = /[、，,;；]|和|及|或|与|\s+(?:and|or)\s+/;
@@ -102,7 +104,7 @@ export function exceptionExclusions(text: string): string | undefined {
   const forms: string[] = [];
   for (const thing of things) {
     // 重复扣款: a charge taken twice, however the caller says so (扣了我两回).
-    if (TWICE_THING.test(thing)) {
+    if (DUPLICATE_RULE.test(thing)) {
       forms.push(`^(?=[\\s\\S]*${TWICE_SAID})`);
       continue;
     }

@@ -33,12 +33,12 @@ import {
 import { normalizeText } from './_normalize.js';
 import { parseRule, type RuleCondition, withoutNotes } from './_rule.js';
 import {
+  DUPLICATE_RULE,
   exceptionExclusions,
   kindLimits,
   LATE_CIRCUMSTANCE,
   LATE_SAID,
   TWICE_SAID,
-  TWICE_THING,
   withoutExceptionNotes,
 } from './_rule-exceptions.js';
 import { SENSES } from './_senses.js';
@@ -735,7 +735,7 @@ function settleCircumstances(
     const late = LATE_CIRCUMSTANCE.test(told) ? LATE_SAID : [];
     const forms = [...new Set([...own, ...own.flatMap(thingsSaidAs), ...late])].map(escapeRegExp);
     // 系统重复扣款…：原路退回: a charge taken twice, however the caller says so (扣了我两回).
-    if (TWICE_THING.test(told)) forms.push(TWICE_SAID);
+    if (DUPLICATE_RULE.test(told)) forms.push(TWICE_SAID);
     rule.circumstance = forms.join('|');
     kept.push(rule);
   }

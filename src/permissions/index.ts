@@ -5,7 +5,7 @@
 
 export { asksWhatARecordHolds } from './_denied-roles.js';
 export { MONEY_BACK_CONCEPTS } from './_lexicon.js';
-export { LATE_CIRCUMSTANCE } from './_rule-exceptions.js';
+export { DUPLICATE_RULE, LATE_CIRCUMSTANCE } from './_rule-exceptions.js';
 export type {
   CheckPermissionOptions,
   CountedAmount,

@@ -1,10 +1,9 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { verifiedPaid } from '../../call/verified-charges.js';
 import { tokenize } from '../../knowledge/index.js';
-import type { ActionRequest } from '../../permissions/index.js';
+import { type ActionRequest, DUPLICATE_RULE } from '../../permissions/index.js';
 import { actionWithMoney } from './payment-in-question.js';
 import { ruleSharingWords } from './product-rules.js';
-import { DUPLICATE_RULE } from './verified-qualifiers.js';
 
 /**
  * Money back in the product's own words, when its rules give money back for several things

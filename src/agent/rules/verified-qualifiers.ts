@@ -1,6 +1,6 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { recordsIn, responseFields } from '../../domain/response-fields.js';
-import { LATE_CIRCUMSTANCE } from '../../permissions/index.js';
+import { DUPLICATE_RULE, LATE_CIRCUMSTANCE } from '../../permissions/index.js';
 import { chargedTwice, nowOf } from './payment-in-question.js';
 
 /**
@@ -164,10 +164,6 @@ function minutesLate(queries: CallContext['systemQueries']): number | undefined 
   }
   return undefined;
 }
-
-/** Rules that give back what was charged twice (not a duplicate card or copy: a thing issued). */
-export const DUPLICATE_RULE =
-  /重复(?:扣|收|支付|付|充)|多扣|\bduplicate\b(?! (?:cards?|keys?|cop(?:y|ies)|certificates?|receipts?|invoices?|licen[cs]es?|fobs?|badges?)\b)|\bdouble[- ]?(?:charg|payment|bill|debit)|\bcharged twice\b/i;
 
 /**
  * The longest run of one to three words of a charge's text (Auto top-up, Visa …3318, loaded) that
