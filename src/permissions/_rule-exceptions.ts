@@ -97,6 +97,18 @@ export function withoutExceptionNotes(phrase: string): string {
  * excepts nothing.
  */
 export function exceptionExclusions(text: string): string | undefined {
+  // A rule's text is read once for each of its shorter phrases, one after another.
+  if (text !== lastRule) {
+    lastRule = text;
+    lastExclusions = exclusionsOf(text);
+  }
+  return lastExclusions;
+}
+
+let lastRule = '';
+let lastExclusions: string | undefined;
+
+function exclusionsOf(text: string): string | undefined {
   const things: string[] = [];
   for (const re of EXCEPTION_NOTES)
     for (const m of text.matchAll(re)) things.push(...m[1]!.split(BETWEEN_THINGS));
