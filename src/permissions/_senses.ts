@@ -792,7 +792,7 @@ export const SENSES: readonly SenseDef[] = [
     role: 'action',
     zh: ['开门', '开个门', '开下门', '开一下门', '开一哈门', '把门打开', '门打开'],
     en: ['open the door', 'open my door', 'open the front door'],
-    patterns: [{ key: '门', re: '把门(?:给[我俺额])?(?:打)?开' }],
+    patterns: [{ key: '把门', re: '把门(?:给[我俺额])?(?:打)?开' }],
   },
   {
     // A plug, gun or key held fast (枪拔不下来, 插头拽不出来): saying so asks to release it, which
