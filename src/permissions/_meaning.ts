@@ -700,6 +700,11 @@ const FOR_SOMEONE =
  * True when a request names someone other than the caller. `gates`: those of the text the
  * request is part of (see `_char-gates.ts`), when known.
  */
+/** Whether a sense is a person (骑手, 阿姨, the driver) rather than a thing or what happened. */
+export function isPartySense(k: number): boolean {
+  return senseTable().isParty[k] === 1;
+}
+
 export function namesOtherParty(norm: string, gates = G.ALL): boolean {
   // 那我叫他自己去店里打一份记录: the other person doing it for themselves asks nothing of theirs.
   let text = ACTS_THEMSELVES.test(norm) ? norm.replace(ACTS_THEMSELVES_ALL, '') : norm;
@@ -771,6 +776,12 @@ function onlyCompany(norm: string, around: string): boolean {
 const ACTS_THEMSELVES = /(?:叫|让|喊|请)(?:他们|她们|他|她)(?:自己|本人|亲自)/;
 const ACTS_THEMSELVES_ALL = new RegExp(ACTS_THEMSELVES.source, 'g');
 
+/** Whether `at` lies inside a bracketed note of the (normalised) phrase. */
+function inNote(phrase: string, at: number): boolean {
+  const open = phrase.lastIndexOf('(', at);
+  return open >= 0 && phrase.lastIndexOf(')', at) < open;
+}
+
 /** Between an action and the concept it acts on: nothing, or an article. */
 const ACTS_ON = /^\s*(?:(?:a|an|the|any|my)\s+)?$/;
 
@@ -837,6 +848,8 @@ export function compileMeaning(
     if (
       concepts.length > 0 &&
       sense.onAction === true &&
+      // 投诉技师（强行推销换锁芯）: a change its note tells of is nothing the rule does.
+      !inNote(phrase, span.start) &&
       ACTS_ON.test(phrase.slice(span.end, firstConcept)) &&
       sense.needsOther !== true &&
       (sense.concept === undefined || !ids.has(sense.concept))
@@ -1632,12 +1645,14 @@ export function markSoleObjects(
   const t = senseTable();
   const thingsOf = new Map<number, Set<number>>();
   const named = new Set<number>();
+  // What went wrong (damage, a loss) is no thing of its own: 补寄运输中破损的赠品花瓶 reissues a vase.
+  const thing = (o: number): boolean => t.isNegatable[o] === 1 && t.isProblem[o] !== 1;
   for (const { meaning, forbidden } of meanings) {
     if (forbidden) continue;
-    for (const o of meaning.objects) if (t.isNegatable[o] === 1) named.add(o);
+    for (const o of meaning.objects) if (thing(o)) named.add(o);
     for (const h of meaning.heads) {
       const set = thingsOf.get(h) ?? new Set<number>();
-      for (const o of meaning.objects) if (t.isNegatable[o] === 1) set.add(o);
+      for (const o of meaning.objects) if (thing(o)) set.add(o);
       thingsOf.set(h, set);
     }
   }

@@ -260,3 +260,29 @@ describe('checkPermission: a bracketed relative clause describes, it asks nothin
     expect(checkPermission(rules, 'Friday at eight is fine, book it.').rule ?? '').not.toMatch(/^Adding/);
   });
 });
+
+describe('checkPermission on a locksmith’s rules (held-out round 25)', () => {
+  const rules = rulesFor('held-out-25', '金钥便民开锁换锁');
+  const status = (said: string) => checkPermission(rules, said).status;
+
+  it('reads no complaint into a lock cylinder changed, which the complaint rule’s note only tells of', () => {
+    // 投诉技师（私自加价、态度差、强行推销换锁芯）: the change is in the note, not the rule's step.
+    expect(status('帮我换个锁芯')).not.toBe('requires_process');
+    expect(status('师傅强行推销换锁芯，我要投诉')).toBe('requires_process');
+  });
+
+  it('reads money asked for damage the line tells of as the damage claim, not the money limit', () => {
+    expect(status('门框被你们师傅撬坏了，赔我八百')).toBe('requires_process');
+    expect(status('门框锁舌那儿撬得凹进去一大块，你们要负这个责，赔我八百块')).toBe('requires_process');
+    // Told of no damage, the sum stays the money limit's.
+    expect(status('赔我八百')).toBe('requires_supervisor');
+  });
+
+  it('reads 师傅电话 under the rule on technicians’ numbers, not the one on other customers', () => {
+    expect(checkPermission(rules, '那你把师傅电话给我呗，我直接跟他说咋走').rule).toMatch(/^提供技师/);
+  });
+
+  it('reads a sum dropped (那一百俺不要了) as no cancellation', () => {
+    expect(checkPermission(rules, '那一百俺不要了，六十退了就中').rule ?? '').not.toMatch(/取消订单/);
+  });
+});

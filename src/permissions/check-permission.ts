@@ -18,6 +18,7 @@ import {
   contradictsState,
   EXACT,
   hasAction,
+  isPartySense,
   type MatchLevel,
   meaningLevel,
   NO_CONTEXT,
@@ -1359,7 +1360,7 @@ function narrowest(
   part: Part,
   whole: Part | undefined,
 ): void {
-  unnamedThing(rules, levels, matched, part);
+  unnamedThing(rules, levels, matched, part, whole);
   thingNotMoney(rules, levels, matched, part);
   let plausible = false;
   let strong = false;
@@ -1389,9 +1390,32 @@ function narrowest(
   const line = whole ?? part;
   const lineHas = (): SenseFlags => sensesOf(line);
   const lineStems = stemsFor(line);
+  // 门框撬坏了……赔我八百 against 损坏门框的赔偿 (a process) and 补偿>50元: the case the line tells
+  // (the damage, an injury) is what a process is for, and a rule naming nothing but the action
+  // and its money is no reading of it beside that process.
+  const cases = new Set<number>();
+  if (line !== part)
+    for (const i of matched) {
+      const rule = rules.rules[i]!;
+      if (levels[i] !== PLAUSIBLE || rule.category !== 'requires_process') continue;
+      // The case is a thing that happened (damage), not the person it happened with (阿姨).
+      if (!rule.meaning.objects.some((o) => lineHas()[o] === 1 && !isPartySense(o))) continue;
+      for (const j of matched) {
+        const other = rules.rules[j]!;
+        if (
+          levels[j]! >= STRONG &&
+          other.category !== 'forbidden' &&
+          other.meaning.objects.length === 0 &&
+          sameAction(rule, other)
+        ) {
+          cases.add(i);
+          drop.push(j);
+        }
+      }
+    }
   for (const i of matched) {
     const rule = rules.rules[i]!;
-    if (levels[i] !== PLAUSIBLE) continue;
+    if (levels[i] !== PLAUSIBLE || cases.has(i)) continue;
     // Block my stolen card, against putting a penalty fare (or a late-payment charge) on hold: a
     // forbidden rule's action done to a thing another rule names fully, none of the forbidden
     // rule's own things or words said, is that rule's. Said in part, or with nothing else named,
@@ -1480,12 +1504,16 @@ function unnamedThing(
   levels: MatchLevel[],
   matched: readonly number[],
   part: Part,
+  whole: Part | undefined,
 ): void {
   if (!saysMoney(part)) return;
   const concept = part.concept;
   if (concept === undefined) return;
   const has = sensesOf(part);
-  const unnamed = (rule: CompiledRule): boolean => rule.meaning.objects.some((o) => has[o] !== 1);
+  // 门框撬坏了……赔我八百: the thing told in another clause of the line is named too.
+  const lineHas = whole !== undefined && whole !== part ? sensesOf(whole) : has;
+  const unnamed = (rule: CompiledRule): boolean =>
+    rule.meaning.objects.some((o) => has[o] !== 1 && lineHas[o] !== 1);
   const admits = admitsSum(part);
   const drop: number[] = [];
   for (const i of matched) {
@@ -1730,6 +1758,14 @@ function measure(rule: CompiledRule, part: Part): Measured {
  * Whether the action says a word of the rule's own (two characters or more, not one a caller may
  * leave out), in the part or the clauses around it (开锁失败扣了三块，退给我).
  */
+/** How many of the rule's objects the part names. */
+function thingsSaid(rule: CompiledRule, part: Part): number {
+  const has = sensesOf(part);
+  let n = 0;
+  for (const o of rule.meaning.objects) if (has[o] === 1) n++;
+  return n;
+}
+
 function saysOwnWord(rule: CompiledRule, part: Part): boolean {
   const optional = rule.meaning.optional;
   const norm = part.analysis?.norm ?? part.norm;
@@ -1899,8 +1935,20 @@ function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Ou
         if (byLevel < 0) continue;
         // 开锁失败扣了三块，退给我 against 骑行费退款<=50元 and 开锁失败订单骑行费全额退还: both
         // read it, the latter by words of its own (失败), the former only by the sum said.
-        if (byLevel === 0 && !(saysOwnWord(rules.rules[i]!, part) && !saysOwnWord(rules.rules[best]!, part)))
-          continue;
+        // 把师傅电话给我 against 透露其他用户信息 and 提供技师的私人手机号: of two rules forbidding,
+        // the one whose things the request names (the technician), more of them, reads it closer.
+        if (byLevel === 0) {
+          const byThings =
+            rules.rules[i]!.category === 'forbidden'
+              ? thingsSaid(rules.rules[i]!, part) - thingsSaid(rules.rules[best]!, part)
+              : 0;
+          if (byThings < 0) continue;
+          if (
+            byThings === 0 &&
+            !(saysOwnWord(rules.rules[i]!, part) && !saysOwnWord(rules.rules[best]!, part))
+          )
+            continue;
+        }
       }
     }
     best = i;

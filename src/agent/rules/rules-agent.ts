@@ -52,6 +52,7 @@ import {
   tellsWhatHappened,
   type Understanding,
   understandUtterance,
+  withoutCalledOffAgain,
   withoutOwnDoing,
   withoutRetracted,
   withoutWishForOthers,
@@ -82,8 +83,9 @@ export function createRulesAgent(): CallAgent {
 }
 
 async function replyTo(ctx: CallContext, heard: string): Promise<string> {
-  // What the caller took back as soon as they said it (不对不对, no wait) is not heard as said.
-  const utterance = withoutRetracted(heard);
+  // What the caller took back as soon as they said it (不对不对, no wait), or asked for and called
+  // off again (先给我取消了……算了，先不取消了), is not heard as said.
+  const utterance = withoutCalledOffAgain(withoutRetracted(heard));
   // The caller answers "which one would you like back?" (the one to the airport, 退25那笔): their
   // request again, with the payment they point at.
   const request = requestAnswered(ctx, utterance) ?? quantityAnswered(ctx, utterance);

@@ -3,6 +3,7 @@ import {
   extractName,
   tellsWhatHappened,
   understandUtterance,
+  withoutCalledOffAgain,
   withoutOwnDoing,
   withoutRetracted,
 } from './understand-utterance.js';
@@ -869,5 +870,23 @@ describe('understandUtterance: a charge taken two time', () => {
     expect(
       understandUtterance('she say Hearthwise tek out money two time this month', 'en').duplicateCharge,
     ).toBe(true);
+  });
+});
+
+describe('withoutCalledOffAgain: a step asked for and called off in the same breath', () => {
+  it('drops the request, the hesitation and the calling off, by the same verb', () => {
+    expect(
+      withoutCalledOffAgain(
+        '那我下午约的那个单子，要不先给我取消了，等你们搞清楚再说……哎算了算了，先不取消了，叫师傅照常来',
+      ),
+    ).toBe('那我下午约的那个单子，叫师傅照常来');
+    expect(
+      withoutCalledOffAgain('can you cancel my booking, actually no, don’t cancel it. Is Friday free?'),
+    ).toBe('Is Friday free?');
+  });
+
+  it('keeps a calling off of another step, or one with nothing before it', () => {
+    expect(withoutCalledOffAgain('把自动续费关了，先不退了')).toBe('把自动续费关了，先不退了');
+    expect(withoutCalledOffAgain('算了算了，先不取消了')).toBe('算了算了，先不取消了');
   });
 });

@@ -297,6 +297,33 @@ export function withoutRetracted(text: string): string {
   return text.replace(RETRACTED, (taken) => (/[a-z]/i.test(taken) ? ' ' : ''));
 }
 
+/**
+ * 那个单子要不先给我取消了……哎算了算了，先不取消了 / can you cancel it - actually no, don't cancel
+ * it: a step the caller asks for and calls off in the same breath, by its own verb. Both are
+ * dropped, with what lies between (the hesitation); what follows is heard.
+ */
+const CALLED_OFF_AGAIN =
+  /^\s*(?:(?:哎|唉|诶|啊|嗯)?算了算?了?\s*)?(?:那?(?:就|还是)?先|还是)?(?:不|别)(?:给我|帮我)?([\u4e00-\u9fff]{1,2})(?:们)?了\s*$|\b(?:actually,? )?(?:no,? )?don['’]?t ([a-z]+) (?:it|that|them)(?: after all)?\s*$/i;
+
+/** The text without a step asked for and called off again within it (CALLED_OFF_AGAIN). */
+export function withoutCalledOffAgain(text: string): string {
+  const clauses = clausesOf(text);
+  for (let k = clauses.length - 1; k > 0; k--) {
+    const m = CALLED_OFF_AGAIN.exec(clauses[k]!.text);
+    const verb = m?.[1] ?? m?.[2];
+    if (verb === undefined) continue;
+    const english = m?.[2] !== undefined;
+    const asked = english ? new RegExp(`\\b${verb}\\b`, 'i') : undefined;
+    for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+      const said = clauses[j]!.text;
+      if (!(asked ? asked.test(said) : said.includes(verb))) continue;
+      const end = clauses[k + 1]?.start ?? clauses[k]!.end;
+      return `${text.slice(0, clauses[j]!.start)}${text.slice(end)}`.replace(/[，,\s]+$/, '').trim();
+    }
+  }
+  return text;
+}
+
 /** The text without the clauses saying what the caller did or will do themselves (OWN_DOING). */
 export function withoutOwnDoing(text: string): string {
   let out = text;
