@@ -369,8 +369,9 @@ function isWordChar(c: number): boolean {
 // still ask.
 const NEGATION_ZH = /(?:不|别|没|甭|不要|不用|不想|不需要|无需|不必|不再)$/;
 // I'm not one to complain, not the type to make a fuss: said of the caller's own way, nothing asked.
+// Put it on hold rather than cancel it: the step set aside is not asked for.
 const NEGATION_EN =
-  /\b(?:don't|do not|not|no need to|never|no|not one to|not the (?:type|kind|sort) to|hate to|don't want to)\s+$/;
+  /\b(?:don't|do not|not|no need to|never|no|not one to|not the (?:type|kind|sort) to|hate to|don't want to|rather than|instead of)\s+$/;
 
 export function negated(norm: string, i: number): boolean {
   // Every negation ends right before the form: an English one with white space, a Chinese one
@@ -683,7 +684,7 @@ function sentElsewhere(norm: string, wards: Wards | undefined): boolean {
 // rule's.
 const RULE_OTHER = new RegExp(
   // 替非账户监护人…冻结: done for someone who is not the account's holder (or guardian, or owner).
-  String.raw`他人|别人|其[他它](?![^,，;；:：]{0,6}?(?:退|补偿|赔|费|原因|情况|问题|项目|服务|方式|时段|门店|城市|地区))|另一|陌生人|非本人|[替为代]非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记)(?!(?:也|都|均|亦)?(?:可|能))|上一位|前一位|下一位|${OTHERS_BY_ROLE}|${OTHER_PERSON_EN}|\b(?:someone else|somebody else)(?:'s)?\b|\bothers'|\b(?:someone|somebody|anyone|a person) who (?:is not|is neither|isn't|are not|aren't)\b|\b(?:someone|somebody|anyone|a person|people) (?:not|who isn't|who aren't) (?:named|listed|authori[sz]ed|registered|on)\b|${ONLY_ONE_PARTY}|${OTHER_THAN_OWN}`,
+  String.raw`他人|别人|其[他它](?![^,，;；:：]{0,6}?(?:退|补偿|赔|费|原因|情况|问题|项目|服务|方式|时段|门店|城市|地区))|另一|陌生人|非本人|[替为代]非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记)(?!(?:也|都|均|亦)?(?:可|能))|上一位|前一位|下一位|${OTHERS_BY_ROLE}|${OTHER_PERSON_EN}|\b(?:someone else|somebody else|anyone else|anybody else)(?:'s)?\b|\b(?:someone|somebody|anyone|anybody|any person|a person|people) (?:other than|but|except|besides|apart from)\b|\bothers'|\b(?:someone|somebody|anyone|a person) who (?:is not|is neither|isn't|are not|aren't)\b|\b(?:someone|somebody|anyone|a person|people) (?:not|who isn't|who aren't) (?:named|listed|authori[sz]ed|registered|on)\b|${ONLY_ONE_PARTY}|${OTHER_THAN_OWN}`,
   'g',
 );
 // Another party in a request, beyond the lexicon's list: 他/她 (not 其他), other passengers.

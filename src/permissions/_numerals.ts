@@ -357,6 +357,9 @@ function wordAt(s: string, i: number): string {
  */
 export function scanEnglish(s: string, i: number): ScannedNumber | undefined {
   if (i > 0 && isAsciiLetter(s.charCodeAt(i - 1))) return undefined;
+  // A couple of months: two, as a number said in speech.
+  const couple = COUPLE.exec(s.slice(i, i + 16));
+  if (couple) return { value: 2, start: i, end: i + couple[0].length };
   let j = i;
   let total = 0;
   let current = 0;
@@ -403,6 +406,8 @@ export function scanEnglish(s: string, i: number): ScannedNumber | undefined {
   if (!seen) return undefined;
   return { value: total + current, start: i, end };
 }
+
+const COUPLE = /^(?:a )?couple of\b/;
 
 function skipSpaces(s: string, i: number): number {
   while (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9) i++;

@@ -286,3 +286,19 @@ describe('checkPermission on a locksmith’s rules (held-out round 25)', () => {
     expect(checkPermission(rules, '那一百俺不要了，六十退了就中').rule ?? '').not.toMatch(/取消订单/);
   });
 });
+
+describe('checkPermission on a car-wash club’s rules (held-out round 26)', () => {
+  const rules = rulesFor('held-out-26', 'Glosswell Express Car Wash');
+  const status = (said: string) => checkPermission(rules, said).status;
+
+  it('reads "for anyone other than the account holder" as a rule on someone else’s membership', () => {
+    expect(status('cancel my membership')).toBe('can_approve_immediately');
+    expect(status("can you cancel my wife's membership")).toBe('forbidden');
+  });
+
+  it('reads a step set aside (rather than cancel it) as not asked, and a couple of months as two', () => {
+    expect(
+      status('Could I put it on hold for a couple of months, like, rather than cancel it altogether?'),
+    ).toBe('can_approve_immediately');
+  });
+});
