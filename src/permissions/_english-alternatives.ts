@@ -320,6 +320,16 @@ function pairedThings(thing: string[]): string[][] {
  * for the rule instead of the whole phrase, whose actions and objects would otherwise pair across
  * items (give … seats), so a forbidden rule is no wider than what it lists.
  */
+const PARTICLE = /^(?:up|down|out|off|back|over|in)$/;
+
+/** Whether the words start with an action: a verb, or a verb with its particle (sign up). */
+function startsWithAction(words: readonly string[], isAction: (word: string) => boolean): boolean {
+  return (
+    isAction(words[0]!) ||
+    (words.length > 1 && PARTICLE.test(words[1]!) && isAction(`${words[0]} ${words[1]}`))
+  );
+}
+
 export function wholeActions(phrase: string, isAction: (word: string) => boolean): string[] | undefined {
   if (!/[a-z]/.test(phrase) || hasCjk(phrase)) return undefined;
   const core = withoutNotes(phrase).replace(/[:;].*$/, '');
@@ -332,10 +342,12 @@ export function wholeActions(phrase: string, isAction: (word: string) => boolean
     // A verb with a particle (take down, give out) still needs a thing after it.
     const rest = words.slice(1).filter((w) => !/^(?:up|down|out|off|back|over|in|a|an|the)$/.test(w));
     if (rest.length === 0) return undefined;
-    if (isAction(words[0]!)) actions++;
+    if (startsWithAction(words, isAction)) actions++;
   }
   // Most items start with an action the sense table knows (hold seats beside release and give out).
-  return actions * 2 > items.length && isAction(items.at(-1)!.split(' ')[0]!) ? items : undefined;
+  return actions * 2 > items.length && startsWithAction(items.at(-1)!.split(' '), isAction)
+    ? items
+    : undefined;
 }
 
 /**

@@ -264,6 +264,11 @@ function noteSpans(s: string): Array<[number, number]> {
 
 // What divides a note into clauses (服务前24小时以上，免费).
 const NOTE_CLAUSE_END = /[,;、()]/;
+/** Whether a limit's operator (<=, max, 不超过) ends the text before a number. */
+function limitedBefore(before: string): boolean {
+  return SYMBOL.test(before) || PREFIX_WORDS.some(([re]) => re.test(before));
+}
+
 // A price per unit (按45元/小时扣除, 每次30元): how something is counted, never a limit.
 const RATE_AFTER = /^\s*(?:\/|每|per\b|an?\s+(?:hour|day|night)\b)/;
 
@@ -276,8 +281,11 @@ function bareInNote(s: string, from: number, to: number): boolean {
   while (a > 0 && !NOTE_CLAUSE_END.test(s[a - 1]!)) a--;
   let b = to;
   while (b < s.length && !NOTE_CLAUSE_END.test(s[b]!)) b++;
-  return `${s.slice(a, from)}${s.slice(to, b)}`.trim() === '';
+  // （max £14 per wash）, （≤50元/单）: a limit on each says only the limit.
+  return `${s.slice(a, from)}${s.slice(to, b).replace(EACH_AFTER, '')}`.trim() === '';
 }
+/** What a limit is on each of (per wash, /单, 每单): said right after the limit. */
+const EACH_AFTER = /^\s*(?:\/\s*[\u4e00-\u9fff]|per\s+[a-z-]+|每[\u4e00-\u9fff])\s*$/;
 
 /**
  * Time before what is booked, right after a span (24 hours' or more notice, 35 days or more before
@@ -368,7 +376,8 @@ export function parseRule(text: string): ParsedRule {
   const noted = all.filter(
     (n) =>
       inNote(n) &&
-      !RATE_AFTER.test(s.slice(n.end)) &&
+      // max £14 per wash, ≤50元/单: a limit on each, not a price per unit.
+      !(RATE_AFTER.test(s.slice(n.end)) && !limitedBefore(s.slice(0, n.start))) &&
       !notes.some(([a, b]) => n.start >= a && n.end <= b && SERVICE_TIME_NOTE.test(s.slice(a, b).trim())),
   );
   const limit = conditionOf(text, s, noted, true, true);
@@ -376,7 +385,10 @@ export function parseRule(text: string): ParsedRule {
   const notice = limit.condition?.notice ? limit.condition : undefined;
   const besideNotice = (rule: ParsedRule): ParsedRule =>
     notice === undefined || rule.condition?.term ? rule : { ...rule, notice };
-  if (stated.condition) return besideNotice(stated);
+  // refund … (max £14 per wash), or give up to 2 free re-wash codes: a number with no unit outside
+  // the note counts something else than the sum the note limits.
+  const unitless = stated.condition?.unit === undefined && limit.condition?.unit !== undefined;
+  if (stated.condition && !(unitless && !limit.condition?.term)) return besideNotice(stated);
   if (limit.condition && !limit.condition.term) return limit;
   const found = conditionOf(text, s, outside, false, false);
   if (found.condition) return besideNotice(found);

@@ -346,8 +346,6 @@ export const SENSES: readonly SenseDef[] = [
       'fixture*',
       'check-in*',
       'check in',
-      'sign up',
-      'sign-up',
       'signed up',
       'per incident',
       'each incident',
@@ -1518,13 +1516,34 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    // Sign me up for the Shine one, enrol me: joining a membership or a course, an action of its own.
+    id: 'join',
+    role: 'action',
+    zh: [],
+    en: [
+      'sign up',
+      'sign-up',
+      'sign me up',
+      'sign us up',
+      'sign her up',
+      'sign him up',
+      'sign them up',
+      'signing up',
+      'enrol*',
+      'enroll*',
+      'become a member',
+    ],
+    // sign my wife up, sign the kids up.
+    patterns: [{ key: 'sign', re: "sign\\s+(?:[a-z']+\\s+){1,2}?up\\b" }],
+  },
+  {
     // 办理, 开通: doing business of any kind (为他人办理业务 is any of it done for someone else).
     id: 'handle',
     role: 'action',
     generic: true,
     anyAction: true,
     zh: ['办理', '开通', '办个', '开个', '办一下', '代办'],
-    en: ['sign up for', 'set up', 'activate*'],
+    en: ['set up', 'activate*'],
   },
   {
     id: 'find',

@@ -302,3 +302,18 @@ describe('checkPermission on a car-wash club’s rules (held-out round 26)', () 
     ).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: a car-wash club’s remedies and sign-ups (held-out round 26)', () => {
+  const rules = rulesFor('held-out-26', 'Glosswell Express Car Wash');
+  const status = (said: string) => checkPermission(rules, said).status;
+
+  it('reads "(max £14 per wash)" as the refund’s limit, not the count of re-wash codes beside it', () => {
+    expect(status('the wash was incomplete, I want my money back, £14')).toBe('can_approve_immediately');
+    expect(status('the wash was incomplete, I want my money back, £20')).not.toBe('can_approve_immediately');
+  });
+
+  it('reads each of "sign up a membership, or add a car" as a rule of its own', () => {
+    expect(status('I want to sign up for a Wash Club membership')).toBe('can_approve_immediately');
+    expect(status('add a car to my account')).toBe('can_approve_immediately');
+  });
+});
