@@ -317,3 +317,19 @@ describe('checkPermission: a car-wash club’s remedies and sign-ups (held-out r
     expect(status('add a car to my account')).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission on a leak-repair firm’s and a study room’s rules (held-out round 26)', () => {
+  it('reads what a forbidding rule’s note lets someone do (租客可以先约检测) as no part of what it forbids', () => {
+    const rules = rulesFor('held-out-26', '固顶防水补漏');
+    expect(
+      checkPermission(rules, '你们派人来帮我检测一下到底哪里来的水，礼拜六上半天有没有空？').status,
+    ).not.toBe('forbidden');
+    expect(checkPermission(rules, '检测费一百五你开张发票给我，抬头就写我个人').status).not.toBe('forbidden');
+  });
+
+  it('reads 离他远点 as where the caller wants to sit, not as a seat changed for him', () => {
+    const rules = rulesFor('held-out-26', '青灯共享自习室');
+    expect(checkPermission(rules, '那你给我换个座，离他远点').status).not.toBe('forbidden');
+    expect(checkPermission(rules, '帮我室友换个座').status).toBe('forbidden');
+  });
+});

@@ -148,7 +148,7 @@ const CATEGORY_KEYS: readonly PermissionCategory[] = [
  * makes an exception (客户本人除外) stays.
  */
 const INSTEAD_NOTE =
-  /\s*\((?:(?:they|customers?|clients?|callers?|members?|the (?:customer|client|caller|account holder|holder|member)s?)\s+(?:can|may|should|must|need to|check|change|use|do|manage|update|view|see|call|contact|email|go)\b|instead\b|refer\b|direct them\b|point them\b|send them\b|tell them\b|ask them\b|请客户|让客户|引导客户?|建议客户|由客户自行|客户(?:可|可以|需|需要|自行)|[^)]{0,12}?(?:由客服|通过客服|由平台|只能通过|可通过|请通过))[^)]*(?:\)|$)/g;
+  /\s*\((?:(?:they|customers?|clients?|callers?|members?|the (?:customer|client|caller|account holder|holder|member)s?)\s+(?:can|may|should|must|need to|check|change|use|do|manage|update|view|see|call|contact|email|go)\b|instead\b|refer\b|direct them\b|point them\b|send them\b|tell them\b|ask them\b|请客户|让客户|引导客户?|建议客户|由客户自行|客户(?:可|可以|需|需要|自行)|(?:租客|房客|业主|家属|本人|用户|学员|会员|乘客|顾客)(?:可以?先?|可另|可自行|需|需要)|[^)]{0,12}?(?:由客服|通过客服|由平台|只能通过|可通过|请通过))[^)]*(?:\)|$)/g;
 
 /** A bracketed relative clause (who may then …, which …): a description, not a step. */
 const RELATIVE_NOTE = /\s*\((?:who|which|that|whose)\b[^)]*(?:\)|$)/g;
