@@ -333,3 +333,16 @@ describe('checkPermission on a leak-repair firm’s and a study room’s rules (
     expect(checkPermission(rules, '帮我室友换个座').status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: a leak-repair firm’s warranty and service times (held-out round 26)', () => {
+  const rules = rulesFor('held-out-26', '固顶防水补漏');
+
+  it('reads the state a rule is in (质保期外) into each of its shorter phrases (减免费用)', () => {
+    expect(checkPermission(rules, '质保期内减免费用').rule ?? '').not.toMatch(/^质保期外/);
+    expect(checkPermission(rules, '减免费用').rule ?? '').toMatch(/^质保期外/);
+  });
+
+  it('reads 48小时内安排上门 as the firm’s promise, not a limit on the repair asked for', () => {
+    expect(checkPermission(rules, '质保期内原位置复漏，免费返修').status).toBe('can_approve_immediately');
+  });
+});

@@ -529,6 +529,7 @@ function compileText(
   // such step; a request names the one it is for (租客的门, 我哥家).
   const described = category === 'forbidden' && FOR_DESCRIBED_LEAD.test(forWhom);
   if (described) whole.meaning = { ...whole.meaning, needsOther: true };
+  const first = rules.length;
   rules.push(whole);
   // 退款或补偿>50元/单（重复扣款>200元/单）: the kind its note limits apart is a rule of its own,
   // only where that asks more (a supervisor, a process): never an approval the phrase does not give.
@@ -595,6 +596,28 @@ function compileText(
       }
   if (category !== 'forbidden')
     circumstanceRules(rules, shorterPhrases, circumstances, category, text, whole);
+  if (category === 'requires_supervisor' || category === 'requires_process')
+    inheritStates(rules, first, whole);
+}
+
+/**
+ * 质保期外（含刚过期）复漏要求免费返修或减免费用: the state the whole rule is in (out of warranty) is
+ * each shorter phrase's too (减免费用 said of a repair in warranty is not this rule). Not a state
+ * that must be said (第二次): unsaid, it would keep a shorter phrase from reading a plain request.
+ * Only for rules that escalate: an approval's shorter phrase reads its states off the verified facts.
+ */
+function inheritStates(rules: CompiledRule[], first: number, whole: CompiledRule): void {
+  const states = whole.meaning.polar.filter((p) => SENSES[p]!.mustBeSaid !== true);
+  if (states.length === 0) return;
+  for (let k = first + 1; k < rules.length; k++) {
+    const rule = rules[k]!;
+    if (rule.text !== whole.text) continue;
+    const missing = states.filter((p) => !rule.meaning.polar.includes(p));
+    // A shorter phrase stating a state of the same kind (another side of it) keeps its own.
+    const groups = new Set(rule.meaning.polar.map((p) => SENSES[p]!.polar));
+    const added = missing.filter((p) => !groups.has(SENSES[p]!.polar));
+    if (added.length > 0) rule.meaning = { ...rule.meaning, polar: [...rule.meaning.polar, ...added] };
+  }
 }
 
 /**
