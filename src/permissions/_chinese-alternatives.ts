@@ -124,16 +124,19 @@ export function circumstanceFirst(
   const clauses = withoutNotes(phrase.slice(colon + 1))
     .replace(/\s+/g, '')
     .split(/[,，;；]/);
-  const remedy = clauses[0]!;
   if (circumstance.length < 2 || /[a-z]{2}/i.test(circumstance) || isAction(circumstance)) return undefined;
-  if (remedy.length < 2 || !isAction(remedy)) return undefined;
+  // 核实属实：按实际时长重算，退多扣部分: how the operator works it out first names no remedy; the
+  // first clause that does is the remedy.
+  const first = clauses.findIndex((c) => c.length >= 2 && isAction(c));
+  if (first < 0) return undefined;
+  const remedy = clauses[first]!;
   // 返还被扣课时并安排补课: what is given back is asked for; what follows it, the team arranges.
   const remedies = remedy.split(REMEDIES_JOINED).filter((side) => side.length >= 2 && isAction(side));
   if (remedies.length === 0) remedies.push(remedy);
   // 免收上门费，已付的原路退回: what was paid already comes back too, which a caller asks for.
   // It is the waived thing given back (上门费原路退回), which the caller names.
   const waived = WAIVED.exec(remedies[0]!)?.[1];
-  for (const clause of clauses.slice(1))
+  for (const clause of clauses.slice(first + 1))
     if (PAID_BACK.test(clause)) remedies.push(waived ? clause.replace(PAID_BEFORE, waived) : clause);
   return { circumstance, written, remedies };
 }

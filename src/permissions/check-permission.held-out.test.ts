@@ -346,3 +346,11 @@ describe('checkPermission: a leak-repair firm’s warranty and service times (he
     expect(checkPermission(rules, '质保期内原位置复漏，免费返修').status).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: "case 核实属实：how it is worked out, remedy" (held-out round 26)', () => {
+  const rules = rulesFor('held-out-26', '青灯共享自习室');
+  it('reads the first clause naming a remedy as the remedy, with the case told', () => {
+    expect(checkPermission(rules, '忘了签退，多扣了，退款28元').status).toBe('can_approve_immediately');
+    expect(checkPermission(rules, '空调坏了一下午，补偿我20块').status).toBe('can_approve_immediately');
+  });
+});
