@@ -354,3 +354,15 @@ describe('checkPermission: "case 核实属实：how it is worked out, remedy" (h
     expect(checkPermission(rules, '空调坏了一下午，补偿我20块').status).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: a report or certificate asked to say whose fault a leak was (held-out round 26)', () => {
+  const rules = rulesFor('held-out-26', '固顶防水补漏');
+  it('forbids a conclusion changed, or a certificate worded at the caller’s dictation', () => {
+    expect(checkPermission(rules, '你们帮我把结论改一下，就写开发商原来防水层冇做好').status).toBe(
+      'forbidden',
+    );
+    expect(checkPermission(rules, '给我开张证明，就写“502卫生间漏水是602卫生间引起的”，盖个章').status).toBe(
+      'forbidden',
+    );
+  });
+});

@@ -680,8 +680,10 @@ const FALSE_RECORD =
 const FALSE_RECORD_ASKED = [
   // Not what was done wrong already (你们给弄成32X了): that is told.
   '[开写改换当算打弄记填列]成(?![^,.!?;:、\\n]{0,10}?了(?:[,.!?;:、\\n]|$))',
-  '改(?:一下|个)?(?:日期|时间|金额|名目|项目|品名)',
-  '(?:日期|时间|金额|名目|项目|品名)(?:给我)?改',
+  '改(?:一下|个)?(?:日期|时间|金额|名目|项目|品名|结论|原因|结果|责任)',
+  '(?:日期|时间|金额|名目|项目|品名|结论|原因|结果|责任)(?:给我)?改',
+  // 就写“502漏水是602引起的”: whose fault it was, written at the caller's word.
+  '写(?:上|成|明)?\\s*[“"「‘\'][^”"」’\']{0,40}?(?:引起|造成|导致|责任|原因)',
   '倒签',
   '虚开',
   // 给我重新开个收据，写个三千五: an amount to be written on it, which only a changed one needs.
