@@ -2458,6 +2458,13 @@ export const SENSES: readonly SenseDef[] = [
     problem: true,
     zh: [
       '丢失',
+      '遗失',
+      '遗落',
+      // 落在桌子上了, 忘在包厢里: left behind.
+      '落在',
+      '落下了',
+      '忘在',
+      '忘拿',
       '丢了',
       '丢掉',
       '没了',

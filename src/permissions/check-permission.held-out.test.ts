@@ -366,3 +366,11 @@ describe('checkPermission: a report or certificate asked to say whose fault a le
     );
   });
 });
+
+describe('checkPermission: an item left behind (held-out round 26)', () => {
+  it('reads 落在 and 丢了 of one’s own item as the lost-property case (物品遗失), whatever the item', () => {
+    const rules = rulesFor('held-out-26', '青灯共享自习室');
+    for (const said of ['我的iPad落在你们店里了', '我的iPad丢了'])
+      expect(checkPermission(rules, said).status).toBe('requires_process');
+  });
+});

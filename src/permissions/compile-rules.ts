@@ -309,6 +309,8 @@ const TERM_ANCHOR = /^[\u4e00-\u9fff]{1,6}?[前后](?=\s*[\u4e00-\u9fff])/;
 // 改约一次, 顺延一次: once, which is what a request that says no count asks for.
 const ONCE = /^(?:一|1)(?:次|回)$/;
 const ONCE_DIGIT = /(?<!\d)1\s*(?:次|回)/;
+/** A word for any item at all (物品, 东西, 财物). */
+const ANY_ITEM = /^(?:物品|东西|财物|物件|随身物品|个人物品)$/;
 // 月卡剩余时长顺延: the time left is what any extension or refund of the card is of.
 const TIME_LEFT = /剩余(?:时长|时间|天数|次数|课时|小时)/;
 
@@ -334,6 +336,10 @@ function leftUnsaid(meaning: RuleMeaning, phrase: string, condition?: RuleCondit
     const said = out.words.zh.filter((w) => anchor[0].includes(w));
     if (said.length > 0) out = { ...out, optional: [...(out.optional ?? []), ...said] };
   }
+  // 物品遗失: any item is a 物品, and a caller names theirs (我的iPad丢了); the word for all of them
+  // is never said, while what happened to it still names the rule.
+  if (out.heads.length + out.objects.length > 0 && out.words.zh.some((w) => ANY_ITEM.test(w)))
+    out = { ...out, words: { ...out.words, zh: out.words.zh.filter((w) => !ANY_ITEM.test(w)) } };
   const left = TIME_LEFT.exec(phrase);
   if (left !== null && out.heads.length > 0) {
     const spans: SenseSpan[] = [];
