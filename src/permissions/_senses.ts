@@ -2876,6 +2876,14 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    // What the cameras recorded (监控录像, CCTV, camera footage): a thing a rule may give out by a
+    // process of its own, or forbid.
+    id: 'footage',
+    role: 'object',
+    zh: ['监控录像', '监控视频', '监控画面', '录像'],
+    en: ['cctv', 'footage', 'camera footage', 'security footage', 'anpr'],
+  },
+  {
     // Harm to a thing (a dent in the door, a scratch on the bumper): what a damage charge or a
     // damage dispute is about. Not damages, which is compensation.
     id: 'damage',

@@ -374,3 +374,12 @@ describe('checkPermission: an item left behind (held-out round 26)', () => {
       expect(checkPermission(rules, said).status).toBe('requires_process');
   });
 });
+
+describe('checkPermission: camera footage where the product has a process for it (held-out round 26)', () => {
+  it('opens the product’s process for footage (subject access requests), and forbids it where none is', () => {
+    const carWash = rulesFor('held-out-26', 'Glosswell Express Car Wash');
+    expect(checkPermission(carWash, 'I want a copy of the camera footage').status).toBe('requires_process');
+    const studyRooms = rulesFor('held-out-26', '青灯共享自习室');
+    expect(checkPermission(studyRooms, '我要看监控录像，看看谁拿了我的iPad').status).toBe('forbidden');
+  });
+});

@@ -71,7 +71,12 @@ import {
 import { SENSES } from './_senses.js';
 import { covers, isEmpty, stemsOf, type Words } from './_words.js';
 import type { CompiledRule, CompiledRules } from './compile-rules.js';
-import { findOtherParty, type OtherParty, type OtherPartyOptions } from './find-other-party.js';
+import {
+  asksForFootage,
+  findOtherParty,
+  type OtherParty,
+  type OtherPartyOptions,
+} from './find-other-party.js';
 import type { Quantity, QuantityFamily } from './parse-quantities.js';
 
 /** The decision on one request inside an action (退款60元然后注销账户 has two). */
@@ -2262,6 +2267,9 @@ function withDataScope(
   // On a guardian's or a principal's account, the caller's own child or kin is whom it is held for.
   const found = otherPartyUnder(rules, decision.action, caller) ?? roleRefused(disclosure, decision.action);
   if (!found) return decision;
+  // Copies of CCTV footage (subject access requests): a product whose own rule on footage read the
+  // request has said how footage is given; the cameras' other people are that process's to mind.
+  if (asksForFootage(found.text) && decidedByFootageRule(rules, decision)) return decision;
   const rule = (ruleOnServicePerson(rules, found.text) ?? disclosure)?.text ?? null;
   const reasons = otherPartyReason(rule, found.what);
   const lang = hasCjk(decision.action) ? 'zh' : 'en';
@@ -2284,6 +2292,18 @@ function withDataScope(
     parts: [part, ...decision.parts],
     reasons,
   };
+}
+
+let footageSense: number | undefined;
+
+/** Whether a part of the decision was read by a rule, not forbidding, about camera footage. */
+function decidedByFootageRule(rules: CompiledRules, decision: PermissionDecision): boolean {
+  footageSense ??= senseNumber('footage');
+  return decision.parts.some((p) => {
+    if (p.rule === null || p.status === 'forbidden') return false;
+    const rule = rules.rules.find((r) => r.text === p.rule);
+    return rule !== undefined && rule.meaning.objects.includes(footageSense!);
+  });
 }
 
 /** Other words a product's rules call one who serves by: 师傅 for a 技师, an engineer for a technician. */

@@ -778,6 +778,11 @@ const DONE_FOR_ME = '(?:先|就)?(?:停|关|暂停|取消|撤|断|开通|装|修
 const FOOTAGE_ASK = new RegExp(
   `(?:调|看|查|拷|复制|发|给|要|提供|播放|导出|回放)[^,.!?;:、\\n]{0,8}?${FOOTAGE_ZH}|${FOOTAGE_ZH}[^,.!?;:、\\n]{0,8}?(?:调出|调取|调一下|拷|发|给我(?!${DONE_FOR_ME})|看看|看一下|导出|回放)|\\b(?:cctv|security (?:camera )?(?:footage|video|tapes?)|camera footage|surveillance (?:footage|video))\\b`,
 );
+/** Whether the text asks for camera footage (调监控, send me the cctv). */
+export function asksForFootage(text: string): boolean {
+  return FOOTAGE_ASK.test(normalizeText(text));
+}
+
 const OWN_CAMERA_BEFORE = /我家|我的|自己|自家|家里的?(?:监控|摄像)|my (?:own )?(?:home )?camera/;
 // Someone else's home (他家, 她们家, 1201家, 老赵家, 朋友家) and a door opened or a way in asked for.
 const OTHERS_HOME =
