@@ -36,6 +36,9 @@ describe('goodbye words', () => {
     'Cheers then, take care',
     'Ta-ra pet',
     'see ya',
+    // New Zealand: choice (great), bro, catch ya.
+    "Choice, that's all I need. Cheers bro, catch ya.",
+    'Sweet as, ta bro, catch ya',
   ])('"%s" says goodbye in everyday words, and only that', (line) => {
     expect(isGoodbye(line)).toBe(true);
   });

@@ -890,3 +890,18 @@ describe('withoutCalledOffAgain: a step asked for and called off in the same bre
     expect(withoutCalledOffAgain('算了算了，先不取消了')).toBe('算了算了，先不取消了');
   });
 });
+
+describe('understandUtterance: whether a service is offered, asked', () => {
+  it.each(['哦……那你们店里头有没得上门的嘛？', '你们有没有上门服务？', 'do you guys offer home visits?'])(
+    '%j asks about the service and asks for no action',
+    (said) => {
+      const u = read(said);
+      expect(u.question).toBe(true);
+      expect(u.actions).toEqual([]);
+    },
+  );
+
+  it('keeps a request asked as a question of whether it can be done', () => {
+    expect(read('有没有办法退款').actions.length).toBeGreaterThan(0);
+  });
+});

@@ -134,9 +134,14 @@ export function understandUtterance(text: string, language: Language): Understan
   // 那我叫他自己去店里打一份，这样可以吧？: a tag asking leave for the caller's own plan asks
   // nothing of the company once the plan is cut.
   const askedOnly = spans.length === 0 ? asking : askingOf(cut(text, spans)).replace(LEAVE_FOR_THE_PLAN, ' ');
-  const actions = (read.requests.length > 0 ? read.requests : askedOfTopic(text)).filter(
-    (a) => !wentWhere.includes(a) && !own.some((c) => a.start < c.end && c.start < a.end),
-  );
+  // 你们店里有没得上门的嘛？/ do you guys offer home visits?: whether a service is offered, asked,
+  // and nothing asked of it yet.
+  const offeredOnly = OFFERED_ASKED.test(text.trim()) && !EXPLICIT_ASK.test(askedOnly);
+  const actions = offeredOnly
+    ? []
+    : (read.requests.length > 0 ? read.requests : askedOfTopic(text)).filter(
+        (a) => !wentWhere.includes(a) && !own.some((c) => a.start < c.end && c.start < a.end),
+      );
   const quantities = parseQuantities(text);
   const name = extractName(text);
   const serviceNames = zh ? extractZhServiceNames(text) : extractEnServiceNames(lower);
@@ -323,6 +328,13 @@ export function withoutCalledOffAgain(text: string): string {
   }
   return text;
 }
+
+/**
+ * A line asking only whether something is offered: 有没有/有没得 … 的 or 服务 ending the question, do
+ * you (guys) do/offer …?
+ */
+const OFFERED_ASKED =
+  /^[^。！!？?]*?(?:有没有|有没得|有冇)[^，,。！!？?]{0,10}?(?:的|服务)(?:嘛|吗|呢|啊)?[？?]?$|^[^.!?]*?\bdo you (?:guys |folks )?(?:do|offer|provide)\b[^.!?]*\?$/i;
 
 /** The text without the clauses saying what the caller did or will do themselves (OWN_DOING). */
 export function withoutOwnDoing(text: string): string {
