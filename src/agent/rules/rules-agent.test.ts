@@ -1363,6 +1363,8 @@ describe('createRulesAgent: following up a request the call took up', () => {
     '行，你们查清楚了打个电话给我',
     '好的，有结果了通知我一声',
     '那你们抓紧处理，弄清楚了回个电话给我',
+    '行，那你赶紧给我整，今儿下班前给我回个话儿。',
+    '那行，你让主管打给我，下午五点以后',
   ])('%s: checks and opens nothing more', async (said) => {
     const c = deskCall();
     await c.say('你们那个保安态度太差了，我要投诉他');
