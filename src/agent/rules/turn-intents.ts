@@ -133,7 +133,10 @@ const FOLLOW_UP =
  * what the call is about says when. Undefined when the line is anything else.
  */
 export function followedUp(ctx: CallContext, utterance: string, u: Understanding): string | undefined {
-  if (u.actions.length > 0 || !FOLLOW_UP.test(utterance)) return undefined;
+  // 你让主管打给我: the supervisor asked for, while a request waits for one, is that request chased.
+  const waitsForSupervisor = (ctx.requests ?? []).some((e) => e.state === 'escalated' && !e.withdrawn);
+  const asksNew = u.actions.some((a) => !(waitsForSupervisor && a.concept === 'speak_to_supervisor'));
+  if (asksNew || !FOLLOW_UP.test(utterance)) return undefined;
   // 新卡啥时候能寄到？ a question the FAQ answers is answered by it; 那要等多久嘛 names nothing
   // but the wait, and an entry it finds by 多久 alone is about something else.
   if (u.question) {
