@@ -800,3 +800,17 @@ describe('checkPermission: who is on record, in a rule on who may be told', () =
     expect(checkPermission(flats, '我同事住几号房').status).toBe('forbidden');
   });
 });
+
+describe('a neighbour placed or a thing of theirs named before the question', () => {
+  it.each([
+    'How much does my neighbour at number 12 owe?',
+    "What does my neighbour's system generate?",
+    'what does my neighbour next door pay',
+  ])('%j is about someone else', (said) => {
+    expect(checkPermission(seed, said).status).toBe('forbidden');
+  });
+
+  it('keeps the caller’s own question theirs', () => {
+    expect(checkPermission(seed, "what's my own system generating").status).not.toBe('forbidden');
+  });
+});
