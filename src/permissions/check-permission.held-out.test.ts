@@ -383,3 +383,13 @@ describe('checkPermission: camera footage where the product has a process for it
     expect(checkPermission(studyRooms, '我要看监控录像，看看谁拿了我的iPad').status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: a thing a stricter rule names only in part (held-out round 4)', () => {
+  const rules = rulesFor('held-out-4', 'Ridgeway Vets');
+  it('reads "cancel my cat’s appointment" as the appointment, not the pet health plan', () => {
+    expect(checkPermission(rules, "Cancel my cat's appointment tomorrow please").status).toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(rules, 'cancel my pet health club plan').status).toBe('requires_supervisor');
+  });
+});

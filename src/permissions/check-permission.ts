@@ -1382,10 +1382,17 @@ function narrowest(
     a.meaning.heads.some((h) => has[h] === 1 && b.meaning.heads.includes(h));
   // 免费修一下 against 预约上门维修 and 保修期外免费维修: the request says something the plausible
   // rule adds (免费) and the strong one does not, so it may well mean it (the warranty unsaid).
+  // Of its things, all those the strong rule lacks: cancel my cat's appointment names a pet, not the
+  // pet health club plan (pet, plan) cancelled.
   const saysMoreOf = (a: CompiledRule, b: CompiledRule): boolean => {
     for (const k of a.meaning.polar) if (has[k] === 1 && !b.meaning.polar.includes(k)) return true;
-    for (const k of a.meaning.objects) if (has[k] === 1 && !b.meaning.objects.includes(k)) return true;
-    return false;
+    let more = false;
+    for (const k of a.meaning.objects) {
+      if (b.meaning.objects.includes(k)) continue;
+      if (has[k] !== 1) return false;
+      more = true;
+    }
+    return more;
   };
   const drop: number[] = [];
   const money = saysMoney(part);
