@@ -393,3 +393,13 @@ describe('checkPermission: a thing a stricter rule names only in part (held-out 
     expect(checkPermission(rules, 'cancel my pet health club plan').status).toBe('requires_supervisor');
   });
 });
+
+describe('checkPermission: a forbidding rule’s note on why and what instead (held-out round 10)', () => {
+  const rules = rulesFor('held-out-10', 'Straits Harbour Ferries');
+  it('reads "(… cancel under the fare rules and book a new ticket)" as no part of what is forbidden', () => {
+    expect(checkPermission(rules, 'I want to book two seats to Batam on Saturday').status).not.toBe(
+      'forbidden',
+    );
+    expect(checkPermission(rules, 'change the name on my ticket to my brother').status).toBe('forbidden');
+  });
+});

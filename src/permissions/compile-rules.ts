@@ -150,6 +150,14 @@ const CATEGORY_KEYS: readonly PermissionCategory[] = [
 const INSTEAD_NOTE =
   /\s*\((?:(?:they|customers?|clients?|callers?|members?|the (?:customer|client|caller|account holder|holder|member)s?)\s+(?:can|may|should|must|need to|check|change|use|do|manage|update|view|see|call|contact|email|go)\b|instead\b|refer\b|direct them\b|point them\b|send them\b|tell them\b|ask them\b|请客户|让客户|引导客户?|建议客户|由客户自行|客户(?:可|可以|需|需要|自行)|(?:租客|房客|业主|家属|本人|用户|学员|会员|乘客|顾客)(?:可以?先?|可另|可自行|需|需要)|[^)]{0,12}?(?:由客服|通过客服|由平台|只能通过|可通过|请通过))[^)]*(?:\)|$)/g;
 
+/**
+ * A note giving the reason and the way round it (the manifest must match the passport: cancel
+ * under the fare rules and book a new ticket): why the thing is forbidden and what is done
+ * instead, no part of what is forbidden. Only in English, where such notes are sentences.
+ */
+const REASON_NOTE =
+  /\s*\((?=[^()]*?[a-z])[^()]*?(?::|\bmust\b|\bshould\b|\bneeds? to\b|\bha(?:s|ve) to\b)[^()]*(?:\)|$)/g;
+
 /** A bracketed relative clause (who may then …, which …): a description, not a step. */
 const RELATIVE_NOTE = /\s*\((?:who|which|that|whose)\b[^)]*(?:\)|$)/g;
 
@@ -223,7 +231,8 @@ function withMoneyOf(before: string, steps: string): string {
 export function compileRule(category: PermissionCategory, text: string, alternative?: string): CompiledRule {
   const parsed = parseRule(text.trim());
   if (alternative !== undefined) parsed.phrase = alternative;
-  else if (category === 'forbidden') parsed.phrase = parsed.phrase.replace(INSTEAD_NOTE, ' ').trim();
+  else if (category === 'forbidden')
+    parsed.phrase = parsed.phrase.replace(INSTEAD_NOTE, ' ').replace(REASON_NOTE, ' ').trim();
   else
     parsed.phrase = withoutExceptionNotes(
       parsed.phrase.replace(NO_PROMISE_NOTE, '').replace(CUSTOMER_BRINGS_ZH, ''),
