@@ -451,3 +451,16 @@ describe('forbiddenThingsIn: things a forbidden rule will not take in a place', 
       expect(checkPermission(rules, said).status, said).toBe('forbidden');
   });
 });
+
+describe('englishAlternatives: terms of cost and whoever else may ask', () => {
+  const isAction = (w: string): boolean => /^(?:book|move|cancel)\b/.test(w);
+  it('drops "at no charge" and "for the policyholder or a named tenant contact"', () => {
+    const out = englishAlternatives(
+      'book, move or cancel an annual service, breakdown or repair visit in any free slot, at no charge, for the policyholder or a named tenant contact',
+      'can_approve_immediately',
+      isAction,
+    );
+    expect(out).toContain('move an annual service');
+    expect(out).toContain('cancel an annual service');
+  });
+});

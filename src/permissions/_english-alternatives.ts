@@ -69,7 +69,7 @@ const RELATIVE_AFTER =
  * checks them; a caller does not say them.
  */
 const TERMS_AFTER =
-  /(?:\.\s+(?=[a-z])|\s*,\s*(?:subject to|including|incl\.?)\s|\s*,\s*(?:once|twice|only|per|max(?:imum)?|no more than|at most|up to \d|within|(?:claimed|made|requested|reported|filed|lodged)\s+(?:within|before|by)|any (?:amount|sum|value)|whatever the amount|regardless of (?:the )?amount|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+|\s+per\s+(?:[a-z-]+\s+)?(?:incident|occurrence|visit|customer|client|tenant|household|job|repair|device|booking|order)\b)[\s\S]*$/;
+  /(?:\.\s+(?=[a-z])|\s*,\s*(?:subject to|including|incl\.?)\s|\s*,\s*(?:at no (?:charge|cost|extra cost)|free of charge|once|twice|only|per|max(?:imum)?|no more than|at most|up to \d|within|(?:claimed|made|requested|reported|filed|lodged)\s+(?:within|before|by)|any (?:amount|sum|value)|whatever the amount|regardless of (?:the )?amount|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+|\s+per\s+(?:[a-z-]+\s+)?(?:incident|occurrence|visit|customer|client|tenant|household|job|repair|device|booking|order)\b)[\s\S]*$/;
 
 /**
  * A second case of the rule that is a circumstance, not an action (book a test for the caller, or
@@ -82,8 +82,9 @@ const CIRCUMSTANCE_CASE =
  * For the one the product serves, however it names them (for the caller, for the candidate, for
  * a member, for the caller's own boat): the caller asks for themselves and says nothing of it.
  */
+// for the policyholder or a named tenant contact: whoever else may ask goes with it.
 const FOR_THE_CUSTOMER = new RegExp(
-  String.raw`\s+for\s+(?:the|a|an)\s+(?:${CUSTOMER}|owner)(?:'s\s+(?:own\s+)?[a-z-]+|s)?\b`,
+  String.raw`\s+for\s+(?:the|a|an)\s+(?:${CUSTOMER}|owner)(?:'s\s+(?:own\s+)?[a-z-]+|s)?\b(?:\s+or\s+(?:a|an|the|their)\s+(?:named\s+|authori[sz]ed\s+|registered\s+)?[a-z-]+(?:\s+(?:contact|person|user|driver|member))?\b)?`,
   'g',
 );
 
