@@ -453,14 +453,13 @@ describe('forbiddenThingsIn: things a forbidden rule will not take in a place', 
 });
 
 describe('englishAlternatives: terms of cost and whoever else may ask', () => {
-  const isAction = (w: string): boolean => /^(?:book|move|cancel)\b/.test(w);
+  const isAction = (w: string): boolean => /book|move|cancel/.test(w);
   it('drops "at no charge" and "for the policyholder or a named tenant contact"', () => {
     const out = englishAlternatives(
       'book, move or cancel an annual service, breakdown or repair visit in any free slot, at no charge, for the policyholder or a named tenant contact',
       'can_approve_immediately',
       isAction,
     );
-    expect(out).toContain('move an annual service');
-    expect(out).toContain('cancel an annual service');
+    expect(out).toEqual(['book, move or cancel an annual service, breakdown or repair visit']);
   });
 });
