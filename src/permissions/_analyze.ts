@@ -101,6 +101,11 @@ const AWAITED_EN =
 const NEGATION_BEFORE =
   /(?:不要|不用|不想|不需要|别|无需|don't want(?: a| to| my)?|do not want(?: a| to| my)?|no need (?:for|to)(?: a)?|not asking for(?: a)?|not one to|not the (?:type|kind|sort) to|hate to|\bno)\s*$/;
 
+/** 冻结就算了, 发票也不用了: an action named, then dropped in its own clause. */
+const DROPPED_AFTER = /^[^,.!?;:、\n]{0,4}?(?:就|也|都)?(?:算了|不用了|不要了|拉倒)/;
+/** A clause that drops what it names (冻结就算了, 发票也不用了吧): it asks for nothing. */
+export const DROPPED_CLAUSE = /^[^,.!?;:、\n]{1,8}?(?:就|也|都)?(?:算了|不用了|不要了|拉倒)(?:吧|啦|了)?$/;
+
 /**
  * The clause boundaries of normalised text as [start, end) pairs, in order, but for an `and`
  * inside a number (a hundred and twenty nine) and the colon of a time (14:00).
@@ -287,7 +292,9 @@ export function analyze(text: string): Analysis {
       clauseStart: clause.start,
       clauseEnd: clause.end,
       howTo,
-      negated: (gates & REFUSAL) !== 0 && NEGATION_BEFORE.test(norm.slice(clause.start, m.start)),
+      negated:
+        ((gates & REFUSAL) !== 0 && NEGATION_BEFORE.test(norm.slice(clause.start, m.start))) ||
+        DROPPED_AFTER.test(norm.slice(m.end, clause.end)),
       awaited: (gates & NOT_YET) !== 0 && awaited(norm, clause, m, gates),
     });
   }

@@ -88,7 +88,7 @@ type Op = '<' | '<=' | '>' | '>=' | '=';
 // Longest first: 小于等于 before 小于, 不超过 before 超过.
 const PREFIX_WORDS: ReadonlyArray<[RegExp, Op]> = [
   [
-    /(?:小于等于|小于或等于|不超过|不高于|不大于|不多于|最多|至多|最高|封顶|up to|at most|no more than|not more than|not exceeding|maximum of|maximum|max)\s*$/,
+    /(?:小于等于|小于或等于|不超过|不高于|不大于|不多于|最多|至多|最高|最长|最久|封顶|up to|at most|no more than|not more than|not exceeding|maximum of|maximum|max)\s*$/,
     '<=',
   ],
   [/(?:大于等于|大于或等于|不低于|不少于|至少|最少|at least|minimum of|minimum|min)\s*$/, '>='],

@@ -719,6 +719,11 @@ export const SENSES: readonly SenseDef[] = [
         key: '停',
         re: '停(?:用|个|上)?[一二两三四五六七八九十百几半\\d]+(?:天|日|个?月|周|个?星期|个?礼拜)',
       },
+      // 冻七天, 冻个十天: frozen, said with how long (水管冻住了 says no time).
+      {
+        key: '冻',
+        re: '冻(?:个|上)?[一二两三四五六七八九十百几半\\d]+(?:天|日|个?月|周|个?星期|个?礼拜)',
+      },
       // 先给我停了 / 先停一下: stopped for now, to go on later.
       { key: '先', re: '先(?:给[我俺])?停' },
       // kill it so nobody can use it, shut the card off: a card or badge made to stop working

@@ -454,7 +454,8 @@ describe('checkPermission: a rule forbidding steps done for someone who is not t
     forbidden: ['替非账户家长（或未登记的第二联系人）约课、取消、暂停、改接送人'],
   });
   it('approves the holder pausing their own term and forbids pausing it for someone else', () => {
-    expect(checkPermission(rules, '帮我把这学期暂停一下').status).toBe('can_approve_immediately');
+    // 最长30天 is the pause's limit: a pause asked for with its time is within it.
+    expect(checkPermission(rules, '帮我把这学期暂停两个礼拜').status).toBe('can_approve_immediately');
     expect(checkPermission(rules, '我是他奶奶，帮他把学期暂停一下').status).toBe('forbidden');
   });
 });

@@ -403,3 +403,18 @@ describe('checkPermission: a forbidding rule’s note on why and what instead (h
     expect(checkPermission(rules, 'change the name on my ticket to my brother').status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: a freeze within the rules, and beyond them (held-out rounds 26 and 8)', () => {
+  it('reads 最长7天 as the limit, 冻七天 as a freeze, and 超出规定的冻结 as what goes beyond it', () => {
+    const rules = rulesFor('held-out-26', '青灯共享自习室');
+    expect(checkPermission(rules, '月卡冻七天').status).toBe('can_approve_immediately');
+    expect(checkPermission(rules, '月卡冻十天').rule ?? '').toMatch(/^超出规定的冻结/);
+  });
+
+  it('reads a freeze dropped in its own clause (冻结就算了) as asking for nothing', () => {
+    const rules = rulesFor('held-out-8', '小海豚少儿游泳');
+    expect(checkPermission(rules, '延期嘛，你帮我延十五天。冻结就算了，暑假说不定还要用').status).toBe(
+      'can_approve_immediately',
+    );
+  });
+});

@@ -2,7 +2,7 @@ import { type Bilingual, hasCjk } from '../domain/language.js';
 import { PERMISSION_CATEGORIES, type PermissionCategory } from '../domain/record-schemas.js';
 import { DEMANDS_REMEDY } from '../domain/remedy-demanded.js';
 import { agesSaid, withinAge } from './_ages.js';
-import { type Analysis, analyze, type FoundRequest, mergeRepeats } from './_analyze.js';
+import { type Analysis, analyze, DROPPED_CLAUSE, type FoundRequest, mergeRepeats } from './_analyze.js';
 import { TwoGenerationCache } from './_cache.js';
 import * as G from './_char-gates.js';
 import { deniedRoleSaid } from './_denied-roles.js';
@@ -372,6 +372,8 @@ function parseAction(text: string): ParsedAction {
   const free: ParsedAction['free'] = [];
   for (const c of analysis.clauses) {
     if (overlapsRequest(asked, c)) continue;
+    // 冻结就算了: a clause dropping what it names asks for nothing.
+    if (DROPPED_CLAUSE.test(analysis.norm.slice(c.start, c.end).trim())) continue;
     const part = toPart(analysis, c.start, c.end);
     const quantity = firstQuantityIn(analysis.quantities, c.start, c.end);
     if (quantity) part.quantity = quantity;

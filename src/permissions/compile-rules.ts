@@ -318,6 +318,8 @@ const TERM_ANCHOR = /^[\u4e00-\u9fff]{1,6}?[前后](?=\s*[\u4e00-\u9fff])/;
 // 改约一次, 顺延一次: once, which is what a request that says no count asks for.
 const ONCE = /^(?:一|1)(?:次|回)$/;
 const ONCE_DIGIT = /(?<!\d)1\s*(?:次|回)/;
+/** Within the rules (规定范围内, 标准内): a rule's limit, said in words. */
+const WITHIN_RULES = /规定范围内|规定内|范围内|标准内|规定以内/;
 /** A word for any item at all (物品, 东西, 财物). */
 const ANY_ITEM = /^(?:物品|东西|财物|物件|随身物品|个人物品)$/;
 // 月卡剩余时长顺延: the time left is what any extension or refund of the card is of.
@@ -349,6 +351,12 @@ function leftUnsaid(meaning: RuleMeaning, phrase: string, condition?: RuleCondit
   // is never said, while what happened to it still names the rule.
   if (out.heads.length + out.objects.length > 0 && out.words.zh.some((w) => ANY_ITEM.test(w)))
     out = { ...out, words: { ...out.words, zh: out.words.zh.filter((w) => !ANY_ITEM.test(w)) } };
+  // 规定范围内冻结: within the rules is the limit's to say, which the request meets by its amount.
+  const within = WITHIN_RULES.exec(phrase);
+  if (within !== null && out.heads.length > 0) {
+    const said = out.words.zh.filter((w) => within[0].includes(w));
+    if (said.length > 0) out = { ...out, optional: [...(out.optional ?? []), ...said] };
+  }
   const left = TIME_LEFT.exec(phrase);
   if (left !== null && out.heads.length > 0) {
     const spans: SenseSpan[] = [];
@@ -458,6 +466,7 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
       if (quoted !== undefined) rule.quoted = quoted;
     }
   }
+  beyondTheLimits(rules);
   markDomainWords(rules, shorterPhrases);
   // 学员信息只告诉登记家长本人: the accounts are a guardian's, held for their children;
   // 治丧信息只告诉合同委托人本人: a principal's, held for their kin.
@@ -511,6 +520,47 @@ function statedActions(text: string, category: PermissionCategory): string[] {
     else out.push(piece);
   }
   return out.length > 1 ? out : [text];
+}
+
+/** A rule on what goes beyond the limits (超出规定的冻结, extensions beyond the allowance). */
+const BEYOND_LIMITS =
+  /超出规定|超出范围|超过规定|超出标准|超限|规定以外|规定之外|\bbeyond (?:the |those |these )?(?:limits?|rules?|allowance|above)\b|\boutside (?:the |those |these )?(?:rules?|limits?|allowance)\b/i;
+
+/**
+ * 规定范围内冻结：月卡最长7天 beside 超出规定的冻结: a rule that escalates what goes beyond the limits,
+ * stating none of its own, starts where the approval on the same action ends (over 7 days).
+ */
+function beyondTheLimits(rules: CompiledRule[]): void {
+  for (const rule of rules) {
+    if (
+      rule.condition !== undefined ||
+      rule.category === 'can_approve_immediately' ||
+      rule.category === 'forbidden'
+    )
+      continue;
+    const beyondWords = BEYOND_LIMITS.exec(rule.text);
+    if (beyondWords === null) continue;
+    const heads = rule.meaning.heads;
+    const within = rules.find(
+      (r) =>
+        r.category === 'can_approve_immediately' &&
+        r.condition?.hi !== undefined &&
+        r.condition.lo === undefined &&
+        !r.condition.invalid &&
+        r.meaning.heads.some((h) => heads.includes(h)),
+    );
+    if (within === undefined) continue;
+    const c = within.condition!;
+    const beyond: RuleCondition = { lo: c.hi!, loInclusive: !c.hiInclusive, hiInclusive: false };
+    if (c.unit !== undefined) beyond.unit = c.unit;
+    if (c.family !== undefined) beyond.family = c.family;
+    if (c.noun !== undefined) beyond.noun = c.noun;
+    rule.condition = beyond;
+    // Beyond the limits is the condition's to say now: no word a caller must say.
+    const said = rule.meaning.words.zh.filter((w) => beyondWords[0].includes(w));
+    if (said.length > 0)
+      rule.meaning = { ...rule.meaning, optional: [...(rule.meaning.optional ?? []), ...said] };
+  }
 }
 
 /** Compiles one rule text, with the shorter phrases it stands for, into `rules`. */
