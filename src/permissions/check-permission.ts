@@ -1524,10 +1524,11 @@ function unnamedThing(
   const concept = part.concept;
   if (concept === undefined) return;
   const has = sensesOf(part);
-  // 门框撬坏了……赔我八百: the thing told in another clause of the line is named too.
-  const lineHas = whole !== undefined && whole !== part ? sensesOf(whole) : has;
+  // 门框撬坏了……赔我八百: the thing told in another clause of the line is named too (the line read
+  // only when the part does not name it: most checks never need it).
+  const line = whole !== undefined && whole !== part ? whole : undefined;
   const unnamed = (rule: CompiledRule): boolean =>
-    rule.meaning.objects.some((o) => has[o] !== 1 && lineHas[o] !== 1);
+    rule.meaning.objects.some((o) => has[o] !== 1 && (line === undefined || sensesOf(line)[o] !== 1));
   const admits = admitsSum(part);
   const drop: number[] = [];
   for (const i of matched) {
