@@ -1411,21 +1411,26 @@ function narrowest(
   if (line !== part)
     for (const i of matched) {
       const rule = rules.rules[i]!;
-      if (levels[i] !== PLAUSIBLE || rule.category !== 'requires_process') continue;
-      // The case is a thing that happened (damage), not the person it happened with (阿姨).
-      if (!rule.meaning.objects.some((o) => lineHas()[o] === 1 && !isPartySense(o))) continue;
-      for (const j of matched) {
+      if (
+        levels[i] !== PLAUSIBLE ||
+        rule.category !== 'requires_process' ||
+        rule.meaning.objects.length === 0
+      )
+        continue;
+      const general = matched.filter((j) => {
         const other = rules.rules[j]!;
-        if (
+        return (
           levels[j]! >= STRONG &&
           other.category !== 'forbidden' &&
           other.meaning.objects.length === 0 &&
           sameAction(rule, other)
-        ) {
-          cases.add(i);
-          drop.push(j);
-        }
-      }
+        );
+      });
+      // The line is read only now: most checks have no such pair of rules.
+      if (general.length === 0 || !rule.meaning.objects.some((o) => lineHas()[o] === 1 && !isPartySense(o)))
+        continue;
+      cases.add(i);
+      drop.push(...general);
     }
   for (const i of matched) {
     const rule = rules.rules[i]!;
