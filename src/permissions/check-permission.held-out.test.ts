@@ -418,3 +418,15 @@ describe('checkPermission: a freeze within the rules, and beyond them (held-out 
     );
   });
 });
+
+describe('checkPermission: footage a product would approve giving out', () => {
+  it('still forbids it by default: only a process or a supervisor decides footage instead', () => {
+    const rules = compileRules({
+      can_approve_immediately: ['Send CCTV footage to the customer'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(rules, 'send me the CCTV footage').status).toBe('forbidden');
+  });
+});

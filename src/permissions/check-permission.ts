@@ -2311,11 +2311,15 @@ function withDataScope(
 
 let footageSense: number | undefined;
 
-/** Whether a part of the decision was read by a rule, not forbidding, about camera footage. */
+/**
+ * Whether a part of the decision was read by a rule about camera footage that escalates (a process,
+ * a supervisor): someone checks whose footage it is before any is given. Never an approval.
+ */
 function decidedByFootageRule(rules: CompiledRules, decision: PermissionDecision): boolean {
   footageSense ??= senseNumber('footage');
   return decision.parts.some((p) => {
-    if (p.rule === null || p.status === 'forbidden') return false;
+    if (p.rule === null || (p.status !== 'requires_process' && p.status !== 'requires_supervisor'))
+      return false;
     const rule = rules.rules.find((r) => r.text === p.rule);
     return rule !== undefined && rule.meaning.objects.includes(footageSense!);
   });
