@@ -463,3 +463,12 @@ describe('englishAlternatives: terms of cost and whoever else may ask', () => {
     expect(out).toEqual(['book, move or cancel an annual service, breakdown or repair visit']);
   });
 });
+
+describe('englishAlternatives: one verb on two things, the second a plural the lexicon knows', () => {
+  const isAction = (w: string): boolean => /send|receipt/.test(w);
+  it('reads "re-send e-tickets and receipts" as each thing re-sent', () => {
+    expect(
+      englishAlternatives('re-send e-tickets and receipts', 'can_approve_immediately', isAction),
+    ).toEqual(['re-send e-tickets', 're-send receipts']);
+  });
+});

@@ -367,7 +367,9 @@ function listItems(core: string, isAction: (word: string) => boolean): string[] 
   let apart = false;
   if (segments.length === 1) {
     const pair = ONE_AND.exec(core);
-    if (pair && isAction(pair[1]!) && !isAction(pair[2]!.split(' ')[0]!)) {
+    // e-tickets and receipts: a plural alone is a thing, whatever the lexicon makes of it.
+    const thing = (t: string): boolean => /^[a-z-]+s$/.test(t) || !isAction(t.split(' ')[0]!);
+    if (pair && isAction(pair[1]!) && thing(pair[2]!)) {
       segments.splice(0, 1, pair[1]!, pair[2]!);
       apart = true;
     }
