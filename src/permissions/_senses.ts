@@ -1140,7 +1140,15 @@ export const SENSES: readonly SenseDef[] = [
     role: 'action',
     zh: ['提高', '调高', '提升', '上调', '调大', '涨', '调到', '调成', '升到', '加到'],
     en: ['rais*', 'increas*', 'bump up', 'bump it up', 'boost*'],
-    patterns: [{ key: '提', re: `提\\s*(?:个|到|一下)?\\s*${ZH_NUM}` }],
+    patterns: [
+      { key: '提', re: `提\\s*(?:个|到|一下)?\\s*${ZH_NUM}` },
+      // bump my ATM limit to $800: a limit raised (bump my booking to Friday moves it).
+      {
+        key: 'bump',
+        re: 'bump\\s+(?:my|the|our|that)\\s+(?:[a-z-]+\\s+){0,2}?(?:limit|allowance|cap)\\b',
+        overlay: true,
+      },
+    ],
   },
   {
     id: 'extend',

@@ -430,3 +430,15 @@ describe('checkPermission: footage a product would approve giving out', () => {
     expect(checkPermission(rules, 'send me the CCTV footage').status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: a limit bumped (held-out round 2)', () => {
+  const rules = rulesFor('held-out-2', 'Fernpay Card');
+  it('reads "bump my ATM limit" as a raise of the limit, and "bump my appointment" as none', () => {
+    expect(checkPermission(rules, 'bump my ATM limit to $800 for one day').status).toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(rules, 'bump my appointment to Friday').status).not.toBe(
+      'can_approve_immediately',
+    );
+  });
+});
