@@ -472,3 +472,16 @@ describe('englishAlternatives: one verb on two things, the second a plural the l
     ).toEqual(['re-send e-tickets', 're-send receipts']);
   });
 });
+
+describe('englishAlternatives: a total over a period and one per period are terms', () => {
+  const isAction = (w: string): boolean => /refund/.test(w);
+  it('drops "total in one statement cycle, one fee refund per cycle"', () => {
+    expect(
+      englishAlternatives(
+        'refund card fees total in one statement cycle, one fee refund per cycle',
+        'can_approve_immediately',
+        isAction,
+      ),
+    ).toEqual(['refund card fees']);
+  });
+});
