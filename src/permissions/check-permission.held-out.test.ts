@@ -442,3 +442,19 @@ describe('checkPermission: a limit bumped (held-out round 2)', () => {
     );
   });
 });
+
+describe('checkPermission: someone else named a sentence before the step (held-out rounds 1 and 26)', () => {
+  it('forbids cancelling a membership or refunding tickets that the line before says are another’s', () => {
+    const carWash = rulesFor('held-out-26', 'Glosswell Express Car Wash');
+    expect(checkPermission(carWash, 'My wife has a membership with you. Cancel it please.').status).toBe(
+      'forbidden',
+    );
+    expect(
+      checkPermission(carWash, "My wife's got a membership too. Can you cancel that one as well?").status,
+    ).toBe('forbidden');
+    const tickets = rulesFor('held-out', 'StageDoor Tickets');
+    expect(checkPermission(tickets, 'My mum bought tickets on her account. Refund them please.').status).toBe(
+      'forbidden',
+    );
+  });
+});
