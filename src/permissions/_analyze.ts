@@ -101,10 +101,12 @@ const AWAITED_EN =
 const NEGATION_BEFORE =
   /(?:不要|不用|不想|不需要|别|无需|don't want(?: a| to| my)?|do not want(?: a| to| my)?|no need (?:for|to)(?: a)?|not asking for(?: a)?|not one to|not the (?:type|kind|sort) to|hate to|\bno)\s*$/;
 
+/** Words that drop what was just named (就算了, 也不用了; not 免了: 给免了 asks for a waiver). */
+const DROP_WORDS = '(?:就|也|都)?(?:算了|不用了|不要了|拉倒)';
 /** 冻结就算了, 发票也不用了: an action named, then dropped in its own clause. */
-const DROPPED_AFTER = /^[^,.!?;:、\n]{0,4}?(?:就|也|都)?(?:算了|不用了|不要了|拉倒)/;
+const DROPPED_AFTER = new RegExp(`^[^,.!?;:、\\n]{0,4}?${DROP_WORDS}`);
 /** A clause that drops what it names (冻结就算了, 发票也不用了吧): it asks for nothing. */
-export const DROPPED_CLAUSE = /^[^,.!?;:、\n]{1,8}?(?:就|也|都)?(?:算了|不用了|不要了|拉倒)(?:吧|啦|了)?$/;
+export const DROPPED_CLAUSE = new RegExp(`^[^,.!?;:、\\n]{1,8}?${DROP_WORDS}(?:吧|啦|了)?$`);
 
 /**
  * The clause boundaries of normalised text as [start, end) pairs, in order, but for an `and`

@@ -321,7 +321,9 @@ function pairedThings(thing: string[]): string[][] {
  * for the rule instead of the whole phrase, whose actions and objects would otherwise pair across
  * items (give … seats), so a forbidden rule is no wider than what it lists.
  */
+/** The particle of a phrasal verb (sign up, give out), and an article. */
 const PARTICLE = /^(?:up|down|out|off|back|over|in)$/;
+const ARTICLE = /^(?:a|an|the)$/;
 
 /** Whether the words start with an action: a verb, or a verb with its particle (sign up). */
 function startsWithAction(words: readonly string[], isAction: (word: string) => boolean): boolean {
@@ -341,7 +343,7 @@ export function wholeActions(phrase: string, isAction: (word: string) => boolean
     const words = item.split(' ');
     if (words.length < 2 || /^(?:a|an|the|any|all|some|\d.*)$/.test(words[0]!)) return undefined;
     // A verb with a particle (take down, give out) still needs a thing after it.
-    const rest = words.slice(1).filter((w) => !/^(?:up|down|out|off|back|over|in|a|an|the)$/.test(w));
+    const rest = words.slice(1).filter((w) => !PARTICLE.test(w) && !ARTICLE.test(w));
     if (rest.length === 0) return undefined;
     if (startsWithAction(words, isAction)) actions++;
   }

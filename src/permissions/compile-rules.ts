@@ -325,9 +325,16 @@ const ANY_ITEM = /^(?:物品|东西|财物|物件|随身物品|个人物品)$/;
 // 月卡剩余时长顺延: the time left is what any extension or refund of the card is of.
 const TIME_LEFT = /剩余(?:时长|时间|天数|次数|课时|小时)/;
 
+/** The meaning with its Chinese words that lie within `span` made optional. */
+function optionalIn(meaning: RuleMeaning, span: string): RuleMeaning {
+  const said = meaning.words.zh.filter((w) => span.includes(w));
+  return said.length === 0 ? meaning : { ...meaning, optional: [...(meaning.optional ?? []), ...said] };
+}
+
 /**
- * What a caller leaves unsaid of a rule's phrase: once (顺延一次 by 顺延十天), and the time left of
- * what the product sells (月卡剩余时长顺延 by 月卡顺延十天). What is left must still name the rule.
+ * What a caller leaves unsaid of a rule's phrase: once (顺延一次 by 顺延十天), a term's anchor, the
+ * word for any item (物品), within the rules (规定范围内), and the time left of what the product sells
+ * (月卡剩余时长顺延 by 月卡顺延十天). What is left must still name the rule.
  */
 function leftUnsaid(meaning: RuleMeaning, phrase: string, condition?: RuleCondition): RuleMeaning {
   let out = meaning;
@@ -343,20 +350,14 @@ function leftUnsaid(meaning: RuleMeaning, phrase: string, condition?: RuleCondit
   // approval (given its condition): the time unsaid, a rule that escalates would always win.
   // 搬家前12小时内改约 stays a rule about moving day.
   const anchor = condition?.family === 'duration' && out.heads.length > 0 ? TERM_ANCHOR.exec(phrase) : null;
-  if (anchor !== null) {
-    const said = out.words.zh.filter((w) => anchor[0].includes(w));
-    if (said.length > 0) out = { ...out, optional: [...(out.optional ?? []), ...said] };
-  }
+  if (anchor !== null) out = optionalIn(out, anchor[0]);
   // 物品遗失: any item is a 物品, and a caller names theirs (我的iPad丢了); the word for all of them
   // is never said, while what happened to it still names the rule.
   if (out.heads.length + out.objects.length > 0 && out.words.zh.some((w) => ANY_ITEM.test(w)))
     out = { ...out, words: { ...out.words, zh: out.words.zh.filter((w) => !ANY_ITEM.test(w)) } };
   // 规定范围内冻结: within the rules is the limit's to say, which the request meets by its amount.
   const within = WITHIN_RULES.exec(phrase);
-  if (within !== null && out.heads.length > 0) {
-    const said = out.words.zh.filter((w) => within[0].includes(w));
-    if (said.length > 0) out = { ...out, optional: [...(out.optional ?? []), ...said] };
-  }
+  if (within !== null && out.heads.length > 0) out = optionalIn(out, within[0]);
   const left = TIME_LEFT.exec(phrase);
   if (left !== null && out.heads.length > 0) {
     const spans: SenseSpan[] = [];
@@ -557,9 +558,7 @@ function beyondTheLimits(rules: CompiledRule[]): void {
     if (c.noun !== undefined) beyond.noun = c.noun;
     rule.condition = beyond;
     // Beyond the limits is the condition's to say now: no word a caller must say.
-    const said = rule.meaning.words.zh.filter((w) => beyondWords[0].includes(w));
-    if (said.length > 0)
-      rule.meaning = { ...rule.meaning, optional: [...(rule.meaning.optional ?? []), ...said] };
+    rule.meaning = optionalIn(rule.meaning, beyondWords[0]);
   }
 }
 
