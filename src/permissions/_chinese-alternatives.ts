@@ -96,6 +96,18 @@ const PER_PERIOD_AFTER =
 /** Words of terms and kinds before the thing (免费, 专属, 指定): the operator's, not the caller's. */
 const TERM_WORDS = /免费|专属|指定|固定|专门|同工种|按实际(?:消费|金额|支付)?/g;
 
+/** Where a phrase's first colon outside its bracketed notes is; -1 when it has none. */
+export function colonOutsideNotes(phrase: string): number {
+  let depth = 0;
+  for (let i = 0; i < phrase.length; i++) {
+    const c = phrase[i]!;
+    if (c === '(' || c === '（') depth++;
+    else if ((c === ')' || c === '）') && depth > 0) depth--;
+    else if ((c === ':' || c === '：') && depth === 0) return i;
+  }
+  return -1;
+}
+
 /**
  * A rule an ops team writes as "circumstance: remedy" (场馆原因停课或系统错扣：返还被扣课时并安排补课,
  * 签收7天内的外观问题：换新件): the circumstance before the colon as written (its note of examples
@@ -110,14 +122,7 @@ export function circumstanceFirst(
   isAction: (word: string) => boolean,
 ): { circumstance: string; written: string; remedies: string[] } | undefined {
   if (!hasCjk(phrase)) return undefined;
-  let depth = 0;
-  let colon = -1;
-  for (let i = 0; i < phrase.length && colon < 0; i++) {
-    const c = phrase[i]!;
-    if (c === '(' || c === '（') depth++;
-    else if ((c === ')' || c === '）') && depth > 0) depth--;
-    else if ((c === ':' || c === '：') && depth === 0) colon = i;
-  }
+  const colon = colonOutsideNotes(phrase);
   if (colon < 2) return undefined;
   const written = phrase.slice(0, colon);
   const circumstance = withoutNotes(written).replace(/\s+/g, '');

@@ -6,6 +6,7 @@ import { type AgeBound, ageBoundOf } from './_ages.js';
 import {
   chineseAlternatives,
   circumstanceFirst,
+  colonOutsideNotes,
   conditionExclusions,
   deniedStates,
   stepOf,
@@ -188,15 +189,8 @@ const CHECKED_BEFORE = /(?:经过?)?(?:核实|核查|核对)(?:属实|无误)?�
  * logged as a formal complaint…); the whole phrase when it has none or too little comes before.
  */
 function beforeSteps(phrase: string, text: string): string {
-  let depth = 0;
-  for (let i = 0; i < phrase.length; i++) {
-    const c = phrase[i]!;
-    if (c === '(' || c === '（') depth++;
-    else if ((c === ')' || c === '）') && depth > 0) depth--;
-    else if ((c === ':' || c === '：') && depth === 0)
-      return i >= 2 ? withMoneyOf(phrase.slice(0, i).trim(), stepsOf(text)) : phrase;
-  }
-  return phrase;
+  const colon = colonOutsideNotes(phrase);
+  return colon >= 2 ? withMoneyOf(phrase.slice(0, colon).trim(), stepsOf(text)) : phrase;
 }
 
 /** A clause saying what is not done: 不承诺, 无, no amount promised, never. */
