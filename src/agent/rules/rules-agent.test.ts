@@ -2321,3 +2321,27 @@ describe('createRulesAgent: leave asked for a sum', () => {
     expect(checks.map((e) => e.status)).toContain('can_approve_immediately');
   });
 });
+
+describe('createRulesAgent: a step said plainly, then a question about what follows from it', () => {
+  const pool = {
+    name: '浪花游泳馆',
+    description: '游泳馆月卡、次卡',
+    operator_permissions: {
+      can_approve_immediately: ['月卡暂停<=7天，到期日顺延'],
+      requires_supervisor: ['月卡暂停>7天'],
+      requires_process: [],
+      forbidden: ['透露其他会员信息'],
+    },
+  };
+  it('checks 就停七天吧 before the question of when the card then runs out', async () => {
+    const c = deskCall(pool);
+    await c.say('那就停七天吧，下礼拜一到礼拜天。停好以后我的卡到哪天到期啊？');
+    const checks = c.events.filter((e) => e.type === 'permission_check');
+    expect(checks.map((e) => e.status)).toEqual(['can_approve_immediately']);
+  });
+  it('takes up nothing for a question alone', async () => {
+    const c = deskCall(pool);
+    await c.say('月卡暂停以后到期日怎么算啊？');
+    expect(c.events.filter((e) => e.type === 'permission_check')).toHaveLength(0);
+  });
+});

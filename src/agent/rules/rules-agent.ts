@@ -283,15 +283,19 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
     u.question &&
     WHAT_TO_DO.test(utterance) &&
     !understandUtterance(utterance.replace(new RegExp(WHAT_TO_DO, 'gi'), '，'), lang).infoQuestion;
-  if (
-    actions.length === 0 &&
-    !faqHit &&
-    (asksWhatToDo || (!u.infoQuestion && !u.question)) &&
-    u.awaited.length === 0
-  ) {
-    const read = checkPermission(rulesOf(ctx), asked);
+  // 就冻七天吧。冻好以后卡到哪天到期啊？ A step said plainly, then a question about what follows
+  // from it: the sentences that ask nothing are read as a line that asks nothing is (a line that
+  // asks for a step in so many words is read below, request by request).
+  const stated =
+    asksWhatToDo || (!u.infoQuestion && !u.question)
+      ? asked
+      : u.asksForAction
+        ? ''
+        : statedSentences(asked, lang);
+  if (actions.length === 0 && !faqHit && stated !== '' && u.awaited.length === 0) {
+    const read = checkPermission(rulesOf(ctx), stated);
     if (read.rule !== null && read.status !== 'forbidden')
-      actions.push({ concept: '', text: asked, start: 0, end: utterance.length });
+      actions.push({ concept: '', text: stated, start: 0, end: utterance.length });
   }
   // 这个能退不？还有门禁卡丢了，再给我补一张呗: the engine reads each request of the line apart,
   // each with its rule. One the lexicon's reading missed (补一张 names no concept) is taken up
@@ -878,6 +882,20 @@ function questionsBesidesAsking(ctx: CallContext, utterance: string, lang: Langu
 }
 
 /** Asking what to do about a problem: 咋整, 怎么办, 该咋弄, what do I do. */
+/**
+ * The sentences of a line that are neither questions nor end in a question mark, joined; '' when
+ * the line has no other sentence, or nothing but questions.
+ */
+function statedSentences(line: string, lang: Language): string {
+  const sentences = line.match(/[^。！!？?\n]+[。！!？?]*/g) ?? [];
+  const stated = sentences.filter((s) => {
+    if (/[？?]/.test(s)) return false;
+    const u = understandUtterance(s, lang);
+    return !u.question && !u.infoQuestion;
+  });
+  return stated.length === sentences.length ? '' : stated.join('').trim();
+}
+
 const WHAT_TO_DO =
   /咋整|咋办|怎么办|怎么整|咋弄|怎么弄|咋搞|怎么搞|该干啥|\bwhat (?:do|should|can) i do\b|\bwhat now\b/i;
 
