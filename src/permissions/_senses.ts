@@ -343,6 +343,10 @@ export const SENSES: readonly SenseDef[] = [
     ],
     // per incident: how often a rule allows a thing, not an incident of safety.
     en: [
+      // A car's numberplate (plate number) is the car's, no contact detail.
+      'numberplate*',
+      'number plate*',
+      'plate number*',
       'fixture*',
       'check-in*',
       'check in',
@@ -2003,7 +2007,12 @@ export const SENSES: readonly SenseDef[] = [
       'switch*',
       'alter*',
       'edit*',
-      'correct*',
+      // correctly is how something was done (a payment correctly taken), no change.
+      'correct',
+      'corrects',
+      'corrected',
+      'correcting',
+      'correction*',
       'misspel*',
       'typo*',
       'move',

@@ -2640,3 +2640,34 @@ describe('checkPermission: a refund for a circumstance, among other refunds', ()
     expect(status('卡用不到了，剩下的你帮我退了嘛，就退一千八百零六')).not.toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: a car’s numberplate beside the caller’s own details', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      'Change the numberplate on a membership once every 30 days (new car, car sold or written off)',
+      'Change the plan (upgrade or downgrade) from the next billing date',
+    ],
+    requires_supervisor: [
+      "Refunding a membership payment that was correctly taken (forgot to cancel, didn't use it)",
+    ],
+    requires_process: [],
+    forbidden: [],
+  });
+  const status = (said: string) => checkPermission(rules, said).status;
+  it('approves the plate changed, however the plate is written', () => {
+    expect(status('I got a new car, can you change the numberplate on my membership')).toBe(
+      'can_approve_immediately',
+    );
+    expect(status('can you change the number plate to my new car')).toBe('can_approve_immediately');
+  });
+  it('does not approve an address, email or phone number changed by the plate’s rule', () => {
+    expect(status('please change my address')).not.toBe('can_approve_immediately');
+    expect(status('can you update my email')).not.toBe('can_approve_immediately');
+    expect(status('change my phone number please')).not.toBe('can_approve_immediately');
+  });
+  it('reads "correctly taken" as how a payment was taken, no change asked for', () => {
+    expect(checkPermission(rules, 'Can you switch my membership onto the van').rule ?? '').not.toContain(
+      'Refunding',
+    );
+  });
+});
