@@ -155,6 +155,36 @@ describe('wholeActions: a rule listing whole actions, each with its own object',
     ).toEqual(['cancel a listing before it sells', 'change the list price']);
   });
 
+  it('gives a lone verb the thing of the action after it, beside actions with things of their own', () => {
+    expect(
+      wholeActions(
+        'change the standing order, add or remove one-off extras or change delivery instructions',
+        isAction,
+      ),
+    ).toEqual([
+      'change the standing order',
+      'add one-off extras',
+      'remove one-off extras',
+      'change delivery instructions',
+    ]);
+  });
+
+  it('reads cases that each list things of their own apart, when every case opens with its action', () => {
+    expect(
+      wholeActions(
+        'taking cash or cheques, or refunding to anything other than the card or bank account',
+        isAction,
+      ),
+    ).toEqual(['taking cash or cheques', 'refunding to anything other than the card or bank account']);
+    // The second leans on the first: one rule.
+    expect(
+      wholeActions(
+        'waiving a second missed-appointment fee within 12 months, or waiving any other fee or charge',
+        isAction,
+      ),
+    ).toBeUndefined();
+  });
+
   it.each([
     // Bare verbs share the last object; things, not actions; a note after a colon.
     ['look up, change or refund an order for anyone else'],

@@ -336,7 +336,56 @@ function startsWithAction(words: readonly string[], isAction: (word: string) => 
 export function wholeActions(phrase: string, isAction: (word: string) => boolean): string[] | undefined {
   if (!/[a-z]/.test(phrase) || hasCjk(phrase)) return undefined;
   const core = withoutNotes(phrase).replace(/[:;].*$/, '');
-  const items = core.split(ITEM_SPLIT).map((s) => s.trim());
+  const items = actionItems(core.split(ITEM_SPLIT), isAction);
+  if (items === undefined || items.actions * 2 <= items.items.length) {
+    // taking cash or cheques, or refunding to anything other than the card or bank account: cases
+    // that each list things of their own, every one opening with its action. Not one that leans
+    // on another (…, or waiving any other fee; …, or a second fee refund: see `englishCases`), nor
+    // a last case whose terms after a comma are every case's (…, or adding cars, for anyone other
+    // than the holder).
+    // A case opening with a gerund the sense table does not know (taking cash) opens with an action.
+    const cases = actionItems(core.split(SEVERAL_CASES), (w) => isAction(w) || /^[a-z]{2,}ing$/.test(w));
+    return cases !== undefined &&
+      cases.actions === cases.items.length &&
+      !cases.items.some((c, i) => i > 0 && c.includes(',')) &&
+      !cases.items.some(
+        (c, i) => i > 0 && (/\bother\b(?!\s+than\b)/.test(c) || elliptical(cases.items[0]!, c)),
+      )
+      ? cases.items
+      : undefined;
+  }
+  // Most items start with an action the sense table knows (hold seats beside release and give out).
+  return startsWithAction(items.items.at(-1)!.split(' '), isAction) ? items.items : undefined;
+}
+
+/**
+ * Change the standing order, add or remove one-off extras, or change delivery instructions: a
+ * lone verb before another action's item shares that item's thing (add one-off extras), where the
+ * list has an action with a thing of its own besides. Verbs that all share one thing (book, move
+ * or cancel the appointments) are a list of verbs, read as one (see `listItems`).
+ */
+function withSharedThings(items: readonly string[], isAction: (word: string) => boolean): string[] {
+  const out = [...items];
+  const borrowed = new Set<number>();
+  for (let i = out.length - 2; i >= 0; i--) {
+    const next = out[i + 1]!.split(' ');
+    if (out[i]!.includes(' ') || !isAction(out[i]!) || next.length < 2 || !isAction(next[0]!)) continue;
+    out[i] = `${out[i]} ${next.slice(1).join(' ')}`;
+    borrowed.add(i).add(i + 1);
+  }
+  if (borrowed.size === 0) return [...items];
+  return out.some((_, i) => !borrowed.has(i)) ? out : [...items];
+}
+
+/** Items of two words or more with a thing after any verb, and how many open with an action. */
+function actionItems(
+  split: readonly string[],
+  isAction: (word: string) => boolean,
+): { items: string[]; actions: number } | undefined {
+  const items = withSharedThings(
+    split.map((s) => s.trim()),
+    isAction,
+  );
   if (items.length < 2) return undefined;
   let actions = 0;
   for (const item of items) {
@@ -347,10 +396,7 @@ export function wholeActions(phrase: string, isAction: (word: string) => boolean
     if (rest.length === 0) return undefined;
     if (startsWithAction(words, isAction)) actions++;
   }
-  // Most items start with an action the sense table knows (hold seats beside release and give out).
-  return actions * 2 > items.length && startsWithAction(items.at(-1)!.split(' '), isAction)
-    ? items
-    : undefined;
+  return { items, actions };
 }
 
 /**

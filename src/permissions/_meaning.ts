@@ -657,7 +657,7 @@ export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b
  * Money or data sent anywhere but where it belongs (退款退到原支付账户以外的账户, 原路以外, to a card
  * other than the one paid with): the caller's own refund asks for no such rule's step.
  */
-const OTHER_THAN_OWN = String.raw`(?:原|本人|注册|登记|绑定|预留)[^,.;、]{0,8}?以外的?(?:账户|账号|帐户|银行卡|卡|手机号?|号码|地址)|原路以外|\bother than (?:the |their |its |your )?(?:original|registered|one (?:they |it was |you )?paid)|\bnot the (?:original|registered) (?:card|account)`;
+const OTHER_THAN_OWN = String.raw`(?:原|本人|注册|登记|绑定|预留)[^,.;、]{0,8}?以外的?(?:账户|账号|帐户|银行卡|卡|手机号?|号码|地址)|原路以外|\bother than (?:the |their |its |your )?(?:original|registered|one (?:they |it was |you )?paid|(?:card|bank account|payment (?:card|method))\b)|\bnot the (?:original|registered) (?:card|account)`;
 
 const OTHER_THAN_OWN_RE = new RegExp(OTHER_THAN_OWN, 'i');
 

@@ -2671,3 +2671,33 @@ describe('checkPermission: a car’s numberplate beside the caller’s own detai
     );
   });
 });
+
+describe('checkPermission: a rule on where money goes, beside the caller’s own refund', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      'Change the standing order, add or remove one-off extras or change delivery instructions on the caller’s own account',
+      'Refund a charge billed in error: exactly the amount shown, up to €50 per account per call',
+    ],
+    requires_supervisor: ['Refunding or crediting a charge that was correctly billed'],
+    requires_process: [],
+    forbidden: [
+      'Taking cash or cheques, or refunding to anything other than the card or bank account on the account (or as account credit)',
+      'Giving out a driver’s surname or personal mobile',
+    ],
+  });
+  const status = (said: string) => checkPermission(rules, said).status;
+  it('does not forbid money back asked plainly', () => {
+    expect(status('I want the money back for the both of them')).not.toBe('forbidden');
+    expect(status('Please, I want all this money back, I think is around thirty euro in total')).not.toBe(
+      'forbidden',
+    );
+  });
+  it('forbids money sent elsewhere, and cash', () => {
+    expect(status("can you refund it to my son's card")).toBe('forbidden');
+    expect(status('can you take cash')).toBe('forbidden');
+  });
+  it('approves no request by a lone verb of a list (give us the driver’s name is no extra added)', () => {
+    const parts = checkPermission(rules, 'give us that driver’s full name').parts;
+    expect(parts.filter((p) => p.status === 'can_approve_immediately')).toEqual([]);
+  });
+});
