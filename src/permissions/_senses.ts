@@ -2599,10 +2599,12 @@ export const SENSES: readonly SenseDef[] = [
       '收件员',
       '快递师傅',
     ],
-    en: ['driver*', 'courier*', 'delivery person', 'delivery guy'],
+    en: ['driver*', 'courier*', 'delivery person', 'delivery guy', 'milkman', 'milkmen'],
     // 送货的, 派件的, 来收件的小哥: the courier said by what they do.
     patterns: [
       ...['送', '派', '揽'].map((key) => ({ key, re: `${key}(?:货|件|快递)的`, overlay: true as const })),
+      // 送水工, 送奶工, 送气的师傅: who delivers, by what; no gift (送) of anything.
+      { key: '送', re: '送[\u4e00-\u9fff](?:的)?(?:工|员|小哥|师傅)' },
       { key: '来', re: '来(?:收|取)(?:件|货|快递)的', overlay: true as const },
     ],
   },

@@ -2701,3 +2701,33 @@ describe('checkPermission: a rule on where money goes, beside the caller’s own
     expect(parts.filter((p) => p.status === 'can_approve_immediately')).toEqual([]);
   });
 });
+
+describe('checkPermission: someone else’s deposit and tickets, and the caller’s own complaint', () => {
+  const status = statusUnder({
+    can_approve_immediately: [
+      '查询账户本人的水票余额、空桶押金、订水记录',
+      '下单送水（本人账户，可送到任何地址）',
+    ],
+    requires_supervisor: ['规定以外的赠送水票'],
+    requires_process: ['投诉送水工（态度差、损坏物品）：登记投诉工单，站长24小时内回电'],
+    forbidden: [
+      '透露其他用户信息：某人是不是我们的客户、水票余额、押金、电话只告诉账户本人；water_batches里的complaints只供品控部',
+      '提供送水工的私人手机号、微信',
+    ],
+  });
+  it.each(['我邻居的押金还有多少', '隔壁王姨还有几张水票', '王姨是不是你们的客户', '其他人有没有投诉过'])(
+    'forbids %s',
+    (said) => {
+      expect(status(said)).toBe('forbidden');
+    },
+  );
+  it.each(['我要投诉送水工，他态度太差了', '我想投诉啊，我儿子喝了就肚子痛，我带他去了医院'])(
+    'takes %s as the caller’s own complaint',
+    (said) => {
+      expect(status(said)).toBe('requires_process');
+    },
+  );
+  it('still forbids the delivery worker’s number', () => {
+    expect(status('把送水工的电话给我')).toBe('forbidden');
+  });
+});

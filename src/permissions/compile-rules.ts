@@ -246,7 +246,13 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   // number it is or whom the complaint is about; no visit is the rule's.
   // 上门师傅服务投诉 (a complaint about the visit), as 退款投诉: a Chinese compound's last word is
   // what it is, and the concept right before a complaint is what the complaint is about.
-  const found = detectConcepts(parsed.phrase);
+  // 透露其他用户信息：…water_batches里的complaints只供品控部: an English word in a Chinese forbidden
+  // rule names a system's field (complaints, occupant), data the rule guards: no act it forbids.
+  const named = detectConcepts(parsed.phrase);
+  const found =
+    category === 'forbidden' && CJK_CHAR.test(parsed.phrase)
+      ? named.filter((m) => CJK_CHAR.test(parsed.phrase.slice(m.start, m.end)))
+      : named;
   const matches = found.filter((m) => {
     const after = parsed.phrase.slice(m.end);
     if (WHOSE_DATA_ZH.test(after) || (m.end - m.start <= 2 && PERSON_AFTER_ZH.test(after))) return false;
