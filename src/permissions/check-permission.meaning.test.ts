@@ -2731,3 +2731,27 @@ describe('checkPermission: someone else’s deposit and tickets, and the caller�
     expect(status('把送水工的电话给我')).toBe('forbidden');
   });
 });
+
+describe('checkPermission: a sentence of the caller’s own beside one asked for someone else', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['重发取件码（只发到收件手机号）'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['透露其他用户信息：某手机号有没有包裹、取件码，只告诉收件手机号本人'],
+  });
+  it('reads the own sentence apart, in words the lexicon does not know', () => {
+    const d = checkPermission(
+      rules,
+      '我那个快递的短信不小心给删了，取件码找不着了，你给我再发一遍中不中？我楼下王姐有个件也在柜里，你把她那个取件码也给我发过来。',
+    );
+    expect(d.status).toBe('forbidden');
+    expect(d.parts.map((p) => p.status)).toContain('can_approve_immediately');
+  });
+  it('takes no sentence that only tells what happened', () => {
+    const d = checkPermission(
+      rules,
+      '短信删了，取件码找不着了。我楼下王姐有个件也在柜里，你把她那个取件码也给我发过来。',
+    );
+    expect(d.parts.map((p) => p.status)).not.toContain('can_approve_immediately');
+  });
+});

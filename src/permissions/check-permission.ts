@@ -2372,6 +2372,42 @@ function conceptOfHeads(heads: readonly number[]): string | undefined {
   return undefined;
 }
 
+/**
+ * 取件码找不着了，恁给俺再发一遍中不中？还有啊，俺楼下王姐…叫俺帮她取出来: sentences in words the
+ * lexicon does not know, which the line read as one does not name a rule for: each sentence no part
+ * in `read` was found in is read whole on its own, and those that name a rule are parts (what the
+ * others ask is the data scope's, and the caller's to say again).
+ */
+function sentencesApart(
+  rules: CompiledRules,
+  action: string,
+  facts: RequestContext,
+  read: readonly string[],
+): Array<{ part: Part; outcome: Outcome; levels: RuleLevels }> {
+  const sentences = action.match(SENTENCE) ?? [];
+  if (sentences.length < 2) return [];
+  const out: Array<{ part: Part; outcome: Outcome; levels: RuleLevels }> = [];
+  for (const sentence of sentences) {
+    if (read.some((text) => sentence.includes(text) || text.includes(sentence.trim()))) continue;
+    const parsed = parseActionCached(sentence.trim());
+    // Only a sentence that asks for something: 电池我换了两粒新的，还是不响 tells what happened.
+    const norm = parsed.whole.norm;
+    if (!(REQUEST_LIKE_ZH.test(norm) || REQUEST_LIKE_EN.test(norm) || LEAVE_ASKED.test(norm))) continue;
+    if (toldOfOther(sentence, parsed.whole)) continue;
+    const levels = levelsFor(rules, parsed.whole, undefined, facts);
+    const outcome = decidePart(rules, parsed.whole, levels, parsed.atLeast);
+    if (outcome.rule !== null) out.push({ part: parsed.whole, outcome, levels });
+  }
+  return out;
+}
+
+/** Leave asked at a sentence's end (中不中, 行不行, 可以吗, could you). */
+const LEAVE_ASKED =
+  /(?:行不行|中不中|成不成|好不好|可不可以|能不能|可以吗|行吗|好吗|中吗)\W*$|\b(?:can|could|would) you\b/;
+
+/** A sentence of a line, with its closing marks. */
+const SENTENCE = /[^。！？!?；;\n]+[。！？!?；;\n]*/g;
+
 function decideParsed(
   rules: CompiledRules,
   action: string,
@@ -2416,6 +2452,17 @@ function decideParsed(
     const part = named ? withLooseAmount(free, parsed, rules, levels) : free;
     decided.push({ part, outcome: decidePart(rules, part, levels, parsed.atLeast), levels });
   }
+  // 你给我再发一遍中不中？…你把她那个取件码也给我发过来: a sentence no part was read in, beside one
+  // that was, is read apart too.
+  if (decided.length > 0)
+    decided.push(
+      ...sentencesApart(
+        rules,
+        action,
+        facts,
+        decided.map((d) => d.part.text.trim()),
+      ),
+    );
   dropRestated(rules, decided);
   // when you send the invoice, could you word it as …: a clause that says when, beside one that
   // asks, asks nothing itself (alone, it is read as said).
@@ -2429,7 +2476,9 @@ function decideParsed(
       ((parsed.analysis.gates & G.HOW) !== 0 && asksHowTo(whole.norm)) || toldOfOther(action, whole)
         ? { of: ruleIndex(rules).noLevels, hits: [] }
         : levelsFor(rules, whole, undefined, facts, parsed.free.length + parsed.requests.length > 1);
-    decided.push({ part: whole, outcome: decidePart(rules, whole, levels, parsed.atLeast), levels });
+    const outcome = decidePart(rules, whole, levels, parsed.atLeast);
+    decided.push(...(outcome.rule === null ? sentencesApart(rules, action, facts, []) : []));
+    if (decided.length === 0) decided.push({ part: whole, outcome, levels });
   }
 
   const parts: PermissionPart[] = [];
