@@ -2755,3 +2755,18 @@ describe('checkPermission: a sentence of the caller’s own beside one asked for
     expect(d.parts.map((p) => p.status)).not.toContain('can_approve_immediately');
   });
 });
+
+describe('checkPermission: a case closed by the operator’s check before its remedy', () => {
+  const status = statusUnder({
+    can_approve_immediately: [
+      '错收退款（柜机断电离线或故障期间计了超时、重复扣款）核实属实：<=20元/次，原路退回',
+    ],
+    requires_supervisor: ['错收退款>20元/次'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it('does not need the caller to say 核实属实', () => {
+    expect(status('柜机断电期间收了我一块五超时费，给我退了')).toBe('can_approve_immediately');
+    expect(status('柜机断电期间收了我三十块超时费，给我退了')).toBe('requires_supervisor');
+  });
+});

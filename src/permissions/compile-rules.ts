@@ -181,8 +181,11 @@ const WHOSE_DATA_ZH =
 // A person a two-character word describes (上门|师傅, 维修|人员).
 const PERSON_AFTER_ZH = /^(?:师傅|人员|工程师|技术员|小哥)/;
 
-/** The operator's check before the action (核实后的, 经核实属实后): see `compileRule`. */
-const CHECKED_BEFORE = /(?:经过?)?(?:核实|核查|核对)(?:属实|无误)?后的?/g;
+/**
+ * The operator's check before the action (核实后的, 经核实属实后), or closing the case before its
+ * remedy (错收退款（…）核实属实：…): see `compileRule`.
+ */
+const CHECKED_BEFORE = /(?:经过?)?(?:核实|核查|核对|查实)(?:属实|无误)?(?:后的?|(?=\s*(?:[:：]|$)))/g;
 
 /**
  * The part of a phrase before its first colon outside notes (损坏门框的赔偿：登记理赔工单…, Complaints:
