@@ -433,6 +433,10 @@ export const NOT_NAMES_EN = new Set(
   (
     'what that it there here where who how when why which let he she everything everyone nothing today yesterday tomorrow tonight ' +
     'mother father valentine children men women kids girls boys people world year month week day new amazon apple ' +
+    // Friday's delivery, Monday's bill: a day's, not a person's.
+    'monday tuesday wednesday thursday friday saturday sunday weekend morning evening night ' +
+    // Not April, May, June or August: names too.
+    'january february march july september october november december ' +
     'google microsoft netflix spotify uber steam iphone android'
   ).split(' '),
 );

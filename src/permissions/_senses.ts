@@ -1129,6 +1129,9 @@ export const SENSES: readonly SenseDef[] = [
       { key: 'credit', re: 'credit\\s+(?:my|me|the|it|that)\\b', overlay: true },
       // issue a replacement (the verb; "an issue with my bill" is the noun).
       { key: 'issu', re: 'issu(?:e|ed|ing)\\s+(?:me\\s+)?(?:a|an|the|my|new|another)\\b', overlay: true },
+      // put an extra two litres on for Friday, throw in another loaf: more of something added.
+      { key: 'put', re: 'put\\s+(?:an?\\s+)?(?:extra|another|more)\\b', overlay: true },
+      { key: 'throw', re: 'throw\\s+in\\s+(?:an?\\s+)?(?:extra|another|more)\\b', overlay: true },
     ],
   },
   {
@@ -3189,7 +3192,14 @@ export const SENSES: readonly SenseDef[] = [
     zh: ['付费', '自费', '收费', '花钱', '掏钱'],
     en: ['paid', 'pay for it', 'at my cost'],
   },
-  { id: 'temporary', role: 'manner', polar: 'term', zh: ['临时', '暂时'], en: ['temporar*'] },
+  // one-off extras: what a caller asks for once, beside what comes every time (a standing order).
+  {
+    id: 'temporary',
+    role: 'manner',
+    polar: 'term',
+    zh: ['临时', '暂时'],
+    en: ['temporar*', 'one-off', 'one off', 'one-time'],
+  },
   { id: 'permanent', role: 'manner', polar: 'term', zh: ['永久', '长期'], en: ['permanent*'] },
   { id: 'remote', role: 'manner', zh: ['远程', '远端'], en: ['remote', 'remotely'] },
   {

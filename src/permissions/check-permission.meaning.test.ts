@@ -2770,3 +2770,23 @@ describe('checkPermission: a case closed by the operator’s check before its re
     expect(status('柜机断电期间收了我三十块超时费，给我退了')).toBe('requires_supervisor');
   });
 });
+
+describe('checkPermission: extras for one delivery', () => {
+  const status = statusUnder({
+    can_approve_immediately: [
+      'Change the standing order, add or remove one-off extras or change delivery instructions',
+    ],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['Revealing anything about another household - their orders, deliveries or bills'],
+  });
+  it('approves an extra put on for a day, in the caller’s words', () => {
+    expect(status('can you add an extra litre of milk on Friday')).toBe('can_approve_immediately');
+    expect(status('put an extra sourdough on for Friday')).toBe('can_approve_immediately');
+  });
+  it('reads a day’s delivery as no one’s (Friday’s is no person)', () => {
+    expect(status("add two boxes of eggs to Friday's delivery")).not.toBe('forbidden');
+    expect(status("what was on Monday's bill")).not.toBe('forbidden');
+    expect(status("what's on Mary's bill")).toBe('forbidden');
+  });
+});
