@@ -143,6 +143,27 @@ describe('englishAlternatives: an English rule phrase without its qualifiers', (
   });
 });
 
+describe('englishAlternatives: a light verb before the noun that names the action', () => {
+  it('reads "set a holiday stop" as the holiday stop a caller asks for', () => {
+    expect(
+      englishAlternatives(
+        "set a holiday stop on the caller's own account for in a row (no charge)",
+        'can_approve_immediately',
+        isAction,
+      ),
+    ).toContain('holiday stop');
+  });
+  it('keeps a noun that names no action whole', () => {
+    expect(
+      englishAlternatives(
+        "set a reminder on the caller's own account (no charge)",
+        'can_approve_immediately',
+        isAction,
+      ),
+    ).not.toContain('reminder');
+  });
+});
+
 describe('wholeActions: a rule listing whole actions, each with its own object', () => {
   it('reads each action apart, in any category', () => {
     expect(wholeActions('hold seats, release unreleased inventory or give out vouchers', isAction)).toEqual([

@@ -127,6 +127,10 @@ const PREPOSITION = /^(?:at|on|in|within|during|before|after|by|to|from|until|ti
 
 /** A service booked, named by its noun (book a collection, arrange an inspection). */
 const BOOKED_SERVICE = /^(?:book|arrange|schedule|order|request)\s+(?:(?:a|an|the)\s+)?([a-z]+)$/;
+/** A light verb, then a noun phrase whose last word names the action (set a holiday stop …). */
+const LIGHT_VERB_NOUN =
+  /^(?:set(?: up)?|put|place|arrange|apply)\s+(?:a|an|the)\s+((?:[a-z-]+\s+)?([a-z-]+))(?:\s+(?:on|for|to|in)\b[\s\S]*)?$/;
+
 /** The verb a caller asks a booked service by (collect it Friday, can you deliver on Monday). */
 const VERB_OF_SERVICE: Readonly<Record<string, string>> = {
   collection: 'collect',
@@ -213,6 +217,10 @@ export function englishAlternatives(
     const booked = BOOKED_SERVICE.exec(p);
     const verb = booked ? VERB_OF_SERVICE[booked[1]!] : undefined;
     if (verb !== undefined) add(verb);
+    // set a holiday stop on the account: a light verb before a noun that names the action, which
+    // a caller says as the verb (stop the milk for two weeks).
+    const named = LIGHT_VERB_NOUN.exec(p);
+    if (named && isAction(named[2]!)) add(named[1]!);
   }
   if (otherName !== undefined && otherName.split(' ').length <= 3) add(otherName);
   for (const p of remediesOfCircumstances(phrase, isAction)) add(p);
