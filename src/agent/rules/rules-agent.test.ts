@@ -2345,3 +2345,33 @@ describe('createRulesAgent: a step said plainly, then a question about what foll
     expect(c.events.filter((e) => e.type === 'permission_check')).toHaveLength(0);
   });
 });
+
+describe('createRulesAgent: a step supposed, and what would follow asked', () => {
+  const dairy = {
+    name: 'Brookside Milk Round',
+    description: 'Doorstep milk deliveries',
+    operator_permissions: {
+      can_approve_immediately: ["Cancel the caller's own account at their request (no fee)"],
+      requires_supervisor: [
+        'Credits for missing or damaged items reported more than 48 hours after the delivery',
+      ],
+      requires_process: [],
+      forbidden: [],
+    },
+  };
+  it('neither carries out nor escalates "what if I just cancel it … would I lose my spot? how quick could I start again?"', async () => {
+    const c = deskCall(dairy);
+    await c.say(
+      'Okay, so what if I just cancel it and sign back up when we get home? Would I lose my spot or whatever? How quick could I get going again?',
+    );
+    expect(c.events.filter((e) => e.type === 'permission_check')).toEqual([]);
+    expect(c.events.filter((e) => e.type === 'ticket')).toEqual([]);
+  });
+  it('still cancels when asked outright', async () => {
+    const c = deskCall(dairy);
+    await c.say('Please cancel my account.');
+    expect(c.events.filter((e) => e.type === 'permission_check').map((e) => e.status)).toEqual([
+      'can_approve_immediately',
+    ]);
+  });
+});

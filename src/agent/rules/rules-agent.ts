@@ -226,6 +226,9 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
     let lineRead: PermissionDecision | undefined;
     for (const clause of clausesOf(utterance)) {
       if (actions.some((a) => a.start < clause.end && clause.start < a.end)) continue;
+      // what if I just cancel it and sign back up later? Would I lose my spot?: a step supposed,
+      // and what would follow asked, not asked for.
+      if (ONLY_SUPPOSED.test(clause.text) || WHAT_FOLLOWS.test(clause.text)) continue;
       const meant = vagueRequest(ctx, clause.text);
       if (!meant || actions.some((a) => a.concept === meant.concept)) continue;
       // I sent a gift card to my niece … can you cancel it: the line says what "it" is, and the
@@ -778,6 +781,12 @@ const ASKS_THE_COMPANY =
   /\b(?:can|could|would|will) (?:you|u)\b|\byou (?:guys )?(?:can|could)\b|帮我|给我|替我|你们?(?:能|可以|帮|给|把)|麻烦你|请你/i;
 
 /** A step the caller supposes, not one taken: if I cancel, would it cost, say I had to, 要是. */
+/** Words that only suppose a step (what if, 万一), with no "then do it" after them in the clause. */
+const ONLY_SUPPOSED = /\bwhat if\b|\bsuppos(?:e|ing)\b|\bhypothetically\b|万一|假如|假设/i;
+
+/** A question of what would follow for the caller (would I lose my spot, will it cost me). */
+const WHAT_FOLLOWS = /^\s*(?:would|will|do|does|did|is|am|should|shall)\s+(?:i|we|it|that|this|there)\b/i;
+
 const HYPOTHETICAL = new RegExp(`${SUPPOSED.source}|\\bif\\b|\\bwould\\b|\\bsay (?:i|we)\\b`, 'i');
 
 /**
