@@ -787,8 +787,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
     ],
     patterns: [
       // Not the supervisor's approval talked about (要主管批, 要是主管不批), nor the one already
-      // deciding hurried along (让你们领导快着点儿): neither asks to speak to them.
-      '(?:转|找|叫|要(?!是)|让|请)~(?:人工|主管|经理|领导|上级|负责人)(?!审批|批|(?:不|没)(?:批|同意)|同意|快着点|抓紧|尽快)',
+      // deciding hurried along (让你们领导快着点儿), nor waiting for them (还要等主管啊): none asks
+      // to speak to them.
+      '(?:转|找|叫|要(?!是|等)|让|请)~(?:人工|主管|经理|领导|上级|负责人)(?!审批|批|(?:不|没)(?:批|同意)|同意|快着点|抓紧|尽快)',
       '\\b(?:speak|talk)\\w* (?:to|with)_(?:manager|supervisor|human|person|someone)\\b',
       '\\bescalat\\w*',
       '\\btransfer me\\b',

@@ -2375,3 +2375,26 @@ describe('createRulesAgent: a step supposed, and what would follow asked', () =>
     ]);
   });
 });
+
+describe('createRulesAgent: waiting for a supervisor, and a priced step declined meanwhile', () => {
+  const water = {
+    name: '清泉送水',
+    description: '桶装水配送',
+    faq: [{ q: '饮水机清洗多少钱？', a: '饮水机清洗消毒30元/次。' }],
+    operator_permissions: {
+      can_approve_immediately: ['预约饮水机清洗消毒（30元/次）'],
+      requires_supervisor: ['过期水票申请延期'],
+      requires_process: [],
+      forbidden: [],
+    },
+  };
+  it('opens nothing for 还要等主管啊, and keeps the supervisor’s request when 先不洗了 declines the price', async () => {
+    const c = deskCall(water);
+    await c.say('我的水票过期了，帮我申请延期');
+    expect(c.events.filter((e) => e.type === 'ticket')).toHaveLength(1);
+    await c.say('还要等主管啊……噢，好好好。我再问一声，饮水机洗一趟要钱吗？');
+    expect(c.events.filter((e) => e.type === 'ticket')).toHaveLength(1);
+    await c.say('三十块啊？介贵的啦……算了算了，先不洗了。就等主管电话。');
+    expect(c.events.filter((e) => e.type === 'request_withdrawn')).toEqual([]);
+  });
+});

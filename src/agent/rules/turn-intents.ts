@@ -109,7 +109,7 @@ export function withdraws(ctx: CallContext, utterance: string): boolean {
   const open = (ctx.requests ?? []).filter(
     (r) => r.state === 'escalated' || (r.state === 'approved' && !r.carried_out),
   );
-  if (open.length === 0) return false;
+  if (open.length === 0 || dropsWhatWasOnlyAsked(ctx, utterance, open)) return false;
   // 算了还是退吧: the same request asked again after the withdrawing words keeps it.
   const again = new Set(findActionRequests(afterWithdrawal(utterance)).map((a) => a.concept));
   if (open.some((r) => findActionRequests(r.what).some((a) => again.has(a.concept)))) return false;
@@ -212,11 +212,26 @@ export function declines(ctx: CallContext, utterance: string, u: Understanding):
   const open = (ctx.requests ?? []).filter(
     (r) => r.state === 'escalated' || (r.state === 'approved' && !r.carried_out),
   );
-  if (open.length > 0) return false;
+  if (open.length > 0 && !dropsWhatWasOnlyAsked(ctx, utterance, open)) return false;
   let end = 0;
   for (const m of utterance.matchAll(new RegExp(DECLINE.source, 'gi'))) end = m.index + m[0].length;
   // 不想续了，直接关掉: a request said after the withdrawing words is what the caller wants.
   return u.actions.every((a) => a.end <= end);
+}
+
+/**
+ * 三十块啊？介贵的啦……算了算了，先不洗了 while a supervisor's answer is awaited: the step dropped is
+ * named (洗), one the last turns asked about or priced, and no open request is it. The open request
+ * stands; what was priced is declined.
+ */
+function dropsWhatWasOnlyAsked(
+  ctx: CallContext,
+  utterance: string,
+  open: ReadonlyArray<{ what: string }>,
+): boolean {
+  const named = /先不([\u4e00-\u9fff])(?:了|啦|咯)/.exec(utterance)?.[1];
+  if (named === undefined || open.some((r) => r.what.includes(named))) return false;
+  return ctx.conversation.slice(-3).some((t) => t.content.includes(named));
 }
 
 /**
