@@ -106,7 +106,7 @@ describe('englishAlternatives: an English rule phrase without its qualifiers', (
     // A price a trailing circumstance names; a service booked, asked by its verb too.
     [
       'book a collection, or an exchange at the hire price minus £25',
-      ['book a collection', 'book a exchange', 'collect', 'exchange'],
+      ['book a collection', 'book an exchange', 'collect', 'exchange'],
     ],
   ])('%s', (phrase, alternatives) => {
     expect(englishAlternatives(phrase, 'can_approve_immediately', isAction)).toEqual(alternatives);

@@ -69,7 +69,7 @@ const RELATIVE_AFTER =
  * checks them; a caller does not say them.
  */
 const TERMS_AFTER =
-  /(?:\.\s+(?=[a-z])|\s+total\s+(?:in|per|for|over)\s|\s*,\s*one\s+(?:[a-z-]+\s+){0,2}?per\s|\s*,\s*(?:subject to|including|incl\.?)\s|\s*,\s*(?:at no (?:charge|cost|extra cost)|free of charge|once|twice|only|per|max(?:imum)?|no more than|at most|up to \d|within|(?:claimed|made|requested|reported|filed|lodged)\s+(?:within|before|by)|any (?:amount|sum|value)|whatever the amount|regardless of (?:the )?amount|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+|\s+per\s+(?:[a-z-]+\s+)?(?:incident|occurrence|visit|customer|client|tenant|household|job|repair|device|booking|order)\b)[\s\S]*$/;
+  /(?:\.\s+(?=[a-z])|\s+total\s+(?:in|per|for|over)\s|\s*,\s*one\s+(?:[a-z-]+\s+){0,2}?per\s|\s*,\s*(?:subject to|including|incl\.?)\s|\s*,\s*(?:at no (?:charge|cost|extra cost)|free of charge|once|twice|only|per|first|next|starting|max(?:imum)?|no more than|at most|up to \d|within|(?:claimed|made|requested|reported|filed|lodged)\s+(?:within|before|by)|any (?:amount|sum|value)|whatever the amount|regardless of (?:the )?amount|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+|\s+per\s+(?:[a-z-]+\s+)?(?:incident|occurrence|visit|customer|client|tenant|household|job|repair|device|booking|order)\b)[\s\S]*$/;
 
 /**
  * A second case of the rule that is a circumstance, not an action (book a test for the caller, or
@@ -204,7 +204,11 @@ export function englishAlternatives(
     .trim();
   const out: string[] = [];
   const add = (p: string): void => {
-    const t = p.replace(/\s+/g, ' ').trim();
+    // open a new account → open an account: the article of the word left after the one dropped.
+    const t = p
+      .replace(/\s+/g, ' ')
+      .replace(/\ba (?=[aeiou])/g, 'an ')
+      .trim();
     if (t !== '' && t !== phrase && !out.includes(t)) out.push(t);
   };
   for (const step of steps(core, isAction)) {

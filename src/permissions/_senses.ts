@@ -1553,8 +1553,14 @@ export const SENSES: readonly SenseDef[] = [
       'enroll*',
       'become a member',
     ],
-    // sign my wife up, sign the kids up.
-    patterns: [{ key: 'sign', re: "sign\\s+(?:[a-z']+\\s+){1,2}?up\\b" }],
+    // sign my wife up, sign the kids up. Open a new account, set up my own account: joining too.
+    patterns: [
+      { key: 'sign', re: "sign\\s+(?:[a-z']+\\s+){1,2}?up\\b" },
+      ...['open', 'set', 'start'].map((key) => ({
+        key,
+        re: `${key}(?:ing|s)?\\s+(?:up\\s+)?(?:a|an|my|our)\\s+(?:new\\s+|own\\s+)?account\\b`,
+      })),
+    ],
   },
   {
     // 办理, 开通: doing business of any kind (为他人办理业务 is any of it done for someone else).

@@ -2790,3 +2790,30 @@ describe('checkPermission: extras for one delivery', () => {
     expect(status("what's on Mary's bill")).toBe('forbidden');
   });
 });
+
+describe('checkPermission: an account opened, in the caller’s words', () => {
+  const status = statusUnder({
+    can_approve_immediately: [
+      'Open a new account for a caller at an Eircode we deliver to (per route_info), first delivery on the first route day',
+    ],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each([
+    'I want to open an account',
+    'Can I just set up my own account at the flat, then?',
+    'can we start a new account',
+  ])('approves %s', (said) => {
+    expect(status(said)).toBe('can_approve_immediately');
+  });
+  it('names the step in plain English', () => {
+    const rules = compileRules({
+      can_approve_immediately: ['Open a new account for a caller, first delivery on the first route day'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(rules, 'I want to open an account').label).toBe('open an account');
+  });
+});

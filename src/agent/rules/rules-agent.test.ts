@@ -2398,3 +2398,26 @@ describe('createRulesAgent: waiting for a supervisor, and a priced step declined
     expect(c.events.filter((e) => e.type === 'request_withdrawn')).toEqual([]);
   });
 });
+
+describe('createRulesAgent: leave asked for set days, beside a question of what it costs', () => {
+  const dairy = {
+    name: 'Brookside Milk Round',
+    description: 'Doorstep milk deliveries',
+    faq: [{ q: 'How do I open an account?', a: 'Ring us or use the app; we deliver on your route days.' }],
+    operator_permissions: {
+      can_approve_immediately: ['Open a new account for a caller at an address we deliver to'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    },
+  };
+  it('opens the account though another sentence asks what it would cost', async () => {
+    const c = deskCall(dairy);
+    await c.say(
+      'Can I just set up my own account at the flat, then? Just one litre of the oat drink, Tuesdays and Saturdays only. What would that cost me a week, roughly?',
+    );
+    expect(c.events.filter((e) => e.type === 'permission_check').map((e) => e.status)).toEqual([
+      'can_approve_immediately',
+    ]);
+  });
+});

@@ -190,10 +190,11 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
   // money: the policy is said and the request is checked against what was paid (not when it is
   // hypothetical: if I cancel, can I get a refund?).
   // 周末能干活不？我想让师傅赶赶工: the caller's wish for their workers is no leave of their own.
+  // What would that cost me a week? in another sentence supposes nothing of the leave asked.
   const ownLeave =
     u.onlyAsksLeave &&
     /我|俺|咱|\bmy\b|\bi\b|\bme\b/i.test(withoutWishForOthers(utterance)) &&
-    !HYPOTHETICAL.test(utterance);
+    !HYPOTHETICAL.test(leaveSentences(utterance));
   const ownMoneyBack = ownLeave && u.actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept));
   // "my cousin's in town this weekend … can I get him in on that free guest pass?": leave asked
   // for a set day is asked for that day, beside the policy the FAQ gives.
@@ -781,6 +782,13 @@ const ASKS_THE_COMPANY =
   /\b(?:can|could|would|will) (?:you|u)\b|\byou (?:guys )?(?:can|could)\b|帮我|给我|替我|你们?(?:能|可以|帮|给|把)|麻烦你|请你/i;
 
 /** A step the caller supposes, not one taken: if I cancel, would it cost, say I had to, 要是. */
+/** The sentences of a line that ask leave (can I …, 能不能 …), or the whole line when none does. */
+function leaveSentences(line: string): string {
+  const asking = (line.match(/[^.!?。！？]+[.!?。！？]*/g) ?? []).filter((s) => LEAVE_WORDS.test(s));
+  return asking.length > 0 ? asking.join(' ') : line;
+}
+const LEAVE_WORDS = /\b(?:can|could|may) (?:i|we)\b|能|可以|可不可以|能不能|行不行/i;
+
 /** Words that only suppose a step (what if, 万一), with no "then do it" after them in the clause. */
 const ONLY_SUPPOSED = /\bwhat if\b|\bsuppos(?:e|ing)\b|\bhypothetically\b|万一|假如|假设/i;
 
@@ -990,7 +998,7 @@ const WAITS_FOR_SUPERVISOR =
 
 /** A set day or occasion (明天, 周六, this weekend, saturday morning): leave asked for it is wanted. */
 const OCCASION =
-  /今天|明天|明朝|今朝|后天|今晚|明晚|这周|下周|周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}[号日]|\b(?:today|tomorrow|tonight|this (?:weekend|week)|next (?:week|weekend)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+  /今天|明天|明朝|今朝|后天|今晚|明晚|这周|下周|周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}[号日]|\b(?:today|tomorrow|tonight|this (?:weekend|week)|next (?:week|weekend)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b/i;
 
 async function handleAction(
   ctx: CallContext,
