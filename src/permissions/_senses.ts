@@ -338,8 +338,14 @@ export const SENSES: readonly SenseDef[] = [
       // 改到礼拜六上午送, 推迟两天送, 几点送: 送 after a time is a delivery, not a gift.
       {
         key: '送',
-        re: '(?<=(?:上午|下午|晚上|中午|早上|上半天|下半天|点|点钟|以后|号|天|[周一二三四五六日]|时候))送(?![我个点些])',
+        re: '(?<=(?:上午|下午|晚上|中午|早上|上半天|下半天|点|点钟|以后|号|天|[周一二三四五六日]|时候)(?:先|再|就|给我)?)送(?![我个点些])',
       },
+      // 送两桶过来, 送到我家, 给我爸那儿送两桶: brought somewhere, not given free.
+      {
+        key: '送',
+        re: '送(?:[一二两三四五六七八九十几\\d]+[桶箱瓶件份个袋])?(?:过来|过去|上门|上楼|上来|到家|到(?=[\\u4e00-\\u9fff]))',
+      },
+      { key: '那', re: '那(?:儿|边|里)送' },
     ],
     // per incident: how often a rule allows a thing, not an incident of safety.
     en: [

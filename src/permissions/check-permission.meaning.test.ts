@@ -2817,3 +2817,18 @@ describe('checkPermission: an account opened, in the caller’s words', () => {
     expect(checkPermission(rules, 'I want to open an account').label).toBe('open an account');
   });
 });
+
+describe('checkPermission: 送 of a delivery beside 送 of a gift', () => {
+  const rules = compileRules({
+    can_approve_immediately: [],
+    requires_supervisor: ['赠送水票（如新客要求多送）'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each(['今朝下半天先送两桶过来', '给我爸那儿送两桶', '送到我家'])('reads %s as no gift', (said) => {
+    expect(checkPermission(rules, said).rule).toBeNull();
+  });
+  it('still reads a gift asked for', () => {
+    expect(checkPermission(rules, '再送我两张水票').rule).not.toBeNull();
+  });
+});
