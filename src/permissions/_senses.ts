@@ -2531,6 +2531,15 @@ export const SENSES: readonly SenseDef[] = [
       "can't find",
       'cannot find',
       'stolen',
+      // the loaf wasn't there, the milk never came: missing, in the caller's words.
+      "wasn't there",
+      "weren't there",
+      'never came',
+      'never arrived',
+      "didn't arrive",
+      'never turned up',
+      "didn't turn up",
+      'vanished',
     ],
   },
   {
@@ -2970,6 +2979,11 @@ export const SENSES: readonly SenseDef[] = [
       'ding',
       'dings',
       'bodywork',
+      // the eggs were smashed, the bottle cracked: damaged, in the caller's words.
+      'smashed',
+      'broken',
+      'cracked',
+      'crushed',
     ],
   },
   {
@@ -3159,7 +3173,14 @@ export const SENSES: readonly SenseDef[] = [
     id: 'food_safety',
     role: 'object',
     zh: ['食品安全', '食物中毒', '拉肚子', '吃坏', '变质', '馊了', '发霉', '异物', '虫子', '不新鲜'],
-    en: ['food poisoning', 'food safety', 'spoiled', 'mouldy', 'moldy'],
+    en: ['food poisoning', 'food safety', 'spoiled', 'mouldy', 'moldy', 'curdled', 'rotten', 'sour'],
+    // the milk's gone off (not gone off to camp).
+    patterns: [
+      ...['gone', 'went'].map((key) => ({
+        key,
+        re: `${key}\\s+off\\b(?!\\s+(?:to|home|with|on|for|at|into|again|somewhere|abroad)\\b)`,
+      })),
+    ],
   },
   {
     id: 'hygiene',

@@ -2832,3 +2832,23 @@ describe('checkPermission: 送 of a delivery beside 送 of a gift', () => {
     expect(checkPermission(rules, '再送我两张水票').rule).not.toBeNull();
   });
 });
+
+describe('checkPermission: what went wrong with a delivery, in the caller’s words', () => {
+  const status = statusUnder({
+    can_approve_immediately: [],
+    requires_supervisor: [],
+    requires_process: [
+      'Food safety: a product that seems off before its use-by date - log a food safety report',
+    ],
+    forbidden: [],
+  });
+  it('reads sour or gone-off milk as a food safety case', () => {
+    expect(status('the milk was sour before its date, I want to report it')).toBe('requires_process');
+    expect(status("the milk's gone off already, I want to report it")).toBe('requires_process');
+  });
+  it('does not read going off to camp as milk gone off', () => {
+    expect(status('the young lad went off to camp with no breakfast, knock a tenner off')).not.toBe(
+      'requires_process',
+    );
+  });
+});
