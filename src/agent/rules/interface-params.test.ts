@@ -130,3 +130,18 @@ describe('fillParams: the city and district of an address', () => {
     expect(fillParams(['city', 'district'], '约个礼拜六上午', [], now)).toBeUndefined();
   });
 });
+
+describe('fillParams: a postcode said', () => {
+  const now = new Date('2033-07-13T10:00:00Z');
+  it.each([
+    ["Do you deliver out to us? The Eircode's h91 t6k2.", 'eircode', 'H91 T6K2'],
+    ['my postcode is SW1A 1AA', 'postcode', 'SW1A 1AA'],
+    ["we're at K1A0B1 in Ottawa", 'postal_code', 'K1A 0B1'],
+    ['zip is 10001', 'zip', '10001'],
+  ])('%s → %s %s', (said, param, value) => {
+    expect(fillParams([param], said, [], now)).toEqual({ [param]: value });
+  });
+  it('asks for one not said', () => {
+    expect(fillParams(['eircode'], 'do you deliver to Salthill?', [], now)).toBeUndefined();
+  });
+});

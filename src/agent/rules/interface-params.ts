@@ -32,6 +32,7 @@ export function fillParams(
       (isModelParam(param) ? modelSaid(utterance) : undefined) ??
       (isSizeParam(param) ? sizeSaid(utterance) : undefined) ??
       (isIdParam(param) ? idSaid(utterance) : undefined) ??
+      (isPostcodeParam(param) ? postcodeSaid(utterance) : undefined) ??
       (isDateParam(param) || (isIdParam(param) && !isVenueParam(param))
         ? undefined
         : oneSaid(named, utterance)) ??
@@ -207,6 +208,24 @@ function valueReturned(param: string, earlier: readonly SystemQueryRecord[]): st
     if (found) return String(found[1]);
   }
   return undefined;
+}
+
+/** A postcode's parameter (postcode, zip, Eircode, postal_code, 邮编). */
+function isPostcodeParam(name: string): boolean {
+  return /^(?:post_?code|postal_?code|zip(?:_?code)?|eircode|邮编|邮政编码)$/i.test(name);
+}
+
+/**
+ * A postcode said (H91 T6K2, SW1A 1AA, K1A 0B1, 10001): an Irish Eircode, a British or Canadian
+ * postcode, a US ZIP or a Chinese 邮编, written as said (upper case, one space).
+ */
+function postcodeSaid(text: string): string | undefined {
+  const m =
+    /\b([AC-FHKNPRTV-Y]\d{2}|D6W)\s?([AC-FHKNPRTV-Y\d]{4})\b/i.exec(text) ??
+    /\b([A-Z]{1,2}\d[A-Z\d]?)\s?(\d[A-Z]{2})\b/i.exec(text) ??
+    /\b([A-Z]\d[A-Z])\s?(\d[A-Z]\d)\b/i.exec(text);
+  if (m) return `${m[1]} ${m[2]}`.toUpperCase();
+  return /(?:zip|邮编|邮政编码)[^\d]{0,12}(\d{5,6})\b/i.exec(text)?.[1];
 }
 
 /** A city's or district's parameter (city, district, 城市, 区县). */

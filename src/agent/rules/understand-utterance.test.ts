@@ -905,3 +905,12 @@ describe('understandUtterance: whether a service is offered, asked', () => {
     expect(read('有没有办法退款').actions.length).toBeGreaterThan(0);
   });
 });
+
+describe('understandUtterance: whether a service reaches the caller, and when', () => {
+  it.each(['Do you deliver out to us? What days would it come?', 'How quick could I get going again?'])(
+    'reads %s as a question of information',
+    (said) => {
+      expect(understandUtterance(said, 'en').infoQuestion).toBe(true);
+    },
+  );
+});
