@@ -2403,7 +2403,7 @@ function sentencesApart(
 
 /** Leave asked at a sentence's end (中不中, 行不行, 可以吗, could you). */
 const LEAVE_ASKED =
-  /(?:行不行|中不中|成不成|好不好|可不可以|能不能|可以吗|行吗|好吗|中吗)\W*$|\b(?:can|could|would) you\b/;
+  /(?:行不行|中不中|成不成|好不好|可不可以|能不能|可以吗|行吗|好吗|中吗)[\s，,。.！!？?～~啊呀哈]*$|\b(?:can|could|would) you\b/;
 
 /** A sentence of a line, with its closing marks. */
 const SENTENCE = /[^。！？!?；;\n]+[。！？!?；;\n]*/g;

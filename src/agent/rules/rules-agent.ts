@@ -781,7 +781,6 @@ const WANTS_ZH = /[我俺](?:想|要)(?!是)/;
 const ASKS_THE_COMPANY =
   /\b(?:can|could|would|will) (?:you|u)\b|\byou (?:guys )?(?:can|could)\b|帮我|给我|替我|你们?(?:能|可以|帮|给|把)|麻烦你|请你/i;
 
-/** A step the caller supposes, not one taken: if I cancel, would it cost, say I had to, 要是. */
 /** The sentences of a line that ask leave (can I …, 能不能 …), or the whole line when none does. */
 function leaveSentences(line: string): string {
   const asking = (line.match(/[^.!?。！？]+[.!?。！？]*/g) ?? []).filter((s) => LEAVE_WORDS.test(s));
@@ -795,6 +794,7 @@ const ONLY_SUPPOSED = /\bwhat if\b|\bsuppos(?:e|ing)\b|\bhypothetically\b|万一
 /** A question of what would follow for the caller (would I lose my spot, will it cost me). */
 const WHAT_FOLLOWS = /^\s*(?:would|will|do|does|did|is|am|should|shall)\s+(?:i|we|it|that|this|there)\b/i;
 
+/** A step the caller supposes, not one taken: if I cancel, would it cost, say I had to, 要是. */
 const HYPOTHETICAL = new RegExp(`${SUPPOSED.source}|\\bif\\b|\\bwould\\b|\\bsay (?:i|we)\\b`, 'i');
 
 /**
@@ -898,7 +898,6 @@ function questionsBesidesAsking(ctx: CallContext, utterance: string, lang: Langu
   return first ? [first, ...otherAnswers(ctx, utterance, first)] : [];
 }
 
-/** Asking what to do about a problem: 咋整, 怎么办, 该咋弄, what do I do. */
 /**
  * The sentences of a line that are neither questions nor end in a question mark, joined; '' when
  * the line has no other sentence, or nothing but questions.
@@ -913,6 +912,7 @@ function statedSentences(line: string, lang: Language): string {
   return stated.length === sentences.length ? '' : stated.join('').trim();
 }
 
+/** Asking what to do about a problem: 咋整, 怎么办, 该咋弄, what do I do. */
 const WHAT_TO_DO =
   /咋整|咋办|怎么办|怎么整|咋弄|怎么弄|咋搞|怎么搞|该干啥|\bwhat (?:do|should|can) i do\b|\bwhat now\b/i;
 
