@@ -1503,8 +1503,11 @@ export function meaningLevel(
     if (!view.other() && !m.objects.some((o) => has[o] === 1)) return NONE;
     if (view.joined && !sentenceTellsOfOther(view.norm, m)) return NONE;
   }
-  // A phrase no sense knows (赠送积分): its first word and half the rest must be said.
+  // A phrase no sense knows (赠送积分): its first word and half the rest must be said. A denial
+  // in it (Eircodes we don't deliver to) is what it is about: do you deliver to us? is not.
   if (headless && score * 2 < words.zh.length + words.en.length) return NONE;
+  if (headless && words.en.some((w) => DENIAL_EN.test(w) && !view.stems().has(w) && !around.stems().has(w)))
+    return NONE;
   // A broad action (改, 查) needs its object said too, unless the lexicon read the rule's own action.
   // A rule of a broad action whose object the lexicon took as its own (解锁账户) is matched by
   // that concept only: 插头拔不下来 says a thing held, and asks for no account unlocked.
@@ -1521,6 +1524,9 @@ export function meaningLevel(
   if (byProblemOnly) return PLAUSIBLE;
   return all && stated && approvable(m, view, approving) ? STRONG : PLAUSIBLE;
 }
+
+/** Words of a rule that deny (don't, not, never, cannot, won't). */
+const DENIAL_EN = /^(?:don't|doesn't|didn't|not|no|never|cannot|can't|won't|isn't|aren't|wasn't)$/;
 
 /**
  * True when the request names the opposite of a state the rule requires (opened against return an
