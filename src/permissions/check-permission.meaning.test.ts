@@ -2852,3 +2852,22 @@ describe('checkPermission: what went wrong with a delivery, in the caller’s wo
     );
   });
 });
+
+describe('checkPermission: a rule about what is not done', () => {
+  const status = statusUnder({
+    can_approve_immediately: [],
+    requires_supervisor: [],
+    requires_process: [
+      "Eircodes we don't deliver to, or a route that is full: add the caller to the waiting list",
+    ],
+    forbidden: [],
+  });
+  it('is not asked by whether it is done', () => {
+    expect(status("Do you deliver out to us? The Eircode's H91 T6K2.")).not.toBe('requires_process');
+  });
+  it('is asked when the caller says it is not done', () => {
+    expect(status("you don't deliver to our Eircode? put me on the waiting list then")).toBe(
+      'requires_process',
+    );
+  });
+});
