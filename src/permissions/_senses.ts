@@ -3173,7 +3173,24 @@ export const SENSES: readonly SenseDef[] = [
     id: 'food_safety',
     role: 'object',
     zh: ['食品安全', '食物中毒', '拉肚子', '吃坏', '变质', '馊了', '发霉', '异物', '虫子', '不新鲜'],
-    en: ['food poisoning', 'food safety', 'spoiled', 'mouldy', 'moldy', 'curdled', 'rotten', 'sour'],
+    en: [
+      'food poisoning',
+      'food safety',
+      'spoiled',
+      'mouldy',
+      'moldy',
+      'curdled',
+      'rotten',
+      'sour',
+      // he vomited, it made him sick: someone unwell after eating or drinking it.
+      'vomit*',
+      'threw up',
+      'made him sick',
+      'made her sick',
+      'made me sick',
+      'made us sick',
+      'made them sick',
+    ],
     // the milk's gone off (not gone off to camp).
     patterns: [
       ...['gone', 'went'].map((key) => ({

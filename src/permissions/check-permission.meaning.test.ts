@@ -2846,6 +2846,11 @@ describe('checkPermission: what went wrong with a delivery, in the caller’s wo
     expect(status('the milk was sour before its date, I want to report it')).toBe('requires_process');
     expect(status("the milk's gone off already, I want to report it")).toBe('requires_process');
   });
+  it('reads a doctor’s bill for someone made sick by it as the food safety case', () => {
+    expect(
+      status("the GP charged me sixty euro, I want you to pay that, it's your milk that made him sick"),
+    ).toBe('requires_process');
+  });
   it('does not read going off to camp as milk gone off', () => {
     expect(status('the young lad went off to camp with no breakfast, knock a tenner off')).not.toBe(
       'requires_process',
