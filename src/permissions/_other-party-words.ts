@@ -396,7 +396,7 @@ const RELATIVES_EN =
 const KIN_ADJECTIVES_EN =
   '(?:(?:little|baby|big|younger|older|elder|eldest|youngest|twin|old|new|former|late|next[- ]door|step-?|half-?)\\s?)?';
 const ROLES_EN =
-  'courier|driver|rider|delivery (?:guy|man|person|driver|rider|boy|girl)|deliveryman|postman|mailman|technician|repairman|engineer|installer|sender';
+  'courier|driver|rider|delivery (?:guy|man|person|driver|rider|boy|girl)|deliveryman|postman|mailman|postie|milkman|milk man|paperboy|technician|repairman|engineer|installer|sender';
 /** People on a stage or a set (the band, the crew): someone else to a fan who asks after them. */
 const PERFORMER_NOUNS_EN = '(?:band|artists?|singers?|performers?|crew|cast|celebrit(?:y|ies)|rapper|dj)';
 /** Someone described, not named: the bloke, that lass, some fella. */

@@ -815,3 +815,21 @@ describe('a neighbour placed or a thing of theirs named before the question', ()
     expect(checkPermission(seed, "what's my own system generating").status).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission: a milkman’s number, and a name with an accent', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['Set a holiday stop on the account'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ["Giving out a driver's surname or personal mobile"],
+  });
+  it.each([
+    "give me the milkman's number",
+    "could you give me Tomás's mobile number, and I'll ring him myself",
+  ])('forbids %s', (said) => {
+    expect(checkPermission(rules, said).status).toBe('forbidden');
+  });
+  it('reads the milkman leaving it on the step as no one’s data', () => {
+    expect(checkPermission(rules, 'the milkman left it on the step').status).not.toBe('forbidden');
+  });
+});

@@ -260,7 +260,8 @@ function compiled(): Matchers {
     activityZh: new RegExp(`^${W.LINK_ZH}?${gap(6)}${W.ACTIVITY_ZH}`),
     refEn: new RegExp(`\\b(?:(?<role>${W.ROLE_PEOPLE_EN})|(?<people>${W.PEOPLE_EN}))(?:'s|s'|')(?=\\s)`, 'g'),
     pronounEn: /\b(?:his|her|their)(?=\s)/g,
-    capitalisedEn: /\b([a-z]{2,16})'s(?=\s)/g,
+    // Tomás's number, Zoë's booking: a name with its accents.
+    capitalisedEn: /(?<![a-z\u00c0-\u024f])([a-z\u00c0-\u024f]{2,16})'s(?=\s)/g,
     // her inhaler, his new pills, my dad's blood pressure pills: up to two words before the thing.
     // his name day is a feast, not his name.
     afterEn: new RegExp(`^\\s+(?:([a-z'-]+)\\s+)??(?:([a-z'-]+)\\s+)??(${W.DATA_EN})\\b(?![\\s-]+days?\\b)`),
