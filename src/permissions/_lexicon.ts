@@ -76,7 +76,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
     families: ['money'],
     keys: ['退', '还钱', '钱还', '还给我', '返', 'refund', 'reimburs', 'back', 'pay', 'charge', 'return'],
     patterns: [
-      '退(?:款|费|钱|还|回|给|我|返)',
+      // 退回快递员, 退回给寄件人, 退回去: the parcel sent back, no money.
+      '退(?:款|费|钱|还|给|我|返)',
+      '退回(?!(?:给)?(?:快递|寄件|发件|商家|卖家|仓库|驿站|柜子|原地址)|去)',
       '退(?!一下)(?=\\s*(?:[\\d¥$]|[一二两三四五六七八九十百千]))',
       // 退票手续费 is the fee for returning a ticket, not a refund.
       // 退调度费, 退押金, 退定金: 金 names money as 费 and 款 do.

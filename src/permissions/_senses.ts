@@ -1048,7 +1048,6 @@ export const SENSES: readonly SenseDef[] = [
       '退钱',
       '退费',
       '退还',
-      '退回',
       '退给我',
       '退我',
       '返还',
@@ -1064,6 +1063,8 @@ export const SENSES: readonly SenseDef[] = [
     patterns: [
       // 退差价, 退我差价: 退 before what is refunded.
       { key: '退', re: '退(?=(?:我|给我)?\\s*(?:差价|价差))' },
+      // 退回 is money back, but not 退回快递员, 退回给寄件人, 退回去: the parcel sent back.
+      { key: '退回', re: '退回(?!(?:给)?(?:快递|寄件|发件|商家|卖家|仓库|驿站|柜子|原地址)|去)' },
       // 里头的钱给我弄出来, 卡里的钱取出来: money taken out of where it is kept is paid back.
       ...['钱', '余额', '里头', '里面', '卡里'].map((key) => ({
         key,

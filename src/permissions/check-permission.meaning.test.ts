@@ -2876,3 +2876,23 @@ describe('checkPermission: a rule about what is not done', () => {
     );
   });
 });
+
+describe('checkPermission: a parcel sent back beside money sent back', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      '收件人在免费保管期内申请退回快递员、改送货上门（不收超时费）',
+      '错收退款核实属实：<=20元/次，原路退回',
+    ],
+    requires_supervisor: ['错收退款>20元/次'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it('reads 退回快递员 as the parcel sent back, no refund', () => {
+    const d = checkPermission(rules, '申请退回快递员，改送货上门');
+    expect(d.status).toBe('can_approve_immediately');
+    expect(d.parts.map((p) => p.concept)).not.toContain('refund');
+  });
+  it('still reads money sent back as a refund', () => {
+    expect(checkPermission(rules, '多扣的钱原路退回').parts.map((p) => p.concept)).toContain('refund');
+  });
+});
