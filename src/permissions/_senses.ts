@@ -1546,7 +1546,8 @@ export const SENSES: readonly SenseDef[] = [
     // Sign me up for the Shine one, enrol me: joining a membership or a course, an action of its own.
     id: 'join',
     role: 'action',
-    zh: [],
+    // 新客开户: an account opened is joining, as open an account is.
+    zh: ['开户'],
     en: [
       'sign up',
       'sign-up',

@@ -2896,3 +2896,15 @@ describe('checkPermission: a parcel sent back beside money sent back', () => {
     expect(checkPermission(rules, '多扣的钱原路退回').parts.map((p) => p.concept)).toContain('refund');
   });
 });
+
+describe('checkPermission: 开户 among a list of steps', () => {
+  it('reads the account opened as one step of 新客开户、下单送水、改约或取消未出发的订单', () => {
+    const rules = compileRules({
+      can_approve_immediately: ['新客开户、下单送水、改约或取消未出发的订单'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(rules, '我是新客户，帮我开户').status).toBe('can_approve_immediately');
+  });
+});
