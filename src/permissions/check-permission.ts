@@ -2375,24 +2375,27 @@ function conceptOfHeads(heads: readonly number[]): string | undefined {
 /**
  * 取件码找不着了，恁给俺再发一遍中不中？还有啊，俺楼下王姐…叫俺帮她取出来: sentences in words the
  * lexicon does not know, which the line read as one does not name a rule for: each sentence no part
- * in `read` was found in is read whole on its own, and those that name a rule are parts (what the
+ * already `read` was found in is read whole on its own, and those that name a rule are parts (what the
  * others ask is the data scope's, and the caller's to say again).
  */
 function sentencesApart(
   rules: CompiledRules,
   action: string,
   facts: RequestContext,
-  read: readonly string[],
+  read: ReadonlyArray<{ part: Part }>,
 ): Array<{ part: Part; outcome: Outcome; levels: RuleLevels }> {
   const sentences = action.match(SENTENCE) ?? [];
   if (sentences.length < 2) return [];
+  const readTexts = read.map((d) => d.part.text.trim());
   const out: Array<{ part: Part; outcome: Outcome; levels: RuleLevels }> = [];
   for (const sentence of sentences) {
-    if (read.some((text) => sentence.includes(text) || text.includes(sentence.trim()))) continue;
-    const parsed = parseActionCached(sentence.trim());
-    // Only a sentence that asks for something: 电池我换了两粒新的，还是不响 tells what happened.
-    const norm = parsed.whole.norm;
+    const said = sentence.trim();
+    if (readTexts.some((text) => sentence.includes(text) || text.includes(said))) continue;
+    // Only a sentence that asks for something (电池我换了两粒新的，还是不响 tells what happened),
+    // tested before it is parsed.
+    const norm = normalizeText(said);
     if (!(REQUEST_LIKE_ZH.test(norm) || REQUEST_LIKE_EN.test(norm) || LEAVE_ASKED.test(norm))) continue;
+    const parsed = parseActionCached(said);
     if (toldOfOther(sentence, parsed.whole)) continue;
     const levels = levelsFor(rules, parsed.whole, undefined, facts);
     const outcome = decidePart(rules, parsed.whole, levels, parsed.atLeast);
@@ -2454,15 +2457,7 @@ function decideParsed(
   }
   // 你给我再发一遍中不中？…你把她那个取件码也给我发过来: a sentence no part was read in, beside one
   // that was, is read apart too.
-  if (decided.length > 0)
-    decided.push(
-      ...sentencesApart(
-        rules,
-        action,
-        facts,
-        decided.map((d) => d.part.text.trim()),
-      ),
-    );
+  if (decided.length > 0) decided.push(...sentencesApart(rules, action, facts, decided));
   dropRestated(rules, decided);
   // when you send the invoice, could you word it as …: a clause that says when, beside one that
   // asks, asks nothing itself (alone, it is read as said).
@@ -2477,7 +2472,7 @@ function decideParsed(
         ? { of: ruleIndex(rules).noLevels, hits: [] }
         : levelsFor(rules, whole, undefined, facts, parsed.free.length + parsed.requests.length > 1);
     const outcome = decidePart(rules, whole, levels, parsed.atLeast);
-    decided.push(...(outcome.rule === null ? sentencesApart(rules, action, facts, []) : []));
+    decided.push(...(outcome.rule === null ? sentencesApart(rules, action, facts, decided) : []));
     if (decided.length === 0) decided.push({ part: whole, outcome, levels });
   }
 
