@@ -45,6 +45,7 @@ import {
   withdraws,
 } from './turn-intents.js';
 import {
+  asksLeave,
   asksOnlyToBeTold,
   clausesOf,
   SUPPOSED,
@@ -783,10 +784,9 @@ const ASKS_THE_COMPANY =
 
 /** The sentences of a line that ask leave (can I …, 能不能 …), or the whole line when none does. */
 function leaveSentences(line: string): string {
-  const asking = (line.match(/[^.!?。！？]+[.!?。！？]*/g) ?? []).filter((s) => LEAVE_WORDS.test(s));
+  const asking = (line.match(/[^.!?。！？]+[.!?。！？]*/g) ?? []).filter(asksLeave);
   return asking.length > 0 ? asking.join(' ') : line;
 }
-const LEAVE_WORDS = /\b(?:can|could|may) (?:i|we)\b|能|可以|可不可以|能不能|行不行/i;
 
 /** Words that only suppose a step (what if, 万一), with no "then do it" after them in the clause. */
 const ONLY_SUPPOSED = /\bwhat if\b|\bsuppos(?:e|ing)\b|\bhypothetically\b|万一|假如|假设/i;
