@@ -54,12 +54,12 @@ const RELATIVES_EN =
   '(?:wife|husband|mom|mum|mother|dad|father|son|daughter|friend|colleague|partner|boyfriend|girlfriend|parents?)';
 const OTHER_EN = `(?:(?:another|other|a different|different)\\s+(?:user|customer|person|people|member|client|subscriber|account holder|account owner)(?:'s|s'|s)?|(?:someone|somebody) else(?:'s)?|other people(?:'s)?|my ${RELATIVES_EN}(?:'s|s'))`;
 
-/** An amount of money in English: £20, 20 quid, twenty pounds, money. */
 /** A number said in English words (two, fifty, hundred). */
 const NUMBER_WORD_EN =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand';
+/** An amount of money in English: £20, 20 quid, twenty pounds, money, a tenner. */
 const AMOUNT_EN =
-  '(?:(?:[$£€]?\\d[\\d,.]*|money)(?: dollars?| bucks?| pounds?| quid| euros?)?|(?:[a-z]+[ -]){1,2}(?:dollars?|bucks?|pounds?|quid|euros?))';
+  '(?:(?:[$£€]?\\d[\\d,.]*|money)(?: dollars?| bucks?| pounds?| quid| euros?)?|(?:[a-z]+[ -]){1,2}(?:dollars?|bucks?|pounds?|quid|euros?)|(?:a|the) (?:tenner|fiver))';
 
 /**
  * Concepts that give money back to the caller (a refund, compensation, a fee waived): never more
@@ -309,7 +309,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     en: 'compensation',
     // Money, or the points a product compensates in (补偿积分200分).
     families: ['money', 'points'],
-    keys: ['赔', '补偿', 'compensat', 'damages', 'reparation'],
+    keys: ['赔', '补偿', 'compensat', 'damages', 'reparation', 'knock', 'take'],
     patterns: [
       '赔(?:偿|钱|付|款|我|给我)',
       // 你们得赔, 这个么样赔 (Wuhan: how will you make it good): a remedy demanded or asked after.
@@ -320,8 +320,19 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '\\bcompensat\\w*',
       '\\bdamages\\b',
       '\\breparations?\\b',
+      // knock a tenner off the bill for the trouble, take €10 off my bill: money off for what went
+      // wrong (a fee named is waived: fee_waiver).
+      `\\bknock\\s+(?:${AMOUNT_EN}|a bit|something)\\s+off\\b`,
+      `\\btake\\s+(?:${AMOUNT_EN})\\s+off\\s+(?:the|my|our)\\s+(?:bill|invoice|account|total)\\b`,
     ],
-    examples: ['申请赔偿', '要求赔偿损失300元', '给我补偿', 'compensation claim', 'I want to be compensated'],
+    examples: [
+      '申请赔偿',
+      '要求赔偿损失300元',
+      '给我补偿',
+      'compensation claim',
+      'I want to be compensated',
+      'knock a tenner off the bill',
+    ],
   },
   {
     id: 'other_user_info',

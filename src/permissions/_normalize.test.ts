@@ -42,6 +42,11 @@ describe('normalizeText', () => {
     ['￥４５\u3000元', '¥45 元'],
     ['nothing to do', 'nothing to do'],
     ['佢种嘅系咩牌子', '佢种的系啥牌子'],
+    // "me" said for "my" before a thing of the caller's, not as the object it is.
+    ['Put the eggs back on me account', 'put the eggs back on my account'],
+    ["what's me husband's number", "what's my husband's number"],
+    ['give it to me today', 'give it to me today'],
+    ['send it to me', 'send it to me'],
   ])('%s -> %s', (text, norm) => {
     expect(normalizeText(text)).toBe(norm);
   });

@@ -9,7 +9,7 @@
 /**
  * Full-width ASCII (`２００`, `，`, `＜`) to ASCII, `￥` to `¥`, `。` to `.`, ideographic, no-break
  * and thin spaces to space, curly quotes to straight ones, dashes to `-`, wave dashes to `~`, ASCII letters to lower case,
- * Cantonese 嘅 and 咩 to 的 and 啥.
+ * Cantonese 嘅 and 咩 to 的 and 啥, and "me" said for "my" (put it back on me account).
  */
 export function normalizeText(text: string): string {
   // A check reads the same text twice in a row (its requests, then who it is about).
@@ -24,11 +24,21 @@ export function normalizeText(text: string): string {
     out += text.slice(from, i) + String.fromCharCode(d);
     from = i + 1;
   }
-  const norm = from === 0 ? text : out + text.slice(from);
+  let norm = from === 0 ? text : out + text.slice(from);
+  if (norm.includes('me ')) norm = norm.replace(ME_AS_MY, 'my');
   lastText = text;
   lastNorm = norm;
   return norm;
 }
+
+/**
+ * "me" said for "my", as in Ireland, the north of England and Australia (put the eggs back on me
+ * account, take it off me bill, me husband's number): after a word it can only be the object of
+ * (a preposition) and before a thing a caller has or a person of theirs, so "give it to me today"
+ * keeps its "me". Same length: offsets stay the caller's.
+ */
+const ME_AS_MY =
+  /(?<=\b(?:on|onto|to|into|off|from|for|in|with|of|at|about|under|through|and|is|was|'s) )me(?= (?:[a-z]+ )?(?:account|bill|card|order|money|deposit|balance|credit|delivery|deliveries|parcel|package|box|car|house|home|door|step|phone|mobile|number|address|email|details|name|booking|plan|subscription|membership|milk|meter|flat|room|bank|payment|refund|husband|wife|missus|fella|mam|mum|mom|ma|da|dad|son|daughter|lad|young (?:lad|one)|kids?|sister|brother|nan|nanna|granny|grandad|neighbou?r|mate|partner|boyfriend|girlfriend)(?:'s|s)?\b)/g;
 
 let lastText = '';
 let lastNorm = '';

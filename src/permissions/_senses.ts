@@ -177,11 +177,11 @@ const DISCLOSED_ZH = `(?:${DISCLOSED_KEYS_ZH.join('|')})`;
 
 /**
  * What is knocked off a bill for what went wrong, in English: a day or a week of it, an amount
- * (€300, three hundred euro, 50 quid), a bit, something. Not "the fees" or "the extra": a charge
+ * (€300, three hundred euro, 50 quid, a tenner), a bit, something. Not "the fees" or "the extra": a charge
  * named is waived or allowed by its own rule.
  */
 const MONEY_OFF_EN =
-  '(?:(?:that|the|a|one|this|a whole|the whole)\\s+)?(?:day|days|night|nights|week|weeks|hour|hours|bit|little|something)|[$€£]\\s?\\d[\\d,.]*|\\d[\\d,.]*\\s?(?:euros?|dollars?|bucks|quid|pounds?|rand)|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a)\\s+)?(?:hundred\\s+)?(?:and\\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\\s+)?(?:euros?|dollars?|bucks|quid|pounds?)';
+  '(?:(?:that|the|a|one|this|a whole|the whole)\\s+)?(?:day|days|night|nights|week|weeks|hour|hours|bit|little|something)|[$€£]\\s?\\d[\\d,.]*|\\d[\\d,.]*\\s?(?:euros?|dollars?|bucks|quid|pounds?|rand)|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a)\\s+)?(?:hundred\\s+)?(?:and\\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\\s+)?(?:euros?|dollars?|bucks|quid|pounds?)|(?:a|one|two|three)\\s+(?:tenners?|fivers?)';
 
 /** Not a person put on or added to an account: money, credit, time, or a pronoun for a thing. */
 const NOT_A_PERSON_EN =
@@ -1077,7 +1077,7 @@ export const SENSES: readonly SenseDef[] = [
       // get the difference back, have my $12 (£12, twelve quid) back, want the fare back.
       ...['get', 'have', 'want', 'need', 'give'].map((key) => ({
         key,
-        re: `${key}\\s+(?:me\\s+)?(?:my\\s+|the\\s+|that\\s+|this\\s+|some\\s+|every\\s+|all\\s+|at\\s+least\\s+)*(?:money|difference|charge|fee|fare|amount|cash|overcharge|payment|cent|penny|[$£€]?\\d[\\d,.]*(?:\\s*(?:dollars|bucks|pounds|quid|euros))?|(?:[a-z-]+\\s+){1,3}?(?:dollars|bucks|pounds|quid|euros))(?:\\s+(?:of\\s+it|i\\s+paid|you\\s+took|they\\s+took))?\\s+back\\b`,
+        re: `${key}\\s+(?:me\\s+)?(?:my\\s+|the\\s+|that\\s+|this\\s+|some\\s+|every\\s+|all\\s+|at\\s+least\\s+)*(?:money|difference|charge|fee|fare|amount|cash|overcharge|payment|cent|penny|[$£€]?\\d[\\d,.]*(?:\\s*(?:dollars|bucks|pounds|quid|euros))?|(?:[a-z-]+\\s+){1,3}?(?:dollars|bucks|pounds|quid|euros)|(?:a|the|my)\\s+(?:tenner|fiver))(?:\\s+(?:of\\s+it|i\\s+paid|you\\s+took|they\\s+took))?\\s+back\\b`,
         overlay: true as const,
       })),
     ],

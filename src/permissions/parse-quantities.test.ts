@@ -265,6 +265,8 @@ describe('parseQuantities: pounds and euros', () => {
     ['refund ninety pounds', [[90, 'GBP', 'ninety pounds']]],
     ['it was one pound', [[1, 'GBP', 'one pound']]],
     ['give me my fifteen quid', [[15, 'GBP', 'fifteen quid']]],
+    ['knock a tenner off', [[10, 'GBP', 'a tenner']]],
+    ['two fivers back', [[10, 'GBP', 'two fivers']]],
     ['GBP 250 was taken', [[250, 'GBP', 'GBP 250']]],
     ['about 18 gbp', [[18, 'GBP', '18 gbp']]],
     ['seven pounds twenty', [[7.2, 'GBP', 'seven pounds twenty']]],

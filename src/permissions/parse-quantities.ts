@@ -179,6 +179,11 @@ const UNIT_WORDS: readonly UnitWord[] = [
   { word: 'pounds', unit: 'GBP', factor: 1, accept: poundsMoney },
   { word: 'pound', unit: 'GBP', factor: 1, accept: poundsMoney },
   { word: 'quid', unit: 'GBP', factor: 1 },
+  // a tenner, two fivers: a note named for its value, in Ireland's euro as in Britain's pounds.
+  { word: 'tenner', unit: 'GBP', factor: 10 },
+  { word: 'tenners', unit: 'GBP', factor: 10 },
+  { word: 'fiver', unit: 'GBP', factor: 5 },
+  { word: 'fivers', unit: 'GBP', factor: 5 },
   { word: 'gbp', unit: 'GBP', factor: 1 },
   { word: 'pence', unit: 'GBP', factor: 0.01 },
   { word: '£', unit: 'GBP', factor: 1, accept: signAfter },
