@@ -2074,6 +2074,13 @@ export const SENSES: readonly SenseDef[] = [
         re: `${key}\\s+(?:you\\s+(?:make|have|get)\\s+)?(?:the|my|a|that|this)\\s+(?:receipt|invoice)s?\\s+(?:to\\s+)?(?:say|read|show)\\b(?!\\s+(?:the\\s+)?(?:same|correct|right|actual|real|what))`,
         overlay: true as const,
       })),
+      // stop the organic one from my order, add two yoghurts to the standing order, take the eggs
+      // off my delivery: a thing taken from or put in an order is the order changed.
+      ...['remov', 'take', 'took', 'drop', 'stop', 'cut', 'add', 'put'].map((key) => ({
+        key,
+        re: `${key}\\w*\\s+(?:[\\w'-]+\\s+){0,4}?(?:from|off|out\\s+of|to|onto)\\s+(?:the\\s+|my\\s+|our\\s+)?(?:standing\\s+|regular\\s+|weekly\\s+|usual\\s+|daily\\s+)?(?:order|box|delivery|deliveries)\\b`,
+        overlay: true as const,
+      })),
       // go up to 40 mg, switch me down to the 50s, double what's on my label: a strength changed.
       { key: 'go', re: 'go\\s+(?:up|down)\\s+to\\b', overlay: true },
       { key: 'double', re: 'double\\s+(?:what|my|the)\\b', overlay: true },

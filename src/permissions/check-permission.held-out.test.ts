@@ -458,3 +458,26 @@ describe('checkPermission: someone else named a sentence before the step (held-o
     );
   });
 });
+
+describe('checkPermission on a doorstep dairy’s rules (held-out round 27)', () => {
+  const status = statusFor('held-out-27', 'Larkfield Doorstep Dairy');
+
+  // The rule changes the standing order; a thing taken from it or put on it changes it.
+  it.each([
+    'stop the organic one from my standing order',
+    'take the eggs off my standing order',
+    'add two yoghurts to my standing order',
+  ])('reads "%s" as the standing order changed', (said) => {
+    expect(status(said)).toBe('can_approve_immediately');
+  });
+
+  it('reads a tenner knocked off the bill for the trouble as goodwill money, for a supervisor', () => {
+    expect(status("Knock a tenner off the bill for the trouble and we'll say no more about it")).toBe(
+      'requires_supervisor',
+    );
+    expect(
+      checkPermission(rulesFor('held-out-27', 'Larkfield Doorstep Dairy'), 'knock a tenner off the bill')
+        .rule,
+    ).toMatch(/goodwill/);
+  });
+});
