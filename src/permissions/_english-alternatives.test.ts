@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { englishAlternatives, forbiddenThingsIn, wholeActions } from './_english-alternatives.js';
+import { detectConcepts } from './_lexicon.js';
 import { hasAction, scanSenses } from './_meaning.js';
 import { checkPermission } from './check-permission.js';
 import { compileRules } from './compile-rules.js';
 
 const isAction = (w: string): boolean => hasAction(scanSenses(w));
+/** As the compiler reads an action: a sense's, or a lexicon concept's (upgrade). */
+const namesAction = (w: string): boolean => detectConcepts(w).length > 0 || isAction(w);
 
 describe('englishAlternatives: an English rule phrase without its qualifiers', () => {
   it.each<[phrase: string, alternatives: string[]]>([
@@ -188,6 +191,33 @@ describe('wholeActions: a rule listing whole actions, each with its own object',
       'remove one-off extras',
       'change delivery instructions',
     ]);
+  });
+
+  it('reads the actions after a circumstance and its colon, a last thing taking the verb before it', () => {
+    expect(
+      wholeActions(
+        "on the caller's own membership (primary member): upgrade the tier (pay the difference; new benefits from 72 hours after), switch auto-renew on or off, update the card on file or home address",
+        namesAction,
+      ),
+    ).toEqual([
+      'upgrade the tier',
+      'switch auto-renew on or off',
+      'update the card on file',
+      'update home address',
+    ]);
+    // A noun the items share, and a thing with terms of its own, keep the list whole.
+    expect(
+      wholeActions(
+        'waive a missed-appointment or late-cancellation fee, once per client in 12 months',
+        namesAction,
+      ),
+    ).toBeUndefined();
+    expect(
+      wholeActions(
+        "changing, cancelling or refunding another person's booking or deposit for the caller",
+        namesAction,
+      ),
+    ).toBeUndefined();
   });
 
   it('reads cases that each list things of their own apart, when every case opens with its action', () => {

@@ -97,6 +97,10 @@ const TO_ANYONE = /\s+(?:to|for)\s+(?:anyone|anybody|everyone|everybody|the publ
  */
 const OTHER_NAME = /^[a-z][^(:]*?\(([a-z][a-z' -]{1,24})\)\s*(?::|$)/;
 
+/** A circumstance opening the rule, before its colon (On the caller's own account:, For members:). */
+const CIRCUMSTANCE_FIRST =
+  /^(?:on|for|in|within|during|at|with|from|after|before|under|if|when|where|while)\s[^:]*:/;
+
 /**
  * A process named by what is filed (… claims, … appeal, … application, … request) or by the case
  * contested (Disputing a damage charge taken from a bond: …).
@@ -112,7 +116,8 @@ const COUNTED_CASE = new RegExp(
 export const SEVERAL_CASES = /\s*,\s+or\s+/;
 
 /** Between the items of a list: a comma (", or", ", and") or "or". */
-const ITEM_SPLIT = /\s*,\s*(?:or\s+|and\s+)?|\s+or\s+/;
+// switch auto-renew on or off: two particles of one verb, no list.
+const ITEM_SPLIT = /\s*,\s*(?:or\s+|and\s+)?|\s+or\s+(?!(?:off|on|out|in|up|down)\b)/;
 /** The same, and a slash (pick-up/return branch). */
 const LIST_SPLIT = new RegExp(`\\s*\\/\\s*|${ITEM_SPLIT.source}`);
 /** One "and" between a verb's thing and a second thing of one or two words. */
@@ -169,6 +174,9 @@ export function englishAlternatives(
     (isAction(core.slice(0, colon)) || NAMED_PROCESS.test(core.slice(0, colon)))
   )
     core = core.slice(0, colon).trim();
+  // On the caller's own membership: upgrade the tier, switch auto-renew on or off …: where or for
+  // whom before the colon, the actions after it.
+  else core = actionsAfterCircumstance(core, isAction);
   core = core
     .replace(CIRCUMSTANCE_CASE, '')
     .replace(FOR_THE_CUSTOMER, '')
@@ -229,6 +237,16 @@ export function englishAlternatives(
   if (otherName !== undefined && otherName.split(' ').length <= 3) add(otherName);
   for (const p of remediesOfCircumstances(phrase, isAction)) add(p);
   return out;
+}
+
+/**
+ * On the caller's own membership: upgrade the tier, switch auto-renew on or off …: where or for
+ * whom before the colon, the actions after it, which are the phrase. Any other phrase as it is.
+ */
+function actionsAfterCircumstance(core: string, isAction: (word: string) => boolean): string {
+  const colon = core.indexOf(':');
+  const after = core.slice(colon + 1).trim();
+  return colon > 0 && CIRCUMSTANCE_FIRST.test(core) && isAction(after) ? after : core;
 }
 
 /**
@@ -347,7 +365,7 @@ function startsWithAction(words: readonly string[], isAction: (word: string) => 
 
 export function wholeActions(phrase: string, isAction: (word: string) => boolean): string[] | undefined {
   if (!/[a-z]/.test(phrase) || hasCjk(phrase)) return undefined;
-  const core = withoutNotes(phrase).replace(/[:;].*$/, '');
+  const core = actionsAfterCircumstance(withoutNotes(phrase), isAction).replace(/[:;].*$/, '');
   const items = actionItems(core.split(ITEM_SPLIT), isAction);
   if (items === undefined || items.actions * 2 <= items.items.length) {
     // taking cash or cheques, or refunding to anything other than the card or bank account: cases
@@ -367,7 +385,20 @@ export function wholeActions(phrase: string, isAction: (word: string) => boolean
       : undefined;
   }
   // Most items start with an action the sense table knows (hold seats beside release and give out).
-  return startsWithAction(items.items.at(-1)!.split(' '), isAction) ? items.items : undefined;
+  const last = items.items.at(-1)!.split(' ');
+  if (startsWithAction(last, isAction)) return items.items;
+  // update the card on file or home address: a last thing with no verb is the verb's before it,
+  // where every other item opens with its action.
+  const before = items.items.at(-2)!.split(' ');
+  // Not a noun both share (waive a missed-appointment or late-cancellation fee): the item before
+  // names its own thing, in two words or more besides an article.
+  const ownThing = before.slice(1).filter((w) => !ARTICLE.test(w) && !PARTICLE.test(w)).length >= 2;
+  // Nor a thing with terms of its own (… or deposit for the caller): whose it is reads the list whole.
+  const bare = !last.some((w) => PREPOSITION.test(w));
+  if (items.actions !== items.items.length - 1 || !startsWithAction(before, isAction) || !ownThing || !bare)
+    return undefined;
+  const verb = before.length > 1 && PARTICLE.test(before[1]!) ? before.slice(0, 2) : before.slice(0, 1);
+  return [...items.items.slice(0, -1), [...verb, ...last].join(' ')];
 }
 
 /**

@@ -481,3 +481,15 @@ describe('checkPermission on a doorstep dairy’s rules (held-out round 27)', ()
     ).toMatch(/goodwill/);
   });
 });
+
+describe('checkPermission on a roadside club’s rules (held-out round 28)', () => {
+  const status = statusFor('held-out-28', 'Trillium Roadside Club');
+
+  // On the caller's own membership (primary member): upgrade the tier, switch auto-renew on or off …
+  it.each(['switch auto-renew off', 'turn off the auto-renew', 'update my home address'])(
+    'reads "%s" as one of the actions after the rule’s colon',
+    (said) => {
+      expect(status(said)).toBe('can_approve_immediately');
+    },
+  );
+});

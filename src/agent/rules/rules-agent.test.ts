@@ -2367,6 +2367,23 @@ describe('createRulesAgent: a step supposed, and what would follow asked', () =>
     expect(c.events.filter((e) => e.type === 'permission_check')).toEqual([]);
     expect(c.events.filter((e) => e.type === 'ticket')).toEqual([]);
   });
+  it('opens nothing for "if the van packs it in, how far would you fellas tow us?"', async () => {
+    const c = deskCall({
+      name: 'Roadside Club',
+      description: 'Roadside assistance membership',
+      operator_permissions: {
+        can_approve_immediately: ['Dispatch roadside service (boost, tow) for a member with the vehicle'],
+        requires_supervisor: [],
+        requires_process: [],
+        forbidden: [],
+      },
+    });
+    await c.say(
+      'And if the old Buick packs it in on us somewhere in South Carolina, how far would you fellas tow us on what we have got?',
+    );
+    expect(c.events.filter((e) => e.type === 'permission_check')).toEqual([]);
+    expect(c.events.filter((e) => e.type === 'ticket')).toEqual([]);
+  });
   it('still cancels when asked outright', async () => {
     const c = deskCall(dairy);
     await c.say('Please cancel my account.');
