@@ -1576,7 +1576,8 @@ export const SENSES: readonly SenseDef[] = [
     role: 'action',
     generic: true,
     anyAction: true,
-    zh: ['办理', '开通', '办个', '开个', '办一下', '代办'],
+    // 您给我开上: 开通 as northern speech says it.
+    zh: ['办理', '开通', '办个', '开个', '办一下', '代办', '开上'],
     en: ['set up', 'activate*'],
   },
   {

@@ -493,3 +493,15 @@ describe('checkPermission on a roadside club’s rules (held-out round 28)', () 
     },
   );
 });
+
+describe('checkPermission on an electricity supplier’s rules (held-out round 28)', () => {
+  const status = statusFor('held-out-28', '津沽供电');
+
+  // 为户主开通或取消峰谷电价; 为户主或授权绑定手机号开通、关闭余额提醒和欠费停电预告短信.
+  it.each(['我听说有个峰谷电价，晚上便宜，您给我开上', '帮我开通余额提醒短信', '把欠费停电预告短信关闭了吧'])(
+    'reads "%s" as the action done for the holder',
+    (said) => {
+      expect(status(said)).toBe('can_approve_immediately');
+    },
+  );
+});

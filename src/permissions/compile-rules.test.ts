@@ -116,6 +116,12 @@ describe('phraseAlternatives: a rule that lists actions matches each', () => {
       '预约、改约到店量体、上门量体、取件时间',
       ['预约到店量体', '预约上门量体', '预约取件时间', '改约到店量体', '改约上门量体', '改约取件时间'],
     ],
+    // Whom it is done for first, then the action; a verb, then a verb with things joined by 和.
+    ['为户主开通或取消峰谷电价', ['开通或取消峰谷电价', '开通峰谷电价', '取消峰谷电价']],
+    [
+      '开通、关闭余额提醒和欠费停电预告短信',
+      ['开通余额提醒', '开通欠费停电预告短信', '关闭余额提醒', '关闭欠费停电预告短信'],
+    ],
   ])('%s lists %j', (phrase, alternatives) => {
     expect(phraseAlternatives(phrase, 'requires_process')).toEqual(alternatives);
   });

@@ -987,6 +987,9 @@ function alternativeRule(category: PermissionCategory, text: string, alternative
 const ACTION_END =
   /(?:登记|租赁|放行|变更|办理|申请|报备|备案|预约|改约|报修|维修|检修|安检|安装|更换|补办|挂失|注销|开通|派单)$/;
 const ALTERNATIVES_SPLIT = /或者|或|和|、/;
+/** Whom a rule's action is done for, opening it (为户主, 为户主或授权绑定手机号), up to its verb. */
+const FOR_WHOM_ZH =
+  /^为[\u4e00-\u9fff]{1,14}?(?=开通|取消|关闭|办理|修改|更改|开具|查询|预约|申请|补办|恢复|暂停|延长|续费|退还|退回)/;
 
 /**
  * The actions a Chinese rule phrase lists as alternatives, each as a phrase of its own, or none
@@ -997,7 +1000,14 @@ const ALTERNATIVES_SPLIT = /或者|或|和|、/;
  * forbidden rule (透露…姓名、电话: a lone 电话 names nothing forbidden) and every English one.
  */
 export function phraseAlternatives(phrase: string, category: PermissionCategory): string[] {
-  if (category === 'forbidden' || !ALTERNATIVES_SPLIT.test(phrase) || /[a-z]/i.test(phrase)) return [];
+  if (category === 'forbidden' || /[a-z]/i.test(phrase)) return [];
+  // 为户主开通或取消峰谷电价: whom it is done for is the operator's to check; the caller asks the action.
+  const forWhom = FOR_WHOM_ZH.exec(phrase);
+  if (forWhom) {
+    const action = phrase.slice(forWhom[0].length);
+    if (action.length >= 2 && namesAction(action)) return [action, ...phraseAlternatives(action, category)];
+  }
+  if (!ALTERNATIVES_SPLIT.test(phrase)) return [];
   const sides = phrase.split(ALTERNATIVES_SPLIT).map((s) => s.trim());
   if (sides.some((s) => !/^[\u3400-\u9fff]{2,}$/.test(s))) return listOfActions(phrase);
   // 开户、过户、销户: two-character actions on one thing.
@@ -1015,16 +1025,18 @@ export function phraseAlternatives(phrase: string, category: PermissionCategory)
 /**
  * 预约、改约到店量体、上门量体、取件时间: two verbs, then the things both take, listed with 、 (the
  * first said with the second verb): each verb with each thing (预约上门量体, 改约取件时间). Only where
- * the first side is a verb alone and the second starts with one.
+ * the first side is a verb alone and the second starts with one. Things joined by 和 are things
+ * apart (开通、关闭余额提醒和欠费停电预告短信: 开通余额提醒, 关闭欠费停电预告短信 …).
  */
 function sharedVerbs(phrase: string): string[] | undefined {
   const sides = phrase.split('、').map((s) => s.trim());
   const verb = sides[0]!;
-  if (sides.length < 3 || verb.length !== 2 || !(namesAction(verb) || ACTION_END.test(verb)))
+  if (sides.length < 2 || verb.length !== 2 || !(namesAction(verb) || ACTION_END.test(verb)))
     return undefined;
   const second = sides[1]!.slice(0, 2);
   if (sides[1]!.length < 4 || !namesAction(second)) return undefined;
-  const things = [sides[1]!.slice(2), ...sides.slice(2)];
+  const things = [sides[1]!.slice(2), ...sides.slice(2)].flatMap((t) => t.split(/和|及|与/));
+  if (sides.length < 3 && things.length < 2) return undefined;
   if (things.some((t) => !/^[\u3400-\u9fff]{2,}$/.test(t))) return undefined;
   return [verb, second].flatMap((v) => things.map((thing) => `${v}${thing}`));
 }

@@ -331,7 +331,10 @@ function inOrder(
  * risk flag (not to be read out).
  */
 const KEPT_FROM_CALLERS =
-  /\b(?:internal|staff|technicians?|crew|drivers?|office|team|ops|operations|engineers?|installers?|inspectors?)\b[^)）]{0,20}\b(?:use|only|eyes)\b|\b(?!(?:customer|caller|client|member|your|own|personal|home)\b)[a-z]+ (?:use|eyes) only\b|\binternal\b|\bnot (?:for|to be) (?:customers|callers|read out|shared|given out|disclosed)\b|\bnever (?:read|given|said) out\b|\bdo not (?:read out|disclose|share)\b|内部|仅供|仅限(?!本人|客户|来电)|不对外|不告知|勿告知|不得告知|不可告知|不可透露|不得透露|勿透露/i;
+  /\b(?:internal|staff|technicians?|crew|drivers?|office|team|ops|operations|engineers?|installers?|inspectors?)\b[^)）]{0,20}\b(?:use|only|eyes)\b|\b(?!(?:customer|caller|client|member|your|own|personal|home)\b)[a-z]+ (?:use|eyes) only\b|\binternal\b|\bnot (?:for|to be) (?:customers|callers|read out|shared|given out|disclosed)\b|\bnever (?:read|given|said) out\b|\bdo not (?:read out|disclose|share)\b|内部|仅供|仅限(?!本人|客户|来电)|不对外|不告知|勿告知|不得告知|不可告知|不可透露|不得透露|勿透露|不得向[\u4e00-\u9fff]{1,6}(?:透露|告知|说)|不(?:能|可|要)(?:向|跟|对)[\u4e00-\u9fff]{1,6}(?:透露|告知|说)/i;
+
+/** A field whose name says it is kept for staff (internal_only, staff_notes, _audit), whatever the description says. */
+const INTERNAL_FIELD = /^_|internal|staff_?only|staff_?notes|confidential|内部/i;
 
 /**
  * The response fields an interface's description marks as kept from callers (see
@@ -360,6 +363,14 @@ export function keptFromCallers(
       const field = fieldNamed(name, fields, labels);
       if (field !== undefined) marked.add(field);
     }
+    // internal_only含欠费停电户明细…，只供营销稽查使用，不得向来电人透露: a sentence of the description
+    // that opens with a field's name and keeps what it holds from callers.
+    for (const clause of description.split(/[；;。\n]/)) {
+      const opening = /^\s*([A-Za-z][A-Za-z0-9_]*)/.exec(clause)?.[1];
+      if (opening !== undefined && fields.includes(opening) && KEPT_FROM_CALLERS.test(clause))
+        marked.add(opening);
+    }
+    for (const f of fields) if (INTERNAL_FIELD.test(f)) marked.add(f);
     if (KEPT_CACHE.size >= 256) KEPT_CACHE.clear();
     KEPT_CACHE.set(key, kept);
   }

@@ -443,6 +443,28 @@ describe('speakResponse: fields the description keeps from callers', () => {
     expect(zh).toContain('季度保养');
     expect(zh).not.toContain('4826');
   });
+
+  it('leaves out a field the description keeps from callers in a sentence of its own, and any internal_ field', () => {
+    const said = speakResponse(
+      {
+        name: 'outage_info',
+        description:
+          '某地址所在台区的故障停电范围、预计复电；internal_only含台区内欠费停电户明细，只供营销稽查使用，不得向来电人透露',
+        response_fields: ['area', 'faults', 'internal_only'],
+      },
+      { area: '长虹3号台区', faults: [], internal_only: { holder: '邢桂兰', account_no: '0103128892' } },
+      'zh',
+    );
+    expect(said).toContain('长虹3号台区');
+    expect(said).not.toMatch(/邢桂兰|0103128892|internal|不得/);
+    const plain = speakResponse(
+      { name: 'runs', description: 'Runs of the day', response_fields: ['eta', 'internal_notes'] },
+      { eta: '13:40', internal_notes: 'Neighbour at no. 9 owes us £80' },
+      'en',
+    );
+    expect(plain).toContain('13:40');
+    expect(plain).not.toMatch(/Neighbour|£80/);
+  });
 });
 
 describe('speakResponse: when, where and who of a booking, asked beyond its first fields', () => {

@@ -87,8 +87,10 @@ export function speakResponse(
   const fits = description !== '' && /[\u3400-\u9fff]/.test(description) === (lang === 'zh');
   // Only what the interface is: the fields it lists after a colon are read as values below.
   const what = fits
-    ? describedParts(description)
-        .what.replace(/^查询|^(?:look up|get|query)\s+/i, '')
+    ? // Its first sentence: what follows (internal_only含…，不得透露) is a note for staff.
+      describedParts(description)
+        .what.split(/[；;。]/)[0]!
+        .replace(/^查询|^(?:look up|get|query)\s+/i, '')
         .trim()
     : lang === 'zh'
       ? '系统记录'
