@@ -98,6 +98,13 @@ describe('tokenize', () => {
     expect(tokenize('月底交工吗')).toContain('竣工');
   });
 
+  it('reads 交电费 and 交费 as the 缴费 a utility’s records write', () => {
+    expect(tokenize('我在手机上交电费')).toContain('缴费');
+    expect(tokenize('我在手机上交电费')).toContain('电费');
+    expect(tokenize('交费')).toEqual(tokenize('缴费'));
+    expect(tokenize('交通费')).not.toContain('缴费');
+  });
+
   it('reads 煤气 and 天然气 as the 燃气 a utility writes', () => {
     expect(tokenize('煤气味')).toEqual(tokenize('燃气味'));
     expect(tokenize('天然气费')).toEqual(tokenize('燃气费'));

@@ -162,6 +162,9 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   // 还有没有位置, 有位子吗, 还剩空位: places left, as a schedule's texts say 余位.
   [/(?:还有|有没有|还剩|剩|有)(?:没有)?(?:位置|位子|空位)/g, '余位'],
   [/质保/g, '保修'],
+  // 交电费, 缴水费, 交费: paying a bill, as a utility's records say 缴费 (and what for).
+  [/[交缴](电|水|燃气|气|物业|话|网|停车|暖气|取暖)费/g, '缴费 $1费'],
+  [/交费/g, '缴费'],
   // 哪天能完工, 啥时候弄完: when work is finished, as a contract's texts say 竣工.
   [/完工|交工|收尾完/g, '竣工'],
   // Callers say 煤气 or 天然气 for the gas a utility's texts call 燃气.

@@ -85,6 +85,34 @@ describe('resolveQuery', () => {
     expect(r.params).not.toHaveProperty('date');
   });
 
+  it('in a call, leaves out the values of the endpoint’s query string nobody gave; cs query needs them', () => {
+    const withQuery = {
+      ...product,
+      api_interfaces: {
+        payments: {
+          description: '缴费流水',
+          endpoint: '/api/accounts/{account_no}/payments?from={from}&to={to}',
+          method: 'GET',
+          params: ['account_no', 'from', 'to'],
+          response_fields: ['payments'],
+          mock_enabled: true,
+        },
+      },
+    } as typeof product;
+    const call = resolveQuery({
+      product: withQuery,
+      phone,
+      interfaceName: 'payments',
+      params: { account_no: 'A1', from: '2033-10-01' },
+      filtersOptional: true,
+    });
+    expect(call.endpoint).toBe('/api/accounts/A1/payments?from=2033-10-01');
+    const e = errorOf(() =>
+      resolveQuery({ product: withQuery, phone, interfaceName: 'payments', params: { account_no: 'A1' } }),
+    );
+    expect(e.message).toContain('"from", "to"');
+  });
+
   it('refuses an unknown interface, listing the product interfaces', () => {
     const e = errorOf(() => resolveQuery({ product, phone, interfaceName: 'orders' }));
     expect(e.code).toBe('E_NOT_FOUND');

@@ -96,8 +96,11 @@ export function resolveQuery(req: QueryRequest): ResolvedQuery {
     if (v.trim() !== '') given[k] = v.trim();
   }
 
-  const placeholders = templatePlaceholders(definition.endpoint);
-  const needed = unique([...placeholders, ...definition.params]);
+  // /accounts/{account_no}/payments?from={from}&to={to}: the query string's values filter, as
+  // parameters outside the path do; only the path's must be there.
+  const pathTemplate = definition.endpoint.split('?')[0]!;
+  const placeholders = templatePlaceholders(pathTemplate);
+  const needed = unique([...templatePlaceholders(definition.endpoint), ...definition.params]);
   const params: Record<string, string> = {};
   const missing: string[] = [];
 
@@ -128,7 +131,7 @@ export function resolveQuery(req: QueryRequest): ResolvedQuery {
     params[name] = value;
   }
 
-  let path = definition.endpoint;
+  let path = pathTemplate;
   for (const name of placeholders) {
     path = path.replace(`{${name}}`, encodeURIComponent(params[name] as string));
   }

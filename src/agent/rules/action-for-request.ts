@@ -152,7 +152,15 @@ export function actionFor(
       ruledOut: (phrase) => contradictsRule(rules, phrase, said),
     });
     if (found && found.phrase !== phraseOf(decided.rule)) {
-      const named = read(found.phrase);
+      // The amount the caller said goes with the product's words for it (缓缴燃气费 十来天).
+      const amount = bounded.quantity?.text;
+      const named = read(
+        amount === undefined
+          ? found.phrase
+          : lang === 'zh'
+            ? `${found.phrase}${amount}`
+            : `${found.phrase} ${amount}`,
+      );
       if (named.decided.rule !== null) {
         ({ draft, decided } = named);
         byFound = true;

@@ -100,7 +100,8 @@ const productNames = new WeakMap<Product, string[]>();
 /**
  * The interface's parameters filled (`fillParams`) with what this call knows, the product's names
  * too. A filter outside the endpoint's path (orders?order_id=) that nothing fills is left out:
- * the caller's records are looked up whole. Only the path's values are waited or asked for.
+ * the caller's records are looked up whole. Only the path's values are waited or asked for, not
+ * those of its query string.
  */
 function filled(
   ctx: CallContext,
@@ -114,7 +115,9 @@ function filled(
     productNames.set(ctx.product, named);
   }
   const params = paramNames(def);
-  const path = def?.endpoint ?? '';
+  // /accounts/{account_no}/payments?from={from}&to={to}: the query string's values filter, as a
+  // filter outside the path does.
+  const path = (def?.endpoint ?? '').split('?')[0]!;
   const optional = params.filter((p) => !path.includes(`{${p}}`));
   return fillParams(params, utterance, earlier, nowOf(ctx), named, optional);
 }

@@ -863,6 +863,24 @@ function callOn(productIndex: number, responses: Record<string, unknown> = {}) {
   });
 }
 
+describe('createRulesAgent: the amount said goes with the product’s words for the request', () => {
+  it('checks 宽限个十来天 against the rule with a limit in days, with what the bill read says', async () => {
+    const c = ownCall('安泰燃气', {
+      respond: () => ({
+        bills: [{ period: '2026-11', usage_m3: 51, amount: 133.11, due_date: '2026-12-25', status: '待缴' }],
+        payments: [],
+        late_fees: [],
+        refunds: [],
+      }),
+    });
+    await c.say(
+      '你好，我想问下气费能不能晚几天交啊。这个月刚搬家花销太大了，帐单一百三十多，我看是25号截止，能不能宽限个十来天，到下个月5号之前我肯定交上',
+    );
+    const checks = c.events.filter((e) => e.type === 'permission_check');
+    expect(checks.map((e) => e.status)).toEqual(['can_approve_immediately']);
+  });
+});
+
 describe('createRulesAgent on any product', () => {
   it('queries the interface the words are about and says what it returned', async () => {
     const c = callOn(0, { storage_usage: { used_gb: 1980, quota_gb: 2048 } });
