@@ -504,4 +504,11 @@ describe('checkPermission on an electricity supplier’s rules (held-out round 2
       expect(status(said)).toBe('can_approve_immediately');
     },
   );
+
+  // 重复缴费原路退回：<=200元/笔 beside 重复缴费原路退回>200元/笔: one phrase, whose 重复 is what
+  // sets it apart; a plain refund says no payment made twice.
+  it('approves money back for a payment made twice, not any refund under its limit', () => {
+    expect(status('重复缴费原路退回10元')).toBe('can_approve_immediately');
+    expect(status('十块零八毛，你给我退了')).not.toBe('can_approve_immediately');
+  });
 });

@@ -1106,8 +1106,9 @@ const COUNT_OR_STATE = /^(?:第[一二三四五六七八九十\d]+|首|再|同�
 function markChineseDomainWords(rules: CompiledRule[], shorterPhrases: ReadonlySet<CompiledRule>): void {
   // Counted per phrase as written: the alternatives of one rule (预约上门取件, 改约上门取件) are one
   // phrase here, and so are one phrase's rules with other limits (退款<100元, 退款>=100元).
-  // A note in brackets does not make another phrase (骑行费退款（核实订单）beside 骑行费退款>50元).
-  const writtenOf = rules.map((rule) => withoutNotes(parseRule(rule.text).phrase));
+  // A note in brackets does not make another phrase (骑行费退款（核实订单）beside 骑行费退款>50元), nor
+  // the colon a limit was taken from (重复缴费原路退回：<=200元/笔 beside 重复缴费原路退回>200元/笔).
+  const writtenOf = rules.map((rule) => withoutNotes(parseRule(rule.text).phrase).replace(/[\s:：]+/g, ''));
   const wordsOf = new Map<string, Set<string>>();
   for (const [k, rule] of rules.entries()) {
     const written = writtenOf[k]!;

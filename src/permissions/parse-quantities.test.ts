@@ -155,6 +155,7 @@ describe('parseQuantities: amounts said approximately', () => {
     ['三十七块五', 37.5],
     ['五块五毛', 5.5],
     ['20块5', 20.5],
+    ['十块零八毛', 10.8],
   ])('reads the tenths after 块 in %s', (said, value) => {
     expect(parseQuantities(said)).toMatchObject([{ value, unit: 'CNY' }]);
   });

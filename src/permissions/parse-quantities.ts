@@ -635,8 +635,15 @@ const DIGIT_OF: Readonly<Record<string, number>> = {
   九: 9,
 };
 
-/** 块四, 块五毛: one digit (and 毛 or 角) right after 块, as tenths; not 块四十 nor 块五个. */
+/**
+ * 块四, 块五毛, 块零八毛: one digit (and 毛 or 角) right after 块, as tenths; not 块四十 nor 块五个.
+ * After 零 the 毛 or 角 must be said (十块零八毛; 十块零八 is no price said so).
+ */
 function tenthsAt(s: string, at: number): { value: number; end: number } | undefined {
+  if (s.charAt(at) === '零') {
+    const after = tenthsAt(s, at + 1);
+    return after && /[毛角]/.test(s.charAt(after.end - 1)) ? after : undefined;
+  }
   const c = s.charAt(at);
   const d = DIGIT_OF[c] ?? (/[1-9]/.test(c) ? Number(c) : undefined);
   if (d === undefined) return undefined;
