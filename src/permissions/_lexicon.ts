@@ -76,8 +76,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
     families: ['money'],
     keys: ['退', '还钱', '钱还', '还给我', '返', 'refund', 'reimburs', 'back', 'pay', 'charge', 'return'],
     patterns: [
-      // 退回快递员, 退回给寄件人, 退回去: the parcel sent back, no money.
-      '退(?:款|费|钱|还|给|我|返)',
+      // 退回快递员, 退回给寄件人, 退回去: the parcel sent back, no money. 付款退款记录 names the
+      // records of refunds, a thing looked up, not one asked for.
+      '退(?:款|费|钱|还|给|我|返)(?!记录|流水|明细)',
       '退回(?!(?:给)?(?:快递|寄件|发件|商家|卖家|仓库|驿站|柜子|原地址)|去)',
       '退(?!一下)(?=\\s*(?:[\\d¥$]|[一二两三四五六七八九十百千]))',
       // 退票手续费 is the fee for returning a ticket, not a refund.
@@ -99,7 +100,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // 这30能给退了不: the same with 给 and 了 between.
       '(?:能|可以)给我?退(?:了|掉|回来)?不(?=[\\s，。,.!！?？吧嘛啊呀]|$)',
       '把钱退',
-      '(?:钱|费|款)~退(?!出|订|货)',
+      '(?:钱|费|款)~退(?!出|订|货|款记录|款流水|款明细)',
       // 把我那个押金退了: a deposit named, then asked back (an amount between is read by the others);
       // only 退 is the action, so a rule's 押金 stays its object.
       `(?<=(?:${HELD_MONEY_ZH})[^,.!?;:、\\n\\d零一二两三四五六七八九十百千块元]{0,4})退(?!出|订|货)`,

@@ -78,6 +78,8 @@ describe('findActionRequests', () => {
     '我的白金会员怎么突然没了？',
     '帮我退出登录',
     '我是你们经理',
+    // The records of refunds, looked up: no refund asked for.
+    '查询来电账户下的付款退款记录',
   ])('finds nothing to do in %j', (text) => {
     expect(findActionRequests(text)).toEqual([]);
   });
