@@ -23,6 +23,12 @@ const ordersQuery = (amount: number): SystemQueryRecord => ({
   response: { orders: [{ order_id: 'O1', item: '会员月费', amount }] },
 });
 
+describe('verifiedPaid: the same query run again', () => {
+  it('counts its charges once, so one charge is not read as taken twice', () => {
+    expect(verifiedPaid([ordersQuery(19), ordersQuery(19)]).items.map((i) => i.value)).toEqual([19]);
+  });
+});
+
 describe('boundByVerifiedCharge', () => {
   it('finds a fee where a record says it was raised, or names its currency', () => {
     expect(paidItems({ visits: [{ ref: 'V1', fee_raised: 25 }] }).map((i) => i.value)).toEqual([25]);

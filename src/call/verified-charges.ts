@@ -104,7 +104,11 @@ export function verifiedPaid(queries: readonly SystemQueryRecord[]): {
   /** The items are the charges of such lists (not amounts found elsewhere in a response). */
   fromRecords: boolean;
 } {
-  const answered = queries.filter((q) => q.ok);
+  // The same query run again (each turn looks the bill up afresh) returns the same records: its
+  // charges are counted once, as the latest answer has them.
+  const latest = new Map<string, SystemQueryRecord>();
+  for (const q of queries) if (q.ok) latest.set(`${q.interface} ${q.endpoint}`, q);
+  const answered = [...latest.values()];
   const lists = answered.flatMap((q) =>
     chargeLists(q.response).map((list) => ({ list, source: q.interface })),
   );

@@ -54,6 +54,11 @@ describe('findOtherParty', () => {
     expect(findOtherParty(action, CALLER)).toMatchObject({ kind: 'phone', text });
   });
 
+  it('reads 金 closing a word for money as no surname: 连违约金带电费 names no one', () => {
+    expect(findOtherParty('我前天晚上在APP上连违约金带电费交了二百六十八块三', CALLER)).toBeUndefined();
+    expect(findOtherParty('帮我查下金小明的电费', CALLER)).toMatchObject({ kind: 'person' });
+  });
+
   it('judges no phone number when the caller’s phone is unknown (a new caller may give their own)', () => {
     expect(findOtherParty('帮我查下13800001234的套餐')).toBeUndefined();
     expect(findOtherParty('帮我查下13800001234的套餐', { callerPhone: '' })).toBeUndefined();

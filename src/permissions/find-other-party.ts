@@ -119,6 +119,9 @@ const TITLE_FIRST = 16;
 const FAMILIAR_SURNAME = 32;
 const NOT_GIVEN = 64;
 
+/** Words for money that end in 金, a surname too (违约金, 押金, 保证金 …). */
+const MONEY_ENDING_IN_JIN = '(?:违约|押|保证|定|订|现|资|租|奖|基|薪|佣|罚|本|礼|赔偿|滞纳|公积|退)金';
+
 /** Built from the word lists refZh and fullName are made of. */
 function personStarts(): PersonStarts {
   const bits = new Uint8Array(0x10000);
@@ -246,9 +249,10 @@ function compiled(): Matchers {
       `(?<titled>${titled})|(?<familiar>${familiar})|(?<role>${roles})|(?<people>${people})|(?<pronoun>${W.PRONOUN_ZH})`,
       'y',
     ),
-    // 这张卡, 一张票: after a demonstrative or a number 张 is a measure word, not a surname.
+    // 这张卡, 一张票: after a demonstrative or a number 张 is a measure word, not a surname; nor is
+    // 金 closing a word for money (连违约金带电费, 押金的单子).
     fullName: new RegExp(
-      `(?<![这那一两几每哪整半])[${W.SURNAMES}](?:(?![${W.NOT_GIVEN_NAME}])[\\u4e00-\\u9fff]){1,2}(?=${W.LINK_ZH}?${W.DATA_ZH}|${linked}|${W.ACTIVITY_ZH})`,
+      `(?<![这那一两几每哪整半])(?!金(?<=${MONEY_ENDING_IN_JIN}))[${W.SURNAMES}](?:(?![${W.NOT_GIVEN_NAME}])[\\u4e00-\\u9fff]){1,2}(?=${W.LINK_ZH}?${W.DATA_ZH}|${linked}|${W.ACTIVITY_ZH})`,
       'y',
     ),
     starts: personStarts(),

