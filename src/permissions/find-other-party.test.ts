@@ -59,6 +59,11 @@ describe('findOtherParty', () => {
     expect(findOtherParty('帮我查下金小明的电费', CALLER)).toMatchObject({ kind: 'person' });
   });
 
+  it('reads 楼下药店 as a shop downstairs, not the medicine of someone downstairs', () => {
+    expect(findOtherParty('恁把少的那盒钱退给俺，俺上楼下药店买去', CALLER)).toBeUndefined();
+    expect(findOtherParty('楼下王姨的药', CALLER)).toMatchObject({ kind: 'person' });
+  });
+
   it('judges no phone number when the caller’s phone is unknown (a new caller may give their own)', () => {
     expect(findOtherParty('帮我查下13800001234的套餐')).toBeUndefined();
     expect(findOtherParty('帮我查下13800001234的套餐', { callerPhone: '' })).toBeUndefined();

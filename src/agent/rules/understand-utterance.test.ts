@@ -40,6 +40,13 @@ describe('understandUtterance', () => {
       expect(read(text).asksForAction).toBe(false);
     },
   );
+  it('reads 俺 and 恁 as I and you: 恁把少的那盒钱退给俺 asks for money back', () => {
+    const u = read('恁把少的那盒钱退给俺');
+    expect(u.asksForAction).toBe(true);
+    expect(u.actions.map((a) => a.concept)).toEqual(['refund']);
+    // 恁多 is "so many": no "you" there.
+    expect(read('恁多钱啊').asksForAction).toBe(false);
+  });
   it('still reads 把钱还给我 as asking for the money back', () => {
     expect(read('把钱还给我').asksForAction).toBe(true);
   });
