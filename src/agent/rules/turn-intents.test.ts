@@ -19,12 +19,13 @@ const withOpenRequest = {
 } as unknown as CallContext;
 
 describe('withdraws', () => {
-  it.each(['Ah sure look, just leave it', "You know what, drop it, it's not worth the hassle"])(
-    'reads %j as dropping the open request',
-    (said) => {
-      expect(withdraws(withOpenRequest, said)).toBe(true);
-    },
-  );
+  it.each([
+    'Ah sure look, just leave it',
+    "You know what, drop it, it's not worth the hassle",
+    '要报主管这么麻烦啊？算啦算啦，二十九块，不搞了。',
+  ])('reads %j as dropping the open request', (said) => {
+    expect(withdraws(withOpenRequest, said)).toBe(true);
+  });
 
   // Drop it back, leave it at the depot: the thing hired taken somewhere, nothing dropped.
   it.each([
