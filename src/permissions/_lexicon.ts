@@ -497,7 +497,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
     patterns: [
       '(?:(?:开具|开|补开|申请|要|寄|打印|出具)[^,.!?;:、\\n]{0,3}?)?(?:发票|收据|普票|专票)',
       '开票',
-      '\\b(?:(?:issue|send|get|need|want)_)?(?:an? )?(?:vat )?(?:invoice|receipt)s?\\b',
+      // Not one the caller has (I got the receipt right here, I have all the receipts): told.
+      '\\b(?:(?:issue|send|get|need|want)_)?(?:an? )?(?:vat )?(?<!\\b(?:got|have|had|kept|keep|holding|with) (?:(?:the|all the|all my|my|our|a) )?(?:(?:original|paper) )?)(?:invoice|receipt)s?\\b',
     ],
     absorb: ['开具', '开', '补开', '申请', '出具', '打印', '寄', 'issue', 'send', 'get', 'provide'],
     examples: ['开具发票', '帮我开个发票', '我要发票', 'send me an invoice'],

@@ -80,6 +80,9 @@ describe('findActionRequests', () => {
     '我是你们经理',
     // The records of refunds, looked up: no refund asked for.
     '查询来电账户下的付款退款记录',
+    // A receipt the caller has, told.
+    'I got the receipt right here in my hand',
+    'I have all the receipts',
   ])('finds nothing to do in %j', (text) => {
     expect(findActionRequests(text)).toEqual([]);
   });
