@@ -179,7 +179,8 @@ const UNIT_WORDS: readonly UnitWord[] = [
   { word: 'pounds', unit: 'GBP', factor: 1, accept: poundsMoney },
   { word: 'pound', unit: 'GBP', factor: 1, accept: poundsMoney },
   { word: 'quid', unit: 'GBP', factor: 1 },
-  // a tenner, two fivers: a note named for its value, in Ireland's euro as in Britain's pounds.
+  // a tenner, two fivers: a note named for its value, read as pounds as quid is. In Ireland they
+  // are euro: against a rule in euro the amount is not compared, and so never approved by a limit.
   { word: 'tenner', unit: 'GBP', factor: 10 },
   { word: 'tenners', unit: 'GBP', factor: 10 },
   { word: 'fiver', unit: 'GBP', factor: 5 },

@@ -112,7 +112,7 @@ const NOT_NAMES =
  * 俺 and 恁 as northern speech says I and you (恁把少的那盒钱退给俺), one character for one, so
  * offsets stay the caller's; 恁 before a word of degree (恁多, 恁大) is "so", and stays.
  */
-function inCommonWords(text: string): string {
+function withStandardPronouns(text: string): string {
   return text.includes('俺') || text.includes('恁')
     ? text.replaceAll('俺', '我').replace(/恁(?![多大么长久好快贵远早晚])/g, '你')
     : text;
@@ -120,7 +120,7 @@ function inCommonWords(text: string): string {
 
 /** Reads one customer utterance. Pure; shares the permission engine's quantity and action parsers. */
 export function understandUtterance(said: string, language: Language): Understanding {
-  const text = inCommonWords(said);
+  const text = withStandardPronouns(said);
   const lower = text.toLowerCase();
   // 给我说说 / 帮我查一下 / tell me: asking to be told or to have something looked up is not
   // asking for an action (the facts are looked up without a permission check).
