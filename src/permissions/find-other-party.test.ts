@@ -59,6 +59,13 @@ describe('findOtherParty', () => {
     expect(findOtherParty('帮我查下金小明的电费', CALLER)).toMatchObject({ kind: 'person' });
   });
 
+  it.each(["what's my wife's renewal date", "what's my mum's tier", "when's my roommate's expiry date"])(
+    'reads a membership’s dates and standing as a person’s own: %j',
+    (said) => {
+      expect(findOtherParty(said, CALLER)).toMatchObject({ kind: 'person' });
+    },
+  );
+
   it('reads 楼下药店 as a shop downstairs, not the medicine of someone downstairs', () => {
     expect(findOtherParty('恁把少的那盒钱退给俺，俺上楼下药店买去', CALLER)).toBeUndefined();
     expect(findOtherParty('楼下王姨的药', CALLER)).toMatchObject({ kind: 'person' });
