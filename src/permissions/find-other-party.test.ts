@@ -59,12 +59,20 @@ describe('findOtherParty', () => {
     expect(findOtherParty('帮我查下金小明的电费', CALLER)).toMatchObject({ kind: 'person' });
   });
 
-  it.each(["what's my wife's renewal date", "what's my mum's tier", "when's my roommate's expiry date"])(
-    'reads a membership’s dates and standing as a person’s own: %j',
-    (said) => {
-      expect(findOtherParty(said, CALLER)).toMatchObject({ kind: 'person' });
-    },
-  );
+  it.each([
+    "what's my wife's renewal date",
+    "what's my mum's tier",
+    "when's my roommate's expiry date",
+    '我妈现在是什么等级',
+    '我老公的会员状态是啥',
+    '我老婆的到期时间是哪天',
+  ])('reads a membership’s dates and standing as a person’s own: %j', (said) => {
+    expect(findOtherParty(said, CALLER)).toMatchObject({ kind: 'person' });
+  });
+
+  it('reads how someone is doing as no data of theirs: 我爸状态不好，住院了', () => {
+    expect(findOtherParty('我爸状态不好，住院了', CALLER)).toBeUndefined();
+  });
 
   it('reads 楼下药店 as a shop downstairs, not the medicine of someone downstairs', () => {
     expect(findOtherParty('恁把少的那盒钱退给俺，俺上楼下药店买去', CALLER)).toBeUndefined();
