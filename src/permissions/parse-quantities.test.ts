@@ -171,6 +171,11 @@ describe('parseQuantities: amounts said approximately', () => {
     );
   });
 
+  it('reads a price with its cents joined by a hyphen where it was charged, and no time so said', () => {
+    expect(parseQuantities("what's this nine-fifty on my Mastercard")).toMatchObject([{ value: 9.5 }]);
+    expect(parseQuantities('see you at nine-thirty on the dot')).toEqual([]);
+  });
+
   it('reads 十块四十 and 五块三个 as whole yuan', () => {
     expect(parseQuantities('十块四十')[0]?.value).toBe(10);
     expect(parseQuantities('五块三个')[0]?.value).toBe(5);

@@ -614,14 +614,24 @@ const NOT_PRICE_AFTER =
  */
 function spokenPrice(s: string, num: ScannedNumber): { value: number; end: number } | undefined {
   if (!Number.isInteger(num.value) || num.value < 1 || num.value > 99) return undefined;
-  if (!PRICE_BEFORE.test(s.slice(Math.max(0, num.start - 12), num.start))) return undefined;
-  const k = skipSpaces(s, num.end);
+  // nine-fifty: the cents joined by a hyphen, as a price is written down.
+  const k = s.charCodeAt(num.end) === 45 ? num.end + 1 : skipSpaces(s, num.end);
   if (k === num.end || !isAsciiLetter(s.charCodeAt(k))) return undefined;
   const cents = scanEnglish(s, k);
   if (!cents || !Number.isInteger(cents.value) || cents.value < 10 || cents.value > 99) return undefined;
   if (NOT_PRICE_AFTER.test(s.slice(cents.end, cents.end + 16))) return undefined;
+  // After a word of price, or where it was charged (this nine-fifty on my Mastercard).
+  if (
+    !PRICE_BEFORE.test(s.slice(Math.max(0, num.start - 12), num.start)) &&
+    !CHARGED_ON_AFTER.test(s.slice(cents.end, cents.end + 32))
+  )
+    return undefined;
   return { value: num.value + cents.value / 100, end: cents.end };
 }
+
+/** Where an amount was charged, said right after it: on my card, on the bill, on my Mastercard. */
+const CHARGED_ON_AFTER =
+  /^\s+(?:on|off|from)\s+(?:my|the|our)\s+(?:(?:credit|debit)\s+)?(?:card|bill|statement|account|visa|mastercard|amex|invoice)\b/;
 
 const DIGIT_OF: Readonly<Record<string, number>> = {
   一: 1,

@@ -47,6 +47,12 @@ describe('understandUtterance', () => {
     // 恁多 is "so many": no "you" there.
     expect(read('恁多钱啊').asksForAction).toBe(false);
   });
+  it('reads "what\'s this nine-fifty on my Mastercard" as a charge disputed', () => {
+    expect(
+      read("And what's this nine-fifty on my Mastercard on Tuesday? Take that off too.").chargeDispute,
+    ).toBe(true);
+    expect(read("what's the weather like on the bank holiday").chargeDispute).toBe(false);
+  });
   it('still reads 把钱还给我 as asking for the money back', () => {
     expect(read('把钱还给我').asksForAction).toBe(true);
   });

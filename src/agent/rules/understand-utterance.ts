@@ -172,7 +172,8 @@ export function understandUtterance(said: string, language: Language): Understan
         text.replace(POWER_CHARGE, ' '),
       ) ||
         BILL_WENT_UP.test(text) ||
-        LANDED_WITH_FEE.test(text)) &&
+        LANDED_WITH_FEE.test(text) ||
+        WHAT_IS_ON_MY_CARD.test(text)) &&
       !ASKS_WHAT_IT_COSTS.test(text),
     duplicateCharge: DUPLICATE_CHARGE.test(text),
     mentionsSubscription: /会员|订阅|套餐|续费|subscri|membership|premium|plan\b|renew/i.test(text),
@@ -640,6 +641,10 @@ const INFO_QUESTION = new RegExp(
   String.raw`([\u4e00-\u9fff])没\1|${WHEN_ZH}|了伐|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|几天|几点|谁|哪里|哪儿|多少钱|好多钱|几多钱?|几钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)s?\b|\bdo (?:you|y'all|you guys) (?:deliver|cover|come out|go out|service|serve)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to|soon|quick(?:ly)?|fast|often|far)\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b|${STATE_ASKED_EN}`,
   'i',
 );
+
+/** What's this nine-fifty on my Mastercard, what are these on my statement: a charge asked about. */
+const WHAT_IS_ON_MY_CARD =
+  /\bwhat(?:'s| is| are)\s+(?:this|that|these|those|the)\b[^.?!]{0,40}?\bon\s+(?:(?:my|our)\s+(?:(?:credit|debit)\s+)?(?:card|bill|statement|account|visa|mastercard|amex|bank (?:account|statement))|the\s+(?:bill|statement|invoice))\b/i;
 
 /** The caller speaking of themselves (我是…, 本人…): a clause after it may say their name alone. */
 const SELF = /[我俺][是系係]|本人|我这边是/;
