@@ -102,6 +102,21 @@ export const EN_WORD = /(?:[a-z]+(?:-[a-z]+)+|[a-z0-9]+)(?:'[a-z]+)?/g;
 const TAKEN_AWAY =
   /\b(?:take|taking|took|fetch|cart|haul)\s+(?:it|them|that|this|the\s+[a-z-]+)\s+away\b|\b(?:pick|picking)\s+(?:it|them|that|this)\s+up\b|\bcome\s+(?:and|to)\s+(?:get|take|fetch)\s+(?:it|them)\b/;
 
+/** Kinds of vehicle a caller names (my car, the van), which a business's rules call a vehicle. */
+const VEHICLES = new Set([
+  'car',
+  'cars',
+  'van',
+  'vans',
+  'truck',
+  'trucks',
+  'suv',
+  'motorbike',
+  'motorcycle',
+  'jeep',
+  'ute',
+]);
+
 /** English stems of normalised text. */
 export function stemsOf(norm: string): Set<string> {
   const out = new Set<string>();
@@ -116,6 +131,8 @@ export function stemsOf(norm: string): Set<string> {
     if (word === 'buy' || word === 'purchase') out.add('sell');
     // Swap it for an empty one: what a business calls an exchange.
     if (word === 'swap') out.add('exchange');
+    // My car, the van: what a business calls a vehicle.
+    if (VEHICLES.has(word)) out.add('vehicle');
     // A rule's pick-up or third-party is one word; a caller may write it as two (pick up, third
     // party) or as its parts (third-party cover names the party too).
     if (word.includes('-')) for (const part of word.split('-')) out.add(stem(part));

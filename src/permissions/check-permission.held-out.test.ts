@@ -485,6 +485,13 @@ describe('checkPermission on a doorstep dairy’s rules (held-out round 27)', ()
 describe('checkPermission on a roadside club’s rules (held-out round 28)', () => {
   const status = statusFor('held-out-28', 'Trillium Roadside Club');
 
+  // Damage to a vehicle or property during service: log a damage claim.
+  it('reads damage to my car as damage to a vehicle, a claim', () => {
+    expect(status('your driver damaged my car when he hooked it up, I want a claim for the damage')).toBe(
+      'requires_process',
+    );
+  });
+
   // On the caller's own membership (primary member): upgrade the tier, switch auto-renew on or off …
   it.each(['switch auto-renew off', 'turn off the auto-renew', 'update my home address'])(
     'reads "%s" as one of the actions after the rule’s colon',
