@@ -97,6 +97,9 @@ const TO_ANYONE = /\s+(?:to|for)\s+(?:anyone|anybody|everyone|everybody|the publ
  */
 const OTHER_NAME = /^[a-z][^(:]*?\(([a-z][a-z' -]{1,24})\)\s*(?::|$)/;
 
+/** A topic of one to three words opening the rule, then a dash and its cases (Food safety - …). */
+const TOPIC_BEFORE_DASH = /^([a-z]+(?:\s+[a-z]+){0,2})\s+-\s+\S/;
+
 /** A circumstance opening the rule, before its colon (On the caller's own account:, For members:). */
 const CIRCUMSTANCE_FIRST =
   /^(?:on|for|in|within|during|at|with|from|after|before|under|if|when|where|while)\s[^:]*:/;
@@ -235,6 +238,10 @@ export function englishAlternatives(
     if (named && isAction(named[2]!)) add(named[1]!);
   }
   if (otherName !== undefined && otherName.split(' ').length <= 3) add(otherName);
+  // Food safety - suspected illness, allergic reaction or a foreign object: a topic of a few words
+  // before a dash, its cases after it; naming the topic (the beef made us sick) names the rule.
+  const topic = TOPIC_BEFORE_DASH.exec(withoutNotes(phrase))?.[1];
+  if (topic !== undefined) add(topic);
   for (const p of remediesOfCircumstances(phrase, isAction)) add(p);
   return out;
 }

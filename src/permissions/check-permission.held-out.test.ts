@@ -519,3 +519,12 @@ describe('checkPermission on an electricity supplier’s rules (held-out round 2
     expect(status('十块零八毛，你给我退了')).not.toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission on a meal kit’s rules (held-out round 8)', () => {
+  const status = statusFor('held-out-8', 'Harvest Lane Meal Kits');
+
+  // Food safety - suspected illness, allergic reaction or a foreign object: the topic before the dash.
+  it('reads "the beef made us sick" as the food-safety report', () => {
+    expect(status('I think the beef made us sick')).toBe('requires_process');
+  });
+});
