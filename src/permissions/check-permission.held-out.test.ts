@@ -528,3 +528,13 @@ describe('checkPermission on a meal kit’s rules (held-out round 8)', () => {
     expect(status('I think the beef made us sick')).toBe('requires_process');
   });
 });
+
+describe('checkPermission on a water company’s rules (held-out round 3)', () => {
+  const status = statusFor('held-out-3', 'Wyvern Water');
+
+  // Change the Direct Debit date or amount; one payment break of one month in 12 months: the limit
+  // is the payment break's, not the change's.
+  it('approves moving the direct debit, which states no duration', () => {
+    expect(status('change my direct debit date to the 15th')).toBe('can_approve_immediately');
+  });
+});

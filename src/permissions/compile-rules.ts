@@ -44,6 +44,7 @@ import {
 } from './_rule-exceptions.js';
 import { SENSES } from './_senses.js';
 import { contentWords, EN_WORD, NO_WORDS, stem, type Words } from './_words.js';
+import { parseQuantities } from './parse-quantities.js';
 
 /** One rule, ready to match. Internal. */
 export interface CompiledRule {
@@ -227,8 +228,12 @@ function withMoneyOf(before: string, steps: string): string {
  */
 export function compileRule(category: PermissionCategory, text: string, alternative?: string): CompiledRule {
   const parsed = parseRule(text.trim());
-  if (alternative !== undefined) parsed.phrase = alternative;
-  else if (category === 'forbidden')
+  if (alternative !== undefined) {
+    parsed.phrase = alternative;
+    // Change the Direct Debit date or amount; one payment break of one month in 12 months: the
+    // limit is the second step's, after the semicolon, not the first's.
+    if (parsed.condition !== undefined && limitOnlyAfterSemicolon(text, alternative)) delete parsed.condition;
+  } else if (category === 'forbidden')
     parsed.phrase = parsed.phrase.replace(INSTEAD_NOTE, ' ').replace(REASON_NOTE, ' ').trim();
   else
     parsed.phrase = withoutExceptionNotes(
@@ -314,6 +319,21 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   if (parsed.notice) rule.notice = parsed.notice;
   if (category !== 'forbidden') addExclusion(rule, exceptionExclusions(text));
   return rule;
+}
+
+/**
+ * Whether a rule's limit is stated only after its first semicolon, and the shorter phrase is of
+ * the part before it (which states none).
+ */
+function limitOnlyAfterSemicolon(text: string, alternative: string): boolean {
+  const semicolon = text.search(/[;；]/);
+  if (semicolon < 0) return false;
+  const first = text.slice(0, semicolon);
+  if (parseRule(first).condition !== undefined || parseQuantities(first).length > 0) return false;
+  return (
+    normalizeText(first).includes(alternative.trim()) ||
+    alternative.split(' ').every((w) => normalizeText(first).includes(w))
+  );
 }
 
 // 上课前, 开课前, 出发前, 课程在上课前: the event a rule's notice is counted to, right before the action.
