@@ -68,6 +68,8 @@ describe('englishAlternatives: an English rule phrase without its qualifiers', (
       'book or cancel a grooming slot or inspection',
       ['book a grooming slot', 'book the inspection', 'cancel a grooming slot', 'inspect'],
     ],
+    // A service booked for a thing: its verb, of that thing (swap my meter).
+    ['book a meter exchange', ['exchange meter']],
     // Sent to whatever address is on file: the caller's to give. Two things one verb takes, each
     // asked for alone.
     [

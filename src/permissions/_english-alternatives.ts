@@ -135,6 +135,9 @@ const PREPOSITION = /^(?:at|on|in|within|during|before|after|by|to|from|until|ti
 
 /** A service booked, named by its noun (book a collection, arrange an inspection). */
 const BOOKED_SERVICE = /^(?:book|arrange|schedule|order|request)\s+(?:(?:a|an|the)\s+)?([a-z]+)$/;
+/** The same, of a thing: book a meter exchange (the thing, then the service). */
+const BOOKED_SERVICE_OF =
+  /^(?:book|arrange|schedule|order|request)\s+(?:(?:a|an|the)\s+)?(?:free\s+)?(?!(?:a|an|the|free)\b)([a-z]+)\s+([a-z]+)$/;
 /** A light verb, then a noun phrase whose last word names the action (set a holiday stop …). */
 const LIGHT_VERB_NOUN =
   /^(?:set(?: up)?|put|place|arrange|apply)\s+(?:a|an|the)\s+((?:[a-z-]+\s+)?([a-z-]+))(?:\s+(?:on|for|to|in)\b[\s\S]*)?$/;
@@ -232,6 +235,11 @@ export function englishAlternatives(
     const booked = BOOKED_SERVICE.exec(p);
     const verb = booked ? VERB_OF_SERVICE[booked[1]!] : undefined;
     if (verb !== undefined) add(verb);
+    // book a meter exchange, a boiler inspection: the service's verb with the thing it is done to
+    // (swap my meter, inspect the boiler).
+    const ofThing = BOOKED_SERVICE_OF.exec(p);
+    const done = ofThing ? VERB_OF_SERVICE[ofThing[2]!] : undefined;
+    if (done !== undefined) add(`${done} ${ofThing![1]}`);
     // set a holiday stop on the account: a light verb before a noun that names the action, which
     // a caller says as the verb (stop the milk for two weeks).
     const named = LIGHT_VERB_NOUN.exec(p);

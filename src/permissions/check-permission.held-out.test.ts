@@ -537,4 +537,9 @@ describe('checkPermission on a water company’s rules (held-out round 3)', () =
   it('approves moving the direct debit, which states no duration', () => {
     expect(status('change my direct debit date to the 15th')).toBe('can_approve_immediately');
   });
+
+  // Book a … meter exchange: the exchange is asked by its verb, of the meter (swap reads as exchange).
+  it('approves "can someone come and swap my meter?" as the meter exchange booked', () => {
+    expect(status('Can someone come and swap my meter?')).toBe('can_approve_immediately');
+  });
 });
