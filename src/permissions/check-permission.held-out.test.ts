@@ -538,6 +538,19 @@ describe('checkPermission on a water company’s rules (held-out round 3)', () =
     expect(status('change my direct debit date to the 15th')).toBe('can_approve_immediately');
   });
 
+  // I've got £30 credit on my account: the balance held, told, is no goodwill credit asked for.
+  it('reads a credit balance the caller holds as told, not as goodwill asked for', () => {
+    const rules = rulesFor('held-out-3', 'Wyvern Water');
+    const decision = checkPermission(
+      rules,
+      "I've got £30 credit on my account, can you refund it to my bank?",
+    );
+    expect(decision.parts.map((p) => p.rule ?? '')).not.toContainEqual(expect.stringMatching(/Goodwill/));
+    expect(status("I've got £80 credit on my account, can you refund it to my bank?")).toBe(
+      'requires_supervisor',
+    );
+  });
+
   // Book a … meter exchange: the exchange is asked by its verb, of the meter (swap reads as exchange).
   it('approves "can someone come and swap my meter?" as the meter exchange booked', () => {
     expect(status('Can someone come and swap my meter?')).toBe('can_approve_immediately');

@@ -818,13 +818,14 @@ function contextFor(parsed: ParsedAction): RequestContext {
   const clauses: Array<{ norm: string; has: SenseFlags }> = [];
   const loose: Quantity[] = [];
   for (const c of parsed.free) {
-    if (actsOf(c) && !toldDone(c)) continue;
+    if (actsOf(c) && !toldDone(c) && !balanceHeld(c)) continue;
     clauses.push({ norm: c.norm, has: sensesOf(c) });
     if (c.quantity) loose.push(c.quantity);
   }
   // A request the lexicon found that the caller tells as done (I sent a gift card): its
   // thing is what the others are about, as above; it still stands as a request of its own.
-  for (const r of parsed.requests) if (toldDone(r)) clauses.push({ norm: r.norm, has: sensesOf(r) });
+  for (const r of parsed.requests)
+    if (toldDone(r) || balanceHeld(r)) clauses.push({ norm: r.norm, has: sensesOf(r) });
   parsed.context = clauses.length === 0 ? NO_CONTEXT : contextOf(clauses);
   parsed.looseAmounts = loose;
   return parsed.context;
@@ -2408,6 +2409,15 @@ function sentencesApart(
 const LEAVE_ASKED =
   /(?:行不行|中不中|成不成|好不好|可不可以|能不能|可以吗|行吗|好吗|中吗)[\s，,。.！!？?～~啊呀哈]*$|\b(?:can|could|would) you\b/;
 
+/** I've got £30 credit on my account: a balance the caller holds, told, no credit asked for. */
+function balanceHeld(part: Part): boolean {
+  return !part.requestLike && BALANCE_HELD.test(part.norm);
+}
+
+/** A balance the caller says they hold: I've got £30 credit, we have a $20 credit on the account. */
+const BALANCE_HELD =
+  /\b(?:i|we)(?:'ve| have)?\s+(?:got|have|still have)\s+(?:a\s+|an\s+|some\s+)?(?:[£$€]?\d[\d,.]*\s*(?:pounds?|dollars?|euros?|quid|bucks)?\s+)?(?:of\s+)?(?:credit|balance)\b/;
+
 /** A sentence of a line, with its closing marks. */
 const SENTENCE = /[^。！？!?；;\n]+[。！？!?；;\n]*/g;
 
@@ -2423,6 +2433,7 @@ function decideParsed(
   const decided: Array<{ part: Part; outcome: Outcome; levels: RuleLevels }> = [];
   for (const request of parsed.requests) {
     if (toldOfOther(action, request)) continue;
+    if (balanceHeld(request)) continue;
     // Levels do not depend on the amount: they choose which amount the part needs.
     const levels = levelsFor(rules, request, parsed, facts);
     const part = withCounted(withLooseAmount(request, parsed, rules, levels), options);
@@ -2436,7 +2447,7 @@ function decideParsed(
     if ((parsed.analysis.gates & G.HOW) !== 0 && asksHowTo(free.norm)) continue;
     // I sent a gift card to my niece: what the caller did is told, not asked for (it is
     // the context of the requests beside it: see `contextFor`).
-    if (toldDone(free) || toldOfOther(action, free)) continue;
+    if (toldDone(free) || toldOfOther(action, free) || balanceHeld(free)) continue;
     const levels = levelsFor(rules, free, parsed, facts);
     // 上礼拜退房的时候忘了要了 comes near 延迟退房至14点 but asks for nothing: a clause only
     // plausibly like approval rules counts when it asks (or when nothing else does: see `whole`).
