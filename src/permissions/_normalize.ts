@@ -25,7 +25,8 @@ export function normalizeText(text: string): string {
     from = i + 1;
   }
   let norm = from === 0 ? text : out + text.slice(from);
-  if (norm.includes('me ')) norm = norm.replace(ME_AS_MY, 'my');
+  // Only where " me " stands as a word: "me " alone is in some, time, name and home.
+  if (norm.includes(' me ')) norm = norm.replace(ME_AS_MY, 'my');
   lastText = text;
   lastNorm = norm;
   return norm;

@@ -489,19 +489,17 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
   // answer is what the caller asked for; nothing goes to a supervisor. Not when the company is
   // asked to do something (could you put that in place?): that is a request, whatever the FAQ says.
   const unknownLine = actions.length === 0 && !faqHit && u.asksForAction && u.awaited.length === 0;
+  // Whether no rule names any part of the line: read once, for the two tests below.
+  let ruleless: boolean | undefined;
+  const noRuleNames = (): boolean => {
+    ruleless ??= checkPermission(rulesOf(ctx), asked).parts.every((part) => part.rule === null);
+    return ruleless;
+  };
   // 先给我查清楚了 after a bill disputed: asked to look into it, which the queries did; a step is
   // asked only where a rule of the product names one (丢件 handled as a process).
-  const askedUnknown =
-    unknownLine &&
-    !(
-      INVESTIGATE.test(utterance) &&
-      checkPermission(rulesOf(ctx), asked).parts.every((part) => part.rule === null)
-    );
+  const askedUnknown = unknownLine && !(INVESTIGATE.test(utterance) && noRuleNames());
   const answeredInstead =
-    askedUnknown &&
-    u.question &&
-    !ASKS_THE_COMPANY.test(utterance) &&
-    checkPermission(rulesOf(ctx), asked).parts.every((part) => part.rule === null)
+    askedUnknown && u.question && !ASKS_THE_COMPANY.test(utterance) && noRuleNames()
       ? knowledgeAnswer(ctx, utterance)
       : undefined;
   if (answeredInstead) {
