@@ -358,9 +358,12 @@ export const BREAKS_ZH =
 export const LINK_ZH =
   '(?:的那[个张台辆部份笔]|的这[个张台辆部份笔]|那边的?|家的?|的|那[个张台辆部份笔]|这[个张台辆部份笔]|那|这)';
 
-/** Said before a person the caller buys or books for: 给我妈买的 is the caller's own order. */
+/**
+ * Said before a person the caller buys, books or pays in for: 给我妈买的 is the caller's own order,
+ * 给他交上电费 the caller's own payment.
+ */
 export const FOR_BEFORE_ZH = /(?:给|帮|替|为|送)我?的?$/;
-export const BOUGHT_AFTER_ZH = /^(?:的|那边)?(?:买|订|定|寄|送|充|办|下单|购买|预订|预定|点)/;
+export const BOUGHT_AFTER_ZH = /^(?:的|那边)?(?:买|订|定|寄|送|充|交|缴|办|下单|购买|预订|预定|点)/;
 
 /**
  * Photos or videos of someone (her photos, 我妈的照片) that the caller says they took, saved,

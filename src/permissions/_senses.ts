@@ -2496,6 +2496,9 @@ export const SENSES: readonly SenseDef[] = [
       '扫不了',
       '充不上',
       '充不进',
+      // 电视开不开了, 开不了机: it will not turn on.
+      '开不开',
+      '开不了机',
     ],
     en: ['broken', 'not working', 'out of order', "doesn't work", "won't work", 'faulty', 'malfunction*'],
   },
@@ -2975,6 +2978,10 @@ export const SENSES: readonly SenseDef[] = [
       '凹进去',
       '撬变形',
       '变形了',
+      // 电视烧坏了, 主板烧了: burnt out by a surge.
+      '烧坏',
+      '烧毁',
+      '烧焦',
     ],
     en: [
       'damage',

@@ -2908,3 +2908,18 @@ describe('checkPermission: 开户 among a list of steps', () => {
     expect(checkPermission(rules, '我是新客户，帮我开户').status).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: an appliance told as burnt out or dead', () => {
+  const rules = compileRules({
+    can_approve_immediately: [],
+    requires_supervisor: ['其他规则以外的减免、补偿（如误工费）'],
+    requires_process: ['因供电原因（过电压、线路故障）造成家用电器损坏：登记家电理赔工单，5个工作日内答复'],
+    forbidden: [],
+  });
+  it.each(['电压一闪，我家电视机烧毁了，你们得赔', '电视一下就黑了，怎么按都开不开了，你们得赔'])(
+    'reads %j as the damage claim of its rule',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('requires_process');
+    },
+  );
+});

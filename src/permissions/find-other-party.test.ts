@@ -70,6 +70,21 @@ describe('findOtherParty', () => {
     expect(findOtherParty(said, CALLER)).toMatchObject({ kind: 'person' });
   });
 
+  it.each([
+    ['那你顺手给我查查我兄弟家，高建军，也住我们这楼', '兄弟家'],
+    ['帮我查一下我老公', '老公'],
+    ['查查我邻居家', '邻居家'],
+  ])('reads a look-up of a person or their household as their records asked for: %j', (said, text) => {
+    expect(findOtherParty(said, CALLER)).toMatchObject({ kind: 'person', text });
+  });
+
+  it.each(['那我怎么才能给他交上电费呢？', '我帮我妈交的电费怎么还没到账', '帮我查一下我的账单'])(
+    'reads paying in for someone as the caller’s own payment: %j',
+    (said) => {
+      expect(findOtherParty(said, CALLER)).toBeUndefined();
+    },
+  );
+
   it('reads how someone is doing as no data of theirs: 我爸状态不好，住院了', () => {
     expect(findOtherParty('我爸状态不好，住院了', CALLER)).toBeUndefined();
   });

@@ -240,8 +240,9 @@ function compiled(): Matchers {
   const titled = `[${W.SURNAMES}](?:(?![${W.NOT_GIVEN_NAME}])[\\u4e00-\\u9fff]){0,2}?${W.TITLES_ZH}`;
   const familiar = `[老小][${W.FAMILIAR_SURNAMES}]`;
   const linked = `(?:${W.LINK_ZH})${W.LINKED_DATA_ZH}`;
-  // A person's data is named (订单, 地址, email ...) or asked for (where does he live, 住的几号房).
-  const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}`;
+  // A person's data is named (订单, 地址, email ...), asked for (where does he live, 住的几号房)
+  // or looked up (查查我兄弟家).
+  const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}|${LOOKUP_BEFORE_ZH.source.slice(0, -1)}`;
   const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bdid (?:you|y'all)\\b|\\bhow\\s+much\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
@@ -322,6 +323,16 @@ function compiled(): Matchers {
   return matchers;
 }
 
+/** A look-up just before a person (查查我兄弟家, 帮我查一下邻居): their records are what is asked. */
+const LOOKUP_BEFORE_ZH = /(?:查|查查|查一查|查询|核实)(?:一下|下)?(?:我的?|我们|咱的?)?$/;
+/** The person's household or nothing more, to the clause's end. */
+const HOUSEHOLD_AFTER_ZH = /^(?:家|那户|那家|家里)?$/;
+
+/** The length of what a look-up before the person takes in after them, or -1. */
+function lookedUp(before: string, after: string): number {
+  return LOOKUP_BEFORE_ZH.test(before) && HOUSEHOLD_AFTER_ZH.test(after) ? after.length : -1;
+}
+
 /** Where someone sits or stays, asked as which one (which seat, which cabin, what site). */
 const PLACE_EN =
   '(?:seat|row|gate|room|site|cabin|pitch|berth|unit|bed|desk|office|locker|bay|spot|table|plot|villa|apartment|flat|suite|caravan|tent)';
@@ -395,7 +406,7 @@ function scanZh(
     if (W.MADE_FOR_CALLER_ZH.test(text.slice(end)) || W.SHOWN_TO_CALLER_ZH.test(text.slice(end))) return;
     // 我再打她电话试试: the caller calling them, not asking for their number.
     if (CALLING_BEFORE_ZH.test(before) && PHONE_AFTER_ZH.test(text.slice(end))) return;
-    const length = possessed(text.slice(end), false, pronoun);
+    const length = Math.max(possessed(text.slice(end), false, pronoun), lookedUp(before, text.slice(end)));
     if (length < 0) return;
     // 林老师在微信上讲过的: the channel someone told the caller on, not their account asked for.
     if (toldOn(text, end, length)) return;
@@ -413,7 +424,7 @@ function scanZh(
     const end = start + r[0].length;
     if (g.role !== undefined) {
       const before = text.slice(0, start);
-      const length = possessed(text.slice(end), true);
+      const length = Math.max(possessed(text.slice(end), true), lookedUp(before, text.slice(end)));
       if (
         length >= 0 &&
         !W.SELF_BEFORE.test(before) &&
