@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../call/call-agent.js';
 import { compileRules } from '../../permissions/index.js';
-import { ruleSharingWords } from './product-rules.js';
+import { ruleSharingWords, termOf } from './product-rules.js';
 
 const rules = compileRules({
   can_approve_immediately: ['解除本人申请的冻结'],
@@ -16,5 +16,20 @@ describe('ruleSharingWords', () => {
     const found = new Set(['他人', '账号', '查询', '换绑', '解封', '朋友', '队友']);
     const picked = ruleSharingWords(ctx, (c) => c === 'unlock_account', found);
     expect(picked?.phrase ?? '').not.toContain('他人');
+  });
+});
+
+describe('termOf', () => {
+  it('says the time the business answers in, not the caller’s window to report', () => {
+    expect(termOf('因供电原因造成家用电器损坏：事发7天内登记家电理赔工单，客户服务中心5个工作日内答复')).toBe(
+      '客户服务中心5个工作日内答复',
+    );
+    expect(
+      termOf('Vehicle damage during service: claim within 14 days, decision within 10 business days'),
+    ).toBe('decision within 10 business days');
+  });
+  it('takes the only time a rule gives, whoever it is for', () => {
+    expect(termOf('计量异议：登记校验工单，5个工作日内上门')).toBe('5个工作日内上门');
+    expect(termOf('事发7天内登记理赔工单')).toBe('事发7天内登记理赔工单');
   });
 });

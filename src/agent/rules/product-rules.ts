@@ -78,14 +78,23 @@ export function ruleSharingWords(
 const TERM_CLAUSE =
   /\d+(?:\s*(?:[-~～至到—–]|to)\s*\d+)?\s*(?:个)?(?:工作日|小时|天|日)|\b\d+(?:\s*(?:-|–|to)\s*\d+)?\s*(?:business |working )?(?:days|hours)\b/i;
 
-/** The clause of the rule (in its note or after a comma) that says how long its case takes. */
+/** What the business does in the time a clause gives: answers, handles, calls back, pays out. */
+const ITS_OWN_STEP =
+  /答复|回复|回电|回访|处理|办结|联系|上门|到账|审核|核查|完成|\b(?:respond|reply|replies|answer|contact|call(?:s)? (?:you )?back|process(?:ed)?|deci(?:de|ded|sion)|review|paid|refunded)/i;
+
+/**
+ * The clause of the rule (in its note, after a comma or a colon) that says how long its case
+ * takes. Of several, the one the business acts in (客户服务中心5个工作日内答复) rather than the
+ * caller's window to report (事发7天内登记): that is what the caller waits for.
+ */
 export function termOf(rule: string | null): string | undefined {
   if (rule === null) return undefined;
-  return rule
-    .split(/[，,；;（）()]/)
+  const terms = rule
+    .split(/[，,；;（）()：:]/)
     .map((c) => c.trim())
-    .find(
+    .filter(
       (c) =>
         TERM_CLAUSE.test(c) && !/[<>≤≥]|以内|以上|超过|不超过|up to|over|under|more than|less than/i.test(c),
     );
+  return terms.find((c) => ITS_OWN_STEP.test(c)) ?? terms[0];
 }
