@@ -76,9 +76,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
     families: ['money'],
     keys: ['退', '还钱', '钱还', '还给我', '返', 'refund', 'reimburs', 'back', 'pay', 'charge', 'return'],
     patterns: [
-      // 退回快递员, 退回给寄件人, 退回去: the parcel sent back, no money. 付款退款记录 names the
-      // records of refunds, a thing looked up, not one asked for.
-      '退(?:款|费|钱|还|给|我|返)(?!记录|流水|明细)',
+      // 退回快递员, 退回给寄件人, 退回去: the parcel sent back, no money. 付款退款记录 and 退款进度 name
+      // the records of refunds and how far one has got, things looked up, not asked for.
+      '退(?:款|费|钱|还|给|我|返)(?!记录|流水|明细|进度)',
       '退回(?!(?:给)?(?:快递|寄件|发件|商家|卖家|仓库|驿站|柜子|原地址)|去)',
       '退(?!一下)(?=\\s*(?:[\\d¥$]|[一二两三四五六七八九十百千]))',
       // 退票手续费 is the fee for returning a ticket, not a refund.

@@ -396,6 +396,24 @@ export function parseRule(text: string): ParsedRule {
 }
 
 /**
+ * The rule `s` with each window of time before `upTo` (48小时内, within 14 days) blanked, offsets
+ * kept: the spans a phrase loses beside a limit written with a sign.
+ */
+function withoutWindows(s: string, nums: readonly Num[], upTo: number): string {
+  let out = s;
+  for (const n of nums) {
+    if (n.start >= upTo || n.unit === undefined || FAMILY[n.unit] !== 'duration') continue;
+    const inside = /^\s*(?:以内|之内|内)/.exec(s.slice(n.end));
+    const within = /\bwithin\s*$/.exec(s.slice(0, n.start));
+    if (!inside && !within) continue;
+    const from = within ? within.index : n.start;
+    const to = n.end + (inside ? inside[0].length : 0);
+    out = `${out.slice(0, from)}${' '.repeat(to - from)}${out.slice(to)}`;
+  }
+  return out;
+}
+
+/**
  * The first condition the numbers `nums` of the normalised rule `s` state, cut from its phrase;
  * `operators`: only one stated with an operator (<=, 以内, 超过).
  */
@@ -406,7 +424,8 @@ function conditionOf(
   noted: boolean,
   operators: boolean,
 ): ParsedRule {
-  const cut = (from: number, upTo: number, bound: RuleCondition): ParsedRule => {
+  // `source`: the rule with what else leaves the phrase blanked (see `withoutWindows`).
+  const cut = (from: number, upTo: number, bound: RuleCondition, source = s): ParsedRule => {
     const { to, condition } = withOtherBound(s, nums, upTo, bound);
     // （ID check; 5-7 business days）, （3个工作日）: working days in a note are how long the case
     // takes, never an amount a caller asks for.
@@ -422,15 +441,15 @@ function conditionOf(
             ...(notice ? { notice: true as const } : {}),
           }
         : condition;
-    return { text, ...cleanPhrase(`${s.slice(0, from)} ${s.slice(to)}`), condition: termed };
+    return { text, ...cleanPhrase(`${source.slice(0, from)} ${source.slice(to)}`), condition: termed };
   };
 
   // 补偿学时<=2学时: a number with no unit, then a word the phrase before it names: counted in it.
-  const counted = (from: number, n: Num, op: Op): ParsedRule | undefined => {
+  const counted = (from: number, n: Num, op: Op, source = s): ParsedRule | undefined => {
     if (n.unit !== undefined) return undefined;
     const noun = countedNoun(s, n.end, s.slice(0, from));
     if (noun === undefined) return undefined;
-    return cut(from, noun.end, { ...withUnit(boundFor(op, n.value), 'time'), noun: noun.word });
+    return cut(from, noun.end, { ...withUnit(boundFor(op, n.value), 'time'), noun: noun.word }, source);
   };
 
   // Ranges: 20-300元, 50~500元, 50到500元, $20-$300, between $20 and $300.
@@ -461,16 +480,22 @@ function conditionOf(
     );
   }
 
+  // A limit written with a sign (每单累计<=50元) before one in words: 取货后48小时内反馈的，…，每单累计<=50元
+  // limits the sum, and the window in words before it is when the case must be told, a term of the
+  // case no caller says: it leaves the phrase as a limit would.
+  for (const n of nums) {
+    const symbol = SYMBOL.exec(s.slice(0, n.start));
+    if (!symbol) continue;
+    const raw = symbol[1]!;
+    const op: Op = raw === '=<' ? '<=' : raw === '=>' ? '>=' : raw === '==' ? '=' : (raw as Op);
+    const source = withoutWindows(s, nums, symbol.index);
+    return (
+      counted(symbol.index, n, op, source) ??
+      cut(symbol.index, n.end, withUnit(boundFor(op, n.value), n.unit), source)
+    );
+  }
   for (const n of nums) {
     const before = s.slice(0, n.start);
-    const symbol = SYMBOL.exec(before);
-    if (symbol) {
-      const raw = symbol[1]!;
-      const op: Op = raw === '=<' ? '<=' : raw === '=>' ? '>=' : raw === '==' ? '=' : (raw as Op);
-      return (
-        counted(symbol.index, n, op) ?? cut(symbol.index, n.end, withUnit(boundFor(op, n.value), n.unit))
-      );
-    }
     for (const [re, op] of PREFIX_WORDS) {
       const m = re.exec(before);
       if (m && (m.index === 0 || !/[a-z]/.test(before[m.index - 1] ?? '') || /^[^a-z]/.test(m[0]))) {

@@ -1044,7 +1044,6 @@ export const SENSES: readonly SenseDef[] = [
     role: 'action',
     concept: 'refund',
     zh: [
-      '退款',
       '退钱',
       '退费',
       '退还',
@@ -1061,6 +1060,8 @@ export const SENSES: readonly SenseDef[] = [
     ],
     en: ['refund*', 'reimburs*', 'money back', 'pay me back', 'chargeback*'],
     patterns: [
+      // 退款记录, 退款进度: the records of refunds and how far one has got, looked up, not asked for.
+      { key: '退款', re: '退款(?!记录|流水|明细|进度)' },
       // 退差价, 退我差价: 退 before what is refunded.
       { key: '退', re: '退(?=(?:我|给我)?\\s*(?:差价|价差))' },
       // 退回 is money back, but not 退回快递员, 退回给寄件人, 退回去: the parcel sent back.

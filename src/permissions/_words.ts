@@ -34,6 +34,8 @@ const GENERIC_ZH = new Set(
     '其他 其它 原路 ' +
     // Whose number it is (技师的私人手机号): the rule's care, never said by a caller who asks for it.
     '私人 ' +
+    // 仅退款: money back and nothing else, the operator's word; a caller asks for the money (退给我).
+    '仅 ' +
     // Where a thing is done (在房间使用明火): the place says it, which callers name without 在 (屋里).
     '在'
   ).split(' '),

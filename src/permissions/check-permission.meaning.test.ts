@@ -2923,3 +2923,38 @@ describe('checkPermission: an appliance told as burnt out or dead', () => {
     },
   );
 });
+
+describe('checkPermission: a group-buying shop’s refunds, each under its own case', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      '查询本人账户的订单、售后和退款进度',
+      '质量问题（烂、坏、变质、少件）：收货后48小时内反馈的，核实后仅退款，每单累计<=50元，原路退回',
+      '截单（当天23:00）前：取消整单并全额原路退款',
+    ],
+    requires_supervisor: ['质量问题退款每单>50元', '规则以外的补偿：打车费、误工费，金额再小也要主管批'],
+    requires_process: [],
+    forbidden: ['价保退差价：本店不做价保，不以退款、发券或任何名义补差价'],
+  });
+  it('limits the sum by the limit written with a sign, not the window in words before it', () => {
+    const d = checkPermission(rules, '苹果烂了一半，退我三十八块五');
+    expect(d.status).toBe('can_approve_immediately');
+    expect(d.rule).toContain('质量问题');
+    expect(checkPermission(rules, '苹果烂了一半，退我八十').status).toBe('requires_supervisor');
+  });
+  it('reads a case the rule’s note lists (烂, 少件) as its case told', () => {
+    expect(checkPermission(rules, '少件了，退我十二块').status).toBe('can_approve_immediately');
+  });
+  it('does not forbid money back for a case told under a rule on price differences', () => {
+    const d = checkPermission(rules, '丑橘拿回来一看烂了一大半，气人不气人，三十八块五，钱你要退给我');
+    expect(d.status).not.toBe('forbidden');
+    expect(checkPermission(rules, '昨天买的降价了，差价退给我').status).toBe('forbidden');
+  });
+  it('gives an approval’s remedy only with its circumstance: a bare refund is not a cancellation’s', () => {
+    expect(checkPermission(rules, '钱退给我').rule).not.toContain('截单');
+  });
+  it('reads 退款进度 as how far a refund has got, a thing looked up, and no price difference', () => {
+    const d = checkPermission(rules, '帮我查一下退款进度');
+    expect(d.status).not.toBe('forbidden');
+    expect(d.parts.map((p) => p.concept)).not.toContain('refund');
+  });
+});

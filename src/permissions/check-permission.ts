@@ -944,6 +944,10 @@ function levelsFor(
       saysSum ? () => sumOfItsMoney(rules, rule, part) : undefined,
     );
     const level = meaning === CONTRADICTED ? NONE : (Math.max(meaning, lexicon) as MatchLevel);
+    // 价保退差价 against 钱退给我 or 查一下退款进度: a forbidden rule about a thing of its own (the
+    // price difference) is no reading of a request that names neither it nor anyone else: what is
+    // refused is refused for that thing.
+    if (level === PLAUSIBLE && rule.category === 'forbidden' && thingUnsaid(rule, view, parsed)) continue;
     if (level > NONE) {
       levels ??= index.noLevels.slice();
       levels[i] = level;
@@ -961,6 +965,27 @@ function levelsFor(
   const hits: number[] = [];
   for (const i of matched) if (levels[i]! > NONE) hits.push(i);
   return { of: levels, hits };
+}
+
+/**
+ * Whether a rule names things (not people) and the request's line says none of them nor any other
+ * word of the rule's own (坚果 of 在订单上写明无坚果), in its clause, the clauses around it or the
+ * whole, and the rule is about no one else.
+ */
+function thingUnsaid(rule: CompiledRule, view: PartView, parsed: ParsedAction | undefined): boolean {
+  const { objects, needsOther, words } = rule.meaning;
+  if (needsOther || objects.length === 0 || objects.some(isPartySense)) return false;
+  const has = view.senses();
+  const around = view.context();
+  const whole = parsed?.whole;
+  const line = whole === undefined ? has : sensesOf(whole);
+  if (objects.some((o) => has[o] === 1 || around.has[o] === 1 || line[o] === 1)) return false;
+  const norms = [view.norm, around.norm, whole?.norm ?? ''];
+  if (words.zh.some((w) => w.length >= 2 && !DENIAL_ZH.test(w) && norms.some((n) => n.includes(w))))
+    return false;
+  if (words.en.length === 0) return true;
+  const stems = whole === undefined ? view.stems() : stemsFor(whole)();
+  return !words.en.some((w) => view.stems().has(w) || around.stems().has(w) || stems.has(w));
 }
 
 /**
@@ -1347,13 +1372,18 @@ function saysAnyWord(
   const { zh, en } = rule.meaning.words;
   // Words and characters the other rule has too (供气, and 复 of 复检 in 恢复) say nothing of this
   // one's own.
-  const own = (w: string, of: readonly string[] | undefined): boolean => of === undefined || !of.includes(w);
+  // Nor does a rule's denial (不做价保，不以退款…补差价): 不 and 无 are its grammar, said by any caller.
+  const own = (w: string, of: readonly string[] | undefined): boolean =>
+    (of === undefined || !of.includes(w)) && !DENIAL_ZH.test(w);
   const saidOwn = (c: string): boolean => norm.includes(c) && !(besides?.phrase.includes(c) ?? false);
   if (zh.some((w) => own(w, besides?.meaning.words.zh) && [...w].some(saidOwn))) return true;
   if (en.length === 0) return false;
   const said = stems();
   return en.some((w) => own(w, besides?.meaning.words.en) && said.has(w));
 }
+
+/** A rule's word that denies (不做, 不以, 无须). */
+const DENIAL_ZH = /^[不无没非]/;
 
 /**
  * 申请赔偿 against 赔偿申请 and 补偿积分>=500: a rule the request names fully is its reading; a
@@ -1439,17 +1469,20 @@ function narrowest(
     // Block my stolen card, against putting a penalty fare (or a late-payment charge) on hold: a
     // forbidden rule's action done to a thing another rule names fully, none of the forbidden
     // rule's own things or words said, is that rule's. Said in part, or with nothing else named,
-    // the forbidden rule stays a reading.
+    // the forbidden rule stays a reading. The lexicon's own action keeps it a reading too, but
+    // where the other rule's case is told (丑橘烂了，钱退给我 against 质量问题（烂、坏）：仅退款 and
+    // 价保退差价): the money back is for that case, not for the thing the forbidden rule names.
     if (rule.category === 'forbidden') {
+      const ownAction = part.concept !== undefined && rule.concepts.includes(part.concept);
       if (
         !rule.meaning.objects.some((o) => has[o] === 1 || lineHas()[o] === 1) &&
         !rule.meaning.needsOther &&
-        !(part.concept !== undefined && rule.concepts.includes(part.concept)) &&
         findOtherParty(part.text) === undefined &&
         matched.some(
           (j) =>
             levels[j]! >= STRONG &&
             rules.rules[j]!.category !== 'forbidden' &&
+            (!ownAction || rules.rules[j]!.circumstance !== undefined) &&
             sameAction(rule, rules.rules[j]!) &&
             !saysAnyWord(rule, line.norm, lineStems, rules.rules[j]!),
         )

@@ -666,8 +666,15 @@ function compileText(
       step.meaning = { ...step.meaning, ownClause: true, ...(described ? { needsOther: true } : {}) };
       if (!(generic && objects.length === 0 && words.zh.length + words.en.length === 0)) rules.push(step);
     }
-  // Chinese likewise: the phrase without its note in brackets, one per side of a slash.
-  const shorter = chineseAlternatives(whole.phrase, category, namesAction);
+  // Chinese likewise: the phrase without its note in brackets, one per side of a slash. An approval
+  // written "circumstance: remedy" (截单前：取消整单并全额原路退款) gives its remedies only with the
+  // circumstance told (see `circumstanceRules`): 全额原路退款 alone would approve any refund.
+  // Not where what precedes the colon says for whom (为预订人或入住人本人：…): a caller never says it.
+  const framed = category === 'can_approve_immediately' && circumstanceFirst(whole.phrase, namesAction);
+  const gated = framed && !FOR_WHOM_LEAD.test(framed.circumstance) ? framed.circumstance : undefined;
+  const shorter = chineseAlternatives(whole.phrase, category, namesAction).filter(
+    (a) => gated === undefined || a.includes(gated),
+  );
   for (const a of shorter) {
     const rule = withExclusions(compileRule(category, text, a), whole.phrase);
     shorterPhrases.add(rule);
@@ -706,6 +713,9 @@ function inheritStates(rules: CompiledRule[], first: number, whole: CompiledRule
     if (added.length > 0) rule.meaning = { ...rule.meaning, polar: [...rule.meaning.polar, ...added] };
   }
 }
+
+/** What opens a rule by whom it serves (为预订人或入住人本人, 给会员本人): no circumstance a caller tells. */
+const FOR_WHOM_LEAD = /^(?:为|给|替|对|限)/;
 
 /**
  * The shorter phrases of a rule written "circumstance: remedy" (see `circumstanceFirst`). A caller
@@ -746,6 +756,8 @@ function circumstanceRules(
         !NOT_CIRCUMSTANCE.test(w) &&
         !deniedStatesSaid.some((state) => state.includes(w)),
     );
+  // 质量问题（烂、坏、变质、破损）: the cases the team lists are the circumstance told, each of them.
+  said.push(...listedExamples(framed.written).filter((w) => !remedyWords.has(w) && !said.includes(w)));
   if (said.length === 0) return;
   const phrases = framed.remedies.flatMap((r) => [r, ...chineseAlternatives(r, category, namesAction)]);
   for (const a of new Set(phrases)) {
@@ -755,6 +767,21 @@ function circumstanceRules(
     shorterPhrases.add(rule);
     rules.push(rule);
   }
+}
+
+/** A note in brackets listing examples (烂、坏、变质; 如冰箱食品损失、误工费), and its items. */
+const NOTE_LIST = /\(([^()]*、[^()]*)\)/g;
+const EXAMPLE_LEAD = /^(?:如|例如|比如|包括|含)/;
+
+/** The examples a note in the normalised `written` lists: short Chinese items, one word each. */
+function listedExamples(written: string): string[] {
+  const out: string[] = [];
+  for (const note of written.matchAll(NOTE_LIST))
+    for (const item of note[1]!.split(/、|或者|或|及|和/)) {
+      const w = item.trim().replace(EXAMPLE_LEAD, '');
+      if (/^[\u4e00-\u9fff]{1,6}$/.test(w)) out.push(w);
+    }
+  return out;
 }
 
 /** A rule forbidding a record that says other than what happened. */
