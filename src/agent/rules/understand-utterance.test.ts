@@ -40,6 +40,20 @@ describe('understandUtterance', () => {
       expect(read(text).asksForAction).toBe(false);
     },
   );
+  it.each([
+    '对了，俺姓牛，叫牛建民，牛羊的牛，你给俺记上，下回俺再打你们就知道是俺了。',
+    '我叫彭秀兰，彭德怀的彭，秀气的秀，你帮我记一下咯。',
+    "It's Jonno Parata, P-A-R-A-T-A, note that down would you",
+  ])('reads a name given to be noted down as asking for nothing: %j', (said) => {
+    const u = understandUtterance(said, /[a-z]{3}/.test(said) ? 'en' : 'zh');
+    expect(u.name).toBeDefined();
+    expect(u.asksForAction).toBe(false);
+  });
+
+  it('still reads a step asked beside the name: 我叫王芳，帮我记一下，顺便把自动续费关了', () => {
+    expect(understandUtterance('我叫王芳，帮我记一下，顺便把自动续费关了', 'zh').asksForAction).toBe(true);
+  });
+
   it('reads 俺 and 恁 as I and you: 恁把少的那盒钱退给俺 asks for money back', () => {
     const u = read('恁把少的那盒钱退给俺');
     expect(u.asksForAction).toBe(true);

@@ -67,6 +67,10 @@ const SERVICE_PROBLEM =
 const GREETING_ONLY =
   /^(?:(?:你好|您好|喂|哈喽|hello|hi|hey|good (?:morning|afternoon|evening))(?:\s*there)?[\s,，.。!！~]*)+(?:(?:我(?:是|姓|叫)[^，,。]{1,8})|(?:(?:this is|i'm|i am|my name is) [a-z][a-z .'-]{0,30}))?[\s,，.。!！~]*$/i;
 
+/** Asked to note it down (你给我记上, 帮我记一下咯, note that down, put me down): said of a name given. */
+const NOTE_IT_DOWN =
+  /(?:你|您)?(?:给|帮)?(?:我|俺)?(?:记|登记|记录)(?:上|一下|下来|下|住)(?:咯|哈|啊|吧|哦|嘛)?|\b(?:note|write|put|take)\s+(?:that|it|me|my name|this)\s+down\b(?:\s*,?\s*(?:would|will|can|could)\s+(?:you|ya)|\s*,?\s*please|\s+for me)?/gi;
+
 /** A card said lost or stolen (not 盗刷, fraud on a card the caller still has). */
 const LOST_CARD =
   /(?:卡|卡片)[^，,。？?]{0,6}(?:丢了|丢失|弄丢|遗失|被偷(?!刷)|被盗(?!刷)|找不到)|(?:丢了|丢失|弄丢|遗失)[^，,。？?]{0,4}卡|\b(?:lost|can't find) (?:my )?(?:credit |debit |bank )?card\b|\bcard (?:was |got |has been |is )?(?:lost|stolen)\b/i;
@@ -124,7 +128,12 @@ export function understandUtterance(said: string, language: Language): Understan
   const lower = text.toLowerCase();
   // 给我说说 / 帮我查一下 / tell me: asking to be told or to have something looked up is not
   // asking for an action (the facts are looked up without a permission check).
-  const askingOf = (t: string) => t.replace(TELL_ME, ' ').replace(GRUMBLE, ' ').replace(WARNS_AGAINST, ' ');
+  // 我叫彭秀兰…你帮我记一下: a name given to be noted asks for nothing but that it is saved.
+  const name = extractName(text);
+  const askingOf = (t: string) => {
+    const told = t.replace(TELL_ME, ' ').replace(GRUMBLE, ' ').replace(WARNS_AGAINST, ' ');
+    return name === undefined ? told : told.replace(NOTE_IT_DOWN, ' ');
+  };
   const asking = askingOf(text);
   const bare = BARE_IMPERATIVE.exec(text.trim());
   const zh = language === 'zh';
@@ -154,7 +163,6 @@ export function understandUtterance(said: string, language: Language): Understan
         (a) => !wentWhere.includes(a) && !own.some((c) => a.start < c.end && c.start < a.end),
       );
   const quantities = parseQuantities(text);
-  const name = extractName(text);
   const serviceNames = zh ? extractZhServiceNames(text) : extractEnServiceNames(lower);
   return {
     language,
