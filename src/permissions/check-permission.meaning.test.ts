@@ -2958,3 +2958,32 @@ describe('checkPermission: a group-buying shop’s refunds, each under its own c
     expect(d.parts.map((p) => p.concept)).not.toContain('refund');
   });
 });
+
+describe('checkPermission: a rule for what no other rule covers', () => {
+  const NO_RULES = {
+    can_approve_immediately: [],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  };
+  const FOOD_SAFETY =
+    '食品安全问题（吃出异物、食用后身体不适、要求赔医药费）：登记食品安全工单，24小时内回电；工单处理期间客服不先行退款、不承诺赔偿金额';
+  const rules = compileRules({
+    ...NO_RULES,
+    requires_supervisor: ['规则以外的补偿：打车费、误工费、现金补偿等，金额再小也要主管批'],
+    requires_process: [FOOD_SAFETY],
+  });
+  it('yields to the rule whose case the caller tells (吃坏肚子了 … 赔我五百)', () => {
+    const d = checkPermission(rules, '水饺吃了半夜拉肚子，去诊所输了液，你们要赔我五百块钱');
+    expect(d.status).toBe('requires_process');
+    expect(d.rule).toContain('食品安全');
+  });
+  it('still reads compensation with no other case told, or its own case named', () => {
+    expect(checkPermission(rules, '我专门跑了一趟，你们还要赔我五十块钱').status).toBe('requires_supervisor');
+    expect(checkPermission(rules, '赔我打车费一百').status).toBe('requires_supervisor');
+  });
+  it('reads what the operator must not do meanwhile as a note, not a rule of its own', () => {
+    const processOnly = compileRules({ ...NO_RULES, requires_process: [FOOD_SAFETY] });
+    expect(checkPermission(processOnly, '退我三十块').status).not.toBe('requires_process');
+  });
+});

@@ -957,6 +957,7 @@ function levelsFor(
   // My son turns seventeen … can you book him in: an age said decides the rules that serve by age.
   levels = byAge(rules, part, parsed, matched, levels);
   if (levels === undefined) return { of: index.noLevels, hits: matched };
+  residualsYield(rules, levels, matched, part, parsed?.whole);
   // One match alone is never explained away nor narrowed (both weigh it against another).
   if (matched.length < 2) return { of: levels, hits: matched };
   explainedAway(rules, index, levels, matched, sensesOf(part));
@@ -965,6 +966,56 @@ function levelsFor(
   const hits: number[] = [];
   for (const i of matched) if (levels[i]! > NONE) hits.push(i);
   return { of: levels, hits };
+}
+
+/**
+ * 吃坏肚子了，赔我五百 against 其他规则以外的补偿 and 食品安全问题（…要求赔医药费）: a rule for what no
+ * other rule covers reads a request only where no other rule on its action reads it by more than
+ * the action (strongly, or with its case told). `matched` is updated in place.
+ */
+function residualsYield(
+  rules: CompiledRules,
+  levels: MatchLevel[],
+  matched: number[],
+  part: Part,
+  whole: Part | undefined,
+): void {
+  if (!matched.some((i) => rules.rules[i]!.residual !== undefined)) return;
+  const line = (whole ?? part).norm;
+  const ownCaseSaid = (rule: CompiledRule): boolean =>
+    rule.residual !== '' && new RegExp(rule.residual!).test(line);
+  const has = sensesOf(part);
+  const sameAction = (a: CompiledRule, b: CompiledRule): boolean =>
+    a.concepts.some((c) => b.concepts.includes(c)) ||
+    a.meaning.heads.some((h) => has[h] === 1 && b.meaning.heads.includes(h));
+  const covered = (i: number, rule: CompiledRule): boolean =>
+    matched.some((j) => {
+      const other = rules.rules[j]!;
+      return (
+        other.residual === undefined &&
+        other.category !== 'forbidden' &&
+        other.text !== rule.text &&
+        levels[j]! >= levels[i]! &&
+        // Read by more than the action: its case told, or its things or words said (not the same
+        // money above the residual's limit: 退款或补偿>50元 beside 其他退款<=50元).
+        (other.circumstance !== undefined || (levels[j]! >= STRONG && namesMoreThanAction(other))) &&
+        sameAction(rule, other)
+      );
+    });
+  const yielded = matched.filter((i) => {
+    const rule = rules.rules[i]!;
+    return rule.residual !== undefined && !ownCaseSaid(rule) && covered(i, rule);
+  });
+  for (const i of yielded) {
+    levels[i] = NONE;
+    matched.splice(matched.indexOf(i), 1);
+  }
+}
+
+/** Whether a rule names a thing or a word besides its action (医药费, 质量问题). */
+function namesMoreThanAction(rule: CompiledRule): boolean {
+  const { objects, words } = rule.meaning;
+  return objects.length > 0 || words.zh.length + words.en.length > 0;
 }
 
 /**

@@ -96,6 +96,13 @@ export interface CompiledRule {
    * request saying one of them asks for it (is it non-toxic? can you guarantee it's harmless?).
    */
   quoted?: string;
+  /**
+   * A rule for what no other rule covers (其他规则以外的补偿, any other goodwill): it reads a request
+   * only where no other rule does, or where the request says a case its note names (冰箱 of
+   * 如停电期间冰箱食品损失): an expression source for those words, empty when it names none (see
+   * `residualsYield`).
+   */
+  residual?: string;
 }
 
 /**
@@ -483,6 +490,13 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
   }
   rules = settleCircumstances(rules, circumstances);
   for (const rule of rules) {
+    const norm = normalizeText(rule.text);
+    if (RESIDUAL.test(norm))
+      rule.residual = [...listedExamples(norm, 16), ...listedItemsOf(norm)]
+        .filter((e) => !namesAction(e))
+        .flatMap((e) => contentWords(e).zh.filter((w) => w.length >= 2))
+        .map(escapeRegExp)
+        .join('|');
     const falsity = rule.category === 'forbidden' ? falseRecordForms(rule.text) : undefined;
     if (falsity !== undefined) rule.falsity = falsity;
     else if (rule.category === 'forbidden') {
@@ -539,12 +553,18 @@ function statedActions(text: string, category: PermissionCategory): string[] {
       hasCjk(piece) && category !== 'forbidden'
         ? namesAction(withoutNotes(piece))
         : first !== undefined && namesAction(first.toLowerCase());
-    // What does not start with an action of its own (a note, a case) belongs to the one before.
-    if (out.length > 0 && !ownAction) out[out.length - 1] = `${out.at(-1)}; ${piece}`;
+    // What does not start with an action of its own (a note, a case) belongs to the one before;
+    // so does what the operator must not do meanwhile (工单处理期间客服不先行退款、不承诺赔偿金额).
+    if (out.length > 0 && (!ownAction || OPERATOR_DENIED.test(withoutNotes(piece))))
+      out[out.length - 1] = `${out.at(-1)}; ${piece}`;
     else out.push(piece);
   }
   return out.length > 1 ? out : [text];
 }
+
+/** A step the operator is told not to take (客服不先行退款, 电话里不承诺赔偿金额, never promise an amount). */
+const OPERATOR_DENIED =
+  /^[\u4e00-\u9fff]{0,10}?(?:不先行|不承诺|不保证|不答应|不得|不予|不要|不可)|^\s*(?:never|do not|don't)\b/i;
 
 /** A rule on what goes beyond the limits (超出规定的冻结, extensions beyond the allowance). */
 const BEYOND_LIMITS =
@@ -690,6 +710,24 @@ function compileText(
       }
   if (category !== 'forbidden')
     circumstanceRules(rules, shorterPhrases, circumstances, category, text, whole);
+  // 食品安全问题（吃出异物、食用后身体不适、要求赔医药费）: an action the note lists as a case of a rule
+  // that escalates (the money asked for the illness) is asked of that rule where its case is told
+  // (拉肚子, 吃出异物): the head before the note and the examples that are no action.
+  if (category === 'requires_supervisor' || category === 'requires_process') {
+    const examples = listedExamples(whole.phrase);
+    const asked = examples.filter((e) => e.length >= 3 && namesAction(e));
+    const head = withoutNotes(whole.phrase.split(/[:：]/)[0]!).replace(/\s+/g, '');
+    const told = [
+      ...contentWords(head).zh.filter((w) => w.length >= 2 && !namesAction(w)),
+      ...examples.filter((e) => !asked.includes(e)),
+    ];
+    if (told.length > 0)
+      for (const example of asked) {
+        const rule = compileRule(category, text, example);
+        circumstances.set(rule, told);
+        rules.push(rule);
+      }
+  }
   if (category === 'requires_supervisor' || category === 'requires_process')
     inheritStates(rules, first, whole);
 }
@@ -769,17 +807,27 @@ function circumstanceRules(
   }
 }
 
+/** A rule opening on what no other rule covers: 其他规则以外的, 规定以外的, any other, anything else. */
+const RESIDUAL =
+  /^(?:其他|其它|另外)?(?:以上)?(?:规则|规定|上述)(?:以外|之外)|^(?:其他|其它)(?!用户|人|客户|会员|学员|乘客)|^(?:any|all) other\b|^anything (?:else|not covered)/i;
+
 /** A note in brackets listing examples (烂、坏、变质; 如冰箱食品损失、误工费), and its items. */
 const NOTE_LIST = /\(([^()]*、[^()]*)\)/g;
 const EXAMPLE_LEAD = /^(?:如|例如|比如|包括|含)/;
 
-/** The examples a note in the normalised `written` lists: short Chinese items, one word each. */
-function listedExamples(written: string): string[] {
+/** The items of a list outside notes (打车费、误工费、现金补偿): short Chinese items, one word each. */
+function listedItemsOf(norm: string): string[] {
+  const list = /[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{1,8})+/.exec(withoutNotes(norm));
+  return list === null ? [] : list[0].split('、').filter((w) => /^[\u4e00-\u9fff]{2,6}$/.test(w));
+}
+
+/** The examples a note in the normalised `written` lists: Chinese items of up to `longest` characters. */
+function listedExamples(written: string, longest = 6): string[] {
   const out: string[] = [];
   for (const note of written.matchAll(NOTE_LIST))
     for (const item of note[1]!.split(/、|或者|或|及|和/)) {
       const w = item.trim().replace(EXAMPLE_LEAD, '');
-      if (/^[\u4e00-\u9fff]{1,6}$/.test(w)) out.push(w);
+      if (w.length <= longest && /^[\u4e00-\u9fff]+$/.test(w)) out.push(w);
     }
   return out;
 }
@@ -1453,6 +1501,10 @@ export function compiledRulesFromJson(json: unknown, engine: string): CompiledRu
     if (r.quoted !== undefined) {
       if (typeof r.quoted !== 'string') return undefined;
       rule.quoted = r.quoted;
+    }
+    if (r.residual !== undefined) {
+      if (typeof r.residual !== 'string') return undefined;
+      rule.residual = r.residual;
     }
     if (r.condition !== undefined) {
       if (!isObject(r.condition)) return undefined;
