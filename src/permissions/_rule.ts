@@ -346,6 +346,24 @@ const MINUTES_AFTER = /^\s*(?:分钟|minutes?\b|mins?\b)/;
  * the phrase itself states none; otherwise it is a term of the case (see `RuleCondition.term`), and
  * a price per unit (按45元/小时) is neither.
  */
+/** The end of an English rule's first sentence, before a second (not Mr. or e.g.). */
+const LATER_SENTENCE = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|No|vs|e\.g|i\.e|etc|approx))\.\s+(?=[A-Z][a-z])/;
+
+/**
+ * An English rule with its later sentences in a note: "Place, move or cancel orders on the
+ * caller's own account. Cancelling is free until 17:00 the working day before delivery" says its
+ * action in the first and its terms after, as a note in brackets does.
+ */
+export function laterSentencesNoted(text: string): string {
+  const end = LATER_SENTENCE.exec(text);
+  if (end === null) return text;
+  const rest = text
+    .slice(end.index + 1)
+    .trim()
+    .replace(/[()（）]/g, ',');
+  return `${text.slice(0, end.index)} (${rest.replace(/\.\s*$/, '')})`;
+}
+
 export function parseRule(text: string): ParsedRule {
   // 24 hours' or more notice: the possessive of a span of time is the span.
   const s = normalizeText(text)

@@ -2987,3 +2987,19 @@ describe('checkPermission: a rule for what no other rule covers', () => {
     expect(checkPermission(processOnly, '退我三十块').status).not.toBe('requires_process');
   });
 });
+
+describe('checkPermission: an English rule whose later sentences give its terms', () => {
+  it('reads "Cancelling is free until 17:00 the day before" as a term, not a time the caller must say', () => {
+    const rules = compileRules({
+      can_approve_immediately: [
+        "Place, move or cancel orders on the caller's own account (holder or authorised contact). Cancelling is free until 17:00 the working day before delivery; after that the €30 late-cancellation fee applies",
+      ],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    const d = checkPermission(rules, 'cancel my order');
+    expect(d.status).toBe('can_approve_immediately');
+    expect(d.rule).toContain('Cancelling is free until 17:00');
+  });
+});

@@ -32,7 +32,7 @@ import {
   sideListed,
 } from './_meaning.js';
 import { normalizeText } from './_normalize.js';
-import { parseRule, type RuleCondition, withoutNotes } from './_rule.js';
+import { laterSentencesNoted, parseRule, type RuleCondition, withoutNotes } from './_rule.js';
 import {
   DUPLICATE_RULE,
   exceptionExclusions,
@@ -234,7 +234,8 @@ function withMoneyOf(before: string, steps: string): string {
  * `phraseAlternatives`), stands for the phrase.
  */
 export function compileRule(category: PermissionCategory, text: string, alternative?: string): CompiledRule {
-  const parsed = parseRule(text.trim());
+  // A forbidden rule's later sentences may forbid more (account_directory is internal only).
+  const parsed = parseRule(category === 'forbidden' ? text.trim() : laterSentencesNoted(text.trim()));
   if (alternative !== undefined) {
     parsed.phrase = alternative;
     // Change the Direct Debit date or amount; one payment break of one month in 12 months: the

@@ -50,6 +50,22 @@ describe('understandUtterance', () => {
     expect(u.asksForAction).toBe(false);
   });
 
+  it.each([
+    'Yeah, cancel the old one',
+    'Beauty. Yeah, do that then - cancel the old one and put a new one in.',
+    'Okay, fine. Put it on my card.',
+    'Right, reduce it to one hundred and fifteen then',
+  ])('reads a verb after a word of assent or a dash as asking: %j', (said) => {
+    expect(understandUtterance(said, 'en').asksForAction).toBe(true);
+  });
+
+  it.each(['I put an order in on the app Monday', 'Make sure you tell him', 'Take care now'])(
+    'reads the same verbs told or in passing as asking nothing: %j',
+    (said) => {
+      expect(understandUtterance(said, 'en').asksForAction).toBe(false);
+    },
+  );
+
   it('still reads a step asked beside the name: 我叫王芳，帮我记一下，顺便把自动续费关了', () => {
     expect(understandUtterance('我叫王芳，帮我记一下，顺便把自动续费关了', 'zh').asksForAction).toBe(true);
   });
