@@ -32,12 +32,14 @@ describe('whatAStepTakes', () => {
 });
 
 describe('ASKS_WHAT_IT_TAKES', () => {
-  it.each(['那要我准备些么事啊', '需要我带些什么东西', 'So what do I actually need to send over?'])(
-    '%j asks what a step takes',
-    (said) => {
-      expect(ASKS_WHAT_IT_TAKES.test(said)).toBe(true);
-    },
-  );
+  it.each([
+    '那要我准备些么事啊',
+    '需要我带些什么东西',
+    '那我要留些啥子？诊所的单子要不要？',
+    'So what do I actually need to send over?',
+  ])('%j asks what a step takes', (said) => {
+    expect(ASKS_WHAT_IT_TAKES.test(said)).toBe(true);
+  });
   it.each(['我准备好了', 'I sent it yesterday'])('%j does not', (said) => {
     expect(ASKS_WHAT_IT_TAKES.test(said)).toBe(false);
   });
@@ -53,5 +55,12 @@ describe('whatARuleTakes: papers a note names in English or as receipts', () => 
   });
   it('takes 发票 and 照片 from a Chinese note', () => {
     expect(whatARuleTakes('家电磕碰补偿（签收后48小时内，附照片和购买发票）')).toBe('附照片和购买发票');
+  });
+  it('takes what to keep from a sentence after the semicolon', () => {
+    expect(
+      whatARuleTakes(
+        '食品安全问题（吃出异物、食用后身体不适）：登记食品安全工单；请客户保留剩余食品、包装和就医票据',
+      ),
+    ).toBe('保留剩余食品、包装和就医票据');
   });
 });
