@@ -155,8 +155,10 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'cancel_auto_renew',
     zh: '取消自动续费',
     en: 'cancel auto-renewal',
-    keys: ['续费', '续订', '自动扣', '自动续', '连续包月', 'renew', 'autorenew', 'automaticrenew'],
+    keys: ['续费', '续订', '自动扣', '自动续', '连续包月', '以后', 'renew', 'autorenew', 'automaticrenew'],
     patterns: [
+      // 以后也不要再扣了, 以后别再扣我钱了: no charge from now on, said of a renewing card or plan.
+      '以后(?:也|都)?(?:不要|别|不用|不许|不能)(?:再)?(?:给我|帮我)?(?:自动)?扣(?:我)?(?:钱|费|款)?了?(?![^,.!?;:、\\n]{0,4}?(?:违约金|押金|手续费))',
       '(?:取消|关闭|关掉|关了|停止|停掉|停了|解除|退订|去掉|撤销|不要|不想要)~(?:自动续费|自动续订|自动扣费|自动扣款|连续包月)',
       '(?:自动续费|自动续订|自动扣费|自动扣款|连续包月)~(?:取消|关闭|关掉|关了|关|停掉|停了|停|去掉|解除|撤销)',
       // A homophone typed for 费 (自动续废, 自动续废给我关了): the same words misspelt.
@@ -180,6 +182,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '不想再续费了',
       '自动续废给我关了',
       '不要给我自动续了',
+      '以后也不要再扣了',
       'cancel auto-renewal',
       'switch off the auto renewal',
       'turn auto-renew off',

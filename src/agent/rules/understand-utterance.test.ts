@@ -66,6 +66,13 @@ describe('understandUtterance', () => {
     },
   );
 
+  it('reads no charge from now on (以后也不要再扣了) as auto-renewal cancelled, not a fee waived', () => {
+    const concepts = (said: string) => understandUtterance(said, 'zh').actions.map((a) => a.concept);
+    expect(concepts('三个月统统退给我，二十九块七，以后也不要再扣了')).toContain('cancel_auto_renew');
+    expect(concepts('以后别再扣我钱了')).toEqual(['cancel_auto_renew']);
+    expect(concepts('以后不要再扣违约金了')).not.toContain('cancel_auto_renew');
+  });
+
   it('still reads a step asked beside the name: 我叫王芳，帮我记一下，顺便把自动续费关了', () => {
     expect(understandUtterance('我叫王芳，帮我记一下，顺便把自动续费关了', 'zh').asksForAction).toBe(true);
   });
