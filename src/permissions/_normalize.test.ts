@@ -47,6 +47,10 @@ describe('normalizeText', () => {
     ["what's me husband's number", "what's my husband's number"],
     ['give it to me today', 'give it to me today'],
     ['send it to me', 'send it to me'],
+    // "Look, …" and "sure look": talk, no looking up; "look up" and "look at" stay.
+    ["Grand so, sure look, I'll go round myself", "grand so, sure     , i'll go round myself"],
+    ['Look, can you look up my account', '    , can you look up my account'],
+    ['sure look at the bill', 'sure look at the bill'],
   ])('%s -> %s', (text, norm) => {
     expect(normalizeText(text)).toBe(norm);
   });

@@ -27,6 +27,7 @@ export function normalizeText(text: string): string {
   let norm = from === 0 ? text : out + text.slice(from);
   // Only where " me " stands as a word: "me " alone is in some, time, name and home.
   if (norm.includes(' me ')) norm = norm.replace(ME_AS_MY, 'my');
+  if (norm.includes('look')) norm = norm.replace(LOOK_SAID_IN_PASSING, '    ');
   lastText = text;
   lastNorm = norm;
   return norm;
@@ -40,6 +41,13 @@ export function normalizeText(text: string): string {
  */
 const ME_AS_MY =
   /(?<=\b(?:on|onto|to|into|off|from|for|in|with|of|at|about|under|through|and|is|was|'s) )me(?= (?:[a-z]+ )?(?:account|bill|card|order|money|deposit|balance|credit|delivery|deliveries|parcel|package|box|car|house|home|door|step|phone|mobile|number|address|email|details|name|booking|plan|subscription|membership|milk|meter|flat|room|bank|payment|refund|husband|wife|missus|fella|mam|mum|mom|ma|da|dad|son|daughter|lad|young (?:lad|one)|kids?|sister|brother|nan|nanna|granny|grandad|neighbou?r|mate|partner|boyfriend|girlfriend)(?:'s|s)?\b)/g;
+
+/**
+ * "Look, …" and the Irish "sure look": a word of talk, no looking up asked for (Grand so, sure
+ * look, I'll go round myself). Blanked, same length.
+ */
+const LOOK_SAID_IN_PASSING =
+  /(?<=\bsure )look\b(?! (?:up|at|into|for|over|through)\b)|(?<=(?:^|[,.!?;:]\s*|\b(?:but|now|so|well|ah|och|and)\s+))look(?=\s*[,!–—-])/g;
 
 let lastText = '';
 let lastNorm = '';
