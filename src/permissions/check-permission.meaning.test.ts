@@ -2952,6 +2952,14 @@ describe('checkPermission: a group-buying shop’s refunds, each under its own c
   it('gives an approval’s remedy only with its circumstance: a bare refund is not a cancellation’s', () => {
     expect(checkPermission(rules, '钱退给我').rule).not.toContain('截单');
   });
+  it('keeps a forbidden rule that names no thing of the request where someone else is named (held-out round 25)', () => {
+    const records = JSON.parse(
+      readFileSync(new URL('../../eval/held-out-25/records.json', import.meta.url), 'utf8'),
+    ) as { products: Array<{ name: string; operator_permissions: OperatorPermissions }> };
+    const card = compileRules(records.products.find((p) => p.name.includes('禾泉'))!.operator_permissions);
+    const said = '我老公上个月同呢个月用了多少次啊？是咪成日去番禺那间？几点去？你看下记录同我讲下啦。';
+    expect(checkPermission(card, said).status).toBe('forbidden');
+  });
   it('reads 退款进度 as how far a refund has got, a thing looked up, and no price difference', () => {
     const d = checkPermission(rules, '帮我查一下退款进度');
     expect(d.status).not.toBe('forbidden');

@@ -1021,13 +1021,15 @@ function namesMoreThanAction(rule: CompiledRule): boolean {
 /**
  * Whether a rule names things (not people) and the request's line says none of them nor any other
  * word of the rule's own (坚果 of 在订单上写明无坚果), in its clause, the clauses around it or the
- * whole, and the rule is about no one else.
+ * whole, and neither the rule nor the request is about anyone else.
  */
 function thingUnsaid(rule: CompiledRule, view: PartView, parsed: ParsedAction | undefined): boolean {
   const { objects, needsOther, words } = rule.meaning;
   if (needsOther || objects.length === 0 || objects.some(isPartySense)) return false;
-  const has = view.senses();
+  // 我老公…用了多少次 against 替持卡人以外的人办理任何卡务: someone else named keeps every forbidden reading.
   const around = view.context();
+  if (view.other() || around.other()) return false;
+  const has = view.senses();
   const whole = parsed?.whole;
   const line = whole === undefined ? has : sensesOf(whole);
   if (objects.some((o) => has[o] === 1 || around.has[o] === 1 || line[o] === 1)) return false;

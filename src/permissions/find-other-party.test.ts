@@ -78,6 +78,10 @@ describe('findOtherParty', () => {
     expect(findOtherParty(said, CALLER)).toMatchObject({ kind: 'person', text });
   });
 
+  it('reads a look-up the caller does not insist on as asking nothing: 其实我也不是非要查他', () => {
+    expect(findOtherParty('唉，其实我也不是非要查他，就是心里不得劲儿', CALLER)).toBeUndefined();
+  });
+
   it.each(['那我怎么才能给他交上电费呢？', '我帮我妈交的电费怎么还没到账', '帮我查一下我的账单'])(
     'reads paying in for someone as the caller’s own payment: %j',
     (said) => {

@@ -328,9 +328,14 @@ const LOOKUP_BEFORE_ZH = /(?:查|查查|查一查|查询|核实)(?:一下|下)?(
 /** The person's household or nothing more, to the clause's end. */
 const HOUSEHOLD_AFTER_ZH = /^(?:家|那户|那家|家里)?$/;
 
+/** A look-up the caller says they do not insist on (我也不是非要查他, 不用查我妈). */
+const LOOKUP_DENIED_ZH = /(?:不是非要|不是要|不用|不必|不想|没必要|别|不要)[^,.!?;:、\s]{0,3}$/;
+
 /** The length of what a look-up before the person takes in after them, or -1. */
 function lookedUp(before: string, after: string): number {
-  return LOOKUP_BEFORE_ZH.test(before) && HOUSEHOLD_AFTER_ZH.test(after) ? after.length : -1;
+  const verb = LOOKUP_BEFORE_ZH.exec(before);
+  if (verb === null || !HOUSEHOLD_AFTER_ZH.test(after)) return -1;
+  return LOOKUP_DENIED_ZH.test(before.slice(0, verb.index)) ? -1 : after.length;
 }
 
 /** Where someone sits or stays, asked as which one (which seat, which cabin, what site). */
