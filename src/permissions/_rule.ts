@@ -340,12 +340,6 @@ const BUSINESS_DAYS_WITHIN = /^[\d一二两三四五六七八九十]+\s*个?工�
  */
 const MINUTES_AFTER = /^\s*(?:分钟|minutes?\b|mins?\b)/;
 
-/**
- * Splits a rule into its action phrase and its condition. Never throws. A quantity in a note in
- * brackets is the rule's limit when the note's clause says only that (（<=15天）), and only when
- * the phrase itself states none; otherwise it is a term of the case (see `RuleCondition.term`), and
- * a price per unit (按45元/小时) is neither.
- */
 /** The end of an English rule's first sentence, before a second (not Mr. or e.g.). */
 const LATER_SENTENCE = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|No|vs|e\.g|i\.e|etc|approx))\.\s+(?=[A-Z][a-z])/;
 
@@ -364,6 +358,12 @@ export function laterSentencesNoted(text: string): string {
   return `${text.slice(0, end.index)} (${rest.replace(/\.\s*$/, '')})`;
 }
 
+/**
+ * Splits a rule into its action phrase and its condition. Never throws. A quantity in a note in
+ * brackets is the rule's limit when the note's clause says only that (（<=15天）), and only when
+ * the phrase itself states none; otherwise it is a term of the case (see `RuleCondition.term`), and
+ * a price per unit (按45元/小时) is neither.
+ */
 export function parseRule(text: string): ParsedRule {
   // 24 hours' or more notice: the possessive of a span of time is the span.
   const s = normalizeText(text)

@@ -2979,7 +2979,7 @@ export const SENSES: readonly SenseDef[] = [
       '凹进去',
       '撬变形',
       '变形了',
-      // 电视烧坏了, 主板烧了: burnt out by a surge.
+      // 电视烧坏了, 烧毁, 烧焦: burnt out by a surge.
       '烧坏',
       '烧毁',
       '烧焦',

@@ -982,8 +982,15 @@ function residualsYield(
 ): void {
   if (!matched.some((i) => rules.rules[i]!.residual !== undefined)) return;
   const line = (whole ?? part).norm;
-  const ownCaseSaid = (rule: CompiledRule): boolean =>
-    rule.residual !== '' && new RegExp(rule.residual!).test(line);
+  const ownCaseSaid = (rule: CompiledRule): boolean => {
+    if (rule.residual === '') return false;
+    let cases = residualCases.get(rule.residual!);
+    if (cases === undefined) {
+      cases = new RegExp(rule.residual!);
+      residualCases.set(rule.residual!, cases);
+    }
+    return cases.test(line);
+  };
   const has = sensesOf(part);
   const sameAction = (a: CompiledRule, b: CompiledRule): boolean =>
     a.concepts.some((c) => b.concepts.includes(c)) ||
@@ -1011,6 +1018,9 @@ function residualsYield(
     matched.splice(matched.indexOf(i), 1);
   }
 }
+
+/** The cases a residual rule's own list names, compiled once (see `CompiledRule.residual`). */
+const residualCases = new Map<string, RegExp>();
 
 /** Whether a rule names a thing or a word besides its action (医药费, 质量问题). */
 function namesMoreThanAction(rule: CompiledRule): boolean {

@@ -492,7 +492,8 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
   rules = settleCircumstances(rules, circumstances);
   for (const rule of rules) {
     const norm = normalizeText(rule.text);
-    if (RESIDUAL.test(norm))
+    // A forbidden rule never yields: what it forbids stays forbidden whatever else reads the request.
+    if (rule.category !== 'forbidden' && RESIDUAL.test(norm))
       rule.residual = [...listedExamples(norm, 16), ...listedItemsOf(norm)]
         .filter((e) => !namesAction(e))
         .flatMap((e) => contentWords(e).zh.filter((w) => w.length >= 2))

@@ -242,7 +242,7 @@ function compiled(): Matchers {
   const linked = `(?:${W.LINK_ZH})${W.LINKED_DATA_ZH}`;
   // A person's data is named (订单, 地址, email ...), asked for (where does he live, 住的几号房)
   // or looked up (查查我兄弟家).
-  const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}|${LOOKUP_BEFORE_ZH.source.slice(0, -1)}`;
+  const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}|${LOOKUP_ZH}`;
   const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bdid (?:you|y'all)\\b|\\bhow\\s+much\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
@@ -324,7 +324,8 @@ function compiled(): Matchers {
 }
 
 /** A look-up just before a person (查查我兄弟家, 帮我查一下邻居): their records are what is asked. */
-const LOOKUP_BEFORE_ZH = /(?:查|查查|查一查|查询|核实)(?:一下|下)?(?:我的?|我们|咱的?)?$/;
+const LOOKUP_ZH = '(?:查|查查|查一查|查询|核实)(?:一下|下)?(?:我的?|我们|咱的?)?';
+const LOOKUP_BEFORE_ZH = new RegExp(`${LOOKUP_ZH}$`);
 /** The person's household or nothing more, to the clause's end. */
 const HOUSEHOLD_AFTER_ZH = /^(?:家|那户|那家|家里)?$/;
 
