@@ -11,7 +11,7 @@ import {
   MONEY_BACK_CONCEPTS,
   type Quantity,
 } from '../../permissions/index.js';
-import { moneyBackInRuleWords } from './money-back-rule.js';
+import { moneyBackForCaseTold, moneyBackInRuleWords } from './money-back-rule.js';
 import {
   actionWithMoney,
   amountsFound,
@@ -172,6 +172,22 @@ export function actionFor(
   const inRuleWords = moneyBackInRuleWords(ctx, bounded, line ?? request.text, u.duplicateCharge);
   if (inRuleWords) {
     const named = read(inRuleWords);
+    if (named.decided.rule !== null) ({ draft, decided } = named);
+  }
+  // 丑橘…烂了一大半…钱你要退给我: the case the caller told names the rule, before the paid item's words.
+  // The case may be told in another clause of the caller's line (丑橘…烂了一大半，…，钱你要退给我).
+  const told = ctx.conversation.filter((t) => t.role === 'customer').at(-1)?.content;
+  const forCase = MONEY_BACK_CONCEPTS.has(bounded.concept)
+    ? moneyBackForCaseTold(
+        ctx,
+        bounded,
+        told ?? line ?? request.text,
+        bounded.quantity ?? u.quantities.find((q) => q.family === 'money'),
+        decided.rule,
+      )
+    : undefined;
+  if (forCase) {
+    const named = read(forCase);
     if (named.decided.rule !== null) ({ draft, decided } = named);
   }
   if (request.concept !== '' && request.text.trim() !== said) {

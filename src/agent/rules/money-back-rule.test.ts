@@ -3,7 +3,7 @@ import { PRODUCT_ZH } from '../../../test/support/scenario-records.js';
 import type { CallContext } from '../../call/call-agent.js';
 import type { SystemQueryRecord } from '../../domain/session-schemas.js';
 import { findActionRequests } from '../../permissions/index.js';
-import { moneyBackInRuleWords } from './money-back-rule.js';
+import { moneyBackForCaseTold, moneyBackInRuleWords } from './money-back-rule.js';
 
 const telecom = {
   ...PRODUCT_ZH,
@@ -87,5 +87,42 @@ describe('moneyBackInRuleWords: rules in pounds', () => {
     const ctx = { product: gym, language: 'en', systemQueries: [extras] } as unknown as CallContext;
     const said = moneyBackInRuleWords(ctx, findActionRequests('refund £6')[0]!);
     expect(said).toBe('refund shoe hire £6');
+  });
+});
+
+describe('moneyBackForCaseTold', () => {
+  const shop = {
+    ...PRODUCT_ZH,
+    operator_permissions: {
+      can_approve_immediately: [
+        '质量问题（烂、坏、变质、少件）：取货后48小时内反馈的，核实后仅退款，每单累计<=50元',
+      ],
+      requires_supervisor: ['质量问题退款每单>50元', '逾期未取（超过3天保管期）的生鲜要求退款'],
+      requires_process: [],
+      forbidden: [],
+    },
+  };
+  const ctx = { product: shop, language: 'zh', systemQueries: [] } as unknown as CallContext;
+  const refund = findActionRequests('钱你要退给我')[0]!;
+  const amount = { value: 38.5, family: 'money', unit: 'CNY', text: '三十八块五', start: 0, end: 5 } as const;
+
+  it('names money back by the case the line tells, in the rule’s words', () => {
+    const line = '丑橘拿回来一看底下烂了一大半，三十八块五，钱你要退给我';
+    expect(moneyBackForCaseTold(ctx, refund, line, amount, '逾期未取（超过3天保管期）的生鲜要求退款')).toBe(
+      '质量问题（烂）仅退款38.50元',
+    );
+  });
+
+  it('names nothing when no case is told, or the rule read so far is the one told', () => {
+    expect(moneyBackForCaseTold(ctx, refund, '三十八块五，钱你要退给我', amount, null)).toBeUndefined();
+    expect(
+      moneyBackForCaseTold(
+        ctx,
+        refund,
+        '烂了，钱退给我',
+        amount,
+        shop.operator_permissions.can_approve_immediately[0]!,
+      ),
+    ).toBeUndefined();
   });
 });

@@ -1,9 +1,9 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { verifiedPaid } from '../../call/verified-charges.js';
 import { tokenize } from '../../knowledge/index.js';
-import { type ActionRequest, DUPLICATE_RULE } from '../../permissions/index.js';
+import { type ActionRequest, DUPLICATE_RULE, type Quantity } from '../../permissions/index.js';
 import { actionWithMoney } from './payment-in-question.js';
-import { ruleSharingWords } from './product-rules.js';
+import { ruleSharingWords, rulesOf } from './product-rules.js';
 
 /**
  * Money back in the product's own words, when its rules give money back for several things
@@ -36,6 +36,48 @@ export function moneyBackInRuleWords(
     return undefined;
   const value = Number.isInteger(amount.value) ? String(amount.value) : amount.value.toFixed(2);
   return actionWithMoney(rule.phrase, value, ctx.language, amount.unit);
+}
+
+/**
+ * Money back named by the case the caller tells, where a rule gives it back for that case only
+ * (质量问题（烂、坏、少件）：…仅退款，每单<=50元; 丑橘…烂了一大半…钱你要退给我): the rule's words with the
+ * case said, as the caller said it (质量问题（烂）仅退款38.5元), so that the check reads that rule and
+ * not one whose words the paid item shares (逾期未取的生鲜要求退款). None when no such case is told.
+ *
+ * @example moneyBackForCaseTold(ctx, refund38_5, '丑橘拿回来烂了一大半，钱你要退给我') // '质量问题（烂）仅退款38.5元'
+ */
+export function moneyBackForCaseTold(
+  ctx: CallContext,
+  request: ActionRequest,
+  line: string,
+  amount: Quantity | undefined,
+  /** The rule the request reads as so far: where the line tells its own case, it stays. */
+  current: string | null,
+): string | undefined {
+  if (amount?.family !== 'money') return undefined;
+  const said = line.toLowerCase();
+  const rules = rulesOf(ctx).rules;
+  const toldOf = (text: string | null): boolean =>
+    rules.some(
+      (r) => r.text === text && r.circumstance !== undefined && new RegExp(r.circumstance).test(said),
+    );
+  if (current !== null && (toldOf(current) || DUPLICATE_RULE.test(current))) return undefined;
+  for (const rule of rules) {
+    if (rule.circumstance === undefined || rule.category !== 'can_approve_immediately') continue;
+    if (!rule.concepts.some((c) => c.id === request.concept)) continue;
+    const told = new RegExp(rule.circumstance).exec(said);
+    if (told === null) continue;
+    const head = withoutBrackets(rule.text.split(/[:：]/)[0]!);
+    const value = Number.isInteger(amount.value) ? String(amount.value) : amount.value.toFixed(2);
+    const name = `${head}${ctx.language === 'zh' ? `（${told[0]}）` : ` (${told[0]}) `}${rule.phrase}`;
+    return actionWithMoney(name, value, ctx.language, amount.unit);
+  }
+  return undefined;
+}
+
+/** A rule's words without its notes in brackets (质量问题（烂、坏） → 质量问题). */
+function withoutBrackets(text: string): string {
+  return text.replace(/[（(][^）)]*[）)]?/g, '').trim();
 }
 
 /**
