@@ -2482,3 +2482,42 @@ describe('createRulesAgent: leave asked for set days, beside a question of what 
     ]);
   });
 });
+
+describe('createRulesAgent: money back for the case told, and another purchase asked about (R2901)', () => {
+  const url = (file: string) => new URL(`../../../eval/held-out-29/${file}`, import.meta.url);
+  const round = JSON.parse(readFileSync(url('records.json'), 'utf8')) as {
+    products: Array<Record<string, unknown>>;
+  };
+  const calls = JSON.parse(readFileSync(url('calls.json'), 'utf8')) as {
+    scenarios: Array<{ name: string; mock?: Record<string, unknown>; turns: string[] }>;
+  };
+  const scenario = calls.scenarios.find((c) => c.name.startsWith('R2901'))!;
+  const start = () =>
+    agentCall({
+      product: round.products.find((p) => p.name === '邻里鲜社区团购')!,
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+      respond: (name) => scenario.mock![name] ?? {},
+    });
+
+  it('approves the rotten oranges under the quality rule, and escalates the compensation', async () => {
+    const call = start();
+    await call.say(scenario.turns[0]!);
+    const checks = call.events.filter((e) => e.type === 'permission_check') as Array<{
+      action: string;
+      status: string;
+    }>;
+    expect(checks.find((c) => /退款/.test(c.action))).toMatchObject({ status: 'can_approve_immediately' });
+    expect(checks.find((c) => /退款/.test(c.action))!.action).toContain('质量问题');
+  });
+
+  it('looks up another order asked about, instead of saying the escalation is in hand', async () => {
+    const call = start();
+    await call.say(scenario.turns[0]!);
+    const queried = call.events.filter((e) => e.type === 'system_query').length;
+    const reply = await call.say(scenario.turns[1]!);
+    expect(call.events.filter((e) => e.type === 'system_query').length).toBeGreaterThan(queried);
+    expect(reply).not.toMatch(/已经在处理/);
+  });
+});

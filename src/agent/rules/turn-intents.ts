@@ -128,6 +128,13 @@ const FOLLOW_UP =
   /(?:打|回)(?:个|一个)?电话(?:给我|过来)|回(?:个|一个)?话儿?|给我(?:个|一个)?(?:信儿|回话|准信)|打给我|赶紧(?:给我)?(?:整|办|弄|处理)|尽快(?:给我)?(?:整|办|弄|处理|回复)|\bget back to me\b|给我(?:打|回)(?:个|一个)?电话|通知我|告诉我(?:一声|结果)|回复我|(?:好久|多久|什么时候|啥时候|几点|今天|今朝|马上)[^，,。？?]{0,6}(?:到|来|过来)|(?:要|得|还要|还得|又要)等(?:多久|几天|多长时间|到什么时候)|(?:给|拿)(?:我|个|一个|我个|我一个)(?:说法|交代)|快点(?:去)?(?:处理|弄|办|讲)|弄(?:弄)?(?:清爽|清楚)|查清楚|抓紧(?:处理|办)?|管管|\b(?:call|ring) me back\b|\blet me know\b|\bkeep me posted\b|\bhow long (?:do|will|would|should|must) (?:i|we) (?:have to )?wait\b|\b(?:i want|i need|give me) an answer (?:today|by|before|this)\b|\bhow (?:long|soon)\b[^.?!]{0,30}\b(?:get here|arrive|come|be here)\b|(?:要|得|还要|需要)(?:等)?(?:多久|多长时间|几天)|多久(?:能|才|可以|会)?(?:弄好|办好|办完|处理完|处理好|有结果|出结果|到账|下来|好)|\bhow long (?:does|will|would|is|'s|until|till|before)\b|\bhow long\b[^.?!]{0,30}\btake\b/i;
 
 /**
+ * Another thing the caller bought or ordered, told before asking when it comes (我昨天晚上又买了一斤
+ * 猪肉，今天好久能到; I also ordered …): a question about that, not a follow-up of the request in hand.
+ */
+const ANOTHER_PURCHASE =
+  /(?:又|还|另外)(?:买|订|下|点|约|寄)了|另(?:外)?一[单份个件]|(?:i|we) (?:also|then) (?:ordered|bought|booked)|another order/i;
+
+/**
  * What the caller hears when a line only follows up a request this call took up (FOLLOW_UP, no
  * request of its own): it is in hand, with its ticket, and the product's SLA clause closest to
  * what the call is about says when. Undefined when the line is anything else.
@@ -136,7 +143,7 @@ export function followedUp(ctx: CallContext, utterance: string, u: Understanding
   // 你让主管打给我: the supervisor asked for, while a request waits for one, is that request chased.
   const waitsForSupervisor = (ctx.requests ?? []).some((e) => e.state === 'escalated' && !e.withdrawn);
   const asksNew = u.actions.some((a) => !(waitsForSupervisor && a.concept === 'speak_to_supervisor'));
-  if (asksNew || !FOLLOW_UP.test(utterance)) return undefined;
+  if (asksNew || !FOLLOW_UP.test(utterance) || ANOTHER_PURCHASE.test(utterance)) return undefined;
   // 新卡啥时候能寄到？ a question the FAQ answers is answered by it; 那要等多久嘛 names nothing
   // but the wait, and an entry it finds by 多久 alone is about something else.
   if (u.question) {
