@@ -132,7 +132,7 @@ const FOLLOW_UP =
  * 猪肉，今天好久能到; I also ordered …): a question about that, not a follow-up of the request in hand.
  */
 const ANOTHER_PURCHASE =
-  /(?:又|还|另外)(?:买|订|下|点|约|寄)了|另(?:外)?一[单份个件]|(?:i|we) (?:also|then) (?:ordered|bought|booked)|another order/i;
+  /(?:又|还|另外)(?:买|订|下|点|约|寄)了|另(?:外)?一[单份个件]|\b(?:i|we) (?:also|then) (?:ordered|bought|booked)\b|\banother order\b/i;
 
 /**
  * What the caller hears when a line only follows up a request this call took up (FOLLOW_UP, no
