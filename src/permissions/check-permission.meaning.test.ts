@@ -2990,6 +2990,13 @@ describe('checkPermission: a rule for what no other rule covers', () => {
     expect(checkPermission(rules, '我专门跑了一趟，你们还要赔我五十块钱').status).toBe('requires_supervisor');
     expect(checkPermission(rules, '赔我打车费一百').status).toBe('requires_supervisor');
   });
+  it('keeps 核查结果出来前不先退款 after a semicolon with the rule before it', () => {
+    const cabinet = compileRules({
+      ...NO_RULES,
+      requires_process: ['柜机没有归还记录：提交核查单，48小时内核查，查实后退费；核查结果出来前不先退款'],
+    });
+    expect(cabinet.rules.map((r) => r.text)).not.toContain('核查结果出来前不先退款');
+  });
   it('reads what the operator must not do meanwhile as a note, not a rule of its own', () => {
     const processOnly = compileRules({ ...NO_RULES, requires_process: [FOOD_SAFETY] });
     expect(checkPermission(processOnly, '退我三十块').status).not.toBe('requires_process');

@@ -564,9 +564,14 @@ function statedActions(text: string, category: PermissionCategory): string[] {
   return out.length > 1 ? out : [text];
 }
 
+/** A clause denying the step it names (不先退款, 不承诺赔偿金额, 不予退还). */
+const STEP_DENIED = /不(?:先行?|承诺|保证|答应|予|得)/;
+
 /** A step the operator is told not to take (客服不先行退款, 电话里不承诺赔偿金额, never promise an amount). */
-const OPERATOR_DENIED =
-  /^[\u4e00-\u9fff]{0,10}?(?:不先行|不承诺|不保证|不答应|不得|不予|不要|不可)|^\s*(?:never|do not|don't)\b/i;
+const OPERATOR_DENIED = new RegExp(
+  String.raw`^[\u4e00-\u9fff]{0,10}?(?:${STEP_DENIED.source}|不要|不可)|^\s*(?:never|do not|don't)\b`,
+  'i',
+);
 
 /** A rule on what goes beyond the limits (超出规定的冻结, extensions beyond the allowance). */
 const BEYOND_LIMITS =
@@ -694,8 +699,9 @@ function compileText(
   // Not where what precedes the colon says for whom (为预订人或入住人本人：…): a caller never says it.
   const framed = category === 'can_approve_immediately' && circumstanceFirst(whole.phrase, namesAction);
   const gated = framed && !FOR_WHOM_LEAD.test(framed.circumstance) ? framed.circumstance : undefined;
+  // Nor a clause telling the operator what not to do (核查结果出来前不先退款): no caller asks for that.
   const shorter = chineseAlternatives(whole.phrase, category, namesAction).filter(
-    (a) => gated === undefined || a.includes(gated),
+    (a) => (gated === undefined || a.includes(gated)) && (category === 'forbidden' || !STEP_DENIED.test(a)),
   );
   for (const a of shorter) {
     const rule = withExclusions(compileRule(category, text, a), whole.phrase);

@@ -126,3 +126,26 @@ describe('moneyBackForCaseTold', () => {
     ).toBeUndefined();
   });
 });
+
+describe('moneyBackForCaseTold: a word of the case said of something else', () => {
+  const bank = {
+    ...PRODUCT_ZH,
+    operator_permissions: {
+      can_approve_immediately: ['充电宝故障且借出后60分钟内归还：退该单全部费用'],
+      requires_supervisor: [],
+      requires_process: [
+        '客户称已归还但柜机没有任何归还记录：提交归还异常核查单，运维48小时内核查，查实后退费；核查结果出来前不先退款',
+      ],
+      forbidden: [],
+    },
+  };
+  const ctx = { product: bank, language: 'zh', systemQueries: [] } as unknown as CallContext;
+  const amount = { value: 20, family: 'money', unit: 'CNY', text: '二十块', start: 0, end: 3 } as const;
+
+  it('names nothing when the line read whole is another rule’s case (the cabinet broken, not the power bank)', () => {
+    const line =
+      '我八点钟就在那个柜子还了，订单还在计费，都二十块了！你们柜子肯定坏了！马上给我把订单结束了，钱退给我';
+    const refund = findActionRequests('钱退给我')[0]!;
+    expect(moneyBackForCaseTold(ctx, refund, line, amount, null)).toBeUndefined();
+  });
+});

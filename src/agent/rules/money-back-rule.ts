@@ -3,7 +3,7 @@ import { verifiedPaid } from '../../call/verified-charges.js';
 import { tokenize } from '../../knowledge/index.js';
 import { type ActionRequest, DUPLICATE_RULE, type Quantity } from '../../permissions/index.js';
 import { actionWithMoney } from './payment-in-question.js';
-import { ruleSharingWords, rulesOf } from './product-rules.js';
+import { decideAhead, ruleSharingWords, rulesOf } from './product-rules.js';
 
 /**
  * Money back in the product's own words, when its rules give money back for several things
@@ -62,11 +62,16 @@ export function moneyBackForCaseTold(
       (r) => r.text === text && r.circumstance !== undefined && new RegExp(r.circumstance).test(said),
     );
   if (current !== null && (toldOf(current) || DUPLICATE_RULE.test(current))) return undefined;
+  // The line read whole must read that rule too: a word of its case said of something else (柜子肯定
+  // 坏了 against 充电宝故障…：退该单全部费用) tells another case.
+  let wholeLine: ReadonlySet<string | null> | undefined;
   for (const rule of rules) {
     if (rule.circumstance === undefined || rule.category !== 'can_approve_immediately') continue;
     if (!rule.concepts.some((c) => c.id === request.concept)) continue;
     const told = new RegExp(rule.circumstance).exec(said);
     if (told === null) continue;
+    wholeLine ??= new Set(decideAhead(ctx, line).parts.map((p) => p.rule));
+    if (!wholeLine.has(rule.text)) continue;
     const head = withoutBrackets(rule.text.split(/[:：]/)[0]!);
     const value = Number.isInteger(amount.value) ? String(amount.value) : amount.value.toFixed(2);
     const name = `${head}${ctx.language === 'zh' ? `（${told[0]}）` : ` (${told[0]}) `}${rule.phrase}`;
