@@ -1226,7 +1226,7 @@ const PLAIN_FORMS = new Map<string, RegExp>([
  * The words of each item of one list joined by 、 in the phrase (到店看样片、试纱、选片; 参观样板房、
  * 试吃月子餐): alternatives the rule is about. None when no list has two items with words.
  */
-function listedItems(phrase: string, words: readonly string[], list = LIST.exec(phrase)): string[][] {
+function listedItems(phrase: string, words: readonly string[], list = CJK_LIST.exec(phrase)): string[][] {
   if (list === null) return [];
   const items = list[0]
     .split(LIST_JOIN)
@@ -1235,7 +1235,7 @@ function listedItems(phrase: string, words: readonly string[], list = LIST.exec(
   return items.length > 1 ? items : [];
 }
 // Items of a few Chinese characters each, joined by 、: one list.
-const LIST = /[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{1,8})+/;
+export const CJK_LIST = /[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{1,8})+/;
 const LIST_JOIN = /、|或者|或/;
 // Two things one action of a listed action takes, joined by 或 (改配送日或时段).
 const OR_LIST = /[\u4e00-\u9fff]{2,4}(?:或者|或)[\u4e00-\u9fff]{2,4}/;

@@ -982,19 +982,10 @@ function residualsYield(
 ): void {
   if (!matched.some((i) => rules.rules[i]!.residual !== undefined)) return;
   const line = (whole ?? part).norm;
-  const ownCaseSaid = (rule: CompiledRule): boolean => {
-    if (rule.residual === '') return false;
-    let cases = residualCases.get(rule.residual!);
-    if (cases === undefined) {
-      cases = new RegExp(rule.residual!);
-      residualCases.set(rule.residual!, cases);
-    }
-    return cases.test(line);
-  };
+  const ownCaseSaid = (rule: CompiledRule): boolean =>
+    rule.residual !== '' && ruleRegExp(residualCases, rule, rule.residual!, '').test(line);
   const has = sensesOf(part);
-  const sameAction = (a: CompiledRule, b: CompiledRule): boolean =>
-    a.concepts.some((c) => b.concepts.includes(c)) ||
-    a.meaning.heads.some((h) => has[h] === 1 && b.meaning.heads.includes(h));
+  const sameAction = (a: CompiledRule, b: CompiledRule): boolean => actOnTheSame(a, b, part.concept, has);
   const covered = (i: number, rule: CompiledRule): boolean =>
     matched.some((j) => {
       const other = rules.rules[j]!;
@@ -1019,8 +1010,18 @@ function residualsYield(
   }
 }
 
-/** The cases a residual rule's own list names, compiled once (see `CompiledRule.residual`). */
-const residualCases = new Map<string, RegExp>();
+/** Whether two rules both read the part's action: its lexicon concept, or a head the part says. */
+function actOnTheSame(
+  a: CompiledRule,
+  b: CompiledRule,
+  concept: ConceptDef | undefined,
+  has: SenseFlags,
+): boolean {
+  return (
+    (concept !== undefined && a.concepts.includes(concept) && b.concepts.includes(concept)) ||
+    a.meaning.heads.some((h) => has[h] === 1 && b.meaning.heads.includes(h))
+  );
+}
 
 /** Whether a rule names a thing or a word besides its action (医药费, 质量问题). */
 function namesMoreThanAction(rule: CompiledRule): boolean {
@@ -1328,6 +1329,7 @@ const quotations = new WeakMap<CompiledRule, RegExp>();
 const exclusions = new WeakMap<CompiledRule, RegExp>();
 const falsities = new WeakMap<CompiledRule, RegExp>();
 const circumstanceWords = new WeakMap<CompiledRule, RegExp>();
+const residualCases = new WeakMap<CompiledRule, RegExp>();
 
 function ruleRegExp(
   cache: WeakMap<CompiledRule, RegExp>,
@@ -1351,13 +1353,28 @@ const STATE_DENIED = /(?:不是|不算|并非|没有|没)$/;
  * `CompiledRule.circumstance`): one of its words, not denied (不是质量问题 tells no quality problem).
  */
 function circumstanceTold(rule: CompiledRule, norm: string, facts: string): boolean {
+  if (circumstanceWordIn(rule, norm) !== undefined) return true;
   const re = ruleRegExp(circumstanceWords, rule, rule.circumstance!, 'g');
+  re.lastIndex = 0;
+  return facts !== '' && re.test(facts);
+}
+
+/**
+ * The word of a rule's circumstance (see `CompiledRule.circumstance`) that a caller's words say,
+ * undenied (烂 of 底下烂了一大半, not of 没烂), or undefined; undefined too for a rule without one.
+ */
+export function toldCircumstance(rule: CompiledRule, said: string): string | undefined {
+  return circumstanceWordIn(rule, normalizeText(said));
+}
+
+function circumstanceWordIn(rule: CompiledRule, norm: string): string | undefined {
+  if (rule.circumstance === undefined) return undefined;
+  const re = ruleRegExp(circumstanceWords, rule, rule.circumstance, 'g');
   re.lastIndex = 0;
   for (let m = re.exec(norm); m !== null; m = re.exec(norm))
     if (!negated(norm, m.index) && !STATE_DENIED.test(norm.slice(Math.max(0, m.index - 3), m.index)))
-      return true;
-  re.lastIndex = 0;
-  return facts !== '' && re.test(facts);
+      return m[0];
+  return undefined;
 }
 
 /** Rules marked as candidates by `levelsFor` (flags cleared as it reads them). */
@@ -1473,9 +1490,7 @@ function narrowest(
   if (!plausible || !strong) return;
   const has = sensesOf(part);
   const concept = part.concept;
-  const sameAction = (a: CompiledRule, b: CompiledRule): boolean =>
-    (concept !== undefined && a.concepts.includes(concept) && b.concepts.includes(concept)) ||
-    a.meaning.heads.some((h) => has[h] === 1 && b.meaning.heads.includes(h));
+  const sameAction = (a: CompiledRule, b: CompiledRule): boolean => actOnTheSame(a, b, concept, has);
   // 免费修一下 against 预约上门维修 and 保修期外免费维修: the request says something the plausible
   // rule adds (免费) and the strong one does not, so it may well mean it (the warranty unsaid).
   // Of its things, all those the strong rule lacks: cancel my cat's appointment names a pet, not the

@@ -20,6 +20,7 @@ import {
 } from './_english-alternatives.js';
 import { type ConceptDef, conceptById, detectConcepts, MONEY_BACK_CONCEPTS } from './_lexicon.js';
 import {
+  CJK_LIST,
   compileMeaning,
   countedGrant,
   hasAction,
@@ -490,15 +491,15 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
     }
   }
   rules = settleCircumstances(rules, circumstances);
+  // Read once per rule as written: its shorter phrases share its text.
+  const residuals = new Map<string, string | undefined>();
   for (const rule of rules) {
-    const norm = normalizeText(rule.text);
     // A forbidden rule never yields: what it forbids stays forbidden whatever else reads the request.
-    if (rule.category !== 'forbidden' && RESIDUAL.test(norm))
-      rule.residual = [...listedExamples(norm, 16), ...listedItemsOf(norm)]
-        .filter((e) => !namesAction(e))
-        .flatMap((e) => contentWords(e).zh.filter((w) => w.length >= 2))
-        .map(escapeRegExp)
-        .join('|');
+    if (rule.category !== 'forbidden') {
+      if (!residuals.has(rule.text)) residuals.set(rule.text, residualCasesOf(rule.text));
+      const residual = residuals.get(rule.text);
+      if (residual !== undefined) rule.residual = residual;
+    }
     const falsity = rule.category === 'forbidden' ? falseRecordForms(rule.text) : undefined;
     if (falsity !== undefined) rule.falsity = falsity;
     else if (rule.category === 'forbidden') {
@@ -823,9 +824,23 @@ const RESIDUAL =
 const NOTE_LIST = /\(([^()]*、[^()]*)\)/g;
 const EXAMPLE_LEAD = /^(?:如|例如|比如|包括|含)/;
 
+/**
+ * For a rule opening on what no other rule covers, the expression source of the cases its list or
+ * note names (see `CompiledRule.residual`); undefined for any other rule.
+ */
+function residualCasesOf(text: string): string | undefined {
+  const norm = normalizeText(text);
+  if (!RESIDUAL.test(norm)) return undefined;
+  return [...listedExamples(norm, 16), ...listedItemsOf(norm)]
+    .filter((e) => !namesAction(e))
+    .flatMap((e) => contentWords(e).zh.filter((w) => w.length >= 2))
+    .map(escapeRegExp)
+    .join('|');
+}
+
 /** The items of a list outside notes (打车费、误工费、现金补偿): short Chinese items, one word each. */
 function listedItemsOf(norm: string): string[] {
-  const list = /[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{1,8})+/.exec(withoutNotes(norm));
+  const list = CJK_LIST.exec(withoutNotes(norm));
   return list === null ? [] : list[0].split('、').filter((w) => /^[\u4e00-\u9fff]{2,6}$/.test(w));
 }
 

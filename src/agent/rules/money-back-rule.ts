@@ -1,9 +1,14 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { verifiedPaid } from '../../call/verified-charges.js';
 import { tokenize } from '../../knowledge/index.js';
-import { type ActionRequest, DUPLICATE_RULE, type Quantity } from '../../permissions/index.js';
+import {
+  type ActionRequest,
+  DUPLICATE_RULE,
+  type Quantity,
+  toldCircumstance,
+} from '../../permissions/index.js';
 import { actionWithMoney } from './payment-in-question.js';
-import { decideAhead, ruleSharingWords, rulesOf } from './product-rules.js';
+import { decideAhead, ruleSharingWords, rulesOf, withoutRuleNotes } from './product-rules.js';
 
 /**
  * Money back in the product's own words, when its rules give money back for several things
@@ -55,34 +60,26 @@ export function moneyBackForCaseTold(
   current: string | null,
 ): string | undefined {
   if (amount?.family !== 'money') return undefined;
-  const said = line.toLowerCase();
   const rules = rulesOf(ctx).rules;
   const toldOf = (text: string | null): boolean =>
-    rules.some(
-      (r) => r.text === text && r.circumstance !== undefined && new RegExp(r.circumstance).test(said),
-    );
+    rules.some((r) => r.text === text && toldCircumstance(r, line) !== undefined);
   if (current !== null && (toldOf(current) || DUPLICATE_RULE.test(current))) return undefined;
   // The line read whole must read that rule too: a word of its case said of something else (柜子肯定
   // 坏了 against 充电宝故障…：退该单全部费用) tells another case.
   let wholeLine: ReadonlySet<string | null> | undefined;
   for (const rule of rules) {
-    if (rule.circumstance === undefined || rule.category !== 'can_approve_immediately') continue;
+    if (rule.category !== 'can_approve_immediately') continue;
     if (!rule.concepts.some((c) => c.id === request.concept)) continue;
-    const told = new RegExp(rule.circumstance).exec(said);
-    if (told === null) continue;
+    const told = toldCircumstance(rule, line);
+    if (told === undefined) continue;
     wholeLine ??= new Set(decideAhead(ctx, line).parts.map((p) => p.rule));
     if (!wholeLine.has(rule.text)) continue;
-    const head = withoutBrackets(rule.text.split(/[:：]/)[0]!);
+    const head = withoutRuleNotes(rule.text.split(/[:：]/)[0]!);
     const value = Number.isInteger(amount.value) ? String(amount.value) : amount.value.toFixed(2);
-    const name = `${head}${ctx.language === 'zh' ? `（${told[0]}）` : ` (${told[0]}) `}${rule.phrase}`;
+    const name = `${head}${ctx.language === 'zh' ? `（${told}）` : ` (${told}) `}${rule.phrase}`;
     return actionWithMoney(name, value, ctx.language, amount.unit);
   }
   return undefined;
-}
-
-/** A rule's words without its notes in brackets (质量问题（烂、坏） → 质量问题). */
-function withoutBrackets(text: string): string {
-  return text.replace(/[（(][^）)]*[）)]?/g, '').trim();
 }
 
 /**

@@ -74,6 +74,11 @@ export function ruleSharingWords(
   return best.shared === 0 || best.shared === next?.shared ? undefined : best;
 }
 
+/** A rule as written without its notes in brackets (质量问题（烂、坏）：… → 质量问题：…). */
+export function withoutRuleNotes(rule: string): string {
+  return rule.replace(/[（(][^）)]*[）)]?/g, '').trim();
+}
+
 /** A clause of a rule that says how long its case takes (3-5个工作日, within 10 business days). */
 const TERM_CLAUSE =
   /\d+(?:\s*(?:[-~～至到—–]|to)\s*\d+)?\s*(?:个)?(?:工作日|小时|天|日)|\b\d+(?:\s*(?:-|–|to)\s*\d+)?\s*(?:business |working )?(?:days|hours)\b/i;

@@ -1,6 +1,7 @@
 import { hasCjk } from '../../domain/language.js';
 import type { Product } from '../../domain/record-schemas.js';
 import { faqSentence } from './faq-sentence.js';
+import { withoutRuleNotes } from './product-rules.js';
 
 /**
  * A sentence naming what a step takes: papers to bring or submit (行驶证, 身份证, 发票, proof of …,
@@ -27,8 +28,7 @@ export function whatAStepTakes(product: Product, words: readonly string[]): stri
 export function whatARuleTakes(rule: string | null): string | undefined {
   const note = /[（(]([^）)]*)[）)]?/.exec(rule ?? '')?.[1];
   // …：登记食品安全工单；请客户保留剩余食品、包装和就医票据: a sentence after the semicolon says so too.
-  const after = (rule ?? '')
-    .replace(/[（(][^）)]*[）)]?/g, '')
+  const after = withoutRuleNotes(rule ?? '')
     .split(/[；;]/)
     .slice(1);
   const said = [note, ...after].filter((t) => t !== undefined);
