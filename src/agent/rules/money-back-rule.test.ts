@@ -149,3 +149,25 @@ describe('moneyBackForCaseTold: a word of the case said of something else', () =
     expect(moneyBackForCaseTold(ctx, refund, line, amount, null)).toBeUndefined();
   });
 });
+
+describe('moneyBackForCaseTold: a case denied', () => {
+  it('names nothing for a case the caller denies (没烂)', () => {
+    const shop = {
+      ...PRODUCT_ZH,
+      operator_permissions: {
+        can_approve_immediately: [
+          '质量问题（烂、坏、少件）：取货后48小时内反馈的，核实后仅退款，每单累计<=50元',
+        ],
+        requires_supervisor: [],
+        requires_process: [],
+        forbidden: [],
+      },
+    };
+    const ctx = { product: shop, language: 'zh', systemQueries: [] } as unknown as CallContext;
+    const amount = { value: 20, family: 'money', unit: 'CNY', text: '二十块', start: 0, end: 3 } as const;
+    const refund = findActionRequests('钱退给我')[0]!;
+    expect(
+      moneyBackForCaseTold(ctx, refund, '东西也没烂，就是不想要了，二十块钱退给我', amount, null),
+    ).toBeUndefined();
+  });
+});

@@ -76,6 +76,30 @@ function agentCall(options: {
   };
 }
 
+/**
+ * A call of a held-out round's scenario (`eval/held-out-N`): its product, and the scenario's mock
+ * responses by interface; the caller and operator of the scripted calls. Returns the call and the
+ * scenario's lines.
+ */
+function heldOutCall(round: number, scenarioName: string, productName: string) {
+  const url = (file: string) => new URL(`../../../eval/held-out-${round}/${file}`, import.meta.url);
+  const { products } = JSON.parse(readFileSync(url('records.json'), 'utf8')) as {
+    products: Array<Record<string, unknown>>;
+  };
+  const { scenarios } = JSON.parse(readFileSync(url('calls.json'), 'utf8')) as {
+    scenarios: Array<{ name: string; mock?: Record<string, unknown>; turns: string[] }>;
+  };
+  const scenario = scenarios.find((c) => c.name.startsWith(scenarioName))!;
+  const started = agentCall({
+    product: products.find((p) => p.name === productName)!,
+    operator: records.operators[0]!,
+    customer: records.customers[0]!,
+    phone: '13800138000',
+    respond: (name) => scenario.mock![name] ?? {},
+  });
+  return { call: started, turns: scenario.turns };
+}
+
 /** A call on the scripted calls' subscription product. */
 function call(language: Language = 'zh') {
   return agentCall({
@@ -883,22 +907,8 @@ describe('createRulesAgent: the amount said goes with the product’s words for 
 
 describe('createRulesAgent: asked to look into a bill', () => {
   it('opens nothing for 先给我查清楚了 that no rule names, and reads the bill (R2805)', async () => {
-    const url = (file: string) => new URL(`../../../eval/held-out-28/${file}`, import.meta.url);
-    const round = JSON.parse(readFileSync(url('records.json'), 'utf8')) as {
-      products: Array<Record<string, unknown>>;
-    };
-    const calls = JSON.parse(readFileSync(url('calls.json'), 'utf8')) as {
-      scenarios: Array<{ name: string; mock?: Record<string, unknown>; turns: string[] }>;
-    };
-    const scenario = calls.scenarios.find((c) => c.name.startsWith('R2805'))!;
-    const call = agentCall({
-      product: round.products.find((p) => p.name === '津沽供电')!,
-      operator: records.operators[0]!,
-      customer: records.customers[0]!,
-      phone: '13800138000',
-      respond: (name) => scenario.mock![name] ?? {},
-    });
-    await call.say(scenario.turns[0]!);
+    const { call, turns } = heldOutCall(28, 'R2805', '津沽供电');
+    await call.say(turns[0]!);
     expect(call.events.filter((e) => e.type === 'permission_check')).toEqual([]);
     expect(call.events.filter((e) => e.type === 'ticket')).toEqual([]);
     expect(
@@ -2484,26 +2494,11 @@ describe('createRulesAgent: leave asked for set days, beside a question of what 
 });
 
 describe('createRulesAgent: money back for the case told, and another purchase asked about (R2901)', () => {
-  const url = (file: string) => new URL(`../../../eval/held-out-29/${file}`, import.meta.url);
-  const round = JSON.parse(readFileSync(url('records.json'), 'utf8')) as {
-    products: Array<Record<string, unknown>>;
-  };
-  const calls = JSON.parse(readFileSync(url('calls.json'), 'utf8')) as {
-    scenarios: Array<{ name: string; mock?: Record<string, unknown>; turns: string[] }>;
-  };
-  const scenario = calls.scenarios.find((c) => c.name.startsWith('R2901'))!;
-  const start = () =>
-    agentCall({
-      product: round.products.find((p) => p.name === '邻里鲜社区团购')!,
-      operator: records.operators[0]!,
-      customer: records.customers[0]!,
-      phone: '13800138000',
-      respond: (name) => scenario.mock![name] ?? {},
-    });
+  const start = () => heldOutCall(29, 'R2901', '邻里鲜社区团购');
 
   it('approves the rotten oranges under the quality rule, and escalates the compensation', async () => {
-    const call = start();
-    await call.say(scenario.turns[0]!);
+    const { call, turns } = start();
+    await call.say(turns[0]!);
     const checks = call.events.filter((e) => e.type === 'permission_check') as Array<{
       action: string;
       status: string;
@@ -2513,10 +2508,10 @@ describe('createRulesAgent: money back for the case told, and another purchase a
   });
 
   it('looks up another order asked about, instead of saying the escalation is in hand', async () => {
-    const call = start();
-    await call.say(scenario.turns[0]!);
+    const { call, turns } = start();
+    await call.say(turns[0]!);
     const queried = call.events.filter((e) => e.type === 'system_query').length;
-    const reply = await call.say(scenario.turns[1]!);
+    const reply = await call.say(turns[1]!);
     expect(call.events.filter((e) => e.type === 'system_query').length).toBeGreaterThan(queried);
     expect(reply).not.toMatch(/已经在处理/);
   });
