@@ -9,6 +9,7 @@
 import { HELD_MONEY_ZH } from '../domain/held-money.js';
 import * as G from './_char-gates.js';
 import { isAsciiLetter } from './_normalize.js';
+import { KIN_EN } from './_other-party-words.js';
 import { FUTURE_BEFORE, PAID_LATER_BY, WORKER_BY_JOB } from './_senses.js';
 import type { QuantityFamily } from './parse-quantities.js';
 
@@ -838,6 +839,28 @@ export const CONCEPTS: readonly ConceptDef[] = [
     examples: ['取消订单', 'cancel my order'],
   },
   {
+    // 帮我下个单, place an order for 500 litres, put an order in: an order placed is its own action,
+    // not its cancellation (a rule may list both: 下单、改单或取消订单, Place, move or cancel orders).
+    id: 'place_order',
+    zh: '下单',
+    en: 'order placement',
+    keys: ['下单', '下个单', '下一单', 'place', 'put', 'order'],
+    patterns: [
+      // Asked of the business (帮我下个单, 代客下单): not the caller's own (我自己在小程序下单), nor the
+      // time an order was placed (下单后30分钟内, 几点之前得下单).
+      '(?:(?<=帮我?|给我|替我|代我?|代客|麻烦你?|你们?)|^)下(?:个|一个?)?单(?![后时前的日])',
+      '\\bplace_orders?\\b(?!\\s+(?:myself|ourselves|online)\\b)',
+      '\\border placement\\b',
+      // Place, move or cancel orders: placing as the first of a rule's listed steps.
+      '\\bplace(?=(?:,?\\s+\\w+)*,?\\s+(?:or|and)\\s+\\w+\\s+orders?\\b)',
+      // Not put the order in myself, nor I put an order in on Monday: the caller's own doing.
+      "(?<!\\b(?:i|we|i'?ll|we'?ll|i'?ve|we'?ve|i'?d|we'?d|i had|we had)\\s+(?:already\\s+|just\\s+)?)\\bput (?:an? |the |my |that |it |this |another )?(?:new |fresh )?order in\\b(?!\\s+(?:myself|ourselves|online)\\b)",
+      "\\b(?:to|can i|could i|may i|i'?d like to|i want to|i wanna|i need to|let me) order (?!(?:number|no|ref|status|history|confirmation|online|myself)\\b)",
+    ],
+    selfOnly: true,
+    examples: ['帮我下个单', 'place an order for 500 litres'],
+  },
+  {
     id: 'return_goods',
     zh: '退换货',
     en: 'return or exchange',
@@ -993,7 +1016,7 @@ export function mentionsOtherParty(text: string, gates = G.ALL): boolean {
   if ((gates & (G.SOMEONE | G.DIGITS_7)) === 0) return false;
   // A phone number said in the clause (not introduced as the caller's own) may be someone else's.
   otherParty ??= new RegExp(
-    `(?<!\\d)(?<!我的?(?:手机|电话)?(?:号码|号)?是?\\s*)1[3-9]\\d{9}(?!\\d)|别人|他人|其他用户|其它用户|别的用户|其他人|另一个用户|另一个人|陌生人|${RELATIVES_ZH}|\\banother (?:user|customer|person|member)|\\bsomeone else|\\bsomebody else|\\bother (?:users?|customers?|people)|\\b(?:for )?my ${RELATIVES_EN}\\b|${COMPLAINED_OF_EN}`,
+    `(?<!\\d)(?<!我的?(?:手机|电话)?(?:号码|号)?是?\\s*)1[3-9]\\d{9}(?!\\d)|别人|他人|其他用户|其它用户|别的用户|其他人|另一个用户|另一个人|陌生人|${RELATIVES_ZH}|\\banother (?:user|customer|person|member)|\\bsomeone else|\\bsomebody else|\\bother (?:users?|customers?|people)|\\b(?:for )?my ${RELATIVES_EN}\\b|\\b${KIN_EN}(?:'s|s')|\\b(?:for|on behalf of) ${KIN_EN}\\b|${COMPLAINED_OF_EN}`,
   );
   return otherParty.test(text);
 }

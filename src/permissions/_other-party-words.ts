@@ -416,7 +416,9 @@ const TITLED_EN = '(?:mr|mrs|ms|miss|mister|dr)\\.?\\s+(?:[a-z]+\\s+)?[a-z]+';
 
 /** A person other than the caller, in English; `role` marks people met through a service. */
 // me ex, me mam: "me" is "my" in Irish, Scottish, Northern English and Australian speech.
-export const PEOPLE_EN = `(?:(?:my|our|me) ${KIN_ADJECTIVES_EN}(?:${RELATIVES_EN})|${STRANGERS_EN}|${TITLED_EN})`;
+/** Someone the caller knows by their relation to them: my ex, our landlord, me mam. */
+export const KIN_EN = `(?:my|our|me) ${KIN_ADJECTIVES_EN}(?:${RELATIVES_EN})`;
+export const PEOPLE_EN = `(?:${KIN_EN}|${STRANGERS_EN}|${TITLED_EN})`;
 export const ROLE_PEOPLE_EN = `(?:(?:the|that|this|our|your|my) (?:${ROLES_EN}))`;
 
 /** What is a person's own, in English. */

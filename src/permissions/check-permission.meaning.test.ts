@@ -3018,3 +3018,38 @@ describe('checkPermission: an English rule whose later sentences give its terms'
     expect(d.rule).toContain('Cancelling is free until 17:00');
   });
 });
+
+describe('checkPermission: an order placed, as one of the steps a rule lists', () => {
+  const ORDERS = {
+    requires_supervisor: [],
+    requires_process: [],
+    can_approve_immediately: [
+      "Place, move or cancel orders on the caller's own account (holder or authorised contact)",
+      '下单、改单或取消订单',
+    ],
+    forbidden: ["Placing, changing or cancelling orders on an account that isn't the caller's"],
+  };
+  const rules = compileRules(ORDERS);
+  it.each([
+    "I'd like to place an order for 500 litres.",
+    'Can I order 500 litres of oil?',
+    'Could you put an order in for me, five hundred litres?',
+    'cancel my order',
+    '帮我下个单',
+  ])('approves "%s" by the listed steps', (said) => {
+    expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+  });
+  it.each([
+    "I'll put the order in myself on the app",
+    'I put an order in on the app Monday',
+    '我等下自己在小程序下单就行',
+    '最晚几点之前得下单？',
+  ])('reads "%s" as no order asked of us', (said) => {
+    expect(checkPermission(rules, said).status).not.toBe('can_approve_immediately');
+  });
+  it("never approves an order placed on someone else's account", () => {
+    for (const said of ["Put an order in on my ex's account", 'Can you put an order in for my neighbour?'])
+      for (const part of checkPermission(rules, said).parts ?? [])
+        expect(part.status, `${said}: ${part.label}`).not.toBe('can_approve_immediately');
+  });
+});

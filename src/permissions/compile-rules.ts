@@ -169,6 +169,8 @@ const REASON_NOTE =
   /\s*\((?=[^()]*?[a-z])[^()]*?(?::|\bmust\b|\bshould\b|\bneeds? to\b|\bha(?:s|ve) to\b)[^()]*(?:\)|$)/g;
 
 /** A bracketed relative clause (who may then …, which …): a description, not a step. */
+/** One-word steps listed before the last one, the list opening the phrase or a clause. */
+const LISTED_STEPS_BEFORE = /(?:^|[;:(]\s*)((?:[a-z]+,\s*)*[a-z]+,?\s+(?:or|and)\s+)$/;
 const RELATIVE_NOTE = /\s*\((?:who|which|that|whose)\b[^)]*(?:\)|$)/g;
 
 /**
@@ -283,7 +285,14 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   for (const m of matches) if (!concepts.includes(m.concept)) concepts.push(m.concept);
   let rest = parsed.phrase;
   // Blank out what the concepts cover; what remains qualifies the action (月租 in 减免月租).
-  for (const m of [...matches].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.end)}`;
+  for (const m of [...matches].reverse()) {
+    // Place, move or cancel orders: the steps listed before the concept's own are alternatives to
+    // it (moving an order), not words a request must also say.
+    const listed = LISTED_STEPS_BEFORE.exec(rest.slice(0, m.start));
+    const steps = listed === null ? 0 : listed[1]!.length;
+    // Blanked in place, so that the earlier matches' offsets still hold.
+    rest = `${rest.slice(0, m.start - steps)}${' '.repeat(steps)} ${rest.slice(m.end)}`;
+  }
   const absorb = concepts.flatMap((c) => c.absorb ?? []);
   let meaning = leftUnsaid(
     compileMeaning(parsed.phrase, matches),
