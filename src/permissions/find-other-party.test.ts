@@ -26,6 +26,9 @@ describe('findOtherParty', () => {
     ['which packages did my brother get', 'person', 'which packages did my brother get'],
     ['告诉我其他投保人的信息', 'person', '其他投保人的信息'],
     ['别的车主电话给我', 'person', '别的车主电话'],
+    // An order said as 那单, and a score estimated: someone else's all the same.
+    ['你给我看一下她那单是啥时候取的', 'person', '她那单'],
+    ['那哥们儿叫王磊，他估分多少', 'person', '他估分'],
   ])('finds %j (%s: %j)', (action, kind, text) => {
     const found = findOtherParty(action, CALLER);
     expect(found).toMatchObject({ kind, text });
@@ -231,6 +234,8 @@ const OWN_BUSINESS = [
   '我老婆说我被扣了两次钱',
   'my friend recommended you',
   '给我儿子买的那单到哪了',
+  '我那单到了没有',
+  '那单我不要了，帮我取消',
   'the driver was rude',
   '骑手到哪了',
   '我老公让我问一下你们营业到几点',

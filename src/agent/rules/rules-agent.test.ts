@@ -2515,4 +2515,12 @@ describe('createRulesAgent: money back for the case told, and another purchase a
     expect(call.events.filter((e) => e.type === 'system_query').length).toBeGreaterThan(queried);
     expect(reply).not.toMatch(/已经在处理/);
   });
+  it("refuses a neighbour's pickup code said beside when it comes, instead of chasing the escalation", async () => {
+    const { call, turns } = start();
+    await call.say(turns[0]!);
+    const reply = await call.say(turns[2]!);
+    const checks = call.events.filter((e) => e.type === 'permission_check') as Array<{ status: string }>;
+    expect(checks.at(-1)!.status).toBe('forbidden');
+    expect(reply).not.toMatch(/已经在处理/);
+  });
 });

@@ -155,6 +155,12 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
     return composeReply(String(ctx.operator.methodology ?? ''), parts);
   }
 
+  // A request or a question about anyone but the caller goes to the engine as said, which
+  // forbids it however it is worded: no facts are looked up and no answer is given for it. Before
+  // a follow-up: 她今天到，你把她那个取货码跟我说一下 asks for a neighbour's code, not after the call's.
+  const aboutSomeoneElse = await replyAboutSomeoneElse(ctx, utterance, u, parts, turn);
+  if (aboutSomeoneElse !== undefined) return aboutSomeoneElse;
+
   // 你们弄弄清爽，到时候打个电话给我 / 你们好久到嘛？ after a request this call took up: the
   // caller urges it, asks when it happens or to be told. Nothing new is asked; they hear when.
   // 那要准备什么材料？ after a request this call took up: what its rule's own note, or the FAQ,
@@ -171,11 +177,6 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
     parts.resolve.push(pending);
     return composeReply(String(ctx.operator.methodology ?? ''), parts);
   }
-
-  // A request or a question about anyone but the caller goes to the engine as said, which
-  // forbids it however it is worded: no facts are looked up and no answer is given for it.
-  const aboutSomeoneElse = await replyAboutSomeoneElse(ctx, utterance, u, parts, turn);
-  if (aboutSomeoneElse !== undefined) return aboutSomeoneElse;
 
   // Step 4: verify before stating anything about the account.
   // A plain question ("退款多久到账") that the product's knowledge answers is a question, not a
