@@ -752,6 +752,10 @@ const OWN_CHILD_ALL = new RegExp(OWN_CHILD.source, 'gi');
 const OWN_KIN_ZH =
   '(?:我|俺|咱|我们|我家|俺家)(?:的|家)?(?:老父亲|老母亲|父亲|母亲|老爸|老妈|爸爸?|妈妈?|爹|娘|老伴儿?|爱人|丈夫|老公|妻子|老婆|媳妇|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|老丈人|丈母娘|哥哥?|姐姐?|弟弟?|妹妹?|大爷|叔叔?|伯伯?|舅舅?|姑姑?|姨妈?|孙子|孙女|外孙女?)';
 /** The caller's own kin, with their name when it follows (我父亲张德顺的, 我妈叫李秀英), my mum, my late father. */
+/** Someone else's booking or payment (我老婆订的, 她交的, 我朋友买了): whose the thing is. */
+const OTHER_BOOKED = new RegExp(
+  `(?:${OWN_KIN_ZH}|(?<![其吉])他|她|(?<![木乃])伊|佢|朋友|同事|室友|邻居)[^,.!?;:、\\n]{0,8}?(?:订|买|交|付|报名?|签|下单|预订|预约)(?:了|的|过)`,
+);
 const OWN_KIN_ALL = new RegExp(
   `${OWN_KIN_ZH}(?:(?:叫|名叫)?[\\u4e00-\\u9fff]{2,3}(?=的|[，,。.！!？?]|$))?|${OWN_CHILD.source}|\\bmy (?:late )?(?:father|mother|dad|mum|mom|husband|wife|grand(?:father|mother|dad|ma|pa)|brother|sister|uncle|aunt)\\b`,
   'gi',
@@ -1059,7 +1063,9 @@ const DATE_SAID =
   /[\d一二三四五六七八九十两]+\s*(?:月|号|日|点)|(?:周|礼拜|星期)[一二三四五六日天\d]|[今明后]天|下周|下个?月/;
 
 /** The caller's own thing said (my money, our tickets, 我的票, 俺的钱, 自己的). */
-const OWN_THING = /\b(?:my|our)\s+(?!own\b)[a-z]|我的|我们的|俺的|自己的/;
+// 定金你退给我, 你给我退了吧, 我要你们退两千: money back to the caller is theirs too.
+const OWN_THING =
+  /\b(?:my|our)\s+(?!own\b)[a-z]|我的|我们的|俺的|自己的|(?:退|还|赔|返)(?:给|俾)?(?:我|俺)(?!们|的?(?:老|妈|爸|儿|女|家|朋|同|哥|姐|弟|妹|爷|奶|媳|对象))|给(?:我|俺)(?:全|都)?退|(?:我|俺)(?:要|想)(?:你们)?(?:把[^,.!?;:、\n]{0,6})?退/;
 
 const NO_STEMS: ReadonlySet<string> = new Set();
 
@@ -1415,6 +1421,8 @@ export function meaningLevel(
     m.needsOther &&
     OWN_THING.test(view.norm) &&
     !view.other() &&
+    // 我老婆订的那桌，你退给我: what someone else booked or paid for is theirs, asked back by anyone.
+    !OTHER_BOOKED.test(ctx.norm) &&
     !m.objects.some((o) => t.isParty[o] === 1 && has[o] === 1);
   const around = aroundOnly ? NO_CONTEXT : ctx;
 

@@ -3053,3 +3053,23 @@ describe('checkPermission: an order placed, as one of the steps a rule lists', (
         expect(part.status, `${said}: ${part.label}`).not.toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: kin told of around money asked back to the caller', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['宴会后7天内反馈的漏上菜：核实后原路退款，每场累计<=500元'],
+    requires_supervisor: ['宴会售后退款每场累计>500元'],
+    requires_process: [],
+    forbidden: [
+      '替签约人以外的人（包括配偶、父母、新人另一方、兄弟姐妹）查询或办理协议、改期、退订、减桌、退款',
+    ],
+  });
+  it.each([
+    '我儿子上个礼拜六在你们店办的婚宴，结果有十几桌冒上鱼！我要你们退两千块钱！',
+    '我系上个礼拜日喺你哋店摆满月酒嘅，我老爷仲要去医院吊针！你哋要全部退返俾我！',
+  ])('reads "%s" as the caller asking their own money back', (said) => {
+    expect(checkPermission(rules, said).status).not.toBe('forbidden');
+  });
+  it('still refuses what someone else booked, asked back by the caller: 我老婆订的那桌，你退给我', () => {
+    expect(checkPermission(rules, '我老婆订的那桌，你退给我').status).toBe('forbidden');
+  });
+});
