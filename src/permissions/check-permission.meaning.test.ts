@@ -3073,3 +3073,19 @@ describe('checkPermission: kin told of around money asked back to the caller', (
     expect(checkPermission(rules, '我老婆订的那桌，你退给我').status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: money sent to an account not the one it came from (非原支付账户)', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['宴会日前90天（含）以前取消：定金全额原路退回'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['把定金或退款退到非原支付账户，或转给别人的协议抵用'],
+  });
+  it('reads a deposit asked back to the caller, with the one it was for told of, as no such request', () => {
+    const said = '现在他老人家讲不想大操大办哒，我想把酒退咯，定金五千块你退给我咯。';
+    expect(checkPermission(rules, said).status).not.toBe('forbidden');
+  });
+  it('refuses the deposit sent to someone else', () => {
+    expect(checkPermission(rules, '定金退到我儿子的微信上').status).toBe('forbidden');
+  });
+});
