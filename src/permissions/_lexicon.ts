@@ -273,8 +273,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       `${ACCOUNT_ZH}~(?:注销|删掉|删除|销掉|销了|关闭|关掉|停用)`,
       '销户|删号',
       `(?:删除|删掉|关闭|关掉|停用)~${ACCOUNT_ZH}`,
-      // closing the account, close out the account: any form of the verb, with out.
-      '\\b(?:clos(?:e|ing)|delet(?:e|ing)|cancel(?:l?ing)?|terminat(?:e|ing)|deactivat(?:e|ing)|remov(?:e|ing)|shut(?:ting)? down|eras(?:e|ing))(?: out)?_(?:account|profile)s?\\b',
+      // closing the account, close out the account: any form of the verb, with out (not cancelling
+      // jobs on an account: what is cancelled there is the jobs).
+      "\\b(?:clos(?:e|ing)|delet(?:e|ing)|cancel(?:l?ing)?|terminat(?:e|ing)|deactivat(?:e|ing)|remov(?:e|ing)|shut(?:ting)? down|eras(?:e|ing))(?: out)?\\s+(?:(?!(?:on|for|in|from|to|of|with|under|at)\\b)[\\w'$.-]+\\s+){0,3}?(?:account|profile)s?\\b",
       '\\baccount (?:closure|deletion|termination|cancellation|removal)\\b',
       '\\b(?:account|profile)s?\\s+(?:deleted|closed|removed|terminated|erased|shut down|wiped)\\b',
       '\\bdelete me\\b',

@@ -753,6 +753,15 @@ const OWN_CHILD_ALL = new RegExp(OWN_CHILD.source, 'gi');
 const OWN_KIN_ZH =
   '(?:我|俺|咱|我们|我家|俺家)(?:的|家)?(?:老父亲|老母亲|父亲|母亲|老爸|老妈|爸爸?|妈妈?|爹|娘|老伴儿?|爱人|丈夫|老公|妻子|老婆|媳妇|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|老丈人|丈母娘|哥哥?|姐姐?|弟弟?|妹妹?|大爷|叔叔?|伯伯?|舅舅?|姑姑?|姨妈?|孙子|孙女|外孙女?)';
 /** The caller's own kin, with their name when it follows (我父亲张德顺的, 我妈叫李秀英), my mum, my late father. */
+/** What is booked, as English names it (appointments, a booking, a slot; a trade's jobs). */
+export const BOOKED_THING_EN =
+  /^(?:appointment|booking|reservation|slot|session|lesson|class|visit|sitting|job)$/;
+
+function anyBookedThing(stems: ReadonlySet<string>): boolean {
+  for (const s of stems) if (BOOKED_THING_EN.test(s)) return true;
+  return false;
+}
+
 /** Someone else's booking or payment (我老婆订的, 她交的, 我朋友买了): whose the thing is. */
 const OTHER_BOOKED = new RegExp(
   `(?:${OWN_KIN_ZH}|(?<![其吉])他|她|(?<![木乃])伊|佢|朋友|同事|室友|邻居)[^,.!?;:、\\n]{0,8}?(?:订|买|交|付|报名?|签|下单|预订|预约)(?:了|的|过)`,
@@ -1495,7 +1504,11 @@ export function meaningLevel(
   if (words.en.length > 0) {
     const own = view.stems();
     for (const w of words.en) {
-      if ((own.has(w) || around.stems().has(w)) && (w !== m.verb || saidAsVerb(w, view.norm, around.norm))) {
+      if (
+        ((own.has(w) || around.stems().has(w)) && (w !== m.verb || saidAsVerb(w, view.norm, around.norm))) ||
+        // move the jobs, asked as move my appointment: one booked thing called by another word.
+        (BOOKED_THING_EN.test(w) && anyBookedThing(own))
+      ) {
         any = true;
         score += 1;
       } else if (!m.optional?.includes(w) && !moved?.includes(w) && !facts.stems().has(w)) all = false;

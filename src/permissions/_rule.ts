@@ -349,14 +349,19 @@ const LATER_SENTENCE = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|No|vs|e\.g|i\.e|etc|approx))\.\
  * action in the first and its terms after, as a note in brackets does.
  */
 export function laterSentencesNoted(text: string): string {
-  const end = LATER_SENTENCE.exec(text);
+  // Book, move or cancel jobs - free until 17:00 the working day before: terms after a dash too.
+  const end = LATER_SENTENCE.exec(text) ?? TERMS_AFTER_DASH.exec(text);
   if (end === null) return text;
   const rest = text
-    .slice(end.index + 1)
+    .slice(end.index + end[0].length)
     .trim()
     .replace(/[()（）]/g, ',');
   return `${text.slice(0, end.index)} (${rest.replace(/\.\s*$/, '')})`;
 }
+
+/** A dash before the terms of an English rule's step (- free until …, - same day if booked …). */
+const TERMS_AFTER_DASH =
+  /\s[-–—]\s+(?=(?:free|no charge|at no cost|same day|next day|until|within|after that|up to|max(?:imum)?|once|only if|subject to|valid)\b)/i;
 
 /**
  * Splits a rule into its action phrase and its condition. Never throws. A quantity in a note in

@@ -550,6 +550,11 @@ export const SENSES: readonly SenseDef[] = [
         key: 'booking',
         re: '(?<=^\\s*|[;:(]\\s*)booking(?=\\s*(?:,|/|or\\b|and\\b)\\s*(?:or\\s+|and\\s+)?[a-z]+ing\\b)',
       },
+      // Book, move or cancel jobs: the verb as the first of a rule's listed steps.
+      {
+        key: 'book',
+        re: '(?<=^\\s*|[;:(]\\s*)book(?=\\s*(?:,|/|or\\b|and\\b)\\s*(?:or\\s+|and\\s+)?[a-z]+\\b)',
+      },
       // Make a new booking, make a reservation: a booking made, said as the noun.
       {
         key: 'make',

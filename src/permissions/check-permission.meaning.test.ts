@@ -3089,3 +3089,38 @@ describe('checkPermission: money sent to an account not the one it came from (�
     expect(checkPermission(rules, '定金退到我儿子的微信上').status).toBe('forbidden');
   });
 });
+
+describe("checkPermission: a trade's booked jobs, booked, moved or cancelled in the caller's words", () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      "Book, move or cancel jobs on the caller's own account (holder or authorised contact) - free until 17:00 on the working day before the appointment, after that the £35 late-cancellation fee applies",
+      'Book a free warranty visit for a leak or wind noise on a windscreen we fitted',
+      'Open a new account for a caller and book their first job',
+    ],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [
+      "Booking, moving or cancelling jobs on an account for anyone who isn't its holder - including 'it's really my car' or 'I pay half of it'",
+    ],
+  });
+  it.each([
+    'Then book me for tomorrow morning, please, at my house.',
+    'move my appointment to Saturday',
+    'Cancel my appointment',
+  ])('approves "%s" by the booking rule, its terms after the dash a note', (said) => {
+    const d = checkPermission(rules, said);
+    expect(d.status).toBe('can_approve_immediately');
+    expect(d.rule).toMatch(/^Book, move or cancel jobs/);
+  });
+  it("reads no quotation in the apostrophe of it's: move it to Saturday is not the forbidden rule's", () => {
+    expect(checkPermission(rules, 'Can you move it to Saturday?').status).not.toBe('forbidden');
+    expect(checkPermission(rules, "Book my wife's car in, it's really my car anyway").status).toBe(
+      'forbidden',
+    );
+  });
+  it('reads cancelling jobs on an account as no account closure', () => {
+    expect(
+      rules.rules.filter((r) => r.category === 'forbidden').flatMap((r) => r.concepts.map((c) => c.id)),
+    ).not.toContain('close_account');
+  });
+});

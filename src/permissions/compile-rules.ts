@@ -20,6 +20,7 @@ import {
 } from './_english-alternatives.js';
 import { type ConceptDef, conceptById, detectConcepts, MONEY_BACK_CONCEPTS } from './_lexicon.js';
 import {
+  BOOKED_THING_EN,
   CJK_LIST,
   compileMeaning,
   countedGrant,
@@ -904,10 +905,13 @@ function falseRecordForms(text: string): string | undefined {
   return [FALSE_RECORD_ASKED, ...quotedIn(text)].join('|');
 }
 
-/** The phrases a rule quotes ('会议费', 'non-toxic'), as expression sources. */
+/**
+ * The phrases a rule quotes ('会议费', 'non-toxic', 'it's really my car'), as expression sources. An
+ * apostrophe inside a word (it's) neither opens nor closes a quotation.
+ */
 function quotedIn(text: string): string[] {
-  return [...text.matchAll(/(?<![a-z])['‘“"「]([^'’”"」]{2,24})['’”"」]/gi)].map((m) =>
-    escapeRegExp(normalizeText(m[1]!)),
+  return [...text.matchAll(/(?<![a-z])['‘“"「]((?:[^'’”"」]|['’](?=[a-z])){2,24})['’”"」](?![a-z])/gi)].map(
+    (m) => escapeRegExp(normalizeText(m[1]!)),
   );
 }
 
@@ -1366,6 +1370,15 @@ function markBookingMoves(rules: CompiledRule[]): void {
       words.en.some((w) => BOOKED_THING_EN.test(w))
     )
       rule.meaning = { ...rule.meaning, heads: [...heads, CHANGE_BOOKING] };
+    // Book, move or cancel jobs: the thing booked is what any booking holds, called by the
+    // business's word (jobs) or the caller's (my appointment, it), or not at all.
+    const moved = rule.meaning.heads.includes(CHANGE_BOOKING) || rule.meaning.heads.includes(BOOK);
+    const booked = rule.meaning.words.en.filter((w) => BOOKED_THING_EN.test(w));
+    if (moved && booked.length > 0 && rule.category !== 'forbidden')
+      rule.meaning = {
+        ...rule.meaning,
+        optional: [...new Set([...(rule.meaning.optional ?? []), ...booked])],
+      };
   }
 }
 
@@ -1392,8 +1405,6 @@ const BOOKING_ACTIONS = new Set(['book', 'change_booking', 'cancel'].map(senseNu
 const BOOK = senseNumber('book');
 const CHANGE = senseNumber('change');
 const CHANGE_BOOKING = senseNumber('change_booking');
-/** What is booked, as an English rule's words name it (appointments, a booking, a slot). */
-const BOOKED_THING_EN = /^(?:appointment|booking|reservation|slot|session|lesson|class|visit|sitting)$/;
 const PLAN = senseNumber('plan');
 /** Where and what a shop's booking is, said of its whole business (到店, 门店, 服务, 项目). */
 const SERVICE_IN_GENERAL_ZH = /^(?:到店|来店|进店|门店|店内|店里|服务|项目|到店服务)$/;
