@@ -51,6 +51,10 @@ describe('normalizeText', () => {
     ["Grand so, sure look, I'll go round myself", "grand so, sure     , i'll go round myself"],
     ['Look, can you look up my account', '    , can you look up my account'],
     ['sure look at the bill', 'sure look at the bill'],
+    // Scots words for English ones of the same length; other words holding them stay.
+    ['Whit did youse charge him? Sixty-five aff', 'what did youse charge him? sixty-five off'],
+    ['at the hoose, doon the road', 'at the house, down the road'],
+    ['a whittled affair', 'a whittled affair'],
   ])('%s -> %s', (text, norm) => {
     expect(normalizeText(text)).toBe(norm);
   });

@@ -9,7 +9,8 @@
 /**
  * Full-width ASCII (`２００`, `，`, `＜`) to ASCII, `￥` to `¥`, `。` to `.`, ideographic, no-break
  * and thin spaces to space, curly quotes to straight ones, dashes to `-`, wave dashes to `~`, ASCII letters to lower case,
- * Cantonese 嘅 and 咩 to 的 and 啥, and "me" said for "my" (put it back on me account).
+ * Cantonese 嘅 and 咩 to 的 and 啥, "me" said for "my" (put it back on me account) and Scots words of the
+ * same length for English ones (whit, aff, hoose).
  */
 export function normalizeText(text: string): string {
   // A check reads the same text twice in a row (its requests, then who it is about).
@@ -28,6 +29,7 @@ export function normalizeText(text: string): string {
   // Only where " me " stands as a word: "me " alone is in some, time, name and home.
   if (norm.includes(' me ')) norm = norm.replace(ME_AS_MY, 'my');
   if (norm.includes('look')) norm = norm.replace(LOOK_SAID_IN_PASSING, '    ');
+  if (SCOTS_WORD.test(norm)) norm = norm.replace(SCOTS_WORDS, (w) => SCOTS[w]!);
   lastText = text;
   lastNorm = norm;
   return norm;
@@ -48,6 +50,22 @@ const ME_AS_MY =
  */
 const LOOK_SAID_IN_PASSING =
   /(?<=\bsure )look\b(?! (?:up|at|into|for|over|through)\b)|(?<=(?:^|[,.!?;:]\s*|\b(?:but|now|so|well|ah|och|and)\s+))look(?=\s*[,!–—-])/g;
+
+/**
+ * Scots words said for English ones of the same length (whit did youse charge him, sixty-five aff,
+ * the hoose): the readers' words are English. Same length: offsets stay the caller's.
+ */
+const SCOTS: Readonly<Record<string, string>> = {
+  whit: 'what',
+  aff: 'off',
+  oot: 'out',
+  hoose: 'house',
+  doon: 'down',
+  aboot: 'about',
+  noo: 'now',
+};
+const SCOTS_WORD = /\b(?:whit|aff|oot|hoose|doon|aboot|noo)\b/;
+const SCOTS_WORDS = new RegExp(SCOTS_WORD.source, 'g');
 
 let lastText = '';
 let lastNorm = '';

@@ -29,6 +29,10 @@ describe('findOtherParty', () => {
     // An order said as 那单, and a score estimated: someone else's all the same.
     ['你给我看一下她那单是啥时候取的', 'person', '她那单'],
     ['那哥们儿叫王磊，他估分多少', 'person', '他估分'],
+    // What someone else was charged, and a possessive of Caribbean English.
+    ['Whit did youse charge him?', 'person', 'Whit did youse charge him'],
+    ['what did you charge my brother-in-law', 'person', 'what did you charge my brother'],
+    ['Den cancel fi him appointment, nuh!', 'person', 'fi him appointment'],
   ])('finds %j (%s: %j)', (action, kind, text) => {
     const found = findOtherParty(action, CALLER);
     expect(found).toMatchObject({ kind, text });
@@ -236,6 +240,7 @@ const OWN_BUSINESS = [
   '给我儿子买的那单到哪了',
   '我那单到了没有',
   '那单我不要了，帮我取消',
+  'what did you charge me for the chip?',
   'the driver was rude',
   '骑手到哪了',
   '我老公让我问一下你们营业到几点',

@@ -243,7 +243,7 @@ function compiled(): Matchers {
   // A person's data is named (订单, 地址, email ...), asked for (where does he live, 住的几号房)
   // or looked up (查查我兄弟家).
   const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}|${LOOKUP_ZH}`;
-  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bdid (?:you|y'all)\\b|\\bhow\\s+much\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b`;
+  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+much\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
     refZh: new RegExp(
@@ -264,7 +264,8 @@ function compiled(): Matchers {
     possessDeviceZh: new RegExp(`^${W.LINK_ZH}?${gap(4)}${W.DEVICE_ZH}`),
     activityZh: new RegExp(`^${W.LINK_ZH}?${gap(6)}${W.ACTIVITY_ZH}`),
     refEn: new RegExp(`\\b(?:(?<role>${W.ROLE_PEOPLE_EN})|(?<people>${W.PEOPLE_EN}))(?:'s|s'|')(?=\\s)`, 'g'),
-    pronounEn: /\b(?:his|her|their)(?=\s)/g,
+    // fi him appointment: his, in Caribbean English.
+    pronounEn: /\b(?:his|her|their|fi (?:him|her|dem))(?=\s)/g,
     // Tomás's number, Zoë's booking: a name with its accents.
     capitalisedEn: /(?<![a-z\u00c0-\u024f])([a-z\u00c0-\u024f]{2,16})'s(?=\s)/g,
     // her inhaler, his new pills, my dad's blood pressure pills: up to two words before the thing.
@@ -277,6 +278,8 @@ function compiled(): Matchers {
     questionEn: new RegExp(
       // which seat is he in, which site's my mate on, what cabin are they in: where someone stays or sits.
       `\\b(?:(?:what|which)\\s+${PLACE_EN}(?: number)?(?:'s|\\s+(?:is|are|was|were|does|did))\\s+(?:${W.PEOPLE_EN}|he|she|they)|where\\s+(?:is|are|was|does|do|did)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:sit|sitting|seated|live|living|stay|staying)` +
+        // what did youse charge him, how much did you bill my brother-in-law: what someone else paid.
+        `|\\b(?:what|how much)\\s+(?:did|do|does|would|will)\\s+(?:you|youse|yous|ye|ya|y'all|you guys|you lot)\\s+(?:charge|bill)\\s+(?:${W.PEOPLE_EN}|him|her|them)\\b` +
         // how much she's gettin' back, how much does my ex earn: someone else's money.
         `|how\\s+much\\s+(?:is\\s+|does\\s+|did\\s+|will\\s+|has\\s+)?(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re|\\s+is|\\s+are)?\\s+(?:gettin[g']?|get|gets|got|owe|owes|owin[g']?|payin[g']?|pays|paid|earnin[g']?|earn|earns|earned|makin[g']?|makes|made|spen[dt]|spends|spending|top(?:ped)? up|tops up|topping up|put on|load(?:ed)?)(?![a-z])` +
         // my friend Bianca also booked … when is hers: someone else's, asked by the pronoun alone.
