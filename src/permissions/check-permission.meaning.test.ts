@@ -3124,3 +3124,26 @@ describe("checkPermission: a trade's booked jobs, booked, moved or cancelled in 
     ).not.toContain('close_account');
   });
 });
+
+describe('checkPermission: a forbidden rule on the things it lists, none of them said', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['开场前60分钟（含）以前：免费退票（原路全额）'],
+    requires_supervisor: ['卖品退款每单>50元'],
+    requires_process: [],
+    forbidden: [
+      '替猫眼、淘票票、抖音团购等第三方平台的订单退款或改签（订单和票款都在平台，须客户在平台办理）',
+    ],
+  });
+  it.each(['仨人票钱一百八呢，你给我全退了！', '钞票统统退给我'])(
+    'reads "%s" as no platform order',
+    (said) => {
+      expect(checkPermission(rules, said).status).not.toBe('forbidden');
+    },
+  );
+  it.each(['我在猫眼上买的票，给我退了', '抖音团购的券帮我退一下'])(
+    'refuses "%s", a platform named',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('forbidden');
+    },
+  );
+});

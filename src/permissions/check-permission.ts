@@ -1042,14 +1042,24 @@ function thingUnsaid(rule: CompiledRule, view: PartView, parsed: ParsedAction | 
   if (view.other() || around.other()) return false;
   const has = view.senses();
   const whole = parsed?.whole;
+  const norms = [view.norm, around.norm, whole?.norm ?? ''];
+  // 替猫眼、淘票票、抖音团购等第三方平台的订单退款: a rule on the things it lists (the platforms) is on
+  // none of them when none is said, however much of the rest (票, 订单) is.
+  const listed = rule.meaning.listed;
+  if (listed !== undefined && !listed.some((item) => itemSaid(item, norms))) return true;
   const line = whole === undefined ? has : sensesOf(whole);
   if (objects.some((o) => has[o] === 1 || around.has[o] === 1 || line[o] === 1)) return false;
-  const norms = [view.norm, around.norm, whole?.norm ?? ''];
   if (words.zh.some((w) => w.length >= 2 && !DENIAL_ZH.test(w) && norms.some((n) => n.includes(w))))
     return false;
   if (words.en.length === 0) return true;
   const stems = whole === undefined ? view.stems() : stemsFor(whole)();
   return !words.en.some((w) => view.stems().has(w) || around.stems().has(w) || stems.has(w));
+}
+
+/** One of a rule's listed things said: a word of two characters or more, or its only words. */
+function itemSaid(item: readonly string[], norms: readonly string[]): boolean {
+  const short = item.every((w) => w.length === 1);
+  return item.some((w) => (short || w.length >= 2) && norms.some((n) => n.includes(w)));
 }
 
 /**
