@@ -1046,7 +1046,12 @@ function thingUnsaid(rule: CompiledRule, view: PartView, parsed: ParsedAction | 
   // 替猫眼、淘票票、抖音团购等第三方平台的订单退款: a rule on the things it lists (the platforms) is on
   // none of them when none is said, however much of the rest (票, 订单) is.
   const listed = rule.meaning.listed;
-  if (listed !== undefined && !listed.some((item) => itemSaid(item, norms))) return true;
+  if (
+    listed !== undefined &&
+    EXAMPLES_LISTED.test(rule.phrase) &&
+    !listed.some((item) => itemSaid(item, norms))
+  )
+    return true;
   const line = whole === undefined ? has : sensesOf(whole);
   if (objects.some((o) => has[o] === 1 || around.has[o] === 1 || line[o] === 1)) return false;
   if (words.zh.some((w) => w.length >= 2 && !DENIAL_ZH.test(w) && norms.some((n) => n.includes(w))))
@@ -1055,6 +1060,9 @@ function thingUnsaid(rule: CompiledRule, view: PartView, parsed: ParsedAction | 
   const stems = whole === undefined ? view.stems() : stemsFor(whole)();
   return !words.en.some((w) => view.stems().has(w) || around.stems().has(w) || stems.has(w));
 }
+
+/** Things listed as examples of a kind (猫眼、淘票票、抖音团购等第三方平台), closed by 等. */
+const EXAMPLES_LISTED = /、[^、,，;；:：()（）]{1,8}等/;
 
 /** One of a rule's listed things said: a word of two characters or more, or its only words. */
 function itemSaid(item: readonly string[], norms: readonly string[]): boolean {
