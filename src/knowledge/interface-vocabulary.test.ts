@@ -103,6 +103,12 @@ describe('relevantInterfaces', () => {
     expect(isStaffOnly('按网点查询自提柜：网点名称、空格口数；另含巡检员手机号，仅供内部调度')).toBe(false);
     expect(isStaffOnly('内部：按工号查询巡检员档案')).toBe(true);
     expect(isStaffOnly('【内部】按工号查询巡检员档案')).toBe(true);
+    expect(
+      isStaffOnly(
+        '某门店某天的失物登记：登记号、物品描述；internal_only含拾到物品的员工姓名手机号，只供门店内部使用',
+      ),
+    ).toBe(false);
+    expect(kindsOf('我们家老头儿把助听器落你们那儿了，你给问问捡着没有？').has('lost')).toBe(true);
     const lockers = profileInterfaces({
       lockers: {
         description: '按网点查询自提柜：网点名称、空格口数、满格口数；另含巡检员手机号，仅供内部调度',

@@ -123,7 +123,8 @@ const FACT_KINDS: Record<string, RegExp> = {
     /成绩|分数|考了?(?:多少|好多|几)分|得了?几分|\b(?:scores?|exam results?|test results?|grades?|marks)\b/i,
   // Something lost and maybe found: 丢了, 落在车上, 东西落起了 (Sichuan), 唔见咗, 执到 (Cantonese
   // found), held as lost-and-found registers (失物招领, 遗留物品, 拾获, items found).
-  lost: /丢了|丢失|遗失|遗落|遗留|落(?:在|起|下)了?|不见了|唔见|找不到了|失物|拾获|捡到|执到|\b(?:lost(?! (?:it|my temper|weight|interest|patience))|left (?:my|it|them|something|a|behind)|lost property|lost and found|lost-and-found|items? found|found items?)\b/i,
+  // 把助听器落你们那儿了, 落影厅里了, 捡着没有: left somewhere of the service's, asked whether found.
+  lost: /丢了|丢失|遗失|遗落|遗留|落(?:在|起|下)了?|落[\u4e00-\u9fff]{1,5}?(?:里|上|那儿|那里|这儿)了|不见了|唔见|找不到了|失物|拾获|拾到|捡到|捡着|执到|\b(?:lost(?! (?:it|my temper|weight|interest|patience))|left (?:my|it|them|something|a|behind)|lost property|lost and found|lost-and-found|items? found|found items?)\b/i,
   // Someone hurt, an accident where the service was given: 摔了, 骨裂, 磕伤, 被挠了, injured, fell.
   incident:
     /摔(?:了|倒|伤|跤|断)|跌倒|骨裂|骨折|受伤|磕(?:伤|破|到)|碰伤|烫伤|抓伤|挠(?:了|伤)|咬伤|擦伤|意外|事故|伤情|\b(?:injur\w*|accidents?|incidents?|fell(?! asleep| behind| through| for)|fallen|(?:had|took) a fall|hurt|bruised|broke (?:his|her|my) (?:arm|leg|wrist|ankle))\b/i,
@@ -168,9 +169,24 @@ const INTERNAL_ONLY =
   // …空格口数；另含巡检员手机号，仅供内部调度 would shut the caller's own lockers out.
   /^[^\p{L}\p{N}]*(?:internal\b|内部)|\bnot for (?:customers|callers)\b|\bnever (?:read|given) out\b|\bstaff only\b|内部使用|不对外/iu;
 
+/**
+ * A clause about some of the fields: internal_only含领班姓名手机号…，只供门店内部使用 keeps those
+ * fields in, not the interface from the caller.
+ */
+const FIELDS_NOTE = /internal_only|含|另有|\bfields?\b|字段/i;
+
 /** Whether an interface's description marks the whole of it as for staff only (see INTERNAL_ONLY). */
 export function isStaffOnly(description: unknown): boolean {
-  return INTERNAL_ONLY.test(String(description ?? ''));
+  const text = String(description ?? '');
+  const m = INTERNAL_ONLY.exec(text);
+  if (m === null) return false;
+  // The clause (up to the full stop or semicolon) the mark is in.
+  const start = Math.max(
+    text.lastIndexOf('；', m.index),
+    text.lastIndexOf(';', m.index),
+    text.lastIndexOf('。', m.index),
+  );
+  return m.index === 0 || !FIELDS_NOTE.test(text.slice(start + 1, m.index));
 }
 
 /** What an interface definition looks like in a product record (the fields read here). */

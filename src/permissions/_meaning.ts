@@ -1020,6 +1020,11 @@ const PAIRED_STEPS: ReadonlyMap<string, RegExp> = new Map([
   ['收发', /收|发/],
   ['存取', /存|取/],
   ['借还', /借|还/],
+  // 失物没找到：登记寻物工单: a search asked for (帮我找找, 捡着了没有) is for a thing not yet found.
+  [
+    '没找到',
+    /找找|找一下|找一找|帮我找|给我找|捡(?:着|到)了?(?:没|吗)|找(?:着|到)了?(?:没|吗)|有没有人?(?:捡|找)(?:着|到)/,
+  ],
 ]);
 
 /** Clauses of the action that ask for nothing: their objects and states count for every request. */

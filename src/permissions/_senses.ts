@@ -2773,6 +2773,12 @@ export const SENSES: readonly SenseDef[] = [
     ],
     en: ['lost item*', 'lost property', 'lost and found', 'left behind'],
     patterns: [
+      // 把伞落影厅里了, 耳机丢车上了: left in a place of the service's, said without 在.
+      {
+        key: '落',
+        re: '落(?:在)?[\\u4e00-\\u9fff]{1,5}?(?:里|上|那儿|那里)(?:了|啦|咯|喽)',
+        overlay: true as const,
+      },
       // I left my scarf behind, left my water bottle in the changing room (not "at home").
       {
         key: 'left',

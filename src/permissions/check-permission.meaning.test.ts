@@ -3147,3 +3147,16 @@ describe('checkPermission: a forbidden rule on the things it lists, none of them
     },
   );
 });
+
+describe('checkPermission: a search asked for a thing left behind', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['查询失物登记'],
+    requires_supervisor: [],
+    requires_process: ['失物没找到：登记寻物工单，影城24小时内回电'],
+    forbidden: [],
+  });
+  it('reads 落影厅里了…捡着了没有…给我找找 as the search of a thing not yet found', () => {
+    const said = '把我的伞和一个头戴式耳机落影厅里了。你给我查查捡着了没有？没捡着你也得给我找找';
+    expect(checkPermission(rules, said).status).toBe('requires_process');
+  });
+});

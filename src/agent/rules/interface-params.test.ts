@@ -32,6 +32,18 @@ describe('fillParams', () => {
     });
   });
 
+  it("takes a venue's id from the venue an earlier query named (store_id of store: 天津河西店)", () => {
+    const contract: SystemQueryRecord = {
+      ...ordersQuery,
+      interface: 'contracts',
+      response: { contracts: [{ contract_no: 'HX-1', store: '天津河西店', date: '2034-04-09' }] },
+    };
+    expect(fillParams(['store_id', 'date'], '助听器落你们那儿了', [contract], now)).toEqual({
+      store_id: '天津河西店',
+      date: '2034-04-09',
+    });
+  });
+
   it('gives up on a value nobody has given, so the agent asks instead of guessing', () => {
     expect(fillParams(['order_id'], '快递到哪了', [], now)).toBeUndefined();
   });

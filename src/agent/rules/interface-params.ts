@@ -201,11 +201,16 @@ export function idSaid(text: string): string | undefined {
 
 /** The same field in an earlier response of this call (the newest first). */
 function valueReturned(param: string, earlier: readonly SystemQueryRecord[]): string | undefined {
-  for (let i = earlier.length - 1; i >= 0; i--) {
-    const found = responseFields(earlier[i]?.response).find(
-      ([key, value]) => key === param && (typeof value === 'string' || typeof value === 'number'),
-    );
-    if (found) return String(found[1]);
+  // store_id of a store the contract names (store: 天津河西店): a venue is given by its name, as
+  // when the caller names it.
+  const venue = isVenueParam(param) ? /^(.+?)_?(?:id|no|code)$/i.exec(param)?.[1] : undefined;
+  for (const key of venue === undefined ? [param] : [param, venue]) {
+    for (let i = earlier.length - 1; i >= 0; i--) {
+      const found = responseFields(earlier[i]?.response).find(
+        ([k, value]) => k === key && (typeof value === 'string' || typeof value === 'number'),
+      );
+      if (found) return String(found[1]);
+    }
   }
   return undefined;
 }
