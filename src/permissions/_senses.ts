@@ -3504,4 +3504,20 @@ export const SENSES: readonly SenseDef[] = [
       'not in warranty',
     ],
   },
+  {
+    // 积分够不够换张电影票, 兑换券: points turned into something, no record changed (not 换张卡,
+    // a card replaced).
+    id: 'redeem',
+    role: 'action',
+    zh: ['兑换', '积分换'],
+    en: ['redeem*', 'cash in my points', 'use my points'],
+    patterns: [
+      {
+        key: '换',
+        re: '(?<=积分[^,.!?;:、\\n]{0,12}?)换(?!成现金|钱)[张个一]?[^,.!?;:、\\n]{0,6}?(?:票|券|礼品|电影|饮料|爆米花|东西|礼物)',
+      },
+      // 积分有好多了？够不够换张电影票: whether what is held is enough for a thing, asked.
+      { key: '换', re: '(?<=够不够|够)换[张个一]?[^,.!?;:、\\n]{0,6}?(?:票|券|礼品|电影|饮料|爆米花)' },
+    ],
+  },
 ];

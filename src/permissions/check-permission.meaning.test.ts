@@ -3160,3 +3160,21 @@ describe('checkPermission: a search asked for a thing left behind', () => {
     expect(checkPermission(rules, said).status).toBe('requires_process');
   });
 });
+
+describe('checkPermission: points redeemed, no record changed', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['查询本人账户的积分、兑换券'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['修改订单、放映记录、积分记录'],
+  });
+  it.each(['那我自己的积分现在有好多了嘛？够不够换张电影票？', '积分能换电影票吗'])(
+    'reads "%s" as points asked about, not a record changed',
+    (said) => {
+      expect(checkPermission(rules, said).status).not.toBe('forbidden');
+    },
+  );
+  it('still refuses a points record changed', () => {
+    expect(checkPermission(rules, '帮我把积分记录改一下').status).toBe('forbidden');
+  });
+});
