@@ -715,6 +715,7 @@ export function namesOtherParty(norm: string, gates = G.ALL): boolean {
   // adds her to the caller's own list, for the caller.
   if (ACCOMPANIED.test(text)) text = text.replace(ACCOMPANIED_ALL, ' ');
   if (ADDED_PERSON.test(text)) text = text.replace(ADDED_PERSON_ALL, ' ');
+  if (GIVEN_AWAY_EN.test(text)) text = text.replace(GIVEN_AWAY_ALL, ' ');
   return ((gates & G.OTHERS) !== 0 && REQUEST_OTHER.test(text)) || mentionsOtherParty(text, gates);
 }
 
@@ -777,6 +778,14 @@ const OWN_KIN_ALL = new RegExp(
  */
 const ACCOMPANIED = new RegExp(String.raw`(?:跟|和|同|陪|带着?)${COMPANY_ZH}`);
 const ACCOMPANIED_ALL = new RegExp(ACCOMPANIED.source, 'g');
+
+/**
+ * Someone a thing of the caller's went to, told (she gave my shift to somebody else, they sold the
+ * last seat to someone else): what happened, no one's data asked.
+ */
+const GIVEN_AWAY_EN =
+  /\b(?:gave|given|sold|passed|handed|offered|let)\s+(?:(?:my|our|the|it|them|that|this)\s+)?(?:[a-z'-]+\s+){0,2}?to\s+(?:someone|somebody|another person|a different person)(?:\s+else)?\b/;
+const GIVEN_AWAY_ALL = new RegExp(GIVEN_AWAY_EN.source, 'g');
 
 /** Someone the caller adds to their own account's list: 把我媳妇也加上, 把我老公加到紧急联系人. */
 const ADDED_PERSON = /把(?:我的?|俺的?)?[^,.!?;:、\n]{1,6}?(?:也|一起)?(?:加上|加进去|加进来|加到|添加)/;

@@ -3178,3 +3178,21 @@ describe('checkPermission: points redeemed, no record changed', () => {
     expect(checkPermission(rules, '帮我把积分记录改一下').status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: someone a thing of the caller went to, told', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      'Delay credit when journey_status shows our coach arrived more than 120 minutes late: NZ$20 travel credit per passenger',
+    ],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [
+      'Passenger information - whether someone has a booking or has travelled with us, which service, date, departure or arrival time, seat, who they travel with, their contact details - is given only to the lead booker. Partners, ex-partners, other relatives, employers and neighbours get nothing',
+    ],
+  });
+  it('reads "she gave my shift to somebody else" as what happened, no one else asked after', () => {
+    const said =
+      "I'm calling about yesterday, your bus from Wellington. The bus broke down, I only arrived past six-thirty. My manager was so mad, she gave my shift to somebody else. Is there anything you can give for that delay po?";
+    expect(checkPermission(rules, said).status).not.toBe('forbidden');
+  });
+});

@@ -28,6 +28,13 @@ describe('understandUtterance', () => {
     expect(read(text).asksForAction).toBe(true);
   });
 
+  it.each([
+    'Yuh can shift it to Friday? Afternoon time, if yuh can.',
+    'You can move my booking to Saturday?',
+  ])('reads %j, an ask said as a statement with a rising voice, as asking for it', (text) => {
+    expect(read(text).asksForAction).toBe(true);
+  });
+
   it.each(['三朵玫瑰头全部断脱了，侬讲这叫啥事体啦？侬拉重新送一束来。', '蛋糕摔坏了，你们再做一个'])(
     'reads %j, the thing sent or made once more, as asking for it',
     (text) => {
