@@ -119,6 +119,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '\\breimburs\\w*',
       '\\bmoney back\\b',
       '\\bpay(?: me)? back\\b',
+      // I want that paid back, aal of it: money wanted back, said of what was spent.
+      '\\b(?:want|need|get|have)\\s+(?:that|it|this|them|those|the lot|all of it|every penny)\\s+(?:paid|given)\\s+back\\b',
       '\\bcharge ?back\\b',
       '\\breturn (?:my|the) money\\b',
       // Gimme twenty pound back: give me said as one word, an amount in words, a pound said as one.
@@ -147,6 +149,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '那笔给我退了',
       'refund $15',
       'I want my money back',
+      'I want that paid back, all of it',
       'give me my $50 back',
       'I need back the other twenty pounds',
       'I think two hundred and fifty back is fair',

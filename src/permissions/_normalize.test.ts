@@ -55,6 +55,8 @@ describe('normalizeText', () => {
     ['Whit did youse charge him? Sixty-five aff', 'what did youse charge him? sixty-five off'],
     ['at the hoose, doon the road', 'at the house, down the road'],
     ['a whittled affair', 'a whittled affair'],
+    ["Ah want a free windscreen, ah'm no' payin'", "i  want a free windscreen, i'm  no' payin'"],
+    ['Ah, okay', 'ah, okay'],
   ])('%s -> %s', (text, norm) => {
     expect(normalizeText(text)).toBe(norm);
   });

@@ -30,6 +30,7 @@ export function normalizeText(text: string): string {
   if (norm.includes(' me ')) norm = norm.replace(ME_AS_MY, 'my');
   if (norm.includes('look')) norm = norm.replace(LOOK_SAID_IN_PASSING, '    ');
   if (SCOTS_WORD.test(norm)) norm = norm.replace(SCOTS_WORDS, (w) => SCOTS[w]!);
+  if (norm.includes('ah')) norm = norm.replace(SCOTS_I, (w) => (w === 'ah' ? 'i ' : `i${w.slice(2)} `));
   lastText = text;
   lastNorm = norm;
   return norm;
@@ -64,6 +65,12 @@ const SCOTS: Readonly<Record<string, string>> = {
   aboot: 'about',
   noo: 'now',
 };
+/**
+ * Scots "ah" for "I" (Ah want a free windscreen, ah'm no' payin'): "i" and a space, the same length;
+ * only before a verb or with its 'm, 'll, 've, 'd (Ah, okay stays talk).
+ */
+const SCOTS_I =
+  /\bah(?:'(?:m|ll|ve|d)\b|(?=\s+(?:want|wanted|need|needed|had|have|was|think|thought|just|cannae|canny|dinnae|didnae|will|would|paid|got|am|said|told|asked|phoned|rang|booked)\b))/g;
 const SCOTS_WORD = /\b(?:whit|aff|oot|hoose|doon|aboot|noo)\b/;
 const SCOTS_WORDS = new RegExp(SCOTS_WORD.source, 'g');
 
