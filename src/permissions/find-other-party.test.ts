@@ -33,6 +33,8 @@ describe('findOtherParty', () => {
     ['Whit did youse charge him?', 'person', 'Whit did youse charge him'],
     ['what did you charge my brother-in-law', 'person', 'what did you charge my brother'],
     ['Den cancel fi him appointment, nuh!', 'person', 'fi him appointment'],
+    // How someone is reached, asked for them.
+    ['give me the cell number for the fella that did the job', 'person', 'cell number for the fella'],
   ])('finds %j (%s: %j)', (action, kind, text) => {
     const found = findOtherParty(action, CALLER);
     expect(found).toMatchObject({ kind, text });
@@ -241,6 +243,8 @@ const OWN_BUSINESS = [
   '我那单到了没有',
   '那单我不要了，帮我取消',
   'what did you charge me for the chip?',
+  'I want to make a booking for my daughter',
+  "what's the phone number for the shop",
   'the driver was rude',
   '骑手到哪了',
   '我老公让我问一下你们营业到几点',

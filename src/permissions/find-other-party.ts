@@ -272,7 +272,9 @@ function compiled(): Matchers {
     // his name day is a feast, not his name.
     afterEn: new RegExp(`^\\s+(?:([a-z'-]+)\\s+)??(?:([a-z'-]+)\\s+)??(${W.DATA_EN})\\b(?![\\s-]+days?\\b)`),
     ofEn: new RegExp(
-      `\\b(${W.DATA_EN})\\s+(?:of|belonging to|registered to|registered under|linked to|under)\\s+(?:(?<role>${W.ROLE_PEOPLE_EN})|(?<people>${W.PEOPLE_EN})|him|her|them)\\b`,
+      // the cell number for the fella that did the job: how someone is reached, for them (not a
+      // booking for my daughter, the caller's own).
+      `\\b(${W.DATA_EN})\\s+(?:of|belonging to|registered to|registered under|linked to|under)\\s+(?:(?<role>${W.ROLE_PEOPLE_EN})|(?<people>${W.PEOPLE_EN})|him|her|them)\\b|\\b(?<data2>(?:(?:phone|mobile|cell|contact)\\s+)?number|e-?mail(?: address)?|address|contact details)\\s+for\\s+(?:(?<role2>${W.ROLE_PEOPLE_EN})|(?<people2>${W.PEOPLE_EN})|him|her|them)\\b`,
       'g',
     ),
     questionEn: new RegExp(
@@ -593,9 +595,10 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
   }
   m.ofEn.lastIndex = 0;
   for (let r = m.ofEn.exec(text); r !== null; r = m.ofEn.exec(text)) {
-    const data = r[1]!;
-    if (r.groups!.role !== undefined && !roleData().test(data)) continue;
-    push(r.index, r.index + r[0].length, titledName(r.groups!.people ?? ''), data);
+    const data = (r[1] ?? r.groups!.data2)!;
+    const role = r.groups!.role ?? r.groups!.role2;
+    if (role !== undefined && !roleData().test(data)) continue;
+    push(r.index, r.index + r[0].length, titledName(r.groups!.people ?? r.groups!.people2 ?? ''), data);
   }
   m.questionEn.lastIndex = 0;
   for (let r = m.questionEn.exec(text); r !== null; r = m.questionEn.exec(text)) {
