@@ -21,7 +21,7 @@ function join(phrase: string, amount: Amount | undefined, lang: 'zh' | 'en'): st
 
 // Politeness and fillers around a request no rule or lexicon action names.
 const LEAD =
-  /^(?:(?:你好|您好|喂|嗯|那个|就是|麻烦你?|请你?|请|帮我|帮忙|给我|替我|我要|我想要?|我需要|能不能|可不可以|可以|能否|please|can you|could you|would you|i want to|i'd like to|i need to|i want)[\s,，]*)+/i;
+  /^(?:(?:你好|您好|喂|嗯|那个|就是|麻烦你?|请你?|请|(?:你|您)?帮我|帮忙|(?:你|您)?给我|替我|我要|我想要?|我需要|能不能|可不可以|可以|能否|please|can you|could you|would you|i want to|i'd like to|i need to|i want)[\s,，]*)+/i;
 const TRAIL =
   /(?:[\s,，。.!！?？~～]|吧|啊|呀|呢|哈|嘛|行不行|可以吗|好吗|行吗|谢谢|please|thanks|thank you)+$/i;
 
@@ -78,6 +78,26 @@ export function actionLabel(input: {
     return join(phrase, fits ? inUnitOf(amount, rule.condition?.unit) : undefined, lang);
   }
   if (concept) return join(concept[input.lang], amount, input.lang);
-  const plain = input.text.trim().replace(LEAD, '').replace(TRAIL, '');
+  const plain = askedClause(input.text).trim().replace(LEAD, '').replace(TRAIL, '');
   return plain === '' ? input.text.trim() : plain;
+}
+
+// A clause of several that asks for something: 你帮我减成二十四桌, could you move it to Friday.
+const ASKS_IN_CLAUSE =
+  /帮我|给我|替我|你们?(?:把|给|帮)|我要|我想|能不能|可不可以|麻烦|\b(?:can|could|would) you\b|\bplease\b|\bi (?:want|need|would like)\b|\bi'd like\b/i;
+
+/**
+ * The last clause that asks, when the request has several and it names enough on its own (我是四月二十二号办婚礼的，订的三十桌。
+ * …你帮我减成二十四桌嘛 is named by its last clause): the story before it is no name of the action.
+ */
+function askedClause(text: string): string {
+  const clauses = text.split(/[,，.。!！?？;；]+/).filter((c) => c.trim() !== '');
+  if (clauses.length < 2) return text;
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    if (!ASKS_IN_CLAUSE.test(clauses[i]!)) continue;
+    // 你帮我搞一份 names nothing without the clauses before it: the whole request then.
+    const named = clauses[i]!.trim().replace(LEAD, '').replace(TRAIL, '');
+    return (hasCjk(named) ? named.length >= 5 : named.split(/\s+/).length >= 4) ? clauses[i]! : text;
+  }
+  return text;
 }

@@ -428,6 +428,8 @@ describe('checkPermission: the product’s own words, by meaning', () => {
     ['小智音箱', '音箱坏了，你们免费给我修一下吧', '保修期外免费维修'],
     ['小智音箱', '帮我换个新的，另外充电器也补发一个', '换新机；补发充电器'],
     ['云盘会员', '你好，帮我开通一下VIP吧', '开通一下VIP'],
+    // The clause that asks names a request no rule covers, not the story before it.
+    ['云盘会员', '我是上个月办的年卡，订的三个人用。现在算了一下，你帮我加成五个人嘛', '加成五个人'],
   ])('%s: labels %j as %j', (product, action, label) => {
     const d = checkPermission(rulesOf(product), action);
     expect(d.label).toBe(label);
