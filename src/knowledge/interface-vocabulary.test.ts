@@ -109,6 +109,7 @@ describe('relevantInterfaces', () => {
       ),
     ).toBe(false);
     expect(kindsOf('我们家老头儿把助听器落你们那儿了，你给问问捡着没有？').has('lost')).toBe(true);
+    expect(kindsOf('十月一号结婚，想在你们河西店办，那天还有地方吗？').has('booking')).toBe(true);
     const lockers = profileInterfaces({
       lockers: {
         description: '按网点查询自提柜：网点名称、空格口数、满格口数；另含巡检员手机号，仅供内部调度',

@@ -57,7 +57,8 @@ const FACT_KINDS: Record<string, RegExp> = {
   billing:
     /扣费|扣钱|扣款|扣了|扣我|账单|帐单|退(?=[\d一二三四五六七八九十两百几半])|收费|付款(?!方式)|支付(?!方式)|交易|续费|流水|话费|还款|还多少|最低还|退款|退钱|赔|补偿|费用|多少钱|花了多少|价钱|价格|\b(?:refund|money back|compensat\w*|due|fares?|fees?|how much|cost|costs|price|spent)\b|\b(?:get|want|give)\b[^.?!]{0,20}\bback\b|\b(?:charges?d?|bill(?:ing)?|payments?(?! methods?)|transactions?|paid|renewal|invoice|fee)\b/i,
   booking:
-    /预订|预定|订票|订房|改约|改期|改时间|改到|推到|推迟|挪到|\breschedul\w*|\bpostpon\w*|订了[^，,。？?]{0,8}(?:房|票|酒店|位)|房间|住宿|退房|机票|航班|班机|酒店|入住|行程|座位|改签|起飞|\b(?:bookings?|booked|flights?|reservations?|itinerar(?:y|ies)|seats?|tickets?|hotels?|rooms?|stay|check-?in)\b/i,
+    // 那天还有地方吗, 有没有空档: whether a day is free to book.
+    /预订|预定|订票|订房|改约|改期|改时间|改到|推到|推迟|挪到|档期|空档|还有(?:地方|位置|位子|空位)|有没有(?:空档|档期|位置|位子)|\breschedul\w*|\bpostpon\w*|订了[^，,。？?]{0,8}(?:房|票|酒店|位)|房间|住宿|退房|机票|航班|班机|酒店|入住|行程|座位|改签|起飞|\b(?:bookings?|booked|flights?|reservations?|itinerar(?:y|ies)|seats?|tickets?|hotels?|rooms?|stay|check-?in)\b/i,
   device:
     /设备|音箱|机器|在线|离线|不理|没反应|连不上|联网|连网|断网|固件|\b(?:device|speaker|online|offline|firmware|connect(?:ed|ion)?|wi-?fi)\b/i,
   connection:

@@ -35,6 +35,8 @@ describe('findOtherParty', () => {
     ['Den cancel fi him appointment, nuh!', 'person', 'fi him appointment'],
     // How someone is reached, asked for them.
     ['give me the cell number for the fella that did the job', 'person', 'cell number for the fella'],
+    // What someone else booked, and how much of it.
+    ['一号金殿那个是不是她订的？她订了多少桌？', 'person', '她订了多少'],
   ])('finds %j (%s: %j)', (action, kind, text) => {
     const found = findOtherParty(action, CALLER);
     expect(found).toMatchObject({ kind, text });
@@ -244,6 +246,7 @@ const OWN_BUSINESS = [
   '那单我不要了，帮我取消',
   'what did you charge me for the chip?',
   'I want to make a booking for my daughter',
+  '我订了多少桌？',
   "what's the phone number for the shop",
   'the driver was rude',
   '骑手到哪了',
