@@ -95,7 +95,13 @@ export function actionFor(
     feeAskedBack(ctx, given) ?? (line === undefined ? given : withAmountSaidApart(ctx, given, u, line));
   const bounded = boundedByCharge(ctx, request, u);
   const said = feeOrPenaltyNamed(ctx, actionText(bounded, u, lang), bounded, line ?? request.text, lang);
-  const facts = verifiedQualifiers(ctx, MONEY_BACK_CONCEPTS.has(bounded.concept), u.duplicateCharge);
+  // A deposit given back turns on notice too (宴会日前90天以前取消：定金全额退回), a payment not.
+  const heldBack = HELD_MONEY.test(line ?? request.text);
+  const facts = verifiedQualifiers(
+    ctx,
+    MONEY_BACK_CONCEPTS.has(bounded.concept) && !heldBack,
+    u.duplicateCharge,
+  );
   // 签收3天退货 / 保修期内维修: what was verified qualifies the request, as a person would say it.
   const qualify = (text: string, with_: readonly VerifiedQualifier[]) => {
     // Not again what the words say already (质保期内 of the rule's own 质保期内免费上门维修).

@@ -6,6 +6,7 @@
 
 import type { CallContext } from '../../call/call-agent.js';
 import { newestFirst, type PaidItem, verifiedPaid } from '../../call/verified-charges.js';
+import { HELD_MONEY } from '../../domain/held-money.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import { type Product, readFaqEntry } from '../../domain/record-schemas.js';
 import { responseFields } from '../../domain/response-fields.js';
@@ -95,11 +96,33 @@ const WHAT_IS_LEFT =
   /剩下的|剩余的|没用完|没用的|没用上|用不上的|余下的|\bthe rest\b|\bunused\b|\bremaining\b|\bwhat'?s left\b/i;
 
 /** A refund without an amount while the payments this call read leave more than one it could be. */
-export function whichPaymentUnclear(ctx: CallContext, request: ActionRequest, u: Understanding): boolean {
+/**
+ * A deposit the call's queries read (deposit_yuan, 押金): what a deposit asked back gives back,
+ * with no payment list to choose from.
+ */
+export function depositRead(ctx: CallContext): boolean {
+  return ctx.systemQueries.some(
+    (q) =>
+      q.ok &&
+      responseFields(q.response).some(
+        ([key, value]) => DEPOSIT_KEY.test(key) && typeof value === 'number' && value > 0,
+      ),
+  );
+}
+const DEPOSIT_KEY = /deposit|押金|定金|订金|保证金/i;
+
+export function whichPaymentUnclear(
+  ctx: CallContext,
+  request: ActionRequest,
+  u: Understanding,
+  /** The caller's whole line, when the request is one clause of it (定金我交了八千，你全给我退了). */
+  line = request.text,
+): boolean {
   const refund =
     request.concept === 'refund' || (request.concept === '' && MONEY_BACK_WORDS.test(request.text));
   if (!refund || request.quantity || u.quantities.some((q) => q.family === 'money')) return false;
   if (WHAT_IS_LEFT.test(request.text)) return false;
+  if (HELD_MONEY.test(line) && depositRead(ctx)) return false;
   if (verifiedCharge(ctx, request.text) !== undefined) return false;
   return new Set(verifiedPaid(ctx.systemQueries).items.map((i) => i.value)).size >= 2;
 }

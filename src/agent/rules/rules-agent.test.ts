@@ -81,7 +81,13 @@ function agentCall(options: {
  * responses by interface; the caller and operator of the scripted calls. Returns the call and the
  * scenario's lines.
  */
-function heldOutCall(round: number, scenarioName: string, productName: string) {
+function heldOutCall(
+  round: number,
+  scenarioName: string,
+  productName: string,
+  /** Responses of interfaces the scenario leaves unmocked. */
+  more: Record<string, unknown> = {},
+) {
   const url = (file: string) => new URL(`../../../eval/held-out-${round}/${file}`, import.meta.url);
   const { products } = JSON.parse(readFileSync(url('records.json'), 'utf8')) as {
     products: Array<Record<string, unknown>>;
@@ -95,7 +101,7 @@ function heldOutCall(round: number, scenarioName: string, productName: string) {
     operator: records.operators[0]!,
     customer: records.customers[0]!,
     phone: '13800138000',
-    respond: (name) => scenario.mock![name] ?? {},
+    respond: (name) => scenario.mock![name] ?? more[name] ?? {},
   });
   return { call: started, turns: scenario.turns };
 }
@@ -2522,5 +2528,17 @@ describe('createRulesAgent: money back for the case told, and another purchase a
     const checks = call.events.filter((e) => e.type === 'permission_check') as Array<{ status: string }>;
     expect(checks.at(-1)!.status).toBe('forbidden');
     expect(reply).not.toMatch(/已经在处理/);
+  });
+});
+
+describe('createRulesAgent: a deposit asked back with the booking that holds it read (R3015)', () => {
+  it('checks the deposit against the rules instead of asking which payment is meant', async () => {
+    // A settlement with payments of its own, as a backend may return for any booking.
+    const settlement = { contract_no: 'HX-FS-1', extras: [{ amount: 298 }, { amount: 190 }] };
+    const { call, turns } = heldOutCall(30, 'R3015', '鸿禧宴会酒楼', { hx_settlement: settlement });
+    const reply = await call.say(turns[0]!);
+    const checks = call.events.filter((e) => e.type === 'permission_check') as Array<{ action: string }>;
+    expect(checks.some((c) => /定金/.test(c.action))).toBe(true);
+    expect(reply).not.toMatch(/哪一笔/);
   });
 });

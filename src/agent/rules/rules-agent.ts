@@ -1,6 +1,7 @@
 import { reviewFromContext } from '../../call/build-review.js';
 import type { ApprovedActionResult, CallAgent, CallContext } from '../../call/call-agent.js';
 import { recordsPayments, verifiedPaid } from '../../call/verified-charges.js';
+import { HELD_MONEY } from '../../domain/held-money.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory } from '../../domain/record-schemas.js';
 import { recordText } from '../../domain/record-text.js';
@@ -26,6 +27,7 @@ import { lookUpFacts, lookUpFactsOfRule, lookUpMonthBefore, verifyAccount } from
 import { composeReply, joinSpoken, type ReplyParts } from './methodology-reply.js';
 import {
   alreadyRefunded,
+  depositRead,
   duplicateUnseen,
   noDuplicateSeen,
   whichPayment,
@@ -436,7 +438,9 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
     // are not yet the one meant, and the other interfaces that record payments may hold it.
     const said = new Set(tokenize(utterance).filter((t) => t.length > 1 && !/^\d/.test(t)));
     const named = known.items.some((i) => tokenize(i.text).some((t) => said.has(t)));
-    if (!known.fromRecords || !named) {
+    // 定金你全给我退了 with the booking's deposit read: that is the money meant, no list to hunt.
+    const deposit = HELD_MONEY.test(utterance) && depositRead(ctx);
+    if ((!known.fromRecords || !named) && !deposit) {
       const read = new Set(ctx.systemQueries.map((q) => q.interface));
       const payments = Object.entries(ctx.product.api_interfaces ?? {})
         .filter(([name, d]) => !read.has(name) && (d.response_fields ?? []).some(recordsPayments))
@@ -468,7 +472,7 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
     const heard = understood.get(request) ?? u;
     // Money back with no amount, and the payments read differ: which one is asked, not guessed
     // nor handed to a supervisor.
-    if (whichPaymentUnclear(ctx, request, heard)) {
+    if (whichPaymentUnclear(ctx, request, heard, utterance)) {
       parts.resolve.push(whichPayment(lang));
       continue;
     }
