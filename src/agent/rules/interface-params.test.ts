@@ -44,6 +44,17 @@ describe('fillParams', () => {
     });
   });
 
+  it("fills a cinema's parameter with the venue said, and no other parameter with it", () => {
+    const venues = namedInProduct(['五家门店：沈阳中华路店（和平区）、郑州二七店（二七区）。']);
+    expect(venues).toEqual(['沈阳中华路店', '郑州二七店']);
+    expect(fillParams(['cinema_id'], '去恁二七那个店看', [], now, venues)).toEqual({
+      cinema_id: '郑州二七店',
+    });
+    expect(fillParams(['mobile', 'from', 'to'], '去恁二七那个店看', [], now, venues, ['from', 'to'])).toEqual(
+      {},
+    );
+  });
+
   it('gives up on a value nobody has given, so the agent asks instead of guessing', () => {
     expect(fillParams(['order_id'], '快递到哪了', [], now)).toBeUndefined();
   });

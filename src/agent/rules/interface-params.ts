@@ -35,7 +35,11 @@ export function fillParams(
       (isPostcodeParam(param) ? postcodeSaid(utterance) : undefined) ??
       (isDateParam(param) || (isIdParam(param) && !isVenueParam(param))
         ? undefined
-        : oneSaid(named, utterance)) ??
+        : // A venue's name fills a venue's parameter only (not orders?from=), a work's the others.
+          oneSaid(
+            named.filter((n) => isVenueName(n) === isVenueParam(param)),
+            utterance,
+          )) ??
       // A filter nobody named is left out rather than narrowed by whatever an earlier answer held.
       (optional.includes(param) ? undefined : valueReturned(param, earlier)) ??
       (isPlaceParam(param) ? placeIn(param, utterance, earlier) : undefined) ??
@@ -58,7 +62,8 @@ export function namedInProduct(texts: readonly string[]): string[] {
   for (const text of texts) {
     for (const m of text.matchAll(/《([^《》]{2,20})》|「([^「」]{2,20})」/g)) add((m[1] ?? m[2])!.trim());
     // 五家门店：哈尔滨中央大街店、成都春熙路店: the venues a chain lists are the values a store takes.
-    for (const m of text.matchAll(VENUE_LIST)) for (const venue of m[0].split('、')) add(venue);
+    for (const m of text.matchAll(VENUE_LIST))
+      for (const venue of m[0].split('、')) add(venue.replace(/[（(][^）)]*[）)]$/, ''));
   }
   return out;
 }
@@ -67,8 +72,10 @@ export function namedInProduct(texts: readonly string[]): string[] {
 const VENUE_END = '(?:店|馆|中心|校区)';
 const VENUE_NAME_END = new RegExp(`${VENUE_END}$`);
 /** A list of two or more venues joined by 、 (哈尔滨中央大街店、成都春熙路店). */
+// 沈阳中华路店（和平区）、成都建设路店（成华区）: a venue may carry its district in brackets.
+const VENUE_NOTE = '(?:[（(][^）)、]{1,10}[）)])?';
 const VENUE_LIST = new RegExp(
-  `[\\u4e00-\\u9fff]{2,10}${VENUE_END}(?:、[\\u4e00-\\u9fff]{2,10}${VENUE_END})+`,
+  `[\\u4e00-\\u9fff]{2,10}${VENUE_END}${VENUE_NOTE}(?:、[\\u4e00-\\u9fff]{2,10}${VENUE_END}${VENUE_NOTE})+`,
   'g',
 );
 
@@ -79,7 +86,7 @@ export function isVenueName(name: string): boolean {
 
 /** A parameter naming a venue (store_id, branch, studio): the caller names it, not its code. */
 export function isVenueParam(name: string): boolean {
-  return /store|shop|venue|branch|studio|campus|location|outlet|门店/i.test(name);
+  return /store|shop|venue|branch|studio|campus|location|outlet|cinema|theat(?:er|re)|门店|影城/i.test(name);
 }
 
 /** Whether a parameter takes one of the product's named things (a game), not a date or an id. */
