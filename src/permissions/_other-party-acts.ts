@@ -64,7 +64,7 @@ function compiled(): ActMatchers {
     // 他让我帮他问 / 我朋友托我查 (someone asks the caller), or 帮他查 / 替我妈办 (the caller acts for them).
     behalfZh: act(
       new RegExp(`托我|[让叫要请]我|[帮替代给](?:我的?)?(?:[${firsts}]|他|她|伊|ta)`),
-      `${personZh}${stop}{0,8}?(?:托|委托|拜托|让|叫|要|请)我(?:打个?电话|来|过来)?(?:帮|替|给)?(?:他|她|伊|ta|忙)?(?:一下|下)?${W.BEHALF_VERBS_ZH}|(?:帮|替|代|给)${personZh}(?:一下|下)?${W.BEHALF_VERBS_ZH}`,
+      `${personZh}${stop}{0,8}?(?:托|委托|拜托|让|叫|要|请)我(?:打个?电话|来|过来)?(?:帮|替|给)?(?:他|她|伊|ta|忙)?(?:一下|下)?${W.BEHALF_VERBS_ZH}|(?:帮|替|代|给)${personZh}(?:也|一起)?(?:一下|下)?${W.BEHALF_VERBS_ZH}`,
     ),
     behalfDataZh: new RegExp(W.BEHALF_DATA_ZH, 'g'),
     // 隔壁阿婆托我帮她去拿衣服 … 取件码: collecting someone's thing is theirs to allow; its code is

@@ -37,6 +37,10 @@ describe('findOtherParty', () => {
     ['give me the cell number for the fella that did the job', 'person', 'cell number for the fella'],
     // What someone else booked, and how much of it.
     ['一号金殿那个是不是她订的？她订了多少桌？', 'person', '她订了多少'],
+    // Someone's home phone, whether they had a filter changed (Wu 伐), the day they booked.
+    ['你话我知他登记了未啊？他家里电话多少？', 'person', '他家里电话'],
+    ['侬帮我看看，伊屋里滤芯换过伐？', 'person', '伊屋里滤芯换过伐'],
+    ['你看下她订的是哪天、好多桌', 'person', '她订的是哪天'],
   ])('finds %j (%s: %j)', (action, kind, text) => {
     const found = findOtherParty(action, CALLER);
     expect(found).toMatchObject({ kind, text });
@@ -247,6 +251,7 @@ const OWN_BUSINESS = [
   'what did you charge me for the chip?',
   'I want to make a booking for my daughter',
   '我订了多少桌？',
+  '他家里人都好，就是我这边的暖气不热',
   "what's the phone number for the shop",
   'the driver was rude',
   '骑手到哪了',
