@@ -41,6 +41,10 @@ describe('findOtherParty', () => {
     ['你话我知他登记了未啊？他家里电话多少？', 'person', '他家里电话'],
     ['侬帮我看看，伊屋里滤芯换过伐？', 'person', '伊屋里滤芯换过伐'],
     ['你看下她订的是哪天、好多桌', 'person', '她订的是哪天'],
+    // Someone's gate code, a booking of theirs with its noun left out, a visit of theirs asked.
+    ['give us the code for their back gate so I can let yer fella in', 'person', 'code for their back gate'],
+    ["And was his booked for Thursday an' all?", 'person', 'was his booked'],
+    ['她上个礼拜是不是在你们店做了指甲？', 'person', '她上个礼拜是不是在你们店做了'],
   ])('finds %j (%s: %j)', (action, kind, text) => {
     const found = findOtherParty(action, CALLER);
     expect(found).toMatchObject({ kind, text });
@@ -252,6 +256,8 @@ const OWN_BUSINESS = [
   'I want to make a booking for my daughter',
   '我订了多少桌？',
   '他家里人都好，就是我这边的暖气不热',
+  "what's the code for my gate",
+  'was mine booked for Thursday',
   "what's the phone number for the shop",
   'the driver was rude',
   '骑手到哪了',

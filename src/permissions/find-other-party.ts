@@ -274,12 +274,14 @@ function compiled(): Matchers {
     ofEn: new RegExp(
       // the cell number for the fella that did the job: how someone is reached, for them (not a
       // booking for my daughter, the caller's own).
-      `\\b(${W.DATA_EN})\\s+(?:of|belonging to|registered to|registered under|linked to|under)\\s+(?:(?<role>${W.ROLE_PEOPLE_EN})|(?<people>${W.PEOPLE_EN})|him|her|them)\\b|\\b(?<data2>(?:(?:phone|mobile|cell|contact)\\s+)?number|e-?mail(?: address)?|address|contact details)\\s+for\\s+(?:(?<role2>${W.ROLE_PEOPLE_EN})|(?<people2>${W.PEOPLE_EN})|him|her|them)\\b`,
+      `\\b(${W.DATA_EN})\\s+(?:of|belonging to|registered to|registered under|linked to|under)\\s+(?:(?<role>${W.ROLE_PEOPLE_EN})|(?<people>${W.PEOPLE_EN})|him|her|them)\\b|\\b(?<data2>(?:(?:phone|mobile|cell|contact)\\s+)?number|e-?mail(?: address)?|address|contact details|(?:(?:gate|door|access|entry|alarm|lock|key ?safe)\\s+)?(?:codes?|pins?|passcodes?))\\s+for\\s+(?:(?<role2>${W.ROLE_PEOPLE_EN})|(?<people2>${W.PEOPLE_EN})|him|her|them|(?:his|her|their)\\s+(?:[a-z-]+\\s+)?(?:gate|door|house|place|home|garage|shed|flat|unit|lock|alarm|key ?safe))\\b`,
       'g',
     ),
     questionEn: new RegExp(
       // which seat is he in, which site's my mate on, what cabin are they in: where someone stays or sits.
       `\\b(?:(?:what|which)\\s+${PLACE_EN}(?: number)?(?:'s|\\s+(?:is|are|was|were|does|did))\\s+(?:${W.PEOPLE_EN}|he|she|they)|where\\s+(?:is|are|was|does|do|did)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:sit|sitting|seated|live|living|stay|staying)` +
+        // was his booked for Thursday: someone else's booking, the noun left out.
+        `|\\b(?:was|is|are|were)\\s+(?:his|hers|theirs)\\s+(?:booked|scheduled|due|on|in|done)\\b` +
         // what did youse charge him, how much did you bill my brother-in-law: what someone else paid.
         `|\\b(?:what|how much)\\s+(?:did|do|does|would|will)\\s+(?:you|youse|yous|ye|ya|y'all|you guys|you lot)\\s+(?:charge|bill)\\s+(?:${W.PEOPLE_EN}|him|her|them)\\b` +
         // how much she's gettin' back, how much does my ex earn: someone else's money.
