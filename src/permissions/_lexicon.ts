@@ -1012,17 +1012,26 @@ export function lexicon(): CompiledLexicon {
 const COMPLAINED_OF_EN =
   "\\b(?:about|report|against)\\s+(?:him|her|them|this guy|that guy|the guy|this person|that person|someone|somebody|a member|another member|this member|that member)\\b|\\b(?:the|this|that|a) (?:guy|dude|woman|man|lady|person|member)\\b(?= (?:at|next|who|who's|on|in|from)\\b)|\\bsomeone at\\b";
 
-let otherParty: RegExp | undefined;
+let otherPartyZh: RegExp | undefined;
+let otherPartyEn: RegExp | undefined;
 
 /** Another person named in a clause: 别人, 其他用户, 我老婆, another user, my wife's, a phone number ... */
 export function mentionsOtherParty(text: string, gates = G.ALL): boolean {
   // Only text that opens the gates (of the text it is part of) holds one of these.
   if ((gates & (G.SOMEONE | G.DIGITS_7)) === 0) return false;
+  // Chinese words and phone numbers, then English ones, each read only where the text has its
+  // script: most texts are in one, and the other's alternation costs a scan of every position.
   // A phone number said in the clause (not introduced as the caller's own) may be someone else's.
-  otherParty ??= new RegExp(
-    `(?<!\\d)(?<!我的?(?:手机|电话)?(?:号码|号)?是?\\s*)1[3-9]\\d{9}(?!\\d)|别人|他人|其他用户|其它用户|别的用户|其他人|另一个用户|另一个人|陌生人|${RELATIVES_ZH}|\\banother (?:user|customer|person|member)|\\bsomeone else|\\bsomebody else|\\bother (?:users?|customers?|people)|\\b(?:for )?my ${RELATIVES_EN}\\b|\\b${KIN_EN}(?:'s|s')|\\b(?:for|on behalf of) ${KIN_EN}\\b|${COMPLAINED_OF_EN}`,
+  otherPartyZh ??= new RegExp(
+    `(?<!\\d)(?<!我的?(?:手机|电话)?(?:号码|号)?是?\\s*)1[3-9]\\d{9}(?!\\d)|别人|他人|其他用户|其它用户|别的用户|其他人|另一个用户|另一个人|陌生人|${RELATIVES_ZH}`,
   );
-  return otherParty.test(text);
+  otherPartyEn ??= new RegExp(
+    `\\banother (?:user|customer|person|member)|\\bsomeone else|\\bsomebody else|\\bother (?:users?|customers?|people)|\\b(?:for )?my ${RELATIVES_EN}\\b|\\b${KIN_EN}(?:'s|s')|\\b(?:for|on behalf of) ${KIN_EN}\\b|${COMPLAINED_OF_EN}`,
+  );
+  return (
+    ((gates & (G.CJK | G.DIGITS_7)) !== 0 && otherPartyZh.test(text)) ||
+    ((gates & G.LATIN) !== 0 && otherPartyEn.test(text))
+  );
 }
 
 /**
