@@ -18,19 +18,24 @@ export function normalizeText(text: string): string {
   // Most characters stay: the text is copied in runs between the few that change.
   let out = '';
   let from = 0;
+  // Whether any ASCII letter is said: the English word readings below are skipped without one.
+  let latin = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 122) latin = true;
     const d = normalizeCode(c);
     if (d === c) continue;
     out += text.slice(from, i) + String.fromCharCode(d);
     from = i + 1;
   }
   let norm = from === 0 ? text : out + text.slice(from);
-  // Only where " me " stands as a word: "me " alone is in some, time, name and home.
-  if (norm.includes(' me ')) norm = norm.replace(ME_AS_MY, 'my');
-  if (norm.includes('look')) norm = norm.replace(LOOK_SAID_IN_PASSING, '    ');
-  if (SCOTS_WORD.test(norm)) norm = norm.replace(SCOTS_WORDS, (w) => SCOTS[w]!);
-  if (norm.includes('ah')) norm = norm.replace(SCOTS_I, (w) => (w === 'ah' ? 'i ' : `i${w.slice(2)} `));
+  if (latin) {
+    // Only where " me " stands as a word: "me " alone is in some, time, name and home.
+    if (norm.includes(' me ')) norm = norm.replace(ME_AS_MY, 'my');
+    if (norm.includes('look')) norm = norm.replace(LOOK_SAID_IN_PASSING, '    ');
+    if (SCOTS_WORD.test(norm)) norm = norm.replace(SCOTS_WORDS, (w) => SCOTS[w]!);
+    if (norm.includes('ah')) norm = norm.replace(SCOTS_I, (w) => (w === 'ah' ? 'i ' : `i${w.slice(2)} `));
+  }
   lastText = text;
   lastNorm = norm;
   return norm;
