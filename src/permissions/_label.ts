@@ -87,8 +87,9 @@ const ASKS_IN_CLAUSE =
   /帮我|给我|替我|你们?(?:把|给|帮)|我要|我想|能不能|可不可以|麻烦|\b(?:can|could|would) you\b|\bplease\b|\bi (?:want|need|would like)\b|\bi'd like\b/i;
 
 /**
- * The last clause that asks, when the request has several and it names enough on its own (我是四月二十二号办婚礼的，订的三十桌。
- * …你帮我减成二十四桌嘛 is named by its last clause): the story before it is no name of the action.
+ * The last clause that asks, when the request has several and that clause names enough on its own
+ * (我是四月二十二号办婚礼的，订的三十桌。…你帮我减成二十四桌嘛 is named by its last clause): the story
+ * before it is no name of the action.
  */
 function askedClause(text: string): string {
   const clauses = text.split(/[,，.。!！?？;；]+/).filter((c) => c.trim() !== '');

@@ -95,7 +95,6 @@ export function whichPayment(lang: Language): string {
 const WHAT_IS_LEFT =
   /剩下的|剩余的|没用完|没用的|没用上|用不上的|余下的|\bthe rest\b|\bunused\b|\bremaining\b|\bwhat'?s left\b/i;
 
-/** A refund without an amount while the payments this call read leave more than one it could be. */
 /**
  * A deposit the call's queries read (deposit_yuan, 押金): what a deposit asked back gives back,
  * with no payment list to choose from.
@@ -111,6 +110,7 @@ export function depositRead(ctx: CallContext): boolean {
 }
 const DEPOSIT_KEY = /deposit|押金|定金|订金|保证金/i;
 
+/** A refund without an amount while the payments this call read leave more than one it could be. */
 export function whichPaymentUnclear(
   ctx: CallContext,
   request: ActionRequest,
