@@ -604,17 +604,22 @@ export function forbiddenThingsIn(phrase: string): string[] {
     .trim();
   const m = THINGS_IN_PLACE.exec(core);
   if (!m) return [];
-  const [, list = '', place = ''] = m;
+  const [, action = '', list = '', place = ''] = m;
   const items = list
     .split(/\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+/)
     .map((item) => item.replace(/^(?:other|any|all)\s+/, '').trim())
     .filter((item) => item !== '');
   if (items.length < 2 || items.some((item) => item.split(' ').length > 3)) return [];
-  return items.map((item) => `${item} ${place}`);
+  // changing a locked quote or an invoice in the records: what is done to a record is the rule, not
+  // the record (asking for a copy of the invoice is no change of it).
+  return items.map((item) => (ALTERING.test(action) ? `${action} ${item} ${place}` : `${item} ${place}`));
 }
 
+/** Verbs of altering a record (changing, amending, backdating): the rule's, said with each thing. */
+const ALTERING = /^(?:chang|alter|edit|amend|modif|updat|falsif|back-?dat|rewrit|overwrit|delet)/;
+
 /** An action, the things it takes, and the place they go (accepting …, paint or batteries in a skip). */
-const THINGS_IN_PLACE = /^[a-z-]+\s+(.+?)\s+((?:in|into)\s+(?:a|an|the|any|our|your)\s+[a-z-]+)$/;
+const THINGS_IN_PLACE = /^([a-z-]+)\s+(.+?)\s+((?:in|into)\s+(?:a|an|the|any|our|your)\s+[a-z-]+)$/;
 
 /** Actions that tell someone what a thing holds (giving out, reading out, sharing a code). */
 const DISCLOSING =

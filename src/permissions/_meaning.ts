@@ -808,7 +808,9 @@ function inNote(phrase: string, at: number): boolean {
 }
 
 /** Between an action and the concept it acts on: nothing, or an article. */
-const ACTS_ON = /^\s*(?:(?:a|an|the|any|my)\s+)?$/;
+// changing a locked quote or an invoice: other things listed before the concept's thing too.
+const ACTS_ON =
+  /^\s*(?:(?:a|an|the|any|my)\s+)?(?:(?:[a-z-]+\s+){1,3}(?:or|and)\s+(?:(?:a|an|the|any|my)\s+)?)?$/;
 
 /**
  * Reads a rule phrase (normalised, condition removed). `concepts` are the lexicon's matches in

@@ -3198,3 +3198,26 @@ describe('checkPermission: someone a thing of the caller went to, told', () => {
     expect(checkPermission(rules, said).status).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission: a record changed, not a record asked for', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['Email a copy of an invoice to the email on the account'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [
+      'Refunding to anything other than the card that was charged; changing a locked quote or an invoice in the records',
+    ],
+  });
+  it.each(['Can you email me a copy of my invoice?', 'Could you resend my invoice please'])(
+    'reads "%s" as no record changed',
+    (said) => {
+      expect(checkPermission(rules, said).status).not.toBe('forbidden');
+    },
+  );
+  it.each(['Can you change the invoice to say £200?', 'Change the locked quote in the records'])(
+    'refuses "%s"',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('forbidden');
+    },
+  );
+});
