@@ -3200,6 +3200,12 @@ describe('checkPermission: someone a thing of the caller went to, told', () => {
 });
 
 describe('checkPermission: a record changed, not a record asked for', () => {
+  const NO_STEPS = {
+    can_approve_immediately: [],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  };
   const rules = compileRules({
     can_approve_immediately: ['Email a copy of an invoice to the email on the account'],
     requires_supervisor: [],
@@ -3214,6 +3220,15 @@ describe('checkPermission: a record changed, not a record asked for', () => {
       expect(checkPermission(rules, said).status).not.toBe('forbidden');
     },
   );
+  it('reads a thing listed before the concept as its alternative: a docket or VAT invoice', () => {
+    const docket = compileRules({
+      ...NO_STEPS,
+      can_approve_immediately: ['Email a copy of a docket or VAT invoice to the email on the account'],
+    });
+    expect(checkPermission(docket, 'Email me a copy of my invoice please').status).toBe(
+      'can_approve_immediately',
+    );
+  });
   it.each(['Can you change the invoice to say £200?', 'Change the locked quote in the records'])(
     'refuses "%s"',
     (said) => {

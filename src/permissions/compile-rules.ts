@@ -170,6 +170,9 @@ const REASON_NOTE =
   /\s*\((?=[^()]*?[a-z])[^()]*?(?::|\bmust\b|\bshould\b|\bneeds? to\b|\bha(?:s|ve) to\b)[^()]*(?:\)|$)/g;
 
 /** A bracketed relative clause (who may then …, which …): a description, not a step. */
+/** A thing of one or two words offered as the alternative to the concept's (a docket or VAT invoice). */
+const LISTED_THING_BEFORE =
+  /(?:^|\s)((?:(?:a|an|the)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+or\s+(?:(?:a|an|the)\s+)?)$/;
 /** One-word steps listed before the last one, the list opening the phrase or a clause. */
 const LISTED_STEPS_BEFORE = /(?:^|[;:(]\s*)((?:[a-z]+,\s*)*[a-z]+,?\s+(?:or|and)\s+)$/;
 const RELATIVE_NOTE = /\s*\((?:who|which|that|whose)\b[^)]*(?:\)|$)/g;
@@ -289,7 +292,9 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   for (const m of [...matches].reverse()) {
     // Place, move or cancel orders: the steps listed before the concept's own are alternatives to
     // it (moving an order), not words a request must also say.
-    const listed = LISTED_STEPS_BEFORE.exec(rest.slice(0, m.start));
+    // Email a copy of a docket or VAT invoice: a thing listed before the concept's, an alternative too.
+    const before = rest.slice(0, m.start);
+    const listed = LISTED_STEPS_BEFORE.exec(before) ?? LISTED_THING_BEFORE.exec(before);
     const steps = listed === null ? 0 : listed[1]!.length;
     // Blanked in place, so that the earlier matches' offsets still hold.
     rest = `${rest.slice(0, m.start - steps)}${' '.repeat(steps)} ${rest.slice(m.end)}`;
