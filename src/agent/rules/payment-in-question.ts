@@ -96,16 +96,19 @@ const WHAT_IS_LEFT =
   /剩下的|剩余的|没用完|没用的|没用上|用不上的|余下的|\bthe rest\b|\bunused\b|\bremaining\b|\bwhat'?s left\b/i;
 
 /**
- * A deposit the call's queries read (deposit_yuan, 押金): what a deposit asked back gives back,
- * with no payment list to choose from.
+ * A deposit asked back (定金你全给我退了) while the call's queries read one (deposit_yuan, 押金): what
+ * is given back is that deposit, with no payment list to choose from.
  */
-export function depositRead(ctx: CallContext): boolean {
-  return ctx.systemQueries.some(
-    (q) =>
-      q.ok &&
-      responseFields(q.response).some(
-        ([key, value]) => DEPOSIT_KEY.test(key) && typeof value === 'number' && value > 0,
-      ),
+export function depositAskedBack(ctx: CallContext, line: string): boolean {
+  return (
+    HELD_MONEY.test(line) &&
+    ctx.systemQueries.some(
+      (q) =>
+        q.ok &&
+        responseFields(q.response).some(
+          ([key, value]) => DEPOSIT_KEY.test(key) && typeof value === 'number' && value > 0,
+        ),
+    )
   );
 }
 const DEPOSIT_KEY = /deposit|押金|定金|订金|保证金/i;
@@ -122,7 +125,7 @@ export function whichPaymentUnclear(
     request.concept === 'refund' || (request.concept === '' && MONEY_BACK_WORDS.test(request.text));
   if (!refund || request.quantity || u.quantities.some((q) => q.family === 'money')) return false;
   if (WHAT_IS_LEFT.test(request.text)) return false;
-  if (HELD_MONEY.test(line) && depositRead(ctx)) return false;
+  if (depositAskedBack(ctx, line)) return false;
   if (verifiedCharge(ctx, request.text) !== undefined) return false;
   return new Set(verifiedPaid(ctx.systemQueries).items.map((i) => i.value)).size >= 2;
 }

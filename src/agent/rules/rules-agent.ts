@@ -1,7 +1,6 @@
 import { reviewFromContext } from '../../call/build-review.js';
 import type { ApprovedActionResult, CallAgent, CallContext } from '../../call/call-agent.js';
 import { recordsPayments, verifiedPaid } from '../../call/verified-charges.js';
-import { HELD_MONEY } from '../../domain/held-money.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory } from '../../domain/record-schemas.js';
 import { recordText } from '../../domain/record-text.js';
@@ -27,7 +26,7 @@ import { lookUpFacts, lookUpFactsOfRule, lookUpMonthBefore, verifyAccount } from
 import { composeReply, joinSpoken, type ReplyParts } from './methodology-reply.js';
 import {
   alreadyRefunded,
-  depositRead,
+  depositAskedBack,
   duplicateUnseen,
   noDuplicateSeen,
   whichPayment,
@@ -439,7 +438,7 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
     const said = new Set(tokenize(utterance).filter((t) => t.length > 1 && !/^\d/.test(t)));
     const named = known.items.some((i) => tokenize(i.text).some((t) => said.has(t)));
     // 定金你全给我退了 with the booking's deposit read: that is the money meant, no list to hunt.
-    const deposit = HELD_MONEY.test(utterance) && depositRead(ctx);
+    const deposit = depositAskedBack(ctx, utterance);
     if ((!known.fromRecords || !named) && !deposit) {
       const read = new Set(ctx.systemQueries.map((q) => q.interface));
       const payments = Object.entries(ctx.product.api_interfaces ?? {})
