@@ -50,3 +50,19 @@ export function pick<T>(list: readonly T[], turn: number): T | undefined {
 export function slaWindow(sla: string, kind: 'supervisor' | 'process', language: Language): string {
   return formatSpan(slaTime(sla, kind), language);
 }
+
+/** A rule that says its own "no" (禁止透露…, 不得…, Never …, No …): quoted, not negated again. */
+const NEGATED_RULE =
+  /^(?:禁止|严禁|不得|不能|不可|不准|不允许|不予|无权|未经|没有)|^(?:never|no|not|don't|do not)\b/i;
+
+/**
+ * The reason a forbidden rule gives, said in a sentence whatever form the rule was written in:
+ * 透露其他用户信息 and "disclose other customers' data" follow "not allowed to"; "Telling anyone
+ * about another account", 会员信息… and 禁止… are quoted as the rule's own words.
+ */
+export function forbiddenReason(rule: string, language: Language): string {
+  const text = rule.trim().replace(/[。.；;]+$/, '');
+  if (language === 'zh') return NEGATED_RULE.test(text) ? `按规定，${text}` : `按规定不能${text}`;
+  if (/^[a-z]/.test(text) && !NEGATED_RULE.test(text)) return `our rules don't allow us to ${text}`;
+  return `it's against our rules: ${text}`;
+}

@@ -33,7 +33,7 @@ import {
   whichPaymentUnclear,
 } from './payment-in-question.js';
 import { decideAhead, rulesOf, termOf } from './product-rules.js';
-import { phrases, pick, slaWindow } from './reply-phrases.js';
+import { forbiddenReason, phrases, pick, slaWindow } from './reply-phrases.js';
 import { factsHead, maskOtherPhones, pointsAtItem } from './speak-facts.js';
 import {
   afterWithdrawal,
@@ -1136,8 +1136,8 @@ async function handleAction(
         topic: action,
         text:
           lang === 'zh'
-            ? `非常抱歉，这个我们无法处理，因为按规定不能${rule}。`
-            : `I'm sorry, we can't do that: our rules don't allow us to ${rule}.`,
+            ? `非常抱歉，这个我们无法处理，因为${forbiddenReason(rule, lang)}。`
+            : `I'm sorry, we can't do that: ${forbiddenReason(rule, lang)}.`,
       };
     }
   }
