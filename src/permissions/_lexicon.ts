@@ -115,7 +115,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '返(?:钱|款)',
       '\\brefund\\w*',
       // put the extra one back on my card: money put back where it came from.
-      '\\bput\\b[^.!?;]{0,24}?\\bback (?:on|onto|to|into) (?:my|the) (?:card|credit card|account|bank)\\b',
+      // put one of them eighty-fives back on my card: what is put back may take a few words.
+      '\\bput\\b[^.!?;]{0,40}?\\bback (?:on|onto|to|into) (?:my|the) (?:card|credit card|account|bank)\\b',
       '\\breimburs\\w*',
       '\\bmoney back\\b',
       '\\bpay(?: me)? back\\b',

@@ -369,6 +369,10 @@ const TERMS_AFTER_DASH =
  * the phrase itself states none; otherwise it is a term of the case (see `RuleCondition.term`), and
  * a price per unit (按45元/小时) is neither.
  */
+/** A rule that says no sum limits it (whatever the amount, 不论金额, 金额不限). */
+const ANY_AMOUNT =
+  /\b(?:whatever|regardless of|irrespective of) (?:the )?(?:amount|sum|value)\b|\bof any (?:amount|size|value)\b|(?:无论|不论|不管)(?:金额)?(?:多少|大小|多大)|金额不限|不限金额/;
+
 export function parseRule(text: string): ParsedRule {
   // 24 hours' or more notice: the possessive of a span of time is the span.
   const s = normalizeText(text)
@@ -376,17 +380,21 @@ export function parseRule(text: string): ParsedRule {
     .replace(/[≥≧]/g, '>=')
     .replace(/\b(minutes|hours|days|weeks|months|years)'(?=\s)/g, '$1');
   const scan = scanQuantities(s, s);
+  const anyAmount = ANY_AMOUNT.test(s);
   const all: Num[] = [
     ...scan.quantities.map((q) => ({ value: q.value, unit: q.unit, start: q.start, end: q.end })),
     ...scan.bare.map((b) => ({ value: b.value, start: b.start, end: b.end })),
   ]
     .filter(
-      (n) =>
+      (n: Num) =>
         !AGE_AFTER.test(s.slice(n.end)) &&
         !DEDUCTED_BEFORE.test(s.slice(0, n.start)) &&
         !SERVICE_TIME_AFTER.test(s.slice(n.end)) &&
         !MINUTES_AFTER.test(s.slice(n.end)) &&
-        !BUSINESS_DAYS_WITHIN.test(s.slice(n.start)),
+        !BUSINESS_DAYS_WITHIN.test(s.slice(n.start)) &&
+        // Goodwill beyond the £30 credit, whatever the amount: a sum the rule says it is not
+        // measured by names something else (the credit), no limit.
+        !(anyAmount && n.unit !== undefined && FAMILY[n.unit] === 'money'),
     )
     .sort((a, b) => a.start - b.start);
   const notes = noteSpans(s);

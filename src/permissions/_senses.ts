@@ -1017,6 +1017,12 @@ export const SENSES: readonly SenseDef[] = [
         re: `knock\\s+(?:${MONEY_OFF_EN})\\s+off\\b`,
       },
       { key: 'knocked', re: `(?<=\\b(?:want|get|have)\\s+(?:${MONEY_OFF_EN})\\s+)knocked\\s+off\\b` },
+      // bung us a tenner for the hassle, fifty pounds for my trouble: money asked for what the
+      // caller went through.
+      ...['hassle', 'trouble', 'inconvenience', 'bother'].map((key) => ({
+        key,
+        re: `(?<=(?:${MONEY_OFF_EN})\\s+(?:for|to cover)\\s+(?:the|my|our|all the|all this|all my)\\s+)${key}\\b`,
+      })),
     ],
   },
   {
@@ -1981,7 +1987,6 @@ export const SENSES: readonly SenseDef[] = [
       'look up',
       'look into',
       'check',
-      'see',
       'accessed',
       'accessing',
       'open',
@@ -1989,6 +1994,12 @@ export const SENSES: readonly SenseDef[] = [
       'investigat*',
     ],
     patterns: [
+      // see my bill, can I see it; not what a caller saw or says in passing (I see your van
+      // outside his place, you see, let me see).
+      {
+        key: 'see',
+        re: '(?:(?<=\\b(?:can|could|may|might)\\s+(?:i|we)\\s+)|(?<!\\b(?:i|we|me|us|you|u|ya)\\s+))see\\b',
+      },
       // access her files (the verb); access alone is a noun (see the access sense).
       {
         key: 'access',

@@ -3236,3 +3236,39 @@ describe('checkPermission: a record changed, not a record asked for', () => {
     },
   );
 });
+
+describe('what a caller saw, money for the hassle, and notes that promise nothing', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      "Look up and explain the caller's own account: jobs, appointments, invoices and charges",
+    ],
+    requires_supervisor: [
+      "ANY goodwill, compensation or credit beyond the £30 missed-appointment credit - lost wages, taxis, 'something for the hassle' - whatever the amount",
+    ],
+    requires_process: [
+      "Complaint about a technician's conduct: log a complaint - the Operations Manager replies within 3 working days. Don't promise an outcome or compensation",
+    ],
+    forbidden: [],
+  });
+  it.each(['I see your van outside his place every week', 'you see, let me see, it was last week'])(
+    'reads "%s" as no look-up asked',
+    (said) => {
+      expect(checkPermission(rules, said).status).not.toBe('can_approve_immediately');
+    },
+  );
+  it.each(['Can I see my invoice?', 'I want to see my charges'])('reads "%s" as a look-up', (said) => {
+    expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+  });
+  it.each([
+    'bung us a tenner for the hassle',
+    'I want twenty quid for my trouble',
+    '€50 for all the inconvenience',
+  ])('reads "%s" as goodwill for a supervisor, not the complaint whose note promises none', (said) => {
+    const decision = checkPermission(rules, said);
+    expect(decision.status).toBe('requires_supervisor');
+    expect(decision.rule).toMatch(/^ANY goodwill/);
+  });
+  it('reads no limit in a rule that says whatever the amount', () => {
+    expect(rules.rules.find((r) => r.text.startsWith('ANY'))?.condition).toBeUndefined();
+  });
+});

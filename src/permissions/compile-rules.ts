@@ -211,8 +211,8 @@ function beforeSteps(phrase: string, text: string): string {
   return colon >= 2 ? withMoneyOf(phrase.slice(0, colon).trim(), stepsOf(text)) : phrase;
 }
 
-/** A clause saying what is not done: 不承诺, 无, no amount promised, never. */
-const NOT_DONE = /[不无没未]|\b(?:no|not|never|nothing)\b/i;
+/** A clause saying what is not done: 不承诺, 无, no amount promised, never, don't promise. */
+const NOT_DONE = /[不无没未]|\b(?:no|not|never|nothing|cannot|(?:don|doesn|won|can)'?t)\b/i;
 
 /** The steps of a rule as written, after its first colon (its terms and notes too). */
 function stepsOf(text: string): string {
