@@ -27,7 +27,7 @@ import { SEVERAL_CASES } from './_english-alternatives.js';
 import { type ConceptDef, mentionsOtherParty } from './_lexicon.js';
 import { isAsciiLetter, isDigit } from './_normalize.js';
 import { countBefore } from './_numerals.js';
-import { COMPANY_ZH } from './_other-party-words.js';
+import { alternatives, COMPANY_ZH, KEPT_AWAY_ZH, PEOPLE_ZH, THEIRS_ZH } from './_other-party-words.js';
 import { SENSES, type SenseDef, verbNotNoun } from './_senses.js';
 import { contentWords, NO_WORDS, stem, stemsOf, type Words } from './_words.js';
 
@@ -651,7 +651,7 @@ const OTHER_PERSON_EN = String.raw`\b(?:other|another)(?:'s\b|\s+(?:[a-z-]+\s+)?
  * A rule naming the one party its data is kept for (reports go only to the client; agents get
  * nothing; 上门记录只告诉户主本人; 向本人以外的任何人透露): a rule on other people's data, as 透露他人信息 is.
  */
-export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b|只(?:告诉|告知|给|对|向|发给|提供给|跟)[^,.;、]{0,10}?本人|仅(?:限|对|向|告知|告诉)[^,.;、]{0,10}?本人|本人[^,.;]{0,40}?以外的?(?:任何人|其他人|人|账户|账号|帐户|银行卡|卡)`;
+export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b|只(?:告诉|告知|给|对|向|发给|提供给|跟)[^,.;、]{0,10}?本人|仅(?:限|对|向|告知|告诉)[^,.;、]{0,10}?本人|(?:本人|来电(?:号码|手机号?|人)?)[^,.;]{0,40}?以外的?(?:任何人|其他人|人|账户|账号|帐户|银行卡|卡)`;
 
 /**
  * Money or data sent anywhere but where it belongs (退款退到原支付账户以外的账户, 原路以外, to a card
@@ -714,6 +714,7 @@ export function namesOtherParty(norm: string, gates = G.ALL): boolean {
   // 我礼拜六晚上跟朋友在九眼桥喝酒: company kept in the story asks nothing of theirs; 把我媳妇也加上
   // adds her to the caller's own list, for the caller.
   if (ACCOMPANIED.test(text)) text = text.replace(ACCOMPANIED_ALL, ' ');
+  if (KEPT_AWAY.test(text)) text = text.replace(KEPT_AWAY_ALL, ' ');
   if (ADDED_PERSON.test(text)) text = text.replace(ADDED_PERSON_ALL, ' ');
   if (GIVEN_AWAY_EN.test(text)) text = text.replace(GIVEN_AWAY_ALL, ' ');
   return ((gates & G.OTHERS) !== 0 && REQUEST_OTHER.test(text)) || mentionsOtherParty(text, gates);
@@ -776,8 +777,10 @@ const OWN_KIN_ALL = new RegExp(
  * Company the caller kept (跟朋友在…喝酒, 和同事一起去的, 带孩子来玩): people in the story, not whose
  * thing the request is about.
  */
-const ACCOMPANIED = new RegExp(String.raw`(?:跟|和|同|陪|带着?)${COMPANY_ZH}`);
+const ACCOMPANIED = new RegExp(String.raw`(?:跟|和|同|陪|带着?|带上|领着?|拉着?)${COMPANY_ZH}`);
 const ACCOMPANIED_ALL = new RegExp(ACCOMPANIED.source, 'g');
+const KEPT_AWAY = new RegExp(KEPT_AWAY_ZH);
+const KEPT_AWAY_ALL = new RegExp(KEPT_AWAY_ZH, 'g');
 
 /**
  * Someone a thing of the caller's went to, told (she gave my shift to somebody else, they sold the
@@ -836,6 +839,7 @@ export function compileMeaning(
     rest = `${rest.slice(0, start)}${' '.repeat(end - start)}${rest.slice(end)}`;
   };
   const acts: number[] = [];
+  const listedActs: number[] = [];
   const firstConcept = concepts.reduce((a, c) => Math.min(a, c.start), Number.POSITIVE_INFINITY);
   for (let s = 0; s < spans.length; s++) {
     const span = spans[s]!;
@@ -890,6 +894,14 @@ export function compileMeaning(
     }
     if (sense.role === 'action') {
       const inside = concepts.some((c) => span.start >= c.start && span.end <= c.end);
+      // 替…以外的账户退票、改期、退卡、退押金: an action listed beside the concept's is another the
+      // rule names (settled below, for a rule on what is done for someone else).
+      if (
+        sense.generic !== true &&
+        !inNote(phrase, span.start) &&
+        (phrase.charAt(span.end) === '、' || phrase.charAt(span.start - 1) === '、')
+      )
+        push(listedActs, k);
       if (concepts.length === 0 || inside || (sense.concept !== undefined && ids.has(sense.concept)))
         push(heads, k);
       // 办理 in 办理停机保号 only says "do it": a broad verb beside the lexicon's action adds nothing.
@@ -926,6 +938,12 @@ export function compileMeaning(
     blank(m.index, m.index + m[0].length);
   }
   if (heads.some((h) => SENSES[h]!.needsOther)) needsOther = true;
+  if (needsOther && concepts.length > 0)
+    for (const k of listedActs) {
+      push(heads, k);
+      const at = objects.indexOf(k);
+      if (at >= 0) objects.splice(at, 1);
+    }
   // Words inside a concept's match stay (套餐 in 修改他人套餐 says whose what), but not those the
   // concept takes as its own (预约 in 上门维修预约).
   const absorb = concepts.flatMap((c) => c.concept.absorb ?? []);
@@ -1061,6 +1079,33 @@ function sentenceTellsOfOther(norm: string, m: RuleMeaning): boolean {
     if (!m.heads.some((h) => sentence.has[h] === 1)) continue;
     if (m.objects.some((o) => sentence.has[o] === 1) || sentence.other) return true;
   }
+  return false;
+}
+
+/**
+ * For a rule on doing something for someone else (为他人的合同换人): whether the clauses around a
+ * request say whose thing it is (我妹妹的票, 我老公订的, 替我妈): someone told of there (孩子在地上爬
+ * 她都不带瞅一眼的, 我老公要加班) is the story, the thing still the caller's. Chinese only; a rule on
+ * telling (透露) is about whoever is named.
+ */
+export function contextActsForOther(m: RuleMeaning, around: string): boolean {
+  if (m.heads.length === 0 || m.heads.some((h) => SENSES[h]!.needsOther === true) || !HAS_CJK.test(around))
+    return true;
+  return (
+    THEIRS.test(around) || OTHER_BOOKED.test(around) || FOR_SOMEONE.test(around) || DONE_FOR.test(around)
+  );
+}
+const THEIRS = new RegExp(THEIRS_ZH);
+/** 替女儿退班, 为我妈办, 把那个班给她退掉: done in someone's stead. */
+const DONE_FOR = new RegExp(
+  `[替为代](?:我的?|俺的?)?(?:${alternatives(PEOPLE_ZH)}|(?<![其吉])他|她)|给(?:我的?|俺的?)?(?:${alternatives(PEOPLE_ZH)}|(?<![其吉])他|她)[^,.!?;:、\\n]{0,2}?(?:退|办|开|改|取消|停|换|注销|转|关|销)`,
+);
+const HAS_CJK = /[\u4e00-\u9fff]/;
+
+/** Whether one sentence of the text names one of the rule's heads and someone else. */
+function sentenceActsForOther(norm: string, m: RuleMeaning): boolean {
+  for (const sentence of sentencesRead(norm))
+    if (sentence.other && m.heads.some((h) => sentence.has[h] === 1)) return true;
   return false;
 }
 
@@ -1433,12 +1478,24 @@ export function meaningLevel(
     !(
       ((m.wards ? namesOtherBesidesWards(view.norm, m.wards) : view.other()) &&
         !otherOnlyTold(view.norm, m.wards)) ||
-      (!m.ownClause && (m.wards ? contextNamesOther(ctx.norm, m.wards) : ctx.other())) ||
+      (!m.ownClause &&
+        (m.wards ? contextNamesOther(ctx.norm, m.wards) : ctx.other()) &&
+        contextActsForOther(m, ctx.norm)) ||
       (m.objects.some((o) => t.isParty[o] === 1 && (has[o] === 1 || ctx.has[o] === 1)) &&
         !onlyCompany(view.norm, ctx.norm))
     )
   )
     return CONTRADICTED;
+  // 为他人的合同换人 read in a whole line (…她都不带瞅一眼的…我要换人，赶紧给我换一个): a rule on
+  // acting for someone else needs them named in the sentence that asks for the act.
+  if (
+    m.needsOther &&
+    view.joined &&
+    m.heads.length > 0 &&
+    !m.heads.some((h) => SENSES[h]!.needsOther === true) &&
+    !sentenceActsForOther(view.norm, m)
+  )
+    return NONE;
 
   // My dad's in hospital, so can I get my money back on those tickets? Someone else named only
   // around a request that says it is after the caller's own thing (my money, 我的票) is why the

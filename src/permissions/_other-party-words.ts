@@ -241,7 +241,18 @@ export const PEOPLE_ZH = [
  * around the caller (娃, 伢 are children in south-western and Hubei speech), and what they were doing
  * with the caller. People in the story, in one clause with it.
  */
-export const COMPANY_ZH = `(?:我的?|俺的?|我们的?|几个)?(?:${alternatives(PEOPLE_ZH)}|娃儿?|伢)(?:们|俩|几个|一家人?)?(?=一起|一块儿?|一道|在|去|到|出去|出来|来|吃|喝|看|逛|玩|耍|打|过|聚|唱)`;
+const ONE_OF_COMPANY_ZH = `(?:${alternatives(PEOPLE_ZH)}|娃儿?|伢|仔仔|细路)`;
+// 同老公仔仔去, 领俩孩子上你们园子, 带老婆和孩子去: the people one goes with, several listed.
+export const COMPANY_ZH = `(?:我的?|俺的?|我们的?|几个|俩|两个|三个)?${ONE_OF_COMPANY_ZH}(?:[、和跟同与]?${ONE_OF_COMPANY_ZH})*(?:们|俩|几个|一家人?)?(?=一起|一块儿?|一道|在|去|到|出去|出来|来|吃|喝|看|逛|玩|耍|打|过|聚|唱|上(?:你|您|这|那|贵))`;
+
+/**
+ * Why someone cannot come (礼拜六我老公要加班, 我爸爸早上起来有点中暑, 孩子发烧了): the caller's reason
+ * for changing their own booking, nothing of that person's asked.
+ */
+export const KEPT_AWAY_ZH = `(?:我的?|俺的?|我们的?|我家|俺家|阿拉)?${ONE_OF_COMPANY_ZH}[^,.!?;:、\\n]{0,8}?(?:加班|上班|出差|值班|生病|病了|发烧|中暑|感冒|住院|受伤|不舒服|有事|去不了|来不了|走不开|没空|没时间)`;
+
+/** Something of someone else's (我妹妹的票, 她的合同, 佢嘅卡): whose thing it is, said. */
+export const THEIRS_ZH = `(?:${alternatives(PEOPLE_ZH)}|(?<![其吉])他|她|他们|她们|佢|ta)(?:的|嘅|个)`;
 
 /** People met through a service (骑手, 快递员): only their contact and identity are theirs to keep. */
 export const ROLES_ZH = [

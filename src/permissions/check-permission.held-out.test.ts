@@ -556,3 +556,43 @@ describe('checkPermission on a water company’s rules (held-out round 3)', () =
     expect(status('Can someone come and swap my meter?')).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission on a water park’s rules (held-out round 31)', () => {
+  const status = statusFor('held-out-31', '碧浪湾水上乐园');
+
+  // 替来电号码以外的账户退票: a forbidden rule on acting for another account. Those the caller went
+  // with, listed (同老公仔仔, 领俩孩子), and why someone cannot come (我老公要加班) ask nothing for them.
+  it.each([
+    '礼拜日我同老公仔仔去你哋顺德园玩，下昼落大雨停晒园，五百几蚊门票就咁嘥咗，你哋要全部退返畀我',
+    '上礼拜六我领俩孩子上你们浑南那园子，手环多扣了我二百多，多扣的都给我退回来',
+    '礼拜六我老公要加班，帮我改到下礼拜三，就是19号，好伐？',
+  ])('reads company and reasons in "%s" as the caller’s own request', (said) => {
+    expect(status(said)).not.toBe('forbidden');
+  });
+
+  it.each(['替我妹妹把她的票退了', '帮我老公的季卡退了', '我老公要加班，把他的票改到下周'])(
+    'still forbids "%s", done for someone else',
+    (said) => {
+      expect(status(said)).toBe('forbidden');
+    },
+  );
+});
+
+describe('checkPermission on a home-help agency’s rules (held-out round 4): a forbidden rule’s pieces', () => {
+  const status = statusFor('held-out-4', '沈阳巧姐家政');
+
+  // 修改打卡记录或阿姨评价；为他人的合同换人、改期、退款或解约: two rules, each read on its own.
+  it('forbids changing the date on someone else’s contract', () => {
+    expect(status('帮我把我妹妹的合同改期到下个月')).toBe('forbidden');
+  });
+  it('reads the nanny of the caller’s own contract as no one else’s contract', () => {
+    expect(status('我原来定的是二十号上户嘛，给我改成十号啊？阿姨那边能来得了不？')).not.toBe('forbidden');
+  });
+  it('reads someone told of in an earlier sentence as no one the change is for', () => {
+    expect(
+      status(
+        '现在这个孙秀梅，孩子在地上爬她都不带瞅一眼的，我老伴儿说她好几回了。我要换人，赶紧给我换一个。',
+      ),
+    ).not.toBe('forbidden');
+  });
+});

@@ -14,6 +14,7 @@ import {
   conceptBit,
   conceptsMaybeNamed,
   conceptsSensed,
+  contextActsForOther,
   contextOf,
   contradictsState,
   EXACT,
@@ -915,7 +916,9 @@ function levelsFor(
     // other people's data, and the request names no one else: the reading by meaning decides.
     if (lexicon === EXACT && rule.meaning.needsOther) {
       view ??= new PartView(part, parsed, facts, joined);
-      if (!view.other() && !view.context().other()) lexicon = NONE;
+      const around = view.context();
+      if (!view.other() && !(around.other() && contextActsForOther(rule.meaning, around.norm)))
+        lexicon = NONE;
     }
     // The lexicon's own match, or a rule on another lexicon action than the part's that the part
     // does not name in other words either: settled, unless the part names the opposite of a

@@ -567,10 +567,14 @@ function statedActions(text: string, category: PermissionCategory): string[] {
     const first = /^[a-z]+/i.exec(piece)?.[0];
     // 约免费试听课、约课；上课前24小时以上请假、调课: a Chinese piece names its action anywhere
     // (after the time it is done in); one naming none (超出的报主管) is a note of the one before.
-    const ownAction =
-      hasCjk(piece) && category !== 'forbidden'
+    // A forbidden Chinese piece is a rule of its own when it opens on its action or on whom it is
+    // done for (修改打卡记录或阿姨评价；为他人的合同换人、改期): a note naming an action later
+    // (…里的internal_only只供内部核查) stays with the one before.
+    const ownAction = hasCjk(piece)
+      ? category !== 'forbidden'
         ? namesAction(withoutNotes(piece))
-        : first !== undefined && namesAction(first.toLowerCase());
+        : namesAction(piece.slice(0, 2)) || DONE_FOR_OTHERS.test(piece)
+      : first !== undefined && namesAction(first.toLowerCase());
     // What does not start with an action of its own (a note, a case) belongs to the one before;
     // so does what the operator must not do meanwhile (工单处理期间客服不先行退款、不承诺赔偿金额).
     if (out.length > 0 && (!ownAction || OPERATOR_DENIED.test(withoutNotes(piece))))
@@ -579,6 +583,9 @@ function statedActions(text: string, category: PermissionCategory): string[] {
   }
   return out.length > 1 ? out : [text];
 }
+
+/** A forbidden piece opening on whom it is done for: 为他人的合同…, 替非本人…, 向别人…. */
+const DONE_FOR_OTHERS = /^(?:[替为代帮给向](?:他人|别人|其他人|非本人|非))/;
 
 /** A clause denying the step it names (不先退款, 不承诺赔偿金额, 不予退还). */
 const STEP_DENIED = /不(?:先行?|承诺|保证|答应|予|得)/;
