@@ -158,6 +158,9 @@ describe('buildKnowledgeIndex', () => {
       ['我要关闭会员的自动续费', '如何取消会员自动续费？'],
       ['退款多久到账', '退款多久到账？'],
       ['退款一般多久能到账', '退款多久到账？'],
+      // Money back where it came from, asked when: 到账 in other words.
+      ['那钱啥时候能回到我微信里', '退款多久到账？'],
+      ['咁啲钱几时返到我微信度', '退款多久到账？'],
       ['几台设备', '会员可以几台设备同时用？'],
       ['会员能几台设备一起看', '会员可以几台设备同时用？'],
     ])('still ranks the right entry first for %j', (query, question) => {

@@ -155,6 +155,13 @@ function termsOf(text: string): string[] {
 const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/连网|配网|上网|入网|连wifi|连无线/g, '联网'],
   [/多长时间|多少天|几天|多少时间/g, '多久'],
+  // 钱几时返到我微信度, 回到我卡上: money back where it came from has arrived (到账), and when it
+  // arrives is how long it takes, as an FAQ asks it (退款多久到账).
+  [
+    /(?:回|返|退)(?:到|返|回)(?:我的?|俺的?)?(?:微信|支付宝|银行卡|卡|账户|账上|钱包|原账户)(?:里|上|度)?/g,
+    '到账',
+  ],
+  [/(?:什么时候|啥时候|么时候|几时|几耐|啥辰光)(?=[^,，。.?？!！]{0,4}?到账)/g, '多久'],
   [/退钱|返钱/g, '退款'],
   [/邮费|快递费/g, '运费'],
   // 小孩子怎么算钱, 咋收钱: how something is charged, as an FAQ says 收费.
