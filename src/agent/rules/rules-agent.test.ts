@@ -2542,3 +2542,33 @@ describe('createRulesAgent: a deposit asked back with the booking that holds it 
     expect(reply).not.toMatch(/哪一笔/);
   });
 });
+
+describe('createRulesAgent: when the supervisor answers, asked after an escalation', () => {
+  const product = {
+    name: '墨点云印',
+    sla: '查询、加急、电子发票当场办；主管审批2小时内回电；投诉工单24小时内回电；账户注销7个工作日',
+    faq: [{ q: '展架压坏了怎么办？', a: '签收后7天内拍照反馈，核实后可以免费加急重印。' }],
+    operator_permissions: {
+      can_approve_immediately: ['每单200元以内的质量问题退款'],
+      requires_supervisor: ['质量问题退款每单>200元（整笔报主管）'],
+      requires_process: [],
+      forbidden: [],
+    },
+  };
+  it.each(['那展架的钱，主管多久给我答复？', '那主管啥时候能给我回信儿？'])(
+    'answers "%s" with the supervisor’s time, not an FAQ on the thing',
+    async (asked) => {
+      const c = agentCall({
+        product,
+        operator: records.operators[0]!,
+        customer: { name: '林女士', phone: '13900003114' },
+        phone: '13900003114',
+      });
+      await c.say('展架运输压坏了，268块你们给我退了');
+      expect(c.events.filter((e) => e.type === 'ticket')).toHaveLength(1);
+      const reply = await c.say(asked);
+      expect(reply).toContain('2小时');
+      expect(c.events.filter((e) => e.type === 'ticket')).toHaveLength(1);
+    },
+  );
+});

@@ -123,9 +123,13 @@ export function withdraws(ctx: CallContext, utterance: string): boolean {
  * how long does this take, how long before it's back), or urging it
  * (快点处理, 弄弄清爽, 管管, 给我个说法, I want an answer today).
  */
-// 今儿下班前给我回个话儿, 你让主管打给我, 赶紧给我整: told back, or urged on.
+// 今儿下班前给我回个话儿, 你让主管打给我, 赶紧给我整, 主管啥时候给我回信儿: told back, or urged on.
 const FOLLOW_UP =
-  /(?:打|回)(?:个|一个)?电话(?:给我|过来)|回(?:个|一个)?话儿?|给我(?:个|一个)?(?:信儿|回话|准信)|打给我|赶紧(?:给我)?(?:整|办|弄|处理)|尽快(?:给我)?(?:整|办|弄|处理|回复)|\bget back to me\b|给我(?:打|回)(?:个|一个)?电话|通知我|告诉我(?:一声|结果)|回复我|(?:好久|多久|什么时候|啥时候|几点|今天|今朝|马上)[^，,。？?]{0,6}(?:到|来|过来)|(?:要|得|还要|还得|又要)等(?:多久|几天|多长时间|到什么时候)|(?:给|拿)(?:我|个|一个|我个|我一个)(?:说法|交代)|快点(?:去)?(?:处理|弄|办|讲)|弄(?:弄)?(?:清爽|清楚)|查清楚|抓紧(?:处理|办)?|管管|\b(?:call|ring) me back\b|\blet me know\b|\bkeep me posted\b|\bhow long (?:do|will|would|should|must) (?:i|we) (?:have to )?wait\b|\b(?:i want|i need|give me) an answer (?:today|by|before|this)\b|\bhow (?:long|soon)\b[^.?!]{0,30}\b(?:get here|arrive|come|be here)\b|(?:要|得|还要|需要)(?:等)?(?:多久|多长时间|几天)|多久(?:能|才|可以|会)?(?:弄好|办好|办完|处理完|处理好|有结果|出结果|到账|下来|好)|\bhow long (?:does|will|would|is|'s|until|till|before)\b|\bhow long\b[^.?!]{0,30}\btake\b/i;
+  /(?:打|回)(?:个|一个)?电话(?:给我|过来)|回(?:个|一个)?话儿?|给我(?:个|一个)?(?:回信儿?|信儿|回话|准信|答复)|(?:多久|什么时候|啥时候|几时|几点|哪天)[^，,。？?]{0,8}?(?:回复|答复|回话|回信|回电|联系我|打给我)|打给我|赶紧(?:给我)?(?:整|办|弄|处理)|尽快(?:给我)?(?:整|办|弄|处理|回复)|\bget back to me\b|给我(?:打|回)(?:个|一个)?电话|通知我|告诉我(?:一声|结果)|回复我|(?:好久|多久|什么时候|啥时候|几点|今天|今朝|马上)[^，,。？?]{0,6}(?:到|来|过来)|(?:要|得|还要|还得|又要)等(?:多久|几天|多长时间|到什么时候)|(?:给|拿)(?:我|个|一个|我个|我一个)(?:说法|交代)|快点(?:去)?(?:处理|弄|办|讲)|弄(?:弄)?(?:清爽|清楚)|查清楚|抓紧(?:处理|办)?|管管|\b(?:call|ring) me back\b|\blet me know\b|\bkeep me posted\b|\bhow long (?:do|will|would|should|must) (?:i|we) (?:have to )?wait\b|\b(?:i want|i need|give me) an answer (?:today|by|before|this)\b|\bhow (?:long|soon)\b[^.?!]{0,30}\b(?:get here|arrive|come|be here)\b|(?:要|得|还要|需要)(?:等)?(?:多久|多长时间|几天)|多久(?:能|才|可以|会)?(?:弄好|办好|办完|处理完|处理好|有结果|出结果|到账|下来|好)|\bhow long (?:does|will|would|is|'s|until|till|before)\b|\bhow long\b[^.?!]{0,30}\btake\b/i;
+
+/** When the one a request waits for answers, asked (主管多久给我答复, when will the supervisor ring). */
+const DECIDER_ASKED =
+  /(?:主管|经理|领导|上级)[^，,。？?]{0,6}?(?:多久|什么时候|啥时候|几时|几点|哪天|回复|答复|回话|回信|回电|联系|打)|\b(?:supervisor|manager|boss|gaffer)\b[^.?!]{0,30}\b(?:ring|call|phone|get back|reply|answer)/i;
 
 /**
  * Another thing the caller bought or ordered, told before asking when it comes (我昨天晚上又买了一斤
@@ -146,7 +150,10 @@ export function followedUp(ctx: CallContext, utterance: string, u: Understanding
   if (asksNew || !FOLLOW_UP.test(utterance) || ANOTHER_PURCHASE.test(utterance)) return undefined;
   // 新卡啥时候能寄到？ a question the FAQ answers is answered by it; 那要等多久嘛 names nothing
   // but the wait, and an entry it finds by 多久 alone is about something else.
-  if (u.question) {
+  // 那展架的钱，主管多久给我答复: the one who decides, asked after, makes it this request's follow-up
+  // whatever else an FAQ says of its thing.
+  const asksDecider = DECIDER_ASKED.test(utterance);
+  if (u.question && !asksDecider) {
     const hit = knowledgeAnswer(ctx, utterance);
     if (hit !== undefined && namesTopicOf(hit, utterance)) return undefined;
   }
@@ -169,10 +176,13 @@ export function followedUp(ctx: CallContext, utterance: string, u: Understanding
       ? scored[0].c
       : undefined;
   };
-  const latest = taken.at(-1)!;
+  // 主管啥时候给我回话: the request the supervisor has, and the time the call promised for it.
+  const escalated = asksDecider ? taken.filter((e) => e.outcome === 'requires_supervisor').at(-1) : undefined;
+  const latest = escalated ?? taken.at(-1)!;
   // 复核中心审核3-5个工作日 / decision within 10 business days: how long the request's own rule
   // says it takes comes before the product's general SLA.
   const when =
+    (escalated && (closest(utterance) ?? promised(ctx, escalated))) ??
     termOf(latest.rule) ??
     closest(
       ctx.conversation
