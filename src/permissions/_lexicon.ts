@@ -115,8 +115,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '返(?:钱|款)',
       '\\brefund\\w*',
       // put the extra one back on my card: money put back where it came from.
-      // put one of them eighty-fives back on my card: what is put back may take a few words.
-      '\\bput\\b[^.!?;]{0,40}?\\bback (?:on|onto|to|into) (?:my|the) (?:card|credit card|account|bank)\\b',
+      // put one of them eighty-fives back on my card, stick it back on me card, stick the July one
+      // back in ma bank: what is put back may take a few words.
+      '\\b(?:put|stick|pop|lash|throw|send)\\b[^.!?;]{0,40}?\\bback (?:on|onto|to|into|in) (?:my|me|ma|the|our) (?:card|credit card|debit card|account|bank(?: account)?|visa|mastercard)\\b',
       '\\breimburs\\w*',
       '\\bmoney back\\b',
       '\\bpay(?: me)? back\\b',

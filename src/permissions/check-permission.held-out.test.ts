@@ -596,3 +596,29 @@ describe('checkPermission on a home-help agency’s rules (held-out round 4): a 
     ).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission on a trampoline park’s rules (held-out round 31)', () => {
+  const status = statusFor('held-out-31', 'Cloudhopper Trampoline Parks');
+
+  // Book, add jumpers to, move or cancel jump sessions: "jumpers" is the adding step's own thing.
+  it.each([
+    'can you move it to Sunday',
+    'move my booking to Sunday at two',
+    "book my two kids in for the ten o'clock session on Saturday",
+  ])('reads "%s" as the booking rule', (said) => {
+    expect(status(said)).toBe('can_approve_immediately');
+  });
+
+  // Refunding to a different card or account than the one charged: the caller's own card is not it.
+  it.each([
+    'stick it back on me card so',
+    'put it back on my card',
+    'Just stick the July one back in ma bank then',
+  ])('reads "%s" as money back, not to a different card', (said) => {
+    expect(status(said)).not.toBe('forbidden');
+    expect(status(said)).not.toBe('can_approve_immediately');
+  });
+  it('still forbids a refund to someone else’s card', () => {
+    expect(status("refund it to my wife's card")).toBe('forbidden');
+  });
+});

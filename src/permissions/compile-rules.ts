@@ -378,6 +378,10 @@ function optionalIn(meaning: RuleMeaning, span: string): RuleMeaning {
   return said.length === 0 ? meaning : { ...meaning, optional: [...(meaning.optional ?? []), ...said] };
 }
 
+/** A listed step with its own thing before a comma: "add jumpers to," "take photos of,". */
+const LISTED_STEP_OBJECT_EN =
+  /(?:^|,\s*)[a-z]+\s+((?:[a-z'-]+\s+){0,2}?[a-z'-]+)\s+(?:to|from|on|onto|into|off|for|of)\s*,/g;
+
 /**
  * What a caller leaves unsaid of a rule's phrase: once (顺延一次 by 顺延十天), a term's anchor, the
  * word for any item (物品), within the rules (规定范围内), and the time left of what the product sells
@@ -402,6 +406,14 @@ function leftUnsaid(meaning: RuleMeaning, phrase: string, condition?: RuleCondit
   // is never said, while what happened to it still names the rule.
   if (out.heads.length + out.objects.length > 0 && out.words.zh.some((w) => ANY_ITEM.test(w)))
     out = { ...out, words: { ...out.words, zh: out.words.zh.filter((w) => !ANY_ITEM.test(w)) } };
+  // Book, add jumpers to, move or cancel jump sessions: the thing one listed step acts on (jumpers)
+  // is that step's own, no word a booking moved must say.
+  for (const m of phrase.matchAll(LISTED_STEP_OBJECT_EN)) {
+    const own = m[1]!.split(/\s+/).map(stem);
+    const said = out.words.en.filter((w) => own.includes(w) && !out.optional?.includes(w));
+    if (said.length > 0 && out.heads.length > 0)
+      out = { ...out, optional: [...(out.optional ?? []), ...said] };
+  }
   // 规定范围内冻结: within the rules is the limit's to say, which the request meets by its amount.
   const within = WITHIN_RULES.exec(phrase);
   if (within !== null && out.heads.length > 0) out = optionalIn(out, within[0]);
@@ -1365,7 +1377,11 @@ function markEnglishDomainWords(rules: CompiledRule[]): void {
         );
       return !JOINING.has(next) && !(shorter && namesAction(next));
     });
-    if (namedWithout(rule, words, optional)) rule.meaning = { ...rule.meaning, optional };
+    if (namedWithout(rule, words, optional))
+      rule.meaning = {
+        ...rule.meaning,
+        optional: [...new Set([...(rule.meaning.optional ?? []), ...optional])],
+      };
   }
 }
 

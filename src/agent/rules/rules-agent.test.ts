@@ -243,6 +243,25 @@ describe('createRulesAgent', () => {
     );
     const steps = told.events.filter((e) => e.type === 'permission_check');
     expect(steps.map((e) => e.status)).toEqual(['forbidden']);
+    // The deposit just spoken of is hers, wherever the caller wants it paid (a tattoo studio of
+    // held-out round 20).
+    const studio = JSON.parse(
+      readFileSync(new URL('../../../eval/held-out-20/records.json', import.meta.url), 'utf8'),
+    ) as { products: Array<Record<string, unknown>> };
+    const deposit = agentCall({
+      product: studio.products.find((p) => p.name === 'Salt River Ink Co.')!,
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+      language: 'en',
+    });
+    await deposit.say(
+      "I paid that deposit, that booking was for our matching ones from back in June. It's my money. So cancel her booking and put the deposit back in my account.",
+    );
+    expect(deposit.events.filter((e) => e.type === 'permission_check').map((e) => e.status)).toEqual([
+      'forbidden',
+    ]);
+    expect(deposit.events.filter((e) => e.type === 'ticket')).toEqual([]);
   });
 
   it('words money back as a rule that gives it for what went wrong only when the caller says that went wrong', async () => {

@@ -697,7 +697,11 @@ async function replyAboutSomeoneElse(
       !asksOnlyToBeTold(part.text, lang) &&
       // me dad's booked one … can you just cancel the thing: with someone else named, a thing only
       // pointed at is theirs.
-      !((otherParty || refused.length > 0) && POINTED_THING.test(part.text) && !MINE_SAID.test(part.text)),
+      !(
+        (otherParty || refused.length > 0) &&
+        POINTED_THING.test(part.text) &&
+        !MINE_SAID.test(part.text.replace(MONEY_GOES_TO, ' '))
+      ),
   );
   // The caller's own part in the words its rule was found by in the whole line (赶紧给我重新约
   // after 上门取件 is 预约或改约上门取件): read alone, the clause would lose what it is about.
@@ -998,10 +1002,17 @@ function pressedAgain(ctx: CallContext, utterance: string, turn: number): string
 const PRESSED =
   /\bjust tell (?:me|us)\b|\byes or no\b|\b(?:whether|if) it(?:'s|\s+is|\s+has|\s+was)?\b|\b(?:has|is|was) it (?:been|still|actually|even|already)\b|\bwhat (?:day|time) it(?:'s| is)\b|\bwhen it(?:'s| is)\b|(?:你就|你只要|你就说|就告诉我|只告诉我)[^，,。？?]{0,12}?(?:是不是|有没有|到没到|在不在|[它他她])/i;
 
-/** A thing pointed at, not named (cancel the thing, stop it, 把它取消). */
-const POINTED_THING = /\b(?:it|them|the thing|that one|this one)\b|它|那个东西|这个东西/i;
+/**
+ * A thing pointed at, not named (cancel the thing, stop it, 把它取消), or named as the one just
+ * spoken of (cancel her booking and put the deposit back in my account).
+ */
+const POINTED_THING =
+  /\b(?:it|them|the thing|that one|this one|the (?:deposit|money|payment|balance|booking))\b|它|那个东西|这个东西/i;
 /** The caller's own thing said (my card, 我的). */
 const MINE_SAID = /\b(?:my|mine|our)\b|我的|我们的/i;
+/** Where money goes, which says nothing of whose it was (back in my account, 退到我的卡上). */
+const MONEY_GOES_TO =
+  /\b(?:back\s+)?(?:on|onto|to|into|in)\s+(?:my|our)\s+(?:card|credit card|debit card|account|bank(?: account)?|visa|mastercard|wallet)\b|[到回进](?:我的?|我们的?)(?:卡|账户|账号|微信|支付宝|钱包)/gi;
 
 /** He, she, they: the person a refused part of the line is about, named again. */
 const THIRD_PERSON = /[他她]|\b(?:he|she|him|her|they|them)\b/i;
