@@ -92,6 +92,8 @@ function compiled(): ActMatchers {
         `\\bon (?:his|her|their) behalf\\b`,
         `\\bon behalf of (?!(?:me|myself|us|ourselves|(?:my|our|the) (?:company|business|firm|team|organi[sz]ation))\\b)`,
         `\\b${personEn}\\b${stop}{0,30}?\\b(?:asked|asks|told|tells|wants|wanted|needs|needed|begged|got) me to (?:check|ask|find out|look up|look into|see|call|get|pull up|confirm)\\b`,
+        // Deirdre Fitzgerald asked me to check: someone named, right before the errand.
+        `\\b(?!(?:you|they|it|that|this|which|who|i|we|he|she|and|so|but|just|also)\\b)[a-z]{2,16},?\\s+(?:asked|asks|wants|wanted|begged) me to (?:check|ask|find out|look up|look into|see|confirm)\\b`,
         // check the bill for my dad; not the order I placed for my mom (bought for, the caller's own).
         `\\b(?:check|checking|ask|asking|call|calling|look|looking|find out|pull up)\\b(?:(?!\\b(?:bought|ordered|placed|booked|got|purchased|paid|sent|made)\\b)${stop}){0,30}?\\bfor ${targetEn}(?! and (?:me|i|myself|us)\\b)`,
       ].join('|'),

@@ -506,7 +506,7 @@ export const TRANSFER_VERBS_EN =
   '(?:transfer|transferr?ing|transferred|move|moving|moved|give|giving|gave|hand|handing|handed|pass|passing|passed|gift|gifting|switch|switching|sell|selling|reassign|assign|sign|signing)';
 /** What a caller asks after for someone else, in English. */
 export const BEHALF_DATA_EN =
-  '(?:bills?|billing|balance|charges?|statements?|payments?|orders?|account|usage|points|scores?|grades?|results?|bookings?|reservations?|trips?|rides?|deliver(?:y|ies)|package|parcel|refund|subscription|membership|progress|password|address|number)';
+  '(?:bills?|billing|balance|charges?|statements?|payments?|orders?|account|usage|points|scores?|grades?|results?|bookings?|booked|reservations?|trips?|rides?|deliver(?:y|ies)|package|parcel|refund|subscription|membership|pass(?:es)?|part(?:y|ies)|progress|password|address|number)';
 /** Before a thing, these make it the caller's own or a product's (my bill, your plans, any order). */
 export const NOT_THEIRS_BEFORE_EN =
   /\b(?:my|our|me|your|a|an|any|which|what|this|these|those)\s+(?:[a-z]+\s+)?$/;

@@ -818,3 +818,20 @@ describe('findOtherParty: a device something was done on', () => {
     expect(findOtherParty('what is on her phone bill')).toBeDefined();
   });
 });
+
+describe('findOtherParty: errands for someone named', () => {
+  it.each([
+    "Deirdre, that's the mum, Deirdre Fitzgerald, asked me to check when the boys' jump pass renews",
+    'my neighbour asked me to check when her pass renews',
+    'Siobhan asked me to find out whether they are booked in for Saturday',
+  ])('finds the person in "%s"', (said) => {
+    expect(findOtherParty(said)?.kind).toBe('person');
+  });
+  it.each([
+    'you asked me to check my email',
+    'can I get a day pass for my daughter',
+    "we're out all day Saturday at my granddaughter's party",
+  ])('finds no one in "%s"', (said) => {
+    expect(findOtherParty(said)).toBeUndefined();
+  });
+});
