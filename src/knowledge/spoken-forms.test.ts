@@ -146,3 +146,12 @@ describe('standardSpokenForms: Jamaican mi and unno', () => {
     expect(standard.length).toBe(said.length);
   });
 });
+
+describe('standardSpokenForms: Cantonese no need, thanks and forget it', () => {
+  it('reads 唔使, 唔该晒 and a closing 算数 as 不用, 谢谢了 and 算了', () => {
+    expect(standardSpokenForms('饭钱嗰样你都唔使同主管讲啦，算数。唔该晒，拜拜。')).toBe(
+      '饭钱那样你都不用同主管讲啦，算了。谢谢了，拜拜。',
+    );
+    expect(standardSpokenForms('呢个唔算数')).toBe('呢个不算数');
+  });
+});

@@ -52,6 +52,11 @@ const SPOKEN_QUESTION_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
  */
 const CANTONESE_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/得唔得/g, '行不行'],
+  // 唔使 is no need (唔使同主管讲啦), 唔该晒 thanks, and 算数 closing a clause drops it (算了).
+  [/唔使/g, '不用'],
+  [/唔该晒/g, '谢谢了'],
+  [/唔该/g, '谢谢'],
+  [/(?<![唔不])算数(?=[，,。.！!]|$)/g, '算了'],
   [/边度/g, '哪里'],
   [/边(?=[个家间位处只条天日])/g, '哪'],
   [/哋/g, '们'],

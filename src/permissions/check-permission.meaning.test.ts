@@ -3250,12 +3250,13 @@ describe('what a caller saw, money for the hassle, and notes that promise nothin
     ],
     forbidden: [],
   });
-  it.each(['I see your van outside his place every week', 'you see, let me see, it was last week'])(
-    'reads "%s" as no look-up asked',
-    (said) => {
-      expect(checkPermission(rules, said).status).not.toBe('can_approve_immediately');
-    },
-  );
+  it.each([
+    'I see your van outside his place every week',
+    'you see, let me see, it was last week',
+    'Class. Cheers, mate, see ya Sunday.',
+  ])('reads "%s" as no look-up asked', (said) => {
+    expect(checkPermission(rules, said).status).not.toBe('can_approve_immediately');
+  });
   it.each(['Can I see my invoice?', 'I want to see my charges'])('reads "%s" as a look-up', (said) => {
     expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
   });
