@@ -101,6 +101,9 @@ const AWAITED_EN =
 const NEGATION_BEFORE =
   /(?:不要|不用|不想|不需要|别|无需|don't want(?: a| to| my)?|do not want(?: a| to| my)?|no need (?:for|to)(?: a)?|not asking for(?: a)?|not one to|not the (?:type|kind|sort) to|hate to|\bno)\s*$/;
 
+/** 钱不退了, 费别退: the action's own verb denied inside what the lexicon matched. */
+const NEGATED_WITHIN = /^[\u4e00-\u9fff]{1,6}?(?:不|别|甭|莫)(?:要|用|想|再)?[\u4e00-\u9fff]{1,2}$/;
+
 /** Words that drop what was just named (就算了, 也不用了; not 免了: 给免了 asks for a waiver). */
 const DROP_WORDS = '(?:就|也|都)?(?:算了|不用了|不要了|拉倒)';
 /** 冻结就算了, 发票也不用了: an action named, then dropped in its own clause. */
@@ -296,6 +299,7 @@ export function analyze(text: string): Analysis {
       howTo,
       negated:
         ((gates & REFUSAL) !== 0 && NEGATION_BEFORE.test(norm.slice(clause.start, m.start))) ||
+        NEGATED_WITHIN.test(norm.slice(m.start, m.end)) ||
         DROPPED_AFTER.test(norm.slice(m.end, clause.end)),
       awaited: (gates & NOT_YET) !== 0 && awaited(norm, clause, m, gates),
     });

@@ -1326,10 +1326,17 @@ export const SENSES: readonly SenseDef[] = [
       // Washed again: 返洗, 重洗.
       '返洗',
       '重洗',
+      // Printed again: 重印, 重新印, 补印.
+      '重印',
+      '重新印',
+      '重新打印',
+      '补印',
     ],
     en: [
       'redo',
       're-do',
+      'reprint*',
+      're-print*',
       'do it again',
       'do it over',
       're-clean*',

@@ -622,3 +622,10 @@ describe('checkPermission on a trampoline park’s rules (held-out round 31)', (
     expect(status("refund it to my wife's card")).toBe('forbidden');
   });
 });
+
+describe('checkPermission on an online printer’s rules (held-out round 31)', () => {
+  it('reads 重新印 as the reprint its rules name (重印)', () => {
+    const rules = rulesFor('held-out-31', '墨点云印');
+    expect(checkPermission(rules, '你给我两本都重新印').rule).toMatch(/重印/);
+  });
+});

@@ -28,6 +28,8 @@ describe('findActionRequests', () => {
     ['叫师傅来修一下', [['repair_visit']]],
     ['师傅来的时候带个梯子', [['repair_visit']]],
     ['退款50元并注销账户', [['refund', '50元'], ['close_account']]],
+    // The refund's own verb denied (钱不退了): dropped, not asked.
+    ['那算了，钱不退了，你给我两本都重新印', []],
     ['重置密码并且投诉处理', [['reset_password'], ['complaint']]],
     ['密码忘了，帮我重置密码', [['reset_password']]],
     ['减免三十元月租', [['fee_waiver', '三十元']]],
