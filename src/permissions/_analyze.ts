@@ -103,6 +103,8 @@ const NEGATION_BEFORE =
 
 /** 钱不退了, 费别退: the action's own verb denied inside what the lexicon matched. */
 const NEGATED_WITHIN = /^[\u4e00-\u9fff]{1,6}?(?:不|别|甭|莫)(?:要|用|想|再)?[\u4e00-\u9fff]{1,2}$/;
+/** 能不能退, 可不可以退: asked either way, not denied. */
+const ASKED_EITHER_WAY = /([\u4e00-\u9fff])不\1/;
 
 /** Words that drop what was just named (就算了, 也不用了; not 免了: 给免了 asks for a waiver). */
 const DROP_WORDS = '(?:就|也|都)?(?:算了|不用了|不要了|拉倒)';
@@ -299,7 +301,8 @@ export function analyze(text: string): Analysis {
       howTo,
       negated:
         ((gates & REFUSAL) !== 0 && NEGATION_BEFORE.test(norm.slice(clause.start, m.start))) ||
-        NEGATED_WITHIN.test(norm.slice(m.start, m.end)) ||
+        (NEGATED_WITHIN.test(norm.slice(m.start, m.end)) &&
+          !ASKED_EITHER_WAY.test(norm.slice(m.start, m.end))) ||
         DROPPED_AFTER.test(norm.slice(m.end, clause.end)),
       awaited: (gates & NOT_YET) !== 0 && awaited(norm, clause, m, gates),
     });

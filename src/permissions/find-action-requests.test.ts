@@ -30,6 +30,7 @@ describe('findActionRequests', () => {
     ['退款50元并注销账户', [['refund', '50元'], ['close_account']]],
     // The refund's own verb denied (钱不退了): dropped, not asked.
     ['那算了，钱不退了，你给我两本都重新印', []],
+    ['没充进去电也扣了十五块，钱能不能退', [['refund']]],
     ['重置密码并且投诉处理', [['reset_password'], ['complaint']]],
     ['密码忘了，帮我重置密码', [['reset_password']]],
     ['减免三十元月租', [['fee_waiver', '三十元']]],
