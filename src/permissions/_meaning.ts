@@ -1092,11 +1092,14 @@ function sentenceTellsOfOther(norm: string, m: RuleMeaning): boolean {
  * telling (透露) is about whoever is named.
  */
 export function contextActsForOther(m: RuleMeaning, around: string): boolean {
-  if (m.heads.length === 0 || m.heads.some((h) => SENSES[h]!.needsOther === true) || !HAS_CJK.test(around))
-    return true;
+  if (!actsOnly(m) || !HAS_CJK.test(around)) return true;
   return (
     THEIRS.test(around) || OTHER_BOOKED.test(around) || FOR_SOMEONE.test(around) || DONE_FOR.test(around)
   );
+}
+/** A rule whose actions are acts, none of them telling (透露, disclose): 为他人…换人, 替…退票. */
+function actsOnly(m: RuleMeaning): boolean {
+  return m.heads.length > 0 && !m.heads.some((h) => SENSES[h]!.needsOther === true);
 }
 const THEIRS = new RegExp(THEIRS_ZH);
 /** 替女儿退班, 为我妈办, 把那个班给她退掉: done in someone's stead. */
@@ -1491,14 +1494,7 @@ export function meaningLevel(
     return CONTRADICTED;
   // 为他人的合同换人 read in a whole line (…她都不带瞅一眼的…我要换人，赶紧给我换一个): a rule on
   // acting for someone else needs them named in the sentence that asks for the act.
-  if (
-    m.needsOther &&
-    view.joined &&
-    m.heads.length > 0 &&
-    !m.heads.some((h) => SENSES[h]!.needsOther === true) &&
-    !sentenceActsForOther(view.norm, m)
-  )
-    return NONE;
+  if (m.needsOther && view.joined && actsOnly(m) && !sentenceActsForOther(view.norm, m)) return NONE;
 
   // My dad's in hospital, so can I get my money back on those tickets? Someone else named only
   // around a request that says it is after the caller's own thing (my money, 我的票) is why the

@@ -176,7 +176,8 @@ export function followedUp(ctx: CallContext, utterance: string, u: Understanding
       ? scored[0].c
       : undefined;
   };
-  // 主管啥时候给我回话: the request the supervisor has, and the time the call promised for it.
+  // 主管啥时候给我回话: the request the supervisor has, and when the SLA clause closest to the
+  // question says the supervisor answers (else the time the call promised).
   const escalated = asksDecider ? taken.filter((e) => e.outcome === 'requires_supervisor').at(-1) : undefined;
   const latest = escalated ?? taken.at(-1)!;
   // 复核中心审核3-5个工作日 / decision within 10 business days: how long the request's own rule
