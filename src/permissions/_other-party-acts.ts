@@ -142,6 +142,8 @@ function compiled(): ActMatchers {
       // which rooms my coworker Jess has booked / has my roommate gotten any packages lately
       `\\b(?:what|which)\\b[^.!?;\\n]{0,30}?\\b${personEn}(?: [a-z]{2,16})?(?:'s| has| had| is| was)?(?: been)? (?:book(?:s|ed|ing)?|reserv(?:es|ed|ing)|got(?:ten)?|receiv(?:es|ed|ing))\\b`,
       `\\b(?:has|have|did|does|is)\\b ${personEn}(?: [a-z]{2,16})? (?:gotten|got|get|received|receive|had|booked|reserved)\\b[^.!?;\\n]{0,20}?\\b(?:${MAIL_EN}|rooms?|desks?|bookings?|reservations?)\\b`,
+      // my sister-in-law Michelle has a party booked … is it the Sky one she went for?
+      `\\b${personEn}(?: [a-z]{2,16})? (?:has|had|'s got|got) (?:a|an|the|her|his|their) (?:[a-z-]+ ){0,2}?(?:party|pass|session|booking|reservation|appointment|membership|lesson|class)(?: booked)?\\b[^?\\n]{0,80}?\\b(?:is it|which|what|when|did (?:she|he|they))\\b[^?\\n]{0,60}\\?`,
       // what she's been watching / what my husband ordered
       // what she's actually been putting on there / what my husband uploaded
       // what's he after hiring (Irish: what has he hired) / what did my ex hire

@@ -824,6 +824,9 @@ describe('findOtherParty: errands for someone named', () => {
     "Deirdre, that's the mum, Deirdre Fitzgerald, asked me to check when the boys' jump pass renews",
     'my neighbour asked me to check when her pass renews',
     'Siobhan asked me to find out whether they are booked in for Saturday',
+    // Their booking told, then asked about.
+    'my sister-in-law has a party booked with you, which package did she go for?',
+    'my husband has a membership with you, when does it renew?',
   ])('finds the person in "%s"', (said) => {
     expect(findOtherParty(said)?.kind).toBe('person');
   });
@@ -831,6 +834,7 @@ describe('findOtherParty: errands for someone named', () => {
     'you asked me to check my email',
     'can I get a day pass for my daughter',
     "we're out all day Saturday at my granddaughter's party",
+    'my son has a party booked for Saturday, can I add two kids?',
   ])('finds no one in "%s"', (said) => {
     expect(findOtherParty(said)).toBeUndefined();
   });
