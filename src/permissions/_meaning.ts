@@ -27,7 +27,14 @@ import { SEVERAL_CASES } from './_english-alternatives.js';
 import { type ConceptDef, mentionsOtherParty } from './_lexicon.js';
 import { isAsciiLetter, isDigit } from './_normalize.js';
 import { countBefore } from './_numerals.js';
-import { alternatives, COMPANY_ZH, KEPT_AWAY_ZH, PEOPLE_ZH, THEIRS_ZH } from './_other-party-words.js';
+import {
+  alternatives,
+  COMPANY_ZH,
+  KEPT_AWAY_REASONS_ZH,
+  KEPT_AWAY_ZH,
+  PEOPLE_ZH,
+  THEIRS_ZH,
+} from './_other-party-words.js';
 import { SENSES, type SenseDef, verbNotNoun } from './_senses.js';
 import { contentWords, NO_WORDS, stem, stemsOf, type Words } from './_words.js';
 
@@ -781,8 +788,7 @@ const ACCOMPANIED = new RegExp(String.raw`(?:跟|和|同|陪|带着?|带上|领�
 const ACCOMPANIED_ALL = new RegExp(ACCOMPANIED.source, 'g');
 const KEPT_AWAY = new RegExp(KEPT_AWAY_ZH);
 /** The reason words KEPT_AWAY ends on, tested first: most texts name none. */
-const KEPT_AWAY_HINT =
-  /加班|上班|出差|值班|生病|病了|发烧|中暑|感冒|住院|受伤|不舒服|有事|不了|走不开|没空|没时间/;
+const KEPT_AWAY_HINT = new RegExp(KEPT_AWAY_REASONS_ZH);
 const KEPT_AWAY_ALL = new RegExp(KEPT_AWAY_ZH, 'g');
 
 /**
@@ -1103,8 +1109,9 @@ function actsOnly(m: RuleMeaning): boolean {
 }
 const THEIRS = new RegExp(THEIRS_ZH);
 /** 替女儿退班, 为我妈办, 把那个班给她退掉: done in someone's stead. */
+const SOMEONE_ZH = `(?:${alternatives(PEOPLE_ZH)}|(?<![其吉])他|她)`;
 const DONE_FOR = new RegExp(
-  `[替为代](?:我的?|俺的?)?(?:${alternatives(PEOPLE_ZH)}|(?<![其吉])他|她)|给(?:我的?|俺的?)?(?:${alternatives(PEOPLE_ZH)}|(?<![其吉])他|她)[^,.!?;:、\\n]{0,2}?(?:退|办|开|改|取消|停|换|注销|转|关|销)`,
+  `[替为代](?:我的?|俺的?)?${SOMEONE_ZH}|给(?:我的?|俺的?)?${SOMEONE_ZH}[^,.!?;:、\\n]{0,2}?(?:退|办|开|改|取消|停|换|注销|转|关|销)`,
 );
 const HAS_CJK = /[\u4e00-\u9fff]/;
 

@@ -249,7 +249,9 @@ export const COMPANY_ZH = `(?:我的?|俺的?|我们的?|几个|俩|两个|三�
  * Why someone cannot come (礼拜六我老公要加班, 我爸爸早上起来有点中暑, 孩子发烧了): the caller's reason
  * for changing their own booking, nothing of that person's asked.
  */
-export const KEPT_AWAY_ZH = `(?:我的?|俺的?|我们的?|我家|俺家|阿拉)?${ONE_OF_COMPANY_ZH}[^,.!?;:、\\n]{0,8}?(?:加班|上班|出差|值班|生病|病了|发烧|中暑|感冒|住院|受伤|不舒服|有事|去不了|来不了|走不开|没空|没时间)`;
+export const KEPT_AWAY_REASONS_ZH =
+  '(?:加班|上班|出差|值班|生病|病了|发烧|中暑|感冒|住院|受伤|不舒服|有事|去不了|来不了|走不开|没空|没时间)';
+export const KEPT_AWAY_ZH = `(?:我的?|俺的?|我们的?|我家|俺家|阿拉)?${ONE_OF_COMPANY_ZH}[^,.!?;:、\\n]{0,8}?${KEPT_AWAY_REASONS_ZH}`;
 
 /** Something of someone else's (我妹妹的票, 她的合同, 佢嘅卡): whose thing it is, said. */
 export const THEIRS_ZH = `(?:${alternatives(PEOPLE_ZH)}|(?<![其吉])他|她|他们|她们|佢|ta)(?:的|嘅|个)`;

@@ -372,10 +372,16 @@ const ANY_ITEM = /^(?:物品|东西|财物|物件|随身物品|个人物品)$/;
 // 月卡剩余时长顺延: the time left is what any extension or refund of the card is of.
 const TIME_LEFT = /剩余(?:时长|时间|天数|次数|课时|小时)/;
 
+/** The meaning with `words` added to what a caller may leave unsaid (none: the meaning itself). */
+function withOptional(meaning: RuleMeaning, words: readonly string[]): RuleMeaning {
+  if (words.length === 0) return meaning;
+  return { ...meaning, optional: [...new Set([...(meaning.optional ?? []), ...words])] };
+}
+
 /** The meaning with its Chinese words that lie within `span` made optional. */
 function optionalIn(meaning: RuleMeaning, span: string): RuleMeaning {
   const said = meaning.words.zh.filter((w) => span.includes(w));
-  return said.length === 0 ? meaning : { ...meaning, optional: [...(meaning.optional ?? []), ...said] };
+  return withOptional(meaning, said);
 }
 
 /** A listed step with its own thing before a comma: "add jumpers to," "take photos of,". */
@@ -394,8 +400,7 @@ function leftUnsaid(meaning: RuleMeaning, phrase: string, condition?: RuleCondit
     ...out.words.zh.filter((w) => ONCE.test(w)),
     ...(ONCE_DIGIT.test(phrase) ? out.words.en.filter((w) => w === '1') : []),
   ];
-  if (once.length > 0 && out.heads.length + out.objects.length > 0)
-    out = { ...out, optional: [...(out.optional ?? []), ...once] };
+  if (once.length > 0 && out.heads.length + out.objects.length > 0) out = withOptional(out, once);
   // 上课前24小时以上请假: the event a notice is counted to (上课前) is the term's, which the caller
   // meets by when they ask, not by naming the event (请个假 for Tuesday's lesson). Only for an
   // approval (given its condition): the time unsaid, a rule that escalates would always win.
@@ -410,9 +415,11 @@ function leftUnsaid(meaning: RuleMeaning, phrase: string, condition?: RuleCondit
   // is that step's own, no word a booking moved must say.
   for (const m of phrase.matchAll(LISTED_STEP_OBJECT_EN)) {
     const own = m[1]!.split(/\s+/).map(stem);
-    const said = out.words.en.filter((w) => own.includes(w) && !out.optional?.includes(w));
-    if (said.length > 0 && out.heads.length > 0)
-      out = { ...out, optional: [...(out.optional ?? []), ...said] };
+    if (out.heads.length > 0)
+      out = withOptional(
+        out,
+        out.words.en.filter((w) => own.includes(w)),
+      );
   }
   // 规定范围内冻结: within the rules is the limit's to say, which the request meets by its amount.
   const within = WITHIN_RULES.exec(phrase);
@@ -1250,8 +1257,7 @@ function markEnglishManner(rules: CompiledRule[]): void {
     if (tail === undefined) continue;
     const inTail = new Set([...tail.matchAll(EN_WORD)].map((m) => stem(m[0])));
     const manner = words.filter((w) => inTail.has(w) && !rule.meaning.optional?.includes(w));
-    if (namedWithout(rule, words, manner))
-      rule.meaning = { ...rule.meaning, optional: [...(rule.meaning.optional ?? []), ...manner] };
+    if (namedWithout(rule, words, manner)) rule.meaning = withOptional(rule.meaning, manner);
   }
 }
 
@@ -1311,7 +1317,7 @@ function markChineseDomainWords(rules: CompiledRule[], shorterPhrases: ReadonlyS
       rule.meaning.objects.length === 0 &&
       rule.concepts.some((c) => MONEY_BACK_CONCEPTS.has(c.id) && (phrasesOf.get(c.id)?.size ?? 0) >= 2);
     if (!anyOfItsKind && namedWithout(rule, words, optional)) {
-      rule.meaning = { ...rule.meaning, optional: [...(rule.meaning.optional ?? []), ...optional] };
+      rule.meaning = withOptional(rule.meaning, optional);
       ownThings(rule, optional);
     }
   }
@@ -1377,11 +1383,7 @@ function markEnglishDomainWords(rules: CompiledRule[]): void {
         );
       return !JOINING.has(next) && !(shorter && namesAction(next));
     });
-    if (namedWithout(rule, words, optional))
-      rule.meaning = {
-        ...rule.meaning,
-        optional: [...new Set([...(rule.meaning.optional ?? []), ...optional])],
-      };
+    if (namedWithout(rule, words, optional)) rule.meaning = withOptional(rule.meaning, optional);
   }
 }
 
@@ -1403,10 +1405,7 @@ function markBookingMoves(rules: CompiledRule[]): void {
     const moved = rule.meaning.heads.includes(CHANGE_BOOKING) || rule.meaning.heads.includes(BOOK);
     const booked = rule.meaning.words.en.filter((w) => BOOKED_THING_EN.test(w));
     if (moved && booked.length > 0 && rule.category !== 'forbidden')
-      rule.meaning = {
-        ...rule.meaning,
-        optional: [...new Set([...(rule.meaning.optional ?? []), ...booked])],
-      };
+      rule.meaning = withOptional(rule.meaning, booked);
   }
 }
 
@@ -1419,8 +1418,7 @@ function markWhatExtendingMoves(rules: CompiledRule[]): void {
     if (!rule.meaning.heads.includes(EXTEND)) continue;
     const { en, zh } = rule.meaning.words;
     const ends = [...en.filter((w) => END_OF_EN.test(w)), ...zh.filter((w) => END_OF_ZH.test(w))];
-    if (ends.length > 0)
-      rule.meaning = { ...rule.meaning, optional: [...new Set([...(rule.meaning.optional ?? []), ...ends])] };
+    if (ends.length > 0) rule.meaning = withOptional(rule.meaning, ends);
   }
 }
 const EXTEND = senseNumber('extend');
@@ -1476,11 +1474,7 @@ function markSoleActions(rules: CompiledRule[]): void {
     // 预约、改约、取消到店服务 beside 爽约或不足2小时取消被扣的预约金: a move or a new booking is
     // this rule's when it is the product's only one moving or making one, whoever else cancels.
     const allSole = heads.every(sole);
-    if (allSole && words.en.length > 0)
-      rule.meaning = {
-        ...rule.meaning,
-        optional: [...new Set([...(rule.meaning.optional ?? []), ...words.en])],
-      };
+    if (allSole && words.en.length > 0) rule.meaning = withOptional(rule.meaning, words.en);
     if (
       (allSole || (heads.includes(CHANGE_BOOKING) && sole(CHANGE_BOOKING))) &&
       words.zh.length + words.en.length > 0
@@ -1501,11 +1495,7 @@ function markSoleActions(rules: CompiledRule[]): void {
     }
     // 新预订: a booking asked for is a new one, said or not (给我订一个途观).
     const isNew = words.zh.filter((w) => NEW_WORDS_ZH.has(w));
-    if (allSole && isNew.length > 0 && heads.includes(BOOK))
-      rule.meaning = {
-        ...rule.meaning,
-        optional: [...new Set([...(rule.meaning.optional ?? []), ...isNew])],
-      };
+    if (allSole && isNew.length > 0 && heads.includes(BOOK)) rule.meaning = withOptional(rule.meaning, isNew);
   }
 }
 
