@@ -161,6 +161,9 @@ describe('buildKnowledgeIndex', () => {
       // Money back where it came from, asked when: 到账 in other words.
       ['那钱啥时候能回到我微信里', '退款多久到账？'],
       ['咁啲钱几时返到我微信度', '退款多久到账？'],
+      // How long in Hubei and Sichuan: 好长时间到账, 好久到账.
+      ['退的那三百多块好长时间到账', '退款多久到账？'],
+      ['钱好久到账哦', '退款多久到账？'],
       ['几台设备', '会员可以几台设备同时用？'],
       ['会员能几台设备一起看', '会员可以几台设备同时用？'],
     ])('still ranks the right entry first for %j', (query, question) => {
