@@ -431,6 +431,15 @@ const TITLED_EN = '(?:mr|mrs|ms|miss|mister|dr)\\.?\\s+(?:[a-z]+\\s+)?[a-z]+';
 // me ex, me mam: "me" is "my" in Irish, Scottish, Northern English and Australian speech.
 /** Someone the caller knows by their relation to them: my ex, our landlord, me mam. */
 export const KIN_EN = `(?:my|our|me) ${KIN_ADJECTIVES_EN}(?:${RELATIVES_EN})`;
+
+/**
+ * Someone the caller takes off or puts on their own plan, membership or account (take my ex off my
+ * membership, add my wife to our plan): a member of what is the caller's, not an act for them.
+ */
+export const MEMBER_OF_OWN_ACCOUNT_EN = new RegExp(
+  `\\b(?:take|get|kick|boot|drop|throw|remove|add|put)\\s+${KIN_EN}\\s+(?:off|out\\s+of|from|to|onto|on)\\s+(?:my|our)\\s+(?:family\\s+|joint\\s+|household\\s+|shared\\s+)?(?:account|membership|plan|policy|subscription)\\b`,
+  'g',
+);
 export const PEOPLE_EN = `(?:${KIN_EN}|${STRANGERS_EN}|${TITLED_EN})`;
 export const ROLE_PEOPLE_EN = `(?:(?:the|that|this|our|your|my) (?:${ROLES_EN}))`;
 

@@ -191,6 +191,18 @@ const PUT_ON_ACCOUNT_EN = `put\\s+${NOT_A_PERSON_EN}(?:my\\s+|our\\s+|me\\s+)?[a
 /** Someone added to an account: add my foreman to the account (not add 7 dollars of credit to my account). */
 const ADD_TO_ACCOUNT_EN = `add\\s+${NOT_A_PERSON_EN}(?:my\\s+|our\\s+|me\\s+)?[a-z'-]+(?:\\s+[a-z'-]+)?\\s+(?:to|onto|on)\\s+(?:the|my|our)\\s+(?:trade\\s+)?(?:account|booking|list|policy|file|contract)\\b`;
 
+/** Not a person taken off an account either: a charge, a card, cover or a device taken off. */
+const NOT_A_THING_TAKEN_EN =
+  '(?!(?:fees?|charges?|cards?|payments?|insurance|cover|autopay|auto-?renew\\w*|penalt\\w+|interest|costs?|surcharges?|late|add-?ons?|devices?|photos?|files?|vehicles?|cars?)\\b)';
+/** Someone taken off an account: take Dylan off the family plan, remove my ex from my membership. */
+const takenOffAccountEn = (verb: string) =>
+  `${verb}\\s+${NOT_A_PERSON_EN}${NOT_A_THING_TAKEN_EN}(?:my\\s+|our\\s+|me\\s+)?[a-z'-]+(?:\\s+[a-z'-]+)?\\s+(?:off|out\\s+of|from)\\s+(?:the\\s+|my\\s+|our\\s+)?(?:family\\s+|joint\\s+|household\\s+|shared\\s+)?(?:account|membership|plan|policy|group|subscription|sharing)\\b`;
+const TAKEN_OFF_ACCOUNT_EN = ['take', 'get', 'kick', 'boot', 'drop', 'throw', 'remove'].map((key) => ({
+  key,
+  re: takenOffAccountEn(key),
+  overlay: true as const,
+}));
+
 /**
  * Words after which a word names a thing, not an act: articles and possessives (the full skip, my
  * big eight-yard skip), and pointing or counting words right before it (that skip, another skip).
@@ -1408,6 +1420,7 @@ export const SENSES: readonly SenseDef[] = [
         // Overlaid: the person taken off is read too (my nephew is the member).
         overlay: true as const,
       })),
+      ...TAKEN_OFF_ACCOUNT_EN,
     ],
   },
   {
@@ -1432,6 +1445,8 @@ export const SENSES: readonly SenseDef[] = [
       'cousin*',
       'roommate*',
     ],
+    // Whoever is taken off a plan or membership is one of its members (take Dylan off the plan).
+    patterns: TAKEN_OFF_ACCOUNT_EN,
   },
   {
     id: 'sign_out',

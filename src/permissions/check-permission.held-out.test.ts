@@ -492,6 +492,22 @@ describe('checkPermission on a roadside club’s rules (held-out round 28)', () 
     );
   });
 
+  // Add or remove associate members on the caller's own membership: whoever the caller takes off
+  // their own membership is a member removed, not someone the caller acts for; their data stays theirs.
+  it.each([
+    'take my ex-husband off my membership',
+    'remove my son from my account',
+    'remove Brian from my membership',
+  ])('reads "%s" as removing an associate member', (said) => {
+    expect(status(said)).toBe('can_approve_immediately');
+  });
+  it.each(["cancel my wife's membership", 'take my ex off my plan and tell me his new number'])(
+    'still refuses "%s" (someone else’s membership or data)',
+    (said) => {
+      expect(status(said)).toBe('forbidden');
+    },
+  );
+
   // On the caller's own membership (primary member): upgrade the tier, switch auto-renew on or off …
   it.each(['switch auto-renew off', 'turn off the auto-renew', 'update my home address'])(
     'reads "%s" as one of the actions after the rule’s colon',

@@ -722,7 +722,13 @@ const PARAPHRASES: Row[] = [
   [
     'SnapVault Photos',
     'remove a member from the family plan',
-    ["remove my nephew from the family plan, he's using all the space"],
+    [
+      "remove my nephew from the family plan, he's using all the space",
+      // A relative, a name or a pronoun taken off the caller's own plan is the member removed.
+      'take my brother-in-law off our family plan',
+      'remove Dylan from the family plan',
+      'can you take him off the family plan',
+    ],
   ],
   // Invoices said short: 普票 is an ordinary one, 专票 a VAT invoice (and 不要普票 takes it back).
   ['快电充电', '补开电子发票', ['我要开个电子普票，上周充电那单']],
@@ -1757,12 +1763,11 @@ const STILL_MISREAD: [...Row, today: PermissionCategory][] = [
     ],
     'requires_supervisor',
   ],
-  // A relative named (brother-in-law, ex) is another party, and a request naming one is never
-  // approved by meaning alone; family sharing is not read as the family plan.
+  // Family sharing is not read as the family plan.
   [
     'SnapVault Photos',
     'remove a member from the family plan',
-    ['take my brother-in-law off our family plan', 'I want to kick my ex off the family sharing'],
+    ['I want to kick my ex off the family sharing'],
     'requires_supervisor',
   ],
   // a plan's name (Premium) is not read as the subscription.
@@ -2484,6 +2489,9 @@ describe('checkPermission: what stays unapproved in the own suite', () => {
   // an estimate or a floor, an identifier that is no amount: none of these is ever approved.
   it.each<[product: string, said: string]>([
     ['安居酒店预订', '补偿一下'],
+    // A charge or a card taken off an account is no member removed from the family plan.
+    ['SnapVault Photos', 'take the late fee off my account'],
+    ['SnapVault Photos', 'remove my card from my account'],
     // Once is the limit of 改约一次（…）: a second change said is more than once; a card extended
     // past its limit, or a coupon extended, is not the card's extension.
     ['蜜蜂到家保洁', '第二次改约'],
