@@ -46,13 +46,24 @@ describe('fillParams', () => {
 
   it("fills a cinema's parameter with the venue said, and no other parameter with it", () => {
     const venues = namedInProduct(['五家门店：沈阳中华路店（和平区）、郑州二七店（二七区）。']);
-    expect(venues).toEqual(['沈阳中华路店', '郑州二七店']);
+    expect(venues).toEqual(['沈阳中华路店（和平区）', '郑州二七店（二七区）']);
     expect(fillParams(['cinema_id'], '去恁二七那个店看', [], now, venues)).toEqual({
       cinema_id: '郑州二七店',
     });
     expect(fillParams(['mobile', 'from', 'to'], '去恁二七那个店看', [], now, venues, ['from', 'to'])).toEqual(
       {},
     );
+  });
+
+  it('tells two venues of one name apart by the note the caller says (河西店，就友谊路那个)', () => {
+    const venues = namedInProduct([
+      '四家门店：长沙河西店（岳麓区）、佛山南海店（桂城）、天津河西店（友谊路）。',
+    ]);
+    expect(fillParams(['store_id'], '想在你们河西店办，就友谊路那个', [], now, venues)).toEqual({
+      store_id: '天津河西店',
+    });
+    // Said without its note, 河西店 names neither: the agent asks which.
+    expect(fillParams(['store_id'], '想在你们河西店办', [], now, venues)).toBeUndefined();
   });
 
   it('gives up on a value nobody has given, so the agent asks instead of guessing', () => {

@@ -62,8 +62,8 @@ export function namedInProduct(texts: readonly string[]): string[] {
   for (const text of texts) {
     for (const m of text.matchAll(/《([^《》]{2,20})》|「([^「」]{2,20})」/g)) add((m[1] ?? m[2])!.trim());
     // 五家门店：哈尔滨中央大街店、成都春熙路店: the venues a chain lists are the values a store takes.
-    for (const m of text.matchAll(VENUE_LIST))
-      for (const venue of m[0].split('、')) add(venue.replace(/[（(][^）)]*[）)]$/, ''));
+    // Its note in brackets stays: it tells apart two venues of one name (天津河西店（友谊路）).
+    for (const m of text.matchAll(VENUE_LIST)) for (const venue of m[0].split('、')) add(venue);
   }
   return out;
 }
@@ -81,8 +81,14 @@ const VENUE_LIST = new RegExp(
 
 /** A venue's name (哈尔滨中央大街店), as `namedInProduct` reads it from a chain's list. */
 export function isVenueName(name: string): boolean {
-  return VENUE_NAME_END.test(name);
+  return VENUE_NAME_END.test(withoutNote(name));
 }
+
+/** A venue's name without the note in brackets after it (天津河西店 of 天津河西店（友谊路）). */
+function withoutNote(name: string): string {
+  return name.replace(NOTE_AT_END, '');
+}
+const NOTE_AT_END = /[（(]([^）)]*)[）)]$/;
 
 /** A parameter naming a venue (store_id, branch, studio): the caller names it, not its code. */
 export function isVenueParam(name: string): boolean {
@@ -100,10 +106,19 @@ export function takesNamedValue(param: string): boolean {
  */
 function oneSaid(named: readonly string[], text: string): string | undefined {
   const lower = text.toLowerCase();
-  const said = named.filter(
-    (n) => lower.includes(n.toLowerCase()) || venueCores(n).some((core) => lower.includes(core)),
-  );
-  return said.length === 1 ? said[0] : undefined;
+  let said = named.filter((n) => {
+    const name = withoutNote(n);
+    return lower.includes(name.toLowerCase()) || venueCores(name).some((core) => lower.includes(core));
+  });
+  // 河西店，就友谊路那个: of two venues the caller's words fit, the one whose note they say.
+  if (said.length > 1) said = said.filter((n) => noteSaid(n, lower));
+  return said.length === 1 ? withoutNote(said[0]!) : undefined;
+}
+
+/** Whether the text says the note of a venue's name (友谊路 of 天津河西店（友谊路）). */
+function noteSaid(name: string, lower: string): boolean {
+  const note = NOTE_AT_END.exec(name)?.[1]?.trim().toLowerCase();
+  return note !== undefined && note.length >= 2 && lower.includes(note);
 }
 
 /**
