@@ -46,7 +46,10 @@ describe('fillParams', () => {
 
   it("fills a cinema's parameter with the venue said, and no other parameter with it", () => {
     const venues = namedInProduct(['五家门店：沈阳中华路店（和平区）、郑州二七店（二七区）。']);
-    expect(venues).toEqual(['沈阳中华路店（和平区）', '郑州二七店（二七区）']);
+    expect(venues).toEqual([
+      { name: '沈阳中华路店（和平区）', venue: true },
+      { name: '郑州二七店（二七区）', venue: true },
+    ]);
     expect(fillParams(['cinema_id'], '去恁二七那个店看', [], now, venues)).toEqual({
       cinema_id: '郑州二七店',
     });
@@ -84,7 +87,10 @@ describe('fillParams', () => {
       '旗下三款游戏：《云端牧场》（休闲）、《铁骑远征》、《云端牧场》',
       'App内“联系客服”',
     ]);
-    expect(games).toEqual(['云端牧场', '铁骑远征']);
+    expect(games).toEqual([
+      { name: '云端牧场', venue: false },
+      { name: '铁骑远征', venue: false },
+    ]);
     expect(fillParams(['user_id', 'game'], '我铁骑远征的号登不上了', [], now, games)).toEqual({
       game: '铁骑远征',
     });
@@ -96,7 +102,7 @@ describe('fillParams', () => {
 describe("fillParams: a chain's venue said by its own name", () => {
   const venues = namedInProduct(['洗车连锁，四家门店：西安小寨店、西安高新店、咸阳人民路店、宝鸡经二路店。']);
   it('reads the venues a chain lists, and fills a store with the one the caller names', () => {
-    expect(venues).toEqual(['西安小寨店', '西安高新店', '咸阳人民路店', '宝鸡经二路店']);
+    expect(venues.map((v) => v.name)).toEqual(['西安小寨店', '西安高新店', '咸阳人民路店', '宝鸡经二路店']);
     expect(fillParams(['store_id'], '我上礼拜在你们小寨那个店洗的车', [], now, venues)).toEqual({
       store_id: '西安小寨店',
     });
@@ -108,6 +114,28 @@ describe("fillParams: a chain's venue said by its own name", () => {
     expect(fillParams(['store_id'], '我在你们店洗的车', [], now, venues)).toBeUndefined();
     expect(fillParams(['store_id'], '小寨店和高新店都去过', [], now, venues)).toBeUndefined();
     expect(fillParams(['order_id'], '我在小寨店洗的车', [], now, venues)).toBeUndefined();
+  });
+  it('reads an English list of venues (Four parks: Dublin - Sandyford (…), …) and a park said by its own name', () => {
+    const parks = namedInProduct([
+      'Four parks: Dublin - Sandyford (Blackthorn Road, D18), Dublin - Blanchardstown (Snugborough Road, D15), Cork - Little Island (Eastgate, T45) and Galway - Oranmore (Briarhill Business Park, H91). Each park has a main court.',
+    ]);
+    expect(parks.map((v) => v.name)).toEqual([
+      'Dublin - Sandyford (Blackthorn Road, D18)',
+      'Dublin - Blanchardstown (Snugborough Road, D15)',
+      'Cork - Little Island (Eastgate, T45)',
+      'Galway - Oranmore (Briarhill Business Park, H91)',
+    ]);
+    expect(
+      fillParams(['park'], "I was fixin' to bring 'em out to your Sandyford place", [], now, parks),
+    ).toEqual({
+      park: 'Dublin - Sandyford',
+    });
+    expect(fillParams(['park'], 'we were at Little Island on Sunday', [], now, parks)).toEqual({
+      park: 'Cork - Little Island',
+    });
+    // Dublin has two parks: said alone it names neither, and a parking space is no park.
+    expect(fillParams(['park'], 'we live in Dublin', [], now, parks)).toBeUndefined();
+    expect(fillParams(['parking_space'], 'at Sandyford', [], now, parks)).toBeUndefined();
   });
 });
 

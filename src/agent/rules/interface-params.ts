@@ -20,7 +20,7 @@ export function fillParams(
   utterance: string,
   earlier: readonly SystemQueryRecord[],
   now: Date,
-  named: readonly string[] = [],
+  named: readonly ProductName[] = [],
   /** Filters a query may leave out (not in the path): unknown, they are left out, not asked for. */
   optional: readonly string[] = [],
 ): Record<string, string> | undefined {
@@ -37,7 +37,7 @@ export function fillParams(
         ? undefined
         : // A venue's name fills a venue's parameter only (not orders?from=), a work's the others.
           oneSaid(
-            named.filter((n) => isVenueName(n) === isVenueParam(param)),
+            named.filter((n) => n.venue === isVenueParam(param)),
             utterance,
           )) ??
       // A filter nobody named is left out rather than narrowed by whatever an earlier answer held.
@@ -50,20 +50,32 @@ export function fillParams(
   return out;
 }
 
+/** A thing the product names that a parameter takes: one of its venues, or one of its works. */
+export interface ProductName {
+  /** As the product writes it, with a note in brackets that tells it apart (天津河西店（友谊路）). */
+  name: string;
+  /** A venue (a store, a park) rather than a work (a game, a title). */
+  venue: boolean;
+}
+
 /**
- * The names a product gives its own works in title marks (旗下两款手游：《云端牧场》…): the values
- * a parameter such as `game` takes. Quotes are not names (App内“联系客服”).
+ * The names a product gives its own works in title marks (旗下两款手游：《云端牧场》…) and its
+ * venues in a list (五家门店：哈尔滨中央大街店、成都春熙路店; Four parks: Dublin - Sandyford
+ * (Blackthorn Road), Cork - Little Island …): the values a parameter such as `game` or `store`
+ * takes. Quotes are not names (App内“联系客服”).
  */
-export function namedInProduct(texts: readonly string[]): string[] {
-  const out: string[] = [];
-  const add = (name: string) => {
-    if (!out.includes(name)) out.push(name);
+export function namedInProduct(texts: readonly string[]): ProductName[] {
+  const out: ProductName[] = [];
+  const add = (name: string, venue: boolean) => {
+    if (name !== '' && !out.some((n) => n.name === name)) out.push({ name, venue });
   };
   for (const text of texts) {
-    for (const m of text.matchAll(/《([^《》]{2,20})》|「([^「」]{2,20})」/g)) add((m[1] ?? m[2])!.trim());
+    for (const m of text.matchAll(/《([^《》]{2,20})》|「([^「」]{2,20})」/g))
+      add((m[1] ?? m[2])!.trim(), false);
     // 五家门店：哈尔滨中央大街店、成都春熙路店: the venues a chain lists are the values a store takes.
-    // Its note in brackets stays: it tells apart two venues of one name (天津河西店（友谊路）).
-    for (const m of text.matchAll(VENUE_LIST)) for (const venue of m[0].split('、')) add(venue);
+    // Their notes in brackets stay: they tell apart two venues of one name (天津河西店（友谊路）).
+    for (const m of text.matchAll(VENUE_LIST)) for (const venue of m[0].split('、')) add(venue, true);
+    for (const venue of venuesListedEn(text)) add(venue, true);
   }
   return out;
 }
@@ -79,20 +91,54 @@ const VENUE_LIST = new RegExp(
   'g',
 );
 
-/** A venue's name (哈尔滨中央大街店), as `namedInProduct` reads it from a chain's list. */
-export function isVenueName(name: string): boolean {
-  return VENUE_NAME_END.test(withoutNote(name));
+/** Four parks: / three centres: / 5 branches: — the opening of an English list of venues. */
+const VENUE_LIST_EN =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:parks|centres|centers|stores|shops|branches|locations|sites|clinics|studios|gyms|venues|depots|outlets|halls|cinemas|salons|garages|yards|marinas)\s*:\s*/gi;
+
+/**
+ * The venues of an English list (Four parks: Dublin - Sandyford (Blackthorn Road, D18), …, Cork -
+ * Little Island (Eastgate) and Galway - Oranmore.): split at commas and "and" outside brackets, up
+ * to the full stop that ends the sentence.
+ */
+function venuesListedEn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(VENUE_LIST_EN)) {
+    let depth = 0;
+    let item = '';
+    const items: string[] = [];
+    for (let i = m.index + m[0].length; i < text.length; i++) {
+      const c = text[i]!;
+      if (c === '(' || c === '（') depth++;
+      else if ((c === ')' || c === '）') && depth > 0) depth--;
+      else if (depth === 0 && (c === ';' || (c === '.' && /^(?:\s|$)/.test(text.slice(i + 1, i + 2))))) break;
+      if (depth === 0 && c === ',') {
+        items.push(item);
+        item = '';
+        continue;
+      }
+      item += c;
+    }
+    items.push(item);
+    for (const raw of items.flatMap((x) => x.split(/\s+and\s+(?![^(（]*[)）])/))) {
+      const venue = raw.trim().replace(/^and\s+/, '');
+      // A name is a few words, capitalised: not a sentence that follows the list.
+      if (/^[A-Z]/.test(venue) && withoutNote(venue).split(/\s+/).length <= 6) out.push(venue);
+    }
+  }
+  return out;
 }
 
 /** A venue's name without the note in brackets after it (天津河西店 of 天津河西店（友谊路）). */
 function withoutNote(name: string): string {
-  return name.replace(NOTE_AT_END, '');
+  return name.replace(NOTE_AT_END, '').trim();
 }
-const NOTE_AT_END = /[（(]([^）)]*)[）)]$/;
+const NOTE_AT_END = /\s*[（(]([^）)]*)[）)]$/;
 
-/** A parameter naming a venue (store_id, branch, studio): the caller names it, not its code. */
+/** A parameter naming a venue (store_id, branch, studio, park): the caller names it, not its code. */
 export function isVenueParam(name: string): boolean {
-  return /store|shop|venue|branch|studio|campus|location|outlet|cinema|theat(?:er|re)|门店|影城/i.test(name);
+  return /store|shop|venue|branch|studio|campus|location|outlet|cinema|theat(?:er|re)|park(?!ing)|centre|center|site|clinic|门店|影城/i.test(
+    name,
+  );
 }
 
 /** Whether a parameter takes one of the product's named things (a game), not a date or an id. */
@@ -102,17 +148,25 @@ export function takesNamedValue(param: string): boolean {
 
 /**
  * The one name among them the text says (case aside); none when it says none or several. A venue
- * is said by its own name without its city or its 店 (中央大街那个店 for 哈尔滨中央大街店).
+ * is said by its own name without its city or its 店 (中央大街那个店 for 哈尔滨中央大街店), or
+ * without the city before its dash (Sandyford for Dublin - Sandyford). Of two venues the words fit
+ * (河西店), the one whose note is said too (就友谊路那个) is meant.
  */
-function oneSaid(named: readonly string[], text: string): string | undefined {
+function oneSaid(named: readonly ProductName[], text: string): string | undefined {
   const lower = text.toLowerCase();
-  let said = named.filter((n) => {
-    const name = withoutNote(n);
-    return lower.includes(name.toLowerCase()) || venueCores(name).some((core) => lower.includes(core));
-  });
-  // 河西店，就友谊路那个: of two venues the caller's words fit, the one whose note they say.
-  if (said.length > 1) said = said.filter((n) => noteSaid(n, lower));
-  return said.length === 1 ? withoutNote(said[0]!) : undefined;
+  let said = named.filter(({ name }) =>
+    [withoutNote(name), ...venueCores(withoutNote(name))].some((core) => saysName(lower, core.toLowerCase())),
+  );
+  if (said.length > 1) said = said.filter(({ name }) => noteSaid(name, lower));
+  return said.length === 1 ? withoutNote(said[0]!.name) : undefined;
+}
+
+/** Whether the text says a name: anywhere in Chinese, as whole words in English. */
+function saysName(lower: string, name: string): boolean {
+  const at = lower.indexOf(name);
+  if (at < 0) return false;
+  if (!/^[a-z0-9]/.test(name)) return true;
+  return new RegExp(`(?<![a-z0-9])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(lower);
 }
 
 /** Whether the text says the note of a venue's name (友谊路 of 天津河西店（友谊路）). */
@@ -123,10 +177,13 @@ function noteSaid(name: string, lower: string): boolean {
 
 /**
  * A venue's own names: without its 店, and without the two to four characters of a city or district
- * before them (中央大街 of 哈尔滨中央大街店, 二七 of 郑州二七店), at least two characters left. No list
- * of cities: a caller's words that fit two venues name neither (see `oneSaid`).
+ * before them (中央大街 of 哈尔滨中央大街店, 二七 of 郑州二七店), at least two characters left; in
+ * English, what follows the city and its dash (Little Island of Cork - Little Island). No list of
+ * cities: a caller's words that fit two venues name neither (see `oneSaid`).
  */
 function venueCores(name: string): string[] {
+  const dashed = /^[A-Z][\w .'-]*?\s+[-–]\s+(.+)$/.exec(name);
+  if (dashed) return [dashed[1]!];
   if (!VENUE_NAME_END.test(name)) return [];
   const base = name.replace(VENUE_NAME_END, '');
   return [0, 2, 3, 4].map((k) => base.slice(k)).filter((core) => core.length >= 2);

@@ -17,9 +17,9 @@ import {
 import {
   fillParams,
   idSaid,
-  isVenueName,
   isVenueParam,
   namedInProduct,
+  type ProductName,
   takesNamedValue,
 } from './interface-params.js';
 import { type Currency, currencyOf, money, nowOf } from './payment-in-question.js';
@@ -95,7 +95,7 @@ function interfaceProfiles(product: Product): InterfaceProfile[] {
   return found;
 }
 
-const productNames = new WeakMap<Product, string[]>();
+const productNames = new WeakMap<Product, ProductName[]>();
 
 /**
  * The interface's parameters filled (`fillParams`) with what this call knows, the product's names
@@ -261,7 +261,9 @@ export async function lookUpFacts(
   }
   // Which store? The chain's venues; which game? its titled works.
   const venueAsked = [...asked].some(isVenueParam);
-  const choices = (productNames.get(ctx.product) ?? []).filter((n) => isVenueName(n) === venueAsked);
+  const choices = (productNames.get(ctx.product) ?? [])
+    .filter((n) => n.venue === venueAsked)
+    .map((n) => n.name);
   const shown = (n: string) => (venueAsked ? n : `《${n}》`);
   if (
     pending.length > 0 &&
