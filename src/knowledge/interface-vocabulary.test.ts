@@ -109,6 +109,9 @@ describe('relevantInterfaces', () => {
       ),
     ).toBe(false);
     expect(kindsOf('我们家老头儿把助听器落你们那儿了，你给问问捡着没有？').has('lost')).toBe(true);
+    // A job, a licence or a loved one lost is nothing to find in lost property.
+    expect(kindsOf('I lost my job last week and cannot pay').has('lost')).toBe(false);
+    expect(kindsOf('I lost my wallet at the park').has('lost')).toBe(true);
     expect(kindsOf('十月一号结婚，想在你们河西店办，那天还有地方吗？').has('booking')).toBe(true);
     const lockers = profileInterfaces({
       lockers: {

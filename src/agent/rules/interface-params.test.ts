@@ -58,6 +58,14 @@ describe('fillParams', () => {
     );
   });
 
+  it("fills a park's code from its note, and its name where the parameter takes a name", () => {
+    const parks = namedInProduct([
+      '四个园区：佛山顺德园（顺德区，园区代码FS-SD）、成都温江园（温江区，CD-WJ）、上海松江园（松江区，SH-SJ）。',
+    ]);
+    expect(fillParams(['park_id'], '我礼拜天在你们松江园玩', [], now, parks)).toEqual({ park_id: 'SH-SJ' });
+    expect(fillParams(['park'], '我礼拜天在你们松江园玩', [], now, parks)).toEqual({ park: '上海松江园' });
+  });
+
   it('tells two venues of one name apart by the note the caller says (河西店，就友谊路那个)', () => {
     const venues = namedInProduct([
       '四家门店：长沙河西店（岳麓区）、佛山南海店（桂城）、天津河西店（友谊路）。',

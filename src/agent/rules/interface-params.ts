@@ -36,9 +36,12 @@ export function fillParams(
       (isDateParam(param) || (isIdParam(param) && !isVenueParam(param))
         ? undefined
         : // A venue's name fills a venue's parameter only (not orders?from=), a work's the others.
-          oneSaid(
-            named.filter((n) => n.venue === isVenueParam(param)),
-            utterance,
+          valueOf(
+            oneSaid(
+              named.filter((n) => n.venue === isVenueParam(param)),
+              utterance,
+            ),
+            param,
           )) ??
       // A filter nobody named is left out rather than narrowed by whatever an earlier answer held.
       (optional.includes(param) ? undefined : valueReturned(param, earlier)) ??
@@ -80,12 +83,12 @@ export function namedInProduct(texts: readonly string[]): ProductName[] {
   return out;
 }
 
-/** What ends a venue's name (店, 馆, 中心, 校区). */
-const VENUE_END = '(?:店|馆|中心|校区)';
+/** What ends a venue's name (店, 馆, 中心, 校区, a park's 园, a cinema's 影城 or 影院). */
+const VENUE_END = '(?:店|馆|中心|校区|园|影城|影院)';
 const VENUE_NAME_END = new RegExp(`${VENUE_END}$`);
 /** A list of two or more venues joined by 、 (哈尔滨中央大街店、成都春熙路店). */
 // 沈阳中华路店（和平区）、成都建设路店（成华区）: a venue may carry its district in brackets.
-const VENUE_NOTE = '(?:[（(][^）)、]{1,10}[）)])?';
+const VENUE_NOTE = '(?:[（(][^）)、]{1,20}[）)])?';
 const VENUE_LIST = new RegExp(
   `[\\u4e00-\\u9fff]{2,10}${VENUE_END}${VENUE_NOTE}(?:、[\\u4e00-\\u9fff]{2,10}${VENUE_END}${VENUE_NOTE})+`,
   'g',
@@ -152,14 +155,28 @@ export function takesNamedValue(param: string): boolean {
  * without the city before its dash (Sandyford for Dublin - Sandyford). Of two venues the words fit
  * (河西店), the one whose note is said too (就友谊路那个) is meant.
  */
-function oneSaid(named: readonly ProductName[], text: string): string | undefined {
+function oneSaid(named: readonly ProductName[], text: string): ProductName | undefined {
   const lower = text.toLowerCase();
   let said = named.filter(({ name }) =>
     [withoutNote(name), ...venueCores(withoutNote(name))].some((core) => saysName(lower, core.toLowerCase())),
   );
   if (said.length > 1) said = said.filter(({ name }) => noteSaid(name, lower));
-  return said.length === 1 ? withoutNote(said[0]!.name) : undefined;
+  return said.length === 1 ? said[0] : undefined;
 }
+
+/**
+ * What a named thing gives a parameter: its name without its note, or, for a code or an id, the
+ * code its note holds (佛山顺德园（顺德区，园区代码FS-SD） gives park_id FS-SD).
+ */
+function valueOf(named: ProductName | undefined, param: string): string | undefined {
+  if (named === undefined) return undefined;
+  const code = /(?:_?id|code|_no)$/i.test(param)
+    ? CODE_IN_NOTE.exec(NOTE_AT_END.exec(named.name)?.[1] ?? '')
+    : null;
+  return code ? code[0] : withoutNote(named.name);
+}
+/** A code in a note: FS-SD, SH-SJ, BJ01 (not a postcode such as D18). */
+const CODE_IN_NOTE = /(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|[A-Z]{2,}\d{2,})(?![A-Za-z0-9])/;
 
 /** Whether the text says a name: anywhere in Chinese, as whole words in English. */
 function saysName(lower: string, name: string): boolean {
