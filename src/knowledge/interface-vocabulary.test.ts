@@ -379,12 +379,16 @@ describe('relevantInterfaces: when it comes, and whether it is ready to collect'
   ])('%j is about %s', (said, expected) => {
     expect(relevantInterfaces(shop, said)).toContain(expected);
   });
-  it.each(['我那手机修好了没，啥辰光好来拿', '送修的平板什么时候能取', 'is my laptop ready to pick up yet'])(
-    '%j is about the repair ready to collect',
-    (said) => {
-      expect(relevantInterfaces(shop, said)).toContain('repairs');
-    },
-  );
+  it.each([
+    '我那手机修好了没，啥辰光好来拿',
+    '送修的平板什么时候能取',
+    'is my laptop ready to pick up yet',
+    // Shanghai when, and a thing not yet in hand.
+    '你们到底啥辰光弄好？',
+    '一个多月了，手机还没拿到手',
+  ])('%j is about the repair ready to collect', (said) => {
+    expect(relevantInterfaces(shop, said)).toContain('repairs');
+  });
   it('等了好久 is no question of when', () => {
     expect(relevantInterfaces(shop, '等了好久了')).toEqual([]);
   });

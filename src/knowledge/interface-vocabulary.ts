@@ -19,11 +19,11 @@ export const WHEN_ZH =
   '(?:什么时候|啥时候|么时候|(?<![等了])好久(?=[送到来能才发可出拿取])|几时|哪天|几号|几点钟?|(?:啥|什么)辰光)';
 
 /**
- * Whether it is ready to collect: 洗好了没, 做好了吗, 啥时候能取, 可取, 待取, ready for pick-up, when
- * can I pick it up, get it back.
+ * Whether it is ready to collect: 洗好了没, 做好了吗, 啥时候能取, 啥辰光弄好, 表还没拿到手, 可取, 待取,
+ * ready for pick-up, when can I pick it up, get it back.
  */
 export const READY_ASKED = new RegExp(
-  `${WHEN_ZH}[^，,。？?]{0,4}?(?:拿|取|领|提)|(?:做|洗|修|改|配|弄)好了?(?:没|吗|伐|冇|未)|好了(?:没有?|吗|伐)|(?:可以|能)(?:来|去)?(?:拿|取|领)|可取|待取|取件|取衣|取货|取镜|\\b(?:ready|pick(?:ed|ing)?(?:[ -]?up| (?:it|them|my \\w+) up)|collect(?:ion|ed)?|(?:get|have) (?:it|them) back)\\b`,
+  `${WHEN_ZH}[^，,。？?]{0,4}?(?:拿|取|领|提|(?:做|洗|修|改|配|弄|搞)好)|(?:做|洗|修|改|配|弄)好了?(?:没|吗|伐|冇|未)|还没(?:有)?(?:拿到|取到|拿回|领到)|好了(?:没有?|吗|伐)|(?:可以|能)(?:来|去)?(?:拿|取|领)|可取|待取|取件|取衣|取货|取镜|\\b(?:ready|pick(?:ed|ing)?(?:[ -]?up| (?:it|them|my \\w+) up)|collect(?:ion|ed)?|(?:get|have) (?:it|them) back)\\b`,
   'i',
 );
 
