@@ -36,7 +36,7 @@ export function fillParams(
       (isDateParam(param) || (isIdParam(param) && !isVenueParam(param))
         ? undefined
         : // A venue's name fills a venue's parameter only (not orders?from=), a work's the others.
-          valueOf(
+          paramValueOf(
             oneSaid(
               named.filter((n) => n.venue === isVenueParam(param)),
               utterance,
@@ -168,7 +168,7 @@ function oneSaid(named: readonly ProductName[], text: string): ProductName | und
  * What a named thing gives a parameter: its name without its note, or, for a code or an id, the
  * code its note holds (佛山顺德园（顺德区，园区代码FS-SD） gives park_id FS-SD).
  */
-function valueOf(named: ProductName | undefined, param: string): string | undefined {
+function paramValueOf(named: ProductName | undefined, param: string): string | undefined {
   if (named === undefined) return undefined;
   const code = /(?:_?id|code|_no)$/i.test(param)
     ? CODE_IN_NOTE.exec(NOTE_AT_END.exec(named.name)?.[1] ?? '')
