@@ -7,7 +7,7 @@ import { charGates, HOW, LATIN, NOT_YET, REFUSAL } from './_char-gates.js';
 import { type ConceptDef, conceptById, detectConcepts } from './_lexicon.js';
 import { isAsciiLetter, isDigit, normalizeText } from './_normalize.js';
 import type { ScannedNumber } from './_numerals.js';
-import { COMPANY_ZH } from './_other-party-words.js';
+import { COMPANY_ZH, KIN_EN } from './_other-party-words.js';
 import { type Quantity, scanQuantities } from './parse-quantities.js';
 
 /** A concept found in the text, with its clause and the quantity that clause gives it. */
@@ -221,10 +221,26 @@ function separatorAt(s: string, i: number): number {
   }
   if (isWordChar(s.charCodeAt(i - 1))) return -1;
   for (const w of EN_JOINERS) {
-    if (s.startsWith(w, i) && !isWordChar(s.charCodeAt(i + w.length))) return i + w.length;
+    if (s.startsWith(w, i) && !isWordChar(s.charCodeAt(i + w.length)))
+      return w === 'and' && joinsPeopleEn(s, i) ? -1 : i + w.length;
   }
   return -1;
 }
+
+/**
+ * Me and my partner Tom, my wife and I: "and" between the caller and someone of theirs joins two
+ * people, not two requests (as 跟我老公 does in Chinese, see `keepsCompany`).
+ */
+function joinsPeopleEn(s: string, i: number): boolean {
+  PEOPLE_BEFORE_AND_EN ??= new RegExp(`(?:\\b(?:me|i|myself)|${KIN_EN}(?: [a-z]+)?)\\s+$`);
+  PEOPLE_AFTER_AND_EN ??= new RegExp(`^\\s+(?:i|me|myself|${KIN_EN})\\b(?!'s|s')`);
+  return (
+    PEOPLE_AFTER_AND_EN.test(s.slice(i + 3, i + 40)) &&
+    PEOPLE_BEFORE_AND_EN.test(s.slice(Math.max(0, i - 40), i))
+  );
+}
+let PEOPLE_BEFORE_AND_EN: RegExp | undefined;
+let PEOPLE_AFTER_AND_EN: RegExp | undefined;
 
 /** A word character as `\b` reads it. */
 function isWordChar(c: number): boolean {

@@ -9,7 +9,7 @@
 import { HELD_MONEY_ZH } from '../domain/held-money.js';
 import * as G from './_char-gates.js';
 import { isAsciiLetter } from './_normalize.js';
-import { KIN_EN } from './_other-party-words.js';
+import { KIN_EN, withoutOwnPeopleEn } from './_other-party-words.js';
 import { FUTURE_BEFORE, PAID_LATER_BY, WORKER_BY_JOB } from './_senses.js';
 import type { QuantityFamily } from './parse-quantities.js';
 
@@ -1032,7 +1032,8 @@ export function mentionsOtherParty(text: string, gates = G.ALL): boolean {
   );
   return (
     ((gates & (G.CJK | G.DIGITS_7)) !== 0 && otherPartyZh.test(text)) ||
-    ((gates & G.LATIN) !== 0 && otherPartyEn.test(text))
+    // me and my partner Tom, my partner hurt his knee: the caller's own people, no one else.
+    ((gates & G.LATIN) !== 0 && otherPartyEn.test(text) && otherPartyEn.test(withoutOwnPeopleEn(text)))
   );
 }
 

@@ -32,9 +32,9 @@ import {
   COMPANY_ZH,
   KEPT_AWAY_REASONS_ZH,
   KEPT_AWAY_ZH,
-  MEMBER_OF_OWN_ACCOUNT_EN,
   PEOPLE_ZH,
   THEIRS_ZH,
+  withoutOwnPeopleEn,
 } from './_other-party-words.js';
 import { SENSES, type SenseDef, verbNotNoun } from './_senses.js';
 import { contentWords, NO_WORDS, stem, stemsOf, type Words } from './_words.js';
@@ -724,10 +724,9 @@ export function namesOtherParty(norm: string, gates = G.ALL): boolean {
   if (ACCOMPANIED.test(text)) text = text.replace(ACCOMPANIED_ALL, ' ');
   if (KEPT_AWAY_HINT.test(text) && KEPT_AWAY.test(text)) text = text.replace(KEPT_AWAY_ALL, ' ');
   if (ADDED_PERSON.test(text)) text = text.replace(ADDED_PERSON_ALL, ' ');
-  // take my ex off my membership, add my wife to our plan: a member of the caller's own account.
-  MEMBER_OF_OWN_ACCOUNT_EN.lastIndex = 0;
-  if ((gates & G.LATIN) !== 0 && MEMBER_OF_OWN_ACCOUNT_EN.test(text))
-    text = text.replace(MEMBER_OF_OWN_ACCOUNT_EN, ' ');
+  // take my ex off my membership, me and my partner Tom, my partner hurt his knee: a member of the
+  // caller's own account, company kept, why they cannot come.
+  if ((gates & G.LATIN) !== 0) text = withoutOwnPeopleEn(text);
   if (GIVEN_AWAY_EN.test(text)) text = text.replace(GIVEN_AWAY_ALL, ' ');
   return ((gates & G.OTHERS) !== 0 && REQUEST_OTHER.test(text)) || mentionsOtherParty(text, gates);
 }

@@ -440,6 +440,46 @@ export const MEMBER_OF_OWN_ACCOUNT_EN = new RegExp(
   `\\b(?:take|get|kick|boot|drop|throw|remove|add|put)\\s+${KIN_EN}\\s+(?:off|out\\s+of|from|to|onto|on)\\s+(?:my|our)\\s+(?:family\\s+|joint\\s+|household\\s+|shared\\s+)?(?:account|membership|plan|policy|subscription)\\b`,
   'g',
 );
+
+/** A relation the caller names, then perhaps the name (my partner Tom, me mam). */
+const KIN_NAMED_EN = `${KIN_EN}(?!'s|s'|\\w)(?:,?\\s+(?!and\\b|or\\b|can\\b|could\\b|will\\b|would\\b|is\\b|was\\b|has\\b|had\\b)[a-z]+(?!'s|s'|\\w))?`;
+
+/**
+ * Company the caller keeps (me and my partner Tom, my wife and I, with my son): those the caller's
+ * own booking or visit is for, no one whose data is asked. A possessive (my partner's booking) is
+ * not company.
+ */
+export const COMPANY_EN = new RegExp(
+  `\\b(?:(?:me|i|myself)\\s+and\\s+${KIN_NAMED_EN}|${KIN_EN}(?:\\s+[a-z]+)?\\s+and\\s+(?:i|me|myself)\\b|(?:with|alongside)\\s+${KIN_EN}(?!'s|s'|\\w))`,
+  'g',
+);
+
+/**
+ * Why someone of the caller's cannot come (my partner hurt his knee, me mam's in hospital, my son
+ * is sick): the reason for the caller's own change, no one's data asked.
+ */
+export const KEPT_AWAY_EN = new RegExp(
+  `\\b${KIN_NAMED_EN}(?:'s|\\s+(?:has|had|is|was|got|just|has just|had just))?\\s+(?:gone and\\s+)?(?:done|hurt|broke|broken|sprained|twisted|injured|fractured|sick|ill|unwell|poorly|come down with|down with|in hospital|on crutches|pregnant|got called in|called into work|got covid|has covid|tested positive|passed away|died|can't make it|cannot make it|can't come|won't be able|isn't well|not well)\\b[^,.!?;:\\n]*`,
+  'g',
+);
+
+/** People named in English as the caller's own: members of their account, company, kept away. */
+const OWN_PEOPLE_EN = [MEMBER_OF_OWN_ACCOUNT_EN, COMPANY_EN, KEPT_AWAY_EN];
+
+/**
+ * The text without the people it names as the caller's own (take my ex off my membership, me and
+ * my partner Tom, my partner hurt his knee): what is left names whoever else it is about.
+ */
+export function withoutOwnPeopleEn(text: string): string {
+  let out = text;
+  for (const re of OWN_PEOPLE_EN) {
+    re.lastIndex = 0;
+    if (!re.test(out)) continue;
+    re.lastIndex = 0;
+    out = out.replace(re, ' ');
+  }
+  return out;
+}
 export const PEOPLE_EN = `(?:${KIN_EN}|${STRANGERS_EN}|${TITLED_EN})`;
 export const ROLE_PEOPLE_EN = `(?:(?:the|that|this|our|your|my) (?:${ROLES_EN}))`;
 

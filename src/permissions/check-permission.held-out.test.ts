@@ -645,3 +645,26 @@ describe('checkPermission on an online printer’s rules (held-out round 31)', (
     expect(checkPermission(rules, '你给我两本都重新印').rule).toMatch(/重印/);
   });
 });
+
+describe('checkPermission on a balloon operator’s rules (held-out round 32)', () => {
+  const status = statusFor('held-out-32', 'Dawnlift Balloon Flights');
+
+  // "Changing, moving or cancelling a booking for anyone who isn't its booker" is forbidden: the
+  // caller's company (me and my partner Tom, my wife and I) and why one of them cannot come (my
+  // partner hurt his knee) leave the booking the caller's own.
+  it.each([
+    "We're booked on the balloon this Sunday, me and my partner Tom. Can I cancel it?",
+    'my wife and I are booked Sunday, can we cancel it?',
+    'Can I cancel our booking? My partner hurt his knee.',
+  ])('does not refuse "%s" as someone else’s booking', (said) => {
+    expect(status(said)).not.toBe('forbidden');
+  });
+
+  it.each([
+    "Can I cancel my partner's booking?",
+    "cancel my booking and my wife's",
+    'My partner hurt his knee, can you tell me his booking time?',
+  ])('still refuses "%s"', (said) => {
+    expect(status(said)).toBe('forbidden');
+  });
+});
