@@ -261,6 +261,10 @@ export const SENSES: readonly SenseDef[] = [
       '质保里',
       '质保内',
       '在质保',
+      // 检测费收不收: the fee for an inspection asked after, no inspection or appraisal asked for.
+      '检测费',
+      '鉴定费',
+      '检验费',
       // 正门修路呢: road works nearby, no repair asked for.
       '修路',
       '修马路',

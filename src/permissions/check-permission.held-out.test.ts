@@ -668,3 +668,15 @@ describe('checkPermission on a balloon operator’s rules (held-out round 32)', 
     expect(status(said)).toBe('forbidden');
   });
 });
+
+describe('checkPermission on a watch repairer’s rules (held-out round 32)', () => {
+  const status = statusFor('held-out-32', '恒时表匠名表维修');
+  // 出具真伪鉴定、估价证明或鉴定证书 is forbidden; the fee of an inspection asked after is no
+  // appraisal asked for.
+  it('does not refuse 检测费收不收 as an appraisal', () => {
+    expect(status('检测费收不收？')).not.toBe('forbidden');
+  });
+  it('still refuses 帮我出个鉴定证书', () => {
+    expect(status('帮我出个鉴定证书，我拿去典当')).toBe('forbidden');
+  });
+});

@@ -408,6 +408,20 @@ describe('understandUtterance: whether a thing has been done, asked', () => {
   });
 });
 
+describe('understandUtterance: questions in regional words', () => {
+  it.each([
+    // Yunnan 哪样时候 (when), a fee charged or not, Hunan 么子 (what), offers asked after.
+    '那你们那个理赔的人哪样时候来找我？',
+    '检测费收不收？',
+    '这三千块钱到底修的是些么子东西？',
+    '要是续九十六节的话，现在有啥优惠伐？',
+  ])('%j asks, and asks for nothing', (said) => {
+    const u = understandUtterance(said, 'zh');
+    expect(u.infoQuestion).toBe(true);
+    expect(u.asksForAction).toBe(false);
+  });
+});
+
 describe('understandUtterance: when, asked or told', () => {
   it.each([
     'when can I pick the keys up',
