@@ -335,6 +335,21 @@ describe('speakResponse: dates as people say them', () => {
     expect(speakResponse({ name: 'parcel' }, parcel, 'en')).toContain('December 4, 2026');
     expect(speakResponse({ name: 'parcel' }, { code: '2026-13-40' }, 'en')).toContain('2026-13-40');
   });
+
+  it('says a date written inside a longer value too, and leaves codes with digits alone', () => {
+    const job = {
+      order_no: 'HS-SH-20340912-3201',
+      promised_date: '2034-09-28（周四）',
+      status: '预计2034-10-12（周四）完工',
+    };
+    const said = speakResponse({ name: 'jobs' }, job, 'zh');
+    expect(said).toContain('2034年9月28日（周四）');
+    expect(said).toContain('预计2034年10月12日（周四）完工');
+    expect(said).toContain('HS-SH-20340912-3201');
+    expect(
+      speakResponse({ name: 'jobs' }, { note: 'moved to 2034-11-18 at the customer’s request' }, 'en'),
+    ).toContain('November 18, 2034');
+  });
 });
 
 describe('speakResponse: a list inside a record, when it holds what was asked', () => {

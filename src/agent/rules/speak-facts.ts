@@ -464,8 +464,14 @@ function spokenScalar(value: unknown, lang: Language, key = ''): string {
     const word = STATUS_WORDS[text.toLowerCase()];
     if (word) return word[lang];
   }
-  return spokenDate(text, lang) ?? text;
+  return spokenDate(text, lang) ?? text.replace(ISO_DAY_INSIDE, (day) => spokenDate(day, lang) ?? day);
 }
+
+/**
+ * A day written inside a longer value (2034-09-28（周四）, 预计2034-10-12（周四）完工, 2034-09-12 收表):
+ * said as a person says it too.
+ */
+const ISO_DAY_INSIDE = /(?<![\d-])\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?(?![\d-]|:\d)/g;
 
 /** A day as systems write it (2026-12-04, 2026-11-28T15:02:00+08:00), with its time if any. */
 const ISO_DAY =
