@@ -2591,3 +2591,19 @@ describe('createRulesAgent: when the supervisor answers, asked after an escalati
     },
   );
 });
+
+describe('rules agent: a family name said on its own', () => {
+  it('completes the given name a new caller said earlier (Shauna, then last name’s Delgado)', async () => {
+    const started = agentCall({
+      product: records.products[0]!,
+      operator: records.operators[0]!,
+      customer: { ...records.customers[0]!, name: '来电客户_0001' },
+      phone: '13800138000',
+      language: 'en',
+    });
+    await started.say("Hi there! I'm Shauna, we've never called before.");
+    expect(started.session.context().learned.name).toBe('Shauna');
+    await started.say("OK let's do it. Last name's Delgado, D-E-L-G-A-D-O.");
+    expect(started.session.context().learned.name).toBe('Shauna Delgado');
+  });
+});

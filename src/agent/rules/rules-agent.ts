@@ -101,6 +101,7 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
   ctx.learned.topics = topics;
 
   if (u.name) learnName(ctx, u.name);
+  if (u.surname) learnSurname(ctx, u.surname);
   if (ctx.coldStart && lang === 'en') ctx.learned.communication_style ??= 'Prefers English';
   if (ctx.coldStart && u.upset)
     ctx.learned.communication_style = lang === 'zh' ? '情绪较急，需先安抚' : 'Upset; calm things first';
@@ -945,6 +946,14 @@ function learnName(ctx: CallContext, name: string): void {
   const current = String(ctx.customer.name);
   if (ctx.coldStart || current.startsWith('来电客户_')) ctx.learned.name = name;
   else if (!current.includes(name.slice(0, 1))) ctx.learned.name_mentioned = name;
+}
+
+/** A family name said on its own completes a given name learned earlier (Shauna, then Delgado). */
+function learnSurname(ctx: CallContext, surname: string): void {
+  const learned = ctx.learned.name;
+  if (typeof learned === 'string' && learned !== '') {
+    if (!learned.includes(' ') && learned !== surname) ctx.learned.name = `${learned} ${surname}`;
+  } else learnName(ctx, surname);
 }
 
 function closingFor(ctx: CallContext): string {

@@ -994,3 +994,15 @@ describe('understandUtterance: whether a service reaches the caller, and when', 
     },
   );
 });
+
+describe('understandUtterance: a family name said on its own', () => {
+  it.each([
+    ["Last name's Delgado, D-E-L-G-A-D-O. I'll pay with my Amex.", 'Delgado'],
+    ['my surname is Okafor', 'Okafor'],
+  ])('%j says the surname %s', (said, surname) => {
+    expect(understandUtterance(said, 'en').surname).toBe(surname);
+  });
+  it('reads no surname where none is said', () => {
+    expect(understandUtterance('what name is the booking under?', 'en').surname).toBeUndefined();
+  });
+});

@@ -18,6 +18,8 @@ export interface Understanding {
   assents: boolean;
   /** The caller's real name when they gave it (我姓王, 我叫刘芳, my name is ...). */
   name?: string;
+  /** The caller's family name said on its own (last name's Delgado, my surname is Okafor). */
+  surname?: string;
   /** The caller disputes a charge (扣了我15块, why did you charge me). */
   chargeDispute: boolean;
   /** The caller says one thing was charged twice (扣了两次, 重复扣费, charged twice). */
@@ -173,6 +175,7 @@ export function understandUtterance(said: string, language: Language): Understan
     goodbye: saysGoodbye(text),
     assents: ASSENT.test(text.trim()),
     ...(name === undefined ? {} : { name }),
+    ...surnameOf(text),
     // 取消要扣钱吗 / 会收费吗 asks what a step would cost, and 怎么收费 how prices go: a question about
     // the rules, not a dispute.
     chargeDispute:
@@ -763,6 +766,15 @@ const EN_NAME_SAID: readonly RegExp[] = [
 /** I'm Jamaican, I'm Irish: where the caller is from, not their name. */
 const NATIONALITY =
   /^(?:Jamaican|Nigerian|Ghanaian|Kenyan|Irish|Scottish|Welsh|English|British|Indian|Pakistani|Filipino|Filipina|Chinese|Japanese|Korean|Vietnamese|Thai|Malaysian|Singaporean|Indonesian|Australian|Aussie|American|Canadian|Mexican|Brazilian|Polish|Italian|Spanish|French|German|Dutch|Greek|Turkish|Lebanese|Samoan|Tongan|Fijian|Maori|Kiwi|South African|Zimbabwean)$/;
+
+/** Last name's Delgado, D-E-L-G-A-D-O; my surname is Okafor: a family name said on its own. */
+const SURNAME_SAID_EN =
+  /\b(?:(?:[Mm]y|[Tt]he|[Oo]ur)\s+)?(?:[Ll]ast name|[Ss]urname|[Ff]amily name)(?:'s|’s|\s+is|:)\s+(\p{Lu}[\p{L}'-]+)/u;
+
+function surnameOf(text: string): { surname?: string } {
+  const said = SURNAME_SAID_EN.exec(text)?.[1];
+  return said === undefined || NOT_EN_NAMES.test(said) ? {} : { surname: said };
+}
 
 function englishName(text: string): string | undefined {
   for (const pattern of EN_NAME_SAID) {
