@@ -340,7 +340,15 @@ const EN_SMALL_WORDS: Record<string, number> = {
   eighty: 80,
   ninety: 90,
 };
-const EN_SCALE_WORDS: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6 };
+// Hunner (Scots: two hunner dollars), hundy (Australian: a hundy): a hundred as it is said.
+const EN_SCALE_WORDS: Record<string, number> = {
+  hundred: 100,
+  hunner: 100,
+  hunnerd: 100,
+  hundy: 100,
+  thousand: 1000,
+  million: 1e6,
+};
 // Maps, not objects: a word like "constructor" must not find Object.prototype.
 const EN_SMALL = new Map(Object.entries(EN_SMALL_WORDS));
 const EN_SCALE = new Map(Object.entries(EN_SCALE_WORDS));

@@ -25,6 +25,9 @@ describe('parseQuantities', () => {
     ['refund 20.01 dollars', [[20.01, 'USD', '20.01 dollars']]],
     ['twenty-five dollars', [[25, 'USD', 'twenty-five dollars']]],
     ['a hundred dollars', [[100, 'USD', 'a hundred dollars']]],
+    // A hundred as Scots and Australians say it.
+    ['near enough two hunner dollars', [[200, 'USD', 'two hunner dollars']]],
+    ['a hundy bucks', [[100, 'USD', 'a hundy bucks']]],
     ['延长7天', [[7, 'day', '7天']]],
     ['试用7日', [[7, 'day', '7日']]],
     ['延长2周', [[14, 'day', '2周']]],
