@@ -692,8 +692,9 @@ function sentElsewhere(norm: string, wards: Wards | undefined): boolean {
 // the one party data is kept for (ONLY_ONE_PARTY): the holder's own request for it is no such
 // rule's.
 const RULE_OTHER = new RegExp(
-  // 替非账户监护人…冻结: done for someone who is not the account's holder (or guardian, or owner).
-  String.raw`他人|别人|其[他它](?![^,，;；:：]{0,6}?(?:退|补偿|赔|费|原因|情况|问题|项目|服务|方式|时段|门店|城市|地区))|另一|陌生人|非本人|[替为代]非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记)(?!(?:也|都|均|亦)?(?:可|能))|上一位|前一位|下一位|${OTHERS_BY_ROLE}|${OTHER_PERSON_EN}|\b(?:someone else|somebody else|anyone else|anybody else)(?:'s)?\b|\b(?:someone|somebody|anyone|anybody|any person|a person|people) (?:other than|but|except|besides|apart from)\b|\bothers'|\b(?:someone|somebody|anyone|a person) who (?:is not|is neither|isn't|are not|aren't)\b|\b(?:someone|somebody|anyone|a person|people) (?:not|who isn't|who aren't) (?:named|listed|authori[sz]ed|registered|on)\b|${ONLY_ONE_PARTY}|${OTHER_THAN_OWN}`,
+  // 替非账户监护人…冻结: done for someone who is not the account's holder (or guardian, or owner);
+  // a booking or voucher that isn't theirs: someone else's thing.
+  String.raw`他人|别人|其[他它](?![^,，;；:：]{0,6}?(?:退|补偿|赔|费|原因|情况|问题|项目|服务|方式|时段|门店|城市|地区))|另一|陌生人|非本人|[替为代]非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记)(?!(?:也|都|均|亦)?(?:可|能))|上一位|前一位|下一位|${OTHERS_BY_ROLE}|${OTHER_PERSON_EN}|\b(?:someone else|somebody else|anyone else|anybody else)(?:'s)?\b|\b(?:someone|somebody|anyone|anybody|any person|a person|people) (?:other than|but|except|besides|apart from)\b|\bothers'|\b(?:someone|somebody|anyone|a person) who (?:is not|is neither|isn't|are not|aren't)\b|\b(?:someone|somebody|anyone|a person|people) (?:not|who isn't|who aren't) (?:named|listed|authori[sz]ed|registered|on)\b|\b(?:that|which) (?:isn't|is not|aren't|are not) (?:theirs|yours|their own|your own|the caller's)\b|\bnot (?:their|your|the caller's) own\b|${ONLY_ONE_PARTY}|${OTHER_THAN_OWN}`,
   'g',
 );
 // Another party in a request, beyond the lexicon's list: 他/她 (not 其他), other passengers.

@@ -660,7 +660,15 @@ describe('checkPermission on a balloon operator’s rules (held-out round 32)', 
     expect(status(said)).not.toBe('forbidden');
   });
 
+  // "Telling anyone anything about a booking or voucher that isn't theirs": someone else's thing,
+  // so the caller's own voucher asked about is not refused.
+  it.each(['extend my voucher', "I'd like the extension on my voucher"])('does not refuse "%s"', (said) => {
+    expect(status(said)).not.toBe('forbidden');
+  });
+
   it.each([
+    'Could you just check if my sister is on the same flight as me tomorrow?',
+    "when is my friend's flight",
     "Can I cancel my partner's booking?",
     "cancel my booking and my wife's",
     'My partner hurt his knee, can you tell me his booking time?',

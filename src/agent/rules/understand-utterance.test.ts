@@ -1006,3 +1006,12 @@ describe('understandUtterance: a family name said on its own', () => {
     expect(understandUtterance('what name is the booking under?', 'en').surname).toBeUndefined();
   });
 });
+
+describe('understandUtterance: an offer taken up by naming it', () => {
+  it.each([
+    "Righto, let's do the extension then - the sixty dollars, on my Visa.",
+    "ok let's go with the rebook",
+  ])('%j asks for it', (said) => {
+    expect(understandUtterance(said, 'en').asksForAction).toBe(true);
+  });
+});

@@ -396,7 +396,8 @@ const EXPLICIT_ASK = new RegExp(
     String.raw`\bdo the needful\b|` +
     // Let's push it to next week; get somebody out to me Saturday; book someone to come and look;
     // email me the report: a visit or a copy asked for in the words of a busy caller.
-    String.raw`\blet'?s (?:just )?(?:push|move|shift|book|reschedule|rebook|postpone|change|cancel)\b|\b${SOMEONE_SENT_EN}|\bbook (?:someone|somebody|a (?:tech|technician|visit|slot|time|appointment))\b|\be-?mail (?:me|us)\b|` +
+    // Let's do the extension then, let's go with the rebook: an offer taken up by naming it.
+    String.raw`\blet'?s (?:just )?(?:push|move|shift|book|reschedule|rebook|postpone|change|cancel)\b|\blet'?s (?:just )?(?:do|go (?:with|for|ahead with)|take) (?:the|that|this|a|an)\b|\b${SOMEONE_SENT_EN}|\bbook (?:someone|somebody|a (?:tech|technician|visit|slot|time|appointment))\b|\be-?mail (?:me|us)\b|` +
     // 我外孙又不在家帮我弄手机 / 我闺女帮我弄的: someone of the caller's helps them, no one asks.
     // 我是帮我姆妈订的: whom the caller acts for, told.
     String.raw`(?<!(?:孙子?|孙女|儿子|女儿|闺女|老公|老婆|爱人|媳妇|朋友|同事|邻居|孩子|[他她])[^，,。？?]{0,6})(?<![我俺]是)帮我|帮忙|` +
