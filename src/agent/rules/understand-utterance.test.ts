@@ -1015,3 +1015,15 @@ describe('understandUtterance: an offer taken up by naming it', () => {
     expect(understandUtterance(said, 'en').asksForAction).toBe(true);
   });
 });
+
+describe('understandUtterance: a price cut asked for', () => {
+  it.each(['搞咯贵哒！你们就不能便宜点啰？打个八折，八折我就修。', '打个九折吧'])(
+    '%j asks for it',
+    (said) => {
+      expect(understandUtterance(said, 'zh').asksForAction).toBe(true);
+    },
+  );
+  it('still reads 能打折吗 as whether a discount exists, a question', () => {
+    expect(understandUtterance('你们这个有打折吗？', 'zh').asksForAction).toBe(false);
+  });
+});
