@@ -12,8 +12,9 @@ import { tokenize } from './tokenize.js';
 export const STILL_FOR_SALE = /还在不在|还在吗|卖(?:了|掉)(?:没|吗)|有货|\b(?:still available|in stock)\b/i;
 
 /**
- * When, asked (什么时候, 啥时候, Yunnan 哪样时候, Sichuan 好久 before a verb, Shanghai 啥辰光, 几时, 哪天, 几点): the facts a
- * caller asks for (shipment, ready) and a question rather than a request (`understand-utterance`).
+ * When, asked (什么时候, 啥时候, Yunnan 哪样时候, Sichuan 好久 before a verb, Shanghai 啥辰光, 几时,
+ * 哪天, 几点): the facts a caller asks for (shipment, ready) and a question rather than a request
+ * (`understand-utterance`).
  */
 export const WHEN_ZH =
   '(?:什么时候|啥时候|么时候|哪样时候|啥子时候|(?<![等了])好久(?=[送到来能才发可出拿取])|几时|哪天|几号|几点钟?|(?:啥|什么)辰光)';

@@ -419,10 +419,10 @@ const EXPLICIT_ASK = new RegExp(
     // 那我要留些啥子？我要准备啥材料？: what the caller must keep or bring, asked.
     '|我要(?!上班|下班|加班|工作|出差|出门|睡觉|开会|上课|带娃|带孩子|照顾|赶车|赶飞机|(?:留|准备|带|提供|拿|拍|保存|保留|交)[^，,。？?]{0,4}?(?:什么|啥|哪些))|' +
     POLITE_TAG_ASK +
-    // Yuh can shift it to Friday?: an ask said as a statement with a rising voice (Caribbean,
-    // Indian, Nigerian English), after the usual can you, would you.
     // 打个八折, 就不能便宜点啰: a price cut asked for, plainly or as a reproach.
     String.raw`|打个?(?:[一二三四五六七八九]|\d(?:\.\d)?)折|(?:就|都|还)不能[^，,。？?]{0,4}?(?:便宜|少收|打折|优惠|免)` +
+    // Yuh can shift it to Friday?: an ask said as a statement with a rising voice (Caribbean,
+    // Indian, Nigerian English), after the usual can you, would you.
     String.raw`|我想要?(?!问|了解|知道|咨询|请教|确认一下|了|过|通|起|着)|想要?(?!办法)(?=[退换改办开关停取注申投补修恢冻续升降转])|(?:送|补|退|赔|加|免|减|延|还)我|(?<![不用别真太好])麻烦(?!(?:你|您)们?(?:了|啦|咯|喽|咧|嘞|哈|啊|呀|哦)(?![帮给把查看]))(?=你|您|帮|给|把|下|一下|问|查|看)|能不能|能否|可不可以|可以帮|请你?(?:帮|给|把)|(?<![我俺咱])(?:赶紧|赶快|快点儿?|尽快|马上|立刻)(?:给|帮|派|来|过来|安排|处理|上门)|\b(?:can|could|would) (?:you|u|yuh|yous|youse|ye|ya|y'all|you guys|you lot)\b|\b(?:you|yuh|u|yous|youse|ye|ya) (?:can|could) (?:just )?(?:shift|move|change|cancel|book|put|send|fix|sort|refund|give|make|do|swap|bump)\b[^.!?]{0,40}\?|\byou could\b|\bthe least you (?:guys |people )?(?:can|could) do\b|\b(?:somebody|someone|you guys|you people|yous|youse|you lot) (?:needs? (?:to|fi)|has to|have to|should)\b|\b(?:you|yous|youse|you guys|you lot|your (?:shop|lads|guys|people|engineers?)) (?:should|ought to|oughta|need to|have to|gotta|must) (?:cover|pay|replace|refund|fix|sort|repair|give|redo)\b|\b(?:gimme|give me)\b(?! a (?:minute|sec|second|moment|mo)\b)(?= (?:my|the|a|an|some|\d|£|\$|€|back|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b))|\bbook me (?:in|back in|a)\b|\bneeds? to be looked into\b|\bi (?:expect|deserve)\b|起码得|至少得|总得给|\bis there (?:any )?way\b|\bany chance\b|\b(?:can|could|will|would) (?:[^\s.,!?]+ ){1,2}(?:pay|refund|reimburse|compensate|cover) (?:me|us)\b|\b(?:i (?:want|need|would like|wanna)|i'd like|i’d like|id like)\b(?! to (?:know|ask|check|understand|find out|hear)\b)|\bplease\b|${TAKE_IT_OFF}|把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)\s*[。.!！]?$|(?<![我俺咱已经都])把[^，,。？?]{1,12}?(?:取消|退|换|改|关|停|注销|删|冻结|恢复|续|升级|降级|转)[^，,。？?]{0,3}?(?:了|掉|吧)[，,。.!！\s]+(?:就|立刻|马上|现在|赶紧|快点)`,
   'i',
 );
