@@ -164,6 +164,9 @@ describe('buildKnowledgeIndex', () => {
       // How long in Hubei and Sichuan: 好长时间到账, 好久到账.
       ['退的那三百多块好长时间到账', '退款多久到账？'],
       ['钱好久到账哦', '退款多久到账？'],
+      // When money reaches the caller's WeChat or card: how long until 到账.
+      ['退的钞票啥辰光到我微信里', '退款多久到账？'],
+      ['那钱几时能进我卡', '退款多久到账？'],
       ['几台设备', '会员可以几台设备同时用？'],
       ['会员能几台设备一起看', '会员可以几台设备同时用？'],
     ])('still ranks the right entry first for %j', (query, question) => {
