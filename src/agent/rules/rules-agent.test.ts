@@ -2607,3 +2607,12 @@ describe('rules agent: a family name said on its own', () => {
     expect(started.session.context().learned.name).toBe('Shauna Delgado');
   });
 });
+
+describe('rules agent: a request taken up, asked after by name', () => {
+  it('says when the complaint is answered, from its own rule (who’s gettin’ back tae me aboot the complaint)', async () => {
+    const { call: started, turns } = heldOutCall(32, 'R3224', 'Dawnlift Balloon Flights');
+    for (const line of turns.slice(0, 3)) await started.say(line);
+    const reply = await started.say(turns[3]!);
+    expect(reply).toContain('5 business days');
+  });
+});

@@ -123,9 +123,10 @@ export function withdraws(ctx: CallContext, utterance: string): boolean {
  * how long does this take, how long before it's back), or urging it
  * (快点处理, 弄弄清爽, 管管, 给我个说法, I want an answer today).
  */
-// 今儿下班前给我回个话儿, 你让主管打给我, 赶紧给我整, 主管啥时候给我回信儿: told back, or urged on.
+// 今儿下班前给我回个话儿, 你让主管打给我, 赶紧给我整, 主管啥时候给我回信儿, who's gettin' back tae me
+// (Scots, read as "to" by then): told back, or urged on.
 const FOLLOW_UP =
-  /(?:打|回)(?:个|一个)?电话(?:给我|过来)|回(?:个|一个)?话儿?|给我(?:个|一个)?(?:回信儿?|信儿|回话|准信|答复)|(?:多久|什么时候|啥时候|几时|几点|哪天)[^，,。？?]{0,8}?(?:回复|答复|回话|回信|回电|联系我|打给我)|打给我|赶紧(?:给我)?(?:整|办|弄|处理)|尽快(?:给我)?(?:整|办|弄|处理|回复)|\bget back to me\b|给我(?:打|回)(?:个|一个)?电话|通知我|告诉我(?:一声|结果)|回复我|(?:好久|多久|什么时候|啥时候|几点|今天|今朝|马上)[^，,。？?]{0,6}(?:到|来|过来)|(?:要|得|还要|还得|又要)等(?:多久|几天|多长时间|到什么时候)|(?:给|拿)(?:我|个|一个|我个|我一个)(?:说法|交代)|快点(?:去)?(?:处理|弄|办|讲)|弄(?:弄)?(?:清爽|清楚)|查清楚|抓紧(?:处理|办)?|管管|\b(?:call|ring) me back\b|\blet me know\b|\bkeep me posted\b|\bhow long (?:do|will|would|should|must) (?:i|we) (?:have to )?wait\b|\b(?:i want|i need|give me) an answer (?:today|by|before|this)\b|\bhow (?:long|soon)\b[^.?!]{0,30}\b(?:get here|arrive|come|be here)\b|(?:要|得|还要|需要)(?:等)?(?:多久|多长时间|几天)|多久(?:能|才|可以|会)?(?:弄好|办好|办完|处理完|处理好|有结果|出结果|到账|下来|好)|\bhow long (?:does|will|would|is|'s|until|till|before)\b|\bhow long\b[^.?!]{0,30}\btake\b/i;
+  /(?:打|回)(?:个|一个)?电话(?:给我|过来)|回(?:个|一个)?话儿?|给我(?:个|一个)?(?:回信儿?|信儿|回话|准信|答复)|(?:多久|什么时候|啥时候|几时|几点|哪天)[^，,。？?]{0,8}?(?:回复|答复|回话|回信|回电|联系我|打给我)|打给我|赶紧(?:给我)?(?:整|办|弄|处理)|尽快(?:给我)?(?:整|办|弄|处理|回复)|\bget(?:ting|tin'?)?\s+back\s+to\s+(?:me|us)\b|给我(?:打|回)(?:个|一个)?电话|通知我|告诉我(?:一声|结果)|回复我|(?:好久|多久|什么时候|啥时候|几点|今天|今朝|马上)[^，,。？?]{0,6}(?:到|来|过来)|(?:要|得|还要|还得|又要)等(?:多久|几天|多长时间|到什么时候)|(?:给|拿)(?:我|个|一个|我个|我一个)(?:说法|交代)|快点(?:去)?(?:处理|弄|办|讲)|弄(?:弄)?(?:清爽|清楚)|查清楚|抓紧(?:处理|办)?|管管|\b(?:call|ring) me back\b|\blet me know\b|\bkeep me posted\b|\bhow long (?:do|will|would|should|must) (?:i|we) (?:have to )?wait\b|\b(?:i want|i need|give me) an answer (?:today|by|before|this)\b|\bhow (?:long|soon)\b[^.?!]{0,30}\b(?:get here|arrive|come|be here)\b|(?:要|得|还要|需要)(?:等)?(?:多久|多长时间|几天)|多久(?:能|才|可以|会)?(?:弄好|办好|办完|处理完|处理好|有结果|出结果|到账|下来|好)|\bhow long (?:does|will|would|is|'s|until|till|before)\b|\bhow long\b[^.?!]{0,30}\btake\b/i;
 
 /** When the one a request waits for answers, asked (主管多久给我答复, when will the supervisor ring). */
 const DECIDER_ASKED =
@@ -146,8 +147,22 @@ const ANOTHER_PURCHASE =
 export function followedUp(ctx: CallContext, utterance: string, u: Understanding): string | undefined {
   // 你让主管打给我: the supervisor asked for, while a request waits for one, is that request chased.
   const waitsForSupervisor = (ctx.requests ?? []).some((e) => e.state === 'escalated' && !e.withdrawn);
-  const asksNew = u.actions.some((a) => !(waitsForSupervisor && a.concept === 'speak_to_supervisor'));
-  if (asksNew || !FOLLOW_UP.test(utterance) || ANOTHER_PURCHASE.test(utterance)) return undefined;
+  if (!FOLLOW_UP.test(utterance) || ANOTHER_PURCHASE.test(utterance)) return undefined;
+  // who's getting back to me about the complaint, and when?: a request this call took up, named in
+  // a question about it, is no new request.
+  // One the FAQ answers (退回卡里一般多久能到账) stays a question of its own.
+  const faqAnswers = (): boolean => {
+    const hit = knowledgeAnswer(ctx, utterance);
+    return hit !== undefined && namesTopicOf(hit, utterance);
+  };
+  const asked =
+    u.question && !u.asksForAction && u.actions.length > 0 && !faqAnswers()
+      ? new Set(takenUp(ctx).flatMap((e) => findActionRequests(e.what).map((a) => a.concept)))
+      : new Set<string>();
+  const asksNew = u.actions.some(
+    (a) => !(waitsForSupervisor && a.concept === 'speak_to_supervisor') && !asked.has(a.concept),
+  );
+  if (asksNew) return undefined;
   // 新卡啥时候能寄到？ a question the FAQ answers is answered by it; 那要等多久嘛 names nothing
   // but the wait, and an entry it finds by 多久 alone is about something else.
   // 那展架的钱，主管多久给我答复: the one who decides, asked after, makes it this request's follow-up
@@ -179,7 +194,13 @@ export function followedUp(ctx: CallContext, utterance: string, u: Understanding
   // 主管啥时候给我回话: the request the supervisor has, and when the SLA clause closest to the
   // question says the supervisor answers (else the time the call promised).
   const escalated = asksDecider ? taken.filter((e) => e.outcome === 'requires_supervisor').at(-1) : undefined;
-  const latest = escalated ?? taken.at(-1)!;
+  // when do I hear about the complaint: the request the question names, else the latest.
+  const named = taken.filter((e) =>
+    findActionRequests(e.what).some(
+      (a) => asked.has(a.concept) && u.actions.some((b) => b.concept === a.concept),
+    ),
+  );
+  const latest = escalated ?? named.at(-1) ?? taken.at(-1)!;
   // 复核中心审核3-5个工作日 / decision within 10 business days: how long the request's own rule
   // says it takes comes before the product's general SLA.
   const when =
