@@ -1033,8 +1033,14 @@ export function mentionsOtherParty(text: string, gates = G.ALL): boolean {
   return (
     ((gates & (G.CJK | G.DIGITS_7)) !== 0 && otherPartyZh.test(text)) ||
     // me and my partner Tom, my partner hurt his knee: the caller's own people, no one else.
-    ((gates & G.LATIN) !== 0 && otherPartyEn.test(text) && otherPartyEn.test(withoutOwnPeopleEn(text)))
+    ((gates & G.LATIN) !== 0 && otherPartyEn.test(text) && stillOther(otherPartyEn, text))
   );
+}
+
+/** Whether the text names someone with the caller's own people taken out (read again only if any were). */
+function stillOther(re: RegExp, text: string): boolean {
+  const rest = withoutOwnPeopleEn(text);
+  return rest === text || re.test(rest);
 }
 
 /**

@@ -148,31 +148,42 @@ export function followedUp(ctx: CallContext, utterance: string, u: Understanding
   // 你让主管打给我: the supervisor asked for, while a request waits for one, is that request chased.
   const waitsForSupervisor = (ctx.requests ?? []).some((e) => e.state === 'escalated' && !e.withdrawn);
   if (!FOLLOW_UP.test(utterance) || ANOTHER_PURCHASE.test(utterance)) return undefined;
-  // who's getting back to me about the complaint, and when?: a request this call took up, named in
-  // a question about it, is no new request.
-  // One the FAQ answers (退回卡里一般多久能到账) stays a question of its own.
-  const faqAnswers = (): boolean => {
-    const hit = knowledgeAnswer(ctx, utterance);
-    return hit !== undefined && namesTopicOf(hit, utterance);
-  };
-  const asked =
-    u.question && !u.asksForAction && u.actions.length > 0 && !faqAnswers()
-      ? new Set(takenUp(ctx).flatMap((e) => findActionRequests(e.what).map((a) => a.concept)))
-      : new Set<string>();
-  const asksNew = u.actions.some(
-    (a) => !(waitsForSupervisor && a.concept === 'speak_to_supervisor') && !asked.has(a.concept),
-  );
-  if (asksNew) return undefined;
+  const taken = takenUp(ctx);
   // 新卡啥时候能寄到？ a question the FAQ answers is answered by it; 那要等多久嘛 names nothing
   // but the wait, and an entry it finds by 多久 alone is about something else.
+  let faq: boolean | undefined;
+  const faqAnswers = (): boolean => {
+    if (faq === undefined) {
+      const hit = knowledgeAnswer(ctx, utterance);
+      faq = hit !== undefined && namesTopicOf(hit, utterance);
+    }
+    return faq;
+  };
+  // who's getting back to me about the complaint, and when?: requests this call took up, named in
+  // a question about them (not one the FAQ answers, 退回卡里一般多久能到账), are no new request.
+  const concepts = new Map<RequestEntry, Set<string>>();
+  const conceptsOf = (e: RequestEntry): Set<string> => {
+    let c = concepts.get(e);
+    if (c === undefined) {
+      c = new Set(findActionRequests(e.what).map((a) => a.concept));
+      concepts.set(e, c);
+    }
+    return c;
+  };
+  const named =
+    u.question && !u.asksForAction && u.actions.length > 0 && !faqAnswers()
+      ? taken.filter((e) => u.actions.some((a) => conceptsOf(e).has(a.concept)))
+      : [];
+  const asksNew = u.actions.some(
+    (a) =>
+      !(waitsForSupervisor && a.concept === 'speak_to_supervisor') &&
+      !named.some((e) => conceptsOf(e).has(a.concept)),
+  );
+  if (asksNew) return undefined;
   // 那展架的钱，主管多久给我答复: the one who decides, asked after, makes it this request's follow-up
   // whatever else an FAQ says of its thing.
   const asksDecider = DECIDER_ASKED.test(utterance);
-  if (u.question && !asksDecider) {
-    const hit = knowledgeAnswer(ctx, utterance);
-    if (hit !== undefined && namesTopicOf(hit, utterance)) return undefined;
-  }
-  const taken = takenUp(ctx);
+  if (u.question && !asksDecider && faqAnswers()) return undefined;
   if (taken.length === 0) return undefined;
   const zh = ctx.language === 'zh';
   const clauses = String(ctx.product.sla ?? '')
@@ -195,11 +206,6 @@ export function followedUp(ctx: CallContext, utterance: string, u: Understanding
   // question says the supervisor answers (else the time the call promised).
   const escalated = asksDecider ? taken.filter((e) => e.outcome === 'requires_supervisor').at(-1) : undefined;
   // when do I hear about the complaint: the request the question names, else the latest.
-  const named = taken.filter((e) =>
-    findActionRequests(e.what).some(
-      (a) => asked.has(a.concept) && u.actions.some((b) => b.concept === a.concept),
-    ),
-  );
   const latest = escalated ?? named.at(-1) ?? taken.at(-1)!;
   // 复核中心审核3-5个工作日 / decision within 10 business days: how long the request's own rule
   // says it takes comes before the product's general SLA.
