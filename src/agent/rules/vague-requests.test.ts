@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enProduct, PRODUCT_ZH } from '../../../test/support/scenario-records.js';
+import { enProduct, PRODUCT_ZH, scenarioProduct } from '../../../test/support/scenario-records.js';
 import type { CallContext } from '../../call/call-agent.js';
 import type { Product } from '../../domain/record-schemas.js';
 import { vagueRequest, withThing } from './vague-requests.js';
@@ -112,5 +112,64 @@ describe('vagueRequest: restoring what was named by a pronoun', () => {
       concept: 'data_recovery',
       text: expect.stringMatching(/^restore files from recently deleted$/i),
     });
+  });
+});
+
+describe('vagueRequest: booking asked without saying what', () => {
+  const coworking = scenarioProduct({
+    operator_permissions: {
+      can_approve_immediately: ['会议室预订、改约、取消', '日票预约和参观预约（非会员也可以）'],
+      requires_supervisor: ['会员费减免'],
+      requires_process: [],
+      forbidden: ['透露其他会员信息'],
+    },
+  });
+
+  it('books the part of a rule the call talked about, with the time asked', () => {
+    const line = '你帮我订明朝下午两点到四点，六个人那种小的就可以了';
+    const ctx = context(coworking, ['我这个月会议室还有几个钟头好用啊？', line], 'zh');
+    expect(vagueRequest(ctx, line)).toMatchObject({
+      concept: '',
+      text: '会议室预订',
+      thing: '明朝下午两点到四点',
+    });
+  });
+
+  it('books nothing when the call does not tell which booking is meant', () => {
+    const ctx = context(coworking, ['七十九也还好的，你帮我订一个'], 'zh');
+    expect(vagueRequest(ctx, '你帮我订一个')).toBeUndefined();
+  });
+
+  it('takes the only booking rule when the caller said a character of it, not a day gone by', () => {
+    const visit = scenarioProduct({
+      operator_permissions: {
+        can_approve_immediately: ['预约参观样板房、试吃月子餐（免费）', '访客登记'],
+        requires_supervisor: [],
+        requires_process: [],
+        forbidden: [],
+      },
+    });
+    const line = '上个礼拜六来过一次，这个礼拜六下午我跟我老公过来看一哈房间嘛，你帮我约一哈';
+    const ctx = context(visit, [line], 'zh');
+    expect(vagueRequest(ctx, '你帮我约一哈')).toMatchObject({
+      text: '预约参观样板房',
+      thing: '这个礼拜六下午',
+    });
+    expect(vagueRequest(context(visit, ['你帮我约一哈'], 'zh'), '你帮我约一哈')).toBeUndefined();
+  });
+
+  it('reads "go ahead and book the earliest date" in English and leaves a named booking alone', () => {
+    const lessons = enProduct({
+      operator_permissions: {
+        can_approve_immediately: ['book a lesson slot', 'refund < $20'],
+        requires_supervisor: ['refund >= $20'],
+        requires_process: [],
+        forbidden: [],
+      },
+    });
+    const line = 'the 300 one is fine. Go ahead and book the earliest date you have got';
+    const ctx = context(lessons, ['how much are the lessons?', line]);
+    expect(vagueRequest(ctx, line)).toMatchObject({ text: 'book a lesson slot' });
+    expect(vagueRequest(ctx, 'book a table for two at the bistro')).toBeUndefined();
   });
 });

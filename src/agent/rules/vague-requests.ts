@@ -1,9 +1,9 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { responseFields } from '../../domain/response-fields.js';
 import { tokenize } from '../../knowledge/index.js';
-import type { ActionRequest } from '../../permissions/index.js';
+import { type ActionRequest, ruleActions } from '../../permissions/index.js';
 import { callerWords } from './caller-words.js';
-import { ruleSharingWords } from './product-rules.js';
+import { decideAhead, ruleSharingWords, rulesOf, withoutRuleNotes } from './product-rules.js';
 
 // "Cancel the whole thing" / "I want all of it back" / 把它都取消了: a request whose object is only
 // a pronoun. The engine cannot read what "it" is, and handed the sentence as said it decides no
@@ -66,6 +66,7 @@ export function vagueRequest(ctx: CallContext, utterance: string): RequestInCont
     );
     return best ? { concept: best.concept, text: best.phrase, ...whole } : undefined;
   }
+  if (BOOK_IT.test(utterance)) return bookingMeant(ctx, utterance);
   if (!STOP_IT.test(utterance)) return undefined;
   const best = ruleSharingWords(ctx, (concept) => STOPPING.test(concept), wordsOfCall(ctx, utterance), {
     onlyOne: true,
@@ -75,6 +76,90 @@ export function vagueRequest(ctx: CallContext, utterance: string): RequestInCont
   // so only that one is stopped, not every service on the account.
   const thing = namedThing(ctx);
   return { concept: best.concept, text: best.phrase, ...whole, ...(thing === undefined ? {} : { thing }) };
+}
+
+// A day or a time said after the verb (订明朝下午两点到四点, 约这个礼拜六上午): when it is booked for,
+// not what.
+const WHEN_BOOKED =
+  '(?:这个?|下个?|本)?(?:礼拜|星期|周)[一二三四五六日天末]?|明朝|明天|明早|明晚|后天|今天|今晚|大后天|\\d+\\s*[号日点]|[一二三四五六七八九十两]+[号点]|上午|下午|晚上|早上|中午';
+
+/**
+ * Booking asked with nothing said of what is booked: 帮我订一个, 给我报一个吧, 你帮我约一哈, 帮我订明朝
+ * 下午两点到四点, 那就订这个吧; book it, book me in, go ahead and book the earliest date you've got.
+ * (帮我订一张去北京的票 names what is booked: that is read as said.)
+ */
+const BOOK_IT = new RegExp(
+  `(?:帮|给)(?:我们|我|俺|咱们?)?(?:预约|预订|订|约|报)(?:一个|一哈|一下|个|上|一位)?(?:吧|嘛|哈|啊|呀|撒)?(?=$|[，,。！!？?～~\\s]|${WHEN_BOOKED})|(?:就|那就|先)(?:订|约|报)(?:这个|那个|它)(?:吧|嘛|哈)?(?=$|[，,。！!？?\\s])|\\b(?:book|reserve)\\s+(?:it|that|this|one|them|those|(?:me|us)(?:\\s+in)?)(?=\\s*(?:$|[,.!?;]|for\\s+(?:the\\s+)?(?:earliest|next|first|soonest|that|this|then|it|tomorrow|today|mon|tue|wed|thu|fri|sat|sun)|on\\s|at\\s|then\\b|please\\b))|\\bbook\\s+(?:the|your)\\s+(?:earliest|next|first|soonest)\\b`,
+  'i',
+);
+
+/** A rule's words that book something (预约参观样板房, 会议室预订, 线下联谊活动报名, book a slot). */
+const BOOKS =
+  /预约|预订|报名|(?<![签合大契节制违公条改预])约(?![定束])|(?<![签改退修预])订(?![单阅购正])|\b(?:book(?:ing)?s?|reserv\w*|sign[- ]?ups?|enrol\w*|register\w*|schedul\w*)\b/i;
+
+/**
+ * What a booking asked without its object books: of the product's rules, the part that books
+ * something (会议室预订 of 会议室预订、改约、取消) whose words the call's lines share most; the only
+ * such part when the call shares a character with it. None when the call does not tell.
+ */
+function bookingMeant(ctx: CallContext, utterance: string): RequestInContext | undefined {
+  const said = wordsOfCall(ctx, utterance);
+  const parts = new Map<string, number>();
+  for (const rule of ruleActions(rulesOf(ctx))) {
+    if (rule.category === 'forbidden') continue;
+    const pieces =
+      ctx.language === 'zh'
+        ? withoutRuleNotes(rule.phrase).split(/[、，,；;：:]|和|及|或/)
+        : withoutRuleNotes(rule.phrase).split(/[;:]/);
+    for (const piece of pieces.map((p) => p.trim())) {
+      if (piece === '' || !BOOKS.test(piece) || parts.has(piece)) continue;
+      parts.set(piece, tokenize(piece).filter((t) => said.has(t)).length);
+    }
+  }
+  const scored = [...parts].sort((a, b) => b[1] - a[1]);
+  const [best, next] = scored;
+  if (!best) return undefined;
+  const chosen =
+    best[1] > 0 && best[1] !== next?.[1]
+      ? best[0]
+      : scored.length === 1 && sharesCharacter(best[0], ctx)
+        ? best[0]
+        : undefined;
+  if (chosen === undefined) return undefined;
+  // The part is asked as the rule words it, and decided as the engine decides those words.
+  const decided = decideAhead(ctx, chosen);
+  if (decided.rule === null || decided.status === 'forbidden') return undefined;
+  // The day and time asked for go with it (预约到店送修（这个礼拜六上午十点）): the caller hears them back.
+  // Said in the clause, or else in the line it is part of (这个礼拜六下午…你帮我约一哈), not a day gone
+  // (上礼拜六来过).
+  const line = ctx.conversation.filter((t) => t.role === 'customer').at(-1)?.content ?? '';
+  const thing = [utterance, line].map(timeAsked).find((w) => w !== undefined);
+  return {
+    concept: '',
+    text: chosen,
+    start: 0,
+    end: utterance.length,
+    ...(thing === undefined ? {} : { thing }),
+  };
+}
+
+/** The first day or time said for what is to come (明朝下午两点到四点), if any. */
+function timeAsked(text: string): string | undefined {
+  const when = new RegExp(
+    `(?<![上昨前去个])(?:${WHEN_BOOKED}|[\\d一二三四五六七八九十两]+点(?:半|钟)?)(?:${WHEN_BOOKED}|[\\d一二三四五六七八九十两]+点(?:半|钟)?|到|左右)*`,
+  ).exec(text)?.[0];
+  return when !== undefined && when.length > 1 ? when : undefined;
+}
+
+/** Whether the caller's lines hold a character of the part besides its booking word (房 of 房间). */
+function sharesCharacter(part: string, ctx: CallContext): boolean {
+  const own = part.replace(BOOKS, '').replace(/[^\u4e00-\u9fff]/g, '');
+  if (own === '') return false;
+  const lines = ctx.conversation
+    .filter((t) => t.role === 'customer')
+    .map((t) => t.content)
+    .join('');
+  return [...own].some((c) => lines.includes(c));
 }
 
 /** What the call is about, said before this line (which has only the verb and the pronoun). */
