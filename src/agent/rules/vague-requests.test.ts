@@ -140,6 +140,17 @@ describe('vagueRequest: booking asked without saying what', () => {
     expect(vagueRequest(ctx, '你帮我订一个')).toBeUndefined();
   });
 
+  it('reads the caller’s characters where no word of a part was said (按天来的 … 订一个 is 日票预约)', () => {
+    const lines = [
+      '西溪那边有那种按天来的伐？一天多少钞票？',
+      '七十九也还好的。那我先试一天，明朝就来，你帮我订一个',
+    ];
+    expect(vagueRequest(context(coworking, lines, 'zh'), '明朝就来，你帮我订一个')).toMatchObject({
+      text: '日票预约',
+      thing: '明朝',
+    });
+  });
+
   it('takes the only booking rule when the caller said a character of it, not a day gone by', () => {
     const visit = scenarioProduct({
       operator_permissions: {

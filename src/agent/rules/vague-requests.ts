@@ -89,9 +89,12 @@ const WHEN_BOOKED =
  * (帮我订一张去北京的票 names what is booked: that is read as said.)
  */
 const BOOK_IT = new RegExp(
-  `(?:帮|给)(?:我们|我|俺|咱们?)?(?:预约|预订|订|约|报)(?:一个|一哈|一下|个|上|一位)?(?:吧|嘛|哈|啊|呀|撒)?(?=$|[，,。！!？?～~\\s]|${WHEN_BOOKED})|(?:就|那就|先)(?:订|约|报)(?:这个|那个|它)(?:吧|嘛|哈)?(?=$|[，,。！!？?\\s])|\\b(?:book|reserve)\\s+(?:it|that|this|one|them|those|(?:me|us)(?:\\s+in)?)(?=\\s*(?:$|[,.!?;]|for\\s+(?:the\\s+)?(?:earliest|next|first|soonest|that|this|then|it|tomorrow|today|mon|tue|wed|thu|fri|sat|sun)|on\\s|at\\s|then\\b|please\\b))|\\bbook\\s+(?:the|your)\\s+(?:earliest|next|first|soonest)\\b`,
+  `(?:帮|给)(?:我们|我|俺|咱们?)?(?:预约|预订|订|约|报)(?:一个|一哈|一下|个|上|一位)?(?:吧|嘛|哈|啊|呀|撒)?(?=$|[，,。！!？?～~\\s]|${WHEN_BOOKED})|(?:就|那就|先)(?:订|约|报)(?:(?:这个|那个|它)(?:吧|嘛|哈)?(?=$|[，,。！!？?\\s])|(?=${WHEN_BOOKED}))|\\b(?:book|reserve)\\s+(?:it|that|this|one|them|those|(?:me|us)(?:\\s+in)?)(?=\\s*(?:$|[,.!?;]|for\\s+(?:the\\s+)?(?:earliest|next|first|soonest|that|this|then|it|tomorrow|today|mon|tue|wed|thu|fri|sat|sun)|on\\s|at\\s|then\\b|please\\b))|\\bbook\\s+(?:the|your)\\s+(?:earliest|next|first|soonest)\\b`,
   'i',
 );
+
+/** A rule's verbs of booking, changing and cancelling, said without what they act on. */
+const ONLY_VERBS = /预约|预订|改约|改期|取消|报名|约|订|办理|更改|修改|\/|\s/g;
 
 /** A rule's words that book something (预约参观样板房, 会议室预订, 线下联谊活动报名, book a slot). */
 const BOOKS =
@@ -104,27 +107,33 @@ const BOOKS =
  */
 function bookingMeant(ctx: CallContext, utterance: string): RequestInContext | undefined {
   const said = wordsOfCall(ctx, utterance);
-  const parts = new Map<string, number>();
+  const lines = ctx.conversation
+    .filter((t) => t.role === 'customer')
+    .map((t) => t.content)
+    .join('');
+  const parts = new Map<string, { words: number; characters: number }>();
   for (const rule of ruleActions(rulesOf(ctx))) {
     if (rule.category === 'forbidden') continue;
+    const phrase = withoutRuleNotes(rule.phrase);
     const pieces =
       ctx.language === 'zh'
-        ? withoutRuleNotes(rule.phrase).split(/[、，,；;：:]|和|及|或/)
-        : withoutRuleNotes(rule.phrase).split(/[;:]/);
+        ? phrase.split(/[，,；;：:]/).flatMap(partsOfClause)
+        : phrase.split(/[;:]|\.(?=\s|$)/);
     for (const piece of pieces.map((p) => p.trim())) {
-      if (piece === '' || !BOOKS.test(piece) || parts.has(piece)) continue;
-      parts.set(piece, tokenize(piece).filter((t) => said.has(t)).length);
+      // 距预约开始2小时以上: the booking made, named in a condition, is no part that books.
+      if (!BOOKS.test(piece) || /^(?:距|离)/.test(piece) || parts.has(piece)) continue;
+      const own = [...new Set(piece.replace(ONLY_VERBS, '').replace(/[^\u4e00-\u9fff]/g, ''))];
+      parts.set(piece, {
+        words: tokenize(piece).filter((t) => said.has(t)).length,
+        // 测个听力 against 测听: the caller's characters, where no word of the part was said.
+        characters: own.length === 0 ? 0 : own.filter((c) => lines.includes(c)).length / own.length,
+      });
     }
   }
-  const scored = [...parts].sort((a, b) => b[1] - a[1]);
-  const [best, next] = scored;
-  if (!best) return undefined;
   const chosen =
-    best[1] > 0 && best[1] !== next?.[1]
-      ? best[0]
-      : scored.length === 1 && sharesCharacter(best[0], ctx)
-        ? best[0]
-        : undefined;
+    unique([...parts], (p) => p.words, 1) ??
+    unique([...parts], (p) => p.characters, 0.5) ??
+    (parts.size === 1 && [...parts.values()][0]!.characters > 0 ? [...parts.keys()][0] : undefined);
   if (chosen === undefined) return undefined;
   // The part is asked as the rule words it, and decided as the engine decides those words.
   const decided = decideAhead(ctx, chosen);
@@ -151,15 +160,28 @@ function timeAsked(text: string): string | undefined {
   return when !== undefined && when.length > 1 ? when : undefined;
 }
 
-/** Whether the caller's lines hold a character of the part besides its booking word (房 of 房间). */
-function sharesCharacter(part: string, ctx: CallContext): boolean {
-  const own = part.replace(BOOKS, '').replace(/[^\u4e00-\u9fff]/g, '');
-  if (own === '') return false;
-  const lines = ctx.conversation
-    .filter((t) => t.role === 'customer')
-    .map((t) => t.content)
-    .join('');
-  return [...own].some((c) => lines.includes(c));
+/**
+ * A clause of a Chinese rule in its parts: 会议室预订、改约、取消 → 会议室预订, 改约, 取消. A list of
+ * verbs shares its object (预约、改约、取消测听/验配 → 预约测听, 预约验配): the booking verb is said
+ * with each of its objects.
+ */
+function partsOfClause(clause: string): string[] {
+  const items = clause.split(/、|和|及|或/).map((i) => i.trim());
+  const verbs = items.filter((i) => i.replace(ONLY_VERBS, '') === '');
+  // 会议室预订、改约、取消: the first names the thing, the verbs after it act on it too.
+  if (verbs.length === 0 || !verbs.includes(items[0]!)) return items.filter((i) => !verbs.includes(i));
+  const booking = verbs.find((v) => BOOKS.test(v));
+  if (booking === undefined) return [];
+  const object = (items.at(-1) ?? '').replace(new RegExp(`^(?:${ONLY_VERBS.source})+`), '');
+  return object === '' ? [] : object.split('/').map((o) => `${booking}${o.trim()}`);
+}
+
+/** The part that alone scores highest, at least `least`; none on a tie. */
+function unique<T>(parts: [string, T][], score: (part: T) => number, least: number): string | undefined {
+  const sorted = [...parts].sort((a, b) => score(b[1]) - score(a[1]));
+  const [best, next] = sorted;
+  if (!best || score(best[1]) < least || (next && score(next[1]) === score(best[1]))) return undefined;
+  return best[0];
 }
 
 /** What the call is about, said before this line (which has only the verb and the pronoun). */
