@@ -460,6 +460,22 @@ describe('checkPermission: a rule forbidding steps done for someone who is not t
   });
 });
 
+describe('checkPermission: a rule forbidding steps on a card other than the calling number’s', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['冷静期退款：充值7天内且没有任何消费的，全额原路退这笔充值本金'],
+    requires_supervisor: ['规则外的任何补偿或减免'],
+    requires_process: ['冷静期外或已有消费的储值卡退卡：登记退卡申请，店长3个工作日内联系；客服不当场退款'],
+    forbidden: ['替来电号码以外的会员卡办理退卡、退款、预约、添加共用人'],
+  });
+  it('does not forbid the caller’s own money back, and forbids it on a friend’s card', () => {
+    expect(checkPermission(rules, '卡里多扣的钱退给我').status).not.toBe('forbidden');
+    expect(checkPermission(rules, '帮我朋友那张会员卡退卡').status).toBe('forbidden');
+  });
+  it('reads 客服不当场退款 as what the operator does not do, not as a refund the process is for', () => {
+    expect(checkPermission(rules, '多扣了我一百块，退给我').rule ?? '').not.toContain('不当场');
+  });
+});
+
 describe('checkPermission: the other person set to do it for themselves', () => {
   const rules = compileRules({
     can_approve_immediately: [],

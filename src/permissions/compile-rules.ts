@@ -606,8 +606,8 @@ function statedActions(text: string, category: PermissionCategory): string[] {
 /** A forbidden piece opening on whom it is done for: 为他人的合同…, 替非本人…, 向别人…. */
 const DONE_FOR_OTHERS = /^(?:[替为代帮给向](?:他人|别人|其他人|非本人|非))/;
 
-/** A clause denying the step it names (不先退款, 不承诺赔偿金额, 不予退还). */
-const STEP_DENIED = /不(?:先行?|承诺|保证|答应|予|得)/;
+/** A clause denying the step it names (不先退款, 客服不当场退款, 不承诺赔偿金额, 不予退还). */
+const STEP_DENIED = /不(?:先行?|当场|现场|直接|马上|立即|承诺|保证|答应|予|得)/;
 
 /** A step the operator is told not to take (客服不先行退款, 电话里不承诺赔偿金额, never promise an amount). */
 const OPERATOR_DENIED = new RegExp(
