@@ -659,15 +659,15 @@ const OTHER_PERSON_EN = String.raw`\b(?:other|another)(?:'s\b|\s+(?:[a-z-]+\s+)?
  * A rule naming the one party its data is kept for (reports go only to the client; agents get
  * nothing; 上门记录只告诉户主本人; 向本人以外的任何人透露): a rule on other people's data, as 透露他人信息 is.
  */
-export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b|只(?:告诉|告知|给|对|向|发给|提供给|跟)[^,.;、]{0,10}?本人|仅(?:限|对|向|告知|告诉)[^,.;、]{0,10}?本人|(?:本人|来电(?:号码|手机号?|人)?)[^,.;]{0,40}?以外的?(?:任何人|其他人|人|账户|账号|帐户|银行卡|卡)`;
+// 替来电号码以外的会员卡办理退款: a card other than the calling number's is someone else's.
+export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b|只(?:告诉|告知|给|对|向|发给|提供给|跟)[^,.;、]{0,10}?本人|仅(?:限|对|向|告知|告诉)[^,.;、]{0,10}?本人|(?:本人|来电(?:号码|手机号?|人)?)[^,.;]{0,40}?以外的?(?:任何人|其他人|人|账户|账号|帐户|银行卡|(?:会员|储值)?卡)`;
 
 /**
  * Money or data sent anywhere but where it belongs (退款退到原支付账户以外的账户, 原路以外, to a card
  * other than the one paid with): the caller's own refund asks for no such rule's step.
  */
 // 退到非原支付账户, 转给别人的协议抵用: money sent to an account not the one it came from.
-// 替来电号码以外的会员卡办理退款: a card other than the calling number's, someone else's.
-const OTHER_THAN_OWN = String.raw`(?:原|本人|注册|登记|绑定|预留|来电)[^,.;、]{0,8}?以外的?(?:会员|储值|电话)?(?:账户|账号|帐户|银行卡|卡|手机号?|号码|地址)|原路以外|非(?:原|本人)(?:支付|付款)?(?:账户|账号|帐户|银行卡|卡|渠道|方式)|转(?:给|到)(?:别人|他人)|\bother than (?:the |their |its |your )?(?:original|registered|one (?:they |it was |you )?paid|(?:card|bank account|payment (?:card|method))\b)|\bnot the (?:original|registered) (?:card|account)|\b(?:a |any )?(?:different|another|other) (?:card|account|bank account|payment (?:card|method))\b[^.;]{0,30}?\bthan\b`;
+const OTHER_THAN_OWN = String.raw`(?:原|本人|注册|登记|绑定|预留)[^,.;、]{0,8}?以外的?(?:账户|账号|帐户|银行卡|卡|手机号?|号码|地址)|原路以外|非(?:原|本人)(?:支付|付款)?(?:账户|账号|帐户|银行卡|卡|渠道|方式)|转(?:给|到)(?:别人|他人)|\bother than (?:the |their |its |your )?(?:original|registered|one (?:they |it was |you )?paid|(?:card|bank account|payment (?:card|method))\b)|\bnot the (?:original|registered) (?:card|account)|\b(?:a |any )?(?:different|another|other) (?:card|account|bank account|payment (?:card|method))\b[^.;]{0,30}?\bthan\b`;
 
 const OTHER_THAN_OWN_RE = new RegExp(OTHER_THAN_OWN, 'i');
 
