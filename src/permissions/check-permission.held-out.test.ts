@@ -594,6 +594,17 @@ describe('checkPermission on a water park’s rules (held-out round 31)', () => 
   );
 });
 
+describe('checkPermission on a hair-salon chain’s rules (held-out round 33)', () => {
+  const status = statusFor('held-out-33', '青丝阁美发造型');
+
+  // 替来电号码以外的会员卡办理退卡、退款: a card other than the calling number's is someone else's; the
+  // caller's own card's money asked back is no such request.
+  it('does not forbid "卡里多扣的钱退给我" and still forbids a husband’s card', () => {
+    expect(status('卡里多扣的钱退给我')).not.toBe('forbidden');
+    expect(status('帮我老公的会员卡预约礼拜六')).toBe('forbidden');
+  });
+});
+
 describe('checkPermission on a home-help agency’s rules (held-out round 4): a forbidden rule’s pieces', () => {
   const status = statusFor('held-out-4', '沈阳巧姐家政');
 
