@@ -2,7 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { list, recentCallSummaries, text } from '../agent/record-text.js';
-import { slaWindow } from '../agent/rules/reply-phrases.js';
+import { slaPromise } from '../agent/rules/reply-phrases.js';
 import { CsError } from '../domain/cs-error.js';
 import { methodologySteps } from '../domain/methodology.js';
 import { permissionLabel } from '../domain/permission-labels.js';
@@ -130,7 +130,7 @@ export function buildOperatorCallPrompt(input: {
    If a service the caller names is not in the system, do not assume they are wrong: ask "我们系统中没有找到名为'…'的服务，您手机上显示的服务名称是什么？" and offer the similar service you did find.
 4. 权限控制 Check before agreeing. Before you agree to any action (refund, extension, cancellation, password reset, account closure, compensation ...), call check_permission with the action in the caller's words including amounts (退款200元), show its 【权限检查结果】 block, and answer by its status:
    - ✓ can_approve_immediately: proceed and tell the caller it is done.
-   - ⚠ requires_supervisor: "这个需要我向主管申请，预计${slaWindow(sla, 'supervisor', 'zh')}内给您回复，可以吗？" Never say it is done.
+   - ⚠ requires_supervisor: "这个需要我向主管申请，预计${slaPromise(sla, 'supervisor', 'zh')}给您回复，可以吗？" Never say it is done.
    - ⚠ requires_process: "这个需要您提交正式申请，我帮您记录工单……" Never say it is done.
    - ✗ forbidden: "非常抱歉，这个我们无法处理，因为……" with the reason.
 5. Reply pattern: acknowledge the concern, query, check if an action is asked, then answer from verified facts and authorised actions only, in the strategy's style and the caller's language. Record each reply: record_turn role=agent. For how-to questions use search_knowledge.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { slaWindow } from '../agent/rules/reply-phrases.js';
+import { slaPromise } from '../agent/rules/reply-phrases.js';
 import { renderPermissionBlock } from '../render/permission-block.js';
-import { dueAt, formatSpan, slaTime } from './product-sla.js';
+import { dueAt, formatPromise, formatSpan, slaTime } from './product-sla.js';
 
 const decision = {
   action: '退款200元',
@@ -36,9 +36,26 @@ describe('slaTime', () => {
   it('gives the permission block and the agent the same hours', () => {
     const sla = '经理4小时内回复';
     const block = renderPermissionBlock(decision, { lang: 'zh', sla });
-    const spoken = slaWindow(sla, 'supervisor', 'zh');
-    expect(spoken).toBe('4小时');
-    expect(block).toContain(`预计${spoken}内回复`);
+    const spoken = slaPromise(sla, 'supervisor', 'zh');
+    expect(spoken).toBe('4小时内');
+    expect(block).toContain(`预计${spoken}回复`);
+  });
+
+  it('keeps a deadline the sla states in its own words, counted as one business day', () => {
+    const sla =
+      'Refunds reach the card in 3-5 working days. Supervisors call back by 17:00 the next working day.';
+    const span = slaTime(sla, 'supervisor');
+    expect(span).toMatchObject({ value: 1, unit: 'workday' });
+    expect(formatPromise(span, 'en')).toBe('by 17:00 the next working day');
+    // In the other language, the count it stands for.
+    expect(formatPromise(span, 'zh')).toBe('1个工作日内');
+    expect(slaPromise('投诉工单48小时内处理；主管审批次日17:00前回复', 'supervisor', 'zh')).toBe(
+      '次日17:00前',
+    );
+    expect(slaPromise('经理4小时内回复', 'supervisor', 'en')).toBe('within 4 hours');
+    expect(slaPromise('主管审批当天17:00前回电（17:00后来电的次日中午前）', 'supervisor', 'zh')).toBe(
+      '当天17:00前',
+    );
   });
 
   it('reads the supervisor and the process as before where the sla also names a response', () => {

@@ -1,4 +1,4 @@
-import type { Language } from '../domain/language.js';
+import { hasCjk, type Language } from '../domain/language.js';
 import { parseNumber } from '../permissions/index.js';
 
 /**
@@ -8,10 +8,15 @@ import { parseNumber } from '../permissions/index.js';
 
 /** The units an SLA promise is made in. */
 export type TimeUnit = 'minute' | 'hour' | 'day' | 'workday';
-/** A promised time: "2小时" is { value: 2, unit: 'hour' }. */
+/**
+ * A promised time: "2小时" is { value: 2, unit: 'hour' }. A deadline the SLA states rather than a
+ * count ("by 17:00 the next working day", 当天18:00前) keeps its own words in `by`, counted as one
+ * business day (or one day, for the same day) for due times.
+ */
 export interface Span {
   value: number;
   unit: TimeUnit;
+  by?: string;
 }
 
 /**
@@ -56,9 +61,24 @@ function unitOf(word: string): TimeUnit {
   return 'day';
 }
 
+/** The same day by a time of day: 主管审批当天18:00前回电, by 5pm the same day. */
+const SAME_DAY =
+  /(?:当天|当日)(?:\d{1,2}[:：]\d{2}|\d{1,2}点半?|下班)前|\b(?:by|before)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|close of business)\s+(?:on\s+)?(?:the\s+same\s+(?:working\s+|business\s+)?day|today)\b|\b(?:on\s+)?the\s+same\s+(?:working|business)\s+day\b/i;
+
+/** The next business day, with or without a time of day: by 17:00 the next working day, 次日17:00前. */
+const NEXT_WORKDAY =
+  /\b(?:(?:by|before)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|noon|midday|close of business|the end of|end of)\s+(?:on\s+)?(?:the\s+)?(?:next|following)\s+(?:working|business)\s+day|(?:by|within|on)\s+(?:the\s+)?(?:next|following)\s+(?:working|business)\s+day|(?:the\s+)?next\s+(?:working|business)\s+day)\b|(?:次日|第二天|下一?个?工作日)(?:\d{1,2}[:：]\d{2}|\d{1,2}点半?|中午|下班)?(?:前|之前|以前|内)?/i;
+
 function timeIn(text: string): Span | undefined {
   const m = TIME.exec(text);
-  if (!m) return undefined;
+  if (!m) {
+    // Of a same-day deadline and a next-day one (当天17:00前回电（17:00后来电的次日中午前）), the first.
+    const sameDay = SAME_DAY.exec(text);
+    const nextDay = NEXT_WORKDAY.exec(text);
+    if (sameDay && (!nextDay || sameDay.index <= nextDay.index))
+      return { value: 1, unit: 'day', by: sameDay[0] };
+    return nextDay ? { value: 1, unit: 'workday', by: nextDay[0] } : undefined;
+  }
   const value = parseNumber(m[1]!);
   return value === undefined ? undefined : { value, unit: unitOf(m[2]!) };
 }
@@ -89,6 +109,20 @@ export function formatSpan(span: Span, lang: Language): string {
   }
   const word = { minute: 'minute', hour: 'hour', day: 'day', workday: 'business day' }[span.unit];
   return `${v} ${word}${v === 1 ? '' : 's'}`;
+}
+
+/**
+ * The promise as it is said: "2小时内", "within 2 hours", or the SLA's own deadline in its language
+ * ("by 17:00 the next working day"); in the other language, the count it stands for.
+ */
+export function formatPromise(span: Span, lang: Language): string {
+  if (span.by !== undefined && hasCjk(span.by) === (lang === 'zh')) {
+    if (lang === 'zh') return /[前内]$/.test(span.by) ? span.by : `${span.by}前`;
+    return /^(?:by|before|within|on)\b/i.test(span.by)
+      ? span.by
+      : `by ${span.by.replace(/^the\s+/i, 'the ')}`;
+  }
+  return lang === 'zh' ? `${formatSpan(span, lang)}内` : `within ${formatSpan(span, lang)}`;
 }
 
 const MS: Record<TimeUnit, number> = {

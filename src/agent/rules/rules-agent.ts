@@ -33,7 +33,7 @@ import {
   whichPaymentUnclear,
 } from './payment-in-question.js';
 import { decideAhead, rulesOf, termOf } from './product-rules.js';
-import { forbiddenReason, phrases, pick, slaWindow } from './reply-phrases.js';
+import { forbiddenReason, phrases, pick, slaPromise } from './reply-phrases.js';
 import { factsHead, maskOtherPhones, pointsAtItem } from './speak-facts.js';
 import {
   afterWithdrawal,
@@ -1099,19 +1099,19 @@ async function handleAction(
       };
     }
     case 'requires_supervisor': {
-      const eta = slaWindow(sla, 'supervisor', lang);
+      const eta = slaPromise(sla, 'supervisor', lang);
       const ticket = ctx.tools.openTicket({ kind: 'requires_supervisor', summary: action });
       return {
         status: decision.status,
         topic: action,
         text:
           lang === 'zh'
-            ? `${action}这个需要我向主管申请，预计${eta}内给您回复，可以吗？申请单号是${ticket.id}。`
-            : `For "${action}" I need to ask my supervisor; you'll hear back within ${eta}. Is that okay? The request number is ${ticket.id}.`,
+            ? `${action}这个需要我向主管申请，预计${eta}给您回复，可以吗？申请单号是${ticket.id}。`
+            : `For "${action}" I need to ask my supervisor; you'll hear back ${eta}. Is that okay? The request number is ${ticket.id}.`,
       };
     }
     case 'requires_process': {
-      const eta = slaWindow(sla, 'process', lang);
+      const eta = slaPromise(sla, 'process', lang);
       // 理赔中心审核5-7个工作日: how long the rule says its case takes, before the product's SLA.
       const term = termOf(decision.rule);
       const ticket = ctx.tools.openTicket({ kind: 'requires_process', summary: action });
@@ -1132,8 +1132,8 @@ async function handleAction(
         topic: action,
         text:
           lang === 'zh'
-            ? `这个需要您提交正式申请，我帮您记录工单，工单号是${ticket.id}，${term ? `按规定${term}，有进展会有专人联系您` : `${eta}内会有专人联系您`}。${needs.trim()}`
-            : `This needs a formal request, so I've opened a ticket for you: ${ticket.id}. ${term ? `As our rules say: ${term}; someone will be in touch` : `Someone will contact you within ${eta}`}.${needs}`,
+            ? `这个需要您提交正式申请，我帮您记录工单，工单号是${ticket.id}，${term ? `按规定${term}，有进展会有专人联系您` : `${eta}会有专人联系您`}。${needs.trim()}`
+            : `This needs a formal request, so I've opened a ticket for you: ${ticket.id}. ${term ? `As our rules say: ${term}; someone will be in touch` : `Someone will contact you ${eta}`}.${needs}`,
       };
     }
     default: {

@@ -10,7 +10,7 @@ import { followUpAnswer, takenUp } from './follow-up-question.js';
 import { faqAnswer, knowledgeAnswer, namesTopicOf } from './knowledge-answer.js';
 import { POINTING, whichPayment } from './payment-in-question.js';
 import { termOf } from './product-rules.js';
-import { slaWindow } from './reply-phrases.js';
+import { slaPromise } from './reply-phrases.js';
 import { FOR_KIN, type Understanding, understandUtterance } from './understand-utterance.js';
 
 // What a caller's line does to what this call already holds: answers the agent's question
@@ -244,8 +244,8 @@ function promised(ctx: CallContext, entry: RequestEntry): string | undefined {
         ? 'process'
         : undefined;
   if (kind === undefined) return undefined;
-  const span = slaWindow(String(ctx.product.sla ?? ''), kind, ctx.language);
-  return ctx.language === 'zh' ? `${span}内答复您` : `you'll hear within ${span}`;
+  const span = slaPromise(String(ctx.product.sla ?? ''), kind, ctx.language);
+  return ctx.language === 'zh' ? `${span}答复您` : `you'll hear ${span}`;
 }
 
 /**
