@@ -459,7 +459,8 @@ export const COMPANY_EN = new RegExp(
  * is sick): the reason for the caller's own change, no one's data asked.
  */
 export const KEPT_AWAY_EN = new RegExp(
-  `\\b${KIN_NAMED_EN}(?:'s|\\s+(?:has|had|is|was|got|just|has just|had just))?\\s+(?:gone and\\s+)?(?:done|hurt|broke|broken|sprained|twisted|injured|fractured|sick|ill|unwell|poorly|come down with|down with|in hospital|on crutches|pregnant|got called in|called into work|got covid|has covid|tested positive|passed away|died|can't make it|cannot make it|can't come|won't be able|isn't well|not well)\\b[^,.!?;:\\n]*`,
+  // me mam's in hospital: 's there is "is" or "has", not whose.
+  `\\b(?:${KIN_NAMED_EN}|${KIN_EN}(?='s\\s))(?:'s|\\s+(?:has|had|is|was|got|just|has just|had just))?\\s+(?:gone and\\s+)?(?:done|hurt|broke|broken|sprained|twisted|injured|fractured|sick|ill|unwell|poorly|come down with|down with|in hospital|on crutches|pregnant|(?:had |having )?(?:a stroke|a heart attack|a fall|an accident|an operation|surgery|a baby|a seizure)|been (?:rushed|taken|admitted)|taken ill|got called in|called into work|got covid|has covid|tested positive|passed away|died|can't make it|cannot make it|can't come|won't be able|isn't well|not well)\\b[^,.!?;:\\n]*`,
   'g',
 );
 

@@ -667,6 +667,9 @@ describe('checkPermission on a balloon operator’s rules (held-out round 32)', 
     "We're booked on the balloon this Sunday, me and my partner Tom. Can I cancel it?",
     'my wife and I are booked Sunday, can we cancel it?',
     'Can I cancel our booking? My partner hurt his knee.',
+    // 's as "has" or "is" (my dad's had a stroke, me mam's in hospital), not whose.
+    "I've got the boat booked. My dad's had a stroke. Can I cancel?",
+    "We're booked Sunday. Me mam's in hospital, can I cancel it?",
   ])('does not refuse "%s" as someone else’s booking', (said) => {
     expect(status(said)).not.toBe('forbidden');
   });
@@ -683,6 +686,7 @@ describe('checkPermission on a balloon operator’s rules (held-out round 32)', 
     "Can I cancel my partner's booking?",
     "cancel my booking and my wife's",
     'My partner hurt his knee, can you tell me his booking time?',
+    "Can you cancel my dad's booking?",
   ])('still refuses "%s"', (said) => {
     expect(status(said)).toBe('forbidden');
   });
