@@ -83,6 +83,11 @@ function timeIn(text: string): Span | undefined {
   return value === undefined ? undefined : { value, unit: unitOf(m[2]!) };
 }
 
+/** Whether a clause of an sla promises a time (回电2小时内, by 17:00 the next working day). */
+export function promisesTime(clause: string): boolean {
+  return timeIn(clause) !== undefined;
+}
+
 /**
  * The promised time for a supervisor's answer, a formal process or a ticket's first response,
  * read from the product's sla ("电话即时响应；主管审批2小时内回复；投诉工单48小时内处理" -> 2 hours /

@@ -194,3 +194,46 @@ describe('whichPaymentUnclear: money back for what is left of a plan', () => {
     ).toBe(false);
   });
 });
+
+describe('whichPaymentUnclear: a cancelled booking or a charge taken twice', () => {
+  function paid(lines: string[], payments: { date: string; amount: number; description: string }[]) {
+    return {
+      language: 'en',
+      now: () => new Date('2035-01-10T10:00:00Z'),
+      conversation: lines.map((content) => ({ role: 'customer', content })),
+      systemQueries: [{ interface: 'payments', ok: true, response: { payments }, params: {} }],
+    } as unknown as CallContext;
+  }
+  const refundIn = (line: string) => {
+    const u = understandUtterance(line, 'en');
+    return { u, request: u.actions.find((a) => a.concept === 'refund')! };
+  };
+  const depositAndBalance = [
+    { date: '2034-11-12', amount: 155, description: 'Deposit 25%' },
+    { date: '2034-12-03', amount: 465, description: 'Balance' },
+  ];
+
+  it('asks which payment for money back alone, and not when the booking is cancelled with it', () => {
+    const bare = refundIn('Can I get my money back?');
+    expect(whichPaymentUnclear(paid([bare.request.text], depositAndBalance), bare.request, bare.u)).toBe(
+      true,
+    );
+    const line = 'Can I cancel and get my money back?';
+    const cancelled = refundIn(line);
+    expect(whichPaymentUnclear(paid([line], depositAndBalance), cancelled.request, cancelled.u, line)).toBe(
+      false,
+    );
+  });
+
+  it('means the charge taken twice when the caller said it went out twice', () => {
+    const twice = [
+      { date: '2035-01-06', amount: 1042.5, description: 'Balance' },
+      { date: '2035-01-06', amount: 1042.5, description: 'Balance - DUPLICATE' },
+      { date: '2034-10-21', amount: 347.5, description: 'Deposit' },
+    ];
+    const said = ['me bank is after showing it went out twice', 'Can I get my money back?'];
+    const r = refundIn(said[1]!);
+    expect(whichPaymentUnclear(paid(said, twice), r.request, r.u)).toBe(false);
+    expect(whichPaymentUnclear(paid(said.slice(1), twice), r.request, r.u)).toBe(true);
+  });
+});

@@ -113,6 +113,13 @@ export function depositAskedBack(ctx: CallContext, line: string): boolean {
 }
 const DEPOSIT_KEY = /deposit|押金|定金|订金|保证金/i;
 
+/** A charge said to be taken twice (it went out twice, charged me double, 扣了两次). */
+const SAID_TWICE =
+  /\btwice\b|\btwo times\b|\bdouble[- ]?(?:charg|bill|paid)|\bduplicate|扣了两次|两次|重复扣|扣重/i;
+
+/** A booking or an order cancelled in the same line as the money asked back. */
+const CANCELLED_TOO = /\bcancel(?:l?ing|l?ed|s)?\b|取消|退订/i;
+
 /** A refund without an amount while the payments this call read leave more than one it could be. */
 export function whichPaymentUnclear(
   ctx: CallContext,
@@ -126,6 +133,14 @@ export function whichPaymentUnclear(
   if (!refund || request.quantity || u.quantities.some((q) => q.family === 'money')) return false;
   if (WHAT_IS_LEFT.test(request.text)) return false;
   if (depositAskedBack(ctx, line)) return false;
+  // Can I cancel and get my money back?: what the booking cost, all of it, not one of its payments.
+  if (CANCELLED_TOO.test(line)) return false;
+  // It went out twice … just stick it back on the card: the charge taken twice, which the call read.
+  if (
+    chargedTwice(ctx) !== undefined &&
+    ctx.conversation.some((t) => t.role === 'customer' && SAID_TWICE.test(t.content))
+  )
+    return false;
   if (verifiedCharge(ctx, request.text) !== undefined) return false;
   return new Set(verifiedPaid(ctx.systemQueries).items.map((i) => i.value)).size >= 2;
 }

@@ -2616,3 +2616,22 @@ describe('rules agent: a request taken up, asked after by name', () => {
     expect(reply).toContain('5 business days');
   });
 });
+
+describe('rules agent: when the supervisor rings, asked in English after an escalation (R3323, R3324)', () => {
+  it('takes "stick it back on the card" after a charge that went out twice, and says the SLA’s own deadline', async () => {
+    const { call: started, turns } = heldOutCall(33, 'R3323', 'Wrenfield Narrowboat Holidays');
+    await started.say(turns[0]!);
+    await started.say(turns[1]!);
+    const checks = started.events.filter((e) => e.type === 'permission_check') as Array<{ status: string }>;
+    expect(checks.map((c) => c.status)).toContain('requires_supervisor');
+    const reply = await started.say("When'll the supervisor ring me?");
+    expect(reply).toContain('by 17:00 the next working day');
+  });
+
+  it('answers "how long would they take to get back to me?" with the supervisor’s deadline', async () => {
+    const { call: started, turns } = heldOutCall(33, 'R3324', 'Wrenfield Narrowboat Holidays');
+    await started.say(turns[0]!);
+    const reply = await started.say(turns[1]!);
+    expect(reply).toContain('17:00 the next working day');
+  });
+});

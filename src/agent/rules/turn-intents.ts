@@ -4,6 +4,7 @@ import type { Bilingual, Language } from '../../domain/language.js';
 import type { RequestEntry } from '../../domain/session-schemas.js';
 import { tokenize } from '../../knowledge/index.js';
 import { findActionRequests } from '../../permissions/index.js';
+import { promisesTime } from '../../records/product-sla.js';
 import { asWritten } from './as-written.js';
 import { dayNamed } from './days-said.js';
 import { followUpAnswer, takenUp } from './follow-up-question.js';
@@ -126,11 +127,11 @@ export function withdraws(ctx: CallContext, utterance: string): boolean {
 // 今儿下班前给我回个话儿, 你让主管打给我, 赶紧给我整, 主管啥时候给我回信儿, who's gettin' back tae me
 // (Scots, read as "to" by then): told back, or urged on.
 const FOLLOW_UP =
-  /(?:打|回)(?:个|一个)?电话(?:给我|过来)|回(?:个|一个)?话儿?|给我(?:个|一个)?(?:回信儿?|信儿|回话|准信|答复)|(?:多久|什么时候|啥时候|几时|几点|哪天)[^，,。？?]{0,8}?(?:回复|答复|回话|回信|回电|联系我|打给我)|打给我|赶紧(?:给我)?(?:整|办|弄|处理)|尽快(?:给我)?(?:整|办|弄|处理|回复)|\bget(?:ting|tin'?)?\s+back\s+to\s+(?:me|us)\b|给我(?:打|回)(?:个|一个)?电话|通知我|告诉我(?:一声|结果)|回复我|(?:好久|多久|什么时候|啥时候|几点|今天|今朝|马上)[^，,。？?]{0,6}(?:到|来|过来)|(?:要|得|还要|还得|又要)等(?:多久|几天|多长时间|到什么时候)|(?:给|拿)(?:我|个|一个|我个|我一个)(?:说法|交代)|快点(?:去)?(?:处理|弄|办|讲)|弄(?:弄)?(?:清爽|清楚)|查清楚|抓紧(?:处理|办)?|管管|\b(?:call|ring) me back\b|\blet me know\b|\bkeep me posted\b|\bhow long (?:do|will|would|should|must) (?:i|we) (?:have to )?wait\b|\b(?:i want|i need|give me) an answer (?:today|by|before|this)\b|\bhow (?:long|soon)\b[^.?!]{0,30}\b(?:get here|arrive|come|be here)\b|(?:要|得|还要|需要)(?:等)?(?:多久|多长时间|几天)|多久(?:能|才|可以|会)?(?:弄好|办好|办完|处理完|处理好|有结果|出结果|到账|下来|好)|\bhow long (?:does|will|would|is|'s|until|till|before)\b|\bhow long\b[^.?!]{0,30}\btake\b/i;
+  /(?:打|回)(?:个|一个)?电话(?:给我|过来)|回(?:个|一个)?话儿?|给我(?:个|一个)?(?:回信儿?|信儿|回话|准信|答复)|(?:多久|什么时候|啥时候|几时|几点|哪天)[^，,。？?]{0,8}?(?:回复|答复|回话|回信|回电|联系我|打给我)|打给我|赶紧(?:给我)?(?:整|办|弄|处理)|尽快(?:给我)?(?:整|办|弄|处理|回复)|\bget(?:ting|tin'?)?\s+back\s+to\s+(?:me|us)\b|给我(?:打|回)(?:个|一个)?电话|通知我|告诉我(?:一声|结果)|回复我|(?:好久|多久|什么时候|啥时候|几点|今天|今朝|马上)[^，,。？?]{0,6}(?:到|来|过来)|(?:要|得|还要|还得|又要)等(?:多久|几天|多长时间|到什么时候)|(?:给|拿)(?:我|个|一个|我个|我一个)(?:说法|交代)|快点(?:去)?(?:处理|弄|办|讲)|弄(?:弄)?(?:清爽|清楚)|查清楚|抓紧(?:处理|办)?|管管|\b(?:call|ring) me back\b|\blet me know\b|\bkeep me posted\b|\bhow long (?:do|will|would|should|must) (?:i|we) (?:have to )?wait\b|\b(?:i want|i need|give me) an answer (?:today|by|before|this)\b|\bhow (?:long|soon)\b[^.?!]{0,30}\b(?:get here|arrive|come|be here)\b|(?:要|得|还要|需要)(?:等)?(?:多久|多长时间|几天)|多久(?:能|才|可以|会)?(?:弄好|办好|办完|处理完|处理好|有结果|出结果|到账|下来|好)|\bhow long (?:does|will|would|is|'s|until|till|before)\b|\bhow long\b[^.?!]{0,30}\btake\b|\bwhen(?:'ll|\s+will|\s+would|\s+should|\s+can|\s+do|\s+does)\s+(?:they|you|he|she|someone|somebody|anyone|(?:the|your|a)\s+[a-z]+)\s+(?:ring|call|phone|get back|contact|be in touch|reply|answer)\b|\bwhen(?:'ll|\s+will|\s+would|\s+do|\s+can|\s+should)\s+(?:i|we)\s+hear\b/i;
 
 /** When the one a request waits for answers, asked (主管多久给我答复, when will the supervisor ring). */
 const DECIDER_ASKED =
-  /(?:主管|经理|领导|上级)[^，,。？?]{0,6}?(?:多久|什么时候|啥时候|几时|几点|哪天|回复|答复|回话|回信|回电|联系|打)|\b(?:supervisor|manager|boss|gaffer)\b[^.?!]{0,30}\b(?:ring|call|phone|get back|reply|answer)/i;
+  /(?:主管|经理|领导|上级)[^，,。？?]{0,6}?(?:多久|什么时候|啥时候|几时|几点|哪天|回复|答复|回话|回信|回电|联系|打)|\b(?:supervisor|manager|boss|gaffer)\b[^!]{0,50}?\b(?:ring|call|phone|get back|reply|answer)/i;
 
 /**
  * Another thing the caller bought or ordered, told before asking when it comes (我昨天晚上又买了一斤
@@ -186,10 +187,12 @@ export function followedUp(ctx: CallContext, utterance: string, u: Understanding
   if (u.question && !asksDecider && faqAnswers()) return undefined;
   if (taken.length === 0) return undefined;
   const zh = ctx.language === 'zh';
+  // Supervisors call back by 17:00 the next working day. Refunds reach the card in 3-5 working
+  // days.: an English SLA's sentences are its clauses too.
   const clauses = String(ctx.product.sla ?? '')
-    .split(/[；;。\n]/)
+    .split(/[；;。\n]|\.(?=\s|$)/)
     .map((c) => c.trim())
-    .filter((c) => /\d/.test(c));
+    .filter(promisesTime);
   // The clause closest to all the caller said, else, on a tie, to the request taken up (its
   // rule: 封号申诉… between 封号申诉 and 人工申诉换绑).
   const closest = (text: string): string | undefined => {

@@ -14,9 +14,12 @@ import { decideAhead, ruleSharingWords, rulesOf, withoutRuleNotes } from './prod
 const STOP_IT =
   /\b(?:cancel|stop|end|terminate|close|quit|turn off|switch off|shut off|get rid of)\s+(?:it|this|that|them|these|those|the whole thing|everything|all of it|it all|all of them|the lot)\b|(?:把)?(?:它|这个|那个|这些|那些|全部|整个)(?:都|全)?(?:给我)?(?:取消|关掉|关了|停掉|停了|注销|退订)|(?:都|全部|统统)(?:给我)?(?:取消|关掉|停掉|退订)/i;
 
-/** Money back for what was named only by a pronoun (I want all of it back, refund them, 都退给我). */
+/**
+ * Money back for what was named only by a pronoun (I want all of it back, refund them, just stick
+ * it back on the card, 都退给我).
+ */
 const MONEY_FOR_IT_BACK =
-  /\b(?:want|get|give|have)\s+(?:me\s+)?(?:all of it|it all|all of that|it|them|that|those|everything|all of them|all of my money|all my money)\s+back\b|\brefund\s+(?:it|them|that|those|everything|all of it|it all|all of them)\b|(?:把)?(?:它|这个|那个|这些|那些|全部|这几笔|那几笔)(?:钱)?(?:都|全)?(?:给我)?退(?:给我|回来|了|掉)|(?:都|全部|统统)(?:给我)?退(?:给我|回来|了|掉)/i;
+  /\b(?:stick|put|pop|send|throw|pay)\s+(?:it|them|that|those|the money|the lot|it all|all of it)\s+back\s+(?:on|onto|in|into|to)\s+(?:the|my|me|our)\s+(?:card|account|bank)\b|\b(?:want|get|give|have)\s+(?:me\s+)?(?:all of it|it all|all of that|it|them|that|those|everything|all of them|all of my money|all my money)\s+back\b|\brefund\s+(?:it|them|that|those|everything|all of it|it all|all of them)\b|(?:把)?(?:它|这个|那个|这些|那些|全部|这几笔|那几笔)(?:钱)?(?:都|全)?(?:给我)?退(?:给我|回来|了|掉)|(?:都|全部|统统)(?:给我)?退(?:给我|回来|了|掉)/i;
 
 // Money said: an amount, a charge, a payment. "Is there any way to get those back?" after deleted
 // photos asks for the photos; after a charge, for the money.
