@@ -659,8 +659,9 @@ const OTHER_PERSON_EN = String.raw`\b(?:other|another)(?:'s\b|\s+(?:[a-z-]+\s+)?
  * A rule naming the one party its data is kept for (reports go only to the client; agents get
  * nothing; 上门记录只告诉户主本人; 向本人以外的任何人透露): a rule on other people's data, as 透露他人信息 is.
  */
-// 替来电号码以外的会员卡办理退款: a card other than the calling number's is someone else's.
-export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b|只(?:告诉|告知|给|对|向|发给|提供给|跟)[^,.;、]{0,10}?本人|仅(?:限|对|向|告知|告诉)[^,.;、]{0,10}?本人|(?:本人|来电(?:号码|手机号?|人)?)[^,.;]{0,40}?以外的?(?:任何人|其他人|人|账户|账号|帐户|银行卡|(?:会员|储值)?卡)`;
+// 替来电号码以外的会员卡(家长账户)办理退款: a card or an account other than the calling number's is
+// someone else's.
+export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b|只(?:告诉|告知|给|对|向|发给|提供给|跟)[^,.;、]{0,10}?本人|仅(?:限|对|向|告知|告诉)[^,.;、]{0,10}?本人|(?:本人|来电(?:号码|手机号?|人)?)[^,.;]{0,40}?以外的?(?:任何人|其他人|人|[\u4e00-\u9fff]{0,2}?(?:账户|账号|帐户|卡))`;
 
 /**
  * Money or data sent anywhere but where it belongs (退款退到原支付账户以外的账户, 原路以外, to a card

@@ -605,6 +605,16 @@ describe('checkPermission on a hair-salon chain’s rules (held-out round 33)', 
   });
 });
 
+describe('checkPermission on a children’s camp’s rules (held-out round 33)', () => {
+  const status = statusFor('held-out-33', '山海行少儿冬夏令营');
+
+  // 替来电号码以外的家长账户办理…改期: an account other than the calling number's is someone else's.
+  it('approves moving the caller’s own child to a later session and forbids moving a colleague’s', () => {
+    expect(status('改到二十七号那期')).toBe('can_approve_immediately');
+    expect(status('帮我把我同事孩子的营期改到27号')).toBe('forbidden');
+  });
+});
+
 describe('checkPermission on a home-help agency’s rules (held-out round 4): a forbidden rule’s pieces', () => {
   const status = statusFor('held-out-4', '沈阳巧姐家政');
 
