@@ -388,8 +388,11 @@ export function negated(norm: string, i: number): boolean {
   const before = norm.slice(Math.max(0, i - 20), i);
   if (NEGATION_EN.test(before)) return true;
   const zh = before.slice(-3);
-  return NEGATION_ZH.test(zh) && !/(.)不\1$/.test(zh);
+  return NEGATION_ZH.test(zh) && !/(.)不\1$/.test(zh) && !HOW_ABOUT.test(before);
 }
+
+// 那要不换到后面一期: 要不 opening a clause offers a step (how about), it refuses none.
+const HOW_ABOUT = /(?:^|[\s,.!?;:，。！？；：、那就])要不$/;
 
 // The last characters of NEGATION_ZH's words (不, 别, 没, 甭, 不要, 不用, 不想, 无需, 不必, 不再).
 const NEGATION_ZH_LAST = '不别没甭要用想需必再';

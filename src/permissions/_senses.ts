@@ -659,6 +659,12 @@ export const SENSES: readonly SenseDef[] = [
         re: `(?:改|换|挪|推迟|延后|提前|调)(?:到|成|在)[^,.!?;:、\\n]{0,4}?${DATE}`,
         overlay: true as const,
       })),
+      // 换到后面一期, 改到下一场: what is booked, put on a later session, batch or showing.
+      ...['改', '换', '挪', '调'].map((key) => ({
+        key,
+        re: `${key}(?:到|成)(?:后面|后边|下|后)(?:的)?(?:一|个|那)?(?:期|场|班|批|轮)(?![\\u4e00-\\u9fff]{0,2}?(?:的钱|费))`,
+        overlay: true as const,
+      })),
       // 推到下礼拜一, 退到下礼拜一 (推 as Cantonese speakers say it): a booking put off to a date.
       ...['推', '退'].map((key) => ({
         key,

@@ -613,6 +613,14 @@ describe('checkPermission on a children’s camp’s rules (held-out round 33)',
     expect(status('改到二十七号那期')).toBe('can_approve_immediately');
     expect(status('帮我把我同事孩子的营期改到27号')).toBe('forbidden');
   });
+
+  // 换到后面一期: a later session is where the booking is moved; 要不 opening a clause offers it.
+  it.each(['那要不换到后面一期成不成？', '能不能改到下一期'])('approves "%s" as the free move', (said) => {
+    expect(status(said)).toBe('can_approve_immediately');
+  });
+  it('does not approve "我不换了", a move refused', () => {
+    expect(status('我不换了')).not.toBe('can_approve_immediately');
+  });
 });
 
 describe('checkPermission on a home-help agency’s rules (held-out round 4): a forbidden rule’s pieces', () => {
