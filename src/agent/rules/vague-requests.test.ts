@@ -184,3 +184,40 @@ describe('vagueRequest: booking asked without saying what', () => {
     expect(vagueRequest(ctx, 'book a table for two at the bistro')).toBeUndefined();
   });
 });
+
+describe('vagueRequest: something asked to be sent back', () => {
+  const lostProperty = enProduct({
+    operator_permissions: {
+      can_approve_immediately: [
+        "Lost property: search the base's log, post a found item to its owner by Royal Mail Special Delivery for GBP 12",
+        'refund < $20',
+      ],
+      requires_supervisor: ['refund >= $20'],
+      requires_process: [],
+      forbidden: [],
+    },
+  });
+
+  it('reads "can you post it back to me?" as the rule that posts a found item, as written', () => {
+    const line = 'Oh thank God for that. Can you post it back to me?';
+    const ctx = context(lostProperty, ['my daughter left her tablet on the boat', line]);
+    expect(vagueRequest(ctx, line)).toMatchObject({
+      concept: '',
+      text: expect.stringMatching(/^Lost property: .*GBP 12$/),
+    });
+  });
+
+  it('reads 能寄给我吗 as the rule that sends a found item, and leaves a sending told alone', () => {
+    const park = scenarioProduct({
+      operator_permissions: {
+        can_approve_immediately: ['找到的失物：核对物品特征和失主身份后安排顺丰到付寄回'],
+        requires_supervisor: [],
+        requires_process: [],
+        forbidden: [],
+      },
+    });
+    const ctx = context(park, ['眼镜找到了吗', '我人在苏州，过不去了，能寄给我吗？'], 'zh');
+    expect(vagueRequest(ctx, '能寄给我吗？')).toMatchObject({ text: expect.stringContaining('寄回') });
+    expect(vagueRequest(context(park, ['上礼拜已经寄回来了'], 'zh'), '上礼拜已经寄回来了')).toBeUndefined();
+  });
+});

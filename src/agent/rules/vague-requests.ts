@@ -70,6 +70,7 @@ export function vagueRequest(ctx: CallContext, utterance: string): RequestInCont
     return best ? { concept: best.concept, text: best.phrase, ...whole } : undefined;
   }
   if (BOOK_IT.test(utterance)) return bookingMeant(ctx, utterance);
+  if (SEND_IT.test(utterance)) return sendingMeant(ctx, utterance);
   if (!STOP_IT.test(utterance)) return undefined;
   const best = ruleSharingWords(ctx, (concept) => STOPPING.test(concept), wordsOfCall(ctx, utterance), {
     onlyOne: true,
@@ -99,6 +100,16 @@ const BOOK_IT = new RegExp(
 /** A rule's verbs of booking, changing and cancelling, said without what they act on. */
 const ONLY_VERBS = /预约|预订|改约|改期|取消|报名|约|订|办理|更改|修改|\/|\s/g;
 
+/**
+ * Something asked to be sent to the caller, named only as "it" or by what it is: can you post it
+ * back to me, courier it to the hotel, 能寄给我吗, 给我原样寄回来 (not 已经寄回来了, a sending told).
+ */
+const SEND_IT =
+  /\b(?:post|send|courier|ship|mail)\s+(?:it|them|that|those|it all|the lot|(?:the|my|her|his|our)\s+[a-z]+)\s+(?:back\s+)?(?:up\s+|over\s+|down\s+|out\s+)?(?:to\s+(?:me|us|my|our|the|her|him)\b|home\b)|(?:能不能|可不可以|能|可以|帮我|给我|麻烦|你们|就)(?:给我)?(?:原样|直接)?(?:寄|邮|快递)(?:回来|回去|过来|给我|到|回)|(?:寄|邮)(?:回来|过来|给我)(?:吗|不|好不好|行不行|吧|嘛|啊|撒)/i;
+
+/** A rule's words that send something (顺丰到付寄回, post a found item to its owner). */
+const SENDS = /寄|快递|\b(?:post|courier|send|ship|mail)\b/i;
+
 /** A rule's words that book something (预约参观样板房, 会议室预订, 线下联谊活动报名, book a slot). */
 const BOOKS =
   /预约|预订|报名|(?<![签合大契节制违公条改预])约(?![定束])|(?<![签改退修预])订(?![单阅购正])|\b(?:book(?:ing)?s?|reserv\w*|sign[- ]?ups?|enrol\w*|register\w*|schedul\w*)\b/i;
@@ -109,34 +120,7 @@ const BOOKS =
  * such part when the call shares a character with it. None when the call does not tell.
  */
 function bookingMeant(ctx: CallContext, utterance: string): RequestInContext | undefined {
-  const said = wordsOfCall(ctx, utterance);
-  const lines = ctx.conversation
-    .filter((t) => t.role === 'customer')
-    .map((t) => t.content)
-    .join('');
-  const parts = new Map<string, { words: number; characters: number }>();
-  for (const rule of ruleActions(rulesOf(ctx))) {
-    if (rule.category === 'forbidden') continue;
-    const phrase = withoutRuleNotes(rule.phrase);
-    const pieces =
-      ctx.language === 'zh'
-        ? phrase.split(/[，,；;：:]/).flatMap(partsOfClause)
-        : phrase.split(/[;:]|\.(?=\s|$)/);
-    for (const piece of pieces.map((p) => p.trim())) {
-      // 距预约开始2小时以上: the booking made, named in a condition, is no part that books.
-      if (!BOOKS.test(piece) || /^(?:距|离)/.test(piece) || parts.has(piece)) continue;
-      const own = [...new Set(piece.replace(ONLY_VERBS, '').replace(/[^\u4e00-\u9fff]/g, ''))];
-      parts.set(piece, {
-        words: tokenize(piece).filter((t) => said.has(t)).length,
-        // 测个听力 against 测听: the caller's characters, where no word of the part was said.
-        characters: own.length === 0 ? 0 : own.filter((c) => lines.includes(c)).length / own.length,
-      });
-    }
-  }
-  const chosen =
-    unique([...parts], (p) => p.words, 1) ??
-    unique([...parts], (p) => p.characters, 0.5) ??
-    (parts.size === 1 && [...parts.values()][0]!.characters > 0 ? [...parts.keys()][0] : undefined);
+  const chosen = stepMeant(ctx, utterance, BOOKS, (part) => part.characters > 0)?.part;
   if (chosen === undefined) return undefined;
   // The part is asked as the rule words it, and decided as the engine decides those words.
   const decided = decideAhead(ctx, chosen);
@@ -155,6 +139,76 @@ function bookingMeant(ctx: CallContext, utterance: string): RequestInContext | u
   };
 }
 
+/** How much of a rule's part the call said: its words, or (Chinese) its characters. */
+interface PartSaid {
+  words: number;
+  characters: number;
+}
+
+/**
+ * The part of the product's rules that does `step` (books, sends) which the call means: the one
+ * whose words the call's lines share most, else (Chinese) whose characters they hold most, else
+ * the only such part when `onlyOne` accepts it. With the rule it is part of, as written.
+ */
+function stepMeant(
+  ctx: CallContext,
+  utterance: string,
+  step: RegExp,
+  onlyOne: (part: PartSaid) => boolean,
+): { part: string; rule: string } | undefined {
+  const said = wordsOfCall(ctx, utterance);
+  const lines = ctx.conversation
+    .filter((t) => t.role === 'customer')
+    .map((t) => t.content)
+    .join('');
+  const parts = new Map<string, PartSaid & { rule: string }>();
+  for (const rule of ruleActions(rulesOf(ctx))) {
+    if (rule.category === 'forbidden') continue;
+    const phrase = withoutRuleNotes(rule.phrase);
+    const pieces =
+      ctx.language === 'zh'
+        ? phrase.split(/[，,；;：:]/).flatMap((c) => partsOfClause(c, step))
+        : phrase.split(/[;:]|\.(?=\s|$)/);
+    for (const piece of pieces.map((p) => p.trim())) {
+      // 距预约开始2小时以上: the booking made, named in a condition, is no part that books.
+      if (!step.test(piece) || /^(?:距|离)/.test(piece) || parts.has(piece)) continue;
+      // A rule read in variants (…Special Delivery, …Special Delivery for): its part once, the shorter.
+      const variant = [...parts].find(
+        ([known, p]) => p.rule === rule.text && (known.startsWith(piece) || piece.startsWith(known)),
+      );
+      if (variant !== undefined) {
+        if (variant[0].length <= piece.length) continue;
+        parts.delete(variant[0]);
+      }
+      const own = [...new Set(piece.replace(ONLY_VERBS, '').replace(/[^\u4e00-\u9fff]/g, ''))];
+      parts.set(piece, {
+        rule: rule.text,
+        words: tokenize(piece).filter((t) => said.has(t)).length,
+        // 测个听力 against 测听: the caller's characters, where no word of the part was said.
+        characters: own.length === 0 ? 0 : own.filter((c) => lines.includes(c)).length / own.length,
+      });
+    }
+  }
+  const part =
+    unique([...parts], (p) => p.words, 1) ??
+    unique([...parts], (p) => p.characters, 0.5) ??
+    (parts.size === 1 && onlyOne([...parts.values()][0]!) ? [...parts.keys()][0] : undefined);
+  return part === undefined ? undefined : { part, rule: parts.get(part)!.rule };
+}
+
+/**
+ * What "send it back to me" sends: the product's rule that posts or couriers something (a found
+ * item to its owner), asked in that rule's words; the only such rule without more said.
+ */
+function sendingMeant(ctx: CallContext, utterance: string): RequestInContext | undefined {
+  const meant = stepMeant(ctx, utterance, SENDS, () => true);
+  if (meant === undefined) return undefined;
+  // Asked as the rule is written (with its price: …Special Delivery for GBP 12), decided as that.
+  const decided = decideAhead(ctx, meant.rule);
+  if (decided.rule === null || decided.status === 'forbidden') return undefined;
+  return { concept: '', text: meant.rule, start: 0, end: utterance.length };
+}
+
 /** The first day or time said for what is to come (明朝下午两点到四点), if any. */
 function timeAsked(text: string): string | undefined {
   const when = new RegExp(
@@ -168,12 +222,12 @@ function timeAsked(text: string): string | undefined {
  * verbs shares its object (预约、改约、取消测听/验配 → 预约测听, 预约验配): the booking verb is said
  * with each of its objects.
  */
-function partsOfClause(clause: string): string[] {
+function partsOfClause(clause: string, step: RegExp): string[] {
   const items = clause.split(/、|和|及|或/).map((i) => i.trim());
   const verbs = items.filter((i) => i.replace(ONLY_VERBS, '') === '');
   // 会议室预订、改约、取消: the first names the thing, the verbs after it act on it too.
   if (verbs.length === 0 || !verbs.includes(items[0]!)) return items.filter((i) => !verbs.includes(i));
-  const booking = verbs.find((v) => BOOKS.test(v));
+  const booking = verbs.find((v) => step.test(v));
   if (booking === undefined) return [];
   const object = (items.at(-1) ?? '').replace(new RegExp(`^(?:${ONLY_VERBS.source})+`), '');
   return object === '' ? [] : object.split('/').map((o) => `${booking}${o.trim()}`);
