@@ -112,6 +112,9 @@ describe('relevantInterfaces', () => {
     // A job, a licence or a loved one lost is nothing to find in lost property.
     expect(kindsOf('I lost my job last week and cannot pay').has('lost')).toBe(false);
     expect(kindsOf('I lost my wallet at the park').has('lost')).toBe(true);
+    // Someone of the caller's left it; a found thing asked after.
+    expect(kindsOf("my daughter's only gone and left her tablet on it").has('lost')).toBe(true);
+    expect(kindsOf('Has anyone handed it in?').has('lost')).toBe(true);
     expect(kindsOf('十月一号结婚，想在你们河西店办，那天还有地方吗？').has('booking')).toBe(true);
     const lockers = profileInterfaces({
       lockers: {

@@ -124,9 +124,10 @@ const FACT_KINDS: Record<string, RegExp> = {
   result:
     /成绩|分数|考了?(?:多少|好多|几)分|得了?几分|\b(?:scores?|exam results?|test results?|grades?|marks)\b/i,
   // Something lost and maybe found: 丢了, 落在车上, 东西落起了 (Sichuan), 唔见咗, 执到 (Cantonese
-  // found), held as lost-and-found registers (失物招领, 遗留物品, 拾获, items found).
+  // found), held as lost-and-found registers (失物招领, 遗留物品, 拾获, items found); my daughter left
+  // her tablet on it, has anyone handed it in?
   // 把助听器落你们那儿了, 落影厅里了, 捡着没有: left somewhere of the service's, asked whether found.
-  lost: /丢了|丢失|遗失|遗落|遗留|落(?:在|起|下)了?|落[\u4e00-\u9fff]{1,5}?(?:里|上|那儿|那里|这儿)了|不见了|唔见|找不到了|失物|拾获|拾到|捡到|捡着|执到|\b(?:lost(?! (?:it|my temper|weight|interest|patience|(?:my|his|her|our|their) (?:job|work|licen[cs]e|voice|mind|mum|mom|dad|father|mother|husband|wife|nerve)|the (?:plot|will|job)))|left (?:my|it|them|something|a|behind)|lost property|lost and found|lost-and-found|items? found|found items?)\b/i,
+  lost: /丢了|丢失|遗失|遗落|遗留|落(?:在|起|下)了?|落[\u4e00-\u9fff]{1,5}?(?:里|上|那儿|那里|这儿)了|不见了|唔见|找不到了|失物|拾获|拾到|捡到|捡着|执到|\b(?:lost(?! (?:it|my temper|weight|interest|patience|(?:my|his|her|our|their) (?:job|work|licen[cs]e|voice|mind|mum|mom|dad|father|mother|husband|wife|nerve)|the (?:plot|will|job)))|left (?:my|it|them|something|a|behind|her|his|our|their|the kids'?)|handed (?:it |them )?in|lost property|lost and found|lost-and-found|items? found|found items?)\b/i,
   // Someone hurt, an accident where the service was given: 摔了, 骨裂, 磕伤, 被挠了, injured, fell.
   incident:
     /摔(?:了|倒|伤|跤|断)|跌倒|骨裂|骨折|受伤|磕(?:伤|破|到)|碰伤|烫伤|抓伤|挠(?:了|伤)|咬伤|擦伤|意外|事故|伤情|\b(?:injur\w*|accidents?|incidents?|fell(?! asleep| behind| through| for)|fallen|(?:had|took) a fall|hurt|bruised|broke (?:his|her|my) (?:arm|leg|wrist|ankle))\b/i,
