@@ -185,6 +185,26 @@ describe('vagueRequest: booking asked without saying what', () => {
   });
 });
 
+describe('vagueRequest: "book us in" where rules also change and cancel bookings', () => {
+  it('takes the rule that takes a booking, not one that moves or cancels the caller’s booking', () => {
+    const hire = enProduct({
+      operator_permissions: {
+        can_approve_immediately: [
+          'Open an account for a new caller and take a booking for a lead hirer aged 21+ with no more people than berths',
+          "Customer changes 29 or more days before departure: move the caller's own booking to any date",
+          "Customer cancellation of the caller's own booking 57 or more days before departure: refund less the fee",
+        ],
+        requires_supervisor: [],
+        requires_process: [],
+        forbidden: [],
+      },
+    });
+    const line = "Gan on then, book us in - the four-berth, Friday the 20th, me, Donna, Jack an' Ellie.";
+    const ctx = context(hire, ['new caller here, never hired a boat, have ye got owt for four of us?', line]);
+    expect(vagueRequest(ctx, line)).toMatchObject({ text: expect.stringMatching(/take a booking/) });
+  });
+});
+
 describe('vagueRequest: something asked to be sent back', () => {
   const lostProperty = enProduct({
     operator_permissions: {

@@ -93,7 +93,7 @@ const WHEN_BOOKED =
  * (帮我订一张去北京的票 names what is booked: that is read as said.)
  */
 const BOOK_IT = new RegExp(
-  `(?:帮|给)(?:我们|我|俺|咱们?)?(?:预约|预订|订|约|报)(?:一个|一哈|一下|个|上|一位)?(?:吧|嘛|哈|啊|呀|撒)?(?=$|[，,。！!？?～~\\s]|${WHEN_BOOKED})|(?:就|那就|先)(?:订|约|报)(?:(?:这个|那个|它)(?:吧|嘛|哈)?(?=$|[，,。！!？?\\s])|(?=${WHEN_BOOKED}))|\\b(?:book|reserve)\\s+(?:it|that|this|one|them|those|(?:me|us)(?:\\s+in)?)(?=\\s*(?:$|[,.!?;]|for\\s+(?:the\\s+)?(?:earliest|next|first|soonest|that|this|then|it|tomorrow|today|mon|tue|wed|thu|fri|sat|sun)|on\\s|at\\s|then\\b|please\\b))|\\bbook\\s+(?:the|your)\\s+(?:earliest|next|first|soonest)\\b`,
+  `(?:帮|给)(?:我们|我|俺|咱们?)?(?:预约|预订|订|约|报)(?:一个|一哈|一下|个|上|一位)?(?:吧|嘛|哈|啊|呀|撒)?(?=$|[，,。！!？?～~\\s]|${WHEN_BOOKED})|(?:就|那就|先)(?:订|约|报)(?:(?:这个|那个|它)(?:吧|嘛|哈)?(?=$|[，,。！!？?\\s])|(?=${WHEN_BOOKED}))|\\b(?:book|reserve)\\s+(?:it|that|this|one|them|those|(?:me|us)(?:\\s+in)?)(?=\\s*(?:$|[,.!?;\\-–—]|for\\s+(?:the\\s+)?(?:earliest|next|first|soonest|that|this|then|it|tomorrow|today|mon|tue|wed|thu|fri|sat|sun)|on\\s|at\\s|then\\b|please\\b))|\\bbook\\s+(?:the|your)\\s+(?:earliest|next|first|soonest)\\b`,
   'i',
 );
 
@@ -110,9 +110,12 @@ const SEND_IT =
 /** A rule's words that send something (顺丰到付寄回, post a found item to its owner). */
 const SENDS = /寄|快递|\b(?:post|courier|send|ship|mail)\b/i;
 
-/** A rule's words that book something (预约参观样板房, 会议室预订, 线下联谊活动报名, book a slot). */
+/**
+ * A rule's words that book something (预约参观样板房, 会议室预订, 线下联谊活动报名, book a slot, take a
+ * booking); in English a verb, not the booking a rule changes or cancels.
+ */
 const BOOKS =
-  /预约|预订|报名|(?<![签合大契节制违公条改预])约(?![定束])|(?<![签改退修预])订(?![单阅购正])|\b(?:book(?:ing)?s?|reserv\w*|sign[- ]?ups?|enrol\w*|register\w*|schedul\w*)\b/i;
+  /预约|预订|报名|(?<![签合大契节制违公条改预])约(?![定束])|(?<![签改退修预])订(?![单阅购正])|\b(?:book|reserve|sign (?:up|on)|enrol|register|schedule)\b|\b(?:take|make)\s+(?:a\s+)?(?:new\s+)?booking\b/i;
 
 /**
  * What a booking asked without its object books: of the product's rules, the part that books
