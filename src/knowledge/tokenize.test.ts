@@ -41,6 +41,17 @@ describe('tokenize', () => {
     expect(tokenize(said).some((t) => tokenize(written).includes(t))).toBe(true);
   });
 
+  it.each([
+    // [caller's words, the FAQ's words they must share a term with, beyond the rest of the line]
+    ['过年你们开到哪天？', '过年开不开门？'],
+    ['那送的那五百块也退么？', '赠送的钱能退吗？'],
+  ])('reads %j as the FAQ question %j asks it', (said, written) => {
+    const asked = new Set(tokenize(said));
+    expect(
+      tokenize(written).filter((t) => asked.has(t) && t !== '过年' && t !== '退').length,
+    ).toBeGreaterThan(0);
+  });
+
   it('reads a device moved to a new home (能给挪过去不, 再挪) as the 移机 an FAQ asks, not a date moved', () => {
     for (const said of ['你们能给挪过去不', '那回再挪还免费不'])
       expect(tokenize(said), said).toContain('移机');

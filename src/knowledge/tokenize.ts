@@ -172,6 +172,13 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
     '多久',
   ],
   [/退钱|返钱/g, '退款'],
+  // 过年你们开到哪天, 开不开门, 几号关门: when the shop is open, as an FAQ on opening asks it.
+  [
+    /开到(?:哪天|几号|什么时候|啥时候|几时|哪一天)|开不开门|营不营业|(?:哪天|几号|什么时候|啥时候)(?:关门|开门|歇业|放假)|关到(?:哪天|几号)/g,
+    '营业时间',
+  ],
+  // 送的那五百, 送的钱: money given free with a top-up, as an FAQ says 赠送.
+  [/(?<!赠)送的(?=那|这|钱|金|[\d一二两三四五六七八九十百千几]+)/g, '赠送的'],
   [/邮费|快递费/g, '运费'],
   // 小孩子怎么算钱, 咋收钱: how something is charged, as an FAQ says 收费.
   [/算钱|收钱|算价钱/g, '收费'],
