@@ -71,6 +71,8 @@ export function actionLabel(input: {
       return lang === 'zh' ? `${phrase}至${said}` : `${phrase} until ${said}`;
     }
     if ((rule.condition?.named && !rule.condition.term) || phrase === '') return rule.text;
+    const step = lang === 'zh' ? listedStepSaid(phrase, input.text) : undefined;
+    if (step !== undefined) return step;
     // The amount belongs in the label when the rule measures it (a limit, or an action measured
     // in money: 赔偿申请300元), not when it is something else said alongside.
     const family = rule.condition?.family ?? rule.concepts.find((c) => c.families)?.families?.[0];
@@ -80,6 +82,21 @@ export function actionLabel(input: {
   if (concept) return join(concept[input.lang], amount, input.lang);
   const plain = askedClause(input.text).trim().replace(LEAD, '').replace(TRAIL, '');
   return plain === '' ? input.text.trim() : plain;
+}
+
+/**
+ * 预约、改约、取消预约 asked as 帮我约礼拜六下午: of the short steps a rule lists, the one the request
+ * says (its verb: 取消 of 取消预约, 改 of 改约, else its last character), when only one is said.
+ * The whole list would name every step, and read as a cancellation too.
+ */
+function listedStepSaid(phrase: string, text: string): string | undefined {
+  const steps = phrase.split('、').map((s) => s.trim());
+  if (steps.length < 2 || steps.some((s) => s === '' || s.length > 6)) return undefined;
+  const said = steps.filter((s) => {
+    const verb = /^(?:取消|改|退|换)/.exec(s)?.[0] ?? s.slice(-1);
+    return text.includes(verb);
+  });
+  return said.length === 1 ? said[0] : undefined;
 }
 
 // A clause of several that asks for something: 你帮我减成二十四桌, could you move it to Friday.

@@ -605,6 +605,17 @@ describe('checkPermission on a hair-salon chain’s rules (held-out round 33)', 
   });
 });
 
+describe('checkPermission: the step of a listed rule the request says, as its label (held-out round 33)', () => {
+  const rules = rulesFor('held-out-33', '青丝阁美发造型');
+  // 预约、改约、取消预约（可以指定发型师）: a booking asked is labelled 预约, not the whole list (which
+  // reads as a cancellation too).
+  it('labels 帮我约礼拜六下午两点剪头 as 预约', () => {
+    const decided = checkPermission(rules, '帮我约礼拜六下午两点剪头');
+    expect(decided.status).toBe('can_approve_immediately');
+    expect(decided.label).toBe('预约');
+  });
+});
+
 describe('checkPermission on a children’s camp’s rules (held-out round 33)', () => {
   const status = statusFor('held-out-33', '山海行少儿冬夏令营');
 
