@@ -241,3 +241,19 @@ describe('vagueRequest: something asked to be sent back', () => {
     expect(vagueRequest(context(park, ['上礼拜已经寄回来了'], 'zh'), '上礼拜已经寄回来了')).toBeUndefined();
   });
 });
+
+describe('vagueRequest: a sending rule with a limit of its own', () => {
+  // Its text would meet its own limit (logged within 30 days) unchecked.
+  it('does not ask a rule that sends only what was logged within 30 days in its own words', () => {
+    const limited = scenarioProduct({
+      operator_permissions: {
+        can_approve_immediately: ['失物招领：门店30天内登记的失物，核对物品特征后安排到店自取或顺丰到付寄出'],
+        requires_supervisor: [],
+        requires_process: [],
+        forbidden: [],
+      },
+    });
+    const ctx = context(limited, ['我的银镯子落在你们店了', '能寄给我吗？'], 'zh');
+    expect(vagueRequest(ctx, '能寄给我吗？')).toBeUndefined();
+  });
+});
