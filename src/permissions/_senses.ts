@@ -2027,10 +2027,11 @@ export const SENSES: readonly SenseDef[] = [
     ],
     patterns: [
       // see my bill, can I see it; not what a caller saw or says in passing (I see your van
-      // outside his place, you see, let me see) nor a goodbye (see ya Sunday).
+      // outside his place, you see, let me see, he's a plasterer, see, self-employed: nothing seen)
+      // nor a goodbye (see ya Sunday).
       {
         key: 'see',
-        re: '(?:(?<=\\b(?:can|could|may|might)\\s+(?:i|we)\\s+)|(?<!\\b(?:i|we|me|us|you|u|ya)\\s+))see\\b(?!\\s+(?:ya|you|u|ye|yous|yez)\\b)',
+        re: '(?:(?<=\\b(?:can|could|may|might)\\s+(?:i|we)\\s+)|(?<!\\b(?:i|we|me|us|you|u|ya)\\s+))see\\b(?!\\s+(?:ya|you|u|ye|yous|yez)\\b)(?=\\s+[a-z])',
       },
       // access her files (the verb); access alone is a noun (see the access sense).
       {

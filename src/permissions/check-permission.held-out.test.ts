@@ -616,6 +616,18 @@ describe('checkPermission: the step of a listed rule the request says, as its la
   });
 });
 
+describe('checkPermission on a narrowboat hire’s rules (held-out round 33)', () => {
+  const status = statusFor('held-out-33', 'Wrenfield Narrowboat Holidays');
+  // "see" said in passing (he's a plasterer, see, self-employed) sees nothing: the injury claim asked
+  // after it is the request.
+  it('reads "…, see, …" as said in passing, not a look-up that hides the claim', () => {
+    expect(
+      status("He's a plasterer, see, self-employed. I want yous to pay for his physio and his lost money."),
+    ).toBe('requires_process');
+    expect(status('can I see my bill')).toBe('can_approve_immediately');
+  });
+});
+
 describe('checkPermission on a children’s camp’s rules (held-out round 33)', () => {
   const status = statusFor('held-out-33', '山海行少儿冬夏令营');
 
