@@ -122,10 +122,9 @@ export function formatSpan(span: Span, lang: Language): string {
  */
 export function formatPromise(span: Span, lang: Language): string {
   if (span.by !== undefined && hasCjk(span.by) === (lang === 'zh')) {
-    if (lang === 'zh') return /[前内]$/.test(span.by) ? span.by : `${span.by}前`;
-    return /^(?:by|before|within|on)\b/i.test(span.by)
-      ? span.by
-      : `by ${span.by.replace(/^the\s+/i, 'the ')}`;
+    // 次日17:00 is a deadline (次日17:00前); 次日 and 当天17:00前 are said as written.
+    if (lang === 'zh') return /(?:\d|点半?|中午|下班)$/.test(span.by) ? `${span.by}前` : span.by;
+    return /^(?:by|before|within|on)\b/i.test(span.by) ? span.by : `by ${span.by}`;
   }
   return lang === 'zh' ? `${formatSpan(span, lang)}内` : `within ${formatSpan(span, lang)}`;
 }
