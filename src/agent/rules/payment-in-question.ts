@@ -15,6 +15,7 @@ import { type ActionRequest, parseNumber, parseQuantities, type Quantity } from 
 import { callerWords } from './caller-words.js';
 import { dayNamed, monthOfName } from './days-said.js';
 import type { Understanding } from './understand-utterance.js';
+import { DUPLICATE_CHARGE } from './understand-utterance.js';
 
 /** The first ISO date (2026-11-20) in a record's text. */
 function dateIn(text: string): { year: number; month: number; day: number } | undefined {
@@ -113,10 +114,6 @@ export function depositAskedBack(ctx: CallContext, line: string): boolean {
 }
 const DEPOSIT_KEY = /deposit|押金|定金|订金|保证金/i;
 
-/** A charge said to be taken twice (it went out twice, charged me double, 扣了两次). */
-const SAID_TWICE =
-  /\btwice\b|\btwo times\b|\bdouble[- ]?(?:charg|bill|paid)|\bduplicate|扣了两次|两次|重复扣|扣重/i;
-
 /** A booking or an order cancelled in the same line as the money asked back. */
 const CANCELLED_TOO = /\bcancel(?:l?ing|l?ed|s)?\b|取消|退订/i;
 
@@ -137,8 +134,8 @@ export function whichPaymentUnclear(
   if (CANCELLED_TOO.test(line)) return false;
   // It went out twice … just stick it back on the card: the charge taken twice, which the call read.
   if (
-    chargedTwice(ctx) !== undefined &&
-    ctx.conversation.some((t) => t.role === 'customer' && SAID_TWICE.test(t.content))
+    ctx.conversation.some((t) => t.role === 'customer' && DUPLICATE_CHARGE.test(t.content)) &&
+    chargedTwice(ctx) !== undefined
   )
     return false;
   if (verifiedCharge(ctx, request.text) !== undefined) return false;

@@ -108,7 +108,7 @@ const SEND_IT =
   /\b(?:post|send|courier|ship|mail)\s+(?:it|them|that|those|it all|the lot|(?:the|my|her|his|our)\s+[a-z]+)\s+(?:back\s+)?(?:up\s+|over\s+|down\s+|out\s+)?(?:to\s+(?:me|us|my|our|the|her|him)\b|home\b)|(?:能不能|可不可以|能|可以|帮我|给我|麻烦|你们|就)(?:给我)?(?:原样|直接)?(?:寄|邮|快递)(?:回来|回去|过来|给我|到|回)|(?:寄|邮)(?:回来|过来|给我)(?:吗|不|好不好|行不行|吧|嘛|啊|撒)/i;
 
 /** A limit in a rule's text: a bound, a time it must be done within, an amount it may not pass. */
-const LIMITED =
+const OWN_LIMIT =
   /[<>≤≥]|以内|以上|之内|不超过|超过|\d+\s*(?:天|日|个?工作日|小时)内|\b(?:within|up to|or more|or fewer|at least|no more than|at most|under|over)\b/i;
 
 /** A rule's words that send something (顺丰到付寄回, post a found item to its owner). */
@@ -211,7 +211,7 @@ function sendingMeant(ctx: CallContext, utterance: string): RequestInContext | u
   const meant = stepMeant(ctx, utterance, SENDS, () => true);
   // A rule that sends only within a limit (30天内免费寄回, within 14 days) is asked in its own words
   // only when nothing limits it: its text would meet its own limit, unchecked.
-  if (meant === undefined || LIMITED.test(meant.rule)) return undefined;
+  if (meant === undefined || OWN_LIMIT.test(meant.rule)) return undefined;
   // Asked as the rule is written (with its price: …Special Delivery for GBP 12), decided as that.
   const decided = decideAhead(ctx, meant.rule);
   if (decided.rule === null || decided.status === 'forbidden') return undefined;
