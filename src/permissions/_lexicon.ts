@@ -85,6 +85,10 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // 退票手续费 is the fee for returning a ticket, not a refund.
       // 退调度费, 退押金, 退定金: 金 names money as 费 and 款 do.
       '退(?!订|出|货|票)[^,.!?;:、\\n]{1,4}?(?:费|款|钱|金)',
+      // 核实后退差额, 退了差价: the difference paid over, given back.
+      '退(?!订|出|货|票)[^,.!?;:、\\n]{0,4}?(?:差额|差价)',
+      // 格个钞票侬要退拨我的: 拨 is Wu for 给.
+      '退拨(?=我|阿拉|伲)',
       '给我退',
       // 剩下那些课你们给退了吧: asked to be refunded, the caller unnamed.
       '给(?:俺|额)?退(?:了|掉)?(?:吧|呗|嘛)',

@@ -1096,7 +1096,10 @@ export const SENSES: readonly SenseDef[] = [
       // 退款记录, 退款进度: the records of refunds and how far one has got, looked up, not asked for.
       { key: '退款', re: '退款(?!记录|流水|明细|进度)' },
       // 退差价, 退我差价: 退 before what is refunded.
-      { key: '退', re: '退(?=(?:我|给我)?\\s*(?:差价|价差))' },
+      // 核实后退差额: the difference too.
+      { key: '退', re: '退(?=(?:我|给我)?\\s*(?:差价|价差|差额))' },
+      // 格个钞票侬要退拨我的: 拨 is Wu for 给.
+      { key: '退拨', re: '退拨(?=我|阿拉|伲)' },
       // 退回 is money back, but not 退回快递员, 退回给寄件人, 退回去: the parcel sent back.
       { key: '退回', re: '退回(?!(?:给)?(?:快递|寄件|发件|商家|卖家|仓库|驿站|柜子|原地址)|去)' },
       // 里头的钱给我弄出来, 卡里的钱取出来: money taken out of where it is kept is paid back.
@@ -2343,8 +2346,12 @@ export const SENSES: readonly SenseDef[] = [
   {
     id: 'card',
     role: 'object',
-    zh: ['卡片', '银行卡', '信用卡', '储蓄卡', '借记卡', '卡'],
+    zh: ['卡片', '银行卡', '信用卡', '储蓄卡', '借记卡'],
     en: ['card', 'cards', 'credit card*', 'debit card*'],
+    patterns: [
+      // 卡里又多扣了两百: the card a charge was taken from is where the money was, no card acted on.
+      { key: '卡', re: '卡(?!(?:里|上|内|中)(?:头|面)?(?:又|多|被|给|重复|乱)*(?:扣|刷|收|划))' },
+    ],
   },
   {
     // More time to pay a bill, and what asks for it (my card got declined, till I get paid).

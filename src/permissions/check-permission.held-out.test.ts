@@ -744,3 +744,25 @@ describe('checkPermission on a watch repairer’s rules (held-out round 32)', ()
     expect(status('帮我出个鉴定证书，我拿去典当')).toBe('forbidden');
   });
 });
+
+describe('checkPermission on a hair salon’s overcharge rules (held-out round 33)', () => {
+  const status = statusFor('held-out-33', '青丝阁美发造型');
+  // 多扣费：核实后退差额，每单合计<=200元: 退差额 is a refund, and what the limit is counted over
+  // (每单合计) the request meets by its amount; a card a charge was taken from (卡里多扣了) is where
+  // the money was, not a card returned.
+  it.each([
+    '多扣费退差额两百',
+    '多扣了150块，退给我',
+    '卡里多扣了两百块，退给我',
+    '重复扣款了176，退我',
+    '多扣了150块，格个钞票侬要退拨我的',
+  ])('approves "%s" under the overcharge rule', (said) => {
+    expect(status(said)).toBe('can_approve_immediately');
+  });
+  it.each(['多扣了300块，退给我', '多扣的钱退给我'])(
+    'asks a supervisor for "%s" (over the limit, or unknown)',
+    (said) => {
+      expect(status(said)).toBe('requires_supervisor');
+    },
+  );
+});

@@ -305,6 +305,12 @@ export function compileRule(category: PermissionCategory, text: string, alternat
     parsed.phrase,
     category === 'can_approve_immediately' ? parsed.condition : undefined,
   );
+  // 多扣费每单合计<=200元: what the limit is counted over, the request meets by its amount, unsaid.
+  if (parsed.condition !== undefined && meaning.heads.length + meaning.objects.length > 0)
+    meaning = withOptional(
+      meaning,
+      meaning.words.zh.filter((w) => LIMIT_SCOPE.test(w)),
+    );
   if (parsed.condition?.noun !== undefined) meaning = countedGrant(meaning, parsed.condition.noun);
   // 退学退费: the refund follows from leaving; a refund alone is not this rule.
   const step = category === 'forbidden' ? undefined : stepOf(parsed.phrase);
@@ -367,6 +373,11 @@ const ONCE = /^(?:一|1)(?:次|回)$/;
 const ONCE_DIGIT = /(?<!\d)1\s*(?:次|回)/;
 /** Within the rules (规定范围内, 标准内): a rule's limit, said in words. */
 const WITHIN_RULES = /规定范围内|规定内|范围内|标准内|规定以内/;
+/** What a limit is counted over (每单合计<=200元): the request meets it by its amount, unsaid. */
+const LIMIT_SCOPE =
+  /^(?:每(?:单|笔|次|人|位|天|日|周|月|年|张|件|个|间|晚|单合计)|单笔|单次|单日|合计|累计|总计|共计|一次性)$/;
+/** The difference a refund gives back (核实后退差额): what any refund of an overcharge is of. */
+const DIFFERENCE = /^(?:差额|差价)$/;
 /** A word for any item at all (物品, 东西, 财物). */
 const ANY_ITEM = /^(?:物品|东西|财物|物件|随身物品|个人物品)$/;
 // 月卡剩余时长顺延: the time left is what any extension or refund of the card is of.
@@ -422,6 +433,11 @@ function leftUnsaid(meaning: RuleMeaning, phrase: string, condition?: RuleCondit
       );
   }
   // 规定范围内冻结: within the rules is the limit's to say, which the request meets by its amount.
+  if (out.heads.length > 0)
+    out = withOptional(
+      out,
+      out.words.zh.filter((w) => DIFFERENCE.test(w)),
+    );
   const within = WITHIN_RULES.exec(phrase);
   if (within !== null && out.heads.length > 0) out = optionalIn(out, within[0]);
   const left = TIME_LEFT.exec(phrase);
