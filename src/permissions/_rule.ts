@@ -93,7 +93,11 @@ const PREFIX_WORDS: ReadonlyArray<[RegExp, Op]> = [
   ],
   [/(?:大于等于|大于或等于|不低于|不少于|至少|最少|at least|minimum of|minimum|min)\s*$/, '>='],
   [/(?:小于|低于|少于|不足|less than|under|below|lower than)\s*$/, '<'],
-  [/(?:大于|超过|高于|多于|超出|more than|over|above|exceeding|greater than|higher than)\s*$/, '>'],
+  // 过了7天要求免费返修: past the days, beyond them.
+  [
+    /(?:大于|超过|高于|多于|超出|已经过了|已过|过了|more than|over|above|exceeding|greater than|higher than)\s*$/,
+    '>',
+  ],
 ];
 const SUFFIX_WORDS: ReadonlyArray<[RegExp, Op]> = [
   [

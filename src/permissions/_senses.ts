@@ -878,8 +878,15 @@ export const SENSES: readonly SenseDef[] = [
   {
     id: 'repair',
     role: 'action',
-    zh: ['维修', '修理', '修一下', '修好', '修修', '修', '检修', '返修', '报修', '送修', '保修'],
+    zh: ['维修', '修理', '修好', '检修', '返修', '报修', '送修', '保修'],
     en: ['repair*', 'fix', 'fixed', 'fixes', 'fixing', 'mend*'],
+    patterns: [
+      // 修鬓角, 修一下刘海, 修个眉: hair, a brow or nails trimmed, nothing broken mended.
+      {
+        key: '修',
+        re: '修(?:一下|修)?(?!(?:一下|一修|个|了|过|完|下)?(?:鬓角|刘海|发尾|发梢|头发|眉|胡子|胡须|指甲|发型|剪|脚|边))',
+      },
+    ],
   },
   {
     // 抢修: a repair that cannot wait, so an emergency too (紧急抢修派单, 派抢修人员).

@@ -766,3 +766,27 @@ describe('checkPermission on a hair salon’s overcharge rules (held-out round 3
     },
   );
 });
+
+describe('checkPermission on a hair salon’s injury and redo rules (held-out round 33)', () => {
+  const status = statusFor('held-out-33', '青丝阁美发造型');
+  const rules = rulesFor('held-out-33', '青丝阁美发造型');
+  // 规则外的任何补偿 is a rule for what no other rule covers: an injury said (受伤, 医药费) is the
+  // injury rule's, a process, not the residual's supervisor.
+  it.each(['孩子受伤了，赔两千', '耳朵被推子划伤了，你们今天要赔我两千，医药费加精神损失'])(
+    'opens the injury process for "%s"',
+    (said) => {
+      expect(status(said)).toBe('requires_process');
+    },
+  );
+  it('keeps the residual for a case it lists itself (误工费)', () => {
+    expect(checkPermission(rules, '误工费你们得赔我100').rule).toMatch(/^规则外/);
+  });
+  // 修鬓角 is a trim, and 过了7天要求免费返修 is past the seven days.
+  it('reads no repair in 儿子修鬓角', () => {
+    expect(checkPermission(rules, '我儿子在玉林店修鬓角').rule).toBeNull();
+  });
+  it('reads 过了7天 as beyond seven days', () => {
+    expect(status('烫了三天，卷塌了，免费返修一下')).toBe('can_approve_immediately');
+    expect(checkPermission(rules, '都过了十天了，能免费返修吗').rule).toBe('过了7天要求免费返修');
+  });
+});

@@ -989,6 +989,13 @@ function residualsYield(
     rule.residual !== '' && ruleRegExp(residualCases, rule, rule.residual!, '').test(line);
   const has = sensesOf(part);
   const sameAction = (a: CompiledRule, b: CompiledRule): boolean => actOnTheSame(a, b, part.concept, has);
+  const lineHas = whole === undefined ? has : sensesOf(whole);
+  // 孩子受伤了，赔两千 against 人身伤害的医药费和赔偿: a thing of the other rule's own said in the line
+  // (a thing, not an act it is about: 维修费退一半 is no repair lost in the post).
+  const thingSaid = (rule: CompiledRule): boolean =>
+    rule.meaning.objects.some(
+      (o) => SENSES[o]!.role === 'object' && !isPartySense(o) && (has[o] === 1 || lineHas[o] === 1),
+    );
   const covered = (i: number, rule: CompiledRule): boolean =>
     matched.some((j) => {
       const other = rules.rules[j]!;
@@ -998,8 +1005,11 @@ function residualsYield(
         other.text !== rule.text &&
         levels[j]! >= levels[i]! &&
         // Read by more than the action: its case told, or its things or words said (not the same
-        // money above the residual's limit: 退款或补偿>50元 beside 其他退款<=50元).
-        (other.circumstance !== undefined || (levels[j]! >= STRONG && namesMoreThanAction(other))) &&
+        // money above the residual's limit: 退款或补偿>50元 beside 其他退款<=50元), or a thing of
+        // its own said anywhere in the line.
+        (other.circumstance !== undefined ||
+          (levels[j]! >= STRONG && namesMoreThanAction(other)) ||
+          thingSaid(other)) &&
         sameAction(rule, other)
       );
     });

@@ -873,9 +873,9 @@ function circumstanceRules(
   }
 }
 
-/** A rule opening on what no other rule covers: 其他规则以外的, 规定以外的, any other, anything else. */
+/** A rule opening on what no other rule covers: 其他规则以外的, 规定以外的, 规则外的, any other, anything else. */
 const RESIDUAL =
-  /^(?:其他|其它|另外)?(?:以上)?(?:规则|规定|上述)(?:以外|之外)|^(?:其他|其它)(?!用户|人|客户|会员|学员|乘客)|^(?:any|all) other\b|^anything (?:else|not covered)/i;
+  /^(?:其他|其它|另外)?(?:以上)?(?:规则|规定|上述)(?:以外|之外|外)|^(?:其他|其它)(?!用户|人|客户|会员|学员|乘客)|^(?:any|all) other\b|^anything (?:else|not covered)/i;
 
 /** A note in brackets listing examples (烂、坏、变质; 如冰箱食品损失、误工费), and its items. */
 const NOTE_LIST = /\(([^()]*、[^()]*)\)/g;
