@@ -77,7 +77,15 @@ export function actionLabel(input: {
     // in money: 赔偿申请300元), not when it is something else said alongside.
     const family = rule.condition?.family ?? rule.concepts.find((c) => c.families)?.families?.[0];
     const fits = amount !== undefined && family !== undefined && familyOf(amount.unit) === family;
-    return join(phrase, fits ? inUnitOf(amount, rule.condition?.unit) : undefined, lang);
+    // 多扣费、重复扣款>300元 names the case, not its action: the request's action (退款) names it,
+    // the case in brackets.
+    const headless = rule.meaning.heads.length === 0 && rule.concepts.length === 0 && concept !== undefined;
+    const named = headless
+      ? lang === 'zh'
+        ? `${concept.zh}（${phrase}）`
+        : `${concept.en} (${phrase})`
+      : phrase;
+    return join(named, fits ? inUnitOf(amount, rule.condition?.unit) : undefined, lang);
   }
   if (concept) return join(concept[input.lang], amount, input.lang);
   const plain = askedClause(input.text).trim().replace(LEAD, '').replace(TRAIL, '');

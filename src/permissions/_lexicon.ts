@@ -84,7 +84,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '退(?!一下)(?=\\s*(?:[\\d¥$]|[一二两三四五六七八九十百千]))',
       // 退票手续费 is the fee for returning a ticket, not a refund.
       // 退调度费, 退押金, 退定金: 金 names money as 费 and 款 do.
-      '退(?!订|出|货|票)[^,.!?;:、\\n]{1,4}?(?:费|款|钱|金)',
+      // 原路退这一单全部运费: up to six characters between.
+      '退(?!订|出|货|票)[^,.!?;:、\\n]{1,6}?(?:费|款|钱|金)',
       // 核实后退差额, 退了差价: the difference paid over, given back.
       '退(?!订|出|货|票)[^,.!?;:、\\n]{0,4}?(?:差额|差价)',
       // 格个钞票侬要退拨我的: 拨 is Wu for 给.

@@ -115,6 +115,11 @@ export interface RuleMeaning {
    */
   acts?: number[];
   /**
+   * The step an approval's remedy follows from (取消 of 出发前15天及以上取消：全额原路退款): the
+   * request's line must take it too.
+   */
+  stepsBefore?: number[];
+  /**
    * The one thing the product does the rule's action to (月卡 of 月卡顺延, when every rule that
    * extends extends the card): a request naming no thing at all (往后延延，延个一礼拜) means it.
    */
@@ -662,9 +667,9 @@ const OTHER_PERSON_EN = String.raw`\b(?:other|another)(?:'s\b|\s+(?:[a-z-]+\s+)?
  * A rule naming the one party its data is kept for (reports go only to the client; agents get
  * nothing; 上门记录只告诉户主本人; 向本人以外的任何人透露): a rule on other people's data, as 透露他人信息 is.
  */
-// 替来电号码以外的会员卡(家长账户)办理退款: a card or an account other than the calling number's is
+// 替来电号码以外的会员卡(家长账户, 订单或寄存)办理退款: a card, an account or an order other than the calling number's is
 // someone else's.
-export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b|只(?:告诉|告知|给|对|向|发给|提供给|跟)[^,.;、]{0,10}?本人|仅(?:限|对|向|告知|告诉)[^,.;、]{0,10}?本人|(?:本人|来电(?:号码|手机号?|人)?)[^,.;]{0,40}?以外的?(?:任何人|其他人|人|[\u4e00-\u9fff]{0,2}?(?:账户|账号|帐户|卡))`;
+export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b|只(?:告诉|告知|给|对|向|发给|提供给|跟)[^,.;、]{0,10}?本人|仅(?:限|对|向|告知|告诉)[^,.;、]{0,10}?本人|(?:本人|来电(?:号码|手机号?|人)?)[^,.;]{0,40}?以外的?(?:任何人|其他人|人|[\u4e00-\u9fff]{0,2}?(?:账户|账号|帐户|卡|订单|单子|寄存|预约|包裹|行李|物品|商品|车辆|设备|房间|会员))`;
 
 /**
  * Money or data sent anywhere but where it belongs (退款退到原支付账户以外的账户, 原路以外, to a card
@@ -1041,6 +1046,8 @@ export interface RequestView {
   other: () => boolean;
   stems: () => Set<string>;
   context: () => RequestContext;
+  /** Sense flags of the whole line the request is part of. */
+  line: () => SenseFlags;
   /** The whole action of several clauses, read when no clause of it asked for anything. */
   joined?: boolean;
   /**
@@ -1377,6 +1384,7 @@ export function meaningLevel(
     if (!sensesName(view.senses(), concepts)) return NONE;
   // 修改理赔结论 does something to a claim: 理赔到现在还没到账 names the claim and not that action.
   if (m.acts !== undefined && !anySaid(m.acts, view.senses(), undefined)) return NONE;
+  if (m.stepsBefore !== undefined && !anySaid(m.stepsBefore, view.senses(), view.line())) return CONTRADICTED;
   if (stepUnsaid(m, view.norm, view.context().norm)) return NONE;
   const headless = m.heads.length === 0 && concepts.length === 0;
   const t = senseTable();
@@ -1542,8 +1550,10 @@ export function meaningLevel(
   const words = m.words;
   let score = 0;
   let money: boolean | undefined;
+  // 多扣的给我退了: money overcharged, or a difference, asked about names the money (费, 款) of the
+  // rule's.
   const saysMoney = (): boolean => {
-    money ??= moneySaid?.() ?? false;
+    money ??= (moneySaid?.() ?? false) || (view.acts() && moneyThingSaid(has));
     return money;
   };
   // A word only the facts say completes the rule's reading (all) but names nothing the caller
@@ -1616,7 +1626,13 @@ export function meaningLevel(
   }
   // A phrase no sense knows (赠送积分): its first word and half the rest must be said. A denial
   // in it (Eircodes we don't deliver to) is what it is about: do you deliver to us? is not.
-  if (headless && score * 2 < words.zh.length + words.en.length) return NONE;
+  // A rule of things whose words a caller may all leave unsaid (每单 of 保价差价每单>500元) is
+  // read by its things alone, all said, in a clause that asks for something.
+  if (headless && score * 2 < words.zh.length + words.en.length) {
+    const unsaid = (w: string): boolean => m.optional?.includes(w) === true;
+    const things = m.objects.length > 0 && m.objects.every((o) => has[o] === 1);
+    if (!(things && words.zh.every(unsaid) && words.en.every(unsaid) && view.acts())) return NONE;
+  }
   if (headless && words.en.some((w) => DENIAL_EN.test(w) && !view.stems().has(w) && !around.stems().has(w)))
     return NONE;
   // A broad action (改, 查) needs its object said too, unless the lexicon read the rule's own action.
@@ -1740,6 +1756,14 @@ function approvable(m: RuleMeaning, view: RequestView, approving: boolean): bool
 }
 
 /** Sense numbers back from ids (tests and documentation). */
+let moneyThings: readonly number[] | undefined;
+
+/** Whether the flags hold money as a thing: an overcharge or a difference (多扣的, 差价). */
+function moneyThingSaid(has: SenseFlags): boolean {
+  moneyThings ??= [senseNumber('overcharged'), senseNumber('price_difference')];
+  return moneyThings.some((k) => has[k] === 1);
+}
+
 export function senseNumber(id: string): number {
   const k = senseTable().byId.get(id);
   if (k === undefined) throw new Error(`unknown sense ${id}`);
@@ -1844,6 +1868,7 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
     (r.objectAsks === undefined || r.objectAsks === true) &&
     (r.grantHeads === undefined || senses(r.grantHeads)) &&
     (r.acts === undefined || senses(r.acts)) &&
+    (r.stepsBefore === undefined || senses(r.stepsBefore)) &&
     (r.soleObject === undefined || senses([r.soleObject])) &&
     (r.rivals === undefined || senses(r.rivals)) &&
     (r.problemAsks === undefined || r.problemAsks === true) &&

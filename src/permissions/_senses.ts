@@ -1103,6 +1103,11 @@ export const SENSES: readonly SenseDef[] = [
       // 退款记录, 退款进度: the records of refunds and how far one has got, looked up, not asked for.
       { key: '退款', re: '退款(?!记录|流水|明细|进度)' },
       // 退差价, 退我差价: 退 before what is refunded.
+      // 原路退这一单全部运费, 退我那个加急费: 退 before the money named a few words on.
+      {
+        key: '退',
+        re: '退(?!订|出|货|票|房|课|学|卡|租|押)(?=[^,.!?;:、\\n]{1,6}?(?:费|款|钱)(?!记录|流水|明细|进度))',
+      },
       // 核实后退差额: the difference too.
       { key: '退', re: '退(?=(?:我|给我)?\\s*(?:差价|价差|差额))' },
       // 格个钞票侬要退拨我的: 拨 is Wu for 给.
@@ -2782,8 +2787,11 @@ export const SENSES: readonly SenseDef[] = [
     role: 'object',
     // 多扣的保费 is what was overcharged too (退还多扣保费): the forms beginning 多 name both.
     also: ['overcharged'],
-    zh: ['差价', '价差', '多收的', '多扣的'],
+    // 保价差价: the difference a price guarantee pays, read whole (not 保 and 价差).
+    zh: ['保价差价', '差价', '价差', '多收的', '多扣的'],
     en: ['difference', 'price difference*', 'fare difference*', 'overcharge*'],
+    // 保价退差价: the price guarantee is the difference it refunds (not 保价 of a parcel's value).
+    patterns: [{ key: '保价', re: '保价(?=退差价)' }],
   },
   {
     // What the customer holds with the product: a membership, a subscription, a plan, the service.
@@ -3394,6 +3402,17 @@ export const SENSES: readonly SenseDef[] = [
     en: ['every cent', 'full refund*'],
   },
   { id: 'partial', role: 'manner', polar: 'extent', zh: ['部分', '一部分'], en: ['partial*'] },
+  {
+    // 要求免违约金或多退款: more back than the rules give, which a request must ask (能不能多退点),
+    // not any refund. Not 差价多退少补 (the difference either way).
+    id: 'more_back',
+    role: 'manner',
+    polar: 'more_back',
+    mustBeSaid: true,
+    zh: ['多退点', '多退些', '多退一点', '退多点', '退多一点', '多给点', '多赔点'],
+    en: ['a bit more back', 'more back'],
+    patterns: [{ key: '多退', re: '多退(?!少补)' }],
+  },
   {
     // How many times: a rule for the first time (once per tenant) and one for a repeat (a second
     // late-fee waiver within 12 months). A request says which only when it counts.

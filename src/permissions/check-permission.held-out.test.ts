@@ -790,3 +790,63 @@ describe('checkPermission on a hair salon’s injury and redo rules (held-out ro
     expect(checkPermission(rules, '都过了十天了，能免费返修吗').rule).toBe('过了7天要求免费返修');
   });
 });
+
+describe('checkPermission on a luggage service’s and a camp’s money rules (held-out rounds 33 and 34)', () => {
+  const luggage = rulesFor('held-out-34', '轻装行李管家');
+  const camp = rulesFor('held-out-33', '山海行少儿冬夏令营');
+
+  // 超时送达：核实晚于承诺时效的，原路退这一单全部运费: what the operator checks (核实…的) and the
+  // order pointed at (这一单) are no words a caller says.
+  it('approves a late delivery’s fare asked back', () => {
+    expect(checkPermission(luggage, '超时送达了，运费148退我').status).toBe('can_approve_immediately');
+  });
+
+  // 替来电号码以外的订单或寄存…退款: an order other than the calling number's is someone else's.
+  it('does not refuse the caller’s own refund as another number’s order', () => {
+    expect(checkPermission(luggage, '快半夜十二点了才给我送过来，那个钱你们得给我退喽').status).not.toBe(
+      'forbidden',
+    );
+  });
+
+  // （整笔报主管，不拆开先退一部分）tells the operator what not to do: no refund the rule is for.
+  it('reads no refund in a note that denies one', () => {
+    const rules = compileRules({
+      can_approve_immediately: [],
+      requires_supervisor: ['多扣费>300元（整笔报站点主管，不拆开先退一部分）'],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(rules, '超时送达了，运费148退我').rule).toBeNull();
+  });
+
+  it('names a refund of an overcharge by its action, the case in brackets', () => {
+    const said = checkPermission(luggage, '多扣的那笔退给我');
+    expect(said.status).toBe('requires_supervisor');
+    expect(said.label).toBe('退款（多扣费、重复扣款）');
+  });
+
+  // 出发前15天及以上取消：全额原路退款 is the refund of a cancellation: no other refund.
+  it.each(['我要退款', '便宜了三百块，差价退给我'])(
+    'does not approve "%s" as a cancellation’s refund',
+    (said) => {
+      expect(checkPermission(camp, said).rule).not.toMatch(/取消：全额原路退款/);
+    },
+  );
+  it('approves a cancellation’s refund asked with the cancellation', () => {
+    const rules = compileRules({
+      can_approve_immediately: ['出发前15天及以上取消：全额原路退款'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(rules, '取消报名，全额退款').status).toBe('can_approve_immediately');
+    expect(checkPermission(rules, '差价退给我').status).toBe('requires_supervisor');
+  });
+
+  // 保价退差价 within 500, 保价差价每单>500元 beyond it; 多退款 is more back than the rules give.
+  it('reads a price difference asked back against the price guarantee', () => {
+    expect(checkPermission(camp, '便宜了三百块，差价退给我').status).toBe('can_approve_immediately');
+    expect(checkPermission(camp, '便宜了七百块，格个差价要退给我').rule).toMatch(/^保价差价每单>500元/);
+    expect(checkPermission(camp, '违约金太多了，能不能多退一点').rule).toMatch(/多退款/);
+  });
+});

@@ -1467,6 +1467,10 @@ class PartView implements RequestView {
   context(): RequestContext {
     return this.#parsed ? contextFor(this.#parsed) : NO_CONTEXT;
   }
+
+  line(): SenseFlags {
+    return this.#parsed ? sensesOf(this.#parsed.whole) : this.senses();
+  }
 }
 
 /**
@@ -1497,6 +1501,38 @@ function saysAnyWord(
 const DENIAL_ZH = /^[不无没非]/;
 
 /**
+ * 便宜了三百块，差价退给我 against 保价退差价<=500元 and 营中提前离营要求退未参加天数的费用: with no
+ * rule named fully, a plausible rule whose thing the request says is its reading, and one on the
+ * same action naming nothing the line says (no thing, no word of its own) is not. Forbidden rules
+ * are kept.
+ */
+function thingOverNothing(
+  rules: CompiledRules,
+  levels: MatchLevel[],
+  matched: readonly number[],
+  part: Part,
+  whole: Part | undefined,
+): void {
+  const has = sensesOf(part);
+  const thingSaid = (rule: CompiledRule): boolean =>
+    rule.meaning.objects.some((o) => SENSES[o]!.role === 'object' && !isPartySense(o) && has[o] === 1);
+  const named = matched.filter(
+    (i) => levels[i] === PLAUSIBLE && rules.rules[i]!.category !== 'forbidden' && thingSaid(rules.rules[i]!),
+  );
+  if (named.length === 0) return;
+  const line = whole ?? part;
+  const lineHas = sensesOf(line);
+  const stems = stemsFor(line);
+  for (const i of matched) {
+    const rule = rules.rules[i]!;
+    if (levels[i] !== PLAUSIBLE || rule.category === 'forbidden' || named.includes(i)) continue;
+    if (rule.meaning.objects.some((o) => has[o] === 1 || lineHas[o] === 1)) continue;
+    if (saysAnyWord(rule, line.norm, stems)) continue;
+    if (named.some((j) => actOnTheSame(rule, rules.rules[j]!, part.concept, has))) levels[i] = NONE;
+  }
+}
+
+/**
  * 申请赔偿 against 赔偿申请 and 补偿积分>=500: a rule the request names fully is its reading; a
  * rule on the same action whose further words the request does not say (积分) is not. Plausible
  * matches count only where no rule on their action is named fully. Forbidden rules are kept,
@@ -1518,6 +1554,7 @@ function narrowest(
     if (l === PLAUSIBLE) plausible = true;
     else if (l >= STRONG) strong = true;
   }
+  if (plausible && !strong) thingOverNothing(rules, levels, matched, part, whole);
   if (!plausible || !strong) return;
   const has = sensesOf(part);
   const concept = part.concept;

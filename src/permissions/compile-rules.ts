@@ -20,6 +20,7 @@ import {
 } from './_english-alternatives.js';
 import { type ConceptDef, conceptById, detectConcepts, MONEY_BACK_CONCEPTS } from './_lexicon.js';
 import {
+  actionsIn,
   BOOKED_THING_EN,
   CJK_LIST,
   compileMeaning,
@@ -197,10 +198,11 @@ const WHOSE_DATA_ZH =
 const PERSON_AFTER_ZH = /^(?:师傅|人员|工程师|技术员|小哥)/;
 
 /**
- * The operator's check before the action (核实后的, 经核实属实后), or closing the case before its
- * remedy (错收退款（…）核实属实：…): see `compileRule`.
+ * The operator's check before the action (核实后的, 经核实属实后, 核实晚于承诺时效的: what is checked
+ * the facts show), or closing the case before its remedy (错收退款（…）核实属实：…): see `compileRule`.
  */
-const CHECKED_BEFORE = /(?:经过?)?(?:核实|核查|核对|查实)(?:属实|无误)?(?:后的?|(?=\s*(?:[:：]|$)))/g;
+const CHECKED_BEFORE =
+  /(?:经过?)?(?:核实|核查|核对|查实)(?:属实|无误)?(?:后的?|(?=\s*(?:[:：]|$))|[\u4e00-\u9fff]{1,12}?的(?=\s*[,，]))/g;
 
 /**
  * The part of a phrase before its first colon outside notes (损坏门框的赔偿：登记理赔工单…, Complaints:
@@ -255,7 +257,12 @@ export function compileRule(category: PermissionCategory, text: string, alternat
       parsed.phrase.replace(NO_PROMISE_NOTE, '').replace(CUSTOMER_BRINGS_ZH, ''),
     );
   // 其他核实后的退款: the operator's check first is how the rule is applied, no word a caller says.
-  if (category !== 'forbidden') parsed.phrase = parsed.phrase.replace(CHECKED_BEFORE, '');
+  // Nor is what a note tells the operator not to do (（整笔报主管，不拆开先退一部分）).
+  if (category !== 'forbidden')
+    parsed.phrase = parsed.phrase.replace(CHECKED_BEFORE, '').replace(DENIED_IN_NOTE, '');
+  // 多扣费每单合计<=200元: what the limit is counted over, the request meets by its amount.
+  if (category !== 'forbidden' && parsed.condition?.family === 'money')
+    parsed.phrase = parsed.phrase.replace(LIMIT_SCOPE, '');
   // 损坏门框的赔偿：登记理赔工单，定损员2个工作日内上门查看: after a process rule's colon is how the
   // case is handled (a visit to assess it), not what the caller asks for.
   if (category === 'requires_process' && alternative === undefined)
@@ -305,12 +312,6 @@ export function compileRule(category: PermissionCategory, text: string, alternat
     parsed.phrase,
     category === 'can_approve_immediately' ? parsed.condition : undefined,
   );
-  // 多扣费每单合计<=200元: what the limit is counted over, the request meets by its amount, unsaid.
-  if (parsed.condition !== undefined && meaning.heads.length + meaning.objects.length > 0)
-    meaning = withOptional(
-      meaning,
-      meaning.words.zh.filter((w) => LIMIT_SCOPE.test(w)),
-    );
   if (parsed.condition?.noun !== undefined) meaning = countedGrant(meaning, parsed.condition.noun);
   // 退学退费: the refund follows from leaving; a refund alone is not this rule.
   const step = category === 'forbidden' ? undefined : stepOf(parsed.phrase);
@@ -373,11 +374,17 @@ const ONCE = /^(?:一|1)(?:次|回)$/;
 const ONCE_DIGIT = /(?<!\d)1\s*(?:次|回)/;
 /** Within the rules (规定范围内, 标准内): a rule's limit, said in words. */
 const WITHIN_RULES = /规定范围内|规定内|范围内|标准内|规定以内/;
-/** What a limit is counted over (每单合计<=200元): the request meets it by its amount, unsaid. */
+/**
+ * What a limit of money is counted over (每单合计<=200元, 每笔>500元): the request meets it by its
+ * amount, unsaid. (A count's window, 每个会员期1次, is a term of the case: see `parseRule`.)
+ */
 const LIMIT_SCOPE =
-  /^(?:每(?:单|笔|次|人|位|天|日|周|月|年|张|件|个|间|晚|单合计)|单笔|单次|单日|合计|累计|总计|共计|一次性)$/;
-/** The difference a refund gives back (核实后退差额): what any refund of an overcharge is of. */
-const DIFFERENCE = /^(?:差额|差价)$/;
+  /每(?:单|笔|次|人|位|天|日|周|月|年|张|件|个|间|晚)(?:合计|累计)?|单笔|单次|单日|合计|累计|总计|共计/g;
+/**
+ * The difference a refund gives back (核实后退差额): what any refund of an overcharge is of; and
+ * the order or payment pointed at (原路退这一单全部运费): the one the call is about.
+ */
+const DIFFERENCE = /^(?:差额|差价|这一?单|该单|本单|此单|这一?笔|该笔|本笔|全部)$/;
 /** A word for any item at all (物品, 东西, 财物). */
 const ANY_ITEM = /^(?:物品|东西|财物|物件|随身物品|个人物品)$/;
 // 月卡剩余时长顺延: the time left is what any extension or refund of the card is of.
@@ -622,6 +629,10 @@ function statedActions(text: string, category: PermissionCategory): string[] {
 /** A forbidden piece opening on whom it is done for: 为他人的合同…, 替非本人…, 向别人…. */
 const DONE_FOR_OTHERS = /^(?:[替为代帮给向](?:他人|别人|其他人|非本人|非))/;
 
+/** A clause of a note denying the operator a step (（整笔报主管，不拆开先退一部分）). */
+const DENIED_IN_NOTE =
+  /(?<=[(（][^()（）]*?)[,，]?\s*不(?:拆开|拆分|分开)?(?:先行?|当场|现场|直接|马上|立即)[^,，;；()（）]*/g;
+
 /** A clause denying the step it names (不先退款, 客服不当场退款, 不承诺赔偿金额, 不予退还). */
 const STEP_DENIED = /不(?:先行?|当场|现场|直接|马上|立即|承诺|保证|答应|予|得)/;
 
@@ -679,6 +690,7 @@ function compileText(
   text: string,
 ): void {
   const whole = compileRule(category, text);
+  if (category === 'can_approve_immediately') stepBeforeRemedy(whole);
   // hold seats, release unreleased inventory or give out presale codes: each action with its
   // own object is a rule of its own, in place of the whole (see `wholeActions`). Likewise reship
   // by express, or a 3rd barcode reissue: each case (whose words would pair across cases). Each
@@ -816,6 +828,21 @@ function inheritStates(rules: CompiledRule[], first: number, whole: CompiledRule
     const added = missing.filter((p) => !groups.has(SENSES[p]!.polar));
     if (added.length > 0) rule.meaning = { ...rule.meaning, polar: [...rule.meaning.polar, ...added] };
   }
+}
+
+/**
+ * 出发前15天及以上取消：全额原路退款: the step before the colon (取消) is what the remedy follows
+ * from; a request must take it too (a refund of a price difference is no cancellation). A broad
+ * step that the lexicon's action left out of the rule's heads becomes one the request must say.
+ */
+function stepBeforeRemedy(rule: CompiledRule): void {
+  if (!hasCjk(rule.phrase)) return;
+  const colon = colonOutsideNotes(rule.phrase);
+  if (colon < 2) return;
+  const steps = actionsIn(scanSenses(withoutNotes(rule.phrase.slice(0, colon))));
+  const unsaid = steps.filter((k) => !rule.meaning.heads.includes(k));
+  if (unsaid.length === 0 || unsaid.length < steps.length) return;
+  rule.meaning = { ...rule.meaning, stepsBefore: unsaid };
 }
 
 /** What opens a rule by whom it serves (为预订人或入住人本人, 给会员本人): no circumstance a caller tells. */
