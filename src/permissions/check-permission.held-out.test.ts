@@ -850,3 +850,14 @@ describe('checkPermission on a luggage service’s and a camp’s money rules (h
     expect(checkPermission(camp, '违约金太多了，能不能多退一点').rule).toMatch(/多退款/);
   });
 });
+
+describe('checkPermission on a call waited for (held-out round 34)', () => {
+  const luggage = rulesFor('held-out-34', '轻装行李管家');
+  // 咁我等佢电话: a call the caller waits for hands over no one's number.
+  it.each(['好啦，那我等他电话，谢谢了。', '那我等主管电话'])('does not refuse "%s"', (said) => {
+    expect(checkPermission(luggage, said).status).not.toBe('forbidden');
+  });
+  it('still refuses a number asked for', () => {
+    expect(checkPermission(luggage, '把他电话给我').status).toBe('forbidden');
+  });
+});
