@@ -1751,9 +1751,14 @@ function approvable(m: RuleMeaning, view: RequestView, approving: boolean): bool
   const t = senseTable();
   const has = view.senses();
   const around = view.context().has;
-  for (const o of m.objects) if (t.isGuest[o] === 1 && (has[o] === 1 || around[o] === 1)) return true;
+  // 让我室友去帮我取 of 授权代取人: the person named is the one the caller adds to those who may act.
+  rosterSense ??= senseNumber('roster');
+  for (const o of m.objects)
+    if ((t.isGuest[o] === 1 || o === rosterSense) && (has[o] === 1 || around[o] === 1)) return true;
   return false;
 }
+
+let rosterSense: number | undefined;
 
 /** Sense numbers back from ids (tests and documentation). */
 let moneyThings: readonly number[] | undefined;

@@ -942,6 +942,12 @@ export const SENSES: readonly SenseDef[] = [
       { key: 'put', re: PUT_ON_ACCOUNT_EN },
       // 把我媳妇也加上, 把他加进去, 把我老公加到紧急联系人里
       { key: '把', re: '把[^,.!?;:、\\n]{1,8}?(?:也|一起)?(?:加上|加进去|加进来|加到|添加)', overlay: true },
+      // 让我室友去帮我取: someone sent to collect for the caller is added to those who may.
+      ...['帮我', '替我', '代我'].map((key) => ({
+        key,
+        re: `(?<=(?:让|叫|请|由)[^,.!?;:、\\n]{1,6}?(?:去|来)?)${key}(?:去|来)?(?:取|拿|领|接)(?!消)`,
+        overlay: true as const,
+      })),
     ],
   },
   {
@@ -963,7 +969,19 @@ export const SENSES: readonly SenseDef[] = [
     // Those an account lets act, collect or be told besides its holder.
     id: 'roster',
     role: 'object',
-    zh: ['接送人', '代接人', '代取人', '联系人', '授权人', '被授权人', '授权家属', '监护人', '家庭成员'],
+    zh: [
+      '接送人',
+      '代接人',
+      '代取人',
+      '联系人',
+      '授权人',
+      '被授权人',
+      '授权家属',
+      '监护人',
+      '家庭成员',
+      '代取',
+      '代领',
+    ],
     en: [
       'authori* hirer*',
       'authori* person*',
@@ -977,6 +995,11 @@ export const SENSES: readonly SenseDef[] = [
       'emergency contact*',
     ],
     patterns: [
+      // 让我室友去帮我取, 叫我妈替我领: someone the caller sends to collect what is theirs.
+      ...['帮我', '替我', '代我'].map((key) => ({
+        key,
+        re: `(?<=(?:让|叫|请|由)[^,.!?;:、\\n]{1,6}?(?:去|来)?)${key}(?:去|来)?(?:取|拿|领|接)(?!消)`,
+      })),
       { key: 'put', re: PUT_ON_ACCOUNT_EN, overlay: true },
       { key: 'add', re: ADD_TO_ACCOUNT_EN, overlay: true },
     ],

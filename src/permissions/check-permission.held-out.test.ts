@@ -861,3 +861,21 @@ describe('checkPermission on a call waited for (held-out round 34)', () => {
     expect(checkPermission(luggage, '把他电话给我').status).toBe('forbidden');
   });
 });
+
+describe('checkPermission on a proxy the caller sends (held-out round 34)', () => {
+  const luggage = rulesFor('held-out-34', '轻装行李管家');
+  const caller = { callerPhone: '13900003408' };
+  // 寄存人本人来电授权代取人（姓名和手机号）: someone sent to collect for the caller, with the name and
+  // number the rule asks for, is the caller's to authorise, no one else's data asked for.
+  it.each(['让我室友去帮我取', '你给我登记一下，让我室友去帮我取。她叫王佳琪，手机号15889047721。'])(
+    'approves "%s"',
+    (said) => {
+      expect(checkPermission(luggage, said, { caller }).status).toBe('can_approve_immediately');
+    },
+  );
+  it('still refuses a roommate’s own storage asked after', () => {
+    expect(checkPermission(luggage, '我室友手机号15889047721，帮我查下她的寄存在哪', { caller }).status).toBe(
+      'forbidden',
+    );
+  });
+});

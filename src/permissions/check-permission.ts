@@ -2462,6 +2462,10 @@ function withDataScope(
   // On a guardian's or a principal's account, the caller's own child or kin is whom it is held for.
   const found = otherPartyUnder(rules, decision.action, caller) ?? roleRefused(disclosure, decision.action);
   if (!found) return decision;
+  // 让我室友去帮我取，她叫王佳琪，手机号… against 寄存人本人来电授权代取人（姓名和手机号）: the person the
+  // caller adds to those who may act on their account, with the number the rule asks for, is no
+  // one else's data asked for.
+  if (!('kind' in found && found.kind === 'card') && addsToRoster(rules, decision)) return decision;
   // Copies of CCTV footage (subject access requests): a product whose own rule on footage read the
   // request has said how footage is given; the cameras' other people are that process's to mind.
   if (asksForFootage(found.text) && decidedByFootageRule(rules, decision)) return decision;
@@ -2490,6 +2494,14 @@ function withDataScope(
 }
 
 let footageSense: number | undefined;
+let rosterSense: number | undefined;
+
+/** Whether an approval was read by a rule adding someone to those who may act (授权代取人, 添加接送人). */
+function addsToRoster(rules: CompiledRules, decision: PermissionDecision): boolean {
+  if (decision.status !== 'can_approve_immediately' || decision.rule === null) return false;
+  rosterSense ??= senseNumber('roster');
+  return rules.rules.some((r) => r.text === decision.rule && r.meaning.objects.includes(rosterSense!));
+}
 
 /**
  * Whether a part of the decision was read by a rule about camera footage that escalates (a process,
