@@ -672,11 +672,11 @@ const OTHER_PERSON_EN = String.raw`\b(?:other|another)(?:'s\b|\s+(?:[a-z-]+\s+)?
 export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b|只(?:告诉|告知|给|对|向|发给|提供给|跟)[^,.;、]{0,10}?本人|仅(?:限|对|向|告知|告诉)[^,.;、]{0,10}?本人|(?:本人|来电(?:号码|手机号?|人)?)[^,.;]{0,40}?以外的?(?:任何人|其他人|人|[\u4e00-\u9fff]{0,2}?(?:账户|账号|帐户|卡|订单|单子|寄存|预约|包裹|行李|物品|商品|车辆|设备|房间|会员))`;
 
 /**
- * Money or data sent anywhere but where it belongs (退款退到原支付账户以外的账户, 原路以外, to a card
+ * Money or data sent anywhere but where it belongs (退款退到原支付账户以外的账户, 原路以外, a card other than the one charged, to a card
  * other than the one paid with): the caller's own refund asks for no such rule's step.
  */
 // 退到非原支付账户, 转给别人的协议抵用: money sent to an account not the one it came from.
-const OTHER_THAN_OWN = String.raw`(?:原|本人|注册|登记|绑定|预留)[^,.;、]{0,8}?以外的?(?:账户|账号|帐户|银行卡|卡|手机号?|号码|地址)|原路以外|非(?:原|本人)(?:支付|付款)?(?:账户|账号|帐户|银行卡|卡|渠道|方式)|转(?:给|到)(?:别人|他人)|\bother than (?:the |their |its |your )?(?:original|registered|one (?:they |it was |you )?paid|(?:card|bank account|payment (?:card|method))\b)|\bnot the (?:original|registered) (?:card|account)|\b(?:a |any )?(?:different|another|other) (?:card|account|bank account|payment (?:card|method))\b[^.;]{0,30}?\bthan\b`;
+const OTHER_THAN_OWN = String.raw`(?:原|本人|注册|登记|绑定|预留)[^,.;、]{0,8}?以外的?(?:账户|账号|帐户|银行卡|卡|手机号?|号码|地址)|原路以外|非(?:原|本人)(?:支付|付款)?(?:账户|账号|帐户|银行卡|卡|渠道|方式)|转(?:给|到)(?:别人|他人)|\bother than (?:the |their |its |your )?(?:original|registered|one (?:they |it was |you )?paid|one (?:it was |they were |you were )?(?:charged|taken from|paid (?:with|from))|(?:card|bank account|payment (?:card|method))\b)|\bnot the (?:original|registered) (?:card|account)|\b(?:a |any )?(?:different|another|other) (?:card|account|bank account|payment (?:card|method))\b[^.;]{0,30}?\bthan\b`;
 
 const OTHER_THAN_OWN_RE = new RegExp(OTHER_THAN_OWN, 'i');
 
@@ -685,12 +685,16 @@ const OTHER_THAN_OWN_RE = new RegExp(OTHER_THAN_OWN, 'i');
  * my son's card): where it goes, with someone else or another account named there.
  */
 const SENT_ELSEWHERE =
-  /(?:退|转|打|汇|充|存|返|发)(?:到|给|进|回|入|去)(?:[^,.!?;:、\n]{0,10}?)(?:微信|支付宝|卡|账户|账号|帐户|零钱|钱包|邮箱|手机|协议|合同|订单|名下)|\b(?:to|into|onto|on)\s+(?:his|her|their|someone else's|somebody else's|another|a different|(?:my|our)\s+\w+'s|[a-z]+'s)\s+(?:\w+\s+)?(?:card|account|bank|wallet|paypal|email|phone)\b/gi;
+  /(?:退|转|打|汇|充|存|返|发)(?:到|给|进|回|入|去)(?:[^,.!?;:、\n]{0,10}?)(?:微信|支付宝|卡|账户|账号|帐户|零钱|钱包|邮箱|手机|协议|合同|订单|名下)|\b(?:to|into|onto|on)\s+(?:his|her|their|someone else's|somebody else's|another|a different|(?:my|me|our)\s+(?:other|new|second|different)|(?:my|our)\s+\w+'s|[a-z]+'s)\s+(?:\w+\s+)?(?:card|account|bank|wallet|paypal|email|phone)\b/gi;
 
 /** Whether a request sends money or data to someone else or another account (see `RuleMeaning.toOther`). */
 function sentElsewhere(norm: string, wards: Wards | undefined): boolean {
   for (const [span] of norm.matchAll(SENT_ELSEWHERE)) {
-    if (/(?:别的|另一|另外|其他|其它)|\b(?:another|a different|someone else|somebody else)\b/i.test(span))
+    if (
+      /(?:别的|另一|另外|其他|其它)|\b(?:another|a different|someone else|somebody else|other|new|second)\b/i.test(
+        span,
+      )
+    )
       return true;
     if (namesOtherBesidesWards(span, wards)) return true;
   }

@@ -879,3 +879,14 @@ describe('checkPermission on a proxy the caller sends (held-out round 34)', () =
     );
   });
 });
+
+describe('checkPermission on an e-bike subscription’s card rule (held-out round 34)', () => {
+  const status = statusFor('held-out-34', 'Freewheel E-Bike Subscriptions');
+  // "refunding to a card other than the one charged": the caller's own card is the one charged.
+  it('does not refuse money put back on the caller’s own card', () => {
+    expect(status('Can you just put whatever it is back on me card')).not.toBe('forbidden');
+  });
+  it("still refuses a refund to someone else's card", () => {
+    expect(status("refund it to my wife's card")).toBe('forbidden');
+  });
+});
