@@ -1061,6 +1061,23 @@ describe('createRulesAgent on any product', () => {
     },
   );
 
+  // Asked and called off in the same line (held-out round 34): nothing is checked or opened.
+  it('a request called off in the same line is declined', async () => {
+    const { call: c, turns } = heldOutCall(34, 'R3416', 'Freewheel E-Bike Subscriptions');
+    await c.say(turns[0]!);
+    await c.say(turns[1]!);
+    const before = c.events.filter((e) => e.type === 'permission_check' || e.type === 'ticket').length;
+    const reply = await c.say(turns[2]!);
+    expect(c.events.filter((e) => e.type === 'permission_check' || e.type === 'ticket')).toHaveLength(before);
+    expect(reply).toMatch(/leave it there|先不安排了/);
+  });
+  // A demand's terms (反正你先退我一百块吧，我也懒得算了) are no calling off.
+  it('a demand with 算了 in its terms is still checked', async () => {
+    const { call: c, turns } = heldOutCall(2, 'R219', '皓白口腔');
+    await c.say(turns[0]!);
+    expect(c.events.filter((e) => e.type === 'permission_check').length).toBeGreaterThan(0);
+  });
+
   it.each([
     '好的，对了我叫王建华，你们记一下，下回打过来就不用再说了',
     '行，我的名字你们存一下嘛，下次就不用重新讲了',

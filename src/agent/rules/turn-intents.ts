@@ -256,16 +256,33 @@ function promised(ctx: CallContext, entry: RequestEntry): string | undefined {
  * then): withdrawing words, no request waiting, nothing asked for after them, and no explicit ask.
  */
 export function declines(ctx: CallContext, utterance: string, u: Understanding): boolean {
-  if (!DECLINE.test(utterance) || u.asksForAction || ASKS_AGAIN.test(utterance)) return false;
+  if (!DECLINE.test(utterance)) return false;
+  let end = 0;
+  for (const m of utterance.matchAll(new RegExp(DECLINE.source, 'gi'))) end = m.index + m[0].length;
+  // can you send one of your mechanics round - actually no, leave it, don't bother / 帮我加个电池…
+  // 算了算了，先不加了: asked and called off in the same line, nothing asked after. Not 给我退两千，
+  // 这事儿就算了 (the demand's terms) nor 懒得算了 (reckoned).
+  const start = CALLED_OFF_IN_LINE.exec(utterance)?.index ?? -1;
+  const calledOff =
+    start >= 0 &&
+    (u.actions.length > 0
+      ? u.actions.every((a) => a.end <= start)
+      : u.asksForAction && ASKS_AGAIN.test(utterance.slice(0, start)));
+  const asked = calledOff
+    ? ASKS_AGAIN.test(utterance.slice(end))
+    : u.asksForAction || ASKS_AGAIN.test(utterance);
+  if (asked) return false;
   const open = (ctx.requests ?? []).filter(
     (r) => r.state === 'escalated' || (r.state === 'approved' && !r.carried_out),
   );
-  if (open.length > 0 && !dropsWhatWasOnlyAsked(ctx, utterance, open)) return false;
-  let end = 0;
-  for (const m of utterance.matchAll(new RegExp(DECLINE.source, 'gi'))) end = m.index + m[0].length;
+  if (open.length > 0 && !calledOff && !dropsWhatWasOnlyAsked(ctx, utterance, open)) return false;
   // 不想续了，直接关掉: a request said after the withdrawing words is what the caller wants.
   return u.actions.every((a) => a.end <= end);
 }
+
+/** Words that call off what the same line asked, said outright (actually no, leave it; 算了算了). */
+const CALLED_OFF_IN_LINE =
+  /\bactually,? no\b|\bforget (?:it|that)\b|\bleave it\b|\bdon'?t bother\b|\bnever ?mind\b|\bscratch that\b|算了算了|还是算了|(?:哎|唉|嗯)算了|不用了不用了|先不[\u4e00-\u9fff]{1,4}了/i;
 
 /**
  * 三十块啊？介贵的啦……算了算了，先不洗了 while a supervisor's answer is awaited: the step dropped is
