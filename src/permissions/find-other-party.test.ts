@@ -51,6 +51,18 @@ describe('findOtherParty', () => {
     expect(action.slice(found!.start, found!.end)).toBe(found!.text);
   });
 
+  // Where someone else's things are is theirs to tell (held-out round 34); the caller's own are not.
+  it.each([
+    'Can you have a look where his bike is on that tracker thing?',
+    "where is my partner's bike",
+    "where's her car parked",
+  ])("finds someone else's whereabouts asked: %j", (action) => {
+    expect(findOtherParty(action, CALLER)?.kind).toBe('person');
+  });
+  it.each(['where is my bike', 'where do I collect it'])('finds no one in %j', (action) => {
+    expect(findOtherParty(action, CALLER)).toBeUndefined();
+  });
+
   it.each([
     '我的号码是13700001111，帮我重置密码',
     '我的手机号137 0000 1111，查下话费',

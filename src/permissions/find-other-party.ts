@@ -243,7 +243,7 @@ function compiled(): Matchers {
   // A person's data is named (订单, 地址, email ...), asked for (where does he live, 住的几号房)
   // or looked up (查查我兄弟家).
   const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}|${LOOKUP_ZH}`;
-  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+much\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b`;
+  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+much\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
     refZh: new RegExp(
@@ -288,6 +288,9 @@ function compiled(): Matchers {
         `|how\\s+much\\s+(?:is\\s+|does\\s+|did\\s+|will\\s+|has\\s+)?(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re|\\s+is|\\s+are)?\\s+(?:gettin[g']?|get|gets|got|owe|owes|owin[g']?|payin[g']?|pays|paid|earnin[g']?|earn|earns|earned|makin[g']?|makes|made|spen[dt]|spends|spending|top(?:ped)? up|tops up|topping up|put on|load(?:ed)?)(?![a-z])` +
         // my friend Bianca also booked … when is hers: someone else's, asked by the pronoun alone.
         `|\\b(?:when|what time|what day|which day|where)(?:'s|\\s+is|\\s+was|\\s+are)\\s+(?:hers|his|theirs)\\b` +
+        // where his bike is, where's my partner's car: where someone else's things are.
+        `|\\bwhere(?:'s|\\s+is|\\s+are|\\s+was)\\s+(?:his|her|their|(?:${W.PEOPLE_EN})(?:'s|s'))\\s+[a-z-]+` +
+        `|\\bwhere\\s+(?:his|her|their|(?:${W.PEOPLE_EN})(?:'s|s'))\\s+(?:[a-z-]+\\s+){0,2}?(?:is|are|was|were)\\b` +
         // has my wife been in this month, did my husband book anything, how often does she come
         // in: what someone else did with the business.
         `|(?:has|have|did|does|is|was|if|whether|how (?:many times|often))\\s+(?:(?:has|did|does)\\s+)?(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:(?:ever|already|recently|actually|still|been)\\s+)?(?:been in|been (?:coming|going) in|come in|came in|comes in|been here|book(?:ed|s)?\\s+(?:anything|any|in|a|an|another)|top(?:ped|s)? up|spen[dt]|sign(?:ed)? up|join(?:ed)?|visit(?:ed|s)?)\\b` +
