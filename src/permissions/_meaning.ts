@@ -1756,13 +1756,18 @@ function approvable(m: RuleMeaning, view: RequestView, approving: boolean): bool
   const has = view.senses();
   const around = view.context().has;
   // 让我室友去帮我取 of 授权代取人: the person named is the one the caller adds to those who may act.
-  rosterSense ??= senseNumber('roster');
   for (const o of m.objects)
-    if ((t.isGuest[o] === 1 || o === rosterSense) && (has[o] === 1 || around[o] === 1)) return true;
+    if ((t.isGuest[o] === 1 || isRosterSense(o)) && (has[o] === 1 || around[o] === 1)) return true;
   return false;
 }
 
 let rosterSense: number | undefined;
+
+/** Whether the sense is those an account lets act or be told besides its holder (代取人, 接送人). */
+export function isRosterSense(k: number): boolean {
+  rosterSense ??= senseNumber('roster');
+  return k === rosterSense;
+}
 
 /** Sense numbers back from ids (tests and documentation). */
 let moneyThings: readonly number[] | undefined;

@@ -221,10 +221,16 @@ export function verbNotNoun(word: string): string {
   return String.raw`(?<!\b(?:${ARTICLE_EN}\s+(?:${DESCRIBING_EN}\s+){0,2}|${POINTING_EN}\s+))${word}(?!s\b|'s\b)[a-z]*`;
 }
 
-/** The table. Order does not matter. */
 /** Words that count a case as a repeat (a second waiver, a 3rd reissue): the repeat_time sense's own. */
 export const REPEAT_WORDS_EN = ['second', '2nd', 'third', '3rd', 'repeat*'] as const;
 
+/** Someone the caller sends to collect what is theirs: 让我室友去帮我取, 叫我妈替我领. */
+const SENT_TO_COLLECT = ['帮我', '替我', '代我'].map((key) => ({
+  key,
+  re: `(?<=(?:让|叫|请|由)[^,.!?;:、\\n]{1,6}?(?:去|来)?)${key}(?:去|来)?(?:取|拿|领|接)(?!消)`,
+}));
+
+/** The table. Order does not matter. */
 export const SENSES: readonly SenseDef[] = [
   // Words that only keep shorter forms from firing inside them.
   {
@@ -943,11 +949,7 @@ export const SENSES: readonly SenseDef[] = [
       // 把我媳妇也加上, 把他加进去, 把我老公加到紧急联系人里
       { key: '把', re: '把[^,.!?;:、\\n]{1,8}?(?:也|一起)?(?:加上|加进去|加进来|加到|添加)', overlay: true },
       // 让我室友去帮我取: someone sent to collect for the caller is added to those who may.
-      ...['帮我', '替我', '代我'].map((key) => ({
-        key,
-        re: `(?<=(?:让|叫|请|由)[^,.!?;:、\\n]{1,6}?(?:去|来)?)${key}(?:去|来)?(?:取|拿|领|接)(?!消)`,
-        overlay: true as const,
-      })),
+      ...SENT_TO_COLLECT.map((p) => ({ ...p, overlay: true as const })),
     ],
   },
   {
@@ -996,10 +998,7 @@ export const SENSES: readonly SenseDef[] = [
     ],
     patterns: [
       // 让我室友去帮我取, 叫我妈替我领: someone the caller sends to collect what is theirs.
-      ...['帮我', '替我', '代我'].map((key) => ({
-        key,
-        re: `(?<=(?:让|叫|请|由)[^,.!?;:、\\n]{1,6}?(?:去|来)?)${key}(?:去|来)?(?:取|拿|领|接)(?!消)`,
-      })),
+      ...SENT_TO_COLLECT,
       { key: 'put', re: PUT_ON_ACCOUNT_EN, overlay: true },
       { key: 'add', re: ADD_TO_ACCOUNT_EN, overlay: true },
     ],

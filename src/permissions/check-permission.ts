@@ -20,6 +20,7 @@ import {
   EXACT,
   hasAction,
   isPartySense,
+  isRosterSense,
   type MatchLevel,
   meaningLevel,
   NO_CONTEXT,
@@ -992,10 +993,7 @@ function residualsYield(
   const lineHas = whole === undefined ? has : sensesOf(whole);
   // 孩子受伤了，赔两千 against 人身伤害的医药费和赔偿: a thing of the other rule's own said in the line
   // (a thing, not an act it is about: 维修费退一半 is no repair lost in the post).
-  const thingSaid = (rule: CompiledRule): boolean =>
-    rule.meaning.objects.some(
-      (o) => SENSES[o]!.role === 'object' && !isPartySense(o) && (has[o] === 1 || lineHas[o] === 1),
-    );
+  const thingSaid = (rule: CompiledRule): boolean => ownThingSaid(rule, has, lineHas);
   const covered = (i: number, rule: CompiledRule): boolean =>
     matched.some((j) => {
       const other = rules.rules[j]!;
@@ -1500,6 +1498,13 @@ function saysAnyWord(
 /** A rule's word that denies (不做, 不以, 无须). */
 const DENIAL_ZH = /^[不无没非]/;
 
+/** Whether any of the flags holds a thing of the rule's own (a thing, not a person nor an act). */
+function ownThingSaid(rule: CompiledRule, ...flags: SenseFlags[]): boolean {
+  return rule.meaning.objects.some(
+    (o) => SENSES[o]!.role === 'object' && !isPartySense(o) && flags.some((has) => has[o] === 1),
+  );
+}
+
 /**
  * 便宜了三百块，差价退给我 against 保价退差价<=500元 and 营中提前离营要求退未参加天数的费用: with no
  * rule named fully, a plausible rule whose thing the request says is its reading, and one on the
@@ -1514,10 +1519,11 @@ function thingOverNothing(
   whole: Part | undefined,
 ): void {
   const has = sensesOf(part);
-  const thingSaid = (rule: CompiledRule): boolean =>
-    rule.meaning.objects.some((o) => SENSES[o]!.role === 'object' && !isPartySense(o) && has[o] === 1);
   const named = matched.filter(
-    (i) => levels[i] === PLAUSIBLE && rules.rules[i]!.category !== 'forbidden' && thingSaid(rules.rules[i]!),
+    (i) =>
+      levels[i] === PLAUSIBLE &&
+      rules.rules[i]!.category !== 'forbidden' &&
+      ownThingSaid(rules.rules[i]!, has),
   );
   if (named.length === 0) return;
   const line = whole ?? part;
@@ -2494,13 +2500,10 @@ function withDataScope(
 }
 
 let footageSense: number | undefined;
-let rosterSense: number | undefined;
-
 /** Whether an approval was read by a rule adding someone to those who may act (授权代取人, 添加接送人). */
 function addsToRoster(rules: CompiledRules, decision: PermissionDecision): boolean {
   if (decision.status !== 'can_approve_immediately' || decision.rule === null) return false;
-  rosterSense ??= senseNumber('roster');
-  return rules.rules.some((r) => r.text === decision.rule && r.meaning.objects.includes(rosterSense!));
+  return rules.rules.some((r) => r.text === decision.rule && r.meaning.objects.some(isRosterSense));
 }
 
 /**

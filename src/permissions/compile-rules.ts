@@ -372,9 +372,9 @@ const TERM_ANCHOR = /^[\u4e00-\u9fff]{1,6}?[前后](?=\s*[\u4e00-\u9fff])/;
 // 改约一次, 顺延一次: once, which is what a request that says no count asks for.
 const ONCE = /^(?:一|1)(?:次|回)$/;
 const ONCE_DIGIT = /(?<!\d)1\s*(?:次|回)/;
+/** Who calls, in person (寄存人本人来电, 持卡人本人来电): the caller the rule serves. */
+const SELF_CALLING = /[\u4e00-\u9fff]{1,4}?本人(?:来电|致电|打来)/;
 /** Within the rules (规定范围内, 标准内): a rule's limit, said in words. */
-/** Who calls, in person (寄存人本人来电, 持卡人本人): the caller the rule serves. */
-const SELF_CALLING = /[\u4e00-\u9fff]{1,4}?人?本人(?:来电|致电|打来)?/;
 const WITHIN_RULES = /规定范围内|规定内|范围内|标准内|规定以内/;
 /**
  * What a limit of money is counted over (每单合计<=200元, 每笔>500元): the request meets it by its
@@ -441,7 +441,7 @@ function leftUnsaid(meaning: RuleMeaning, phrase: string, condition?: RuleCondit
         out.words.en.filter((w) => own.includes(w)),
       );
   }
-  // 规定范围内冻结: within the rules is the limit's to say, which the request meets by its amount.
+  // 核实后退差额, 原路退这一单全部运费: the difference or the order pointed at is what is refunded.
   if (out.heads.length > 0)
     out = withOptional(
       out,
@@ -451,6 +451,7 @@ function leftUnsaid(meaning: RuleMeaning, phrase: string, condition?: RuleCondit
   // calling number, no word a request says.
   const caller = SELF_CALLING.exec(phrase);
   if (caller !== null && out.heads.length + out.objects.length > 0) out = optionalIn(out, caller[0]);
+  // 规定范围内冻结: within the rules is the limit's to say, which the request meets by its amount.
   const within = WITHIN_RULES.exec(phrase);
   if (within !== null && out.heads.length > 0) out = optionalIn(out, within[0]);
   const left = TIME_LEFT.exec(phrase);
