@@ -2,12 +2,12 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { list, recentCallSummaries, text } from '../agent/record-text.js';
-import { slaPromise } from '../agent/rules/reply-phrases.js';
 import { CsError } from '../domain/cs-error.js';
 import { methodologySteps } from '../domain/methodology.js';
 import { permissionLabel } from '../domain/permission-labels.js';
 import { maskPhone, normalizePhone } from '../domain/phone.js';
 import { PERMISSION_CATEGORIES, type StoredRecord } from '../domain/record-schemas.js';
+import { slaPromise } from '../records/product-sla.js';
 import { resolveRecord } from '../records/resolve-record.js';
 import type { RecordStore } from '../store/record-store.js';
 

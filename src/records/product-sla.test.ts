@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { slaPromise } from '../agent/rules/reply-phrases.js';
 import { renderPermissionBlock } from '../render/permission-block.js';
-import { dueAt, formatPromise, formatSpan, slaTime } from './product-sla.js';
+import { dueAt, formatPromise, formatSpan, slaPromise, slaTime } from './product-sla.js';
 
 const decision = {
   action: '退款200元',

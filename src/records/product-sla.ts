@@ -129,6 +129,15 @@ export function formatPromise(span: Span, lang: Language): string {
   return lang === 'zh' ? `${formatSpan(span, lang)}内` : `within ${formatSpan(span, lang)}`;
 }
 
+/**
+ * The time a supervisor or a process takes, as it is promised, read from the product's SLA text
+ * ("主管审批2小时内回复" -> "2小时内", "Supervisors call back by 17:00 the next working day" -> "by
+ * 17:00 the next working day"): what the agent, the permission block and the MCP prompt all say.
+ */
+export function slaPromise(sla: string | undefined, kind: 'supervisor' | 'process', lang: Language): string {
+  return formatPromise(slaTime(sla, kind), lang);
+}
+
 const MS: Record<TimeUnit, number> = {
   minute: 60_000,
   hour: 3_600_000,

@@ -1,20 +1,20 @@
 import { permissionLabel } from '../domain/permission-labels.js';
 import type { PermissionCategory } from '../domain/record-schemas.js';
 import type { CountedTotal, PermissionDecision } from '../permissions/index.js';
-import { formatPromise, slaTime } from '../records/product-sla.js';
+import { slaPromise } from '../records/product-sla.js';
 import { escapeControlChars } from './escape-control-chars.js';
 
 type Lang = 'zh' | 'en';
 
 function processLine(status: PermissionCategory, lang: Lang, sla: string | undefined): string | undefined {
   if (status === 'requires_supervisor') {
-    const t = formatPromise(slaTime(sla, 'supervisor'), lang);
+    const t = slaPromise(sla, 'supervisor', lang);
     return lang === 'zh'
       ? `流程: 请告知客户需要主管审批,预计${t}回复`
       : `Process: Tell the customer a supervisor must approve; expect a reply ${t}`;
   }
   if (status === 'requires_process') {
-    const t = formatPromise(slaTime(sla, 'process'), lang);
+    const t = slaPromise(sla, 'process', lang);
     return lang === 'zh'
       ? `流程: 请告知客户需要提交正式申请,我们将登记工单,预计${t}处理`
       : `Process: Tell the customer this needs a formal request; we log a ticket, handled ${t}`;

@@ -1,5 +1,4 @@
 import type { Language } from '../../domain/language.js';
-import { formatPromise, slaTime } from '../../records/product-sla.js';
 
 /** Short spoken phrases the built-in agent uses besides the operator's own. */
 export const PHRASES = {
@@ -41,15 +40,6 @@ export function phrases(language: Language) {
 export function pick<T>(list: readonly T[], turn: number): T | undefined {
   if (list.length === 0) return undefined;
   return list[((turn % list.length) + list.length) % list.length];
-}
-
-/**
- * The time a supervisor or a process takes, as it is promised, read from the product's SLA text by
- * the one SLA reader ("主管审批2小时内回复" -> "2小时内", "Supervisors call back by 17:00 the next
- * working day" -> "by 17:00 the next working day"; the permission block says the same).
- */
-export function slaPromise(sla: string, kind: 'supervisor' | 'process', language: Language): string {
-  return formatPromise(slaTime(sla, kind), language);
 }
 
 /** A rule that says its own "no" (禁止透露…, 不得…, Never …, No …): quoted, not negated again. */

@@ -17,6 +17,7 @@ import {
   type PermissionDecision,
   type PermissionPart,
 } from '../../permissions/index.js';
+import { slaPromise } from '../../records/product-sla.js';
 import { actionFor } from './action-for-request.js';
 import { asWritten } from './as-written.js';
 import { followUpAnswer, takenUp } from './follow-up-question.js';
@@ -33,7 +34,7 @@ import {
   whichPaymentUnclear,
 } from './payment-in-question.js';
 import { decideAhead, rulesOf, termOf } from './product-rules.js';
-import { forbiddenReason, phrases, pick, slaPromise } from './reply-phrases.js';
+import { forbiddenReason, phrases, pick } from './reply-phrases.js';
 import { factsHead, maskOtherPhones, pointsAtItem } from './speak-facts.js';
 import {
   afterWithdrawal,

@@ -4,14 +4,13 @@ import type { Bilingual, Language } from '../../domain/language.js';
 import type { RequestEntry } from '../../domain/session-schemas.js';
 import { tokenize } from '../../knowledge/index.js';
 import { findActionRequests } from '../../permissions/index.js';
-import { promisesTime } from '../../records/product-sla.js';
+import { promisesTime, slaPromise } from '../../records/product-sla.js';
 import { asWritten } from './as-written.js';
 import { dayNamed } from './days-said.js';
 import { followUpAnswer, takenUp } from './follow-up-question.js';
 import { faqAnswer, knowledgeAnswer, namesTopicOf } from './knowledge-answer.js';
 import { POINTING, whichPayment } from './payment-in-question.js';
 import { termOf } from './product-rules.js';
-import { slaPromise } from './reply-phrases.js';
 import { FOR_KIN, type Understanding, understandUtterance } from './understand-utterance.js';
 
 // What a caller's line does to what this call already holds: answers the agent's question
