@@ -20,6 +20,18 @@ const drive = profileInterfaces({
 });
 
 describe('relevantInterfaces', () => {
+  it('finds where what the business pays the caller is kept, asked as money coming to them', () => {
+    const consignment = profileInterfaces({
+      account: { description: '来电手机号的账户：姓名、城市、会员等级', response_fields: ['name', 'city'] },
+      consignments: {
+        description: '寄卖商品：商品号、品名、成交日、结算日、结算金额、打款记录',
+        response_fields: ['consignments', 'sale'],
+      },
+    });
+    expect(relevantInterfaces(consignment, '那俺这钱啥时候能到账？到手能有多少？')).toContain('consignments');
+    expect(relevantInterfaces(consignment, 'when does my payout come through')).toContain('consignments');
+  });
+
   it("finds the interface a caller's words are about though they share no word", () => {
     expect(relevantInterfaces(drive, '我的云盘怎么又满了？到底用了多少？')).toEqual(['storage_usage']);
     expect(relevantInterfaces(drive, '照片文件夹不小心删了，能找回来吗')).toEqual(['recycle_bin']);

@@ -143,6 +143,11 @@ const FACT_KINDS: Record<string, RegExp> = {
   // Pay coming in: 工资, 发薪, paycheck, direct deposit.
   income:
     /工资|薪水|发薪|代发|\b(?:pay ?checks?|paycheques?|salary|wages|payroll|direct deposits?|employer)\b/i,
+  // Money the business pays the caller for what it sold or did for them (a consignment's proceeds,
+  // a seller's or a host's earnings): 到手多少, 钱几时到账, 结算, 打款, payout, proceeds; held as
+  // settlements and payouts.
+  payout:
+    /到手|(?:钱|款|货款)[^，,。？?]{0,6}?(?:到账|打过来|打给我|到我)|(?:几时|什么时候|啥时候|哪天|多久)[^，,。？?]{0,4}?(?:到账|打款|结算|回款)|结算|打款|回款|货款|\b(?:payouts?|paid out|proceeds|settlements?|earnings|take[- ]home)\b/i,
   // Money sent to or from someone: 转账, 汇款, a transfer that went through.
   transfer: /转账|汇款|转给|转过去|\b(?:transfers?|transferred|sent (?:her|him|them|my \w+)|went through)\b/i,
   // How much may be spent or drawn: 额度, 限额, a daily ATM limit, cut off at five hundred.

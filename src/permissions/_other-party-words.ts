@@ -280,6 +280,14 @@ export const ROLES_ZH = [
   '送药员',
 ];
 
+/**
+ * The other side of a sale the business brokers (a consignment's buyer, a resale's seller): who
+ * they are is theirs too, their surname and where they are from (买家姓啥、哪里的人), not only how
+ * they are reached. A technician's surname is said to the caller he comes to (蒋师傅).
+ */
+export const COUNTERPARTIES_ZH = ['买家', '卖家', '买主', '寄卖人'];
+export const COUNTERPARTY_IDENTITY_ZH = '姓(?:什么|啥|甚么|哪个)|(?:是)?哪(?:里|儿|块)?的?人|是谁|是哪';
+
 /** A household's own services: 他家那条线, 老赵家的宽带, 她家的电表 are that household's account. */
 export const HOME_SERVICE_ZH =
   '(?:那|这)?(?:条|根)?(?:线路?|宽带|网络?|水表|电表|燃气|煤气|暖气|水电费?|物业费?)';

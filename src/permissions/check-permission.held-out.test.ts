@@ -890,3 +890,18 @@ describe('checkPermission on an e-bike subscription’s card rule (held-out roun
     expect(status("refund it to my wife's card")).toBe('forbidden');
   });
 });
+
+describe('checkPermission on the other side of a sale (held-out round 34)', () => {
+  const status = statusFor('held-out-34', '循珍二手奢品寄卖');
+  // 买家是谁（姓名、城市…）: who bought the caller's bag is the buyer's to keep, asked as a surname
+  // or a hometown too.
+  it.each(['你给俺说说买家姓啥、哪里的人就行', '你把卖家电话给我，我问问这包的来历'])(
+    'refuses "%s"',
+    (said) => {
+      expect(status(said)).toBe('forbidden');
+    },
+  );
+  it('does not refuse the surname of the technician who comes to the caller', () => {
+    expect(status('来的师傅姓啥子？')).not.toBe('forbidden');
+  });
+});

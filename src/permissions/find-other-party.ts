@@ -77,6 +77,9 @@ interface Matchers {
   starts: PersonStarts;
   possessZh: RegExp;
   possessRoleZh: RegExp;
+  /** After a buyer or seller: their contact or who they are (COUNTERPARTY_IDENTITY_ZH). */
+  possessCounterpartyZh: RegExp;
+  counterparty: RegExp;
   possessDeviceZh: RegExp;
   activityZh: RegExp;
   refEn: RegExp;
@@ -129,7 +132,7 @@ function personStarts(): PersonStarts {
     for (let k = 0; k < chars.length; k++) bits[chars.charCodeAt(k)]! |= bit;
   };
   // Each begins with two characters of its own (some end in a lookahead: 对象(?!存储)).
-  const words = [...W.PEOPLE_ZH, ...W.ROLES_ZH, 'ta'];
+  const words = [...W.PEOPLE_ZH, ...W.ROLES_ZH, ...W.COUNTERPARTIES_ZH, 'ta'];
   const refPairs = new Set<number>();
   for (const w of words) {
     if (!/^[\u4e00-\u9fff]{2}|^ta$/.test(w))
@@ -236,7 +239,7 @@ function compiled(): Matchers {
   if (matchers) return matchers;
   const gap = (n: number): string => `(?:(?!${W.BREAKS_ZH})[^,.!?;:、\\n]){0,${n}}?`;
   const people = `(?:${W.alternatives(W.PEOPLE_ZH)})`;
-  const roles = `(?:${W.alternatives(W.ROLES_ZH)})`;
+  const roles = `(?:${W.alternatives([...W.ROLES_ZH, ...W.COUNTERPARTIES_ZH])})`;
   const titled = `[${W.SURNAMES}](?:(?![${W.NOT_GIVEN_NAME}])[\\u4e00-\\u9fff]){0,2}?${W.TITLES_ZH}`;
   const familiar = `[老小][${W.FAMILIAR_SURNAMES}]`;
   const linked = `(?:${W.LINK_ZH})${W.LINKED_DATA_ZH}`;
@@ -261,6 +264,10 @@ function compiled(): Matchers {
     // 他的号: a game's or an app's account, right after 的 (not 他几号来, a date).
     possessZh: new RegExp(`^(?:自己)?(?:的号(?!码)|${W.LINK_ZH}?${gap(6)}${W.DATA_ZH}|${linked})`),
     possessRoleZh: new RegExp(`^(?:自己)?${W.LINK_ZH}?${gap(2)}(${W.ROLE_DATA_ZH})`),
+    possessCounterpartyZh: new RegExp(
+      `^(?:自己)?${W.LINK_ZH}?${gap(2)}(${W.ROLE_DATA_ZH}|${W.COUNTERPARTY_IDENTITY_ZH})`,
+    ),
+    counterparty: new RegExp(`^(?:${W.alternatives(W.COUNTERPARTIES_ZH)})$`),
     possessDeviceZh: new RegExp(`^${W.LINK_ZH}?${gap(4)}${W.DEVICE_ZH}`),
     activityZh: new RegExp(`^${W.LINK_ZH}?${gap(6)}${W.ACTIVITY_ZH}`),
     refEn: new RegExp(`\\b(?:(?<role>${W.ROLE_PEOPLE_EN})|(?<people>${W.PEOPLE_EN}))(?:'s|s'|')(?=\\s)`, 'g'),
@@ -397,8 +404,8 @@ function scanZh(
   };
   // Read on first need: most clauses name no one.
   let binds: boolean | undefined;
-  const possessed = (after: string, role: boolean, pronoun = false): number => {
-    const p = (role ? m.possessRoleZh : m.possessZh).exec(after);
+  const possessed = (after: string, role: boolean, pronoun = false, counterparty = false): number => {
+    const p = (counterparty ? m.possessCounterpartyZh : role ? m.possessRoleZh : m.possessZh).exec(after);
     if (p) return p[0].length;
     if (role) return -1;
     binds ??= W.BINDING_ZH.test(text);
@@ -440,7 +447,10 @@ function scanZh(
     const end = start + r[0].length;
     if (g.role !== undefined) {
       const before = text.slice(0, start);
-      const length = Math.max(possessed(text.slice(end), true), lookedUp(before, text.slice(end)));
+      const length = Math.max(
+        possessed(text.slice(end), true, false, m.counterparty.test(g.role)),
+        lookedUp(before, text.slice(end)),
+      );
       if (
         length >= 0 &&
         !W.SELF_BEFORE.test(before) &&

@@ -532,3 +532,36 @@ describe('speakResponse: a shared card’s records made by someone else', () => 
     expect(speakResponse(iface, response, 'zh')).toContain('番禺店');
   });
 });
+
+describe('speakResponse: a record inside a record, asked after', () => {
+  const consignments = {
+    consignments: [
+      {
+        item_no: 'XZ-1',
+        item: '手袋',
+        grade: 'B',
+        store: '鉴定中心',
+        listed_at: '2035-02-28',
+        list_price_yuan: 26500,
+        status: '已售出，待结算',
+        sale: { sold_at: '2035-04-04', settle_on: '2035-04-14', payout_yuan: 22525 },
+        internal_only: { buyer: { name: '孟雨婷', city: '青岛' } },
+      },
+    ],
+  };
+  const iface = { name: 'consignments', description: '寄卖商品' };
+  it('says the sale beyond the first fields when the caller asks what comes to them', () => {
+    const said = speakResponse(iface, consignments, 'zh', '那俺这钱啥时候能到账？到手能有多少？');
+    expect(said).toContain('22525');
+    expect(said).not.toContain('孟雨婷');
+  });
+  it('says neither when the caller asks nothing of them', () => {
+    expect(speakResponse(iface, consignments, 'zh', '我的包怎么样了')).not.toContain('22525');
+  });
+  it('never reads out a field a response keeps for staff, asked or not', () => {
+    const jobs = { technician: { first_name: 'Callum', internal_only: { surname: 'Baird' } } };
+    expect(speakResponse({ name: 'jobs' }, jobs, 'en', "what's the technician's name")).not.toContain(
+      'Baird',
+    );
+  });
+});

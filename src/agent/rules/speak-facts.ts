@@ -39,6 +39,12 @@ const STATUS_WORDS: Record<string, Bilingual> = {
 const PERSONAL_FIELD =
   /phone|mobile|tel(?:ephone)?$|contact|id_?card|id_?number|passport|address|住址|地址|电话|手机|身份证|reports?_?(?:count|num)|举报/i;
 
+/**
+ * Fields a response marks as for staff (internal_only, staff_notes, 内部备注): whatever the
+ * product's description says of them, not read out to a caller.
+ */
+const STAFF_FIELD = /^(?:internal|staff)(?:_|$)|_internal$|内部/i;
+
 /** Phone numbers as people write them: 13812345678, 138 1234 5678, +86-138-1234-5678. */
 const PHONE_LIKE = /(?<![\d])(?:\+?\d{1,3}[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?![\d])/g;
 
@@ -205,6 +211,11 @@ const FIELD_TOPICS: ReadonlyArray<{ said: RegExp; field: RegExp }> = [
       /status|state|stage|progress|ready|promis|expect|return|due_?(?:back|date|on|by)|状态|进度|预计|承诺|返回|可取/i,
   },
   {
+    // 到手能有多少, 钱几时到账: what the business pays the caller, and when.
+    said: /到手|到账|打款|结算|回款|货款|\b(?:payouts?|paid out|proceeds|settle\w*|earnings)\b/i,
+    field: /payout|settle|net_|proceeds|earning|结算|到手|打款|回款/i,
+  },
+  {
     said: /到期|过期|有效期|截止|\bexpir\w*|\bvalid (?:until|through|till)\b|\brun(?:s)? out\b/i,
     field: /expir|end_?date|until|valid|到期|截止|有效期/i,
   },
@@ -325,6 +336,7 @@ function spokenValue(value: unknown, say: Saying, depth: number, focus: Focus | 
         !k.startsWith('_') &&
         k !== 'mock' &&
         !say.kept.has(k) &&
+        !STAFF_FIELD.test(k) &&
         !PERSONAL_FIELD.test(k) &&
         !CONTACT_HANDLE_FIELD.test(k) &&
         !OTHER_PARTY_FIELD.test(k) &&
@@ -339,11 +351,17 @@ function spokenValue(value: unknown, say: Saying, depth: number, focus: Focus | 
       wanted !== undefined &&
       Array.isArray(v) &&
       (fieldAsked(k, labels.get(k), wanted) || v.some((item) => pointedAt(item, wanted)));
-    // A record inside a record (the escort with name and staff number) is said when asked by name.
+    // A record inside a record (the escort with name and staff number) is said when asked by name,
+    // or when it holds a field asked after (a sale's payout, asked what comes to the caller).
+    const holdsAsked = (v: unknown): boolean =>
+      wanted !== undefined &&
+      v !== null &&
+      typeof v === 'object' &&
+      Object.keys(v).some((k) => fieldAsked(k, labels.get(k), wanted));
     const entries = speakable.filter(
       ([k, v], i) =>
         i < MAX_FIELDS ||
-        (typeof v !== 'object' || !Array.isArray(v) ? fieldAsked(k, labels.get(k), wanted) : askedList(k, v)),
+        (Array.isArray(v) ? askedList(k, v) : fieldAsked(k, labels.get(k), wanted) || holdsAsked(v)),
     );
     const parts = entries
       .map(([k, v], i) => spokenField(k, v, say, depth, i >= MAX_FIELDS && askedList(k, v) ? wanted : focus))
