@@ -1027,3 +1027,25 @@ describe('understandUtterance: a price cut asked for', () => {
     expect(understandUtterance('你们这个有打折吗？', 'zh').asksForAction).toBe(false);
   });
 });
+
+describe('understandUtterance: a case supposed and asked about, and how to go about it', () => {
+  it.each([
+    '那要是不存，直接帮我送到西湖边上的酒店咧？湖滨那边。要几多钱？',
+    '要是复检出来是真的，这三百块退给我伐？',
+    '厦门好像没有你们的店齁？那我要怎么给你们？',
+  ])('reads "%s" as a question', (said) => {
+    expect(understandUtterance(said, 'zh').asksForAction).toBe(false);
+  });
+  it.each(['那你说我要咋个办嘛？我要退款', '要是能退，就帮我退了吧。', '如果方便，帮我退一下？'])(
+    'still reads "%s" as asking',
+    (said) => {
+      expect(understandUtterance(said, 'zh').asksForAction).toBe(true);
+    },
+  );
+  it('keeps an English request made under a supposition a request', () => {
+    expect(
+      understandUtterance('If we do that, could y’all refund us whatever hours we got left?', 'en')
+        .asksForAction,
+    ).toBe(true);
+  });
+});

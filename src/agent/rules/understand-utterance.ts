@@ -536,13 +536,25 @@ function asksOnlyAbout(text: string): boolean {
         asksWhenOfIt(c.clause, c.ask) ||
         supposesIt(c.clause, c.ask) ||
         (LEAVE_WORD.test(c.clause.slice(c.ask, c.ask + 4)) && leaveInSupposition(c)) ||
-        // 通行费我要开发票回公司报销，是要怎样开: what the caller wants, then how to go about it.
-        (WANTS.test(c.clause.slice(c.ask)) && HOW_TO_GO_ABOUT.test(c.after)) ||
+        // 通行费我要开发票回公司报销，是要怎样开: what the caller wants, then how to go about it;
+        // 那我要怎么给你们: how the caller is to go about it, asked outright (not 我要咋个办, what
+        // they are to do now, which asks for help).
+        (WANTS.test(c.clause.slice(c.ask)) &&
+          (HOW_TO_GO_ABOUT.test(c.after) ||
+            (HOW_TO_GO_ABOUT.test(c.clause.slice(c.ask).replace(WANTS, '')) &&
+              !WHAT_TO_DO.test(c.clause)))) ||
+        // 那要是不存，直接帮我送到酒店咧？要是复检是真的，三百块退给我伐？: a case supposed and asked
+        // about in Chinese, not asked for (in English "if we do that, could you refund us?" asks).
+        (c.askedZh &&
+          supposesIt(c.before + c.clause, c.before.length + c.ask) &&
+          !IF_ALLOWED.test(c.before)) ||
         // 是你们开给我，还是我自己去弄: which of two ways, asked.
         (/^\s*是/.test(c.clause) && /还是/.test(c.after)),
     )
   );
 }
+/** What am I to do (我要咋个办, 我该怎么办): a plea for help, not a question how. */
+const WHAT_TO_DO = /(?:怎么|怎样|咋个?|如何)(?:个)?办/;
 /** What the caller says they want (我要开发票): a wish, which a question how may follow. */
 const WANTS = /^(?:我要|我想要|我得)/;
 /** How to go about it, asked right after: 是要怎样开, 要去哪里弄, 怎么办理. */
@@ -574,7 +586,11 @@ const LEAVE_WORD = /能不能|可不可以|行不行|可以|可否|能|\b(?:can|
  */
 function asksIn(text: string, asks: RegExp): Asking[] {
   const asking: Asking[] = [];
-  for (const sentence of text.split(/[。.！!？?\n…~]+/)) {
+  // Each sentence with the marks that end it: a question mark says it was asked.
+  const pieces = text.split(/([。.！!？?\n…~]+)/);
+  for (let i = 0; i < pieces.length; i += 2) {
+    const sentence = pieces[i]!;
+    const askedZh = /[？?]/.test(pieces[i + 1] ?? '') && /[\u4e00-\u9fff]/.test(sentence);
     let before = '';
     for (const clause of sentence.split(/[，,；;]+/)) {
       const ask = clause.search(asks);
@@ -585,6 +601,7 @@ function asksIn(text: string, asks: RegExp): Asking[] {
           ask,
           before: before.slice(0, -clause.length - 1),
           after: sentence.slice(before.length),
+          askedZh,
         });
     }
   }
@@ -596,6 +613,8 @@ interface Asking {
   ask: number;
   before: string;
   after: string;
+  /** Its sentence is a question in Chinese (…呢？, …伐？). */
+  askedZh: boolean;
 }
 
 /**
