@@ -422,6 +422,12 @@ const KIN_ADJECTIVES_EN =
   '(?:(?:little|baby|big|younger|older|elder|eldest|youngest|twin|old|new|former|late|next[- ]door|step-?|half-?)\\s?)?';
 const ROLES_EN =
   'courier|driver|rider|delivery (?:guy|man|person|driver|rider|boy|girl)|deliveryman|postman|mailman|postie|milkman|milk man|paperboy|technician|repairman|engineer|installer|sender';
+/**
+ * Staff who serve the caller in person (the golf pro, my instructor, the caddie): the first name
+ * they go by is said to callers, their surname and their own mobile are not.
+ */
+export const STAFF_ROLES_EN =
+  '(?:golf |club |teaching |tennis |swim(?:ming)? |driving |riding |fitness |personal )?(?:pro|professional|coach|instructor|trainer|tutor)|caddie|caddy|marshal|greenkeeper|mechanic|therapist|stylist|groomer|cleaner|staff member|member of staff';
 /** People on a stage or a set (the band, the crew): someone else to a fan who asks after them. */
 const PERFORMER_NOUNS_EN = '(?:band|artists?|singers?|performers?|crew|cast|celebrit(?:y|ies)|rapper|dj)';
 /** Someone described, not named: the bloke, that lass, some fella. */
@@ -491,13 +497,16 @@ export function withoutOwnPeopleEn(text: string): string {
   return out;
 }
 export const PEOPLE_EN = `(?:${KIN_EN}|${STRANGERS_EN}|${TITLED_EN})`;
-export const ROLE_PEOPLE_EN = `(?:(?:the|that|this|our|your|my) (?:${ROLES_EN}))`;
+export const ROLE_PEOPLE_EN = `(?:(?:the|that|this|our|your|my) (?:${ROLES_EN}|${STAFF_ROLES_EN}))`;
 
 /** What is a person's own, in English. */
 export const DATA_EN =
-  '(?:phone(?: number)?|(?:mobile|cell)(?: number)?|number|contact(?: details| info\\w*| number)?|(?:home |email |e-mail |delivery |shipping |postal )?address|e-?mail|account(?: details| number| info\\w*)?|orders?|order history|bookings?|reservations?|appointments?|sessions?|lessons?|consults?|consultations?|treatments?|seat(?: number)?|row|tickets?|flights?|itinerary|(?:credit |bank |debit )?card(?: number| details)?|(?:driver(?:\\u0027)?s? )?licen[cs]e(?: number| details| plate)?|(?:rental )?agreements?|contracts?|rentals?|bills?|billing|invoices?|receipts?|quotes?|estimates?|statements?|plan|subscription|package|parcel|deliver(?:y|ies)|files?|photos?|pictures?|documents?|data|details|info(?:rmation)?|records?|history|location|whereabouts|password|id(?: number)?|passport(?: number)?|balance|messages|purchases?|name|trips?|rides?|ride history|travel history|(?:watch|viewing) history|activity|schedule|check-ins?|attendance|visits|routine|scores?|grades?|results|reports?|findings|marks|progress|quiz(?:zes)?|exams?|certificates?|membership|renewals?(?: date)?|expiry(?: date)?|expiration(?: date)?|due date|tier|(?:account |membership )?status|courses?|classes|points|miles|paypal|venmo|apple pay|google pay|wallet|payment(?: method| details| info(?:rmation)?)?|prescriptions?|meds|medications?|medicines?|pills|drugs|refills?|inhalers?|antibiotics|dosage|diagnosis|health(?: info(?:rmation)?| records?)?|test results|lab results|insurance(?: claims?)?|copays?|(?:gate |door |access |entry |security |lock |locker |alarm )?(?:codes?|pins?|passcodes?|combinations?)|(?:storage )?units?(?: numbers?)?|lockers?(?: numbers?)?|income|earnings|salary|wages|payslips?|tax(?: returns?| bill| file number)?|(?:tax )?refunds?|(?:notices? of )?assessments?|deductions|debts?|loans?|savings|pension)';
+  '(?:phone(?: number)?|(?:mobile|cell)(?: number)?|number|contact(?: details| info\\w*| number)?|(?:home |email |e-mail |delivery |shipping |postal )?address|e-?mail|account(?: details| number| info\\w*)?|orders?|order history|bookings?|reservations?|appointments?|sessions?|lessons?|consults?|consultations?|treatments?|seat(?: number)?|row|tickets?|flights?|itinerary|(?:credit |bank |debit )?card(?: number| details)?|(?:driver(?:\\u0027)?s? )?licen[cs]e(?: number| details| plate)?|(?:rental )?agreements?|contracts?|rentals?|bills?|billing|invoices?|receipts?|quotes?|estimates?|statements?|plan|subscription|package|parcel|deliver(?:y|ies)|files?|photos?|pictures?|documents?|data|details|info(?:rmation)?|records?|history|location|whereabouts|password|id(?: number)?|passport(?: number)?|balance|messages|purchases?|name|surname|last name|second name|full name|trips?|rides?|ride history|travel history|(?:watch|viewing) history|activity|schedule|check-ins?|attendance|visits|routine|scores?|grades?|results|reports?|findings|marks|progress|quiz(?:zes)?|exams?|certificates?|membership|renewals?(?: date)?|expiry(?: date)?|expiration(?: date)?|due date|tier|(?:account |membership )?status|courses?|classes|points|miles|paypal|venmo|apple pay|google pay|wallet|payment(?: method| details| info(?:rmation)?)?|prescriptions?|meds|medications?|medicines?|pills|drugs|refills?|inhalers?|antibiotics|dosage|diagnosis|health(?: info(?:rmation)?| records?)?|test results|lab results|insurance(?: claims?)?|copays?|(?:gate |door |access |entry |security |lock |locker |alarm )?(?:codes?|pins?|passcodes?|combinations?)|(?:storage )?units?(?: numbers?)?|lockers?(?: numbers?)?|income|earnings|salary|wages|payslips?|tax(?: returns?| bill| file number)?|(?:tax )?refunds?|(?:notices? of )?assessments?|deductions|debts?|loans?|savings|pension)';
 export const ROLE_DATA_EN =
-  '(?:phone(?: number)?|(?:mobile|cell)(?: number)?|number|contact(?: details| info\\w*| number)?|(?:home )?address|e-?mail|id(?: number)?|name)';
+  '(?:phone(?: number)?|(?:mobile|cell)(?: number)?|number|contact(?: details| info\\w*| number)?|(?:home )?address|e-?mail|id(?: number)?|name|surname|last name|second name|full name)';
+/** Of staff, all but the first name they go by (see STAFF_ROLES_EN). */
+export const STAFF_DATA_EN =
+  '(?:phone(?: number)?|(?:mobile|cell)(?: number)?|number|contact(?: details| info\\w*| number)?|(?:home )?address|e-?mail|surname|last name|second name|full name)';
 
 /** Words between a possessive and a thing that make it not that person's (my daughter's birthday order). */
 export const NOT_THEIRS_EN = /^(?:my|our|your|me|i|birthday|gift|present|wedding|party|day)$/;

@@ -905,3 +905,25 @@ describe('checkPermission on the other side of a sale (held-out round 34)', () =
     expect(status('来的师傅姓啥子？')).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission on staff who serve the caller (held-out round 35)', () => {
+  const golf = rulesFor('held-out-35', 'Inchmara Golf Links');
+  const caller = {
+    callerPhone: '0833183520',
+    callerName: 'Aoife Hartigan',
+    recordText: 'bought a 5-lesson pack at the Academy, lessons with Niall on Monday or Tuesday evenings',
+  };
+  // "Giving out professionals', caddies' … surnames, personal mobile numbers": a first name is what
+  // staff go by, their own mobile and surname are theirs, asked of a role or of the name on record.
+  it.each([
+    "give me the caddie's phone number",
+    "could you give me my instructor's mobile",
+    "tell me the pro's surname",
+    "could you give me Niall's mobile?",
+  ])('refuses "%s"', (said) => {
+    expect(checkPermission(golf, said, { caller }).status).toBe('forbidden');
+  });
+  it.each(["what's the pro's name", "the coach's session was great"])('does not refuse "%s"', (said) => {
+    expect(checkPermission(golf, said, { caller }).status).not.toBe('forbidden');
+  });
+});

@@ -99,6 +99,14 @@ function roleData(): RegExp {
   return roleDataEn;
 }
 
+let staffEn: { role: RegExp; data: RegExp } | undefined;
+
+/** Staff serving the caller (STAFF_ROLES_EN), and what of theirs is their own (STAFF_DATA_EN). */
+function staff(): { role: RegExp; data: RegExp } {
+  staffEn ??= { role: new RegExp(`(?:${W.STAFF_ROLES_EN})$`), data: new RegExp(`^${W.STAFF_DATA_EN}$`) };
+  return staffEn;
+}
+
 /**
  * Where refZh and fullName can match, told by the characters there: each is tried only at such
  * places (few places of a clause can start a person's word, and the expressions cost a try of
@@ -547,7 +555,7 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
   const m = compiled();
   const text = norm.slice(clause.start, clause.end);
   /** Length of "<gap word>? <data>" after a possessive, or -1. */
-  const possessed = (after: string, role: boolean): number => {
+  const possessed = (after: string, role: boolean, staffRole = false): number => {
     const p = m.afterEn.exec(after);
     if (!p) return -1;
     if (
@@ -556,7 +564,7 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
     )
       return -1;
     const data = p[3]!;
-    if (role && !roleData().test(data)) return -1;
+    if (role && !(staffRole ? staff().data : roleData()).test(data)) return -1;
     // Her email is a.boateng@…: the caller gives it, asking nothing of hers.
     if (GIVEN_EN.test(after.slice(p[0].length))) return -1;
     lastData = data;
@@ -579,7 +587,12 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
   for (let r = m.refEn.exec(text); r !== null; r = m.refEn.exec(text)) {
     const end = r.index + r[0].length;
     if (/'s$/.test(r[0]) && IS_OR_HAS_EN.test(text.slice(end))) continue;
-    const length = possessed(text.slice(end), r.groups!.role !== undefined);
+    const role = r.groups!.role;
+    const length = possessed(
+      text.slice(end),
+      role !== undefined,
+      role !== undefined && staff().role.test(role),
+    );
     if (length >= 0) push(r.index, end + length, titledName(r.groups!.people ?? ''), lastData);
   }
   m.pronounEn.lastIndex = 0;
@@ -612,7 +625,7 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
   for (let r = m.ofEn.exec(text); r !== null; r = m.ofEn.exec(text)) {
     const data = (r[1] ?? r.groups!.data2)!;
     const role = r.groups!.role ?? r.groups!.role2;
-    if (role !== undefined && !roleData().test(data)) continue;
+    if (role !== undefined && !(staff().role.test(role) ? staff().data : roleData()).test(data)) continue;
     push(r.index, r.index + r[0].length, titledName(r.groups!.people ?? r.groups!.people2 ?? ''), data);
   }
   m.questionEn.lastIndex = 0;
@@ -879,6 +892,21 @@ function namedInRecord(name: string, record: string): boolean {
   return new RegExp(`\\b${escapeRegExp(name)}\\b`, 'i').test(record);
 }
 
+/**
+ * Lessons with Niall, her trainer Sam: the record names someone who serves the caller. Their
+ * first name is the caller's to use, their own mobile or surname (Niall's mobile) is not.
+ */
+function servesCaller(name: string, record: string): boolean {
+  if (!/^[a-z' -]+$/i.test(name)) return false;
+  const n = escapeRegExp(name);
+  return new RegExp(
+    `\\b(?:(?:lessons?|sessions?|classes|appointments?|treatments?|training|coaching)\\s+with|(?:pro|professional|coach|instructor|trainer|teacher|tutor|technician|stylist|therapist|caddie|caddy|groomer|mechanic|cleaner)(?:,)?)\\s+${n}\\b`,
+    'i',
+  ).test(record);
+}
+/** A way to reach someone, or their surname, asked for. */
+const CONTACT_ASKED_EN = /\b(?:mobile|phone|number|e-?mail|address|surname|last name|second name|contact)\b/i;
+
 function isCallersName(name: string, callerNames: readonly string[]): boolean {
   const said = bareName(name);
   for (const callerName of callerNames) {
@@ -929,7 +957,13 @@ export function findOtherParty(action: string, options: OtherPartyOptions = {}):
     caller !== '' && s.numbers.some((n) => n.start >= start && n.end <= end && isCallersNumber(n, caller));
   for (const p of s.people) {
     if (p.name !== undefined && isCallersName(p.name, callerNames)) continue;
-    if (p.name !== undefined && options.recordText && namedInRecord(p.name, options.recordText)) continue;
+    if (
+      p.name !== undefined &&
+      options.recordText &&
+      namedInRecord(p.name, options.recordText) &&
+      !(servesCaller(p.name, options.recordText) && CONTACT_ASKED_EN.test(action.slice(p.start, p.end)))
+    )
+      continue;
     if (hasCallersNumber(p.start, p.end)) continue;
     const quote = action.slice(p.start, p.end).trim().replace(/\d/g, '*');
     found.push({
