@@ -1049,3 +1049,15 @@ describe('understandUtterance: a case supposed and asked about, and how to go ab
     ).toBe(true);
   });
 });
+
+describe('understandUtterance: 我要是 supposes, 给我们加油 cheers', () => {
+  it.each(['那我要是真去不了，退赛能退多少钱？', '哦，那算了，那娃就在旁边给我们加油。就这样嘛，谢谢你哈。'])(
+    'asks for nothing in "%s"',
+    (said) => {
+      expect(understandUtterance(said, 'zh').asksForAction).toBe(false);
+    },
+  );
+  it.each(['我要退款', '你给我们退一下'])('still asks in "%s"', (said) => {
+    expect(understandUtterance(said, 'zh').asksForAction).toBe(true);
+  });
+});

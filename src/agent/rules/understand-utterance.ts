@@ -404,7 +404,8 @@ const EXPLICIT_ASK = new RegExp(
     // 说是镜片给我重做 / 到现在也没人给我打电话: what was promised, or never done, told, not asked;
     // 咋还给我整出来个滞纳金: how come it was done, asked in complaint.
     // 银行卡又给我扣了, 你们还给我算上违约金了: done again or besides, told in complaint (not 把钱还给我).
-    String.raw`(?<!(?:说是|说要|说好|讲好|答应|说会|没人|没有人|没得人|冇人|也没|都没|还没|(?:咋|怎么|为啥|为什么)(?:还|又|就|都))[^，,。？?]{0,6})(?<!又|竟然|居然|已经)(?!(?<=还)给我[\u4e00-\u9fff]{1,2}?[了上])给我` +
+    // 娃在旁边给我们加油: cheering the caller on, nothing asked.
+    String.raw`(?<!(?:说是|说要|说好|讲好|答应|说会|没人|没有人|没得人|冇人|也没|都没|还没|(?:咋|怎么|为啥|为什么)(?:还|又|就|都))[^，,。？?]{0,6})(?<!又|竟然|居然|已经)(?!(?<=还)给我[\u4e00-\u9fff]{1,2}?[了上])(?!给我们?(?:加油|鼓劲|打气|助威))给我` +
     // 儿子从深圳给我寄了一箱东西: sent to me, told, not asked.
     // 我闺女在小程序上给我弄了个体检: someone did it for the caller, told.
     '(?![寄发送买打充转汇带捎邮弄办订约报交续开](?:了|过|的))' +
@@ -415,9 +416,9 @@ const EXPLICIT_ASK = new RegExp(
     FOR_KIN +
     // 侬拉重新送一束来, 再做一个: the thing made or sent once more, asked for.
     '|(?:重新|再)(?:给我|帮我|给俺)?(?:送|寄|发|做|补)(?:一|1)[束份个件张台盒箱套](?![^，,。？?]{0,6}?(?:了|过))' +
-    // 我要上班的呀: what the caller has to do themselves, not asked of anyone.
+    // 我要上班的呀: what the caller has to do themselves, not asked of anyone; 我要是 supposes (if I).
     // 那我要留些啥子？我要准备啥材料？: what the caller must keep or bring, asked.
-    '|我要(?!上班|下班|加班|工作|出差|出门|睡觉|开会|上课|带娃|带孩子|照顾|赶车|赶飞机|(?:留|准备|带|提供|拿|拍|保存|保留|交)[^，,。？?]{0,4}?(?:什么|啥|哪些))|' +
+    '|我要(?!是|上班|下班|加班|工作|出差|出门|睡觉|开会|上课|带娃|带孩子|照顾|赶车|赶飞机|(?:留|准备|带|提供|拿|拍|保存|保留|交)[^，,。？?]{0,4}?(?:什么|啥|哪些))|' +
     POLITE_TAG_ASK +
     // 打个八折, 就不能便宜点啰: a price cut asked for, plainly or as a reproach.
     String.raw`|打个?(?:[一二三四五六七八九]|\d(?:\.\d)?)折|(?:就|都|还)不能[^，,。？?]{0,4}?(?:便宜|少收|打折|优惠|免)` +
