@@ -377,7 +377,15 @@ const TERMS_AFTER_DASH =
 const ANY_AMOUNT =
   /\b(?:whatever|regardless of|irrespective of) (?:the )?(?:amount|sum|value)\b|\bof any (?:amount|size|value)\b|(?:无论|不论|不管)(?:金额)?(?:多少|大小|多大)|金额不限|不限金额/;
 
-export function parseRule(text: string): ParsedRule {
+/**
+ * 电话报名, 电话代订包间: the phone as the channel an action is taken on, which a caller on the phone
+ * never says (帮我报个名), and no phone number asked for: the rule is read without it.
+ */
+const BY_PHONE =
+  /(?<=^|[\s:：;；,，、（(])电话(?=代订|代办|报名|预订|预定|预约|下单|订|办理|挂失|报修|续费|缴费|改约|改期|退订|取消|开通)/g;
+
+export function parseRule(written: string): ParsedRule {
+  const text = written.replace(BY_PHONE, '');
   // 24 hours' or more notice: the possessive of a span of time is the span.
   const s = normalizeText(text)
     .replace(/[≤≦]/g, '<=')

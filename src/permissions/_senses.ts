@@ -601,6 +601,10 @@ export const SENSES: readonly SenseDef[] = [
         re: `(?<=^|[\\s,.;:]|帮我|给我|想|要|我|能|可以|再|先|客户|为|替)${key}(?=[\\u4e00-\\u9fff]{0,4}(?:票|房|课|位|座|桌|场|车|营))`,
         overlay: true as const,
       })),
+      // 电话代订包间: booked for the caller, the business's word for booking over the phone.
+      { key: '代订', re: '代订', overlay: true as const },
+      // 那你直接给我订上吧: booked, asked to be done (not 订上了, done).
+      { key: '订', re: '(?<=给我|帮我|给俺|帮俺|就|那|你|您)订上(?![了过])' },
       // 帮我订个会议室, 订一间, 订两张, 订明天下午的: something booked, said with how many or when (not 订单,
       // 订阅, 订购).
       {
@@ -1010,7 +1014,7 @@ export const SENSES: readonly SenseDef[] = [
     role: 'action',
     // Registering says nothing of what is registered (装修登记, 访客预登记): that must be said too.
     generic: true,
-    zh: ['预登记', '登记', '报备', '报个名字', '报一下名字', '报名字', '报个名', '别拦', '不要拦', '不用拦'],
+    zh: ['预登记', '登记', '报备', '报个名字', '报一下名字', '报名字', '别拦', '不要拦', '不用拦'],
     en: ['pre-register*', 'preregister*'],
     patterns: [
       // 跟门岗打个招呼, 和保安说一声: the gate told ahead.
@@ -1627,8 +1631,9 @@ export const SENSES: readonly SenseDef[] = [
     // Sign me up for the Shine one, enrol me: joining a membership or a course, an action of its own.
     id: 'join',
     role: 'action',
-    // 新客开户: an account opened is joining, as open an account is.
-    zh: ['开户'],
+    // 新客开户: an account opened is joining, as open an account is. 报上名: signed up for a race,
+    // a course or a class.
+    zh: ['开户', '报上名'],
     en: [
       'sign up',
       'sign-up',
@@ -1645,6 +1650,10 @@ export const SENSES: readonly SenseDef[] = [
     // sign my wife up, sign the kids up. Open a new account, set up my own account: joining too.
     patterns: [
       { key: 'sign', re: "sign\\s+(?:[a-z']+\\s+){1,2}?up\\b" },
+      // 那你就帮我报上嘛, 给我报个名: signed up, asked (not 报个名字, a name given at a gate).
+      { key: '报', re: '(?<=给我|帮我|给俺|帮俺|就|那|你|您|想|要)报(?:上|个名|一个名)(?!字)' },
+      // 电话报名, 给我报名半马. Not what a sign-up holds (报名订单, 报名费, 报名记录): a thing.
+      { key: '报', re: '报名(?![订费记信时状页截表人号的了过])' },
       ...['open', 'set', 'start'].map((key) => ({
         key,
         re: `${key}(?:ing|s)?\\s+(?:up\\s+)?(?:a|an|my|our)\\s+(?:new\\s+|own\\s+)?account\\b`,

@@ -927,3 +927,21 @@ describe('checkPermission on staff who serve the caller (held-out round 35)', ()
     expect(checkPermission(golf, said, { caller }).status).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission on actions taken by phone (held-out round 35)', () => {
+  // 电话报名, 电话代订包间: the phone is the channel, which a caller on the phone never says.
+  const race = statusFor('held-out-35', '奔途路跑赛事');
+  const mahjong = statusFor('held-out-35', '雀友汇自助棋牌室');
+  it.each(['帮我报个名', '给我报名半马', '要得，那你就帮我报上嘛。我叫谭建明，就是这个手机号。'])(
+    'signs up "%s" by 电话报名',
+    (said) => {
+      expect(race(said)).toBe('can_approve_immediately');
+    },
+  );
+  it('books a room by 电话代订包间', () => {
+    expect(mahjong('帮我订个包间')).toBe('can_approve_immediately');
+  });
+  it('still refuses a sign-up for a child under age', () => {
+    expect(race('给我13岁的儿子报个10公里')).not.toBe('can_approve_immediately');
+  });
+});
