@@ -153,3 +153,24 @@ describe('senses: tomorrow in Wu and Xiang speech', () => {
     expect(sensesIn('我想约今朝下午')).toContain('book');
   });
 });
+
+describe('senses: 钞票 is money, 票 a ticket', () => {
+  it.each(['侬今朝就把钞票打给我', '钞票统统退给我', '股票跌了'])('reads no ticket in "%s"', (said) => {
+    expect(sensesIn(said)).not.toContain('ticket');
+  });
+  it.each(['两张票', '帮我把票退了'])('reads a ticket in "%s"', (said) => {
+    expect(sensesIn(said).some((s) => s.startsWith('ticket'))).toBe(true);
+  });
+});
+
+describe('senses: signing up and booking as a business on the phone says them', () => {
+  it.each(['帮我报个名', '给我报名半马', '那你就帮我报上嘛'])('reads "%s" as joining', (said) => {
+    expect(sensesIn(said)).toContain('join');
+  });
+  it.each(['每个报名订单合计', '报名费多少', '跟保安报个名字'])('reads no joining in "%s"', (said) => {
+    expect(sensesIn(said)).not.toContain('join');
+  });
+  it.each(['电话代订包间', '那你直接给我订上吧'])('reads "%s" as booking', (said) => {
+    expect(sensesIn(said)).toContain('book');
+  });
+});

@@ -1896,7 +1896,7 @@ export const SENSES: readonly SenseDef[] = [
     patterns: [
       // 机票给我全额退了: the ticket named, then 退 later in the clause.
       { key: '机票', re: '机票[^,.!?;:、\\n]{0,6}?退(?!款|钱|费)', overlay: true },
-      { key: '票', re: '票[^,.!?;:、\\n]{0,3}?退(?!款|钱|费)', overlay: true },
+      { key: '票', re: '(?<![钞股支汇邮])票[^,.!?;:、\\n]{0,3}?退(?!款|钱|费)', overlay: true },
       { key: '把', re: '把(?:这张|那张)?票退' },
       { key: 'refund', re: 'refund\\s+(?:my |the |this )?(?:ticket|flight|booking)s?\\b' },
       { key: 'cancel', re: 'cancel\\s+(?:my |the |this )?(?:ticket|flight)s?\\b' },
@@ -2451,7 +2451,14 @@ export const SENSES: readonly SenseDef[] = [
     en: ['balance', 'remaining', "what's left", 'left on'],
   },
   { id: 'flight', role: 'object', zh: ['航班', '班机', '飞机'], en: ['flight*'] },
-  { id: 'ticket', role: 'object', zh: ['机票', '票'], en: ['ticket*'] },
+  {
+    id: 'ticket',
+    role: 'object',
+    zh: ['机票'],
+    en: ['ticket*'],
+    // 钞票 is money (Wu and northern speech: 把钞票打给我), 股票 a share, 支票 and 汇票 payments.
+    patterns: [{ key: '票', re: '(?<![钞股支汇邮])票' }],
+  },
   {
     id: 'delay',
     role: 'object',
