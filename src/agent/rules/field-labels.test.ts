@@ -100,3 +100,33 @@ describe('describedLabels: a production job', () => {
     expect(labels.get('material')).toBe('板材');
   });
 });
+
+describe('describedLabels: a list of another shape than the fields', () => {
+  it('names no field by its place when most fields share nothing with the name there', () => {
+    const labels = describedLabels(
+      '公开赛事信息：赛事、日期和鸣枪时间、起终点、项目和报名费、年龄和体检要求、名额和报名状态、抽签缴费候补时间、参赛包领取和邮寄、关门时间、退赛退款规则、保险、通知',
+      [
+        'events',
+        'event_id',
+        'name',
+        'race_date',
+        'venue',
+        'status',
+        'categories',
+        'quota',
+        'registration',
+        'lottery',
+        'waitlist',
+        'pack_pickup',
+        'mailing',
+        'withdrawal_rules',
+        'refund_timing',
+        'insurance',
+        'notices',
+      ],
+    );
+    // 日期 for name, 鸣枪时间 for race_date: each a wrong fact, said of the record.
+    expect(labels.get('name')).toBeUndefined();
+    expect(labels.get('race_date')).not.toBe('鸣枪时间');
+  });
+});

@@ -319,9 +319,11 @@ function inOrder(
     if (elsewhere) return undefined;
     if ([...label].some((c) => CJK.test(c) && names[j]!.includes(c))) akin++;
   }
-  // None paired one to one (服务 of service_kind is in 服务类型 and 已服务天数 both): most fields
-  // share a character with the name at their place.
-  if (paired.size === 0 && akin * 2 < listed.length) return undefined;
+  // Most fields share a character with the name at their place, paired one to one or not (服务
+  // of service_kind is in 服务类型 and 已服务天数 both): two fields that happen to sit at their
+  // names' places (赛事 of event_id) do not make a list of another shape (赛事、日期和鸣枪时间、
+  // 起终点 for event_id, name, race_date, venue) one name per field.
+  if (akin * 2 < listed.length) return undefined;
   return new Map(listed.map((field, j) => [field, names[j]!]));
 }
 
