@@ -181,14 +181,20 @@ export function fieldLabel(key: string, lang: Language): string {
 export function describedLabels(
   description: string | undefined,
   fields: readonly string[] | undefined,
+  /**
+   * `said`: names by place only where most fields share a character with theirs, so that no
+   * fact is said under another's name. `kept`: by place wherever the shared words allow, so that
+   * a name marked as kept from callers (门禁密码（仅供上门师傅使用）) finds its field.
+   */
+  use: 'said' | 'kept' = 'said',
 ): ReadonlyMap<string, string> {
   if (description === undefined || fields === undefined || fields.length === 0) return NO_LABELS;
-  const key = `${description}\u0000${fields.join(',')}`;
+  const key = `${use}\u0000${description}\u0000${fields.join(',')}`;
   let labels = LABELS_CACHE.get(key);
   if (labels === undefined) {
     const names = listedNames(description);
     const paired = align(names, fields);
-    labels = inOrder(names, fields, paired) ?? paired;
+    labels = inOrder(names, fields, paired, use) ?? paired;
     if (LABELS_CACHE.size >= 256) LABELS_CACHE.clear();
     LABELS_CACHE.set(key, labels);
   }
@@ -299,6 +305,7 @@ function inOrder(
   names: readonly string[],
   fields: readonly string[],
   paired: ReadonlyMap<string, string>,
+  use: 'said' | 'kept',
 ): ReadonlyMap<string, string> | undefined {
   if (names.length < 3) return undefined;
   const listed =
@@ -319,11 +326,12 @@ function inOrder(
     if (elsewhere) return undefined;
     if ([...label].some((c) => CJK.test(c) && names[j]!.includes(c))) akin++;
   }
-  // Most fields share a character with the name at their place, paired one to one or not (服务
-  // of service_kind is in 服务类型 and 已服务天数 both): two fields that happen to sit at their
-  // names' places (赛事 of event_id) do not make a list of another shape (赛事、日期和鸣枪时间、
-  // 起终点 for event_id, name, race_date, venue) one name per field.
-  if (akin * 2 < listed.length) return undefined;
+  // None paired one to one (服务 of service_kind is in 服务类型 and 已服务天数 both): most fields
+  // share a character with the name at their place. To say a fact by its name, that holds however
+  // many are paired: two fields that happen to sit at their names' places (赛事 of event_id) do
+  // not make a list of another shape (赛事、日期和鸣枪时间、起终点 for event_id, name, race_date,
+  // venue) one name per field.
+  if ((paired.size === 0 || use === 'said') && akin * 2 < listed.length) return undefined;
   return new Map(listed.map((field, j) => [field, names[j]!]));
 }
 
@@ -355,7 +363,7 @@ export function keptFromCallers(
     const marked = new Set<string>();
     kept = marked;
     const { listed, what } = describedParts(description);
-    const labels = describedLabels(description, fields);
+    const labels = describedLabels(description, fields, 'kept');
     // Marks are read inside the brackets after a name; the brackets hold commas of their own.
     const pieces = (listed === '' ? what : listed).split(/[、，,;；。](?![^(（]*[)）])/);
     for (const piece of pieces) {
