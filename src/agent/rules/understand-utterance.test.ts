@@ -1061,3 +1061,18 @@ describe('understandUtterance: 我要是 supposes, 给我们加油 cheers', () =
     expect(understandUtterance(said, 'zh').asksForAction).toBe(true);
   });
 });
+
+describe('understandUtterance: an ask after so, and, then', () => {
+  it.each(["So just give me his name and his number and I'll sort it out with him direct.", 'So cancel it.'])(
+    'reads "%s" as asking',
+    (said) => {
+      expect(understandUtterance(said, 'en').asksForAction).toBe(true);
+    },
+  );
+  it.each(['and give me a minute', 'so just to confirm, the booking is on Friday?'])(
+    'reads "%s" as asking for nothing',
+    (said) => {
+      expect(understandUtterance(said, 'en').asksForAction).toBe(false);
+    },
+  );
+});
