@@ -251,8 +251,31 @@ export function englishAlternatives(
   const topic = TOPIC_BEFORE_DASH.exec(withoutNotes(phrase))?.[1];
   if (topic !== undefined) add(topic);
   for (const p of remediesOfCircumstances(phrase, isAction)) add(p);
+  for (const p of stepsOnTopic(phrase, isAction)) add(p);
   return out;
 }
+
+/**
+ * Lost property: tell the caller whether …, hold it at the pro shop …, or post it by registered
+ * post: the thing named before the colon, and the steps after it done to "it", each asked for
+ * alone (post lost property, hold lost property).
+ */
+function stepsOnTopic(phrase: string, isAction: (words: string) => boolean): string[] {
+  const text = withoutNotes(phrase);
+  const colon = text.indexOf(':');
+  if (colon <= 0) return [];
+  const topic = text.slice(0, colon).trim();
+  if (topic.split(' ').length > 4 || isAction(topic)) return [];
+  const body = text.slice(colon + 1).split(/\s*;\s*|\s+-\s+/)[0]!;
+  const out: string[] = [];
+  for (const m of body.matchAll(STEP_ON_IT)) {
+    const step = `${m[1]} ${topic}`;
+    if (isAction(step)) out.push(step);
+  }
+  return out;
+}
+/** A step done to the thing before the colon: ", hold it", ", or post them". */
+const STEP_ON_IT = /(?:^|,\s*(?:or\s+|and\s+)?|\s+or\s+)([a-z-]+)\s+(?:it|them)\b/g;
 
 /**
  * On the caller's own membership: upgrade the tier, switch auto-renew on or off …: where or for

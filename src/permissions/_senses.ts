@@ -1691,10 +1691,18 @@ export const SENSES: readonly SenseDef[] = [
       'post back',
       'mail back',
     ],
-    patterns: ['mail', 'post', 'ship', 'send', 'courier'].map((key) => ({
-      key,
-      re: `${key}\\s+(?:it|them|that|this|(?:the|my|our|his|her)\\s+[\\w-]+)\\s+(?:back|to me|home|over|out to me)\\b`,
-    })),
+    patterns: [
+      ...['mail', 'post', 'ship', 'send', 'courier'].map((key) => ({
+        key,
+        // post it by registered An Post, send it out: how a rule says it is sent.
+        re: `${key}\\s+(?:it|them|that|this|(?:the|my|our|his|her)\\s+[\\w-]+)\\s+(?:back|to\\s+me|home|over|out(?:\\s+to\\s+me)?|by\\s+(?:(?:registered|recorded|tracked|special)\\s+)?(?:post|mail|an\\s+post|courier)|on\\s+to\\s+me)\\b`,
+      })),
+      // post lost property, mailing found items: what a rule sends of what was left behind.
+      ...['mail', 'post', 'ship', 'courier'].map((key) => ({
+        key,
+        re: `${key}(?:s|ed|ing)?\\s+(?:of\\s+)?(?:lost|found|left)[- ](?:property|items?)\\b`,
+      })),
+    ],
   },
   {
     id: 'reissue',

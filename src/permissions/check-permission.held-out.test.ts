@@ -945,3 +945,25 @@ describe('checkPermission on actions taken by phone (held-out round 35)', () => 
     expect(race('给我13岁的儿子报个10公里')).not.toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission on lost property sent on (held-out round 35)', () => {
+  // "Lost property: tell the caller whether …, hold it at the pro shop …, or post it by registered
+  // An Post": each step done to the thing before the colon, asked for of the caller's own item.
+  const status = statusFor('held-out-35', 'Inchmara Golf Links');
+  it.each(['can you post it to me?', 'Can you  post it to  me? It is 41 Earnock Crescent, Glasgow.'])(
+    'approves "%s"',
+    (said) => {
+      expect(status(said)).toBe('can_approve_immediately');
+    },
+  );
+  it('reads the thing sent and the one it is sent to as the caller names them', () => {
+    const rules = compileRules({
+      can_approve_immediately: ['Post lost property to the caller'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(rules, 'post my jacket back to me').status).toBe('can_approve_immediately');
+    expect(checkPermission(rules, 'refund me').status).toBe('requires_supervisor');
+  });
+});

@@ -391,6 +391,11 @@ const DIFFERENCE = /^(?:差额|差价|这一?单|该单|本单|此单|这一?笔
 const ANY_ITEM = /^(?:物品|东西|财物|物件|随身物品|个人物品)$/;
 // 月卡剩余时长顺延: the time left is what any extension or refund of the card is of.
 const TIME_LEFT = /剩余(?:时长|时间|天数|次数|课时|小时)/;
+/** To or for the one calling: the caller, the customer. */
+const FOR_CALLER_EN = /\b(?:to|for)\s+the\s+(caller|customer|client)s?\b/;
+/** Lost property, found items, lost items: whatever was left behind. */
+const LEFT_BEHIND_EN = /\b(?:lost|found)[- ](?:property|items?)\b/;
+const LEFT_BEHIND_WORD = /^(?:lost|found|property|item)$/;
 
 /** The meaning with `words` added to what a caller may leave unsaid (none: the meaning itself). */
 function withOptional(meaning: RuleMeaning, words: readonly string[]): RuleMeaning {
@@ -440,6 +445,18 @@ function leftUnsaid(meaning: RuleMeaning, phrase: string, condition?: RuleCondit
         out,
         out.words.en.filter((w) => own.includes(w)),
       );
+  }
+  // Post lost property to the caller: whom the step is done for is the one calling, and any item
+  // left behind (lost property, found items) is what the caller names as theirs (my jacket, it).
+  if (out.heads.length > 0) {
+    const forCaller = FOR_CALLER_EN.exec(phrase)?.[1];
+    const leftBehind = LEFT_BEHIND_EN.test(phrase);
+    out = withOptional(
+      out,
+      out.words.en.filter(
+        (w) => (forCaller !== undefined && w === stem(forCaller)) || (leftBehind && LEFT_BEHIND_WORD.test(w)),
+      ),
+    );
   }
   // 核实后退差额, 原路退这一单全部运费: the difference or the order pointed at is what is refunded.
   if (out.heads.length > 0)
