@@ -967,3 +967,27 @@ describe('checkPermission on lost property sent on (held-out round 35)', () => {
     expect(checkPermission(rules, 'refund me').status).toBe('requires_supervisor');
   });
 });
+
+describe('checkPermission on a forbidden rule listing things of two words (held-out round 35)', () => {
+  // "editing course logs, play records, lesson records or statements": a booking on the big course
+  // moved names no course log.
+  const golf = rulesFor('held-out-35', 'Inchmara Golf Links');
+  const caller = { callerPhone: '0871213517' };
+  it('does not refuse a booking moved because the course is named', () => {
+    expect(
+      checkPermission(
+        golf,
+        'We got the big course booked for Friday afternoon. is there any way to move it?',
+        {
+          caller,
+        },
+      ).status,
+    ).not.toBe('forbidden');
+  });
+  it.each(['can you change my play record for Saturday?', 'edit my statement please'])(
+    'refuses "%s"',
+    (said) => {
+      expect(checkPermission(golf, said, { caller }).status).toBe('forbidden');
+    },
+  );
+});

@@ -1047,7 +1047,8 @@ function namesMoreThanAction(rule: CompiledRule): boolean {
  */
 function thingUnsaid(rule: CompiledRule, view: PartView, parsed: ParsedAction | undefined): boolean {
   const { objects, needsOther, words } = rule.meaning;
-  if (needsOther || objects.length === 0 || objects.some(isPartySense)) return false;
+  if (needsOther || objects.some(isPartySense)) return false;
+  if (objects.length === 0) return compoundsUnsaid(rule, view, parsed);
   // 我老公…用了多少次 against 替持卡人以外的人办理任何卡务: someone else named keeps every forbidden reading.
   const around = view.context();
   if (view.other() || around.other()) return false;
@@ -1071,6 +1072,39 @@ function thingUnsaid(rule: CompiledRule, view: PartView, parsed: ParsedAction | 
   const stems = whole === undefined ? view.stems() : stemsFor(whole)();
   return !words.en.some((w) => view.stems().has(w) || around.stems().has(w) || stems.has(w));
 }
+
+/**
+ * Editing course logs, play records, lesson records or statements: an English forbidden rule on
+ * things of two words each, listed, is on none of them when no one is said whole (move the course
+ * booking says course, not course logs). Undefined items where the rule lists no such things.
+ */
+function compoundsUnsaid(rule: CompiledRule, view: PartView, parsed: ParsedAction | undefined): boolean {
+  const items = compoundItems(rule);
+  if (items === undefined || view.other() || view.context().other()) return false;
+  const whole = parsed?.whole;
+  const said = [view.stems(), view.context().stems(), ...(whole === undefined ? [] : [stemsFor(whole)()])];
+  return !items.some((item) => item.every((w) => said.some((s) => s.has(w))));
+}
+
+const compoundsOf = new WeakMap<CompiledRule, string[][] | null>();
+
+/** The two-word things an English rule lists after its verb (course logs, play records), or undefined. */
+function compoundItems(rule: CompiledRule): string[][] | undefined {
+  let items = compoundsOf.get(rule);
+  if (items === undefined) {
+    const list = COMPOUND_LIST.exec(rule.phrase)?.[1];
+    const parts = list?.split(/\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+/).filter(Boolean);
+    items =
+      parts !== undefined && parts.length >= 2 && parts.some((p) => p.split(' ').length === 2)
+        ? parts.map((p) => [...stemsOf(p)])
+        : null;
+    compoundsOf.set(rule, items);
+  }
+  return items ?? undefined;
+}
+/** A verb, then things listed to the end of the clause (editing course logs, play records or statements). */
+const COMPOUND_LIST =
+  /^[a-z]+ing\s+((?:[a-z-]+\s+){0,1}[a-z-]+(?:\s*,\s*(?:or\s+|and\s+)?(?:[a-z-]+\s+){0,1}[a-z-]+)*\s+(?:or|and)\s+(?:[a-z-]+\s+){0,1}[a-z-]+)$/;
 
 /** Things listed as examples of a kind (猫眼、淘票票、抖音团购等第三方平台), closed by 等. */
 const EXAMPLES_LISTED = /、[^、,，;；:：()（）]{1,8}等/;
