@@ -1071,6 +1071,13 @@ describe('createRulesAgent on any product', () => {
     expect(c.events.filter((e) => e.type === 'permission_check' || e.type === 'ticket')).toHaveLength(before);
     expect(reply).toMatch(/leave it there|先不安排了/);
   });
+  // 电话代订包间：登记预订人姓名和来电手机号，短信发支付链接… (held-out round 35): what the approving rule
+  // says happens next is said with the approval.
+  it('an approval says the steps its rule names', async () => {
+    const { call: c } = heldOutCall(35, 'R3513', '雀友汇自助棋牌室');
+    const reply = await c.say('帮我订个包间，礼拜五晚上');
+    expect(reply).toContain('短信发支付链接');
+  });
   // A demand's terms (反正你先退我一百块吧，我也懒得算了) are no calling off.
   it('a demand with 算了 in its terms is still checked', async () => {
     const { call: c, turns } = heldOutCall(2, 'R219', '皓白口腔');

@@ -1088,15 +1088,15 @@ async function handleAction(
         // the approval itself is logged with the session.
         text: done.changed
           ? lang === 'zh'
-            ? `好的，${action}我这边可以直接办：${done.description}。`
-            : `Sure, I can do that right away: ${done.description}.`
+            ? `好的，${action}我这边可以直接办：${done.description}。${stepsSaid(decision.rule, lang)}`
+            : `Sure, I can do that right away: ${done.description}.${stepsSaid(decision.rule, lang)}`
           : done.already
             ? lang === 'zh'
               ? `我这边看了一下，${done.description}。`
               : `I checked: ${done.description}.`
             : lang === 'zh'
-              ? `好的，${action}我这边有权限办理，已经为您登记处理。`
-              : `Sure, I'm allowed to do that, and I've logged it for you: ${action}.`,
+              ? `好的，${action}我这边有权限办理，已经为您登记处理。${stepsSaid(decision.rule, lang)}`
+              : `Sure, I'm allowed to do that, and I've logged it for you: ${action}.${stepsSaid(decision.rule, lang)}`,
       };
     }
     case 'requires_supervisor': {
@@ -1168,4 +1168,25 @@ function sentence(text: string, lang: Language): string {
   const t = text.trim();
   if (/[。！？.!?]$/.test(t)) return t;
   return lang === 'zh' ? `${t}。` : `${t}.`;
+}
+
+/**
+ * 电话代订包间：登记预订人姓名和来电手机号，短信发支付链接…: what the approving rule says happens
+ * next (a link sent, the code to the booker's phone), said after the approval so the caller knows
+ * what to expect. Only a short sentence of steps after the rule's colon, without its notes.
+ */
+function stepsSaid(rule: string | null, lang: Language): string {
+  if (rule === null) return '';
+  // The colon that opens the steps, not one of a time (17:00).
+  const colon = rule.search(/：|(?<!\d):(?!\d)/);
+  if (colon < 0) return '';
+  const steps = rule
+    .slice(colon + 1)
+    .replace(/（[^）]*）|\([^)]*\)/g, '')
+    .split(/[；;]|\s-\s/)[0]!
+    .trim()
+    .replace(/[。.，,]$/, '');
+  // A note opened before the colon and closed after it leaves half a sentence: none is said.
+  if (steps === '' || steps.length > (lang === 'zh' ? 60 : 160) || /[<>≤≥（）()]/.test(steps)) return '';
+  return lang === 'zh' ? ` 按规定：${steps}。` : ` As our rules say: ${steps}.`;
 }
