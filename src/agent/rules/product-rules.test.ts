@@ -28,6 +28,13 @@ describe('termOf', () => {
       termOf('Vehicle damage during service: claim within 14 days, decision within 10 business days'),
     ).toBe('decision within 10 business days');
   });
+  it('leaves out the operator’s note after a dash', () => {
+    expect(
+      termOf(
+        'Damage to a vehicle: log a damage claim; the Claims team decides within 15 business days of receiving them - never admit fault or promise an amount',
+      ),
+    ).toBe('the Claims team decides within 15 business days of receiving them');
+  });
   it('takes the only time a rule gives, whoever it is for', () => {
     expect(termOf('计量异议：登记校验工单，5个工作日内上门')).toBe('5个工作日内上门');
     expect(termOf('事发7天内登记理赔工单')).toBe('事发7天内登记理赔工单');

@@ -94,8 +94,10 @@ const ITS_OWN_STEP =
  */
 export function termOf(rule: string | null): string | undefined {
   if (rule === null) return undefined;
+  // …within 15 business days of receiving them - never admit fault: what follows a dash is a note
+  // for the operator, not the caller's to hear.
   const terms = rule
-    .split(/[，,；;（）()：:]/)
+    .split(/[，,；;（）()：:]|\s[-–—]\s/)
     .map((c) => c.trim())
     .filter(
       (c) =>
