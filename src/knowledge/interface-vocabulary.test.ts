@@ -698,3 +698,19 @@ describe('kindsOf: what is left on a card', () => {
     expect(kindsOf('剩下的事我自己办').has('balance')).toBe(false);
   });
 });
+
+describe('relevantInterfaces: a place won by lot', () => {
+  it('finds the registrations that hold a draw when the caller asks whether they got in', () => {
+    const race = profileInterfaces({
+      results: { description: '本人参加过的赛事成绩：净成绩、枪声成绩、名次', response_fields: ['results'] },
+      registrations: {
+        description: '账户名下的报名：项目、中签和候补、缴费',
+        response_fields: ['registrations'],
+      },
+    });
+    expect(relevantInterfaces(race, '杭州那个马拉松出结果了吧？您给查查我中没中？')).toContain(
+      'registrations',
+    );
+    expect(relevantInterfaces(race, 'did I get a place in the ballot?')).toContain('registrations');
+  });
+});

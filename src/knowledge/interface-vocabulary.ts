@@ -148,6 +148,10 @@ const FACT_KINDS: Record<string, RegExp> = {
   // settlements and payouts.
   payout:
     /到手|(?:钱|款|货款)[^，,。？?]{0,6}?(?:到账|打过来|打给我|到我)|(?:几时|什么时候|啥时候|哪天|多久)[^，,。？?]{0,4}?(?:到账|打款|结算|回款)|结算|打款|回款|货款|\b(?:payouts?|paid out|proceeds|settlements?|earnings|take[- ]home)\b/i,
+  // A place won by lot (a marathon's draw, a plate or a flat by ballot): 中没中, 中签, 摇号, 候补,
+  // did I get in, the ballot; held as lottery results and waitlists.
+  lottery:
+    /中签|中没中|中了没|中了吗|中没有|抽中|抽签|摇号|候补|\b(?:ballot(?:ed)?|lottery|waitlist(?:ed)?|waiting list|did i get (?:in|a place|a spot))\b/i,
   // Money sent to or from someone: 转账, 汇款, a transfer that went through.
   transfer: /转账|汇款|转给|转过去|\b(?:transfers?|transferred|sent (?:her|him|them|my \w+)|went through)\b/i,
   // How much may be spent or drawn: 额度, 限额, a daily ATM limit, cut off at five hundred.

@@ -565,3 +565,29 @@ describe('speakResponse: a record inside a record, asked after', () => {
     );
   });
 });
+
+describe('speakResponse: a place in a queue, asked', () => {
+  it('says the waiting-list position held inside the registration when asked where the caller stands', () => {
+    const registrations = {
+      registrations: [
+        {
+          reg_no: 'BT-1',
+          event: '秋季马拉松',
+          race_date: '2035-11-04',
+          category: '全程',
+          participants: ['刘振东（本人）'],
+          status: '未中签（已自动进入候补）',
+          lottery: '未中签',
+          waitlist: { position: 3127, rule: '7月18日起按候补顺序递补' },
+        },
+      ],
+    };
+    const said = speakResponse(
+      { name: 'registrations' },
+      registrations,
+      'zh',
+      '那候补是怎么个意思？我排第几啊？',
+    );
+    expect(said).toContain('3127');
+  });
+});

@@ -211,6 +211,11 @@ const FIELD_TOPICS: ReadonlyArray<{ said: RegExp; field: RegExp }> = [
       /status|state|stage|progress|ready|promis|expect|return|due_?(?:back|date|on|by)|状态|进度|预计|承诺|返回|可取/i,
   },
   {
+    // 我排第几, where am I on the waiting list: a place in a queue.
+    said: /排第几|排(?:到)?(?:多少|哪)|第几(?:位|名|个|号)|\b(?:what|which) (?:position|place|number) (?:am i|in the (?:queue|list))|\bwhere am i (?:in|on) the (?:queue|list|waiting list|waitlist)\b/i,
+    field: /position|rank|queue|place_?no|排名|位次|顺位|排位/i,
+  },
+  {
     // 到手能有多少, 钱几时到账: what the business pays the caller, and when.
     said: /到手|到账|打款|结算|回款|货款|\b(?:payouts?|paid out|proceeds|settle\w*|earnings)\b/i,
     field: /payout|settle|net_|proceeds|earning|结算|到手|打款|回款/i,
