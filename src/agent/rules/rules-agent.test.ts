@@ -1071,6 +1071,17 @@ describe('createRulesAgent on any product', () => {
     expect(c.events.filter((e) => e.type === 'permission_check' || e.type === 'ticket')).toHaveLength(before);
     expect(reply).toMatch(/leave it there|先不安排了/);
   });
+  // A goodbye after what the caller will do themselves asks nothing, whoever it names.
+  it.each([
+    "Ag, fine, I'll tell her to phone herself then. Baie dankie, bye.",
+    "Aye, awright. Ah'll keep the filter an' the man's report then. Cheerio.",
+  ])('closes "%s" without a check', async (said) => {
+    const c = call('en');
+    await c.say('My wife wants to know her balance');
+    const before = c.events.filter((e) => e.type === 'permission_check').length;
+    await c.say(said);
+    expect(c.events.filter((e) => e.type === 'permission_check')).toHaveLength(before);
+  });
   // 电话代订包间：登记预订人姓名和来电手机号，短信发支付链接… (held-out round 35): what the approving rule
   // says happens next is said with the approval.
   it('an approval says the steps its rule names', async () => {

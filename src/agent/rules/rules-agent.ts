@@ -639,6 +639,17 @@ async function replyAboutSomeoneElse(
   turn: number,
 ): Promise<string | undefined> {
   const lang = ctx.language;
+  // I'll tell her to phone herself then, bye / Ah'll keep the man's report then, cheerio: a
+  // goodbye after what the caller will do themselves asks nothing of anyone, whoever it names.
+  if (
+    (u.goodbye || u.endsWithThanks) &&
+    CALLERS_OWN_PLAN.test(lastSentences(utterance, 2)) &&
+    !u.asksForAction &&
+    !u.question &&
+    !u.infoQuestion &&
+    u.actions.length === 0
+  )
+    return undefined;
   const p = phrases(lang);
   const caller = {
     callerPhone: ctx.phone,
@@ -747,6 +758,15 @@ async function replyAboutSomeoneElse(
   parts.ack = pick(p.ack, turn);
   return composeReply(String(ctx.operator.methodology ?? ''), parts);
 }
+
+/** The last sentences of a line (I'll tell her then. Bye.): what it closes on. */
+function lastSentences(text: string, count: number): string {
+  return (text.match(/[^。.！!？?]+[。.！!？?]*/g) ?? [text]).slice(-count).join('');
+}
+
+/** What the caller will do themselves: I'll tell her, Ah'll keep it, 那我给闺女打电话, 我等电话. */
+const CALLERS_OWN_PLAN =
+  /\b(?:i|ah)(?:'ll| will|'m going to| am going to| can just)\b|(?:^|[，,。.！!\s])(?:那|行|好|好吧|行吧)?[，,]?[我俺](?:就|再|先|回头|自己|这就|马上)?(?:给|叫|让|喊|去|等)/i;
 
 /**
  * Asking who someone is or what someone else has (who had it before me, 他电话多少, her
