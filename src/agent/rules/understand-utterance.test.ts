@@ -1076,3 +1076,14 @@ describe('understandUtterance: an ask after so, and, then', () => {
     },
   );
 });
+
+describe('understandUtterance: someone the caller has do it for them', () => {
+  it('reads 叫她在手机上给我弄上 as told, not asked', () => {
+    expect(
+      understandUtterance('行哇，那我给闺女打电话，叫她在手机上给我弄上。麻烦你了啊。', 'zh').asksForAction,
+    ).toBe(false);
+  });
+  it('still reads 你给我弄上 as asked', () => {
+    expect(understandUtterance('你给我弄上', 'zh').asksForAction).toBe(true);
+  });
+});

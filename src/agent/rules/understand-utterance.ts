@@ -405,7 +405,8 @@ const EXPLICIT_ASK = new RegExp(
     // 咋还给我整出来个滞纳金: how come it was done, asked in complaint.
     // 银行卡又给我扣了, 你们还给我算上违约金了: done again or besides, told in complaint (not 把钱还给我).
     // 娃在旁边给我们加油: cheering the caller on, nothing asked.
-    String.raw`(?<!(?:说是|说要|说好|讲好|答应|说会|没人|没有人|没得人|冇人|也没|都没|还没|(?:咋|怎么|为啥|为什么)(?:还|又|就|都))[^，,。？?]{0,6})(?<!又|竟然|居然|已经)(?!(?<=还)给我[\u4e00-\u9fff]{1,2}?[了上])(?!给我们?(?:加油|鼓劲|打气|助威))给我` +
+    // 叫她在手机上给我弄上: someone the caller has do it for them, told.
+    String.raw`(?<!(?:说是|说要|说好|讲好|答应|说会|没人|没有人|没得人|冇人|也没|都没|还没|(?:咋|怎么|为啥|为什么)(?:还|又|就|都)|(?:叫|让|喊)(?:他|她))[^，,。？?]{0,6})(?<!又|竟然|居然|已经)(?!(?<=还)给我[\u4e00-\u9fff]{1,2}?[了上])(?!给我们?(?:加油|鼓劲|打气|助威))给我` +
     // 儿子从深圳给我寄了一箱东西: sent to me, told, not asked.
     // 我闺女在小程序上给我弄了个体检: someone did it for the caller, told.
     '(?![寄发送买打充转汇带捎邮弄办订约报交续开](?:了|过|的))' +
