@@ -714,3 +714,31 @@ describe('relevantInterfaces: a place won by lot', () => {
     expect(relevantInterfaces(race, 'did I get a place in the ballot?')).toContain('registrations');
   });
 });
+
+describe('relevantInterfaces: a day or a time asked or booked', () => {
+  const shop = profileInterfaces({
+    water_account: {
+      description: '来电手机号的账户：水票余量、地址',
+      response_fields: ['tickets_left', 'address'],
+    },
+    delivery_slots: { description: '配送时段：日期、时段、余量', response_fields: ['slots'] },
+  });
+  it.each(['礼拜五后晌能来不？', '你帮我改到下礼拜三', '明儿早上能送到不？越早越好。'])(
+    'finds the slots for "%s"',
+    (said) => {
+      expect(relevantInterfaces(shop, said)).toContain('delivery_slots');
+    },
+  );
+  it('finds availability for a visit asked if there is one', () => {
+    const boiler = profileInterfaces({
+      policy_details: { description: 'Cover on the policy', response_fields: ['cover'] },
+      engineer_availability: {
+        description: 'Engineer slots by postcode and day',
+        response_fields: ['slots'],
+      },
+    });
+    expect(relevantInterfaces(boiler, "book someone next Tuesday morning if you've got it")).toContain(
+      'engineer_availability',
+    );
+  });
+});
