@@ -742,3 +742,16 @@ describe('relevantInterfaces: a day or a time asked or booked', () => {
     );
   });
 });
+
+describe('relevantInterfaces: what was rented', () => {
+  it('finds the rental orders when the caller tells what they rented', () => {
+    const cars = profileInterfaces({
+      stores: { description: '门店地址和营业时间', response_fields: ['stores'] },
+      rental_orders: { description: '来电手机号的订单：车型、取还车门店、时间', response_fields: ['orders'] },
+    });
+    expect(relevantInterfaces(cars, '车是在你们长水机场租的途观，给是可以在香格里拉还？')).toContain(
+      'rental_orders',
+    );
+    expect(relevantInterfaces(cars, 'the van I rented from you last week')).toContain('rental_orders');
+  });
+});

@@ -38,9 +38,10 @@ const FACT_KINDS: Record<string, RegExp> = {
   usage:
     /用量|用了多少|用了好多|满了|又满|快满|占用|占了|剩余|剩多少|还剩|(?:就|只)剩(?:下)?[\d一二两三四五六七八九十几]|余量|容量|空间|流量|存储|\b(?:usage|used|quota|space|storage|full|remaining|capacity|data)\b/i,
   // What came is not what was ordered (wrong size, the label says 20 mg): the order is looked up.
+  // What was rented or hired (车是在你们机场租的) is an order too.
   // Something missing from what came (the chicken is really missing, 少了一袋) is the order's.
   order:
-    /订单|下单|发错|送错|配错|少了一|漏发|少发|\b(?:is|was|were|are|really|still) missing\b|\bmissing from\b|\b(?:wrong (?:item|size|colou?r|strength|dose|pills?|meds?|medication|product)s?|label says|(?:doesn't|does not|don't|do not|didn't) match)\b|买的|买了|购买|网购|商品|点的|收到的|这单|那单|单子|退款|退钱|退了|退货|退掉|退(?=[\d一二三四五六七八九十两百几半])|(?:能|可以|能不能)退(?=[吗嘛么不呢]|$)|换货|赔|补偿|补发|\b(?:orders?|purchases?|bought|buy|items?|refund|return|money back|compensat\w*|rides?|trips?)\b|\b(?:get|want|give)\b[^.?!]{0,20}\bback\b/i,
+    /订单|下单|发错|送错|配错|少了一|漏发|少发|\b(?:is|was|were|are|really|still) missing\b|\bmissing from\b|\b(?:wrong (?:item|size|colou?r|strength|dose|pills?|meds?|medication|product)s?|label says|(?:doesn't|does not|don't|do not|didn't) match)\b|买的|买了|购买|网购|商品|点的|收到的|这单|那单|单子|租的|租了|租用|租车|退款|退钱|退了|退货|退掉|退(?=[\d一二三四五六七八九十两百几半])|(?:能|可以|能不能)退(?=[吗嘛么不呢]|$)|换货|赔|补偿|补发|\b(?:orders?|purchases?|bought|buy|items?|refund|return|money back|compensat\w*|rides?|trips?|rented|rentals?)\b|\b(?:get|want|give)\b[^.?!]{0,20}\bback\b/i,
   shipment: new RegExp(
     `${WHEN_ZH}[^，,。？?]{0,4}?(?:送|发货|寄|出厂|交付)|送(?:过来|来|到)了?(?:没|吗|伐)|` +
       String.raw`物流|快递|包裹|到哪|到了没|还没到|没到|没收到|发货|配送|派送|运输|转运|签收|单号|\b(?:parcel|package|shipment|shipping|delivery|delivered|tracking|courier|arrive|where is)\b|\b(?:box|parcel|package|order|kit|delivery)\s+(?:came|arrived|got here|turned up|showed up)\b`,
