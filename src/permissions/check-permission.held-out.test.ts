@@ -991,3 +991,22 @@ describe('checkPermission on a forbidden rule listing things of two words (held-
     },
   );
 });
+
+describe('checkPermission on what someone else did with their own things, told (held-out round 33)', () => {
+  const status = statusFor('held-out-33', 'Wrenfield Narrowboat Holidays');
+  // my sister and her husband went and changed their flights, so we need to push it back: the
+  // reason for the caller's own change, nothing of theirs asked.
+  it('does not refuse a reason told of someone else’s own things', () => {
+    expect(
+      status(
+        'my sister and her husband went and changed their flights from Atlanta, so we need to push the whole thing back a week',
+      ),
+    ).not.toBe('forbidden');
+  });
+  it.each([
+    'Can you tell me have they put their orders in yet, so I can collect the money off them?',
+    'my husband booked his lesson for Tuesday, so I need to know when it is',
+  ])('still refuses "%s"', (said) => {
+    expect(status(said)).toBe('forbidden');
+  });
+});

@@ -539,6 +539,13 @@ const PHONE_AFTER_ZH = /^(?:的)?(?:电话|手机)(?!号)/;
 const DEVICE_USED_BEFORE_EN = /\b(?:on|using|via|through|from)\s+$/;
 const DEVICE_EN =
   /^\s*(?:phone|mobile|cell|laptop|computer|pc|tablet|ipad|app)\b(?!\s+(?:number|bill|account|contract|plan|records?|details|data|history))/;
+/** The rest of a sentence that ends as a question. */
+const ASKED_IN_SENTENCE = /^[^.!]*\?/;
+/** What follows for the caller, in the same sentence (…, so we need to push it back). */
+const SO_WE_EN = /^[^.?!]{0,60}?\b(?:so|and so|which means|that means)\s+(?:we|i|i'll|we'll|we're|i'm)\b/i;
+/** Someone else, then what they did, right before their own thing (they changed their …). */
+const THEIR_OWN_DOING_EN =
+  /\b(?:they|he|she|(?:my|our)\s+[a-z-]+(?:\s+and\s+(?:my|our|his|her|their)\s+[a-z-]+)?)\s+(?:(?:went and|have|has|had|just|already|also|only)\s+)*(?:changed|moved|cancell?ed|canceled|missed|lost|rearranged|rescheduled|broke|hurt|sprained)\s+$/i;
 const CALL_FROM_EN = /\b(?:call|ring|phone|text)(?:\s+(?:you|u))?(?:\s+back)?\s+(?:from|on|with|using)\s+$/;
 
 /**
@@ -604,6 +611,16 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
     // on her phone: a device something was done on, not asked about.
     if (CALL_FROM_EN.test(text.slice(0, r.index))) continue;
     if (DEVICE_USED_BEFORE_EN.test(text.slice(0, r.index)) && DEVICE_EN.test(after)) continue;
+    // my sister and her husband went and changed their flights: what they did with their own
+    // things, told as the reason, nothing of theirs asked.
+    // Not asked: have they put their orders in yet, …?
+    const rest = norm.slice(clause.start + end);
+    if (
+      THEIR_OWN_DOING_EN.test(text.slice(0, r.index)) &&
+      SO_WE_EN.test(rest) &&
+      !ASKED_IN_SENTENCE.test(rest)
+    )
+      continue;
     const length = possessed(after, false);
     if (length >= 0) push(r.index, end + length, undefined, lastData);
   }
