@@ -2505,7 +2505,7 @@ function withDataScope(
   // 让我室友去帮我取，她叫王佳琪，手机号… against 寄存人本人来电授权代取人（姓名和手机号）: the person the
   // caller adds to those who may act on their account, with the number the rule asks for, is no
   // one else's data asked for.
-  if (!('kind' in found && found.kind === 'card') && addsToRoster(rules, decision)) return decision;
+  if (found.kind !== 'card' && addsToRoster(rules, decision)) return decision;
   // Copies of CCTV footage (subject access requests): a product whose own rule on footage read the
   // request has said how footage is given; the cameras' other people are that process's to mind.
   if (asksForFootage(found.text) && decidedByFootageRule(rules, decision)) return decision;
@@ -2587,9 +2587,9 @@ function ruleOnServicePerson(rules: CompiledRules, found: string): CompiledRule 
 function roleRefused(
   disclosure: CompiledRule | null,
   action: string,
-): { text: string; what: Bilingual } | undefined {
+): Pick<OtherParty, 'kind' | 'text' | 'what'> | undefined {
   const what = disclosure === null ? undefined : deniedRoleSaid(disclosure, normalizeText(action));
-  return what === undefined ? undefined : { text: action, what };
+  return what === undefined ? undefined : { kind: 'person', text: action, what };
 }
 
 /** The lexicon concept the first of these actions names (the waive sense names fee_waiver). */

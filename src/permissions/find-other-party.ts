@@ -917,12 +917,18 @@ function servesCaller(name: string, record: string): boolean {
   if (!/^[a-z' -]+$/i.test(name)) return false;
   const n = escapeRegExp(name);
   return new RegExp(
-    `\\b(?:(?:lessons?|sessions?|classes|appointments?|treatments?|training|coaching)\\s+with|(?:pro|professional|coach|instructor|trainer|teacher|tutor|technician|stylist|therapist|caddie|caddy|groomer|mechanic|cleaner)(?:,)?)\\s+${n}\\b`,
+    `\\b(?:(?:lessons?|sessions?|classes|appointments?|treatments?|training|coaching)\\s+with|(?:${W.STAFF_ROLES_EN}|teacher|technician)(?:,)?)\\s+${n}\\b`,
     'i',
   ).test(record);
 }
-/** A way to reach someone, or their surname, asked for. */
-const CONTACT_ASKED_EN = /\b(?:mobile|phone|number|e-?mail|address|surname|last name|second name|contact)\b/i;
+
+let contactAskedEn: RegExp | undefined;
+
+/** A way to reach someone, or their surname, asked for (what of staff is their own). */
+function contactAsked(text: string): boolean {
+  contactAskedEn ??= new RegExp(`\\b${W.STAFF_DATA_EN}\\b`, 'i');
+  return contactAskedEn.test(text);
+}
 
 function isCallersName(name: string, callerNames: readonly string[]): boolean {
   const said = bareName(name);
@@ -978,7 +984,7 @@ export function findOtherParty(action: string, options: OtherPartyOptions = {}):
       p.name !== undefined &&
       options.recordText &&
       namedInRecord(p.name, options.recordText) &&
-      !(servesCaller(p.name, options.recordText) && CONTACT_ASKED_EN.test(action.slice(p.start, p.end)))
+      !(servesCaller(p.name, options.recordText) && contactAsked(action.slice(p.start, p.end)))
     )
       continue;
     if (hasCallersNumber(p.start, p.end)) continue;

@@ -1,5 +1,6 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { statesShown } from '../../call/states-shown.js';
+import type { Language } from '../../domain/language.js';
 import { tokenize } from '../../knowledge/index.js';
 import {
   type CompiledRules,
@@ -93,9 +94,9 @@ const ITS_OWN_STEP =
  * caller's window to report (事发7天内登记): that is what the caller waits for.
  */
 export function termOf(rule: string | null): string | undefined {
-  if (rule === null) return undefined;
   // …within 15 business days of receiving them - never admit fault: what follows a dash is a note
-  // for the operator, not the caller's to hear.
+  // for the operator, not the caller's to hear (here and in `stepsSaid`).
+  if (rule === null) return undefined;
   const terms = rule
     .split(/[，,；;（）()：:]|\s[-–—]\s/)
     .map((c) => c.trim())
@@ -104,4 +105,25 @@ export function termOf(rule: string | null): string | undefined {
         TERM_CLAUSE.test(c) && !/[<>≤≥]|以内|以上|超过|不超过|up to|over|under|more than|less than/i.test(c),
     );
   return terms.find((c) => ITS_OWN_STEP.test(c)) ?? terms[0];
+}
+
+/**
+ * 电话代订包间：登记预订人姓名和来电手机号，短信发支付链接…: what the approving rule says happens
+ * next (a link sent, the code to the booker's phone), said after the approval so the caller knows
+ * what to expect. Only a short sentence of steps after the rule's colon, without its notes.
+ */
+export function stepsSaid(rule: string | null, lang: Language): string {
+  if (rule === null) return '';
+  // The colon that opens the steps, not one of a time (17:00).
+  const colon = rule.search(/：|(?<!\d):(?!\d)/);
+  if (colon < 0) return '';
+  const steps = rule
+    .slice(colon + 1)
+    .replace(/（[^）]*）|\([^)]*\)/g, '')
+    .split(/[；;]|\s[-–—]\s/)[0]!
+    .trim()
+    .replace(/[。.，,]$/, '');
+  // A note opened before the colon and closed after it leaves half a sentence: none is said.
+  if (steps === '' || steps.length > (lang === 'zh' ? 60 : 160) || /[<>≤≥（）()]/.test(steps)) return '';
+  return lang === 'zh' ? ` 按规定：${steps}。` : ` As our rules say: ${steps}.`;
 }

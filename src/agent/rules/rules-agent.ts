@@ -33,7 +33,7 @@ import {
   whichPayment,
   whichPaymentUnclear,
 } from './payment-in-question.js';
-import { decideAhead, rulesOf, termOf } from './product-rules.js';
+import { decideAhead, rulesOf, stepsSaid, termOf } from './product-rules.js';
 import { forbiddenReason, phrases, pick } from './reply-phrases.js';
 import { factsHead, maskOtherPhones, pointsAtItem } from './speak-facts.js';
 import {
@@ -1188,25 +1188,4 @@ function sentence(text: string, lang: Language): string {
   const t = text.trim();
   if (/[。！？.!?]$/.test(t)) return t;
   return lang === 'zh' ? `${t}。` : `${t}.`;
-}
-
-/**
- * 电话代订包间：登记预订人姓名和来电手机号，短信发支付链接…: what the approving rule says happens
- * next (a link sent, the code to the booker's phone), said after the approval so the caller knows
- * what to expect. Only a short sentence of steps after the rule's colon, without its notes.
- */
-function stepsSaid(rule: string | null, lang: Language): string {
-  if (rule === null) return '';
-  // The colon that opens the steps, not one of a time (17:00).
-  const colon = rule.search(/：|(?<!\d):(?!\d)/);
-  if (colon < 0) return '';
-  const steps = rule
-    .slice(colon + 1)
-    .replace(/（[^）]*）|\([^)]*\)/g, '')
-    .split(/[；;]|\s-\s/)[0]!
-    .trim()
-    .replace(/[。.，,]$/, '');
-  // A note opened before the colon and closed after it leaves half a sentence: none is said.
-  if (steps === '' || steps.length > (lang === 'zh' ? 60 : 160) || /[<>≤≥（）()]/.test(steps)) return '';
-  return lang === 'zh' ? ` 按规定：${steps}。` : ` As our rules say: ${steps}.`;
 }
