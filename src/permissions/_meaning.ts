@@ -675,8 +675,8 @@ export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b
  * Money or data sent anywhere but where it belongs (退款退到原支付账户以外的账户, 原路以外, a card other than the one charged, to a card
  * other than the one paid with): the caller's own refund asks for no such rule's step.
  */
-// 退到非原支付账户, 转给别人的协议抵用: money sent to an account not the one it came from.
-const OTHER_THAN_OWN = String.raw`(?:原|本人|注册|登记|绑定|预留)[^,.;、]{0,8}?以外的?(?:账户|账号|帐户|银行卡|卡|手机号?|号码|地址)|原路以外|非(?:原|本人)(?:支付|付款)?(?:账户|账号|帐户|银行卡|卡|渠道|方式)|转(?:给|到)(?:别人|他人)|\bother than (?:the |their |its |your )?(?:original|registered|one (?:they |it was |you )?paid|one (?:it was |they were |you were )?(?:charged|taken from|paid (?:with|from))|(?:card|bank account|payment (?:card|method))\b)|\bnot the (?:original|registered) (?:card|account)|\b(?:a |any )?(?:different|another|other) (?:card|account|bank account|payment (?:card|method))\b[^.;]{0,30}?\bthan\b`;
+// 退到非原支付账户, 转给别人的协议抵用: money sent to an account not the one it came from (a card other than the one the money came from).
+const OTHER_THAN_OWN = String.raw`(?:原|本人|注册|登记|绑定|预留)[^,.;、]{0,8}?以外的?(?:账户|账号|帐户|银行卡|卡|手机号?|号码|地址)|原路以外|非(?:原|本人)(?:支付|付款)?(?:账户|账号|帐户|银行卡|卡|渠道|方式)|转(?:给|到)(?:别人|他人)|\bother than (?:the |their |its |your )?(?:original|registered|one (?:they |it was |you )?paid|one (?:it was |they were |you were )?(?:charged|taken from|paid (?:with|from))|one (?:the |their |your )?(?:money|payment|refund|charge|funds?) (?:came|comes|was taken) from|one it came from|(?:card|bank account|payment (?:card|method))\b)|\bnot the (?:original|registered) (?:card|account)|\b(?:a |any )?(?:different|another|other) (?:card|account|bank account|payment (?:card|method))\b[^.;]{0,30}?\bthan\b`;
 
 const OTHER_THAN_OWN_RE = new RegExp(OTHER_THAN_OWN, 'i');
 
@@ -687,8 +687,12 @@ const OTHER_THAN_OWN_RE = new RegExp(OTHER_THAN_OWN, 'i');
 const SENT_ELSEWHERE =
   /(?:退|转|打|汇|充|存|返|发)(?:到|给|进|回|入|去)(?:[^,.!?;:、\n]{0,10}?)(?:微信|支付宝|卡|账户|账号|帐户|零钱|钱包|邮箱|手机|协议|合同|订单|名下)|\b(?:to|into|onto|on)\s+(?:his|her|their|someone else's|somebody else's|another|a different|(?:my|me|our)\s+(?:other|new|second|different)|(?:my|our)\s+\w+'s|[a-z]+'s)\s+(?:\w+\s+)?(?:card|account|bank|wallet|paypal|email|phone)\b/gi;
 
-/** Whether a request sends money or data to someone else or another account (see `RuleMeaning.toOther`). */
-function sentElsewhere(norm: string, wards: Wards | undefined): boolean {
+/**
+ * Whether a request sends money or data to someone else or another account (see
+ * `RuleMeaning.toOther`). Kin the account is held for are someone else here: the money goes back
+ * where it came from, not to my son's bank account.
+ */
+function sentElsewhere(norm: string): boolean {
   for (const [span] of norm.matchAll(SENT_ELSEWHERE)) {
     if (
       /(?:别的|另一|另外|其他|其它)|\b(?:another|a different|someone else|somebody else|other|new|second)\b/i.test(
@@ -696,7 +700,7 @@ function sentElsewhere(norm: string, wards: Wards | undefined): boolean {
       )
     )
       return true;
-    if (namesOtherBesidesWards(span, wards)) return true;
+    if (namesOtherParty(span)) return true;
   }
   return false;
 }
@@ -1505,11 +1509,13 @@ export function meaningLevel(
     }
   }
   // 退款退到原支付账户以外的账户: the money sent elsewhere, in the request or the clauses around it.
-  if (m.toOther && !(sentElsewhere(view.norm, m.wards) || (!m.ownClause && sentElsewhere(ctx.norm, m.wards))))
+  if (m.toOther && !(sentElsewhere(view.norm) || (!m.ownClause && sentElsewhere(ctx.norm))))
     return CONTRADICTED;
-  // 透露骑手手机号: naming the rider is naming someone else.
+  // 透露骑手手机号: naming the rider is naming someone else. Where the rule's other party is where the
+  // money goes (to a card other than the one charged), the account sent to above is that party.
   if (
     m.needsOther &&
+    !m.toOther &&
     !(
       ((m.wards ? namesOtherBesidesWards(view.norm, m.wards) : view.other()) &&
         !otherOnlyTold(view.norm, m.wards)) ||

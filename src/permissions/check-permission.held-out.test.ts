@@ -1010,3 +1010,18 @@ describe('checkPermission on what someone else did with their own things, told (
     expect(status(said)).toBe('forbidden');
   });
 });
+
+describe('checkPermission on money sent to a card other than the one it came from (held-out round 36)', () => {
+  const status = statusFor('held-out-36', 'Pennine Rise Stairlifts');
+
+  // The rule's other party is the other account: the caller's own money back names none.
+  it.each(['I want it cancelling and me money back.', 'Can I have me money back?', 'I want my money back'])(
+    'does not refuse %s',
+    (said) => expect(status(said)).not.toBe('forbidden'),
+  );
+
+  it.each(['refund it to my other card', 'refund it to another card', 'refund it to my son’s bank account'])(
+    'refuses %s',
+    (said) => expect(status(said)).toBe('forbidden'),
+  );
+});
