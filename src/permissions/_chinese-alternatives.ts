@@ -42,8 +42,14 @@ export function chineseAlternatives(
   if (colon >= 2 && isAction(core.slice(0, colon))) return withOwn(core.slice(0, colon), category, isAction);
   // 核实欠费已缴清、无未整改隐患后，远程开阀恢复供气: what the operator checks first, then the
   // action a caller asks for.
+  // 核实…本人后解锁、短信发验证码重置本人密码: the actions after the check, each its own.
   const after = CHECKED_FIRST.exec(core);
-  if (after && isAction(after[1]!)) return withOwn(after[1]!, category, isAction);
+  if (after && isAction(after[1]!)) {
+    const sides = after[1]!.split('、');
+    if (sides.length > 1 && sides.every((side) => side.length >= 2 && isAction(side)))
+      return [after[1]!, ...sides.flatMap((side) => withOwn(side, category, isAction))];
+    return withOwn(after[1]!, category, isAction);
+  }
   // 登记游戏内普通举报，转安全团队按规处理，不承诺结果: the first clause is the action, the
   // rest how it is handled, which a caller does not say.
   const clause = core.search(/[,，;；]/);
@@ -85,7 +91,7 @@ export function chineseAlternatives(
 const FOR_HOLDER_LEAD = /^(?:为|给|替)?[^:：,，;；]{2,16}?本人[:：]/;
 
 /** A check the operator makes first (核实…后，), then the action: the action after it. */
-const CHECKED_FIRST = /^(?:核实|确认|核对|查实|查明)[^:：]{2,40}?后[,，]([^,，;；]{2,})$/;
+const CHECKED_FIRST = /^(?:核实|确认|核对|查实|查明)[^:：]{2,40}?后[,，]?([^,，;；]{2,})$/;
 
 /** How often a rule allows it, leading the phrase: 每个会员期, 每个工地, 每张卡, 每位学员. */
 const PER_PERIOD =

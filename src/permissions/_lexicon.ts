@@ -259,6 +259,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
     ],
     patterns: [
       '解锁|解封|解冻|解(?:个|一下|下)锁',
+      // 密码输错太多次锁掉了…帮我解开: what is undone is the lock said before.
+      '(?<=锁[^。！？!?\\n]{0,30}?)解开',
       // 账号被冻结了 asks it unfrozen; 账号紧急冻结 freezes it (the freeze sense's).
       `${ACCOUNT_ZH}~(?:被锁|锁定|锁住|锁了|被冻结|冻结了|被封|封了)`,
       // 我的号被封了, 把我那个游戏号永久封了: a game's or an app's 号 is the account.

@@ -1025,3 +1025,19 @@ describe('checkPermission on money sent to a card other than the one it came fro
     (said) => expect(status(said)).toBe('forbidden'),
   );
 });
+
+describe('checkPermission on actions after the operator’s check (held-out round 36)', () => {
+  const status = statusFor('held-out-36', '掌柜通餐饮收银');
+
+  // 核实…本人后解锁、短信发验证码重置本人密码: each action after the check, the texted code the operator's.
+  it.each([
+    '帮我解锁',
+    '帮我把账号解锁',
+    '帮我重置密码',
+    '我这收银机登不上去了，说密码输错太多次锁掉了，中午客人马上就来了，帮我解开',
+  ])('approves %s', (said) => expect(status(said)).toBe('can_approve_immediately'));
+
+  it('does not read every 解开 as an unlock', () => {
+    expect(status('帮我把绳子解开')).not.toBe('can_approve_immediately');
+  });
+});
