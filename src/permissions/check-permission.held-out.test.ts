@@ -1041,3 +1041,13 @@ describe('checkPermission on actions after the operator’s check (held-out roun
     expect(status('帮我把绳子解开')).not.toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission on a parcel shown delivered but not received, said in the north (held-out round 36)', () => {
+  const status = statusFor('held-out-36', '行远签证服务');
+
+  // 没收着 is 没收到: the case the rule's note names (显示签收但没收到).
+  it.each(['显示签收了可我没收着', '顺丰上显示昨儿晚上就签收了，可我压根儿没收着！'])(
+    '%s goes the rule’s way',
+    (said) => expect(status(said)).toBe('requires_process'),
+  );
+});

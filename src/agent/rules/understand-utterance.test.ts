@@ -1087,3 +1087,13 @@ describe('understandUtterance: someone the caller has do it for them', () => {
     expect(understandUtterance('你给我弄上', 'zh').asksForAction).toBe(true);
   });
 });
+
+describe('understandUtterance: asked to be read out or looked into (held-out round 36)', () => {
+  it.each([
+    ['签收那儿写的谁？几点签的？你给我念念。', 'zh'],
+    ['你们赶紧给我查，护照到底跑哪儿去了', 'zh'],
+    ['Who signed for it? Can you read it out to me?', 'en'],
+  ] as const)('reads %j as asking to be told, not for a step', (said, lang) => {
+    expect(understandUtterance(said, lang).asksForAction).toBe(false);
+  });
+});
