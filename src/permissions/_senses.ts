@@ -1542,6 +1542,8 @@ export const SENSES: readonly SenseDef[] = [
     onAction: true,
     zh: ['承诺', '保证', '打包票', '打保票', '准数', '准话', '担保'],
     en: ['promis*', 'guarantee*', 'commit to'],
+    // 打个包票, 打一百个保票: the same pledge with its count between.
+    patterns: [{ key: '打', re: '打(?:个|一个|一百个|百分百的?)(?:包|保)票' }],
   },
   {
     id: 'relocate',

@@ -1051,3 +1051,11 @@ describe('checkPermission on a parcel shown delivered but not received, said in 
     (said) => expect(status(said)).toBe('requires_process'),
   );
 });
+
+describe('checkPermission on a pledge with its count between (held-out round 36)', () => {
+  const status = statusFor('held-out-36', '行远签证服务');
+
+  it('reads 打个包票 as 打包票, the guarantee the rules forbid', () => {
+    expect(status('你们打个包票给签下来？老人家跑一趟不容易，别到时候白忙活')).toBe('forbidden');
+  });
+});

@@ -1097,3 +1097,10 @@ describe('understandUtterance: asked to be read out or looked into (held-out rou
     expect(understandUtterance(said, lang).asksForAction).toBe(false);
   });
 });
+
+describe('understandUtterance: the caller’s kin to do it (held-out round 36)', () => {
+  it.each(['要得，我喊我侄儿帮我弄。谢谢你哈，辛苦了。', '那我叫我外甥帮我弄吧'])(
+    'reads %j as the caller’s own plan, asking nothing',
+    (said) => expect(understandUtterance(said, 'zh').asksForAction).toBe(false),
+  );
+});

@@ -282,7 +282,7 @@ const LEAVE_FOR_THE_PLAN =
 
 /** Who of the caller's own household may act for them (老伴, 闺女, 姑娘, 个仔). */
 const KIN_ZH =
-  '家|老公|老婆|老伴|爱人|媳妇|对象|妈|爸|儿子|女儿|闺女|姑娘|孙子|孙女|外孙|孩子|父母|个仔|个女|老豆|老母';
+  '家|老公|老婆|老伴|爱人|媳妇|对象|妈|爸|儿子|女儿|闺女|姑娘|孙子|孙女|外孙|孩子|父母|个仔|个女|老豆|老母|侄儿|侄子|侄女|外甥|儿媳|女婿|哥|姐|弟|妹';
 
 /**
  * The caller saying what they will do themselves (我把发票收好, 我自己来弄, I'll keep the receipt),
