@@ -435,7 +435,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '(?:透露|泄露)~(?:用户|客户)(?:的)?(?:信息|资料|隐私)',
       `(?:告诉我|给我|发给我|发我|查一下|查询?|看一下|看看)~${THIRD_PERSON_ZH}的(?:手机号码?|电话号码?|号码|电话|地址|住址|名字|姓名|身份证号?|个人信息|信息|资料|账单|订单|密码)`,
       `${THIRD_PERSON_ZH}的(?:手机号码?|电话号码?|地址|住址|身份证号?|个人信息|资料|密码)~(?:告诉我|给我|发给我|发我)`,
-      `(?:\\b(?:disclose|share|reveal|give me|tell me|show me|send me|look up|check|access|see|view|open|read|get)_)?${OTHER_EN}\\s+(?:[\\w']+\\s+){0,2}?(?:personal )?(?:info\\w*|data|details|files?|names?|phone(?: numbers?)?|numbers?|address\\w*|orders?|bills?|billing|accounts?|records?|emails?|history|documents?|photos?|passwords?|contacts?|location)\\b`,
+      // I'm on my mum's account: the caller says they are a contact on it, asking nothing of it.
+      `(?:\\b(?:disclose|share|reveal|give me|tell me|show me|send me|look up|check|access|see|view|open|read|get)_)?(?<!\\bi(?:'m| am)(?: (?:listed|named|down|registered|an authori[sz]ed contact|a contact|the attorney))? on )${OTHER_EN}\\s+(?:[\\w']+\\s+){0,2}?(?:personal )?(?:info\\w*|data|details|files?|names?|phone(?: numbers?)?|numbers?|address\\w*|orders?|bills?|billing|accounts?|records?|emails?|history|documents?|photos?|passwords?|contacts?|location)\\b`,
       '\\b(?:name|owner|address|details|info\\w*|holder|email|phone)\\s+(?:on|of|for|behind|registered to|linked to|attached to)\\s+(?:the|this|that)\\s+(?:account|number|phone(?: number)?|line)\\b',
       '\\bwho (?:owns|is behind|has|uses|registered)\\s+(?:the|this|that)\\s+(?:number|account|phone|line)\\b',
       '\\bwhose (?:number|account|phone|line)\\b',

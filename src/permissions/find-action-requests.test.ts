@@ -217,3 +217,16 @@ describe('findActionRequests: an action said with no before it', () => {
     expect(concepts('I want to complain about the instructor')).toEqual(['complaint']);
   });
 });
+
+describe('findActionRequests: a contact saying whose account they are on', () => {
+  const concepts = (text: string) => findActionRequests(text).map((r) => r.concept);
+  it('reads "I’m on my mum’s account" as asking nothing of it', () => {
+    expect(concepts("I'm on my mom's account - Margaret Pike, in Kendal - I have power of attorney")).toEqual(
+      [],
+    );
+    expect(concepts("It's Pat Brennan - I'm on my mam's account, Bridget Brennan")).toEqual([]);
+  });
+  it('still reads what is asked of someone else’s account', () => {
+    expect(concepts("what's on my mom's account")).toEqual(['other_user_info']);
+  });
+});

@@ -77,7 +77,7 @@ export function createRulesAgent(): CallAgent {
       return greeting || phrases(ctx.language).greetingReply;
     },
     async reply(ctx, utterance) {
-      return maskOtherPhones(await replyTo(ctx, asWritten(ctx, utterance)), ctx.phone);
+      return maskOtherPhones(await replyTo(ctx, asWritten(ctx, utterance)), ctx.phone, ctx.product);
     },
     async review(ctx): Promise<Review> {
       return reviewFromContext(ctx);

@@ -213,6 +213,35 @@ describe('maskOtherPhones', () => {
     expect(maskOtherPhones('您的号码13700001111', '13700001111')).toBe('您的号码13700001111');
     expect(maskOtherPhones('订单号20261103810217', '13700001111')).toBe('订单号20261103810217');
   });
+
+  it('masks a number of any country said as a phone, but the caller’s and what the product publishes', () => {
+    expect(maskOtherPhones('engineer Gareth, personal mobile 07700 900291', '07700900111')).toBe(
+      'engineer Gareth, personal mobile ***',
+    );
+    expect(maskOtherPhones('your phone: 087 209 3516', '0872093516')).toBe('your phone: 087 209 3516');
+    const product = { faq: [{ q: '电话', a: '拨打客服电话 020-8765 4321' }] };
+    expect(maskOtherPhones('客服电话020-8765 4321', '13700001111', product)).toBe('客服电话020-8765 4321');
+    expect(maskOtherPhones('师傅电话020-8765 9999', '13700001111', product)).toBe('师傅电话***');
+    expect(maskOtherPhones('account number PR-A-32-07781, booking 20351010123', '0872093516')).toBe(
+      'account number PR-A-32-07781, booking 20351010123',
+    );
+  });
+});
+
+describe('speakResponse: a value that says it is for staff', () => {
+  it('is not read out, whatever field it sits under', () => {
+    const said = speakResponse(
+      { name: 'engineer_availability' },
+      {
+        postcode: 'LA9',
+        engineer: 'Gareth',
+        notes: 'INTERNAL - STAFF ONLY: Gareth Wilkinson, never given to customers',
+      },
+      'en',
+    );
+    expect(said).toContain('Gareth');
+    expect(said).not.toContain('Wilkinson');
+  });
 });
 
 describe('speakResponse: field names said in the call’s language', () => {

@@ -45,6 +45,13 @@ const PERSONAL_FIELD =
  */
 const STAFF_FIELD = /^(?:internal|staff)(?:_|$)|_internal$|内部/i;
 
+/**
+ * A value that says it is for staff (notes: "INTERNAL - STAFF ONLY: …, never given to customers",
+ * 内部备注…不得透露), under whatever field it sits: not read out either.
+ */
+const STAFF_VALUE =
+  /^\s*(?:internal|staff only|for staff)\b|\b(?:internal|staff)[\s-]+(?:only|use)\b|\bnever (?:be )?(?:given|give|shared|share|told|tell|read)(?: out)? to (?:customers|callers|the public)\b|仅供内部|只供内部|内部使用|不得(?:对外)?透露|不对外/i;
+
 /** Phone numbers as people write them: 13812345678, 138 1234 5678, +86-138-1234-5678. */
 const PHONE_LIKE = /(?<![\d])(?:\+?\d{1,3}[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?![\d])/g;
 
@@ -54,13 +61,41 @@ const PHONE_LIKE = /(?<![\d])(?:\+?\d{1,3}[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?![
  *
  * @example maskOtherPhones('骑手电话15987654321', '13700001111') // '骑手电话***'
  */
-export function maskOtherPhones(text: string, callerPhone: string): string {
+export function maskOtherPhones(
+  text: string,
+  callerPhone: string,
+  /** What the product publishes (its hotline in an FAQ): its numbers may be said. */
+  published?: object,
+): string {
   const caller = callerPhone.replace(/\D/g, '');
-  return text.replace(PHONE_LIKE, (m) => {
+  const own = (digits: string): boolean => caller !== '' && digits.endsWith(caller.slice(-11));
+  const mask = (m: string): string => (own(m.replace(/\D/g, '')) ? m : '***');
+  const named = (m: string): string => {
     const digits = m.replace(/\D/g, '');
-    return caller !== '' && digits.endsWith(caller.slice(-11)) ? m : '***';
-  });
+    return own(digits) || (published !== undefined && publishedDigits(published).includes(digits))
+      ? m
+      : '***';
+  };
+  return text.replace(PHONE_LIKE, mask).replace(NAMED_PHONE, named);
 }
+
+const digitsOfRecord = new WeakMap<object, string>();
+/** A record's text with every separator between digits taken out (020-8765 4321 -> 02087654321). */
+function publishedDigits(record: object): string {
+  let digits = digitsOfRecord.get(record);
+  if (digits === undefined) {
+    digits = JSON.stringify(record).replace(/(?<=\d)[\s-]+(?=\d)/g, '');
+    digitsOfRecord.set(record, digits);
+  }
+  return digits;
+}
+
+/**
+ * A number of any country said as a phone (mobile 07700 900291, phone: +353 87 209 3516, 电话
+ * 020-8765 4321): eight digits or more right after the word.
+ */
+const NAMED_PHONE =
+  /(?<=(?:\b(?:mobile|phone|tel|telephone|cell|cellphone|whatsapp)|手机|电话|联系方式)(?: number| no\.?)?[\s:：是为]{0,3})\+?\d(?:[\s-]?\d){7,15}(?!\d)/gi;
 
 const MAX_FIELDS = 6;
 const MAX_ITEMS = 3;
@@ -345,6 +380,7 @@ function spokenValue(value: unknown, say: Saying, depth: number, focus: Focus | 
         !PERSONAL_FIELD.test(k) &&
         !CONTACT_HANDLE_FIELD.test(k) &&
         !OTHER_PARTY_FIELD.test(k) &&
+        !(typeof v === 'string' && STAFF_VALUE.test(v)) &&
         v !== null &&
         v !== undefined,
     );
