@@ -633,6 +633,10 @@ export const CONCEPTS: readonly ConceptDef[] = [
       'book',
       'arrange',
       'service call',
+      'someone',
+      'somebody',
+      'fitter',
+      'one of your',
     ],
     patterns: [
       // 上门取件, 送上门: a courier picking up or bringing a parcel is no repair visit.
@@ -660,6 +664,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '报修',
       '\\b(?:technician|engineer|repair(?:man|person)?|service)\\s+(?:visit|appointment|call[- ]?out)s?\\b',
       '\\bsend_(?:a |an |your |the |one of your )?(?:technician|engineer|someone|somebody|repairman)s?\\b',
+      // somebody to come and give it a look over, can an engineer come out, one of your lads to
+      // pop round: someone asked to come (came out, told, is no visit asked).
+      '\\b(?:someone|somebody|an? (?:engineer|technician|repair(?:man|person)|fitter|man|bloke|fella|guy|lad)|one of your (?:engineers|technicians|fitters|lads|people|men|team))\\s+(?:to\\s+)?(?:come|pop|nip|call)\\s+(?:out|round|around|over|by|in|and|to (?:look|check|fix|see))\\b',
       '\\b(?:schedule|book|arrange)_(?:repair|technician|visit|engineer|service call)s?\\b',
       '\\bon[- ]?site (?:repair|visit|service)\\b',
       '\\bhome visit\\b',

@@ -9,7 +9,7 @@
 /**
  * Full-width ASCII (`２００`, `，`, `＜`) to ASCII, `￥` to `¥`, `。` to `.`, ideographic, no-break
  * and thin spaces to space, curly quotes to straight ones, dashes to `-`, wave dashes to `~`, ASCII letters to lower case,
- * Cantonese 嘅 and 咩 to 的 and 啥, the northern 没收着 to 没收到, "me" said for "my" (put it back on me account) and Scots words of the
+ * Cantonese 嘅 and 咩 to 的 and 啥, the northern 没收着 to 没收到, "me" said for "my" (put it back on me account), the Yorkshire "t'" (t' engineer) and Scots words of the
  * same length for English ones (whit, aff, hoose).
  */
 export function normalizeText(text: string): string {
@@ -35,6 +35,7 @@ export function normalizeText(text: string): string {
     if (norm.includes('look')) norm = norm.replace(LOOK_SAID_IN_PASSING, '    ');
     if (SCOTS_WORD.test(norm)) norm = norm.replace(SCOTS_WORDS, (w) => SCOTS[w]!);
     if (norm.includes('ah')) norm = norm.replace(SCOTS_I, (w) => (w === 'ah' ? 'i ' : `i${w.slice(2)} `));
+    if (norm.includes("t' ")) norm = norm.replace(YORKSHIRE_THE, 'my');
   }
   if (norm.includes('着')) norm = norm.replace(NOT_REACHED_ZHAO, '到');
   lastText = text;
@@ -47,6 +48,12 @@ export function normalizeText(text: string): string {
  * Only after 没, where it cannot be the 着 of going on (拿着).
  */
 const NOT_REACHED_ZHAO = /(?<=没有?(?:收|找|拿|见|买|取|接|等|碰|看|抢|订|约|挂|排))着/g;
+
+/**
+ * The Yorkshire and Lancashire "t'" for "the" (give me t' engineer's number, round t' back): read
+ * as "my", the one two-letter word that points at a thing as "the" does. Same length.
+ */
+const YORKSHIRE_THE = /(?<![a-z'])t'(?= [a-z])/g;
 
 /**
  * "me" said for "my", as in Ireland, the north of England and Australia (put the eggs back on me

@@ -1059,3 +1059,13 @@ describe('checkPermission on a pledge with its count between (held-out round 36)
     expect(status('你们打个包票给签下来？老人家跑一趟不容易，别到时候白忙活')).toBe('forbidden');
   });
 });
+
+describe('checkPermission on the Yorkshire t’ (held-out round 36)', () => {
+  const status = statusFor('held-out-36', 'Pennine Rise Stairlifts');
+
+  it('reads t’ engineer’s mobile as the engineer’s, which staff keep', () => {
+    expect(
+      status("And can you give me t' engineer's mobile number? Then I can tell him to come round t' back"),
+    ).toBe('forbidden');
+  });
+});

@@ -230,3 +230,16 @@ describe('findActionRequests: a contact saying whose account they are on', () =>
     expect(concepts("what's on my mom's account")).toEqual(['other_user_info']);
   });
 });
+
+describe('findActionRequests: someone asked to come out', () => {
+  const concepts = (text: string) => findActionRequests(text).map((r) => r.concept);
+  it.each([
+    "I'd still like somebody to come and give it a proper look over",
+    "I'd like an engineer to come out",
+    'can one of your lads pop round',
+  ])('reads %j as a visit asked for', (said) => expect(concepts(said)).toEqual(['repair_visit']));
+  it.each(['someone came out yesterday', "I don't want someone to come round"])(
+    'reads %j as no visit asked for',
+    (said) => expect(concepts(said)).toEqual([]),
+  );
+});
