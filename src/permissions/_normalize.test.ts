@@ -57,6 +57,11 @@ describe('normalizeText', () => {
     ['a whittled affair', 'a whittled affair'],
     ["Ah want a free windscreen, ah'm no' payin'", "i  want a free windscreen, i'm  no' payin'"],
     ['Ah, okay', 'ah, okay'],
+    ["give me t' engineer's number", "give me my engineer's number"],
+    ["a hundred an' fifty-odd quid", 'a hundred and fifty     quid'],
+    ["next year's plan for nowt", "next year's plan for free"],
+    ['没收着，也没见着', '没收到,也没见到'],
+    ['拿着护照', '拿着护照'],
   ])('%s -> %s', (text, norm) => {
     expect(normalizeText(text)).toBe(norm);
   });

@@ -9,7 +9,7 @@
 /**
  * Full-width ASCII (`２００`, `，`, `＜`) to ASCII, `￥` to `¥`, `。` to `.`, ideographic, no-break
  * and thin spaces to space, curly quotes to straight ones, dashes to `-`, wave dashes to `~`, ASCII letters to lower case,
- * Cantonese 嘅 and 咩 to 的 and 啥, the northern 没收着 to 没收到, "me" said for "my" (put it back on me account), the Yorkshire "t'" (t' engineer) and Scots words of the
+ * Cantonese 嘅 and 咩 to 的 and 啥, the northern 没收着 to 没收到, "me" said for "my" (put it back on me account), the Yorkshire "t'" (t' engineer), "an'" for "and" and Scots words of the
  * same length for English ones (whit, aff, hoose).
  */
 export function normalizeText(text: string): string {
@@ -36,6 +36,10 @@ export function normalizeText(text: string): string {
     if (SCOTS_WORD.test(norm)) norm = norm.replace(SCOTS_WORDS, (w) => SCOTS[w]!);
     if (norm.includes('ah')) norm = norm.replace(SCOTS_I, (w) => (w === 'ah' ? 'i ' : `i${w.slice(2)} `));
     if (norm.includes("t' ")) norm = norm.replace(YORKSHIRE_THE, 'my');
+    if (norm.includes("an' ")) norm = norm.replace(AN_FOR_AND, 'and');
+    if (norm.includes('nowt')) norm = norm.replace(FOR_NOWT, 'free');
+    if (norm.includes('odd') || norm.includes('ish'))
+      norm = norm.replace(ROUGHLY_AFTER, (w) => ' '.repeat(w.length));
   }
   if (norm.includes('着')) norm = norm.replace(NOT_REACHED_ZHAO, '到');
   lastText = text;
@@ -54,6 +58,19 @@ const NOT_REACHED_ZHAO = /(?<=没有?(?:收|找|拿|见|买|取|接|等|碰|看|
  * as "my", the one two-letter word that points at a thing as "the" does. Same length.
  */
 const YORKSHIRE_THE = /(?<![a-z'])t'(?= [a-z])/g;
+
+/**
+ * "-odd" and "-ish" after an amount (a hundred an' fifty-odd quid, 150-ish euros): the amount is
+ * said roughly, and read as said. Blanked, same length.
+ */
+const ROUGHLY_AFTER =
+  /(?<=\d|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand))(?:-odd|-ish| odd)(?= (?:quid|pounds?|euros?|dollars?|bucks?|grand)\b)/g;
+
+/** The northern "for nowt" (next year's plan for nowt): for free. Same length. */
+const FOR_NOWT = /(?<=\bfor )nowt\b/g;
+
+/** "an'" for "and" (a hundred an' fifty, me an' the wife). Same length. */
+const AN_FOR_AND = /(?<![a-z'])an'(?= )/g;
 
 /**
  * "me" said for "my", as in Ireland, the north of England and Australia (put the eggs back on me

@@ -1104,3 +1104,19 @@ describe('understandUtterance: the caller’s kin to do it (held-out round 36)',
     (said) => expect(understandUtterance(said, 'zh').asksForAction).toBe(false),
   );
 });
+
+describe('understandUtterance: what the caller says they are owed (held-out round 36)', () => {
+  it.each([
+    "I reckon I should have next year's plan for nowt, for all this bother.",
+    'we ought to get our money back',
+  ])('reads %j as asking for it', (said) => expect(understandUtterance(said, 'en').asksForAction).toBe(true));
+  it.each(['I should have checked first', 'I should have known'])('reads %j as a regret', (said) =>
+    expect(understandUtterance(said, 'en').asksForAction).toBe(false),
+  );
+  it('reads money "had off me" as a charge disputed', () => {
+    expect(
+      understandUtterance("you've had a hundred an' fifty-odd quid off me for that engineer", 'en')
+        .chargeDispute,
+    ).toBe(true);
+  });
+});

@@ -179,7 +179,7 @@ export function understandUtterance(said: string, language: Language): Understan
     // 取消要扣钱吗 / 会收费吗 asks what a step would cost, and 怎么收费 how prices go: a question about
     // the rules, not a dispute.
     chargeDispute:
-      (/扣(了|费|钱|我|款|的)|(?<!怎么|怎样|如何|咋|咋个)收费(?!标准|吗|嘛)|乱收|多收|被收|收了我|(?:费|钱)[^，,。？?]{0,6}(?:还|又|怎么)?收了|charged?\b|billed|deducted|took \$|taken from/i.test(
+      (/扣(了|费|钱|我|款|的)|(?<!怎么|怎样|如何|咋|咋个)收费(?!标准|吗|嘛)|乱收|多收|被收|收了我|(?:费|钱)[^，,。？?]{0,6}(?:还|又|怎么)?收了|charged?\b|billed|deducted|took \$|taken from|\b(?:had|took|taken|nicked)\b[^.!?]{0,40}?\boff (?:me|my)\b/i.test(
         text.replace(POWER_CHARGE, ' '),
       ) ||
         BILL_WENT_UP.test(text) ||
@@ -397,6 +397,9 @@ const EXPLICIT_ASK = new RegExp(
     // Let's push it to next week; get somebody out to me Saturday; book someone to come and look;
     // email me the report: a visit or a copy asked for in the words of a busy caller.
     // Let's do the extension then, let's go with the rebook: an offer taken up by naming it.
+    // I reckon I should have next year's plan for free, we ought to get our money back: what the
+    // caller is owed, claimed (not "I should have checked": a regret).
+    String.raw`\b(?:i|we) (?:should|ought to|deserve to) (?:get|be (?:given|getting|refunded|compensated|credited)|have (?!(?:been|known|done|gone|seen|had|got|gotten|called|checked|asked|read|told|said|thought|kept|paid|taken|made|left|bought|[a-z]+ed)\b))|\b(?:i|we) deserve (?:a|an|my|our|some|something|the|to)\b|` +
     String.raw`\blet'?s (?:just )?(?:push|move|shift|book|reschedule|rebook|postpone|change|cancel)\b|\blet'?s (?:just )?(?:do|go (?:with|for|ahead with)|take) (?:the|that|this|a|an)\b|\b${SOMEONE_SENT_EN}|\bbook (?:someone|somebody|a (?:tech|technician|visit|slot|time|appointment))\b|\be-?mail (?:me|us)\b|` +
     // 我外孙又不在家帮我弄手机 / 我闺女帮我弄的: someone of the caller's helps them, no one asks.
     // 我是帮我姆妈订的: whom the caller acts for, told.
