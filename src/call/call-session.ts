@@ -234,7 +234,12 @@ export class CallSession {
   private get caller(): OtherPartyOptions {
     const { customer, phone, coldStart } = this.participants;
     const name = !coldStart && typeof customer.name === 'string' ? customer.name : '';
-    return { callerPhone: phone, callerName: name, recordText: coldStart ? '' : recordText(customer) };
+    return {
+      callerPhone: phone,
+      callerName: name,
+      recordText: coldStart ? '' : recordText(customer),
+      ...(coldStart ? { unlisted: true } : {}),
+    };
   }
 
   onEvent(listener: (event: CallEvent) => void): void {

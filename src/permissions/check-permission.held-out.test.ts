@@ -1069,3 +1069,21 @@ describe('checkPermission on the Yorkshire t’ (held-out round 36)', () => {
     ).toBe('forbidden');
   });
 });
+
+describe('checkPermission on kin’s accounts asked by a caller on no account (held-out round 36)', () => {
+  const rules = rulesFor('held-out-36', 'Pennine Rise Stairlifts');
+  const said =
+    "Listen, my dad's got one of your stairlifts - Frank Mercer, in Walton. What's he actually paying you, and when does this service plan thing come up for renewal?";
+
+  // Accounts here are held for kin by their authorised contacts; a cold caller is no one's contact.
+  it('refuses a cold caller what their dad pays', () => {
+    expect(
+      checkPermission(rules, said, { caller: { callerPhone: '07700900123', unlisted: true } }).status,
+    ).toBe('forbidden');
+  });
+  it('leaves a known caller’s question about their dad to the account the query finds', () => {
+    expect(checkPermission(rules, said, { caller: { callerPhone: '07700900123' } }).status).not.toBe(
+      'forbidden',
+    );
+  });
+});

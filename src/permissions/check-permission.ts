@@ -2469,7 +2469,7 @@ function disclosureRule(rules: CompiledRules): CompiledRule | null {
 /**
  * Someone other than the caller the action names, as the product's rules read people: on a
  * guardian's or a principal's account the caller's own child or kin is whom it is held for (see
- * `RuleMeaning.wards`), unless an age said puts the child past the age the product's disclosure
+ * `RuleMeaning.wards`), unless the caller is on no account (`unlisted`), or an age said puts the child past the age the product's disclosure
  * rule tells a guardian about (my daughter Sophie, she's nineteen, for a patient under 18).
  */
 export function otherPartyUnder(
@@ -2478,7 +2478,7 @@ export function otherPartyUnder(
   caller: OtherPartyOptions | undefined,
 ): OtherParty | undefined {
   const wards = rules.rules[0]?.meaning.wards;
-  if (wards === undefined) return findOtherParty(action, caller);
+  if (wards === undefined || caller?.unlisted === true) return findOtherParty(action, caller);
   const adult = disclosureRule(rules)?.age?.below;
   const grown = adult !== undefined && agesSaid(normalizeText(action)).some((age) => age >= adult);
   return findOtherParty(grown ? action : withoutWards(action, wards), caller);

@@ -30,6 +30,11 @@ export interface OtherPartyOptions {
    * scoped to the caller's own records, so a name read as theirs opens no one else's data.
    */
   recordText?: string;
+  /**
+   * The caller is on no account of the product's (a cold start): no account is held for their kin
+   * on their behalf, so my dad's plan is someone else's, however the product's accounts are held.
+   */
+  unlisted?: boolean;
 }
 
 /** Someone other than the caller that an action asks about or acts on, and how it shows. */
