@@ -842,6 +842,8 @@ function inNote(phrase: string, at: number): boolean {
   return open >= 0 && phrase.lastIndexOf(')', at) < open;
 }
 
+const CJK_START = /^[\u4e00-\u9fff]/;
+
 /** Between an action and the concept it acts on: nothing, or an article. */
 // changing a locked quote or an invoice: other things listed before the concept's thing too.
 const ACTS_ON =
@@ -872,6 +874,13 @@ export function compileMeaning(
   };
   const acts: number[] = [];
   const listedActs: number[] = [];
+  // 查询订单的进度、费用、退款: a rule opening by looking up shows what it lists; the actions among
+  // them (退款) are things shown, not steps it takes.
+  const shows =
+    concepts.length === 0 &&
+    spans[0]?.start === 0 &&
+    SENSES[spans[0].senses[0]!]!.id === 'view' &&
+    CJK_START.test(phrase);
   const firstConcept = concepts.reduce((a, c) => Math.min(a, c.start), Number.POSITIVE_INFINITY);
   for (let s = 0; s < spans.length; s++) {
     const span = spans[s]!;
@@ -921,6 +930,11 @@ export function compileMeaning(
     // 改约费 of 免收改约费: the fee for an action names what is waived, not that action.
     if (sense.role === 'action' && concepts.length > 0 && phrase.charAt(span.end) === '费') {
       push(objects, k);
+      blank(span.start, span.end);
+      continue;
+    }
+    if (shows && s > 0 && sense.role === 'action') {
+      if (sense.generic !== true) push(objects, k);
       blank(span.start, span.end);
       continue;
     }

@@ -1087,3 +1087,13 @@ describe('checkPermission on kin’s accounts asked by a caller on no account (h
     );
   });
 });
+
+describe('checkPermission on a rule that looks things up (held-out round 36)', () => {
+  // 查询…的进度、费用、退款和工单: the refund is a thing shown, not a step the rule takes.
+  const rules = compileRules({
+    can_approve_immediately: ['查询来电手机号作为联系人的订单的进度、审核意见、费用、退款、物流和工单'],
+  });
+  it.each(['要退就全部退给我', '把服务费退给我'])('approves no refund asked (%s) by it', (said) => {
+    expect(checkPermission(rules, said).status).not.toBe('can_approve_immediately');
+  });
+});

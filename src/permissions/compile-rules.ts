@@ -197,6 +197,9 @@ const WHOSE_DATA_ZH =
 // A person a two-character word describes (上门|师傅, 维修|人员).
 const PERSON_AFTER_ZH = /^(?:师傅|人员|工程师|技术员|小哥)/;
 
+/** A rule that opens by looking something up (查询, 查看): what follows is what it shows. */
+const LOOK_UP_FIRST_ZH = /^(?:查询|查看|调取|查)(?=[\u4e00-\u9fff])/;
+
 /**
  * The operator's check before the action (核实后的, 经核实属实后, 核实晚于承诺时效的: what is checked
  * the facts show), or closing the case before its remedy (错收退款（…）核实属实：…): see `compileRule`.
@@ -283,7 +286,10 @@ export function compileRule(category: PermissionCategory, text: string, alternat
     category === 'forbidden' && CJK_CHAR.test(parsed.phrase)
       ? named.filter((m) => CJK_CHAR.test(parsed.phrase.slice(m.start, m.end)))
       : named;
+  // 查询…的进度、费用、退款和工单: what a look-up lists is looked up, no action the rule takes.
+  const lookedUp = LOOK_UP_FIRST_ZH.exec(parsed.phrase)?.[0].length;
   const matches = found.filter((m) => {
+    if (lookedUp !== undefined && m.start >= lookedUp) return false;
     const after = parsed.phrase.slice(m.end);
     if (WHOSE_DATA_ZH.test(after) || (m.end - m.start <= 2 && PERSON_AFTER_ZH.test(after))) return false;
     return !(
