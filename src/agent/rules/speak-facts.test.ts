@@ -620,3 +620,26 @@ describe('speakResponse: a place in a queue, asked', () => {
     expect(said).toContain('3127');
   });
 });
+
+describe('speakResponse: what a refund would come to, asked', () => {
+  it('says the refund quote deep in an order', () => {
+    const order = {
+      order_no: 'XY-1',
+      product: '申根签证',
+      consulate: '法国驻广州总领事馆',
+      office: '广州天河',
+      status: '待递交',
+      timeline: ['下单', '审核'],
+      fees: { service_fee_yuan: 480, total_yuan: 1350 },
+      payment: { method: '微信支付', amount_yuan: 1350 },
+      refund_quote: { stage: '递交前', refundable_yuan: 1110, not_refundable_yuan: 240 },
+    };
+    const said = speakResponse(
+      { name: 'orders' },
+      { orders: [order] },
+      'zh',
+      '我如果现在取消，可以退回多少钱给我？',
+    );
+    expect(said).toContain('1110');
+  });
+});

@@ -256,6 +256,11 @@ const FIELD_TOPICS: ReadonlyArray<{ said: RegExp; field: RegExp }> = [
     field: /payout|settle|net_|proceeds|earning|结算|到手|打款|回款/i,
   },
   {
+    // 现在取消可以退回多少, how much would I get back: what a refund would come to.
+    said: /退(?:回|还|给)?(?:我|给我)?(?:多少|几)|(?:能|可以|可)(?:退|退回|退还)(?:多少|几)|\b(?:get|have) back\b|\brefund\w*|\bmoney back\b/i,
+    field: /refund|退款|可退|退还/i,
+  },
+  {
     said: /到期|过期|有效期|截止|\bexpir\w*|\bvalid (?:until|through|till)\b|\brun(?:s)? out\b/i,
     field: /expir|end_?date|until|valid|到期|截止|有效期/i,
   },
