@@ -1100,3 +1100,12 @@ describe('checkPermission on a rule that looks things up (held-out round 36)', (
     expect(checkPermission(rules, '要退就全部退给我').rule).not.toMatch(/^查询/);
   });
 });
+
+describe('checkPermission on a window leading an approval (held-out round 36)', () => {
+  const status = statusFor('held-out-36', '行远签证服务');
+
+  // 出签后寄出前修改寄回地址: when in the order's course it may be done is the operator's to check.
+  it.each(['地址要改一下', '帮我改一下地址', '把寄回地址改成人民路1188号'])('approves %s', (said) =>
+    expect(status(said)).toBe('can_approve_immediately'),
+  );
+});

@@ -317,6 +317,7 @@ export function compileRule(category: PermissionCategory, text: string, alternat
     compileMeaning(parsed.phrase, matches),
     parsed.phrase,
     category === 'can_approve_immediately' ? parsed.condition : undefined,
+    category === 'can_approve_immediately' && parsed.condition?.family !== 'duration',
   );
   if (parsed.condition?.noun !== undefined) meaning = countedGrant(meaning, parsed.condition.noun);
   // 退学退费: the refund follows from leaving; a refund alone is not this rule.
@@ -419,12 +420,22 @@ function optionalIn(meaning: RuleMeaning, span: string): RuleMeaning {
 const LISTED_STEP_OBJECT_EN =
   /(?:^|,\s*)[a-z]+\s+((?:[a-z'-]+\s+){0,2}?[a-z'-]+)\s+(?:to|from|on|onto|into|off|for|of)\s*,/g;
 
+/** A window leading a rule (出签后寄出前, 发货前, 入住前), not 提前 or 之前. */
+const WHEN_ALLOWED_ZH =
+  /^(?:[\u4e00-\u9fff]{1,4}?(?:以后|之后|后))?[\u4e00-\u9fff]{1,3}(?<![提之以目当面眼先从])前(?=[\u4e00-\u9fff])/;
+
 /**
  * What a caller leaves unsaid of a rule's phrase: once (顺延一次 by 顺延十天), a term's anchor, the
  * word for any item (物品), within the rules (规定范围内), and the time left of what the product sells
  * (月卡剩余时长顺延 by 月卡顺延十天). What is left must still name the rule.
  */
-function leftUnsaid(meaning: RuleMeaning, phrase: string, condition?: RuleCondition): RuleMeaning {
+function leftUnsaid(
+  meaning: RuleMeaning,
+  phrase: string,
+  condition?: RuleCondition,
+  /** An approval with no limit of time: the window it leads with is only when it may be done. */
+  unlimitedApproval = false,
+): RuleMeaning {
   let out = meaning;
   // 免费返修1次: the digit of a count of one is read as a word of its own.
   const once = [
@@ -474,6 +485,12 @@ function leftUnsaid(meaning: RuleMeaning, phrase: string, condition?: RuleCondit
   // calling number, no word a request says.
   const caller = SELF_CALLING.exec(phrase);
   if (caller !== null && out.heads.length + out.objects.length > 0) out = optionalIn(out, caller[0]);
+  // 出签后寄出前修改寄回地址, 发货前取消: when in the order's course the step may be taken is the
+  // operator's to check, which the caller meets by when they ask (地址要改一下).
+  // With a limit on it (搬家前12小时内改约), the window is what the limit counts to, and on a rule that
+  // escalates it is what sets the case apart: there it stays.
+  const window = unlimitedApproval ? WHEN_ALLOWED_ZH.exec(phrase) : null;
+  if (window !== null && out.heads.length > 0) out = optionalIn(out, window[0]);
   // 规定范围内冻结: within the rules is the limit's to say, which the request meets by its amount.
   const within = WITHIN_RULES.exec(phrase);
   if (within !== null && out.heads.length > 0) out = optionalIn(out, within[0]);

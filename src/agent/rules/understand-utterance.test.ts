@@ -1120,3 +1120,12 @@ describe('understandUtterance: what the caller says they are owed (held-out roun
     ).toBe(true);
   });
 });
+
+describe('understandUtterance: a thing said to need changing (held-out round 36)', () => {
+  it.each(['我们搬家了，地址要改一下，新地址是人民路1188号', '时间得调一下'])('reads %j as asking', (said) =>
+    expect(understandUtterance(said, 'zh').asksForAction).toBe(true),
+  );
+  it.each(['他要改一下', '不要改一下'])('reads %j as asking nothing of the company', (said) =>
+    expect(understandUtterance(said, 'zh').asksForAction).toBe(false),
+  );
+});

@@ -423,6 +423,8 @@ const EXPLICIT_ASK = new RegExp(
     // 我要上班的呀: what the caller has to do themselves, not asked of anyone; 我要是 supposes (if I).
     // 那我要留些啥子？我要准备啥材料？: what the caller must keep or bring, asked.
     '|我要(?!是|上班|下班|加班|工作|出差|出门|睡觉|开会|上课|带娃|带孩子|照顾|赶车|赶飞机|(?:留|准备|带|提供|拿|拍|保存|保留|交)[^，,。？?]{0,4}?(?:什么|啥|哪些))|' +
+    // 地址要改一下, 时间得调一下: the thing, then that it needs changing, asked of the company.
+    '(?<![我你他她俺咱不没])(?:要|得|需要)(?:改|换|修改|更改|变更|调|调整)(?:一下|下|一哈)|' +
     POLITE_TAG_ASK +
     // 打个八折, 就不能便宜点啰: a price cut asked for, plainly or as a reproach.
     String.raw`|打个?(?:[一二三四五六七八九]|\d(?:\.\d)?)折|(?:就|都|还)不能[^，,。？?]{0,4}?(?:便宜|少收|打折|优惠|免)` +
