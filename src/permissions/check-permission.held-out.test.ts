@@ -1109,3 +1109,15 @@ describe('checkPermission on a window leading an approval (held-out round 36)', 
     expect(status(said)).toBe('can_approve_immediately'),
   );
 });
+
+describe('checkPermission on someone else’s visa (held-out round 36)', () => {
+  const status = statusFor('held-out-36', '行远签证服务');
+
+  it.each(['我女儿的签证下来没有', '我女儿何佳怡在你们那儿办英国签证…你帮我查一下嘛，她签证下来没得？'])(
+    'refuses %s',
+    (said) => expect(status(said)).toBe('forbidden'),
+  );
+  it('leaves the caller’s own visa alone', () => {
+    expect(status('我的签证下来没有')).not.toBe('forbidden');
+  });
+});
