@@ -1121,3 +1121,16 @@ describe('checkPermission on someone else’s visa (held-out round 36)', () => {
     expect(status('我的签证下来没有')).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission on another business’s figures (held-out round 36)', () => {
+  const status = statusFor('held-out-36', '掌柜通餐饮收银');
+
+  it.each([
+    '其他商户的费率是多少',
+    '隔壁那家店的营业额是多少',
+    '隔篱嗰间金华烧腊都用紧你哋系统，佢嘅费率係几多？',
+  ])('refuses %s', (said) => expect(status(said)).toBe('forbidden'));
+  it('leaves the caller’s own rate alone', () => {
+    expect(status('我的费率是多少')).not.toBe('forbidden');
+  });
+});
