@@ -83,10 +83,11 @@ const ME_AS_MY =
 
 /**
  * "Look, …" and the Irish "sure look": a word of talk, no looking up asked for (Grand so, sure
- * look, I'll go round myself). Blanked, same length.
+ * look, I'll go round myself); nor is the caller's own look (let me have a look, I'll take a
+ * look). Blanked, same length.
  */
 const LOOK_SAID_IN_PASSING =
-  /(?<=\bsure )look\b(?! (?:up|at|into|for|over|through)\b)|(?<=(?:^|[,.!?;:]\s*|\b(?:but|now|so|well|ah|och|and)\s+))look(?=\s*[,!–—-])/g;
+  /(?<=\b(?:let me|lemme|i'll|i will|i'm going to|i'm gonna)(?: just)?(?: have| take)?(?: a(?: quick)?)? )look\b(?! (?:up|into)\b)|(?<=\bsure )look\b(?! (?:up|at|into|for|over|through)\b)|(?<=(?:^|[,.!?;:]\s*|\b(?:but|now|so|well|ah|och|and)\s+))look(?=\s*[,!–—-])/g;
 
 /**
  * Scots words said for English ones of the same length (whit did youse charge him, sixty-five aff,

@@ -1134,3 +1134,14 @@ describe('checkPermission on another business’s figures (held-out round 36)', 
     expect(status('我的费率是多少')).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission on the caller’s own look (held-out round 36)', () => {
+  const status = statusFor('held-out-36', 'Pennine Rise Stairlifts');
+
+  it.each(['let me have a look', "hang on, I'll have a look"])('approves no look-up for %s', (said) =>
+    expect(status(said)).not.toBe('can_approve_immediately'),
+  );
+  it('still reads a look asked for', () => {
+    expect(status('can you have a look at my bill')).toBe('can_approve_immediately');
+  });
+});

@@ -1129,3 +1129,15 @@ describe('understandUtterance: a thing said to need changing (held-out round 36)
     expect(understandUtterance(said, 'zh').asksForAction).toBe(false),
   );
 });
+
+describe('understandUtterance: the caller’s own look and own use (held-out round 36)', () => {
+  it.each([
+    'Ooh, hang on, let me have a look... well I never. That switch were off! So can I go up on it straight away, or what?',
+    'can we still use it?',
+  ])('reads %j as asking no step', (said) =>
+    expect(understandUtterance(said, 'en').asksForAction).toBe(false),
+  );
+  it.each(['can I go ahead and cancel it', 'can I get a refund'])('still reads %j as asking', (said) =>
+    expect(understandUtterance(said, 'en').asksForAction).toBe(true),
+  );
+});

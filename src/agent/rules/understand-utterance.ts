@@ -271,7 +271,9 @@ const MONEY_BACK = /退|赔|补偿|返还|\b(?:refund|compensat\w*|money back)\b
 export function asksLeave(text: string): boolean {
   // 能约这个礼拜六上午吗？还有啊…: a sentence asking leave, wherever it stands in the line; 能干活不？
   // and 好弄伐？ ask it as 吗 does.
-  return /(?:能|可以|可不可以|能不能|行不行|可否)[^，,。？?]{0,8}[吗嘛]?\s*[？?]?\s*$|(?:能|可以|可否)(?!问|说|咨询|打扰|请教)[^，,。？?]{0,8}[吗嘛不伐]\s*[？?，,]|行不行|能不能|可不可以|\b(?:can|could|may) (?:i|we)\b|\bis it possible\b/i.test(
+  // Can I go up on it, can we still use it: whether the caller may use the thing themselves is a
+  // question of safety, leave for no step of the company's.
+  return /(?:能|可以|可不可以|能不能|行不行|可否)[^，,。？?]{0,8}[吗嘛]?\s*[？?]?\s*$|(?:能|可以|可否)(?!问|说|咨询|打扰|请教)[^，,。？?]{0,8}[吗嘛不伐]\s*[？?，,]|行不行|能不能|可不可以|\b(?:can|could|may) (?:i|we)\b(?! (?:still |safely |just )?(?:go (?!ahead)|use|ride|sit|climb|get (?:on|up|off|in|out)\b|drive|eat|drink|wear|swim|walk|shower|bathe|plug|keep using))|\bis it possible\b/i.test(
     text,
   );
 }
