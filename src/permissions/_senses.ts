@@ -560,6 +560,12 @@ export const SENSES: readonly SenseDef[] = [
         key: 'come',
         re: "(?<=\\b(?:can|could|may|might)\\s+(?:i|we)\\s+|\\b(?:i|we)(?:'d|\\s+would)\\s+like\\s+to\\s+|\\b(?:i|we)\\s+(?:want|wanna|need)\\s+to\\s+)come\\s+in\\s+(?:for|on|at|this|next|tomorrow|today)\\b",
       },
+      // Can you come and do the survey Friday afternoon, could someone come out to carry out the
+      // inspection: a visit of a kind asked for, for a day, is a booking.
+      {
+        key: 'come',
+        re: "(?<=\\b(?:can|could|would|will)\\s+(?:you|someone|somebody|one of you)\\s+)come\\s+(?:and|to|out and|out to|round and|round to|over and|over to)\\s+(?:do|carry out)\\s+(?:the|a|an|my|our|her|his)\\s+(?:[\\w'-]+\\s+)?(?:survey|inspection|assessment|service|check|quote|measure|valuation|fitting)\\b",
+      },
       // Book journeys, book two seats, book tickets for Friday, book free 15-minute design consults:
       // what is booked, named.
       {

@@ -1145,3 +1145,11 @@ describe('checkPermission on the caller’s own look (held-out round 36)', () =>
     expect(status('can you have a look at my bill')).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission on a visit of a kind asked for a day (held-out round 36)', () => {
+  const status = statusFor('held-out-36', 'Pennine Rise Stairlifts');
+
+  it('reads "can you come and do the survey Friday afternoon" as a booking', () => {
+    expect(status('Can you come and do the survey Friday afternoon?')).toBe('can_approve_immediately');
+  });
+});
