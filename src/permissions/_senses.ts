@@ -1522,24 +1522,18 @@ export const SENSES: readonly SenseDef[] = [
     id: 'hurry',
     role: 'action',
     onAction: true,
-    zh: [
-      '催单',
-      '催办',
-      '催一下',
-      '催催',
-      '催促',
-      '快点送',
-      '快点',
-      '尽快',
-      '加急',
-      '加个急',
-      '赶紧走',
-      '赶紧送',
-    ],
+    zh: ['催单', '催办', '催一下', '催催', '催促', '快点送', '加急', '加个急', '赶紧走', '赶紧送'],
     // get it to me sooner, here faster, expedite it: what is on its way, sped up.
     en: ['hurry*', 'rush*', 'speed up', 'chase up', 'chase*', 'expedit*', 'sooner', 'faster', 'quicker'],
-    // 催 alone urges; 催乳, 催眠, 催化 are things of their own, not urging.
-    patterns: [{ key: '催', re: '催(?![乳奶眠化熟])' }],
+    // 催 alone urges; 催乳, 催眠, 催化 are things of their own, not urging. 快点给弄一下, 尽快帮我退:
+    // hurrying the step asked, which is that step, not a chase of something under way.
+    patterns: [
+      { key: '催', re: '催(?![乳奶眠化熟])' },
+      ...['快点', '尽快'].map((key) => ({
+        key,
+        re: `${key}(?![给帮把来弄修安排派解开换退])`,
+      })),
+    ],
   },
   {
     // 承诺理赔金额, promise a payout: committing to an outcome before it is decided.

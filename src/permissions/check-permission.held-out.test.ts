@@ -1153,3 +1153,12 @@ describe('checkPermission on a visit of a kind asked for a day (held-out round 3
     expect(status('Can you come and do the survey Friday afternoon?')).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission on a step hurried (held-out round 36)', () => {
+  const rules = rulesFor('held-out-36', '掌柜通餐饮收银');
+
+  // 快点给弄一下: the fix asked quickly, not a chase of a settlement under review (结算…催办).
+  it('reads no chase in 快点给弄一下', () => {
+    expect(checkPermission(rules, '打单机不出单了，你们快点给弄一下嘛').rule ?? '').not.toMatch(/催办/);
+  });
+});
