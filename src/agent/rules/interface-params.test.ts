@@ -154,13 +154,18 @@ describe('idSaid', () => {
     ['my locker is L 4 4 0 2, it will not open', 'L4402'],
     ['车号是……我念给你哈，D二二、零七、一四四五', 'D22071445'],
     ['订单S77002到哪了', 'S77002'],
+    ['小票上的支付单号是4200002035100919421388。', '4200002035100919421388'],
+    ['the order number is 81234567', '81234567'],
   ])('reads the id in %j as %j', (text, id) => {
     expect(idSaid(text)).toBe(id);
   });
 
-  it.each(['等一下，我看一下', 'wifi两三天都连不上', '我的app用不了'])('finds no id in %j', (text) => {
-    expect(idSaid(text)).toBeUndefined();
-  });
+  it.each(['等一下，我看一下', 'wifi两三天都连不上', '我的app用不了', '我手机号是13800138000'])(
+    'finds no id in %j',
+    (text) => {
+      expect(idSaid(text)).toBeUndefined();
+    },
+  );
 });
 
 describe('fillParams: a model and its size said', () => {

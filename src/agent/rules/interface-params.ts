@@ -291,9 +291,17 @@ export function idSaid(text: string): string | undefined {
   const spaced = /(?<![A-Za-z])((?:[B-HJ-Z]|[A-Z]{2,4}))\s(\d{3,})(?!\d)/.exec(joined);
   return (
     /(?<![A-Za-z])([A-Z]{1,4}-?\d{3,})(?!\d)/i.exec(joined)?.[1] ??
-    (spaced ? `${spaced[1]}${spaced[2]}` : undefined)
+    (spaced ? `${spaced[1]}${spaced[2]}` : undefined) ??
+    NUMBER_NAMED.exec(joined)?.[1]
   );
 }
+
+/**
+ * Digits alone, said as a number of something (小票上的支付单号是4200002035100919421388, order
+ * number 81234567): the id, not a phone or an amount.
+ */
+const NUMBER_NAMED =
+  /(?:单号|编号|流水号|交易号|\b(?:order|reference|ref|transaction|payment|booking|tracking|receipt)\s*(?:no\.?|number|#))\s*(?:是|为|:|：|is)?\s*(\d{8,30})(?!\d)/i;
 
 /** The same field in an earlier response of this call (the newest first). */
 function valueReturned(param: string, earlier: readonly SystemQueryRecord[]): string | undefined {
