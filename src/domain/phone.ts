@@ -24,3 +24,11 @@ export function maskPhone(phone: string): string {
 
 /** Mainland mobile numbers as a caller would say them: 1[3-9] followed by nine digits. */
 export const MAINLAND_MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+
+/**
+ * A number of any country said as a phone (mobile 07700 900291, phone: +353 87 209 3516, 电话
+ * 020-8765 4321): eight digits or more right after the word. A bare "number" is no such word
+ * (account number, order number).
+ */
+export const NAMED_PHONE =
+  /(?<=(?:\b(?:mobile|phone|tel|telephone|cell|cellphone|whatsapp)|手机|电话|联系方式)(?: number| no\.?)?[\s:：是为]{0,3})\+?\d(?:[\s-]?\d){7,15}(?!\d)/gi;

@@ -336,3 +336,38 @@ describe('guardReply: contact handles a system returned', () => {
     expect(guardReply(input('周老师周三上课。', { systemQueries: [schedule] })).ok).toBe(true);
   });
 });
+
+describe('guardReply: a phone a system returned, inside a note', () => {
+  const slots: SystemQueryRecord = {
+    interface: 'engineer_availability',
+    method: 'GET',
+    endpoint: '/api/availability',
+    purpose: 'Free engineer slots',
+    mock: true,
+    ok: true,
+    response: {
+      engineer: 'Gareth',
+      notes:
+        'INTERNAL - STAFF ONLY: Gareth Wilkinson, personal mobile 07700 900291 - never given to customers',
+    },
+  };
+
+  it('stops a draft that reads it out, in any spacing', () => {
+    for (const draft of ['Gareth is coming; his mobile 07700 900291.', 'his phone: 07700-900-291']) {
+      const verdict = guardReply(input(draft, { systemQueries: [slots] }));
+      expect(verdict.ok === false && verdict.rule).toBe('other_customer_data');
+    }
+  });
+
+  it('lets the caller hear their own number back, and the engineer’s first name', () => {
+    expect(guardReply(input('Gareth will come between 8 and 12.', { systemQueries: [slots] })).ok).toBe(true);
+    expect(
+      guardReply(
+        input('We will ring your mobile 07700 900291.', {
+          systemQueries: [slots],
+          callerPhone: '07700900291',
+        }),
+      ).ok,
+    ).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import { partiesInResponse } from '../domain/response-parties.js';
 import type { PermissionCheckRecord, SystemQueryRecord } from '../domain/session-schemas.js';
 import { type Approval, approvalsOf, checkActions, statesFromApprovals } from './_guard-actions.js';
-import { checkContactHandles, checkOtherCustomers } from './_guard-privacy.js';
+import { checkContactHandles, checkNamedPhones, checkOtherCustomers } from './_guard-privacy.js';
 import { checkStatuses, type StatusName, statesFromResponses } from './_guard-statuses.js';
 import { isQuestion, normalizeDraft, sentenceAt } from './_guard-text.js';
 import {
@@ -219,6 +219,8 @@ export function guardReply(input: GuardReplyInput): GuardVerdict {
   if (!privacy.ok) return privacy;
   const handles = checkContactHandles(draft, input);
   if (!handles.ok) return handles;
+  const phones = checkNamedPhones(draft, input);
+  if (!phones.ok) return phones;
   const approvals = approvalsOf(input.permissionChecks, input.grants);
   const states = knownStates(input, approvals, callDate(input));
   const actions = checkActions({ draft, approvals, knownStates: states });

@@ -1,4 +1,5 @@
 import type { Bilingual, Language } from '../../domain/language.js';
+import { NAMED_PHONE } from '../../domain/phone.js';
 import { CONTACT_HANDLE_FIELD, OTHER_PARTY_FIELD } from '../../domain/response-parties.js';
 import { READY_ASKED, STILL_FOR_SALE, tokenize, WHEN_ZH } from '../../knowledge/index.js';
 import { parseQuantities } from '../../permissions/index.js';
@@ -89,13 +90,6 @@ function publishedDigits(record: object): string {
   }
   return digits;
 }
-
-/**
- * A number of any country said as a phone (mobile 07700 900291, phone: +353 87 209 3516, 电话
- * 020-8765 4321): eight digits or more right after the word.
- */
-const NAMED_PHONE =
-  /(?<=(?:\b(?:mobile|phone|tel|telephone|cell|cellphone|whatsapp)|手机|电话|联系方式)(?: number| no\.?)?[\s:：是为]{0,3})\+?\d(?:[\s-]?\d){7,15}(?!\d)/gi;
 
 const MAX_FIELDS = 6;
 const MAX_ITEMS = 3;
