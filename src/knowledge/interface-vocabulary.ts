@@ -177,6 +177,8 @@ export interface InterfaceProfile {
   nameTerms: ReadonlySet<string>;
   /** Marked by its description as for staff only: never what a caller's words are about. */
   internal: boolean;
+  /** Looked up by the caller's number or account: their own records, not public ones. */
+  personal: boolean;
 }
 
 /**
@@ -213,6 +215,7 @@ export function isStaffOnly(description: unknown): boolean {
 interface InterfaceDef {
   description?: unknown;
   endpoint?: unknown;
+  params?: unknown;
   response_fields?: unknown;
 }
 
@@ -248,9 +251,15 @@ export function profileInterfaces(apiInterfaces: unknown): InterfaceProfile[] {
       terms: new Set(tokenize(text)),
       nameTerms: new Set(tokenize(name.replaceAll('_', ' '))),
       internal: isStaffOnly(def?.description),
+      personal: (Array.isArray(def?.params) ? def.params.map(String) : []).some((param) =>
+        CALLERS_KEY.test(param),
+      ),
     };
   });
 }
+
+/** A parameter the caller's own records are looked up by: their phone, account or customer id. */
+const CALLERS_KEY = /phone|mobile|tel$|user_?id|uid|customer|account|member|client|golfer|holder/i;
 
 /**
  * A battery's charge, not a bill's: it won't charge, it'll no charge, doesn't hold a
@@ -286,11 +295,18 @@ export function relevantInterfaces(profiles: readonly InterfaceProfile[], text: 
   return out.slice(0, limit + 1);
 }
 
+/**
+ * The caller's own thing said (我的, 我在你们那办的, 我订的). Not "my": English callers say it of
+ * everything, and the public rates then lost to their account.
+ */
+const OWN_THING = /我的|[我俺][^，,。？?！!]{0,12}?(?:办|订|买|交|寄|租|报|约|存|下)(?:的|了)/;
+
 // Where one thing said ends: a sentence, or a clause (and also, 还有).
 const SENTENCE_END = /[.?!,;]+(?:\s|$)|[。？！；，、]|\b(?:and also|also|plus)\b|还有|另外|顺便/;
 
 function relevantToText(profiles: readonly InterfaceProfile[], text: string, limit: number): string[] {
   const kinds = kindsOf(text);
+  const own = OWN_THING.test(text);
   const terms = new Set(tokenize(text));
   // A word only one interface has (年费 of 查询年费、滞纳金等费用记录) says which one as a kind does.
   const holders = (t: string) => profiles.reduce((n, p) => n + (p.terms.has(t) ? 1 : 0), 0);
@@ -299,6 +315,8 @@ function relevantToText(profiles: readonly InterfaceProfile[], text: string, lim
     .map((p) => {
       let score = 0;
       for (const k of kinds) if (p.kinds.has(k)) score += 2;
+      // 我在你们那边办的日本签证: the caller's own thing is in their records before the catalogue.
+      if (own && p.personal) score += 1;
       for (const t of terms) {
         if (p.terms.has(t)) score += profiles.length > 1 && holders(t) === 1 ? 2 : 1;
         // Three interfaces mention meeting rooms; the one named room_bookings is about them.
