@@ -8,9 +8,10 @@
 
 /**
  * Full-width ASCII (`２００`, `，`, `＜`) to ASCII, `￥` to `¥`, `。` to `.`, ideographic, no-break
- * and thin spaces to space, curly quotes to straight ones, dashes to `-`, wave dashes to `~`, ASCII letters to lower case,
- * Cantonese 嘅 and 咩 to 的 and 啥, the northern 没收着 to 没收到, "me" said for "my" (put it back on me account), the Yorkshire "t'" (t' engineer), "an'" for "and" and Scots words of the
- * same length for English ones (whit, aff, hoose).
+ * and thin spaces to space, curly quotes to straight ones, dashes to `-`, wave dashes to `~`, ASCII
+ * letters to lower case, Cantonese 嘅 and 咩 to 的 and 啥, the northern 没收着 to 没收到, "me" said for
+ * "my" (put it back on me account), the northern English t', an', -odd and "for nowt", and Scots
+ * words of the same length for English ones (whit, aff, hoose).
  */
 export function normalizeText(text: string): string {
   // A check reads the same text twice in a row (its requests, then who it is about).

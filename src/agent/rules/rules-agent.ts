@@ -771,9 +771,8 @@ const CALLERS_OWN_PLAN =
 
 /**
  * Asking who someone is or what someone else has (who had it before me, 他电话多少, her
- * address): never a question of policy, however it is asked.
+ * address, what's he actually paying, her renewal): never a question of policy, however it is asked.
  */
-// What's he actually paying, when's her renewal: someone else's account asked about, not a policy.
 const ASKS_ABOUT_SOMEONE =
   /谁|哪位|[他她]们?(?:的|家)|[他她]们?[^，,。？?]{0,4}?(?:什么时候|啥时候|么时候|几时|哪天|几号|几点|去哪|到哪|在哪|住哪)|[他她]们?是不是在你们|\b(?:when|where) (?:is|are|was|did|does|will) (?:he|she|they)\b|叫(?:啥|什么)|(?<!我的?)名字|\bwho\b|\bwhose\b|\b(?:his|her|their)\s+names?\b|\bname of\b|\b(?:his|her|their)\s+(?:number|phone|address|details|booking|reservation|licen[cs]e|email|account|plan|payments?|renewal|bills?|invoices?|visits?|contract|subscription|membership)\b|\bwhat(?:'s| is| does| do| are)\s+(?:he|she|they)\s+(?:actually\s+|really\s+)?(?:pay|paying|owe|owing|charged|billed|on)\b/i;
 
