@@ -32,3 +32,12 @@ export const MAINLAND_MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
  */
 export const NAMED_PHONE =
   /(?<=(?:\b(?:mobile|phone|tel|telephone|cell|cellphone|whatsapp)|手机|电话|联系方式)(?: number| no\.?)?[\s:：是为]{0,3})\+?\d(?:[\s-]?\d){7,15}(?!\d)/gi;
+
+/**
+ * Whether digits said (07700 900291 read out, 13812345678 in a record) are the caller's number,
+ * in whatever form the caller's phone is stored (with a country code or without).
+ */
+export function isCallersNumber(digits: string, callerPhone: string): boolean {
+  const caller = callerPhone.replace(/\D/g, '');
+  return caller !== '' && digits.replace(/\D/g, '').endsWith(caller.slice(-11));
+}

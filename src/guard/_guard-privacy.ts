@@ -1,7 +1,7 @@
 // The reply guard's first rule: another customer's data never goes out, in any disguise.
 
 import { escapeRegExp } from '../domain/escape-reg-exp.js';
-import { maskPhone, NAMED_PHONE, normalizePhone } from '../domain/phone.js';
+import { isCallersNumber, maskPhone, NAMED_PHONE, normalizePhone } from '../domain/phone.js';
 import { contactHandlesIn } from '../domain/response-parties.js';
 import { digitsAsAscii, isQuestion, sentenceAt } from './_guard-text.js';
 import type { GuardReplyInput, GuardVerdict } from './reply-guard.js';
@@ -229,11 +229,10 @@ export function checkContactHandles(draft: string, input: GuardReplyInput): Guar
  * for staff), unless it is the caller's or the caller said it first: nobody else's number leaves.
  */
 export function checkNamedPhones(draft: string, input: GuardReplyInput): GuardVerdict {
-  const caller = input.callerPhone.replace(/\D/g, '');
   const said = plainDigits(input.customerUtterances.join('\n'));
   for (const m of draft.matchAll(NAMED_PHONE)) {
     const digits = m[0].replace(/\D/g, '');
-    if ((caller !== '' && digits.endsWith(caller.slice(-11))) || said.includes(digits)) continue;
+    if (isCallersNumber(digits, input.callerPhone) || said.includes(digits)) continue;
     const returned = input.systemQueries.some(
       (q) => q.ok && plainDigits(JSON.stringify(q.response)).includes(digits),
     );

@@ -961,15 +961,28 @@ function levelsFor(
   // My son turns seventeen … can you book him in: an age said decides the rules that serve by age.
   levels = byAge(rules, part, parsed, matched, levels);
   if (levels === undefined) return { of: index.noLevels, hits: matched };
-  residualsYield(rules, levels, matched, part, parsed?.whole);
+  const readings: Readings = { rules, levels, matched, part, whole: parsed?.whole };
+  residualsYield(readings);
   // One match alone is never explained away nor narrowed (both weigh it against another).
   if (matched.length < 2) return { of: levels, hits: matched };
   explainedAway(rules, index, levels, matched, sensesOf(part));
-  narrowest(rules, levels, matched, part, parsed?.whole);
-  actedUpon(rules, levels, matched, part);
+  narrowest(readings);
+  actedUpon(readings);
   const hits: number[] = [];
   for (const i of matched) if (levels[i]! > NONE) hits.push(i);
   return { of: levels, hits };
+}
+
+/**
+ * A part's readings as the passes that weigh them against each other see them: the rules, each
+ * rule's level (narrowed in place), the rules matched, the part, and the line it is part of.
+ */
+interface Readings {
+  rules: CompiledRules;
+  levels: MatchLevel[];
+  matched: number[];
+  part: Part;
+  whole: Part | undefined;
 }
 
 /**
@@ -977,13 +990,7 @@ function levelsFor(
  * other rule covers reads a request only where no other rule on its action reads it by more than
  * the action (strongly, or with its case told). `matched` is updated in place.
  */
-function residualsYield(
-  rules: CompiledRules,
-  levels: MatchLevel[],
-  matched: number[],
-  part: Part,
-  whole: Part | undefined,
-): void {
+function residualsYield({ rules, levels, matched, part, whole }: Readings): void {
   if (!matched.some((i) => rules.rules[i]!.residual !== undefined)) return;
   const line = (whole ?? part).norm;
   const ownCaseSaid = (rule: CompiledRule): boolean =>
@@ -1545,13 +1552,7 @@ function ownThingSaid(rule: CompiledRule, ...flags: SenseFlags[]): boolean {
  * same action naming nothing the line says (no thing, no word of its own) is not. Forbidden rules
  * are kept.
  */
-function thingOverNothing(
-  rules: CompiledRules,
-  levels: MatchLevel[],
-  matched: readonly number[],
-  part: Part,
-  whole: Part | undefined,
-): void {
+function thingOverNothing({ rules, levels, matched, part, whole }: Readings): void {
   const has = sensesOf(part);
   const named = matched.filter(
     (i) =>
@@ -1578,15 +1579,10 @@ function thingOverNothing(
  * matches count only where no rule on their action is named fully. Forbidden rules are kept,
  * but one sharing only the action with a rule that names the request's thing fully.
  */
-function narrowest(
-  rules: CompiledRules,
-  levels: MatchLevel[],
-  matched: readonly number[],
-  part: Part,
-  whole: Part | undefined,
-): void {
-  unnamedThing(rules, levels, matched, part, whole);
-  thingNotMoney(rules, levels, matched, part);
+function narrowest(readings: Readings): void {
+  const { rules, levels, matched, part, whole } = readings;
+  unnamedThing(readings);
+  thingNotMoney(readings);
   let plausible = false;
   let strong = false;
   for (const i of matched) {
@@ -1594,7 +1590,7 @@ function narrowest(
     if (l === PLAUSIBLE) plausible = true;
     else if (l >= STRONG) strong = true;
   }
-  if (plausible && !strong) thingOverNothing(rules, levels, matched, part, whole);
+  if (plausible && !strong) thingOverNothing(readings);
   if (!plausible || !strong) return;
   const has = sensesOf(part);
   const concept = part.concept;
@@ -1679,12 +1675,7 @@ function narrowest(
     // 退款40元 against 骑行费退款<=50元 and 退还调度费>20元: a sum of money said bare may be any
     // fee's, so a stricter rule on a fee the request leaves unnamed stays a reading (a card or
     // another thing unnamed does not: 把十二块五退给我 is no 已生效骑行卡退款).
-    if (
-      money &&
-      rule.condition !== undefined &&
-      namesOnlyAFee(rule, part) &&
-      !namesOwnThing(rules, matched, levels, part)
-    )
+    if (money && rule.condition !== undefined && namesOnlyAFee(rule, part) && !namesOwnThing(readings))
       continue;
     if (
       matched.some(
@@ -1708,12 +1699,7 @@ function narrowest(
 // Money named by a word (款, 费, 定金, 金额): no thing asked back instead of money.
 const MONEY_NOUN = new RegExp(`${MONEY_WORDS.source}|金|额`);
 
-function thingNotMoney(
-  rules: CompiledRules,
-  levels: MatchLevel[],
-  matched: readonly number[],
-  part: Part,
-): void {
+function thingNotMoney({ rules, levels, matched, part }: Readings): void {
   if (saysMoney(part)) return;
   const namesThing = (j: number): boolean => {
     const rule = rules.rules[j]!;
@@ -1738,13 +1724,7 @@ function thingNotMoney(
  * reads it at least as well. Only for money said (a sum may be any fee's, never any thing's);
  * forbidden rules are kept, and so is every reading when no such other rule is there.
  */
-function unnamedThing(
-  rules: CompiledRules,
-  levels: MatchLevel[],
-  matched: readonly number[],
-  part: Part,
-  whole: Part | undefined,
-): void {
+function unnamedThing({ rules, levels, matched, part, whole }: Readings): void {
   if (!saysMoney(part)) return;
   const concept = part.concept;
   if (concept === undefined) return;
@@ -1784,12 +1764,7 @@ function admitsSum(part: Part): (rule: CompiledRule) => boolean {
  * Whether a strongly matching rule's own leftover word is said (骑行 of 骑行费退款 in 骑行费扣了
  * 三十块, 押金 of 押金退还): then the request names what its money is, not any fee.
  */
-function namesOwnThing(
-  rules: CompiledRules,
-  matched: readonly number[],
-  levels: MatchLevel[],
-  part: Part,
-): boolean {
+function namesOwnThing({ rules, levels, matched, part }: Readings): boolean {
   for (const j of matched) {
     if (levels[j]! < STRONG) continue;
     for (const w of rules.rules[j]!.leftover.zh) if (w.length >= 2 && part.norm.includes(w)) return true;
@@ -1813,7 +1788,7 @@ function namesOnlyAFee(rule: CompiledRule, part: Part): boolean {
  * thing (`meaning.acts`) that the request names is its reading; rules on that concept that do
  * nothing to it (the concept's own action, compensation) are not. Forbidden rules are kept.
  */
-function actedUpon(rules: CompiledRules, levels: MatchLevel[], matched: readonly number[], part: Part): void {
+function actedUpon({ rules, levels, matched, part }: Readings): void {
   const has = sensesOf(part);
   // 理赔结果我不服，要申诉 against 理赔申诉 and 理赔金额>2000元: a rule whose further words the
   // request says in full is its reading too; one on the bare concept only reads it when the

@@ -376,6 +376,12 @@ function limitOnlyAfterSemicolon(text: string, alternative: string): boolean {
 
 // 上课前, 开课前, 出发前, 课程在上课前: the event a rule's notice is counted to, right before the action.
 const TERM_ANCHOR = /^[\u4e00-\u9fff]{1,6}?[前后](?=\s*[\u4e00-\u9fff])/;
+/**
+ * A window leading an approval with no limit of time (出签后寄出前, 发货前, 入住前). Narrower than
+ * TERM_ANCHOR: with no limit to count, 提前 and 之前 say what the step is (提前解约), not when.
+ */
+const WHEN_ALLOWED_ZH =
+  /^(?:[\u4e00-\u9fff]{1,4}?(?:以后|之后|后))?[\u4e00-\u9fff]{1,3}(?<![提之以目当面眼先从])前(?=[\u4e00-\u9fff])/;
 // 改约一次, 顺延一次: once, which is what a request that says no count asks for.
 const ONCE = /^(?:一|1)(?:次|回)$/;
 const ONCE_DIGIT = /(?<!\d)1\s*(?:次|回)/;
@@ -420,10 +426,6 @@ function optionalIn(meaning: RuleMeaning, span: string): RuleMeaning {
 const LISTED_STEP_OBJECT_EN =
   /(?:^|,\s*)[a-z]+\s+((?:[a-z'-]+\s+){0,2}?[a-z'-]+)\s+(?:to|from|on|onto|into|off|for|of)\s*,/g;
 
-/** A window leading a rule (出签后寄出前, 发货前, 入住前), not 提前 or 之前. */
-const WHEN_ALLOWED_ZH =
-  /^(?:[\u4e00-\u9fff]{1,4}?(?:以后|之后|后))?[\u4e00-\u9fff]{1,3}(?<![提之以目当面眼先从])前(?=[\u4e00-\u9fff])/;
-
 /**
  * What a caller leaves unsaid of a rule's phrase: once (顺延一次 by 顺延十天), a term's anchor, the
  * word for any item (物品), within the rules (规定范围内), and the time left of what the product sells
@@ -443,12 +445,20 @@ function leftUnsaid(
     ...(ONCE_DIGIT.test(phrase) ? out.words.en.filter((w) => w === '1') : []),
   ];
   if (once.length > 0 && out.heads.length + out.objects.length > 0) out = withOptional(out, once);
-  // 上课前24小时以上请假: the event a notice is counted to (上课前) is the term's, which the caller
-  // meets by when they ask, not by naming the event (请个假 for Tuesday's lesson). Only for an
-  // approval (given its condition): the time unsaid, a rule that escalates would always win.
-  // 搬家前12小时内改约 stays a rule about moving day.
-  const anchor = condition?.family === 'duration' && out.heads.length > 0 ? TERM_ANCHOR.exec(phrase) : null;
-  if (anchor !== null) out = optionalIn(out, anchor[0]);
+  // What leads an approval's step in time is the operator's to check, which the caller meets by when
+  // they ask: 上课前24小时以上请假, the event a notice is counted to (请个假 for Tuesday's lesson);
+  // 出签后寄出前修改寄回地址, with no limit of time, the window in the order's course (地址要改一下).
+  // Only for an approval: unsaid, a rule that escalates would always win, and there the window is
+  // what sets its case apart (搬家前12小时内改约 stays a rule about moving day).
+  const leading =
+    out.heads.length === 0
+      ? null
+      : condition?.family === 'duration'
+        ? TERM_ANCHOR.exec(phrase)
+        : unlimitedApproval
+          ? WHEN_ALLOWED_ZH.exec(phrase)
+          : null;
+  if (leading !== null) out = optionalIn(out, leading[0]);
   // 物品遗失: any item is a 物品, and a caller names theirs (我的iPad丢了); the word for all of them
   // is never said, while what happened to it still names the rule.
   if (out.heads.length + out.objects.length > 0 && out.words.zh.some((w) => ANY_ITEM.test(w)))
@@ -485,12 +495,6 @@ function leftUnsaid(
   // calling number, no word a request says.
   const caller = SELF_CALLING.exec(phrase);
   if (caller !== null && out.heads.length + out.objects.length > 0) out = optionalIn(out, caller[0]);
-  // 出签后寄出前修改寄回地址, 发货前取消: when in the order's course the step may be taken is the
-  // operator's to check, which the caller meets by when they ask (地址要改一下).
-  // With a limit on it (搬家前12小时内改约), the window is what the limit counts to, and on a rule that
-  // escalates it is what sets the case apart: there it stays.
-  const window = unlimitedApproval ? WHEN_ALLOWED_ZH.exec(phrase) : null;
-  if (window !== null && out.heads.length > 0) out = optionalIn(out, window[0]);
   // 规定范围内冻结: within the rules is the limit's to say, which the request meets by its amount.
   const within = WITHIN_RULES.exec(phrase);
   if (within !== null && out.heads.length > 0) out = optionalIn(out, within[0]);

@@ -1,5 +1,5 @@
 import type { Bilingual, Language } from '../../domain/language.js';
-import { NAMED_PHONE } from '../../domain/phone.js';
+import { isCallersNumber, NAMED_PHONE } from '../../domain/phone.js';
 import { CONTACT_HANDLE_FIELD, OTHER_PARTY_FIELD } from '../../domain/response-parties.js';
 import { READY_ASKED, STILL_FOR_SALE, tokenize, WHEN_ZH } from '../../knowledge/index.js';
 import { parseQuantities } from '../../permissions/index.js';
@@ -68,15 +68,12 @@ export function maskOtherPhones(
   /** What the product publishes (its hotline in an FAQ): its numbers may be said. */
   published?: object,
 ): string {
-  const caller = callerPhone.replace(/\D/g, '');
-  const own = (digits: string): boolean => caller !== '' && digits.endsWith(caller.slice(-11));
-  const mask = (m: string): string => (own(m.replace(/\D/g, '')) ? m : '***');
-  const named = (m: string): string => {
-    const digits = m.replace(/\D/g, '');
-    return own(digits) || (published !== undefined && publishedDigits(published).includes(digits))
+  const mask = (m: string): string => (isCallersNumber(m, callerPhone) ? m : '***');
+  const named = (m: string): string =>
+    isCallersNumber(m, callerPhone) ||
+    (published !== undefined && publishedDigits(published).includes(m.replace(/\D/g, '')))
       ? m
       : '***';
-  };
   return text.replace(PHONE_LIKE, mask).replace(NAMED_PHONE, named);
 }
 
