@@ -5,7 +5,6 @@ import { CsError } from '../domain/cs-error.js';
 import type { Grant } from '../domain/grant-schema.js';
 import type { Language } from '../domain/language.js';
 import type { OperatorPermissions, Product } from '../domain/record-schemas.js';
-import { recordText } from '../domain/record-text.js';
 import type {
   CallEvent,
   CallNotificationRecord,
@@ -39,6 +38,7 @@ import type { ApprovedActionInput, ApprovedActionResult } from '../systems/mock-
 import { resolveQuery } from '../systems/resolve-query.js';
 import { approvalRequestsFor, putApprovalRequests } from './approval-requests.js';
 import type { CallContext, CallTools } from './call-agent.js';
+import { callerScope } from './caller-scope.js';
 import {
   consumerName,
   countedAmounts,
@@ -227,19 +227,9 @@ export class CallSession {
     return this.#rules;
   }
 
-  /**
-   * Who is calling, for the engine's data scope: their phone and name are theirs, anyone else's
-   * are not. A cold-start caller's record holds a placeholder name (来电客户_1111), not theirs.
-   */
+  /** Who is calling, for the engine's data scope (see `callerScope`). */
   private get caller(): OtherPartyOptions {
-    const { customer, phone, coldStart } = this.participants;
-    const name = !coldStart && typeof customer.name === 'string' ? customer.name : '';
-    return {
-      callerPhone: phone,
-      callerName: name,
-      recordText: coldStart ? '' : recordText(customer),
-      ...(coldStart ? { unlisted: true } : {}),
-    };
+    return callerScope(this.participants);
   }
 
   onEvent(listener: (event: CallEvent) => void): void {

@@ -1,9 +1,9 @@
 import { reviewFromContext } from '../../call/build-review.js';
 import type { ApprovedActionResult, CallAgent, CallContext } from '../../call/call-agent.js';
+import { callerScope } from '../../call/caller-scope.js';
 import { recordsPayments, verifiedPaid } from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory } from '../../domain/record-schemas.js';
-import { recordText } from '../../domain/record-text.js';
 import type { Review } from '../../domain/session-schemas.js';
 import { tokenize } from '../../knowledge/index.js';
 import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
@@ -651,12 +651,7 @@ async function replyAboutSomeoneElse(
   )
     return undefined;
   const p = phrases(lang);
-  const caller = {
-    callerPhone: ctx.phone,
-    callerName: String(ctx.customer.name ?? ''),
-    recordText: recordText(ctx.customer),
-    ...(ctx.coldStart ? { unlisted: true } : {}),
-  };
+  const caller = callerScope(ctx);
   // 这个收件人是谁，电话多少: what the product's own rules forbid (someone its rules name, such
   // as a recipient) is refused the same way, though the engine's general words name no one.
   const rules = rulesOf(ctx);
