@@ -26,6 +26,12 @@ export function maskPhone(phone: string): string {
 export const MAINLAND_MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
 
 /**
+ * A mainland mobile as people write it in text: 13812345678, 138 1234 5678, +86-138-1234-5678,
+ * 0086 138… (a masked 138****5678 is not one).
+ */
+export const MOBILE_AS_WRITTEN = /(?<![\d*])(?:(?:\+|00)?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?![\d*])/g;
+
+/**
  * A number of any country said as a phone (mobile 07700 900291, phone: +353 87 209 3516, 电话
  * 020-8765 4321): eight digits or more right after the word. A bare "number" is no such word
  * (account number, order number).

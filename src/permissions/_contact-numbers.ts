@@ -4,6 +4,7 @@
  * offsets are offsets in the text (the digit view keeps its length).
  */
 
+import { MOBILE_AS_WRITTEN } from '../domain/phone.js';
 import { DIGIT_OF } from '../domain/spoken-digits.js';
 import * as G from './_char-gates.js';
 import { isDigit } from './_normalize.js';
@@ -34,7 +35,6 @@ export function digitView(norm: string, gates: number): string {
     .replace(TAIL_ZH, (said, tail: string) => `${said.slice(0, -tail.length)}${asArabic(tail)}`);
 }
 
-const MOBILE = /(?<![\d*])(?:(?:\+|00)?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?![\d*])/g;
 // 137****5555, 137xxxx5555: the digits shown and the number of digits hidden make 11.
 const MASKED = /(?<![\d*])1[3-9]\d{1,2}[\s-]?[*x×]{3,6}[\s-]?\d{2,4}(?![\d*])/g;
 /** What says the digits after it are a phone's last four (尾号, 末四位, ending in). */
@@ -105,7 +105,7 @@ export function scanContactNumbers(norm: string, gates: number = G.charGates(nor
   const taken = (start: number, end: number): boolean => out.some((n) => start < n.end && end > n.start);
   const named = (start: number): boolean =>
     IDENTIFIER_BEFORE.test(view.slice(Math.max(0, start - 14), start));
-  for (const m of digitCount >= 11 ? view.matchAll(MOBILE) : NO_MATCHES) {
+  for (const m of digitCount >= 11 ? view.matchAll(MOBILE_AS_WRITTEN) : NO_MATCHES) {
     if (named(m.index)) continue;
     out.push({
       kind: 'mobile',

@@ -1,5 +1,5 @@
 import type { Bilingual, Language } from '../../domain/language.js';
-import { isCallersNumber, NAMED_PHONE } from '../../domain/phone.js';
+import { isCallersNumber, MOBILE_AS_WRITTEN, NAMED_PHONE } from '../../domain/phone.js';
 import { CONTACT_HANDLE_FIELD, OTHER_PARTY_FIELD } from '../../domain/response-parties.js';
 import { READY_ASKED, STILL_FOR_SALE, tokenize, WHEN_ZH } from '../../knowledge/index.js';
 import { parseQuantities } from '../../permissions/index.js';
@@ -53,9 +53,6 @@ const STAFF_FIELD = /^(?:internal|staff)(?:_|$)|_internal$|内部/i;
 const STAFF_VALUE =
   /^\s*(?:internal|staff only|for staff)\b|\b(?:internal|staff)[\s-]+(?:only|use)\b|\bnever (?:be )?(?:given|give|shared|share|told|tell|read)(?: out)? to (?:customers|callers|the public)\b|仅供内部|只供内部|内部使用|不得(?:对外)?透露|不对外/i;
 
-/** Phone numbers as people write them: 13812345678, 138 1234 5678, +86-138-1234-5678. */
-const PHONE_LIKE = /(?<![\d])(?:\+?\d{1,3}[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?![\d])/g;
-
 /**
  * The reply with every phone number that is not the caller's masked (138****5678 keeps nothing
  * of it: ***): nobody else's number leaves the agent, whatever a response or a record held.
@@ -74,7 +71,7 @@ export function maskOtherPhones(
     (published !== undefined && publishedDigits(published).includes(m.replace(/\D/g, '')))
       ? m
       : '***';
-  return text.replace(PHONE_LIKE, mask).replace(NAMED_PHONE, named);
+  return text.replace(MOBILE_AS_WRITTEN, mask).replace(NAMED_PHONE, named);
 }
 
 const digitsOfRecord = new WeakMap<object, string>();
