@@ -80,6 +80,12 @@ export function withoutRuleNotes(rule: string): string {
   return rule.replace(/[（(][^）)]*[）)]?/g, '').trim();
 }
 
+/**
+ * "…within 15 business days of receiving them - never admit fault": what follows a spaced dash is a
+ * note for the operator, not the caller's to hear (in `termOf` and `stepsSaid`).
+ */
+const OPERATOR_NOTE = /\s[-–—]\s/;
+
 /** A clause of a rule that says how long its case takes (3-5个工作日, within 10 business days). */
 const TERM_CLAUSE =
   /\d+(?:\s*(?:[-~～至到—–]|to)\s*\d+)?\s*(?:个)?(?:工作日|小时|天|日)|\b\d+(?:\s*(?:-|–|to)\s*\d+)?\s*(?:business |working )?(?:days|hours)\b/i;
@@ -94,11 +100,10 @@ const ITS_OWN_STEP =
  * caller's window to report (事发7天内登记): that is what the caller waits for.
  */
 export function termOf(rule: string | null): string | undefined {
-  // …within 15 business days of receiving them - never admit fault: what follows a dash is a note
-  // for the operator, not the caller's to hear (here and in `stepsSaid`).
   if (rule === null) return undefined;
   const terms = rule
-    .split(/[，,；;（）()：:]|\s[-–—]\s/)
+    .split(/[，,；;（）()：:]/)
+    .flatMap((c) => c.split(OPERATOR_NOTE))
     .map((c) => c.trim())
     .filter(
       (c) =>
@@ -120,7 +125,8 @@ export function stepsSaid(rule: string | null, lang: Language): string {
   const steps = rule
     .slice(colon + 1)
     .replace(/（[^）]*）|\([^)]*\)/g, '')
-    .split(/[；;]|\s[-–—]\s/)[0]!
+    .split(/[；;]/)[0]!
+    .split(OPERATOR_NOTE)[0]!
     .trim()
     .replace(/[。.，,]$/, '');
   // A note opened before the colon and closed after it leaves half a sentence: none is said.
