@@ -106,7 +106,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // 这30能给退了不: the same with 给 and 了 between.
       '(?:能|可以)给我?退(?:了|掉|回来)?不(?=[\\s，。,.!！?？吧嘛啊呀]|$)',
       '把钱退',
-      '(?:钱|费|款)~退(?!出|订|货|款记录|款流水|款明细)',
+      // 把本金退了, 余额能退吗: the money held on a card, asked back.
+      '(?:钱|费|款|本金|余额)~退(?!出|订|货|款记录|款流水|款明细)',
       // 把我那个押金退了: a deposit named, then asked back (an amount between is read by the others);
       // only 退 is the action, so a rule's 押金 stays its object.
       `(?<=(?:${HELD_MONEY_ZH})[^,.!?;:、\\n\\d零一二两三四五六七八九十百千块元]{0,4})退(?!出|订|货)`,

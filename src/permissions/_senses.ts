@@ -2443,11 +2443,13 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
-    // 卡里还剩三百多: what is left on a card or an account, to be paid out.
+    // 卡里还剩三百多: what is left on a card or an account, to be paid out (本金, what was paid in
+    // of a stored-value card's balance, without its bonus).
     id: 'balance',
     role: 'object',
     zh: [
       '余额',
+      '本金',
       '还剩',
       '剩下的',
       '剩余',

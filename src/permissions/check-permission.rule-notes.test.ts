@@ -175,3 +175,42 @@ describe('checkPermission: a rule on requests from someone who is neither the ho
     expect(checkPermission(cover, "move my neighbour's visit to Friday").status).toBe('forbidden');
   });
 });
+
+/** A yoga studio whose supervisor rule lists a limit for each thing, and a refund with a notice window. */
+const studio = compileRules({
+  can_approve_immediately: [
+    '按退订规则退课时费：开课前24小时以上全退',
+    '储值卡退卡：退剩余本金，<=500元当场办',
+    '私教课程按规则退费，每单<=1000元',
+  ],
+  requires_supervisor: [
+    '储值卡退本金>500元、私教课程退费>1000元、课时费退款>300元（整笔报主管，不拆开先退一部分）',
+  ],
+  requires_process: [],
+  forbidden: [],
+});
+
+describe('checkPermission: limits listed one after another, each on its own thing', () => {
+  it('keeps every limit of the list, not only the first', () => {
+    expect(checkPermission(studio, '私教课程退费1200元').rule).toMatch(/^私教课程退费>1000元/);
+    expect(checkPermission(studio, '课时费退400元').rule).toMatch(/^课时费退款>300元/);
+    // A bare sum back may be any of the things: the stricter reading stands.
+    expect(status(studio, '先给我退1000元')).toBe('requires_supervisor');
+  });
+
+  it('approves what is within every limit', () => {
+    expect(status(studio, '私教课程退费800元')).toBe('can_approve_immediately');
+  });
+
+  it('reads a bare number asked back as money, not as the notice rule’s hours', () => {
+    const part = checkPermission(studio, '课时费退一百八').parts[0]!;
+    expect(part.amount?.unit).not.toBe('hour');
+  });
+
+  it('takes a number said alone after the request, confirmed with 是吧, as its amount', () => {
+    expect(checkPermission(studio, '课时费退给我，三百六是吧').parts[0]?.amount).toEqual({
+      value: 360,
+      unit: 'CNY',
+    });
+  });
+});

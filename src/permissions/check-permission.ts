@@ -517,7 +517,8 @@ function bindLooseAmounts(analysis: Analysis, found: FoundRequest[], parts: Part
 }
 
 /** A clause that is only a number (七百三十六, 736块, 一百五啊): an amount said on its own. */
-const NUMBER_ALONE = /^[\d零一二两三四五六七八九十百千万.,]+\s*(?:块钱?|元|蚊)?\s*[啊呀吧哈撒嘛咯啦]*$/;
+const NUMBER_ALONE =
+  /^[\d零一二两三四五六七八九十百千万.,]+\s*(?:块钱?|元|蚊)?\s*(?:是吧|对吧|是不是|对不对|没错吧)?[啊呀吧哈撒嘛咯啦]*$/;
 
 /** The bare number said as a clause of its own right after the part (at most a mark between). */
 function amountSaidAfter(
@@ -1941,6 +1942,15 @@ function coversPart(words: Words, part: Part): boolean {
   return covers(words, part.norm, stemsFor(part));
 }
 
+/**
+ * Whether a bare number of the part is counted in the condition's unit: 退一百八 against a refund
+ * rule with a notice window (开场前24小时以上全退) asks for money, not for the rule's hours.
+ */
+function bareIn(part: Part, cond: RuleCondition): boolean {
+  const families = part.concept?.families;
+  return families === undefined || cond.family === undefined || families.includes(cond.family);
+}
+
 /** An amount in the rule's unit; said approximately, `least` is the least it may be. */
 type Measured = { value: number; least?: number } | { missing: true } | { mismatch: Quantity };
 
@@ -1962,7 +1972,7 @@ function measure(rule: CompiledRule, part: Part): Measured {
     if (!cond.family) return ranged(q.value, q.least);
     return ranged(toBase(q.value, q.unit), q.least === undefined ? undefined : toBase(q.least, q.unit));
   }
-  if (part.bare) return { value: toBase(part.bare.value, cond.unit) };
+  if (part.bare && bareIn(part, cond)) return { value: toBase(part.bare.value, cond.unit) };
   // A request that says no count asks once (改签 against 免费改签一次), unless it says which time
   // it is (第二次改约 is a second change: more than once).
   if (cond.family === 'count') return { value: ordinalIn(part.analysis?.norm ?? part.norm) ?? 1 };
@@ -2180,7 +2190,8 @@ function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Ou
     }
     reasons = withAmountNote(reasons, part, usedBare, winner);
     const outcome: Outcome = { status: winner.category, rule: winner.text, reasons, winner };
-    if (usedBare && winner.condition?.unit) outcome.bareUnit = winner.condition.unit;
+    if (usedBare && winner.condition?.unit && bareIn(part, winner.condition))
+      outcome.bareUnit = winner.condition.unit;
     return outcome;
   }
   if (undetermined.length > 0) {

@@ -641,6 +641,31 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
  * read only as written).
  */
 function statedActions(text: string, category: PermissionCategory): string[] {
+  return piecesOf(text, category).flatMap((piece) => listedLimits(piece) ?? [piece]);
+}
+
+/** A limit written as a comparison with its amount (>500元, <=300元). */
+const LIMIT_SAID = /[<>≤≥]=?\s*\d/;
+
+/**
+ * 储值卡退本金>500元、课程或集训营退费>1000元、场地费退款>300元（整笔报客服主管）: limits listed one
+ * after another, each on its own thing, are as many rules, each with the note; read as one, only
+ * the first limit would be kept. Only a Chinese list whose every item states its own limit.
+ */
+function listedLimits(text: string): string[] | undefined {
+  const note = /[（(][^）)]*[）)]\s*$/.exec(text)?.[0] ?? '';
+  const items = text.slice(0, text.length - note.length).split(/[、，,]/);
+  if (items.length < 2 || !hasCjk(text)) return undefined;
+  // A colon opens a case (服务失误补偿：每间夜…): the list is the case's remedies, read as written.
+  if (
+    !items.every((item) => LIMIT_SAID.test(item) && /[\u4e00-\u9fff]{3,}/.test(item) && !/[：:]/.test(item))
+  )
+    return undefined;
+  return items.map((item) => `${item.trim().replace(/^(?:或者?|和|及)/, '')}${note}`);
+}
+
+/** The pieces of a rule separated by semicolons, each an action of its own (see `statedActions`). */
+function piecesOf(text: string, category: PermissionCategory): string[] {
   if (!text.includes(';') && !text.includes('；')) return [text];
   const pieces: string[] = [];
   let depth = 0;
