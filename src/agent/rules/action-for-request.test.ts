@@ -222,3 +222,44 @@ describe('actionFor: money back for one charge taken twice', () => {
     expect(action).not.toContain('£60');
   });
 });
+
+describe('actionFor: a Chinese number said alone after the request', () => {
+  const studio = {
+    name: '悦动瑜伽',
+    description: '瑜伽馆',
+    features: [],
+    faq: [],
+    api_interfaces: {},
+    operator_permissions: {
+      can_approve_immediately: ['储值卡余额退款<=300元'],
+      requires_supervisor: ['储值卡余额退款>300元'],
+      requires_process: [],
+      forbidden: [],
+    },
+  };
+  const account: SystemQueryRecord = {
+    interface: 'member_account',
+    method: 'GET',
+    endpoint: '/account',
+    purpose: '本人会员账户',
+    mock: true,
+    ok: true,
+    response: { recharges: [{ at: '2035-03-16', amount_yuan: 1000 }], balance_yuan: 536 },
+  };
+
+  it('is the amount asked back, not an earlier sum the line told', () => {
+    const line = '送的那一百块不退？那是你们送给我的，一起退给我，五百三十六，一分不能少。';
+    const ctx = {
+      product: studio,
+      language: 'zh',
+      conversation: [{ role: 'customer', content: line }],
+      systemQueries: [account],
+      now: () => new Date('2036-01-09T10:00:00+08:00'),
+    } as unknown as CallContext;
+    const u = { quantities: parseQuantities(line) } as unknown as Understanding;
+    const request = findActionRequests(line).find((r) => r.concept === 'refund')!;
+    const action = actionFor(ctx, request, u, false, line);
+    expect(action).toContain('536');
+    expect(action).not.toMatch(/(?<!\d)100元/);
+  });
+});

@@ -310,7 +310,13 @@ function withAmountSaidApart(
     (p) => p.concept === request.concept && p.amount !== undefined,
   )?.amount;
   if (amount === undefined) return request;
-  const said = u.quantities.find((q) => q.value === amount.value && q.unit === amount.unit);
+  // 一起退给我，五百三十六: a Chinese number said alone is the amount the engine bound, in the
+  // product's money (English numbers said alone run into each other: two forty six eighty).
+  const said =
+    u.quantities.find((q) => q.value === amount.value && q.unit === amount.unit) ??
+    (ctx.language === 'zh' && amount.unit === currencyOf(ctx.product)
+      ? moneyOf(ctx, amount.value)
+      : undefined);
   if (said === undefined) return request;
   // The request's clause with the amount beside it, as the caller meant it: 断网补偿，八块钱.
   const text = `${request.text.trim()}${ctx.language === 'zh' ? '，' : ', '}${said.text}`;
