@@ -64,7 +64,12 @@ export function actionLabel(input: {
     // A variant read with its note cut short ("closing the account (id check") is named without
     // the note. Phrases are normalised to half-width brackets.
     // 补偿学时，或同一科目第二次补偿: the action is named before the other case a rule adds.
-    const phrase = rule.phrase.replace(/\s*\([^)]*$/, '').replace(/\s*[,;]\s*(?:或者?|\bor\b)[\s\S]*$/, '');
+    // "Any refund outside the rules - a plan payment after…": what follows a spaced dash in a rule
+    // that does not approve is its note for the operator, no name of what is asked. An approval's
+    // terms after it (- 25% deposit at booking) are read back with what was done.
+    const whole = rule.phrase.replace(/\s*\([^)]*$/, '').replace(/\s*[,;]\s*(?:或者?|\bor\b)[\s\S]*$/, '');
+    const phrase =
+      rule.category === 'can_approve_immediately' ? whole : whole.replace(/\s[-–—]\s[\s\S]*$/, '');
     // 延迟退房至14点 asked for 13:00 is 延迟退房至13点: the time asked, within the rule's.
     if (rule.condition?.named && rule.condition.family === 'clock' && amount?.unit === 'clock') {
       const said = amountIn(amount.value, 'clock', lang);

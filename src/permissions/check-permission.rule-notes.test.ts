@@ -214,3 +214,20 @@ describe('checkPermission: limits listed one after another, each on its own thin
     });
   });
 });
+
+describe('checkPermission: a rule’s note after a spaced dash', () => {
+  const hire = compileRules({
+    can_approve_immediately: ['Refund billing errors up to EUR 120 - to the card charged'],
+    requires_supervisor: [
+      'Waiving a correctly charged fee - the whole amount, never part of it now, whatever the reason',
+    ],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  it('is no part of the name of what is asked', () => {
+    const decision = checkPermission(hire, 'can you waive the fee');
+    expect(decision.status).toBe('requires_supervisor');
+    expect(decision.label).not.toContain('whole amount');
+  });
+});
