@@ -849,3 +849,28 @@ describe('checkPermission: a milkman’s number, and a name with an accent', () 
     expect(checkPermission(rules, 'the milkman left it on the step').status).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission: someone else’s data asked for, beside another forbidden rule', () => {
+  const sweep = compileRules({
+    can_approve_immediately: ['Email certificates and receipts to the email on file for the account'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [
+      'Telling anyone who is not the account holder anything about that account, its jobs or certificates - to spouses, sisters or anyone else',
+      'Taking card numbers over the phone; refunding to a card other than the one charged',
+    ],
+  });
+
+  it('is refused by the rule on other people’s data, whatever else the words come near', () => {
+    const decision = checkPermission(
+      sweep,
+      'my sister had ye out last winter and she cannot find her cert. Could you email it over to me and I will pass it on to her?',
+    );
+    expect(decision.status).toBe('forbidden');
+    expect(decision.rule).toMatch(/^Telling anyone/);
+  });
+
+  it('counts a cert as a record of someone’s', () => {
+    expect(checkPermission(sweep, 'could you email me her cert').status).toBe('forbidden');
+  });
+});

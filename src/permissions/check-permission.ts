@@ -2480,13 +2480,19 @@ function withDataScope(
   decision: PermissionDecision,
   caller: OtherPartyOptions | undefined,
 ): PermissionDecision {
-  if (decision.status === 'forbidden') return decision;
   const disclosure = disclosureRule(rules);
+  // Refused already, by another forbidden rule (email it over to me … against taking card numbers
+  // over the phone): where someone else's data is asked for, that is the reason the caller hears.
+  // A forbidden rule about others itself (解绑他人设备) is that reason already.
+  if (decision.status === 'forbidden' && (!disclosure || !refusedForOtherReason(rules, decision.rule)))
+    return decision;
   // 我是她姥姥，孩子礼拜六几点的课: a caller who says they are one of those the product's rule
   // refuses asks about the account holder's records, whoever they name (read only when no one
   // else was found: most checks name no one).
   // On a guardian's or a principal's account, the caller's own child or kin is whom it is held for.
-  const found = otherPartyUnder(rules, decision.action, caller) ?? roleRefused(disclosure, decision.action);
+  const found =
+    otherPartyUnder(rules, decision.action, caller) ??
+    (decision.status === 'forbidden' ? undefined : roleRefused(disclosure, decision.action));
   if (!found) return decision;
   // 让我室友去帮我取，她叫王佳琪，手机号… against 寄存人本人来电授权代取人（姓名和手机号）: the person the
   // caller adds to those who may act on their account, with the number the rule asks for, is no
@@ -2517,6 +2523,17 @@ function withDataScope(
     parts: [part, ...decision.parts],
     reasons,
   };
+}
+
+/** Whether a forbidden rule refuses for another reason than someone else being concerned. */
+function refusedForOtherReason(rules: CompiledRules, rule: string | null): boolean {
+  const compiled = rules.rules.filter((r) => r.text === rule);
+  return (
+    compiled.length > 0 &&
+    !compiled.some(
+      (r) => r.meaning.needsOther || r.meaning.objects.some(isPartySense) || r === disclosureRule(rules),
+    )
+  );
 }
 
 let footageSense: number | undefined;

@@ -2670,3 +2670,29 @@ describe('rules agent: when the supervisor rings, asked in English after an esca
     expect(reply).toContain('17:00 the next working day');
   });
 });
+
+describe('createRulesAgent: refusals', () => {
+  it('says the refusal of a forbidden rule written with another after a semicolon, not a reason of the facts', async () => {
+    const shop = {
+      name: 'Hearth Co',
+      description: 'Chimney sweeping',
+      faq: [],
+      operator_permissions: {
+        can_approve_immediately: ['Email invoices to the email on file'],
+        requires_supervisor: [],
+        requires_process: [],
+        forbidden: ['Taking card numbers over the phone; refunding to a card other than the one charged'],
+      },
+    };
+    const c = agentCall({
+      product: shop,
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+      language: 'en',
+    });
+    const reply = await c.say('can I just read you my card number over the phone?');
+    expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({ status: 'forbidden' });
+    expect(reply).not.toContain('can\'t do "');
+  });
+});

@@ -1157,8 +1157,11 @@ async function handleAction(
       const rule = decision.rule ?? action;
       // Refused by the facts (no such payment, more than was paid), not by a forbidden rule:
       // the caller hears the reason, not the rule that would otherwise have allowed it.
-      const forbiddenRules = (ctx.product.operator_permissions?.forbidden ?? []) as string[];
-      if (decision.rule !== null && !forbiddenRules.includes(decision.rule) && decision.reason) {
+      // A forbidden rule is known by its category: one written with several (a; b) is checked as each.
+      const byForbiddenRule = rulesOf(ctx).rules.some(
+        (r) => r.category === 'forbidden' && r.text === decision.rule,
+      );
+      if (decision.rule !== null && !byForbiddenRule && decision.reason) {
         return {
           status: decision.status,
           topic: action,
