@@ -328,9 +328,11 @@ export const CONCEPTS: readonly ConceptDef[] = [
     en: 'compensation',
     // Money, or the points a product compensates in (补偿积分200分).
     families: ['money', 'points'],
-    keys: ['赔', '补偿', 'compensat', 'damages', 'reparation', 'knock', 'take'],
+    keys: ['赔', '补偿', '报', 'compensat', 'damages', 'reparation', 'knock', 'take'],
     patterns: [
       '赔(?:偿|钱|付|款|我|给我)',
+      // 这钱你们得给我报了吧: what the caller paid out, made good (报销 said short); not 甭给我报了.
+      '(?<![甭别用要必])(?:给|帮)(?:我|俺|额|咱)报(?:了|掉)(?=\\s*(?:[吧呗嘛啊呀撒噻]|[，。,.!！?？]|$))',
       // 你们得赔, 这个么样赔 (Wuhan: how will you make it good): a remedy demanded or asked after.
       '(?:得|要|该|必须|应该|总得|怎么|怎样|么样|咋|如何)赔(?!不起)',
       '索赔',

@@ -2951,6 +2951,11 @@ export const SENSES: readonly SenseDef[] = [
       '擦伤',
       '扭伤',
       '骨折',
+      // 脚脖子崴了, 把脚崴了, 打石膏: a sprain told as it is said, a cast put on.
+      '崴了',
+      '崴脚',
+      '崴到',
+      '打石膏',
       '医药费',
       '医疗费',
       '住院',

@@ -231,3 +231,26 @@ describe('checkPermission: a rule’s note after a spaced dash', () => {
     expect(decision.label).not.toContain('whole amount');
   });
 });
+
+describe('checkPermission: an injury told as it is said, and what it cost asked back', () => {
+  const gym = compileRules({
+    can_approve_immediately: ['退场地费<=300元'],
+    requires_supervisor: [],
+    requires_process: ['场馆内受伤、意外：登记安全事件工单，门店负责人24小时内联系'],
+    forbidden: [],
+  });
+
+  it('reads a sprain told as it is said as the injury’s case', () => {
+    expect(status(gym, '打球把脚脖子崴了，你们得赔我')).toBe('requires_process');
+  });
+
+  it('reads 给我报了吧 as what was paid out asked back', () => {
+    expect(checkPermission(gym, '打石膏花了六百八，这钱你们得给我报了吧？').parts[0]?.concept).toBe(
+      'compensation',
+    );
+  });
+
+  it('reads 甭给我报了 as nothing asked', () => {
+    expect(checkPermission(gym, '那个申请也甭给我报了，就这样吧').parts[0]?.concept).not.toBe('compensation');
+  });
+});
