@@ -874,3 +874,16 @@ describe('checkPermission: someone else’s data asked for, beside another forbi
     expect(checkPermission(sweep, 'could you email me her cert').status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: a rule on others’ data quoting the answer it refuses', () => {
+  const hall = compileRules({
+    can_approve_immediately: ['重复扣款核实后原路退，每笔<=300元'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['透露其他人的信息：储值余额、订场记录——家人、球友来问一律不说，只要一个“是不是”也不行'],
+  });
+
+  it('does not forbid a caller saying the words of that answer about their own charge', () => {
+    expect(checkPermission(hall, '扣了我两遍钱，是不是你们搞错了？').status).not.toBe('forbidden');
+  });
+});

@@ -1065,9 +1065,15 @@ function quotedIn(text: string): string[] {
   );
 }
 
+/**
+ * 只要一个“是不是”也不行, not even a 'yes or no': a rule on others' data quoting the answer it
+ * refuses to give about them, which is no word a caller must not say (是不是你们搞错了).
+ */
+const YES_OR_NO = /^(?:是不是|有没有|是否|对不对|在不在|yes|no|yes or no|a yes or no)$/i;
+
 /** What a forbidden rule quotes as not to be said (`CompiledRule.quoted`), as one expression source. */
 function quotedWords(text: string): string | undefined {
-  const quoted = quotedIn(text);
+  const quoted = quotedIn(text).filter((q) => !YES_OR_NO.test(q));
   return quoted.length === 0 ? undefined : quoted.join('|');
 }
 
