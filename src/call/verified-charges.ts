@@ -1,4 +1,10 @@
-import { NAMED_PAID_KEY, PAID_KEY, unrefunded } from '../domain/charge-entries.js';
+import {
+  chargesOf,
+  NAMED_PAID_KEY,
+  PAID_KEY,
+  signedAmountKey,
+  unrefunded,
+} from '../domain/charge-entries.js';
 import { HELD_MONEY } from '../domain/held-money.js';
 import { type Bilingual, hasCjk } from '../domain/language.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
@@ -71,8 +77,11 @@ function chargeLists(value: unknown, depth = 0): unknown[][] {
 }
 
 function hasAmount(entry: unknown): boolean {
+  // A debit written negative (订场 -180) is an amount too: `chargesOf` reads its sign.
   return (
-    entry !== null && typeof entry === 'object' && paidKeyOf(entry as Record<string, unknown>) !== undefined
+    entry !== null &&
+    typeof entry === 'object' &&
+    signedAmountKey(entry as Record<string, unknown>) !== undefined
   );
 }
 
@@ -110,7 +119,7 @@ export function verifiedPaid(queries: readonly SystemQueryRecord[]): {
   for (const q of queries) if (q.ok) latest.set(`${q.interface} ${q.endpoint}`, q);
   const answered = [...latest.values()];
   const lists = answered.flatMap((q) =>
-    chargeLists(q.response).map((list) => ({ list, source: q.interface })),
+    chargeLists(q.response).map((list) => ({ list: chargesOf(list), source: q.interface })),
   );
   if (lists.length === 0)
     return {

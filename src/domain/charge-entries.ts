@@ -53,6 +53,41 @@ export function isRefundEntry(entry: Record<string, unknown>): boolean {
   );
 }
 
+/** Whether an entry's type, kind, category, status or description says it is a refund. */
+function saysRefund(entry: Record<string, unknown>): boolean {
+  return ['type', 'kind', 'category', 'status', 'description'].some(
+    (k) => typeof entry[k] === 'string' && REFUND_WORDS.test(entry[k]),
+  );
+}
+
+/** The key of an entry's amount, of either sign (amount, amount_yuan …). */
+export function signedAmountKey(entry: Record<string, unknown>): string | undefined {
+  return Object.keys(entry).find(
+    (k) => (PAID_KEY.test(k) || NAMED_PAID_KEY.test(k)) && typeof entry[k] === 'number',
+  );
+}
+
+/**
+ * A statement written from the customer's side (订场 -180, 充值 +1000): money out is negative. Where
+ * a list has negative entries that are no refunds, those are its charges (read as positive), and
+ * the money paid in (a top-up) is no charge; a refund stays a refund. Any other list is as given.
+ */
+export function chargesOf(list: readonly unknown[]): unknown[] {
+  const isEntry = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v);
+  const debit = (e: Record<string, unknown>): string | undefined => {
+    const key = signedAmountKey(e);
+    return key !== undefined && (e[key] as number) < 0 && !saysRefund(e) ? key : undefined;
+  };
+  if (!list.some((v) => isEntry(v) && debit(v) !== undefined)) return [...list];
+  return list.flatMap((v) => {
+    if (!isEntry(v)) return [v];
+    const key = debit(v);
+    if (key !== undefined) return [{ ...v, [key]: -(v[key] as number) }];
+    return saysRefund(v) ? [v] : [];
+  });
+}
+
 /**
  * The charges of a list that were not given back: a refund entry cancels the charge it names
  * (`refund_of`, `original_transaction_id` …), or else one charge of its amount; a charge whose

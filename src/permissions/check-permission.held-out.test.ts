@@ -1162,3 +1162,19 @@ describe('checkPermission on a step hurried (held-out round 36)', () => {
     expect(checkPermission(rules, '打单机不出单了，你们快点给弄一下嘛').rule ?? '').not.toMatch(/催办/);
   });
 });
+
+describe('checkPermission on a badminton hall chain’s rules (held-out round 37)', () => {
+  const rules = rulesFor('held-out-37', '飞羽汇羽毛球馆');
+  const status = (said: string) => checkPermission(rules, said).status;
+
+  it('keeps every limit its supervisor rule lists, so a bare sum back is not approved under a rule without one', () => {
+    expect(status('先给我退1000元')).toBe('requires_supervisor');
+    expect(checkPermission(rules, '集训营退费1680元').rule).toMatch(/^课程或集训营退费>1000元/);
+  });
+
+  it('never approves money back asked as an exception to the rules', () => {
+    const decision = checkPermission(rules, '规则外的退款80元');
+    expect(decision.status).toBe('requires_supervisor');
+    expect(decision.rule).toMatch(/^规则外的退款/);
+  });
+});

@@ -2079,8 +2079,22 @@ function decidePart(rules: CompiledRules, given: Part, levels: RuleLevels, atLea
     const other = decideReading(rules, reading, levels);
     if (rank(other.status) < rank(outcome.status)) outcome = other;
   }
+  // 规则外的退款80元, a refund outside the rules: asked as an exception, it is never approved at
+  // once, whatever rule its other words come near; a rule that escalates exceptions decides it.
+  if (outcome.status === 'can_approve_immediately' && OUTSIDE_THE_RULES.test(part.norm)) {
+    const exceptions = rules.rules.find(
+      (r) => r.category === 'requires_supervisor' && OUTSIDE_THE_RULES.test(normalizeText(r.phrase)),
+    );
+    return exceptions
+      ? { status: 'requires_supervisor', rule: exceptions.text, reasons: reasonOf(exceptions) }
+      : { status: 'requires_supervisor', rule: null, reasons: NO_RULE };
+  }
   return outcome;
 }
+
+/** Said to be outside the rules: 规则外, 规定以外, outside the rules, beyond the policy. */
+const OUTSIDE_THE_RULES =
+  /规[则定](?:之|以)?外|\b(?:outside|beyond) (?:the |your |our )?(?:rules?|polic(?:y|ies))\b/;
 
 function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Outcome {
   // Rule numbers: of the rules that apply to the amount, and of those it cannot be judged by.
