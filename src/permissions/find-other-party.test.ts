@@ -851,3 +851,16 @@ describe('findOtherParty: errands for someone named', () => {
     expect(findOtherParty(said)).toBeUndefined();
   });
 });
+
+describe('findOtherParty: someone’s data the caller says they do not ask for', () => {
+  it('is not asked about', () => {
+    expect(
+      findOtherParty("it's my house now, I'm not looking for their bank details, it's only a bit of paper"),
+    ).toBeUndefined();
+    expect(findOtherParty('我又不是要她的地址，就问问快递到哪了')).toBeUndefined();
+  });
+
+  it('is asked about where the caller asks for it', () => {
+    expect(findOtherParty('can you give me their bank details')).toBeDefined();
+  });
+});

@@ -958,6 +958,19 @@ function callerDigits(phone: string | undefined): string {
 }
 
 /**
+ * I'm not looking for their bank details, 我又不是要她的地址: someone's data the caller says they do
+ * not ask for, in the clause right before it.
+ */
+const ASK_DENIED_BEFORE =
+  /(?:\b(?:not|never)\s+(?:looking for|asking (?:for|about)|after|wanting|interested in)|\b(?:don'?t|do not) (?:want|need)|不是(?:要|问|查)|又不(?:要|问|查)|不问|不查)\s*$/i;
+
+function askDenied(action: string, start: number): boolean {
+  const before = action.slice(Math.max(0, start - 40), start);
+  const clause = before.slice(before.search(/[^.!?。！？；;]*$/));
+  return ASK_DENIED_BEFORE.test(clause);
+}
+
+/**
  * Whether an action asks about or acts on anyone other than the caller, and how it shows: a phone
  * number that is not the caller's (in any notation, masked, by its last four digits, in Chinese
  * numerals), a full card number (or a request to read one out), or a third person — family,
@@ -993,6 +1006,7 @@ export function findOtherParty(action: string, options: OtherPartyOptions = {}):
     )
       continue;
     if (hasCallersNumber(p.start, p.end)) continue;
+    if (askDenied(action, p.start)) continue;
     const quote = action.slice(p.start, p.end).trim().replace(/\d/g, '*');
     found.push({
       kind: 'person',
