@@ -422,6 +422,17 @@ describe('understandUtterance: questions in regional words', () => {
   });
 });
 
+describe('understandUtterance: a price asked in other words', () => {
+  it.each(['What would ye charge me to do that?', 'and what would it cost for the two of them'])(
+    '%j asks, and asks for nothing',
+    (said) => {
+      const u = understandUtterance(said, 'en');
+      expect(u.infoQuestion).toBe(true);
+      expect(u.asksForAction).toBe(false);
+    },
+  );
+});
+
 describe('understandUtterance: when, asked or told', () => {
   it.each([
     'when can I pick the keys up',
