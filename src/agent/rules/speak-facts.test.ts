@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskOtherPhones, speakResponse } from './speak-facts.js';
+import { maskOtherPhones, pointsAtItem, speakResponse } from './speak-facts.js';
 
 describe('speakResponse', () => {
   it('says the items the caller pointed at, by a word, a day or an amount, and how many there are', () => {
@@ -641,5 +641,19 @@ describe('speakResponse: what a refund would come to, asked', () => {
       '我如果现在取消，可以退回多少钱给我？',
     );
     expect(said).toContain('1110');
+  });
+});
+
+describe('pointsAtItem', () => {
+  it.each([
+    'Have ye anything tomorrow morning?',
+    'is there a Tuesday afternoon instead',
+    '礼拜六下午还有场子吗',
+  ])('%j points at a day to come', (said) => {
+    expect(pointsAtItem(said)).toBe(true);
+  });
+
+  it('does not take a day gone by as one pointed at', () => {
+    expect(pointsAtItem('the sander went back yesterday morning, sure I brought it in meself')).toBe(false);
   });
 });

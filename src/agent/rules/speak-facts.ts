@@ -168,8 +168,12 @@ export function factsHead(sentence: string): string | undefined {
 /** Whether the text names an amount or a day that can pick out one item of a list (11月20号那笔). */
 export function pointsAtItem(text: string): boolean {
   const focus = focusOf(text);
-  return focus.numbers.size > 0 || focus.days.length > 0;
+  return focus.numbers.size > 0 || focus.days.length > 0 || DAY_OR_TIME_NAMED.test(text);
 }
+
+/** A day to come named (tomorrow morning, a Tuesday, 明天上午, 礼拜六): a slot pointed at. */
+const DAY_OR_TIME_NAMED =
+  /\b(?:tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)\b|明天|后天|周末|(?:周|星期|礼拜)[一二三四五六日天]/i;
 
 /** What the caller pointed at: words, amounts, and days (MM-DD) they named. */
 interface Focus {
