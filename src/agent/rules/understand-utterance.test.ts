@@ -433,6 +433,15 @@ describe('understandUtterance: a price asked in other words', () => {
   );
 });
 
+describe('understandUtterance: agreeing that a request goes up', () => {
+  it.each([
+    '那你帮我报上去好了。哦对了，这个礼拜六下午还有场子吗？',
+    'fine, go ahead and ask your supervisor',
+  ])('%j asks for nothing new', (said) => {
+    expect(understandUtterance(said, /[a-z]/.test(said) ? 'en' : 'zh').asksForAction).toBe(false);
+  });
+});
+
 describe('understandUtterance: when, asked or told', () => {
   it.each([
     'when can I pick the keys up',

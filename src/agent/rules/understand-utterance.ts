@@ -133,7 +133,11 @@ export function understandUtterance(said: string, language: Language): Understan
   // 我叫彭秀兰…你帮我记一下: a name given to be noted asks for nothing but that it is saved.
   const name = extractName(text);
   const askingOf = (t: string) => {
-    const told = t.replace(TELL_ME, ' ').replace(GRUMBLE, ' ').replace(WARNS_AGAINST, ' ');
+    const told = t
+      .replace(TELL_ME, ' ')
+      .replace(GRUMBLE, ' ')
+      .replace(WARNS_AGAINST, ' ')
+      .replace(PASS_IT_UP, ' ');
     return name === undefined ? told : told.replace(NOTE_IT_DOWN, ' ');
   };
   const asking = askingOf(text);
@@ -482,6 +486,13 @@ function askedOfTopic(text: string): ActionRequest[] {
 /** Asking to be told or to have something looked up: 给我说说, 帮我查一下, tell me, check my … */
 const TELL_ME =
   /(?:帮我|给我|跟我|麻烦你?)(?:说说|说一下|讲讲|讲一下|解释一下|看看|看一下|看下|看一哈|瞅瞅|瞅一眼|瞅一下|瞧瞧|瞧一眼|查查|查一查|查一下|查一哈|查下|查询一下|确认一下|念一下|念念|念一念|读一下|读读|看一看|瞅一瞅|查(?=\s*(?:$|[，,。！!？?])))|给我(?:一)?个?(?:准|确切的?|具体的?)?(?:日子|日期|时间|准话|答复|回话)|(?:处理完|办完|办好|弄好|有结果|有消息|有进展)了?(?:以后|之后)?(?:给我|跟我)(?:回个?话|回个?电话|说一声|讲一声|打个电话)|\b(?:can|could|would) you (?:(?:at least|just|please|maybe|even) )?(?:tell me|check|look(?: it)? up|explain|confirm|go through|go over|walk me through|break (?:it )?down|see (?:when|if|whether|what|who|how)|find out (?:when|if|whether|what)|look (?:it |that )?(?:up )?for (?:me|us)|check (?:it |that )?for (?:me|us)|have a look)\b|\btell me\b|(?:\b(?:can|could|would) you (?:please |just )?)?\bread (?:it |that |them |those )?(?:out )?(?:to me|for me|back to me)\b|(?:\b(?:can|could|would) you (?:please |just )?)?\bread me (?:the|what|who|it)\b/gi;
+
+/**
+ * 那你帮我报上去好了 / go ahead and put it to your supervisor: the caller agrees that the request
+ * already taken goes up, and asks nothing new (its ticket is open).
+ */
+const PASS_IT_UP =
+  /(?:那|就)?(?:你|您)?(?:就|帮我|给我)?(?:报上去|报给(?:你们)?(?:主管|领导|上面)|交给(?:你们)?主管|提交上去)(?:吧|好了|嘛|呗|就行|就好)?|\b(?:go ahead and |just )?(?:ask|put it to|pass it (?:up )?to|run it by) (?:your|the) (?:supervisor|manager|boss)\b/gi;
 
 /**
  * 你帮我查查她约的几点 / can you check when: the caller asks to be told something and for no step.
