@@ -415,6 +415,9 @@ describe('understandUtterance: questions in regional words', () => {
     '检测费收不收？',
     '这三千块钱到底修的是些么子东西？',
     '要是续九十六节的话，现在有啥优惠伐？',
+    // Whether a thing is still good to use: its state, asked.
+    '那开卡送的那次小气泡还能用伐？',
+    '去年那张券还有效吗',
   ])('%j asks, and asks for nothing', (said) => {
     const u = understandUtterance(said, 'zh');
     expect(u.infoQuestion).toBe(true);
