@@ -887,3 +887,24 @@ describe('checkPermission: a rule on others’ data quoting the answer it refuse
     expect(checkPermission(hall, '扣了我两遍钱，是不是你们搞错了？').status).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission: which class and coach a child has', () => {
+  const camp = compileRules({
+    can_approve_immediately: ['查询来电手机号本人的课程（含本人报名的孩子）'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['透露其他人的信息：孩子报了哪期分在哪个班哪个教练——家人、邻居来问一律不说'],
+  });
+  const caller = { callerPhone: '13800138000' };
+
+  it('is the caller’s own to ask for the child they enrolled', () => {
+    expect(checkPermission(camp, '我儿子分在哪个班', { caller }).status).not.toBe('forbidden');
+  });
+
+  it('is someone else’s of a neighbour’s child', () => {
+    expect(
+      checkPermission(camp, '我们家隔壁邹家的小孩也报了A期，你帮我看一下他分在哪个班、哪个教练', { caller })
+        .status,
+    ).toBe('forbidden');
+  });
+});

@@ -1138,7 +1138,7 @@ function thingsSaidAs(word: string): string[] {
 
 /** A rule naming the account's holder as a guardian: 登记家长, 账户监护人, the parent or guardian on file. */
 const GUARDIAN_ACCOUNT =
-  /家长|监护人|\b(?:parent|guardian)s? (?:on (?:the )?(?:file|account)|who (?:booked|registered))/i;
+  /家长|监护人|(?:本人|自己)(?:报名|报读|注册|登记)?的(?:孩子|子女|小孩)|\b(?:parent|guardian)s? (?:on (?:the )?(?:file|account)|who (?:booked|registered))/i;
 
 /** A rule naming the holder as one who arranges a service for family: 合同委托人, next of kin. */
 const PRINCIPAL_ACCOUNT = /委托人|\bnext of kin\b|\bexecutors?\b/i;
