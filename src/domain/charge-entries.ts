@@ -48,16 +48,18 @@ function dateOf(entry: Record<string, unknown>): string | undefined {
 export function isRefundEntry(entry: Record<string, unknown>): boolean {
   const amount = amountOf(entry);
   if (amount !== undefined && amount < 0) return true;
-  return ['type', 'kind', 'category'].some(
-    (k) => typeof entry[k] === 'string' && REFUND_WORDS.test(entry[k]),
-  );
+  return saysRefund(entry, TYPE_KEYS);
 }
 
-/** Whether an entry's type, kind, category, status or description says it is a refund. */
-function saysRefund(entry: Record<string, unknown>): boolean {
-  return ['type', 'kind', 'category', 'status', 'description'].some(
-    (k) => typeof entry[k] === 'string' && REFUND_WORDS.test(entry[k]),
-  );
+/** Keys that say what kind of entry it is. */
+const TYPE_KEYS = ['type', 'kind', 'category'];
+
+/** Whether an entry's type (or its description, where given) says it is a refund. */
+function saysRefund(
+  entry: Record<string, unknown>,
+  keys: readonly string[] = [...TYPE_KEYS, 'description'],
+): boolean {
+  return keys.some((k) => typeof entry[k] === 'string' && REFUND_WORDS.test(entry[k]));
 }
 
 /** The key of an entry's amount, of either sign (amount, amount_yuan …). */
