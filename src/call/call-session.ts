@@ -143,6 +143,9 @@ export function emptyCallRecord(language: Language, clock: Clock): CallRecordSta
   };
 }
 
+/** Words that take a request back in Chinese (先不, 不用, 别, 算了, a closing 了): not its name. */
+const TAKEN_BACK_ZH = /先不|不用|不要|别|算了|(?<![要能可行好])不(?=[\u4e00-\u9fff])|了(?=[。！!，,]?$)/g;
+
 /**
  * One call in progress: the records it is about, what has been said and done, and the tools an
  * agent uses. Every tool records into the call and emits its event, so whoever speaks (built-in
@@ -750,7 +753,9 @@ export class CallSession {
   private requestNamedIn(said: string, standing: readonly RequestEntry[]): RequestEntry | undefined {
     const exact = standing.findLast((e) => e.action.trim() === said || e.what === said);
     if (exact) return exact;
-    const decided = checkPermission(this.rules, said, { caller: this.caller });
+    // 先不注销了 names 注销: read without the words that take it back (the engine reads 不注销 as
+    // nothing asked).
+    const decided = checkPermission(this.rules, said.replace(TAKEN_BACK_ZH, ''), { caller: this.caller });
     const label = decided.label ?? '';
     const named = label !== '' && (decided.rule !== null || decided.parts.some((p) => p.concept));
     if (!named) return standing.at(-1);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { separators } from './_analyze.js';
+import { analyze, separators } from './_analyze.js';
 import { COMPANY_ZH } from './_other-party-words.js';
 
 // The boundaries as one expression (what `separatorAt` reads one character at a time): 和 and 跟
@@ -99,5 +99,18 @@ describe('separators', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('analyze: a request denied by 不 right before it', () => {
+  const negated = (text: string) => analyze(text).requests.map((r) => [r.concept.id, r.negated]);
+
+  it('reads 不找主管了 as no escalation asked', () => {
+    expect(negated('算了算了，不退了，不找主管了')).toEqual([['speak_to_supervisor', true]]);
+  });
+
+  it('still reads 帮我找主管 and 能不能退 as asked', () => {
+    expect(negated('帮我找主管')).toEqual([['speak_to_supervisor', false]]);
+    expect(negated('能不能退')).toEqual([['refund', false]]);
   });
 });
