@@ -26,6 +26,7 @@ import {
   findOtherParty,
   type OtherPartyOptions,
   type PermissionDecision,
+  withoutTakingBack,
 } from '../permissions/index.js';
 import { productPermissions } from '../records/product-permissions.js';
 import type { GrantStore } from '../store/grant-store.js';
@@ -142,9 +143,6 @@ export function emptyCallRecord(language: Language, clock: Clock): CallRecordSta
     learned: {},
   };
 }
-
-/** Words that take a request back in Chinese (先不, 不用, 别, 算了, a closing 了): not its name. */
-const TAKEN_BACK_ZH = /先不|不用|不要|别|算了|(?<![要能可行好])不(?=[\u4e00-\u9fff])|了(?=[。！!，,]?$)/g;
 
 /**
  * One call in progress: the records it is about, what has been said and done, and the tools an
@@ -755,7 +753,7 @@ export class CallSession {
     if (exact) return exact;
     // 先不注销了 names 注销: read without the words that take it back (the engine reads 不注销 as
     // nothing asked).
-    const decided = checkPermission(this.rules, said.replace(TAKEN_BACK_ZH, ''), { caller: this.caller });
+    const decided = checkPermission(this.rules, withoutTakingBack(said), { caller: this.caller });
     const label = decided.label ?? '';
     const named = label !== '' && (decided.rule !== null || decided.parts.some((p) => p.concept));
     if (!named) return standing.at(-1);

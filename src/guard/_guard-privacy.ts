@@ -230,13 +230,16 @@ export function checkContactHandles(draft: string, input: GuardReplyInput): Guar
  */
 export function checkNamedPhones(draft: string, input: GuardReplyInput): GuardVerdict {
   const said = plainDigits(input.customerUtterances.join('\n'));
+  // What the systems returned, read once and only when a draft says a phone at all.
+  let returned: string | undefined;
   for (const m of draft.matchAll(NAMED_PHONE)) {
     const digits = m[0].replace(/\D/g, '');
     if (isCallersNumber(digits, input.callerPhone) || said.includes(digits)) continue;
-    const returned = input.systemQueries.some(
-      (q) => q.ok && plainDigits(JSON.stringify(q.response)).includes(digits),
-    );
-    if (returned)
+    returned ??= input.systemQueries
+      .filter((q) => q.ok)
+      .map((q) => plainDigits(JSON.stringify(q.response)))
+      .join('\n');
+    if (returned.includes(digits))
       return privacyStop(
         `The reply reads out a phone number a system returned (${maskPhone(digits)}), not the caller's: never give out a way to reach someone.`,
       );

@@ -98,9 +98,23 @@ const AWAITED_BEFORE_ZH =
   /(?:还|仍然?|一直|迟迟|至今|到现在)(?:都|也)?(?:没|没有|未)有?(?:收到|见到|看到|拿到)\S{0,3}$/;
 const AWAITED_EN =
   /\b(?:still|yet)\b[^.!?;]{0,24}?\b(?:not|n't|never)\b[^.!?;]{0,12}?\b(?:received|arrived|come|got|gotten|seen|gone through|processed|paid|credited|showed up)\b|\b(?:haven't|have not|hasn't|has not|never)\s+(?:yet\s+)?(?:received|gotten|got|seen|arrived|come through|gone through|been (?:paid|processed|credited))\b|\bwhere(?:'s| is) my\b/;
-// 不找主管了, 不退了: 不 right before the action denies it (not 要不 of "how about", nor 能不).
-const NEGATION_BEFORE =
-  /(?:不要|不用|不想|不需要|别|无需|(?<![要能可行好])不|don't want(?: a| to| my)?|do not want(?: a| to| my)?|no need (?:for|to)(?: a)?|not asking for(?: a)?|not one to|not the (?:type|kind|sort) to|hate to|\bno)\s*$/;
+/** 不找主管了, 不退了: 不 right before an action denies it (not 要不 of "how about", nor 能不). */
+const DENYING_BU = '(?<![要能可行好])不';
+
+const NEGATION_BEFORE = new RegExp(
+  String.raw`(?:不要|不用|不想|不需要|别|无需|${DENYING_BU}|don't want(?: a| to| my)?|do not want(?: a| to| my)?|no need (?:for|to)(?: a)?|not asking for(?: a)?|not one to|not the (?:type|kind|sort) to|hate to|\bno)\s*$`,
+);
+
+/** Words that take a request back in Chinese (先不, 不用, 别, 算了, a closing 了). */
+const TAKEN_BACK_ZH = new RegExp(
+  `先不|不用|不要|别|算了|${DENYING_BU}(?=[\u4e00-\u9fff])|了(?=[。！!，,]?$)`,
+  'g',
+);
+
+/** 先不注销了 → 注销: a withdrawal's words without those that take it back, naming what it takes back. */
+export function withoutTakingBack(said: string): string {
+  return said.replace(TAKEN_BACK_ZH, '');
+}
 
 /** 钱不退了, 费别退: the action's own verb denied inside what the lexicon matched. */
 const NEGATED_WITHIN = /^[\u4e00-\u9fff]{1,6}?(?:不|别|甭|莫)(?:要|用|想|再)?[\u4e00-\u9fff]{1,2}$/;

@@ -3,6 +3,7 @@
  * `operator_permissions`, by meaning rather than by substring.
  */
 
+export { withoutTakingBack } from './_analyze.js';
 export { asksWhatARecordHolds } from './_denied-roles.js';
 export { MONEY_BACK_CONCEPTS } from './_lexicon.js';
 export { DUPLICATE_RULE, LATE_CIRCUMSTANCE } from './_rule-exceptions.js';

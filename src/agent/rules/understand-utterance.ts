@@ -260,12 +260,17 @@ function onlyPlans(asking: string): boolean {
  * the price of the service first, not the service ordered (not 我想退款，退多少钱: money back).
  */
 const WANTS_DONE = /[我俺][^，,。？?]{0,12}?(?:想|打算|准备)|\bi(?:'d| would)? (?:like|want) to\b/i;
+/** What would ye charge me to do that: a price asked in other words (in ASKS_PRICE and INFO_QUESTION). */
+const CHARGE_ASKED_EN = String.raw`\bwhat (?:would|do|will|does|did) (?:ye|you|yous|youse|ya|y'all|they|it) charge\b`;
+
 /**
  * Asking what something costs (得花多少钱, how much is premium, 贵不贵, 几钱, 几多钱, 啥价; not how
  * much longer): the knowledge answer's price questions, and a wish whose price is asked first.
  */
-export const ASKS_PRICE =
-  /多少钱|几多钱|几(?:个)?钱|(?:啥|什么|咩)价|花多少|要多少|收多少|(?:交|缴|付)多少|价格|价钱|贵不贵|怎么收费|收费吗|\bhow much\b(?!\s+(?:longer|more time|later|sooner|earlier)\b)|\bwhat (?:does|do|would|will|did)\b[^.?!]{0,30}?\bcost\b|\bwhat (?:would|do|will|does|did) (?:ye|you|yous|youse|ya|y'all|they|it) charge\b|\bcost (?:me |us )?(?:anything|extra|money)\b|\bcheapest\b|\bprices?\b/i;
+export const ASKS_PRICE = new RegExp(
+  `${CHARGE_ASKED_EN}|${/多少钱|几多钱|几(?:个)?钱|(?:啥|什么|咩)价|花多少|要多少|收多少|(?:交|缴|付)多少|价格|价钱|贵不贵|怎么收费|收费吗|\bhow much\b(?!\s+(?:longer|more time|later|sooner|earlier)\b)|\bwhat (?:does|do|would|will|did)\b[^.?!]{0,30}?\bcost\b|\bcost (?:me |us )?(?:anything|extra|money)\b|\bcheapest\b|\bprices?\b/.source}`,
+  'i',
+);
 const MONEY_BACK = /退|赔|补偿|返还|\b(?:refund|compensat\w*|money back)\b/i;
 
 /**
@@ -697,7 +702,7 @@ const STATE_ASKED_EN = String.raw`\b(?:has|have|is|was|were|are)\s+(?:it|they|th
  * what offers there are (有啥优惠伐): an answer, not an action.
  */
 const INFO_QUESTION = new RegExp(
-  String.raw`([\u4e00-\u9fff])没\1|${WHEN_ZH}|了伐|还(?:能|可以)(?:用|使|使用)(?:吗|伐|不|嘛|么)|还(?:有效|作数|算数)|(?:收|算|含|包)不(?:收|算|含|包)|是(?:些)?(?:么子|哪样|啥子)|有(?:啥|什么|哪些|么子|啥子|哪样)[^，,。？?]{0,6}?(?:优惠|活动|折扣|套餐)|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|几天|几点|谁|哪里|哪儿|多少钱|好多钱|几多钱?|几钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)s?\b|\bdo (?:you|y'all|you guys) (?:deliver|cover|come out|go out|service|serve)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to|soon|quick(?:ly)?|fast|often|far)\b|\bwhat (?:would|do|will|does|did) (?:ye|you|yous|youse|ya|y'all|they|it) charge\b|\bwhat would it cost\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b|${STATE_ASKED_EN}`,
+  String.raw`([\u4e00-\u9fff])没\1|${WHEN_ZH}|了伐|还(?:能|可以)(?:用|使|使用)(?:吗|伐|不|嘛|么)|还(?:有效|作数|算数)|(?:收|算|含|包)不(?:收|算|含|包)|是(?:些)?(?:么子|哪样|啥子)|有(?:啥|什么|哪些|么子|啥子|哪样)[^，,。？?]{0,6}?(?:优惠|活动|折扣|套餐)|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|几天|几点|谁|哪里|哪儿|多少钱|好多钱|几多钱?|几钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)s?\b|\bdo (?:you|y'all|you guys) (?:deliver|cover|come out|go out|service|serve)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to|soon|quick(?:ly)?|fast|often|far)\b|${CHARGE_ASKED_EN}|\bwhat would it cost\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b|${STATE_ASKED_EN}`,
   'i',
 );
 
