@@ -29,6 +29,31 @@ describe('verifiedPaid: the same query run again', () => {
   });
 });
 
+describe('verifiedPaid: a ledger', () => {
+  const query = (name: string, response: unknown): SystemQueryRecord => ({
+    interface: name,
+    method: 'GET',
+    endpoint: `/${name}`,
+    purpose: name,
+    mock: true,
+    ok: true,
+    response,
+  });
+  const entry = (date: string) => ({ date, ref: 'INV-1', description: 'range service', amount_eur: 235 });
+  it("reads a ledger's entries as charges, so one taken twice is seen", () => {
+    const paid = verifiedPaid([
+      query('account_ledger', { entries: [entry('2035-12-20 15:41'), entry('2035-12-20 15:43')] }),
+    ]);
+    expect(paid.fromRecords).toBe(true);
+    expect(paid.items.map((i) => i.value)).toEqual([235, 235]);
+  });
+  it("leaves a gate's entries with their fees to other readings (not a list of charges)", () => {
+    expect(
+      verifiedPaid([query('entry_logs', { entries: [{ date: '2033-04-01', fee_yuan: 12 }] })]).fromRecords,
+    ).toBe(false);
+  });
+});
+
 describe('boundByVerifiedCharge', () => {
   it('finds a fee where a record says it was raised, or names its currency', () => {
     expect(paidItems({ visits: [{ ref: 'V1', fee_raised: 25 }] }).map((i) => i.value)).toEqual([25]);

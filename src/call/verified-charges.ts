@@ -53,6 +53,12 @@ export function paidItems(value: unknown, depth = 0): PaidItem[] {
 /** Keys of lists that record what was charged or paid: transactions, payments, orders, bills … */
 const CHARGE_LIST_KEY =
   /transaction|payment|charge|fee|bill|order|invoice|purchase|流水|账单|订单|交易|扣费|消费/i;
+/**
+ * A ledger or statement (an interface or a key so named): its plain `entries`, `lines` or `items`
+ * holding amounts are charges too (a gate's entries are not).
+ */
+const LEDGER = /ledger|statement|账本|对账单/i;
+const LEDGER_LIST_KEY = /^(?:entries|lines|items|records)$/i;
 
 /**
  * Whether an interface's response field records what was paid (a list of charges, or an amount):
@@ -66,12 +72,14 @@ export function recordsPayments(field: string): boolean {
  * The lists of charges a response holds, under any key of any depth. A list whose entries carry
  * no amount (repair orders, work orders with a status) records no payment, full or empty.
  */
-function chargeLists(value: unknown, depth = 0): unknown[][] {
+function chargeLists(value: unknown, ledger: boolean, depth = 0): unknown[][] {
   if (depth > 4 || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
   const out: unknown[][] = [];
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    if (Array.isArray(v) && CHARGE_LIST_KEY.test(key) && (v.length === 0 || v.some(hasAmount))) out.push(v);
-    else if (v !== null && typeof v === 'object' && !Array.isArray(v)) out.push(...chargeLists(v, depth + 1));
+    const charges = CHARGE_LIST_KEY.test(key) || (ledger && LEDGER_LIST_KEY.test(key));
+    if (Array.isArray(v) && charges && (v.length === 0 || v.some(hasAmount))) out.push(v);
+    else if (v !== null && typeof v === 'object' && !Array.isArray(v))
+      out.push(...chargeLists(v, ledger || LEDGER.test(key), depth + 1));
   }
   return out;
 }
@@ -119,7 +127,10 @@ export function verifiedPaid(queries: readonly SystemQueryRecord[]): {
   for (const q of queries) if (q.ok) latest.set(`${q.interface} ${q.endpoint}`, q);
   const answered = [...latest.values()];
   const lists = answered.flatMap((q) =>
-    chargeLists(q.response).map((list) => ({ list: chargesOf(list), source: q.interface })),
+    chargeLists(q.response, LEDGER.test(q.interface)).map((list) => ({
+      list: chargesOf(list),
+      source: q.interface,
+    })),
   );
   if (lists.length === 0)
     return {

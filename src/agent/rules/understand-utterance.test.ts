@@ -73,6 +73,24 @@ describe('understandUtterance', () => {
     },
   );
 
+  it.each([
+    ["What's going on at all? If ye took it twice I want it back.", true],
+    ['if you charged me for the callout I want that back', true],
+    ['if it breaks again I want a new one', false],
+    ['If I want to cancel, what happens?', false],
+  ])('reads a demand after a condition told in the past as asking, one supposed as not: %j', (said, asks) => {
+    expect(understandUtterance(said, 'en').asksForAction).toBe(asks);
+  });
+
+  it.each([
+    ['you still took 45 bucks off my card?? I want that back', ['refund']],
+    ['I paid eighty-odd quid for that - euros, whatever it is - can I get it back?', ['refund']],
+    ['eighty-four quid for the train, cannae get them back', []],
+    ['my son deleted the pictures, is there any way to get them back', []],
+  ])('reads money paid, then wanted back by a pronoun, as a refund: %j', (said, concepts) => {
+    expect(understandUtterance(said, 'en').actions.map((a) => a.concept)).toEqual(concepts);
+  });
+
   it('reads no charge from now on (以后也不要再扣了) as auto-renewal cancelled, not a fee waived', () => {
     const concepts = (said: string) => understandUtterance(said, 'zh').actions.map((a) => a.concept);
     expect(concepts('三个月统统退给我，二十九块七，以后也不要再扣了')).toContain('cancel_auto_renew');

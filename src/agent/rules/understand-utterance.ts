@@ -657,8 +657,19 @@ const SUPPOSED_CLOSED = /的话|就|那|\bthen\b/i;
  */
 function supposesIt(clause: string, ask: number): boolean {
   const opened = SUPPOSING.exec(clause);
-  return opened !== null && opened.index < ask && !SUPPOSED_CLOSED.test(clause.slice(opened.index, ask));
+  if (opened === null || opened.index >= ask) return false;
+  const condition = clause.slice(opened.index + opened[0].length, ask);
+  return (
+    !SUPPOSED_CLOSED.test(clause.slice(opened.index, ask)) &&
+    // If ye took it twice I want it back: a demand after a condition told in the past is made on
+    // a fact the agent can check, not supposed (if it breaks again I want a new one is).
+    !(DEMAND_AFTER_CONDITION.test(clause.slice(ask)) && PAST_TOLD.test(condition))
+  );
 }
+/** I want, I need, I expect: the main clause of a conditional demand. */
+const DEMAND_AFTER_CONDITION = /^(?:i|we) (?:want|need|expect|demand)\b|^i'd like\b/i;
+/** A verb in the past: the condition is a fact (ye took it twice, it was broken, you charged me). */
+const PAST_TOLD = /\b(?:was|were|did|had|took|taken|made|got|went|came|sent|paid|left|broke|[a-z]{2,}ed)\b/i;
 
 /**
  * The clause asks when or how before it asks for anything at `ask` (几天给我回电话, when can you call me):
