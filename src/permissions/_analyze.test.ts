@@ -109,6 +109,11 @@ describe('analyze: a request denied by 不 right before it', () => {
     expect(negated('算了算了，不退了，不找主管了')).toEqual([['speak_to_supervisor', true]]);
   });
 
+  it("reads what the caller says they are not doing (I'm not complaining) as not asked", () => {
+    expect(negated("I'm only ringing to ask, mind, I'm not complaining.")).toEqual([['complaint', true]]);
+    expect(negated('I want to complain')).toEqual([['complaint', false]]);
+  });
+
   it('still reads 帮我找主管 and 能不能退 as asked', () => {
     expect(negated('帮我找主管')).toEqual([['speak_to_supervisor', false]]);
     expect(negated('能不能退')).toEqual([['refund', false]]);

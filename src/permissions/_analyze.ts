@@ -101,8 +101,9 @@ const AWAITED_EN =
 /** 不找主管了, 不退了: 不 right before an action denies it (not 要不 of "how about", nor 能不). */
 const DENYING_BU = '(?<![要能可行好])不';
 
+// I'm not complaining, we're not ringing to cancel: what the caller says they are not doing.
 const NEGATION_BEFORE = new RegExp(
-  String.raw`(?:不要|不用|不想|不需要|别|无需|${DENYING_BU}|don't want(?: a| to| my)?|do not want(?: a| to| my)?|no need (?:for|to)(?: a)?|not asking for(?: a)?|not one to|not the (?:type|kind|sort) to|hate to|\bno)\s*$`,
+  String.raw`(?:不要|不用|不想|不需要|别|无需|${DENYING_BU}|don't want(?: a| to| my)?|do not want(?: a| to| my)?|no need (?:for|to)(?: a)?|not asking for(?: a)?|not one to|not the (?:type|kind|sort) to|hate to|\b(?:i'?m|i am|we'?re|we are)\s+not(?:\s+(?:here|ringing|calling|phoning|trying|looking|wanting|going)\s+to)?(?: make)?(?: a)?|\bno)\s*$`,
 );
 
 /** Words that take a request back in Chinese (先不, 不用, 别, 算了, a closing 了). */

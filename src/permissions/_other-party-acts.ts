@@ -156,11 +156,12 @@ function compiled(): ActMatchers {
       `\\bwhat time\\b[^.!?;\\n]{0,6}?\\b(?:hers|his|theirs|he|she|they)(?:'s| is| are| does| will)?\\s+(?:get(?:s|ting)? in|arriv\\w*|leav\\w*|land\\w*|depart\\w*|com(?:e|es|ing) (?:in|back)|back)\\b`,
     ]
       .map((source) => act(whEn, source, 'dg'))
-      // is she still going (on the camp she booked): whether someone else is still booked.
+      // is she still going (on the camp she booked): whether someone else is still booked; not is
+      // he still coming, of the worker who is to come to the caller.
       .concat(
         act(
           /\bstill\b/,
-          '\\b(?:is|are)\\s+(?:she|he|they)\\s+still\\s+(?:going|coming|booked|on (?:it|the \\w+))\\b',
+          '\\b(?:is|are)\\s+(?:she|he|they)\\s+still\\s+(?:going|booked|(?:coming\\s+)?(?:on|to) (?:it|the \\w+))\\b',
           'dg',
         ),
       ),

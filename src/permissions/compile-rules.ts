@@ -737,7 +737,7 @@ function beyondTheLimits(rules: CompiledRule[]): void {
     const beyondWords = BEYOND_LIMITS.exec(rule.text);
     if (beyondWords === null) continue;
     const heads = rule.meaning.heads;
-    const within = rules.find(
+    const limits = rules.filter(
       (r) =>
         r.category === 'can_approve_immediately' &&
         r.condition?.hi !== undefined &&
@@ -745,7 +745,11 @@ function beyondTheLimits(rules: CompiledRule[]): void {
         !r.condition.invalid &&
         r.meaning.heads.some((h) => heads.includes(h)),
     );
-    if (within === undefined) continue;
+    // Refunds within 14 days of a plan's purchase, billing errors up to EUR 120, and 'any refund
+    // outside the rules': beyond which limit is not said, so none is taken; the rule stays one on
+    // exceptions (see `OUTSIDE_THE_RULES` in the engine).
+    const within = limits[0];
+    if (within === undefined || limits.some((r) => r.text !== within.text)) continue;
     const c = within.condition!;
     const beyond: RuleCondition = { lo: c.hi!, loInclusive: !c.hiInclusive, hiInclusive: false };
     if (c.unit !== undefined) beyond.unit = c.unit;

@@ -749,6 +749,7 @@ describe('findOtherParty: what someone else hired, and where it was delivered fo
     "when is my sister's carpet cleaner due back",
     "Kayla's coming down on your bus on Friday. What time does hers get in?",
     'my ex booked on the same camp. Is she still going?',
+    'is she still coming to the class on Friday',
   ])('finds someone else in %j', (said) => {
     expect(findOtherParty(said)?.kind).toBe('person');
   });
@@ -759,6 +760,7 @@ describe('findOtherParty: what someone else hired, and where it was delivered fo
     'when is my sander due back, and how much do I still owe',
     'what time does the bus get in',
     'is it still going ahead on Saturday',
+    "The boy didn't come Monday to do my windows. Is he still coming, or have you forgotten about me?",
   ])('finds no one else in %j', (said) => {
     expect(findOtherParty(said)).toBeUndefined();
   });

@@ -576,6 +576,14 @@ describe('createRulesAgent', () => {
     expect(pointed).toMatch(/15/);
   });
 
+  it('says goodbye to a goodbye that asks nothing, without reading the account again', async () => {
+    const c = call('en');
+    await c.say('What does my membership cost?');
+    const queried = c.events.filter((e) => e.type === 'system_query').length;
+    await c.say("Lovely, so my bill is all straight then. Thank you, you've been ever so kind. Ta-ra now.");
+    expect(c.events.filter((e) => e.type === 'system_query').length).toBe(queried);
+  });
+
   it('says goodbye to thanks that end the line, not to thanks before a new question', async () => {
     const bye = await call().say('好的谢谢');
     const goOn = await call().say('好的谢谢。另外退款多久到账');

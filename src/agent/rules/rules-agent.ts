@@ -376,7 +376,10 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
   // 俺 is 我 in Northern speech (俺上个月充的气).
   // An id read out (柜号K33091) points at one thing of the caller's too.
   const personal = /我|俺|\bmy\b|\bi(?:'m| am)?\b|\bme\b/i.test(utterance) || idSaid(utterance) !== undefined;
-  if (!(faqHit && !u.aboutOwnAccount && !personal)) {
+  // it's not my business, I'm only nosy. Thank you, ta-ra now: a goodbye that asks nothing
+  // hears no facts again.
+  const leaving = u.goodbye && !u.question && !u.asksForAction && actions.length === 0 && !needsAccount;
+  if (!(faqHit && !u.aboutOwnAccount && !personal) && !leaving) {
     // The interfaces whose facts the caller's words are about (each interface's own description
     // and fields say which), queried before the reply and before any action; those the
     // subscription and billing reading above already queried in this turn are not asked again.
