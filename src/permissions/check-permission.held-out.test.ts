@@ -411,6 +411,14 @@ describe('checkPermission: a freeze within the rules, and beyond them (held-out 
     expect(checkPermission(rules, '月卡冻十天').rule ?? '').toMatch(/^超出规定的冻结/);
   });
 
+  it('reads any refund outside the rules as beyond no one limit where several rules limit refunds', () => {
+    // Cancel a plan within 14 days and refund it; billing errors up to EUR 120: beyond 14 days is
+    // not what is outside the rules, so a bare refund of a year-old plan is no exception by its age.
+    const rules = rulesFor('held-out-37', 'Corrib Hearth & Chimney');
+    const exceptions = rules.rules.find((r) => r.text.startsWith('Any refund outside the rules'));
+    expect(exceptions?.condition).toBeUndefined();
+  });
+
   it('reads a freeze dropped in its own clause (冻结就算了) as asking for nothing', () => {
     const rules = rulesFor('held-out-8', '小海豚少儿游泳');
     expect(checkPermission(rules, '延期嘛，你帮我延十五天。冻结就算了，暑假说不定还要用').status).toBe(
