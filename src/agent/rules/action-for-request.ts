@@ -9,11 +9,13 @@ import {
   conceptLabel,
   contradictsRule,
   MONEY_BACK_CONCEPTS,
+  parseNumber,
   type Quantity,
 } from '../../permissions/index.js';
 import { moneyBackForCaseTold, moneyBackInRuleWords } from './money-back-rule.js';
 import {
   actionWithMoney,
+  allOf,
   amountsFound,
   chargedTwice,
   currencyOf,
@@ -93,7 +95,7 @@ export function actionFor(
   if (asSaid) return given.text.trim();
   const request =
     feeAskedBack(ctx, given) ?? (line === undefined ? given : withAmountSaidApart(ctx, given, u, line));
-  const bounded = boundedByCharge(ctx, request, u);
+  const bounded = boundedByCharge(ctx, request, u, line ?? request.text);
   const said = feeOrPenaltyNamed(ctx, actionText(bounded, u, lang), bounded, line ?? request.text, lang);
   // A deposit given back turns on notice too (宴会日前90天以前取消：定金全额退回), a payment not.
   const heldBack = HELD_MONEY.test(line ?? request.text);
@@ -368,7 +370,12 @@ function amountMeant(ctx: CallContext, said: Quantity | undefined): number | und
  * found. No amount named → the verified one; more than was paid → what was paid (the caller is
  * offered that). Without a verified charge the request stays as asked (the engine decides it).
  */
-function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understanding): ActionRequest {
+function boundedByCharge(
+  ctx: CallContext,
+  given: ActionRequest,
+  u: Understanding,
+  line: string,
+): ActionRequest {
   // "can I get the difference back": money back in words the lexicon has no name for.
   const request =
     given.concept === '' && MONEY_BACK_WORDS.test(given.text) ? { ...given, concept: 'refund' } : given;
@@ -393,6 +400,13 @@ function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understandin
   if (difference !== undefined) return difference;
   const paid = verifiedCharge(ctx, request.text);
   if (paid === undefined) return given;
+  // 你先把一百六十八退给俺: the one sum a line says, without its unit, in the request's own clause,
+  // is what is asked back, never the larger charge it is part of. Not 九百四十四就九百四十四…先给我退六百:
+  // a part of a sum the line names (the charge bounds that request, and its rule decides it), nor
+  // 那一千五百八你们要全部退给我: all of it asked, which the charges bound.
+  const saidBare = request.quantity === undefined ? bareSum(request.text) : undefined;
+  if (saidBare !== undefined && saidBare < paid && bareSum(line) === saidBare && !allOf(line))
+    return { ...request, quantity: moneyOf(ctx, saidBare) };
   const asked = request.quantity ?? u.quantities.find((q) => q.family === 'money');
   // "thirty quid" for a fee of 30 the records of a product in dollars show: the number names
   // that charge, which is given back in the product's currency. Another amount in another
@@ -420,6 +434,21 @@ function boundedByCharge(ctx: CallContext, given: ActionRequest, u: Understandin
     return request;
   }
   return { ...request, quantity: moneyOf(ctx, paid) };
+}
+
+/**
+ * The one number a clause says with no unit (一百六十八, 168), not a date, time, share, count or
+ * ordinal (4月9号, 一半, 两个人, 第二次); undefined when there is none or more than one.
+ */
+function bareSum(clause: string): number | undefined {
+  const runs = [
+    ...clause.matchAll(
+      /(?<![第\d.\-/:一二两三四五六七八九十百千万零])(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万零]{2,})(?![\d.\-/:一二两三四五六七八九十百千万零月日号年点%％折岁个次小天半人位份件块元钟分秒周])/g,
+    ),
+  ];
+  if (runs.length !== 1) return undefined;
+  const value = parseNumber(runs[0]![0]);
+  return value !== undefined && value > 0 ? value : undefined;
 }
 
 /** An amount of the product's currency that no one said (found in the records, or worked out). */

@@ -374,7 +374,7 @@ const COUNTED =
   /([0-9]+|[一二两三四五六七八九十]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:个)?(?:月|笔|期|次)|\b([0-9]+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:months?|charges|payments)\b/i;
 
 /** Whether a line asks for all of the charges back, and how many it counts when it does. */
-function allOf(line: string): { count?: number } | undefined {
+export function allOf(line: string): { count?: number } | undefined {
   if (!ALL_OF_IT.test(line)) return undefined;
   const m = COUNTED.exec(line);
   const count = m ? parseNumber(m[1] ?? m[2] ?? '') : undefined;
