@@ -324,17 +324,24 @@ export function verifiedCharge(ctx: CallContext, asked: string): number | undefi
     if (meant.length > 1) return Math.round(meant.reduce((sum, f) => sum + f.value, 0) * 100) / 100;
   }
   // An amount the caller named (话费多了十五块) picks its charge; else the item sharing most words.
-  const named = new Set(
-    ctx.conversation
-      .filter((t) => t.role === 'customer')
-      .flatMap((t) =>
+  // This line's amounts and the day it names come before an earlier line's (押金五百块 of the
+  // deposit, then 这个月五号又扣了我钱…退一百五: the charge of the 5th).
+  const amountsIn = (turns: ReadonlyArray<{ content: string }>) =>
+    new Set(
+      turns.flatMap((t) =>
         parseQuantities(t.content)
           .filter((q) => q.family === 'money')
           .map((q) => q.value),
       ),
-  );
-  const echoed = [...new Set(found.map((f) => f.value).filter((v) => named.has(v)))];
-  if (echoed.length === 1) return echoed[0];
+    );
+  const customerTurns = ctx.conversation.filter((t) => t.role === 'customer');
+  const echoedIn = (named: ReadonlySet<number>) => [
+    ...new Set(found.map((f) => f.value).filter((v) => named.has(v))),
+  ];
+  const echoedNow = echoedIn(amountsIn(customerTurns.slice(-1)));
+  if (echoedNow.length === 1) return echoedNow[0];
+  const echoed = echoedIn(amountsIn(customerTurns));
+  if (echoed.length === 1 && dayNamed(ctx.conversation.at(-1)?.content ?? '') === undefined) return echoed[0];
   // A bare number that is one of the amounts (退25那笔), not part of a date or a time.
   const bare = new Set(
     [

@@ -1,6 +1,8 @@
-// A sum the caller says without its unit (你先把一百六十八退给俺) is what is asked back: never the
-// larger charge it is part of, and never a part of a larger sum the same line names, which would
-// split a refund over the limit (九百四十四就九百四十四…先给我退六百). Run as held-out round 38's calls.
+// How much is given back, run as held-out round 38's calls. A sum the caller says without its
+// unit (你先把一百六十八退给俺) is what is asked back: never the larger charge it is part of, and
+// never a part of a larger sum the same line names, which would split a refund over the limit
+// (九百四十四就九百四十四…先给我退六百). The charge a line points at by its day (这个月五号又扣了我钱)
+// bounds it, not an amount an earlier line said of something else (押金五百块).
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,12 +24,16 @@ const grantsOf = async (only: string): Promise<number[]> => {
   return outcome.runs[0]!.events.flatMap((e) => (e.type === 'grant' ? [e.amount?.value ?? 0] : []));
 };
 
-describe('a sum said without its unit, asked back', () => {
+describe('money asked back, bounded by what the call verified', () => {
   it('approves the half said (168), not the booking paid (336)', async () => {
     expect(await grantsOf('R3813')).toEqual([168]);
   });
 
   it('approves no part (600) of a refund over the limit the same line names (944)', async () => {
     expect(await grantsOf('R3810')).toEqual([]);
+  });
+
+  it('approves the charge of the day named (89), not the deposit an earlier line named (500)', async () => {
+    expect(await grantsOf('R3804')).toEqual([89]);
   });
 });
