@@ -115,6 +115,16 @@ describe('englishAlternatives: an English rule phrase without its qualifiers', (
     expect(englishAlternatives(phrase, 'can_approve_immediately', isAction)).toEqual(alternatives);
   });
 
+  it('reads two lists of steps joined by ", and" apart, without the slots offered or the terms after a dash', () => {
+    const read = englishAlternatives(
+      "add or skip regular cleans, and book, move or cancel one-off cleans or gutter clears from the slots the schedule offers - free with 24 hours' notice",
+      'can_approve_immediately',
+      namesAction,
+    );
+    expect(read).toContain('book the gutter clears');
+    expect(read.some((a) => /schedule|notice/.test(a))).toBe(false);
+  });
+
   it.each<[phrase: string]>([
     // A list of actions, each named by the whole phrase already; a circumstance listed.
     ['waive or refund a late fee'],

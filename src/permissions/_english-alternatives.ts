@@ -26,8 +26,9 @@ import { REPEAT_WORDS_EN } from './_senses.js';
  */
 const STATE_WORDS = /\b(?:active|current|existing|ongoing|own|formal|official|new)\s+/g;
 /** Where the thing comes from as the operator checks it (from depot availability, subject to stock). */
+// from the slots the schedule offers, from the windows the diary offers: booked as available.
 const FROM_AVAILABILITY =
-  /\s*,?\s+(?:from|subject to|according to|depending on|based on|as per)\s+(?:[a-z-]+\s+){0,2}(?:availability|stock|capacity)\b/g;
+  /\s*,?\s+(?:from|subject to|according to|depending on|based on|as per)\s+(?:[a-z-]+\s+){0,2}(?:availability|stock|capacity)\b|\s*,?\s+(?:from|in|within)\s+the\s+(?:slots?|windows?|times?|dates?)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:offers?|shows?|has|allows?)\b/g;
 /** An adverb closing the phrase that says when, not what (release a deposit hold early). */
 const TRAILING_ADVERB = /\s+(?:early|immediately|manually|promptly)$/;
 /** How a copy is made, anywhere in the phrase (exactly as originally issued): the operator's care. */
@@ -69,7 +70,7 @@ const RELATIVE_AFTER =
  * checks them; a caller does not say them.
  */
 const TERMS_AFTER =
-  /(?:\.\s+(?=[a-z])|\s+total\s+(?:in|per|for|over)\s|\s*,\s*one\s+(?:[a-z-]+\s+){0,2}?per\s|\s*,\s*(?:subject to|including|incl\.?)\s|\s*,\s*(?:at no (?:charge|cost|extra cost)|free of charge|once|twice|only|per|first|next|starting|max(?:imum)?|no more than|at most|up to \d|within|(?:claimed|made|requested|reported|filed|lodged)\s+(?:within|before|by)|any (?:amount|sum|value)|whatever the amount|regardless of (?:the )?amount|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+|\s+per\s+(?:[a-z-]+\s+)?(?:incident|occurrence|visit|customer|client|tenant|household|job|repair|device|booking|order)\b)[\s\S]*$/;
+  /(?:\.\s+(?=[a-z])|\s+-\s+(?=free\b|at no\b|no charge\b|within\b|once\b|up to\b)|\s+total\s+(?:in|per|for|over)\s|\s*,\s*one\s+(?:[a-z-]+\s+){0,2}?per\s|\s*,\s*(?:subject to|including|incl\.?)\s|\s*,\s*(?:at no (?:charge|cost|extra cost)|free of charge|once|twice|only|per|first|next|starting|max(?:imum)?|no more than|at most|up to \d|within|(?:claimed|made|requested|reported|filed|lodged)\s+(?:within|before|by)|any (?:amount|sum|value)|whatever the amount|regardless of (?:the )?amount|for (?:clients?|customers?|members?|account holders?) with)\b|\s+(?:when|if|unless|provided|as long as)\s+|\s+per\s+(?:[a-z-]+\s+)?(?:incident|occurrence|visit|customer|client|tenant|household|job|repair|device|booking|order)\b)[\s\S]*$/;
 
 /**
  * A second case of the rule that is a circumstance, not an action (book a test for the caller, or
@@ -225,11 +226,16 @@ export function englishAlternatives(
       .trim();
     if (t !== '' && t !== phrase && !out.includes(t)) out.push(t);
   };
-  for (const step of steps(core, isAction)) {
-    const items = listItems(step, isAction);
-    if (items) for (const item of items) add(item);
-    else add(step);
-  }
+  // add or cancel regular cleans, and book, move or cancel one-off jobs: two lists of steps,
+  // each read apart.
+  const lists = core.split(/,\s+and\s+(?=[a-z-]+\b)/).filter((l, i) => i === 0 || isAction(l));
+  const pieces = lists.length > 1 && lists.every((l) => l.includes(' ')) ? lists : [core];
+  for (const piece of pieces)
+    for (const step of steps(piece, isAction)) {
+      const items = listItems(step, isAction);
+      if (items) for (const item of items) add(item);
+      else add(step);
+    }
   // book a collection: the service booked is asked for by its verb too (collect it Friday).
   for (const p of [...out]) {
     const booked = BOOKED_SERVICE.exec(p);

@@ -132,6 +132,10 @@ export const WORKER_BY_JOB =
 export const FUTURE_BEFORE =
   '(?:明天|明儿|明早|明朝|今朝|后天|后儿|待会|等会|等下|一会|下周|下礼拜|下星期|(?:周|礼拜|星期)[一二三四五六日天末])[^,.!?;:、\\n]{0,4}';
 
+/** A day to come, in English: tomorrow, this week, on Saturday, next Tuesday, Saturday morning. */
+const DAY_TO_COME_EN =
+  'tomorrow|today|tonight|this\\s+(?:week|morning|afternoon|evening|weekend)|next\\s+(?:week|mon|tues|wednes|thurs|fri|satur|sun)\\w*|(?:on\\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|at\\s+the\\s+weekend';
+
 const DATE =
   '(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月|号|日|点)|明天|明儿|明朝|今朝|后天|后儿|大后天|下周|下个?星期|下个?礼拜|周[一二三四五六日天末]|(?:星期|礼拜)[一二三四五六日天])';
 /** A paper that states a date (a receipt, an invoice): its date changed is no booking moved. */
@@ -578,10 +582,11 @@ export const SENSES: readonly SenseDef[] = [
         key: 'booking',
         re: '(?<=^\\s*|[;:(]\\s*)booking(?=\\s*(?:,|/|or\\b|and\\b)\\s*(?:or\\s+|and\\s+)?[a-z]+ing\\b)',
       },
-      // Book, move or cancel jobs: the verb as the first of a rule's listed steps.
+      // Book, move or cancel jobs: the verb as the first of a rule's listed steps (also after the
+      // rule's other list: add or cancel regular cleans, and book, move or cancel one-off jobs).
       {
         key: 'book',
-        re: '(?<=^\\s*|[;:(]\\s*)book(?=\\s*(?:,|/|or\\b|and\\b)\\s*(?:or\\s+|and\\s+)?[a-z]+\\b)',
+        re: '(?<=^\\s*|[;:(]\\s*|,\\s*and\\s+)book(?=\\s*(?:,|/|or\\b|and\\b)\\s*(?:or\\s+|and\\s+)?[a-z]+\\b)',
       },
       // Make a new booking, make a reservation: a booking made, said as the noun.
       {
@@ -590,6 +595,16 @@ export const SENSES: readonly SenseDef[] = [
       },
       // Get somebody out to me Saturday, send someone round: a visit asked for.
       ...['get', 'send'].map((key) => ({ key, re: SOMEONE_SENT_EN })),
+      // Can't somebody come tomorrow? Could you come out Saturday: a visit asked for a day.
+      {
+        key: 'come',
+        re: `(?<=\\b(?:can|could|would|will|can't|cannot|couldn't|won't)\\s+(?:you|someone|somebody|anyone|anybody|one of you|the lads?|your (?:lad|man|fella|guy))\\s+)come\\s+(?:out\\s+|round\\s+|over\\s+|back\\s+|up\\s+)?(?:${DAY_TO_COME_EN})\\b`,
+      },
+      // can you still get the gutters done this week, get it done Saturday: work wanted on a day.
+      {
+        key: 'get',
+        re: `get\\s+(?:the|my|our|those|these|them|it|that)\\s+(?:[\\w'-]+\\s+){0,2}?done\\s+(?:${DAY_TO_COME_EN})\\b`,
+      },
       // 预约、改约、取消上门取送, 会议室预订、改约: booking as one of a rule's listed steps (预约上门维修
       // names the visit, and 验光预约改期 moves a booking); 日票预约, 参观预约: a thing booked, the
       // booking said last (not 我的预约, a booking held, nor 上门维修预约, the visit's own word).

@@ -1186,3 +1186,14 @@ describe('checkPermission on a badminton hall chain’s rules (held-out round 37
     expect(decision.rule).toMatch(/^规则外的退款/);
   });
 });
+
+describe('checkPermission: a visit asked for a day (held-out round 38)', () => {
+  const rules = rulesFor('held-out-38', 'Taff Vale Window & Gutter Co.');
+  it.each([
+    'So can you still get the gutters done this week?',
+    "Can't somebody come tomorrow? I'm in all day tomorrow.",
+    'book a gutter clear for Saturday',
+  ])('reads %j as a booking the rules allow', (said) => {
+    expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+  });
+});
