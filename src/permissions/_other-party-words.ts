@@ -419,7 +419,7 @@ export const SHOWN_TO_CALLER_ZH =
 /** Introducing oneself: 我是王先生, 我叫张伟. */
 export const SELF_BEFORE = /(?:我是|我叫|本人是?|我姓|this is|i am|i'm|my name is)\s*$/;
 
-const RELATIVES_EN =
+export const RELATIVES_EN =
   'wife|husband|partner|spouse|mom|mum|mother|dad|father|parents?|son|daughter|kids?|child|children|brother|sister|siblings?|grandma|grandmother|grandpa|grandfather|aunt|uncle|cousin|niece|nephew|friend|boyfriend|girlfriend|fiancee?|colleague|coworker|co-worker|boss|manager|employee|neighbou?r|roommate|flatmate|housemate|landlord|landlady|tenant|ex|ex-wife|ex-husband|in-laws?|mother-in-law|father-in-law|sister-in-law|brother-in-law|son-in-law|daughter-in-law|family|relatives?|classmate|assistant|ex-girlfriend|ex-boyfriend|ex-partner|buddy|study buddy|gym buddy|mate|pal|bestie|best friend|bff|teammate|stepmom|stepdad|stepson|stepdaughter|grandson|granddaughter|grandkids?|nanny|babysitter|caregiver|client|employer|buyer|vendor|seller|purchaser';
 // my little brother, our older son, my best friend: a word or two before the relation.
 const KIN_ADJECTIVES_EN =

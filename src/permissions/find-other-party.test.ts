@@ -641,6 +641,21 @@ describe('findOtherParty: someone the caller’s own record names', () => {
   });
 });
 
+describe('findOtherParty: kin the caller’s record names', () => {
+  const record =
+    "Named contact on his mother Glenys Jenkins's account; wife Bethan; sister Sian lives in Aberdare";
+  const caller = { callerPhone: '07700900821', callerName: 'Huw Jenkins', recordText: record };
+  it('reads the account the record says the caller is named on as theirs (my mother, Mam)', () => {
+    expect(findOtherParty("I'm ringing about my mother's account", caller)).toBeUndefined();
+    expect(findOtherParty("Can you put my wife on Mam's account as well", caller)).toBeUndefined();
+  });
+  it('still reads kin the record names by name (my sister Sian) as someone else', () => {
+    const said = "my sister Sian in Aberdare, she's with you as well. Has she paid you or not?";
+    expect(findOtherParty(said, caller)?.kind).toBe('person');
+    expect(findOtherParty('has my sister paid you yet')?.kind).toBe('person');
+  });
+});
+
 describe('findOtherParty: a house owner’s contact', () => {
   it('finds 屋主的电话 asked for, not 我是屋主 nor a question about a former owner’s arrears', () => {
     expect(findOtherParty('你给屋主的电话我啦')?.kind).toBe('person');

@@ -318,6 +318,8 @@ function compiled(): Matchers {
         // where someone else goes, when, and with whom.
         `|(?:is|are|was|will)\\s+(?:${W.PEOPLE_EN})\\s+(?:be\\s+)?(?:taking|heading|going|coming|sailing|flying|travell?ing|staying|leaving|bringing)\\b` +
         `|(?:is|are|was)\\s+(?:he|she|they)\\s+heading\\s+(?:off|out|away)\\b` +
+        // has she paid you or not, is he behind with you: whether someone else owes.
+        `|(?:has|have|did|does|is|are)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:(?:ever|already|actually|even)\\s+)?(?:paid\\s+(?:you|ye|up|her bill|his bill|their bill)|fallen\\s+behind|behind\\s+(?:with|on)|settled\\s+up|in\\s+arrears)\\b` +
         `|who(?:'s|\\s+is|\\s+are|\\s+was)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:going|travell?ing|sailing|staying|heading|coming)\\s+(?:out\\s+|off\\s+|away\\s+)?with\\b` +
         // what parcels does my neighbour have, does my wife have a booking: what someone else has.
         `|(?:what|which|any|how many)\\s+(?:${W.DATA_EN}s?|things?)\\s+(?:does|do|did|has|have|is|are)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:have|has|got|get|order(?:ed)?|receive[ds]?|book(?:ed)?|waiting)` +
@@ -908,6 +910,39 @@ function bareName(name: string): string {
 
 /** The caller's own name said in another form: 何女士 or 敏 for 何敏, Ms. Smith for Jane Smith. */
 /** Whether the caller's record names someone (Bramble, 李秀兰): a whole word, in any case. */
+/**
+ * Named contact on his mother Glenys Jenkins's account, 母亲账户的授权联系人: the kin on whose
+ * account the caller's record says they are named; a person text naming that kin is theirs.
+ */
+function actsForKin(person: string, record: string): boolean {
+  const named = NAMED_ON_KIN.exec(record);
+  const kin = named?.[1] ?? named?.[2];
+  if (kin === undefined) return false;
+  const forms = KIN_FORMS.find((f) => f.test(kin)) ?? new RegExp(`^${escapeRegExp(kin)}$`, 'i');
+  return person
+    .toLowerCase()
+    .split(/[^a-z\u4e00-\u9fff]+/)
+    .some((w) => forms.test(w));
+}
+const NAMED_ON_KIN =
+  /\b(?:named|authori[sz]ed|additional|secondary)\s+(?:contact|user|signatory)\s+(?:on|for)\s+(?:his|her|their)\s+([a-z-]+)|(母亲|妈妈|父亲|爸爸|老伴|丈夫|妻子)(?:的)?(?:账户|名下)[^，。,.]{0,8}?(?:授权|指定)?联系人/i;
+/**
+ * wife Bethan, sister Sian lives in Aberdare, 妹妹李娜: kin the caller's record names, who hold
+ * accounts of their own (not a pet or the caregiver they employ, whom the record names as theirs).
+ */
+function kinInRecord(name: string, record: string): boolean {
+  const n = escapeRegExp(name);
+  return new RegExp(`\\b(?:${W.RELATIVES_EN})\\s+${n}\\b|(?:${KIN_ZH_IN_RECORD})${n}`, 'i').test(record);
+}
+const KIN_ZH_IN_RECORD =
+  '妹妹|姐姐|哥哥|弟弟|丈夫|老公|妻子|老婆|儿子|女儿|母亲|父亲|妈妈|爸爸|婆婆|岳母|公公|岳父|表妹|表姐|堂弟|堂哥';
+
+/** Ways of saying the same kin: mother, mum, mam, mom; father, dad, da. */
+const KIN_FORMS = [
+  /^(?:mother|mum|mam|mom|ma|mammy|mummy|mommy|母亲|妈妈|妈)$/,
+  /^(?:father|dad|da|daddy|pop|papa|父亲|爸爸|爸)$/,
+];
+
 function namedInRecord(name: string, record: string): boolean {
   if (name.length < 2) return false;
   if (!/^[a-z' -]+$/i.test(name)) return record.includes(name);
@@ -1002,11 +1037,15 @@ export function findOtherParty(action: string, options: OtherPartyOptions = {}):
       p.name !== undefined &&
       options.recordText &&
       namedInRecord(p.name, options.recordText) &&
+      !kinInRecord(p.name, options.recordText) &&
       !(servesCaller(p.name, options.recordText) && contactAsked(action.slice(p.start, p.end)))
     )
       continue;
     if (hasCallersNumber(p.start, p.end)) continue;
     if (askDenied(action, p.start)) continue;
+    // my mother's account, from her son whose record says he is a named contact on it: an
+    // account the caller is named on is theirs to ask about.
+    if (options.recordText && actsForKin(action.slice(p.start, p.end), options.recordText)) continue;
     const quote = action.slice(p.start, p.end).trim().replace(/\d/g, '*');
     found.push({
       kind: 'person',
