@@ -595,10 +595,11 @@ export const SENSES: readonly SenseDef[] = [
       },
       // Get somebody out to me Saturday, send someone round: a visit asked for.
       ...['get', 'send'].map((key) => ({ key, re: SOMEONE_SENT_EN })),
-      // Can't somebody come tomorrow? Could you come out Saturday: a visit asked for a day.
+      // Can't somebody come tomorrow? Could you come out Saturday, can you come and do my windows
+      // tomorrow: a visit asked for a day.
       {
         key: 'come',
-        re: `(?<=\\b(?:can|could|would|will|can't|cannot|couldn't|won't)\\s+(?:you|someone|somebody|anyone|anybody|one of you|the lads?|your (?:lad|man|fella|guy))\\s+)come\\s+(?:out\\s+|round\\s+|over\\s+|back\\s+|up\\s+)?(?:${DAY_TO_COME_EN})\\b`,
+        re: `(?<=\\b(?:can|could|would|will|can't|cannot|couldn't|won't)\\s+(?:you|someone|somebody|anyone|anybody|one of you|the lads?|your (?:lad|man|fella|guy))\\s+)come\\s+(?:out\\s+|round\\s+|over\\s+|back\\s+|up\\s+)?(?:(?:and|to)\\s+(?:do|clean|clear|sweep|fix|service|check)\\s+(?:my|the|our|her|his|them|it)(?:\\s+[\\w'-]+){0,2}?\\s+)?(?:${DAY_TO_COME_EN})\\b`,
       },
       // can you still get the gutters done this week, get it done Saturday: work wanted on a day.
       {

@@ -1193,6 +1193,7 @@ describe('checkPermission: a visit asked for a day (held-out round 38)', () => {
     'So can you still get the gutters done this week?',
     "Can't somebody come tomorrow? I'm in all day tomorrow.",
     'book a gutter clear for Saturday',
+    'can you come and do my windows tomorrow',
   ])('reads %j as a booking the rules allow', (said) => {
     expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
   });
