@@ -641,6 +641,22 @@ describe('findOtherParty: someone the caller’s own record names', () => {
   });
 });
 
+describe('findOtherParty: what a studio or a testing company keeps of a person', () => {
+  it.each([
+    '我朋友的课包还剩几次',
+    '我同事蒋雨晴的作品还在你们店里，你直接帮她寄到我家里',
+    '我那个租客姓欧阳的，她测出来好多？',
+  ])('finds someone else in %j', (said) => {
+    expect(findOtherParty(said)?.kind).toBe('person');
+  });
+  it.each(['我朋友推荐我来做检测，检测报告多久出', '我的作品什么时候能烧好'])(
+    'finds no one else in %j',
+    (said) => {
+      expect(findOtherParty(said)).toBeUndefined();
+    },
+  );
+});
+
 describe('findOtherParty: kin the caller’s record names', () => {
   const record =
     "Named contact on his mother Glenys Jenkins's account; wife Bethan; sister Sian lives in Aberdare";
