@@ -25,8 +25,10 @@ import { REPEAT_WORDS_EN } from './_senses.js';
  * or that any booking made is (a new skip).
  */
 const STATE_WORDS = /\b(?:active|current|existing|ongoing|own|formal|official|new)\s+/g;
-/** Where the thing comes from as the operator checks it (from depot availability, subject to stock). */
-// from the slots the schedule offers, from the windows the diary offers: booked as available.
+/**
+ * Where the thing comes from as the operator checks it (from depot availability, subject to stock,
+ * from the slots the schedule offers, from the windows the diary offers).
+ */
 const FROM_AVAILABILITY =
   /\s*,?\s+(?:from|subject to|according to|depending on|based on|as per)\s+(?:[a-z-]+\s+){0,2}(?:availability|stock|capacity)\b|\s*,?\s+(?:from|in|within)\s+the\s+(?:slots?|windows?|times?|dates?)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:offers?|shows?|has|allows?)\b/g;
 /** An adverb closing the phrase that says when, not what (release a deposit hold early). */
