@@ -1198,3 +1198,11 @@ describe('checkPermission: a visit asked for a day (held-out round 38)', () => {
     expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: a deposit asked back (held-out round 38)', () => {
+  const rules = rulesFor('held-out-38', '清朗居室内空气检测治理');
+  it('decides it by the stricter rule naming deposits, not the refund rule whose cases do not', () => {
+    expect(checkPermission(rules, '那五百块定金能退不能').rule ?? '').toMatch(/^规则外的退款/);
+    expect(checkPermission(rules, '重复扣款退89元').status).toBe('can_approve_immediately');
+  });
+});

@@ -7,7 +7,7 @@ import { TwoGenerationCache } from './_cache.js';
 import * as G from './_char-gates.js';
 import { deniedRoleSaid } from './_denied-roles.js';
 import { actionLabel } from './_label.js';
-import type { ConceptDef } from './_lexicon.js';
+import { type ConceptDef, MONEY_BACK_CONCEPTS } from './_lexicon.js';
 import {
   actionsIn,
   CONTRADICTED,
@@ -2089,8 +2089,31 @@ function decidePart(rules: CompiledRules, given: Part, levels: RuleLevels, atLea
       ? { status: 'requires_supervisor', rule: exceptions.text, reasons: reasonOf(exceptions) }
       : { status: 'requires_supervisor', rule: null, reasons: NO_RULE };
   }
+  // 那五百块定金能退不能 against 按规则退款每单500元以内（检测取消退款、重复扣款…） and 规则外的退款，
+  // 如施工前48小时内取消退定金: money held (a deposit) asked back is decided by the stricter rule on
+  // money back that names it, where the approving rule does not.
+  const held =
+    outcome.status === 'can_approve_immediately' ? HELD_MONEY_SAID.exec(part.norm)?.[0] : undefined;
+  if (held !== undefined && outcome.winner && !outcome.winner.text.toLowerCase().includes(held)) {
+    const stricter = rules.rules.find(
+      (r) =>
+        (r.category === 'requires_supervisor' || r.category === 'requires_process') &&
+        r.text.toLowerCase().includes(held) &&
+        r.concepts.some((c) => MONEY_BACK_CONCEPTS.has(c.id)),
+    );
+    if (stricter && outcome.winner.concepts.some((c) => MONEY_BACK_CONCEPTS.has(c.id)))
+      return {
+        status: stricter.category,
+        rule: stricter.text,
+        reasons: reasonOf(stricter),
+        winner: stricter,
+      };
+  }
   return outcome;
 }
+
+/** Money held for the customer, named: 押金, 定金, a deposit. */
+const HELD_MONEY_SAID = /押金|保证金|定金|订金|\bdeposit\b/;
 
 /** Said to be outside the rules: 规则外, 规定以外, outside the rules, beyond the policy. */
 const OUTSIDE_THE_RULES =
