@@ -1915,6 +1915,33 @@ export const SENSES: readonly SenseDef[] = [
     en: ['complain*', 'grievance*'],
   },
   {
+    // 我要打12315, 找媒体曝光, I'm going to Trading Standards, I'll see you in the small claims
+    // court: taking the matter to an outside body, which rules on threats (…知悉, inform a
+    // supervisor) name.
+    id: 'threaten',
+    role: 'action',
+    zh: ['12315', '曝光', '找媒体', '找记者', '上媒体', '市场监管局', '消协', '消费者协会', '起诉你们'],
+    en: [
+      'threaten*',
+      'trading standards',
+      'small claims',
+      'ombudsman',
+      'take you to court',
+      'see you in court',
+      'sue you',
+      'the press',
+      'the papers',
+      'the media',
+    ],
+    patterns: [
+      // I'll put it all over the Blackwood Facebook page, post it on social media: made public.
+      {
+        key: 'put',
+        re: "put\\s+(?:it|this|that|the lot)\\s+(?:all\\s+)?(?:over|on)\\s+(?:the\\s+)?(?:[\\w'-]+\\s+){0,2}?(?:facebook|twitter|tiktok|instagram|social media|reddit)\\b",
+      },
+    ],
+  },
+  {
     id: 'ticket_refund',
     role: 'action',
     zh: ['退票', '退机票', '退掉机票'],

@@ -1197,6 +1197,13 @@ describe('checkPermission: a visit asked for a day (held-out round 38)', () => {
   ])('reads %j as a booking the rules allow', (said) => {
     expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
   });
+
+  it.each([
+    "if this isn't sorted I'm going straight to Trading Standards",
+    "I'll put it all over the Blackwood Facebook page an' all",
+  ])('reads %j as the threat its rule has a supervisor told of', (said) => {
+    expect(checkPermission(rules, said).rule ?? '').toMatch(/^Callers threatening/);
+  });
 });
 
 describe('checkPermission: a deposit asked back (held-out round 38)', () => {
