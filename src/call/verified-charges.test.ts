@@ -23,6 +23,17 @@ const ordersQuery = (amount: number): SystemQueryRecord => ({
   response: { orders: [{ order_id: 'O1', item: '会员月费', amount }] },
 });
 
+/** What one interface answered, as a call's query records it. */
+const query = (iface: string, response: unknown): SystemQueryRecord => ({
+  interface: iface,
+  method: 'GET',
+  endpoint: `/${iface}`,
+  purpose: iface,
+  mock: true,
+  ok: true,
+  response,
+});
+
 describe('verifiedPaid: the same query run again', () => {
   it('counts its charges once, so one charge is not read as taken twice', () => {
     expect(verifiedPaid([ordersQuery(19), ordersQuery(19)]).items.map((i) => i.value)).toEqual([19]);
@@ -30,15 +41,6 @@ describe('verifiedPaid: the same query run again', () => {
 });
 
 describe('verifiedPaid: a ledger', () => {
-  const query = (name: string, response: unknown): SystemQueryRecord => ({
-    interface: name,
-    method: 'GET',
-    endpoint: `/${name}`,
-    purpose: name,
-    mock: true,
-    ok: true,
-    response,
-  });
   const entry = (date: string) => ({ date, ref: 'INV-1', description: 'range service', amount_eur: 235 });
   it("reads a ledger's entries as charges, so one taken twice is seen", () => {
     const paid = verifiedPaid([
@@ -146,15 +148,6 @@ describe('boundByVerifiedCharge', () => {
 });
 
 describe('boundByVerifiedCharge: the bill is the record of payments', () => {
-  const query = (iface: string, response: unknown): SystemQueryRecord => ({
-    interface: iface,
-    method: 'GET',
-    endpoint: `/${iface}`,
-    purpose: iface,
-    mock: true,
-    ok: true,
-    response,
-  });
   const subscription = query('user_subscription', { subscriptions: [{ name: '超级会员', fee: 15 }] });
 
   it('leaves an action on a case alone: hurrying a claim moves no money', () => {
