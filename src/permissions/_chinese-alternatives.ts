@@ -90,7 +90,10 @@ export function chineseAlternatives(
 /** Whom it is done for, leading the phrase (为预订人或入住人本人：): the operator's check, not asked. */
 const FOR_HOLDER_LEAD = /^(?:为|给|替)?[^:：,，;；]{2,16}?本人[:：]/;
 
-/** A check the operator makes first (核实…后，or 核实…本人后 with no comma), then the action: the action after it. */
+/**
+ * A check the operator makes first (核实…后，or 核实…本人后 with no comma), then the action: the
+ * action after it.
+ */
 const CHECKED_FIRST = /^(?:核实|确认|核对|查实|查明)[^:：]{2,40}?后[,，]?([^,，;；]{2,})$/;
 
 /** How often a rule allows it, leading the phrase: 每个会员期, 每个工地, 每张卡, 每位学员. */

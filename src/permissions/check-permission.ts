@@ -1,3 +1,4 @@
+import { HELD_MONEY } from '../domain/held-money.js';
 import { type Bilingual, hasCjk } from '../domain/language.js';
 import { PERMISSION_CATEGORIES, type PermissionCategory } from '../domain/record-schemas.js';
 import { DEMANDS_REMEDY } from '../domain/remedy-demanded.js';
@@ -2086,34 +2087,37 @@ function decidePart(rules: CompiledRules, given: Part, levels: RuleLevels, atLea
       (r) => r.category === 'requires_supervisor' && OUTSIDE_THE_RULES.test(normalizeText(r.phrase)),
     );
     return exceptions
-      ? { status: 'requires_supervisor', rule: exceptions.text, reasons: reasonOf(exceptions) }
+      ? decidedBy(exceptions)
       : { status: 'requires_supervisor', rule: null, reasons: NO_RULE };
   }
   // 那五百块定金能退不能 against 按规则退款每单500元以内（检测取消退款、重复扣款…） and 规则外的退款，
   // 如施工前48小时内取消退定金: money held (a deposit) asked back is decided by the stricter rule on
   // money back that names it, where the approving rule does not.
   const held =
-    outcome.status === 'can_approve_immediately' ? HELD_MONEY_SAID.exec(part.norm)?.[0] : undefined;
+    outcome.status === 'can_approve_immediately'
+      ? HELD_MONEY.exec(part.norm)?.[0].replace(/^security /, '')
+      : undefined;
   if (held !== undefined && outcome.winner && !outcome.winner.text.toLowerCase().includes(held)) {
+    const givesMoneyBack = (r: CompiledRule): boolean =>
+      r.concepts.some((c) => MONEY_BACK_CONCEPTS.has(c.id));
     const stricter = rules.rules.find(
       (r) =>
         (r.category === 'requires_supervisor' || r.category === 'requires_process') &&
         r.text.toLowerCase().includes(held) &&
-        r.concepts.some((c) => MONEY_BACK_CONCEPTS.has(c.id)),
+        givesMoneyBack(r),
     );
-    if (stricter && outcome.winner.concepts.some((c) => MONEY_BACK_CONCEPTS.has(c.id)))
-      return {
-        status: stricter.category,
-        rule: stricter.text,
-        reasons: reasonOf(stricter),
-        winner: stricter,
-      };
+    if (stricter && givesMoneyBack(outcome.winner)) return { ...decidedBy(stricter), winner: stricter };
   }
   return outcome;
 }
 
-/** Money held for the customer, named: 押金, 定金, a deposit. */
-const HELD_MONEY_SAID = /押金|保证金|定金|订金|\bdeposit\b/;
+/**
+ * The outcome a rule gives where it decides in place of the reading's own; the label stays the
+ * request's.
+ */
+function decidedBy(rule: CompiledRule): Outcome {
+  return { status: rule.category, rule: rule.text, reasons: reasonOf(rule) };
+}
 
 /** Said to be outside the rules: 规则外, 规定以外, outside the rules, beyond the policy. */
 const OUTSIDE_THE_RULES =
