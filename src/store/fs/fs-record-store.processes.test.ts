@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MetadataSchema } from '../../domain/record-schemas.js';
@@ -98,8 +98,21 @@ describe('FsRecordStore across processes', () => {
     );
     const folders = await readdir(join(db, 'history'));
     expect(folders.sort()).toEqual([...ids].sort());
+    // The index as the workers left it, read before the listing (which may repair it): what a
+    // failure here must be told apart by.
+    const indexed = await readFile(join(db, '.index', 'sessions', '20260125.jsonl'), 'utf8').catch(
+      (error: Error) => error.message,
+    );
+    const meta = await readFile(join(db, '.index', 'sessions', 'meta.json'), 'utf8').catch(
+      (error: Error) => error.message,
+    );
+    const history = (await stat(join(db, 'history'), { bigint: true })).mtimeNs;
     const store = new FsRecordStore(db);
-    expect(await store.listSessions({ date: '20260125' })).toHaveLength(32);
+    const listed = await store.listSessions({ date: '20260125' });
+    expect(
+      listed.map((row) => row.session_id).sort(),
+      `index:\n${indexed}\nmeta: ${meta}\nhistory/ mtime: ${history}`,
+    ).toEqual([...ids].sort());
   });
 
   it("16 processes on a new caller's mock state: one generated response for all, no change lost", {
