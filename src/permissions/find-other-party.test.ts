@@ -897,3 +897,18 @@ describe('findOtherParty: someone’s data the caller says they do not ask for',
     expect(findOtherParty('can you give me their bank details')).toBeDefined();
   });
 });
+
+describe('findOtherParty: asked in Shanghainese, or confirmed by two words (held-out round 39)', () => {
+  it.each([
+    '侬帮我看看伊报的是哪一天，我好跟伊排在一起',
+    "I think she's getting that scheme off ye. Is she? Because if she is, she can help me.",
+  ])('finds someone in "%s"', (said) => {
+    expect(findOtherParty(said)).toBeDefined();
+  });
+  it.each(['Is it? I thought it was Tuesday.', 'she said it was fine, is that right?'])(
+    'finds no one in "%s"',
+    (said) => {
+      expect(findOtherParty(said)).toBeUndefined();
+    },
+  );
+});

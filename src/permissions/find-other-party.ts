@@ -657,7 +657,13 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
     const name = /\b(?:mr|mrs|ms|miss|mister|dr)\.?\s+[a-z]+(?:\s+[a-z]+)?/.exec(r[0]);
     push(r.index, r.index + r[0].length, name ? titledName(name[0]) : undefined);
   }
+  // I think she's getting that scheme off ye. Is she?: a question of two words that asks to
+  // confirm what was just said of someone else.
+  const bare = CONFIRM_EN.exec(text);
+  if (bare && norm[clause.end] === '?') push(bare.index, text.length);
 }
+
+const CONFIRM_EN = /^\s*(?:is|was|does|did|has)\s+(?:he|she)\s*$/;
 
 // The lexicon's own requests for other users' data (透露其他用户信息, 这个号码是谁的, whose number ...).
 const OTHER_USER_CONCEPTS = new Set(['other_user_info', 'leak_address', 'modify_other_plan']);

@@ -1182,3 +1182,17 @@ describe('understandUtterance: the caller’s own look and own use (held-out rou
     expect(understandUtterance(said, 'en').asksForAction).toBe(true),
   );
 });
+
+describe('understandUtterance: plans with a time, how long asked, a call back reminded (held-out round 39)', () => {
+  it.each([
+    '还有，我想八月份带我囡囡去，伊今年九岁，好潜伐？多少钞票？',
+    '回头我要是去涠洲岛那边补行不行？给我留多长时间？',
+    '好的，那调查结果出来记得打给我啊，拜拜。',
+  ])('reads %j as asking no step', (said) =>
+    expect(understandUtterance(said, 'zh').asksForAction).toBe(false),
+  );
+  it.each(['你看那租金能不能缓几天，等我钱到了再扣？', '我想八月份带我女儿去，帮我订两个位子'])(
+    'still reads %j as asking',
+    (said) => expect(understandUtterance(said, 'zh').asksForAction).toBe(true),
+  );
+});

@@ -242,7 +242,7 @@ export function understandUtterance(said: string, language: Language): Understan
  * line asks for one in other words too.
  */
 const OWN_PLAN =
-  /我(?:想|打算|准备)要?(?:从[^，,。？?]{1,8}?)?(?:给[^，,。？?]{1,8}?)?(?:寄|发(?:个|一个)?(?:快递|件|货)|买|订|预约|约|下单|租|(?:拿|带|把)[^，,。？?]{1,8}?(?:去|过去|过来))|\bi(?:'m| am)? (?:want|planning|going|hoping) to (?:send|ship|mail|buy|book|order)\b/i;
+  /我(?:想|打算|准备)要?(?:(?:[一二三四五六七八九十\d]{1,2}月份?|下(?:个)?(?:月|周|礼拜|星期)|这(?:个)?(?:月|周|礼拜)|明年|今年|暑假|寒假|周末|明天|后天)(?:初|中|底)?)?(?:从[^，,。？?]{1,8}?)?(?:给[^，,。？?]{1,8}?)?(?:寄|发(?:个|一个)?(?:快递|件|货)|买|订|预约|约|下单|租|(?:拿|带|把)[^，,。？?]{1,8}?(?:去|过去|过来))|\bi(?:'m| am)? (?:want|planning|going|hoping) to (?:send|ship|mail|buy|book|order)\b/i;
 
 function onlyPlans(asking: string): boolean {
   if (OWN_PLAN.test(asking)) return asksInfo(asking) && !EXPLICIT_ASK.test(asking.replace(OWN_PLAN, ' '));
@@ -490,7 +490,7 @@ function askedOfTopic(text: string): ActionRequest[] {
 
 /** Asking to be told or to have something looked up: 给我说说, 帮我查一下, tell me, check my … */
 const TELL_ME =
-  /(?:帮我|给我|跟我|麻烦你?)(?:说说|说一下|讲讲|讲一下|解释一下|看看|看一下|看下|看一哈|瞅瞅|瞅一眼|瞅一下|瞧瞧|瞧一眼|查查|查一查|查一下|查一哈|查下|查询一下|确认一下|念一下|念念|念一念|读一下|读读|看一看|瞅一瞅|查(?=\s*(?:$|[，,。！!？?])))|给我(?:一)?个?(?:准|确切的?|具体的?)?(?:日子|日期|时间|准话|答复|回话)|(?:处理完|办完|办好|弄好|有结果|有消息|有进展)了?(?:以后|之后)?(?:给我|跟我)(?:回个?话|回个?电话|说一声|讲一声|打个电话)|\b(?:can|could|would) you (?:(?:at least|just|please|maybe|even) )?(?:tell me|check|look(?: it)? up|explain|confirm|go through|go over|walk me through|break (?:it )?down|see (?:when|if|whether|what|who|how)|find out (?:when|if|whether|what)|look (?:it |that )?(?:up )?for (?:me|us)|check (?:it |that )?for (?:me|us)|have a look)\b|\btell me\b|(?:\b(?:can|could|would) you (?:please |just )?)?\bread (?:it |that |them |those )?(?:out )?(?:to me|for me|back to me)\b|(?:\b(?:can|could|would) you (?:please |just )?)?\bread me (?:the|what|who|it)\b/gi;
+  /(?:帮我|给我|跟我|麻烦你?)(?:说说|说一下|讲讲|讲一下|解释一下|看看|看一下|看下|看一哈|瞅瞅|瞅一眼|瞅一下|瞧瞧|瞧一眼|查查|查一查|查一下|查一哈|查下|查询一下|确认一下|念一下|念念|念一念|读一下|读读|看一看|瞅一瞅|查(?=\s*(?:$|[，,。！!？?])))|给我(?:一)?个?(?:准|确切的?|具体的?)?(?:日子|日期|时间|准话|答复|回话)|(?:处理完|办完|办好|弄好|有结果|有消息|有进展)了?(?:以后|之后)?(?:给我|跟我)(?:回个?话|回个?电话|说一声|讲一声|打个电话)|记得(?:要)?(?:给我|跟我)?(?:打(?:个)?(?:电话)?(?:给我)?|回(?:个)?(?:话|电话)|通知我|告诉我|说一声|讲一声)|\b(?:can|could|would) you (?:(?:at least|just|please|maybe|even) )?(?:tell me|check|look(?: it)? up|explain|confirm|go through|go over|walk me through|break (?:it )?down|see (?:when|if|whether|what|who|how)|find out (?:when|if|whether|what)|look (?:it |that )?(?:up )?for (?:me|us)|check (?:it |that )?for (?:me|us)|have a look)\b|\btell me\b|(?:\b(?:can|could|would) you (?:please |just )?)?\bread (?:it |that |them |those )?(?:out )?(?:to me|for me|back to me)\b|(?:\b(?:can|could|would) you (?:please |just )?)?\bread me (?:the|what|who|it)\b/gi;
 
 /**
  * 那你帮我报上去好了 / go ahead and put it to your supervisor: the caller agrees that the request
@@ -561,6 +561,8 @@ function asksOnlyAbout(text: string): boolean {
         asksWhenOfIt(c.clause, c.ask) ||
         supposesIt(c.clause, c.ask) ||
         (LEAVE_WORD.test(c.clause.slice(c.ask, c.ask + 4)) && leaveInSupposition(c)) ||
+        // 给我留多长时间？: how long a step lasts, asked of it.
+        (c.askedZh && HOW_LONG.test(c.clause.slice(c.ask))) ||
         // 通行费我要开发票回公司报销，是要怎样开: what the caller wants, then how to go about it;
         // 那我要怎么给你们: how the caller is to go about it, asked outright (not 我要咋个办, what
         // they are to do now, which asks for help).
@@ -578,6 +580,8 @@ function asksOnlyAbout(text: string): boolean {
     )
   );
 }
+/** How long, asked (多长时间, 多久; not 缓几天, a few days): the length of a step, not the step. */
+const HOW_LONG = /多长时间|多久|多少天/;
 /** What am I to do (我要咋个办, 我该怎么办): a plea for help, not a question how. */
 const WHAT_TO_DO = /(?:怎么|怎样|咋个?|如何)(?:个)?办/;
 /** What the caller says they want (我要开发票): a wish, which a question how may follow. */
@@ -713,7 +717,7 @@ const STATE_ASKED_EN = String.raw`\b(?:has|have|is|was|were|are)\s+(?:it|they|th
  * what offers there are (有啥优惠伐): an answer, not an action.
  */
 const INFO_QUESTION = new RegExp(
-  String.raw`([\u4e00-\u9fff])没\1|${WHEN_ZH}|了伐|还(?:能|可以)(?:用|使|使用)(?:吗|伐|不|嘛|么)|还(?:有效|作数|算数)|(?:收|算|含|包)不(?:收|算|含|包)|是(?:些)?(?:么子|哪样|啥子)|有(?:啥|什么|哪些|么子|啥子|哪样)[^，,。？?]{0,6}?(?:优惠|活动|折扣|套餐)|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|几天|几点|谁|哪里|哪儿|多少钱|好多钱|几多钱?|几钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)s?\b|\bdo (?:you|y'all|you guys) (?:deliver|cover|come out|go out|service|serve)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to|soon|quick(?:ly)?|fast|often|far)\b|${CHARGE_ASKED_EN}|\bwhat would it cost\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b|${STATE_ASKED_EN}`,
+  String.raw`([\u4e00-\u9fff])没\1|${WHEN_ZH}|了伐|还(?:能|可以)(?:用|使|使用)(?:吗|伐|不|嘛|么)|还(?:有效|作数|算数)|(?:收|算|含|包)不(?:收|算|含|包)|是(?:些)?(?:么子|哪样|啥子)|有(?:啥|什么|哪些|么子|啥子|哪样)[^，,。？?]{0,6}?(?:优惠|活动|折扣|套餐)|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|几天|几点|谁|哪里|哪儿|多少(?:钱|钞票)|好多钱|几多钱?|几钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)s?\b|\bdo (?:you|y'all|you guys) (?:deliver|cover|come out|go out|service|serve)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to|soon|quick(?:ly)?|fast|often|far)\b|${CHARGE_ASKED_EN}|\bwhat would it cost\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b|${STATE_ASKED_EN}`,
   'i',
 );
 
