@@ -691,6 +691,8 @@ export const SENSES: readonly SenseDef[] = [
         re: `(?:改|换|挪|推迟|延后|提前|调)(?:到|成|在)[^,.!?;:、\\n]{0,4}?${DATE}`,
         overlay: true as const,
       })),
+      // 改礼拜天下午, 改明天: a day said right after 改 is where the booking goes.
+      { key: '改', re: `改(?=${DATE})`, overlay: true as const },
       // 换到后面一期, 改到下一场: what is booked, put on a later session, batch or showing.
       ...['改', '换', '挪', '调'].map((key) => ({
         key,
@@ -1741,6 +1743,9 @@ export const SENSES: readonly SenseDef[] = [
       '再给我寄',
       '再帮我寄',
       '再给我发一',
+      // 那个照片侬再发我一遍: sent again, the caller named before how many times.
+      '再发我',
+      '再发给我',
       '补个',
       '补给我',
       // 没到账的给我补上: made good, what should have come.

@@ -1213,3 +1213,32 @@ describe('checkPermission: a deposit asked back (held-out round 38)', () => {
     expect(checkPermission(rules, '重复扣款退89元').status).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: things sent again, moved to a day, asked of others (held-out round 39)', () => {
+  const dives = rulesFor('held-out-39', '蓝鳍潜水中心');
+  const curtains = rulesFor('held-out-39', '雅帘居窗帘定制');
+  it.each(['补发照片', '那个照片侬再发我一遍好伐？'])(
+    'reads %j by the rule sending the photos again, their kinds and channel unsaid',
+    (said) => {
+      expect(checkPermission(dives, said).rule ?? '').toMatch(/^补发跟拍/);
+    },
+  );
+  it('still refuses someone else’s photos', () => {
+    expect(checkPermission(dives, '把我朋友小周的照片也发到我手机上').status).toBe('forbidden');
+  });
+  it('reads 改礼拜天下午 as the booking moved', () => {
+    expect(checkPermission(curtains, '十二号礼拜六我去不了，改礼拜天下午行吗？').rule ?? '').toMatch(
+      /免费改期$/,
+    );
+  });
+  it.each(['侬帮我查查看，伊是跟啥人一道去潜的水，几个人？', '你帮我查查她家多少钱一米？'])(
+    'refuses %j',
+    (said) => {
+      expect(checkPermission(curtains, said).status).toBe('forbidden');
+    },
+  );
+  it('asks nothing of anyone in a price per metre or in whom the caller goes with', () => {
+    expect(checkPermission(curtains, '这个布多少钱一米？').status).not.toBe('forbidden');
+    expect(checkPermission(curtains, '我跟谁一起去都行').status).not.toBe('forbidden');
+  });
+});

@@ -387,6 +387,18 @@ const ONCE = /^(?:一|1)(?:次|回)$/;
 const ONCE_DIGIT = /(?<!\d)1\s*(?:次|回)/;
 /** Who calls, in person (寄存人本人来电, 持卡人本人来电): the caller the rule serves. */
 const SELF_CALLING = /[\u4e00-\u9fff]{1,4}?本人(?:来电|致电|打来)/;
+/**
+ * Where a thing is sent, closing the rule (补发照片到预约手机号, 发到注册邮箱): the channel on file,
+ * which the caller meets by asking, and no thing of the request's.
+ */
+const SENT_TO_ZH =
+  /(?:到|至)(?:预约|本人|客户|注册|绑定|下单|登记|预留)?(?:的)?(?:手机号?|邮箱|微信|账号|手机号码)$/;
+/**
+ * Kinds of a thing listed before it (跟拍或体验潜水的照片) and its form (电子照片, 电子发票): a caller
+ * names the thing (照片, 发票) and means their own, whichever kind and form it is.
+ */
+const KINDS_BEFORE_ZH =
+  /[\u4e00-\u9fff]{1,8}(?:或者?|、)[\u4e00-\u9fff]{1,8}的(?=[\u4e00-\u9fff])|电子(?=[\u4e00-\u9fff])/g;
 /** Within the rules (规定范围内, 标准内): a rule's limit, said in words. */
 const WITHIN_RULES = /规定范围内|规定内|范围内|标准内|规定以内/;
 /**
@@ -498,6 +510,22 @@ function leftUnsaid(
   // 规定范围内冻结: within the rules is the limit's to say, which the request meets by its amount.
   const within = WITHIN_RULES.exec(phrase);
   if (within !== null && out.heads.length > 0) out = optionalIn(out, within[0]);
+  if (out.heads.length > 0 && out.objects.length > 0) {
+    const sent = SENT_TO_ZH.exec(phrase);
+    if (sent !== null) {
+      const spans: SenseSpan[] = [];
+      scanSenses(sent[0], spans);
+      const senses = spans.flatMap((s) => s.senses);
+      const objects = out.objects.filter((o) => !senses.includes(o));
+      // What is sent stays to be said: a rule whose only thing is the channel keeps it.
+      if (objects.length > 0)
+        out = optionalIn(
+          { ...out, objects, surface: out.surface.filter((w) => !sent[0].includes(w)) },
+          sent[0],
+        );
+    }
+    for (const kinds of phrase.matchAll(KINDS_BEFORE_ZH)) out = optionalIn(out, kinds[0]);
+  }
   const left = TIME_LEFT.exec(phrase);
   if (left !== null && out.heads.length > 0) {
     const spans: SenseSpan[] = [];

@@ -282,7 +282,9 @@ export function asksLeave(text: string): boolean {
   // and 好弄伐？ ask it as 吗 does.
   // Can I go up on it, can we still use it: whether the caller may use the thing themselves is a
   // question of safety, leave for no step of the company's.
-  return /(?:能|可以|可不可以|能不能|行不行|可否)[^，,。？?]{0,8}[吗嘛]?\s*[？?]?\s*$|(?:能|可以|可否)(?!问|说|咨询|打扰|请教)[^，,。？?]{0,8}[吗嘛不伐]\s*[？?，,]|行不行|能不能|可不可以|\b(?:can|could|may) (?:i|we)\b(?! (?:still |safely |just )?(?:go (?!ahead)|use|ride|sit|climb|get (?:on|up|off|in|out)\b|drive|eat|drink|wear|swim|walk|shower|bathe|plug|keep using))|\bis it possible\b/i.test(
+  // 改礼拜天下午行吗？侬再发我一遍好伐？改到八月二号，要得啵？: a step, then whether it will do
+  // (not 服务好吗, whether something is good).
+  return /(?:能|可以|可不可以|能不能|行不行|可否)[^，,。？?]{0,8}[吗嘛]?\s*[？?]?\s*$|[^，,。？?\s不](?:行吗|行不|行伐|成吗|成不|中不中|中吗|要得啵|要得不|要得吗)\s*[？?]|(?:一遍|一下|一次|一趟|给我|帮我)(?:好吗|好伐|好不好)\s*[？?]|(?:^|[，,])\s*(?:行吗|好吗|好伐|成吗|要得啵|要得不|要得吗)\s*[？?]|(?:能|可以|可否)(?!问|说|咨询|打扰|请教)[^，,。？?]{0,8}[吗嘛不伐]\s*[？?，,]|行不行|能不能|可不可以|\b(?:can|could|may) (?:i|we)\b(?! (?:still |safely |just )?(?:go (?!ahead)|use|ride|sit|climb|get (?:on|up|off|in|out)\b|drive|eat|drink|wear|swim|walk|shower|bathe|plug|keep using))|\bis it possible\b/i.test(
     text,
   );
 }
