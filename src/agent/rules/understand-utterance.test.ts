@@ -1196,3 +1196,13 @@ describe('understandUtterance: plans with a time, how long asked, a call back re
     (said) => expect(understandUtterance(said, 'zh').asksForAction).toBe(true),
   );
 });
+
+describe('extractName: a name with an accent said in passing, then in full (held-out round 39)', () => {
+  it.each([
+    ["Grand. It's Pádraig, by the way - Pádraig Nolan. I'll get herself to ring ye.", 'Pádraig Nolan'],
+    ["It's Darryl, by the way, Darryl Kowalchuk", 'Darryl Kowalchuk'],
+    ["it's Siobhán by the way", 'Siobhán'],
+  ])('reads %j as %j', (said, name) => {
+    expect(extractName(said)).toBe(name);
+  });
+});

@@ -810,9 +810,10 @@ const EN_NAME_SAID: readonly RegExp[] = [
   new RegExp(
     `\\b(?:I'm|I’m|Im|I am|i'm|i am)\\s+(?:her|his|their)\\s+(?:son|daughter|husband|wife|partner|brother|sister|carer|nephew|niece|grandson|granddaughter)\\s*,?\\s+(?:it's\\s+)?${EN_NAME}`,
   ),
-  // It's Darryl, by the way, Darryl Kowalchuk: the name said in passing, then in full.
-  /\b(?:[Ii]t's|[Ii]t’s|[Ii]t is)\s+[A-Z][a-z'-]+\s*,?\s*by the way\s*,\s*([A-Z][a-z'-]+\s+(?:Mc|Mac|O')?[A-Z][a-z'-]+)/,
-  /\b(?:[Ii]t's|[Ii]t’s|[Ii]t is)\s+([A-Z][a-z'-]+)\s*,?\s*by the way\b/,
+  // It's Darryl, by the way, Darryl Kowalchuk; it's Pádraig, by the way - Pádraig Nolan: the name
+  // said in passing, then in full (letters of any alphabet).
+  /\b(?:[Ii]t's|[Ii]t’s|[Ii]t is)\s+\p{Lu}[\p{Ll}'-]+\s*,?\s*by the way\s*(?:,|\s[-–—])\s*(\p{Lu}[\p{Ll}'-]+\s+(?:Mc|Mac|O')?\p{Lu}[\p{L}'-]+)/u,
+  /\b(?:[Ii]t's|[Ii]t’s|[Ii]t is)\s+(\p{Lu}[\p{Ll}'-]+)\s*,?\s*by the way\b/u,
   // It's Marta, Marta Zielińska; it's Aroha - Aroha Walker: the given name, then the full name
   // (letters of any alphabet).
   /\b(?:[Ii]t's|[Ii]t’s|[Ii]t is)\s+(\p{Lu}[\p{Ll}'-]+)\s*(?:,|\s[-–—])\s*(?=\1\s)(\1\s+\p{Lu}[\p{L}'-]+)/u,

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { SystemQueryRecord } from '../domain/session-schemas.js';
+import { checkPermission, compileRules } from '../permissions/index.js';
+import { boundByHeldBooking, holdsNothing } from './held-booking.js';
+
+const query = (response: unknown): SystemQueryRecord => ({
+  interface: 'orders',
+  method: 'GET',
+  endpoint: '/api/orders',
+  purpose: '',
+  mock: true,
+  ok: true,
+  response,
+});
+
+const withRuleOnOthers = compileRules({
+  can_approve_immediately: ['上门测量、安装的预约；测量/安装前24小时以上的免费改期'],
+  requires_supervisor: [],
+  requires_process: [],
+  forbidden: ['透露其他客户的姓名、电话、订单内容', '替非下单人查询、修改、取消订单，或改安装时间、地址'],
+});
+const withoutRuleOnOthers = compileRules({
+  can_approve_immediately: ['测量/安装前24小时以上的免费改期'],
+  requires_supervisor: [],
+  requires_process: [],
+  forbidden: [],
+});
+const moved = '房东订的窗帘说礼拜六来装，你帮我改到礼拜天行吗？';
+
+describe('boundByHeldBooking', () => {
+  it('refuses a booking moved that no lookup found under the caller, by the rule on acting for others', () => {
+    const decision = boundByHeldBooking(
+      checkPermission(withRuleOnOthers, '安装免费改期'),
+      [query({ mobile: '15968163915', orders: [] })],
+      withRuleOnOthers,
+      false,
+      moved,
+    );
+    expect(decision.status).toBe('forbidden');
+    expect(decision.rule).toBe('替非下单人查询、修改、取消订单，或改安装时间、地址');
+  });
+
+  it('asks a supervisor where the product has no such rule', () => {
+    const decision = boundByHeldBooking(
+      checkPermission(withoutRuleOnOthers, '安装免费改期'),
+      [query({ registered: false })],
+      withoutRuleOnOthers,
+      false,
+      moved,
+    );
+    expect(decision.status).toBe('requires_supervisor');
+  });
+
+  it('leaves it alone when a lookup found the order, when nothing was looked up, or for a new booking', () => {
+    const approved = checkPermission(withRuleOnOthers, '安装免费改期');
+    expect(approved.status).toBe('can_approve_immediately');
+    const found = [query({ orders: [{ order_no: 'YL-1', status: '待安装' }] })];
+    expect(boundByHeldBooking(approved, found, withRuleOnOthers, false, moved).status).toBe(
+      'can_approve_immediately',
+    );
+    expect(boundByHeldBooking(approved, [], withRuleOnOthers, false, moved).status).toBe(
+      'can_approve_immediately',
+    );
+    const booking = checkPermission(withRuleOnOthers, '约个上门测量');
+    expect(
+      boundByHeldBooking(booking, [query({ orders: [] })], withRuleOnOthers, false, '礼拜五晚上来量一下吧')
+        .status,
+    ).toBe('can_approve_immediately');
+  });
+
+  it('leaves a change alone once this call approved something (a booking made in the call)', () => {
+    const approved = checkPermission(withRuleOnOthers, '安装免费改期');
+    expect(boundByHeldBooking(approved, [query({ orders: [] })], withRuleOnOthers, true, moved).status).toBe(
+      'can_approve_immediately',
+    );
+  });
+});
+
+describe('holdsNothing', () => {
+  it('is true only when a lookup says so and none found anything', () => {
+    expect(holdsNothing([query({ found: false })])).toBe(true);
+    expect(holdsNothing([query({ orders: [] })])).toBe(true);
+    expect(holdsNothing([query({ found: false }), query({ bookings: [{ id: 1 }] })])).toBe(false);
+    expect(holdsNothing([query({ registered: true, orders: [] })])).toBe(false);
+    expect(holdsNothing([query({ slots: [] })])).toBe(false);
+  });
+});
