@@ -1,0 +1,60 @@
+import type { Bilingual } from '../domain/language.js';
+import { hasCjk } from '../domain/language.js';
+import type { RequestEntry } from '../domain/session-schemas.js';
+import {
+  isMoneyUnit,
+  MONEY_BACK_CONCEPTS,
+  type PermissionDecision,
+  type Quantity,
+} from '../permissions/index.js';
+
+/** Money given back, in a request's label or rule (退款1560元, refund €150). */
+const MONEY_BACK = /退|赔|补偿|refund|money back|compensat|reimburs/i;
+
+/**
+ * A refund is never split: money back asked while a larger sum asked back in this call waits for a
+ * supervisor (先退一个人的七百八 after 要全退1560) is part of it, and goes with it. Approving the
+ * part at once would split what the limit sent up whole. Withdrawn requests do not count: the
+ * caller who drops the whole and asks for less asks anew.
+ */
+export function boundByPendingRefund(
+  decision: PermissionDecision,
+  ledger: readonly RequestEntry[],
+): PermissionDecision {
+  if (decision.status !== 'can_approve_immediately') return decision;
+  const waiting = ledger.filter(
+    (e) =>
+      e.outcome === 'requires_supervisor' &&
+      !e.withdrawn &&
+      e.amount !== undefined &&
+      isMoneyUnit(e.amount.unit as Quantity['unit']) &&
+      MONEY_BACK.test(`${e.what} ${e.rule ?? ''}`),
+  );
+  if (waiting.length === 0) return decision;
+  const parts = decision.parts.map((part) => {
+    const amount = part.amount;
+    if (!MONEY_BACK_CONCEPTS.has(part.concept ?? '') || !amount || !isMoneyUnit(amount.unit)) return part;
+    const whole = waiting.find((e) => e.amount!.unit === amount.unit && e.amount!.value > amount.value);
+    if (!whole) return part;
+    const reasons: Bilingual = {
+      zh: `本次通话已有${whole.what}在等主管审批，不能拆出一部分先退；整笔由主管决定`,
+      en: `${whole.what} asked in this call is waiting for a supervisor; no part of it is refunded first, the supervisor decides the whole`,
+    };
+    return {
+      ...part,
+      status: 'requires_supervisor' as const,
+      reason: hasCjk(decision.action) ? reasons.zh : reasons.en,
+      reasons,
+    };
+  });
+  const sent = parts.find((p) => p.status === 'requires_supervisor');
+  if (!sent) return decision;
+  return {
+    ...decision,
+    status: 'requires_supervisor',
+    rule: sent.rule,
+    reason: sent.reason,
+    ...(sent.reasons ? { reasons: sent.reasons } : {}),
+    parts,
+  };
+}
