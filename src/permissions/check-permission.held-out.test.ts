@@ -1242,3 +1242,13 @@ describe('checkPermission: things sent again, moved to a day, asked of others (h
     expect(checkPermission(curtains, '我跟谁一起去都行').status).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission: a rule’s terms after its step left unsaid (held-out round 39)', () => {
+  const bins = rulesFor('held-out-39', 'Nore Valley Bins');
+  it.each(['open an account for me', "I need to open an account, I've just moved in"])(
+    'reads %j by the rule opening accounts, its terms (in whose name, how paid) unsaid',
+    (said) => {
+      expect(checkPermission(bins, said).rule ?? '').toMatch(/^Open a new account/);
+    },
+  );
+});

@@ -1399,6 +1399,16 @@ function namedWithout(rule: CompiledRule, words: readonly string[], leftOut: rea
 
 /** Where or how an action is done, opening a phrase's tail: into open slots, with notice, via the app. */
 const MANNER_EN = /\b(?:into|onto|via|through|using|with|within)\b([^,;:()]*)/;
+/**
+ * Terms after a spaced dash (open an account … - first top-up or Direct Debit mandate by texted
+ * link), in whose name it is done (in the name of whoever will pay) and the new caller it is for
+ * (for a first-time caller): the operator's to see to or the caller's by calling, never said.
+ */
+const TERMS_EN =
+  /\s[-–—]\s(.*)$|\bin the name of\b([^,;:()-]*?)(?=\s*[-–—,;:()]|$)|\bfor\s+(?:a|the)\s+((?:first-time|new|returning)\s+(?:caller|customer|client)s?)\b/g;
+/** Where the first tail of terms starts (see TERMS_EN). */
+const TERMS_EN_START =
+  /\s[-–—]\s|\bin the name of\b|\bfor\s+(?:a|the)\s+(?:first-time|new|returning)\s+(?:caller|customer|client)s?\b/;
 
 /**
  * Book or move lawn visits into open zone_calendar slots: how and where the action is done is the
@@ -1410,12 +1420,39 @@ function markEnglishManner(rules: CompiledRule[]): void {
   for (const rule of rules) {
     const words = rule.meaning.words.en;
     if (words.length === 0 || rule.category === 'forbidden') continue;
-    const tail = MANNER_EN.exec(rule.phrase)?.[1];
-    if (tail === undefined) continue;
-    const inTail = new Set([...tail.matchAll(EN_WORD)].map((m) => stem(m[0])));
+    // A dash after the step is its terms; after a name of a kind of case (Injury claims - A&E,
+    // physio, lost earnings …) it lists what the case covers, which callers do say.
+    const termsOf = [...rule.phrase.matchAll(TERMS_EN)].filter(
+      (m) =>
+        m[1] === undefined ||
+        scanSensesOf(rule.phrase.slice(0, m.index)).some((s) => rule.meaning.heads.includes(s)),
+    );
+    const tails = [MANNER_EN.exec(rule.phrase)?.[1], ...termsOf.map((m) => m[1] ?? m[2] ?? m[3])].filter(
+      (t) => t !== undefined,
+    );
+    if (tails.length === 0) continue;
+    const inTail = new Set(tails.flatMap((tail) => [...tail.matchAll(EN_WORD)].map((m) => stem(m[0]))));
     const manner = words.filter((w) => inTail.has(w) && !rule.meaning.optional?.includes(w));
     if (namedWithout(rule, words, manner)) rule.meaning = withOptional(rule.meaning, manner);
+    // The things a tail of terms names (the name of whoever will pay) are no thing of the step's,
+    // where the step keeps its action.
+    const terms = termsOf.map((m) => m[0]);
+    if (rule.meaning.heads.length === 0 || terms.length === 0) continue;
+    const spans: SenseSpan[] = [];
+    for (const tail of terms) scanSenses(tail, spans);
+    const inTerms = new Set(spans.flatMap((s) => s.senses));
+    const head = new Set<number>();
+    for (const s of scanSensesOf(rule.phrase.slice(0, rule.phrase.search(TERMS_EN_START)))) head.add(s);
+    const objects = rule.meaning.objects.filter((o) => !inTerms.has(o) || head.has(o));
+    if (objects.length < rule.meaning.objects.length) rule.meaning = { ...rule.meaning, objects };
   }
+}
+
+/** The senses a text names. */
+function scanSensesOf(text: string): number[] {
+  const spans: SenseSpan[] = [];
+  scanSenses(text, spans);
+  return spans.flatMap((s) => s.senses);
 }
 
 /** Words that count times or state a condition: 第二次, 首次, 再次, 同一, 同月, 未消耗, 已使用, 非本人. */
