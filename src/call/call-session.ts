@@ -52,6 +52,7 @@ import {
   severalActionsNote,
 } from './grants.js';
 import { boundByHeldBooking } from './held-booking.js';
+import { boundByInvoicedAmount } from './invoiced-amount.js';
 import { boundByPendingRefund } from './pending-refund.js';
 import { requestLedger } from './request-ledger.js';
 import type { CallParticipants } from './start-call.js';
@@ -397,25 +398,30 @@ export class CallSession {
     });
     // Facts before actions: money back never above what this call's queries showed was paid.
     // Nor is a booking, an order or an account changed that no lookup found under the caller, nor
-    // part of a refund approved while the whole waits for a supervisor.
-    let decision = boundByPendingRefund(
-      boundByHeldBooking(
-        boundByVerifiedCharge(
-          checkPermission(this.rules, action, {
-            counted,
-            windowHours,
-            caller: this.caller,
-            facts: statesShown(this.record.system_queries, this.clock.now()),
-          }),
+    // part of a refund approved while the whole waits for a supervisor, nor an invoice for what
+    // was not paid.
+    let decision = boundByInvoicedAmount(
+      boundByPendingRefund(
+        boundByHeldBooking(
+          boundByVerifiedCharge(
+            checkPermission(this.rules, action, {
+              counted,
+              windowHours,
+              caller: this.caller,
+              facts: statesShown(this.record.system_queries, this.clock.now()),
+            }),
+            this.record.system_queries,
+            this.payable(),
+          ),
           this.record.system_queries,
-          this.payable(),
+          this.rules,
+          (this.record.permission_checks ?? []).some((c) => c.status === 'can_approve_immediately'),
+          this.record.conversation.findLast((t) => t.role === 'customer')?.content,
         ),
-        this.record.system_queries,
-        this.rules,
-        (this.record.permission_checks ?? []).some((c) => c.status === 'can_approve_immediately'),
-        this.record.conversation.findLast((t) => t.role === 'customer')?.content,
+        requestLedger(this.record),
       ),
-      requestLedger(this.record),
+      this.record.system_queries,
+      this.rules,
     );
     // Decided the same way as the standing request it repeats: that check stands for both. A
     // refusal asked for again is refused and recorded again (it opens nothing): the audit trail

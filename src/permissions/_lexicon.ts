@@ -519,10 +519,13 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'invoice',
     zh: '开具发票',
     en: 'invoice',
-    keys: ['发票', '开票', '收据', '普票', '专票', 'invoice', 'receipt'],
+    keys: ['发票', '开票', '收据', '普票', '专票', '税号', '抬头', 'invoice', 'receipt'],
     patterns: [
       '(?:(?:开具|开|补开|申请|要|寄|打印|出具)[^,.!?;:、\\n]{0,3}?)?(?:发票|收据|普票|专票)',
       '开票',
+      // 抬头是…公司，税号…: an invoice asked for by whom it is made out to. (Not 品名 alone: what
+      // an item is called on it is what a false invoice changes, and is read with 发票 said.)
+      '税号|抬头(?=是|写|开|就)',
       // Not one the caller has (I got the receipt right here, I have all the receipts): told.
       '\\b(?:(?:issue|send|get|need|want)_)?(?:an? )?(?:vat )?(?<!\\b(?:got|have|had|kept|keep|holding|with) (?:(?:the|all the|all my|my|our|a) )?(?:(?:original|paper) )?)(?:invoice|receipt)s?\\b',
     ],
