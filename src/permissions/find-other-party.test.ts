@@ -912,3 +912,12 @@ describe('findOtherParty: asked in Shanghainese, or confirmed by two words (held
     },
   );
 });
+
+describe('findOtherParty: whether someone is still with the company (held-out round 39)', () => {
+  it('finds someone in "Is she still with ye at all?"', () => {
+    expect(findOtherParty('Bridie next door, her bins are out. Is she still with ye at all?')).toBeDefined();
+  });
+  it('finds no one in "is my wife with you now?" asked of where she is', () => {
+    expect(findOtherParty('is my wife with you now?')).toBeUndefined();
+  });
+});

@@ -331,7 +331,7 @@ function compiled(): Matchers {
         // someone else.
         `|did\\s+(?:you|y'all)(?:\\s+(?:guys|lot|people|folks))?\\s+(?:do|treat|spray|inspect|service|visit|fix|check|clean|come to|go to)\\s+(?:[a-z-]+\\s+){0,3}?(?:(?:at|for|to)\\s+)?(?:${W.PEOPLE_EN})` +
         // does my ex rent with you, is she a customer: whether someone is a customer at all.
-        `|(?:does|do|did|is|are|was|if|whether)\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re|\\s+is|\\s+are|\\s+was)?\\s+(?:still\\s+)?(?:rent(?:s|ing)?|leas(?:e|es|ing)|stor(?:e|es|ing)|bank(?:s|ing)?|one of (?:yours|ours)\\b|(?:a|one of your)\\s+(?:customers?|clients?|members?|tenants?|subscribers?|patients?|guests?))\\b` +
+        `|(?:does|do|did|is|are|was|if|whether)\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re|\\s+is|\\s+are|\\s+was)?\\s+(?:still\\s+)?(?:rent(?:s|ing)?|leas(?:e|es|ing)|stor(?:e|es|ing)|bank(?:s|ing)?|one of (?:yours|ours)\\b|with (?:you|ye|youse|yous|y'all|you guys|you lot|yez)\\b(?! (?:now|today|right now|on (?:the|this) (?:line|phone|call))\\b)|(?:a|one of your)\\s+(?:customers?|clients?|members?|tenants?|subscribers?|patients?|guests?))\\b` +
         // what plan he's on; who owns this email address; the address of the customer with ...
         `|(?:what|which)\\s+${W.DATA_EN}s?\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re| is| are| was)\\s+(?:on|using|with|in)` +
         `|who\\s+(?:owns|is behind|registered|uses|is using)\\s+(?:this|that|the)\\s+${W.DATA_EN}` +
