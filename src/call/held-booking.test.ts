@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { SystemQueryRecord } from '../domain/session-schemas.js';
+import { queryRecord } from '../../test/support/query-record.js';
 import { checkPermission, compileRules } from '../permissions/index.js';
 import { boundByHeldBooking, holdsNothing } from './held-booking.js';
 
-const query = (response: unknown): SystemQueryRecord => ({
-  interface: 'orders',
-  method: 'GET',
-  endpoint: '/api/orders',
-  purpose: '',
-  mock: true,
-  ok: true,
-  response,
-});
+const query = (response: unknown) => queryRecord('orders', response);
 
 const withRuleOnOthers = compileRules({
   can_approve_immediately: ['上门测量、安装的预约；测量/安装前24小时以上的免费改期'],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { queryRecord } from '../../test/support/query-record.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
 import { checkPermission, compileRules } from '../permissions/index.js';
 import { boundByInvoicedAmount } from './invoiced-amount.js';
@@ -10,15 +11,7 @@ const rules = compileRules({
   forbidden: ["虚开发票：金额与实付不符、品名改成'办公用品'等与实际不符的内容"],
 });
 const paid: SystemQueryRecord[] = [
-  {
-    interface: 'orders',
-    method: 'GET',
-    endpoint: '/api/orders',
-    purpose: '',
-    mock: true,
-    ok: true,
-    response: { orders: [{ order_no: 'YL-XA-1', total_yuan: 6784 }] },
-  },
+  queryRecord('orders', { orders: [{ order_no: 'YL-XA-1', total_yuan: 6784 }] }),
 ];
 const bound = (said: string, queries = paid) =>
   boundByInvoicedAmount(checkPermission(rules, said), queries, rules);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBackend } from '../../test/support/fake-backend.js';
+import { queryRecord } from '../../test/support/query-record.js';
 import { testRecord } from '../../test/support/scenario-records.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
 import { checkPermission, compileRules } from '../permissions/index.js';
@@ -23,16 +24,7 @@ const ordersQuery = (amount: number): SystemQueryRecord => ({
   response: { orders: [{ order_id: 'O1', item: '会员月费', amount }] },
 });
 
-/** What one interface answered, as a call's query records it. */
-const query = (iface: string, response: unknown): SystemQueryRecord => ({
-  interface: iface,
-  method: 'GET',
-  endpoint: `/${iface}`,
-  purpose: iface,
-  mock: true,
-  ok: true,
-  response,
-});
+const query = queryRecord;
 
 describe('verifiedPaid: the same query run again', () => {
   it('counts its charges once, so one charge is not read as taken twice', () => {

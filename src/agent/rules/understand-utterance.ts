@@ -238,8 +238,9 @@ export function understandUtterance(said: string, language: Language): Understan
 
 /**
  * 我想从杭州寄一份合同到北京，大概几天能到？ The caller's own plan to use the service (send,
- * buy, book, bring something in: 我想拿我那张羽绒被去洗), asked about: what they ask is how long or how much, not for an action, unless the
- * line asks for one in other words too.
+ * buy, book, bring something in: 我想拿我那张羽绒被去洗; a time may come first: 我想八月份带我囡囡去),
+ * asked about: what they ask is how long or how much, not for an action, unless the line asks for
+ * one in other words too.
  */
 const OWN_PLAN =
   /我(?:想|打算|准备)要?(?:(?:[一二三四五六七八九十\d]{1,2}月份?|下(?:个)?(?:月|周|礼拜|星期)|这(?:个)?(?:月|周|礼拜)|明年|今年|暑假|寒假|周末|明天|后天)(?:初|中|底)?)?(?:从[^，,。？?]{1,8}?)?(?:给[^，,。？?]{1,8}?)?(?:寄|发(?:个|一个)?(?:快递|件|货)|买|订|预约|约|下单|租|(?:拿|带|把)[^，,。？?]{1,8}?(?:去|过去|过来))|\bi(?:'m| am)? (?:want|planning|going|hoping) to (?:send|ship|mail|buy|book|order)\b/i;
