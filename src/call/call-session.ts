@@ -396,33 +396,27 @@ export class CallSession {
       rulesHash: this.rulesHash,
       ...(open ? { except: open.grant_id } : {}),
     });
-    // Facts before actions: money back never above what this call's queries showed was paid.
-    // Nor is a booking, an order or an account changed that no lookup found under the caller, nor
-    // part of a refund approved while the whole waits for a supervisor, nor an invoice for what
-    // was not paid.
-    let decision = boundByInvoicedAmount(
-      boundByPendingRefund(
-        boundByHeldBooking(
-          boundByVerifiedCharge(
-            checkPermission(this.rules, action, {
-              counted,
-              windowHours,
-              caller: this.caller,
-              facts: statesShown(this.record.system_queries, this.clock.now()),
-            }),
-            this.record.system_queries,
-            this.payable(),
-          ),
-          this.record.system_queries,
-          this.rules,
-          (this.record.permission_checks ?? []).some((c) => c.status === 'can_approve_immediately'),
-          this.record.conversation.findLast((t) => t.role === 'customer')?.content,
-        ),
-        requestLedger(this.record),
-      ),
-      this.record.system_queries,
-      this.rules,
-    );
+    // Facts before actions, each bound only stricter than the engine: money back never above what
+    // this call's queries showed was paid; no booking, order or account changed that no lookup
+    // found under the caller; no part of a refund approved while the whole waits for a
+    // supervisor; no invoice for what was not paid.
+    const queries = this.record.system_queries;
+    const ledger = requestLedger(this.record);
+    let decision = checkPermission(this.rules, action, {
+      counted,
+      windowHours,
+      caller: this.caller,
+      facts: statesShown(queries, this.clock.now()),
+    });
+    decision = boundByVerifiedCharge(decision, queries, this.payable());
+    decision = boundByHeldBooking(decision, {
+      queries,
+      rules: this.rules,
+      ledger,
+      callerWords: this.record.conversation.findLast((t) => t.role === 'customer')?.content,
+    });
+    decision = boundByPendingRefund(decision, ledger);
+    decision = boundByInvoicedAmount(decision, queries, this.rules);
     // Decided the same way as the standing request it repeats: that check stands for both. A
     // refusal asked for again is refused and recorded again (it opens nothing): the audit trail
     // shows the caller pressed.

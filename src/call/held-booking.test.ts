@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queryRecord } from '../../test/support/query-record.js';
+import type { RequestEntry } from '../domain/session-schemas.js';
 import { checkPermission, compileRules } from '../permissions/index.js';
 import { boundByHeldBooking, holdsNothing } from './held-booking.js';
 
@@ -18,28 +19,38 @@ const withoutRuleOnOthers = compileRules({
   forbidden: [],
 });
 const moved = '房东订的窗帘说礼拜六来装，你帮我改到礼拜天行吗？';
+/** A ledger with a booking approved earlier in the call. */
+const APPROVED: RequestEntry[] = [
+  {
+    what: '上门测量预约',
+    action: '约个上门测量',
+    rule: '上门测量、安装的预约',
+    outcome: 'can_approve_immediately',
+    state: 'approved',
+    carried_out: false,
+    withdrawn: false,
+  },
+];
 
 describe('boundByHeldBooking', () => {
   it('refuses a booking moved that no lookup found under the caller, by the rule on acting for others', () => {
-    const decision = boundByHeldBooking(
-      checkPermission(withRuleOnOthers, '安装免费改期'),
-      [query({ mobile: '15968163915', orders: [] })],
-      withRuleOnOthers,
-      false,
-      moved,
-    );
+    const decision = boundByHeldBooking(checkPermission(withRuleOnOthers, '安装免费改期'), {
+      queries: [query({ mobile: '15968163915', orders: [] })],
+      rules: withRuleOnOthers,
+      ledger: [],
+      callerWords: moved,
+    });
     expect(decision.status).toBe('forbidden');
     expect(decision.rule).toBe('替非下单人查询、修改、取消订单，或改安装时间、地址');
   });
 
   it('asks a supervisor where the product has no such rule', () => {
-    const decision = boundByHeldBooking(
-      checkPermission(withoutRuleOnOthers, '安装免费改期'),
-      [query({ registered: false })],
-      withoutRuleOnOthers,
-      false,
-      moved,
-    );
+    const decision = boundByHeldBooking(checkPermission(withoutRuleOnOthers, '安装免费改期'), {
+      queries: [query({ registered: false })],
+      rules: withoutRuleOnOthers,
+      ledger: [],
+      callerWords: moved,
+    });
     expect(decision.status).toBe('requires_supervisor');
   });
 
@@ -47,24 +58,39 @@ describe('boundByHeldBooking', () => {
     const approved = checkPermission(withRuleOnOthers, '安装免费改期');
     expect(approved.status).toBe('can_approve_immediately');
     const found = [query({ orders: [{ order_no: 'YL-1', status: '待安装' }] })];
-    expect(boundByHeldBooking(approved, found, withRuleOnOthers, false, moved).status).toBe(
-      'can_approve_immediately',
-    );
-    expect(boundByHeldBooking(approved, [], withRuleOnOthers, false, moved).status).toBe(
-      'can_approve_immediately',
-    );
+    expect(
+      boundByHeldBooking(approved, {
+        queries: found,
+        rules: withRuleOnOthers,
+        ledger: [],
+        callerWords: moved,
+      }).status,
+    ).toBe('can_approve_immediately');
+    expect(
+      boundByHeldBooking(approved, { queries: [], rules: withRuleOnOthers, ledger: [], callerWords: moved })
+        .status,
+    ).toBe('can_approve_immediately');
     const booking = checkPermission(withRuleOnOthers, '约个上门测量');
     expect(
-      boundByHeldBooking(booking, [query({ orders: [] })], withRuleOnOthers, false, '礼拜五晚上来量一下吧')
-        .status,
+      boundByHeldBooking(booking, {
+        queries: [query({ orders: [] })],
+        rules: withRuleOnOthers,
+        ledger: [],
+        callerWords: '礼拜五晚上来量一下吧',
+      }).status,
     ).toBe('can_approve_immediately');
   });
 
   it('leaves a change alone once this call approved something (a booking made in the call)', () => {
     const approved = checkPermission(withRuleOnOthers, '安装免费改期');
-    expect(boundByHeldBooking(approved, [query({ orders: [] })], withRuleOnOthers, true, moved).status).toBe(
-      'can_approve_immediately',
-    );
+    expect(
+      boundByHeldBooking(approved, {
+        queries: [query({ orders: [] })],
+        rules: withRuleOnOthers,
+        ledger: APPROVED,
+        callerWords: moved,
+      }).status,
+    ).toBe('can_approve_immediately');
   });
 });
 

@@ -1,6 +1,6 @@
-import { type Bilingual, hasCjk } from '../domain/language.js';
-import type { SystemQueryRecord } from '../domain/session-schemas.js';
-import { type CompiledRules, type PermissionDecision, ruleActions } from '../permissions/index.js';
+import type { RequestEntry, SystemQueryRecord } from '../domain/session-schemas.js';
+import type { CompiledRules, PermissionDecision } from '../permissions/index.js';
+import { forbiddenRules, type Overrule, overruled } from './overrule.js';
 
 /**
  * Facts before actions for what the caller holds: a booking, an order or an account moved,
@@ -12,41 +12,51 @@ import { type CompiledRules, type PermissionDecision, ruleActions } from '../per
  */
 export function boundByHeldBooking(
   decision: PermissionDecision,
-  queries: readonly SystemQueryRecord[],
-  rules: CompiledRules,
-  /** Something was approved earlier in this call: what it booked or opened is the caller's now. */
-  approvedEarlier: boolean,
-  /**
-   * What the caller said last, when the call has it: the step must be a change in their words,
-   * not only in a rule's that allows booking and changing alike (预约、改约、取消到店服务).
-   */
-  callerWords: string = decision.action,
+  call: {
+    queries: readonly SystemQueryRecord[];
+    rules: CompiledRules;
+    /** Something approved earlier in the call (what it booked or opened is the caller's now). */
+    ledger: readonly RequestEntry[];
+    /**
+     * What the caller said last, when the call has it: the step must be a change in their words,
+     * not only in a rule's that allows booking and changing alike (预约、改约、取消到店服务).
+     */
+    callerWords?: string | undefined;
+  },
 ): PermissionDecision {
-  if (decision.status === 'forbidden' || approvedEarlier || !CHANGES_WHAT_IS_HELD.test(callerWords))
+  if (
+    decision.status === 'forbidden' ||
+    call.ledger.some((e) => e.outcome === 'can_approve_immediately') ||
+    !CHANGES_WHAT_IS_HELD.test(call.callerWords ?? decision.action) ||
+    !decision.parts.some(changesWhatIsHeld) ||
+    !holdsNothing(call.queries)
+  )
     return decision;
-  const changes = decision.parts.some((p) => changesWhatIsHeld(p));
-  if (!changes || !holdsNothing(queries)) return decision;
   // The rule on changing for others before one on telling them (both say "not the holder").
-  const againstOthers = ruleActions(rules).filter(
-    (r) => r.category === 'forbidden' && ACTING_FOR_OTHERS.test(r.text),
-  );
+  const againstOthers = forbiddenRules(call.rules, ACTING_FOR_OTHERS);
   const forOthers =
     againstOthers.find((r) => CHANGES_WHAT_IS_HELD.test(r.text) || CHANGING_WORD.test(r.text)) ??
     againstOthers[0];
-  const zh = hasCjk(decision.action);
-  if (forOthers) {
-    const reasons: Bilingual = {
-      zh: `属于禁止操作(${forOthers.text})：本次通话查到来电号码名下没有这笔订单或账户`,
-      en: `forbidden (${forOthers.text}): this call's lookups found no booking or account under the calling number`,
-    };
-    return decided(decision, 'forbidden', forOthers.text, reasons, zh);
-  }
-  if (decision.status !== 'can_approve_immediately') return decision;
-  const reasons: Bilingual = {
-    zh: '本次通话查到来电号码名下没有可改的订单、预约或账户，不能直接办理，需主管核实',
-    en: "this call's lookups found no booking, order or account under the calling number to change; a supervisor must check",
-  };
-  return decided(decision, 'requires_supervisor', null, reasons, zh);
+  const overrule: Overrule = forOthers
+    ? {
+        status: 'forbidden',
+        rule: forOthers.text,
+        reasons: {
+          zh: `属于禁止操作(${forOthers.text})：本次通话查到来电号码名下没有这笔订单或账户`,
+          en: `forbidden (${forOthers.text}): this call's lookups found no booking or account under the calling number`,
+        },
+      }
+    : {
+        status: 'requires_supervisor',
+        rule: null,
+        reasons: {
+          zh: '本次通话查到来电号码名下没有可改的订单、预约或账户，不能直接办理，需主管核实',
+          en: "this call's lookups found no booking, order or account under the calling number to change; a supervisor must check",
+        },
+      };
+  // Without a rule on others, only an approval is sent up (a refusal or an escalation stands).
+  if (!forOthers && decision.status !== 'can_approve_immediately') return decision;
+  return overruled(decision, (part) => (changesWhatIsHeld(part) ? overrule : undefined));
 }
 
 /**
@@ -88,39 +98,4 @@ export function holdsNothing(queries: readonly SystemQueryRecord[]): boolean {
     }
   }
   return none;
-}
-
-const STRICTNESS: readonly PermissionDecision['status'][] = [
-  'can_approve_immediately',
-  'requires_process',
-  'requires_supervisor',
-  'forbidden',
-];
-
-/** The decision with its parts that change what is held decided anew, and its status the strictest. */
-function decided(
-  decision: PermissionDecision,
-  status: PermissionDecision['status'],
-  rule: string | null,
-  reasons: Bilingual,
-  zh: boolean,
-): PermissionDecision {
-  const reason = zh ? reasons.zh : reasons.en;
-  const parts = decision.parts.map((part) =>
-    changesWhatIsHeld(part) && STRICTNESS.indexOf(status) > STRICTNESS.indexOf(part.status)
-      ? { ...part, status, rule, reason, reasons }
-      : part,
-  );
-  const strictest = parts.reduce((a, p) =>
-    STRICTNESS.indexOf(p.status) > STRICTNESS.indexOf(a.status) ? p : a,
-  );
-  if (strictest.status === decision.status) return { ...decision, parts };
-  return {
-    ...decision,
-    status: strictest.status,
-    rule: strictest.rule,
-    reason: strictest.reason,
-    ...(strictest.reasons ? { reasons: strictest.reasons } : {}),
-    parts,
-  };
 }

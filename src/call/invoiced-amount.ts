@@ -1,4 +1,4 @@
-import { type Bilingual, hasCjk } from '../domain/language.js';
+import type { Bilingual } from '../domain/language.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
 import {
   type CompiledRules,
@@ -6,8 +6,8 @@ import {
   type PermissionDecision,
   parseNumber,
   parseQuantities,
-  ruleActions,
 } from '../permissions/index.js';
+import { forbiddenRules, overruled } from './overrule.js';
 import { verifiedPaid } from './verified-charges.js';
 
 /** An amount said for the paper without its unit (金额写九千八, 开成9800, amount of 9800). */
@@ -55,12 +55,7 @@ export function boundByInvoicedAmount(
   if (!wrong) return decision;
   const amount = amountOf(wrong)!;
   // With no payment read the amount is not known to be false: it is looked up first.
-  const against =
-    paid.length === 0
-      ? undefined
-      : ruleActions(rules).find((r) => r.category === 'forbidden' && FALSE_INVOICE.test(r.text));
-  const zh = hasCjk(decision.action);
-  const status: PermissionDecision['status'] = against ? 'forbidden' : 'requires_supervisor';
+  const against = paid.length === 0 ? undefined : forbiddenRules(rules, FALSE_INVOICE)[0];
   const reasons: Bilingual = against
     ? {
         zh: `属于禁止操作(${against.text})：发票金额${amount}与本次通话查到的实付金额不符`,
@@ -75,8 +70,9 @@ export function boundByInvoicedAmount(
           zh: `发票金额${amount}与本次通话查到的实付金额不符，不能直接开具，需主管核实`,
           en: `${amount} is not what this call's records show was paid; a supervisor must check before it is invoiced`,
         };
-  const reason = zh ? reasons.zh : reasons.en;
-  const rule = against?.text ?? null;
-  const parts = decision.parts.map((p) => (p === wrong ? { ...p, status, rule, reason, reasons } : p));
-  return { ...decision, status, rule, reason, reasons, parts };
+  return overruled(decision, (part) =>
+    part === wrong
+      ? { status: against ? 'forbidden' : 'requires_supervisor', rule: against?.text ?? null, reasons }
+      : undefined,
+  );
 }

@@ -1,5 +1,3 @@
-import type { Bilingual } from '../domain/language.js';
-import { hasCjk } from '../domain/language.js';
 import type { RequestEntry } from '../domain/session-schemas.js';
 import {
   isMoneyUnit,
@@ -7,6 +5,7 @@ import {
   type PermissionDecision,
   type Quantity,
 } from '../permissions/index.js';
+import { overruled } from './overrule.js';
 
 /** Money given back, in a request's label or rule (退款1560元, refund €150). */
 const MONEY_BACK = /退|赔|补偿|refund|money back|compensat|reimburs/i;
@@ -31,30 +30,18 @@ export function boundByPendingRefund(
       MONEY_BACK.test(`${e.what} ${e.rule ?? ''}`),
   );
   if (waiting.length === 0) return decision;
-  const parts = decision.parts.map((part) => {
+  return overruled(decision, (part) => {
     const amount = part.amount;
-    if (!MONEY_BACK_CONCEPTS.has(part.concept ?? '') || !amount || !isMoneyUnit(amount.unit)) return part;
+    if (!MONEY_BACK_CONCEPTS.has(part.concept ?? '') || !amount || !isMoneyUnit(amount.unit))
+      return undefined;
     const whole = waiting.find((e) => e.amount!.unit === amount.unit && e.amount!.value > amount.value);
-    if (!whole) return part;
-    const reasons: Bilingual = {
-      zh: `本次通话已有${whole.what}在等主管审批，不能拆出一部分先退；整笔由主管决定`,
-      en: `${whole.what} asked in this call is waiting for a supervisor; no part of it is refunded first, the supervisor decides the whole`,
-    };
+    if (!whole) return undefined;
     return {
-      ...part,
-      status: 'requires_supervisor' as const,
-      reason: hasCjk(decision.action) ? reasons.zh : reasons.en,
-      reasons,
+      status: 'requires_supervisor',
+      reasons: {
+        zh: `本次通话已有${whole.what}在等主管审批，不能拆出一部分先退；整笔由主管决定`,
+        en: `${whole.what} asked in this call is waiting for a supervisor; no part of it is refunded first, the supervisor decides the whole`,
+      },
     };
   });
-  const sent = parts.find((p) => p.status === 'requires_supervisor');
-  if (!sent) return decision;
-  return {
-    ...decision,
-    status: 'requires_supervisor',
-    rule: sent.rule,
-    reason: sent.reason,
-    ...(sent.reasons ? { reasons: sent.reasons } : {}),
-    parts,
-  };
 }

@@ -6,9 +6,10 @@ import {
   unrefunded,
 } from '../domain/charge-entries.js';
 import { HELD_MONEY } from '../domain/held-money.js';
-import { type Bilingual, hasCjk } from '../domain/language.js';
+import type { Bilingual } from '../domain/language.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
 import { isMoneyUnit, MONEY_BACK_CONCEPTS, type PermissionDecision } from '../permissions/index.js';
+import { overruled } from './overrule.js';
 
 /** Compensation for goods broken or lost, or for an injury: valued by what was lost. */
 const FOR_WHAT_WAS_LOST =
@@ -228,14 +229,7 @@ export function boundByVerifiedCharge(
 
 /** The decision, its one part refused for these reasons (in the action's language). */
 function refused(decision: PermissionDecision, reasons: Bilingual): PermissionDecision {
-  const reason = hasCjk(decision.action) ? reasons.zh : reasons.en;
-  return {
-    ...decision,
-    status: 'forbidden',
-    reason,
-    reasons,
-    parts: decision.parts.map((part) => ({ ...part, status: 'forbidden', reason, reasons })),
-  };
+  return overruled(decision, () => ({ status: 'forbidden', reasons }));
 }
 
 /** A field of money held (deposit_yuan, bond_amount, 押金金额), not one given back or owed. */

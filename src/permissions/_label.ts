@@ -6,7 +6,7 @@
 import { hasCjk } from '../domain/language.js';
 import type { ConceptDef } from './_lexicon.js';
 import { amountIn } from './_reasons.js';
-import { familyOf, toBase } from './_rule.js';
+import { familyOf, NOTE_DASH, toBase } from './_rule.js';
 import type { CompiledRule } from './compile-rules.js';
 import type { Quantity } from './parse-quantities.js';
 
@@ -68,8 +68,8 @@ export function actionLabel(input: {
     // that does not approve is its note for the operator, no name of what is asked. An approval's
     // terms after it (- 25% deposit at booking) are read back with what was done.
     const whole = rule.phrase.replace(/\s*\([^)]*$/, '').replace(/\s*[,;]\s*(?:或者?|\bor\b)[\s\S]*$/, '');
-    const phrase =
-      rule.category === 'can_approve_immediately' ? whole : whole.replace(/\s[-–—]\s[\s\S]*$/, '');
+    const dash = rule.category === 'can_approve_immediately' ? -1 : whole.search(NOTE_DASH);
+    const phrase = dash < 0 ? whole : whole.slice(0, dash);
     // 延迟退房至14点 asked for 13:00 is 延迟退房至13点: the time asked, within the rule's.
     if (rule.condition?.named && rule.condition.family === 'clock' && amount?.unit === 'clock') {
       const said = amountIn(amount.value, 'clock', lang);

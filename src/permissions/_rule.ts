@@ -363,6 +363,13 @@ export function laterSentencesNoted(text: string): string {
   return `${text.slice(0, end.index)} (${rest.replace(/\.\s*$/, '')})`;
 }
 
+/**
+ * A spaced dash in a rule ("… within 15 business days - never admit fault", "open an account - first
+ * top-up by texted link"): what follows is a note or the terms for the operator, not the action's
+ * name nor the caller's to say or hear.
+ */
+export const NOTE_DASH = /\s[-–—]\s/;
+
 /** A dash before the terms of an English rule's step (- free until …, - same day if booked …). */
 const TERMS_AFTER_DASH =
   /\s[-–—]\s+(?=(?:free|no charge|at no cost|same day|next day|until|within|after that|up to|max(?:imum)?|once|only if|subject to|valid)\b)/i;

@@ -35,7 +35,7 @@ import {
   sideListed,
 } from './_meaning.js';
 import { normalizeText } from './_normalize.js';
-import { laterSentencesNoted, parseRule, type RuleCondition, withoutNotes } from './_rule.js';
+import { laterSentencesNoted, NOTE_DASH, parseRule, type RuleCondition, withoutNotes } from './_rule.js';
 import {
   DUPLICATE_RULE,
   exceptionExclusions,
@@ -513,9 +513,7 @@ function leftUnsaid(
   if (out.heads.length > 0 && out.objects.length > 0) {
     const sent = SENT_TO_ZH.exec(phrase);
     if (sent !== null) {
-      const spans: SenseSpan[] = [];
-      scanSenses(sent[0], spans);
-      const senses = spans.flatMap((s) => s.senses);
+      const senses = scanSensesOf(sent[0]);
       const objects = out.objects.filter((o) => !senses.includes(o));
       // What is sent stays to be said: a rule whose only thing is the channel keeps it.
       if (objects.length > 0)
@@ -528,9 +526,7 @@ function leftUnsaid(
   }
   const left = TIME_LEFT.exec(phrase);
   if (left !== null && out.heads.length > 0) {
-    const spans: SenseSpan[] = [];
-    scanSenses(left[0], spans);
-    const senses = spans.flatMap((s) => s.senses);
+    const senses = scanSensesOf(left[0]);
     const objects = out.objects.filter((o) => !senses.includes(o));
     if (objects.length < out.objects.length)
       out = { ...out, objects, surface: out.surface.filter((w) => !left[0].includes(w)) };
@@ -1404,11 +1400,10 @@ const MANNER_EN = /\b(?:into|onto|via|through|using|with|within)\b([^,;:()]*)/;
  * link), in whose name it is done (in the name of whoever will pay) and the new caller it is for
  * (for a first-time caller): the operator's to see to or the caller's by calling, never said.
  */
-const TERMS_EN =
-  /\s[-–—]\s(.*)$|\bin the name of\b([^,;:()-]*?)(?=\s*[-–—,;:()]|$)|\bfor\s+(?:a|the)\s+((?:first-time|new|returning)\s+(?:caller|customer|client)s?)\b/g;
-/** Where the first tail of terms starts (see TERMS_EN). */
-const TERMS_EN_START =
-  /\s[-–—]\s|\bin the name of\b|\bfor\s+(?:a|the)\s+(?:first-time|new|returning)\s+(?:caller|customer|client)s?\b/;
+const TERMS_EN = new RegExp(
+  String.raw`${NOTE_DASH.source}(.*)$|\bin the name of\b([^,;:()-]*?)(?=\s*[-–—,;:()]|$)|\bfor\s+(?:a|the)\s+((?:first-time|new|returning)\s+(?:caller|customer|client)s?)\b`,
+  'g',
+);
 
 /**
  * Book or move lawn visits into open zone_calendar slots: how and where the action is done is the
@@ -1422,7 +1417,8 @@ function markEnglishManner(rules: CompiledRule[]): void {
     if (words.length === 0 || rule.category === 'forbidden') continue;
     // A dash after the step is its terms; after a name of a kind of case (Injury claims - A&E,
     // physio, lost earnings …) it lists what the case covers, which callers do say.
-    const termsOf = [...rule.phrase.matchAll(TERMS_EN)].filter(
+    const allTerms = [...rule.phrase.matchAll(TERMS_EN)];
+    const termsOf = allTerms.filter(
       (m) =>
         m[1] === undefined ||
         scanSensesOf(rule.phrase.slice(0, m.index)).some((s) => rule.meaning.heads.includes(s)),
@@ -1438,11 +1434,8 @@ function markEnglishManner(rules: CompiledRule[]): void {
     // where the step keeps its action.
     const terms = termsOf.map((m) => m[0]);
     if (rule.meaning.heads.length === 0 || terms.length === 0) continue;
-    const spans: SenseSpan[] = [];
-    for (const tail of terms) scanSenses(tail, spans);
-    const inTerms = new Set(spans.flatMap((s) => s.senses));
-    const head = new Set<number>();
-    for (const s of scanSensesOf(rule.phrase.slice(0, rule.phrase.search(TERMS_EN_START)))) head.add(s);
+    const inTerms = new Set(terms.flatMap(scanSensesOf));
+    const head = new Set(scanSensesOf(rule.phrase.slice(0, allTerms[0]!.index)));
     const objects = rule.meaning.objects.filter((o) => !inTerms.has(o) || head.has(o));
     if (objects.length < rule.meaning.objects.length) rule.meaning = { ...rule.meaning, objects };
   }

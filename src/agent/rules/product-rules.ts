@@ -6,6 +6,7 @@ import {
   type CompiledRules,
   checkPermission,
   compileRules,
+  NOTE_DASH,
   type PermissionDecision,
   ruleActions,
 } from '../../permissions/index.js';
@@ -80,12 +81,6 @@ export function withoutRuleNotes(rule: string): string {
   return rule.replace(/[（(][^）)]*[）)]?/g, '').trim();
 }
 
-/**
- * "…within 15 business days of receiving them - never admit fault": what follows a spaced dash is a
- * note for the operator, not the caller's to hear (in `termOf` and `stepsSaid`).
- */
-const OPERATOR_NOTE = /\s[-–—]\s/;
-
 /** A clause of a rule that says how long its case takes (3-5个工作日, within 10 business days). */
 const TERM_CLAUSE =
   /\d+(?:\s*(?:[-~～至到—–]|to)\s*\d+)?\s*(?:个)?(?:工作日|小时|天|日)|\b\d+(?:\s*(?:-|–|to)\s*\d+)?\s*(?:business |working )?(?:days|hours)\b/i;
@@ -103,7 +98,7 @@ export function termOf(rule: string | null): string | undefined {
   if (rule === null) return undefined;
   const terms = rule
     .split(/[，,；;（）()：:]/)
-    .flatMap((c) => c.split(OPERATOR_NOTE))
+    .flatMap((c) => c.split(NOTE_DASH))
     .map((c) => c.trim())
     .filter(
       (c) =>
@@ -126,7 +121,7 @@ export function stepsSaid(rule: string | null, lang: Language): string {
     .slice(colon + 1)
     .replace(/（[^）]*）|\([^)]*\)/g, '')
     .split(/[；;]/)[0]!
-    .split(OPERATOR_NOTE)[0]!
+    .split(NOTE_DASH)[0]!
     .trim()
     .replace(/[。.，,]$/, '');
   // A note opened before the colon and closed after it leaves half a sentence: none is said.
