@@ -41,6 +41,17 @@ describe('verifiedPaid: a ledger', () => {
     expect(paid.fromRecords).toBe(true);
     expect(paid.items.map((i) => i.value)).toEqual([235, 235]);
   });
+  it("reads a transactions interface's entries as charges too, with the items of each", () => {
+    const paid = verifiedPaid([
+      query('nv_transactions', {
+        entries: [
+          { date: '2036-07-07', amount_eur: 26, items: [{ item: 'Standing charge July', amount_eur: 13 }] },
+        ],
+      }),
+    ]);
+    expect(paid.fromRecords).toBe(true);
+    expect(paid.items.map((i) => i.value)).toEqual([26, 13]);
+  });
   it("leaves a gate's entries with their fees to other readings (not a list of charges)", () => {
     expect(
       verifiedPaid([query('entry_logs', { entries: [{ date: '2033-04-01', fee_yuan: 12 }] })]).fromRecords,
@@ -223,8 +234,10 @@ describe('boundByVerifiedCharge: the bill is the record of payments', () => {
       orders: [{ id: '1796502', type: '故障报修', status: '处理中' }],
     });
     const bill = query('broadband_bill', { items: [{ name: '千兆宽带月租', amount: 120 }], total: 120 });
-    expect(verifiedPaid([bill, repairs])).toMatchObject({ recordsShowNone: false, fromRecords: false });
-    expect(verifiedPaid([bill, repairs]).items.map((i) => i.value)).toContain(120);
+    // The bill's items are its charges; the repair orders add none.
+    expect(verifiedPaid([bill, repairs])).toMatchObject({ recordsShowNone: false });
+    expect(verifiedPaid([bill, repairs]).items.map((i) => i.value)).toEqual([120]);
+    expect(verifiedPaid([repairs])).toMatchObject({ recordsShowNone: false, fromRecords: false });
     // An empty list of charges still says nothing was paid.
     expect(verifiedPaid([query('billing', { transactions: [] })]).recordsShowNone).toBe(true);
   });

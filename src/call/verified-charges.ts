@@ -59,6 +59,11 @@ const CHARGE_LIST_KEY =
  * holding amounts are charges too (a gate's entries are not).
  */
 const LEDGER = /ledger|statement|账本|对账单/i;
+/**
+ * An interface named for money moved (transactions, payments, billing): its plain `entries` are
+ * charges as a ledger's are. Orders are not: an order's `items` are what it holds.
+ */
+const MONEY_INTERFACE = /transaction|payment|billing|bills?(?:_|$)|charges|账单|流水|缴费/i;
 const LEDGER_LIST_KEY = /^(?:entries|lines|items|records)$/i;
 
 /**
@@ -128,7 +133,7 @@ export function verifiedPaid(queries: readonly SystemQueryRecord[]): {
   for (const q of queries) if (q.ok) latest.set(`${q.interface} ${q.endpoint}`, q);
   const answered = [...latest.values()];
   const lists = answered.flatMap((q) =>
-    chargeLists(q.response, LEDGER.test(q.interface)).map((list) => ({
+    chargeLists(q.response, LEDGER.test(q.interface) || MONEY_INTERFACE.test(q.interface)).map((list) => ({
       list: chargesOf(list),
       source: q.interface,
     })),

@@ -76,7 +76,8 @@ export function actionLabel(input: {
       return lang === 'zh' ? `${phrase}至${said}` : `${phrase} until ${said}`;
     }
     if ((rule.condition?.named && !rule.condition.term) || phrase === '') return rule.text;
-    const step = lang === 'zh' ? listedStepSaid(phrase, input.text) : undefined;
+    const step =
+      lang === 'zh' ? (listedStepSaid(phrase, input.text) ?? thingBookedSaid(phrase, input.text)) : undefined;
     if (step !== undefined) return step;
     // The amount belongs in the label when the rule measures it (a limit, or an action measured
     // in money: 赔偿申请300元), not when it is something else said alongside.
@@ -110,6 +111,26 @@ function listedStepSaid(phrase: string, text: string): string | undefined {
     return text.includes(verb);
   });
   return said.length === 1 ? said[0] : undefined;
+}
+
+/** Things listed, then the booking steps they share: 带看、估价、实勘的预约和改约. */
+const THINGS_BOOKED =
+  /^([\u4e00-\u9fff、和及或]+)的((?:预约|预订|改约|改期)(?:[和、及或](?:预约|预订|改约|改期|取消))*)$/;
+
+/**
+ * 上线检测、复检和上门取送车代检的预约和改约 asked as 约下礼拜一上午复检: the step (改约 when the request
+ * moves one, else the first) with the one thing listed that the request names (预约复检). The whole
+ * list would name every thing.
+ */
+function thingBookedSaid(phrase: string, text: string): string | undefined {
+  const m = THINGS_BOOKED.exec(phrase);
+  if (m === null) return undefined;
+  const things = m[1]!.split(/、|和|及|或/).filter((t) => t.length >= 2);
+  const said = things.filter((t) => text.includes(t));
+  if (things.length < 2 || said.length !== 1) return undefined;
+  const steps = m[2]!.split(/[和、及或]/);
+  const moved = steps.find((s) => /^改/.test(s) && /改|换到|挪到|推到/.test(text));
+  return `${moved ?? steps[0]}${said[0]}`;
 }
 
 // A clause of several that asks for something: 你帮我减成二十四桌, could you move it to Friday.

@@ -1358,8 +1358,16 @@ const PLAIN_FORMS = new Map<string, RegExp>([
  */
 function listedItems(phrase: string, words: readonly string[], list = CJK_LIST.exec(phrase)): string[][] {
   if (list === null) return [];
-  const items = list[0]
-    .split(LIST_JOIN)
+  const written = list[0].split(LIST_JOIN);
+  // 上线检测、复检和上门取送车代检的预约: the last item joined by 和 is two, the second read to the
+  // clause's end (the list's own match stops after a few characters).
+  if (list[0].includes('、')) {
+    const last = phrase.slice(list.index + list[0].lastIndexOf('、') + 1);
+    const clause = /^[^,.!?;:，。！？；：()（）]*/.exec(last)![0];
+    const pair = LAST_AND_ZH.exec(clause);
+    if (pair) written.splice(-1, 1, pair[1]!, pair[2]!);
+  }
+  const items = written
     .map((item) => words.filter((w) => item.includes(w)))
     .filter((item) => item.length > 0);
   return items.length > 1 ? items : [];
@@ -1367,6 +1375,8 @@ function listedItems(phrase: string, words: readonly string[], list = CJK_LIST.e
 // Items of a few Chinese characters each, joined by 、: one list.
 export const CJK_LIST = /[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{1,8})+/;
 const LIST_JOIN = /、|或者|或/;
+/** The last item of a 、 list that joins two with 和, 及 or 与 (复检和上门取送车代检的预约). */
+const LAST_AND_ZH = /^([\u4e00-\u9fff]{2,8}?)(?:和|及|与)([\u4e00-\u9fff]{2,})/;
 // Two things one action of a listed action takes, joined by 或 (改配送日或时段).
 const OR_LIST = /[\u4e00-\u9fff]{2,4}(?:或者|或)[\u4e00-\u9fff]{2,4}/;
 

@@ -510,9 +510,16 @@ export const SENSES: readonly SenseDef[] = [
       { key: '约', re: '约(?:个|一节|一个|节|一堂|一次)?(?:免费)?(?:的)?(?:试听|体验|试)课?' },
       // 我想约这个礼拜六上午, 给我约明天下午: a booking asked for a day or a time (not 大约, 预约单, nor
       // 约3个工作日, about so long).
+      // At a clause's start too: 约下礼拜一上午复检.
       {
         key: '约',
-        re: `(?<=想|要|帮我|给我|我|俺|额|能|可以|再|就|先)约(?=(?:这个|这|本|下个)?(?:${DATE}|今天|今晚|明早|上午|下午|晚上|早上|中午|几点|哪天|周末|个?时间))`,
+        re: `(?<=^|[\\s,.;:]|想|要|帮我|给我|我|俺|额|能|可以|再|就|先)约(?=(?:这个|这|本|下个)?(?:${DATE}|今天|今晚|明早|上午|下午|晚上|早上|中午|几点|哪天|周末|个?时间))`,
+      },
+      // 约复检, 帮我约带看吧: a thing booked in two characters closing the clause (not 约好, 约了, 约会,
+      // 约车, nor 约十天, about so long).
+      {
+        key: '约',
+        re: '(?<=^|[\\s,.;:]|想|要|帮我|给我|我|俺|额|能|可以|再|就|先)约(?!好|了|过|定|会|束|谈|见|车|满|等|到|[\\d一二两三四五六七八九十百千几])(?=[\\u4e00-\\u9fff]{2}(?:$|[\\s,.!?;:]|吧|吗|嘛|呢|啊|呀|哈))',
       },
       // 预约到店看样片, 预约免费上门量房, 预约参观样板房, 帮我预约到店试纱, 我想预约周六的美甲: booking,
       // said before the thing booked or the day at the start of a clause or after the asking words
@@ -520,6 +527,13 @@ export const SENSES: readonly SenseDef[] = [
       {
         key: '预约',
         re: `(?<=^|[\\s,.;:]|帮我|给我|想|要|我|能|可以|再|先)预约(?=到店|来店|去店|进店|到[\\u4e00-\\u9fff]{0,2}店|参观|看房|看样|量[房尺]|试[\\u4e00-\\u9fff]|体验|免费(?!上门维修|维修)|上门(?!维修|修理|检修|安装)|(?:这个|这|本|下个)?(?:${DATE}|今天|今晚|明早|上午|下午|晚上|早上|中午|周末))`,
+        overlay: true as const,
+      },
+      // 我想预约估价, 帮我预约复检: any thing booked, after the asking words only (预约代驾 opening a
+      // rule names the service, which a caller names alone: 叫了个代驾).
+      {
+        key: '预约',
+        re: '(?<=^|[\\s,.;:]|帮我|给我|想|要|能|可以|再|先|请|麻烦)预约(?!上门|维修|修理|检修|安装|时间|时段|记录|信息|号|单|定金|成功|好|了|过|的|上了|不上|不到)(?=[\\u4e00-\\u9fff]{2})',
         overlay: true as const,
       },
       // 约得到不, 约得上吗, 能约上不: whether a booking can be had, asked for it.
@@ -613,7 +627,7 @@ export const SENSES: readonly SenseDef[] = [
         { key, re: `${key}(?=\\s*[、,，/或和及])`, overlay: true as const },
         {
           key,
-          re: `(?<=[\\u4e00-\\u9fff])(?<!的|上门|维修|修理|检修|安装)${key}(?=$|[\\s,.!?;:、)])`,
+          re: `(?<=[\\u4e00-\\u9fff])(?<!的|上门|维修|修理|检修|安装)${key}(?=$|[\\s,.!?;:、()])`,
           overlay: true as const,
         },
       ]),

@@ -3273,3 +3273,33 @@ describe('what a caller saw, money for the hassle, and notes that promise nothin
     expect(rules.rules.find((r) => r.text.startsWith('ANY'))?.condition).toBeUndefined();
   });
 });
+
+describe('things listed for booking, booked by name (预约复检, 约带看)', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      '带看、估价、实勘、签约、网签的预约和改约',
+      '上线检测、复检和上门取送车代检的预约和改约',
+      '预约代驾（提前2小时至7天），派单前免费修改、取消预约',
+    ],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each([
+    '我想预约估价',
+    '约带看',
+    '帮我约网签吧',
+    '预约复检',
+    '约下礼拜一上午复检',
+    '你先帮我约个复检时间',
+  ])('approves "%s", one thing the list names, booked', (said) => {
+    expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+  });
+  it('labels the booking by the one thing asked (预约复检), not the whole list', () => {
+    expect(checkPermission(rules, '约下礼拜一上午复检').label).toBe('预约复检');
+    expect(checkPermission(rules, '上门取送车代检改到周五').label).toBe('改约上门取送车代检');
+  });
+  it.each(['叫了你们个代驾', '代驾', '大约十天', '约好了'])('books nothing for "%s"', (said) => {
+    expect(checkPermission(rules, said).status).not.toBe('can_approve_immediately');
+  });
+});

@@ -263,3 +263,28 @@ describe('actionFor: a Chinese number said alone after the request', () => {
     expect(action).not.toMatch(/(?<!\d)100元/);
   });
 });
+
+describe('actionFor: a booking asked with its day', () => {
+  const station = {
+    ...ferry,
+    name: '捷检机动车检测站',
+    operator_permissions: {
+      can_approve_immediately: ['上线检测、复检和上门取送车代检的预约和改约'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    },
+  };
+  it('names the thing booked and the day and time asked (预约复检（下礼拜一上午）)', () => {
+    const line = '约下礼拜一上午复检，还是吴中站';
+    const ctx = {
+      product: station,
+      language: 'zh',
+      conversation: [{ role: 'customer', content: line }],
+      systemQueries: [],
+    } as unknown as CallContext;
+    const u = { quantities: parseQuantities(line) } as unknown as Understanding;
+    const request = { concept: '', text: line, start: 0, end: line.length };
+    expect(actionFor(ctx, request, u, false, line)).toBe('预约复检（下礼拜一上午）');
+  });
+});

@@ -26,7 +26,7 @@ import {
 } from './payment-in-question.js';
 import { decideAhead, ruleSharingWords, rulesOf } from './product-rules.js';
 import type { Understanding } from './understand-utterance.js';
-import { type RequestInContext, withThing } from './vague-requests.js';
+import { type RequestInContext, timeAsked, withThing } from './vague-requests.js';
 import { type VerifiedQualifier, verifiedQualifiers } from './verified-qualifiers.js';
 
 // The action text a request is checked, recorded and ticketed as: the product's words for it,
@@ -245,10 +245,16 @@ export function actionFor(
   // The one thing the request is about (视频彩铃包) stays in the label: the system changes that one.
   // The facts the chosen reading said (a counted time only where it decided).
   const used = facts.filter((f) => !f.counted || draft.includes(f.text));
-  const labelled = withThing(qualify(decided.label, used), (request as RequestInContext).thing, lang);
+  // 预约复检 asked for 下礼拜一上午: a booking's day and time go with it, for the caller to hear back.
+  const when =
+    lang === 'zh' && BOOKED_LABEL.test(decided.label) ? timeAsked(line ?? request.text) : undefined;
+  const labelled = withThing(qualify(decided.label, used), (request as RequestInContext).thing ?? when, lang);
   const again = decideAhead(ctx, labelled);
   return again.status === decided.status && again.rule === decided.rule ? labelled : draft;
 }
+
+/** A label that books or moves a booking (预约复检, 改约上门取送车代检). */
+const BOOKED_LABEL = /^(?:预约|预订|预定|改约|改期)/;
 
 /** A penalty a waiver is of: a late fee, a penalty for breaking a contract, a fine, a handling fee. */
 const PENALTY_ZH = /滞纳金|违约金|罚款|罚金|逾期费|手续费/;

@@ -257,3 +257,24 @@ describe('vagueRequest: a sending rule with a limit of its own', () => {
     expect(vagueRequest(ctx, '能寄给我吗？')).toBeUndefined();
   });
 });
+
+describe('vagueRequest: what befell a booking is no step that books', () => {
+  it('books the meeting room, not the room "double-booked" of a service failure', () => {
+    const space = scenarioProduct({
+      operator_permissions: {
+        can_approve_immediately: [
+          '会议室预订、改约、取消：开始前2小时以上取消不扣赠送时数、不收费',
+          '断网、停空调超过4小时或会议室被重复预订等服务失误：当月会员费减免不超过300元/账户',
+        ],
+        requires_supervisor: [],
+        requires_process: [],
+        forbidden: [],
+      },
+    });
+    const lines = ['会议室这个月还剩几个钟头？服务还行', '你帮我订明朝下午两点到四点'];
+    expect(vagueRequest(context(space, lines, 'zh'), '你帮我订明朝下午两点到四点')).toMatchObject({
+      text: '会议室预订',
+      thing: '明朝下午两点到四点',
+    });
+  });
+});

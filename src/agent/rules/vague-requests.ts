@@ -97,6 +97,9 @@ const BOOK_IT = new RegExp(
   'i',
 );
 
+/** A step undergone, said in the passive (被重复预订, 被取消): what happened, not what is asked. */
+const PASSIVE_STEP = /被[\u4e00-\u9fff]{0,3}?(?:预约|预订|预定|订|约|取消|寄|邮)/;
+
 /** A rule's verbs of booking, changing and cancelling, said without what they act on. */
 const ONLY_VERBS = /预约|预订|改约|改期|取消|报名|约|订|办理|更改|修改|\/|\s/g;
 
@@ -177,8 +180,10 @@ function stepMeant(
         ? phrase.split(/[，,；;：:]/).flatMap((c) => partsOfClause(c, step))
         : phrase.split(/[;:]|\.(?=\s|$)/);
     for (const piece of pieces.map((p) => p.trim())) {
-      // 距预约开始2小时以上: the booking made, named in a condition, is no part that books.
-      if (!step.test(piece) || /^(?:距|离)/.test(piece) || parts.has(piece)) continue;
+      // 距预约开始2小时以上: the booking made, named in a condition, is no part that books; nor
+      // 会议室被重复预订, what befell one (a service failure).
+      if (!step.test(piece) || /^(?:距|离)/.test(piece) || PASSIVE_STEP.test(piece) || parts.has(piece))
+        continue;
       // A rule read in variants (…Special Delivery, …Special Delivery for): its part once, the shorter.
       const variant = [...parts].find(
         ([known, p]) => p.rule === rule.text && (known.startsWith(piece) || piece.startsWith(known)),
@@ -219,7 +224,7 @@ function sendingMeant(ctx: CallContext, utterance: string): RequestInContext | u
 }
 
 /** The first day or time said for what is to come (明朝下午两点到四点), if any. */
-function timeAsked(text: string): string | undefined {
+export function timeAsked(text: string): string | undefined {
   const when = new RegExp(
     `(?<![上昨前去个])(?:${WHEN_BOOKED}|[\\d一二三四五六七八九十两]+点(?:半|钟)?)(?:${WHEN_BOOKED}|[\\d一二三四五六七八九十两]+点(?:半|钟)?|到|左右)*`,
   ).exec(text)?.[0];
