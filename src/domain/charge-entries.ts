@@ -12,7 +12,7 @@ export const PAID_KEY =
  * has no key of `PAID_KEY`. Not what was given back (refunded_yuan).
  */
 export const NAMED_PAID_KEY =
-  /^(?:[a-z]+_(?:fee|fare|price|amount|cost|charge)|(?:fee|charge|amount|price|cost|total|paid)_(?:raised|charged|due|owed|paid|yuan|rmb|cny|usd|gbp|eur|cad|aud|nzd|sgd)|(?:yuan|gbp|usd|eur|cad|aud|nzd|sgd))$/i;
+  /^(?:[a-z]+_(?:fee|fare|price|amount|cost|charge)|(?:fee|charge|amount|price|cost|total|paid)_(?:raised|charged|due|owed|paid|yuan|rmb|cny|usd|gbp|eur|cad|aud|nzd|sgd|rand|zar)|(?:yuan|gbp|usd|eur|cad|aud|nzd|sgd|rand|zar))$/i;
 
 /** Keys that name the charge a refund gives back (a real system's or our mock's). */
 const REFUND_OF_KEY =

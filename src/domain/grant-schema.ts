@@ -6,6 +6,7 @@ export const GrantUnitSchema = z.enum([
   'USD',
   'GBP',
   'EUR',
+  'ZAR',
   'day',
   'time',
   'GB',

@@ -588,3 +588,34 @@ describe('englishAlternatives: a total over a period and one per period are term
     ).toEqual(['refund card fees']);
   });
 });
+
+describe('englishAlternatives: the kinds a dash lists after the thing', () => {
+  const isAction = (w: string) => /^(?:refund|waive|charge[sd]?)\b/.test(w);
+  it('asks each kind with the step (refund a duplicate charge), its circumstance kept', () => {
+    const phrase =
+      'refund billing errors exactly as the records show - a duplicate charge, a price above the price list, a charge after a cancellation took effect';
+    expect(englishAlternatives(phrase, 'can_approve_immediately', isAction)).toEqual(
+      expect.arrayContaining([
+        'refund a duplicate charge',
+        'refund a price above the price list',
+        'refund a charge after a cancellation took effect',
+      ]),
+    );
+  });
+  it('reads no kinds in a term, a condition or one word that lost what the list shares', () => {
+    const alternatives = (phrase: string) =>
+      englishAlternatives(phrase, 'requires_supervisor', isAction).filter((a) => !phrase.startsWith(a));
+    expect(
+      alternatives(
+        'refund or fee waiver for a cancellation - considered only for hospitalisation or a death in the family',
+      ),
+    ).not.toContain('refund or fee waiver considered only for hospitalisation');
+    expect(
+      englishAlternatives(
+        'refund a charge billed in error - deliveries or a service charge during a holiday stop, a duplicate payment',
+        'can_approve_immediately',
+        isAction,
+      ),
+    ).not.toContain('refund deliveries');
+  });
+});

@@ -260,8 +260,41 @@ export function englishAlternatives(
   if (topic !== undefined) add(topic);
   for (const p of remediesOfCircumstances(phrase, isAction)) add(p);
   for (const p of stepsOnTopic(phrase, isAction)) add(p);
+  for (const p of stepOnKinds(phrase, isAction)) add(p);
   return out;
 }
+
+/**
+ * Refund billing errors exactly as the records show - a duplicate debit order, the old plan price
+ * charged after a downgrade took effect - up to R500: the kinds a dash lists after the step's
+ * thing, each asked for with the step's verb (refund a duplicate debit order). A caller names the
+ * kind, not the category.
+ */
+function stepOnKinds(phrase: string, isAction: (words: string) => boolean): string[] {
+  const m = KINDS_AFTER_DASH.exec(withoutNotes(phrase));
+  if (m === null || !isAction(m[1]!)) return [];
+  // Each kind keeps its circumstance (a charge after a cancellation took effect): cut, it would
+  // be any charge. A kind is a thing named in two words or more (a duplicate charge, wrong plan
+  // price): one word alone lost the circumstance the list shares (deliveries, of "deliveries or
+  // a service charge during a holiday stop"), and a term, a condition or a step is no kind
+  // (considered only for hospitalisation, charged for more litres than the docket).
+  const isKind = (k: string): boolean =>
+    k.replace(/^(?:a|an|the|any)\s+/, '').includes(' ') && !NOT_A_KIND.test(k) && !isAction(k.split(' ')[0]!);
+  const kinds = m[2]!
+    .split(ITEM_SPLIT)
+    .map((k) => k.trim())
+    .filter(isKind);
+  // One kind alone is a term of the step (- free until …), not a list of kinds.
+  return kinds.length < 2 ? [] : kinds.map((k) => `${m[1]} ${k}`);
+}
+
+/** What opens a term or a condition, not a kind: a participle, a preposition, only, if … */
+const NOT_A_KIND =
+  /^(?:[a-z-]+ed|only|if|when|unless|except|but|not|never|no|with|without|for|to|at|on|in|by|up|within|per|free|same|next)\b/;
+
+/** A verb, its thing, then a dash and what follows up to the next dash or colon. */
+const KINDS_AFTER_DASH =
+  /^([a-z-]+)\s(?:(?!\s[-–—]\s)[^:;])+?\s[-–—]\s+((?:(?!\s[-–—]\s)[^:;])+?)(?=\s[-–—]\s|\s*[:;]|$)/;
 
 /**
  * Lost property: tell the caller whether …, hold it at the pro shop …, or post it by registered

@@ -130,6 +130,8 @@ export function amountIn(value: number, unit: Quantity['unit'] | undefined, lang
       return zh ? `${value}英镑` : `£${value}`;
     case 'EUR':
       return zh ? `${value}欧元` : `€${value}`;
+    case 'ZAR':
+      return zh ? `${value}兰特` : `R${value}`;
     case 'day':
       return zh ? `${value}天` : `${value} days`;
     case 'month':

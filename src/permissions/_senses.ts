@@ -379,6 +379,10 @@ export const SENSES: readonly SenseDef[] = [
       'numberplate*',
       'number plate*',
       'plate number*',
+      // What recovers a stolen car (the recovery truck): nothing restored. Those who do are staff.
+      'recovery truck*',
+      'recovery vehicle*',
+      'recovery van*',
       'fixture*',
       'check-in*',
       'check in',
@@ -2622,7 +2626,7 @@ export const SENSES: readonly SenseDef[] = [
     role: 'object',
     also: ['info'],
     zh: ['姓名', '名字', '昵称'],
-    en: ['name', 'names', 'nickname*'],
+    en: ['name', 'names', 'nickname*', 'surname*', 'last name*', 'family name*'],
     // 给猫咪改个名: the name in 改名 (改 is still read as changing it).
     patterns: [
       { key: '改', re: '改\\s*(?:个|一下)?\\s*名(?!字|称|单)', overlay: true },
@@ -2885,7 +2889,19 @@ export const SENSES: readonly SenseDef[] = [
       '门卫',
       '客服人员',
     ],
-    en: ['staff', 'employee*', 'security guard*', 'cleaner*', 'concierge*'],
+    en: [
+      'staff',
+      'employee*',
+      'security guard*',
+      'cleaner*',
+      'concierge*',
+      // Those who recover a stolen car (recovery officers, the recovery team): nothing restored.
+      'recovery officer*',
+      'recovery team*',
+      'recovery crew*',
+      'recovery driver*',
+      'recovery agent*',
+    ],
   },
   {
     // A repair or service request on file (报修单 is the order, not a repair asked for).

@@ -3303,3 +3303,39 @@ describe('things listed for booking, booked by name (预约复检, 约带看)', 
     expect(checkPermission(rules, said).status).not.toBe('can_approve_immediately');
   });
 });
+
+describe('billing errors listed by kind, in rand, and staff of a recovery team', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      'Refund billing errors exactly as the records show - a duplicate debit order, the old plan price charged after a downgrade took effect - up to R500 per account in total, to the bank account that paid',
+    ],
+    requires_supervisor: [
+      'Refunds over R500 on one account - the WHOLE refund goes to the supervisor',
+      'Waiving a fee the rules charge correctly - an R350 callout the unit log supports, a cancellation fee - the whole fee',
+    ],
+    requires_process: [],
+    forbidden: [
+      "Giving out technicians', recovery officers' or control-room staff's surnames, cell numbers or home areas (first names are fine)",
+      'Taking card numbers over the phone; refunding to a bank account other than the one that paid',
+    ],
+  });
+  it('approves a refund in rand of one kind the rule lists, within its limit', () => {
+    expect(checkPermission(rules, 'refund R189 (duplicate debit order)').status).toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(rules, 'refund R510.30 (duplicate debit order)').status).toBe(
+      'requires_supervisor',
+    );
+  });
+  it('never approves a refund that names no kind of billing error', () => {
+    expect(checkPermission(rules, 'refund R70').status).not.toBe('can_approve_immediately');
+  });
+  it('forbids money back to another account only where the request sends it there', () => {
+    expect(checkPermission(rules, 'I want my money back, all of it, today.').status).not.toBe('forbidden');
+    expect(checkPermission(rules, "put the refund on my wife's bank account").status).toBe('forbidden');
+  });
+  it('reads a recovery asked about as no staff data, and their surnames and numbers as someone else’s', () => {
+    expect(checkPermission(rules, 'does your recovery thing work there?').status).not.toBe('forbidden');
+    expect(checkPermission(rules, 'give me their surnames and their numbers').status).toBe('forbidden');
+  });
+});

@@ -290,7 +290,10 @@ function compiled(): Matchers {
     capitalisedEn: /(?<![a-z\u00c0-\u024f])([a-z\u00c0-\u024f]{2,16})'s(?=\s)/g,
     // her inhaler, his new pills, my dad's blood pressure pills: up to two words before the thing.
     // his name day is a feast, not his name.
-    afterEn: new RegExp(`^\\s+(?:([a-z'-]+)\\s+)??(?:([a-z'-]+)\\s+)??(${W.DATA_EN})\\b(?![\\s-]+days?\\b)`),
+    // their surnames and their numbers: the plural of any of them too.
+    afterEn: new RegExp(
+      `^\\s+(?:([a-z'-]+)\\s+)??(?:([a-z'-]+)\\s+)??(${W.DATA_EN})(?:s|es)?\\b(?![\\s-]+days?\\b)`,
+    ),
     ofEn: new RegExp(
       // the cell number for the fella that did the job: how someone is reached, for them (not a
       // booking for my daughter, the caller's own).

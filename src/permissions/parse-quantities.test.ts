@@ -361,3 +361,13 @@ describe('parseQuantities: a hyphen between an amount and its unit', () => {
     expect(parseQuantities('up to 40 CAD')).toMatchObject([{ value: 40, unit: 'USD' }]);
   });
 });
+
+describe('parseQuantities: South African rand', () => {
+  it('reads R500, R1,499.00, 500 rand and ZAR 300 as rand, and no amount in RAV4', () => {
+    expect(parseQuantities('up to R500 per account')).toMatchObject([{ value: 500, unit: 'ZAR' }]);
+    expect(parseQuantities('R1,499.00 month-to-month')).toMatchObject([{ value: 1499, unit: 'ZAR' }]);
+    expect(parseQuantities('almost 500 rand')).toMatchObject([{ value: 500, unit: 'ZAR' }]);
+    expect(parseQuantities('ZAR 300')).toMatchObject([{ value: 300, unit: 'ZAR' }]);
+    expect(parseQuantities('my RAV4 and the ring road')).toEqual([]);
+  });
+});

@@ -23,7 +23,20 @@ export interface Quantity {
   /** For an amount said approximately, the least it may be (二十几块: 21 to 29). */
   least?: number;
   family: QuantityFamily;
-  unit: 'CNY' | 'USD' | 'GBP' | 'EUR' | 'day' | 'time' | 'GB' | 'MB' | 'month' | 'hour' | 'point' | 'clock';
+  unit:
+    | 'CNY'
+    | 'USD'
+    | 'GBP'
+    | 'EUR'
+    | 'ZAR'
+    | 'day'
+    | 'time'
+    | 'GB'
+    | 'MB'
+    | 'month'
+    | 'hour'
+    | 'point'
+    | 'clock';
   text: string;
   start: number;
   end: number;
@@ -45,6 +58,7 @@ export const FAMILY: Record<Unit, QuantityFamily> = {
   USD: 'money',
   GBP: 'money',
   EUR: 'money',
+  ZAR: 'money',
   day: 'duration',
   month: 'duration',
   time: 'count',
@@ -194,6 +208,9 @@ const UNIT_WORDS: readonly UnitWord[] = [
   { word: 'euro', unit: 'EUR', factor: 1 },
   { word: 'eur', unit: 'EUR', factor: 1 },
   { word: '€', unit: 'EUR', factor: 1, accept: signAfter },
+  // South African rand: 500 rand, ZAR 500, R500.
+  { word: 'rand', unit: 'ZAR', factor: 1 },
+  { word: 'zar', unit: 'ZAR', factor: 1 },
   { word: '个工作日', unit: 'day', factor: 1 },
   { word: '工作日', unit: 'day', factor: 1 },
   { word: '个星期', unit: 'day', factor: 7 },
@@ -265,6 +282,9 @@ const PREFIXES: ReadonlyArray<{ word: string; unit: Unit; wordLike: boolean }> =
   { word: 'eur', unit: 'EUR', wordLike: true },
   { word: 'rmb', unit: 'CNY', wordLike: true },
   { word: 'cny', unit: 'CNY', wordLike: true },
+  { word: 'zar', unit: 'ZAR', wordLike: true },
+  // R500, R1,499.00: the rand's sign is a letter, read only right before a digit (not RAV4).
+  { word: 'r', unit: 'ZAR', wordLike: true },
   { word: '人民币', unit: 'CNY', wordLike: false },
 ];
 
@@ -275,7 +295,7 @@ const LETTERED_DOLLAR = /^(?:au|nz|ca|[acs])\$/;
 // number word, currency code or article that is a whole word. Read by `nextCandidate`.
 const CANDIDATE_CHARS = '0123456789¥$£￡€半零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億';
 const CANDIDATE_WORDS = new Set(
-  'usd gbp eur rmb cny zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an another'.split(
+  'usd gbp eur rmb cny zar zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an another'.split(
     ' ',
   ),
 );
@@ -302,6 +322,7 @@ function nextCandidate(s: string, from: number): number {
     // Words start with a lower-case letter at a word boundary and must be whole words.
     if (c < 97 || c > 122 || (i > 0 && isWordChar(s.charCodeAt(i - 1)))) continue;
     if (s.startsWith('us$', i)) return i;
+    if (s.charCodeAt(i) === 114 /* r */ && isDigit(s.charCodeAt(i + 1))) return i;
     // A$40: checked only where a dollar sign follows (this runs at every word).
     if (
       (s.charCodeAt(i + 1) === 0x24 || s.charCodeAt(i + 2) === 0x24) &&
@@ -780,6 +801,7 @@ function prefixAt(s: string, i: number): (typeof PREFIXES)[number] | undefined {
   for (const p of PREFIXES) {
     if (!s.startsWith(p.word, i)) continue;
     if (p.wordLike && i > 0 && isAsciiLetter(s.charCodeAt(i - 1))) continue;
+    if (p.word === 'r' && !isDigit(s.charCodeAt(i + 1))) continue;
     return p;
   }
   return undefined;

@@ -288,3 +288,40 @@ describe('actionFor: a booking asked with its day', () => {
     expect(actionFor(ctx, request, u, false, line)).toBe('预约复检（下礼拜一上午）');
   });
 });
+
+describe('actionFor: what the records say is due back', () => {
+  const tracker = {
+    ...ferry,
+    name: 'Tracker',
+    operator_permissions: {
+      can_approve_immediately: ['refund a billing error up to R500'],
+      requires_supervisor: ['refund over R500'],
+      requires_process: [],
+      forbidden: [],
+    },
+  };
+  const billing: SystemQueryRecord = {
+    ...bookings,
+    interface: 'billing',
+    response: {
+      entries: [{ date: '2036-10-01', amount_rand: 189, description: 'October at the old price' }],
+      quote: { refund_due_rand: 70 },
+    },
+  };
+  const actionOf = (line: string): string => {
+    const ctx = {
+      product: tracker,
+      language: 'en',
+      conversation: [{ role: 'customer', content: line }],
+      systemQueries: [billing],
+    } as unknown as CallContext;
+    const u = { quantities: parseQuantities(line) } as unknown as Understanding;
+    return actionFor(ctx, findActionRequests(line)[0]!, u, false, line);
+  };
+  it('asks the sum due where the caller guessed more', () => {
+    expect(actionOf("I'm owed like R140, refund it")).toContain('R70');
+  });
+  it('keeps a sum asked in full, for the rules to decide', () => {
+    expect(actionOf('refund the whole R189')).toContain('R189');
+  });
+});

@@ -2,6 +2,7 @@ import type { CallContext } from '../../call/call-agent.js';
 import { newestFirst, verifiedPaid } from '../../call/verified-charges.js';
 import { HELD_MONEY } from '../../domain/held-money.js';
 import type { Language } from '../../domain/language.js';
+import { responseFields } from '../../domain/response-fields.js';
 import { tokenize } from '../../knowledge/index.js';
 import {
   type ActionRequest,
@@ -400,6 +401,16 @@ function boundedByCharge(
     if (asked === undefined || asked.family !== 'money' || asked.value > twice.value)
       return { ...request, quantity: moneyOf(ctx, twice.value) };
   }
+  // The records say what is due back (refund_due_rand: 70, refundable_yuan: 900): that, where the
+  // caller named no sum or guessed one (like R140, 大概三百), never the whole charge it is part of.
+  // A sum asked in full beyond it (80元要全退) stays: the rules decide that request.
+  const due = request.concept === 'refund' ? refundDue(ctx) : undefined;
+  if (due !== undefined) {
+    const asked = request.quantity ?? u.quantities.find((q) => q.family === 'money');
+    const guessed = asked?.family === 'money' && asked.value > due && GUESSED_SUM.test(line);
+    if (asked === undefined || asked.family !== 'money' || guessed)
+      return { ...request, quantity: moneyOf(ctx, due) };
+  }
   const inRange = amountMeant(ctx, request.quantity ?? u.quantities.find((q) => q.family === 'money'));
   if (inRange !== undefined) return { ...request, quantity: moneyOf(ctx, inRange) };
   const difference = differenceAsked(ctx, request, u);
@@ -458,6 +469,29 @@ function bareSum(clause: string): number | undefined {
 }
 
 /** An amount of the product's currency that no one said (found in the records, or worked out). */
+/** A sum said as a guess: like R140, about forty, 大概三百, 两百左右. */
+const GUESSED_SUM =
+  /\b(?:like|about|around|roughly|almost|nearly|more or less|or so|something like|give or take)\b|-odd\b|大概|大约|差不多|左右|来块|多块/i;
+
+/** A response's amount due back: refund_due_rand, refundable_yuan, refund_amount, 应退金额 (not not_refundable). */
+const REFUND_DUE_KEY =
+  /^(?:[a-z]+_)?(?:refundable|refund_due|refund_amount|due_refund)(?:_[a-z]+)?$|^(?:应退|可退)/i;
+
+/**
+ * The one amount the latest answers of this call's queries say is due back, if exactly one: a
+ * quote of the refund the records make (two amounts, of two orders, say neither).
+ */
+function refundDue(ctx: CallContext): number | undefined {
+  const amounts = new Set<number>();
+  for (const q of ctx.systemQueries) {
+    if (!q.ok) continue;
+    for (const [key, value] of responseFields(q.response))
+      if (typeof value === 'number' && value > 0 && REFUND_DUE_KEY.test(key) && !/^not_/i.test(key))
+        amounts.add(value);
+  }
+  return amounts.size === 1 ? [...amounts][0] : undefined;
+}
+
 function moneyOf(ctx: CallContext, value: number): Quantity {
   const unit = currencyOf(ctx.product);
   return { value, family: 'money', unit, text: money(value, ctx.language, unit), start: -1, end: -1 };

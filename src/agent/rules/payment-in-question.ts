@@ -191,7 +191,7 @@ export function noDuplicateSeen(ctx: CallContext): string {
 }
 
 /** A currency a product's amounts are in: the permission engine's units of money. */
-export type Currency = Extract<Quantity['unit'], 'CNY' | 'USD' | 'GBP' | 'EUR'>;
+export type Currency = Extract<Quantity['unit'], 'CNY' | 'USD' | 'GBP' | 'EUR' | 'ZAR'>;
 
 const currencies = new WeakMap<Product, Currency>();
 
@@ -237,7 +237,7 @@ function currencyWritten(product: Product): Currency | undefined {
 }
 
 /**
- * An amount of money as a caller hears it: $42, £42, €42 (42美元, 42英镑, 42欧元 in Chinese
+ * An amount of money as a caller hears it: $42, £42, €42, R42 (42美元, 42英镑, 42欧元 in Chinese
  * but dollars, which keep their sign), 42元 or 42 yuan.
  */
 export function money(value: number, lang: Language, currency: Currency): string {
@@ -245,6 +245,7 @@ export function money(value: number, lang: Language, currency: Currency): string
   if (currency === 'USD') return `$${v}`;
   if (currency === 'GBP') return lang === 'zh' ? `${v}英镑` : `£${v}`;
   if (currency === 'EUR') return lang === 'zh' ? `${v}欧元` : `€${v}`;
+  if (currency === 'ZAR') return lang === 'zh' ? `${v}兰特` : `R${v}`;
   return lang === 'zh' ? `${v}元` : `${v} yuan`;
 }
 
@@ -254,6 +255,7 @@ const MONEY_AFTER_ACTION: Record<Currency, readonly [string, string]> = {
   USD: ['美元', '$#'],
   GBP: ['英镑', '£#'],
   EUR: ['欧元', '€#'],
+  ZAR: ['兰特', 'R#'],
 };
 
 /**

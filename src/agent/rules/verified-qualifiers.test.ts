@@ -128,6 +128,10 @@ describe('verifiedQualifiers: one charge the records show twice', () => {
     // Two renewals of one amount the caller does not say were one charge taken twice: not a duplicate.
     expect(qualifiers(payments, ['重复扣费全额退款'], '2027-03-10T10:00:00', true)).toEqual([]);
   });
+  it("names the duplicate in the rules' own words where they name one (a duplicate debit order)", () => {
+    const kinds = ['Refund billing errors - a duplicate debit order, the old plan price - up to R500'];
+    expect(english(payments, kinds)).toEqual(['duplicate debit order']);
+  });
   it('says nothing where no charge is there twice, or no rule gives a duplicate back', () => {
     expect(english({ payments: payments.payments.slice(1) }, rule)).toEqual([]);
     expect(english(payments, ['Refund a pass renewal'])).toEqual([]);

@@ -87,9 +87,15 @@ export function verifiedQualifiers(
   if (moneyBack && duplicateSaid && DUPLICATE_RULE.test(rulesText)) {
     const twice = chargedTwice(ctx);
     if (twice !== undefined) {
-      const kind = lang === 'zh' ? undefined : kindInRules(twice.text, rulesText);
+      // The rules' own name for a duplicate (a duplicate debit order, duplicate card charge) names
+      // the rule that gives it back; else the kind of charge the record and the rules share.
+      const own = lang === 'zh' ? undefined : DUPLICATE_NAMED_EN.exec(rulesText)?.[0].toLowerCase();
+      const kind = lang === 'zh' || own !== undefined ? undefined : kindInRules(twice.text, rulesText);
       out.push({
-        text: lang === 'zh' ? '重复扣费' : kind === undefined ? 'duplicate charge' : `duplicate ${kind}`,
+        text:
+          lang === 'zh'
+            ? '重复扣费'
+            : (own ?? (kind === undefined ? 'duplicate charge' : `duplicate ${kind}`)),
         counted: false,
       });
     }
@@ -117,6 +123,10 @@ export function verifiedQualifiers(
   }
   return out;
 }
+
+/** A duplicate as English rules name it: a duplicate charge, duplicate card charge, a duplicate debit order. */
+const DUPLICATE_NAMED_EN =
+  /\bduplicate\s+(?:[a-z-]+\s+){0,2}?(?:charge|payment|debit order|debit|collection|transaction|top-?up)s?\b/i;
 
 /** Rules that turn on a warranty (保修期内, 质保期内, under warranty). */
 const WARRANTY_RULE = /保修|质保|warrant/i;
