@@ -75,7 +75,20 @@ export const CONCEPTS: readonly ConceptDef[] = [
     zh: '退款',
     en: 'refund',
     families: ['money'],
-    keys: ['退', '还钱', '钱还', '还给我', '返', 'refund', 'reimburs', 'back', 'pay', 'charge', 'return'],
+    keys: [
+      '退',
+      '还钱',
+      '钱还',
+      '还给我',
+      '返',
+      'refund',
+      'reimburs',
+      'back',
+      'pay',
+      'charge',
+      'return',
+      'owe',
+    ],
     patterns: [
       // 退回快递员, 退回给寄件人, 退回去: the parcel sent back, no money. 付款退款记录 and 退款进度 name
       // the records of refunds and how far one has got, things looked up, not asked for.
@@ -127,6 +140,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '\\breimburs\\w*',
       '\\bmoney back\\b',
       '\\bpay(?: me)? back\\b',
+      // that's like a hundred and forty you owe me, I'm owed R70: money owed back to the caller.
+      "\\b(?:you|ye|yous|you guys|you people|y'all)\\s+(?:still\\s+)?owe\\s+(?:me|us)\\b",
+      "\\b(?:i'm|i am|we're|we are)\\s+(?:still\\s+)?owed\\b",
       // I want that paid back, aal of it: money wanted back, said of what was spent.
       '\\b(?:want|need|get|have)\\s+(?:that|it|this|them|those|the lot|all of it|every penny)\\s+(?:paid|given)\\s+back\\b',
       // ye took 45 bucks off my card?? I want that back / I paid eighty-odd quid, can I get it
@@ -760,7 +776,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
     patterns: [
       '升级(?:~(?:套餐|会员|服务|版本|账户|账号|宽带|带宽))?',
       '(?:套餐|会员)~升级',
-      '\\bupgrad\\w*',
+      // I upgraded to gold last month: what the caller did, told (not asked).
+      '(?<!\\b(?:i|we)\\s+(?:already\\s+|just\\s+|recently\\s+)?)\\bupgrad\\w*',
     ],
     absorb: ['套餐', 'plan'],
     selfOnly: true,
@@ -771,7 +788,12 @@ export const CONCEPTS: readonly ConceptDef[] = [
     zh: '降级套餐',
     en: 'plan downgrade',
     keys: ['降级', 'downgrad'],
-    patterns: ['降级(?:~(?:套餐|会员|服务))?', '(?:套餐|会员)~降级', '\\bdowngrad\\w*'],
+    patterns: [
+      '降级(?:~(?:套餐|会员|服务))?',
+      '(?:套餐|会员)~降级',
+      // I downgraded to the cheaper one in September: told, not asked.
+      '(?<!\\b(?:i|we)\\s+(?:already\\s+|just\\s+|recently\\s+)?)\\bdowngrad\\w*',
+    ],
     absorb: ['套餐', 'plan'],
     selfOnly: true,
     examples: ['降级套餐', 'downgrade my plan'],

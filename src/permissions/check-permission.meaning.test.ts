@@ -3329,6 +3329,13 @@ describe('billing errors listed by kind, in rand, and staff of a recovery team',
   });
   it('never approves a refund that names no kind of billing error', () => {
     expect(checkPermission(rules, 'refund R70').status).not.toBe('can_approve_immediately');
+    expect(checkPermission(rules, 'refund R70 (billing error)').status).toBe('can_approve_immediately');
+  });
+  it('reads a downgrade in the circumstance of a refund as no downgrade asked, and one told as none', () => {
+    expect(checkPermission(rules, 'downgrade my plan').status).not.toBe('can_approve_immediately');
+    expect(checkPermission(rules, 'I downgraded to the cheaper one in September, R189').status).not.toBe(
+      'can_approve_immediately',
+    );
   });
   it('forbids money back to another account only where the request sends it there', () => {
     expect(checkPermission(rules, 'I want my money back, all of it, today.').status).not.toBe('forbidden');
@@ -3337,5 +3344,23 @@ describe('billing errors listed by kind, in rand, and staff of a recovery team',
   it('reads a recovery asked about as no staff data, and their surnames and numbers as someone else’s', () => {
     expect(checkPermission(rules, 'does your recovery thing work there?').status).not.toBe('forbidden');
     expect(checkPermission(rules, 'give me their surnames and their numbers').status).toBe('forbidden');
+  });
+});
+
+describe('money owed back, and moved between accounts', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['refund up to R500'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['Moving a credit, refund or balance from one account to another, including to a relative'],
+  });
+  it('reads "you owe me" as money asked back, and approves it within the limit', () => {
+    expect(checkPermission(rules, "that's R140 you owe me").status).toBe('can_approve_immediately');
+  });
+  it('forbids money moved to another account only where the request moves it', () => {
+    expect(
+      checkPermission(rules, 'the cheaper one, and September was wrong too, so R140 you owe me').status,
+    ).not.toBe('forbidden');
+    expect(checkPermission(rules, "transfer the refund to my wife's account").status).toBe('forbidden');
   });
 });

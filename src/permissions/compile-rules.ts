@@ -174,6 +174,9 @@ const REASON_NOTE =
 /** A thing of one or two words offered as the alternative to the concept's (a docket or VAT invoice). */
 const LISTED_THING_BEFORE =
   /(?:^|\s)((?:(?:a|an|the)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+or\s+(?:(?:a|an|the)\s+)?)$/;
+/** A clause of when, opened a few words before (charged after a downgrade, if the booking is cancelled). */
+const WHEN_CLAUSE_BEFORE_EN = /\b(?:after|when|once|before|if|unless|while|since)\s+(?:[\w'-]+\s+){0,3}$/;
+
 /** One-word steps listed before the last one, the list opening the phrase or a clause. */
 const LISTED_STEPS_BEFORE = /(?:^|[;:(]\s*)((?:[a-z]+,\s*)*[a-z]+,?\s+(?:or|and)\s+)$/;
 const RELATIVE_NOTE = /\s*\((?:who|which|that|whose)\b[^)]*(?:\)|$)/g;
@@ -290,6 +293,9 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   const lookedUp = LOOK_UP_FIRST_ZH.exec(parsed.phrase)?.[0].length;
   const matches = found.filter((m) => {
     if (lookedUp !== undefined && m.start >= lookedUp) return false;
+    // Refund the old plan price charged after a downgrade took effect: an action named in the
+    // circumstance of another is when the rule applies, not an action it takes.
+    if (m !== found[0] && WHEN_CLAUSE_BEFORE_EN.test(parsed.phrase.slice(0, m.start))) return false;
     const after = parsed.phrase.slice(m.end);
     if (WHOSE_DATA_ZH.test(after) || (m.end - m.start <= 2 && PERSON_AFTER_ZH.test(after))) return false;
     return !(
@@ -1395,6 +1401,8 @@ function namedWithout(rule: CompiledRule, words: readonly string[], leftOut: rea
 
 /** Where or how an action is done, opening a phrase's tail: into open slots, with notice, via the app. */
 const MANNER_EN = /\b(?:into|onto|via|through|using|with|within)\b([^,;:()]*)/;
+/** Refund billing errors exactly as the records show: how the operator measures it, never said. */
+const AS_RECORDED_EN = /\b(?:exactly\s+)?as\s+(?:the\s+|our\s+)?records?\s+(?:shows?|says?|states?)\b/;
 /**
  * Terms after a spaced dash (open an account … - first top-up or Direct Debit mandate by texted
  * link), in whose name it is done (in the name of whoever will pay) and the new caller it is for
@@ -1423,9 +1431,11 @@ function markEnglishManner(rules: CompiledRule[]): void {
         m[1] === undefined ||
         scanSensesOf(rule.phrase.slice(0, m.index)).some((s) => rule.meaning.heads.includes(s)),
     );
-    const tails = [MANNER_EN.exec(rule.phrase)?.[1], ...termsOf.map((m) => m[1] ?? m[2] ?? m[3])].filter(
-      (t) => t !== undefined,
-    );
+    const tails = [
+      MANNER_EN.exec(rule.phrase)?.[1],
+      AS_RECORDED_EN.exec(rule.phrase)?.[0],
+      ...termsOf.map((m) => m[1] ?? m[2] ?? m[3]),
+    ].filter((t) => t !== undefined);
     if (tails.length === 0) continue;
     const inTail = new Set(tails.flatMap((tail) => [...tail.matchAll(EN_WORD)].map((m) => stem(m[0]))));
     const manner = words.filter((w) => inTail.has(w) && !rule.meaning.optional?.includes(w));

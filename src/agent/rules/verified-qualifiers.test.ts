@@ -168,3 +168,37 @@ describe('verifiedQualifiers: a warranty in the rules’ own word', () => {
     expect(qualifiers(warranty, ['质保期内免费上门维修'], '2033-01-12T10:00:00+08:00')).toContain('质保期内');
   });
 });
+
+describe('verifiedQualifiers: a charge the records mark as a billing error', () => {
+  const ctxOf = (description: string) =>
+    ({
+      product: {
+        name: 'Tracker',
+        operator_permissions: {
+          can_approve_immediately: ['Refund billing errors exactly as the records show - up to R500'],
+          requires_supervisor: [],
+          requires_process: [],
+          forbidden: [],
+        },
+      },
+      language: 'en',
+      systemQueries: [
+        {
+          interface: 'billing',
+          method: 'GET',
+          endpoint: '/b',
+          purpose: 'billing',
+          mock: true,
+          ok: true,
+          response: { entries: [{ date: '2036-10-01', amount_rand: 189, description }] },
+        },
+      ],
+      now: () => new Date('2036-10-08T10:00:00'),
+    }) as unknown as CallContext;
+  it('says "billing error" for money back where a record says so, and nothing otherwise', () => {
+    const marked = 'October at the old price - BILLING ERROR R70.00';
+    expect(verifiedQualifiers(ctxOf(marked), true).map((q) => q.text)).toEqual(['billing error']);
+    expect(verifiedQualifiers(ctxOf('October debit order'), true)).toEqual([]);
+    expect(verifiedQualifiers(ctxOf(marked), false)).toEqual([]);
+  });
+});

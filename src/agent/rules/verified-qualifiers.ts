@@ -100,6 +100,17 @@ export function verifiedQualifiers(
       });
     }
   }
+  // Refund billing errors …: a charge the records themselves mark as a billing error (October
+  // charged at the old price - BILLING ERROR R70.00), where a rule gives billing errors back,
+  // and no duplicate named it already.
+  if (
+    moneyBack &&
+    lang === 'en' &&
+    BILLING_ERROR_RULE.test(rulesText) &&
+    !said().some((t) => /duplicate/i.test(t))
+  )
+    if (ctx.systemQueries.some((q) => q.ok && recordsIn(q.response).some(markedAnError)))
+      out.push({ text: 'billing error', counted: false });
   // 技师超过承诺到达时间：免收上门费: how late the visit the call's queries found came (late_minutes
   // 56, or arrived_at after promised_arrival), where a rule turns on lateness.
   if (LATE_RULE.test(rulesText) && !said().some((o) => o.startsWith('超时') || o.includes(' late'))) {
@@ -127,6 +138,20 @@ export function verifiedQualifiers(
 /** A duplicate as English rules name it: a duplicate charge, duplicate card charge, a duplicate debit order. */
 const DUPLICATE_NAMED_EN =
   /\bduplicate\s+(?:[a-z-]+\s+){0,2}?(?:charge|payment|debit order|debit|collection|transaction|top-?up)s?\b/i;
+
+/** Rules that give a billing error back (Refund billing errors exactly as the records show …). */
+const BILLING_ERROR_RULE = /\brefund\w*\s+(?:a\s+|any\s+)?billing errors?\b/i;
+/** A record's words marking it an error of the business's (BILLING ERROR R70.00, charged in error). */
+const ERROR_MARK = /\bbilling error\b|\b(?:charged|billed|taken|collected|debited) in error\b/i;
+
+/** Whether a record holds an amount and says it was charged in error. */
+function markedAnError(record: Record<string, unknown>): boolean {
+  const values = Object.values(record);
+  return (
+    values.some((v) => typeof v === 'number' && v > 0) &&
+    values.some((v) => typeof v === 'string' && ERROR_MARK.test(v))
+  );
+}
 
 /** Rules that turn on a warranty (保修期内, 质保期内, under warranty). */
 const WARRANTY_RULE = /保修|质保|warrant/i;
