@@ -65,6 +65,21 @@ describe('policyQuoted: the FAQ whose answer a caller quotes back', () => {
   });
 });
 
+describe('priceAsked: prices in rand', () => {
+  it('answers what a thing costs a month from the entry that prices it in rand', () => {
+    const tracker = {
+      name: 'KarooTrack',
+      faq: [
+        { q: 'How much is it?', a: 'Recover is R119 a month and Recover + Locate R189 a month.' },
+        { q: 'How long does the installation take?', a: 'One to two hours.' },
+      ],
+    } as unknown as Product;
+    expect(priceAsked(tracker, 'for my Suzuki Swift - what does your thing cost a month?')?.question).toBe(
+      'How much is it?',
+    );
+  });
+});
+
 describe('priceAsked: the FAQ entry that prices what the caller names', () => {
   const repairs = {
     name: '修无忧',

@@ -359,9 +359,9 @@ export function policyQuoted(product: Product, asked: string): KnowledgeHit | un
   return { kind: 'faq', question: entry.question, answer: entry.answer, score: best.shared };
 }
 
-/** An amount of money in an answer: 50元, 99块, 30英镑, 20欧元, $17.99, £12, €9.50, 17.99 dollars, 12 pounds. */
+/** An amount of money in an answer: 50元, 99块, 30英镑, 20欧元, $17.99, £12, €9.50, R119, 17.99 dollars, 12 pounds. */
 const MONEY_IN_ANSWER =
-  /\d+(?:\.\d+)?\s*(?:元|块|英?镑|欧元)|[$¥￥£￡€]\s*\d|\d\s*(?:dollars|usd|yuan|pounds?|quid|gbp|euros?|eur)\b/i;
+  /\d+(?:\.\d+)?\s*(?:元|块|英?镑|欧元)|[$¥￥£￡€]\s*\d|\bR\d|\d\s*(?:dollars|usd|yuan|pounds?|quid|gbp|euros?|eur|rand|zar)\b/i;
 /** Words of asking a price or paying it: shared with an entry, they do not say which thing is priced. */
 const PRICE_UNITS = new Set([
   ...'多少几钱花收费价格贵交缴付'.split(''),
