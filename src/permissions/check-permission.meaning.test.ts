@@ -3364,3 +3364,17 @@ describe('money owed back, and moved between accounts', () => {
     expect(checkPermission(rules, "transfer the refund to my wife's account").status).toBe('forbidden');
   });
 });
+
+describe('all of it asked back, with the sum offered and the sum paid both said', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['按规则退款每单1000元以内'],
+    requires_supervisor: ['按规则退款超过1000元的整笔'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it('approves no sum the caller echoes in disbelief (才九百？我交了两千七咧，全部退给我)', () => {
+    expect(checkPermission(rules, '才九百？我交了两千七咧，全部退给我！').status).not.toBe(
+      'can_approve_immediately',
+    );
+  });
+});

@@ -415,8 +415,9 @@ const AT_LEAST =
 // estimate rather than a sum of money (房间308, 3号, 12个, 一百多, 45 minutes).
 const ID_BEFORE =
   /(?:号|单|码|第|房|间|楼|层|尾|编|#|[<>=≤≥~]|超过|大于|小于|低于|不到|至少|最多|\bno\.?|\border|\broom|\btrip|\bflight|\bid|\bnumber|\bcode|\bpin|\bversion|\bv|\bthan|\bover|\bunder|\bleast|\bmost)\s*$/;
+// 我交了两千七咧: a particle of the speaker's dialect (咧, 嘞, 噻, 哦) closes the sum too.
 const ZH_AMOUNT_AFTER =
-  /^\s*(?:$|[,.!?;:、，。！？)）"'\s]|的(?!人|时|天|事)|能|可|吧|啊|呀|呢|吗|嘛|了|都|就|还|给|你|我|这|那|是|咋|怎|要|得|也|行|好)/;
+  /^\s*(?:$|[,.!?;:、，。！？)）"'\s]|的(?!人|时|天|事)|能|可|吧|啊|呀|呢|吗|嘛|了|都|就|还|给|你|我|这|那|是|咋|怎|要|得|也|行|好|咧|嘞|噻|哦|喔|哟|撒|哈)/;
 const EN_AMOUNT_AFTER =
   /^\s*(?:$|[,.!?;:)"']|(?:and|but|so|for|back|or|already|total|in total|on|off|last|this|yesterday|today|please|extra|more|instead|because|when|which|that|i|you|it)\b)/;
 

@@ -325,3 +325,32 @@ describe('actionFor: what the records say is due back', () => {
     expect(actionOf('refund the whole R189')).toContain('R189');
   });
 });
+
+describe('actionFor: all of a larger sum asked, beside what is due', () => {
+  it('keeps all of it asked (交了两千七，全部退给我) for the rules to decide, not the 900 due', () => {
+    const agency = {
+      ...ferry,
+      name: '青瓦房产经纪',
+      operator_permissions: {
+        can_approve_immediately: ['按规则退款每单1000元以内'],
+        requires_supervisor: ['按规则退款超过1000元的整笔'],
+        requires_process: [],
+        forbidden: [],
+      },
+    };
+    const quote: SystemQueryRecord = {
+      ...bookings,
+      interface: 'qw_deals',
+      response: { fee_yuan: 2700, refund_quote: { refundable_yuan: 900 } },
+    };
+    const line = '我交了两千七咧，全部退给我！';
+    const ctx = {
+      product: agency,
+      language: 'zh',
+      conversation: [{ role: 'customer', content: line }],
+      systemQueries: [quote],
+    } as unknown as CallContext;
+    const u = { quantities: parseQuantities(line) } as unknown as Understanding;
+    expect(actionFor(ctx, findActionRequests(line)[0]!, u, false, line)).not.toContain('900');
+  });
+});

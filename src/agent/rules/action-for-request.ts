@@ -403,9 +403,10 @@ function boundedByCharge(
   }
   // The records say what is due back (refund_due_rand: 70, refundable_yuan: 900): that, where the
   // caller named no sum or guessed one (like R140, 大概三百), never the whole charge it is part of.
-  // A sum asked in full beyond it (80元要全退) stays: the rules decide that request.
+  // A sum asked in full beyond it (80元要全退), or all of a sum said beyond it (我交了两千七，全部退给
+  // 我), stays: the rules decide that request.
   const due = request.concept === 'refund' ? refundDue(ctx) : undefined;
-  if (due !== undefined) {
+  if (due !== undefined && !(allOf(line) && bareSums(line).some((v) => v > due))) {
     const asked = request.quantity ?? u.quantities.find((q) => q.family === 'money');
     const guessed = asked?.family === 'money' && asked.value > due && GUESSED_SUM.test(line);
     if (asked === undefined || asked.family !== 'money' || guessed)
@@ -458,17 +459,21 @@ function boundedByCharge(
  * ordinal (4月9号, 一半, 两个人, 第二次); undefined when there is none or more than one.
  */
 function bareSum(clause: string): number | undefined {
-  const runs = [
+  const sums = bareSums(clause);
+  return sums.length === 1 ? sums[0] : undefined;
+}
+
+/** The numbers a clause says without a unit that may be sums (not dates, counts nor ordinals). */
+function bareSums(clause: string): number[] {
+  return [
     ...clause.matchAll(
       /(?<![第\d.\-/:一二两三四五六七八九十百千万零])(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万零]{2,})(?![\d.\-/:一二两三四五六七八九十百千万零月日号年点%％折岁个次小天半人位份件块元钟分秒周])/g,
     ),
-  ];
-  if (runs.length !== 1) return undefined;
-  const value = parseNumber(runs[0]![0]);
-  return value !== undefined && value > 0 ? value : undefined;
+  ]
+    .map((run) => parseNumber(run[0]) ?? 0)
+    .filter((value) => value > 0);
 }
 
-/** An amount of the product's currency that no one said (found in the records, or worked out). */
 /** A sum said as a guess: like R140, about forty, 大概三百, 两百左右. */
 const GUESSED_SUM =
   /\b(?:like|about|around|roughly|almost|nearly|more or less|or so|something like|give or take)\b|-odd\b|大概|大约|差不多|左右|来块|多块/i;
@@ -492,6 +497,7 @@ function refundDue(ctx: CallContext): number | undefined {
   return amounts.size === 1 ? [...amounts][0] : undefined;
 }
 
+/** An amount of the product's currency that no one said (found in the records, or worked out). */
 function moneyOf(ctx: CallContext, value: number): Quantity {
   const unit = currencyOf(ctx.product);
   return { value, family: 'money', unit, text: money(value, ctx.language, unit), start: -1, end: -1 };
