@@ -327,7 +327,7 @@ describe('actionFor: what the records say is due back', () => {
 });
 
 describe('actionFor: all of a larger sum asked, beside what is due', () => {
-  it('keeps all of it asked (交了两千七，全部退给我) for the rules to decide, not the 900 due', () => {
+  it('keeps all of it asked (才九百？我交了两千七咧，全部退给我) for the rules to decide, not the 900 due', () => {
     const agency = {
       ...ferry,
       name: '青瓦房产经纪',
@@ -343,7 +343,7 @@ describe('actionFor: all of a larger sum asked, beside what is due', () => {
       interface: 'qw_deals',
       response: { fee_yuan: 2700, refund_quote: { refundable_yuan: 900 } },
     };
-    const line = '我交了两千七咧，全部退给我！';
+    const line = '才九百？我交了两千七咧，全部退给我！';
     const ctx = {
       product: agency,
       language: 'zh',
