@@ -6,7 +6,7 @@
 import { hasCjk } from '../domain/language.js';
 import type { ConceptDef } from './_lexicon.js';
 import { amountIn } from './_reasons.js';
-import { familyOf, NOTE_DASH, toBase } from './_rule.js';
+import { familyOf, NOTE_DASH, THINGS_BOOKED, toBase } from './_rule.js';
 import type { CompiledRule } from './compile-rules.js';
 import type { Quantity } from './parse-quantities.js';
 
@@ -113,10 +113,6 @@ function listedStepSaid(phrase: string, text: string): string | undefined {
   return said.length === 1 ? said[0] : undefined;
 }
 
-/** Things listed, then the booking steps they share: 带看、估价、实勘的预约和改约. */
-const THINGS_BOOKED =
-  /^([\u4e00-\u9fff、和及或]+)的((?:预约|预订|改约|改期)(?:[和、及或](?:预约|预订|改约|改期|取消))*)$/;
-
 /**
  * 上线检测、复检和上门取送车代检的预约和改约 asked as 约下礼拜一上午复检: the step (改约 when the request
  * moves one, else the first) with the one thing listed that the request names (预约复检). The whole
@@ -126,7 +122,11 @@ function thingBookedSaid(phrase: string, text: string): string | undefined {
   const m = THINGS_BOOKED.exec(phrase);
   if (m === null) return undefined;
   const things = m[1]!.split(/、|和|及|或/).filter((t) => t.length >= 2);
-  const said = things.filter((t) => text.includes(t));
+  // 带我去看 says 带看, 估个价 says 估价: a two-character thing said with a few characters between.
+  const said = things.filter(
+    (t) =>
+      text.includes(t) || (t.length === 2 && new RegExp(`${t[0]}[^,.!?;:，。！？、]{1,3}${t[1]}`).test(text)),
+  );
   if (things.length < 2 || said.length !== 1) return undefined;
   const steps = m[2]!.split(/[和、及或]/);
   const moved = steps.find((s) => /^改/.test(s) && /改|换到|挪到|推到/.test(text));

@@ -1186,6 +1186,17 @@ const DATE_WORD = /^(?:日期|时间|时段|日子)$/;
 const DATE_SAID =
   /[\d一二三四五六七八九十两]+\s*(?:月|号|日|点)|(?:周|礼拜|星期)[一二三四五六日天\d]|[今明后]天|下周|下个?月/;
 
+/**
+ * The words of the product's only booking rule a booking may leave unsaid: its service in general
+ * (到店, 服务), and the things it lists (带看、估价) only where a day is asked (约一个吧，这礼拜六上
+ * 午): 帮我约个律师 names something else the shop does not book.
+ */
+function bookedUnsaid(m: RuleMeaning, norm: string): readonly string[] {
+  const unsaid = m.unsaidWhenBooked ?? [];
+  if (m.listed === undefined || DATE_SAID.test(norm)) return unsaid;
+  return unsaid.filter((w) => !m.listed!.some((item) => item.includes(w)));
+}
+
 /** The caller's own thing said (my money, our tickets, 我的票, 俺的钱, 自己的). */
 // 定金你退给我, 你给我退了吧, 我要你们退两千: money back to the caller is theirs too.
 const OWN_THING =
@@ -1598,7 +1609,7 @@ export function meaningLevel(
     m.unsaidWhenMoved !== undefined && movesBooking(has)
       ? m.unsaidWhenMoved
       : m.unsaidWhenBooked !== undefined && booksOrCancels(has, view.norm) && !AT_HOME.test(view.norm)
-        ? m.unsaidWhenBooked
+        ? bookedUnsaid(m, view.norm)
         : undefined;
   // One of a list of alternatives said says the list (试试纱 of 到店看样片、试纱、选片).
   // Said in the clauses around, it is the request's thing only when its own clause names none (你给额

@@ -370,6 +370,10 @@ export function laterSentencesNoted(text: string): string {
  */
 export const NOTE_DASH = /\s[-–—]\s/;
 
+/** Things listed, then the booking steps they share: 带看、估价、实勘的预约和改约. */
+export const THINGS_BOOKED =
+  /^([\u4e00-\u9fff、和及或]+)的((?:预约|预订|改约|改期)(?:[和、及或](?:预约|预订|改约|改期|取消))*)$/;
+
 /** A dash before the terms of an English rule's step (- free until …, - same day if booked …). */
 const TERMS_AFTER_DASH =
   /\s[-–—]\s+(?=(?:free|no charge|at no cost|same day|next day|until|within|after that|up to|max(?:imum)?|once|only if|subject to|valid)\b)/i;

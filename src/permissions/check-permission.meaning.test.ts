@@ -3299,6 +3299,28 @@ describe('things listed for booking, booked by name (预约复检, 约带看)', 
     expect(checkPermission(rules, '约下礼拜一上午复检').label).toBe('预约复检');
     expect(checkPermission(rules, '上门取送车代检改到周五').label).toBe('改约上门取送车代检');
   });
+  it('books with the only booking rule a booking asked for a day that names none of its things', () => {
+    const station = compileRules({
+      can_approve_immediately: ['上线检测、复检和上门取送车代检的预约和改约'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(station, '约一个吧，新吴区那个站，这礼拜六上午').status).toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(station, '你帮我改到下礼拜一上午来取车').status).toBe('can_approve_immediately');
+    expect(checkPermission(station, '帮我约个律师').status).not.toBe('can_approve_immediately');
+  });
+  it('labels a thing said with characters between (带我去看 is 带看)', () => {
+    const agency = compileRules({
+      can_approve_immediately: ['带看、估价、实勘、签约、网签的预约和改约'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(agency, '这个礼拜六带我去看几套？上午最好').label).toBe('预约带看');
+  });
   it.each(['叫了你们个代驾', '代驾', '大约十天', '约好了'])('books nothing for "%s"', (said) => {
     expect(checkPermission(rules, said).status).not.toBe('can_approve_immediately');
   });

@@ -35,7 +35,14 @@ import {
   sideListed,
 } from './_meaning.js';
 import { normalizeText } from './_normalize.js';
-import { laterSentencesNoted, NOTE_DASH, parseRule, type RuleCondition, withoutNotes } from './_rule.js';
+import {
+  laterSentencesNoted,
+  NOTE_DASH,
+  parseRule,
+  type RuleCondition,
+  THINGS_BOOKED,
+  withoutNotes,
+} from './_rule.js';
 import {
   DUPLICATE_RULE,
   exceptionExclusions,
@@ -1384,6 +1391,7 @@ function listOfActions(phrase: string): string[] {
 function markDomainWords(rules: CompiledRule[], shorterPhrases: ReadonlySet<CompiledRule>): void {
   markEnglishDomainWords(rules);
   markBookingMoves(rules);
+  markThingsBooked(rules);
   markSoleActions(rules);
   markWhatExtendingMoves(rules);
   markEnglishManner(rules);
@@ -1646,6 +1654,19 @@ const NEW_WORDS_ZH = new Set(['新', '新的']);
  * or refund. Never for a limit in money, nor for a forbidden rule. A broad action (cancel) still
  * needs a word said.
  */
+/**
+ * 上线检测、复检和上门取送车代检的预约和改约: what is listed before 的 is booked, no action of the
+ * rule's (上线检测 is the inspection booked, not one asked for): its actions are the booking steps.
+ */
+function markThingsBooked(rules: CompiledRule[]): void {
+  for (const rule of rules) {
+    if (!THINGS_BOOKED.test(rule.phrase)) continue;
+    const heads = rule.meaning.heads.filter((h) => BOOKING_ACTIONS.has(h));
+    if (heads.length > 0 && heads.length < rule.meaning.heads.length)
+      rule.meaning = { ...rule.meaning, heads };
+  }
+}
+
 function markSoleActions(rules: CompiledRule[]): void {
   // A rule that moves a booking (see `markBookingMoves`): its broad change is that move, not a
   // second action.
@@ -1682,6 +1703,9 @@ function markSoleActions(rules: CompiledRule[]): void {
     // service (服务) is what is booked there, not a plan held.
     if (heads.includes(BOOK) && sole(BOOK)) {
       const general = words.zh.filter((w) => SERVICE_IN_GENERAL_ZH.test(w));
+      // 带看、估价、实勘的预约: the things it lists are what the shop books; a booking asked for a day
+      // (约一个吧，这礼拜六上午) names none of them, or names one loosely (明天下午能去看不).
+      general.push(...(rule.meaning.listed ?? []).flat().filter((w) => !general.includes(w)));
       if (general.length > 0) rule.meaning = { ...rule.meaning, unsaidWhenBooked: general };
       if (rule.meaning.objects.includes(PLAN) && rule.phrase.includes('服务'))
         rule.meaning = {

@@ -254,8 +254,8 @@ export function actionFor(
   return again.status === decided.status && again.rule === decided.rule ? labelled : draft;
 }
 
-/** A label that books or moves a booking (预约复检, 改约上门取送车代检). */
-const BOOKED_LABEL = /^(?:预约|预订|预定|改约|改期)/;
+/** A label that books or moves a booking (预约复检, 改约上门取送车代检, 带看、估价的预约和改约). */
+const BOOKED_LABEL = /预约|预订|预定|改约|改期/;
 
 /** A penalty a waiver is of: a late fee, a penalty for breaking a contract, a fine, a handling fee. */
 const PENALTY_ZH = /滞纳金|违约金|罚款|罚金|逾期费|手续费/;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { enProduct, PRODUCT_ZH, scenarioProduct } from '../../../test/support/scenario-records.js';
 import type { CallContext } from '../../call/call-agent.js';
 import type { Product } from '../../domain/record-schemas.js';
-import { vagueRequest, withThing } from './vague-requests.js';
+import { timeAsked, vagueRequest, withThing } from './vague-requests.js';
 
 function context(product: Product, lines: string[], language: 'zh' | 'en' = 'en'): CallContext {
   return {
@@ -276,5 +276,13 @@ describe('vagueRequest: what befell a booking is no step that books', () => {
       text: '会议室预订',
       thing: '明朝下午两点到四点',
     });
+  });
+});
+
+describe('timeAsked', () => {
+  it('reads the time a booking is moved to, not the one it is moved from', () => {
+    expect(timeAsked('哎不对不对，礼拜六俺闺女回来，改成礼拜天下午吧')).toBe('礼拜天下午');
+    expect(timeAsked('我今天下午就把交强险续上，你帮我改到下礼拜一上午来取车')).toBe('下礼拜一上午');
+    expect(timeAsked('明天下午能去看不')).toBe('明天下午');
   });
 });

@@ -225,11 +225,20 @@ function sendingMeant(ctx: CallContext, utterance: string): RequestInContext | u
 
 /** The first day or time said for what is to come (明朝下午两点到四点), if any. */
 export function timeAsked(text: string): string | undefined {
+  // 礼拜六俺闺女回来，改成礼拜天下午吧: the time it is moved to, not the one it is moved from.
+  const moved = MOVED_TO.exec(text);
+  if (moved !== null) {
+    const to = timeAsked(text.slice(moved.index + moved[0].length));
+    if (to !== undefined) return to;
+  }
   const when = new RegExp(
     `(?<![上昨前去个])(?:${WHEN_BOOKED}|[\\d一二三四五六七八九十两]+点(?:半|钟)?)(?:${WHEN_BOOKED}|[\\d一二三四五六七八九十两]+点(?:半|钟)?|到|左右)*`,
   ).exec(text)?.[0];
   return when !== undefined && when.length > 1 ? when : undefined;
 }
+
+/** Where a booking is moved to (改成, 改到, 换到, 挪到, 推到, 调到). */
+const MOVED_TO = /(?:改成|改到|改在|换成|换到|挪到|推到|调到|约到)/;
 
 /**
  * A clause of a Chinese rule in its parts: 会议室预订、改约、取消 → 会议室预订, 改约, 取消. A list of
