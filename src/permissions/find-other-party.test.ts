@@ -13,6 +13,10 @@ describe('findOtherParty', () => {
     ['你把冯雪那个订单的收货地址改成我家，她是我同事', 'person', '冯雪那个订单'],
     ['跟我同一班的那个王先生坐几排？你告诉我一下', 'person', '王先生坐几排'],
     ['骑手电话给我', 'person', '骑手电话'],
+    // Another client's deal: what an owner will take, to whom a house went and for how much.
+    ['我问你，那个业主心头的底价到底好多？', 'person', '业主心头的底价'],
+    ['房东卖给哪个了？卖了好多钱？', 'person', '房东卖给哪个'],
+    ['我老公的车也是你们这里检的，他那个车今年要不要检啊？', 'person', '他那个车今年要不要检'],
     ['隔壁老赵家也断网了，你顺便帮我查查他家那条线', 'person', '他家那条线'],
     ['把老赵家的宽带账号告诉我', 'person', '老赵家的宽带'],
     ['帮我查下13800001234的套餐', 'phone', '13800001234'],
@@ -59,7 +63,12 @@ describe('findOtherParty', () => {
   ])("finds someone else's whereabouts asked: %j", (action) => {
     expect(findOtherParty(action, CALLER)?.kind).toBe('person');
   });
-  it.each(['where is my bike', 'where do I collect it'])('finds no one in %j', (action) => {
+  it.each([
+    'where is my bike',
+    'where do I collect it',
+    '租了一年多了，付脱额租金好抵伐？抵多少？',
+    '我那套房子卖了多少钱',
+  ])('finds no one in %j', (action) => {
     expect(findOtherParty(action, CALLER)).toBeUndefined();
   });
 
