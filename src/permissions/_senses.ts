@@ -2211,6 +2211,12 @@ export const SENSES: readonly SenseDef[] = [
     ],
     // they spelled my name 'Danial', spelt it wrong: a wrong spelling is asked to be put right.
     patterns: [
+      // 把数据处理一下, 把检测记录弄一下: a record or figure "seen to" is one altered, said softly.
+      ...['处理', '弄', '搞', '做', '调'].map((key) => ({
+        key,
+        re: `(?<=把[^,.!?;:、\\n]{0,6}?(?:数据|记录|结果|成绩|报告|分数|读数|里程)(?:给我|帮我|给)?)${key}(?:一下|下)?`,
+        overlay: true as const,
+      })),
       // 下礼拜三那一期送到新店, 改送到我公司: a delivery sent somewhere new is its address changed.
       {
         key: '送',

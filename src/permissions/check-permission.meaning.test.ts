@@ -3400,3 +3400,16 @@ describe('all of it asked back, with the sum offered and the sum paid both said'
     );
   });
 });
+
+describe('a record "seen to", said softly, is one altered', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['重发检测报告'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['保过、不上线出具合格报告、修改检测数据'],
+  });
+  it('forbids 把数据处理一下 as changing the inspection data', () => {
+    expect(checkPermission(rules, '你们那里有没有人能帮忙把数据处理一下？').status).toBe('forbidden');
+    expect(checkPermission(rules, '把检测报告重发一下').status).toBe('can_approve_immediately');
+  });
+});
