@@ -174,3 +174,15 @@ describe('senses: signing up and booking as a business on the phone says them', 
     expect(sensesIn(said)).toContain('book');
   });
 });
+
+describe('scanSenses: a recovery of a stolen car is nothing restored', () => {
+  it.each(['email the recovery report to my insurer', 'is there a recovery fee', 'the recovery officers'])(
+    'reads no restore in %j',
+    (text) => {
+      expect(sensesIn(text)).not.toContain('restore');
+    },
+  );
+  it('still reads recover my photos as a restore', () => {
+    expect(sensesIn('can you recover my photos')).toContain('restore');
+  });
+});

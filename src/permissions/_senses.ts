@@ -379,8 +379,12 @@ export const SENSES: readonly SenseDef[] = [
       'numberplate*',
       'number plate*',
       'plate number*',
-      // What recovers a stolen car (the recovery truck): nothing restored. Those who do are staff.
+      // What recovers a stolen car (the recovery truck), and what it does (a recovery report, no
+      // recovery fee): nothing restored. Those who do it are staff.
       'recovery truck*',
+      'recovery report*',
+      'recovery fee*',
+      'recovery cover',
       'recovery vehicle*',
       'recovery van*',
       'fixture*',
