@@ -264,41 +264,40 @@ describe('actionFor: a Chinese number said alone after the request', () => {
   });
 });
 
+/** The action a line asks, on a product with these rules, in a call that read these queries. */
+function actionAsked(
+  rules: { can_approve_immediately: string[]; requires_supervisor: string[] },
+  line: string,
+  queries: SystemQueryRecord[] = [],
+  request = findActionRequests(line)[0]!,
+): string {
+  const product = { ...ferry, operator_permissions: { ...rules, requires_process: [], forbidden: [] } };
+  const ctx = {
+    product,
+    language: /[\u4e00-\u9fff]/.test(line) ? 'zh' : 'en',
+    conversation: [{ role: 'customer', content: line }],
+    systemQueries: queries,
+  } as unknown as CallContext;
+  const u = { quantities: parseQuantities(line) } as unknown as Understanding;
+  return actionFor(ctx, request, u, false, line);
+}
+
 describe('actionFor: a booking asked with its day', () => {
-  const station = {
-    ...ferry,
-    name: '捷检机动车检测站',
-    operator_permissions: {
+  it('names the thing booked and the day and time asked (预约复检（下礼拜一上午）)', () => {
+    const station = {
       can_approve_immediately: ['上线检测、复检和上门取送车代检的预约和改约'],
       requires_supervisor: [],
-      requires_process: [],
-      forbidden: [],
-    },
-  };
-  it('names the thing booked and the day and time asked (预约复检（下礼拜一上午）)', () => {
+    };
     const line = '约下礼拜一上午复检，还是吴中站';
-    const ctx = {
-      product: station,
-      language: 'zh',
-      conversation: [{ role: 'customer', content: line }],
-      systemQueries: [],
-    } as unknown as CallContext;
-    const u = { quantities: parseQuantities(line) } as unknown as Understanding;
     const request = { concept: '', text: line, start: 0, end: line.length };
-    expect(actionFor(ctx, request, u, false, line)).toBe('预约复检（下礼拜一上午）');
+    expect(actionAsked(station, line, [], request)).toBe('预约复检（下礼拜一上午）');
   });
 });
 
 describe('actionFor: what the records say is due back', () => {
   const tracker = {
-    ...ferry,
-    name: 'Tracker',
-    operator_permissions: {
-      can_approve_immediately: ['refund a billing error up to R500'],
-      requires_supervisor: ['refund over R500'],
-      requires_process: [],
-      forbidden: [],
-    },
+    can_approve_immediately: ['refund a billing error up to R500'],
+    requires_supervisor: ['refund over R500'],
   };
   const billing: SystemQueryRecord = {
     ...bookings,
@@ -308,49 +307,22 @@ describe('actionFor: what the records say is due back', () => {
       quote: { refund_due_rand: 70 },
     },
   };
-  const actionOf = (line: string): string => {
-    const ctx = {
-      product: tracker,
-      language: 'en',
-      conversation: [{ role: 'customer', content: line }],
-      systemQueries: [billing],
-    } as unknown as CallContext;
-    const u = { quantities: parseQuantities(line) } as unknown as Understanding;
-    return actionFor(ctx, findActionRequests(line)[0]!, u, false, line);
-  };
   it('asks the sum due where the caller guessed more', () => {
-    expect(actionOf("I'm owed like R140, refund it")).toContain('R70');
+    expect(actionAsked(tracker, "I'm owed like R140, refund it", [billing])).toContain('R70');
   });
   it('keeps a sum asked in full, for the rules to decide', () => {
-    expect(actionOf('refund the whole R189')).toContain('R189');
+    expect(actionAsked(tracker, 'refund the whole R189', [billing])).toContain('R189');
   });
-});
-
-describe('actionFor: all of a larger sum asked, beside what is due', () => {
-  it('keeps all of it asked (才九百？我交了两千七咧，全部退给我) for the rules to decide, not the 900 due', () => {
+  it('keeps all of a larger sum asked (才九百？我交了两千七咧，全部退给我), not the 900 due', () => {
     const agency = {
-      ...ferry,
-      name: '青瓦房产经纪',
-      operator_permissions: {
-        can_approve_immediately: ['按规则退款每单1000元以内'],
-        requires_supervisor: ['按规则退款超过1000元的整笔'],
-        requires_process: [],
-        forbidden: [],
-      },
+      can_approve_immediately: ['按规则退款每单1000元以内'],
+      requires_supervisor: ['按规则退款超过1000元的整笔'],
     };
     const quote: SystemQueryRecord = {
       ...bookings,
       interface: 'qw_deals',
       response: { fee_yuan: 2700, refund_quote: { refundable_yuan: 900 } },
     };
-    const line = '才九百？我交了两千七咧，全部退给我！';
-    const ctx = {
-      product: agency,
-      language: 'zh',
-      conversation: [{ role: 'customer', content: line }],
-      systemQueries: [quote],
-    } as unknown as CallContext;
-    const u = { quantities: parseQuantities(line) } as unknown as Understanding;
-    expect(actionFor(ctx, findActionRequests(line)[0]!, u, false, line)).toContain('2700');
+    expect(actionAsked(agency, '才九百？我交了两千七咧，全部退给我！', [quote])).toContain('2700');
   });
 });
