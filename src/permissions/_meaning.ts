@@ -1826,6 +1826,11 @@ export function senseNumber(id: string): number {
   return k;
 }
 
+/** Booking, moving or cancelling one: the actions of a booking, which a thing's name alone never asks for. */
+export const BOOKING_ACTIONS: ReadonlySet<number> = new Set(
+  ['book', 'change_booking', 'cancel'].map(senseNumber),
+);
+
 /** Whether the flags name a thing (an object that is no person, state or circumstance). */
 function namesAThing(has: SenseFlags): boolean {
   const t = senseTable();

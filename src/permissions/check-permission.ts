@@ -11,6 +11,7 @@ import { actionLabel } from './_label.js';
 import { type ConceptDef, MONEY_BACK_CONCEPTS } from './_lexicon.js';
 import {
   actionsIn,
+  BOOKING_ACTIONS,
   CONTRADICTED,
   conceptBit,
   conceptsMaybeNamed,
@@ -1905,16 +1906,13 @@ function lexiconLevel(rule: CompiledRule, part: Part, facts: RequestContext): Ma
     if (actsOf(part) && !anyOf(heads, has)) return NONE;
     // 叫了你们个代驾 says every word of 预约代驾 and books nothing: a thing booked, named alone, is
     // only told of.
-    if (!anyOf(heads, has) && heads.every((h) => BOOKING_HEADS.has(h))) return NONE;
+    if (!anyOf(heads, has) && heads.every((h) => BOOKING_ACTIONS.has(h))) return NONE;
     // 装修公司的设计师要来量房 holds the word of 装修登记, inside a longer word: no renovation named.
     const objects = rule.meaning.objects;
     if (objects.length > 0 && !anyOf(heads, has) && !anyOf(objects, has)) return NONE;
   }
   return EXACT;
 }
-
-/** Booking, moving or cancelling one: actions a thing's name alone never asks for. */
-const BOOKING_HEADS = new Set(['book', 'change_booking', 'cancel'].map(senseNumber));
 
 /** Whether the part names every sense of the rule's leftover and contains its other words. */
 function leftoverSaid(rule: CompiledRule, part: Part): boolean {

@@ -22,6 +22,7 @@ import { type ConceptDef, conceptById, detectConcepts, MONEY_BACK_CONCEPTS } fro
 import {
   actionsIn,
   BOOKED_THING_EN,
+  BOOKING_ACTIONS,
   CJK_LIST,
   compileMeaning,
   countedGrant,
@@ -1632,7 +1633,6 @@ const END_OF_EN = /^(?:expir\w*|validity|valid|deadline|due|end|term)$/;
 const END_OF_ZH = /^(?:有效期|到期日?|截止日?|期限)$/;
 
 /** Actions on an appointment or booking: what a business books is what its only such rule names. */
-const BOOKING_ACTIONS = new Set(['book', 'change_booking', 'cancel'].map(senseNumber));
 const BOOK = senseNumber('book');
 const CHANGE = senseNumber('change');
 const CHANGE_BOOKING = senseNumber('change_booking');

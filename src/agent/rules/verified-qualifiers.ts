@@ -107,10 +107,10 @@ export function verifiedQualifiers(
     moneyBack &&
     lang === 'en' &&
     BILLING_ERROR_RULE.test(rulesText) &&
-    !said().some((t) => /duplicate/i.test(t))
+    !said().some((t) => /duplicate/i.test(t)) &&
+    ctx.systemQueries.some((q) => q.ok && recordsIn(q.response).some(markedAnError))
   )
-    if (ctx.systemQueries.some((q) => q.ok && recordsIn(q.response).some(markedAnError)))
-      out.push({ text: 'billing error', counted: false });
+    out.push({ text: 'billing error', counted: false });
   // 技师超过承诺到达时间：免收上门费: how late the visit the call's queries found came (late_minutes
   // 56, or arrived_at after promised_arrival), where a rule turns on lateness.
   if (LATE_RULE.test(rulesText) && !said().some((o) => o.startsWith('超时') || o.includes(' late'))) {
