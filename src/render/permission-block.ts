@@ -1,6 +1,6 @@
 import { permissionLabel } from '../domain/permission-labels.js';
 import type { PermissionCategory } from '../domain/record-schemas.js';
-import type { CountedTotal, PermissionDecision } from '../permissions/index.js';
+import { amountIn, type CountedTotal, type PermissionDecision } from '../permissions/index.js';
 import { slaPromise } from '../records/product-sla.js';
 import { escapeControlChars } from './escape-control-chars.js';
 
@@ -30,38 +30,12 @@ function oneLine(text: string): string {
   return escapeControlChars(text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
 }
 
-/** 90元 / ¥90, 90英镑 / £90, as the engine's reasons write amounts. */
-function amountText(value: number, unit: string, lang: Lang): string {
-  const zh: Record<string, string> = {
-    CNY: '元',
-    USD: '美元',
-    GBP: '英镑',
-    EUR: '欧元',
-    ZAR: '兰特',
-    day: '天',
-    month: '个月',
-    time: '次',
-  };
-  const en: Record<string, [string, string]> = {
-    CNY: ['¥', ''],
-    USD: ['$', ''],
-    GBP: ['£', ''],
-    EUR: ['€', ''],
-    ZAR: ['R', ''],
-    day: ['', ' days'],
-    month: ['', ' months'],
-    time: ['', ' times'],
-  };
-  if (lang === 'zh') return `${value}${zh[unit] ?? unit}`;
-  const [before, after] = en[unit] ?? ['', ` ${unit}`];
-  return `${before}${value}${after}`;
-}
-
 /**
  * 累计: 本次通话已批准90元 + 本次90元 = 180元 (24小时内): what a limit that adds up counted.
  */
 function countedLine(c: CountedTotal, lang: Lang): string {
-  const a = (v: number) => amountText(v, c.unit, lang);
+  // 90元 / ¥90, R90: as the engine's reasons write amounts.
+  const a = (v: number) => amountIn(v, c.unit, lang);
   const hours = c.windowHours ?? 24;
   const terms: string[] = [];
   if (lang === 'zh') {
