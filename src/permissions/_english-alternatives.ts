@@ -234,7 +234,7 @@ export function englishAlternatives(
   const pieces = lists.length > 1 && lists.every((l) => l.includes(' ')) ? lists : [core];
   for (const piece of pieces)
     for (const step of steps(piece, isAction)) {
-      const items = listItems(step, isAction);
+      const items = listItems(step, isAction) ?? thingsJoined(step, isAction);
       if (items) for (const item of items) add(item);
       else add(step);
     }
@@ -261,7 +261,27 @@ export function englishAlternatives(
   for (const p of remediesOfCircumstances(phrase, isAction)) add(p);
   for (const p of stepsOnTopic(phrase, isAction)) add(p);
   for (const p of stepOnKinds(phrase, isAction)) add(p);
+  for (const p of thingsBookedAfterColon(phrase)) add(p);
   return out;
+}
+
+/**
+ * Book from the service calendar: first visits, make-up visits, Green to Clean ($349 …) and return
+ * visits: the things a booking step lists after its colon, each booked alone (book a Green to
+ * Clean). A caller names the thing, never the calendar it comes from.
+ */
+function thingsBookedAfterColon(phrase: string): string[] {
+  const text = withoutNotes(phrase).split(/\s[-–—]\s/)[0]!;
+  const m = /^(book|schedule|arrange)\b[^:;]*:\s*([^:;]+)$/.exec(text);
+  if (m === null) return [];
+  const items = m[2]!
+    .split(ITEM_SPLIT)
+    .flatMap((item) => {
+      const pair = LAST_AND.exec(item.trim());
+      return pair ? [pair[1]!, pair[2]!] : [item.trim()];
+    })
+    .filter((item) => item !== '' && item.split(' ').length <= 4);
+  return items.length < 2 ? [] : items.map((item) => `${m[1]} ${item}`);
 }
 
 /**
@@ -366,6 +386,22 @@ function steps(core: string, isAction: (word: string) => boolean): string[] {
   if (sides.length < 2 || sides.some((s) => !s.includes(' ')) || !isAction(sides[0]!)) return [core];
   // …and issue a replacement: a step on the thing before it, which alone would name any giving.
   return sides.filter((s, k) => k === 0 || !ELLIPTICAL_STEP.test(s));
+}
+
+/**
+ * Refund billing errors exactly as the records show and missed visits through our fault: two
+ * things of several words one verb takes, joined by "and" (the second opening with no action),
+ * each asked for alone with the verb. Undefined unless both sides name a thing of two words or
+ * more: a shorter pair (the deposit and booking fee) is read as a list.
+ */
+function thingsJoined(step: string, isAction: (word: string) => boolean): string[] | undefined {
+  const m = /^([a-z-]+)\s+([\s\S]+?)\s+and\s+([\s\S]+)$/.exec(step);
+  if (m === null || !isAction(m[1]!) || / and /.test(m[3]!)) return undefined;
+  const words = (t: string) => t.replace(/^(?:a|an|the|any)\s+/, '').split(' ');
+  const [first, second] = [words(m[2]!), words(m[3]!)];
+  if (first.length < 2 || second.length < 2 || startsWithAction(second, isAction)) return undefined;
+  if (FUNCTION_WORD.test(second[0]!) || PREPOSITION.test(second[0]!)) return undefined;
+  return [`${m[1]} ${m[2]}`, `${m[1]} ${m[3]}`];
 }
 
 /** A step whose thing is the one before it (issue a replacement, send a new one, reopen it). */

@@ -843,6 +843,23 @@ function inNote(phrase: string, at: number): boolean {
   return open >= 0 && phrase.lastIndexOf(')', at) < open;
 }
 
+/**
+ * Whether `at` lies inside an English bracketed note that lists things (a comma inside) right
+ * after a plural noun that names no action: losses (pets, vet bills, water, repairs).
+ */
+function inListedThings(phrase: string, at: number): boolean {
+  if (!inNote(phrase, at)) return false;
+  const open = phrase.lastIndexOf('(', at);
+  const close = phrase.indexOf(')', at);
+  const note = phrase.slice(open + 1, close < 0 ? undefined : close);
+  if (!note.includes(',') || /[\u3400-\u9fff]/.test(note)) return false;
+  const before = /([a-z-]+)\s*$/.exec(phrase.slice(0, open))?.[1];
+  if (before === undefined || !/[^s]s$/.test(before)) return false;
+  const spans: SenseSpan[] = [];
+  scanSenses(before, spans);
+  return !spans.some((sp) => SENSES[sp.senses[0]!]!.role === 'action');
+}
+
 const CJK_START = /^[\u4e00-\u9fff]/;
 
 /** Between an action and the concept it acts on: nothing, or an article. */
@@ -936,6 +953,13 @@ export function compileMeaning(
     }
     if (shows && s > 0 && sense.role === 'action') {
       if (sense.generic !== true) push(objects, k);
+      blank(span.start, span.end);
+      continue;
+    }
+    // Claims for … losses (pets, vet bills, water, repairs): an action among the things a note
+    // lists after a noun is an example of that thing (the cost of repairs), no step of the rule
+    // and nothing a caller must say.
+    if (sense.role === 'action' && concepts.length === 0 && inListedThings(phrase, span.start)) {
       blank(span.start, span.end);
       continue;
     }

@@ -223,9 +223,15 @@ export function actionFor(
   // A deposit asked back in the request's own clause is what is asked back, whatever else the
   // line complains of (天天扣调度费…把我那个押金退了).
   const heldMoney = MONEY_BACK_CONCEPTS.has(request.concept) && HELD_MONEY.test(request.text);
-  // The charge taken twice the records show, in place of the sum the caller made of it, stays:
-  // the line's own amount is what it replaced.
-  const amountBound = u.duplicateCharge && bounded.quantity?.value !== request.quantity?.value;
+  // The charge taken twice the records show, or the refund they say is due, in place of the sum
+  // the caller made of it or told as paid, stays: the line's own amount is what it replaced.
+  const replaced = bounded.quantity !== undefined && bounded.quantity.value !== request.quantity?.value;
+  const amountBound =
+    replaced &&
+    (u.duplicateCharge ||
+      (request.quantity !== undefined &&
+        bounded.quantity!.start < 0 &&
+        bounded.quantity!.value === refundDue(ctx)));
   if (!byFound && !heldMoney && !amountBound && line !== undefined && line.trim() !== request.text.trim()) {
     const whole = read(line.trim());
     // Another action, not the same one with another limit (refund < $15 / refund >= $15: the name
@@ -409,7 +415,15 @@ function boundedByCharge(
   if (due !== undefined && !(allOf(line) && bareSums(line).some((v) => v > due))) {
     const asked = request.quantity ?? u.quantities.find((q) => q.family === 'money');
     const guessed = asked?.family === 'money' && asked.value > due && GUESSED_SUM.test(line);
-    if (asked === undefined || asked.family !== 'money' || guessed)
+    // "I'm paying 219 a month … I want me money back for the visits you didn't do": a sum told
+    // outside the request's own clause, above what is due, is what was paid, not what is asked back.
+    const told =
+      asked?.family === 'money' &&
+      asked.value > due &&
+      asked.start >= 0 &&
+      (asked.start < request.start || asked.start >= request.end) &&
+      PAID_BEFORE.test(line.slice(Math.max(0, asked.start - 30), asked.start));
+    if (asked === undefined || asked.family !== 'money' || guessed || told)
       return { ...request, quantity: moneyOf(ctx, due) };
   }
   const inRange = amountMeant(ctx, request.quantity ?? u.quantities.find((q) => q.family === 'money'));
@@ -473,6 +487,10 @@ function bareSums(clause: string): number[] {
     .map((run) => parseNumber(run[0]) ?? 0)
     .filter((value) => value > 0);
 }
+
+/** Words that tell a sum as paid or charged: I'm paying, I paid, you charged me, 交了, 扣了我. */
+const PAID_BEFORE =
+  /(?:\b(?:pay|paying|payin'|paid|pays|charged?|charging|spent|spend|forked out|shelled out)\b[^,.;!?]{0,20}|(?:交|缴|付|扣|花|充)了?[^，。；！？,.;!?]{0,6})$/i;
 
 /** A sum said as a guess: like R140, about forty, 大概三百, 两百左右. */
 const GUESSED_SUM =

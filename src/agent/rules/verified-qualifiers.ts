@@ -111,6 +111,16 @@ export function verifiedQualifiers(
     ctx.systemQueries.some((q) => q.ok && recordsIn(q.response).some(markedAnError))
   )
     out.push({ text: 'billing error', counted: false });
+  // Refund … missed visits through our fault: a visit the records mark missed by the business
+  // (MISSED - our fault), where a rule gives such visits back, named in the rule's own words.
+  const missed = moneyBack && lang === 'en' ? MISSED_RULE.exec(rulesText) : null;
+  if (
+    missed !== null &&
+    ctx.systemQueries.some(
+      (q) => q.ok && recordsIn(q.response).some((r) => markedMissed(r, missed[2] !== undefined)),
+    )
+  )
+    out.push({ text: missed[1]!.toLowerCase(), counted: false });
   // 技师超过承诺到达时间：免收上门费: how late the visit the call's queries found came (late_minutes
   // 56, or arrived_at after promised_arrival), where a rule turns on lateness.
   if (LATE_RULE.test(rulesText) && !said().some((o) => o.startsWith('超时') || o.includes(' late'))) {
@@ -150,6 +160,17 @@ function markedAnError(record: Record<string, unknown>): boolean {
   return (
     values.some((v) => typeof v === 'number' && v > 0) &&
     values.some((v) => typeof v === 'string' && ERROR_MARK.test(v))
+  );
+}
+
+/** A refund rule's case of something the business missed (missed visits through our fault). */
+const MISSED_RULE =
+  /\brefund\w*\b[^.;"]*?\b(missed\s+(?:[a-z-]+\s+)?(?:visits?|collections?|sessions?|lessons?|appointments?|deliver(?:y|ies)|services?|cleans?)(\s+(?:through|by)\s+(?:our|the company's)\s+fault|\s+by\s+us)?)/i;
+
+/** Whether a record says it was missed, by the business where `byUs` (MISSED - our fault). */
+function markedMissed(record: Record<string, unknown>, byUs: boolean): boolean {
+  return Object.values(record).some(
+    (v) => typeof v === 'string' && /\bmissed\b/i.test(v) && (!byUs || /\bour fault\b|\bby us\b/i.test(v)),
   );
 }
 
