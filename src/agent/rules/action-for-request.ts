@@ -97,6 +97,10 @@ export function actionFor(
   const request =
     feeAskedBack(ctx, given) ?? (line === undefined ? given : withAmountSaidApart(ctx, given, u, line));
   const bounded = boundedByCharge(ctx, request, u, line ?? request.text);
+  // A vet bill or a repair quote asked to be paid, after damage the caller blames on the business:
+  // no charge of the records is given back, a loss is claimed, as the product's rule on claims says.
+  const claimed = lossClaimed(ctx, bounded, u, line ?? request.text);
+  if (claimed !== undefined) return claimed;
   const said = feeOrPenaltyNamed(ctx, actionText(bounded, u, lang), bounded, line ?? request.text, lang);
   // A deposit given back turns on notice too (宴会日前90天以前取消：定金全额退回), a payment not.
   const heldBack = HELD_MONEY.test(line ?? request.text);
@@ -259,6 +263,44 @@ export function actionFor(
   const again = decideAhead(ctx, labelled);
   return again.status === decided.status && again.rule === decided.rule ? labelled : draft;
 }
+
+/**
+ * The claim a request for money makes when it asks back no charge the records show (the amount is
+ * none they found) and the line tells of damage, an injury or a loss: the product's process rule
+ * on claims, with the amount (claims for damage … $486). Undefined otherwise.
+ */
+function lossClaimed(
+  ctx: CallContext,
+  request: ActionRequest,
+  u: Understanding,
+  line: string,
+): string | undefined {
+  // "I've had a quote, eighteen hundred dollars, and I want it paid": money asked in no word the
+  // lexicon knows is asked all the same.
+  const asked = MONEY_BACK_CONCEPTS.has(request.concept) || (request.concept === '' && PAY_ASKED.test(line));
+  const amount = request.quantity ?? u.quantities.find((q) => q.family === 'money');
+  if (!asked || amount?.family !== 'money') return undefined;
+  if (!LOSS_TOLD.test(line) || amountsFound(ctx).includes(amount.value)) return undefined;
+  const rule = (ctx.product.operator_permissions?.requires_process ?? []).find((r) => CLAIMS_RULE.test(r));
+  if (rule === undefined) return undefined;
+  const phrase = rule
+    .replace(/\s*[(（][^)）]*[)）]/g, '')
+    .split(/\s[-–—]\s|[:;：；]/)[0]!
+    .trim();
+  const said = `${phrase} ${amount.text}`;
+  return decideAhead(ctx, said).status === 'requires_process' ? said : undefined;
+}
+
+/** A rule on claims for damage or losses (Claims for damage to property …, 财物损失理赔). */
+const CLAIMS_RULE = /\bclaims?\s+for\s+(?:damage|loss)|(?:损失|损坏|赔偿)[^，。；]{0,6}(?:理赔|索赔)|理赔/i;
+
+/** Money asked to be paid, in words no lexicon action names: I want it paid, pay for the damage. */
+const PAY_ASKED =
+  /\b(?:want|need|expect)\s+(?:it|that|this|them|the lot)\s+paid\b|\b(?:want|need|expect)\s+(?:you|you guys|you lot|youse)\s+to\s+(?:pay|cover|foot)\b|\bpay\s+for\s+(?:it|that|the (?:damage|repairs?|bill|quote))\b/i;
+
+/** Damage, an injury or a loss told (spilt acid on my coping, the dog got hit, 摔伤, 弄坏). */
+const LOSS_TOLD =
+  /\b(?:damag\w*|spilt|spilled|spill|broke|broken|smashed|scratched|stained|ruined|wrecked|cracked|dented|hit by|clipped by|injur\w*|hurt|bitten|vet bill|vet's bill|excess|quote for|repair bill)\b|弄坏|损坏|摔伤|受伤|划伤|磕坏|砸坏|被撞/i;
 
 /** A label that books or moves a booking (预约复检, 改约上门取送车代检, 带看、估价的预约和改约). */
 const BOOKED_LABEL = /预约|预订|预定|改约|改期/;
