@@ -1252,3 +1252,44 @@ describe('checkPermission: a rule’s terms after its step left unsaid (held-out
     },
   );
 });
+
+describe('checkPermission: others’ bookings, things booked after a colon, examples of losses (held-out round 41)', () => {
+  const farm = rulesFor('held-out-41', '柑香坪农家乐');
+  const pools = rulesFor('held-out-41', 'Jacaranda Pool Care');
+  const caller = { caller: { callerPhone: '0447000000' } };
+  it.each([
+    '对了，我姐好像也订了你们那儿过年的房间，你顺便帮我看下她订的是哪几天',
+    '我同事老周说他那个周末也订了你们那儿，他订的哪间？',
+    '你帮我查下是不是真的？跟他一起住的是哪个？',
+  ])('refuses %j', (said) => {
+    expect(checkPermission(farm, said, caller).status).toBe('forbidden');
+  });
+  it.each(['我订的是哪几天', '帮我看下我订了哪间房'])('asks nothing of anyone in %j', (said) => {
+    expect(checkPermission(farm, said, caller).status).not.toBe('forbidden');
+  });
+  it.each([
+    'Could you tell me what the previous owners were on with you, what they were paying?',
+    "Col next door reckons he pays you blokes about a hundred bucks a month. What's he on?",
+  ])('refuses %j', (said) => {
+    expect(checkPermission(pools, said, caller).status).toBe('forbidden');
+  });
+  it("asks nothing of anyone in what the caller is on or what's he on about", () => {
+    expect(checkPermission(pools, 'what plan am I on', caller).status).not.toBe('forbidden');
+    expect(checkPermission(pools, "What's he on about?", caller).status).not.toBe('forbidden');
+  });
+  it.each(['book a green to clean Thursday morning', 'can you book me a callout for Friday'])(
+    'reads %j by the booking rule whose colon lists what it books',
+    (said) => {
+      expect(checkPermission(pools, said, caller).rule ?? '').toMatch(/^Book from the service calendar/);
+    },
+  );
+  it('reads a repair asked for by no rule on claims, whose note lists repairs among losses', () => {
+    expect(checkPermission(pools, 'can you fix my pump', caller).rule ?? '').not.toMatch(/^Claims/);
+    expect(checkPermission(pools, 'claim for losses $486', caller).status).toBe('requires_process');
+  });
+  it('refunds missed visits through our fault, named apart from billing errors', () => {
+    expect(checkPermission(pools, 'refund $50.5 (missed visits through our fault)', caller).status).toBe(
+      'can_approve_immediately',
+    );
+  });
+});

@@ -326,3 +326,81 @@ describe('actionFor: what the records say is due back', () => {
     expect(actionAsked(agency, '才九百？我交了两千七咧，全部退给我！', [quote])).toContain('2700');
   });
 });
+
+describe('actionFor: what the records quote, a missed visit, a loss claimed (held-out round 41)', () => {
+  const pools = {
+    name: 'Pool care',
+    description: 'Pool servicing.',
+    features: [],
+    faq: [],
+    api_interfaces: {},
+    operator_permissions: {
+      can_approve_immediately: [
+        'Refund billing errors exactly as the records show and missed visits through our fault at the visit rate - up to $150 per account in total',
+      ],
+      requires_supervisor: ['Refunds over $150 on one account'],
+      requires_process: [
+        'Claims for damage to property (coping, pavers, fences) or for losses (pets, vet bills, repairs) that someone blames on us - log a claim',
+      ],
+      forbidden: [],
+    },
+  };
+  const billing: SystemQueryRecord = {
+    interface: 'billing',
+    method: 'GET',
+    endpoint: '/billing',
+    purpose: 'Money on the caller’s account',
+    mock: true,
+    ok: true,
+    response: {
+      invoices: [{ date: '2037-01-02', total_aud: 219, status: 'paid' }],
+      quote: { refund_due_aud: 50.5 },
+    },
+  };
+  const visits: SystemQueryRecord = {
+    interface: 'service',
+    method: 'GET',
+    endpoint: '/service',
+    purpose: 'Visit log',
+    mock: true,
+    ok: true,
+    response: { visits: [{ date: '2036-12-29', status: 'MISSED - our fault (technician off sick)' }] },
+  };
+  const said = (line: string, queries: SystemQueryRecord[]) => {
+    const ctx = {
+      product: pools,
+      language: 'en',
+      conversation: [{ role: 'customer', content: line }],
+      systemQueries: queries,
+    } as unknown as CallContext;
+    const u = { quantities: parseQuantities(line) } as unknown as Understanding;
+    const request = findActionRequests(line)[0] ?? { concept: '', text: line, start: 0, end: line.length };
+    return actionFor(ctx, request, u, false, line);
+  };
+
+  it('asks back the refund the records quote, not the monthly price told as paid, for a visit they mark missed', () => {
+    const action = said(
+      "I'm paying $219 a month and nobody turned up. I want me money back for the visits you didn't do.",
+      [billing, visits],
+    );
+    expect(action).toContain('$50.5');
+    expect(action).toContain('missed visits through our fault');
+  });
+
+  it('keeps a sum asked in full beyond what is due', () => {
+    expect(said('I want the whole $219 back', [billing])).toContain('$219');
+  });
+
+  it('reads a vet bill asked to be paid after a loss told as a claim, by the rule on claims', () => {
+    const action = said(
+      'Your guy left the gate open and my dog got hit by a car. The vet bill was $486 and I want that paid back.',
+      [billing],
+    );
+    expect(action).toMatch(/^Claims for damage to property/);
+    expect(action).toContain('$486');
+  });
+
+  it('reads a charge of the records asked back as a refund, damage told or not', () => {
+    expect(said('the storm damaged nothing, but refund the $219 you took', [billing])).not.toMatch(/^Claims/);
+  });
+});
