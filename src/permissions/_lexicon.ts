@@ -146,9 +146,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // I want that paid back, aal of it: money wanted back, said of what was spent.
       '\\b(?:want|need|get|have)\\s+(?:that|it|this|them|those|the lot|all of it|every penny)\\s+(?:paid|given)\\s+back\\b',
       // ye took 45 bucks off my card?? I want that back / I paid eighty-odd quid, can I get it
-      // back?: money said paid or taken twice, then wanted back by a pronoun (not 'cannae get
+      // back? / I paid the year up front, so … get the rest back: money said paid or taken twice, then wanted back by a pronoun (not 'cannae get
       // them back', nor the oars you took).
-      `(?<=(?:\\b(?:twice|charged|billed|debited|deducted|paid|spent|euros?|pounds?|dollars?|bucks|quid|money|fee|deposit|tenner|fiver)\\b|[$£€]\\s?\\d)[^\\n]{0,100}?)(?<!\\b(?:cannae|can't|cannot|not|couldn't|won't|never)\\s+)\\b(?:want|need|get|have)\\s+(?:it|that|this|them|those|the lot|all of it)\\s+back\\b(?!\\s+(?:in|at|then|later|home|up|down|to (?:you|me))\\b)`,
+      `(?<=(?:\\b(?:twice|charged|billed|debited|deducted|paid|spent|euros?|pounds?|dollars?|bucks|quid|money|fee|deposit|tenner|fiver)\\b|[$£€]\\s?\\d)[^\\n]{0,100}?)(?<!\\b(?:cannae|can't|cannot|not|couldn't|won't|never)\\s+)\\b(?:want|need|get|have)\\s+(?:it|that|this|them|those|the lot|all of it|the rest(?: of it)?)\\s+back\\b(?!\\s+(?:in|at|then|later|home|up|down|to (?:you|me))\\b)`,
       '\\bcharge ?back\\b',
       '\\breturn (?:my|the) money\\b',
       // Gimme twenty pound back: give me said as one word, an amount in words, a pound said as one.

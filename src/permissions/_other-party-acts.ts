@@ -103,6 +103,9 @@ function compiled(): ActMatchers {
       new RegExp(`\\b${W.TRANSFER_VERBS_EN}\\b|\\btakes? over\\b|\\blet\\b`),
       [
         `\\b${W.TRANSFER_VERBS_EN}\\b(?!\\s+(?:me|us)\\b)${stop}{0,40}?\\b(?:over )?(?:to|under|into|onto) ${targetEn}`,
+        // the buyers have got little kids … just hand my months over to them: "them" of people
+        // named before, in the same line.
+        `(?<=\\b(?:${othersEn})\\b[^\\n]{0,160}?)\\b${W.TRANSFER_VERBS_EN}\\b${stop}{0,40}?\\b(?:over )?to them\\b`,
         `\\b${personEn}\\s+(?:(?:could|can|would|will|to|should|might)\\s+)?takes? over\\b`,
         `\\blet ${targetEn} (?:have|take) (?:my|our|the|it|this)\\b`,
       ].join('|'),

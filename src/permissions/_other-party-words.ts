@@ -439,12 +439,12 @@ const PERSON_NOUNS_EN =
   '(?:guy|dude|man|woman|lady|person|girl|boy|bloke|fella|fellow|lad|lass|chap|gent|gentleman)';
 const STRANGERS_EN =
   `(?:someone|somebody|anyone|anybody)(?: else)?|the ${PERFORMER_NOUNS_EN}|` +
-  `the (?:seller|re-?seller|scalper|buyer|transferor)|(?:another|a different|different|some other|other) (?:users?|customers?|persons?|people|passengers?|members?|subscribers?|clients?|guys?|account holders?)|other people|(?:this|that|some) (?:${PERSON_NOUNS_EN}|passenger|member)|the (?:other passenger|${PERSON_NOUNS_EN}|neighbou?rs?|stranger)|a stranger|strangers|` +
+  `the (?:sellers?|re-?sellers?|scalpers?|buyers?|transferors?)|(?:another|a different|different|some other|other) (?:users?|customers?|persons?|people|passengers?|members?|subscribers?|clients?|guys?|account holders?)|other people|(?:this|that|some) (?:${PERSON_NOUNS_EN}|passenger|member)|the (?:other passenger|${PERSON_NOUNS_EN}|neighbou?rs?|stranger)|a stranger|strangers|` +
   // did next door have termites: a household said by where it lives, as 隔壁 (not next door to).
   '(?:the (?:people|folks|family|place|house|unit|flat|apartment|property|one) )?next[- ]door(?! to\\b)|' +
   // the owner's address, the dog's keeper: whoever a found thing or animal belongs to; the previous
-  // owners, the old couple: whoever had a place before the caller.
-  "the (?:\\w+'s )?(?:owner|keeper|registered keeper|previous owner|householder|occupier|other driver)|the (?:previous|old|former|last) (?:owners?|tenants?|occupants?|residents?|couple)";
+  // owners, the old couple, the new owners: whoever had a place before the caller or has it after.
+  "the (?:\\w+'s )?(?:owner|keeper|registered keeper|previous owner|householder|occupier|other driver)|the (?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)";
 const TITLED_EN = '(?:mr|mrs|ms|miss|mister|dr)\\.?\\s+(?:[a-z]+\\s+)?[a-z]+';
 
 /** A person other than the caller, in English; `role` marks people met through a service. */
@@ -576,7 +576,7 @@ export const GIVE_VERBS_ZH = '(?:送给|赠送给|交给|分给|留给|给)';
 
 /** What can be handed over in English. */
 export const TRANSFERABLE_EN =
-  '(?:membership|course|account|booking|reservation|ticket|subscription|plan|points|miles|credits?|seat|room|class|pass|enrol+ment|licen[cs]e|sessions?|spot|voucher|gift card|storage|space|files|photos)';
+  '(?:membership|course|account|booking|reservation|ticket|subscription|plan|points|miles|credits?|(?:prepaid |paid |remaining )?months|seat|room|class|pass|enrol+ment|licen[cs]e|sessions?|spot|voucher|gift card|storage|space|files|photos)';
 export const TRANSFER_VERBS_EN =
   '(?:transfer|transferr?ing|transferred|move|moving|moved|give|giving|gave|hand|handing|handed|pass|passing|passed|gift|gifting|switch|switching|sell|selling|reassign|assign|sign|signing)';
 /** What a caller asks after for someone else, in English. */

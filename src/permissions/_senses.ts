@@ -1952,15 +1952,28 @@ export const SENSES: readonly SenseDef[] = [
       'threaten*',
       'trading standards',
       'small claims',
-      'ombudsman',
       'take you to court',
       'see you in court',
       'sue you',
       'the press',
       'the papers',
       'the media',
+      // I'm going straight to Fair Trading, Consumer Affairs, the tribunal, the Ombud: the bodies
+      // callers name in Australia, South Africa and elsewhere, and their own lawyer.
+      'fair trading',
+      'consumer affairs',
+      'tribunal',
+      'ombud*',
+      'my lawyer*',
+      'my solicitor*',
+      'legal action',
     ],
     patterns: [
+      // it's going on every Redlands Facebook group there is: made public.
+      {
+        key: 'facebook',
+        re: "(?:going|goes|go|gone|be)\\s+(?:up\\s+)?(?:all\\s+over|on)\\s+(?:every\\s+|all\\s+the\\s+|the\\s+|my\\s+)?(?:[\\w'-]+\\s+){0,2}?facebook\\b",
+      },
       // I'll put it all over the Blackwood Facebook page, post it on social media: made public.
       {
         key: 'put',

@@ -259,7 +259,7 @@ function compiled(): Matchers {
   // A person's data is named (订单, 地址, email ...), asked for (where does he live, 住的几号房)
   // or looked up (查查我兄弟家).
   const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}|${LOOKUP_ZH}`;
-  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+much\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b`;
+  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+much\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
     refZh: new RegExp(
