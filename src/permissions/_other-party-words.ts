@@ -431,7 +431,7 @@ const ROLES_EN =
  * they go by is said to callers, their surname and their own mobile are not.
  */
 export const STAFF_ROLES_EN =
-  '(?:golf |club |teaching |tennis |swim(?:ming)? |driving |riding |fitness |personal )?(?:pro|professional|coach|instructor|trainer|tutor)|caddie|caddy|marshal|greenkeeper|mechanic|therapist|stylist|groomer|cleaner|staff member|member of staff';
+  '(?:golf |club |teaching |tennis |swim(?:ming)? |driving |riding |fitness |personal )?(?:pro|professional|coach|instructor|trainer|tutor)|caddie|caddy|marshal|greenkeeper|mechanic|therapist|stylist|groomer|cleaner|inspector|assessor|examiner|surveyor|staff member|member of staff';
 /** People on a stage or a set (the band, the crew): someone else to a fan who asks after them. */
 const PERFORMER_NOUNS_EN = '(?:band|artists?|singers?|performers?|crew|cast|celebrit(?:y|ies)|rapper|dj)';
 /** Someone described, not named: the bloke, that lass, some fella. */
@@ -553,7 +553,7 @@ export const SERVICE_PEOPLE_ZH =
   /骑手|外卖|送餐|配送|快递|派送|送货|司机|师傅|技师|技术员|维修|安装|安检|抄表|客服|前台|店员|服务员|工作人员|保洁|管家|老师|教练|专员|工程师/;
 // A carpet or pressure cleaner is a machine hired, not someone who serves.
 export const SERVICE_PEOPLE_EN =
-  /\b(?:driver|courier|rider|delivery|deliveryman|postman|mailman|technician|repairman|engineer|installer|agent|rep|representative|staff|cashier|receptionist|front desk|instructor|trainer|coach|teacher|tutor|host|support|pilot|crew|attendant|guide|(?<!(?:carpet|vacuum|steam|pressure|floor|upholstery|drain|jet|window|oven|pool) )cleaner|housekeeping|plumber|electrician)\b/;
+  /\b(?:driver|courier|rider|delivery|deliveryman|postman|mailman|technician|repairman|engineer|installer|agent|rep|representative|staff|cashier|receptionist|front desk|instructor|trainer|coach|teacher|tutor|host|support|pilot|crew|attendant|guide|(?<!(?:carpet|vacuum|steam|pressure|floor|upholstery|drain|jet|window|oven|pool) )cleaner|housekeeping|plumber|electrician|inspector|assessor|examiner|surveyor)\b/;
 
 /** Asking or acting for someone: 托我问, (让我)帮他查, 替我妈办, 代他挂失. */
 export const BEHALF_VERBS_ZH =

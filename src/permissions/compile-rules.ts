@@ -1084,6 +1084,9 @@ const FALSE_RECORD_ASKED = [
   "\\b(?:put|write|mark|log|record|note|enter|type)\\w*\\s+(?:(?:it\\s+)?(?:down\\s+)?(?:in|inna|into|on|onto)\\s+(?:the|di|da|your|yer)\\s+(?:computer|system|log|records?|file|books?|notes)\\s+)?that\\s+(?:(?:you|unu|y'all|ye|yous|your (?:guys|crew|lads|team|driver|men)|the (?:crew|driver|lads|team|guys)|they)\\b|(?:the|my|our|di|da)\\s+[\\w-]+\\s+(?:was|were|got|had been)\\s+[a-z]+ed\\b)",
   '\\bchange the (?:date|amount|item|name|service)',
   '\\bback-?dat',
+  // Just date the certificate from then, put an earlier date on it: backdated in other words.
+  '\\bdate\\s+(?:it|this|that|them|the\\s+[\\w-]+)\\s+(?:from|as of|back to)\\s+(?:then|before|earlier|last\\b|the\\s+[\\w-]+|\\d)',
+  '\\ban? earlier date\\b',
   '\\bdifferent (?:date|amount|name|item)',
   '\\binstead of\\b',
 ].join('|');
