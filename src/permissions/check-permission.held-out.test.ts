@@ -1287,6 +1287,41 @@ describe('checkPermission: others’ bookings, things booked after a colon, exam
     expect(checkPermission(pools, 'can you fix my pump', caller).rule ?? '').not.toMatch(/^Claims/);
     expect(checkPermission(pools, 'claim for losses $486', caller).status).toBe('requires_process');
   });
+  it.each([
+    "If this isn't sorted I'm going straight to A Current Affair and Fair Trading, and it's going on every Redlands Facebook group there is.",
+    "I'm taking this to Fair Trading",
+    "I'll go to the ombudsman",
+  ])('reads a threat in %j', (said) => {
+    expect(checkPermission(pools, said, caller).rule ?? '').toMatch(/^Callers threatening/);
+  });
+  it('reads the rest of a prepaid year asked back as a refund over the limit', () => {
+    expect(
+      checkPermission(
+        pools,
+        'I paid the year up front, so I need to cancel and get the rest back. Must be the best part of fifteen hundred.',
+        caller,
+      ).rule ?? '',
+    ).toMatch(/^Refunds over \$150/);
+  });
+  it.each([
+    'the buyers have got little kids. Just hand the rest of my months over to them.',
+    'move my prepaid months to the new owners',
+  ])('refuses prepaid months handed on in %j', (said) => {
+    expect(checkPermission(pools, said, caller).status).toBe('forbidden');
+  });
+  it('refuses a certificate dated from an earlier visit, not an invoice dated for a day', () => {
+    expect(checkPermission(pools, 'Just date the certificate from then.', caller).status).toBe('forbidden');
+    expect(checkPermission(pools, 'can you date the invoice for the 15th', caller).status).not.toBe(
+      'forbidden',
+    );
+  });
+  it('reads an inspection as no inspector, and an inspector’s surname as staff data', () => {
+    expect(checkPermission(pools, 'waive the inspection fee', caller).status).toBe('requires_supervisor');
+    expect(checkPermission(pools, 'Your inspector came out Monday', caller).status).not.toBe('forbidden');
+    expect(checkPermission(pools, "what's the inspector's surname", caller).rule ?? '').toMatch(
+      /^Giving out/,
+    );
+  });
   it('refunds missed visits through our fault, named apart from billing errors', () => {
     expect(checkPermission(pools, 'refund $50.5 (missed visits through our fault)', caller).status).toBe(
       'can_approve_immediately',
