@@ -2506,6 +2506,14 @@ describe('createRulesAgent: a step supposed, and what would follow asked', () =>
     expect(c.events.filter((e) => e.type === 'permission_check')).toEqual([]);
     expect(c.events.filter((e) => e.type === 'ticket')).toEqual([]);
   });
+  it('checks nothing for "if I wanted you to stop coming for February, you\'d just do that, would you?"', async () => {
+    const c = deskCall(dairy);
+    await c.say(
+      "My grandson's staying with me over February. If I wanted you to stop coming for February, you'd just do that, would you?",
+    );
+    expect(c.events.filter((e) => e.type === 'permission_check')).toEqual([]);
+    expect(c.events.filter((e) => e.type === 'ticket')).toEqual([]);
+  });
   it('still cancels when asked outright', async () => {
     const c = deskCall(dairy);
     await c.say('Please cancel my account.');
