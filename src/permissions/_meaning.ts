@@ -1055,7 +1055,25 @@ export function compileMeaning(
   if (gerund !== undefined && words.en.includes(stem(gerund))) meaning.verb = stem(gerund);
   if (OTHER_THAN_OWN_RE.test(phrase)) meaning.toOther = true;
   const listed = listedItems(phrase, words.zh);
-  if (listed.length > 1) meaning.listed = listed;
+  if (listed.length > 1) {
+    meaning.listed = listed;
+    // 预订住宿、桌餐、年夜饭、采摘门票: a thing booked inside one item of the list (门票) is that item's,
+    // no object every booking must name; the item's words still tell it.
+    if (heads.length > 0 && heads.every((h) => BOOKING_ACTIONS.has(h))) {
+      const list = CJK_LIST.exec(phrase)!;
+      const inList = (k: number) =>
+        spans
+          .filter((sp) => sp.senses[0] === k)
+          .every((sp) => sp.start >= list.index && sp.end <= list.index + list[0].length);
+      meaning.objects = objects.filter((k) => !inList(k));
+      // 门 of 门票, its thing read apart: one character left of a compound is no word to say.
+      meaning.listed = listed
+        .map((item) => item.filter((w) => !/^[\u4e00-\u9fff]$/.test(w) || item.length === 1))
+        .filter((item) => item.length > 0);
+      const lone = listed.flat().filter((w) => /^[\u4e00-\u9fff]$/.test(w));
+      if (lone.length > 0) meaning.optional = [...new Set([...(meaning.optional ?? []), ...lone])];
+    }
+  }
   // 理赔申诉 too: a case on the concept's own thing (the claim) is asked for by contesting it
   // (我不服，要申诉) without naming the thing again.
   if (

@@ -639,11 +639,17 @@ export const SENSES: readonly SenseDef[] = [
           overlay: true as const,
         },
       ]),
-      // 为来电客户预订门票、夜场票, 帮我预订两间房: booking, said before the tickets, rooms or seats booked.
+      // 为来电客户预订门票、夜场票, 帮我预订两间房, 预订住宿、桌餐: booking, said before the tickets, rooms,
+      // seats or meals booked.
       ...['预订', '预定'].map((key) => ({
         key,
-        re: `(?<=^|[\\s,.;:]|帮我|给我|想|要|我|能|可以|再|先|客户|为|替)${key}(?=[\\u4e00-\\u9fff]{0,4}(?:票|房|课|位|座|桌|场|车|营))`,
+        re: `(?<=^|[\\s,.;:]|帮我|给我|想|要|我|能|可以|再|先|客户|为|替)${key}(?=[\\u4e00-\\u9fff]{0,4}(?:票|房|课|位|座|桌|场|车|营|宿|餐|饭))`,
         overlay: true as const,
+      })),
+      // 再给我加一张采摘票, 给我添两个位子: one more ticket, room or seat asked for is booked.
+      ...['加', '添', '买'].map((key) => ({
+        key,
+        re: `(?<=给我|帮我|再|我要|要|想|能不能|可以)${key}(?:[一二两三四五六七八九十几\\d]{1,3})[张个份间桌位](?=[^,.!?;:、\\n]{0,4}(?:票|房|桌|位|座))`,
       })),
       // 电话代订包间: booked for the caller, the business's word for booking over the phone.
       { key: '代订', re: '代订', overlay: true as const },

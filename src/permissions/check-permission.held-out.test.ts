@@ -1264,6 +1264,13 @@ describe('checkPermission: others’ bookings, things booked after a colon, exam
   ])('refuses %j', (said) => {
     expect(checkPermission(farm, said, caller).status).toBe('forbidden');
   });
+  it.each([
+    '美女，除夕的年夜饭还有没得？给我订两桌，晚上那场',
+    '再给我加一张采摘票，我表妹也要去',
+    '订一间住宿',
+  ])('reads %j by the booking rule, whatever of its list it books', (said) => {
+    expect(checkPermission(farm, said, caller).rule ?? '').toMatch(/^预订住宿/);
+  });
   it.each(['我订的是哪几天', '帮我看下我订了哪间房'])('asks nothing of anyone in %j', (said) => {
     expect(checkPermission(farm, said, caller).status).not.toBe('forbidden');
   });
