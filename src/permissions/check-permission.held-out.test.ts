@@ -1329,6 +1329,18 @@ describe('checkPermission: others’ bookings, things booked after a colon, exam
       /^Giving out/,
     );
   });
+  it('reads everything wanted back, the sum said right after, as money back', () => {
+    expect(
+      checkPermission(
+        pools,
+        'Look, I want the lot back - all the chemicals, the hundred and thirty-five.',
+        caller,
+      ).parts[0]?.concept,
+    ).toBe('refund');
+    expect(checkPermission(pools, 'I want the lot back in the shed', caller).parts[0]?.concept).not.toBe(
+      'refund',
+    );
+  });
   it('refunds missed visits through our fault, named apart from billing errors', () => {
     expect(checkPermission(pools, 'refund $50.5 (missed visits through our fault)', caller).status).toBe(
       'can_approve_immediately',

@@ -115,6 +115,15 @@ describe('understandUtterance', () => {
     ).toBe(true);
     expect(read("what's the weather like on the bank holiday").chargeDispute).toBe(false);
   });
+
+  it('reads "that thing that came out of my card last week" as a charge asked about', () => {
+    expect(
+      read(
+        "That thing that came out of my card last week - two hundred and fifty-four bucks. What's the rest of it for?",
+      ).chargeDispute,
+    ).toBe(true);
+    expect(read('the dog came out of the gate').chargeDispute).toBe(false);
+  });
   it('still reads 把钱还给我 as asking for the money back', () => {
     expect(read('把钱还给我').asksForAction).toBe(true);
   });

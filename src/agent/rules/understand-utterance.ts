@@ -724,9 +724,12 @@ const INFO_QUESTION = new RegExp(
   'i',
 );
 
-/** What's this nine-fifty on my Mastercard, what are these on my statement: a charge asked about. */
+/**
+ * What's this nine-fifty on my Mastercard, what are these on my statement, that thing that came out
+ * of my card: a charge asked about.
+ */
 const WHAT_IS_ON_MY_CARD =
-  /\bwhat(?:'s| is| are)\s+(?:this|that|these|those|the)\b[^.?!]{0,40}?\bon\s+(?:(?:my|our)\s+(?:(?:credit|debit)\s+)?(?:card|bill|statement|account|visa|mastercard|amex|bank (?:account|statement))|the\s+(?:bill|statement|invoice))\b/i;
+  /\bwhat(?:'s| is| are)\s+(?:this|that|these|those|the)\b[^.?!]{0,40}?\bon\s+(?:(?:my|our)\s+(?:(?:credit|debit)\s+)?(?:card|bill|statement|account|visa|mastercard|amex|bank (?:account|statement))|the\s+(?:bill|statement|invoice))\b|\b(?:came|come|comes|went|gone|taken|took)\s+(?:out\s+of|off|from)\s+(?:my|me|our)\s+(?:(?:credit|debit)\s+)?(?:card|account|bank|visa|mastercard|amex)\b/i;
 
 /** The caller speaking of themselves (我是…, 本人…): a clause after it may say their name alone. */
 const SELF = /[我俺][是系係]|本人|我这边是/;
