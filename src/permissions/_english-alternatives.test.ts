@@ -619,3 +619,46 @@ describe('englishAlternatives: the kinds a dash lists after the thing', () => {
     ).not.toContain('refund deliveries');
   });
 });
+
+describe('englishAlternatives: things joined, things booked after a colon, whose name (held-out round 41)', () => {
+  const isAction = (w: string) => /^(?:refund|book|open|sign)\b/.test(w);
+  it('asks each of two things a verb takes, joined by "and", with the verb', () => {
+    expect(
+      englishAlternatives(
+        'refund billing errors exactly as the records show and missed visits through our fault at the visit rate',
+        'can_approve_immediately',
+        isAction,
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        'refund billing errors exactly as the records show',
+        'refund missed visits through our fault',
+      ]),
+    );
+  });
+  it('books each thing a booking step lists after its colon', () => {
+    expect(
+      englishAlternatives(
+        'book from the service calendar: first visits, green to clean ($349), callouts ($99) and return visits ($35) - for the holder',
+        'can_approve_immediately',
+        isAction,
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        'book first visits',
+        'book green to clean',
+        'book callouts',
+        'book return visits',
+      ]),
+    );
+  });
+  it('drops a first-time caller and their own name, which no caller says', () => {
+    expect(
+      englishAlternatives(
+        'open a new account for a first-time caller in their own name for a pool address',
+        'can_approve_immediately',
+        isAction,
+      ),
+    ).toContain('open an account for a pool address');
+  });
+});

@@ -87,9 +87,13 @@ const CIRCUMSTANCE_CASE =
  */
 // for the policyholder or a named tenant contact: whoever else may ask goes with it.
 const FOR_THE_CUSTOMER = new RegExp(
-  String.raw`\s+for\s+(?:the|a|an)\s+(?:${CUSTOMER}|owner)(?:'s\s+(?:own\s+)?[a-z-]+|s)?\b(?:\s+or\s+(?:a|an|the|their)\s+(?:named\s+|authori[sz]ed\s+|registered\s+)?[a-z-]+(?:\s+(?:contact|person|user|driver|member))?\b)?`,
+  String.raw`\s+for\s+(?:the|a|an)\s+(?:(?:first-?time|new|existing|returning)\s+)?(?:${CUSTOMER}|owner)(?:'s\s+(?:own\s+)?[a-z-]+|s)?\b(?:\s+or\s+(?:a|an|the|their)\s+(?:named\s+|authori[sz]ed\s+|registered\s+)?[a-z-]+(?:\s+(?:contact|person|user|driver|member))?\b)?`,
   'g',
 );
+
+/** In whose name a thing is opened or held (in their own name): the caller's, said by no caller. */
+const IN_OWN_NAME =
+  /\s+in\s+(?:their|his|her|the caller's|the customer's|the holder's)\s+(?:own\s+)?names?\b/g;
 
 /** Whom the business does it for when that is anyone at all (sell gift vouchers to anyone): no terms. */
 const TO_ANYONE = /\s+(?:to|for)\s+(?:anyone|anybody|everyone|everybody|the public|all comers)\b/g;
@@ -189,6 +193,7 @@ export function englishAlternatives(
   core = core
     .replace(CIRCUMSTANCE_CASE, '')
     .replace(FOR_THE_CUSTOMER, '')
+    .replace(IN_OWN_NAME, '')
     .replace(TO_ANYONE, '')
     .replace(CUSTOMERS_OWN, 'the ')
     .replace(STATE_WORDS, '')
