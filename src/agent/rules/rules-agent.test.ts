@@ -1097,6 +1097,14 @@ describe('createRulesAgent on any product', () => {
     const reply = await c.say('帮我订个包间，礼拜五晚上');
     expect(reply).toContain('短信发支付链接');
   });
+  // What to send, asked after a claim and then a threat: the claim's rule says what it takes.
+  it('says what a claim logged earlier takes, a supervisor told of a threat since (R4122)', async () => {
+    const { call: c, turns } = heldOutCall(41, 'R4122', 'Jacaranda Pool Care');
+    for (const line of turns.slice(0, 4)) await c.say(line);
+    const reply = await c.say(turns[4]!);
+    expect(reply).toContain('claims@');
+    expect(reply).toMatch(/photos/);
+  });
   // A demand's terms (反正你先退我一百块吧，我也懒得算了) are no calling off.
   it('a demand with 算了 in its terms is still checked', async () => {
     const { call: c, turns } = heldOutCall(2, 'R219', '皓白口腔');

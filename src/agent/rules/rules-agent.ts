@@ -805,9 +805,12 @@ const PENALTY_WORDS =
 /** What the latest request this call took up needs brought or sent, said; none when nothing says. */
 function neededFor(ctx: CallContext, question: string | undefined): string | undefined {
   // 过户要带啥, asking for nothing: with nothing taken up yet, the step the question names (a
-  // process asked about, not opened).
+  // process asked about, not opened). Of the requests taken up, the latest one that takes
+  // something: a claim logged, then a supervisor told of a threat, is what papers are sent for.
+  const taken = takenUp(ctx);
   const latest =
-    takenUp(ctx).at(-1) ??
+    [...taken].reverse().find((t) => whatItTakes(ctx.product, t.rule, t.what) !== undefined) ??
+    taken.at(-1) ??
     (question === undefined
       ? undefined
       : checkPermission(rulesOf(ctx), question)
