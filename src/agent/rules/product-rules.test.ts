@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../call/call-agent.js';
 import { compileRules } from '../../permissions/index.js';
-import { ruleSharingWords, termOf } from './product-rules.js';
+import { ruleSharingWords, termOf, withoutRuleNotes } from './product-rules.js';
 
 const rules = compileRules({
   can_approve_immediately: ['解除本人申请的冻结'],
@@ -38,5 +38,14 @@ describe('termOf', () => {
   it('takes the only time a rule gives, whoever it is for', () => {
     expect(termOf('计量异议：登记校验工单，5个工作日内上门')).toBe('5个工作日内上门');
     expect(termOf('事发7天内登记理赔工单')).toBe('事发7天内登记理赔工单');
+  });
+});
+
+describe('withoutRuleNotes', () => {
+  it('takes a note out with the space before it, leaving no space before a comma', () => {
+    expect(
+      withoutRuleNotes('first visits, Green to Clean ($349, or free), callouts ($99) and return visits'),
+    ).toBe('first visits, Green to Clean, callouts and return visits');
+    expect(withoutRuleNotes('预订住宿、采摘门票、接站（下单人本人）')).toBe('预订住宿、采摘门票、接站');
   });
 });

@@ -78,7 +78,11 @@ export function ruleSharingWords(
 
 /** A rule as written without its notes in brackets (质量问题（烂、坏）：… → 质量问题：…). */
 export function withoutRuleNotes(rule: string): string {
-  return rule.replace(/[（(][^）)]*[）)]?/g, '').trim();
+  // Green to Clean ($349 …), callouts: the space a note leaves before a comma goes with it.
+  return rule
+    .replace(/\s*[（(][^）)]*[）)]?/g, '')
+    .replace(/\s+(?=[,，.。;；:：])/g, '')
+    .trim();
 }
 
 /** A clause of a rule that says how long its case takes (3-5个工作日, within 10 business days). */
