@@ -25,7 +25,7 @@ import {
   money,
   verifiedCharge,
 } from './payment-in-question.js';
-import { decideAhead, ruleSharingWords, rulesOf } from './product-rules.js';
+import { decideAhead, ruleSharingWords, rulesOf, withoutRuleNotes } from './product-rules.js';
 import type { Understanding } from './understand-utterance.js';
 import { type RequestInContext, timeAsked, withThing } from './vague-requests.js';
 import { type VerifiedQualifier, verifiedQualifiers } from './verified-qualifiers.js';
@@ -283,8 +283,7 @@ function lossClaimed(
   if (!LOSS_TOLD.test(line) || amountsFound(ctx).includes(amount.value)) return undefined;
   const rule = (ctx.product.operator_permissions?.requires_process ?? []).find((r) => CLAIMS_RULE.test(r));
   if (rule === undefined) return undefined;
-  const phrase = rule
-    .replace(/\s*[(（][^)）]*[)）]/g, '')
+  const phrase = withoutRuleNotes(rule)
     .split(/\s[-–—]\s|[:;：；]/)[0]!
     .trim();
   const said = `${phrase} ${amount.text}`;

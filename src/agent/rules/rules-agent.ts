@@ -237,7 +237,6 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
       // what if I just cancel it and sign back up later? Would I lose my spot?: a step supposed,
       // and what would follow asked, not asked for.
       if (ONLY_SUPPOSED.test(clause.text) || WHAT_FOLLOWS.test(clause.text)) continue;
-      if (wishSupposed(utterance, clause.start)) continue;
       const meant = vagueRequest(ctx, clause.text);
       if (!meant || actions.some((a) => a.concept === meant.concept)) continue;
       // I sent a gift card to my niece … can you cancel it: the line says what "it" is, and the
@@ -304,13 +303,7 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
       : u.asksForAction
         ? ''
         : statedSentences(asked, lang);
-  if (
-    actions.length === 0 &&
-    !faqHit &&
-    stated !== '' &&
-    u.awaited.length === 0 &&
-    !WISH_SUPPOSED.test(stated)
-  ) {
+  if (actions.length === 0 && !faqHit && stated !== '' && u.awaited.length === 0) {
     const read = checkPermission(rulesOf(ctx), stated);
     if (read.rule !== null && read.status !== 'forbidden')
       actions.push({ concept: '', text: stated, start: 0, end: utterance.length });
