@@ -17,7 +17,7 @@
  */
 import { hasCjk } from '../domain/language.js';
 import type { PermissionCategory } from '../domain/record-schemas.js';
-import { withoutNotes } from './_rule.js';
+import { NOTE_DASH, withoutNotes } from './_rule.js';
 import { REPEAT_WORDS_EN } from './_senses.js';
 
 /**
@@ -276,7 +276,7 @@ export function englishAlternatives(
  * Clean). A caller names the thing, never the calendar it comes from.
  */
 function thingsBookedAfterColon(phrase: string): string[] {
-  const text = withoutNotes(phrase).split(/\s[-–—]\s/)[0]!;
+  const text = withoutNotes(phrase).split(NOTE_DASH)[0]!;
   const m = /^(book|schedule|arrange)\b[^:;]*:\s*([^:;]+)$/.exec(text);
   if (m === null) return [];
   const items = m[2]!

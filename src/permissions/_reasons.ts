@@ -1,7 +1,13 @@
 /** Reasons for permission decisions, in Chinese and English. */
 import type { Bilingual } from '../domain/language.js';
 import type { PermissionCategory } from '../domain/record-schemas.js';
-import type { Quantity, QuantityFamily } from './parse-quantities.js';
+import {
+  CURRENCY_WORDS,
+  type Currency,
+  isMoneyUnit,
+  type Quantity,
+  type QuantityFamily,
+} from './parse-quantities.js';
 
 const MEASURE: Record<QuantityFamily, Bilingual> = {
   money: { zh: '金额', en: 'amount' },
@@ -121,17 +127,11 @@ export function formatAmount(value: number, unit: Quantity['unit'] | undefined):
 /** A quantity in words in one language (a label needs only the action's). */
 export function amountIn(value: number, unit: Quantity['unit'] | undefined, lang: 'zh' | 'en'): string {
   const zh = lang === 'zh';
+  if (unit !== undefined && isMoneyUnit(unit)) {
+    const words = CURRENCY_WORDS[unit as Currency];
+    return zh ? `${value}${words.zh}` : `${words.sign}${value}`;
+  }
   switch (unit) {
-    case 'CNY':
-      return zh ? `${value}元` : `¥${value}`;
-    case 'USD':
-      return zh ? `${value}美元` : `$${value}`;
-    case 'GBP':
-      return zh ? `${value}英镑` : `£${value}`;
-    case 'EUR':
-      return zh ? `${value}欧元` : `€${value}`;
-    case 'ZAR':
-      return zh ? `${value}兰特` : `R${value}`;
     case 'day':
       return zh ? `${value}天` : `${value} days`;
     case 'month':

@@ -26,5 +26,5 @@ export { findActionRequests, readActionRequests } from './find-action-requests.j
 export type { OtherParty, OtherPartyOptions } from './find-other-party.js';
 export { asksOthersData, findOtherParty } from './find-other-party.js';
 export { parseNumber } from './parse-number.js';
-export type { Quantity, QuantityFamily } from './parse-quantities.js';
-export { isMoneyUnit, parseQuantities } from './parse-quantities.js';
+export type { Currency, Quantity, QuantityFamily } from './parse-quantities.js';
+export { CURRENCY_WORDS, isMoneyUnit, parseQuantities } from './parse-quantities.js';

@@ -70,6 +70,21 @@ export const FAMILY: Record<Unit, QuantityFamily> = {
 };
 
 /** Whether a unit is money (元, $, £, €): amounts in it are what was paid or is given back. */
+/** A currency the engine reads: the units of the money family. */
+export type Currency = Extract<Unit, 'CNY' | 'USD' | 'GBP' | 'EUR' | 'ZAR'>;
+
+/**
+ * How each currency is written after an amount in Chinese (30元, 30英镑, 30兰特) and before one
+ * in English (¥30, £30, R30): the one table every formatter of money reads.
+ */
+export const CURRENCY_WORDS: Readonly<Record<Currency, { readonly zh: string; readonly sign: string }>> = {
+  CNY: { zh: '元', sign: '¥' },
+  USD: { zh: '美元', sign: '$' },
+  GBP: { zh: '英镑', sign: '£' },
+  EUR: { zh: '欧元', sign: '€' },
+  ZAR: { zh: '兰特', sign: 'R' },
+};
+
 export function isMoneyUnit(unit: Unit): boolean {
   return FAMILY[unit] === 'money';
 }

@@ -10,6 +10,7 @@ import {
   conceptLabel,
   contradictsRule,
   MONEY_BACK_CONCEPTS,
+  NOTE_DASH,
   parseNumber,
   type Quantity,
 } from '../../permissions/index.js';
@@ -283,8 +284,10 @@ function lossClaimed(
   if (!LOSS_TOLD.test(line) || amountsFound(ctx).includes(amount.value)) return undefined;
   const rule = (ctx.product.operator_permissions?.requires_process ?? []).find((r) => CLAIMS_RULE.test(r));
   if (rule === undefined) return undefined;
+  // Its step, without the terms a dash or a colon opens.
   const phrase = withoutRuleNotes(rule)
-    .split(/\s[-–—]\s|[:;：；]/)[0]!
+    .split(NOTE_DASH)[0]!
+    .split(/[:;：；]/)[0]!
     .trim();
   const said = `${phrase} ${amount.text}`;
   return decideAhead(ctx, said).status === 'requires_process' ? said : undefined;

@@ -14,6 +14,7 @@ import {
   profileInterfaces,
   relevantInterfaces,
 } from '../../knowledge/interface-vocabulary.js';
+import type { Currency } from '../../permissions/index.js';
 import {
   fillParams,
   idSaid,
@@ -22,7 +23,7 @@ import {
   type ProductName,
   takesNamedValue,
 } from './interface-params.js';
-import { type Currency, currencyOf, money, nowOf } from './payment-in-question.js';
+import { currencyOf, money, nowOf } from './payment-in-question.js';
 import { phrases } from './reply-phrases.js';
 import { speakResponse, spokenDate } from './speak-facts.js';
 import type { Understanding } from './understand-utterance.js';

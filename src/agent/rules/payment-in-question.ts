@@ -11,7 +11,15 @@ import { hasCjk, type Language } from '../../domain/language.js';
 import { type Product, readFaqEntry } from '../../domain/record-schemas.js';
 import { responseFields } from '../../domain/response-fields.js';
 import { productNameWords, tokenize } from '../../knowledge/index.js';
-import { type ActionRequest, parseNumber, parseQuantities, type Quantity } from '../../permissions/index.js';
+import {
+  type ActionRequest,
+  CURRENCY_WORDS,
+  type Currency,
+  isMoneyUnit,
+  parseNumber,
+  parseQuantities,
+  type Quantity,
+} from '../../permissions/index.js';
 import { callerWords } from './caller-words.js';
 import { dayNamed, monthOfName } from './days-said.js';
 import type { Understanding } from './understand-utterance.js';
@@ -190,9 +198,6 @@ export function noDuplicateSeen(ctx: CallContext): string {
   return `${one ? `The records show one charge of ${one} in that period, so I can't see a double charge` : 'The records show no charge taken twice'}. When and where was the other one taken? Once I can verify it, I'll sort it out.`;
 }
 
-/** A currency a product's amounts are in: the permission engine's units of money. */
-export type Currency = Extract<Quantity['unit'], 'CNY' | 'USD' | 'GBP' | 'EUR' | 'ZAR'>;
-
 const currencies = new WeakMap<Product, Currency>();
 
 /**
@@ -242,21 +247,16 @@ function currencyWritten(product: Product): Currency | undefined {
  */
 export function money(value: number, lang: Language, currency: Currency): string {
   const v = Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/\.?0+$/, '');
+  // Dollars keep their sign in Chinese too; yuan are said as a word in English.
   if (currency === 'USD') return `$${v}`;
-  if (currency === 'GBP') return lang === 'zh' ? `${v}英镑` : `£${v}`;
-  if (currency === 'EUR') return lang === 'zh' ? `${v}欧元` : `€${v}`;
-  if (currency === 'ZAR') return lang === 'zh' ? `${v}兰特` : `R${v}`;
-  return lang === 'zh' ? `${v}元` : `${v} yuan`;
+  return inCurrency(v, lang, currency);
 }
 
-/** How an amount of each currency follows an action: after it in Chinese, `#` its place in English. */
-const MONEY_AFTER_ACTION: Record<Currency, readonly [string, string]> = {
-  CNY: ['元', '# yuan'],
-  USD: ['美元', '$#'],
-  GBP: ['英镑', '£#'],
-  EUR: ['欧元', '€#'],
-  ZAR: ['兰特', 'R#'],
-};
+/** An amount written in a currency (CURRENCY_WORDS): 30英镑 / £30, and yuan as a word in English. */
+function inCurrency(amount: string, lang: Language, currency: Currency): string {
+  if (lang === 'zh') return `${amount}${CURRENCY_WORDS[currency].zh}`;
+  return currency === 'CNY' ? `${amount} yuan` : `${CURRENCY_WORDS[currency].sign}${amount}`;
+}
 
 /**
  * An action with its amount of money, as the permission engine reads it: 退款30元 / refund 30 yuan,
@@ -269,8 +269,8 @@ export function actionWithMoney(
   lang: Language,
   unit: Quantity['unit'],
 ): string {
-  const [zh, en] = MONEY_AFTER_ACTION[unit as Currency] ?? MONEY_AFTER_ACTION.CNY;
-  return lang === 'zh' ? `${phrase}${amount}${zh}` : `${phrase} ${en.replace('#', amount)}`;
+  const currency = isMoneyUnit(unit) ? (unit as Currency) : 'CNY';
+  return `${phrase}${lang === 'zh' ? '' : ' '}${inCurrency(amount, lang, currency)}`;
 }
 
 /**

@@ -209,11 +209,9 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
   // 把我妈名字念错了 on a principal's account: the caller's own kin is whom the account is held for,
   // and the lexicon's reading of someone else's data (其他用户信息) is no request (the engine read
   // no one else above).
-  // If I wanted you to stop coming for February, you'd just do that, would you?: a wish of the
-  // caller's supposed asks what would happen, not for it.
   const actions = (
     (faqHit && !ownMoneyBack && !forOccasion) || (u.infoQuestion && !u.asksForAction) ? [] : [...u.actions]
-  ).filter((a) => !asksOthersData(a.concept) && !wishSupposed(utterance, a.start));
+  ).filter((a) => !asksOthersData(a.concept));
   if (faqHit && forOccasion && actions.length === 0) {
     const read = checkPermission(rulesOf(ctx), utterance);
     if (read.rule !== null) actions.push({ concept: '', text: utterance, start: 0, end: utterance.length });
@@ -499,12 +497,7 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
   // 押金能不能免了？ asked as a question that no rule names and the product's FAQ answers: the
   // answer is what the caller asked for; nothing goes to a supervisor. Not when the company is
   // asked to do something (could you put that in place?): that is a request, whatever the FAQ says.
-  const unknownLine =
-    actions.length === 0 &&
-    !faqHit &&
-    u.asksForAction &&
-    u.awaited.length === 0 &&
-    !WISH_SUPPOSED.test(asked);
+  const unknownLine = actions.length === 0 && !faqHit && u.asksForAction && u.awaited.length === 0;
   // Whether no rule names any part of the line: read once, for the two tests below.
   let ruleless: boolean | undefined;
   const noRuleNames = (): boolean => {
@@ -836,15 +829,6 @@ function leaveSentences(line: string): string {
   const asking = (line.match(/[^.!?。！？]+[.!?。！？]*/g) ?? []).filter(asksLeave);
   return asking.length > 0 ? asking.join(' ') : line;
 }
-
-/** Whether the sentence holding `at` supposes a wish of the caller's before it (if I wanted …). */
-function wishSupposed(utterance: string, at: number): boolean {
-  const start = Math.max(utterance.lastIndexOf('.', at - 1), utterance.lastIndexOf('?', at - 1)) + 1;
-  return WISH_SUPPOSED.test(utterance.slice(start, at + 40));
-}
-/** A wish the caller supposes (if I wanted you to, if we decided to, 要是我想): not asked. */
-const WISH_SUPPOSED =
-  /\bif\s+(?:i|we)\s+(?:ever\s+)?(?:wanted|were to|was to|decided|chose)\b|(?:要是|如果|假如)(?:我|我们)(?:想|打算|决定)/i;
 
 /** Words that only suppose a step (what if, 万一), with no "then do it" after them in the clause. */
 const ONLY_SUPPOSED = /\bwhat if\b|\bsuppos(?:e|ing)\b|\bhypothetically\b|万一|假如|假设/i;

@@ -579,10 +579,17 @@ function asksOnlyAbout(text: string): boolean {
           supposesIt(c.before + c.clause, c.before.length + c.ask) &&
           !IF_ALLOWED.test(c.before)) ||
         // 是你们开给我，还是我自己去弄: which of two ways, asked.
-        (/^\s*是/.test(c.clause) && /还是/.test(c.after)),
+        (/^\s*是/.test(c.clause) && /还是/.test(c.after)) ||
+        // If I wanted you to stop coming for February, you'd just do that, would you?: a wish of
+        // the caller's supposed, and what would happen asked (not "if we do that, refund us").
+        WISH_SUPPOSED.test(c.before + c.clause),
     )
   );
 }
+/** A wish the caller supposes (if I wanted you to, if we decided to, 要是我想): not asked. */
+export const WISH_SUPPOSED =
+  /\bif\s+(?:i|we)\s+(?:ever\s+)?(?:wanted|were to|was to|decided|chose)\b|(?:要是|如果|假如)(?:我|我们)(?:想|打算|决定)/i;
+
 /** How long, asked (多长时间, 多久; not 缓几天, a few days): the length of a step, not the step. */
 const HOW_LONG = /多长时间|多久|多少天/;
 /** What am I to do (我要咋个办, 我该怎么办): a plea for help, not a question how. */
