@@ -65,21 +65,6 @@ describe('policyQuoted: the FAQ whose answer a caller quotes back', () => {
   });
 });
 
-describe('priceAsked: prices in rand', () => {
-  it('answers what a thing costs a month from the entry that prices it in rand', () => {
-    const tracker = {
-      name: 'KarooTrack',
-      faq: [
-        { q: 'How much is it?', a: 'Recover is R119 a month and Recover + Locate R189 a month.' },
-        { q: 'How long does the installation take?', a: 'One to two hours.' },
-      ],
-    } as unknown as Product;
-    expect(priceAsked(tracker, 'for my Suzuki Swift - what does your thing cost a month?')?.question).toBe(
-      'How much is it?',
-    );
-  });
-});
-
 describe('priceAsked: the FAQ entry that prices what the caller names', () => {
   const repairs = {
     name: '修无忧',
@@ -96,6 +81,19 @@ describe('priceAsked: the FAQ entry that prices what the caller names', () => {
       { q: 'How long is the free trial?', a: 'New accounts get a 7-day free trial.' },
     ],
   } as unknown as Product;
+  const tracker = {
+    name: 'KarooTrack',
+    faq: [
+      { q: 'How much is it?', a: 'Recover is R119 a month and Recover + Locate R189 a month.' },
+      { q: 'How long does the installation take?', a: 'One to two hours.' },
+    ],
+  } as unknown as Product;
+
+  it('finds the entry that prices a thing in rand', () => {
+    expect(priceAsked(tracker, 'for my Suzuki Swift - what does your thing cost a month?')?.question).toBe(
+      'How much is it?',
+    );
+  });
 
   it('finds the entry by what is priced, not by the words of asking a price', () => {
     expect(priceAsked(repairs, '冰箱早过保了，要是叫个师傅上门给看看，得花多少钱啊？')?.question).toBe(

@@ -116,6 +116,13 @@ describe('understandUtterance', () => {
     expect(read("what's the weather like on the bank holiday").chargeDispute).toBe(false);
   });
 
+  it('reads a wish supposed as asking what would happen, a step on a case supposed as asking', () => {
+    expect(
+      read("If I wanted you to stop coming for February, you'd just do that, would you?").asksForAction,
+    ).toBe(false);
+    expect(read('If we cancel, could you refund us?').asksForAction).toBe(true);
+  });
+
   it('reads "that thing that came out of my card last week" as a charge asked about', () => {
     expect(
       read(
