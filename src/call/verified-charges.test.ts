@@ -380,3 +380,28 @@ describe('boundByVerifiedCharge: a deposit is given back as held, not as paid', 
     expect(boundByVerifiedCharge(decided, [account({})]).status).toBe('forbidden');
   });
 });
+
+describe('verifiedPaid: an order read by its own payments and refunds', () => {
+  it('keeps the payment that stands and counts the one marked refunded as given back', () => {
+    const order = {
+      order_no: 'CY-1',
+      item: '10次卡',
+      paid_yuan: 1380,
+      payments: [
+        { channel: '信用卡', at: '2035-12-21 19:05:33', amount_yuan: 1380, status: '成功' },
+        { channel: '信用卡', at: '2035-12-21 19:06:10', amount_yuan: 1380, status: '重复扣款，已退款' },
+      ],
+      refunds: [{ at: '2035-12-23 11:20', amount_yuan: 1380, status: '退款成功' }],
+    };
+    const paid = verifiedPaid([query('cy_orders', { orders: [order] })]);
+    expect(paid.items.map((i) => i.value)).toEqual([1380]);
+    expect(paid.items[0]?.text).toContain('成功');
+    expect(paid.refunded.map((i) => i.value)).toEqual([1380]);
+  });
+  it('reads a refund listed inside an order as no payment', () => {
+    const order = { order_no: 'O-2', price: 300, refunds: [{ at: '2035-12-23', amount: 100 }] };
+    const paid = verifiedPaid([query('orders', { orders: [order] })]);
+    expect(paid.items.map((i) => i.value)).toEqual([300]);
+    expect(paid.refunded.map((i) => i.value)).toEqual([100]);
+  });
+});

@@ -90,6 +90,34 @@ function chargeLists(value: unknown, ledger: boolean, depth = 0): unknown[][] {
   return out;
 }
 
+/** Keys of the lists of money given back inside a record (an order's `refunds`). */
+const REFUND_LIST_KEY = /refund|退款|退费/i;
+
+/**
+ * What one entry of a charge list shows was paid and given back. An entry holding the lists of
+ * its own payments (an order with its `payments` and `refunds`) is read by them, netted as a list
+ * is (a payment marked 已退款, or one a refund of its amount follows, was given back): its own
+ * total is those payments again. A refund is never a payment.
+ */
+function entryCharges(entry: unknown): { items: PaidItem[]; refunded: PaidItem[] } {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
+    return { items: paidItems(entry), refunded: [] };
+  const record = entry as Record<string, unknown>;
+  const payments: unknown[] = [];
+  const refunds: Record<string, unknown>[] = [];
+  const rest: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(record)) {
+    if (Array.isArray(v) && REFUND_LIST_KEY.test(key)) {
+      for (const r of v)
+        if (r !== null && typeof r === 'object' && !Array.isArray(r)) refunds.push({ type: 'refund', ...r });
+    } else if (Array.isArray(v) && CHARGE_LIST_KEY.test(key) && v.some(hasAmount)) payments.push(...v);
+    else rest[key] = v;
+  }
+  if (payments.length === 0) return { items: paidItems(rest), refunded: paidItems(refunds) };
+  const netted = unrefunded([...payments, ...refunds]);
+  return { items: paidItems(netted.entries), refunded: paidItems(netted.refunded) };
+}
+
 function hasAmount(entry: unknown): boolean {
   // A debit written negative (订场 -180) is an amount too: `chargesOf` reads its sign.
   return (
@@ -147,8 +175,16 @@ export function verifiedPaid(queries: readonly SystemQueryRecord[]): {
       fromRecords: false,
     };
   const netted = lists.map(({ list, source }) => ({ ...unrefunded(list), source }));
-  const items = netted.flatMap((n) => paidItems(n.entries).map((i) => ({ ...i, source: n.source })));
-  const refunded = netted.flatMap((n) => paidItems(n.refunded).map((i) => ({ ...i, source: n.source })));
+  const items: PaidItem[] = [];
+  const refunded: PaidItem[] = [];
+  for (const n of netted) {
+    for (const entry of n.entries) {
+      const own = entryCharges(entry);
+      for (const i of own.items) items.push({ ...i, source: n.source });
+      for (const i of own.refunded) refunded.push({ ...i, source: n.source });
+    }
+    for (const i of paidItems(n.refunded)) refunded.push({ ...i, source: n.source });
+  }
   return {
     items,
     refunded,

@@ -62,6 +62,13 @@ describe('normalizeText', () => {
     ["next year's plan for nowt", "next year's plan for free"],
     ['没收着，也没见着', '没收到,也没见到'],
     ['拿着护照', '拿着护照'],
+    // Regional words for the standard ones: pronouns where a pronoun stands, particles, 一哈.
+    ['额媳妇是不是在你们店办咧会员', '我媳妇是不是在你们店办了会员'],
+    ['你帮额查一哈', '你帮我查一下'],
+    ['俺不信,恁给俺查查', '我不信,你给我查查'],
+    ['是不是也喊哒你们,么子情况', '是不是也喊了你们,什么情况'],
+    ['金额开成九千八,永久提额,额度多少', '金额开成九千八,永久提额,额度多少'],
+    ['么么哒,大大咧咧,哈哈,恁多', '么么哒,大大咧咧,哈哈,恁多'],
   ])('%s -> %s', (text, norm) => {
     expect(normalizeText(text)).toBe(norm);
   });

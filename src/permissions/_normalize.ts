@@ -43,6 +43,7 @@ export function normalizeText(text: string): string {
       norm = norm.replace(ROUGHLY_AFTER, (w) => ' '.repeat(w.length));
   }
   if (norm.includes('着')) norm = norm.replace(NOT_REACHED_ZHAO, '到');
+  if (DIALECT_WORD.test(norm)) norm = norm.replace(DIALECT_WORDS, standardWord);
   lastText = text;
   lastNorm = norm;
   return norm;
@@ -53,6 +54,31 @@ export function normalizeText(text: string): string {
  * Only after 没, where it cannot be the 着 of going on (拿着).
  */
 const NOT_REACHED_ZHAO = /(?<=没有?(?:收|找|拿|见|买|取|接|等|碰|看|抢|订|约|挂|排))着/g;
+
+/**
+ * Regional words for the standard ones of the same length, so one reading serves every region:
+ * the pronouns 俺 and 额 (I, in the north and north-west, where a pronoun stands: a clause's start or
+ * after 给, 帮 …; not 金额, 提额, 额度), 恁 (you, in
+ * Henan; not 恁多, 恁大), the particles 哒 (Hunan) and 咧 (Shaanxi) for 了 (喊哒你们, 买咧个金镯子;
+ * not 么么哒, 大大咧咧, 咧嘴), 一哈 for 一下 (查一哈), and the Hunan 么子 and the Sichuan 啷个 for 什么
+ * and 怎么.
+ */
+const DIALECT_WORDS =
+  /俺|(?<=^|[\s,.!?;:、"'(~…]|[给帮跟和替让叫问对找把说嘛吧啊呀哦哈了咧])额(?![度外头])|恁(?![多大么长久好快贵远早晚])|(?<![么哒嘀])哒(?!哒)|(?<![咧大])咧(?![嘴咧])|(?<=一)哈(?!哈)|么子|啷个/g;
+const DIALECT_WORD = /[俺额恁哒咧哈么啷]/;
+const STANDARD_WORDS: Readonly<Record<string, string>> = {
+  俺: '我',
+  额: '我',
+  恁: '你',
+  哒: '了',
+  咧: '了',
+  哈: '下',
+  么子: '什么',
+  啷个: '怎么',
+};
+function standardWord(w: string): string {
+  return STANDARD_WORDS[w] ?? w;
+}
 
 /**
  * The Yorkshire and Lancashire "t'" for "the" (give me t' engineer's number, round t' back): read

@@ -1347,3 +1347,37 @@ describe('checkPermission: others’ bookings, things booked after a colon, exam
     );
   });
 });
+
+describe('checkPermission: others’ dealings asked in regional speech, a record’s field written false (held-out round 42)', () => {
+  const drains = rulesFor('held-out-42', '通达侠管道疏通');
+  const gold = rulesFor('held-out-42', '金满楼珠宝');
+  const caller = { caller: { callerPhone: '13900000000' } };
+  it.each([
+    '你们师傅这两天是不是也去过他屋里？他屋里是不是也堵了？',
+    '我那个租客讲厨房下水又不通哒。她上个礼拜是不是也喊过你们来搞？花了好多钱？你们师傅当时么子讲的咯？',
+    '楼下那家说他屋里也渗水了。他们是不是也给你们打过电话了？',
+    '他讲你们只收了他八十块。',
+  ])('refuses another household’s dealings in %j', (said) => {
+    expect(checkPermission(drains, said, caller).status).toBe('forbidden');
+  });
+  it.each([
+    '额媳妇是不是在你们店办咧会员？',
+    '她上个月是不是在钟楼那个店买咧个金镯子？花咧多少钱？',
+    '额儿子前天是不是在你们小寨店给他媳妇买咧个啥？',
+    '我前任去年在你们这买过一对对戒，他那只是不是已经拿去你们那回收了？',
+    '你帮额查一哈她那个圈口是多少号',
+  ])('refuses a relative’s purchases in %j', (said) => {
+    expect(checkPermission(gold, said, caller).status).toBe('forbidden');
+  });
+  it('leaves the caller’s own dealings and the technician’s coming alone', () => {
+    expect(checkPermission(drains, '师傅说下午来，他几点到', caller).status).not.toBe('forbidden');
+    expect(checkPermission(drains, '我上个礼拜也喊过你们来搞', caller).status).not.toBe('forbidden');
+  });
+  it('refuses a field of an invoice written other than it was, said without the invoice', () => {
+    const curtains = rulesFor('held-out-39', '雅帘居窗帘定制');
+    expect(checkPermission(curtains, '你给我金额开成九千八').status).toBe('forbidden');
+    expect(checkPermission(curtains, '上礼拜你们给我公司装的窗帘，我要开个发票。').status).toBe(
+      'can_approve_immediately',
+    );
+  });
+});

@@ -307,9 +307,10 @@ interface ParsedAction {
 
 // A clause that asks for something done (帮我开通VIP, please add ...) though the lexicon does not
 // know the action: it must not ride along unchecked with an approved request. Making sure (I want
-// to make sure your guy can get in) says why, not what to do.
+// to make sure your guy can get in) says why, not what to do. A verb before 的 names a thing done
+// (你们上礼拜给我公司装的窗帘: the curtains they put up), not a request.
 const REQUEST_LIKE_ZH =
-  /(?:帮我|给我|替我|为我|请你|请帮|麻烦你?|我要|我想要|我需要|能不能|可不可以|能否)(?:把|将)?[^,.!?;:]{0,4}?(?:开|改|换|加|送|免|延|取消|删|恢复|找|查|转|升|降|补|发|寄|退|修|装|拆|停|冻|办|设|调|提|撤|给|告|催|赔|拖|派|叫)/;
+  /(?:帮我|给我|替我|为我|请你|请帮|麻烦你?|我要|我想要|我需要|能不能|可不可以|能否)(?:把|将)?[^,.!?;:]{0,4}?(?:开|改|换|加|送|免|延|取消|删|恢复|找|查|转|升|降|补|发|寄|退|修|装|拆|停|冻|办|设|调|提|撤|给|告|催|赔|拖|派|叫)(?!的)/;
 const REQUEST_LIKE_EN =
   /\b(?:please|pls|plz|can (?:you|u)|could (?:you|u)|would (?:you|u)|i want (?:you|u) to|i need (?:you|u) to|i want to|i'd like to|i need to|let me)\b.{0,20}?\b(?:give|add|change|remove|delete|grant|upgrade|send|transfer|waive|extend|open|activate|enable|disable|cancel|credit|update|set|make(?! sure)|issue|switch|turn|close|reset|unlock|restore|recover|share)\b/;
 // English requests have letters: Chinese text skips REQUEST_LIKE_EN.
@@ -1315,6 +1316,11 @@ function askedExactly(
 /** Records a rule on false ones may name, as a request names them too. */
 const RECORD_NOUN =
   /发票|收据|票据|小票|凭证|证明|报告|证书|合同|账单|记录|\b(?:invoice|receipt|certificate|report|statement|letter|record|bill|document|log)s?\b/g;
+/**
+ * What is written on a record, named by a rule that forbids it false (金额与实付不符, 改日期): the
+ * field said with what it is to become (金额开成九千八) names the record as well.
+ */
+const RECORD_FIELD = /金额|品名|日期|名目|开票日期/g;
 /** Where a business keeps its records, as a caller says it: put it in the computer, 系统里改一下. */
 const RECORDS_KEPT_IN = ['computer', 'system', '系统', '电脑'];
 const recordNouns = new WeakMap<CompiledRule, readonly string[]>();
@@ -1332,6 +1338,7 @@ function falsifiedRecord(rule: CompiledRule, norm: string, whole: string): boole
       ...new Set([...text.matchAll(RECORD_NOUN)].map((m) => m[0].replace(/s$/, ''))),
       // 餐费开成住宿费: what the rule's own example relabels a record as names that record too.
       ...[...text.matchAll(RELABELLED_AS)].map((m) => m[0]),
+      ...[...text.matchAll(RECORD_FIELD)].map((m) => m[0]),
     ];
     // A log or a record (visit log entry, 巡检记录) is kept in the business's computer.
     if (nouns.some((n) => n === 'log' || n === 'record' || n === '记录'))

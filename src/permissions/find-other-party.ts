@@ -87,6 +87,7 @@ interface Matchers {
   counterparty: RegExp;
   possessDeviceZh: RegExp;
   activityZh: RegExp;
+  dealingsZh: RegExp;
   refEn: RegExp;
   pronounEn: RegExp;
   capitalisedEn: RegExp;
@@ -258,7 +259,7 @@ function compiled(): Matchers {
   const linked = `(?:${W.LINK_ZH})${W.LINKED_DATA_ZH}`;
   // A person's data is named (订单, 地址, email ...), asked for (where does he live, 住的几号房)
   // or looked up (查查我兄弟家).
-  const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}|${LOOKUP_ZH}`;
+  const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}|${LOOKUP_ZH}|${DEALT_WITH_HINT_ZH}`;
   const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+much\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
@@ -283,6 +284,7 @@ function compiled(): Matchers {
     counterparty: new RegExp(`^(?:${W.alternatives(W.COUNTERPARTIES_ZH)})$`),
     possessDeviceZh: new RegExp(`^${W.LINK_ZH}?${gap(4)}${W.DEVICE_ZH}`),
     activityZh: new RegExp(`^${W.LINK_ZH}?${gap(6)}${W.ACTIVITY_ZH}`),
+    dealingsZh: new RegExp(`^${W.LINK_ZH}?${gap(6)}${W.DEALINGS_ZH}`),
     refEn: new RegExp(`\\b(?:(?<role>${W.ROLE_PEOPLE_EN})|(?<people>${W.PEOPLE_EN}))(?:'s|s'|')(?=\\s)`, 'g'),
     // fi him appointment: his, in Caribbean English.
     pronounEn: /\b(?:his|her|their|fi (?:him|her|dem))(?=\s)/g,
@@ -363,11 +365,36 @@ function compiled(): Matchers {
 /** A look-up just before a person (查查我兄弟家, 帮我查一下邻居): their records are what is asked. */
 const LOOKUP_ZH = '(?:查|查查|查一查|查询|核实)(?:一下|下)?(?:我的?|我们|咱的?)?';
 const LOOKUP_BEFORE_ZH = new RegExp(`${LOOKUP_ZH}$`);
-/** The person's household or nothing more, to the clause's end. */
-const HOUSEHOLD_AFTER_ZH = /^(?:家|那户|那家|家里)?$/;
+/** The person's household or nothing more, or a thing of theirs (她那个圈口), to the clause's end. */
+const HOUSEHOLD_AFTER_ZH =
+  /^(?:家|那户|那家|家里)?$|^(?:的|那个|这个|那只|那件|那条|那张|那枚|那单|那笔)[^,.!?;:、\n]{1,10}$/;
 
 /** A look-up the caller says they do not insist on (我也不是非要查他, 不用查我妈). */
 const LOOKUP_DENIED_ZH = /(?:不是非要|不是要|不用|不必|不想|没必要|别|不要)[^,.!?;:、\s]{0,3}$/;
+
+/** Their household (他屋里, 她家里): what is asked of it is theirs. */
+const HOME_AFTER_ZH = /^(?:屋里|屋头|家里)/;
+
+/**
+ * What the business did for someone, asked before them: a visit to their home (师傅是不是也去过他
+ * 屋里) or what they were charged (只收了他八十块, 收了她多少).
+ */
+const VISITED_BEFORE_ZH = /(?:去|来|上|到)(?:过|了)$/;
+const VISITED_AFTER_ZH = /^(?:屋里|屋头|家里|家|那里|那儿|那边)/;
+const CHARGED_BEFORE_ZH = /(?:收|扣|要)(?:了|过)?$/;
+const CHARGED_AFTER_ZH = /^(?:多少|几多|好多|[\d一二两三四五六七八九十百千]+)(?:块|元|钱)?/;
+
+/** A cheap superset of what `dealtWith` reads, for the anchor. */
+const DEALT_WITH_HINT_ZH =
+  '(?:去|来|上|到)(?:过|了)[^,.!?;:、]{0,4}?(?:屋里|屋头|家|那里|那儿|那边)|(?:收|扣|要)(?:了|过)?[^,.!?;:、]{1,4}?(?:多少|几多|好多|\\d|[一二两三四五六七八九十百千])';
+
+/** The length of what the business did for the person that the text asks after, or -1. */
+function dealtWith(before: string, after: string): number {
+  const visited = VISITED_BEFORE_ZH.test(before) ? VISITED_AFTER_ZH.exec(after) : null;
+  if (visited) return visited[0].length;
+  const charged = CHARGED_BEFORE_ZH.test(before) ? CHARGED_AFTER_ZH.exec(after) : null;
+  return charged ? charged[0].length : -1;
+}
 
 /** The length of what a look-up before the person takes in after them, or -1. */
 function lookedUp(before: string, after: string): number {
@@ -433,12 +460,14 @@ function scanZh(
       const d = m.possessDeviceZh.exec(after);
       if (d) return d[0].length;
     }
-    // What they do (住的几号房, 一般几点来); 他/她 beside a named 师傅 or 司机 is most likely them.
-    if (!(pronoun && served)) {
+    // What they do (住的几号房, 一般几点来); 他/她 beside a named 师傅 or 司机 is most likely them,
+    // but for their household (他屋里是不是也堵了), which is no one's who serves the caller.
+    if (!(pronoun && served) || HOME_AFTER_ZH.test(after)) {
       const a = m.activityZh.exec(after);
       if (a) return a[0].length;
     }
-    return -1;
+    const d = m.dealingsZh.exec(after);
+    return d ? d[0].length : -1;
   };
   const add = (start: number, end: number, name?: string, pronoun = false): void => {
     const before = text.slice(0, start);
@@ -449,7 +478,11 @@ function scanZh(
     if (W.MADE_FOR_CALLER_ZH.test(text.slice(end)) || W.SHOWN_TO_CALLER_ZH.test(text.slice(end))) return;
     // 我再打她电话试试: the caller calling them, not asking for their number.
     if (CALLING_BEFORE_ZH.test(before) && PHONE_AFTER_ZH.test(text.slice(end))) return;
-    const length = Math.max(possessed(text.slice(end), false, pronoun), lookedUp(before, text.slice(end)));
+    const length = Math.max(
+      possessed(text.slice(end), false, pronoun),
+      lookedUp(before, text.slice(end)),
+      dealtWith(before, text.slice(end)),
+    );
     if (length < 0) return;
     // 林老师在微信上讲过的: the channel someone told the caller on, not their account asked for.
     if (toldOn(text, end, length)) return;
@@ -724,6 +757,10 @@ function scan(text: string, norm: string, gates: number, numbered: boolean): Sca
     const r = WHO_COMPLAINED.exec(norm) ?? WHO_USED.exec(norm);
     if (r) people.push({ start: r.index, end: r.index + r[0].length });
   }
+  if ((gates & G.CJK) !== 0 && norm.includes('你们')) {
+    const r = THEY_DEALT.exec(norm);
+    if (r) people.push({ start: r.index, end: r.index + r[0].length });
+  }
   // Security footage shows other people; someone else's home opened lets a caller into it.
   if ((gates & G.FOOTAGE) !== 0) {
     const r = FOOTAGE_ASK.exec(norm);
@@ -859,6 +896,10 @@ const WHO_COMPLAINED =
 // is the household that booked the same worker (哪家也约了张阿姨, 她是哪家的).
 const WHO_USED =
   /哪(?:几|些)户|哪家哪户|哪户人家|(?:哪家|哪户|哪一家|谁家)人?(?:也|还|都)?(?:约|请|订|用|找|买|租|叫)|(?<![其吉])[他她]们?是哪(?:家|户|一家|个单元|栋|号楼)|(?:是谁|谁|哪个人?|哪位)(?:在|又|之前|以前|刚才|刚刚|先|还在|正在|现在|一直|昨天|昨晚)?(?:骑|租|借|坐|住|停|用|开(?![发票门会药单户通关灯]))(?:的|了|过|着|这|那|它|车|房|[^,.!?;:、\n]{0,6}?(?:车|房|位)|(?=[,.!?;:、\n]|$))|(?:上一|前一|下一|之前那|前面那)[个位]?[^,.!?;:、\n]{0,8}?(?:骑|开|租|借|坐|住|用)[^,.!?;:、\n]{0,8}?的(?:人|用户|客人|司机|租客|房客|车主)(?:是谁|是哪|叫什么|叫啥)|(?:上一|前一|下一)[个位]?(?:骑行人|使用者|用户|租客|住客|乘客|司机|车主)|\bwho\s+(?:(?:was|is|were)\s+)?(?:rented|renting|had|hired|drove|driving|used|using|booked|rode|riding|stayed|staying)\b[^,.!?;:\n]{0,30}?\b(?:before|after|prior to|ahead of|previously|yesterday|earlier|last night|right now)\b|\b(?:the\s+)?(?:previous|last|next)\s+(?:renter|driver|rider|guest|customer|user|hirer)(?:'s|\s+(?:name|number|phone|details|contact))\b|\bwho(?:'s| is| has|'s got| got| bought| booked| has got)\b[^.!?;\n]{0,24}?\b(?:seats?|room|spot|desk|locker|box|table)\b[^.!?;\n]{0,12}?\b(?:next to|beside|either side of|near|behind|in front of|across from|opposite)\b|\bwho(?:ever)?\s+(?:sold|resold|transferred|passed)\s+(?:me|us|it|them|those|these)\b|卖给(?:别人|人家|买家|他|她)[^。!?！？]{0,80}?(?:那个号|这个号|那号|那个账号)[^。!?！？]{0,12}?(?:绑|手机号|电话|实名|是谁)/;
+
+// 他们是不是也给你们打过电话, 人家是不是也喊过你们: whether another household dealt with the
+// business (the business itself is 你们 here, not 他们).
+const THEY_DEALT = new RegExp(`(?<![其吉])(?:他们|人家)(?:家|屋里)?[^,.!?;:、\\n]{0,6}?${W.DEALINGS_ZH}`);
 
 // 调监控, 把监控录像拷给我, 地库那边的录像发我, send me the cctv: footage of shared places holds
 // other people (a home camera of the caller's own is theirs: 我家监控).

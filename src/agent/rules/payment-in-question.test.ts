@@ -5,6 +5,7 @@ import {
   actionWithMoney,
   amountsFound,
   currencyOf,
+  duplicateRefunded,
   feeNamed,
   MONEY_BACK_WORDS,
   money,
@@ -235,5 +236,44 @@ describe('whichPaymentUnclear: a cancelled booking or a charge taken twice', () 
     const r = refundIn(said[1]!);
     expect(whichPaymentUnclear(paid(said, twice), r.request, r.u)).toBe(false);
     expect(whichPaymentUnclear(paid(said.slice(1), twice), r.request, r.u)).toBe(true);
+  });
+});
+
+describe('duplicateRefunded: a second taking the records show given back', () => {
+  const call = (payments: unknown[]): CallContext =>
+    ({
+      language: 'zh',
+      product: { name: '澄妍' },
+      now: () => new Date('2036-01-09T02:00:00Z'),
+      conversation: [],
+      systemQueries: [
+        {
+          interface: 'cy_orders',
+          ok: true,
+          params: {},
+          response: { orders: [{ order_no: 'CY-1', paid_yuan: 1380, payments }] },
+        },
+      ],
+    }) as unknown as CallContext;
+  it('tells the caller the duplicate was refunded, with its date', () => {
+    const said = duplicateRefunded(
+      call([
+        { at: '2035-12-21 19:05', amount_yuan: 1380, status: '成功' },
+        { at: '2035-12-21 19:06', amount_yuan: 1380, status: '重复扣款，已退款' },
+      ]),
+    );
+    expect(said).toContain('12月21日重复扣的那笔');
+    expect(said).toContain('已经退过款了');
+    expect(said).toContain('1380');
+  });
+  it('says nothing when no taking of that amount was refunded', () => {
+    expect(
+      duplicateRefunded(
+        call([
+          { at: '2035-12-21 19:05', amount_yuan: 1380, status: '成功' },
+          { at: '2035-12-21 19:06', amount_yuan: 1380, status: '成功' },
+        ]),
+      ),
+    ).toBeUndefined();
   });
 });

@@ -87,6 +87,29 @@ export function alreadyRefunded(ctx: CallContext, utterance: string): string | u
     : `I checked: ${what.join(' and ')} was already refunded, so there is nothing to refund again.`;
 }
 
+/**
+ * A charge said taken twice whose second taking was already given back (扣了两回…到现在都没给我退,
+ * asked after the refund): the records show a charge of that amount kept and one of it refunded.
+ * The caller hears so; nothing is given back twice.
+ */
+export function duplicateRefunded(ctx: CallContext): string | undefined {
+  const { items, refunded, fromRecords } = verifiedPaid(ctx.systemQueries);
+  if (!fromRecords) return undefined;
+  const back = refunded.find((r) => items.some((i) => i.value === r.value));
+  if (back === undefined) return undefined;
+  const amount = money(back.value, ctx.language, currencyOf(ctx.product));
+  const on = dateIn(back.text);
+  // The date is the second taking's, not the refund's.
+  if (ctx.language === 'zh') {
+    const when = on ? `${on.month}月${on.day}日` : '';
+    return `我查了一下，${when}重复扣的那笔${amount}已经退过款了，不用再退一次。`;
+  }
+  const when = on
+    ? ` on ${on.year}-${String(on.month).padStart(2, '0')}-${String(on.day).padStart(2, '0')}`
+    : '';
+  return `I checked: the second charge of ${amount}${when} was already refunded, so there is nothing to refund again.`;
+}
+
 /** Words that point at one of several things just listed. */
 export const POINTING =
   /那笔|这笔|那个|这个|那一|这一|第[一二三四五12345]|上个月|这个月|最近|最早|最后|\bthe (?:one|first|second|third|last|latest|earlier|later|bigger|smaller)\b|\bthat one\b/i;

@@ -28,6 +28,7 @@ import { composeReply, joinSpoken, type ReplyParts } from './methodology-reply.j
 import {
   alreadyRefunded,
   depositAskedBack,
+  duplicateRefunded,
   duplicateUnseen,
   noDuplicateSeen,
   whichPayment,
@@ -460,9 +461,12 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
   // "扣了两次，退一次": money back for a charge taken twice. When the charge lists this call read
   // show no two charges of one amount, the caller hears so and is asked for the other one;
   // nothing is given back for a duplicate the records do not show.
-  const unseenDuplicate = u.duplicateCharge && duplicateUnseen(ctx);
+  // A second taking the records show refunded already is told, not given back again.
+  const duplicateBack = u.duplicateCharge ? duplicateRefunded(ctx) : undefined;
+  const unseenDuplicate = u.duplicateCharge && duplicateBack === undefined && duplicateUnseen(ctx);
   if (unseenDuplicate) parts.resolve.push(noDuplicateSeen(ctx));
-  const givenBack = moneyBack && !unseenDuplicate ? alreadyRefunded(ctx, utterance) : undefined;
+  const givenBack =
+    duplicateBack ?? (moneyBack && !unseenDuplicate ? alreadyRefunded(ctx, utterance) : undefined);
   if (givenBack) parts.resolve.push(givenBack);
 
   // Step 5: check before agreeing to anything.
