@@ -96,6 +96,12 @@ export interface RuleMeaning {
    */
   listed?: string[][];
   /**
+   * The listed items that are steps of their own in two characters no sense knows, written whole
+   * between the list's marks (刻字 of 维修、改圈口、刻字、清洗下单; not 包间 of 代订包间、续时): said
+   * (刻个字), a step names the rule's action.
+   */
+  steps?: string[];
+  /**
    * Words a request moving or cancelling a booking may leave out, where this rule is the product's
    * only one doing so (改到礼拜六上半天送): the booking moved is the caller's own. A new booking
    * names what it books (帮我约一个 says nothing of what), but for the shop's service in general
@@ -1057,6 +1063,13 @@ export function compileMeaning(
   const listed = listedItems(phrase, words.zh);
   if (listed.length > 1) {
     meaning.listed = listed;
+    const segments = new Set(phrase.split(/[、,，(（]/).map((x) => x.trim()));
+    const steps = listed
+      .filter(
+        (item) => item.length === 1 && item[0]!.length === 2 && segments.has(item[0]!) && stepUnsensed(item),
+      )
+      .map((item) => item[0]!);
+    if (steps.length > 0) meaning.steps = steps;
     // 预订住宿、桌餐、年夜饭、采摘门票: a thing booked inside one item of the list (门票) is that item's,
     // no object every booking must name; the item's words still tell it.
     if (heads.length > 0 && heads.every((h) => BOOKING_ACTIONS.has(h))) {
@@ -1380,6 +1393,17 @@ function saidSplit(word: string, text: string): boolean {
 }
 const CJK_PAIR = /^[\u3400-\u9fff]{2}$/;
 
+/** A listed item no sense knows (刻字): maybe a step in its own words. */
+function stepUnsensed(item: readonly string[]): boolean {
+  return item.length === 1 && !scanSenses(item[0]!).includes(1);
+}
+
+/** A listed step of one two-character word (刻字), said as written or split (刻个字). */
+export function listedStepSaidAsIs(item: readonly string[], norm: string): boolean {
+  const w = item.length === 1 ? item[0]! : '';
+  return w.length === 2 && (norm.includes(w) || saidSplit(w, norm));
+}
+
 /** A verb said twice (试试纱 for 试纱, 看看样片 for 看样片, 查查账单): the word said, in speech. */
 function reduplicated(word: string, text: string): boolean {
   return word.length >= 2 && text.includes(word.charAt(0) + word);
@@ -1507,6 +1531,12 @@ export function meaningLevel(
     }
     // 预约上门量房 on the lexicon's visit: booking it names it too.
     if (!head && concepts.length > 0 && booksConcept(m) && has[t.byId.get('book')!] === 1) {
+      head = true;
+      specific = true;
+    }
+    // 维修、改圈口、刻字、清洗下单 asked as 刻个字: a step the rule lists in its own words, said, is its
+    // action though no sense knows it.
+    if (!head && approving && m.steps?.some((w) => listedStepSaidAsIs([w], view.norm))) {
       head = true;
       specific = true;
     }
@@ -1661,6 +1691,7 @@ export function meaningLevel(
     m.listed.some(
       (item) =>
         item.every((w) => saidAtAll(w, view.norm)) ||
+        listedStepSaidAsIs(item, view.norm) ||
         (item.every((w) => saidAtAll(w, view.norm) || saidAtAll(w, around.norm)) && !namesAThing(has)),
     );
   for (const w of words.zh) {
@@ -1986,6 +2017,7 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
     (r.listed === undefined ||
       (Array.isArray(r.listed) &&
         r.listed.every((item) => Array.isArray(item) && item.every((w) => typeof w === 'string')))) &&
+    (r.steps === undefined || (Array.isArray(r.steps) && r.steps.every((w) => typeof w === 'string'))) &&
     (r.unsaidWhenMoved === undefined ||
       (Array.isArray(r.unsaidWhenMoved) && r.unsaidWhenMoved.every((w) => typeof w === 'string'))) &&
     (r.unsaidWhenBooked === undefined ||

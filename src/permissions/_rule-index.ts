@@ -43,6 +43,11 @@ export interface RuleIndex {
   quoting: number[];
   /** Forbidden rules on a false record (`CompiledRule.falsity`): reached by the record asked falsified. */
   falsifying: number[];
+  /**
+   * Rules listing a step of one word no sense knows (刻字 of 维修、改圈口、刻字): reached by the step
+   * said (see `listedStepSaidAsIs`). Most sets have none.
+   */
+  listedSteps: Array<{ rule: number; steps: string[][] }>;
 }
 
 /** Sense numbers rules need, and for each the rules needing it (same positions). */
@@ -88,8 +93,11 @@ function buildIndex(rules: readonly CompiledRule[]): RuleIndex {
   const explainable = new Uint8Array(rules.length);
   const quoting: number[] = [];
   const falsifying: number[] = [];
+  const listedSteps: RuleIndex['listedSteps'] = [];
   rules.forEach((rule, i) => {
     if (rule.quoted !== undefined) quoting.push(i);
+    const steps = stepsListed(rule);
+    if (steps.length > 0) listedSteps.push({ rule: i, steps });
     if (rule.falsity !== undefined) falsifying.push(i);
     for (const c of rule.concepts) {
       const list = byConcept.get(c.id) ?? [];
@@ -132,7 +140,17 @@ function buildIndex(rules: readonly CompiledRule[]): RuleIndex {
     explainable,
     quoting,
     falsifying,
+    listedSteps,
   };
+}
+
+/**
+ * The steps an approval rule lists in its own words (`RuleMeaning.steps`), each as a listed item;
+ * rules that refer or refuse are read by their senses alone.
+ */
+export function stepsListed(rule: CompiledRule): string[][] {
+  const steps = rule.category === 'can_approve_immediately' ? rule.meaning.steps : undefined;
+  return steps === undefined ? [] : steps.map((w) => [w]);
 }
 
 /**

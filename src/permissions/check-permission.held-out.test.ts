@@ -1373,6 +1373,22 @@ describe('checkPermission: others’ dealings asked in regional speech, a record
     expect(checkPermission(drains, '师傅说下午来，他几点到', caller).status).not.toBe('forbidden');
     expect(checkPermission(drains, '我上个礼拜也喊过你们来搞', caller).status).not.toBe('forbidden');
   });
+  it('approves a step the rule lists in its own words, said split by a measure word', () => {
+    expect(checkPermission(gold, '顺便里面刻个字，能刻不？', caller).status).toBe('can_approve_immediately');
+    const mahjong = rulesFor('held-out-35', '雀友汇自助棋牌室');
+    // 包间 of 代订包间、续时 is what is booked, no step of its own.
+    expect(checkPermission(mahjong, '包间头有没得厕所').status).not.toBe('can_approve_immediately');
+  });
+  it.each([
+    ['不过项目别写黄金啥哩，写成‘办公用品’，俺公司好报。', gold],
+    ['那日期能不能写成上个月哩？三月份哩账好走一点。', gold],
+    ['对了，帮我开成一千的？反正都是通管子，公司报销方便点', drains],
+  ])('refuses an invoice written other than it was in %j', (said, rules) => {
+    expect(checkPermission(rules, said, caller).status).toBe('forbidden');
+  });
+  it('leaves an invoice made out to a person, not a sum, alone', () => {
+    expect(checkPermission(drains, '那就照实开吧，开成个人的', caller).status).not.toBe('forbidden');
+  });
   it('refuses a field of an invoice written other than it was, said without the invoice', () => {
     const curtains = rulesFor('held-out-39', '雅帘居窗帘定制');
     expect(checkPermission(curtains, '你给我金额开成九千八').status).toBe('forbidden');

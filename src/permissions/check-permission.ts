@@ -23,6 +23,7 @@ import {
   hasAction,
   isPartySense,
   isRosterSense,
+  listedStepSaidAsIs,
   type MatchLevel,
   meaningLevel,
   NO_CONTEXT,
@@ -71,6 +72,7 @@ import {
   type RuleIndex,
   ruleIndex,
   rulesByTokens,
+  stepsListed,
 } from './_rule-index.js';
 import { SENSES } from './_senses.js';
 import { covers, isEmpty, stemsOf, type Words } from './_words.js';
@@ -891,6 +893,9 @@ function levelsFor(
   }
   const withConcept = part.concept !== undefined;
   markByHeads(index, headsRead(index, withConcept) ? sensesOf(part) : undefined, withConcept, candidates);
+  for (const { rule, steps } of index.listedSteps)
+    if (flags[rule] === 0 && steps.some((item) => listedStepSaidAsIs(item, part.norm)))
+      mark(candidates, rule);
   const asked = askedExactly(rules, index, part, parsed);
   if (asked !== undefined) for (const i of asked) if (flags[i] === 0) mark(candidates, i);
   // In rule order: `explainedAway` and `narrowest` read the matches in that order.
@@ -939,7 +944,11 @@ function levelsFor(
     }
     if (lexicon === NONE && part.concept && rule.concepts.length > 0) {
       if (!(bits && (maybe & bits[i]!) !== 0 && (sensedOf(part) & bits[i]!) !== 0)) continue;
-    } else if (lexicon === NONE && namesNoHead(rule.meaning, sensesOf(part))) {
+    } else if (
+      lexicon === NONE &&
+      namesNoHead(rule.meaning, sensesOf(part)) &&
+      !stepsListed(rule).some((item) => listedStepSaidAsIs(item, part.norm))
+    ) {
       // Most rules name none of the request's actions: settled without reading further.
       continue;
     }
@@ -1320,7 +1329,9 @@ const RECORD_NOUN =
  * What is written on a record, named by a rule that forbids it false (金额与实付不符, 改日期): the
  * field said with what it is to become (金额开成九千八) names the record as well.
  */
-const RECORD_FIELD = /金额|品名|日期|名目|开票日期/g;
+const RECORD_FIELD = /金额|品名|日期|名目/g;
+/** A rule's examples in parentheses (如办公用品、礼品). */
+const EXAMPLES_GIVEN = /[（(](?:如|例如|比如|像)([^）)]{2,40})[）)]/g;
 /** Where a business keeps its records, as a caller says it: put it in the computer, 系统里改一下. */
 const RECORDS_KEPT_IN = ['computer', 'system', '系统', '电脑'];
 const recordNouns = new WeakMap<CompiledRule, readonly string[]>();
@@ -1339,14 +1350,23 @@ function falsifiedRecord(rule: CompiledRule, norm: string, whole: string): boole
       // 餐费开成住宿费: what the rule's own example relabels a record as names that record too.
       ...[...text.matchAll(RELABELLED_AS)].map((m) => m[0]),
       ...[...text.matchAll(RECORD_FIELD)].map((m) => m[0]),
+      // 改商品名称（如办公用品、礼品）: what the rule's examples would write on it.
+      ...[...text.matchAll(EXAMPLES_GIVEN)].flatMap((m) =>
+        m[1]!.split(/[、,，]/).filter((w) => /^[\u4e00-\u9fff]{2,6}$/.test(w)),
+      ),
     ];
     // A log or a record (visit log entry, 巡检记录) is kept in the business's computer.
     if (nouns.some((n) => n === 'log' || n === 'record' || n === '记录'))
       nouns = [...nouns, ...RECORDS_KEPT_IN];
     recordNouns.set(rule, nouns);
   }
-  return nouns.length > 0 && nouns.some((n) => norm.includes(n)) && falsityAsked(rule, whole);
+  // 开成一千的: an amount an invoice is made out as names the invoice (开成个人的 names its header).
+  const named =
+    nouns.some((n) => norm.includes(n)) || (INVOICE_AMOUNT_WRITTEN.test(norm) && rule.text.includes('发票'));
+  return named && falsityAsked(rule, whole);
 }
+
+const INVOICE_AMOUNT_WRITTEN = /开成\s*[\d一二两三四五六七八九十百千万]/;
 
 /** What a rule's example relabels a record as: 开成住宿费, 写成会议费. */
 const RELABELLED_AS = /[开写改换弄填]成[\u4e00-\u9fff]{1,3}费/g;
