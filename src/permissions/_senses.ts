@@ -1991,6 +1991,10 @@ export const SENSES: readonly SenseDef[] = [
       'my lawyer*',
       'my solicitor*',
       'legal action',
+      // the Attorney General's office, the Better Business Bureau: the US bodies.
+      'attorney general',
+      'better business bureau',
+      'the bbb',
     ],
     patterns: [
       // it's going on every Redlands Facebook group there is: made public.
@@ -2001,7 +2005,8 @@ export const SENSES: readonly SenseDef[] = [
       // I'll put it all over the Blackwood Facebook page, post it on social media: made public.
       {
         key: 'put',
-        re: "put\\s+(?:it|this|that|the lot)\\s+(?:all\\s+)?(?:over|on)\\s+(?:the\\s+)?(?:[\\w'-]+\\s+){0,2}?(?:facebook|twitter|tiktok|instagram|social media|reddit)\\b",
+        // I'll put you all over Google: a review for everyone to read.
+        re: "put\\s+(?:it|this|that|the lot|you|you all|youse|you lot|you guys)\\s+(?:all\\s+)?(?:over|on)\\s+(?:the\\s+)?(?:[\\w'-]+\\s+){0,2}?(?:facebook|twitter|tiktok|instagram|social media|reddit|google|yelp|tripadvisor)\\b",
       },
     ],
   },

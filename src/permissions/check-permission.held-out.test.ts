@@ -1397,3 +1397,39 @@ describe('checkPermission: others’ dealings asked in regional speech, a record
     );
   });
 });
+
+describe('checkPermission: a private mailbox’s rules in English (held-out round 42)', () => {
+  const boxes = rulesFor('held-out-42', 'Drayton Harbor Mailbox & Parcel');
+  const caller = { caller: { callerPhone: '3605550000' } };
+  it.each([
+    'Is that his box? Gord Boychuk.',
+    'Is that the Hollis fellow from over on Marine Drive? I could just pop it round to him.',
+  ])('refuses whose box it is or who someone is in %j', (said) => {
+    expect(checkPermission(boxes, said, caller).status).toBe('forbidden');
+  });
+  it('leaves the caller’s own box and a plain question alone', () => {
+    expect(checkPermission(boxes, 'is that the right address', caller).status).not.toBe('forbidden');
+  });
+  it('informs a supervisor of the Attorney General or a review on Google threatened', () => {
+    const threat = checkPermission(
+      boxes,
+      "This is a joke. I'm going to put you all over Google and call the Attorney General's office.",
+      caller,
+    );
+    expect(threat.status).toBe('requires_supervisor');
+    expect(threat.rule ?? '').toMatch(/^Callers threatening/);
+  });
+  it('reads a refund "exactly as the records show" as no record written false', () => {
+    expect(
+      checkPermission(boxes, 'refund billing errors exactly as the records show $13', caller).status,
+    ).toBe('can_approve_immediately');
+  });
+  it('reads the rest liked back, after a sum taken, as money back', () => {
+    const d = checkPermission(
+      boxes,
+      "you took sixty dollars off me. I'd like the rest back, please.",
+      caller,
+    );
+    expect(d.parts.some((p) => p.concept === 'refund')).toBe(true);
+  });
+});

@@ -1078,7 +1078,8 @@ const FALSE_RECORD_ASKED = [
   '[多少]开',
   '(?:别|不要)(?:写|开)(?:上|出)?(?:实际|真实|品名|名目)',
   // label it as, put my Pilates classes down as physio: up to three words of what is relabelled.
-  "\\b(?:re)?(?:label|put|write|list|mark|bill|code|invoice|show)\\w*\\s+(?:[\\w'-]+\\s+){0,3}?(?:down\\s+)?as\\b",
+  // Not "refund billing errors exactly as the records show": as compares there.
+  "\\b(?:re)?(?:label|put|write|list|mark|bill|code|invoice|show)\\w*\\s+(?:[\\w'-]+\\s+){0,3}?(?:down\\s+)?(?<!\\b(?:exactly|just|such|same|well|so)\\s)as\\b",
   // just put inna di computer that unu salted di steps: what the business did, written into its
   // records at the caller's word.
   "\\b(?:put|write|mark|log|record|note|enter|type)\\w*\\s+(?:(?:it\\s+)?(?:down\\s+)?(?:in|inna|into|on|onto)\\s+(?:the|di|da|your|yer)\\s+(?:computer|system|log|records?|file|books?|notes)\\s+)?that\\s+(?:(?:you|unu|y'all|ye|yous|your (?:guys|crew|lads|team|driver|men)|the (?:crew|driver|lads|team|guys)|they)\\b|(?:the|my|our|di|da)\\s+[\\w-]+\\s+(?:was|were|got|had been)\\s+[a-z]+ed\\b)",

@@ -260,7 +260,7 @@ function compiled(): Matchers {
   // A person's data is named (订单, 地址, email ...), asked for (where does he live, 住的几号房)
   // or looked up (查查我兄弟家).
   const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}|${LOOKUP_ZH}|${DEALT_WITH_HINT_ZH}`;
-  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+much\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b`;
+  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bis\\s+(?:that|this|it)\\s+the\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+much\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
     refZh: new RegExp(
@@ -326,6 +326,8 @@ function compiled(): Matchers {
         // has she paid you or not, is he behind with you: whether someone else owes.
         `|(?:has|have|did|does|is|are)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:(?:ever|already|actually|even)\\s+)?(?:paid\\s+(?:you|ye|up|her bill|his bill|their bill)|fallen\\s+behind|behind\\s+(?:with|on)|settled\\s+up|in\\s+arrears)\\b` +
         `|who(?:'s|\\s+is|\\s+are|\\s+was)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:going|travell?ing|sailing|staying|heading|coming)\\s+(?:out\\s+|off\\s+|away\\s+)?with\\b` +
+        // is that the Hollis fellow from over on Marine Drive: who someone is, by where they live.
+        `|\\bis\\s+(?:that|this|it|he|she)\\s+the\\s+[a-z'-]+\\s+(?:fellow|fella|guy|bloke|chap|man|woman|lady|gentleman|family|couple)\\s+(?:from|on|at|in|over|up|down|who)\\b` +
         // what parcels does my neighbour have, does my wife have a booking: what someone else has.
         `|(?:what|which|any|how many)\\s+(?:${W.DATA_EN}s?|things?)\\s+(?:does|do|did|has|have|is|are)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:have|has|got|get|order(?:ed)?|receive[ds]?|book(?:ed)?|waiting)` +
         `|(?:does|do|did|has|have|is|are|if|whether)\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'ve|\\s+has|\\s+have)?\\s+(?:have|has|got|get|order(?:ed)?|receive[ds]?|booked|rents?|rented|renting|keeps?|stores?)\\s+(?:(?:any|a|an|the|some)\\s+)?(?:${W.DATA_EN}s?|anything)` +

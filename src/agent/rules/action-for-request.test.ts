@@ -387,6 +387,12 @@ describe('actionFor: what the records quote, a missed visit, a loss claimed (hel
     expect(action).toContain('missed visits through our fault');
   });
 
+  it('asks back the refund the records quote, not the sum told as taken', () => {
+    expect(
+      said("you people took $219 off me on the first. I'd like the rest back, please.", [billing]),
+    ).toContain('$50.5');
+  });
+
   it('keeps a sum asked in full beyond what is due', () => {
     expect(said('I want the whole $219 back', [billing])).toContain('$219');
   });
