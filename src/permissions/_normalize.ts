@@ -43,7 +43,7 @@ export function normalizeText(text: string): string {
       norm = norm.replace(ROUGHLY_AFTER, (w) => ' '.repeat(w.length));
   }
   if (norm.includes('着')) norm = norm.replace(NOT_REACHED_ZHAO, '到');
-  if (DIALECT_WORD.test(norm)) norm = norm.replace(DIALECT_WORDS, standardWord);
+  norm = standardRegionalWords(norm);
   lastText = text;
   lastNorm = norm;
   return norm;
@@ -64,7 +64,7 @@ const NOT_REACHED_ZHAO = /(?<=没有?(?:收|找|拿|见|买|取|接|等|碰|看|
  * Hunan 么子 and the Sichuan 啷个 for 什么 and 怎么.
  */
 const DIALECT_WORDS =
-  /俺|(?<=^|[\s,.!?;:、"'(~…]|[给帮跟和替让叫问对找把说嘛吧啊呀哦哈了咧])额(?![度外头])|恁(?![多大么长久好快贵远早晚])|(?<![么哒嘀])哒(?!哒)|(?<![咧大])咧(?![嘴咧])|(?<=一)哈(?!哈)|么子|啷个|(?<![英哩])哩(?!哩)|(?<![嘞好])嘞(?!嘞)|中不中/g;
+  /俺|(?<=^|[\s,.!?;:、"'(~…，。！？；：（“‘]|[给帮跟和替让叫问对找把说嘛吧啊呀哦哈了咧])额(?![度外头])|恁(?![多大么长久好快贵远早晚])|(?<![么哒嘀])哒(?!哒)|(?<![咧大])咧(?![嘴咧])|(?<=一)哈(?!哈)|么子|啷个|(?<![英哩])哩(?!哩)|(?<![嘞好])嘞(?!嘞)|中不中/g;
 const DIALECT_WORD = /[俺额恁哒咧哈哩嘞]|么子|啷个|中不中/;
 const STANDARD_WORDS: Readonly<Record<string, string>> = {
   俺: '我',
@@ -81,6 +81,14 @@ const STANDARD_WORDS: Readonly<Record<string, string>> = {
 };
 function standardWord(w: string): string {
   return STANDARD_WORDS[w] ?? w;
+}
+
+/**
+ * The text with its regional words said the standard way (see `DIALECT_WORDS`), the same length:
+ * the engine reads them so, and so does the agent where it reads a caller's words itself.
+ */
+export function standardRegionalWords(text: string): string {
+  return DIALECT_WORD.test(text) ? text.replace(DIALECT_WORDS, standardWord) : text;
 }
 
 /**

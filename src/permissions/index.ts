@@ -6,6 +6,7 @@
 export { withoutTakingBack } from './_analyze.js';
 export { asksWhatARecordHolds } from './_denied-roles.js';
 export { MONEY_BACK_CONCEPTS } from './_lexicon.js';
+export { standardRegionalWords } from './_normalize.js';
 export { amountIn } from './_reasons.js';
 export { NOTE_DASH } from './_rule.js';
 export { DUPLICATE_RULE, LATE_CIRCUMSTANCE } from './_rule-exceptions.js';

@@ -557,6 +557,20 @@ describe('createRulesAgent', () => {
     expect(check?.action).toBe('我的会员往后推两天');
   });
 
+  it('looks up a figure of the day the FAQ leaves to the system (今天金价多少一克)', async () => {
+    const { call, turns } = heldOutCall(42, 'R4211', '金满楼珠宝');
+    await call.say(turns[0]!);
+    const reply = await call.say(turns[1]!);
+    expect(reply).toContain('1088');
+  });
+
+  it('hears a refusal asked of a relative in Shaanxi speech (额媳妇…办咧会员) as about someone else', async () => {
+    const { call, turns } = heldOutCall(42, 'R4211', '金满楼珠宝');
+    await call.say(turns[0]!);
+    const check = call.events.find((e) => e.type === 'permission_check') as { status: string } | undefined;
+    expect(check?.status).toBe('forbidden');
+  });
+
   it('answers a product question from the FAQ without checking a permission', async () => {
     const c = call();
     const reply = await c.say('退款多久到账');

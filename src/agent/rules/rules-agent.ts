@@ -380,7 +380,13 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
   // it's not my business, I'm only nosy. Thank you, ta-ra now: a goodbye that asks nothing
   // hears no facts again.
   const leaving = u.goodbye && !u.question && !u.asksForAction && actions.length === 0 && !needsAccount;
-  if (!(faqHit && !u.aboutOwnAccount && !personal) && !leaving) {
+  // 今天金价多少一克, answered by a rule that says the price is the system's: a figure asked that
+  // the answer does not give, or gives as the day's, is looked up where an interface holds it.
+  const figureUnanswered =
+    faqHit !== undefined &&
+    ASKS_FIGURE.test(utterance) &&
+    (!/\d/.test(faqHit.answer.replace(CLOCK_OR_DATE, '')) || LIVE_VALUE.test(faqHit.answer));
+  if (!(faqHit && !figureUnanswered && !u.aboutOwnAccount && !personal) && !leaving) {
     // The interfaces whose facts the caller's words are about (each interface's own description
     // and fields say which), queried before the reply and before any action; those the
     // subscription and billing reading above already queried in this turn are not asked again.
@@ -1198,3 +1204,12 @@ function sentence(text: string, lang: Language): string {
   if (/[。！？.!?]$/.test(t)) return t;
   return lang === 'zh' ? `${t}。` : `${t}.`;
 }
+
+/** A figure asked for: how much, what rate, how many (多少钱一克, 几块, what's the price). */
+const ASKS_FIGURE =
+  /多少|几多|好多钱|几块|几元|\bhow much\b|\bwhat(?:'s| is| are)\s+(?:the\s+)?(?:price|rate|cost|fee)s?\b/i;
+/** Times and dates, which answer no figure asked (每天09:30更新). */
+const CLOCK_OR_DATE = /\d{1,2}[:：]\d{2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}[日号]/g;
+/** An answer that refers to a value of the day (当日回收价, today's rate): the figure is the system's. */
+const LIVE_VALUE =
+  /当日|当天|今日|实时|以系统|\btoday's\b|\bcurrent (?:price|rate)\b|\blive (?:price|rate)\b/i;

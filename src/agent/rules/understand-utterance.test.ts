@@ -109,6 +109,9 @@ describe('understandUtterance', () => {
     // 恁多 is "so many": no "you" there.
     expect(read('恁多钱啊').asksForAction).toBe(false);
   });
+  it('reads 额 and 咧 as 我 and 了 in Shaanxi speech: 扣咧额两回，给额退咧 asks for money back', () => {
+    expect(read('扣咧额两回，给额退咧吧').actions.map((a) => a.concept)).toEqual(['refund']);
+  });
   it('reads "what\'s this nine-fifty on my Mastercard" as a charge disputed', () => {
     expect(
       read("And what's this nine-fifty on my Mastercard on Tuesday? Take that off too.").chargeDispute,

@@ -4,7 +4,12 @@ import { DEMANDS_REMEDY } from '../../domain/remedy-demanded.js';
 import { SOMEONE_SENT_EN } from '../../domain/visit-asked.js';
 import { POWER_CHARGE, WHEN_ZH } from '../../knowledge/interface-vocabulary.js';
 import type { ActionRequest, Quantity } from '../../permissions/index.js';
-import { MONEY_BACK_CONCEPTS, parseQuantities, readActionRequests } from '../../permissions/index.js';
+import {
+  MONEY_BACK_CONCEPTS,
+  parseQuantities,
+  readActionRequests,
+  standardRegionalWords,
+} from '../../permissions/index.js';
 
 /** What the built-in agent understood of one customer utterance. */
 export interface Understanding {
@@ -115,13 +120,11 @@ const NOT_NAMES =
   /的|你们|管理|客户|会员|用户|经理|主管|老板|系统|这|那|谁|想|要|不|在|打|问|^[他她它你您我俺咱]|自己|人家/;
 
 /**
- * 俺 and 恁 as northern speech says I and you (恁把少的那盒钱退给俺), one character for one, so
- * offsets stay the caller's; 恁 before a word of degree (恁多, 恁大) is "so", and stays.
+ * Regional words said the standard way (恁把少的那盒钱退给俺, 给额收, 喊哒你们), one character for one,
+ * so offsets stay the caller's: see `standardRegionalWords`.
  */
 function withStandardPronouns(text: string): string {
-  return text.includes('俺') || text.includes('恁')
-    ? text.replaceAll('俺', '我').replace(/恁(?![多大么长久好快贵远早晚])/g, '你')
-    : text;
+  return standardRegionalWords(text);
 }
 
 /** Reads one customer utterance. Pure; shares the permission engine's quantity and action parsers. */
@@ -727,7 +730,7 @@ const STATE_ASKED_EN = String.raw`\b(?:has|have|is|was|were|are)\s+(?:it|they|th
  * what offers there are (有啥优惠伐): an answer, not an action.
  */
 const INFO_QUESTION = new RegExp(
-  String.raw`([\u4e00-\u9fff])没\1|${WHEN_ZH}|了伐|还(?:能|可以)(?:用|使|使用)(?:吗|伐|不|嘛|么)|还(?:有效|作数|算数)|(?:收|算|含|包)不(?:收|算|含|包)|是(?:些)?(?:么子|哪样|啥子)|有(?:啥|什么|哪些|么子|啥子|哪样)[^，,。？?]{0,6}?(?:优惠|活动|折扣|套餐)|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|几天|几点|谁|哪里|哪儿|多少(?:钱|钞票)|好多钱|几多钱?|几钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)s?\b|\bdo (?:you|y'all|you guys) (?:deliver|cover|come out|go out|service|serve)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to|soon|quick(?:ly)?|fast|often|far)\b|${CHARGE_ASKED_EN}|\bwhat would it cost\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b|${STATE_ASKED_EN}`,
+  String.raw`([\u4e00-\u9fff])没\1|${WHEN_ZH}|了伐|还(?:能|可以)(?:用|使|使用)(?:吗|伐|不|嘛|么)|还(?:有效|作数|算数)|(?:收|算|含|包)不(?:收|算|含|包)|是(?:些)?(?:么子|哪样|啥子|什么)|有(?:啥|什么|哪些|么子|啥子|哪样)[^，,。？?]{0,6}?(?:优惠|活动|折扣|套餐)|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|几天|几点|谁|哪里|哪儿|多少(?:钱|钞票)|好多钱|几多钱?|几钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)s?\b|\bdo (?:you|y'all|you guys) (?:deliver|cover|come out|go out|service|serve)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to|soon|quick(?:ly)?|fast|often|far)\b|${CHARGE_ASKED_EN}|\bwhat would it cost\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b|${STATE_ASKED_EN}`,
   'i',
 );
 
