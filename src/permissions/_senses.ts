@@ -1697,6 +1697,8 @@ export const SENSES: readonly SenseDef[] = [
     ],
     // sign my wife up, sign the kids up. Open a new account, set up my own account: joining too.
     patterns: [
+      // join Parcel Pass, join the club: the plain word, not supposed (if I join right now, …).
+      { key: 'join', re: '(?<!\\bif (?:i|we) (?:just )?)\\bjoin(?:ing)?\\b' },
       { key: 'sign', re: "sign\\s+(?:[a-z']+\\s+){1,2}?up\\b" },
       // 那你就帮我报上嘛, 给我报个名: signed up, asked (not 报个名字, a name given at a gate).
       { key: '报', re: '(?<=给我|帮我|给俺|帮俺|就|那|你|您|想|要)报(?:上|个名|一个名)(?!字)' },

@@ -1424,6 +1424,16 @@ describe('checkPermission: a private mailbox’s rules in English (held-out roun
       checkPermission(boxes, 'refund billing errors exactly as the records show $13', caller).status,
     ).toBe('can_approve_immediately');
   });
+  it('reads joining the pass as the step that joins it, not a trace of a parcel', () => {
+    for (const said of ['Okay, sign me up for that Parcel Pass thing then', 'join Parcel Pass']) {
+      const d = checkPermission(boxes, said, caller);
+      expect(d.status).toBe('can_approve_immediately');
+      expect(d.rule ?? '').toMatch(/^join Parcel Pass/);
+    }
+    expect(checkPermission(boxes, 'my parcel never showed up, UPS says delivered', caller).status).toBe(
+      'requires_process',
+    );
+  });
   it('reads the rest liked back, after a sum taken, as money back', () => {
     const d = checkPermission(
       boxes,

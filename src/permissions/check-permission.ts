@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../domain/escape-reg-exp.js';
 import { HELD_MONEY } from '../domain/held-money.js';
 import { type Bilingual, hasCjk } from '../domain/language.js';
 import { PERMISSION_CATEGORIES, type PermissionCategory } from '../domain/record-schemas.js';
@@ -979,7 +980,7 @@ function levelsFor(
   residualsYield(readings);
   // One match alone is never explained away nor narrowed (both weigh it against another).
   if (matched.length < 2) return { of: levels, hits: matched };
-  explainedAway(rules, index, levels, matched, sensesOf(part));
+  explainedAway(rules, index, levels, matched, sensesOf(part), part.norm);
   narrowest(readings);
   actedUpon(readings);
   const hits: number[] = [];
@@ -1862,11 +1863,19 @@ function explainedAway(
   levels: MatchLevel[],
   matched: readonly number[],
   has: SenseFlags,
+  norm: string,
 ): void {
   for (const i of matched) {
     const level = levels[i]!;
     if (level <= NONE || level === EXACT || index.explainable[i] === 0) continue;
-    const said = rules.rules[i]!.meaning.heads.filter((h) => has[h] === 1);
+    const m = rules.rules[i]!.meaning;
+    // join Parcel Pass against "parcel traces": a rule no sense heads, plausible by a word that a
+    // rule matched strongly says too (join parcel pass), is that rule's word, not this rule's.
+    if (m.heads.length === 0 && level === PLAUSIBLE && wordsExplained(rules, levels, matched, i, norm)) {
+      levels[i] = NONE;
+      continue;
+    }
+    const said = m.heads.filter((h) => has[h] === 1);
     if (said.length === 0) continue;
     const explained = matched.some(
       (j) =>
@@ -1874,6 +1883,27 @@ function explainedAway(
     );
     if (explained) levels[i] = NONE;
   }
+}
+
+/** Whether every word of rule `i` the text says is a word of a rule matched strongly. */
+function wordsExplained(
+  rules: CompiledRules,
+  levels: readonly MatchLevel[],
+  matched: readonly number[],
+  i: number,
+  norm: string,
+): boolean {
+  const words = rules.rules[i]!.meaning.words;
+  const said = [
+    ...words.zh.filter((w) => norm.includes(w)),
+    ...words.en.filter((w) => new RegExp(`\\b${escapeRegExp(w)}`).test(norm)),
+  ];
+  if (said.length === 0) return false;
+  return matched.some((j) => {
+    if (j === i || levels[j]! < STRONG) return false;
+    const other = rules.rules[j]!.meaning.words;
+    return said.every((w) => other.zh.includes(w) || other.en.includes(w));
+  });
 }
 
 function lexiconLevel(rule: CompiledRule, part: Part, facts: RequestContext): MatchLevel {
