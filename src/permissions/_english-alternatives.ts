@@ -95,6 +95,13 @@ const FOR_THE_CUSTOMER = new RegExp(
 const IN_OWN_NAME =
   /\s+in\s+(?:their|his|her|the caller's|the customer's|the holder's)\s+(?:own\s+)?names?\b/g;
 
+/**
+ * Who may ask for it (at the holder's request, from a registered number): the operator checks
+ * that; a caller asking says nothing of it.
+ */
+const AT_WHOSE_REQUEST =
+  /\s+(?:at|on)\s+(?:the|their|his|her)\s+(?:[a-z-]+\s+)?request\b|\s+from\s+(?:a|the|their)\s+registered\s+(?:phone\s+|mobile\s+)?number\b/g;
+
 /** Whom the business does it for when that is anyone at all (sell gift vouchers to anyone): no terms. */
 const TO_ANYONE = /\s+(?:to|for)\s+(?:anyone|anybody|everyone|everybody|the public|all comers)\b/g;
 
@@ -196,6 +203,7 @@ export function englishAlternatives(
     .replace(IN_OWN_NAME, '')
     .replace(TO_ANYONE, '')
     .replace(CUSTOMERS_OWN, 'the ')
+    .replace(AT_WHOSE_REQUEST, '')
     .replace(STATE_WORDS, '')
     .replace(FROM_AVAILABILITY, '')
     .replace(TRAILING_ADVERB, '')

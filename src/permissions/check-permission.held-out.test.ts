@@ -1434,6 +1434,9 @@ describe('checkPermission: a private mailbox’s rules in English (held-out roun
       'requires_process',
     );
   });
+  it('reads closing a box as the rule on it, who may ask left to the operator', () => {
+    expect(checkPermission(boxes, 'close my box today', caller).status).toBe('can_approve_immediately');
+  });
   it('reads the rest liked back, after a sum taken, as money back', () => {
     const d = checkPermission(
       boxes,
