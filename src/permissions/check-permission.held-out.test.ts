@@ -1407,6 +1407,15 @@ describe('checkPermission: a private mailbox’s rules in English (held-out roun
   ])('refuses whose box it is or who someone is in %j', (said) => {
     expect(checkPermission(boxes, said, caller).status).toBe('forbidden');
   });
+  it.each([
+    "Even just 'yes, he's still there' would do me.",
+    'Alright, then just pass a message along next time he comes in.',
+  ])('refuses whether someone is still a customer, or word carried to them, in %j', (said) => {
+    expect(checkPermission(boxes, said, caller).status).toBe('forbidden');
+  });
+  it('leaves someone who serves the caller, still there, alone', () => {
+    expect(checkPermission(boxes, "the driver said he's still there", caller).status).not.toBe('forbidden');
+  });
   it('leaves the caller’s own box and a plain question alone', () => {
     expect(checkPermission(boxes, 'is that the right address', caller).status).not.toBe('forbidden');
   });

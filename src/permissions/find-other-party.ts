@@ -260,7 +260,7 @@ function compiled(): Matchers {
   // A person's data is named (订单, 地址, email ...), asked for (where does he live, 住的几号房)
   // or looked up (查查我兄弟家).
   const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}|${LOOKUP_ZH}|${DEALT_WITH_HINT_ZH}`;
-  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bis\\s+(?:that|this|it)\\s+the\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+much\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b`;
+  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bis\\s+(?:that|this|it)\\s+the\\b|\\b(?:he|she|they)(?:'s|'re|\\s+is|\\s+are)\\s+still\\b|\\bpass\\s+(?:a|the|my|this|that|on\\s+a)\\s+message\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+much\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
     refZh: new RegExp(
@@ -326,6 +326,10 @@ function compiled(): Matchers {
         // has she paid you or not, is he behind with you: whether someone else owes.
         `|(?:has|have|did|does|is|are)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:(?:ever|already|actually|even)\\s+)?(?:paid\\s+(?:you|ye|up|her bill|his bill|their bill)|fallen\\s+behind|behind\\s+(?:with|on)|settled\\s+up|in\\s+arrears)\\b` +
         `|who(?:'s|\\s+is|\\s+are|\\s+was)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:going|travell?ing|sailing|staying|heading|coming)\\s+(?:out\\s+|off\\s+|away\\s+)?with\\b` +
+        // yes, he's still there; she's still with you: whether someone is still a customer.
+        `|\\b(?:he|she|they)(?:'s|'re|\\s+is|\\s+are)\\s+still\\s+(?:there|with (?:you|ye|youse|y'all))\\b` +
+        // pass a message along next time he comes in: word carried to someone else.
+        `|\\bpass\\s+(?:a|the|my|this|that|on\\s+a)\\s+message\\b(?:\\s+(?:along|on))?[^.!?]{0,30}?\\b(?:him|her|them|he|she|they|${W.PEOPLE_EN})\\b` +
         // is that the Hollis fellow from over on Marine Drive: who someone is, by where they live.
         `|\\bis\\s+(?:that|this|it|he|she)\\s+the\\s+[a-z'-]+\\s+(?:fellow|fella|guy|bloke|chap|man|woman|lady|gentleman|family|couple)\\s+(?:from|on|at|in|over|up|down|who)\\b` +
         // what parcels does my neighbour have, does my wife have a booking: what someone else has.
@@ -582,6 +586,8 @@ const TOLD_ON_ZH = /^(?:上|里|中)(?:跟我|和我|给我)?(?:讲|说|发|聊|
 // 我打那个师傅电话还关机: calling someone who serves the caller, not asking for their number.
 const CALLING_BEFORE_ZH = /打(?:了|过)?(?:我的?|那个|这个|那位|这位)?$/;
 const PHONE_AFTER_ZH = /^(?:的)?(?:电话|手机)(?!号)/;
+/** Someone said to be still there or still with the business (see `questionEn`). */
+const STILL_THERE = /\bstill\s+(?:there|with)\b/;
 /** A device something is done on (on her phone, using his laptop): the means, not their data. */
 const DEVICE_USED_BEFORE_EN = /\b(?:on|using|via|through|from)\s+$/;
 const DEVICE_EN =
@@ -694,6 +700,8 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
   }
   m.questionEn.lastIndex = 0;
   for (let r = m.questionEn.exec(text); r !== null; r = m.questionEn.exec(text)) {
+    // the driver said he's still there: he is whoever serves the caller.
+    if (STILL_THERE.test(r[0]) && W.SERVICE_PEOPLE_EN.test(norm)) continue;
     const name = /\b(?:mr|mrs|ms|miss|mister|dr)\.?\s+[a-z]+(?:\s+[a-z]+)?/.exec(r[0]);
     push(r.index, r.index + r[0].length, name ? titledName(name[0]) : undefined);
   }
