@@ -1386,6 +1386,11 @@ describe('checkPermission: others’ dealings asked in regional speech, a record
   ])('refuses an invoice written other than it was in %j', (said, rules) => {
     expect(checkPermission(rules, said, caller).status).toBe('forbidden');
   });
+  it('approves a technician sent, the order placed unsaid (下单派师傅上门 asked as 派个师傅来)', () => {
+    expect(checkPermission(drains, '你今天下午给我派个师傅来把那个角阀换了', caller).status).toBe(
+      'can_approve_immediately',
+    );
+  });
   it('leaves an invoice made out to a person, not a sum, alone', () => {
     expect(checkPermission(drains, '那就照实开吧，开成个人的', caller).status).not.toBe('forbidden');
   });

@@ -9,7 +9,7 @@ import { TwoGenerationCache } from './_cache.js';
 import * as G from './_char-gates.js';
 import { deniedRoleSaid } from './_denied-roles.js';
 import { actionLabel } from './_label.js';
-import { type ConceptDef, MONEY_BACK_CONCEPTS } from './_lexicon.js';
+import { type ConceptDef, detectConcepts, MONEY_BACK_CONCEPTS } from './_lexicon.js';
 import {
   actionsIn,
   BOOKING_ACTIONS,
@@ -1938,6 +1938,9 @@ function lexiconLevel(rule: CompiledRule, part: Part, facts: RequestContext): Ma
     const optional = rule.meaning.optional;
     for (const w of rule.meaning.words.zh) {
       if (w.length < 2 || part.norm.includes(w) || optional?.includes(w) || facts.norm.includes(w)) continue;
+      // 下单派师傅上门 asked as 派个师傅来: 下单 places the order the visit comes with, which a request
+      // naming the visit need not say.
+      if (rule.concepts.length > 1 && placesTheOrder(rule, w, part.concept)) continue;
       part.memo.cjk ??= hasCjk(part.norm);
       return part.memo.cjk ? PLAUSIBLE : EXACT;
     }
@@ -1969,6 +1972,16 @@ function lexiconLevel(rule: CompiledRule, part: Part, facts: RequestContext): Ma
     if (objects.length > 0 && !anyOf(heads, has) && !anyOf(objects, has)) return NONE;
   }
   return EXACT;
+}
+
+/**
+ * Whether the word places the order the rule's own action comes with (下单 of 下单派师傅上门): a
+ * step of every order, which a request naming the rule's action need not say.
+ */
+function placesTheOrder(rule: CompiledRule, word: string, own: ConceptDef | undefined): boolean {
+  return detectConcepts(word).some(
+    (d) => d.concept !== own && d.concept.id === 'place_order' && rule.concepts.includes(d.concept),
+  );
 }
 
 /** Whether the part names every sense of the rule's leftover and contains its other words. */

@@ -450,6 +450,8 @@ describe('understandUtterance: questions in regional words', () => {
     // Yunnan 哪样时候 (when), a fee charged or not, Hunan 么子 (what), offers asked after.
     '那你们那个理赔的人哪样时候来找我？',
     '检测费收不收？',
+    // Hunan: whether it costs anything if the job is not done, supposed.
+    '师傅来哒看了一下，要是我嫌贵不搞哒，要出钱不？',
     '这三千块钱到底修的是些么子东西？',
     '要是续九十六节的话，现在有啥优惠伐？',
     // Whether a thing is still good to use: its state, asked.
