@@ -452,6 +452,8 @@ describe('understandUtterance: questions in regional words', () => {
     '检测费收不收？',
     // Hunan: whether it costs anything if the job is not done, supposed.
     '师傅来哒看了一下，要是我嫌贵不搞哒，要出钱不？',
+    // What a thing is for.
+    '对了，我这积分能干啥用？',
     '这三千块钱到底修的是些么子东西？',
     '要是续九十六节的话，现在有啥优惠伐？',
     // Whether a thing is still good to use: its state, asked.
