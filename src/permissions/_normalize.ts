@@ -60,12 +60,12 @@ const NOT_REACHED_ZHAO = /(?<=没有?(?:收|找|拿|见|买|取|接|等|碰|看|
  * the pronouns 俺 and 额 (I, in the north and north-west, where a pronoun stands: a clause's start
  * or after 给, 帮 …; not 金额, 提额, 额度), 恁 (you, in Henan; not 恁多, 恁大), the particles 哒
  * (Hunan) and 咧 (Shaanxi) for 了 (喊哒你们, 买咧个金镯子; not 么么哒, 大大咧咧, 咧嘴), 哩 and 嘞
- * for 的 in Henan (黄金啥哩, 买嘞; not 英哩, 好嘞), 中不中 for 行不行, 一哈 for 一下 (查一哈), and the
- * Hunan 么子 and the Sichuan 啷个 for 什么 and 怎么.
+ * for 的 in Henan (黄金啥哩, 买嘞; not 英哩, 好嘞), 中不中 for 行不行, 一哈 for 一下 (查一哈), the
+ * Hunan 么子 and the Sichuan 啷个 for 什么 and 怎么, and the Wuhan 么时候 and 么事 for 啥时候 and 啥事.
  */
 const DIALECT_WORDS =
-  /俺|(?<=^|[\s,.!?;:、"'(~…，。！？；：（“‘]|[给帮跟和替让叫问对找把说嘛吧啊呀哦哈了咧])额(?![度外头])|恁(?![多大么长久好快贵远早晚])|(?<![么哒嘀])哒(?!哒)|(?<![咧大])咧(?![嘴咧])|(?<=一)哈(?!哈)|么子|啷个|(?<![英哩])哩(?!哩)|(?<![嘞好])嘞(?!嘞)|中不中/g;
-const DIALECT_WORD = /[俺额恁哒咧哈哩嘞]|么子|啷个|中不中/;
+  /俺|(?<=^|[\s,.!?;:、"'(~…，。！？；：（“‘]|[给帮跟和替让叫问对找把说嘛吧啊呀哦哈了咧])额(?![度外头])|恁(?![多大么长久好快贵远早晚])|(?<![么哒嘀])哒(?!哒)|(?<![咧大])咧(?![嘴咧])|(?<=一)哈(?!哈)|么子|(?<![什怎这那要多])么(?=时候|事)|啷个|(?<![英哩])哩(?!哩)|(?<![嘞好])嘞(?!嘞)|中不中/g;
+const DIALECT_WORD = /[俺额恁哒咧哈哩嘞]|么子|么时候|么事|啷个|中不中/;
 const STANDARD_WORDS: Readonly<Record<string, string>> = {
   俺: '我',
   额: '我',
@@ -74,6 +74,7 @@ const STANDARD_WORDS: Readonly<Record<string, string>> = {
   咧: '了',
   哈: '下',
   么子: '什么',
+  么: '啥',
   啷个: '怎么',
   哩: '的',
   嘞: '的',
