@@ -1,4 +1,3 @@
-import { escapeRegExp } from '../domain/escape-reg-exp.js';
 import { HELD_MONEY } from '../domain/held-money.js';
 import { type Bilingual, hasCjk } from '../domain/language.js';
 import { PERMISSION_CATEGORIES, type PermissionCategory } from '../domain/record-schemas.js';
@@ -44,7 +43,7 @@ import {
   stepUnsaid,
   withoutWards,
 } from './_meaning.js';
-import { isDigit, normalizeText } from './_normalize.js';
+import { isAsciiLetter, isDigit, normalizeText } from './_normalize.js';
 import { countBefore, parseZhRun } from './_numerals.js';
 import { CALLER_TELLS_EN } from './_other-party-acts.js';
 import { SERVICE_PEOPLE_EN, SERVICE_PEOPLE_ZH } from './_other-party-words.js';
@@ -1894,10 +1893,7 @@ function wordsExplained(
   norm: string,
 ): boolean {
   const words = rules.rules[i]!.meaning.words;
-  const said = [
-    ...words.zh.filter((w) => norm.includes(w)),
-    ...words.en.filter((w) => new RegExp(`\\b${escapeRegExp(w)}`).test(norm)),
-  ];
+  const said = [...words.zh.filter((w) => norm.includes(w)), ...words.en.filter((w) => startsAWord(norm, w))];
   if (said.length === 0) return false;
   return matched.some((j) => {
     if (j === i || levels[j]! < STRONG) return false;
@@ -1972,6 +1968,13 @@ function lexiconLevel(rule: CompiledRule, part: Part, facts: RequestContext): Ma
     if (objects.length > 0 && !anyOf(heads, has) && !anyOf(objects, has)) return NONE;
   }
   return EXACT;
+}
+
+/** Whether a word of the text starts with the stem (parcel of parcels). */
+function startsAWord(norm: string, stem: string): boolean {
+  for (let at = norm.indexOf(stem); at >= 0; at = norm.indexOf(stem, at + 1))
+    if (at === 0 || !isAsciiLetter(norm.charCodeAt(at - 1))) return true;
+  return false;
 }
 
 /**
