@@ -1398,10 +1398,9 @@ function stepUnsensed(item: readonly string[]): boolean {
   return item.length === 1 && !scanSenses(item[0]!).includes(1);
 }
 
-/** A listed step of one two-character word (刻字), said as written or split (刻个字). */
-export function listedStepSaidAsIs(item: readonly string[], norm: string): boolean {
-  const w = item.length === 1 ? item[0]! : '';
-  return w.length === 2 && (norm.includes(w) || saidSplit(w, norm));
+/** A listed step of two characters (刻字), said as written or split (刻个字). */
+export function stepSaid(step: string, norm: string): boolean {
+  return step.length === 2 && (norm.includes(step) || saidSplit(step, norm));
 }
 
 /** A verb said twice (试试纱 for 试纱, 看看样片 for 看样片, 查查账单): the word said, in speech. */
@@ -1536,7 +1535,7 @@ export function meaningLevel(
     }
     // 维修、改圈口、刻字、清洗下单 asked as 刻个字: a step the rule lists in its own words, said, is its
     // action though no sense knows it.
-    if (!head && approving && m.steps?.some((w) => listedStepSaidAsIs([w], view.norm))) {
+    if (!head && approving && m.steps?.some((w) => stepSaid(w, view.norm))) {
       head = true;
       specific = true;
     }
@@ -1691,7 +1690,7 @@ export function meaningLevel(
     m.listed.some(
       (item) =>
         item.every((w) => saidAtAll(w, view.norm)) ||
-        listedStepSaidAsIs(item, view.norm) ||
+        (item.length === 1 && stepSaid(item[0]!, view.norm)) ||
         (item.every((w) => saidAtAll(w, view.norm) || saidAtAll(w, around.norm)) && !namesAThing(has)),
     );
   for (const w of words.zh) {

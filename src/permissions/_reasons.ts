@@ -1,13 +1,7 @@
 /** Reasons for permission decisions, in Chinese and English. */
 import type { Bilingual } from '../domain/language.js';
 import type { PermissionCategory } from '../domain/record-schemas.js';
-import {
-  CURRENCY_WORDS,
-  type Currency,
-  isMoneyUnit,
-  type Quantity,
-  type QuantityFamily,
-} from './parse-quantities.js';
+import { CURRENCY_WORDS, isMoneyUnit, type Quantity, type QuantityFamily } from './parse-quantities.js';
 
 const MEASURE: Record<QuantityFamily, Bilingual> = {
   money: { zh: '金额', en: 'amount' },
@@ -128,7 +122,7 @@ export function formatAmount(value: number, unit: Quantity['unit'] | undefined):
 export function amountIn(value: number, unit: Quantity['unit'] | undefined, lang: 'zh' | 'en'): string {
   const zh = lang === 'zh';
   if (unit !== undefined && isMoneyUnit(unit)) {
-    const words = CURRENCY_WORDS[unit as Currency];
+    const words = CURRENCY_WORDS[unit];
     return zh ? `${value}${words.zh}` : `${words.sign}${value}`;
   }
   switch (unit) {

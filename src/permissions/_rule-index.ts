@@ -45,9 +45,9 @@ export interface RuleIndex {
   falsifying: number[];
   /**
    * Rules listing a step of one word no sense knows (刻字 of 维修、改圈口、刻字): reached by the step
-   * said (see `listedStepSaidAsIs`). Most sets have none.
+   * said (see `stepSaid`). Most sets have none.
    */
-  listedSteps: Array<{ rule: number; steps: string[][] }>;
+  listedSteps: Array<{ rule: number; steps: readonly string[] }>;
 }
 
 /** Sense numbers rules need, and for each the rules needing it (same positions). */
@@ -96,8 +96,8 @@ function buildIndex(rules: readonly CompiledRule[]): RuleIndex {
   const listedSteps: RuleIndex['listedSteps'] = [];
   rules.forEach((rule, i) => {
     if (rule.quoted !== undefined) quoting.push(i);
-    const steps = stepsListed(rule);
-    if (steps.length > 0) listedSteps.push({ rule: i, steps });
+    const steps = stepsOf(rule);
+    if (steps !== undefined) listedSteps.push({ rule: i, steps });
     if (rule.falsity !== undefined) falsifying.push(i);
     for (const c of rule.concepts) {
       const list = byConcept.get(c.id) ?? [];
@@ -145,12 +145,11 @@ function buildIndex(rules: readonly CompiledRule[]): RuleIndex {
 }
 
 /**
- * The steps an approval rule lists in its own words (`RuleMeaning.steps`), each as a listed item;
- * rules that refer or refuse are read by their senses alone.
+ * The steps an approval rule lists in its own words (`RuleMeaning.steps`); none for rules that
+ * refer or refuse, which are read by their senses alone.
  */
-export function stepsListed(rule: CompiledRule): string[][] {
-  const steps = rule.category === 'can_approve_immediately' ? rule.meaning.steps : undefined;
-  return steps === undefined ? [] : steps.map((w) => [w]);
+export function stepsOf(rule: CompiledRule): readonly string[] | undefined {
+  return rule.category === 'can_approve_immediately' ? rule.meaning.steps : undefined;
 }
 
 /**

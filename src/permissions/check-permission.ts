@@ -23,7 +23,6 @@ import {
   hasAction,
   isPartySense,
   isRosterSense,
-  listedStepSaidAsIs,
   type MatchLevel,
   meaningLevel,
   NO_CONTEXT,
@@ -40,6 +39,7 @@ import {
   saidAsVerb,
   scanSenses,
   senseNumber,
+  stepSaid,
   stepUnsaid,
   withoutWards,
 } from './_meaning.js';
@@ -72,7 +72,7 @@ import {
   type RuleIndex,
   ruleIndex,
   rulesByTokens,
-  stepsListed,
+  stepsOf,
 } from './_rule-index.js';
 import { SENSES } from './_senses.js';
 import { covers, isEmpty, stemsOf, type Words } from './_words.js';
@@ -894,8 +894,7 @@ function levelsFor(
   const withConcept = part.concept !== undefined;
   markByHeads(index, headsRead(index, withConcept) ? sensesOf(part) : undefined, withConcept, candidates);
   for (const { rule, steps } of index.listedSteps)
-    if (flags[rule] === 0 && steps.some((item) => listedStepSaidAsIs(item, part.norm)))
-      mark(candidates, rule);
+    if (flags[rule] === 0 && steps.some((w) => stepSaid(w, part.norm))) mark(candidates, rule);
   const asked = askedExactly(rules, index, part, parsed);
   if (asked !== undefined) for (const i of asked) if (flags[i] === 0) mark(candidates, i);
   // In rule order: `explainedAway` and `narrowest` read the matches in that order.
@@ -947,7 +946,7 @@ function levelsFor(
     } else if (
       lexicon === NONE &&
       namesNoHead(rule.meaning, sensesOf(part)) &&
-      !stepsListed(rule).some((item) => listedStepSaidAsIs(item, part.norm))
+      !(stepsOf(rule)?.some((w) => stepSaid(w, part.norm)) ?? false)
     ) {
       // Most rules name none of the request's actions: settled without reading further.
       continue;

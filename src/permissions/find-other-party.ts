@@ -378,21 +378,22 @@ const HOUSEHOLD_AFTER_ZH =
 /** A look-up the caller says they do not insist on (我也不是非要查他, 不用查我妈). */
 const LOOKUP_DENIED_ZH = /(?:不是非要|不是要|不用|不必|不想|没必要|别|不要)[^,.!?;:、\s]{0,3}$/;
 
-/** Their household (他屋里, 她家里): what is asked of it is theirs. */
-const HOME_AFTER_ZH = /^(?:屋里|屋头|家里)/;
+/** Someone's home, said after them (他屋里, 她家里). */
+const HOME_ZH = '屋里|屋头|家里';
+/** Their household: what is asked of it is theirs. */
+const HOME_AFTER_ZH = new RegExp(`^(?:${HOME_ZH})`);
 
 /**
  * What the business did for someone, asked before them: a visit to their home (师傅是不是也去过他
  * 屋里) or what they were charged (只收了他八十块, 收了她多少).
  */
 const VISITED_BEFORE_ZH = /(?:去|来|上|到)(?:过|了)$/;
-const VISITED_AFTER_ZH = /^(?:屋里|屋头|家里|家|那里|那儿|那边)/;
+const VISITED_AFTER_ZH = new RegExp(`^(?:${HOME_ZH}|家|那里|那儿|那边)`);
 const CHARGED_BEFORE_ZH = /(?:收|扣|要)(?:了|过)?$/;
 const CHARGED_AFTER_ZH = /^(?:多少|几多|好多|[\d一二两三四五六七八九十百千]+)(?:块|元|钱)?/;
 
 /** A cheap superset of what `dealtWith` reads, for the anchor. */
-const DEALT_WITH_HINT_ZH =
-  '(?:去|来|上|到)(?:过|了)[^,.!?;:、]{0,4}?(?:屋里|屋头|家|那里|那儿|那边)|(?:收|扣|要)(?:了|过)?[^,.!?;:、]{1,4}?(?:多少|几多|好多|\\d|[一二两三四五六七八九十百千])';
+const DEALT_WITH_HINT_ZH = `(?:去|来|上|到)(?:过|了)[^,.!?;:、]{0,4}?(?:${HOME_ZH}|家|那里|那儿|那边)|(?:收|扣|要)(?:了|过)?[^,.!?;:、]{1,4}?(?:多少|几多|好多|\\d|[一二两三四五六七八九十百千])`;
 
 /** The length of what the business did for the person that the text asks after, or -1. */
 function dealtWith(before: string, after: string): number {

@@ -85,7 +85,7 @@ export const CURRENCY_WORDS: Readonly<Record<Currency, { readonly zh: string; re
   ZAR: { zh: '兰特', sign: 'R' },
 };
 
-export function isMoneyUnit(unit: Unit): boolean {
+export function isMoneyUnit(unit: Unit): unit is Currency {
   return FAMILY[unit] === 'money';
 }
 

@@ -57,6 +57,13 @@ function periodNamed(ctx: CallContext, text: string): { month: number; day?: num
 }
 
 /** Whether a paid item's date falls in a period the caller named. */
+/** A record's day as said to the caller: 12月21日, 2035-12-21. */
+function spokenDay(on: { year: number; month: number; day: number }, lang: Language): string {
+  return lang === 'zh'
+    ? `${on.month}月${on.day}日`
+    : `${on.year}-${String(on.month).padStart(2, '0')}-${String(on.day).padStart(2, '0')}`;
+}
+
 function inPeriod(item: { text: string }, period: { month: number; day?: number }): boolean {
   const on = dateIn(item.text);
   return on !== undefined && on.month === period.month && (period.day === undefined || on.day === period.day);
@@ -76,11 +83,9 @@ export function alreadyRefunded(ctx: CallContext, utterance: string): string | u
   if (gone.length === 0) return undefined;
   const unit = currencyOf(ctx.product);
   const what = gone.map((i) => {
-    const on = dateIn(i.text)!;
+    const on = spokenDay(dateIn(i.text)!, ctx.language);
     const amount = money(i.value, ctx.language, unit);
-    return ctx.language === 'zh'
-      ? `${on.month}月${on.day}日那笔${amount}`
-      : `the ${amount} charge of ${on.year}-${String(on.month).padStart(2, '0')}-${String(on.day).padStart(2, '0')}`;
+    return ctx.language === 'zh' ? `${on}那笔${amount}` : `the ${amount} charge of ${on}`;
   });
   return ctx.language === 'zh'
     ? `我查了一下，${what.join('、')}已经退过款了，不用再退一次。`
@@ -98,16 +103,12 @@ export function duplicateRefunded(ctx: CallContext): string | undefined {
   const back = refunded.find((r) => items.some((i) => i.value === r.value));
   if (back === undefined) return undefined;
   const amount = money(back.value, ctx.language, currencyOf(ctx.product));
-  const on = dateIn(back.text);
   // The date is the second taking's, not the refund's.
-  if (ctx.language === 'zh') {
-    const when = on ? `${on.month}月${on.day}日` : '';
-    return `我查了一下，${when}重复扣的那笔${amount}已经退过款了，不用再退一次。`;
-  }
-  const when = on
-    ? ` on ${on.year}-${String(on.month).padStart(2, '0')}-${String(on.day).padStart(2, '0')}`
-    : '';
-  return `I checked: the second charge of ${amount}${when} was already refunded, so there is nothing to refund again.`;
+  const on = dateIn(back.text);
+  const when = on === undefined ? '' : spokenDay(on, ctx.language);
+  return ctx.language === 'zh'
+    ? `我查了一下，${when}重复扣的那笔${amount}已经退过款了，不用再退一次。`
+    : `I checked: the second charge of ${amount}${when === '' ? '' : ` on ${when}`} was already refunded, so there is nothing to refund again.`;
 }
 
 /** Words that point at one of several things just listed. */
@@ -292,7 +293,7 @@ export function actionWithMoney(
   lang: Language,
   unit: Quantity['unit'],
 ): string {
-  const currency = isMoneyUnit(unit) ? (unit as Currency) : 'CNY';
+  const currency = isMoneyUnit(unit) ? unit : 'CNY';
   return `${phrase}${lang === 'zh' ? '' : ' '}${inCurrency(amount, lang, currency)}`;
 }
 

@@ -439,7 +439,7 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
   const asksMoneyBack =
     !moneyBack &&
     !faqHit &&
-    /多少|几块|几元|how much|what amount/i.test(utterance) &&
+    ASKS_FIGURE.test(utterance) &&
     u.actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept));
   if (moneyBack || asksMoneyBack) {
     // A price read elsewhere (a plan's fee) is not a payment: while no list of charges was read,
@@ -1205,9 +1205,9 @@ function sentence(text: string, lang: Language): string {
   return lang === 'zh' ? `${t}。` : `${t}.`;
 }
 
-/** A figure asked for: how much, what rate, how many (多少钱一克, 几块, what's the price). */
+/** A figure asked for: how much, what rate (多少钱一克, 退多少, 几块, what amount, what's the price). */
 const ASKS_FIGURE =
-  /多少|几多|好多钱|几块|几元|\bhow much\b|\bwhat(?:'s| is| are)\s+(?:the\s+)?(?:price|rate|cost|fee)s?\b/i;
+  /多少|几多|好多钱|几块|几元|\bhow much\b|\bwhat amount\b|\bwhat(?:'s| is| are)\s+(?:the\s+)?(?:price|rate|cost|fee)s?\b/i;
 /** Times and dates, which answer no figure asked (每天09:30更新). */
 const CLOCK_OR_DATE = /\d{1,2}[:：]\d{2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}[日号]/g;
 /** An answer that refers to a value of the day (当日回收价, today's rate): the figure is the system's. */
