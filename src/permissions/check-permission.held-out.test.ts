@@ -1460,3 +1460,17 @@ describe('checkPermission: a private mailbox’s rules in English (held-out roun
     expect(d.parts.some((p) => p.concept === 'refund')).toBe(true);
   });
 });
+
+describe('checkPermission on a gold jeweller’s rules (held-out round 42)', () => {
+  const status = statusFor('held-out-42', '金满楼珠宝');
+
+  it('reads a case an escalating rule lists after its colon in the caller’s words', () => {
+    // 规则外的退货退款…：金价下跌要求退差价、…、维修费减免: the difference asked back is that case,
+    // not a refund under the rules, whatever its sum.
+    expect(status('那恁把差价退给我！一千一百多块钱，中不中？')).toBe('requires_supervisor');
+    expect(status('退差价1144元')).toBe('requires_supervisor');
+    expect(status('维修费能不能免了')).toBe('requires_supervisor');
+    // A return within the rules stays an approval.
+    expect(status('买了5天，吊坠退了，退1680元')).toBe('can_approve_immediately');
+  });
+});

@@ -388,6 +388,24 @@ function limitOnlyAfterSemicolon(text: string, alternative: string): boolean {
   );
 }
 
+/**
+ * The cases a rule lists after its colon, three characters or more each, most of them actions (金价
+ * 下跌要求退差价、按克足金要求无理由退货、维修费减免). None where what follows the colon is the
+ * operator's steps (登记工单, 转主管, 1个工作日内联系) or is not a list.
+ */
+function casesAfterColon(text: string): string[] {
+  const colon = text.search(/[:：]/);
+  if (colon < 0) return [];
+  const tail = /^[^。；;.!?！？()（）]*/.exec(text.slice(colon + 1))![0];
+  const cases = tail.split('、').map((c) => c.trim());
+  if (cases.length < 2) return [];
+  // A case may name its act in a word no sense knows (要求按挂牌价回收): most must name one.
+  if (!cases.every((c) => /^[\u4e00-\u9fff\d]{3,}$/.test(c) && !OPERATOR_STEP.test(c))) return [];
+  return cases.filter(namesAction).length * 2 >= cases.length ? cases : [];
+}
+// What an operator does with a case, never what a caller asks for.
+const OPERATOR_STEP = /登记|工单|转交?|报(?:主管|经理|上级)|联系|回复|回电|通知|审批|核实|核查|上报/;
+
 // 上课前, 开课前, 出发前, 课程在上课前: the event a rule's notice is counted to, right before the action.
 const TERM_ANCHOR = /^[\u4e00-\u9fff]{1,6}?[前后](?=\s*[\u4e00-\u9fff])/;
 /**
@@ -638,13 +656,20 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
   }
   rules = settleCircumstances(rules, circumstances);
   // Read once per rule as written: its shorter phrases share its text.
-  const residuals = new Map<string, string | undefined>();
+  const residuals = new Map<string, { residual: string; cases: readonly string[] } | undefined>();
   for (const rule of rules) {
     // A forbidden rule never yields: what it forbids stays forbidden whatever else reads the request.
+    // Nor does a case the rule lists after its colon (金价下跌要求退差价): it is a case of its own.
     if (rule.category !== 'forbidden') {
-      if (!residuals.has(rule.text)) residuals.set(rule.text, residualCasesOf(rule.text));
-      const residual = residuals.get(rule.text);
-      if (residual !== undefined) rule.residual = residual;
+      if (!residuals.has(rule.text)) {
+        const residual = residualCasesOf(rule.text);
+        residuals.set(
+          rule.text,
+          residual === undefined ? undefined : { residual, cases: casesAfterColon(rule.text) },
+        );
+      }
+      const found = residuals.get(rule.text);
+      if (found !== undefined && !found.cases.includes(rule.phrase)) rule.residual = found.residual;
     }
     const falsity = rule.category === 'forbidden' ? falseRecordForms(rule.text) : undefined;
     if (falsity !== undefined) rule.falsity = falsity;
@@ -838,6 +863,16 @@ function compileText(
   if (category === 'requires_supervisor' || category === 'requires_process')
     for (const limited of kindLimits(text, whole.concepts[0]?.zh ?? ''))
       rules.push({ ...compileRule(category, limited), text: whole.text });
+  // 规则外的退货退款、折扣和补偿：金价下跌要求退差价、要求按挂牌价回收、…: each case a rule that
+  // escalates lists after its colon is asked in its own words (把差价退给我, 按你们卖的价收); read
+  // only through the head it would need 规则外 said, which no caller says. Each case keeps its own
+  // limit (超过7天要求退货).
+  if (category === 'requires_supervisor')
+    for (const c of casesAfterColon(text)) {
+      const rule = { ...compileRule(category, c), text: whole.text };
+      shorterPhrases.add(rule);
+      rules.push(rule);
+    }
   // Each action the phrase lists is a rule of its own too, under the rule's text: a request
   // says one (过户 of 开户、过户或销户). The whole stays first: what it matches, it matches as before.
   // A note beside the list (约免费试听课（每位学员1次）、约课) is the whole phrase's: the list is read without it.
