@@ -1474,3 +1474,20 @@ describe('checkPermission on a gold jeweller’s rules (held-out round 42)', () 
     expect(status('买了5天，吊坠退了，退1680元')).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission on a farm-supplies chain’s rules (held-out round 43)', () => {
+  const status = statusFor('held-out-43', '田丰农资服务站');
+
+  it('reads goods asked for by the count as an order, one of the steps its rule lists', () => {
+    for (const said of [
+      '三包复合肥，两包尿素，送到眉山东坡区太和镇石桥村3组',
+      '要得，那你给我送两瓶来，再拿一包复合肥，送到永太镇新民村5组，能送不',
+      '帮我下个单',
+    ])
+      expect(status(said), said).toBe('can_approve_immediately');
+  });
+  it('leaves goods delivered short a refund, not an order', () => {
+    expect(status('6月28日复合肥少送了1袋')).not.toBe('can_approve_immediately');
+    expect(status('少送1袋，退170')).toBe('can_approve_immediately');
+  });
+});

@@ -1918,11 +1918,14 @@ function lexiconLevel(rule: CompiledRule, part: Part, facts: RequestContext): Ma
     if (!isEmpty(rule.leftover) && !coversPart(rule.leftover, part)) {
       // 修改理赔结论 is about changing a claim's outcome: 理赔到现在还没到账 names the claim and no
       // change.
+      // 下单、安排送货、改送货时间 asked as 给我送5袋复合肥: one step the rule lists said, the act of
+      // another (改) and that step's words need not be.
+      const stepSaid = rule.leftover.en.length === 0 && listedStepSaid(rule, part, rule.leftover.zh);
       const acts = rule.meaning.acts;
-      if (acts !== undefined && !anyOf(acts, sensesOf(part))) return NONE;
+      if (acts !== undefined && !stepSaid && !anyOf(acts, sensesOf(part))) return NONE;
       // Said in the request's own words (催一下 for 催办, 多扣的保费 for 多扣保费), the leftover's
       // senses cover their words.
-      if (!leftoverSaid(rule, part)) return PLAUSIBLE;
+      if (!stepSaid && !leftoverSaid(rule, part)) return PLAUSIBLE;
     }
     // 年费减免 is all the lexicon's (年费~减免), but 减免滞纳金 is not it: the phrase's own words
     // must be said too (one character alone, 光 of 光猫, says too little to count).
@@ -1931,8 +1934,11 @@ function lexiconLevel(rule: CompiledRule, part: Part, facts: RequestContext): Ma
     if (rule.category === 'forbidden') return EXACT;
     // Domain words a caller may leave out (骑行 of 关闭骑行卡自动续费) are not required here either.
     const optional = rule.meaning.optional;
+    let listSaid: boolean | undefined;
     for (const w of rule.meaning.words.zh) {
       if (w.length < 2 || part.norm.includes(w) || optional?.includes(w) || facts.norm.includes(w)) continue;
+      listSaid ??= listedStepSaid(rule, part, rule.meaning.words.zh);
+      if (listSaid) continue;
       // 下单派师傅上门 asked as 派个师傅来: 下单 places the order the visit comes with, which a request
       // naming the visit need not say.
       if (rule.concepts.length > 1 && placesTheOrder(rule, w, part.concept)) continue;
@@ -1987,6 +1993,21 @@ function placesTheOrder(rule: CompiledRule, word: string, own: ConceptDef | unde
 }
 
 /** Whether the part names every sense of the rule's leftover and contains its other words. */
+/**
+ * 下单、安排送货、改送货时间 asked as 给我送5袋复合肥: one of the steps a rule lists is said (下单 said
+ * by the concept read in other words), and each of `words` is said or is in another of its steps.
+ */
+function listedStepSaid(rule: CompiledRule, part: Part, words: readonly string[]): boolean {
+  const listed = rule.meaning.listed;
+  // A forbidden rule's list is of things it forbids letting callers do: the business doing one
+  // (帮我换个门锁) is the other rules'.
+  if (listed === undefined || rule.category === 'forbidden') return false;
+  const own = part.concept?.zh;
+  const said = (w: string): boolean => w === own || part.norm.includes(w);
+  if (!listed.some((item) => item.every(said))) return false;
+  return words.every((w) => w.length < 2 || said(w) || listed.some((item) => item.includes(w)));
+}
+
 function leftoverSaid(rule: CompiledRule, part: Part): boolean {
   if (rule.leftoverSenses.length === 0) return false;
   const has = sensesOf(part);
