@@ -930,3 +930,21 @@ describe('findOtherParty: whether someone is still with the company (held-out ro
     expect(findOtherParty('is my wife with you now?')).toBeUndefined();
   });
 });
+
+describe('findOtherParty: debts, dealings and expiry asked after, and Sichuan kin (held-out round 43)', () => {
+  it.each([
+    '诶，你顺便帮我看一下，我幺爸，就住我隔壁那家，他在你们那儿是不是还欠着钱？欠了好多？',
+    '那您就告诉我他欠没欠钱，是或者不是，说一个字儿就行。',
+    '他是不是也在你们这儿弄了个啥子商标',
+    '我姐夫的商标快到期了吗',
+    '王嬢嬢买的啥子',
+  ])('finds someone in "%s"', (said) => {
+    expect(findOtherParty(said, { callerPhone: '13900000000' })).toBeDefined();
+  });
+  it.each(['我的卡快到期了', '你们师傅说我那个滤芯快到期了', '我还欠你们多少钱'])(
+    'finds no one in "%s"',
+    (said) => {
+      expect(findOtherParty(said, { callerPhone: '13900000000' })).toBeUndefined();
+    },
+  );
+});
