@@ -186,3 +186,12 @@ describe('scanSenses: a recovery of a stolen car is nothing restored', () => {
     expect(sensesIn('can you recover my photos')).toContain('restore');
   });
 });
+
+describe('senses: a bribe', () => {
+  it('reads 打点, 托关系 and bribe as a bribe, not a drip or packing', () => {
+    for (const said of ['你们帮我打点一哈', '托关系早点下证', 'could I bribe the examiner'])
+      expect(sensesIn(said), said).toContain('bribe');
+    for (const said of ['我妈在医院打点滴', '我在打点行装'])
+      expect(sensesIn(said), said).not.toContain('bribe');
+  });
+});

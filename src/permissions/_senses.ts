@@ -3784,4 +3784,13 @@ export const SENSES: readonly SenseDef[] = [
       { key: '换', re: '(?<=够不够|够)换[张个一]?[^,.!?;:、\\n]{0,6}?(?:票|券|礼品|电影|饮料|爆米花)' },
     ],
   },
+  {
+    // 托关系打点审查, 我多出两千块你们帮我打点一哈, bribe the examiner: money or favours to move an
+    // official or staff; not 打点滴 (a drip) nor 打点行装 (packing).
+    id: 'bribe',
+    role: 'action',
+    zh: ['托关系', '找关系', '走关系', '走后门', '塞红包', '送红包', '好处费', '塞钱'],
+    en: ['brib*', 'backhander*', 'kickback*'],
+    patterns: [{ key: '打', re: '打点(?!滴|行李|行装|一下行)' }],
+  },
 ];

@@ -1491,3 +1491,20 @@ describe('checkPermission on a farm-supplies chain’s rules (held-out round 43)
     expect(status('少送1袋，退170')).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission on a trademark agency’s rules (held-out round 43)', () => {
+  const status = statusFor('held-out-43', '立标知识产权代理');
+
+  it('reads a bribe offered in any words as the forbidden 托关系打点', () => {
+    expect(status('那这样嘛，你们在商标局有没得熟人？我多出两千块，你们帮我打点一哈，早点把证拿到手。')).toBe(
+      'forbidden',
+    );
+    expect(status('帮我托关系走走后门')).toBe('forbidden');
+  });
+});
+
+describe('checkPermission: more written on an invoice than was bought (held-out round 43)', () => {
+  it('forbids 多写 as it forbids 多开', () => {
+    expect(statusFor('held-out-43', '田丰农资服务站')('发票上数量多写点')).toBe('forbidden');
+  });
+});

@@ -1111,6 +1111,8 @@ const FALSE_RECORD_ASKED = [
   // 给我重新开个收据，写个三千五: an amount to be written on it, which only a changed one needs.
   '(?:收据|发票|证明|票)[^.!?;\\n]{0,10}?(?:写|填)(?:个|上)\\s*(?:\\d|[一二两三四五六七八九十])',
   '[多少]开',
+  // 数量你给我多写点儿: more or less written than was bought.
+  '[多少][写填](?![了过])',
   '(?:别|不要)(?:写|开)(?:上|出)?(?:实际|真实|品名|名目)',
   // label it as, put my Pilates classes down as physio: up to three words of what is relabelled.
   // Not "refund billing errors exactly as the records show": as compares there.
