@@ -67,7 +67,12 @@ export function actionLabel(input: {
     // "Any refund outside the rules - a plan payment after…": what follows a spaced dash in a rule
     // that does not approve is its note for the operator, no name of what is asked. An approval's
     // terms after it (- 25% deposit at booking) are read back with what was done.
-    const whole = rule.phrase.replace(/\s*\([^)]*$/, '').replace(/\s*[,;]\s*(?:或者?|\bor\b)[\s\S]*$/, '');
+    // 按规则退款…的整笔，不得拆成小额先退: what the operator must not do is no name of what is asked.
+    const whole = rule.phrase
+      .replace(/\s*\([^)]*$/, '')
+      .replace(/\s*[,;]\s*(?:或者?|\bor\b)[\s\S]*$/, '')
+      .replace(/\s*[,，]\s*不(?:得|能|可|要|予)[\s\S]*$/, '')
+      .replace(/\s+(?=的)/, '');
     const dash = rule.category === 'can_approve_immediately' ? -1 : whole.search(NOTE_DASH);
     const phrase = dash < 0 ? whole : whole.slice(0, dash);
     // 延迟退房至14点 asked for 13:00 is 延迟退房至13点: the time asked, within the rule's.

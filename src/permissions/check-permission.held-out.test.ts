@@ -1486,6 +1486,12 @@ describe('checkPermission on a farm-supplies chain’s rules (held-out round 43)
     ])
       expect(status(said), said).toBe('can_approve_immediately');
   });
+  it('names a refund sent up whole without the rule’s note on what is not done', () => {
+    const d = checkPermission(rulesFor('held-out-43', '田丰农资服务站'), '退款2360元');
+    expect(d.status).toBe('requires_supervisor');
+    expect(d.parts[0]!.label).not.toMatch(/不得|拆/);
+    expect(d.parts[0]!.label).toContain('2360');
+  });
   it('leaves goods delivered short a refund, not an order', () => {
     expect(status('6月28日复合肥少送了1袋')).not.toBe('can_approve_immediately');
     expect(status('少送1袋，退170')).toBe('can_approve_immediately');

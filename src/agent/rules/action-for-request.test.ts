@@ -221,6 +221,23 @@ describe('actionFor: money back for one charge taken twice', () => {
     expect(action).toContain('£19');
     expect(action).not.toContain('£60');
   });
+
+  it('gives back that charge when a later line points at it (the extra one) without saying twice', () => {
+    const told = 'you took the premium two times this month';
+    const line = 'just refund the extra one, please';
+    const ctx = {
+      product: cover,
+      language: 'en',
+      conversation: [
+        { role: 'customer', content: told },
+        { role: 'customer', content: line },
+      ],
+      systemQueries: [payments],
+      now: () => new Date('2033-01-12T10:00:00Z'),
+    } as unknown as CallContext;
+    const u = { quantities: parseQuantities(line) } as unknown as Understanding;
+    expect(actionFor(ctx, findActionRequests(line)[0]!, u, false, line)).toContain('£19');
+  });
 });
 
 describe('actionFor: a Chinese number said alone after the request', () => {

@@ -27,7 +27,7 @@ import {
   verifiedCharge,
 } from './payment-in-question.js';
 import { decideAhead, ruleSharingWords, rulesOf, withoutRuleNotes } from './product-rules.js';
-import type { Understanding } from './understand-utterance.js';
+import { DUPLICATE_CHARGE, type Understanding } from './understand-utterance.js';
 import { type RequestInContext, timeAsked, withThing } from './vague-requests.js';
 import { type VerifiedQualifier, verifiedQualifiers } from './verified-qualifiers.js';
 
@@ -97,7 +97,9 @@ export function actionFor(
   if (asSaid) return given.text.trim();
   const request =
     feeAskedBack(ctx, given) ?? (line === undefined ? given : withAmountSaidApart(ctx, given, u, line));
-  const bounded = boundedByCharge(ctx, request, u, line ?? request.text);
+  // 多扣那笔你先给我退了嘛, after 扣了我两道 earlier in the call: the charge taken twice, pointed at.
+  const twiceSaid = u.duplicateCharge === true || duplicatePointed(ctx, request.text);
+  const bounded = boundedByCharge(ctx, request, u, line ?? request.text, twiceSaid);
   // A vet bill or a repair quote asked to be paid, after damage the caller blames on the business:
   // no charge of the records is given back, a loss is claimed, as the product's rule on claims says.
   const claimed = lossClaimed(ctx, bounded, u, line ?? request.text);
@@ -105,11 +107,7 @@ export function actionFor(
   const said = feeOrPenaltyNamed(ctx, actionText(bounded, u, lang), bounded, line ?? request.text, lang);
   // A deposit given back turns on notice too (宴会日前90天以前取消：定金全额退回), a payment not.
   const heldBack = HELD_MONEY.test(line ?? request.text);
-  const facts = verifiedQualifiers(
-    ctx,
-    MONEY_BACK_CONCEPTS.has(bounded.concept) && !heldBack,
-    u.duplicateCharge,
-  );
+  const facts = verifiedQualifiers(ctx, MONEY_BACK_CONCEPTS.has(bounded.concept) && !heldBack, twiceSaid);
   // 签收3天退货 / 保修期内维修: what was verified qualifies the request, as a person would say it.
   const qualify = (text: string, with_: readonly VerifiedQualifier[]) => {
     // Not again what the words say already (质保期内 of the rule's own 质保期内免费上门维修).
@@ -183,7 +181,7 @@ export function actionFor(
   }
   // 退款15元 against several money-back rules: the one the paid item's words point at (the 15元
   // was a 调度费, from the dispatch-fee records), whichever rule the bare 退款 fell to.
-  const inRuleWords = moneyBackInRuleWords(ctx, bounded, line ?? request.text, u.duplicateCharge);
+  const inRuleWords = moneyBackInRuleWords(ctx, bounded, line ?? request.text, twiceSaid);
   if (inRuleWords) {
     const named = read(inRuleWords);
     if (named.decided.rule !== null) ({ draft, decided } = named);
@@ -233,7 +231,7 @@ export function actionFor(
   const replaced = bounded.quantity !== undefined && bounded.quantity.value !== request.quantity?.value;
   const amountBound =
     replaced &&
-    (u.duplicateCharge ||
+    (twiceSaid ||
       (request.quantity !== undefined &&
         bounded.quantity!.start < 0 &&
         bounded.quantity!.value === refundDue(ctx)));
@@ -423,6 +421,19 @@ function amountMeant(ctx: CallContext, said: Quantity | undefined): number | und
 }
 
 /**
+ * The extra of a charge the caller said taken twice earlier in the call, pointed at: 多扣那笔,
+ * 重复的那笔, the extra one, the second charge.
+ */
+function duplicatePointed(ctx: CallContext, said: string): boolean {
+  return (
+    DUPLICATE_POINTED.test(said) &&
+    ctx.conversation.some((t) => t.role === 'customer' && DUPLICATE_CHARGE.test(t.content))
+  );
+}
+const DUPLICATE_POINTED =
+  /多扣|多收|扣多|收多|重复|多出来|\bthe (?:extra|second|double|duplicate)(?: one| charge| payment)?\b/i;
+
+/**
  * Facts before actions: money given back is bounded by a charge or order this call's queries
  * found. No amount named → the verified one; more than was paid → what was paid (the caller is
  * offered that). Without a verified charge the request stays as asked (the engine decides it).
@@ -432,6 +443,8 @@ function boundedByCharge(
   given: ActionRequest,
   u: Understanding,
   line: string,
+  /** The caller says, or points at, a charge taken twice (see `duplicatePointed`). */
+  twiceSaid: boolean,
 ): ActionRequest {
   // "can I get the difference back": money back in words the lexicon has no name for.
   const request =
@@ -445,7 +458,7 @@ function boundedByCharge(
   }
   // 扣了两次 / taken two times, the records showing one charge twice: what is given back is that
   // one charge (£19), whatever sum the caller made of it (near sixty pound).
-  const twice = u.duplicateCharge ? chargedTwice(ctx) : undefined;
+  const twice = twiceSaid ? chargedTwice(ctx) : undefined;
   if (twice !== undefined && request.concept === 'refund') {
     const asked = request.quantity ?? u.quantities.find((q) => q.family === 'money');
     if (asked === undefined || asked.family !== 'money' || asked.value > twice.value)

@@ -98,9 +98,12 @@ const BILL_WENT_UP =
 const ASKS_WHAT_IT_COSTS =
   /(?:要|会|需要|得|该)(?:不要)?(?:扣|收)(?:钱|费|款|手续费)?[^，,。]{0,4}[吗嘛么？?]|(?:的话|如果|要是|假如|万一)[^。！!]{0,12}(?:扣|收)(?:钱|费|款|手续费)?(?!了)|(?<!了)(?:扣|收)(?:钱|费|款|手续费)[吗嘛么]|\b(?:will|would|do|does|is there|are there)\b[^.?!]{0,20}\b(?:charged?|fee|cost)\b[^.!]*(?:\?|$)|\bif\b[^.?!]{0,30}\b(?:charged?|fee)\b|\bhow much\b[^.?!]{0,20}\bcharge\b|\bwhat (?:do|does|would|will)\s+(?:you|y'all|ya|u|you guys|yous)\s+charge\b/i;
 
-/** One charge taken twice: 扣了两次, 收了我两遍, 重复扣费, 多扣了一笔, double charged, charged me twice. */
+/**
+ * One charge taken twice: 扣了两次, 收了我两遍, 扣了我两道 (道 counts times in Sichuan), 重复扣费,
+ * 多扣了一笔, double charged, charged me twice.
+ */
 export const DUPLICATE_CHARGE =
-  /(?:扣|收|付|交|划|刷)(?:了|过|走)?(?:我)?(?:两|2|二)(?:次|遍|笔|回)|重复(?:扣|收|付|计|支付|交)|多(?:扣|收|付)了?一(?:次|笔|遍)|double[- ]?(?:charged|billed|charge)|\b(?:charged|billed|debited|deducted|took|taken|take|takes|tek|tekkin|came out|went out)\b[^.!?]{0,30}?\b(?:twice|two times?)\b|\btwo (?:identical |same )?(?:charges|payments|debits|top-?ups) (?:of|for)\b|(?:[$£€]\s?\d[\d,.]*|\b[\w-]+\s+(?:pounds?|quid|dollars?|bucks|euros?|rand))\s+(?:twice|two times)\b/i;
+  /(?:扣|收|付|交|划|刷)(?:了|过|走)?(?:我)?(?:两|2|二)(?:次|遍|笔|回|道|趟)|重复(?:扣|收|付|计|支付|交)|多(?:扣|收|付)了?一(?:次|笔|遍)|double[- ]?(?:charged|billed|charge)|\b(?:charged|billed|debited|deducted|took|taken|take|takes|tek|tekkin|came out|went out)\b[^.!?]{0,30}?\b(?:twice|two times?)\b|\btwo (?:identical |same )?(?:charges|payments|debits|top-?ups) (?:of|for)\b|(?:[$£€]\s?\d[\d,.]*|\b[\w-]+\s+(?:pounds?|quid|dollars?|bucks|euros?|rand))\s+(?:twice|two times)\b/i;
 
 /**
  * Agreement and nothing else: 好的 / 嗯，可以 / 行吧 / 行，麻烦了 / 好的知道了 / ok, thanks / sure,
