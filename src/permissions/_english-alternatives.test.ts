@@ -114,6 +114,12 @@ describe('englishAlternatives: an English rule phrase without its qualifiers', (
   ])('%s', (phrase, alternatives) => {
     expect(englishAlternatives(phrase, 'can_approve_immediately', isAction)).toEqual(alternatives);
   });
+  it.each([
+    // Who may ask, with the one it is for: none of it is said by a caller asking.
+    ['cancel a cask visit at the request of the owner or an authorised contact', ['cancel a cask visit']],
+  ])('%s', (phrase, alternatives) => {
+    expect(englishAlternatives(phrase, 'can_approve_immediately', isAction)).toEqual(alternatives);
+  });
 
   it('reads two lists of steps joined by ", and" apart, without the slots offered or the terms after a dash', () => {
     const read = englishAlternatives(

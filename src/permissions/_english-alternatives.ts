@@ -96,11 +96,11 @@ const IN_OWN_NAME =
   /\s+in\s+(?:their|his|her|the caller's|the customer's|the holder's)\s+(?:own\s+)?names?\b/g;
 
 /**
- * Who may ask for it (at the holder's request, from a registered number): the operator checks
- * that; a caller asking says nothing of it.
+ * Who may ask for it (at the holder's request, at the request of the owner or an authorised
+ * contact, from a registered number): the operator checks that; a caller asking says nothing of it.
  */
 const AT_WHOSE_REQUEST =
-  /\s+(?:at|on)\s+(?:the|their|his|her)\s+(?:[a-z-]+\s+)?request\b|\s+from\s+(?:a|the|their)\s+registered\s+(?:phone\s+|mobile\s+)?number\b/g;
+  /\s+(?:at|on)\s+(?:the|their|his|her)\s+(?:[a-z-]+\s+)?request\b(?:\s+of\s+(?:the|a|an)\s+[a-z-]+(?:\s+or\s+(?:the|a|an)\s+(?:authori[sz]ed\s+|named\s+|registered\s+)?[a-z-]+(?:\s+(?:contact|person|user))?)?\b)?|\s+from\s+(?:a|the|their)\s+registered\s+(?:phone\s+|mobile\s+)?number\b/g;
 
 /** Whom the business does it for when that is anyone at all (sell gift vouchers to anyone): no terms. */
 const TO_ANYONE = /\s+(?:to|for)\s+(?:anyone|anybody|everyone|everybody|the public|all comers)\b/g;
@@ -188,9 +188,12 @@ export function englishAlternatives(
   const colon = core.indexOf(':');
   // Marina Cover Plan claims: storm, theft …: a process named before the colon is one too.
   // What is left before the colon is read on as the phrase (its terms and circumstance dropped).
+  // For a registered owner calling from a phone on the account: order a sample …: whom for, with
+  // words of its own that read as actions (calling), is still the circumstance.
   if (
     colon > 0 &&
     core.slice(0, colon).includes(' ') &&
+    !/^for\s+(?:a|an|the)\s/i.test(core) &&
     (isAction(core.slice(0, colon)) || NAMED_PROCESS.test(core.slice(0, colon)))
   )
     core = core.slice(0, colon).trim();

@@ -1514,3 +1514,10 @@ describe('checkPermission: more written on an invoice than was bought (held-out 
     expect(statusFor('held-out-43', '田丰农资服务站')('发票上数量多写点')).toBe('forbidden');
   });
 });
+
+describe('checkPermission on a distillery’s cask rules (held-out round 43)', () => {
+  const casks = rulesFor('held-out-43', 'Auchterlair Distillery Private Casks');
+  it('reads a visit booked without the words of who may ask for it (at the request of the owner …)', () => {
+    expect(checkPermission(casks, 'book a visit for the 22nd').status).toBe('can_approve_immediately');
+  });
+});
