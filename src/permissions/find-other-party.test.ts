@@ -948,3 +948,20 @@ describe('findOtherParty: debts, dealings and expiry asked after, and Sichuan ki
     },
   );
 });
+
+describe('findOtherParty: what someone else holds, counted or asked to be confirmed (held-out round 43)', () => {
+  it.each([
+    'how many casks he had',
+    "I'm just trying to find out how many he had and what they're worth.",
+    "he's got one of yours from 2031. Is that right?",
+    "Donald's wife was saying he's got a couple of casks with you already? Is that right?",
+  ])('finds someone in "%s"', (said) => {
+    expect(findOtherParty(said)).toBeDefined();
+  });
+  it.each(["he's got one of yours from 2031.", 'how many do I have with you?'])(
+    'finds no one in "%s"',
+    (said) => {
+      expect(findOtherParty(said)).toBeUndefined();
+    },
+  );
+});

@@ -260,7 +260,7 @@ function compiled(): Matchers {
   // A person's data is named (订单, 地址, email ...), asked for (where does he live, 住的几号房)
   // or looked up (查查我兄弟家).
   const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}|${LOOKUP_ZH}|${DEALT_WITH_HINT_ZH}`;
-  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bis\\s+(?:that|this|it)\\s+the\\b|\\b(?:he|she|they)(?:'s|'re|\\s+is|\\s+are)\\s+still\\b|\\bpass\\s+(?:a|the|my|this|that|on\\s+a)\\s+message\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+much\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b`;
+  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bis\\s+(?:that|this|it)\\s+the\\b|\\b(?:he|she|they)(?:'s|'re|\\s+is|\\s+are)\\s+still\\b|\\bpass\\s+(?:a|the|my|this|that|on\\s+a)\\s+message\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+(?:much|many)\\b|\\bof yours\\b|\\bwith (?:you|ye|yous|youse|y'all|you lot)\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
     refZh: new RegExp(
@@ -332,6 +332,11 @@ function compiled(): Matchers {
         `|\\bpass\\s+(?:a|the|my|this|that|on\\s+a)\\s+message\\b(?:\\s+(?:along|on))?[^.!?]{0,30}?\\b(?:him|her|them|he|she|they|${W.PEOPLE_EN})\\b` +
         // is that the Hollis fellow from over on Marine Drive: who someone is, by where they live.
         `|\\bis\\s+(?:that|this|it|he|she)\\s+the\\s+[a-z'-]+\\s+(?:fellow|fella|guy|bloke|chap|man|woman|lady|gentleman|family|couple)\\s+(?:from|on|at|in|over|up|down|who)\\b` +
+        // how many he had, how many casks my dad owns: what someone else holds, counted.
+        `|\\bhow\\s+many\\s+(?:[a-z-]+\\s+)?(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:had|has|have|owned|owns|holds?|held|bought)\\b` +
+        // he's got one of yours … is that right?: whether someone else is a customer, asked to be
+        // confirmed (see the question mark looked for below).
+        `|\\b(?<holds>(?:he|she|they)(?:'s|'ve|\\s+has|\\s+have)\\s+(?:got\\s+)?(?:one|a couple|a few|some|two|three|several|a|an)\\b(?:\\s+[a-z-]+){0,3}?\\s+(?:of yours|with (?:you|ye|yous|youse|y'all|you lot))\\b)` +
         // what parcels does my neighbour have, does my wife have a booking: what someone else has.
         `|(?:what|which|any|how many)\\s+(?:${W.DATA_EN}s?|things?)\\s+(?:does|do|did|has|have|is|are)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:have|has|got|get|order(?:ed)?|receive[ds]?|book(?:ed)?|waiting)` +
         `|(?:does|do|did|has|have|is|are|if|whether)\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'ve|\\s+has|\\s+have)?\\s+(?:have|has|got|get|order(?:ed)?|receive[ds]?|booked|rents?|rented|renting|keeps?|stores?)\\s+(?:(?:any|a|an|the|some)\\s+)?(?:${W.DATA_EN}s?|anything)` +
@@ -703,6 +708,8 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
   for (let r = m.questionEn.exec(text); r !== null; r = m.questionEn.exec(text)) {
     // the driver said he's still there: he is whoever serves the caller.
     if (STILL_THERE.test(r[0]) && W.SERVICE_PEOPLE_EN.test(norm)) continue;
+    // he's got one of yours, told and never asked after, is only told.
+    if (r.groups?.holds !== undefined && !norm.includes('?', r.index)) continue;
     const name = /\b(?:mr|mrs|ms|miss|mister|dr)\.?\s+[a-z]+(?:\s+[a-z]+)?/.exec(r[0]);
     push(r.index, r.index + r[0].length, name ? titledName(name[0]) : undefined);
   }
