@@ -26,6 +26,7 @@ describe('tokenize', () => {
     ['打开App，进入我的-会员中心', ['打开', 'app', '进入', '会员', '中心'], ['我的', '-']],
     ['为什么扣了我的钱', ['扣', '钱'], ['为什么', '了', '我', '的']],
     ['高清与4K画质', ['高清', '4k', '画质'], ['与']],
+    ['还有，我后头又买了三包', ['三包'], ['还有']],
   ])('finds the words of %j and drops its punctuation and stop words', (text, present, absent) => {
     const terms = tokenize(text);
     expect(terms).toEqual(expect.arrayContaining(present));

@@ -109,6 +109,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // 这个也要退 / 这笔得退: a bare 退 closing the clause after a modal verb.
       // 月卡用了一半想退 / 想退咗佢: wanting it back, closing the clause (咗 is Cantonese 了).
       '(?:要|得|该|应该|想)退(?=[\\s，。,.!！?？吧啊呀了咗]|$)',
+      // 这个总退得嘛, 退得到不: can it be given back, asked the Southwestern way.
+      '退得(?:了|成|到)?(?=\\s*(?:嘛|吗|不|么|噻|撒|哇|[?？]))',
       // 你帮我退了嘛 / 帮我退掉吧: asked to be done, closing the clause.
       '帮我退(?:了|掉|一下)?(?=[\\s，。,.!！?？吧嘛啊呀咯]|$)',
       '退咗(?=佢|[\\s，。,.!！?？吧啊呀啦]|$)',

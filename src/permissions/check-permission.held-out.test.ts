@@ -1521,3 +1521,15 @@ describe('checkPermission on a distillery’s cask rules (held-out round 43)', (
     expect(checkPermission(casks, 'book a visit for the 22nd').status).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: a case an escalating rule lists in a state, said denied (held-out round 43)', () => {
+  it('reads 没拆封的 as none of 已拆封的种子化肥', () => {
+    const rules = rulesFor('held-out-43', '田丰农资服务站');
+    const d = checkPermission(rules, '签收3天，没拆封的复合肥，退货');
+    expect(d.parts.map((p) => p.rule ?? '')).not.toContain(expect.stringContaining('已拆封'));
+  });
+  it('reads 退得嘛 as money asked back', () => {
+    const d = checkPermission(rulesFor('held-out-43', '田丰农资服务站'), '这个总退得嘛');
+    expect(d.parts.some((p) => p.concept === 'refund')).toBe(true);
+  });
+});

@@ -870,7 +870,9 @@ function compileText(
   if (category === 'requires_supervisor')
     for (const c of casesAfterColon(text)) {
       const rule = { ...compileRule(category, c), text: whole.text };
-      shorterPhrases.add(rule);
+      // 已拆封的种子化肥 is not 没拆封的: the state the case is in, said denied, is not it.
+      const state = /^已(?:经)?([\u4e00-\u9fff]{2})/.exec(c)?.[1];
+      if (state !== undefined) addExclusion(rule, `(?:没有?|未|还没|不曾|并未)${state}`);
       rules.push(rule);
     }
   // Each action the phrase lists is a rule of its own too, under the rule's text: a request

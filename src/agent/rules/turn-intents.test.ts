@@ -23,6 +23,7 @@ describe('withdraws', () => {
     'Ah sure look, just leave it',
     "You know what, drop it, it's not worth the hassle",
     '要报主管这么麻烦啊？算啦算啦，二十九块，不搞了。',
+    '好啦好啦，咁先做复审啦，退钱那个唔使搞了。',
   ])('reads %j as dropping the open request', (said) => {
     expect(withdraws(withOpenRequest, said)).toBe(true);
   });
@@ -32,6 +33,7 @@ describe('withdraws', () => {
     'I can drop it back for her on my way.',
     "I'll leave it at the depot on Friday",
     'Just drop it off at the back door',
+    '你把申请日期写早啲，咁就唔使交延迟费啦嘛',
   ])('reads %j as no withdrawal', (said) => {
     expect(withdraws(withOpenRequest, said)).toBe(false);
   });
