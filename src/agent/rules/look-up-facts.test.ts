@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeCall } from '../../../test/support/fake-call.js';
+import { CUSTOMER_ZH, createFakeCall } from '../../../test/support/fake-call.js';
 import { lookUpFacts } from './look-up-facts.js';
 
 describe('lookUpFacts: one query per reply', () => {
@@ -20,5 +20,27 @@ describe('lookUpFacts: one query per reply', () => {
     const next = await lookUpFacts(ctx, '再查一下账单', new Set(), ['user_billing']);
     expect(next).toHaveLength(1);
     expect(ctx.systemQueries).toHaveLength(2);
+  });
+});
+
+describe('lookUpFacts: a caller whose role may not hear the account', () => {
+  it('says the records naming the caller, and nothing else the account holds', async () => {
+    const ctx = createFakeCall({
+      mock: {
+        user_subscription: {
+          caller_role: 'named_recipient',
+          access_note: 'Tell the caller only about items addressed to them.',
+          card_on_file: 'Visa ending 3318',
+          items: [
+            { item: 'P-1', addressed_to: String(CUSTOMER_ZH.name), arrived: '2037-04-07' },
+            { item: 'P-2', addressed_to: 'Connor McAllister', arrived: '2037-04-03' },
+          ],
+        },
+      },
+    });
+    const said = (await lookUpFacts(ctx, '帮我查一下', new Set(), ['user_subscription'])).join('');
+    expect(said).toContain('P-1');
+    expect(said).not.toContain('P-2');
+    expect(said).not.toContain('3318');
   });
 });

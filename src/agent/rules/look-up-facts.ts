@@ -15,6 +15,7 @@ import {
   relevantInterfaces,
 } from '../../knowledge/interface-vocabulary.js';
 import type { Currency } from '../../permissions/index.js';
+import { limitedRole } from './caller-role.js';
 import {
   fillParams,
   idSaid,
@@ -25,7 +26,7 @@ import {
 } from './interface-params.js';
 import { currencyOf, money, nowOf } from './payment-in-question.js';
 import { phrases } from './reply-phrases.js';
-import { speakResponse, spokenDate } from './speak-facts.js';
+import { checkedOnly, speakResponse, spokenDate } from './speak-facts.js';
 import type { Understanding } from './understand-utterance.js';
 
 interface Subscription {
@@ -296,14 +297,54 @@ export async function lookUpFacts(
   return sentences;
 }
 
-/** What a query returned, said in the call's language to this caller (see `speakResponse`). */
+/**
+ * What a query returned, said in the call's language to this caller (see `speakResponse`). A
+ * caller whose role on the account may not hear its records (an authorised contact for visits
+ * only) hears that the records were checked, not what they hold, of any interface looked up by
+ * the caller: only what the business tells anyone (hours, prices) is said.
+ */
 function spoken(
   ctx: CallContext,
-  iface: Parameters<typeof speakResponse>[0],
+  iface: Parameters<typeof speakResponse>[0] & Pick<InterfaceDef, 'params' | 'endpoint'>,
   response: unknown,
   utterance: string,
 ): string {
+  if (paramNames(iface).some(isCallerParam) && limitedRole(ctx.systemQueries, ctx.product) !== undefined) {
+    // The records that name the caller (a parcel addressed to them) are theirs to hear.
+    const name = ctx.customer?.name;
+    const own = typeof name === 'string' && name.length >= 2 ? recordsNaming(response, name) : undefined;
+    return own === undefined
+      ? checkedOnly(iface, ctx.language)
+      : speakResponse(iface, own, ctx.language, utterance, name);
+  }
   return speakResponse(iface, response, ctx.language, utterance, ctx.customer?.name);
+}
+
+/**
+ * Of a response, the records in its lists that name the caller (addressed_to: Tyler Nakamura), in
+ * their lists; nothing else it holds. Undefined when none does.
+ */
+function recordsNaming(response: unknown, name: string): unknown {
+  if (Array.isArray(response)) {
+    const own = response.filter(
+      (item) => item !== null && typeof item === 'object' && JSON.stringify(item).includes(name),
+    );
+    return own.length > 0 ? own : undefined;
+  }
+  if (response === null || typeof response !== 'object') return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(response)) {
+    const own = typeof value === 'object' ? recordsNaming(value, name) : undefined;
+    if (own !== undefined) out[key] = own;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** A parameter that names the caller or their account (phone, mobile, account_no, customer_id). */
+function isCallerParam(param: string): boolean {
+  return /^(?:phone|mobile|tel|caller|user_?id|uid|customer_?(?:id|no)|account(?:_?(?:id|no|number))?|member_?(?:id|no))$/i.test(
+    param,
+  );
 }
 
 /**

@@ -111,25 +111,33 @@ export function speakResponse(
   // 流量还剩多少 / how much is left: what is left of a quota, from the used and the quota read.
   const left = focus !== undefined && ASKS_LEFT.test(focus) ? leftOf(response, lang) : undefined;
   const body = left === undefined || said === '' ? said : `${said}${lang === 'zh' ? '，' : ', '}${left}`;
-  // A description in the other language is not said: the interface's own name is, in words.
-  const description = String(iface.description ?? '');
-  const fits = description !== '' && /[\u3400-\u9fff]/.test(description) === (lang === 'zh');
-  // Only what the interface is: the fields it lists after a colon are read as values below.
-  const what = fits
-    ? // Its first sentence: what follows (internal_only含…，不得透露) is a note for staff.
-      describedParts(description)
-        .what.split(/[；;。]/)[0]!
-        .replace(/^查询|^(?:look up|get|query)\s+/i, '')
-        .trim()
-    : lang === 'zh'
-      ? '系统记录'
-      : iface.name.replaceAll('_', ' ');
+  const what = whatChecked(iface, lang);
   if (body === '') {
     return lang === 'zh'
       ? `我查了${what}，系统里没有相关记录。`
       : `I checked ${what}: there is nothing on record.`;
   }
   return lang === 'zh' ? `我查了${what}：${body}。` : `I checked ${what}: ${body}.`;
+}
+
+/** That an interface was checked, and nothing of what it holds: 我查了来电客户档案。 / I checked the account. */
+export function checkedOnly(iface: { name: string; description?: string }, lang: Language): string {
+  const what = whatChecked(iface, lang);
+  return lang === 'zh' ? `我查了${what}。` : `I checked ${what}.`;
+}
+
+/** What an interface is, in the call's language: its description's first words, else its name. */
+function whatChecked(iface: { name: string; description?: string }, lang: Language): string {
+  // A description in the other language is not said: the interface's own name is, in words.
+  const description = String(iface.description ?? '');
+  const fits = description !== '' && /[\u3400-\u9fff]/.test(description) === (lang === 'zh');
+  // Only what the interface is: the fields it lists after a colon are read as values.
+  if (!fits) return lang === 'zh' ? '系统记录' : iface.name.replaceAll('_', ' ');
+  // Its first sentence: what follows (internal_only含…，不得透露) is a note for staff.
+  return describedParts(description)
+    .what.split(/[；;。]/)[0]!
+    .replace(/^查询|^(?:look up|get|query)\s+/i, '')
+    .trim();
 }
 
 /** Asking what is left: 还剩多少, 剩多少, 剩余, how much is left, remaining. */

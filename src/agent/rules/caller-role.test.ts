@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { Product } from '../../domain/record-schemas.js';
+import type { SystemQueryRecord } from '../../domain/session-schemas.js';
+import { limitedRole } from './caller-role.js';
+
+const product = {
+  name: 'Cask Co',
+  description: 'Every account belongs to its owner. A site contact may only be told the next visit date.',
+  features: [],
+  faq: [],
+  api_interfaces: {},
+  operator_permissions: {
+    can_approve_immediately: [],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  },
+} as unknown as Product;
+
+const account = (response: Record<string, unknown>): SystemQueryRecord[] => [
+  {
+    interface: 'account',
+    method: 'GET',
+    endpoint: '/account',
+    purpose: 'account',
+    mock: true,
+    ok: true,
+    response,
+  },
+];
+
+describe('limitedRole', () => {
+  it('reads a role the account notes limits (visits only, do not discuss)', () => {
+    const queries = account({
+      caller_role: 'authorised_contact',
+      access_note: 'Caller is an authorised contact, not an owner: she may book cask visits only.',
+    });
+    expect(limitedRole(queries, product)).toBe('authorised_contact');
+  });
+  it('reads a role the product’s own words limit', () => {
+    expect(limitedRole(account({ caller_role: 'site_contact' }), product)).toBe('site_contact');
+  });
+  it('reads no limit for the holder, a role that may hear, or a contact nothing limits', () => {
+    for (const role of [
+      'account holder',
+      'authorised contact (added by the account holder) - can book jobs, hear job and payment details',
+      'named contact (son)',
+    ])
+      expect(limitedRole(account({ caller_role: role }), product), role).toBeUndefined();
+  });
+});
