@@ -300,8 +300,8 @@ export async function lookUpFacts(
 /**
  * What a query returned, said in the call's language to this caller (see `speakResponse`). A
  * caller whose role on the account may not hear its records (an authorised contact for visits
- * only) hears that the records were checked, not what they hold, of any interface looked up by
- * the caller: only what the business tells anyone (hours, prices) is said.
+ * only, a named recipient) hears, of an interface looked up by the caller, only the records that
+ * name them, else that it was checked; what the business tells anyone (hours, prices) is said.
  */
 function spoken(
   ctx: CallContext,
