@@ -1920,12 +1920,12 @@ function lexiconLevel(rule: CompiledRule, part: Part, facts: RequestContext): Ma
       // change.
       // 下单、安排送货、改送货时间 asked as 给我送5袋复合肥: one step the rule lists said, the act of
       // another (改) and that step's words need not be.
-      const stepSaid = rule.leftover.en.length === 0 && listedStepSaid(rule, part, rule.leftover.zh);
+      const listedSaid = rule.leftover.en.length === 0 && listedStepSaid(rule, part, rule.leftover.zh);
       const acts = rule.meaning.acts;
-      if (acts !== undefined && !stepSaid && !anyOf(acts, sensesOf(part))) return NONE;
+      if (acts !== undefined && !listedSaid && !anyOf(acts, sensesOf(part))) return NONE;
       // Said in the request's own words (催一下 for 催办, 多扣的保费 for 多扣保费), the leftover's
       // senses cover their words.
-      if (!stepSaid && !leftoverSaid(rule, part)) return PLAUSIBLE;
+      if (!listedSaid && !leftoverSaid(rule, part)) return PLAUSIBLE;
     }
     // 年费减免 is all the lexicon's (年费~减免), but 减免滞纳金 is not it: the phrase's own words
     // must be said too (one character alone, 光 of 光猫, says too little to count).
@@ -1987,12 +1987,25 @@ function startsAWord(norm: string, stem: string): boolean {
  * step of every order, which a request naming the rule's action need not say.
  */
 function placesTheOrder(rule: CompiledRule, word: string, own: ConceptDef | undefined): boolean {
-  return detectConcepts(word).some(
-    (d) => d.concept !== own && d.concept.id === 'place_order' && rule.concepts.includes(d.concept),
-  );
+  return own?.id !== 'place_order' && orderWords(rule).has(word);
 }
 
-/** Whether the part names every sense of the rule's leftover and contains its other words. */
+const orderWordsOf = new WeakMap<CompiledRule, ReadonlySet<string>>();
+
+/** The rule's words that place an order it names (下单 of 下单派师傅上门): read once per rule. */
+function orderWords(rule: CompiledRule): ReadonlySet<string> {
+  let words = orderWordsOf.get(rule);
+  if (words === undefined) {
+    words = new Set(
+      rule.meaning.words.zh.filter((w) =>
+        detectConcepts(w).some((d) => d.concept.id === 'place_order' && rule.concepts.includes(d.concept)),
+      ),
+    );
+    orderWordsOf.set(rule, words);
+  }
+  return words;
+}
+
 /**
  * 下单、安排送货、改送货时间 asked as 给我送5袋复合肥: one of the steps a rule lists is said (下单 said
  * by the concept read in other words), and each of `words` is said or is in another of its steps.
@@ -2008,6 +2021,7 @@ function listedStepSaid(rule: CompiledRule, part: Part, words: readonly string[]
   return words.every((w) => w.length < 2 || said(w) || listed.some((item) => item.includes(w)));
 }
 
+/** Whether the part names every sense of the rule's leftover and contains its other words. */
 function leftoverSaid(rule: CompiledRule, part: Part): boolean {
   if (rule.leftoverSenses.length === 0) return false;
   const has = sensesOf(part);

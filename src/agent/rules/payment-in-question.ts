@@ -56,7 +56,6 @@ function periodNamed(ctx: CallContext, text: string): { month: number; day?: num
   return undefined;
 }
 
-/** Whether a paid item's date falls in a period the caller named. */
 /** A record's day as said to the caller: 12月21日, 2035-12-21. */
 function spokenDay(on: { year: number; month: number; day: number }, lang: Language): string {
   return lang === 'zh'
@@ -64,6 +63,7 @@ function spokenDay(on: { year: number; month: number; day: number }, lang: Langu
     : `${on.year}-${String(on.month).padStart(2, '0')}-${String(on.day).padStart(2, '0')}`;
 }
 
+/** Whether a paid item's date falls in a period the caller named. */
 function inPeriod(item: { text: string }, period: { month: number; day?: number }): boolean {
   const on = dateIn(item.text);
   return on !== undefined && on.month === period.month && (period.day === undefined || on.day === period.day);
