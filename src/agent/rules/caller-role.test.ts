@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Product } from '../../domain/record-schemas.js';
+import { scenarioProduct } from '../../../test/support/scenario-records.js';
 import type { SystemQueryRecord } from '../../domain/session-schemas.js';
 import { limitedRole } from './caller-role.js';
 
-const product = {
-  name: 'Cask Co',
+const product = scenarioProduct({
   description: 'Every account belongs to its owner. A site contact may only be told the next visit date.',
-  features: [],
-  faq: [],
-  api_interfaces: {},
-  operator_permissions: {
-    can_approve_immediately: [],
-    requires_supervisor: [],
-    requires_process: [],
-    forbidden: [],
-  },
-} as unknown as Product;
+});
 
 const account = (response: Record<string, unknown>): SystemQueryRecord[] => [
   {
