@@ -1,161 +1,10 @@
-import { type Bilingual, hasCjk, type Language } from '../../domain/language.js';
+import { hasCjk, type Language } from '../../domain/language.js';
+import { FIELD_PHRASES, FIELD_WORDS } from './field-words.js';
 
 /**
- * Words of response fields, for speech. A field is read word by word (warranty_until → 保修 到期),
- * so any interface's fields are spoken sensibly; an unknown word is said as written.
- */
-const FIELD_WORDS: Record<string, Bilingual> = {
-  used: { zh: '已用', en: 'used' },
-  left: { zh: '剩余', en: 'left' },
-  principal: { zh: '本金', en: 'principal' },
-  bonus: { zh: '赠送', en: 'bonus' },
-  valid: { zh: '有效', en: 'valid' },
-  deposit: { zh: '押金', en: 'deposit' },
-  // A job's or a production's steps (current_stage, expected_ship, size, material).
-  current: { zh: '当前', en: 'current' },
-  stage: { zh: '阶段', en: 'stage' },
-  expected: { zh: '预计', en: 'expected' },
-  ship: { zh: '发货', en: 'ship' },
-  size: { zh: '尺寸', en: 'size' },
-  material: { zh: '材料', en: 'material' },
-  quota: { zh: '总容量', en: 'quota' },
-  largest: { zh: '最大的', en: 'largest' },
-  folder: { zh: '文件夹', en: 'folder' },
-  status: { zh: '状态', en: 'status' },
-  online: { zh: '在线', en: 'online' },
-  firmware: { zh: '固件版本', en: 'firmware' },
-  warranty: { zh: '保修', en: 'warranty' },
-  until: { zh: '到', en: 'until' },
-  last: { zh: '最近', en: 'last' },
-  seen: { zh: '在线时间', en: 'seen' },
-  date: { zh: '日期', en: 'date' },
-  fare: { zh: '票价', en: 'fare' },
-  amount: { zh: '金额', en: 'amount' },
-  fee: { zh: '费用', en: 'fee' },
-  price: { zh: '价格', en: 'price' },
-  item: { zh: '商品', en: 'item' },
-  order: { zh: '订单', en: 'order' },
-  id: { zh: '号', en: 'number' },
-  eta: { zh: '预计', en: 'expected in' },
-  progress: { zh: '进度', en: 'progress' },
-  due: { zh: '到期', en: 'due' },
-  min: { zh: '最低', en: 'minimum' },
-  payment: { zh: '还款', en: 'payment' },
-  statement: { zh: '账单', en: 'statement' },
-  credit: { zh: '信用', en: 'credit' },
-  limit: { zh: '额度', en: 'limit' },
-  available: { zh: '可用', en: 'available' },
-  distance: { zh: '距离', en: 'distance' },
-  estimate: { zh: '预估', en: 'estimate' },
-  flight: { zh: '航班', en: 'flight' },
-  paid: { zh: '付款', en: 'paid' },
-  delivered: { zh: '签收', en: 'delivered' },
-  deleted: { zh: '删除', en: 'deleted' },
-  restorable: { zh: '可恢复', en: 'restorable' },
-  at: { zh: '时间', en: 'on' },
-  days: { zh: '天数', en: 'days' },
-  since: { zh: '距', en: 'since' },
-  delivery: { zh: '签收', en: 'delivery' },
-  changes: { zh: '改签', en: 'changes' },
-  delay: { zh: '延误', en: 'delay' },
-  minutes: { zh: '分钟', en: 'minutes' },
-  name: { zh: '名称', en: 'name' },
-  type: { zh: '类型', en: 'type' },
-  balance: { zh: '余额', en: 'balance' },
-  plan: { zh: '套餐', en: 'plan' },
-  expire: { zh: '到期', en: 'expires' },
-  expires: { zh: '到期', en: 'expires' },
-  next: { zh: '下次', en: 'next' },
-  billing: { zh: '扣费', en: 'billing' },
-  points: { zh: '积分', en: 'points' },
-  level: { zh: '等级', en: 'level' },
-  tier: { zh: '等级', en: 'tier' },
-  remaining: { zh: '剩余', en: 'remaining' },
-  total: { zh: '合计', en: 'total' },
-  count: { zh: '数量', en: 'count' },
-  time: { zh: '时间', en: 'time' },
-  rider: { zh: '骑手', en: 'rider' },
-  driver: { zh: '司机', en: 'driver' },
-  courier: { zh: '快递员', en: 'courier' },
-  technician: { zh: '师傅', en: 'technician' },
-  transaction: { zh: '交易', en: 'transaction' },
-  record: { zh: '记录', en: 'record' },
-  subscription: { zh: '订阅', en: 'subscription' },
-  start: { zh: '开始', en: 'start' },
-  end: { zh: '结束', en: 'end' },
-  auto: { zh: '自动', en: 'auto' },
-  renew: { zh: '续费', en: 'renewal' },
-  refund: { zh: '退款', en: 'refund' },
-  charge: { zh: '扣费', en: 'charge' },
-  overage: { zh: '超出', en: 'overage' },
-  speed: { zh: '速率', en: 'speed' },
-  drop: { zh: '断线', en: 'drop' },
-  fault: { zh: '故障', en: 'fault' },
-  cycle: { zh: '周期', en: 'cycle' },
-  station: { zh: '电站', en: 'station' },
-  pile: { zh: '桩', en: 'charger' },
-  no: { zh: '号', en: 'number' },
-  gift: { zh: '赠送', en: 'gift' },
-  invoice: { zh: '发票', en: 'invoice' },
-  title: { zh: '抬头', en: 'title' },
-  to: { zh: '退至', en: 'to' },
-  kwh: { zh: '电量(度)', en: 'kWh' },
-  energy: { zh: '电量', en: 'energy' },
-  idle: { zh: '占位', en: 'idle' },
-  electricity: { zh: '电', en: 'electricity' },
-  // Where and when a visit is made (city, district, period, installed_on, repairs).
-  city: { zh: '城市', en: 'city' },
-  district: { zh: '区', en: 'district' },
-  period: { zh: '时段', en: 'time' },
-  slot: { zh: '时段', en: 'slot' },
-  installed: { zh: '安装', en: 'installed' },
-  on: { zh: '于', en: 'on' },
-  repairs: { zh: '维修记录', en: 'repairs' },
-  repair: { zh: '维修', en: 'repair' },
-  promised: { zh: '承诺', en: 'promised' },
-  arrival: { zh: '到达', en: 'arrival' },
-  arrived: { zh: '到达', en: 'arrived' },
-  service: { zh: '服务', en: 'service' },
-  storage: { zh: '存储', en: 'storage' },
-  members: { zh: '成员', en: 'members' },
-  member: { zh: '成员', en: 'member' },
-  organizer: { zh: '管理者', en: 'organiser' },
-  device: { zh: '设备', en: 'device' },
-  devices: { zh: '设备', en: 'devices' },
-  pending: { zh: '待', en: 'pending' },
-  uploads: { zh: '上传', en: 'uploads' },
-  backup: { zh: '备份', en: 'backup' },
-  errors: { zh: '错误', en: 'errors' },
-  channel: { zh: '渠道', en: 'channel' },
-  location: { zh: '位置', en: 'location' },
-  result: { zh: '结果', en: 'result' },
-  desc: { zh: '', en: '' },
-  description: { zh: '', en: '' },
-};
-
-/** Fields said as one phrase, not word by word (check_in is not "check" and "in"). */
-const FIELD_PHRASES: Record<string, Bilingual> = {
-  check_in: { zh: '入住', en: 'check-in' },
-  checkin: { zh: '入住', en: 'check-in' },
-  check_out: { zh: '离店', en: 'check-out' },
-  checkout: { zh: '离店', en: 'check-out' },
-  room_type: { zh: '房型', en: 'room' },
-  estimated_fare: { zh: '预估车费', en: 'estimated fare' },
-  estimated_amount: { zh: '预估金额', en: 'estimated amount' },
-  refund_of: { zh: '对应扣费', en: 'refund of' },
-  // 号 alone (订单号, 交易号 keep it) reads as a house number.
-  id: { zh: '编号', en: 'number' },
-  number: { zh: '号码', en: 'number' },
-  last_active: { zh: '最近使用', en: 'last active' },
-  progress_pct: { zh: '进度', en: 'progress' },
-  reason: { zh: '原因', en: 'for' },
-  discount: { zh: '优惠', en: 'discount' },
-  original_transaction_id: { zh: '原交易号', en: 'original transaction' },
-};
-
-/**
- * A field's name in words (warranty_until → 保修到, used_gb → 已用GB): word by word, an unknown
- * word said as written.
+ * A field's name in words (warranty_until → 保修到, used_gb → 已用GB): word by word. In English
+ * an unknown word is said as written; in Chinese it is left out (a Chinese caller hears 退款测算,
+ * not 退款quote), and a name of unknown words only is empty (see unknownFieldName).
  */
 export function fieldLabel(key: string, lang: Language): string {
   const phrase = FIELD_PHRASES[key.replaceAll(/([a-z])([A-Z])/g, '$1_$2').toLowerCase()];
@@ -165,8 +14,37 @@ export function fieldLabel(key: string, lang: Language): string {
     .toLowerCase()
     .split(/[_\s-]+/)
     .filter(Boolean);
-  const spoken = words.map((w) => FIELD_WORDS[w]?.[lang] ?? FIELD_WORDS[w.replace(/s$/, '')]?.[lang] ?? w);
-  return spoken.filter(Boolean).join(lang === 'zh' ? '' : ' ');
+  const known = words.map((w) => wordOf(w, lang) ?? wordOf(w.replace(/s$/, ''), lang));
+  if (lang === 'zh' && known.every((w) => w === undefined) && !words.some(hasCjk)) return '';
+  const spoken = known.map((w, i) => w ?? unknownWord(words[i] ?? '', lang)).filter(Boolean);
+  // tree_id with tree unknown: 编号, not a bare 号.
+  if (lang === 'zh' && spoken.length === 1 && spoken[0] === '号') return '编号';
+  return spoken.join(lang === 'zh' ? '' : ' ');
+}
+
+/**
+ * A field's name in Chinese made of no word a table knows (sph, obu): '' from fieldLabel, said
+ * as written where the value would mean nothing without it (sph -2.75, not a bare -2.75).
+ */
+export function unknownFieldName(key: string): string {
+  return key
+    .replaceAll(/([a-z])([A-Z])/g, '$1 $2')
+    .replaceAll(/[_-]+/g, ' ')
+    .toLowerCase()
+    .trim();
+}
+
+function wordOf(word: string, lang: Language): string | undefined {
+  if (!Object.hasOwn(FIELD_WORDS, word)) return undefined;
+  const known = FIELD_WORDS[word];
+  if (known === undefined) return undefined;
+  if (typeof known === 'string') return lang === 'zh' ? known : word;
+  return known[lang];
+}
+
+/** A word no table knows: kept in English and where it is Chinese already (消费人). */
+function unknownWord(word: string, lang: Language): string {
+  return lang === 'en' || hasCjk(word) ? word : '';
 }
 
 /**

@@ -2,6 +2,39 @@ import { describe, expect, it } from 'vitest';
 import { maskOtherPhones, pointsAtItem, speakResponse } from './speak-facts.js';
 
 describe('speakResponse', () => {
+  it('says a record in Chinese without English field names: words it knows, units, the rest left out', () => {
+    const client = {
+      registered: false,
+      note: '该手机号未下过单',
+      store: '陵城站',
+      qty: 30,
+      yuan: 1350,
+    };
+    const tree = {
+      age_years: 10,
+      batch_jin: 20,
+      tree_id: 'XF-B-0108',
+      withinoperatorauthority: true,
+      sph: -2.75,
+    };
+    const said = `${speakResponse({ name: 'client' }, client, 'zh', '')}${speakResponse({ name: 'tree' }, tree, 'zh', '')}`;
+    expect(said).toContain('未登记');
+    expect(said).toContain('备注 该手机号未下过单');
+    expect(said).toContain('门店 陵城站');
+    expect(said).toContain('数量 30');
+    expect(said).toContain('1350元');
+    expect(said).toContain('年龄 10年');
+    expect(said).toContain('批次 20斤');
+    expect(said).toContain('编号 XF-B-0108');
+    // A number under no Chinese name keeps its own; a yes or no under none is not said.
+    expect(said).toContain('sph -2.75');
+    expect(said).not.toMatch(/registered|note|store|qty|yuan|within/);
+    // In English the fields' own words are said.
+    expect(speakResponse({ name: 'client' }, { registered: true, qty: 3 }, 'en', '')).toMatch(
+      /registered.*qty 3/,
+    );
+  });
+
   it('says the items the caller pointed at, by a word, a day or an amount, and how many there are', () => {
     const trips = {
       trips: [
@@ -252,7 +285,7 @@ describe('speakResponse: field names said in the call’s language', () => {
       'zh',
       '占位费',
     );
-    expect(said).toContain('电站 朝阳大悦城充电站');
+    expect(said).toContain('站点 朝阳大悦城充电站');
     expect(said).toMatch(/占位费用? 24/);
     expect(said).not.toMatch(/station|pile|idle|gift/);
   });

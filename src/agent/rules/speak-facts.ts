@@ -1,10 +1,17 @@
-import type { Bilingual, Language } from '../../domain/language.js';
+import { type Bilingual, hasCjk, type Language } from '../../domain/language.js';
 import { isCallersNumber, MOBILE_AS_WRITTEN, NAMED_PHONE } from '../../domain/phone.js';
 import { CONTACT_HANDLE_FIELD, OTHER_PARTY_FIELD } from '../../domain/response-parties.js';
 import { READY_ASKED, STILL_FOR_SALE, tokenize, WHEN_ZH } from '../../knowledge/index.js';
 import { parseQuantities } from '../../permissions/index.js';
 import { monthDaysNamed } from './days-said.js';
-import { describedLabels, describedParts, fieldLabel, keptFromCallers, NO_LABELS } from './field-labels.js';
+import {
+  describedLabels,
+  describedParts,
+  fieldLabel,
+  keptFromCallers,
+  NO_LABELS,
+  unknownFieldName,
+} from './field-labels.js';
 
 /** Status words backends return, as a person says them. */
 const STATUS_WORDS: Record<string, Bilingual> = {
@@ -439,7 +446,9 @@ function spokenField(
   if (typeof value === 'boolean') {
     // 是否自动续费: true → 自动续费, false → 不自动续费.
     const label = described?.replace(/^是否/, '') ?? fieldLabel(key, lang);
-    if (lang === 'zh') return value ? label : `不${label}`;
+    if (label === '') return '';
+    // 已登记 false → 未登记; 自动续费 false → 不自动续费.
+    if (lang === 'zh') return value ? label : label.startsWith('已') ? `未${label.slice(1)}` : `不${label}`;
     return value ? label : `not ${label}`;
   }
   const said =
@@ -466,7 +475,12 @@ function spokenField(
   // A list of records (transactions, orders) says its items, which name themselves.
   if (Array.isArray(value) && value.some((v) => v !== null && typeof v === 'object')) return said;
   const label = fieldLabel(key, lang);
-  if (label === '') return said;
+  // Chinese text names itself (门店 or not, 贵阳花果园店 is a shop); a number or a code under no
+  // Chinese name keeps the field's own (sph -2.75).
+  if (label === '')
+    return lang === 'zh' && !hasCjk(said) && key !== 'desc' && key !== 'description'
+      ? `${unknownFieldName(key)} ${said}`
+      : said;
   return `${label} ${said}`;
 }
 
@@ -507,12 +521,17 @@ const UNIT_SUFFIXES: ReadonlyArray<{ suffix: RegExp; zh: string; en: string; sig
   // With its underscore only: amateur is no amount in euros.
   { suffix: /_(?:eur|euros?)$/i, zh: '欧元', en: '€', sign: true },
   { suffix: /_?km$/i, zh: '公里', en: 'km' },
+  { suffix: /(?:^|_)kg$/i, zh: '公斤', en: 'kg' },
+  { suffix: /(?:^|_)jin$/i, zh: '斤', en: 'jin' },
+  { suffix: /(?:^|_)years?$/i, zh: '年', en: 'years' },
+  { suffix: /(?:^|_)months$/i, zh: '个月', en: 'months' },
 ];
 
 function unitOf(key: string): { suffix: string; zh: string; en: string; sign?: true } | undefined {
   for (const u of UNIT_SUFFIXES) {
     const m = u.suffix.exec(key);
-    if (m && m.index > 0) return { ...u, suffix: m[0] };
+    // A field that is the unit alone (yuan: 1026.51) is the amount.
+    if (m && (m.index > 0 || m[0] === key)) return { ...u, suffix: m[0] };
   }
   return undefined;
 }
