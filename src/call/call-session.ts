@@ -409,13 +409,9 @@ export class CallSession {
       facts: statesShown(queries, this.clock.now()),
     });
     decision = boundByVerifiedCharge(decision, queries, this.payable());
-    decision = boundByHeldBooking(decision, {
-      queries,
-      rules: this.rules,
-      ledger,
-      callerWords: this.record.conversation.findLast((t) => t.role === 'customer')?.content,
-    });
-    decision = boundByPendingRefund(decision, ledger);
+    const callerWords = this.record.conversation.findLast((t) => t.role === 'customer')?.content;
+    decision = boundByHeldBooking(decision, { queries, rules: this.rules, ledger, callerWords });
+    decision = boundByPendingRefund(decision, ledger, callerWords);
     decision = boundByInvoicedAmount(decision, queries, this.rules);
     // Decided the same way as the standing request it repeats: that check stands for both. A
     // refusal asked for again is refused and recorded again (it opens nothing): the audit trail
@@ -464,7 +460,10 @@ export class CallSession {
       now,
     });
     await putApprovalRequests(this.workflow, approvals);
-    const amount = decision.parts.length === 1 ? decision.parts[0]?.amount : undefined;
+    // The request's amount: its one part's, or the one amount of several parts (退订 and 按规则退款的
+    // 整笔698元 asked together), so that a part of that sum asked later is seen to split it.
+    const amounts = decision.parts.flatMap((p) => (p.amount ? [p.amount] : []));
+    const amount = amounts.length === 1 ? amounts[0] : undefined;
     const record: PermissionCheckRecord = {
       action: decision.action,
       status: decision.status,

@@ -35,4 +35,18 @@ describe('boundByPendingRefund', () => {
     expect(boundByPendingRefund(part, [waiting(true)]).status).toBe('can_approve_immediately');
     expect(boundByPendingRefund(part, []).status).toBe('can_approve_immediately');
   });
+
+  it('sends up a sum the caller calls a part while a refund of no named sum waits, and no other', () => {
+    const unnamed: RequestEntry = { ...waiting(), what: '已检票入园后的退票退款', rule: '退票退款' };
+    delete unnamed.amount;
+    const part = checkPermission(rules, '退款300元');
+    expect(boundByPendingRefund(part, [unnamed], '那你先给我退三百，剩下那九十回头再说').status).toBe(
+      'requires_supervisor',
+    );
+    expect(boundByPendingRefund(part, [unnamed], 'Just do the sixty now and the rest later').status).toBe(
+      'requires_supervisor',
+    );
+    // A refund of its own (another order's), not said to be a part: decided by its own rule.
+    expect(boundByPendingRefund(part, [unnamed], '另外那单退我300').status).toBe('can_approve_immediately');
+  });
 });
