@@ -29,6 +29,18 @@ describe('speakResponse', () => {
     // A number under no Chinese name keeps its own; a yes or no under none is not said.
     expect(said).toContain('sph -2.75');
     expect(said).not.toMatch(/registered|note|store|qty|yuan|within/);
+    // In English a description is said mid-sentence: its first word in lower case, unless a name.
+    expect(speakResponse({ name: 'a', description: 'The account on file' }, { qty: 3 }, 'en', '')).toMatch(
+      /^I checked the account on file/,
+    );
+    expect(
+      speakResponse(
+        { name: 'a', description: 'Careline visits booked by Careline staff' },
+        { qty: 3 },
+        'en',
+        '',
+      ),
+    ).toMatch(/^I checked Careline visits/);
     // In English the fields' own words are said.
     expect(speakResponse({ name: 'client' }, { registered: true, qty: 3 }, 'en', '')).toMatch(
       /registered.*qty 3/,
@@ -177,7 +189,7 @@ describe('speakResponse', () => {
       name: 'orders',
     };
     const said = speakResponse(orders, { orders: [{ order_id: 'SD1', venue: 'Orpheum' }] }, 'en');
-    expect(said).toMatch(/^I checked Caller's own orders: /);
+    expect(said).toMatch(/^I checked caller's own orders: /);
     expect(said).not.toContain('doors time');
   });
 

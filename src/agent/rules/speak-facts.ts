@@ -141,10 +141,23 @@ function whatChecked(iface: { name: string; description?: string }, lang: Langua
   // Only what the interface is: the fields it lists after a colon are read as values.
   if (!fits) return lang === 'zh' ? '系统记录' : iface.name.replaceAll('_', ' ');
   // Its first sentence: what follows (internal_only含…，不得透露) is a note for staff.
-  return describedParts(description)
+  const what = describedParts(description)
     .what.split(/[；;。]/)[0]!
     .replace(/^查询|^(?:look up|get|query)\s+/i, '')
     .trim();
+  return lang === 'en' ? midSentence(what, description) : what;
+}
+
+/**
+ * A description said after "I checked": its first word in lower case (the account, not The
+ * account), unless the description writes it capitalised inside a sentence too, as a name is.
+ */
+function midSentence(what: string, description: string): string {
+  const first = /^([A-Z])([a-z]+)\b/.exec(what);
+  if (!first) return what;
+  const word = first[0];
+  if (new RegExp(`[a-z,;:]\\s+${word}\\b`).test(description)) return what;
+  return `${first[1]!.toLowerCase()}${what.slice(1)}`;
 }
 
 /** Asking what is left: 还剩多少, 剩多少, 剩余, how much is left, remaining. */
