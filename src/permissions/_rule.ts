@@ -106,6 +106,11 @@ const SUFFIX_WORDS: ReadonlyArray<[RegExp, Op]> = [
   ],
   [/^\s*(?:及以上|或以上|以上|or more|or above|and above|and over|\+)/, '>='],
 ];
+/**
+ * 改到30天以后, a date 30 days or later: the days on or more. Only the number is cut from the
+ * phrase, which keeps 以后 (改到…以后 is what the rule is about).
+ */
+const LATER_SUFFIX = /^\s*(?:以后|之后|or later|and later)/;
 const SYMBOL = /(<=|>=|=<|=>|==|<|>|=)\s*$/;
 const RANGE_JOIN = /^\s*(?:-|~|到|至|to|and)\s*$/;
 
@@ -568,6 +573,8 @@ function conditionOf(
       const m = re.exec(rest);
       if (m) return cut(n.start, n.end + m[0].length, withUnit(boundFor(op, n.value), n.unit));
     }
+    if (n.unit !== undefined && LATER_SUFFIX.test(rest))
+      return cut(n.start, n.end, withUnit(boundFor('>=', n.value), n.unit));
   }
 
   if (operators) return { text, phrase: trimPhrase(s) };

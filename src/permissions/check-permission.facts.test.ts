@@ -128,3 +128,29 @@ describe('checkPermission: a "when I …" clause tells what happened', () => {
     expect(d.parts.map((p) => p.status)).not.toContain('requires_process');
   });
 });
+
+describe('checkPermission: a move to a day named, measured from today', () => {
+  // A scenic area's rules: a free change of date once, a later one (or a far one) by a supervisor.
+  const tickets = compileRules({
+    can_approve_immediately: ['门票免费改期一次'],
+    requires_supervisor: ['第二次改期或改到30天以后'],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  it('approves a move three days on and sends one seven weeks on to a supervisor', () => {
+    const today = '2037-10-07';
+    expect(checkPermission(tickets, '门票改到周六10月10日', { today }).status).toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(tickets, '门票改到11月28号', { today }).status).toBe('requires_supervisor');
+    // Without today the day cannot be measured: the stricter rule decides.
+    expect(checkPermission(tickets, '门票改到周六10月10日').status).toBe('requires_supervisor');
+  });
+
+  it('reads a second change as the second, whatever the day', () => {
+    expect(checkPermission(tickets, '第二次改期，改到10月10日', { today: '2037-10-07' }).status).toBe(
+      'requires_supervisor',
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { dayMovedTo } from '../domain/day-moved-to.js';
 import { HELD_MONEY } from '../domain/held-money.js';
 import { type Bilingual, hasCjk } from '../domain/language.js';
 import { PERMISSION_CATEGORIES, type PermissionCategory } from '../domain/record-schemas.js';
@@ -141,6 +142,11 @@ export interface CheckPermissionOptions {
    * name an action, an object or another party: the action still has to.
    */
   facts?: readonly string[];
+  /**
+   * The call's local day (YYYY-MM-DD): a move to a day named (改到周六10月10日) is measured in
+   * days from it against a rule that measures moves in days (改到30天以后).
+   */
+  today?: string;
 }
 
 /** What a limit counted for one kind of action: earlier amounts plus this action's. */
@@ -2405,6 +2411,33 @@ function withAmountNote(reasons: Bilingual, part: Part, usedBare: boolean, winne
 }
 
 /** Sums, in the part's unit, the earlier amounts of the part's kind that a limit adds to it. */
+/**
+ * 今天的票改到周六10月10日 against 改到30天以后 (需主管): a move to a day the caller names is
+ * as far as that day is from today, where a rule the part matches measures moves in days and the
+ * part says no span itself.
+ */
+function withDaysMoved(
+  part: Part,
+  rules: CompiledRules,
+  levels: RuleLevels,
+  today: string | undefined,
+): Part {
+  if (today === undefined || part.quantity?.family === 'duration') return part;
+  if (!levels.hits.some((i) => rules.rules[i]!.condition?.family === 'duration')) return part;
+  const moved = dayMovedTo(part.text, today);
+  if (moved === undefined) return part;
+  const reading = copyPart(part);
+  reading.quantity = {
+    value: moved.days,
+    unit: 'day',
+    family: 'duration',
+    text: moved.text,
+    start: part.start < 0 ? -1 : part.start + moved.start,
+    end: part.start < 0 ? -1 : part.start + moved.end,
+  };
+  return reading;
+}
+
 function withCounted(part: Part, options: CheckPermissionOptions): Part {
   const concept = part.concept;
   const counted = options.counted ?? [];
@@ -2509,7 +2542,10 @@ function decideByRules(
   if (options.counted && options.counted.length > 0)
     return decideParsed(rules, action, options, parseActionCached(action));
   const facts = options.facts && options.facts.length > 0 ? options.facts : undefined;
-  const key = facts ? `${action}\u0000${facts.join('\n')}` : action;
+  // A day named is read against today: the day is part of the key then.
+  const today = options.today !== undefined && NAMES_A_DAY.test(action) ? options.today : undefined;
+  const base = facts ? `${action}\u0000${facts.join('\n')}` : action;
+  const key = today ? `${base}\u0001${today}` : base;
   let cache = rules === lastRules ? lastCache : decisions.get(rules);
   if (cache === undefined) {
     cache = new TwoGenerationCache<PermissionDecision>(CACHE_SIZE);
@@ -2521,12 +2557,21 @@ function decideByRules(
   if (decision === undefined) {
     // The decision cache stands in for the parse cache here: offering the parse as well would
     // only record every new text twice.
-    decision = decideParsed(rules, action, facts ? { facts } : {}, parses.get(action) ?? parseAction(action));
+    decision = decideParsed(
+      rules,
+      action,
+      { ...(facts ? { facts } : {}), ...(today ? { today } : {}) },
+      parses.get(action) ?? parseAction(action),
+    );
     // A decision the cache did not keep is nobody else's: no copy needed.
     if (!cache.offer(key, decision)) return decision;
   }
   return copyDecision(decision);
 }
+
+/** Words that may name a day (see `dayMovedTo`): only then does today change a decision. */
+const NAMES_A_DAY =
+  /[日号天周拜期]|\b(?:tomorrow|next|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
 /** A fresh copy, so a caller changing its decision cannot change the cached one. */
 function copyDecision(d: PermissionDecision): PermissionDecision {
@@ -2820,7 +2865,8 @@ function decideParsed(
     if (balanceHeld(request)) continue;
     // Levels do not depend on the amount: they choose which amount the part needs.
     const levels = levelsFor(rules, request, parsed, facts);
-    const part = withCounted(withLooseAmount(request, parsed, rules, levels), options);
+    const loose = withLooseAmount(request, parsed, rules, levels);
+    const part = withCounted(withDaysMoved(loose, rules, levels, options.today), options);
     decided.push({ part, outcome: decidePart(rules, part, levels, parsed.atLeast), levels });
   }
   for (const free of parsed.free) {
@@ -2847,7 +2893,9 @@ function decideParsed(
       }
     }
     if (!named && !(decided.length > 0 && free.requestLike)) continue;
-    const part = named ? withLooseAmount(free, parsed, rules, levels) : free;
+    const part = named
+      ? withDaysMoved(withLooseAmount(free, parsed, rules, levels), rules, levels, options.today)
+      : free;
     decided.push({ part, outcome: decidePart(rules, part, levels, parsed.atLeast), levels });
   }
   // 你给我再发一遍中不中？…你把她那个取件码也给我发过来: a sentence no part was read in, beside one

@@ -1717,9 +1717,18 @@ function markSoleActions(rules: CompiledRule[]): void {
     rule.meaning.heads.includes(CHANGE_BOOKING)
       ? rule.meaning.heads.filter((h) => h !== CHANGE)
       : rule.meaning.heads;
+  // 第二次改期 beside 门票免费改期一次: a move of no thing named, only when or how often, moves
+  // the other rule's thing; it does not make which thing is moved a question.
+  const qualifiesOnly = (rule: CompiledRule): boolean => {
+    const { meaning } = rule;
+    const namesThing =
+      meaning.objects.length > 0 ||
+      (!meaning.generic && meaning.words.zh.length + meaning.words.en.length > 0);
+    return !namesThing && (meaning.polar.length > 0 || rule.condition !== undefined);
+  };
   const textsByHead = new Map<number, Set<string>>();
   for (const rule of rules) {
-    if (rule.category === 'forbidden') continue;
+    if (rule.category === 'forbidden' || qualifiesOnly(rule)) continue;
     for (const h of headsOf(rule)) {
       const texts = textsByHead.get(h) ?? new Set<string>();
       texts.add(rule.text);
@@ -1729,7 +1738,7 @@ function markSoleActions(rules: CompiledRule[]): void {
   for (const rule of rules) {
     const { words } = rule.meaning;
     const heads = headsOf(rule);
-    if (rule.category === 'forbidden' || heads.length === 0) continue;
+    if (rule.category === 'forbidden' || heads.length === 0 || qualifiesOnly(rule)) continue;
     if (rule.condition?.family === 'money' || !heads.every((h) => BOOKING_ACTIONS.has(h))) continue;
     const sole = (h: number): boolean => textsByHead.get(h)!.size === 1;
     // 预约、改约、取消到店服务 beside 爽约或不足2小时取消被扣的预约金: a move or a new booking is

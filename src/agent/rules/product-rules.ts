@@ -1,5 +1,6 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { statesShown } from '../../call/states-shown.js';
+import { localIsoTimestamp } from '../../domain/clock.js';
 import type { Language } from '../../domain/language.js';
 import { tokenize } from '../../knowledge/index.js';
 import {
@@ -30,8 +31,10 @@ export function rulesOf(ctx: CallContext): CompiledRules {
  * `CheckPermissionOptions.facts`); limits added up and charges verified are the session's.
  */
 export function decideAhead(ctx: CallContext, action: string): PermissionDecision {
+  const now = ctx.now?.() ?? new Date();
   return checkPermission(rulesOf(ctx), action, {
-    facts: statesShown(ctx.systemQueries, ctx.now?.() ?? new Date()),
+    facts: statesShown(ctx.systemQueries, now),
+    today: localIsoTimestamp(now).slice(0, 10),
   });
 }
 

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { dayMovedTo } from './day-moved-to.js';
+
+// Wednesday 7 October 2037.
+const today = '2037-10-07';
+
+describe('dayMovedTo', () => {
+  it('counts the days to the day a move names, in Chinese', () => {
+    expect(dayMovedTo('今天的票改到周六10月10日', today)?.days).toBe(3);
+    expect(dayMovedTo('能不能给我改到这礼拜六', today)?.days).toBe(3);
+    expect(dayMovedTo('推到下周三', today)?.days).toBe(7);
+    expect(dayMovedTo('改期到11月20号', today)?.days).toBe(44);
+    expect(dayMovedTo('挪到明天', today)?.days).toBe(1);
+    // A day of the month already past is next month's; a weekday past is next week's.
+    expect(dayMovedTo('改到5号', today)?.days).toBe(29);
+    expect(dayMovedTo('改到周一', today)?.days).toBe(5);
+  });
+
+  it('counts the days in English', () => {
+    expect(dayMovedTo('can you move it to the 14th of October', today)?.days).toBe(7);
+    expect(dayMovedTo('push it to Oct 9 please', today)?.days).toBe(2);
+    expect(dayMovedTo('switch me to Saturday', today)?.days).toBe(3);
+    expect(dayMovedTo('move it to tomorrow', today)?.days).toBe(1);
+  });
+
+  it('reads no day that is not where a booking is moved', () => {
+    expect(dayMovedTo('我10月1日买的票，想改期', today)).toBeUndefined();
+    expect(dayMovedTo('I booked it on Monday', today)).toBeUndefined();
+    expect(dayMovedTo('改到周六', 'not a day')).toBeUndefined();
+  });
+});
