@@ -3793,4 +3793,19 @@ export const SENSES: readonly SenseDef[] = [
     en: ['brib*', 'backhander*', 'kickback*'],
     patterns: [{ key: '打', re: '打点(?!滴|行李|行装|一下行)' }],
   },
+  {
+    // 续卡, 续年卡, 续保, 商标续展, 你给我续上, renew my membership: the same card, cover or
+    // registration for another term (not 延长, more days of what runs; not 自动续费, which is
+    // the lexicon's to cancel).
+    id: 'renew',
+    role: 'action',
+    zh: ['续卡', '续办', '续展', '续会', '续保', '续年卡', '续月卡', '续季卡', '续会员'],
+    en: ['renew', 'renewal'],
+    patterns: [
+      { key: '续', re: '续(?=(?:一|个|张)?(?:年卡|月卡|季卡|会员卡|卡|会员|证|照|商标))' },
+      { key: '续', re: '(?<!自动|连续)续(?:上|了|一下)(?=[\\s，。,.!！?？吧呗嘛啊呀咯]|$)' },
+      // 咁快啲帮我续啦: renewing asked for, the thing left to the call.
+      { key: '续', re: '(?<=帮我|给我|帮忙|同我)续(?=[啦吧呗嘛啊呀咯哈喇]|$)' },
+    ],
+  },
 ];

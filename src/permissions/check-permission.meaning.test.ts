@@ -3413,3 +3413,19 @@ describe('a record "seen to", said softly, is one altered', () => {
     expect(checkPermission(rules, '把检测报告重发一下').status).toBe('can_approve_immediately');
   });
 });
+
+describe('renewing a card, a cover or a registration', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['年卡办理、续卡（168元/年，本人）'],
+    requires_supervisor: ['补偿、减免和规则外的优惠'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it('reads 续卡, 续年卡 and 你给我续上 as the renewal the list names', () => {
+    for (const said of ['续卡', '我要续年卡', '那我再续一年，你给我续上'])
+      expect(checkPermission(rules, said).status, said).toBe('can_approve_immediately');
+  });
+  it('reads no renewal in turning auto-renewal off', () => {
+    expect(checkPermission(rules, '把自动续费关了').status).not.toBe('can_approve_immediately');
+  });
+});
