@@ -965,3 +965,23 @@ describe('findOtherParty: what someone else holds, counted or asked to be confir
     },
   );
 });
+
+describe('findOtherParty: whether someone else is a customer, and what happened on their account (round 44)', () => {
+  it.each([
+    '林振华。他自己是不是也在你们这边认养了？',
+    '她是不是自己又订了明天的票？你帮我看一下。',
+    'Was that her alarm going off, do you know?',
+    'Eirian - she was took bad last week. Is she on your alarms too?',
+    "There was an ambulance outside Eirlys Bevan's. Is she all right?",
+  ])('finds someone in "%s"', (said) => {
+    expect(findOtherParty(said)).toBeDefined();
+  });
+  it.each([
+    '我自己是不是也在你们这边认养了？',
+    'Was that my alarm going off last night?',
+    'My son is coming too, is he okay to sit in the front?',
+    'Is it her fault?',
+  ])('finds no one in "%s"', (said) => {
+    expect(findOtherParty(said)).toBeUndefined();
+  });
+});

@@ -260,7 +260,7 @@ function compiled(): Matchers {
   // A person's data is named (订单, 地址, email ...), asked for (where does he live, 住的几号房)
   // or looked up (查查我兄弟家).
   const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}|${LOOKUP_ZH}|${DEALT_WITH_HINT_ZH}`;
-  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bis\\s+(?:that|this|it)\\s+the\\b|\\b(?:he|she|they)(?:'s|'re|\\s+is|\\s+are)\\s+still\\b|\\bpass\\s+(?:a|the|my|this|that|on\\s+a)\\s+message\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+(?:much|many)\\b|\\bof yours\\b|\\bwith (?:you|ye|yous|youse|y'all|you lot)\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b`;
+  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bis\\s+(?:that|this|it)\\s+the\\b|\\b(?:he|she|they)(?:'s|'re|\\s+is|\\s+are)\\s+still\\b|\\bpass\\s+(?:a|the|my|this|that|on\\s+a)\\s+message\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+(?:much|many)\\b|\\bof yours\\b|\\bwith (?:you|ye|yous|youse|y'all|you lot)\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b|\\b(?:was|is)\\s+(?:that|it|this)\\s+(?:his|her|their)\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
     refZh: new RegExp(
@@ -283,7 +283,8 @@ function compiled(): Matchers {
     ),
     counterparty: new RegExp(`^(?:${W.alternatives(W.COUNTERPARTIES_ZH)})$`),
     possessDeviceZh: new RegExp(`^${W.LINK_ZH}?${gap(4)}${W.DEVICE_ZH}`),
-    activityZh: new RegExp(`^${W.LINK_ZH}?${gap(6)}${W.ACTIVITY_ZH}`),
+    // 他自己是不是也在你们这边认养了: the person themself (自己 after them is theirs, not the caller's).
+    activityZh: new RegExp(`^(?:自己|自个儿?)?${W.LINK_ZH}?${gap(6)}${W.ACTIVITY_ZH}`),
     dealingsZh: new RegExp(`^${W.LINK_ZH}?${gap(6)}${W.DEALINGS_ZH}`),
     refEn: new RegExp(`\\b(?:(?<role>${W.ROLE_PEOPLE_EN})|(?<people>${W.PEOPLE_EN}))(?:'s|s'|')(?=\\s)`, 'g'),
     // fi him appointment: his, in Caribbean English.
@@ -348,6 +349,12 @@ function compiled(): Matchers {
         `|did\\s+(?:you|y'all)(?:\\s+(?:guys|lot|people|folks))?\\s+(?:do|treat|spray|inspect|service|visit|fix|check|clean|come to|go to)\\s+(?:[a-z-]+\\s+){0,3}?(?:(?:at|for|to)\\s+)?(?:${W.PEOPLE_EN})` +
         // does my ex rent with you, is she a customer: whether someone is a customer at all.
         `|(?:does|do|did|is|are|was|if|whether)\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re|\\s+is|\\s+are|\\s+was)?\\s+(?:still\\s+)?(?:rent(?:s|ing)?|leas(?:e|es|ing)|stor(?:e|es|ing)|bank(?:s|ing)?|one of (?:yours|ours)\\b|with (?:you|ye|youse|yous|y'all|you guys|you lot|yez)\\b(?! (?:now|today|right now|on (?:the|this) (?:line|phone|call))\\b)|(?:a|one of your)\\s+(?:customers?|clients?|members?|tenants?|subscribers?|patients?|guests?))\\b` +
+        // is she on your alarms too, is he on your books: whether someone is a customer, by the list.
+        `|(?:is|are|was|if|whether)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:also\\s+|still\\s+)?on\\s+(?:your|the|ye(?:r)?)\\s+(?:books|lists?|system|records?|register|database|scheme|alarms?|service|rounds?)\\b` +
+        // was that her alarm going off, is this his order: what happened on someone else's account.
+        `|\\b(?:was|is)\\s+(?:that|it|this)\\s+(?:his|her|their|(?:${W.PEOPLE_EN})(?:'s|s'))\\s+(?!fault|problem|idea|choice|decision|call|business|turn|own)[a-z-]+` +
+        // is she all right, was he hurt: how someone else is, which only their own record says.
+        `|\\b(?:is|was|are|were)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:all right|alright|ok|okay|safe|hurt|in hospital|going to be (?:ok|okay|all right|alright))\\b(?!\\s+(?:to|with|for)\\b)` +
         // what plan he's on; who owns this email address; the address of the customer with ...
         `|(?:what|which)\\s+${W.DATA_EN}s?\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re| is| are| was)\\s+(?:on|using|with|in)` +
         `|who\\s+(?:owns|is behind|registered|uses|is using)\\s+(?:this|that|the)\\s+${W.DATA_EN}` +
