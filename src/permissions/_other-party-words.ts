@@ -16,6 +16,14 @@ export const PEOPLE_ZH = [
   // 我家老爷们儿, 俺家那口子: a husband or wife in northern speech.
   '老爷们儿?',
   '那口子',
+  // 堂客, 老倌子 (Hunan, Hubei), 婆娘 (Sichuan), 老伴儿, 我男人, 屋里人: a wife or husband in other
+  // regions' and older people's words.
+  '堂客',
+  '老倌子?',
+  '婆娘',
+  '老伴儿?',
+  '我男人',
+  '屋里人',
   '妻子',
   '丈夫',
   '爱人',
@@ -101,6 +109,10 @@ export const PEOPLE_ZH = [
   '侄女',
   '外甥',
   '外甥女',
+  // 涯老弟 (Hakka), 我崽 (Hunan, Jiangxi), 囡囡 (Wu): a brother, a son, a daughter.
+  '老弟',
+  '我崽',
+  '囡囡',
   '小姨',
   '大姨',
   '姨夫',

@@ -985,3 +985,12 @@ describe('findOtherParty: whether someone else is a customer, and what happened 
     expect(findOtherParty(said)).toBeUndefined();
   });
 });
+
+describe("findOtherParty: a spouse or a brother in regional and older people's words", () => {
+  it.each(['我老伴的订单查一下', '我堂客的订单查一下', '帮我查下我婆娘的订单', '涯老弟的电话是多少'])(
+    'finds someone in "%s"',
+    (said) => {
+      expect(findOtherParty(said)).toBeDefined();
+    },
+  );
+});
