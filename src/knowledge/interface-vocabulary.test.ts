@@ -33,6 +33,18 @@ describe('relevantInterfaces', () => {
     expect(relevantInterfaces(consignment, 'when does my payout come through')).toContain('consignments');
   });
 
+  it("looks up the caller's own record first for 俺那年卡, 涯那棵树: their own thing, said by 那", () => {
+    const park = profileInterfaces({
+      park_account: {
+        description: '查询来电号码的游客账户：实名姓名、年卡、付款、退款',
+        params: ['mobile'],
+        response_fields: ['name', 'annual_pass', 'payments'],
+      },
+      park_policy: { description: '查询票价、优惠、年卡规则和公告', response_fields: ['prices', 'rules'] },
+    });
+    expect(relevantInterfaces(park, '俺那年卡啥时候到期来着？')[0]).toBe('park_account');
+  });
+
   it("finds the interface a caller's words are about though they share no word", () => {
     expect(relevantInterfaces(drive, '我的云盘怎么又满了？到底用了多少？')).toEqual(['storage_usage']);
     expect(relevantInterfaces(drive, '照片文件夹不小心删了，能找回来吗')).toEqual(['recycle_bin']);

@@ -296,10 +296,11 @@ export function relevantInterfaces(profiles: readonly InterfaceProfile[], text: 
 }
 
 /**
- * The caller's own thing said (我的, 我在你们那办的, 我订的). Not "my": English callers say it of
- * everything, and the public rates then lost to their account.
+ * The caller's own thing said (我的, 俺那年卡, 我在你们那办的, 我订的; 涯 in Hakka). Not "my":
+ * English callers say it of everything, and the public rates then lost to their account.
  */
-const OWN_THING = /我的|[我俺][^，,。？?！!]{0,12}?(?:办|订|买|交|寄|租|报|约|存|下)(?:的|了)/;
+const OWN_THING =
+  /[我俺涯]的|[我俺涯](?:那|这)(?!边|里|儿|么|样|会|时|次|是)|[我俺涯][^，,。？?！!]{0,12}?(?:办|订|买|交|寄|租|报|约|存|下|认养)(?:的|了)/;
 
 // Where one thing said ends: a sentence, or a clause (and also, 还有).
 const SENTENCE_END = /[.?!,;]+(?:\s|$)|[。？！；，、]|\b(?:and also|also|plus)\b|还有|另外|顺便/;
