@@ -134,6 +134,9 @@ describe('relevantInterfaces', () => {
       ),
     ).toBe(false);
     expect(kindsOf('我们家老头儿把助听器落你们那儿了，你给问问捡着没有？').has('lost')).toBe(true);
+    // Tickets left for a time slot, asked (还能订上票不, 还有票没): availability.
+    for (const said of ['明儿个上午十点那一场，还能订上票不？', '周六还有票没', '有没有余票'])
+      expect(kindsOf(said).has('availability'), said).toBe(true);
     // A job, a licence or a loved one lost is nothing to find in lost property.
     expect(kindsOf('I lost my job last week and cannot pay').has('lost')).toBe(false);
     expect(kindsOf('I lost my wallet at the park').has('lost')).toBe(true);

@@ -149,11 +149,11 @@ const FACT_KINDS: Record<string, RegExp> = {
   // settlements and payouts.
   payout:
     /到手|(?:钱|款|货款)[^，,。？?]{0,6}?(?:到账|打过来|打给我|到我)|(?:几时|什么时候|啥时候|哪天|多久)[^，,。？?]{0,4}?(?:到账|打款|结算|回款)|结算|打款|回款|货款|\b(?:payouts?|paid out|proceeds|settlements?|earnings|take[- ]home)\b/i,
-  // Whether a day or a time can be had, asked or booked (改到礼拜五, 还有名额没有, 明儿早上能送到不,
+  // Whether a day or a time can be had, asked or booked (改到礼拜五, 还有名额没有, 还能订上票不, 明儿早上能送到不,
   // next Tuesday morning if you've got it, any slots Friday): held as availability, slots, calendars
   // and timetables, what a booking is checked against before it is made or moved.
   availability: new RegExp(
-    `(?:改|挪|推|调|换|约|订|定|预约|预订)(?:到|成|个|在)?[^，,。？?]{0,6}?(?:${WHEN_ZH}|今天|明天|明儿|后天|下?礼拜|下?星期|下?周|\\d+号|[一二三四五六七八九十]+号|上午|下午|晚上|早上|中午)|还有(?:名额|位置|位子|空位|空房|档期|人)|有没有(?:名额|位置|位子|空位|空档|档期|人)|(?:能|可以)(?:来|送|上门|送到)(?:不|吗|嘛|没|伐)|档期|空位|余位|排期|时段|可约|\\b(?:availab\\w*|slots?|calendar|timetable|if you(?:'ve| have)? got (?:it|one|any)|first \\w+ (?:you've got|ye've got|available|free)|(?:any|got any|have you got|do you have) [^.?!]{0,20}(?:slots?|space|places?|spots?|times?))\\b`,
+    `(?:改|挪|推|调|换|约|订|定|预约|预订)(?:到|成|个|在)?[^，,。？?]{0,6}?(?:${WHEN_ZH}|今天|明天|明儿|后天|下?礼拜|下?星期|下?周|\\d+号|[一二三四五六七八九十]+号|上午|下午|晚上|早上|中午)|还有(?:名额|位置|位子|空位|空房|档期|人|票)|有没有(?:名额|位置|位子|空位|空档|档期|人|票)|余票|(?:订|买|抢)(?:得上|得到|上票|到票)|还能(?:订|买|约)(?:上|到|吗|不|没)|(?:能|可以)(?:来|送|上门|送到)(?:不|吗|嘛|没|伐)|档期|空位|余位|排期|时段|可约|\\b(?:availab\\w*|slots?|calendar|timetable|if you(?:'ve| have)? got (?:it|one|any)|first \\w+ (?:you've got|ye've got|available|free)|(?:any|got any|have you got|do you have) [^.?!]{0,20}(?:slots?|space|places?|spots?|times?))\\b`,
     'i',
   ),
   // A place won by lot (a marathon's draw, a plate or a flat by ballot): 中没中, 中签, 摇号, 候补,
