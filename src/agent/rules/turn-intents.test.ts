@@ -34,6 +34,9 @@ describe('withdraws', () => {
     "I'll leave it at the depot on Friday",
     'Just drop it off at the back door',
     '你把申请日期写早啲，咁就唔使交延迟费啦嘛',
+    // Dropped only if something holds, which the caller asks after.
+    '他自己是不是也在你们这边认养了？他要是自己有了，我就不要重复送了。',
+    "If she's already got one, never mind the order",
   ])('reads %j as no withdrawal', (said) => {
     expect(withdraws(withOpenRequest, said)).toBe(false);
   });

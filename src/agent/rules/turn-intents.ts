@@ -99,12 +99,18 @@ const WITHDRAW = new RegExp(
   'i',
 );
 
+/** A condition the words after it hang on, in the same sentence: 要是…, 如果…, if …. */
+const CONDITION_BEFORE = /(?:要是|如果|假如|假使|万一|若是|\bif\b|\bin case\b)[^。！？!?.]*$/i;
+
 /**
  * True when the caller withdraws something asked for earlier in this call: withdrawing words, a
  * request of this call still open in the ledger, and nothing new asked for.
  */
 export function withdraws(ctx: CallContext, utterance: string): boolean {
-  if (!WITHDRAW.test(utterance)) return false;
+  const said = WITHDRAW.exec(utterance);
+  if (said === null) return false;
+  // 他要是自己有了，我就不要重复送了: dropped only if something holds, which the caller asks after.
+  if (CONDITION_BEFORE.test(utterance.slice(0, said.index))) return false;
   // Something asked for earlier in this call that is still open (the ledger's view): waiting
   // for a supervisor or a process, or approved and not yet done. A refusal is nothing to drop.
   const open = (ctx.requests ?? []).filter(
