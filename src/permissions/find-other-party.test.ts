@@ -994,3 +994,12 @@ describe("findOtherParty: a spouse or a brother in regional and older people's w
     },
   );
 });
+
+describe('findOtherParty: who holds a thing, asked (round 44)', () => {
+  it.each(['那棵怎么好好的？那是哪个认养的？', '隔壁那间是谁订的？'])('finds someone in "%s"', (said) => {
+    expect(findOtherParty(said)).toBeDefined();
+  });
+  it.each(['这是谁给我办的？', '我订的是哪个套餐？'])('finds no one in "%s"', (said) => {
+    expect(findOtherParty(said)).toBeUndefined();
+  });
+});
