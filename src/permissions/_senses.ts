@@ -3794,6 +3794,24 @@ export const SENSES: readonly SenseDef[] = [
     patterns: [{ key: '打', re: '打点(?!滴|行李|行装|一下行)' }],
   },
   {
+    // 倒签, 把申请日期写成6月, 日期写早啲, backdate it, date it back: a record dated earlier than
+    // it was made. A rule on it is read only where the request says it (a cancellation asked is
+    // no backdated one).
+    id: 'backdate',
+    role: 'action',
+    polar: 'dated',
+    mustBeSaid: true,
+    zh: ['倒签', '倒填', '日期往前', '往前签', '往前填', '往前写'],
+    en: ['backdat*', 'date it back', 'date them back', 'an earlier date'],
+    patterns: [
+      {
+        key: '日期',
+        re: '日期[^,.!?;:、\\n]{0,4}?(?:写成|改成|填成|签成|写早|填早|签早|提前)',
+      },
+      { key: '写早', re: '写早(?:一点|一些|啲|点|些)?' },
+    ],
+  },
+  {
     // 续卡, 续年卡, 续保, 商标续展, 你给我续上, renew my membership: the same card, cover or
     // registration for another term (not 延长, more days of what runs; not 自动续费, which is
     // the lexicon's to cancel).

@@ -3429,3 +3429,19 @@ describe('renewing a card, a cover or a registration', () => {
     expect(checkPermission(rules, '把自动续费关了').status).not.toBe('can_approve_immediately');
   });
 });
+
+describe('a record dated earlier than it was made', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['cancel a membership'],
+    requires_supervisor: ['Backdating a cancellation'],
+    requires_process: [],
+    forbidden: ['倒签日期、伪造文书'],
+  });
+  it('reads backdating asked in either language, and not in a plain cancellation', () => {
+    expect(checkPermission(rules, '你把申请日期写成6月嘛').status).toBe('forbidden');
+    expect(checkPermission(rules, 'cancel it and backdate it to June').status).not.toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(rules, 'cancel my membership').status).toBe('can_approve_immediately');
+  });
+});
