@@ -2410,7 +2410,6 @@ function withAmountNote(reasons: Bilingual, part: Part, usedBare: boolean, winne
   return zh === reasons.zh && en === reasons.en ? reasons : { zh, en };
 }
 
-/** Sums, in the part's unit, the earlier amounts of the part's kind that a limit adds to it. */
 /**
  * 今天的票改到周六10月10日 against 改到30天以后 (需主管): a move to a day the caller names is
  * as far as that day is from today, where a rule the part matches measures moves in days and the
@@ -2438,6 +2437,7 @@ function withDaysMoved(
   return reading;
 }
 
+/** Sums, in the part's unit, the earlier amounts of the part's kind that a limit adds to it. */
 function withCounted(part: Part, options: CheckPermissionOptions): Part {
   const concept = part.concept;
   const counted = options.counted ?? [];

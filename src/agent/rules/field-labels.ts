@@ -4,7 +4,7 @@ import { FIELD_PHRASES, FIELD_WORDS } from './field-words.js';
 /**
  * A field's name in words (warranty_until → 保修到, used_gb → 已用GB): word by word. In English
  * an unknown word is said as written; in Chinese it is left out (a Chinese caller hears 退款测算,
- * not 退款quote), and a name of unknown words only is empty (see unknownFieldName).
+ * not 退款quote), and a name of unknown words only is empty.
  */
 export function fieldLabel(key: string, lang: Language): string {
   const phrase = FIELD_PHRASES[key.replaceAll(/([a-z])([A-Z])/g, '$1_$2').toLowerCase()];
@@ -20,18 +20,6 @@ export function fieldLabel(key: string, lang: Language): string {
   // tree_id with tree unknown: 编号, not a bare 号.
   if (lang === 'zh' && spoken.length === 1 && spoken[0] === '号') return '编号';
   return spoken.join(lang === 'zh' ? '' : ' ');
-}
-
-/**
- * A field's name in Chinese made of no word a table knows (sph, obu): '' from fieldLabel, said
- * as written where the value would mean nothing without it (sph -2.75, not a bare -2.75).
- */
-export function unknownFieldName(key: string): string {
-  return key
-    .replaceAll(/([a-z])([A-Z])/g, '$1 $2')
-    .replaceAll(/[_-]+/g, ' ')
-    .toLowerCase()
-    .trim();
 }
 
 function wordOf(word: string, lang: Language): string | undefined {

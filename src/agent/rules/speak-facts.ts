@@ -4,14 +4,7 @@ import { CONTACT_HANDLE_FIELD, OTHER_PARTY_FIELD } from '../../domain/response-p
 import { READY_ASKED, STILL_FOR_SALE, tokenize, WHEN_ZH } from '../../knowledge/index.js';
 import { parseQuantities } from '../../permissions/index.js';
 import { monthDaysNamed } from './days-said.js';
-import {
-  describedLabels,
-  describedParts,
-  fieldLabel,
-  keptFromCallers,
-  NO_LABELS,
-  unknownFieldName,
-} from './field-labels.js';
+import { describedLabels, describedParts, fieldLabel, keptFromCallers, NO_LABELS } from './field-labels.js';
 
 /** Status words backends return, as a person says them. */
 const STATUS_WORDS: Record<string, Bilingual> = {
@@ -489,11 +482,11 @@ function spokenField(
   if (Array.isArray(value) && value.some((v) => v !== null && typeof v === 'object')) return said;
   const label = fieldLabel(key, lang);
   // Chinese text names itself (门店 or not, 贵阳花果园店 is a shop); a number or a code under no
-  // Chinese name keeps the field's own (sph -2.75).
-  if (label === '')
-    return lang === 'zh' && !hasCjk(said) && key !== 'desc' && key !== 'description'
-      ? `${unknownFieldName(key)} ${said}`
-      : said;
+  // Chinese name keeps the field's own (sph -2.75), unless it has none (desc).
+  if (label === '') {
+    const own = lang === 'zh' && !hasCjk(said) ? fieldLabel(key, 'en') : '';
+    return own === '' ? said : `${own} ${said}`;
+  }
   return `${label} ${said}`;
 }
 
