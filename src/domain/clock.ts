@@ -33,9 +33,14 @@ export function isoTimestamp(date: Date): string {
   );
 }
 
+/** YYYY-MM-DD in local time: the call's day (`CheckPermissionOptions.today`). */
+export function localDay(date: Date): string {
+  return localIsoTimestamp(date).slice(0, 10);
+}
+
 /** YYYYMMDD in local time, the date part of a session id. */
 export function compactDate(date: Date): string {
-  return localIsoTimestamp(date).slice(0, 10).replaceAll('-', '');
+  return localDay(date).replaceAll('-', '');
 }
 
 /**

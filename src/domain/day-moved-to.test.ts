@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayMovedTo } from './day-moved-to.js';
+import { dayMovedTo, mayNameADay } from './day-moved-to.js';
 
 // Wednesday 7 October 2037.
 const today = '2037-10-07';
@@ -27,5 +27,27 @@ describe('dayMovedTo', () => {
     expect(dayMovedTo('我10月1日买的票，想改期', today)).toBeUndefined();
     expect(dayMovedTo('I booked it on Monday', today)).toBeUndefined();
     expect(dayMovedTo('改到周六', 'not a day')).toBeUndefined();
+  });
+});
+
+describe('mayNameADay', () => {
+  it('is true of every text a day is read in, and false of one naming none', () => {
+    for (const said of [
+      '改到周六10月10日',
+      '改到这礼拜六',
+      '推到下周三',
+      '改期到11月20号',
+      '挪到明天',
+      '改到5号',
+      '改到10月10',
+      'can you move it to the 14th of October',
+      'push it to Oct 9 please',
+      'switch me to Saturday',
+      'move it to tomorrow',
+    ]) {
+      expect(dayMovedTo(said, today), said).toBeDefined();
+      expect(mayNameADay(said), said).toBe(true);
+    }
+    expect(mayNameADay('退款50元')).toBe(false);
   });
 });

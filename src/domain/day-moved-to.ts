@@ -20,23 +20,10 @@ const MOVE_BEFORE_ZH = /(?:改|换|挪|推|延|调|移)(?:期|约|签)?(?:到|�
 const MOVE_BEFORE_EN =
   /\b(?:move|moved|moving|change|changed|switch|push|pushed|put|shift|rebook|reschedule|swap)\b[^.!?;]{0,20}?\b(?:to|till|until|for)\s+(?:the\s+|next\s+|this\s+)?$/i;
 
-const WEEKDAY_ZH: Record<string, number> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  日: 7,
-  天: 7,
-  '1': 1,
-  '2': 2,
-  '3': 3,
-  '4': 4,
-  '5': 5,
-  '6': 6,
-  '7': 7,
-};
+/** 周一 … 周日 (周天), 周1 … 周7: Monday 1 … Sunday 7. */
+function weekdayZh(said: string): number {
+  return '一二三四五六日'.indexOf(said) + 1 || (said === '天' ? 7 : Number(said));
+}
 const WEEKDAY_EN = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const MONTHS_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -54,6 +41,16 @@ const DAY_NAMED = new RegExp(
   ].join('|'),
   'gi',
 );
+
+/**
+ * Whether a text may name a day at all (日, 号, 周, tomorrow, Oct …): only then can today change
+ * what it asks. Cheap, and never false where `dayMovedTo` finds a day.
+ */
+export function mayNameADay(text: string): boolean {
+  return MAY_NAME_A_DAY.test(text);
+}
+const MAY_NAME_A_DAY =
+  /[日号天周拜期月]|\b(?:tomorrow|next|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
 /** The first day named right after a move in the text, counted from `today`; undefined if none. */
 export function dayMovedTo(text: string, today: string): DayMovedTo | undefined {
@@ -111,8 +108,8 @@ function resolve(g: Record<string, string | undefined>, base: number): number | 
     return monthDay(base, month, Number(g.ed ?? g.ed2));
   }
   if (g.wk || g.enwk) {
-    const target = g.wk ? WEEKDAY_ZH[g.wd ?? ''] : WEEKDAY_EN.indexOf((g.ewd ?? '').toLowerCase()) + 1;
-    if (target === undefined || target < 1) return undefined;
+    const target = g.wk ? weekdayZh(g.wd ?? '') : WEEKDAY_EN.indexOf((g.ewd ?? '').toLowerCase()) + 1;
+    if (!(target >= 1 && target <= 7)) return undefined;
     // 周六 is this week's Saturday, or next week's once it has passed; 下周六 is next week's.
     const thisWeek = base + DAY_MS * (target - weekdayOf(base));
     const weeksOn = g.wk ? (g.next?.length ?? 0) : g.ennext ? 1 : 0;

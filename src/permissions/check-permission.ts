@@ -1,4 +1,4 @@
-import { dayMovedTo } from '../domain/day-moved-to.js';
+import { dayMovedTo, mayNameADay } from '../domain/day-moved-to.js';
 import { HELD_MONEY } from '../domain/held-money.js';
 import { type Bilingual, hasCjk } from '../domain/language.js';
 import { PERMISSION_CATEGORIES, type PermissionCategory } from '../domain/record-schemas.js';
@@ -2543,7 +2543,7 @@ function decideByRules(
     return decideParsed(rules, action, options, parseActionCached(action));
   const facts = options.facts && options.facts.length > 0 ? options.facts : undefined;
   // A day named is read against today: the day is part of the key then.
-  const today = options.today !== undefined && NAMES_A_DAY.test(action) ? options.today : undefined;
+  const today = options.today !== undefined && mayNameADay(action) ? options.today : undefined;
   const base = facts ? `${action}\u0000${facts.join('\n')}` : action;
   const key = today ? `${base}\u0001${today}` : base;
   let cache = rules === lastRules ? lastCache : decisions.get(rules);
@@ -2568,10 +2568,6 @@ function decideByRules(
   }
   return copyDecision(decision);
 }
-
-/** Words that may name a day (see `dayMovedTo`): only then does today change a decision. */
-const NAMES_A_DAY =
-  /[日号天周拜期]|\b(?:tomorrow|next|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
 /** A fresh copy, so a caller changing its decision cannot change the cached one. */
 function copyDecision(d: PermissionDecision): PermissionDecision {
