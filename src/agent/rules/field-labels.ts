@@ -1,4 +1,4 @@
-import { hasCjk, type Language } from '../../domain/language.js';
+import { type Bilingual, hasCjk, type Language } from '../../domain/language.js';
 import { FIELD_PHRASES, FIELD_WORDS } from './field-words.js';
 
 /**
@@ -14,7 +14,7 @@ export function fieldLabel(key: string, lang: Language): string {
     .toLowerCase()
     .split(/[_\s-]+/)
     .filter(Boolean);
-  const known = words.map((w) => wordOf(w, lang) ?? wordOf(w.replace(/s$/, ''), lang));
+  const known = words.map((w) => wordOf(w, lang));
   if (lang === 'zh' && known.every((w) => w === undefined) && !words.some(hasCjk)) return '';
   const spoken = known.map((w, i) => w ?? unknownWord(words[i] ?? '', lang)).filter(Boolean);
   // tree_id with tree unknown: 编号, not a bare 号.
@@ -22,12 +22,20 @@ export function fieldLabel(key: string, lang: Language): string {
   return spoken.join(lang === 'zh' ? '' : ' ');
 }
 
+/**
+ * A word of the table, or of its singular (coupons of coupon), in the call's language. A plain
+ * entry is said in English as the field has it (coupons, not coupon).
+ */
 function wordOf(word: string, lang: Language): string | undefined {
-  if (!Object.hasOwn(FIELD_WORDS, word)) return undefined;
-  const known = FIELD_WORDS[word];
+  const singular = word.replace(/s$/, '');
+  const known = entryOf(word) ?? (singular === word ? undefined : entryOf(singular));
   if (known === undefined) return undefined;
   if (typeof known === 'string') return lang === 'zh' ? known : word;
   return known[lang];
+}
+
+function entryOf(word: string): string | Bilingual | undefined {
+  return Object.hasOwn(FIELD_WORDS, word) ? FIELD_WORDS[word] : undefined;
 }
 
 /** A word no table knows: kept in English and where it is Chinese already (消费人). */

@@ -41,7 +41,8 @@ describe('speakResponse', () => {
         '',
       ),
     ).toMatch(/^I checked Careline visits/);
-    // In English the fields' own words are said.
+    // In English the fields' own words are said, plurals as the field has them.
+    expect(speakResponse({ name: 'a' }, { coupons: 3 }, 'en', '')).toContain('coupons 3');
     expect(speakResponse({ name: 'client' }, { registered: true, qty: 3 }, 'en', '')).toMatch(
       /registered.*qty 3/,
     );
