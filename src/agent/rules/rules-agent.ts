@@ -20,6 +20,7 @@ import {
 import { slaPromise } from '../../records/product-sla.js';
 import { actionFor } from './action-for-request.js';
 import { asWritten } from './as-written.js';
+import { closingFor } from './closing-words.js';
 import { followUpAnswer, takenUp } from './follow-up-question.js';
 import { idSaid } from './interface-params.js';
 import { faqAnswer, knowledgeAnswer, otherAnswers, QUESTION_CLAUSE } from './knowledge-answer.js';
@@ -987,15 +988,6 @@ function learnSurname(ctx: CallContext, surname: string): void {
   if (typeof learned === 'string' && learned !== '') {
     if (!learned.includes(' ') && learned !== surname) ctx.learned.name = `${learned} ${surname}`;
   } else learnName(ctx, surname);
-}
-
-function closingFor(ctx: CallContext): string {
-  const closing = String(ctx.operator.closing_technique ?? '');
-  if (ctx.language === 'en' && hasCjk(closing)) return 'Anything else I can help with? Have a good day.';
-  return (
-    closing ||
-    (ctx.language === 'zh' ? '感谢您的来电，祝您生活愉快。' : 'Thanks for calling. Have a good day.')
-  );
 }
 
 /** A discovery question asking which account or number: the call already knows the caller's. */
