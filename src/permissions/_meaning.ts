@@ -670,6 +670,13 @@ const OTHERS_BY_ROLE = '当前(?:的)?(?:骑行人|使用者|用户|租客|住�
 const OTHER_PERSON_EN = String.raw`\b(?:other|another)(?:'s\b|\s+(?:[a-z-]+\s+)?(?:person|people|user|customer|client|member|passenger|guest|candidate|patient|holder|account|renter|tenant|rider|driver|owner|student|parent|family|party|caller|individual|household|resident|cardholder|policyholder)s?(?:'s?)?\b)`;
 
 /**
+ * Giving a Club Organiser a member's address, … refunds; telling anyone anything about another
+ * saver: what is told is an indefinite person's (a member's, another saver's), someone other than
+ * the one told — a rule on other people's data, whatever it lists of theirs.
+ */
+const INDEFINITE_PERSONS_DATA_EN = String.raw`\b(?:telling|giving(?: out)?|disclosing|revealing|sharing|passing on|confirming)\b[^;:.]{0,40}?\b(?:(?:a|an|any) [a-z-]+(?:'s|s')(?=\s)|about (?:another|any other|other) [a-z-]+)`;
+
+/**
  * A rule naming the one party its data is kept for (reports go only to the client; agents get
  * nothing; 上门记录只告诉户主本人; 向本人以外的任何人透露): a rule on other people's data, as 透露他人信息 is.
  */
@@ -719,7 +726,7 @@ function sentElsewhere(norm: string): boolean {
 const RULE_OTHER = new RegExp(
   // 替非账户监护人…冻结: done for someone who is not the account's holder (or guardian, or owner);
   // a booking or voucher that isn't theirs: someone else's thing.
-  String.raw`他人|别人|其[他它](?![^,，;；:：]{0,6}?(?:退|补偿|赔|费|原因|情况|问题|项目|服务|方式|时段|门店|城市|地区))|另一|陌生人|非本人|[替为代]非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记)(?!(?:也|都|均|亦)?(?:可|能))|上一位|前一位|下一位|${OTHERS_BY_ROLE}|${OTHER_PERSON_EN}|\b(?:someone else|somebody else|anyone else|anybody else)(?:'s)?\b|\b(?:someone|somebody|anyone|anybody|any person|a person|people) (?:other than|but|except|besides|apart from)\b|\bothers'|\b(?:someone|somebody|anyone|a person) who (?:is not|is neither|isn't|are not|aren't)\b|\b(?:someone|somebody|anyone|a person|people) (?:not|who isn't|who aren't) (?:named|listed|authori[sz]ed|registered|on)\b|\b(?:that|which) (?:isn't|is not|aren't|are not) (?:theirs|yours|their own|your own|the caller's)\b|\bnot (?:their|your|the caller's) own\b|${ONLY_ONE_PARTY}|${OTHER_THAN_OWN}`,
+  String.raw`他人|别人|其[他它](?![^,，;；:：]{0,6}?(?:退|补偿|赔|费|原因|情况|问题|项目|服务|方式|时段|门店|城市|地区))|另一|陌生人|非本人|[替为代]非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记)(?!(?:也|都|均|亦)?(?:可|能))|上一位|前一位|下一位|${OTHERS_BY_ROLE}|${OTHER_PERSON_EN}|\b(?:someone else|somebody else|anyone else|anybody else)(?:'s)?\b|\b(?:someone|somebody|anyone|anybody|any person|a person|people) (?:other than|but|except|besides|apart from)\b|\bothers'|\b(?:someone|somebody|anyone|a person) who (?:is not|is neither|isn't|are not|aren't)\b|\b(?:someone|somebody|anyone|a person|people) (?:not|who isn't|who aren't) (?:named|listed|authori[sz]ed|registered|on)\b|\b(?:that|which) (?:isn't|is not|aren't|are not) (?:theirs|yours|their own|your own|the caller's)\b|\bnot (?:their|your|the caller's) own\b|${ONLY_ONE_PARTY}|${OTHER_THAN_OWN}|${INDEFINITE_PERSONS_DATA_EN}`,
   'g',
 );
 // Another party in a request, beyond the lexicon's list: 他/她 (not 其他), other passengers.

@@ -99,11 +99,12 @@ export function standardRegionalWords(text: string): string {
 const YORKSHIRE_THE = /(?<![a-z'])t'(?= [a-z])/g;
 
 /**
- * "-odd" and "-ish" after an amount (a hundred an' fifty-odd quid, 150-ish euros): the amount is
- * said roughly, and read as said. Blanked, same length.
+ * "-odd" and "-ish" after an amount (a hundred an' fifty-odd quid, 150-ish euros, four hundred and
+ * odd quid, it's a hundred and seventy-odd.): the amount is said roughly, and read as said.
+ * Blanked, same length. Only before money or the end of a clause: seventy-odd years is no amount.
  */
 const ROUGHLY_AFTER =
-  /(?<=\d|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand))(?:-odd|-ish| odd)(?= (?:quid|pounds?|euros?|dollars?|bucks?|grand)\b)/g;
+  /(?<=\d|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand))(?: and)?(?:-odd|-ish| odd)(?= (?:quid|pounds?|euros?|dollars?|bucks?|grand)\b|\s*[.,!?;]|\s*$)/g;
 
 /** The northern "for nowt" (next year's plan for nowt): for free. Same length. */
 const FOR_NOWT = /(?<=\bfor )nowt\b/g;

@@ -908,3 +908,34 @@ describe('checkPermission: which class and coach a child has', () => {
     ).toBe('forbidden');
   });
 });
+
+describe('checkPermission: English rules on telling someone about another person', () => {
+  const club = compileRules({
+    can_approve_immediately: ['Money back on the call up to GBP 100 per account in total'],
+    requires_supervisor: ['Money back over GBP 100 on one account on the call'],
+    requires_process: [],
+    forbidden: [
+      'Telling anyone anything about another saver - whether they save with us, their orders, payments, balances, refunds, claims, deliveries, address or phone',
+      "Giving a Club Organiser a member's address, phone, email, bank or card details, deliveries, refunds, claims or Shopping Card",
+    ],
+  });
+
+  it.each([
+    "I've just been on me banking app and you've had thirty-two quid off us on Monday. I want it back",
+    "I'm ringing about me Christmas hamper - well, what's left of Christmas. I want me money back, a hundred and fifty quid.",
+  ])(
+    'reads the caller asking their own money back in %j as a refund, not as telling about others',
+    (action) => {
+      const decision = checkPermission(club, action, { caller: { callerPhone: '01154960223' } });
+      expect(decision.status).not.toBe('forbidden');
+      expect(decision.parts.some((p) => p.concept === 'refund')).toBe(true);
+    },
+  );
+
+  it('still refuses what a neighbour got back', () => {
+    expect(
+      checkPermission(club, 'What refund did my neighbour get?', { caller: { callerPhone: '01154960223' } })
+        .status,
+    ).toBe('forbidden');
+  });
+});

@@ -212,6 +212,16 @@ const PERSON_AFTER_ZH = /^(?:师傅|人员|工程师|技术员|小哥)/;
 const LOOK_UP_FIRST_ZH = /^(?:查询|查看|调取|查)(?=[\u4e00-\u9fff])/;
 
 /**
+ * A forbidden rule that opens by telling someone about another's things (Telling anyone anything
+ * about another saver - … payments, refunds; Giving a Club Organiser a member's address, …
+ * refunds, claims): the things listed after the possessive or "about" are data it guards, no act
+ * it forbids (a caller asking for their own refund asks for none of it). Giving refunds in cash,
+ * with no one's data between, is still an act.
+ */
+const TELLING_ABOUT_EN =
+  /^(?:telling|giving(?: out)?|disclosing|revealing|sharing|confirming|passing on|reading out)\b[^;:]*?(?:\b[a-z]+(?:'s|s')\s|\babout\b|\bwhether\b)/;
+
+/**
  * The operator's check before the action (核实后的, 经核实属实后, 核实晚于承诺时效的: what is checked
  * the facts show), or closing the case before its remedy (错收退款（…）核实属实：…): see `compileRule`.
  */
@@ -298,7 +308,9 @@ export function compileRule(category: PermissionCategory, text: string, alternat
       ? named.filter((m) => CJK_CHAR.test(parsed.phrase.slice(m.start, m.end)))
       : named;
   // 查询…的进度、费用、退款和工单: what a look-up lists is looked up, no action the rule takes.
-  const lookedUp = LOOK_UP_FIRST_ZH.exec(parsed.phrase)?.[0].length;
+  const lookedUp =
+    LOOK_UP_FIRST_ZH.exec(parsed.phrase)?.[0].length ??
+    (category === 'forbidden' ? TELLING_ABOUT_EN.exec(parsed.phrase)?.[0].length : undefined);
   const matches = found.filter((m) => {
     if (lookedUp !== undefined && m.start >= lookedUp) return false;
     // Refund the old plan price charged after a downgrade took effect: an action named in the
