@@ -212,6 +212,26 @@ describe('ticketSummary', () => {
       ticketSummary('咁好啦，多谢晒，我自己有条半截裙想改短啲，要几多钱啊？要几耐？你哋几点开门？'),
     ).toBe('我自己有条半截裙想改短啲');
   });
+  it('skips a word of address and a clause too short to name anything (阿姨您好, 闺女, 介么着)', () => {
+    expect(
+      ticketSummary('阿姨您好，我是王子轩。我妈给我手表设了那个上课模式，现在我们课间休息呢，您帮我关了呀'),
+    ).toBe('我妈给我手表设了那个上课模式');
+    expect(
+      ticketSummary('闺女，我问你个事儿。我儿单位发了张卡，叫啥团圆卡，四百九十八的，你给我折成钱中不中'),
+    ).toBe('我儿单位发了张卡');
+    expect(ticketSummary('老妹儿，跟你打听个事儿，我家那个表咋整的，老是连不上网，你给我整明白的')).toBe(
+      '我家那个表咋整的',
+    );
+    expect(ticketSummary('妹子啊，我问下子咯，我屋里那个卡是不是过期了，能不能再给我延一下')).toBe(
+      '我屋里那个卡是不是过期了',
+    );
+    expect(ticketSummary('您好啊。介么着，我闺女戴的是你们家那个手表，童伴星的。您给我查查孩子在哪儿')).toBe(
+      '我闺女戴的是你们家那个手表',
+    );
+    expect(ticketSummary('咁……我一个人住，十公斤米都扛不郁。你帮我把张卡退了，钱转给我微信行不行？')).toBe(
+      '我一个人住',
+    );
+  });
   it('skips a clause that only says the caller is about to speak', () => {
     expect(ticketSummary('我跟你说哈，上礼拜那个课老师没来，课时照样扣了，你们得给我补回来才行')).toBe(
       '上礼拜那个课老师没来',

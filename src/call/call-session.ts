@@ -850,7 +850,10 @@ function sameAmount(
 
 /** A clause that opens a line without saying what is wanted (喂, 姑娘, 行, Fine, 我叫王芳, hi there). */
 const FILLER_CLAUSE =
-  /^(?:(?:喂|你好|您好|哈喽|嗨|在吗|姑娘|师傅|美女|帅哥|老师|小姐|先生|同志|亲|老板|行|好|好的|嗯|哦|噢|唉|哎|那个|是这样的?|是咁的|系咁嘅|我?(?:跟|和|给)你(?:讲|说)|你听我(?:讲|说)|我想问下?|请问|[我俺](?:叫|姓)[\p{Script=Han}]{1,4}|[我俺]是(?!想|要|说|问|来|在|不|没|因为)[\p{Script=Han}]{1,4}|咁好啦|好啦|好嘞|得嘞|行吧|那好吧|好嘅|多谢晒|多谢|谢谢|唔该晒?|hi|hello|hey|yo|hiya|dear|mate|bro|sis|love|dude|guys|sir|ma'am|ok|okay|fine|right|well|so|yeah|yes|alright|thanks?(?: you)?(?: so much)?|cheers|ta|oh|ah|aw|och|um+|uh+|my name is [a-z' -]+)[\s啊呀呢吧了哈嘛]*)+$/iu;
+  /^(?:(?:喂|你好|您好|哈喽|嗨|在吗|姑娘|师傅|美女|帅哥|老师|小姐|先生|同志|亲|老板|阿姨|叔叔|大姐|大哥|大爷|大妈|姐姐|妹子|老妹儿?|妹儿|闺女|靓女|靓仔|小妹|小姑娘|小伙子|领导|介么着|这么着|是这么回事|咁|[我俺]?(?:跟|和)?(?:你|您)?(?:问|求|打听)(?:下子?|一下|(?:你|您)?(?:个|一个|件)?事儿?)|行|好|好的|嗯|哦|噢|唉|哎|那个|是这样的?|是咁的|系咁嘅|我?(?:跟|和|给)你(?:讲|说)|你听我(?:讲|说)|我想问下?|请问|[我俺](?:叫|姓)[\p{Script=Han}]{1,4}|[我俺]是(?!想|要|说|问|来|在|不|没|因为)[\p{Script=Han}]{1,4}|咁好啦|好啦|好嘞|得嘞|行吧|那好吧|好嘅|多谢晒|多谢|谢谢|唔该晒?|hi|hello|hey|yo|hiya|dear|mate|bro|sis|love|dude|guys|sir|ma'am|ok|okay|fine|right|well|so|yeah|yes|alright|thanks?(?: you)?(?: so much)?|cheers|ta|oh|ah|aw|och|um+|uh+|my name is [a-z' -]+)[\s啊呀呢吧了哈嘛咯]*)+$/iu;
+
+/** A Chinese clause of at most three characters and no number (闺女, 介么着, 咁). */
+const TOO_SHORT_ZH = /^[\p{Script=Han}]{1,3}$/u;
 
 /** Longer than this, a ticket summary is a sentence, not a label. */
 const SUMMARY_MAX = 30;
@@ -862,7 +865,7 @@ const SUMMARY_MAX = 30;
 export function ticketSummary(summary: string, callerName?: string): string {
   const text = summary.trim().replace(/\s+/g, ' ');
   if ([...text].length <= SUMMARY_MAX) return text;
-  const clauses = text.split(/[，,。；;！!？?\n]|\.(?:\s|$)/).filter((c) => c.trim() !== '');
+  const clauses = text.split(/[，,。；;！!？?\n…]|\.(?:\s|$)/).filter((c) => c.trim() !== '');
   // 喂，你好，我叫…，能不能…: the first clause that says what is wanted, not a greeting, a way of
   // addressing the agent, an assent or who the caller is (我是房东, 我何志伟: their name and little else).
   const introduces = (c: string): boolean =>
@@ -870,8 +873,10 @@ export function ticketSummary(summary: string, callerName?: string): string {
     callerName.length >= 2 &&
     c.includes(callerName) &&
     c.length <= callerName.length + 3;
-  const first =
-    clauses.find((c) => !FILLER_CLAUSE.test(c.trim()) && !introduces(c.trim())) ?? clauses[0] ?? text;
+  const said = clauses.filter((c) => !FILLER_CLAUSE.test(c.trim()) && !introduces(c.trim()));
+  // 闺女，我问你个事儿: a clause of three characters or fewer names nothing a label could (a word of
+  // address, a dialect's "here's the thing"), when a longer one follows.
+  const first = said.find((c) => !TOO_SHORT_ZH.test(c.trim())) ?? said[0] ?? clauses[0] ?? text;
   const chars = [...first.trim()];
   return chars.length <= SUMMARY_MAX ? chars.join('') : `${chars.slice(0, SUMMARY_MAX).join('')}…`;
 }
