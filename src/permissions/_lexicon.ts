@@ -111,6 +111,10 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '(?:要|得|该|应该|想)退(?=[\\s，。,.!！?？吧啊呀了咗]|$)',
       // 这个总退得嘛, 退得到不: can it be given back, asked the Southwestern way.
       '退得(?:了|成|到)?(?=\\s*(?:嘛|吗|不|么|噻|撒|哇|[?？]))',
+      // 卡退了吧, 那张退掉嘛, 把没提货的卡退了: a card or a sum held, asked back outright (吧, 嘛, 把);
+      // not told (已经退了), and not a policy or an order (把保单退了 surrenders it).
+      '(?<=(?:卡|钱|款|余额|押金|定金|那张|这张|那笔|这笔)[^,.!?;:、\\n\\d]{0,2})(?<![没已未])退(?:了|掉)(?:吧|呗|嘛)',
+      '(?<=把[^,.!?;:、\\n]{0,10}?(?:卡|钱|款|余额|押金|定金|那张|这张|那笔|这笔))退(?:了|掉)(?=[\\s，。,.!！?？吧嘛啊呀咯]|$)',
       // 你帮我退了嘛 / 帮我退掉吧: asked to be done, closing the clause.
       '帮我退(?:了|掉|一下)?(?=[\\s，。,.!！?？吧嘛啊呀咯]|$)',
       '退咗(?=佢|[\\s，。,.!！?？吧啊呀啦]|$)',
@@ -181,6 +185,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '那15块还给我',
       '就退上个月那笔',
       '那笔给我退了',
+      '把没提货的卡退了',
+      '那张卡退了吧',
       'refund $15',
       'I want my money back',
       'I want that paid back, all of it',

@@ -3785,6 +3785,36 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    // 提货卡折现, 给我折成钱, 换成现金, cash the voucher out: what a card or voucher holds turned
+    // into money, no refund of a payment (退款 is its own action).
+    id: 'cash_out',
+    role: 'action',
+    zh: [
+      '折现',
+      '套现',
+      '变现',
+      '折成钱',
+      '折成现金',
+      '换成钱',
+      '换成现金',
+      '换现金',
+      '兑现金',
+      '兑成现金',
+      '兑换现金',
+      '兑成钱',
+    ],
+    en: [
+      'cash out',
+      'cash it out',
+      'cash them out',
+      'cash-out',
+      'exchange for cash',
+      'swap for cash',
+      'turn it into cash',
+      'cash value',
+    ],
+  },
+  {
     // 托关系打点审查, 我多出两千块你们帮我打点一哈, bribe the examiner: money or favours to move an
     // official or staff; not 打点滴 (a drip) nor 打点行装 (packing).
     id: 'bribe',

@@ -3445,3 +3445,39 @@ describe('a record dated earlier than it was made', () => {
     expect(checkPermission(rules, 'cancel my membership').status).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: prepaid cards asked back or cashed out', () => {
+  const cards = compileRules({
+    can_approve_immediately: ['退款每次合计300元以内'],
+    requires_supervisor: ['退款每次合计超过300元的整笔报主管'],
+    requires_process: [],
+    forbidden: [
+      '提货卡折现、以任何形式兑换现金（已提货订单签收48小时内的破损单品退款不在此列）',
+      '开具与实际不符的发票',
+    ],
+  });
+
+  it.each(['那张卡退了吧，298元', '把没提货的卡退了，二百九十八'])(
+    'reads %j as money asked back',
+    (action) => {
+      const decision = checkPermission(cards, action);
+      expect(decision.status).toBe('can_approve_immediately');
+      expect(decision.parts[0]?.concept).toBe('refund');
+    },
+  );
+
+  it.each(['把保单退了', '钱已经退了吗', '把票退了吧'])('reads no refund asked in %j', (action) => {
+    expect(checkPermission(cards, action).status).not.toBe('can_approve_immediately');
+  });
+
+  it.each(['能不能把卡折成钱', '这卡换成现金行不行', '卡折现'])(
+    'refuses cashing a card out, said as %j',
+    (action) => {
+      expect(checkPermission(cards, action).status).toBe('forbidden');
+    },
+  );
+
+  it('takes no limit from what a ban excepts (签收48小时内 … 不在此列)', () => {
+    expect(checkPermission(cards, '蜂蜜碎了，按单品价退我128元').status).toBe('can_approve_immediately');
+  });
+});

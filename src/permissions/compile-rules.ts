@@ -268,7 +268,11 @@ function withMoneyOf(before: string, steps: string): string {
  */
 export function compileRule(category: PermissionCategory, text: string, alternative?: string): CompiledRule {
   // A forbidden rule's later sentences may forbid more (account_directory is internal only).
-  const parsed = parseRule(category === 'forbidden' ? text.trim() : laterSentencesNoted(text.trim()));
+  // 折现…（已提货订单签收48小时内的破损单品退款不在此列）: what a ban excepts is no part of it, and
+  // the number in the exception (48小时) is no limit of the ban.
+  const parsed = parseRule(
+    category === 'forbidden' ? withoutExceptionNotes(text.trim()) : laterSentencesNoted(text.trim()),
+  );
   if (alternative !== undefined) {
     parsed.phrase = alternative;
     // Change the Direct Debit date or amount; one payment break of one month in 12 months: the
