@@ -111,6 +111,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '(?:要|得|该|应该|想)退(?=[\\s，。,.!！?？吧啊呀了咗]|$)',
       // 这个总退得嘛, 退得到不: can it be given back, asked the Southwestern way.
       '退得(?:了|成|到)?(?=\\s*(?:嘛|吗|不|么|噻|撒|哇|[?？]))',
+      // 退未提货的卡, 退未使用的课时, 退没用完的部分: what was not yet used, given back.
+      '退(?=(?:未|没有?)[^,.!?;:、\\n的]{1,4}的?(?:卡|课|次|部分|费|款|钱|金|额|份|张|件|单|天|月|期))',
       // 卡退了吧, 那张退掉嘛, 把没提货的卡退了: a card or a sum held, asked back outright (吧, 嘛, 把);
       // not told (已经退了), and not a policy or an order (把保单退了 surrenders it).
       '(?<=(?:卡|钱|款|余额|押金|定金|那张|这张|那笔|这笔)[^,.!?;:、\\n\\d]{0,2})(?<![没已未])退(?:了|掉)(?:吧|呗|嘛)',

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../domain/escape-reg-exp.js';
 /**
  * Matching requests to a product's own rule phrases by meaning. Each rule phrase is read once (in
  * `compileRules`) into the senses it names — its actions, what they act on, how — and the words no
@@ -1417,7 +1418,18 @@ function reduplicated(word: string, text: string): boolean {
 
 /** The word said as written, or with its verb said twice. */
 function saidAtAll(word: string, text: string): boolean {
-  return text.includes(word) || reduplicated(word, text) || PLAIN_FORMS.get(word)?.test(text) === true;
+  return (
+    text.includes(word) ||
+    reduplicated(word, text) ||
+    PLAIN_FORMS.get(word)?.test(text) === true ||
+    (word.length >= 3 && word.startsWith('未') && notYetSaid(word.slice(1), text))
+  );
+}
+
+/** 未提货, 未使用 said as callers say them: 没提货, 还没有用过, 从没用, 提都没提. */
+function notYetSaid(rest: string, text: string): boolean {
+  const plain = PLAIN_FORMS.get(rest)?.source ?? escapeRegExp(rest);
+  return new RegExp(`(?:未|没有?|不曾)[^,.!?;:，。！？、]{0,2}?(?:${plain})`).test(text);
 }
 
 /**

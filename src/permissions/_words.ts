@@ -201,6 +201,20 @@ export function contentWords(norm: string, absorb: readonly string[] = []): Word
         joinable = false;
         continue;
       }
+      // 退|未|提货: 未 (not yet) tells the state of the word after it (未提货), no part of the one
+      // before: it starts a word.
+      if (w === '未') {
+        flush();
+        pending = w;
+        joinable = false;
+        continue;
+      }
+      if (pending === '未' && w.length > 1) {
+        pending = '';
+        keep(`未${w}`);
+        joinable = true;
+        continue;
+      }
       if (w === '人' && pending === '' && joinable) person = true;
       else if (w.length === 1) pending += afterDay && pending === '' ? `日${w}` : w;
       else {

@@ -3481,3 +3481,28 @@ describe('checkPermission: prepaid cards asked back or cashed out', () => {
     expect(checkPermission(cards, '蜂蜜碎了，按单品价退我128元').status).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: a rule on what is not yet used (未提货, 未使用)', () => {
+  const rules = compileRules({
+    can_approve_immediately: [
+      '购卡人本人退未提货的卡：每次申请合计300元以内（含300元），按实付价原路退回',
+      '未使用的课时退款<=100元',
+    ],
+    requires_supervisor: ['退款每次合计超过300元的整笔报主管'],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  it.each([
+    ['把没提货的卡退了，298元', '购卡人本人退未提货的卡'],
+    ['还没有用过的课时退款98元', '未使用的课时退款'],
+  ])('reads %j, said as callers say it, as the rule on %s', (action, rule) => {
+    const decision = checkPermission(rules, action);
+    expect(decision.status).toBe('can_approve_immediately');
+    expect(decision.rule).toContain(rule);
+  });
+
+  it('does not read a used one as not yet used', () => {
+    expect(checkPermission(rules, '已经用了的课时退款98元').status).not.toBe('can_approve_immediately');
+  });
+});

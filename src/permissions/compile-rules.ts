@@ -434,7 +434,8 @@ const WHEN_ALLOWED_ZH =
 const ONCE = /^(?:一|1)(?:次|回)$/;
 const ONCE_DIGIT = /(?<!\d)1\s*(?:次|回)/;
 /** Who calls, in person (寄存人本人来电, 持卡人本人来电): the caller the rule serves. */
-const SELF_CALLING = /[\u4e00-\u9fff]{1,4}?本人(?:来电|致电|打来)/;
+const SELF_CALLING =
+  /[\u4e00-\u9fff]{1,4}?本人(?:来电|致电|打来)|^[\u4e00-\u9fff]{1,4}?人本人(?=[\u4e00-\u9fff])/;
 /**
  * Where a thing is sent, closing the rule (补发照片到预约手机号, 发到注册邮箱): the channel on file,
  * which the caller meets by asking, and no thing of the request's.
