@@ -727,7 +727,7 @@ function sentElsewhere(norm: string): boolean {
 const RULE_OTHER = new RegExp(
   // 替非账户监护人…冻结: done for someone who is not the account's holder (or guardian, or owner);
   // a booking or voucher that isn't theirs: someone else's thing.
-  String.raw`他人|别人|其[他它](?![^,，;；:：]{0,6}?(?:退|补偿|赔|费|原因|情况|问题|项目|服务|方式|时段|门店|城市|地区))|另一|陌生人|非本人|[替为代]非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记)(?!(?:也|都|均|亦)?(?:可|能))|上一位|前一位|下一位|${OTHERS_BY_ROLE}|${OTHER_PERSON_EN}|\b(?:someone else|somebody else|anyone else|anybody else)(?:'s)?\b|\b(?:someone|somebody|anyone|anybody|any person|a person|people) (?:other than|but|except|besides|apart from)\b|\bothers'|\b(?:someone|somebody|anyone|a person) who (?:is not|is neither|isn't|are not|aren't)\b|\b(?:someone|somebody|anyone|a person|people) (?:not|who isn't|who aren't) (?:named|listed|authori[sz]ed|registered|on)\b|\b(?:that|which) (?:isn't|is not|aren't|are not) (?:theirs|yours|their own|your own|the caller's)\b|\bnot (?:their|your|the caller's) own\b|${ONLY_ONE_PARTY}|${OTHER_THAN_OWN}|${INDEFINITE_PERSONS_DATA_EN}`,
+  String.raw`他人|别人|其[他它](?![^,，;；:：]{0,6}?(?:退|补偿|赔|费|原因|情况|问题|项目|服务|方式|时段|门店|城市|地区))|另一|陌生人|非本人|[替为代]非|非(?:账户|账号|户主|持卡|监护|车主|会员|签约|注册|登记|购卡|购买|下单|投保|预订|订票|报名)(?!(?:也|都|均|亦)?(?:可|能))|上一位|前一位|下一位|${OTHERS_BY_ROLE}|${OTHER_PERSON_EN}|\b(?:someone else|somebody else|anyone else|anybody else)(?:'s)?\b|\b(?:someone|somebody|anyone|anybody|any person|a person|people) (?:other than|but|except|besides|apart from)\b|\bothers'|\b(?:someone|somebody|anyone|a person) who (?:is not|is neither|isn't|are not|aren't)\b|\b(?:someone|somebody|anyone|a person|people) (?:not|who isn't|who aren't) (?:named|listed|authori[sz]ed|registered|on)\b|\b(?:that|which) (?:isn't|is not|aren't|are not) (?:theirs|yours|their own|your own|the caller's)\b|\bnot (?:their|your|the caller's) own\b|${ONLY_ONE_PARTY}|${OTHER_THAN_OWN}|${INDEFINITE_PERSONS_DATA_EN}`,
   'g',
 );
 // Another party in a request, beyond the lexicon's list: 他/她 (not 其他), other passengers.
@@ -883,11 +883,13 @@ const ACTS_ON =
 
 /**
  * Reads a rule phrase (normalised, condition removed). `concepts` are the lexicon's matches in
- * it: actions inside them (or naming the same concept) head the rule, other actions only qualify it.
+ * it: actions inside them (or naming the same concept) head the rule, other actions only qualify it,
+ * except actions a rule on someone else's data, or a ban (`bans`), lists beside them.
  */
 export function compileMeaning(
   phrase: string,
   concepts: ReadonlyArray<{ concept: ConceptDef; start: number; end: number }>,
+  bans = false,
 ): RuleMeaning {
   const spans: SenseSpan[] = [];
   scanSenses(phrase, spans);
@@ -1023,7 +1025,8 @@ export function compileMeaning(
     blank(m.index, m.index + m[0].length);
   }
   if (heads.some((h) => SENSES[h]!.needsOther)) needsOther = true;
-  if (needsOther && concepts.length > 0)
+  // 提货卡折现、把…退给持卡人: each act a ban lists beside the concept's is banned as well.
+  if ((needsOther || bans) && concepts.length > 0)
     for (const k of listedActs) {
       push(heads, k);
       const at = objects.indexOf(k);

@@ -3506,3 +3506,27 @@ describe('checkPermission: a rule on what is not yet used (未提货, 未使用)
     expect(checkPermission(rules, '已经用了的课时退款98元').status).not.toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: a ban listing several acts', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['购卡人本人退未提货的卡：每次申请合计300元以内（含300元），按实付价原路退回'],
+    requires_supervisor: ['退款每次合计超过300元的整笔报主管'],
+    requires_process: [],
+    forbidden: [
+      '提货卡折现、把未提货卡的金额退给持卡人（非购卡人），或以任何形式兑换现金（已提货订单签收48小时内的破损单品退款不在此列）',
+      '开具与实际消费项目或金额不符的发票、水单（餐费开成住宿费、房费开成会议费）',
+    ],
+  });
+
+  it('bans each act it lists, whoever asks', () => {
+    expect(checkPermission(rules, '你给我把卡折成钱中不中').status).toBe('forbidden');
+  });
+
+  it("keeps the other party of one act to that act: the buyer's own refund is no ban", () => {
+    expect(checkPermission(rules, '把没提货的卡退了，298元').status).toBe('can_approve_immediately');
+  });
+
+  it('keeps a list of things one act takes whole, with its examples (餐费开成住宿费)', () => {
+    expect(checkPermission(rules, '饭钱你给我合一块儿都开成住宿费呗').status).toBe('forbidden');
+  });
+});

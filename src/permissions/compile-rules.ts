@@ -344,7 +344,7 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   }
   const absorb = concepts.flatMap((c) => c.absorb ?? []);
   let meaning = leftUnsaid(
-    compileMeaning(parsed.phrase, matches),
+    compileMeaning(parsed.phrase, matches, category === 'forbidden'),
     parsed.phrase,
     category === 'can_approve_immediately' ? parsed.condition : undefined,
     category === 'can_approve_immediately' && parsed.condition?.family !== 'duration',
@@ -721,7 +721,44 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
  * read only as written).
  */
 function statedActions(text: string, category: PermissionCategory): string[] {
-  return piecesOf(text, category).flatMap((piece) => listedLimits(piece) ?? [piece]);
+  return piecesOf(text, category).flatMap(
+    (piece) => listedLimits(piece) ?? (category === 'forbidden' ? (actsBanned(piece) ?? [piece]) : [piece]),
+  );
+}
+
+/**
+ * The acts a Chinese ban lists, each a rule of its own: 提货卡折现、把未提货卡的金额退给持卡人（非
+ * 购卡人），或以任何形式兑换现金 bans cashing out, refunding a holder who did not buy, and any cash;
+ * read whole, the holder's "someone else" would bind the cashing out too, and the buyer's own refund
+ * would read as the ban. Only where every side, outside its notes, names an action of four
+ * characters or more: a list of someone's data (透露…姓名、电话、地址) stays one rule.
+ */
+function actsBanned(piece: string): string[] | undefined {
+  // 替他人查询、暂停监控或解约: whom the acts are done for leads them all (see FOR_OTHERS_LEAD).
+  if (!hasCjk(piece) || /[a-z]{2}/i.test(piece) || /^[替为代帮给向]/.test(piece.trim())) return undefined;
+  const sides: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < piece.length; i++) {
+    const c = piece[i]!;
+    if (c === '(' || c === '（') depth++;
+    else if ((c === ')' || c === '）') && depth > 0) depth--;
+    else if (
+      depth === 0 &&
+      (c === '、' || ((c === ',' || c === '，') && /^或者?/.test(piece.slice(i + 1))))
+    ) {
+      sides.push(piece.slice(start, i));
+      start = i + 1;
+    }
+  }
+  sides.push(piece.slice(start));
+  const acts = sides.map((side) => side.trim().replace(/^或者?/, ''));
+  if (acts.length < 2) return undefined;
+  const named = acts.every((act) => {
+    const core = act.replace(/[(（][^()（）]*(?:[)）]|$)/g, '').replace(/\s+/g, '');
+    return core.length >= 4 && namesAction(core);
+  });
+  return named ? acts : undefined;
 }
 
 /** A limit written as a comparison with its amount (>500元, <=300元). */
