@@ -27,7 +27,12 @@ describe('goodbye words', () => {
     expect(isGoodbye(line)).toBe(false);
   });
 
-  it.each(['我要退款', 'cool, can you refund it', 'take care of it please'])('"%s" is no goodbye', (line) => {
+  it.each([
+    '我要退款',
+    'cool, can you refund it',
+    'take care of it please',
+    'I just want his payments stopping, so nothing else goes out of his account.',
+  ])('"%s" is no goodbye', (line) => {
     expect(saysGoodbye(line)).toBe(false);
   });
 
@@ -39,6 +44,7 @@ describe('goodbye words', () => {
     // New Zealand: choice (great), bro, catch ya.
     "Choice, that's all I need. Cheers bro, catch ya.",
     'Sweet as, ta bro, catch ya',
+    'Nothing else, thanks',
   ])('"%s" says goodbye in everyday words, and only that', (line) => {
     expect(isGoodbye(line)).toBe(true);
   });

@@ -63,6 +63,11 @@ describe('normalizeText', () => {
     ["reckon it's a hundred and seventy-odd.", "reckon it's a hundred and seventy    ."],
     ['seventy-odd years', 'seventy-odd years'],
     ["next year's plan for nowt", "next year's plan for free"],
+    [
+      "Me Universal Credit's gone wrong, and tax credits",
+      "me universal income's gone wrong, and tax incomes",
+    ],
+    ['put a credit on my account', 'put a credit on my account'],
     ['没收着，也没见着', '没收到,也没见到'],
     ['拿着护照', '拿着护照'],
     // Regional words for the standard ones: pronouns where a pronoun stands, particles, 一哈.

@@ -39,6 +39,7 @@ export function normalizeText(text: string): string {
     if (norm.includes("t' ")) norm = norm.replace(YORKSHIRE_THE, 'my');
     if (norm.includes("an' ")) norm = norm.replace(AN_FOR_AND, 'and');
     if (norm.includes('nowt')) norm = norm.replace(FOR_NOWT, 'free');
+    if (norm.includes('credit')) norm = norm.replace(BENEFIT_CREDIT, 'income');
     if (norm.includes('odd') || norm.includes('ish'))
       norm = norm.replace(ROUGHLY_AFTER, (w) => ' '.repeat(w.length));
   }
@@ -105,6 +106,12 @@ const YORKSHIRE_THE = /(?<![a-z'])t'(?= [a-z])/g;
  */
 const ROUGHLY_AFTER =
   /(?<=\d|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand))(?: and)?(?:-odd|-ish| odd)(?= (?:quid|pounds?|euros?|dollars?|bucks?|grand)\b|\s*[.,!?;]|\s*$)/g;
+
+/**
+ * Universal Credit, tax credits, Pension Credit: benefits a caller lives on, no credit asked of
+ * the company (me Universal Credit's gone wrong). Read as income; same length.
+ */
+const BENEFIT_CREDIT = /(?<=\b(?:universal|tax|pension) )credit(?=s?\b)/g;
 
 /** The northern "for nowt" (next year's plan for nowt): for free. Same length. */
 const FOR_NOWT = /(?<=\bfor )nowt\b/g;

@@ -939,3 +939,28 @@ describe('checkPermission: English rules on telling someone about another person
     ).toBe('forbidden');
   });
 });
+
+describe('checkPermission: English rules led by whom they serve, and goodwill', () => {
+  const club = compileRules({
+    can_approve_immediately: ['For the saver only: payment holiday up to 8 weeks in a season'],
+    requires_supervisor: ['ANY goodwill payment, credit, discount or compensation'],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  it('approves the caller asking for what the rule serves "the saver only"', () => {
+    expect(checkPermission(club, 'Could I have a payment holiday for 4 weeks?').status).toBe(
+      'can_approve_immediately',
+    );
+  });
+
+  it('reads a payment named no goodwill payment, and goodwill asked for still one', () => {
+    expect(
+      checkPermission(club, 'Me Universal Credit has gone wrong, a payment holiday for 4 weeks?').rule,
+    ).not.toMatch(/goodwill/);
+    expect(checkPermission(club, 'can I get a goodwill payment for the hassle').status).toBe(
+      'requires_supervisor',
+    );
+    expect(checkPermission(club, 'can I get a goodwill payment for the hassle').rule).toMatch(/goodwill/);
+  });
+});

@@ -208,6 +208,9 @@ const WHOSE_DATA_ZH =
 // A person a two-character word describes (上门|师傅, 维修|人员).
 const PERSON_AFTER_ZH = /^(?:师傅|人员|工程师|技术员|小哥)/;
 
+/** Whom an English rule serves, leading it before a colon: "For the saver only:", "For an Account Helper:". */
+const FOR_WHOM_LEAD_EN = /^for (?:the |an? )?[a-z' -]{2,30}?(?: only)?\s*:\s*/;
+
 /** A rule that opens by looking something up (查询, 查看): what follows is what it shows. */
 const LOOK_UP_FIRST_ZH = /^(?:查询|查看|调取|查)(?=[\u4e00-\u9fff])/;
 
@@ -298,6 +301,9 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   // Adding an authorised user (who may then have a fob … and book the yard): what the person may do
   // then describes them; it is no action of the rule.
   parsed.phrase = parsed.phrase.replace(RELATIVE_NOTE, '').trim();
+  // For the saver only: change an order …: whom the rule serves is the caller, checked by the
+  // calling number, and no word a request says (as 为预订人本人： in Chinese).
+  if (category !== 'forbidden') parsed.phrase = parsed.phrase.replace(FOR_WHOM_LEAD_EN, '');
   // 临时额度<=5000元: without 额度 the phrase would name no action and no object, only a manner.
   if (parsed.measured && !namesAction(parsed.phrase)) parsed.phrase = `${parsed.phrase}${parsed.measured}`;
   // 提供上门师傅的私人手机号, 上门师傅服务投诉: the visit's word describes the technician, whose
@@ -354,6 +360,7 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   const step = category === 'forbidden' ? undefined : stepOf(parsed.phrase);
   if (step !== undefined) meaning = { ...meaning, step };
   const leftover = concepts.length > 0 ? contentWords(rest, absorb) : NO_WORDS;
+  const tokens = concepts.length > 0 ? NO_WORDS : contentWords(parsed.phrase);
   const rule: CompiledRule = {
     category,
     text: text.trim(),
@@ -361,7 +368,7 @@ export function compileRule(category: PermissionCategory, text: string, alternat
     concepts,
     leftover,
     ...leftoverReading(rest, absorb, leftover),
-    tokens: concepts.length > 0 ? NO_WORDS : contentWords(parsed.phrase),
+    tokens: thingOnly(tokens, meaning, parsed.phrase) ? NO_WORDS : tokens,
     meaning,
   };
   // anyone under 18, 未满18周岁: an age the rule serves, not an amount the action is limited to.
@@ -605,6 +612,20 @@ function leftoverReading(
 function isEmptyWords(w: Words): boolean {
   return w.zh.length === 0 && w.en.length === 0;
 }
+
+/**
+ * Any goodwill payment: the act is said by the company's word for why it gives (goodwill), which
+ * no request must say, and the one word left is a thing (payment). Matched by that word alone,
+ * every request naming a payment (a payment holiday, stop his payments) would be this rule: the
+ * meaning reads it instead.
+ */
+function thingOnly(tokens: Words, meaning: RuleMeaning, phrase: string): boolean {
+  if (meaning.heads.length === 0 || tokens.zh.length > 0 || tokens.en.length !== 1) return false;
+  return COMPANYS_WHY_EN.test(phrase) && !hasAction(scanSenses(tokens.en[0]!));
+}
+
+/** Why the company gives it (goodwill, courtesy): its word, which no caller must say (see GENERIC_EN). */
+const COMPANYS_WHY_EN = /\b(?:goodwill|courtesy|complimentary|discretionary)\b/;
 
 /** True when the phrase names an action the lexicon or the sense table knows. */
 function namesAction(phrase: string): boolean {
