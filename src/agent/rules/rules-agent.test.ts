@@ -167,6 +167,34 @@ describe('createRulesAgent', () => {
     expect(policy.events.some((e) => e.type === 'permission_check')).toBe(false);
   });
 
+  it('answers whether a step can be done and what it takes as a question, and takes up the step asked for', async () => {
+    const cards = {
+      name: '年货提货卡',
+      description: '年货提货卡',
+      faq: [{ q: '没提货的卡能退吗？', a: '未提货的卡只能由购卡人本人申请退卡，钱原路退回。' }],
+      api_interfaces: {},
+      operator_permissions: {
+        can_approve_immediately: ['购卡人本人退未提货的卡：每次申请合计300元以内'],
+        requires_supervisor: ['退款每次合计超过300元的整笔报主管'],
+        requires_process: [],
+        forbidden: ['提货卡折现'],
+      },
+    };
+    const start = () =>
+      agentCall({
+        product: cards,
+        operator: records.operators[0]!,
+        customer: records.customers[0]!,
+        phone: '13800138000',
+      });
+    const asked = start();
+    expect(await asked.say('那你们这个卡，没提货的到底能不能退？要什么手续？')).toContain('购卡人本人');
+    expect(asked.events.some((e) => e.type === 'permission_check' || e.type === 'ticket')).toBe(false);
+    const wanted = start();
+    await wanted.say('没提货的卡帮我退了，要什么手续？');
+    expect(wanted.events.some((e) => e.type === 'permission_check')).toBe(true);
+  });
+
   it('reads the facts an approval’s rule is about before approving, for leave asked for a day in 俺 speech', async () => {
     const purifier = {
       name: '净水器租赁',

@@ -211,9 +211,17 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
   // 把我妈名字念错了 on a principal's account: the caller's own kin is whom the account is held for,
   // and the lexicon's reading of someone else's data (其他用户信息) is no request (the engine read
   // no one else above).
-  const actions = (
-    (faqHit && !ownMoneyBack && !forOccasion) || (u.infoQuestion && !u.asksForAction) ? [] : [...u.actions]
-  ).filter((a) => !asksOthersData(a.concept));
+  // 没提货的到底能不能退？要什么手续？ whether a step can be done and what it takes, asked of the
+  // product and not of the caller's own thing: a question, and no request is taken up.
+  const asksHowItIsDone =
+    asksLeave(utterance) &&
+    ASKS_WHAT_IT_TAKES.test(utterance) &&
+    !ownLeave &&
+    !ASKED_FOR_ME.test(withoutWishForOthers(utterance));
+  const onlyAsks = (u.infoQuestion && !u.asksForAction) || asksHowItIsDone;
+  const actions = ((faqHit && !ownMoneyBack && !forOccasion) || onlyAsks ? [] : [...u.actions]).filter(
+    (a) => !asksOthersData(a.concept),
+  );
   if (faqHit && forOccasion && actions.length === 0) {
     const read = checkPermission(rulesOf(ctx), utterance);
     if (read.rule !== null) actions.push({ concept: '', text: utterance, start: 0, end: utterance.length });
@@ -230,7 +238,7 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
   // for each clause no request of this turn covers.
   // 预约单弄丢了…是几号几点来着？ A question of information that asks for no step takes up no
   // vague request either.
-  if (!faqHit && !(u.infoQuestion && !u.asksForAction)) {
+  if (!faqHit && !onlyAsks) {
     let lineRead: PermissionDecision | undefined;
     for (const clause of clausesOf(utterance)) {
       if (actions.some((a) => a.start < clause.end && clause.start < a.end)) continue;
@@ -848,6 +856,9 @@ const ONLY_SUPPOSED = /\bwhat if\b|\bsuppos(?:e|ing)\b|\bhypothetically\b|万一
 const WHAT_FOLLOWS = /^\s*(?:would|will|do|does|did|is|am|should|shall)\s+(?:i|we|it|that|this|there)\b/i;
 
 /** A step the caller supposes, not one taken: if I cancel, would it cost, say I had to, 要是. */
+/** Asked to be done for the caller (给我, 帮我, 我要): no question of how it is done. */
+const ASKED_FOR_ME = /给我|帮我|替我|我要|我想|俺要|俺想|麻烦你|\b(?:can|could) you\b|\bi (?:want|need)\b/i;
+
 const HYPOTHETICAL = new RegExp(`${SUPPOSED.source}|\\bif\\b|\\bwould\\b|\\bsay (?:i|we)\\b`, 'i');
 
 /**
