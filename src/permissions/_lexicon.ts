@@ -551,7 +551,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
     en: 'invoice',
     keys: ['发票', '开票', '收据', '普票', '专票', '税号', '抬头', 'invoice', 'receipt'],
     patterns: [
-      '(?:(?:开具|开|补开|申请|要|寄|打印|出具)[^,.!?;:、\\n]{0,3}?)?(?:发票|收据|普票|专票)',
+      // Not one the caller lacks (我没发票咋弄, 没有收据): told, unless asked for with its verb (补开发票).
+      '(?:开具|开|补开|申请|要|寄|打印|出具)[^,.!?;:、\\n]{0,3}?(?:发票|收据|普票|专票)',
+      '(?<!没|无|没有|没得)(?:发票|收据|普票|专票)',
       '开票',
       // 抬头是…公司，税号…: an invoice asked for by whom it is made out to. (Not 品名 alone: what
       // an item is called on it is what a false invoice changes, and is read with 发票 said.)

@@ -3530,3 +3530,20 @@ describe('checkPermission: a ban listing several acts', () => {
     expect(checkPermission(rules, '饭钱你给我合一块儿都开成住宿费呗').status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: an invoice the caller lacks is told, not asked for', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['开具电子发票'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  it.each(['那我没发票咋弄', '我没有收据怎么办'])('reads no invoice asked in %j', (action) => {
+    expect(checkPermission(rules, action).parts.some((p) => p.concept === 'invoice')).toBe(false);
+  });
+
+  it.each(['我没有发票，给我补开发票', '发票给我开一下'])('still reads %j as one asked for', (action) => {
+    expect(checkPermission(rules, action).status).toBe('can_approve_immediately');
+  });
+});
