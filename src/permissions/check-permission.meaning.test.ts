@@ -3547,3 +3547,21 @@ describe('checkPermission: an invoice the caller lacks is told, not asked for', 
     expect(checkPermission(rules, action).status).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: the total of several sums said', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['退款每次合计300元以内'],
+    requires_supervisor: ['退款每次合计超过300元'],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  it.each([
+    ['直接退钱嘛，蜂蜜一百二十八，米一百五十六，一共两百八十四，对不对嘛？', 284],
+    ['直接退钱嘛，蜂蜜128元，米156元，一共284元', 284],
+  ])('reads %j as asking back the total', (action, total) => {
+    const decision = checkPermission(rules, action);
+    expect(decision.status).toBe('can_approve_immediately');
+    expect(decision.parts[0]?.amount?.value).toBe(total);
+  });
+});

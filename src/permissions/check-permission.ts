@@ -507,8 +507,15 @@ function bindLooseAmounts(analysis: Analysis, found: FoundRequest[], parts: Part
     // 你把多扣的那两道给我退了撒，七百三十六: a number said alone right after the request is its
     // amount, whatever sum the story before it told (三条扣款通知，一千多块钱).
     const after = needing.length === 1 ? amountSaidAfter(analysis, part) : undefined;
+    const total = needing.length === 1 && families.includes('money') ? totalSaid(analysis, taken) : undefined;
     if (after !== undefined) {
       part.bare = { value: sumAsked(part, after.value), text: analysis.text.slice(after.start, after.end) };
+      part.borrowed = true;
+    } else if (total !== undefined) {
+      // 蜂蜜一百二十八，米一百五十六，一共两百八十四: of several sums, the one said as the total.
+      if (total.quantity) part.quantity = total.quantity;
+      else if (total.bare)
+        part.bare = { value: total.bare.value, text: analysis.text.slice(total.bare.start, total.bare.end) };
       part.borrowed = true;
     } else if (needing.length === 1 && loose.length === 1) {
       // 四百二的票…你给我退一半呗, half of it back: half of the sum said.
@@ -526,6 +533,26 @@ function bindLooseAmounts(analysis: Analysis, found: FoundRequest[], parts: Part
       }
     }
   }
+}
+
+/** Words saying the sum that follows is the total (一共, 加起来, altogether). */
+const TOTAL_BEFORE =
+  /(?:一共|总共|合计|总计|加起来|加一起|一起)(?:是|就是|要|算)?\s*$|\b(?:in total|altogether|all together|total(?: of)?|comes to|that's)\s*$/;
+
+/**
+ * The sum said as the total of several (一共两百八十四, altogether £52), money or a bare number,
+ * when exactly one is: no request took it yet.
+ */
+function totalSaid(
+  analysis: Analysis,
+  taken: readonly Quantity[],
+): { quantity?: Quantity; bare?: Analysis['bare'][number] } | undefined {
+  const before = (start: number) => TOTAL_BEFORE.test(analysis.norm.slice(Math.max(0, start - 14), start));
+  const found: Array<{ quantity?: Quantity; bare?: Analysis['bare'][number] }> = [];
+  for (const q of analysis.quantities)
+    if (q.family === 'money' && !taken.includes(q) && before(q.start)) found.push({ quantity: q });
+  for (const b of analysis.bare) if (before(b.start)) found.push({ bare: b });
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** A clause that is only a number (七百三十六, 736块, 一百五啊): an amount said on its own. */
