@@ -3565,3 +3565,15 @@ describe('checkPermission: the total of several sums said', () => {
     expect(decision.parts[0]?.amount?.value).toBe(total);
   });
 });
+
+describe('checkPermission: a label starts with no particle a limit left', () => {
+  it('names 超过90天的扣费退款 as 扣费退款', () => {
+    const rules = compileRules({
+      can_approve_immediately: [],
+      requires_supervisor: ['超过90天的扣费退款'],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(rules, '去年的扣费退款，一百二十天前的').parts[0]?.label).not.toMatch(/^的/);
+  });
+});

@@ -208,6 +208,9 @@ const WHOSE_DATA_ZH =
 // A person a two-character word describes (上门|师傅, 维修|人员).
 const PERSON_AFTER_ZH = /^(?:师傅|人员|工程师|技术员|小哥)/;
 
+/** The 的 a limit read out of a phrase leaves at its start or after a colon or comma. */
+const PARTICLE_LEFT = /(^|[:：,，、]\s*)的(?=[\u4e00-\u9fff])/g;
+
 /** Whom an English rule serves, leading it before a colon: "For the saver only:", "For an Account Helper:". */
 const FOR_WHOM_LEAD_EN = /^for (?:the |an? )?[a-z' -]{2,30}?(?: only)?\s*:\s*/;
 
@@ -301,6 +304,8 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   // Adding an authorised user (who may then have a fob … and book the yard): what the person may do
   // then describes them; it is no action of the rule.
   parsed.phrase = parsed.phrase.replace(RELATIVE_NOTE, '').trim();
+  // 超过90天的扣费退款 with its limit read: 扣费退款, not 的扣费退款 (a label starts with no particle).
+  parsed.phrase = parsed.phrase.replace(PARTICLE_LEFT, '$1');
   // For the saver only: change an order …: whom the rule serves is the caller, checked by the
   // calling number, and no word a request says (as 为预订人本人： in Chinese).
   if (category !== 'forbidden') parsed.phrase = parsed.phrase.replace(FOR_WHOM_LEAD_EN, '');
