@@ -1,4 +1,3 @@
-import { escapeRegExp } from '../domain/escape-reg-exp.js';
 /**
  * Matching requests to a product's own rule phrases by meaning. Each rule phrase is read once (in
  * `compileRules`) into the senses it names — its actions, what they act on, how — and the words no
@@ -23,6 +22,7 @@ import { escapeRegExp } from '../domain/escape-reg-exp.js';
  * product's rules share (course in extend course access) may be left out where they only qualify
  * the next word.
  */
+import { escapeRegExp } from '../domain/escape-reg-exp.js';
 import * as G from './_char-gates.js';
 import { SEVERAL_CASES } from './_english-alternatives.js';
 import { type ConceptDef, mentionsOtherParty } from './_lexicon.js';
@@ -1429,11 +1429,19 @@ function saidAtAll(word: string, text: string): boolean {
   );
 }
 
-/** 未提货, 未使用 said as callers say them: 没提货, 还没有用过, 从没用, 提都没提. */
+/** 未提货, 未使用 said as callers say them: 没提货, 还没有用过, 从没用. */
 function notYetSaid(rest: string, text: string): boolean {
-  const plain = PLAIN_FORMS.get(rest)?.source ?? escapeRegExp(rest);
-  return new RegExp(`(?:未|没有?|不曾)[^,.!?;:，。！？、]{0,2}?(?:${plain})`).test(text);
+  let said = NOT_YET.get(rest);
+  if (said === undefined) {
+    const plain = PLAIN_FORMS.get(rest)?.source ?? escapeRegExp(rest);
+    said = new RegExp(`(?:未|没有?|不曾)[^,.!?;:，。！？、]{0,2}?(?:${plain})`);
+    NOT_YET.set(rest, said);
+  }
+  return said.test(text);
 }
+
+/** The expression of each 未 word's state said, made once. */
+const NOT_YET = new Map<string, RegExp>();
 
 /**
  * The written two-character verbs of rules that callers say with one character (在房间使用明火 is

@@ -537,7 +537,7 @@ function bindLooseAmounts(analysis: Analysis, found: FoundRequest[], parts: Part
 
 /** Words saying the sum that follows is the total (一共, 加起来, altogether). */
 const TOTAL_BEFORE =
-  /(?:一共|总共|合计|总计|加起来|加一起|一起)(?:是|就是|要|算)?\s*$|\b(?:in total|altogether|all together|total(?: of)?|comes to|that's)\s*$/;
+  /(?:一共|总共|合计|总计|加起来|加一起|一起)(?:是|就是|要|算)?\s*$|\b(?:in total|altogether|all together|total(?: of)?|comes to)\s*$/;
 
 /**
  * The sum said as the total of several (一共两百八十四, altogether £52), money or a bare number,

@@ -743,8 +743,8 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
  * to box office collection, free, up to 24 hours before; refund the delivery fee (<= $20) if
  * tracking shows not delivered" is a switch and a refund, and its limit is the refund's. A
  * semicolon outside brackets ends one when what follows starts with an action of its own (a
- * Chinese one, when it names one: 约免费试听课、约课；上课前24小时以上请假、调课; a forbidden rule is
- * read only as written).
+ * Chinese one, when it names one: 约免费试听课、约课；上课前24小时以上请假、调课; a forbidden rule
+ * only where it opens on its action). A Chinese ban also states each act it lists (`actsBanned`).
  */
 function statedActions(text: string, category: PermissionCategory): string[] {
   return piecesOf(text, category).flatMap(

@@ -855,10 +855,10 @@ const ONLY_SUPPOSED = /\bwhat if\b|\bsuppos(?:e|ing)\b|\bhypothetically\b|万一
 /** A question of what would follow for the caller (would I lose my spot, will it cost me). */
 const WHAT_FOLLOWS = /^\s*(?:would|will|do|does|did|is|am|should|shall)\s+(?:i|we|it|that|this|there)\b/i;
 
-/** A step the caller supposes, not one taken: if I cancel, would it cost, say I had to, 要是. */
 /** Asked to be done for the caller (给我, 帮我, 我要): no question of how it is done. */
 const ASKED_FOR_ME = /给我|帮我|替我|我要|我想|俺要|俺想|麻烦你|\b(?:can|could) you\b|\bi (?:want|need)\b/i;
 
+/** A step the caller supposes, not one taken: if I cancel, would it cost, say I had to, 要是. */
 const HYPOTHETICAL = new RegExp(`${SUPPOSED.source}|\\bif\\b|\\bwould\\b|\\bsay (?:i|we)\\b`, 'i');
 
 /**
