@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { testRecord } from '../../test/support/scenario-records.js';
 import type { CallAgent } from './call-agent.js';
 import { CallSession } from './call-session.js';
-import { isGoodbye, operatorClosing, runConversation, splitEndMarker } from './run-call.js';
+import { isGoodbye, runConversation, splitEndMarker } from './run-call.js';
 
 const records = JSON.parse(
   readFileSync(new URL('../../../shared/scenarios/calls/records.json', import.meta.url), 'utf8'),
@@ -80,15 +80,6 @@ describe('isGoodbye', () => {
     '我要退款',
   ])('does not take %j as a goodbye', (line) => {
     expect(isGoodbye(line)).toBe(false);
-  });
-});
-
-describe('operatorClosing', () => {
-  it("uses the operator's closing in its language, a plain one otherwise", () => {
-    expect(operatorClosing({ closing_technique: CLOSING }, 'zh')).toBe(CLOSING);
-    expect(operatorClosing({ closing_technique: CLOSING }, 'en')).toMatch(/goodbye/);
-    expect(operatorClosing({ closing_technique: 'Have a great day!' }, 'en')).toBe('Have a great day!');
-    expect(operatorClosing({}, 'zh')).toMatch(/再见/);
   });
 });
 

@@ -4,6 +4,7 @@ import type { Review } from '../domain/session-schemas.js';
 import { buildReview } from './build-review.js';
 import type { CallAgent } from './call-agent.js';
 import type { CallSession } from './call-session.js';
+import { closingFor } from './closing-words.js';
 import { parseReview } from './finish-call.js';
 import { isGoodbye } from './goodbye-words.js';
 
@@ -17,19 +18,6 @@ export function splitEndMarker(line: string): { ends: boolean; rest: string } {
   if (!END_MARKER.test(line)) return { ends: false, rest: line };
   const rest = line.replace(END_MARKER, '').replace(/^[\s,，。.!！、]+|[\s,，。.!！、]+$/g, '');
   return { ends: true, rest: /[\p{L}\p{N}]/u.test(rest) ? line.trim() : '' };
-}
-
-/**
- * The operator's closing (`closing_technique`) in the call's language; a plain one when the
- * operator has none or it is in the other language.
- */
-export function operatorClosing(operator: Record<string, unknown>, language: 'zh' | 'en'): string {
-  const closing = typeof operator.closing_technique === 'string' ? operator.closing_technique.trim() : '';
-  const cjk = /[\u3400-\u9fff]/.test(closing);
-  if (closing !== '' && cjk === (language === 'zh')) return closing;
-  return language === 'zh'
-    ? '感谢您的来电，祝您生活愉快，再见。'
-    : 'Thanks for calling. Have a good day, goodbye.';
 }
 
 /**
@@ -58,7 +46,7 @@ export async function runConversation(options: {
     session.addCustomerTurn(line);
     if (isGoodbye(line)) {
       // A goodbye ends the call: the operator's own closing, then the review and the save.
-      const closing = operatorClosing(session.participants.operator, session.record.language);
+      const closing = closingFor(session.context());
       session.addAgentTurn(closing);
       options.onReply?.(closing);
       break;

@@ -1,6 +1,7 @@
 import { reviewFromContext } from '../../call/build-review.js';
 import type { ApprovedActionResult, CallAgent, CallContext } from '../../call/call-agent.js';
 import { callerScope } from '../../call/caller-scope.js';
+import { closingFor } from '../../call/closing-words.js';
 import { recordsPayments, verifiedPaid } from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory } from '../../domain/record-schemas.js';
@@ -20,7 +21,6 @@ import {
 import { slaPromise } from '../../records/product-sla.js';
 import { actionFor } from './action-for-request.js';
 import { asWritten } from './as-written.js';
-import { closingFor } from './closing-words.js';
 import { followUpAnswer, takenUp } from './follow-up-question.js';
 import { idSaid } from './interface-params.js';
 import { faqAnswer, knowledgeAnswer, otherAnswers, QUESTION_CLAUSE } from './knowledge-answer.js';

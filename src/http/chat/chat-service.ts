@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { prepareAgent } from '../../agent/choose-agent.js';
 import type { CallAgent } from '../../call/call-agent.js';
 import type { CallSession } from '../../call/call-session.js';
+import { closingFor } from '../../call/closing-words.js';
 import {
   endLiveSession,
   type LiveCallState,
@@ -11,7 +12,7 @@ import {
   withLiveSession,
 } from '../../call/live-session.js';
 import type { CallAgentFactory } from '../../call/place-call.js';
-import { isGoodbye, operatorClosing, replyOrExcuse } from '../../call/run-call.js';
+import { isGoodbye, replyOrExcuse } from '../../call/run-call.js';
 import type { Clock } from '../../domain/clock.js';
 import { CsError } from '../../domain/cs-error.js';
 import { detectLanguage, type Language } from '../../domain/language.js';
@@ -219,7 +220,7 @@ async function agentReply(
   line: string,
   onDelta: (t: string) => void,
 ): Promise<string> {
-  if (isGoodbye(line)) return operatorClosing(session.participants.operator, session.record.language);
+  if (isGoodbye(line)) return closingFor(session.context());
   const agent = await agentFor(deps, session);
   session.prepareKnowledge();
   return replyOrExcuse(session, () => agent.reply(session.context(), line, { onDelta }));

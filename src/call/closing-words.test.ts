@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeCall, OPERATOR_ZH, PRODUCT_ZH } from '../../../test/support/fake-call.js';
+import { createFakeCall, OPERATOR_ZH, PRODUCT_ZH } from '../../test/support/fake-call.js';
 import { closingFor, isClosingGuidance } from './closing-words.js';
 
 function callWith(closing: string, language: 'zh' | 'en' = 'zh') {
@@ -65,14 +65,25 @@ describe('closingFor', () => {
     expect(said).not.toContain('多写');
   });
 
+  it("says the operator's words only in the call's language, a plain closing otherwise", () => {
+    expect(closingFor(callWith('Have a great day!', 'en'))).toBe('Have a great day!');
+    expect(closingFor(callWith('还有别的需要帮您的吗？感谢来电。', 'en'))).toBe(
+      'Thanks for calling. Have a good day, goodbye.',
+    );
+    expect(closingFor(callWith('Have a great day!', 'zh'))).toBe('感谢您的来电，祝您生活愉快，再见。');
+    expect(closingFor(callWith('', 'zh'))).toBe('感谢您的来电，祝您生活愉快，再见。');
+  });
+
   it('closes an English call in English, recapping nothing when nothing was asked', () => {
     const ctx = callWith(
       'Recap the outcome and timings, check there is nothing else, thank the caller and say goodbye.',
       'en',
     );
-    expect(closingFor(ctx)).toBe('Anything else I can help with? Thanks for calling, goodbye.');
+    expect(closingFor(ctx)).toBe(
+      'Anything else I can help with? Thanks for calling. Have a good day, goodbye.',
+    );
     expect(closingFor(callWith('复述本次办理结果，礼貌道别', 'en'))).toBe(
-      'Anything else I can help with? Thanks for calling, goodbye.',
+      'Anything else I can help with? Thanks for calling. Have a good day, goodbye.',
     );
   });
 });

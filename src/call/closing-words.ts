@@ -1,8 +1,8 @@
-import type { CallContext } from '../../call/call-agent.js';
-import { requestLedger } from '../../call/request-ledger.js';
-import { hasCjk, type Language } from '../../domain/language.js';
-import type { RequestEntry } from '../../domain/session-schemas.js';
-import { slaPromise } from '../../records/product-sla.js';
+import { hasCjk, type Language } from '../domain/language.js';
+import type { RequestEntry } from '../domain/session-schemas.js';
+import { slaPromise } from '../records/product-sla.js';
+import type { CallContext } from './call-agent.js';
+import { requestLedger } from './request-ledger.js';
 
 /**
  * An operator's `closing_technique` is either the words to say ("还有别的需要帮您的吗？感谢来电")
@@ -25,26 +25,27 @@ const RECAP = /复述|总结|概括|recap|summari[sz]e|repeat/i;
 const WISH_ZH = /祝(?:客户|您)([^，。,；;、]{2,8})/;
 
 /**
- * The words that close the call: the operator's own words when the technique is words; when it
- * is guidance, what it asks for — the requests of this call and where they stand (from the request
- * ledger, so nothing is said that was not done), then whether there is anything else, thanks
- * and goodbye.
+ * The words that close the call, on every path that closes one (a goodbye line in `cs call`,
+ * the chat, the built-in agent): the operator's own words when the technique is words in the
+ * call's language; when it is guidance, what it asks for — the requests of this call and where
+ * they stand (from the request ledger, so nothing is said that was not done), then whether there
+ * is anything else, thanks and goodbye; else a plain closing.
  *
  * @example closingFor(ctx) // "今天为您办理的：退款300元，已报主管（单号TK…，预计2小时内回复）。还有别的需要帮您的吗？感谢您的来电，再见。"
  */
 export function closingFor(ctx: CallContext): string {
   const lang = ctx.language;
   const closing = String(ctx.operator.closing_technique ?? '').trim();
-  if (closing !== '' && !isClosingGuidance(closing) && (lang === 'zh' || !hasCjk(closing))) return closing;
+  // Words in the other language than the call's are not said; a plain closing is.
+  if (closing !== '' && !isClosingGuidance(closing) && hasCjk(closing) === (lang === 'zh')) return closing;
   const recap = closing !== '' && RECAP.test(closing) ? recapOf(ctx, lang) : '';
   if (lang === 'zh') {
     const wish = hasCjk(closing) ? WISH_ZH.exec(closing)?.[1] : undefined;
-    const end = `感谢您的来电，${wish ? `祝您${wish}，` : ''}再见。`;
-    return closing === '' ? '感谢您的来电，祝您生活愉快。' : `${recap}还有别的需要帮您的吗？${end}`;
+    const end = `感谢您的来电，祝您${wish ?? '生活愉快'}，再见。`;
+    return recap === '' && !isClosingGuidance(closing) ? end : `${recap}还有别的需要帮您的吗？${end}`;
   }
-  return closing === ''
-    ? 'Thanks for calling. Have a good day.'
-    : `${recap}Anything else I can help with? Thanks for calling, goodbye.`;
+  const end = 'Thanks for calling. Have a good day, goodbye.';
+  return recap === '' && !isClosingGuidance(closing) ? end : `${recap}Anything else I can help with? ${end}`;
 }
 
 /** What this call did and what waits, one clause a request; withdrawn and refused ones are not repeated. */
