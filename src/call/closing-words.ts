@@ -50,12 +50,15 @@ export function closingFor(ctx: CallContext): string {
 
 /** What this call did and what waits, one clause a request; withdrawn and refused ones are not repeated. */
 function recapOf(ctx: CallContext, lang: Language): string {
-  const ledger = requestLedger({
-    permission_checks: ctx.permissionChecks,
-    tickets: ctx.tickets,
-    actions_performed: ctx.actionsPerformed ?? [],
-    withdrawals: ctx.withdrawals ?? [],
-  });
+  // A live call hands its ledger over (ctx.requests); a view without one is read from its lists.
+  const ledger =
+    ctx.requests ??
+    requestLedger({
+      permission_checks: ctx.permissionChecks,
+      tickets: ctx.tickets,
+      actions_performed: ctx.actionsPerformed ?? [],
+      withdrawals: ctx.withdrawals ?? [],
+    });
   const sla = String(ctx.product.sla ?? '');
   const said = new Set<string>();
   const clauses: string[] = [];

@@ -27,6 +27,11 @@ function weekdayZh(said: string): number {
 const WEEKDAY_EN = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const MONTHS_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** The month number of an English month name or its abbreviation (nov, November → 11); 0 if none. */
+export function monthOfName(name: string): number {
+  return MONTHS_EN.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
 const DAY_NAMED = new RegExp(
   [
     '(?<md>(?<m>\\d{1,2})月(?<d>\\d{1,2})[日号]?)',
@@ -104,7 +109,7 @@ function resolve(g: Record<string, string | undefined>, base: number): number | 
     return at < base ? Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, day) : at;
   }
   if (g.en1 || g.en2) {
-    const month = MONTHS_EN.indexOf((g.em ?? g.em2 ?? '').slice(0, 3).toLowerCase()) + 1;
+    const month = monthOfName(g.em ?? g.em2 ?? '');
     return monthDay(base, month, Number(g.ed ?? g.ed2));
   }
   if (g.wk || g.enwk) {

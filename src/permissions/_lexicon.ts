@@ -55,6 +55,9 @@ const RELATIVES_EN =
   '(?:wife|husband|mom|mum|mother|dad|father|son|daughter|friend|colleague|partner|boyfriend|girlfriend|parents?)';
 const OTHER_EN = `(?:(?:another|other|a different|different)\\s+(?:user|customer|person|people|member|client|subscriber|account holder|account owner)(?:'s|s'|s)?|(?:someone|somebody) else(?:'s)?|other people(?:'s)?|my ${RELATIVES_EN}(?:'s|s'))`;
 
+/** A card or a sum held or named (那张卡, 六十块, 余额, 那笔), asked back outright (卡退了吧, 把那六十块退掉). */
+const HELD_OR_SUM_ZH = '(?:卡|钱|款|块|元|余额|押金|定金|那张|这张|那笔|这笔)';
+
 /** A number said in English words (two, fifty, hundred). */
 const NUMBER_WORD_EN =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand';
@@ -115,8 +118,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '退(?=(?:未|没有?)[^,.!?;:、\\n的]{1,4}的?(?:卡|课|次|部分|费|款|钱|金|额|份|张|件|单|天|月|期))',
       // 卡退了吧, 那张退掉嘛, 把没提货的卡退了: a card or a sum held, asked back outright (吧, 嘛, 把);
       // not told (已经退了), and not a policy or an order (把保单退了 surrenders it).
-      '(?<=(?:卡|钱|款|块|元|余额|押金|定金|那张|这张|那笔|这笔)[^,.!?;:、\\n\\d]{0,2})(?<![没已未])退(?:了|掉)(?:吧|呗|嘛)',
-      '(?<=把[^,.!?;:、\\n]{0,10}?(?:卡|钱|款|块|元|余额|押金|定金|那张|这张|那笔|这笔))退(?:了|掉)(?=[\\s，。,.!！?？吧嘛啊呀咯]|$)',
+      `(?<=${HELD_OR_SUM_ZH}[^,.!?;:、\\n\\d]{0,2})(?<![没已未])退(?:了|掉)(?:吧|呗|嘛)`,
+      `(?<=把[^,.!?;:、\\n]{0,10}?${HELD_OR_SUM_ZH})退(?:了|掉)(?=[\\s，。,.!！?？吧嘛啊呀咯]|$)`,
       // 你帮我退了嘛 / 帮我退掉吧: asked to be done, closing the clause.
       '帮我退(?:了|掉|一下)?(?=[\\s，。,.!！?？吧嘛啊呀咯]|$)',
       '退咗(?=佢|[\\s，。,.!！?？吧啊呀啦]|$)',

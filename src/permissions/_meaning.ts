@@ -670,12 +670,16 @@ const OTHERS_BY_ROLE = '当前(?:的)?(?:骑行人|使用者|用户|租客|住�
  */
 const OTHER_PERSON_EN = String.raw`\b(?:other|another)(?:'s\b|\s+(?:[a-z-]+\s+)?(?:person|people|user|customer|client|member|passenger|guest|candidate|patient|holder|account|renter|tenant|rider|driver|owner|student|parent|family|party|caller|individual|household|resident|cardholder|policyholder)s?(?:'s?)?\b)`;
 
+/** How an English rule opens on telling someone something (telling, giving out, disclosing …). */
+export const TELLING_EN =
+  '(?:telling|giving(?: out)?|disclosing|revealing|sharing|confirming|passing on|reading out)';
+
 /**
  * Giving a Club Organiser a member's address, … refunds; telling anyone anything about another
  * saver: what is told is an indefinite person's (a member's, another saver's), someone other than
  * the one told — a rule on other people's data, whatever it lists of theirs.
  */
-const INDEFINITE_PERSONS_DATA_EN = String.raw`\b(?:telling|giving(?: out)?|disclosing|revealing|sharing|passing on|confirming)\b[^;:.]{0,40}?\b(?:(?:a|an|any) [a-z-]+(?:'s|s')(?=\s)|about (?:another|any other|other) [a-z-]+)`;
+const INDEFINITE_PERSONS_DATA_EN = String.raw`\b${TELLING_EN}\b[^;:.]{0,40}?\b(?:(?:a|an|any) [a-z-]+(?:'s|s')(?=\s)|about (?:another|any other|other) [a-z-]+)`;
 
 /**
  * A rule naming the one party its data is kept for (reports go only to the client; agents get

@@ -34,6 +34,7 @@ import {
   scanSenses,
   senseNumber,
   sideListed,
+  TELLING_EN,
 } from './_meaning.js';
 import { normalizeText } from './_normalize.js';
 import {
@@ -224,8 +225,9 @@ const LOOK_UP_FIRST_ZH = /^(?:查询|查看|调取|查)(?=[\u4e00-\u9fff])/;
  * it forbids (a caller asking for their own refund asks for none of it). Giving refunds in cash,
  * with no one's data between, is still an act.
  */
-const TELLING_ABOUT_EN =
-  /^(?:telling|giving(?: out)?|disclosing|revealing|sharing|confirming|passing on|reading out)\b[^;:]*?(?:\b[a-z]+(?:'s|s')\s|\babout\b|\bwhether\b)/;
+const TELLING_ABOUT_EN = new RegExp(
+  String.raw`^${TELLING_EN}\b[^;:]*?(?:\b[a-z]+(?:'s|s')\s|\babout\b|\bwhether\b)`,
+);
 
 /**
  * The operator's check before the action (核实后的, 经核实属实后, 核实晚于承诺时效的: what is checked
@@ -762,22 +764,10 @@ function statedActions(text: string, category: PermissionCategory): string[] {
 function actsBanned(piece: string): string[] | undefined {
   // 替他人查询、暂停监控或解约: whom the acts are done for leads them all (see FOR_OTHERS_LEAD).
   if (!hasCjk(piece) || /[a-z]{2}/i.test(piece) || /^[替为代帮给向]/.test(piece.trim())) return undefined;
-  const sides: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < piece.length; i++) {
-    const c = piece[i]!;
-    if (c === '(' || c === '（') depth++;
-    else if ((c === ')' || c === '）') && depth > 0) depth--;
-    else if (
-      depth === 0 &&
-      (c === '、' || ((c === ',' || c === '，') && /^或者?/.test(piece.slice(i + 1))))
-    ) {
-      sides.push(piece.slice(start, i));
-      start = i + 1;
-    }
-  }
-  sides.push(piece.slice(start));
+  const sides = splitOutsideNotes(
+    piece,
+    (c, i) => c === '、' || ((c === ',' || c === '，') && /^或者?/.test(piece.slice(i + 1))),
+  );
   const acts = sides.map((side) => side.trim().replace(/^或者?/, ''));
   if (acts.length < 2) return undefined;
   const named = acts.every((act) => {
@@ -785,6 +775,24 @@ function actsBanned(piece: string): string[] | undefined {
     return core.length >= 4 && namesAction(core);
   });
   return named ? acts : undefined;
+}
+
+/** The text cut where `cuts` says, outside its bracketed notes (a ; inside （…） cuts nothing). */
+function splitOutsideNotes(text: string, cuts: (c: string, at: number) => boolean): string[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(' || c === '（') depth++;
+    else if ((c === ')' || c === '）') && depth > 0) depth--;
+    else if (depth === 0 && cuts(c, i)) {
+      pieces.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  pieces.push(text.slice(start));
+  return pieces;
 }
 
 /** A limit written as a comparison with its amount (>500元, <=300元). */
@@ -810,19 +818,7 @@ function listedLimits(text: string): string[] | undefined {
 /** The pieces of a rule separated by semicolons, each an action of its own (see `statedActions`). */
 function piecesOf(text: string, category: PermissionCategory): string[] {
   if (!text.includes(';') && !text.includes('；')) return [text];
-  const pieces: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '(' || c === '（') depth++;
-    else if ((c === ')' || c === '）') && depth > 0) depth--;
-    else if ((c === ';' || c === '；') && depth === 0) {
-      pieces.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  pieces.push(text.slice(start).trim());
+  const pieces = splitOutsideNotes(text, (c) => c === ';' || c === '；').map((p) => p.trim());
   const out: string[] = [];
   for (const piece of pieces) {
     const first = /^[a-z]+/i.exec(piece)?.[0];

@@ -1,13 +1,7 @@
 // Days and months as callers say them (11月20号, 20日, the 14th, Nov 14, the November fee).
 
+import { monthOfName } from '../../domain/day-moved-to.js';
 import { parseNumber } from '../../permissions/index.js';
-
-const MONTHS_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** The month number of an English month name or its abbreviation (nov, November → 11). */
-export function monthOfName(name: string): number {
-  return MONTHS_EN.indexOf(name.slice(0, 3).toLowerCase()) + 1;
-}
 
 /** A day of the month (and its month) a caller names: 11月20号, 20日, the 14th, Nov 14. */
 export function dayNamed(text: string): { day: number; month?: number } | undefined {

@@ -6,6 +6,7 @@
 
 import type { CallContext } from '../../call/call-agent.js';
 import { newestFirst, type PaidItem, verifiedPaid } from '../../call/verified-charges.js';
+import { monthOfName } from '../../domain/day-moved-to.js';
 import { HELD_MONEY } from '../../domain/held-money.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import { type Product, readFaqEntry } from '../../domain/record-schemas.js';
@@ -21,7 +22,7 @@ import {
   type Quantity,
 } from '../../permissions/index.js';
 import { callerWords } from './caller-words.js';
-import { dayNamed, monthOfName } from './days-said.js';
+import { dayNamed } from './days-said.js';
 import type { Understanding } from './understand-utterance.js';
 import { DUPLICATE_CHARGE } from './understand-utterance.js';
 
