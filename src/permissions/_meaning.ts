@@ -1104,9 +1104,12 @@ export function compileMeaning(
   }
   // 理赔申诉 too: a case on the concept's own thing (the claim) is asked for by contesting it
   // (我不服，要申诉) without naming the thing again.
+  // 物流显示签收但未收到…理赔: a case whose telling asks for it (see `SenseDef.saidAsks`) is asked
+  // for by saying it happened, whatever the rule then does about it.
   if (
     (meaning.generic && objects.some((o) => t.isProblem[o] === 1)) ||
-    (concepts.length > 0 && objects.some((o) => t.isContest[o] === 1))
+    (concepts.length > 0 && objects.some((o) => t.isContest[o] === 1)) ||
+    objects.some((o) => t.isProblem[o] === 1 && t.saidAsks[o] === 1)
   )
     meaning.problemAsks = true;
   if (objectOnly) meaning.objectOnly = true;
@@ -1376,12 +1379,26 @@ function asksForObject(m: RuleMeaning, has: SenseFlags, norm: string): boolean {
 }
 
 /**
+ * Whether the flags tell a case the rule is opened for, whose telling asks for it (marked
+ * delivered but not received: see `SenseDef.saidAsks`).
+ */
+export function tellsCaseOf(m: RuleMeaning, has: SenseFlags): boolean {
+  const t = senseTable();
+  return m.objects.some((o) => t.isProblem[o] === 1 && t.saidAsks[o] === 1 && has[o] === 1);
+}
+
+/**
  * Whether one of the rule's problems is said of the rule's own thing (for `problemAsks`): my
  * parcel is missing, not I lost my pickup code.
  */
 function saysProblem(m: RuleMeaning, view: RequestView): boolean {
   const t = senseTable();
   const has = view.senses();
+  // Of a rule that is not broad, only a case whose telling asks for it (物流显示签收但未收到 of
+  // …丢件、快递破损理赔): a thing lost or broken said alone asks for no compensation.
+  // The case is the rule's own thing: its words need not be said with it.
+  const cases = m.generic ? [] : m.objects.filter((o) => t.isProblem[o] === 1 && t.saidAsks[o] === 1);
+  if (cases.length > 0) return cases.some((o) => has[o] === 1);
   let said = false;
   for (const o of m.objects) if (t.isProblem[o] === 1 && has[o] === 1) said = true;
   if (!said) return false;
@@ -1780,10 +1797,13 @@ export function meaningLevel(
   // in it (Eircodes we don't deliver to) is what it is about: do you deliver to us? is not.
   // A rule of things whose words a caller may all leave unsaid (每单 of 保价差价每单>500元) is
   // read by its things alone, all said, in a clause that asks for something.
+  // A case whose telling asks for the rule (marked delivered but not received), said, is the
+  // rule's of whichever of the product's things it names before it (Hamper or Meat Box).
   if (headless && score * 2 < words.zh.length + words.en.length) {
     const unsaid = (w: string): boolean => m.optional?.includes(w) === true;
     const things = m.objects.length > 0 && m.objects.every((o) => has[o] === 1);
-    if (!(things && words.zh.every(unsaid) && words.en.every(unsaid) && view.acts())) return NONE;
+    if (!tellsCaseOf(m, has) && !(things && words.zh.every(unsaid) && words.en.every(unsaid) && view.acts()))
+      return NONE;
   }
   if (headless && words.en.some((w) => DENIAL_EN.test(w) && !view.stems().has(w) && !around.stems().has(w)))
     return NONE;

@@ -2795,6 +2795,66 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    // Marked delivered but not received (显示签收但没收到, the tracking says delivered, the courier
+    // says he left it in the shed): the carrier's record against the caller's word, a case a trace
+    // is opened for. Said of the record, not of what the caller has (我签收了 is no such case).
+    id: 'marked_delivered',
+    role: 'object',
+    problem: true,
+    saidAsks: true,
+    zh: [
+      '显示签收',
+      '显示已签收',
+      '显示已经签收',
+      '显示送达',
+      '显示已送达',
+      '显示妥投',
+      '显示已妥投',
+      '显示代收',
+      '显示已代收',
+      '被人签收',
+      '被别人签收',
+      '被人代签',
+    ],
+    en: [
+      'marked delivered',
+      'marked as delivered',
+      'marked delivered but not received',
+      'marked as delivered but not received',
+      'delivered but not received',
+      'left in a safe place',
+      'left in safe place',
+    ],
+    patterns: [
+      // 物流上写前天就签收了 / 物流信息显示驿站代收: the carrier's record says it was delivered.
+      {
+        key: '物',
+        re: '物流(?:上|里|信息|记录)?(?:显示|写着?|说|更新)[^,.!?;:、]{0,10}?(?:签收|送达|妥投|代收)',
+        overlay: true,
+      },
+      // 顺丰上显示昨儿晚上就签收了: the record shows it delivered, whenever it says.
+      { key: '显', re: '显示[^,.!?;:、]{0,8}?(?:签收|送达|妥投|代收)', overlay: true },
+      // 签收了，可我没收到 / 签收了，驿站说冇得这个件: signed for, and the caller has nothing.
+      {
+        key: '签',
+        re: '签收(?:了)?[^.!?;:]{0,30}?(?:没|未|冇)(?:有|得)?(?:收到|收着|拿到|见到|看到|找到|这个件|这件|件)',
+        overlay: true,
+      },
+      // the tracking says it was delivered / the courier says he left it in the shed.
+      ...['says', 'said', 'saying', 'shows', 'showed', 'showing'].map((key) => ({
+        key,
+        re: `${key}\\s+(?:(?:(?:it|they)(?:\\s+(?:was|were|is|are|has been|have been)|'s|'re|'ve been)\\s+(?:been\\s+)?)?(?:as\\s+)?delivered\\b|(?:he|she|they|the driver|the courier)\\s+(?:left|delivered|dropped)\\s+(?:it|them|the\\s+[a-z]+)\\b)`,
+        overlay: true as const,
+      })),
+      // delivered, but I never got it: the record against the caller's word.
+      {
+        key: 'delivered',
+        re: "delivered,?\\s+but\\s+(?:i|we)\\s+(?:never|haven'?t|didn'?t|have not|did not|still haven'?t)\\b",
+        overlay: true,
+      },
+    ],
+  },
+  {
     id: 'data_traffic',
     role: 'object',
     implies: ['gift', 'give', 'give_me', 'compensate'],

@@ -3577,3 +3577,58 @@ describe('checkPermission: a label starts with no particle a limit left', () => 
     expect(checkPermission(rules, '去年的扣费退款，一百二十天前的').parts[0]?.label).not.toMatch(/^的/);
   });
 });
+
+describe('checkPermission: a case the carrier marked delivered and the caller never got', () => {
+  const zh = compileRules({
+    can_approve_immediately: ['退款每次合计300元以内'],
+    requires_supervisor: ['退款每次合计超过300元的整笔报主管，不得拆成小额先退'],
+    requires_process: ['物流显示签收但未收到、丢件、快递破损理赔：登记查件工单，1个工作日内回复'],
+    forbidden: [],
+  });
+  const en = compileRules({
+    can_approve_immediately: ['Refunds up to GBP 50'],
+    requires_supervisor: ['Refunds over GBP 50'],
+    requires_process: ['Parcel or Gift Box marked delivered but not received: open a carrier trace'],
+    forbidden: [],
+  });
+
+  it.each([
+    '快递显示已签收，可我根本没收到',
+    '物流信息显示驿站代收了，我去问驿站说没这个件',
+    '顺丰上显示前天就签收了，家里谁都没收着',
+  ])('opens the trace for %j', (said) => {
+    expect(checkPermission(zh, said).status).toBe('requires_process');
+  });
+
+  it.each([
+    'Tracking says it was delivered on Monday but nothing came',
+    "The driver says he left it behind the bins and it's not there",
+    'The app is showing delivered, but I never got my parcel',
+  ])('opens the trace for %j', (said) => {
+    expect(checkPermission(en, said).status).toBe('requires_process');
+  });
+
+  it('keeps the case beside money asked back in the same line', () => {
+    const parts = checkPermission(
+      en,
+      'It shows as delivered but I never got it. I want my money back.',
+    ).parts;
+    expect(parts.map((p) => p.status)).toContain('requires_process');
+    expect(parts.find((p) => p.status === 'requires_process')?.caseTold).toBe(true);
+    expect(parts.some((p) => p.concept === 'refund')).toBe(true);
+  });
+
+  it.each(['我签收了，东西挺好的', '钱包丢了，帮我退点钱'])('reads no trace in %j', (said) => {
+    expect(checkPermission(zh, said).status).not.toBe('requires_process');
+  });
+
+  it('reads no trace in a delivery the caller has', () => {
+    expect(checkPermission(en, 'It was delivered yesterday, can I get a refund of GBP 20?').status).toBe(
+      'can_approve_immediately',
+    );
+  });
+
+  it('names a refund over the limit without where the rule sends it', () => {
+    expect(checkPermission(zh, '退3000元').parts[0]?.label).toBe('退款3000元');
+  });
+});

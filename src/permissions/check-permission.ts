@@ -42,6 +42,7 @@ import {
   senseNumber,
   stepSaid,
   stepUnsaid,
+  tellsCaseOf,
   withoutWards,
 } from './_meaning.js';
 import { isAsciiLetter, isDigit, normalizeText } from './_normalize.js';
@@ -110,6 +111,11 @@ export interface PermissionPart {
    * no money changes hands, whatever the concept.
    */
   actsOnCase?: true;
+  /**
+   * The part tells a case its rule is opened for, whose telling asks for it (marked delivered but
+   * not received): a request, though it asks for nothing in words.
+   */
+  caseTold?: true;
 }
 
 /**
@@ -2611,6 +2617,7 @@ function copyDecision(d: PermissionDecision): PermissionDecision {
       if (p.label !== undefined) part.label = p.label;
       if (p.unstated) part.unstated = { ...p.unstated };
       if (p.actsOnCase) part.actsOnCase = true;
+      if (p.caseTold) part.caseTold = true;
       return part;
     }),
   };
@@ -2961,6 +2968,8 @@ function decideParsed(
     }
     if (outcome.unstated) out.unstated = outcome.unstated;
     if (outcome.winner?.meaning.acts !== undefined) out.actsOnCase = true;
+    if (outcome.winner !== undefined && tellsCaseOf(outcome.winner.meaning, sensesOf(part)))
+      out.caseTold = true;
     // 补五个学时 against 补偿学时>2学时: five of the rule's own word, in times (limits add them up).
     const noun = outcome.winner?.condition?.noun;
     const counted = noun === undefined ? undefined : countAsked(part, noun);
@@ -3087,7 +3096,11 @@ function dropRestated(
         d.levels.hits.every((k) => (e.levels.of[k] ?? NONE) >= d.levels.of[k]!);
       // my niece has not received it … can you cancel it and send it again: a problem told beside a request
       // that asks an action of its own is why the caller asks, not a second request.
-      const told = (e: (typeof decided)[number]): boolean => !dOwn && asksOwn(e) && !stated(e.part);
+      // Not a case the product opens one for (marked delivered but not received … I want my money
+      // back): its telling asks for the case whatever else is asked beside it.
+      const caseTold = d.levels.hits.some((k) => tellsCaseOf(rules.rules[k]!.meaning, sensesOf(d.part)));
+      const told = (e: (typeof decided)[number]): boolean =>
+        !dOwn && !caseTold && asksOwn(e) && !stated(e.part);
       // cancel the gift and resend it: the second clause is the rest of one rule's action
       // (cancel a pending gift transfer and resend it), which the first clause's rule names in full.
       const acts = actionsIn(sensesOf(d.part));
