@@ -11,11 +11,11 @@ import { overruled } from './overrule.js';
 const MONEY_BACK = /退|赔|补偿|refund|money back|compensat|reimburs/i;
 
 /**
- * The caller's own words saying the sum is a part (先退两百，剩下的再说; the sixty now and the rest
- * later).
+ * The caller's own words saying the sum is a part (先退两百，剩下的再说; 先把口语伙伴那六十块退了; the
+ * sixty now and the rest later).
  */
 const PART_FIRST =
-  /先(?:给我|帮我|把)?[^,，。.!?！？]{0,4}?(?:退|赔|返)|剩下|其余|余下的|\bthe rest\b|\bremainder\b|\bfor now\b/i;
+  /先(?:给我|帮我|把)?[^,，。.!?！？]{0,10}?(?:退|赔|返)|剩下|其余|余下的|\bthe rest\b|\bremainder\b|\bfor now\b/i;
 
 /**
  * A refund is never split: money back asked while a larger sum asked back in this call waits for a
@@ -24,6 +24,11 @@ const PART_FIRST =
  * waits. Approving the part at once would split what the limit sent up whole. Withdrawn requests do
  * not count: the caller who drops the whole and asks for less asks anew.
  */
+/** Whether the caller's words ask part of a sum back first (先退一千, the sixty now and the rest later). */
+export function asksPartFirst(callerWords: string): boolean {
+  return PART_FIRST.test(callerWords);
+}
+
 export function boundByPendingRefund(
   decision: PermissionDecision,
   ledger: readonly RequestEntry[],
@@ -38,7 +43,7 @@ export function boundByPendingRefund(
       MONEY_BACK.test(`${e.what} ${e.rule ?? ''}`),
   );
   if (waiting.length === 0) return decision;
-  const saysPart = PART_FIRST.test(callerWords);
+  const saysPart = asksPartFirst(callerWords);
   return overruled(decision, (part) => {
     const amount = part.amount;
     if (!MONEY_BACK_CONCEPTS.has(part.concept ?? '') || !amount || !isMoneyUnit(amount.unit))

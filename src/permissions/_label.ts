@@ -27,7 +27,7 @@ const TRAIL =
 
 /** A Chinese rule's tail that says where the request goes (的整笔报主管, 须报经理审批). */
 const ROUTED_ZH =
-  /(?<=[\u4e00-\u9fff])的?(?:须|需|要|需要|应)?(?:整笔|全部|一律|都)?(?:上报|报|转|交|提交)给?(?:主管|经理|上级|组长|领导)(?:处理|审批|复核|决定|审核)?$/;
+  /(?<=[\u4e00-\u9fff])的?[,，]?(?:须|需|要|需要|应)?(?:整笔|全部|一律|都)?(?:上报|报|转|交|提交)给?(?:主管|经理|上级|组长|领导)(?:处理|审批|复核|决定|审核)?$/;
 
 const ruleLanguages = new WeakMap<CompiledRule, 'zh' | 'en'>();
 
@@ -75,10 +75,12 @@ export function actionLabel(input: {
     const whole = rule.phrase
       .replace(/\s*\([^)]*$/, '')
       .replace(/\s*[,;]\s*(?:或者?|\bor\b)[\s\S]*$/, '')
-      .replace(/\s*[,，]\s*不(?:得|能|可|要|予)[\s\S]*$/, '')
+      .replace(/\s*[,，]\s*不(?:得|能|可|要|予|拆|许|准)[\s\S]*$/, '')
       .replace(/\s+(?=的)/, '')
       // 退款每次合计超过300元的整笔报主管: where the request goes is no name of what is asked.
-      .replace(ROUTED_ZH, '');
+      .replace(ROUTED_ZH, '')
+      // 补发、退还每次合计超过200元的 read as 退还的: the particle the limit left ends no name.
+      .replace(/(?<=[\u4e00-\u9fff]{2})的$/, '');
     const dash = rule.category === 'can_approve_immediately' ? -1 : whole.search(NOTE_DASH);
     const phrase = dash < 0 ? whole : whole.slice(0, dash);
     // 延迟退房至14点 asked for 13:00 is 延迟退房至13点: the time asked, within the rule's.

@@ -1465,8 +1465,8 @@ function notYetSaid(rest: string, text: string): boolean {
 const NOT_YET = new Map<string, RegExp>();
 
 /**
- * The written two-character verbs of rules that callers say with one character (在房间使用明火 is
- * 屋里用明火, 携带宠物 is 带狗): the character alone, where it is not part of another word.
+ * The written two-character words of rules that callers say with one character (在房间使用明火 is
+ * 屋里用明火, 携带宠物 is 带狗, 班次 is 那个班): the character alone, where it is not part of another word.
  */
 const PUT_SAID = /(?<![开解释发])放(?![心假弃学映大款])/;
 const PLAIN_FORMS = new Map<string, RegExp>([
@@ -1477,6 +1477,10 @@ const PLAIN_FORMS = new Map<string, RegExp>([
   ['放置', PUT_SAID],
   ['拆除', /拆(?![迁分开封])/],
   ['吸烟', /抽[^,.!?;:，。！？、\s]{0,2}烟/],
+  // 多扣费用退还 said 多扣的住宿费退了: a fee named is the rule's 费用 (not 计费, 收费: charging).
+  ['费用', /(?<=[\u4e00-\u9fff])(?<![计收扣付缴交免消花退])费(?!用)/],
+  // 取消开班前的班次 said 明天那个班给取消了, 把后天的白班退了: a shift is called by 班 alone.
+  ['班次', /(?<![加上下值])班(?![级长主组会费])/],
 ]);
 
 /**

@@ -441,6 +441,13 @@ export const MADE_FOR_CALLER_ZH =
 export const SHOWN_TO_CALLER_ZH =
   /^把[^,.!?;:、\n]{0,8}?(?:发|拿|传|转|给|寄)(?:给|过来给)?(?:我|俺)(?:看|瞧|瞅)?了/;
 
+/**
+ * 房东非要个收入证明, 学校要我交个在职证明: a paper someone asks of the caller, about the caller, which
+ * the caller then asks the company for. The person is who it is for, not whose data it holds.
+ */
+export const DEMANDED_OF_CALLER_ZH =
+  /^(?:非要|非得|一定要|要求|让我|叫我|要我|喊我|需要)(?:我)?[^,.!?;:、\n]{0,6}?(?:证明|材料|盖章|公章)/;
+
 /** Introducing oneself: 我是王先生, 我叫张伟. */
 export const SELF_BEFORE = /(?:我是|我叫|本人是?|我姓|this is|i am|i'm|my name is)\s*$/;
 

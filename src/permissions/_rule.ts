@@ -339,8 +339,12 @@ const DEDUCTED_BEFORE =
  */
 const SERVICE_TIME_AFTER =
   /^\s*(?:个)?(?:小时|分钟|天|日|个?工作日)?\s*内\s*(?:安排|派人)?\s*(?:上门|到场|回复|回电|处理|完成|办结|到账|恢复|联系|答复|发出|寄出|送达)/;
-/** 3个工作日内定责定损 read from the quantity's start: working days are the business's clock (see above). */
-const BUSINESS_DAYS_WITHIN = /^[\d一二两三四五六七八九十]+\s*个?工作日\s*内(?!\s*(?:申请|提出|反馈|报))/;
+/**
+ * 3个工作日内定责定损, 3个工作日出电子版 read from the quantity's start: working days are the
+ * business's clock (see above), what it takes to deliver, never an amount a caller asks for.
+ */
+const BUSINESS_DAYS_WITHIN =
+  /^[\d一二两三四五六七八九十]+\s*个?工作日\s*(?:内(?!\s*(?:申请|提出|反馈|报))|(?=(?:出|出具|发|寄|给|办完|完成|答复|回复|联系|处理|到账)))/;
 
 /**
  * 迟到超过15分钟, 城区30分钟到场: minutes are how late or how soon, a circumstance or the business's

@@ -2795,6 +2795,33 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    // 开具收入证明, 出具缴费证明, 开个在职证明: a paper the company writes about the caller.
+    id: 'issue_paper',
+    role: 'action',
+    // Only beside the paper: 开具 alone opens 开具与实际不符的发票, a false record's rule.
+    zh: [],
+    en: [],
+    patterns: [
+      // 开个证明, 给我开一份收入证明, 出具在职证明, 证明能开不: writing one out.
+      { key: '开', re: '开具?\\s*(?:一|1)?\\s*(?:个|份|张)?(?=[^,.!?;:、\\n]{0,6}?证明)', overlay: true },
+      { key: '出', re: '出具(?=[^,.!?;:、\\n]{0,6}?证明)', overlay: true },
+      { key: '证', re: '证明[^,.!?;:、\\n]{0,4}?(?:能|可以|给我|帮我)?开', overlay: true },
+      // 房东要个收入证明，你们能给我开一个不: one of what was named before.
+      {
+        key: '开',
+        re: '开\\s*(?:一|1)?\\s*(?:个|份|张)(?=\\s*(?:不|吗|嘛|呗|吧|啊|呀|$|[,.!?;:、]))',
+        overlay: true,
+      },
+    ],
+  },
+  {
+    id: 'certificate',
+    role: 'object',
+    implies: ['issue_paper'],
+    zh: ['证明', '证明信', '证明书'],
+    en: [],
+  },
+  {
     // Marked delivered but not received (显示签收但没收到, the tracking says delivered, the courier
     // says he left it in the shed): the carrier's record against the caller's word, a case a trace
     // is opened for. Said of the record, not of what the caller has (我签收了 is no such case).
@@ -3192,6 +3219,12 @@ export const SENSES: readonly SenseDef[] = [
       '白扣',
       '也扣了',
       '还扣了',
+      // 退宿后仍扣住宿费, 搬出来了还在扣: still charged after it should have stopped.
+      '仍扣',
+      '还在扣',
+      '照扣',
+      '继续扣',
+      '一直扣',
     ],
     en: ['overbill*', 'charged twice', 'double charged', 'double-charged'],
   },

@@ -3632,3 +3632,51 @@ describe('checkPermission: a case the carrier marked delivered and the caller ne
     expect(checkPermission(zh, '退3000元').parts[0]?.label).toBe('退款3000元');
   });
 });
+
+describe('checkPermission: papers written about the caller, shifts, overcharges and the records the operator checks', () => {
+  const gig = compileRules({
+    can_approve_immediately: [
+      '系统考勤记录能证实的少发工资补发，每次合计200元以内',
+      '系统记录能证实的多扣费用（如退宿后仍扣住宿费）退还，每次合计200元以内',
+      '本人取消开班前12小时以上的班次',
+    ],
+    requires_supervisor: ['补发、退还每次合计超过200元的，整笔报主管，不拆成200元以内分次先办'],
+    requires_process: ['开具收入证明、在职证明：登记工单，3个工作日出电子版'],
+    forbidden: ['开具与实际不符的发票或证明'],
+  });
+
+  it.each(['我要开个在职证明', '收入证明能开不', '学校要个在职证明，你们能给我开一个不？'])(
+    'reads %j as the paper asked for',
+    (said) => {
+      expect(checkPermission(gig, said).status).toBe('requires_process');
+    },
+  );
+
+  it('reads no false paper in a plain one asked for', () => {
+    expect(checkPermission(gig, '把今年的发票给我开了').status).not.toBe('forbidden');
+  });
+
+  it('reads the working days a paper takes as no amount asked', () => {
+    expect(checkPermission(gig, '距约定时间还有14小时，给我开个收入证明').status).toBe('requires_process');
+  });
+
+  it.each(['你帮我把明天那个班给取消了吧', '后天的白班帮我取消'])('reads %j as a shift', (said) => {
+    expect(checkPermission(gig, said).status).toBe('can_approve_immediately');
+  });
+
+  it.each(['多扣的住宿费退款32元', '搬出来了还在扣住宿费，给我退了，32块'])(
+    'reads %j as an overcharge',
+    (said) => {
+      expect(checkPermission(gig, said).status).toBe('can_approve_immediately');
+    },
+  );
+
+  it('reads a shortfall without the records the operator checks', () => {
+    expect(checkPermission(gig, '少发的工资补发80元').status).toBe('can_approve_immediately');
+  });
+
+  it('counts the sessions pointed at as what is given back, not a repeat', () => {
+    const part = checkPermission(gig, '剩下那六次你们给我退了，六次怎么着也得三百来块吧').parts[0];
+    expect(part?.amount?.value).toBeLessThan(1000);
+  });
+});

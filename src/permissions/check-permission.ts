@@ -717,6 +717,8 @@ function applyRepeats(analysis: Analysis, parts: Part[]): void {
     let times = 0;
     for (const c of analysis.quantities) {
       if (c.unit !== 'time' || claimed.includes(c) || !Number.isInteger(c.value)) continue;
+      // 剩下那六次你们给我退了: the sessions pointed at are what is given back, no repeat of it.
+      if (!perTime && POINTED_AT.test(analysis.norm.slice(Math.max(0, c.start - 4), c.start))) continue;
       if (perTime || saidWith(analysis, id, c)) times = Math.max(times, c.value);
     }
     for (const b of analysis.bare) {
@@ -729,6 +731,10 @@ function applyRepeats(analysis: Analysis, parts: Part[]): void {
     if (part.alternatives) part.alternatives = part.alternatives.map((x) => timesOver(x, times));
   }
 }
+
+/** Words pointing at things had (那, 这, 剩下的, the remaining): a count after them counts those things. */
+const POINTED_AT =
+  /(?:那|这|剩下的?|剩余的?|余下的?|没上的|没用的)$|\b(?:the|those|these|remaining|other)\s+$/;
 
 /** The quantity `times` over (a count said with the request multiplies its amount). */
 function timesOver(x: Quantity, times: number): Quantity {
@@ -1504,6 +1510,17 @@ function circumstanceTold(rule: CompiledRule, norm: string, facts: string): bool
  */
 export function toldCircumstance(rule: CompiledRule, said: string): string | undefined {
   return circumstanceWordIn(rule, normalizeText(said));
+}
+
+let overchargedSense: number | undefined;
+
+/**
+ * Whether the words say money was charged that was not due (多扣了, 搬出来了还在扣住宿费, charged
+ * twice): what a rule on overcharges gives back.
+ */
+export function saysOvercharged(said: string): boolean {
+  overchargedSense ??= senseNumber('overcharged');
+  return scanSenses(normalizeText(said))[overchargedSense] === 1;
 }
 
 function circumstanceWordIn(rule: CompiledRule, norm: string): string | undefined {

@@ -230,11 +230,11 @@ const TELLING_ABOUT_EN = new RegExp(
 );
 
 /**
- * The operator's check before the action (核实后的, 经核实属实后, 核实晚于承诺时效的: what is checked
- * the facts show), or closing the case before its remedy (错收退款（…）核实属实：…): see `compileRule`.
+ * The operator's check before the action (核实后的, 经核实属实后, 核实晚于承诺时效的, 系统记录能证实的:
+ * what is checked the facts show), or closing the case before its remedy (错收退款（…）核实属实：…): see `compileRule`.
  */
 const CHECKED_BEFORE =
-  /(?:经过?)?(?:核实|核查|核对|查实)(?:属实|无误)?(?:后的?|(?=\s*(?:[:：]|$))|[\u4e00-\u9fff]{1,12}?的(?=\s*[,，]))/g;
+  /(?:经过?)?(?:核实|核查|核对|查实)(?:属实|无误)?(?:后的?|(?=\s*(?:[:：]|$))|[\u4e00-\u9fff]{1,12}?的(?=\s*[,，]))|(?:系统|后台|平台)?(?:考勤|扣费|消费)?记录(?:能|可以|可|所)?(?:证实|证明|查实|显示)的/g;
 
 /**
  * The part of a phrase before its first colon outside notes (损坏门框的赔偿：登记理赔工单…, Complaints:

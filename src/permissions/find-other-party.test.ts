@@ -1003,3 +1003,15 @@ describe('findOtherParty: who holds a thing, asked (round 44)', () => {
     expect(findOtherParty(said)).toBeUndefined();
   });
 });
+
+describe('findOtherParty: a paper someone asks of the caller', () => {
+  it.each(['房东非要个收入证明，你们能给我开一个不？', '学校要我交个在职证明'])(
+    'finds no one in "%s"',
+    (said) => {
+      expect(findOtherParty(said)).toBeUndefined();
+    },
+  );
+  it.each(['房东要我老公的收入证明', '把我老公的收入告诉我'])('still finds someone in "%s"', (said) => {
+    expect(findOtherParty(said)).toBeDefined();
+  });
+});

@@ -494,7 +494,12 @@ function scanZh(
     // 给我妈买的订单: bought for someone, the order is the caller's.
     if (W.FOR_BEFORE_ZH.test(before) && W.BOUGHT_AFTER_ZH.test(text.slice(end))) return;
     if (ownMediaZh(before, text.slice(end))) return;
-    if (W.MADE_FOR_CALLER_ZH.test(text.slice(end)) || W.SHOWN_TO_CALLER_ZH.test(text.slice(end))) return;
+    if (
+      W.MADE_FOR_CALLER_ZH.test(text.slice(end)) ||
+      W.SHOWN_TO_CALLER_ZH.test(text.slice(end)) ||
+      W.DEMANDED_OF_CALLER_ZH.test(text.slice(end))
+    )
+      return;
     // 我再打她电话试试: the caller calling them, not asking for their number.
     if (CALLING_BEFORE_ZH.test(before) && PHONE_AFTER_ZH.test(text.slice(end))) return;
     const length = Math.max(

@@ -13,6 +13,7 @@ import {
   NOTE_DASH,
   parseNumber,
   type Quantity,
+  saysOvercharged,
 } from '../../permissions/index.js';
 import { moneyBackForCaseTold, moneyBackInRuleWords } from './money-back-rule.js';
 import {
@@ -229,12 +230,10 @@ export function actionFor(
   // The charge taken twice the records show, or the refund they say is due, in place of the sum
   // the caller made of it or told as paid, stays: the line's own amount is what it replaced.
   const replaced = bounded.quantity !== undefined && bounded.quantity.value !== request.quantity?.value;
+  // With no sum said, the refund the records say is due stays too (扣了好几天了…你给我退回来,
+  // against 4晚×8元＝32元，可退还).
   const amountBound =
-    replaced &&
-    (twiceSaid ||
-      (request.quantity !== undefined &&
-        bounded.quantity!.start < 0 &&
-        bounded.quantity!.value === refundDue(ctx)));
+    replaced && (twiceSaid || (bounded.quantity!.start < 0 && bounded.quantity!.value === refundDue(ctx)));
   if (!byFound && !heldMoney && !amountBound && line !== undefined && line.trim() !== request.text.trim()) {
     const whole = read(line.trim());
     // Another action, not the same one with another limit (refund < $15 / refund >= $15: the name
@@ -337,7 +336,10 @@ function feeOrPenaltyNamed(
     .map((f) => (rulesText.includes(f) ? f : f.slice(1)))
     .find((f) => f.length >= 2 && !NOT_A_FEE.test(f) && rulesText.includes(f));
   if (fee === undefined) return said;
-  return request.concept === 'fee_waiver' ? `减免${fee}${rest}` : `${fee}退款${rest}`;
+  if (request.concept === 'fee_waiver') return `减免${fee}${rest}`;
+  // 搬出来了还在扣住宿费…你给我退回来: the fee charged when it was not due is an overcharge.
+  const over = !fee.startsWith('多') && saysOvercharged(line) ? `多扣${fee.replace(/^扣/, '')}` : fee;
+  return `${over}退款${rest}`;
 }
 
 /**
@@ -565,12 +567,27 @@ function refundDue(ctx: CallContext): number | undefined {
   const amounts = new Set<number>();
   for (const q of ctx.systemQueries) {
     if (!q.ok) continue;
-    for (const [key, value] of responseFields(q.response))
+    for (const [key, value] of responseFields(q.response)) {
       if (typeof value === 'number' && value > 0 && REFUND_DUE_KEY.test(key) && !/^not_/i.test(key))
         amounts.add(value);
+      if (typeof value === 'string' && QUOTE_KEY.test(key)) {
+        const worked = QUOTED_DUE.exec(value);
+        if (worked) amounts.add(Number(worked[1]));
+      }
+    }
   }
   return amounts.size === 1 ? [...amounts][0] : undefined;
 }
+
+/** A response's worked-out quote in words (adjust_quote, refund_quote, 测算). */
+const QUOTE_KEY = /quote|测算|核算/i;
+
+/**
+ * The result of the sum a quote works out, said due back (4晚×8元＝32元，可退还; 2 x £20 = £40
+ * refundable): the amount after the equals sign.
+ */
+const QUOTED_DUE =
+  /[=＝]\s*[¥￥£$€]?\s*(\d+(?:\.\d+)?)\s*(?:元|块|rmb|cny)?[^。;；!?！？]{0,10}?(?:可退|应退|退还|退回|refund|due back|to be refunded)/i;
 
 /** An amount of the product's currency that no one said (found in the records, or worked out). */
 function moneyOf(ctx: CallContext, value: number): Quantity {

@@ -1157,6 +1157,14 @@ describe('createRulesAgent on any product', () => {
     expect(reply).toContain('claims@');
     expect(reply).toMatch(/photos/);
   });
+  // 先退五十，剩下的再说: money back is never split, and the caller hears so.
+  it('says a refund goes up whole when part of it is asked first', async () => {
+    const c = call();
+    await c.say('上个月扣了我200块，我要退款');
+    const reply = await c.say('那你先退我五十，剩下的再说');
+    expect(reply).toMatch(/整笔/);
+    expect(c.events.some((e) => e.type === 'action')).toBe(false);
+  });
   // A demand's terms (反正你先退我一百块吧，我也懒得算了) are no calling off.
   it('a demand with 算了 in its terms is still checked', async () => {
     const { call: c, turns } = heldOutCall(2, 'R219', '皓白口腔');

@@ -2,6 +2,7 @@ import { reviewFromContext } from '../../call/build-review.js';
 import type { ApprovedActionResult, CallAgent, CallContext } from '../../call/call-agent.js';
 import { callerScope } from '../../call/caller-scope.js';
 import { closingFor } from '../../call/closing-words.js';
+import { asksPartFirst } from '../../call/pending-refund.js';
 import { recordsPayments, verifiedPaid } from '../../call/verified-charges.js';
 import { hasCjk, type Language } from '../../domain/language.js';
 import type { PermissionCategory } from '../../domain/record-schemas.js';
@@ -1099,6 +1100,17 @@ async function handleAction(
   // Asked again while its ticket is open (what happens to my tickets if I close it, after asking
   // to close the account): the session finds the request standing, and the ticket in hand is
   // named; nothing is opened again.
+  // 先退一千，剩下的再说: money back is never split; the caller hears that the whole goes up.
+  const said = line ?? ctx.conversation.filter((t) => t.role === 'customer').at(-1)?.content ?? '';
+  const partFirst =
+    asksPartFirst(said) &&
+    decision.status !== 'can_approve_immediately' &&
+    (MONEY_BACK_CONCEPTS.has(request.concept) || /退款|退钱|\brefund|\bmoney back\b/i.test(action));
+  const whole = !partFirst
+    ? ''
+    : lang === 'zh'
+      ? '退款是整笔由主管审批的，不能拆开先退一部分。'
+      : " A refund goes to the supervisor whole: we can't pay part of it now and the rest later.";
   const open = decision.repeated
     ? (ctx.requests ?? []).find(
         (e) => e.action === decision.action && e.ticket_id !== undefined && !e.withdrawn,
@@ -1110,8 +1122,8 @@ async function handleAction(
       topic: action,
       text:
         lang === 'zh'
-          ? `${open.what}已经给您登记了，工单号是${open.ticket_id}，有进展会第一时间联系您。`
-          : `That's already in hand: ${open.what}, ticket ${open.ticket_id}. We'll be in touch as soon as there's news.`,
+          ? `${whole}${open.what}已经给您登记了，工单号是${open.ticket_id}，有进展会第一时间联系您。`
+          : `That's already in hand: ${open.what}, ticket ${open.ticket_id}. We'll be in touch as soon as there's news.${whole}`,
     };
   }
   const sla = String(ctx.product.sla ?? '');
@@ -1147,8 +1159,8 @@ async function handleAction(
         topic: action,
         text:
           lang === 'zh'
-            ? `${action}这个需要我向主管申请，预计${eta}给您回复，可以吗？申请单号是${ticket.id}。`
-            : `For "${action}" I need to ask my supervisor; you'll hear back ${eta}. Is that okay? The request number is ${ticket.id}.`,
+            ? `${whole}${action}这个需要我向主管申请，预计${eta}给您回复，可以吗？申请单号是${ticket.id}。`
+            : `For "${action}" I need to ask my supervisor; you'll hear back ${eta}. Is that okay? The request number is ${ticket.id}.${whole}`,
       };
     }
     case 'requires_process': {

@@ -1229,3 +1229,15 @@ describe('extractName: a name with an accent said in passing, then in full (held
     expect(extractName(said)).toBe(name);
   });
 });
+
+describe('understandUtterance: where the caller has to be', () => {
+  it.each(['明天我要去鼓楼医院复查，去不了了。现在退的话能退多少钱啊？', '我要陪我妈去医院'])(
+    'asks for nothing in "%s"',
+    (said) => {
+      expect(understandUtterance(said, 'zh').asksForAction).toBe(false);
+    },
+  );
+  it('still asks in "我要去退票，你帮我退了"', () => {
+    expect(understandUtterance('我要去退票，你帮我退了', 'zh').asksForAction).toBe(true);
+  });
+});
