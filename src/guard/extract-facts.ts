@@ -31,12 +31,12 @@ function numberFrom(text: string): number | undefined {
 const NUM = String.raw`\d[\d,]*(?:\.\d+)?`;
 const MONEY_PATTERNS: RegExp[] = [
   new RegExp(
-    String.raw`(?:US\$|\$|¥|£|€|RMB\s?|CNY\s?|USD\s?|\bGBP\s?|\bEUR\s?|\bZAR\s?|\bR(?=\d))\s?(${NUM})`,
+    String.raw`(?:US\$|\$|¥|£|€|₵|₦|₹|RMB\s?|CNY\s?|USD\s?|\bGBP\s?|\bEUR\s?|\bZAR\s?|\bGHS\s?|\bNGN\s?|\bINR\s?|\bKES\s?|\bKSh\s?|\bR(?=\d))\s?(${NUM})`,
     'gi',
   ),
   // A sign after the amount (45£, 30 €) is its currency, unless an amount follows it (5 €10 is €10).
   new RegExp(
-    String.raw`(${NUM}|${CN_NUMERAL})\s?(?:块钱|块(?!儿)|元|圆|美元|美金|人民币|英镑|镑|欧元|dollars?\b|bucks\b|yuan\b|pounds?\b|quid\b|euros?\b|rand\b|ZAR\b|USD\b|RMB\b|CNY\b|GBP\b|EUR\b|[£€](?!\s?\d))`,
+    String.raw`(${NUM}|${CN_NUMERAL})\s?(?:块钱|块(?!儿)|元|圆|美元|美金|人民币|英镑|镑|欧元|dollars?\b|bucks\b|yuan\b|pounds?\b|quid\b|euros?\b|rand\b|cedis?\b|naira\b|rupees?\b|ZAR\b|GHS\b|NGN\b|INR\b|KES\b|USD\b|RMB\b|CNY\b|GBP\b|EUR\b|[£€](?!\s?\d))`,
     'gi',
   ),
 ];

@@ -3680,3 +3680,31 @@ describe('checkPermission: papers written about the caller, shifts, overcharges 
     expect(part?.amount?.value).toBeLessThan(1000);
   });
 });
+
+describe('checkPermission: a rule on what one role may do is that role’s', () => {
+  const bus = compileRules({
+    can_approve_immediately: ['Money back on the call up to GHS 500 per account in total'],
+    requires_supervisor: ['Money back over GHS 500 on one account on the call'],
+    requires_process: [],
+    forbidden: [
+      'Telling a named guardian the fees, payments or balance, or letting a named guardian cancel or ask for money back',
+    ],
+  });
+
+  it('leaves an account holder’s own refund to the money rules', () => {
+    const decision = checkPermission(bus, 'I set up the early payment thing. Send my 450 cedis back.');
+    expect(decision.status).not.toBe('forbidden');
+    expect(decision.parts[0]?.amount).toEqual({ value: 450, unit: 'GHS' });
+  });
+
+  it('refuses the role said in the request or shown by the call’s facts', () => {
+    expect(checkPermission(bus, "I'm her named guardian, send the money back to me").status).toBe(
+      'forbidden',
+    );
+    expect(
+      checkPermission(bus, 'I set up the early payment thing. Send my money back.', {
+        facts: ['caller_roles named_guardian'],
+      }).status,
+    ).toBe('forbidden');
+  });
+});

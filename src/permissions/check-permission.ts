@@ -966,6 +966,9 @@ function levelsFor(
       !circumstanceTold(rule, parsed?.whole.norm ?? part.norm, facts.norm)
     )
       continue;
+    // Telling a named guardian the fees: not the rule of a caller in no such role.
+    if (rule.role !== undefined && !roleShown(rule.role, parsed?.whole.norm ?? part.norm, facts.norm))
+      continue;
     let lexicon = lexiconLevel(rule, part, facts);
     // 给我开张发票 against 透露…以外任何人的…发票水单: the lexicon names the thing of a rule on
     // other people's data, and the request names no one else: the reading by meaning decides.
@@ -1502,6 +1505,18 @@ function circumstanceTold(rule: CompiledRule, norm: string, facts: string): bool
   const re = ruleRegExp(circumstanceWords, rule, rule.circumstance!, 'g');
   re.lastIndex = 0;
   return facts !== '' && re.test(facts);
+}
+
+const roles = new Map<string, RegExp>();
+
+/** Whether the words or the call's facts say the role a rule is on (see `CompiledRule.role`). */
+function roleShown(role: string, norm: string, facts: string): boolean {
+  let re = roles.get(role);
+  if (re === undefined) {
+    re = new RegExp(role);
+    roles.set(role, re);
+  }
+  return re.test(norm) || re.test(facts);
 }
 
 /**

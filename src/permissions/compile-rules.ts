@@ -103,6 +103,13 @@ export interface CompiledRule {
    */
   falsity?: string;
   /**
+   * A rule on what one role may hear or do (Telling a named guardian the fees, letting Account
+   * Helpers cancel): an expression source for the role's word. The rule is the caller's only where
+   * the request, the clauses around it or the call's facts (the caller's role on the account) say
+   * that role: an account holder's own refund is no guardian's.
+   */
+  role?: string;
+  /**
    * A forbidden rule that quotes what may not be said or promised (telling anyone a product is
    * 'completely safe' or 'non-toxic', 不得承诺'包过'): an expression source for the quoted words. A
    * request saying one of them asks for it (is it non-toxic? can you guarantee it's harmless?).
@@ -228,6 +235,13 @@ const LOOK_UP_FIRST_ZH = /^(?:查询|查看|调取|查)(?=[\u4e00-\u9fff])/;
 const TELLING_ABOUT_EN = new RegExp(
   String.raw`^${TELLING_EN}\b[^;:]*?(?:\b[a-z]+(?:'s|s')\s|\babout\b|\bwhether\b)`,
 );
+
+/**
+ * A rule whose subject is a role given some of an account (Telling a named guardian the fees,
+ * letting Account Helpers cancel, Giving a Club Organiser a member's address): the role's word.
+ */
+const ROLE_SUBJECT_EN =
+  /^(?:telling|letting|allowing|giving)\s+(?:an?\s+|the\s+|any\s+)?(?:(?:named|authori[sz]ed|registered|club|account|emergency|secondary)\s+)*(guardians?|helpers?|organi[sz]ers?|carers?|recipients?|minders?|proxies|proxy|representatives?)\b/;
 
 /**
  * The operator's check before the action (核实后的, 经核实属实后, 核实晚于承诺时效的, 系统记录能证实的:
@@ -718,6 +732,8 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
     }
     const falsity = rule.category === 'forbidden' ? falseRecordForms(rule.text) : undefined;
     if (falsity !== undefined) rule.falsity = falsity;
+    const role = ROLE_SUBJECT_EN.exec(rule.phrase)?.[1];
+    if (role !== undefined) rule.role = role.replace(/s$/, '').replace(/[sz](?=er$)/, '[sz]');
     else if (rule.category === 'forbidden') {
       const quoted = quotedWords(rule.text);
       if (quoted !== undefined) rule.quoted = quoted;
@@ -1911,6 +1927,10 @@ export function compiledRulesFromJson(json: unknown, engine: string): CompiledRu
     if (r.quoted !== undefined) {
       if (typeof r.quoted !== 'string') return undefined;
       rule.quoted = r.quoted;
+    }
+    if (r.role !== undefined) {
+      if (typeof r.role !== 'string') return undefined;
+      rule.role = r.role;
     }
     if (r.residual !== undefined) {
       if (typeof r.residual !== 'string') return undefined;

@@ -371,3 +371,17 @@ describe('parseQuantities: South African rand', () => {
     expect(parseQuantities('my RAV4 and the ring road')).toEqual([]);
   });
 });
+
+describe('parseQuantities: cedis, naira, rupees and Kenyan shillings', () => {
+  it.each([
+    ['you took nine hundred cedis from my MoMo', 900, 'GHS'],
+    ['GH₵ 1,250 a term', 1250, 'GHS'],
+    ['GHS 450 twice', 450, 'GHS'],
+    ['5,000 naira', 5000, 'NGN'],
+    ['₹250 back', 250, 'INR'],
+    ['Rs. 500', 500, 'INR'],
+    ['KSh 300', 300, 'KES'],
+  ])('reads %j', (said, value, unit) => {
+    expect(parseQuantities(said)).toMatchObject([{ value, unit }]);
+  });
+});

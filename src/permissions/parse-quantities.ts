@@ -29,6 +29,10 @@ export interface Quantity {
     | 'GBP'
     | 'EUR'
     | 'ZAR'
+    | 'GHS'
+    | 'NGN'
+    | 'INR'
+    | 'KES'
     | 'day'
     | 'time'
     | 'GB'
@@ -59,6 +63,10 @@ export const FAMILY: Record<Unit, QuantityFamily> = {
   GBP: 'money',
   EUR: 'money',
   ZAR: 'money',
+  GHS: 'money',
+  NGN: 'money',
+  INR: 'money',
+  KES: 'money',
   day: 'duration',
   month: 'duration',
   time: 'count',
@@ -71,7 +79,7 @@ export const FAMILY: Record<Unit, QuantityFamily> = {
 
 /** Whether a unit is money (元, $, £, €): amounts in it are what was paid or is given back. */
 /** A currency the engine reads: the units of the money family. */
-export type Currency = Extract<Unit, 'CNY' | 'USD' | 'GBP' | 'EUR' | 'ZAR'>;
+export type Currency = Extract<Unit, 'CNY' | 'USD' | 'GBP' | 'EUR' | 'ZAR' | 'GHS' | 'NGN' | 'INR' | 'KES'>;
 
 /**
  * How each currency is written after an amount in Chinese (30元, 30英镑, 30兰特) and before one
@@ -83,6 +91,10 @@ export const CURRENCY_WORDS: Readonly<Record<Currency, { readonly zh: string; re
   GBP: { zh: '英镑', sign: '£' },
   EUR: { zh: '欧元', sign: '€' },
   ZAR: { zh: '兰特', sign: 'R' },
+  GHS: { zh: '塞地', sign: 'GHS ' },
+  NGN: { zh: '奈拉', sign: '₦' },
+  INR: { zh: '卢比', sign: '₹' },
+  KES: { zh: '肯尼亚先令', sign: 'KSh ' },
 };
 
 export function isMoneyUnit(unit: Unit): unit is Currency {
@@ -226,6 +238,23 @@ const UNIT_WORDS: readonly UnitWord[] = [
   // South African rand: 500 rand, ZAR 500, R500.
   { word: 'rand', unit: 'ZAR', factor: 1 },
   { word: 'zar', unit: 'ZAR', factor: 1 },
+  // Ghana cedis, Nigerian naira, Indian rupees, Kenyan shillings: 900 cedis, 5,000 naira.
+  { word: 'ghana cedis', unit: 'GHS', factor: 1 },
+  { word: 'cedis', unit: 'GHS', factor: 1 },
+  { word: 'cedi', unit: 'GHS', factor: 1 },
+  { word: 'ghs', unit: 'GHS', factor: 1 },
+  { word: 'pesewas', unit: 'GHS', factor: 0.01 },
+  { word: '塞地', unit: 'GHS', factor: 1 },
+  { word: 'naira', unit: 'NGN', factor: 1 },
+  { word: 'ngn', unit: 'NGN', factor: 1 },
+  { word: '奈拉', unit: 'NGN', factor: 1 },
+  { word: 'rupees', unit: 'INR', factor: 1 },
+  { word: 'rupee', unit: 'INR', factor: 1 },
+  { word: 'inr', unit: 'INR', factor: 1 },
+  { word: '卢比', unit: 'INR', factor: 1 },
+  { word: 'kenyan shillings', unit: 'KES', factor: 1 },
+  { word: 'kes', unit: 'KES', factor: 1 },
+  { word: '肯尼亚先令', unit: 'KES', factor: 1 },
   { word: '个工作日', unit: 'day', factor: 1 },
   { word: '工作日', unit: 'day', factor: 1 },
   { word: '个星期', unit: 'day', factor: 7 },
@@ -300,6 +329,17 @@ const PREFIXES: ReadonlyArray<{ word: string; unit: Unit; wordLike: boolean }> =
   { word: 'zar', unit: 'ZAR', wordLike: true },
   // R500, R1,499.00: the rand's sign is a letter, read only right before a digit (not RAV4).
   { word: 'r', unit: 'ZAR', wordLike: true },
+  { word: 'gh₵', unit: 'GHS', wordLike: false },
+  { word: 'gh¢', unit: 'GHS', wordLike: false },
+  { word: '₵', unit: 'GHS', wordLike: false },
+  { word: 'ghs', unit: 'GHS', wordLike: true },
+  { word: '₦', unit: 'NGN', wordLike: false },
+  { word: 'ngn', unit: 'NGN', wordLike: true },
+  { word: '₹', unit: 'INR', wordLike: false },
+  { word: 'inr', unit: 'INR', wordLike: true },
+  { word: 'rs.', unit: 'INR', wordLike: false },
+  { word: 'kes', unit: 'KES', wordLike: true },
+  { word: 'ksh', unit: 'KES', wordLike: true },
   { word: '人民币', unit: 'CNY', wordLike: false },
 ];
 
@@ -308,9 +348,9 @@ const LETTERED_DOLLAR = /^(?:au|nz|ca|[acs])\$/;
 
 // Where an amount can start: a digit, a currency sign, a Chinese numeral, 人民币, or an English
 // number word, currency code or article that is a whole word. Read by `nextCandidate`.
-const CANDIDATE_CHARS = '0123456789¥$£￡€半零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億';
+const CANDIDATE_CHARS = '0123456789¥$£￡€₵₦₹半零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億';
 const CANDIDATE_WORDS = new Set(
-  'usd gbp eur rmb cny zar zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an another'.split(
+  'usd gbp eur rmb cny zar ghs gh ngn inr rs kes ksh zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an another'.split(
     ' ',
   ),
 );
