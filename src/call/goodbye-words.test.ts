@@ -49,3 +49,15 @@ describe('goodbye words', () => {
     expect(isGoodbye(line)).toBe(true);
   });
 });
+
+describe('saysGoodbye: a question pressed', () => {
+  it.each([
+    "At least tell me if he's on your bus or not - yes or no, that's all I'm asking.",
+    "That's all I want to know, is it on or not?",
+  ])('hears no goodbye in %j', (said) => {
+    expect(saysGoodbye(said)).toBe(false);
+  });
+  it('still hears one in "that\'s all, thanks, bye"', () => {
+    expect(saysGoodbye("that's all, thanks")).toBe(true);
+  });
+});

@@ -2,9 +2,12 @@
 // by the call loop (a goodbye alone ends the call) and by the built-in agent (a goodbye among
 // other words).
 
-/** Words that say goodbye (拜拜, 再见, bye, goodbye, that's all ...). */
+/**
+ * Words that say goodbye (拜拜, 再见, bye, goodbye, that's all ...); not "that's all I'm asking",
+ * which presses a question.
+ */
 const GOODBYE =
-  /拜拜|再见|再会|回见|拜了|挂了|\bbye(?:[\s-]?bye)?\b|\bgood[\s-]?bye\b|\bsee (?:you|ya)\b|\bhave a (?:good|nice|great|lovely) (?:one|day|evening|night|weekend)\b|\btake care\b(?! of)|\bcheerio\b|\bta[\s-]?ra\b|\bcatch (?:you|ya)(?: later)?\b|\bthat(?:'s| is|s) (?:all|it|everything)(?: i (?:need(?:ed)?|wanted|was after))?\b|\bthat'?ll be all\b|\ball set\b|\bnothing else\b(?=\s*(?:$|[.,!?;]|thanks|thank you|for now|today|(?:that )?i need|i(?:'m| am) after|i wanted|mate|love|cheers))|就这样吧?|先这样吧?|就这些了?吧?|没有?(?:别的|其他|其它)(?:的)?(?:问题|事情?)?了|没事了|等(?:你们|您)的?(?:消息|通知|回复|电话)吧?|我再等等吧?|那我(?:就)?等着吧?/giu;
+  /拜拜|再见|再会|回见|拜了|挂了|\bbye(?:[\s-]?bye)?\b|\bgood[\s-]?bye\b|\bsee (?:you|ya)\b|\bhave a (?:good|nice|great|lovely) (?:one|day|evening|night|weekend)\b|\btake care\b(?! of)|\bcheerio\b|\bta[\s-]?ra\b|\bcatch (?:you|ya)(?: later)?\b|\bthat(?:'s| is|s) (?:all|it|everything)(?: i (?:need(?:ed)?|wanted|was after))?\b(?! (?:i'm|i am|i was|we're) (?:asking|saying|requesting)\b| i (?:ask|want to know)\b)|\bthat'?ll be all\b|\ball set\b|\bnothing else\b(?=\s*(?:$|[.,!?;]|thanks|thank you|for now|today|(?:that )?i need|i(?:'m| am) after|i wanted|mate|love|cheers))|就这样吧?|先这样吧?|就这些了?吧?|没有?(?:别的|其他|其它)(?:的)?(?:问题|事情?)?了|没事了|等(?:你们|您)的?(?:消息|通知|回复|电话)吧?|我再等等吧?|那我(?:就)?等着吧?/giu;
 
 /** Whether a line says goodbye among whatever else it says (谢谢，就这些 / that's all, one more thing …). */
 export function saysGoodbye(line: string): boolean {

@@ -2822,6 +2822,43 @@ export const SENSES: readonly SenseDef[] = [
     en: [],
   },
   {
+    // The child's stop, another existing stop, bus stops: a place a route stops at, no stopping
+    // asked for (stop my collections is).
+    id: 'stop_place',
+    role: 'object',
+    zh: [],
+    en: ['bus stop', 'bus stops', 'pick-up point', 'pickup point', 'drop-off point', 'dropoff point'],
+    patterns: [
+      ...[
+        'the',
+        'a',
+        'an',
+        'another',
+        'her',
+        'his',
+        'my',
+        'our',
+        'their',
+        'your',
+        'same',
+        'new',
+        'that',
+        'this',
+        'which',
+      ].map((key) => ({
+        key,
+        re: `${key}\\s+(?:[a-z'-]+\\s+)?stops?\\b(?!\\s+(?:it|them|that|this|the|my|our|his|her|paying|charging|taking|sending|collect\\w*|the\\s))`,
+      })),
+      { key: "'s", re: "'s\\s+stop\\b(?!\\s+(?:it|them|paying|charging|taking|sending))" },
+      // route, stop, times: one of things listed (the comma or the "or" after it read with it, so
+      // this reading is longer than stop the verb's).
+      {
+        key: 'stop',
+        re: '(?<=(?:,|\\b(?:or|and))\\s*)(?<!\\b(?:cancel\\w*|pause\\w*|freez\\w*|block\\w*|suspend\\w*|end|start|change|hold|close|skip|delay)\\s*(?:,|\\bor|\\band)\\s*)stops?(?:\\s*,|\\s+(?=(?:or|and)\\b))',
+      },
+    ],
+  },
+  {
     // Marked delivered but not received (显示签收但没收到, the tracking says delivered, the courier
     // says he left it in the shed): the carrier's record against the caller's word, a case a trace
     // is opened for. Said of the record, not of what the caller has (我签收了 is no such case).

@@ -3708,3 +3708,23 @@ describe('checkPermission: a rule on what one role may do is that role’s', () 
     ).toBe('forbidden');
   });
 });
+
+describe('checkPermission: a stop a route stops at is no stopping', () => {
+  const bus = compileRules({
+    can_approve_immediately: ["Change the child's stop to another existing stop on the same route"],
+    requires_supervisor: ['Anything these rules do not cover'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each([
+    'Can you change the stop to the Manet Cottage one from tomorrow?',
+    'move our stop to another stop on the same route please',
+  ])('reads %j as the stop changed', (said) => {
+    expect(checkPermission(bus, said).status).toBe('can_approve_immediately');
+  });
+  it('reads no stop changed in stopping the service', () => {
+    expect(checkPermission(bus, 'please stop the bus service for my son').status).not.toBe(
+      'can_approve_immediately',
+    );
+  });
+});
