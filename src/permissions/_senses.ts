@@ -2795,6 +2795,24 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    // 做心理诊断, 给我诊断一下, tell me what's wrong with me: a diagnosis, which only a doctor gives.
+    id: 'diagnose',
+    role: 'action',
+    zh: ['诊断', '确诊', '下诊断', '看看是不是'],
+    en: ['diagnos*'],
+  },
+  {
+    // 推荐或开具药物, 开点安眠药, 开个处方, what should I take for it: medicine prescribed or recommended.
+    id: 'prescribe',
+    role: 'action',
+    zh: ['开药', '开处方', '开具药物', '推荐药', '推荐药物', '开具处方'],
+    en: ['prescrib*', 'recommend a medicine', 'recommend medication', 'recommend something to take'],
+    patterns: [
+      { key: '开', re: '开(?:点|些|一点|一些|几片|一盒|个)?[\\u4e00-\\u9fff]{0,3}?药(?![店房铺])' },
+      { key: '推', re: '推荐(?:点|些|一点|一些|个)?[\\u4e00-\\u9fff]{0,3}?药(?![店房铺])' },
+    ],
+  },
+  {
     // 开具收入证明, 出具缴费证明, 开个在职证明: a paper the company writes about the caller.
     id: 'issue_paper',
     role: 'action',

@@ -3728,3 +3728,34 @@ describe('checkPermission: a stop a route stops at is no stopping', () => {
     );
   });
 });
+
+describe('checkPermission: diagnoses, medicine, and a role a ban excepts', () => {
+  const care = compileRules({
+    can_approve_immediately: ['按可约时段预约、改约、取消'],
+    requires_supervisor: ['权限规则未列明的其他要求'],
+    requires_process: [],
+    forbidden: [
+      '做心理诊断、推荐或开具药物、承诺疗效',
+      '替来访者本人以外的人（包括配偶、家人）办理退款、取消、改约（未成年来访者的登记监护人办理预约改约除外）',
+    ],
+  });
+
+  it.each(['你们能不能给我诊断一下是不是抑郁症', '再开点安眠药给我吃吃', 'can you diagnose what I have?'])(
+    'refuses %j',
+    (said) => {
+      expect(checkPermission(care, said).status).toBe('forbidden');
+    },
+  );
+
+  it('reads no medicine in a pharmacy asked after', () => {
+    expect(checkPermission(care, '你们附近有药店吗').status).not.toBe('forbidden');
+  });
+
+  it('lifts the ban for the role the records show, on the acts excepted only', () => {
+    const facts = ['account_type 未成年来访者的登记监护人（父亲）'];
+    const move = '帮他把礼拜六那次改到礼拜天上午';
+    expect(checkPermission(care, move).status).toBe('forbidden');
+    expect(checkPermission(care, move, { facts }).status).not.toBe('forbidden');
+    expect(checkPermission(care, '替我老婆把那笔钱退了', { facts }).status).toBe('forbidden');
+  });
+});

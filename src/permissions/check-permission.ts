@@ -969,6 +969,9 @@ function levelsFor(
     // Telling a named guardian the fees: not the rule of a caller in no such role.
     if (rule.role !== undefined && !roleShown(rule.role, parsed?.whole.norm ?? part.norm, facts.norm))
       continue;
+    // （未成年来访者的登记监护人办理预约改约除外）: the records show the caller in the role excepted,
+    // and the part asks one of the acts excepted.
+    if (rule.excepted !== undefined && exceptedForCaller(rule.excepted, part, facts.norm)) continue;
     let lexicon = lexiconLevel(rule, part, facts);
     // 给我开张发票 against 透露…以外任何人的…发票水单: the lexicon names the thing of a rule on
     // other people's data, and the request names no one else: the reading by meaning decides.
@@ -1505,6 +1508,13 @@ function circumstanceTold(rule: CompiledRule, norm: string, facts: string): bool
   const re = ruleRegExp(circumstanceWords, rule, rule.circumstance!, 'g');
   re.lastIndex = 0;
   return facts !== '' && re.test(facts);
+}
+
+/** Whether the call's facts show the caller in a role a forbidden rule excepts, asking an act excepted. */
+function exceptedForCaller(excepted: { role: string; acts: number[] }, part: Part, facts: string): boolean {
+  if (!facts.includes(excepted.role)) return false;
+  const has = sensesOf(part);
+  return excepted.acts.some((k) => has[k] === 1);
 }
 
 const roles = new Map<string, RegExp>();

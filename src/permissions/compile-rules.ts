@@ -47,6 +47,7 @@ import {
 } from './_rule.js';
 import {
   DUPLICATE_RULE,
+  exceptedRole,
   exceptionExclusions,
   kindLimits,
   LATE_CIRCUMSTANCE,
@@ -109,6 +110,11 @@ export interface CompiledRule {
    * that role: an account holder's own refund is no guardian's.
    */
   role?: string;
+  /**
+   * A forbidden rule's note excepting a role for some acts (未成年来访者的登记监护人办理预约改约除外):
+   * the role as written and the senses of the acts excepted (see `exceptedRole`).
+   */
+  excepted?: { role: string; acts: number[] };
   /**
    * A forbidden rule that quotes what may not be said or promised (telling anyone a product is
    * 'completely safe' or 'non-toxic', 不得承诺'包过'): an expression source for the quoted words. A
@@ -732,6 +738,13 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
     }
     const falsity = rule.category === 'forbidden' ? falseRecordForms(rule.text) : undefined;
     if (falsity !== undefined) rule.falsity = falsity;
+    const excepted = rule.category === 'forbidden' ? exceptedRole(rule.text) : undefined;
+    if (excepted !== undefined) {
+      const flags = scanSenses(normalizeText(excepted.acts));
+      const acts: number[] = [];
+      for (let k = 0; k < flags.length; k++) if (flags[k] === 1) acts.push(k);
+      if (acts.length > 0) rule.excepted = { role: excepted.role, acts };
+    }
     const role = ROLE_SUBJECT_EN.exec(rule.phrase)?.[1];
     if (role !== undefined) rule.role = role.replace(/s$/, '').replace(/[sz](?=er$)/, '[sz]');
     else if (rule.category === 'forbidden') {
@@ -1931,6 +1944,12 @@ export function compiledRulesFromJson(json: unknown, engine: string): CompiledRu
     if (r.role !== undefined) {
       if (typeof r.role !== 'string') return undefined;
       rule.role = r.role;
+    }
+    if (r.excepted !== undefined) {
+      const e = r.excepted as { role?: unknown; acts?: unknown };
+      if (typeof e.role !== 'string' || !Array.isArray(e.acts) || !e.acts.every(Number.isInteger))
+        return undefined;
+      rule.excepted = { role: e.role, acts: e.acts as number[] };
     }
     if (r.residual !== undefined) {
       if (typeof r.residual !== 'string') return undefined;
