@@ -1015,3 +1015,17 @@ describe('findOtherParty: a paper someone asks of the caller', () => {
     expect(findOtherParty(said)).toBeDefined();
   });
 });
+
+describe('findOtherParty: what someone earns, where it is paid, and their share acted on', () => {
+  it.each([
+    '他一天到底挣好多钱嘛？',
+    '他的钱都打到哪张卡上去了？',
+    '你顺手把他的也查一下',
+    '你顺便把她那份也给她退了嘛',
+  ])('finds someone in "%s"', (said) => {
+    expect(findOtherParty(said)).toBeDefined();
+  });
+  it.each(['我这个月挣了多少钱', '把我的也查一下'])('finds no one in "%s"', (said) => {
+    expect(findOtherParty(said)).toBeUndefined();
+  });
+});

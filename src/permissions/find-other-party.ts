@@ -259,7 +259,7 @@ function compiled(): Matchers {
   const linked = `(?:${W.LINK_ZH})${W.LINKED_DATA_ZH}`;
   // A person's data is named (订单, 地址, email ...), asked for (where does he live, 住的几号房)
   // or looked up (查查我兄弟家).
-  const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}|${LOOKUP_ZH}|${DEALT_WITH_HINT_ZH}`;
+  const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}|${LOOKUP_ZH}|${DEALT_WITH_HINT_ZH}|把[^,.!?;:、]{1,6}?(?:的|那份|那笔)`;
   const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bis\\s+(?:that|this|it)\\s+the\\b|\\b(?:he|she|they)(?:'s|'re|\\s+is|\\s+are)\\s+still\\b|\\bpass\\s+(?:a|the|my|this|that|on\\s+a)\\s+message\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+(?:much|many)\\b|\\bof yours\\b|\\bwith (?:you|ye|yous|youse|y'all|you lot)\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b|\\b(?:was|is)\\s+(?:that|it|this)\\s+(?:his|her|their)\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
@@ -415,6 +415,17 @@ function dealtWith(before: string, after: string): number {
   return charged ? charged[0].length : -1;
 }
 
+/**
+ * 把他的也查一下, 把她那份也给她退了: the caller asks the business to act on someone's own share
+ * (把 before them, their thing and the act after): the length of what follows them, or -1.
+ */
+function actedOn(before: string, after: string): number {
+  if (!/把$/.test(before)) return -1;
+  return ACTED_ON_AFTER_ZH.exec(after)?.[0].length ?? -1;
+}
+const ACTED_ON_AFTER_ZH =
+  /^(?:的|那份|那个|那笔|的那份|的那笔)[^,.!?;:、\n]{0,4}?(?:也|一起|一块儿?|顺便|顺手)?(?:给[他她]|帮[他她])?(?:查|退|补|改|办|取消|弄|关|开)/;
+
 /** The length of what a look-up before the person takes in after them, or -1. */
 function lookedUp(before: string, after: string): number {
   const verb = LOOKUP_BEFORE_ZH.exec(before);
@@ -506,6 +517,7 @@ function scanZh(
       possessed(text.slice(end), false, pronoun),
       lookedUp(before, text.slice(end)),
       dealtWith(before, text.slice(end)),
+      actedOn(before, text.slice(end)),
     );
     if (length < 0) return;
     // 林老师在微信上讲过的: the channel someone told the caller on, not their account asked for.
