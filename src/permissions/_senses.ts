@@ -3284,6 +3284,31 @@ export const SENSES: readonly SenseDef[] = [
     en: ['overbill*', 'charged twice', 'double charged', 'double-charged'],
   },
   {
+    // 少发、漏发工资, 少算了三个班, 少了好几十: paid less than was due (wages, a subsidy, a payout).
+    id: 'underpaid',
+    role: 'object',
+    zh: [
+      '少发',
+      '漏发',
+      '少算',
+      '少给',
+      '少付',
+      '少打',
+      '发少了',
+      '算少了',
+      '给少了',
+      '没发全',
+      '少发工资',
+      '漏发工资',
+    ],
+    en: ['underpaid', 'paid short', 'short-paid', 'shortchanged', 'short changed'],
+    patterns: [
+      // 少了好几十, 少了八十块: short by a sum; 把少的给我补上: the shortfall.
+      { key: '少', re: '少了(?:好)?[几一二两三四五六七八九十百千\\d]' },
+      { key: '把', re: '把少(?:了)?的' },
+    ],
+  },
+  {
     id: 'dispute',
     role: 'object',
     problem: true,

@@ -3759,3 +3759,18 @@ describe('checkPermission: diagnoses, medicine, and a role a ban excepts', () =>
     expect(checkPermission(care, '替我老婆把那笔钱退了', { facts }).status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: paid short', () => {
+  const gig = compileRules({
+    can_approve_immediately: ['少发、漏发工资（含节日补贴漏发）补发，每次合计200元以内'],
+    requires_supervisor: ['补发每次合计超过200元的，整笔报主管'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it.each(['少了八十块，给我补上', '少算了我一个班，八十块，补给我'])(
+    'reads %j as a shortfall paid',
+    (said) => {
+      expect(checkPermission(gig, said).status).toBe('can_approve_immediately');
+    },
+  );
+});

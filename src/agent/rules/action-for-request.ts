@@ -563,7 +563,7 @@ const REFUND_DUE_KEY =
  * The one amount the latest answers of this call's queries say is due back, if exactly one: a
  * quote of the refund the records make (two amounts, of two orders, say neither).
  */
-function refundDue(ctx: CallContext): number | undefined {
+export function refundDue(ctx: CallContext): number | undefined {
   const amounts = new Set<number>();
   for (const q of ctx.systemQueries) {
     if (!q.ok) continue;
@@ -583,11 +583,11 @@ function refundDue(ctx: CallContext): number | undefined {
 const QUOTE_KEY = /quote|测算|核算/i;
 
 /**
- * The result of the sum a quote works out, said due back (4晚×8元＝32元，可退还; 2 x £20 = £40
- * refundable): the amount after the equals sign.
+ * The result of the sum a quote works out, said due back (4晚×8元＝32元，可退还; 两班×40元＝80元，可补发;
+ * 2 x £20 = £40 refundable): the amount after the equals sign.
  */
 const QUOTED_DUE =
-  /[=＝]\s*[¥￥£$€]?\s*(\d+(?:\.\d+)?)\s*(?:元|块|rmb|cny)?[^。;；!?！？]{0,10}?(?:可退|应退|退还|退回|refund|due back|to be refunded)/i;
+  /[=＝]\s*[¥￥£$€]?\s*(\d+(?:\.\d+)?)\s*(?:元|块|rmb|cny)?[^。!?！？]{0,16}?(?:可退|应退|退还|退回|可补发|应补发|补发|refund|due back|to be refunded)/i;
 
 /** An amount of the product's currency that no one said (found in the records, or worked out). */
 function moneyOf(ctx: CallContext, value: number): Quantity {

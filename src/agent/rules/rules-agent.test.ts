@@ -2780,3 +2780,45 @@ describe('createRulesAgent: refusals', () => {
     expect(reply).not.toContain('can\'t do "');
   });
 });
+
+describe('rules agent: a sum the records work out as due', () => {
+  const gig = {
+    name: '日结零工平台',
+    description: '日结零工平台：按班次发工资',
+    api_interfaces: {
+      pay: getInterface('工人本人的每班工资明细、补发测算', '/api/workers/{user_id}/pay', [
+        'items',
+        'adjust_quote',
+      ]),
+    },
+    operator_permissions: {
+      can_approve_immediately: ['系统记录能证实的少发工资补发，每次合计200元以内'],
+      requires_supervisor: ['补发每次合计超过200元的，整笔报主管'],
+      requires_process: [],
+      forbidden: [],
+    },
+  };
+  const started = (quote: string) =>
+    agentCall({
+      product: gig,
+      operator: records.operators[0]!,
+      customer: records.customers[0]!,
+      phone: '13800138000',
+      respond: () => ({ items: [{ date: '2038-04-04', net: 230 }], adjust_quote: quote }),
+    });
+
+  it('pays the shortfall the quote works out, named in the rule’s words', async () => {
+    const c = started('补贴漏发：两班×40元＝80元；考勤完整，可补发');
+    const reply = await c.say('工资少了好几十，你把少的给我补上');
+    expect(reply).toContain('80');
+    const check = c.events.find((e) => e.type === 'permission_check');
+    expect(check).toMatchObject({ status: 'can_approve_immediately' });
+  });
+
+  it('leaves a sum over the limit to a supervisor', async () => {
+    const c = started('三个夜班少算3×125元＝375元，可补发');
+    await c.say('工资少了三百多，你把少的给我补上');
+    const check = c.events.find((e) => e.type === 'permission_check');
+    expect(check).toMatchObject({ status: 'requires_supervisor' });
+  });
+});

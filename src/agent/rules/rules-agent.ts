@@ -20,7 +20,7 @@ import {
   type PermissionPart,
 } from '../../permissions/index.js';
 import { slaPromise } from '../../records/product-sla.js';
-import { actionFor } from './action-for-request.js';
+import { actionFor, refundDue } from './action-for-request.js';
 import { asWritten } from './as-written.js';
 import { followUpAnswer, takenUp } from './follow-up-question.js';
 import { idSaid } from './interface-params.js';
@@ -29,9 +29,11 @@ import { lookUpFacts, lookUpFactsOfRule, lookUpMonthBefore, verifyAccount } from
 import { composeReply, joinSpoken, type ReplyParts } from './methodology-reply.js';
 import {
   alreadyRefunded,
+  currencyOf,
   depositAskedBack,
   duplicateRefunded,
   duplicateUnseen,
+  money,
   noDuplicateSeen,
   whichPayment,
   whichPaymentUnclear,
@@ -1084,7 +1086,7 @@ async function handleAction(
   line?: string,
 ): Promise<{ text: string; topic: string; status?: PermissionCategory }> {
   const lang = ctx.language;
-  const action = actionFor(ctx, request, u, asSaid, line);
+  let action = actionFor(ctx, request, u, asSaid, line);
   // 我想晚点退房 against 延迟退房至14点: a rule allows it up to a limit and the caller said how
   // much of nothing (a time, days, data, a count). The caller is asked, not a supervisor.
   // Money is not asked here: the call's verified charges bound it.
@@ -1093,6 +1095,19 @@ async function handleAction(
   const unstated = preview?.parts.length === 1 ? preview.parts[0]?.unstated : undefined;
   if (unstated && unstated.family !== 'money') {
     return { topic: action, text: askHowMuch(unstated, lang) };
+  }
+  // 把少的给我补上 against 少发工资补发(每次200元以内): money no word of the lexicon names, its sum
+  // unsaid: the records the rule is about are read, and the sum they work out as due is the sum.
+  const label = preview?.parts[0]?.label;
+  if (unstated?.family === 'money' && label !== undefined) {
+    await lookUpFactsOfRule(ctx, unstated.rule, line ?? action);
+    const due = refundDue(ctx);
+    if (due !== undefined) {
+      action = `${label}${money(due, lang, currencyOf(ctx.product))}`;
+      // Named in the rule's words (少发、漏发工资补发80元), not the caller's clause.
+      const named = decideAhead(ctx, action);
+      if (named.rule !== null && named.label !== undefined) action = named.label;
+    }
   }
   if (preview?.status === 'can_approve_immediately' && preview.rule)
     await lookUpFactsOfRule(ctx, preview.rule, line ?? action);
