@@ -387,7 +387,9 @@ function isWordChar(c: number): boolean {
 
 // 不修了, 别退, don't reset, no complaints: an action refused is not asked for. 要不要修 and 能不能修
 // still ask.
-const NEGATION_ZH = /(?:不|别|没|甭|不要|不用|不想|不需要|无需|不必|不再)$/;
+// Not the 别 of a word (同级别更换, 性别, 特别, 分别): a level, a sex, especially.
+const NEGATION_ZH =
+  /(?:不|(?<![级类性区特分个差告识辨离鉴派])别|没|甭|不要|不用|不想|不需要|无需|不必|不再)$/;
 // I'm not one to complain, not the type to make a fuss: said of the caller's own way, nothing asked.
 // Put it on hold rather than cancel it: the step set aside is not asked for.
 const NEGATION_EN =

@@ -3774,3 +3774,16 @@ describe('checkPermission: paid short', () => {
     },
   );
 });
+
+describe('checkPermission: the 别 of a word is no refusal', () => {
+  const care = compileRules({
+    can_approve_immediately: ['同级别更换咨询师'],
+    requires_supervisor: ['权限规则未列明的其他要求'],
+    requires_process: [],
+    forbidden: [],
+  });
+  it('reads the change in 同级别更换咨询师 and none in 别更换咨询师', () => {
+    expect(checkPermission(care, '同级别更换咨询师').status).toBe('can_approve_immediately');
+    expect(checkPermission(care, '别更换咨询师了').status).not.toBe('can_approve_immediately');
+  });
+});
