@@ -1241,3 +1241,12 @@ describe('understandUtterance: where the caller has to be', () => {
     expect(understandUtterance('我要去退票，你帮我退了', 'zh').asksForAction).toBe(true);
   });
 });
+
+describe('understandUtterance: what a step would take, asked', () => {
+  it.each(['那要我交罚款才能解开不？要交好多？', '是不是得本人来才能办啊？'])(
+    'asks for nothing in "%s"',
+    (said) => {
+      expect(understandUtterance(said, 'zh').asksForAction).toBe(false);
+    },
+  );
+});

@@ -614,8 +614,12 @@ function leaveSupposed(text: string): boolean {
  */
 function leaveInSupposition(c: Asking): boolean {
   const said = c.before + c.clause;
+  // 要我交罚款才能解开不: what it would take, asked; the step is not asked for.
+  if (TAKES_FIRST.test(c.clause)) return true;
   return supposesIt(said, c.before.length + c.ask) && !IF_ALLOWED.test(said);
 }
+/** What must be done first for a step (要我交罚款才能解开, 得本人来才能办): a condition asked after. */
+const TAKES_FIRST = /(?:要|得|需要|非得|必须)[我俺]?[^，,。？?]{0,8}?才(?:能|可以|给|会)/;
 /** A supposition that only asks leave: 如果可以, 要是方便, if possible. */
 const IF_ALLOWED = /(?:如果|要是|假如)(?:可以|方便|能行|行|允许|有空)|\bif (?:possible|you can|you could)\b/i;
 const LEAVE_WORD = /能不能|可不可以|行不行|可以|可否|能|\b(?:can|could|may) (?:i|we)\b|\bis it possible\b/i;
