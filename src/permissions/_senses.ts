@@ -2795,6 +2795,20 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    // 代打卡, 帮他打个卡, clock him in: attendance recorded (a clock-in), not a card.
+    id: 'clock_in',
+    role: 'action',
+    zh: ['打卡', '打个卡', '刷脸打卡', '代打卡'],
+    en: ['clock in', 'clock him in', 'clock her in', 'clock me in', 'clocked in', 'clock-in', 'sign in for'],
+  },
+  {
+    // 虚报工时, 多报几个小时, 谎报: what is recorded told falsely.
+    id: 'misreport',
+    role: 'action',
+    zh: ['虚报', '谎报', '瞎报', '假报', '多报'],
+    en: ['misreport*', 'falsif*', 'fake the hours', 'pad the hours'],
+  },
+  {
     // 做心理诊断, 给我诊断一下, tell me what's wrong with me: a diagnosis, which only a doctor gives.
     id: 'diagnose',
     role: 'action',

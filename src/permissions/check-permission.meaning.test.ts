@@ -3787,3 +3787,18 @@ describe('checkPermission: the 别 of a word is no refusal', () => {
     expect(checkPermission(care, '别更换咨询师了').status).not.toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: a ban listing clock-ins, records changed and hours misreported', () => {
+  const gig = compileRules({
+    can_approve_immediately: [],
+    requires_supervisor: ['权限规则未列明的其他要求'],
+    requires_process: ['更换收款账户（本人实名核验）'],
+    forbidden: ['代打卡、改考勤、虚报工时'],
+  });
+  it.each(['帮我老乡代打个卡', '把我的考勤改一下', '给我多报两个小时工时'])('refuses %j', (said) => {
+    expect(checkPermission(gig, said).status).toBe('forbidden');
+  });
+  it('reads no clock-in in a card changed', () => {
+    expect(checkPermission(gig, '收款的卡换成微信零钱').status).not.toBe('forbidden');
+  });
+});
