@@ -17,6 +17,11 @@ const MONEY_BACK = /退|赔|补偿|refund|money back|compensat|reimburs/i;
 const PART_FIRST =
   /先(?:给我|帮我|把)?[^,，。.!?！？]{0,10}?(?:退|赔|返)|剩下|其余|余下的|\bthe rest\b|\bremainder\b|\bfor now\b/i;
 
+/** Whether the caller's words ask part of a sum back first (先退一千, the sixty now and the rest later). */
+export function asksPartFirst(callerWords: string): boolean {
+  return PART_FIRST.test(callerWords);
+}
+
 /**
  * A refund is never split: money back asked while a larger sum asked back in this call waits for a
  * supervisor (先退一个人的七百八 after 要全退1560) is part of it, and goes with it; so is money back
@@ -24,11 +29,6 @@ const PART_FIRST =
  * waits. Approving the part at once would split what the limit sent up whole. Withdrawn requests do
  * not count: the caller who drops the whole and asks for less asks anew.
  */
-/** Whether the caller's words ask part of a sum back first (先退一千, the sixty now and the rest later). */
-export function asksPartFirst(callerWords: string): boolean {
-  return PART_FIRST.test(callerWords);
-}
-
 export function boundByPendingRefund(
   decision: PermissionDecision,
   ledger: readonly RequestEntry[],

@@ -84,7 +84,6 @@ export const LATE_SAID: readonly string[] = [
   '不准时',
 ];
 
-/** The note of exceptions, taken out of the phrase it sits in. */
 /**
  * The role a forbidden rule's note excepts, with the acts it may then do: （未成年来访者的登记监护人
  * 办理预约改约除外） excepts 未成年来访者的登记监护人 for 预约改约. What a caller says of themselves is
@@ -99,6 +98,7 @@ export function exceptedRole(text: string): { role: string; acts: string } | und
 const ROLE_EXCEPTED_ZH =
   /[(（]([\u4e00-\u9fff]{2,16}?(?:人|者|监护人|家长|本人))(?:办理|代办|申请|操作|进行)([^()（）]{2,16}?)(?:的)?除外[)）]/;
 
+/** The note of exceptions, taken out of the phrase it sits in. */
 export function withoutExceptionNotes(phrase: string): string {
   let out = phrase.replace(KIND_LIMIT_NOTE, ' ');
   for (const re of EXCEPTION_NOTES) out = out.replace(re, ' ');

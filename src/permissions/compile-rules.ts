@@ -247,7 +247,7 @@ const TELLING_ABOUT_EN = new RegExp(
  * letting Account Helpers cancel, Giving a Club Organiser a member's address): the role's word.
  */
 const ROLE_SUBJECT_EN =
-  /^(?:telling|letting|allowing|giving)\s+(?:an?\s+|the\s+|any\s+)?(?:(?:named|authori[sz]ed|registered|club|account|emergency|secondary)\s+)*(guardians?|helpers?|organi[sz]ers?|carers?|recipients?|minders?|proxies|proxy|representatives?)\b/;
+  /^(?:telling|letting|allowing|giving)\s+(?:an?\s+|the\s+|any\s+)?(?:(?:named|authori[sz]ed|registered|club|account|emergency|secondary)\s+)*(guardians?|helpers?|organi[sz]ers?|carers?|recipients?|minders?|representatives?)\b/;
 
 /**
  * The operator's check before the action (核实后的, 经核实属实后, 核实晚于承诺时效的, 系统记录能证实的:

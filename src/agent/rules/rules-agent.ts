@@ -1112,9 +1112,6 @@ async function handleAction(
   if (preview?.status === 'can_approve_immediately' && preview.rule)
     await lookUpFactsOfRule(ctx, preview.rule, line ?? action);
   const decision = await ctx.tools.checkPermission(action);
-  // Asked again while its ticket is open (what happens to my tickets if I close it, after asking
-  // to close the account): the session finds the request standing, and the ticket in hand is
-  // named; nothing is opened again.
   // 先退一千，剩下的再说: money back is never split; the caller hears that the whole goes up.
   const said = line ?? ctx.conversation.filter((t) => t.role === 'customer').at(-1)?.content ?? '';
   const partFirst =
@@ -1126,6 +1123,9 @@ async function handleAction(
     : lang === 'zh'
       ? '退款是整笔由主管审批的，不能拆开先退一部分。'
       : " A refund goes to the supervisor whole: we can't pay part of it now and the rest later.";
+  // Asked again while its ticket is open (what happens to my tickets if I close it, after asking
+  // to close the account): the session finds the request standing, and the ticket in hand is
+  // named; nothing is opened again.
   const open = decision.repeated
     ? (ctx.requests ?? []).find(
         (e) => e.action === decision.action && e.ticket_id !== undefined && !e.withdrawn,
