@@ -1,25 +1,8 @@
 import { z } from 'zod';
+import { QUANTITY_UNITS } from './units.js';
 
 /** Units an approved amount is measured in (the permission engine's). */
-export const GrantUnitSchema = z.enum([
-  'CNY',
-  'USD',
-  'GBP',
-  'EUR',
-  'ZAR',
-  'GHS',
-  'NGN',
-  'INR',
-  'KES',
-  'day',
-  'time',
-  'GB',
-  'MB',
-  'month',
-  'hour',
-  'point',
-  'clock',
-]);
+export const GrantUnitSchema = z.enum(QUANTITY_UNITS);
 
 /**
  * A single-use approval: what one `can_approve_immediately` decision allows, bound to the call,

@@ -1,4 +1,4 @@
-import { parseNumber } from '../permissions/index.js';
+import { CURRENCY_WORDS, parseNumber } from '../permissions/index.js';
 
 /** A calendar date as a reply or a record states it; the year and month may be left out. */
 export interface DateFact {
@@ -29,14 +29,16 @@ function numberFrom(text: string): number | undefined {
 }
 
 const NUM = String.raw`\d[\d,]*(?:\.\d+)?`;
+/** The currencies' ISO codes (CNY, GBP, GHS …), as the engine reads money. */
+const CODES = Object.keys(CURRENCY_WORDS).join('|');
 const MONEY_PATTERNS: RegExp[] = [
   new RegExp(
-    String.raw`(?:US\$|\$|¥|£|€|₵|₦|₹|RMB\s?|CNY\s?|USD\s?|\bGBP\s?|\bEUR\s?|\bZAR\s?|\bGHS\s?|\bNGN\s?|\bINR\s?|\bKES\s?|\bKSh\s?|\bR(?=\d))\s?(${NUM})`,
+    String.raw`(?:US\$|\$|¥|£|€|₵|₦|₹|RMB\s?|CNY\s?|USD\s?|\b(?:${CODES})\s?|\bKSh\s?|\bR(?=\d))\s?(${NUM})`,
     'gi',
   ),
   // A sign after the amount (45£, 30 €) is its currency, unless an amount follows it (5 €10 is €10).
   new RegExp(
-    String.raw`(${NUM}|${CN_NUMERAL})\s?(?:块钱|块(?!儿)|元|圆|美元|美金|人民币|英镑|镑|欧元|dollars?\b|bucks\b|yuan\b|pounds?\b|quid\b|euros?\b|rand\b|cedis?\b|naira\b|rupees?\b|ZAR\b|GHS\b|NGN\b|INR\b|KES\b|USD\b|RMB\b|CNY\b|GBP\b|EUR\b|[£€](?!\s?\d))`,
+    String.raw`(${NUM}|${CN_NUMERAL})\s?(?:块钱|块(?!儿)|元|圆|美元|美金|人民币|英镑|镑|欧元|dollars?\b|bucks\b|yuan\b|pounds?\b|quid\b|euros?\b|rand\b|cedis?\b|naira\b|rupees?\b|(?:${CODES}|RMB)\b|[£€](?!\s?\d))`,
     'gi',
   ),
 ];

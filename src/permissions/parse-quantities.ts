@@ -1,3 +1,4 @@
+import type { QuantityUnit } from '../domain/units.js';
 import { isAsciiLetter, isDigit, normalizeText } from './_normalize.js';
 import {
   isZhNumeralCode,
@@ -23,24 +24,7 @@ export interface Quantity {
   /** For an amount said approximately, the least it may be (二十几块: 21 to 29). */
   least?: number;
   family: QuantityFamily;
-  unit:
-    | 'CNY'
-    | 'USD'
-    | 'GBP'
-    | 'EUR'
-    | 'ZAR'
-    | 'GHS'
-    | 'NGN'
-    | 'INR'
-    | 'KES'
-    | 'day'
-    | 'time'
-    | 'GB'
-    | 'MB'
-    | 'month'
-    | 'hour'
-    | 'point'
-    | 'clock';
+  unit: QuantityUnit;
   text: string;
   start: number;
   end: number;

@@ -15,6 +15,7 @@ import {
   type Quantity,
   saysOvercharged,
 } from '../../permissions/index.js';
+import { lastCallerLine } from './caller-words.js';
 import { moneyBackForCaseTold, moneyBackInRuleWords } from './money-back-rule.js';
 import {
   actionWithMoney,
@@ -189,7 +190,7 @@ export function actionFor(
   }
   // 丑橘…烂了一大半…钱你要退给我: the case the caller told names the rule, before the paid item's words.
   // The case may be told in another clause of the caller's line (丑橘…烂了一大半，…，钱你要退给我).
-  const told = ctx.conversation.filter((t) => t.role === 'customer').at(-1)?.content;
+  const told = lastCallerLine(ctx);
   const forCase = MONEY_BACK_CONCEPTS.has(bounded.concept)
     ? moneyBackForCaseTold(
         ctx,

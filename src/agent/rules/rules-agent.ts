@@ -22,6 +22,7 @@ import {
 import { slaPromise } from '../../records/product-sla.js';
 import { actionFor, refundDue } from './action-for-request.js';
 import { asWritten } from './as-written.js';
+import { lastCallerLine } from './caller-words.js';
 import { followUpAnswer, takenUp } from './follow-up-question.js';
 import { idSaid } from './interface-params.js';
 import { faqAnswer, knowledgeAnswer, otherAnswers, QUESTION_CLAUSE } from './knowledge-answer.js';
@@ -1067,6 +1068,13 @@ const MINE_SAID = /\b(?:my|mine|our)\b|我的|我们的/i;
 const MONEY_GOES_TO =
   /\b(?:back\s+)?(?:on|onto|to|into|in)\s+(?:my|our)\s+(?:card|credit card|debit card|account|bank(?: account)?|visa|mastercard|wallet)\b|[到回进](?:我的?|我们的?)(?:卡|账户|账号|微信|支付宝|钱包)/gi;
 
+/**
+ * An action checked under the engine's name for money back (退款1000元, money back on one account):
+ * the label, not the caller's words, which MONEY_BACK_WORDS reads ("give me back the rest" there
+ * is a difference asked back, not part of a sum asked first).
+ */
+const MONEY_BACK_LABEL = /退款|退钱|\brefund|\bmoney back\b/i;
+
 /** He, she, they: the person a refused part of the line is about, named again. */
 const THIRD_PERSON = /[他她]|\b(?:he|she|him|her|they|them)\b/i;
 
@@ -1113,11 +1121,11 @@ async function handleAction(
     await lookUpFactsOfRule(ctx, preview.rule, line ?? action);
   const decision = await ctx.tools.checkPermission(action);
   // 先退一千，剩下的再说: money back is never split; the caller hears that the whole goes up.
-  const said = line ?? ctx.conversation.filter((t) => t.role === 'customer').at(-1)?.content ?? '';
+  const said = line ?? lastCallerLine(ctx) ?? '';
   const partFirst =
     asksPartFirst(said) &&
     decision.status !== 'can_approve_immediately' &&
-    (MONEY_BACK_CONCEPTS.has(request.concept) || /退款|退钱|\brefund|\bmoney back\b/i.test(action));
+    (MONEY_BACK_CONCEPTS.has(request.concept) || MONEY_BACK_LABEL.test(action));
   const whole = !partFirst
     ? ''
     : lang === 'zh'

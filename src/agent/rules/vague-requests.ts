@@ -2,7 +2,7 @@ import type { CallContext } from '../../call/call-agent.js';
 import { responseFields } from '../../domain/response-fields.js';
 import { tokenize } from '../../knowledge/index.js';
 import { type ActionRequest, ruleActions } from '../../permissions/index.js';
-import { callerWords } from './caller-words.js';
+import { callerWords, lastCallerLine } from './caller-words.js';
 import { decideAhead, ruleSharingWords, rulesOf, withoutRuleNotes } from './product-rules.js';
 
 // "Cancel the whole thing" / "I want all of it back" / 把它都取消了: a request whose object is only
@@ -138,7 +138,7 @@ function bookingMeant(ctx: CallContext, utterance: string): RequestInContext | u
   // The day and time asked for go with it (预约到店送修（这个礼拜六上午十点）): the caller hears them back.
   // Said in the clause, or else in the line it is part of (这个礼拜六下午…你帮我约一哈), not a day gone
   // (上礼拜六来过).
-  const line = ctx.conversation.filter((t) => t.role === 'customer').at(-1)?.content ?? '';
+  const line = lastCallerLine(ctx) ?? '';
   const thing = [utterance, line].map(timeAsked).find((w) => w !== undefined);
   return {
     concept: '',

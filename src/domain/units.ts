@@ -1,0 +1,26 @@
+/**
+ * The units an amount is measured in, as the permission engine reads them and an approval keeps
+ * them: currencies (ISO codes), then durations, counts, data, points and clock times. One list, so
+ * a unit added to the engine is one an approval can hold.
+ */
+export const QUANTITY_UNITS = [
+  'CNY',
+  'USD',
+  'GBP',
+  'EUR',
+  'ZAR',
+  'GHS',
+  'NGN',
+  'INR',
+  'KES',
+  'day',
+  'time',
+  'GB',
+  'MB',
+  'month',
+  'hour',
+  'point',
+  'clock',
+] as const;
+
+export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
