@@ -795,7 +795,7 @@ const CALLERS_OWN_PLAN =
  * address, what's he actually paying, her renewal): never a question of policy, however it is asked.
  */
 const ASKS_ABOUT_SOMEONE =
-  /谁|哪位|[他她]们?(?:的|家)|[他她]们?[^，,。？?]{0,4}?(?:什么时候|啥时候|么时候|几时|哪天|几号|几点|去哪|到哪|在哪|住哪)|[他她]们?是不是在你们|\b(?:when|where) (?:is|are|was|did|does|will) (?:he|she|they)\b|叫(?:啥|什么)|(?<!我的?)名字|\bwho\b|\bwhose\b|\b(?:his|her|their)\s+names?\b|\bname of\b|\b(?:his|her|their)\s+(?:number|phone|address|details|booking|reservation|licen[cs]e|email|account|plan|payments?|renewal|bills?|invoices?|visits?|contract|subscription|membership)\b|\bwhat(?:'s| is| does| do| are)\s+(?:he|she|they)\s+(?:actually\s+|really\s+)?(?:pay|paying|owe|owing|charged|billed|on)\b|\b(?:what time|which stop|what stop|which bus)\b[^.?!]{0,40}\b(?:he|she|him|her|they|them)\b|\b(?:drops?|picks?|collects?|takes?)\s+(?:him|her|them)\b[^.!]{0,40}\?/i;
+  /谁|哪位|[他她]们?(?:的|家)|[他她]们?[^，,。？?]{0,4}?(?:什么时候|啥时候|么时候|几时|哪天|几号|几点|去哪|到哪|在哪|住哪)|[他她]们?是不是在你们|\b(?:when|where) (?:is|are|was|did|does|will) (?:he|she|they)\b|叫(?:啥|什么)|(?<!我的?)名字|\bwho\b|\bwhose\b|\b(?:his|her|their)\s+names?\b|\bname of\b|\b(?:his|her|their)\s+(?:number|phone|address|details|booking|reservation|licen[cs]e|email|account|plan|payments?|renewal|bills?|invoices?|visits?|contract|subscription|membership)\b|\bwhat(?:'s| is| does| do| are)\s+(?:he|she|they)\s+(?:actually\s+|really\s+)?(?:pay|paying|owe|owing|charged|billed|on)\b/i;
 
 /** Asking for one of them back, or undone: the second one back, reverse it, 退一笔, 退回来. */
 const ASKS_ONE_BACK =
