@@ -1544,6 +1544,7 @@ function markDomainWords(rules: CompiledRule[], shorterPhrases: ReadonlySet<Comp
   markSoleActions(rules);
   markWhatExtendingMoves(rules);
   markEnglishManner(rules);
+  markChineseManner(rules);
   markChineseDomainWords(rules, shorterPhrases);
 }
 
@@ -1605,6 +1606,38 @@ function markEnglishManner(rules: CompiledRule[]): void {
     const head = new Set(scanSensesOf(rule.phrase.slice(0, allTerms[0]!.index)));
     const objects = rule.meaning.objects.filter((o) => !inTerms.has(o) || head.has(o));
     if (objects.length < rule.meaning.objects.length) rule.meaning = { ...rule.meaning, objects };
+  }
+}
+
+/** A word saying how a step is done (按, 依照). Not 按揭, 按摩, 按钮. */
+const MANNER_ZH_ANY = /(?:按照|依照|依据|根据|按)(?![揭摩钮键])/g;
+
+/**
+ * How a step is done, said right before it (按可约时段预约, 按价目表收取): the operator's terms,
+ * which a caller asking for the step never says (给我约这礼拜六上午). The words between the manner
+ * word and the step are optional, where what is left still names the rule (as
+ * `markEnglishManner` does for "into open slots"). Only a few words with nothing between them
+ * and the step: 按取消规则（…）计算的退团退款 says what the amount must be, no manner.
+ */
+function markChineseManner(rules: CompiledRule[]): void {
+  for (const rule of rules) {
+    const words = rule.meaning.words.zh;
+    if (words.length === 0 || rule.category === 'forbidden' || rule.meaning.heads.length === 0) continue;
+    const spans: SenseSpan[] = [];
+    scanSenses(rule.phrase, spans);
+    const tails: string[] = [];
+    for (const m of rule.phrase.matchAll(MANNER_ZH_ANY)) {
+      const from = m.index + m[0].length;
+      // Up to the step itself, the first action of the rule's after the manner word.
+      const step = spans.find((s) => s.start >= from && s.senses.some((k) => rule.meaning.heads.includes(k)));
+      if (step === undefined || !/^[^的()（）、，,;；:：\s]{1,6}$/.test(rule.phrase.slice(from, step.start)))
+        continue;
+      tails.push(rule.phrase.slice(from, step.start));
+    }
+    const manner = words.filter(
+      (w) => tails.some((t) => t.includes(w)) && !rule.meaning.optional?.includes(w),
+    );
+    if (namedWithout(rule, words, manner)) rule.meaning = withOptional(rule.meaning, manner);
   }
 }
 
