@@ -598,8 +598,15 @@ export class CallSession {
    * the ticket it already has: that ticket comes back, no second one is opened.
    */
   openTicket(input: { kind: TicketRecord['kind']; summary: string }): TicketRecord {
-    // The whole summary is judged: its other-party words may sit after the first clause.
-    if (checkPermission(this.rules, input.summary, { caller: this.caller }).status === 'forbidden') {
+    // The whole summary is judged: its other-party words may sit after the first clause. Against
+    // the same facts as the request's check: a role the records show (a registered guardian) may
+    // lift a ban the words alone would keep.
+    const judged = checkPermission(this.rules, input.summary, {
+      caller: this.caller,
+      facts: statesShown(this.record.system_queries, this.clock.now()),
+      today: localDay(this.clock.now()),
+    });
+    if (judged.status === 'forbidden') {
       throw aboutSomeoneElse(input.summary, 'ticket');
     }
     const summary = ticketSummary(input.summary, this.caller.callerName);

@@ -857,7 +857,8 @@ export const SENSES: readonly SenseDef[] = [
     id: 'report_loss',
     role: 'action',
     also: ['freeze', 'card'],
-    zh: ['挂失', '报失'],
+    // 给我挂上失, 挂个失: the verb split by what comes between its halves.
+    zh: ['挂失', '报失', '挂上失', '挂个失', '挂了失', '挂一下失'],
     en: [],
     patterns: [
       {
@@ -3896,6 +3897,22 @@ export const SENSES: readonly SenseDef[] = [
       'interstate',
       'another state',
     ],
+  },
+  {
+    // 不记名卡: a card on no one's name (a bearer card), which a rule may treat apart from a
+    // registered one (为不记名卡办理挂失): the card the records show as 记名卡 is not it.
+    id: 'bearer_card',
+    role: 'manner',
+    polar: 'card_name',
+    zh: ['不记名', '无记名', '非记名', '不实名', '非实名', '未实名'],
+    en: ['unregistered card', 'bearer card', 'anonymous card'],
+  },
+  {
+    id: 'registered_card',
+    role: 'manner',
+    polar: 'card_name',
+    zh: ['记名卡', '实名卡', '记名的卡', '实名的卡'],
+    en: ['registered card'],
   },
   {
     id: 'in_warranty',

@@ -37,7 +37,9 @@ const GENERIC_ZH = new Set(
     // 仅退款: money back and nothing else, the operator's word; a caller asks for the money (退给我).
     '仅 ' +
     // Where a thing is done (在房间使用明火): the place says it, which callers name without 在 (屋里).
-    '在'
+    '在 ' +
+    // What the segmenter leaves of 持卡人 (持, 卡, 人): whose card it is, never what is asked.
+    '持'
   ).split(' '),
 );
 const GENERIC_EN = new Set(
