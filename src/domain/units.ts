@@ -13,6 +13,7 @@ export const QUANTITY_UNITS = [
   'NGN',
   'INR',
   'KES',
+  'GMD',
   'day',
   'time',
   'GB',

@@ -385,3 +385,19 @@ describe('parseQuantities: cedis, naira, rupees and Kenyan shillings', () => {
     expect(parseQuantities(said)).toMatchObject([{ value, unit }]);
   });
 });
+
+describe('parseQuantities: Gambian dalasi', () => {
+  it.each([
+    ['four thousand dalasi from the app', 4000, 'GMD'],
+    ['the D60 fee', 60, 'GMD'],
+    ['D5,000 per caller', 5000, 'GMD'],
+    ['GMD 150 for the statement', 150, 'GMD'],
+  ])('reads %j', (said, value, unit) => {
+    expect(parseQuantities(said)).toMatchObject([{ value, unit }]);
+  });
+
+  it('reads a bullet train (D301次) and a word that ends in d as no money', () => {
+    expect(parseQuantities('我坐的D301次').filter((q) => q.family === 'money')).toEqual([]);
+    expect(parseQuantities('I paid d 3 more, and 5 more').filter((q) => q.family === 'money')).toEqual([]);
+  });
+});

@@ -51,6 +51,7 @@ export const FAMILY: Record<Unit, QuantityFamily> = {
   NGN: 'money',
   INR: 'money',
   KES: 'money',
+  GMD: 'money',
   day: 'duration',
   month: 'duration',
   time: 'count',
@@ -63,7 +64,10 @@ export const FAMILY: Record<Unit, QuantityFamily> = {
 
 /** Whether a unit is money (元, $, £, €): amounts in it are what was paid or is given back. */
 /** A currency the engine reads: the units of the money family. */
-export type Currency = Extract<Unit, 'CNY' | 'USD' | 'GBP' | 'EUR' | 'ZAR' | 'GHS' | 'NGN' | 'INR' | 'KES'>;
+export type Currency = Extract<
+  Unit,
+  'CNY' | 'USD' | 'GBP' | 'EUR' | 'ZAR' | 'GHS' | 'NGN' | 'INR' | 'KES' | 'GMD'
+>;
 
 /**
  * How each currency is written after an amount in Chinese (30元, 30英镑, 30兰特) and before one
@@ -79,6 +83,7 @@ export const CURRENCY_WORDS: Readonly<Record<Currency, { readonly zh: string; re
   NGN: { zh: '奈拉', sign: '₦' },
   INR: { zh: '卢比', sign: '₹' },
   KES: { zh: '肯尼亚先令', sign: 'KSh ' },
+  GMD: { zh: '达拉西', sign: 'D' },
 };
 
 export function isMoneyUnit(unit: Unit): unit is Currency {
@@ -238,6 +243,12 @@ const UNIT_WORDS: readonly UnitWord[] = [
   { word: '卢比', unit: 'INR', factor: 1 },
   { word: 'kenyan shillings', unit: 'KES', factor: 1 },
   { word: 'kes', unit: 'KES', factor: 1 },
+  // Gambian dalasi: 500 dalasi, D500, GMD 500.
+  { word: 'dalasis', unit: 'GMD', factor: 1 },
+  { word: 'dalasi', unit: 'GMD', factor: 1 },
+  { word: 'gmd', unit: 'GMD', factor: 1 },
+  { word: 'bututs', unit: 'GMD', factor: 0.01 },
+  { word: '达拉西', unit: 'GMD', factor: 1 },
   { word: '肯尼亚先令', unit: 'KES', factor: 1 },
   { word: '个工作日', unit: 'day', factor: 1 },
   { word: '工作日', unit: 'day', factor: 1 },
@@ -324,6 +335,9 @@ const PREFIXES: ReadonlyArray<{ word: string; unit: Unit; wordLike: boolean }> =
   { word: 'rs.', unit: 'INR', wordLike: false },
   { word: 'kes', unit: 'KES', wordLike: true },
   { word: 'ksh', unit: 'KES', wordLike: true },
+  { word: 'gmd', unit: 'GMD', wordLike: true },
+  // D60, D5,000: the dalasi's sign is a letter too, read right before a digit (not a D301次 train).
+  { word: 'd', unit: 'GMD', wordLike: true },
   { word: '人民币', unit: 'CNY', wordLike: false },
 ];
 
@@ -334,7 +348,7 @@ const LETTERED_DOLLAR = /^(?:au|nz|ca|[acs])\$/;
 // number word, currency code or article that is a whole word. Read by `nextCandidate`.
 const CANDIDATE_CHARS = '0123456789¥$£￡€₵₦₹半零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億';
 const CANDIDATE_WORDS = new Set(
-  'usd gbp eur rmb cny zar ghs gh ngn inr rs kes ksh zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an another'.split(
+  'usd gbp eur rmb cny zar ghs gh ngn inr rs kes ksh gmd zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an another'.split(
     ' ',
   ),
 );
@@ -361,7 +375,8 @@ function nextCandidate(s: string, from: number): number {
     // Words start with a lower-case letter at a word boundary and must be whole words.
     if (c < 97 || c > 122 || (i > 0 && isWordChar(s.charCodeAt(i - 1)))) continue;
     if (s.startsWith('us$', i)) return i;
-    if (s.charCodeAt(i) === 114 /* r */ && isDigit(s.charCodeAt(i + 1))) return i;
+    if ((s.charCodeAt(i) === 114 /* r */ || s.charCodeAt(i) === 100) /* d */ && isDigit(s.charCodeAt(i + 1)))
+      return i;
     // A$40: checked only where a dollar sign follows (this runs at every word).
     if (
       (s.charCodeAt(i + 1) === 0x24 || s.charCodeAt(i + 2) === 0x24) &&
@@ -835,12 +850,16 @@ function parseZhMinutes(run: string): number | undefined {
 // First characters of the prefixes: most positions need no further look.
 const PREFIX_STARTS = new Set(PREFIXES.map((p) => p.word.charCodeAt(0)));
 
+/** D301次, D3号车厢: a bullet train's number, never dalasi. */
+const TRAIN_NUMBER = /^\d+\s*(?:次|号|车)/;
+
 function prefixAt(s: string, i: number): (typeof PREFIXES)[number] | undefined {
   if (!PREFIX_STARTS.has(s.charCodeAt(i))) return undefined;
   for (const p of PREFIXES) {
     if (!s.startsWith(p.word, i)) continue;
     if (p.wordLike && i > 0 && isAsciiLetter(s.charCodeAt(i - 1))) continue;
-    if (p.word === 'r' && !isDigit(s.charCodeAt(i + 1))) continue;
+    if ((p.word === 'r' || p.word === 'd') && !isDigit(s.charCodeAt(i + 1))) continue;
+    if (p.word === 'd' && TRAIN_NUMBER.test(s.slice(i + 1, i + 8))) continue;
     return p;
   }
   return undefined;
