@@ -459,6 +459,9 @@ describe('understandUtterance: questions in regional words', () => {
     // Whether a thing is still good to use: its state, asked.
     '那开卡送的那次小气泡还能用伐？',
     '去年那张券还有效吗',
+    // How much a step comes to, asked of it.
+    '那照实了开，这个月能开多少？',
+    '能退多少呢？',
   ])('%j asks, and asks for nothing', (said) => {
     const u = understandUtterance(said, 'zh');
     expect(u.infoQuestion).toBe(true);
@@ -1249,4 +1252,14 @@ describe('understandUtterance: what a step would take, asked', () => {
       expect(understandUtterance(said, 'zh').asksForAction).toBe(false);
     },
   );
+});
+
+describe("understandUtterance: the money on the caller's own card", () => {
+  it.each(['我卡里的钱还退得么？能退好多？', '我账上还剩多少'])('%j is about their own account', (said) => {
+    expect(understandUtterance(said, 'zh').aboutOwnAccount).toBe(true);
+  });
+
+  it('"钱几天能到我卡上" asks how money arrives, of no account of theirs', () => {
+    expect(understandUtterance('那收钱的手续费咋算？钱几天能到我卡上？', 'zh').aboutOwnAccount).toBe(false);
+  });
 });

@@ -226,7 +226,7 @@ export function understandUtterance(said: string, language: Language): Understan
     onlyAsksLeave: asksLeave(asking) && !EXPLICIT_ASK.test(withoutWishForOthers(asking)),
     ...(bare ? { bareImperative: bare[1] } : {}),
     aboutOwnAccount:
-      /[我俺](?:的|这个|账户|账号|现在的|开通的)|[我俺](?:订|买|点|办|下|租|付|交|充|寄)(?:了|的)|\bmy (?:subscription|account|plan|membership|bill|premium|order|booking|ride|trip|card|course)/i.test(
+      /[我俺](?:的|这个|账户|账号|现在的|开通的)|(?<![到进入打转])[我俺](?:卡|账|户头)(?:里|上)|[我俺](?:订|买|点|办|下|租|付|交|充|寄)(?:了|的)|\bmy (?:subscription|account|plan|membership|bill|premium|order|booking|ride|trip|card|course)/i.test(
         text,
       ),
     claimsAuthority:
@@ -567,6 +567,8 @@ function asksOnlyAbout(text: string): boolean {
         (LEAVE_WORD.test(c.clause.slice(c.ask, c.ask + 4)) && leaveInSupposition(c)) ||
         // 给我留多长时间？: how long a step lasts, asked of it.
         (c.askedZh && HOW_LONG.test(c.clause.slice(c.ask))) ||
+        // 这个月能开多少？充五千送多少？: how much a step comes to, asked of it.
+        (c.askedZh && HOW_MUCH.test(c.clause.slice(c.ask))) ||
         // 通行费我要开发票回公司报销，是要怎样开: what the caller wants, then how to go about it;
         // 那我要怎么给你们: how the caller is to go about it, asked outright (not 我要咋个办, what
         // they are to do now, which asks for help).
@@ -593,6 +595,8 @@ export const WISH_SUPPOSED =
 
 /** How long, asked (多长时间, 多久; not 缓几天, a few days): the length of a step, not the step. */
 const HOW_LONG = /多长时间|多久|多少天/;
+/** How much, the clause's last words (能开多少？送多少呢): an amount asked, not a sum asked for. */
+const HOW_MUCH = /^[^，,。；;]{0,5}?多少(?:钱)?(?:呢|啊|呀|哈|嘛)?(?:[？?]|$)/;
 /** What am I to do (我要咋个办, 我该怎么办): a plea for help, not a question how. */
 const WHAT_TO_DO = /(?:怎么|怎样|咋个?|如何)(?:个)?办/;
 /** What the caller says they want (我要开发票): a wish, which a question how may follow. */
@@ -727,12 +731,12 @@ const WHEN_ASKED =
 const STATE_ASKED_EN = String.raw`\b(?:has|have|is|was|were|are)\s+(?:it|they|that|this|the\s+[a-z-]+|my\s+[a-z-]+)\s+(?:been|already|even)\b`;
 
 /**
- * Asks how, when, how long, how much, who or where, or how far a matter is (批没批, 进度), whether
+ * Asks how, when, how long, how much (送多少？), who or where, or how far a matter is (批没批, 进度), whether
  * a fee is charged (收不收, 要出钱不), what a thing is for (积分能干啥用), what something is in Hunan
  * and Yunnan words (是些么子东西, 哪样), what offers there are (有啥优惠伐): an answer, not an action.
  */
 const INFO_QUESTION = new RegExp(
-  String.raw`([\u4e00-\u9fff])没\1|${WHEN_ZH}|了伐|还(?:能|可以)(?:用|使|使用)(?:吗|伐|不|嘛|么)|还(?:有效|作数|算数)|(?:收|算|含|包)不(?:收|算|含|包)|(?:要|收|出)钱(?:不|吗|伐|么|没)(?=[？?]|$)|要不要(?:出|给|付|收)?钱|(?:干|做)(?:啥|什么|嘛)用|有(?:啥|什么)用|怎么用|是(?:些)?(?:么子|哪样|啥子|什么)|有(?:啥|什么|哪些|么子|啥子|哪样)[^，,。？?]{0,6}?(?:优惠|活动|折扣|套餐)|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|几天|几点|谁|哪里|哪儿|多少(?:钱|钞票)|好多钱|几多钱?|几钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)s?\b|\bdo (?:you|y'all|you guys) (?:deliver|cover|come out|go out|service|serve)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to|soon|quick(?:ly)?|fast|often|far)\b|${CHARGE_ASKED_EN}|\bwhat would it cost\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b|${STATE_ASKED_EN}`,
+  String.raw`([\u4e00-\u9fff])没\1|${WHEN_ZH}|了伐|还(?:能|可以)(?:用|使|使用)(?:吗|伐|不|嘛|么)|还(?:有效|作数|算数)|(?:收|算|含|包)不(?:收|算|含|包)|(?:要|收|出)钱(?:不|吗|伐|么|没)(?=[？?]|$)|要不要(?:出|给|付|收)?钱|(?:干|做)(?:啥|什么|嘛)用|有(?:啥|什么)用|怎么用|是(?:些)?(?:么子|哪样|啥子|什么)|有(?:啥|什么|哪些|么子|啥子|哪样)[^，,。？?]{0,6}?(?:优惠|活动|折扣|套餐)|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|几天|几点|谁|哪里|哪儿|多少(?:钱|钞票)|多少[\u4e00-\u9fff]{0,3}?(?:呢|啊|呀|哈|嘛)?(?=[？?])|好多钱|几多钱?|几钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)s?\b|\bdo (?:you|y'all|you guys) (?:deliver|cover|come out|go out|service|serve)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to|soon|quick(?:ly)?|fast|often|far)\b|${CHARGE_ASKED_EN}|\bwhat would it cost\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b|${STATE_ASKED_EN}`,
   'i',
 );
 
