@@ -38,4 +38,9 @@ describe('the lexicon: asking for a supervisor', () => {
     expect(asks('要是主管不批，我的定金是不是就没了')).toBe(false);
     expect(asks('那你让你们领导快着点儿，我礼拜天的车')).toBe(false);
   });
+
+  it("reads no supervisor asked for in the caller's own manager, who will ring the business", () => {
+    expect(asks('行吧行吧，说不通，那我让王经理自个儿给你们打。')).toBe(false);
+    expect(asks('我叫我们经理跟你们联系')).toBe(false);
+  });
 });

@@ -881,8 +881,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
     patterns: [
       // Not the supervisor's approval talked about (要主管批, 要是主管不批), nor the one already
       // deciding hurried along (让你们领导快着点儿), nor waiting for them (还要等主管啊): none asks
-      // to speak to them.
-      '(?:转|找|叫|要(?!是|等)|让|请)~(?:人工|主管|经理|领导|上级|负责人)(?!审批|批|(?:不|没)(?:批|同意)|同意|快着点|抓紧|尽快)',
+      // to speak to them. Nor the caller's own manager who will ring the business (那我让王经理
+      // 自个儿给你们打).
+      '(?:转|找|叫|要(?!是|等)|让|请)~(?:人工|主管|经理|领导|上级|负责人)(?!审批|批|(?:不|没)(?:批|同意)|同意|快着点|抓紧|尽快|[^，,。]{0,4}?(?:给|跟|和|找)你们(?:打|联系|说|讲|来))',
       '\\b(?:speak|talk)\\w* (?:to|with)_(?:manager|supervisor|human|person|someone)\\b',
       '\\bescalat\\w*',
       '\\btransfer me\\b',

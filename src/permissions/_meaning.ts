@@ -1173,6 +1173,9 @@ const PAIRED_STEPS: ReadonlyMap<string, RegExp> = new Map([
   ['收发', /收|发/],
   ['存取', /存|取/],
   ['借还', /借|还/],
+  // 预约上门回收 a rented bed or machine, as a caller asks it: come and take it away (明天上午来拿走,
+  // 礼拜五来把床拖走), not a thing taken by someone (被人拿走了).
+  ['回收', /(?:来|过来|上门)(?:把[^，,。！？!?]{1,6}?)?(?:拿|拖|拉|收|搬|取)走/],
   // 失物没找到：登记寻物工单: a search asked for (帮我找找, 捡着了没有) is for a thing not yet found.
   [
     '没找到',

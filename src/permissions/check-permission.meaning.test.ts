@@ -3802,3 +3802,20 @@ describe('checkPermission: a ban listing clock-ins, records changed and hours mi
     expect(checkPermission(gig, '收款的卡换成微信零钱').status).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission: a collection at home, asked as come and take it away', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['预约上门回收（退租）、续租'],
+    requires_supervisor: ['权限规则未列明的其他要求'],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  it.each(['明天上午来拿走要得啵', '礼拜五过来把机器搬走吧'])('reads %j as the collection', (said) => {
+    expect(checkPermission(rules, said).rule).toBe('预约上门回收（退租）、续租');
+  });
+
+  it('reads no collection in a thing someone took', () => {
+    expect(checkPermission(rules, '快递被人拿走了').rule).not.toBe('预约上门回收（退租）、续租');
+  });
+});
