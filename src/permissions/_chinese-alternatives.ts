@@ -52,9 +52,16 @@ export function chineseAlternatives(
   }
   // 登记游戏内普通举报，转安全团队按规处理，不承诺结果: the first clause is the action, the
   // rest how it is handled, which a caller does not say.
+  // 预约上门回收、续租，开通或关闭自动续租扣款: a later clause opening on a step of its own, one
+  // a caller asks for (开通, 关闭), is a phrase too.
   const clause = core.search(/[,，;；]/);
-  if (clause >= 4 && isAction(core.slice(0, clause)))
-    return withOwn(core.slice(0, clause), category, isAction);
+  if (clause >= 4 && isAction(core.slice(0, clause))) {
+    const steps = core
+      .slice(clause + 1)
+      .split(/[,，;；]/)
+      .filter((c) => STEP_OPENS.test(c) && isAction(c));
+    return [core.slice(0, clause), ...steps].flatMap((c) => withOwn(c, category, isAction));
+  }
   const together = doneTogether(core, isAction);
   const objects = [...objectsListed(core, isAction), ...verbOnList(core, isAction)];
   // 每个会员期免费更换1次专属红娘: how often, that it is free and whose kind of thing are terms the
@@ -169,6 +176,9 @@ function withOwn(
 ): string[] {
   return [phrase, ...chineseAlternatives(phrase, category, isAction).filter((p) => p !== phrase)];
 }
+
+/** A clause that opens on a step a caller asks for (开通或关闭自动续租, 取消预约), not on how it is handled. */
+const STEP_OPENS = /^(?:开通|关闭|开启|取消|暂停|恢复|退订|续订|变更|更换)(?:或|、|和|及)?/;
 
 /** 并 joining two actions of one rule (并, 并且, 同时), not inside a word (合并) nor denying (并不). */
 const DONE_TOGETHER = /(?<!合)并且|(?<!合|兼)并(?![不没非未且])|同时/;

@@ -3819,3 +3819,16 @@ describe('checkPermission: a collection at home, asked as come and take it away'
     expect(checkPermission(rules, '快递被人拿走了').rule).not.toBe('预约上门回收（退租）、续租');
   });
 });
+
+describe('checkPermission: a later clause of a rule that opens on a step of its own', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['预约上门回收（退租）、续租，开通或关闭自动续租扣款'],
+    requires_supervisor: ['权限规则未列明的其他要求'],
+    requires_process: ['登记游戏内普通举报，转安全团队按规处理，不承诺结果'],
+    forbidden: [],
+  });
+
+  it('reads 把自动扣款关掉 as the rule that turns auto-renewal off', () => {
+    expect(checkPermission(rules, '把自动扣款关掉').status).toBe('can_approve_immediately');
+  });
+});
