@@ -3832,3 +3832,16 @@ describe('checkPermission: a later clause of a rule that opens on a step of its 
     expect(checkPermission(rules, '把自动扣款关掉').status).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: why a step is done (so nobody can collect it) is never said', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['For the sender: put an unpaid transfer on hold so nobody can collect it'],
+    requires_supervisor: ['Anything these rules do not cover'],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  it.each(['put it on hold', 'can you put the transfer on hold please'])('reads %j as the hold', (said) => {
+    expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+  });
+});

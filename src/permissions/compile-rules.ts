@@ -1559,6 +1559,9 @@ function namedWithout(rule: CompiledRule, words: readonly string[], leftOut: rea
 
 /** Where or how an action is done, opening a phrase's tail: into open slots, with notice, via the app. */
 const MANNER_EN = /\b(?:into|onto|via|through|using|with|within)\b([^,;:()]*)/;
+/** Put a transfer on hold so nobody can collect it: why the step is done, which a caller never says. */
+const PURPOSE_EN =
+  /\bso(?:\s+that)?\s+(?:nobody|no one|no-one|they|it|we|you|the\s+\w+)\s+(?:can(?:not|'t)?|won't|will|may|does(?:n't)?|do(?:n't)?)\b[^,;:()]*/;
 /** Refund billing errors exactly as the records show: how the operator measures it, never said. */
 const AS_RECORDED_EN = /\b(?:exactly\s+)?as\s+(?:the\s+|our\s+)?records?\s+(?:shows?|says?|states?)\b/;
 /**
@@ -1591,6 +1594,7 @@ function markEnglishManner(rules: CompiledRule[]): void {
     );
     const tails = [
       MANNER_EN.exec(rule.phrase)?.[1],
+      PURPOSE_EN.exec(rule.phrase)?.[0],
       AS_RECORDED_EN.exec(rule.phrase)?.[0],
       ...termsOf.map((m) => m[1] ?? m[2] ?? m[3]),
     ].filter((t) => t !== undefined);
