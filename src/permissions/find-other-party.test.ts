@@ -1029,3 +1029,21 @@ describe('findOtherParty: what someone earns, where it is paid, and their share 
     expect(findOtherParty(said)).toBeUndefined();
   });
 });
+
+describe("findOtherParty: someone else's money transfers", () => {
+  it.each([
+    "Can you check my brother's transfers?",
+    'did my brother send money last week?',
+    'My brother Buba says he sent her money last week through you. Can you see it?',
+    'He asked me to check if his money reached her this week',
+    "whether my husband's transfer went through",
+  ])('finds someone in "%s"', (said) => {
+    expect(findOtherParty(said)).toBeDefined();
+  });
+  it.each(['I sent money to my mother yesterday, can you check it?', 'did my transfer go through?'])(
+    'finds no one in "%s"',
+    (said) => {
+      expect(findOtherParty(said)).toBeUndefined();
+    },
+  );
+});
