@@ -32,7 +32,10 @@ export function chineseAlternatives(
   isAction: (word: string) => boolean,
 ): string[] {
   if (category === 'forbidden' || !hasCjk(phrase)) return [];
-  const core = withoutNotes(phrase).replace(/\s+/g, '').replace(FOR_HOLDER_LEAD, '');
+  const core = withoutNotes(phrase)
+    .replace(/\s+/g, '')
+    .replace(FOR_HOLDER_LEAD, '')
+    .replace(FOR_CUSTOMERS_LEAD, '');
   // English words in a note (App Store订阅…) are the note's; in the phrase they make it English.
   if (/[a-z]{2}/.test(core)) return [];
   // 封号申诉：外挂/脚本/永久封禁，或…: the action comes before the colon, its cases after it.
@@ -96,6 +99,12 @@ export function chineseAlternatives(
 
 /** Whom it is done for, leading the phrase (为预订人或入住人本人：): the operator's check, not asked. */
 const FOR_HOLDER_LEAD = /^(?:为|给|替)?[^:：,，;；]{2,16}?本人[:：]/;
+/**
+ * Which customers it is done for, leading the phrase (为新客户下单, 为会员办理): who the caller is,
+ * which the operator sees, not what is asked (帮我下个单).
+ */
+const FOR_CUSTOMERS_LEAD =
+  /^为(?:新|老|首次|在册|已注册)?(?:客户|用户|顾客|会员|学员|乘客|业主|租户)(?=[\u4e00-\u9fff]{2})/;
 
 /**
  * A check the operator makes first (核实…后，or 核实…本人后 with no comma), then the action: the

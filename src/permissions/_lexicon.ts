@@ -931,6 +931,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '盒',
       '罐',
       '吨',
+      '台',
       'place',
       'put',
       'order',
@@ -939,9 +940,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // Asked of the business (帮我下个单, 代客下单): not the caller's own (我自己在小程序下单), nor the
       // time an order was placed (下单后30分钟内, 几点之前得下单).
       '(?:(?<=帮我?|给我|替我|代我?|代客|麻烦你?|你们?)|^)下(?:个|一个?)?单(?![后时前的日])',
-      // 给我送两瓶来, 再拿一包复合肥, 订三箱: goods asked for by the count, which orders them; not
-      // what was delivered short or wrong (少送1袋), nor taken away (拿走两袋).
-      '(?<![少多漏错没已])(?:送|拿|订|要)(?![了过走去回])\\s*(?:[一二两三四五六七八九十几]|\\d+)\\s*(?:袋|包|瓶|箱|桶|盒|罐|吨)',
+      // 给我送两瓶来, 再拿一包复合肥, 订三箱, 订一台五升的: goods asked for by the count, which orders
+      // them; not what was delivered short or wrong (少送1袋), nor taken away (拿走两袋).
+      '(?<![少多漏错没已])(?:送|拿|订|要)(?![了过走去回])\\s*(?:[一二两三四五六七八九十几]|\\d+)\\s*(?:袋|包|瓶|箱|桶|盒|罐|吨|台)',
       // 三包复合肥，两包尿素，送到…村: goods counted, then where they are to go.
       '(?:[一二两三四五六七八九十几]|\\d+)\\s*(?:袋|包|瓶|箱|桶|盒|罐|吨)[^。！？!?]{0,30}?(?<![已都刚])送到(?![了过])',
       '\\bplace_orders?\\b(?!\\s+(?:myself|ourselves|online)\\b)',

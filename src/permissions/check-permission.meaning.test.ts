@@ -3845,3 +3845,19 @@ describe('checkPermission: why a step is done (so nobody can collect it) is neve
     expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: an order for a new customer, asked without saying who the caller is', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['为新客户下单、预约送装（按价目表收租金、押金和郊县送装费）'],
+    requires_supervisor: ['权限规则未列明的其他要求'],
+    requires_process: [],
+    forbidden: [],
+  });
+
+  it.each(['帮我下单', '你先帮我订一台五升的，礼拜五下午送到南昌县莲塘镇', '给我订一台制氧机'])(
+    'reads %j as the order',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('can_approve_immediately');
+    },
+  );
+});
