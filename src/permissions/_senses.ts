@@ -2817,6 +2817,19 @@ export const SENSES: readonly SenseDef[] = [
     en: ['diagnos*'],
   },
   {
+    // 给出医疗建议：氧流量、吸氧时长、用药: advice on a treatment, asked as how much of it is right (开
+    // 几多合适, 要不要先开到四升), which only a doctor gives.
+    id: 'medical_advice',
+    role: 'action',
+    // 氧流量 is a treatment's setting, not a phone's data (流量).
+    zh: ['医疗建议', '医学建议', '用药建议', '诊疗建议', '治疗建议', '氧流量'],
+    en: ['medical advice'],
+    patterns: [
+      { key: '合适', re: '(?<=(?:开|调|吸|吃|用)到?(?:几|多少|几多)(?:升|毫升|毫克|片|粒|次|个?小时)?)合适' },
+      { key: '要不要', re: '要不要先?(?:开到|调到|加到|吸|吃)[^,.!?;:、\\n]{0,6}?(?:升|毫升|毫克|片|粒)' },
+    ],
+  },
+  {
     // 推荐或开具药物, 开点安眠药, 开个处方, what should I take for it: medicine prescribed or recommended.
     id: 'prescribe',
     role: 'action',

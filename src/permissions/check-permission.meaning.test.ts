@@ -3861,3 +3861,23 @@ describe('checkPermission: an order for a new customer, asked without saying who
     },
   );
 });
+
+describe('checkPermission: medical advice asked as how much of a treatment is right', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['解释价目、押金、计租、消毒、送装回收、故障换机等规则'],
+    requires_supervisor: ['权限规则未列明的其他要求'],
+    requires_process: [],
+    forbidden: ['给出医疗建议：氧流量、吸氧时长、用药、是否需要吸氧，一律请遵医嘱'],
+  });
+
+  it.each(['我娘平时开的两升，要不要先开到四升五升顶一下？你帮我讲下开几多合适。', '氧流量开几升合适'])(
+    'forbids %j',
+    (said) => {
+      expect(checkPermission(rules, said).status).toBe('forbidden');
+    },
+  );
+
+  it('reads no advice in an air conditioner set', () => {
+    expect(checkPermission(rules, '空调开几度合适').status).not.toBe('forbidden');
+  });
+});
