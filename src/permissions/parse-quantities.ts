@@ -243,13 +243,13 @@ const UNIT_WORDS: readonly UnitWord[] = [
   { word: '卢比', unit: 'INR', factor: 1 },
   { word: 'kenyan shillings', unit: 'KES', factor: 1 },
   { word: 'kes', unit: 'KES', factor: 1 },
+  { word: '肯尼亚先令', unit: 'KES', factor: 1 },
   // Gambian dalasi: 500 dalasi, D500, GMD 500.
   { word: 'dalasis', unit: 'GMD', factor: 1 },
   { word: 'dalasi', unit: 'GMD', factor: 1 },
   { word: 'gmd', unit: 'GMD', factor: 1 },
   { word: 'bututs', unit: 'GMD', factor: 0.01 },
   { word: '达拉西', unit: 'GMD', factor: 1 },
-  { word: '肯尼亚先令', unit: 'KES', factor: 1 },
   { word: '个工作日', unit: 'day', factor: 1 },
   { word: '工作日', unit: 'day', factor: 1 },
   { word: '个星期', unit: 'day', factor: 7 },
@@ -375,8 +375,8 @@ function nextCandidate(s: string, from: number): number {
     // Words start with a lower-case letter at a word boundary and must be whole words.
     if (c < 97 || c > 122 || (i > 0 && isWordChar(s.charCodeAt(i - 1)))) continue;
     if (s.startsWith('us$', i)) return i;
-    if ((s.charCodeAt(i) === 114 /* r */ || s.charCodeAt(i) === 100) /* d */ && isDigit(s.charCodeAt(i + 1)))
-      return i;
+    // R500 (rand), D60 (dalasi): a currency's letter right before a digit.
+    if ((c === 114 /* r */ || c === 100) /* d */ && isDigit(s.charCodeAt(i + 1))) return i;
     // A$40: checked only where a dollar sign follows (this runs at every word).
     if (
       (s.charCodeAt(i + 1) === 0x24 || s.charCodeAt(i + 2) === 0x24) &&
