@@ -58,7 +58,9 @@ function compiled(): ActMatchers {
   const subjectEn = `(?:${W.PEOPLE_EN}|he|she|(?<name>[a-z]{2,16}))`;
   const targetEn = `(?:${othersEn}|him|her)`;
   const act = (gate: RegExp, source: string, flags = 'g'): Act => ({ gate, re: new RegExp(source, flags) });
-  const whEn = /\b(?:what|when|where|how|which|did|has|does|if|whether|can|could)\b/;
+  const whEn = /\b(?:what|when|where|how|which|did|has|does)\b/;
+  // Someone else's money sent, asked after (did my brother send her money, if his money reached her).
+  const sentEn = /\b(?:send|sent|pay|paid|transfer\w*|wire[ds]?|money)\b/;
   const m: Omit<ActMatchers, 'hint'> = {
     namesPerson: new RegExp(`${people}|\\b(?:${othersEn})\\b`),
     // 他让我帮他问 / 我朋友托我查 (someone asks the caller), or 帮他查 / 替我妈办 (the caller acts for them).
@@ -147,12 +149,6 @@ function compiled(): ActMatchers {
       `\\b(?:has|have|did|does|is)\\b ${personEn}(?: [a-z]{2,16})? (?:gotten|got|get|received|receive|had|booked|reserved)\\b[^.!?;\\n]{0,20}?\\b(?:${MAIL_EN}|rooms?|desks?|bookings?|reservations?)\\b`,
       // my sister-in-law Michelle has a party booked … is it the Sky one she went for?
       `\\b${personEn}(?: [a-z]{2,16})? (?:has|had|'s got|got) (?:a|an|the|her|his|their) (?:[a-z-]+ ){0,2}?(?:party|pass|session|booking|reservation|appointment|membership|lesson|class)(?: booked)?\\b[^?\\n]{0,80}?\\b(?:is it|which|what|when|did (?:she|he|they))\\b[^?\\n]{0,60}\\?`,
-      // did my brother send her money / has my husband paid yet / whether his money reached her:
-      // someone else's transfer, asked after.
-      `\\b(?:did|has|have|does|if|whether)\\s+${subjectEn}(?: [a-z]{2,16})?(?: (?:really|actually|already|ever))? (?:send|sent|transfer(?:red)?|wire[ds]?|pa(?:y|id)|top(?:ped)? up)\\b`,
-      `\\b(?:did|has|if|whether)\\s+(?:his|her|their|${W.PEOPLE_EN}'s) (?:money|transfer|payment|remittance)s? (?:reach(?:ed)?|arriv(?:e|ed)|got to|come through|came through|go through|went through)\\b`,
-      // my brother says he sent her money last week … can you see it?
-      `\\b${personEn}(?: [a-z]{2,16})?(?: says| said| told me)? (?:he|she|they)(?:'s| has| have)? (?:sent|paid|transferred|wired)\\b[^?\\n]{0,80}?\\b(?:can|could) you (?:see|check|look|find|confirm|tell)\\b`,
       // what she's been watching / what my husband ordered
       // what she's actually been putting on there / what my husband uploaded
       // what's he after hiring (Irish: what has he hired) / what did my ex hire
@@ -165,6 +161,15 @@ function compiled(): ActMatchers {
       `\\bwhat time\\b[^.!?;\\n]{0,6}?\\b(?:hers|his|theirs|he|she|they)(?:'s| is| are| does| will)?\\s+(?:get(?:s|ting)? in|arriv\\w*|leav\\w*|land\\w*|depart\\w*|com(?:e|es|ing) (?:in|back)|back)\\b`,
     ]
       .map((source) => act(whEn, source, 'dg'))
+      .concat(
+        [
+          // did my brother send her money / has my husband paid yet / whether his money reached her.
+          `\\b(?:did|has|have|does|if|whether)\\s+${subjectEn}(?: [a-z]{2,16})?(?: (?:really|actually|already|ever))? (?:send|sent|transfer(?:red)?|wire[ds]?|pa(?:y|id)|top(?:ped)? up)\\b`,
+          `\\b(?:did|has|if|whether)\\s+(?:his|her|their|${W.PEOPLE_EN}'s) (?:money|transfer|payment|remittance)s? (?:reach(?:ed)?|arriv(?:e|ed)|got to|come through|came through|go through|went through)\\b`,
+          // my brother says he sent her money last week … can you see it?
+          `\\b${personEn}(?: [a-z]{2,16})?(?: says| said| told me)? (?:he|she|they)(?:'s| has| have)? (?:sent|paid|transferred|wired)\\b[^?\\n]{0,80}?\\b(?:can|could) you (?:see|check|look|find|confirm|tell)\\b`,
+        ].map((source) => act(sentEn, source, 'dg')),
+      )
       // is she still going (on the camp she booked): whether someone else is still booked; not is
       // he still coming, of the worker who is to come to the caller.
       .concat(

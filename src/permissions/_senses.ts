@@ -2821,8 +2821,7 @@ export const SENSES: readonly SenseDef[] = [
     // 几多合适, 要不要先开到四升), which only a doctor gives.
     id: 'medical_advice',
     role: 'action',
-    // 氧流量 is a treatment's setting, not a phone's data (流量).
-    zh: ['医疗建议', '医学建议', '用药建议', '诊疗建议', '治疗建议', '氧流量'],
+    zh: ['医疗建议', '医学建议', '用药建议', '诊疗建议', '治疗建议'],
     en: ['medical advice'],
     patterns: [
       { key: '合适', re: '(?<=(?:开|调|吸|吃|用)到?(?:几|多少|几多)(?:升|毫升|毫克|片|粒|次|个?小时)?)合适' },
@@ -2968,8 +2967,10 @@ export const SENSES: readonly SenseDef[] = [
     id: 'data_traffic',
     role: 'object',
     implies: ['gift', 'give', 'give_me', 'compensate'],
-    zh: ['流量', '数据流量', '上网流量', '通用流量'],
+    zh: ['数据流量', '上网流量', '通用流量'],
     en: ['mobile data', 'data allowance', 'data plan', 'gigs', 'gigabyte*'],
+    // Not the flow of oxygen, water or gas, nor a shop's footfall (氧流量, 水流量, 客流量).
+    patterns: [{ key: '流量', re: '(?<![氧气水油客车人])流量' }],
   },
   {
     id: 'points',

@@ -3877,7 +3877,8 @@ describe('checkPermission: medical advice asked as how much of a treatment is ri
     },
   );
 
-  it('reads no advice in an air conditioner set', () => {
+  it('reads no advice in an air conditioner set, nor in a machine whose oxygen flow is low', () => {
     expect(checkPermission(rules, '空调开几度合适').status).not.toBe('forbidden');
+    expect(checkPermission(rules, '制氧机氧流量不够，你们派人来看下').status).not.toBe('forbidden');
   });
 });
