@@ -53,10 +53,16 @@ export function kindLimits(text: string, action: string): string[] {
     .map((m) => `${m[1]}${action}${m[2]}`);
 }
 
-/** Whether a note's words name a kind of the action (重复扣款), not the action again (退款单笔). */
+/**
+ * Whether a note's words name a kind of the action (重复扣款), not the action again (退款单笔) nor
+ * the time before or after something (距预约时间>=24小时, 提前>=2小时): that is a notice the
+ * request is held to, not a kind with a limit of its own.
+ */
 function namesAKind(thing: string): boolean {
+  if (NOTICE_NOTE.test(thing)) return false;
   return contentWords(thing).zh.some((w) => w.length >= 2 && !MONEY_WORDS_ZH.has(w));
 }
+const NOTICE_NOTE = /^(?:距|离|提前|距离)|(?:时间|时长|之前|以前|之后|以后)$/;
 
 /** A charge taken twice, in the caller's words: 重复扣款, 扣了两次, 多扣, charged twice. */
 export const TWICE_SAID =

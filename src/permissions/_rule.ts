@@ -306,6 +306,11 @@ const NOTICE_AFTER =
 /** The same in Chinese, said before the span: 体检日前一天, 出发前7天, 提前3天, 开课前24小时. */
 const NOTICE_BEFORE_ZH = /(?:前|提前|之前)\s*$/;
 /**
+ * How long is left before something, said before the span: 距预约<24小时, 距离开课不足2小时. A
+ * notice too; 距 (distance from) is no word of the action.
+ */
+const TIME_LEFT_ZH = /(?:^|[^\u4e00-\u9fff])(距离?)[\u4e00-\u9fff]{1,8}\s*$/;
+/**
  * How long the business keeps a thing, said before the span: 保管期30天, 存放期限7天, kept for 30
  * days. A term of the case the operator checks on the record, never an amount asked for.
  */
@@ -499,9 +504,15 @@ function conditionOf(
     const { to, condition } = withOtherBound(s, nums, upTo, bound);
     // （ID check; 5-7 business days）, （3个工作日）: working days in a note are how long the case
     // takes, never an amount a caller asks for.
+    const left = condition.family === 'duration' ? TIME_LEFT_ZH.exec(s.slice(0, from)) : null;
     const notice =
       condition.family === 'duration' &&
-      (NOTICE_AFTER.test(s.slice(to)) || NOTICE_BEFORE_ZH.test(s.slice(0, from)));
+      (NOTICE_AFTER.test(s.slice(to)) || NOTICE_BEFORE_ZH.test(s.slice(0, from)) || left !== null);
+    let rest = source;
+    if (left !== null) {
+      const at = left.index + left[0].indexOf(left[1]!);
+      rest = `${source.slice(0, at)}${' '.repeat(left[1]!.length)}${source.slice(at + left[1]!.length)}`;
+    }
     const kept = condition.family === 'duration' && KEPT_FOR.test(s.slice(0, from));
     const termed =
       notice || kept || (noted && (!bareInNote(s, from, to) || WORKING_DAYS.test(s.slice(from))))
@@ -511,7 +522,7 @@ function conditionOf(
             ...(notice ? { notice: true as const } : {}),
           }
         : condition;
-    return { text, ...cleanPhrase(`${source.slice(0, from)} ${source.slice(to)}`), condition: termed };
+    return { text, ...cleanPhrase(`${rest.slice(0, from)} ${rest.slice(to)}`), condition: termed };
   };
 
   // 补偿学时<=2学时: a number with no unit, then a word the phrase before it names: counted in it.

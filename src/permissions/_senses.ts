@@ -721,6 +721,14 @@ export const SENSES: readonly SenseDef[] = [
       })),
       // 改礼拜天下午, 改明天: a day said right after 改 is where the booking goes.
       { key: '改', re: `改(?=${DATE})`, overlay: true as const },
+      // 改一下洗澡时间, 把上课时间换一下: the time of what is booked, changed (a rule's 改送货时间
+      // stays words of its own).
+      ...['改', '换', '调'].map((key) => ({
+        key,
+        re: `${key}(?:一下|下)[\u4e00-\u9fff]{0,4}?的?时间(?!表|段表)`,
+        overlay: true as const,
+      })),
+      { key: '时间', re: `时间(?:给我|帮我)?(?:改|换|调|挪)(?:一下|下|到|成|了)`, overlay: true as const },
       // 换到后面一期, 改到下一场: what is booked, put on a later session, batch or showing.
       ...['改', '换', '挪', '调'].map((key) => ({
         key,

@@ -2497,7 +2497,8 @@ function withDaysMoved(
   today: string | undefined,
 ): Part {
   if (today === undefined || part.quantity?.family === 'duration') return part;
-  if (!levels.hits.some((i) => rules.rules[i]!.condition?.family === 'duration')) return part;
+  // A notice (距预约>=24小时) measures the time left before the booking, not how far it moves.
+  if (!levels.hits.some((i) => spansDays(rules.rules[i]!))) return part;
   const moved = dayMovedTo(part.text, today);
   if (moved === undefined) return part;
   const reading = copyPart(part);
@@ -2510,6 +2511,10 @@ function withDaysMoved(
     end: part.start < 0 ? -1 : part.start + moved.end,
   };
   return reading;
+}
+
+function spansDays(rule: CompiledRule): boolean {
+  return rule.condition?.family === 'duration' && rule.condition.term !== true;
 }
 
 /** Sums, in the part's unit, the earlier amounts of the part's kind that a limit adds to it. */

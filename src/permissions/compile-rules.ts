@@ -1868,10 +1868,17 @@ function markSoleActions(rules: CompiledRule[]): void {
       (!meaning.generic && meaning.words.zh.length + meaning.words.en.length > 0);
     return !namesThing && (meaning.polar.length > 0 || rule.condition !== undefined);
   };
+  // 距预约<24小时临时改约、加急美容: a rule whose own phrase for the move only qualifies it moves
+  // the other rule's thing, though its whole phrase also names something else (美容).
+  const qualifying = new Set<string>();
+  for (const rule of rules)
+    if (rule.category !== 'forbidden' && qualifiesOnly(rule))
+      for (const h of headsOf(rule)) qualifying.add(`${h} ${rule.text}`);
   const textsByHead = new Map<number, Set<string>>();
   for (const rule of rules) {
     if (rule.category === 'forbidden' || qualifiesOnly(rule)) continue;
     for (const h of headsOf(rule)) {
+      if (qualifying.has(`${h} ${rule.text}`)) continue;
       const texts = textsByHead.get(h) ?? new Set<string>();
       texts.add(rule.text);
       textsByHead.set(h, texts);
@@ -1882,7 +1889,7 @@ function markSoleActions(rules: CompiledRule[]): void {
     const heads = headsOf(rule);
     if (rule.category === 'forbidden' || heads.length === 0 || qualifiesOnly(rule)) continue;
     if (rule.condition?.family === 'money' || !heads.every((h) => BOOKING_ACTIONS.has(h))) continue;
-    const sole = (h: number): boolean => textsByHead.get(h)!.size === 1;
+    const sole = (h: number): boolean => (textsByHead.get(h)?.size ?? 0) <= 1;
     // 预约、改约、取消到店服务 beside 爽约或不足2小时取消被扣的预约金: a move or a new booking is
     // this rule's when it is the product's only one moving or making one, whoever else cancels.
     const allSole = heads.every(sole);
