@@ -95,7 +95,12 @@ export function actionLabel(input: {
     // The amount belongs in the label when the rule measures it (a limit, or an action measured
     // in money: 赔偿申请300元), not when it is something else said alongside.
     const family = rule.condition?.family ?? rule.concepts.find((c) => c.families)?.families?.[0];
-    const fits = amount !== undefined && family !== undefined && familyOf(amount.unit) === family;
+    // A notice (距预约>=24小时) is no amount asked for: the time left is not read back in its name.
+    const fits =
+      amount !== undefined &&
+      family !== undefined &&
+      familyOf(amount.unit) === family &&
+      rule.condition?.notice !== true;
     // 多扣费、重复扣款>300元 names the case, not its action: the request's action (退款) names it,
     // the case in brackets.
     const headless = rule.meaning.heads.length === 0 && rule.concepts.length === 0 && concept !== undefined;

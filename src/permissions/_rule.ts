@@ -305,6 +305,8 @@ const NOTICE_AFTER =
   /^\s*(?:or (?:more|longer)\s+|plus\s+)?(?:notice|in advance|ahead|before\b|prior\b|away\b)/;
 /** The same in Chinese, said before the span: 体检日前一天, 出发前7天, 提前3天, 开课前24小时. */
 const NOTICE_BEFORE_ZH = /(?:前|提前|之前)\s*$/;
+/** A notice's own words after its span (see `conditionOf`). */
+const NOTICE_WORDS_AFTER = /^\s*(?:\(含\)|含)?\s*(?:以前|之前|以上|或以上|及以上)?/;
 /**
  * How long is left before something, said before the span: 距预约<24小时, 距离开课不足2小时. A
  * notice too; 距 (distance from) is no word of the action.
@@ -508,11 +510,16 @@ function conditionOf(
     const notice =
       condition.family === 'duration' &&
       (NOTICE_AFTER.test(s.slice(to)) || NOTICE_BEFORE_ZH.test(s.slice(0, from)) || left !== null);
-    let rest = source;
+    let before = source.slice(0, from);
+    let after = source.slice(to);
     if (left !== null) {
       const at = left.index + left[0].indexOf(left[1]!);
-      rest = `${source.slice(0, at)}${' '.repeat(left[1]!.length)}${source.slice(at + left[1]!.length)}`;
+      before = `${before.slice(0, at)}${before.slice(at + left[1]!.length)}`;
     }
+    // 宴会日前90天（含）以前取消: the words of the notice after its span (（含）, 以前) are no
+    // words of what is done, which a caller would have to say (the event before it, 宴会日前, is
+    // read as the rule's anchor in time).
+    if (notice) after = after.replace(NOTICE_WORDS_AFTER, '');
     const kept = condition.family === 'duration' && KEPT_FOR.test(s.slice(0, from));
     const termed =
       notice || kept || (noted && (!bareInNote(s, from, to) || WORKING_DAYS.test(s.slice(from))))
@@ -522,7 +529,7 @@ function conditionOf(
             ...(notice ? { notice: true as const } : {}),
           }
         : condition;
-    return { text, ...cleanPhrase(`${rest.slice(0, from)} ${rest.slice(to)}`), condition: termed };
+    return { text, ...cleanPhrase(`${before} ${after}`), condition: termed };
   };
 
   // 补偿学时<=2学时: a number with no unit, then a word the phrase before it names: counted in it.

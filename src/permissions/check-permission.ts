@@ -1449,7 +1449,22 @@ const WHEN_YOU =
  */
 function timeLeftRead(part: Part): Part {
   const q = part.quantity;
-  if (q?.family !== 'duration' || !movedBy(part, q)) return part;
+  // 距约定时间还有48小时，…帮我改到礼拜天: the time left, said of the booking anywhere in the
+  // action, is what a notice rule is held against when the request's clause states no span.
+  if (q === undefined) {
+    const analysis = part.analysis;
+    const left = analysis?.quantities.find(
+      (x) =>
+        x.family === 'duration' &&
+        (TIME_LEFT_BEFORE.test(analysis.norm.slice(Math.max(0, x.start - 12), x.start)) ||
+          TIME_LEFT_AFTER.test(analysis.norm.slice(x.end, x.end + 24))),
+    );
+    if (left === undefined) return part;
+    const reading = copyPart(part);
+    reading.quantity = left;
+    return reading;
+  }
+  if (q.family !== 'duration' || !movedBy(part, q)) return part;
   const left = (part.analysis?.quantities ?? []).find(
     (x) => x.family === 'duration' && x !== q && !movedBy(part, x),
   );
@@ -1458,6 +1473,11 @@ function timeLeftRead(part: Part): Part {
   reading.quantity = left;
   return reading;
 }
+
+/** How long is left before the booking, said before the span: 距约定时间还有, 离预约还剩. */
+const TIME_LEFT_BEFORE = /(?:距|离)[\u4e00-\u9fff]{0,6}?(?:还有|还剩|只有|只剩|不足|不到)\s*$/;
+/** The same said after it: 48 hours before the booking, 3 days' notice. */
+const TIME_LEFT_AFTER = /^\s*(?:before (?:the|my|our) (?:booking|appointment|visit|slot)|['’]?\s*notice)\b/;
 
 /**
  * move it to another week, push it back a week, 推迟一周: how far a booking is moved, or time
@@ -2254,8 +2274,14 @@ interface Outcome {
 
 function decidePart(rules: CompiledRules, given: Part, levels: RuleLevels, atLeast = false): Outcome {
   // Only a notice rule is held against the time left: an extension's own span stays its amount.
-  const part = levels.hits.some((i) => rules.rules[i]!.condition?.term) ? timeLeftRead(given) : given;
+  let part = levels.hits.some((i) => rules.rules[i]!.condition?.term) ? timeLeftRead(given) : given;
   let outcome = decideReading(rules, part, levels);
+  // The time left said elsewhere in the action (see `timeLeftRead`) settles a notice rule; where
+  // it falls in no rule's range the request's clause is read as said.
+  if (outcome.rule === null && given.quantity === undefined && part.quantity !== undefined) {
+    part = given;
+    outcome = decideReading(rules, part, levels);
+  }
   let readings = part.alternatives;
   // 至少赔我一百 / thirty bucks, minimum: the amount is a floor, so any amount above it is a reading.
   if (atLeast && part.quantity)
