@@ -82,7 +82,10 @@ export function actionLabel(input: {
       // 补发、退还每次合计超过200元的 read as 退还的: the particle the limit left ends no name.
       .replace(/(?<=[\u4e00-\u9fff]{2})的$/, '');
     const dash = rule.category === 'can_approve_immediately' ? -1 : whole.search(NOTE_DASH);
-    const phrase = dash < 0 ? whole : whole.slice(0, dash);
+    const cut = dash < 0 ? whole : whole.slice(0, dash);
+    // 开场前24小时以上改期: the event a notice counts to (开场前) is the operator's to check, and
+    // named, it would name the rules that escalate a short notice just as well.
+    const phrase = rule.condition?.notice ? cut.replace(NOTICE_ANCHOR, '') : cut;
     // 延迟退房至14点 asked for 13:00 is 延迟退房至13点: the time asked, within the rule's.
     if (rule.condition?.named && rule.condition.family === 'clock' && amount?.unit === 'clock') {
       const said = amountIn(amount.value, 'clock', lang);
@@ -115,6 +118,9 @@ export function actionLabel(input: {
   const plain = askedClause(input.text).trim().replace(LEAD, '').replace(TRAIL, '');
   return plain === '' ? input.text.trim() : plain;
 }
+
+/** The event a notice counts to, opening a phrase: 开场前, 宴会日前, 上课前. */
+const NOTICE_ANCHOR = /^[\u4e00-\u9fff]{1,6}?前\s*(?=[\u4e00-\u9fff])/;
 
 /**
  * 预约、改约、取消预约 asked as 帮我约礼拜六下午: of the short steps a rule lists, the one the request
