@@ -14,6 +14,7 @@ export const QUANTITY_UNITS = [
   'INR',
   'KES',
   'GMD',
+  'SLE',
   'day',
   'time',
   'GB',

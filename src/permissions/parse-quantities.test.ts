@@ -401,3 +401,14 @@ describe('parseQuantities: Gambian dalasi', () => {
     expect(parseQuantities('I paid d 3 more, and 5 more').filter((q) => q.family === 'money')).toEqual([]);
   });
 });
+
+describe('parseQuantities: Sierra Leonean leones', () => {
+  it.each([
+    ['NLe 2,940 for the lot', 2940, 'SLE'],
+    ['money back over NLe 2,500 per caller', 2500, 'SLE'],
+    ['seventeen hundred leones', 1700, 'SLE'],
+    ['SLE 750 delivery fee', 750, 'SLE'],
+  ])('reads %j', (said, value, unit) => {
+    expect(parseQuantities(said)).toMatchObject([{ value, unit }]);
+  });
+});

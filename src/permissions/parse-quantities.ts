@@ -52,6 +52,7 @@ export const FAMILY: Record<Unit, QuantityFamily> = {
   INR: 'money',
   KES: 'money',
   GMD: 'money',
+  SLE: 'money',
   day: 'duration',
   month: 'duration',
   time: 'count',
@@ -66,7 +67,7 @@ export const FAMILY: Record<Unit, QuantityFamily> = {
 /** A currency the engine reads: the units of the money family. */
 export type Currency = Extract<
   Unit,
-  'CNY' | 'USD' | 'GBP' | 'EUR' | 'ZAR' | 'GHS' | 'NGN' | 'INR' | 'KES' | 'GMD'
+  'CNY' | 'USD' | 'GBP' | 'EUR' | 'ZAR' | 'GHS' | 'NGN' | 'INR' | 'KES' | 'GMD' | 'SLE'
 >;
 
 /**
@@ -84,6 +85,7 @@ export const CURRENCY_WORDS: Readonly<Record<Currency, { readonly zh: string; re
   INR: { zh: '卢比', sign: '₹' },
   KES: { zh: '肯尼亚先令', sign: 'KSh ' },
   GMD: { zh: '达拉西', sign: 'D' },
+  SLE: { zh: '利昂', sign: 'NLe ' },
 };
 
 export function isMoneyUnit(unit: Unit): unit is Currency {
@@ -250,6 +252,11 @@ const UNIT_WORDS: readonly UnitWord[] = [
   { word: 'gmd', unit: 'GMD', factor: 1 },
   { word: 'bututs', unit: 'GMD', factor: 0.01 },
   { word: '达拉西', unit: 'GMD', factor: 1 },
+  // Sierra Leonean (new) leones: 2,500 leones, NLe 2,500, SLE 2500.
+  { word: 'leones', unit: 'SLE', factor: 1 },
+  { word: 'leone', unit: 'SLE', factor: 1 },
+  { word: 'sle', unit: 'SLE', factor: 1 },
+  { word: '利昂', unit: 'SLE', factor: 1 },
   { word: '个工作日', unit: 'day', factor: 1 },
   { word: '工作日', unit: 'day', factor: 1 },
   { word: '个星期', unit: 'day', factor: 7 },
@@ -338,6 +345,8 @@ const PREFIXES: ReadonlyArray<{ word: string; unit: Unit; wordLike: boolean }> =
   { word: 'gmd', unit: 'GMD', wordLike: true },
   // D60, D5,000: the dalasi's sign is a letter too, read right before a digit (not a D301次 train).
   { word: 'd', unit: 'GMD', wordLike: true },
+  { word: 'nle', unit: 'SLE', wordLike: true },
+  { word: 'sle', unit: 'SLE', wordLike: true },
   { word: '人民币', unit: 'CNY', wordLike: false },
 ];
 
@@ -348,7 +357,7 @@ const LETTERED_DOLLAR = /^(?:au|nz|ca|[acs])\$/;
 // number word, currency code or article that is a whole word. Read by `nextCandidate`.
 const CANDIDATE_CHARS = '0123456789¥$£￡€₵₦₹半零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億';
 const CANDIDATE_WORDS = new Set(
-  'usd gbp eur rmb cny zar ghs gh ngn inr rs kes ksh gmd zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an another'.split(
+  'usd gbp eur rmb cny zar ghs gh ngn inr rs kes ksh gmd nle sle zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an another'.split(
     ' ',
   ),
 );
