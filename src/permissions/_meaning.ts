@@ -892,6 +892,12 @@ const ACTS_ON =
  * it: actions inside them (or naming the same concept) head the rule, other actions only qualify it,
  * except actions a rule on someone else's data, or a ban (`bans`), lists beside them.
  */
+const DISCLOSE = SENSES.findIndex((d) => d.id === 'disclose');
+/** A booking named as a thing (预约, 预订), not a verb asking for one. */
+const BOOKING_NOUN = /^(?:预约|预订|预定|订座|订位)$/;
+/** What a telling asks of someone's things, right before them: 有没有订单或预约, 的预约. */
+const TOLD_THING_BEFORE = /(?:有没有|有无|是否有|[或和及、的])[\u4e00-\u9fff]{0,4}?$/;
+
 export function compileMeaning(
   phrase: string,
   concepts: ReadonlyArray<{ concept: ConceptDef; start: number; end: number }>,
@@ -969,6 +975,18 @@ export function compileMeaning(
       push(acts, k);
     // 改约费 of 免收改约费: the fee for an action names what is waived, not that action.
     if (sense.role === 'action' && concepts.length > 0 && phrase.charAt(span.end) === '费') {
+      push(objects, k);
+      blank(span.start, span.end);
+      continue;
+    }
+    // 透露或确认某人有没有订单或预约: a booking told of, after the telling, is a thing told (whether
+    // someone has one), no booking the rule makes.
+    if (
+      sense.role === 'action' &&
+      heads.includes(DISCLOSE) &&
+      BOOKING_NOUN.test(phrase.slice(span.start, span.end)) &&
+      TOLD_THING_BEFORE.test(phrase.slice(0, span.start))
+    ) {
       push(objects, k);
       blank(span.start, span.end);
       continue;
