@@ -1281,7 +1281,18 @@ function asksOfAgeRule(rule: CompiledRule, part: Part, parsed: ParsedAction | un
     words.en.some((w) => w.length >= 4 && where.includes(w)) ||
     objects.some((o) => has[o] === 1);
   if (rule.meaning.heads.length > 0) return thingSaid && rule.meaning.heads.some((h) => has[h] === 1);
-  return hasAction(has) && thingSaid && things > 0;
+  // 让未成年人进去上网…我要举报你们: a complaint about what the rule forbids asks for no part of it.
+  return hasAction(has) && !onlyComplains(has) && thingSaid && things > 0;
+}
+
+const COMPLAIN = senseNumber('complain');
+
+/** Whether the only action a part names is a complaint or a report. */
+function onlyComplains(has: SenseFlags): boolean {
+  if (has[COMPLAIN] !== 1) return false;
+  const copy = has.slice();
+  copy[COMPLAIN] = 0;
+  return !hasAction(copy);
 }
 
 const agesRead = new TwoGenerationCache<{ ages: number[]; sentences: string }>(64);

@@ -177,12 +177,13 @@ const CATEGORY_KEYS: readonly PermissionCategory[] = [
 
 /**
  * A note of a forbidden rule saying what is done instead (reading out gate codes … (they check and
- * change them in the portal), 不得代办（请客户本人到店）, （柜机问题由客服登记报修）): not what is forbidden, so a caller who
- * says they will do it (I'll check it in the portal) asks for nothing the rule refuses. A note that
- * makes an exception (客户本人除外) stays.
+ * change them in the portal), 不得代办（请客户本人到店）, （柜机问题由客服登记报修）, 电话里改绑
+ * （须本人持身份证到店办理）): not what is forbidden, so a caller who says they will do it (I'll
+ * check it in the portal, 我到店里去改) asks for nothing the rule refuses. A note that makes an
+ * exception (客户本人除外) stays.
  */
 const INSTEAD_NOTE =
-  /\s*\((?:(?:they|customers?|clients?|callers?|members?|the (?:customer|client|caller|account holder|holder|member)s?)\s+(?:can|may|should|must|need to|check|change|use|do|manage|update|view|see|call|contact|email|go)\b|instead\b|refer\b|direct them\b|point them\b|send them\b|tell them\b|ask them\b|请客户|让客户|引导客户?|建议客户|由客户自行|客户(?:可|可以|需|需要|自行)|(?:租客|房客|业主|家属|本人|用户|学员|会员|乘客|顾客)(?:可以?先?|可另|可自行|需|需要)|[^)]{0,12}?(?:由客服|通过客服|由平台|只能通过|可通过|请通过))[^)]*(?:\)|$)/g;
+  /\s*\((?:(?:they|customers?|clients?|callers?|members?|the (?:customer|client|caller|account holder|holder|member)s?)\s+(?:can|may|should|must|need to|check|change|use|do|manage|update|view|see|call|contact|email|go)\b|instead\b|refer\b|direct them\b|point them\b|send them\b|tell them\b|ask them\b|请客户|让客户|引导客户?|建议客户|由客户自行|客户(?:可|可以|需|需要|自行)|(?:租客|房客|业主|家属|本人|用户|学员|会员|乘客|顾客)(?:可以?先?|可另|可自行|需|需要)|(?:须|必须|只能|需)(?:由|要)?(?:本人|客户|用户|会员|持卡人|家长|监护人)|[^)]{0,12}?(?:由客服|通过客服|由平台|只能通过|可通过|请通过))[^)]*(?:\)|$)/g;
 
 /**
  * A note giving the reason and the way round it (the manifest must match the passport: cancel
