@@ -299,13 +299,14 @@ const KIN_ZH =
   '家|老公|老婆|老伴|爱人|媳妇|对象|妈|爸|儿子|女儿|闺女|姑娘|孙子|孙女|外孙|孩子|父母|个仔|个女|老豆|老母|侄儿|侄子|侄女|外甥|儿媳|女婿|哥|姐|弟|妹';
 
 /**
- * The caller saying what they will do themselves (我把发票收好, 我自己来弄, I'll keep the receipt),
+ * The caller saying what they will do themselves (我把发票收好, 我自己来弄, 我到店里去改, I'll keep the
+ * receipt, I'll do it at the Bo yard),
  * or what they keep already (票据我都留着的, 单子我都留到的, I've kept the receipts), or what they
  * will have their own family do (我回头让我姑娘给我续上), or someone do for themselves (我叫他自己去).
  */
 const OWN_DOING = new RegExp(
   String.raw`(?:^|[我俺])(?:回头|等下|等会儿?|晚点|过两天|到时候|改天|明天)?(?:让|叫|喊)(?:[我俺](?:${KIN_ZH})|(?:他|她)(?:自己|本人|亲自))|` +
-    /我(?:要|得|好|也好|会|才好)?(?:提前|事先)(?:安排|准备|请假|腾|空出|收拾|留人|叫人|喊人|约|打招呼)|我(?:都|也|已经|早就|一直)?(?:留|存|收|保存|保留|放)(?:着|到|好)(?:的|了|在|呢)|\bi(?:'ve| have)? (?:kept|saved|still got|still have) (?:the|all the|my|every)\b|我(?:自己)?(?:就|再|先|会|去)?把[^，,。？?]{0,10}?(?:收好|存好|留好|保存好|放好|拿好|留着|收着|保管好|收起来)|我(?:这边|自己)?(?:已经|早就|都)(?:先)?把[^，,。？?]{0,10}?(?:退|还|给|转|付|赔)(?:给他|给她|回去)?了|我自己(?:来|弄|办|去|处理|找|联系|跟|解决)|我(?:怕是|可能|好像|估计|也)?(?:找不到|找不着|寻不到|弄丢|搞丢)了|\bi (?:can't|cannot|couldn't) find\b|\b(?:i|and) (?:didn't|did not|never|haven't|have not) (?:even )?(?:look(?:ed)? at|check(?:ed)?|read|open(?:ed)?)\b|\bi(?:'ll| will)? (?:keep|hold on to|hang on to|save|file) (?:the|my|that|this)\b|\bi'll (?:do|sort|handle) (?:it|that) myself\b|\bi(?:'ll| will|'m going to| am going to) (?:just )?(?:book|do|sort|arrange|pay|order|renew|cancel|change|update|check|look|see|find|read)\b[^.!?]{0,30}?\b(?:online|myself|(?:on|in|through|via) the (?:app|portal|website|site))\b|\bi'll (?:deal with|sort it out with|take it up with|go after) (?:him|her|them) myself\b/
+    /我(?:要|得|好|也好|会|才好)?(?:提前|事先)(?:安排|准备|请假|腾|空出|收拾|留人|叫人|喊人|约|打招呼)|我(?:都|也|已经|早就|一直)?(?:留|存|收|保存|保留|放)(?:着|到|好)(?:的|了|在|呢)|\bi(?:'ve| have)? (?:kept|saved|still got|still have) (?:the|all the|my|every)\b|我(?:自己)?(?:就|再|先|会|去)?把[^，,。？?]{0,10}?(?:收好|存好|留好|保存好|放好|拿好|留着|收着|保管好|收起来)|我(?:这边|自己)?(?:已经|早就|都)(?:先)?把[^，,。？?]{0,10}?(?:退|还|给|转|付|赔)(?:给他|给她|回去)?了|我自己(?:来|弄|办|去|处理|找|联系|跟|解决)|我(?:自己|明天|回头|改天|到时候|再)?(?:到|去)(?:店里|门店|营业厅|柜台|网点|窗口|[\u4e00-\u9fff]{1,4}?店)(?:里)?(?:去)?(?:改|办|弄|换|处理|交|缴|补|签|领|拿|取)|\bi(?:'ll| will|'m going to| am going to) (?:just )?(?:do|sort|change|handle|fix|pay|collect|pick)\b[^.!?]{0,30}?\b(?:at|in) the (?:[a-z]+ )?(?:yard|shop|store|branch|office|counter|depot)\b|我(?:怕是|可能|好像|估计|也)?(?:找不到|找不着|寻不到|弄丢|搞丢)了|\bi (?:can't|cannot|couldn't) find\b|\b(?:i|and) (?:didn't|did not|never|haven't|have not) (?:even )?(?:look(?:ed)? at|check(?:ed)?|read|open(?:ed)?)\b|\bi(?:'ll| will)? (?:keep|hold on to|hang on to|save|file) (?:the|my|that|this)\b|\bi'll (?:do|sort|handle) (?:it|that) myself\b|\bi(?:'ll| will|'m going to| am going to) (?:just )?(?:book|do|sort|arrange|pay|order|renew|cancel|change|update|check|look|see|find|read)\b[^.!?]{0,30}?\b(?:online|myself|(?:on|in|through|via) the (?:app|portal|website|site))\b|\bi'll (?:deal with|sort it out with|take it up with|go after) (?:him|her|them) myself\b/
       .source,
   'i',
 );
