@@ -172,10 +172,11 @@ export function contentWords(norm: string, absorb: readonly string[] = []): Word
     };
     const flush = (): void => {
       // Single characters joined (解|锁 -> 解锁) are a word too: absorbed or generic, it goes.
-      // Four of them are mostly two words the segmenter did not know (月|嫂|上|户: 月嫂, 上户).
-      if (pending.length === 4) {
+      // Four of them are mostly two words the segmenter did not know (月|嫂|上|户: 月嫂, 上户); five,
+      // two such words and a modifier (门|店|妆|造|新: 门店, 妆造).
+      if (pending.length === 4 || pending.length === 5) {
         keep(pending.slice(0, 2));
-        keep(pending.slice(2));
+        keep(pending.slice(2, 4));
       } else keep(pending);
       pending = '';
     };
