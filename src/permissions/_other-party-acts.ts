@@ -139,7 +139,10 @@ function compiled(): ActMatchers {
       // what she's actually getting (from her panels), how much is he paying
       // how much does she still have to pay / how much does my sister still owe
       // how much does my neighbour at number 12 owe / what does my neighbour's system generate
-      `\\b(?:what|how much|how many(?: points)?|which grade)(?:'s| is| are| was)?(?: (?:did|does|do|has|have))? ${subjectEn}(?: (?:at|in|on|from) (?:no\\.? |number |flat |unit |house )?[a-z0-9-]+| next door| (?:up|down)stairs)?(?:'s(?: [a-z-]+){1,2}|'s| is| are)?(?: ${ADVERB_EN})?(?: (?:have|has|need|needs|got) to)? (?:get|got|gets|getting|score|scored|scores|make|made|making|earn|earned|earning|pay|paying|paid|send|sent|sending|transferred|owe|owes|owed|generat(?:e|es|ing)|produc(?:e|es|ing))\\b`,
+      // how many bags of cement she paid for / how much money she sent you
+      `\\b(?:what|how much(?: money| cash)?|how many(?: points| [a-z-]+(?: of [a-z-]+)?)?|which grade)(?:'s| is| are| was)?(?: (?:did|does|do|has|have))? ${subjectEn}(?: (?:at|in|on|from) (?:no\\.? |number |flat |unit |house )?[a-z0-9-]+| next door| (?:up|down)stairs)?(?:'s(?: [a-z-]+){1,2}|'s| is| are)?(?: ${ADVERB_EN})?(?: (?:have|has|need|needs|got) to)? (?:get|got|gets|getting|score|scored|scores|make|made|making|earn|earned|earning|pay|paying|paid|send|sent|sending|transferred|owe|owes|owed|bought|ordered|generat(?:e|es|ing)|produc(?:e|es|ing))\\b`,
+      // does he even have an order with you / has she got an account here
+      `\\b(?:does|did|has)\\s+${subjectEn}(?: ${ADVERB_EN})? (?:have|had|got) (?:an?|any) (?:[a-z-]+ )?(?:orders?|accounts?|bookings?|deliver(?:y|ies))\\b`,
       // when is hers due back / when's my sister's carpet cleaner due
       `\\bwhen(?:'s| is| are| was| were)\\s+(?:hers|his|theirs|(?:her|his|their|${W.PEOPLE_EN}'s)(?:\\s+[a-z-]+){1,3}?)\\s+due\\b`,
       `\\bhow (?:did|does|is|was|has) ${subjectEn} (?:do|did|done|doing|perform|performed|performing) (?:on|in)\\b`,

@@ -3868,6 +3868,28 @@ export const SENSES: readonly SenseDef[] = [
     en: ['opened', 'used it', 'used them'],
   },
   {
+    // Reschedule an undelivered delivery: a thing still to come, which a caller moving tomorrow's
+    // load does not call undelivered; one already delivered is no longer moved.
+    id: 'undelivered',
+    role: 'manner',
+    polar: 'delivered',
+    zh: [],
+    en: [
+      'undelivered',
+      'not yet delivered',
+      'not delivered yet',
+      "hasn't been delivered",
+      "haven't been delivered",
+    ],
+  },
+  {
+    id: 'delivered',
+    role: 'manner',
+    polar: 'delivered',
+    zh: [],
+    en: ['already delivered', 'been delivered', 'was delivered', 'were delivered'],
+  },
+  {
     // 代币一颗都没动过, credit not spent: what was bought is all still there (a rule's 未消耗).
     id: 'unconsumed',
     role: 'manner',

@@ -42,6 +42,10 @@ const GENERIC_ZH = new Set(
     '持'
   ).split(' '),
 );
+/** A weekday's name, or a range of them written as one word (monday-saturday). */
+const WEEKDAYS_EN =
+  /^(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:s|[-–]?(?:to[-–])?(?:mon|tues|wednes|thurs|fri|satur|sun)days?)?$/;
+
 const GENERIC_EN = new Set(
   (
     'request requests claim claims handling handle process processing application apply submit for the a an my your of to ' +
@@ -163,6 +167,8 @@ export function contentWords(norm: string, absorb: readonly string[] = []): Word
   const absorbedStems = new Set(absorb.map(stem));
   for (const m of norm.matchAll(EN_WORD)) {
     const s = stem(m[0]);
+    // (Monday-Saturday): the days something is done on are its schedule, no word of what is asked.
+    if (WEEKDAYS_EN.test(m[0])) continue;
     if (!GENERIC_EN.has(m[0]) && !GENERIC_EN.has(s) && !absorbedStems.has(s) && !en.includes(s)) en.push(s);
   }
   for (const run of norm.match(/[\u3400-\u9fff]+/g) ?? []) {
