@@ -110,6 +110,12 @@ export interface RuleMeaning {
    */
   unsaidWhenMoved?: string[];
   /**
+   * The states the rule's whole phrase requires and this shorter phrase leaves out (inside the
+   * refund window of refund a postponed): unsaid they are no matter, but their opposite said rules
+   * the phrase out as it would the whole.
+   */
+  opposed?: number[];
+  /**
    * Words of the product's only booking rule that name its service in general (到店, 服务 of
    * 预约、改约、取消到店服务): a new booking may leave them out (帮我约个礼拜五的美甲), unless it
    * asks for a visit at home instead (上门).
@@ -1693,6 +1699,16 @@ export function meaningLevel(
       if (SENSES[p]!.required) stated = false;
     }
   }
+  if (m.opposed !== undefined) {
+    const t = senseTable();
+    for (const p of m.opposed) {
+      const group = t.polarGroups.get(SENSES[p]!.polar!)!;
+      for (const said of [has, ctx.has, view.facts.has]) {
+        if (said[p] === 1) break;
+        if (group.some((o) => o !== p && said[o] === 1)) return CONTRADICTED;
+      }
+    }
+  }
   // 退款退到原支付账户以外的账户: the money sent elsewhere, in the request or the clauses around it.
   if (m.toOther && !(sentElsewhere(view.norm) || (!m.ownClause && sentElsewhere(ctx.norm))))
     return CONTRADICTED;
@@ -2090,6 +2106,7 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
     (r.step === undefined || typeof r.step === 'string') &&
     (r.wards === undefined || r.wards === 'children' || r.wards === 'kin') &&
     (r.ownClause === undefined || r.ownClause === true) &&
+    (r.opposed === undefined || senses(r.opposed)) &&
     (r.toOther === undefined || r.toOther === true) &&
     (r.verb === undefined || typeof r.verb === 'string') &&
     (r.optional === undefined ||

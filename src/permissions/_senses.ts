@@ -3843,6 +3843,49 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    // Refunded inside the 30-day refund window, or after it has closed: a rule allows one and sends
+    // the other up. The operator's record says which (see `verifiedQualifiers`).
+    id: 'window_open',
+    role: 'manner',
+    polar: 'window',
+    required: true,
+    zh: [],
+    en: [],
+    patterns: [
+      {
+        key: 'inside',
+        re: String.raw`inside the (?:\d+[- ]day )?(?:refund |cancellation |return |change )?window\b`,
+      },
+      {
+        key: 'within',
+        re: String.raw`within the (?:\d+[- ]day )?(?:refund |cancellation |return |change )?window\b`,
+      },
+      { key: 'window', re: String.raw`window(?:_status)?\s*(?:is\s+|=\s*)(?:still\s+)?open\b` },
+    ],
+  },
+  {
+    id: 'window_closed',
+    role: 'manner',
+    polar: 'window',
+    required: true,
+    zh: [],
+    en: [],
+    patterns: [
+      {
+        key: 'after',
+        re: String.raw`after the (?:\d+[- ]day )?(?:refund |cancellation |return |change )?window\b`,
+      },
+      {
+        key: 'outside',
+        re: String.raw`outside the (?:\d+[- ]day )?(?:refund |cancellation |return |change )?window\b`,
+      },
+      {
+        key: 'window',
+        re: String.raw`window(?:_status)?\s*(?:has\s+|had\s+|is\s+|=\s*)?(?:already\s+)?(?:closed|expired|passed)\b`,
+      },
+    ],
+  },
+  {
     // Goods sent back unopened or opened: returns are allowed on one and not the other.
     id: 'unopened',
     role: 'manner',

@@ -988,10 +988,10 @@ function compileText(
   const withoutNote = withoutNotes(whole.phrase).replace(/\s+/g, '');
   if (listed.length === 0 && withoutNote !== whole.phrase)
     listed.push(...phraseAlternatives(withoutNote, category));
-  for (const a of listed) rules.push(alternativeRule(category, text, a));
+  for (const a of listed) rules.push(withOpposed(alternativeRule(category, text, a), whole));
   // English likewise: the phrase without its qualifiers, one per thing a list names.
   for (const a of englishAlternatives(whole.phrase, category, namesAction))
-    rules.push(withExclusions(compileRule(category, text, a), whole.phrase));
+    rules.push(withOpposed(withExclusions(compileRule(category, text, a), whole.phrase), whole));
   // 替他人暂停监控或解约: each step a forbidden rule forbids doing for someone else, apart.
   // A step named only by a broad verb (为他人查询) is kept whole: alone it would forbid any
   // question a line holding 他 asks (明天下午我得去医院复查, of a technician's visit).
@@ -1437,6 +1437,16 @@ function spansTime(rule: CompiledRule): boolean {
  */
 function withExclusions(rule: CompiledRule, written: string): CompiledRule {
   addExclusion(rule, conditionExclusions(written));
+  return rule;
+}
+
+/**
+ * A shorter phrase of a rule (refund a postponed) is not the rule where the request states the
+ * opposite of a state its whole phrase requires (inside the refund window): see `RuleMeaning.opposed`.
+ */
+function withOpposed(rule: CompiledRule, whole: CompiledRule): CompiledRule {
+  const opposed = whole.meaning.polar.filter((p) => !rule.meaning.polar.includes(p));
+  if (opposed.length > 0) rule.meaning = { ...rule.meaning, opposed };
   return rule;
 }
 

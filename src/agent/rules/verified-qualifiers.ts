@@ -50,6 +50,23 @@ export function verifiedQualifiers(
           });
         }
       }
+      // refund_window_status: closed, where a rule turns on a window (inside the 30-day refund
+      // window / after the window has closed): the state in the rules' words, as a warranty's.
+      if (
+        lang === 'en' &&
+        /window/i.test(key) &&
+        typeof value === 'string' &&
+        WINDOW_RULE.test(rulesText) &&
+        !said().some((o) => /\bwindow\b/.test(o))
+      ) {
+        const state = value.trim().toLowerCase();
+        const open = /^(?:open|active|inside|within|yes|true)$/.test(state);
+        if (open || /^(?:closed|expired|passed|outside|no|false)$/.test(state))
+          out.push({
+            text: open ? 'inside the refund window' : 'after the refund window has closed',
+            counted: false,
+          });
+      }
       // A delivery date (delivered_at: 2026-11-20) says as much: the days since, by the call's
       // clock. Money given back is bounded by what was paid, not by a window: not for it.
       const days =
@@ -144,6 +161,10 @@ export function verifiedQualifiers(
   }
   return out;
 }
+
+/** Rules that turn on a window being open or closed (inside the 30-day refund window). */
+const WINDOW_RULE =
+  /\b(?:inside|within|after|outside) the (?:\d+[- ]day )?(?:refund |cancellation |return |change )?window\b/i;
 
 /** A duplicate as English rules name it: a duplicate charge, duplicate card charge, a duplicate debit order. */
 const DUPLICATE_NAMED_EN =
