@@ -404,9 +404,10 @@ export const TAKE_IT_OFF = String.raw`\b(?:take|knock|get)\s+(?:it|that|this|the
  */
 // 你们赶紧派个师傅过来, 马上安排人: a step urged on the company asks for it (我马上过来 is the caller's).
 const EXPLICIT_ASK = new RegExp(
-  // Yeah, cancel the old one; do that then - put a new one in; just move it to Tuesday: a word of
-  // assent or a pause before the verb still leaves it a sentence's first.
-  String.raw`(?:^|[.!?。！？]\s*)(?:(?:yeah|yes|yep|ok|okay|right|alright|sure|fine|grand|beauty|sweet|go on|actually|so|then|do that(?: then)?|do it(?: then)?)\s*[,!\-–—]\s*)*(?:(?:so|and|then|now|ok|okay)\s+)?(?:just\s+)?(?:please\s+|kindly\s+)?(?:kick|sign|log|cancel|refund|reset|change|freeze|pause|stop|block|remove|delete|close|turn|give(?! me a (?:minute|sec|second|moment|mo)\b)|send|add|extend|upgrade|downgrade|switch|unlock|waive|book|rebook|reschedule|move|postpone|email|resend|reverse|put|make it|set me up|order|top (?:me|it) up|open|lower|reduce|raise|increase|drop|do (?:the|a|an|me|my)\b)\b|` +
+  // Yeah, cancel the old one; do that then - put a new one in: a word of assent or a pause before
+  // the verb still leaves it a sentence's first. Just move it to Tuesday: a booking moved, asked
+  // (just do the forty, after calling off a supervisor, is read with the withdrawal).
+  String.raw`(?:^|[.!?。！？]\s*)(?:(?:yeah|yes|yep|ok|okay|right|alright|sure|fine|grand|beauty|sweet|go on|actually|so|then|do that(?: then)?|do it(?: then)?)\s*[,!\-–—]\s*)*(?:(?:so|and|then|now|ok|okay)\s+(?:just\s+)?|just\s+(?=(?:move|reschedule|rebook|postpone|push|shift|book)\b))?(?:please\s+|kindly\s+)?(?:kick|sign|log|cancel|refund|reset|change|freeze|pause|stop|block|remove|delete|close|turn|give(?! me a (?:minute|sec|second|moment|mo)\b)|send|add|extend|upgrade|downgrade|switch|unlock|waive|book|rebook|reschedule|move|postpone|email|resend|reverse|put|make it|set me up|order|top (?:me|it) up|open|lower|reduce|raise|increase|drop|do (?:the|a|an|me|my)\b)\b|` +
     // Kindly do the needful: Indian English for "please do what it takes".
     String.raw`\bdo the needful\b|` +
     // Let's push it to next week; get somebody out to me Saturday; book someone to come and look;
