@@ -1703,10 +1703,9 @@ export function meaningLevel(
     const t = senseTable();
     for (const p of m.opposed) {
       const group = t.polarGroups.get(SENSES[p]!.polar!)!;
-      for (const said of [has, ctx.has, view.facts.has]) {
-        if (said[p] === 1) break;
-        if (group.some((o) => o !== p && said[o] === 1)) return CONTRADICTED;
-      }
+      // Said in the request's own clause (where a verified state is said too): the clauses around
+      // may speak of another thing's state.
+      if (has[p] !== 1 && group.some((o) => o !== p && has[o] === 1)) return CONTRADICTED;
     }
   }
   // 退款退到原支付账户以外的账户: the money sent elsewhere, in the request or the clauses around it.
