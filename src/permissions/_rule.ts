@@ -305,6 +305,8 @@ const NOTICE_AFTER =
   /^\s*(?:or (?:more|longer)\s+|plus\s+)?(?:notice|in advance|ahead|before\b|prior\b|away\b)/;
 /** The same in Chinese, said before the span: 体检日前一天, 出发前7天, 提前3天, 开课前24小时. */
 const NOTICE_BEFORE_ZH = /(?:前|提前|之前)\s*$/;
+/** A note right after a limit saying it is included: （含50元）, （包含本数）. */
+const LIMIT_INCLUDED = /^\s*\((?:含|包含|包括)[^()]{0,10}\)/;
 /** A notice's own words after its span (see `conditionOf`). */
 const NOTICE_WORDS_AFTER = /^\s*(?:\(含\)|含)?\s*(?:以前|之前|以上|或以上|及以上)?/;
 /**
@@ -520,6 +522,8 @@ function conditionOf(
     // words of what is done, which a caller would have to say (the event before it, 宴会日前, is
     // read as the rule's anchor in time).
     if (notice) after = after.replace(NOTICE_WORDS_AFTER, '');
+    // ≤50元（含50元）: the note restating that the limit is included is no word of the action.
+    else after = after.replace(LIMIT_INCLUDED, '');
     const kept = condition.family === 'duration' && KEPT_FOR.test(s.slice(0, from));
     const termed =
       notice || kept || (noted && (!bareInNote(s, from, to) || WORKING_DAYS.test(s.slice(from))))

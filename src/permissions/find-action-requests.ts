@@ -41,7 +41,13 @@ export function readActionRequests(text: string): { requests: ActionRequest[]; a
   const awaited: ActionConcept[] = [];
   for (const r of analysis.requests)
     if (r.awaited && !awaited.includes(r.concept.id)) awaited.push(r.concept.id);
-  const asked = analysis.requests.filter((r) => !r.howTo && !r.negated && !r.awaited);
+  const asked = analysis.requests.filter(
+    (r) =>
+      !r.howTo &&
+      !r.negated &&
+      !r.awaited &&
+      !TRIED_IN_VAIN.test(analysis.norm.slice(r.clauseStart, r.clauseEnd)),
+  );
   const claimed = new Set(analysis.requests.map((r) => r.quantity));
   const requests = mergeRepeats(asked).map((r) => {
     const request: ActionRequest = {
@@ -56,6 +62,13 @@ export function readActionRequests(text: string): { requests: ActionRequest[]; a
   });
   return { requests, awaited };
 }
+
+/**
+ * 重启好几道都莫得用, 重启了也没用, tried resetting it three times: what the caller tried in vain,
+ * told, asks for nothing (the problem it leaves is what they ask about).
+ */
+const TRIED_IN_VAIN =
+  /(?:了|过)?(?:好几|几|[两三四五六七八九十\d]+)(?:次|遍|道|回|下)(?:了)?[,\s]*(?:都|也|还是)?(?:没用|没有用|不行|没反应|没有反应|没得用|莫得用|没效果|不管用|没好|不好使)|[了过](?:也|都|还是)(?:没用|没有用|不行|没反应|没有反应|没得用|莫得用|没效果|不管用)|\btried\b[^.!?;\n]{0,30}?\b(?:twice|(?:a few|several|two|three|four|\d+|a couple of|many) times)\b|\b(?:didn't|did not|doesn't) (?:help|work|do anything)\b/;
 
 // Words that point back at an amount said before: for that long, that much, 那么久, 这么多.
 const REFERS_BACK =
