@@ -68,7 +68,7 @@ export function readActionRequests(text: string): { requests: ActionRequest[]; a
  * told, asks for nothing (the problem it leaves is what they ask about).
  */
 const TRIED_IN_VAIN =
-  /(?:了|过)?(?:好几|几|[两三四五六七八九十\d]+)(?:次|遍|道|回|下)(?:了)?[,\s]*(?:都|也|还是)?(?:没用|没有用|不行|没反应|没有反应|没得用|莫得用|没效果|不管用|没好|不好使)|[了过](?:也|都|还是)(?:没用|没有用|不行|没反应|没有反应|没得用|莫得用|没效果|不管用)|\btried\b[^.!?;\n]{0,30}?\b(?:twice|(?:a few|several|two|three|four|\d+|a couple of|many) times)\b|\b(?:didn't|did not|doesn't) (?:help|work|do anything)\b/;
+  /(?:了|过)?(?:好几|几|[两三四五六七八九十\d]+)(?:次|遍|道|回|下)(?:了)?[,\s]*(?:都|也|还是)?(?:没用|没有用|不行|没反应|没有反应|没得用|莫得用|没效果|不管用|没好|不好使)|[了过](?:也|都|还是)(?:没用|没有用|不行|没反应|没有反应|没得用|莫得用|没效果|不管用)|\btried\b[^.!?;\n]{0,30}?\b(?:twice|(?:a few|several|two|three|four|\d+|a couple of|many) times)\b/;
 
 // Words that point back at an amount said before: for that long, that much, 那么久, 这么多.
 const REFERS_BACK =
