@@ -40,7 +40,9 @@ export function moneyBackInRuleWords(
   if (!rule || !(circumstanceSaid(rule.phrase, line) || (chargedTwice && DUPLICATE_RULE.test(rule.phrase))))
     return undefined;
   const value = Number.isInteger(amount.value) ? String(amount.value) : amount.value.toFixed(2);
-  return actionWithMoney(rule.phrase, value, ctx.language, amount.unit);
+  // Without its notes: how the money goes back (（上机费退会员余额，扫码付原路退）) is no part of what
+  // is asked, and read as asked it names other acts.
+  return actionWithMoney(withoutRuleNotes(rule.phrase), value, ctx.language, amount.unit);
 }
 
 /**
