@@ -1245,8 +1245,15 @@ export const SENSES: readonly SenseDef[] = [
     id: 'gift',
     role: 'action',
     grants: true,
-    zh: ['赠送', '赠', '白送', '送我', '送点', '送个', '送些', '送'],
+    zh: ['赠送', '赠', '白送', '送我', '送点', '送个', '送些'],
     en: ['gift*', 'complimentary', 'on the house', 'bonus', 'freebie*', 'throw in'],
+    // 送 alone gives, unless it delivers: 漏送错送, 配送, 送货, 送到, 送餐, 送过来.
+    patterns: [
+      {
+        key: '送',
+        re: '(?<![漏错配派运递接护转发输快外迟晚晚早补])送(?![错达餐货到来过去回上门件出])',
+      },
+    ],
   },
   {
     // 给我, 给个, give me: broad, like 改 and 查 (给我查一下 gives nothing); what is given must be

@@ -255,7 +255,7 @@ const ROLE_SUBJECT_EN =
  * what is checked the facts show), or closing the case before its remedy (错收退款（…）核实属实：…): see `compileRule`.
  */
 const CHECKED_BEFORE =
-  /(?:经过?)?(?:核实|核查|核对|查实)(?:属实|无误)?(?:后的?|(?=\s*(?:[:：]|$))|[\u4e00-\u9fff]{1,12}?的(?=\s*[,，]))|(?:系统|后台|平台)?(?:考勤|扣费|消费)?记录(?:能|可以|可|所)?(?:证实|证明|查实|显示)的/g;
+  /(?:经过?)?(?:核实|核查|核对|查实)(?:属实|无误)?(?:后的?|(?=\s*(?:[:：]|$))|[\u4e00-\u9fff]{1,12}?的(?=\s*[,，]))|(?:系统|后台|平台)?(?:考勤|扣费|消费|上机)?(?:记录|日志|流水)(?:能|可以|可|所)?(?:证实|证明|查实|显示)的/g;
 
 /**
  * The part of a phrase before its first colon outside notes (损坏门框的赔偿：登记理赔工单…, Complaints:
