@@ -1699,15 +1699,7 @@ export function meaningLevel(
       if (SENSES[p]!.required) stated = false;
     }
   }
-  if (m.opposed !== undefined) {
-    const t = senseTable();
-    for (const p of m.opposed) {
-      const group = t.polarGroups.get(SENSES[p]!.polar!)!;
-      // Said in the request's own clause (where a verified state is said too): the clauses around
-      // may speak of another thing's state.
-      if (has[p] !== 1 && group.some((o) => o !== p && has[o] === 1)) return CONTRADICTED;
-    }
-  }
+  if (m.opposed !== undefined && opposedSaid(m.opposed, has, ctx.has)) return CONTRADICTED;
   // 退款退到原支付账户以外的账户: the money sent elsewhere, in the request or the clauses around it.
   if (m.toOther && !(sentElsewhere(view.norm) || (!m.ownClause && sentElsewhere(ctx.norm))))
     return CONTRADICTED;
@@ -1876,6 +1868,7 @@ const DENIAL_EN = /^(?:don't|doesn't|didn't|not|no|never|cannot|can't|won't|isn'
  * action is not this rule.
  */
 export function contradictsState(m: RuleMeaning, has: SenseFlags, context?: SenseFlags): boolean {
+  if (m.opposed !== undefined && opposedSaid(m.opposed, has, context)) return true;
   if (m.polar.length === 0) return false;
   const t = senseTable();
   for (const p of m.polar) {
@@ -1887,6 +1880,23 @@ export function contradictsState(m: RuleMeaning, has: SenseFlags, context?: Sens
     if (group.some((o) => has[o] === 1)) return true;
     if (context === undefined || context[p] === 1) continue;
     if (group.some((o) => context[o] === 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the request's own clause, or else the clauses around it, says the opposite of one of the
+ * states a shorter phrase's whole rule requires (see `RuleMeaning.opposed`). The facts are not read:
+ * they may speak of another thing's state.
+ */
+function opposedSaid(opposed: readonly number[], has: SenseFlags, context?: SenseFlags): boolean {
+  const t = senseTable();
+  for (const p of opposed) {
+    const group = t.polarGroups.get(SENSES[p]!.polar!)!;
+    for (const said of context === undefined ? [has] : [has, context]) {
+      if (said[p] === 1) break;
+      if (group.some((o) => o !== p && said[o] === 1)) return true;
+    }
   }
   return false;
 }

@@ -1533,3 +1533,84 @@ describe('checkPermission: a case an escalating rule lists in a state, said deni
     expect(d.parts.some((p) => p.concept === 'refund')).toBe(true);
   });
 });
+
+describe('checkPermission: notices read as the time left before a booking (held-out rounds 5, 21, 30)', () => {
+  const pets = rulesFor('held-out-5', '毛球家宠物寄养洗护');
+  it('holds a move to the time left the records show, not to how far the booking moves', () => {
+    const at = (left: number) =>
+      checkPermission(pets, `距约定时间还有${left}小时，帮我改到礼拜天下午`, { today: '2027-04-14' });
+    expect(at(48).status).toBe('can_approve_immediately');
+    expect(at(10).status).toBe('requires_supervisor');
+    // Unstated, both notices may hold: the stricter decides.
+    expect(checkPermission(pets, '帮我改到礼拜天下午', { today: '2027-04-14' }).status).toBe(
+      'requires_supervisor',
+    );
+  });
+  it('never approves against a time left that falls short of the only notice rule', () => {
+    const rules = compileRules({
+      can_approve_immediately: ['洗护预约改期（距预约时间>=24小时）'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(rules, '距约定时间还有10小时，洗护预约改到周日').status).not.toBe(
+      'can_approve_immediately',
+    );
+  });
+  it('names a notice rule without the event it counts to, and without the time left as an amount', () => {
+    const rooms = rulesFor('held-out-21', '谜途密室逃脱');
+    const d = checkPermission(rooms, '挪到下礼拜六吧', { today: '2032-01-14' });
+    expect(d.status).toBe('can_approve_immediately');
+    expect(d.parts[0]!.label).toBe('改期或取消');
+  });
+  it('reads a deposit back, the banquet far enough ahead, as the rule that returns it', () => {
+    const banquets = rulesFor('held-out-30', '鸿禧宴会酒楼');
+    expect(checkPermission(banquets, '距约定时间还有3086小时，取消婚宴，退定金').status).toBe(
+      'can_approve_immediately',
+    );
+  });
+});
+
+describe('checkPermission on a hanfu rental and e-sports cafés (held-out round 48)', () => {
+  const hanfu = rulesFor('held-out-48', '云裳阁汉服租赁');
+  const cafes = rulesFor('held-out-48', '极光电竞网咖');
+  it('refuses someone else’s hire and bookings asked in the caller’s words', () => {
+    for (const said of [
+      '你帮我查查她租的是哪套，衣服寄到洛阳哪个酒店了？她姓吴',
+      '你帮我查查我闺蜜有没有在你们这儿预约',
+    ])
+      expect(checkPermission(hanfu, said).status, said).toBe('forbidden');
+  });
+  it('reads a booking for the caller’s child as a booking, and the shop’s only booking rule in any words', () => {
+    expect(checkPermission(hanfu, '那就约一点半。我要精致的那个，小朋友随便弄弄就好了').status).toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(hanfu, '帮我约个妆造').status).toBe('can_approve_immediately');
+  });
+  it('takes a report about minors as the report, not as serving them', () => {
+    const said = '你们怎么搞的，让未成年人进去上网！我儿子才十六岁，昨天晚上一晚上没回来！我要举报你们！';
+    expect(checkPermission(cafes, said).status).toBe('requires_process');
+  });
+  it('reads going to the shop to do it as no request of the ban on doing it by phone', () => {
+    expect(checkPermission(cafes, '那我到店里去改').status).not.toBe('forbidden');
+    expect(checkPermission(cafes, '电话里给我改绑一下').status).toBe('forbidden');
+  });
+  it('reads food orders missed (漏送错送) as no bonus money, and the logs the operator checks as no words', () => {
+    expect(
+      checkPermission(cafes, '系统日志能证实的机器故障和断网时段上机费、点餐漏送错送、重复扣费, 退回24元')
+        .status,
+    ).toBe('can_approve_immediately');
+  });
+});
+
+describe('checkPermission: a window open or closed (held-out round 1)', () => {
+  const tickets = rulesFor('held-out', 'StageDoor Tickets');
+  it('does not approve a refund its records say falls after the window', () => {
+    expect(
+      checkPermission(tickets, 'refund a postponed $55.28 (after the refund window has closed)').status,
+    ).toBe('requires_supervisor');
+    expect(checkPermission(tickets, 'refund a postponed $55.28 (inside the refund window)').status).toBe(
+      'can_approve_immediately',
+    );
+  });
+});

@@ -2288,10 +2288,14 @@ function decidePart(rules: CompiledRules, given: Part, levels: RuleLevels, atLea
   let part = levels.hits.some((i) => rules.rules[i]!.condition?.term) ? timeLeftRead(given) : given;
   let outcome = decideReading(rules, part, levels);
   // The time left said elsewhere in the action (see `timeLeftRead`) settles a notice rule; where
-  // it falls in no rule's range the request's clause is read as said.
+  // it falls in no rule's range the request's clause is read as said, to name the rule that
+  // decides, but never to decide more leniently than the time left did.
   if (outcome.rule === null && given.quantity === undefined && part.quantity !== undefined) {
-    part = given;
-    outcome = decideReading(rules, part, levels);
+    const asSaid = decideReading(rules, given, levels);
+    if (rank(asSaid.status) <= rank(outcome.status)) {
+      part = given;
+      outcome = asSaid;
+    }
   }
   let readings = part.alternatives;
   // 至少赔我一百 / thirty bucks, minimum: the amount is a floor, so any amount above it is a reading.
