@@ -211,6 +211,8 @@ const TAKEN_OFF_ACCOUNT_EN = ['take', 'get', 'kick', 'boot', 'drop', 'throw', 'r
  * Words after which a word names a thing, not an act: articles and possessives (the full skip, my
  * big eight-yard skip), and pointing or counting words right before it (that skip, another skip).
  */
+/** A window something may be done in: the 30-day refund window, the cancellation window. */
+const WINDOW_EN = String.raw`(?:\d+[- ]day )?(?:refund |cancellation |return |change )?window\b`;
 const ARTICLE_EN = String.raw`(?:a|an|the|my|me|your|yer|our|his|her|their|its|whose|[a-z]+'s)`;
 const POINTING_EN = String.raw`(?:this|that|these|those|another|every|each)`;
 /** A word describing the thing between the article and it (big, eight-yard), not a verb's (the option to). */
@@ -3859,14 +3861,7 @@ export const SENSES: readonly SenseDef[] = [
     zh: [],
     en: [],
     patterns: [
-      {
-        key: 'inside',
-        re: String.raw`inside the (?:\d+[- ]day )?(?:refund |cancellation |return |change )?window\b`,
-      },
-      {
-        key: 'within',
-        re: String.raw`within the (?:\d+[- ]day )?(?:refund |cancellation |return |change )?window\b`,
-      },
+      ...['inside', 'within'].map((key) => ({ key, re: `${key} the ${WINDOW_EN}` })),
       { key: 'window', re: String.raw`window(?:_status)?\s*(?:is\s+|=\s*)(?:still\s+)?open\b` },
     ],
   },
@@ -3878,14 +3873,7 @@ export const SENSES: readonly SenseDef[] = [
     zh: [],
     en: [],
     patterns: [
-      {
-        key: 'after',
-        re: String.raw`after the (?:\d+[- ]day )?(?:refund |cancellation |return |change )?window\b`,
-      },
-      {
-        key: 'outside',
-        re: String.raw`outside the (?:\d+[- ]day )?(?:refund |cancellation |return |change )?window\b`,
-      },
+      ...['after', 'outside'].map((key) => ({ key, re: `${key} the ${WINDOW_EN}` })),
       {
         key: 'window',
         re: String.raw`window(?:_status)?\s*(?:has\s+|had\s+|is\s+|=\s*)?(?:already\s+)?(?:closed|expired|passed)\b`,
