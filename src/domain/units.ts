@@ -3,7 +3,8 @@
  * them: currencies (ISO codes), then durations, counts, data, points and clock times. One list, so
  * a unit added to the engine is one an approval can hold.
  */
-export const QUANTITY_UNITS = [
+/** The currencies the engine reads, by their ISO codes: each is money. */
+export const CURRENCIES = [
   'CNY',
   'USD',
   'GBP',
@@ -15,6 +16,10 @@ export const QUANTITY_UNITS = [
   'KES',
   'GMD',
   'SLE',
+] as const;
+
+export const QUANTITY_UNITS = [
+  ...CURRENCIES,
   'day',
   'time',
   'GB',
@@ -26,3 +31,4 @@ export const QUANTITY_UNITS = [
 ] as const;
 
 export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
+export type CurrencyCode = (typeof CURRENCIES)[number];

@@ -898,7 +898,7 @@ const ACTS_ON =
  * it: actions inside them (or naming the same concept) head the rule, other actions only qualify it,
  * except actions a rule on someone else's data, or a ban (`bans`), lists beside them.
  */
-const DISCLOSE = SENSES.findIndex((d) => d.id === 'disclose');
+let discloseSense: number | undefined;
 /** A booking named as a thing (预约, 预订), not a verb asking for one. */
 const BOOKING_NOUN = /^(?:预约|预订|预定|订座|订位)$/;
 /** What a telling asks of someone's things, right before them: 有没有订单或预约, 的预约. */
@@ -987,9 +987,10 @@ export function compileMeaning(
     }
     // 透露或确认某人有没有订单或预约: a booking told of, after the telling, is a thing told (whether
     // someone has one), no booking the rule makes.
+    discloseSense ??= senseNumber('disclose');
     if (
       sense.role === 'action' &&
-      heads.includes(DISCLOSE) &&
+      heads.includes(discloseSense) &&
       BOOKING_NOUN.test(phrase.slice(span.start, span.end)) &&
       TOLD_THING_BEFORE.test(phrase.slice(0, span.start))
     ) {

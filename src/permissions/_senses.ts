@@ -213,6 +213,8 @@ const TAKEN_OFF_ACCOUNT_EN = ['take', 'get', 'kick', 'boot', 'drop', 'throw', 'r
  */
 /** A window something may be done in: the 30-day refund window, the cancellation window. */
 const WINDOW_EN = String.raw`(?:\d+[- ]day )?(?:refund |cancellation |return |change )?window\b`;
+/** Rules that turn on a window being open or closed (inside the 30-day refund window). */
+export const WINDOW_RULE = new RegExp(String.raw`\b(?:inside|within|after|outside) the ${WINDOW_EN}`, 'i');
 const ARTICLE_EN = String.raw`(?:a|an|the|my|me|your|yer|our|his|her|their|its|whose|[a-z]+'s)`;
 const POINTING_EN = String.raw`(?:this|that|these|those|another|every|each)`;
 /** A word describing the thing between the article and it (big, eight-yard), not a verb's (the option to). */

@@ -78,7 +78,7 @@ import {
 } from './_rule-index.js';
 import { SENSES } from './_senses.js';
 import { covers, isEmpty, stemsOf, type Words } from './_words.js';
-import type { CompiledRule, CompiledRules } from './compile-rules.js';
+import { type CompiledRule, type CompiledRules, spansTime } from './compile-rules.js';
 import {
   asksForFootage,
   findOtherParty,
@@ -2539,7 +2539,7 @@ function withDaysMoved(
 ): Part {
   if (today === undefined || part.quantity?.family === 'duration') return part;
   // A notice (距预约>=24小时) measures the time left before the booking, not how far it moves.
-  if (!levels.hits.some((i) => spansDays(rules.rules[i]!))) return part;
+  if (!levels.hits.some((i) => spansTime(rules.rules[i]!))) return part;
   const moved = dayMovedTo(part.text, today);
   if (moved === undefined) return part;
   const reading = copyPart(part);
@@ -2552,10 +2552,6 @@ function withDaysMoved(
     end: part.start < 0 ? -1 : part.start + moved.end,
   };
   return reading;
-}
-
-function spansDays(rule: CompiledRule): boolean {
-  return rule.condition?.family === 'duration' && rule.condition.term !== true;
 }
 
 /** Sums, in the part's unit, the earlier amounts of the part's kind that a limit adds to it. */

@@ -1426,8 +1426,11 @@ function predicateOf(sides: readonly string[]): string | undefined {
   return first.length >= 2 && rest.length >= 2 && !namesAction(first) ? rest : undefined;
 }
 
-/** Whether the rule limits a span of time asked for (顺延<=15天), which a request states as its own. */
-function spansTime(rule: CompiledRule): boolean {
+/**
+ * Whether the rule limits a span of time asked for (顺延<=15天), which a request states as its own;
+ * not a notice (距预约>=24小时), which is the time left before a booking.
+ */
+export function spansTime(rule: CompiledRule): boolean {
   return rule.condition?.family === 'duration' && rule.condition.term !== true;
 }
 

@@ -1,4 +1,4 @@
-import type { QuantityUnit } from '../domain/units.js';
+import { CURRENCIES, type CurrencyCode, type QuantityUnit } from '../domain/units.js';
 import { isAsciiLetter, isDigit, normalizeText } from './_normalize.js';
 import {
   isZhNumeralCode,
@@ -42,17 +42,7 @@ interface UnitWord {
 
 /** What each unit measures (rules and requests compare amounts of one family). */
 export const FAMILY: Record<Unit, QuantityFamily> = {
-  CNY: 'money',
-  USD: 'money',
-  GBP: 'money',
-  EUR: 'money',
-  ZAR: 'money',
-  GHS: 'money',
-  NGN: 'money',
-  INR: 'money',
-  KES: 'money',
-  GMD: 'money',
-  SLE: 'money',
+  ...(Object.fromEntries(CURRENCIES.map((c) => [c, 'money'])) as Record<CurrencyCode, 'money'>),
   day: 'duration',
   month: 'duration',
   time: 'count',
@@ -63,12 +53,8 @@ export const FAMILY: Record<Unit, QuantityFamily> = {
   clock: 'clock',
 };
 
-/** Whether a unit is money (元, $, £, €): amounts in it are what was paid or is given back. */
 /** A currency the engine reads: the units of the money family. */
-export type Currency = Extract<
-  Unit,
-  'CNY' | 'USD' | 'GBP' | 'EUR' | 'ZAR' | 'GHS' | 'NGN' | 'INR' | 'KES' | 'GMD' | 'SLE'
->;
+export type Currency = CurrencyCode;
 
 /**
  * How each currency is written after an amount in Chinese (30元, 30英镑, 30兰特) and before one
@@ -88,6 +74,7 @@ export const CURRENCY_WORDS: Readonly<Record<Currency, { readonly zh: string; re
   SLE: { zh: '利昂', sign: 'NLe ' },
 };
 
+/** Whether a unit is money (元, $, £, €): amounts in it are what was paid or is given back. */
 export function isMoneyUnit(unit: Unit): unit is Currency {
   return FAMILY[unit] === 'money';
 }

@@ -1,6 +1,6 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { recordsIn, responseFields } from '../../domain/response-fields.js';
-import { DUPLICATE_RULE, LATE_CIRCUMSTANCE } from '../../permissions/index.js';
+import { DUPLICATE_RULE, LATE_CIRCUMSTANCE, WINDOW_RULE } from '../../permissions/index.js';
 import { chargedTwice, nowOf } from './payment-in-question.js';
 
 /**
@@ -161,10 +161,6 @@ export function verifiedQualifiers(
   }
   return out;
 }
-
-/** Rules that turn on a window being open or closed (inside the 30-day refund window). */
-const WINDOW_RULE =
-  /\b(?:inside|within|after|outside) the (?:\d+[- ]day )?(?:refund |cancellation |return |change )?window\b/i;
 
 /** A duplicate as English rules name it: a duplicate charge, duplicate card charge, a duplicate debit order. */
 const DUPLICATE_NAMED_EN =
