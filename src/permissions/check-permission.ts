@@ -85,7 +85,7 @@ import {
   type OtherParty,
   type OtherPartyOptions,
 } from './find-other-party.js';
-import type { Quantity, QuantityFamily } from './parse-quantities.js';
+import { partOfDaySaid, type Quantity, type QuantityFamily } from './parse-quantities.js';
 
 /** The decision on one request inside an action (退款60元然后注销账户 has two). */
 export interface PermissionPart {
@@ -2013,6 +2013,8 @@ function wordsExplained(
   });
 }
 
+let OFF_PLATFORM: number | undefined;
+
 function lexiconLevel(rule: CompiledRule, part: Part, facts: RequestContext): MatchLevel {
   if (rule.concepts.length > 0) {
     const c = part.concept;
@@ -2027,6 +2029,10 @@ function lexiconLevel(rule: CompiledRule, part: Part, facts: RequestContext): Ma
     if (!named) return NONE;
     // 退学退费 asked as 退学的话学费能退吗: the step may be said in the clause before.
     if (stepUnsaid(rule.meaning, part.norm, part.analysis?.norm ?? '')) return NONE;
+    // 帮客户私下约护士上门 bans booking the visit behind the company's back: booking it
+    // (帮我约明天护士上门) is the other rules'.
+    OFF_PLATFORM ??= senseNumber('off_platform');
+    if (rule.leftoverSenses.includes(OFF_PLATFORM) && sensesOf(part)[OFF_PLATFORM] !== 1) return NONE;
     if (!isEmpty(rule.leftover) && !coversPart(rule.leftover, part)) {
       // 修改理赔结论 is about changing a claim's outcome: 理赔到现在还没到账 names the claim and no
       // change.
@@ -2201,6 +2207,13 @@ function measure(rule: CompiledRule, part: Part): Measured {
   // A request that says no count asks once (改签 against 免费改签一次), unless it says which time
   // it is (第二次改约 is a second change: more than once).
   if (cond.family === 'count') return { value: ordinalIn(part.analysis?.norm ?? part.norm) ?? 1 };
+  // 明天下午 against 服务时间08:00–20:00: a part of the day wholly inside the hours (or wholly
+  // outside them) decides as any time in it would; 早上 against 08:00 may fall either side.
+  if (cond.family === 'clock') {
+    const hours = partOfDaySaid(part.norm) ?? partOfDaySaid(part.analysis?.norm ?? '');
+    if (hours !== undefined && within(rule, hours[0]) === within(rule, hours[1] - 0.01))
+      return { value: (hours[0] + hours[1]) / 2 };
+  }
   return { missing: true };
 }
 

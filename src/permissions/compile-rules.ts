@@ -1331,8 +1331,11 @@ function thingsSaidAs(word: string): string[] {
 const GUARDIAN_ACCOUNT =
   /家长|监护人|(?:本人|自己)(?:报名|报读|注册|登记)?的(?:孩子|子女|小孩)|\b(?:parent|guardian)s? (?:on (?:the )?(?:file|account)|who (?:booked|registered))/i;
 
-/** A rule naming the holder as one who arranges a service for family: 合同委托人, next of kin. */
-const PRINCIPAL_ACCOUNT = /委托人|\bnext of kin\b|\bexecutors?\b/i;
+/**
+ * A rule naming the holder as one who arranges a service for family: 合同委托人, next of kin, or
+ * the one who books for a patient with family they authorise (下单人…该患者的授权家属).
+ */
+const PRINCIPAL_ACCOUNT = /委托人|授权家属|\bnext of kin\b|\bexecutors?\b/i;
 
 /** Who a forbidden step is done for, leading its phrase: 替他人, 为非本人, 代非账户持有人. */
 const FOR_OTHERS_LEAD =
@@ -1929,9 +1932,10 @@ function markSoleActions(rules: CompiledRule[]): void {
           unsaidWhenBooked: [...(rule.meaning.unsaidWhenBooked ?? []), '服务'],
         };
     }
-    // 新预订: a booking asked for is a new one, said or not (给我订一个途观).
+    // 新预订: a booking asked for is a new one, said or not (给我订一个途观), whatever other rule
+    // names bookings (说明预约、订单 tells of them).
     const isNew = words.zh.filter((w) => NEW_WORDS_ZH.has(w));
-    if (allSole && isNew.length > 0 && heads.includes(BOOK)) rule.meaning = withOptional(rule.meaning, isNew);
+    if (isNew.length > 0 && heads.includes(BOOK)) rule.meaning = withOptional(rule.meaning, isNew);
   }
 }
 

@@ -875,3 +875,28 @@ function prefixAt(s: string, i: number): (typeof PREFIXES)[number] | undefined {
 export function parseQuantities(text: string): Quantity[] {
   return scanQuantities(normalizeText(text), text).quantities;
 }
+
+/** The hours a part of the day spans (下午 12–18, in the morning 8–12), for a time said without a clock. */
+const PARTS_OF_DAY: ReadonlyArray<readonly [RegExp, number, number]> = [
+  [/凌晨/, 0, 6],
+  [/早上|早晨|清早|一大早/, 6, 9],
+  [/上午|上半天|\bin the morning\b/i, 8, 12],
+  [/中午|晌午|\baround (?:noon|midday)\b/i, 11, 13],
+  [/下午|下半天|\bin the afternoon\b/i, 12, 18],
+  [/傍晚|\bearly evening\b/i, 17, 19],
+  [/晚上|夜里|夜间|\bin the evening\b|\bat night\b/i, 18, 24],
+];
+
+/**
+ * The hours of the one part of the day a text names (明天下午 → 12–18), for a request that gives
+ * no clock time; undefined when it names none, or more than one.
+ */
+export function partOfDaySaid(text: string): readonly [number, number] | undefined {
+  let found: readonly [number, number] | undefined;
+  for (const [re, from, to] of PARTS_OF_DAY) {
+    if (!re.test(text)) continue;
+    if (found !== undefined) return undefined;
+    found = [from, to];
+  }
+  return found;
+}
