@@ -703,7 +703,7 @@ export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b
  */
 // 退到非原支付账户, 转给别人的协议抵用: money sent to an account not the one it came from (a card
 // other than the one the money came from).
-const OTHER_THAN_OWN = String.raw`(?:原|本人|注册|登记|绑定|预留)[^,.;、]{0,12}?以外的?(?:账户|账号|帐户|银行卡|卡|手机号?|号码|地址)|原路以外|非(?:原|本人)(?:支付|付款)?(?:账户|账号|帐户|银行卡|卡|渠道|方式)|转(?:给|到)(?:别人|他人)|\bother than (?:the |their |its |your )?(?:original|registered|one (?:that |which |they |it was |you )?paid|one (?:it was |they were |you were )?(?:charged|taken from|paid (?:with|from))|one (?:the |their |your )?(?:money|payment|refund|charge|funds?) (?:came|comes|was taken) from|one it came from|(?:card|bank account|payment (?:card|method))\b)|\bnot the (?:original|registered) (?:card|account)|\b(?:a |any )?(?:different|another|other) (?:card|account|bank account|payment (?:card|method))\b[^.;]{0,30}?\bthan\b|\bfrom one (?:account|card|wallet|membership) to another\b`;
+const OTHER_THAN_OWN = String.raw`(?:原|本人|注册|登记|绑定|预留)[^,.;、]{0,12}?以外的?(?:账户|账号|帐户|银行卡|卡|手机号?|号码|地址)|原路以外|非(?:原|本人)(?:支付|付款)?(?:账户|账号|帐户|银行卡|卡|渠道|方式)|转(?:给|到)(?:别人|他人)|\bother than (?:the |their |its |your )?(?:original|registered|one (?:that |which |they |it was |you )?paid|one (?:it was |they were |you were )?(?:charged|taken from|paid (?:with|from))|one (?:the |their |your )?(?:money|payment|refund|charge|funds?) (?:came|comes|was taken) from|one it came from|(?:card|bank account|payment (?:card|method))\b)|\bnot the (?:original|registered) (?:card|account)|\b(?:a |any )?(?:different|another|other) (?:card|account|bank account|payment (?:card|method))\b[^.;]{0,30}?\bthan\b|\bfrom one (?:account|card|wallet|membership) to another\b|\b(?:money|refunds?|payments?)(?: back)? to (?:anyone|anybody|anywhere)(?: or (?:anyone|anybody|anywhere))? (?:but|except|other than)\b`;
 
 const OTHER_THAN_OWN_RE = new RegExp(OTHER_THAN_OWN, 'i');
 
@@ -712,7 +712,7 @@ const OTHER_THAN_OWN_RE = new RegExp(OTHER_THAN_OWN, 'i');
  * my son's card): where it goes, with someone else or another account named there.
  */
 const SENT_ELSEWHERE =
-  /(?:退|转|打|汇|充|存|返|发)(?:到|给|进|回|入|去)(?:[^,.!?;:、\n]{0,10}?)(?:微信|支付宝|卡|账户|账号|帐户|零钱|钱包|邮箱|手机|协议|合同|订单|名下)|\b(?:to|into|onto|on)\s+(?:his|her|their|someone else's|somebody else's|another|a different|(?:my|me|our)\s+(?:other|new|second|different)|(?:my|our)\s+\w+'s|[a-z]+'s)\s+(?:\w+\s+)?(?:card|account|bank|wallet|paypal|email|phone)\b/gi;
+  /(?:退|转|打|汇|充|存|返|发)(?:到|给|进|回|入|去)(?:[^,.!?;:、\n]{0,10}?)(?:微信|支付宝|卡|账户|账号|帐户|零钱|钱包|邮箱|手机|协议|合同|订单|名下)|\b(?:to|into|onto|on)\s+(?:his|her|their|someone else's|somebody else's|another|a different|(?:my|me|our)\s+(?:other|new|second|different)|(?:my|our)\s+\w+'s|[a-z]+'s)\s+(?:\w+\s+)?(?:card|account|bank|wallet|paypal|email|phone|momo|(?:mobile|orange|mtn) money|m-?pesa)\b/gi;
 
 /**
  * Whether a request sends money or data to someone else or another account (see

@@ -516,8 +516,17 @@ export const KEPT_AWAY_EN = new RegExp(
   'g',
 );
 
+/**
+ * Where the caller's own booking is held (at my parents' place, to my sister's house): a site,
+ * no one's data asked.
+ */
+const KIN_PLACE_EN = new RegExp(
+  `\\b(?:at|to|in|from|by)\\s+${KIN_EN}(?:'s|s'|')\\s+(?:place|house|home|compound|yard|flat|apartment|village|farm|land|plot)\\b`,
+  'g',
+);
+
 /** People named in English as the caller's own: members of their account, company, kept away. */
-const OWN_PEOPLE_EN = [MEMBER_OF_OWN_ACCOUNT_EN, COMPANY_EN, KEPT_AWAY_EN];
+const OWN_PEOPLE_EN = [MEMBER_OF_OWN_ACCOUNT_EN, COMPANY_EN, KEPT_AWAY_EN, KIN_PLACE_EN];
 
 /**
  * The text without the people it names as the caller's own (take my ex off my membership, me and

@@ -303,6 +303,8 @@ const EACH_AFTER = /^\s*(?:\/\s*[\u4e00-\u9fff]|per\s+[a-z-]+|每[\u4e00-\u9fff]
  */
 const NOTICE_AFTER =
   /^\s*(?:or (?:more|longer)\s+|plus\s+)?(?:notice|in advance|ahead|before\b|prior\b|away\b)/;
+/** A span of time "up to" which something may be done before an event: its notice (see `conditionOf`). */
+const UP_TO_BEFORE = /^\s*(?:before|prior to)\b/;
 /** The same in Chinese, said before the span: 体检日前一天, 出发前7天, 提前3天, 开课前24小时. */
 const NOTICE_BEFORE_ZH = /(?:前|提前|之前)\s*$/;
 /** A note right after a limit saying it is included: （含50元）, （包含本数）. */
@@ -445,6 +447,48 @@ export function parseRule(written: string): ParsedRule {
         !(anyAmount && n.unit !== undefined && FAMILY[n.unit] === 'money'),
     )
     .sort((a, b) => a.start - b.start);
+  const tiers = noticeTiers(s, all);
+  if (tiers.length > 0)
+    return ruleFromNumbers(
+      text,
+      s,
+      all.filter((n) => !tiers.includes(n)),
+    );
+  return ruleFromNumbers(text, s, all);
+}
+
+/**
+ * The spans of a rule's notice tiers, each with its own charge (7 days or more before delivery -
+ * nothing kept; 72 hours to 7 days - 25% kept; under 72 hours - 50% kept; 提前7天以上全退、不足3天扣50%):
+ * the step is allowed at any notice, and the tiers only say what it costs, which the operator reads
+ * on the record. None unless one tier is open above and another below.
+ */
+function noticeTiers(s: string, nums: readonly Num[]): Num[] {
+  const spans = nums.filter((n) => n.unit !== undefined && FAMILY[n.unit] === 'duration');
+  if (spans.length < 2) return [];
+  let above = false;
+  let below = false;
+  const tiered: Num[] = [];
+  let from = 0;
+  for (const piece of s.split(/[;；]/)) {
+    const to = from + piece.length;
+    const inPiece = spans.filter((n) => n.start >= from && n.end <= to);
+    from = to + 1;
+    if (inPiece.length === 0 || !TIER_CHARGE.test(piece)) continue;
+    if (TIER_ABOVE.test(piece)) above = true;
+    if (TIER_BELOW.test(piece)) below = true;
+    tiered.push(...inPiece);
+  }
+  return above && below ? tiered : [];
+}
+
+/** What a tier of notice costs: a share or nothing kept, a fee, a refund. */
+const TIER_CHARGE = /%|\b(?:kept|keep|charged?|fee|refund(?:ed)?)\b|扣|收取?|退/;
+/** A tier open above (N or more before) or below (under N). */
+const TIER_ABOVE = /\b(?:or more|or longer|and over|and above)\b|及?以上/;
+const TIER_BELOW = /\b(?:under|less than|fewer than|within)\b|不足|少于|不满/;
+
+function ruleFromNumbers(text: string, s: string, all: readonly Num[]): ParsedRule {
   const notes = noteSpans(s);
   const inNote = (n: Num): boolean => notes.some(([a, b]) => n.start >= a && n.end <= b);
   const outside = all.filter((n) => !inNote(n));
@@ -550,6 +594,13 @@ function conditionOf(
     const b = nums[k + 1]!;
     const join = s.slice(a.end, b.start);
     if (!RANGE_JOIN.test(join)) continue;
+    // 7 days or more before delivery - nothing kept; … - 25%: a dash between a span and a share
+    // kept is no range of either.
+    if (
+      /^\s*%/.test(s.slice(b.end)) ||
+      (a.unit !== undefined && b.unit === undefined && /\s[-–]\s/.test(join))
+    )
+      continue;
     if (/and/.test(join) && !/between\s*$/.test(s.slice(0, a.start))) continue;
     const unit = b.unit ?? a.unit;
     if (a.unit && b.unit && a.unit !== b.unit) continue;
@@ -591,7 +642,10 @@ function conditionOf(
     for (const [re, op] of PREFIX_WORDS) {
       const m = re.exec(before);
       if (m && (m.index === 0 || !/[a-z]/.test(before[m.index - 1] ?? '') || /^[^a-z]/.test(m[0]))) {
-        return counted(m.index, n, op) ?? cut(m.index, n.end, withUnit(boundFor(op, n.value), n.unit));
+        // add items up to 24 hours before the delivery: the last moment is a day ahead, so a day's
+        // notice at least.
+        const bound = op === '<=' && /up to/.test(m[0]) && UP_TO_BEFORE.test(s.slice(n.end)) ? '>=' : op;
+        return counted(m.index, n, bound) ?? cut(m.index, n.end, withUnit(boundFor(bound, n.value), n.unit));
       }
     }
     const rest = s.slice(n.end);

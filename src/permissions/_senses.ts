@@ -397,6 +397,9 @@ export const SENSES: readonly SenseDef[] = [
       'signed up',
       'per incident',
       'each incident',
+      // Change of plans: what the caller says before the change they ask for, no change itself.
+      'change of plan*',
+      'change in plan*',
       // moved up from Lafayette, moving house, moved out: where someone lives, not a booking moved.
       'moved house',
       'moving house',

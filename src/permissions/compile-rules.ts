@@ -1805,17 +1805,27 @@ function markBookingMoves(rules: CompiledRule[]): void {
     if (
       heads.includes(CHANGE) &&
       !heads.includes(CHANGE_BOOKING) &&
-      words.en.some((w) => BOOKED_THING_EN.test(w))
+      (words.en.some((w) => BOOKED_THING_EN.test(w)) || BOOKING_MOVED_EN.test(rule.phrase))
     )
       rule.meaning = { ...rule.meaning, heads: [...heads, CHANGE_BOOKING] };
     // Book, move or cancel jobs: the thing booked is what any booking holds, called by the
     // business's word (jobs) or the caller's (my appointment, it), or not at all.
     const moved = rule.meaning.heads.includes(CHANGE_BOOKING) || rule.meaning.heads.includes(BOOK);
-    const booked = rule.meaning.words.en.filter((w) => BOOKED_THING_EN.test(w));
-    if (moved && booked.length > 0 && rule.category !== 'forbidden')
+    const booked = rule.meaning.words.en.filter(
+      (w) => BOOKED_THING_EN.test(w) || (w === 'book' && BOOKING_MOVED_EN.test(rule.phrase)),
+    );
+    if (moved && booked.length > 0 && rule.category !== 'forbidden') {
       rule.meaning = withOptional(rule.meaning, booked);
+      // shift it to Saturday: the booking moved is the caller's, called "it" or nothing at all.
+      if (rule.meaning.heads.includes(CHANGE_BOOKING) && rule.meaning.unsaidWhenMoved === undefined)
+        rule.meaning = { ...rule.meaning, unsaidWhenMoved: booked };
+    }
   }
 }
+
+/** move a booking: stemmed, its word is book, as in the booked delivery time (no move of one). */
+const BOOKING_MOVED_EN =
+  /\b(?:move|shift|reschedule|postpone|change)\s+(?:a|the|my|your|their|its|this|that)?\s*bookings?\b/;
 
 /**
  * Extend a 10-lesson card's expiry, 延长会员有效期: what an extension moves is the thing's end, which

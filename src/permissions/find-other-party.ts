@@ -594,6 +594,15 @@ function ownMediaEn(before: string, data: string): boolean {
 const GIVEN_EN = /^\s*(?:is|'s|was|:)\s*(?:[\w.+-]+@[\w-]|\+?\d[\d\s-]{5,}|[\w+-]+$)/;
 
 /**
+ * My husband's flight from Accra got pushed: what befell someone's thing, told as the reason for
+ * the caller's own request, asking nothing of it (unless the clause asks why, when or what).
+ */
+const BEFELL_EN =
+  /^(?:\s+(?:from|to|in|at|out of)\s+[a-z'-]+)?\s+(?:got|was|were|has been|had been|have been)\s+(?:just\s+|also\s+)?(?:pushed(?: back)?|delayed|cancell?ed|postponed|rescheduled|diverted|bumped|put back|brought forward)\b/;
+/** Asking after what befell it (why, what happened, check it). */
+const ASKS_AFTER_EN = /\b(?:why|what happened|when|which|check|tell me|find out|look into)\b/;
+
+/**
  * I've got his invoice, I can send you her report: what the caller holds, not asks for (could I
  * have his number asks).
  */
@@ -657,6 +666,7 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
     if (role && !(staffRole ? staff().data : roleData()).test(data)) return -1;
     // Her email is a.boateng@…: the caller gives it, asking nothing of hers.
     if (GIVEN_EN.test(after.slice(p[0].length))) return -1;
+    if (BEFELL_EN.test(after.slice(p[0].length)) && !ASKS_AFTER_EN.test(norm)) return -1;
     lastData = data;
     return p[0].length;
   };

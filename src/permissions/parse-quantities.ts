@@ -191,6 +191,9 @@ const UNIT_WORDS: readonly UnitWord[] = [
   { word: 'aud', unit: 'USD', factor: 1 },
   { word: 'nzd', unit: 'USD', factor: 1 },
   { word: 'sgd', unit: 'USD', factor: 1 },
+  // Liberian dollars: L$ 9,000, 9,000 LD, LRD 9,000.
+  { word: 'lrd', unit: 'USD', factor: 1 },
+  { word: 'ld', unit: 'USD', factor: 1 },
   { word: '$', unit: 'USD', factor: 1, accept: (_s, num, end) => end === num.end + 1 },
   { word: '英镑', unit: 'GBP', factor: 1 },
   { word: '镑', unit: 'GBP', factor: 1 },
@@ -304,7 +307,11 @@ const UNIT_WORDS: readonly UnitWord[] = [
 const PREFIXES: ReadonlyArray<{ word: string; unit: Unit; wordLike: boolean }> = [
   { word: 'us$', unit: 'USD', wordLike: false },
   // Dollars of other countries written with their letters (A$60, S$10, NZ$25): dollars, as above.
-  ...['au$', 'a$', 'nz$', 's$', 'ca$', 'c$'].map((word) => ({ word, unit: 'USD' as const, wordLike: true })),
+  ...['au$', 'a$', 'nz$', 's$', 'ca$', 'c$', 'l$'].map((word) => ({
+    word,
+    unit: 'USD' as const,
+    wordLike: true,
+  })),
   { word: '$', unit: 'USD', wordLike: false },
   { word: '¥', unit: 'CNY', wordLike: false },
   { word: '£', unit: 'GBP', wordLike: false },
@@ -334,17 +341,18 @@ const PREFIXES: ReadonlyArray<{ word: string; unit: Unit; wordLike: boolean }> =
   { word: 'd', unit: 'GMD', wordLike: true },
   { word: 'nle', unit: 'SLE', wordLike: true },
   { word: 'sle', unit: 'SLE', wordLike: true },
+  { word: 'lrd', unit: 'USD', wordLike: true },
   { word: '人民币', unit: 'CNY', wordLike: false },
 ];
 
 /** A$, S$, NZ$ …: the start of an amount in other countries' dollars (see PREFIXES). */
-const LETTERED_DOLLAR = /^(?:au|nz|ca|[acs])\$/;
+const LETTERED_DOLLAR = /^(?:au|nz|ca|[acsl])\$/;
 
 // Where an amount can start: a digit, a currency sign, a Chinese numeral, 人民币, or an English
 // number word, currency code or article that is a whole word. Read by `nextCandidate`.
 const CANDIDATE_CHARS = '0123456789¥$£￡€₵₦₹半零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億';
 const CANDIDATE_WORDS = new Set(
-  'usd gbp eur rmb cny zar ghs gh ngn inr rs kes ksh gmd nle sle zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an another'.split(
+  'usd gbp eur rmb cny zar ghs gh ngn inr rs kes ksh gmd nle sle lrd zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an another'.split(
     ' ',
   ),
 );
