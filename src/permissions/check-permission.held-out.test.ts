@@ -1614,3 +1614,41 @@ describe('checkPermission: a window open or closed (held-out round 1)', () => {
     );
   });
 });
+
+describe('checkPermission on after-school care, home nursing and a tent rental (held-out round 49)', () => {
+  const care = rulesFor('held-out-49', '小橘灯课后托管');
+  const nursing = rulesFor('held-out-49', '仁馨上门护理');
+  const tents = rulesFor('held-out-49', 'Mesurado Tent & Chair Rentals');
+  it('reads a ban on refunds to any account but two named as about other accounts only', () => {
+    expect(checkPermission(care, '多扣的给我退了').status).not.toBe('forbidden');
+    expect(checkPermission(care, '退到我妈的微信上').status).toBe('forbidden');
+  });
+  it('books a nurse’s visit, and bans only one booked behind the company’s back', () => {
+    expect(checkPermission(nursing, '帮我预约明天下午护士来换药').status).toBe('can_approve_immediately');
+    expect(checkPermission(nursing, '今天下午最早几点能来？就约最早的那个').status).toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(nursing, '我想私下约护士上门，不走你们平台').status).toBe('forbidden');
+  });
+  it('holds a part of the day to the service hours only where it falls wholly on one side', () => {
+    expect(checkPermission(nursing, '帮我约明天上午的').status).toBe('can_approve_immediately');
+    expect(checkPermission(nursing, '帮我约明天早上的').status).not.toBe('can_approve_immediately');
+  });
+  it('reads Liberian dollars, an up-to notice and tiered cancellation charges', () => {
+    expect(checkPermission(tents, 'refund me L$7,200').status).toBe('can_approve_immediately');
+    expect(checkPermission(tents, 'refund me L$16,000').status).toBe('requires_supervisor');
+    expect(checkPermission(tents, 'Cancel the two hundred chairs on my booking.').status).toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(tents, 'Shift it to Saturday the 22nd.').status).toBe('can_approve_immediately');
+  });
+  it('reads what befell kin and where the party is held as no one else’s data', () => {
+    const said =
+      "My husband's flight from Accra got pushed, he won't reach before next week. So shift it to Saturday the 22nd.";
+    expect(checkPermission(tents, said).status).toBe('can_approve_immediately');
+    expect(checkPermission(tents, "What time is my husband's flight?").status).not.toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(tents, "Send the refund to my fiancee's Orange Money.").status).toBe('forbidden');
+  });
+});

@@ -484,6 +484,12 @@ const SENT_TO_ZH =
 const KINDS_BEFORE_ZH =
   /[\u4e00-\u9fff]{1,8}(?:或者?|、)[\u4e00-\u9fff]{1,8}的(?=[\u4e00-\u9fff])|电子(?=[\u4e00-\u9fff])/g;
 /** Within the rules (规定范围内, 标准内): a rule's limit, said in words. */
+/** Whom a limit counts over (per caller in total, per order). */
+const LIMIT_SCOPE_EN =
+  /\bper (?:caller|customer|client|order|booking|account|person|household|member)(?: in total)?\b/;
+/** Where an amount is read (exactly as the payments quote shows). */
+const AS_RECORDS_SHOW_EN =
+  /\b(?:exactly |just )?as (?:the |its |their |our )?(?:[a-z-]+ ){0,3}(?:shows?|says?|states?|gives?|lists?)\b/;
 const WITHIN_RULES = /规定范围内|规定内|范围内|标准内|规定以内/;
 /**
  * What a limit of money is counted over (每单合计<=200元, 每笔>500元): the request meets it by its
@@ -594,6 +600,19 @@ function leftUnsaid(
   // 规定范围内冻结: within the rules is the limit's to say, which the request meets by its amount.
   const within = WITHIN_RULES.exec(phrase);
   if (within !== null && out.heads.length > 0) out = optionalIn(out, within[0]);
+  // up to L$ 10,000 per caller in total, exactly as the payments quote shows: whom a limit counts
+  // over and where its amount is read are the limit's and the records', no words a caller says.
+  for (const re of [LIMIT_SCOPE_EN, AS_RECORDS_SHOW_EN]) {
+    const scope = re.exec(phrase);
+    if (scope === null || out.heads.length === 0) continue;
+    const own = scope[0].split(/[^a-z0-9-]+/).map(stem);
+    const unsaid = withOptional(
+      out,
+      out.words.en.filter((w) => own.includes(w)),
+    );
+    // What is left must still name the rule (fee refund per order is no refund of anything).
+    if (out.words.en.some((w) => !unsaid.optional?.includes(w) && !own.includes(w))) out = unsaid;
+  }
   if (out.heads.length > 0 && out.objects.length > 0) {
     const sent = SENT_TO_ZH.exec(phrase);
     if (sent !== null) {
