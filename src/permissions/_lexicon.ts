@@ -827,7 +827,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
     patterns: [
       '(?:换|改|变更|更改|修改|调整|转)~套餐',
       '套餐~(?:变更|更改|修改|调整|换)',
-      '\\b(?:change|switch|modify)_(?:plan|package|tier)s?\\b',
+      // Change of plans: what the caller says before the change they ask for.
+      '\\b(?:change|switch|modify)(?! (?:of|in) plans?\\b)_(?:plan|package|tier)s?\\b',
       '\\b(?:plan|package|tier) (?:change|switch)\\b',
     ],
     selfOnly: true,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../call/call-agent.js';
 import type { SystemQueryRecord } from '../../domain/session-schemas.js';
 import { findActionRequests, parseQuantities } from '../../permissions/index.js';
-import { actionFor } from './action-for-request.js';
+import { actionFor, refundDue } from './action-for-request.js';
 import type { Understanding } from './understand-utterance.js';
 
 /** A ferry operator whose rules are in pounds, and a call that read one booking of 28. */
@@ -425,5 +425,37 @@ describe('actionFor: what the records quote, a missed visit, a loss claimed (hel
 
   it('reads a charge of the records asked back as a refund, damage told or not', () => {
     expect(said('the storm damaged nothing, but refund the $219 you took', [billing])).not.toMatch(/^Claims/);
+  });
+});
+
+describe('refundDue: a quote that gives its refunds case by case', () => {
+  const quoted: SystemQueryRecord = {
+    ...bookings,
+    response: {
+      payments: [{ amount: 25950 }],
+      quote: {
+        refund_short_8: { amount: 1680, calc: '8 x 210' },
+        refund_hardened_6: { amount: 1260, calc: '6 x 210' },
+        refund_all_14: { amount: 2940 },
+        cancel_200_chairs: { refund: 16000 },
+      },
+    },
+  };
+  const ctxSaying = (line: string): CallContext =>
+    ({
+      product: ferry,
+      language: 'en',
+      conversation: [{ role: 'customer', content: line }],
+      systemQueries: [quoted],
+    }) as unknown as CallContext;
+  it('takes the case the clause asking money back names, by its words or its number', () => {
+    const line =
+      "Bring six good bags to replace the hard ones, and give me back the money for the eight you didn't bring.";
+    expect(refundDue(ctxSaying(line), line)).toBe(1680);
+    expect(refundDue(ctxSaying('I want my money back for all of them'))).toBe(2940);
+    expect(refundDue(ctxSaying('cancel the two hundred chairs and refund them'))).toBe(16000);
+  });
+  it('says none where no case is named', () => {
+    expect(refundDue(ctxSaying('I want my money back'))).toBeUndefined();
   });
 });

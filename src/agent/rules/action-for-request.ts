@@ -2,7 +2,7 @@ import type { CallContext } from '../../call/call-agent.js';
 import { newestFirst, verifiedPaid } from '../../call/verified-charges.js';
 import { HELD_MONEY } from '../../domain/held-money.js';
 import type { Language } from '../../domain/language.js';
-import { responseFields } from '../../domain/response-fields.js';
+import { recordsIn, responseFields } from '../../domain/response-fields.js';
 import { tokenize } from '../../knowledge/index.js';
 import {
   type ActionRequest,
@@ -471,7 +471,7 @@ function boundedByCharge(
   // caller named no sum or guessed one (like R140, 大概三百), never the whole charge it is part of.
   // A sum asked in full beyond it (80元要全退), or all of a sum said beyond it (我交了两千七，全部退给
   // 我), stays: the rules decide that request.
-  const due = request.concept === 'refund' ? refundDue(ctx) : undefined;
+  const due = request.concept === 'refund' ? refundDue(ctx, request.text) : undefined;
   if (due !== undefined && !(allOf(line) && bareSums(line).some((v) => v > due))) {
     const asked = request.quantity ?? u.quantities.find((q) => q.family === 'money');
     const guessed = asked?.family === 'money' && asked.value > due && GUESSED_SUM.test(line);
@@ -564,8 +564,9 @@ const REFUND_DUE_KEY =
  * The one amount the latest answers of this call's queries say is due back, if exactly one: a
  * quote of the refund the records make (two amounts, of two orders, say neither).
  */
-export function refundDue(ctx: CallContext): number | undefined {
+export function refundDue(ctx: CallContext, asked?: string): number | undefined {
   const amounts = new Set<number>();
+  const cases: QuotedCase[] = [];
   for (const q of ctx.systemQueries) {
     if (!q.ok) continue;
     for (const [key, value] of responseFields(q.response)) {
@@ -576,9 +577,102 @@ export function refundDue(ctx: CallContext): number | undefined {
         if (worked) amounts.add(Number(worked[1]));
       }
     }
+    cases.push(...quotedCases(q.response));
   }
-  return amounts.size === 1 ? [...amounts][0] : undefined;
+  if (amounts.size === 1) return [...amounts][0];
+  return amounts.size === 0 ? caseMeant(ctx, cases, asked) : undefined;
 }
+
+/** A refund a quote works out for one case (refund_short_8: 1,680; cancel_200_chairs: refund 16,000). */
+interface QuotedCase {
+  /** The case's words, from its key (short, 8; cancel, 200, chairs). */
+  words: string[];
+  amount: number;
+}
+
+/**
+ * The refunds a response's quote gives case by case: a quote's entry named for a refund with its
+ * amount (refund_short_8: { amount: 1680 }), or an entry of any name giving its refund
+ * (cancel_200_chairs_and_200_chair_covers: { refund: 16000 }).
+ */
+function quotedCases(response: unknown): QuotedCase[] {
+  const cases: QuotedCase[] = [];
+  for (const record of recordsIn(response)) {
+    for (const [key, quote] of Object.entries(record)) {
+      if (!QUOTE_KEY.test(key) || quote === null || typeof quote !== 'object' || Array.isArray(quote))
+        continue;
+      for (const [name, entry] of Object.entries(quote as Record<string, unknown>)) {
+        const named = /^refund(?:_|$)/i.test(name);
+        const fields = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>) : {};
+        const amount =
+          typeof entry === 'number' && named
+            ? entry
+            : [
+                fields.refund,
+                fields.refund_amount,
+                fields.refundable,
+                named ? fields.amount : undefined,
+              ].find((v): v is number => typeof v === 'number' && v > 0);
+        if (amount !== undefined) cases.push({ words: caseWords(name), amount });
+      }
+    }
+  }
+  return cases;
+}
+
+/** A quote's case key as words: refund_short_8 → short, 8 (refund names every case). */
+function caseWords(key: string): string[] {
+  return key
+    .toLowerCase()
+    .split(/[^a-z0-9\u4e00-\u9fff]+/)
+    .filter((w) => w !== '' && w !== 'refund')
+    .map((w) => w.replace(/s$/, ''));
+}
+
+/**
+ * The refund of the one case the caller means: the only one quoted, or the one whose words (its
+ * numbers too: the eight you didn't bring, for short_8) the request's own words share most, then
+ * the caller's last line's, then the call's. Undefined when none or several are as likely.
+ */
+function caseMeant(ctx: CallContext, cases: readonly QuotedCase[], asked?: string): number | undefined {
+  const amounts = new Set(cases.map((c) => c.amount));
+  if (amounts.size <= 1) return [...amounts][0];
+  const lines = ctx.conversation.filter((t) => t.role === 'customer').map((t) => t.content);
+  // Bring six to replace the hard ones, and give me back the money for the eight: the clause
+  // asking money back names its case.
+  const moneyClauses = (asked ?? '').split(/[,.;!?，。；！？]/).filter((c) => MONEY_BACK_CLAUSE.test(c));
+  for (const said of [moneyClauses, asked === undefined ? [] : [asked], lines.slice(-1), lines]) {
+    const words = wordsAndNumbers(said.join('，'));
+    const score = (c: QuotedCase): number => c.words.filter((w) => words.has(w)).length;
+    const best = Math.max(...cases.map(score));
+    if (best === 0) continue;
+    const meant = new Set(cases.filter((c) => score(c) === best).map((c) => c.amount));
+    return meant.size === 1 ? [...meant][0] : undefined;
+  }
+  return undefined;
+}
+
+/** A clause asking money back, in any words (refund, money back, give me back, 退). */
+const MONEY_BACK_CLAUSE = /\b(?:refund\w*|money|back|reimburs\w*)\b|退|还/i;
+
+/** A line's words, their plurals cut (chairs → chair), and the numbers it says in any form (eight, 两百). */
+function wordsAndNumbers(line: string): Set<string> {
+  const out = new Set(tokenize(line).map((w) => w.replace(/s$/, '')));
+  for (const m of line.matchAll(NUMBER_SAID)) {
+    const said = m[0].trim().toLowerCase();
+    const n = /^\d/.test(said) ? Number(said.replaceAll(',', '')) : parseNumber(said);
+    if (n !== undefined && Number.isFinite(n)) out.add(String(n));
+  }
+  return out;
+}
+
+const NUMBER_WORD =
+  '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)';
+/** A number as a line says it: 200, two hundred, 两百. */
+const NUMBER_SAID = new RegExp(
+  `\\d[\\d,]*|\\b${NUMBER_WORD}(?:[\\s-]+(?:and[\\s-]+)?${NUMBER_WORD})*\\b|[一二两三四五六七八九十百千万零]+`,
+  'gi',
+);
 
 /** A response's worked-out quote in words (adjust_quote, refund_quote, 测算). */
 const QUOTE_KEY = /quote|测算|核算/i;

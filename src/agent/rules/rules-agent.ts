@@ -1109,7 +1109,7 @@ async function handleAction(
   const label = preview?.parts[0]?.label;
   if (unstated?.family === 'money' && label !== undefined) {
     await lookUpFactsOfRule(ctx, unstated.rule, line ?? action);
-    const due = refundDue(ctx);
+    const due = refundDue(ctx, line ?? action);
     if (due !== undefined) {
       action = `${label}${money(due, lang, currencyOf(ctx.product))}`;
       // Named in the rule's words (少发、漏发工资补发80元), not the caller's clause.
