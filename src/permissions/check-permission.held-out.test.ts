@@ -1642,6 +1642,17 @@ describe('checkPermission on after-school care, home nursing and a tent rental (
     );
     expect(checkPermission(tents, 'Shift it to Saturday the 22nd.').status).toBe('can_approve_immediately');
   });
+  it('reads a complaint rule’s examples as no action of its own, and a booking told as no request', () => {
+    expect(checkPermission(nursing, '明天上午那次上门你给取消了').status).toBe('can_approve_immediately');
+    expect(checkPermission(nursing, '我要投诉，护士约好了九点，快十点才到').status).toBe('requires_process');
+    const said =
+      '我老公明天早上八点半约了你们上门做PICC维护，医院刚通知他明天住院化疗。明天那次你帮我取消了吧。';
+    expect(checkPermission(nursing, said).status).toBe('can_approve_immediately');
+  });
+  it('reads a ban on acting for anyone but those named as about someone else', () => {
+    expect(checkPermission(nursing, '明天那次你帮我取消了吧').status).toBe('can_approve_immediately');
+    expect(checkPermission(nursing, '帮我邻居王婆婆把明天的上门取消了').status).toBe('forbidden');
+  });
   it('reads what befell kin and where the party is held as no one else’s data', () => {
     const said =
       "My husband's flight from Accra got pushed, he won't reach before next week. So shift it to Saturday the 22nd.";

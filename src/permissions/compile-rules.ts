@@ -362,8 +362,15 @@ export function compileRule(category: PermissionCategory, text: string, alternat
       found.some((c) => c.concept.id === 'complaint' && c.start === m.end)
     );
   });
+  // 服务投诉（护士迟到、态度、未按约上门）: a concept only a note names (the visit a complaint is
+  // about) is no action of the rule, where the phrase outside its notes names one of its own.
+  const notes = [...parsed.phrase.matchAll(/\([^)]*(?:\)|$)/g)].map((n) => [n.index, n.index + n[0].length]);
+  const inNote = (m: { start: number; end: number }): boolean =>
+    notes.some(([a, b]) => m.start >= a! && m.end <= b!);
+  const outside = matches.filter((m) => !inNote(m));
   const concepts: ConceptDef[] = [];
-  for (const m of matches) if (!concepts.includes(m.concept)) concepts.push(m.concept);
+  for (const m of outside.length > 0 ? outside : matches)
+    if (!concepts.includes(m.concept)) concepts.push(m.concept);
   let rest = parsed.phrase;
   // Blank out what the concepts cover; what remains qualifies the action (月租 in 减免月租).
   for (const m of [...matches].reverse()) {

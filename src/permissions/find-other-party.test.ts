@@ -826,6 +826,7 @@ describe('findOtherParty: what someone else did with the business, asked after',
     '我老婆是不是在你们店充了钱？',
     '我老公这个月来了几次',
     '我女儿来过几次了',
+    '我老公上个月同呢个月用咗几多次啊？',
     'my friend Bianca also booked with Yusuf. When is hers?',
     '帮我查一下我同事这礼拜订了哪天',
     '我同事哪天来玩',
@@ -840,6 +841,8 @@ describe('findOtherParty: what someone else did with the business, asked after',
     'this one is his, the other is mine',
     '我这个月来了几次',
     '我订了哪天来着',
+    '我和平路那套房子，租客从五月份开始就没交过气费，人跑了',
+    "My husband's flight from Accra got pushed, he won't reach before next week",
   ])('finds no one in %j', (said) => {
     expect(findOtherParty(said, CALLER)).toBeUndefined();
   });

@@ -87,6 +87,7 @@ interface Matchers {
   counterparty: RegExp;
   possessDeviceZh: RegExp;
   activityZh: RegExp;
+  countedVisitsZh: RegExp;
   dealingsZh: RegExp;
   refEn: RegExp;
   pronounEn: RegExp;
@@ -285,6 +286,8 @@ function compiled(): Matchers {
     possessDeviceZh: new RegExp(`^${W.LINK_ZH}?${gap(4)}${W.DEVICE_ZH}`),
     // 他自己是不是也在你们这边认养了: the person themself (自己 after them is theirs, not the caller's).
     activityZh: new RegExp(`^(?:自己|自个儿?)?${W.LINK_ZH}?${gap(6)}${W.ACTIVITY_ZH}`),
+    // 我老公上个月同呢个月用咗几多次: how often someone came, asked over a longer time said between.
+    countedVisitsZh: new RegExp(`^${gap(12)}${W.VISITS_COUNTED_ZH}`),
     dealingsZh: new RegExp(`^${W.LINK_ZH}?${gap(6)}${W.DEALINGS_ZH}`),
     refEn: new RegExp(`\\b(?:(?<role>${W.ROLE_PEOPLE_EN})|(?<people>${W.PEOPLE_EN}))(?:'s|s'|')(?=\\s)`, 'g'),
     // fi him appointment: his, in Caribbean English.
@@ -493,7 +496,7 @@ function scanZh(
     // What they do (住的几号房, 一般几点来); 他/她 beside a named 师傅 or 司机 is most likely them,
     // but for their household (他屋里是不是也堵了), which is no one's who serves the caller.
     if (!(pronoun && served) || HOME_AFTER_ZH.test(after)) {
-      const a = m.activityZh.exec(after);
+      const a = m.activityZh.exec(after) ?? m.countedVisitsZh.exec(after);
       if (a) return a[0].length;
     }
     const d = m.dealingsZh.exec(after);
