@@ -1653,6 +1653,14 @@ describe('checkPermission on after-school care, home nursing and a tent rental (
     expect(checkPermission(nursing, '明天那次你帮我取消了吧').status).toBe('can_approve_immediately');
     expect(checkPermission(nursing, '帮我邻居王婆婆把明天的上门取消了').status).toBe('forbidden');
   });
+  it('reads a report of what a ban quotes as the report, where a complaints rule quotes it too', () => {
+    const report =
+      "The crew leader told me I must give them 'cold water' before they set up - I gave him one thousand. I want to report it.";
+    expect(checkPermission(tents, report).status).toBe('requires_process');
+    expect(checkPermission(tents, "I'll give you small 'cold water' if you do it quick").status).toBe(
+      'forbidden',
+    );
+  });
   it('reads what befell kin and where the party is held as no one else’s data', () => {
     const said =
       "My husband's flight from Accra got pushed, he won't reach before next week. So shift it to Saturday the 22nd.";

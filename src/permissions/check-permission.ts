@@ -1381,6 +1381,15 @@ function askedExactly(
   let asked: Set<number> | undefined;
   for (const i of index.quoting) {
     if (!quotedSaid(rules.rules[i]!, part.norm)) continue;
+    // The crew asked me for 'cold water', I want to report it: what the ban quotes, said in a
+    // report of the rule that takes such reports (complaints about crews: 'cold water'), is that
+    // report.
+    const under = reportedUnder(rules, rules.rules[i]!, parsed?.whole ?? part);
+    if (under !== undefined) {
+      asked ??= new Set<number>();
+      asked.add(under);
+      continue;
+    }
     asked ??= new Set<number>();
     asked.add(i);
   }
@@ -1391,6 +1400,21 @@ function askedExactly(
     asked.add(i);
   }
   return asked;
+}
+
+let REPORT: number | undefined;
+
+/**
+ * The rule that is no ban and quotes what a ban quotes, where the text reports it (a complaint or
+ * a report said): the report is that rule's. Undefined otherwise.
+ */
+function reportedUnder(rules: CompiledRules, ban: CompiledRule, whole: Part): number | undefined {
+  const has = sensesOf(whole);
+  REPORT ??= senseNumber('report');
+  if (has[COMPLAIN] !== 1 && has[REPORT] !== 1) return undefined;
+  const quoted = ruleRegExp(quotations, ban, ban.quoted!, 'i');
+  const k = rules.rules.findIndex((r) => r.category !== 'forbidden' && quoted.test(normalizeText(r.text)));
+  return k < 0 ? undefined : k;
 }
 
 /** Records a rule on false ones may name, as a request names them too. */
