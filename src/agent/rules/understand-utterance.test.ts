@@ -29,6 +29,13 @@ describe('understandUtterance', () => {
   });
 
   it.each([
+    'Our deacon wrote everything on your paper. The church wants back whatever you people owe us.',
+    'The company needs the invoice redone with our TIN.',
+  ])('reads %j, the caller’s organisation wanting it, as asking for it', (text) => {
+    expect(read(text).asksForAction).toBe(true);
+  });
+
+  it.each([
     'Yuh can shift it to Friday? Afternoon time, if yuh can.',
     'You can move my booking to Saturday?',
   ])('reads %j, an ask said as a statement with a rising voice, as asking for it', (text) => {
