@@ -1017,15 +1017,25 @@ export const SENSES: readonly SenseDef[] = [
       // add my foreman to the account, add Tomasz onto the booking
       { key: 'add', re: ADD_TO_ACCOUNT_EN },
       // 加个紧急联系人, 再加一个接送人: someone added to the list the rule names.
+      // 新增授权家属, 把大姑子加成授权家属, 把姥姥加进接送名单: the same, in a list's own words.
       {
         key: '加',
-        re: '加(?:个|一个|上|进)?(?=[^,.!?;:、\\n]{0,4}?(?:接送人|联系人|授权人|监护人|家庭成员|代接人|代取人))',
+        re: '加(?:个|一个|上|进|成|入|到)?(?=[^,.!?;:、\\n]{0,4}?(?:接送人|联系人|授权人|监护人|家庭成员|代接人|代取人|授权家属|接送名单))',
+        overlay: true,
+      },
+      {
+        key: '新增',
+        re: '新增(?=[^,.!?;:、\\n]{0,4}?(?:接送人|联系人|授权人|监护人|家庭成员|代接人|代取人|授权家属|接送名单))',
         overlay: true,
       },
       // put Tomasz on the account, put my wife on the booking (not put it on my card: money).
       { key: 'put', re: PUT_ON_ACCOUNT_EN },
       // 把我媳妇也加上, 把他加进去, 把我老公加到紧急联系人里
-      { key: '把', re: '把[^,.!?;:、\\n]{1,8}?(?:也|一起)?(?:加上|加进去|加进来|加到|添加)', overlay: true },
+      {
+        key: '把',
+        re: '把[^,.!?;:、\\n]{1,8}?(?:也|一起)?(?:加上|加进去|加进来|加到|加进|加成|加入|添加)',
+        overlay: true,
+      },
       // 让我室友去帮我取: someone sent to collect for the caller is added to those who may.
       ...SENT_TO_COLLECT.map((p) => ({ ...p, overlay: true as const })),
     ],

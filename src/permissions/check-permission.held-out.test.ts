@@ -1649,6 +1649,10 @@ describe('checkPermission on after-school care, home nursing and a tent rental (
       '我老公明天早上八点半约了你们上门做PICC维护，医院刚通知他明天住院化疗。明天那次你帮我取消了吧。';
     expect(checkPermission(nursing, said).status).toBe('can_approve_immediately');
   });
+  it('reads two bans joined by ，或 apart, and a person added to a list in its own words', () => {
+    expect(checkPermission(nursing, '把我大姑子加成授权家属').status).toBe('forbidden');
+    expect(checkPermission(care, '那你帮我把姥姥加进去，让她下午去接').status).toBe('forbidden');
+  });
   it('reads a ban on acting for anyone but those named as about someone else', () => {
     expect(checkPermission(nursing, '明天那次你帮我取消了吧').status).toBe('can_approve_immediately');
     expect(checkPermission(nursing, '帮我邻居王婆婆把明天的上门取消了').status).toBe('forbidden');

@@ -820,17 +820,29 @@ function statedActions(text: string, category: PermissionCategory): string[] {
 function actsBanned(piece: string): string[] | undefined {
   // 替他人查询、暂停监控或解约: whom the acts are done for leads them all (see FOR_OTHERS_LEAD).
   if (!hasCjk(piece) || /[a-z]{2}/i.test(piece) || /^[替为代帮给向]/.test(piece.trim())) return undefined;
+  // 电话里新增授权家属，或替下单人、授权家属以外的人预约、改约、取消: two bans, each with its own
+  // list; for whom the second is done (anyone but those named) is no part of the first.
+  const clauses = splitOutsideNotes(
+    piece,
+    (c, i) => (c === ',' || c === '，') && /^或者?/.test(piece.slice(i + 1)),
+  ).map((clause) => clause.trim().replace(/^或者?/, ''));
+  // 欠费未结清时远程解锁设备，或关闭、重置滤芯寿命提醒: a case the first opens on (…时) may hold
+  // for the second too; read whole.
+  const opensOnCase = /^[^,，、]{2,12}?(?:时|的时候|期间)/.test(clauses[0] ?? '');
+  if (clauses.length >= 2 && !opensOnCase && clauses.every((clause) => namedAct(clause))) return clauses;
   const sides = splitOutsideNotes(
     piece,
     (c, i) => c === '、' || ((c === ',' || c === '，') && /^或者?/.test(piece.slice(i + 1))),
   );
   const acts = sides.map((side) => side.trim().replace(/^或者?/, ''));
   if (acts.length < 2) return undefined;
-  const named = acts.every((act) => {
-    const core = act.replace(/[(（][^()（）]*(?:[)）]|$)/g, '').replace(/\s+/g, '');
-    return core.length >= 4 && namesAction(core);
-  });
-  return named ? acts : undefined;
+  return acts.every((act) => namedAct(act)) ? acts : undefined;
+}
+
+/** Whether a side of a ban names an action of its own in four characters or more, outside its notes. */
+function namedAct(act: string): boolean {
+  const core = act.replace(/[(（][^()（）]*(?:[)）]|$)/g, '').replace(/\s+/g, '');
+  return core.length >= 4 && namesAction(core);
 }
 
 /** The text cut where `cuts` says, outside its bracketed notes (a ; inside （…） cuts nothing). */
