@@ -265,7 +265,7 @@ const SERVICE_TIME_NOTE =
   /^[(（]\s*(?:within\s+)?[\d.]+\s*(?:个)?(?:小时|分钟|天|日|个?工作日|hours?|minutes?|days?|working days?)\s*内?(?:完成|到场|上门|恢复|处理|办结|回复|到账)?\s*[)）]?$/;
 
 /** The spans of the notes in brackets of a normalised rule (one left open runs to the end). */
-function noteSpans(s: string): Array<[number, number]> {
+export function noteSpans(s: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const m of s.matchAll(NOTE)) spans.push([m.index, m.index + m[0].length]);
   return spans;

@@ -238,6 +238,9 @@ const SENT_TO_COLLECT = ['帮我', '替我', '代我'].map((key) => ({
   re: `(?<=(?:让|叫|请|由)[^,.!?;:、\\n]{1,6}?(?:去|来)?)${key}(?:去|来)?(?:取|拿|领|接)(?!消)`,
 }));
 
+/** The lists of people an account keeps (接送人, 授权家属, 接送名单): someone added is added to one. */
+const LISTED_PEOPLE_ZH = '(?:接送人|联系人|授权人|监护人|家庭成员|代接人|代取人|授权家属|接送名单)';
+
 /** The table. Order does not matter. */
 export const SENSES: readonly SenseDef[] = [
   // Words that only keep shorter forms from firing inside them.
@@ -1020,12 +1023,12 @@ export const SENSES: readonly SenseDef[] = [
       // 新增授权家属, 把大姑子加成授权家属, 把姥姥加进接送名单: the same, in a list's own words.
       {
         key: '加',
-        re: '加(?:个|一个|上|进|成|入|到)?(?=[^,.!?;:、\\n]{0,4}?(?:接送人|联系人|授权人|监护人|家庭成员|代接人|代取人|授权家属|接送名单))',
+        re: `加(?:个|一个|上|进|成|入|到)?(?=[^,.!?;:、\\n]{0,4}?${LISTED_PEOPLE_ZH})`,
         overlay: true,
       },
       {
         key: '新增',
-        re: '新增(?=[^,.!?;:、\\n]{0,4}?(?:接送人|联系人|授权人|监护人|家庭成员|代接人|代取人|授权家属|接送名单))',
+        re: `新增(?=[^,.!?;:、\\n]{0,4}?${LISTED_PEOPLE_ZH})`,
         overlay: true,
       },
       // put Tomasz on the account, put my wife on the booking (not put it on my card: money).

@@ -40,6 +40,7 @@ import { normalizeText } from './_normalize.js';
 import {
   laterSentencesNoted,
   NOTE_DASH,
+  noteSpans,
   parseRule,
   type RuleCondition,
   THINGS_BOOKED,
@@ -364,9 +365,9 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   });
   // 服务投诉（护士迟到、态度、未按约上门）: a concept only a note names (the visit a complaint is
   // about) is no action of the rule, where the phrase outside its notes names one of its own.
-  const notes = [...parsed.phrase.matchAll(/\([^)]*(?:\)|$)/g)].map((n) => [n.index, n.index + n[0].length]);
+  const notes = noteSpans(parsed.phrase);
   const inNote = (m: { start: number; end: number }): boolean =>
-    notes.some(([a, b]) => m.start >= a! && m.end <= b!);
+    notes.some(([a, b]) => m.start >= a && m.end <= b);
   const outside = matches.filter((m) => !inNote(m));
   const concepts: ConceptDef[] = [];
   for (const m of outside.length > 0 ? outside : matches)

@@ -29,4 +29,4 @@ export type { OtherParty, OtherPartyOptions } from './find-other-party.js';
 export { asksOthersData, findOtherParty } from './find-other-party.js';
 export { parseNumber } from './parse-number.js';
 export type { Currency, Quantity, QuantityFamily } from './parse-quantities.js';
-export { CURRENCY_WORDS, isMoneyUnit, parseQuantities } from './parse-quantities.js';
+export { CURRENCY_WORDS, isMoneyUnit, numbersSaid, parseQuantities } from './parse-quantities.js';

@@ -884,6 +884,15 @@ export function parseQuantities(text: string): Quantity[] {
   return scanQuantities(normalizeText(text), text).quantities;
 }
 
+/**
+ * Every number a text says, with a unit or without (200, two hundred, 两百, 8 bags), as the scanner
+ * reads them.
+ */
+export function numbersSaid(text: string): number[] {
+  const { quantities, bare } = scanQuantities(normalizeText(text), text);
+  return [...quantities.map((q) => q.value), ...bare.map((b) => b.value)];
+}
+
 /** The hours a part of the day spans (下午 12–18, in the morning 8–12), for a time said without a clock. */
 const PARTS_OF_DAY: ReadonlyArray<readonly [RegExp, number, number]> = [
   [/凌晨/, 0, 6],

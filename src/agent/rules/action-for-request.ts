@@ -11,6 +11,7 @@ import {
   contradictsRule,
   MONEY_BACK_CONCEPTS,
   NOTE_DASH,
+  numbersSaid,
   parseNumber,
   type Quantity,
   saysOvercharged,
@@ -658,21 +659,9 @@ const MONEY_BACK_CLAUSE = /\b(?:refund\w*|money|back|reimburs\w*)\b|退|还/i;
 /** A line's words, their plurals cut (chairs → chair), and the numbers it says in any form (eight, 两百). */
 function wordsAndNumbers(line: string): Set<string> {
   const out = new Set(tokenize(line).map((w) => w.replace(/s$/, '')));
-  for (const m of line.matchAll(NUMBER_SAID)) {
-    const said = m[0].trim().toLowerCase();
-    const n = /^\d/.test(said) ? Number(said.replaceAll(',', '')) : parseNumber(said);
-    if (n !== undefined && Number.isFinite(n)) out.add(String(n));
-  }
+  for (const n of numbersSaid(line)) out.add(String(n));
   return out;
 }
-
-const NUMBER_WORD =
-  '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)';
-/** A number as a line says it: 200, two hundred, 两百. */
-const NUMBER_SAID = new RegExp(
-  `\\d[\\d,]*|\\b${NUMBER_WORD}(?:[\\s-]+(?:and[\\s-]+)?${NUMBER_WORD})*\\b|[一二两三四五六七八九十百千万零]+`,
-  'gi',
-);
 
 /** A response's worked-out quote in words (adjust_quote, refund_quote, 测算). */
 const QUOTE_KEY = /quote|测算|核算/i;
