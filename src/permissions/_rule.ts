@@ -492,7 +492,8 @@ function ruleFromNumbers(text: string, s: string, all: readonly Num[]): ParsedRu
   const notes = noteSpans(s);
   const inNote = (n: Num): boolean => notes.some(([a, b]) => n.start >= a && n.end <= b);
   const outside = all.filter((n) => !inNote(n));
-  if (outside.length === all.length) return conditionOf(text, s, all, false, false);
+  if (outside.length === all.length)
+    return withNoticeBeside(text, s, all, conditionOf(text, s, all, false, false));
   // A limit stated with an operator in the phrase, then in a note of its own, then a quantity the
   // phrase names (顺延一次: once), then a term of the case a note states.
   const stated = conditionOf(text, s, outside, false, true);
@@ -516,6 +517,18 @@ function ruleFromNumbers(text: string, s: string, all: readonly Num[]): ParsedRu
   const found = conditionOf(text, s, outside, false, false);
   if (found.condition) return besideNotice(found);
   return limit.condition ? limit : found;
+}
+
+/**
+ * 新预约：提前4小时及以上、服务时间08:00–20:00内: a notice the phrase states beside another condition
+ * of its own (the hours served) is kept as the rule's notice, as a note's is.
+ */
+function withNoticeBeside(text: string, s: string, all: readonly Num[], rule: ParsedRule): ParsedRule {
+  if (rule.condition === undefined || rule.condition.family === 'duration' || rule.notice) return rule;
+  const spans = all.filter((n) => n.unit !== undefined && FAMILY[n.unit] === 'duration');
+  if (spans.length === 0) return rule;
+  const notice = conditionOf(text, s, spans, false, false).condition;
+  return notice?.notice ? { ...rule, notice } : rule;
 }
 
 /**

@@ -1625,10 +1625,16 @@ describe('checkPermission on after-school care, home nursing and a tent rental (
   });
   it('books a nurse’s visit, and bans only one booked behind the company’s back', () => {
     expect(checkPermission(nursing, '帮我预约明天下午护士来换药').status).toBe('can_approve_immediately');
-    expect(checkPermission(nursing, '今天下午最早几点能来？就约最早的那个').status).toBe(
+    expect(checkPermission(nursing, '明天下午最早几点能来？就约最早的那个').status).toBe(
       'can_approve_immediately',
     );
     expect(checkPermission(nursing, '我想私下约护士上门，不走你们平台').status).toBe('forbidden');
+  });
+  it('keeps a notice of hours beside the hours served, and judges no visit today by it unstated', () => {
+    expect(checkPermission(nursing, '那今天上午十一点半能来不？').status).not.toBe('can_approve_immediately');
+    expect(checkPermission(nursing, '那明天上午十一点半能来不？', { today: '2039-01-05' }).status).toBe(
+      'can_approve_immediately',
+    );
   });
   it('holds a part of the day to the service hours only where it falls wholly on one side', () => {
     expect(checkPermission(nursing, '帮我约明天上午的').status).toBe('can_approve_immediately');

@@ -2297,6 +2297,20 @@ function within(rule: CompiledRule, value: number): boolean {
 }
 
 /**
+ * 今天上午十一点半能来不 against 新预约：提前4小时及以上: a time today, against a notice of hours the
+ * request states no time left for, cannot be judged (tomorrow's is a day away).
+ */
+function sameDayUnjudged(rule: CompiledRule, part: Part): boolean {
+  const notice = rule.notice;
+  if (notice === undefined || rule.category !== 'can_approve_immediately') return false;
+  if ((notice.lo ?? 0) >= 1) return false;
+  const spans = part.analysis?.quantities ?? (part.quantity ? [part.quantity] : []);
+  if (spans.some((q) => q.family === 'duration')) return false;
+  return SAME_DAY.test(part.analysis?.norm ?? part.norm);
+}
+const SAME_DAY = /今天|今日|今晚|今早|\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b/;
+
+/**
  * A span of time the request states outside the notice a rule's note gives beside its own
  * condition (see `CompiledRule.notice`): any span, in any clause (距约定时间还有23小时，改约一次), as a
  * span said anywhere is a term's notice (see `termStated`). Undefined when none is.
@@ -2422,6 +2436,10 @@ function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Ou
     if (short !== undefined) {
       shortNotice = short;
       outside = true;
+      continue;
+    }
+    if (sameDayUnjudged(rule, part)) {
+      undetermined.push(i);
       continue;
     }
     if (!rule.condition) {
