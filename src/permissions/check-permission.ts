@@ -1296,6 +1296,7 @@ function asksOfAgeRule(rule: CompiledRule, part: Part, parsed: ParsedAction | un
 }
 
 const COMPLAIN = senseNumber('complain');
+const REPORT = senseNumber('report');
 
 /** Whether the only action a part names is a complaint or a report. */
 function onlyComplains(has: SenseFlags): boolean {
@@ -1402,18 +1403,15 @@ function askedExactly(
   return asked;
 }
 
-let REPORT: number | undefined;
-
 /**
  * The rule that is no ban and quotes what a ban quotes, where the text reports it (a complaint or
  * a report said): the report is that rule's. Undefined otherwise.
  */
 function reportedUnder(rules: CompiledRules, ban: CompiledRule, whole: Part): number | undefined {
   const has = sensesOf(whole);
-  REPORT ??= senseNumber('report');
   if (has[COMPLAIN] !== 1 && has[REPORT] !== 1) return undefined;
   const quoted = ruleRegExp(quotations, ban, ban.quoted!, 'i');
-  const k = rules.rules.findIndex((r) => r.category !== 'forbidden' && quoted.test(normalizeText(r.text)));
+  const k = rules.rules.findIndex((r) => r.category !== 'forbidden' && quoted.test(r.phrase));
   return k < 0 ? undefined : k;
 }
 
@@ -2047,7 +2045,7 @@ function wordsExplained(
   });
 }
 
-let OFF_PLATFORM: number | undefined;
+const OFF_PLATFORM = senseNumber('off_platform');
 
 function lexiconLevel(rule: CompiledRule, part: Part, facts: RequestContext): MatchLevel {
   if (rule.concepts.length > 0) {
@@ -2065,7 +2063,6 @@ function lexiconLevel(rule: CompiledRule, part: Part, facts: RequestContext): Ma
     if (stepUnsaid(rule.meaning, part.norm, part.analysis?.norm ?? '')) return NONE;
     // 帮客户私下约护士上门 bans booking the visit behind the company's back: booking it
     // (帮我约明天护士上门) is the other rules'.
-    OFF_PLATFORM ??= senseNumber('off_platform');
     if (rule.leftoverSenses.includes(OFF_PLATFORM) && sensesOf(part)[OFF_PLATFORM] !== 1) return NONE;
     if (!isEmpty(rule.leftover) && !coversPart(rule.leftover, part)) {
       // 修改理赔结论 is about changing a claim's outcome: 理赔到现在还没到账 names the claim and no
@@ -2304,11 +2301,15 @@ function sameDayUnjudged(rule: CompiledRule, part: Part): boolean {
   const notice = rule.notice;
   if (notice === undefined || rule.category !== 'can_approve_immediately') return false;
   if ((notice.lo ?? 0) >= 1) return false;
-  const spans = part.analysis?.quantities ?? (part.quantity ? [part.quantity] : []);
-  if (spans.some((q) => q.family === 'duration')) return false;
+  if (spansSaid(part).some((q) => q.family === 'duration')) return false;
   return SAME_DAY.test(part.analysis?.norm ?? part.norm);
 }
 const SAME_DAY = /今天|今日|今晚|今早|\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b/;
+
+/** The quantities said anywhere in the action the part is of (its own, read alone). */
+function spansSaid(part: Part): readonly Quantity[] {
+  return part.analysis?.quantities ?? (part.quantity ? [part.quantity] : []);
+}
 
 /**
  * A span of time the request states outside the notice a rule's note gives beside its own
@@ -2318,8 +2319,7 @@ const SAME_DAY = /今天|今日|今晚|今早|\btoday\b|\btonight\b|\bthis (?:mo
 function noticeShort(rule: CompiledRule, part: Part): Quantity | undefined {
   const notice = rule.notice;
   if (notice === undefined) return undefined;
-  const spans = part.analysis?.quantities ?? (part.quantity ? [part.quantity] : []);
-  return spans.find((q) => q.family === 'duration' && !inBounds(notice, toBase(q.value, q.unit)));
+  return spansSaid(part).find((q) => q.family === 'duration' && !inBounds(notice, toBase(q.value, q.unit)));
 }
 
 function inBounds(c: RuleCondition, value: number): boolean {

@@ -1841,17 +1841,18 @@ function markEnglishDomainWords(rules: CompiledRule[]): void {
 function markBookingMoves(rules: CompiledRule[]): void {
   for (const rule of rules) {
     const { heads, words } = rule.meaning;
+    const movesBooking = BOOKING_MOVED_EN.test(rule.phrase);
     if (
       heads.includes(CHANGE) &&
       !heads.includes(CHANGE_BOOKING) &&
-      (words.en.some((w) => BOOKED_THING_EN.test(w)) || BOOKING_MOVED_EN.test(rule.phrase))
+      (words.en.some((w) => BOOKED_THING_EN.test(w)) || movesBooking)
     )
       rule.meaning = { ...rule.meaning, heads: [...heads, CHANGE_BOOKING] };
     // Book, move or cancel jobs: the thing booked is what any booking holds, called by the
     // business's word (jobs) or the caller's (my appointment, it), or not at all.
     const moved = rule.meaning.heads.includes(CHANGE_BOOKING) || rule.meaning.heads.includes(BOOK);
     const booked = rule.meaning.words.en.filter(
-      (w) => BOOKED_THING_EN.test(w) || (w === 'book' && BOOKING_MOVED_EN.test(rule.phrase)),
+      (w) => BOOKED_THING_EN.test(w) || (w === 'book' && movesBooking),
     );
     if (moved && booked.length > 0 && rule.category !== 'forbidden') {
       rule.meaning = withOptional(rule.meaning, booked);

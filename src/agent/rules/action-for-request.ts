@@ -627,7 +627,12 @@ function caseWords(key: string): string[] {
     .toLowerCase()
     .split(/[^a-z0-9\u4e00-\u9fff]+/)
     .filter((w) => w !== '' && w !== 'refund')
-    .map((w) => w.replace(/s$/, ''));
+    .map(singular);
+}
+
+/** A word without its plural's s (chairs → chair), as a case key and a caller's line are compared. */
+function singular(word: string): string {
+  return word.replace(/s$/, '');
 }
 
 /**
@@ -658,7 +663,7 @@ const MONEY_BACK_CLAUSE = /\b(?:refund\w*|money|back|reimburs\w*)\b|退|还/i;
 
 /** A line's words, their plurals cut (chairs → chair), and the numbers it says in any form (eight, 两百). */
 function wordsAndNumbers(line: string): Set<string> {
-  const out = new Set(tokenize(line).map((w) => w.replace(/s$/, '')));
+  const out = new Set(tokenize(line).map(singular));
   for (const n of numbersSaid(line)) out.add(String(n));
   return out;
 }
