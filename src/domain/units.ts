@@ -16,6 +16,7 @@ export const CURRENCIES = [
   'KES',
   'GMD',
   'SLE',
+  'XOF',
 ] as const;
 
 export const QUANTITY_UNITS = [

@@ -33,12 +33,12 @@ const NUM = String.raw`\d[\d,]*(?:\.\d+)?`;
 const CODES = Object.keys(CURRENCY_WORDS).join('|');
 const MONEY_PATTERNS: RegExp[] = [
   new RegExp(
-    String.raw`(?:US\$|\$|¥|£|€|₵|₦|₹|RMB\s?|CNY\s?|USD\s?|\b(?:${CODES})\s?|\bKSh\s?|\bNLe\s?|\b[RD](?=\d))\s?(${NUM})`,
+    String.raw`(?:US\$|\$|¥|£|€|₵|₦|₹|RMB\s?|CNY\s?|USD\s?|\b(?:${CODES})\s?|\bKSh\s?|\bNLe\s?|\bF?CFA\s?|\b[RD](?=\d))\s?(${NUM})`,
     'gi',
   ),
   // A sign after the amount (45£, 30 €) is its currency, unless an amount follows it (5 €10 is €10).
   new RegExp(
-    String.raw`(${NUM}|${CN_NUMERAL})\s?(?:块钱|块(?!儿)|元|圆|美元|美金|人民币|英镑|镑|欧元|dollars?\b|bucks\b|yuan\b|pounds?\b|quid\b|euros?\b|rand\b|cedis?\b|naira\b|rupees?\b|dalasis?\b|leones?\b|(?:${CODES}|RMB)\b|[£€](?!\s?\d))`,
+    String.raw`(${NUM}|${CN_NUMERAL})\s?(?:块钱|块(?!儿)|元|圆|美元|美金|人民币|英镑|镑|欧元|dollars?\b|bucks\b|yuan\b|pounds?\b|quid\b|euros?\b|rand\b|cedis?\b|naira\b|rupees?\b|dalasis?\b|leones?\b|(?:f\s?)?cfa\b|francs?(?:\s+cfa)?\b|(?:${CODES}|RMB)\b|[£€](?!\s?\d))`,
     'gi',
   ),
 ];

@@ -238,7 +238,7 @@ function separatorAt(s: string, i: number): number {
   if (isWordChar(s.charCodeAt(i - 1))) return -1;
   for (const w of EN_JOINERS) {
     if (s.startsWith(w, i) && !isWordChar(s.charCodeAt(i + w.length)))
-      return w === 'and' && joinsPeopleEn(s, i) ? -1 : i + w.length;
+      return w === 'and' && (joinsPeopleEn(s, i) || comesToDo(s, i)) ? -1 : i + w.length;
   }
   return -1;
 }
@@ -255,6 +255,14 @@ function joinsPeopleEn(s: string, i: number): boolean {
     PEOPLE_BEFORE_AND_EN.test(s.slice(Math.max(0, i - 40), i))
   );
 }
+/**
+ * Come and see it, pop round and fix it: "and" after someone coming joins their errand, one act
+ * asked of the business (go and see his casks is the caller's going, which a booking names apart).
+ */
+function comesToDo(s: string, i: number): boolean {
+  return COME_BEFORE_AND_EN.test(s.slice(Math.max(0, i - 20), i));
+}
+const COME_BEFORE_AND_EN = /\b(?:come|coming|pop|nip)(?: (?:over|round|around|out|back|down|up|by))?\s+$/;
 let PEOPLE_BEFORE_AND_EN: RegExp | undefined;
 let PEOPLE_AFTER_AND_EN: RegExp | undefined;
 

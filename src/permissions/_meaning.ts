@@ -154,6 +154,13 @@ export interface RuleMeaning {
    * verb, not as the thing of the same name (the place, a place).
    */
   verb?: string;
+  /**
+   * The rule bans advice (Telling a caller to keep using, repair or tape a leaking bottle; 指导客户
+   * 自行拆装): what it names the caller doing, which only a caller asking to be told or whether
+   * they may (should I tape it?) asks of it. A caller asking the business to do it (send someone
+   * to repair it) asks for another rule's service.
+   */
+  advice?: true;
   /** The rule is about another party (他人, 其他乘客): only requests naming one match. */
   needsOther: boolean;
   /**
@@ -1102,6 +1109,7 @@ export function compileMeaning(
   // Placing a skip: the rule's first word is its verb, which "the place" does not say.
   const gerund = /^([a-z]+)ing\b/.exec(phrase)?.[0];
   if (gerund !== undefined && words.en.includes(stem(gerund))) meaning.verb = stem(gerund);
+  if (ADVICE_RULE.test(phrase)) meaning.advice = true;
   if (OTHER_THAN_OWN_RE.test(phrase)) meaning.toOther = true;
   const listed = listedItems(phrase, words.zh);
   if (listed.length > 1) {
@@ -1145,6 +1153,22 @@ export function compileMeaning(
   if (grantHeads.length > 0) meaning.grantHeads = grantHeads;
   return meaning;
 }
+
+/** A rule banning advice: telling or teaching the caller to do something themselves. */
+const ADVICE_RULE =
+  /^(?:(?:telling|advising|instructing|encouraging|teaching|coaching) (?:a |the |any )?(?:callers?|customers?|clients?|users?|members?|patients?|people|anyone|someone)(?: how)? to\b|(?:告诉|建议|指导|教|劝|让|叫)(?:客户|顾客|来电人|用户|家属|患者|病人|对方)(?:自行|自己|私自))/;
+
+/**
+ * Whether a request asks to be told what to do or whether the caller may do it themselves (should I
+ * tape it, can I keep using it, how do I tighten it, 我自己能不能拆, 教我怎么修): what an advice ban
+ * refuses.
+ */
+export function asksAdvice(norm: string): boolean {
+  return ASKS_ADVICE.test(norm);
+}
+
+const ASKS_ADVICE =
+  /\b(?:should|shall|can|could|may|must|do|would) (?:i|we)\b|\b(?:is|would) it (?:ok(?:ay)?|safe|fine|alright|all right|possible) (?:to|if)\b|\bhow (?:do|can|should|would|to)\b|\btell (?:me|us) (?:how|to|if|whether|what)\b|\b(?:walk|talk|take|guide|show) (?:me|us|her|him|them) (?:through|how)\b|\bwhat (?:do|should|can|must) (?:i|we)\b|\b(?:i|we)(?:'ll| will| can| could| might) just\b|\bok(?:ay)? (?:if|for) (?:i|me|us|we)\b|\bneed (?:i|me|us) to\b|我(?:们)?(?:自己|自行)|(?:能|可以|可不可以|能不能)(?:自己|自行)|教(?:我|我们)|(?:告诉|跟)我(?:们)?怎么|我(?:们)?(?:能不能|可不可以|可以|要不要|该不该|用不用)|怎么(?:修|弄|拆|装|处理)/;
 
 const asVerb = new Map<string, RegExp>();
 
@@ -1528,12 +1552,34 @@ function listedItems(phrase: string, words: readonly string[], list = CJK_LIST.e
     const clause = /^[^,.!?;:，。！？；：()（）]*/.exec(last)![0];
     const pair = LAST_AND_ZH.exec(clause);
     if (pair) written.splice(-1, 1, pair[1]!, pair[2]!);
+    // 误收的取送费、没按期完工应退的加急费: the last item read to the clause's end too.
+    else if (clause.length <= 12) written.splice(-1, 1, clause);
   }
+  // 多收、重复付款: an item only a sense's word says (多收) is an item all the same, said as written.
   const items = written
-    .map((item) => words.filter((w) => item.includes(w)))
+    .map((item) => {
+      const own = words.filter((w) => item.includes(w));
+      return own.length > 0 || !caseItem(item) ? own : [item];
+    })
     .filter((item) => item.length > 0);
   return items.length > 1 ? items : [];
 }
+/**
+ * A listed item of two to four characters that names a case by a sense's word alone (多收 of
+ * 多收、重复付款): no action (减免 of 减免或打折物业费 is the rule's own act).
+ */
+function caseItem(item: string): boolean {
+  if (!SENSE_ONLY_ITEM.test(item)) return false;
+  const has = scanSenses(item);
+  let object = false;
+  for (let k = 0; k < has.length; k++) {
+    if (has[k] !== 1) continue;
+    if (SENSES[k]!.role !== 'object') return false;
+    object = true;
+  }
+  return object;
+}
+const SENSE_ONLY_ITEM = /^[\u4e00-\u9fff]{2,4}$/;
 // Items of a few Chinese characters each, joined by 、: one list.
 export const CJK_LIST = /[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{1,8})+/;
 const LIST_JOIN = /、|或者|或/;
@@ -2120,6 +2166,7 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
     (r.opposed === undefined || senses(r.opposed)) &&
     (r.toOther === undefined || r.toOther === true) &&
     (r.verb === undefined || typeof r.verb === 'string') &&
+    (r.advice === undefined || r.advice === true) &&
     (r.optional === undefined ||
       (Array.isArray(r.optional) && r.optional.every((w) => typeof w === 'string'))) &&
     (r.listed === undefined ||

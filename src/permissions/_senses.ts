@@ -136,8 +136,9 @@ export const FUTURE_BEFORE =
 const DAY_TO_COME_EN =
   'tomorrow|today|tonight|this\\s+(?:week|morning|afternoon|evening|weekend)|next\\s+(?:week|mon|tues|wednes|thurs|fri|satur|sun)\\w*|(?:on\\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|at\\s+the\\s+weekend';
 
+// 十六、十七号: days listed, the last one's 号 said for all.
 const DATE =
-  '(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月|号|日|点)|明天|明儿|明朝|今朝|后天|后儿|大后天|下周|下个?星期|下个?礼拜|周[一二三四五六日天末]|(?:星期|礼拜)[一二三四五六日天])';
+  '(?:(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})、)?(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月|号|日|点)|明天|明儿|明朝|今朝|后天|后儿|大后天|下周|下个?星期|下个?礼拜|周[一二三四五六日天末]|(?:星期|礼拜)[一二三四五六日天])';
 /** A paper that states a date (a receipt, an invoice): its date changed is no booking moved. */
 const PAPER_EN =
   '(?:receipt|invoice|bill|statement|certificate|document|letter|record|form|report|contract|policy)s?';
@@ -749,6 +750,13 @@ export const SENSES: readonly SenseDef[] = [
       ...['改', '换', '挪', '调'].map((key) => ({
         key,
         re: `${key}(?:到|成)(?:后面|后边|下|后)(?:的)?(?:一|个|那)?(?:期|场|班|批|轮)(?![\\u4e00-\\u9fff]{0,2}?(?:的钱|费))`,
+        overlay: true as const,
+      })),
+      // 两日都推后一个礼拜, 延后两天: a booking put off by a time (not a payment: 推迟一周缴费; nor
+      // a term: 月卡时长顺延一个礼拜).
+      ...['推', '延', '往', '挪'].map((key) => ({
+        key,
+        re: '(?<!(?:时长|到期|期限|有效期|会员|卡|天数)[^,.!?;:、\\n]{0,3})(?:推后|推迟|延后|往后推|往后挪|挪后)(?:了)?(?:一个|一|两个|两|几个|几|个)?(?:礼拜|星期|周|天|日|个月|月)(?![^,.!?;:、\\n]{0,4}?(?:缴|付|交|还|支付))',
         overlay: true as const,
       })),
       // 推到下礼拜一, 退到下礼拜一 (推 as Cantonese speakers say it): a booking put off to a date.
@@ -2240,10 +2248,10 @@ export const SENSES: readonly SenseDef[] = [
     patterns: [
       // see my bill, can I see it; not what a caller saw or says in passing (I see your van
       // outside his place, you see, let me see, he's a plasterer, see, self-employed: nothing seen)
-      // nor a goodbye (see ya Sunday).
+      // nor a goodbye (see ya Sunday), nor someone coming to see the damage (come and see it).
       {
         key: 'see',
-        re: '(?:(?<=\\b(?:can|could|may|might)\\s+(?:i|we)\\s+)|(?<!\\b(?:i|we|me|us|you|u|ya)\\s+))see\\b(?!\\s+(?:ya|you|u|ye|yous|yez)\\b)(?=\\s+[a-z])',
+        re: '(?<!\\bcome\\s+(?:(?:over|round|around|out)\\s+)?(?:and\\s+|to\\s+|n\\s+)?)(?:(?<=\\b(?:can|could|may|might)\\s+(?:i|we)\\s+)|(?<!\\b(?:i|we|me|us|you|u|ya)\\s+))see\\b(?!\\s+(?:ya|you|u|ye|yous|yez)\\b)(?=\\s+[a-z])',
       },
       // access her files (the verb); access alone is a noun (see the access sense).
       {
@@ -3509,6 +3517,12 @@ export const SENSES: readonly SenseDef[] = [
       'broken',
       'cracked',
       'crushed',
+    ],
+    patterns: [
+      // he banged my gate, the tricycle broke our wall: harm someone did to a thing of the caller's.
+      { key: 'broke', re: 'broke\\s+(?:my|our|the|her|his|their)\\b' },
+      { key: 'bashed', re: 'bashed\\s+(?:my|our|the|her|his|their)\\b' },
+      { key: 'banged', re: 'banged\\s+(?:into\\s+)?(?:my|our|the|her|his|their)\\b' },
     ],
   },
   {

@@ -1681,3 +1681,59 @@ describe('checkPermission on after-school care, home nursing and a tent rental (
     expect(checkPermission(tents, "Send the refund to my fiancee's Orange Money.").status).toBe('forbidden');
   });
 });
+
+describe('checkPermission on framing, home organizing and gas delivery (held-out round 50)', () => {
+  const framing = rulesFor('held-out-50', '翰墨斋书画装裱');
+  const organizing = rulesFor('held-out-50', '拾序整理收纳');
+  const gas = rulesFor('held-out-50', 'Teranga Gas Express');
+  it('reads a case listed by a sense’s word alone (多收、重复付款…), told in the clause before the ask', () => {
+    expect(checkPermission(framing, '多收了我30块，退给我').status).toBe('can_approve_immediately');
+    expect(checkPermission(framing, '重复付款30元，退给我').status).toBe('can_approve_immediately');
+    expect(checkPermission(framing, '重复付款300元，退给我').status).toBe('requires_supervisor');
+  });
+  it('reads a booking put off by a week, and days listed with one 号, as a move', () => {
+    const facts = ['距开始71小时（≥48小时）'];
+    expect(checkPermission(organizing, '我想两日都推后一个礼拜', { facts }).status).toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(organizing, '推迟一周缴费').status).not.toBe('can_approve_immediately');
+  });
+  it('reads a ban on telling callers to repair or move a leaking bottle as advice asked for only', () => {
+    expect(
+      checkPermission(gas, 'It started hissing. Send somebody to change it before lunch, please.').status,
+    ).not.toBe('forbidden');
+    expect(checkPermission(gas, 'The welder says fifteen thousand francs to repair it.').status).not.toBe(
+      'forbidden',
+    );
+  });
+  it('reads a rule of cases in sentences, each its own, and someone asked to come and see the damage', () => {
+    const said =
+      'Yesterday your rider brought my bottle. Turning his tricycle in our lane, he banged my gate. The lock is broken. I want you people to come and see it.';
+    expect(checkPermission(gas, said).status).toBe('requires_process');
+    expect(
+      checkPermission(gas, 'My neighbour saw it. I want you people to come and see it.').status,
+    ).not.toBe('forbidden');
+  });
+  it('reads a look-up rule listing refunds among what it shows as no refund rule', () => {
+    expect(checkPermission(gas, 'refund 64100 FCFA').status).toBe('requires_supervisor');
+    expect(checkPermission(gas, 'refund 4300 FCFA').status).toBe('can_approve_immediately');
+  });
+  it('reads money the caller sent to an impostor’s number as told, not the number asked for', () => {
+    const said = 'Yesterday I sent eight thousand on Wave to their number for two bottles, and nobody came.';
+    expect(checkPermission(gas, said, { caller: { callerPhone: '+221 75 627 72 18' } }).status).not.toBe(
+      'forbidden',
+    );
+    expect(
+      checkPermission(gas, 'Can you send my refund to her number?', {
+        caller: { callerPhone: '+221 75 627 72 18' },
+      }).status,
+    ).toBe('forbidden');
+  });
+  it('reads what a wife framed, asked in the same verb clauses later, as her order', () => {
+    const said =
+      '我媳妇儿在你们那儿裱了幅画，要给我当生日礼物，昨儿她打电话让我听见了。您给我透个底儿，裱的是嘛画？';
+    expect(checkPermission(framing, said, { caller: { callerPhone: '13911112222' } }).status).toBe(
+      'forbidden',
+    );
+  });
+});

@@ -12,7 +12,9 @@ import { actionLabel } from './_label.js';
 import { type ConceptDef, detectConcepts, MONEY_BACK_CONCEPTS } from './_lexicon.js';
 import {
   actionsIn,
+  asksAdvice,
   BOOKING_ACTIONS,
+  CJK_LIST,
   CONTRADICTED,
   conceptBit,
   conceptsMaybeNamed,
@@ -982,7 +984,12 @@ function levelsFor(
     // （未成年来访者的登记监护人办理预约改约除外）: the records show the caller in the role excepted,
     // and the part asks one of the acts excepted.
     if (rule.excepted !== undefined && exceptedForCaller(rule.excepted, part, facts.norm)) continue;
+    // Telling a caller to tape a leaking valve: only a line asking what to do or whether the
+    // caller may asks it (send someone to change it asks for a swap).
+    if (rule.meaning.advice && !asksAdvice(parsed?.whole.norm ?? part.norm)) continue;
     let lexicon = lexiconLevel(rule, part, facts);
+    if (process.env.DBG)
+      console.error('DBG lex', i, rule.phrase.slice(0, 30), lexicon, part.norm.slice(0, 30));
     // 给我开张发票 against 透露…以外任何人的…发票水单: the lexicon names the thing of a rule on
     // other people's data, and the request names no one else: the reading by meaning decides.
     if (lexicon === EXACT && rule.meaning.needsOther) {
@@ -2069,7 +2076,10 @@ function lexiconLevel(rule: CompiledRule, part: Part, facts: RequestContext): Ma
       // change.
       // 下单、安排送货、改送货时间 asked as 给我送5袋复合肥: one step the rule lists said, the act of
       // another (改) and that step's words need not be.
-      const listedSaid = rule.leftover.en.length === 0 && listedStepSaid(rule, part, rule.leftover.zh);
+      // 多收了我30块，退给我: the case listed (多收、重复付款…) told in the clause before the ask.
+      const listedSaid =
+        rule.leftover.en.length === 0 &&
+        listedStepSaid(rule, part, rule.leftover.zh, part.analysis?.norm ?? '');
       const acts = rule.meaning.acts;
       if (acts !== undefined && !listedSaid && !anyOf(acts, sensesOf(part))) return NONE;
       // Said in the request's own words (催一下 for 催办, 多扣的保费 for 多扣保费), the leftover's
@@ -2086,7 +2096,7 @@ function lexiconLevel(rule: CompiledRule, part: Part, facts: RequestContext): Ma
     let listSaid: boolean | undefined;
     for (const w of rule.meaning.words.zh) {
       if (w.length < 2 || part.norm.includes(w) || optional?.includes(w) || facts.norm.includes(w)) continue;
-      listSaid ??= listedStepSaid(rule, part, rule.meaning.words.zh);
+      listSaid ??= listedStepSaid(rule, part, rule.meaning.words.zh, part.analysis?.norm ?? '');
       if (listSaid) continue;
       // 下单派师傅上门 asked as 派个师傅来: 下单 places the order the visit comes with, which a request
       // naming the visit need not say.
@@ -2099,6 +2109,12 @@ function lexiconLevel(rule: CompiledRule, part: Part, facts: RequestContext): Ma
       const has = sensesOf(part);
       for (const o of rule.meaning.objects) {
         if (has[o] === 1) continue;
+        // 多收、重复付款…退回 asked as 重复付款30元，退给我: the thing of another item of the list
+        // (多收) need not be said.
+        if (listedSenses(rule).has(o)) {
+          listSaid ??= listedStepSaid(rule, part, rule.meaning.words.zh, part.analysis?.norm ?? '');
+          if (listSaid) continue;
+        }
         part.memo.cjk ??= hasCjk(part.norm);
         return part.memo.cjk ? PLAUSIBLE : EXACT;
       }
@@ -2159,15 +2175,35 @@ function orderWords(rule: CompiledRule): ReadonlySet<string> {
  * 下单、安排送货、改送货时间 asked as 给我送5袋复合肥: one of the steps a rule lists is said (下单 said
  * by the concept read in other words), and each of `words` is said or is in another of its steps.
  */
-function listedStepSaid(rule: CompiledRule, part: Part, words: readonly string[]): boolean {
+function listedStepSaid(rule: CompiledRule, part: Part, words: readonly string[], around = ''): boolean {
   const listed = rule.meaning.listed;
   // A forbidden rule's list is of things it forbids letting callers do: the business doing one
   // (帮我换个门锁) is the other rules'.
   if (listed === undefined || rule.category === 'forbidden') return false;
   const own = part.concept?.zh;
-  const said = (w: string): boolean => w === own || part.norm.includes(w);
+  const said = (w: string): boolean => w === own || part.norm.includes(w) || around.includes(w);
   if (!listed.some((item) => item.every(said))) return false;
   return words.every((w) => w.length < 2 || said(w) || listed.some((item) => item.includes(w)));
+}
+
+const listedSensesOf = new WeakMap<CompiledRule, ReadonlySet<number>>();
+
+/** The senses the items of a rule's list name (overcharged of 多收 in 多收、重复付款): read once per rule. */
+function listedSenses(rule: CompiledRule): ReadonlySet<number> {
+  let senses = listedSensesOf.get(rule);
+  if (senses === undefined) {
+    const found = new Set<number>();
+    const list = rule.meaning.listed === undefined ? null : CJK_LIST.exec(rule.phrase);
+    if (list !== null) {
+      // The list to its clause's end (its last item reads on: 没按期完工应退的加急费).
+      const text = /^[^,.!?;:，。！？；：()（）]*/.exec(rule.phrase.slice(list.index))![0];
+      const has = scanSenses(normalizeText(text));
+      for (let k = 0; k < has.length; k++) if (has[k] === 1) found.add(k);
+    }
+    senses = found;
+    listedSensesOf.set(rule, senses);
+  }
+  return senses;
 }
 
 /** Whether the part names every sense of the rule's leftover and contains its other words. */

@@ -234,6 +234,14 @@ const FOR_WHOM_LEAD_EN = /^for (?:the |an? )?[a-z' -]{2,30}?(?: only)?\s*:\s*/;
 const LOOK_UP_FIRST_ZH = /^(?:查询|查看|调取|查)(?=[\u4e00-\u9fff])/;
 
 /**
+ * A rule that opens by looking something up or explaining it (Look up and explain the caller's own
+ * account: … everything (orders, payments, refunds, invoices); …): what its first clause lists is
+ * shown, no action it takes. A later clause (after ;) may take one.
+ */
+const LOOK_UP_FIRST_EN =
+  /^(?:look(?:ing)? up|check(?:ing)?|explain(?:ing)?|show(?:ing)?|read(?:ing)? out)(?:\s+(?:and|or)\s+(?:look(?:ing)? up|check(?:ing)?|explain(?:ing)?|show(?:ing)?|read(?:ing)? out))*(?=\s+(?:the|a|an|their|his|her|your|its)\b)[^;]*/;
+
+/**
  * A forbidden rule that opens by telling someone about another's things (Telling anyone anything
  * about another saver - … payments, refunds; Giving a Club Organiser a member's address, …
  * refunds, claims): the things listed after the possessive or "about" are data it guards, no act
@@ -350,8 +358,10 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   const lookedUp =
     LOOK_UP_FIRST_ZH.exec(parsed.phrase)?.[0].length ??
     (category === 'forbidden' ? TELLING_ABOUT_EN.exec(parsed.phrase)?.[0].length : undefined);
+  const shownUntil = LOOK_UP_FIRST_EN.exec(parsed.phrase)?.[0].length;
   const matches = found.filter((m) => {
     if (lookedUp !== undefined && m.start >= lookedUp) return false;
+    if (shownUntil !== undefined && m.end <= shownUntil) return false;
     // Refund the old plan price charged after a downgrade took effect: an action named in the
     // circumstance of another is when the rule applies, not an action it takes.
     if (m !== found[0] && WHEN_CLAUSE_BEFORE_EN.test(parsed.phrase.slice(0, m.start))) return false;
@@ -806,9 +816,11 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
  * only where it opens on its action). A Chinese ban also states each act it lists (`actsBanned`).
  */
 function statedActions(text: string, category: PermissionCategory): string[] {
-  return piecesOf(text, category).flatMap(
-    (piece) => listedLimits(piece) ?? (category === 'forbidden' ? (actsBanned(piece) ?? [piece]) : [piece]),
-  );
+  return casesOf(text)
+    .flatMap((c) => piecesOf(c, category))
+    .flatMap(
+      (piece) => listedLimits(piece) ?? (category === 'forbidden' ? (actsBanned(piece) ?? [piece]) : [piece]),
+    );
 }
 
 /**
@@ -908,6 +920,38 @@ function piecesOf(text: string, category: PermissionCategory): string[] {
     else out.push(piece);
   }
   return out.length > 1 ? out : [text];
+}
+
+/**
+ * A rule written as cases, each a sentence of its own that names its case before a colon (A gas
+ * smell or leak: first the safety steps …, then log a safety incident. Damage to property by a
+ * bottle or a rider: log a damage claim …): each case is a rule of its own, as a ; would part them.
+ * A sentence without its own case (a note: Heirs go to a depot.) stays with the one before.
+ */
+function casesOf(text: string): string[] {
+  if (!CASE_AFTER_SENTENCE.test(text)) return [text];
+  const sentences = splitOutsideNotes(
+    text,
+    (c, i) => (c === '.' || c === '。') && CASE_AFTER_SENTENCE_AT.test(text.slice(i, i + 3)),
+  ).map((x) => x.trim());
+  const out: string[] = [];
+  for (const sentence of sentences) {
+    if (out.length > 0 && !(opensOnCase(sentence) && opensOnCase(out.at(-1)!)))
+      out[out.length - 1] += `. ${sentence}`;
+    else out.push(sentence);
+  }
+  return out.length > 1 ? out : [text];
+}
+
+/** A sentence end, then the next sentence: ". D" or "。X". */
+const CASE_AFTER_SENTENCE = /\.\s+[A-Z]|。\S/;
+const CASE_AFTER_SENTENCE_AT = /^(?:\.\s[A-Z]|。\S)/;
+
+/** Whether a sentence names its case before a colon, outside its notes, early on. */
+function opensOnCase(sentence: string): boolean {
+  // Not the colon of a time (09:00).
+  const colon = colonOutsideNotes(sentence.replace(/(?<=\d)[:：](?=\d)/g, '.'));
+  return colon >= 4 && colon <= 160;
 }
 
 /** A forbidden piece opening on whom it is done for: 为他人的合同…, 替非本人…, 向别人…. */

@@ -630,6 +630,9 @@ const CALLING_BEFORE_ZH = /打(?:了|过)?(?:我的?|那个|这个|那位|这位
 const PHONE_AFTER_ZH = /^(?:的)?(?:电话|手机)(?!号)/;
 /** Someone said to be still there or still with the business (see `questionEn`). */
 const STILL_THERE = /\bstill\s+(?:there|with)\b/;
+/** Money the caller sent or paid to someone's number or account, right before their own thing. */
+const SENT_TO_BEFORE_EN =
+  /\b(?:i|we|he|she|they)\s+(?:already\s+|just\s+)?(?:sent|paid|transferred|wired)\b[^.?!;]{0,50}?\bto\s+$/;
 /** A device something is done on (on her phone, using his laptop): the means, not their data. */
 const DEVICE_USED_BEFORE_EN = /\b(?:on|using|via|through|from)\s+$/;
 const DEVICE_EN =
@@ -707,6 +710,9 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
     // on her phone: a device something was done on, not asked about.
     if (CALL_FROM_EN.test(text.slice(0, r.index))) continue;
     if (DEVICE_USED_BEFORE_EN.test(text.slice(0, r.index)) && DEVICE_EN.test(after)) continue;
+    // I sent eight thousand on Wave to their number: where the caller's money went, told (a
+    // fraud, a wrong transfer), not their number asked for.
+    if (SENT_TO_BEFORE_EN.test(text.slice(0, r.index))) continue;
     // my sister and her husband went and changed their flights: what they did with their own
     // things, told as the reason, nothing of theirs asked.
     // Not asked: have they put their orders in yet, …?
@@ -846,8 +852,9 @@ function scan(text: string, norm: string, gates: number, numbered: boolean): Sca
 
 /** Words that may lead a clause whose subject is left out (那, 她到底, 结果, 一共). */
 const SUBJECTLESS_LEAD = /^(?:那|就|到底|究竟|一共|总共|最后|结果|然后|后来|又|都)*/;
-/** Something done with a business, in the past: 卖了, 办了, 充过, 来过. */
-const DEALT = /(?:卖|买|充|办|订|定|约|报|租|住|来|去|做|存|寄|当|消费|刷|花|交|缴|修|换|装|配)(?:了|过)/;
+/** Something done with a business, in the past: 卖了, 办了, 充过, 来过, 在你们那儿裱了. */
+const DEALT =
+  /(?:卖|买|充|办|订|定|约|报|租|住|来|去|做|存|寄|当|消费|刷|花|交|缴|修|换|装|配)(?:了|过)|在你们(?:这|那)(?:里|边|儿)?[^,.!?;:、]{0,3}?[\u4e00-\u9fff](?:了|过)/;
 /** Told or heard: what follows is what someone said, not what they did. */
 const TOLD = /说|讲|告诉|听/;
 /** The caller or the business, as a clause's own subject: then it is theirs. */
@@ -855,7 +862,9 @@ const OWN_SUBJECT = /[我你咱俺您]/;
 
 /**
  * 我老婆在你们这卖了手机，卖了多少钱: a clause asking what was done (卖了多少钱, 来了几次), with no one
- * named in it, asks it of the person the clause before names: Chinese leaves the subject out.
+ * named in it, asks it of the person an earlier clause names as having dealt with the business:
+ * Chinese leaves the subject out. 我媳妇儿在你们那儿裱了幅画，…，裱的是嘛画: asked in the verb of
+ * that dealing, whatever the business's verb is.
  */
 function subjectCarried(
   norm: string,
@@ -867,26 +876,49 @@ function subjectCarried(
     const clause = parts[k]!;
     const text = norm.slice(clause.start, clause.end);
     const lead = SUBJECTLESS_LEAD.exec(text)![0].length;
-    const asked = m.activityZh.exec(text.slice(lead));
+    const rest = text.slice(lead);
+    const sameVerb = VERB_ASKED.exec(rest);
+    const asked = m.activityZh.exec(rest) ?? sameVerb;
     if (!asked || OWN_SUBJECT.test(text.slice(0, lead + asked[0].length))) continue;
-    const prev = parts[k - 1]!;
-    const before = norm.slice(prev.start, prev.end);
-    // 师傅说下午来，几点到: those who serve the caller come and go on the caller's business. The
-    // person must have dealt with the business (卖了, 办了卡, 来过), not told the caller something
-    // (我老婆说是礼拜三，到底哪天上门 asks about the caller's own visit).
-    if (W.SERVICE_PEOPLE_ZH.test(before) || !DEALT.test(before) || TOLD.test(before)) continue;
-    for (let p = 0; p < before.length; p++) {
-      const r = nextMatch(m.refZh, before, p, startsRef, m.starts);
-      if (r === null) break;
-      if (W.SELF_BEFORE.test(before.slice(0, r.index))) {
-        p = r.index;
+    // The person's dealing may be told a few clauses before (…，要给我当生日礼物，…，裱的是嘛画).
+    for (let j = k - 1; j >= Math.max(0, k - CARRIED_BACK); j--) {
+      const prev = parts[j]!;
+      const before = norm.slice(prev.start, prev.end);
+      // 师傅说下午来，几点到: those who serve the caller come and go on the caller's business. The
+      // person must have dealt with the business (卖了, 办了卡, 来过), not told the caller something
+      // (我老婆说是礼拜三，到底哪天上门 asks about the caller's own visit).
+      if (W.SERVICE_PEOPLE_ZH.test(before)) break;
+      const dealt =
+        sameVerb === asked && sameVerb !== null
+          ? before.includes(`${sameVerb[1]}了`) || before.includes(`${sameVerb[1]}过`)
+          : DEALT.test(before);
+      if (!dealt || TOLD.test(before)) {
+        if (j === k - 1 && sameVerb !== asked) break;
         continue;
       }
-      hits.push({ start: prev.start + r.index, end: clause.start + lead + asked[0].length });
+      const r = personIn(before, m);
+      if (r === undefined) continue;
+      hits.push({ start: prev.start + r, end: clause.start + lead + asked[0].length });
       return;
     }
   }
 }
+
+/** Where the first person not the caller's own self is named in a clause, or undefined. */
+function personIn(clause: string, m: Matchers): number | undefined {
+  for (let p = 0; p < clause.length; p++) {
+    const r = nextMatch(m.refZh, clause, p, startsRef, m.starts);
+    if (r === null) return undefined;
+    if (!W.SELF_BEFORE.test(clause.slice(0, r.index))) return r.index;
+    p = r.index;
+  }
+  return undefined;
+}
+
+/** How many clauses back a dealing asked after in the same verb may be told. */
+const CARRIED_BACK = 6;
+/** 裱的是嘛画, 做了几次: what was done, asked in its verb (the dealing told before uses the same). */
+const VERB_ASKED = /^([\u4e00-\u9fff])(?:的是?|了)(?:啥|什么|嘛|哪|多少|几)/;
 
 // What follows a unit's number: its word (室, 号, 的, 那家, 住 …), a pause, or the end.
 const UNIT_FOLLOWERS = '室号的那这家户住是业租人还一有没欠交缴,.!?;:、';

@@ -72,6 +72,7 @@ export const CURRENCY_WORDS: Readonly<Record<Currency, { readonly zh: string; re
   KES: { zh: '肯尼亚先令', sign: 'KSh ' },
   GMD: { zh: '达拉西', sign: 'D' },
   SLE: { zh: '利昂', sign: 'NLe ' },
+  XOF: { zh: '西非法郎', sign: 'FCFA ' },
 };
 
 /** Whether a unit is money (元, $, £, €): amounts in it are what was paid or is given back. */
@@ -247,6 +248,16 @@ const UNIT_WORDS: readonly UnitWord[] = [
   { word: 'leone', unit: 'SLE', factor: 1 },
   { word: 'sle', unit: 'SLE', factor: 1 },
   { word: '利昂', unit: 'SLE', factor: 1 },
+  // West African CFA francs (Senegal, Côte d'Ivoire, Mali …): 4,300 FCFA, 25,000 francs CFA, XOF 500.
+  { word: 'francs cfa', unit: 'XOF', factor: 1 },
+  { word: 'cfa francs', unit: 'XOF', factor: 1 },
+  { word: 'f cfa', unit: 'XOF', factor: 1 },
+  { word: 'fcfa', unit: 'XOF', factor: 1 },
+  { word: 'cfa', unit: 'XOF', factor: 1 },
+  { word: 'xof', unit: 'XOF', factor: 1 },
+  { word: 'francs', unit: 'XOF', factor: 1 },
+  { word: 'franc', unit: 'XOF', factor: 1 },
+  { word: '西非法郎', unit: 'XOF', factor: 1 },
   { word: '个工作日', unit: 'day', factor: 1 },
   { word: '工作日', unit: 'day', factor: 1 },
   { word: '个星期', unit: 'day', factor: 7 },
@@ -342,6 +353,8 @@ const PREFIXES: ReadonlyArray<{ word: string; unit: Unit; wordLike: boolean }> =
   { word: 'nle', unit: 'SLE', wordLike: true },
   { word: 'sle', unit: 'SLE', wordLike: true },
   { word: 'lrd', unit: 'USD', wordLike: true },
+  { word: 'fcfa', unit: 'XOF', wordLike: true },
+  { word: 'xof', unit: 'XOF', wordLike: true },
   { word: '人民币', unit: 'CNY', wordLike: false },
 ];
 
