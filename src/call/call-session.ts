@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { approvalDoc, approvalOf, transition } from '../domain/approval-request.js';
-import { type Clock, compactDate, isoTimestamp, localDay, systemClock } from '../domain/clock.js';
+import { type Clock, compactDate, isoTimestamp, localMinute, systemClock } from '../domain/clock.js';
 import { CsError } from '../domain/cs-error.js';
 import type { Grant } from '../domain/grant-schema.js';
 import type { Language } from '../domain/language.js';
@@ -407,7 +407,7 @@ export class CallSession {
       windowHours,
       caller: this.caller,
       facts: statesShown(queries, this.clock.now()),
-      today: localDay(this.clock.now()),
+      today: localMinute(this.clock.now()),
     });
     decision = boundByVerifiedCharge(decision, queries, this.payable());
     const callerWords = this.record.conversation.findLast((t) => t.role === 'customer')?.content;
@@ -604,7 +604,7 @@ export class CallSession {
     const judged = checkPermission(this.rules, input.summary, {
       caller: this.caller,
       facts: statesShown(this.record.system_queries, this.clock.now()),
-      today: localDay(this.clock.now()),
+      today: localMinute(this.clock.now()),
     });
     if (judged.status === 'forbidden') {
       throw aboutSomeoneElse(input.summary, 'ticket');

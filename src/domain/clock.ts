@@ -38,6 +38,11 @@ export function localDay(date: Date): string {
   return localIsoTimestamp(date).slice(0, 10);
 }
 
+/** YYYY-MM-DDTHH:MM in local time: the call's day and the time of day, to the minute. */
+export function localMinute(date: Date): string {
+  return localIsoTimestamp(date).slice(0, 16);
+}
+
 /** YYYYMMDD in local time, the date part of a session id. */
 export function compactDate(date: Date): string {
   return localDay(date).replaceAll('-', '');

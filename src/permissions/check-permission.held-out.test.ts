@@ -1698,6 +1698,23 @@ describe('checkPermission on framing, home organizing and gas delivery (held-out
     );
     expect(checkPermission(organizing, '推迟一周缴费').status).not.toBe('can_approve_immediately');
   });
+  it('holds a new booking for a day named against the notice, counted from now', () => {
+    const today = '2039-04-06T10:00';
+    expect(checkPermission(organizing, '约星期六上午九点', { today }).status).toBe('can_approve_immediately');
+    expect(checkPermission(organizing, '咁约星期六朝早九点啦', { today }).status).toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(organizing, '约明天上午九点', { today }).status).toBe('requires_supervisor');
+    expect(checkPermission(organizing, '约星期六上午九点', { today: '2039-04-06' }).status).not.toBe(
+      'can_approve_immediately',
+    );
+  });
+  it('reads an invoice for more than was paid, or an item named at will, as a false one', () => {
+    expect(checkPermission(framing, '你给我开张八千块钱的发票，品名就写办公用品').status).toBe('forbidden');
+    expect(checkPermission(framing, '按实际的两千五百二开，抬头写我们公司，要专票').status).toBe(
+      'requires_process',
+    );
+  });
   it('reads a ban on telling callers to repair or move a leaking bottle as advice asked for only', () => {
     expect(
       checkPermission(gas, 'It started hissing. Send somebody to change it before lunch, please.').status,

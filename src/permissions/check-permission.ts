@@ -1,4 +1,4 @@
-import { dayMovedTo, mayNameADay } from '../domain/day-moved-to.js';
+import { dayMovedTo, hoursUntilNamed, mayNameADay } from '../domain/day-moved-to.js';
 import { HELD_MONEY } from '../domain/held-money.js';
 import { type Bilingual, hasCjk } from '../domain/language.js';
 import { PERMISSION_CATEGORIES, type PermissionCategory } from '../domain/record-schemas.js';
@@ -151,8 +151,10 @@ export interface CheckPermissionOptions {
    */
   facts?: readonly string[];
   /**
-   * The call's local day (YYYY-MM-DD): a move to a day named (改到周六10月10日) is measured in
-   * days from it against a rule that measures moves in days (改到30天以后).
+   * The call's local day (YYYY-MM-DD), with its time of day (YYYY-MM-DDTHH:MM) when known: a move
+   * to a day named (改到周六10月10日) is measured in days from it against a rule that measures moves
+   * in days (改到30天以后), and a new booking for a day named (约星期六朝早九点) in hours from its
+   * time against a rule's notice (开始时间距现在24小时以上).
    */
   today?: string;
 }
@@ -988,8 +990,6 @@ function levelsFor(
     // caller may asks it (send someone to change it asks for a swap).
     if (rule.meaning.advice && !asksAdvice(parsed?.whole.norm ?? part.norm)) continue;
     let lexicon = lexiconLevel(rule, part, facts);
-    if (process.env.DBG)
-      console.error('DBG lex', i, rule.phrase.slice(0, 30), lexicon, part.norm.slice(0, 30));
     // 给我开张发票 against 透露…以外任何人的…发票水单: the lexicon names the thing of a rule on
     // other people's data, and the request names no one else: the reading by meaning decides.
     if (lexicon === EXACT && rule.meaning.needsOther) {
@@ -2337,7 +2337,8 @@ function sameDayUnjudged(rule: CompiledRule, part: Part): boolean {
   const notice = rule.notice;
   if (notice === undefined || rule.category !== 'can_approve_immediately') return false;
   if ((notice.lo ?? 0) >= 1) return false;
-  if (spansSaid(part).some((q) => q.family === 'duration')) return false;
+  if (part.quantity?.family === 'duration' || spansSaid(part).some((q) => q.family === 'duration'))
+    return false;
   return SAME_DAY.test(part.analysis?.norm ?? part.norm);
 }
 const SAME_DAY = /今天|今日|今晚|今早|\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b/;
@@ -2654,6 +2655,38 @@ function withDaysMoved(
   };
   return reading;
 }
+
+/**
+ * 约星期六朝早九点 against 新预约（开始时间距现在24小时以上）: a new booking for a day the caller
+ * names is as far off as that day (at the time said, else its start) is from now, where a rule the
+ * part matches holds a notice and the part says no span itself. Not a move: a move's notice runs
+ * to the booking moved, which the records tell.
+ */
+function withTimeLeft(part: Part, rules: CompiledRules, levels: RuleLevels, now: string | undefined): Part {
+  if (now === undefined || now.length < 16 || part.quantity?.family === 'duration') return part;
+  if (
+    !levels.hits.some(
+      (i) => rules.rules[i]!.condition?.family === 'duration' || rules.rules[i]!.notice !== undefined,
+    )
+  )
+    return part;
+  const has = sensesOf(part);
+  if (has[BOOK] !== 1 || has[CHANGE_BOOKING] === 1) return part;
+  const left = hoursUntilNamed(part.text, now);
+  if (left === undefined) return part;
+  const reading = copyPart(part);
+  reading.quantity = {
+    value: left.hours,
+    unit: 'hour',
+    family: 'duration',
+    text: left.text,
+    start: part.start < 0 ? -1 : part.start + left.start,
+    end: part.start < 0 ? -1 : part.start + left.end,
+  };
+  return reading;
+}
+const BOOK = senseNumber('book');
+const CHANGE_BOOKING = senseNumber('change_booking');
 
 /** Sums, in the part's unit, the earlier amounts of the part's kind that a limit adds to it. */
 function withCounted(part: Part, options: CheckPermissionOptions): Part {
@@ -3081,7 +3114,10 @@ function decideParsed(
     // Levels do not depend on the amount: they choose which amount the part needs.
     const levels = levelsFor(rules, request, parsed, facts);
     const loose = withLooseAmount(request, parsed, rules, levels);
-    const part = withCounted(withDaysMoved(loose, rules, levels, options.today), options);
+    const part = withCounted(
+      withTimeLeft(withDaysMoved(loose, rules, levels, options.today), rules, levels, options.today),
+      options,
+    );
     decided.push({ part, outcome: decidePart(rules, part, levels, parsed.atLeast), levels });
   }
   for (const free of parsed.free) {
@@ -3109,7 +3145,12 @@ function decideParsed(
     }
     if (!named && !(decided.length > 0 && free.requestLike)) continue;
     const part = named
-      ? withDaysMoved(withLooseAmount(free, parsed, rules, levels), rules, levels, options.today)
+      ? withTimeLeft(
+          withDaysMoved(withLooseAmount(free, parsed, rules, levels), rules, levels, options.today),
+          rules,
+          levels,
+          options.today,
+        )
       : free;
     decided.push({ part, outcome: decidePart(rules, part, levels, parsed.atLeast), levels });
   }

@@ -908,14 +908,15 @@ function piecesOf(text: string, category: PermissionCategory): string[] {
     // A forbidden Chinese piece is a rule of its own when it opens on its action or on whom it is
     // done for (修改打卡记录或阿姨评价；为他人的合同换人、改期): a note naming an action later
     // (…里的internal_only只供内部核查) stays with the one before.
+    // Read as the matcher reads it: full-width brackets (（…）) are notes too.
     const ownAction = hasCjk(piece)
       ? category !== 'forbidden'
-        ? namesAction(withoutNotes(piece))
+        ? namesAction(withoutNotes(normalizeText(piece)))
         : namesAction(piece.slice(0, 2)) || DONE_FOR_OTHERS.test(piece)
       : first !== undefined && namesAction(first.toLowerCase());
     // What does not start with an action of its own (a note, a case) belongs to the one before;
     // so does what the operator must not do meanwhile (工单处理期间客服不先行退款、不承诺赔偿金额).
-    if (out.length > 0 && (!ownAction || OPERATOR_DENIED.test(withoutNotes(piece))))
+    if (out.length > 0 && (!ownAction || OPERATOR_DENIED.test(withoutNotes(normalizeText(piece)))))
       out[out.length - 1] = `${out.at(-1)}; ${piece}`;
     else out.push(piece);
   }
@@ -1285,7 +1286,7 @@ function listedExamples(written: string, longest = 6): string[] {
 
 /** A rule forbidding a record that says other than what happened. */
 const FALSE_RECORD =
-  /不符|不一致|不实|虚开|虚假|伪造|篡改|\bdo(?:es)? not match\b|\bdon'?t match\b|\bfalse\b|\bfake\b|\bback-?dat|\bthat did not happen\b|\b(?:doesn't|does not|didn't|did not) (?:show|happen)\b/i;
+  /不符|不一致|不实|虚开|虚假|伪造|篡改|改写|(?:高于|超过|多于|低于)实(?:付|收|际)|\bdo(?:es)? not match\b|\bdon'?t match\b|\bfalse\b|\bfake\b|\bback-?dat|\bthat did not happen\b|\b(?:doesn't|does not|didn't|did not) (?:show|happen)\b/i;
 /**
  * A false record asked for: written as something else (开成会议费, 写成, label it as), its date or
  * amount changed, issued for more or less than was paid, backdated.
@@ -1305,6 +1306,8 @@ const FALSE_RECORD_ASKED = [
   // 数量你给我多写点儿: more or less written than was bought.
   '[多少][写填](?![了过])',
   '(?:别|不要)(?:写|开)(?:上|出)?(?:实际|真实|品名|名目)',
+  // 品名就写办公用品: the item named at the caller's word, not as bought.
+  '(?<!实际|真实|按)(?:品名|名目)(?:就|都|给我)?(?:写|填)(?!实际|真实)',
   // label it as, put my Pilates classes down as physio: up to three words of what is relabelled.
   // Not "refund billing errors exactly as the records show": as compares there.
   "\\b(?:re)?(?:label|put|write|list|mark|bill|code|invoice|show)\\w*\\s+(?:[\\w'-]+\\s+){0,3}?(?:down\\s+)?(?<!\\b(?:exactly|just|such|same|well|so)\\s)as\\b",
@@ -1715,6 +1718,9 @@ function markEnglishManner(rules: CompiledRule[]): void {
 
 /** A word saying how a step is done (按, 依照). Not 按揭, 按摩, 按钮. */
 const MANNER_ZH_ANY = /(?:按照|依照|依据|根据|按)(?![揭摩钮键])/g;
+/** A clause after a comma on what a new or first-time client gets (，新客户按来电号码建账户). */
+const NEW_CLIENT_TERMS_ZH =
+  /(?<=[,，])\s*(?:新|首次|第一次)(?:来电的?)?(?:客户|用户|会员|顾客)[^,，;；。()（）]*/g;
 
 /**
  * How a step is done, said right before it (按可约时段预约, 按价目表收取): the operator's terms,
@@ -1738,11 +1744,28 @@ function markChineseManner(rules: CompiledRule[]): void {
         continue;
       tails.push(rule.phrase.slice(from, step.start));
     }
+    // ，新客户按来电号码建账户: what is done for a new client alongside (TERMS_EN in Chinese), the
+    // operator's to see to and never said, its things (号码) too.
+    const terms = [...rule.phrase.matchAll(NEW_CLIENT_TERMS_ZH)].map((m) => m[0]);
+    tails.push(...terms);
+    const termThings = terms.flatMap(scanSensesOf);
+    if (termThings.length > 0 && rule.meaning.heads.length > 0) {
+      const outside = phraseOutside(rule.phrase, terms);
+      const kept = rule.meaning.objects.filter(
+        (o) => !termThings.includes(o) || scanSensesOf(outside).includes(o),
+      );
+      if (kept.length !== rule.meaning.objects.length) rule.meaning = { ...rule.meaning, objects: kept };
+    }
     const manner = words.filter(
       (w) => tails.some((t) => t.includes(w)) && !rule.meaning.optional?.includes(w),
     );
     if (namedWithout(rule, words, manner)) rule.meaning = withOptional(rule.meaning, manner);
   }
+}
+
+/** The phrase without the given parts of it. */
+function phraseOutside(phrase: string, parts: readonly string[]): string {
+  return parts.reduce((rest, part) => rest.replace(part, ''), phrase);
 }
 
 /** The senses a text names. */

@@ -579,9 +579,26 @@ export function refundDue(ctx: CallContext, asked?: string): number | undefined 
       }
     }
     cases.push(...quotedCases(q.response));
+    for (const total of quotedTotals(q.response)) amounts.add(total);
   }
   if (amounts.size === 1) return [...amounts][0];
   return amounts.size === 0 ? caseMeant(ctx, cases, asked) : undefined;
+}
+
+/**
+ * The total a quote gives back on the call, its cases added up (total_on_the_call: 5300 beside
+ * duplicate_payment: 4300 and late_delivery_fee: 1000): what a caller asking their money back is due.
+ */
+function quotedTotals(response: unknown): number[] {
+  const totals: number[] = [];
+  for (const record of recordsIn(response))
+    for (const [key, quote] of Object.entries(record)) {
+      if (!QUOTE_KEY.test(key) || quote === null || typeof quote !== 'object' || Array.isArray(quote))
+        continue;
+      for (const [name, value] of Object.entries(quote as Record<string, unknown>))
+        if (typeof value === 'number' && value > 0 && /^total(?:_|$)/i.test(name)) totals.push(value);
+    }
+  return totals;
 }
 
 /** A refund a quote works out for one case (refund_short_8: 1,680; cancel_200_chairs: refund 16,000). */

@@ -1,6 +1,6 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { statesShown } from '../../call/states-shown.js';
-import { localDay } from '../../domain/clock.js';
+import { localMinute } from '../../domain/clock.js';
 import type { Language } from '../../domain/language.js';
 import { tokenize } from '../../knowledge/index.js';
 import {
@@ -34,7 +34,7 @@ export function decideAhead(ctx: CallContext, action: string): PermissionDecisio
   const now = ctx.now?.() ?? new Date();
   return checkPermission(rulesOf(ctx), action, {
     facts: statesShown(ctx.systemQueries, now),
-    today: localDay(now),
+    today: localMinute(now),
   });
 }
 

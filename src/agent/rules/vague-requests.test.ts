@@ -130,7 +130,7 @@ describe('vagueRequest: booking asked without saying what', () => {
     const ctx = context(coworking, ['我这个月会议室还有几个钟头好用啊？', line], 'zh');
     expect(vagueRequest(ctx, line)).toMatchObject({
       concept: '',
-      text: '会议室预订',
+      text: '会议室预订（明朝下午两点到四点）',
       thing: '明朝下午两点到四点',
     });
   });
@@ -146,7 +146,7 @@ describe('vagueRequest: booking asked without saying what', () => {
       '七十九也还好的。那我先试一天，明朝就来，你帮我订一个',
     ];
     expect(vagueRequest(context(coworking, lines, 'zh'), '明朝就来，你帮我订一个')).toMatchObject({
-      text: '日票预约',
+      text: '日票预约（明朝）',
       thing: '明朝',
     });
   });
@@ -163,7 +163,7 @@ describe('vagueRequest: booking asked without saying what', () => {
     const line = '上个礼拜六来过一次，这个礼拜六下午我跟我老公过来看一哈房间嘛，你帮我约一哈';
     const ctx = context(visit, [line], 'zh');
     expect(vagueRequest(ctx, '你帮我约一哈')).toMatchObject({
-      text: '预约参观样板房',
+      text: '预约参观样板房（这个礼拜六下午）',
       thing: '这个礼拜六下午',
     });
     expect(vagueRequest(context(visit, ['你帮我约一哈'], 'zh'), '你帮我约一哈')).toBeUndefined();
@@ -273,7 +273,7 @@ describe('vagueRequest: what befell a booking is no step that books', () => {
     });
     const lines = ['会议室这个月还剩几个钟头？服务还行', '你帮我订明朝下午两点到四点'];
     expect(vagueRequest(context(space, lines, 'zh'), '你帮我订明朝下午两点到四点')).toMatchObject({
-      text: '会议室预订',
+      text: '会议室预订（明朝下午两点到四点）',
       thing: '明朝下午两点到四点',
     });
   });

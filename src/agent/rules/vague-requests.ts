@@ -1,4 +1,5 @@
 import type { CallContext } from '../../call/call-agent.js';
+import type { PermissionCategory } from '../../domain/record-schemas.js';
 import { responseFields } from '../../domain/response-fields.js';
 import { tokenize } from '../../knowledge/index.js';
 import { type ActionRequest, ruleActions } from '../../permissions/index.js';
@@ -89,16 +90,19 @@ const WHEN_BOOKED =
 
 /**
  * Booking asked with nothing said of what is booked: 帮我订一个, 给我报一个吧, 你帮我约一哈, 帮我订明朝
- * 下午两点到四点, 那就订这个吧; book it, book me in, go ahead and book the earliest date you've got.
+ * 下午两点到四点, 那就订这个吧, 我想约下个礼拜六, 咁约星期六朝早九点啦, 我约一下，下礼拜天上午; book it, book me in, go ahead and book the earliest date you've got.
  * (帮我订一张去北京的票 names what is booked: that is read as said.)
  */
 const BOOK_IT = new RegExp(
-  `(?:帮|给)(?:我们|我|俺|咱们?)?(?:预约|预订|订|约|报)(?:一个|一哈|一下|个|上|一位)?(?:吧|嘛|哈|啊|呀|撒)?(?=$|[，,。！!？?～~\\s]|${WHEN_BOOKED})|(?:就|那就|先)(?:订|约|报)(?:(?:这个|那个|它)(?:吧|嘛|哈)?(?=$|[，,。！!？?\\s])|(?=${WHEN_BOOKED}))|\\b(?:book|reserve)\\s+(?:it|that|this|one|them|those|(?:me|us)(?:\\s+in)?)(?=\\s*(?:$|[,.!?;\\-–—]|for\\s+(?:the\\s+)?(?:earliest|next|first|soonest|that|this|then|it|tomorrow|today|mon|tue|wed|thu|fri|sat|sun)|on\\s|at\\s|then\\b|please\\b))|\\bbook\\s+(?:the|your)\\s+(?:earliest|next|first|soonest)\\b`,
+  `(?:帮|给)(?:我们|我|俺|咱们?)?(?:预约|预订|订|约|报)(?:一个|一哈|一下|个|上|一位)?(?:吧|嘛|哈|啊|呀|撒)?(?=$|[，,。！!？?～~\\s]|${WHEN_BOOKED})|(?:^|[，,。！!？?\\s])(?:我|俺)?(?:想|要|想要)?(?:咁|那就|那|就)?(?:预约|约)(?:一下|一哈)?(?=${WHEN_BOOKED})|(?:^|[，,。！!？?\\s])(?:我|俺)(?:想|要)?(?:预约|约|订)(?:一下|一哈)(?=$|[，,。！!？?～~\\s])|(?:就|那就|先)(?:订|约|报)(?:(?:这个|那个|它)(?:吧|嘛|哈)?(?=$|[，,。！!？?\\s])|(?=${WHEN_BOOKED}))|\\b(?:book|reserve)\\s+(?:it|that|this|one|them|those|(?:me|us)(?:\\s+in)?)(?=\\s*(?:$|[,.!?;\\-–—]|for\\s+(?:the\\s+)?(?:earliest|next|first|soonest|that|this|then|it|tomorrow|today|mon|tue|wed|thu|fri|sat|sun)|on\\s|at\\s|then\\b|please\\b))|\\bbook\\s+(?:the|your)\\s+(?:earliest|next|first|soonest)\\b`,
   'i',
 );
 
 /** A step undergone, said in the passive (被重复预订, 被取消): what happened, not what is asked. */
 const PASSIVE_STEP = /被[\u4e00-\u9fff]{0,3}?(?:预约|预订|预定|订|约|取消|寄|邮)/;
+
+/** A booking explained or looked up (向预约人本人说明预约、费用): what is told, no step that books. */
+const TOLD_STEP = /(?:说明|解释|查询|查看|告知|告诉|透露|确认)[^，,；;]{0,8}?(?:预约|预订|报名)/;
 
 /** A rule's verbs of booking, changing and cancelling, said without what they act on. */
 const ONLY_VERBS = /预约|预订|改约|改期|取消|报名|约|订|办理|更改|修改|\/|\s/g;
@@ -130,19 +134,32 @@ const BOOKS =
  * such part when the call shares a character with it. None when the call does not tell.
  */
 function bookingMeant(ctx: CallContext, utterance: string): RequestInContext | undefined {
-  const chosen = stepMeant(ctx, utterance, BOOKS, (part) => part.characters > 0)?.part;
-  if (chosen === undefined) return undefined;
-  // The part is asked as the rule words it, and decided as the engine decides those words.
-  const decided = decideAhead(ctx, chosen);
-  if (decided.rule === null || decided.status === 'forbidden') return undefined;
-  // The day and time asked for go with it (预约到店送修（这个礼拜六上午十点）): the caller hears them back.
-  // Said in the clause, or else in the line it is part of (这个礼拜六下午…你帮我约一哈), not a day gone
-  // (上礼拜六来过).
+  // The day and time asked for go with it (预约到店送修（这个礼拜六上午十点）): the caller hears them back,
+  // and a notice is held against them. Said in the clause, or else in the line it is part of (这个
+  // 礼拜六下午…你帮我约一哈), not a day gone (上礼拜六来过).
   const line = lastCallerLine(ctx) ?? '';
   const thing = [utterance, line].map(timeAsked).find((w) => w !== undefined);
+  // A booking asked plainly for a day is the booking the operator may make, the only one there is;
+  // the exceptions a supervisor or a process takes (加急预约, 20:00以后作业) are the engine's to find
+  // from that day, not the guess's.
+  const said = (part: PartSaid) => part.characters > 0;
+  const chosen = (
+    stepMeant(
+      ctx,
+      utterance,
+      BOOKS,
+      (part) => said(part) || thing !== undefined,
+      'can_approve_immediately',
+    ) ?? stepMeant(ctx, utterance, BOOKS, said)
+  )?.part;
+  if (chosen === undefined) return undefined;
+  const asked = withThing(chosen, thing, ctx.language);
+  // The part is asked as the rule words it, and decided as the engine decides those words.
+  const decided = decideAhead(ctx, asked);
+  if (decided.rule === null || decided.status === 'forbidden') return undefined;
   return {
     concept: '',
-    text: chosen,
+    text: asked,
     start: 0,
     end: utterance.length,
     ...(thing === undefined ? {} : { thing }),
@@ -165,6 +182,8 @@ function stepMeant(
   utterance: string,
   step: RegExp,
   onlyOne: (part: PartSaid) => boolean,
+  /** Only the rules of this category (else any but forbidden). */
+  category?: PermissionCategory,
 ): { part: string; rule: string } | undefined {
   const said = wordsOfCall(ctx, utterance);
   const lines = ctx.conversation
@@ -173,7 +192,7 @@ function stepMeant(
     .join('');
   const parts = new Map<string, PartSaid & { rule: string }>();
   for (const rule of ruleActions(rulesOf(ctx))) {
-    if (rule.category === 'forbidden') continue;
+    if (rule.category === 'forbidden' || (category !== undefined && rule.category !== category)) continue;
     const phrase = withoutRuleNotes(rule.phrase);
     const pieces =
       ctx.language === 'zh'
@@ -182,7 +201,13 @@ function stepMeant(
     for (const piece of pieces.map((p) => p.trim())) {
       // 距预约开始2小时以上: the booking made, named in a condition, is no part that books; nor
       // 会议室被重复预订, what befell one (a service failure).
-      if (!step.test(piece) || /^(?:距|离)/.test(piece) || PASSIVE_STEP.test(piece) || parts.has(piece))
+      if (
+        !step.test(piece) ||
+        /^(?:距|离)/.test(piece) ||
+        PASSIVE_STEP.test(piece) ||
+        TOLD_STEP.test(piece) ||
+        parts.has(piece)
+      )
         continue;
       // A rule read in variants (…Special Delivery, …Special Delivery for): its part once, the shorter.
       const variant = [...parts].find(
