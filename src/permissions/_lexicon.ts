@@ -91,6 +91,11 @@ export const CONCEPTS: readonly ConceptDef[] = [
       'charge',
       'return',
       'owe',
+      'wave',
+      'money',
+      'momo',
+      'pesa',
+      'wallet',
     ],
     patterns: [
       // 退回快递员, 退回给寄件人, 退回去: the parcel sent back, no money. 付款退款记录 and 退款进度 name
@@ -148,6 +153,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // put one of them eighty-fives back on my card, stick it back on me card, stick the July one
       // back in ma bank: what is put back may take a few words.
       '\\b(?:put|stick|pop|lash|throw|send)\\b[^.!?;]{0,40}?\\bback (?:on|onto|to|into|in) (?:my|me|ma|the|our) (?:card|credit card|debit card|account|bank(?: account)?|visa|mastercard)\\b',
+      // send it to my daughter's Orange Money, put the rest on my Wave: money sent to a wallet.
+      "\\b(?:put|send|transfer|pay)\\s+(?:it|that|the money|the rest|it all)\\s+(?:back\\s+)?(?:on|onto|to|into)\\s+(?:my|his|her|their|our)\\s+(?:[a-z]+\\s+){0,2}?(?:[a-z]+'s\\s+)?(?:wave|orange money|mtn money|mobile money|momo|m-?pesa|wallet)\\b",
       '\\breimburs\\w*',
       '\\bmoney back\\b',
       '\\bpay(?: me)? back\\b',

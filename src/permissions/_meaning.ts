@@ -34,6 +34,7 @@ import {
   KEPT_AWAY_REASONS_ZH,
   KEPT_AWAY_ZH,
   PEOPLE_ZH,
+  PLACE_OF_COMPANY_ZH,
   THEIRS_ZH,
   withoutOwnPeopleEn,
 } from './_other-party-words.js';
@@ -710,7 +711,7 @@ export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b
  */
 // 退到非原支付账户, 转给别人的协议抵用: money sent to an account not the one it came from (a card
 // other than the one the money came from).
-const OTHER_THAN_OWN = String.raw`(?:原|本人|注册|登记|绑定|预留)[^,.;、]{0,12}?以外的?(?:账户|账号|帐户|银行卡|卡|手机号?|号码|地址)|原路以外|非(?:原|本人)(?:支付|付款)?(?:账户|账号|帐户|银行卡|卡|渠道|方式)|转(?:给|到)(?:别人|他人)|\bother than (?:the |their |its |your )?(?:original|registered|one (?:that |which |they |it was |you )?paid|one (?:it was |they were |you were )?(?:charged|taken from|paid (?:with|from))|one (?:the |their |your )?(?:money|payment|refund|charge|funds?) (?:came|comes|was taken) from|one it came from|(?:card|bank account|payment (?:card|method))\b)|\bnot the (?:original|registered) (?:card|account)|\b(?:a |any )?(?:different|another|other) (?:card|account|bank account|payment (?:card|method))\b[^.;]{0,30}?\bthan\b|\bfrom one (?:account|card|wallet|membership) to another\b|\b(?:money|refunds?|payments?)(?: back)? to (?:anyone|anybody|anywhere)(?: or (?:anyone|anybody|anywhere))? (?:but|except|other than)\b`;
+const OTHER_THAN_OWN = String.raw`(?:原|本人|注册|登记|绑定|预留)[^,.;、]{0,12}?以外的?(?:账户|账号|帐户|银行卡|卡|手机号?|号码|地址)|原路以外|非(?:原|本人)(?:支付|付款)?(?:账户|账号|帐户|银行卡|卡|渠道|方式)|转(?:给|到)(?:别人|他人)|\bother than (?:the |their |its |your )?(?:original|registered|one (?:that |which |they |it was |you )?paid|one (?:it was |they were |you were )?(?:charged|taken from|paid (?:with|from))|one (?:the |their |your )?(?:money|payment|refund|charge|funds?) (?:came|comes|was taken) from|one it came from|(?:card|bank account|payment (?:card|method))\b)|\bnot the (?:original|registered) (?:card|account)|\b(?:a |any )?(?:different|another|other) (?:card|account|bank account|payment (?:card|method))\b[^.;]{0,30}?\bthan\b|\bfrom one (?:account|card|wallet|membership) to another\b|\b(?:money|refunds?|payments?|credit|deposits?)(?: back)?(?:,?\s+(?:or|and)\s+[a-z]+)? to (?:anyone|anybody|anywhere)(?: or (?:anyone|anybody|anywhere))? (?:but|except|other than)\b`;
 
 const OTHER_THAN_OWN_RE = new RegExp(OTHER_THAN_OWN, 'i');
 
@@ -719,7 +720,7 @@ const OTHER_THAN_OWN_RE = new RegExp(OTHER_THAN_OWN, 'i');
  * my son's card): where it goes, with someone else or another account named there.
  */
 const SENT_ELSEWHERE =
-  /(?:退|转|打|汇|充|存|返|发)(?:到|给|进|回|入|去)(?:[^,.!?;:、\n]{0,10}?)(?:微信|支付宝|卡|账户|账号|帐户|零钱|钱包|邮箱|手机|协议|合同|订单|名下)|\b(?:to|into|onto|on)\s+(?:his|her|their|someone else's|somebody else's|another|a different|(?:my|me|our)\s+(?:other|new|second|different)|(?:my|our)\s+\w+'s|[a-z]+'s)\s+(?:\w+\s+)?(?:card|account|bank|wallet|paypal|email|phone|momo|(?:mobile|orange|mtn) money|m-?pesa)\b/gi;
+  /(?:退|转|打|汇|充|存|返|发)(?:到|给|进|回|入|去)(?:[^,.!?;:、\n]{0,10}?)(?:微信|支付宝|卡|账户|账号|帐户|零钱|钱包|邮箱|手机|协议|合同|订单|名下)|\b(?:to|into|onto|on)\s+(?:his|her|their|someone else's|somebody else's|another|a different|(?:my|me|our)\s+(?:other|new|second|different)|(?:my|our)\s+\w+(?:\s+[a-z]+)?'s|[a-z]+'s)\s+(?:\w+\s+)?(?:card|account|bank|wallet|paypal|email|phone|momo|wave|(?:mobile|orange|mtn) money|m-?pesa)\b/gi;
 
 /**
  * Whether a request sends money or data to someone else or another account (see
@@ -778,6 +779,7 @@ export function namesOtherParty(norm: string, gates = G.ALL): boolean {
   if (ACCOMPANIED.test(text)) text = text.replace(ACCOMPANIED_ALL, ' ');
   if (KEPT_AWAY_HINT.test(text) && KEPT_AWAY.test(text)) text = text.replace(KEPT_AWAY_ALL, ' ');
   if (ADDED_PERSON.test(text)) text = text.replace(ADDED_PERSON_ALL, ' ');
+  if (PLACE_OF_COMPANY.test(text)) text = text.replace(PLACE_OF_COMPANY_ALL, ' ');
   // take my ex off my membership, me and my partner Tom, my partner hurt his knee: a member of the
   // caller's own account, company kept, why they cannot come.
   if ((gates & G.LATIN) !== 0) text = withoutOwnPeopleEn(text);
@@ -844,6 +846,8 @@ const OWN_KIN_ALL = new RegExp(
  */
 const ACCOMPANIED = new RegExp(String.raw`(?:跟|和|同|陪|带着?|带上|领着?|拉着?)${COMPANY_ZH}`);
 const ACCOMPANIED_ALL = new RegExp(ACCOMPANIED.source, 'g');
+const PLACE_OF_COMPANY = new RegExp(PLACE_OF_COMPANY_ZH);
+const PLACE_OF_COMPANY_ALL = new RegExp(PLACE_OF_COMPANY_ZH, 'g');
 const KEPT_AWAY = new RegExp(KEPT_AWAY_ZH);
 /** The reason words KEPT_AWAY ends on, tested first: most texts name none. */
 const KEPT_AWAY_HINT = new RegExp(KEPT_AWAY_REASONS_ZH);
@@ -1282,7 +1286,6 @@ const DONE_FOR = new RegExp(
   `[替为代](?:我的?|俺的?)?${SOMEONE_ZH}|给(?:我的?|俺的?)?${SOMEONE_ZH}[^,.!?;:、\\n]{0,2}?(?:退|办|开|改|取消|停|换|注销|转|关|销)`,
 );
 const HAS_CJK = /[\u4e00-\u9fff]/;
-
 /** Whether one sentence of the text names one of the rule's heads and someone else. */
 function sentenceActsForOther(norm: string, m: RuleMeaning): boolean {
   for (const sentence of sentencesRead(norm))

@@ -275,6 +275,12 @@ const ONE_OF_COMPANY_ZH = `(?:${alternatives(PEOPLE_ZH)}|娃儿?|伢|仔仔|细�
 export const COMPANY_ZH = `(?:我的?|俺的?|我们的?|几个|俩|两个|三个)?${ONE_OF_COMPANY_ZH}(?:[、和跟同与]?${ONE_OF_COMPANY_ZH})*(?:们|俩|几个|一家人?)?(?=一起|一块儿?|一道|在|去|到|出去|出来|来|吃|喝|看|逛|玩|耍|打|过|聚|唱|上(?:你|您|这|那|贵))`;
 
 /**
+ * Someone's home as the place a thing goes or a visit is (送到我妈家, 给我送我妈家去, 搬到朋友那儿): a
+ * site, nothing of theirs asked.
+ */
+export const PLACE_OF_COMPANY_ZH = `(?<=(?:送|寄|搬|拉|运|接|去|到|在|上)(?:到|去|往|回)?(?:[\u4e00-\u9fff](?<![给帮替为问查])){0,3})(?:我的?|俺的?|我们的?)?${ONE_OF_COMPANY_ZH}(?:的)?(?:家|那儿|那里|那边|那|屋里|家里|住处|住的地方)`;
+
+/**
  * Why someone cannot come (礼拜六我老公要加班, 我爸爸早上起来有点中暑, 孩子发烧了): the caller's reason
  * for changing their own booking, nothing of that person's asked.
  */

@@ -588,6 +588,13 @@ export const SENSES: readonly SenseDef[] = [
         key: '来',
         re: `(?<!(?:上个?(?:礼拜|星期|周|月)|昨|前天|前几天|之前)[^,.!?;:、\\n]{0,10})(?<=(?:${DATE}|明天|后天|今天|今晚|上午|下午|晚上|早上|中午|点|点半)[^,.!?;:、\\n]{0,6}(?:能不能|能否|可不可以|可以|能))来(?=不|吗|嘛|么|冇|给|帮|家|屋|上门|一趟)`,
       },
+      // 礼拜六下午送到我家, 礼拜六下午直接给我送我妈家去: a delivery on a day to come, asked (not
+      // 昨天下午送来的, one made).
+      {
+        key: '送',
+        re: `(?<!(?:上个?(?:礼拜|星期|周|月)|昨|前天|前几天|之前)[^,.!?;:、\\n]{0,10})(?<=(?:${DATE}|明天|后天|今天|今晚|上午|下午|晚上|早上|中午|点|点半)[^,.!?;:、\\n]{0,6})送(?=[^,.!?;:、\\n]{0,8}?(?:去|来|到))(?![^,.!?;:、\\n]{0,8}?(?:的|了|过))`,
+        overlay: true,
+      },
       // Book Bella in, book him in for Tuesday: someone booked, by name.
       { key: 'book', re: "book\\s+[\\w'-]+\\s+in\\b" },
       // stick me in on Friday, pop us in for Monday, squeeze her in, put me down for the 9am: a

@@ -1709,6 +1709,12 @@ describe('checkPermission on framing, home organizing and gas delivery (held-out
       'can_approve_immediately',
     );
   });
+  it('reads a delivery asked for a day, to a relative’s home, as a delivery booked', () => {
+    expect(checkPermission(framing, '礼拜六下午直接给我送我妈家去').status).toBe('can_approve_immediately');
+    expect(checkPermission(framing, '礼拜六下午送到我家').status).toBe('can_approve_immediately');
+    expect(checkPermission(framing, '昨天下午送来的').status).not.toBe('can_approve_immediately');
+    expect(checkPermission(framing, '我妈家的地址是多少').status).not.toBe('can_approve_immediately');
+  });
   it('reads an invoice for more than was paid, or an item named at will, as a false one', () => {
     expect(checkPermission(framing, '你给我开张八千块钱的发票，品名就写办公用品').status).toBe('forbidden');
     expect(checkPermission(framing, '按实际的两千五百二开，抬头写我们公司，要专票').status).toBe(
@@ -1745,6 +1751,16 @@ describe('checkPermission on framing, home organizing and gas delivery (held-out
         caller: { callerPhone: '+221 75 627 72 18' },
       }).status,
     ).toBe('forbidden');
+  });
+  it('reads money asked onto a relative’s wallet as sent elsewhere, and a ban’s second gerund as its own', () => {
+    const caller = { callerPhone: '+221 77 431 56 21' };
+    expect(checkPermission(gas, "send it to my daughter Sokhna's Orange Money", { caller }).status).toBe(
+      'forbidden',
+    );
+    expect(checkPermission(gas, "put the refund on my grandson's Wave", { caller }).status).toBe('forbidden');
+    expect(checkPermission(gas, 'refund FCFA 4300 (duplicate payments)', { caller }).status).toBe(
+      'can_approve_immediately',
+    );
   });
   it('reads what a wife framed, asked in the same verb clauses later, as her order', () => {
     const said =

@@ -913,7 +913,9 @@ function piecesOf(text: string, category: PermissionCategory): string[] {
       ? category !== 'forbidden'
         ? namesAction(withoutNotes(normalizeText(piece)))
         : namesAction(piece.slice(0, 2)) || DONE_FOR_OTHERS.test(piece)
-      : first !== undefined && namesAction(first.toLowerCase());
+      : first !== undefined &&
+        // Letting anyone but the holder order on the account: a ban on what others are let do.
+        (namesAction(first.toLowerCase()) || (category === 'forbidden' && LETTING.test(first)));
     // What does not start with an action of its own (a note, a case) belongs to the one before;
     // so does what the operator must not do meanwhile (工单处理期间客服不先行退款、不承诺赔偿金额).
     if (out.length > 0 && (!ownAction || OPERATOR_DENIED.test(withoutNotes(normalizeText(piece)))))
@@ -954,6 +956,9 @@ function opensOnCase(sentence: string): boolean {
   const colon = colonOutsideNotes(sentence.replace(/(?<=\d)[:：](?=\d)/g, '.'));
   return colon >= 4 && colon <= 160;
 }
+
+/** A ban opening on what others are let do (letting, allowing, permitting). */
+const LETTING = /^(?:letting|allowing|permitting)$/i;
 
 /** A forbidden piece opening on whom it is done for: 为他人的合同…, 替非本人…, 向别人…. */
 const DONE_FOR_OTHERS = /^(?:[替为代帮给向](?:他人|别人|其他人|非本人|非))/;

@@ -412,3 +412,15 @@ describe('parseQuantities: Sierra Leonean leones', () => {
     expect(parseQuantities(said)).toMatchObject([{ value, unit }]);
   });
 });
+
+describe('parseQuantities: West African CFA francs', () => {
+  it.each([
+    ['refund FCFA 4300 (duplicate payments)', 4300, 'XOF'],
+    ['money back up to 10,000 FCFA per caller', 10000, 'XOF'],
+    ['I sent eight thousand francs on Wave', 8000, 'XOF'],
+    ['25,000 francs CFA for the deposit', 25000, 'XOF'],
+    ['XOF 500 for the regulator', 500, 'XOF'],
+  ])('reads %j', (said, value, unit) => {
+    expect(parseQuantities(said)).toMatchObject([{ value, unit }]);
+  });
+});

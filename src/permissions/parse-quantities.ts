@@ -365,7 +365,7 @@ const LETTERED_DOLLAR = /^(?:au|nz|ca|[acsl])\$/;
 // number word, currency code or article that is a whole word. Read by `nextCandidate`.
 const CANDIDATE_CHARS = '0123456789¥$£￡€₵₦₹半零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億';
 const CANDIDATE_WORDS = new Set(
-  'usd gbp eur rmb cny zar ghs gh ngn inr rs kes ksh gmd nle sle lrd zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an another'.split(
+  'usd gbp eur rmb cny zar ghs gh ngn inr rs kes ksh gmd nle sle lrd fcfa xof zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an another'.split(
     ' ',
   ),
 );

@@ -42,6 +42,13 @@ describe('understandUtterance', () => {
     expect(read(text).asksForAction).toBe(true);
   });
 
+  it.each(['算了，一百就一百。那就改到下个礼拜三早上九点，有没得空嘛？', '那就约到下礼拜天上午十点'])(
+    'reads %j, a decision taken that moves or books to a time, as asking for it',
+    (text) => {
+      expect(read(text).asksForAction).toBe(true);
+    },
+  );
+
   it.each(['三朵玫瑰头全部断脱了，侬讲这叫啥事体啦？侬拉重新送一束来。', '蛋糕摔坏了，你们再做一个'])(
     'reads %j, the thing sent or made once more, as asking for it',
     (text) => {
