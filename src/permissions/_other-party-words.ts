@@ -313,6 +313,19 @@ export const ROLES_ZH = [
   '抄表员',
   '安检员',
   '送药员',
+  // Those who come into the caller's home to work on it or them: 整理师的电话, 月嫂的微信.
+  '整理师',
+  '收纳师',
+  '装裱师',
+  '美容师',
+  '化妆师',
+  '摄影师',
+  '理疗师',
+  '按摩师',
+  '育婴师',
+  '月嫂',
+  '保洁员',
+  '护工',
 ];
 
 /**

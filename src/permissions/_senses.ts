@@ -1046,6 +1046,9 @@ export const SENSES: readonly SenseDef[] = [
         re: `新增(?=[^,.!?;:、\\n]{0,4}?${LISTED_PEOPLE_ZH})`,
         overlay: true,
       },
+      // 让我对象去拿…你给她登记上: someone registered with the account, at the caller's word.
+      { key: '给', re: '给(?:他|她|佢)登记(?:上|一下|下|进去)?', overlay: true },
+      { key: '把', re: '把(?:他|她|佢)登记(?:上|一下|下|进去)', overlay: true },
       // put Tomasz on the account, put my wife on the booking (not put it on my card: money).
       { key: 'put', re: PUT_ON_ACCOUNT_EN },
       // 把我媳妇也加上, 把他加进去, 把我老公加到紧急联系人里

@@ -1762,6 +1762,18 @@ describe('checkPermission on framing, home organizing and gas delivery (held-out
       'can_approve_immediately',
     );
   });
+  it('reads an organizer’s phone, a person registered to collect and a neighbour’s piece brought along as others’', () => {
+    const caller = { callerPhone: '13800000000' };
+    expect(checkPermission(organizing, '你而家畀嗰个姓冯嘅整理师电话我', { caller }).status).toBe(
+      'forbidden',
+    );
+    expect(checkPermission(framing, '让我对象去拿行吗？你给她登记上就完了', { caller }).status).toBe(
+      'forbidden',
+    );
+    const neighbour =
+      '我那老伙计老李也在你们那儿裱了张画，他腿脚不利索。礼拜六你们给我送货的时候，顺道把他那张也给我捎过来，我俩住一个楼门儿';
+    expect(checkPermission(framing, neighbour, { caller }).status).toBe('forbidden');
+  });
   it('reads what a wife framed, asked in the same verb clauses later, as her order', () => {
     const said =
       '我媳妇儿在你们那儿裱了幅画，要给我当生日礼物，昨儿她打电话让我听见了。您给我透个底儿，裱的是嘛画？';

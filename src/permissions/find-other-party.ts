@@ -426,8 +426,9 @@ function actedOn(before: string, after: string): number {
   if (!/把$/.test(before)) return -1;
   return ACTED_ON_AFTER_ZH.exec(after)?.[0].length ?? -1;
 }
+// 把他那张也给我捎过来: their thing brought to the caller (a piece, a parcel), not theirs to hand.
 const ACTED_ON_AFTER_ZH =
-  /^(?:的|那份|那个|那笔|的那份|的那笔)[^,.!?;:、\n]{0,4}?(?:也|一起|一块儿?|顺便|顺手)?(?:给[他她]|帮[他她])?(?:查|退|补|改|办|取消|弄|关|开)/;
+  /^(?:的|那份|那个|那笔|的那份|的那笔|那张|那件|那幅|那箱|那袋|那盒|的那张|的那件|的那幅)[^,.!?;:、\n]{0,4}?(?:也|一起|一块儿?|顺便|顺手|顺道|顺路)?(?:给[他她我]|帮[他她我])?(?:查|退|补|改|办|取消|弄|关|开|捎|带|拿|取)/;
 
 /** The length of what a look-up before the person takes in after them, or -1. */
 function lookedUp(before: string, after: string): number {
