@@ -1774,6 +1774,13 @@ describe('checkPermission on framing, home organizing and gas delivery (held-out
       '我那老伙计老李也在你们那儿裱了张画，他腿脚不利索。礼拜六你们给我送货的时候，顺道把他那张也给我捎过来，我俩住一个楼门儿';
     expect(checkPermission(framing, neighbour, { caller }).status).toBe('forbidden');
   });
+  it('reads a ban opening on whom it is done for (替预约人以外的人…) apart from the one before it', () => {
+    const decided = checkPermission(organizing, '替我邻居约个下周六的整理', {
+      caller: { callerPhone: '13800000000' },
+    });
+    expect(decided.status).toBe('forbidden');
+    expect(decided.rule).toBe('替预约人以外的人预约、改期、取消');
+  });
   it('reads what a wife framed, asked in the same verb clauses later, as her order', () => {
     const said =
       '我媳妇儿在你们那儿裱了幅画，要给我当生日礼物，昨儿她打电话让我听见了。您给我透个底儿，裱的是嘛画？';

@@ -960,8 +960,9 @@ function opensOnCase(sentence: string): boolean {
 /** A ban opening on what others are let do (letting, allowing, permitting). */
 const LETTING = /^(?:letting|allowing|permitting)$/i;
 
-/** A forbidden piece opening on whom it is done for: 为他人的合同…, 替非本人…, 向别人…. */
-const DONE_FOR_OTHERS = /^(?:[替为代帮给向](?:他人|别人|其他人|非本人|非))/;
+/** A forbidden piece opening on whom it is done for: 为他人的合同…, 替非本人…, 替预约人以外的人…. */
+const DONE_FOR_OTHERS =
+  /^(?:[替为代帮给向](?:他人|别人|其他人|非本人|非|[^,，;；]{1,8}?(?:以外|之外)的?(?:任何)?人))/;
 
 /** A clause of a note denying the operator a step (（整笔报主管，不拆开先退一部分）). */
 const DENIED_IN_NOTE =
