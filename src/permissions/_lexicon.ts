@@ -154,7 +154,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // back in ma bank: what is put back may take a few words.
       '\\b(?:put|stick|pop|lash|throw|send)\\b[^.!?;]{0,40}?\\bback (?:on|onto|to|into|in) (?:my|me|ma|the|our) (?:card|credit card|debit card|account|bank(?: account)?|visa|mastercard)\\b',
       // send it to my daughter's Orange Money, put the rest on my Wave: money sent to a wallet.
-      "\\b(?:put|send|transfer|pay)\\s+(?:it|that|the money|the rest|it all)\\s+(?:back\\s+)?(?:on|onto|to|into)\\s+(?:my|his|her|their|our)\\s+(?:[a-z]+\\s+){0,2}?(?:[a-z]+'s\\s+)?(?:wave|orange money|mtn money|mobile money|momo|m-?pesa|wallet)\\b",
+      // Then give the money to my grandson Modou, on his Wave.
+      '\\b(?:put|send|transfer|pay|give)\\s+(?:it|that|the money|the rest|it all|the consigne|the deposit)\\s+(?:back\\s+)?(?:on|onto|to|into)\\s+(?:my|his|her|their|our)\\s+[^.;!?]{0,40}?\\b(?:wave|orange money|mtn money|mobile money|momo|m-?pesa|wallet)\\b',
       '\\breimburs\\w*',
       '\\bmoney back\\b',
       '\\bpay(?: me)? back\\b',

@@ -358,6 +358,25 @@ const BUSINESS_DAYS_WITHIN =
   /^[\d一二两三四五六七八九十]+\s*个?工作日\s*(?:内(?!\s*(?:申请|提出|反馈|报))|(?=(?:出|出具|发|寄|给|办完|完成|答复|回复|联系|处理|到账)))/;
 
 /**
+ * 48小时内调取作业照片…后回复, the safety technician comes within 4 hours, full reply within 5
+ * business days: how soon the business acts on the case, its promise, never an amount or a notice a
+ * caller states.
+ */
+function promisedWithin(s: string, n: Num): boolean {
+  if (n.unit === undefined || FAMILY[n.unit] !== 'duration') return false;
+  if (PROMISED_ZH.test(s.slice(n.end))) return true;
+  if (!/\bwithin\s+$/.test(s.slice(Math.max(0, n.start - 8), n.start))) return false;
+  const clause = (text: string) => text.split(/[,;:()]|\s-\s|\.(?=\s|$)/);
+  return (
+    PROMISED_EN.test(clause(s.slice(0, n.start)).at(-1)!) || PROMISED_EN.test(clause(s.slice(n.end))[0]!)
+  );
+}
+const PROMISED_ZH =
+  /^\s*(?:个)?(?:小时|天|日|工作日)?\s*内[^,，;；。.]{0,12}?(?:回复|答复|看件|调取|随访|上门|到场|联系|处理完?|开出|下架|出结果|核实|回电)/;
+const PROMISED_EN =
+  /\b(?:comes?|visits?|calls? (?:you |them )?back|repl(?:y|ies)|respond|responds|acknowledged|result|arrives?|on site|contacts?|gets? back)\b/;
+
+/**
  * 迟到超过15分钟, 城区30分钟到场: minutes are how late or how soon, a circumstance or the business's
  * promise, never an amount a caller asks for. Read as a bare number, the limit would be held
  * against any amount a request states (the 2580 元 asked back).
@@ -442,6 +461,7 @@ export function parseRule(written: string): ParsedRule {
         !SERVICE_TIME_AFTER.test(s.slice(n.end)) &&
         !MINUTES_AFTER.test(s.slice(n.end)) &&
         !BUSINESS_DAYS_WITHIN.test(s.slice(n.start)) &&
+        !promisedWithin(s, n) &&
         // Goodwill beyond the £30 credit, whatever the amount: a sum the rule says it is not
         // measured by names something else (the credit), no limit.
         !(anyAmount && n.unit !== undefined && FAMILY[n.unit] === 'money'),

@@ -1962,7 +1962,8 @@ export const SENSES: readonly SenseDef[] = [
       '整机换',
       '整台换',
     ],
-    en: ['replac*', 'new one', 'brand new'],
+    // swap the leaking bottle: one given in place of another.
+    en: ['replac*', 'new one', 'brand new', 'swap*'],
   },
   {
     id: 'appraise',
@@ -2258,10 +2259,11 @@ export const SENSES: readonly SenseDef[] = [
     patterns: [
       // see my bill, can I see it; not what a caller saw or says in passing (I see your van
       // outside his place, you see, let me see, he's a plasterer, see, self-employed: nothing seen)
-      // nor a goodbye (see ya Sunday), nor someone coming to see the damage (come and see it).
+      // nor a goodbye (see ya Sunday), nor someone coming to see the damage (come and see it), nor
+      // what the caller can see (I can see one of your bottles there).
       {
         key: 'see',
-        re: '(?<!\\bcome\\s+(?:(?:over|round|around|out)\\s+)?(?:and\\s+|to\\s+|n\\s+)?)(?:(?<=\\b(?:can|could|may|might)\\s+(?:i|we)\\s+)|(?<!\\b(?:i|we|me|us|you|u|ya)\\s+))see\\b(?!\\s+(?:ya|you|u|ye|yous|yez)\\b)(?=\\s+[a-z])',
+        re: '(?<!\\bcome\\s+(?:(?:over|round|around|out)\\s+)?(?:and\\s+|to\\s+|n\\s+)?)(?:(?<=\\b(?:can|could|may|might)\\s+(?:i|we)\\s+)|(?<!\\b(?:i|we|me|us|you|u|ya)\\s+(?:can\\s+|could\\s+)?))see\\b(?!\\s+(?:ya|you|u|ye|yous|yez)\\b)(?=\\s+[a-z])',
       },
       // access her files (the verb); access alone is a noun (see the access sense).
       {

@@ -1781,6 +1781,19 @@ describe('checkPermission on framing, home organizing and gas delivery (held-out
     expect(decided.status).toBe('forbidden');
     expect(decided.rule).toBe('替预约人以外的人预约、改期、取消');
   });
+  it('reads money given onto a grandson’s wallet as sent elsewhere, and what the caller can see as no look-up', () => {
+    const caller = { callerPhone: '+221 78 240 59 93' };
+    const said = 'Then give the money to my grandson Modou, on his Wave. He is the one helping me move.';
+    expect(checkPermission(gas, said, { caller }).status).toBe('forbidden');
+    const seen = 'It is coming from upstairs. I can see one of your green Teranga bottles there.';
+    expect(checkPermission(gas, seen, { caller }).status).not.toBe('forbidden');
+  });
+  it('reads how soon the business acts (comes within 4 hours, 48小时内…回复) as no limit on the case', () => {
+    const rule = gas.rules.find((r) => r.phrase.startsWith('a gas smell'));
+    expect(rule?.condition).toBeUndefined();
+    const lost = organizing.rules.find((r) => r.phrase.startsWith('物品损坏或找不到的报告'));
+    expect(lost?.condition).toBeUndefined();
+  });
   it('reads what a wife framed, asked in the same verb clauses later, as her order', () => {
     const said =
       '我媳妇儿在你们那儿裱了幅画，要给我当生日礼物，昨儿她打电话让我听见了。您给我透个底儿，裱的是嘛画？';
