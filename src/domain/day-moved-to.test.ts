@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayMovedTo, hoursUntilNamed, mayNameADay } from './day-moved-to.js';
+import { dayMovedTo, dayNamedAhead, mayNameADay } from './day-moved-to.js';
 
 // Wednesday 7 October 2037.
 const today = '2037-10-07';
@@ -52,21 +52,17 @@ describe('mayNameADay', () => {
   });
 });
 
-describe('hoursUntilNamed', () => {
-  // Wednesday 2039-04-06, 10:00 local.
-  const now = '2039-04-06T10:00';
-  it('counts the hours to a day and time named, in Chinese and Cantonese', () => {
-    expect(hoursUntilNamed('约星期六上午九点', now)?.hours).toBe(71);
-    expect(hoursUntilNamed('咁约星期六朝早九点啦', now)?.hours).toBe(71);
-    expect(hoursUntilNamed('约明天下午两点半', now)?.hours).toBe(28);
-    expect(hoursUntilNamed('约明天上午九点', now)?.hours).toBe(23);
+describe('dayNamedAhead', () => {
+  // Wednesday 2039-04-06.
+  const today = '2039-04-06';
+  it('counts the days to the first day to come named, in Chinese, Cantonese and English', () => {
+    expect(dayNamedAhead('约星期六上午九点', today)).toMatchObject({ days: 3, text: '星期六' });
+    expect(dayNamedAhead('咁约星期六朝早九点啦', today)?.days).toBe(3);
+    expect(dayNamedAhead('我想约下个礼拜六', today)?.days).toBe(10);
+    expect(dayNamedAhead('book me in for Saturday at 9am', today)?.days).toBe(3);
   });
-  it('counts to the day’s start when no time is said, and in English', () => {
-    expect(hoursUntilNamed('我想约下个礼拜六', now)?.hours).toBe(230);
-    expect(hoursUntilNamed('book me in for Saturday at 9am', now)?.hours).toBe(71);
-  });
-  it('reads no day gone, and nothing without the time of now', () => {
-    expect(hoursUntilNamed('上礼拜六来过', now)).toBeUndefined();
-    expect(hoursUntilNamed('约星期六上午九点', '2039-04-06')).toBeUndefined();
+  it('reads no day gone', () => {
+    expect(dayNamedAhead('上礼拜六来过', today)).toBeUndefined();
+    expect(dayNamedAhead('约个时间', today)).toBeUndefined();
   });
 });

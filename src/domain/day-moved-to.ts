@@ -77,82 +77,28 @@ export function dayMovedTo(text: string, today: string): DayMovedTo | undefined 
 }
 
 const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
-
-/** How long before a booking named by its day, and time of day when said: see `hoursUntilNamed`. */
-export interface TimeUntil {
-  hours: number;
-  /** The words naming the day (and time), and where they are in the text. */
-  text: string;
-  start: number;
-  end: number;
-}
-
 /**
- * The hours from now until the first day to come the text names, at the time of day said with it
- * (约星期六朝早九点, 下个礼拜六下午两点, Saturday at 9am), or at the day's start when none is (the
- * least time left it can mean). A new booking's notice (开始时间距现在24小时以上, at least 48 hours
- * ahead) is then judged by it. Undefined when no day is named, the day has passed or `now` holds
- * no time.
+ * The first day to come the text names (约星期六朝早九点, 下个礼拜六, Saturday), as days from today:
+ * a new booking's notice (开始时间距现在24小时以上) is then held against it. Not a day gone (上礼拜六,
+ * last Saturday); undefined when none is named.
  *
- * Pure: now is given (YYYY-MM-DDTHH:MM, the call's local time).
+ * Pure: today is given (YYYY-MM-DD, the call's local day).
  */
-export function hoursUntilNamed(text: string, now: string): TimeUntil | undefined {
-  const base = parseDay(now);
-  const clock = /T(\d{2}):(\d{2})/.exec(now);
-  if (base === undefined || clock === null) return undefined;
-  const at = base + Number(clock[1]) * HOUR_MS + Number(clock[2]) * 60_000;
+export function dayNamedAhead(text: string, today: string): DayMovedTo | undefined {
+  const base = parseDay(today);
+  if (base === undefined) return undefined;
   for (const m of text.matchAll(DAY_NAMED)) {
-    // 上礼拜六, last Saturday: a day gone.
     if (/上个?$|\blast\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     const day = resolve(m.groups ?? {}, base);
-    if (day === undefined) continue;
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
-    const time = timeOfDay(after);
-    const hours = (day + (time?.hour ?? 0) * HOUR_MS - at) / HOUR_MS;
-    if (hours < 0) continue;
+    if (day === undefined || day < base) continue;
     return {
-      hours: Math.floor(hours),
-      text: m[0] + (time ? after.slice(0, time.end) : ''),
+      days: Math.round((day - base) / DAY_MS),
+      text: m[0],
       start: m.index,
-      end: m.index + m[0].length + (time?.end ?? 0),
+      end: m.index + m[0].length,
     };
   }
   return undefined;
-}
-
-/** A time of day said right after a day: 朝早九点, 下午两点半, 10:00, at 9am, 2 p.m. */
-function timeOfDay(after: string): { hour: number; end: number } | undefined {
-  const zh = TIME_OF_DAY_ZH.exec(after);
-  if (zh) {
-    let hour = zh[2] === undefined ? Number.NaN : smallNumber(zh[2]);
-    if (!(hour >= 0 && hour <= 24)) return undefined;
-    if (zh[1] !== undefined && LATER_IN_DAY_ZH.test(zh[1]) && hour < 12) hour += 12;
-    if (zh[1] === '中午' && hour < 3) hour += 12;
-    return { hour: hour + (zh[3] === '半' ? 0.5 : Number(zh[4] ?? 0) / 60), end: zh[0].length };
-  }
-  const en = TIME_OF_DAY_EN.exec(after);
-  if (!en) return undefined;
-  let hour = Number(en[1]);
-  if (hour > 24) return undefined;
-  if (en[3] !== undefined && /^p/i.test(en[3]) && hour < 12) hour += 12;
-  return { hour: hour + Number(en[2] ?? 0) / 60, end: en[0].length };
-}
-const TIME_OF_DAY_ZH =
-  /^[^,.!?;:，。！？；：]{0,6}?(上午|早上|朝早|早晨|清早|中午|下午|下昼|晏昼|晚上|夜晚|傍晚|夜晚)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:点|點|[:：](?=\d))(?:(半)|(\d{2}))?/;
-const LATER_IN_DAY_ZH = /下午|下昼|晏昼|晚上|夜晚|傍晚/;
-const TIME_OF_DAY_EN =
-  /^[^.!?;]{0,16}?\b(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?=[\s,.!?;]|$)(?<=\d{2}|[ap]\.?m\.?)/i;
-
-/** 九 → 9, 十二 → 12, 两 → 2, 12 → 12. */
-function smallNumber(said: string): number {
-  if (/^\d+$/.test(said)) return Number(said);
-  const digit = (c: string) => (c === '两' ? 2 : '零一二三四五六七八九'.indexOf(c));
-  if (said === '十') return 10;
-  if (said.startsWith('十')) return 10 + digit(said[1]!);
-  if (said.endsWith('十')) return digit(said[0]!) * 10;
-  if (said.length === 3 && said[1] === '十') return digit(said[0]!) * 10 + digit(said[2]!);
-  return digit(said);
 }
 
 function parseDay(iso: string): number | undefined {

@@ -1,4 +1,4 @@
-import { dayMovedTo, hoursUntilNamed, mayNameADay } from '../domain/day-moved-to.js';
+import { dayMovedTo, dayNamedAhead, mayNameADay } from '../domain/day-moved-to.js';
 import { HELD_MONEY } from '../domain/held-money.js';
 import { type Bilingual, hasCjk } from '../domain/language.js';
 import { PERMISSION_CATEGORIES, type PermissionCategory } from '../domain/record-schemas.js';
@@ -87,7 +87,7 @@ import {
   type OtherParty,
   type OtherPartyOptions,
 } from './find-other-party.js';
-import { partOfDaySaid, type Quantity, type QuantityFamily } from './parse-quantities.js';
+import { parseQuantities, partOfDaySaid, type Quantity, type QuantityFamily } from './parse-quantities.js';
 
 /** The decision on one request inside an action (退款60元然后注销账户 has two). */
 export interface PermissionPart {
@@ -2643,17 +2643,31 @@ function withDaysMoved(
   // A notice (距预约>=24小时) measures the time left before the booking, not how far it moves.
   if (!levels.hits.some((i) => spansTime(rules.rules[i]!))) return part;
   const moved = dayMovedTo(part.text, today);
-  if (moved === undefined) return part;
+  return moved === undefined ? part : withSpanRead(part, moved.days, 'day', moved);
+}
+
+/** The part read with a span of time found in its text (how far a day named is). */
+function withSpanRead(
+  part: Part,
+  value: number,
+  unit: 'day' | 'hour',
+  found: { text: string; start: number; end: number },
+): Part {
   const reading = copyPart(part);
   reading.quantity = {
-    value: moved.days,
-    unit: 'day',
+    value,
+    unit,
     family: 'duration',
-    text: moved.text,
-    start: part.start < 0 ? -1 : part.start + moved.start,
-    end: part.start < 0 ? -1 : part.start + moved.end,
+    text: found.text,
+    start: part.start < 0 ? -1 : part.start + found.start,
+    end: part.start < 0 ? -1 : part.start + found.end,
   };
   return reading;
+}
+
+/** A day the part names, read as how far a move goes or how far off a new booking is. */
+function withDayNamed(part: Part, rules: CompiledRules, levels: RuleLevels, today: string | undefined): Part {
+  return withTimeLeft(withDaysMoved(part, rules, levels, today), rules, levels, today);
 }
 
 /**
@@ -2663,7 +2677,10 @@ function withDaysMoved(
  * to the booking moved, which the records tell.
  */
 function withTimeLeft(part: Part, rules: CompiledRules, levels: RuleLevels, now: string | undefined): Part {
-  if (now === undefined || now.length < 16 || part.quantity?.family === 'duration') return part;
+  if (now === undefined || part.quantity?.family === 'duration') return part;
+  // The time of day now: without it (a day alone), no hours are counted.
+  const clock = /T(\d{2}):(\d{2})/.exec(now);
+  if (clock === null) return part;
   if (
     !levels.hits.some(
       (i) => rules.rules[i]!.condition?.family === 'duration' || rules.rules[i]!.notice !== undefined,
@@ -2672,19 +2689,19 @@ function withTimeLeft(part: Part, rules: CompiledRules, levels: RuleLevels, now:
     return part;
   const has = sensesOf(part);
   if (has[BOOK] !== 1 || has[CHANGE_BOOKING] === 1) return part;
-  const left = hoursUntilNamed(part.text, now);
-  if (left === undefined) return part;
-  const reading = copyPart(part);
-  reading.quantity = {
-    value: left.hours,
-    unit: 'hour',
-    family: 'duration',
-    text: left.text,
-    start: part.start < 0 ? -1 : part.start + left.start,
-    end: part.start < 0 ? -1 : part.start + left.end,
-  };
-  return reading;
+  const day = dayNamedAhead(part.text, now);
+  if (day === undefined) return part;
+  // 星期六朝早九点: the time of day said right after the day, in the same clause.
+  const after = part.text.slice(day.end, day.end + 12);
+  const time = parseQuantities(after).find(
+    (q) => q.family === 'clock' && !CLAUSE_END.test(after.slice(0, q.start)),
+  );
+  const hours = Math.floor(day.days * 24 + (time?.value ?? 0) - Number(clock[1]) - Number(clock[2]) / 60);
+  if (hours < 0) return part;
+  const end = time === undefined ? day.end : day.end + time.end;
+  return withSpanRead(part, hours, 'hour', { text: part.text.slice(day.start, end), start: day.start, end });
 }
+const CLAUSE_END = /[,.!?;:，。！？；：]/;
 const BOOK = senseNumber('book');
 const CHANGE_BOOKING = senseNumber('change_booking');
 
@@ -3114,10 +3131,7 @@ function decideParsed(
     // Levels do not depend on the amount: they choose which amount the part needs.
     const levels = levelsFor(rules, request, parsed, facts);
     const loose = withLooseAmount(request, parsed, rules, levels);
-    const part = withCounted(
-      withTimeLeft(withDaysMoved(loose, rules, levels, options.today), rules, levels, options.today),
-      options,
-    );
+    const part = withCounted(withDayNamed(loose, rules, levels, options.today), options);
     decided.push({ part, outcome: decidePart(rules, part, levels, parsed.atLeast), levels });
   }
   for (const free of parsed.free) {
@@ -3145,12 +3159,7 @@ function decideParsed(
     }
     if (!named && !(decided.length > 0 && free.requestLike)) continue;
     const part = named
-      ? withTimeLeft(
-          withDaysMoved(withLooseAmount(free, parsed, rules, levels), rules, levels, options.today),
-          rules,
-          levels,
-          options.today,
-        )
+      ? withDayNamed(withLooseAmount(free, parsed, rules, levels), rules, levels, options.today)
       : free;
     decided.push({ part, outcome: decidePart(rules, part, levels, parsed.atLeast), levels });
   }

@@ -893,14 +893,13 @@ function subjectCarried(
         sameVerb === asked && sameVerb !== null
           ? before.includes(`${sameVerb[1]}了`) || before.includes(`${sameVerb[1]}过`)
           : DEALT.test(before);
-      if (!dealt || TOLD.test(before)) {
-        if (j === k - 1 && sameVerb !== asked) break;
-        continue;
+      const r = dealt && !TOLD.test(before) ? personIn(before, m) : undefined;
+      if (r !== undefined) {
+        hits.push({ start: prev.start + r, end: clause.start + lead + asked[0].length });
+        return;
       }
-      const r = personIn(before, m);
-      if (r === undefined) continue;
-      hits.push({ start: prev.start + r, end: clause.start + lead + asked[0].length });
-      return;
+      // Only a dealing asked in its own verb is carried over the clauses between.
+      if (sameVerb !== asked) break;
     }
   }
 }
