@@ -59,24 +59,15 @@ const MAY_NAME_A_DAY =
 
 /** The first day named right after a move in the text, counted from `today`; undefined if none. */
 export function dayMovedTo(text: string, today: string): DayMovedTo | undefined {
-  const base = parseDay(today);
-  if (base === undefined) return undefined;
-  for (const m of text.matchAll(DAY_NAMED)) {
-    const before = text.slice(Math.max(0, m.index - 24), m.index);
-    if (!MOVE_BEFORE_ZH.test(before.slice(-8)) && !MOVE_BEFORE_EN.test(before)) continue;
-    const day = resolve(m.groups ?? {}, base);
-    if (day === undefined) continue;
-    return {
-      days: Math.round((day - base) / DAY_MS),
-      text: m[0],
-      start: m.index,
-      end: m.index + m[0].length,
-    };
-  }
-  return undefined;
+  return firstDayNamed(
+    text,
+    today,
+    (before) => MOVE_BEFORE_ZH.test(before.slice(-8)) || MOVE_BEFORE_EN.test(before),
+  );
 }
 
 const DAY_MS = 86_400_000;
+
 /**
  * The first day to come the text names (约星期六朝早九点, 下个礼拜六, Saturday), as days from today:
  * a new booking's notice (开始时间距现在24小时以上) is then held against it. Not a day gone (上礼拜六,
@@ -85,12 +76,26 @@ const DAY_MS = 86_400_000;
  * Pure: today is given (YYYY-MM-DD, the call's local day).
  */
 export function dayNamedAhead(text: string, today: string): DayMovedTo | undefined {
+  return firstDayNamed(text, today, (before) => !DAY_GONE_BEFORE.test(before), true);
+}
+const DAY_GONE_BEFORE = /上个?$|\blast\s+$/i;
+
+/**
+ * The first day the text names that the words before it (up to 24 characters) allow, counted from
+ * today; with `ahead`, only a day not gone.
+ */
+function firstDayNamed(
+  text: string,
+  today: string,
+  allowed: (before: string) => boolean,
+  ahead = false,
+): DayMovedTo | undefined {
   const base = parseDay(today);
   if (base === undefined) return undefined;
   for (const m of text.matchAll(DAY_NAMED)) {
-    if (/上个?$|\blast\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+    if (!allowed(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     const day = resolve(m.groups ?? {}, base);
-    if (day === undefined || day < base) continue;
+    if (day === undefined || (ahead && day < base)) continue;
     return {
       days: Math.round((day - base) / DAY_MS),
       text: m[0],

@@ -779,7 +779,7 @@ export function namesOtherParty(norm: string, gates = G.ALL): boolean {
   if (ACCOMPANIED.test(text)) text = text.replace(ACCOMPANIED_ALL, ' ');
   if (KEPT_AWAY_HINT.test(text) && KEPT_AWAY.test(text)) text = text.replace(KEPT_AWAY_ALL, ' ');
   if (ADDED_PERSON.test(text)) text = text.replace(ADDED_PERSON_ALL, ' ');
-  if (PLACE_OF_COMPANY.test(text)) text = text.replace(PLACE_OF_COMPANY_ALL, ' ');
+  if (PLACE_HINT.test(text) && PLACE_OF_COMPANY.test(text)) text = text.replace(PLACE_OF_COMPANY_ALL, ' ');
   // take my ex off my membership, me and my partner Tom, my partner hurt his knee: a member of the
   // caller's own account, company kept, why they cannot come.
   if ((gates & G.LATIN) !== 0) text = withoutOwnPeopleEn(text);
@@ -846,6 +846,8 @@ const OWN_KIN_ALL = new RegExp(
  */
 const ACCOMPANIED = new RegExp(String.raw`(?:跟|和|同|陪|带着?|带上|领着?|拉着?)${COMPANY_ZH}`);
 const ACCOMPANIED_ALL = new RegExp(ACCOMPANIED.source, 'g');
+/** The place words PLACE_OF_COMPANY ends on, tested first: most texts name none. */
+const PLACE_HINT = /[家那屋住]/;
 const PLACE_OF_COMPANY = new RegExp(PLACE_OF_COMPANY_ZH);
 const PLACE_OF_COMPANY_ALL = new RegExp(PLACE_OF_COMPANY_ZH, 'g');
 const KEPT_AWAY = new RegExp(KEPT_AWAY_ZH);
@@ -2110,6 +2112,13 @@ function movesBooking(has: SenseFlags): boolean {
   changeBookingSense ??= senseNumber('change_booking');
   bookSense ??= senseNumber('book');
   return has[changeBookingSense] === 1 && has[bookSense] !== 1;
+}
+
+/** A new booking made (约星期六上午), not one moved. */
+export function booksNew(has: SenseFlags): boolean {
+  changeBookingSense ??= senseNumber('change_booking');
+  bookSense ??= senseNumber('book');
+  return has[bookSense] === 1 && has[changeBookingSense] !== 1;
 }
 
 let cancelSense: number | undefined;

@@ -14,6 +14,7 @@ import {
   actionsIn,
   asksAdvice,
   BOOKING_ACTIONS,
+  booksNew,
   CJK_LIST,
   CONTRADICTED,
   conceptBit,
@@ -2687,8 +2688,7 @@ function withTimeLeft(part: Part, rules: CompiledRules, levels: RuleLevels, now:
     )
   )
     return part;
-  const has = sensesOf(part);
-  if (has[BOOK] !== 1 || has[CHANGE_BOOKING] === 1) return part;
+  if (!booksNew(sensesOf(part))) return part;
   const day = dayNamedAhead(part.text, now);
   if (day === undefined) return part;
   // 星期六朝早九点: the time of day said right after the day, in the same clause.
@@ -2702,8 +2702,6 @@ function withTimeLeft(part: Part, rules: CompiledRules, levels: RuleLevels, now:
   return withSpanRead(part, hours, 'hour', { text: part.text.slice(day.start, end), start: day.start, end });
 }
 const CLAUSE_END = /[,.!?;:，。！？；：]/;
-const BOOK = senseNumber('book');
-const CHANGE_BOOKING = senseNumber('change_booking');
 
 /** Sums, in the part's unit, the earlier amounts of the part's kind that a limit adds to it. */
 function withCounted(part: Part, options: CheckPermissionOptions): Part {

@@ -591,14 +591,17 @@ export function refundDue(ctx: CallContext, asked?: string): number | undefined 
  */
 function quotedTotals(response: unknown): number[] {
   const totals: number[] = [];
-  for (const record of recordsIn(response))
-    for (const [key, quote] of Object.entries(record)) {
-      if (!QUOTE_KEY.test(key) || quote === null || typeof quote !== 'object' || Array.isArray(quote))
-        continue;
-      for (const [name, value] of Object.entries(quote as Record<string, unknown>))
-        if (typeof value === 'number' && value > 0 && /^total(?:_|$)/i.test(name)) totals.push(value);
-    }
+  for (const [name, value] of quoteEntries(response))
+    if (typeof value === 'number' && value > 0 && /^total(?:_|$)/i.test(name)) totals.push(value);
   return totals;
+}
+
+/** The entries of every quote in a response (a field named quote, 测算 or 核算 holding an object). */
+function* quoteEntries(response: unknown): Generator<[string, unknown]> {
+  for (const record of recordsIn(response))
+    for (const [key, quote] of Object.entries(record))
+      if (QUOTE_KEY.test(key) && quote !== null && typeof quote === 'object' && !Array.isArray(quote))
+        yield* Object.entries(quote as Record<string, unknown>);
 }
 
 /** A refund a quote works out for one case (refund_short_8: 1,680; cancel_200_chairs: refund 16,000). */
@@ -615,25 +618,16 @@ interface QuotedCase {
  */
 function quotedCases(response: unknown): QuotedCase[] {
   const cases: QuotedCase[] = [];
-  for (const record of recordsIn(response)) {
-    for (const [key, quote] of Object.entries(record)) {
-      if (!QUOTE_KEY.test(key) || quote === null || typeof quote !== 'object' || Array.isArray(quote))
-        continue;
-      for (const [name, entry] of Object.entries(quote as Record<string, unknown>)) {
-        const named = /^refund(?:_|$)/i.test(name);
-        const fields = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>) : {};
-        const amount =
-          typeof entry === 'number' && named
-            ? entry
-            : [
-                fields.refund,
-                fields.refund_amount,
-                fields.refundable,
-                named ? fields.amount : undefined,
-              ].find((v): v is number => typeof v === 'number' && v > 0);
-        if (amount !== undefined) cases.push({ words: caseWords(name), amount });
-      }
-    }
+  for (const [name, entry] of quoteEntries(response)) {
+    const named = /^refund(?:_|$)/i.test(name);
+    const fields = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>) : {};
+    const amount =
+      typeof entry === 'number' && named
+        ? entry
+        : [fields.refund, fields.refund_amount, fields.refundable, named ? fields.amount : undefined].find(
+            (v): v is number => typeof v === 'number' && v > 0,
+          );
+    if (amount !== undefined) cases.push({ words: caseWords(name), amount });
   }
   return cases;
 }
