@@ -45,6 +45,7 @@ describe('tokenize', () => {
   it.each([
     // [caller's words, the FAQ's words they must share a term with, beyond the rest of the line]
     ['过年你们开到哪天？', '过年开不开门？'],
+    ['礼拜六你们开门吧？', '门店几点营业？'],
     ['那送的那五百块也退么？', '赠送的钱能退吗？'],
   ])('reads %j as the FAQ question %j asks it', (said, written) => {
     const asked = new Set(tokenize(said));
