@@ -432,6 +432,13 @@ export const FIELD_PHRASES: Record<string, Bilingual> = {
   estimated_fare: { zh: '预估车费', en: 'estimated fare' },
   estimated_amount: { zh: '预估金额', en: 'estimated amount' },
   refund_of: { zh: '对应扣费', en: 'refund of' },
+  // Hours that are no number (门店 09:00–19:00; a number takes the unit: 3小时) are opening hours.
+  hours: { zh: '营业时间', en: 'hours' },
+  opening_hours: { zh: '营业时间', en: 'opening hours' },
+  open_hours: { zh: '营业时间', en: 'opening hours' },
+  business_hours: { zh: '营业时间', en: 'business hours' },
+  store_hours: { zh: '门店营业时间', en: 'store hours' },
+  working_hours: { zh: '工作时间', en: 'working hours' },
   // 号 alone (订单号, 交易号 keep it) reads as a house number.
   id: { zh: '编号', en: 'number' },
   number: { zh: '号码', en: 'number' },

@@ -172,6 +172,19 @@ describe('speakResponse', () => {
     expect(en).toContain('estimated fare 23.04');
   });
 
+  it('says hours that are no number as opening hours, and a number of hours with its unit', () => {
+    const said = speakResponse(
+      { name: 'policy', description: '查询价目表' },
+      { hours: { 门店: '每天09:00–19:00' }, wait_hours: 3 },
+      'zh',
+    );
+    expect(said).toContain('营业时间 门店 每天09:00–19:00');
+    expect(said).toContain('3小时');
+    expect(speakResponse({ name: 'info' }, { opening_hours: '9am–5pm' }, 'en')).toContain(
+      'opening hours 9am–5pm',
+    );
+  });
+
   it('never reads out contact or identity fields, and says so when nothing is on record', () => {
     const said = speakResponse(
       { name: 'rider', description: '查询骑手' },
