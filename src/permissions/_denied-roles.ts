@@ -19,7 +19,8 @@ interface DeniedRole {
 const ROLES: readonly DeniedRole[] = [
   {
     rule: /爷爷|奶奶|姥姥|姥爷|外公|外婆|祖父母|grandparent/i,
-    said: /我是[^，,。？?]{0,10}?(?:爷爷|奶奶|姥姥|姥爷|外公|外婆|阿公|阿婆|阿嬷)|\bi'?m (?:his|her|their|the (?:kid|child)'s) grand(?:ma|mother|pa|father|mum|mom|dad)\b/i,
+    // 我孙女欣欣在你们那儿借书: who speaks of their grandchild is a grandparent.
+    said: /我是[^，,。？?]{0,10}?(?:爷爷|奶奶|姥姥|姥爷|外公|外婆|阿公|阿婆|阿嬷)|我(?:的|家)?(?:外?孙女|外?孙子|孙儿|外孙)|\bi'?m (?:his|her|their|the (?:kid|child)'s) grand(?:ma|mother|pa|father|mum|mom|dad)\b/i,
     what: { zh: '祖辈', en: 'a grandparent' },
   },
   {
@@ -73,10 +74,10 @@ const ROLES: readonly DeniedRole[] = [
 
 /** Asking for a value: when, where, which, how many, what it is. */
 const ASKS_VALUE =
-  /几点|几号|礼拜几|星期几|什么时候|啥时候|哪天|哪个|哪位|哪里|在哪|住哪|多少|是什么|是啥|叫什么|叫啥|剩|\bwhat\b|\bwhen\b|\bwhere\b|\bwhich\b|\bhow (?:much|many)\b/i;
+  /几点|几号|几本|几张|几次|几件|是或者?不是|有还是(?:没有|没)|(?:了|过)?没有?[？?]|礼拜几|星期几|什么时候|啥时候|哪天|哪个|哪位|哪里|在哪|住哪|多少|是什么|是啥|叫什么|叫啥|剩|\bwhat\b|\bwhen\b|\bwhere\b|\bwhich\b|\bhow (?:much|many)\b/i;
 /** What a record holds of someone: a code, a number, a time, a place, a name, what is left, who serves them. */
 const RECORD_ITEM =
-  /码|号|电话|手机|地址|住|名字|叫什么|叫啥|时间|几点|礼拜几|星期几|哪天|什么时候|啥时候|在哪|剩|记录|明细|余额|老师|教练|医生|技师|师傅|\b(?:code|number|phone|address|name|pin|password|time|day|date|when|where|balance|records?|appointments?|sessions?|coach|teacher|doctor|physio)\b/i;
+  /超期|逾期|欠(?:费|钱|款|了|不欠)|码|号|电话|手机|地址|住|名字|叫什么|叫啥|时间|几点|礼拜几|星期几|哪天|什么时候|啥时候|在哪|剩|记录|明细|余额|老师|教练|医生|技师|师傅|\b(?:code|number|phone|address|name|pin|password|time|day|date|when|where|balance|records?|appointments?|sessions?|coach|teacher|doctor|physio)\b/i;
 
 /**
  * Whether a text asks what a record holds of someone (取件码是多少, 孩子几点上课, what time does

@@ -162,6 +162,16 @@ export interface RuleMeaning {
    * to repair it) asks for another rule's service.
    */
   advice?: true;
+  /**
+   * The rule explains things to the caller (向下单人本人说明订单、费用、付款退款): what it lists is
+   * told, and only a request asking to be told (给我说说, 解释一下) asks it.
+   */
+  explains?: true;
+  /**
+   * The list is a note of examples of the case the rule opens on (食品安全（吃后腹泻、呕吐、异物）,
+   * 装裱质量问题（起皱、空鼓、…）): an example told is the case told, its thing unsaid.
+   */
+  examples?: true;
   /** The rule is about another party (他人, 其他乘客): only requests naming one match. */
   needsOther: boolean;
   /**
@@ -1116,6 +1126,7 @@ export function compileMeaning(
   const gerund = /^([a-z]+)ing\b/.exec(phrase)?.[0];
   if (gerund !== undefined && words.en.includes(stem(gerund))) meaning.verb = stem(gerund);
   if (ADVICE_RULE.test(phrase)) meaning.advice = true;
+  if (!bans && EXPLAINS_RULE.test(phrase)) meaning.explains = true;
   if (OTHER_THAN_OWN_RE.test(phrase)) meaning.toOther = true;
   const listed = listedItems(phrase, words.zh);
   if (listed.length > 1) {
@@ -1127,6 +1138,9 @@ export function compileMeaning(
       )
       .map((item) => item[0]!);
     if (steps.length > 0) meaning.steps = steps;
+    // Only a case, no action: a note on an action's rule (投诉（…换锁芯…）) lists what it is about.
+    if (heads.length === 0 && concepts.length === 0 && !bans && EXAMPLES_NOTE.test(phrase))
+      meaning.examples = true;
     // 预订住宿、桌餐、年夜饭、采摘门票: a thing booked inside one item of the list (门票) is that item's,
     // no object every booking must name; the item's words still tell it.
     if (heads.length > 0 && heads.every((h) => BOOKING_ACTIONS.has(h))) {
@@ -1163,6 +1177,27 @@ export function compileMeaning(
 /** A rule banning advice: telling or teaching the caller to do something themselves. */
 const ADVICE_RULE =
   /^(?:(?:telling|advising|instructing|encouraging|teaching|coaching) (?:a |the |any )?(?:callers?|customers?|clients?|users?|members?|patients?|people|anyone|someone)(?: how)? to\b|(?:告诉|建议|指导|教|劝|让|叫)(?:客户|顾客|来电人|用户|家属|患者|病人|对方)(?:自行|自己|私自))/;
+
+/** Whether the request tells one of the examples a case lists, by its last word (吃完腹泻 of 吃后腹泻). */
+function exampleTold(m: RuleMeaning, norm: string): boolean {
+  return (
+    m.examples === true && m.listed !== undefined && m.listed.some((item) => saidAtAll(item.at(-1)!, norm))
+  );
+}
+
+/** A case of a few words, then a note listing its examples: 食品安全(吃后腹泻、呕吐、异物). */
+const EXAMPLES_NOTE = /^[\u4e00-\u9fff]{2,10}[(（][\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+[)）]/;
+
+/** A rule explaining things to the caller: 向下单人本人（…）说明…, 解释规则. */
+const EXPLAINS_RULE =
+  /^(?:(?:向|给|对)[^，,；;：:、（(]{1,12}?(?:本人|自己)(?:（[^）]*）|\([^)]*\))?)?(?:说明|讲解|解释|告知)/;
+
+/** Whether a request asks to be told or explained something (给我说说, 解释一下, 跟我讲讲). */
+export function asksToBeTold(norm: string): boolean {
+  return ASKS_TO_BE_TOLD.test(norm);
+}
+
+const ASKS_TO_BE_TOLD = /说明|解释|讲解|讲讲|说说|介绍|告诉我|(?:跟|给|同)我(?:们)?(?:说|讲)/;
 
 /**
  * Whether a request asks to be told what to do or whether the caller may do it themselves (should I
@@ -1643,7 +1678,7 @@ export function meaningLevel(
     // 盗刷争议处理 names what it is about, not an action: a request naming that matches it.
     if (m.objects.length > 0) {
       const has = view.senses();
-      if (!anySaid(m.objects, has, undefined)) return NONE;
+      if (!anySaid(m.objects, has, undefined) && !exampleTold(m, view.norm)) return NONE;
     } else if (m.words.zh.length + m.words.en.length === 0) {
       // 为他人办理业务: any request (for someone else, checked below) is the rule's.
       if (!m.needsOther || !(view.acts() || view.concept !== undefined)) return NONE;
@@ -1673,6 +1708,11 @@ export function meaningLevel(
     // 维修、改圈口、刻字、清洗下单 asked as 刻个字: a step the rule lists in its own words, said, is its
     // action though no sense knows it.
     if (!head && approving && m.steps?.some((w) => stepSaid(w, view.norm))) {
+      head = true;
+      specific = true;
+    }
+    // 老人吃完腹泻 of 食品安全（吃后腹泻、呕吐、异物）: an example told is the case told.
+    if (!head && exampleTold(m, view.norm)) {
       head = true;
       specific = true;
     }
@@ -1788,6 +1828,18 @@ export function meaningLevel(
     !m.objects.some((o) => t.isParty[o] === 1 && has[o] === 1);
   const around = aroundOnly ? NO_CONTEXT : ctx;
 
+  // One of a list of alternatives said says the list (试试纱 of 到店看样片、试纱、选片).
+  // Said in the clauses around, it is the request's thing only when its own clause names none (你给额
+  // 约一下 after 看看样片、试试纱; not 滞纳金要抹 after 物业费).
+  const listSaid =
+    m.listed !== undefined &&
+    m.listed.some(
+      (item) =>
+        item.every((w) => saidAtAll(w, view.norm)) ||
+        (item.length === 1 && stepSaid(item[0]!, view.norm)) ||
+        (m.examples === true && saidAtAll(item.at(-1)!, view.norm)) ||
+        (item.every((w) => saidAtAll(w, view.norm) || saidAtAll(w, around.norm)) && !namesAThing(has)),
+    );
   let all = true;
   let any = false;
   // Whose data a rule about someone else is about (维修师傅 of 提供维修师傅私人手机号) is no
@@ -1797,6 +1849,8 @@ export function meaningLevel(
   for (const o of m.objects) {
     if (has[o] === 1 || around.has[o] === 1) any ||= !(whose && t.isParty[o] === 1);
     else if (saidByDefault(o, concepts, view, around)) continue;
+    // 挂上墙发现起皱了 of 装裱质量问题（起皱、…）: an example told names the case's thing.
+    else if (exampleTold(m, view.norm)) continue;
     else if (o !== m.soleObject || namesAThing(has) || anySaid(m.rivals ?? [], ctx.has, undefined))
       all = false;
   }
@@ -1820,17 +1874,6 @@ export function meaningLevel(
       : m.unsaidWhenBooked !== undefined && booksOrCancels(has, view.norm) && !AT_HOME.test(view.norm)
         ? bookedUnsaid(m, view.norm)
         : undefined;
-  // One of a list of alternatives said says the list (试试纱 of 到店看样片、试纱、选片).
-  // Said in the clauses around, it is the request's thing only when its own clause names none (你给额
-  // 约一下 after 看看样片、试试纱; not 滞纳金要抹 after 物业费).
-  const listSaid =
-    m.listed !== undefined &&
-    m.listed.some(
-      (item) =>
-        item.every((w) => saidAtAll(w, view.norm)) ||
-        (item.length === 1 && stepSaid(item[0]!, view.norm)) ||
-        (item.every((w) => saidAtAll(w, view.norm) || saidAtAll(w, around.norm)) && !namesAThing(has)),
-    );
   for (const w of words.zh) {
     if (
       saidAtAll(w, view.norm) ||
@@ -1886,7 +1929,7 @@ export function meaningLevel(
   // read by its things alone, all said, in a clause that asks for something.
   // A case whose telling asks for the rule (marked delivered but not received), said, is the
   // rule's of whichever of the product's things it names before it (Hamper or Meat Box).
-  if (headless && score * 2 < words.zh.length + words.en.length) {
+  if (headless && score * 2 < words.zh.length + words.en.length && !exampleTold(m, view.norm)) {
     const unsaid = (w: string): boolean => m.optional?.includes(w) === true;
     const things = m.objects.length > 0 && m.objects.every((o) => has[o] === 1);
     if (!tellsCaseOf(m, has) && !(things && words.zh.every(unsaid) && words.en.every(unsaid) && view.acts()))
@@ -2179,6 +2222,8 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
     (r.toOther === undefined || r.toOther === true) &&
     (r.verb === undefined || typeof r.verb === 'string') &&
     (r.advice === undefined || r.advice === true) &&
+    (r.explains === undefined || r.explains === true) &&
+    (r.examples === undefined || r.examples === true) &&
     (r.optional === undefined ||
       (Array.isArray(r.optional) && r.optional.every((w) => typeof w === 'string'))) &&
     (r.listed === undefined ||

@@ -149,6 +149,9 @@ function buildIndex(rules: readonly CompiledRule[]): RuleIndex {
  * refer or refuse, which are read by their senses alone.
  */
 export function stepsOf(rule: CompiledRule): readonly string[] | undefined {
+  // 食品安全（吃后腹泻、呕吐、异物）: each example's last word tells the case.
+  if (rule.meaning.examples === true)
+    return rule.meaning.listed?.map((item) => item.at(-1)!).filter((w) => w.length === 2);
   return rule.category === 'can_approve_immediately' ? rule.meaning.steps : undefined;
 }
 

@@ -1802,3 +1802,40 @@ describe('checkPermission on framing, home organizing and gas delivery (held-out
     );
   });
 });
+
+describe('checkPermission on a picture-book library and home chefs (held-out round 51)', () => {
+  const library = rulesFor('held-out-51', '书芽儿绘本馆');
+  const chefs = rulesFor('held-out-51', '小灶头上门私厨');
+  const framing = rulesFor('held-out-50', '翰墨斋书画装裱');
+  it('reads a rule explaining things to the caller as nothing asked, unless the caller asks to be told', () => {
+    expect(checkPermission(chefs, '好额好额，谢谢侬噢，礼拜六厨师准时来就好。再会。').rule).toBeNull();
+    expect(checkPermission(chefs, '你给我说说我那单的菜单').status).toBe('can_approve_immediately');
+    expect(checkPermission(library, '退我36元').rule).not.toMatch(/^向登记家长本人/);
+  });
+  it('reads a grandparent by their grandchild, asking whether she is overdue, as the role refused', () => {
+    expect(
+      checkPermission(library, '我孙女欣欣在你们那借书。孩儿手里还有几本书没还？超期没有？').status,
+    ).toBe('forbidden');
+    expect(checkPermission(library, "我是她亲奶奶，你就说个'是'或者'不是'——超期了没有？").status).toBe(
+      'forbidden',
+    );
+    expect(checkPermission(library, '我孙女想办张卡，多少钱').status).not.toBe('forbidden');
+  });
+  it('reads Shanghai speech: a wife’s order asked after and changed (阿拉老婆是勿是…伊自家手机)', () => {
+    expect(
+      checkPermission(
+        chefs,
+        '阿拉老婆是勿是又在你们搭订了一桌？伊是用伊自家手机订额。侬帮我看看订了啥菜，我想再加两只菜',
+      ).status,
+    ).toBe('forbidden');
+  });
+  it('reads an example a case’s note lists, told, as the case (吃后腹泻、呕吐; 起皱、框角开裂)', () => {
+    expect(checkPermission(chefs, '老人吃了以后呕吐了').status).toBe('requires_process');
+    expect(checkPermission(chefs, '两个老人半夜里肚皮痛、拉肚皮，去医院挂急诊').status).toBe(
+      'requires_process',
+    );
+    expect(checkPermission(framing, '挂上墙发现起皱了').status).toBe('requires_process');
+    expect(checkPermission(framing, '框角开裂了').status).toBe('requires_process');
+    expect(checkPermission(framing, '我想裱一幅字').status).not.toBe('requires_process');
+  });
+});

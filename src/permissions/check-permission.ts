@@ -13,6 +13,7 @@ import { type ConceptDef, detectConcepts, MONEY_BACK_CONCEPTS } from './_lexicon
 import {
   actionsIn,
   asksAdvice,
+  asksToBeTold,
   BOOKING_ACTIONS,
   booksNew,
   CJK_LIST,
@@ -990,6 +991,8 @@ function levelsFor(
     // Telling a caller to tape a leaking valve: only a line asking what to do or whether the
     // caller may asks it (send someone to change it asks for a swap).
     if (rule.meaning.advice && !asksAdvice(parsed?.whole.norm ?? part.norm)) continue;
+    // 向下单人本人说明订单、付款退款: only a line asking to be told asks an explanation.
+    if (rule.meaning.explains && !asksToBeTold(parsed?.whole.norm ?? part.norm)) continue;
     let lexicon = lexiconLevel(rule, part, facts);
     // 给我开张发票 against 透露…以外任何人的…发票水单: the lexicon names the thing of a rule on
     // other people's data, and the request names no one else: the reading by meaning decides.

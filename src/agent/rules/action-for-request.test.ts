@@ -459,3 +459,24 @@ describe('refundDue: a quote that gives its refunds case by case', () => {
     expect(refundDue(ctxSaying('I want my money back'))).toBeUndefined();
   });
 });
+
+describe('refundDue: a quote in words', () => {
+  const ctxQuoting = (adjust_quote: string): CallContext =>
+    ({
+      product: ferry,
+      language: 'zh',
+      conversation: [{ role: 'customer', content: '这钱你得给我退了' }],
+      systemQueries: [{ ...bookings, response: { payments: [{ amount: 36 }], adjust_quote } }],
+    }) as unknown as CallContext;
+  it('reads the amount the words give back, its working in a note between', () => {
+    expect(
+      refundDue(
+        ctxQuoting(
+          '误扣逾期费24元（4本×6天×1元），可原路退回微信（客服60元权限内）；另12元属实，减免须报主管',
+        ),
+      ),
+    ).toBe(24);
+    expect(refundDue(ctxQuoting('送件费应免，误收30元，可原路退回微信'))).toBe(30);
+    expect(refundDue(ctxQuoting('超过60元须报主管'))).toBeUndefined();
+  });
+});

@@ -574,7 +574,7 @@ export function refundDue(ctx: CallContext, asked?: string): number | undefined 
       if (typeof value === 'number' && value > 0 && REFUND_DUE_KEY.test(key) && !/^not_/i.test(key))
         amounts.add(value);
       if (typeof value === 'string' && QUOTE_KEY.test(key)) {
-        const worked = QUOTED_DUE.exec(value);
+        const worked = QUOTED_DUE.exec(value) ?? QUOTED_BACK.exec(value);
         if (worked) amounts.add(Number(worked[1]));
       }
     }
@@ -688,6 +688,13 @@ const QUOTE_KEY = /quote|测算|核算/i;
  */
 const QUOTED_DUE =
   /[=＝]\s*[¥￥£$€]?\s*(\d+(?:\.\d+)?)\s*(?:元|块|rmb|cny)?[^。!?！？]{0,16}?(?:可退|应退|退还|退回|可补发|应补发|补发|refund|due back|to be refunded)/i;
+
+/**
+ * An amount a quote says goes back, its working in a note between (误扣逾期费24元（4本×6天×1元），可原路
+ * 退回微信): the amount before the words that give it back.
+ */
+const QUOTED_BACK =
+  /(\d+(?:\.\d+)?)\s*(?:元|块)(?:[（(][^）)]{0,30}[）)])?[，,]?\s*(?:可|应|将)(?:全额)?(?:原路)?(?:退回|退还|返还|退)/;
 
 /** An amount of the product's currency that no one said (found in the records, or worked out). */
 function moneyOf(ctx: CallContext, value: number): Quantity {
