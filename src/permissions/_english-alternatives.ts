@@ -20,6 +20,9 @@ import type { PermissionCategory } from '../domain/record-schemas.js';
 import { NOTE_DASH, withoutNotes } from './_rule.js';
 import { REPEAT_WORDS_EN } from './_senses.js';
 
+/** A colon that opens what a rule's head names, not one of a time (until 18:00). */
+const CASE_COLON = /(?<!\d):(?!\d)/;
+
 /**
  * Adjectives that state what a caller's own thing already is (an active rental, my own invoice),
  * or that any booking made is (a new skip).
@@ -185,7 +188,7 @@ export function englishAlternatives(
     // with 24 hours' or more notice: the apostrophe an amount taken out leaves behind.
     .replace(/\s'(?=\s)/g, '');
   // fan guarantee claim: resale ticket refused at the gate…: the action before the colon, its cases after.
-  const colon = core.indexOf(':');
+  const colon = core.search(CASE_COLON);
   // Marina Cover Plan claims: storm, theft …: a process named before the colon is one too.
   // What is left before the colon is read on as the phrase (its terms and circumstance dropped).
   // For a registered owner calling from a phone on the account: order a sample …: whom for, with
@@ -339,7 +342,7 @@ const KINDS_AFTER_DASH =
  */
 function stepsOnTopic(phrase: string, isAction: (words: string) => boolean): string[] {
   const text = withoutNotes(phrase);
-  const colon = text.indexOf(':');
+  const colon = text.search(CASE_COLON);
   if (colon <= 0) return [];
   const topic = text.slice(0, colon).trim();
   if (topic.split(' ').length > 4 || isAction(topic)) return [];
@@ -359,7 +362,7 @@ const STEP_ON_IT = /(?:^|,\s*(?:or\s+|and\s+)?|\s+or\s+)([a-z-]+)\s+(?:it|them)\
  * whom before the colon, the actions after it, which are the phrase. Any other phrase as it is.
  */
 function actionsAfterCircumstance(core: string, isAction: (word: string) => boolean): string {
-  const colon = core.indexOf(':');
+  const colon = core.search(CASE_COLON);
   const after = core.slice(colon + 1).trim();
   return colon > 0 && CIRCUMSTANCE_FIRST.test(core) && isAction(after) ? after : core;
 }
@@ -379,7 +382,7 @@ const EVIDENCE =
  */
 function remediesOfCircumstances(phrase: string, isAction: (words: string) => boolean): string[] {
   const text = withoutNotes(phrase).replace(EVIDENCE, '');
-  const colon = text.indexOf(':');
+  const colon = text.search(CASE_COLON);
   if (colon <= 0) return [];
   const before = text.slice(0, colon).trim();
   const verb = /^[a-z-]+/.exec(text.slice(colon + 1).trim())?.[0];

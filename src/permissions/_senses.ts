@@ -4183,7 +4183,8 @@ export const SENSES: readonly SenseDef[] = [
     // the lexicon's to cancel).
     id: 'renew',
     role: 'action',
-    zh: ['续卡', '续办', '续展', '续会', '续保', '续年卡', '续月卡', '续季卡', '续会员'],
+    // 续借: a loan renewed (books, tools), as a library's rules say it.
+    zh: ['续卡', '续办', '续展', '续会', '续保', '续年卡', '续月卡', '续季卡', '续会员', '续借'],
     en: ['renew', 'renewal'],
     patterns: [
       { key: '续', re: '续(?=(?:一|个|张)?(?:年卡|月卡|季卡|会员卡|卡|会员|证|照|商标))' },

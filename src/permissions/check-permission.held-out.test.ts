@@ -1838,4 +1838,15 @@ describe('checkPermission on a picture-book library and home chefs (held-out rou
     expect(checkPermission(framing, '框角开裂了').status).toBe('requires_process');
     expect(checkPermission(framing, '我想裱一幅字').status).not.toBe('requires_process');
   });
+  it('reads a loan renewed (续借, 给我续上) as the renewal a rule written "续借：conditions" gives', () => {
+    expect(checkPermission(library, '上回借那六本书要是快到期了，你都给我续上').status).toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(library, '帮我续借').status).toBe('can_approve_immediately');
+  });
+  it('reads "change or cancel it" after "book a pickup" as changing or cancelling a pickup', () => {
+    const returns = rulesFor('held-out-51', 'Skilavík Bottle & Can Returns');
+    const changing = returns.rules.find((r) => r.phrase.startsWith('change or cancel'));
+    expect(changing?.phrase).toMatch(/^change or cancel a pickup free until 18:00/);
+  });
 });

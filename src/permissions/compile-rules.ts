@@ -925,10 +925,26 @@ function piecesOf(text: string, category: PermissionCategory): string[] {
     // so does what the operator must not do meanwhile (工单处理期间客服不先行退款、不承诺赔偿金额).
     if (out.length > 0 && (!ownAction || OPERATOR_DENIED.test(withoutNotes(normalizeText(piece)))))
       out[out.length - 1] = `${out.at(-1)}; ${piece}`;
-    else out.push(piece);
+    else out.push(out.length > 0 ? withThingOfBefore(piece, out.at(-1)!) : piece);
   }
   return out.length > 1 ? out : [text];
 }
+
+/**
+ * book a pickup in a free slot …; change or cancel it free until …: a piece whose verbs take "it"
+ * acts on the thing the piece before took (change or cancel a pickup).
+ */
+function withThingOfBefore(piece: string, before: string): string {
+  const it = IT_AFTER_VERBS.exec(piece);
+  if (it === null) return piece;
+  const thing = THING_TAKEN.exec(before.replace(/^[^:;]{0,60}:\s*/, ''))?.[1];
+  return thing === undefined ? piece : `${it[1]}${thing.trim()}${piece.slice(it[0].length)}`;
+}
+/** Verbs (change or cancel) then "it" or "them". */
+const IT_AFTER_VERBS = /^([a-z-]+(?:,?\s+(?:or|and)\s+[a-z-]+)*\s+)(?:it|them)\b/i;
+/** The thing a verb takes: its article and noun, up to a preposition (book a pickup in a free slot). */
+const THING_TAKEN =
+  /^[a-z-]+\s+((?:a|an|the)\s+(?:(?!(?:in|on|at|for|to|with|by|from|of|within|until|before|after)\b)[a-z-]+\s?){1,3})/i;
 
 /**
  * A rule written as cases, each a sentence of its own that names its case before a colon (A gas

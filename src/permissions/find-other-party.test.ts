@@ -162,6 +162,11 @@ describe('findOtherParty', () => {
     expect(findOtherParty('何女士的订单查一下', CALLER)).toBeUndefined();
     expect(findOtherParty('冯雪的订单查一下', CALLER)).toMatchObject({ kind: 'person', text: '冯雪的订单' });
     expect(findOtherParty("check Ms. Smith's account", { callerName: 'Jane Smith' })).toBeUndefined();
+    // A relative's payout asked after; the caller's own is theirs.
+    expect(findOtherParty("Can you tell me whether my son's payout came in?")).toMatchObject({
+      kind: 'person',
+    });
+    expect(findOtherParty('Where is my payout?')).toBeUndefined();
     expect(findOtherParty("check Ms. Jones's account", { callerName: 'Jane Smith' })).toMatchObject({
       kind: 'person',
     });

@@ -37,6 +37,8 @@ describe('withdraws', () => {
     // Dropped only if something holds, which the caller asks after.
     '他自己是不是也在你们这边认养了？他要是自己有了，我就不要重复送了。',
     "If she's already got one, never mind the order",
+    // A time to come supposed, asked about: nothing dropped now.
+    '想办个季卡，季卡多少钱？押金多少？以后不办了押金能退不能？',
   ])('reads %j as no withdrawal', (said) => {
     expect(withdraws(withOpenRequest, said)).toBe(false);
   });

@@ -99,6 +99,9 @@ const WITHDRAW = new RegExp(
   'i',
 );
 
+/** A time to come right before withdrawing words (以后不办了, 将来不用了): supposed, not said now. */
+const LATER_SUPPOSED = /(?:以后|将来|往后|到时候)[\u4e00-\u9fff]{0,2}$/;
+
 /** A condition the words after it hang on, in the same sentence: 要是…, 如果…, if …. */
 const CONDITION_BEFORE = /(?:要是|如果|假如|假使|万一|若是|\bif\b|\bin case\b)[^。！？!?.]*$/i;
 
@@ -111,6 +114,8 @@ export function withdraws(ctx: CallContext, utterance: string): boolean {
   if (said === null) return false;
   // 他要是自己有了，我就不要重复送了: dropped only if something holds, which the caller asks after.
   if (CONDITION_BEFORE.test(utterance.slice(0, said.index))) return false;
+  // 以后不办了押金能退不能: a time to come supposed, asked about, drops nothing now.
+  if (LATER_SUPPOSED.test(utterance.slice(0, said.index))) return false;
   // Something asked for earlier in this call that is still open (the ledger's view): waiting
   // for a supervisor or a process, or approved and not yet done. A refusal is nothing to drop.
   const open = (ctx.requests ?? []).filter(
