@@ -42,6 +42,7 @@ const DAY_NAMED = new RegExp(
     `(?<en1>\\b(?<em>${MONTHS_EN.join('|')})[a-z]*\\.? (?<ed>\\d{1,2})(?:st|nd|rd|th)?\\b)`,
     `(?<en2>\\b(?<ed2>\\d{1,2})(?:st|nd|rd|th)? (?:of )?(?<em2>${MONTHS_EN.join('|')})[a-z]*\\b)`,
     '(?<enrel>\\btomorrow\\b)',
+    '(?<entoday>\\b(?:today|tonight)\\b)',
     `(?<enwk>\\b(?<ennext>next )?(?<ewd>${WEEKDAY_EN.join('|')})\\b)`,
   ].join('|'),
   'gi',
@@ -130,6 +131,7 @@ function resolve(g: Record<string, string | undefined>, base: number): number | 
   if (g.nm) return Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, Number(g.nd));
   if (g.rel) return base + DAY_MS * { 今天: 0, 明天: 1, 后天: 2, 大后天: 3 }[g.rel as '今天'];
   if (g.enrel) return base + DAY_MS;
+  if (g.entoday) return base;
   if (g.dd) {
     const day = Number(g.d2);
     if (day < 1 || day > 31) return undefined;

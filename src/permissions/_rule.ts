@@ -36,6 +36,11 @@ export interface RuleCondition {
   /** A term that is time before what is booked (服务前24小时以上, 24 hours' notice). */
   notice?: true;
   /**
+   * The notice runs to the start of the day booked, not to the time on it: a deadline on the day
+   * before (by 18:00 the day before, 前一天18:00前) is so many hours before that day begins.
+   */
+  fromDayStart?: true;
+  /**
    * The rule counts in a word of its own (学时 of 补偿学时<=2学时, 课时 of 补课时<=3课时): a number a
    * request says right before that word is its amount, in times.
    */
@@ -474,8 +479,44 @@ export function parseRule(written: string): ParsedRule {
       s,
       all.filter((n) => !tiers.includes(n)),
     );
+  // Book by 18:00 the day before, 送件前一天18:00前: a deadline on the day before what is booked,
+  // held as a notice to that day's start (24 − 18 = 6 hours), never as a time of day asked for.
+  const deadline = dayBeforeDeadline(s);
+  if (deadline !== undefined) {
+    const rule = ruleFromNumbers(
+      text,
+      s,
+      all.filter((n) => n.end <= deadline.start || n.start >= deadline.end),
+    );
+    const notice: RuleCondition = {
+      // Durations are held in days (see `toBase`).
+      lo: deadline.hoursBefore / 24,
+      loInclusive: true,
+      hiInclusive: false,
+      unit: 'hour',
+      family: 'duration',
+      term: true,
+      notice: true,
+      fromDayStart: true,
+    };
+    return { ...rule, notice };
+  }
   return ruleFromNumbers(text, s, all);
 }
+
+/** A deadline on the day before: by 18:00 the day before, 前一天18:00前 (its span in `s`, hours before the day). */
+function dayBeforeDeadline(s: string): { start: number; end: number; hoursBefore: number } | undefined {
+  const m = DAY_BEFORE_EN.exec(s) ?? DAY_BEFORE_ZH.exec(s);
+  if (m === null) return undefined;
+  let hour = Number(m.groups!.h);
+  const minute = Number(m.groups!.m ?? 0);
+  if (/pm/i.test(m.groups!.ap ?? '') && hour < 12) hour += 12;
+  if (hour > 23 || minute > 59) return undefined;
+  return { start: m.index, end: m.index + m[0].length, hoursBefore: 24 - hour - minute / 60 };
+}
+const DAY_BEFORE_EN =
+  /\b(?:by|before|until|till)\s+(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<ap>am|pm|a\.m\.|p\.m\.)?\s+(?:on\s+)?the\s+(?:(?:working|business)\s+)?day\s+before\b/i;
+const DAY_BEFORE_ZH = /前一(?:天|日)(?:的)?\s*(?<h>\d{1,2})(?:[:：点](?<m>\d{2})?)?分?(?:以)?前/;
 
 /**
  * The spans of a rule's notice tiers, each with its own charge (7 days or more before delivery -

@@ -139,6 +139,9 @@ const DAY_TO_COME_EN =
 // 十六、十七号: days listed, the last one's 号 said for all.
 const DATE =
   '(?:(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})、)?(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月|号|日|点)|明天|明儿|明朝|今朝|后天|后儿|大后天|下周|下个?星期|下个?礼拜|周[一二三四五六日天末]|(?:星期|礼拜)[一二三四五六日天])';
+/** A day to come, in English: today, tomorrow, a weekday, a part of the day. */
+const DAY_AHEAD_EN =
+  '\\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this (?:morning|afternoon|week(?:end)?)|next (?:week|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\\b(?!\\s+(?:evening|night))';
 /** A paper that states a date (a receipt, an invoice): its date changed is no booking moved. */
 const PAPER_EN =
   '(?:receipt|invoice|bill|statement|certificate|document|letter|record|form|report|contract|policy)s?';
@@ -615,6 +618,17 @@ export const SENSES: readonly SenseDef[] = [
       {
         key: 'come',
         re: "(?<=\\b(?:can|could|would|will)\\s+(?:you|someone|somebody|one of you)\\s+)come\\s+(?:and|to|out and|out to|round and|round to|over and|over to)\\s+(?:do|carry out)\\s+(?:the|a|an|my|our|her|his)\\s+(?:[\\w'-]+\\s+)?(?:survey|inspection|assessment|service|check|quote|measure|valuation|fitting)\\b",
+      },
+      // Can your van pick them up Monday morning, can they come tomorrow morning instead: a
+      // pickup or a visit asked for a day to come is a booking; in the evening or at night it is
+      // asked outside the hours most rules give (Friday evening, like seven), which this reads not.
+      {
+        key: 'pick',
+        re: `(?<=\\b(?:can|could|would|will)\\s+(?:you|they|someone|somebody|(?:the|your|a)\\s+[\\w'-]+)\\s+(?:come\\s+(?:and\\s+)?)?)pick\\s+(?:(?:it|them|these|those|(?:the|my|our|those|these)\\s+[\\w'-]+)\\s+)?up\\b(?=[^.?!]{0,30}?${DAY_AHEAD_EN})`,
+      },
+      {
+        key: 'come',
+        re: `(?<=\\b(?:can|could|would|will)\\s+(?:you|they|someone|somebody|(?:the|your)\\s+[\\w'-]+)\\s+)come(?!\\s+(?:back|in|and\\s+see|to\\s+see))\\b(?=[^.?!]{0,12}?${DAY_AHEAD_EN})`,
       },
       // Book journeys, book two seats, book tickets for Friday, book free 15-minute design consults:
       // what is booked, named.

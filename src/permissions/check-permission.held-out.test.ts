@@ -1844,6 +1844,33 @@ describe('checkPermission on a picture-book library and home chefs (held-out rou
     );
     expect(checkPermission(library, '帮我续借').status).toBe('can_approve_immediately');
   });
+  it('holds a booking to a deadline on the day before (by 18:00 the day before, 前一天18:00前)', () => {
+    const returns = rulesFor('held-out-51', 'Skilavík Bottle & Can Returns');
+    const at = (today: string, said: string) => checkPermission(returns, said, { today }).status;
+    expect(at('2039-07-06T10:00', 'Can your van pick them up tomorrow morning?')).toBe(
+      'can_approve_immediately',
+    );
+    expect(at('2039-07-06T19:00', 'Can your van pick them up tomorrow morning?')).not.toBe(
+      'can_approve_immediately',
+    );
+    expect(at('2039-07-06T19:00', 'Can your van pick them up Saturday morning?')).toBe(
+      'can_approve_immediately',
+    );
+    expect(at('2039-07-06T10:00', 'Can your van pick them up today?')).not.toBe('can_approve_immediately');
+    expect(at('2039-07-06T10:00', 'Can they come tomorrow morning instead?')).toBe('can_approve_immediately');
+    expect(at('2039-07-06T10:00', 'When will they come?')).not.toBe('can_approve_immediately');
+    // In the evening, outside the hours the rules give: not approved.
+    expect(at('2039-07-06T10:00', 'Can they come Friday evening instead? Like seven?')).not.toBe(
+      'can_approve_immediately',
+    );
+    const deliver = (today: string) => checkPermission(framing, '明天上午送到我家', { today }).status;
+    expect(deliver('2039-04-06T10:00')).toBe('can_approve_immediately');
+    expect(deliver('2039-04-06T19:00')).not.toBe('can_approve_immediately');
+  });
+  it('reads the cases a topic lists after its colon (Paperwork for the accounts desk: …, closing accounts)', () => {
+    const returns = rulesFor('held-out-51', 'Skilavík Bottle & Can Returns');
+    expect(checkPermission(returns, 'I want to close my account').status).toBe('requires_process');
+  });
   it('reads "change or cancel it" after "book a pickup" as changing or cancelling a pickup', () => {
     const returns = rulesFor('held-out-51', 'Skilavík Bottle & Can Returns');
     const changing = returns.rules.find((r) => r.phrase.startsWith('change or cancel'));

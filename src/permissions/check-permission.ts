@@ -2360,7 +2360,19 @@ function spansSaid(part: Part): readonly Quantity[] {
 function noticeShort(rule: CompiledRule, part: Part): Quantity | undefined {
   const notice = rule.notice;
   if (notice === undefined) return undefined;
-  return spansSaid(part).find((q) => q.family === 'duration' && !inBounds(notice, toBase(q.value, q.unit)));
+  const short = (q: Quantity, c: RuleCondition): boolean =>
+    q.family === 'duration' && !inBounds(c, toBase(q.value, q.unit));
+  // The hours left before a day named (see `withTimeLeft`), against a deadline on the day before.
+  const said = spansSaid(part);
+  const left =
+    notice.fromDayStart === true && part.quantity?.unit === 'hour' && !said.includes(part.quantity)
+      ? part.quantity
+      : undefined;
+  // A span said runs to the time booked, somewhere in its day: against a deadline on the day
+  // before, only a day more than the notice surely meets it (the scan's in 5 hours does not).
+  const toSaid =
+    notice.fromDayStart === true && notice.lo !== undefined ? { ...notice, lo: notice.lo + 1 } : notice;
+  return said.find((q) => short(q, toSaid)) ?? (left !== undefined && short(left, notice) ? left : undefined);
 }
 
 function inBounds(c: RuleCondition, value: number): boolean {
@@ -2694,12 +2706,18 @@ function withTimeLeft(part: Part, rules: CompiledRules, levels: RuleLevels, now:
   if (!booksNew(sensesOf(part))) return part;
   const day = dayNamedAhead(part.text, now);
   if (day === undefined) return part;
-  // 星期六朝早九点: the time of day said right after the day, in the same clause.
-  const after = part.text.slice(day.end, day.end + 12);
+  // 星期六朝早九点: the time of day said right after the day, in the same clause; to the day's
+  // start where a deadline on the day before is the notice (see `RuleCondition.fromDayStart`).
+  const toDayStart = levels.hits.some(
+    (i) => rules.rules[i]!.condition?.fromDayStart === true || rules.rules[i]!.notice?.fromDayStart === true,
+  );
+  const after = toDayStart ? '' : part.text.slice(day.end, day.end + 12);
   const time = parseQuantities(after).find(
     (q) => q.family === 'clock' && !CLAUSE_END.test(after.slice(0, q.start)),
   );
-  const hours = Math.floor(day.days * 24 + (time?.value ?? 0) - Number(clock[1]) - Number(clock[2]) / 60);
+  let hours = Math.floor(day.days * 24 + (time?.value ?? 0) - Number(clock[1]) - Number(clock[2]) / 60);
+  // Today, against a deadline on the day before: that day has begun, no time is left.
+  if (hours < 0 && toDayStart) hours = 0;
   if (hours < 0) return part;
   const end = time === undefined ? day.end : day.end + time.end;
   return withSpanRead(part, hours, 'hour', { text: part.text.slice(day.start, end), start: day.start, end });

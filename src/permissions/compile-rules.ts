@@ -824,8 +824,34 @@ function statedActions(text: string, category: PermissionCategory): string[] {
   return casesOf(text)
     .flatMap((c) => piecesOf(c, category))
     .flatMap(
-      (piece) => listedLimits(piece) ?? (category === 'forbidden' ? (actsBanned(piece) ?? [piece]) : [piece]),
+      (piece) =>
+        listedLimits(piece) ??
+        (category === 'forbidden' ? (actsBanned(piece) ?? [piece]) : [piece, ...casesOfTopic(piece)]),
     );
+}
+
+/**
+ * Paperwork for the accounts desk (within 2 business days): changing a group's payout account or
+ * contact person, invoices and VAT questions, closing accounts: a topic before the colon, and the
+ * cases it takes listed after it, each a rule of its own beside the topic's. Only in English, and
+ * where most cases name an action.
+ */
+function casesOfTopic(piece: string): string[] {
+  if (hasCjk(piece)) return [];
+  const text = withoutNotes(piece);
+  const colon = colonOutsideNotes(text.replace(/(?<=\d):(?=\d)/g, '.'));
+  if (colon <= 0) return [];
+  const topic = text.slice(0, colon).trim();
+  if (topic.split(' ').length > 6 || namesAction(topic)) return [];
+  const cases = text
+    .slice(colon + 1)
+    .split(/\s*[;.]\s/)[0]!
+    .split(/\s*,\s*(?:and\s+|or\s+)?/)
+    .map((c) => c.trim())
+    .filter((c) => c.split(' ').length >= 2);
+  if (cases.length < 2) return [];
+  const acting = cases.filter(namesAction);
+  return acting.length * 2 >= cases.length ? acting : [];
 }
 
 /**

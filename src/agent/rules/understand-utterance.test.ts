@@ -24,9 +24,18 @@ describe('understandUtterance', () => {
     'Fine. Get someone out to me Friday arvo then',
     'right, book somebody to come and look at the roof instead',
     'Then just email me the invoice as it is',
+    'Can your van pick them up Monday morning?',
+    'Can they come tomorrow morning instead?',
   ])('reads %j, a visit or a copy asked for in passing, as asking for it', (text) => {
     expect(read(text).asksForAction).toBe(true);
   });
+
+  it.each(['When will they come?', 'And will someone come back and sort the chimney?'])(
+    'reads %j, when they come asked or a visit back, as no pickup or visit booked for a day',
+    (text) => {
+      expect(read(text).asksForAction).toBe(false);
+    },
+  );
 
   it.each([
     'Our deacon wrote everything on your paper. The church wants back whatever you people owe us.',

@@ -416,6 +416,9 @@ const EXPLICIT_ASK = new RegExp(
     // I reckon I should have next year's plan for free, we ought to get our money back: what the
     // caller is owed, claimed (not "I should have checked": a regret).
     String.raw`\b(?:i|we) (?:should|ought to|deserve to) (?:get|be (?:given|getting|refunded|compensated|credited)|have (?!(?:been|known|done|gone|seen|had|got|gotten|called|checked|asked|read|told|said|thought|kept|paid|taken|made|left|bought|[a-z]+ed)\b))|\b(?:i|we) deserve (?:a|an|my|our|some|something|the|to)\b|` +
+    // Can your van pick them up Monday, can they come tomorrow morning instead: the company's
+    // people asked to come or collect.
+    String.raw`\b(?:can|could|would|will)\s+(?:your\s+[\w'-]+|the\s+(?:van|driver|courier|rider|truck|team|guys?|lads?|crew|technician|engineer)|they|someone|somebody)\s+(?:(?:come\s+(?:and\s+|to\s+)?)?(?:pick|collect|fetch)\b|come\b(?!\s+back)(?=[^.?!]{0,12}?\b(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this (?:morning|afternoon|evening)|next week)\b))|` +
     String.raw`\blet'?s (?:just )?(?:push|move|shift|book|reschedule|rebook|postpone|change|cancel)\b|\blet'?s (?:just )?(?:do|go (?:with|for|ahead with)|take) (?:the|that|this|a|an)\b|\b${SOMEONE_SENT_EN}|\bbook (?:someone|somebody|a (?:tech|technician|visit|slot|time|appointment))\b|\be-?mail (?:me|us)\b|` +
     // 那就改到下个礼拜三早上九点: a decision taken, what it moves or books to, asked.
     String.raw`(?:^|[，,。！？?!.\s])(?:那就|那|就)(?:帮我|给我)?(?:改|换|挪|推|调|约|订|预约)(?=到|成|在)|` +
