@@ -3476,6 +3476,17 @@ export const SENSES: readonly SenseDef[] = [
       'no way that was me',
       'not going to pay for',
       'refuse to pay',
+      // Your machine is lying, I counted sixty, count it again: a count or a reading contested.
+      'is lying',
+      'are lying',
+      'no way your',
+      'miscount*',
+      'recount*',
+      'count it again',
+      'count them again',
+      'check it again',
+      'check them again',
+      'counted wrong',
     ],
   },
   {

@@ -1867,6 +1867,14 @@ describe('checkPermission on a picture-book library and home chefs (held-out rou
     expect(deliver('2039-04-06T10:00')).toBe('can_approve_immediately');
     expect(deliver('2039-04-06T19:00')).not.toBe('can_approve_immediately');
   });
+  it('reads a count contested in a caller’s words (your machine is lying, check it again) as a disputed count', () => {
+    const returns = rulesFor('held-out-51', 'Skilavík Bottle & Can Returns');
+    for (const said of [
+      'Forty-seven? I counted sixty. Your machine is lying.',
+      'no way your machine is right, I counted. So you check it again, the video, everything.',
+    ])
+      expect(checkPermission(returns, said).status, said).toBe('requires_process');
+  });
   it('reads the cases a topic lists after its colon (Paperwork for the accounts desk: …, closing accounts)', () => {
     const returns = rulesFor('held-out-51', 'Skilavík Bottle & Can Returns');
     expect(checkPermission(returns, 'I want to close my account').status).toBe('requires_process');
