@@ -1189,8 +1189,8 @@ function exampleTold(m: RuleMeaning, norm: string): boolean {
 const EXAMPLES_NOTE = /^[\u4e00-\u9fff]{2,10}[(（][\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8})+[)）]/;
 
 /** A rule explaining things to the caller: 向下单人本人（…）说明…, 解释规则. */
-const EXPLAINS_RULE =
-  /^(?:(?:向|给|对)[^，,；;：:、（(]{1,12}?(?:本人|自己)(?:（[^）]*）|\([^)]*\))?)?(?:说明|讲解|解释|告知)/;
+export const EXPLAINS_RULE =
+  /^(?:(?:向|给|对)[^，,；;：:、（(]{1,12}?(?:本人|自己)(?:（[^）]*）|\([^)]*\))?)?(?:说明|讲解|解释|告知)(?=[\u4e00-\u9fff])/;
 
 /** Whether a request asks to be told or explained something (给我说说, 解释一下, 跟我讲讲). */
 export function asksToBeTold(norm: string): boolean {
@@ -1667,6 +1667,8 @@ export function meaningLevel(
   if (m.acts !== undefined && !anySaid(m.acts, view.senses(), undefined)) return NONE;
   if (m.stepsBefore !== undefined && !anySaid(m.stepsBefore, view.senses(), view.line())) return CONTRADICTED;
   if (stepUnsaid(m, view.norm, view.context().norm)) return NONE;
+  // 老人吃完腹泻 of 食品安全（吃后腹泻、呕吐、异物）: an example told is the case told, its thing unsaid.
+  const exampleSaid = exampleTold(m, view.norm);
   const headless = m.heads.length === 0 && concepts.length === 0;
   const t = senseTable();
   // Whether the request names the rule's action only in broad words (给我, 查): then it must name
@@ -1678,7 +1680,7 @@ export function meaningLevel(
     // 盗刷争议处理 names what it is about, not an action: a request naming that matches it.
     if (m.objects.length > 0) {
       const has = view.senses();
-      if (!anySaid(m.objects, has, undefined) && !exampleTold(m, view.norm)) return NONE;
+      if (!anySaid(m.objects, has, undefined) && !exampleSaid) return NONE;
     } else if (m.words.zh.length + m.words.en.length === 0) {
       // 为他人办理业务: any request (for someone else, checked below) is the rule's.
       if (!m.needsOther || !(view.acts() || view.concept !== undefined)) return NONE;
@@ -1711,8 +1713,7 @@ export function meaningLevel(
       head = true;
       specific = true;
     }
-    // 老人吃完腹泻 of 食品安全（吃后腹泻、呕吐、异物）: an example told is the case told.
-    if (!head && exampleTold(m, view.norm)) {
+    if (!head && exampleSaid) {
       head = true;
       specific = true;
     }
@@ -1832,14 +1833,14 @@ export function meaningLevel(
   // Said in the clauses around, it is the request's thing only when its own clause names none (你给额
   // 约一下 after 看看样片、试试纱; not 滞纳金要抹 after 物业费).
   const listSaid =
-    m.listed !== undefined &&
-    m.listed.some(
-      (item) =>
-        item.every((w) => saidAtAll(w, view.norm)) ||
-        (item.length === 1 && stepSaid(item[0]!, view.norm)) ||
-        (m.examples === true && saidAtAll(item.at(-1)!, view.norm)) ||
-        (item.every((w) => saidAtAll(w, view.norm) || saidAtAll(w, around.norm)) && !namesAThing(has)),
-    );
+    (m.listed !== undefined &&
+      m.listed.some(
+        (item) =>
+          item.every((w) => saidAtAll(w, view.norm)) ||
+          (item.length === 1 && stepSaid(item[0]!, view.norm)) ||
+          (item.every((w) => saidAtAll(w, view.norm) || saidAtAll(w, around.norm)) && !namesAThing(has)),
+      )) ||
+    exampleSaid;
   let all = true;
   let any = false;
   // Whose data a rule about someone else is about (维修师傅 of 提供维修师傅私人手机号) is no
@@ -1850,7 +1851,7 @@ export function meaningLevel(
     if (has[o] === 1 || around.has[o] === 1) any ||= !(whose && t.isParty[o] === 1);
     else if (saidByDefault(o, concepts, view, around)) continue;
     // 挂上墙发现起皱了 of 装裱质量问题（起皱、…）: an example told names the case's thing.
-    else if (exampleTold(m, view.norm)) continue;
+    else if (exampleSaid) continue;
     else if (o !== m.soleObject || namesAThing(has) || anySaid(m.rivals ?? [], ctx.has, undefined))
       all = false;
   }
@@ -1929,7 +1930,7 @@ export function meaningLevel(
   // read by its things alone, all said, in a clause that asks for something.
   // A case whose telling asks for the rule (marked delivered but not received), said, is the
   // rule's of whichever of the product's things it names before it (Hamper or Meat Box).
-  if (headless && score * 2 < words.zh.length + words.en.length && !exampleTold(m, view.norm)) {
+  if (headless && score * 2 < words.zh.length + words.en.length && !exampleSaid) {
     const unsaid = (w: string): boolean => m.optional?.includes(w) === true;
     const things = m.objects.length > 0 && m.objects.every((o) => has[o] === 1);
     if (!tellsCaseOf(m, has) && !(things && words.zh.every(unsaid) && words.en.every(unsaid) && view.acts()))

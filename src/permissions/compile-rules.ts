@@ -26,6 +26,7 @@ import {
   CJK_LIST,
   compileMeaning,
   countedGrant,
+  EXPLAINS_RULE,
   hasAction,
   isRuleMeaning,
   markSoleObjects,
@@ -233,10 +234,6 @@ const FOR_WHOM_LEAD_EN = /^for (?:the |an? )?[a-z' -]{2,30}?(?: only)?\s*:\s*/;
 /** A rule that opens by looking something up (查询, 查看): what follows is what it shows. */
 const LOOK_UP_FIRST_ZH = /^(?:查询|查看|调取|查)(?=[\u4e00-\u9fff])/;
 
-/** A rule that lets the operator explain things to the caller (向下单人本人说明…付款退款): shown, not done. */
-const EXPLAINED_FIRST_ZH =
-  /^(?:(?:向|给|对)[^，,；;：:、（(]{1,12}?(?:本人|自己)(?:（[^）]*）|\([^)]*\))?)?(?:说明|讲解|解释|告知)(?=[\u4e00-\u9fff])/;
-
 /**
  * A rule that opens by looking something up or explaining it (Look up and explain the caller's own
  * account: … everything (orders, payments, refunds, invoices); …): what its first clause lists is
@@ -361,7 +358,8 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   // 查询…的进度、费用、退款和工单: what a look-up lists is looked up, no action the rule takes.
   const lookedUp =
     LOOK_UP_FIRST_ZH.exec(parsed.phrase)?.[0].length ??
-    (category !== 'forbidden' ? EXPLAINED_FIRST_ZH.exec(parsed.phrase)?.[0].length : undefined) ??
+    // 向下单人本人说明…付款退款: what the operator explains to the caller is shown, not done.
+    (category !== 'forbidden' ? EXPLAINS_RULE.exec(parsed.phrase)?.[0].length : undefined) ??
     (category === 'forbidden' ? TELLING_ABOUT_EN.exec(parsed.phrase)?.[0].length : undefined);
   const shownUntil = LOOK_UP_FIRST_EN.exec(parsed.phrase)?.[0].length;
   const matches = found.filter((m) => {

@@ -159,8 +159,14 @@ describe('parseQuantities: amounts said approximately', () => {
     ['五块五毛', 5.5],
     ['20块5', 20.5],
     ['十块零八毛', 10.8],
+    ['三块五分', 3.05],
   ])('reads the tenths after 块 in %s', (said, value) => {
     expect(parseQuantities(said)).toMatchObject([{ value, unit: 'CNY' }]);
+  });
+
+  it('reads 一分也不扣 after 块 as "not a cent", no hundredths of the sum', () => {
+    expect(parseQuantities('四百块一分也不扣')[0]).toMatchObject({ value: 400, unit: 'CNY' });
+    expect(parseQuantities('四百块一分钱都不能少')).toMatchObject([{ value: 400, unit: 'CNY' }]);
   });
 
   it('reads a price said as dollars and cents after a word of price, and no time or count', () => {

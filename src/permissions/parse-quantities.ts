@@ -752,6 +752,9 @@ function tenthsAt(s: string, at: number): { value: number; end: number } | undef
   if (d === undefined) return undefined;
   const next = s.charAt(at + 1);
   if (next === '毛' || next === '角') return { value: d / 10, end: at + 2 };
+  // 三块五分 is hundredths; 四百块一分也不扣 says "not a cent", no amount.
+  if (next === '分')
+    return /^(?:钱)?[也都]/.test(s.slice(at + 2)) ? undefined : { value: d / 100, end: at + 2 };
   // Followed by more digits, a unit or a measure word it is another number (块四十, 五块三个).
   if (/[0-9零一二两三四五六七八九十百千万个次天块元位件张条]/.test(next)) return undefined;
   return { value: d / 10, end: at + 1 };
