@@ -2708,9 +2708,7 @@ function withTimeLeft(part: Part, rules: CompiledRules, levels: RuleLevels, now:
   if (day === undefined) return part;
   // 星期六朝早九点: the time of day said right after the day, in the same clause; to the day's
   // start where a deadline on the day before is the notice (see `RuleCondition.fromDayStart`).
-  const toDayStart = levels.hits.some(
-    (i) => rules.rules[i]!.condition?.fromDayStart === true || rules.rules[i]!.notice?.fromDayStart === true,
-  );
+  const toDayStart = levels.hits.some((i) => rules.rules[i]!.notice?.fromDayStart === true);
   const after = toDayStart ? '' : part.text.slice(day.end, day.end + 12);
   const time = parseQuantities(after).find(
     (q) => q.family === 'clock' && !CLAUSE_END.test(after.slice(0, q.start)),
