@@ -71,6 +71,12 @@ describe('extractAmounts', () => {
     ['￥15', [15]],
     ['我们一块儿看看', []],
     ['2小时内回复', []],
+    ['the D60 fee, up to R500', [60, 500]],
+    // A ticket number's letters and digits are no money (a draft quoting one is not sent back).
+    ['申请单号是TK20261206-D51966。', []],
+    ['工单号TK20261206-038CFA', []],
+    ['ref TK20261206-CFA582', []],
+    ['code D28AD8', []],
   ])('finds the money in %s', (text, values) => {
     expect(extractAmounts(text).map((a) => a.value)).toEqual(values);
   });

@@ -29,16 +29,24 @@ function numberFrom(text: string): number | undefined {
 }
 
 const NUM = String.raw`\d[\d,]*(?:\.\d+)?`;
+/** Where a currency's letters start a word of their own, not a part of a code (TK20261206-CFA582). */
+const NOT_IN_CODE = String.raw`(?<![0-9a-z_/#-])`;
+/**
+ * The rand's and the dalasi's letter signs (R500, D60), not inside a code (TK20261206-D51966,
+ * D28AD8): not after a letter, a digit or a joiner, and no letter right after the digits.
+ */
+const LETTER_SIGN = String.raw`${NOT_IN_CODE}[RD](?=\d)(?!\d+[a-z])`;
 /** The currencies' ISO codes (CNY, GBP, GHS …), as the engine reads money. */
 const CODES = Object.keys(CURRENCY_WORDS).join('|');
 const MONEY_PATTERNS: RegExp[] = [
   new RegExp(
-    String.raw`(?:US\$|\$|¥|£|€|₵|₦|₹|RMB\s?|CNY\s?|USD\s?|\b(?:${CODES})\s?|\bKSh\s?|\bNLe\s?|\bF?CFA\s?|\b[RD](?=\d))\s?(${NUM})`,
+    String.raw`(?:US\$|\$|¥|£|€|₵|₦|₹|RMB\s?|CNY\s?|USD\s?|${NOT_IN_CODE}(?:${CODES})\s?|${NOT_IN_CODE}KSh\s?|${NOT_IN_CODE}NLe\s?|${NOT_IN_CODE}F?CFA\s?|${LETTER_SIGN})\s?(${NUM})`,
     'gi',
   ),
   // A sign after the amount (45£, 30 €) is its currency, unless an amount follows it (5 €10 is €10).
+  // Not inside a code (TK20261206-038CFA): no letter, digit or joiner right before the amount.
   new RegExp(
-    String.raw`(${NUM}|${CN_NUMERAL})\s?(?:块钱|块(?!儿)|元|圆|美元|美金|人民币|英镑|镑|欧元|dollars?\b|bucks\b|yuan\b|pounds?\b|quid\b|euros?\b|rand\b|cedis?\b|naira\b|rupees?\b|dalasis?\b|leones?\b|(?:f\s?)?cfa\b|francs?(?:\s+cfa)?\b|(?:${CODES}|RMB)\b|[£€](?!\s?\d))`,
+    String.raw`${NOT_IN_CODE}(${NUM}|${CN_NUMERAL})\s?(?:块钱|块(?!儿)|元|圆|美元|美金|人民币|英镑|镑|欧元|dollars?\b|bucks\b|yuan\b|pounds?\b|quid\b|euros?\b|rand\b|cedis?\b|naira\b|rupees?\b|dalasis?\b|leones?\b|(?:f\s?)?cfa\b|francs?(?:\s+cfa)?\b|(?:${CODES}|RMB)\b|[£€](?!\s?\d))`,
     'gi',
   ),
 ];

@@ -408,6 +408,14 @@ describe('parseQuantities: the currencies of the English rounds, by sign, code a
     expect(parseQuantities(said)).toMatchObject([{ value, unit }]);
   });
 
+  it('reads a letter sign inside a code (TK20261206-D51966, D28AD8, 4R200) as no money', () => {
+    for (const said of ['单号TK20261206-D51966', 'code D28AD8', 'ref 4R200'])
+      expect(
+        parseQuantities(said).filter((q) => q.family === 'money'),
+        said,
+      ).toEqual([]);
+  });
+
   it('reads a bullet train (D301次) and a word that ends in d as no dalasi', () => {
     expect(parseQuantities('我坐的D301次').filter((q) => q.family === 'money')).toEqual([]);
     expect(parseQuantities('I paid d 3 more, and 5 more').filter((q) => q.family === 'money')).toEqual([]);

@@ -870,6 +870,11 @@ function parseZhMinutes(run: string): number | undefined {
 // First characters of the prefixes: most positions need no further look.
 const PREFIX_STARTS = new Set(PREFIXES.map((p) => p.word.charCodeAt(0)));
 
+/** Before a letter sign, what makes it part of a code: a digit or a joiner (-D51966, 4R200). */
+const CODE_BEFORE = /^[0-9_/#-]$/;
+/** After a letter sign, digits then a letter: a code (D28AD8), not an amount. */
+const CODE_AFTER = /^[0-9]+[a-z]/i;
+
 /** D301次, D3号车厢: a bullet train's number, never dalasi. */
 const TRAIN_NUMBER = /^\d+\s*(?:次|号|车)/;
 
@@ -879,6 +884,13 @@ function prefixAt(s: string, i: number): (typeof PREFIXES)[number] | undefined {
     if (!s.startsWith(p.word, i)) continue;
     if (p.wordLike && i > 0 && isAsciiLetter(s.charCodeAt(i - 1))) continue;
     if ((p.word === 'r' || p.word === 'd') && !isDigit(s.charCodeAt(i + 1))) continue;
+    // TK20261206-D51966, 28AD8: a letter sign inside a code (after a digit or a joiner, or with
+    // letters right after its digits) is part of the code, never money.
+    if (
+      (p.word === 'r' || p.word === 'd') &&
+      (CODE_BEFORE.test(s.charAt(i - 1)) || CODE_AFTER.test(s.slice(i + 1)))
+    )
+      continue;
     if (p.word === 'd' && TRAIN_NUMBER.test(s.slice(i + 1, i + 8))) continue;
     return p;
   }
