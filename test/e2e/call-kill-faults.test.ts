@@ -73,21 +73,29 @@ describe(`${RUNS} cs call runs killed with kill -9 at random moments`, () => {
     // Every caller starts with auto-renewal on: the agent looks the subscription up before it
     // acts, and a generated subscription could otherwise start with it off, which would read as
     // an action the backend took.
+    const warmUps = [1369998, 1369999];
     await startWithAutoRenewOn(db, [
-      ...Array.from({ length: AT_ONCE }, (_, i) => `1369999${String(i).padStart(4, '0')}`),
+      ...warmUps.flatMap((prefix) =>
+        Array.from({ length: AT_ONCE }, (_, i) => `${prefix}${String(i).padStart(4, '0')}`),
+      ),
       ...Array.from({ length: RUNS }, (_, i) => `1370000${String(i).padStart(4, '0')}`),
     ]);
-    // One whole call first, at the same load, to learn how long one takes on this machine: the
-    // kills then fall anywhere from its start to a little past its end.
-    const started = Date.now();
-    await Promise.all(
-      Array.from({ length: AT_ONCE }, (_, i) => callOnce(`1369999${String(i).padStart(4, '0')}`)),
-    );
-    const whole = Date.now() - started;
+    // Whole calls first, at the same load, to learn how long one takes on this machine: the kills
+    // then fall anywhere from its start to a little past its end. The shorter of two rounds counts:
+    // a fresh machine's first run is slowed by cold caches, and kills timed by it all fell after
+    // the calls had ended, so no call was left to recover.
+    let whole = Number.POSITIVE_INFINITY;
+    for (const prefix of warmUps) {
+      const started = Date.now();
+      await Promise.all(
+        Array.from({ length: AT_ONCE }, (_, i) => callOnce(`${prefix}${String(i).padStart(4, '0')}`)),
+      );
+      whole = Math.min(whole, Date.now() - started);
+    }
     const random = prng(SEED);
     const runs = Array.from({ length: RUNS }, (_, i) => ({
       phone: `1370000${String(i).padStart(4, '0')}`,
-      killAfterMs: Math.floor(whole * (0.2 + random())),
+      killAfterMs: Math.floor(whole * (0.1 + random())),
     }));
     for (let i = 0; i < runs.length; i += AT_ONCE) {
       await Promise.all(
