@@ -100,7 +100,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     patterns: [
       // 退回快递员, 退回给寄件人, 退回去: the parcel sent back, no money. 付款退款记录 and 退款进度 name
       // the records of refunds and how far one has got, things looked up, not asked for.
-      '退(?:款|费|钱|还|给|我|返)(?!记录|流水|明细|进度)',
+      '退(?:款|费|钱|还|给|我|返)(?!记录|流水|明细|进度|账户|账号)',
       '退回(?!(?:给)?(?:快递|寄件|发件|商家|卖家|仓库|驿站|柜子|原地址)|去)',
       '退(?!一下)(?=\\s*(?:[\\d¥$]|[一二两三四五六七八九十百千]))',
       // 退票手续费 is the fee for returning a ticket, not a refund.
@@ -148,7 +148,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '(?:块|元)钱?~还给我',
       '返还',
       '返(?:钱|款)',
-      '\\brefund\\w*',
+      // Not the wallet, account or method refunds go to (changing a file's … refund wallet): that
+      // names where money is sent, and changing it is another act.
+      '\\brefund\\w*(?!\\s+(?:wallet|account|method|details|destination|number)s?\\b)',
       // put the extra one back on my card: money put back where it came from.
       // put one of them eighty-fives back on my card, stick it back on me card, stick the July one
       // back in ma bank: what is put back may take a few words.

@@ -1243,10 +1243,14 @@ export const SENSES: readonly SenseDef[] = [
       '款退',
       '退房费',
     ],
-    en: ['refund*', 'reimburs*', 'money back', 'pay me back', 'chargeback*'],
+    en: ['reimburs*', 'money back', 'pay me back', 'chargeback*'],
     patterns: [
-      // 退款记录, 退款进度: the records of refunds and how far one has got, looked up, not asked for.
-      { key: '退款', re: '退款(?!记录|流水|明细|进度)' },
+      // Not the wallet, account or method refunds go to (changing … refund wallet on the phone):
+      // that names where money is sent, and changing it is another act.
+      { key: 'refund', re: 'refund\\w*(?!\\s+(?:wallet|account|method|details|destination|number)s?\\b)' },
+      // 退款记录, 退款进度: the records of refunds and how far one has got, looked up, not asked for;
+      // 退款账户: where refunds go (修改退款账户 changes it).
+      { key: '退款', re: '退款(?!记录|流水|明细|进度|账户|账号)' },
       // 退差价, 退我差价: 退 before what is refunded.
       // 原路退这一单全部运费, 退我那个加急费: 退 before the money named a few words on.
       {

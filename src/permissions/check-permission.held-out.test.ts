@@ -1885,3 +1885,13 @@ describe('checkPermission on a picture-book library and home chefs (held-out rou
     expect(changing?.phrase).toMatch(/^change or cancel a pickup free until 18:00/);
   });
 });
+
+describe('checkPermission on wedding planning, car shipping and a language school (held-out round 52)', () => {
+  const school = rulesFor('held-out-52', 'Djoliba Language Centre');
+  it('reads money asked back as a refund, not as changing the wallet refunds go to', () => {
+    expect(checkPermission(school, 'I want my money back. All of it.').status).toBe('requires_supervisor');
+    expect(checkPermission(school, 'Change my refund wallet to my new Orange Money number').status).toBe(
+      'forbidden',
+    );
+  });
+});

@@ -1286,3 +1286,11 @@ describe("understandUtterance: the money on the caller's own card", () => {
     expect(understandUtterance('那收钱的手续费咋算？钱几天能到我卡上？', 'zh').aboutOwnAccount).toBe(false);
   });
 });
+
+describe('understandUtterance: when money comes back, asked in Jin speech (held-out round 52)', () => {
+  it('"额那钱多会儿能退回来？" asks when, for nothing', () => {
+    const u = understandUtterance('额那钱多会儿能退回来？原路退到支付宝是吧？', 'zh');
+    expect(u.actions).toEqual([]);
+    expect(u.infoQuestion).toBe(true);
+  });
+});
