@@ -719,9 +719,9 @@ export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b
  * Money or data sent anywhere but where it belongs (退款退到原支付账户以外的账户, 原路以外, a card other than the one charged, to a card
  * other than the one paid with): the caller's own refund asks for no such rule's step.
  */
-// 退到非原支付账户, 转给别人的协议抵用: money sent to an account not the one it came from (a card
-// other than the one the money came from).
-const OTHER_THAN_OWN = String.raw`(?:原|本人|注册|登记|绑定|预留)[^,.;、]{0,12}?以外的?(?:账户|账号|帐户|银行卡|卡|手机号?|号码|地址)|原路以外|非(?:原|本人)(?:支付|付款)?(?:账户|账号|帐户|银行卡|卡|渠道|方式)|转(?:给|到)(?:别人|他人)|\bother than (?:the |their |its |your )?(?:original|registered|one (?:that |which |they |it was |you )?paid|one (?:it was |they were |you were )?(?:charged|taken from|paid (?:with|from))|one (?:the |their |your )?(?:money|payment|refund|charge|funds?) (?:came|comes|was taken) from|one it came from|(?:card|bank account|payment (?:card|method))\b)|\bnot the (?:original|registered) (?:card|account)|\b(?:a |any )?(?:different|another|other) (?:card|account|bank account|payment (?:card|method))\b[^.;]{0,30}?\bthan\b|\bfrom one (?:account|card|wallet|membership) to another\b|\b(?:money|refunds?|payments?|credit|deposits?)(?: back)?(?:,?\s+(?:or|and)\s+[a-z]+)? to (?:anyone|anybody|anywhere)(?: or (?:anyone|anybody|anywhere))? (?:but|except|other than)\b`;
+// 退到非原支付账户, 转给别人的协议抵用, 打到托运人付款账户以外的账户: money sent to an account not
+// the one it came from (a card other than the one the money came from).
+const OTHER_THAN_OWN = String.raw`(?:原|本人|注册|登记|绑定|预留|付款|支付)[^,.;、]{0,12}?以外的?(?:账户|账号|帐户|银行卡|卡|手机号?|号码|地址)|原路以外|非(?:原|本人)(?:支付|付款)?(?:账户|账号|帐户|银行卡|卡|渠道|方式)|转(?:给|到)(?:别人|他人)|\bother than (?:the |their |its |your )?(?:original|registered|one (?:that |which |they |it was |you )?paid|one (?:it was |they were |you were )?(?:charged|taken from|paid (?:with|from))|one (?:the |their |your )?(?:money|payment|refund|charge|funds?) (?:came|comes|was taken) from|one it came from|(?:card|bank account|payment (?:card|method))\b)|\bnot the (?:original|registered) (?:card|account)|\b(?:a |any )?(?:different|another|other) (?:card|account|bank account|payment (?:card|method))\b[^.;]{0,30}?\bthan\b|\bfrom one (?:account|card|wallet|membership) to another\b|\b(?:money|refunds?|payments?|credit|deposits?)(?: back)?(?:,?\s+(?:or|and)\s+[a-z]+)? to (?:anyone|anybody|anywhere)(?: or (?:anyone|anybody|anywhere))? (?:but|except|other than)\b`;
 
 const OTHER_THAN_OWN_RE = new RegExp(OTHER_THAN_OWN, 'i');
 

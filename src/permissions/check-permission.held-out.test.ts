@@ -1888,6 +1888,21 @@ describe('checkPermission on a picture-book library and home chefs (held-out rou
 
 describe('checkPermission on wedding planning, car shipping and a language school (held-out round 52)', () => {
   const school = rulesFor('held-out-52', 'Djoliba Language Centre');
+  const shipping = rulesFor('held-out-52', '驼铃汽车托运');
+  it('reads a refund back the way it was paid as no payout to another account (付款账户以外的账户)', () => {
+    expect(checkPermission(shipping, '那钱啥时候能退回来？原路退到支付宝是吧？').status).not.toBe(
+      'forbidden',
+    );
+    expect(checkPermission(shipping, '把退款打到我老婆的支付宝').status).toBe('forbidden');
+    expect(checkPermission(shipping, '退款打到别的账户').status).toBe('forbidden');
+  });
+  it('holds a refund the rules give in full to no limit it says is not its own (跟下面的500元额度没关系)', () => {
+    const refund = shipping.rules.find((r) => r.phrase.startsWith('托运人取消还没提车'));
+    expect(refund?.condition).toBeUndefined();
+    const weddings = rulesFor('held-out-52', '红绣球婚庆');
+    const capped = weddings.rules.find((r) => r.phrase.startsWith('婚礼当天的差错'));
+    expect(capped?.condition?.hi).toBe(600);
+  });
   it('reads money asked back as a refund, not as changing the wallet refunds go to', () => {
     expect(checkPermission(school, 'I want my money back. All of it.').status).toBe('requires_supervisor');
     expect(checkPermission(school, 'Change my refund wallet to my new Orange Money number').status).toBe(

@@ -310,7 +310,9 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   // 折现…（已提货订单签收48小时内的破损单品退款不在此列）: what a ban excepts is no part of it, and
   // the number in the exception (48小时) is no limit of the ban.
   const parsed = parseRule(
-    category === 'forbidden' ? withoutExceptionNotes(text.trim()) : laterSentencesNoted(text.trim()),
+    category === 'forbidden'
+      ? withoutExceptionNotes(text.trim())
+      : laterSentencesNoted(withoutLimitsDisowned(text.trim())),
   );
   if (alternative !== undefined) {
     parsed.phrase = alternative;
@@ -444,6 +446,28 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   if (category !== 'forbidden') addExclusion(rule, exceptionExclusions(text));
   return rule;
 }
+
+/**
+ * The rule without the clauses that say a limit elsewhere is not its own (跟下面的500元额度没关系,
+ * 不受600元限制, 这笔退款不算在下面说的600元里, does not count towards the 25,000 limit): the amount
+ * such a clause names is another rule's limit, never this rule's condition.
+ */
+function withoutLimitsDisowned(text: string): string {
+  if (!LIMIT_DISOWNED.test(text)) return text;
+  const kept = text
+    .split(/(?<=[，,；;。—])/)
+    .filter((clause) => !LIMIT_DISOWNED.test(clause))
+    .join('')
+    .replace(/[，,；;—\s]+$/, '');
+  return kept === '' ? text : kept;
+}
+
+/**
+ * A limit said not to apply, its amount within (跟下面的500元额度没关系, 不受600元限制, 不算在下面说的600元里,
+ * does not count towards the 25,000 limit); not what a limit leaves out (伙食费不算在内).
+ */
+const LIMIT_DISOWNED =
+  /(?:跟|与|和)[^，,；;。—]{0,12}?\d[\d,.]*\s*(?:元|块)?[^，,；;。—]{0,8}?(?:没关系|无关)|不(?:受|占用?)[^，,；;。—]{0,8}?\d[\d,.]*\s*(?:元|块)?[^，,；;。—]{0,6}?(?:限制|限额|额度)|不(?:算在|计入)[^，,；;。—]{0,10}?\d[\d,.]*\s*(?:元|块)?[^，,；;。—]{0,6}?(?:里|内|之内|额度|限额)|\b(?:does not|doesn't|do not|don't) count (?:towards?|against)\b[^,;.]{0,30}?\d/i;
 
 /**
  * Whether a rule's limit is stated only after its first semicolon, and the shorter phrase is of

@@ -330,6 +330,18 @@ describe('actionFor: what the records say is due back', () => {
   it('keeps a sum asked in full, for the rules to decide', () => {
     expect(actionAsked(tracker, 'refund the whole R189', [billing])).toContain('R189');
   });
+  it('asks the sum due where the caller said one roughly that holds it (三千来块 for 3350)', () => {
+    const shipping = {
+      can_approve_immediately: ['托运人取消还没提车的运单，交的钱全部原路退'],
+      requires_supervisor: ['其他退款'],
+    };
+    const waybill: SystemQueryRecord = {
+      ...bookings,
+      interface: 'tl_tracking',
+      response: { cancel_calc: '未提车、未交车：可全额退3350元，原路退回支付宝' },
+    };
+    expect(actionAsked(shipping, '你给我退了吧，钱能全退不？一共交了三千来块', [waybill])).toContain('3350');
+  });
   it('keeps all of a larger sum asked (才九百？我交了两千七咧，全部退给我), not the 900 due', () => {
     const agency = {
       can_approve_immediately: ['按规则退款每单1000元以内'],
@@ -478,5 +490,37 @@ describe('refundDue: a quote in words', () => {
     ).toBe(24);
     expect(refundDue(ctxQuoting('送件费应免，误收30元，可原路退回微信'))).toBe(30);
     expect(refundDue(ctxQuoting('超过60元须报主管'))).toBeUndefined();
+  });
+  it('reads what a worked-out case says can be given back (cancel_calc: 可全额退3350元)', () => {
+    const calc = (cancel_calc: string): CallContext =>
+      ({
+        product: ferry,
+        language: 'zh',
+        conversation: [{ role: 'customer', content: '这钱你得给我退了' }],
+        systemQueries: [{ ...bookings, response: { cancel_calc } }],
+      }) as unknown as CallContext;
+    expect(refundDue(calc('未提车、未交车：可全额退3350元，原路退回支付宝，1–3个工作日到账'))).toBe(3350);
+    expect(refundDue(calc('不适用（已完成）'))).toBeUndefined();
+  });
+});
+
+describe('refundDue: errors the records assess, each priced', () => {
+  const ctxAssessing = (response: unknown): CallContext =>
+    ({
+      product: ferry,
+      language: 'zh',
+      conversation: [{ role: 'customer', content: '你们起码要退我一千块钱' }],
+      systemQueries: [{ ...bookings, response }],
+    }) as unknown as CallContext;
+  it('adds the amounts of the errors found (180 + 360)', () => {
+    const error_assessment = [
+      { item: '路引花少布置3组', basis: '合同第八条', amount: 180 },
+      { item: '司仪迟到42分钟', basis: '合同第八条', amount: 360 },
+    ];
+    expect(refundDue(ctxAssessing({ contract_no: 'X-1', error_assessment, refunds: [] }))).toBe(540);
+  });
+  it('adds nothing where an item has no amount', () => {
+    const error_assessment = [{ item: '路引花少布置3组', amount: 180 }, { item: '待核实' }];
+    expect(refundDue(ctxAssessing({ error_assessment }))).toBeUndefined();
   });
 });

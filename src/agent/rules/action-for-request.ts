@@ -476,6 +476,9 @@ function boundedByCharge(
   if (due !== undefined && !(allOf(line) && bareSums(line).some((v) => v > due))) {
     const asked = request.quantity ?? u.quantities.find((q) => q.family === 'money');
     const guessed = asked?.family === 'money' && asked.value > due && GUESSED_SUM.test(line);
+    // 一共交了三千来块, the records giving 3350 back: a sum said roughly that holds what is due.
+    const roughly =
+      asked?.family === 'money' && asked.least !== undefined && asked.least <= due && due <= asked.value;
     // "I'm paying 219 a month … I want me money back for the visits you didn't do": a sum told
     // outside the request's own clause, above what is due, is what was paid, not what is asked back.
     const told =
@@ -484,7 +487,7 @@ function boundedByCharge(
       asked.start >= 0 &&
       (asked.start < request.start || asked.start >= request.end) &&
       PAID_BEFORE.test(line.slice(Math.max(0, asked.start - 30), asked.start));
-    if (asked === undefined || asked.family !== 'money' || guessed || told)
+    if (asked === undefined || asked.family !== 'money' || guessed || roughly || told)
       return { ...request, quantity: moneyOf(ctx, due) };
   }
   const inRange = amountMeant(ctx, request.quantity ?? u.quantities.find((q) => q.family === 'money'));
@@ -574,12 +577,13 @@ export function refundDue(ctx: CallContext, asked?: string): number | undefined 
       if (typeof value === 'number' && value > 0 && REFUND_DUE_KEY.test(key) && !/^not_/i.test(key))
         amounts.add(value);
       if (typeof value === 'string' && QUOTE_KEY.test(key)) {
-        const worked = QUOTED_DUE.exec(value) ?? QUOTED_BACK.exec(value);
+        const worked = QUOTED_DUE.exec(value) ?? QUOTED_BACK.exec(value) ?? QUOTED_CAN_BACK.exec(value);
         if (worked) amounts.add(Number(worked[1]));
       }
     }
     cases.push(...quotedCases(q.response));
     for (const total of quotedTotals(q.response)) amounts.add(total);
+    for (const total of assessedTotals(q.response)) amounts.add(total);
   }
   if (amounts.size === 1) return [...amounts][0];
   return amounts.size === 0 ? caseMeant(ctx, cases, asked) : undefined;
@@ -595,6 +599,28 @@ function quotedTotals(response: unknown): number[] {
     if (typeof value === 'number' && value > 0 && /^total(?:_|$)/i.test(name)) totals.push(value);
   return totals;
 }
+
+/**
+ * What the records assess as owed, its items added up (error_assessment: [{ item: 路引花少布置3组,
+ * amount: 180 }, { item: 司仪迟到42分钟, amount: 360 }] → 540): the errors a supervisor on the spot
+ * found, each priced, are what a caller asking money back for them is due.
+ */
+function assessedTotals(response: unknown): number[] {
+  const totals: number[] = [];
+  for (const record of recordsIn(response))
+    for (const [key, items] of Object.entries(record)) {
+      if (!ASSESSED_KEY.test(key) || !Array.isArray(items)) continue;
+      const amounts = items.map((item) =>
+        item !== null && typeof item === 'object' ? (item as Record<string, unknown>).amount : undefined,
+      );
+      if (amounts.length > 0 && amounts.every((a): a is number => typeof a === 'number' && a > 0))
+        totals.push(amounts.reduce((sum, a) => sum + a, 0));
+    }
+  return totals;
+}
+
+/** A response's list of what was found owed, item by item (error_assessment, assessed_errors, 差错认定). */
+const ASSESSED_KEY = /assess|认定|核定/i;
 
 /** The entries of every quote in a response (a field named quote, 测算 or 核算 holding an object). */
 function* quoteEntries(response: unknown): Generator<[string, unknown]> {
@@ -679,8 +705,8 @@ function wordsAndNumbers(line: string): Set<string> {
   return out;
 }
 
-/** A response's worked-out quote in words (adjust_quote, refund_quote, 测算). */
-const QUOTE_KEY = /quote|测算|核算/i;
+/** A response's worked-out quote in words (adjust_quote, refund_quote, cancel_calc, 测算). */
+const QUOTE_KEY = /quote|calc|测算|核算/i;
 
 /**
  * The result of the sum a quote works out, said due back (4晚×8元＝32元，可退还; 两班×40元＝80元，可补发;
@@ -695,6 +721,9 @@ const QUOTED_DUE =
  */
 const QUOTED_BACK =
   /(\d+(?:\.\d+)?)\s*(?:元|块)(?:[（(][^）)]{0,30}[）)])?[，,]?\s*(?:可|应|将)(?:全额)?(?:原路)?(?:退回|退还|返还|退)/;
+
+/** An amount a quote says can be given back (未提车、未交车：可全额退3350元): the amount after those words. */
+const QUOTED_CAN_BACK = /(?:可|应)(?:全额|全部)?(?:原路)?(?:退还|退回|退)\s*(\d+(?:\.\d+)?)\s*元/;
 
 /** An amount of the product's currency that no one said (found in the records, or worked out). */
 function moneyOf(ctx: CallContext, value: number): Quantity {
