@@ -160,7 +160,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '\\b(?:put|send|transfer|pay|give)\\s+(?:it|that|the money|the rest|it all|the consigne|the deposit)\\s+(?:back\\s+)?(?:on|onto|to|into)\\s+(?:my|his|her|their|our)\\s+[^.;!?]{0,40}?\\b(?:wave|orange money|mtn money|mobile money|momo|m-?pesa|wallet)\\b',
       '\\breimburs\\w*',
       '\\bmoney back\\b',
-      '\\bpay(?: me)? back\\b',
+      // Paying back on the call what the file shows we owe: a rule's own words for a refund.
+      '\\bpay(?:s|ing)?(?: me)? back\\b',
       // that's like a hundred and forty you owe me, I'm owed R70: money owed back to the caller.
       "\\b(?:you|ye|yous|you guys|you people|y'all)\\s+(?:still\\s+)?owe\\s+(?:me|us)\\b",
       "\\b(?:i'm|i am|we're|we are)\\s+(?:still\\s+)?owed\\b",

@@ -1243,7 +1243,7 @@ export const SENSES: readonly SenseDef[] = [
       '款退',
       '退房费',
     ],
-    en: ['reimburs*', 'money back', 'pay me back', 'chargeback*'],
+    en: ['reimburs*', 'money back', 'pay me back', 'paying back', 'pays back', 'chargeback*'],
     patterns: [
       // Not the wallet, account or method refunds go to (changing … refund wallet on the phone):
       // that names where money is sent, and changing it is another act.

@@ -1903,6 +1903,21 @@ describe('checkPermission on wedding planning, car shipping and a language schoo
     const capped = weddings.rules.find((r) => r.phrase.startsWith('婚礼当天的差错'));
     expect(capped?.condition?.hi).toBe(600);
   });
+  it("refuses a spouse's class and its time (what time his class actually is, my husband's class)", () => {
+    expect(checkPermission(school, "what time is my husband's class?").status).toBe('forbidden');
+    expect(
+      checkPermission(
+        school,
+        'My husband is doing French with you - Erik. Could you just tell me what time his class actually is?',
+      ).status,
+    ).toBe('forbidden');
+    expect(checkPermission(school, 'what time is my class?').status).not.toBe('forbidden');
+  });
+  it('reads a rule paying back what the file shows owed as the refund rule it is', () => {
+    const paying = school.rules.find((r) => r.phrase.startsWith('paying back on the call'));
+    expect(paying?.condition?.hi).toBe(25000);
+    expect(checkPermission(school, 'I want my ten thousand FCFA back').status).not.toBe('forbidden');
+  });
   it('reads money asked back as a refund, not as changing the wallet refunds go to', () => {
     expect(checkPermission(school, 'I want my money back. All of it.').status).toBe('requires_supervisor');
     expect(checkPermission(school, 'Change my refund wallet to my new Orange Money number').status).toBe(

@@ -491,6 +491,25 @@ describe('refundDue: a quote in words', () => {
     expect(refundDue(ctxQuoting('送件费应免，误收30元，可原路退回微信'))).toBe(30);
     expect(refundDue(ctxQuoting('超过60元须报主管'))).toBeUndefined();
   });
+  it('reads a quoted case with an amount and where it goes as money paid out (placement_test_not_taken_off)', () => {
+    const ctx = {
+      product: ferry,
+      language: 'en',
+      conversation: [{ role: 'customer', content: 'So where is my ten thousand for the placement test?' }],
+      systemQueries: [
+        {
+          ...bookings,
+          response: {
+            quote: {
+              placement_test_not_taken_off: { amount: 10000, to: 'Moov Africa Money +223 65 40 87 21' },
+              course_book: { owed: 0, note: 'the book is waiting at the front desk' },
+            },
+          },
+        },
+      ],
+    } as unknown as CallContext;
+    expect(refundDue(ctx)).toBe(10000);
+  });
   it('reads what a worked-out case says can be given back (cancel_calc: 可全额退3350元)', () => {
     const calc = (cancel_calc: string): CallContext =>
       ({

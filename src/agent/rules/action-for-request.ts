@@ -647,12 +647,19 @@ function quotedCases(response: unknown): QuotedCase[] {
   for (const [name, entry] of quoteEntries(response)) {
     const named = /^refund(?:_|$)/i.test(name);
     const fields = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>) : {};
+    // placement_test_not_taken_off: { amount: 10000, to: 'Moov Africa Money …' }: an amount with
+    // where it goes is money paid out to the caller, whatever the case is named.
+    const paidOut = named || (typeof fields.to === 'string' && fields.to !== '');
     const amount =
       typeof entry === 'number' && named
         ? entry
-        : [fields.refund, fields.refund_amount, fields.refundable, named ? fields.amount : undefined].find(
-            (v): v is number => typeof v === 'number' && v > 0,
-          );
+        : [
+            fields.refund,
+            fields.refund_amount,
+            fields.refundable,
+            fields.owed,
+            paidOut ? fields.amount : undefined,
+          ].find((v): v is number => typeof v === 'number' && v > 0);
     if (amount !== undefined) cases.push({ words: caseWords(name), amount });
   }
   return cases;
