@@ -1918,6 +1918,10 @@ describe('checkPermission on wedding planning, car shipping and a language schoo
     expect(paying?.condition?.hi).toBe(25000);
     expect(checkPermission(school, 'I want my ten thousand FCFA back').status).not.toBe('forbidden');
   });
+  it('reads a car fetched for shipping (上门提车) as no visit, so no complaint about the drivers who fetch it', () => {
+    expect(checkPermission(shipping, '礼拜天你们上门来提车').status).not.toBe('requires_process');
+    expect(checkPermission(shipping, '我要投诉上门提车的司机，态度太差').status).toBe('requires_process');
+  });
   it('reads money asked back as a refund, not as changing the wallet refunds go to', () => {
     expect(checkPermission(school, 'I want my money back. All of it.').status).toBe('requires_supervisor');
     expect(checkPermission(school, 'Change my refund wallet to my new Orange Money number').status).toBe(

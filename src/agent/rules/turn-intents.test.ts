@@ -39,6 +39,8 @@ describe('withdraws', () => {
     "If she's already got one, never mind the order",
     // A time to come supposed, asked about: nothing dropped now.
     '想办个季卡，季卡多少钱？押金多少？以后不办了押金能退不能？',
+    // It must not be let go: the opposite of dropping it.
+    '这个人你们得管管，不能就这么算了。',
   ])('reads %j as no withdrawal', (said) => {
     expect(withdraws(withOpenRequest, said)).toBe(false);
   });

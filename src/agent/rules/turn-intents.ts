@@ -87,7 +87,7 @@ export function assentReply(ctx: CallContext): string {
 
 /**
  * Words that drop a request: 算了 (算啦), 不投诉了, 不搞了, 先不退了, 先别注销了, 当我没说, 唔使搞了 (Cantonese), 覅了
- * (Shanghai), never mind, forget it. Not what the caller
+ * (Shanghai), never mind, forget it. Not 不能就这么算了 (it must not be let go), nor what the caller
  * will hold off doing themselves (卡俺先不往表上插了, 先不去了), nor not having to say something
  * again (记一下，下回打过来就不用再说了, 不用重复讲了): that is about speaking, not the request.
  */
@@ -95,7 +95,7 @@ export function assentReply(ctx: CallContext): string {
 const CALLED_OFF_EN = String.raw`\bnever ?mind\b|\bforget (?:about )?(?:it|that|this|(?:the|my) (?:whole )?[a-z]+)\b|\bforget (?:that )?i (?:asked|said (?:anything|that|it))\b|\bdon'?t (?:close|cancel|do|refund|change|send|delete|lock|freeze|move|switch) (?:it|that|them|anything)(?: after all| then)?\b|\bno need\b|\bdon'?t bother\b|\bi(?:'ll| will) pass\b|\bnot worth (?:it|the (?:hassle|trouble|bother))\b`;
 
 const WITHDRAW = new RegExp(
-  String.raw`算[了啦咯喇]|不用了|唔使(?:搞|做|弄|退|办|麻烦|理)?[了啦喇]|覅(?:搞|做|弄|退|办)?[了啦]|先不(?![往去出回插用碰拿取交])[\u4e00-\u9fff]{0,6}了|先别[\u4e00-\u9fff]{1,6}了|别(?:给我)?(?:办|弄|搞|退|投诉|改|换|注销|申请|取消|关)了|当我没(?:说|问)|不(?:想|要)(?![要了])[\u4e00-\u9fff]{1,3}了|不(?:用(?!(?:再|重新|又)?(?:说|讲|报|重复|解释|交代|念))|办|弄|搞|退|投诉|改|换|注销|申请|需要|麻烦)[\u4e00-\u9fff]{0,3}了|撤回|${CALLED_OFF_EN}|\b(?:i(?:'ll| will) )?(?:just )?(?:leave it|drop it)\b(?!\s+(?:back|off|in|into|round|around|over|to|at|down|by|with|outside|on|for)\b)|\bscratch that\b|\bcancel (?:that|the request|my request)\b/`,
+  String.raw`(?<!(?:不能|哪能|不可能|岂能|不会)就?(?:这么|这样|那么|这样子)?(?:轻易|便宜)?)算[了啦咯喇]|不用了|唔使(?:搞|做|弄|退|办|麻烦|理)?[了啦喇]|覅(?:搞|做|弄|退|办)?[了啦]|先不(?![往去出回插用碰拿取交])[\u4e00-\u9fff]{0,6}了|先别[\u4e00-\u9fff]{1,6}了|别(?:给我)?(?:办|弄|搞|退|投诉|改|换|注销|申请|取消|关)了|当我没(?:说|问)|不(?:想|要)(?![要了])[\u4e00-\u9fff]{1,3}了|不(?:用(?!(?:再|重新|又)?(?:说|讲|报|重复|解释|交代|念))|办|弄|搞|退|投诉|改|换|注销|申请|需要|麻烦)[\u4e00-\u9fff]{0,3}了|撤回|${CALLED_OFF_EN}|\b(?:i(?:'ll| will) )?(?:just )?(?:leave it|drop it)\b(?!\s+(?:back|off|in|into|round|around|over|to|at|down|by|with|outside|on|for)\b)|\bscratch that\b|\bcancel (?:that|the request|my request)\b/`,
   'i',
 );
 
