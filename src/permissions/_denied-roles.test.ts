@@ -93,3 +93,28 @@ describe('checkPermission: an agent or a buyer asking for a copy of the record',
     ).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission: a parent of grown children, where the rule lists the parents refused', () => {
+  const weddings = compileRules({
+    can_approve_immediately: ['报价、讲规则，谁打来都可以'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [
+      '合同的任何情况只对签约人两个人讲。双方父母（就算定金是他们付的）、伴郎伴娘、亲戚朋友来问，一概不讲',
+    ],
+  });
+  it.each([
+    '我仔梁家豪在你们那订了婚礼，他们订的是哪样套餐？后面还差好多钱没交？',
+    '我是他妈，他们订的是什么套餐',
+  ])('forbids %j', (said) => {
+    expect(checkPermission(weddings, said).status).toBe('forbidden');
+  });
+  it('leaves a price asked of the company as it was', () => {
+    expect(checkPermission(weddings, '你们最贵那个套餐好多钱？里面有哪样？回去再跟我仔商量').status).not.toBe(
+      'forbidden',
+    );
+  });
+  it('does not refuse a parent where the rule names none', () => {
+    expect(checkPermission(school, '我儿子礼拜三几点上课').status).not.toBe('forbidden');
+  });
+});

@@ -24,6 +24,14 @@ const ROLES: readonly DeniedRole[] = [
     what: { zh: '祖辈', en: 'a grandparent' },
   },
   {
+    // 双方父母（就算定金是他们付的）…一概不讲, parents of adult learners: the parents a rule lists
+    // among those refused (not a rule on parents of minors, who may hear).
+    rule: /双方父母|父母(?:[（(、]|来问)|\bparents of adult/i,
+    // 我仔梁家豪…他们订的是哪样套餐, 我是他妈: who speaks of their son or daughter is a parent.
+    said: /我是[^，,。？?]{0,8}?(?:他|她)(?:妈|爸|母亲|父亲|老妈|老爸|亲妈|亲爸)|我(?:的|家)?(?:儿子|闺女|女儿|仔(?![细裤])|姑娘)|\bi'?m (?:his|her) (?:mum|mom|mother|father|dad)\b/i,
+    what: { zh: '父母', en: 'a parent' },
+  },
+  {
     rule: /离异|前任|前夫|前妻|前配偶|ex-partner|\bex(?:es)?\b|divorc/i,
     // 我前妻住了里厢, my ex, Jess: who speaks of their ex is one.
     said: /(?:我|我们)(?:跟|和|与)[^，,。？?]{0,6}?离(?:了|婚|异)|(?:我|我们)离(?:婚|异)了|我是[^，,。？?]{0,6}?(?:前夫|前妻|前任)|我(?:的)?前(?:妻|夫|任|女友|男友|老婆|老公)|\bi'?m (?:his|her|their) ex\b|\bmy ex(?:-wife|-husband|-partner|-girlfriend|-boyfriend)?\b|\b(?:we|i) (?:got |are |were )?divorced\b/i,
@@ -77,7 +85,7 @@ const ASKS_VALUE =
   /几点|几号|几本|几张|几次|几件|是或者?不是|有还是(?:没有|没)|(?:了|过)?没有?[？?]|礼拜几|星期几|什么时候|啥时候|哪天|哪个|哪位|哪里|在哪|住哪|多少|是什么|是啥|叫什么|叫啥|剩|\bwhat\b|\bwhen\b|\bwhere\b|\bwhich\b|\bhow (?:much|many)\b/i;
 /** What a record holds of someone: a code, a number, a time, a place, a name, what is left, who serves them. */
 const RECORD_ITEM =
-  /超期|逾期|欠(?:费|钱|款|了|不欠)|码|号|电话|手机|地址|住|名字|叫什么|叫啥|时间|几点|礼拜几|星期几|哪天|什么时候|啥时候|在哪|剩|记录|明细|余额|老师|教练|医生|技师|师傅|\b(?:code|number|phone|address|name|pin|password|time|day|date|when|where|balance|records?|appointments?|sessions?|coach|teacher|doctor|physio)\b/i;
+  /超期|逾期|(?:订|买|选|办|签)的(?:是|哪)|还差|欠(?:费|钱|款|了|不欠)|码|号|电话|手机|地址|住|名字|叫什么|叫啥|时间|几点|礼拜几|星期几|哪天|什么时候|啥时候|在哪|剩|记录|明细|余额|老师|教练|医生|技师|师傅|\b(?:code|number|phone|address|name|pin|password|time|day|date|when|where|balance|records?|appointments?|sessions?|coach|teacher|doctor|physio)\b/i;
 
 /**
  * Whether a text asks what a record holds of someone (取件码是多少, 孩子几点上课, what time does
