@@ -232,6 +232,10 @@ function withOtherBound(
 const PRICE_PER =
   /^\s*(?:\/|每|一)(?:节|次|个|份|件|位|人|晚|天|小时|堂|课|杯|盒|箱|张|台|本|把|只|条|辆|间|场|趟|套|瓶|双)|^\s*(?:per|a|an|each)\s+(?:class|lesson|session|night|person|visit|box|hour)\b/i;
 /** What puts a span of time as the window a count is kept over: in / within / per / every 12 months, 每. */
+/** Words before a span a thing is kept for the caller: hold the seat for, 只留, 保留. */
+const HELD_FOR =
+  /(?:\b(?:hold|holds|holding|held|keep|keeps|kept|reserve|reserves|reserved)\b[^,.;]{0,30}?\bfor\s+|(?:保留|预留|留|锁定)(?:档期|座位|名额|位置)?)$/i;
+
 const WINDOW_BEFORE = /(?:\b(?:in|within|per|every|each|during|over)\s+(?:the\s+)?(?:last\s+|past\s+)?|每)$/;
 
 /** A word right after a number (个 aside): 学时 of 2学时, 个课时 of 3个课时. */
@@ -738,6 +742,9 @@ function conditionOf(
     const named: RuleCondition = { ...withUnit(boundFor('=', quantity.value), quantity.unit), named: true };
     // once per client in 12 months, 每12个月一次: the window a count is kept over is a term of the case.
     if (named.family === 'duration' && WINDOW_BEFORE.test(s.slice(0, quantity.start))) named.term = true;
+    // hold the seat for 48 hours while they pay, 只留48小时: how long the business keeps something
+    // for the caller, a term it states, not a span asked.
+    if (named.family === 'duration' && HELD_FOR.test(s.slice(0, quantity.start))) named.term = true;
     // 预约体验课：99元一节: what the booking costs, a term the operator states, not an amount asked.
     if (named.family === 'money' && PRICE_PER.test(s.slice(quantity.end))) named.term = true;
     return cut(quantity.start, quantity.end, named);

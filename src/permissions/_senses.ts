@@ -1778,6 +1778,12 @@ export const SENSES: readonly SenseDef[] = [
       // join Parcel Pass, join the club: the plain word, not supposed (if I join right now, …).
       { key: 'join', re: '(?<!\\bif (?:i|we) (?:just )?)\\bjoin(?:ing)?\\b' },
       { key: 'sign', re: "sign\\s+(?:[a-z']+\\s+){1,2}?up\\b" },
+      // please register me, register both of them for the course: a person signed up (not a
+      // complaint or a car registered).
+      {
+        key: 'register',
+        re: '\\bregister\\s+(?:me|him|her|them|us|my\\s+(?:son|daughter|wife|husband|kids?|child))\\b',
+      },
       // 那你就帮我报上嘛, 给我报个名: signed up, asked (not 报个名字, a name given at a gate).
       { key: '报', re: '(?<=给我|帮我|给俺|帮俺|就|那|你|您|想|要)报(?:上|个名|一个名)(?!字)' },
       // 电话报名, 给我报名半马. Not what a sign-up holds (报名订单, 报名费, 报名记录): a thing.

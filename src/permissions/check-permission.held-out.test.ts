@@ -1922,6 +1922,15 @@ describe('checkPermission on wedding planning, car shipping and a language schoo
     expect(checkPermission(shipping, '礼拜天你们上门来提车').status).not.toBe('requires_process');
     expect(checkPermission(shipping, '我要投诉上门提车的司机，态度太差').status).toBe('requires_process');
   });
+  it('reads how long a seat is held for the caller as a term, not a span asked (hold the seat for 48 hours)', () => {
+    expect(checkPermission(school, "I'd like to join a class").status).toBe('can_approve_immediately');
+    expect(checkPermission(school, 'Yes, please register me. Oumar Diarra.').status).toBe(
+      'can_approve_immediately',
+    );
+    const weddings = rulesFor('held-out-52', '红绣球婚庆');
+    const holding = weddings.rules.find((r) => r.phrase.startsWith('有人要先占档期的'));
+    expect(holding?.condition?.term).toBe(true);
+  });
   it('reads money asked back as a refund, not as changing the wallet refunds go to', () => {
     expect(checkPermission(school, 'I want my money back. All of it.').status).toBe('requires_supervisor');
     expect(checkPermission(school, 'Change my refund wallet to my new Orange Money number').status).toBe(
