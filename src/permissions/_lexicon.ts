@@ -10,7 +10,7 @@ import { HELD_MONEY_ZH } from '../domain/held-money.js';
 import * as G from './_char-gates.js';
 import { isAsciiLetter } from './_normalize.js';
 import { KIN_EN, withoutOwnPeopleEn } from './_other-party-words.js';
-import { FUTURE_BEFORE, PAID_LATER_BY, WORKER_BY_JOB } from './_senses.js';
+import { FUTURE_BEFORE, PAID_LATER_BY, REIMBURSED_BY_OTHERS, WORKER_BY_JOB } from './_senses.js';
 import type { QuantityFamily } from './parse-quantities.js';
 
 /** One action the engine understands. */
@@ -158,7 +158,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // send it to my daughter's Orange Money, put the rest on my Wave: money sent to a wallet.
       // Then give the money to my grandson Modou, on his Wave.
       '\\b(?:put|send|transfer|pay|give)\\s+(?:it|that|the money|the rest|it all|the consigne|the deposit)\\s+(?:back\\s+)?(?:on|onto|to|into)\\s+(?:my|his|her|their|our)\\s+[^.;!?]{0,40}?\\b(?:wave|orange money|mtn money|mobile money|momo|m-?pesa|wallet)\\b',
-      '\\breimburs\\w*',
+      // Not what a third party pays the caller (my organisation reimburses language training).
+      `(?<!${REIMBURSED_BY_OTHERS})\\breimburs\\w*`,
       '\\bmoney back\\b',
       // Paying back on the call what the file shows we owe: a rule's own words for a refund.
       '\\bpay(?:s|ing)?(?: me)? back\\b',

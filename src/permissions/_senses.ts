@@ -117,6 +117,9 @@ export interface SenseDef {
   needsMoney?: true;
 }
 
+/** A third party that pays the caller back (my organisation, the company, their insurer) before reimburs…. */
+export const REIMBURSED_BY_OTHERS = String.raw`\b(?:organi[sz]ation|company|employer|office|boss|insurer|insurance|they|he|she)\s+(?:will\s+|would\s+|can\s+|usually\s+|then\s+)?`;
+
 // Dates a booking is moved to: 3月6号, 6号, 明天, 下周三.
 /** 晚…/缓… + 一个礼拜再交: how much later a payment is made (the lexicon's deferral reads it too). */
 export const PAID_LATER_BY =
@@ -1243,8 +1246,10 @@ export const SENSES: readonly SenseDef[] = [
       '款退',
       '退房费',
     ],
-    en: ['reimburs*', 'money back', 'pay me back', 'paying back', 'pays back', 'chargeback*'],
+    en: ['money back', 'pay me back', 'paying back', 'pays back', 'chargeback*'],
     patterns: [
+      // Not what a third party pays the caller (my organisation reimburses language training).
+      { key: 'reimburs', re: `(?<!${REIMBURSED_BY_OTHERS})reimburs\\w*` },
       // Not the wallet, account or method refunds go to (changing … refund wallet on the phone):
       // that names where money is sent, and changing it is another act.
       { key: 'refund', re: 'refund\\w*(?!\\s+(?:wallet|account|method|details|destination|number)s?\\b)' },

@@ -1931,6 +1931,10 @@ describe('checkPermission on wedding planning, car shipping and a language schoo
     const holding = weddings.rules.find((r) => r.phrase.startsWith('有人要先占档期的'));
     expect(holding?.condition?.term).toBe(true);
   });
+  it('reads what a third party pays the caller back as no refund asked (my organisation reimburses …)', () => {
+    expect(checkPermission(school, 'my organisation reimburses language training').rule).toBeNull();
+    expect(checkPermission(school, 'I want to be reimbursed').rule).not.toBeNull();
+  });
   it('reads money asked back as a refund, not as changing the wallet refunds go to', () => {
     expect(checkPermission(school, 'I want my money back. All of it.').status).toBe('requires_supervisor');
     expect(checkPermission(school, 'Change my refund wallet to my new Orange Money number').status).toBe(
