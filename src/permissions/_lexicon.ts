@@ -154,7 +154,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // put the extra one back on my card: money put back where it came from.
       // put one of them eighty-fives back on my card, stick it back on me card, stick the July one
       // back in ma bank: what is put back may take a few words.
-      '\\b(?:put|stick|pop|lash|throw|send)\\b[^.!?;]{0,40}?\\bback (?:on|onto|to|into|in) (?:my|me|ma|the|our) (?:card|credit card|debit card|account|bank(?: account)?|visa|mastercard)\\b',
+      // Not lessons or hours put back (put the two lessons back on my account): a credit, no money.
+      '\\b(?:put|stick|pop|lash|throw|send)\\b(?:(?!\\b(?:lessons?|hours?|class(?:es)?|sessions?|credits?|points?|minutes?|visits?)\\b)[^.!?;]){0,40}?\\bback (?:on|onto|to|into|in) (?:my|me|ma|the|our) (?:card|credit card|debit card|account|bank(?: account)?|visa|mastercard)\\b',
       // send it to my daughter's Orange Money, put the rest on my Wave: money sent to a wallet.
       // Then give the money to my grandson Modou, on his Wave.
       '\\b(?:put|send|transfer|pay|give)\\s+(?:it|that|the money|the rest|it all|the consigne|the deposit)\\s+(?:back\\s+)?(?:on|onto|to|into)\\s+(?:my|his|her|their|our)\\s+[^.;!?]{0,40}?\\b(?:wave|orange money|mtn money|mobile money|momo|m-?pesa|wallet)\\b',

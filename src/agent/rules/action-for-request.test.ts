@@ -510,6 +510,28 @@ describe('refundDue: a quote in words', () => {
     } as unknown as CallContext;
     expect(refundDue(ctx)).toBe(10000);
   });
+  it('reads the total of a case named for money owed (owed_for_failed_lessons: { total: 35000 })', () => {
+    const ctx = {
+      product: ferry,
+      language: 'en',
+      conversation: [{ role: 'customer', content: 'I want my money back. All of it.' }],
+      systemQueries: [
+        {
+          ...bookings,
+          response: {
+            quote: {
+              owed_for_failed_lessons: {
+                lessons: ['Mon 3 Oct - 15,000', 'Tue 4 Oct - 20,000'],
+                total: 35000,
+              },
+              thu_6_oct_18_00_online: { free: true, teacher: 'Awa' },
+            },
+          },
+        },
+      ],
+    } as unknown as CallContext;
+    expect(refundDue(ctx)).toBe(35000);
+  });
   it('reads what a worked-out case says can be given back (cancel_calc: 可全额退3350元)', () => {
     const calc = (cancel_calc: string): CallContext =>
       ({

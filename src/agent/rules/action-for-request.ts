@@ -645,7 +645,8 @@ interface QuotedCase {
 function quotedCases(response: unknown): QuotedCase[] {
   const cases: QuotedCase[] = [];
   for (const [name, entry] of quoteEntries(response)) {
-    const named = /^refund(?:_|$)/i.test(name);
+    // owed_for_failed_lessons: { total: 35000 }: a case named for money owed is a refund too.
+    const named = /^(?:refund|owed|due)(?:_|$)/i.test(name);
     const fields = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>) : {};
     // placement_test_not_taken_off: { amount: 10000, to: 'Moov Africa Money …' }: an amount with
     // where it goes is money paid out to the caller, whatever the case is named.
@@ -659,6 +660,7 @@ function quotedCases(response: unknown): QuotedCase[] {
             fields.refundable,
             fields.owed,
             paidOut ? fields.amount : undefined,
+            named ? fields.total : undefined,
           ].find((v): v is number => typeof v === 'number' && v > 0);
     if (amount !== undefined) cases.push({ words: caseWords(name), amount });
   }

@@ -1294,3 +1294,12 @@ describe('understandUtterance: when money comes back, asked in Jin speech (held-
     expect(u.infoQuestion).toBe(true);
   });
 });
+
+describe('understandUtterance: lessons put back on an account (held-out round 52)', () => {
+  it('reads lessons put back as no money asked back, and money put back as a refund', () => {
+    expect(understandUtterance('Just put the two lessons back on my account', 'en').actions).toEqual([]);
+    expect(
+      understandUtterance('Just put the money back on my card', 'en').actions.map((a) => a.concept),
+    ).toEqual(['refund']);
+  });
+});
