@@ -62,8 +62,8 @@ const NOT_REACHED_ZHAO = /(?<=没有?(?:收|找|拿|见|买|取|接|等|碰|看|
  * or after 给, 帮 …; not 金额, 提额, 额度), 恁 (you, in Henan; not 恁多, 恁大), the particles 哒
  * (Hunan) and 咧 (Shaanxi) for 了 (喊哒你们, 买咧个金镯子; not 么么哒, 大大咧咧, 咧嘴), 哩 and 嘞
  * for 的 in Henan (黄金啥哩, 买嘞; not 英哩, 好嘞), 中不中 for 行不行, 一哈 for 一下 (查一哈), the
- * Hunan 么子 and the Sichuan 啷个 for 什么 and 怎么, and the Wuhan 么时候 and 么事 for 啥时候 and 啥事, and the words of Jin
- * speech (see `STANDARD_WORDS`).
+ * Hunan 么子 and the Sichuan 啷个 for 什么 and 怎么, the Wuhan 么时候 and 么事 for 啥时候 and 啥事,
+ * and the words of Jin and Southwest speech (多会儿, 夜来, 哪样: see `STANDARD_WORDS`).
  */
 const DIALECT_WORDS =
   /俺|(?<=^|[\s,.!?;:、"'(~…，。！？；：（“‘]|[给帮跟和替让叫问对找把说嘛吧啊呀哦哈了咧])额(?![度外头])|恁(?![多大么长久好快贵远早晚])|(?<![么哒嘀])哒(?!哒)|(?<![咧大])咧(?![嘴咧])|(?<=一)哈(?!哈)|么子|(?<![什怎这那要多])么(?=时候|事)|啷个|(?<![英哩])哩(?!哩)|(?<![嘞好])嘞(?!嘞)|中不中|侬|(?<=[退关停删撤销])脱|阿拉|呒没|(?<![请切务])勿(?![扰忘])|覅|肚皮|(?<![木])伊(?=屋里|屋|家|自家|讲|个|额|的|拉|是|也|还|要|想|去|来|换|装|用|打|订|叫)|多会[儿子]|(?<=[是搞做干讲说为有])哪样|(?<![太过幸尤更殊])甚(?![至是多好少佳为而嚣么])|夜来(?!香)|[前后]晌|眊/g;
@@ -97,14 +97,14 @@ const STANDARD_WORDS: Readonly<Record<string, string>> = {
   // Jin speech (Inner Mongolia, Shanxi, northern Shaanxi): 多会儿 is when, 甚 what (做甚, 说甚;
   // not 甚至, 欺人太甚), 夜来 yesterday (not 夜来香), 前晌 and 后晌 morning and afternoon, 眊 look.
   多会儿: '啥时候',
-  // Southwest speech (Guiliu, Guizhou): 哪样 after a verb is what (搞哪样, 订的是哪样套餐).
-  哪样: '什么',
   多会子: '啥时候',
   甚: '啥',
   夜来: '昨天',
   前晌: '上午',
   后晌: '下午',
   眊: '看',
+  // Southwest speech (Guiliu, Guizhou): 哪样 after a verb is what (搞哪样, 订的是哪样套餐).
+  哪样: '什么',
 };
 function standardWord(w: string): string {
   return STANDARD_WORDS[w] ?? w;

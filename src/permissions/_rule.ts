@@ -231,11 +231,11 @@ function withOtherBound(
 /** After an amount, what it is the price of: 一节, 每次, /位, /张, a class, per session. */
 const PRICE_PER =
   /^\s*(?:\/|每|一)(?:节|次|个|份|件|位|人|晚|天|小时|堂|课|杯|盒|箱|张|台|本|把|只|条|辆|间|场|趟|套|瓶|双)|^\s*(?:per|a|an|each)\s+(?:class|lesson|session|night|person|visit|box|hour)\b/i;
-/** What puts a span of time as the window a count is kept over: in / within / per / every 12 months, 每. */
 /** Words before a span a thing is kept for the caller: hold the seat for, 只留, 保留. */
 const HELD_FOR =
   /(?:\b(?:hold|holds|holding|held|keep|keeps|kept|reserve|reserves|reserved)\b[^,.;]{0,30}?\bfor\s+|(?:保留|预留|留|锁定)(?:档期|座位|名额|位置)?)$/i;
 
+/** What puts a span of time as the window a count is kept over: in / within / per / every 12 months, 每. */
 const WINDOW_BEFORE = /(?:\b(?:in|within|per|every|each|during|over)\s+(?:the\s+)?(?:last\s+|past\s+)?|每)$/;
 
 /** A word right after a number (个 aside): 学时 of 2学时, 个课时 of 3个课时. */

@@ -472,6 +472,16 @@ describe('refundDue: a quote that gives its refunds case by case', () => {
   });
 });
 
+/** A call whose one query answered `response`, the caller having said `said`. */
+function ctxAnswered(response: unknown, said = '这钱你得给我退了'): CallContext {
+  return {
+    product: ferry,
+    language: /[\u4e00-\u9fff]/.test(said) ? 'zh' : 'en',
+    conversation: [{ role: 'customer', content: said }],
+    systemQueries: [{ ...bookings, response }],
+  } as unknown as CallContext;
+}
+
 describe('refundDue: a quote in words', () => {
   const ctxQuoting = (adjust_quote: string): CallContext =>
     ({
@@ -492,67 +502,30 @@ describe('refundDue: a quote in words', () => {
     expect(refundDue(ctxQuoting('超过60元须报主管'))).toBeUndefined();
   });
   it('reads a quoted case with an amount and where it goes as money paid out (placement_test_not_taken_off)', () => {
-    const ctx = {
-      product: ferry,
-      language: 'en',
-      conversation: [{ role: 'customer', content: 'So where is my ten thousand for the placement test?' }],
-      systemQueries: [
-        {
-          ...bookings,
-          response: {
-            quote: {
-              placement_test_not_taken_off: { amount: 10000, to: 'Moov Africa Money +223 65 40 87 21' },
-              course_book: { owed: 0, note: 'the book is waiting at the front desk' },
-            },
-          },
-        },
-      ],
-    } as unknown as CallContext;
-    expect(refundDue(ctx)).toBe(10000);
+    const quote = {
+      placement_test_not_taken_off: { amount: 10000, to: 'Moov Africa Money +223 65 40 87 21' },
+      course_book: { owed: 0, note: 'the book is waiting at the front desk' },
+    };
+    expect(refundDue(ctxAnswered({ quote }, 'So where is my ten thousand for the placement test?'))).toBe(
+      10000,
+    );
   });
   it('reads the total of a case named for money owed (owed_for_failed_lessons: { total: 35000 })', () => {
-    const ctx = {
-      product: ferry,
-      language: 'en',
-      conversation: [{ role: 'customer', content: 'I want my money back. All of it.' }],
-      systemQueries: [
-        {
-          ...bookings,
-          response: {
-            quote: {
-              owed_for_failed_lessons: {
-                lessons: ['Mon 3 Oct - 15,000', 'Tue 4 Oct - 20,000'],
-                total: 35000,
-              },
-              thu_6_oct_18_00_online: { free: true, teacher: 'Awa' },
-            },
-          },
-        },
-      ],
-    } as unknown as CallContext;
-    expect(refundDue(ctx)).toBe(35000);
+    const quote = {
+      owed_for_failed_lessons: { lessons: ['Mon 3 Oct - 15,000', 'Tue 4 Oct - 20,000'], total: 35000 },
+      thu_6_oct_18_00_online: { free: true, teacher: 'Awa' },
+    };
+    expect(refundDue(ctxAnswered({ quote }, 'I want my money back. All of it.'))).toBe(35000);
   });
   it('reads what a worked-out case says can be given back (cancel_calc: 可全额退3350元)', () => {
-    const calc = (cancel_calc: string): CallContext =>
-      ({
-        product: ferry,
-        language: 'zh',
-        conversation: [{ role: 'customer', content: '这钱你得给我退了' }],
-        systemQueries: [{ ...bookings, response: { cancel_calc } }],
-      }) as unknown as CallContext;
+    const calc = (cancel_calc: string) => ctxAnswered({ cancel_calc });
     expect(refundDue(calc('未提车、未交车：可全额退3350元，原路退回支付宝，1–3个工作日到账'))).toBe(3350);
     expect(refundDue(calc('不适用（已完成）'))).toBeUndefined();
   });
 });
 
 describe('refundDue: errors the records assess, each priced', () => {
-  const ctxAssessing = (response: unknown): CallContext =>
-    ({
-      product: ferry,
-      language: 'zh',
-      conversation: [{ role: 'customer', content: '你们起码要退我一千块钱' }],
-      systemQueries: [{ ...bookings, response }],
-    }) as unknown as CallContext;
+  const ctxAssessing = (response: unknown) => ctxAnswered(response, '你们起码要退我一千块钱');
   it('adds the amounts of the errors found (180 + 360)', () => {
     const error_assessment = [
       { item: '路引花少布置3组', basis: '合同第八条', amount: 180 },
