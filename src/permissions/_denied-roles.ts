@@ -27,7 +27,7 @@ const ROLES: readonly DeniedRole[] = [
     // 双方父母（就算定金是他们付的）…一概不讲, parents of adult learners: the parents a rule lists
     // among those refused (not a rule on parents of minors, who may hear).
     rule: /双方父母|父母(?:[（(、]|来问)|\bparents of adult/i,
-    // 我仔梁家豪…他们订的是哪样套餐, 我是他妈: who speaks of their son or daughter is a parent.
+    // 我仔…他们订的是哪样套餐, 我是他妈: who speaks of their son or daughter is a parent.
     said: /我是[^，,。？?]{0,8}?(?:他|她)(?:妈|爸|母亲|父亲|老妈|老爸|亲妈|亲爸)|我(?:的|家)?(?:儿子|闺女|女儿|仔(?![细裤])|姑娘)|\bi'?m (?:his|her) (?:mum|mom|mother|father|dad)\b/i,
     what: { zh: '父母', en: 'a parent' },
   },
