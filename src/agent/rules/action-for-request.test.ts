@@ -330,6 +330,29 @@ describe('actionFor: what the records say is due back', () => {
   it('keeps a sum asked in full, for the rules to decide', () => {
     expect(actionAsked(tracker, 'refund the whole R189', [billing])).toContain('R189');
   });
+  it('names the request with the sum the records give, not the least the caller will take (起码…一千)', () => {
+    const weddings = {
+      can_approve_immediately: ['婚礼当天的差错：执行单上有记录的，一份合同加起来不超过600元，原路退'],
+      requires_supervisor: ['差错退款一份合同加起来超过600元的，整笔交主管批'],
+    };
+    const execution: SystemQueryRecord = {
+      ...bookings,
+      interface: 'hxq_execution',
+      response: {
+        error_assessment: [
+          { item: '路引花少布置3组', amount: 180 },
+          { item: '司仪迟到42分钟', amount: 360 },
+        ],
+      },
+    };
+    const asked = actionAsked(
+      weddings,
+      '讲好的路引花八组，才摆了五组；主持人讲好十点半到，十一点多才来。一万七千多块钱花出去，你们起码要退我一千块钱！',
+      [execution],
+    );
+    expect(asked).toContain('540');
+    expect(asked).not.toContain('1000');
+  });
   it('asks the sum due where the caller said one roughly that holds it (三千来块 for 3350)', () => {
     const shipping = {
       can_approve_immediately: ['托运人取消还没提车的运单，交的钱全部原路退'],

@@ -212,7 +212,16 @@ export function actionFor(
       decided.rule === null ||
       (decided.parts.every((p) => p.amount === undefined) && LIMITED.test(decided.rule));
     if (open) {
-      const own = read(request.text.trim());
+      // The sum the records gave in place of the caller's (540 for 起码…一千) goes with their words.
+      const ownText =
+        request.concept === 'refund' &&
+        bounded.quantity !== undefined &&
+        request.quantity !== undefined &&
+        bounded.quantity.start < 0 &&
+        bounded.quantity.value === refundDue(ctx, request.text)
+          ? request.text.replace(request.quantity.text, bounded.quantity.text)
+          : request.text;
+      const own = read(ownText.trim());
       const settled = own.decided.parts.every((p) => p.unstated === undefined);
       if (
         own.decided.rule !== null &&
