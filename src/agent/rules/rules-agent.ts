@@ -20,7 +20,7 @@ import {
   type PermissionPart,
 } from '../../permissions/index.js';
 import { slaPromise } from '../../records/product-sla.js';
-import { actionFor, refundDue } from './action-for-request.js';
+import { actionFor } from './action-for-request.js';
 import { asWritten } from './as-written.js';
 import { lastCallerLine } from './caller-words.js';
 import { followUpAnswer, takenUp } from './follow-up-question.js';
@@ -28,6 +28,7 @@ import { idSaid } from './interface-params.js';
 import { faqAnswer, knowledgeAnswer, otherAnswers, QUESTION_CLAUSE } from './knowledge-answer.js';
 import { lookUpFacts, lookUpFactsOfRule, lookUpMonthBefore, verifyAccount } from './look-up-facts.js';
 import { composeReply, joinSpoken, type ReplyParts } from './methodology-reply.js';
+import { refundDue } from './money-due.js';
 import {
   alreadyRefunded,
   currencyOf,
