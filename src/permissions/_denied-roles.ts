@@ -44,7 +44,7 @@ const ROLES: readonly DeniedRole[] = [
   },
   {
     rule: /配偶|夫妻|老公|老婆|丈夫|妻子|spouse|partners?\b|husband|wife/i,
-    said: /我是[^，,。？?]{0,6}?(?:老公|老婆|爱人|丈夫|妻子|媳妇)|\bi'?m (?:his|her) (?:husband|wife|partner)\b/i,
+    said: /我是[^，,。？?]{0,6}?(?:老公|老婆|爱人|丈夫|妻子|媳妇)|我是(?:他|她)的?(?:先生|太太)|\bi'?m (?:his|her) (?:husband|wife|partner)\b/i,
     what: { zh: '配偶', en: 'a partner' },
   },
   {

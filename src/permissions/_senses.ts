@@ -1314,11 +1314,12 @@ export const SENSES: readonly SenseDef[] = [
     grants: true,
     zh: ['赠送', '赠', '白送', '送我', '送点', '送个', '送些'],
     en: ['gift*', 'complimentary', 'on the house', 'bonus', 'freebie*', 'throw in'],
-    // 送 alone gives, unless it delivers: 漏送错送, 配送, 送货, 送到, 送餐, 送过来.
+    // 送 alone gives, unless it delivers: 漏送错送, 配送, 送货, 送到, 送餐, 送过来; nor where
+    // the caller gives to someone (送亲戚, 买来送朋友).
     patterns: [
       {
         key: '送',
-        re: '(?<![漏错配派运递接护转发输快外迟晚晚早补])送(?![错达餐货到来过去回上门件出])',
+        re: '(?<![漏错配派运递接护转发输快外迟晚晚早补])送(?![错达餐货到来过去回上门件出])(?!给?(?:亲戚|朋友|人(?!情)|家人|长辈|客户|领导|同事|老师|爸妈|父母|老人|邻居))',
       },
     ],
   },

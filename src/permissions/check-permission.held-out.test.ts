@@ -1942,3 +1942,49 @@ describe('checkPermission on wedding planning, car shipping and a language schoo
     );
   });
 });
+
+describe('checkPermission on a bathhouse and a tea house (held-out round 53)', () => {
+  const bath = rulesFor('held-out-53', '御汤山洗浴');
+  const tea = rulesFor('held-out-53', '凤山茶仓');
+  const caller = { caller: { callerPhone: '15964925575' } };
+  it('keeps a clause on what is refused even when asked (客人说先退一部分也不行) with the rule before it', () => {
+    expect(tea.rules.some((r) => r.text.startsWith('客人说'))).toBe(false);
+    expect(checkPermission(tea, '那一箱的钱退我就好').rule).toMatch(/^一张订单破损/);
+  });
+  it('reads money sent back beyond the original account (原支付账户以外的地方) as a payout elsewhere only', () => {
+    const line =
+      '我领我媳妇儿、我闺女、我姑爷，四口人上你们铁西店洗澡。少说多扣我五百，你们麻溜儿给我退回来！';
+    expect(checkPermission(bath, line).status).toBe('requires_supervisor');
+    expect(checkPermission(bath, '把钱退到我儿子卡上').status).toBe('forbidden');
+    expect(checkPermission(tea, '钱退到我老婆支付宝').status).toBe('forbidden');
+  });
+  it('reads tea bought to give relatives (送亲戚) as no gift asked, nor anyone’s data', () => {
+    expect(checkPermission(tea, '要让他们过年送亲戚的').status).not.toBe('forbidden');
+    expect(checkPermission(tea, '我买来送朋友的').status).not.toBe('forbidden');
+  });
+  it('refuses what a husband bought or stored, asked by his wife or a friend (有没有在你们那边买茶, 他到底存几斤)', () => {
+    expect(checkPermission(tea, '我老公最近有没有在你们那边买茶，你帮我查一下寄给谁', caller).status).toBe(
+      'forbidden',
+    );
+    expect(checkPermission(tea, '他到底存几斤？你偷偷跟我讲', caller).status).toBe('forbidden');
+    expect(
+      checkPermission(
+        tea,
+        '我是他太太啦！我们结婚二十年了，户口本同一本捏。不然你不要讲名字，你只要跟我讲有还是没有，有寄去晋江没有，这样就好。',
+        caller,
+      ).status,
+    ).toBe('forbidden');
+    expect(checkPermission(tea, '我存了几斤', caller).status).not.toBe('forbidden');
+  });
+  it('reads what a rule of things allowed says is never told (…一概不讲) as no approval', () => {
+    expect(
+      tea.rules.some((r) => r.category === 'can_approve_immediately' && r.text.startsWith('订单金额')),
+    ).toBe(false);
+    expect(
+      checkPermission(
+        tea,
+        '那是谁寄给我的啦？短信上只写“凤山茶仓代寄”，我都不知道是哪一个朋友。多少钱的？人家送我这么好的茶，我要回礼才不会失礼啦。',
+      ).status,
+    ).toBe('forbidden');
+  });
+});

@@ -971,7 +971,8 @@ function piecesOf(text: string, category: PermissionCategory): string[] {
         (namesAction(first.toLowerCase()) || (category === 'forbidden' && LETTING.test(first)));
     // What does not start with an action of its own (a note, a case) belongs to the one before;
     // so does what the operator must not do meanwhile (工单处理期间客服不先行退款、不承诺赔偿金额).
-    if (out.length > 0 && (!ownAction || OPERATOR_DENIED.test(withoutNotes(normalizeText(piece)))))
+    const denied = OPERATOR_DENIED.test(withoutNotes(normalizeText(piece)));
+    if (out.length > 0 && (!ownAction || denied || (category !== 'forbidden' && NEVER_TOLD.test(piece))))
       out[out.length - 1] = `${out.at(-1)}; ${piece}`;
     else out.push(out.length > 0 ? withThingOfBefore(piece, out.at(-1)!) : piece);
   }
@@ -1040,11 +1041,20 @@ const DENIED_IN_NOTE =
 /** A clause denying the step it names (不先退款, 客服不当场退款, 不承诺赔偿金额, 不予退还). */
 const STEP_DENIED = /不(?:先行?|当场|现场|直接|马上|立即|承诺|保证|答应|予|得)/;
 
-/** A step the operator is told not to take (客服不先行退款, 电话里不承诺赔偿金额, never promise an amount). */
+/**
+ * A step the operator is told not to take (客服不先行退款, 电话里不承诺赔偿金额, never promise an
+ * amount), or told not to take even when the caller asks it (客人说先退一部分也不行，不拆开).
+ */
 const OPERATOR_DENIED = new RegExp(
-  String.raw`^[\u4e00-\u9fff]{0,10}?(?:${STEP_DENIED.source}|不要|不可)|^\s*(?:never|do not|don't)\b`,
+  String.raw`^[\u4e00-\u9fff]{0,10}?(?:${STEP_DENIED.source}|不要|不可)|^(?:客人|客户|顾客|用户|来电人|对方)(?:说|要|要求|提出|坚持|想)[\u4e00-\u9fff]{0,12}?也不(?:行|可以|能|给|办|答应)|^\s*(?:never|do not|don't)\b`,
   'i',
 );
+
+/**
+ * A piece that ends saying what is never told (订单金额、下单人是谁，寄件人选了匿名寄送的一概不讲): in a
+ * rule of what may be done, it limits the piece before; it is nothing the operator may do.
+ */
+const NEVER_TOLD = /(?:一概|一律|都|均|概)不(?:讲|说|告诉|告知|透露|提供)[。.]?\s*$/;
 
 /** A rule on what goes beyond the limits (超出规定的冻结, extensions beyond the allowance). */
 const BEYOND_LIMITS =

@@ -30,6 +30,12 @@ describe('limitedRole', () => {
   it('reads a role the product’s own words limit', () => {
     expect(limitedRole(account({ caller_role: 'site_contact' }), product)).toBe('site_contact');
   });
+  it('reads a recipient or a sub-card holder the record notes limit (收货人, 副卡持卡人)', () => {
+    const receiver = account({ role: '收货人', notes: '来电人是收货人：只告知物流节点和预计送达时间' });
+    expect(limitedRole(receiver, product)).toBe('收货人');
+    const sub = account({ role: '副卡持卡人', notes: '只能告知其本人这张副卡的消费记录和本月剩余额度' });
+    expect(limitedRole(sub, product)).toBe('副卡持卡人');
+  });
   it('reads no limit for the holder, a role that may hear, or a contact nothing limits', () => {
     for (const role of [
       'account holder',

@@ -621,6 +621,29 @@ describe('speakResponse: a shared card’s records made by someone else', () => 
   });
 });
 
+describe('speakResponse: a record held by someone else beside the caller’s own', () => {
+  const iface = { name: 'members', description: '按来电号码查会员' };
+  const response = {
+    role: '副卡持卡人',
+    card_no: 'YT-D-0020516-F1',
+    main_card: { card_no: 'YT-D-0020516', holder: '刘长海（尾号0935）', balance: { 合计: '3462.00元' } },
+    sub_cards: [{ card_no: 'YT-D-0020516-F1', holder: '孙丽华（本来电号码）', remaining_this_month: 1248 }],
+  };
+  it('says the caller’s own card, not the one another holds', () => {
+    const said = speakResponse(iface, response, 'zh', undefined, '孙丽华');
+    expect(said).toContain('1248');
+    expect(said).not.toContain('3462');
+  });
+  it('says an account held by someone else that names the caller (an authorised adult on it)', () => {
+    const accounts = {
+      accounts: [{ id: 'CH-1', holder: 'Siobhán Walsh', adults: ['Bridie Conneely'], balance: 12 }],
+    };
+    expect(speakResponse({ name: 'accounts' }, accounts, 'en', undefined, 'Bridie Conneely')).toContain(
+      'CH-1',
+    );
+  });
+});
+
 describe('speakResponse: a record inside a record, asked after', () => {
   const consignments = {
     consignments: [

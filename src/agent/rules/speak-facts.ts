@@ -353,11 +353,34 @@ const MADE_BY_FIELD = /^(?:by|used_?by|made_?by|consumer|user_?name|member_?name
 function madeByOther(item: unknown, callerName: string | undefined): boolean {
   if (callerName === undefined || callerName.length < 2 || item === null || typeof item !== 'object')
     return false;
-  for (const [key, v] of Object.entries(item as Record<string, unknown>))
-    if (MADE_BY_FIELD.test(key) && typeof v === 'string' && v.trim() !== '' && !v.includes(callerName))
-      return true;
+  for (const [key, v] of Object.entries(item as Record<string, unknown>)) {
+    if (typeof v !== 'string' || v.trim() === '') continue;
+    if (MADE_BY_FIELD.test(key) && !v.includes(callerName)) return true;
+  }
+  return heldByOther(item, callerName);
+}
+
+/**
+ * A record held by someone other than the caller (main_card: { holder: 刘长海（尾号0935） } for a caller
+ * 孙丽华, whose own sub-card sits beside it): its holder is not the caller, not marked as the caller,
+ * not of their family name, and the record names the caller nowhere else (an account they are an
+ * authorised adult on is theirs to hear).
+ */
+function heldByOther(item: unknown, callerName: string | undefined): boolean {
+  if (callerName === undefined || callerName.length < 2 || item === null || typeof item !== 'object')
+    return false;
+  const family = /[\u4e00-\u9fff]/.test(callerName) ? callerName[0]! : callerName.split(/\s+/).at(-1)!;
+  for (const [key, v] of Object.entries(item as Record<string, unknown>)) {
+    if (!HOLDER_FIELD.test(key) || typeof v !== 'string' || v.trim() === '') continue;
+    if (v.includes(family) || /本人|本来电|来电人|\b(?:caller|you)\b/i.test(v)) return false;
+    return !JSON.stringify(item).includes(callerName);
+  }
   return false;
 }
+
+/** Whose a record inside a response is (holder, owner, 持卡人, 存茶人). */
+const HOLDER_FIELD =
+  /^(?:holder|owner|card_?holder|account_?holder|持卡人|持有人|户主|机主|存茶人|下单人|账户持有人)$/i;
 
 function spokenValue(value: unknown, say: Saying, depth: number, focus: Focus | undefined): string {
   const { lang, wanted, labels } = say;
@@ -399,6 +422,8 @@ function spokenValue(value: unknown, say: Saying, depth: number, focus: Focus | 
         !CONTACT_HANDLE_FIELD.test(k) &&
         !OTHER_PARTY_FIELD.test(k) &&
         !(typeof v === 'string' && STAFF_VALUE.test(v)) &&
+        // A record held by someone else inside the caller's (the main card above a sub-card's).
+        !(!Array.isArray(v) && heldByOther(v, say.callerName)) &&
         v !== null &&
         v !== undefined,
     );
