@@ -17,6 +17,7 @@ export const CURRENCIES = [
   'GMD',
   'SLE',
   'XOF',
+  'GNF',
 ] as const;
 
 export const QUANTITY_UNITS = [

@@ -187,7 +187,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // two hundred and fifty back is fair, $80 back would do: a sum said, then back.
       `\\b(?:[$£€]?\\d[\\d,.]*|(?:${NUMBER_WORD_EN})(?:[ -](?:and )?(?:${NUMBER_WORD_EN})){0,3})(?: dollars?| bucks?| pounds?| quid| euros?)? back\\b(?!\\s+(?:in|at|then|later|from|home|up|down|to (?:you|me)))`,
     ],
-    absorb: ['全额', 'full'],
+    // 全额, in full; paying back what we owe: what is owed is what a refund gives back, no word a
+    // caller must add.
+    absorb: ['全额', 'full', 'owe', 'owed', 'owing', 'wallet'],
     examples: [
       '退款',
       '退费',

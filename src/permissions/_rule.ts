@@ -318,6 +318,9 @@ const UP_TO_BEFORE = /^\s*(?:before|prior to)\b/;
 const NOTICE_BEFORE_ZH = /(?:前|提前|之前)\s*$/;
 /** A note right after a limit saying it is included: （含50元）, （包含本数）. */
 const LIMIT_INCLUDED = /^\s*\((?:含|包含|包括)[^()]{0,10}\)/;
+/** What a sum is limited on each of, right after it (per shipment all told, a caller); not a span (a month). */
+const EACH_LIMITED =
+  /^\s*(?:per|a|an|each|every|for each|for every)\s+(?!(?:day|week|month|year|night|hour|term|season|calendar)s?\b)[a-z-]+(?:\s+(?:all told|in all|in total|altogether))?\b/i;
 /** A notice's own words after its span (see `conditionOf`). */
 const NOTICE_WORDS_AFTER = /^\s*(?:\(含\)|含)?\s*(?:以前|之前|以上|或以上|及以上)?/;
 /**
@@ -646,6 +649,10 @@ function conditionOf(
     if (notice) after = after.replace(NOTICE_WORDS_AFTER, '');
     // ≤50元（含50元）: the note restating that the limit is included is no word of the action.
     else after = after.replace(LIMIT_INCLUDED, '');
+    // up to 1,500,000 GNF per shipment all told, 25,000 FCFA a caller: what a sum given is limited
+    // on each of is no word a caller asking money back says. (Above $25 per order still names
+    // the order a rule escalating fees is about.)
+    if (condition.family === 'money' && condition.lo === undefined) after = after.replace(EACH_LIMITED, '');
     const kept = condition.family === 'duration' && KEPT_FOR.test(s.slice(0, from));
     const termed =
       notice || kept || (noted && (!bareInNote(s, from, to) || WORKING_DAYS.test(s.slice(from))))

@@ -72,6 +72,15 @@ describe('senses: 催 that urges, and 续 that keeps a service on', () => {
 });
 
 describe('senses: 送 that delivers, bookings, and a loss made up', () => {
+  it('reads giving to someone (送亲戚, 买来送朋友) as no gift asked, and 送我几个 as one', () => {
+    expect(sensesIn('要让他们过年送亲戚的')).not.toContain('gift');
+    expect(sensesIn('我买来送朋友的')).not.toContain('gift');
+    expect(sensesIn('再送我几个')).toContain('gift');
+  });
+  it('reads what the file shows as the records, not a file (restore my files is one)', () => {
+    expect(sensesIn('what the file shows we owe you')).not.toContain('file');
+    expect(sensesIn('restore my deleted files')).toContain('file');
+  });
   it('reads 送 after a time, and 送装, 送修, 取送, as delivering, not a gift', () => {
     expect(sensesIn('改到礼拜六上午送')).not.toContain('gift');
     expect(sensesIn('送装改期')).not.toContain('gift');

@@ -2422,7 +2422,9 @@ export const SENSES: readonly SenseDef[] = [
     id: 'file',
     role: 'object',
     zh: ['文件夹', '文件', '照片', '相片', '相册', '图片', '视频', '文档', '数据', '备份', '存的', '存了'],
-    en: ['file*', 'folder*', 'photo*', 'picture*', 'video*', 'document*', 'data', 'backup*'],
+    en: ['folder*', 'photo*', 'picture*', 'video*', 'document*', 'data', 'backup*'],
+    // Not the business's record of the caller (what the file shows we owe, as the file says).
+    patterns: [{ key: 'file', re: '\\bfile\\w*\\b(?!\\s+(?:shows?|showed|says?|said)\\b)' }],
   },
   {
     id: 'recycle_bin',

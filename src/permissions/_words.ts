@@ -68,7 +68,9 @@ const GENERIC_EN = new Set(
     // any sentence says (move anything, I'm not cancelling).
     'as anything anyone anybody something someone somebody everything else etc such not ' +
     // How many times a rule allows (extend a card's expiry once): its terms, which a caller never says.
-    'once twice'
+    'once twice ' +
+    // what the file shows we owe: a relative clause's pronoun, grammar again.
+    'what which whatever'
   ).split(' '),
 );
 

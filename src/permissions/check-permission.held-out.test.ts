@@ -1987,4 +1987,18 @@ describe('checkPermission on a bathhouse and a tea house (held-out round 53)', (
       ).status,
     ).toBe('forbidden');
   });
+  it('reads a limit on each of something (25,000 FCFA a caller, per shipment all told) as no word to say', () => {
+    const rules = compileRules({
+      can_approve_immediately: [
+        'Refunds up to 25,000 FCFA a caller',
+        'Paying back up to 1,500,000 GNF per shipment all told',
+      ],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(rules, 'refund 2000 FCFA').status).toBe('can_approve_immediately');
+    expect(checkPermission(rules, 'refund 850,000 GNF').status).toBe('can_approve_immediately');
+    expect(checkPermission(rules, 'refund 2,000,000 GNF').status).toBe('requires_supervisor');
+  });
 });

@@ -410,6 +410,9 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   // 退学退费: the refund follows from leaving; a refund alone is not this rule.
   const step = category === 'forbidden' ? undefined : stepOf(parsed.phrase);
   if (step !== undefined) meaning = { ...meaning, step };
+  // what the file shows we owe, as the records show: the facts the operator checks, no word a
+  // caller asking for the action says.
+  rest = rest.replace(RECORDS_SHOW, ' ');
   const leftover = concepts.length > 0 ? contentWords(rest, absorb) : NO_WORDS;
   const tokens = concepts.length > 0 ? NO_WORDS : contentWords(parsed.phrase);
   const rule: CompiledRule = {
@@ -1049,6 +1052,10 @@ const OPERATOR_DENIED = new RegExp(
   String.raw`^[\u4e00-\u9fff]{0,10}?(?:${STEP_DENIED.source}|不要|不可)|^(?:客人|客户|顾客|用户|来电人|对方)(?:说|要|要求|提出|坚持|想)[\u4e00-\u9fff]{0,12}?也不(?:行|可以|能|给|办|答应)|^\s*(?:never|do not|don't)\b`,
   'i',
 );
+
+/** The records a rule says show the facts (the file shows, as our records say, the system shows). */
+const RECORDS_SHOW =
+  /\b(?:the |our |your |its )?(?:file|records?|system|books?|account history)\s+(?:shows?|showed|says?|said)\b/gi;
 
 /**
  * A piece that ends saying what is never told (订单金额、下单人是谁，寄件人选了匿名寄送的一概不讲): in a

@@ -404,6 +404,11 @@ describe('parseQuantities: the currencies of the English rounds, by sign, code a
     ['I sent eight thousand francs on Wave', 8000, 'XOF'],
     ['25,000 francs CFA for the deposit', 25000, 'XOF'],
     ['XOF 500 for the regulator', 500, 'XOF'],
+    // Guinean francs.
+    ['up to 1,500,000 GNF per shipment', 1500000, 'GNF'],
+    ['GNF 105,000 for storage', 105000, 'GNF'],
+    ['one million five hundred thousand Guinean francs', 1500000, 'GNF'],
+    ['400 000 FG by tricycle', 400000, 'GNF'],
   ])('reads %j', (said, value, unit) => {
     expect(parseQuantities(said)).toMatchObject([{ value, unit }]);
   });

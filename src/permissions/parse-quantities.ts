@@ -73,6 +73,7 @@ export const CURRENCY_WORDS: Readonly<Record<Currency, { readonly zh: string; re
   GMD: { zh: '达拉西', sign: 'D' },
   SLE: { zh: '利昂', sign: 'NLe ' },
   XOF: { zh: '西非法郎', sign: 'FCFA ' },
+  GNF: { zh: '几内亚法郎', sign: 'GNF ' },
 };
 
 /** Whether a unit is money (元, $, £, €): amounts in it are what was paid or is given back. */
@@ -248,6 +249,13 @@ const UNIT_WORDS: readonly UnitWord[] = [
   { word: 'leone', unit: 'SLE', factor: 1 },
   { word: 'sle', unit: 'SLE', factor: 1 },
   { word: '利昂', unit: 'SLE', factor: 1 },
+  // Guinean francs: 850,000 GNF, 1,500,000 Guinean francs, 400 000 FG (before plain francs, CFA's).
+  { word: 'guinean francs', unit: 'GNF', factor: 1 },
+  { word: 'guinean franc', unit: 'GNF', factor: 1 },
+  { word: 'francs guinéens', unit: 'GNF', factor: 1 },
+  { word: 'gnf', unit: 'GNF', factor: 1 },
+  { word: 'fg', unit: 'GNF', factor: 1 },
+  { word: '几内亚法郎', unit: 'GNF', factor: 1 },
   // West African CFA francs (Senegal, Côte d'Ivoire, Mali …): 4,300 FCFA, 25,000 francs CFA, XOF 500.
   { word: 'francs cfa', unit: 'XOF', factor: 1 },
   { word: 'cfa francs', unit: 'XOF', factor: 1 },
@@ -355,6 +363,7 @@ const PREFIXES: ReadonlyArray<{ word: string; unit: Unit; wordLike: boolean }> =
   { word: 'lrd', unit: 'USD', wordLike: true },
   { word: 'fcfa', unit: 'XOF', wordLike: true },
   { word: 'xof', unit: 'XOF', wordLike: true },
+  { word: 'gnf', unit: 'GNF', wordLike: true },
   { word: '人民币', unit: 'CNY', wordLike: false },
 ];
 
@@ -365,7 +374,7 @@ const LETTERED_DOLLAR = /^(?:au|nz|ca|[acsl])\$/;
 // number word, currency code or article that is a whole word. Read by `nextCandidate`.
 const CANDIDATE_CHARS = '0123456789¥$£￡€₵₦₹半零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億';
 const CANDIDATE_WORDS = new Set(
-  'usd gbp eur rmb cny zar ghs gh ngn inr rs kes ksh gmd nle sle lrd fcfa xof zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an another'.split(
+  'usd gbp eur rmb cny zar ghs gh ngn inr rs kes ksh gmd nle sle lrd fcfa xof gnf zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety a an another'.split(
     ' ',
   ),
 );
