@@ -27,7 +27,7 @@ const TRAIL =
 
 /** A Chinese rule's tail that says where the request goes (的整笔报主管, 须报经理审批). */
 const ROUTED_ZH =
-  /(?<=[\u4e00-\u9fff])的?[,，]?(?:须|需|要|需要|应)?(?:整笔|全部|一律|都)?(?:上报|报|转|交|提交)给?(?:主管|经理|上级|组长|领导)(?:处理|审批|复核|决定|审核)?$/;
+  /(?<=[\u4e00-\u9fff])的?[,，]?(?:须|需|要|需要|应)?(?:整笔|全部|一律|都)?(?:上报|报|转|交|提交)给?(?:主管|经理|上级|组长|领导)(?:处理|审批|复核|决定|审核|批)?$/;
 
 const ruleLanguages = new WeakMap<CompiledRule, 'zh' | 'en'>();
 
@@ -76,6 +76,8 @@ export function actionLabel(input: {
       .replace(/\s*\([^)]*$/, '')
       .replace(/\s*[,;]\s*(?:或者?|\bor\b)[\s\S]*$/, '')
       .replace(/\s*[,，]\s*不(?:得|能|可|要|予|拆|许|准)[\s\S]*$/, '')
+      // …整笔交主管批；客人说先退一部分也不行: nor what is refused however the caller asks.
+      .replace(/\s*[;；]\s*(?:客人|客户|顾客|用户|来电人|对方)(?:说|要|要求|提出|坚持|想)[\s\S]*$/, '')
       .replace(/\s+(?=的)/, '')
       // 退款每次合计超过300元的整笔报主管: where the request goes is no name of what is asked.
       .replace(ROUTED_ZH, '')

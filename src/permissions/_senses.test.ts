@@ -77,6 +77,11 @@ describe('senses: 送 that delivers, bookings, and a loss made up', () => {
     expect(sensesIn('我买来送朋友的')).not.toContain('gift');
     expect(sensesIn('再送我几个')).toContain('gift');
   });
+  it('reads the card money goes back to (退回原卡, 钱退到卡里) as no card acted on', () => {
+    expect(sensesIn('退回原卡或原支付渠道')).not.toContain('card');
+    expect(sensesIn('钱退回卡里就行')).not.toContain('card');
+    expect(sensesIn('我要退卡')).toContain('card');
+  });
   it('reads what the file shows as the records, not a file (restore my files is one)', () => {
     expect(sensesIn('what the file shows we owe you')).not.toContain('file');
     expect(sensesIn('restore my deleted files')).toContain('file');

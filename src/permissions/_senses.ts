@@ -2616,8 +2616,12 @@ export const SENSES: readonly SenseDef[] = [
     zh: ['卡片', '银行卡', '信用卡', '储蓄卡', '借记卡'],
     en: ['card', 'cards', 'credit card*', 'debit card*'],
     patterns: [
-      // 卡里又多扣了两百: the card a charge was taken from is where the money was, no card acted on.
-      { key: '卡', re: '卡(?!(?:里|上|内|中)(?:头|面)?(?:又|多|被|给|重复|乱)*(?:扣|刷|收|划))' },
+      // 卡里又多扣了两百: the card a charge was taken from is where the money was, no card acted on;
+      // nor the one money goes back to (退回原卡, 钱退到卡里).
+      {
+        key: '卡',
+        re: '(?<!原|[退返][回到进])卡(?!(?:里|上|内|中)(?:头|面)?(?:又|多|被|给|重复|乱)*(?:扣|刷|收|划))',
+      },
     ],
   },
   {

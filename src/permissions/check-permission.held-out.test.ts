@@ -2001,4 +2001,9 @@ describe('checkPermission on a bathhouse and a tea house (held-out round 53)', (
     expect(checkPermission(rules, 'refund 850,000 GNF').status).toBe('can_approve_immediately');
     expect(checkPermission(rules, 'refund 2,000,000 GNF').status).toBe('requires_supervisor');
   });
+  it('names a refund sent up by its action, not by the clause on what is refused however asked', () => {
+    const decided = checkPermission(tea, '退款1056元');
+    expect(decided.status).toBe('requires_supervisor');
+    expect(decided.label).toBe('一张订单破损、少发、错发的退款加起来1056元');
+  });
 });

@@ -109,3 +109,16 @@ describe('refundDue: errors the records assess, each priced', () => {
     expect(refundDue(ctxAssessing({ error_assessment }))).toBeUndefined();
   });
 });
+
+describe('refundDue: the total an error check found overcharged', () => {
+  it('reads total_overcharge, not each item beside it', () => {
+    const error_check = {
+      items: [
+        { item: '套票没按会员价', overcharge: 40 },
+        { item: '奶浴重复挂单', overcharge: 68 },
+      ],
+      total_overcharge: 108,
+    };
+    expect(refundDue(ctxAnswered({ error_check }, '多扣我五百，给我退回来'))).toBe(108);
+  });
+});

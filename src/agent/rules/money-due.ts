@@ -8,9 +8,13 @@ import { numbersSaid } from '../../permissions/index.js';
 // caller means. Read before a refund is checked, so the sum checked is the records', not the
 // caller's guess.
 
-/** A response's amount due back: refund_due_rand, refundable_yuan, refund_amount, 应退金额 (not not_refundable). */
+/**
+ * A response's amount due back: refund_due_rand, refundable_yuan, refund_amount, 应退金额 (not
+ * not_refundable), and the total an error check found overcharged (total_overcharge: 166 beside
+ * each item's own).
+ */
 const REFUND_DUE_KEY =
-  /^(?:[a-z]+_)?(?:refundable|refund_due|refund_amount|due_refund)(?:_[a-z]+)?$|^(?:应退|可退)/i;
+  /^(?:[a-z]+_)?(?:refundable|refund_due|refund_amount|due_refund)(?:_[a-z]+)?$|^(?:应退|可退)|^total_over_?charged?$|^over_?charged?_total$|^多收合计|^多扣合计/i;
 
 /**
  * The one amount the latest answers of this call's queries say is due back, if exactly one: a
