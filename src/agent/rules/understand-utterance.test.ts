@@ -1303,3 +1303,14 @@ describe('understandUtterance: lessons put back on an account (held-out round 52
     ).toEqual(['refund']);
   });
 });
+
+describe('understandUtterance: a sum worked out, a parcel on its way (held-out round 53)', () => {
+  it('reads 你给我算算…多少钱 as a question, not a step asked', () => {
+    expect(read('你给我算算，洗澡带自助一共得多少钱？还有，大年三十你们开门不？').asksForAction).toBe(false);
+  });
+  it('reads a parcel on its way to the caller (有一个礼盒要寄给我) as told, and 再寄给我一份 as asked', () => {
+    expect(read('讲你们有一个礼盒要寄给我，是别人送的。我想问一下现在到哪里了？').asksForAction).toBe(false);
+    expect(read('你们再寄给我一份').asksForAction).toBe(true);
+    expect(read('发票寄给我').asksForAction).toBe(true);
+  });
+});

@@ -428,9 +428,10 @@ const EXPLICIT_ASK = new RegExp(
     // 说是镜片给我重做 / 到现在也没人给我打电话: what was promised, or never done, told, not asked;
     // 咋还给我整出来个滞纳金: how come it was done, asked in complaint.
     // 银行卡又给我扣了, 你们还给我算上违约金了: done again or besides, told in complaint (not 把钱还给我).
-    // 娃在旁边给我们加油: cheering the caller on, nothing asked.
+    // 娃在旁边给我们加油: cheering the caller on, nothing asked. 有一个礼盒要寄给我: what is on its
+    // way to the caller, told (not 寄给我一份).
     // 叫她在手机上给我弄上: someone the caller has do it for them, told.
-    String.raw`(?<!(?:说是|说要|说好|讲好|答应|说会|没人|没有人|没得人|冇人|也没|都没|还没|(?:咋|怎么|为啥|为什么)(?:还|又|就|都)|(?:叫|让|喊)(?:他|她))[^，,。？?]{0,6})(?<!又|竟然|居然|已经)(?!(?<=还)给我[\u4e00-\u9fff]{1,2}?[了上])(?!给我们?(?:加油|鼓劲|打气|助威))给我` +
+    String.raw`(?<!(?:说是|说要|说好|讲好|答应|说会|没人|没有人|没得人|冇人|也没|都没|还没|(?:咋|怎么|为啥|为什么)(?:还|又|就|都)|(?:叫|让|喊)(?:他|她))[^，,。？?]{0,6})(?<!又|竟然|居然|已经)(?!(?<=还)给我[\u4e00-\u9fff]{1,2}?[了上])(?!给我们?(?:加油|鼓劲|打气|助威))(?!(?<=有[^，,。？?]{0,12}?(?:要|会)[寄发送邮]|(?:已经?|正在)[寄发送邮])给我(?:的|了|过来)?(?:[，,。？?！!]|$))给我` +
     // 儿子从深圳给我寄了一箱东西: sent to me, told, not asked.
     // 我闺女在小程序上给我弄了个体检: someone did it for the caller, told.
     '(?![寄发送买打充转汇带捎邮弄办订约报交续开](?:了|过|的))' +
@@ -501,7 +502,7 @@ function askedOfTopic(text: string): ActionRequest[] {
 
 /** Asking to be told or to have something looked up: 给我说说, 帮我查一下, tell me, check my … */
 const TELL_ME =
-  /(?:帮我|给我|跟我|麻烦你?)(?:说说|说一下|讲讲|讲一下|解释一下|看看|看一下|看下|看一哈|瞅瞅|瞅一眼|瞅一下|瞧瞧|瞧一眼|查查|查一查|查一下|查一哈|查下|查询一下|确认一下|念一下|念念|念一念|读一下|读读|看一看|瞅一瞅|查(?=\s*(?:$|[，,。！!？?])))|给我(?:一)?个?(?:准|确切的?|具体的?)?(?:日子|日期|时间|准话|答复|回话)|(?:处理完|办完|办好|弄好|有结果|有消息|有进展)了?(?:以后|之后)?(?:给我|跟我)(?:回个?话|回个?电话|说一声|讲一声|打个电话)|记得(?:要)?(?:给我|跟我)?(?:打(?:个)?(?:电话)?(?:给我)?|回(?:个)?(?:话|电话)|通知我|告诉我|说一声|讲一声)|\b(?:can|could|would) you (?:(?:at least|just|please|maybe|even) )?(?:tell me|check|look(?: it)? up|explain|confirm|go through|go over|walk me through|break (?:it )?down|see (?:when|if|whether|what|who|how)|find out (?:when|if|whether|what)|look (?:it |that )?(?:up )?for (?:me|us)|check (?:it |that )?for (?:me|us)|have a look)\b|\btell me\b|(?:\b(?:can|could|would) you (?:please |just )?)?\bread (?:it |that |them |those )?(?:out )?(?:to me|for me|back to me)\b|(?:\b(?:can|could|would) you (?:please |just )?)?\bread me (?:the|what|who|it)\b/gi;
+  /(?:帮我|给我|跟我|麻烦你?)(?:说说|说一下|讲讲|讲一下|解释一下|看看|看一下|看下|看一哈|瞅瞅|瞅一眼|瞅一下|瞧瞧|瞧一眼|查查|查一查|查一下|查一哈|查下|查询一下|确认一下|念一下|念念|念一念|读一下|读读|看一看|瞅一瞅|算算|算一下|算一算|算下|查(?=\s*(?:$|[，,。！!？?])))|给我(?:一)?个?(?:准|确切的?|具体的?)?(?:日子|日期|时间|准话|答复|回话)|(?:处理完|办完|办好|弄好|有结果|有消息|有进展)了?(?:以后|之后)?(?:给我|跟我)(?:回个?话|回个?电话|说一声|讲一声|打个电话)|记得(?:要)?(?:给我|跟我)?(?:打(?:个)?(?:电话)?(?:给我)?|回(?:个)?(?:话|电话)|通知我|告诉我|说一声|讲一声)|\b(?:can|could|would) you (?:(?:at least|just|please|maybe|even) )?(?:tell me|check|look(?: it)? up|explain|confirm|go through|go over|walk me through|break (?:it )?down|see (?:when|if|whether|what|who|how)|find out (?:when|if|whether|what)|look (?:it |that )?(?:up )?for (?:me|us)|check (?:it |that )?for (?:me|us)|have a look)\b|\btell me\b|(?:\b(?:can|could|would) you (?:please |just )?)?\bread (?:it |that |them |those )?(?:out )?(?:to me|for me|back to me)\b|(?:\b(?:can|could|would) you (?:please |just )?)?\bread me (?:the|what|who|it)\b/gi;
 
 /**
  * 那你帮我报上去好了 / go ahead and put it to your supervisor: the caller agrees that the request
