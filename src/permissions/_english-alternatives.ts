@@ -245,6 +245,9 @@ export function englishAlternatives(
       .replace(/\s+/g, ' ')
       .replace(/\ba (?=[aeiou])/g, 'an ')
       .trim();
+    // logged for the claims desk, which investigates and answers: a relative clause is what
+    // someone else then does, never an action asked.
+    if (RELATIVE_LEAD.test(t)) return;
     if (t !== '' && t !== phrase && !out.includes(t)) out.push(t);
   };
   // add or cancel regular cleans, and book, move or cancel one-off jobs: two lists of steps,
@@ -283,6 +286,9 @@ export function englishAlternatives(
   for (const p of thingsBookedAfterColon(phrase)) add(p);
   return out;
 }
+
+/** A relative clause's opening word (which investigates, who answers). */
+export const RELATIVE_LEAD = /^(?:which|who|whom|whose|where)\b/i;
 
 /**
  * Book from the service calendar: first visits, make-up visits, Green to Clean ($349 …) and return

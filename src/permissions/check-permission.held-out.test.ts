@@ -2006,4 +2006,9 @@ describe('checkPermission on a bathhouse and a tea house (held-out round 53)', (
     expect(decided.status).toBe('requires_supervisor');
     expect(decided.label).toBe('一张订单破损、少发、错发的退款加起来1056元');
   });
+  it('reads what someone else then does (…, which investigates and answers) as no case of a rule', () => {
+    const cargo = rulesFor('held-out-53', 'Fatala Cargo');
+    expect(cargo.rules.filter((r) => /^which\b/.test(r.phrase))).toEqual([]);
+    expect(checkPermission(cargo, 'Can you check it for me?').status).not.toBe('requires_process');
+  });
 });

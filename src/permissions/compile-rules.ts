@@ -16,6 +16,7 @@ import {
   englishCases,
   forbiddenKinds,
   forbiddenThingsIn,
+  RELATIVE_LEAD,
   wholeActions,
 } from './_english-alternatives.js';
 import { type ConceptDef, conceptById, detectConcepts, MONEY_BACK_CONCEPTS } from './_lexicon.js';
@@ -873,7 +874,8 @@ function casesOfTopic(piece: string): string[] {
     .split(/\s*[;.]\s/)[0]!
     .split(/\s*,\s*(?:and\s+|or\s+)?/)
     .map((c) => c.trim())
-    .filter((c) => c.split(' ').length >= 2);
+    // logged for the claims desk, which investigates: what someone else then does is no case.
+    .filter((c) => c.split(' ').length >= 2 && !RELATIVE_LEAD.test(c));
   if (cases.length < 2) return [];
   const acting = cases.filter(namesAction);
   return acting.length * 2 >= cases.length ? acting : [];
