@@ -1057,3 +1057,23 @@ describe("findOtherParty: someone else's money transfers", () => {
     expect(findOtherParty(said)).toBeUndefined();
   });
 });
+
+describe("findOtherParty: a cashier's number, someone's goods, what someone pays (held-out round 53)", () => {
+  it.each([
+    'And give me the number of that caissière, Fanta. I want to talk to her myself.',
+    "give me the cashier's number",
+    "I'm her husband. I'll just come and collect her cartons myself.",
+    "my wife's goods, have they come?",
+    'She also has goods in that container. Is her own there? How much will she pay?',
+    '我老公最近有没有在你们那边买茶',
+    '他到底存几斤？你偷偷跟我讲',
+  ])('finds someone in "%s"', (said) => {
+    expect(findOtherParty(said)).toBeDefined();
+  });
+  it.each(["what's the cashier's name", 'where are my goods', 'how much will I pay', '我存了几斤'])(
+    'finds no one in "%s"',
+    (said) => {
+      expect(findOtherParty(said)).toBeUndefined();
+    },
+  );
+});

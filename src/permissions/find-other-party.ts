@@ -314,7 +314,7 @@ function compiled(): Matchers {
         // what did youse charge him, how much did you bill my brother-in-law: what someone else paid.
         `|\\b(?:what|how much)\\s+(?:did|do|does|would|will)\\s+(?:you|youse|yous|ye|ya|y'all|you guys|you lot)\\s+(?:charge|bill)\\s+(?:${W.PEOPLE_EN}|him|her|them)\\b` +
         // how much she's gettin' back, how much does my ex earn: someone else's money.
-        `|how\\s+much\\s+(?:is\\s+|does\\s+|did\\s+|will\\s+|has\\s+)?(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re|\\s+is|\\s+are)?\\s+(?:gettin[g']?|get|gets|got|owe|owes|owin[g']?|payin[g']?|pays|paid|earnin[g']?|earn|earns|earned|makin[g']?|makes|made|spen[dt]|spends|spending|top(?:ped)? up|tops up|topping up|put on|load(?:ed)?)(?![a-z])` +
+        `|how\\s+much\\s+(?:is\\s+|does\\s+|did\\s+|will\\s+|has\\s+)?(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re|\\s+is|\\s+are)?\\s+(?:gettin[g']?|get|gets|got|owe|owes|owin[g']?|payin[g']?|pay|pays|paid|earnin[g']?|earn|earns|earned|makin[g']?|makes|made|spen[dt]|spends|spending|top(?:ped)? up|tops up|topping up|put on|load(?:ed)?)(?![a-z])` +
         // my friend Bianca also booked … when is hers: someone else's, asked by the pronoun alone.
         `|\\b(?:when|what time|what day|which day|where)(?:'s|\\s+is|\\s+was|\\s+are)\\s+(?:hers|his|theirs)\\b` +
         // where his bike is, where's my partner's car: where someone else's things are.
