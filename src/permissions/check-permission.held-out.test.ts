@@ -2011,4 +2011,8 @@ describe('checkPermission on a bathhouse and a tea house (held-out round 53)', (
     expect(cargo.rules.filter((r) => /^which\b/.test(r.phrase))).toEqual([]);
     expect(checkPermission(cargo, 'Can you check it for me?').status).not.toBe('requires_process');
   });
+  it("reads a holder's phone changed (把存茶人的电话改成我的) as no address change, and the ban on it as its own", () => {
+    expect(checkPermission(tea, '把存茶人的电话改成我的').status).toBe('forbidden');
+    expect(checkPermission(tea, '发货以前帮我改一下收货地址').status).toBe('can_approve_immediately');
+  });
 });

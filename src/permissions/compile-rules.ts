@@ -823,6 +823,15 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
   }
   beyondTheLimits(rules);
   markDomainWords(rules, shorterPhrases);
+  // 发货以前改收货地址 is no change of a phone number (把存茶人的电话改成我的), nor 改存茶人手机号 one of
+  // an address: both are the same kind of record to the senses, so a rule that changes one only
+  // excludes the other being changed.
+  for (const rule of rules) {
+    const address = ADDRESS_WORD.test(rule.phrase);
+    const phone = PHONE_WORD.test(rule.phrase.replace(MANNER_LEAD_ZH, ''));
+    if (address && !phone && rule.category !== 'forbidden') addExclusion(rule, changed(PHONE_WORD));
+    if (phone && !address) addExclusion(rule, changed(ADDRESS_WORD));
+  }
   // 学员信息只告诉登记家长本人: the accounts are a guardian's, held for their children;
   // 治丧信息只告诉合同委托人本人: a principal's, held for their kin.
   const wards = rules.some((r) => PRINCIPAL_ACCOUNT.test(r.text))
@@ -970,7 +979,7 @@ function piecesOf(text: string, category: PermissionCategory): string[] {
     const ownAction = hasCjk(piece)
       ? category !== 'forbidden'
         ? namesAction(withoutNotes(normalizeText(piece)))
-        : namesAction(piece.slice(0, 2)) || DONE_FOR_OTHERS.test(piece)
+        : namesAction(piece.replace(MANNER_LEAD_ZH, '').slice(0, 2)) || DONE_FOR_OTHERS.test(piece)
       : first !== undefined &&
         // Letting anyone but the holder order on the account: a ban on what others are let do.
         (namesAction(first.toLowerCase()) || (category === 'forbidden' && LETTING.test(first)));
@@ -1058,6 +1067,18 @@ const OPERATOR_DENIED = new RegExp(
 /** The records a rule says show the facts (the file shows, as our records say, the system shows). */
 const RECORDS_SHOW =
   /\b(?:the |our |your |its )?(?:file|records?|system|books?|account history)\s+(?:shows?|showed|says?|said)\b/gi;
+
+/** An address, and a phone number, named in Chinese (see `compileAll`). */
+const ADDRESS_WORD = /地址/;
+const PHONE_WORD = /电话|手机|号码/;
+/** A record of that kind changed, in a request (改…手机号, 电话改成我的). */
+function changed(kind: RegExp): string {
+  const gap = '[^,.!?;:，。！？；]{0,8}?';
+  return `(?:改|换|变更)${gap}(?:${kind.source})|(?:${kind.source})${gap}(?:改|换|变更)`;
+}
+
+/** Where a ban's act is done, opening its piece (在电话里改存茶人手机号: changed on the phone). */
+const MANNER_LEAD_ZH = /^(?:在)?(?:电话|线上|网上|微信|短信)(?:里|上|中)/;
 
 /**
  * A piece that ends saying what is never told (订单金额、下单人是谁，寄件人选了匿名寄送的一概不讲): in a
