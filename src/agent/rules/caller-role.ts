@@ -46,7 +46,7 @@ const ROLE_KEY = /(?:^|_)role$|角色|身份/i;
 const NOTE_KEY = /note|access|权限|说明|备注/i;
 /** The holder, said first: "authorised contact (added by the account holder)" is no holder. */
 const HOLDER =
-  /^\s*(?:the\s+)?(?:account[\s_-]*holder|holder|(?:registered[\s_-]*)?owner|box[\s_-]*holder|subscriber|primary|member|户主|本人|委托人|持卡人|车主|业主)/i;
+  /^\s*(?:the\s+)?(?:account[\s_-]*holder|holder|(?:registered[\s_-]*)?owner|box[\s_-]*holder|subscriber|primary|member|户主|本人|委托人|持卡人|车主|业主|下单人|签约人|主卡)/i;
 const MAY_HEAR = /\bhear\b|\bsee\b|\bview\b|attorney|full[\s_-]*access|可(?:以)?查|可了解|可知/i;
 const LIMITED =
   /authori[sz]ed|contact|named|recipient|driver|parcel[\s_-]*only|sub[\s_-]*card|supplementary|联系人|授权|家属|代办|收货人|收件人|副卡|附属卡/i;

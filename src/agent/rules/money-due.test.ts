@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { queryRecord } from '../../../test/support/query-record.js';
 import type { CallContext } from '../../call/call-agent.js';
 import type { SystemQueryRecord } from '../../domain/session-schemas.js';
 import { refundDue } from './money-due.js';
 
 /** A query of a call, its response replaced by each test. */
-const bookings: SystemQueryRecord = {
-  interface: 'bookings',
-  method: 'GET',
-  endpoint: '/bookings',
-  purpose: 'look up the bookings',
-  mock: true,
-  ok: true,
-  response: {},
-};
+const bookings = queryRecord('bookings', {});
 
 describe('refundDue: a quote that gives its refunds case by case', () => {
   const quoted: SystemQueryRecord = {
