@@ -361,8 +361,8 @@ function madeByOther(item: unknown, callerName: string | undefined): boolean {
 }
 
 /**
- * A record held by someone other than the caller (main_card: { holder: 刘长海（尾号0935） } for a caller
- * 孙丽华, whose own sub-card sits beside it): its holder is not the caller, not marked as the caller,
+ * A record held by someone other than the caller (main_card: { holder: 王建国（尾号0935） } for a caller
+ * 李秀兰, whose own sub-card sits beside it): its holder is not the caller, not marked as the caller,
  * not of their family name, and the record names the caller nowhere else (an account they are an
  * authorised adult on is theirs to hear).
  */
