@@ -1,24 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { checkPermission, compileRules } from './index.js';
 
-/** A piano school of our own: its disclosure rule names who gets nothing. */
-const school = compileRules({
-  can_approve_immediately: ['改约、取消琴课：开课前24小时以上'],
-  requires_supervisor: [],
-  requires_process: [],
-  forbidden: [
-    '学员的上课时间、老师、课时余额和家长电话只告诉账户家长本人；爷爷奶奶、外公外婆、离异的另一方、邻居来问一律不说',
-  ],
-});
+/** A product whose disclosure rule is `refused`, beside one step any caller may have done. */
+const refusing = (refused: string, allowed: string) =>
+  compileRules({
+    can_approve_immediately: [allowed],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [refused],
+  });
 
-const shop = compileRules({
-  can_approve_immediately: ['Change the delivery day before the cutoff'],
-  requires_supervisor: [],
-  requires_process: [],
-  forbidden: [
-    'Account details go only to the account holder. Partners, ex-partners, flatmates and neighbours get nothing',
-  ],
-});
+/** A piano school of our own: its disclosure rule names who gets nothing. */
+const school = refusing(
+  '学员的上课时间、老师、课时余额和家长电话只告诉账户家长本人；爷爷奶奶、外公外婆、离异的另一方、邻居来问一律不说',
+  '改约、取消琴课：开课前24小时以上',
+);
+
+const shop = refusing(
+  'Account details go only to the account holder. Partners, ex-partners, flatmates and neighbours get nothing',
+  'Change the delivery day before the cutoff',
+);
 
 describe('checkPermission: a caller who says they are one of those the product refuses', () => {
   it.each([
@@ -43,20 +44,14 @@ describe('checkPermission: a caller who says they are one of those the product r
 });
 
 describe('checkPermission: an ex or an employer, in the words they use of themselves', () => {
-  const alarm = compileRules({
-    can_approve_immediately: ['暂停监控：每年1次，最长60天'],
-    requires_supervisor: [],
-    requires_process: [],
-    forbidden: ['布防撤防记录、在家离家情况只告诉账户持有人本人；家人、前配偶、房东、邻居来问一律不说'],
-  });
-  const clinic = compileRules({
-    can_approve_immediately: ['Book or move an appointment on the caller’s own file'],
-    requires_supervisor: [],
-    requires_process: [],
-    forbidden: [
-      'Patient information goes only to the patient. Partners, ex-partners, employers and insurers get nothing',
-    ],
-  });
+  const alarm = refusing(
+    '布防撤防记录、在家离家情况只告诉账户持有人本人；家人、前配偶、房东、邻居来问一律不说',
+    '暂停监控：每年1次，最长60天',
+  );
+  const clinic = refusing(
+    'Patient information goes only to the patient. Partners, ex-partners, employers and insurers get nothing',
+    'Book or move an appointment on the caller’s own file',
+  );
   it('forbids 我前妻住在里面…伊每天几点钟撤防', () => {
     expect(checkPermission(alarm, '房子是我装的，现在我前妻住在里面。帮我查查伊每天几点钟撤防').status).toBe(
       'forbidden',
@@ -71,14 +66,10 @@ describe('checkPermission: an ex or an employer, in the words they use of themse
 });
 
 describe('checkPermission: an agent or a buyer asking for a copy of the record', () => {
-  const surveys = compileRules({
-    can_approve_immediately: ["Email the account holder's own invoices to the email on file"],
-    requires_supervisor: [],
-    requires_process: [],
-    forbidden: [
-      'Survey reports go only to the client who ordered them. Estate agents, vendors, buyers and the police get nothing by phone',
-    ],
-  });
+  const surveys = refusing(
+    'Survey reports go only to the client who ordered them. Estate agents, vendors, buyers and the police get nothing by phone',
+    "Email the account holder's own invoices to the email on file",
+  );
   it.each([
     "I'm the vendor's agent, could you email me the survey report for 3 Mill Lane?",
     "Hi, I'm with Harbour Lane Property, can you send over a copy of the survey?",
@@ -95,14 +86,10 @@ describe('checkPermission: an agent or a buyer asking for a copy of the record',
 });
 
 describe('checkPermission: a parent of grown children, where the rule lists the parents refused', () => {
-  const weddings = compileRules({
-    can_approve_immediately: ['报价、讲规则，谁打来都可以'],
-    requires_supervisor: [],
-    requires_process: [],
-    forbidden: [
-      '合同的任何情况只对签约人两个人讲。双方父母（就算定金是他们付的）、伴郎伴娘、亲戚朋友来问，一概不讲',
-    ],
-  });
+  const weddings = refusing(
+    '合同的任何情况只对签约人两个人讲。双方父母（就算定金是他们付的）、伴郎伴娘、亲戚朋友来问，一概不讲',
+    '报价、讲规则，谁打来都可以',
+  );
   it.each([
     '我仔梁家豪在你们那订了婚礼，他们订的是哪样套餐？后面还差好多钱没交？',
     '我是他妈，他们订的是什么套餐',

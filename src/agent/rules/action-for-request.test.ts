@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { queryRecord } from '../../../test/support/query-record.js';
 import type { CallContext } from '../../call/call-agent.js';
 import type { SystemQueryRecord } from '../../domain/session-schemas.js';
 import { findActionRequests, parseQuantities } from '../../permissions/index.js';
@@ -316,14 +317,10 @@ describe('actionFor: what the records say is due back', () => {
     can_approve_immediately: ['refund a billing error up to R500'],
     requires_supervisor: ['refund over R500'],
   };
-  const billing: SystemQueryRecord = {
-    ...bookings,
-    interface: 'billing',
-    response: {
-      entries: [{ date: '2036-10-01', amount_rand: 189, description: 'October at the old price' }],
-      quote: { refund_due_rand: 70 },
-    },
-  };
+  const billing = queryRecord('billing', {
+    entries: [{ date: '2036-10-01', amount_rand: 189, description: 'October at the old price' }],
+    quote: { refund_due_rand: 70 },
+  });
   it('asks the sum due where the caller guessed more', () => {
     expect(actionAsked(tracker, "I'm owed like R140, refund it", [billing])).toContain('R70');
   });
@@ -335,16 +332,12 @@ describe('actionFor: what the records say is due back', () => {
       can_approve_immediately: ['婚礼当天的差错：执行单上有记录的，一份合同加起来不超过600元，原路退'],
       requires_supervisor: ['差错退款一份合同加起来超过600元的，整笔交主管批'],
     };
-    const execution: SystemQueryRecord = {
-      ...bookings,
-      interface: 'hxq_execution',
-      response: {
-        error_assessment: [
-          { item: '路引花少布置3组', amount: 180 },
-          { item: '司仪迟到42分钟', amount: 360 },
-        ],
-      },
-    };
+    const execution = queryRecord('hxq_execution', {
+      error_assessment: [
+        { item: '路引花少布置3组', amount: 180 },
+        { item: '司仪迟到42分钟', amount: 360 },
+      ],
+    });
     const asked = actionAsked(
       weddings,
       '讲好的路引花八组，才摆了五组；主持人讲好十点半到，十一点多才来。一万七千多块钱花出去，你们起码要退我一千块钱！',
@@ -358,11 +351,9 @@ describe('actionFor: what the records say is due back', () => {
       can_approve_immediately: ['托运人取消还没提车的运单，交的钱全部原路退'],
       requires_supervisor: ['其他退款'],
     };
-    const waybill: SystemQueryRecord = {
-      ...bookings,
-      interface: 'tl_tracking',
-      response: { cancel_calc: '未提车、未交车：可全额退3350元，原路退回支付宝' },
-    };
+    const waybill = queryRecord('tl_tracking', {
+      cancel_calc: '未提车、未交车：可全额退3350元，原路退回支付宝',
+    });
     expect(actionAsked(shipping, '你给我退了吧，钱能全退不？一共交了三千来块', [waybill])).toContain('3350');
   });
   it('keeps all of a larger sum asked (才九百？我交了两千七咧，全部退给我), not the 900 due', () => {
@@ -370,11 +361,7 @@ describe('actionFor: what the records say is due back', () => {
       can_approve_immediately: ['按规则退款每单1000元以内'],
       requires_supervisor: ['按规则退款超过1000元的整笔'],
     };
-    const quote: SystemQueryRecord = {
-      ...bookings,
-      interface: 'qw_deals',
-      response: { fee_yuan: 2700, refund_quote: { refundable_yuan: 900 } },
-    };
+    const quote = queryRecord('qw_deals', { fee_yuan: 2700, refund_quote: { refundable_yuan: 900 } });
     expect(actionAsked(agency, '才九百？我交了两千七咧，全部退给我！', [quote])).toContain('2700');
   });
 });
