@@ -53,6 +53,7 @@ import {
 } from './grants.js';
 import { boundByHeldBooking } from './held-booking.js';
 import { boundByInvoicedAmount } from './invoiced-amount.js';
+import { moneyOwedShown } from './money-owed.js';
 import { boundByPendingRefund } from './pending-refund.js';
 import { requestLedger } from './request-ledger.js';
 import type { CallParticipants } from './start-call.js';
@@ -408,6 +409,7 @@ export class CallSession {
       caller: this.caller,
       facts: statesShown(queries, this.clock.now()),
       today: localMinute(this.clock.now()),
+      moneyOwed: moneyOwedShown(queries),
     });
     decision = boundByVerifiedCharge(decision, queries, this.payable());
     const callerWords = this.record.conversation.findLast((t) => t.role === 'customer')?.content;

@@ -27,6 +27,12 @@ describe('statesShown', () => {
     expect(states).toEqual(['pending', '已付款待发货', 'open', 'active']);
   });
 
+  it('reads the caller’s role on a record as a state (role: 共同监护人)', () => {
+    expect(statesShown([query({ role: '共同监护人', holder: '曹婷（账户持有人，不是来电人）' })])).toEqual([
+      '共同监护人',
+    ]);
+  });
+
   it('takes no names, notes, long texts nor failed queries', () => {
     const states = statesShown([
       query({ status_note: 'x'.repeat(60), holder: 'Amy Lee' }),

@@ -2,8 +2,11 @@ import { localIsoTimestamp } from '../domain/clock.js';
 import { responseFields } from '../domain/response-fields.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
 
-/** Keys whose values say what state a record is in (status, delivery_status, 订单状态, state). */
-const STATE_KEY = /status|state|状态/i;
+/**
+ * Keys whose values say what state a record is in (status, delivery_status, 订单状态, state), or
+ * in what role the caller stands to it (role: 共同监护人, 身份).
+ */
+const STATE_KEY = /status|state|状态|^(?:caller_)?role$|身份|角色/i;
 /** A state is a word or a few (pending, 已付款待发货, in transit), not a sentence or a note. */
 const MOST_STATE_CHARS = 40;
 

@@ -350,6 +350,38 @@ describe('relevantInterfaces: results, free times and someone late', () => {
   });
 });
 
+describe('relevantInterfaces: money asked back, and someone not at their post', () => {
+  const tutoring = profileInterfaces({
+    public: {
+      description: '公开信息：课时费、课时包、退款规则',
+      response_fields: ['prices', 'refund_rules'],
+    },
+    lessons: {
+      description: '按账户查上课记录：上课时间、是否扣课时、退款核算',
+      params: ['mobile'],
+      response_fields: ['lessons'],
+    },
+  });
+  it('looks up the caller’s own records beside the rules when money is asked back', () => {
+    const said = '课时包剩下的钱全部给我退回来，我不请了';
+    expect(relevantInterfaces(tutoring, said)).toEqual(['public', 'lessons']);
+    expect(relevantInterfaces(tutoring, '退款规则是什么')).toEqual(['public']);
+  });
+  const guarding = profileInterfaces({
+    contracts: {
+      description: 'The caller’s contracts: posts, roster, attendance log and uncovered shifts, invoices',
+      params: ['phone'],
+    },
+    public: { description: 'Public prices, zones and rules' },
+  });
+  it.each([
+    ['your guard was not there three nights', 'contracts'],
+    ['the night guard did not come last night', 'contracts'],
+  ])('%j is about %s', (said, expected) => {
+    expect(relevantInterfaces(guarding, said)).toContain(expected);
+  });
+});
+
 describe('relevantInterfaces: stock, medicine, jabs and trials', () => {
   const shop = profileInterfaces({
     listings: {

@@ -134,7 +134,7 @@ const FACT_KINDS: Record<string, RegExp> = {
     /摔(?:了|倒|伤|跤|断)|跌倒|骨裂|骨折|受伤|磕(?:伤|破|到)|碰伤|烫伤|抓伤|挠(?:了|伤)|咬伤|擦伤|意外|事故|伤情|\b(?:injur\w*|accidents?|incidents?|fell(?! asleep| behind| through| for)|fallen|(?:had|took) a fall|hurt|bruised|broke (?:his|her|my) (?:arm|leg|wrist|ankle))\b/i,
   // Days away, told or asked about: 请假, 明天不去了, 来不了, 到园没有, off sick, attendance.
   attendance:
-    /请假|病假|事假|缺勤|出勤|考勤|(?:都|就|也)?不(?:去|来)了|来不了|去不成|去不了|到园|到校|入园|\b(?:absen\w*|attendance|off sick|sick days?|day off|days off|won'?t be (?:in|coming|there))\b/i,
+    /请假|病假|事假|缺勤|出勤|考勤|(?:都|就|也)?不(?:去|来)了|来不了|去不成|去不了|到园|到校|入园|没(?:来|到岗|上班|在岗)|\b(?:absen\w*|attendance|off sick|sick days?|day off|days off|won'?t be (?:in|coming|there)|(?:wasn'?t|weren'?t|isn'?t|(?:was|were|is) (?:not|never)) (?:there|here|on (?:duty|post|site)|at (?:his|her|the) post)|did(?:n'?t| not) (?:come|turn up|show up)|no[- ]show)\b/i,
   // Where the nearest one is: 附近, 哪里有你们的柜子, 离我最近的网点, the nearest branch.
   nearby:
     /附近|哪里有|哪儿有|哪有你们|最近的(?:网点|柜|店|站|点)|离我最近|网点|距离|\b(?:nearby|nearest|closest|near me|distance)\b/i,
@@ -302,6 +302,13 @@ export function relevantInterfaces(profiles: readonly InterfaceProfile[], text: 
 const OWN_THING =
   /[我俺涯]的|[我俺涯](?:那|这)(?!边|里|儿|么|样|会|时|次|是)|[我俺涯][^，,。？?！!]{0,12}?(?:办|订|买|交|寄|租|报|约|存|下|认养)(?:的|了)/;
 
+/**
+ * Money asked back (退给我, 给我退回来, 剩下的钱全退, refund me, take it off my bill): what the caller
+ * paid is in their own records, whatever the rest of the line names.
+ */
+const MONEY_ASKED_BACK =
+  /退(?:给|还)?我|给我退|(?:钱|款|费)[^，,。？?！!]{0,6}?退(?:给|回|还)|\b(?:refund|reimburse)\b|\bmoney back\b|\bcredit (?:me|my|it)\b|\btake (?:it|that|this|them|[\w,]+ (?:thousand|hundred)|the [\w,]+) off (?:my|the|our)\b/i;
+
 // Where one thing said ends: a sentence, or a clause (and also, 还有).
 const SENTENCE_END = /[.?!,;]+(?:\s|$)|[。？！；，、]|\b(?:and also|also|plus)\b|还有|另外|顺便/;
 
@@ -323,13 +330,23 @@ function relevantToText(profiles: readonly InterfaceProfile[], text: string, lim
         // Three interfaces mention meeting rooms; the one named room_bookings is about them.
         if (p.nameTerms.has(t)) score += 2;
       }
-      return { name: p.name, score };
+      return { name: p.name, score, personal: p.personal };
     })
-    .filter((s) => s.score >= 2)
     .sort((a, b) => b.score - a.score);
   const best = scored[0]?.score ?? 0;
-  return scored
-    .filter((s) => s.score >= best - 1)
+  const chosen = scored
+    .filter((s) => s.score >= 2 && s.score >= best - 1)
     .slice(0, limit)
     .map((s) => s.name);
+  // 剩下的钱全部给我退回来 of a tutor's lateness: the rules and the lesson log say what is due, and
+  // what the caller paid is in their own records: the likeliest of those is looked up too.
+  if (
+    chosen.length > 0 &&
+    MONEY_ASKED_BACK.test(text) &&
+    !scored.some((s) => s.personal && chosen.includes(s.name))
+  ) {
+    const own = scored.find((s) => s.personal);
+    if (own !== undefined) chosen.push(own.name);
+  }
+  return chosen;
 }

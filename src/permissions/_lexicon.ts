@@ -96,6 +96,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       'momo',
       'pesa',
       'wallet',
+      'take',
+      'remove',
+      'credit',
     ],
     patterns: [
       // 退回快递员, 退回给寄件人, 退回去: the parcel sent back, no money. 付款退款记录 and 退款进度 name
@@ -179,6 +182,16 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '\\b(?:want|need|get|have)\\s+(?:the lot|all of it|it all|everything)\\s+back\\b(?=[^.!?\\n]{0,60}?(?:[$£€]\\s?\\d|\\d|\\bhundred\\b|\\bthousand\\b|\\bbucks\\b|\\bdollars?\\b|\\bquid\\b|\\bpounds?\\b|\\beuros?\\b|\\brand\\b))',
       '\\bcharge ?back\\b',
       '\\breturn (?:my|the) money\\b',
+      // take it off my April bill, remove the fifteen thousand from my invoice: a sum charged,
+      // asked back off the bill it is on.
+      // (A sum taken off for the trouble, take €10 off my bill, is compensation.)
+      '\\btake\\s+(?:it|that|this|them|the\\s+(?:[\\w,.-]+\\s+){0,2}?(?:thousand|hundred))\\s+off\\s+(?:my|me|the|our|this|next)\\s+(?:[\\w-]+\\s+)?(?:bill|invoice|account|statement)\\b',
+      '\\bremove\\s+(?:it|that|this|them|the\\s+(?:[\\w,.-]+\\s+){0,2}?(?:thousand|hundred|fee|charges?))\\s+(?:from|off)\\s+(?:my|me|the|our|this)\\s+(?:[\\w-]+\\s+)?(?:bill|invoice|account|statement)\\b',
+      // Crediting what we owe, credit it on my invoice, a credit of 7,000: money put back on the
+      // account. Not a credit card, limit or score, nor credit my account (a product's own credit).
+      '\\bcrediting\\b',
+      '\\bcredit(?:ed)?\\s+(?:it|that|this|them|the (?:money|amount|difference|sum))\\b',
+      `\\b(?:a|the) credit (?:of|for) (?:[$£€]?\\d|(?:${NUMBER_WORD_EN})\\b)`,
       // Gimme twenty pound back: give me said as one word, an amount in words, a pound said as one.
       `\\b(?:give (?:me )?|gimme )(?:my |the )?${AMOUNT_EN} back\\b`,
       // I need back the other twenty pounds, I want my £20 back: money wanted back, named.
@@ -398,6 +411,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // knock a tenner off the bill for the trouble, take €10 off my bill: money off for what went
       // wrong (a fee named is waived: fee_waiver).
       `\\bknock\\s+(?:${AMOUNT_EN}|a bit|something)\\s+off\\b`,
+      // can you no just knock that off for the bother: what is left of a bill, let go for the
+      // trouble (a fee knocked off for no trouble named is waived: fee_waiver).
+      '\\bknock\\s+(?:that|it|this|them|the rest(?: of it)?)\\s+off\\b(?=[^.!?]{0,30}?\\bfor (?:the|my|all the|our|all this) (?:bother|trouble|inconvenience|hassle|wait|stress|mess)\\b)',
       `\\btake\\s+(?:${AMOUNT_EN})\\s+off\\s+(?:the|my|our)\\s+(?:bill|invoice|account|total)\\b`,
     ],
     examples: [

@@ -957,6 +957,8 @@ export function compileMeaning(
     spans[0]?.start === 0 &&
     SENSES[spans[0].senses[0]!]!.id === 'view' &&
     CJK_START.test(phrase);
+  // 承诺提分、…、不提分退钱: what a ban opening on a promise lists is promised, not done.
+  const promises = bans && spans[0]?.start === 0 && SENSES[spans[0].senses[0]!]!.id === 'promise';
   const firstConcept = concepts.reduce((a, c) => Math.min(a, c.start), Number.POSITIVE_INFINITY);
   for (let s = 0; s < spans.length; s++) {
     const span = spans[s]!;
@@ -1022,7 +1024,7 @@ export function compileMeaning(
       blank(span.start, span.end);
       continue;
     }
-    if (shows && s > 0 && sense.role === 'action') {
+    if ((shows || promises) && s > 0 && sense.role === 'action') {
       if (sense.generic !== true) push(objects, k);
       blank(span.start, span.end);
       continue;
@@ -1281,6 +1283,8 @@ export interface RequestContext {
   /** Another party named in them: read on first use (only rules about others ask). */
   other: () => boolean;
   stems: () => ReadonlySet<string>;
+  /** Whether the call's queries show money owed back to the caller (`CheckPermissionOptions.moneyOwed`). */
+  owed?: boolean;
 }
 
 /** Where one sentence ends (a comma joins clauses of one sentence). */

@@ -91,6 +91,13 @@ describe('normalizeText', () => {
     ['额那钱多会儿能退回来,做甚,夜来后晌,前晌,眊一眊', '我那钱啥时候能退回来,做啥,昨天下午,上午,看一看'],
     ['甚至,欺人太甚,夜来香,很多会员', '甚至,欺人太甚,夜来香,很多会员'],
     ['你们搞哪样嘛,订的是哪样套餐,哪样都行', '你们搞什么嘛,订的是什么套餐,哪样都行'],
+    [
+      '我跟你港咯,我堂客港咯个颜色丑,伢子冇得时间,何解咯样?娭毑莫急,退到微信里啵?',
+      '我跟你讲咯,我老婆讲这个颜色丑,孩子没有时间,为啥这样?奶奶别急,退到微信里吗?',
+    ],
+    ['香港的港口,港币;咯咯咯响;约莫,莫名', '香港的港口,港币;咯咯咯响;约莫,莫名'],
+    ['praise god. my daughter, there is a mistake', 'praise god.              there is a mistake'],
+    ['my sister, she booked a room', 'my sister, she booked a room'],
   ])('%s -> %s', (text, norm) => {
     expect(normalizeText(text)).toBe(norm);
   });

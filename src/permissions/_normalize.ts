@@ -42,6 +42,8 @@ export function normalizeText(text: string): string {
     if (norm.includes('credit')) norm = norm.replace(BENEFIT_CREDIT, 'income');
     if (norm.includes('odd') || norm.includes('ish'))
       norm = norm.replace(ROUGHLY_AFTER, (w) => ' '.repeat(w.length));
+    if (norm.includes(',') && (norm.includes('my ') || norm.includes('me ')))
+      norm = norm.replace(ADDRESSED_AS_KIN, (w) => ' '.repeat(w.length));
   }
   if (norm.includes('着')) norm = norm.replace(NOT_REACHED_ZHAO, '到');
   norm = standardRegionalWords(norm);
@@ -49,6 +51,14 @@ export function normalizeText(text: string): string {
   lastNorm = norm;
   return norm;
 }
+
+/**
+ * "My daughter, there is a mistake on our invoice", "my sister, I need a small help": the one
+ * called addressed as kin, as West African and other speech does, opening a sentence; no one else
+ * is named (not "my sister, she booked", which tells of her).
+ */
+const ADDRESSED_AS_KIN =
+  /(?<=^|[.!?]\s+)(?:my|me)\s+(?:dear\s+)?(?:sister|brother|daughter|son|friend|mother|mama|father|papa|auntie?|uncle|child|dear)\s*,(?=\s*(?:i|i'm|i've|we|please|there|listen|you|good|how|abeg|tell|help|can|could)\b)/g;
 
 /**
  * 没收着, 没见着, 还没找着: the northern 着 (zháo) after a verb says it was reached, as 到 does (没收到).
@@ -66,7 +76,7 @@ const NOT_REACHED_ZHAO = /(?<=没有?(?:收|找|拿|见|买|取|接|等|碰|看|
  * and the words of Jin and Southwest speech (多会儿, 夜来, 哪样: see `STANDARD_WORDS`).
  */
 const DIALECT_WORDS =
-  /俺|(?<=^|[\s,.!?;:、"'(~…，。！？；：（“‘]|[给帮跟和替让叫问对找把说嘛吧啊呀哦哈了咧])额(?![度外头])|恁(?![多大么长久好快贵远早晚])|(?<![么哒嘀])哒(?!哒)|(?<![咧大])咧(?![嘴咧])|(?<=一)哈(?!哈)|么子|(?<![什怎这那要多])么(?=时候|事)|啷个|(?<![英哩])哩(?!哩)|(?<![嘞好])嘞(?!嘞)|中不中|侬|(?<=[退关停删撤销])脱|阿拉|呒没|(?<![请切务])勿(?![扰忘])|覅|肚皮|(?<![木])伊(?=屋里|屋|家|自家|讲|个|额|的|拉|是|也|还|要|想|去|来|换|装|用|打|订|叫)|多会[儿子]|(?<=[是搞做干讲说为有])哪样|(?<![太过幸尤更殊])甚(?![至是多好少佳为而嚣么])|夜来(?!香)|[前后]晌|眊/g;
+  /俺|(?<=^|[\s,.!?;:、"'(~…，。！？；：（“‘]|[给帮跟和替让叫问对找把说嘛吧啊呀哦哈了咧])额(?![度外头])|恁(?![多大么长久好快贵远早晚])|(?<![么哒嘀])哒(?!哒)|(?<![咧大])咧(?![嘴咧])|(?<=一)哈(?!哈)|么子|(?<![什怎这那要多])么(?=时候|事)|啷个|(?<![英哩])哩(?!哩)|(?<![嘞好])嘞(?!嘞)|中不中|侬|(?<=[退关停删撤销])脱|阿拉|呒没|(?<![请切务])勿(?![扰忘])|覅|肚皮|(?<![木])伊(?=屋里|屋|家|自家|讲|个|额|的|拉|是|也|还|要|想|去|来|换|装|用|打|订|叫)|多会[儿子]|(?<=[是搞做干讲说为有])哪样|(?<![太过幸尤更殊])甚(?![至是多好少佳为而嚣么])|夜来(?!香)|[前后]晌|眊|(?<![香海军商渔空码口河])(?:(?<=[我你他她跟和对就莫不都只又还再也要会先])港|港(?=[一了哒咯啰清几个么的话起得过完给咧啊吧嘛呢?,.]))(?![澳口币台湾股区城务])|(?<!咯)咯(?=[个里样些次回台只件单位号段阵边]|礼拜)|冇得?|何解|堂客|伢子?|娭毑|(?<=[\u4e00-\u9fff])啵(?=[\s,.!?]|$)|(?<![约一变幻])莫(?=[急慌少多搞乱讲说港吵骂怕催走挂忘要])/g;
 const STANDARD_WORDS: Readonly<Record<string, string>> = {
   俺: '我',
   额: '我',
@@ -103,6 +113,21 @@ const STANDARD_WORDS: Readonly<Record<string, string>> = {
   眊: '看',
   // Southwest speech (Guiliu, Guizhou): 哪样 after a verb is what (搞哪样, 订的是哪样套餐).
   哪样: '什么',
+  // Changsha and Hunan speech: 港 is say (跟你港, 港一句; not 香港, 港口), 咯 before a measure word
+  // this (咯个, 咯里, 咯样; not the particle of 退咯 nor 咯咯响), 冇 and 冇得 deny, 何解 is why,
+  // 堂客 a wife, 伢子 a child, 娭毑 a grandmother, 啵 ends a question, 莫 before a verb is don't
+  // (莫急, 莫少; not 莫名, 约莫).
+  港: '讲',
+  咯: '这',
+  冇: '没',
+  冇得: '没有',
+  何解: '为啥',
+  堂客: '老婆',
+  伢: '孩',
+  伢子: '孩子',
+  娭毑: '奶奶',
+  啵: '吗',
+  莫: '别',
 };
 /**
  * Whether a text holds any regional word at all, before the exact reading: the words read, so the

@@ -829,7 +829,8 @@ export const SENSES: readonly SenseDef[] = [
     // 加购花圈, 加俩花圈, 再加一副挽联: more of what the product sells, bought onto an order.
     id: 'add_on',
     role: 'action',
-    zh: ['加购', '加订', '加买', '增购', '加配', '加个'],
+    // 加装雨棚: a part fitted on top of what was bought.
+    zh: ['加购', '加订', '加买', '增购', '加配', '加个', '加装'],
     en: ['add-on', 'add on a', 'add another'],
     patterns: [
       { key: '加', re: '加(?:[一两俩二三几]|一个|两个)[个副只份位支束套篮]?(?=[\\u4e00-\\u9fff])' },
@@ -993,6 +994,8 @@ export const SENSES: readonly SenseDef[] = [
       'let me in',
       'let us in',
     ],
+    // 解除限速: a limit a device holds taken off (not 解除合同, nor 解除冻结).
+    patterns: [{ key: '解除', re: '解除(?=限速|限制|限流|速度限制)' }],
   },
   {
     id: 'repair',
@@ -1497,6 +1500,13 @@ export const SENSES: readonly SenseDef[] = [
       '私下返',
       '私底下给',
       '私底下转',
+      // 让师傅私下上门接活, 接私活: the company's worker doing the job on his own account.
+      '私下上门',
+      '私下接活',
+      '私下接单',
+      '私下干活',
+      '接私活',
+      '接私单',
     ],
     en: [
       'off-platform',
@@ -1506,6 +1516,8 @@ export const SENSES: readonly SenseDef[] = [
       'under the table',
       'on the side',
     ],
+    // 私下上门接活: a job done on the side, whatever is said between.
+    patterns: [{ key: '私', re: '私(?:下|底下)[^,.!?;:、\\n]{0,4}?(?:接活|接单|干活|上门)' }],
   },
   {
     // 返工, 重新来弄一遍: the work done over (a cleaning, a job done badly), not a new order.
@@ -1670,10 +1682,15 @@ export const SENSES: readonly SenseDef[] = [
     id: 'promise',
     role: 'action',
     onAction: true,
-    zh: ['承诺', '保证', '打包票', '打保票', '准数', '准话', '担保'],
+    zh: ['打包票', '打保票', '准数', '准话', '担保'],
     en: ['promis*', 'guarantee*', 'commit to'],
-    // 打个包票, 打一百个保票: the same pledge with its count between.
-    patterns: [{ key: '打', re: '打(?:个|一个|一百个|百分百的?)(?:包|保)票' }],
+    patterns: [
+      // 打个包票, 打一百个保票: the same pledge with its count between.
+      { key: '打', re: '打(?:个|一个|一百个|百分百的?)(?:包|保)票' },
+      // 我保证以后不把手机给他: the caller's own pledge asks for none.
+      { key: '承诺', re: '(?<![我俺])承诺' },
+      { key: '保证', re: '(?<![我俺])保证' },
+    ],
   },
   {
     id: 'relocate',
@@ -2255,6 +2272,21 @@ export const SENSES: readonly SenseDef[] = [
     ],
   },
   {
+    // Reading out a code over the phone (read me the gate code, give me the code of the shop):
+    // told aloud, to anyone, the caller too.
+    id: 'read_out',
+    role: 'action',
+    zh: [],
+    en: ['read out', 'reading out', 'read it out', 'read them out', 'read me'],
+    patterns: [
+      {
+        key: 'give',
+        re: "give\\s+me(?=\\s+(?:[\\w'-]+\\s+){0,3}?(?:code|pin|passcode)s?\\b)",
+        overlay: true,
+      },
+    ],
+  },
+  {
     id: 'view',
     role: 'action',
     generic: true,
@@ -2766,6 +2798,13 @@ export const SENSES: readonly SenseDef[] = [
       'location*',
       'pickup code*',
     ],
+  },
+  {
+    // An alarm's, a gate's or a door's code, a PIN: what opens someone's place or account.
+    id: 'access_code',
+    role: 'object',
+    zh: [],
+    en: ['code', 'codes', 'alarm code*', 'gate code*', 'door code*', 'passcode*', 'pin', 'pins', 'pin code*'],
   },
   {
     id: 'verification',

@@ -39,7 +39,9 @@ const GENERIC_ZH = new Set(
     // Where a thing is done (在房间使用明火): the place says it, which callers name without 在 (屋里).
     '在 ' +
     // What the segmenter leaves of 持卡人 (持, 卡, 人): whose card it is, never what is asked.
-    '持'
+    '持 ' +
+    // How the operator does it (客服当场答应, 当场派上门救援): the operator's manner, never asked.
+    '当场 客服 答应'
   ).split(' '),
 );
 /** A weekday's name, or a range of them written as one word (monday-saturday). */

@@ -1943,6 +1943,78 @@ describe('checkPermission on wedding planning, car shipping and a language schoo
   });
 });
 
+describe('checkPermission on an e-bike dealer, a tutoring platform and a guard company (held-out round 54)', () => {
+  const bikes = rulesFor('held-out-54', '麓驰电动车');
+  const tutors = rulesFor('held-out-54', '橘洲家教');
+  const guards = rulesFor('held-out-54', 'ZioGuard Security');
+  const caller = { caller: { callerPhone: '13874261953' } };
+  it('reads what follows a lapse of time (…；30天没找回按规则换车或退款) as no rule of its own', () => {
+    expect(bikes.rules.some((r) => r.phrase.startsWith('没找回') || r.phrase === '退款')).toBe(false);
+    const claim = checkPermission(bikes, '车被偷了，我报了警，要报盗抢无忧理赔');
+    expect(claim.status).toBe('requires_process');
+    expect(claim.reason).not.toMatch(/时长未说明/);
+  });
+  it('lets the records showing money owed meet a refund rule’s own description of its case', () => {
+    const line = '全部给我退回来，退185块';
+    expect(checkPermission(bikes, line).status).toBe('requires_supervisor');
+    expect(checkPermission(bikes, line, { moneyOwed: true }).status).toBe('can_approve_immediately');
+    expect(checkPermission(bikes, '全部给我退回来，退235块', { moneyOwed: true }).status).toBe(
+      'requires_supervisor',
+    );
+    expect(checkPermission(guards, 'give me a credit of 7,000', { moneyOwed: true }).status).toBe(
+      'can_approve_immediately',
+    );
+  });
+  it('keeps a stricter reading over the owed approval (a refund by another rule’s case)', () => {
+    const clinic = rulesFor('held-out-37', '澄妍医疗美容门诊部');
+    expect(checkPermission(clinic, '侬按平均价给我退', { moneyOwed: true }).status).toBe(
+      'requires_supervisor',
+    );
+  });
+  it('reads a ban on what a co-guardian asks as the co-guardian’s only (按共同监护人的要求退款)', () => {
+    const asked = '帮我把剩下的钱退了，退三百';
+    expect(checkPermission(tutors, asked, { facts: ['账户持有人'] }).status).toBe('can_approve_immediately');
+    expect(checkPermission(tutors, asked, { facts: ['共同监护人'] }).status).toBe('forbidden');
+  });
+  it('reads what a ban forbids promising (承诺提分…、不提分退钱) as no refund of its own', () => {
+    expect(checkPermission(tutors, '还剩八个钟头，你帮我退咯，退八百多块钱吧？').status).toBe(
+      'requires_supervisor',
+    );
+    expect(checkPermission(tutors, '你们保证提分吗，不提分就退钱').status).toBe('forbidden');
+  });
+  it('refuses a speed limit taken off and a canopy fitted, in a caller’s words (把限速解开, 加个雨棚)', () => {
+    expect(checkPermission(bikes, '你们店里师傅帮我把限速解开咯？').status).toBe('forbidden');
+    expect(checkPermission(bikes, '再帮我加个雨棚，落雨天好跑单').status).toBe('forbidden');
+  });
+  it('sends a rescue as a visit, and refuses only the job done on the side (私下上门接活)', () => {
+    expect(checkPermission(bikes, '你们快派个人来救援！').status).not.toBe('forbidden');
+    expect(checkPermission(bikes, '让师傅私下上门帮我修一下，我给他现金').status).toBe('forbidden');
+  });
+  it('refuses where a son’s bike is (他那台车停在哪里), and whether a daughter hired a tutor here', () => {
+    expect(checkPermission(bikes, '你帮我查下他那台车现在停在哪里咯，我去找他。', caller).status).toBe(
+      'forbidden',
+    );
+    expect(checkPermission(tutors, '我女儿陈可欣是不是在你们咯里请了个英语家教？', caller).status).toBe(
+      'forbidden',
+    );
+  });
+  it('reads a bill taken off, credited, and a code asked to be read out', () => {
+    expect(
+      checkPermission(guards, 'So you will take it off my April bill - the whole April, free.').label,
+    ).toMatch(/credit|money back/i);
+    expect(checkPermission(guards, 'just give me the code of the boutique').status).toBe('forbidden');
+    expect(checkPermission(guards, 'give me the price list').status).not.toBe('forbidden');
+  });
+  it('reads "my daughter, there is a mistake" as the one called addressed, not someone’s data', () => {
+    const line =
+      'My daughter, there is a mistake on our April invoice: five thousand for late payment! Please remove it.';
+    expect(checkPermission(guards, line, caller).status).not.toBe('forbidden');
+    expect(
+      checkPermission(guards, 'My daughter, she has a contract with you: when does she pay?', caller).status,
+    ).toBe('forbidden');
+  });
+});
+
 describe('checkPermission on a bathhouse and a tea house (held-out round 53)', () => {
   const bath = rulesFor('held-out-53', '御汤山洗浴');
   const tea = rulesFor('held-out-53', '凤山茶仓');

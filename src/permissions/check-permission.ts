@@ -159,6 +159,14 @@ export interface CheckPermissionOptions {
    * time against a rule's notice (开始时间距现在24小时以上).
    */
   today?: string;
+  /**
+   * Whether this call's queries show money owed back to the caller (an error check's total, a
+   * refund the records work out). A rule giving money back within a limit describes its case in
+   * its own words (维修收费差错：系统差错核对认定了的…; crediting what the attendance log shows we
+   * owe): the records showing money owed meet that case, however the caller words it. The limits
+   * still decide the sum.
+   */
+  moneyOwed?: boolean;
 }
 
 /** What a limit counted for one kind of action: earlier amounts plus this action's. */
@@ -907,6 +915,8 @@ interface RuleLevels {
   of: readonly MatchLevel[];
   /** The numbers of the rules above NONE, in rule order: most rules are NONE, and readers skip them. */
   hits: readonly number[];
+  /** Money asked back where the call's queries show money owed (see `owedCaseMet`). */
+  owed?: true;
 }
 
 /**
@@ -1046,16 +1056,17 @@ function levelsFor(
   // My son turns seventeen … can you book him in: an age said decides the rules that serve by age.
   levels = byAge(rules, part, parsed, matched, levels);
   if (levels === undefined) return { of: index.noLevels, hits: matched };
+  const owed = facts.owed === true && part.concept !== undefined && MONEY_BACK_CONCEPTS.has(part.concept.id);
   const readings: Readings = { rules, levels, matched, part, whole: parsed?.whole };
   residualsYield(readings);
   // One match alone is never explained away nor narrowed (both weigh it against another).
-  if (matched.length < 2) return { of: levels, hits: matched };
+  if (matched.length < 2) return owed ? { of: levels, hits: matched, owed } : { of: levels, hits: matched };
   explainedAway(rules, index, levels, matched, sensesOf(part), part.norm);
   narrowest(readings);
   actedUpon(readings);
   const hits: number[] = [];
   for (const i of matched) if (levels[i]! > NONE) hits.push(i);
-  return { of: levels, hits };
+  return owed ? { of: levels, hits, owed } : { of: levels, hits };
 }
 
 /**
@@ -2471,6 +2482,16 @@ function decidedBy(rule: CompiledRule): Outcome {
 const OUTSIDE_THE_RULES =
   /规[则定](?:之|以)?外|\b(?:outside|beyond) (?:the |your |our )?(?:rules?|polic(?:y|ies))\b/;
 
+/**
+ * 维修收费差错：系统差错核对认定了的…≤200元 asked as 全部给我退回来, the call's queries showing money
+ * owed (see `CheckPermissionOptions.moneyOwed`): the records meet the case the rule describes in
+ * its own words, so the approval, read only plausibly, may decide by its money limit; any stricter
+ * reading still decides over it (按平均价给我退 against 规则外的退款…按均价退).
+ */
+function owedCaseMet(rule: CompiledRule, part: Part, levels: RuleLevels): boolean {
+  return levels.owed === true && rule.condition?.family === 'money' && rule.concepts.includes(part.concept!);
+}
+
 function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Outcome {
   // Rule numbers: of the rules that apply to the amount, and of those it cannot be judged by.
   const applicable: number[] = [];
@@ -2483,7 +2504,12 @@ function decideReading(rules: CompiledRules, part: Part, levels: RuleLevels): Ou
     const rule = rules.rules[i]!;
     const level = levels.of[i]!;
     // Only a strong match approves; a plausible one of a stricter rule still decides.
-    if (level === PLAUSIBLE && rule.category === 'can_approve_immediately') continue;
+    if (
+      level === PLAUSIBLE &&
+      rule.category === 'can_approve_immediately' &&
+      !owedCaseMet(rule, part, levels)
+    )
+      continue;
     // 距约定时间还有23小时 against 改约一次（服务前24小时以上）: the notice in the note is short.
     const short = noticeShort(rule, part);
     if (short !== undefined) {
@@ -2803,16 +2829,20 @@ export function checkPermission(
   return withDataScope(rules, decideByRules(rules, action, options), options.caller);
 }
 
+/** No states known, but money owed shown. */
+const OWED_ONLY: RequestContext = { ...NO_CONTEXT, owed: true };
+
 // A call checks its requests against the same facts until it queries again: the last one is kept.
 let lastFacts = { key: '', context: NO_CONTEXT };
 
 /** The facts as the matcher reads them (see `CheckPermissionOptions.facts`). */
-function factsContext(facts: readonly string[] | undefined): RequestContext {
-  if (!facts || facts.length === 0) return NO_CONTEXT;
-  const key = facts.join('\n');
+function factsContext(facts: readonly string[] | undefined, owed: boolean): RequestContext {
+  if (!facts || facts.length === 0) return owed ? OWED_ONLY : NO_CONTEXT;
+  const key = owed ? `${facts.join('\n')}\u0002` : facts.join('\n');
   if (key !== lastFacts.key) {
-    const norm = normalizeText(key);
-    lastFacts = { key, context: contextOf([{ norm, has: scanSenses(norm) }]) };
+    const norm = normalizeText(facts.join('\n'));
+    const context = contextOf([{ norm, has: scanSenses(norm) }]);
+    lastFacts = { key, context: owed ? { ...context, owed } : context };
   }
   return lastFacts.context;
 }
@@ -2829,8 +2859,10 @@ function decideByRules(
   const facts = options.facts && options.facts.length > 0 ? options.facts : undefined;
   // A day named is read against today: the day is part of the key then.
   const today = options.today !== undefined && mayNameADay(action) ? options.today : undefined;
+  const owed = options.moneyOwed === true;
   const base = facts ? `${action}\u0000${facts.join('\n')}` : action;
-  const key = today ? `${base}\u0001${today}` : base;
+  const dated = today ? `${base}\u0001${today}` : base;
+  const key = owed ? `${dated}\u0002` : dated;
   let cache = rules === lastRules ? lastCache : decisions.get(rules);
   if (cache === undefined) {
     cache = new TwoGenerationCache<PermissionDecision>(CACHE_SIZE);
@@ -2845,7 +2877,7 @@ function decideByRules(
     decision = decideParsed(
       rules,
       action,
-      { ...(facts ? { facts } : {}), ...(today ? { today } : {}) },
+      { ...(facts ? { facts } : {}), ...(today ? { today } : {}), ...(owed ? { moneyOwed: true } : {}) },
       parses.get(action) ?? parseAction(action),
     );
     // A decision the cache did not keep is nobody else's: no copy needed.
@@ -3140,7 +3172,7 @@ function decideParsed(
 ): PermissionDecision {
   // The parse is the action's: its gates say whether the action has Chinese.
   const lang = (parsed.analysis.gates & G.CJK) !== 0 ? 'zh' : 'en';
-  const facts = factsContext(options.facts);
+  const facts = factsContext(options.facts, options.moneyOwed === true);
   const decided: Array<{ part: Part; outcome: Outcome; levels: RuleLevels }> = [];
   for (const request of parsed.requests) {
     if (toldOfOther(action, request) || bookingTold(request)) continue;

@@ -261,6 +261,29 @@ const TELLING_ABOUT_EN = new RegExp(
 const ROLE_SUBJECT_EN =
   /^(?:telling|letting|allowing|giving)\s+(?:an?\s+|the\s+|any\s+)?(?:(?:named|authori[sz]ed|registered|club|account|emergency|secondary)\s+)*(guardians?|helpers?|organi[sz]ers?|carers?|recipients?|minders?|representatives?)\b/;
 
+/** A Chinese ban opening on a promise (承诺…, 保证…). */
+const PROMISE_FIRST_ZH = /^(?:承诺|保证|许诺|担保)/;
+
+/**
+ * A ban whose subject is someone given part of an account (给共同监护人讲付款和余额, 按共同监护人的要求
+ * 退款): the role's word. It is the role's rule only where the product gives that role rules of its
+ * own (see `rolesDefined`): 给客人 names everyone who calls.
+ */
+const ROLE_SUBJECT_ZH =
+  /^(?:给|向|对|替|按|应)([\u4e00-\u9fff]{2,8}?)(?:本人)?(?:的(?:要求|请求|意思|指示)|讲|说|告诉|告知|透露|提供|办)/;
+
+/** The roles a product's rules open on (共同监护人：只讲课表…; 老师本人：讲他自己的课表). */
+function rolesDefined(rules: readonly CompiledRule[]): ReadonlySet<string> {
+  const roles = new Set<string>();
+  for (const rule of rules) {
+    if (rule.category === 'forbidden') continue;
+    const role = ROLE_OPENING_ZH.exec(rule.text)?.[1];
+    if (role !== undefined) roles.add(role);
+  }
+  return roles;
+}
+const ROLE_OPENING_ZH = /^([\u4e00-\u9fff]{2,8}?)(?:本人)?(?:[（(][^）)]*[）)])?[：:]/;
+
 /**
  * The operator's check before the action (核实后的, 经核实属实后, 核实晚于承诺时效的, 系统记录能证实的:
  * what is checked the facts show), or closing the case before its remedy (错收退款（…）核实属实：…): see `compileRule`.
@@ -365,8 +388,12 @@ export function compileRule(category: PermissionCategory, text: string, alternat
     (category !== 'forbidden' ? EXPLAINS_RULE.exec(parsed.phrase)?.[0].length : undefined) ??
     (category === 'forbidden' ? TELLING_ABOUT_EN.exec(parsed.phrase)?.[0].length : undefined);
   const shownUntil = LOOK_UP_FIRST_EN.exec(parsed.phrase)?.[0].length;
+  // 承诺提分、保证考上哪所学校、不提分退钱: what a ban forbids promising (money back if …) is promised,
+  // no action of its own.
+  const promised = category === 'forbidden' ? PROMISE_FIRST_ZH.exec(parsed.phrase)?.[0].length : undefined;
   const matches = found.filter((m) => {
     if (lookedUp !== undefined && m.start >= lookedUp) return false;
+    if (promised !== undefined && m.start >= promised) return false;
     if (shownUntil !== undefined && m.end <= shownUntil) return false;
     // Refund the old plan price charged after a downgrade took effect: an action named in the
     // circumstance of another is when the rule applies, not an action it takes.
@@ -791,6 +818,7 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
   rules = settleCircumstances(rules, circumstances);
   // Read once per rule as written: its shorter phrases share its text.
   const residuals = new Map<string, { residual: string; cases: readonly string[] } | undefined>();
+  const roles = rolesDefined(rules);
   for (const rule of rules) {
     // A forbidden rule never yields: what it forbids stays forbidden whatever else reads the request.
     // Nor does a case the rule lists after its colon (金价下跌要求退差价): it is a case of its own.
@@ -815,7 +843,9 @@ function compileAll(permissions: OperatorPermissions): CompiledRules {
       if (acts.length > 0) rule.excepted = { role: excepted.role, acts };
     }
     const role = ROLE_SUBJECT_EN.exec(rule.phrase)?.[1];
+    const roleZh = rule.category === 'forbidden' ? ROLE_SUBJECT_ZH.exec(rule.phrase)?.[1] : undefined;
     if (role !== undefined) rule.role = role.replace(/s$/, '').replace(/[sz](?=er$)/, '[sz]');
+    else if (roleZh !== undefined && roles.has(roleZh)) rule.role = escapeRegExp(roleZh);
     else if (rule.category === 'forbidden') {
       const quoted = quotedWords(rule.text);
       if (quoted !== undefined) rule.quoted = quoted;
@@ -922,7 +952,8 @@ function actsBanned(piece: string): string[] | undefined {
 /** Whether a side of a ban names an action of its own in four characters or more, outside its notes. */
 function namedAct(act: string): boolean {
   const core = act.replace(/[(（][^()（）]*(?:[)）]|$)/g, '').replace(/\s+/g, '');
-  return core.length >= 4 && namesAction(core);
+  // 承诺提分、…、不提分退钱: what happens if something does not (不提分) is what is promised, no act.
+  return core.length >= 4 && !/^(?:不|没|未)/.test(core) && namesAction(core);
 }
 
 /** The text cut where `cuts` says, outside its bracketed notes (a ; inside （…） cuts nothing). */
@@ -968,6 +999,7 @@ function piecesOf(text: string, category: PermissionCategory): string[] {
   if (!text.includes(';') && !text.includes('；')) return [text];
   const pieces = splitOutsideNotes(text, (c) => c === ';' || c === '；').map((p) => p.trim());
   const out: string[] = [];
+  let lapsed = false;
   for (const piece of pieces) {
     const first = /^[a-z]+/i.exec(piece)?.[0];
     // 约免费试听课、约课；上课前24小时以上请假、调课: a Chinese piece names its action anywhere
@@ -986,11 +1018,16 @@ function piecesOf(text: string, category: PermissionCategory): string[] {
     // What does not start with an action of its own (a note, a case) belongs to the one before;
     // so does what the operator must not do meanwhile (工单处理期间客服不先行退款、不承诺赔偿金额).
     const denied = OPERATOR_DENIED.test(withoutNotes(normalizeText(piece)));
+    // What follows a lapse of time is read with no piece: its time limits nothing the caller asks.
+    if (out.length > 0 && category !== 'forbidden' && AFTER_A_LAPSE.test(piece)) {
+      lapsed = true;
+      continue;
+    }
     if (out.length > 0 && (!ownAction || denied || (category !== 'forbidden' && NEVER_TOLD.test(piece))))
       out[out.length - 1] = `${out.at(-1)}; ${piece}`;
     else out.push(out.length > 0 ? withThingOfBefore(piece, out.at(-1)!) : piece);
   }
-  return out.length > 1 ? out : [text];
+  return out.length > 1 || lapsed ? out : [text];
 }
 
 /**
@@ -1085,6 +1122,13 @@ const MANNER_LEAD_ZH = /^(?:在)?(?:电话|线上|网上|微信|短信)(?:里|�
  * rule of what may be done, it limits the piece before; it is nothing the operator may do.
  */
 const NEVER_TOLD = /(?:一概|一律|都|均|概)不(?:讲|说|告诉|告知|透露|提供)[。.]?\s*$/;
+
+/**
+ * A piece opening on what follows when time passes without something (…登记理赔工单；30天没找回按规则
+ * 换车或退款): the outcome of the piece before, no request a caller makes, and no limit on it.
+ */
+const AFTER_A_LAPSE =
+  /^(?:超过)?[\d一二三四五六七八九十两]+个?(?:工作日|天|日|小时|周|星期|个?月)(?:内|以内|之内)?(?:还|仍|都)?(?:没|未)/;
 
 /** A rule on what goes beyond the limits (超出规定的冻结, extensions beyond the allowance). */
 const BEYOND_LIMITS =

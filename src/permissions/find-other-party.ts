@@ -388,7 +388,7 @@ const LOOKUP_ZH = '(?:查|查查|查一查|查询|核实)(?:一下|下)?(?:我�
 const LOOKUP_BEFORE_ZH = new RegExp(`${LOOKUP_ZH}$`);
 /** The person's household or nothing more, or a thing of theirs (她那个圈口), to the clause's end. */
 const HOUSEHOLD_AFTER_ZH =
-  /^(?:家|那户|那家|家里)?$|^(?:的|那个|这个|那只|那件|那条|那张|那枚|那单|那笔)[^,.!?;:、\n]{1,10}$/;
+  /^(?:家|那户|那家|家里)?$|^(?:的|的?[那这](?:个|只|件|条|张|枚|单|笔|台|辆|部|套|间|份|本|双|盒|箱|袋))[^,.!?;:、\n]{1,10}$/;
 
 /** A look-up the caller says they do not insist on (我也不是非要查他, 不用查我妈). */
 const LOOKUP_DENIED_ZH = /(?:不是非要|不是要|不用|不必|不想|没必要|别|不要)[^,.!?;:、\s]{0,3}$/;

@@ -1,136 +1,20 @@
 import type { CallContext } from '../../call/call-agent.js';
-import { recordsIn, responseFields } from '../../domain/response-fields.js';
+import { amountsOwed, type QuotedCase, singular } from '../../call/money-owed.js';
 import { tokenize } from '../../knowledge/index.js';
 import { numbersSaid } from '../../permissions/index.js';
 
-// What this call's queries say is due back to the caller: an amount the records name as due, a
-// quote's worked-out result or total, errors assessed and priced, or the one quoted case the
-// caller means. Read before a refund is checked, so the sum checked is the records', not the
-// caller's guess.
-
-/**
- * A response's amount due back: refund_due_rand, refundable_yuan, refund_amount, 应退金额 (not
- * not_refundable), and the total an error check found overcharged (total_overcharge: 166 beside
- * each item's own).
- */
-const REFUND_DUE_KEY =
-  /^(?:[a-z]+_)?(?:refundable|refund_due|refund_amount|due_refund)(?:_[a-z]+)?$|^(?:应退|可退)|^total_over_?charged?$|^over_?charged?_total$|^多收合计|^多扣合计/i;
+// What this call's queries say is due back to the caller (see `amountsOwed`), or the one quoted
+// case the caller means. Read before a refund is checked, so the sum checked is the records', not
+// the caller's guess.
 
 /**
  * The one amount the latest answers of this call's queries say is due back, if exactly one: a
  * quote of the refund the records make (two amounts, of two orders, say neither).
  */
 export function refundDue(ctx: CallContext, asked?: string): number | undefined {
-  const amounts = new Set<number>();
-  const cases: QuotedCase[] = [];
-  for (const q of ctx.systemQueries) {
-    if (!q.ok) continue;
-    for (const [key, value] of responseFields(q.response)) {
-      if (typeof value === 'number' && value > 0 && REFUND_DUE_KEY.test(key) && !/^not_/i.test(key))
-        amounts.add(value);
-      if (typeof value === 'string' && QUOTE_KEY.test(key)) {
-        const worked = QUOTED_DUE.exec(value) ?? QUOTED_BACK.exec(value) ?? QUOTED_CAN_BACK.exec(value);
-        if (worked) amounts.add(Number(worked[1]));
-      }
-    }
-    cases.push(...quotedCases(q.response));
-    for (const total of quotedTotals(q.response)) amounts.add(total);
-    for (const total of assessedTotals(q.response)) amounts.add(total);
-  }
+  const { amounts, cases } = amountsOwed(ctx.systemQueries);
   if (amounts.size === 1) return [...amounts][0];
   return amounts.size === 0 ? caseMeant(ctx, cases, asked) : undefined;
-}
-
-/**
- * The total a quote gives back on the call, its cases added up (total_on_the_call: 5300 beside
- * duplicate_payment: 4300 and late_delivery_fee: 1000): what a caller asking their money back is due.
- */
-function quotedTotals(response: unknown): number[] {
-  const totals: number[] = [];
-  for (const [name, value] of quoteEntries(response))
-    if (typeof value === 'number' && value > 0 && /^total(?:_|$)/i.test(name)) totals.push(value);
-  return totals;
-}
-
-/**
- * What the records assess as owed, its items added up (error_assessment: [{ item: 路引花少布置3组,
- * amount: 180 }, { item: 司仪迟到42分钟, amount: 360 }] → 540): the errors a supervisor on the spot
- * found, each priced, are what a caller asking money back for them is due.
- */
-function assessedTotals(response: unknown): number[] {
-  const totals: number[] = [];
-  for (const record of recordsIn(response))
-    for (const [key, items] of Object.entries(record)) {
-      if (!ASSESSED_KEY.test(key) || !Array.isArray(items)) continue;
-      const amounts = items.map((item) =>
-        item !== null && typeof item === 'object' ? (item as Record<string, unknown>).amount : undefined,
-      );
-      if (amounts.length > 0 && amounts.every((a): a is number => typeof a === 'number' && a > 0))
-        totals.push(amounts.reduce((sum, a) => sum + a, 0));
-    }
-  return totals;
-}
-
-/** A response's list of what was found owed, item by item (error_assessment, assessed_errors, 差错认定). */
-const ASSESSED_KEY = /assess|认定|核定/i;
-
-/** The entries of every quote in a response (a field named quote, 测算 or 核算 holding an object). */
-function* quoteEntries(response: unknown): Generator<[string, unknown]> {
-  for (const record of recordsIn(response))
-    for (const [key, quote] of Object.entries(record))
-      if (QUOTE_KEY.test(key) && quote !== null && typeof quote === 'object' && !Array.isArray(quote))
-        yield* Object.entries(quote as Record<string, unknown>);
-}
-
-/** A refund a quote works out for one case (refund_short_8: 1,680; cancel_200_chairs: refund 16,000). */
-interface QuotedCase {
-  /** The case's words, from its key (short, 8; cancel, 200, chairs). */
-  words: string[];
-  amount: number;
-}
-
-/**
- * The refunds a response's quote gives case by case: a quote's entry named for a refund with its
- * amount (refund_short_8: { amount: 1680 }), or an entry of any name giving its refund
- * (cancel_200_chairs_and_200_chair_covers: { refund: 16000 }).
- */
-function quotedCases(response: unknown): QuotedCase[] {
-  const cases: QuotedCase[] = [];
-  for (const [name, entry] of quoteEntries(response)) {
-    // owed_for_failed_lessons: { total: 35000 }: a case named for money owed is a refund too.
-    const named = /^(?:refund|owed|due)(?:_|$)/i.test(name);
-    const fields = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>) : {};
-    // placement_test_not_taken_off: { amount: 10000, to: 'Moov Africa Money …' }: an amount with
-    // where it goes is money paid out to the caller, whatever the case is named.
-    const paidOut = named || (typeof fields.to === 'string' && fields.to !== '');
-    const amount =
-      typeof entry === 'number' && named
-        ? entry
-        : [
-            fields.refund,
-            fields.refund_amount,
-            fields.refundable,
-            fields.owed,
-            paidOut ? fields.amount : undefined,
-            named ? fields.total : undefined,
-          ].find((v): v is number => typeof v === 'number' && v > 0);
-    if (amount !== undefined) cases.push({ words: caseWords(name), amount });
-  }
-  return cases;
-}
-
-/** A quote's case key as words: refund_short_8 → short, 8 (refund names every case). */
-function caseWords(key: string): string[] {
-  return key
-    .toLowerCase()
-    .split(/[^a-z0-9\u4e00-\u9fff]+/)
-    .filter((w) => w !== '' && w !== 'refund')
-    .map(singular);
-}
-
-/** A word without its plural's s (chairs → chair), as a case key and a caller's line are compared. */
-function singular(word: string): string {
-  return word.replace(/s$/, '');
 }
 
 /**
@@ -165,23 +49,3 @@ function wordsAndNumbers(line: string): Set<string> {
   for (const n of numbersSaid(line)) out.add(String(n));
   return out;
 }
-
-/** A response's worked-out quote in words (adjust_quote, refund_quote, cancel_calc, 测算). */
-const QUOTE_KEY = /quote|calc|测算|核算/i;
-
-/**
- * The result of the sum a quote works out, said due back (4晚×8元＝32元，可退还; 两班×40元＝80元，可补发;
- * 2 x £20 = £40 refundable): the amount after the equals sign.
- */
-const QUOTED_DUE =
-  /[=＝]\s*[¥￥£$€]?\s*(\d+(?:\.\d+)?)\s*(?:元|块|rmb|cny)?[^。!?！？]{0,16}?(?:可退|应退|退还|退回|可补发|应补发|补发|refund|due back|to be refunded)/i;
-
-/**
- * An amount a quote says goes back, its working in a note between (误扣逾期费24元（4本×6天×1元），可原路
- * 退回微信): the amount before the words that give it back.
- */
-const QUOTED_BACK =
-  /(\d+(?:\.\d+)?)\s*(?:元|块)(?:[（(][^）)]{0,30}[）)])?[，,]?\s*(?:可|应|将)(?:全额)?(?:原路)?(?:退回|退还|返还|退)/;
-
-/** An amount a quote says can be given back (未提车、未交车：可全额退3350元): the amount after those words. */
-const QUOTED_CAN_BACK = /(?:可|应)(?:全额|全部)?(?:原路)?(?:退还|退回|退)\s*(\d+(?:\.\d+)?)\s*元/;

@@ -1,4 +1,5 @@
 import type { CallContext } from '../../call/call-agent.js';
+import { moneyOwedShown } from '../../call/money-owed.js';
 import { statesShown } from '../../call/states-shown.js';
 import { localMinute } from '../../domain/clock.js';
 import type { Language } from '../../domain/language.js';
@@ -28,13 +29,15 @@ export function rulesOf(ctx: CallContext): CompiledRules {
 /**
  * How the session will decide an action, read ahead: against the call's rules with the facts
  * `CallSession.checkPermission` gives them, the states its queries showed so far (see
- * `CheckPermissionOptions.facts`); limits added up and charges verified are the session's.
+ * `CheckPermissionOptions.facts`) and whether they showed money owed; limits added up and charges
+ * verified are the session's.
  */
 export function decideAhead(ctx: CallContext, action: string): PermissionDecision {
   const now = ctx.now?.() ?? new Date();
   return checkPermission(rulesOf(ctx), action, {
     facts: statesShown(ctx.systemQueries, now),
     today: localMinute(now),
+    moneyOwed: moneyOwedShown(ctx.systemQueries),
   });
 }
 

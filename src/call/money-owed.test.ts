@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { SystemQueryRecord } from '../domain/session-schemas.js';
+import { amountsOwed, moneyOwedShown } from './money-owed.js';
+
+const query = (response: unknown, ok = true): SystemQueryRecord => ({
+  interface: 'service',
+  method: 'GET',
+  endpoint: '/service',
+  purpose: 'service',
+  mock: true,
+  ok,
+  response,
+});
+
+describe('amountsOwed and moneyOwedShown', () => {
+  it('reads an error check’s total overcharged as money owed', () => {
+    const check = query({
+      error_check: { errors: [{ overcharge: 165 }, { overcharge: 20 }], total_overcharge: 185 },
+    });
+    expect([...amountsOwed([check]).amounts]).toEqual([185]);
+    expect(moneyOwedShown([check])).toBe(true);
+  });
+  it('shows none where the records only list charges, or the query failed', () => {
+    expect(moneyOwedShown([query({ items: [{ item: '刹车片', amount: 35 }], total: 235 })])).toBe(false);
+    expect(moneyOwedShown([query({ total_overcharge: 185 }, false)])).toBe(false);
+  });
+});
