@@ -362,6 +362,13 @@ describe('relevantInterfaces: money asked back, and someone not at their post', 
       response_fields: ['lessons'],
     },
   });
+  it('reads a rescue asked for (车坏在路上了，快来救援) as a visit', () => {
+    const bikes = profileInterfaces({
+      owner: { description: '车主档案：车型、保修到期日', params: ['mobile'] },
+      service: { description: '售后记录：维修单、救援记录和可派师傅', params: ['mobile'] },
+    });
+    expect(relevantInterfaces(bikes, '车坏在路上了推都推不动，你们快来救援')).toContain('service');
+  });
   it('looks up the caller’s own records beside the rules when money is asked back', () => {
     const said = '课时包剩下的钱全部给我退回来，我不请了';
     expect(relevantInterfaces(tutoring, said)).toEqual(['public', 'lessons']);
@@ -377,6 +384,7 @@ describe('relevantInterfaces: money asked back, and someone not at their post', 
   it.each([
     ['your guard was not there three nights', 'contracts'],
     ['the night guard did not come last night', 'contracts'],
+    ['the guard is not at his post, send someone now', 'contracts'],
   ])('%j is about %s', (said, expected) => {
     expect(relevantInterfaces(guarding, said)).toContain(expected);
   });

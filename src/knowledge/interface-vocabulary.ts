@@ -70,7 +70,7 @@ const FACT_KINDS: Record<string, RegExp> = {
     /保修|质保|保修期|坏了|维修|修一下|报修|报的修|杂音|送修|寄修|(?:送|拿|寄|交)[^，,。？?]{0,10}?(?:去|来|过去)?修(?!改)|\b(?:warranty|repair|broken|faulty)\b/i,
   // Someone coming: a technician's visit, an appointment, when they arrive.
   visit:
-    /上门|师傅|预约|改约|改期|改时间|改到|推到|推迟|挪到|\breschedul\w*|\bpostpon\w*|(?:哪天|几点|什么时候|啥时候|几号)(?:能)?(?:来|到|上门)|来不来|到哪了|(?:还|都)(?:没|冇)(?:来|到)|等(?:几|多|好)久|\b(?:technician|engineer|appointment|visit|arriv\w*|eta|come out|coming)\b/i,
+    /上门|师傅|预约|改约|改期|改时间|改到|推到|推迟|挪到|救援|拖车|\breschedul\w*|\bpostpon\w*|(?:哪天|几点|什么时候|啥时候|几号)(?:能)?(?:来|到|上门)|来不来|到哪了|(?:还|都)(?:没|冇)(?:来|到)|等(?:几|多|好)久|\b(?:technician|engineer|appointment|visit|arriv\w*|eta|come out|coming|tow truck|breakdown|roadside|send (?:someone|somebody|a patrol|a guard))\b/i,
   recycle:
     /回收站|删了|删掉|删除|误删|找回|恢复|弄回来|没就没|不见了|\b(?:deleted|recycle|trash|bin|restore|recover)\b/i,
   account: /账户|账号|会员|等级|积分|\b(?:account|membership|member|points|tier)\b/i,
@@ -303,11 +303,12 @@ const OWN_THING =
   /[我俺涯]的|[我俺涯](?:那|这)(?!边|里|儿|么|样|会|时|次|是)|[我俺涯][^，,。？?！!]{0,12}?(?:办|订|买|交|寄|租|报|约|存|下|认养)(?:的|了)/;
 
 /**
- * Money asked back (退给我, 给我退回来, 剩下的钱全退, refund me, take it off my bill): what the caller
- * paid is in their own records, whatever the rest of the line names.
+ * Money asked back (退给我, 给我退回来, 剩下的钱全退, refund me, take it off my bill, a mistake on my
+ * invoice … remove it): what the caller paid is in their own records, whatever the rest of the line
+ * names.
  */
 const MONEY_ASKED_BACK =
-  /退(?:给|还)?我|给我退|(?:钱|款|费)[^，,。？?！!]{0,6}?退(?:给|回|还)|\b(?:refund|reimburse)\b|\bmoney back\b|\bcredit (?:me|my|it)\b|\btake (?:it|that|this|them|[\w,]+ (?:thousand|hundred)|the [\w,]+) off (?:my|the|our)\b/i;
+  /退(?:给|还)?我|给我退|(?:钱|款|费)[^，,。？?！!]{0,6}?退(?:给|回|还)|\b(?:refund|reimburse)\b|\bmoney back\b|\bcredit (?:me|my|it)\b|\btake (?:it|that|this|them|[\w,]+ (?:thousand|hundred)|the [\w,]+) off (?:my|the|our)\b|\b(?:mistake|error|wrong)s? on (?:my|our|the|this) (?:[\w-]+ )?(?:invoice|bill|statement)\b|\bremove (?:it|that|the [\w,]+(?: thousand| hundred)?)\b/i;
 
 // Where one thing said ends: a sentence, or a clause (and also, 还有).
 const SENTENCE_END = /[.?!,;]+(?:\s|$)|[。？！；，、]|\b(?:and also|also|plus)\b|还有|另外|顺便/;

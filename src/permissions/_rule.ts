@@ -235,8 +235,9 @@ const PRICE_PER =
 const HELD_FOR =
   /(?:\b(?:hold|holds|holding|held|keep|keeps|kept|reserve|reserves|reserved)\b[^,.;]{0,30}?\bfor\s+|(?:保留|预留|留|锁定)(?:档期|座位|名额|位置)?)$/i;
 
-/** What puts a span of time as the window a count is kept over: in / within / per / every 12 months, 每. */
-const WINDOW_BEFORE = /(?:\b(?:in|within|per|every|each|during|over)\s+(?:the\s+)?(?:last\s+|past\s+)?|每)$/;
+/** What puts a span of time as the window a count is kept over: in (any) / within / per / every 12 months, 每. */
+const WINDOW_BEFORE =
+  /(?:\b(?:in|within|per|every|each|during|over)\s+(?:the\s+|any\s+)?(?:last\s+|past\s+|rolling\s+)?|每)$/;
 
 /** A word right after a number (个 aside): 学时 of 2学时, 个课时 of 3个课时. */
 const WORD_AFTER = /^\s*个?([\u4e00-\u9fff]{2,3})/;

@@ -2005,6 +2005,9 @@ describe('checkPermission on an e-bike dealer, a tutoring platform and a guard c
     expect(checkPermission(guards, 'just give me the code of the boutique').status).toBe('forbidden');
     expect(checkPermission(guards, 'give me the price list').status).not.toBe('forbidden');
   });
+  it('reads one late fee waived in any 12 months as a count kept over a window, not a span to say', () => {
+    expect(checkPermission(guards, 'please remove the late fee').status).toBe('can_approve_immediately');
+  });
   it('reads "my daughter, there is a mistake" as the one called addressed, not someone’s data', () => {
     const line =
       'My daughter, there is a mistake on our April invoice: five thousand for late payment! Please remove it.';
