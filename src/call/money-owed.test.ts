@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
-import { amountsOwed, moneyOwedShown } from './money-owed.js';
+import { amountsOwed, moneyOwedShown, notOwedAssessed } from './money-owed.js';
 
 const query = (response: unknown, ok = true): SystemQueryRecord => ({
   interface: 'service',
@@ -23,5 +23,10 @@ describe('amountsOwed and moneyOwedShown', () => {
   it('shows none where the records only list charges, or the query failed', () => {
     expect(moneyOwedShown([query({ items: [{ item: '刹车片', amount: 35 }], total: 235 })])).toBe(false);
     expect(moneyOwedShown([query({ total_overcharge: 185 }, false)])).toBe(false);
+  });
+  it('tells where the records assessed part of a charge as not owed (not_errors)', () => {
+    const check = query({ error_check: { total_overcharge: 185, not_errors: [{ item: '刹车片35元' }] } });
+    expect(notOwedAssessed([check])).toBe(true);
+    expect(notOwedAssessed([query({ error_check: { total_overcharge: 185, not_errors: [] } })])).toBe(false);
   });
 });

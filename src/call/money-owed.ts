@@ -38,6 +38,23 @@ export function amountsOwed(queries: readonly SystemQueryRecord[]): {
   return { amounts, cases };
 }
 
+/**
+ * Whether the call's queries assess part of what was paid as not owed (an error check's
+ * not_errors: 刹车片 and 补胎 charged as listed): asked for all of it, the caller is offered what is
+ * owed, and told why the rest stands.
+ */
+export function notOwedAssessed(queries: readonly SystemQueryRecord[]): boolean {
+  for (const q of queries) {
+    if (!q.ok) continue;
+    for (const record of recordsIn(q.response))
+      for (const [key, value] of Object.entries(record))
+        if (NOT_OWED_KEY.test(key) && Array.isArray(value) && value.length > 0) return true;
+  }
+  return false;
+}
+/** A list of what was found not owed: not_errors, not_owed, not_refundable, 非差错, 不退项目. */
+const NOT_OWED_KEY = /^not_(?:errors?|owed|due|refundable|overcharged?)$|^(?:非差错|不退|不予退)/i;
+
 /** Whether the call's queries show any money owed back to the caller (see `amountsOwed`). */
 export function moneyOwedShown(queries: readonly SystemQueryRecord[]): boolean {
   const { amounts, cases } = amountsOwed(queries);

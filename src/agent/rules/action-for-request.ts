@@ -1,4 +1,5 @@
 import type { CallContext } from '../../call/call-agent.js';
+import { notOwedAssessed } from '../../call/money-owed.js';
 import { newestFirst, verifiedPaid } from '../../call/verified-charges.js';
 import { HELD_MONEY } from '../../domain/held-money.js';
 import type { Language } from '../../domain/language.js';
@@ -479,9 +480,11 @@ function boundedByCharge(
   // The records say what is due back (refund_due_rand: 70, refundable_yuan: 900): that, where the
   // caller named no sum or guessed one (like R140, 大概三百), never the whole charge it is part of.
   // A sum asked in full beyond it (80元要全退), or all of a sum said beyond it (我交了两千七，全部退给
-  // 我), stays: the rules decide that request.
+  // 我), stays: the rules decide that request. Not where the records assessed the rest as not owed
+  // (刹车片 and 补胎 charged as listed): what is owed is offered.
   const due = request.concept === 'refund' ? refundDue(ctx, request.text) : undefined;
-  if (due !== undefined && !(allOf(line) && bareSums(line).some((v) => v > due))) {
+  const allBeyond = due !== undefined && allOf(line) && bareSums(line).some((v) => v > due);
+  if (due !== undefined && !(allBeyond && !notOwedAssessed(ctx.systemQueries))) {
     const asked = request.quantity ?? u.quantities.find((q) => q.family === 'money');
     const guessed = asked?.family === 'money' && asked.value > due && GUESSED_SUM.test(line);
     // 一共交了三千来块, the records giving 3350 back: a sum said roughly that holds what is due.
