@@ -55,11 +55,20 @@ export function notOwedAssessed(queries: readonly SystemQueryRecord[]): boolean 
 /** A list of what was found not owed: not_errors, not_owed, not_refundable, 非差错, 不退项目. */
 const NOT_OWED_KEY = /^not_(?:errors?|owed|due|refundable|overcharged?)$|^(?:非差错|不退|不予退)/i;
 
-/** Whether the call's queries show any money owed back to the caller (see `amountsOwed`). */
+/**
+ * Whether the call's queries show any money owed back to the caller (see `amountsOwed`). Read for
+ * every check of a turn: a call's queries are only ever appended to, so it is read again only when
+ * one was added.
+ */
 export function moneyOwedShown(queries: readonly SystemQueryRecord[]): boolean {
+  const known = owedShown.get(queries);
+  if (known !== undefined && known.count === queries.length) return known.owed;
   const { amounts, cases } = amountsOwed(queries);
-  return amounts.size > 0 || cases.length > 0;
+  const owed = amounts.size > 0 || cases.length > 0;
+  owedShown.set(queries, { count: queries.length, owed });
+  return owed;
 }
+const owedShown = new WeakMap<readonly SystemQueryRecord[], { count: number; owed: boolean }>();
 
 /**
  * The total a quote gives back on the call, its cases added up (total_on_the_call: 5300 beside

@@ -912,6 +912,18 @@ function inListedThings(phrase: string, at: number): boolean {
 
 const CJK_START = /^[\u4e00-\u9fff]/;
 
+/**
+ * Where a phrase's opening promise ends (承诺 of 承诺提分、…, promising of promising refunds), if it
+ * opens on one: what a ban on it lists is promised, not done. `spans` as `scanSenses` leaves them.
+ */
+export function promiseLead(spans: readonly SenseSpan[]): number | undefined {
+  const first = spans[0];
+  if (first === undefined || first.start !== 0) return undefined;
+  promiseSense ??= senseNumber('promise');
+  return first.senses[0] === promiseSense ? first.end : undefined;
+}
+let promiseSense: number | undefined;
+
 /** Between an action and the concept it acts on: nothing, or an article. */
 // changing a locked quote or an invoice: other things listed before the concept's thing too.
 const ACTS_ON =
@@ -958,7 +970,7 @@ export function compileMeaning(
     SENSES[spans[0].senses[0]!]!.id === 'view' &&
     CJK_START.test(phrase);
   // 承诺提分、…、不提分退钱: what a ban opening on a promise lists is promised, not done.
-  const promises = bans && spans[0]?.start === 0 && SENSES[spans[0].senses[0]!]!.id === 'promise';
+  const promises = bans && promiseLead(spans) !== undefined;
   const firstConcept = concepts.reduce((a, c) => Math.min(a, c.start), Number.POSITIVE_INFINITY);
   for (let s = 0; s < spans.length; s++) {
     const span = spans[s]!;

@@ -2838,9 +2838,10 @@ let lastFacts = { key: '', context: NO_CONTEXT };
 /** The facts as the matcher reads them (see `CheckPermissionOptions.facts`). */
 function factsContext(facts: readonly string[] | undefined, owed: boolean): RequestContext {
   if (!facts || facts.length === 0) return owed ? OWED_ONLY : NO_CONTEXT;
-  const key = owed ? `${facts.join('\n')}\u0002` : facts.join('\n');
+  const joined = facts.join('\n');
+  const key = owed ? `${joined}\u0002` : joined;
   if (key !== lastFacts.key) {
-    const norm = normalizeText(facts.join('\n'));
+    const norm = normalizeText(joined);
     const context = contextOf([{ norm, has: scanSenses(norm) }]);
     lastFacts = { key, context: owed ? { ...context, owed } : context };
   }

@@ -31,6 +31,7 @@ import {
   hasAction,
   isRuleMeaning,
   markSoleObjects,
+  promiseLead,
   type RuleMeaning,
   type SenseSpan,
   scanSenses,
@@ -261,9 +262,6 @@ const TELLING_ABOUT_EN = new RegExp(
 const ROLE_SUBJECT_EN =
   /^(?:telling|letting|allowing|giving)\s+(?:an?\s+|the\s+|any\s+)?(?:(?:named|authori[sz]ed|registered|club|account|emergency|secondary)\s+)*(guardians?|helpers?|organi[sz]ers?|carers?|recipients?|minders?|representatives?)\b/;
 
-/** A Chinese ban opening on a promise (承诺…, 保证…). */
-const PROMISE_FIRST_ZH = /^(?:承诺|保证|许诺|担保)/;
-
 /**
  * A ban whose subject is someone given part of an account (给共同监护人讲付款和余额, 按共同监护人的要求
  * 退款): the role's word. It is the role's rule only where the product gives that role rules of its
@@ -390,7 +388,12 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   const shownUntil = LOOK_UP_FIRST_EN.exec(parsed.phrase)?.[0].length;
   // 承诺提分、保证考上哪所学校、不提分退钱: what a ban forbids promising (money back if …) is promised,
   // no action of its own.
-  const promised = category === 'forbidden' ? PROMISE_FIRST_ZH.exec(parsed.phrase)?.[0].length : undefined;
+  let promised: number | undefined;
+  if (category === 'forbidden') {
+    const spans: SenseSpan[] = [];
+    scanSenses(normalizeText(parsed.phrase), spans);
+    promised = promiseLead(spans);
+  }
   const matches = found.filter((m) => {
     if (lookedUp !== undefined && m.start >= lookedUp) return false;
     if (promised !== undefined && m.start >= promised) return false;
