@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SystemQueryRecord } from '../domain/session-schemas.js';
+import { queryRecord } from '../../test/support/query-record.js';
 import { amountsOwed, moneyOwedShown, notOwedAssessed } from './money-owed.js';
 
-const query = (response: unknown, ok = true): SystemQueryRecord => ({
-  interface: 'service',
-  method: 'GET',
-  endpoint: '/service',
-  purpose: 'service',
-  mock: true,
-  ok,
-  response,
-});
+const query = (response: unknown, ok = true) => ({ ...queryRecord('service', response), ok });
 
 describe('amountsOwed and moneyOwedShown', () => {
   it('reads an error check’s total overcharged as money owed', () => {

@@ -35,6 +35,11 @@ describe('limitedRole', () => {
     expect(limitedRole(receiver, product)).toBe('收货人');
     const sub = account({ role: '副卡持卡人', notes: '只能告知其本人这张副卡的消费记录和本月剩余额度' });
     expect(limitedRole(sub, product)).toBe('副卡持卡人');
+    const grandmother = account({
+      role: '共同监护人',
+      notes: '来电人是共同监护人：只可讲课表、上课记录和老师反馈',
+    });
+    expect(limitedRole(grandmother, product)).toBe('共同监护人');
     const both = account({ role: '下单人兼收货人', notes: '只告知物流节点' });
     expect(limitedRole(both, product)).toBeUndefined();
   });

@@ -49,7 +49,7 @@ const HOLDER =
   /^\s*(?:the\s+)?(?:account[\s_-]*holder|holder|(?:registered[\s_-]*)?owner|box[\s_-]*holder|subscriber|primary|member|户主|本人|委托人|持卡人|车主|业主|下单人|签约人|主卡)/i;
 const MAY_HEAR = /\bhear\b|\bsee\b|\bview\b|attorney|full[\s_-]*access|可(?:以)?查|可了解|可知/i;
 const LIMITED =
-  /authori[sz]ed|contact|named|recipient|driver|parcel[\s_-]*only|sub[\s_-]*card|supplementary|联系人|授权|家属|代办|收货人|收件人|副卡|附属卡/i;
+  /authori[sz]ed|contact|named|recipient|driver|parcel[\s_-]*only|sub[\s_-]*card|supplementary|co-?guardian|联系人|授权|家属|代办|收货人|收件人|副卡|附属卡|共同监护人/i;
 /** Words that limit what is told: only, do not, nothing about, 只可, 不得. */
 const RESTRICTED =
   /\bonly\b|\bdo not\b|\bdon'?t\b|\bnothing about\b|\bnot (?:an? )?(?:owner|holder)\b|只可|只能|只(?:告知|告诉|讲|说)|仅|不得|不要|不能告知|不可/i;

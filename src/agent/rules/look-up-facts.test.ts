@@ -44,3 +44,20 @@ describe('lookUpFacts: a caller whose role may not hear the account', () => {
     expect(said).not.toContain('3318');
   });
 });
+
+describe('lookUpFacts: what is kept for the holder, whichever interface is looked up first', () => {
+  it('tells a co-guardian the lessons and not the refund worked out for the holder', async () => {
+    const ctx = createFakeCall({
+      mock: {
+        user_billing: {
+          transactions: [{ date: '2040-04-01', item: '数学课2小时', amount: 260 }],
+          退款测算: { 退至: '仅账户持有人', 付款: 3240, 退款: 1620 },
+        },
+        user_profile: { role: '共同监护人', notes: '来电人是共同监护人：只可讲课表、上课记录和老师反馈' },
+      },
+    });
+    const said = (await lookUpFacts(ctx, '帮我查一下', new Set(), ['user_billing', 'user_profile'])).join('');
+    expect(said).toContain('260');
+    expect(said).not.toContain('1620');
+  });
+});

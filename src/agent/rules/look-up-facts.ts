@@ -235,7 +235,10 @@ export async function lookUpFacts(
     named ?? withKeyed(ctx, utterance, relevantInterfaces(interfaceProfiles(ctx.product), utterance))
   ).filter((n) => !done.has(n) && !staffOnly.has(n));
   const wanted = withFeeders(relevant, defs, utterance, ctx).filter((n) => !staffOnly.has(n));
-  const sentences: string[] = [];
+  // Said once every query of the reply is in: who the caller is (a co-guardian) decides what is
+  // kept for the holder, whichever was looked up first. Records the caller's interfaces return
+  // are held back as the role known when each was looked up (see `spoken`).
+  const answers: Array<{ name: string; response: unknown; limited: boolean } | undefined> = [];
   const asked = new Set<string>();
   let found = false;
   let pending = wanted;
@@ -252,10 +255,16 @@ export async function lookUpFacts(
       // Facts this reply has said already are not asked for either.
       if (q.ok && !fresh) found = true;
       if (q.ok && (quiet.has(name) || !fresh)) continue;
-      if (q.ok) sentences.push(spoken(ctx, { ...def, name }, q.response, utterance));
-      else if (!sentences.includes(phrases(lang).queryFailed)) sentences.push(phrases(lang).queryFailed);
+      const limited = limitedRole(ctx.systemQueries, ctx.product) !== undefined;
+      answers.push(q.ok ? { name, response: q.response, limited } : undefined);
     }
     pending = later;
+  }
+  const sentences: string[] = [];
+  for (const a of answers) {
+    if (a !== undefined)
+      sentences.push(spoken(ctx, { ...defs[a.name], name: a.name }, a.response, utterance, a.limited));
+    else if (!sentences.includes(phrases(lang).queryFailed)) sentences.push(phrases(lang).queryFailed);
   }
   for (const name of pending) {
     const missing = paramNames(defs[name]).filter((param) => !asked.has(param));
@@ -308,16 +317,19 @@ function spoken(
   iface: Parameters<typeof speakResponse>[0] & Pick<InterfaceDef, 'params' | 'endpoint'>,
   response: unknown,
   utterance: string,
+  /** Whether the caller's limited role was known when this interface was looked up. */
+  knownLimited?: boolean,
 ): string {
-  if (paramNames(iface).some(isCallerParam) && limitedRole(ctx.systemQueries, ctx.product) !== undefined) {
+  const limited = limitedRole(ctx.systemQueries, ctx.product) !== undefined;
+  if ((knownLimited ?? limited) && paramNames(iface).some(isCallerParam)) {
     // The records that name the caller (a parcel addressed to them) are theirs to hear.
     const name = ctx.customer?.name;
     const own = typeof name === 'string' && name.length >= 2 ? recordsNaming(response, name) : undefined;
     return own === undefined
       ? checkedOnly(iface, ctx.language)
-      : speakResponse(iface, own, ctx.language, utterance, name);
+      : speakResponse(iface, own, ctx.language, utterance, name, limited);
   }
-  return speakResponse(iface, response, ctx.language, utterance, ctx.customer?.name);
+  return speakResponse(iface, response, ctx.language, utterance, ctx.customer?.name, limited);
 }
 
 /**

@@ -644,6 +644,22 @@ describe('speakResponse: a record held by someone else beside the caller’s own
   });
 });
 
+describe('speakResponse: what is kept for the holder, to a caller in a limited role', () => {
+  const iface = { name: 'lessons', description: '按账户查上课记录' };
+  const response = {
+    lessons: [{ date: '2040-04-01', status: '已上', teacher_in: '09:27' }],
+    退款测算: { 退至: '仅账户持有人', 付款: 3240, 退款: 1620 },
+  };
+  it('says the lessons to a co-guardian, not the refund worked out for the holder', () => {
+    const said = speakResponse(iface, response, 'zh', undefined, '肖玉梅', true);
+    expect(said).toContain('09:27');
+    expect(said).not.toContain('1620');
+  });
+  it('says both to the holder', () => {
+    expect(speakResponse(iface, response, 'zh', undefined, '曹婷')).toContain('1620');
+  });
+});
+
 describe('speakResponse: a record inside a record, asked after', () => {
   const consignments = {
     consignments: [

@@ -102,12 +102,19 @@ export function speakResponse(
   focus?: string,
   /** The caller's name, when known: records of a shared account made by someone else are not said. */
   callerName?: string,
+  /** The caller stands in a limited role (a co-guardian): what is kept for the holder is not said. */
+  limited?: boolean,
 ): string {
   const pointed = focus === undefined ? undefined : focusOf(focus);
   // The product's own names of the fields (剩余次数), in a call in the description's language.
   const labels = lang === 'zh' ? describedLabels(iface.description, iface.response_fields) : NO_LABELS;
   const kept = keptFromCallers(iface.description, iface.response_fields);
-  const said = spokenValue(response, { lang, wanted: pointed, labels, kept, callerName }, 0, pointed);
+  const said = spokenValue(
+    response,
+    { lang, wanted: pointed, labels, kept, callerName, limited },
+    0,
+    pointed,
+  );
   // 流量还剩多少 / how much is left: what is left of a quota, from the used and the quota read.
   const left = focus !== undefined && ASKS_LEFT.test(focus) ? leftOf(response, lang) : undefined;
   const body = left === undefined || said === '' ? said : `${said}${lang === 'zh' ? '，' : ', '}${left}`;
@@ -341,6 +348,8 @@ interface Saying {
   kept: ReadonlySet<string>;
   /** The caller's name (see `speakResponse`). */
   callerName?: string | undefined;
+  /** The caller stands in a limited role (see `speakResponse`). */
+  limited?: boolean | undefined;
 }
 
 /** Who made a record of a shared account (by, used_by, 消费人): a card's main holder, a family member. */
@@ -377,6 +386,17 @@ function heldByOther(item: unknown, callerName: string | undefined): boolean {
   }
   return false;
 }
+
+/** Whether a record inside a response says it is for the holder only (退至: 仅账户持有人). */
+function holderOnly(item: unknown): boolean {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return false;
+  return Object.values(item as Record<string, unknown>).some(
+    (v) => typeof v === 'string' && HOLDER_ONLY.test(v),
+  );
+}
+const HOLDER_ONLY =
+  /^(?:仅|只(?:限|给|退给|告知)?)(?:账户|合同)?(?:持有人|户主|持卡人|本人)|\bholders?[\s_-]*only\b|\bonly (?:to |for )?the (?:account |contract )?holder\b/i;
+const HOLDER_ONLY_KEY = /^holder[\s_-]*only$|^仅(?:账户)?持有人/i;
 
 /** Whose a record inside a response is (holder, owner, 持卡人, 存茶人). */
 const HOLDER_FIELD =
@@ -424,6 +444,9 @@ function spokenValue(value: unknown, say: Saying, depth: number, focus: Focus | 
         !(typeof v === 'string' && STAFF_VALUE.test(v)) &&
         // A record held by someone else inside the caller's (the main card above a sub-card's).
         !(!Array.isArray(v) && heldByOther(v, say.callerName)) &&
+        // A caller in a limited role (a co-guardian) hears nothing kept for the holder (退款测算:
+        // { 退至: 仅账户持有人 }, holder_only).
+        !(say.limited === true && (HOLDER_ONLY_KEY.test(k) || holderOnly(v))) &&
         v !== null &&
         v !== undefined,
     );
