@@ -1981,6 +1981,10 @@ describe('checkPermission on an e-bike dealer, a tutoring platform and a guard c
       'requires_supervisor',
     );
     expect(checkPermission(tutors, '你们保证提分吗，不提分就退钱').status).toBe('forbidden');
+    // What would follow if marks do not rise, beside the promise asked for, is no refund asked now.
+    const line = checkPermission(tutors, '还有，你们保证提二十分啵？不提分就退钱。');
+    expect(line.parts.map((p) => p.status)).toEqual(['forbidden']);
+    expect(checkPermission(tutors, '修不好就退钱').status).toBe('requires_supervisor');
   });
   it('refuses a speed limit taken off and a canopy fitted, in a caller’s words (把限速解开, 加个雨棚)', () => {
     expect(checkPermission(bikes, '你们店里师傅帮我把限速解开咯？').status).toBe('forbidden');

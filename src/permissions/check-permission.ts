@@ -860,6 +860,20 @@ function toldDone(part: Part): boolean {
 }
 
 /**
+ * 你们保证提二十分吗？不提分就退钱: what would follow if something does not happen (不…就…), said
+ * beside a promise the caller asks for, is what is to be promised, not asked for now.
+ */
+function promisedOnCondition(part: Part, parsed: ParsedAction): boolean {
+  if (!CONDITION_THEN_ZH.test(part.norm)) return false;
+  promiseSenseNumber ??= senseNumber('promise');
+  const promise = promiseSenseNumber;
+  return [...parsed.requests, ...parsed.free].some((p) => p !== part && sensesOf(p)[promise] === 1);
+}
+/** A clause opening on what does not happen, then 就 (不提分就退钱, 没效果就退钱). */
+const CONDITION_THEN_ZH = /^(?:要是|如果|假如)?(?:不|没有?)[^,.!?;:，。！？；、\n]{1,8}?就/;
+let promiseSenseNumber: number | undefined;
+
+/**
  * 我老公明天早上八点半约了你们上门做PICC维护: a booking made, told, though the lexicon reads the
  * visit in it; no request of its own (帮我约了吧 asks).
  */
@@ -3177,6 +3191,7 @@ function decideParsed(
   const decided: Array<{ part: Part; outcome: Outcome; levels: RuleLevels }> = [];
   for (const request of parsed.requests) {
     if (toldOfOther(action, request) || bookingTold(request)) continue;
+    if (promisedOnCondition(request, parsed)) continue;
     if (balanceHeld(request)) continue;
     // Levels do not depend on the amount: they choose which amount the part needs.
     const levels = levelsFor(rules, request, parsed, facts);
