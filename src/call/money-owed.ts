@@ -14,11 +14,27 @@ import type { SystemQueryRecord } from '../domain/session-schemas.js';
 const REFUND_DUE_KEY =
   /^(?:[a-z]+_)?(?:refundable|refund_due|refund_amount|due_refund)(?:_[a-z]+)?$|^(?:应退|可退)|^total_over_?charged?$|^over_?charged?_total$|^多收合计|^多扣合计/i;
 
-/** What the call's successful queries show owed back: the amounts, and the cases a quote prices apart. */
-export function amountsOwed(queries: readonly SystemQueryRecord[]): {
+/** What a call's queries show owed back (see `amountsOwed`). */
+interface Owed {
   amounts: ReadonlySet<number>;
   cases: readonly QuotedCase[];
-} {
+}
+
+/**
+ * What the call's successful queries show owed back: the amounts, and the cases a quote prices
+ * apart. Read for every check of a turn, by the session and the agent alike: a call's queries are
+ * only ever appended to, so they are read again only when one was added.
+ */
+export function amountsOwed(queries: readonly SystemQueryRecord[]): Owed {
+  const known = owedRead.get(queries);
+  if (known !== undefined && known.count === queries.length) return known.owed;
+  const owed = readOwed(queries);
+  owedRead.set(queries, { count: queries.length, owed });
+  return owed;
+}
+const owedRead = new WeakMap<readonly SystemQueryRecord[], { count: number; owed: Owed }>();
+
+function readOwed(queries: readonly SystemQueryRecord[]): Owed {
   const amounts = new Set<number>();
   const cases: QuotedCase[] = [];
   for (const q of queries) {
@@ -55,20 +71,11 @@ export function notOwedAssessed(queries: readonly SystemQueryRecord[]): boolean 
 /** A list of what was found not owed: not_errors, not_owed, not_refundable, 非差错, 不退项目. */
 const NOT_OWED_KEY = /^not_(?:errors?|owed|due|refundable|overcharged?)$|^(?:非差错|不退|不予退)/i;
 
-/**
- * Whether the call's queries show any money owed back to the caller (see `amountsOwed`). Read for
- * every check of a turn: a call's queries are only ever appended to, so it is read again only when
- * one was added.
- */
+/** Whether the call's queries show any money owed back to the caller (see `amountsOwed`). */
 export function moneyOwedShown(queries: readonly SystemQueryRecord[]): boolean {
-  const known = owedShown.get(queries);
-  if (known !== undefined && known.count === queries.length) return known.owed;
   const { amounts, cases } = amountsOwed(queries);
-  const owed = amounts.size > 0 || cases.length > 0;
-  owedShown.set(queries, { count: queries.length, owed });
-  return owed;
+  return amounts.size > 0 || cases.length > 0;
 }
-const owedShown = new WeakMap<readonly SystemQueryRecord[], { count: number; owed: boolean }>();
 
 /**
  * The total a quote gives back on the call, its cases added up (total_on_the_call: 5300 beside

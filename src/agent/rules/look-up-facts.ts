@@ -261,9 +261,12 @@ export async function lookUpFacts(
     pending = later;
   }
   const sentences: string[] = [];
+  const now = answers.length > 0 && limitedRole(ctx.systemQueries, ctx.product) !== undefined;
   for (const a of answers) {
     if (a !== undefined)
-      sentences.push(spoken(ctx, { ...defs[a.name], name: a.name }, a.response, utterance, a.limited));
+      sentences.push(
+        spoken(ctx, { ...defs[a.name], name: a.name }, a.response, utterance, { now, atQuery: a.limited }),
+      );
     else if (!sentences.includes(phrases(lang).queryFailed)) sentences.push(phrases(lang).queryFailed);
   }
   for (const name of pending) {
@@ -317,19 +320,22 @@ function spoken(
   iface: Parameters<typeof speakResponse>[0] & Pick<InterfaceDef, 'params' | 'endpoint'>,
   response: unknown,
   utterance: string,
-  /** Whether the caller's limited role was known when this interface was looked up. */
-  knownLimited?: boolean,
+  /**
+   * Whether the caller stands in a limited role now, and whether that was known when this
+   * interface was looked up (read here when not given).
+   */
+  limits?: { now: boolean; atQuery: boolean },
 ): string {
-  const limited = limitedRole(ctx.systemQueries, ctx.product) !== undefined;
-  if ((knownLimited ?? limited) && paramNames(iface).some(isCallerParam)) {
+  const now = limits?.now ?? limitedRole(ctx.systemQueries, ctx.product) !== undefined;
+  if ((limits?.atQuery ?? now) && paramNames(iface).some(isCallerParam)) {
     // The records that name the caller (a parcel addressed to them) are theirs to hear.
     const name = ctx.customer?.name;
     const own = typeof name === 'string' && name.length >= 2 ? recordsNaming(response, name) : undefined;
     return own === undefined
       ? checkedOnly(iface, ctx.language)
-      : speakResponse(iface, own, ctx.language, utterance, name, limited);
+      : speakResponse(iface, own, ctx.language, utterance, { name, limited: now });
   }
-  return speakResponse(iface, response, ctx.language, utterance, ctx.customer?.name, limited);
+  return speakResponse(iface, response, ctx.language, utterance, { name: ctx.customer?.name, limited: now });
 }
 
 /**

@@ -610,7 +610,7 @@ describe('speakResponse: a shared card’s records made by someone else', () => 
   };
 
   it('says only the caller’s own', () => {
-    const said = speakResponse(iface, response, 'zh', undefined, '梁嘉欣');
+    const said = speakResponse(iface, response, 'zh', undefined, { name: '梁嘉欣' });
     expect(said).toContain('天河店');
     expect(said).not.toContain('番禺店');
     expect(said).not.toContain('22:40');
@@ -630,7 +630,7 @@ describe('speakResponse: a record held by someone else beside the caller’s own
     sub_cards: [{ card_no: 'YT-D-0020516-F1', holder: '孙丽华（本来电号码）', remaining_this_month: 1248 }],
   };
   it('says the caller’s own card, not the one another holds', () => {
-    const said = speakResponse(iface, response, 'zh', undefined, '孙丽华');
+    const said = speakResponse(iface, response, 'zh', undefined, { name: '孙丽华' });
     expect(said).toContain('1248');
     expect(said).not.toContain('3462');
   });
@@ -638,9 +638,9 @@ describe('speakResponse: a record held by someone else beside the caller’s own
     const accounts = {
       accounts: [{ id: 'CH-1', holder: 'Siobhán Walsh', adults: ['Bridie Conneely'], balance: 12 }],
     };
-    expect(speakResponse({ name: 'accounts' }, accounts, 'en', undefined, 'Bridie Conneely')).toContain(
-      'CH-1',
-    );
+    expect(
+      speakResponse({ name: 'accounts' }, accounts, 'en', undefined, { name: 'Bridie Conneely' }),
+    ).toContain('CH-1');
   });
 });
 
@@ -651,12 +651,12 @@ describe('speakResponse: what is kept for the holder, to a caller in a limited r
     退款测算: { 退至: '仅账户持有人', 付款: 3240, 退款: 1620 },
   };
   it('says the lessons to a co-guardian, not the refund worked out for the holder', () => {
-    const said = speakResponse(iface, response, 'zh', undefined, '肖玉梅', true);
+    const said = speakResponse(iface, response, 'zh', undefined, { name: '肖玉梅', limited: true });
     expect(said).toContain('09:27');
     expect(said).not.toContain('1620');
   });
   it('says both to the holder', () => {
-    expect(speakResponse(iface, response, 'zh', undefined, '曹婷')).toContain('1620');
+    expect(speakResponse(iface, response, 'zh', undefined, { name: '曹婷' })).toContain('1620');
   });
 });
 

@@ -85,6 +85,14 @@ function publishedDigits(record: object): string {
   return digits;
 }
 
+/** Who hears a response (see `speakResponse`). */
+export interface CallerHeard {
+  /** The caller's name, when known: records of a shared account made by someone else are not said. */
+  name?: string | undefined;
+  /** The caller stands in a limited role (a co-guardian): what is kept for the holder is not said. */
+  limited?: boolean;
+}
+
 const MAX_FIELDS = 6;
 const MAX_ITEMS = 3;
 
@@ -100,11 +108,9 @@ export function speakResponse(
   response: unknown,
   lang: Language,
   focus?: string,
-  /** The caller's name, when known: records of a shared account made by someone else are not said. */
-  callerName?: string,
-  /** The caller stands in a limited role (a co-guardian): what is kept for the holder is not said. */
-  limited?: boolean,
+  caller: CallerHeard = {},
 ): string {
+  const { name: callerName, limited } = caller;
   const pointed = focus === undefined ? undefined : focusOf(focus);
   // The product's own names of the fields (剩余次数), in a call in the description's language.
   const labels = lang === 'zh' ? describedLabels(iface.description, iface.response_fields) : NO_LABELS;
