@@ -828,3 +828,32 @@ describe('relevantInterfaces: the caller’s own thing beside the catalogue (hel
     ).toContain('xy_orders');
   });
 });
+
+describe('relevantInterfaces: a price asked, the catalogue that lists it', () => {
+  const shipping = profileInterfaces({
+    waybills: {
+      description: '按来电号码查运单：托运人、收车人、各项费用和付款、发车日期、状态',
+      params: ['mobile'],
+      response_fields: ['waybills'],
+    },
+    public_info: {
+      description: '公开信息：运价、附加费和保价、班期、网点地址',
+      params: ['date'],
+      response_fields: ['prices', 'departures'],
+    },
+  });
+
+  it('finds the prices for what a thing would cost, not the caller’s charges', () => {
+    expect(
+      relevantInterfaces(shipping, '我那个车是个SUV，十一月想拉到西双版纳，从呼市走，多少钱？'),
+    ).toContain('public_info');
+    expect(relevantInterfaces(shipping, 'how much would it cost to ship an SUV to Kunming?')).toContain(
+      'public_info',
+    );
+  });
+
+  it('leaves money taken, earned or held with the caller’s own records', () => {
+    for (const said of ['上个月扣了我多少钱？', '我卡里现在到底有好多钱？', '我这个月一共挣了多少钱了？'])
+      expect(kindsOf(said).has('price')).toBe(false);
+  });
+});

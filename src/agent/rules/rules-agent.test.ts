@@ -2822,3 +2822,22 @@ describe('rules agent: a sum the records work out as due', () => {
     expect(check).toMatchObject({ status: 'requires_supervisor' });
   });
 });
+
+describe('createRulesAgent: pressed for a yes or no, then a price of one’s own (held-out rounds 52, 54)', () => {
+  it('refuses "只讲是或不是" after a refusal, and looks the price up in the public prices', async () => {
+    const { call: c, turns } = heldOutCall(54, 'R5411', '橘洲家教');
+    await c.say(turns[0]!);
+    await c.say(turns[1]!);
+    const checks = c.events.filter((e) => e.type === 'permission_check');
+    expect(checks.map((e) => e.type === 'permission_check' && e.status)).toEqual(['forbidden', 'forbidden']);
+    await c.say(turns[2]!);
+    expect(c.session.context().systemQueries.map((q) => q.interface)).toContain('jz_public');
+  });
+
+  it('hears 额 as 我: "额那个车…多少钱" is the caller’s own question, the route’s price looked up', async () => {
+    const { call: c, turns } = heldOutCall(52, 'R5210', '驼铃汽车托运');
+    const reply = await c.say(turns[2]!);
+    expect(c.session.context().systemQueries.map((q) => q.interface)).toContain('tl_public');
+    expect(reply).toContain('3700');
+  });
+});

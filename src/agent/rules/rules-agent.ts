@@ -18,6 +18,7 @@ import {
   otherPartyUnder,
   type PermissionDecision,
   type PermissionPart,
+  standardRegionalWords,
 } from '../../permissions/index.js';
 import { slaPromise } from '../../records/product-sla.js';
 import { actionFor } from './action-for-request.js';
@@ -388,9 +389,11 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
   }
   // A product question answered by the FAQ needs no lookup, unless the caller asks about their own
   // things too (我订的那家哪天入住, how far am I in my course).
-  // 俺 is 我 in Northern speech (俺上个月充的气).
+  // 俺 and 额 are 我 in Northern speech (俺上个月充的气, 额那个车): read in standard words.
   // An id read out (柜号K33091) points at one thing of the caller's too.
-  const personal = /我|俺|\bmy\b|\bi(?:'m| am)?\b|\bme\b/i.test(utterance) || idSaid(utterance) !== undefined;
+  const personal =
+    /我|\bmy\b|\bi(?:'m| am)?\b|\bme\b/i.test(standardRegionalWords(utterance)) ||
+    idSaid(utterance) !== undefined;
   // it's not my business, I'm only nosy. Thank you, ta-ra now: a goodbye that asks nothing
   // hears no facts again.
   const leaving = u.goodbye && !u.question && !u.asksForAction && actions.length === 0 && !needsAccount;
@@ -1051,11 +1054,11 @@ function pressedAgain(ctx: CallContext, utterance: string, turn: number): string
 
 /**
  * Asked again to be told only the state of a thing pointed at: just tell us, yes or no, whether
- * it's booked, has it been collected, 你就告诉我它到没到; or the refusal challenged (我是他老婆，
- * 凭啥不能查, why can't I, I'm his wife).
+ * it's booked, has it been collected, 你就告诉我它到没到, 就说个到了还是没到, 是或者不是; or the refusal
+ * challenged (我是他老婆，凭啥不能查, why can't I, I'm his wife).
  */
 const PRESSED =
-  /(?:凭啥|凭什么|为啥|为什么|咋就)[^，,。？?]{0,4}?(?:不能|不让|不给|不肯)|我是(?:他|她)(?:的)?(?:老婆|老公|妻子|丈夫|爱人|媳妇|妈|爸|儿子|女儿|家属|家人|亲人)|\bwhy (?:can't|cannot|can not|won't) (?:i|you)\b|\bi(?:'m| am) (?:his|her|their) (?:wife|husband|partner|son|daughter|mother|father|mum|mom|dad|next of kin)\b|\bjust tell (?:me|us)\b|\byes or no\b|\b(?:whether|if) it(?:'s|\s+is|\s+has|\s+was)?\b|\b(?:has|is|was) it (?:been|still|actually|even|already)\b|\bwhat (?:day|time) it(?:'s| is)\b|\bwhen it(?:'s| is)\b|(?:你就|你只要|你就说|就告诉我|只告诉我)[^，,。？?]{0,12}?(?:是不是|有没有|到没到|在不在|[它他她])/i;
+  /(?:凭啥|凭什么|为啥|为什么|咋就)[^，,。？?]{0,4}?(?:不能|不让|不给|不肯)|我是(?:他|她)(?:的)?(?:老婆|老公|妻子|丈夫|爱人|媳妇|妈|爸|儿子|女儿|家属|家人|亲人)|\bwhy (?:can't|cannot|can not|won't) (?:i|you)\b|\bi(?:'m| am) (?:his|her|their) (?:wife|husband|partner|son|daughter|mother|father|mum|mom|dad|next of kin)\b|\bjust tell (?:me|us)\b|\byes or no\b|\b(?:whether|if) it(?:'s|\s+is|\s+has|\s+was)?\b|\b(?:has|is|was) it (?:been|still|actually|even|already)\b|\bwhat (?:day|time) it(?:'s| is)\b|\bwhen it(?:'s| is)\b|(?:你就|你只要|你就说|就告诉我|只告诉我)[^，,。？?]{0,12}?(?:是不是|有没有|到没到|在不在|[它他她])|(?:就|只)(?:讲|说|告诉我)(?:一句|一声|个)?[^。？?]{0,14}?(?:是不是|有没有|到没到|在不在|(?<said>[\u4e00-\u9fff])了?还是(?:没|不)\k<said>)|是或(?:者)?不是|一句话的事/i;
 
 /**
  * A thing pointed at, not named (cancel the thing, stop it, 把它取消), or named as the one just

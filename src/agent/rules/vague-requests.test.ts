@@ -169,6 +169,24 @@ describe('vagueRequest: booking asked without saying what', () => {
     expect(vagueRequest(context(visit, ['你帮我约一哈'], 'zh'), '你帮我约一哈')).toBeUndefined();
   });
 
+  it('takes the booking part the caller said most characters of, not a piece of another rule', () => {
+    const repairs = scenarioProduct({
+      operator_permissions: {
+        can_approve_immediately: [
+          '预约到店送修；下寄修单并安排顺丰上门取件',
+          '质保期内同一部位同一故障：登记免费返修，安排顺丰上门取件或约到店',
+        ],
+        requires_supervisor: [],
+        requires_process: [],
+        forbidden: [],
+      },
+    });
+    const line = '要得，那你帮我约这个礼拜六上午十点嘛，我自己拿到店里来修。';
+    expect(vagueRequest(context(repairs, [line], 'zh'), line)).toMatchObject({
+      text: '预约到店送修（这个礼拜六上午十点）',
+    });
+  });
+
   it('reads "go ahead and book the earliest date" in English and leaves a named booking alone', () => {
     const lessons = enProduct({
       operator_permissions: {

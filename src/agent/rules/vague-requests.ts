@@ -170,6 +170,8 @@ function bookingMeant(ctx: CallContext, utterance: string): RequestInContext | u
 interface PartSaid {
   words: number;
   characters: number;
+  /** How many of its own characters the caller said. */
+  charactersSaid: number;
 }
 
 /**
@@ -218,17 +220,21 @@ function stepMeant(
         parts.delete(variant[0]);
       }
       const own = [...new Set(piece.replace(ONLY_VERBS, '').replace(/[^\u4e00-\u9fff]/g, ''))];
+      const charactersSaid = own.filter((c) => lines.includes(c)).length;
       parts.set(piece, {
         rule: rule.text,
         words: tokenize(piece).filter((t) => said.has(t)).length,
         // 测个听力 against 测听: the caller's characters, where no word of the part was said.
-        characters: own.length === 0 ? 0 : own.filter((c) => lines.includes(c)).length / own.length,
+        characters: own.length === 0 ? 0 : charactersSaid / own.length,
+        charactersSaid,
       });
     }
   }
   const part =
     unique([...parts], (p) => p.words, 1) ??
-    unique([...parts], (p) => p.characters, 0.5) ??
+    // Of the parts whose characters the caller said half or more, the one they said most of:
+    // 预约到店送修 (到, 店, 修) over 约到店, a piece of another rule's clause.
+    unique([...parts], (p) => (p.characters >= 0.5 ? p.charactersSaid : 0), 1) ??
     (parts.size === 1 && onlyOne([...parts.values()][0]!) ? [...parts.keys()][0] : undefined);
   return part === undefined ? undefined : { part, rule: parts.get(part)!.rule };
 }
