@@ -12,6 +12,23 @@ describe('amountsOwed and moneyOwedShown', () => {
     expect([...amountsOwed([check]).amounts]).toEqual([185]);
     expect(moneyOwedShown([check])).toBe(true);
   });
+  it('reads an error check’s plain overcharge beside its finding, not an item’s', () => {
+    const check = query({
+      error_check: {
+        finding: '起息日误录，按69天收了1380元',
+        overcharge: 200,
+        not_errors: [{ item: '息费1180元' }],
+      },
+    });
+    expect([...amountsOwed([check]).amounts]).toEqual([200]);
+    const items = query({
+      errors: [
+        { item: '控制器', overcharge: 165 },
+        { item: '检测费', overcharge: 20 },
+      ],
+    });
+    expect([...amountsOwed([items]).amounts]).toEqual([]);
+  });
   it('shows none where the records only list charges, or the query failed', () => {
     expect(moneyOwedShown([query({ items: [{ item: '刹车片', amount: 35 }], total: 235 })])).toBe(false);
     expect(moneyOwedShown([query({ total_overcharge: 185 }, false)])).toBe(false);

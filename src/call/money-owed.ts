@@ -50,6 +50,7 @@ function readOwed(queries: readonly SystemQueryRecord[]): Owed {
     cases.push(...quotedCases(q.response));
     for (const total of quotedTotals(q.response)) amounts.add(total);
     for (const total of assessedTotals(q.response)) amounts.add(total);
+    for (const total of checkedOvercharges(q.response)) amounts.add(total);
   }
   return { amounts, cases };
 }
@@ -106,6 +107,24 @@ function assessedTotals(response: unknown): number[] {
     }
   return totals;
 }
+
+/**
+ * What an error check found overcharged in all, named plainly beside its finding (error_check:
+ * { finding: 起息日误录…, overcharge: 200, not_errors: […] }): the check's own sum, not an item's
+ * (errors: [{ item, overcharge: 165 }] holds no finding of its own).
+ */
+function checkedOvercharges(response: unknown): number[] {
+  const totals: number[] = [];
+  for (const record of recordsIn(response)) {
+    if (!Object.keys(record).some((key) => CHECK_FINDING_KEY.test(key))) continue;
+    for (const [key, value] of Object.entries(record))
+      if (typeof value === 'number' && value > 0 && OVERCHARGE_KEY.test(key)) totals.push(value);
+  }
+  return totals;
+}
+const OVERCHARGE_KEY = /^over_?charged?(?:_[a-z]+)?$|^多收(?:金额)?$|^多扣(?:金额)?$/i;
+/** What an error check records of itself: its finding, or what it found and did not find. */
+const CHECK_FINDING_KEY = /^(?:findings?|not_errors|errors_found|结论|核对结果|认定)$/i;
 
 /** A response's list of what was found owed, item by item (error_assessment, assessed_errors, 差错认定). */
 const ASSESSED_KEY = /assess|认定|核定/i;

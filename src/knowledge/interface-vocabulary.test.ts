@@ -857,3 +857,17 @@ describe('relevantInterfaces: a price asked, the catalogue that lists it', () =>
       expect(kindsOf(said).has('price')).toBe(false);
   });
 });
+
+describe('relevantInterfaces: the time of a session set for a day', () => {
+  it('finds the account with its bookings for "今儿下午那次一对一是几点"', () => {
+    const planning = profileInterfaces({
+      accounts: {
+        description: '按来电号码查账户：订单和套餐；服务进度（报告、1对1记录和预约、方案状态）',
+        params: ['mobile'],
+        response_fields: ['orders', 'progress'],
+      },
+      public_info: { description: '公开信息：套餐价格、填报时间、中心地址', response_fields: ['packages'] },
+    });
+    expect(relevantInterfaces(planning, '今天下午那次一对一是几点？在哪儿？')).toContain('accounts');
+  });
+});

@@ -68,9 +68,10 @@ const FACT_KINDS: Record<string, RegExp> = {
   // A thing taken in to be mended (送你们店修了, 拿去修, 寄修) is a repair too.
   warranty:
     /保修|质保|保修期|坏了|维修|修一下|报修|报的修|杂音|送修|寄修|(?:送|拿|寄|交)[^，,。？?]{0,10}?(?:去|来|过去)?修(?!改)|\b(?:warranty|repair|broken|faulty)\b/i,
-  // Someone coming: a technician's visit, an appointment, when they arrive.
+  // Someone coming: a technician's visit, an appointment, when they arrive; what time one set for a
+  // day is (今儿下午那次一对一是几点).
   visit:
-    /上门|师傅|预约|改约|改期|改时间|改到|推到|推迟|挪到|救援|拖车|\breschedul\w*|\bpostpon\w*|(?:哪天|几点|什么时候|啥时候|几号)(?:能)?(?:来|到|上门)|来不来|到哪了|(?:还|都)(?:没|冇)(?:来|到)|等(?:几|多|好)久|\b(?:technician|engineer|appointment|visit|arriv\w*|eta|come out|coming|tow truck|breakdown|roadside|send (?:someone|somebody|a patrol|a guard))\b/i,
+    /上门|师傅|预约|改约|改期|改时间|改到|推到|推迟|挪到|救援|拖车|(?:今天|今儿|明天|明儿|后天|这次|那次|下次|下回)[^，,。？?]{0,10}?(?:是|在)?几点|\breschedul\w*|\bpostpon\w*|(?:哪天|几点|什么时候|啥时候|几号)(?:能)?(?:来|到|上门)|来不来|到哪了|(?:还|都)(?:没|冇)(?:来|到)|等(?:几|多|好)久|\b(?:technician|engineer|appointment|visit|arriv\w*|eta|come out|coming|tow truck|breakdown|roadside|send (?:someone|somebody|a patrol|a guard))\b/i,
   recycle:
     /回收站|删了|删掉|删除|误删|找回|恢复|弄回来|没就没|不见了|\b(?:deleted|recycle|trash|bin|restore|recover)\b/i,
   account: /账户|账号|会员|等级|积分|\b(?:account|membership|member|points|tier)\b/i,

@@ -567,9 +567,12 @@ function bareSums(clause: string): number[] {
 const PAID_BEFORE =
   /(?:\b(?:pay|paying|payin'|paid|pays|charged?|charging|spent|spend|forked out|shelled out|dinged|billed|took|taken|debited|deducted|stung)\b[^,.;!?]{0,20}|(?:交|缴|付|扣|花|充)了?[^，。；！？,.;!?]{0,6})$/i;
 
-/** A sum said as a guess: like R140, about forty, 大概三百, 两百左右. */
+/**
+ * A sum said as a guess: like R140, about forty, 大概三百, 两百左右; or worked out by the caller
+ * (照我算，起码多收我五百, by my reckoning, at least fifty), which the records' own check decides.
+ */
 const GUESSED_SUM =
-  /\b(?:like|about|around|roughly|almost|nearly|more or less|or so|something like|give or take)\b|-odd\b|大概|大约|差不多|左右|来块|多块/i;
+  /\b(?:like|about|around|roughly|almost|nearly|more or less|or so|something like|give or take|at least|by my (?:count|reckoning|maths?|calculations?|sums))\b|-odd\b|大概|大约|差不多|左右|来块|多块|照我算|我算了?(?:一下|下)?|起码|至少|少说/i;
 
 /** An amount of the product's currency that no one said (found in the records, or worked out). */
 function moneyOf(ctx: CallContext, value: number): Quantity {

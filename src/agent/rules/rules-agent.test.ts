@@ -2841,3 +2841,14 @@ describe('createRulesAgent: pressed for a yes or no, then a price of one’s own
     expect(reply).toContain('3700');
   });
 });
+
+describe('createRulesAgent: a sum the caller worked out, beside the records’ check (held-out round 55)', () => {
+  it('checks the 200 the error check found, not the 500 "照我算，起码" asked', async () => {
+    const { call: c, turns } = heldOutCall(55, 'R5508', '恒裕典当');
+    await c.say(turns[0]!);
+    const checks = c.events.filter((e) => e.type === 'permission_check');
+    expect(checks.map((e) => e.type === 'permission_check' && [e.status, e.action])).toEqual([
+      ['can_approve_immediately', expect.stringContaining('200元')],
+    ]);
+  });
+});
