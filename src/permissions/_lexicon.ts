@@ -395,7 +395,20 @@ export const CONCEPTS: readonly ConceptDef[] = [
     en: 'compensation',
     // Money, or the points a product compensates in (补偿积分200分).
     families: ['money', 'points'],
-    keys: ['赔', '补偿', '报', 'compensat', 'damages', 'reparation', 'knock', 'take'],
+    keys: [
+      '赔',
+      '补偿',
+      '报',
+      'compensat',
+      'damages',
+      'reparation',
+      'knock',
+      'take',
+      'on top',
+      'extra',
+      'as well',
+      'besides',
+    ],
     patterns: [
       '赔(?:偿|钱|付|款|我|给我)',
       // 这钱你们得给我报了吧: what the caller paid out, made good (报销 said short); not 甭给我报了.
@@ -415,6 +428,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // trouble (a fee knocked off for no trouble named is waived: fee_waiver).
       '\\bknock\\s+(?:that|it|this|them|the rest(?: of it)?)\\s+off\\b(?=[^.!?]{0,30}?\\bfor (?:the|my|all the|our|all this) (?:bother|trouble|inconvenience|hassle|wait|stress|mess)\\b)',
       `\\btake\\s+(?:${AMOUNT_EN})\\s+off\\s+(?:the|my|our)\\s+(?:bill|invoice|account|total)\\b`,
+      // an' fifty pound on top for the shame of it: money beyond what is owed, for what it did.
+      `(?:${AMOUNT_EN})\\s+(?:on top|extra|as well|besides)\\b(?=[^.!?]{0,30}?\\bfor (?:the|my|all the|our|all this|me|us) (?:shame|bother|trouble|inconvenience|hassle|wait|stress|mess|upset|embarrassment|distress)\\b)`,
     ],
     examples: [
       '申请赔偿',

@@ -123,7 +123,9 @@ export function amountIn(value: number, unit: Quantity['unit'] | undefined, lang
   const zh = lang === 'zh';
   if (unit !== undefined && isMoneyUnit(unit)) {
     const words = CURRENCY_WORDS[unit];
-    return zh ? `${value}${words.zh}` : `${words.sign}${value}`;
+    // £14.50, not £14.5: money with pence or cents is said with both digits.
+    const said = Number.isInteger(value) ? String(value) : value.toFixed(2);
+    return zh ? `${said}${words.zh}` : `${words.sign}${said}`;
   }
   switch (unit) {
     case 'day':

@@ -2095,3 +2095,22 @@ describe('checkPermission on a bathhouse and a tea house (held-out round 53)', (
     expect(checkPermission(tea, '发货以前帮我改一下收货地址').status).toBe('can_approve_immediately');
   });
 });
+
+describe('checkPermission on a newspaper, a planning service and a pawnshop (held-out round 55)', () => {
+  const paper = rulesFor('held-out-55', 'Wirebird Weekly');
+  it('reads "money back to anyone or any account other than the payer" as a ban on money sent elsewhere', () => {
+    expect(checkPermission(paper, 'I want me money back, every penny').status).not.toBe('forbidden');
+    expect(checkPermission(paper, 'refund £14.50', { moneyOwed: true }).status).toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(paper, "Put it in me daughter Chantelle's bank account").status).toBe('forbidden');
+  });
+  it('reads money asked on top for the shame of it as compensation, for a supervisor', () => {
+    const asked = checkPermission(paper, "An' fifty pound on top for the shame of it.");
+    expect(asked.status).toBe('requires_supervisor');
+    expect(asked.rule).toMatch(/^Anything the rules don't give/);
+  });
+  it('says money with pence in both digits (£14.50)', () => {
+    expect(checkPermission(paper, 'refund £14.50', { moneyOwed: true }).label).toMatch(/£14\.50$/);
+  });
+});

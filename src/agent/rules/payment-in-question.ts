@@ -23,6 +23,7 @@ import {
 } from '../../permissions/index.js';
 import { callerWords } from './caller-words.js';
 import { dayNamed } from './days-said.js';
+import { refundDue } from './money-due.js';
 import type { Understanding } from './understand-utterance.js';
 import { DUPLICATE_CHARGE } from './understand-utterance.js';
 
@@ -172,6 +173,14 @@ export function whichPaymentUnclear(
   )
     return false;
   if (verifiedCharge(ctx, request.text) !== undefined) return false;
+  // I want me money back, every penny, of a notice the records show printed wrong: the one sum
+  // they work out as owed is the one meant, whatever else was paid. Asked first: money back asked
+  // again after a decision (先退三百，剩下的慢慢来) is the earlier request's, not a new one.
+  if (
+    refundDue(ctx, line) !== undefined &&
+    !ctx.permissionChecks.some((c) => MONEY_BACK_CHECKED.test(`${c.action} ${c.label ?? ''}`))
+  )
+    return false;
   return new Set(verifiedPaid(ctx.systemQueries).items.map((i) => i.value)).size >= 2;
 }
 
@@ -297,6 +306,9 @@ export function actionWithMoney(
   const currency = isMoneyUnit(unit) ? unit : 'CNY';
   return `${phrase}${lang === 'zh' ? '' : ' '}${inCurrency(amount, lang, currency)}`;
 }
+
+/** A check this call made of money back, by its words or its label (退款540元, refunding £14.50). */
+const MONEY_BACK_CHECKED = /退|\brefund|\bcredit|\bmoney back\b/i;
 
 /**
  * Money asked back in words the lexicon has no name for; money must be named (not "get it back"),

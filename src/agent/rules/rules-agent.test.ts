@@ -2852,3 +2852,14 @@ describe('createRulesAgent: a sum the caller worked out, beside the records’ c
     ]);
   });
 });
+
+describe('createRulesAgent: money back asked with no sum, the records working out what is owed', () => {
+  it('checks the one refund the account’s quote gives, not asking which payment', async () => {
+    const { call: c, turns } = heldOutCall(55, 'R5517', 'Wirebird Weekly');
+    await c.say(turns[0]!);
+    const checks = c.events.filter((e) => e.type === 'permission_check');
+    expect(checks.map((e) => e.type === 'permission_check' && [e.status, e.action])).toEqual([
+      ['can_approve_immediately', expect.stringMatching(/14\.50/)],
+    ]);
+  });
+});
