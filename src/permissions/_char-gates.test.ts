@@ -24,7 +24,7 @@ function expected(norm: string): number {
     [G.ACTS, '托让叫要请帮替代给转过移挪把用', true],
     [G.OTHERS, '他她其别另隔楼对上前下当举投', true],
     [G.SOMEONE, '别他其另陌老妻丈爱媳妈爸父儿女孩朋同家亲室邻男', true],
-    [G.WHO, '谁哪投举告反叫上前下卖', true],
+    [G.WHO, '谁哪投举告反叫上前下卖当押', true],
     [G.FOOTAGE, '监录', true],
   ];
   let gates = 0;

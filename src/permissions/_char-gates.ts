@@ -81,8 +81,8 @@ const GROUPS: ReadonlyArray<[number, string, boolean]> = [
   // 我妈 and 我爸 hold 妈 and 爸.
   [SOMEONE, '别他其另陌老妻丈爱媳妈爸父儿女孩朋同家亲室邻男', true],
   // 上一位骑行人, 前一个车主: who used it before or after the caller; 卖给别人的那个号绑的手机号:
-  // who holds an account the caller sold.
-  [WHO, '谁哪投举告反叫上前下卖', true],
+  // who holds an account the caller sold; 有没有人当过: whether anyone pawned a thing.
+  [WHO, '谁哪投举告反叫上前下卖当押', true],
   [FOOTAGE, '监录', true],
 ];
 

@@ -94,13 +94,20 @@ export const LATE_SAID: readonly string[] = [
  * The role a forbidden rule's note excepts, with the acts it may then do: （未成年来访者的登记监护人
  * 办理预约改约除外） excepts 未成年来访者的登记监护人 for 预约改约. What a caller says of themselves is
  * not checked on a call, but what the call's records say of them is: a caller the records show in
- * that role is not refused the acts excepted. Undefined when no note names a role so.
+ * that role is not refused the acts excepted. So too a ban on what is done for anyone not in a role
+ * (按非当户的要求挂失…: the 当户 excepted). Undefined when no note names a role so.
  */
 export function exceptedRole(text: string): { role: string; acts: string } | undefined {
-  const m = ROLE_EXCEPTED_ZH.exec(text);
+  const m = ROLE_EXCEPTED_ZH.exec(text) ?? FOR_NON_ROLE_ZH.exec(text);
   if (m === null) return undefined;
   return { role: m[1]!, acts: m[2]! };
 }
+/**
+ * A ban on what is done at the word of anyone not in a role (按非当户的要求挂失、续当或修改登记手机号):
+ * the role is excepted for every act the ban lists.
+ */
+const FOR_NON_ROLE_ZH =
+  /^(?:按|替|为|代|应)非([\u4e00-\u9fff]{2,8}?)(?:本人)?(?:的(?:要求|请求|意思|指示))?([^；;。]{2,30})/;
 const ROLE_EXCEPTED_ZH =
   /[(（]([\u4e00-\u9fff]{2,16}?(?:人|者|监护人|家长|本人))(?:办理|代办|申请|操作|进行)([^()（）]{2,16}?)(?:的)?除外[)）]/;
 

@@ -2114,3 +2114,16 @@ describe('checkPermission on a newspaper, a planning service and a pawnshop (hel
     expect(checkPermission(paper, 'refund £14.50', { moneyOwed: true }).label).toMatch(/£14\.50$/);
   });
 });
+
+describe('checkPermission: a ban on what anyone not in a role asks (held-out round 55)', () => {
+  const pawnshop = rulesFor('held-out-55', '恒裕典当');
+  it('excepts the role the records show the caller in, not one they were or are not', () => {
+    const asked = '我那张当票找不着了，你赶紧给我挂失';
+    expect(checkPermission(pawnshop, asked).status).toBe('forbidden');
+    expect(checkPermission(pawnshop, asked, { facts: ['当户本人（本来电号码）'] }).status).not.toBe(
+      'forbidden',
+    );
+    expect(checkPermission(pawnshop, asked, { facts: ['原当户，已赎当'] }).status).toBe('forbidden');
+    expect(checkPermission(pawnshop, asked, { facts: ['非当户'] }).status).toBe('forbidden');
+  });
+});

@@ -1611,10 +1611,21 @@ function circumstanceTold(rule: CompiledRule, norm: string, facts: string): bool
 
 /** Whether the call's facts show the caller in a role a forbidden rule excepts, asking an act excepted. */
 function exceptedForCaller(excepted: { role: string; acts: number[] }, part: Part, facts: string): boolean {
-  if (!facts.includes(excepted.role)) return false;
+  if (!holdsRole(facts, excepted.role)) return false;
   const has = sensesOf(part);
   return excepted.acts.some((k) => has[k] === 1);
 }
+
+/**
+ * Whether the call's facts show the caller in a role: its word, not as one they were or are not
+ * (原账户持有人 of an account transferred away, 非当户, 不是账户持有人).
+ */
+function holdsRole(facts: string, role: string): boolean {
+  for (let at = facts.indexOf(role); at >= 0; at = facts.indexOf(role, at + 1))
+    if (!FORMER_OR_NOT.test(facts.slice(Math.max(0, at - 3), at))) return true;
+  return false;
+}
+const FORMER_OR_NOT = /(?:原|前|旧|非|不是|并非|曾是)$/;
 
 const roles = new Map<string, RegExp>();
 

@@ -1081,3 +1081,15 @@ describe("findOtherParty: a cashier's number, someone's goods, what someone pays
     expect(findOtherParty(said)).toBeUndefined();
   });
 });
+
+describe('findOtherParty: who pawned a thing, and staff named by what they look after (held-out round 55)', () => {
+  it.each(['你们店里这两天有没有人当过浪琴表？', '那块表是谁当的？', '你把那个看车库的电话给我'])(
+    '%s asks about someone else',
+    (action) => {
+      expect(findOtherParty(action, CALLER)?.kind).toBe('person');
+    },
+  );
+  it.each(['我想当一块浪琴表，能当多少？', '车库在哪儿？'])('%s asks about no one else', (action) => {
+    expect(findOtherParty(action, CALLER)).toBeUndefined();
+  });
+});

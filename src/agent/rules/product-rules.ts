@@ -5,6 +5,7 @@ import { localMinute } from '../../domain/clock.js';
 import type { Language } from '../../domain/language.js';
 import { tokenize } from '../../knowledge/index.js';
 import {
+  type CheckPermissionOptions,
   type CompiledRules,
   checkPermission,
   compileRules,
@@ -32,12 +33,17 @@ export function rulesOf(ctx: CallContext): CompiledRules {
  * `CheckPermissionOptions.facts`) and whether they showed money owed; limits added up and charges
  * verified are the session's.
  */
-export function decideAhead(ctx: CallContext, action: string): PermissionDecision {
+export function decideAhead(
+  ctx: CallContext,
+  action: string,
+  caller?: CheckPermissionOptions['caller'],
+): PermissionDecision {
   const now = ctx.now?.() ?? new Date();
   return checkPermission(rulesOf(ctx), action, {
     facts: statesShown(ctx.systemQueries, now),
     today: localMinute(now),
     moneyOwed: moneyOwedShown(ctx.systemQueries),
+    ...(caller === undefined ? {} : { caller }),
   });
 }
 

@@ -2863,3 +2863,21 @@ describe('createRulesAgent: money back asked with no sum, the records working ou
     ]);
   });
 });
+
+describe('createRulesAgent: a theft victim asking after pawned goods (held-out round 55)', () => {
+  it('refuses whether anyone pawned the watch, opening nothing for what the police said', async () => {
+    const { call: c, turns } = heldOutCall(55, 'R5513', '恒裕典当');
+    await c.say(turns[0]!);
+    await c.say(turns[1]!);
+    const checks = c.events.filter((e) => e.type === 'permission_check');
+    expect(checks.map((e) => e.type === 'permission_check' && e.status)).toEqual(['forbidden', 'forbidden']);
+    expect(c.events.filter((e) => e.type === 'ticket')).toEqual([]);
+  });
+  it('reads the pawner’s own records before a ban on what others ask decides her loss report', async () => {
+    const { call: c, turns } = heldOutCall(55, 'R5514', '恒裕典当');
+    await c.say(turns[0]!);
+    expect(c.session.context().systemQueries.map((q) => q.interface)).toContain('dd_customer');
+    const checks = c.events.filter((e) => e.type === 'permission_check');
+    expect(checks.every((e) => e.type === 'permission_check' && e.status !== 'forbidden')).toBe(true);
+  });
+});
