@@ -44,3 +44,10 @@ describe('the lexicon: asking for a supervisor', () => {
     expect(asks('我叫我们经理跟你们联系')).toBe(false);
   });
 });
+
+describe('the lexicon: a package changed, not a session within it moved', () => {
+  it('reads 换个套餐 as a plan change, not 改约套餐内的1对1', () => {
+    expect(findActionRequests('我想换个套餐').map((r) => r.concept)).toContain('change_plan');
+    expect(findActionRequests('改约套餐内的1对1').map((r) => r.concept)).not.toContain('change_plan');
+  });
+});

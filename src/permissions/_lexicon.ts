@@ -872,7 +872,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
     en: 'plan change',
     keys: ['套餐', 'plan', 'package', 'tier'],
     patterns: [
-      '(?:换|改|变更|更改|修改|调整|转)~套餐',
+      // Not 改约套餐内的1对1: a session within the package moved, no package changed.
+      '(?:换|改(?![约期签])|变更|更改|修改|调整|转)~套餐(?![内里中])',
       '套餐~(?:变更|更改|修改|调整|换)',
       // Change of plans: what the caller says before the change they ask for.
       '\\b(?:change|switch|modify)(?! (?:of|in) plans?\\b)_(?:plan|package|tier)s?\\b',

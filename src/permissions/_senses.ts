@@ -4269,12 +4269,12 @@ export const SENSES: readonly SenseDef[] = [
     // the lexicon's to cancel).
     id: 'renew',
     role: 'action',
-    // 续借: a loan renewed (books, tools), as a library's rules say it.
-    zh: ['续卡', '续办', '续展', '续会', '续保', '续年卡', '续月卡', '续季卡', '续会员', '续借'],
+    // 续借: a loan renewed (books, tools), as a library's rules say it; 续当: a pawn's term.
+    zh: ['续卡', '续办', '续展', '续会', '续保', '续年卡', '续月卡', '续季卡', '续会员', '续借', '续当'],
     en: ['renew', 'renewal'],
     patterns: [
       { key: '续', re: '续(?=(?:一|个|张)?(?:年卡|月卡|季卡|会员卡|卡|会员|证|照|商标))' },
-      { key: '续', re: '(?<!自动|连续)续(?:上|了|一下)(?=[\\s，。,.!！?？吧呗嘛啊呀咯]|$)' },
+      { key: '续', re: '(?<!自动|连续)续(?:上|了|一下)(?=[\\s，。,.!！?？吧呗嘛啊呀咯吗么不]|$)' },
       // 咁快啲帮我续啦: renewing asked for, the thing left to the call.
       { key: '续', re: '(?<=帮我|给我|帮忙|同我)续(?=[啦吧呗嘛啊呀咯哈喇]|$)' },
     ],

@@ -2127,3 +2127,15 @@ describe('checkPermission: a ban on what anyone not in a role asks (held-out rou
     expect(checkPermission(pawnshop, asked, { facts: ['非当户'] }).status).toBe('forbidden');
   });
 });
+
+describe('checkPermission: a pawn renewed by phone (held-out round 55)', () => {
+  const pawnshop = rulesFor('held-out-55', '恒裕典当');
+  it.each(['续当', '电话里能给续上吗？'])(
+    'reads %j as the renewal the pawner may have on the call',
+    (asked) => {
+      expect(checkPermission(pawnshop, asked, { facts: ['当户本人（本来电号码）'] }).status).toBe(
+        'can_approve_immediately',
+      );
+    },
+  );
+});

@@ -1314,3 +1314,9 @@ describe('understandUtterance: a sum worked out, a parcel on its way (held-out r
     expect(read('发票寄给我').asksForAction).toBe(true);
   });
 });
+
+describe('understandUtterance: whether the company will do it, asked in northern speech', () => {
+  it.each(['本期息费交了，电话里能给续上吗？', '能不能给办了？'])('reads %j as asking for a step', (text) => {
+    expect(read(text).asksForAction).toBe(true);
+  });
+});

@@ -422,6 +422,8 @@ const EXPLICIT_ASK = new RegExp(
     String.raw`\blet'?s (?:just )?(?:push|move|shift|book|reschedule|rebook|postpone|change|cancel)\b|\blet'?s (?:just )?(?:do|go (?:with|for|ahead with)|take) (?:the|that|this|a|an)\b|\b${SOMEONE_SENT_EN}|\bbook (?:someone|somebody|a (?:tech|technician|visit|slot|time|appointment))\b|\be-?mail (?:me|us)\b|` +
     // 那就改到下个礼拜三早上九点: a decision taken, what it moves or books to, asked.
     String.raw`(?:^|[，,。！？?!.\s])(?:那就|那|就)(?:帮我|给我)?(?:改|换|挪|推|调|约|订|预约)(?=到|成|在)|` +
+    // 电话里能给续上吗 (northern speech): whether the company will do it for the caller, asked.
+    String.raw`(?:能|可以)(?:不能|不可以)?(?:给|帮)(?:续|办|退|挂|补|约|订|改)|` +
     // 我外孙又不在家帮我弄手机 / 我闺女帮我弄的: someone of the caller's helps them, no one asks.
     // 我是帮我姆妈订的: whom the caller acts for, told.
     String.raw`(?<!(?:孙子?|孙女|儿子|女儿|闺女|老公|老婆|爱人|媳妇|朋友|同事|邻居|孩子|[他她])[^，,。？?]{0,6})(?<![我俺]是)帮我|帮忙|` +

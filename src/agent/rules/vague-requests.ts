@@ -86,15 +86,16 @@ export function vagueRequest(ctx: CallContext, utterance: string): RequestInCont
 // A day or a time said after the verb (订明朝下午两点到四点, 约这个礼拜六上午): when it is booked for,
 // not what.
 const WHEN_BOOKED =
-  '(?:这个?|下个?|本)?(?:礼拜|星期|周)[一二三四五六日天末]?|明朝|明天|明早|明晚|后天|今天|今晚|大后天|\\d+\\s*[号日点]|[一二三四五六七八九十两]+[号点]|上午|下午|晚上|早上|中午';
+  '(?:这个?|下个?|本)?(?:礼拜|星期|周)[一二三四五六日天末]?|明朝|明天|明早|明晚|明儿|后天|后儿|今天|今晚|今儿|大后天|\\d+\\s*[号日点]|[一二三四五六七八九十两]+[号点]|上午|下午|晚上|早上|中午';
 
 /**
  * Booking asked with nothing said of what is booked: 帮我订一个, 给我报一个吧, 你帮我约一哈, 帮我订明朝
- * 下午两点到四点, 那就订这个吧, 我想约下个礼拜六, 咁约星期六朝早九点啦, 我约一下，下礼拜天上午; book it, book me in, go ahead and book the earliest date you've got.
+ * 下午两点到四点, 那就订这个吧, 我想约下个礼拜六, 咁约星期六朝早九点啦, 我约一下，下礼拜天上午, 能约明儿晚上八点吗,
+ * 今儿能约上吗; book it, book me in, go ahead and book the earliest date you've got.
  * (帮我订一张去北京的票 names what is booked: that is read as said.)
  */
 const BOOK_IT = new RegExp(
-  `(?:帮|给)(?:我们|我|俺|咱们?)?(?:预约|预订|订|约|报)(?:一个|一哈|一下|个|上|一位)?(?:吧|嘛|哈|啊|呀|撒)?(?=$|[，,。！!？?～~\\s]|${WHEN_BOOKED})|(?:^|[，,。！!？?\\s])(?:我|俺)?(?:想|要|想要)?(?:咁|那就|那|就)?(?:预约|约)(?:一下|一哈)?(?=${WHEN_BOOKED})|(?:^|[，,。！!？?\\s])(?:我|俺)(?:想|要)?(?:预约|约|订)(?:一下|一哈)(?=$|[，,。！!？?～~\\s])|(?:就|那就|先)(?:订|约|报)(?:(?:这个|那个|它)(?:吧|嘛|哈)?(?=$|[，,。！!？?\\s])|(?=${WHEN_BOOKED}))|\\b(?:book|reserve)\\s+(?:it|that|this|one|them|those|(?:me|us)(?:\\s+in)?)(?=\\s*(?:$|[,.!?;\\-–—]|for\\s+(?:the\\s+)?(?:earliest|next|first|soonest|that|this|then|it|tomorrow|today|mon|tue|wed|thu|fri|sat|sun)|on\\s|at\\s|then\\b|please\\b))|\\bbook\\s+(?:the|your)\\s+(?:earliest|next|first|soonest)\\b`,
+  `(?:帮|给)(?:我们|我|俺|咱们?)?(?:预约|预订|订|约|报)(?:一个|一哈|一下|个|上|一位)?(?:吧|嘛|哈|啊|呀|撒)?(?=$|[，,。！!？?～~\\s]|${WHEN_BOOKED})|(?:^|[，,。！!？?\\s])(?:我|俺)?(?:想|要|想要|能|能不能|可以)?(?:咁|那就|那|就)?(?:预约|约)(?:一下|一哈)?(?=${WHEN_BOOKED})|(?:${WHEN_BOOKED})(?:能|可以)(?:预约|约)(?:得)?上?(?=吗|么|不|没|[？?]|$)|(?:^|[，,。！!？?\\s])(?:我|俺)(?:想|要)?(?:预约|约|订)(?:一下|一哈)(?=$|[，,。！!？?～~\\s])|(?:就|那就|先)(?:订|约|报)(?:(?:这个|那个|它)(?:吧|嘛|哈)?(?=$|[，,。！!？?\\s])|(?=${WHEN_BOOKED}))|\\b(?:book|reserve)\\s+(?:it|that|this|one|them|those|(?:me|us)(?:\\s+in)?)(?=\\s*(?:$|[,.!?;\\-–—]|for\\s+(?:the\\s+)?(?:earliest|next|first|soonest|that|this|then|it|tomorrow|today|mon|tue|wed|thu|fri|sat|sun)|on\\s|at\\s|then\\b|please\\b))|\\bbook\\s+(?:the|your)\\s+(?:earliest|next|first|soonest)\\b`,
   'i',
 );
 
