@@ -169,6 +169,19 @@ describe('vagueRequest: booking asked without saying what', () => {
     expect(vagueRequest(context(visit, ['你帮我约一哈'], 'zh'), '你帮我约一哈')).toBeUndefined();
   });
 
+  it('reads 能约明儿晚上八点吗 and 今儿能约上吗 as a booking asked for that day', () => {
+    const visit = scenarioProduct({
+      operator_permissions: {
+        can_approve_immediately: ['预约参观样板房、试吃月子餐（免费）', '访客登记'],
+        requires_supervisor: [],
+        requires_process: [],
+        forbidden: [],
+      },
+    });
+    for (const line of ['想过来看看样板房，能约明儿晚上八点吗', '想看看样板房，今儿能约上吗'])
+      expect(vagueRequest(context(visit, [line], 'zh'), line)?.text).toMatch(/^预约参观样板房/);
+  });
+
   it('takes the booking part the caller said most characters of, not a piece of another rule', () => {
     const repairs = scenarioProduct({
       operator_permissions: {
