@@ -1093,3 +1093,16 @@ describe('findOtherParty: who pawned a thing, and staff named by what they look 
     expect(findOtherParty(action, CALLER)).toBeUndefined();
   });
 });
+
+describe('findOtherParty: who wrote a letter or placed an advert, and what a neighbour pays (held-out round 55)', () => {
+  it.each([
+    "'Name and address supplied' - well, supply it to me then. Who wrote it?",
+    'Could you just tell me who placed it?',
+    "Mrs Leo next door, she payin' less than me. What she pay?",
+  ])('%s asks about someone else', (action) => {
+    expect(findOtherParty(action, CALLER)?.kind).toBe('person');
+  });
+  it('asks about no one else in what the caller pays', () => {
+    expect(findOtherParty('what i pay for the paper, and who wrote the rules?', CALLER)).toBeUndefined();
+  });
+});

@@ -261,7 +261,7 @@ function compiled(): Matchers {
   // A person's data is named (订单, 地址, email ...), asked for (where does he live, 住的几号房)
   // or looked up (查查我兄弟家).
   const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}|${LOOKUP_ZH}|${DEALT_WITH_HINT_ZH}|把[^,.!?;:、]{1,6}?(?:的|那份|那笔)`;
-  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bis\\s+(?:that|this|it)\\s+the\\b|\\b(?:he|she|they)(?:'s|'re|\\s+is|\\s+are)\\s+still\\b|\\bpass\\s+(?:a|the|my|this|that|on\\s+a)\\s+message\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+(?:much|many)\\b|\\bof yours\\b|\\bwith (?:you|ye|yous|youse|y'all|you lot)\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b|\\b(?:was|is)\\s+(?:that|it|this)\\s+(?:his|her|their)\\b`;
+  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\bwhat\\s+(?:he|she|they)\\s+(?:pay|pays|paid|paying|owe|owes)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bis\\s+(?:that|this|it)\\s+the\\b|\\b(?:he|she|they)(?:'s|'re|\\s+is|\\s+are)\\s+still\\b|\\bpass\\s+(?:a|the|my|this|that|on\\s+a)\\s+message\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+(?:much|many)\\b|\\bof yours\\b|\\bwith (?:you|ye|yous|youse|y'all|you lot)\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b|\\b(?:was|is)\\s+(?:that|it|this)\\s+(?:his|her|their)\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
     refZh: new RegExp(
@@ -970,11 +970,12 @@ function householdsByUnit(norm: string, m: Matchers, people: PersonHit[]): void 
   }
 }
 
-// 是谁投诉的我, 哪个告的状, 谁举报了我们, 举报我的人是谁, 几个人举报了我, who complained about me:
+// 是谁投诉的我, 哪个告的状, 谁举报了我们, 举报我的人是谁, 几个人举报了我, who complained about me, who
+// wrote the letter, who placed the advert:
 // the complainant is someone else, and how many they were says who they were;
 // 那辆车是哪家的, 是谁的: whose a thing is, asked, names its owner (not whose fault: 是谁的责任).
 const WHO_COMPLAINED =
-  /(?<![找向跟给和对])(?:是谁|谁|哪个人?|哪位|哪家|哪户|哪一家)(?:人)?(?:在|又|去|跑去|打电话)?(?:投诉|举报|告(?!诉)|反映)(?:的|了)|(?:是|归)(?:哪家|谁家|哪户|哪一家|谁)的(?![^,.!?;:、\n]{0,3}(?:责任|问题|错|锅))|是不是[^,.!?;:、\n]{1,8}?(?:投诉|举报|告(?!诉)|反映)的|(?:举报|投诉|上报|报告|反映)的?人(?:是谁|是哪|叫什么|叫啥|的(?:电话|名字|姓名|信息|手机))|(?:投诉|举报|告(?!诉))(?:我|我们)的(?:人|是谁|是哪)|(?:几|多少)个?人(?:在|去)?(?:投诉|举报|告(?!诉))了?(?:我|我们)|\bhow many (?:people |users |players )?(?:reported|complained about) (?:me|us)\b|\bwho\s+(?:complained|reported|filed (?:a|the) complaint|made (?:a|the) complaint|called in a complaint)\b|\bwho(?:'s| is| was) (?:complaining|the complainant)\b/;
+  /(?<![找向跟给和对])(?:是谁|谁|哪个人?|哪位|哪家|哪户|哪一家)(?:人)?(?:在|又|去|跑去|打电话)?(?:投诉|举报|告(?!诉)|反映)(?:的|了)|(?:是|归)(?:哪家|谁家|哪户|哪一家|谁)的(?![^,.!?;:、\n]{0,3}(?:责任|问题|错|锅))|是不是[^,.!?;:、\n]{1,8}?(?:投诉|举报|告(?!诉)|反映)的|(?:举报|投诉|上报|报告|反映)的?人(?:是谁|是哪|叫什么|叫啥|的(?:电话|名字|姓名|信息|手机))|(?:投诉|举报|告(?!诉))(?:我|我们)的(?:人|是谁|是哪)|(?:几|多少)个?人(?:在|去)?(?:投诉|举报|告(?!诉))了?(?:我|我们)|\bhow many (?:people |users |players )?(?:reported|complained about) (?:me|us)\b|\bwho\s+(?:complained|reported|filed (?:a|the) complaint|made (?:a|the) complaint|called in a complaint)\b|\bwho\s+(?:wrote|placed|sent in|put in|took out)\s+(?:it|that|this|them|the (?:letter|advert|ad|notice|piece|complaint))\b|\bwho(?:'s| is| was) (?:complaining|the complainant)\b/;
 
 // 那棵是哪个认养的, 这间是谁订的, 谁当的, 有没有人当过浪琴表: who holds a thing, asked; 这车之前是谁骑的, 谁在骑, 上一个租这辆车的人是谁, who rented the car before me, who was driving
 // it yesterday, who's got the seats either side of me, whoever sold me those, the phone on an

@@ -17,3 +17,29 @@ export function callerWords(ctx: Pick<CallContext, 'conversation'>): Set<string>
     ),
   );
 }
+
+/**
+ * Spoken spellings of English words as callers in St Helena, West Africa and the Caribbean write
+ * them (wot, wid, sumtin, dem), in the standard spelling the agent's readings know. Only words
+ * with one meaning: "ent" (isn't, hasn't, didn't) and "ya" (you, your) stay as said.
+ */
+const SPOKEN_SPELLINGS: Readonly<Record<string, string>> = {
+  wot: 'what',
+  wid: 'with',
+  sumtin: 'something',
+  sumting: 'something',
+  nuttin: 'nothing',
+  nutting: 'nothing',
+  nutin: 'nothing',
+  ting: 'thing',
+  tings: 'things',
+  dem: 'them',
+  dat: 'that',
+  tink: 'think',
+};
+const SPOKEN_SPELLING = new RegExp(`\\b(?:${Object.keys(SPOKEN_SPELLINGS).join('|')})\\b`, 'gi');
+
+/** A caller's English line with its spoken spellings in the standard one (see `SPOKEN_SPELLINGS`). */
+export function inStandardSpelling(line: string): string {
+  return line.replace(SPOKEN_SPELLING, (w) => SPOKEN_SPELLINGS[w.toLowerCase()] ?? w);
+}

@@ -23,7 +23,7 @@ import {
 import { slaPromise } from '../../records/product-sla.js';
 import { actionFor } from './action-for-request.js';
 import { asWritten } from './as-written.js';
-import { lastCallerLine } from './caller-words.js';
+import { inStandardSpelling, lastCallerLine } from './caller-words.js';
 import { followUpAnswer, takenUp } from './follow-up-question.js';
 import { idSaid } from './interface-params.js';
 import { faqAnswer, knowledgeAnswer, otherAnswers, QUESTION_CLAUSE } from './knowledge-answer.js';
@@ -96,7 +96,8 @@ export function createRulesAgent(): CallAgent {
 async function replyTo(ctx: CallContext, heard: string): Promise<string> {
   // What the caller took back as soon as they said it (不对不对, no wait), or asked for and called
   // off again (先给我取消了……算了，先不取消了), is not heard as said.
-  const utterance = withoutCalledOffAgain(withoutRetracted(heard));
+  // Wot she pay?: spoken spellings read in the standard one.
+  const utterance = withoutCalledOffAgain(withoutRetracted(inStandardSpelling(heard)));
   // The caller answers "which one would you like back?" (the one to the airport, 退25那笔): their
   // request again, with the payment they point at.
   const request = requestAnswered(ctx, utterance) ?? quantityAnswered(ctx, utterance);
