@@ -850,6 +850,9 @@ describe('relevantInterfaces: a price asked, the catalogue that lists it', () =>
     expect(relevantInterfaces(shipping, 'how much would it cost to ship an SUV to Kunming?')).toContain(
       'public_info',
     );
+    expect(
+      relevantInterfaces(shipping, 'What would that cost, and when do I need to get it to you?'),
+    ).toContain('public_info');
   });
 
   it('leaves money taken, earned or held with the caller’s own records', () => {

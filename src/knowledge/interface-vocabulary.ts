@@ -139,7 +139,7 @@ const FACT_KINDS: Record<string, RegExp> = {
   // What something costs, asked (SUV拉到西双版纳多少钱, 一个钟头好多钱, how much is a night) or
   // listed (运价, 课时费, price list, rates): held as prices and tariffs, apart from what was billed.
   price:
-    /(?<![扣收付交花退赔欠还充补挣赚抵有剩余得][了我你们]{0,2})(?:多少钱|好多钱|几多钱)|价目|运价|票价|房价|收费标准|资费|课时费|\b(?:prices|rates|tariffs?|price list)\b|\bhow much (?:would|does|do|will) (?:it|a|an|one|the)\b[^.?!]{0,30}\bcost\b/i,
+    /(?<![扣收付交花退赔欠还充补挣赚抵有剩余得][了我你们]{0,2})(?:多少钱|好多钱|几多钱)|价目|运价|票价|房价|收费标准|资费|课时费|\b(?:prices|rates|tariffs?|price list)\b|\b(?:how much|what) (?:would|does|do|will) (?:it|that|this|a|an|one|the)\b[^.?!]{0,30}\bcost\b/i,
   // Where the nearest one is: 附近, 哪里有你们的柜子, 离我最近的网点, the nearest branch.
   nearby:
     /附近|哪里有|哪儿有|哪有你们|最近的(?:网点|柜|店|站|点)|离我最近|网点|距离|\b(?:nearby|nearest|closest|near me|distance)\b/i,

@@ -51,3 +51,12 @@ describe('the lexicon: a package changed, not a session within it moved', () => 
     expect(findActionRequests('改约套餐内的1对1').map((r) => r.concept)).not.toContain('change_plan');
   });
 });
+
+describe('the lexicon: money kept as a credit against a bill', () => {
+  it('reads "put it against the July bill" as money given back, not "put it on my account"', () => {
+    expect(findActionRequests('Well, put it against the July bill then').map((r) => r.concept)).toContain(
+      'refund',
+    );
+    expect(findActionRequests('put it on my account please').map((r) => r.concept)).not.toContain('refund');
+  });
+});

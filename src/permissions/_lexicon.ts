@@ -99,6 +99,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       'take',
       'remove',
       'credit',
+      'against',
+      'toward',
     ],
     patterns: [
       // 退回快递员, 退回给寄件人, 退回去: the parcel sent back, no money. 付款退款记录 and 退款进度 name
@@ -191,6 +193,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // account. Not a credit card, limit or score, nor credit my account (a product's own credit).
       '\\bcrediting\\b',
       '\\bcredit(?:ed)?\\s+(?:it|that|this|them|the (?:money|amount|difference|sum))\\b',
+      // put it against the July bill, set the money towards next month's invoice: money owed kept
+      // as a credit on the account.
+      "\\b(?:put|set|take|use)\\s+(?:it|that|this|them|the (?:money|amount|refund|difference|sum))\\s+(?:against|towards?)\\s+(?:my|me|the|our|this|next|that)\\s+(?:[\\w'-]+\\s+){0,2}?(?:bill|invoice|account|statement)\\b",
       `\\b(?:a|the) credit (?:of|for) (?:[$£€]?\\d|(?:${NUMBER_WORD_EN})\\b)`,
       // Gimme twenty pound back: give me said as one word, an amount in words, a pound said as one.
       `\\b(?:give (?:me )?|gimme )(?:my |the )?${AMOUNT_EN} back\\b`,

@@ -182,6 +182,24 @@ describe('vagueRequest: booking asked without saying what', () => {
       expect(vagueRequest(context(visit, [line], 'zh'), line)?.text).toMatch(/^预约参观样板房/);
   });
 
+  it('reads "book mine for this Friday" against a rule opening on Booking', () => {
+    const paper = enProduct({
+      operator_permissions: {
+        can_approve_immediately: [
+          'Booking family notices and classified adverts before their deadline at the published prices',
+          'Refunding what the logs show we owe, up to £40',
+        ],
+        requires_supervisor: [],
+        requires_process: [],
+        forbidden: [],
+      },
+    });
+    const line = 'Fair enough. So please book mine for this Friday, with a box number.';
+    expect(
+      vagueRequest(context(paper, ['I want to sell my car through your paper.', line]), line)?.text,
+    ).toMatch(/^booking family notices/i);
+  });
+
   it('takes the booking part the caller said most characters of, not a piece of another rule', () => {
     const repairs = scenarioProduct({
       operator_permissions: {

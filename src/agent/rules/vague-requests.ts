@@ -95,7 +95,7 @@ const WHEN_BOOKED =
  * (帮我订一张去北京的票 names what is booked: that is read as said.)
  */
 const BOOK_IT = new RegExp(
-  `(?:帮|给)(?:我们|我|俺|咱们?)?(?:预约|预订|订|约|报)(?:一个|一哈|一下|个|上|一位)?(?:吧|嘛|哈|啊|呀|撒)?(?=$|[，,。！!？?～~\\s]|${WHEN_BOOKED})|(?:^|[，,。！!？?\\s])(?:我|俺)?(?:想|要|想要|能|能不能|可以)?(?:咁|那就|那|就)?(?:预约|约)(?:一下|一哈)?(?=${WHEN_BOOKED})|(?:${WHEN_BOOKED})(?:能|可以)(?:预约|约)(?:得)?上?(?=吗|么|不|没|[？?]|$)|(?:^|[，,。！!？?\\s])(?:我|俺)(?:想|要)?(?:预约|约|订)(?:一下|一哈)(?=$|[，,。！!？?～~\\s])|(?:就|那就|先)(?:订|约|报)(?:(?:这个|那个|它)(?:吧|嘛|哈)?(?=$|[，,。！!？?\\s])|(?=${WHEN_BOOKED}))|\\b(?:book|reserve)\\s+(?:it|that|this|one|them|those|(?:me|us)(?:\\s+in)?)(?=\\s*(?:$|[,.!?;\\-–—]|for\\s+(?:the\\s+)?(?:earliest|next|first|soonest|that|this|then|it|tomorrow|today|mon|tue|wed|thu|fri|sat|sun)|on\\s|at\\s|then\\b|please\\b))|\\bbook\\s+(?:the|your)\\s+(?:earliest|next|first|soonest)\\b`,
+  `(?:帮|给)(?:我们|我|俺|咱们?)?(?:预约|预订|订|约|报)(?:一个|一哈|一下|个|上|一位)?(?:吧|嘛|哈|啊|呀|撒)?(?=$|[，,。！!？?～~\\s]|${WHEN_BOOKED})|(?:^|[，,。！!？?\\s])(?:我|俺)?(?:想|要|想要|能|能不能|可以)?(?:咁|那就|那|就)?(?:预约|约)(?:一下|一哈)?(?=${WHEN_BOOKED})|(?:${WHEN_BOOKED})(?:能|可以)(?:预约|约)(?:得)?上?(?=吗|么|不|没|[？?]|$)|(?:^|[，,。！!？?\\s])(?:我|俺)(?:想|要)?(?:预约|约|订)(?:一下|一哈)(?=$|[，,。！!？?～~\\s])|(?:就|那就|先)(?:订|约|报)(?:(?:这个|那个|它)(?:吧|嘛|哈)?(?=$|[，,。！!？?\\s])|(?=${WHEN_BOOKED}))|\\b(?:book|reserve)\\s+(?:it|that|this|one|them|those|mine|ours|(?:me|us)(?:\\s+in)?)(?=\\s*(?:$|[,.!?;\\-–—]|for\\s+(?:the\\s+)?(?:earliest|next|first|soonest|that|this|then|it|tomorrow|today|mon|tue|wed|thu|fri|sat|sun)|on\\s|at\\s|then\\b|please\\b))|\\bbook\\s+(?:the|your)\\s+(?:earliest|next|first|soonest)\\b`,
   'i',
 );
 
@@ -124,10 +124,11 @@ const SENDS = /寄|快递|\b(?:post|courier|send|ship|mail)\b/i;
 
 /**
  * A rule's words that book something (预约参观样板房, 会议室预订, 线下联谊活动报名, book a slot, take a
- * booking); in English a verb, not the booking a rule changes or cancels.
+ * booking, Booking family notices… as a rule opens); in English a verb, not the booking a rule
+ * changes or cancels.
  */
 const BOOKS =
-  /预约|预订|报名|(?<![签合大契节制违公条改预])约(?![定束])|(?<![签改退修预])订(?![单阅购正])|\b(?:book|reserve|sign (?:up|on)|enrol|register|schedule)\b|\b(?:take|make)\s+(?:a\s+)?(?:new\s+)?booking\b/i;
+  /预约|预订|报名|(?<![签合大契节制违公条改预])约(?![定束])|(?<![签改退修预])订(?![单阅购正])|\b(?:book|reserve|sign (?:up|on)|enrol|register|schedule)\b|^\s*(?:booking|reserving|taking bookings for)\b|\b(?:take|make)\s+(?:a\s+)?(?:new\s+)?booking\b/i;
 
 /**
  * What a booking asked without its object books: of the product's rules, the part that books
@@ -143,7 +144,9 @@ function bookingMeant(ctx: CallContext, utterance: string): RequestInContext | u
   // A booking asked plainly for a day is the booking the operator may make, the only one there is;
   // the exceptions a supervisor or a process takes (加急预约, 20:00以后作业) are the engine's to find
   // from that day, not the guess's.
-  const said = (part: PartSaid) => part.characters > 0;
+  // In English, "book mine for this Friday" of a product with one part that books: that part (its
+  // words need not be said again; a Chinese caller's characters are read instead).
+  const said = (part: PartSaid) => part.characters > 0 || ctx.language === 'en';
   const chosen = (
     stepMeant(
       ctx,
