@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { OperatorPermissionsSchema } from '../domain/record-schemas.js';
-import { checkPermission, compileRules } from './index.js';
+import { checkPermission, compileRules, saysWhatABanQuotes } from './index.js';
 
 // Requests read against the whole rule sets of products in the held-out rounds (eval/held-out-*),
 // where a rule's reading depends on the product's other rules (the words they share are its domain).
@@ -2138,4 +2138,12 @@ describe('checkPermission: a pawn renewed by phone (held-out round 55)', () => {
       );
     },
   );
+});
+
+describe('saysWhatABanQuotes (held-out round 55)', () => {
+  const planning = rulesFor('held-out-55', '津航志愿规划');
+  it('tells a line saying what a ban quotes from one that does not', () => {
+    expect(saysWhatABanQuotes(planning, '有那种内部名额，你们有门路没有？')).toBe(true);
+    expect(saysWhatABanQuotes(planning, '今年什么时候填志愿？')).toBe(false);
+  });
 });

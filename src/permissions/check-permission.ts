@@ -1569,6 +1569,20 @@ function movedBy(part: Part, q: Quantity): boolean {
 const SHIFT_BEFORE =
   /(?:\b(?:to|into|until|till|by|back|forward|for|me|us|extra|more)\s+(?:the\s+|a\s+)?|推迟|延后|推后|往后推|往后挪|顺延|延期|延长|宽限|挪|改到|推到|再给我?)\s*$/;
 
+/**
+ * Whether a caller's words say what one of the product's bans quotes (有那种内部名额 against
+ * 承诺或暗示录取：“保录”“内部名额”): asked in so many words, though it is put as a question.
+ */
+export function saysWhatABanQuotes(rules: CompiledRules, text: string): boolean {
+  let norm: string | undefined;
+  for (const rule of rules.rules) {
+    if (rule.category !== 'forbidden' || rule.quoted === undefined) continue;
+    norm ??= normalizeText(text);
+    if (quotedSaid(rule, norm)) return true;
+  }
+  return false;
+}
+
 /** Whether the text says what a forbidden rule quotes (see `CompiledRule.quoted`). */
 function quotedSaid(rule: CompiledRule, norm: string): boolean {
   return ruleRegExp(quotations, rule, rule.quoted!, 'i').test(norm);

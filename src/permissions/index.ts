@@ -18,7 +18,13 @@ export type {
   PermissionDecision,
   PermissionPart,
 } from './check-permission.js';
-export { checkPermission, otherPartyUnder, saysOvercharged, toldCircumstance } from './check-permission.js';
+export {
+  checkPermission,
+  otherPartyUnder,
+  saysOvercharged,
+  saysWhatABanQuotes,
+  toldCircumstance,
+} from './check-permission.js';
 export type { CompiledRules, CompiledRulesJson, RuleAction } from './compile-rules.js';
 export { compiledRulesFromJson, compiledRulesToJson, compileRules, ruleActions } from './compile-rules.js';
 export { conceptLabel } from './concept-label.js';

@@ -18,6 +18,7 @@ import {
   otherPartyUnder,
   type PermissionDecision,
   type PermissionPart,
+  saysWhatABanQuotes,
   standardRegionalWords,
 } from '../../permissions/index.js';
 import { slaPromise } from '../../records/product-sla.js';
@@ -725,7 +726,13 @@ async function replyAboutSomeoneElse(
   if (
     !(
       (line.status === 'forbidden' &&
-        (valueRefused || askedOutright || pressed !== undefined || !policyQuestion(ctx, utterance, u))) ||
+        (valueRefused ||
+          askedOutright ||
+          pressed !== undefined ||
+          // 有那种内部名额…你们这儿有门路没有: what a ban quotes, asked after, is refused though the
+          // FAQ answers it.
+          saysWhatABanQuotes(rules, said) ||
+          !policyQuestion(ctx, utterance, u))) ||
       otherParty
     )
   )
