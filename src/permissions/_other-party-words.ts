@@ -9,12 +9,18 @@ export function alternatives(words: readonly string[]): string {
   return [...words].sort((a, b) => b.length - a.length).join('|');
 }
 
+/** Common surnames: a full name (冯雪, 张伟) or 王先生, 老李, 小王 names a third person. */
+export const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段侯陶黎贺顾毛郝龚邵钱严覃戴莫施樊葛邢庞颜倪聂翟殷詹耿俞舒阮柯裴霍涂苗翁冉骆靳柴蒙鲍喻祁蒲滕饶牟穆农缪简芦褚娄窦戚岑卜晏瞿佟臧闵苟邬卞姬仇栾隋刁荣寇甄丛虞巩佘苑邝';
+
 /** Family, friends and people around the caller (我老婆, 邻居, 房东 ...). */
 export const PEOPLE_ZH = [
   '老婆',
   '老公',
   // 我家老爷们儿, 俺家那口子: a husband or wife in northern speech.
   '老爷们儿?',
+  // 我们家老钱, 俺家老马: a husband (or an elder) called by his surname at home.
+  `家老[${SURNAMES}]`,
   '那口子',
   // 堂客, 老倌子 (Hunan, Hubei), 婆娘 (Sichuan), 老伴儿, 我男人, 屋里人: a wife or husband in other
   // regions' and older people's words.
@@ -374,10 +380,6 @@ const HOUSEHOLD_CONTACT_ZH = '(?:电话|手机号?|地址|住址|门牌|联系�
  * typed in chat.
  */
 export const PRONOUN_ZH = `(?:${WU_PRONOUN_ZH}|${CANTONESE_PRONOUN_ZH}|(?<![其吉])他(?![们妈娘人])(?!家(?!(?:里|里头|里面)?的?(?:${HOME_SERVICE_ZH}|${HOUSEHOLD_ACTS_ZH}|${HOUSEHOLD_CONTACT_ZH})))|(?<![其吉])她(?![妈娘人])|她们|(?<![a-z])ta(?![a-z]))`;
-
-/** Common surnames: a full name (冯雪, 张伟) or 王先生, 老李, 小王 names a third person. */
-export const SURNAMES =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段侯陶黎贺顾毛郝龚邵钱严覃戴莫施樊葛邢庞颜倪聂翟殷詹耿俞舒阮柯裴霍涂苗翁冉骆靳柴蒙鲍喻祁蒲滕饶牟穆农缪简芦褚娄窦戚岑卜晏瞿佟臧闵苟邬卞姬仇栾隋刁荣寇甄丛虞巩佘苑邝';
 
 /** 小王, 老李: surnames that do not start common words after 小/老 (小米, 小白, 老师 are not people). */
 export const FAMILIAR_SURNAMES =

@@ -1106,3 +1106,18 @@ describe('findOtherParty: who wrote a letter or placed an advert, and what a nei
     expect(findOtherParty('what i pay for the paper, and who wrote the rules?', CALLER)).toBeUndefined();
   });
 });
+
+describe('findOtherParty: someone named as the topic, then asked after (held-out round 55)', () => {
+  it.each(['我们家老钱，钱国栋，是不是把我们家那辆车在你们那儿当了？', '我老婆，是不是在你们这办了卡'])(
+    '%s asks about someone else',
+    (action) => {
+      expect(findOtherParty(action, CALLER)?.kind).toBe('person');
+    },
+  );
+  it.each(['那我自己租一身男款，跟她穿情侣的，你们有男款吗？多少钱？', '我们家老房子的地址改一下'])(
+    '%s asks about no one else',
+    (action) => {
+      expect(findOtherParty(action, CALLER)).toBeUndefined();
+    },
+  );
+});

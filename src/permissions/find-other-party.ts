@@ -856,10 +856,13 @@ const SUBJECTLESS_LEAD = /^(?:那|就|到底|究竟|一共|总共|最后|结果|
 /** Something done with a business, in the past: 卖了, 办了, 充过, 来过, 在你们那儿裱了. */
 const DEALT =
   /(?:卖|买|充|办|订|定|约|报|租|住|来|去|做|存|寄|当|消费|刷|花|交|缴|修|换|装|配)(?:了|过)|在你们(?:这|那)(?:里|边|儿)?[^,.!?;:、]{0,3}?[\u4e00-\u9fff](?:了|过)/;
+/** A clause naming only its topic (我们家老钱, 钱国栋): no pronoun, no verb, a name's length. */
+const TOPIC_ONLY = /^(?:我们?家|俺家|咱家)?(?![^他她它]*[他她它])[\u4e00-\u9fff]{2,3}$/;
 /** Told or heard: what follows is what someone said, not what they did. */
 const TOLD = /说|讲|告诉|听/;
 /** The caller or the business, as a clause's own subject: then it is theirs. */
 const OWN_SUBJECT = /[我你咱俺您]/;
+const OWN_SUBJECT_FIRST = /^(?:是不是|有没有|是否)?(?:也|都|又)?[我你咱俺您](?!们家)/;
 
 /**
  * 我老婆在你们这卖了手机，卖了多少钱: a clause asking what was done (卖了多少钱, 来了几次), with no one
@@ -880,7 +883,9 @@ function subjectCarried(
     const rest = text.slice(lead);
     const sameVerb = VERB_ASKED.exec(rest);
     const asked = m.activityZh.exec(rest) ?? sameVerb;
-    if (!asked || OWN_SUBJECT.test(text.slice(0, lead + asked[0].length))) continue;
+    // The caller or the business as the subject (我卖了多少钱, 你们收了多少); not 你们 of 在你们那儿当了,
+    // nor 我们家 of what was done with the family's car.
+    if (!asked || OWN_SUBJECT.test(text.slice(0, lead)) || OWN_SUBJECT_FIRST.test(rest)) continue;
     // The person's dealing may be told a few clauses before (…，要给我当生日礼物，…，裱的是嘛画).
     for (let j = k - 1; j >= Math.max(0, k - CARRIED_BACK); j--) {
       const prev = parts[j]!;
@@ -893,13 +898,16 @@ function subjectCarried(
         sameVerb === asked && sameVerb !== null
           ? before.includes(`${sameVerb[1]}了`) || before.includes(`${sameVerb[1]}过`)
           : DEALT.test(before);
-      const r = dealt && !TOLD.test(before) ? personIn(before, m) : undefined;
+      // 我们家老钱，钱国栋，是不是把车当了: someone named as the topic, in clauses of their own.
+      const topic = TOPIC_ONLY.test(before);
+      const r = (dealt || topic) && !TOLD.test(before) ? personIn(before, m) : undefined;
       if (r !== undefined) {
         hits.push({ start: prev.start + r, end: clause.start + lead + asked[0].length });
         return;
       }
-      // Only a dealing asked in its own verb is carried over the clauses between.
-      if (sameVerb !== asked) break;
+      // Only a dealing asked in its own verb is carried over the clauses between, and over a name
+      // said again (钱国栋).
+      if (sameVerb !== asked && !topic) break;
     }
   }
 }
