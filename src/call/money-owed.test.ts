@@ -29,6 +29,12 @@ describe('amountsOwed and moneyOwedShown', () => {
     });
     expect([...amountsOwed([items]).amounts]).toEqual([]);
   });
+  it('reads a quoted case’s refund on its terms (refund_if_cancelled_before_15_00_today)', () => {
+    const quote = query({
+      quote: { cancel_job_advert: { refund_if_cancelled_before_15_00_today: 24, to: 'bank' } },
+    });
+    expect(amountsOwed([quote]).cases).toEqual([{ words: ['cancel', 'job', 'advert'], amount: 24 }]);
+  });
   it('shows none where the records only list charges, or the query failed', () => {
     expect(moneyOwedShown([query({ items: [{ item: '刹车片', amount: 35 }], total: 235 })])).toBe(false);
     expect(moneyOwedShown([query({ total_overcharge: 185 }, false)])).toBe(false);

@@ -168,6 +168,10 @@ function quotedCases(response: unknown): QuotedCase[] {
             fields.owed,
             paidOut ? fields.amount : undefined,
             named ? fields.total : undefined,
+            // cancel_job_advert: { refund_if_cancelled_before_15_00_today: 24 }: a refund on its terms.
+            ...Object.entries(fields)
+              .filter(([key]) => /^refund_(?!to\b|account|method)/i.test(key))
+              .map(([, value]) => value),
           ].find((v): v is number => typeof v === 'number' && v > 0);
     if (amount !== undefined) cases.push({ words: caseWords(name), amount });
   }

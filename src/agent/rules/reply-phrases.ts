@@ -14,6 +14,7 @@ export const PHRASES = {
     noSubscriptions: '我查了一下，您的账户下目前没有开通中的会员服务。',
     noAnswer: '这个我这边没有查到确切的说明，不好随便答复您。还有其他我可以先帮您看的吗？',
     englishOk: '',
+    wouldGiveBack: (sum: string) => `按记录，这样办的话可以退您${sum}；您确定要办再跟我说。`,
   },
   en: {
     ack: ['Got it.', 'Okay, I understand.', 'Sure, let me take a look.'],
@@ -29,6 +30,8 @@ export const PHRASES = {
     noAnswer:
       "I don't have a reliable answer to that here, and I'd rather not guess. Is there anything else I can check for you?",
     englishOk: 'Sure, we can continue in English.',
+    wouldGiveBack: (sum: string) =>
+      `By our records, that would give you ${sum} back; just tell me if you want to go ahead.`,
   },
 } as const;
 

@@ -2890,3 +2890,24 @@ describe('createRulesAgent: what a ban quotes, asked after as a question (held-o
     expect(checks.map((e) => e.type === 'permission_check' && e.status)).toEqual(['forbidden']);
   });
 });
+
+describe('createRulesAgent: money back only supposed (held-out round 55)', () => {
+  it('tells what the records would give back for a step supposed, and checks nothing', async () => {
+    const { call: c, turns } = heldOutCall(55, 'R5522', 'Wirebird Weekly');
+    for (const line of turns.slice(0, 3)) await c.say(line);
+    const before = c.events.filter((e) => e.type === 'permission_check').length;
+    const reply = await c.say(turns[3]!);
+    expect(c.events.filter((e) => e.type === 'permission_check').length).toBe(before);
+    expect(reply).toMatch(/24/);
+  });
+});
+
+describe('createRulesAgent: the reason given on the way out of a withdrawal (held-out round 27)', () => {
+  it('takes back the complaint and checks nothing of the thanks and goodbye after it', async () => {
+    const { call: c, turns } = heldOutCall(27, 'R2719', 'Larkfield Doorstep Dairy');
+    for (const line of turns.slice(0, 2)) await c.say(line);
+    const before = c.events.filter((e) => e.type === 'permission_check').length;
+    await c.say(turns[2]!);
+    expect(c.events.filter((e) => e.type === 'permission_check').length).toBe(before);
+  });
+});

@@ -135,9 +135,16 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
       lang === 'zh'
         ? `好的，明白了，这个就先不办了。${ticket ? `工单${ticket}已为您撤销。` : ''}`
         : `Alright, understood, we'll leave that then.${ticket ? ` I've withdrawn request ${ticket}.` : ''}`;
-    // 那算了。对了我密码也忘了: what follows the withdrawal is a turn of its own.
+    // 那算了。对了我密码也忘了: what follows the withdrawal is a turn of its own; not the reason
+    // given on the way out (Nah, leave it in, I need a barman for the season. Cheers.).
     const rest = afterWithdrawal(utterance);
-    if (rest !== '') return joinSpoken([dropped, await replyTo(ctx, rest)]);
+    const after = rest === '' ? undefined : understandUtterance(rest, lang);
+    const leaving =
+      after !== undefined &&
+      (after.goodbye || after.endsWithThanks) &&
+      !after.question &&
+      after.actions.length === 0;
+    if (rest !== '' && !leaving) return joinSpoken([dropped, await replyTo(ctx, rest)]);
     parts.resolve.push(dropped);
     parts.ack = pick(p.ack, turn);
     return composeReply(String(ctx.operator.methodology ?? ''), parts);
@@ -226,7 +233,11 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
     ASKS_WHAT_IT_TAKES.test(utterance) &&
     !ownLeave &&
     !ASKED_FOR_ME.test(withoutWishForOthers(utterance));
-  const onlyAsks = (u.infoQuestion && !u.asksForAction) || asksHowItIsDone;
+  // An' if I pull me advert, I get me twenty-four pound back? 要是不上了，能退吗？: what would
+  // follow a step the caller only supposes, asked; nothing is asked for.
+  const supposed =
+    SUPPOSED_OUTCOME.test(utterance) && !ASKED_FOR_ME.test(utterance.replace(SUPPOSED_OUTCOME, ' '));
+  const onlyAsks = (u.infoQuestion && !u.asksForAction) || asksHowItIsDone || supposed;
   const actions = ((faqHit && !ownMoneyBack && !forOccasion) || onlyAsks ? [] : [...u.actions]).filter(
     (a) => !asksOthersData(a.concept),
   );
@@ -448,6 +459,13 @@ async function replyTo(ctx: CallContext, heard: string): Promise<string> {
         .map(([name]) => name);
       if (holders.length > 0) parts.resolve.push(...(await lookUpFacts(ctx, utterance, new Set(), holders)));
     }
+  }
+
+  // ...I get me twenty-four pound back?: money back supposed, the sum the records work out for it
+  // is told, and nothing is done.
+  if (supposed && u.actions.some((a) => MONEY_BACK_CONCEPTS.has(a.concept))) {
+    const due = refundDue(ctx, utterance);
+    if (due !== undefined) parts.resolve.push(p.wouldGiveBack(money(due, lang, currencyOf(ctx.product))));
   }
 
   // Facts before actions: money given back needs the payment it gives back. With none read in
@@ -889,6 +907,10 @@ function leaveSentences(line: string): string {
 
 /** Words that only suppose a step (what if, 万一), with no "then do it" after them in the clause. */
 const ONLY_SUPPOSED = /\bwhat if\b|\bsuppos(?:e|ing)\b|\bhypothetically\b|万一|假如|假设/i;
+
+/** A step supposed, and what would follow for the caller asked (if I pull it, do I get … back?). */
+const SUPPOSED_OUTCOME =
+  /\bif (?:i|we) [^?.!]{1,60}?,?\s*(?:do |would |will |can |could )?(?:i|we) (?:get|be|lose|have to)\b[^?.!]*\?|(?:如果|要是|假如)[^，,。？?]{1,20}[，,]?[^。？?]{0,12}?(?:能|会|可以)(?:退|返|赔)[^。？?]{0,8}?(?:吗|么|不|没|[？?])/i;
 
 /** A question of what would follow for the caller (would I lose my spot, will it cost me). */
 const WHAT_FOLLOWS = /^\s*(?:would|will|do|does|did|is|am|should|shall)\s+(?:i|we|it|that|this|there)\b/i;
