@@ -58,7 +58,8 @@ function compiled(): ActMatchers {
   const subjectEn = `(?:${W.PEOPLE_EN}|he|she|(?<name>[a-z]{2,16}))`;
   const targetEn = `(?:${othersEn}|him|her)`;
   const act = (gate: RegExp, source: string, flags = 'g'): Act => ({ gate, re: new RegExp(source, flags) });
-  const whEn = /\b(?:what|when|where|how|which|did|has|does)\b/;
+  // done, booked: asked without its auxiliary (She done one for this Friday?).
+  const whEn = /\b(?:what|when|where|how|which|did|has|does|done|booked)\b/;
   // Someone else's money sent, asked after (did my brother send her money, if his money reached her).
   const sentEn = /\b(?:send|sent|pay|paid|transfer\w*|wire[ds]?|money)\b/;
   const m: Omit<ActMatchers, 'hint'> = {
@@ -147,6 +148,9 @@ function compiled(): ActMatchers {
       `\\bwhen(?:'s| is| are| was| were)\\s+(?:hers|his|theirs|(?:her|his|their|${W.PEOPLE_EN}'s)(?:\\s+[a-z-]+){1,3}?)\\s+due\\b`,
       `\\bhow (?:did|does|is|was|has) ${subjectEn} (?:do|did|done|doing|perform|performed|performing) (?:on|in)\\b`,
       `\\b(?:did|has|does) ${subjectEn} pass(?:ed)?\\b`,
+      // She done one for this Friday? (has she done one): what someone booked, asked without its
+      // auxiliary.
+      `\\b${subjectEn} (?:done|booked|put in|placed) (?:one|it|a (?:notice|booking|advert|ad))\\b[^.!;\\n]{0,30}?\\?`,
       // which rooms my coworker Jess has booked / has my roommate gotten any packages lately
       `\\b(?:what|which)\\b[^.!?;\\n]{0,30}?\\b${personEn}(?: [a-z]{2,16})?(?:'s| has| had| is| was)?(?: been)? (?:book(?:s|ed|ing)?|reserv(?:es|ed|ing)|got(?:ten)?|receiv(?:es|ed|ing))\\b`,
       `\\b(?:has|have|did|does|is)\\b ${personEn}(?: [a-z]{2,16})? (?:gotten|got|get|received|receive|had|booked|reserved)\\b[^.!?;\\n]{0,20}?\\b(?:${MAIL_EN}|rooms?|desks?|bookings?|reservations?)\\b`,

@@ -1121,3 +1121,12 @@ describe('findOtherParty: someone named as the topic, then asked after (held-out
     },
   );
 });
+
+describe('findOtherParty: what someone booked, asked without its auxiliary (held-out round 55)', () => {
+  it('reads "She done one for this Friday?" of a daughter as asking about her', () => {
+    const line =
+      'My daughter, she always put something in the paper for my birthday. She done one for this Friday?';
+    expect(findOtherParty(line, CALLER)?.kind).toBe('person');
+    expect(findOtherParty('I booked it for this Friday?', CALLER)).toBeUndefined();
+  });
+});
