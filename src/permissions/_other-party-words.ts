@@ -19,7 +19,7 @@ export const PEOPLE_ZH = [
   '老公',
   // 我家老爷们儿, 俺家那口子: a husband or wife in northern speech.
   '老爷们儿?',
-  // 我们家老钱, 俺家老马: a husband (or an elder) called by his surname at home.
+  // 我们家老孙, 俺家老马: a husband (or an elder) called by his surname at home.
   `家老[${SURNAMES}]`,
   '那口子',
   // 堂客, 老倌子 (Hunan, Hubei), 婆娘 (Sichuan), 老伴儿, 我男人, 屋里人: a wife or husband in other

@@ -856,7 +856,7 @@ const SUBJECTLESS_LEAD = /^(?:那|就|到底|究竟|一共|总共|最后|结果|
 /** Something done with a business, in the past: 卖了, 办了, 充过, 来过, 在你们那儿裱了. */
 const DEALT =
   /(?:卖|买|充|办|订|定|约|报|租|住|来|去|做|存|寄|当|消费|刷|花|交|缴|修|换|装|配)(?:了|过)|在你们(?:这|那)(?:里|边|儿)?[^,.!?;:、]{0,3}?[\u4e00-\u9fff](?:了|过)/;
-/** A clause naming only its topic (我们家老钱, 钱国栋): no pronoun, no verb, a name's length. */
+/** A clause naming only its topic (我们家老孙, 孙建国): no pronoun, no verb, a name's length. */
 const TOPIC_ONLY = /^(?:我们?家|俺家|咱家)?(?![^他她它]*[他她它])[\u4e00-\u9fff]{2,3}$/;
 /** Told or heard: what follows is what someone said, not what they did. */
 const TOLD = /说|讲|告诉|听/;
@@ -898,7 +898,7 @@ function subjectCarried(
         sameVerb === asked && sameVerb !== null
           ? before.includes(`${sameVerb[1]}了`) || before.includes(`${sameVerb[1]}过`)
           : DEALT.test(before);
-      // 我们家老钱，钱国栋，是不是把车当了: someone named as the topic, in clauses of their own.
+      // 我们家老孙，孙建国，是不是把车当了: someone named as the topic, in clauses of their own.
       const topic = TOPIC_ONLY.test(before);
       const r = (dealt || topic) && !TOLD.test(before) ? personIn(before, m) : undefined;
       if (r !== undefined) {
@@ -906,7 +906,7 @@ function subjectCarried(
         return;
       }
       // Only a dealing asked in its own verb is carried over the clauses between, and over a name
-      // said again (钱国栋).
+      // said again (孙建国).
       if (sameVerb !== asked && !topic) break;
     }
   }

@@ -9,7 +9,7 @@ export { MONEY_BACK_CONCEPTS } from './_lexicon.js';
 export { standardRegionalWords } from './_normalize.js';
 export { amountIn } from './_reasons.js';
 export { NOTE_DASH } from './_rule.js';
-export { DUPLICATE_RULE, LATE_CIRCUMSTANCE } from './_rule-exceptions.js';
+export { DUPLICATE_RULE, exceptedRole, LATE_CIRCUMSTANCE } from './_rule-exceptions.js';
 export { WINDOW_RULE } from './_senses.js';
 export type {
   CheckPermissionOptions,

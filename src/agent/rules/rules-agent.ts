@@ -14,6 +14,7 @@ import {
   asksOthersData,
   asksWhatARecordHolds,
   checkPermission,
+  exceptedRole,
   MONEY_BACK_CONCEPTS,
   otherPartyUnder,
   type PermissionDecision,
@@ -711,23 +712,19 @@ async function replyAboutSomeoneElse(
   const said = pressed ?? withoutFeared(utterance);
   const line = checkPermission(rules, said, { caller });
   const otherParty = otherPartyUnder(rules, said, caller);
-  // 你赶紧给我挂失喽 against 按非当户的要求挂失: a ban on what others ask, where the caller's words
-  // name no one else, turns on who the caller is. Their records are read first; decided with
-  // them, what is no longer forbidden is taken up as any request is (the facts said with it).
+  // 你赶紧给我挂失喽 against 按非当户的要求挂失: a ban that excepts a role (see `exceptedRole`), where
+  // the caller's words name no one else, turns on who the caller is. Their records are read first;
+  // decided with them, what is no longer forbidden is taken up as any request is.
   if (
     line.status === 'forbidden' &&
     otherParty === undefined &&
     pressed === undefined &&
     !ctx.coldStart &&
     ctx.systemQueries.length === 0 &&
-    line.parts.every((part) => part.status !== 'forbidden' || FOR_NON_ROLE.test(part.rule ?? ''))
+    line.parts.every((part) => part.status !== 'forbidden' || exceptedRole(part.rule ?? '') !== undefined)
   ) {
-    const facts = await lookUpFacts(ctx, utterance);
-    if (decideAhead(ctx, said, caller).status !== 'forbidden') {
-      parts.resolve.push(...facts);
-      return undefined;
-    }
-    parts.resolve.push(...facts);
+    parts.resolve.push(...(await lookUpFacts(ctx, utterance)));
+    if (decideAhead(ctx, said, caller).status !== 'forbidden') return undefined;
   }
   // 叫俺替他去拿…取件那号码是多少: a part the engine forbade that asks what a piece of data is
   // (a code, a number, a time) is no question of policy, though the FAQ answers who may collect
@@ -1106,9 +1103,8 @@ function pressedAgain(ctx: CallContext, utterance: string, turn: number): string
 
 /**
  * Asked again to be told only the state of a thing pointed at: just tell us, yes or no, whether
- * it's booked, has it been collected, 你就告诉我它到没到, 就说个到了还是没到, 是或者不是, 就想知道
- * 是不是在你们那儿; or the refusal
- * challenged (我是他老婆，凭啥不能查, why can't I, I'm his wife).
+ * it's booked, has it been collected, 你就告诉我它到没到, 就说个到了还是没到, 是或者不是, 就想知道是不是在
+ * 你们那儿; or the refusal challenged (我是他老婆，凭啥不能查, why can't I, I'm his wife).
  */
 const PRESSED =
   /(?:凭啥|凭什么|为啥|为什么|咋就)[^，,。？?]{0,4}?(?:不能|不让|不给|不肯)|我是(?:他|她)(?:的)?(?:老婆|老公|妻子|丈夫|爱人|媳妇|妈|爸|儿子|女儿|家属|家人|亲人)|\bwhy (?:can't|cannot|can not|won't) (?:i|you)\b|\bi(?:'m| am) (?:his|her|their) (?:wife|husband|partner|son|daughter|mother|father|mum|mom|dad|next of kin)\b|\bjust tell (?:me|us)\b|\byes or no\b|\b(?:whether|if) it(?:'s|\s+is|\s+has|\s+was)?\b|\b(?:has|is|was) it (?:been|still|actually|even|already)\b|\bwhat (?:day|time) it(?:'s| is)\b|\bwhen it(?:'s| is)\b|(?:你就|你只要|你就说|就告诉我|只告诉我)[^，,。？?]{0,12}?(?:是不是|有没有|到没到|在不在|[它他她])|(?:就|只)(?:讲|说|告诉我)(?:一句|一声|个)?[^。？?]{0,14}?(?:是不是|有没有|到没到|在不在|(?<said>[\u4e00-\u9fff])了?还是(?:没|不)\k<said>)|是或(?:者)?不是|一句话的事|(?:就|只)(?:想|要)(?:知道|问问?)[^。？?]{0,14}?(?:是不是|有没有|在不在|到没到)/i;
@@ -1141,9 +1137,6 @@ function withoutFeared(line: string): string {
   const rest = line.replace(FEARED, '，');
   return /[\u4e00-\u9fffa-z]/i.test(rest) ? rest : line;
 }
-
-/** A ban on what is done at the word of anyone not in a role (按非当户的要求挂失…, 替非车主办理…). */
-const FOR_NON_ROLE = /^(?:按|替|为|代|应)非[\u4e00-\u9fff]{2,8}?(?:本人)?(?:的(?:要求|请求|意思|指示))?/;
 
 /** What someone other than the caller said (派出所的人说…, the police told me…). */
 const REPORTED_SPEECH =

@@ -151,15 +151,17 @@ describe('vagueRequest: booking asked without saying what', () => {
     });
   });
 
+  /** A confinement centre whose one booking rule is a visit to its show flat. */
+  const visit = scenarioProduct({
+    operator_permissions: {
+      can_approve_immediately: ['预约参观样板房、试吃月子餐（免费）', '访客登记'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    },
+  });
+
   it('takes the only booking rule when the caller said a character of it, not a day gone by', () => {
-    const visit = scenarioProduct({
-      operator_permissions: {
-        can_approve_immediately: ['预约参观样板房、试吃月子餐（免费）', '访客登记'],
-        requires_supervisor: [],
-        requires_process: [],
-        forbidden: [],
-      },
-    });
     const line = '上个礼拜六来过一次，这个礼拜六下午我跟我老公过来看一哈房间嘛，你帮我约一哈';
     const ctx = context(visit, [line], 'zh');
     expect(vagueRequest(ctx, '你帮我约一哈')).toMatchObject({
@@ -170,14 +172,6 @@ describe('vagueRequest: booking asked without saying what', () => {
   });
 
   it('reads 能约明儿晚上八点吗 and 今儿能约上吗 as a booking asked for that day', () => {
-    const visit = scenarioProduct({
-      operator_permissions: {
-        can_approve_immediately: ['预约参观样板房、试吃月子餐（免费）', '访客登记'],
-        requires_supervisor: [],
-        requires_process: [],
-        forbidden: [],
-      },
-    });
     for (const line of ['想过来看看样板房，能约明儿晚上八点吗', '想看看样板房，今儿能约上吗'])
       expect(vagueRequest(context(visit, [line], 'zh'), line)?.text).toMatch(/^预约参观样板房/);
   });
