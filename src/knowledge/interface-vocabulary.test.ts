@@ -874,3 +874,22 @@ describe('relevantInterfaces: the time of a session set for a day', () => {
     expect(relevantInterfaces(planning, '今天下午那次一对一是几点？在哪儿？')).toContain('accounts');
   });
 });
+
+describe('relevantInterfaces: when what the caller holds runs out', () => {
+  it('finds the record with its dates for "是不是成死当了？上个月底就到期了"', () => {
+    const pawn = profileInterfaces({
+      tickets: {
+        description: '按来电号码查当户档案：当票、当物、当金、起止日期、费率、状态、宽限期',
+        params: ['mobile'],
+        response_fields: ['tickets'],
+      },
+      ledger: {
+        description: '按来电号码查付款记录和差错核对',
+        params: ['mobile'],
+        response_fields: ['payments'],
+      },
+    });
+    expect(relevantInterfaces(pawn, '我那块表是不是成死当了？上个月底就到期了')).toContain('tickets');
+    expect(kindsOf('when does my cover expire?').has('term')).toBe(true);
+  });
+});

@@ -136,6 +136,9 @@ const FACT_KINDS: Record<string, RegExp> = {
   // Days away, told or asked about: 请假, 明天不去了, 来不了, 到园没有, off sick, attendance.
   attendance:
     /请假|病假|事假|缺勤|出勤|考勤|(?:都|就|也)?不(?:去|来)了|来不了|去不成|去不了|到园|到校|入园|没(?:来|到岗|上班|在岗)|\b(?:absen\w*|attendance|off sick|sick days?|day off|days off|won'?t be (?:in|coming|there)|(?:wasn'?t|weren'?t|isn'?t|(?:was|were|is) (?:not|never)) (?:there|here|on (?:duty|post|site)|at (?:his|her|the) post)|did(?:n'?t| not) (?:come|turn up|show up)|no[- ]show)\b/i,
+  // When something runs out, asked (是不是成死当了？上个月底就到期了, when does my cover expire) or
+  // held (起止日期、宽限期, expiry, valid until): the term of what the caller holds.
+  term: /到期|过期|期满|届满|宽限|有效期|起止日期|死当|绝当|\b(?:expir\w*|lapsed?|valid until|end date|grace period)\b/i,
   // What something costs, asked (SUV拉到西双版纳多少钱, 一个钟头好多钱, how much is a night) or
   // listed (运价, 课时费, price list, rates): held as prices and tariffs, apart from what was billed.
   price:
