@@ -50,7 +50,6 @@ function readOwed(queries: readonly SystemQueryRecord[]): Owed {
     cases.push(...quotedCases(q.response));
     for (const total of quotedTotals(q.response)) amounts.add(total);
     for (const total of assessedTotals(q.response)) amounts.add(total);
-    for (const total of checkedOvercharges(q.response)) amounts.add(total);
   }
   return { amounts, cases };
 }
@@ -90,35 +89,27 @@ function quotedTotals(response: unknown): number[] {
 }
 
 /**
- * What the records assess as owed, its items added up (error_assessment: [{ item: 路引花少布置3组,
- * amount: 180 }, { item: 司仪迟到42分钟, amount: 360 }] → 540): the errors a supervisor on the spot
- * found, each priced, are what a caller asking money back for them is due.
+ * What the records assess as owed:
+ * - its items added up (error_assessment: [{ item: 路引花少布置3组, amount: 180 }, { item: 司仪迟到42分钟,
+ *   amount: 360 }] → 540): the errors a supervisor on the spot found, each priced, are what a caller
+ *   asking money back for them is due;
+ * - what an error check found overcharged in all, named plainly beside its finding (error_check:
+ *   { finding: 起息日误录…, overcharge: 200, not_errors: […] }): the check's own sum, not an item's
+ *   (errors: [{ item, overcharge: 165 }] holds no finding of its own).
  */
 function assessedTotals(response: unknown): number[] {
   const totals: number[] = [];
-  for (const record of recordsIn(response))
-    for (const [key, items] of Object.entries(record)) {
-      if (!ASSESSED_KEY.test(key) || !Array.isArray(items)) continue;
-      const amounts = items.map((item) =>
+  for (const record of recordsIn(response)) {
+    const check = Object.keys(record).some((key) => CHECK_FINDING_KEY.test(key));
+    for (const [key, value] of Object.entries(record)) {
+      if (check && typeof value === 'number' && value > 0 && OVERCHARGE_KEY.test(key)) totals.push(value);
+      if (!ASSESSED_KEY.test(key) || !Array.isArray(value)) continue;
+      const amounts = value.map((item) =>
         item !== null && typeof item === 'object' ? (item as Record<string, unknown>).amount : undefined,
       );
       if (amounts.length > 0 && amounts.every((a): a is number => typeof a === 'number' && a > 0))
         totals.push(amounts.reduce((sum, a) => sum + a, 0));
     }
-  return totals;
-}
-
-/**
- * What an error check found overcharged in all, named plainly beside its finding (error_check:
- * { finding: 起息日误录…, overcharge: 200, not_errors: […] }): the check's own sum, not an item's
- * (errors: [{ item, overcharge: 165 }] holds no finding of its own).
- */
-function checkedOvercharges(response: unknown): number[] {
-  const totals: number[] = [];
-  for (const record of recordsIn(response)) {
-    if (!Object.keys(record).some((key) => CHECK_FINDING_KEY.test(key))) continue;
-    for (const [key, value] of Object.entries(record))
-      if (typeof value === 'number' && value > 0 && OVERCHARGE_KEY.test(key)) totals.push(value);
   }
   return totals;
 }

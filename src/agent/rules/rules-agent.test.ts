@@ -76,6 +76,12 @@ function agentCall(options: {
   };
 }
 
+/** The permission checks a call made, in order. */
+const checksOf = (c: { events: readonly CallEvent[] }) =>
+  c.events.filter(
+    (e): e is Extract<CallEvent, { type: 'permission_check' }> => e.type === 'permission_check',
+  );
+
 /**
  * A call of a held-out round's scenario (`eval/held-out-N`): its product, and the scenario's mock
  * responses by interface; the caller and operator of the scripted calls. Returns the call and the
@@ -1598,9 +1604,6 @@ const gateDesk = {
 
 const gateCall = () => deskCall(gateDesk);
 
-const checksOf = (c: ReturnType<typeof gateCall>) =>
-  c.events.filter((e) => e.type === 'permission_check') as Array<{ action: string; status: string }>;
-
 describe('createRulesAgent: two requests in one line, each checked on its own', () => {
   it.each([
     ['上个月停车费多扣了我三十块，能退给我吗？另外我门禁卡坏了刷不开，帮我重新办一张', /退/, /门禁/],
@@ -2828,8 +2831,7 @@ describe('createRulesAgent: pressed for a yes or no, then a price of one’s own
     const { call: c, turns } = heldOutCall(54, 'R5411', '橘洲家教');
     await c.say(turns[0]!);
     await c.say(turns[1]!);
-    const checks = c.events.filter((e) => e.type === 'permission_check');
-    expect(checks.map((e) => e.type === 'permission_check' && e.status)).toEqual(['forbidden', 'forbidden']);
+    expect(checksOf(c).map((e) => e.status)).toEqual(['forbidden', 'forbidden']);
     await c.say(turns[2]!);
     expect(c.session.context().systemQueries.map((q) => q.interface)).toContain('jz_public');
   });
@@ -2846,8 +2848,7 @@ describe('createRulesAgent: a sum the caller worked out, beside the records’ c
   it('checks the 200 the error check found, not the 500 "照我算，起码" asked', async () => {
     const { call: c, turns } = heldOutCall(55, 'R5508', '恒裕典当');
     await c.say(turns[0]!);
-    const checks = c.events.filter((e) => e.type === 'permission_check');
-    expect(checks.map((e) => e.type === 'permission_check' && [e.status, e.action])).toEqual([
+    expect(checksOf(c).map((e) => [e.status, e.action])).toEqual([
       ['can_approve_immediately', expect.stringContaining('200元')],
     ]);
   });
@@ -2857,8 +2858,7 @@ describe('createRulesAgent: money back asked with no sum, the records working ou
   it('checks the one refund the account’s quote gives, not asking which payment', async () => {
     const { call: c, turns } = heldOutCall(55, 'R5517', 'Wirebird Weekly');
     await c.say(turns[0]!);
-    const checks = c.events.filter((e) => e.type === 'permission_check');
-    expect(checks.map((e) => e.type === 'permission_check' && [e.status, e.action])).toEqual([
+    expect(checksOf(c).map((e) => [e.status, e.action])).toEqual([
       ['can_approve_immediately', expect.stringMatching(/14\.50/)],
     ]);
   });
@@ -2869,16 +2869,15 @@ describe('createRulesAgent: a theft victim asking after pawned goods (held-out r
     const { call: c, turns } = heldOutCall(55, 'R5513', '恒裕典当');
     await c.say(turns[0]!);
     await c.say(turns[1]!);
-    const checks = c.events.filter((e) => e.type === 'permission_check');
-    expect(checks.map((e) => e.type === 'permission_check' && e.status)).toEqual(['forbidden', 'forbidden']);
+    expect(checksOf(c).map((e) => e.status)).toEqual(['forbidden', 'forbidden']);
     expect(c.events.filter((e) => e.type === 'ticket')).toEqual([]);
   });
   it('reads the pawner’s own records before a ban on what others ask decides her loss report', async () => {
     const { call: c, turns } = heldOutCall(55, 'R5514', '恒裕典当');
     await c.say(turns[0]!);
     expect(c.session.context().systemQueries.map((q) => q.interface)).toContain('dd_customer');
-    const checks = c.events.filter((e) => e.type === 'permission_check');
-    expect(checks.every((e) => e.type === 'permission_check' && e.status !== 'forbidden')).toBe(true);
+    expect(checksOf(c).length).toBeGreaterThan(0);
+    expect(checksOf(c).every((e) => e.status !== 'forbidden')).toBe(true);
   });
 });
 
@@ -2886,8 +2885,7 @@ describe('createRulesAgent: what a ban quotes, asked after as a question (held-o
   it('refuses "有那种内部名额…你们这儿有门路没有" though the FAQ answers it', async () => {
     const { call: c, turns } = heldOutCall(55, 'R5505', '津航志愿规划');
     await c.say(turns[0]!);
-    const checks = c.events.filter((e) => e.type === 'permission_check');
-    expect(checks.map((e) => e.type === 'permission_check' && e.status)).toEqual(['forbidden']);
+    expect(checksOf(c).map((e) => e.status)).toEqual(['forbidden']);
   });
 });
 
@@ -2895,9 +2893,9 @@ describe('createRulesAgent: money back only supposed (held-out round 55)', () =>
   it('tells what the records would give back for a step supposed, and checks nothing', async () => {
     const { call: c, turns } = heldOutCall(55, 'R5522', 'Wirebird Weekly');
     for (const line of turns.slice(0, 3)) await c.say(line);
-    const before = c.events.filter((e) => e.type === 'permission_check').length;
+    const before = checksOf(c).length;
     const reply = await c.say(turns[3]!);
-    expect(c.events.filter((e) => e.type === 'permission_check').length).toBe(before);
+    expect(checksOf(c).length).toBe(before);
     expect(reply).toMatch(/24/);
   });
 });
@@ -2906,8 +2904,8 @@ describe('createRulesAgent: the reason given on the way out of a withdrawal (hel
   it('takes back the complaint and checks nothing of the thanks and goodbye after it', async () => {
     const { call: c, turns } = heldOutCall(27, 'R2719', 'Larkfield Doorstep Dairy');
     for (const line of turns.slice(0, 2)) await c.say(line);
-    const before = c.events.filter((e) => e.type === 'permission_check').length;
+    const before = checksOf(c).length;
     await c.say(turns[2]!);
-    expect(c.events.filter((e) => e.type === 'permission_check').length).toBe(before);
+    expect(checksOf(c).length).toBe(before);
   });
 });
