@@ -522,6 +522,12 @@ function dayBeforeDeadline(s: string): { start: number; end: number; hoursBefore
   if (hour > 23 || minute > 59) return undefined;
   return { start: m.index, end: m.index + m[0].length, hoursBefore: 24 - hour - minute / 60 };
 }
+/** The phrase with a deadline on the day before blanked, offsets kept. */
+export function withDeadlineBlanked(phrase: string): string {
+  const m = DAY_BEFORE_EN.exec(phrase) ?? DAY_BEFORE_ZH.exec(phrase);
+  if (m === null) return phrase;
+  return `${phrase.slice(0, m.index)}${' '.repeat(m[0].length)}${phrase.slice(m.index + m[0].length)}`;
+}
 const DAY_BEFORE_EN =
   /\b(?:by|before|until|till)\s+(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<ap>am|pm|a\.m\.|p\.m\.)?\s+(?:on\s+)?the\s+(?:(?:working|business)\s+)?day\s+before\b/i;
 const DAY_BEFORE_ZH = /前一(?:天|日)(?:的)?\s*(?<h>\d{1,2})(?:[:：点](?<m>\d{2})?)?分?(?:以)?前/;

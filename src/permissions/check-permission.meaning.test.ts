@@ -3019,6 +3019,18 @@ describe('checkPermission: an English rule whose later sentences give its terms'
     expect(d.status).toBe('can_approve_immediately');
     expect(d.rule).toContain('Cancelling is free until 17:00');
   });
+
+  it('holds "by 18:00 the day before" as the notice of a broad action, no words the caller must say', () => {
+    const rules = compileRules({
+      can_approve_immediately: ['change or cancel a pickup by 18:00 the day before'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    for (const said of ['change my pickup', 'cancel my pickup', 'move my pickup to Saturday'])
+      expect(checkPermission(rules, said).status, said).toBe('can_approve_immediately');
+    expect(checkPermission(rules, 'change my delivery address').status).toBe('requires_supervisor');
+  });
 });
 
 describe('checkPermission: an order placed, as one of the steps a rule lists', () => {

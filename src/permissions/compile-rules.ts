@@ -47,6 +47,7 @@ import {
   parseRule,
   type RuleCondition,
   THINGS_BOOKED,
+  withDeadlineBlanked,
   withoutNotes,
 } from './_rule.js';
 import {
@@ -418,7 +419,10 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   const concepts: ConceptDef[] = [];
   for (const m of outside.length > 0 ? outside : matches)
     if (!concepts.includes(m.concept)) concepts.push(m.concept);
-  let rest = parsed.phrase;
+  // by 18:00 the day before, 前一天18:00前: the deadline is the rule's notice (see `parseRule`), no
+  // words a request says; blanked in place, so the concepts' offsets still hold.
+  const read = parsed.notice?.fromDayStart === true ? withDeadlineBlanked(parsed.phrase) : parsed.phrase;
+  let rest = read;
   // Blank out what the concepts cover; what remains qualifies the action (月租 in 减免月租).
   for (const m of [...matches].reverse()) {
     // Place, move or cancel orders: the steps listed before the concept's own are alternatives to
@@ -432,8 +436,8 @@ export function compileRule(category: PermissionCategory, text: string, alternat
   }
   const absorb = concepts.flatMap((c) => c.absorb ?? []);
   let meaning = leftUnsaid(
-    compileMeaning(parsed.phrase, matches, category === 'forbidden'),
-    parsed.phrase,
+    compileMeaning(read, matches, category === 'forbidden'),
+    read,
     category === 'can_approve_immediately' ? parsed.condition : undefined,
     category === 'can_approve_immediately' && parsed.condition?.family !== 'duration',
   );
