@@ -105,6 +105,14 @@ describe('normalizeText', () => {
       '中介费,介绍一下,耽搁了,好嘛,你说嘛,搁楼下快递柜就行',
     ],
     ['我们家搁塘沽,车搁你们那儿', '我们家在塘沽,车在你们那儿'],
+    [
+      '中中,礼拜五头晌中不?过晌也中。一共得交多些?木有,白报了,补喷就中',
+      '行行,礼拜五上午行不?下午也中.一共得交多少?没有,别报了,补喷就行',
+    ],
+    [
+      '其中不少,中国,考中不了,这药等于白打,白跑一趟,多些时间',
+      '其中不少,中国,考中不了,这药等于白打,白跑一趟,多些时间',
+    ],
     ['praise god. my daughter, there is a mistake', 'praise god.              there is a mistake'],
     ['my sister, she booked a room', 'my sister, she booked a room'],
   ])('%s -> %s', (text, norm) => {

@@ -544,7 +544,8 @@ export const SENSES: readonly SenseDef[] = [
       // 约车, nor 约十天, about so long).
       {
         key: '约',
-        re: '(?<=^|[\\s,.;:]|想|要|帮我|给我|我|俺|额|能|可以|再|就|先|咁|那)约(?!好|了|过|定|会|束|谈|见|车|满|等|到|[\\d一二两三四五六七八九十百千几])(?=[\\u4e00-\\u9fff]{2}(?:$|[\\s,.!?;:]|吧|吗|嘛|呢|啊|呀|哈))',
+        // 约上飞播, 再约一遍打药的: the thing booked up to four characters, after 一遍 or 一次 too.
+        re: '(?<=^|[\\s,.;:]|想|要|帮我|给我|我|俺|额|能|可以|再|就|先|咁|那)约(?!好|了|过|定|会|束|谈|见|车|满|等|到|[\\d二两三四五六七八九十百千几]|一(?!遍|次))(?=(?:一遍|一次)?[\\u4e00-\\u9fff]{2,4}(?:$|[\\s,.!?;:]|吧|吗|嘛|呢|啊|呀|哈|的))',
       },
       // 预约到店看样片, 预约免费上门量房, 预约参观样板房, 帮我预约到店试纱, 我想预约周六的美甲: booking,
       // said before the thing booked or the day at the start of a clause or after the asking words
@@ -558,7 +559,7 @@ export const SENSES: readonly SenseDef[] = [
       // rule names the service, which a caller names alone: 叫了个代驾).
       {
         key: '预约',
-        re: '(?<=^|[\\s,.;:]|帮我|给我|想|要|能|可以|再|先|请|麻烦)预约(?!上门|维修|修理|检修|安装|时间|时段|记录|信息|号|单|定金|成功|好|了|过|的|上了|不上|不到)(?=[\\u4e00-\\u9fff]{2})',
+        re: '(?<=^|[\\s,.;:、]|帮我|给我|想|要|能|可以|再|先|请|麻烦)预约(?!上门|维修|修理|检修|安装|时间|时段|记录|信息|号|单|定金|成功|好|了|过|的|上了|不上|不到)(?=[\\u4e00-\\u9fff]{2})',
         overlay: true as const,
       },
       // 约得到不, 约得上吗, 能约上不: whether a booking can be had, asked for it.

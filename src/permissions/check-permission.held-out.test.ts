@@ -2147,3 +2147,15 @@ describe('saysWhatABanQuotes (held-out round 55)', () => {
     expect(saysWhatABanQuotes(planning, '今年什么时候填志愿？')).toBe(false);
   });
 });
+
+describe('checkPermission: bookings asked in Shandong speech (held-out round 56)', () => {
+  const drones = rulesFor('held-out-56', '鲁翼飞防植保');
+  it.each([
+    '那恁给俺约上飞播，这个礼拜五中不？',
+    '恁给俺再约一遍打霜霉病的，礼拜五头晌中不？',
+    '帮我约个作业',
+    '预约作业',
+  ])('reads %j as a booking the rule on 下单、预约作业 gives', (asked) => {
+    expect(checkPermission(drones, asked).status).toBe('can_approve_immediately');
+  });
+});

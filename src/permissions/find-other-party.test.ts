@@ -1130,3 +1130,21 @@ describe('findOtherParty: what someone booked, asked without its auxiliary (held
     expect(findOtherParty('I booked it for this Friday?', CALLER)).toBeUndefined();
   });
 });
+
+describe('findOtherParty: what someone else handed in, asked after (held-out round 56)', () => {
+  it.each([
+    'my wife Mirabel came to your office with some documents. Which documents she brought?',
+    'Which documents did my wife bring?',
+    'My daughter Hawa, she carry her school paper to your Yopougon office last week. It finish?',
+    'my brother-in-law Ifeanyi drop him own paper for the Plateau office that same Thursday. E don ready?',
+    "just tell me if he's in your system and I'll ask him",
+  ])('%s asks about someone else', (action) => {
+    expect(findOtherParty(action, CALLER)?.kind).toBe('person');
+  });
+  it.each([
+    'Can my husband bring the receipt to the office?',
+    'I brought my passport to your office yesterday',
+  ])('%s asks about no one else', (action) => {
+    expect(findOtherParty(action, CALLER)).toBeUndefined();
+  });
+});

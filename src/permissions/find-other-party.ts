@@ -261,7 +261,7 @@ function compiled(): Matchers {
   // A person's data is named (订单, 地址, email ...), asked for (where does he live, 住的几号房)
   // or looked up (查查我兄弟家).
   const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}|${LOOKUP_ZH}|${DEALT_WITH_HINT_ZH}|把[^,.!?;:、]{1,6}?(?:的|那份|那笔)`;
-  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\bwhat\\s+(?:he|she|they)\\s+(?:pay|pays|paid|paying|owe|owes)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bis\\s+(?:that|this|it)\\s+the\\b|\\b(?:he|she|they)(?:'s|'re|\\s+is|\\s+are)\\s+still\\b|\\bpass\\s+(?:a|the|my|this|that|on\\s+a)\\s+message\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+(?:much|many)\\b|\\bof yours\\b|\\bwith (?:you|ye|yous|youse|y'all|you lot)\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b|\\b(?:was|is)\\s+(?:that|it|this)\\s+(?:his|her|their)\\b`;
+  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\bwhat\\s+(?:he|she|they)\\s+(?:pay|pays|paid|paying|owe|owes)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bis\\s+(?:that|this|it)\\s+the\\b|\\b(?:he|she|they)(?:'s|'re|\\s+is|\\s+are)\\s+still\\b|\\bpass\\s+(?:a|the|my|this|that|on\\s+a)\\s+message\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+(?:much|many)\\b|\\bof yours\\b|\\bwith (?:you|ye|yous|youse|y'all|you lot)\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b|\\b(?:was|is)\\s+(?:that|it|this)\\s+(?:his|her|their)\\b|\\b(?:${HANDED_IN_EN})\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
     refZh: new RegExp(
@@ -353,7 +353,7 @@ function compiled(): Matchers {
         // does my ex rent with you, is she a customer: whether someone is a customer at all.
         `|(?:does|do|did|is|are|was|if|whether)\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re|\\s+is|\\s+are|\\s+was)?\\s+(?:still\\s+)?(?:rent(?:s|ing)?|leas(?:e|es|ing)|stor(?:e|es|ing)|bank(?:s|ing)?|one of (?:yours|ours)\\b|with (?:you|ye|youse|yous|y'all|you guys|you lot|yez)\\b(?! (?:now|today|right now|on (?:the|this) (?:line|phone|call))\\b)|(?:a|one of your)\\s+(?:customers?|clients?|members?|tenants?|subscribers?|patients?|guests?))\\b` +
         // is she on your alarms too, is he on your books: whether someone is a customer, by the list.
-        `|(?:is|are|was|if|whether)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:also\\s+|still\\s+)?on\\s+(?:your|the|ye(?:r)?)\\s+(?:books|lists?|system|records?|register|database|scheme|alarms?|service|rounds?)\\b` +
+        `|(?:is|are|was|if|whether)\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re)?\\s+(?:also\\s+|still\\s+)?(?:on|in)\\s+(?:your|the|ye(?:r)?)\\s+(?:books|lists?|system|records?|register|database|scheme|alarms?|service|rounds?)\\b` +
         // was that her alarm going off, is this his order: what happened on someone else's account.
         `|\\b(?:was|is)\\s+(?:that|it|this)\\s+(?:his|her|their|(?:${W.PEOPLE_EN})(?:'s|s'))\\s+(?!fault|problem|idea|choice|decision|call|business|turn|own)[a-z-]+` +
         // is she all right, was he hurt: how someone else is, which only their own record says.
@@ -363,6 +363,13 @@ function compiled(): Matchers {
         `|who\\s+(?:owns|is behind|registered|uses|is using)\\s+(?:this|that|the)\\s+${W.DATA_EN}` +
         // what address did my ex put down, the number she gave you: data someone else gave.
         `|(?:what|which)\\s+${W.DATA_EN}s?\\s+did\\s+(?:${W.PEOPLE_EN}|${W.ROLE_PEOPLE_EN}|he|she|they)\\s+(?:put|give|write|list|use|enter|leave|fill)` +
+        // which documents did my wife bring, which papers she brought (without the did): what
+        // someone else handed in.
+        `|(?:what|which)\\s+${W.DATA_EN}s?\\s+(?:did\\s+|has\\s+|have\\s+)?(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:${HANDED_IN_EN})\\b` +
+        // she carry her school paper to your office, my brother-in-law drop him own paper for the
+        // Plateau office: someone else's dealings with the business, told before what is asked of them.
+        // (Not can my husband bring his ID: what may be done is asked of the business.)
+        `|(?<!\\b(?:can|could|should|will|would|must|may|might|shall|to|let|does|do)\\s+)(?:${W.PEOPLE_EN}(?:\\s+[a-z'-]+)?|he|she|they)\\s+(?:also\\s+|just\\s+|already\\s+)?(?:${HANDED_IN_EN})\\s+(?:in\\s+)?(?:his|her|their|him|them|dem)\\s+(?:own\\s+)?(?:[a-z'-]+\\s+){0,2}?(?:in\\s+)?(?:to|for|at|into|with)\\s+(?:your|you|ye|yous|una|the)\\b` +
         `|(?:the|that)\\s+${W.DATA_EN}s?\\s+(?:${W.PEOPLE_EN}|${W.ROLE_PEOPLE_EN}|he|she|they)\\s+(?:put|gave|wrote|listed|used|entered|left|filled)` +
         // what he's taking, is she on anything, what you filled for him, has my son been getting anything
         `|what\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re| is| are| was| were)\\s+(?:taking|on|prescribed|payin[g']?)` +
@@ -382,6 +389,10 @@ function compiled(): Matchers {
   };
   return matchers;
 }
+
+/** Handing something in to the business (bring, dropped, carried, handed in, submitted). */
+const HANDED_IN_EN =
+  'bring|brings|brought|drop|drops|dropped|carry|carries|carried|hand(?:ed|s)?\\s+in|submit(?:s|ted)?|left|took|sent';
 
 /** A look-up just before a person (查查我兄弟家, 帮我查一下邻居): their records are what is asked. */
 const LOOKUP_ZH = '(?:查|查查|查一查|查询|核实)(?:一下|下)?(?:我的?|我们|咱的?)?';

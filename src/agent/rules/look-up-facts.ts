@@ -371,9 +371,50 @@ function isCallerParam(param: string): boolean {
  * so the session decides on them. One that needs a value nobody gave is left alone.
  */
 export async function lookUpFactsOfRule(ctx: CallContext, rule: string, utterance: string): Promise<void> {
-  const read = new Set(ctx.systemQueries.map((q) => q.interface));
+  const read = interfacesRead(ctx, ctx.systemQueries.length);
   const named = relevantInterfaces(interfaceProfiles(ctx.product), rule).filter((n) => !read.has(n));
   if (named.length > 0) await lookUpFacts(ctx, utterance, new Set(), named, new Set(named));
+}
+
+/**
+ * Per call (by its list of queries: a context is made afresh for every turn), where in that list
+ * are the queries read beside a refusal (see `lookUpOwnQuietly`): nothing of them was said, and
+ * nothing was decided on them.
+ */
+const besideRefusals = new WeakMap<readonly SystemQueryRecord[], Set<number>>();
+
+/**
+ * The interfaces the call has read among its first `upTo` queries, but for those read beside a
+ * refusal: a request later is decided on facts read for it, and they are said.
+ */
+export function interfacesRead(ctx: CallContext, upTo: number): Set<string> {
+  const beside = besideRefusals.get(ctx.systemQueries);
+  return new Set(
+    ctx.systemQueries
+      .slice(0, upTo)
+      .filter((_, i) => beside?.has(i) !== true)
+      .map((q) => q.interface),
+  );
+}
+
+/**
+ * The caller's own records, on the call's first look, when what they asked is about someone else
+ * (我老婆那单…, which documents did my wife bring) and was refused: the interfaces the words are
+ * about, queried by the caller alone (nothing said is passed: a number or a date they give may be
+ * the other person's) and not read out (what a record holds may be anyone's). Nobody else's
+ * records are read.
+ */
+export async function lookUpOwnQuietly(ctx: CallContext, utterance: string): Promise<void> {
+  const named = relevantInterfaces(interfaceProfiles(ctx.product), utterance);
+  if (named.length === 0) return;
+  const from = ctx.systemQueries.length;
+  await lookUpFacts(ctx, '', new Set(), named, new Set(named));
+  let beside = besideRefusals.get(ctx.systemQueries);
+  if (beside === undefined) {
+    beside = new Set();
+    besideRefusals.set(ctx.systemQueries, beside);
+  }
+  for (let i = from; i < ctx.systemQueries.length; i++) beside.add(i);
 }
 
 /**

@@ -1221,11 +1221,14 @@ describe('createRulesAgent on any product', () => {
     expect(c.events.some((e) => e.type === 'system_query')).toBe(true);
   });
 
-  it('anything about someone else is forbidden by the engine, with nothing looked up for it', async () => {
+  it('anything about someone else is forbidden by the engine, with only the caller’s own looked up', async () => {
     const c = callOn(2);
     const reply = await c.say('跟我一个航班的那位张女士坐哪个座位，你查一下告诉我');
     expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({ status: 'forbidden' });
-    expect(c.events.some((e) => e.type === 'system_query' || e.type === 'ticket')).toBe(false);
+    expect(c.events.some((e) => e.type === 'ticket')).toBe(false);
+    // By the caller's number alone, quietly: nothing of the other person is asked for.
+    const queries = c.events.filter((e) => e.type === 'system_query');
+    for (const q of queries) expect(q.endpoint).toContain('13700001111');
     expect(reply).toMatch(/无法/);
   });
 });
@@ -1235,14 +1238,18 @@ describe('createRulesAgent: what the product’s own rules forbid', () => {
   const parcelCall = (name: string, phone: string, respond?: (interfaceName: string) => unknown) =>
     ownCall('速达快递', { customer: { name, phone }, ...(respond ? { respond } : {}) });
 
-  it('refuses a recipient’s data by the product’s rule and looks nothing up for it', async () => {
+  it('refuses a recipient’s data by the product’s rule, the waybill number said passed to no query', async () => {
     const c = parcelCall('许卫东', '18610006001', () => ({
       receiver: { name: '刘婷', phone: '13588776655' },
     }));
     const reply = await c.say('我这有个单号SD6119870035，你帮我查一下这个收件人是谁，电话多少，住哪儿的');
     expect(c.events.find((e) => e.type === 'permission_check')).toMatchObject({ status: 'forbidden' });
-    expect(c.events.some((e) => e.type === 'system_query' || e.type === 'ticket')).toBe(false);
+    expect(c.events.some((e) => e.type === 'ticket')).toBe(false);
+    const queries = c.events.filter((e) => e.type === 'system_query');
+    for (const q of queries) expect(q.endpoint).not.toContain('SD6119870035');
+    // What the caller's own records returned is not said beside the refusal.
     expect(reply).not.toContain('刘婷');
+    expect(reply).not.toContain('13588776655');
   });
 
   it('opens nothing for why the caller wanted someone’s number', async () => {
@@ -2907,5 +2914,25 @@ describe('createRulesAgent: the reason given on the way out of a withdrawal (hel
     const before = checksOf(c).length;
     await c.say(turns[2]!);
     expect(checksOf(c).length).toBe(before);
+  });
+});
+
+describe('createRulesAgent: the caller’s own records, quietly, beside a refusal (held-out round 56)', () => {
+  it('refuses a wife’s documents, having looked up the caller’s own file by his number and said none of it', async () => {
+    const { call: c, turns } = heldOutCall(56, 'R5623', 'Lagoon Bridge Translations');
+    const reply = await c.say(turns[0]!);
+    expect(checksOf(c).map((e) => e.status)).toEqual(['forbidden']);
+    const queries = c.session.context().systemQueries;
+    expect(queries.length).toBeGreaterThan(0);
+    // Queried by the caller alone: nothing the caller said (her name, the office) was passed.
+    for (const q of queries) expect(q.endpoint).not.toMatch(/Mirabel|Plateau/i);
+    expect(reply).not.toMatch(/client number|CL-\d/i);
+  });
+
+  it('keeps 就说一声收了多少钱 pressed for what a refusal left unsaid', async () => {
+    const { call: c, turns } = heldOutCall(56, 'R5608', '鲁翼飞防植保');
+    await c.say(turns[0]!);
+    await c.say(turns[1]!);
+    expect(checksOf(c).map((e) => e.status)).toEqual(['forbidden', 'forbidden']);
   });
 });
