@@ -14,6 +14,8 @@ describe('goodbye words', () => {
     '晓得了，辛苦你了，就这样嘛',
     // Shanghai speech: 再会 is goodbye.
     '好好好，晓得了，再会。',
+    // West African English: God bless closes a call, and t'ank you is thank you.
+    "Alright, t'ank you, ma. God bless you.",
   ])('"%s" only says goodbye', (line) => {
     expect(isGoodbye(line)).toBe(true);
   });
@@ -54,6 +56,7 @@ describe('saysGoodbye: a question pressed', () => {
   it.each([
     "At least tell me if he's on your bus or not - yes or no, that's all I'm asking.",
     "That's all I want to know, is it on or not?",
+    "Thank you, God bless you. Tomorrow she's at the hospital, so tell the driver not to come.",
   ])('hears no goodbye in %j', (said) => {
     expect(saysGoodbye(said)).toBe(false);
   });

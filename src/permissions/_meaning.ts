@@ -1947,7 +1947,17 @@ export function meaningLevel(
   // read by its things alone, all said, in a clause that asks for something.
   // A case whose telling asks for the rule (marked delivered but not received), said, is the
   // rule's of whichever of the product's things it names before it (Hamper or Meat Box).
-  if (headless && score * 2 < words.zh.length + words.en.length && !exampleSaid) {
+  // A list of alternatives, one of them said in words of two characters or more (飞手 of 飞手、地勤、
+  // 农技员的手机号; not 号 of 银行卡号 in 手机号), counts as one word said.
+  const listedWords =
+    m.listed?.some((item) => item.every((w) => w.length >= 2 && saidAtAll(w, view.norm))) === true
+      ? new Set(m.listed.flat())
+      : undefined;
+  const counted =
+    listedWords === undefined
+      ? words.zh.length + words.en.length
+      : words.zh.filter((w) => !listedWords.has(w)).length + 1 + words.en.length;
+  if (headless && score * 2 < counted && !exampleSaid) {
     const unsaid = (w: string): boolean => m.optional?.includes(w) === true;
     const things = m.objects.length > 0 && m.objects.every((o) => has[o] === 1);
     if (!tellsCaseOf(m, has) && !(things && words.zh.every(unsaid) && words.en.every(unsaid) && view.acts()))

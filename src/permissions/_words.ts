@@ -41,7 +41,9 @@ const GENERIC_ZH = new Set(
     // What the segmenter leaves of 持卡人 (持, 卡, 人): whose card it is, never what is asked.
     '持 ' +
     // How the operator does it (客服当场答应, 当场派上门救援): the operator's manner, never asked.
-    '当场 客服 答应'
+    '当场 客服 答应 ' +
+    // The object marker (把飞手、地勤的私人手机号…给客人): the rule's grammar, never part of a word.
+    '把'
   ).split(' '),
 );
 /** A weekday's name, or a range of them written as one word (monday-saturday). */

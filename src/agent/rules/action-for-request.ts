@@ -563,9 +563,9 @@ function bareSums(clause: string): number[] {
     .filter((value) => value > 0);
 }
 
-/** Words that tell a sum as paid or charged: I'm paying, I paid, you charged me, dinged me, 交了, 扣了我. */
+/** Words that tell a sum as paid or charged: I'm paying, I paid, you charged me, dinged me, 交了, 扣了我, 收俺. */
 const PAID_BEFORE =
-  /(?:\b(?:pay|paying|payin'|paid|pays|charged?|charging|spent|spend|forked out|shelled out|dinged|billed|took|taken|debited|deducted|stung)\b[^,.;!?]{0,20}|(?:交|缴|付|扣|花|充)了?[^，。；！？,.;!?]{0,6})$/i;
+  /(?:\b(?:pay|paying|payin'|paid|pays|charged?|charging|spent|spend|forked out|shelled out|dinged|billed|took|taken|debited|deducted|stung)\b[^,.;!?]{0,20}|(?:交|缴|付|扣|花|充|收(?!到))了?[^，。；！？,.;!?]{0,6})$/i;
 
 /**
  * A sum said as a guess: like R140, about forty, 大概三百, 两百左右; or worked out by the caller
