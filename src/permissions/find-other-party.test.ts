@@ -1148,3 +1148,24 @@ describe('findOtherParty: what someone else handed in, asked after (held-out rou
     expect(findOtherParty(action, CALLER)).toBeUndefined();
   });
 });
+
+describe('findOtherParty: how it went for someone else, beside the caller’s own case (held-out rounds 45–55)', () => {
+  it.each([
+    'Madame Faye on the ground floor, she also takes her gas from you people. Did she order today?',
+    'And her friend Kadiatou, was she also absent on Monday?',
+    'Was his own guard also absent?',
+    "did hers get dumped in a shed an' all, or is it just me? Was hers late?",
+    'Did your guys find his also?',
+    'Did ye ever sweep theirs?',
+  ])('%s asks about someone else', (action) => {
+    expect(findOtherParty(action, CALLER)?.kind).toBe('person');
+  });
+  it.each([
+    'Did he book it for me?',
+    'Has he booked my visit yet?',
+    'The technician, did he also fix the boiler?',
+    'Was he late because of traffic?',
+  ])('%s asks about no one else', (action) => {
+    expect(findOtherParty(action, CALLER)).toBeUndefined();
+  });
+});

@@ -261,7 +261,7 @@ function compiled(): Matchers {
   // A person's data is named (订单, 地址, email ...), asked for (where does he live, 住的几号房)
   // or looked up (查查我兄弟家).
   const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}|${LOOKUP_ZH}|${DEALT_WITH_HINT_ZH}|把[^,.!?;:、]{1,6}?(?:的|那份|那笔)`;
-  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\bwhat\\s+(?:he|she|they)\\s+(?:pay|pays|paid|paying|owe|owes)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bis\\s+(?:that|this|it)\\s+the\\b|\\b(?:he|she|they)(?:'s|'re|\\s+is|\\s+are)\\s+still\\b|\\bpass\\s+(?:a|the|my|this|that|on\\s+a)\\s+message\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+(?:much|many)\\b|\\bof yours\\b|\\bwith (?:you|ye|yous|youse|y'all|you lot)\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b|\\b(?:was|is)\\s+(?:that|it|this)\\s+(?:his|her|their)\\b|\\b(?:${HANDED_IN_EN})\\b`;
+  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\bwhat\\s+(?:he|she|they)\\s+(?:pay|pays|paid|paying|owe|owes)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bis\\s+(?:that|this|it)\\s+the\\b|\\b(?:he|she|they)(?:'s|'re|\\s+is|\\s+are)\\s+still\\b|\\bpass\\s+(?:a|the|my|this|that|on\\s+a)\\s+message\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+(?:much|many)\\b|\\bof yours\\b|\\bwith (?:you|ye|yous|youse|y'all|you lot)\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b|\\b(?:was|is)\\s+(?:that|it|this)\\s+(?:his|her|their)\\b|\\b(?:${HANDED_IN_EN})\\b|\\bdid\\s+(?:hers|his|theirs|your)\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
     refZh: new RegExp(
@@ -371,6 +371,16 @@ function compiled(): Matchers {
         // (Not can my husband bring his ID: what may be done is asked of the business.)
         `|(?<!\\b(?:can|could|should|will|would|must|may|might|shall|to|let|does|do)\\s+)(?:${W.PEOPLE_EN}(?:\\s+[a-z'-]+)?|he|she|they)\\s+(?:also\\s+|just\\s+|already\\s+)?(?:${HANDED_IN_EN})\\s+(?:in\\s+)?(?:his|her|their|him|them|dem)\\s+(?:own\\s+)?(?:[a-z'-]+\\s+){0,2}?(?:in\\s+)?(?:to|for|at|into|with)\\s+(?:your|you|ye|yous|una|the)\\b` +
         `|(?:the|that)\\s+${W.DATA_EN}s?\\s+(?:${W.PEOPLE_EN}|${W.ROLE_PEOPLE_EN}|he|she|they)\\s+(?:put|gave|wrote|listed|used|entered|left|filled)` +
+        // Did she order today? Has he booked too? What someone else did with the business, the thing
+        // left unsaid (not did he book it for me, has he booked my visit).
+        `|\\b(?:did|has|have|does)\\s+(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:also\\s+|already\\s+|even\\s+)?(?:order|book|buy|rent|collect|cancel|sign(?:ed)? up)(?:ed|ing)?\\b(?!\\s+(?:it\\s+)?(?:for|to|with)\\s+(?:me|us)\\b|\\s+(?:my|our|me|us)\\b)` +
+        // was she also absent, was his own guard also absent, was hers late, did hers get dumped too:
+        // how it went for someone else, beside the caller's own case.
+        `|\\b(?:was|were|is)\\s+(?:she|he|they)\\s+(?:also|too)\\s+(?:absent|late|off|away|sick|there|booked)\\b` +
+        `|\\b(?:was|were|is)\\s+(?:hers|his|theirs|(?:his|her|their)\\s+own\\s+[a-z]+)\\s+(?:also\\s+)?(?:late|absent|dumped|delivered|collected|missed|cancell?ed|fixed|found|paid|sent|done)\\b` +
+        `|\\bdid\\s+(?:hers|his|theirs)\\s+(?:also\\s+)?(?:get|come|arrive|go)\\b` +
+        // did your guys find his also, did ye ever sweep theirs: work done for someone else.
+        `|\\bdid\\s+(?:you|ye|youse|your\\s+(?:guys|people|men|boys|lads|team|drivers?))\\s+(?:ever\\s+|also\\s+)?(?:find|fix|sweep|deliver|do|collect|check|service|clean|treat|visit|repair)\\s+(?:his|hers|theirs)\\b` +
         // what he's taking, is she on anything, what you filled for him, has my son been getting anything
         `|what\\s+(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re| is| are| was| were)\\s+(?:taking|on|prescribed|payin[g']?)` +
         // what's he on, what are they paying: someone else's plan or price, asked the other way round.
