@@ -142,8 +142,9 @@ const STANDARD_WORDS: Readonly<Record<string, string>> = {
   多儿: '多少',
   倍儿: '非常',
   // Shandong speech (Jinan, Qingdao): 头晌 and 过晌 are morning and afternoon, 木有 is 没有, 多些 how
-  // much (花了多些钱, 一共得交多些; not 多些时间), 中 alone, in 中不 or after 就 is 行 (中，那就…; 礼拜五中不?; 补喷就中; not
-  // 其中不, 中不溜), and 白 before a step is don't (白报了, 白取消了; not 白跑, 白打: in vain).
+  // much (花了多些钱, 一共得交多些; not 多些时间), 中 alone, in 中不 or after 就 is 行 (中，那就…;
+  // 礼拜五中不?; 补喷就中; not 其中不, 中不溜), and 白 before a step is don't (白报了, 白取消了; not
+  // 白跑, 白打: in vain).
   头晌: '上午',
   过晌: '下午',
   木有: '没有',

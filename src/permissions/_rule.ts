@@ -524,9 +524,10 @@ function dayBeforeDeadline(s: string): { start: number; end: number; hoursBefore
 }
 /** The phrase with a deadline on the day before blanked, offsets kept. */
 export function withDeadlineBlanked(phrase: string): string {
-  const m = DAY_BEFORE_EN.exec(phrase) ?? DAY_BEFORE_ZH.exec(phrase);
-  if (m === null) return phrase;
-  return `${phrase.slice(0, m.index)}${' '.repeat(m[0].length)}${phrase.slice(m.index + m[0].length)}`;
+  const d = dayBeforeDeadline(phrase);
+  return d === undefined
+    ? phrase
+    : `${phrase.slice(0, d.start)}${' '.repeat(d.end - d.start)}${phrase.slice(d.end)}`;
 }
 const DAY_BEFORE_EN =
   /\b(?:by|before|until|till)\s+(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<ap>am|pm|a\.m\.|p\.m\.)?\s+(?:on\s+)?the\s+(?:(?:working|business)\s+)?day\s+before\b/i;

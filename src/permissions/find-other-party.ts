@@ -400,9 +400,12 @@ function compiled(): Matchers {
   return matchers;
 }
 
-/** Handing something in to the business (bring, dropped, carried, handed in, submitted). */
+/**
+ * Handing something in to the business (bring, dropped, carried, handed in, submitted). Not left:
+ * what someone left behind is lost property, asked after by whoever lost it or collects it.
+ */
 const HANDED_IN_EN =
-  'bring|brings|brought|drop|drops|dropped|carry|carries|carried|hand(?:ed|s)?\\s+in|submit(?:s|ted)?|left|took|sent';
+  'bring|brings|brought|drop|drops|dropped|carry|carries|carried|hand(?:ed|s)?\\s+in|submit(?:s|ted)?|took|sent';
 
 /** A look-up just before a person (查查我兄弟家, 帮我查一下邻居): their records are what is asked. */
 const LOOKUP_ZH = '(?:查|查查|查一查|查询|核实)(?:一下|下)?(?:我的?|我们|咱的?)?';
