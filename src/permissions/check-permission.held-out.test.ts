@@ -2162,25 +2162,20 @@ describe('checkPermission: bookings asked in Shandong speech (held-out round 56)
 
 describe('checkPermission: a ban on staff listed one after another (held-out round 56)', () => {
   const drones = rulesFor('held-out-56', '鲁翼飞防植保');
+  const bans = compileRules({
+    can_approve_immediately: [],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['把飞手、地勤、农技员的手机号给客人', '电话里收集完整证件号码、银行卡号和密码'],
+  });
   it('reads one of 飞手、地勤、农技员 said as the list said', () => {
     expect(checkPermission(drones, '恁把那个飞手手机号给俺，俺自个儿跟他说道说道。').status).toBe(
       'forbidden',
     );
-    const listed = compileRules({
-      can_approve_immediately: [],
-      requires_supervisor: [],
-      requires_process: [],
-      forbidden: ['把飞手、地勤、农技员的手机号给客人'],
-    });
-    expect(checkPermission(listed, '把那个农技员的手机号给我').status).toBe('forbidden');
-    expect(checkPermission(listed, '飞手几点到').status).not.toBe('forbidden');
-    // 号 of 银行卡号 is no word of its own: a caller giving their own number says no part of the ban.
-    const cards = compileRules({
-      can_approve_immediately: [],
-      requires_supervisor: [],
-      requires_process: [],
-      forbidden: ['电话里收集完整证件号码、银行卡号和密码'],
-    });
-    expect(checkPermission(cards, '我叫鲍春生，联系人就写我，用这个手机号。').status).not.toBe('forbidden');
+    expect(checkPermission(bans, '把那个农技员的手机号给我').status).toBe('forbidden');
+    expect(checkPermission(bans, '飞手几点到').status).not.toBe('forbidden');
+  });
+  it('reads 号 of 银行卡号 as no word of its own: a caller giving their own number says no part of the ban', () => {
+    expect(checkPermission(bans, '我叫鲍春生，联系人就写我，用这个手机号。').status).not.toBe('forbidden');
   });
 });
