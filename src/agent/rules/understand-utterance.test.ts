@@ -1256,6 +1256,18 @@ describe('extractName: a name with an accent said in passing, then in full (held
   });
 });
 
+describe('extractName: West African English (held-out round 56)', () => {
+  it.each([
+    ['Alright. My name na Fatmata Sesay, in case una need am. Tenki, bye.', 'Fatmata Sesay'],
+    ['Hello? Good morning, my sister. Dis Musu Kollie, from Yopougon.', 'Musu Kollie'],
+  ])('reads %j as %j', (said, name) => {
+    expect(extractName(said)).toBe(name);
+  });
+  it('reads no name in "dis one"', () => {
+    expect(extractName('I want dis one translated')).toBeUndefined();
+  });
+});
+
 describe('understandUtterance: where the caller has to be', () => {
   it.each(['明天我要去鼓楼医院复查，去不了了。现在退的话能退多少钱啊？', '我要陪我妈去医院'])(
     'asks for nothing in "%s"',

@@ -827,15 +827,17 @@ const NOT_EN_NAMES =
   /^(?:Sorry|Calling|Not|Very|So|Just|Here|Fine|Good|Ok|Okay|Really|The|An?|Your|My|Angry|Upset|Me|Him|Her|About|Still|Only|Also|Back|English|Urgent|Important|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 /**
  * How English callers say who they are, informal spellings too: my name is / name's / names
- * (apostrophe dropped), this is, I'm / Im / I am, and at the start of a clause it's / its with a
+ * (apostrophe dropped) / my name na, this is / dis, I'm / Im / I am, and at the start of a clause it's / its with a
  * full name (hi, it's Dana Whitlock) or a name then here / speaking (Ravi Shah here).
  */
 const EN_NAME_SAID: readonly RegExp[] = [
   new RegExp(
     // The word boundary only before words: "how you doin'? Name's Dwayne" has none before the '?'.
-    `(?:\\b(?:[Mm]y|[Mm]i) name(?:'s| is)|\\b[Mm]y names|(?:^|[,.;!?]\\s*|\\b(?:[Tt]he|yeah|um|uh|so|and|hi|hey|hello)\\s+)[Nn]ame(?:'s| is|s))\\s+${EN_NAME}`,
+    // My name na Fatmata Sesay: West African Pidgin and Krio say the name with na.
+    `(?:\\b(?:[Mm]y|[Mm]i) name(?:'s| is| na)|\\b[Mm]y names|(?:^|[,.;!?]\\s*|\\b(?:[Tt]he|yeah|um|uh|so|and|hi|hey|hello)\\s+)[Nn]ame(?:'s| is|s))\\s+${EN_NAME}`,
   ),
-  new RegExp(`\\b(?:[Tt]his is|I'm|I’m|Im|I am|i'm|i am|im)\\s+${EN_NAME}`),
+  // Dis Musu Kollie (Liberian English: this is).
+  new RegExp(`\\b(?:[Tt]his is|[Dd]is(?: is)?|I'm|I’m|Im|I am|i'm|i am|im)\\s+${EN_NAME}`),
   // I'm her son, Mark: who they are to the account holder, then their own name.
   new RegExp(
     `\\b(?:I'm|I’m|Im|I am|i'm|i am)\\s+(?:her|his|their)\\s+(?:son|daughter|husband|wife|partner|brother|sister|carer|nephew|niece|grandson|granddaughter)\\s*,?\\s+(?:it's\\s+)?${EN_NAME}`,
