@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queryRecord } from '../../test/support/query-record.js';
-import { amountsOwed, moneyOwedShown, notOwedAssessed } from './money-owed.js';
+import { amountsOwed, moneyOwedShown, nothingOwedAssessed, notOwedAssessed } from './money-owed.js';
 
 const query = (response: unknown, ok = true) => ({ ...queryRecord('service', response), ok });
 
@@ -43,5 +43,14 @@ describe('amountsOwed and moneyOwedShown', () => {
     const check = query({ error_check: { total_overcharge: 185, not_errors: [{ item: '刹车片35元' }] } });
     expect(notOwedAssessed([check])).toBe(true);
     expect(notOwedAssessed([query({ error_check: { total_overcharge: 185, not_errors: [] } })])).toBe(false);
+  });
+});
+
+describe('nothingOwedAssessed (held-out round 56)', () => {
+  it('reads a refund worked out at 0 as nothing owed, unless something is owed elsewhere', () => {
+    const none = query({ refund_check: { finding: '按规则不退', refundable: 0 } });
+    expect(nothingOwedAssessed([none])).toBe(true);
+    expect(nothingOwedAssessed([none, query({ settlement_check: { refund_due: 98 } })])).toBe(false);
+    expect(nothingOwedAssessed([query({ orders: [{ amount: 72, refund_amount: 0 }] })])).toBe(false);
   });
 });

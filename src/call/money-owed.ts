@@ -71,6 +71,22 @@ export function notOwedAssessed(queries: readonly SystemQueryRecord[]): boolean 
 /** A list of what was found not owed: not_errors, not_owed, not_refundable, 非差错, 不退项目. */
 const NOT_OWED_KEY = /^not_(?:errors?|owed|due|refundable|overcharged?)$|^(?:非差错|不退|不予退)/i;
 
+/**
+ * Whether the call's queries worked a refund out and found nothing owed (refundable: 0, 应退: 0),
+ * with nothing owed shown anywhere else: money back asked is more than the rules give.
+ */
+export function nothingOwedAssessed(queries: readonly SystemQueryRecord[]): boolean {
+  if (moneyOwedShown(queries)) return false;
+  for (const q of queries) {
+    if (!q.ok) continue;
+    for (const [key, value] of responseFields(q.response))
+      if (value === 0 && NOTHING_DUE_KEY.test(key)) return true;
+  }
+  return false;
+}
+/** What a rule gives back, worked out (refundable, refund_due, 应退); not a refund made (refund_amount). */
+const NOTHING_DUE_KEY = /^(?:[a-z]+_)?(?:refundable|refund_due|due_refund)(?:_[a-z]+)?$|^(?:应退|可退)/i;
+
 /** Whether the call's queries show any money owed back to the caller (see `amountsOwed`). */
 export function moneyOwedShown(queries: readonly SystemQueryRecord[]): boolean {
   const { amounts, cases } = amountsOwed(queries);

@@ -405,3 +405,23 @@ describe('verifiedPaid: an order read by its own payments and refunds', () => {
     expect(paid.refunded.map((i) => i.value)).toEqual([100]);
   });
 });
+
+describe('boundByVerifiedCharge: a refund the records worked out at nothing owed (held-out round 56)', () => {
+  const check = (refundable: number) =>
+    query('refund_check', {
+      refund_check: { order_no: 'LW1', finding: '不足24小时取消，按规则不退', refundable },
+    });
+  it('sends money asked back anyway to a supervisor, never approving it', () => {
+    const decided = boundByVerifiedCharge(checkPermission(rules, '退款72元'), [ordersQuery(720), check(0)]);
+    expect(decided.status).toBe('requires_supervisor');
+  });
+  it('leaves a refund the records owe to its rule, and a refund made (refund_amount: 0) to the charges', () => {
+    expect(
+      boundByVerifiedCharge(checkPermission(rules, '退款72元'), [ordersQuery(720), check(72)]).status,
+    ).toBe('can_approve_immediately');
+    const made = query('orders', { orders: [{ order_id: 'O1', amount: 72, refund_amount: 0 }] });
+    expect(boundByVerifiedCharge(checkPermission(rules, '退款72元'), [made]).status).toBe(
+      'can_approve_immediately',
+    );
+  });
+});

@@ -9,6 +9,7 @@ import { HELD_MONEY } from '../domain/held-money.js';
 import type { Bilingual } from '../domain/language.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
 import { isMoneyUnit, MONEY_BACK_CONCEPTS, type PermissionDecision } from '../permissions/index.js';
+import { nothingOwedAssessed } from './money-owed.js';
 import { overruled } from './overrule.js';
 
 /** Compensation for goods broken or lost, or for an injury: valued by what was lost. */
@@ -232,6 +233,16 @@ export function boundByVerifiedCharge(
       });
     }
   }
+  // refundable: 0: the records worked the refund out and found nothing owed. Money back asked all
+  // the same is more than the rules give: never approved on the call, a supervisor decides.
+  if (nothingOwedAssessed(queries))
+    return overruled(decision, () => ({
+      status: 'requires_supervisor',
+      reasons: {
+        zh: '本次通话查到的退款核算显示按规则不应退款，规则外的退款需主管审批',
+        en: "the records this call read work the refund out at nothing owed; money back beyond the rules is a supervisor's to decide",
+      },
+    }));
   const { items, recordsShowNone, allRefunded, fromRecords } = verifiedPaid(queries);
   let reasons: Bilingual;
   if (payable && !fromRecords && items.length === 0) {
