@@ -544,7 +544,7 @@ export const SENSES: readonly SenseDef[] = [
       // 约车, nor 约十天, about so long).
       {
         key: '约',
-        // 约上飞播, 再约一遍打药的: the thing booked up to four characters, after 一遍 or 一次 too.
+        // 约上保洁, 再约一遍打药的: the thing booked up to four characters, after 一遍 or 一次 too.
         re: '(?<=^|[\\s,.;:]|想|要|帮我|给我|我|俺|额|能|可以|再|就|先|咁|那)约(?!好|了|过|定|会|束|谈|见|车|满|等|到|[\\d二两三四五六七八九十百千几]|一(?!遍|次))(?=(?:一遍|一次)?[\\u4e00-\\u9fff]{2,4}(?:$|[\\s,.!?;:]|吧|吗|嘛|呢|啊|呀|哈|的))',
       },
       // 预约到店看样片, 预约免费上门量房, 预约参观样板房, 帮我预约到店试纱, 我想预约周六的美甲: booking,

@@ -367,7 +367,7 @@ function compiled(): Matchers {
         // someone else handed in.
         `|(?:what|which)\\s+${W.DATA_EN}s?\\s+(?:did\\s+|has\\s+|have\\s+)?(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:${HANDED_IN_EN})\\b` +
         // she carry her school paper to your office, my brother-in-law drop him own paper for the
-        // Plateau office: someone else's dealings with the business, told before what is asked of them.
+        // town office: someone else's dealings with the business, told before what is asked of them.
         // (Not can my husband bring his ID: what may be done is asked of the business.)
         `|(?<!\\b(?:can|could|should|will|would|must|may|might|shall|to|let|does|do)\\s+)(?:${W.PEOPLE_EN}(?:\\s+[a-z'-]+)?|he|she|they)\\s+(?:also\\s+|just\\s+|already\\s+)?(?:${HANDED_IN_EN})\\s+(?:in\\s+)?(?:his|her|their|him|them|dem)\\s+(?:own\\s+)?(?:[a-z'-]+\\s+){0,2}?(?:in\\s+)?(?:to|for|at|into|with)\\s+(?:your|you|ye|yous|una|the)\\b` +
         `|(?:the|that)\\s+${W.DATA_EN}s?\\s+(?:${W.PEOPLE_EN}|${W.ROLE_PEOPLE_EN}|he|she|they)\\s+(?:put|gave|wrote|listed|used|entered|left|filled)` +

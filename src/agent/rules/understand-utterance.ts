@@ -833,10 +833,10 @@ const NOT_EN_NAMES =
 const EN_NAME_SAID: readonly RegExp[] = [
   new RegExp(
     // The word boundary only before words: "how you doin'? Name's Dwayne" has none before the '?'.
-    // My name na Fatmata Sesay: West African Pidgin and Krio say the name with na.
+    // My name na Aminata Conteh: West African Pidgin and Krio say the name with na.
     `(?:\\b(?:[Mm]y|[Mm]i) name(?:'s| is| na)|\\b[Mm]y names|(?:^|[,.;!?]\\s*|\\b(?:[Tt]he|yeah|um|uh|so|and|hi|hey|hello)\\s+)[Nn]ame(?:'s| is|s))\\s+${EN_NAME}`,
   ),
-  // Dis Musu Kollie (Liberian English: this is).
+  // Dis Comfort Doe (Liberian English: this is).
   new RegExp(`\\b(?:[Tt]his is|[Dd]is(?: is)?|I'm|I’m|Im|I am|i'm|i am|im)\\s+${EN_NAME}`),
   // I'm her son, Mark: who they are to the account holder, then their own name.
   new RegExp(
