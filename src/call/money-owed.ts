@@ -14,10 +14,15 @@ import type { SystemQueryRecord } from '../domain/session-schemas.js';
 const REFUND_DUE_KEY =
   /^(?:[a-z]+_)?(?:refundable|refund_due|refund_amount|due_refund)(?:_[a-z]+)?$|^(?:应退|可退)|^total_over_?charged?$|^over_?charged?_total$|^多收合计|^多扣合计/i;
 
+/** What a rule gives back, worked out (refundable, refund_due, 应退); not a refund made (refund_amount). */
+const NOTHING_DUE_KEY = /^(?:[a-z]+_)?(?:refundable|refund_due|due_refund)(?:_[a-z]+)?$|^(?:应退|可退)/i;
+
 /** What a call's queries show owed back (see `amountsOwed`). */
 interface Owed {
   amounts: ReadonlySet<number>;
   cases: readonly QuotedCase[];
+  /** A refund worked out at nothing owed (refundable: 0, 应退: 0; see `nothingOwedAssessed`). */
+  nothingDue: boolean;
 }
 
 /**
@@ -37,11 +42,13 @@ const owedRead = new WeakMap<readonly SystemQueryRecord[], { count: number; owed
 function readOwed(queries: readonly SystemQueryRecord[]): Owed {
   const amounts = new Set<number>();
   const cases: QuotedCase[] = [];
+  let nothingDue = false;
   for (const q of queries) {
     if (!q.ok) continue;
     for (const [key, value] of responseFields(q.response)) {
       if (typeof value === 'number' && value > 0 && REFUND_DUE_KEY.test(key) && !/^not_/i.test(key))
         amounts.add(value);
+      if (value === 0 && NOTHING_DUE_KEY.test(key)) nothingDue = true;
       if (typeof value === 'string' && QUOTE_KEY.test(key)) {
         const worked = QUOTED_DUE.exec(value) ?? QUOTED_BACK.exec(value) ?? QUOTED_CAN_BACK.exec(value);
         if (worked) amounts.add(Number(worked[1]));
@@ -51,7 +58,7 @@ function readOwed(queries: readonly SystemQueryRecord[]): Owed {
     for (const total of quotedTotals(q.response)) amounts.add(total);
     for (const total of assessedTotals(q.response)) amounts.add(total);
   }
-  return { amounts, cases };
+  return { amounts, cases, nothingDue };
 }
 
 /**
@@ -76,16 +83,8 @@ const NOT_OWED_KEY = /^not_(?:errors?|owed|due|refundable|overcharged?)$|^(?:非
  * with nothing owed shown anywhere else: money back asked is more than the rules give.
  */
 export function nothingOwedAssessed(queries: readonly SystemQueryRecord[]): boolean {
-  if (moneyOwedShown(queries)) return false;
-  for (const q of queries) {
-    if (!q.ok) continue;
-    for (const [key, value] of responseFields(q.response))
-      if (value === 0 && NOTHING_DUE_KEY.test(key)) return true;
-  }
-  return false;
+  return amountsOwed(queries).nothingDue && !moneyOwedShown(queries);
 }
-/** What a rule gives back, worked out (refundable, refund_due, 应退); not a refund made (refund_amount). */
-const NOTHING_DUE_KEY = /^(?:[a-z]+_)?(?:refundable|refund_due|due_refund)(?:_[a-z]+)?$|^(?:应退|可退)/i;
 
 /** Whether the call's queries show any money owed back to the caller (see `amountsOwed`). */
 export function moneyOwedShown(queries: readonly SystemQueryRecord[]): boolean {

@@ -827,8 +827,9 @@ const NOT_EN_NAMES =
   /^(?:Sorry|Calling|Not|Very|So|Just|Here|Fine|Good|Ok|Okay|Really|The|An?|Your|My|Angry|Upset|Me|Him|Her|About|Still|Only|Also|Back|English|Urgent|Important|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 /**
  * How English callers say who they are, informal spellings too: my name is / name's / names
- * (apostrophe dropped) / my name na, this is / dis, I'm / Im / I am, and at the start of a clause it's / its with a
- * full name (hi, it's Dana Whitlock) or a name then here / speaking (Ravi Shah here).
+ * (apostrophe dropped) / my name na, this is / dis, I'm / Im / I am, and at the start of a clause
+ * it's / its with a full name (hi, it's Dana Whitlock) or a name then here / speaking (Ravi Shah
+ * here).
  */
 const EN_NAME_SAID: readonly RegExp[] = [
   new RegExp(
