@@ -155,12 +155,17 @@ export function separators(
     // colon of a time (14:00).
     const one = b - a === 1 ? norm.charCodeAt(a) : -1;
     const and = b - a === 3 && norm.startsWith('and', a);
-    if (!(and && (inside(quantities, a, b) || inside(bare, a, b))))
+    // 预约、改约、取消上门取送: booking steps listed before the one thing they take are one clause.
+    const step = one === 0x3001 && BOOKING_STEP.test(norm.slice(out.at(-1)?.[1] ?? 0, a));
+    if (!(and && (inside(quantities, a, b) || inside(bare, a, b))) && !step)
       if (!(one === 58 && isDigit(norm.charCodeAt(a - 1)) && isDigit(norm.charCodeAt(b)))) out.push([a, b]);
     a = b;
   }
   return out;
 }
+
+/** A booking step said alone before 、 (预约、改约、取消…): one of a list of steps. */
+const BOOKING_STEP = /^(?:(?:预约|改约|改期|取消|预订|退订)、)*(?:预约|改约|改期|取消|预订|退订)$/;
 
 /** 跟朋友在九眼桥喝酒: 跟 or 和 before company the caller kept joins no two clauses. */
 const COMPANY_AFTER = new RegExp(COMPANY_ZH, 'y');
@@ -174,13 +179,17 @@ function keepsCompany(s: string, i: number): boolean {
 /** 跟我要, 和我说: 跟 or 和 before the caller and what is said or asked of them is "to me". */
 const TO_ME = /[我咱](?:们)?(?:说|讲|要|收|扣|联系|确认|解释|道歉|商量|沟通|打招呼|保证|承诺)/y;
 
+/** 再帮我洗一遍, 再打一次: 再 before an act done once more is "again", no second request. */
+const ONCE_MORE = /^[^,.!?;:、\n]{0,6}?一(?:遍|次|回|趟)/;
+
 /**
  * 别再跟我要啥改期费, 不再: 再 after a negation is "again", and 跟/和 before what is said or asked of
  * the caller is "to": neither joins two clauses.
  */
 function adverbial(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
-  if (c === 0x518d) return i > 0 && '别不没甭莫'.includes(s[i - 1]!);
+  if (c === 0x518d)
+    return (i > 0 && '别不没甭莫'.includes(s[i - 1]!)) || ONCE_MORE.test(s.slice(i + 1, i + 10));
   if (c !== 0x8ddf && c !== 0x548c) return false;
   TO_ME.lastIndex = i + 1;
   return TO_ME.test(s);

@@ -4,7 +4,7 @@
  * never the caller's whole sentence.
  */
 import { hasCjk } from '../domain/language.js';
-import type { ConceptDef } from './_lexicon.js';
+import { type ConceptDef, detectConcepts } from './_lexicon.js';
 import { amountIn } from './_reasons.js';
 import { familyOf, NOTE_DASH, THINGS_BOOKED, toBase } from './_rule.js';
 import type { CompiledRule } from './compile-rules.js';
@@ -83,8 +83,13 @@ export function actionLabel(input: {
       .replace(ROUTED_ZH, '')
       // 补发、退还每次合计超过200元的 read as 退还的: the particle the limit left ends no name.
       .replace(/(?<=[\u4e00-\u9fff]{2})的$/, '');
-    const dash = rule.category === 'can_approve_immediately' ? -1 : whole.search(NOTE_DASH);
-    const cut = dash < 0 ? whole : whole.slice(0, dash);
+    const dash =
+      rule.category === 'can_approve_immediately'
+        ? -1
+        : lang === 'zh'
+          ? whole.search(NOTE_DASH_ZH)
+          : whole.search(NOTE_DASH);
+    const cut = (dash < 0 ? whole : whole.slice(0, dash)).replace(CONCESSION_NOTE, '');
     // 开场前24小时以上改期: the event a notice counts to (开场前) is the operator's to check, and
     // named, it would name the rules that escalate a short notice just as well.
     const phrase = rule.condition?.notice ? cut.replace(NOTICE_ANCHOR, '') : cut;
@@ -97,6 +102,26 @@ export function actionLabel(input: {
     const step =
       lang === 'zh' ? (listedStepSaid(phrase, input.text) ?? thingBookedSaid(phrase, input.text)) : undefined;
     if (step !== undefined) return step;
+    // 作业费减免打折、退药费、取消费减免、规则外的全额退款 asked as 作业费得给我免了: a rule that escalates
+    // a list of actions names every one of them; the item said in three characters in a row (作业费
+    // of 作业费减免打折) names the one asked. (The request's own action alone, 退款, would not name the
+    // rule again: a label is decided again as the request.)
+    // 规则外的任何补偿：…、营养费等 asked as 把营养费给我赔了: the case said, under the action its
+    // colon lists cases of (规则外的任何补偿（营养费）).
+    if (rule.category !== 'can_approve_immediately' && lang === 'zh') {
+      const colon = phrase.search(/[:：]/);
+      const head = colon > 0 ? phrase.slice(0, colon).trim() : undefined;
+      const items = listedItems(head === undefined ? phrase : phrase.slice(colon + 1));
+      // 一张订单破损、少发、错发的退款: cases of one action, listed, are no list of actions.
+      if (
+        items.length >= 3 &&
+        (head !== undefined || items.filter((item) => detectConcepts(item).length > 0).length >= 2)
+      ) {
+        const said = items.filter((item) => saysPartOf(item, input.text));
+        if (said.length === 1)
+          return join(head === undefined ? said[0]! : `${head}（${said[0]}）`, amount, lang);
+      }
+    }
     // The amount belongs in the label when the rule measures it (a limit, or an action measured
     // in money: 赔偿申请300元), not when it is something else said alongside.
     const family = rule.condition?.family ?? rule.concepts.find((c) => c.families)?.families?.[0];
@@ -121,6 +146,30 @@ export function actionLabel(input: {
   return plain === '' ? input.text.trim() : plain;
 }
 
+/**
+ * A Chinese rule's note after a dash (——理由再充分客服也不自己答应; ——邻居、亲戚来问一律不讲), read as
+ * -- after normalisation, or spaced as in English.
+ */
+const NOTE_DASH_ZH = /\s*-{2,}\s*|\s[-–—]\s/;
+
+/** A last clause conceding to the caller (,金额再小也要主管批; ,不管理由多充分): the operator's note. */
+const CONCESSION_NOTE = /\s*[,，][^,，]*(?:再小|再少|再充分|再合理|多充分)[^,，]*$/;
+
+/** The items a Chinese phrase lists with 、, without their notes in brackets. */
+function listedItems(phrase: string): string[] {
+  return phrase
+    .replace(/\([^()]*\)/g, '')
+    .split('、')
+    .map((item) => item.trim().replace(/等$/, ''));
+}
+
+/** Whether the text says three characters of the item in a row (all of it, if shorter). */
+function saysPartOf(item: string, text: string): boolean {
+  if (item.length <= 3) return item.length >= 2 && text.includes(item);
+  for (let i = 0; i + 3 <= item.length; i++) if (text.includes(item.slice(i, i + 3))) return true;
+  return false;
+}
+
 /** The event a notice counts to, opening a phrase: 开场前, 宴会日前, 上课前. */
 const NOTICE_ANCHOR = /^[\u4e00-\u9fff]{1,6}?前\s*(?=[\u4e00-\u9fff])/;
 
@@ -132,9 +181,12 @@ const NOTICE_ANCHOR = /^[\u4e00-\u9fff]{1,6}?前\s*(?=[\u4e00-\u9fff])/;
 function listedStepSaid(phrase: string, text: string): string | undefined {
   const steps = phrase.split('、').map((s) => s.trim());
   if (steps.length < 2 || steps.some((s) => s === '' || s.length > 6)) return undefined;
+  // 已取消 is a state a record was found in (said before the request by what was verified), no step.
   const said = steps.filter((s) => {
     const verb = /^(?:取消|改|退|换)/.exec(s)?.[0] ?? s.slice(-1);
-    return text.includes(verb);
+    for (let at = text.indexOf(verb); at >= 0; at = text.indexOf(verb, at + 1))
+      if (!/[已被]/.test(text.charAt(at - 1))) return true;
+    return false;
   });
   return said.length === 1 ? said[0] : undefined;
 }
@@ -169,7 +221,8 @@ const ASKS_IN_CLAUSE =
  * before it is no name of the action.
  */
 function askedClause(text: string): string {
-  const clauses = text.split(/[,，.。!！?？;；]+/).filter((c) => c.trim() !== '');
+  // The point of 95.2元 ends no clause.
+  const clauses = text.split(/(?:[,，。!！?？;；]|(?<!\d)\.|\.(?!\d))+/).filter((c) => c.trim() !== '');
   if (clauses.length < 2) return text;
   for (let i = clauses.length - 1; i >= 0; i--) {
     if (!ASKS_IN_CLAUSE.test(clauses[i]!)) continue;

@@ -39,11 +39,18 @@ export interface ConceptDef {
   absorb?: readonly string[];
   /** An action on the caller's own account: a match that names another person is dropped. */
   selfOnly?: boolean;
+  /**
+   * A service the caller books (上门回收): booking, moving or cancelling one, said beside it in a
+   * rule (预约、改约、取消上门取送), is what the rule does with it, no thing a request must name.
+   */
+  booked?: true;
   /** Phrases that must be recognised as this concept (used by tests; documentation). */
   examples: readonly string[];
 }
 
 const ACCOUNT_ZH = '(?:账户|账号|帐号|帐户)';
+/** Whether a service is offered at all, asked (是不是还可以, 是否也能): no request for it. */
+const SERVICE_ASKED_ZH = '(?:是不是|是否)(?:也|还)?(?:可以|能)';
 // Family and friends are other users too: their accounts are not the caller's.
 const RELATIVES_ZH =
   '(?:老婆|老公|妻子|丈夫|爱人|媳妇|妈妈|我妈|老妈|爸爸|我爸|老爸|父母|儿子|女儿|孩子|朋友|同事|家人|亲戚|室友|邻居|男朋友|女朋友)';
@@ -700,6 +707,27 @@ export const CONCEPTS: readonly ConceptDef[] = [
     examples: ['重启光猫', '帮我远程重启一下光猫', '光猫重启', 'restart my modem', 'reboot the router'],
   },
   {
+    // 预约上门回收, 礼拜六上午来收瓶子纸壳子, 明天过来把冰箱拉走, 上门取送: things collected from the
+    // caller's home (scrap bought, a rented machine returned, furniture cleared, laundry picked up),
+    // no repair visit.
+    id: 'home_collection',
+    zh: '上门回收',
+    en: 'collection from home',
+    keys: ['上门', '回收', '来收', '收走', '拿走', '搬走', '拉走', '运走', '取走', 'collect'],
+    patterns: [
+      // Not one told done (叫顺丰上门拿走了), nor whether the service exists, asked (是不是还可以上门来拿).
+      `(?<!${SERVICE_ASKED_ZH})上门(?:来)?(?:回收|收购|收(?![到费货件款据钱])|取(?!消)|拿|送回|搬走|拉走|清运)(?![^,.!?;:、\\n]{0,6}?[了过](?![吗吧嘛]))`,
+      // Not a thing someone took (快递被人拿走了), nor one taken already (拿走了).
+      `(?<![被让叫给])(?<!${SERVICE_ASKED_ZH})(?:来|过来|上门)[^,.!?;:、\\n]{0,8}?(?:回收|收走|拿走|搬走|拉走|运走|取走)(?![了过])`,
+      '来收(?![到费货件款据钱])(?=[^,.!?;:、\\n]{0,2}?[\\u4e00-\\u9fff])',
+      '\\bcollection from (?:my |the |your |our )?(?:home|house|flat|door)\\b',
+      '\\bcome (?:and |to )?collect\\b',
+    ],
+    absorb: ['上门', '回收', '收购'],
+    booked: true,
+    examples: ['预约上门回收', '明天上午来拿走', '礼拜六过来收旧冰箱'],
+  },
+  {
     id: 'repair_visit',
     zh: '上门维修',
     en: 'repair visit',
@@ -738,25 +766,29 @@ export const CONCEPTS: readonly ConceptDef[] = [
       'one of your',
     ],
     patterns: [
-      // 上门取件, 送上门, 上门提车: a courier picking up or bringing a parcel, or a car fetched for
-      // shipping, is no repair visit.
+      // 上门取件, 送上门, 上门提车, 上门回收: a courier picking up or bringing a parcel, a car fetched for
+      // shipping, or scrap bought at the door, is no repair visit.
       // 上个月上门换水表的那个人: a worker described by a job done asks for no visit. 上门费 is a
       // fee (the call-out charge), not a visit, and so is 上门三十 (its price, quoted).
-      `(?<!送)上门(?![费钱]|[\\d一二两三四五六七八九十百]+(?:块|元|$|[，,。]))(?:(?<=${FUTURE_BEFORE}上门)|(?!${WORKER_BY_JOB}))(?!(?:来|过来)?(?:取|收|揽|拿|卖|推销|提车|接人))(?:~(?:维修|修理|检修|服务|安装|看看|处理|查看))?`,
+      `(?<!送)上门(?![费钱]|[\\d一二两三四五六七八九十百]+(?:块|元|$|[，,。]))(?:(?<=${FUTURE_BEFORE}上门)|(?!${WORKER_BY_JOB}))(?!(?:来|过来)?(?:取|收|回收|清运|送|揽|拿|卖|推销|提车|接人))(?:~(?:维修|修理|检修|服务|安装|看看|处理|查看))?`,
       '(?:维修|修理|检修)~上门',
       // Not the caller's own arranging (我要提前安排屋头有人: someone at home to open the door), nor
       // someone else arranged for something (安排他人代扣违章记分), nor a thing arranged for the
       // customer themself, a guest or a family (安排快递寄回本人).
-      '(?<!我(?:要|得|会|来|自己|好)?(?:提前)?)(?:预约|安排|派)~(?:维修|修理|检修|师傅|技术员|工程师|(?<![有没无他别本客家])人)',
+      // Nor someone sent to collect (派人来把琴拉走, see home_collection).
+      '(?<!我(?:要|得|会|来|自己|好)?(?:提前)?)(?:预约|安排|派)~(?:维修|修理|检修|师傅|技术员|工程师|(?<![有没无他别本客家])人)(?![^,.!?;:、\\n]{0,6}?(?:收|拿走|取走|搬走|拉走|运走))',
       // 约个周六上午的安检, 你们赶紧来个人看看, 明天上午你们来人: a visit booked or asked for.
       '(?<!预)约(?:个|一个|在)?[^,.!?;:、\\n]{0,8}?(?:安检|检修|检查)',
-      // 能约这个礼拜六上午吗: a visit booked for a time of day.
-      '(?<![预不别没])约(?=这个|这|下个|本周|周|礼拜|星期|今天|明天|明朝|今朝|后天)[^,.!?;:、\\n]{0,6}?(?:上午|下午|晚上|早上|中午|\\d+点)',
+      // 能约这个礼拜六上午吗 师傅上门: a visit booked for a time of day, the visit said by it (a key
+      // of the concept's, which the pre-filter finds: 约星期六上午九点 alone books whatever the
+      // product books).
+      '(?<![预不别没])约(?=这个|这|下个|本周|周|礼拜|星期|今天|明天|明朝|今朝|后天)[^,.!?;:、\\n]{0,6}?(?:上午|下午|晚上|早上|中午|\\d+点)(?=[^。！？!?]{0,20}?(?:上门|师傅|维修|修理|检修|安检|检查|来人|人来))',
       // 要入户安检，帮我约个这周六上午: the visit named first, then booked for a time.
       '(?:安检|检修|检查)[^.!?;\\n]{0,14}?(?<![预不别没])约(?=个|一个|在|到|下|这|那|本|周|礼拜|星期|今天|明天|明朝|今朝|后天|\\d)',
       '(?<![不别])来个?人(?!了)',
       // 快找个人过来瞧瞧, 喊个人过来: someone sent for.
-      '(?<![不别])(?:叫|喊|找)(?:个|几个|一个)?人(?:来|过来|上来|下来)',
+      // Not someone sent for to collect (叫个人过来收, see home_collection).
+      '(?<![不别])(?:叫|喊|找)(?:个|几个|一个)?人(?:来|过来|上来|下来)(?![^,.!?;:、\\n]{0,3}?(?:收|拿走|取走|搬走|拉走|运走))',
       // Not a visit told as done (于师傅来给我调的琴: the piano he came and tuned).
       '师傅(?:上门|过来|来)(?![^,.!?;:、\\n]{0,6}?的(?!时候|话))',
       '派人~(?:修|来|上门|看)',

@@ -123,6 +123,11 @@ export interface RuleMeaning {
    */
   unsaidWhenBooked?: string[];
   /**
+   * The rule's thing is said missing (收没有《检疫合格证明》的肉): a request names it only as missing
+   * too (没得检疫证明), not one that has it or will get it (开个证明).
+   */
+  lacking?: true;
+  /**
    * Actions said before the rule's lexicon concept, on what it names (修改 in 修改理赔结论, 催办 in
    * 催办理赔): the rule is about doing that to the concept's thing. A request naming the concept
    * but none of these actions asks for something else (理赔到现在还没到账 is not 修改理赔结论).
@@ -941,6 +946,20 @@ const BOOKING_NOUN = /^(?:预约|预订|预定|订座|订位)$/;
 /** What a telling asks of someone's things, right before them: 有没有订单或预约, 的预约. */
 const TOLD_THING_BEFORE = /(?:有没有|有无|是否有|[或和及、的])[\u4e00-\u9fff]{0,4}?$/;
 
+/** A thing said missing just before it (没有《…, 无…, 缺少…, 不带…): none is given or asked for. */
+const LACKING_BEFORE = /(?:没有|没|无|未|缺少?|不带)[^,，、;；:：]{0,10}$/;
+
+/** Whether the request says the word missing (没得检疫证明, 没有开证明, 证明没有). */
+function saidLacking(word: string, norm: string): boolean {
+  for (let at = norm.indexOf(word); at >= 0; at = norm.indexOf(word, at + 1)) {
+    if (LACKING_SAID_BEFORE.test(norm.slice(Math.max(0, at - 10), at))) return true;
+    if (LACKING_SAID_AFTER.test(norm.slice(at + word.length, at + word.length + 4))) return true;
+  }
+  return false;
+}
+const LACKING_SAID_BEFORE = /(?:没有|没得|莫得|没|无|未|缺少?|不带|不要)[^,.!?;:、]{0,8}$/;
+const LACKING_SAID_AFTER = /^(?:都)?(?:没有|没得|莫得|没|也没)/;
+
 export function compileMeaning(
   phrase: string,
   concepts: ReadonlyArray<{ concept: ConceptDef; start: number; end: number }>,
@@ -1059,7 +1078,13 @@ export function compileMeaning(
         (phrase.charAt(span.end) === '、' || phrase.charAt(span.start - 1) === '、')
       )
         push(listedActs, k);
-      if (concepts.length === 0 || inside || (sense.concept !== undefined && ids.has(sense.concept)))
+      // 预约、改约、取消上门取送: the steps of booking a service the concept names are its rule's own.
+      if (
+        concepts.length === 0 ||
+        inside ||
+        (sense.concept !== undefined && ids.has(sense.concept)) ||
+        (BOOKING_ACTIONS.has(k) && concepts.every((c) => c.concept.booked === true))
+      )
         push(heads, k);
       // 办理 in 办理停机保号 only says "do it": a broad verb beside the lexicon's action adds nothing.
       else if (sense.generic !== true) push(objects, k);
@@ -1110,9 +1135,15 @@ export function compileMeaning(
   if (!objects.some((o) => t.isParty[o] === 0)) surface.push(...partySurface);
   let objectOnly = false;
   let objectAsks = false;
+  let lacking = false;
   if (heads.length === 0 && concepts.length === 0) {
     // 临时额度, ride credit: the phrase names what is given; its objects say how it is asked for.
-    for (const o of objects) for (const a of t.implies[o]!) push(heads, a);
+    // A thing said missing (收没有《检疫合格证明》的肉) is asked about only as missing (`lacking`).
+    for (const o of objects) {
+      const at = spans.find((sp) => sp.senses.includes(o));
+      if (at !== undefined && LACKING_BEFORE.test(phrase.slice(0, at.start))) lacking = true;
+      for (const a of t.implies[o]!) push(heads, a);
+    }
     objectOnly = heads.length > 0;
     objectAsks = objectOnly;
   }
@@ -1185,6 +1216,7 @@ export function compileMeaning(
     meaning.problemAsks = true;
   if (objectOnly) meaning.objectOnly = true;
   if (objectAsks) meaning.objectAsks = true;
+  if (lacking) meaning.lacking = true;
   if (grantHeads.length > 0) meaning.grantHeads = grantHeads;
   return meaning;
 }
@@ -1682,6 +1714,17 @@ export function meaningLevel(
     if (!sensesName(view.senses(), concepts)) return NONE;
   // 修改理赔结论 does something to a claim: 理赔到现在还没到账 names the claim and not that action.
   if (m.acts !== undefined && !anySaid(m.acts, view.senses(), undefined)) return NONE;
+  // 取消上门取送 of 预约、改约、取消上门取送: moving or cancelling a service booked is asked in its own
+  // word; the service named (上门来拿一下) asks for it booked.
+  if (
+    view.concept !== undefined &&
+    concepts.length > 0 &&
+    concepts.every((c) => c.booked === true) &&
+    m.heads.length > 0 &&
+    m.heads.every((h) => BOOKING_ACTIONS.has(h) && SENSES[h]!.id !== 'book') &&
+    !anySaid(m.heads, view.senses(), undefined)
+  )
+    return NONE;
   if (m.stepsBefore !== undefined && !anySaid(m.stepsBefore, view.senses(), view.line())) return CONTRADICTED;
   if (stepUnsaid(m, view.norm, view.context().norm)) return NONE;
   // 老人吃完腹泻 of 食品安全（吃后腹泻、呕吐、异物）: an example told is the case told, its thing unsaid.
@@ -1792,6 +1835,8 @@ export function meaningLevel(
   }
   // A rule that names only a thing given matches requests that name the thing.
   if (m.objectOnly === true && !anySaid(m.objects, has, ctx.has)) return NONE;
+  // 没得检疫证明 against 收没有《检疫合格证明》的肉; not 开个证明, one had.
+  if (m.lacking === true && !m.surface.some((w) => saidLacking(w, view.norm))) return NONE;
 
   // States: an opposite one said excludes the rule; a required one unsaid keeps it from approving.
   let stated = true;
@@ -1849,11 +1894,12 @@ export function meaningLevel(
   // One of a list of alternatives said says the list (试试纱 of 到店看样片、试纱、选片).
   // Said in the clauses around, it is the request's thing only when its own clause names none (你给额
   // 约一下 after 看看样片、试试纱; not 滞纳金要抹 after 物业费).
+  // An item of words none of which need be said (牌价 of 按挂牌价预约上门回收) is said by the rest.
   const listSaid =
     (m.listed !== undefined &&
       m.listed.some(
         (item) =>
-          item.every((w) => saidAtAll(w, view.norm)) ||
+          item.every((w) => saidAtAll(w, view.norm) || m.optional?.includes(w) === true) ||
           (item.length === 1 && stepSaid(item[0]!, view.norm)) ||
           (item.every((w) => saidAtAll(w, view.norm) || saidAtAll(w, around.norm)) && !namesAThing(has)),
       )) ||
@@ -2262,6 +2308,7 @@ export function isRuleMeaning(x: unknown): x is RuleMeaning {
       (Array.isArray(r.unsaidWhenMoved) && r.unsaidWhenMoved.every((w) => typeof w === 'string'))) &&
     (r.unsaidWhenBooked === undefined ||
       (Array.isArray(r.unsaidWhenBooked) && r.unsaidWhenBooked.every((w) => typeof w === 'string'))) &&
+    (r.lacking === undefined || r.lacking === true) &&
     senses(r.heads) &&
     senses(r.objects) &&
     senses(r.polar) &&

@@ -139,6 +139,9 @@ export const FUTURE_BEFORE =
 const DAY_TO_COME_EN =
   'tomorrow|today|tonight|this\\s+(?:week|morning|afternoon|evening|weekend)|next\\s+(?:week|mon|tues|wednes|thurs|fri|satur|sun)\\w*|(?:on\\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|at\\s+the\\s+weekend';
 
+/** 按价目表, 按挂牌价, 按标准: the price a rule books at, said before its booking (按挂牌价预约上门回收). */
+const AT_PRICE = '按[\\u4e00-\\u9fff]{1,5}?(?:价|表|标准)';
+
 // 十六、十七号: days listed, the last one's 号 said for all.
 const DATE =
   '(?:(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})、)?(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月|号|日|点)|明天|明儿|明朝|今朝|后天|后儿|大后天|下周|下个?星期|下个?礼拜|周[一二三四五六日天末]|(?:星期|礼拜)[一二三四五六日天])';
@@ -552,14 +555,14 @@ export const SENSES: readonly SenseDef[] = [
       // (not 预约上门维修, the visit's own word, nor what a booking holds: 预约时间, 预约单, 预约记录).
       {
         key: '预约',
-        re: `(?<=^|[\\s,.;:]|帮我|给我|想|要|我|能|可以|再|先)预约(?=到店|来店|去店|进店|到[\\u4e00-\\u9fff]{0,2}店|参观|看房|看样|量[房尺]|试[\\u4e00-\\u9fff]|体验|免费(?!上门维修|维修)|上门(?!维修|修理|检修|安装)|(?:这个|这|本|下个)?(?:${DATE}|今天|今晚|明早|上午|下午|晚上|早上|中午|周末))`,
+        re: `(?<=^|[\\s,.;:]|帮我|给我|想|要|我|能|可以|再|先|${AT_PRICE})预约(?=到店|来店|去店|进店|到[\\u4e00-\\u9fff]{0,2}店|参观|看房|看样|量[房尺]|试[\\u4e00-\\u9fff]|体验|免费(?!上门维修|维修)|上门(?!维修|修理|检修|安装)|(?:这个|这|本|下个)?(?:${DATE}|今天|今晚|明早|上午|下午|晚上|早上|中午|周末))`,
         overlay: true as const,
       },
       // 我想预约估价, 帮我预约复检: any thing booked, after the asking words only (预约代驾 opening a
-      // rule names the service, which a caller names alone: 叫了个代驾).
+      // rule names the service, which a caller names alone: 叫了个代驾; 预约人 is the one who booked).
       {
         key: '预约',
-        re: '(?<=^|[\\s,.;:、]|帮我|给我|想|要|能|可以|再|先|请|麻烦)预约(?!上门|维修|修理|检修|安装|时间|时段|记录|信息|号|单|定金|成功|好|了|过|的|上了|不上|不到)(?=[\\u4e00-\\u9fff]{2})',
+        re: `(?<=^|[\\s,.;:、]|帮我|给我|想|要|能|可以|再|先|请|麻烦|${AT_PRICE})预约(?!上门|维修|修理|检修|安装|时间|时段|记录|信息|号|单|定金|成功|好|了|过|的|上了|不上|不到|人)(?=[\\u4e00-\\u9fff]{2})`,
         overlay: true as const,
       },
       // 约得到不, 约得上吗, 能约上不: whether a booking can be had, asked for it.
@@ -568,10 +571,11 @@ export const SENSES: readonly SenseDef[] = [
         re: '(?<![预大节制签合邀公相特违婚])约(?:得到|得上|得了|到了|上)(?:不|吗|没|嘛|么|伐|冇)',
       },
       // 我礼拜五上午十点过来做, 那我自己先过来做，这个礼拜五上午十点: coming in on a day to come is
-      // a booking asked for (not 上个礼拜五过来做的, a visit told).
+      // a booking asked for (not 上个礼拜五过来做的, a visit told, nor 那我下午过来拿, the caller's own
+      // goods fetched).
       {
         key: '过来',
-        re: `(?<!(?:上个?(?:礼拜|星期|周|月)|昨|前天|前几天|之前)[^,.!?;:、\\n]{0,10})(?<=(?:${DATE}|明天|后天|今天|今晚|上午|下午|晚上|早上|中午|点|点半)[^,.!?;:、\\n]{0,6})过来(?:做|弄|搞|一趟)?(?![^,.!?;:、\\n]{0,4}?(?:的|了|过))`,
+        re: `(?<!(?:上个?(?:礼拜|星期|周|月)|昨|前天|前几天|之前)[^,.!?;:、\\n]{0,10})(?<=(?:${DATE}|明天|后天|今天|今晚|上午|下午|晚上|早上|中午|点|点半)[^,.!?;:、\\n]{0,6})过来(?:做|弄|搞|一趟)?(?![^,.!?;:、\\n]{0,4}?(?:的|了|过))(?!拿|取|提|领)`,
       },
       {
         key: '过来',

@@ -2179,3 +2179,75 @@ describe('checkPermission: a ban on staff listed one after another (held-out rou
     expect(checkPermission(bans, '我叫鲍春生，联系人就写我，用这个手机号。').status).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission: the name of a request a list of actions sends up (held-out round 56)', () => {
+  const drones = rulesFor('held-out-56', '鲁翼飞防植保');
+  const boats = rulesFor('held-out-56', '蓝湾休闲海钓');
+  it('names the item said, and never with the note after its dash', () => {
+    const waived = checkPermission(drones, '作业费得给我免了，四百八十六');
+    expect(waived.status).toBe('requires_supervisor');
+    expect(waived.label).toBe('作业费减免打折');
+    expect(checkPermission(drones, waived.label!).rule).toBe(waived.rule);
+    const refund = checkPermission(drones, '那就取消了吧，钱退给我');
+    expect(refund.label).not.toMatch(/--|理由/);
+    const taxi = checkPermission(boats, '来回打车一百六也得给我报了');
+    expect(taxi.status).toBe('requires_supervisor');
+    expect(taxi.label).not.toMatch(/--|理由/);
+    expect(checkPermission(boats, taxi.label!).rule).toBe(taxi.rule);
+  });
+  it('reads a last clause that concedes (金额再小也要主管批) as the operator’s note', () => {
+    const rules = compileRules({
+      can_approve_immediately: [],
+      requires_supervisor: ['规则外的任何补偿：餐费、打车费、停车费、现金，金额再小也要主管批'],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(rules, '打车费你们得补给我').label).not.toMatch(/再小|主管批/);
+  });
+});
+
+describe('checkPermission on a smokehouse and a scrap buyer (held-out round 57)', () => {
+  const scrap = rulesFor('held-out-57', '渝收宝上门回收');
+  const smokehouse = rulesFor('held-out-57', '柏香坊腊味代加工');
+  it('keeps a limit whose rule has a semicolon inside its note (…（少付：…；多收：…），一单合计≤200元)', () => {
+    for (const asked of ['退款230元', '重复扣款退230元'])
+      expect(checkPermission(scrap, asked, { moneyOwed: true }).status).toBe('requires_supervisor');
+  });
+  it('reads a collection from home booked as the booking rule (按挂牌价预约上门回收)', () => {
+    for (const asked of ['那你帮我约这个礼拜六上午来收瓶子纸壳子', '约明天上午来收双门冰箱'])
+      expect(checkPermission(scrap, asked).rule).toMatch(/^按挂牌价预约上门回收/);
+  });
+  it('reads 预约人 as the one who booked, no booking asked', () => {
+    expect(checkPermission(scrap, '约明天上午来收双门冰箱').label).not.toMatch(/预约人/);
+  });
+  it('reads a thing a ban will not take in, offered (拿给你们卖, 收不收), as forbidden; only named, not', () => {
+    expect(checkPermission(scrap, '他那儿有一捆电缆，说是工地上剩的，我一路拿给你们卖，要得不').status).toBe(
+      'forbidden',
+    );
+    expect(checkPermission(scrap, '旧电瓶收不收').status).toBe('forbidden');
+    expect(checkPermission(scrap, '把老伴用过的胰岛素针头一起拿走').status).toBe('forbidden');
+    expect(checkPermission(scrap, '我家电缆被偷了').status).not.toBe('forbidden');
+  });
+  it('reads a ban on meat without a certificate as about its lack: getting one is no part of it', () => {
+    expect(checkPermission(smokehouse, '我请杀猪匠在院坝杀，没有检疫证明，你们通融一下收了嘛').status).toBe(
+      'forbidden',
+    );
+    expect(
+      checkPermission(
+        smokehouse,
+        '我拉到镇上屠宰场去杀，开个证明。那你跟我约一哈，这个礼拜六上午把肉拿到新津坊来',
+      ).status,
+    ).toBe('can_approve_immediately');
+  });
+});
+
+describe('checkPermission: a banned pesticide asked to be used (held-out round 56)', () => {
+  const drones = rulesFor('held-out-56', '鲁翼飞防植保');
+  it('reads 百草枯 and 毒死蜱 of the ban’s note, asked sprayed, as forbidden', () => {
+    expect(checkPermission(drones, '撒种之前先给我喷一遍百草枯？那个药便宜').status).toBe('forbidden');
+    expect(checkPermission(drones, '我自己买了几箱毒死蜱，你们礼拜五来给我那八十亩葱打一遍').status).toBe(
+      'forbidden',
+    );
+    expect(checkPermission(drones, '百草枯是不是禁了').status).not.toBe('forbidden');
+  });
+});

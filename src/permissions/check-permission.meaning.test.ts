@@ -3894,3 +3894,18 @@ describe('checkPermission: medical advice asked as how much of a treatment is ri
     expect(checkPermission(rules, '制氧机氧流量不够，你们派人来看下').status).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission: a service collected from home, booked, moved or cancelled', () => {
+  const laundry = compileRules({
+    can_approve_immediately: ['预约、改约、取消上门取送'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  });
+  it('reads the service asked for as booking it, and only a cancellation said as cancelling it', () => {
+    const asked = checkPermission(laundry, '明天上午可不可以叫个人过来收啊');
+    expect(asked.status).toBe('can_approve_immediately');
+    expect(asked.label).not.toMatch(/^取消/);
+    expect(checkPermission(laundry, '取消明天的上门取送').label).toBe('取消上门取送');
+  });
+});

@@ -1000,6 +1000,12 @@ function levelsFor(
     if (rule.excludes !== undefined && breaksCondition(rule, parsed?.whole.norm ?? part.norm)) continue;
     // 开增值税专票 asks for an invoice, not one that says other than what was paid.
     if (rule.falsity !== undefined && !falsityAsked(rule, parsed?.whole.norm ?? part.norm)) continue;
+    // 电缆 of a ban on taking cable in: asked to be taken in (拿给你们卖), not only named.
+    if (
+      rule.handedIn !== undefined &&
+      !ruleRegExp(handedIns, rule, rule.handedIn, '').test(parsed?.whole.norm ?? part.norm)
+    )
+      continue;
     // A remedy alone (返还被扣课时) is its rule only where its circumstance is told or shown.
     if (
       rule.circumstance !== undefined &&
@@ -1592,6 +1598,7 @@ function quotedSaid(rule: CompiledRule, norm: string): boolean {
 const quotations = new WeakMap<CompiledRule, RegExp>();
 const exclusions = new WeakMap<CompiledRule, RegExp>();
 const falsities = new WeakMap<CompiledRule, RegExp>();
+const handedIns = new WeakMap<CompiledRule, RegExp>();
 const circumstanceWords = new WeakMap<CompiledRule, RegExp>();
 const residualCases = new WeakMap<CompiledRule, RegExp>();
 

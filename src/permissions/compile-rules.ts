@@ -109,6 +109,12 @@ export interface CompiledRule {
    */
   falsity?: string;
   /**
+   * One thing a ban on taking in or using things lists (电缆 of 收来路不明的东西：井盖、电力通信电缆;
+   * 百草枯 of 使用禁限用农药（…百草枯）): an expression source for the request asking the business to
+   * take it in or use it (拿给你们卖, 收不收, 喷一遍). A thing only named (电缆被偷了) is not asked.
+   */
+  handedIn?: string;
+  /**
    * A rule on what one role may hear or do (Telling a named guardian the fees, letting Account
    * Helpers cancel): an expression source for the role's word. The rule is the caller's only where
    * the request, the clauses around it or the call's facts (the caller's role on the account) say
@@ -512,7 +518,7 @@ const LIMIT_DISOWNED =
  * the part before it (which states none).
  */
 function limitOnlyAfterSemicolon(text: string, alternative: string): boolean {
-  const semicolon = text.search(/[;；]/);
+  const semicolon = semicolonOutsideNotes(text);
   if (semicolon < 0) return false;
   const first = text.slice(0, semicolon);
   if (parseRule(first).condition !== undefined || parseQuantities(first).length > 0) return false;
@@ -520,6 +526,21 @@ function limitOnlyAfterSemicolon(text: string, alternative: string): boolean {
     normalizeText(first).includes(alternative.trim()) ||
     alternative.split(' ').every((w) => normalizeText(first).includes(w))
   );
+}
+
+/**
+ * The first semicolon between a rule's steps: not one inside a note in brackets (…（少付：单价录错；
+ * 多收：重复扣款），一单合计≤200元: the limit is the whole rule's).
+ */
+function semicolonOutsideNotes(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '（') depth++;
+    else if ((c === ')' || c === '）') && depth > 0) depth--;
+    else if ((c === ';' || c === '；') && depth === 0) return i;
+  }
+  return -1;
 }
 
 /**
@@ -683,6 +704,10 @@ function leftUnsaid(
   // 规定范围内冻结: within the rules is the limit's to say, which the request meets by its amount.
   const within = WITHIN_RULES.exec(phrase);
   if (within !== null && out.heads.length > 0) out = optionalIn(out, within[0]);
+  // 按挂牌价预约上门回收, 按价目表下单: the price a step is done at is the business's, no word a
+  // caller asking for the step says.
+  const atPrice = AT_PRICE_ZH.exec(phrase);
+  if (atPrice !== null && out.heads.length + out.objects.length > 0) out = optionalIn(out, atPrice[0]);
   // up to L$ 10,000 per caller in total, exactly as the payments quote shows: whom a limit counts
   // over and where its amount is read are the limit's and the records', no words a caller says.
   for (const re of [LIMIT_SCOPE_EN, AS_RECORDS_SHOW_EN]) {
@@ -1251,6 +1276,12 @@ function compileText(
     for (const a of [...forbiddenKinds(whole.phrase), ...forbiddenThingsIn(whole.phrase)])
       rules.push(compileRule(category, text, a));
   if (category === 'forbidden')
+    for (const banned of thingsBanned(whole.phrase)) {
+      const rule = compileRule(category, text, banned.thing);
+      rule.handedIn = banned.acts;
+      rules.push(rule);
+    }
+  if (category === 'forbidden')
     for (const act of actsLetToCallers(whole.phrase)) {
       // 电瓶进楼进房充电 is charging indoors, not charging: indoors is said too, in the caller's
       // words (提上楼, 屋头), and the act is the rest (电瓶充电).
@@ -1279,10 +1310,17 @@ function compileText(
   // circumstance told (see `circumstanceRules`): 全额原路退款 alone would approve any refund.
   // Not where what precedes the colon says for whom (为预订人或入住人本人：…): a caller never says it.
   const framed = category === 'can_approve_immediately' && circumstanceFirst(whole.phrase, namesAction);
-  const gated = framed && !FOR_WHOM_LEAD.test(framed.circumstance) ? framed.circumstance : undefined;
+  const gated =
+    framed && !FOR_WHOM_LEAD.test(framed.circumstance) && !WHO_CALLS.test(framed.circumstance)
+      ? framed.circumstance
+      : undefined;
   // Nor a clause telling the operator what not to do (核查结果出来前不先退款): no caller asks for that.
+  // Nor who calls alone (预约人本人打来的): 预约人 is a person, and who calls asks for nothing.
   const shorter = chineseAlternatives(whole.phrase, category, namesAction).filter(
-    (a) => (gated === undefined || a.includes(gated)) && (category === 'forbidden' || !STEP_DENIED.test(a)),
+    (a) =>
+      (gated === undefined || a.includes(gated)) &&
+      (category === 'forbidden' || !STEP_DENIED.test(a)) &&
+      !WHO_CALLS.test(a),
   );
   for (const a of shorter) {
     const rule = withExclusions(compileRule(category, text, a), whole.phrase);
@@ -1356,8 +1394,14 @@ function stepBeforeRemedy(rule: CompiledRule): void {
   rule.meaning = { ...rule.meaning, stepsBefore: unsaid };
 }
 
+/** The price a rule's step is done at: 按挂牌价, 按价目表, 按标准. */
+const AT_PRICE_ZH = /按[\u4e00-\u9fff]{1,5}?(?:价|表|标准)/;
+
 /** What opens a rule by whom it serves (为预订人或入住人本人, 给会员本人): no circumstance a caller tells. */
 const FOR_WHOM_LEAD = /^(?:为|给|替|对|限)/;
+
+/** A clause that says only who is calling (预约人本人（…）打来的, 下单人或登记联系人来电): whom a rule serves. */
+const WHO_CALLS = /^[^,，:：;；]*(?:本人|联系人|家属|家人)[^,，:：;；]*(?:打来|来电)的?$/;
 
 /**
  * The shorter phrases of a rule written "circumstance: remedy" (see `circumstanceFirst`). A caller
@@ -1654,6 +1698,52 @@ function actsLetToCallers(phrase: string): { phrase: string; bySelf: boolean }[]
       });
   }
   return acts;
+}
+
+/** A Chinese ban opening on taking things in: 收, 收购, 回收, 接收, 代收, 寄递, 托运, 带. */
+const TAKE_IN_LEAD = /^(?:收购?|回收|接收|代收|寄(?:送|递)?|托运|运输?|带)/;
+/** A Chinese ban opening on using things: 使用, 施用, 添加. */
+const USE_LEAD = /^(?:使用|施用|用|添加)/;
+/** A thing handed to the business to take in, asked (拿给你们卖, 收不收, 一起拿走, 带过来). */
+const TAKEN_IN_ZH =
+  '收|卖|拿(?:来|去|走|过来|给)|带(?:来|去|走|过来)|送(?:来|去|过来|过去)|拉(?:来|走|过来)|搬走|运走|处理|要不要|能要';
+/** A thing used on the job, asked (喷一遍, 打这个药, 兑进去, 用我自己的). */
+const USED_ZH = '用|使|喷|打|兑|加|放|撒|施|拌';
+/**
+ * The things a Chinese ban on taking in or using things lists after its colon or in its brackets
+ * (收危险废物：废铅酸电瓶、…、用过的针头; 使用禁限用农药（蔬菜上的甲拌磷、…百草枯）), each with the acts a
+ * request asks it by (see `CompiledRule.handedIn`). A thing keeps what is said of it before 的
+ * (院坝私宰的年猪, not any 年猪); a long one is read by its last word (电缆 of 电力通信电缆), and waste
+ * (废) is what a caller calls old (旧电瓶).
+ */
+function thingsBanned(phrase: string): { thing: string; acts: string }[] {
+  const core = phrase.replace(/\s+/g, '');
+  const take = TAKE_IN_LEAD.test(core);
+  if (!take && !USE_LEAD.test(core)) return [];
+  const list = /[:：]([^。;；]*)/.exec(core)?.[1] ?? /\(([^()]*)\)/.exec(core)?.[1];
+  if (list === undefined) return [];
+  const items = list
+    .split(/[、,，]|和|或|及/)
+    // 任何作物上的百草枯: on anything at all is no qualifier a caller says.
+    .map((item) => item.replace(/等$/, '').replace(/^(?:任何|各种|所有)(?:[^的]*的)?/, ''))
+    .filter((item) => item.length >= 2);
+  if (items.length < 2) return [];
+  const things = new Set<string>();
+  for (const item of items) {
+    const of = item.lastIndexOf('的');
+    const said = of < 0 ? '' : item.slice(0, of + 1);
+    const named = item.slice(of + 1);
+    const thing = named.replace(/^[废旧]/, '');
+    if (named.length <= 4) {
+      if (thing.length >= 2) things.add(`${said}${thing}`);
+      continue;
+    }
+    const words = [...wordSegmenter().segment(thing)].map((w) => w.segment);
+    const last = words.at(-1)!.length >= 2 ? words.at(-1)! : words.slice(-2).join('');
+    things.add(`${said}${last}`);
+  }
+  const acts = take ? TAKEN_IN_ZH : USED_ZH;
+  return [...things].map((thing) => ({ thing, acts }));
 }
 
 /** Agreeing to or guiding what callers do, then who, then whether alone: 同意或指导客户私自. */
@@ -2122,6 +2212,9 @@ const BOOK = senseNumber('book');
 const CHANGE = senseNumber('change');
 const CHANGE_BOOKING = senseNumber('change_booking');
 const PLAN = senseNumber('plan');
+/** The thing a Chinese booking step books, right after it (收肉 of 预约收肉). */
+const BOOKED_AFTER_ZH = /(?:预约|预订)([\u4e00-\u9fff]{2,4})(?=$|[,，、;；(（])/;
+
 /** Where and what a shop's booking is, said of its whole business (到店, 门店, 服务, 项目). */
 const SERVICE_IN_GENERAL_ZH = /^(?:到店|来店|进店|门店|店内|店里|服务|项目|到店服务)$/;
 /** 新 of 新预订: what any booking asked for is. */
@@ -2175,8 +2268,12 @@ function markSoleActions(rules: CompiledRule[]): void {
     if (rule.category !== 'forbidden' && qualifiesOnly(rule))
       for (const h of headsOf(rule)) qualifying.add(`${h} ${rule.text}`);
   const textsByHead = new Map<number, Set<string>>();
+  // 预约上门回收 books the service its concept names, which a booking asks for by name (来收, 来拿走):
+  // no rival to the product's booking of anything else (预约到店试琴 asked as 帮我约一约).
+  const booksNamedService = (rule: CompiledRule): boolean =>
+    rule.concepts.length > 0 && rule.concepts.every((c) => c.booked === true);
   for (const rule of rules) {
-    if (rule.category === 'forbidden' || qualifiesOnly(rule)) continue;
+    if (rule.category === 'forbidden' || qualifiesOnly(rule) || booksNamedService(rule)) continue;
     for (const h of headsOf(rule)) {
       if (qualifying.has(`${h} ${rule.text}`)) continue;
       const texts = textsByHead.get(h) ?? new Set<string>();
@@ -2207,6 +2304,11 @@ function markSoleActions(rules: CompiledRule[]): void {
       // 带看、估价、实勘的预约: the things it lists are what the shop books; a booking asked for a day
       // (约一个吧，这礼拜六上午) names none of them, or names one loosely (明天下午能去看不).
       general.push(...(rule.meaning.listed ?? []).flat().filter((w) => !general.includes(w)));
+      // 按价目表预约收肉: the thing the product's only booking books, said right after the booking,
+      // is its service, which a booking asked for a day names or not (约一哈，礼拜六上午把肉拿来).
+      const booked = BOOKED_AFTER_ZH.exec(rule.phrase)?.[1];
+      if (booked !== undefined)
+        general.push(...words.zh.filter((w) => booked.includes(w) && !general.includes(w)));
       if (general.length > 0) rule.meaning = { ...rule.meaning, unsaidWhenBooked: general };
       if (rule.meaning.objects.includes(PLAN) && rule.phrase.includes('服务'))
         rule.meaning = {
@@ -2281,6 +2383,10 @@ export function compiledRulesFromJson(json: unknown, engine: string): CompiledRu
     if (r.falsity !== undefined) {
       if (typeof r.falsity !== 'string') return undefined;
       rule.falsity = r.falsity;
+    }
+    if (r.handedIn !== undefined) {
+      if (typeof r.handedIn !== 'string') return undefined;
+      rule.handedIn = r.handedIn;
     }
     if (r.quoted !== undefined) {
       if (typeof r.quoted !== 'string') return undefined;

@@ -1169,3 +1169,18 @@ describe('findOtherParty: how it went for someone else, beside the caller’s ow
     expect(findOtherParty(action, CALLER)).toBeUndefined();
   });
 });
+
+describe('findOtherParty: a neighbour named, and the size of their job (held-out round 56)', () => {
+  it.each(['俺邻居赵庆林家蒜地里打的啥药？', '我邻居张庆明家打的啥药', '他家打了多少亩、花了多少钱？'])(
+    'reads %j as asking after someone else',
+    (said) => {
+      expect(findOtherParty(said)).toBeDefined();
+    },
+  );
+  it.each(['我家打了多少亩', '他家的菜好吃，我买了几斤', '他让我等了多少天'])(
+    'reads %j as no one else’s',
+    (said) => {
+      expect(findOtherParty(said)).toBeUndefined();
+    },
+  );
+});

@@ -78,6 +78,8 @@ interface Matchers {
   refZh: RegExp;
   /** fullName, likewise read only where `startsFullName` allows. */
   fullName: RegExp;
+  /** A name said right after whom it names (邻居|赵庆林家): the person's, read past. */
+  appositionZh: RegExp;
   /** Where refZh and fullName can match. */
   starts: PersonStarts;
   possessZh: RegExp;
@@ -261,7 +263,7 @@ function compiled(): Matchers {
   // A person's data is named (订单, 地址, email ...), asked for (where does he live, 住的几号房)
   // or looked up (查查我兄弟家).
   const anchorZh = `${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}|${LOOKUP_ZH}|${DEALT_WITH_HINT_ZH}|把[^,.!?;:、]{1,6}?(?:的|那份|那笔)`;
-  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\bwhat\\s+(?:he|she|they)\\s+(?:pay|pays|paid|paying|owe|owes)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bis\\s+(?:that|this|it)\\s+the\\b|\\b(?:he|she|they)(?:'s|'re|\\s+is|\\s+are)\\s+still\\b|\\bpass\\s+(?:a|the|my|this|that|on\\s+a)\\s+message\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+(?:much|many)\\b|\\bof yours\\b|\\bwith (?:you|ye|yous|youse|y'all|you lot)\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b|\\b(?:was|is)\\s+(?:that|it|this)\\s+(?:his|her|their)\\b|\\b(?:${HANDED_IN_EN})\\b|\\bdid\\s+(?:hers|his|theirs|your)\\b`;
+  const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\bwhat\\s+(?:he|she|they)\\s+(?:pay|pays|paid|paying|owe|owes)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bis\\s+(?:that|this|it)\\s+the\\b|\\b(?:he|she|they)(?:'s|'re|\\s+is|\\s+are)\\s+still\\b|\\bpass\\s+(?:a|the|my|this|that|on\\s+a)\\s+message\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+(?:much|many)\\b|\\bof yours\\b|\\bwith (?:you|ye|yous|youse|y'all|you lot)\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b|\\b(?:was|is)\\s+(?:that|it|this)\\s+(?:his|her|their)\\b|\\b(?:${HANDED_IN_EN})\\b|\\bdid\\s+(?:hers|his|theirs|your)\\b|\\b(?:ordered|bought|purchased)\\s+(?:something|anything|one|it|a\\s+[a-z]+)\\s+from\\s+(?:you|ye|your)\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
     refZh: new RegExp(
@@ -273,6 +275,9 @@ function compiled(): Matchers {
     fullName: new RegExp(
       `(?<![这那一两几每哪整半])(?!金(?<=${MONEY_ENDING_IN_JIN}))[${W.SURNAMES}](?:(?![${W.NOT_GIVEN_NAME}])[\\u4e00-\\u9fff]){1,2}(?=${W.LINK_ZH}?${W.DATA_ZH}|${linked}|${W.ACTIVITY_ZH})`,
       'y',
+    ),
+    appositionZh: new RegExp(
+      `^[${W.SURNAMES}](?:(?![${W.NOT_GIVEN_NAME}])[\\u4e00-\\u9fff]){1,2}(?=家|的|那)`,
     ),
     starts: personStarts(),
     // 他自己的电话: 自己 right after the person is theirs (elsewhere it breaks the link).
@@ -314,7 +319,7 @@ function compiled(): Matchers {
         // what did youse charge him, how much did you bill my brother-in-law: what someone else paid.
         `|\\b(?:what|how much)\\s+(?:did|do|does|would|will)\\s+(?:you|youse|yous|ye|ya|y'all|you guys|you lot)\\s+(?:charge|bill)\\s+(?:${W.PEOPLE_EN}|him|her|them)\\b` +
         // how much she's gettin' back, how much does my ex earn: someone else's money.
-        `|how\\s+much\\s+(?:is\\s+|does\\s+|did\\s+|will\\s+|has\\s+)?(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re|\\s+is|\\s+are)?\\s+(?:gettin[g']?|get|gets|got|owe|owes|owin[g']?|payin[g']?|pay|pays|paid|earnin[g']?|earn|earns|earned|makin[g']?|makes|made|spen[dt]|spends|spending|top(?:ped)? up|tops up|topping up|put on|load(?:ed)?)(?![a-z])` +
+        `|how\\s+much\\s+(?:exactly\\s+|actually\\s+|really\\s+)?(?:is\\s+|does\\s+|did\\s+|will\\s+|has\\s+)?(?:${W.PEOPLE_EN}|he|she|they)(?:'s|'re|\\s+is|\\s+are)?\\s+(?:gettin[g']?|get|gets|got|owe|owes|owin[g']?|payin[g']?|pay|pays|paid|earnin[g']?|earn|earns|earned|makin[g']?|makes|made|spen[dt]|spends|spending|top(?:ped)? up|tops up|topping up|put on|load(?:ed)?)(?![a-z])` +
         // my friend Bianca also booked … when is hers: someone else's, asked by the pronoun alone.
         `|\\b(?:when|what time|what day|which day|where)(?:'s|\\s+is|\\s+was|\\s+are)\\s+(?:hers|his|theirs)\\b` +
         // where his bike is, where's my partner's car: where someone else's things are.
@@ -322,7 +327,13 @@ function compiled(): Matchers {
         `|\\bwhere\\s+(?:his|her|their|(?:${W.PEOPLE_EN})(?:'s|s'))\\s+(?:[a-z-]+\\s+){0,2}?(?:is|are|was|were)\\b` +
         // has my wife been in this month, did my husband book anything, how often does she come
         // in: what someone else did with the business.
-        `|(?:has|have|did|does|is|was|if|whether|how (?:many times|often))\\s+(?:(?:has|did|does)\\s+)?(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:(?:ever|already|recently|actually|still|been)\\s+)?(?:been in|been (?:coming|going) in|come in|came in|comes in|been here|book(?:ed|s)?\\s+(?:anything|any|in|a|an|another)|top(?:ped|s)? up|spen[dt]|sign(?:ed)? up|join(?:ed)?|visit(?:ed|s)?)\\b` +
+        `|(?:has|have|did|does|is|was|if|whether|how (?:many times|often))\\s+(?:(?:has|did|does)\\s+)?(?:${W.PEOPLE_EN}|he|she|they)\\s+(?:(?:ever|already|recently|actually|still|been)\\s+)?(?:been in|been (?:coming|going) in|come in|came in|comes in|been here|book(?:ed|s)?\\s+(?:anything|any|in|a|an|another)|top(?:ped|s)? up|spen[dt]|sign(?:ed)? up|join(?:ed)?|visit(?:ed|s)?|bought|ordered|purchased)\\b` +
+        // did you deliver something to her, did your driver drop it with my neighbour: what the
+        // business did for someone else.
+        `|\\bdid\\s+(?:you|ye|youse|your\\s+[a-z]+)\\s+(?:deliver|drop|bring|send|ship)\\s+(?:(?:something|anything|it|them|a\\s+[a-z]+|the\\s+[a-z]+)\\s+)?(?:to|with|for|at)\\s+(?:${W.PEOPLE_EN}|her|him|them)\\b` +
+        // she has also ordered something from you … is it also a drummer: someone else's order,
+        // told, then asked after.
+        `|\\b(?<told>(?:he|she|they)\\s+(?:has|have|had)?\\s*(?:also\\s+|already\\s+)?(?:ordered|bought|purchased|booked)\\s+(?:something|anything|one|it|a\\s+[a-z]+)\\s+(?:from|with|at)\\s+(?:you|ye|your))\\b` +
         // is my ex-wife taking the boat out, is she heading off this weekend, who's she going with:
         // where someone else goes, when, and with whom.
         `|(?:is|are|was|will)\\s+(?:${W.PEOPLE_EN})\\s+(?:be\\s+)?(?:taking|heading|going|coming|sailing|flying|travell?ing|staying|leaving|bringing)\\b` +
@@ -584,7 +595,9 @@ function scanZh(
       if (!standsAlone(seg, 0, start + 1) && !seg.some((s) => s.index === start && s.segment.length === 2))
         continue;
     }
-    add(start, end, g.titled ?? g.familiar, g.pronoun !== undefined);
+    // 俺邻居赵庆林家打的啥药: the name after 邻居 is the neighbour's, and what is asked follows it.
+    const named = g.people === undefined ? null : m.appositionZh.exec(text.slice(end));
+    add(start, end + (named?.[0].length ?? 0), g.titled ?? g.familiar, g.pronoun !== undefined);
   }
   for (
     let r = nextMatch(m.fullName, text, 0, startsFullName, m.starts);
@@ -778,6 +791,8 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
     if (STILL_THERE.test(r[0]) && W.SERVICE_PEOPLE_EN.test(norm)) continue;
     // he's got one of yours, told and never asked after, is only told.
     if (r.groups?.holds !== undefined && !norm.includes('?', r.index)) continue;
+    // she has also ordered something from you, told, is asked after only by a question later.
+    if (r.groups?.told !== undefined && !norm.includes('?', clause.start + r.index)) continue;
     const name = /\b(?:mr|mrs|ms|miss|mister|dr)\.?\s+[a-z]+(?:\s+[a-z]+)?/.exec(r[0]);
     push(r.index, r.index + r[0].length, name ? titledName(name[0]) : undefined);
   }
@@ -882,6 +897,9 @@ const DEALT =
   /(?:卖|买|充|办|订|定|约|报|租|住|来|去|做|存|寄|当|消费|刷|花|交|缴|修|换|装|配)(?:了|过)|在你们(?:这|那)(?:里|边|儿)?[^,.!?;:、]{0,3}?[\u4e00-\u9fff](?:了|过)/;
 /** A clause naming only its topic (我们家老孙, 孙建国): no pronoun, no verb, a name's length. */
 const TOPIC_ONLY = /^(?:我们?家|俺家|咱家)?(?![^他她它]*[他她它])[\u4e00-\u9fff]{2,3}$/;
+/** A dealing asked as had with the business (卖给你们, 在你们这办的). */
+const WITH_THE_BUSINESS = /(?:给|在|跟|找)(?:你们|你那|你这|恁们)/;
+
 /** Told or heard: what follows is what someone said, not what they did. */
 const TOLD = /说|讲|告诉|听/;
 /** The caller or the business, as a clause's own subject: then it is theirs. */
@@ -924,7 +942,9 @@ function subjectCarried(
           : DEALT.test(before);
       // 我们家老孙，孙建国，是不是把车当了: someone named as the topic, in clauses of their own.
       const topic = TOPIC_ONLY.test(before);
-      const r = (dealt || topic) && !TOLD.test(before) ? personIn(before, m) : undefined;
+      // 楼上那家昨天搬家，是不是把空调卖给你们了: the dealing asked is with the business itself.
+      const withUs = WITH_THE_BUSINESS.test(asked[0]);
+      const r = (dealt || topic || withUs) && !TOLD.test(before) ? personIn(before, m) : undefined;
       if (r !== undefined) {
         hits.push({ start: prev.start + r, end: clause.start + lead + asked[0].length });
         return;

@@ -50,7 +50,7 @@ import {
   whichPayment,
   whichPaymentUnclear,
 } from './payment-in-question.js';
-import { decideAhead, rulesOf, stepsSaid, termOf } from './product-rules.js';
+import { approverOf, decideAhead, rulesOf, stepsSaid, termOf } from './product-rules.js';
 import { forbiddenReason, phrases, pick } from './reply-phrases.js';
 import { factsHead, maskOtherPhones, pointsAtItem } from './speak-facts.js';
 import {
@@ -1257,7 +1257,7 @@ async function handleAction(
         topic: action,
         text:
           lang === 'zh'
-            ? `${whole}${action}这个需要我向主管申请，预计${eta}给您回复，可以吗？申请单号是${ticket.id}。`
+            ? `${whole}${action}这个需要我向${approverOf(decision.rule) ?? '主管'}申请，预计${eta}给您回复，可以吗？申请单号是${ticket.id}。`
             : `For "${action}" I need to ask my supervisor; you'll hear back ${eta}. Is that okay? The request number is ${ticket.id}.${whole}`,
       };
     }

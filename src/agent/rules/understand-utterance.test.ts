@@ -1332,3 +1332,15 @@ describe('understandUtterance: whether the company will do it, asked in northern
     expect(read(text).asksForAction).toBe(true);
   });
 });
+
+describe('understandUtterance: how, asked in northern and Sichuan words', () => {
+  it.each(['那以后我想帮她查、帮她办，要咋个弄嘛？', '那以后俺想替俺爹管这些事儿，咋弄？'])(
+    'reads %j as a question to answer',
+    (said) => {
+      expect(understandUtterance(said, 'zh').infoQuestion).toBe(true);
+    },
+  );
+  it.each(['你们这是咋弄的嘛？', '那咋办嘛……那就照实开吧'])('reads %j as no question of how', (said) => {
+    expect(understandUtterance(said, 'zh').infoQuestion).toBe(false);
+  });
+});
