@@ -54,3 +54,15 @@ describe('nothingOwedAssessed (held-out round 56)', () => {
     expect(nothingOwedAssessed([query({ orders: [{ amount: 72, refund_amount: 0 }] })])).toBe(false);
   });
 });
+
+describe('nothingOwedAssessed: said in words (held-out round 57)', () => {
+  it('reads a quote saying a refund is not owed as nothing owed; a refund said owed is not', () => {
+    const past = query({ quote: { refund_of_mask: 'not owed: bought 12 days ago - past the 7-day window' } });
+    expect(nothingOwedAssessed([past])).toBe(true);
+    expect(nothingOwedAssessed([query({ quote: { 退款核算: '不予退款：超过7天' } })])).toBe(true);
+    expect(nothingOwedAssessed([query({ quote: { refund_of_fee: 'owed: 15,000 express fee' } })])).toBe(
+      false,
+    );
+    expect(nothingOwedAssessed([query({ notes: 'not owed anything, the client said' })])).toBe(false);
+  });
+});

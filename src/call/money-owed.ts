@@ -17,11 +17,17 @@ const REFUND_DUE_KEY =
 /** What a rule gives back, worked out (refundable, refund_due, 应退); not a refund made (refund_amount). */
 const NOTHING_DUE_KEY = /^(?:[a-z]+_)?(?:refundable|refund_due|due_refund)(?:_[a-z]+)?$|^(?:应退|可退)/i;
 
+/** A refund of something, worked out in words (refund_of_mask, 退款核算). */
+const REFUND_WORD_KEY = /refund|退/i;
+/** The answer that none is owed (not owed: past the 7-day window; 不予退款). */
+const NOT_OWED_SAID =
+  /^\s*(?:not owed|nothing owed|no refund|not refundable|non-refundable|不退|不予退|不应退|不可退|无需退|无退款)/i;
+
 /** What a call's queries show owed back (see `amountsOwed`). */
 interface Owed {
   amounts: ReadonlySet<number>;
   cases: readonly QuotedCase[];
-  /** A refund worked out at nothing owed (refundable: 0, 应退: 0; see `nothingOwedAssessed`). */
+  /** A refund worked out at nothing owed (refundable: 0, 应退: 0, "not owed: …"; see `nothingOwedAssessed`). */
   nothingDue: boolean;
 }
 
@@ -49,6 +55,8 @@ function readOwed(queries: readonly SystemQueryRecord[]): Owed {
       if (typeof value === 'number' && value > 0 && REFUND_DUE_KEY.test(key) && !/^not_/i.test(key))
         amounts.add(value);
       if (value === 0 && NOTHING_DUE_KEY.test(key)) nothingDue = true;
+      if (typeof value === 'string' && REFUND_WORD_KEY.test(key) && NOT_OWED_SAID.test(value))
+        nothingDue = true;
       if (typeof value === 'string' && QUOTE_KEY.test(key)) {
         const worked = QUOTED_DUE.exec(value) ?? QUOTED_BACK.exec(value) ?? QUOTED_CAN_BACK.exec(value);
         if (worked) amounts.add(Number(worked[1]));

@@ -564,6 +564,9 @@ const TIER_CHARGE = /%|\b(?:kept|keep|charged?|fee|refund(?:ed)?)\b|扣|收取?|
 const TIER_ABOVE = /\b(?:or more|or longer|and over|and above)\b|及?以上/;
 const TIER_BELOW = /\b(?:under|less than|fewer than|within)\b|不足|少于|不满/;
 
+/** Money given back, in a rule's words: refunds, 退款, credit, reimbursement. */
+const MONEY_BACK_WORDS = /\brefund|\bmoney back\b|\breimburs|\bcredit\b|退款|退费|退还|退钱|返还/;
+
 function ruleFromNumbers(text: string, s: string, all: readonly Num[]): ParsedRule {
   const notes = noteSpans(s);
   const inNote = (n: Num): boolean => notes.some(([a, b]) => n.start >= a && n.end <= b);
@@ -588,6 +591,17 @@ function ruleFromNumbers(text: string, s: string, all: readonly Num[]): ParsedRu
   // refund … (max £14 per wash), or give up to 2 free re-wash codes: a number with no unit outside
   // the note counts something else than the sum the note limits.
   const unitless = stated.condition?.unit === undefined && limit.condition?.unit !== undefined;
+  // Refunds the rules give - a piece returned within 7 days; the 15,000 express fee - up to 75,000
+  // for a client: money given back is limited by the sum its note caps, not by a window or a fee
+  // the phrase names as one of its cases (those are the cases' terms, the records' to check).
+  if (
+    limit.condition?.family === 'money' &&
+    limit.condition.hi !== undefined &&
+    limit.condition.lo === undefined &&
+    stated.condition?.family !== 'money' &&
+    MONEY_BACK_WORDS.test(s)
+  )
+    return limit;
   if (stated.condition && !(unitless && !limit.condition?.term)) return besideNotice(stated);
   if (limit.condition && !limit.condition.term) return limit;
   const found = conditionOf(text, s, outside, false, false);

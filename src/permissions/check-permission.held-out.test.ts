@@ -2251,3 +2251,18 @@ describe('checkPermission: a banned pesticide asked to be used (held-out round 5
     expect(checkPermission(drones, '百草枯是不是禁了').status).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission on a bronze foundry (held-out round 57)', () => {
+  const foundry = rulesFor('held-out-57', 'Nakambé Bronze & Crafts');
+  it('limits refunds the rules give by the sum its note caps, not by a window or a fee it names', () => {
+    expect(checkPermission(foundry, 'refund 15000 FCFA', { moneyOwed: true }).status).toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(foundry, 'refund 60000 FCFA', { moneyOwed: true }).status).toBe(
+      'can_approve_immediately',
+    );
+    expect(checkPermission(foundry, 'refund 100000 FCFA', { moneyOwed: true }).status).toBe(
+      'requires_supervisor',
+    );
+  });
+});

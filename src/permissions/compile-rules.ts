@@ -1040,9 +1040,10 @@ function piecesOf(text: string, category: PermissionCategory): string[] {
     // done for (修改打卡记录或阿姨评价；为他人的合同换人、改期): a note naming an action later
     // (…里的internal_only只供内部核查) stays with the one before.
     // Read as the matcher reads it: full-width brackets (（…）) are notes too.
+    // 按价目表安排同城配送: a service done at the business's price opens a piece of its own.
     const ownAction = hasCjk(piece)
       ? category !== 'forbidden'
-        ? namesAction(withoutNotes(normalizeText(piece)))
+        ? namesAction(withoutNotes(normalizeText(piece))) || AT_PRICE_LEAD_ZH.test(piece)
         : namesAction(piece.replace(MANNER_LEAD_ZH, '').slice(0, 2)) || DONE_FOR_OTHERS.test(piece)
       : first !== undefined &&
         // Letting anyone but the holder order on the account: a ban on what others are let do.
@@ -1396,6 +1397,8 @@ function stepBeforeRemedy(rule: CompiledRule): void {
 
 /** The price a rule's step is done at: 按挂牌价, 按价目表, 按标准. */
 const AT_PRICE_ZH = /按[\u4e00-\u9fff]{1,5}?(?:价|表|标准)/;
+/** A step opening on the price it is done at (按价目表安排同城配送). */
+const AT_PRICE_LEAD_ZH = new RegExp(`^${AT_PRICE_ZH.source}`);
 
 /** What opens a rule by whom it serves (为预订人或入住人本人, 给会员本人): no circumstance a caller tells. */
 const FOR_WHOM_LEAD = /^(?:为|给|替|对|限)/;
