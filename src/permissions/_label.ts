@@ -181,12 +181,9 @@ const NOTICE_ANCHOR = /^[\u4e00-\u9fff]{1,6}?前\s*(?=[\u4e00-\u9fff])/;
 function listedStepSaid(phrase: string, text: string): string | undefined {
   const steps = phrase.split('、').map((s) => s.trim());
   if (steps.length < 2 || steps.some((s) => s === '' || s.length > 6)) return undefined;
-  // 已取消 is a state a record was found in (said before the request by what was verified), no step.
   const said = steps.filter((s) => {
     const verb = /^(?:取消|改|退|换)/.exec(s)?.[0] ?? s.slice(-1);
-    for (let at = text.indexOf(verb); at >= 0; at = text.indexOf(verb, at + 1))
-      if (!/[已被]/.test(text.charAt(at - 1))) return true;
-    return false;
+    return text.includes(verb);
   });
   return said.length === 1 ? said[0] : undefined;
 }

@@ -719,7 +719,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
       `(?<!${SERVICE_ASKED_ZH})上门(?:来)?(?:回收|收购|收(?![到费货件款据钱])|取(?!消)|拿|送回|搬走|拉走|清运)(?![^,.!?;:、\\n]{0,6}?[了过](?![吗吧嘛]))`,
       // Not a thing someone took (快递被人拿走了), nor one taken already (拿走了).
       `(?<![被让叫给])(?<!${SERVICE_ASKED_ZH})(?:来|过来|上门)[^,.!?;:、\\n]{0,8}?(?:回收|收走|拿走|搬走|拉走|运走|取走)(?![了过])`,
-      '来收(?![到费货件款据钱])(?=[^,.!?;:、\\n]{0,2}?[\\u4e00-\\u9fff])',
+      // Not 原来收了 (what was charged before) nor 后来收 (later).
+      '(?<![原后将本未从])来收(?![到费货件款据钱了过])(?=[^,.!?;:、\\n]{0,2}?[\\u4e00-\\u9fff])',
       '\\bcollection from (?:my |the |your |our )?(?:home|house|flat|door)\\b',
       '\\bcome (?:and |to )?collect\\b',
     ],

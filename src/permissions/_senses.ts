@@ -139,8 +139,11 @@ export const FUTURE_BEFORE =
 const DAY_TO_COME_EN =
   'tomorrow|today|tonight|this\\s+(?:week|morning|afternoon|evening|weekend)|next\\s+(?:week|mon|tues|wednes|thurs|fri|satur|sun)\\w*|(?:on\\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|at\\s+the\\s+weekend';
 
-/** 按价目表, 按挂牌价, 按标准: the price a rule books at, said before its booking (按挂牌价预约上门回收). */
-const AT_PRICE = '按[\\u4e00-\\u9fff]{1,5}?(?:价|表|标准)';
+/**
+ * 按价目表, 按挂牌价, 按标准: the price a rule's step is done at, said before it (按挂牌价预约上门回收):
+ * the business's, no word a caller says.
+ */
+export const AT_PRICE = '按[\\u4e00-\\u9fff]{1,5}?(?:价|表|标准)';
 
 // 十六、十七号: days listed, the last one's 号 said for all.
 const DATE =

@@ -60,7 +60,7 @@ import {
   TWICE_SAID,
   withoutExceptionNotes,
 } from './_rule-exceptions.js';
-import { SENSES } from './_senses.js';
+import { AT_PRICE, SENSES } from './_senses.js';
 import { contentWords, EN_WORD, NO_WORDS, stem, type Words } from './_words.js';
 import { parseQuantities } from './parse-quantities.js';
 
@@ -1395,10 +1395,10 @@ function stepBeforeRemedy(rule: CompiledRule): void {
   rule.meaning = { ...rule.meaning, stepsBefore: unsaid };
 }
 
-/** The price a rule's step is done at: 按挂牌价, 按价目表, 按标准. */
-const AT_PRICE_ZH = /按[\u4e00-\u9fff]{1,5}?(?:价|表|标准)/;
+/** The price a rule's step is done at (see `AT_PRICE`). */
+const AT_PRICE_ZH = new RegExp(AT_PRICE);
 /** A step opening on the price it is done at (按价目表安排同城配送). */
-const AT_PRICE_LEAD_ZH = new RegExp(`^${AT_PRICE_ZH.source}`);
+const AT_PRICE_LEAD_ZH = new RegExp(`^${AT_PRICE}`);
 
 /** What opens a rule by whom it serves (为预订人或入住人本人, 给会员本人): no circumstance a caller tells. */
 const FOR_WHOM_LEAD = /^(?:为|给|替|对|限)/;
