@@ -78,7 +78,7 @@ interface Matchers {
   refZh: RegExp;
   /** fullName, likewise read only where `startsFullName` allows. */
   fullName: RegExp;
-  /** A name said right after whom it names (邻居|赵庆林家): the person's, read past. */
+  /** A name said right after whom it names (邻居|王建国家): the person's, read past. */
   appositionZh: RegExp;
   /** Where refZh and fullName can match. */
   starts: PersonStarts;
@@ -595,7 +595,7 @@ function scanZh(
       if (!standsAlone(seg, 0, start + 1) && !seg.some((s) => s.index === start && s.segment.length === 2))
         continue;
     }
-    // 俺邻居赵庆林家打的啥药: the name after 邻居 is the neighbour's, and what is asked follows it.
+    // 俺邻居王建国家打的啥药: the name after 邻居 is the neighbour's, and what is asked follows it.
     const named = g.people === undefined ? null : m.appositionZh.exec(text.slice(end));
     add(start, end + (named?.[0].length ?? 0), g.titled ?? g.familiar, g.pronoun !== undefined);
   }
