@@ -1111,11 +1111,11 @@ function pressedAgain(ctx: CallContext, utterance: string, turn: number): string
 /**
  * Asked again to be told only the state of a thing pointed at: just tell us, yes or no, whether
  * it's booked, has it been collected, 你就告诉我它到没到, 就说个到了还是没到, 是或者不是, 就想知道是不是在
- * 你们那儿, 就说一声收了多少钱; or the refusal challenged (我是他老婆，凭啥不能查, why can't I, I'm his
- * wife).
+ * 你们那儿, 就说一声收了多少钱, 你就说好了没得, just give me a hint, drummer or not drummer; or the
+ * refusal challenged (我是他老婆，凭啥不能查, why can't I, I'm his wife).
  */
 const PRESSED =
-  /(?:凭啥|凭什么|为啥|为什么|咋就)[^，,。？?]{0,4}?(?:不能|不让|不给|不肯)|我是(?:他|她)(?:的)?(?:老婆|老公|妻子|丈夫|爱人|媳妇|对象|妈|爸|儿子|女儿|闺女|家属|家人|亲人)|\bwhy (?:can't|cannot|can not|won't) (?:i|you)\b|\bi(?:'m| am) (?:his|her|their) (?:wife|husband|partner|son|daughter|mother|father|mum|mom|dad|next of kin)\b|\bjust tell (?:me|us)\b|\byes or no\b|\b(?:whether|if) it(?:'s|\s+is|\s+has|\s+was)?\b|\b(?:has|is|was) it (?:been|still|actually|even|already)\b|\bwhat (?:day|time) it(?:'s| is)\b|\bwhen it(?:'s| is)\b|(?:你就|你只要|你就说|就告诉我|只告诉我)[^，,。？?]{0,12}?(?:是不是|有没有|到没到|在不在|[它他她])|(?:就|只)(?:讲|说|告诉我)(?:一句|一声|个)?[^。？?]{0,14}?(?:是不是|有没有|到没到|在不在|多少|(?<said>[\u4e00-\u9fff])了?还是(?:没|不)\k<said>)|是或(?:者)?不是|一句话的事|(?:就|只)(?:想|要)(?:知道|问问?)[^。？?]{0,14}?(?:是不是|有没有|在不在|到没到)/i;
+  /(?:凭啥|凭什么|为啥|为什么|咋就)[^，,。？?]{0,4}?(?:不能|不让|不给|不肯)|我是(?:他|她)(?:的)?(?:老婆|老公|妻子|丈夫|爱人|媳妇|对象|妈|爸|儿子|女儿|闺女|家属|家人|亲人)|\bwhy (?:can't|cannot|can not|won't) (?:i|you)\b|\bi(?:'m| am) (?:his|her|their) (?:wife|husband|partner|son|daughter|mother|father|mum|mom|dad|next of kin)\b|\bjust tell (?:me|us)\b|\b(?:just )?give (?:me|us) a (?:hint|clue)\b|\bjust whisper\b|\b([a-z]{3,}) or not \1\b|\byes or no\b|\b(?:whether|if) it(?:'s|\s+is|\s+has|\s+was)?\b|\b(?:has|is|was) it (?:been|still|actually|even|already)\b|\bwhat (?:day|time) it(?:'s| is)\b|\bwhen it(?:'s| is)\b|(?:你就|你只要|你就说|就告诉我|只告诉我)[^，,。？?]{0,12}?(?:是不是|有没有|到没到|在不在|[它他她]|[\u4e00-\u9fff]了没(?:得|有)?)|(?:就|只)(?:讲|说|告诉我)(?:一句|一声|个)?[^。？?]{0,14}?(?:是不是|有没有|到没到|在不在|多少|(?<said>[\u4e00-\u9fff])了?还是(?:没|不)\k<said>)|是或(?:者)?不是|一句话的事|(?:就|只)(?:想|要)(?:知道|问问?)[^。？?]{0,14}?(?:是不是|有没有|在不在|到没到)/i;
 
 /**
  * A thing pointed at, not named (cancel the thing, stop it, 把它取消), or named as the one just
