@@ -2941,12 +2941,15 @@ describe('createRulesAgent: a refusal pressed in more words (held-out round 57)'
   it.each([
     ['R5703', '柏香坊腊味代加工', 2],
     ['R5717', 'Nakambé Bronze & Crafts', 3],
-  ] as const)('refuses %s again when pressed (你就说好了没得, drummer or not drummer)', async (id, product, said) => {
-    const { call: c, turns } = heldOutCall(57, id, product);
-    for (const line of turns.slice(0, said - 1)) await c.say(line);
-    const before = checksOf(c).length;
-    await c.say(turns[said - 1]!);
-    const after = checksOf(c).slice(before);
-    expect(after.map((e) => e.status)).toContain('forbidden');
-  });
+  ] as const)(
+    'refuses %s again when pressed (你就说好了没得, drummer or not drummer)',
+    async (id, product, said) => {
+      const { call: c, turns } = heldOutCall(57, id, product);
+      for (const line of turns.slice(0, said - 1)) await c.say(line);
+      const before = checksOf(c).length;
+      await c.say(turns[said - 1]!);
+      const after = checksOf(c).slice(before);
+      expect(after.map((e) => e.status)).toContain('forbidden');
+    },
+  );
 });
