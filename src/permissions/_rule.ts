@@ -3,6 +3,7 @@
  * below 100 CNY"; `退款20-300元` a range; `refund <= $20`, `extend trial <= 14 days`,
  * `减免月租30元以内`, `refunds up to $50` read the same way.
  */
+import { detectConcepts, MONEY_BACK_CONCEPTS } from './_lexicon.js';
 import { normalizeText } from './_normalize.js';
 import { FAMILY, type Quantity, type QuantityFamily, scanQuantities } from './parse-quantities.js';
 
@@ -564,9 +565,6 @@ const TIER_CHARGE = /%|\b(?:kept|keep|charged?|fee|refund(?:ed)?)\b|扣|收取?|
 const TIER_ABOVE = /\b(?:or more|or longer|and over|and above)\b|及?以上/;
 const TIER_BELOW = /\b(?:under|less than|fewer than|within)\b|不足|少于|不满/;
 
-/** Money given back, in a rule's words: refunds, 退款, credit, reimbursement. */
-const MONEY_BACK_WORDS = /\brefund|\bmoney back\b|\breimburs|\bcredit\b|退款|退费|退还|退钱|返还/;
-
 function ruleFromNumbers(text: string, s: string, all: readonly Num[]): ParsedRule {
   const notes = noteSpans(s);
   const inNote = (n: Num): boolean => notes.some(([a, b]) => n.start >= a && n.end <= b);
@@ -599,7 +597,7 @@ function ruleFromNumbers(text: string, s: string, all: readonly Num[]): ParsedRu
     limit.condition.hi !== undefined &&
     limit.condition.lo === undefined &&
     stated.condition?.family !== 'money' &&
-    MONEY_BACK_WORDS.test(s)
+    detectConcepts(s).some((c) => MONEY_BACK_CONCEPTS.has(c.concept.id))
   )
     return limit;
   if (stated.condition && !(unitless && !limit.condition?.term)) return besideNotice(stated);
