@@ -770,8 +770,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // 上门取件, 送上门, 上门提车, 上门回收: a courier picking up or bringing a parcel, a car fetched for
       // shipping, or scrap bought at the door, is no repair visit.
       // 上个月上门换水表的那个人: a worker described by a job done asks for no visit. 上门费 is a
-      // fee (the call-out charge), not a visit, and so is 上门三十 (its price, quoted).
-      `(?<!送)上门(?![费钱]|[\\d一二两三四五六七八九十百]+(?:块|元|$|[，,。]))(?:(?<=${FUTURE_BEFORE}上门)|(?!${WORKER_BY_JOB}))(?!(?:来|过来)?(?:取|收|回收|清运|送|揽|拿|卖|推销|提车|接人))(?:~(?:维修|修理|检修|服务|安装|看看|处理|查看))?`,
+      // fee (the call-out charge), not a visit, and so is 上门三十 (its price, quoted). 上门前1小时 is a
+      // time before the visit, no visit asked (上门前免费改约 moves one).
+      `(?<!送)上门(?![费钱前]|之前|以前|[\\d一二两三四五六七八九十半]+(?:个)?(?:小时|钟头|分钟|天)(?:之|以)?前|[\\d一二两三四五六七八九十百]+(?:块|元|$|[，,。]))(?:(?<=${FUTURE_BEFORE}上门)|(?!${WORKER_BY_JOB}))(?!(?:来|过来)?(?:取|收|回收|清运|送|揽|拿|卖|推销|提车|接人))(?:~(?:维修|修理|检修|服务|安装|看看|处理|查看))?`,
       '(?:维修|修理|检修)~上门',
       // Not the caller's own arranging (我要提前安排屋头有人: someone at home to open the door), nor
       // someone else arranged for something (安排他人代扣违章记分), nor a thing arranged for the

@@ -1105,7 +1105,8 @@ function pressedAgain(ctx: CallContext, utterance: string, turn: number): string
     (c) => c.turn === turn - 2 && c.status === 'forbidden' && (c.rule === null || ABOUT_OTHERS.test(c.rule)),
   );
   const before = ctx.conversation.filter((t) => t.role === 'customer').at(-2)?.content;
-  return refused && before !== undefined ? `${before}\n${utterance}` : undefined;
+  // The refused line as the engine read it then (啥子牌子 as 什么牌子), as this one is.
+  return refused && before !== undefined ? `${asWritten(ctx, before)}\n${utterance}` : undefined;
 }
 
 /**
