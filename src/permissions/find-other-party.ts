@@ -290,7 +290,8 @@ function compiled(): Matchers {
     counterparty: new RegExp(`^(?:${W.alternatives(W.COUNTERPARTIES_ZH)})$`),
     possessDeviceZh: new RegExp(`^${W.LINK_ZH}?${gap(4)}${W.DEVICE_ZH}`),
     // 他自己是不是也在你们这边认养了: the person themself (自己 after them is theirs, not the caller's).
-    activityZh: new RegExp(`^(?:自己|自个儿?)?${W.LINK_ZH}?${gap(6)}${W.ACTIVITY_ZH}`),
+    // 他屋头那两台空调是不是卖给你们了: their household's (屋头, 屋里, 家里) is theirs too.
+    activityZh: new RegExp(`^(?:自己|自个儿?|屋头|屋里|家里)?${W.LINK_ZH}?${gap(6)}${W.ACTIVITY_ZH}`),
     // 我老公上个月同呢个月用咗几多次: how often someone came, asked over a longer time said between.
     countedVisitsZh: new RegExp(`^${gap(12)}${W.VISITS_COUNTED_ZH}`),
     dealingsZh: new RegExp(`^${W.LINK_ZH}?${gap(6)}${W.DEALINGS_ZH}`),
