@@ -60,7 +60,9 @@ const THIRD_PERSON_ZH = '(?:(?<![其吉a-z])(?:他们|她们|他|她)|(?<![a-z])
 const POSSESSIVE_ZH = '(?:[^,.!?;:、\\n]{0,4}?的)?';
 const RELATIVES_EN =
   '(?:wife|husband|mom|mum|mother|dad|father|son|daughter|friend|colleague|partner|boyfriend|girlfriend|parents?)';
-const OTHER_EN = `(?:(?:another|other|a different|different)\\s+(?:user|customer|person|people|member|client|subscriber|account holder|account owner)(?:'s|s'|s)?|(?:someone|somebody) else(?:'s)?|other people(?:'s)?|my ${RELATIVES_EN}(?:'s|s'))`;
+// another depositor's account, other guests' details: whoever a product calls its customers, in the
+// possessive.
+const OTHER_EN = `(?:(?:another|other|a different|different)\\s+(?:user|customer|person|people|member|client|subscriber|account holder|account owner)(?:'s|s'|s)?|(?:another|a different)\\s+[a-z]{3,}'s|other\\s+[a-z]{3,}s'|(?:someone|somebody) else(?:'s)?|other people(?:'s)?|my ${RELATIVES_EN}(?:'s|s'))`;
 
 /** A card or a sum held or named (那张卡, 六十块, 余额, 那笔), asked back outright (卡退了吧, 把那六十块退掉). */
 const HELD_OR_SUM_ZH = '(?:卡|钱|款|块|元|余额|押金|定金|那张|这张|那笔|这笔)';
@@ -621,8 +623,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // 抬头是…公司，税号…: an invoice asked for by whom it is made out to. (Not 品名 alone: what
       // an item is called on it is what a false invoice changes, and is read with 发票 said.)
       '税号|抬头(?=是|写|开|就)',
-      // Not one the caller has (I got the receipt right here, I have all the receipts): told.
-      '\\b(?:(?:issue|send|get|need|want)_)?(?:an? )?(?:vat )?(?<!\\b(?:got|have|had|kept|keep|holding|with) (?:(?:the|all the|all my|my|our|a) )?(?:(?:original|paper) )?)(?:invoice|receipt)s?\\b',
+      // Not one the caller has (I got the receipt right here, I have all the receipts): told. Nor
+      // one they were sent and talk about (this March invoice you sent me, now I see your invoice).
+      '\\b(?:(?:issue|send|get|need|want)_)?(?:an? )?(?:vat )?(?<!\\b(?:got|have|had|kept|keep|holding|with) (?:(?:the|all the|all my|my|our|a) )?(?:(?:original|paper) )?)(?<!\\b(?:about|see|saw|seen|received|checked|reading|read|on|in) (?:this|that|the|your|my|our) (?:[a-z]+ )?)(?:invoice|receipt)s?\\b(?! (?:wey |that |which )?(?:you|y\'all|una|they) (?:sent|send|issued|gave)\\b)',
     ],
     absorb: ['开具', '开', '补开', '申请', '出具', '打印', '寄', 'issue', 'send', 'get', 'provide'],
     examples: ['开具发票', '帮我开个发票', '我要发票', 'send me an invoice'],

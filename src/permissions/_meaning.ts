@@ -703,7 +703,7 @@ const OTHER_PERSON_EN = String.raw`\b(?:other|another)(?:'s\b|\s+(?:[a-z-]+\s+)?
 
 /** How an English rule opens on telling someone something (telling, giving out, disclosing …). */
 export const TELLING_EN =
-  '(?:telling|giving(?: out)?|disclosing|revealing|sharing|confirming|passing on|reading out)';
+  '(?:telling|saying|giving(?: out)?|disclosing|divulging|revealing|sharing|confirming|passing on|reading out)';
 
 /**
  * Giving a Club Organiser a member's address, … refunds; telling anyone anything about another
@@ -727,7 +727,7 @@ export const ONLY_ONE_PARTY = String.raw`\bgo(?:es)? only to\b|\bgets? nothing\b
 // 退到非原支付账户, 转给别人的协议抵用, 打到托运人付款账户以外的账户: money sent to an account not
 // the one it came from (a card other than the one the money came from); to anyone or any account
 // other than the payer.
-const OTHER_THAN_OWN = String.raw`(?:原|本人|注册|登记|绑定|预留|付款|支付)[^,.;、]{0,12}?以外的?(?:账户|账号|帐户|银行卡|卡|手机号?|号码|地址)|(?:原|本人|注册|登记|绑定|预留|付款|支付)[^,.;、]{0,8}?(?:账户|账号|帐户|卡|渠道)以外(?:的(?:地方|渠道|方式|途径))?(?=$|[,.;:、])|原路以外|非(?:原|本人)(?:支付|付款)?(?:账户|账号|帐户|银行卡|卡|渠道|方式)|转(?:给|到)(?:别人|他人)|\bother than (?:the |their |its |your )?(?:original|registered|one (?:that |which |they |it was |you )?paid|one (?:it was |they were |you were )?(?:charged|taken from|paid (?:with|from))|one (?:the |their |your )?(?:money|payment|refund|charge|funds?) (?:came|comes|was taken) from|one it came from|(?:card|bank account|payment (?:card|method))\b)|\bnot the (?:original|registered) (?:card|account)|\b(?:a |any )?(?:different|another|other) (?:card|account|bank account|payment (?:card|method))\b[^.;]{0,30}?\bthan\b|\bfrom one (?:account|card|wallet|membership) to another\b|\b(?:money|refunds?|payments?|credit|deposits?)(?: back)?(?:,?\s+(?:or|and)\s+[a-z]+)? to (?:anyone|anybody|anywhere)(?: or (?:anyone|anybody|anywhere|any (?:account|card|one|bank account)))? (?:but|except|other than)\b|\bother than (?:the )?(?:payer|(?:person|one|account|card) (?:who|that) paid)\b`;
+const OTHER_THAN_OWN = String.raw`(?:原|本人|注册|登记|绑定|预留|付款|支付)[^,.;、]{0,12}?以外的?(?:账户|账号|帐户|银行卡|卡|手机号?|号码|地址)|(?:原|本人|注册|登记|绑定|预留|付款|支付)[^,.;、]{0,8}?(?:账户|账号|帐户|卡|渠道)以外(?:的(?:地方|渠道|方式|途径))?(?=$|[,.;:、])|原路以外|非(?:原|本人)(?:支付|付款)?(?:账户|账号|帐户|银行卡|卡|渠道|方式)|转(?:给|到)(?:别人|他人)|\bother than (?:the |their |its |your )?(?:original|registered|one (?:that |which |they |it was |you )?paid|one (?:it was |they were |you were )?(?:charged|taken from|paid (?:with|from))|one (?:the |their |your )?(?:money|payment|refund|charge|funds?) (?:came|comes|was taken) from|one it came from|(?:card|bank account|payment (?:card|method))\b)|\bnot the (?:original|registered) (?:card|account)|\b(?:a |any )?(?:different|another|other) (?:card|account|bank account|payment (?:card|method))\b[^.;]{0,30}?\bthan\b|\bfrom one (?:account|card|wallet|membership) to another\b|\b(?:money|refunds?|payments?|credit|deposits?)(?: back)?(?:,?\s+(?:or|and)\s+[a-z]+)? to (?:anyone|anybody|anywhere|anything)(?: or (?:anyone|anybody|anywhere|anything|any (?:account|card|one|bank account)))? (?:but|except|other than)\b|\bother than (?:the )?(?:payer|(?:person|one|account|card) (?:who|that) paid)\b`;
 
 const OTHER_THAN_OWN_RE = new RegExp(OTHER_THAN_OWN, 'i');
 
@@ -932,8 +932,10 @@ let promiseSense: number | undefined;
 
 /** Between an action and the concept it acts on: nothing, or an article. */
 // changing a locked quote or an invoice: other things listed before the concept's thing too.
+// Changing or writing anything untrue in temperature records, tally sheets, letters or invoices:
+// a second verb and what is done, then a list of the things it is done in.
 const ACTS_ON =
-  /^\s*(?:(?:a|an|the|any|my)\s+)?(?:(?:[a-z-]+\s+){1,3}(?:or|and)\s+(?:(?:a|an|the|any|my)\s+)?)?$/;
+  /^\s*(?:(?:or|and)\s+[a-z]+ing\s+)?(?:anything\s+(?:untrue|false|wrong|incorrect)\s+(?:in|on|into)\s+)?(?:(?:a|an|the|any|my)\s+)?(?:(?:[a-z-]+\s+){1,3}(?:or|and)\s+(?:(?:a|an|the|any|my)\s+)?|(?:[a-z-]+(?:\s+[a-z-]+){0,2},\s+)+(?:[a-z-]+(?:\s+[a-z-]+){0,2}\s+(?:or|and)\s+)?(?:[a-z-]+\s+){0,2})?$/;
 
 /**
  * Reads a rule phrase (normalised, condition removed). `concepts` are the lexicon's matches in
@@ -1882,9 +1884,12 @@ export function meaningLevel(
   // My dad's in hospital, so can I get my money back on those tickets? Someone else named only
   // around a request that says it is after the caller's own thing (my money, 我的票) is why the
   // caller asks, not whose thing it is: the rule's objects and words must be in the request.
+  // Send the refund to my other account: the caller's own account, where the rule's other party is
+  // where the money goes, is that party (see `RuleMeaning.toOther`).
   const aroundOnly =
     m.needsOther &&
     OWN_THING.test(view.norm) &&
+    !(m.toOther && sentElsewhere(view.norm)) &&
     !view.other() &&
     // 我老婆订的那桌，你退给我: what someone else booked or paid for is theirs, asked back by anyone.
     !OTHER_BOOKED.test(ctx.norm) &&
