@@ -71,7 +71,7 @@ const GROUPS: ReadonlyArray<[number, string, boolean]> = [
   [PER_TIME, '每各分', true],
   [REFUSAL, '不别无', true],
   [NOT_YET, '没未', true],
-  [OTHER_USER_WORDS, '号电透泄用客他别', true],
+  [OTHER_USER_WORDS, '号电透泄用客他别名册录', true],
   [CARD, '卡', true],
   [MASK, '*x×', false],
   [TAIL, '尾末后', true],

@@ -64,6 +64,13 @@ const RELATIVES_EN =
 // possessive.
 const OTHER_EN = `(?:(?:another|other|a different|different)\\s+(?:user|customer|person|people|member|client|subscriber|account holder|account owner)(?:'s|s'|s)?|(?:another|a different)\\s+[a-z]{3,}'s|other\\s+[a-z]{3,}s'|(?:someone|somebody) else(?:'s)?|other people(?:'s)?|my ${RELATIVES_EN}(?:'s|s'))`;
 
+/** Who a business's customers are, as a list (业主名单, 会员花名册): not the caller's own (我的客户名单). */
+const CUSTOMER_LIST_ZH =
+  '(?<![我俺咱]的?)(?:业主|客户|客人|用户|会员|住户|顾客|学员|患者|病人|家长)们?的?(?:名单|花名册|通讯录|联系方式清单|电话表)';
+/** A list of a business's customers (a list of your clients, the customer database). */
+const CUSTOMER_LIST_EN =
+  '(?:(?:a |the |your )?(?:list|names|contacts|phone numbers|numbers|database) of (?:your |the |all |all your |all the )?(?:other )?(?:customers|clients|members|users|owners|residents|depositors|tenants|patients|guests)|(?:a |the |your )?(?:customer|client|member|user|owner|resident|depositor|tenant|patient|guest) (?:list|database|contact list|register))';
+
 /** A card or a sum held or named (那张卡, 六十块, 余额, 那笔), asked back outright (卡退了吧, 把那六十块退掉). */
 const HELD_OR_SUM_ZH = '(?:卡|钱|款|块|元|余额|押金|定金|那张|这张|那笔|这笔)';
 
@@ -459,6 +466,12 @@ export const CONCEPTS: readonly ConceptDef[] = [
     zh: '查询其他用户信息',
     en: "other customers' information",
     keys: [
+      '名单',
+      '花名册',
+      '通讯录',
+      'list',
+      'database',
+      'register',
       // Every pattern names another party, a number's owner or a disclosure verb (or a phone
       // number: see alsoWhenDigits).
       '其他',
@@ -536,6 +549,11 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '(?<!\\d)(?<!我的?(?:手机|电话)?(?:号码|号)?是?\\s*)\\d{7,}[^,.!?;:、\\n]{0,8}?(?:用户|机主|户主|主人|持有人|是谁|叫什么|名字|姓名|地址|信息|资料|身份)',
       '(?:这个|那个|该)(?:手机)?(?:号码|号|电话|手机号)~(?:是谁|的主人|的机主|的户主|属于谁|的用户|用户叫|叫什么)',
       '(?:透露|泄露)~(?:用户|客户)(?:的)?(?:信息|资料|隐私)',
+      // 把约过的业主名单给我发一份, send me a list of your clients: who the customers are is theirs,
+      // asked for (not one the caller keeps, 我的客户名单, nor one they join, 加到会员名单).
+      `(?:给我|发给?我|发我|发一份|要一份|查一下|查查|看一下|看看|导出|打印)~${CUSTOMER_LIST_ZH}`,
+      `${CUSTOMER_LIST_ZH}~(?:给我|发给?我|发我|发一份|拿给我)`,
+      `\\b(?:send|give|email|share|show|forward|pass|tell|read)_(?:me |us )?${CUSTOMER_LIST_EN}\\b`,
       `(?:告诉我|给我|发给我|发我|查一下|查询?|看一下|看看)~${THIRD_PERSON_ZH}的(?:手机号码?|电话号码?|号码|电话|地址|住址|名字|姓名|身份证号?|个人信息|信息|资料|账单|订单|密码)`,
       `${THIRD_PERSON_ZH}的(?:手机号码?|电话号码?|地址|住址|身份证号?|个人信息|资料|密码)~(?:告诉我|给我|发给我|发我)`,
       // I'm on my mum's account: the caller says they are a contact on it, asking nothing of it.
@@ -625,7 +643,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
       '税号|抬头(?=是|写|开|就)',
       // Not one the caller has (I got the receipt right here, I have all the receipts): told. Nor
       // one they were sent and talk about (this March invoice you sent me, now I see your invoice).
-      '\\b(?:(?:issue|send|get|need|want)_)?(?:an? )?(?:vat )?(?<!\\b(?:got|have|had|kept|keep|holding|with) (?:(?:the|all the|all my|my|our|a) )?(?:(?:original|paper) )?)(?<!\\b(?:about|see|saw|seen|received|checked|reading|read|on|in) (?:this|that|the|your|my|our) (?:[a-z]+ )?)(?:invoice|receipt)s?\\b(?! (?:wey |that |which )?(?:you|y\'all|una|they) (?:sent|send|issued|gave)\\b)',
+      "\\b(?:(?:issue|send|get|need|want)_)?(?:an? )?(?:vat )?(?<!\\b(?:got|have|had|kept|keep|holding|with) (?:(?:the|all the|all my|my|our|a) )?(?:(?:original|paper) )?)(?<!\\b(?:about|see|saw|seen|received|checked|reading|read) (?:this|that|the|your|my|our) (?:[a-z]+ )?)(?:invoice|receipt)s?\\b(?! (?:wey |that |which )?(?:you|y'all|una|they) (?:sent|send|issued|gave)\\b)",
     ],
     absorb: ['开具', '开', '补开', '申请', '出具', '打印', '寄', 'issue', 'send', 'get', 'provide'],
     examples: ['开具发票', '帮我开个发票', '我要发票', 'send me an invoice'],

@@ -2266,3 +2266,25 @@ describe('checkPermission on a bronze foundry (held-out round 57)', () => {
     );
   });
 });
+
+describe('checkPermission on a scrap buyer’s booking rules (held-out round 57)', () => {
+  const status = statusFor('held-out-57', '渝收宝上门回收');
+  it('reads 上门前1小时以前免费改约 as moving a booking, asked as 改到 a day', () => {
+    expect(status('能不能改到这个礼拜六上午')).toBe('can_approve_immediately');
+    expect(status('改约到礼拜六')).toBe('can_approve_immediately');
+  });
+});
+
+describe('checkPermission on a cold store’s English bans (held-out round 58)', () => {
+  const status = statusFor('held-out-58', 'Cap Blanc Cold Store');
+  it('reads an invoice the caller talks about as no ban on another depositor or on false papers', () => {
+    expect(status('I want to talk about this March invoice you sent me on Monday')).not.toBe('forbidden');
+    expect(status('check the March invoice')).not.toBe('forbidden');
+    expect(status('change the date on my invoice to February')).toBe('forbidden');
+  });
+  it('forbids money back only where it goes somewhere other than what paid', () => {
+    expect(status('I don already pay am with Bankily yesterday. Abeg refund me.')).not.toBe('forbidden');
+    expect(status('send the refund to my other account')).toBe('forbidden');
+    expect(status('refund me to another account')).toBe('forbidden');
+  });
+});

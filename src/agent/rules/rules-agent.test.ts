@@ -2941,6 +2941,9 @@ describe('createRulesAgent: a refusal pressed in more words (held-out round 57)'
   it.each([
     ['R5703', '柏香坊腊味代加工', 2],
     ['R5717', 'Nakambé Bronze & Crafts', 3],
+    // The refused line said 啥子牌子: read again as the engine read it then (什么牌子).
+    ['R5715', '渝收宝上门回收', 3],
+    ['R5710', '渝收宝上门回收', 2],
   ] as const)(
     'refuses %s again when pressed (你就说好了没得, drummer or not drummer)',
     async (id, product, said) => {
