@@ -641,6 +641,10 @@ export const SENSES: readonly SenseDef[] = [
         key: 'come',
         re: `(?<=\\b(?:can|could|would|will)\\s+(?:you|they|someone|somebody|(?:the|your)\\s+[\\w'-]+)\\s+)come(?!\\s+(?:back|in|and\\s+see|to\\s+see))\\b(?=[^.?!]{0,12}?${DAY_AHEAD_EN})`,
       },
+      // Bookings at list price where the schedule shows room: a rule opening on bookings makes them.
+      { key: 'booking', re: '^bookings?\\b(?=\\s+(?:at|of|for|in|on|where)\\b)' },
+      // Please reserve eighty blocks for tomorrow: something reserved for a day to come is booked.
+      { key: 'reserve', re: `\\breserve\\b(?=[^.?!]{0,40}?${DAY_AHEAD_EN})` },
       // Book journeys, book two seats, book tickets for Friday, book free 15-minute design consults:
       // what is booked, named.
       {

@@ -2287,4 +2287,10 @@ describe('checkPermission on a cold store’s English bans (held-out round 58)',
     expect(status('send the refund to my other account')).toBe('forbidden');
     expect(status('refund me to another account')).toBe('forbidden');
   });
+  it('reads bookings a rule makes where the schedule shows room, asked as book me or reserve for a day', () => {
+    expect(status('Book me the stuffing for Friday morning then')).toBe('can_approve_immediately');
+    expect(status('Please reserve eighty blocks for tomorrow, six in the morning')).toBe(
+      'can_approve_immediately',
+    );
+  });
 });

@@ -427,7 +427,11 @@ export function compileRule(category: PermissionCategory, text: string, alternat
     if (!concepts.includes(m.concept)) concepts.push(m.concept);
   // by 18:00 the day before, 前一天18:00前: the deadline is the rule's notice (see `parseRule`), no
   // words a request says; blanked in place, so the concepts' offsets still hold.
-  const read = parsed.notice?.fromDayStart === true ? withDeadlineBlanked(parsed.phrase) : parsed.phrase;
+  // where cb_schedule shows room: when the records allow it, no word a request says (blanked in
+  // place, so the concepts' offsets still hold).
+  const read = (
+    parsed.notice?.fromDayStart === true ? withDeadlineBlanked(parsed.phrase) : parsed.phrase
+  ).replace(SCHEDULE_SHOWS_ROOM, (w) => ' '.repeat(w.length));
   let rest = read;
   // Blank out what the concepts cover; what remains qualifies the action (月租 in 减免月租).
   for (const m of [...matches].reverse()) {
@@ -1133,6 +1137,10 @@ const OPERATOR_DENIED = new RegExp(
   String.raw`^[\u4e00-\u9fff]{0,10}?(?:${STEP_DENIED.source}|不要|不可)|^(?:客人|客户|顾客|用户|来电人|对方)(?:说|要|要求|提出|坚持|想)[\u4e00-\u9fff]{0,12}?也不(?:行|可以|能|给|办|答应)|^\s*(?:never|do not|don't)\b`,
   'i',
 );
+
+/** Where a system shows room (where cb_schedule shows room, where the diary has space). */
+const SCHEDULE_SHOWS_ROOM =
+  /\bwhere\s+(?:the\s+|our\s+)?[\w-]+\s+(?:shows?|has|have|lists?)\s+(?:room|space|capacity|availability|free\s+(?:slots?|space|capacity|room))\b/gi;
 
 /** The records a rule says show the facts (the file shows, as our records say, the system shows). */
 const RECORDS_SHOW =
