@@ -2294,3 +2294,11 @@ describe('checkPermission on a cold store’s English bans (held-out round 58)',
     );
   });
 });
+
+describe('checkPermission on appliance cleaning’s bans (held-out round 58)', () => {
+  const status = statusFor('held-out-58', '江城净家电清洗');
+  it('reads each described kind of work a ban lists apart (窗外没有平台…的外机作业、不系安全绳的高处作业)', () => {
+    expect(status('外机在窗外，没有平台，也帮我洗一下')).toBe('forbidden');
+    expect(status('外机有平台，帮我洗一下')).not.toBe('forbidden');
+  });
+});

@@ -1282,7 +1282,11 @@ function compileText(
   // Each step is done for someone named in the request's own clause (帮我妈把她家的监控停了), not
   // for the caller whose line tells of family elsewhere (我跟我老婆要去深圳帮儿子带孙孙…监控先给我停了).
   if (category === 'forbidden')
-    for (const a of [...forbiddenKinds(whole.phrase), ...forbiddenThingsIn(whole.phrase)])
+    for (const a of [
+      ...forbiddenKinds(whole.phrase),
+      ...forbiddenThingsIn(whole.phrase),
+      ...kindsOfOneWork(whole.phrase),
+    ])
       rules.push(compileRule(category, text, a));
   if (category === 'forbidden')
     for (const banned of thingsBanned(whole.phrase)) {
@@ -1709,6 +1713,22 @@ function actsLetToCallers(phrase: string): { phrase: string; bySelf: boolean }[]
       });
   }
   return acts;
+}
+
+/**
+ * A Chinese ban listing kinds of one work, each described (窗外没有平台和安全挂点的外机作业、不系安全绳的
+ * 高处作业): each kind is banned apart, and a request tells of one. Only where every side says what
+ * it is with 的 and ends on the same word.
+ */
+function kindsOfOneWork(phrase: string): string[] {
+  const sides = withoutNotes(phrase)
+    .replace(/\s+/g, '')
+    .split('、')
+    .filter((side) => side !== '');
+  if (sides.length < 2 || !sides.every((side) => /^[\u4e00-\u9fff]{6,}$/.test(side) && side.includes('的')))
+    return [];
+  const last = sides[0]!.slice(-2);
+  return sides.every((side) => side.endsWith(last)) ? sides : [];
 }
 
 /** A Chinese ban opening on taking things in: 收, 收购, 回收, 接收, 代收, 寄递, 托运, 带. */
