@@ -482,6 +482,7 @@ describe('understandUtterance: questions in regional words', () => {
     // Whether a thing is still good to use: its state, asked.
     '那开卡送的那次小气泡还能用伐？',
     '去年那张券还有效吗',
+    '上个礼拜煎的那七剂，我还剩一剂没喝，一直放冰箱里的，还能喝不？',
     // How much a step comes to, asked of it.
     '那照实了开，这个月能开多少？',
     '能退多少呢？',

@@ -744,10 +744,11 @@ const STATE_ASKED_EN = String.raw`\b(?:has|have|is|was|were|are)\s+(?:it|they|th
  * Asks how, when, how long, how much (送多少？), who or where, or how far a matter is (批没批, 进度), whether
  * a fee is charged (收不收, 要出钱不), what a thing is for (积分能干啥用), what something is in Hunan
  * and Yunnan words (是些么子东西, 哪样), how in northern and Sichuan words (咋弄, 咋个整, 啷个弄; not 那咋办嘛, a sigh, nor 你们这是咋弄的, a reproach), what
- * offers there are (有啥优惠伐): an answer, not an action.
+ * offers there are (有啥优惠伐), whether a thing may still be used or taken (还能喝不): an answer, not
+ * an action.
  */
 const INFO_QUESTION = new RegExp(
-  String.raw`([\u4e00-\u9fff])没\1|${WHEN_ZH}|了伐|还(?:能|可以)(?:用|使|使用)(?:吗|伐|不|嘛|么)|还(?:有效|作数|算数)|(?:收|算|含|包)不(?:收|算|含|包)|(?:要|收|出)钱(?:不|吗|伐|么|没)(?=[？?]|$)|要不要(?:出|给|付|收)?钱|(?:干|做)(?:啥|什么|嘛)用|有(?:啥|什么)用|怎么用|是(?:些)?(?:么子|哪样|啥子|什么)|有(?:啥|什么|哪些|么子|啥子|哪样)[^，,。？?]{0,6}?(?:优惠|活动|折扣|套餐)|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|咋(?:个|样|么|子)?(?=(?:弄|整|搞|操作|查|用)(?![^，,。？?！!]{0,2}的))|啷个(?=[^，,。？?！!]{0,4}(?:弄|办|整|搞|做|查|用))|几天|几点|谁|哪里|哪儿|多少(?:钱|钞票)|多少[\u4e00-\u9fff]{0,3}?(?:呢|啊|呀|哈|嘛)?(?=[？?])|好多钱|几多钱?|几钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)s?\b|\bdo (?:you|y'all|you guys) (?:deliver|cover|come out|go out|service|serve)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to|soon|quick(?:ly)?|fast|often|far)\b|${CHARGE_ASKED_EN}|\bwhat would it cost\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b|${STATE_ASKED_EN}`,
+  String.raw`([\u4e00-\u9fff])没\1|${WHEN_ZH}|了伐|还(?:能|可以)(?:用|使|使用|喝|吃|穿|戴)(?:吗|伐|不|嘛|么|冇)|还(?:有效|作数|算数)|(?:收|算|含|包)不(?:收|算|含|包)|(?:要|收|出)钱(?:不|吗|伐|么|没)(?=[？?]|$)|要不要(?:出|给|付|收)?钱|(?:干|做)(?:啥|什么|嘛)用|有(?:啥|什么)用|怎么用|是(?:些)?(?:么子|哪样|啥子|什么)|有(?:啥|什么|哪些|么子|啥子|哪样)[^，,。？?]{0,6}?(?:优惠|活动|折扣|套餐)|进度|进展|到哪一步|怎么样了|多久|多长|怎么|如何|咋(?:个|样|么|子)?(?=(?:弄|整|搞|操作|查|用)(?![^，,。？?！!]{0,2}的))|啷个(?=[^，,。？?！!]{0,4}(?:弄|办|整|搞|做|查|用))|几天|几点|谁|哪里|哪儿|多少(?:钱|钞票)|多少[\u4e00-\u9fff]{0,3}?(?:呢|啊|呀|哈|嘛)?(?=[？?])|好多钱|几多钱?|几钱|收多少|是什么|为什么|问问|问一下|想问|只是问|\bjust (?:asking|wondering|curious)\b|\bwondering\b|\bwhat (?:time|day|date)s?\b|\bdo (?:you|y'all|you guys) (?:deliver|cover|come out|go out|service|serve)\b|\bwhich\b|\bhow (?:long|do|does|much|many|to|soon|quick(?:ly)?|fast|often|far)\b|${CHARGE_ASKED_EN}|\bwhat would it cost\b|\bwho\b|\bwhere\b|\bwhy\b|\bwhat(?:'s| is| are)\b|${STATE_ASKED_EN}`,
   'i',
 );
 
