@@ -40,6 +40,7 @@ export function normalizeText(text: string): string {
     if (norm.includes("an' ")) norm = norm.replace(AN_FOR_AND, 'and');
     if (norm.includes('nowt')) norm = norm.replace(FOR_NOWT, 'free');
     if (norm.includes('credit')) norm = norm.replace(BENEFIT_CREDIT, 'income');
+    if (norm.includes('change')) norm = norm.replace(CHANGE_GIVEN, 'monies');
     if (norm.includes('odd') || norm.includes('ish'))
       norm = norm.replace(ROUGHLY_AFTER, (w) => ' '.repeat(w.length));
     if (norm.includes(',') && (norm.includes('my ') || norm.includes('me ')))
@@ -191,6 +192,13 @@ const YORKSHIRE_THE = /(?<![a-z'])t'(?= [a-z])/g;
  */
 const ROUGHLY_AFTER =
   /(?<=\d|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand))(?: and)?(?:-odd|-ish| odd)(?= (?:quid|pounds?|euros?|dollars?|bucks?|grand)\b|\s*[.,!?;]|\s*$)/g;
+
+/**
+ * The change given back from a payment (he doesn't remember if he got any change, keep the change):
+ * money, no change to anything. Read as monies; same length.
+ */
+const CHANGE_GIVEN =
+  /(?<=\b(?:got|get|gets|getting|gave|give|given|giving|keep|kept|receive|received|count|counted)\s+(?:(?:me|him|her|them|us)\s+)?(?:(?:any|no|the|my|his|her|their|some|correct|exact|wrong|right|back|small|loose)\s+)*)change\b(?!\s+(?:to|of|for|it|my|the|them|that|this|your|our)\b)/g;
 
 /**
  * Universal Credit, tax credits, Pension Credit: benefits a caller lives on, no credit asked of

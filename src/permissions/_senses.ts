@@ -1261,7 +1261,7 @@ export const SENSES: readonly SenseDef[] = [
       '款退',
       '退房费',
     ],
-    en: ['money back', 'pay me back', 'paying back', 'pays back', 'chargeback*'],
+    en: ['money back', 'cash back', 'pay me back', 'paying back', 'pays back', 'chargeback*'],
     patterns: [
       // Not what a third party pays the caller (my organisation reimburses language training).
       { key: 'reimburs', re: `(?<!${REIMBURSED_BY_OTHERS})reimburs\\w*` },

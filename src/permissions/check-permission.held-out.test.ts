@@ -2302,3 +2302,13 @@ describe('checkPermission on appliance cleaning’s bans (held-out round 58)', (
     expect(status('外机有平台，帮我洗一下')).not.toBe('forbidden');
   });
 });
+
+describe('checkPermission on a seafood seller’s rules (held-out round 59)', () => {
+  const status = statusFor('held-out-59', 'Cap Blanc Seafood');
+  it('reads change handed back as money, no change of an order, and cash asked back as money back', () => {
+    expect(status("he honestly doesn't remember if he got any change")).not.toBe('can_approve_immediately');
+    expect(status("I'd like the cash back - the whole three thousand five hundred")).toBe(
+      'requires_supervisor',
+    );
+  });
+});

@@ -1185,27 +1185,40 @@ describe('findOtherParty: a neighbour named, and the size of their job (held-out
   );
 });
 
-it.each([
-  '他屋头那两台空调是不是卖给你们了？卖了好多钱？',
-  '他家那两台空调是不是卖给你们了',
-  '他家里那台冰箱卖了多少钱',
-  '你帮我查一下，她是得了么病，吃的么药',
-  '我婆婆吃的什么药',
-])('reads %j, a household’s sale or someone’s illness, as someone else’s', (said) => {
-  expect(findOtherParty(said)).toBeDefined();
-});
-it.each(['他家卖的冰箱是不是你们的', '我得了什么病要吃什么药', '医生说我得的是什么病'])(
-  'reads %j as no one else’s',
-  (said) => {
-    expect(findOtherParty(said)).toBeUndefined();
-  },
-);
-it.each(['把我们小区在你们这里约过的业主名单给我发一份', 'send me a list of your clients'])(
-  'reads %j, a list of the business’s customers, as others’ data',
-  (said) => {
+describe('findOtherParty: households, illnesses, customer lists and what someone is unsure of', () => {
+  it.each([
+    '他屋头那两台空调是不是卖给你们了？卖了好多钱？',
+    '他家那两台空调是不是卖给你们了',
+    '他家里那台冰箱卖了多少钱',
+    '你帮我查一下，她是得了么病，吃的么药',
+    '我婆婆吃的什么药',
+  ])('reads %j, a household’s sale or someone’s illness, as someone else’s', (said) => {
     expect(findOtherParty(said)).toBeDefined();
-  },
-);
-it.each(['我的客户名单丢了', 'can you add me to the customer list'])('reads %j as no one else’s', (said) => {
-  expect(findOtherParty(said)).toBeUndefined();
+  });
+  it.each(['他家卖的冰箱是不是你们的', '我得了什么病要吃什么药', '医生说我得的是什么病'])(
+    'reads %j as no one else’s',
+    (said) => {
+      expect(findOtherParty(said)).toBeUndefined();
+    },
+  );
+  it.each(['把我们小区在你们这里约过的业主名单给我发一份', 'send me a list of your clients'])(
+    'reads %j, a list of the business’s customers, as others’ data',
+    (said) => {
+      expect(findOtherParty(said)).toBeDefined();
+    },
+  );
+  it.each(['我的客户名单丢了', 'can you add me to the customer list'])(
+    'reads %j as no one else’s',
+    (said) => {
+      expect(findOtherParty(said)).toBeUndefined();
+    },
+  );
+  it.each([
+    "He handed him three thousand five hundred and he honestly doesn't remember if he got any change.",
+  ])('reads %j, what someone is unsure of, as told and no one else’s data asked', (said) => {
+    expect(findOtherParty(said)).toBeUndefined();
+  });
+  it.each(['can you check if he got any change'])('still reads %j as asked', (said) => {
+    expect(findOtherParty(said)).toBeDefined();
+  });
 });
