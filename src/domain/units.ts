@@ -18,6 +18,7 @@ export const CURRENCIES = [
   'SLE',
   'XOF',
   'GNF',
+  'MRU',
 ] as const;
 
 export const QUANTITY_UNITS = [

@@ -2312,3 +2312,17 @@ describe('checkPermission on a seafood seller’s rules (held-out round 59)', ()
     );
   });
 });
+
+describe('checkPermission: Mauritanian ouguiyas (held-out rounds 58 and 59)', () => {
+  it('reads MRU and ouguiya as one currency, limited by a rule written in it', () => {
+    const rules = compileRules({
+      can_approve_immediately: ['Refunds up to 2,000 MRU a customer'],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(rules, 'refund 150 ouguiya').status).toBe('can_approve_immediately');
+    expect(checkPermission(rules, 'refund MRU 1,500').status).toBe('can_approve_immediately');
+    expect(checkPermission(rules, 'refund 3,280 MRU').status).toBe('requires_supervisor');
+  });
+});

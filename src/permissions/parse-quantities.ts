@@ -74,6 +74,7 @@ export const CURRENCY_WORDS: Readonly<Record<Currency, { readonly zh: string; re
   SLE: { zh: '利昂', sign: 'NLe ' },
   XOF: { zh: '西非法郎', sign: 'FCFA ' },
   GNF: { zh: '几内亚法郎', sign: 'GNF ' },
+  MRU: { zh: '乌吉亚', sign: 'MRU ' },
 };
 
 /** Whether a unit is money (元, $, £, €): amounts in it are what was paid or is given back. */
@@ -256,6 +257,11 @@ const UNIT_WORDS: readonly UnitWord[] = [
   { word: 'gnf', unit: 'GNF', factor: 1 },
   { word: 'fg', unit: 'GNF', factor: 1 },
   { word: '几内亚法郎', unit: 'GNF', factor: 1 },
+  // Mauritanian ouguiyas: 2,000 MRU, 150 ouguiya (not UM, which a caller says as a pause).
+  { word: 'ouguiyas', unit: 'MRU', factor: 1 },
+  { word: 'ouguiya', unit: 'MRU', factor: 1 },
+  { word: 'mru', unit: 'MRU', factor: 1 },
+  { word: '乌吉亚', unit: 'MRU', factor: 1 },
   // West African CFA francs (Senegal, Côte d'Ivoire, Mali …): 4,300 FCFA, 25,000 francs CFA, XOF 500.
   { word: 'francs cfa', unit: 'XOF', factor: 1 },
   { word: 'cfa francs', unit: 'XOF', factor: 1 },
@@ -364,6 +370,7 @@ const PREFIXES: ReadonlyArray<{ word: string; unit: Unit; wordLike: boolean }> =
   { word: 'fcfa', unit: 'XOF', wordLike: true },
   { word: 'xof', unit: 'XOF', wordLike: true },
   { word: 'gnf', unit: 'GNF', wordLike: true },
+  { word: 'mru', unit: 'MRU', wordLike: true },
   { word: '人民币', unit: 'CNY', wordLike: false },
 ];
 
