@@ -62,7 +62,7 @@ const RELATIVES_EN =
   '(?:wife|husband|mom|mum|mother|dad|father|son|daughter|friend|colleague|partner|boyfriend|girlfriend|parents?)';
 // another depositor's account, other guests' details: whoever a product calls its customers, in the
 // possessive.
-const OTHER_EN = `(?:(?:another|other|a different|different)\\s+(?:user|customer|person|people|member|client|subscriber|account holder|account owner)(?:'s|s'|s)?|(?:another|a different)\\s+[a-z]{3,}'s|other\\s+[a-z]{3,}s'|(?:someone|somebody) else(?:'s)?|other people(?:'s)?|my ${RELATIVES_EN}(?:'s|s'))`;
+const OTHER_EN = `(?:(?:another|other|a different|different)\\s+(?:user|customer|person|people|member|client|subscriber|account holder|account owner)(?:'s|s'|s)?|(?:another|a different)\\s+(?!(?:day|week|month|year|night|hour|minute|time)'s)[a-z]{3,}'s|other\\s+[a-z]{3,}s'|(?:someone|somebody) else(?:'s)?|other people(?:'s)?|my ${RELATIVES_EN}(?:'s|s'))`;
 
 /** Who a business's customers are, as a list (业主名单, 会员花名册): not the caller's own (我的客户名单). */
 const CUSTOMER_LIST_ZH =

@@ -198,7 +198,7 @@ const ROUGHLY_AFTER =
  * money, no change to anything. Read as monies; same length.
  */
 const CHANGE_GIVEN =
-  /(?<=\b(?:got|get|gets|getting|gave|give|given|giving|keep|kept|receive|received|count|counted)\s+(?:(?:me|him|her|them|us)\s+)?(?:(?:any|no|the|my|his|her|their|some|correct|exact|wrong|right|back|small|loose)\s+)*)change\b(?!\s+(?:to|of|for|it|my|the|them|that|this|your|our)\b)/g;
+  /(?<=\b(?:got|get|gets|getting|gave|give|given|giving|keep|kept|receive|received|count|counted)\s+(?:(?:me|him|her|them|us)\s+)?(?:(?:any|no|the|my|his|her|their|some|correct|exact|wrong|right|back|small|loose)\s+)*)change\b(?!\s+(?:to|of|for|it|my|the|them|that|this|your|our|done|made|applied|through|sorted|processed)\b)/g;
 
 /**
  * Universal Credit, tax credits, Pension Credit: benefits a caller lives on, no credit asked of

@@ -643,7 +643,7 @@ export const SENSES: readonly SenseDef[] = [
       },
       // Bookings at list price where the schedule shows room: a rule opening on bookings makes them.
       { key: 'booking', re: '^bookings?\\b(?=\\s+(?:at|of|for|in|on|where)\\b)' },
-      // Please reserve eighty blocks for tomorrow: something reserved for a day to come is booked.
+      // Please reserve two crates for tomorrow: something reserved for a day to come is booked.
       { key: 'reserve', re: `\\breserve\\b(?=[^.?!]{0,40}?${DAY_AHEAD_EN})` },
       // Book journeys, book two seats, book tickets for Friday, book free 15-minute design consults:
       // what is booked, named.

@@ -427,7 +427,7 @@ export function compileRule(category: PermissionCategory, text: string, alternat
     if (!concepts.includes(m.concept)) concepts.push(m.concept);
   // by 18:00 the day before, 前一天18:00前: the deadline is the rule's notice (see `parseRule`), no
   // words a request says; blanked in place, so the concepts' offsets still hold.
-  // where cb_schedule shows room: when the records allow it, no word a request says (blanked in
+  // where the slot system shows room: when the records allow it, no word a request says (blanked in
   // place, so the concepts' offsets still hold).
   const read = (
     parsed.notice?.fromDayStart === true ? withDeadlineBlanked(parsed.phrase) : parsed.phrase
@@ -1138,7 +1138,7 @@ const OPERATOR_DENIED = new RegExp(
   'i',
 );
 
-/** Where a system shows room (where cb_schedule shows room, where the diary has space). */
+/** Where a system shows room (where the slot system shows room, where the diary has space). */
 const SCHEDULE_SHOWS_ROOM =
   /\bwhere\s+(?:the\s+|our\s+)?[\w-]+\s+(?:shows?|has|have|lists?)\s+(?:room|space|capacity|availability|free\s+(?:slots?|space|capacity|room))\b/gi;
 

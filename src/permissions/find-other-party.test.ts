@@ -1218,7 +1218,10 @@ describe('findOtherParty: households, illnesses, customer lists and what someone
   ])('reads %j, what someone is unsure of, as told and no one else’s data asked', (said) => {
     expect(findOtherParty(said)).toBeUndefined();
   });
-  it.each(['can you check if he got any change'])('still reads %j as asked', (said) => {
+  it.each([
+    'can you check if he got any change',
+    "I don't know if my wife booked anything with you, can you check?",
+  ])('still reads %j as asked', (said) => {
     expect(findOtherParty(said)).toBeDefined();
   });
 });

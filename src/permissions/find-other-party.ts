@@ -794,7 +794,7 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
     if (r.groups?.holds !== undefined && !norm.includes('?', r.index)) continue;
     // she has also ordered something from you, told, is asked after only by a question later.
     if (r.groups?.told !== undefined && !norm.includes('?', clause.start + r.index)) continue;
-    // he honestly doesn't remember if he got any change: what someone is unsure of, told, asks
+    // he honestly doesn't remember if he got any change: what someone else is unsure of, told, asks
     // nothing of theirs.
     if (UNSURE_BEFORE_EN.test(text.slice(0, r.index))) continue;
     const name = /\b(?:mr|mrs|ms|miss|mister|dr)\.?\s+[a-z]+(?:\s+[a-z]+)?/.exec(r[0]);
@@ -808,9 +808,12 @@ function scanEn(norm: string, raw: string, clause: { start: number; end: number 
 
 const CONFIRM_EN = /^\s*(?:is|was|does|did|has)\s+(?:he|she)\s*$/;
 
-/** Someone unsure, right before "if" or "whether" (doesn't remember, not sure, can't tell). */
+/**
+ * Someone else unsure, right before "if" or "whether" (he doesn't remember, she isn't sure): of their
+ * own doings. Not the caller (I don't know if my wife booked anything: asked all the same).
+ */
 const UNSURE_BEFORE_EN =
-  /\b(?:doesn't|does not|don't|do not|didn't|did not|can't|cannot|couldn't|isn't|is not|wasn't|not|never)\s+(?:(?:even|really|quite|honestly)\s+)?(?:remember|recall|know|sure|tell|say)\s*$/;
+  /\b(?:he|she|they)\s+(?:(?:honestly|really|just|even|still)\s+)?(?:doesn't|does not|don't|do not|didn't|did not|can't|cannot|couldn't|isn't|is not|aren't|are not|wasn't|never)\s+(?:(?:even|really|quite|honestly)\s+)?(?:remember|recall|know|sure|tell|say)\s*$/;
 
 // The lexicon's own requests for other users' data (透露其他用户信息, 这个号码是谁的, whose number ...).
 const OTHER_USER_CONCEPTS = new Set(['other_user_info', 'leak_address', 'modify_other_plan']);
