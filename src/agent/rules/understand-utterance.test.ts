@@ -1345,3 +1345,13 @@ describe('understandUtterance: how, asked in northern and Sichuan words', () => 
     expect(understandUtterance(said, 'zh').infoQuestion).toBe(false);
   });
 });
+
+describe('understandUtterance: a way of speaking is no ask', () => {
+  it('reads "as far as you could see" as told, and "you could send it" as asked', () => {
+    expect(
+      understandUtterance('Smashing, it was - flamingos and spoonbills as far as you could see.', 'en')
+        .asksForAction,
+    ).toBe(false);
+    expect(understandUtterance('maybe you could send me the receipt', 'en').asksForAction).toBe(true);
+  });
+});
