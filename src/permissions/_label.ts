@@ -111,7 +111,7 @@ export function actionLabel(input: {
     if (rule.category !== 'can_approve_immediately' && lang === 'zh') {
       const colon = phrase.search(/[:：]/);
       const head = colon > 0 ? phrase.slice(0, colon).trim() : undefined;
-      const items = listedItems(head === undefined ? phrase : phrase.slice(colon + 1));
+      const items = itemsListed(head === undefined ? phrase : phrase.slice(colon + 1));
       // 一张订单破损、少发、错发的退款: cases of one action, listed, are no list of actions.
       if (
         items.length >= 3 &&
@@ -156,7 +156,7 @@ const NOTE_DASH_ZH = /\s*-{2,}\s*|\s[-–—]\s/;
 const CONCESSION_NOTE = /\s*[,，][^,，]*(?:再小|再少|再充分|再合理|多充分)[^,，]*$/;
 
 /** The items a Chinese phrase lists with 、, without their notes in brackets. */
-function listedItems(phrase: string): string[] {
+function itemsListed(phrase: string): string[] {
   return phrase
     .replace(/\([^()]*\)/g, '')
     .split('、')

@@ -9,7 +9,7 @@
 import { HELD_MONEY_ZH } from '../domain/held-money.js';
 import * as G from './_char-gates.js';
 import { isAsciiLetter } from './_normalize.js';
-import { KIN_EN, withoutOwnPeopleEn } from './_other-party-words.js';
+import { CUSTOMER_LISTS_ZH, KIN_EN, withoutOwnPeopleEn } from './_other-party-words.js';
 import { FUTURE_BEFORE, PAID_LATER_BY, REIMBURSED_BY_OTHERS, WORKER_BY_JOB } from './_senses.js';
 import type { QuantityFamily } from './parse-quantities.js';
 
@@ -65,8 +65,7 @@ const RELATIVES_EN =
 const OTHER_EN = `(?:(?:another|other|a different|different)\\s+(?:user|customer|person|people|member|client|subscriber|account holder|account owner)(?:'s|s'|s)?|(?:another|a different)\\s+(?!(?:day|week|month|year|night|hour|minute|time)'s)[a-z]{3,}'s|other\\s+[a-z]{3,}s'|(?:someone|somebody) else(?:'s)?|other people(?:'s)?|my ${RELATIVES_EN}(?:'s|s'))`;
 
 /** Who a business's customers are, as a list (业主名单, 会员花名册): not the caller's own (我的客户名单). */
-const CUSTOMER_LIST_ZH =
-  '(?<![我俺咱]的?)(?:业主|客户|客人|用户|会员|住户|顾客|学员|患者|病人|家长)们?的?(?:名单|花名册|通讯录|联系方式清单|电话表)';
+const CUSTOMER_LIST_ZH = `(?<![我俺咱]的?)(?:业主|客户|客人|用户|会员|住户|顾客|学员|患者|病人|家长)们?的?(?:${CUSTOMER_LISTS_ZH}|联系方式清单|电话表)`;
 /** A list of a business's customers (a list of your clients, the customer database). */
 const CUSTOMER_LIST_EN =
   '(?:(?:a |the |your )?(?:list|names|contacts|phone numbers|numbers|database) of (?:your |the |all |all your |all the )?(?:other )?(?:customers|clients|members|users|owners|residents|depositors|tenants|patients|guests)|(?:a |the |your )?(?:customer|client|member|user|owner|resident|depositor|tenant|patient|guest) (?:list|database|contact list|register))';

@@ -948,8 +948,10 @@ const BOOKING_NOUN = /^(?:预约|预订|预定|订座|订位)$/;
 /** What a telling asks of someone's things, right before them: 有没有订单或预约, 的预约. */
 const TOLD_THING_BEFORE = /(?:有没有|有无|是否有|[或和及、的])[\u4e00-\u9fff]{0,4}?$/;
 
+/** Words that say a thing is missing (没有, 没得, 无, 缺少, 不带), in a rule and in a request. */
+const LACKING = '(?:没有|没得|莫得|没|无|未|缺少?|不带)';
 /** A thing said missing just before it (没有《…, 无…, 缺少…, 不带…): none is given or asked for. */
-const LACKING_BEFORE = /(?:没有|没|无|未|缺少?|不带)[^,，、;；:：]{0,10}$/;
+const LACKING_BEFORE = new RegExp(`${LACKING}[^,，、;；:：]{0,10}$`);
 
 /** Whether the request says the word missing (没得检疫证明, 没有开证明, 证明没有). */
 function saidLacking(word: string, norm: string): boolean {
@@ -959,8 +961,8 @@ function saidLacking(word: string, norm: string): boolean {
   }
   return false;
 }
-const LACKING_SAID_BEFORE = /(?:没有|没得|莫得|没|无|未|缺少?|不带|不要)[^,.!?;:、]{0,8}$/;
-const LACKING_SAID_AFTER = /^(?:都)?(?:没有|没得|莫得|没|也没)/;
+const LACKING_SAID_BEFORE = new RegExp(`(?:${LACKING}|不要)[^,.!?;:、]{0,8}$`);
+const LACKING_SAID_AFTER = new RegExp(`^(?:都|也)?${LACKING}`);
 
 export function compileMeaning(
   phrase: string,

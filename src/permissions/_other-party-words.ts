@@ -350,6 +350,9 @@ export const ROLES_ZH = [
 export const COUNTERPARTIES_ZH = ['买家', '卖家', '买主', '寄卖人'];
 export const COUNTERPARTY_IDENTITY_ZH = '姓(?:什么|啥|甚么|哪个)|(?:是)?哪(?:里|儿|块)?的?人|是谁|是哪';
 
+/** What a business's customers are listed in (业主名单, 会员花名册, 通讯录). */
+export const CUSTOMER_LISTS_ZH = '名单|花名册|通讯录';
+
 /** A household's own services: 他家那条线, 老赵家的宽带, 她家的电表 are that household's account. */
 export const HOME_SERVICE_ZH =
   '(?:那|这)?(?:条|根)?(?:线路?|宽带|网络?|水表|电表|燃气|煤气|暖气|水电费?|物业费?)';

@@ -522,29 +522,16 @@ const LIMIT_DISOWNED =
  * the part before it (which states none).
  */
 function limitOnlyAfterSemicolon(text: string, alternative: string): boolean {
-  const semicolon = semicolonOutsideNotes(text);
-  if (semicolon < 0) return false;
-  const first = text.slice(0, semicolon);
+  // The semicolon between the rule's steps, not one inside a note in brackets (…（少付：单价录错；
+  // 多收：重复扣款），一单合计≤200元: the limit is the whole rule's).
+  const pieces = splitOutsideNotes(text, (c) => c === ';' || c === '；');
+  if (pieces.length < 2) return false;
+  const first = pieces[0]!;
   if (parseRule(first).condition !== undefined || parseQuantities(first).length > 0) return false;
   return (
     normalizeText(first).includes(alternative.trim()) ||
     alternative.split(' ').every((w) => normalizeText(first).includes(w))
   );
-}
-
-/**
- * The first semicolon between a rule's steps: not one inside a note in brackets (…（少付：单价录错；
- * 多收：重复扣款），一单合计≤200元: the limit is the whole rule's).
- */
-function semicolonOutsideNotes(text: string): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '(' || c === '（') depth++;
-    else if ((c === ')' || c === '）') && depth > 0) depth--;
-    else if ((c === ';' || c === '；') && depth === 0) return i;
-  }
-  return -1;
 }
 
 /**

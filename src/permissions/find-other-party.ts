@@ -262,7 +262,7 @@ function compiled(): Matchers {
   const linked = `(?:${W.LINK_ZH})${W.LINKED_DATA_ZH}`;
   // A person's data is named (订单, 地址, email ...), asked for (where does he live, 住的几号房)
   // or looked up (查查我兄弟家).
-  const anchorZh = `名单|花名册|通讯录|${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}|${LOOKUP_ZH}|${DEALT_WITH_HINT_ZH}|把[^,.!?;:、]{1,6}?(?:的|那份|那笔)`;
+  const anchorZh = `${W.CUSTOMER_LISTS_ZH}|${W.DATA_ZH}|${W.DEVICE_ZH}|${linked}|${W.ACTIVITY_HINT_ZH}|${LOOKUP_ZH}|${DEALT_WITH_HINT_ZH}|把[^,.!?;:、]{1,6}?(?:的|那份|那笔)`;
   const anchorEn = `\\b${W.DATA_EN}s?\\b|\\b(?:what|which)\\s+${PLACE_EN}|\\bwhere(?:'s)?\\b|\\b(?:live|living|sitting|seated|whose|owns|taking|prescribed|filled|sent|gave|shipped|dispensed|anything|rents?|renting|customers?|clients?|tenants?)\\b|next[- ]door|\\b(?:previous|old|former|last|new|next) (?:owners?|tenants?|occupants?|residents?|couple)\\b|\\bpayin[g']?\\b|\\bwhat(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(?:he|she|they)\\b|\\bwhat\\s+(?:he|she|they)\\s+(?:pay|pays|paid|paying|owe|owes)\\b|\\b(?:did|does|do|has|have|is|are|was|were|whether|if)\\s+(?:my|our|the|next|he|she|mr|mrs|ms|dr)\\b|\\bis\\s+(?:that|this|it)\\s+the\\b|\\b(?:he|she|they)(?:'s|'re|\\s+is|\\s+are)\\s+still\\b|\\bpass\\s+(?:a|the|my|this|that|on\\s+a)\\s+message\\b|\\bdid (?:you|youse|yous|ye|ya|y'all)\\b|\\b(?:charge|bill)\\s+(?:him|her|them)\\b|\\bhow\\s+(?:much|many)\\b|\\bof yours\\b|\\bwith (?:you|ye|yous|youse|y'all|you lot)\\b|(?:'s|\\bis|\\bwas)\\s+(?:hers|his|theirs)\\b|\\b(?:was|is)\\s+(?:that|it|this)\\s+(?:his|her|their)\\b|\\b(?:${HANDED_IN_EN})\\b|\\bdid\\s+(?:hers|his|theirs|your)\\b|\\b(?:ordered|bought|purchased)\\s+(?:something|anything|one|it|a\\s+[a-z]+)\\s+from\\s+(?:you|ye|your)\\b`;
   matchers = {
     anchor: new RegExp(`${anchorZh}|${anchorEn}`),
@@ -823,8 +823,9 @@ export function asksOthersData(concept: string): boolean {
   return OTHER_USER_CONCEPTS.has(concept);
 }
 // What those add to the scan: a number's owner, disclosure, other users in general.
-const LEXICON_HINT =
-  /号|电话|透露|泄露|用户|客户|他人|别人|名单|花名册|通讯录|\b(?:whose|who|owner|holder|name|disclose|share|reveal|leak|another|other|others|someone|somebody|different|list|database|register)\b/;
+const LEXICON_HINT = new RegExp(
+  `号|电话|透露|泄露|用户|客户|他人|别人|${W.CUSTOMER_LISTS_ZH}|\\b(?:whose|who|owner|holder|name|disclose|share|reveal|leak|another|other|others|someone|somebody|different|list|database|register)\\b`,
+);
 
 /**
  * Scans the text; `gates`: its character gates (see `_char-gates.ts`); `numbered`: whether
