@@ -2254,16 +2254,12 @@ describe('checkPermission: a banned pesticide asked to be used (held-out round 5
 
 describe('checkPermission on a bronze foundry (held-out round 57)', () => {
   const foundry = rulesFor('held-out-57', 'Nakambé Bronze & Crafts');
-  it('limits refunds the rules give by the sum its note caps, not by a window or a fee it names', () => {
-    expect(checkPermission(foundry, 'refund 15000 FCFA', { moneyOwed: true }).status).toBe(
-      'can_approve_immediately',
-    );
-    expect(checkPermission(foundry, 'refund 60000 FCFA', { moneyOwed: true }).status).toBe(
-      'can_approve_immediately',
-    );
-    expect(checkPermission(foundry, 'refund 100000 FCFA', { moneyOwed: true }).status).toBe(
-      'requires_supervisor',
-    );
+  it.each([
+    ['refund 15000 FCFA', 'can_approve_immediately'],
+    ['refund 60000 FCFA', 'can_approve_immediately'],
+    ['refund 100000 FCFA', 'requires_supervisor'],
+  ] as const)('limits %j by the sum the note caps, not by a window or a fee it names: %s', (said, status) => {
+    expect(checkPermission(foundry, said, { moneyOwed: true }).status).toBe(status);
   });
 });
 
