@@ -1,21 +1,35 @@
 import type { CallContext } from '../../call/call-agent.js';
 import { tokenize } from '../../knowledge/index.js';
+import { asWritten } from './as-written.js';
+
+/** Each line the caller said, as written (a turn's words never change, nor its call's product). */
+const writtenLines = new WeakMap<object, string>();
+
+/**
+ * Every line the caller has said in the call so far, as the agent reads the line it answers
+ * (`asWritten`): an earlier line read raw would not match this one's reading (好久 beside 多久).
+ */
+export function callerLines(ctx: CallContext): string[] {
+  return ctx.conversation
+    .filter((t) => t.role === 'customer')
+    .map((t) => {
+      let line = writtenLines.get(t);
+      if (line === undefined) {
+        line = asWritten(ctx, t.content);
+        writtenLines.set(t, line);
+      }
+      return line;
+    });
+}
 
 /** What the caller said last in the call, if anything (the line being answered). */
-export function lastCallerLine(ctx: Pick<CallContext, 'conversation'>): string | undefined {
-  return ctx.conversation.filter((t) => t.role === 'customer').at(-1)?.content;
+export function lastCallerLine(ctx: CallContext): string | undefined {
+  return callerLines(ctx).at(-1);
 }
 
 /** Every word the caller has said in the call so far (the knowledge tokenizer's terms). */
-export function callerWords(ctx: Pick<CallContext, 'conversation'>): Set<string> {
-  return new Set(
-    tokenize(
-      ctx.conversation
-        .filter((t) => t.role === 'customer')
-        .map((t) => t.content)
-        .join('，'),
-    ),
-  );
+export function callerWords(ctx: CallContext): Set<string> {
+  return new Set(tokenize(callerLines(ctx).join('，')));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { CallContext } from '../../call/call-agent.js';
 import type { RequestEntry } from '../../domain/session-schemas.js';
 import { knowledgeEntries, tokenize } from '../../knowledge/index.js';
 import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
+import { callerLines } from './caller-words.js';
 import { faqSentence } from './faq-sentence.js';
 import { knowledgeAnswer } from './knowledge-answer.js';
 
@@ -51,10 +52,7 @@ export function followUpAnswer(ctx: CallContext, utterance: string): KnowledgeHi
   if (own.some((t) => known.has(t))) return undefined;
   // The request's words without its amount (退还多缴费用86.4元 → 退还多缴费用, refund £12 → refund),
   // and the line the caller asked it in (多缴的四十块钱给我退了吧: the rule's 退费 alone says little).
-  const asked =
-    taken.turn === undefined
-      ? undefined
-      : ctx.conversation.filter((t) => t.role === 'customer')[taken.turn]?.content;
+  const asked = taken.turn === undefined ? undefined : callerLines(ctx)[taken.turn];
   const topic = [taken.rule, taken.what, asked]
     .filter((t) => t !== null && t !== undefined)
     .map((t) =>

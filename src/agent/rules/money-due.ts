@@ -2,6 +2,7 @@ import type { CallContext } from '../../call/call-agent.js';
 import { amountsOwed, type QuotedCase, singular } from '../../call/money-owed.js';
 import { tokenize } from '../../knowledge/index.js';
 import { numbersSaid } from '../../permissions/index.js';
+import { callerLines } from './caller-words.js';
 
 // What this call's queries say is due back to the caller (see `amountsOwed`), or the one quoted
 // case the caller means. Read before a refund is checked, so the sum checked is the records', not
@@ -25,7 +26,7 @@ export function refundDue(ctx: CallContext, asked?: string): number | undefined 
 function caseMeant(ctx: CallContext, cases: readonly QuotedCase[], asked?: string): number | undefined {
   const amounts = new Set(cases.map((c) => c.amount));
   if (amounts.size <= 1) return [...amounts][0];
-  const lines = ctx.conversation.filter((t) => t.role === 'customer').map((t) => t.content);
+  const lines = callerLines(ctx);
   // Bring six to replace the hard ones, and give me back the money for the eight: the clause
   // asking money back names its case.
   const moneyClauses = (asked ?? '').split(/[,.;!?，。；！？]/).filter((c) => MONEY_BACK_CLAUSE.test(c));

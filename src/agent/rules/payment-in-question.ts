@@ -21,7 +21,7 @@ import {
   parseQuantities,
   type Quantity,
 } from '../../permissions/index.js';
-import { callerWords } from './caller-words.js';
+import { callerLines, callerWords } from './caller-words.js';
 import { dayNamed } from './days-said.js';
 import { refundDue } from './money-due.js';
 import type { Understanding } from './understand-utterance.js';
@@ -365,21 +365,21 @@ export function verifiedCharge(ctx: CallContext, asked: string): number | undefi
   // An amount the caller named (话费多了十五块) picks its charge; else the item sharing most words.
   // This line's amounts and the day it names come before an earlier line's (押金五百块 of the
   // deposit, then 这个月五号又扣了我钱…退一百五: the charge of the 5th).
-  const amountsIn = (turns: ReadonlyArray<{ content: string }>) =>
+  const amountsIn = (lines: readonly string[]) =>
     new Set(
-      turns.flatMap((t) =>
-        parseQuantities(t.content)
+      lines.flatMap((line) =>
+        parseQuantities(line)
           .filter((q) => q.family === 'money')
           .map((q) => q.value),
       ),
     );
-  const customerTurns = ctx.conversation.filter((t) => t.role === 'customer');
+  const callerSaid = callerLines(ctx);
   const echoedIn = (named: ReadonlySet<number>) => [
     ...new Set(found.map((f) => f.value).filter((v) => named.has(v))),
   ];
-  const echoedNow = echoedIn(amountsIn(customerTurns.slice(-1)));
+  const echoedNow = echoedIn(amountsIn(callerSaid.slice(-1)));
   if (echoedNow.length === 1) return echoedNow[0];
-  const echoed = echoedIn(amountsIn(customerTurns));
+  const echoed = echoedIn(amountsIn(callerSaid));
   if (echoed.length === 1 && dayNamed(ctx.conversation.at(-1)?.content ?? '') === undefined) return echoed[0];
   // A bare number that is one of the amounts (退25那笔), not part of a date or a time.
   const bare = new Set(

@@ -25,7 +25,7 @@ import {
 import { slaPromise } from '../../records/product-sla.js';
 import { actionFor } from './action-for-request.js';
 import { asWritten } from './as-written.js';
-import { inStandardSpelling, lastCallerLine } from './caller-words.js';
+import { callerLines, inStandardSpelling, lastCallerLine } from './caller-words.js';
 import { followUpAnswer, takenUp } from './follow-up-question.js';
 import { idSaid } from './interface-params.js';
 import { faqAnswer, knowledgeAnswer, otherAnswers, QUESTION_CLAUSE } from './knowledge-answer.js';
@@ -1104,9 +1104,9 @@ function pressedAgain(ctx: CallContext, utterance: string, turn: number): string
   const refused = ctx.permissionChecks.some(
     (c) => c.turn === turn - 2 && c.status === 'forbidden' && (c.rule === null || ABOUT_OTHERS.test(c.rule)),
   );
-  const before = ctx.conversation.filter((t) => t.role === 'customer').at(-2)?.content;
   // The refused line as the engine read it then (啥子牌子 as 什么牌子), as this one is.
-  return refused && before !== undefined ? `${asWritten(ctx, before)}\n${utterance}` : undefined;
+  const before = callerLines(ctx).at(-2);
+  return refused && before !== undefined ? `${before}\n${utterance}` : undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { RequestEntry } from '../../domain/session-schemas.js';
 import { tokenize } from '../../knowledge/index.js';
 import { findActionRequests } from '../../permissions/index.js';
 import { promisesTime, slaPromise } from '../../records/product-sla.js';
-import { asWritten } from './as-written.js';
+import { callerLines } from './caller-words.js';
 import { dayNamed } from './days-said.js';
 import { followUpAnswer, takenUp } from './follow-up-question.js';
 import { faqAnswer, knowledgeAnswer, namesTopicOf } from './knowledge-answer.js';
@@ -41,9 +41,9 @@ export function requestAnswered(ctx: CallContext, utterance: string): string | u
   // The agent's last words first: most turns answer no question of theirs.
   const agent = ctx.conversation.filter((t) => t.role === 'agent').at(-1);
   if (!agent?.content.includes(whichPayment(ctx.language))) return undefined;
-  const customer = ctx.conversation.filter((t) => t.role === 'customer');
+  const customer = callerLines(ctx);
   // This very line, as the agent reads it (not a request it answered, read again with it).
-  if (asWritten(ctx, customer.at(-1)?.content ?? '') !== utterance) return undefined;
+  if (customer.at(-1) !== utterance) return undefined;
   if (understandUtterance(utterance, ctx.language).actions.length > 0) return undefined;
   // 对了我卡好像丢了 is a new matter: an answer points at a payment (an amount, a date, 那笔, the
   // one to the airport: a word of one of the payments read).
@@ -53,7 +53,7 @@ export function requestAnswered(ctx: CallContext, utterance: string): string | u
     dayNamed(utterance) !== undefined ||
     POINTING.test(utterance) ||
     tokenize(utterance).some((t) => t.length > 1 && paid.includes(t));
-  return points ? customer.at(-2)?.content : undefined;
+  return points ? customer.at(-2) : undefined;
 }
 
 /**
@@ -63,12 +63,12 @@ export function requestAnswered(ctx: CallContext, utterance: string): string | u
 export function quantityAnswered(ctx: CallContext, utterance: string): string | undefined {
   const agent = ctx.conversation.filter((t) => t.role === 'agent').at(-1)?.content ?? '';
   if (!ASKED_HOW_MUCH.some((q) => agent.includes(q))) return undefined;
-  const customer = ctx.conversation.filter((t) => t.role === 'customer');
+  const customer = callerLines(ctx);
   // This very line, as the agent reads it (not a request it answered, read again with it).
-  if (asWritten(ctx, customer.at(-1)?.content ?? '') !== utterance) return undefined;
+  if (customer.at(-1) !== utterance) return undefined;
   const u = understandUtterance(utterance, ctx.language);
   if (u.actions.length > 0 || u.quantities.length === 0) return undefined;
-  return customer.at(-2)?.content;
+  return customer.at(-2);
 }
 
 /** What the caller's 好的 / ok agrees to: a request waiting for a supervisor, else nothing more. */
@@ -226,12 +226,7 @@ export function followedUp(ctx: CallContext, utterance: string, u: Understanding
   const when =
     (escalated && (closest(utterance) ?? promised(ctx, escalated))) ??
     termOf(latest.rule) ??
-    closest(
-      ctx.conversation
-        .filter((t) => t.role === 'customer')
-        .map((t) => t.content)
-        .join('，'),
-    ) ??
+    closest(callerLines(ctx).join('，')) ??
     closest(`${latest.rule ?? ''} ${latest.what}`) ??
     promised(ctx, latest);
   // 要等多久？ naming no topic of its own asks about the request taken up: when no SLA clause says

@@ -3,7 +3,7 @@ import type { PermissionCategory } from '../../domain/record-schemas.js';
 import { responseFields } from '../../domain/response-fields.js';
 import { tokenize } from '../../knowledge/index.js';
 import { type ActionRequest, ruleActions } from '../../permissions/index.js';
-import { callerWords, lastCallerLine } from './caller-words.js';
+import { callerLines, callerWords, lastCallerLine } from './caller-words.js';
 import { decideAhead, ruleSharingWords, rulesOf, withoutRuleNotes } from './product-rules.js';
 
 // "Cancel the whole thing" / "I want all of it back" / 把它都取消了: a request whose object is only
@@ -30,10 +30,10 @@ const MONEY_SAID =
 /** Whether the line, or the caller's line before it, talks about money. */
 function aboutMoney(ctx: CallContext, utterance: string): boolean {
   if (MONEY_SAID.test(utterance)) return true;
-  const said = ctx.conversation.filter((t) => t.role === 'customer');
+  const said = callerLines(ctx);
   // The line itself is the last one the call holds when the agent replies to it.
-  const before = said.at(-1)?.content === utterance ? said.at(-2) : said.at(-1);
-  return before !== undefined && MONEY_SAID.test(before.content);
+  const before = said.at(-1) === utterance ? said.at(-2) : said.at(-1);
+  return before !== undefined && MONEY_SAID.test(before);
 }
 
 /** Restoring what was named only by a pronoun (bring them all back, 把它们恢复了). */
@@ -192,10 +192,7 @@ function stepMeant(
   category?: PermissionCategory,
 ): { part: string; rule: string } | undefined {
   const said = wordsOfCall(ctx, utterance);
-  const lines = ctx.conversation
-    .filter((t) => t.role === 'customer')
-    .map((t) => t.content)
-    .join('');
+  const lines = callerLines(ctx).join('');
   const parts = new Map<string, PartSaid & { rule: string }>();
   for (const rule of ruleActions(rulesOf(ctx))) {
     if (rule.category === 'forbidden' || (category !== undefined && rule.category !== category)) continue;
@@ -305,7 +302,7 @@ function wordsOfCall(ctx: CallContext, utterance: string): Set<string> {
   return new Set(
     tokenize(
       [
-        ...ctx.conversation.filter((t) => t.role === 'customer').map((t) => t.content),
+        ...callerLines(ctx),
         ...ctx.systemQueries.map((q) => `${q.interface.replaceAll('_', ' ')} ${q.purpose}`),
       ].join('，'),
     ).filter((t) => !own.has(t)),
