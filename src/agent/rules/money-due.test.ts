@@ -23,6 +23,7 @@ describe('refundDue: a quote that gives its refunds case by case', () => {
   const ctxSaying = (line: string): CallContext =>
     ({
       language: 'en',
+      product: {},
       conversation: [{ role: 'customer', content: line }],
       systemQueries: [quoted],
     }) as unknown as CallContext;
@@ -42,6 +43,7 @@ describe('refundDue: a quote that gives its refunds case by case', () => {
 function ctxAnswered(response: unknown, said = '这钱你得给我退了'): CallContext {
   return {
     language: /[\u4e00-\u9fff]/.test(said) ? 'zh' : 'en',
+    product: {},
     conversation: [{ role: 'customer', content: said }],
     systemQueries: [{ ...bookings, response }],
   } as unknown as CallContext;
@@ -51,6 +53,7 @@ describe('refundDue: a quote in words', () => {
   const ctxQuoting = (adjust_quote: string): CallContext =>
     ({
       language: 'zh',
+      product: {},
       conversation: [{ role: 'customer', content: '这钱你得给我退了' }],
       systemQueries: [{ ...bookings, response: { payments: [{ amount: 36 }], adjust_quote } }],
     }) as unknown as CallContext;

@@ -26,6 +26,7 @@ function callAfter(line: string): CallContext {
   return {
     language: 'en',
     now: () => new Date('2026-11-30T10:00:00Z'),
+    product: {},
     conversation: [{ role: 'customer', content: line }],
     systemQueries: [{ interface: 'billing_history', ok: true, response: { charges }, params: {} }],
   } as unknown as CallContext;
@@ -47,6 +48,7 @@ describe('verifiedCharge: what was charged too much', () => {
     ({
       language: 'zh',
       now: () => new Date('2026-11-30T10:00:00Z'),
+      product: {},
       conversation: [{ role: 'customer', content: line }],
       systemQueries: [{ interface: 'freight_charges', ok: true, response: { charges }, params: {} }],
     }) as unknown as CallContext;
@@ -75,6 +77,7 @@ describe('feeNamed and amountsFound: a fee field beside an order', () => {
   const callSaying = (line: string): CallContext =>
     ({
       language: 'en',
+      product: {},
       conversation: [{ role: 'customer', content: line }],
       systemQueries: [{ interface: 'orders', ok: true, response: order, params: {} }],
     }) as unknown as CallContext;
@@ -178,6 +181,7 @@ describe('whichPaymentUnclear: money back for what is left of a plan', () => {
     return {
       language: 'zh',
       now: () => new Date('2026-11-30T10:00:00Z'),
+      product: {},
       conversation: [{ role: 'customer', content: line }],
       systemQueries: [{ interface: 'payments', ok: true, response: { payments }, params: {} }],
     } as unknown as CallContext;
@@ -201,6 +205,7 @@ describe('whichPaymentUnclear: a cancelled booking or a charge taken twice', () 
     return {
       language: 'en',
       now: () => new Date('2035-01-10T10:00:00Z'),
+      product: {},
       conversation: lines.map((content) => ({ role: 'customer', content })),
       systemQueries: [{ interface: 'payments', ok: true, response: { payments }, params: {} }],
     } as unknown as CallContext;
