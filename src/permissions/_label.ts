@@ -9,6 +9,7 @@ import { amountIn } from './_reasons.js';
 import { familyOf, NOTE_DASH, THINGS_BOOKED, toBase } from './_rule.js';
 import type { CompiledRule } from './compile-rules.js';
 import type { Quantity } from './parse-quantities.js';
+import { ROUTED_ZH } from './rule-approver.js';
 
 type Amount = { value: number; unit: Quantity['unit'] };
 
@@ -24,10 +25,6 @@ const LEAD =
   /^(?:(?:你好|您好|喂|嗯|那个|就是|麻烦你?|请你?|请|(?:你|您)?帮我|帮忙|(?:你|您)?给我|替我|我要|我想要?|我需要|能不能|可不可以|可以|能否|please|can you|could you|would you|i want to|i'd like to|i need to|i want)[\s,，]*)+/i;
 const TRAIL =
   /(?:[\s,，。.!！?？~～]|吧|啊|呀|呢|哈|嘛|行不行|可以吗|好吗|行吗|谢谢|please|thanks|thank you)+$/i;
-
-/** A Chinese rule's tail that says where the request goes (的整笔报主管, 须报经理审批). */
-const ROUTED_ZH =
-  /(?<=[\u4e00-\u9fff])的?[,，]?(?:须|需|要|需要|应)?(?:整笔|全部|一律|都)?(?:上报|报|转|交|提交)给?(?:主管|经理|上级|组长|领导)(?:处理|审批|复核|决定|审核|批)?$/;
 
 const ruleLanguages = new WeakMap<CompiledRule, 'zh' | 'en'>();
 

@@ -36,3 +36,4 @@ export { asksOthersData, findOtherParty } from './find-other-party.js';
 export { parseNumber } from './parse-number.js';
 export type { Currency, Quantity, QuantityFamily } from './parse-quantities.js';
 export { CURRENCY_WORDS, isMoneyUnit, numbersSaid, parseQuantities } from './parse-quantities.js';
+export { approverOf } from './rule-approver.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../call/call-agent.js';
 import { compileRules } from '../../permissions/index.js';
-import { approverOf, ruleSharingWords, termOf, withoutRuleNotes } from './product-rules.js';
+import { ruleSharingWords, termOf, withoutRuleNotes } from './product-rules.js';
 
 const rules = compileRules({
   can_approve_immediately: ['解除本人申请的冻结'],
@@ -47,15 +47,5 @@ describe('withoutRuleNotes', () => {
       withoutRuleNotes('first visits, Green to Clean ($349, or free), callouts ($99) and return visits'),
     ).toBe('first visits, Green to Clean, callouts and return visits');
     expect(withoutRuleNotes('预订住宿、采摘门票、接站（下单人本人）')).toBe('预订住宿、采摘门票、接站');
-  });
-});
-
-describe('approverOf', () => {
-  it('names the one a rule says decides (店长, 经理), else nothing', () => {
-    expect(approverOf('规则外的任何补偿或减免：送时长、送券，金额再小也要店长批')).toBe('店长');
-    expect(approverOf('多扣费每单合计>200元（整笔报门店店长，不拆开先退一部分）')).toBe('店长');
-    expect(approverOf('宴会售后退款每场累计>500元（整笔报值班经理）')).toBe('经理');
-    expect(approverOf('一单应退合计超过300元的，整笔交主管批')).toBeUndefined();
-    expect(approverOf(null)).toBeUndefined();
   });
 });

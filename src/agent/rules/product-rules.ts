@@ -123,19 +123,6 @@ export function termOf(rule: string | null): string | undefined {
   return terms.find((c) => ITS_OWN_STEP.test(c)) ?? terms[0];
 }
 
-/** Who decides what a Chinese rule sends up: 须店长, 金额再小也要门店店长批, 整笔报运营主管. */
-const APPROVER_ZH =
-  /(?:须|需|要|由|报|交|经|请|找)(?:门店|客服|运营|值班|区域|财务)?(店长|经理|站长|组长|主任|馆长|园长|校长)(?:批|审批|同意|决定|核定|审核|定|处理|签字)?/;
-
-/**
- * The one a Chinese rule names as deciding what it sends up (店长 of 金额再小也要门店店长批), to be
- * named to the caller; undefined where it names none, or names the supervisor any rule means.
- */
-export function approverOf(rule: string | null): string | undefined {
-  if (rule === null) return undefined;
-  return APPROVER_ZH.exec(rule)?.[1];
-}
-
 /**
  * 电话代订包间：登记预订人姓名和来电手机号，短信发支付链接…: what the approving rule says happens
  * next (a link sent, the code to the booker's phone), said after the approval so the caller knows

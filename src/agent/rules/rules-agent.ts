@@ -11,6 +11,7 @@ import { tokenize } from '../../knowledge/index.js';
 import type { KnowledgeHit } from '../../knowledge/knowledge-hit.js';
 import {
   type ActionRequest,
+  approverOf,
   asksOthersData,
   asksWhatARecordHolds,
   checkPermission,
@@ -50,7 +51,7 @@ import {
   whichPayment,
   whichPaymentUnclear,
 } from './payment-in-question.js';
-import { approverOf, decideAhead, rulesOf, stepsSaid, termOf } from './product-rules.js';
+import { decideAhead, rulesOf, stepsSaid, termOf } from './product-rules.js';
 import { forbiddenReason, phrases, pick } from './reply-phrases.js';
 import { factsHead, maskOtherPhones, pointsAtItem } from './speak-facts.js';
 import {
