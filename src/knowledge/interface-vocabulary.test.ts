@@ -127,6 +127,11 @@ describe('relevantInterfaces', () => {
   it('reads a note that some fields are for staff, anywhere in a Chinese description, as no mark on the whole', () => {
     expect(isStaffOnly('按网点查询自提柜：网点名称、空格口数；另含巡检员手机号，仅供内部调度')).toBe(false);
     expect(isStaffOnly('内部：按工号查询巡检员档案')).toBe(true);
+    // A field of the caller's own record kept from them, not the record.
+    expect(
+      isStaffOnly("The caller's own record by phone: bookings, payments; internal_note is for staff only"),
+    ).toBe(false);
+    expect(isStaffOnly('Staff only: the rota with surnames and mobiles')).toBe(true);
     expect(isStaffOnly('【内部】按工号查询巡检员档案')).toBe(true);
     expect(
       isStaffOnly(

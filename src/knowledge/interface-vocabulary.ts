@@ -200,10 +200,11 @@ const INTERNAL_ONLY =
   /^[^\p{L}\p{N}]*(?:internal\b|内部)|\bnot for (?:customers|callers)\b|\bnever (?:read|given) out\b|\bstaff only\b|内部使用|不对外/iu;
 
 /**
- * A clause about some of the fields: internal_only含领班姓名手机号…，只供门店内部使用 keeps those
- * fields in, not the interface from the caller.
+ * A clause about some of the fields: internal_only含领班姓名手机号…，只供门店内部使用 or "staff_note is
+ * for staff only" keeps those fields in, not the interface from the caller. A field is named as
+ * the record spells it (a snake_case name).
  */
-const FIELDS_NOTE = /internal_only|含|另有|\bfields?\b|字段/i;
+const FIELDS_NOTE = /\b[a-z]+_[a-z_]*[a-z]|含|另有|\bfields?\b|字段/i;
 
 /** Whether an interface's description marks the whole of it as for staff only (see INTERNAL_ONLY). */
 export function isStaffOnly(description: unknown): boolean {
