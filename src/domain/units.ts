@@ -19,6 +19,7 @@ export const CURRENCIES = [
   'XOF',
   'GNF',
   'MRU',
+  'STN',
 ] as const;
 
 export const QUANTITY_UNITS = [

@@ -46,7 +46,7 @@ const MONEY_PATTERNS: RegExp[] = [
   // A sign after the amount (45£, 30 €) is its currency, unless an amount follows it (5 €10 is €10).
   // Not inside a code (TK20261206-038CFA): no letter, digit or joiner right before the amount.
   new RegExp(
-    String.raw`${NOT_IN_CODE}(${NUM}|${CN_NUMERAL})\s?(?:块钱|块(?!儿)|元|圆|美元|美金|人民币|英镑|镑|欧元|dollars?\b|bucks\b|yuan\b|pounds?\b|quid\b|euros?\b|rand\b|cedis?\b|naira\b|rupees?\b|dalasis?\b|leones?\b|ouguiyas?\b|(?:f\s?)?cfa\b|francs?(?:\s+cfa)?\b|(?:${CODES}|RMB)\b|[£€](?!\s?\d))`,
+    String.raw`${NOT_IN_CODE}(${NUM}|${CN_NUMERAL})\s?(?:块钱|块(?!儿)|元|圆|美元|美金|人民币|英镑|镑|欧元|dollars?\b|bucks\b|yuan\b|pounds?\b|quid\b|euros?\b|rand\b|cedis?\b|naira\b|rupees?\b|dalasis?\b|leones?\b|ouguiyas?\b|dobras?\b|(?:f\s?)?cfa\b|francs?(?:\s+cfa)?\b|(?:${CODES}|RMB)\b|[£€](?!\s?\d))`,
     'gi',
   ),
 ];

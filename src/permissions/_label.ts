@@ -119,6 +119,16 @@ export function actionLabel(input: {
           return join(head === undefined ? said[0]! : `${head}（${said[0]}）`, amount, lang);
       }
     }
+    // "Money back the rules give - an activity we cancelled, a payment taken twice, a late
+    // delivery …": an approving English rule whose dash opens the cases it covers. Its action is
+    // named by the request's concept (refund), else by the words before the dash; the list is the
+    // rule's, not a name of what was asked.
+    const cases =
+      lang === 'en' && rule.category === 'can_approve_immediately' ? casesAfterDash(rule.phrase) : undefined;
+    if (cases !== undefined) {
+      const fitsCase = amount !== undefined && familyOf(amount.unit) === (rule.condition?.family ?? 'money');
+      return join(concept?.en ?? cases.head, fitsCase ? amount : undefined, lang);
+    }
     // The amount belongs in the label when the rule measures it (a limit, or an action measured
     // in money: 赔偿申请300元), not when it is something else said alongside.
     const family = rule.condition?.family ?? rule.concepts.find((c) => c.families)?.families?.[0];
@@ -158,6 +168,20 @@ function itemsListed(phrase: string): string[] {
     .replace(/\([^()]*\)/g, '')
     .split('、')
     .map((item) => item.trim().replace(/等$/, ''));
+}
+
+/**
+ * An English phrase's head and the cases its spaced dash lists (three or more, by commas): "Money
+ * back the rules give - an activity we cancelled, a payment taken twice, a late delivery".
+ */
+function casesAfterDash(phrase: string): { head: string } | undefined {
+  const dash = phrase.search(NOTE_DASH);
+  if (dash <= 0) return undefined;
+  const listed = phrase
+    .slice(dash)
+    .replace(/\([^()]*\)/g, '')
+    .split(',');
+  return listed.length >= 3 ? { head: phrase.slice(0, dash).trim() } : undefined;
 }
 
 /** Whether the text says three characters of the item in a row (all of it, if shorter). */

@@ -2309,6 +2309,20 @@ describe('checkPermission on a seafood seller’s rules (held-out round 59)', ()
   });
 });
 
+describe('checkPermission: São Tomé dobras (held-out round 60)', () => {
+  it('reads STN and dobras as one currency, limited by a rule written in it', () => {
+    const rules = compileRules({
+      can_approve_immediately: ['Refunds up to 2,500 STN for a guest on one call'],
+      requires_supervisor: ['Refunds above 2,500 STN: the whole amount to a supervisor'],
+      requires_process: [],
+      forbidden: [],
+    });
+    expect(checkPermission(rules, 'refund 2,450 dobras').status).toBe('can_approve_immediately');
+    expect(checkPermission(rules, 'refund STN 1,500').status).toBe('can_approve_immediately');
+    expect(checkPermission(rules, 'refund 3,430 STN').status).toBe('requires_supervisor');
+  });
+});
+
 describe('checkPermission: Mauritanian ouguiyas (held-out rounds 58 and 59)', () => {
   it('reads MRU and ouguiya as one currency, limited by a rule written in it', () => {
     const rules = compileRules({

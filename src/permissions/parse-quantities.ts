@@ -75,6 +75,7 @@ export const CURRENCY_WORDS: Readonly<Record<Currency, { readonly zh: string; re
   XOF: { zh: '西非法郎', sign: 'FCFA ' },
   GNF: { zh: '几内亚法郎', sign: 'GNF ' },
   MRU: { zh: '乌吉亚', sign: 'MRU ' },
+  STN: { zh: '多布拉', sign: 'STN ' },
 };
 
 /** Whether a unit is money (元, $, £, €): amounts in it are what was paid or is given back. */
@@ -262,6 +263,11 @@ const UNIT_WORDS: readonly UnitWord[] = [
   { word: 'ouguiya', unit: 'MRU', factor: 1 },
   { word: 'mru', unit: 'MRU', factor: 1 },
   { word: '乌吉亚', unit: 'MRU', factor: 1 },
+  // São Tomé dobras: 2,450 STN, 150 dobras.
+  { word: 'dobras', unit: 'STN', factor: 1 },
+  { word: 'dobra', unit: 'STN', factor: 1 },
+  { word: 'stn', unit: 'STN', factor: 1 },
+  { word: '多布拉', unit: 'STN', factor: 1 },
   // West African CFA francs (Senegal, Côte d'Ivoire, Mali …): 4,300 FCFA, 25,000 francs CFA, XOF 500.
   { word: 'francs cfa', unit: 'XOF', factor: 1 },
   { word: 'cfa francs', unit: 'XOF', factor: 1 },
@@ -371,6 +377,7 @@ const PREFIXES: ReadonlyArray<{ word: string; unit: Unit; wordLike: boolean }> =
   { word: 'xof', unit: 'XOF', wordLike: true },
   { word: 'gnf', unit: 'GNF', wordLike: true },
   { word: 'mru', unit: 'MRU', wordLike: true },
+  { word: 'stn', unit: 'STN', wordLike: true },
   { word: '人民币', unit: 'CNY', wordLike: false },
 ];
 
