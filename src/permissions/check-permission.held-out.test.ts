@@ -2321,6 +2321,20 @@ describe('checkPermission: São Tomé dobras (held-out round 60)', () => {
     expect(checkPermission(rules, 'refund STN 1,500').status).toBe('can_approve_immediately');
     expect(checkPermission(rules, 'refund 3,430 STN').status).toBe('requires_supervisor');
   });
+
+  it('names a refund under a rule whose dash lists its cases by the refund, not the list', () => {
+    const rules = compileRules({
+      can_approve_immediately: [
+        'Money back the rules give - an activity we cancelled (its full price), a payment taken twice, a late city delivery - up to 2,500 STN for a guest on one call',
+      ],
+      requires_supervisor: [],
+      requires_process: [],
+      forbidden: [],
+    });
+    const decision = checkPermission(rules, 'refund 2,450 STN', { moneyOwed: true });
+    expect(decision.status).toBe('can_approve_immediately');
+    expect(decision.parts[0]?.label).toBe('refund STN 2450');
+  });
 });
 
 describe('checkPermission: Mauritanian ouguiyas (held-out rounds 58 and 59)', () => {
