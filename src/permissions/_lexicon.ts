@@ -641,8 +641,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // an item is called on it is what a false invoice changes, and is read with 发票 said.)
       '税号|抬头(?=是|写|开|就)',
       // Not one the caller has (I got the receipt right here, I have all the receipts): told. Nor
-      // one they were sent and talk about (this March invoice you sent me, now I see your invoice).
-      "\\b(?:(?:issue|send|get|need|want)_)?(?:an? )?(?:vat )?(?<!\\b(?:got|have|had|kept|keep|holding|with) (?:(?:the|all the|all my|my|our|a) )?(?:(?:original|paper) )?)(?<!\\b(?:about|see|saw|seen|received|checked|reading|read) (?:this|that|the|your|my|our) (?:[a-z]+ )?)(?:invoice|receipt)s?\\b(?! (?:wey |that |which )?(?:you|y'all|una|they) (?:sent|send|issued|gave)\\b)",
+      // one they were sent and talk about (this March invoice you sent me, now I see your invoice,
+      // because of this wrong invoice).
+      "\\b(?:(?:issue|send|get|need|want)_)?(?:an? )?(?:vat )?(?<!\\b(?:got|have|had|kept|keep|holding|with) (?:(?:the|all the|all my|my|our|a) )?(?:(?:original|paper) )?)(?<!\\b(?:about|see|saw|seen|received|checked|reading|read|because of|due to) (?:this|that|the|your|my|our|una|dis|di) (?:[a-z]+ ){0,2})(?:invoice|receipt)s?\\b(?! (?:wey |that |which )?(?:you|y'all|una|they) (?:sent|send|issued|gave)\\b)",
     ],
     absorb: ['开具', '开', '补开', '申请', '出具', '打印', '寄', 'issue', 'send', 'get', 'provide'],
     examples: ['开具发票', '帮我开个发票', '我要发票', 'send me an invoice'],
@@ -1074,9 +1075,10 @@ export const CONCEPTS: readonly ConceptDef[] = [
       // 退换货 whole first: 退换 alone would leave 货 and cut 换货 in two.
       '退换货|退货|换货|退换',
       '\\breturn_(?:item|product|order|device|goods|package)s?\\b',
-      // I want to return it, send it back, ship them back: goods going back.
+      // I want to return it, send it back, ship them back: goods going back. Not what the business
+      // sends back (you send it back in two days): no goods of the caller's go back.
       '\\breturn (?:it|them|this|that|these|those)\\b',
-      '\\b(?:send|ship|mail) (?:it|them|this|that|these|those) back\\b',
+      "(?<!\\b(?:you|they|una|y'all)\\s(?:(?:will|'ll|can|could|would|then|just)\\s)?)\\b(?:send|ship|mail) (?:it|them|this|that|these|those) back\\b",
       '\\bexchange_(?:item|product|device)s?\\b',
       '\\breturn or exchange\\b',
     ],

@@ -1328,10 +1328,15 @@ export const SENSES: readonly SenseDef[] = [
     role: 'action',
     grants: true,
     zh: ['赠送', '赠', '白送', '送我', '送点', '送个', '送些'],
-    en: ['gift*', 'complimentary', 'on the house', 'bonus', 'freebie*', 'throw in'],
+    en: ['complimentary', 'on the house', 'bonus', 'freebie*', 'throw in'],
     // 送 alone gives, unless it delivers: 漏送错送, 配送, 送货, 送到, 送餐, 送过来; nor where
     // the caller gives to someone (送亲戚, 买来送朋友).
     patterns: [
+      // A gift box, gift card or gift voucher is a thing sold, not something given free.
+      {
+        key: 'gift',
+        re: 'gift(?:s|ed|ing)?\\b(?!\\s+(?:box|boxes|card|cards|vouchers?|certificates?|wrap|wrapping|shop|sets?|hampers?|baskets?|bags?|packs?|tins?)\\b)',
+      },
       {
         key: '送',
         re: '(?<![漏错配派运递接护转发输快外迟晚晚早补])送(?![错达餐货到来过去回上门件出])(?!给?(?:亲戚|朋友|人(?!情)|家人|长辈|客户|领导|同事|老师|爸妈|父母|老人|邻居))',

@@ -2337,6 +2337,40 @@ describe('checkPermission: São Tomé dobras (held-out round 60)', () => {
   });
 });
 
+describe('checkPermission: gift boxes and untrue invoices (held-out round 60)', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['Gift-box deliveries in the city at list price'],
+    requires_supervisor: [],
+    requires_process: [
+      "Invoices re-issued in a company's name or with a tax number: written request by email",
+    ],
+    forbidden: [
+      "Sending cocoa beans without the Ministry's phytosanitary certificate, under another description (samples, gift, chocolate) or in a passenger's luggage",
+      "Writing anything untrue on an invoice, receipt or certificate - other services ('business meeting' for a holiday), amounts, dates or names than what happened",
+    ],
+  });
+  it('reads a gift box bought for someone as no gift, and no sending of beans', () => {
+    expect(checkPermission(rules, 'I ordered one of your gift boxes for my mum').status).not.toBe(
+      'forbidden',
+    );
+  });
+  it('keeps a ban on untrue invoices to invoices asked to say what did not happen', () => {
+    expect(checkPermission(rules, 'I want an invoice').status).not.toBe('forbidden');
+    expect(checkPermission(rules, 'Because of this una wrong invoice my driver lost a day').status).not.toBe(
+      'forbidden',
+    );
+    expect(
+      checkPermission(rules, 'a person listed as authorised on it can see the invoices').status,
+    ).not.toBe('forbidden');
+    expect(checkPermission(rules, "I need the invoice re-issued in my company's name").status).toBe(
+      'requires_process',
+    );
+    expect(
+      checkPermission(rules, 'can you put business meeting on the invoice instead of holiday').status,
+    ).toBe('forbidden');
+  });
+});
+
 describe('checkPermission: Mauritanian ouguiyas (held-out rounds 58 and 59)', () => {
   it('reads MRU and ouguiya as one currency, limited by a rule written in it', () => {
     const rules = compileRules({

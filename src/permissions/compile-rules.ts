@@ -1498,7 +1498,7 @@ function listedExamples(written: string, longest = 6): string[] {
 
 /** A rule forbidding a record that says other than what happened. */
 const FALSE_RECORD =
-  /不符|不一致|不实|虚开|虚假|伪造|篡改|改写|(?:高于|超过|多于|低于)实(?:付|收|际)|\bdo(?:es)? not match\b|\bdon'?t match\b|\bfalse\b|\bfake\b|\bback-?dat|\bthat did not happen\b|\b(?:doesn't|does not|didn't|did not) (?:show|happen)\b/i;
+  /不符|不一致|不实|虚开|虚假|伪造|篡改|改写|(?:高于|超过|多于|低于)实(?:付|收|际)|\b(?:untrue|not true|misleading)\b|\bdo(?:es)? not match\b|\bdon'?t match\b|\bfalse\b|\bfake\b|\bback-?dat|\bthat did not happen\b|\b(?:doesn't|does not|didn't|did not) (?:show|happen)\b/i;
 /**
  * A false record asked for: written as something else (开成会议费, 写成, label it as), its date or
  * amount changed, issued for more or less than was paid, backdated.
@@ -1522,7 +1522,8 @@ const FALSE_RECORD_ASKED = [
   '(?<!实际|真实|按)(?:品名|名目)(?:就|都|给我)?(?:写|填)(?!实际|真实)',
   // label it as, put my Pilates classes down as physio: up to three words of what is relabelled.
   // Not "refund billing errors exactly as the records show": as compares there.
-  "\\b(?:re)?(?:label|put|write|list|mark|bill|code|invoice|show)\\w*\\s+(?:[\\w'-]+\\s+){0,3}?(?:down\\s+)?(?<!\\b(?:exactly|just|such|same|well|so)\\s)as\\b",
+  // Nor one told of as it stands (a person listed as authorised on the account).
+  "(?<!\\b(?:person|people|persons|someone|anyone|name|names|who|is|are|was|were)\\s)\\b(?:re)?(?:label|put|write|list|mark|bill|code|invoice|show)\\w*\\s+(?:[\\w'-]+\\s+){0,3}?(?:down\\s+)?(?<!\\b(?:exactly|just|such|same|well|so)\\s)as\\b",
   // just put inna di computer that unu salted di steps: what the business did, written into its
   // records at the caller's word.
   "\\b(?:put|write|mark|log|record|note|enter|type)\\w*\\s+(?:(?:it\\s+)?(?:down\\s+)?(?:in|inna|into|on|onto)\\s+(?:the|di|da|your|yer)\\s+(?:computer|system|log|records?|file|books?|notes)\\s+)?that\\s+(?:(?:you|unu|y'all|ye|yous|your (?:guys|crew|lads|team|driver|men)|the (?:crew|driver|lads|team|guys)|they)\\b|(?:the|my|our|di|da)\\s+[\\w-]+\\s+(?:was|were|got|had been)\\s+[a-z]+ed\\b)",

@@ -1355,3 +1355,18 @@ describe('understandUtterance: a way of speaking is no ask', () => {
     expect(understandUtterance('maybe you could send me the receipt', 'en').asksForAction).toBe(true);
   });
 });
+
+describe('understandUtterance: Pidgin asks and what the business sends back', () => {
+  it('reads "make una add" as asked, and "make una no vex" as not', () => {
+    expect(
+      understandUtterance('Make una add like five thousand ouguiya for me - transport money.', 'en')
+        .asksForAction,
+    ).toBe(true);
+    expect(understandUtterance('Make una no vex, I dey come.', 'en').asksForAction).toBe(false);
+  });
+  it('reads "you send it back in two days" as no return of goods, and "can I send it back" as one', () => {
+    const concepts = (said: string) => understandUtterance(said, 'en').actions.map((a) => a.concept);
+    expect(concepts('So I send the email, and you send it back in two days.')).not.toContain('return_goods');
+    expect(concepts('can I send it back')).toContain('return_goods');
+  });
+});

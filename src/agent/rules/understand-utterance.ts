@@ -408,8 +408,9 @@ const EXPLICIT_ASK = new RegExp(
   // the verb still leaves it a sentence's first. Just move it to Tuesday: a booking moved, asked
   // (just do the forty, after calling off a supervisor, is read with the withdrawal).
   String.raw`(?:^|[.!?。！？]\s*)(?:(?:yeah|yes|yep|ok|okay|right|alright|sure|fine|grand|beauty|sweet|go on|actually|so|then|do that(?: then)?|do it(?: then)?)\s*[,!\-–—]\s*)*(?:(?:so|and|then|now|ok|okay)\s+(?:just\s+)?|just\s+(?=(?:move|reschedule|rebook|postpone|push|shift|book)\b))?(?:please\s+|kindly\s+)?(?:kick|sign|log|cancel|refund|reset|change|freeze|pause|stop|block|remove|delete|close|turn|give(?! me a (?:minute|sec|second|moment|mo)\b)|send|add|extend|upgrade|downgrade|switch|unlock|waive|book|rebook|reschedule|move|postpone|email|resend|reverse|put|make it|set me up|order|top (?:me|it) up|open|lower|reduce|raise|increase|drop|do (?:the|a|an|me|my)\b)\b|` +
-    // Kindly do the needful: Indian English for "please do what it takes".
-    String.raw`\bdo the needful\b|` +
+    // Kindly do the needful: Indian English for "please do what it takes". Make una add am: the
+    // Pidgin "you (all) do it", asked (not make una no vex, make una dey wait: be patient).
+    String.raw`\bdo the needful\b|\b(?:make|mek)\s+(?:una|unu)\s+(?!(?:no|dey|know|hear|understand)\b)[a-z]+|` +
     // Let's push it to next week; get somebody out to me Saturday; book someone to come and look;
     // email me the report: a visit or a copy asked for in the words of a busy caller.
     // Let's do the extension then, let's go with the rebook: an offer taken up by naming it.
