@@ -53,7 +53,7 @@ import {
 } from './grants.js';
 import { boundByHeldBooking } from './held-booking.js';
 import { boundByInvoicedAmount } from './invoiced-amount.js';
-import { moneyOwedShown } from './money-owed.js';
+import { boundByOwedTotal, moneyOwedShown } from './money-owed.js';
 import { boundByPendingRefund } from './pending-refund.js';
 import { requestLedger } from './request-ledger.js';
 import type { CallParticipants } from './start-call.js';
@@ -412,6 +412,7 @@ export class CallSession {
       moneyOwed: moneyOwedShown(queries),
     });
     decision = boundByVerifiedCharge(decision, queries, this.payable());
+    decision = boundByOwedTotal(decision, queries, counted);
     const callerWords = this.record.conversation.findLast((t) => t.role === 'customer')?.content;
     decision = boundByHeldBooking(decision, { queries, rules: this.rules, ledger, callerWords });
     decision = boundByPendingRefund(decision, ledger, callerWords);

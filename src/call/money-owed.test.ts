@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { queryRecord } from '../../test/support/query-record.js';
-import { amountsOwed, moneyOwedShown, nothingOwedAssessed, notOwedAssessed } from './money-owed.js';
+import { checkPermission, compileRules } from '../permissions/index.js';
+import {
+  amountsOwed,
+  boundByOwedTotal,
+  moneyOwedShown,
+  nothingOwedAssessed,
+  notOwedAssessed,
+} from './money-owed.js';
 
 const query = (response: unknown, ok = true) => ({ ...queryRecord('service', response), ok });
 
@@ -64,5 +71,37 @@ describe('nothingOwedAssessed: said in words (held-out round 57)', () => {
       false,
     );
     expect(nothingOwedAssessed([query({ notes: 'not owed anything, the client said' })])).toBe(false);
+  });
+});
+
+describe('boundByOwedTotal: money back counted against what is owed (held-out round 58)', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['Refunds up to 12,000 MRU a client on one call'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: [],
+  });
+  const quote = queryRecord('account', {
+    quote: { owed: { amount: 1040, what: 'storage 800 + handling 240' } },
+  });
+  const decide = (action: string, given: number) =>
+    boundByOwedTotal(
+      checkPermission(rules, action, { moneyOwed: true }),
+      [quote, quote],
+      given === 0 ? [] : [{ concept: 'refund', value: given, unit: 'MRU', scope: 'call' }],
+    );
+  it('lets the first refund of what is owed through', () => {
+    expect(decide('refund 1,040 MRU', 0).status).toBe('can_approve_immediately');
+  });
+  it('refuses the same refund asked again, the quote read twice counted once', () => {
+    const again = decide('refund 1,040 MRU', 1040);
+    expect(again.status).toBe('forbidden');
+    expect(again.reason).toContain('cannot be given back twice');
+  });
+  it('offers what is left when more than that is asked', () => {
+    const more = decide('refund 800 MRU', 520);
+    expect(more.status).toBe('forbidden');
+    expect(more.reason).toContain('520 left');
+    expect(decide('refund 520 MRU', 520).status).toBe('can_approve_immediately');
   });
 });

