@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from './_normalize.js';
+import { normalizeText, standardRegionalWords } from './_normalize.js';
 
 /** What each character of CHARS becomes (a table, not the code again); any other stays as it is. */
 const MAPPED: Record<string, string> = {
@@ -128,5 +128,18 @@ describe('normalizeText', () => {
         expect(norm.length).toBe(text.length);
       }),
     );
+  });
+});
+
+describe('standardRegionalWords: Guanzhong speech (held-out round 60)', () => {
+  it.each([
+    ['到西安额女子屋里去', '到西安我女子屋里去'],
+    ['额大牙口不好', '我爸牙口不好'],
+    ['嫑给额另外算钱咧么', '别给我另外算钱了么'],
+    ['额那个卡寻不着咧', '我那个卡找不着了'],
+    ['碎娃才三岁，跟额一搭去', '小娃才三岁，跟我一起去'],
+    ['金额大概多少', '金额大概多少'],
+  ])('reads %j as %j, the same length', (said, standard) => {
+    expect(standardRegionalWords(said)).toBe(standard);
   });
 });

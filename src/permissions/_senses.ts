@@ -74,6 +74,11 @@ export interface SenseDef {
    */
   implies?: readonly string[];
   /**
+   * An action on goods: a ban of it lists after its colon the things it is on (运送危险品：液化气罐、
+   * 汽油柴油), and a request carrying none of them (捎两箱西瓜) is not that ban's.
+   */
+  onThingsListed?: true;
+  /**
    * An action done to another action's case (修改, 催, 承诺): said right before a lexicon action
    * (修改理赔结论, 催办理赔), the rule is about doing this to it and gives nothing itself.
    */
@@ -338,7 +343,6 @@ export const SENSES: readonly SenseDef[] = [
       '漏送',
       '送的',
       '派送',
-      '运送',
       '接送',
       '送回',
       '送去',
@@ -1322,6 +1326,18 @@ export const SENSES: readonly SenseDef[] = [
         overlay: true as const,
       })),
     ],
+  },
+  {
+    // 运送、捎: goods carried for the caller, what a ban on carrying dangerous goods or live animals
+    // is about (运送危险品：液化气罐… asked as 给她捎一罐液化气). Not 带 alone (带孩子, 带身份证 and 带我去
+    // carry nothing for anyone), nor 托运 (托运人 is who sends a car), nor the transit something
+    // was broken in (运输途中损坏, 运送过程中).
+    id: 'carry',
+    role: 'action',
+    onThingsListed: true,
+    zh: ['携带', '捎带', '捎'],
+    en: [],
+    patterns: [{ key: '运送', re: '运送(?!途中|过程|中|时)' }],
   },
   {
     id: 'gift',

@@ -2337,6 +2337,21 @@ describe('checkPermission: São Tomé dobras (held-out round 60)', () => {
   });
 });
 
+describe('checkPermission: a ban on carrying the goods it lists (held-out round 60)', () => {
+  const rules = compileRules({
+    can_approve_immediately: ['有余座的新下单、补备注大件行李'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['运送危险品和活物：液化气罐、汽油柴油、烟花爆竹、农药、油漆稀料，活禽活畜'],
+  });
+  it.each(['额想顺便给她捎一罐液化气，放后备箱里', '能不能捎点烟花'])('forbids %j', (said) => {
+    expect(checkPermission(rules, said).status).toBe('forbidden');
+  });
+  it('reads goods it does not list (两箱西瓜) as no carrying of them', () => {
+    expect(checkPermission(rules, '帮我捎两箱西瓜').status).not.toBe('forbidden');
+  });
+});
+
 describe('checkPermission: gift boxes and untrue invoices (held-out round 60)', () => {
   const rules = compileRules({
     can_approve_immediately: ['Gift-box deliveries in the city at list price'],

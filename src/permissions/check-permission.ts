@@ -1171,7 +1171,15 @@ function namesMoreThanAction(rule: CompiledRule): boolean {
 function thingUnsaid(rule: CompiledRule, view: PartView, parsed: ParsedAction | undefined): boolean {
   const { objects, needsOther, words } = rule.meaning;
   if (needsOther || objects.some(isPartySense)) return false;
-  if (objects.length === 0) return compoundsUnsaid(rule, view, parsed);
+  const listed = rule.meaning.listed;
+  // A ban of an action on goods, the things listed after its colon: those things are its scope.
+  const kinds =
+    listed !== undefined &&
+    objects.length === 0 &&
+    rule.meaning.heads.some((h) => SENSES[h]!.onThingsListed === true) &&
+    KINDS_AFTER_COLON.test(rule.phrase);
+  const examples = kinds || (listed !== undefined && EXAMPLES_LISTED.test(rule.phrase));
+  if (objects.length === 0 && !kinds) return compoundsUnsaid(rule, view, parsed);
   // 我老公…用了多少次 against 替持卡人以外的人办理任何卡务: someone else named keeps every forbidden reading.
   const around = view.context();
   if (view.other() || around.other()) return false;
@@ -1179,14 +1187,10 @@ function thingUnsaid(rule: CompiledRule, view: PartView, parsed: ParsedAction | 
   const whole = parsed?.whole;
   const norms = [view.norm, around.norm, whole?.norm ?? ''];
   // 替猫眼、淘票票、抖音团购等第三方平台的订单退款: a rule on the things it lists (the platforms) is on
-  // none of them when none is said, however much of the rest (票, 订单) is.
-  const listed = rule.meaning.listed;
-  if (
-    listed !== undefined &&
-    EXAMPLES_LISTED.test(rule.phrase) &&
-    !listed.some((item) => itemSaid(item, norms))
-  )
-    return true;
+  // none of them when none is said, however much of the rest (票, 订单) is. 运送危险品：液化气罐、汽油…
+  // asked as 帮我捎两箱西瓜 carries none of them.
+  if (examples && !listed!.some((item) => itemSaid(item, norms))) return true;
+  if (objects.length === 0) return false;
   const line = whole === undefined ? has : sensesOf(whole);
   if (objects.some((o) => has[o] === 1 || around.has[o] === 1 || line[o] === 1)) return false;
   if (words.zh.some((w) => w.length >= 2 && !DENIAL_ZH.test(w) && norms.some((n) => n.includes(w))))
@@ -1231,6 +1235,8 @@ const COMPOUND_LIST =
 
 /** Things listed as examples of a kind (猫眼、淘票票、抖音团购等第三方平台), closed by 等. */
 const EXAMPLES_LISTED = /、[^、,，;；:：()（）]{1,8}等/;
+/** The things a kind is, listed after its colon (运送危险品和活物：液化气罐、汽油柴油、烟花爆竹). */
+const KINDS_AFTER_COLON = /[:：][^、,，;；:：()（）]{1,8}、/;
 
 /** One of a rule's listed things said: a word of two characters or more, or its only words. */
 function itemSaid(item: readonly string[], norms: readonly string[]): boolean {
