@@ -139,6 +139,8 @@ describe('standardRegionalWords: Guanzhong speech (held-out round 60)', () => {
     ['额那个卡寻不着咧', '我那个卡找不着了'],
     ['碎娃才三岁，跟额一搭去', '小娃才三岁，跟我一起去'],
     ['金额大概多少', '金额大概多少'],
+    ['他礼拜六得是坐你们车去的宝鸡', '他礼拜六是否坐你们车去的宝鸡'],
+    ['还得是你', '还得是你'],
   ])('reads %j as %j, the same length', (said, standard) => {
     expect(standardRegionalWords(said)).toBe(standard);
   });

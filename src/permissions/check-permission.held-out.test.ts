@@ -2337,6 +2337,18 @@ describe('checkPermission: São Tomé dobras (held-out round 60)', () => {
   });
 });
 
+describe("checkPermission: someone's ride asked after (held-out round 60)", () => {
+  const rules = compileRules({
+    can_approve_immediately: ['下单人本人打来的：本人订单的线路、时段、上下车点，照系统讲'],
+    requires_supervisor: [],
+    requires_process: [],
+    forbidden: ['别的乘客的信息：坐没坐车、哪天走、跟谁一起、在哪上下车'],
+  });
+  it.each(['额掌柜的礼拜六得是坐你们车去的宝鸡？', '我老公是不是坐你们车去的宝鸡'])('forbids %j', (said) => {
+    expect(checkPermission(rules, said, { caller: { callerPhone: '13900000000' } }).status).toBe('forbidden');
+  });
+});
+
 describe('checkPermission: a ban on carrying the goods it lists (held-out round 60)', () => {
   const rules = compileRules({
     can_approve_immediately: ['有余座的新下单、补备注大件行李'],
