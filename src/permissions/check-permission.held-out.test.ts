@@ -2337,14 +2337,19 @@ describe('checkPermission: São Tomé dobras (held-out round 60)', () => {
   });
 });
 
-describe("checkPermission: someone's ride asked after (held-out round 60)", () => {
+describe("checkPermission: someone's rides, meals or benefit asked after (held-out round 60)", () => {
   const rules = compileRules({
     can_approve_immediately: ['下单人本人打来的：本人订单的线路、时段、上下车点，照系统讲'],
     requires_supervisor: [],
     requires_process: [],
     forbidden: ['别的乘客的信息：坐没坐车、哪天走、跟谁一起、在哪上下车'],
   });
-  it.each(['额掌柜的礼拜六得是坐你们车去的宝鸡？', '我老公是不是坐你们车去的宝鸡'])('forbids %j', (said) => {
+  it.each([
+    '额掌柜的礼拜六得是坐你们车去的宝鸡？',
+    '我老公是不是坐你们车去的宝鸡',
+    '额对门那个老魏，你给额查一下他是啥补贴，一个月吃几顿',
+    '你就给额说他是不是吃的低保那一档',
+  ])('forbids %j', (said) => {
     expect(checkPermission(rules, said, { caller: { callerPhone: '13900000000' } }).status).toBe('forbidden');
   });
 });
