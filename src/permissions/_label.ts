@@ -123,11 +123,11 @@ export function actionLabel(input: {
     // delivery …": an approving English rule whose dash opens the cases it covers. Its action is
     // named by the request's concept (refund), else by the words before the dash; the list is the
     // rule's, not a name of what was asked.
-    const cases =
-      lang === 'en' && rule.category === 'can_approve_immediately' ? casesAfterDash(rule.phrase) : undefined;
-    if (cases !== undefined) {
+    const head =
+      lang === 'en' && rule.category === 'can_approve_immediately' ? headOfCases(rule.phrase) : undefined;
+    if (head !== undefined) {
       const fitsCase = amount !== undefined && familyOf(amount.unit) === (rule.condition?.family ?? 'money');
-      return join(concept?.en ?? cases.head, fitsCase ? amount : undefined, lang);
+      return join(concept?.en ?? head, fitsCase ? amount : undefined, lang);
     }
     // The amount belongs in the label when the rule measures it (a limit, or an action measured
     // in money: 赔偿申请300元), not when it is something else said alongside.
@@ -171,17 +171,18 @@ function itemsListed(phrase: string): string[] {
 }
 
 /**
- * An English phrase's head and the cases its spaced dash lists (three or more, by commas): "Money
- * back the rules give - an activity we cancelled, a payment taken twice, a late delivery".
+ * The words before an English phrase's spaced dash when the dash lists cases (three or more, by
+ * commas): "Money back the rules give" of "Money back the rules give - an activity we cancelled, a
+ * payment taken twice, a late delivery". Undefined for any other phrase.
  */
-function casesAfterDash(phrase: string): { head: string } | undefined {
+function headOfCases(phrase: string): string | undefined {
   const dash = phrase.search(NOTE_DASH);
   if (dash <= 0) return undefined;
   const listed = phrase
     .slice(dash)
     .replace(/\([^()]*\)/g, '')
     .split(',');
-  return listed.length >= 3 ? { head: phrase.slice(0, dash).trim() } : undefined;
+  return listed.length >= 3 ? phrase.slice(0, dash).trim() : undefined;
 }
 
 /** Whether the text says three characters of the item in a row (all of it, if shorter). */
