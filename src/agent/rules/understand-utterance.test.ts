@@ -1370,3 +1370,15 @@ describe('understandUtterance: Pidgin asks and what the business sends back', ()
     expect(concepts('can I send it back')).toContain('return_goods');
   });
 });
+
+describe('understandUtterance: whether it costs more, or someone will call, asked', () => {
+  it.each([
+    '额拿的箱子是二十八寸的，能放下不？要不要加钱？',
+    '大件加不加钱',
+    '司机到了会给额打电话不？额手机老是静音。',
+  ])('reads %j as a question', (said) => {
+    const u = understandUtterance(said, 'zh');
+    expect(u.infoQuestion).toBe(true);
+    expect(u.asksForAction).toBe(false);
+  });
+});
