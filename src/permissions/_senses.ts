@@ -1351,7 +1351,7 @@ export const SENSES: readonly SenseDef[] = [
       // A gift box, gift card or gift voucher is a thing sold, not something given free.
       {
         key: 'gift',
-        re: 'gift(?:s|ed|ing)?\\b(?!\\s+(?:box|boxes|card|cards|vouchers?|certificates?|wrap|wrapping|shop|sets?|hampers?|baskets?|bags?|packs?|tins?)\\b)',
+        re: 'gift(?:s|ed|ing)?\\b(?![\\s-]+(?:box|boxes|card|cards|vouchers?|certificates?|wrap|wrapping|shop|sets?|hampers?|baskets?|bags?|packs?|tins?)\\b)',
       },
       {
         key: '送',

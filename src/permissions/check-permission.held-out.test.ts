@@ -2385,6 +2385,7 @@ describe('checkPermission: gift boxes and untrue invoices (held-out round 60)', 
     expect(checkPermission(rules, 'I ordered one of your gift boxes for my mum').status).not.toBe(
       'forbidden',
     );
+    expect(checkPermission(rules, 'send a gift-box to my mum').status).not.toBe('forbidden');
   });
   it('keeps a ban on untrue invoices to invoices asked to say what did not happen', () => {
     expect(checkPermission(rules, 'I want an invoice').status).not.toBe('forbidden');
