@@ -70,7 +70,9 @@ function readOwed(queries: readonly SystemQueryRecord[]): Owed {
         if (worked) amounts.add(Number(worked[1]));
       }
     }
-    cases.push(...quotedCases(q.response));
+    // A quote read again (the account looked up twice) prices the same cases again: each counts once.
+    for (const c of quotedCases(q.response))
+      if (!cases.some((k) => k.amount === c.amount && k.words.join(' ') === c.words.join(' '))) cases.push(c);
     for (const total of quotedTotals(q.response)) amounts.add(total);
     for (const total of assessedTotals(q.response)) amounts.add(total);
   }
@@ -252,11 +254,9 @@ export function boundByOwedTotal(
   if (amount === undefined || !isMoneyUnit(amount.unit)) return decision;
   const { amounts, cases } = amountsOwed(queries);
   if (amounts.size === 0 && cases.length === 0) return decision;
-  // A quote read again (the account looked up twice) prices the same cases again: each counts once.
-  const priced = new Map(cases.map((c) => [`${c.words.join(' ')}:${c.amount}`, c.amount]));
   const owed = Math.max(
     ...amounts,
-    [...priced.values()].reduce((sum, a) => sum + a, 0),
+    cases.reduce((sum, c) => sum + c.amount, 0),
   );
   const before = given
     .filter((g) => g.scope === 'call' && g.unit === amount.unit && MONEY_BACK_CONCEPTS.has(g.concept))
